@@ -1,0 +1,107 @@
+# Ferrython: build, install, examples and tests around cargo.
+#
+#   make                     release build + pkg-config files for the build tree
+#   make run-example         build, then build and run c-examples through pkg-config
+#   make test                every test (cargo test, install + examples check)
+#   make leakcheck           the C-API tests under valgrind
+#   make install PREFIX=DIR  install library, headers, binary, pkg-config files
+#
+# PROFILE=debug uses cargo's debug profile instead of release.
+
+PREFIX ?= /usr/local
+PROFILE ?= release
+CARGO ?= cargo
+TARGET_DIR ?= $(if $(CARGO_TARGET_DIR),$(CARGO_TARGET_DIR),target)
+BUILD_DIR := $(abspath $(TARGET_DIR))/$(PROFILE)
+SRC_DIR := $(abspath .)
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
+# Headers live in their own directory so they never mix with CPython's.
+HEADER_DIR_NAME := ferrython3.14
+HEADERS := Python.h patchlevel.h structmember.h
+PC_FILES := ferrython.pc ferrython-embed.pc
+# pkg-config files describing the build tree (no install needed).
+BUILD_PC_DIR := $(BUILD_DIR)/pkgconfig
+
+ifeq ($(PROFILE),release)
+CARGO_PROFILE_FLAG := --release
+else
+CARGO_PROFILE_FLAG :=
+endif
+
+.PHONY: all build pkgconfig run-example examples install uninstall test \
+	cargo-test check-install leakcheck clean
+
+all: build pkgconfig
+
+build:
+	$(CARGO) build $(CARGO_PROFILE_FLAG)
+
+# $(1): template, $(2): output, $(3): prefix, $(4): includedir, $(5): libdir
+define gen_pc
+	@mkdir -p $(dir $(2))
+	sed -e 's|@PREFIX@|$(3)|g' -e 's|@INCLUDEDIR@|$(4)|g' -e 's|@LIBDIR@|$(5)|g' \
+	    -e 's|@VERSION@|$(VERSION)|g' $(1) > $(2)
+endef
+
+pkgconfig: $(addprefix $(BUILD_PC_DIR)/,$(PC_FILES))
+
+$(BUILD_PC_DIR)/%.pc: %.pc.in Cargo.toml
+	$(call gen_pc,$<,$@,$(SRC_DIR),$(SRC_DIR)/include,$(BUILD_DIR))
+
+# The examples, built through the build tree's pkg-config files.
+examples: all
+	PKG_CONFIG_PATH=$(BUILD_PC_DIR) $(MAKE) -C c-examples/embed
+	PKG_CONFIG_PATH=$(BUILD_PC_DIR) $(MAKE) -C c-examples/extension
+
+run-example: examples
+	./c-examples/embed/embed
+	$(BUILD_DIR)/ferrython --version
+
+# Installation. DESTDIR is honoured for staged installs.
+INSTALL_LIB := $(DESTDIR)$(PREFIX)/lib
+INSTALL_INC := $(DESTDIR)$(PREFIX)/include/$(HEADER_DIR_NAME)
+INSTALL_BIN := $(DESTDIR)$(PREFIX)/bin
+INSTALL_PC := $(DESTDIR)$(PREFIX)/lib/pkgconfig
+
+install: build
+	install -d $(INSTALL_LIB) $(INSTALL_INC)/ferrython $(INSTALL_BIN) $(INSTALL_PC)
+	install -m 755 $(BUILD_DIR)/libferrython.so $(INSTALL_LIB)/libferrython.so
+	install -m 644 $(BUILD_DIR)/libferrython.a $(INSTALL_LIB)/libferrython.a
+	install -m 755 $(BUILD_DIR)/ferrython $(INSTALL_BIN)/ferrython
+	install -m 644 $(addprefix include/,$(HEADERS)) $(INSTALL_INC)/
+	install -m 644 include/ferrython/*.h $(INSTALL_INC)/ferrython/
+	$(call gen_pc,ferrython.pc.in,$(INSTALL_PC)/ferrython.pc,$(PREFIX),$(PREFIX)/include/$(HEADER_DIR_NAME),$(PREFIX)/lib)
+	$(call gen_pc,ferrython-embed.pc.in,$(INSTALL_PC)/ferrython-embed.pc,$(PREFIX),$(PREFIX)/include/$(HEADER_DIR_NAME),$(PREFIX)/lib)
+
+uninstall:
+	rm -f $(INSTALL_LIB)/libferrython.so $(INSTALL_LIB)/libferrython.a $(INSTALL_BIN)/ferrython
+	rm -f $(addprefix $(INSTALL_PC)/,$(PC_FILES))
+	rm -rf $(INSTALL_INC)
+
+# Tests. `make test` is the project's one test command (.ci/run calls it).
+test: cargo-test check-install
+
+cargo-test:
+	$(CARGO) test
+
+# Installs the debug build into a scratch prefix and builds and runs the
+# examples from the installed pkg-config files only.
+CHECK_PREFIX := $(abspath $(TARGET_DIR))/check-install
+check-install:
+	rm -rf $(CHECK_PREFIX)
+	$(MAKE) --no-print-directory install PROFILE=debug PREFIX=$(CHECK_PREFIX)
+	$(MAKE) --no-print-directory -C c-examples/embed clean
+	$(MAKE) --no-print-directory -C c-examples/extension clean
+	PKG_CONFIG_PATH=$(CHECK_PREFIX)/lib/pkgconfig $(MAKE) --no-print-directory -C c-examples/embed check
+	PKG_CONFIG_PATH=$(CHECK_PREFIX)/lib/pkgconfig $(MAKE) --no-print-directory -C c-examples/extension check
+	$(CHECK_PREFIX)/bin/ferrython --version
+	$(MAKE) --no-print-directory -C c-examples/embed clean
+	$(MAKE) --no-print-directory -C c-examples/extension clean
+
+leakcheck:
+	FERRYTHON_LEAKCHECK=1 $(CARGO) test --test capi
+
+clean:
+	$(CARGO) clean
+	$(MAKE) -C c-examples/embed clean
+	$(MAKE) -C c-examples/extension clean

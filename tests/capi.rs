@@ -1,0 +1,493 @@
+//! Runs the C-API tests in `capi-tests/`: each `*.c` there is compiled with
+//! the system C compiler against `include/` and linked to the freshly built
+//! `libferrython.so`, run, and its stdout compared with
+//! `capi-tests/expected/NAME.out` when that file exists.
+//!
+//! Lines at the top of a test of the form `// test: WORD [ARGS]` change how
+//! it is handled:
+//! - `differential`: also build it against CPython 3.13 (pyenv, through
+//!   `pkg-config python3-embed`) and require the same stdout from both.
+//! - `compile-only`: compile to an object file, do not link or run.
+//! - `cflags FLAGS`: extra compiler flags (for every build of the file).
+//! - `cxx`: also compile it as C++ (`c++ -Wall -Werror`, compile only).
+//! - `limited HEX`: also compile it with `-DPy_LIMITED_API=HEX` (compile only).
+//! - `cpython-compile`: also compile it against CPython 3.13's headers.
+//! - `no-leakcheck`: leave it out of the valgrind run.
+//! - `skip REASON`: do not build it at all (say why).
+//!
+//! Environment: `CAPI_TEST=name[,name]` runs only those tests;
+//! `FERRYTHON_LEAKCHECK=1` runs each program under
+//! `valgrind --leak-check=full --error-exitcode=1` as well.
+//!
+//! Tests are built and run two at a time; every failure is reported, then
+//! the test fails once with the full list.
+use std::collections::VecDeque;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// How long one test program may run before it counts as hung.
+const RUN_TIMEOUT: Duration = Duration::from_secs(60);
+/// Worker threads (the machines have two cores).
+const JOBS: usize = 2;
+
+/// CPython installation used for differential runs and cross-compiles.
+fn cpython_pkgconfig_dir() -> PathBuf {
+    if let Ok(dir) = std::env::var("FERRYTHON_CPYTHON_PKGCONFIG") {
+        return PathBuf::from(dir);
+    }
+    let home = std::env::var("HOME").unwrap_or_else(|_| "/root".into());
+    PathBuf::from(home).join(".pyenv/versions/3.13.0/lib/pkgconfig")
+}
+
+#[derive(Default, Debug)]
+struct Directives {
+    differential: bool,
+    compile_only: bool,
+    cxx: bool,
+    cpython_compile: bool,
+    no_leakcheck: bool,
+    cflags: Vec<String>,
+    limited: Vec<String>,
+    skip: Option<String>,
+}
+
+fn parse_directives(src: &str) -> Result<Directives, String> {
+    let mut d = Directives::default();
+    for line in src.lines() {
+        let Some(rest) = line.trim().strip_prefix("// test:") else {
+            if line.trim().is_empty() || line.trim_start().starts_with("//") {
+                continue;
+            }
+            break;
+        };
+        let rest = rest.trim();
+        let (word, args) = rest.split_once(' ').unwrap_or((rest, ""));
+        match word {
+            "differential" => d.differential = true,
+            "compile-only" => d.compile_only = true,
+            "cxx" => d.cxx = true,
+            "cpython-compile" => d.cpython_compile = true,
+            "no-leakcheck" => d.no_leakcheck = true,
+            "cflags" => d.cflags.extend(args.split_whitespace().map(String::from)),
+            "limited" => d.limited.push(args.trim().to_string()),
+            "skip" => d.skip = Some(args.trim().to_string()),
+            other => return Err(format!("unknown directive `// test: {other}`")),
+        }
+    }
+    Ok(d)
+}
+
+/// Where things are: the source tree, the directory holding the built
+/// `libferrython.so`, and a scratch directory for the test binaries.
+struct Env {
+    root: PathBuf,
+    libdir: PathBuf,
+    work: PathBuf,
+    cc: String,
+    cxx: String,
+    cpython: Option<CPython>,
+    leakcheck: bool,
+}
+
+/// Flags for building against CPython 3.13.
+struct CPython {
+    cflags: Vec<String>,
+    libs: Vec<String>,
+    libdir: String,
+}
+
+fn pkg_config(dir: &Path, args: &[&str]) -> Option<Vec<String>> {
+    let out = Command::new("pkg-config")
+        .args(args)
+        .env("PKG_CONFIG_PATH", dir)
+        .output()
+        .ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    Some(
+        String::from_utf8_lossy(&out.stdout)
+            .split_whitespace()
+            .map(String::from)
+            .collect(),
+    )
+}
+
+fn find_cpython() -> Option<CPython> {
+    let dir = cpython_pkgconfig_dir();
+    if !dir.is_dir() {
+        return None;
+    }
+    let cflags = pkg_config(&dir, &["--cflags", "python3-embed"])?;
+    let libs = pkg_config(&dir, &["--libs", "python3-embed"])?;
+    let libdir = pkg_config(&dir, &["--variable=libdir", "python3-embed"])?
+        .into_iter()
+        .next()?;
+    Some(CPython { cflags, libs, libdir })
+}
+
+/// The directory of `libferrython.so`: the profile directory above the test
+/// executable (`target/debug/deps/capi-HASH` -> `target/debug`).
+fn find_libdir() -> PathBuf {
+    let exe = std::env::current_exe().expect("test executable path");
+    let deps = exe.parent().expect("deps directory");
+    for dir in [deps.parent().unwrap_or(deps), deps] {
+        if dir.join("libferrython.so").exists() {
+            return dir.to_path_buf();
+        }
+    }
+    panic!(
+        "libferrython.so not found next to {} (is crate-type cdylib still set?)",
+        exe.display()
+    );
+}
+
+impl Env {
+    fn new() -> Env {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let libdir = find_libdir();
+        let work = libdir.join("capi-tests");
+        fs::create_dir_all(&work).unwrap();
+        let leakcheck = std::env::var("FERRYTHON_LEAKCHECK").is_ok_and(|v| v != "0" && !v.is_empty());
+        Env {
+            cc: std::env::var("CC").unwrap_or_else(|_| "cc".into()),
+            cxx: std::env::var("CXX").unwrap_or_else(|_| "c++".into()),
+            cpython: find_cpython(),
+            root,
+            libdir,
+            work,
+            leakcheck,
+        }
+    }
+}
+
+/// The result of one test: `Err` holds every problem found.
+type Outcome = Result<String, Vec<String>>;
+
+fn show(cmd: &Command) -> String {
+    let mut s = cmd.get_program().to_string_lossy().into_owned();
+    for a in cmd.get_args() {
+        s.push(' ');
+        s.push_str(&a.to_string_lossy());
+    }
+    s
+}
+
+/// Runs a build command; a failure is described with its output.
+fn build(mut cmd: Command) -> Result<(), String> {
+    let shown = show(&cmd);
+    match cmd.output() {
+        Ok(out) if out.status.success() => Ok(()),
+        Ok(out) => Err(format!(
+            "build failed: {shown}\n{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )),
+        Err(e) => Err(format!("cannot run {shown}: {e}")),
+    }
+}
+
+/// Runs a program with a time limit, capturing stdout and stderr.
+fn run(mut cmd: Command) -> Result<Output, String> {
+    let shown = show(&cmd);
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run {shown}: {e}"))?;
+    // Drain the pipes on threads so a chatty program cannot block.
+    let mut so = child.stdout.take().unwrap();
+    let mut se = child.stderr.take().unwrap();
+    let t_out = thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = so.read_to_end(&mut v);
+        v
+    });
+    let t_err = thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = se.read_to_end(&mut v);
+        v
+    });
+    let start = Instant::now();
+    let status = loop {
+        if let Some(st) = child.try_wait().map_err(|e| e.to_string())? {
+            break st;
+        }
+        if start.elapsed() > RUN_TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(format!("{shown}: timed out after {RUN_TIMEOUT:?}"));
+        }
+        thread::sleep(Duration::from_millis(10));
+    };
+    Ok(Output {
+        status,
+        stdout: t_out.join().unwrap(),
+        stderr: t_err.join().unwrap(),
+    })
+}
+
+fn describe_run(what: &str, out: &Output) -> String {
+    format!(
+        "{what}: {}\n--- stdout ---\n{}--- stderr ---\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// A short line-by-line diff of two outputs.
+fn diff(left_name: &str, left: &str, right_name: &str, right: &str) -> String {
+    let a: Vec<&str> = left.lines().collect();
+    let b: Vec<&str> = right.lines().collect();
+    let mut s = String::new();
+    let mut shown = 0;
+    for i in 0..a.len().max(b.len()) {
+        let (x, y) = (a.get(i), b.get(i));
+        if x != y {
+            s.push_str(&format!(
+                "  line {}:\n    {left_name:>9}: {}\n    {right_name:>9}: {}\n",
+                i + 1,
+                x.map_or("<missing>".to_string(), |l| format!("{l:?}")),
+                y.map_or("<missing>".to_string(), |l| format!("{l:?}")),
+            ));
+            shown += 1;
+            if shown == 10 {
+                s.push_str("  ...\n");
+                break;
+            }
+        }
+    }
+    s
+}
+
+fn run_test(env: &Env, src: &Path) -> Outcome {
+    let name = src.file_stem().unwrap().to_string_lossy().into_owned();
+    let text = fs::read_to_string(src).map_err(|e| vec![e.to_string()])?;
+    let d = parse_directives(&text).map_err(|e| vec![e])?;
+    if let Some(reason) = &d.skip {
+        return Ok(format!("skipped: {reason}"));
+    }
+    let include = env.root.join("include");
+    let out_base = env.work.join(&name);
+    let mut errors = Vec::new();
+    let base_flags = |cmd: &mut Command| {
+        cmd.arg("-Wall").arg("-Werror").arg("-g").args(&d.cflags);
+    };
+
+    // Build against ferrython.
+    let exe = out_base.with_extension("bin");
+    let mut cmd = Command::new(&env.cc);
+    base_flags(&mut cmd);
+    cmd.arg("-I").arg(&include).arg(src);
+    if d.compile_only {
+        cmd.arg("-c").arg("-o").arg(out_base.with_extension("o"));
+    } else {
+        cmd.arg("-o")
+            .arg(&exe)
+            .arg("-L")
+            .arg(&env.libdir)
+            .arg(format!("-Wl,-rpath,{}", env.libdir.display()))
+            .arg("-lferrython")
+            .arg("-lm");
+    }
+    if let Err(e) = build(cmd) {
+        return Err(vec![e]);
+    }
+
+    // Extra compiles: C++, limited API, CPython's headers.
+    if d.cxx {
+        let mut cmd = Command::new(&env.cxx);
+        cmd.args(["-x", "c++", "-Wall", "-Werror", "-c"])
+            .arg("-I")
+            .arg(&include)
+            .arg(src)
+            .arg("-o")
+            .arg(out_base.with_extension("cxx.o"));
+        errors.extend(build(cmd).err());
+    }
+    for hex in &d.limited {
+        let mut cmd = Command::new(&env.cc);
+        base_flags(&mut cmd);
+        cmd.arg(format!("-DPy_LIMITED_API={hex}"))
+            .arg("-I")
+            .arg(&include)
+            .arg("-c")
+            .arg(src)
+            .arg("-o")
+            .arg(out_base.with_extension(format!("limited-{hex}.o")));
+        errors.extend(build(cmd).err());
+    }
+    if d.cpython_compile || d.differential {
+        match &env.cpython {
+            None => errors.push(format!(
+                "CPython 3.13 not found (looked for python3-embed.pc in {})",
+                cpython_pkgconfig_dir().display()
+            )),
+            Some(py) if d.cpython_compile => {
+                let mut cmd = Command::new(&env.cc);
+                base_flags(&mut cmd);
+                cmd.args(&py.cflags)
+                    .arg("-c")
+                    .arg(src)
+                    .arg("-o")
+                    .arg(out_base.with_extension("cpython.o"));
+                errors.extend(build(cmd).err());
+            }
+            Some(_) => {}
+        }
+    }
+    if d.compile_only {
+        return if errors.is_empty() { Ok("compiled".into()) } else { Err(errors) };
+    }
+
+    // Run under ferrython.
+    let ours = match run(Command::new(&exe)) {
+        Ok(out) => out,
+        Err(e) => {
+            errors.push(e);
+            return Err(errors);
+        }
+    };
+    if !ours.status.success() {
+        errors.push(describe_run("ferrython run failed", &ours));
+        return Err(errors);
+    }
+    let ours_text = String::from_utf8_lossy(&ours.stdout).into_owned();
+    let expected_file = env.root.join("capi-tests/expected").join(format!("{name}.out"));
+    if let Ok(expected) = fs::read_to_string(&expected_file) {
+        if expected != ours_text {
+            errors.push(format!(
+                "stdout differs from {}:\n{}",
+                expected_file.display(),
+                diff("expected", &expected, "ferrython", &ours_text)
+            ));
+        }
+    }
+
+    // Run under CPython and compare.
+    if d.differential {
+        if let Some(py) = &env.cpython {
+            let cexe = out_base.with_extension("cpython.bin");
+            let mut cmd = Command::new(&env.cc);
+            base_flags(&mut cmd);
+            cmd.args(&py.cflags)
+                .arg(src)
+                .arg("-o")
+                .arg(&cexe)
+                .args(&py.libs)
+                .arg(format!("-Wl,-rpath,{}", py.libdir))
+                .arg("-lm");
+            match build(cmd).and_then(|_| run(Command::new(&cexe))) {
+                Err(e) => errors.push(e),
+                Ok(out) if !out.status.success() => {
+                    errors.push(describe_run("CPython run failed", &out))
+                }
+                Ok(out) => {
+                    let theirs = String::from_utf8_lossy(&out.stdout);
+                    if theirs != ours_text {
+                        errors.push(format!(
+                            "stdout differs from CPython 3.13's:\n{}",
+                            diff("CPython", &theirs, "ferrython", &ours_text)
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
+    // Leak check.
+    if env.leakcheck && !d.no_leakcheck {
+        let mut cmd = Command::new("valgrind");
+        cmd.args([
+            "--leak-check=full",
+            "--error-exitcode=1",
+            "--errors-for-leak-kinds=definite",
+            "--quiet",
+        ])
+        .arg(&exe);
+        match run(cmd) {
+            Err(e) => errors.push(e),
+            Ok(out) if !out.status.success() => errors.push(describe_run("valgrind", &out)),
+            Ok(_) => {}
+        }
+    }
+
+    if errors.is_empty() {
+        Ok("ok".into())
+    } else {
+        Err(errors)
+    }
+}
+
+fn test_sources(root: &Path) -> Vec<PathBuf> {
+    let only: Option<Vec<String>> = std::env::var("CAPI_TEST")
+        .ok()
+        .map(|s| s.split(',').map(|x| x.trim().to_string()).collect());
+    let mut v: Vec<PathBuf> = fs::read_dir(root.join("capi-tests"))
+        .expect("capi-tests directory")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "c"))
+        .filter(|p| {
+            only.as_ref().is_none_or(|names| {
+                names
+                    .iter()
+                    .any(|n| p.file_stem().is_some_and(|s| s.to_string_lossy() == *n))
+            })
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn capi_tests() {
+    let env = Arc::new(Env::new());
+    let sources = test_sources(&env.root);
+    assert!(!sources.is_empty(), "no C tests found in capi-tests/");
+    let queue = Arc::new(Mutex::new(sources.into_iter().collect::<VecDeque<_>>()));
+    let results = Arc::new(Mutex::new(Vec::new()));
+    let workers: Vec<_> = (0..JOBS)
+        .map(|_| {
+            let (env, queue, results) = (env.clone(), queue.clone(), results.clone());
+            thread::spawn(move || loop {
+                let Some(src) = queue.lock().unwrap().pop_front() else {
+                    break;
+                };
+                let outcome = run_test(&env, &src);
+                results.lock().unwrap().push((src, outcome));
+            })
+        })
+        .collect();
+    for w in workers {
+        w.join().unwrap();
+    }
+    let mut results = std::mem::take(&mut *results.lock().unwrap());
+    results.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut failed = Vec::new();
+    for (src, outcome) in &results {
+        let name = src.file_name().unwrap().to_string_lossy();
+        match outcome {
+            Ok(how) => eprintln!("capi-tests/{name}: {how}"),
+            Err(errs) => {
+                eprintln!("capi-tests/{name}: FAILED");
+                for e in errs {
+                    eprintln!("{}", e.trim_end());
+                }
+                failed.push(name.into_owned());
+            }
+        }
+    }
+    eprintln!(
+        "capi-tests: {} passed, {} failed",
+        results.len() - failed.len(),
+        failed.len()
+    );
+    assert!(failed.is_empty(), "failing C-API tests: {}", failed.join(", "));
+}
