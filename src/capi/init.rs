@@ -1,0 +1,97 @@
+//! The Initialization, Finalization, and Threads chapter (the lifecycle
+//! part): `Py_Initialize*`, `Py_Finalize*`, `Py_BytesMain`, versions.
+use crate::runtime::lifecycle;
+use libc::{c_char, c_int, c_ulong};
+use std::ffi::CStr;
+
+/// `Py_Version`: the runtime's version as `PY_VERSION_HEX` (3.14.0 final).
+#[no_mangle]
+pub static Py_Version: c_ulong = 0x030E00F0;
+
+/// `Py_Initialize`.
+#[no_mangle]
+pub extern "C" fn Py_Initialize() {
+    lifecycle::initialize()
+}
+
+/// `Py_InitializeEx`: signal handlers are not installed by this runtime yet,
+/// so `install_sigs` has no effect.
+#[no_mangle]
+pub extern "C" fn Py_InitializeEx(_install_sigs: c_int) {
+    lifecycle::initialize()
+}
+
+/// `Py_IsInitialized`.
+#[no_mangle]
+pub extern "C" fn Py_IsInitialized() -> c_int {
+    lifecycle::is_initialized() as c_int
+}
+
+/// `Py_IsFinalizing`.
+#[no_mangle]
+pub extern "C" fn Py_IsFinalizing() -> c_int {
+    lifecycle::is_finalizing() as c_int
+}
+
+/// `Py_FinalizeEx`: 0 on success.
+#[no_mangle]
+pub extern "C" fn Py_FinalizeEx() -> c_int {
+    lifecycle::finalize()
+}
+
+/// `Py_Finalize`.
+#[no_mangle]
+pub extern "C" fn Py_Finalize() {
+    lifecycle::finalize();
+}
+
+/// `Py_FatalError`.
+#[no_mangle]
+pub unsafe extern "C" fn Py_FatalError(msg: *const c_char) -> ! {
+    let m = if msg.is_null() {
+        "<message is NULL>".into()
+    } else {
+        // SAFETY: msg is a C string.
+        unsafe { CStr::from_ptr(msg) }
+            .to_string_lossy()
+            .into_owned()
+    };
+    lifecycle::fatal_error(&m)
+}
+
+/// `Py_GetVersion`: "3.14.0 (ferrython ...) [compiler]".
+#[no_mangle]
+pub extern "C" fn Py_GetVersion() -> *const c_char {
+    concat!(
+        "3.14.0 (ferrython ",
+        env!("CARGO_PKG_VERSION"),
+        ") [rustc]\0"
+    )
+    .as_ptr()
+    .cast()
+}
+
+/// `Py_BytesMain`: the `ferrython` command. Running Python code needs the
+/// compiler and evaluation loop, which are not part of the runtime yet;
+/// `-V`/`--version` work, anything else reports that plainly with exit 2.
+#[no_mangle]
+pub unsafe extern "C" fn Py_BytesMain(argc: c_int, argv: *mut *mut c_char) -> c_int {
+    let args: Vec<String> = (0..argc.max(0) as usize)
+        // SAFETY: argv holds argc C strings.
+        .map(|i| {
+            unsafe { CStr::from_ptr(*argv.add(i)) }
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    match args.get(1).map(String::as_str) {
+        Some("-V") | Some("--version") => {
+            println!("Python 3.14.0");
+            0
+        }
+        _ => {
+            eprintln!("ferrython: running Python code is not available yet (the compiler and evaluation loop are in progress); try --version");
+            2
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! The Memory Management chapter: `PyMem_Raw*`, `PyMem_*`, `PyObject_*`
+//! allocators. All three families use the C allocator, so a block from one
+//! family may even be released by another (CPython forbids that; we
+//! tolerate it).
+use crate::object::alloc::*;
+use libc::c_void;
+
+/// Requests above `PY_SSIZE_T_MAX` fail with NULL, as in CPython.
+#[inline]
+fn too_big(n: usize) -> bool {
+    n > isize::MAX as usize
+}
+
+/// `PyMem_RawMalloc`.
+#[no_mangle]
+pub unsafe extern "C" fn PyMem_RawMalloc(n: usize) -> *mut c_void {
+    if too_big(n) {
+        return std::ptr::null_mut();
+    }
+    // SAFETY: plain allocation.
+    unsafe { raw_malloc(n) }
+}
+
+/// `PyMem_RawCalloc`.
+#[no_mangle]
+pub unsafe extern "C" fn PyMem_RawCalloc(n: usize, size: usize) -> *mut c_void {
+    // SAFETY: calloc checks the product for overflow.
+    unsafe { raw_calloc(n, size) }
+}
+
+/// `PyMem_RawRealloc`.
+#[no_mangle]
+pub unsafe extern "C" fn PyMem_RawRealloc(p: *mut c_void, n: usize) -> *mut c_void {
+    if too_big(n) {
+        return std::ptr::null_mut();
+    }
+    // SAFETY: p came from this allocator or is NULL.
+    unsafe { raw_realloc(p, n) }
+}
+
+/// `PyMem_RawFree`.
+#[no_mangle]
+pub unsafe extern "C" fn PyMem_RawFree(p: *mut c_void) {
+    // SAFETY: p came from this allocator or is NULL.
+    unsafe { raw_free(p) }
+}
+
+/// `PyMem_Malloc`.
+#[no_mangle]
+pub unsafe extern "C" fn PyMem_Malloc(n: usize) -> *mut c_void {
+    if too_big(n) {
+        return std::ptr::null_mut();
+    }
+    // SAFETY: plain allocation.
+    unsafe { raw_malloc(n) }
+}
+
+/// `PyMem_Calloc`.
+#[no_mangle]
+pub unsafe extern "C" fn PyMem_Calloc(n: usize, size: usize) -> *mut c_void {
+    // SAFETY: calloc checks the product for overflow.
+    unsafe { raw_calloc(n, size) }
+}
+
+/// `PyMem_Realloc`.
+#[no_mangle]
+pub unsafe extern "C" fn PyMem_Realloc(p: *mut c_void, n: usize) -> *mut c_void {
+    if too_big(n) {
+        return std::ptr::null_mut();
+    }
+    // SAFETY: p came from this allocator or is NULL.
+    unsafe { raw_realloc(p, n) }
+}
+
+/// `PyMem_Free`.
+#[no_mangle]
+pub unsafe extern "C" fn PyMem_Free(p: *mut c_void) {
+    // SAFETY: p came from this allocator or is NULL.
+    unsafe { raw_free(p) }
+}
+
+/// `PyObject_Malloc`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_Malloc(n: usize) -> *mut c_void {
+    if too_big(n) {
+        return std::ptr::null_mut();
+    }
+    // SAFETY: plain allocation.
+    unsafe { raw_malloc(n) }
+}
+
+/// `PyObject_Calloc`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_Calloc(n: usize, size: usize) -> *mut c_void {
+    // SAFETY: calloc checks the product for overflow.
+    unsafe { raw_calloc(n, size) }
+}
+
+/// `PyObject_Realloc`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_Realloc(p: *mut c_void, n: usize) -> *mut c_void {
+    if too_big(n) {
+        return std::ptr::null_mut();
+    }
+    // SAFETY: p came from this allocator or is NULL.
+    unsafe { raw_realloc(p, n) }
+}
+
+/// `PyObject_Free`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_Free(p: *mut c_void) {
+    // SAFETY: p came from this allocator or is NULL.
+    unsafe { raw_free(p) }
+}

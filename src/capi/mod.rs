@@ -1,0 +1,16 @@
+//! The `extern "C"` face of the runtime: one file per chapter of CPython's
+//! C-API documentation. Each export checks its arguments, converts, and calls
+//! the Rust core; the core never calls back into this layer except for the
+//! boundary helpers and the allocator exports used as type slots.
+pub mod allocation;
+pub mod boundary;
+pub mod call;
+pub mod exceptions;
+pub mod format;
+pub mod gc;
+pub mod init;
+pub mod memory;
+pub mod object;
+pub mod refcount;
+pub mod types;
+pub mod unicode;

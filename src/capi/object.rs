@@ -1,0 +1,472 @@
+//! The Object Protocol chapter: `PyObject_*`.
+use crate::capi::boundary::{guard, guard_int, guard_obj, guard_status};
+use crate::ffi::*;
+use crate::object::refcount::*;
+use crate::object::{bool as pybool, protocol, str as pystr, typeobj};
+use crate::runtime::errors;
+use libc::{c_char, c_int, c_uint};
+use std::ptr::null_mut;
+
+unsafe fn name_obj(name: *const c_char) -> crate::PyResult<crate::Owned> {
+    // SAFETY: name is a NUL-terminated UTF-8 string.
+    unsafe { pystr::from_cstr(name) }
+}
+
+/// `PyObject_Repr`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_Repr(op: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op valid (CPython gives "<NULL>" for NULL).
+    guard_obj(|| unsafe {
+        if op.is_null() {
+            return pystr::from_str("<NULL>");
+        }
+        protocol::repr(op)
+    })
+}
+
+/// `PyObject_Str`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_Str(op: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op valid.
+    guard_obj(|| unsafe {
+        if op.is_null() {
+            return pystr::from_str("<NULL>");
+        }
+        protocol::str_(op)
+    })
+}
+
+/// `PyObject_Hash`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_Hash(op: *mut PyObject) -> Py_hash_t {
+    crate::null_check!(op);
+    // SAFETY: op non-NULL.
+    guard_int(|| unsafe { protocol::hash(op) })
+}
+
+/// `PyObject_HashNotImplemented`: the `tp_hash` of unhashable types.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_HashNotImplemented(op: *mut PyObject) -> Py_hash_t {
+    // SAFETY: op valid.
+    unsafe { protocol::unhashable(op) };
+    -1
+}
+
+/// `PyObject_RichCompare`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_RichCompare(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    op: c_int,
+) -> *mut PyObject {
+    crate::null_check!(a, b);
+    if !(Py_LT..=Py_GE).contains(&op) {
+        errors::bad_internal_call();
+        return null_mut();
+    }
+    // SAFETY: a, b non-NULL; op in range.
+    guard_obj(|| unsafe { protocol::rich_compare(a, b, op) })
+}
+
+/// `PyObject_RichCompareBool`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_RichCompareBool(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    op: c_int,
+) -> c_int {
+    crate::null_check!(a, b);
+    if !(Py_LT..=Py_GE).contains(&op) {
+        errors::bad_internal_call();
+        return -1;
+    }
+    // SAFETY: a, b non-NULL.
+    guard_int(|| unsafe { protocol::rich_compare_bool(a, b, op).map(c_int::from) })
+}
+
+/// `PyObject_IsTrue`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_IsTrue(op: *mut PyObject) -> c_int {
+    crate::null_check!(op);
+    // SAFETY: op non-NULL.
+    guard_int(|| unsafe { protocol::is_true(op).map(c_int::from) })
+}
+
+/// `PyObject_Not`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_Not(op: *mut PyObject) -> c_int {
+    crate::null_check!(op);
+    // SAFETY: op non-NULL.
+    guard_int(|| unsafe { protocol::is_true(op).map(|t| c_int::from(!t)) })
+}
+
+/// `PyObject_Length`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_Length(op: *mut PyObject) -> Py_ssize_t {
+    crate::null_check!(op);
+    // SAFETY: op non-NULL.
+    guard_int(|| unsafe { protocol::len(op) })
+}
+
+/// `PyObject_Size`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_Size(op: *mut PyObject) -> Py_ssize_t {
+    // SAFETY: forwarded.
+    unsafe { PyObject_Length(op) }
+}
+
+/// `PyObject_Type`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_Type(op: *mut PyObject) -> *mut PyObject {
+    crate::null_check!(op);
+    // SAFETY: op non-NULL.
+    unsafe { new_ref((*op).ob_type.cast()) }
+}
+
+/// `PyObject_GetAttr`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_GetAttr(op: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
+    crate::null_check!(op, name);
+    // SAFETY: non-NULL.
+    guard_obj(|| unsafe { protocol::getattr(op, name) })
+}
+
+/// `PyObject_GetAttrString`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_GetAttrString(
+    op: *mut PyObject,
+    name: *const c_char,
+) -> *mut PyObject {
+    crate::null_check!(op, name);
+    // SAFETY: non-NULL.
+    guard_obj(|| unsafe { protocol::getattr(op, name_obj(name)?.as_ptr()) })
+}
+
+/// `PyObject_GetOptionalAttr`: 1 and `*result` set when found, 0 and NULL
+/// when missing, -1 on error.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_GetOptionalAttr(
+    op: *mut PyObject,
+    name: *mut PyObject,
+    result: *mut *mut PyObject,
+) -> c_int {
+    crate::null_check!(op, name, result);
+    guard(|| {
+        // SAFETY: non-NULL.
+        unsafe {
+            *result = null_mut();
+            match protocol::getattr_opt(op, name) {
+                Ok(Some(v)) => {
+                    *result = v.into_raw();
+                    1
+                }
+                Ok(None) => 0,
+                Err(_) => -1,
+            }
+        }
+    })
+}
+
+/// `PyObject_GetOptionalAttrString`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_GetOptionalAttrString(
+    op: *mut PyObject,
+    name: *const c_char,
+    result: *mut *mut PyObject,
+) -> c_int {
+    crate::null_check!(op, name, result);
+    guard(|| {
+        // SAFETY: non-NULL.
+        unsafe {
+            *result = null_mut();
+            match name_obj(name) {
+                Ok(n) => PyObject_GetOptionalAttr(op, n.as_ptr(), result),
+                Err(_) => -1,
+            }
+        }
+    })
+}
+
+/// `PyObject_SetAttr` (NULL value deletes).
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_SetAttr(
+    op: *mut PyObject,
+    name: *mut PyObject,
+    value: *mut PyObject,
+) -> c_int {
+    crate::null_check!(op, name);
+    // SAFETY: non-NULL.
+    guard_status(|| unsafe { protocol::setattr(op, name, value) })
+}
+
+/// `PyObject_SetAttrString`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_SetAttrString(
+    op: *mut PyObject,
+    name: *const c_char,
+    value: *mut PyObject,
+) -> c_int {
+    crate::null_check!(op, name);
+    // SAFETY: non-NULL.
+    guard_status(|| unsafe { protocol::setattr(op, name_obj(name)?.as_ptr(), value) })
+}
+
+/// `PyObject_DelAttr`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_DelAttr(op: *mut PyObject, name: *mut PyObject) -> c_int {
+    // SAFETY: forwarded.
+    unsafe { PyObject_SetAttr(op, name, null_mut()) }
+}
+
+/// `PyObject_DelAttrString`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_DelAttrString(op: *mut PyObject, name: *const c_char) -> c_int {
+    // SAFETY: forwarded.
+    unsafe { PyObject_SetAttrString(op, name, null_mut()) }
+}
+
+/// `PyObject_HasAttrWithError`: 1, 0, or -1 with an error set.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_HasAttrWithError(
+    op: *mut PyObject,
+    name: *mut PyObject,
+) -> c_int {
+    crate::null_check!(op, name);
+    // SAFETY: non-NULL.
+    guard_int(|| unsafe { protocol::getattr_opt(op, name).map(|v| c_int::from(v.is_some())) })
+}
+
+/// `PyObject_HasAttrStringWithError`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_HasAttrStringWithError(
+    op: *mut PyObject,
+    name: *const c_char,
+) -> c_int {
+    crate::null_check!(op, name);
+    // SAFETY: non-NULL.
+    guard_int(|| unsafe {
+        protocol::getattr_opt(op, name_obj(name)?.as_ptr()).map(|v| c_int::from(v.is_some()))
+    })
+}
+
+/// `PyObject_HasAttr`: errors are swallowed (reported as unraisable by
+/// CPython 3.13+; here cleared).
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_HasAttr(op: *mut PyObject, name: *mut PyObject) -> c_int {
+    // SAFETY: forwarded.
+    let r = unsafe { PyObject_HasAttrWithError(op, name) };
+    if r < 0 {
+        errors::clear();
+        return 0;
+    }
+    r
+}
+
+/// `PyObject_HasAttrString`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_HasAttrString(op: *mut PyObject, name: *const c_char) -> c_int {
+    // SAFETY: forwarded.
+    let r = unsafe { PyObject_HasAttrStringWithError(op, name) };
+    if r < 0 {
+        errors::clear();
+        return 0;
+    }
+    r
+}
+
+/// `PyObject_GetItem`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_GetItem(op: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
+    crate::null_check!(op, key);
+    // SAFETY: non-NULL.
+    guard_obj(|| unsafe { protocol::get_item(op, key) })
+}
+
+/// `PyObject_SetItem`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_SetItem(
+    op: *mut PyObject,
+    key: *mut PyObject,
+    value: *mut PyObject,
+) -> c_int {
+    crate::null_check!(op, key, value);
+    // SAFETY: non-NULL.
+    guard_status(|| unsafe { protocol::set_item(op, key, value) })
+}
+
+/// `PyObject_DelItem`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_DelItem(op: *mut PyObject, key: *mut PyObject) -> c_int {
+    crate::null_check!(op, key);
+    // SAFETY: non-NULL.
+    guard_status(|| unsafe { protocol::set_item(op, key, null_mut()) })
+}
+
+/// `PyObject_GetIter`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_GetIter(op: *mut PyObject) -> *mut PyObject {
+    crate::null_check!(op);
+    // SAFETY: non-NULL.
+    guard_obj(|| unsafe { protocol::get_iter(op) })
+}
+
+/// `PyIter_Next`: NULL at exhaustion without an error.
+#[no_mangle]
+pub unsafe extern "C" fn PyIter_Next(it: *mut PyObject) -> *mut PyObject {
+    crate::null_check!(it);
+    guard(|| {
+        // SAFETY: non-NULL.
+        match unsafe { protocol::iter_next(it) } {
+            Ok(Some(v)) => v.into_raw(),
+            _ => null_mut(),
+        }
+    })
+}
+
+/// `PyIter_NextItem` (3.14): 1 with `*item`, 0 at the end, -1 on error.
+#[no_mangle]
+pub unsafe extern "C" fn PyIter_NextItem(it: *mut PyObject, item: *mut *mut PyObject) -> c_int {
+    crate::null_check!(it, item);
+    guard(|| {
+        // SAFETY: non-NULL.
+        unsafe {
+            *item = null_mut();
+            if (*(*it).ob_type).tp_iternext.is_none() {
+                errors::type_error(format!(
+                    "expected an iterator, got '{}'",
+                    typeobj::type_name(it)
+                ));
+                return -1;
+            }
+            match protocol::iter_next(it) {
+                Ok(Some(v)) => {
+                    *item = v.into_raw();
+                    1
+                }
+                Ok(None) => 0,
+                Err(_) => -1,
+            }
+        }
+    })
+}
+
+/// `PyIter_Check`.
+#[no_mangle]
+pub unsafe extern "C" fn PyIter_Check(op: *mut PyObject) -> c_int {
+    // SAFETY: op valid.
+    unsafe { (*(*op).ob_type).tp_iternext.is_some() as c_int }
+}
+
+/// `PyObject_IsInstance` for classes (the `__instancecheck__` hook comes
+/// with Python classes).
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_IsInstance(op: *mut PyObject, cls: *mut PyObject) -> c_int {
+    crate::null_check!(op, cls);
+    guard(|| {
+        // SAFETY: non-NULL.
+        unsafe {
+            if crate::object::tuple::check(cls) {
+                for &c in crate::object::tuple::items(cls) {
+                    let r = PyObject_IsInstance(op, c);
+                    if r != 0 {
+                        return r;
+                    }
+                }
+                return 0;
+            }
+            if !typeobj::instance_of(cls, &raw mut typeobj::PyType_Type) {
+                errors::type_error(
+                    "isinstance() arg 2 must be a type, a tuple of types, or a union",
+                );
+                return -1;
+            }
+            typeobj::instance_of(op, cls.cast()) as c_int
+        }
+    })
+}
+
+/// `PyObject_IsSubclass` for classes.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_IsSubclass(derived: *mut PyObject, cls: *mut PyObject) -> c_int {
+    crate::null_check!(derived, cls);
+    guard(|| {
+        // SAFETY: non-NULL.
+        unsafe {
+            if crate::object::tuple::check(cls) {
+                for &c in crate::object::tuple::items(cls) {
+                    let r = PyObject_IsSubclass(derived, c);
+                    if r != 0 {
+                        return r;
+                    }
+                }
+                return 0;
+            }
+            let ty = &raw mut typeobj::PyType_Type;
+            if !typeobj::instance_of(derived, ty) {
+                errors::type_error("issubclass() arg 1 must be a class");
+                return -1;
+            }
+            if !typeobj::instance_of(cls, ty) {
+                errors::type_error(
+                    "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+                );
+                return -1;
+            }
+            typeobj::is_subtype(derived.cast(), cls.cast()) as c_int
+        }
+    })
+}
+
+/// `Py_GetConstant` (3.13): a new reference to a constant.
+#[no_mangle]
+pub unsafe extern "C" fn Py_GetConstant(id: c_uint) -> *mut PyObject {
+    let p = Py_GetConstantBorrowed(id);
+    if !p.is_null() {
+        // SAFETY: a valid object.
+        unsafe { incref(p) };
+    }
+    p
+}
+
+/// `Py_GetConstantBorrowed` (3.13).
+#[no_mangle]
+pub extern "C" fn Py_GetConstantBorrowed(id: c_uint) -> *mut PyObject {
+    use crate::object::{none, tuple};
+    match id {
+        Py_CONSTANT_NONE => none::none(),
+        Py_CONSTANT_FALSE => pybool::py_false(),
+        Py_CONSTANT_TRUE => pybool::py_true(),
+        Py_CONSTANT_ELLIPSIS => none::ellipsis(),
+        Py_CONSTANT_NOT_IMPLEMENTED => none::not_implemented(),
+        Py_CONSTANT_ZERO => crate::object::int::small(0),
+        Py_CONSTANT_ONE => crate::object::int::small(1),
+        Py_CONSTANT_EMPTY_STR => pystr::intern(""),
+        Py_CONSTANT_EMPTY_BYTES => crate::object::bytes::empty(),
+        Py_CONSTANT_EMPTY_TUPLE => tuple::empty().into_raw(),
+        _ => {
+            errors::system_error("invalid constant identifier");
+            null_mut()
+        }
+    }
+}
+
+/// `Py_ReprEnter`: 1 when `op` is already being represented, else 0.
+#[no_mangle]
+pub unsafe extern "C" fn Py_ReprEnter(op: *mut PyObject) -> c_int {
+    if protocol::ReprGuard::active(op) {
+        return 1;
+    }
+    match protocol::ReprGuard::enter(op) {
+        Ok(Some(g)) => {
+            std::mem::forget(g);
+            0
+        }
+        _ => -1,
+    }
+}
+
+/// `Py_ReprLeave`.
+#[no_mangle]
+pub unsafe extern "C" fn Py_ReprLeave(op: *mut PyObject) {
+    protocol::ReprGuard::leave(op)
+}

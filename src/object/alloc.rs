@@ -1,0 +1,131 @@
+//! Object memory: the raw allocators behind `PyMem_*`/`PyObject_Malloc`, and
+//! object allocation with room for the GC header (`PyGC_Head`, two words)
+//! in front of every object whose type has `Py_TPFLAGS_HAVE_GC`.
+use crate::ffi::*;
+use crate::object::refcount::incref;
+use libc::c_void;
+
+/// Size of the GC header placed before tracked objects.
+pub const GC_HEAD_SIZE: usize = 16;
+
+/// `PyGC_Head`: the collector's links; the low bit of `prev` is unused here
+/// and `next == 0` means untracked.
+#[repr(C)]
+pub struct GcHead {
+    pub next: usize,
+    pub prev: usize,
+}
+
+/// `PyObject_Malloc` / `PyMem_Malloc`: a zero-size request gets a unique
+/// non-NULL pointer, as in CPython.
+#[inline]
+pub unsafe fn raw_malloc(n: usize) -> *mut c_void {
+    // SAFETY: libc malloc with a non-zero size.
+    unsafe { libc::malloc(n.max(1)) }
+}
+
+/// `PyObject_Calloc`.
+#[inline]
+pub unsafe fn raw_calloc(n: usize, size: usize) -> *mut c_void {
+    if n == 0 || size == 0 {
+        // SAFETY: a 1-byte zeroed block.
+        return unsafe { libc::calloc(1, 1) };
+    }
+    // SAFETY: libc calloc checks the product for overflow.
+    unsafe { libc::calloc(n, size) }
+}
+
+/// `PyObject_Realloc`.
+#[inline]
+pub unsafe fn raw_realloc(p: *mut c_void, n: usize) -> *mut c_void {
+    // SAFETY: p came from raw_malloc/raw_realloc or is NULL.
+    unsafe { libc::realloc(p, n.max(1)) }
+}
+
+/// `PyObject_Free`.
+#[inline]
+pub unsafe fn raw_free(p: *mut c_void) {
+    // SAFETY: p came from raw_malloc/raw_realloc or is NULL.
+    unsafe { libc::free(p) }
+}
+
+/// Whether instances of `tp` carry a GC header.
+#[inline]
+pub unsafe fn type_is_gc(tp: *mut PyTypeObject) -> bool {
+    // SAFETY: tp is a valid type.
+    unsafe { (*tp).tp_flags & Py_TPFLAGS_HAVE_GC != 0 }
+}
+
+/// `_PyObject_VAR_SIZE`: the bytes for an object of `tp` with `nitems` items,
+/// rounded up to pointer size.
+#[inline]
+pub unsafe fn var_size(tp: *mut PyTypeObject, nitems: Py_ssize_t) -> usize {
+    // SAFETY: tp is a valid type.
+    let (basic, item) = unsafe { ((*tp).tp_basicsize as usize, (*tp).tp_itemsize as usize) };
+    (basic + nitems as usize * item + 7) & !7
+}
+
+/// Sets the header of freshly allocated memory: type, refcount 1, and a
+/// reference to a heap type (`PyObject_Init`).
+#[inline]
+pub unsafe fn init_object(op: *mut PyObject, tp: *mut PyTypeObject) {
+    // SAFETY: op points at writable memory of at least a PyObject.
+    unsafe {
+        (*op).ob_refcnt = 1;
+        (*op).ob_overflow = 0;
+        (*op).ob_flags = 0;
+        (*op).ob_type = tp;
+        if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
+            incref(tp.cast());
+        }
+    }
+}
+
+/// Allocates `size` zeroed bytes for an object of `tp`, with a GC header in
+/// front when the type is collected; returns the object pointer (NULL on
+/// memory exhaustion, with no error set).
+#[inline]
+pub unsafe fn alloc_zeroed(tp: *mut PyTypeObject, size: usize) -> *mut PyObject {
+    // SAFETY: tp valid; calloc'd memory is zeroed, so the GC head is untracked.
+    unsafe {
+        if type_is_gc(tp) {
+            let p = libc::calloc(1, size + GC_HEAD_SIZE) as *mut u8;
+            if p.is_null() {
+                return std::ptr::null_mut();
+            }
+            p.add(GC_HEAD_SIZE).cast()
+        } else {
+            libc::calloc(1, size.max(1)).cast()
+        }
+    }
+}
+
+/// Frees the memory of a GC-tracked object (`PyObject_GC_Del`).
+#[inline]
+pub unsafe fn gc_free(op: *mut c_void) {
+    if op.is_null() {
+        return;
+    }
+    // SAFETY: op was returned by alloc_zeroed for a GC type.
+    unsafe { libc::free((op as *mut u8).sub(GC_HEAD_SIZE).cast()) }
+}
+
+/// `PyType_GenericAlloc`: zeroed memory for `nitems` items (plus one, as
+/// CPython allocates), header initialized. NULL with `MemoryError` set on
+/// failure.
+pub unsafe fn generic_alloc(tp: *mut PyTypeObject, nitems: Py_ssize_t) -> *mut PyObject {
+    // SAFETY: tp is a ready type.
+    unsafe {
+        let size = var_size(tp, nitems + 1);
+        let op = alloc_zeroed(tp, size);
+        if op.is_null() {
+            crate::runtime::errors::no_memory();
+            return op;
+        }
+        init_object(op, tp);
+        if (*tp).tp_itemsize != 0 {
+            (*op.cast::<PyVarObject>()).ob_size = nitems;
+        }
+        op
+    }
+}

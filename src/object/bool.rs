@@ -1,0 +1,95 @@
+//! `bool` (`PyBool_Type`): a subclass of `int` with exactly two instances,
+//! `_Py_TrueStruct` and `_Py_FalseStruct`, laid out as ints.
+use crate::capi::boundary::guard_obj;
+use crate::ffi::*;
+use crate::object::int::{make_tag, PyLong_Type};
+use crate::object::refcount::static_head;
+use crate::object::str as pystr;
+use crate::object::typeobj::type_template;
+use crate::Owned;
+
+/// `PyBool_Type`.
+#[no_mangle]
+pub static mut PyBool_Type: PyTypeObject = PyTypeObject {
+    tp_base: &raw mut PyLong_Type,
+    tp_repr: Some(bool_repr),
+    tp_new: Some(bool_new),
+    tp_dealloc: Some(bool_dealloc),
+    tp_doc: c"Returns True when the argument is true, False otherwise.".as_ptr(),
+    ..type_template(c"bool", std::mem::size_of::<PyLongObject>(), 0)
+};
+
+/// `_Py_FalseStruct`: the int 0.
+#[no_mangle]
+pub static mut _Py_FalseStruct: PyLongObject = PyLongObject {
+    ob_base: static_head(&raw mut PyBool_Type),
+    lv_tag: make_tag(0, 0),
+    ob_digit: [0],
+};
+
+/// `_Py_TrueStruct`: the int 1.
+#[no_mangle]
+pub static mut _Py_TrueStruct: PyLongObject = PyLongObject {
+    ob_base: static_head(&raw mut PyBool_Type),
+    lv_tag: make_tag(1, 1),
+    ob_digit: [1],
+};
+
+/// `Py_True`.
+#[inline(always)]
+pub fn py_true() -> *mut PyObject {
+    (&raw mut _Py_TrueStruct).cast()
+}
+
+/// `Py_False`.
+#[inline(always)]
+pub fn py_false() -> *mut PyObject {
+    (&raw mut _Py_FalseStruct).cast()
+}
+
+/// `Py_True` or `Py_False` (borrowed; both are immortal).
+#[inline(always)]
+pub fn from_bool(b: bool) -> *mut PyObject {
+    if b {
+        py_true()
+    } else {
+        py_false()
+    }
+}
+
+unsafe extern "C" fn bool_repr(op: *mut PyObject) -> *mut PyObject {
+    let text = if op == py_true() { "True" } else { "False" };
+    guard_obj(|| Ok(Owned::from_borrowed_static(pystr::intern(text))))
+}
+
+unsafe extern "C" fn bool_new(
+    _tp: *mut PyTypeObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: args is a tuple, kwargs NULL or a dict.
+        unsafe {
+            if !kwargs.is_null() && crate::object::dict::len(kwargs) != 0 {
+                return Err(crate::runtime::errors::type_error(
+                    "bool() takes no keyword arguments",
+                ));
+            }
+            let items = crate::object::tuple::items(args);
+            match items {
+                [] => Ok(Owned::from_borrowed_static(py_false())),
+                [x] => Ok(Owned::from_borrowed_static(from_bool(
+                    crate::object::protocol::is_true(*x)?,
+                ))),
+                _ => Err(crate::runtime::errors::type_error(format!(
+                    "bool expected at most 1 argument, got {}",
+                    items.len()
+                ))),
+            }
+        }
+    })
+}
+
+unsafe extern "C" fn bool_dealloc(_op: *mut PyObject) {
+    crate::runtime::lifecycle::fatal_error("deallocating True or False");
+}

@@ -1,0 +1,534 @@
+//! Descriptors that expose C definitions on types: `method_descriptor`
+//! (`PyMethodDef` in `tp_methods`), `classmethod_descriptor` (`METH_CLASS`),
+//! `member_descriptor` (`PyMemberDef`), `getset_descriptor` (`PyGetSetDef`),
+//! and filling a type's dict with them in `PyType_Ready`.
+use crate::capi::boundary::{guard, guard_obj, guard_status};
+use crate::ffi::*;
+use crate::object::refcount::*;
+use crate::object::typeobj::{self, type_template};
+use crate::object::{dict, methodobject, str as pystr};
+use crate::runtime::errors::{self, PyResult};
+use crate::Owned;
+use libc::{c_char, c_int, c_void};
+use std::ffi::CStr;
+use std::ptr::null_mut;
+
+/// A `PyGetSetDef` entry, for static tables.
+pub const fn getset(name: &'static CStr, get: getter, set: setter) -> PyGetSetDef {
+    PyGetSetDef {
+        name: name.as_ptr(),
+        get,
+        set,
+        doc: std::ptr::null(),
+        closure: null_mut(),
+    }
+}
+
+/// The terminator of a `PyGetSetDef` table.
+pub const GETSET_END: PyGetSetDef = PyGetSetDef {
+    name: std::ptr::null(),
+    get: None,
+    set: None,
+    doc: std::ptr::null(),
+    closure: null_mut(),
+};
+
+/// A `PyMethodDef` entry, for static tables; `meth` is cast as C does.
+pub const fn method(name: &'static CStr, meth: *const c_void, flags: c_int) -> PyMethodDef {
+    PyMethodDef {
+        ml_name: name.as_ptr(),
+        // SAFETY: C stores every convention's function in this one field.
+        ml_meth: unsafe { std::mem::transmute::<*const c_void, PyCFunction>(meth) },
+        ml_flags: flags,
+        ml_doc: std::ptr::null(),
+    }
+}
+
+/// The terminator of a `PyMethodDef` table.
+pub const METHOD_END: PyMethodDef = PyMethodDef {
+    ml_name: std::ptr::null(),
+    ml_meth: None,
+    ml_flags: 0,
+    ml_doc: std::ptr::null(),
+};
+
+const fn descr_type(
+    name: &'static CStr,
+    size: usize,
+    get: descrgetfunc,
+    set: descrsetfunc,
+    call: ternaryfunc,
+    flags: libc::c_ulong,
+) -> PyTypeObject {
+    PyTypeObject {
+        tp_flags: flags,
+        tp_dealloc: Some(descr_dealloc),
+        tp_repr: Some(descr_repr),
+        tp_descr_get: get,
+        tp_descr_set: set,
+        tp_call: call,
+        tp_getset: (&raw const DESCR_GETSET).cast_mut().cast(),
+        ..type_template(name, size, 0)
+    }
+}
+
+/// `PyMethodDescr_Type` (`method_descriptor`).
+#[no_mangle]
+pub static mut PyMethodDescr_Type: PyTypeObject = descr_type(
+    c"method_descriptor",
+    std::mem::size_of::<PyMethodDescrObject>(),
+    Some(method_get),
+    None,
+    Some(method_call),
+    Py_TPFLAGS_METHOD_DESCRIPTOR,
+);
+
+/// `PyClassMethodDescr_Type` (`classmethod_descriptor`).
+#[no_mangle]
+pub static mut PyClassMethodDescr_Type: PyTypeObject = descr_type(
+    c"classmethod_descriptor",
+    std::mem::size_of::<PyMethodDescrObject>(),
+    Some(classmethod_get),
+    None,
+    Some(classmethod_call),
+    0,
+);
+
+/// `PyMemberDescr_Type` (`member_descriptor`).
+#[no_mangle]
+pub static mut PyMemberDescr_Type: PyTypeObject = descr_type(
+    c"member_descriptor",
+    std::mem::size_of::<PyMemberDescrObject>(),
+    Some(member_get),
+    Some(member_set),
+    None,
+    0,
+);
+
+/// `PyGetSetDescr_Type` (`getset_descriptor`).
+#[no_mangle]
+pub static mut PyGetSetDescr_Type: PyTypeObject = descr_type(
+    c"getset_descriptor",
+    std::mem::size_of::<PyGetSetDescrObject>(),
+    Some(getset_get),
+    Some(getset_set),
+    None,
+    0,
+);
+
+static DESCR_GETSET: [PyGetSetDef; 4] = [
+    getset(c"__name__", Some(descr_get_name), None),
+    getset(c"__qualname__", Some(descr_get_qualname), None),
+    getset(c"__objclass__", Some(descr_get_objclass), None),
+    GETSET_END,
+];
+
+unsafe fn new_descr(
+    dtype: *mut PyTypeObject,
+    owner: *mut PyTypeObject,
+    name: *const c_char,
+) -> PyResult<*mut PyObject> {
+    // SAFETY: dtype is a descriptor type; owner a type being readied.
+    unsafe {
+        let op = crate::object::alloc::generic_alloc(dtype, 0);
+        if op.is_null() {
+            return Err(errors::Raised::assume());
+        }
+        let d = op.cast::<PyDescrObject>();
+        (*d).d_type = new_ref(owner.cast()).cast();
+        (*d).d_name = pystr::intern_cstr(name)?;
+        Ok(op)
+    }
+}
+
+/// `PyDescr_NewMethod`.
+pub unsafe fn new_method(owner: *mut PyTypeObject, ml: *mut PyMethodDef) -> PyResult<Owned> {
+    // SAFETY: ml lives as long as the type.
+    unsafe {
+        let dtype = if (*ml).ml_flags & METH_CLASS != 0 {
+            &raw mut PyClassMethodDescr_Type
+        } else {
+            &raw mut PyMethodDescr_Type
+        };
+        let op = new_descr(dtype, owner, (*ml).ml_name)?;
+        (*op.cast::<PyMethodDescrObject>()).d_method = ml;
+        Ok(Owned::from_raw_unchecked(op))
+    }
+}
+
+/// `PyDescr_NewMember`.
+pub unsafe fn new_member(owner: *mut PyTypeObject, m: *mut PyMemberDef) -> PyResult<Owned> {
+    // SAFETY: m lives as long as the type.
+    unsafe {
+        let op = new_descr(&raw mut PyMemberDescr_Type, owner, (*m).name)?;
+        (*op.cast::<PyMemberDescrObject>()).d_member = m;
+        Ok(Owned::from_raw_unchecked(op))
+    }
+}
+
+/// `PyDescr_NewGetSet`.
+pub unsafe fn new_getset(owner: *mut PyTypeObject, g: *mut PyGetSetDef) -> PyResult<Owned> {
+    // SAFETY: g lives as long as the type.
+    unsafe {
+        let op = new_descr(&raw mut PyGetSetDescr_Type, owner, (*g).name)?;
+        (*op.cast::<PyGetSetDescrObject>()).d_getset = g;
+        Ok(Owned::from_raw_unchecked(op))
+    }
+}
+
+unsafe fn add_if_absent(
+    tp: *mut PyTypeObject,
+    name: *const c_char,
+    v: impl FnOnce() -> PyResult<Owned>,
+    coexist: bool,
+) -> PyResult<()> {
+    // SAFETY: tp's dict exists during PyType_Ready.
+    unsafe {
+        let key = pystr::intern_cstr(name)?;
+        if !coexist && !dict::get_item_known_hash_str((*tp).tp_dict, key).is_null() {
+            return Ok(());
+        }
+        let v = v()?;
+        dict::set_item((*tp).tp_dict, key, v.as_ptr())
+    }
+}
+
+/// Adds a descriptor for each entry of `tp_methods` to the type dict.
+pub unsafe fn add_methods(tp: *mut PyTypeObject) -> PyResult<()> {
+    // SAFETY: tp_methods is NULL or a NULL-name-terminated table.
+    unsafe {
+        let mut ml = (*tp).tp_methods;
+        while !ml.is_null() && !(*ml).ml_name.is_null() {
+            let flags = (*ml).ml_flags;
+            let m = ml;
+            if flags & METH_STATIC != 0 {
+                if flags & METH_CLASS != 0 {
+                    return Err(errors::value_error(
+                        "method cannot be both class and static",
+                    ));
+                }
+                add_if_absent(
+                    tp,
+                    (*m).ml_name,
+                    || {
+                        let f = methodobject::new(m, tp.cast(), null_mut(), null_mut())?;
+                        crate::object::funcobject::new_staticmethod(f.as_ptr())
+                    },
+                    flags & METH_COEXIST != 0,
+                )?;
+            } else {
+                add_if_absent(
+                    tp,
+                    (*m).ml_name,
+                    || new_method(tp, m),
+                    flags & METH_COEXIST != 0,
+                )?;
+            }
+            ml = ml.add(1);
+        }
+        Ok(())
+    }
+}
+
+/// Adds a `member_descriptor` for each entry of `tp_members`.
+pub unsafe fn add_members(tp: *mut PyTypeObject) -> PyResult<()> {
+    // SAFETY: tp_members is NULL or a NULL-name-terminated table.
+    unsafe {
+        let mut m = (*tp).tp_members;
+        while !m.is_null() && !(*m).name.is_null() {
+            let mm = m;
+            add_if_absent(tp, (*m).name, || new_member(tp, mm), false)?;
+            m = m.add(1);
+        }
+        Ok(())
+    }
+}
+
+/// Adds a `getset_descriptor` for each entry of `tp_getset`.
+pub unsafe fn add_getsets(tp: *mut PyTypeObject) -> PyResult<()> {
+    // SAFETY: tp_getset is NULL or a NULL-name-terminated table.
+    unsafe {
+        let mut g = (*tp).tp_getset;
+        while !g.is_null() && !(*g).name.is_null() {
+            let gg = g;
+            add_if_absent(tp, (*g).name, || new_getset(tp, gg), false)?;
+            g = g.add(1);
+        }
+        Ok(())
+    }
+}
+
+unsafe extern "C" fn descr_dealloc(op: *mut PyObject) {
+    // SAFETY: op is a descriptor whose count reached zero.
+    unsafe {
+        let d = op.cast::<PyDescrObject>();
+        xdecref((*d).d_type.cast());
+        xdecref((*d).d_name);
+        xdecref((*d).d_qualname);
+        crate::object::alloc::raw_free(op.cast());
+    }
+}
+
+unsafe fn descr_name(op: *mut PyObject) -> &'static str {
+    // SAFETY: op is a descriptor with an interned (immortal) name.
+    unsafe { pystr::as_str((*op.cast::<PyDescrObject>()).d_name).unwrap_or("?") }
+}
+
+unsafe fn descr_owner(op: *mut PyObject) -> *mut PyTypeObject {
+    // SAFETY: op is a descriptor.
+    unsafe { (*op.cast::<PyDescrObject>()).d_type }
+}
+
+unsafe extern "C" fn descr_repr(op: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a descriptor.
+        unsafe {
+            let kind = match (*op).ob_type {
+                t if t == &raw mut PyMethodDescr_Type => "method",
+                t if t == &raw mut PyClassMethodDescr_Type => "method",
+                t if t == &raw mut PyMemberDescr_Type => "member",
+                _ => "attribute",
+            };
+            pystr::from_str(&format!(
+                "<{kind} '{}' of '{}' objects>",
+                descr_name(op),
+                typeobj::short_name(descr_owner(op))
+            ))
+        }
+    })
+}
+
+unsafe extern "C" fn descr_get_name(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a descriptor.
+    unsafe { new_ref((*op.cast::<PyDescrObject>()).d_name) }
+}
+
+unsafe extern "C" fn descr_get_qualname(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a descriptor.
+    guard_obj(|| unsafe {
+        pystr::from_str(&format!(
+            "{}.{}",
+            typeobj::qualname(descr_owner(op))?,
+            descr_name(op)
+        ))
+    })
+}
+
+unsafe extern "C" fn descr_get_objclass(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a descriptor.
+    unsafe { new_ref(descr_owner(op).cast()) }
+}
+
+/// Checks that `obj` is an instance of the descriptor's owner.
+unsafe fn check_owner(op: *mut PyObject, obj: *mut PyObject, what: &str) -> PyResult<()> {
+    // SAFETY: op is a descriptor, obj valid.
+    unsafe {
+        if !typeobj::instance_of(obj, descr_owner(op)) {
+            return Err(errors::type_error(format!(
+                "descriptor '{}' for '{}' objects doesn't apply to a '{}' {what}",
+                descr_name(op),
+                typeobj::short_name(descr_owner(op)),
+                typeobj::type_name(obj)
+            )));
+        }
+        Ok(())
+    }
+}
+
+unsafe extern "C" fn method_get(
+    op: *mut PyObject,
+    obj: *mut PyObject,
+    _tp: *mut PyObject,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a method descriptor.
+        unsafe {
+            if obj.is_null()
+                || obj == crate::object::none::none()
+                    && _tp != (*crate::object::none::none()).ob_type.cast()
+            {
+                return Ok(Owned::from_borrowed(op));
+            }
+            check_owner(op, obj, "object")?;
+            let ml = (*op.cast::<PyMethodDescrObject>()).d_method;
+            let cls = if (*ml).ml_flags & METH_METHOD != 0 {
+                descr_owner(op)
+            } else {
+                null_mut()
+            };
+            methodobject::new(ml, obj, null_mut(), cls)
+        }
+    })
+}
+
+unsafe extern "C" fn method_call(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
+    guard(|| {
+        // SAFETY: op is a method descriptor; args a tuple.
+        unsafe {
+            let items = crate::object::tuple::items(args);
+            if items.is_empty() {
+                errors::type_error(format!(
+                    "unbound method {}.{}() needs an argument",
+                    typeobj::qualname(descr_owner(op)).unwrap_or_default(),
+                    descr_name(op)
+                ));
+                return null_mut();
+            }
+            if check_owner(op, items[0], "object").is_err() {
+                return null_mut();
+            }
+            let ml = (*op.cast::<PyMethodDescrObject>()).d_method;
+            let cls = if (*ml).ml_flags & METH_METHOD != 0 {
+                descr_owner(op)
+            } else {
+                null_mut()
+            };
+            crate::capi::call::call_with_dict(
+                items[1..].as_ptr(),
+                items.len() - 1,
+                kwargs,
+                |a, n, kw| methodobject::call_method_def(ml, items[0], cls, a, n, kw),
+            )
+        }
+    })
+}
+
+unsafe extern "C" fn classmethod_get(
+    op: *mut PyObject,
+    obj: *mut PyObject,
+    tp: *mut PyObject,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a classmethod descriptor.
+        unsafe {
+            let tp = if tp.is_null() {
+                (*obj).ob_type.cast()
+            } else {
+                tp
+            };
+            let ml = (*op.cast::<PyMethodDescrObject>()).d_method;
+            let cls = if (*ml).ml_flags & METH_METHOD != 0 {
+                descr_owner(op)
+            } else {
+                null_mut()
+            };
+            methodobject::new(ml, tp, null_mut(), cls)
+        }
+    })
+}
+
+unsafe extern "C" fn classmethod_call(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
+    guard(|| {
+        // SAFETY: op is a classmethod descriptor; args a tuple.
+        unsafe {
+            let items = crate::object::tuple::items(args);
+            if items.is_empty() {
+                errors::type_error(format!("descriptor '{}' needs an argument", descr_name(op)));
+                return null_mut();
+            }
+            let ml = (*op.cast::<PyMethodDescrObject>()).d_method;
+            crate::capi::call::call_with_dict(
+                items[1..].as_ptr(),
+                items.len() - 1,
+                kwargs,
+                |a, n, kw| methodobject::call_method_def(ml, items[0], null_mut(), a, n, kw),
+            )
+        }
+    })
+}
+
+unsafe extern "C" fn member_get(
+    op: *mut PyObject,
+    obj: *mut PyObject,
+    _tp: *mut PyObject,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a member descriptor.
+        unsafe {
+            if obj.is_null() {
+                return Ok(Owned::from_borrowed(op));
+            }
+            check_owner(op, obj, "object")?;
+            crate::object::member::get(obj, (*op.cast::<PyMemberDescrObject>()).d_member)
+        }
+    })
+}
+
+unsafe extern "C" fn member_set(
+    op: *mut PyObject,
+    obj: *mut PyObject,
+    value: *mut PyObject,
+) -> c_int {
+    guard_status(|| {
+        // SAFETY: op is a member descriptor.
+        unsafe {
+            check_owner(op, obj, "object")?;
+            crate::object::member::set(obj, (*op.cast::<PyMemberDescrObject>()).d_member, value)
+        }
+    })
+}
+
+unsafe extern "C" fn getset_get(
+    op: *mut PyObject,
+    obj: *mut PyObject,
+    _tp: *mut PyObject,
+) -> *mut PyObject {
+    guard(|| {
+        // SAFETY: op is a getset descriptor.
+        unsafe {
+            if obj.is_null() {
+                return new_ref(op);
+            }
+            if check_owner(op, obj, "object").is_err() {
+                return null_mut();
+            }
+            let g = (*op.cast::<PyGetSetDescrObject>()).d_getset;
+            match (*g).get {
+                Some(get) => get(obj, (*g).closure),
+                None => {
+                    errors::attribute_error(format!(
+                        "attribute '{}' of '{}' objects is not readable",
+                        descr_name(op),
+                        typeobj::short_name(descr_owner(op))
+                    ));
+                    null_mut()
+                }
+            }
+        }
+    })
+}
+
+unsafe extern "C" fn getset_set(
+    op: *mut PyObject,
+    obj: *mut PyObject,
+    value: *mut PyObject,
+) -> c_int {
+    guard(|| {
+        // SAFETY: op is a getset descriptor.
+        unsafe {
+            if check_owner(op, obj, "object").is_err() {
+                return -1;
+            }
+            let g = (*op.cast::<PyGetSetDescrObject>()).d_getset;
+            match (*g).set {
+                Some(set) => set(obj, value, (*g).closure),
+                None => {
+                    errors::attribute_error(format!(
+                        "attribute '{}' of '{}' objects is not writable",
+                        descr_name(op),
+                        typeobj::short_name(descr_owner(op))
+                    ));
+                    -1
+                }
+            }
+        }
+    })
+}

@@ -1,0 +1,1323 @@
+//! The builtin exception hierarchy (`Objects/exceptions.c`): a static type
+//! per exception, exported as the `PyExc_*` pointers, with `BaseException`'s
+//! behaviour (args, str/repr, traceback/context/cause attributes).
+use crate::capi::boundary::{guard, guard_obj, guard_status};
+use crate::ffi::*;
+use crate::object::refcount::*;
+use crate::object::typeobj::{self, type_template};
+use crate::object::{bytes, dict, int, none, protocol, str as pystr, tuple};
+use crate::runtime::errors::{self, PyResult, Raised};
+use crate::Owned;
+use libc::{c_int, c_void};
+use std::ptr::null_mut;
+
+/// The exception type template: `BaseException`'s layout and slots, with
+/// the base filled in by `PyType_Ready` from `tp_base`.
+const fn exc_type(
+    name: &'static std::ffi::CStr,
+    base: *mut PyTypeObject,
+    doc: &'static std::ffi::CStr,
+) -> PyTypeObject {
+    PyTypeObject {
+        tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_BASE_EXC_SUBCLASS | Py_TPFLAGS_HAVE_GC,
+        tp_base: base,
+        tp_doc: doc.as_ptr(),
+        tp_dictoffset: std::mem::offset_of!(PyBaseExceptionObject, dict) as Py_ssize_t,
+        ..type_template(name, std::mem::size_of::<PyBaseExceptionObject>(), 0)
+    }
+}
+
+/// `BaseException`.
+#[no_mangle]
+pub static mut _PyExc_BaseException: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(exc_dealloc),
+    tp_repr: Some(exc_repr),
+    tp_str: Some(exc_str),
+    tp_traverse: Some(exc_traverse),
+    tp_clear: Some(exc_clear),
+    tp_init: Some(exc_init),
+    tp_new: Some(exc_new),
+    tp_getset: (&raw const EXC_GETSET).cast_mut().cast(),
+    tp_free: Some(crate::capi::gc::PyObject_GC_Del),
+    tp_getattro: Some(crate::object::object::PyObject_GenericGetAttr),
+    tp_setattro: Some(crate::object::object::PyObject_GenericSetAttr),
+    ..exc_type(
+        c"BaseException",
+        null_mut(),
+        c"Common base class for all exceptions",
+    )
+};
+
+static EXC_GETSET: [PyGetSetDef; 7] = [
+    crate::object::descr::getset(c"args", Some(get_args), Some(set_args)),
+    crate::object::descr::getset(c"__traceback__", Some(get_traceback), Some(set_traceback)),
+    crate::object::descr::getset(c"__context__", Some(get_context), Some(set_context)),
+    crate::object::descr::getset(c"__cause__", Some(get_cause), Some(set_cause)),
+    crate::object::descr::getset(
+        c"__suppress_context__",
+        Some(get_suppress),
+        Some(set_suppress),
+    ),
+    crate::object::descr::getset(
+        c"__dict__",
+        Some(crate::object::object::PyObject_GenericGetDict),
+        None,
+    ),
+    crate::object::descr::GETSET_END,
+];
+
+/// `PyExc_BaseException`.
+#[no_mangle]
+pub static mut PyExc_BaseException: *mut PyObject = (&raw mut _PyExc_BaseException).cast();
+
+/// `Exception`.
+#[no_mangle]
+pub static mut _PyExc_Exception: PyTypeObject = exc_type(
+    c"Exception",
+    &raw mut _PyExc_BaseException,
+    c"Common base class for all non-exit exceptions.",
+);
+/// `PyExc_Exception`.
+#[no_mangle]
+pub static mut PyExc_Exception: *mut PyObject = (&raw mut _PyExc_Exception).cast();
+/// `BaseExceptionGroup`.
+#[no_mangle]
+pub static mut _PyExc_BaseExceptionGroup: PyTypeObject = exc_type(
+    c"BaseExceptionGroup",
+    &raw mut _PyExc_BaseException,
+    c"A combination of multiple unrelated exceptions.",
+);
+/// `PyExc_BaseExceptionGroup`.
+#[no_mangle]
+pub static mut PyExc_BaseExceptionGroup: *mut PyObject =
+    (&raw mut _PyExc_BaseExceptionGroup).cast();
+/// `GeneratorExit`.
+#[no_mangle]
+pub static mut _PyExc_GeneratorExit: PyTypeObject = exc_type(
+    c"GeneratorExit",
+    &raw mut _PyExc_BaseException,
+    c"Request that a generator exit.",
+);
+/// `PyExc_GeneratorExit`.
+#[no_mangle]
+pub static mut PyExc_GeneratorExit: *mut PyObject = (&raw mut _PyExc_GeneratorExit).cast();
+/// `KeyboardInterrupt`.
+#[no_mangle]
+pub static mut _PyExc_KeyboardInterrupt: PyTypeObject = exc_type(
+    c"KeyboardInterrupt",
+    &raw mut _PyExc_BaseException,
+    c"Program interrupted by user.",
+);
+/// `PyExc_KeyboardInterrupt`.
+#[no_mangle]
+pub static mut PyExc_KeyboardInterrupt: *mut PyObject = (&raw mut _PyExc_KeyboardInterrupt).cast();
+/// `SystemExit`.
+#[no_mangle]
+pub static mut _PyExc_SystemExit: PyTypeObject = exc_type(
+    c"SystemExit",
+    &raw mut _PyExc_BaseException,
+    c"Request to exit from the interpreter.",
+);
+/// `PyExc_SystemExit`.
+#[no_mangle]
+pub static mut PyExc_SystemExit: *mut PyObject = (&raw mut _PyExc_SystemExit).cast();
+/// `ArithmeticError`.
+#[no_mangle]
+pub static mut _PyExc_ArithmeticError: PyTypeObject = exc_type(
+    c"ArithmeticError",
+    &raw mut _PyExc_Exception,
+    c"Base class for arithmetic errors.",
+);
+/// `PyExc_ArithmeticError`.
+#[no_mangle]
+pub static mut PyExc_ArithmeticError: *mut PyObject = (&raw mut _PyExc_ArithmeticError).cast();
+/// `FloatingPointError`.
+#[no_mangle]
+pub static mut _PyExc_FloatingPointError: PyTypeObject = exc_type(
+    c"FloatingPointError",
+    &raw mut _PyExc_ArithmeticError,
+    c"Floating-point operation failed.",
+);
+/// `PyExc_FloatingPointError`.
+#[no_mangle]
+pub static mut PyExc_FloatingPointError: *mut PyObject =
+    (&raw mut _PyExc_FloatingPointError).cast();
+/// `OverflowError`.
+#[no_mangle]
+pub static mut _PyExc_OverflowError: PyTypeObject = exc_type(
+    c"OverflowError",
+    &raw mut _PyExc_ArithmeticError,
+    c"Result too large to be represented.",
+);
+/// `PyExc_OverflowError`.
+#[no_mangle]
+pub static mut PyExc_OverflowError: *mut PyObject = (&raw mut _PyExc_OverflowError).cast();
+/// `ZeroDivisionError`.
+#[no_mangle]
+pub static mut _PyExc_ZeroDivisionError: PyTypeObject = exc_type(
+    c"ZeroDivisionError",
+    &raw mut _PyExc_ArithmeticError,
+    c"Second argument to a division or modulo operation was zero.",
+);
+/// `PyExc_ZeroDivisionError`.
+#[no_mangle]
+pub static mut PyExc_ZeroDivisionError: *mut PyObject = (&raw mut _PyExc_ZeroDivisionError).cast();
+/// `AssertionError`.
+#[no_mangle]
+pub static mut _PyExc_AssertionError: PyTypeObject = exc_type(
+    c"AssertionError",
+    &raw mut _PyExc_Exception,
+    c"Assertion failed.",
+);
+/// `PyExc_AssertionError`.
+#[no_mangle]
+pub static mut PyExc_AssertionError: *mut PyObject = (&raw mut _PyExc_AssertionError).cast();
+/// `AttributeError`.
+#[no_mangle]
+pub static mut _PyExc_AttributeError: PyTypeObject = exc_type(
+    c"AttributeError",
+    &raw mut _PyExc_Exception,
+    c"Attribute not found.",
+);
+/// `PyExc_AttributeError`.
+#[no_mangle]
+pub static mut PyExc_AttributeError: *mut PyObject = (&raw mut _PyExc_AttributeError).cast();
+/// `BufferError`.
+#[no_mangle]
+pub static mut _PyExc_BufferError: PyTypeObject =
+    exc_type(c"BufferError", &raw mut _PyExc_Exception, c"Buffer error.");
+/// `PyExc_BufferError`.
+#[no_mangle]
+pub static mut PyExc_BufferError: *mut PyObject = (&raw mut _PyExc_BufferError).cast();
+/// `EOFError`.
+#[no_mangle]
+pub static mut _PyExc_EOFError: PyTypeObject = exc_type(
+    c"EOFError",
+    &raw mut _PyExc_Exception,
+    c"Read beyond end of file.",
+);
+/// `PyExc_EOFError`.
+#[no_mangle]
+pub static mut PyExc_EOFError: *mut PyObject = (&raw mut _PyExc_EOFError).cast();
+/// `ImportError`.
+#[no_mangle]
+pub static mut _PyExc_ImportError: PyTypeObject = exc_type(
+    c"ImportError",
+    &raw mut _PyExc_Exception,
+    c"Import can't find module, or can't find name in module.",
+);
+/// `PyExc_ImportError`.
+#[no_mangle]
+pub static mut PyExc_ImportError: *mut PyObject = (&raw mut _PyExc_ImportError).cast();
+/// `ModuleNotFoundError`.
+#[no_mangle]
+pub static mut _PyExc_ModuleNotFoundError: PyTypeObject = exc_type(
+    c"ModuleNotFoundError",
+    &raw mut _PyExc_ImportError,
+    c"Module not found.",
+);
+/// `PyExc_ModuleNotFoundError`.
+#[no_mangle]
+pub static mut PyExc_ModuleNotFoundError: *mut PyObject =
+    (&raw mut _PyExc_ModuleNotFoundError).cast();
+/// `LookupError`.
+#[no_mangle]
+pub static mut _PyExc_LookupError: PyTypeObject = exc_type(
+    c"LookupError",
+    &raw mut _PyExc_Exception,
+    c"Base class for lookup errors.",
+);
+/// `PyExc_LookupError`.
+#[no_mangle]
+pub static mut PyExc_LookupError: *mut PyObject = (&raw mut _PyExc_LookupError).cast();
+/// `IndexError`.
+#[no_mangle]
+pub static mut _PyExc_IndexError: PyTypeObject = exc_type(
+    c"IndexError",
+    &raw mut _PyExc_LookupError,
+    c"Sequence index out of range.",
+);
+/// `PyExc_IndexError`.
+#[no_mangle]
+pub static mut PyExc_IndexError: *mut PyObject = (&raw mut _PyExc_IndexError).cast();
+/// `KeyError`.
+#[no_mangle]
+pub static mut _PyExc_KeyError: PyTypeObject = exc_type(
+    c"KeyError",
+    &raw mut _PyExc_LookupError,
+    c"Mapping key not found.",
+);
+/// `PyExc_KeyError`.
+#[no_mangle]
+pub static mut PyExc_KeyError: *mut PyObject = (&raw mut _PyExc_KeyError).cast();
+/// `MemoryError`.
+#[no_mangle]
+pub static mut _PyExc_MemoryError: PyTypeObject =
+    exc_type(c"MemoryError", &raw mut _PyExc_Exception, c"Out of memory.");
+/// `PyExc_MemoryError`.
+#[no_mangle]
+pub static mut PyExc_MemoryError: *mut PyObject = (&raw mut _PyExc_MemoryError).cast();
+/// `NameError`.
+#[no_mangle]
+pub static mut _PyExc_NameError: PyTypeObject = exc_type(
+    c"NameError",
+    &raw mut _PyExc_Exception,
+    c"Name not found globally.",
+);
+/// `PyExc_NameError`.
+#[no_mangle]
+pub static mut PyExc_NameError: *mut PyObject = (&raw mut _PyExc_NameError).cast();
+/// `UnboundLocalError`.
+#[no_mangle]
+pub static mut _PyExc_UnboundLocalError: PyTypeObject = exc_type(
+    c"UnboundLocalError",
+    &raw mut _PyExc_NameError,
+    c"Local name referenced but not bound to a value.",
+);
+/// `PyExc_UnboundLocalError`.
+#[no_mangle]
+pub static mut PyExc_UnboundLocalError: *mut PyObject = (&raw mut _PyExc_UnboundLocalError).cast();
+/// `OSError`.
+#[no_mangle]
+pub static mut _PyExc_OSError: PyTypeObject = exc_type(
+    c"OSError",
+    &raw mut _PyExc_Exception,
+    c"Base class for I/O related errors.",
+);
+/// `PyExc_OSError`.
+#[no_mangle]
+pub static mut PyExc_OSError: *mut PyObject = (&raw mut _PyExc_OSError).cast();
+/// `BlockingIOError`.
+#[no_mangle]
+pub static mut _PyExc_BlockingIOError: PyTypeObject = exc_type(
+    c"BlockingIOError",
+    &raw mut _PyExc_OSError,
+    c"I/O operation would block.",
+);
+/// `PyExc_BlockingIOError`.
+#[no_mangle]
+pub static mut PyExc_BlockingIOError: *mut PyObject = (&raw mut _PyExc_BlockingIOError).cast();
+/// `ChildProcessError`.
+#[no_mangle]
+pub static mut _PyExc_ChildProcessError: PyTypeObject = exc_type(
+    c"ChildProcessError",
+    &raw mut _PyExc_OSError,
+    c"Child process error.",
+);
+/// `PyExc_ChildProcessError`.
+#[no_mangle]
+pub static mut PyExc_ChildProcessError: *mut PyObject = (&raw mut _PyExc_ChildProcessError).cast();
+/// `ConnectionError`.
+#[no_mangle]
+pub static mut _PyExc_ConnectionError: PyTypeObject = exc_type(
+    c"ConnectionError",
+    &raw mut _PyExc_OSError,
+    c"Connection error.",
+);
+/// `PyExc_ConnectionError`.
+#[no_mangle]
+pub static mut PyExc_ConnectionError: *mut PyObject = (&raw mut _PyExc_ConnectionError).cast();
+/// `BrokenPipeError`.
+#[no_mangle]
+pub static mut _PyExc_BrokenPipeError: PyTypeObject = exc_type(
+    c"BrokenPipeError",
+    &raw mut _PyExc_ConnectionError,
+    c"Broken pipe.",
+);
+/// `PyExc_BrokenPipeError`.
+#[no_mangle]
+pub static mut PyExc_BrokenPipeError: *mut PyObject = (&raw mut _PyExc_BrokenPipeError).cast();
+/// `ConnectionAbortedError`.
+#[no_mangle]
+pub static mut _PyExc_ConnectionAbortedError: PyTypeObject = exc_type(
+    c"ConnectionAbortedError",
+    &raw mut _PyExc_ConnectionError,
+    c"Connection aborted.",
+);
+/// `PyExc_ConnectionAbortedError`.
+#[no_mangle]
+pub static mut PyExc_ConnectionAbortedError: *mut PyObject =
+    (&raw mut _PyExc_ConnectionAbortedError).cast();
+/// `ConnectionRefusedError`.
+#[no_mangle]
+pub static mut _PyExc_ConnectionRefusedError: PyTypeObject = exc_type(
+    c"ConnectionRefusedError",
+    &raw mut _PyExc_ConnectionError,
+    c"Connection refused.",
+);
+/// `PyExc_ConnectionRefusedError`.
+#[no_mangle]
+pub static mut PyExc_ConnectionRefusedError: *mut PyObject =
+    (&raw mut _PyExc_ConnectionRefusedError).cast();
+/// `ConnectionResetError`.
+#[no_mangle]
+pub static mut _PyExc_ConnectionResetError: PyTypeObject = exc_type(
+    c"ConnectionResetError",
+    &raw mut _PyExc_ConnectionError,
+    c"Connection reset.",
+);
+/// `PyExc_ConnectionResetError`.
+#[no_mangle]
+pub static mut PyExc_ConnectionResetError: *mut PyObject =
+    (&raw mut _PyExc_ConnectionResetError).cast();
+/// `FileExistsError`.
+#[no_mangle]
+pub static mut _PyExc_FileExistsError: PyTypeObject = exc_type(
+    c"FileExistsError",
+    &raw mut _PyExc_OSError,
+    c"File already exists.",
+);
+/// `PyExc_FileExistsError`.
+#[no_mangle]
+pub static mut PyExc_FileExistsError: *mut PyObject = (&raw mut _PyExc_FileExistsError).cast();
+/// `FileNotFoundError`.
+#[no_mangle]
+pub static mut _PyExc_FileNotFoundError: PyTypeObject = exc_type(
+    c"FileNotFoundError",
+    &raw mut _PyExc_OSError,
+    c"File not found.",
+);
+/// `PyExc_FileNotFoundError`.
+#[no_mangle]
+pub static mut PyExc_FileNotFoundError: *mut PyObject = (&raw mut _PyExc_FileNotFoundError).cast();
+/// `InterruptedError`.
+#[no_mangle]
+pub static mut _PyExc_InterruptedError: PyTypeObject = exc_type(
+    c"InterruptedError",
+    &raw mut _PyExc_OSError,
+    c"Interrupted by signal.",
+);
+/// `PyExc_InterruptedError`.
+#[no_mangle]
+pub static mut PyExc_InterruptedError: *mut PyObject = (&raw mut _PyExc_InterruptedError).cast();
+/// `IsADirectoryError`.
+#[no_mangle]
+pub static mut _PyExc_IsADirectoryError: PyTypeObject = exc_type(
+    c"IsADirectoryError",
+    &raw mut _PyExc_OSError,
+    c"Operation doesn't work on directories.",
+);
+/// `PyExc_IsADirectoryError`.
+#[no_mangle]
+pub static mut PyExc_IsADirectoryError: *mut PyObject = (&raw mut _PyExc_IsADirectoryError).cast();
+/// `NotADirectoryError`.
+#[no_mangle]
+pub static mut _PyExc_NotADirectoryError: PyTypeObject = exc_type(
+    c"NotADirectoryError",
+    &raw mut _PyExc_OSError,
+    c"Operation only works on directories.",
+);
+/// `PyExc_NotADirectoryError`.
+#[no_mangle]
+pub static mut PyExc_NotADirectoryError: *mut PyObject =
+    (&raw mut _PyExc_NotADirectoryError).cast();
+/// `PermissionError`.
+#[no_mangle]
+pub static mut _PyExc_PermissionError: PyTypeObject = exc_type(
+    c"PermissionError",
+    &raw mut _PyExc_OSError,
+    c"Not enough permissions.",
+);
+/// `PyExc_PermissionError`.
+#[no_mangle]
+pub static mut PyExc_PermissionError: *mut PyObject = (&raw mut _PyExc_PermissionError).cast();
+/// `ProcessLookupError`.
+#[no_mangle]
+pub static mut _PyExc_ProcessLookupError: PyTypeObject = exc_type(
+    c"ProcessLookupError",
+    &raw mut _PyExc_OSError,
+    c"Process not found.",
+);
+/// `PyExc_ProcessLookupError`.
+#[no_mangle]
+pub static mut PyExc_ProcessLookupError: *mut PyObject =
+    (&raw mut _PyExc_ProcessLookupError).cast();
+/// `TimeoutError`.
+#[no_mangle]
+pub static mut _PyExc_TimeoutError: PyTypeObject = exc_type(
+    c"TimeoutError",
+    &raw mut _PyExc_OSError,
+    c"Timeout expired.",
+);
+/// `PyExc_TimeoutError`.
+#[no_mangle]
+pub static mut PyExc_TimeoutError: *mut PyObject = (&raw mut _PyExc_TimeoutError).cast();
+/// `ReferenceError`.
+#[no_mangle]
+pub static mut _PyExc_ReferenceError: PyTypeObject = exc_type(
+    c"ReferenceError",
+    &raw mut _PyExc_Exception,
+    c"Weak ref proxy used after referent went away.",
+);
+/// `PyExc_ReferenceError`.
+#[no_mangle]
+pub static mut PyExc_ReferenceError: *mut PyObject = (&raw mut _PyExc_ReferenceError).cast();
+/// `RuntimeError`.
+#[no_mangle]
+pub static mut _PyExc_RuntimeError: PyTypeObject = exc_type(
+    c"RuntimeError",
+    &raw mut _PyExc_Exception,
+    c"Unspecified run-time error.",
+);
+/// `PyExc_RuntimeError`.
+#[no_mangle]
+pub static mut PyExc_RuntimeError: *mut PyObject = (&raw mut _PyExc_RuntimeError).cast();
+/// `NotImplementedError`.
+#[no_mangle]
+pub static mut _PyExc_NotImplementedError: PyTypeObject = exc_type(
+    c"NotImplementedError",
+    &raw mut _PyExc_RuntimeError,
+    c"Method or function hasn't been implemented yet.",
+);
+/// `PyExc_NotImplementedError`.
+#[no_mangle]
+pub static mut PyExc_NotImplementedError: *mut PyObject =
+    (&raw mut _PyExc_NotImplementedError).cast();
+/// `PythonFinalizationError`.
+#[no_mangle]
+pub static mut _PyExc_PythonFinalizationError: PyTypeObject = exc_type(
+    c"PythonFinalizationError",
+    &raw mut _PyExc_RuntimeError,
+    c"Operation blocked during Python finalization.",
+);
+/// `PyExc_PythonFinalizationError`.
+#[no_mangle]
+pub static mut PyExc_PythonFinalizationError: *mut PyObject =
+    (&raw mut _PyExc_PythonFinalizationError).cast();
+/// `RecursionError`.
+#[no_mangle]
+pub static mut _PyExc_RecursionError: PyTypeObject = exc_type(
+    c"RecursionError",
+    &raw mut _PyExc_RuntimeError,
+    c"Recursion limit exceeded.",
+);
+/// `PyExc_RecursionError`.
+#[no_mangle]
+pub static mut PyExc_RecursionError: *mut PyObject = (&raw mut _PyExc_RecursionError).cast();
+/// `StopAsyncIteration`.
+#[no_mangle]
+pub static mut _PyExc_StopAsyncIteration: PyTypeObject = exc_type(
+    c"StopAsyncIteration",
+    &raw mut _PyExc_Exception,
+    c"Signal the end from iterator.__anext__().",
+);
+/// `PyExc_StopAsyncIteration`.
+#[no_mangle]
+pub static mut PyExc_StopAsyncIteration: *mut PyObject =
+    (&raw mut _PyExc_StopAsyncIteration).cast();
+/// `StopIteration`.
+#[no_mangle]
+pub static mut _PyExc_StopIteration: PyTypeObject = exc_type(
+    c"StopIteration",
+    &raw mut _PyExc_Exception,
+    c"Signal the end from iterator.__next__().",
+);
+/// `PyExc_StopIteration`.
+#[no_mangle]
+pub static mut PyExc_StopIteration: *mut PyObject = (&raw mut _PyExc_StopIteration).cast();
+/// `SyntaxError`.
+#[no_mangle]
+pub static mut _PyExc_SyntaxError: PyTypeObject = exc_type(
+    c"SyntaxError",
+    &raw mut _PyExc_Exception,
+    c"Invalid syntax.",
+);
+/// `PyExc_SyntaxError`.
+#[no_mangle]
+pub static mut PyExc_SyntaxError: *mut PyObject = (&raw mut _PyExc_SyntaxError).cast();
+/// `IndentationError`.
+#[no_mangle]
+pub static mut _PyExc_IndentationError: PyTypeObject = exc_type(
+    c"IndentationError",
+    &raw mut _PyExc_SyntaxError,
+    c"Improper indentation.",
+);
+/// `PyExc_IndentationError`.
+#[no_mangle]
+pub static mut PyExc_IndentationError: *mut PyObject = (&raw mut _PyExc_IndentationError).cast();
+/// `TabError`.
+#[no_mangle]
+pub static mut _PyExc_TabError: PyTypeObject = exc_type(
+    c"TabError",
+    &raw mut _PyExc_IndentationError,
+    c"Improper mixture of spaces and tabs.",
+);
+/// `PyExc_TabError`.
+#[no_mangle]
+pub static mut PyExc_TabError: *mut PyObject = (&raw mut _PyExc_TabError).cast();
+/// `SystemError`.
+#[no_mangle]
+pub static mut _PyExc_SystemError: PyTypeObject = exc_type(
+    c"SystemError",
+    &raw mut _PyExc_Exception,
+    c"Internal error in the Python interpreter.",
+);
+/// `PyExc_SystemError`.
+#[no_mangle]
+pub static mut PyExc_SystemError: *mut PyObject = (&raw mut _PyExc_SystemError).cast();
+/// `TypeError`.
+#[no_mangle]
+pub static mut _PyExc_TypeError: PyTypeObject = exc_type(
+    c"TypeError",
+    &raw mut _PyExc_Exception,
+    c"Inappropriate argument type.",
+);
+/// `PyExc_TypeError`.
+#[no_mangle]
+pub static mut PyExc_TypeError: *mut PyObject = (&raw mut _PyExc_TypeError).cast();
+/// `ValueError`.
+#[no_mangle]
+pub static mut _PyExc_ValueError: PyTypeObject = exc_type(
+    c"ValueError",
+    &raw mut _PyExc_Exception,
+    c"Inappropriate argument value (of correct type).",
+);
+/// `PyExc_ValueError`.
+#[no_mangle]
+pub static mut PyExc_ValueError: *mut PyObject = (&raw mut _PyExc_ValueError).cast();
+/// `UnicodeError`.
+#[no_mangle]
+pub static mut _PyExc_UnicodeError: PyTypeObject = exc_type(
+    c"UnicodeError",
+    &raw mut _PyExc_ValueError,
+    c"Unicode related error.",
+);
+/// `PyExc_UnicodeError`.
+#[no_mangle]
+pub static mut PyExc_UnicodeError: *mut PyObject = (&raw mut _PyExc_UnicodeError).cast();
+/// `UnicodeDecodeError`.
+#[no_mangle]
+pub static mut _PyExc_UnicodeDecodeError: PyTypeObject = exc_type(
+    c"UnicodeDecodeError",
+    &raw mut _PyExc_UnicodeError,
+    c"Unicode decoding error.",
+);
+/// `PyExc_UnicodeDecodeError`.
+#[no_mangle]
+pub static mut PyExc_UnicodeDecodeError: *mut PyObject =
+    (&raw mut _PyExc_UnicodeDecodeError).cast();
+/// `UnicodeEncodeError`.
+#[no_mangle]
+pub static mut _PyExc_UnicodeEncodeError: PyTypeObject = exc_type(
+    c"UnicodeEncodeError",
+    &raw mut _PyExc_UnicodeError,
+    c"Unicode encoding error.",
+);
+/// `PyExc_UnicodeEncodeError`.
+#[no_mangle]
+pub static mut PyExc_UnicodeEncodeError: *mut PyObject =
+    (&raw mut _PyExc_UnicodeEncodeError).cast();
+/// `UnicodeTranslateError`.
+#[no_mangle]
+pub static mut _PyExc_UnicodeTranslateError: PyTypeObject = exc_type(
+    c"UnicodeTranslateError",
+    &raw mut _PyExc_UnicodeError,
+    c"Unicode translation error.",
+);
+/// `PyExc_UnicodeTranslateError`.
+#[no_mangle]
+pub static mut PyExc_UnicodeTranslateError: *mut PyObject =
+    (&raw mut _PyExc_UnicodeTranslateError).cast();
+/// `Warning`.
+#[no_mangle]
+pub static mut _PyExc_Warning: PyTypeObject = exc_type(
+    c"Warning",
+    &raw mut _PyExc_Exception,
+    c"Base class for warning categories.",
+);
+/// `PyExc_Warning`.
+#[no_mangle]
+pub static mut PyExc_Warning: *mut PyObject = (&raw mut _PyExc_Warning).cast();
+/// `BytesWarning`.
+#[no_mangle]
+pub static mut _PyExc_BytesWarning: PyTypeObject = exc_type(c"BytesWarning", &raw mut _PyExc_Warning, c"Base class for warnings about bytes and buffer related problems, mostly\nrelated to conversion from str or comparing to str.");
+/// `PyExc_BytesWarning`.
+#[no_mangle]
+pub static mut PyExc_BytesWarning: *mut PyObject = (&raw mut _PyExc_BytesWarning).cast();
+/// `DeprecationWarning`.
+#[no_mangle]
+pub static mut _PyExc_DeprecationWarning: PyTypeObject = exc_type(
+    c"DeprecationWarning",
+    &raw mut _PyExc_Warning,
+    c"Base class for warnings about deprecated features.",
+);
+/// `PyExc_DeprecationWarning`.
+#[no_mangle]
+pub static mut PyExc_DeprecationWarning: *mut PyObject =
+    (&raw mut _PyExc_DeprecationWarning).cast();
+/// `EncodingWarning`.
+#[no_mangle]
+pub static mut _PyExc_EncodingWarning: PyTypeObject = exc_type(
+    c"EncodingWarning",
+    &raw mut _PyExc_Warning,
+    c"Base class for warnings about encodings.",
+);
+/// `PyExc_EncodingWarning`.
+#[no_mangle]
+pub static mut PyExc_EncodingWarning: *mut PyObject = (&raw mut _PyExc_EncodingWarning).cast();
+/// `FutureWarning`.
+#[no_mangle]
+pub static mut _PyExc_FutureWarning: PyTypeObject = exc_type(
+    c"FutureWarning",
+    &raw mut _PyExc_Warning,
+    c"Base class for warnings about constructs that will change semantically\nin the future.",
+);
+/// `PyExc_FutureWarning`.
+#[no_mangle]
+pub static mut PyExc_FutureWarning: *mut PyObject = (&raw mut _PyExc_FutureWarning).cast();
+/// `ImportWarning`.
+#[no_mangle]
+pub static mut _PyExc_ImportWarning: PyTypeObject = exc_type(
+    c"ImportWarning",
+    &raw mut _PyExc_Warning,
+    c"Base class for warnings about probable mistakes in module imports",
+);
+/// `PyExc_ImportWarning`.
+#[no_mangle]
+pub static mut PyExc_ImportWarning: *mut PyObject = (&raw mut _PyExc_ImportWarning).cast();
+/// `PendingDeprecationWarning`.
+#[no_mangle]
+pub static mut _PyExc_PendingDeprecationWarning: PyTypeObject = exc_type(
+    c"PendingDeprecationWarning",
+    &raw mut _PyExc_Warning,
+    c"Base class for warnings about features which will be deprecated\nin the future.",
+);
+/// `PyExc_PendingDeprecationWarning`.
+#[no_mangle]
+pub static mut PyExc_PendingDeprecationWarning: *mut PyObject =
+    (&raw mut _PyExc_PendingDeprecationWarning).cast();
+/// `ResourceWarning`.
+#[no_mangle]
+pub static mut _PyExc_ResourceWarning: PyTypeObject = exc_type(
+    c"ResourceWarning",
+    &raw mut _PyExc_Warning,
+    c"Base class for warnings about resource usage.",
+);
+/// `PyExc_ResourceWarning`.
+#[no_mangle]
+pub static mut PyExc_ResourceWarning: *mut PyObject = (&raw mut _PyExc_ResourceWarning).cast();
+/// `RuntimeWarning`.
+#[no_mangle]
+pub static mut _PyExc_RuntimeWarning: PyTypeObject = exc_type(
+    c"RuntimeWarning",
+    &raw mut _PyExc_Warning,
+    c"Base class for warnings about dubious runtime behavior.",
+);
+/// `PyExc_RuntimeWarning`.
+#[no_mangle]
+pub static mut PyExc_RuntimeWarning: *mut PyObject = (&raw mut _PyExc_RuntimeWarning).cast();
+/// `SyntaxWarning`.
+#[no_mangle]
+pub static mut _PyExc_SyntaxWarning: PyTypeObject = exc_type(
+    c"SyntaxWarning",
+    &raw mut _PyExc_Warning,
+    c"Base class for warnings about dubious syntax.",
+);
+/// `PyExc_SyntaxWarning`.
+#[no_mangle]
+pub static mut PyExc_SyntaxWarning: *mut PyObject = (&raw mut _PyExc_SyntaxWarning).cast();
+/// `UnicodeWarning`.
+#[no_mangle]
+pub static mut _PyExc_UnicodeWarning: PyTypeObject = exc_type(c"UnicodeWarning", &raw mut _PyExc_Warning, c"Base class for warnings about Unicode related problems, mostly\nrelated to conversion problems.");
+/// `PyExc_UnicodeWarning`.
+#[no_mangle]
+pub static mut PyExc_UnicodeWarning: *mut PyObject = (&raw mut _PyExc_UnicodeWarning).cast();
+/// `UserWarning`.
+#[no_mangle]
+pub static mut _PyExc_UserWarning: PyTypeObject = exc_type(
+    c"UserWarning",
+    &raw mut _PyExc_Warning,
+    c"Base class for warnings generated by user code.",
+);
+/// `PyExc_UserWarning`.
+#[no_mangle]
+pub static mut PyExc_UserWarning: *mut PyObject = (&raw mut _PyExc_UserWarning).cast();
+/// Every builtin exception type, bases before subclasses.
+pub fn all_types() -> Vec<*mut PyTypeObject> {
+    vec![
+        &raw mut _PyExc_BaseException,
+        &raw mut _PyExc_Exception,
+        &raw mut _PyExc_BaseExceptionGroup,
+        &raw mut _PyExc_GeneratorExit,
+        &raw mut _PyExc_KeyboardInterrupt,
+        &raw mut _PyExc_SystemExit,
+        &raw mut _PyExc_ArithmeticError,
+        &raw mut _PyExc_FloatingPointError,
+        &raw mut _PyExc_OverflowError,
+        &raw mut _PyExc_ZeroDivisionError,
+        &raw mut _PyExc_AssertionError,
+        &raw mut _PyExc_AttributeError,
+        &raw mut _PyExc_BufferError,
+        &raw mut _PyExc_EOFError,
+        &raw mut _PyExc_ImportError,
+        &raw mut _PyExc_ModuleNotFoundError,
+        &raw mut _PyExc_LookupError,
+        &raw mut _PyExc_IndexError,
+        &raw mut _PyExc_KeyError,
+        &raw mut _PyExc_MemoryError,
+        &raw mut _PyExc_NameError,
+        &raw mut _PyExc_UnboundLocalError,
+        &raw mut _PyExc_OSError,
+        &raw mut _PyExc_BlockingIOError,
+        &raw mut _PyExc_ChildProcessError,
+        &raw mut _PyExc_ConnectionError,
+        &raw mut _PyExc_BrokenPipeError,
+        &raw mut _PyExc_ConnectionAbortedError,
+        &raw mut _PyExc_ConnectionRefusedError,
+        &raw mut _PyExc_ConnectionResetError,
+        &raw mut _PyExc_FileExistsError,
+        &raw mut _PyExc_FileNotFoundError,
+        &raw mut _PyExc_InterruptedError,
+        &raw mut _PyExc_IsADirectoryError,
+        &raw mut _PyExc_NotADirectoryError,
+        &raw mut _PyExc_PermissionError,
+        &raw mut _PyExc_ProcessLookupError,
+        &raw mut _PyExc_TimeoutError,
+        &raw mut _PyExc_ReferenceError,
+        &raw mut _PyExc_RuntimeError,
+        &raw mut _PyExc_NotImplementedError,
+        &raw mut _PyExc_PythonFinalizationError,
+        &raw mut _PyExc_RecursionError,
+        &raw mut _PyExc_StopAsyncIteration,
+        &raw mut _PyExc_StopIteration,
+        &raw mut _PyExc_SyntaxError,
+        &raw mut _PyExc_IndentationError,
+        &raw mut _PyExc_TabError,
+        &raw mut _PyExc_SystemError,
+        &raw mut _PyExc_TypeError,
+        &raw mut _PyExc_ValueError,
+        &raw mut _PyExc_UnicodeError,
+        &raw mut _PyExc_UnicodeDecodeError,
+        &raw mut _PyExc_UnicodeEncodeError,
+        &raw mut _PyExc_UnicodeTranslateError,
+        &raw mut _PyExc_Warning,
+        &raw mut _PyExc_BytesWarning,
+        &raw mut _PyExc_DeprecationWarning,
+        &raw mut _PyExc_EncodingWarning,
+        &raw mut _PyExc_FutureWarning,
+        &raw mut _PyExc_ImportWarning,
+        &raw mut _PyExc_PendingDeprecationWarning,
+        &raw mut _PyExc_ResourceWarning,
+        &raw mut _PyExc_RuntimeWarning,
+        &raw mut _PyExc_SyntaxWarning,
+        &raw mut _PyExc_UnicodeWarning,
+        &raw mut _PyExc_UserWarning,
+    ]
+}
+
+/// `PyExc_EnvironmentError`: an alias of `OSError`.
+#[no_mangle]
+pub static mut PyExc_EnvironmentError: *mut PyObject = (&raw mut _PyExc_OSError).cast();
+/// `PyExc_IOError`: an alias of `OSError`.
+#[no_mangle]
+pub static mut PyExc_IOError: *mut PyObject = (&raw mut _PyExc_OSError).cast();
+
+#[inline(always)]
+unsafe fn base(op: *mut PyObject) -> *mut PyBaseExceptionObject {
+    op.cast()
+}
+
+/// Whether `op` is an exception instance.
+#[inline]
+pub unsafe fn is_instance(op: *mut PyObject) -> bool {
+    // SAFETY: op valid.
+    unsafe { (*(*op).ob_type).tp_flags & Py_TPFLAGS_BASE_EXC_SUBCLASS != 0 }
+}
+
+/// Whether `op` is an exception class.
+#[inline]
+pub unsafe fn is_class(op: *mut PyObject) -> bool {
+    // SAFETY: op valid.
+    unsafe {
+        typeobj::instance_of(op, &raw mut typeobj::PyType_Type)
+            && (*op.cast::<PyTypeObject>()).tp_flags & Py_TPFLAGS_BASE_EXC_SUBCLASS != 0
+    }
+}
+
+/// Makes an exception instance of `exc_type` from a `PyErr_SetObject`-style
+/// value: an instance already, a tuple of arguments, one argument, or none.
+pub unsafe fn instantiate(exc_type: *mut PyObject, value: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: exc_type valid; value NULL or valid.
+    unsafe {
+        if !is_class(exc_type) {
+            return Err(errors::system_error(format!(
+                "_PyErr_SetObject: exception {} is not a BaseException subclass",
+                protocol::repr_string(exc_type)?
+            )));
+        }
+        if !value.is_null() && typeobj::instance_of(value, exc_type.cast()) {
+            return Ok(Owned::from_borrowed(value));
+        }
+        let args = if value.is_null() || value == none::none() {
+            tuple::empty()
+        } else if tuple::check(value) {
+            Owned::from_borrowed(value)
+        } else {
+            tuple::pack(&[value])?
+        };
+        let e = protocol::call(exc_type, args.as_ptr(), null_mut())?;
+        if !is_instance(e.as_ptr()) {
+            return Err(errors::type_error(format!(
+                "calling {} should have returned an instance of BaseException, not {}",
+                protocol::repr_string(exc_type)?,
+                typeobj::type_name(e.as_ptr())
+            )));
+        }
+        Ok(e)
+    }
+}
+
+/// Sets `e.__context__` to the exception being handled, if any.
+pub unsafe fn chain_context(e: *mut PyObject) {
+    let ts = crate::runtime::tstate::get();
+    let handled = ts.handled_exception;
+    if handled.is_null() || handled == e {
+        return;
+    }
+    // SAFETY: e is an exception instance; handled one too. Cycles through the
+    // context chain are cut as CPython does.
+    unsafe {
+        let mut o = handled;
+        loop {
+            let ctx = (*base(o)).context;
+            if ctx.is_null() {
+                break;
+            }
+            if ctx == e {
+                (*base(o)).context = null_mut();
+                decref(ctx);
+                break;
+            }
+            o = ctx;
+        }
+        let old = std::mem::replace(&mut (*base(e)).context, new_ref(handled));
+        xdecref(old);
+    }
+}
+
+/// Makes `cause` the `__cause__` (and `__context__`) of the raised exception.
+pub unsafe fn set_cause_of_current(cause: Owned) {
+    let cur = errors::current();
+    if cur.is_null() {
+        return;
+    }
+    // SAFETY: cur is an exception instance owned by the indicator.
+    unsafe {
+        let b = base(cur);
+        let old = std::mem::replace(&mut (*b).context, new_ref(cause.as_ptr()));
+        xdecref(old);
+        let old = std::mem::replace(&mut (*b).cause, cause.into_raw());
+        xdecref(old);
+        (*b).suppress_context = 1;
+    }
+}
+
+/// `PyErr_GivenExceptionMatches`: `given` (instance or class) against a
+/// class or a tuple of classes.
+pub unsafe fn given_matches(given: *mut PyObject, exc: *mut PyObject) -> bool {
+    if given.is_null() || exc.is_null() {
+        return false;
+    }
+    // SAFETY: both valid.
+    unsafe {
+        if tuple::check(exc) {
+            return tuple::items(exc).iter().any(|&e| given_matches(given, e));
+        }
+        let g = if is_instance(given) {
+            (*given).ob_type.cast()
+        } else {
+            given
+        };
+        if is_class(g) && is_class(exc) {
+            return typeobj::is_subtype(g.cast(), exc.cast());
+        }
+        g == exc
+    }
+}
+
+/// The args tuple of an exception (borrowed).
+pub unsafe fn args_of(e: *mut PyObject) -> *mut PyObject {
+    // SAFETY: e is an exception instance.
+    unsafe { (*base(e)).args }
+}
+
+/// Raises `UnicodeDecodeError(encoding, object, start, end, reason)`.
+pub fn unicode_decode_error(
+    encoding: &str,
+    data: &[u8],
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> Raised {
+    let build = || -> PyResult<Owned> {
+        tuple::from_vec(vec![
+            pystr::from_str(encoding)?,
+            bytes::from_slice(data)?,
+            int::from_i64(start as i64)?,
+            int::from_i64(end as i64)?,
+            pystr::from_str(reason)?,
+        ])
+    };
+    match build() {
+        // SAFETY: PyExc_UnicodeDecodeError is a class; args a tuple.
+        Ok(args) => unsafe { errors::set_object(PyExc_UnicodeDecodeError, args.as_ptr()) },
+        Err(r) => r,
+    }
+}
+
+/// Raises `UnicodeEncodeError(encoding, object, start, end, reason)`.
+pub unsafe fn unicode_encode_error(
+    encoding: &str,
+    s: *mut PyObject,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> Raised {
+    let build = || -> PyResult<Owned> {
+        tuple::from_vec(vec![
+            pystr::from_str(encoding)?,
+            // SAFETY: s is a str.
+            Owned::from_borrowed_static(s),
+            int::from_i64(start as i64)?,
+            int::from_i64(end as i64)?,
+            pystr::from_str(reason)?,
+        ])
+    };
+    match build() {
+        // SAFETY: PyExc_UnicodeEncodeError is a class; args a tuple.
+        Ok(args) => unsafe { errors::set_object(PyExc_UnicodeEncodeError, args.as_ptr()) },
+        Err(r) => r,
+    }
+}
+
+unsafe extern "C" fn exc_new(
+    tp: *mut PyTypeObject,
+    args: *mut PyObject,
+    _kw: *mut PyObject,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: tp is an exception type; args a tuple.
+        unsafe {
+            let alloc = (*tp)
+                .tp_alloc
+                .unwrap_or(crate::capi::allocation::PyType_GenericAlloc);
+            let op = errors::check(alloc(tp, 0))?;
+            let b = base(op.as_ptr());
+            (*b).args = new_ref(if args.is_null() {
+                tuple::empty().into_raw()
+            } else {
+                args
+            });
+            Ok(op)
+        }
+    })
+}
+
+unsafe extern "C" fn exc_init(op: *mut PyObject, args: *mut PyObject, kw: *mut PyObject) -> c_int {
+    guard_status(|| {
+        // SAFETY: op is an exception; args a tuple.
+        unsafe {
+            if !kw.is_null() && dict::len(kw) != 0 {
+                return Err(errors::type_error(format!(
+                    "{}() takes no keyword arguments",
+                    typeobj::short_name((*op).ob_type)
+                )));
+            }
+            let old = std::mem::replace(&mut (*base(op)).args, new_ref(args));
+            xdecref(old);
+            Ok(())
+        }
+    })
+}
+
+unsafe fn clear_fields(op: *mut PyObject) {
+    // SAFETY: op is an exception; each field NULL or owned.
+    unsafe {
+        let b = base(op);
+        for f in [
+            &mut (*b).dict,
+            &mut (*b).args,
+            &mut (*b).notes,
+            &mut (*b).traceback,
+            &mut (*b).context,
+            &mut (*b).cause,
+        ] {
+            let o = std::mem::replace(f, null_mut());
+            xdecref(o);
+        }
+    }
+}
+
+unsafe extern "C" fn exc_clear(op: *mut PyObject) -> c_int {
+    // SAFETY: op is an exception.
+    unsafe { clear_fields(op) };
+    0
+}
+
+unsafe extern "C" fn exc_dealloc(op: *mut PyObject) {
+    // SAFETY: refcount reached zero.
+    unsafe {
+        crate::capi::gc::untrack(op);
+        clear_fields(op);
+        let tp = (*op).ob_type;
+        if let Some(free) = (*tp).tp_free {
+            free(op.cast());
+        }
+        if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
+            decref(tp.cast());
+        }
+    }
+}
+
+unsafe extern "C" fn exc_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    // SAFETY: op is an exception.
+    unsafe {
+        let Some(visit) = visit else { return 0 };
+        let b = base(op);
+        for o in [
+            (*b).dict,
+            (*b).args,
+            (*b).notes,
+            (*b).traceback,
+            (*b).context,
+            (*b).cause,
+        ] {
+            if !o.is_null() {
+                let r = visit(o, arg);
+                if r != 0 {
+                    return r;
+                }
+            }
+        }
+        0
+    }
+}
+
+/// `BaseException.__str__`: '' for no args, str(arg) for one, else str(args).
+unsafe extern "C" fn exc_str(op: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is an exception.
+        unsafe {
+            let args = (*base(op)).args;
+            if args.is_null() {
+                return pystr::from_str("");
+            }
+            match tuple::items(args) {
+                [] => pystr::from_str(""),
+                [a] => protocol::str_(*a),
+                _ => protocol::str_(args),
+            }
+        }
+    })
+}
+
+/// `BaseException.__repr__`: `Name(arg)` or `Name(args...)`.
+unsafe extern "C" fn exc_repr(op: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is an exception.
+        unsafe {
+            let name = typeobj::short_name((*op).ob_type);
+            let args = (*base(op)).args;
+            let inner = if args.is_null() {
+                String::new()
+            } else {
+                match tuple::items(args) {
+                    [] => String::new(),
+                    [a] => protocol::repr_string(*a)?,
+                    _ => {
+                        let r = protocol::repr_string(args)?;
+                        r[1..r.len() - 1].to_string()
+                    }
+                }
+            };
+            pystr::from_str(&format!("{name}({inner})"))
+        }
+    })
+}
+
+unsafe extern "C" fn get_args(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is an exception.
+    unsafe {
+        let a = (*base(op)).args;
+        if a.is_null() {
+            tuple::empty().into_raw()
+        } else {
+            new_ref(a)
+        }
+    }
+}
+
+unsafe extern "C" fn set_args(op: *mut PyObject, v: *mut PyObject, _c: *mut c_void) -> c_int {
+    guard_status(|| {
+        // SAFETY: op is an exception.
+        unsafe {
+            if v.is_null() {
+                return Err(errors::type_error("args may not be deleted"));
+            }
+            let t = tuple::from_iterable(v)?;
+            let old = std::mem::replace(&mut (*base(op)).args, t.into_raw());
+            xdecref(old);
+            Ok(())
+        }
+    })
+}
+
+macro_rules! object_field {
+    ($get:ident, $set:ident, $field:ident, $check:expr, $msg:literal) => {
+        unsafe extern "C" fn $get(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+            // SAFETY: op is an exception.
+            unsafe {
+                let v = (*base(op)).$field;
+                new_ref(if v.is_null() { none::none() } else { v })
+            }
+        }
+        unsafe extern "C" fn $set(op: *mut PyObject, v: *mut PyObject, _c: *mut c_void) -> c_int {
+            guard(|| {
+                // SAFETY: op is an exception; v NULL or valid.
+                unsafe {
+                    if v.is_null() {
+                        errors::type_error(concat!(stringify!($field), " may not be deleted"));
+                        return -1;
+                    }
+                    let v = if v == none::none() { null_mut() } else { v };
+                    #[allow(clippy::redundant_closure_call)]
+                    if !v.is_null() && !($check)(v) {
+                        errors::type_error($msg);
+                        return -1;
+                    }
+                    let old = std::mem::replace(&mut (*base(op)).$field, v);
+                    xincref(v);
+                    xdecref(old);
+                    if stringify!($field) == "cause" {
+                        (*base(op)).suppress_context = 1;
+                    }
+                    0
+                }
+            })
+        }
+    };
+}
+
+object_field!(
+    get_traceback,
+    set_traceback,
+    traceback,
+    |_v| true,
+    "__traceback__ must be a traceback or None"
+);
+object_field!(
+    get_context,
+    set_context,
+    context,
+    |v| is_instance(v),
+    "exception context must be None or derive from BaseException"
+);
+object_field!(
+    get_cause,
+    set_cause,
+    cause,
+    |v| is_instance(v),
+    "exception cause must be None or derive from BaseException"
+);
+
+unsafe extern "C" fn get_suppress(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is an exception.
+    unsafe {
+        new_ref(crate::object::bool::from_bool(
+            (*base(op)).suppress_context != 0,
+        ))
+    }
+}
+
+unsafe extern "C" fn set_suppress(op: *mut PyObject, v: *mut PyObject, _c: *mut c_void) -> c_int {
+    guard_status(|| {
+        // SAFETY: op is an exception.
+        unsafe {
+            if v.is_null() {
+                return Err(errors::type_error(
+                    "__suppress_context__ may not be deleted",
+                ));
+            }
+            (*base(op)).suppress_context = protocol::is_true(v)? as libc::c_char;
+            Ok(())
+        }
+    })
+}
+
+/// `PyErr_NewException(WithDoc)`: `name` is "module.Name"; `base` a class or
+/// a tuple whose first item is used (default `Exception`).
+pub unsafe fn new_exception_class(
+    name: *const libc::c_char,
+    base: *mut PyObject,
+    dict_src: *mut PyObject,
+    doc: *mut PyObject,
+) -> PyResult<Owned> {
+    // SAFETY: name is a C string; base/dict_src/doc NULL or valid.
+    unsafe {
+        let full = std::ffi::CStr::from_ptr(name).to_str().unwrap_or("");
+        let Some(dot) = full.rfind('.') else {
+            return Err(errors::system_error(
+                "PyErr_NewException: name must be module.class",
+            ));
+        };
+        let base = if base.is_null() {
+            PyExc_Exception
+        } else if tuple::check(base) {
+            match tuple::items(base).first() {
+                Some(&b) => b,
+                None => PyExc_Exception,
+            }
+        } else {
+            base
+        };
+        if !is_class(base) {
+            return Err(errors::type_error(
+                "PyErr_NewException: base must be an exception class",
+            ));
+        }
+        let d = dict::new()?;
+        if !dict_src.is_null() {
+            let mut pos = 0;
+            while let Some((k, v)) = dict::next(dict_src, &mut pos) {
+                dict::set_item(d.as_ptr(), k, v)?;
+            }
+        }
+        if !doc.is_null() {
+            dict::set_item(d.as_ptr(), pystr::intern("__doc__"), doc)?;
+        }
+        typeobj::new_heap_type(
+            Some(&full[..dot]),
+            &full[dot + 1..],
+            base.cast(),
+            d.as_ptr(),
+        )
+    }
+}
+
+/// The last line of a traceback: `Name: message`, `Name` when the message
+/// is empty; the module is shown for exceptions defined outside builtins.
+pub unsafe fn format_exception_only(e: *mut PyObject) -> String {
+    // SAFETY: e is an exception instance.
+    unsafe {
+        let tp = (*e).ob_type;
+        let qual = typeobj::qualname(tp).unwrap_or_else(|_| typeobj::short_name(tp).into());
+        let name = match typeobj::module_name(tp).ok().flatten().as_deref() {
+            None | Some("builtins") | Some("__main__") => qual,
+            Some(m) => format!("{m}.{qual}"),
+        };
+        let msg = match protocol::str_(e) {
+            Ok(s) => pystr::as_str(s.as_ptr())
+                .map(str::to_string)
+                .unwrap_or_default(),
+            Err(_) => {
+                errors::clear();
+                "<exception str() failed>".to_string()
+            }
+        };
+        if msg.is_empty() {
+            name
+        } else {
+            format!("{name}: {msg}")
+        }
+    }
+}

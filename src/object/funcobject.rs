@@ -1,0 +1,98 @@
+//! `staticmethod` and `classmethod` wrappers (`Objects/funcobject.c`).
+use crate::capi::boundary::guard;
+use crate::ffi::*;
+use crate::object::refcount::*;
+use crate::object::typeobj::type_template;
+use crate::runtime::errors::{PyResult, Raised};
+use crate::Owned;
+
+/// The layout of `staticmethod` and `classmethod` objects.
+#[repr(C)]
+pub struct WrapperObject {
+    pub ob_base: PyObject,
+    pub callable: *mut PyObject,
+    pub dict: *mut PyObject,
+}
+
+/// `PyStaticMethod_Type`.
+#[no_mangle]
+pub static mut PyStaticMethod_Type: PyTypeObject = PyTypeObject {
+    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
+    tp_dealloc: Some(wrapper_dealloc),
+    tp_descr_get: Some(staticmethod_get),
+    tp_call: Some(staticmethod_call),
+    tp_traverse: Some(wrapper_traverse),
+    tp_dictoffset: std::mem::offset_of!(WrapperObject, dict) as Py_ssize_t,
+    tp_free: Some(crate::capi::gc::PyObject_GC_Del),
+    ..type_template(c"staticmethod", std::mem::size_of::<WrapperObject>(), 0)
+};
+
+/// `PyStaticMethod_New`.
+pub unsafe fn new_staticmethod(callable: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: the type is static; fields set below.
+    unsafe {
+        let op = crate::object::alloc::generic_alloc(&raw mut PyStaticMethod_Type, 0);
+        if op.is_null() {
+            return Err(Raised::assume());
+        }
+        (*op.cast::<WrapperObject>()).callable = new_ref(callable);
+        crate::capi::gc::track(op);
+        Ok(Owned::from_raw_unchecked(op))
+    }
+}
+
+unsafe extern "C" fn wrapper_dealloc(op: *mut PyObject) {
+    // SAFETY: refcount reached zero.
+    unsafe {
+        crate::capi::gc::untrack(op);
+        let w = op.cast::<WrapperObject>();
+        xdecref((*w).callable);
+        xdecref((*w).dict);
+        let tp = (*op).ob_type;
+        crate::object::alloc::gc_free(op.cast());
+        if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
+            decref(tp.cast());
+        }
+    }
+}
+
+unsafe extern "C" fn wrapper_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut libc::c_void,
+) -> libc::c_int {
+    // SAFETY: op is a wrapper object.
+    unsafe {
+        let Some(visit) = visit else { return 0 };
+        let w = op.cast::<WrapperObject>();
+        for o in [(*w).callable, (*w).dict] {
+            if !o.is_null() {
+                let r = visit(o, arg);
+                if r != 0 {
+                    return r;
+                }
+            }
+        }
+        0
+    }
+}
+
+unsafe extern "C" fn staticmethod_get(
+    op: *mut PyObject,
+    _obj: *mut PyObject,
+    _tp: *mut PyObject,
+) -> *mut PyObject {
+    // SAFETY: op is a staticmethod.
+    unsafe { new_ref((*op.cast::<WrapperObject>()).callable) }
+}
+
+unsafe extern "C" fn staticmethod_call(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
+    // SAFETY: op is a staticmethod; args a tuple.
+    guard(|| unsafe {
+        crate::capi::call::call_raw((*op.cast::<WrapperObject>()).callable, args, kwargs)
+    })
+}

@@ -1,0 +1,357 @@
+//! `builtin_function_or_method` (`PyCFunction_Type`, `PyCMethod_Type`): a C
+//! function described by a `PyMethodDef`, optionally bound to `self`; the
+//! call dispatch for every `METH_*` convention lives here.
+use crate::capi::boundary::guard;
+use crate::ffi::*;
+use crate::object::refcount::*;
+use crate::object::typeobj::{self, type_template};
+use crate::object::{str as pystr, tuple};
+use crate::runtime::errors::{self, PyResult};
+use crate::Owned;
+use std::ffi::CStr;
+use std::ptr::null_mut;
+
+/// `PyCFunction_Type`.
+#[no_mangle]
+pub static mut PyCFunction_Type: PyTypeObject = PyTypeObject {
+    tp_flags: Py_TPFLAGS_HAVE_VECTORCALL,
+    tp_dealloc: Some(cfunction_dealloc),
+    tp_repr: Some(cfunction_repr),
+    tp_call: Some(crate::capi::call::PyVectorcall_Call),
+    tp_vectorcall_offset: std::mem::offset_of!(PyCFunctionObject, vectorcall) as Py_ssize_t,
+    tp_getset: (&raw const CFUNCTION_GETSET).cast_mut().cast(),
+    tp_hash: Some(cfunction_hash),
+    tp_richcompare: Some(cfunction_richcompare),
+    ..type_template(
+        c"builtin_function_or_method",
+        std::mem::size_of::<PyCFunctionObject>(),
+        0,
+    )
+};
+
+/// `PyCMethod_Type`: a builtin method that carries its defining class.
+#[no_mangle]
+pub static mut PyCMethod_Type: PyTypeObject = PyTypeObject {
+    tp_base: &raw mut PyCFunction_Type,
+    tp_flags: Py_TPFLAGS_HAVE_VECTORCALL,
+    tp_dealloc: Some(cfunction_dealloc),
+    tp_vectorcall_offset: std::mem::offset_of!(PyCFunctionObject, vectorcall) as Py_ssize_t,
+    ..type_template(c"builtin_method", std::mem::size_of::<PyCMethodObject>(), 0)
+};
+
+static CFUNCTION_GETSET: [PyGetSetDef; 5] = [
+    crate::object::descr::getset(c"__name__", Some(cfunction_get_name), None),
+    crate::object::descr::getset(c"__qualname__", Some(cfunction_get_qualname), None),
+    crate::object::descr::getset(c"__self__", Some(cfunction_get_self), None),
+    crate::object::descr::getset(c"__doc__", Some(cfunction_get_doc), None),
+    crate::object::descr::GETSET_END,
+];
+
+/// The name of a method definition.
+pub unsafe fn ml_name(ml: *const PyMethodDef) -> &'static str {
+    // SAFETY: ml_name is a static NUL-terminated string.
+    unsafe { CStr::from_ptr((*ml).ml_name).to_str().unwrap_or("?") }
+}
+
+/// `PyCMethod_New`: a builtin function for `ml` bound to `self_` (NULL for a
+/// plain function), recording `module` and, for `METH_METHOD`, `cls`.
+pub unsafe fn new(
+    ml: *mut PyMethodDef,
+    self_: *mut PyObject,
+    module: *mut PyObject,
+    cls: *mut PyTypeObject,
+) -> PyResult<Owned> {
+    // SAFETY: ml lives as long as the function (static method tables).
+    unsafe {
+        let flags = (*ml).ml_flags;
+        let vectorcall: vectorcallfunc = Some(cfunction_vectorcall);
+        let op = if flags & METH_METHOD != 0 {
+            if cls.is_null() {
+                return Err(errors::system_error(
+                    "attempting to create PyCMethod with a METH_METHOD flag but no class",
+                ));
+            }
+            let op = crate::object::alloc::generic_alloc(&raw mut PyCMethod_Type, 0);
+            if op.is_null() {
+                return Err(errors::Raised::assume());
+            }
+            (*op.cast::<PyCMethodObject>()).mm_class = new_ref(cls.cast()).cast();
+            op
+        } else {
+            if !cls.is_null() {
+                return Err(errors::system_error(
+                    "attempting to create PyCFunction with class but no METH_METHOD flag",
+                ));
+            }
+            let op = crate::object::alloc::generic_alloc(&raw mut PyCFunction_Type, 0);
+            if op.is_null() {
+                return Err(errors::Raised::assume());
+            }
+            op
+        };
+        let f = op.cast::<PyCFunctionObject>();
+        (*f).m_ml = ml;
+        xincref(self_);
+        (*f).m_self = self_;
+        xincref(module);
+        (*f).m_module = module;
+        (*f).vectorcall = vectorcall;
+        Ok(Owned::from_raw_unchecked(op))
+    }
+}
+
+unsafe extern "C" fn cfunction_dealloc(op: *mut PyObject) {
+    // SAFETY: op is a builtin function whose count reached zero.
+    unsafe {
+        let f = op.cast::<PyCFunctionObject>();
+        xdecref((*f).m_self);
+        xdecref((*f).m_module);
+        if (*op).ob_type == &raw mut PyCMethod_Type {
+            xdecref((*op.cast::<PyCMethodObject>()).mm_class.cast());
+        }
+        crate::object::alloc::raw_free(op.cast());
+    }
+}
+
+unsafe extern "C" fn cfunction_repr(op: *mut PyObject) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: op is a builtin function.
+        unsafe {
+            let f = op.cast::<PyCFunctionObject>();
+            let name = ml_name((*f).m_ml);
+            let s = (*f).m_self;
+            if s.is_null() || (*s).ob_type == &raw mut crate::object::module::PyModule_Type {
+                pystr::from_str(&format!("<built-in function {name}>"))
+            } else {
+                pystr::from_str(&format!(
+                    "<built-in method {name} of {} object at {s:p}>",
+                    typeobj::type_name(s)
+                ))
+            }
+        }
+    })
+}
+
+unsafe extern "C" fn cfunction_hash(op: *mut PyObject) -> Py_hash_t {
+    // SAFETY: op is a builtin function.
+    unsafe {
+        let f = op.cast::<PyCFunctionObject>();
+        let a = crate::object::object::hash_pointer((*f).m_self.cast());
+        let b = crate::object::object::hash_pointer((*f).m_ml.cast());
+        let h = a ^ b;
+        if h == -1 {
+            -2
+        } else {
+            h
+        }
+    }
+}
+
+unsafe extern "C" fn cfunction_richcompare(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    op: libc::c_int,
+) -> *mut PyObject {
+    // SAFETY: a is a builtin function; b valid.
+    unsafe {
+        if (op != Py_EQ && op != Py_NE) || !typeobj::instance_of(b, &raw mut PyCFunction_Type) {
+            return new_ref(crate::object::none::not_implemented());
+        }
+        let (fa, fb) = (a.cast::<PyCFunctionObject>(), b.cast::<PyCFunctionObject>());
+        let eq = (*fa).m_self == (*fb).m_self && (*fa).m_ml == (*fb).m_ml;
+        new_ref(crate::object::bool::from_bool(eq == (op == Py_EQ)))
+    }
+}
+
+unsafe extern "C" fn cfunction_get_name(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {
+    // SAFETY: op is a builtin function.
+    crate::capi::boundary::guard_obj(|| unsafe {
+        pystr::from_str(ml_name((*op.cast::<PyCFunctionObject>()).m_ml))
+    })
+}
+
+unsafe extern "C" fn cfunction_get_qualname(
+    op: *mut PyObject,
+    _c: *mut libc::c_void,
+) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: op is a builtin function.
+        unsafe {
+            let f = op.cast::<PyCFunctionObject>();
+            let name = ml_name((*f).m_ml);
+            let s = (*f).m_self;
+            if s.is_null() || (*s).ob_type == &raw mut crate::object::module::PyModule_Type {
+                return pystr::from_str(name);
+            }
+            let tp = if typeobj::instance_of(s, &raw mut typeobj::PyType_Type) {
+                s.cast()
+            } else {
+                (*s).ob_type
+            };
+            pystr::from_str(&format!("{}.{}", typeobj::qualname(tp)?, name))
+        }
+    })
+}
+
+unsafe extern "C" fn cfunction_get_self(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {
+    // SAFETY: op is a builtin function.
+    unsafe {
+        let s = (*op.cast::<PyCFunctionObject>()).m_self;
+        new_ref(if s.is_null() {
+            crate::object::none::none()
+        } else {
+            s
+        })
+    }
+}
+
+unsafe extern "C" fn cfunction_get_doc(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: op is a builtin function.
+        unsafe {
+            let doc = (*(*op.cast::<PyCFunctionObject>()).m_ml).ml_doc;
+            if doc.is_null() {
+                Ok(Owned::from_borrowed(crate::object::none::none()))
+            } else {
+                pystr::from_cstr(doc)
+            }
+        }
+    })
+}
+
+/// The vectorcall of builtin functions: dispatches on `ml_flags`.
+unsafe extern "C" fn cfunction_vectorcall(
+    op: *mut PyObject,
+    args: *const *mut PyObject,
+    nargsf: usize,
+    kwnames: *mut PyObject,
+) -> *mut PyObject {
+    guard(|| {
+        // SAFETY: op is a builtin function; args holds nargs (+ kw) objects.
+        unsafe {
+            let f = op.cast::<PyCFunctionObject>();
+            let cls = if (*op).ob_type == &raw mut PyCMethod_Type {
+                (*op.cast::<PyCMethodObject>()).mm_class
+            } else {
+                null_mut()
+            };
+            call_method_def((*f).m_ml, (*f).m_self, cls, args, nargsf, kwnames)
+        }
+    })
+}
+
+/// Calls the C function of `ml` with `self_` and vectorcall-style arguments,
+/// following its `METH_*` convention. Returns a new reference or NULL.
+pub unsafe fn call_method_def(
+    ml: *mut PyMethodDef,
+    self_: *mut PyObject,
+    cls: *mut PyTypeObject,
+    args: *const *mut PyObject,
+    nargsf: usize,
+    kwnames: *mut PyObject,
+) -> *mut PyObject {
+    // SAFETY: ml's function pointer matches its flags (the C API contract);
+    // args holds nargs positional then len(kwnames) keyword values.
+    unsafe {
+        let nargs = crate::capi::call::nargs(nargsf);
+        let nkw = if kwnames.is_null() {
+            0
+        } else {
+            tuple::size(kwnames)
+        };
+        let flags = (*ml).ml_flags & !(METH_CLASS | METH_STATIC | METH_COEXIST);
+        let meth = (*ml).ml_meth;
+        let name = || ml_name(ml);
+        let Some(meth) = meth else {
+            errors::system_error(format!("{}() method: bad call flags", name()));
+            return null_mut();
+        };
+        let no_kw = |nkw: isize| -> bool {
+            if nkw != 0 {
+                errors::type_error(format!("{}() takes no keyword arguments", name()));
+                return false;
+            }
+            true
+        };
+        match flags {
+            METH_NOARGS => {
+                if !no_kw(nkw) {
+                    return null_mut();
+                }
+                if nargs != 0 {
+                    errors::type_error(format!(
+                        "{}() takes no arguments ({} given)",
+                        name(),
+                        nargs
+                    ));
+                    return null_mut();
+                }
+                meth(self_, null_mut())
+            }
+            METH_O => {
+                if !no_kw(nkw) {
+                    return null_mut();
+                }
+                if nargs != 1 {
+                    errors::type_error(format!(
+                        "{}() takes exactly one argument ({} given)",
+                        name(),
+                        nargs
+                    ));
+                    return null_mut();
+                }
+                meth(self_, *args)
+            }
+            METH_VARARGS => {
+                if !no_kw(nkw) {
+                    return null_mut();
+                }
+                let t = match tuple::from_slice(std::slice::from_raw_parts(args, nargs as usize)) {
+                    Ok(t) => t,
+                    Err(_) => return null_mut(),
+                };
+                meth(self_, t.as_ptr())
+            }
+            x if x == METH_VARARGS | METH_KEYWORDS => {
+                let all = std::slice::from_raw_parts(args, (nargs + nkw) as usize);
+                let t = match tuple::from_slice(&all[..nargs as usize]) {
+                    Ok(t) => t,
+                    Err(_) => return null_mut(),
+                };
+                let kw = if nkw == 0 {
+                    None
+                } else {
+                    match crate::capi::call::kwnames_to_dict(kwnames, &all[nargs as usize..]) {
+                        Ok(d) => Some(d),
+                        Err(_) => return null_mut(),
+                    }
+                };
+                let f: PyCFunctionWithKeywords = std::mem::transmute(meth);
+                f.unwrap()(
+                    self_,
+                    t.as_ptr(),
+                    kw.as_ref().map_or(null_mut(), |d| d.as_ptr()),
+                )
+            }
+            METH_FASTCALL => {
+                if !no_kw(nkw) {
+                    return null_mut();
+                }
+                let f: PyCFunctionFast = std::mem::transmute(meth);
+                f.unwrap()(self_, args, nargs)
+            }
+            x if x == METH_FASTCALL | METH_KEYWORDS => {
+                let f: PyCFunctionFastWithKeywords = std::mem::transmute(meth);
+                f.unwrap()(self_, args, nargs, kwnames)
+            }
+            x if x == METH_METHOD | METH_FASTCALL | METH_KEYWORDS => {
+                let f: PyCMethod = std::mem::transmute(meth);
+                f.unwrap()(self_, cls, args, nargs as usize, kwnames)
+            }
+            _ => {
+                errors::system_error(format!("{}() method: bad call flags", name()));
+                null_mut()
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! `module` (`PyModule_Type`): a namespace object with a dict, a name and,
+//! for modules defined in C, their `PyModuleDef` and state.
+use crate::capi::boundary::guard_obj;
+use crate::ffi::*;
+use crate::object::refcount::*;
+use crate::object::typeobj::type_template;
+use crate::object::{dict, str as pystr};
+use crate::runtime::errors::{PyResult, Raised};
+use crate::Owned;
+
+/// The layout of a module object.
+#[repr(C)]
+pub struct PyModuleObject {
+    pub ob_base: PyObject,
+    pub md_dict: *mut PyObject,
+    pub md_def: *mut PyModuleDef,
+    pub md_state: *mut libc::c_void,
+    pub md_weaklist: *mut PyObject,
+    pub md_name: *mut PyObject,
+}
+
+/// `PyModule_Type`.
+#[no_mangle]
+pub static mut PyModule_Type: PyTypeObject = PyTypeObject {
+    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
+    tp_dealloc: Some(module_dealloc),
+    tp_repr: Some(module_repr),
+    tp_getattro: Some(crate::object::object::PyObject_GenericGetAttr),
+    tp_setattro: Some(crate::object::object::PyObject_GenericSetAttr),
+    tp_dictoffset: std::mem::offset_of!(PyModuleObject, md_dict) as Py_ssize_t,
+    tp_free: Some(crate::capi::gc::PyObject_GC_Del),
+    ..type_template(c"module", std::mem::size_of::<PyModuleObject>(), 0)
+};
+
+/// `PyModule_NewObject`: a module named `name` with `__name__`, `__doc__`,
+/// `__package__`, `__loader__` and `__spec__` set.
+pub unsafe fn new(name: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: PyModule_Type is ready; name is a str.
+    unsafe {
+        let op = crate::object::alloc::generic_alloc(&raw mut PyModule_Type, 0);
+        if op.is_null() {
+            return Err(Raised::assume());
+        }
+        let m = Owned::from_raw_unchecked(op);
+        let d = dict::new()?;
+        let none = crate::object::none::none();
+        dict::set_item(d.as_ptr(), pystr::intern("__name__"), name)?;
+        for k in ["__doc__", "__package__", "__loader__", "__spec__"] {
+            dict::set_item(d.as_ptr(), pystr::intern(k), none)?;
+        }
+        let mo = op.cast::<PyModuleObject>();
+        (*mo).md_dict = d.into_raw();
+        (*mo).md_name = new_ref(name);
+        crate::capi::gc::track(op);
+        Ok(m)
+    }
+}
+
+/// The module's dict (borrowed).
+pub unsafe fn dict_of(m: *mut PyObject) -> *mut PyObject {
+    // SAFETY: m is a module.
+    unsafe { (*m.cast::<PyModuleObject>()).md_dict }
+}
+
+unsafe extern "C" fn module_dealloc(op: *mut PyObject) {
+    // SAFETY: refcount reached zero.
+    unsafe {
+        crate::capi::gc::untrack(op);
+        let m = op.cast::<PyModuleObject>();
+        let def = (*m).md_def;
+        if !def.is_null() {
+            if let Some(free) = (*def).m_free {
+                free(op.cast());
+            }
+        }
+        if !(*m).md_state.is_null() {
+            crate::object::alloc::raw_free((*m).md_state);
+        }
+        xdecref((*m).md_dict);
+        xdecref((*m).md_name);
+        let tp = (*op).ob_type;
+        crate::object::alloc::gc_free(op.cast());
+        if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
+            decref(tp.cast());
+        }
+    }
+}
+
+unsafe extern "C" fn module_repr(op: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a module.
+        unsafe {
+            let n = (*op.cast::<PyModuleObject>()).md_name;
+            let name = if n.is_null() {
+                "?".to_string()
+            } else {
+                pystr::as_str(n)?.to_string()
+            };
+            pystr::from_str(&format!("<module '{name}'>"))
+        }
+    })
+}

@@ -1,0 +1,183 @@
+//! The number protocol in Rust (`Objects/abstract.c`): binary operators with
+//! CPython's operand order (a right operand whose type is a subclass of the
+//! left's gets the first try), in-place fallbacks, unary operators, and
+//! `__index__`.
+use crate::ffi::*;
+use crate::object::none::not_implemented;
+use crate::object::typeobj::{self, type_name};
+use crate::runtime::errors::{self, check, PyResult, Raised};
+use crate::Owned;
+
+/// Picks one binary slot out of a `PyNumberMethods` table.
+pub type BinSlot = fn(&PyNumberMethods) -> binaryfunc;
+
+unsafe fn slot_of(tp: *mut PyTypeObject, pick: BinSlot) -> binaryfunc {
+    // SAFETY: tp valid; tp_as_number NULL or a table.
+    unsafe {
+        let nb = (*tp).tp_as_number;
+        if nb.is_null() {
+            None
+        } else {
+            pick(&*nb)
+        }
+    }
+}
+
+/// `binary_op1`: the result, or `NotImplemented` when neither side handles it.
+pub unsafe fn binary_op1(a: *mut PyObject, b: *mut PyObject, pick: BinSlot) -> PyResult<Owned> {
+    // SAFETY: a and b valid.
+    unsafe {
+        let (ta, tb) = ((*a).ob_type, (*b).ob_type);
+        let sa = slot_of(ta, pick);
+        let mut sb = if ta != tb { slot_of(tb, pick) } else { None };
+        if sb.map(|f| f as usize) == sa.map(|f| f as usize) {
+            sb = None;
+        }
+        if let Some(fa) = sa {
+            if let Some(fb) = sb {
+                if typeobj::is_subtype(tb, ta) {
+                    let r = check(fb(a, b))?;
+                    if r.as_ptr() != not_implemented() {
+                        return Ok(r);
+                    }
+                    sb = None;
+                }
+            }
+            let r = check(fa(a, b))?;
+            if r.as_ptr() != not_implemented() {
+                return Ok(r);
+            }
+        }
+        if let Some(fb) = sb {
+            return check(fb(a, b));
+        }
+        Ok(Owned::from_borrowed_static(not_implemented()))
+    }
+}
+
+/// `binary_op`: raises `TypeError` when unsupported.
+pub unsafe fn binary_op(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    pick: BinSlot,
+    symbol: &str,
+) -> PyResult<Owned> {
+    // SAFETY: a and b valid.
+    unsafe {
+        let r = binary_op1(a, b, pick)?;
+        if r.as_ptr() != not_implemented() {
+            return Ok(r);
+        }
+        Err(unsupported(a, b, symbol))
+    }
+}
+
+/// `TypeError: unsupported operand type(s) for +: 'A' and 'B'`.
+pub unsafe fn unsupported(a: *mut PyObject, b: *mut PyObject, symbol: &str) -> Raised {
+    // SAFETY: a and b valid.
+    unsafe {
+        errors::type_error(format!(
+            "unsupported operand type(s) for {symbol}: '{}' and '{}'",
+            type_name(a),
+            type_name(b)
+        ))
+    }
+}
+
+/// An in-place operator: the in-place slot of the left operand, then the
+/// plain binary operation.
+pub unsafe fn inplace_op(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    ipick: BinSlot,
+    pick: BinSlot,
+    symbol: &str,
+) -> PyResult<Owned> {
+    // SAFETY: a and b valid.
+    unsafe {
+        if let Some(f) = slot_of((*a).ob_type, ipick) {
+            let r = check(f(a, b))?;
+            if r.as_ptr() != not_implemented() {
+                return Ok(r);
+            }
+        }
+        let r = binary_op1(a, b, pick)?;
+        if r.as_ptr() != not_implemented() {
+            return Ok(r);
+        }
+        Err(unsupported(a, b, symbol))
+    }
+}
+
+/// A unary operator through `pick`, with CPython's message when missing.
+pub unsafe fn unary_op(
+    a: *mut PyObject,
+    pick: fn(&PyNumberMethods) -> unaryfunc,
+    symbol: &str,
+) -> PyResult<Owned> {
+    // SAFETY: a valid.
+    unsafe {
+        let nb = (*(*a).ob_type).tp_as_number;
+        if !nb.is_null() {
+            if let Some(f) = pick(&*nb) {
+                return check(f(a));
+            }
+        }
+        Err(errors::type_error(format!(
+            "bad operand type for {symbol}: '{}'",
+            type_name(a)
+        )))
+    }
+}
+
+/// `PyNumber_Index`: an exact int (a new reference) via `__index__`.
+pub unsafe fn index(op: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: op valid.
+    unsafe {
+        if crate::object::int::check(op) {
+            return Ok(Owned::from_borrowed(op));
+        }
+        let nb = (*(*op).ob_type).tp_as_number;
+        let f = if nb.is_null() { None } else { (*nb).nb_index };
+        let Some(f) = f else {
+            return Err(errors::type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                type_name(op)
+            )));
+        };
+        let r = check(f(op))?;
+        if !crate::object::int::check(r.as_ptr()) {
+            return Err(errors::type_error(format!(
+                "__index__ returned non-int (type {})",
+                type_name(r.as_ptr())
+            )));
+        }
+        Ok(r)
+    }
+}
+
+/// An index as `Py_ssize_t`; too large raises `IndexError` ("cannot fit
+/// 'int' into an index-sized integer"), as `PyNumber_AsSsize_t(o,
+/// PyExc_IndexError)` does.
+pub unsafe fn index_as_ssize(op: *mut PyObject, what: &str) -> PyResult<Py_ssize_t> {
+    // SAFETY: op valid.
+    unsafe {
+        let nb = (*(*op).ob_type).tp_as_number;
+        if !crate::object::int::check(op) && (nb.is_null() || (*nb).nb_index.is_none()) {
+            return Err(errors::type_error(format!(
+                "{what}s must be integers or slices, not {}",
+                type_name(op)
+            )));
+        }
+        let i = index(op)?;
+        crate::object::int::as_i64(i.as_ptr())
+            .map(|v| v as Py_ssize_t)
+            .map_err(|_| {
+                errors::clear();
+                errors::index_error(format!(
+                    "cannot fit '{}' into an index-sized integer",
+                    type_name(op)
+                ))
+            })
+    }
+}

@@ -1,0 +1,376 @@
+//! `object`: the root of every type. Generic attribute access (descriptors,
+//! the instance dict), default repr/str/hash/comparison, `object()`.
+use crate::capi::boundary::{guard, guard_obj, guard_status};
+use crate::ffi::*;
+use crate::object::refcount::*;
+use crate::object::typeobj::{self, lookup, type_template};
+use crate::object::{dict, str as pystr, tuple};
+use crate::runtime::errors::{self, PyResult, Raised};
+use crate::Owned;
+use libc::c_int;
+use std::ptr::null_mut;
+
+/// `PyBaseObject_Type`.
+#[no_mangle]
+pub static mut PyBaseObject_Type: PyTypeObject = PyTypeObject {
+    tp_flags: Py_TPFLAGS_BASETYPE,
+    tp_dealloc: Some(object_dealloc),
+    tp_repr: Some(object_repr),
+    tp_str: Some(object_str),
+    tp_hash: Some(object_hash),
+    tp_richcompare: Some(object_richcompare),
+    tp_getattro: Some(PyObject_GenericGetAttr),
+    tp_setattro: Some(PyObject_GenericSetAttr),
+    tp_init: Some(object_init),
+    tp_alloc: Some(crate::capi::allocation::PyType_GenericAlloc),
+    tp_new: Some(object_new),
+    tp_free: Some(crate::capi::memory::PyObject_Free),
+    tp_getset: (&raw const OBJECT_GETSET).cast_mut().cast(),
+    tp_doc: c"The base class of the class hierarchy.".as_ptr(),
+    ..type_template(c"object", std::mem::size_of::<PyObject>(), 0)
+};
+
+static OBJECT_GETSET: [PyGetSetDef; 2] = [
+    crate::object::descr::getset(c"__class__", Some(object_get_class), None),
+    crate::object::descr::GETSET_END,
+];
+
+unsafe extern "C" fn object_get_class(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {
+    // SAFETY: op is valid.
+    unsafe { new_ref((*op).ob_type.cast()) }
+}
+
+/// Frees an instance through its type's `tp_free`, releasing a heap type.
+pub unsafe extern "C" fn object_dealloc(op: *mut PyObject) {
+    // SAFETY: op's refcount reached zero.
+    unsafe {
+        let tp = (*op).ob_type;
+        if (*tp).tp_dictoffset > 0 {
+            let slot = op.cast::<u8>().add((*tp).tp_dictoffset as usize) as *mut *mut PyObject;
+            xdecref(*slot);
+        }
+        if let Some(free) = (*tp).tp_free {
+            free(op.cast());
+        }
+        if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
+            decref(tp.cast());
+        }
+    }
+}
+
+/// `object.__repr__`: `<module.Name object at 0x...>`.
+unsafe extern "C" fn object_repr(op: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is valid.
+        unsafe {
+            let tp = (*op).ob_type;
+            let module = typeobj::module_name(tp)?;
+            let qual = typeobj::qualname(tp)?;
+            let text = match module.as_deref() {
+                Some("builtins") | None => format!("<{qual} object at {op:p}>"),
+                Some(m) => format!("<{m}.{qual} object at {op:p}>"),
+            };
+            pystr::from_str(&text)
+        }
+    })
+}
+
+/// `object.__str__`: the repr.
+unsafe extern "C" fn object_str(op: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op is valid.
+    guard_obj(|| unsafe { crate::object::protocol::repr(op) })
+}
+
+/// `_Py_HashPointer`: the address rotated right by 4 bits.
+pub fn hash_pointer(p: *const libc::c_void) -> Py_hash_t {
+    let h = (p as usize).rotate_right(4) as Py_hash_t;
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+unsafe extern "C" fn object_hash(op: *mut PyObject) -> Py_hash_t {
+    hash_pointer(op.cast())
+}
+
+/// `object.__eq__`/`__ne__`: identity; other comparisons NotImplemented.
+unsafe extern "C" fn object_richcompare(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    op: c_int,
+) -> *mut PyObject {
+    use crate::object::none::not_implemented;
+    // SAFETY: a and b are valid.
+    unsafe {
+        match op {
+            Py_EQ => new_ref(if a == b {
+                crate::object::bool::py_true()
+            } else {
+                not_implemented()
+            }),
+            Py_NE => {
+                // Delegate to __eq__ and invert unless NotImplemented.
+                let eq = (*(*a).ob_type).tp_richcompare;
+                let Some(eq) = eq else {
+                    return new_ref(not_implemented());
+                };
+                let r = eq(a, b, Py_EQ);
+                if r.is_null() || r == not_implemented() {
+                    return r;
+                }
+                let truth = crate::object::protocol::is_true(r);
+                decref(r);
+                match truth {
+                    Ok(t) => new_ref(crate::object::bool::from_bool(!t)),
+                    Err(_) => null_mut(),
+                }
+            }
+            _ => new_ref(not_implemented()),
+        }
+    }
+}
+
+unsafe fn excess_args(args: *mut PyObject, kwargs: *mut PyObject) -> bool {
+    // SAFETY: args is a tuple, kwargs NULL or a dict.
+    unsafe { tuple::size(args) != 0 || (!kwargs.is_null() && dict::len(kwargs) != 0) }
+}
+
+unsafe extern "C" fn object_init(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> c_int {
+    guard_status(|| {
+        // SAFETY: op valid, args tuple.
+        unsafe {
+            let tp = (*op).ob_type;
+            if excess_args(args, kwargs) {
+                if (*tp).tp_init.map(|f| f as usize) != Some(object_init as *const () as usize) {
+                    return Err(errors::type_error(
+                        "object.__init__() takes exactly one argument (the instance to initialize)",
+                    ));
+                }
+                if (*tp).tp_new.map(|f| f as usize) == Some(object_new as *const () as usize) {
+                    return Err(errors::type_error(format!(
+                        "{}() takes no arguments",
+                        typeobj::short_name(tp)
+                    )));
+                }
+            }
+            Ok(())
+        }
+    })
+}
+
+unsafe extern "C" fn object_new(
+    tp: *mut PyTypeObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: tp is a ready type.
+        unsafe {
+            if excess_args(args, kwargs) {
+                if (*tp).tp_new.map(|f| f as usize) != Some(object_new as *const () as usize) {
+                    return Err(errors::type_error(
+                        "object.__new__() takes exactly one argument (the type to instantiate)",
+                    ));
+                }
+                if (*tp).tp_init.map(|f| f as usize) == Some(object_init as *const () as usize) {
+                    return Err(errors::type_error(format!(
+                        "{}() takes no arguments",
+                        typeobj::short_name(tp)
+                    )));
+                }
+            }
+            if (*tp).tp_flags & Py_TPFLAGS_IS_ABSTRACT != 0 {
+                return Err(errors::type_error(format!(
+                    "Can't instantiate abstract class {}",
+                    typeobj::short_name(tp)
+                )));
+            }
+            let alloc = (*tp)
+                .tp_alloc
+                .unwrap_or(crate::capi::allocation::PyType_GenericAlloc);
+            errors::check(alloc(tp, 0))
+        }
+    })
+}
+
+/// The instance dict slot of `op`, if its type has one.
+pub unsafe fn dict_slot(op: *mut PyObject) -> *mut *mut PyObject {
+    // SAFETY: op valid; tp_dictoffset describes its layout.
+    unsafe {
+        let tp = (*op).ob_type;
+        let off = (*tp).tp_dictoffset;
+        if off == 0 {
+            return null_mut();
+        }
+        let off = if off < 0 {
+            let size = (*op.cast::<PyVarObject>()).ob_size.unsigned_abs();
+            (crate::object::alloc::var_size(tp, size as isize) as isize + off) as usize
+        } else {
+            off as usize
+        };
+        op.cast::<u8>().add(off).cast()
+    }
+}
+
+fn no_attribute(op: *mut PyObject, name: *mut PyObject) -> Raised {
+    // SAFETY: op valid, name a str.
+    unsafe {
+        let n = pystr::as_str(name).unwrap_or("?");
+        errors::attribute_error(format!(
+            "'{}' object has no attribute '{}'",
+            typeobj::type_name(op),
+            n
+        ))
+    }
+}
+
+/// `PyObject_GenericGetAttr` (`object.__getattribute__`).
+pub unsafe fn generic_getattr(op: *mut PyObject, name: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: op valid; name is a str.
+    unsafe {
+        if !pystr::check(name) {
+            return Err(errors::type_error(format!(
+                "attribute name must be string, not '{}'",
+                typeobj::type_name(name)
+            )));
+        }
+        let tp = (*op).ob_type;
+        let descr = lookup(tp, name);
+        let mut get = None;
+        if !descr.is_null() {
+            let dt = (*descr).ob_type;
+            get = (*dt).tp_descr_get;
+            if get.is_some() && (*dt).tp_descr_set.is_some() {
+                return errors::check(get.unwrap()(descr, op, tp.cast()));
+            }
+        }
+        let slot = dict_slot(op);
+        if !slot.is_null() && !(*slot).is_null() {
+            let v = dict::get_item_known_hash_str(*slot, name);
+            if !v.is_null() {
+                return Ok(Owned::from_borrowed(v));
+            }
+            if !errors::occurred().is_null() {
+                return Err(Raised::assume());
+            }
+        }
+        if let Some(get) = get {
+            return errors::check(get(descr, op, tp.cast()));
+        }
+        if !descr.is_null() {
+            return Ok(Owned::from_borrowed(descr));
+        }
+        Err(no_attribute(op, name))
+    }
+}
+
+/// `PyObject_GenericSetAttr` (value NULL deletes).
+pub unsafe fn generic_setattr(
+    op: *mut PyObject,
+    name: *mut PyObject,
+    value: *mut PyObject,
+) -> PyResult<()> {
+    // SAFETY: op valid; name a str; value NULL or valid.
+    unsafe {
+        if !pystr::check(name) {
+            return Err(errors::type_error(format!(
+                "attribute name must be string, not '{}'",
+                typeobj::type_name(name)
+            )));
+        }
+        let tp = (*op).ob_type;
+        let descr = lookup(tp, name);
+        if !descr.is_null() {
+            if let Some(set) = (*(*descr).ob_type).tp_descr_set {
+                if set(descr, op, value) < 0 {
+                    return Err(Raised::assume());
+                }
+                return Ok(());
+            }
+        }
+        let slot = dict_slot(op);
+        if slot.is_null() {
+            let n = pystr::as_str(name)?;
+            if descr.is_null() {
+                return Err(errors::attribute_error(format!(
+                    "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
+                    typeobj::type_name(op),
+                    n
+                )));
+            }
+            return Err(errors::attribute_error(format!(
+                "'{}' object attribute '{}' is read-only",
+                typeobj::type_name(op),
+                n
+            )));
+        }
+        if (*slot).is_null() {
+            if value.is_null() {
+                return Err(no_attribute(op, name));
+            }
+            *slot = dict::new()?.into_raw();
+        }
+        if value.is_null() {
+            if !dict::del_item_opt(*slot, name)? {
+                return Err(no_attribute(op, name));
+            }
+            Ok(())
+        } else {
+            dict::set_item(*slot, name, value)
+        }
+    }
+}
+
+/// `PyObject_GenericGetAttr`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_GenericGetAttr(
+    op: *mut PyObject,
+    name: *mut PyObject,
+) -> *mut PyObject {
+    crate::null_check!(op, name);
+    // SAFETY: checked non-NULL.
+    guard_obj(|| unsafe { generic_getattr(op, name) })
+}
+
+/// `PyObject_GenericSetAttr`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_GenericSetAttr(
+    op: *mut PyObject,
+    name: *mut PyObject,
+    value: *mut PyObject,
+) -> c_int {
+    crate::null_check!(op, name);
+    // SAFETY: checked non-NULL.
+    guard_status(|| unsafe { generic_setattr(op, name, value) })
+}
+
+/// `PyObject_GenericGetDict`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_GenericGetDict(
+    op: *mut PyObject,
+    _ctx: *mut libc::c_void,
+) -> *mut PyObject {
+    guard(|| {
+        // SAFETY: op valid.
+        unsafe {
+            let slot = dict_slot(op);
+            if slot.is_null() {
+                errors::attribute_error("This object has no __dict__");
+                return null_mut();
+            }
+            if (*slot).is_null() {
+                match dict::new() {
+                    Ok(d) => *slot = d.into_raw(),
+                    Err(_) => return null_mut(),
+                }
+            }
+            new_ref(*slot)
+        }
+    })
+}

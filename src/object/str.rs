@@ -1,0 +1,623 @@
+//! `str` (`PyUnicode_Type`): PEP 393 compact strings — one allocation holding
+//! the header and the characters as 1, 2 or 4 bytes each (the narrowest that
+//! fits), NUL-terminated, with a cached UTF-8 form and hash; interning.
+use crate::capi::boundary::{guard, guard_obj};
+use crate::ffi::*;
+use crate::object::refcount::*;
+use crate::object::typeobj::type_template;
+use crate::runtime::errors::{self, PyResult};
+use crate::Owned;
+use libc::c_char;
+use std::collections::HashMap;
+use std::ffi::CStr;
+use std::ptr::null_mut;
+
+/// `PyUnicode_Type`.
+#[no_mangle]
+pub static mut PyUnicode_Type: PyTypeObject = PyTypeObject {
+    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_UNICODE_SUBCLASS,
+    tp_dealloc: Some(str_dealloc),
+    tp_repr: Some(str_repr),
+    tp_str: Some(str_str),
+    tp_hash: Some(str_hash),
+    tp_richcompare: Some(str_richcompare),
+    tp_as_sequence: &raw mut STR_AS_SEQUENCE,
+    tp_free: Some(crate::capi::memory::PyObject_Free),
+    tp_doc: c"str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str".as_ptr(),
+    ..type_template(c"str", std::mem::size_of::<PyASCIIObject>(), 0)
+};
+
+static mut STR_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {
+    sq_length: Some(str_length),
+    sq_concat: Some(str_concat),
+    sq_contains: Some(str_contains),
+    // SAFETY: the remaining fields are nullable.
+    ..unsafe { std::mem::zeroed() }
+};
+
+const STATE_KIND_SHIFT: u32 = 2;
+const STATE_COMPACT: u32 = 1 << 5;
+const STATE_ASCII: u32 = 1 << 6;
+
+/// Whether `op` is a str or a str subclass instance (`PyUnicode_Check`).
+#[inline(always)]
+pub unsafe fn check(op: *mut PyObject) -> bool {
+    // SAFETY: op valid.
+    unsafe { (*(*op).ob_type).tp_flags & Py_TPFLAGS_UNICODE_SUBCLASS != 0 }
+}
+
+/// `PyUnicode_CheckExact`.
+#[inline(always)]
+pub unsafe fn check_exact(op: *mut PyObject) -> bool {
+    // SAFETY: op valid.
+    unsafe { (*op).ob_type == &raw mut PyUnicode_Type }
+}
+
+#[inline(always)]
+unsafe fn ascii(op: *mut PyObject) -> *mut PyASCIIObject {
+    op.cast()
+}
+
+/// Length in code points.
+#[inline(always)]
+pub unsafe fn len(op: *mut PyObject) -> Py_ssize_t {
+    // SAFETY: op is a str.
+    unsafe { (*ascii(op)).length }
+}
+
+/// Bytes per character: 1, 2 or 4 (`PyUnicode_KIND`).
+#[inline(always)]
+pub unsafe fn kind(op: *mut PyObject) -> u32 {
+    // SAFETY: op is a str.
+    unsafe { ((*ascii(op)).state >> STATE_KIND_SHIFT) & 7 }
+}
+
+/// Whether all characters are ASCII.
+#[inline(always)]
+pub unsafe fn is_ascii(op: *mut PyObject) -> bool {
+    // SAFETY: op is a str.
+    unsafe { (*ascii(op)).state & STATE_ASCII != 0 }
+}
+
+/// The character data (`PyUnicode_DATA`).
+#[inline(always)]
+pub unsafe fn data(op: *mut PyObject) -> *mut u8 {
+    // SAFETY: op is a str; compact strings keep data right after the header.
+    unsafe {
+        let st = (*ascii(op)).state;
+        if st & STATE_COMPACT == 0 {
+            (*op.cast::<PyUnicodeObject>()).data.cast()
+        } else if st & STATE_ASCII != 0 {
+            op.cast::<u8>().add(std::mem::size_of::<PyASCIIObject>())
+        } else {
+            op.cast::<u8>()
+                .add(std::mem::size_of::<PyCompactUnicodeObject>())
+        }
+    }
+}
+
+/// The character data as bytes (`len * kind` of them).
+#[inline(always)]
+pub unsafe fn data_bytes<'a>(op: *mut PyObject) -> &'a [u8] {
+    // SAFETY: data holds len*kind bytes.
+    unsafe { std::slice::from_raw_parts(data(op), len(op) as usize * kind(op) as usize) }
+}
+
+/// The code point at `i` (`PyUnicode_READ_CHAR`).
+#[inline(always)]
+pub unsafe fn read_char(op: *mut PyObject, i: usize) -> u32 {
+    // SAFETY: i < len.
+    unsafe {
+        let d = data(op);
+        match kind(op) {
+            1 => *d.add(i) as u32,
+            2 => *(d as *const u16).add(i) as u32,
+            _ => *(d as *const u32).add(i),
+        }
+    }
+}
+
+/// `PyUnicode_New`: an uninitialized compact string of `length` characters
+/// able to hold `maxchar`. NULL with an error set on failure.
+pub unsafe fn new_uninit(length: Py_ssize_t, maxchar: u32) -> PyResult<*mut PyObject> {
+    if maxchar > 0x10ffff {
+        return Err(errors::system_error(
+            "invalid maximum character passed to PyUnicode_New",
+        ));
+    }
+    if length < 0 {
+        return Err(errors::system_error(
+            "Negative size passed to PyUnicode_New",
+        ));
+    }
+    let (kind, is_ascii) = match maxchar {
+        0..=0x7f => (1u32, true),
+        0x80..=0xff => (1, false),
+        0x100..=0xffff => (2, false),
+        _ => (4, false),
+    };
+    let header = if is_ascii {
+        std::mem::size_of::<PyASCIIObject>()
+    } else {
+        std::mem::size_of::<PyCompactUnicodeObject>()
+    };
+    let Some(size) = (length as usize)
+        .checked_add(1)
+        .and_then(|n| n.checked_mul(kind as usize))
+        .and_then(|n| n.checked_add(header))
+        .filter(|&n| n < isize::MAX as usize)
+    else {
+        return Err(errors::no_memory());
+    };
+    // SAFETY: a fresh allocation of `size` bytes, header initialized below.
+    unsafe {
+        let op = crate::object::alloc::raw_malloc(size) as *mut PyObject;
+        if op.is_null() {
+            return Err(errors::no_memory());
+        }
+        crate::object::alloc::init_object(op, &raw mut PyUnicode_Type);
+        let a = ascii(op);
+        (*a).length = length;
+        (*a).hash = -1;
+        (*a).state =
+            (kind << STATE_KIND_SHIFT) | STATE_COMPACT | if is_ascii { STATE_ASCII } else { 0 };
+        if !is_ascii {
+            let c = op.cast::<PyCompactUnicodeObject>();
+            (*c).utf8 = null_mut();
+            (*c).utf8_length = 0;
+        }
+        // NUL terminator.
+        std::ptr::write_bytes(
+            op.cast::<u8>()
+                .add(header + length as usize * kind as usize),
+            0,
+            kind as usize,
+        );
+        Ok(op)
+    }
+}
+
+/// A new str holding the text `s`.
+pub fn from_str(s: &str) -> PyResult<Owned> {
+    if s.is_ascii() {
+        // SAFETY: new_uninit gives room for len bytes.
+        unsafe {
+            let op = new_uninit(s.len() as isize, 0x7f)?;
+            std::ptr::copy_nonoverlapping(s.as_ptr(), data(op), s.len());
+            return Ok(Owned::from_raw_unchecked(op));
+        }
+    }
+    let (n, maxchar) = s
+        .chars()
+        .fold((0usize, 0u32), |(n, m), c| (n + 1, m.max(c as u32)));
+    // SAFETY: room for n characters of the kind maxchar needs.
+    unsafe { from_code_points(s.chars().map(|c| c as u32), n, maxchar) }
+}
+
+/// A new str from `n` code points (`maxchar` the largest of them); code
+/// points may include lone surrogates.
+pub unsafe fn from_code_points(
+    cps: impl Iterator<Item = u32>,
+    n: usize,
+    maxchar: u32,
+) -> PyResult<Owned> {
+    // SAFETY: new_uninit gives room for n characters of the right kind.
+    unsafe {
+        let op = new_uninit(n as isize, maxchar)?;
+        let d = data(op);
+        match kind(op) {
+            1 => cps.enumerate().for_each(|(i, c)| *d.add(i) = c as u8),
+            2 => cps
+                .enumerate()
+                .for_each(|(i, c)| *(d as *mut u16).add(i) = c as u16),
+            _ => cps
+                .enumerate()
+                .for_each(|(i, c)| *(d as *mut u32).add(i) = c),
+        }
+        Ok(Owned::from_raw_unchecked(op))
+    }
+}
+
+/// A new str from a NUL-terminated UTF-8 C string (`PyUnicode_FromString`).
+pub unsafe fn from_cstr(p: *const c_char) -> PyResult<Owned> {
+    // SAFETY: p is NUL-terminated.
+    let bytes = unsafe { CStr::from_ptr(p) }.to_bytes();
+    from_utf8(bytes)
+}
+
+/// Decodes strict UTF-8 into a new str.
+pub fn from_utf8(bytes: &[u8]) -> PyResult<Owned> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => from_str(s),
+        Err(e) => {
+            let start = e.valid_up_to();
+            let end = start + e.error_len().unwrap_or(bytes.len() - start);
+            Err(crate::object::exceptions::unicode_decode_error(
+                "utf-8",
+                bytes,
+                start,
+                end,
+                if e.error_len().is_none() {
+                    "unexpected end of data"
+                } else {
+                    "invalid start byte"
+                },
+            ))
+        }
+    }
+}
+
+/// The UTF-8 text of a str, cached in the object (`PyUnicode_AsUTF8`). A str
+/// holding lone surrogates raises `UnicodeEncodeError`.
+pub unsafe fn as_str<'a>(op: *mut PyObject) -> PyResult<&'a str> {
+    // SAFETY: op is a str; the cache lives as long as the object.
+    unsafe {
+        let st = (*ascii(op)).state;
+        if st & STATE_ASCII != 0 && st & STATE_COMPACT != 0 {
+            let b = std::slice::from_raw_parts(data(op), len(op) as usize);
+            return Ok(std::str::from_utf8_unchecked(b));
+        }
+        let c = op.cast::<PyCompactUnicodeObject>();
+        if (*c).utf8.is_null() {
+            let n = len(op) as usize;
+            let mut s = String::with_capacity(n * 2);
+            for i in 0..n {
+                let cp = read_char(op, i);
+                match char::from_u32(cp) {
+                    Some(ch) => s.push(ch),
+                    None => {
+                        return Err(crate::object::exceptions::unicode_encode_error(
+                            "utf-8",
+                            op,
+                            i,
+                            i + 1,
+                            "surrogates not allowed",
+                        ))
+                    }
+                }
+            }
+            let buf = crate::object::alloc::raw_malloc(s.len() + 1) as *mut u8;
+            if buf.is_null() {
+                return Err(errors::no_memory());
+            }
+            std::ptr::copy_nonoverlapping(s.as_ptr(), buf, s.len());
+            *buf.add(s.len()) = 0;
+            (*c).utf8 = buf.cast();
+            (*c).utf8_length = s.len() as isize;
+        }
+        let b = std::slice::from_raw_parts((*c).utf8 as *const u8, (*c).utf8_length as usize);
+        Ok(std::str::from_utf8_unchecked(b))
+    }
+}
+
+/// The hash of a str (cached).
+#[inline]
+pub unsafe fn hash(op: *mut PyObject) -> Py_hash_t {
+    // SAFETY: op is a str.
+    unsafe {
+        let a = ascii(op);
+        let h = (*a).hash;
+        if h != -1 {
+            return h;
+        }
+        let h = crate::object::hash::hash_bytes(data_bytes(op));
+        (*a).hash = h;
+        h
+    }
+}
+
+/// Whether two strs have equal contents (`unicode_eq`).
+#[inline]
+pub unsafe fn eq(a: *mut PyObject, b: *mut PyObject) -> bool {
+    if a == b {
+        return true;
+    }
+    // SAFETY: both are strs.
+    unsafe {
+        if len(a) != len(b) || kind(a) != kind(b) {
+            return false;
+        }
+        let (ha, hb) = ((*ascii(a)).hash, (*ascii(b)).hash);
+        if ha != -1 && hb != -1 && ha != hb {
+            return false;
+        }
+        data_bytes(a) == data_bytes(b)
+    }
+}
+
+/// Compares two strs by code points.
+pub unsafe fn compare(a: *mut PyObject, b: *mut PyObject) -> std::cmp::Ordering {
+    // SAFETY: both are strs.
+    unsafe {
+        if kind(a) == 1 && kind(b) == 1 {
+            return data_bytes(a).cmp(data_bytes(b));
+        }
+        let (la, lb) = (len(a) as usize, len(b) as usize);
+        for i in 0..la.min(lb) {
+            let (x, y) = (read_char(a, i), read_char(b, i));
+            if x != y {
+                return x.cmp(&y);
+            }
+        }
+        la.cmp(&lb)
+    }
+}
+
+struct Interned(HashMap<Box<str>, usize>);
+
+static INTERNED: std::sync::Mutex<Option<Interned>> = std::sync::Mutex::new(None);
+
+/// The interned, immortal str for `s` (borrowed; it lives until the runtime
+/// is finalized).
+pub fn intern(s: &str) -> *mut PyObject {
+    let mut g = INTERNED.lock().unwrap_or_else(|e| e.into_inner());
+    let table = g.get_or_insert_with(|| Interned(HashMap::new()));
+    if let Some(&p) = table.0.get(s) {
+        return p as *mut PyObject;
+    }
+    let Ok(o) = from_str(s) else {
+        crate::runtime::lifecycle::fatal_error("out of memory interning a string");
+    };
+    let p = o.into_raw();
+    // SAFETY: p is a fresh str.
+    unsafe {
+        make_immortal(p);
+        hash(p);
+        (*ascii(p)).state |= SSTATE_INTERNED_IMMORTAL;
+    }
+    table.0.insert(s.into(), p as usize);
+    p
+}
+
+/// `intern` for a C string.
+pub unsafe fn intern_cstr(p: *const c_char) -> PyResult<*mut PyObject> {
+    // SAFETY: p is NUL-terminated.
+    match unsafe { CStr::from_ptr(p) }.to_str() {
+        Ok(s) => Ok(intern(s)),
+        Err(_) => Err(errors::value_error("name is not valid UTF-8")),
+    }
+}
+
+/// `PyUnicode_InternInPlace`: replaces `*p` by the interned equal string.
+pub unsafe fn intern_in_place(p: *mut *mut PyObject) -> PyResult<()> {
+    // SAFETY: *p is a str the caller owns a reference to.
+    unsafe {
+        if !check_exact(*p) {
+            return Ok(());
+        }
+        let s = as_str(*p)?;
+        let i = intern(s);
+        if i != *p {
+            decref(*p);
+            *p = i;
+        }
+        Ok(())
+    }
+}
+
+/// Frees the interned strings (at finalization).
+pub fn clear_interned() {
+    let mut g = INTERNED.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(t) = g.take() {
+        for (_, p) in t.0 {
+            // SAFETY: interned strings are owned by the table; nothing uses
+            // them after finalization.
+            unsafe { free_str(p as *mut PyObject) };
+        }
+    }
+}
+
+unsafe fn free_str(op: *mut PyObject) {
+    // SAFETY: op is a str nobody references any more.
+    unsafe {
+        if (*ascii(op)).state & STATE_ASCII == 0 {
+            let c = op.cast::<PyCompactUnicodeObject>();
+            if !(*c).utf8.is_null() {
+                crate::object::alloc::raw_free((*c).utf8.cast());
+            }
+        }
+        let tp = (*op).ob_type;
+        match (*tp).tp_free {
+            Some(f) => f(op.cast()),
+            None => crate::object::alloc::raw_free(op.cast()),
+        }
+    }
+}
+
+unsafe extern "C" fn str_dealloc(op: *mut PyObject) {
+    // SAFETY: refcount reached zero.
+    unsafe {
+        let tp = (*op).ob_type;
+        free_str(op);
+        if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
+            decref(tp.cast());
+        }
+    }
+}
+
+/// `repr(str)`: quotes chosen as CPython does, escapes for non-printables.
+pub unsafe fn repr_text(op: *mut PyObject) -> String {
+    // SAFETY: op is a str.
+    unsafe {
+        let n = len(op) as usize;
+        let (mut sq, mut dq) = (false, false);
+        for i in 0..n {
+            match read_char(op, i) {
+                0x27 => sq = true,
+                0x22 => dq = true,
+                _ => {}
+            }
+        }
+        let quote = if sq && !dq { '"' } else { '\'' };
+        let mut out = String::with_capacity(n + 2);
+        out.push(quote);
+        for i in 0..n {
+            let c = read_char(op, i);
+            match c {
+                0x5c => out.push_str("\\\\"),
+                0x09 => out.push_str("\\t"),
+                0x0a => out.push_str("\\n"),
+                0x0d => out.push_str("\\r"),
+                _ if c == quote as u32 => {
+                    out.push('\\');
+                    out.push(quote);
+                }
+                _ if c < 0x20 || c == 0x7f => out.push_str(&format!("\\x{c:02x}")),
+                _ if c < 0x7f => out.push(c as u8 as char),
+                _ => match char::from_u32(c) {
+                    Some(ch) if crate::object::unicode_props::is_printable(ch) => out.push(ch),
+                    _ if c <= 0xff => out.push_str(&format!("\\x{c:02x}")),
+                    _ if c <= 0xffff => out.push_str(&format!("\\u{c:04x}")),
+                    _ => out.push_str(&format!("\\U{c:08x}")),
+                },
+            }
+        }
+        out.push(quote);
+        out
+    }
+}
+
+unsafe extern "C" fn str_repr(op: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op is a str.
+    guard_obj(|| from_str(&unsafe { repr_text(op) }))
+}
+
+unsafe extern "C" fn str_str(op: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a str (maybe a subclass instance: copy to exact str).
+        unsafe {
+            if check_exact(op) {
+                Ok(Owned::from_borrowed(op))
+            } else {
+                copy_exact(op)
+            }
+        }
+    })
+}
+
+/// An exact `str` with the same characters as `op`.
+pub unsafe fn copy_exact(op: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: op is a str.
+    unsafe {
+        let n = len(op) as usize;
+        let maxc = (0..n).map(|i| read_char(op, i)).max().unwrap_or(0);
+        from_code_points((0..n).map(|i| read_char(op, i)), n, maxc)
+    }
+}
+
+unsafe extern "C" fn str_hash(op: *mut PyObject) -> Py_hash_t {
+    // SAFETY: op is a str.
+    unsafe { hash(op) }
+}
+
+unsafe extern "C" fn str_richcompare(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    op: libc::c_int,
+) -> *mut PyObject {
+    use std::cmp::Ordering::*;
+    // SAFETY: a is a str; b valid.
+    unsafe {
+        if !check(b) {
+            return new_ref(crate::object::none::not_implemented());
+        }
+        let r = match op {
+            Py_EQ => eq(a, b),
+            Py_NE => !eq(a, b),
+            _ => {
+                let o = compare(a, b);
+                match op {
+                    Py_LT => o == Less,
+                    Py_LE => o != Greater,
+                    Py_GT => o == Greater,
+                    _ => o != Less,
+                }
+            }
+        };
+        new_ref(crate::object::bool::from_bool(r))
+    }
+}
+
+unsafe extern "C" fn str_length(op: *mut PyObject) -> Py_ssize_t {
+    // SAFETY: op is a str.
+    unsafe { len(op) }
+}
+
+/// Concatenates two strs.
+pub unsafe fn concat(a: *mut PyObject, b: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: both are strs.
+    unsafe {
+        let (la, lb) = (len(a) as usize, len(b) as usize);
+        let maxc = max_char(a).max(max_char(b));
+        let it = (0..la)
+            .map(|i| read_char(a, i))
+            .chain((0..lb).map(|i| read_char(b, i)));
+        from_code_points(it, la + lb, maxc)
+    }
+}
+
+/// The largest code point a string's kind allows, narrowed for ASCII.
+pub unsafe fn max_char(op: *mut PyObject) -> u32 {
+    // SAFETY: op is a str.
+    unsafe {
+        if is_ascii(op) {
+            return 0x7f;
+        }
+        match kind(op) {
+            1 => 0xff,
+            2 => 0xffff,
+            _ => 0x10ffff,
+        }
+    }
+}
+
+unsafe extern "C" fn str_concat(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: a is a str.
+        unsafe {
+            if !check(b) {
+                return Err(errors::type_error(format!(
+                    "can only concatenate str (not \"{}\") to str",
+                    crate::object::typeobj::type_name(b)
+                )));
+            }
+            concat(a, b)
+        }
+    })
+}
+
+/// Finds `needle` in `hay` (code-point positions).
+pub unsafe fn find(hay: *mut PyObject, needle: *mut PyObject) -> Option<usize> {
+    // SAFETY: both are strs.
+    unsafe {
+        let (h, n) = (len(hay) as usize, len(needle) as usize);
+        if n > h {
+            return None;
+        }
+        if kind(hay) == 1 && kind(needle) == 1 {
+            let hb = data_bytes(hay);
+            let nb = data_bytes(needle);
+            if n == 0 {
+                return Some(0);
+            }
+            return hb.windows(n).position(|w| w == nb);
+        }
+        (0..=h - n).find(|&i| (0..n).all(|j| read_char(hay, i + j) == read_char(needle, j)))
+    }
+}
+
+unsafe extern "C" fn str_contains(a: *mut PyObject, b: *mut PyObject) -> libc::c_int {
+    guard(|| {
+        // SAFETY: a is a str.
+        unsafe {
+            if !check(b) {
+                errors::type_error(format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    crate::object::typeobj::type_name(b)
+                ));
+                return -1;
+            }
+            find(a, b).is_some() as libc::c_int
+        }
+    })
+}

@@ -1,0 +1,723 @@
+//! `type`: the type of types. `PyType_Ready` (slot inheritance, MRO, the type
+//! dict filled from `tp_methods`/`tp_members`/`tp_getset`), attribute lookup
+//! along the MRO, `type.__call__`, subtype checks.
+use crate::ffi::*;
+use crate::object::refcount::*;
+use crate::object::{descr, dict, str as pystr, tuple};
+use crate::runtime::errors::{self, PyResult, Raised};
+use crate::Owned;
+use libc::c_char;
+use std::ffi::CStr;
+use std::ptr::null_mut;
+
+/// A zeroed type object named `name` whose type is `type`; static types
+/// start from this and fill in their slots with struct-update syntax.
+pub const fn type_template(name: &'static CStr, basicsize: usize, itemsize: usize) -> PyTypeObject {
+    // SAFETY: every field of PyTypeObject is a pointer, an Option of a
+    // function pointer or an integer, all valid when zero.
+    let mut t: PyTypeObject = unsafe { std::mem::zeroed() };
+    t.ob_base = static_var_head(&raw mut PyType_Type, 0);
+    t.tp_name = name.as_ptr();
+    t.tp_basicsize = basicsize as Py_ssize_t;
+    t.tp_itemsize = itemsize as Py_ssize_t;
+    t
+}
+
+/// `PyType_Type`: the metatype.
+#[no_mangle]
+pub static mut PyType_Type: PyTypeObject = PyTypeObject {
+    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TYPE_SUBCLASS | Py_TPFLAGS_HAVE_GC,
+    tp_dealloc: Some(type_dealloc),
+    tp_repr: Some(type_repr),
+    tp_call: Some(type_call),
+    tp_getattro: Some(type_getattro),
+    tp_setattro: Some(type_setattro),
+    tp_getset: (&raw const TYPE_GETSET).cast_mut().cast(),
+    tp_doc: c"type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type"
+        .as_ptr(),
+    ..type_template(
+        c"type",
+        std::mem::size_of::<PyHeapTypeObject>(),
+        std::mem::size_of::<PyMemberDef>(),
+    )
+};
+
+static TYPE_GETSET: [PyGetSetDef; 6] = [
+    descr::getset(c"__name__", Some(type_get_name), None),
+    descr::getset(c"__qualname__", Some(type_get_qualname), None),
+    descr::getset(c"__module__", Some(type_get_module), None),
+    descr::getset(c"__mro__", Some(type_get_mro), None),
+    descr::getset(c"__dict__", Some(type_get_dict), None),
+    descr::GETSET_END,
+];
+
+/// The `tp_name` of `tp` as text.
+pub unsafe fn name_of(tp: *mut PyTypeObject) -> &'static str {
+    // SAFETY: tp_name is a NUL-terminated string living as long as the type.
+    unsafe { CStr::from_ptr((*tp).tp_name).to_str().unwrap_or("?") }
+}
+
+/// The short name (`__name__`): `tp_name` after its last dot.
+pub unsafe fn short_name(tp: *mut PyTypeObject) -> &'static str {
+    // SAFETY: as name_of.
+    let n = unsafe { name_of(tp) };
+    n.rsplit('.').next().unwrap_or(n)
+}
+
+/// The type name of an object, for messages (`Py_TYPE(o)->tp_name`).
+pub unsafe fn type_name(op: *mut PyObject) -> &'static str {
+    // SAFETY: op is a valid object.
+    unsafe { name_of((*op).ob_type) }
+}
+
+/// `PyType_IsSubtype`: via the MRO once ready, else the `tp_base` chain.
+pub unsafe fn is_subtype(a: *mut PyTypeObject, b: *mut PyTypeObject) -> bool {
+    if a == b {
+        return true;
+    }
+    // SAFETY: a and b are valid types.
+    unsafe {
+        let mro = (*a).tp_mro;
+        if !mro.is_null() {
+            let items = tuple::items(mro);
+            return items.iter().any(|&t| t == b.cast());
+        }
+        let mut t = (*a).tp_base;
+        while !t.is_null() {
+            if t == b {
+                return true;
+            }
+            t = (*t).tp_base;
+        }
+        b == &raw mut crate::object::object::PyBaseObject_Type
+    }
+}
+
+/// `PyObject_TypeCheck`.
+#[inline]
+pub unsafe fn instance_of(op: *mut PyObject, tp: *mut PyTypeObject) -> bool {
+    // SAFETY: op valid.
+    unsafe { (*op).ob_type == tp || is_subtype((*op).ob_type, tp) }
+}
+
+/// `_PyType_Lookup`: the attribute `name` in the dicts along the MRO
+/// (borrowed, NULL when absent). Never raises.
+pub unsafe fn lookup(tp: *mut PyTypeObject, name: *mut PyObject) -> *mut PyObject {
+    // SAFETY: tp is ready, so tp_mro is a tuple of ready types with dicts.
+    unsafe {
+        let mro = (*tp).tp_mro;
+        if mro.is_null() {
+            return null_mut();
+        }
+        for &base in tuple::items(mro) {
+            let d = (*base.cast::<PyTypeObject>()).tp_dict;
+            if d.is_null() {
+                continue;
+            }
+            let v = dict::get_item_known_hash_str(d, name);
+            if !v.is_null() {
+                return v;
+            }
+        }
+        null_mut()
+    }
+}
+
+/// `_PyType_Lookup` by a Rust string.
+pub unsafe fn lookup_str(tp: *mut PyTypeObject, name: &str) -> *mut PyObject {
+    let key = pystr::intern(name);
+    // SAFETY: tp ready; key is an interned str.
+    unsafe { lookup(tp, key) }
+}
+
+macro_rules! inherit {
+    ($tp:ident, $base:ident, $($field:ident),*) => {
+        $(if (*$tp).$field.is_none() { (*$tp).$field = (*$base).$field; })*
+    };
+}
+
+macro_rules! inherit_table {
+    ($tp:ident, $base:ident, $table:ident, $($field:ident),*) => {
+        if !(*$base).$table.is_null() {
+            if (*$tp).$table.is_null() {
+                (*$tp).$table = (*$base).$table;
+            } else if (*$tp).$table != (*$base).$table {
+                let t = (*$tp).$table;
+                let b = (*$base).$table;
+                $(if (*t).$field.is_none() { (*t).$field = (*b).$field; })*
+            }
+        }
+    };
+}
+
+/// `PyType_Ready`: finishes a type's initialization. Idempotent.
+pub unsafe fn ready(tp: *mut PyTypeObject) -> PyResult<()> {
+    // SAFETY: tp points at a type object that lives for the process (static)
+    // or as long as its references (heap); its base types likewise.
+    unsafe {
+        if (*tp).tp_flags & Py_TPFLAGS_READY != 0 {
+            return Ok(());
+        }
+        if (*tp).tp_flags & Py_TPFLAGS_READYING != 0 {
+            return Ok(());
+        }
+        (*tp).tp_flags |= Py_TPFLAGS_READYING;
+        let object_type = &raw mut crate::object::object::PyBaseObject_Type;
+        if (*tp).tp_base.is_null() && tp != object_type {
+            (*tp).tp_base = object_type;
+        }
+        let base = (*tp).tp_base;
+        if !base.is_null() {
+            ready(base)?;
+        }
+        if (*tp).ob_base.ob_base.ob_type.is_null() && !base.is_null() {
+            (*tp).ob_base.ob_base.ob_type = (*base).ob_base.ob_base.ob_type;
+        }
+        if (*tp).tp_bases.is_null() {
+            let bases = if base.is_null() {
+                tuple::empty()
+            } else {
+                tuple::pack(&[base.cast()])?
+            };
+            (*tp).tp_bases = bases.into_raw();
+        }
+        if (*tp).tp_dict.is_null() {
+            (*tp).tp_dict = dict::new()?.into_raw();
+        }
+        compute_mro(tp)?;
+        if !base.is_null() {
+            inherit_slots(tp, base);
+        }
+        // Types whose dict holds the class attributes get them now.
+        descr::add_methods(tp)?;
+        descr::add_members(tp)?;
+        descr::add_getsets(tp)?;
+        add_doc(tp)?;
+        (*tp).tp_flags = ((*tp).tp_flags & !Py_TPFLAGS_READYING) | Py_TPFLAGS_READY;
+        Ok(())
+    }
+}
+
+unsafe fn add_doc(tp: *mut PyTypeObject) -> PyResult<()> {
+    // SAFETY: tp is being readied, its dict exists.
+    unsafe {
+        let key = pystr::intern("__doc__");
+        if !dict::get_item_known_hash_str((*tp).tp_dict, key).is_null() {
+            return Ok(());
+        }
+        let doc = if (*tp).tp_doc.is_null() {
+            Owned::from_borrowed(crate::object::none::none())
+        } else {
+            pystr::from_cstr((*tp).tp_doc)?
+        };
+        dict::set_item((*tp).tp_dict, key, doc.as_ptr())
+    }
+}
+
+/// The MRO of a type with a single inheritance chain, or the C3
+/// linearization of its bases.
+unsafe fn compute_mro(tp: *mut PyTypeObject) -> PyResult<()> {
+    // SAFETY: tp_bases is a tuple of ready types.
+    unsafe {
+        let bases = tuple::items((*tp).tp_bases);
+        let mut seqs: Vec<Vec<*mut PyObject>> = Vec::new();
+        for &b in bases {
+            seqs.push(tuple::items((*b.cast::<PyTypeObject>()).tp_mro).to_vec());
+        }
+        seqs.push(bases.to_vec());
+        let mut out: Vec<*mut PyObject> = vec![tp.cast()];
+        loop {
+            seqs.retain(|s| !s.is_empty());
+            if seqs.is_empty() {
+                break;
+            }
+            let candidate = seqs
+                .iter()
+                .map(|s| s[0])
+                .find(|c| !seqs.iter().any(|s| s[1..].contains(c)));
+            let Some(c) = candidate else {
+                let names: Vec<&str> = bases.iter().map(|&b| short_name(b.cast())).collect();
+                return Err(errors::type_error(format!(
+                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    names.join(", ")
+                )));
+            };
+            out.push(c);
+            for s in seqs.iter_mut() {
+                if s[0] == c {
+                    s.remove(0);
+                }
+            }
+        }
+        let old = (*tp).tp_mro;
+        (*tp).tp_mro = tuple::pack(&out)?.into_raw();
+        xdecref(old);
+        Ok(())
+    }
+}
+
+/// Copies the slots `tp` leaves empty from `base` (`inherit_slots`).
+unsafe fn inherit_slots(tp: *mut PyTypeObject, base: *mut PyTypeObject) {
+    // SAFETY: both are valid types; the tables are static or heap-type inline.
+    unsafe {
+        if (*tp).tp_basicsize == 0 {
+            (*tp).tp_basicsize = (*base).tp_basicsize;
+        }
+        if (*tp).tp_itemsize == 0 {
+            (*tp).tp_itemsize = (*base).tp_itemsize;
+        }
+        (*tp).tp_flags |= (*base).tp_flags
+            & (Py_TPFLAGS_LONG_SUBCLASS
+                | Py_TPFLAGS_LIST_SUBCLASS
+                | Py_TPFLAGS_TUPLE_SUBCLASS
+                | Py_TPFLAGS_BYTES_SUBCLASS
+                | Py_TPFLAGS_UNICODE_SUBCLASS
+                | Py_TPFLAGS_DICT_SUBCLASS
+                | Py_TPFLAGS_BASE_EXC_SUBCLASS
+                | Py_TPFLAGS_TYPE_SUBCLASS);
+        if (*tp).tp_flags & Py_TPFLAGS_HAVE_GC == 0
+            && (*base).tp_flags & Py_TPFLAGS_HAVE_GC != 0
+            && (*tp).tp_traverse.is_none()
+            && (*tp).tp_clear.is_none()
+        {
+            (*tp).tp_flags |= Py_TPFLAGS_HAVE_GC;
+            (*tp).tp_traverse = (*base).tp_traverse;
+            (*tp).tp_clear = (*base).tp_clear;
+        }
+        inherit_table!(
+            tp,
+            base,
+            tp_as_number,
+            nb_add,
+            nb_subtract,
+            nb_multiply,
+            nb_remainder,
+            nb_divmod,
+            nb_power,
+            nb_negative,
+            nb_positive,
+            nb_absolute,
+            nb_bool,
+            nb_invert,
+            nb_lshift,
+            nb_rshift,
+            nb_and,
+            nb_xor,
+            nb_or,
+            nb_int,
+            nb_float,
+            nb_inplace_add,
+            nb_inplace_subtract,
+            nb_inplace_multiply,
+            nb_inplace_remainder,
+            nb_inplace_power,
+            nb_inplace_lshift,
+            nb_inplace_rshift,
+            nb_inplace_and,
+            nb_inplace_xor,
+            nb_inplace_or,
+            nb_floor_divide,
+            nb_true_divide,
+            nb_inplace_floor_divide,
+            nb_inplace_true_divide,
+            nb_index,
+            nb_matrix_multiply,
+            nb_inplace_matrix_multiply
+        );
+        inherit_table!(
+            tp,
+            base,
+            tp_as_sequence,
+            sq_length,
+            sq_concat,
+            sq_repeat,
+            sq_item,
+            sq_ass_item,
+            sq_contains,
+            sq_inplace_concat,
+            sq_inplace_repeat
+        );
+        inherit_table!(
+            tp,
+            base,
+            tp_as_mapping,
+            mp_length,
+            mp_subscript,
+            mp_ass_subscript
+        );
+        inherit_table!(tp, base, tp_as_async, am_await, am_aiter, am_anext, am_send);
+        inherit_table!(tp, base, tp_as_buffer, bf_getbuffer, bf_releasebuffer);
+        inherit!(
+            tp,
+            base,
+            tp_dealloc,
+            tp_repr,
+            tp_call,
+            tp_str,
+            tp_getattro,
+            tp_setattro,
+            tp_iter,
+            tp_iternext,
+            tp_descr_get,
+            tp_descr_set,
+            tp_init,
+            tp_alloc,
+            tp_new,
+            tp_free,
+            tp_finalize,
+            tp_is_gc
+        );
+        if (*tp).tp_getattr.is_none() && (*tp).tp_getattro.is_none() {
+            (*tp).tp_getattr = (*base).tp_getattr;
+        }
+        if (*tp).tp_richcompare.is_none() && (*tp).tp_hash.is_none() {
+            (*tp).tp_richcompare = (*base).tp_richcompare;
+            (*tp).tp_hash = (*base).tp_hash;
+        }
+        if (*tp).tp_dictoffset == 0 {
+            (*tp).tp_dictoffset = (*base).tp_dictoffset;
+        }
+        if (*tp).tp_weaklistoffset == 0 {
+            (*tp).tp_weaklistoffset = (*base).tp_weaklistoffset;
+        }
+        if (*tp).tp_vectorcall_offset == 0 && (*base).tp_flags & Py_TPFLAGS_HAVE_VECTORCALL != 0 {
+            (*tp).tp_vectorcall_offset = (*base).tp_vectorcall_offset;
+        }
+    }
+}
+
+/// `type.__repr__`: `<class 'module.Name'>`.
+unsafe extern "C" fn type_repr(op: *mut PyObject) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: op is a type object.
+        unsafe {
+            let tp: *mut PyTypeObject = op.cast();
+            let module = module_name(tp)?;
+            let qual = qualname(tp)?;
+            let text = match module.as_deref() {
+                Some("builtins") | None => format!("<class '{qual}'>"),
+                Some(m) => format!("<class '{m}.{qual}'>"),
+            };
+            pystr::from_str(&text)
+        }
+    })
+}
+
+/// The `__module__` of a type as text, if it has one.
+pub unsafe fn module_name(tp: *mut PyTypeObject) -> PyResult<Option<String>> {
+    // SAFETY: tp is a ready type.
+    unsafe {
+        if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
+            let m = dict::get_item_known_hash_str((*tp).tp_dict, pystr::intern("__module__"));
+            if !m.is_null() && pystr::check(m) {
+                return Ok(Some(pystr::as_str(m)?.to_string()));
+            }
+            return Ok(None);
+        }
+        let n = name_of(tp);
+        Ok(Some(match n.rfind('.') {
+            Some(i) => n[..i].to_string(),
+            None => "builtins".to_string(),
+        }))
+    }
+}
+
+/// The `__qualname__` of a type as text.
+pub unsafe fn qualname(tp: *mut PyTypeObject) -> PyResult<String> {
+    // SAFETY: tp is a valid type; heap types carry ht_qualname.
+    unsafe {
+        if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
+            let ht: *mut PyHeapTypeObject = tp.cast();
+            if !(*ht).ht_qualname.is_null() {
+                return Ok(pystr::as_str((*ht).ht_qualname)?.to_string());
+            }
+        }
+        Ok(short_name(tp).to_string())
+    }
+}
+
+unsafe extern "C" fn type_get_name(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: op is a type.
+        unsafe {
+            let tp: *mut PyTypeObject = op.cast();
+            if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
+                let ht: *mut PyHeapTypeObject = tp.cast();
+                if !(*ht).ht_name.is_null() {
+                    return Ok(Owned::from_borrowed((*ht).ht_name));
+                }
+            }
+            pystr::from_str(short_name(tp))
+        }
+    })
+}
+
+unsafe extern "C" fn type_get_qualname(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {
+    // SAFETY: op is a type.
+    crate::capi::boundary::guard_obj(|| unsafe { pystr::from_str(&qualname(op.cast())?) })
+}
+
+unsafe extern "C" fn type_get_module(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: op is a type.
+        unsafe {
+            let tp: *mut PyTypeObject = op.cast();
+            if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
+                let m = dict::get_item_known_hash_str((*tp).tp_dict, pystr::intern("__module__"));
+                if !m.is_null() {
+                    return Ok(Owned::from_borrowed(m));
+                }
+                return Err(errors::attribute_error("__module__"));
+            }
+            pystr::from_str(&module_name(tp)?.unwrap_or_default())
+        }
+    })
+}
+
+unsafe extern "C" fn type_get_mro(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {
+    // SAFETY: op is a type; tp_mro is a tuple or NULL.
+    unsafe {
+        let mro = (*op.cast::<PyTypeObject>()).tp_mro;
+        if mro.is_null() {
+            new_ref(crate::object::none::none())
+        } else {
+            new_ref(mro)
+        }
+    }
+}
+
+unsafe extern "C" fn type_get_dict(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {
+    // SAFETY: op is a ready type with a dict. (A mappingproxy comes later;
+    // until then the dict itself is handed out.)
+    unsafe { new_ref((*op.cast::<PyTypeObject>()).tp_dict) }
+}
+
+/// `type.__getattribute__`: data descriptors of the metatype, then the
+/// type's own MRO (binding with `__get__(None, type)`), then the metatype's.
+pub unsafe extern "C" fn type_getattro(op: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: op is a type, name a str.
+        unsafe {
+            let tp: *mut PyTypeObject = op.cast();
+            let meta = (*op).ob_type;
+            let meta_attr = lookup(meta, name);
+            let mut meta_get = None;
+            if !meta_attr.is_null() {
+                meta_get = (*(*meta_attr).ob_type).tp_descr_get;
+                if meta_get.is_some() && (*(*meta_attr).ob_type).tp_descr_set.is_some() {
+                    return errors::check(meta_get.unwrap()(meta_attr, op, meta.cast()));
+                }
+            }
+            let attr = lookup(tp, name);
+            if !attr.is_null() {
+                if let Some(get) = (*(*attr).ob_type).tp_descr_get {
+                    return errors::check(get(attr, null_mut(), op));
+                }
+                return Ok(Owned::from_borrowed(attr));
+            }
+            if let Some(get) = meta_get {
+                return errors::check(get(meta_attr, op, meta.cast()));
+            }
+            if !meta_attr.is_null() {
+                return Ok(Owned::from_borrowed(meta_attr));
+            }
+            Err(errors::attribute_error(format!(
+                "type object '{}' has no attribute '{}'",
+                short_name(tp),
+                pystr::as_str(name)?
+            )))
+        }
+    })
+}
+
+/// `type.__setattr__`: heap types only.
+unsafe extern "C" fn type_setattro(
+    op: *mut PyObject,
+    name: *mut PyObject,
+    value: *mut PyObject,
+) -> libc::c_int {
+    crate::capi::boundary::guard_status(|| {
+        // SAFETY: op is a type, name a str, value NULL (delete) or valid.
+        unsafe {
+            let tp: *mut PyTypeObject = op.cast();
+            if (*tp).tp_flags & Py_TPFLAGS_IMMUTABLETYPE != 0
+                || (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE == 0
+            {
+                return Err(errors::type_error(format!(
+                    "cannot set '{}' attribute of immutable type '{}'",
+                    pystr::as_str(name)?,
+                    name_of(tp)
+                )));
+            }
+            let meta_attr = lookup((*op).ob_type, name);
+            if !meta_attr.is_null() {
+                if let Some(set) = (*(*meta_attr).ob_type).tp_descr_set {
+                    if set(meta_attr, op, value) < 0 {
+                        return Err(Raised::assume());
+                    }
+                    return Ok(());
+                }
+            }
+            if value.is_null() {
+                if !dict::del_item_opt((*tp).tp_dict, name)? {
+                    return Err(errors::attribute_error(format!(
+                        "type object '{}' has no attribute '{}'",
+                        short_name(tp),
+                        pystr::as_str(name)?
+                    )));
+                }
+            } else {
+                dict::set_item((*tp).tp_dict, name, value)?;
+            }
+            modified(tp);
+            Ok(())
+        }
+    })
+}
+
+/// `PyType_Modified`: invalidates caches derived from the type's dict.
+pub unsafe fn modified(tp: *mut PyTypeObject) {
+    // SAFETY: tp is valid.
+    unsafe { (*tp).tp_version_tag = 0 };
+}
+
+/// `type.__call__`: `type(x)` gives x's type; otherwise `tp_new` then, when
+/// the result is an instance, `tp_init`.
+pub unsafe extern "C" fn type_call(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: op is a type; args a tuple; kwargs NULL or a dict.
+        unsafe {
+            let tp: *mut PyTypeObject = op.cast();
+            if tp == &raw mut PyType_Type {
+                let n = tuple::size(args);
+                let nk = if kwargs.is_null() {
+                    0
+                } else {
+                    dict::len(kwargs)
+                };
+                if n == 1 && nk == 0 {
+                    return Ok(Owned::from_borrowed(
+                        (*tuple::items(args)[0]).ob_type.cast(),
+                    ));
+                }
+                if n != 3 {
+                    return Err(errors::type_error("type() takes 1 or 3 arguments"));
+                }
+            }
+            let Some(new) = (*tp).tp_new else {
+                return Err(errors::type_error(format!(
+                    "cannot create '{}' instances",
+                    name_of(tp)
+                )));
+            };
+            let obj = errors::check(new(tp, args, kwargs))?;
+            if !instance_of(obj.as_ptr(), tp) {
+                return Ok(obj);
+            }
+            let otp = (*obj.as_ptr()).ob_type;
+            if let Some(init) = (*otp).tp_init {
+                if init(obj.as_ptr(), args, kwargs) < 0 {
+                    return Err(Raised::assume());
+                }
+            }
+            Ok(obj)
+        }
+    })
+}
+
+/// Deallocates a heap type.
+unsafe extern "C" fn type_dealloc(op: *mut PyObject) {
+    // SAFETY: op is a heap type whose refcount reached zero; static types are
+    // immortal and never get here.
+    unsafe {
+        let tp: *mut PyTypeObject = op.cast();
+        xdecref((*tp).tp_dict);
+        xdecref((*tp).tp_bases);
+        xdecref((*tp).tp_mro);
+        xdecref((*tp).tp_base.cast());
+        let ht: *mut PyHeapTypeObject = tp.cast();
+        xdecref((*ht).ht_name);
+        xdecref((*ht).ht_qualname);
+        xdecref((*ht).ht_slots);
+        xdecref((*ht).ht_module);
+        if !(*ht)._ht_tpname.is_null() {
+            crate::object::alloc::raw_free((*ht)._ht_tpname.cast());
+        }
+        crate::object::alloc::gc_free(op.cast());
+    }
+}
+
+/// A `*const c_char` for diagnostics.
+pub fn cstr_or<'a>(p: *const c_char, default: &'a str) -> &'a str {
+    if p.is_null() {
+        return default;
+    }
+    // SAFETY: non-NULL C strings handed to the API are NUL-terminated.
+    unsafe { CStr::from_ptr(p).to_str().unwrap_or(default) }
+}
+
+/// Creates a heap type `module.qualname` deriving from `base`, with the
+/// class attributes of `dict` (may be NULL) — the machinery under
+/// `PyErr_NewException` and `PyType_FromSpec`.
+pub unsafe fn new_heap_type(
+    module: Option<&str>,
+    qualname: &str,
+    base: *mut PyTypeObject,
+    dict_src: *mut PyObject,
+) -> PyResult<Owned> {
+    // SAFETY: PyType_Type is ready; the new type is filled before PyType_Ready.
+    unsafe {
+        let op = crate::object::alloc::generic_alloc(&raw mut PyType_Type, 0);
+        if op.is_null() {
+            return Err(Raised::assume());
+        }
+        let ty = Owned::from_raw_unchecked(op);
+        let ht: *mut PyHeapTypeObject = op.cast();
+        let tp: *mut PyTypeObject = op.cast();
+        let short = qualname.rsplit('.').next().unwrap_or(qualname);
+        (*ht).ht_name = pystr::from_str(short)?.into_raw();
+        (*ht).ht_qualname = pystr::from_str(qualname)?.into_raw();
+        let full = match module {
+            Some(m) if m != "builtins" => format!("{m}.{short}"),
+            _ => short.to_string(),
+        };
+        let cname = crate::object::alloc::raw_malloc(full.len() + 1) as *mut c_char;
+        if cname.is_null() {
+            return Err(errors::no_memory());
+        }
+        std::ptr::copy_nonoverlapping(full.as_ptr(), cname.cast(), full.len());
+        *cname.add(full.len()) = 0;
+        (*ht)._ht_tpname = cname;
+        (*tp).tp_name = cname;
+        (*tp).tp_as_async = &raw mut (*ht).as_async;
+        (*tp).tp_as_number = &raw mut (*ht).as_number;
+        (*tp).tp_as_mapping = &raw mut (*ht).as_mapping;
+        (*tp).tp_as_sequence = &raw mut (*ht).as_sequence;
+        (*tp).tp_as_buffer = &raw mut (*ht).as_buffer;
+        (*tp).tp_base = new_ref(base.cast()).cast();
+        (*tp).tp_flags =
+            Py_TPFLAGS_HEAPTYPE | Py_TPFLAGS_BASETYPE | ((*base).tp_flags & Py_TPFLAGS_HAVE_GC);
+        (*tp).tp_basicsize = (*base).tp_basicsize;
+        (*tp).tp_itemsize = (*base).tp_itemsize;
+        let d = dict::new()?;
+        if !dict_src.is_null() {
+            let mut pos = 0;
+            while let Some((k, v)) = dict::next(dict_src, &mut pos) {
+                dict::set_item(d.as_ptr(), k, v)?;
+            }
+        }
+        let module_key = pystr::intern("__module__");
+        if dict::get_item_known_hash_str(d.as_ptr(), module_key).is_null() {
+            if let Some(m) = module {
+                dict::set_item(d.as_ptr(), module_key, pystr::from_str(m)?.as_ptr())?;
+            }
+        }
+        (*tp).tp_dict = d.into_raw();
+        ready(tp)?;
+        Ok(ty)
+    }
+}

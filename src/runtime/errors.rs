@@ -1,0 +1,190 @@
+//! The error indicator and the Rust core's error type. A [`Raised`] is a
+//! zero-sized proof that the current thread's error indicator is set; `?`
+//! carries it up, and the C boundary turns it into NULL or -1.
+use crate::ffi::*;
+use crate::object::exceptions as exc;
+use crate::object::handle::Owned;
+use crate::object::refcount::{decref, xdecref};
+use crate::runtime::tstate;
+use std::ptr::null_mut;
+
+/// Proof that the current thread's error indicator holds an exception.
+#[derive(Debug)]
+pub struct Raised(());
+
+/// Result of a core operation that may raise.
+pub type PyResult<T> = Result<T, Raised>;
+
+impl Raised {
+    /// Asserts that the indicator is set (for example because a C slot
+    /// returned NULL). The caller vouches for it.
+    #[inline(always)]
+    pub fn assume() -> Raised {
+        debug_assert!(!tstate::get().current_exception.is_null());
+        Raised(())
+    }
+}
+
+/// Turns a C result (NULL = error) into a `PyResult`.
+#[inline(always)]
+pub unsafe fn check(p: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: a non-NULL result is a new reference.
+    unsafe { Owned::from_raw(p).ok_or_else(Raised::assume) }
+}
+
+/// The raised exception without taking it (borrowed), NULL when none.
+#[inline(always)]
+pub fn current() -> *mut PyObject {
+    tstate::get().current_exception
+}
+
+/// The type of the raised exception (borrowed), NULL when none
+/// (`PyErr_Occurred`).
+#[inline(always)]
+pub fn occurred() -> *mut PyObject {
+    let ts = tstate::current();
+    if ts.is_null() {
+        return null_mut();
+    }
+    // SAFETY: a current thread state is live.
+    let e = unsafe { (*ts).current_exception };
+    if e.is_null() {
+        null_mut()
+    } else {
+        // SAFETY: an exception instance is a valid object.
+        unsafe { (*e).ob_type.cast() }
+    }
+}
+
+/// Takes the raised exception out of the indicator (`PyErr_GetRaisedException`).
+pub fn take() -> Option<Owned> {
+    let ts = tstate::get();
+    let e = std::mem::replace(&mut ts.current_exception, null_mut());
+    // SAFETY: the indicator held a strong reference.
+    unsafe { Owned::from_raw(e) }
+}
+
+/// Sets the indicator to an exception instance, stealing the reference
+/// (`PyErr_SetRaisedException`). Returns the proof.
+pub fn restore(e: Owned) -> Raised {
+    let ts = tstate::get();
+    let old = std::mem::replace(&mut ts.current_exception, e.into_raw());
+    // SAFETY: the indicator owned the old exception.
+    unsafe { xdecref(old) };
+    Raised(())
+}
+
+/// Clears the indicator (`PyErr_Clear`).
+pub fn clear() {
+    let ts = tstate::current();
+    if ts.is_null() {
+        return;
+    }
+    // SAFETY: a current thread state is live.
+    let old = unsafe { std::mem::replace(&mut (*ts).current_exception, null_mut()) };
+    // SAFETY: the indicator owned it.
+    unsafe { xdecref(old) };
+}
+
+/// Raises `exc_type(value)` (`PyErr_SetObject`): `value` may already be an
+/// instance, a tuple of arguments, a single argument or NULL/None.
+pub unsafe fn set_object(exc_type: *mut PyObject, value: *mut PyObject) -> Raised {
+    // SAFETY: exc_type is an exception class; value is NULL or valid.
+    match unsafe { exc::instantiate(exc_type, value) } {
+        Ok(e) => {
+            // SAFETY: e is an exception instance.
+            unsafe { exc::chain_context(e.as_ptr()) };
+            restore(e)
+        }
+        Err(r) => r,
+    }
+}
+
+/// Raises `exc_type` with a message (`PyErr_SetString`).
+pub unsafe fn set_string(exc_type: *mut PyObject, msg: &str) -> Raised {
+    let s = match crate::object::str::from_str(msg) {
+        Ok(s) => s,
+        Err(r) => return r,
+    };
+    // SAFETY: exc_type is an exception class, s a str.
+    unsafe { set_object(exc_type, s.as_ptr()) }
+}
+
+macro_rules! raisers {
+    ($($(#[$doc:meta])* $name:ident => $exc:ident;)*) => {$(
+        $(#[$doc])*
+        pub fn $name(msg: impl AsRef<str>) -> Raised {
+            // SAFETY: the PyExc_* pointers are set before any code runs.
+            unsafe { set_string(exc::$exc, msg.as_ref()) }
+        }
+    )*};
+}
+
+raisers! {
+    /// Raises `TypeError(msg)`.
+    type_error => PyExc_TypeError;
+    /// Raises `ValueError(msg)`.
+    value_error => PyExc_ValueError;
+    /// Raises `IndexError(msg)`.
+    index_error => PyExc_IndexError;
+    /// Raises `OverflowError(msg)`.
+    overflow_error => PyExc_OverflowError;
+    /// Raises `ZeroDivisionError(msg)`.
+    zero_division_error => PyExc_ZeroDivisionError;
+    /// Raises `AttributeError(msg)`.
+    attribute_error => PyExc_AttributeError;
+    /// Raises `SystemError(msg)`.
+    system_error => PyExc_SystemError;
+    /// Raises `RuntimeError(msg)`.
+    runtime_error => PyExc_RuntimeError;
+    /// Raises `NotImplementedError(msg)`.
+    not_implemented_error => PyExc_NotImplementedError;
+    /// Raises `UnicodeError(msg)`.
+    unicode_error => PyExc_UnicodeError;
+    /// Raises `RecursionError(msg)`.
+    recursion_error => PyExc_RecursionError;
+}
+
+/// Raises `KeyError(key)` with the key as the single argument.
+pub unsafe fn key_error(key: *mut PyObject) -> Raised {
+    // SAFETY: key valid; a 1-tuple keeps a tuple key intact.
+    unsafe {
+        match crate::object::tuple::pack(&[key]) {
+            Ok(t) => set_object(exc::PyExc_KeyError, t.as_ptr()),
+            Err(r) => r,
+        }
+    }
+}
+
+/// `PyErr_BadInternalCall`: a C-API function was misused.
+pub fn bad_internal_call() -> Raised {
+    system_error("bad argument to internal function")
+}
+
+/// `PyErr_NoMemory`: raises the preallocated-style `MemoryError`.
+pub fn no_memory() -> Raised {
+    // SAFETY: PyExc_MemoryError is set at startup.
+    unsafe { set_object(exc::PyExc_MemoryError, null_mut()) }
+}
+
+/// `PyErr_NoMemory` for C callers: raises and returns NULL.
+pub fn no_memory_null() -> *mut PyObject {
+    no_memory();
+    null_mut()
+}
+
+/// Whether the raised exception matches `exc_type` (`PyErr_ExceptionMatches`).
+pub unsafe fn matches(exc_type: *mut PyObject) -> bool {
+    let e = occurred();
+    // SAFETY: both are valid or NULL.
+    !e.is_null() && unsafe { exc::given_matches(e, exc_type) }
+}
+
+/// Drops a reference that may be NULL; convenience for C-style cleanup.
+#[inline]
+pub unsafe fn release(p: *mut PyObject) {
+    if !p.is_null() {
+        // SAFETY: the caller owns p.
+        unsafe { decref(p) }
+    }
+}

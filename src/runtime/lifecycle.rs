@@ -1,0 +1,109 @@
+//! Initialization and finalization of the runtime (`Python/pylifecycle.c`):
+//! the builtin types are readied, one interpreter and its main thread state
+//! are created; finalization releases them.
+use crate::ffi::*;
+use crate::object;
+use crate::runtime::tstate::{self, PyInterpreterState, PyThreadState};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+static INITIALIZED: AtomicBool = AtomicBool::new(false);
+static FINALIZING: AtomicBool = AtomicBool::new(false);
+
+/// Every static type of the core, bases first.
+fn static_types() -> Vec<*mut PyTypeObject> {
+    use crate::object::{
+        bool, bytes, descr, dict, exceptions, float, funcobject, int, iterobject, methodobject,
+        module, none, str, tuple, typeobj,
+    };
+    let mut v: Vec<*mut PyTypeObject> = vec![
+        &raw mut crate::object::object::PyBaseObject_Type,
+        &raw mut typeobj::PyType_Type,
+        &raw mut str::PyUnicode_Type,
+        &raw mut dict::PyDict_Type,
+        &raw mut tuple::PyTuple_Type,
+        &raw mut int::PyLong_Type,
+        &raw mut bool::PyBool_Type,
+        &raw mut float::PyFloat_Type,
+        &raw mut bytes::PyBytes_Type,
+        &raw mut none::_PyNone_Type,
+        &raw mut none::_PyNotImplemented_Type,
+        &raw mut none::PyEllipsis_Type,
+        &raw mut methodobject::PyCFunction_Type,
+        &raw mut methodobject::PyCMethod_Type,
+        &raw mut descr::PyMethodDescr_Type,
+        &raw mut descr::PyClassMethodDescr_Type,
+        &raw mut descr::PyMemberDescr_Type,
+        &raw mut descr::PyGetSetDescr_Type,
+        &raw mut funcobject::PyStaticMethod_Type,
+        &raw mut module::PyModule_Type,
+        &raw mut iterobject::PySeqIter_Type,
+    ];
+    v.extend(exceptions::all_types());
+    v
+}
+
+/// `Py_FatalError`: prints the message and aborts the process.
+pub fn fatal_error(msg: &str) -> ! {
+    eprintln!("Fatal Python error: {msg}");
+    std::process::abort()
+}
+
+/// Whether the runtime is initialized (`Py_IsInitialized`).
+pub fn is_initialized() -> bool {
+    INITIALIZED.load(Ordering::Acquire)
+}
+
+/// Whether finalization is under way (`Py_IsFinalizing`).
+pub fn is_finalizing() -> bool {
+    FINALIZING.load(Ordering::Acquire)
+}
+
+/// `Py_InitializeEx`: idempotent.
+pub fn initialize() {
+    if is_initialized() {
+        return;
+    }
+    let seed = std::env::var("PYTHONHASHSEED").ok().and_then(|s| {
+        if s == "random" {
+            None
+        } else {
+            s.parse::<u64>().ok()
+        }
+    });
+    object::hash::set_secret(seed);
+    let interp = Box::into_raw(Box::new(PyInterpreterState {
+        modules: std::ptr::null_mut(),
+        builtins: std::ptr::null_mut(),
+    }));
+    let ts = Box::into_raw(PyThreadState::new(interp));
+    tstate::swap(ts);
+    for tp in static_types() {
+        // SAFETY: static types live for the process.
+        if unsafe { object::typeobj::ready(tp) }.is_err() {
+            fatal_error("failed to initialize a builtin type");
+        }
+    }
+    INITIALIZED.store(true, Ordering::Release);
+}
+
+/// `Py_FinalizeEx`: releases the interpreter and the main thread state.
+/// Returns 0 (flushing stdout cannot fail before `sys` exists).
+pub fn finalize() -> i32 {
+    if !is_initialized() {
+        return 0;
+    }
+    FINALIZING.store(true, Ordering::Release);
+    crate::runtime::errors::clear();
+    let ts = tstate::swap(std::ptr::null_mut());
+    if !ts.is_null() {
+        // SAFETY: the main thread state and interpreter were boxed in
+        // initialize() and nothing refers to them once detached.
+        unsafe {
+            let ts = Box::from_raw(ts);
+            drop(Box::from_raw(ts.interp));
+        }
+    }
+    INITIALIZED.store(false, Ordering::Release);
+    FINALIZING.store(false, Ordering::Release);
+    0
+}

@@ -1,0 +1,70 @@
+//! Interpreter and thread states. Each OS thread running Python has a
+//! `PyThreadState`, found through a thread-local; the thread state holds the
+//! error indicator (the raised exception) and the recursion depth.
+use crate::ffi::PyObject;
+use std::cell::Cell;
+use std::ptr::null_mut;
+
+/// `PyInterpreterState`: one interpreter's modules and builtins.
+pub struct PyInterpreterState {
+    /// `sys.modules`.
+    pub modules: *mut PyObject,
+    /// The `builtins` module's dict.
+    pub builtins: *mut PyObject,
+}
+
+/// `PyThreadState`: opaque to C.
+pub struct PyThreadState {
+    /// The interpreter this thread state belongs to.
+    pub interp: *mut PyInterpreterState,
+    /// The raised exception (the error indicator), NULL when none.
+    pub current_exception: *mut PyObject,
+    /// The exception being handled (`sys.exception()`), NULL when none.
+    pub handled_exception: *mut PyObject,
+    /// Depth of nested `Py_EnterRecursiveCall`s.
+    pub recursion_depth: i32,
+    /// The recursion limit (`sys.getrecursionlimit()`).
+    pub recursion_limit: i32,
+}
+
+thread_local! {
+    static CURRENT: Cell<*mut PyThreadState> = const { Cell::new(null_mut()) };
+}
+
+/// The current thread's state (NULL when it has none).
+#[inline(always)]
+pub fn current() -> *mut PyThreadState {
+    CURRENT.with(|c| c.get())
+}
+
+/// Makes `ts` the current thread state; returns the previous one.
+pub fn swap(ts: *mut PyThreadState) -> *mut PyThreadState {
+    CURRENT.with(|c| c.replace(ts))
+}
+
+/// The current thread state, or a fatal error naming the caller's misuse:
+/// the C API used without an initialized runtime.
+#[inline(always)]
+pub fn get() -> &'static mut PyThreadState {
+    let ts = current();
+    if ts.is_null() {
+        crate::runtime::lifecycle::fatal_error(
+            "the Python C API was called without a thread state (is the interpreter initialized, and does this thread hold the GIL?)",
+        );
+    }
+    // SAFETY: a non-NULL current thread state is live while it is current.
+    unsafe { &mut *ts }
+}
+
+impl PyThreadState {
+    /// A fresh thread state for `interp`.
+    pub fn new(interp: *mut PyInterpreterState) -> Box<PyThreadState> {
+        Box::new(PyThreadState {
+            interp,
+            current_exception: null_mut(),
+            handled_exception: null_mut(),
+            recursion_depth: 0,
+            recursion_limit: 1000,
+        })
+    }
+}
