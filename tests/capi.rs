@@ -128,7 +128,11 @@ fn find_cpython() -> Option<CPython> {
     let libdir = pkg_config(&dir, &["--variable=libdir", "python3-embed"])?
         .into_iter()
         .next()?;
-    Some(CPython { cflags, libs, libdir })
+    Some(CPython {
+        cflags,
+        libs,
+        libdir,
+    })
 }
 
 /// The directory of `libferrython.so`: the profile directory above the test
@@ -153,7 +157,8 @@ impl Env {
         let libdir = find_libdir();
         let work = libdir.join("capi-tests");
         fs::create_dir_all(&work).unwrap();
-        let leakcheck = std::env::var("FERRYTHON_LEAKCHECK").is_ok_and(|v| v != "0" && !v.is_empty());
+        let leakcheck =
+            std::env::var("FERRYTHON_LEAKCHECK").is_ok_and(|v| v != "0" && !v.is_empty());
         Env {
             cc: std::env::var("CC").unwrap_or_else(|_| "cc".into()),
             cxx: std::env::var("CXX").unwrap_or_else(|_| "c++".into()),
@@ -344,7 +349,11 @@ fn run_test(env: &Env, src: &Path) -> Outcome {
         }
     }
     if d.compile_only {
-        return if errors.is_empty() { Ok("compiled".into()) } else { Err(errors) };
+        return if errors.is_empty() {
+            Ok("compiled".into())
+        } else {
+            Err(errors)
+        };
     }
 
     // Run under ferrython.
@@ -360,7 +369,10 @@ fn run_test(env: &Env, src: &Path) -> Outcome {
         return Err(errors);
     }
     let ours_text = String::from_utf8_lossy(&ours.stdout).into_owned();
-    let expected_file = env.root.join("capi-tests/expected").join(format!("{name}.out"));
+    let expected_file = env
+        .root
+        .join("capi-tests/expected")
+        .join(format!("{name}.out"));
     if let Ok(expected) = fs::read_to_string(&expected_file) {
         if expected != ours_text {
             errors.push(format!(
@@ -489,5 +501,9 @@ fn capi_tests() {
         results.len() - failed.len(),
         failed.len()
     );
-    assert!(failed.is_empty(), "failing C-API tests: {}", failed.join(", "));
+    assert!(
+        failed.is_empty(),
+        "failing C-API tests: {}",
+        failed.join(", ")
+    );
 }
