@@ -168,6 +168,50 @@
 extern "C" {
 #endif
 
+/* ---- What the macros below call ---------------------------------------
+ * Declared here with CPython's signatures so that every macro is usable
+ * whether or not the Rust side exports the function yet; once it does,
+ * capi.h repeats the declaration, which C allows when the two agree (and
+ * rejects, loudly, when the Rust signature drifts from CPython's). */
+PyAPI_FUNC(PyThreadState *) PyEval_SaveThread(void);
+PyAPI_FUNC(void) PyEval_RestoreThread(PyThreadState *tstate);
+PyAPI_FUNC(PyObject *) PyModule_Create2(PyModuleDef *def, int apiver);
+PyAPI_FUNC(PyObject *) PyModule_FromDefAndSpec2(PyModuleDef *def, PyObject *spec, int apiver);
+PyAPI_FUNC(int) PyModule_AddIntConstant(PyObject *module, const char *name, long value);
+PyAPI_FUNC(int) PyModule_AddStringConstant(PyObject *module, const char *name, const char *value);
+PyAPI_FUNC(PyVarObject *) _PyObject_GC_Resize(PyVarObject *op, Py_ssize_t nitems);
+PyAPI_FUNC(PyObject *) PyFloat_FromDouble(double value);
+PyAPI_FUNC(int) PyErr_WarnEx(PyObject *category, const char *message, Py_ssize_t stack_level);
+PyAPI_FUNC(PyObject *) PyCFunction_NewEx(PyMethodDef *ml, PyObject *self, PyObject *module);
+PyAPI_FUNC(long) PyLong_AsLong(PyObject *obj);
+PyAPI_FUNC(int) PyLong_AsInt(PyObject *obj);
+PyAPI_FUNC(int) PyType_IsSubtype(PyTypeObject *a, PyTypeObject *b);
+PyAPI_FUNC(unsigned long) PyType_GetFlags(PyTypeObject *type);
+PyAPI_DATA(PyTypeObject) PyType_Type;
+PyAPI_DATA(PyTypeObject) PyLong_Type;
+PyAPI_DATA(PyTypeObject) PyBool_Type;
+PyAPI_DATA(PyTypeObject) PyFloat_Type;
+PyAPI_DATA(PyTypeObject) PyComplex_Type;
+PyAPI_DATA(PyTypeObject) PyBytes_Type;
+PyAPI_DATA(PyTypeObject) PyByteArray_Type;
+PyAPI_DATA(PyTypeObject) PyUnicode_Type;
+PyAPI_DATA(PyTypeObject) PyTuple_Type;
+PyAPI_DATA(PyTypeObject) PyList_Type;
+PyAPI_DATA(PyTypeObject) PyDict_Type;
+PyAPI_DATA(PyTypeObject) PyDictKeys_Type;
+PyAPI_DATA(PyTypeObject) PyDictValues_Type;
+PyAPI_DATA(PyTypeObject) PyDictItems_Type;
+PyAPI_DATA(PyTypeObject) PySet_Type;
+PyAPI_DATA(PyTypeObject) PyFrozenSet_Type;
+PyAPI_DATA(PyTypeObject) PySlice_Type;
+PyAPI_DATA(PyTypeObject) PyRange_Type;
+PyAPI_DATA(PyTypeObject) PyModule_Type;
+PyAPI_DATA(PyTypeObject) PyCFunction_Type;
+PyAPI_DATA(PyTypeObject) PyMemoryView_Type;
+PyAPI_DATA(PyTypeObject) PyCapsule_Type;
+PyAPI_DATA(PyTypeObject) PySeqIter_Type;
+PyAPI_DATA(PyTypeObject) PyCallIter_Type;
+
 /* ---- Basic types and limits (pyport.h) --------------------------------- */
 #define PY_SSIZE_T_MAX ((Py_ssize_t)(((size_t)-1) >> 1))
 #define PY_SSIZE_T_MIN (-PY_SSIZE_T_MAX - 1)

@@ -828,6 +828,282 @@ typedef struct PyLongObject {
   digit ob_digit[1];
 } PyLongObject;
 
+/*
+ `PyHeapTypeObject`: a type created at run time (class statement,
+ `PyType_FromSpec`), with its slot tables inline. 936 bytes in 3.14.
+ */
+typedef struct PyHeapTypeObject {
+  struct PyTypeObject ht_type;
+  struct PyAsyncMethods as_async;
+  struct PyNumberMethods as_number;
+  struct PyMappingMethods as_mapping;
+  struct PySequenceMethods as_sequence;
+  struct PyBufferProcs as_buffer;
+  PyObject *ht_name;
+  PyObject *ht_slots;
+  PyObject *ht_qualname;
+  void *ht_cached_keys;
+  PyObject *ht_module;
+  char *_ht_tpname;
+  void *ht_token;
+  PyObject *_spec_cache_getitem;
+  uint32_t _spec_cache_getitem_version;
+  PyObject *_spec_cache_init;
+} PyHeapTypeObject;
+
+/*
+ `PyFloatObject`.
+ */
+typedef struct PyFloatObject {
+  PyObject ob_base;
+  double ob_fval;
+} PyFloatObject;
+
+/*
+ `Py_complex`.
+ */
+typedef struct Py_complex {
+  double real;
+  double imag;
+} Py_complex;
+
+/*
+ `PyComplexObject`.
+ */
+typedef struct PyComplexObject {
+  PyObject ob_base;
+  struct Py_complex cval;
+} PyComplexObject;
+
+/*
+ `PyTupleObject` (3.14: cached hash before the inline items).
+ */
+typedef struct PyTupleObject {
+  PyVarObject ob_base;
+  Py_hash_t ob_hash;
+  PyObject *ob_item[1];
+} PyTupleObject;
+
+/*
+ `PyListObject`.
+ */
+typedef struct PyListObject {
+  PyVarObject ob_base;
+  PyObject **ob_item;
+  Py_ssize_t allocated;
+} PyListObject;
+
+/*
+ `PyBytesObject`: `ob_size` bytes then a NUL.
+ */
+typedef struct PyBytesObject {
+  PyVarObject ob_base;
+  Py_hash_t ob_shash;
+  char ob_sval[1];
+} PyBytesObject;
+
+/*
+ `PyByteArrayObject`.
+ */
+typedef struct PyByteArrayObject {
+  PyVarObject ob_base;
+  Py_ssize_t ob_alloc;
+  char *ob_bytes;
+  char *ob_start;
+  Py_ssize_t ob_exports;
+} PyByteArrayObject;
+
+/*
+ `PyASCIIObject` (PEP 393). `state` holds CPython's bitfield: bits 0-1
+ `interned`, 2-4 `kind`, 5 `compact`, 6 `ascii`, 7 `statically_allocated`.
+ */
+typedef struct PyASCIIObject {
+  PyObject ob_base;
+  Py_ssize_t length;
+  Py_hash_t hash;
+  uint32_t state;
+} PyASCIIObject;
+
+/*
+ `PyCompactUnicodeObject`: a non-ASCII compact string.
+ */
+typedef struct PyCompactUnicodeObject {
+  struct PyASCIIObject _base;
+  Py_ssize_t utf8_length;
+  char *utf8;
+} PyCompactUnicodeObject;
+
+/*
+ `PyUnicodeObject`: a string whose data lives in a separate buffer
+ (instances of `str` subclasses).
+ */
+typedef struct PyUnicodeObject {
+  struct PyCompactUnicodeObject _base;
+  void *data;
+} PyUnicodeObject;
+
+/*
+ `PyDictObject`. The table behind `ma_keys` is ferrython's own.
+ */
+typedef struct PyDictObject {
+  PyObject ob_base;
+  Py_ssize_t ma_used;
+  uint64_t _ma_watcher_tag;
+  void *ma_keys;
+  void *ma_values;
+} PyDictObject;
+
+/*
+ `PyCFunctionObject`: a builtin function or bound builtin method.
+ */
+typedef struct PyCFunctionObject {
+  PyObject ob_base;
+  struct PyMethodDef *m_ml;
+  PyObject *m_self;
+  PyObject *m_module;
+  PyObject *m_weakreflist;
+  vectorcallfunc vectorcall;
+} PyCFunctionObject;
+
+/*
+ `PyCMethodObject`: a `PyCFunctionObject` that knows its defining class.
+ */
+typedef struct PyCMethodObject {
+  struct PyCFunctionObject func;
+  struct PyTypeObject *mm_class;
+} PyCMethodObject;
+
+/*
+ `PyDescrObject`: the common head of method/member/getset descriptors.
+ */
+typedef struct PyDescrObject {
+  PyObject ob_base;
+  struct PyTypeObject *d_type;
+  PyObject *d_name;
+  PyObject *d_qualname;
+} PyDescrObject;
+
+/*
+ `PyMethodDescrObject`.
+ */
+typedef struct PyMethodDescrObject {
+  struct PyDescrObject d_common;
+  struct PyMethodDef *d_method;
+  vectorcallfunc vectorcall;
+} PyMethodDescrObject;
+
+/*
+ `PyMemberDescrObject`.
+ */
+typedef struct PyMemberDescrObject {
+  struct PyDescrObject d_common;
+  struct PyMemberDef *d_member;
+} PyMemberDescrObject;
+
+/*
+ `PyGetSetDescrObject`.
+ */
+typedef struct PyGetSetDescrObject {
+  struct PyDescrObject d_common;
+  struct PyGetSetDef *d_getset;
+} PyGetSetDescrObject;
+
+/*
+ `PyBaseExceptionObject` (`PyException_HEAD`).
+ */
+typedef struct PyBaseExceptionObject {
+  PyObject ob_base;
+  PyObject *dict;
+  PyObject *args;
+  PyObject *notes;
+  PyObject *traceback;
+  PyObject *context;
+  PyObject *cause;
+  char suppress_context;
+} PyBaseExceptionObject;
+
+/*
+ `PySliceObject`.
+ */
+typedef struct PySliceObject {
+  PyObject ob_base;
+  PyObject *start;
+  PyObject *stop;
+  PyObject *step;
+} PySliceObject;
+
+/*
+ `PyModuleDef_Base`, 40 bytes.
+ */
+typedef struct PyModuleDef_Base {
+  PyObject ob_base;
+  PyObject *(*m_init)(void);
+  Py_ssize_t m_index;
+  PyObject *m_copy;
+} PyModuleDef_Base;
+
+/*
+ `PyModuleDef_Slot`, 16 bytes.
+ */
+typedef struct PyModuleDef_Slot {
+  int slot;
+  void *value;
+} PyModuleDef_Slot;
+
+/*
+ `PyModuleDef`, 104 bytes.
+ */
+typedef struct PyModuleDef {
+  struct PyModuleDef_Base m_base;
+  const char *m_name;
+  const char *m_doc;
+  Py_ssize_t m_size;
+  struct PyMethodDef *m_methods;
+  struct PyModuleDef_Slot *m_slots;
+  traverseproc m_traverse;
+  inquiry m_clear;
+  freefunc m_free;
+} PyModuleDef;
+
+/*
+ `PyType_Slot`, 16 bytes.
+ */
+typedef struct PyType_Slot {
+  int slot;
+  void *pfunc;
+} PyType_Slot;
+
+/*
+ `PyType_Spec`, 32 bytes.
+ */
+typedef struct PyType_Spec {
+  const char *name;
+  int basicsize;
+  int itemsize;
+  unsigned int flags;
+  struct PyType_Slot *slots;
+} PyType_Spec;
+
+/*
+ `PyCFunctionFast` (`METH_FASTCALL`).
+ */
+typedef PyObject *(*PyCFunctionFast)(PyObject*, PyObject*const *, Py_ssize_t);
+
+/*
+ `PyCFunctionWithKeywords` (`METH_VARARGS | METH_KEYWORDS`).
+ */
+typedef PyObject *(*PyCFunctionWithKeywords)(PyObject*, PyObject*, PyObject*);
+
+/*
+ `PyCFunctionFastWithKeywords` (`METH_FASTCALL | METH_KEYWORDS`).
+ */
+typedef PyObject *(*PyCFunctionFastWithKeywords)(PyObject*, PyObject*const *, Py_ssize_t, PyObject*);
+
+/*
+ `PyCMethod` (`METH_METHOD | METH_FASTCALL | METH_KEYWORDS`).
+ */
+typedef PyObject *(*PyCMethod)(PyObject*, struct PyTypeObject*, PyObject*const *, size_t, PyObject*);
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
