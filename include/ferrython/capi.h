@@ -707,7 +707,7 @@ typedef struct PyMethodDef {
  */
 typedef struct PyMemberDef {
   const char *name;
-  int type_code;
+  int type;
   Py_ssize_t offset;
   int flags;
   const char *doc;

@@ -73,7 +73,7 @@ pub struct PyGetSetDef {
 #[repr(C)]
 pub struct PyMemberDef {
     pub name: *const c_char,
-    pub type_code: c_int,
+    pub r#type: c_int,
     pub offset: Py_ssize_t,
     pub flags: c_int,
     pub doc: *const c_char,

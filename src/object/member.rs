@@ -23,7 +23,7 @@ pub unsafe fn get(obj: *mut PyObject, m: *const PyMemberDef) -> PyResult<Owned> 
                 int::from_i64(p.cast::<$t>().read_unaligned() as i64)
             };
         }
-        match (*m).type_code {
+        match (*m).r#type {
             Py_T_SHORT => int_of!(i16),
             Py_T_INT => int_of!(i32),
             Py_T_LONG | Py_T_LONGLONG | Py_T_PYSSIZET => int_of!(i64),
@@ -81,7 +81,7 @@ pub unsafe fn set(obj: *mut PyObject, m: *const PyMemberDef, value: *mut PyObjec
         if (*m).flags & Py_READONLY != 0 {
             return Err(errors::attribute_error("readonly attribute"));
         }
-        let tc = (*m).type_code;
+        let tc = (*m).r#type;
         if value.is_null() {
             return match tc {
                 Py_T_OBJECT_EX | _Py_T_OBJECT => {
