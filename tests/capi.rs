@@ -183,15 +183,31 @@ fn show(cmd: &Command) -> String {
     s
 }
 
+/// The first `n` lines of `text`, with a note when more were cut.
+fn first_lines(text: &str, n: usize) -> String {
+    let total = text.lines().count();
+    let mut s: String = text.lines().take(n).map(|l| format!("{l}\n")).collect();
+    if total > n {
+        s.push_str(&format!("... ({} more lines)\n", total - n));
+    }
+    s
+}
+
 /// Runs a build command; a failure is described with its output.
 fn build(mut cmd: Command) -> Result<(), String> {
     let shown = show(&cmd);
     match cmd.output() {
         Ok(out) if out.status.success() => Ok(()),
         Ok(out) => Err(format!(
-            "build failed: {shown}\n{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
+            "build failed: {shown}\n{}",
+            first_lines(
+                &format!(
+                    "{}{}",
+                    String::from_utf8_lossy(&out.stdout),
+                    String::from_utf8_lossy(&out.stderr)
+                ),
+                40
+            )
         )),
         Err(e) => Err(format!("cannot run {shown}: {e}")),
     }
