@@ -4,6 +4,7 @@
 #   make run-example         build, then build and run c-examples through pkg-config
 #   make test                every test (cargo test, install + examples check)
 #   make leakcheck           the C-API tests under valgrind
+#   make check-exports       what Python.h declares but the library lacks
 #   make install PREFIX=DIR  install library, headers, binary, pkg-config files
 #
 # PROFILE=debug uses cargo's debug profile instead of release.
@@ -29,7 +30,7 @@ CARGO_PROFILE_FLAG :=
 endif
 
 .PHONY: all build pkgconfig run-example examples install uninstall test \
-	cargo-test check-install leakcheck clean
+	cargo-test check-install check-exports leakcheck clean
 
 all: build pkgconfig
 
@@ -82,7 +83,19 @@ uninstall:
 test: cargo-test check-install
 
 cargo-test:
-	$(CARGO) test
+	$(CARGO) test --workspace
+
+# Lists the functions and data that Python.h declares by hand (the variadic
+# functions and what its macros call) but libferrython.so does not export.
+check-exports: build
+	@names=$$(sed -n -e 's/^PyAPI_FUNC([^)]*) *\**\([A-Za-z_0-9]*\)(.*/\1/p' \
+	                 -e 's/^PyAPI_DATA([^)]*) *\([A-Za-z_0-9]*\);/\1/p' include/Python.h); \
+	exported=$$(nm -D --defined-only $(BUILD_DIR)/libferrython.so | awk '{print $$3}'); \
+	missing=0; \
+	for n in $$names; do \
+	    echo "$$exported" | grep -qx "$$n" || { echo "not exported: $$n"; missing=1; }; \
+	done; \
+	test $$missing = 0 && echo "every symbol Python.h declares is exported"
 
 # Installs the debug build into a scratch prefix and builds and runs the
 # examples from the installed pkg-config files only.
