@@ -266,6 +266,13 @@ int use_checks(PyObject *o)
         + PyType_FastSubclass(Py_TYPE(o), Py_TPFLAGS_LONG_SUBCLASS);
 }
 
+static void thing_dealloc_trashcan(PyObject *self)
+{
+    Py_TRASHCAN_BEGIN(self, thing_dealloc_trashcan)
+    thing_dealloc(self);
+    Py_TRASHCAN_END
+}
+
 /* Allocation. */
 int use_alloc(PyTypeObject *tp);
 int use_alloc(PyTypeObject *tp)
@@ -299,10 +306,20 @@ int use_alloc(PyTypeObject *tp)
     (void)_PyObject_SIZE(tp);
     (void)_PyObject_VAR_SIZE(tp, 3);
 #endif
+    (void)thing_dealloc_trashcan;
     return (int)Py_SIZE(ts) + (t != NULL) + (g != NULL) + (gs != NULL);
 }
 
 #ifndef Py_LIMITED_API
+int use_compact(PyObject *o);
+int use_compact(PyObject *o)
+{
+    if (PyLong_CheckExact(o) && PyUnstable_Long_IsCompact((PyLongObject *)o)) {
+        return (int)PyUnstable_Long_CompactValue((PyLongObject *)o);
+    }
+    return 0;
+}
+
 /* Concrete objects read in place. */
 double use_concrete(PyObject *tuple, PyObject *list, PyObject *bytes,
                     PyObject *bytearray, PyObject *flt, PyObject *dict,
@@ -439,6 +456,15 @@ int use_constants(int x)
     (void)(PyBUF_SIMPLE | PyBUF_WRITABLE | PyBUF_FORMAT | PyBUF_ND | PyBUF_STRIDES
            | PyBUF_FULL_RO | PyBUF_RECORDS);
     (void)(PYTHON_API_VERSION + PYTHON_ABI_VERSION);
+    (void)(Py_single_input + Py_file_input + Py_eval_input);
+    (void)(Py_ISLOWER(text[0]) + Py_ISUPPER(text[0]) + Py_ISALPHA(text[0]) + Py_ISDIGIT(text[0])
+           + Py_ISXDIGIT(text[0]) + Py_ISALNUM(text[0]) + Py_ISSPACE(text[0])
+           + Py_TOLOWER(text[0]) + Py_TOUPPER(text[0]));
+    {
+        char copy[4];
+        Py_MEMCPY(copy, text, sizeof copy);
+        c1 = (Py_UCS1)copy[0];
+    }
     (void)h;
     (void)small;
     return Py_MIN(x, 3) + Py_MAX(x, 4) + Py_ABS(-x) + (int)Py_ARRAY_LENGTH(text)

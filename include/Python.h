@@ -111,6 +111,8 @@
 #define _Py_TYPEOF(expr) __typeof__(expr)
 #define Py_UNUSED(name) _unused_ ## name __attribute__((unused))
 #define Py_UNREACHABLE() __builtin_unreachable()
+#define _Py_NO_RETURN __attribute__((__noreturn__))
+#define Py_MEMCPY memcpy
 #define Py_ABS(x) ((x) < 0 ? -(x) : (x))
 #define Py_MIN(x, y) (((x) > (y)) ? (y) : (x))
 #define Py_MAX(x, y) (((x) > (y)) ? (x) : (y))
@@ -138,6 +140,18 @@
 #define PyDoc_VAR(name) static const char name[]
 #define PyDoc_STR(str) str
 #define PyDoc_STRVAR(name, str) PyDoc_VAR(name) = PyDoc_STR(str)
+
+/* ---- Locale-independent ASCII classification (pyctype.h) -------------- */
+#define Py_ISLOWER(c) (Py_CHARMASK(c) >= 'a' && Py_CHARMASK(c) <= 'z')
+#define Py_ISUPPER(c) (Py_CHARMASK(c) >= 'A' && Py_CHARMASK(c) <= 'Z')
+#define Py_ISALPHA(c) (Py_ISLOWER(c) || Py_ISUPPER(c))
+#define Py_ISDIGIT(c) (Py_CHARMASK(c) >= '0' && Py_CHARMASK(c) <= '9')
+#define Py_ISXDIGIT(c) (Py_ISDIGIT(c) || (Py_CHARMASK(c) >= 'a' && Py_CHARMASK(c) <= 'f') \
+                        || (Py_CHARMASK(c) >= 'A' && Py_CHARMASK(c) <= 'F'))
+#define Py_ISALNUM(c) (Py_ISALPHA(c) || Py_ISDIGIT(c))
+#define Py_ISSPACE(c) (Py_CHARMASK(c) == ' ' || (Py_CHARMASK(c) >= '\t' && Py_CHARMASK(c) <= '\r'))
+#define Py_TOLOWER(c) (Py_ISUPPER(c) ? Py_CHARMASK(c) + ('a' - 'A') : Py_CHARMASK(c))
+#define Py_TOUPPER(c) (Py_ISLOWER(c) ? Py_CHARMASK(c) - ('a' - 'A') : Py_CHARMASK(c))
 
 /* ---- Math (pymath.h) --------------------------------------------------- */
 #define Py_MATH_PIl 3.1415926535897932384626433832795029L
@@ -818,6 +832,46 @@ static inline Py_UCS4 _Py_inline_PyUnicode_MAX_CHAR_VALUE(PyObject *op)
         } \
         return PyFloat_FromDouble(-Py_INFINITY); \
     } while (0)
+
+/* Compact ints (CPython 3.12+ inline helpers; Cython uses them). An int is
+ * compact when it has at most one digit: lv_tag = ndigits << 3 | sign. */
+#ifndef Py_LIMITED_API
+#define _Py_LONG_TAG(op) (_Py_CAST(PyLongObject*, (op))->lv_tag)
+#define _Py_LONG_DIGITS(op) (_Py_CAST(PyLongObject*, (op))->ob_digit)
+static inline int _PyLong_IsCompact(const PyLongObject *op)
+{
+    return _Py_LONG_TAG(op) < (2 << 3);
+}
+static inline Py_ssize_t _PyLong_CompactValue(const PyLongObject *op)
+{
+    Py_ssize_t sign = 1 - (Py_ssize_t)(_Py_LONG_TAG(op) & 3);
+    return sign * (Py_ssize_t)_Py_LONG_DIGITS(op)[0];
+}
+#define PyUnstable_Long_IsCompact _PyLong_IsCompact
+#define PyUnstable_Long_CompactValue _PyLong_CompactValue
+#endif
+
+/* Start symbols for compiling source (compile.h). */
+#ifndef Py_single_input
+#  define Py_single_input 256
+#  define Py_file_input 257
+#  define Py_eval_input 258
+#  define Py_func_type_input 345
+#endif
+
+/* Numeric hashing parameters (pyhash.h). */
+#ifndef PyHASH_BITS
+#  define PyHASH_BITS 61
+#  define PyHASH_MODULUS (((size_t)1 << PyHASH_BITS) - 1)
+#  define PyHASH_INF 314159
+#  define PyHASH_IMAG 1000003UL
+#  define PyHASH_MULTIPLIER 1000003UL
+#endif
+
+/* Deep-deallocation guard (CPython defers nested deallocs; here the body
+ * runs directly). */
+#define Py_TRASHCAN_BEGIN(op, dealloc) do { (void)(op);
+#define Py_TRASHCAN_END } while (0);
 
 /* ---- Errors and warnings (pyerrors.h, warnings.h) ---------------------- */
 #define PyErr_Warn(category, msg) PyErr_WarnEx((category), (msg), 1)
