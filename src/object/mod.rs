@@ -27,4 +27,5 @@ pub mod refcount;
 pub mod str;
 pub mod tuple;
 pub mod typeobj;
+pub mod unicode_db;
 pub mod unicode_props;

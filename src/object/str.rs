@@ -465,7 +465,7 @@ pub unsafe fn repr_text(op: *mut PyObject) -> String {
                 _ if c < 0x20 || c == 0x7f => out.push_str(&format!("\\x{c:02x}")),
                 _ if c < 0x7f => out.push(c as u8 as char),
                 _ => match char::from_u32(c) {
-                    Some(ch) if crate::object::unicode_props::is_printable(ch) => out.push(ch),
+                    Some(ch) if crate::object::unicode_props::is_printable(c) => out.push(ch),
                     _ if c <= 0xff => out.push_str(&format!("\\x{c:02x}")),
                     _ if c <= 0xffff => out.push_str(&format!("\\u{c:04x}")),
                     _ => out.push_str(&format!("\\U{c:08x}")),
