@@ -534,6 +534,8 @@ typedef struct PyCodeObject PyCodeObject;
  */
 #define MAX_STR_DIGITS_THRESHOLD 640
 
+#define EXT_BASE 4194304
+
 typedef void (*destructor)(PyObject*);
 
 typedef PyObject *(*getattrfunc)(PyObject*, char*);
@@ -1909,6 +1911,11 @@ extern PyObject _Py_EllipsisObject;
 extern struct PyTypeObject PyBaseObject_Type;
 
 /*
+ `PySlice_Type`.
+ */
+extern struct PyTypeObject PySlice_Type;
+
+/*
  `PyUnicode_Type`.
  */
 extern struct PyTypeObject PyUnicode_Type;
@@ -2625,6 +2632,44 @@ int Py_IsTrue(PyObject *a);
  `Py_IsFalse`.
  */
 int Py_IsFalse(PyObject *a);
+
+/*
+ `PySlice_New`: NULL parts mean `None`.
+ */
+PyObject *PySlice_New(PyObject *start, PyObject *stop, PyObject *step);
+
+/*
+ `PySlice_Unpack`: returns 0 and the raw indices, or -1 with an error.
+ */
+int PySlice_Unpack(PyObject *slice_, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t *step);
+
+/*
+ `PySlice_AdjustIndices`.
+ */
+Py_ssize_t PySlice_AdjustIndices(Py_ssize_t length,
+                                 Py_ssize_t *start,
+                                 Py_ssize_t *stop,
+                                 Py_ssize_t step);
+
+/*
+ `PySlice_GetIndicesEx`.
+ */
+int PySlice_GetIndicesEx(PyObject *slice_,
+                         Py_ssize_t length,
+                         Py_ssize_t *start,
+                         Py_ssize_t *stop,
+                         Py_ssize_t *step,
+                         Py_ssize_t *slicelength);
+
+/*
+ `PySlice_GetIndices`: the old API; -1 without an exception for
+ out-of-range or non-int parts, as CPython does.
+ */
+int PySlice_GetIndices(PyObject *slice_,
+                       Py_ssize_t length,
+                       Py_ssize_t *start,
+                       Py_ssize_t *stop,
+                       Py_ssize_t *step);
 
 /*
  `PyType_Ready`.

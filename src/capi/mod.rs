@@ -12,5 +12,6 @@ pub mod init;
 pub mod memory;
 pub mod object;
 pub mod refcount;
+pub mod slice;
 pub mod types;
 pub mod unicode;

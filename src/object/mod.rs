@@ -24,6 +24,7 @@ pub mod number;
 pub mod object;
 pub mod protocol;
 pub mod refcount;
+pub mod slice;
 pub mod str;
 pub mod tuple;
 pub mod typeobj;

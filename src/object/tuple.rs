@@ -199,11 +199,30 @@ unsafe extern "C" fn tuple_repr(op: *mut PyObject) -> *mut PyObject {
     })
 }
 
-/// The tuple hash: xxHash-based, as CPython 3.8+ computes it.
-unsafe extern "C" fn tuple_hash(op: *mut PyObject) -> Py_hash_t {
+/// The xxHash-based hash CPython 3.8+ computes over a tuple's items (also
+/// used by `slice`, which hashes like the tuple `(start, stop, step)`).
+pub unsafe fn hash_items(its: &[*mut PyObject]) -> PyResult<Py_hash_t> {
     const P1: u64 = 11400714785074694791;
     const P2: u64 = 14029467366897019727;
     const P5: u64 = 2870177450012600261;
+    let mut acc: u64 = P5;
+    for &o in its {
+        // SAFETY: the items are valid objects kept alive by the caller.
+        let h = unsafe { protocol::hash(o)? };
+        acc = acc.wrapping_add((h as u64).wrapping_mul(P2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(P1);
+    }
+    acc = acc.wrapping_add((its.len() as u64) ^ (P5 ^ 3527539));
+    Ok(if acc == u64::MAX {
+        1546275796
+    } else {
+        acc as isize
+    })
+}
+
+/// The tuple hash, cached in `ob_hash`.
+unsafe extern "C" fn tuple_hash(op: *mut PyObject) -> Py_hash_t {
     guard(|| {
         // SAFETY: op is a tuple.
         unsafe {
@@ -211,19 +230,8 @@ unsafe extern "C" fn tuple_hash(op: *mut PyObject) -> Py_hash_t {
             if (*t).ob_hash != -1 {
                 return (*t).ob_hash;
             }
-            let its = items(op);
-            let mut acc: u64 = P5;
-            for &o in its {
-                let Ok(h) = protocol::hash(o) else { return -1 };
-                acc = acc.wrapping_add((h as u64).wrapping_mul(P2));
-                acc = acc.rotate_left(31);
-                acc = acc.wrapping_mul(P1);
-            }
-            acc = acc.wrapping_add((its.len() as u64) ^ (P5 ^ 3527539));
-            let h = if acc == u64::MAX {
-                1546275796
-            } else {
-                acc as isize
+            let Ok(h) = hash_items(items(op)) else {
+                return -1;
             };
             (*t).ob_hash = h;
             h

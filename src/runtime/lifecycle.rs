@@ -37,6 +37,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut funcobject::PyStaticMethod_Type,
         &raw mut module::PyModule_Type,
         &raw mut iterobject::PySeqIter_Type,
+        &raw mut crate::object::slice::PySlice_Type,
     ];
     v.extend(exceptions::all_types());
     v
