@@ -1,4 +1,5 @@
 // test: differential
+// test: limited-run 0x030e0000
 /* The first thing that must work: start the runtime, make strings, look at
  * them through the object protocol, raise and inspect errors, shut down.
  * Uses nothing beyond that, so it runs from the earliest builds on. */

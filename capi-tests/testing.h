@@ -8,6 +8,18 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Prints the qualified name of an object's type (as tp_name spells it:
+ * "ValueError", "mymod.MyError"); works with Py_LIMITED_API too. */
+static inline void print_type_name(PyObject *obj)
+{
+    PyObject *name = PyType_GetFullyQualifiedName(Py_TYPE(obj));
+    printf("%s", name != NULL ? PyUnicode_AsUTF8AndSize(name, NULL) : "<no name>");
+    if (name == NULL) {
+        PyErr_Clear();
+    }
+    Py_XDECREF(name);
+}
+
 /* The raised exception as `TypeName: message`, cleared; "no error" when
  * none is set. */
 static inline void print_error(void)
@@ -20,7 +32,7 @@ static inline void print_error(void)
         return;
     }
     msg = PyObject_Str(exc);
-    text = msg != NULL ? PyUnicode_AsUTF8(msg) : "<str failed>";
+    text = msg != NULL ? PyUnicode_AsUTF8AndSize(msg, NULL) : "<str failed>";
     /* CPython's PyErr_BadInternalCall names its C source file and line:
      * "Objects/listobject.c:527: bad argument to internal function". */
     if (PyErr_GivenExceptionMatches(exc, PyExc_SystemError)) {
@@ -29,7 +41,8 @@ static inline void print_error(void)
             text = colon + 2;
         }
     }
-    printf("%s: %s", Py_TYPE(exc)->tp_name, text);
+    print_type_name(exc);
+    printf(": %s", text);
     if (msg == NULL) {
         PyErr_Clear();
     }
@@ -62,7 +75,7 @@ static inline void show(const char *label, PyObject *obj)
         printf("repr raised ");
         print_error();
     } else {
-        printf("%s", PyUnicode_AsUTF8(repr));
+        printf("%s", PyUnicode_AsUTF8AndSize(repr, NULL));
         Py_DECREF(repr);
     }
     printf("\n");
@@ -81,7 +94,13 @@ static inline void show_raises(const char *label, PyObject *obj)
         return;
     }
     exc = PyErr_GetRaisedException();
-    printf("raised %s\n", exc != NULL ? Py_TYPE(exc)->tp_name : "nothing");
+    printf("raised ");
+    if (exc != NULL) {
+        print_type_name(exc);
+    } else {
+        printf("nothing");
+    }
+    printf("\n");
     Py_XDECREF(exc);
 }
 

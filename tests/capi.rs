@@ -11,6 +11,8 @@
 //! - `cflags FLAGS`: extra compiler flags (for every build of the file).
 //! - `cxx`: also compile it as C++ (`c++ -Wall -Werror`, compile only).
 //! - `limited HEX`: also compile it with `-DPy_LIMITED_API=HEX` (compile only).
+//! - `limited-run HEX`: also build it with `-DPy_LIMITED_API=HEX`, run it,
+//!   and require the same stdout as the full-API build.
 //! - `cpython-compile`: also compile it against CPython 3.13's headers.
 //! - `no-leakcheck`: leave it out of the valgrind run.
 //! - `skip REASON`: do not build it at all (say why).
@@ -53,6 +55,7 @@ struct Directives {
     no_leakcheck: bool,
     cflags: Vec<String>,
     limited: Vec<String>,
+    limited_run: Vec<String>,
     skip: Option<String>,
 }
 
@@ -75,6 +78,7 @@ fn parse_directives(src: &str) -> Result<Directives, String> {
             "no-leakcheck" => d.no_leakcheck = true,
             "cflags" => d.cflags.extend(args.split_whitespace().map(String::from)),
             "limited" => d.limited.push(args.trim().to_string()),
+            "limited-run" => d.limited_run.push(args.trim().to_string()),
             "skip" => d.skip = Some(args.trim().to_string()),
             other => return Err(format!("unknown directive `// test: {other}`")),
         }
@@ -396,6 +400,40 @@ fn run_test(env: &Env, src: &Path) -> Outcome {
                 expected_file.display(),
                 diff("expected", &expected, "ferrython", &ours_text)
             ));
+        }
+    }
+
+    // The same program through the limited API's macros.
+    for hex in &d.limited_run {
+        let lexe = out_base.with_extension(format!("limited-{hex}.bin"));
+        let mut cmd = Command::new(&env.cc);
+        base_flags(&mut cmd);
+        cmd.arg(format!("-DPy_LIMITED_API={hex}"))
+            .arg("-I")
+            .arg(&include)
+            .arg(src)
+            .arg("-o")
+            .arg(&lexe)
+            .arg("-L")
+            .arg(&env.libdir)
+            .arg(format!("-Wl,-rpath,{}", env.libdir.display()))
+            .arg("-lferrython")
+            .arg("-lm");
+        match build(cmd).and_then(|_| run(Command::new(&lexe))) {
+            Err(e) => errors.push(e),
+            Ok(out) if !out.status.success() => errors.push(describe_run(
+                &format!("Py_LIMITED_API={hex} run failed"),
+                &out,
+            )),
+            Ok(out) => {
+                let limited = String::from_utf8_lossy(&out.stdout);
+                if limited != ours_text {
+                    errors.push(format!(
+                        "stdout with Py_LIMITED_API={hex} differs from the full API's:\n{}",
+                        diff("full API", &ours_text, "limited", &limited)
+                    ));
+                }
+            }
         }
     }
 
