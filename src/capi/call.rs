@@ -17,6 +17,17 @@ pub fn nargs(nargsf: usize) -> Py_ssize_t {
     (nargsf & !PY_VECTORCALL_ARGUMENTS_OFFSET) as Py_ssize_t
 }
 
+/// The argument array of a vectorcall as a slice; C callers may pass NULL
+/// when there are no arguments.
+#[inline(always)]
+pub unsafe fn arg_slice<'a>(args: *const *mut PyObject, n: usize) -> &'a [*mut PyObject] {
+    if n == 0 {
+        return &[];
+    }
+    // SAFETY: the caller guarantees n readable pointers at args.
+    unsafe { std::slice::from_raw_parts(args, n) }
+}
+
 /// The vectorcall function of `callable`, if its type supports it.
 #[inline]
 pub unsafe fn vectorcall_func(callable: *mut PyObject) -> vectorcallfunc {
@@ -85,7 +96,7 @@ pub unsafe fn vectorcall(
         } else {
             tuple::size(kwnames) as usize
         };
-        let all = std::slice::from_raw_parts(args, n + nkw);
+        let all = arg_slice(args, n + nkw);
         let Ok(t) = tuple::from_slice(&all[..n]) else {
             return null_mut();
         };
@@ -162,7 +173,7 @@ pub unsafe fn call_with_dict(
         if kwargs.is_null() || dict::len(kwargs) == 0 {
             return f(args, n, null_mut());
         }
-        let mut stack: Vec<*mut PyObject> = std::slice::from_raw_parts(args, n).to_vec();
+        let mut stack: Vec<*mut PyObject> = arg_slice(args, n).to_vec();
         let mut names = Vec::new();
         let mut pos = 0;
         while let Some((k, v)) = dict::next(kwargs, &mut pos) {

@@ -306,14 +306,15 @@ pub unsafe fn call_method_def(
                 if !no_kw(nkw) {
                     return null_mut();
                 }
-                let t = match tuple::from_slice(std::slice::from_raw_parts(args, nargs as usize)) {
+                let t = match tuple::from_slice(crate::capi::call::arg_slice(args, nargs as usize))
+                {
                     Ok(t) => t,
                     Err(_) => return null_mut(),
                 };
                 meth(self_, t.as_ptr())
             }
             x if x == METH_VARARGS | METH_KEYWORDS => {
-                let all = std::slice::from_raw_parts(args, (nargs + nkw) as usize);
+                let all = crate::capi::call::arg_slice(args, (nargs + nkw) as usize);
                 let t = match tuple::from_slice(&all[..nargs as usize]) {
                     Ok(t) => t,
                     Err(_) => return null_mut(),

@@ -25,6 +25,7 @@ pub mod object;
 pub mod protocol;
 pub mod refcount;
 pub mod slice;
+pub mod slotdefs;
 pub mod str;
 pub mod tuple;
 pub mod typeobj;

@@ -185,14 +185,16 @@ pub unsafe fn ready(tp: *mut PyTypeObject) -> PyResult<()> {
             (*tp).tp_dict = dict::new()?.into_raw();
         }
         compute_mro(tp)?;
-        if !base.is_null() {
-            inherit_slots(tp, base);
-        }
-        // Types whose dict holds the class attributes get them now.
+        // The dict gets the type's own slots, methods, members and getsets
+        // before inheritance fills the remaining slots from the base.
+        crate::object::slotdefs::add_slot_wrappers(tp)?;
         descr::add_methods(tp)?;
         descr::add_members(tp)?;
         descr::add_getsets(tp)?;
         add_doc(tp)?;
+        if !base.is_null() {
+            inherit_slots(tp, base);
+        }
         (*tp).tp_flags = ((*tp).tp_flags & !Py_TPFLAGS_READYING) | Py_TPFLAGS_READY;
         Ok(())
     }

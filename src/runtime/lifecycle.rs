@@ -37,6 +37,8 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut funcobject::PyStaticMethod_Type,
         &raw mut module::PyModule_Type,
         &raw mut iterobject::PySeqIter_Type,
+        &raw mut crate::object::slotdefs::PyWrapperDescr_Type,
+        &raw mut crate::object::slotdefs::_PyMethodWrapper_Type,
         &raw mut crate::object::slice::PySlice_Type,
     ];
     v.extend(exceptions::all_types());
