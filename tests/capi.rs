@@ -16,6 +16,9 @@
 //! - `cpython-compile`: also compile it against CPython 3.13's headers.
 //! - `no-leakcheck`: leave it out of the valgrind run.
 //! - `skip REASON`: do not build it at all (say why).
+//! - `xfail REASON`: known to fail (say why, e.g. which C-API functions are
+//!   still missing). Its failure is reported but does not fail the run; if it
+//!   passes, the run fails so that the marker gets removed.
 //!
 //! Environment: `CAPI_TEST=name[,name]` runs only those tests;
 //! `FERRYTHON_LEAKCHECK=1` runs each program under
@@ -57,6 +60,7 @@ struct Directives {
     limited: Vec<String>,
     limited_run: Vec<String>,
     skip: Option<String>,
+    xfail: Option<String>,
 }
 
 fn parse_directives(src: &str) -> Result<Directives, String> {
@@ -80,6 +84,7 @@ fn parse_directives(src: &str) -> Result<Directives, String> {
             "limited" => d.limited.push(args.trim().to_string()),
             "limited-run" => d.limited_run.push(args.trim().to_string()),
             "skip" => d.skip = Some(args.trim().to_string()),
+            "xfail" => d.xfail = Some(args.trim().to_string()),
             other => return Err(format!("unknown directive `// test: {other}`")),
         }
     }
@@ -292,7 +297,24 @@ fn diff(left_name: &str, left: &str, right_name: &str, right: &str) -> String {
     s
 }
 
+/// Runs one test and applies its `xfail` marker.
 fn run_test(env: &Env, src: &Path) -> Outcome {
+    let text = fs::read_to_string(src).map_err(|e| vec![e.to_string()])?;
+    let d = parse_directives(&text).map_err(|e| vec![e])?;
+    let outcome = run_test_inner(env, src);
+    match (&d.xfail, outcome) {
+        (None, outcome) => outcome,
+        (Some(reason), Err(errs)) => Ok(format!(
+            "expected failure ({reason}); first problem:\n{}",
+            first_lines(errs.first().map_or("", |e| e.as_str()), 6)
+        )),
+        (Some(reason), Ok(_)) => Err(vec![format!(
+            "passes now although marked `// test: xfail {reason}`: remove the marker"
+        )]),
+    }
+}
+
+fn run_test_inner(env: &Env, src: &Path) -> Outcome {
     let name = src.file_stem().unwrap().to_string_lossy().into_owned();
     let text = fs::read_to_string(src).map_err(|e| vec![e.to_string()])?;
     let d = parse_directives(&text).map_err(|e| vec![e])?;
