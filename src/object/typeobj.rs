@@ -100,6 +100,20 @@ pub unsafe fn instance_of(op: *mut PyObject, tp: *mut PyTypeObject) -> bool {
     unsafe { (*op).ob_type == tp || is_subtype((*op).ob_type, tp) }
 }
 
+/// Undoes `ready` for a static type at finalization: releases its dict, MRO
+/// and bases so that the next initialization starts afresh.
+pub unsafe fn clear_static(tp: *mut PyTypeObject) {
+    // SAFETY: tp is a static type; nothing uses it once the runtime is
+    // finalized.
+    unsafe {
+        for field in [&mut (*tp).tp_dict, &mut (*tp).tp_mro, &mut (*tp).tp_bases] {
+            let old = std::mem::replace(field, null_mut());
+            xdecref(old);
+        }
+        (*tp).tp_flags &= !Py_TPFLAGS_READY;
+    }
+}
+
 /// `_PyType_Lookup`: the attribute `name` in the dicts along the MRO
 /// (borrowed, NULL when absent). Never raises.
 pub unsafe fn lookup(tp: *mut PyTypeObject, name: *mut PyObject) -> *mut PyObject {

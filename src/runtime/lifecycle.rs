@@ -89,14 +89,22 @@ pub fn initialize() {
     INITIALIZED.store(true, Ordering::Release);
 }
 
-/// `Py_FinalizeEx`: releases the interpreter and the main thread state.
-/// Returns 0 (flushing stdout cannot fail before `sys` exists).
+/// `Py_FinalizeEx`: releases the builtin types' dicts, the interned
+/// strings, the interpreter and the main thread state, so that a later
+/// `initialize` starts from scratch. Returns 0 (flushing stdout cannot fail
+/// before `sys` exists).
 pub fn finalize() -> i32 {
     if !is_initialized() {
         return 0;
     }
     FINALIZING.store(true, Ordering::Release);
     crate::runtime::errors::clear();
+    // Subclasses first, so a base's dict outlives the types built on it.
+    for tp in static_types().into_iter().rev() {
+        // SAFETY: the static types were readied by initialize().
+        unsafe { object::typeobj::clear_static(tp) };
+    }
+    object::str::clear_interned();
     let ts = tstate::swap(std::ptr::null_mut());
     if !ts.is_null() {
         // SAFETY: the main thread state and interpreter were boxed in
