@@ -1,0 +1,1041 @@
+//! Ferrython bytecode: instruction format, opcodes, code objects, constants.
+//!
+//! # Instruction format
+//!
+//! Code is a `Vec<u16>` of *code units*. An instruction is one unit,
+//! `opcode | (oparg << 8)`: the low byte is the [`Opcode`], the high byte an
+//! 8-bit argument. Larger arguments are built with `EXTENDED_ARG` prefixes,
+//! each contributing 8 more high bits (`oparg = (oparg << 8) | next`), as in
+//! CPython 3.6+.
+//!
+//! An instruction that the eval loop may specialize (PEP 659 adaptive
+//! quickening) is followed by [`Opcode::cache_entries`] zero `CACHE` units.
+//! The compiler only reserves them; the eval loop owns their contents.
+//! Layout per opcode (unit 0 is always the adaptive counter):
+//!
+//! | opcode          | units | layout                                             |
+//! |-----------------|-------|----------------------------------------------------|
+//! | `LOAD_GLOBAL`   | 4     | counter, dict-keys version, builtins version, index |
+//! | `LOAD_ATTR`     | 9     | counter, type version (2), keys version (2), descr/index (4) |
+//! | `STORE_ATTR`    | 4     | counter, type version (2), index                    |
+//! | `LOAD_SUPER_ATTR` | 1   | counter                                            |
+//! | `BINARY_OP`     | 1     | counter                                            |
+//! | `COMPARE_OP`    | 1     | counter                                            |
+//! | `CONTAINS_OP`   | 1     | counter                                            |
+//! | `TO_BOOL`       | 3     | counter, type version (2)                          |
+//! | `BINARY_SUBSCR` | 1     | counter                                            |
+//! | `STORE_SUBSCR`  | 1     | counter                                            |
+//! | `UNPACK_SEQUENCE` | 1   | counter                                            |
+//! | `CALL`, `CALL_KW` | 3   | counter, function version (2)                      |
+//! | `FOR_ITER`      | 1     | counter                                            |
+//! | `SEND`          | 1     | counter                                            |
+//! | `JUMP_BACKWARD` | 1     | counter (hotness, for a future JIT/OSR)            |
+//! | `POP_JUMP_IF_*` | 1     | branch history bits                                |
+//!
+//! # Jumps
+//!
+//! Jump arguments are relative and counted in code units from the unit that
+//! follows the jump *and its caches*: forward jumps (`JUMP_FORWARD`,
+//! `POP_JUMP_IF_*`, `FOR_ITER`, `SEND`) add, `JUMP_BACKWARD` and
+//! `JUMP_BACKWARD_NO_INTERRUPT` subtract.
+//!
+//! # Exceptions
+//!
+//! There are no block-setup instructions: exception handling is "zero cost"
+//! as in CPython 3.11+. [`CodeObject::exceptiontable`] lists ranges
+//! `[start, end)` of code units whose handler is `target`; on an exception the
+//! eval loop pops the value stack to `depth`, pushes the offset of the
+//! raising instruction if `lasti` is set, pushes the exception and jumps.
+//!
+//! # Stack effects (the ones that are not obvious)
+//!
+//! * `LOAD_GLOBAL i`: pushes global `names[i>>1]`, then NULL if `i & 1`.
+//! * `LOAD_ATTR i`: `names[i>>1]`; with `i & 1` (method form) pushes
+//!   `(method, self)` or `(NULL, attr)` so that `CALL` sees `callable, self_or_null, args...`.
+//! * `LOAD_SUPER_ATTR i`: stack `global super, class, self` -> attribute;
+//!   `i & 1`: method form (two values as above), `i & 2`: two-arg `super()` call
+//!   form, `names[i>>2]`.
+//! * `CALL n`: stack `callable, self_or_null, arg1..argn` -> result.
+//! * `CALL_KW n`: like `CALL` with a tuple of keyword names on top; the last
+//!   `len(names)` arguments are keywords.
+//! * `CALL_FUNCTION_EX flags`: `callable, self_or_null, args_tuple[, kwargs_dict if flags & 1]`.
+//! * `FOR_ITER d`: TOS iterator; pushes the next value, or pops the
+//!   iterator and jumps forward `d` when it is exhausted (no `END_FOR`).
+//! * `SEND d`: `receiver, value` -> `receiver, result`; when the receiver
+//!   returns, replaces both by the return value and jumps forward `d`.
+//! * `COMPARE_OP i`: operator `i >> 5` (see [`CompareOp`]); bit 4 set means
+//!   the result is converted to a bool (as CPython 3.13).
+//! * `BINARY_OP i`: operator [`BinaryOp`] `i` (in-place forms are `i + 13`).
+//! * `MAKE_FUNCTION`: code object on TOS -> function. Then
+//!   `SET_FUNCTION_ATTRIBUTE flag`: `value, func` -> `func` with
+//!   `flag` 0x01 defaults tuple, 0x02 kwdefaults dict, 0x04 annotations
+//!   (tuple of name/value pairs, `from __future__ import annotations`),
+//!   0x08 closure tuple of cells, 0x10 `__annotate__` function.
+//! * `BUILD_STRING n`, `BUILD_TUPLE n`, `BUILD_LIST n`, `BUILD_SET n` pop n;
+//!   `BUILD_MAP n` pops 2n (key, value pairs).
+//! * `CONVERT_VALUE c`: 1 `str`, 2 `repr`, 3 `ascii`; `FORMAT_SIMPLE`
+//!   formats TOS with `''`; `FORMAT_WITH_SPEC`: `value, spec` -> `str`.
+//! * `RAISE_VARARGS n`: 0 re-raise, 1 `raise exc`, 2 `raise exc from cause`.
+//! * `RESUME w`: 0 function start, 1 after yield, 2 after yield from, 3 after await.
+//! * `GET_AWAITABLE w`: 0 plain await, 1 after `__aenter__`, 2 after `__aexit__`.
+//! * `CALL_INTRINSIC_1 i` / `CALL_INTRINSIC_2 i`: see [`Intrinsic1`] / [`Intrinsic2`].
+//! * `LOAD_COMMON_CONSTANT i`: 0 `AssertionError`, 1 `NotImplementedError`,
+//!   2 `tuple`, 3 `all`, 4 `any`.
+//! * `LOAD_SMALL_INT i`: pushes the int `i` (0..=255).
+//! * `MATCH_CLASS n`: `subject, cls, names_tuple` -> attrs tuple or None.
+//! * `MATCH_KEYS`: `subject, keys` -> `subject, keys, values_tuple or None`.
+//! * `WITH_EXCEPT_START`: `exit_func, self_or_null, lasti, prev_exc, exc` ->
+//!   same plus the result of `exit_func(self, type, exc, tb)`.
+//! * `BEFORE_WITH` / `BEFORE_ASYNC_WITH`: `mgr` -> `exit_bound, enter_result`.
+
+use std::fmt::Write as _;
+
+macro_rules! opcodes {
+    ($( $name:ident = $num:expr, $cache:expr, $has_arg:expr; )*) => {
+        /// One Ferrython opcode (the low byte of a code unit).
+        #[allow(non_camel_case_types)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[repr(u8)]
+        pub enum Opcode {
+            $( $name = $num, )*
+        }
+
+        impl Opcode {
+            /// All opcodes, for tables and tests.
+            pub const ALL: &'static [Opcode] = &[$(Opcode::$name,)*];
+
+            /// Decode a byte; `None` for unassigned values.
+            pub fn from_u8(b: u8) -> Option<Opcode> {
+                match b {
+                    $( $num => Some(Opcode::$name), )*
+                    _ => None,
+                }
+            }
+
+            /// The opcode's name as `dis` prints it.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $( Opcode::$name => stringify!($name), )*
+                }
+            }
+
+            /// Number of `CACHE` units reserved after the instruction.
+            pub fn cache_entries(self) -> usize {
+                match self {
+                    $( Opcode::$name => $cache, )*
+                }
+            }
+
+            /// Whether the argument byte means anything.
+            pub fn has_arg(self) -> bool {
+                match self {
+                    $( Opcode::$name => $has_arg, )*
+                }
+            }
+        }
+    };
+}
+
+opcodes! {
+    CACHE = 0, 0, false;
+    NOP = 1, 0, false;
+    POP_TOP = 2, 0, false;
+    PUSH_NULL = 3, 0, false;
+    COPY = 4, 0, true;
+    SWAP = 5, 0, true;
+    END_SEND = 6, 0, false;
+    EXTENDED_ARG = 7, 0, true;
+    RESUME = 8, 0, true;
+    LOAD_CONST = 9, 0, true;
+    LOAD_SMALL_INT = 10, 0, true;
+    LOAD_FAST = 11, 0, true;
+    LOAD_FAST_CHECK = 12, 0, true;
+    LOAD_FAST_AND_CLEAR = 13, 0, true;
+    LOAD_FAST_LOAD_FAST = 14, 0, true;
+    STORE_FAST = 15, 0, true;
+    STORE_FAST_LOAD_FAST = 16, 0, true;
+    STORE_FAST_STORE_FAST = 17, 0, true;
+    DELETE_FAST = 18, 0, true;
+    LOAD_DEREF = 19, 0, true;
+    STORE_DEREF = 20, 0, true;
+    DELETE_DEREF = 21, 0, true;
+    MAKE_CELL = 22, 0, true;
+    COPY_FREE_VARS = 23, 0, true;
+    LOAD_FROM_DICT_OR_DEREF = 24, 0, true;
+    LOAD_FROM_DICT_OR_GLOBALS = 25, 0, true;
+    LOAD_NAME = 26, 0, true;
+    STORE_NAME = 27, 0, true;
+    DELETE_NAME = 28, 0, true;
+    LOAD_GLOBAL = 29, 4, true;
+    STORE_GLOBAL = 30, 0, true;
+    DELETE_GLOBAL = 31, 0, true;
+    LOAD_LOCALS = 32, 0, false;
+    LOAD_ATTR = 33, 9, true;
+    STORE_ATTR = 34, 4, true;
+    DELETE_ATTR = 35, 0, true;
+    LOAD_SUPER_ATTR = 36, 1, true;
+    LOAD_COMMON_CONSTANT = 37, 0, true;
+    LOAD_BUILD_CLASS = 38, 0, false;
+    UNARY_NEGATIVE = 39, 0, false;
+    UNARY_NOT = 40, 0, false;
+    UNARY_INVERT = 41, 0, false;
+    TO_BOOL = 42, 3, false;
+    BINARY_OP = 43, 1, true;
+    COMPARE_OP = 44, 1, true;
+    IS_OP = 45, 0, true;
+    CONTAINS_OP = 46, 1, true;
+    BINARY_SUBSCR = 47, 1, false;
+    STORE_SUBSCR = 48, 1, false;
+    DELETE_SUBSCR = 49, 0, false;
+    BINARY_SLICE = 50, 0, false;
+    STORE_SLICE = 51, 0, false;
+    BUILD_SLICE = 52, 0, true;
+    BUILD_TUPLE = 53, 0, true;
+    BUILD_LIST = 54, 0, true;
+    BUILD_SET = 55, 0, true;
+    BUILD_MAP = 56, 0, true;
+    BUILD_STRING = 57, 0, true;
+    LIST_APPEND = 58, 0, true;
+    SET_ADD = 59, 0, true;
+    MAP_ADD = 60, 0, true;
+    LIST_EXTEND = 61, 0, true;
+    SET_UPDATE = 62, 0, true;
+    DICT_UPDATE = 63, 0, true;
+    DICT_MERGE = 64, 0, true;
+    UNPACK_SEQUENCE = 65, 1, true;
+    UNPACK_EX = 66, 0, true;
+    JUMP_FORWARD = 67, 0, true;
+    JUMP_BACKWARD = 68, 1, true;
+    JUMP_BACKWARD_NO_INTERRUPT = 69, 0, true;
+    POP_JUMP_IF_FALSE = 70, 1, true;
+    POP_JUMP_IF_TRUE = 71, 1, true;
+    POP_JUMP_IF_NONE = 72, 1, true;
+    POP_JUMP_IF_NOT_NONE = 73, 1, true;
+    GET_ITER = 74, 0, false;
+    FOR_ITER = 75, 1, true;
+    GET_YIELD_FROM_ITER = 76, 0, false;
+    GET_AITER = 77, 0, false;
+    GET_ANEXT = 78, 0, false;
+    END_ASYNC_FOR = 79, 0, false;
+    GET_AWAITABLE = 80, 0, true;
+    SEND = 81, 1, true;
+    YIELD_VALUE = 82, 0, true;
+    RETURN_VALUE = 83, 0, false;
+    RETURN_GENERATOR = 84, 0, false;
+    CLEANUP_THROW = 85, 0, false;
+    CALL = 86, 3, true;
+    CALL_KW = 87, 3, true;
+    CALL_FUNCTION_EX = 88, 0, true;
+    CALL_INTRINSIC_1 = 89, 0, true;
+    CALL_INTRINSIC_2 = 90, 0, true;
+    MAKE_FUNCTION = 91, 0, false;
+    SET_FUNCTION_ATTRIBUTE = 92, 0, true;
+    SETUP_ANNOTATIONS = 93, 0, false;
+    IMPORT_NAME = 94, 0, true;
+    IMPORT_FROM = 95, 0, true;
+    RAISE_VARARGS = 96, 0, true;
+    RERAISE = 97, 0, true;
+    PUSH_EXC_INFO = 98, 0, false;
+    POP_EXCEPT = 99, 0, false;
+    CHECK_EXC_MATCH = 100, 0, false;
+    CHECK_EG_MATCH = 101, 0, false;
+    WITH_EXCEPT_START = 102, 0, false;
+    BEFORE_WITH = 103, 0, false;
+    BEFORE_ASYNC_WITH = 104, 0, false;
+    FORMAT_SIMPLE = 105, 0, false;
+    FORMAT_WITH_SPEC = 106, 0, false;
+    CONVERT_VALUE = 107, 0, true;
+    MATCH_CLASS = 108, 0, true;
+    MATCH_KEYS = 109, 0, false;
+    MATCH_MAPPING = 110, 0, false;
+    MATCH_SEQUENCE = 111, 0, false;
+    GET_LEN = 112, 0, false;
+    EXIT_INIT_CHECK = 113, 0, false;
+}
+
+impl Opcode {
+    /// Relative forward jump (target = end of this instruction + arg).
+    pub fn is_forward_jump(self) -> bool {
+        matches!(
+            self,
+            Opcode::JUMP_FORWARD
+                | Opcode::POP_JUMP_IF_FALSE
+                | Opcode::POP_JUMP_IF_TRUE
+                | Opcode::POP_JUMP_IF_NONE
+                | Opcode::POP_JUMP_IF_NOT_NONE
+                | Opcode::FOR_ITER
+                | Opcode::SEND
+        )
+    }
+
+    /// Relative backward jump.
+    pub fn is_backward_jump(self) -> bool {
+        matches!(
+            self,
+            Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT
+        )
+    }
+
+    /// Any jump.
+    pub fn is_jump(self) -> bool {
+        self.is_forward_jump() || self.is_backward_jump()
+    }
+
+    /// Stack effect (fall through, jump taken) of this instruction with `arg`.
+    pub fn stack_effect(self, arg: u32) -> (i32, i32) {
+        use Opcode::*;
+        let op = self;
+        let a = arg as i32;
+        let e = match op {
+            CACHE | NOP | RESUME | EXTENDED_ARG | SWAP | MAKE_CELL | COPY_FREE_VARS
+            | DELETE_FAST | DELETE_DEREF | DELETE_NAME | DELETE_GLOBAL => 0,
+            POP_TOP => -1,
+            PUSH_NULL | COPY => 1,
+            END_SEND => -1,
+            LOAD_CONST | LOAD_SMALL_INT | LOAD_FAST | LOAD_FAST_CHECK | LOAD_FAST_AND_CLEAR
+            | LOAD_DEREF | LOAD_NAME | LOAD_LOCALS | LOAD_BUILD_CLASS | LOAD_COMMON_CONSTANT => 1,
+            LOAD_FAST_LOAD_FAST => 2,
+            LOAD_FROM_DICT_OR_DEREF | LOAD_FROM_DICT_OR_GLOBALS => 0,
+            STORE_FAST | STORE_DEREF | STORE_NAME | STORE_GLOBAL => -1,
+            STORE_FAST_LOAD_FAST => 0,
+            STORE_FAST_STORE_FAST => -2,
+            LOAD_GLOBAL => 1 + (a & 1),
+            LOAD_ATTR => a & 1,
+            STORE_ATTR => -2,
+            DELETE_ATTR => -1,
+            LOAD_SUPER_ATTR => -2 + (a & 1),
+            UNARY_NEGATIVE | UNARY_NOT | UNARY_INVERT | TO_BOOL => 0,
+            BINARY_OP | COMPARE_OP | IS_OP | CONTAINS_OP => -1,
+            BINARY_SUBSCR => -1,
+            STORE_SUBSCR => -3,
+            DELETE_SUBSCR => -2,
+            BINARY_SLICE => -2,
+            STORE_SLICE => -4,
+            BUILD_SLICE => 1 - a,
+            BUILD_TUPLE | BUILD_LIST | BUILD_SET | BUILD_STRING => 1 - a,
+            BUILD_MAP => 1 - 2 * a,
+            LIST_APPEND | SET_ADD | LIST_EXTEND | SET_UPDATE | DICT_UPDATE | DICT_MERGE => -1,
+            MAP_ADD => -2,
+            UNPACK_SEQUENCE => a - 1,
+            UNPACK_EX => (a & 0xff) + (a >> 8),
+            JUMP_FORWARD | JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT => 0,
+            POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE | POP_JUMP_IF_NONE | POP_JUMP_IF_NOT_NONE => -1,
+            GET_ITER | GET_YIELD_FROM_ITER | GET_AITER | GET_AWAITABLE => 0,
+            FOR_ITER => return (1, -1),
+            GET_ANEXT => 1,
+            END_ASYNC_FOR => -2,
+            SEND => 0,
+            YIELD_VALUE => 0,
+            RETURN_VALUE => -1,
+            RETURN_GENERATOR => 1,
+            CLEANUP_THROW => -1,
+            CALL => -1 - a,
+            CALL_KW => -2 - a,
+            CALL_FUNCTION_EX => -2 - (a & 1),
+            CALL_INTRINSIC_1 => 0,
+            CALL_INTRINSIC_2 => -1,
+            MAKE_FUNCTION => 0,
+            SET_FUNCTION_ATTRIBUTE => -1,
+            SETUP_ANNOTATIONS => 0,
+            IMPORT_NAME => -1,
+            IMPORT_FROM => 1,
+            RAISE_VARARGS => -a,
+            RERAISE => -1,
+            PUSH_EXC_INFO => 1,
+            POP_EXCEPT => -1,
+            CHECK_EXC_MATCH | CHECK_EG_MATCH => 0,
+            WITH_EXCEPT_START => 1,
+            BEFORE_WITH | BEFORE_ASYNC_WITH => 1,
+            FORMAT_SIMPLE | CONVERT_VALUE => 0,
+            FORMAT_WITH_SPEC => -1,
+            MATCH_CLASS => -2,
+            MATCH_KEYS | MATCH_MAPPING | MATCH_SEQUENCE | GET_LEN => 1,
+            EXIT_INIT_CHECK => -1,
+        };
+        (e, e)
+    }
+
+    /// Control never falls through to the next instruction.
+    pub fn is_terminator(self) -> bool {
+        matches!(
+            self,
+            Opcode::JUMP_FORWARD
+                | Opcode::JUMP_BACKWARD
+                | Opcode::JUMP_BACKWARD_NO_INTERRUPT
+                | Opcode::RETURN_VALUE
+                | Opcode::RAISE_VARARGS
+                | Opcode::RERAISE
+        )
+    }
+}
+
+/// `BINARY_OP` operators, numbered as CPython's `NB_*` (in-place = +13).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum BinaryOp {
+    Add = 0,
+    And = 1,
+    FloorDivide = 2,
+    Lshift = 3,
+    MatrixMultiply = 4,
+    Multiply = 5,
+    Remainder = 6,
+    Or = 7,
+    Power = 8,
+    Rshift = 9,
+    Subtract = 10,
+    TrueDivide = 11,
+    Xor = 12,
+}
+
+/// Symbols of `BINARY_OP` arguments for the disassembler.
+pub const BINARY_OP_SYMBOLS: [&str; 26] = [
+    "+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^", "+=", "&=", "//=", "<<=",
+    "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^=",
+];
+
+/// `COMPARE_OP` operators (`oparg >> 5`), as CPython's `Py_LT`...
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum CompareOp {
+    Lt = 0,
+    Le = 1,
+    Eq = 2,
+    Ne = 3,
+    Gt = 4,
+    Ge = 5,
+}
+
+/// Symbols of `COMPARE_OP` operators.
+pub const COMPARE_OP_SYMBOLS: [&str; 6] = ["<", "<=", "==", "!=", ">", ">="];
+
+/// `CALL_INTRINSIC_1` functions (CPython numbering).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Intrinsic1 {
+    Print = 1,
+    ImportStar = 2,
+    StopIterationError = 3,
+    AsyncGenWrap = 4,
+    UnaryPositive = 5,
+    ListToTuple = 6,
+    TypeVar = 7,
+    ParamSpec = 8,
+    TypeVarTuple = 9,
+    SubscriptGeneric = 10,
+    TypeAlias = 11,
+}
+
+/// `CALL_INTRINSIC_2` functions (CPython numbering).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Intrinsic2 {
+    PrepReraiseStar = 1,
+    TypeVarWithBound = 2,
+    TypeVarWithConstraints = 3,
+    SetFunctionTypeParams = 4,
+    SetTypeparamDefault = 5,
+}
+
+const INTRINSIC1_NAMES: [&str; 12] = [
+    "INTRINSIC_1_INVALID",
+    "INTRINSIC_PRINT",
+    "INTRINSIC_IMPORT_STAR",
+    "INTRINSIC_STOPITERATION_ERROR",
+    "INTRINSIC_ASYNC_GEN_WRAP",
+    "INTRINSIC_UNARY_POSITIVE",
+    "INTRINSIC_LIST_TO_TUPLE",
+    "INTRINSIC_TYPEVAR",
+    "INTRINSIC_PARAMSPEC",
+    "INTRINSIC_TYPEVARTUPLE",
+    "INTRINSIC_SUBSCRIPT_GENERIC",
+    "INTRINSIC_TYPEALIAS",
+];
+
+const INTRINSIC2_NAMES: [&str; 6] = [
+    "INTRINSIC_2_INVALID",
+    "INTRINSIC_PREP_RERAISE_STAR",
+    "INTRINSIC_TYPEVAR_WITH_BOUND",
+    "INTRINSIC_TYPEVAR_WITH_CONSTRAINTS",
+    "INTRINSIC_SET_FUNCTION_TYPE_PARAMS",
+    "INTRINSIC_SET_TYPEPARAM_DEFAULT",
+];
+
+/// `MAKE_FUNCTION`/`SET_FUNCTION_ATTRIBUTE` flags.
+pub mod fn_attr {
+    pub const DEFAULTS: u32 = 0x01;
+    pub const KWDEFAULTS: u32 = 0x02;
+    pub const ANNOTATIONS: u32 = 0x04;
+    pub const CLOSURE: u32 = 0x08;
+    pub const ANNOTATE: u32 = 0x10;
+}
+
+/// `co_flags` bits (CPython's `CO_*` values).
+pub mod co_flags {
+    pub const OPTIMIZED: u32 = 0x0001;
+    pub const NEWLOCALS: u32 = 0x0002;
+    pub const VARARGS: u32 = 0x0004;
+    pub const VARKEYWORDS: u32 = 0x0008;
+    pub const NESTED: u32 = 0x0010;
+    pub const GENERATOR: u32 = 0x0020;
+    pub const NOFREE: u32 = 0x0040;
+    pub const COROUTINE: u32 = 0x0080;
+    pub const ITERABLE_COROUTINE: u32 = 0x0100;
+    pub const ASYNC_GENERATOR: u32 = 0x0200;
+    pub const HAS_DOCSTRING: u32 = 0x0400_0000;
+    pub const METHOD: u32 = 0x0800_0000;
+    /// `from __future__` flags (as `compile()` accepts them).
+    pub const FUTURE_DIVISION: u32 = 0x20000;
+    pub const FUTURE_ABSOLUTE_IMPORT: u32 = 0x40000;
+    pub const FUTURE_WITH_STATEMENT: u32 = 0x80000;
+    pub const FUTURE_PRINT_FUNCTION: u32 = 0x100000;
+    pub const FUTURE_UNICODE_LITERALS: u32 = 0x200000;
+    pub const FUTURE_BARRY_AS_BDFL: u32 = 0x400000;
+    pub const FUTURE_GENERATOR_STOP: u32 = 0x800000;
+    pub const FUTURE_ANNOTATIONS: u32 = 0x1000000;
+    /// `compile()` flags.
+    pub const PYCF_ONLY_AST: u32 = 0x0400;
+    pub const PYCF_DONT_IMPLY_DEDENT: u32 = 0x0200;
+    pub const PYCF_ALLOW_TOP_LEVEL_AWAIT: u32 = 0x2000;
+}
+
+/// Kind bits of `co_localspluskinds` (CPython's `CO_FAST_*`).
+pub mod fast_kind {
+    pub const HIDDEN: u8 = 0x10;
+    pub const LOCAL: u8 = 0x20;
+    pub const CELL: u8 = 0x40;
+    pub const FREE: u8 = 0x80;
+}
+
+/// An integer constant: `Small` when it fits in `i64`, else its decimal digits
+/// (with a leading `-` when negative).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum BigInt {
+    Small(i64),
+    Big(String),
+}
+
+impl std::fmt::Display for BigInt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BigInt::Small(v) => write!(f, "{v}"),
+            BigInt::Big(s) => f.write_str(s),
+        }
+    }
+}
+
+/// A compile-time constant (an element of `co_consts`).
+#[derive(Clone, Debug)]
+pub enum Constant {
+    None,
+    True,
+    False,
+    Ellipsis,
+    Int(BigInt),
+    Float(f64),
+    Complex { real: f64, imag: f64 },
+    Str(String),
+    Bytes(Vec<u8>),
+    Tuple(Vec<Constant>),
+    FrozenSet(Vec<Constant>),
+    Code(Box<CodeObject>),
+}
+
+impl PartialEq for Constant {
+    /// Identity-like equality used to deduplicate `co_consts`: `1`, `1.0` and
+    /// `True` stay distinct, `0.0` and `-0.0` stay distinct, NaNs compare by bits.
+    fn eq(&self, other: &Self) -> bool {
+        use Constant::*;
+        match (self, other) {
+            (None, None) | (True, True) | (False, False) | (Ellipsis, Ellipsis) => true,
+            (Int(a), Int(b)) => a == b,
+            (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
+            (Complex { real: a, imag: b }, Complex { real: c, imag: d }) => {
+                a.to_bits() == c.to_bits() && b.to_bits() == d.to_bits()
+            }
+            (Str(a), Str(b)) => a == b,
+            (Bytes(a), Bytes(b)) => a == b,
+            (Tuple(a), Tuple(b)) | (FrozenSet(a), FrozenSet(b)) => a == b,
+            (Code(a), Code(b)) => std::ptr::eq(&**a, &**b),
+            _ => false,
+        }
+    }
+}
+
+impl Constant {
+    /// `repr()` of the constant as Python prints it (for `dis`).
+    pub fn repr(&self) -> String {
+        match self {
+            Constant::None => "None".into(),
+            Constant::True => "True".into(),
+            Constant::False => "False".into(),
+            Constant::Ellipsis => "Ellipsis".into(),
+            Constant::Int(i) => i.to_string(),
+            Constant::Float(f) => float_repr(*f),
+            Constant::Complex { real, imag } => {
+                if *real == 0.0 && real.is_sign_positive() {
+                    format!("{}j", float_repr_short(*imag))
+                } else {
+                    let sign = if *imag < 0.0 || (*imag == 0.0 && imag.is_sign_negative()) {
+                        "-"
+                    } else {
+                        "+"
+                    };
+                    format!(
+                        "({}{}{}j)",
+                        float_repr_short(*real),
+                        sign,
+                        float_repr_short(imag.abs())
+                    )
+                }
+            }
+            Constant::Str(s) => str_repr(s),
+            Constant::Bytes(b) => bytes_repr(b),
+            Constant::Tuple(items) => {
+                let parts: Vec<String> = items.iter().map(|c| c.repr()).collect();
+                if parts.len() == 1 {
+                    format!("({},)", parts[0])
+                } else {
+                    format!("({})", parts.join(", "))
+                }
+            }
+            Constant::FrozenSet(items) => {
+                let parts: Vec<String> = items.iter().map(|c| c.repr()).collect();
+                format!("frozenset({{{}}})", parts.join(", "))
+            }
+            Constant::Code(c) => format!("<code object {}>", c.name),
+        }
+    }
+
+    /// Python truth value, when known at compile time.
+    pub fn truthy(&self) -> Option<bool> {
+        Some(match self {
+            Constant::None | Constant::False => false,
+            Constant::True | Constant::Ellipsis | Constant::Code(_) => true,
+            Constant::Int(BigInt::Small(v)) => *v != 0,
+            Constant::Int(BigInt::Big(_)) => true,
+            Constant::Float(f) => *f != 0.0,
+            Constant::Complex { real, imag } => *real != 0.0 || *imag != 0.0,
+            Constant::Str(s) => !s.is_empty(),
+            Constant::Bytes(b) => !b.is_empty(),
+            Constant::Tuple(t) | Constant::FrozenSet(t) => !t.is_empty(),
+        })
+    }
+}
+
+fn float_repr_short(f: f64) -> String {
+    let s = float_repr(f);
+    s.strip_suffix(".0").map(str::to_string).unwrap_or(s)
+}
+
+/// Python's `repr(float)` (shortest round-trip digits).
+pub fn float_repr(f: f64) -> String {
+    if f.is_nan() {
+        return "nan".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    let s = format!("{f:e}");
+    let (mant, exp) = s.split_once('e').unwrap();
+    let exp: i32 = exp.parse().unwrap();
+    let neg = mant.starts_with('-');
+    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
+    let sign = if neg { "-" } else { "" };
+    if (-4..16).contains(&exp) {
+        let n = digits.len() as i32;
+        if exp >= n - 1 {
+            format!("{sign}{digits}{}.0", "0".repeat((exp - (n - 1)) as usize))
+        } else if exp >= 0 {
+            let p = (exp + 1) as usize;
+            format!("{sign}{}.{}", &digits[..p], &digits[p..])
+        } else {
+            format!("{sign}0.{}{digits}", "0".repeat((-exp - 1) as usize))
+        }
+    } else {
+        let m = if digits.len() > 1 {
+            format!("{}.{}", &digits[..1], &digits[1..])
+        } else {
+            digits.clone()
+        };
+        format!(
+            "{sign}{m}e{}{:02}",
+            if exp < 0 { "-" } else { "+" },
+            exp.abs()
+        )
+    }
+}
+
+/// Python's `repr(str)`.
+pub fn str_repr(s: &str) -> String {
+    let q = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::new();
+    out.push(q);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == q => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                let _ = write!(out, "\\x{:02x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(q);
+    out
+}
+
+/// Python's `repr(bytes)`.
+pub fn bytes_repr(b: &[u8]) -> String {
+    let q = if b.contains(&b'\'') && !b.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
+    let mut out = String::from("b");
+    out.push(q as char);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            c if c == q => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            0x20..=0x7e => out.push(c as char),
+            c => {
+                let _ = write!(out, "\\x{c:02x}");
+            }
+        }
+    }
+    out.push(q as char);
+    out
+}
+
+/// Source position of a run of instructions: `start` is the first code unit
+/// it covers; it lasts until the next entry's `start`. Lines are 1-based,
+/// columns 0-based UTF-8 byte offsets; 0 in `lineno` means "no location"
+/// (CPython's `None`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LineEntry {
+    pub start: u32,
+    pub lineno: u32,
+    pub end_lineno: u32,
+    pub col: u32,
+    pub end_col: u32,
+}
+
+/// One entry of the exception table: code units `[start, end)` are handled by
+/// the handler at `target`; the stack is popped to `depth` first and, if
+/// `lasti`, the offset of the raising instruction is pushed before the exception.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExceptionEntry {
+    pub start: u32,
+    pub end: u32,
+    pub target: u32,
+    pub depth: u32,
+    pub lasti: bool,
+}
+
+/// A compiled code object, as plain data (CPython's `PyCodeObject` fields).
+///
+/// Variables live in one array, `localsplusnames`, with `localspluskinds`
+/// (`fast_kind` bits) as in CPython 3.11+: parameters first, then other
+/// locals, then cells that are not parameters, then free variables.
+/// `LOAD_FAST`/`LOAD_DEREF` ... index this array.
+#[derive(Clone, Debug)]
+pub struct CodeObject {
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: u32,
+    pub name: String,
+    pub qualname: String,
+    pub filename: String,
+    pub firstlineno: u32,
+    pub code: Vec<u16>,
+    pub consts: Vec<Constant>,
+    pub names: Vec<String>,
+    pub localsplusnames: Vec<String>,
+    pub localspluskinds: Vec<u8>,
+    pub stacksize: u32,
+    pub linetable: Vec<LineEntry>,
+    pub exceptiontable: Vec<ExceptionEntry>,
+}
+
+impl CodeObject {
+    /// `co_varnames`: locals (including parameters) that are not free.
+    pub fn varnames(&self) -> Vec<&str> {
+        self.filter(|k| k & fast_kind::LOCAL != 0)
+    }
+
+    /// `co_cellvars`.
+    pub fn cellvars(&self) -> Vec<&str> {
+        self.filter(|k| k & fast_kind::CELL != 0)
+    }
+
+    /// `co_freevars`.
+    pub fn freevars(&self) -> Vec<&str> {
+        self.filter(|k| k & fast_kind::FREE != 0)
+    }
+
+    fn filter(&self, f: impl Fn(u8) -> bool) -> Vec<&str> {
+        self.localsplusnames
+            .iter()
+            .zip(&self.localspluskinds)
+            .filter(|(_, &k)| f(k))
+            .map(|(n, _)| n.as_str())
+            .collect()
+    }
+
+    /// Source location of the instruction at code unit `offset`.
+    pub fn location(&self, offset: u32) -> Option<LineEntry> {
+        let i = self.linetable.partition_point(|e| e.start <= offset);
+        if i == 0 {
+            return None;
+        }
+        Some(self.linetable[i - 1])
+    }
+
+    /// The exception handler covering code unit `offset`.
+    pub fn handler(&self, offset: u32) -> Option<ExceptionEntry> {
+        self.exceptiontable
+            .iter()
+            .find(|e| e.start <= offset && offset < e.end)
+            .copied()
+    }
+
+    /// Decoded instructions: (offset of first unit incl. EXTENDED_ARG, opcode, full arg).
+    pub fn instructions(&self) -> Vec<(u32, Opcode, u32)> {
+        let mut out = Vec::new();
+        let mut i = 0usize;
+        let mut ext = 0u32;
+        let mut start = 0usize;
+        while i < self.code.len() {
+            let unit = self.code[i];
+            let op = Opcode::from_u8((unit & 0xff) as u8).unwrap_or(Opcode::NOP);
+            let arg = (ext << 8) | (unit >> 8) as u32;
+            if op == Opcode::EXTENDED_ARG {
+                ext = arg;
+                i += 1;
+                continue;
+            }
+            out.push((start as u32, op, arg));
+            ext = 0;
+            i += 1 + op.cache_entries();
+            start = i;
+        }
+        out
+    }
+}
+
+/// A `dis`-like listing of `code` and, after it, of every nested code object.
+pub fn disassemble(code: &CodeObject) -> String {
+    let mut out = String::new();
+    disassemble_into(code, &mut out);
+    out
+}
+
+fn disassemble_into(code: &CodeObject, out: &mut String) {
+    let _ = writeln!(out, "Disassembly of <code object {}>:", code.qualname);
+    let instrs = code.instructions();
+    let targets: std::collections::BTreeSet<u32> = instrs
+        .iter()
+        .filter_map(|&(off, op, arg)| jump_target(off, op, arg, &code.code))
+        .chain(code.exceptiontable.iter().map(|e| e.target))
+        .collect();
+    let mut last_line = 0;
+    for &(off, op, arg) in &instrs {
+        let line = code.location(off).map(|l| l.lineno).unwrap_or(0);
+        let line_col = if line != last_line && line != 0 {
+            last_line = line;
+            format!("{line:>4}")
+        } else {
+            "    ".to_string()
+        };
+        let mark = if targets.contains(&off) { ">>" } else { "  " };
+        let mut s = format!("{line_col} {mark} {:>4} {}", off * 2, op.name());
+        if op.has_arg() {
+            let _ = write!(
+                s,
+                "{}{}",
+                " ".repeat(28usize.saturating_sub(op.name().len())),
+                arg
+            );
+            let detail = arg_detail(code, off, op, arg);
+            if !detail.is_empty() {
+                let _ = write!(s, " ({detail})");
+            }
+        }
+        let _ = writeln!(out, "{}", s.trim_end());
+    }
+    if !code.exceptiontable.is_empty() {
+        let _ = writeln!(out, "ExceptionTable:");
+        for e in &code.exceptiontable {
+            let _ = writeln!(
+                out,
+                "  {} to {} -> {} [{}]{}",
+                e.start * 2,
+                e.end * 2,
+                e.target * 2,
+                e.depth,
+                if e.lasti { " lasti" } else { "" }
+            );
+        }
+    }
+    for c in &code.consts {
+        if let Constant::Code(inner) = c {
+            out.push('\n');
+            disassemble_into(inner, out);
+        }
+    }
+}
+
+/// Absolute target (code units) of a jump instruction at `off`.
+pub fn jump_target(off: u32, op: Opcode, arg: u32, code: &[u16]) -> Option<u32> {
+    // `off` is the first unit incl. EXTENDED_ARG prefixes; find the opcode unit.
+    let mut i = off as usize;
+    while i < code.len() && (code[i] & 0xff) as u8 == Opcode::EXTENDED_ARG as u8 {
+        i += 1;
+    }
+    let next = (i + 1 + op.cache_entries()) as u32;
+    if op.is_forward_jump() {
+        Some(next + arg)
+    } else if op.is_backward_jump() {
+        next.checked_sub(arg)
+    } else {
+        None
+    }
+}
+
+fn arg_detail(code: &CodeObject, off: u32, op: Opcode, arg: u32) -> String {
+    use Opcode::*;
+    let name = |i: u32| code.names.get(i as usize).cloned().unwrap_or_default();
+    let local = |i: u32| {
+        code.localsplusnames
+            .get(i as usize)
+            .cloned()
+            .unwrap_or_default()
+    };
+    match op {
+        LOAD_CONST => code
+            .consts
+            .get(arg as usize)
+            .map(|c| c.repr())
+            .unwrap_or_default(),
+        LOAD_SMALL_INT => arg.to_string(),
+        LOAD_NAME
+        | STORE_NAME
+        | DELETE_NAME
+        | STORE_GLOBAL
+        | DELETE_GLOBAL
+        | STORE_ATTR
+        | DELETE_ATTR
+        | IMPORT_NAME
+        | IMPORT_FROM
+        | LOAD_FROM_DICT_OR_GLOBALS => name(arg),
+        LOAD_GLOBAL => {
+            if arg & 1 != 0 {
+                format!("{} + NULL", name(arg >> 1))
+            } else {
+                name(arg >> 1)
+            }
+        }
+        LOAD_ATTR => {
+            if arg & 1 != 0 {
+                format!("{} + NULL|self", name(arg >> 1))
+            } else {
+                name(arg >> 1)
+            }
+        }
+        LOAD_SUPER_ATTR => {
+            let mut s = name(arg >> 2);
+            if arg & 1 != 0 {
+                s.push_str(" + NULL|self");
+            }
+            s
+        }
+        LOAD_FAST
+        | LOAD_FAST_CHECK
+        | LOAD_FAST_AND_CLEAR
+        | STORE_FAST
+        | DELETE_FAST
+        | LOAD_DEREF
+        | STORE_DEREF
+        | DELETE_DEREF
+        | MAKE_CELL
+        | LOAD_FROM_DICT_OR_DEREF => local(arg),
+        LOAD_FAST_LOAD_FAST | STORE_FAST_LOAD_FAST | STORE_FAST_STORE_FAST => {
+            format!("{}, {}", local(arg >> 4), local(arg & 15))
+        }
+        BINARY_OP => BINARY_OP_SYMBOLS
+            .get(arg as usize)
+            .map(|s| s.to_string())
+            .unwrap_or_default(),
+        COMPARE_OP => {
+            let s = COMPARE_OP_SYMBOLS
+                .get((arg >> 5) as usize)
+                .copied()
+                .unwrap_or("?");
+            if arg & 16 != 0 {
+                format!("bool({s})")
+            } else {
+                s.to_string()
+            }
+        }
+        IS_OP => if arg == 1 { "is not" } else { "is" }.to_string(),
+        CONTAINS_OP => if arg == 1 { "not in" } else { "in" }.to_string(),
+        CALL_INTRINSIC_1 => INTRINSIC1_NAMES
+            .get(arg as usize)
+            .copied()
+            .unwrap_or("")
+            .to_string(),
+        CALL_INTRINSIC_2 => INTRINSIC2_NAMES
+            .get(arg as usize)
+            .copied()
+            .unwrap_or("")
+            .to_string(),
+        CONVERT_VALUE => ["", "str", "repr", "ascii"]
+            .get(arg as usize)
+            .copied()
+            .unwrap_or("")
+            .to_string(),
+        LOAD_COMMON_CONSTANT => [
+            "AssertionError",
+            "NotImplementedError",
+            "tuple",
+            "all",
+            "any",
+        ]
+        .get(arg as usize)
+        .copied()
+        .unwrap_or("")
+        .to_string(),
+        SET_FUNCTION_ATTRIBUTE => match arg {
+            1 => "defaults",
+            2 => "kwdefaults",
+            4 => "annotations",
+            8 => "closure",
+            16 => "annotate",
+            _ => "",
+        }
+        .to_string(),
+        _ if op.is_jump() => match jump_target(off, op, arg, &code.code) {
+            Some(t) => format!("to L{}", t * 2),
+            None => String::new(),
+        },
+        _ => String::new(),
+    }
+}

@@ -1,0 +1,323 @@
+//! Assembler: instruction list -> [`CodeObject`].
+//!
+//! Passes, in order: jump threading (a jump to an unconditional jump goes
+//! straight to its target), stack depth analysis (which also finds
+//! unreachable code and each handler's stack depth), removal of unreachable
+//! code, handler markers and redundant `NOP`s and jumps-to-next, then layout
+//! (relative jump arguments and `EXTENDED_ARG` prefixes, iterated to a fixed
+//! point), exception table and line table.
+
+use crate::bytecode::{co_flags, CodeObject, Constant, ExceptionEntry, LineEntry, Opcode};
+
+use super::ir::{Instr, Unit};
+
+fn ext_units(arg: u32) -> usize {
+    if arg > 0xff_ffff {
+        3
+    } else if arg > 0xffff {
+        2
+    } else if arg > 0xff {
+        1
+    } else {
+        0
+    }
+}
+
+/// Build the code object of a finished unit.
+pub(crate) fn assemble(mut u: Unit<'_>, filename: &str) -> CodeObject {
+    // Every label must point at an instruction.
+    if u.labels.contains(&Some(u.instrs.len())) || u.instrs.is_empty() {
+        let loc = u.instrs.last().map(|i| i.loc).unwrap_or(u.loc);
+        u.loc = loc;
+        let c = u.add_const(Constant::None);
+        u.emit(Opcode::LOAD_CONST, c, None);
+        u.emit(Opcode::RETURN_VALUE, 0, None);
+    }
+    let label_pos: Vec<usize> = u.labels.iter().map(|l| l.unwrap_or(0)).collect();
+    let mut instrs = std::mem::take(&mut u.instrs);
+    let mut target: Vec<Option<usize>> = instrs
+        .iter()
+        .map(|i| i.target.map(|l| label_pos[l.0 as usize]))
+        .collect();
+    thread_jumps(&instrs, &mut target);
+
+    // Stack depth analysis and reachability.
+    let n = instrs.len();
+    let mut depth: Vec<Option<i32>> = vec![None; n];
+    let mut handler_depth: Vec<Option<i32>> = vec![None; u.handlers.len()];
+    let mut max_depth = 0i32;
+    let mut work: Vec<(usize, i32)> = vec![(0, 0)];
+    while let Some((mut i, mut d)) = work.pop() {
+        while i < n {
+            if depth[i].is_some() {
+                break;
+            }
+            depth[i] = Some(d);
+            max_depth = max_depth.max(d);
+            let ins = &instrs[i];
+            if let Some(h) = ins.setup {
+                let hr = &u.handlers[h as usize];
+                let hd = d + hr.depth_adjust;
+                handler_depth[h as usize] = Some(hd);
+                let t = label_pos[hr.target.0 as usize];
+                let entry = hd + 1 + i32::from(hr.lasti);
+                work.push((t, entry));
+                i += 1;
+                continue;
+            }
+            let (fall, jump) = ins.op.stack_effect(ins.arg);
+            if let Some(t) = target[i] {
+                let jd = d + jump;
+                max_depth = max_depth.max(jd);
+                work.push((t, jd));
+            }
+            if ins.op.is_terminator() {
+                break;
+            }
+            d += fall;
+            max_depth = max_depth.max(d);
+            i += 1;
+        }
+    }
+
+    // Drop unreachable code, markers and NOPs whose line is covered anyway.
+    let mut keep = vec![false; n];
+    for i in 0..n {
+        if depth[i].is_none() || instrs[i].setup.is_some() {
+            continue;
+        }
+        if instrs[i].op == Opcode::NOP {
+            let line = instrs[i].loc.lineno;
+            let prev_same = (0..i)
+                .rev()
+                .find(|&j| keep[j])
+                .map(|j| instrs[j].loc.lineno == line)
+                .unwrap_or(false);
+            let next_same = (i + 1..n)
+                .find(|&j| depth[j].is_some() && instrs[j].setup.is_none())
+                .map(|j| instrs[j].loc.lineno == line)
+                .unwrap_or(false);
+            if prev_same || next_same {
+                continue;
+            }
+        }
+        keep[i] = true;
+    }
+    // Jumps to the next kept instruction are no-ops.
+    loop {
+        let mut changed = false;
+        for i in 0..n {
+            if keep[i] && instrs[i].op == Opcode::JUMP_FORWARD {
+                if let Some(t) = target[i] {
+                    let next = (i + 1..n).find(|&j| keep[j]);
+                    let tgt = (t..n).find(|&j| keep[j]);
+                    if next.is_some() && next == tgt {
+                        keep[i] = false;
+                        changed = true;
+                    }
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    // new index for every old index (removed ones map to the next kept).
+    let mut new_index = vec![0usize; n + 1];
+    let mut count = 0;
+    for i in 0..n {
+        new_index[i] = count;
+        if keep[i] {
+            count += 1;
+        }
+    }
+    new_index[n] = count;
+    let mut kept: Vec<Instr> = Vec::with_capacity(count);
+    let mut kept_target: Vec<Option<usize>> = Vec::with_capacity(count);
+    let handler_targets: Vec<usize> = u
+        .handlers
+        .iter()
+        .map(|h| new_index[label_pos[h.target.0 as usize]])
+        .collect();
+    for (i, ins) in instrs.drain(..).enumerate() {
+        if keep[i] {
+            kept_target.push(target[i].map(|t| new_index[t]));
+            kept.push(ins);
+        }
+    }
+    let instrs = kept;
+    let target = kept_target;
+
+    // Fix jump directions.
+    let mut ops: Vec<Opcode> = instrs.iter().map(|i| i.op).collect();
+    for (i, op) in ops.iter_mut().enumerate() {
+        if let Some(t) = target[i] {
+            if *op == Opcode::JUMP_FORWARD && t <= i {
+                *op = Opcode::JUMP_BACKWARD;
+            } else if *op == Opcode::JUMP_BACKWARD && t > i {
+                *op = Opcode::JUMP_FORWARD;
+            }
+        }
+    }
+
+    // Layout: sizes depend on jump distances; iterate until stable.
+    let m = instrs.len();
+    let mut ext = vec![0usize; m];
+    let mut offsets = vec![0u32; m + 1];
+    let mut args: Vec<u32> = instrs.iter().map(|i| i.arg).collect();
+    loop {
+        let mut off = 0u32;
+        for i in 0..m {
+            offsets[i] = off;
+            off += (ext[i] + 1 + ops[i].cache_entries()) as u32;
+        }
+        offsets[m] = off;
+        let mut changed = false;
+        for i in 0..m {
+            if let Some(t) = target[i] {
+                let end = offsets[i + 1];
+                let tgt = offsets[t];
+                args[i] = if ops[i].is_backward_jump() {
+                    end.saturating_sub(tgt)
+                } else {
+                    tgt.saturating_sub(end)
+                };
+            }
+            let e = ext_units(args[i]);
+            if e > ext[i] {
+                ext[i] = e;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut code: Vec<u16> = Vec::with_capacity(offsets[m] as usize);
+    for i in 0..m {
+        let a = args[i];
+        for k in (1..=ext[i]).rev() {
+            let byte = (a >> (8 * k)) & 0xff;
+            code.push(Opcode::EXTENDED_ARG as u16 | ((byte as u16) << 8));
+        }
+        code.push(ops[i] as u16 | (((a & 0xff) as u16) << 8));
+        code.extend(std::iter::repeat_n(0u16, ops[i].cache_entries()));
+    }
+
+    // Exception table.
+    let mut exceptiontable: Vec<ExceptionEntry> = Vec::new();
+    for i in 0..m {
+        let Some(h) = instrs[i].handler else {
+            continue;
+        };
+        let hr = &u.handlers[h as usize];
+        let Some(hd) = handler_depth[h as usize] else {
+            continue;
+        };
+        let start = offsets[i];
+        let end = offsets[i + 1];
+        let tgt = offsets[handler_targets[h as usize].min(m)];
+        match exceptiontable.last_mut() {
+            Some(last)
+                if last.end == start
+                    && last.target == tgt
+                    && last.depth == hd as u32
+                    && last.lasti == hr.lasti =>
+            {
+                last.end = end;
+            }
+            _ => exceptiontable.push(ExceptionEntry {
+                start,
+                end,
+                target: tgt,
+                depth: hd.max(0) as u32,
+                lasti: hr.lasti,
+            }),
+        }
+    }
+
+    // Line table.
+    let mut linetable: Vec<LineEntry> = Vec::new();
+    for i in 0..m {
+        let l = instrs[i].loc;
+        let entry = LineEntry {
+            start: offsets[i],
+            lineno: l.lineno,
+            end_lineno: l.end_lineno,
+            col: l.col,
+            end_col: l.end_col,
+        };
+        match linetable.last() {
+            Some(last)
+                if last.lineno == entry.lineno
+                    && last.end_lineno == entry.end_lineno
+                    && last.col == entry.col
+                    && last.end_col == entry.end_col => {}
+            _ => linetable.push(entry),
+        }
+    }
+
+    let mut flags = u.flags;
+    if u.kinds
+        .iter()
+        .all(|k| k & (crate::bytecode::fast_kind::CELL | crate::bytecode::fast_kind::FREE) == 0)
+    {
+        flags |= co_flags::NOFREE;
+    }
+    CodeObject {
+        argcount: u.argcount,
+        posonlyargcount: u.posonlyargcount,
+        kwonlyargcount: u.kwonlyargcount,
+        flags,
+        name: u.name,
+        qualname: u.qualname,
+        filename: filename.to_string(),
+        firstlineno: u.firstlineno,
+        code,
+        consts: u.consts,
+        names: u.names,
+        localsplusnames: u.localsplus,
+        localspluskinds: u.kinds,
+        stacksize: max_depth.max(0) as u32,
+        linetable,
+        exceptiontable,
+    }
+}
+
+/// Retarget jumps whose target is an unconditional jump (bounded, so cycles
+/// terminate). Conditional jumps only move forward.
+fn thread_jumps(instrs: &[Instr], target: &mut [Option<usize>]) {
+    for i in 0..instrs.len() {
+        let Some(mut t) = target[i] else { continue };
+        let op = instrs[i].op;
+        if !(op == Opcode::JUMP_FORWARD
+            || matches!(
+                op,
+                Opcode::POP_JUMP_IF_FALSE
+                    | Opcode::POP_JUMP_IF_TRUE
+                    | Opcode::POP_JUMP_IF_NONE
+                    | Opcode::POP_JUMP_IF_NOT_NONE
+            ))
+        {
+            continue;
+        }
+        for _ in 0..8 {
+            if t >= instrs.len() {
+                break;
+            }
+            let ti = &instrs[t];
+            if ti.op != Opcode::JUMP_FORWARD || ti.setup.is_some() {
+                break;
+            }
+            let Some(next) = target[t] else { break };
+            if next == t {
+                break;
+            }
+            if op != Opcode::JUMP_FORWARD && next <= i {
+                break;
+            }
+            t = next;
+        }
+        target[i] = Some(t);
+    }
+}

@@ -1,0 +1,54 @@
+//! Compile errors as plain data: what CPython would raise as `SyntaxError`,
+//! `IndentationError` or `TabError`, with the same message and position fields.
+
+use std::fmt;
+
+/// Which exception class CPython raises for this error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SyntaxErrorKind {
+    SyntaxError,
+    IndentationError,
+    TabError,
+}
+
+impl SyntaxErrorKind {
+    /// The Python class name (`"SyntaxError"` ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            SyntaxErrorKind::SyntaxError => "SyntaxError",
+            SyntaxErrorKind::IndentationError => "IndentationError",
+            SyntaxErrorKind::TabError => "TabError",
+        }
+    }
+}
+
+/// The arguments of a `SyntaxError` as CPython fills them in: `lineno` and
+/// `offset` are 1-based, `offset`/`end_offset` count characters (not bytes) of
+/// `text`, which is the offending source line including its newline.
+/// A value of 0 means "unknown" (CPython shows `None` or omits the caret).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxErrorInfo {
+    pub kind: SyntaxErrorKind,
+    pub msg: String,
+    pub filename: String,
+    pub lineno: u32,
+    pub offset: u32,
+    pub end_lineno: u32,
+    pub end_offset: u32,
+    pub text: Option<String>,
+}
+
+impl fmt::Display for SyntaxErrorInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {} ({}, line {})",
+            self.kind.name(),
+            self.msg,
+            self.filename,
+            self.lineno
+        )
+    }
+}
+
+impl std::error::Error for SyntaxErrorInfo {}

@@ -1,0 +1,20 @@
+//! Ferrython's compiler: Python source -> plain-data code objects.
+//!
+//! Pipeline: [`parse`] (front end over `ruff_python_parser`, CPython positions
+//! and error messages) -> [`symtable`] (scopes) -> [`compile`] (AST ->
+//! instruction list -> assembled [`bytecode::CodeObject`]). Nothing here knows
+//! about `PyObject`; constants are [`bytecode::Constant`] values that the
+//! runtime turns into objects when it loads a code object.
+
+#![forbid(unsafe_code)]
+
+pub mod bytecode;
+pub mod compile;
+pub mod error;
+pub mod parse;
+pub mod symtable;
+pub mod verify;
+
+pub use bytecode::{disassemble, CodeObject, Constant, Opcode};
+pub use compile::{compile_bytes, compile_source, parse_only, CompileMode};
+pub use error::{SyntaxErrorInfo, SyntaxErrorKind};

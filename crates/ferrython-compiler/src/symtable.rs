@@ -1,0 +1,1471 @@
+//! Symbol tables: which scope each name belongs to (CPython's `symtable.c`).
+//!
+//! Pass 1 ([`Builder`]) walks the AST and records, per scope, how each name
+//! is used (flags `DEF_*`/`USE`). Pass 2 ([`analyze`]) resolves every name to
+//! a [`NameScope`] top-down with the set of names bound in enclosing function
+//! scopes, and bottom-up turns locals that inner scopes need into cells.
+//!
+//! Scopes: module, class, function, lambda, comprehension (every
+//! comprehension and generator expression is its own nested code object here:
+//! Ferrython does *not* inline list/set/dict comprehensions as PEP 709 does;
+//! the observable difference is only in tracebacks and `locals()` inside the
+//! comprehension), annotation scopes (PEP 649/749 `__annotate__`), type
+//! parameter scopes and lazily evaluated type alias values / TypeVar bounds
+//! (PEP 695).
+//!
+//! Tables live in one arena ([`SymbolTables`]) and are found from an AST node
+//! with a [`ScopeKey`] (its byte range plus what kind of scope hangs off it).
+
+use std::collections::{HashMap, HashSet};
+
+use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::{Ranged, TextRange};
+
+use crate::error::{SyntaxErrorInfo, SyntaxErrorKind};
+use crate::parse::LineIndex;
+
+pub const DEF_GLOBAL: u32 = 1;
+pub const DEF_LOCAL: u32 = 2;
+pub const DEF_PARAM: u32 = 4;
+pub const DEF_NONLOCAL: u32 = 8;
+pub const USE: u32 = 16;
+pub const DEF_FREE_CLASS: u32 = 64;
+pub const DEF_IMPORT: u32 = 128;
+pub const DEF_ANNOT: u32 = 256;
+pub const DEF_COMP_ITER: u32 = 512;
+pub const DEF_TYPE_PARAM: u32 = 1024;
+/// A walrus target inside a comprehension: bound in the enclosing function.
+pub const DEF_COMP_WALRUS: u32 = 2048;
+pub const DEF_BOUND: u32 = DEF_LOCAL | DEF_PARAM | DEF_IMPORT | DEF_TYPE_PARAM;
+
+/// Kind of a scope.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ScopeKind {
+    Module,
+    Class,
+    Function,
+    Lambda,
+    Comprehension,
+    /// `__annotate__` of a function, class or module.
+    Annotation,
+    /// `<generic parameters of X>`.
+    TypeParams,
+    /// Lazily evaluated value of a `type` alias, TypeVar bound or default.
+    TypeAlias,
+}
+
+impl ScopeKind {
+    /// Scopes compiled as functions (have fast locals).
+    pub fn is_function_like(self) -> bool {
+        !matches!(self, ScopeKind::Module | ScopeKind::Class)
+    }
+}
+
+/// What a [`ScopeKey`] hangs off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum KeyTag {
+    Body,
+    Annotation,
+    TypeParams,
+    Bound,
+    Default,
+}
+
+/// Finds the table of a scope from its AST node.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ScopeKey {
+    pub start: u32,
+    pub end: u32,
+    pub tag: KeyTag,
+}
+
+impl ScopeKey {
+    pub fn new(range: TextRange, tag: KeyTag) -> ScopeKey {
+        ScopeKey {
+            start: range.start().into(),
+            end: range.end().into(),
+            tag,
+        }
+    }
+}
+
+/// Where a name lives, as `symtable.c` resolves it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameScope {
+    Local,
+    GlobalExplicit,
+    GlobalImplicit,
+    Free,
+    Cell,
+}
+
+/// One name in one scope.
+#[derive(Clone, Debug)]
+pub struct Symbol {
+    pub name: String,
+    pub flags: u32,
+    pub scope: NameScope,
+    /// Byte offset of a `nonlocal` declaration, for error positions.
+    pub decl_at: Option<(u32, u32)>,
+}
+
+/// One scope.
+#[derive(Clone, Debug)]
+pub struct SymbolTable {
+    pub kind: ScopeKind,
+    pub name: String,
+    pub lineno: u32,
+    pub symbols: Vec<Symbol>,
+    index: HashMap<String, usize>,
+    pub children: Vec<usize>,
+    pub parent: Option<usize>,
+    /// Parameter names in order.
+    pub params: Vec<String>,
+    pub is_generator: bool,
+    pub is_coroutine: bool,
+    pub has_await: bool,
+    /// A class whose methods use `__class__`/`super`.
+    pub needs_class_closure: bool,
+    /// A class whose annotation/type-param scopes read through `__classdict__`.
+    pub needs_classdict: bool,
+    /// Annotation / type-param scope directly inside a class.
+    pub can_see_class_scope: bool,
+    /// Nested inside a function-like scope (qualname uses `<locals>`).
+    pub nested: bool,
+    /// Names assigned as `self.X` in methods (for `__static_attributes__`).
+    pub static_attributes: Vec<String>,
+}
+
+impl SymbolTable {
+    fn new(kind: ScopeKind, name: &str, lineno: u32, parent: Option<usize>) -> SymbolTable {
+        SymbolTable {
+            kind,
+            name: name.to_string(),
+            lineno,
+            symbols: Vec::new(),
+            index: HashMap::new(),
+            children: Vec::new(),
+            parent,
+            params: Vec::new(),
+            is_generator: false,
+            is_coroutine: false,
+            has_await: false,
+            needs_class_closure: false,
+            needs_classdict: false,
+            can_see_class_scope: false,
+            nested: false,
+            static_attributes: Vec::new(),
+        }
+    }
+
+    /// Look a name up.
+    pub fn lookup(&self, name: &str) -> Option<&Symbol> {
+        self.index.get(name).map(|&i| &self.symbols[i])
+    }
+
+    fn flags(&self, name: &str) -> u32 {
+        self.lookup(name).map(|s| s.flags).unwrap_or(0)
+    }
+
+    fn add(&mut self, name: &str, flag: u32) {
+        match self.index.get(name) {
+            Some(&i) => self.symbols[i].flags |= flag,
+            None => {
+                self.index.insert(name.to_string(), self.symbols.len());
+                self.symbols.push(Symbol {
+                    name: name.to_string(),
+                    flags: flag,
+                    scope: NameScope::GlobalImplicit,
+                    decl_at: None,
+                });
+            }
+        }
+    }
+
+    /// Scope of `name` (unknown names are implicit globals).
+    pub fn scope_of(&self, name: &str) -> NameScope {
+        self.lookup(name)
+            .map(|s| s.scope)
+            .unwrap_or(NameScope::GlobalImplicit)
+    }
+}
+
+/// All tables of one compilation unit; index 0 is the top-level scope.
+#[derive(Clone, Debug)]
+pub struct SymbolTables {
+    pub tables: Vec<SymbolTable>,
+    keys: HashMap<ScopeKey, usize>,
+    pub future_annotations: bool,
+}
+
+impl SymbolTables {
+    /// The table of the scope that hangs off `key`.
+    pub fn get(&self, key: ScopeKey) -> Option<usize> {
+        self.keys.get(&key).copied()
+    }
+
+    /// A one-line-per-name dump: `scope_name kind: name=scope ...`, for tests.
+    pub fn dump(&self) -> String {
+        let mut out = String::new();
+        self.dump_into(0, &mut out);
+        out
+    }
+
+    fn dump_into(&self, i: usize, out: &mut String) {
+        let t = &self.tables[i];
+        let mut names: Vec<&Symbol> = t.symbols.iter().collect();
+        names.sort_by(|a, b| a.name.cmp(&b.name));
+        out.push_str(&t.name);
+        out.push(':');
+        for s in names {
+            let sc = match s.scope {
+                NameScope::Local => "local",
+                NameScope::GlobalExplicit => "global_explicit",
+                NameScope::GlobalImplicit => "global_implicit",
+                NameScope::Free => "free",
+                NameScope::Cell => "cell",
+            };
+            out.push_str(&format!(" {}={}", s.name, sc));
+        }
+        out.push('\n');
+        for &c in &t.children {
+            self.dump_into(c, out);
+        }
+    }
+}
+
+/// Build and analyze the symbol tables of a module (or an `eval` expression).
+pub fn build(
+    module: &ast::Mod,
+    index: &LineIndex,
+    filename: &str,
+    future_annotations: bool,
+) -> Result<SymbolTables, SyntaxErrorInfo> {
+    let mut b = Builder {
+        tables: vec![SymbolTable::new(ScopeKind::Module, "top", 1, None)],
+        keys: HashMap::new(),
+        stack: vec![0],
+        index,
+        filename,
+        error: None,
+        future_annotations,
+        class_stack: Vec::new(),
+        in_annotation: false,
+        private: None,
+    };
+    match module {
+        ast::Mod::Module(m) => {
+            b.visit_body(&m.body);
+            if !future_annotations && has_annotations(&m.body) {
+                let range = TextRange::new(0.into(), 0.into());
+                b.enter(
+                    ScopeKind::Annotation,
+                    "__annotate__",
+                    range,
+                    KeyTag::Annotation,
+                    1,
+                );
+                b.tables[*b.stack.last().unwrap()]
+                    .params
+                    .push("format".into());
+                b.add_def("format", DEF_PARAM, range);
+                b.visit_module_annotations(&m.body);
+                b.leave();
+            }
+        }
+        ast::Mod::Expression(e) => b.visit_expr(&e.body),
+    }
+    if let Some(e) = b.error {
+        return Err(e);
+    }
+    let mut tables = SymbolTables {
+        tables: b.tables,
+        keys: b.keys,
+        future_annotations,
+    };
+    let mut err = None;
+    analyze(&mut tables, 0, &HashSet::new(), &HashSet::new(), &mut err);
+    if let Some((msg, (start, end))) = err {
+        return Err(index.error(
+            SyntaxErrorKind::SyntaxError,
+            msg,
+            filename,
+            TextRange::new(start.into(), end.into()),
+        ));
+    }
+    Ok(tables)
+}
+
+/// Whether a module/class body has annotated assignments at its own level
+/// (looking into compound statements but not into nested scopes).
+pub fn has_annotations(body: &[Stmt]) -> bool {
+    let mut found = false;
+    for_each_annassign(body, &mut |_| found = true);
+    found
+}
+
+/// Call `f` on every annotated assignment in `body`, recursing into compound
+/// statements (not into functions or classes).
+pub fn for_each_annassign<'a>(body: &'a [Stmt], f: &mut dyn FnMut(&'a ast::StmtAnnAssign)) {
+    for s in body {
+        match s {
+            Stmt::AnnAssign(a) => f(a),
+            Stmt::If(i) => {
+                for_each_annassign(&i.body, f);
+                for c in &i.elif_else_clauses {
+                    for_each_annassign(&c.body, f);
+                }
+            }
+            Stmt::For(x) => {
+                for_each_annassign(&x.body, f);
+                for_each_annassign(&x.orelse, f);
+            }
+            Stmt::While(x) => {
+                for_each_annassign(&x.body, f);
+                for_each_annassign(&x.orelse, f);
+            }
+            Stmt::With(x) => for_each_annassign(&x.body, f),
+            Stmt::Try(x) => {
+                for_each_annassign(&x.body, f);
+                for h in &x.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    for_each_annassign(&h.body, f);
+                }
+                for_each_annassign(&x.orelse, f);
+                for_each_annassign(&x.finalbody, f);
+            }
+            Stmt::Match(m) => {
+                for c in &m.cases {
+                    for_each_annassign(&c.body, f);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+struct Builder<'a> {
+    tables: Vec<SymbolTable>,
+    keys: HashMap<ScopeKey, usize>,
+    stack: Vec<usize>,
+    index: &'a LineIndex,
+    filename: &'a str,
+    error: Option<SyntaxErrorInfo>,
+    future_annotations: bool,
+    /// Class tables enclosing the current point (for `__static_attributes__`).
+    class_stack: Vec<usize>,
+    in_annotation: bool,
+    /// Name of the innermost class, for private name mangling.
+    private: Option<String>,
+}
+
+/// CPython's private name mangling: `__x` inside class `C` becomes `_C__x`
+/// (not dunder names, not names with a dot; leading underscores of the class
+/// name are stripped; a class named only `_` disables mangling).
+pub fn mangle(private: Option<&str>, name: &str) -> String {
+    let Some(class) = private else {
+        return name.to_string();
+    };
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return name.to_string();
+    }
+    let stripped = class.trim_start_matches('_');
+    if stripped.is_empty() {
+        return name.to_string();
+    }
+    format!("_{stripped}{name}")
+}
+
+impl Builder<'_> {
+    fn cur(&mut self) -> &mut SymbolTable {
+        let i = *self.stack.last().unwrap();
+        &mut self.tables[i]
+    }
+
+    fn err(&mut self, msg: impl Into<String>, range: TextRange) {
+        if self.error.is_none() {
+            self.error =
+                Some(
+                    self.index
+                        .error(SyntaxErrorKind::SyntaxError, msg, self.filename, range),
+                );
+        }
+    }
+
+    fn enter(&mut self, kind: ScopeKind, name: &str, range: TextRange, tag: KeyTag, lineno: u32) {
+        let parent = *self.stack.last().unwrap();
+        let mut t = SymbolTable::new(kind, name, lineno, Some(parent));
+        let pk = self.tables[parent].kind;
+        t.nested = pk.is_function_like() || self.tables[parent].nested && pk == ScopeKind::Class;
+        if matches!(
+            kind,
+            ScopeKind::Annotation | ScopeKind::TypeParams | ScopeKind::TypeAlias
+        ) && pk == ScopeKind::Class
+        {
+            t.can_see_class_scope = true;
+        }
+        if matches!(kind, ScopeKind::Annotation | ScopeKind::TypeAlias)
+            && self.tables[parent].can_see_class_scope
+        {
+            t.can_see_class_scope = true;
+        }
+        let idx = self.tables.len();
+        self.tables.push(t);
+        self.tables[parent].children.push(idx);
+        self.keys.insert(ScopeKey::new(range, tag), idx);
+        self.stack.push(idx);
+        if self.tables[idx].can_see_class_scope {
+            self.tables[idx].add("__classdict__", USE);
+        }
+    }
+
+    fn leave(&mut self) {
+        self.stack.pop();
+    }
+
+    fn line(&self, range: TextRange) -> u32 {
+        self.index.line_col(range.start().into()).0
+    }
+
+    fn add_def(&mut self, name: &str, flag: u32, range: TextRange) {
+        let mangled = mangle(self.private.as_deref(), name);
+        let name = mangled.as_str();
+        let cur = self.cur();
+        let old = cur.flags(name);
+        if flag & DEF_PARAM != 0 && old & DEF_PARAM != 0 {
+            self.err(
+                format!("duplicate argument '{name}' in function definition"),
+                range,
+            );
+            return;
+        }
+        if old & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && flag & DEF_ANNOT != 0 {
+            let which = if old & DEF_GLOBAL != 0 {
+                "global"
+            } else {
+                "nonlocal"
+            };
+            self.err(format!("annotated name '{name}' can't be {which}"), range);
+            return;
+        }
+        self.cur().add(name, flag);
+    }
+
+    fn add_use(&mut self, name: &str) {
+        let mangled = mangle(self.private.as_deref(), name);
+        self.cur().add(&mangled, USE);
+    }
+
+    fn visit_body(&mut self, body: &[Stmt]) {
+        for s in body {
+            self.visit_stmt(s);
+        }
+    }
+
+    fn visit_stmt(&mut self, s: &Stmt) {
+        if self.error.is_some() {
+            return;
+        }
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.visit_stmt_inner(s));
+    }
+
+    fn visit_params_defaults(&mut self, p: &ast::Parameters) {
+        for a in p.posonlyargs.iter().chain(&p.args).chain(&p.kwonlyargs) {
+            if let Some(d) = &a.default {
+                self.visit_expr(d);
+            }
+        }
+    }
+
+    fn visit_params(&mut self, p: &ast::Parameters) {
+        let mut all: Vec<&ast::Parameter> = Vec::new();
+        all.extend(p.posonlyargs.iter().map(|a| &a.parameter));
+        all.extend(p.args.iter().map(|a| &a.parameter));
+        if let Some(v) = &p.vararg {
+            all.push(v);
+        }
+        all.extend(p.kwonlyargs.iter().map(|a| &a.parameter));
+        if let Some(k) = &p.kwarg {
+            all.push(k);
+        }
+        for a in all {
+            self.add_def(&a.name.id, DEF_PARAM, a.name.range);
+            self.cur().params.push(a.name.id.to_string());
+        }
+    }
+
+    fn param_annotations(p: &ast::Parameters) -> Vec<&Expr> {
+        let mut out = Vec::new();
+        for a in p.posonlyargs.iter().chain(&p.args) {
+            out.extend(a.parameter.annotation.as_deref());
+        }
+        if let Some(v) = &p.vararg {
+            out.extend(v.annotation.as_deref());
+        }
+        for a in &p.kwonlyargs {
+            out.extend(a.parameter.annotation.as_deref());
+        }
+        if let Some(k) = &p.kwarg {
+            out.extend(k.annotation.as_deref());
+        }
+        out
+    }
+
+    fn visit_type_params(&mut self, tp: &ast::TypeParams) {
+        let mut seen = HashSet::new();
+        for p in &tp.type_params {
+            let (name, bound, default) = match p {
+                ast::TypeParam::TypeVar(t) => (&t.name, t.bound.as_deref(), t.default.as_deref()),
+                ast::TypeParam::TypeVarTuple(t) => (&t.name, None, t.default.as_deref()),
+                ast::TypeParam::ParamSpec(t) => (&t.name, None, t.default.as_deref()),
+            };
+            if !seen.insert(name.id.to_string()) {
+                self.err(
+                    format!("duplicate type parameter '{}'", name.id),
+                    name.range,
+                );
+                return;
+            }
+            self.add_def(&name.id, DEF_TYPE_PARAM | DEF_LOCAL, name.range);
+            for (e, tag) in [(bound, KeyTag::Bound), (default, KeyTag::Default)] {
+                if let Some(e) = e {
+                    let line = self.line(e.range());
+                    self.enter(ScopeKind::TypeAlias, &name.id, p.range(), tag, line);
+                    self.visit_expr(e);
+                    self.leave();
+                }
+            }
+        }
+    }
+
+    fn visit_stmt_inner(&mut self, s: &Stmt) {
+        match s {
+            Stmt::FunctionDef(f) => {
+                self.add_def(&f.name.id, DEF_LOCAL, f.name.range);
+                for d in &f.decorator_list {
+                    self.visit_expr(&d.expression);
+                }
+                self.visit_params_defaults(&f.parameters);
+                let line = self.line(f.range);
+                let line = f
+                    .decorator_list
+                    .first()
+                    .map(|d| self.line(d.range))
+                    .unwrap_or(line)
+                    .min(line);
+                if let Some(tp) = &f.type_params {
+                    let name = format!("<generic parameters of {}>", f.name.id);
+                    self.enter(
+                        ScopeKind::TypeParams,
+                        &name,
+                        f.range,
+                        KeyTag::TypeParams,
+                        line,
+                    );
+                    if f.parameters
+                        .posonlyargs
+                        .iter()
+                        .chain(&f.parameters.args)
+                        .any(|a| a.default.is_some())
+                    {
+                        self.add_def(".defaults", DEF_PARAM, f.range);
+                        self.cur().params.push(".defaults".into());
+                    }
+                    if f.parameters.kwonlyargs.iter().any(|a| a.default.is_some()) {
+                        self.add_def(".kwdefaults", DEF_PARAM, f.range);
+                        self.cur().params.push(".kwdefaults".into());
+                    }
+                    self.visit_type_params(tp);
+                }
+                self.visit_function_annotations(f, line);
+                self.enter(ScopeKind::Function, &f.name.id, f.range, KeyTag::Body, line);
+                if f.is_async {
+                    self.cur().is_coroutine = true;
+                }
+                self.visit_params(&f.parameters);
+                self.visit_body(&f.body);
+                self.leave();
+                if f.type_params.is_some() {
+                    self.leave();
+                }
+            }
+            Stmt::ClassDef(c) => {
+                self.add_def(&c.name.id, DEF_LOCAL, c.name.range);
+                for d in &c.decorator_list {
+                    self.visit_expr(&d.expression);
+                }
+                let line = self.line(c.range);
+                let line = c
+                    .decorator_list
+                    .first()
+                    .map(|d| self.line(d.range))
+                    .unwrap_or(line)
+                    .min(line);
+                if let Some(tp) = &c.type_params {
+                    let name = format!("<generic parameters of {}>", c.name.id);
+                    self.enter(
+                        ScopeKind::TypeParams,
+                        &name,
+                        c.range,
+                        KeyTag::TypeParams,
+                        line,
+                    );
+                    self.add_def(".type_params", DEF_LOCAL, c.range);
+                    self.visit_type_params(tp);
+                    self.add_use(".type_params");
+                    self.add_def(".generic_base", DEF_LOCAL, c.range);
+                    self.add_use(".generic_base");
+                }
+                if let Some(args) = &c.arguments {
+                    for a in args.args.iter() {
+                        self.visit_expr(a);
+                    }
+                    for k in &args.keywords {
+                        self.visit_expr(&k.value);
+                    }
+                }
+                self.enter(ScopeKind::Class, &c.name.id, c.range, KeyTag::Body, line);
+                if c.type_params.is_some() {
+                    self.add_def(".type_params", DEF_LOCAL, c.range);
+                    self.add_def("__type_params__", DEF_LOCAL, c.range);
+                    self.add_use(".type_params");
+                }
+                let me = *self.stack.last().unwrap();
+                self.class_stack.push(me);
+                let saved_private = self.private.replace(c.name.id.to_string());
+                self.visit_body(&c.body);
+                if !self.future_annotations && has_annotations(&c.body) {
+                    self.enter(
+                        ScopeKind::Annotation,
+                        "__annotate__",
+                        c.range,
+                        KeyTag::Annotation,
+                        line,
+                    );
+                    self.cur().params.push("format".into());
+                    self.add_def("format", DEF_PARAM, c.range);
+                    self.visit_module_annotations(&c.body);
+                    self.leave();
+                }
+                self.class_stack.pop();
+                self.private = saved_private;
+                self.leave();
+                if c.type_params.is_some() {
+                    self.leave();
+                }
+            }
+            Stmt::Return(r) => {
+                if !self.cur().kind.is_function_like() {
+                    self.err("'return' outside function", r.range);
+                    return;
+                }
+                if let Some(v) = &r.value {
+                    self.visit_expr(v);
+                }
+            }
+            Stmt::Delete(d) => {
+                for t in &d.targets {
+                    self.visit_expr(t);
+                }
+            }
+            Stmt::TypeAlias(t) => {
+                if let Expr::Name(n) = &*t.name {
+                    self.add_def(&n.id, DEF_LOCAL, n.range);
+                    let line = self.line(t.range);
+                    if let Some(tp) = &t.type_params {
+                        let name = format!("<generic parameters of {}>", n.id);
+                        self.enter(
+                            ScopeKind::TypeParams,
+                            &name,
+                            t.range,
+                            KeyTag::TypeParams,
+                            line,
+                        );
+                        self.visit_type_params(tp);
+                    }
+                    self.enter(ScopeKind::TypeAlias, &n.id, t.range, KeyTag::Body, line);
+                    self.visit_expr(&t.value);
+                    self.leave();
+                    if t.type_params.is_some() {
+                        self.leave();
+                    }
+                }
+            }
+            Stmt::Assign(a) => {
+                self.visit_expr(&a.value);
+                for t in &a.targets {
+                    self.visit_expr(t);
+                }
+            }
+            Stmt::AugAssign(a) => {
+                self.visit_expr(&a.target);
+                if let Expr::Name(n) = &*a.target {
+                    self.add_use(&n.id);
+                }
+                self.visit_expr(&a.value);
+            }
+            Stmt::AnnAssign(a) => {
+                if let Expr::Name(n) = &*a.target {
+                    let old = self.cur().flags(&n.id);
+                    if old & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && a.simple {
+                        let which = if old & DEF_GLOBAL != 0 {
+                            "global"
+                        } else {
+                            "nonlocal"
+                        };
+                        self.err(
+                            format!("annotated name '{}' can't be {which}", n.id),
+                            n.range,
+                        );
+                        return;
+                    }
+                    if a.simple {
+                        self.add_def(&n.id, DEF_ANNOT | DEF_LOCAL, n.range);
+                    } else if a.value.is_some() {
+                        self.add_def(&n.id, DEF_LOCAL, n.range);
+                    }
+                } else {
+                    self.visit_expr(&a.target);
+                }
+                // Annotations of locals in functions are never evaluated (3.14);
+                // module/class ones are visited in the `__annotate__` scope.
+                if self.future_annotations && !self.cur().kind.is_function_like() {
+                    // stringified: nothing to resolve
+                }
+                if let Some(v) = &a.value {
+                    self.visit_expr(v);
+                }
+            }
+            Stmt::For(f) => {
+                self.visit_expr(&f.target);
+                self.visit_expr(&f.iter);
+                self.visit_body(&f.body);
+                self.visit_body(&f.orelse);
+                if f.is_async {
+                    self.check_async(f.range, "'async for' outside async function");
+                }
+            }
+            Stmt::While(w) => {
+                self.visit_expr(&w.test);
+                self.visit_body(&w.body);
+                self.visit_body(&w.orelse);
+            }
+            Stmt::If(i) => {
+                self.visit_expr(&i.test);
+                self.visit_body(&i.body);
+                for c in &i.elif_else_clauses {
+                    if let Some(t) = &c.test {
+                        self.visit_expr(t);
+                    }
+                    self.visit_body(&c.body);
+                }
+            }
+            Stmt::With(w) => {
+                for item in &w.items {
+                    self.visit_expr(&item.context_expr);
+                    if let Some(v) = &item.optional_vars {
+                        self.visit_expr(v);
+                    }
+                }
+                self.visit_body(&w.body);
+                if w.is_async {
+                    self.check_async(w.range, "'async with' outside async function");
+                }
+            }
+            Stmt::Match(m) => {
+                self.visit_expr(&m.subject);
+                for c in &m.cases {
+                    self.visit_pattern(&c.pattern);
+                    if let Some(g) = &c.guard {
+                        self.visit_expr(g);
+                    }
+                    self.visit_body(&c.body);
+                }
+            }
+            Stmt::Raise(r) => {
+                if let Some(e) = &r.exc {
+                    self.visit_expr(e);
+                }
+                if let Some(e) = &r.cause {
+                    self.visit_expr(e);
+                }
+            }
+            Stmt::Try(t) => {
+                self.visit_body(&t.body);
+                for h in &t.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    if let Some(ty) = &h.type_ {
+                        self.visit_expr(ty);
+                    }
+                    if let Some(n) = &h.name {
+                        self.add_def(&n.id, DEF_LOCAL, n.range);
+                    }
+                    self.visit_body(&h.body);
+                }
+                self.visit_body(&t.orelse);
+                self.visit_body(&t.finalbody);
+            }
+            Stmt::Assert(a) => {
+                self.visit_expr(&a.test);
+                if let Some(m) = &a.msg {
+                    self.visit_expr(m);
+                }
+            }
+            Stmt::Import(i) => {
+                for a in &i.names {
+                    let bound = match &a.asname {
+                        Some(n) => n.id.to_string(),
+                        None => a.name.id.split('.').next().unwrap_or("").to_string(),
+                    };
+                    self.add_def(&bound, DEF_IMPORT, a.range);
+                }
+            }
+            Stmt::ImportFrom(i) => {
+                for a in &i.names {
+                    if &*a.name.id == "*" {
+                        if self.cur().kind != ScopeKind::Module {
+                            self.err("import * only allowed at module level", i.range);
+                        }
+                        continue;
+                    }
+                    let bound = a.asname.as_ref().unwrap_or(&a.name);
+                    self.add_def(&bound.id, DEF_IMPORT, a.range);
+                }
+            }
+            Stmt::Global(g) => {
+                for n in &g.names {
+                    let old = self.cur().flags(&n.id);
+                    let msg = if old & DEF_PARAM != 0 {
+                        Some(format!("name '{}' is parameter and global", n.id))
+                    } else if old & DEF_NONLOCAL != 0 {
+                        Some(format!("name '{}' is nonlocal and global", n.id))
+                    } else if old & DEF_ANNOT != 0 {
+                        Some(format!("annotated name '{}' can't be global", n.id))
+                    } else if old & (DEF_LOCAL | DEF_IMPORT) != 0 {
+                        Some(format!(
+                            "name '{}' is assigned to before global declaration",
+                            n.id
+                        ))
+                    } else if old & USE != 0 {
+                        Some(format!(
+                            "name '{}' is used prior to global declaration",
+                            n.id
+                        ))
+                    } else {
+                        None
+                    };
+                    if let Some(m) = msg {
+                        self.err(m, g.range);
+                        return;
+                    }
+                    self.cur().add(&n.id, DEF_GLOBAL);
+                }
+            }
+            Stmt::Nonlocal(g) => {
+                if self.cur().kind == ScopeKind::Module {
+                    self.err("nonlocal declaration not allowed at module level", g.range);
+                    return;
+                }
+                for n in &g.names {
+                    let old = self.cur().flags(&n.id);
+                    let msg = if old & DEF_PARAM != 0 {
+                        Some(format!("name '{}' is parameter and nonlocal", n.id))
+                    } else if old & DEF_GLOBAL != 0 {
+                        Some(format!("name '{}' is nonlocal and global", n.id))
+                    } else if old & DEF_ANNOT != 0 {
+                        Some(format!("annotated name '{}' can't be nonlocal", n.id))
+                    } else if old & (DEF_LOCAL | DEF_IMPORT) != 0 {
+                        Some(format!(
+                            "name '{}' is assigned to before nonlocal declaration",
+                            n.id
+                        ))
+                    } else if old & USE != 0 {
+                        Some(format!(
+                            "name '{}' is used prior to nonlocal declaration",
+                            n.id
+                        ))
+                    } else {
+                        None
+                    };
+                    if let Some(m) = msg {
+                        self.err(m, g.range);
+                        return;
+                    }
+                    self.cur().add(&n.id, DEF_NONLOCAL);
+                    let cur = self.cur();
+                    let si = cur.index[&*n.id];
+                    cur.symbols[si].decl_at = Some((g.range.start().into(), g.range.end().into()));
+                }
+            }
+            Stmt::Expr(e) => self.visit_expr(&e.value),
+            Stmt::Pass(_) | Stmt::Break(_) | Stmt::Continue(_) => {}
+            Stmt::IpyEscapeCommand(x) => self.err("invalid syntax", x.range),
+        }
+    }
+
+    fn visit_function_annotations(&mut self, f: &ast::StmtFunctionDef, line: u32) {
+        let anns = Self::param_annotations(&f.parameters);
+        if anns.is_empty() && f.returns.is_none() {
+            return;
+        }
+        if self.future_annotations {
+            return;
+        }
+        self.enter(
+            ScopeKind::Annotation,
+            "__annotate__",
+            f.range,
+            KeyTag::Annotation,
+            line,
+        );
+        self.cur().params.push("format".into());
+        self.add_def("format", DEF_PARAM, f.range);
+        let saved = self.in_annotation;
+        self.in_annotation = true;
+        for a in anns {
+            self.visit_expr(a);
+        }
+        if let Some(r) = &f.returns {
+            self.visit_expr(r);
+        }
+        self.in_annotation = saved;
+        self.leave();
+    }
+
+    fn visit_module_annotations(&mut self, body: &[Stmt]) {
+        let mut anns: Vec<&Expr> = Vec::new();
+        for_each_annassign(body, &mut |a| {
+            if a.simple {
+                anns.push(&a.annotation);
+            }
+        });
+        let saved = self.in_annotation;
+        self.in_annotation = true;
+        for a in anns {
+            self.visit_expr(a);
+        }
+        self.in_annotation = saved;
+    }
+
+    fn check_async(&mut self, range: TextRange, msg: &str) {
+        let t = self.cur();
+        if t.kind == ScopeKind::Module {
+            // Allowed only with top-level-await flag; the compiler decides.
+            return;
+        }
+        if !t.is_coroutine && t.kind != ScopeKind::Comprehension {
+            self.err(msg, range);
+        }
+    }
+
+    fn visit_pattern(&mut self, p: &ast::Pattern) {
+        use ast::Pattern as P;
+        match p {
+            P::MatchValue(v) => self.visit_expr(&v.value),
+            P::MatchSingleton(_) => {}
+            P::MatchSequence(s) => s.patterns.iter().for_each(|p| self.visit_pattern(p)),
+            P::MatchMapping(m) => {
+                for k in &m.keys {
+                    self.visit_expr(k);
+                }
+                for p in &m.patterns {
+                    self.visit_pattern(p);
+                }
+                if let Some(r) = &m.rest {
+                    self.add_def(&r.id, DEF_LOCAL, r.range);
+                }
+            }
+            P::MatchClass(c) => {
+                self.visit_expr(&c.cls);
+                for p in &c.arguments.patterns {
+                    self.visit_pattern(p);
+                }
+                for k in &c.arguments.keywords {
+                    self.visit_pattern(&k.pattern);
+                }
+            }
+            P::MatchStar(s) => {
+                if let Some(n) = &s.name {
+                    self.add_def(&n.id, DEF_LOCAL, n.range);
+                }
+            }
+            P::MatchAs(a) => {
+                if let Some(p) = &a.pattern {
+                    self.visit_pattern(p);
+                }
+                if let Some(n) = &a.name {
+                    self.add_def(&n.id, DEF_LOCAL, n.range);
+                }
+            }
+            P::MatchOr(o) => o.patterns.iter().for_each(|p| self.visit_pattern(p)),
+        }
+    }
+
+    fn visit_expr(&mut self, e: &Expr) {
+        if self.error.is_some() {
+            return;
+        }
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.visit_expr_inner(e));
+    }
+
+    fn visit_comprehension(
+        &mut self,
+        e: &Expr,
+        name: &str,
+        generators: &[ast::Comprehension],
+        elts: &[&Expr],
+        is_generator: bool,
+    ) {
+        let Some(first) = generators.first() else {
+            return;
+        };
+        self.visit_expr(&first.iter);
+        let outer_coroutine = {
+            let t = self.cur();
+            t.is_coroutine
+        };
+        let line = self.line(e.range());
+        self.enter(
+            ScopeKind::Comprehension,
+            name,
+            e.range(),
+            KeyTag::Body,
+            line,
+        );
+        self.cur().params.push(".0".into());
+        self.add_def(".0", DEF_PARAM, e.range());
+        if is_generator {
+            self.cur().is_generator = true;
+        }
+        let _ = outer_coroutine;
+        for (i, g) in generators.iter().enumerate() {
+            if g.is_async {
+                self.cur().is_coroutine = true;
+            }
+            self.visit_comp_target(&g.target);
+            if i > 0 {
+                self.visit_expr(&g.iter);
+            }
+            for c in &g.ifs {
+                self.visit_expr(c);
+            }
+        }
+        for x in elts {
+            self.visit_expr(x);
+        }
+        let me = *self.stack.last().unwrap();
+        let is_async = self.tables[me].is_coroutine || self.tables[me].has_await;
+        self.leave();
+        // An async comprehension makes an enclosing comprehension async too.
+        let parent = *self.stack.last().unwrap();
+        if is_async && self.tables[parent].kind == ScopeKind::Comprehension {
+            self.tables[parent].has_await = true;
+        }
+    }
+
+    fn visit_comp_target(&mut self, t: &Expr) {
+        match t {
+            Expr::Name(n) => {
+                if self.cur().flags(&n.id) & DEF_COMP_WALRUS != 0 {
+                    self.err(
+                        format!(
+                            "comprehension inner loop cannot rebind assignment expression target '{}'",
+                            n.id
+                        ),
+                        n.range,
+                    );
+                    return;
+                }
+                self.add_def(&n.id, DEF_LOCAL | DEF_COMP_ITER, n.range)
+            }
+            Expr::Tuple(x) => x.elts.iter().for_each(|e| self.visit_comp_target(e)),
+            Expr::List(x) => x.elts.iter().for_each(|e| self.visit_comp_target(e)),
+            Expr::Starred(s) => self.visit_comp_target(&s.value),
+            other => self.visit_expr(other),
+        }
+    }
+
+    fn visit_walrus_target(&mut self, name: &str, range: TextRange) {
+        // Inside comprehensions the target binds in the nearest enclosing
+        // non-comprehension scope.
+        let mut depth = self.stack.len() - 1;
+        if self.tables[self.stack[depth]].kind != ScopeKind::Comprehension {
+            self.add_def(name, DEF_LOCAL, range);
+            return;
+        }
+        let mut i = depth;
+        loop {
+            let t = &self.tables[self.stack[i]];
+            if t.kind == ScopeKind::Comprehension {
+                if t.flags(name) & DEF_COMP_ITER != 0 {
+                    self.err(
+                        format!("assignment expression cannot rebind comprehension iteration variable '{name}'"),
+                        range,
+                    );
+                    return;
+                }
+                if i == 0 {
+                    break;
+                }
+                i -= 1;
+                continue;
+            }
+            break;
+        }
+        let target = self.stack[i];
+        match self.tables[target].kind {
+            ScopeKind::Class => {
+                self.err(
+                    "assignment expression within a comprehension cannot be used in a class body",
+                    range,
+                );
+            }
+            ScopeKind::Module => {
+                self.tables[target].add(name, DEF_GLOBAL | DEF_COMP_WALRUS);
+                while depth > i {
+                    let t = self.stack[depth];
+                    self.tables[t].add(name, DEF_GLOBAL | DEF_COMP_WALRUS);
+                    depth -= 1;
+                }
+            }
+            _ => {
+                self.tables[target].add(name, DEF_LOCAL);
+                while depth > i {
+                    let t = self.stack[depth];
+                    self.tables[t].add(name, DEF_NONLOCAL | DEF_COMP_WALRUS);
+                    depth -= 1;
+                }
+            }
+        }
+    }
+
+    fn note_yield(&mut self, range: TextRange, what: &str) {
+        let t = self.cur();
+        match t.kind {
+            ScopeKind::Module | ScopeKind::Class => {
+                self.err(format!("'{what}' outside function"), range);
+            }
+            ScopeKind::Comprehension => {
+                let kind = match t.name.as_str() {
+                    "<listcomp>" => "list comprehension",
+                    "<setcomp>" => "set comprehension",
+                    "<dictcomp>" => "dict comprehension",
+                    _ => "generator expression",
+                };
+                self.err(format!("'{what}' inside {kind}"), range);
+            }
+            ScopeKind::Annotation | ScopeKind::TypeParams | ScopeKind::TypeAlias => {
+                self.err(format!("'{what}' inside an annotation scope"), range);
+            }
+            _ => t.is_generator = true,
+        }
+    }
+
+    fn visit_expr_inner(&mut self, e: &Expr) {
+        match e {
+            Expr::BoolOp(b) => b.values.iter().for_each(|v| self.visit_expr(v)),
+            Expr::Named(n) => {
+                self.visit_expr(&n.value);
+                if let Expr::Name(t) = &*n.target {
+                    self.visit_walrus_target(&t.id, t.range);
+                }
+            }
+            Expr::BinOp(b) => {
+                self.visit_expr(&b.left);
+                self.visit_expr(&b.right);
+            }
+            Expr::UnaryOp(u) => self.visit_expr(&u.operand),
+            Expr::Lambda(l) => {
+                if let Some(p) = &l.parameters {
+                    self.visit_params_defaults(p);
+                }
+                let line = self.line(l.range);
+                self.enter(ScopeKind::Lambda, "lambda", l.range, KeyTag::Body, line);
+                if let Some(p) = &l.parameters {
+                    self.visit_params(p);
+                }
+                self.visit_expr(&l.body);
+                self.leave();
+            }
+            Expr::If(i) => {
+                self.visit_expr(&i.test);
+                self.visit_expr(&i.body);
+                self.visit_expr(&i.orelse);
+            }
+            Expr::Dict(d) => {
+                for it in &d.items {
+                    if let Some(k) = &it.key {
+                        self.visit_expr(k);
+                    }
+                    self.visit_expr(&it.value);
+                }
+            }
+            Expr::Set(s) => s.elts.iter().for_each(|v| self.visit_expr(v)),
+            Expr::ListComp(c) => {
+                self.visit_comprehension(e, "<listcomp>", &c.generators, &[&c.elt], false)
+            }
+            Expr::SetComp(c) => {
+                self.visit_comprehension(e, "<setcomp>", &c.generators, &[&c.elt], false)
+            }
+            Expr::DictComp(c) => {
+                let mut elts: Vec<&Expr> = Vec::new();
+                if let Some(k) = &c.key {
+                    elts.push(k);
+                }
+                elts.push(&c.value);
+                self.visit_comprehension(e, "<dictcomp>", &c.generators, &elts, false)
+            }
+            Expr::Generator(c) => {
+                self.visit_comprehension(e, "<genexpr>", &c.generators, &[&c.elt], true)
+            }
+            Expr::Await(a) => {
+                let t = self.cur();
+                match t.kind {
+                    ScopeKind::Module => {}
+                    ScopeKind::Class => self.err("'await' outside function", a.range),
+                    ScopeKind::Function | ScopeKind::Lambda if !t.is_coroutine => {
+                        self.err("'await' outside async function", a.range)
+                    }
+                    ScopeKind::Annotation | ScopeKind::TypeParams | ScopeKind::TypeAlias => {
+                        self.err("'await' outside function", a.range)
+                    }
+                    _ => {}
+                }
+                self.cur().has_await = true;
+                self.visit_expr(&a.value);
+            }
+            Expr::Yield(y) => {
+                self.note_yield(y.range, "yield");
+                if let Some(v) = &y.value {
+                    self.visit_expr(v);
+                }
+            }
+            Expr::YieldFrom(y) => {
+                self.note_yield(y.range, "yield from");
+                if self.cur().is_coroutine && self.cur().kind == ScopeKind::Function {
+                    self.err("'yield from' inside async function", y.range);
+                }
+                self.visit_expr(&y.value);
+            }
+            Expr::Compare(c) => {
+                self.visit_expr(&c.left);
+                c.comparators.iter().for_each(|v| self.visit_expr(v));
+            }
+            Expr::Call(c) => {
+                self.visit_expr(&c.func);
+                c.arguments.args.iter().for_each(|v| self.visit_expr(v));
+                c.arguments
+                    .keywords
+                    .iter()
+                    .for_each(|k| self.visit_expr(&k.value));
+            }
+            Expr::FString(f) => {
+                for part in f.value.iter() {
+                    if let ast::FStringPart::FString(fs) = part {
+                        self.visit_fstring_elements(&fs.elements);
+                    }
+                }
+            }
+            Expr::TString(t) => self.err("t-strings are not supported", t.range),
+            Expr::StringLiteral(_)
+            | Expr::BytesLiteral(_)
+            | Expr::NumberLiteral(_)
+            | Expr::BooleanLiteral(_)
+            | Expr::NoneLiteral(_)
+            | Expr::EllipsisLiteral(_) => {}
+            Expr::Attribute(a) => {
+                self.visit_expr(&a.value);
+                if a.ctx.is_store() {
+                    if let Expr::Name(n) = &*a.value {
+                        self.note_static_attribute(&n.id, &a.attr.id);
+                    }
+                }
+            }
+            Expr::Subscript(s) => {
+                self.visit_expr(&s.value);
+                self.visit_expr(&s.slice);
+            }
+            Expr::Starred(s) => self.visit_expr(&s.value),
+            Expr::Name(n) => {
+                match n.ctx {
+                    ast::ExprContext::Load => {
+                        self.add_use(&n.id);
+                        if &*n.id == "super" && self.cur().kind.is_function_like() {
+                            self.add_use("__class__");
+                        }
+                    }
+                    ast::ExprContext::Store | ast::ExprContext::Del => {
+                        if &*n.id == "__debug__" {
+                            let what = if n.ctx.is_del() {
+                                "delete"
+                            } else {
+                                "assign to"
+                            };
+                            self.err(format!("cannot {what} __debug__"), n.range);
+                        }
+                        self.add_def(&n.id, DEF_LOCAL, n.range)
+                    }
+                    ast::ExprContext::Invalid => {}
+                }
+                if &*n.id == "__class__" && self.cur().kind.is_function_like() {
+                    self.add_use("__class__");
+                }
+            }
+            Expr::List(l) => l.elts.iter().for_each(|v| self.visit_expr(v)),
+            Expr::Tuple(l) => l.elts.iter().for_each(|v| self.visit_expr(v)),
+            Expr::Slice(s) => {
+                for x in [&s.lower, &s.upper, &s.step].into_iter().flatten() {
+                    self.visit_expr(x);
+                }
+            }
+            Expr::IpyEscapeCommand(x) => self.err("invalid syntax", x.range),
+        }
+    }
+
+    fn note_static_attribute(&mut self, obj: &str, attr: &str) {
+        // `self.X = ...` directly inside a method of the innermost class.
+        let Some(&class) = self.class_stack.last() else {
+            return;
+        };
+        let cur = *self.stack.last().unwrap();
+        let t = &self.tables[cur];
+        if t.kind != ScopeKind::Function || t.parent != Some(class) {
+            return;
+        }
+        if t.params.first().map(|p| p.as_str()) != Some(obj) {
+            return;
+        }
+        let attrs = &mut self.tables[class].static_attributes;
+        if !attrs.iter().any(|a| a == attr) {
+            attrs.push(attr.to_string());
+        }
+    }
+
+    fn visit_fstring_elements(&mut self, elements: &ast::InterpolatedStringElements) {
+        for el in elements.iter() {
+            if let ast::InterpolatedStringElement::Interpolation(i) = el {
+                self.visit_expr(&i.expression);
+                if let Some(spec) = &i.format_spec {
+                    self.visit_fstring_elements(&spec.elements);
+                }
+            }
+        }
+    }
+}
+
+/// Resolve names of table `i` given the names bound in enclosing function
+/// scopes (`bound`) and the explicit globals visible (`global`). Returns the
+/// set of names free in this scope or its children (to be provided by an
+/// enclosing scope).
+fn analyze(
+    st: &mut SymbolTables,
+    i: usize,
+    bound: &HashSet<String>,
+    global: &HashSet<String>,
+    err: &mut Option<(String, (u32, u32))>,
+) -> HashSet<String> {
+    let kind = st.tables[i].kind;
+    let mut local: HashSet<String> = HashSet::new();
+    let mut new_global = global.clone();
+    let mut free: HashSet<String> = HashSet::new();
+    let n = st.tables[i].symbols.len();
+    for si in 0..n {
+        let (name, flags) = {
+            let s = &st.tables[i].symbols[si];
+            (s.name.clone(), s.flags)
+        };
+        let scope = if flags & DEF_GLOBAL != 0 {
+            new_global.insert(name.clone());
+            NameScope::GlobalExplicit
+        } else if flags & DEF_NONLOCAL != 0 {
+            if !bound.contains(&name) && err.is_none() && flags & DEF_COMP_WALRUS == 0 {
+                let at = st.tables[i].symbols[si].decl_at.unwrap_or((0, 0));
+                *err = Some((format!("no binding for nonlocal '{name}' found"), at));
+            }
+            free.insert(name.clone());
+            NameScope::Free
+        } else if flags & DEF_BOUND != 0 {
+            local.insert(name.clone());
+            new_global.remove(&name);
+            NameScope::Local
+        } else if bound.contains(&name) {
+            free.insert(name.clone());
+            NameScope::Free
+        } else {
+            NameScope::GlobalImplicit
+        };
+        st.tables[i].symbols[si].scope = scope;
+    }
+    // What children see as bound in enclosing function scopes.
+    let mut new_bound = bound.clone();
+    match kind {
+        ScopeKind::Class => {
+            new_bound.insert("__class__".into());
+            new_bound.insert("__classdict__".into());
+        }
+        ScopeKind::Module => {}
+        _ => {
+            for l in &local {
+                new_bound.insert(l.clone());
+            }
+        }
+    }
+    for s in &st.tables[i].symbols {
+        if s.scope == NameScope::GlobalExplicit {
+            new_bound.remove(&s.name);
+        }
+    }
+    let children = st.tables[i].children.clone();
+    let mut child_free: HashSet<String> = HashSet::new();
+    for c in children {
+        let f = analyze(st, c, &new_bound, &new_global, err);
+        child_free.extend(f);
+    }
+    // Locals needed by children become cells; other needs pass through.
+    let t = &mut st.tables[i];
+    if kind == ScopeKind::Class {
+        if child_free.remove("__class__") {
+            t.needs_class_closure = true;
+        }
+        if child_free.remove("__classdict__") {
+            t.needs_classdict = true;
+        }
+    }
+    for name in child_free {
+        match t.index.get(&name).copied() {
+            Some(si) => {
+                let s = &mut t.symbols[si];
+                match s.scope {
+                    NameScope::Local if kind.is_function_like() => s.scope = NameScope::Cell,
+                    NameScope::Local | NameScope::GlobalExplicit | NameScope::GlobalImplicit
+                        if kind == ScopeKind::Class =>
+                    {
+                        s.flags |= DEF_FREE_CLASS;
+                        free.insert(name);
+                    }
+                    NameScope::Free => {
+                        free.insert(name);
+                    }
+                    NameScope::GlobalImplicit if kind.is_function_like() => {
+                        // A child found it in `bound` through us: free here too.
+                        s.scope = NameScope::Free;
+                        free.insert(name);
+                    }
+                    _ => {}
+                }
+            }
+            None => {
+                if kind != ScopeKind::Module {
+                    t.add(&name, 0);
+                    let si = t.index[&name];
+                    t.symbols[si].scope = NameScope::Free;
+                    if kind == ScopeKind::Class {
+                        t.symbols[si].flags |= DEF_FREE_CLASS;
+                    }
+                    free.insert(name);
+                }
+            }
+        }
+    }
+    free
+}
