@@ -341,6 +341,11 @@ pub fn parse(source: &str, mode: ParseMode, filename: &str) -> Result<Ast, Synta
     if let Some(err) = scan_tabs(&index, filename) {
         return Err(err);
     }
+    if let Some(err) = scan_brackets_and_strings(&index, filename, u32::MAX) {
+        if err.msg == "too many nested parentheses" {
+            return Err(err);
+        }
+    }
     let ruff_mode = match mode {
         ParseMode::Exec | ParseMode::Single => Mode::Module,
         ParseMode::Eval => Mode::Expression,
@@ -369,12 +374,10 @@ pub fn parse(source: &str, mode: ParseMode, filename: &str) -> Result<Ast, Synta
 /// tabs count as 1 column and as 8 columns against the indentation stack.
 fn scan_tabs(index: &LineIndex, filename: &str) -> Option<SyntaxErrorInfo> {
     let src = index.source();
-    if !src.contains('\t') {
-        return None;
-    }
+    let has_tabs = src.contains('\t');
     let mut stack: Vec<(u32, u32)> = vec![(0, 0)];
     let mut depth = 0i32;
-    let mut in_string: Option<&str> = None;
+    let mut in_string: Option<&'static [u8]> = None;
     for lineno in 1..=index.line_count() {
         let line = index.line_text(lineno);
         let starts_logical = depth == 0 && in_string.is_none();
@@ -423,7 +426,19 @@ fn scan_tabs(index: &LineIndex, filename: &str) -> Option<SyntaxErrorInfo> {
                 _ => false,
             }
         };
-        if inconsistent {
+        if c8 > t8 && stack.len() > 99 {
+            return Some(SyntaxErrorInfo {
+                kind: SyntaxErrorKind::IndentationError,
+                msg: "too many levels of indentation".into(),
+                filename: filename.into(),
+                lineno,
+                offset: 1,
+                end_lineno: lineno,
+                end_offset: 0,
+                text: Some(line.to_string()),
+            });
+        }
+        if inconsistent && has_tabs {
             return Some(SyntaxErrorInfo {
                 kind: SyntaxErrorKind::TabError,
                 msg: "inconsistent use of tabs and spaces in indentation".into(),
@@ -443,12 +458,12 @@ fn scan_tabs(index: &LineIndex, filename: &str) -> Option<SyntaxErrorInfo> {
 }
 
 /// Update bracket depth / open triple-quote state across one physical line.
-fn track_line<'a>(line: &'a str, depth: &mut i32, in_string: &mut Option<&'a str>) {
+fn track_line(line: &str, depth: &mut i32, in_string: &mut Option<&'static [u8]>) {
     let b = line.as_bytes();
     let mut i = 0;
     while i < b.len() {
         if let Some(q) = *in_string {
-            if line[i..].starts_with(q) {
+            if b[i..].starts_with(q) {
                 *in_string = None;
                 i += q.len();
                 continue;
@@ -465,9 +480,9 @@ fn track_line<'a>(line: &'a str, depth: &mut i32, in_string: &mut Option<&'a str
             b'(' | b'[' | b'{' => *depth += 1,
             b')' | b']' | b'}' => *depth = (*depth - 1).max(0),
             b'\'' | b'"' => {
-                let triple = if b[i] == b'"' { "\"\"\"" } else { "'''" };
-                if line[i..].starts_with(triple) {
-                    *in_string = Some(&line[i..i + 3]);
+                let triple: &'static [u8] = if b[i] == b'"' { b"\"\"\"" } else { b"'''" };
+                if b[i..].starts_with(triple) {
+                    *in_string = Some(triple);
                     i += 3;
                     continue;
                 }
@@ -522,7 +537,12 @@ pub(crate) fn scan_brackets_and_strings(
                 i += 2;
                 continue;
             }
-            b'(' | b'[' | b'{' => stack.push((c, i)),
+            b'(' | b'[' | b'{' => {
+                stack.push((c, i));
+                if stack.len() > 200 {
+                    return err("too many nested parentheses".into(), i, i);
+                }
+            }
             b')' | b']' | b'}' => {
                 let open = match c {
                     b')' => b'(',

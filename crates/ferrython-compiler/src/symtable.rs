@@ -466,7 +466,7 @@ impl Builder<'_> {
         if self.error.is_some() {
             return;
         }
-        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.visit_stmt_inner(s));
+        stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || self.visit_stmt_inner(s));
     }
 
     fn visit_params_defaults(&mut self, p: &ast::Parameters) {
@@ -959,6 +959,10 @@ impl Builder<'_> {
     }
 
     fn visit_pattern(&mut self, p: &ast::Pattern) {
+        stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || self.visit_pattern_inner(p));
+    }
+
+    fn visit_pattern_inner(&mut self, p: &ast::Pattern) {
         use ast::Pattern as P;
         match p {
             P::MatchValue(v) => self.visit_expr(&v.value),
@@ -1005,7 +1009,7 @@ impl Builder<'_> {
         if self.error.is_some() {
             return;
         }
-        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.visit_expr_inner(e));
+        stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || self.visit_expr_inner(e));
     }
 
     fn visit_comprehension(
@@ -1064,6 +1068,12 @@ impl Builder<'_> {
     }
 
     fn visit_comp_target(&mut self, t: &Expr) {
+        stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || {
+            self.visit_comp_target_inner(t)
+        });
+    }
+
+    fn visit_comp_target_inner(&mut self, t: &Expr) {
         match t {
             Expr::Name(n) => {
                 if self.cur().flags(&n.id) & DEF_COMP_WALRUS != 0 {

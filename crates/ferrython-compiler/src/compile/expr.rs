@@ -314,10 +314,16 @@ impl<'a> Compiler<'a> {
     /// Jump to `target` if `e` is truthy (`cond`) / falsy (`!cond`);
     /// `POP_JUMP_IF_TRUE/FALSE` require an exact bool.
     pub(crate) fn compile_jump_if(&mut self, e: &'a Expr, cond: bool, target: super::Label) {
-        use Opcode::*;
         if self.error.is_some() {
             return;
         }
+        stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || {
+            self.compile_jump_if_inner(e, cond, target)
+        });
+    }
+
+    fn compile_jump_if_inner(&mut self, e: &'a Expr, cond: bool, target: super::Label) {
+        use Opcode::*;
         if let Some(c) = fold::fold(e, self.optimize) {
             if let Some(t) = c.truthy() {
                 if t == cond {
@@ -729,6 +735,12 @@ impl<'a> Compiler<'a> {
 
     /// Store TOS into `target`.
     pub(crate) fn compile_store(&mut self, target: &'a Expr) {
+        stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || {
+            self.compile_store_inner(target)
+        });
+    }
+
+    fn compile_store_inner(&mut self, target: &'a Expr) {
         use Opcode::*;
         let saved = self.loc();
         self.set_loc(target.range());

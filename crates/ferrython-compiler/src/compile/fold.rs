@@ -95,7 +95,7 @@ pub(crate) fn fold(e: &Expr, optimize: i32) -> Option<Constant> {
 }
 
 fn fold_depth(e: &Expr, optimize: i32, depth: u32) -> Option<Constant> {
-    if depth > 200 {
+    if depth > 48 {
         return None;
     }
     if let Some(c) = literal(e) {

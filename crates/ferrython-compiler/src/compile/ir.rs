@@ -71,6 +71,7 @@ pub(crate) struct Unit<'a> {
     pub instrs: Vec<Instr>,
     pub labels: Vec<Option<usize>>,
     pub consts: Vec<Constant>,
+    consts_index: HashMap<String, u32>,
     pub names: Vec<String>,
     names_index: HashMap<String, u32>,
     pub localsplus: Vec<String>,
@@ -108,6 +109,7 @@ impl<'a> Unit<'a> {
             instrs: Vec::new(),
             labels: Vec::new(),
             consts: Vec::new(),
+            consts_index: HashMap::new(),
             names: Vec::new(),
             names_index: HashMap::new(),
             localsplus: Vec::new(),
@@ -244,13 +246,20 @@ impl<'a> Unit<'a> {
     }
 
     pub fn add_const(&mut self, c: Constant) -> u32 {
-        if !matches!(c, Constant::Code(_)) {
-            if let Some(i) = self.consts.iter().position(|x| x == &c) {
-                return i as u32;
-            }
+        if matches!(c, Constant::Code(_)) {
+            self.consts.push(c);
+            return self.consts.len() as u32 - 1;
         }
+        // The Debug form tells 1, 1.0, True and -0.0 apart, like CPython's
+        // constant cache keys.
+        let key = format!("{c:?}");
+        if let Some(&i) = self.consts_index.get(&key) {
+            return i;
+        }
+        let i = self.consts.len() as u32;
         self.consts.push(c);
-        self.consts.len() as u32 - 1
+        self.consts_index.insert(key, i);
+        i
     }
 
     pub fn add_name(&mut self, name: &str) -> u32 {

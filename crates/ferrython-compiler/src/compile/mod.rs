@@ -63,8 +63,13 @@ pub fn compile_source(
     flags: u32,
     optimize: i32,
 ) -> Result<CodeObject, SyntaxErrorInfo> {
-    let ast = parse::parse(source, mode, filename)?;
-    compile_ast(&ast, filename, flags, optimize)
+    // Deeply nested sources recurse deeply (also when the AST is dropped):
+    // make sure there is stack in proportion to the source size.
+    let need = (source.len().saturating_mul(64)).clamp(1 << 20, 1 << 30);
+    stacker::maybe_grow(need, need, || {
+        let ast = parse::parse(source, mode, filename)?;
+        compile_ast(&ast, filename, flags, optimize)
+    })
 }
 
 /// Compile an already parsed program.
@@ -521,7 +526,7 @@ impl<'a> Compiler<'a> {
         if self.error.is_some() {
             return;
         }
-        stacker::maybe_grow(128 * 1024, 2 * 1024 * 1024, || {
+        stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || {
             self.set_loc(s.range());
             self.compile_stmt_inner(s);
         });
@@ -531,7 +536,7 @@ impl<'a> Compiler<'a> {
         if self.error.is_some() {
             return;
         }
-        stacker::maybe_grow(128 * 1024, 2 * 1024 * 1024, || {
+        stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || {
             let saved = self.loc();
             self.set_loc(e.range());
             self.compile_expr_inner(e);

@@ -99,10 +99,16 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_pattern(&mut self, p: &'a Pattern, pc: &mut PatternCtx) {
-        use Opcode::*;
         if self.error.is_some() {
             return;
         }
+        stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || {
+            self.compile_pattern_inner(p, pc)
+        });
+    }
+
+    fn compile_pattern_inner(&mut self, p: &'a Pattern, pc: &mut PatternCtx) {
+        use Opcode::*;
         self.set_loc(p.range());
         match p {
             Pattern::MatchValue(v) => {
