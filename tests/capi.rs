@@ -14,6 +14,11 @@
 //! - `limited-run HEX`: also build it with `-DPy_LIMITED_API=HEX`, run it,
 //!   and require the same stdout as the full-API build.
 //! - `cpython-compile`: also compile it against CPython 3.13's headers.
+//! - `extension PATH MODE`: first build `capi-tests/PATH` as a shared
+//!   library (an extension module) and pass its path to the program as the
+//!   next command-line argument. MODE `ferrython` compiles it against
+//!   `include/`; `cpython-abi3` compiles it against CPython 3.13's headers
+//!   with `Py_LIMITED_API=0x030c0000`, as an abi3 wheel ships it.
 //! - `no-leakcheck`: leave it out of the valgrind run.
 //! - `skip REASON`: do not build it at all (say why).
 //! - `xfail REASON`: known to fail (say why, e.g. which C-API functions are
@@ -59,6 +64,7 @@ struct Directives {
     cflags: Vec<String>,
     limited: Vec<String>,
     limited_run: Vec<String>,
+    extensions: Vec<(String, String)>,
     skip: Option<String>,
     xfail: Option<String>,
 }
@@ -83,6 +89,15 @@ fn parse_directives(src: &str) -> Result<Directives, String> {
             "cflags" => d.cflags.extend(args.split_whitespace().map(String::from)),
             "limited" => d.limited.push(args.trim().to_string()),
             "limited-run" => d.limited_run.push(args.trim().to_string()),
+            "extension" => {
+                let mut it = args.split_whitespace();
+                match (it.next(), it.next()) {
+                    (Some(path), Some(mode)) if mode == "ferrython" || mode == "cpython-abi3" => {
+                        d.extensions.push((path.to_string(), mode.to_string()))
+                    }
+                    _ => return Err(format!("bad `// test: extension {args}`")),
+                }
+            }
             "skip" => d.skip = Some(args.trim().to_string()),
             "xfail" => d.xfail = Some(args.trim().to_string()),
             other => return Err(format!("unknown directive `// test: {other}`")),
@@ -328,6 +343,40 @@ fn run_test_inner(env: &Env, src: &Path) -> Outcome {
         cmd.arg("-Wall").arg("-Werror").arg("-g").args(&d.cflags);
     };
 
+    // Extension modules the program loads: built first, paths passed as
+    // arguments.
+    let mut ext_paths = Vec::new();
+    for (path, mode) in &d.extensions {
+        let ext_src = env.root.join("capi-tests").join(path);
+        let stem = Path::new(path)
+            .file_stem()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let so = out_base.with_extension(format!("{stem}.{mode}.so"));
+        let mut cmd = Command::new(&env.cc);
+        cmd.args(["-shared", "-fPIC", "-Wall", "-Werror", "-g"]);
+        if mode == "ferrython" {
+            cmd.arg("-I").arg(&include);
+        } else {
+            let Some(py) = &env.cpython else {
+                return Err(vec![format!(
+                    "CPython 3.13 not found (looked for python3-embed.pc in {})",
+                    cpython_pkgconfig_dir().display()
+                )]);
+            };
+            cmd.arg("-DPy_LIMITED_API=0x030c0000").args(&py.cflags);
+        }
+        cmd.arg(&ext_src).arg("-o").arg(&so);
+        build(cmd).map_err(|e| vec![e])?;
+        ext_paths.push(so);
+    }
+    let program = |exe: &Path| {
+        let mut cmd = Command::new(exe);
+        cmd.args(&ext_paths);
+        cmd
+    };
+
     // Build against ferrython.
     let exe = out_base.with_extension("bin");
     let mut cmd = Command::new(&env.cc);
@@ -342,7 +391,8 @@ fn run_test_inner(env: &Env, src: &Path) -> Outcome {
             .arg(&env.libdir)
             .arg(format!("-Wl,-rpath,{}", env.libdir.display()))
             .arg("-lferrython")
-            .arg("-lm");
+            .arg("-lm")
+            .arg("-ldl");
     }
     if let Err(e) = build(cmd) {
         return Err(vec![e]);
@@ -399,7 +449,7 @@ fn run_test_inner(env: &Env, src: &Path) -> Outcome {
     }
 
     // Run under ferrython.
-    let ours = match run(Command::new(&exe)) {
+    let ours = match run(program(&exe)) {
         Ok(out) => out,
         Err(e) => {
             errors.push(e);
@@ -440,8 +490,9 @@ fn run_test_inner(env: &Env, src: &Path) -> Outcome {
             .arg(&env.libdir)
             .arg(format!("-Wl,-rpath,{}", env.libdir.display()))
             .arg("-lferrython")
-            .arg("-lm");
-        match build(cmd).and_then(|_| run(Command::new(&lexe))) {
+            .arg("-lm")
+            .arg("-ldl");
+        match build(cmd).and_then(|_| run(program(&lexe))) {
             Err(e) => errors.push(e),
             Ok(out) if !out.status.success() => errors.push(describe_run(
                 &format!("Py_LIMITED_API={hex} run failed"),
@@ -471,8 +522,9 @@ fn run_test_inner(env: &Env, src: &Path) -> Outcome {
                 .arg(&cexe)
                 .args(&py.libs)
                 .arg(format!("-Wl,-rpath,{}", py.libdir))
-                .arg("-lm");
-            match build(cmd).and_then(|_| run(Command::new(&cexe))) {
+                .arg("-lm")
+                .arg("-ldl");
+            match build(cmd).and_then(|_| run(program(&cexe))) {
                 Err(e) => errors.push(e),
                 Ok(out) if !out.status.success() => {
                     errors.push(describe_run("CPython run failed", &out))
@@ -499,7 +551,8 @@ fn run_test_inner(env: &Env, src: &Path) -> Outcome {
             "--errors-for-leak-kinds=definite",
             "--quiet",
         ])
-        .arg(&exe);
+        .arg(&exe)
+        .args(&ext_paths);
         match run(cmd) {
             Err(e) => errors.push(e),
             Ok(out) if !out.status.success() => errors.push(describe_run("valgrind", &out)),
