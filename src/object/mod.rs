@@ -13,6 +13,7 @@ pub mod funcobject;
 pub mod handle;
 pub mod hash;
 pub mod int;
+pub mod int_arith;
 pub mod int_text;
 pub mod iterobject;
 pub mod member;
