@@ -257,6 +257,7 @@ int use_checks(PyObject *o)
         + PySlice_Check(o) + PyRange_Check(o)
         + PyModule_Check(o) + PyModule_CheckExact(o)
         + PyCFunction_Check(o) + PyCFunction_CheckExact(o)
+        + PyCMethod_Check(o) + PyCMethod_CheckExact(o) + PyType_IS_GC(Py_TYPE(o))
         + PyMemoryView_Check(o) + PyCapsule_CheckExact(o)
         + PySeqIter_Check(o) + PyCallIter_Check(o)
         + PyExceptionClass_Check(o) + PyExceptionInstance_Check(o)
@@ -347,6 +348,11 @@ double use_concrete(PyObject *tuple, PyObject *list, PyObject *bytes,
     n += PyUnicode_IS_ASCII(str) + PyUnicode_IS_COMPACT(str) + PyUnicode_IS_COMPACT_ASCII(str)
         + PyUnicode_CHECK_INTERNED(str);
     n += PyBytes_AS_STRING(bytes)[0] + PyByteArray_AS_STRING(bytearray)[0];
+    n += PySequence_Fast_GET_SIZE(list) + (PySequence_Fast_GET_ITEM(tuple, 0) != NULL)
+        + (PySequence_Fast_ITEMS(list) != NULL);
+    item = PySequence_ITEM(tuple, 0);
+    Py_XDECREF(item);
+    n += (PyDescr_TYPE(func) != NULL) + (PyDescr_NAME(func) != NULL);
     n += (PyCFunction_GET_FUNCTION(func) != NULL) + (PyCFunction_GET_SELF(func) != NULL)
         + PyCFunction_GET_FLAGS(func) + (PyCFunction_GET_CLASS(func) != NULL);
     (void)static_object;
@@ -391,6 +397,34 @@ int use_misc(PyObject *o, PyObject *callable, size_t nargsf)
     (void)PyErr_WarnFormat(PyExc_RuntimeWarning, 1, "w %d", 1);
     (void)PyErr_ResourceWarning(o, 1, "r %d", 1);
     PyErr_Warn(PyExc_RuntimeWarning, "warned");
+    PyErr_BadInternalCall();
+#ifndef Py_LIMITED_API
+    r = PyObject_CallMethodNoArgs(o, o);
+    Py_XDECREF(r);
+    r = PyObject_CallMethodOneArg(o, o, o);
+    Py_XDECREF(r);
+#endif
+    r = PyImport_ImportModuleEx("os", NULL, NULL, NULL);
+    Py_XDECREF(r);
+    (void)PyMapping_DelItem(o, o);
+    (void)PyMapping_DelItemString(o, "k");
+    (void)PyThreadState_GET();
+    (void)PyLong_AsPid(o);
+    r = PyLong_FromPid((pid_t)1);
+    Py_XDECREF(r);
+    {
+        Py_ssize_t start, stop, step, len;
+        (void)PySlice_GetIndicesEx(o, 10, &start, &stop, &step, &len);
+    }
+    Py_BEGIN_CRITICAL_SECTION(o);
+    Py_END_CRITICAL_SECTION();
+    Py_BEGIN_CRITICAL_SECTION2(o, callable);
+    Py_END_CRITICAL_SECTION2();
+    (void)Py_LL(1);
+    (void)Py_ULL(1);
+    (void)Py_FORCE_EXPANSION(1);
+    PyFPE_START_PROTECT("x", return 0)
+    PyFPE_END_PROTECT(0)
 #if PY_VERSION_HEX >= 0x030d0000
     (void)PySys_Audit("event", "O", o);
 #endif

@@ -112,6 +112,12 @@
 #define Py_UNUSED(name) _unused_ ## name __attribute__((unused))
 #define Py_UNREACHABLE() __builtin_unreachable()
 #define _Py_NO_RETURN __attribute__((__noreturn__))
+#define Py_FORCE_EXPANSION(X) X
+#define Py_LL(x) x##LL
+#define Py_ULL(x) x##ULL
+/* Floating-point exception guards: gone from CPython, kept as no-ops. */
+#define PyFPE_START_PROTECT(err_string, leave_stmt)
+#define PyFPE_END_PROTECT(v)
 #define Py_MEMCPY memcpy
 #define Py_ABS(x) ((x) < 0 ? -(x) : (x))
 #define Py_MIN(x, y) (((x) > (y)) ? (y) : (x))
@@ -201,6 +207,20 @@ PyAPI_FUNC(long) PyLong_AsLong(PyObject *obj);
 PyAPI_FUNC(int) PyLong_AsInt(PyObject *obj);
 PyAPI_FUNC(int) PyType_IsSubtype(PyTypeObject *a, PyTypeObject *b);
 PyAPI_FUNC(unsigned long) PyType_GetFlags(PyTypeObject *type);
+PyAPI_FUNC(void) _PyErr_BadInternalCall(const char *filename, int lineno);
+PyAPI_FUNC(PyThreadState *) PyThreadState_Get(void);
+PyAPI_FUNC(int) PySlice_Unpack(PyObject *slice, Py_ssize_t *start, Py_ssize_t *stop,
+                               Py_ssize_t *step);
+PyAPI_FUNC(Py_ssize_t) PySlice_AdjustIndices(Py_ssize_t length, Py_ssize_t *start,
+                                             Py_ssize_t *stop, Py_ssize_t step);
+PyAPI_FUNC(PyObject *) PyObject_VectorcallMethod(PyObject *name, PyObject *const *args,
+                                                 size_t nargsf, PyObject *kwnames);
+PyAPI_FUNC(int) PyObject_DelItem(PyObject *o, PyObject *key);
+PyAPI_FUNC(int) PyObject_DelItemString(PyObject *o, const char *key);
+PyAPI_FUNC(PyObject *) PyImport_ImportModuleLevel(const char *name, PyObject *globals,
+                                                  PyObject *locals, PyObject *fromlist,
+                                                  int level);
+PyAPI_FUNC(PyObject *) PyLong_FromLong(long value);
 PyAPI_DATA(PyTypeObject) PyType_Type;
 PyAPI_DATA(PyTypeObject) PyLong_Type;
 PyAPI_DATA(PyTypeObject) PyBool_Type;
@@ -221,6 +241,7 @@ PyAPI_DATA(PyTypeObject) PySlice_Type;
 PyAPI_DATA(PyTypeObject) PyRange_Type;
 PyAPI_DATA(PyTypeObject) PyModule_Type;
 PyAPI_DATA(PyTypeObject) PyCFunction_Type;
+PyAPI_DATA(PyTypeObject) PyCMethod_Type;
 PyAPI_DATA(PyTypeObject) PyMemoryView_Type;
 PyAPI_DATA(PyTypeObject) PyCapsule_Type;
 PyAPI_DATA(PyTypeObject) PySeqIter_Type;
@@ -493,6 +514,7 @@ static inline int _Py_inline_PyType_HasFeature(PyTypeObject *type, unsigned long
     _Py_inline_PyType_HasFeature((type), (unsigned long)(feature))
 #endif
 #define PyType_FastSubclass(type, flag) PyType_HasFeature((type), (flag))
+#define PyType_IS_GC(t) PyType_HasFeature((t), Py_TPFLAGS_HAVE_GC)
 
 static inline int _Py_inline_PyObject_TypeCheck(PyObject *ob, PyTypeObject *type)
 {
@@ -541,6 +563,8 @@ static inline int _Py_inline_PyObject_TypeCheck(PyObject *ob, PyTypeObject *type
 #define PyModule_CheckExact(op) Py_IS_TYPE((op), &PyModule_Type)
 #define PyCFunction_Check(op) PyObject_TypeCheck((op), &PyCFunction_Type)
 #define PyCFunction_CheckExact(op) Py_IS_TYPE((op), &PyCFunction_Type)
+#define PyCMethod_Check(op) PyObject_TypeCheck((op), &PyCMethod_Type)
+#define PyCMethod_CheckExact(op) Py_IS_TYPE((op), &PyCMethod_Type)
 #define PyMemoryView_Check(op) Py_IS_TYPE((op), &PyMemoryView_Type)
 #define PyCapsule_CheckExact(op) Py_IS_TYPE((op), &PyCapsule_Type)
 #define PySeqIter_Check(op) Py_IS_TYPE((op), &PySeqIter_Type)
@@ -605,6 +629,13 @@ static inline int _Py_inline_PyObject_TypeCheck(PyObject *ob, PyTypeObject *type
 #define Py_BLOCK_THREADS PyEval_RestoreThread(_save);
 #define Py_UNBLOCK_THREADS _save = PyEval_SaveThread();
 #define Py_END_ALLOW_THREADS PyEval_RestoreThread(_save); }
+#define PyThreadState_GET() PyThreadState_Get()
+/* Critical sections guard an object in the free-threaded build; with the
+ * GIL they are plain blocks. */
+#define Py_BEGIN_CRITICAL_SECTION(op) {
+#define Py_END_CRITICAL_SECTION() }
+#define Py_BEGIN_CRITICAL_SECTION2(a, b) {
+#define Py_END_CRITICAL_SECTION2() }
 
 /* ---- Modules (moduleobject.h, modsupport.h) ---------------------------- */
 #define PyModuleDef_HEAD_INIT { PyObject_HEAD_INIT(_Py_NULL) _Py_NULL, 0, _Py_NULL }
@@ -678,6 +709,23 @@ static inline Py_ssize_t _Py_inline_PyVectorcall_NARGS(size_t n)
     return (Py_ssize_t)(n & ~PY_VECTORCALL_ARGUMENTS_OFFSET);
 }
 #define PyVectorcall_NARGS(n) _Py_inline_PyVectorcall_NARGS(n)
+#ifndef Py_LIMITED_API
+static inline PyObject *PyObject_CallMethodNoArgs(PyObject *self, PyObject *name)
+{
+    return PyObject_VectorcallMethod(name, &self, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, _Py_NULL);
+}
+static inline PyObject *PyObject_CallMethodOneArg(PyObject *self, PyObject *name, PyObject *arg)
+{
+    PyObject *args[2];
+    args[0] = self;
+    args[1] = arg;
+    return PyObject_VectorcallMethod(name, args, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, _Py_NULL);
+}
+#endif
+#define PyMapping_DelItem(o, key) PyObject_DelItem((o), (key))
+#define PyMapping_DelItemString(o, key) PyObject_DelItemString((o), (key))
+#define PyImport_ImportModuleEx(name, globals, locals, fromlist) \
+    PyImport_ImportModuleLevel((name), (globals), (locals), (fromlist), 0)
 
 /* ---- Concrete objects: fields read in place (CPython: Include/cpython) -------------- */
 #ifndef Py_LIMITED_API
@@ -717,6 +765,18 @@ static inline char *_Py_inline_PyByteArray_AS_STRING(PyObject *op)
 }
 #define PyByteArray_AS_STRING(op) _Py_inline_PyByteArray_AS_STRING(_PyObject_CAST(op))
 #define PyByteArray_GET_SIZE(op) Py_SIZE(op)
+
+/* sequences (PySequence_Fast gives a list or a tuple) */
+#define PySequence_Fast_GET_SIZE(o) (PyList_Check(o) ? PyList_GET_SIZE(o) : PyTuple_GET_SIZE(o))
+#define PySequence_Fast_GET_ITEM(o, i) \
+    (PyList_Check(o) ? PyList_GET_ITEM((o), (i)) : PyTuple_GET_ITEM((o), (i)))
+#define PySequence_Fast_ITEMS(o) \
+    (PyList_Check(o) ? _PyList_CAST(o)->ob_item : _PyTuple_CAST(o)->ob_item)
+#define PySequence_ITEM(o, i) (Py_TYPE(o)->tp_as_sequence->sq_item((o), (i)))
+
+/* descriptors */
+#define PyDescr_TYPE(x) (_Py_CAST(PyDescrObject*, (x))->d_type)
+#define PyDescr_NAME(x) (_Py_CAST(PyDescrObject*, (x))->d_name)
 
 /* float */
 #define PyFloat_AS_DOUBLE(op) (_Py_CAST(PyFloatObject*, (op))->ob_fval)
@@ -807,6 +867,13 @@ static inline Py_UCS4 _Py_inline_PyUnicode_MAX_CHAR_VALUE(PyObject *op)
 
 #endif /* !Py_LIMITED_API */
 
+/* slices: clamp a slice to a sequence length */
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x03060100
+#define PySlice_GetIndicesEx(slice, length, start, stop, step, slicelen) \
+    (PySlice_Unpack((slice), (start), (stop), (step)) < 0 ? ((*(slicelen) = 0), -1) \
+     : ((*(slicelen) = PySlice_AdjustIndices((length), (start), (stop), *(step))), 0))
+#endif
+
 /* ---- Unicode helpers usable everywhere --------------------------------- */
 #define Py_UNICODE_REPLACEMENT_CHARACTER ((Py_UCS4) 0xFFFD)
 #define Py_UNICODE_IS_SURROGATE(ch) (0xD800 <= (ch) && (ch) <= 0xDFFF)
@@ -819,6 +886,8 @@ static inline Py_UCS4 _Py_inline_PyUnicode_MAX_CHAR_VALUE(PyObject *op)
 
 /* ---- int, float helpers (longobject.h, floatobject.h) ------------------ */
 #define PyLong_AS_LONG(op) PyLong_AsLong(op)
+#define PyLong_FromPid PyLong_FromLong
+#define PyLong_AsPid PyLong_AsInt
 #define _PyLong_AsInt PyLong_AsInt
 #ifndef PyLong_BASE
 #  define PyLong_BASE ((digit)1 << PyLong_SHIFT)
@@ -875,6 +944,8 @@ static inline Py_ssize_t _PyLong_CompactValue(const PyLongObject *op)
 
 /* ---- Errors and warnings (pyerrors.h, warnings.h) ---------------------- */
 #define PyErr_Warn(category, msg) PyErr_WarnEx((category), (msg), 1)
+/* The C file and line of the misuse go into the SystemError message. */
+#define PyErr_BadInternalCall() _PyErr_BadInternalCall(__FILE__, __LINE__)
 #define PyException_HEAD PyObject_HEAD PyObject *dict; \
     PyObject *args; PyObject *notes; PyObject *traceback; \
     PyObject *context; PyObject *cause; char suppress_context;
