@@ -850,6 +850,23 @@ pub fn disassemble(code: &CodeObject) -> String {
 
 fn disassemble_into(code: &CodeObject, out: &mut String) {
     let _ = writeln!(out, "Disassembly of <code object {}>:", code.qualname);
+    let _ = writeln!(
+        out,
+        "  flags=0x{:x} args={} posonly={} kwonly={} stacksize={} firstlineno={}",
+        code.flags,
+        code.argcount,
+        code.posonlyargcount,
+        code.kwonlyargcount,
+        code.stacksize,
+        code.firstlineno
+    );
+    let _ = writeln!(
+        out,
+        "  locals={:?} cells={:?} free={:?}",
+        code.varnames(),
+        code.cellvars(),
+        code.freevars()
+    );
     let instrs = code.instructions();
     let targets: std::collections::BTreeSet<u32> = instrs
         .iter()

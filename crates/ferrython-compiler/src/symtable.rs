@@ -234,8 +234,13 @@ impl SymbolTables {
     }
 }
 
+/// Symbol tables of a parsed program (no `from __future__` flags).
+pub fn symtable(ast: &crate::parse::Ast, filename: &str) -> Result<SymbolTables, SyntaxErrorInfo> {
+    build(&ast.module, &ast.index, filename, false)
+}
+
 /// Build and analyze the symbol tables of a module (or an `eval` expression).
-pub fn build(
+pub(crate) fn build(
     module: &ast::Mod,
     index: &LineIndex,
     filename: &str,
@@ -439,7 +444,10 @@ impl Builder<'_> {
             );
             return;
         }
-        if old & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && flag & DEF_ANNOT != 0 {
+        if old & (DEF_GLOBAL | DEF_NONLOCAL) != 0
+            && flag & DEF_ANNOT != 0
+            && cur.kind != ScopeKind::Module
+        {
             let which = if old & DEF_GLOBAL != 0 {
                 "global"
             } else {
@@ -570,6 +578,9 @@ impl Builder<'_> {
                     {
                         self.add_def(".defaults", DEF_PARAM, f.range);
                         self.cur().params.push(".defaults".into());
+                    } else {
+                        // CPython always declares it (unused without defaults).
+                        self.add_def(".defaults", DEF_LOCAL, f.range);
                     }
                     if f.parameters.kwonlyargs.iter().any(|a| a.default.is_some()) {
                         self.add_def(".kwdefaults", DEF_PARAM, f.range);
@@ -626,7 +637,6 @@ impl Builder<'_> {
                 }
                 self.enter(ScopeKind::Class, &c.name.id, c.range, KeyTag::Body, line);
                 if c.type_params.is_some() {
-                    self.add_def(".type_params", DEF_LOCAL, c.range);
                     self.add_def("__type_params__", DEF_LOCAL, c.range);
                     self.add_use(".type_params");
                 }
@@ -698,7 +708,11 @@ impl Builder<'_> {
                 }
             }
             Stmt::AugAssign(a) => {
-                self.visit_expr(&a.target);
+                match &*a.target {
+                    // `self.x += 1` is not a static attribute assignment.
+                    Expr::Attribute(at) => self.visit_expr(&at.value),
+                    t => self.visit_expr(t),
+                }
                 if let Expr::Name(n) = &*a.target {
                     self.add_use(&n.id);
                 }
@@ -707,7 +721,10 @@ impl Builder<'_> {
             Stmt::AnnAssign(a) => {
                 if let Expr::Name(n) = &*a.target {
                     let old = self.cur().flags(&n.id);
-                    if old & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && a.simple {
+                    if old & (DEF_GLOBAL | DEF_NONLOCAL) != 0
+                        && a.simple
+                        && self.cur().kind != ScopeKind::Module
+                    {
                         let which = if old & DEF_GLOBAL != 0 {
                             "global"
                         } else {
@@ -859,6 +876,10 @@ impl Builder<'_> {
                         return;
                     }
                     self.cur().add(&n.id, DEF_GLOBAL);
+                    // As in CPython, the module scope learns about it too, so
+                    // module-level code uses LOAD_GLOBAL/STORE_GLOBAL for it.
+                    let mangled = mangle(self.private.as_deref(), &n.id);
+                    self.tables[0].add(&mangled, DEF_GLOBAL);
                 }
             }
             Stmt::Nonlocal(g) => {
@@ -1333,16 +1354,13 @@ impl Builder<'_> {
     }
 
     fn note_static_attribute(&mut self, obj: &str, attr: &str) {
-        // `self.X = ...` directly inside a method of the innermost class.
+        // `self.X = ...` in any function nested in the innermost class
+        // (CPython 3.13 looks for the literal name `self`).
         let Some(&class) = self.class_stack.last() else {
             return;
         };
         let cur = *self.stack.last().unwrap();
-        let t = &self.tables[cur];
-        if t.kind != ScopeKind::Function || t.parent != Some(class) {
-            return;
-        }
-        if t.params.first().map(|p| p.as_str()) != Some(obj) {
+        if cur == class || obj != "self" || !self.tables[cur].kind.is_function_like() {
             return;
         }
         let attrs = &mut self.tables[class].static_attributes;

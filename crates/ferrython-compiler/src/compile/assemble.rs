@@ -145,8 +145,7 @@ pub(crate) fn assemble(mut u: Unit<'_>, filename: &str) -> CodeObject {
             kept.push(ins);
         }
     }
-    let instrs = kept;
-    let target = kept_target;
+    let (instrs, target, handler_targets) = superinstructions(kept, kept_target, handler_targets);
 
     // Fix jump directions.
     let mut ops: Vec<Opcode> = instrs.iter().map(|i| i.op).collect();
@@ -320,4 +319,82 @@ fn thread_jumps(instrs: &[Instr], target: &mut [Option<usize>]) {
         }
         target[i] = Some(t);
     }
+}
+
+/// Fuse `LOAD_FAST a; LOAD_FAST b` into `LOAD_FAST_LOAD_FAST` and
+/// `STORE_FAST a; STORE_FAST b` into `STORE_FAST_STORE_FAST` (both indices
+/// below 16, same line and handler, second not a jump target).
+fn superinstructions(
+    instrs: Vec<Instr>,
+    target: Vec<Option<usize>>,
+    handler_targets: Vec<usize>,
+) -> (Vec<Instr>, Vec<Option<usize>>, Vec<usize>) {
+    let n = instrs.len();
+    let mut is_target = vec![false; n + 1];
+    for t in target.iter().flatten() {
+        is_target[*t] = true;
+    }
+    for &t in &handler_targets {
+        is_target[t.min(n)] = true;
+    }
+    let mut fuse = vec![false; n];
+    let mut i = 0;
+    while i + 1 < n {
+        let (a, b) = (&instrs[i], &instrs[i + 1]);
+        let pair = matches!(
+            (a.op, b.op),
+            (Opcode::LOAD_FAST, Opcode::LOAD_FAST) | (Opcode::STORE_FAST, Opcode::STORE_FAST)
+        );
+        if pair
+            && a.arg < 16
+            && b.arg < 16
+            && !is_target[i + 1]
+            && a.loc.lineno == b.loc.lineno
+            && a.handler == b.handler
+        {
+            fuse[i] = true;
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    if !fuse.iter().any(|&f| f) {
+        return (instrs, target, handler_targets);
+    }
+    let mut new_index = vec![0usize; n + 1];
+    let mut count = 0;
+    let mut skip = false;
+    for i in 0..n {
+        new_index[i] = count;
+        if skip {
+            skip = false;
+            continue;
+        }
+        count += 1;
+        if fuse[i] {
+            skip = true;
+        }
+    }
+    new_index[n] = count;
+    let mut out = Vec::with_capacity(count);
+    let mut out_target = Vec::with_capacity(count);
+    let mut iter = instrs.into_iter().enumerate();
+    while let Some((i, mut ins)) = iter.next() {
+        if fuse[i] {
+            let (_, second) = iter.next().unwrap();
+            ins.op = if ins.op == Opcode::LOAD_FAST {
+                Opcode::LOAD_FAST_LOAD_FAST
+            } else {
+                Opcode::STORE_FAST_STORE_FAST
+            };
+            ins.arg = (ins.arg << 4) | second.arg;
+        }
+        out_target.push(target[i].map(|t| new_index[t]));
+        out.push(ins);
+    }
+    let handler_targets = handler_targets
+        .into_iter()
+        .map(|t| new_index[t.min(n)])
+        .collect();
+    (out, out_target, handler_targets)
 }

@@ -99,6 +99,9 @@ pub fn compile_ast(
     };
     let name = "<module>";
     c.push_unit(0, name, name.into(), 1);
+    if c.top_level_await && tables.tables[0].has_await {
+        c.u().flags |= co_flags::COROUTINE;
+    }
     match &ast.module {
         ast::Mod::Module(m) => c.compile_module(&m.body),
         ast::Mod::Expression(e) => {

@@ -1,0 +1,13 @@
+// Generated from CPython 3.13.0's `symtable` module: for each program, one line per
+// scope: `name: symbol=scope ...` (scopes local/global_explicit/global_implicit/free/cell).
+pub const CASES: &[(&str, &str)] = &[
+    ("\nx = 1\ndef f(a, b=2, *args, c, **kw):\n    y = a + x\n    def g():\n        nonlocal y\n        y = 3\n        return b + z\n    return g\n", "top: f=local x=local\nf: a=local args=local b=cell c=local g=local kw=local x=global_implicit y=cell\ng: b=free y=free z=global_implicit\n"),
+    ("\ndef outer():\n    v = 1\n    class C:\n        v = 2\n        def m(self):\n            return v + super().m()\n        w = v\n    return C\n", "top: outer=local\nouter: C=local v=cell\nC: m=local v=local w=local\nm: __class__=free self=local super=global_implicit v=free\n"),
+    ("\ndef f():\n    global g\n    g = 1\n    h = lambda q, r=1: q + r + g + h\n    return h\n", "top: f=local g=global_explicit\nf: g=global_explicit h=cell\nlambda: g=global_implicit h=free q=local r=local\n"),
+    ("\ndef f(xs):\n    return (x * k for x in xs for k in range(x) if x)\n", "top: f=local\nf: xs=local\ngenexpr: .0=local k=local range=global_implicit x=local\n"),
+    ("\ndef f(xs):\n    total = 0\n    [total := total + x for x in xs]\n    return total\n", "top: f=local\nf: total=local x=local xs=local\n"),
+    ("\nclass A:\n    a = 1\n    b = [a for _ in range(3)]\n    def m(self):\n        __class__\n        return self.__p\n", "top: A=local\nA: _=local a=local b=local m=local range=global_implicit\nm: __class__=free self=local\n"),
+    ("\ndef f():\n    try:\n        pass\n    except E as e:\n        del e\n    import os.path\n    from m import n as nn\n    for i, (j, k) in enumerate(z):\n        pass\n    with open(p) as fh:\n        pass\n    match s:\n        case [a, *rest] if a:\n            pass\n        case {'k': v, **others}:\n            pass\n", "top: f=local\nf: E=global_implicit a=local e=local enumerate=global_implicit fh=local i=local j=local k=local nn=local open=global_implicit os=local others=local p=global_implicit rest=local s=global_implicit v=local z=global_implicit\n"),
+    ("\ndef f[T](x):\n    return x\nclass C[U]:\n    def m(self) -> None:\n        return U\ntype Alias[V] = list[V]\n", "top: Alias=local C=local f=local\nf: .defaults=local T=local\nf: x=local\nC: .generic_base=local .type_params=cell U=cell\nC: .type_params=free U=free __type_params__=local m=local\nm: U=free self=local\nAlias: V=cell\nAlias: V=free list=global_implicit\n"),
+    ("\ndef a():\n    x = 1\n    def b():\n        def c():\n            return x\n        return c\n    return b\n", "top: a=local\na: b=local x=cell\nb: c=local x=free\nc: x=free\n"),
+];
