@@ -18,10 +18,24 @@ static void ex(const char *label, PyObject *s, Py_ssize_t len)
 
 static PyObject *L(long v) { return PyLong_FromLong(v); }
 
+/* obj.name(arg), stealing arg (NULL for no argument). */
+static PyObject *call1(PyObject *obj, const char *name, PyObject *arg)
+{
+    PyObject *m = PyObject_GetAttrString(obj, name), *r;
+    if (m == NULL) {
+        Py_XDECREF(arg);
+        return NULL;
+    }
+    r = arg != NULL ? PyObject_CallOneArg(m, arg) : PyObject_CallNoArgs(m);
+    Py_DECREF(m);
+    Py_XDECREF(arg);
+    return r;
+}
+
 int main(void)
 {
     PyObject *s, *t, *o, *m;
-    Py_ssize_t start, stop, step;
+    Py_ssize_t a, b, c;
     long vals[] = {-12, -10, -3, -1, 0, 1, 3, 10, 12};
     int i, j, k;
     start();
@@ -37,20 +51,20 @@ int main(void)
     Py_DECREF(o);
     check("hash equal", PyObject_Hash(s) == PyObject_Hash(t));
     o = PyTuple_Pack(3, L(1), L(2), Py_None);
-    check("hash == hash((1,2,None))", PyObject_Hash(s) == PyObject_Hash(o));
+    check("hash != hash((1,2,None))", PyObject_Hash(s) != PyObject_Hash(o));
     Py_DECREF(o);
-    show("indices(5)", PyObject_CallMethod(s, "indices", "i", 5));
+    show("indices(5)", call1(s, "indices", L(5)));
     show("slice(None,None,-1).indices(5)",
-         PyObject_CallMethod((o = PySlice_New(NULL, NULL, L(-1))), "indices", "i", 5));
+         call1((o = PySlice_New(NULL, NULL, L(-1))), "indices", L(5)));
     Py_DECREF(o);
-    show("indices(-1)", PyObject_CallMethod(s, "indices", "i", -1));
+    show("indices(-1)", call1(s, "indices", L(-1)));
     show("slice(1,2,0).indices(5)",
-         PyObject_CallMethod((o = PySlice_New(NULL, NULL, L(0))), "indices", "i", 5));
+         call1((o = PySlice_New(NULL, NULL, L(0))), "indices", L(5)));
     Py_DECREF(o);
     show("slice('a','b').indices(5)",
-         PyObject_CallMethod((o = PySlice_New(PyUnicode_FromString("a"), NULL, NULL)), "indices", "i", 5));
+         call1((o = PySlice_New(PyUnicode_FromString("a"), NULL, NULL)), "indices", L(5)));
     Py_DECREF(o);
-    show("reduce", PyObject_CallMethod(s, "__reduce__", NULL));
+    show("reduce", call1(s, "__reduce__", NULL));
     show("unhashable part", PyLong_FromSsize_t(PyObject_Hash((o = PySlice_New((m = PyList_New(0)), NULL, NULL)))));
     Py_DECREF(m);
     Py_DECREF(o);
@@ -83,18 +97,18 @@ int main(void)
     Py_DECREF(o);
 
     s = PySlice_New(NULL, NULL, L(-2));
-    if (PySlice_Unpack(s, &start, &stop, &step) == 0) {
-        printf("Unpack [::-2]: %zd %zd %zd\n", start, stop, step);
-        printf("Adjust(9): n=%zd", PySlice_AdjustIndices(9, &start, &stop, step));
-        printf(" start=%zd stop=%zd\n", start, stop);
+    if (PySlice_Unpack(s, &a, &b, &c) == 0) {
+        printf("Unpack [::-2]: %zd %zd %zd\n", a, b, c);
+        printf("Adjust(9): n=%zd", PySlice_AdjustIndices(9, &a, &b, c));
+        printf(" start=%zd stop=%zd\n", a, b);
     }
     Py_DECREF(s);
     s = PySlice_New(L(-3), NULL, NULL);
-    show_int("GetIndices ok", PySlice_GetIndices(s, 10, &start, &stop, &step));
-    printf("  -> %zd %zd %zd\n", start, stop, step);
+    show_int("GetIndices ok", PySlice_GetIndices(s, 10, &a, &b, &c));
+    printf("  -> %zd %zd %zd\n", a, b, c);
     Py_DECREF(s);
     s = PySlice_New(L(12), NULL, NULL);
-    show_int("GetIndices start>=len", PySlice_GetIndices(s, 10, &start, &stop, &step));
+    show_int("GetIndices start>=len", PySlice_GetIndices(s, 10, &a, &b, &c));
     Py_DECREF(s);
     show("repr(Ellipsis)", PyObject_Repr(Py_Ellipsis));
     return finish();

@@ -514,12 +514,17 @@ typedef struct PyCodeObject PyCodeObject;
 #define SMALL_MAX 256
 
 /*
- Bits per digit (`PyLong_SHIFT`).
+ Bits per digit.
  */
 #define SHIFT 30
 
 /*
- Mask of one digit (`PyLong_MASK`).
+ `2**SHIFT`.
+ */
+#define BASE (1 << SHIFT)
+
+/*
+ Mask of one digit.
  */
 #define MASK ((1 << SHIFT) - 1)
 
@@ -1861,6 +1866,21 @@ extern struct PyTypeObject PyLong_Type;
 extern struct PyTypeObject PySeqIter_Type;
 
 /*
+ `PyList_Type`.
+ */
+extern struct PyTypeObject PyList_Type;
+
+/*
+ `PyListIter_Type` (`list_iterator`).
+ */
+extern struct PyTypeObject PyListIter_Type;
+
+/*
+ `PyListRevIter_Type` (`list_reverseiterator`).
+ */
+extern struct PyTypeObject PyListRevIter_Type;
+
+/*
  `PyCFunction_Type`.
  */
 extern struct PyTypeObject PyCFunction_Type;
@@ -1916,6 +1936,16 @@ extern struct PyTypeObject PyBaseObject_Type;
 extern struct PyTypeObject PySlice_Type;
 
 /*
+ `PyWrapperDescr_Type`.
+ */
+extern struct PyTypeObject PyWrapperDescr_Type;
+
+/*
+ `_PyMethodWrapper_Type` (`method-wrapper`).
+ */
+extern struct PyTypeObject _PyMethodWrapper_Type;
+
+/*
  `PyUnicode_Type`.
  */
 extern struct PyTypeObject PyUnicode_Type;
@@ -1924,6 +1954,11 @@ extern struct PyTypeObject PyUnicode_Type;
  `PyTuple_Type`.
  */
 extern struct PyTypeObject PyTuple_Type;
+
+/*
+ `PyTupleIter_Type` (`tuple_iterator`), laid out as `list::SeqIndexIter`.
+ */
+extern struct PyTypeObject PyTupleIter_Type;
 
 /*
  `PyType_Type`: the metatype.
@@ -2632,6 +2667,225 @@ int Py_IsTrue(PyObject *a);
  `Py_IsFalse`.
  */
 int Py_IsFalse(PyObject *a);
+
+/*
+ `PyList_New`.
+ */
+PyObject *PyList_New(Py_ssize_t size);
+
+/*
+ `PyList_Size`.
+ */
+Py_ssize_t PyList_Size(PyObject *op);
+
+/*
+ `PyList_GetItem`: a borrowed reference.
+ */
+PyObject *PyList_GetItem(PyObject *op, Py_ssize_t index);
+
+/*
+ `PyList_GetItemRef`: a new reference; `TypeError` for a non-list.
+ */
+PyObject *PyList_GetItemRef(PyObject *op, Py_ssize_t index);
+
+/*
+ `PyList_SetItem`: steals `item`.
+ */
+int PyList_SetItem(PyObject *op, Py_ssize_t index, PyObject *item);
+
+/*
+ `PyList_Insert`.
+ */
+int PyList_Insert(PyObject *op, Py_ssize_t index, PyObject *item);
+
+/*
+ `PyList_Append`.
+ */
+int PyList_Append(PyObject *op, PyObject *item);
+
+/*
+ `PyList_Extend` (3.13).
+ */
+int PyList_Extend(PyObject *op, PyObject *iterable);
+
+/*
+ `PyList_Clear` (3.13).
+ */
+int PyList_Clear(PyObject *op);
+
+/*
+ `PyList_GetSlice`.
+ */
+PyObject *PyList_GetSlice(PyObject *op, Py_ssize_t low, Py_ssize_t high);
+
+/*
+ `PyList_SetSlice`: `itemlist` NULL deletes.
+ */
+int PyList_SetSlice(PyObject *op, Py_ssize_t low, Py_ssize_t high, PyObject *itemlist);
+
+/*
+ `PyList_Sort`.
+ */
+int PyList_Sort(PyObject *op);
+
+/*
+ `PyList_Reverse`.
+ */
+int PyList_Reverse(PyObject *op);
+
+/*
+ `PyList_AsTuple`.
+ */
+PyObject *PyList_AsTuple(PyObject *op);
+
+/*
+ `PySequence_Check`.
+ */
+int PySequence_Check(PyObject *o);
+
+/*
+ `PySequence_Size`.
+ */
+Py_ssize_t PySequence_Size(PyObject *o);
+
+/*
+ `PySequence_Length`: the old name of `PySequence_Size`.
+ */
+Py_ssize_t PySequence_Length(PyObject *o);
+
+/*
+ `PySequence_Concat`.
+ */
+PyObject *PySequence_Concat(PyObject *a, PyObject *b);
+
+/*
+ `PySequence_Repeat`.
+ */
+PyObject *PySequence_Repeat(PyObject *o, Py_ssize_t count);
+
+/*
+ `PySequence_InPlaceConcat`.
+ */
+PyObject *PySequence_InPlaceConcat(PyObject *a, PyObject *b);
+
+/*
+ `PySequence_InPlaceRepeat`.
+ */
+PyObject *PySequence_InPlaceRepeat(PyObject *o, Py_ssize_t count);
+
+/*
+ `PySequence_GetItem`: negative indexes count from the end.
+ */
+PyObject *PySequence_GetItem(PyObject *o, Py_ssize_t i);
+
+/*
+ `PySequence_GetSlice`: `o[i1:i2]` through `mp_subscript`.
+ */
+PyObject *PySequence_GetSlice(PyObject *o, Py_ssize_t i1, Py_ssize_t i2);
+
+/*
+ `PySequence_SetItem`.
+ */
+int PySequence_SetItem(PyObject *o, Py_ssize_t i, PyObject *v);
+
+/*
+ `PySequence_DelItem`.
+ */
+int PySequence_DelItem(PyObject *o, Py_ssize_t i);
+
+/*
+ `PySequence_SetSlice`.
+ */
+int PySequence_SetSlice(PyObject *o, Py_ssize_t i1, Py_ssize_t i2, PyObject *v);
+
+/*
+ `PySequence_DelSlice`.
+ */
+int PySequence_DelSlice(PyObject *o, Py_ssize_t i1, Py_ssize_t i2);
+
+/*
+ `PySequence_Tuple`.
+ */
+PyObject *PySequence_Tuple(PyObject *o);
+
+/*
+ `PySequence_List`.
+ */
+PyObject *PySequence_List(PyObject *o);
+
+/*
+ `PySequence_Fast`: the list or tuple itself, else a new list; a
+ non-iterable raises `TypeError(m)`.
+ */
+PyObject *PySequence_Fast(PyObject *o, const char *m);
+
+/*
+ `PySequence_Count`.
+ */
+Py_ssize_t PySequence_Count(PyObject *o, PyObject *value);
+
+/*
+ `PySequence_Contains`: `sq_contains` when the type has it, else a search
+ by iteration.
+ */
+int PySequence_Contains(PyObject *o, PyObject *value);
+
+/*
+ `PySequence_In`: the old name of `PySequence_Contains`.
+ */
+int PySequence_In(PyObject *o, PyObject *value);
+
+/*
+ `PySequence_Index`.
+ */
+Py_ssize_t PySequence_Index(PyObject *o, PyObject *value);
+
+/*
+ `PySeqIter_New`: an iterator over anything with `__getitem__`.
+ */
+PyObject *PySeqIter_New(PyObject *seq);
+
+/*
+ `PyTuple_New`.
+ */
+PyObject *PyTuple_New(Py_ssize_t size);
+
+/*
+ `PyTuple_Size`: `SystemError` for a non-tuple.
+ */
+Py_ssize_t PyTuple_Size(PyObject *p);
+
+/*
+ `PyTuple_GetItem`: a borrowed reference.
+ */
+PyObject *PyTuple_GetItem(PyObject *p, Py_ssize_t pos);
+
+/*
+ `PyTuple_GetSlice`.
+ */
+PyObject *PyTuple_GetSlice(PyObject *p, Py_ssize_t low, Py_ssize_t high);
+
+/*
+ `PyTuple_SetItem`: steals `o`; only for a tuple nobody else references
+ (`SystemError` otherwise, as CPython).
+ */
+int PyTuple_SetItem(PyObject *p, Py_ssize_t pos, PyObject *o);
+
+/*
+ `_PyTuple_Resize`.
+ */
+int _PyTuple_Resize(PyObject **p, Py_ssize_t newsize);
+
+/*
+ The Rust half of `PyTuple_Pack`: a tuple of new references to `n`
+ objects collected by the C shim.
+ */
+PyObject *_Ferrython_TuplePackArray(Py_ssize_t n, PyObject *const *items);
+
+/*
+ `PyTuple_FromArray` (3.14): a tuple of new references to `n` objects.
+ */
+PyObject *PyTuple_FromArray(PyObject *const *items, Py_ssize_t n);
 
 /*
  `PySlice_New`: NULL parts mean `None`.

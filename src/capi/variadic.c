@@ -145,3 +145,26 @@ PyObject *PyErr_Format(PyObject *exception, const char *format, ...)
     va_end(va);
     return NULL;
 }
+
+extern PyObject *_Ferrython_TuplePackArray(ssize_t n, PyObject *const *items);
+
+// export: PyTuple_Pack
+PyObject *PyTuple_Pack(ssize_t n, ...)
+{
+    PyObject *small[8];
+    PyObject **items = small;
+    if (n > 8) {
+        items = malloc((size_t)n * sizeof *items);
+        if (items == NULL)
+            return PyErr_NoMemory();
+    }
+    va_list va;
+    va_start(va, n);
+    for (ssize_t i = 0; i < n; i++)
+        items[i] = va_arg(va, PyObject *);
+    va_end(va);
+    PyObject *r = _Ferrython_TuplePackArray(n, items);
+    if (items != small)
+        free(items);
+    return r;
+}

@@ -16,6 +16,8 @@ pub mod int;
 pub mod int_arith;
 pub mod int_text;
 pub mod iterobject;
+pub mod list;
+pub mod listsort;
 pub mod member;
 pub mod methodobject;
 pub mod module;

@@ -290,7 +290,7 @@ unsafe extern "C" fn slice_repr(op: *mut PyObject) -> *mut PyObject {
 
 unsafe extern "C" fn slice_hash(op: *mut PyObject) -> Py_hash_t {
     // SAFETY: op is a slice.
-    guard(|| unsafe { tuple::hash_items(&parts(op)).unwrap_or(-1) })
+    guard(|| unsafe { tuple::hash_items(&parts(op), false).unwrap_or(-1) })
 }
 
 unsafe extern "C" fn slice_richcompare(

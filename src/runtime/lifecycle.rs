@@ -40,6 +40,10 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::object::slotdefs::PyWrapperDescr_Type,
         &raw mut crate::object::slotdefs::_PyMethodWrapper_Type,
         &raw mut crate::object::slice::PySlice_Type,
+        &raw mut crate::object::list::PyList_Type,
+        &raw mut crate::object::list::PyListIter_Type,
+        &raw mut crate::object::list::PyListRevIter_Type,
+        &raw mut crate::object::tuple::PyTupleIter_Type,
     ];
     v.extend(exceptions::all_types());
     v

@@ -1,0 +1,132 @@
+//! The Tuple Objects chapter: `PyTuple_*` (`PyTuple_Pack` is the C shim in
+//! `variadic.c` over `_Ferrython_TuplePackArray`).
+use crate::capi::boundary::{guard, guard_int, guard_obj};
+use crate::ffi::*;
+use crate::object::refcount::*;
+use crate::object::tuple;
+use crate::runtime::errors;
+use libc::c_int;
+use std::ptr::null_mut;
+
+/// `PyTuple_New`.
+#[no_mangle]
+pub unsafe extern "C" fn PyTuple_New(size: Py_ssize_t) -> *mut PyObject {
+    guard_obj(|| tuple::new_uninit(size))
+}
+
+/// `PyTuple_Size`: `SystemError` for a non-tuple.
+#[no_mangle]
+pub unsafe extern "C" fn PyTuple_Size(p: *mut PyObject) -> Py_ssize_t {
+    crate::null_check!(p);
+    // SAFETY: p valid.
+    unsafe {
+        if !tuple::check(p) {
+            errors::bad_internal_call();
+            return -1;
+        }
+        tuple::size(p)
+    }
+}
+
+/// `PyTuple_GetItem`: a borrowed reference.
+#[no_mangle]
+pub unsafe extern "C" fn PyTuple_GetItem(p: *mut PyObject, pos: Py_ssize_t) -> *mut PyObject {
+    crate::null_check!(p);
+    // SAFETY: p valid.
+    guard(|| unsafe {
+        if !tuple::check(p) {
+            errors::bad_internal_call();
+            return null_mut();
+        }
+        match tuple::items(p).get(pos as usize) {
+            Some(&o) if pos >= 0 => o,
+            _ => {
+                errors::index_error("tuple index out of range");
+                null_mut()
+            }
+        }
+    })
+}
+
+/// `PyTuple_GetSlice`.
+#[no_mangle]
+pub unsafe extern "C" fn PyTuple_GetSlice(
+    p: *mut PyObject,
+    low: Py_ssize_t,
+    high: Py_ssize_t,
+) -> *mut PyObject {
+    crate::null_check!(p);
+    guard_obj(|| {
+        // SAFETY: p valid.
+        unsafe {
+            if !tuple::check(p) {
+                return Err(errors::bad_internal_call());
+            }
+            tuple::get_slice(p, low, high)
+        }
+    })
+}
+
+/// `PyTuple_SetItem`: steals `o`; only for a tuple nobody else references
+/// (`SystemError` otherwise, as CPython).
+#[no_mangle]
+pub unsafe extern "C" fn PyTuple_SetItem(
+    p: *mut PyObject,
+    pos: Py_ssize_t,
+    o: *mut PyObject,
+) -> c_int {
+    // SAFETY: p NULL or valid; o a stolen reference or NULL.
+    guard(|| unsafe {
+        if p.is_null() || !tuple::check(p) || (*p).ob_refcnt != 1 {
+            xdecref(o);
+            errors::bad_internal_call();
+            return -1;
+        }
+        if pos < 0 || pos >= tuple::size(p) {
+            xdecref(o);
+            errors::index_error("tuple assignment index out of range");
+            return -1;
+        }
+        let slot = tuple::items_ptr(p).offset(pos);
+        let old = std::mem::replace(&mut *slot, o);
+        xdecref(old);
+        0
+    })
+}
+
+/// `_PyTuple_Resize`.
+#[no_mangle]
+pub unsafe extern "C" fn _PyTuple_Resize(p: *mut *mut PyObject, newsize: Py_ssize_t) -> c_int {
+    crate::null_check!(p);
+    // SAFETY: *p is a tuple owned by the caller.
+    guard_int(|| unsafe { tuple::resize(p, newsize).map(|()| 0) })
+}
+
+/// The Rust half of `PyTuple_Pack`: a tuple of new references to `n`
+/// objects collected by the C shim.
+#[no_mangle]
+pub unsafe extern "C" fn _Ferrython_TuplePackArray(
+    n: Py_ssize_t,
+    items: *const *mut PyObject,
+) -> *mut PyObject {
+    guard_obj(|| {
+        if n < 0 {
+            return Err(errors::bad_internal_call());
+        }
+        if n == 0 {
+            return Ok(tuple::empty());
+        }
+        // SAFETY: the shim passes n valid objects.
+        unsafe { tuple::pack(std::slice::from_raw_parts(items, n as usize)) }
+    })
+}
+
+/// `PyTuple_FromArray` (3.14): a tuple of new references to `n` objects.
+#[no_mangle]
+pub unsafe extern "C" fn PyTuple_FromArray(
+    items: *const *mut PyObject,
+    n: Py_ssize_t,
+) -> *mut PyObject {
+    // SAFETY: items holds n valid objects.
+    unsafe { _Ferrython_TuplePackArray(n, items) }
+}

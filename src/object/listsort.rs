@@ -1,0 +1,284 @@
+//! `list.sort`: a stable natural merge sort (runs extended by binary
+//! insertion, merged bottom-up) whose comparison may raise. On an error the
+//! array is still a permutation of the original items, as in CPython. While
+//! sorting, the list looks empty; a list that was changed meanwhile raises
+//! `ValueError("list modified during sort")`.
+use crate::ffi::*;
+use crate::object::refcount::*;
+use crate::object::{float, int, protocol, str as pystr};
+use crate::runtime::errors::{self, PyResult};
+use crate::Owned;
+use std::ptr::null_mut;
+
+/// Runs shorter than this are extended with binary insertion sort.
+const MIN_RUN: usize = 32;
+
+/// How keys compare: specialized when all keys share a simple exact type
+/// (CPython's `unsafe_*_compare` choices), else `PyObject_RichCompare`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum KeyKind {
+    Generic,
+    Str,
+    SmallInt,
+    Float,
+}
+
+unsafe fn key_kind(keys: &[*mut PyObject]) -> KeyKind {
+    // SAFETY: the keys are valid objects.
+    unsafe {
+        let Some(&first) = keys.first() else {
+            return KeyKind::Generic;
+        };
+        let tp = (*first).ob_type;
+        if !keys.iter().all(|&k| (*k).ob_type == tp) {
+            return KeyKind::Generic;
+        }
+        if tp == &raw mut pystr::PyUnicode_Type {
+            KeyKind::Str
+        } else if tp == &raw mut float::PyFloat_Type {
+            KeyKind::Float
+        } else if tp == &raw mut int::PyLong_Type && keys.iter().all(|&k| int::ndigits(k) <= 1) {
+            KeyKind::SmallInt
+        } else {
+            KeyKind::Generic
+        }
+    }
+}
+
+#[inline(always)]
+unsafe fn small_int(k: *mut PyObject) -> i64 {
+    // SAFETY: k is an int with at most one digit.
+    unsafe {
+        let d = int::digits(k).first().copied().unwrap_or(0) as i64;
+        if int::sign(k) < 0 {
+            -d
+        } else {
+            d
+        }
+    }
+}
+
+#[inline(always)]
+unsafe fn less(kind: KeyKind, a: *mut PyObject, b: *mut PyObject) -> PyResult<bool> {
+    // SAFETY: a and b are valid keys of the kind found by key_kind.
+    unsafe {
+        match kind {
+            KeyKind::SmallInt => Ok(small_int(a) < small_int(b)),
+            KeyKind::Str => Ok(pystr::compare(a, b) == std::cmp::Ordering::Less),
+            KeyKind::Float => {
+                Ok((*a.cast::<PyFloatObject>()).ob_fval < (*b.cast::<PyFloatObject>()).ob_fval)
+            }
+            KeyKind::Generic => protocol::rich_compare_bool(a, b, Py_LT),
+        }
+    }
+}
+
+/// Sorts `v` stably by `lt`; on an error `v` stays a permutation.
+pub fn merge_sort<T: Copy>(
+    v: &mut [T],
+    lt: &mut impl FnMut(T, T) -> PyResult<bool>,
+) -> PyResult<()> {
+    let n = v.len();
+    if n < 2 {
+        return Ok(());
+    }
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let mut j = i + 1;
+        if j < n {
+            if lt(v[j], v[j - 1])? {
+                // Strictly descending (keeps stability when reversed).
+                while j + 1 < n && lt(v[j + 1], v[j])? {
+                    j += 1;
+                }
+                j += 1;
+                v[i..j].reverse();
+            } else {
+                while j + 1 < n && !lt(v[j + 1], v[j])? {
+                    j += 1;
+                }
+                j += 1;
+            }
+        }
+        let end = n.min(j.max(i + MIN_RUN));
+        binary_insertion_sort(&mut v[i..end], j - i, lt)?;
+        runs.push((i, end - i));
+        i = end;
+    }
+    let mut buf: Vec<T> = Vec::with_capacity(n / 2 + 1);
+    while runs.len() > 1 {
+        let mut merged = Vec::with_capacity(runs.len() / 2 + 1);
+        for pair in runs.chunks(2) {
+            if let [(s, la), (_, lb)] = *pair {
+                merge(&mut v[s..s + la + lb], la, &mut buf, lt)?;
+                merged.push((s, la + lb));
+            } else {
+                merged.push(pair[0]);
+            }
+        }
+        runs = merged;
+    }
+    Ok(())
+}
+
+/// Sorts `v` whose first `sorted` items are already in order.
+fn binary_insertion_sort<T: Copy>(
+    v: &mut [T],
+    sorted: usize,
+    lt: &mut impl FnMut(T, T) -> PyResult<bool>,
+) -> PyResult<()> {
+    for i in sorted.max(1)..v.len() {
+        let x = v[i];
+        let (mut lo, mut hi) = (0, i);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if lt(x, v[mid])? {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        v.copy_within(lo..i, lo + 1);
+        v[lo] = x;
+    }
+    Ok(())
+}
+
+/// Merges the sorted halves `v[..la]` and `v[la..]`.
+fn merge<T: Copy>(
+    v: &mut [T],
+    la: usize,
+    buf: &mut Vec<T>,
+    lt: &mut impl FnMut(T, T) -> PyResult<bool>,
+) -> PyResult<()> {
+    // Already in order: nothing to do.
+    if !lt(v[la], v[la - 1])? {
+        return Ok(());
+    }
+    buf.clear();
+    buf.extend_from_slice(&v[..la]);
+    let (mut i, mut j, mut k) = (0, la, 0);
+    while i < buf.len() && j < v.len() {
+        match lt(v[j], buf[i]) {
+            Ok(true) => {
+                v[k] = v[j];
+                j += 1;
+            }
+            Ok(false) => {
+                v[k] = buf[i];
+                i += 1;
+            }
+            Err(e) => {
+                // The gap v[k..j] has room for exactly the rest of buf.
+                v[k..k + buf.len() - i].copy_from_slice(&buf[i..]);
+                return Err(e);
+            }
+        }
+        k += 1;
+    }
+    let rest = buf.len() - i;
+    v[k..k + rest].copy_from_slice(&buf[i..]);
+    Ok(())
+}
+
+/// `list.sort(key=key, reverse=reverse)`; `key` NULL for none.
+pub unsafe fn sort(op: *mut PyObject, key: *mut PyObject, reverse: bool) -> PyResult<()> {
+    // SAFETY: op is a list; it is detached (empty) while user code runs.
+    unsafe {
+        let l = op.cast::<PyListObject>();
+        let saved_items = (*l).ob_item;
+        let saved_size = (*l).ob_base.ob_size;
+        let saved_alloc = (*l).allocated;
+        (*l).ob_item = null_mut();
+        (*l).ob_base.ob_size = 0;
+        (*l).allocated = -1;
+        let items: &mut [*mut PyObject] = if saved_size == 0 {
+            &mut []
+        } else {
+            std::slice::from_raw_parts_mut(saved_items, saved_size as usize)
+        };
+        let result = sort_items(items, key, reverse);
+        // Whatever the list gained meanwhile is dropped; the sorted array
+        // comes back.
+        let modified = (*l).allocated != -1;
+        let gained_items = (*l).ob_item;
+        let gained_size = (*l).ob_base.ob_size;
+        (*l).ob_item = saved_items;
+        (*l).ob_base.ob_size = saved_size;
+        (*l).allocated = saved_alloc;
+        if !gained_items.is_null() {
+            for i in 0..gained_size {
+                xdecref(*gained_items.offset(i));
+            }
+            crate::object::alloc::raw_free(gained_items.cast());
+        }
+        result?;
+        if modified {
+            return Err(errors::value_error("list modified during sort"));
+        }
+        Ok(())
+    }
+}
+
+unsafe fn sort_items(
+    items: &mut [*mut PyObject],
+    key: *mut PyObject,
+    reverse: bool,
+) -> PyResult<()> {
+    // SAFETY: items are valid objects owned by the detached list.
+    unsafe {
+        if items.len() < 2 {
+            if let (false, Some(&x)) = (key.is_null(), items.first()) {
+                protocol::call_args(key, &[x])?;
+            }
+            return Ok(());
+        }
+        // Reversing before and after keeps equal items in their order.
+        if reverse {
+            items.reverse();
+        }
+        let r = if key.is_null() {
+            let kind = key_kind(items);
+            merge_sort(items, &mut |a, b| less(kind, a, b))
+        } else {
+            let mut keys: Vec<Owned> = Vec::with_capacity(items.len());
+            for &x in items.iter() {
+                keys.push(protocol::call_args(key, &[x])?);
+            }
+            let raw_keys: Vec<*mut PyObject> = keys.iter().map(|k| k.as_ptr()).collect();
+            let kind = key_kind(&raw_keys);
+            let mut pairs: Vec<(*mut PyObject, *mut PyObject)> = raw_keys
+                .iter()
+                .copied()
+                .zip(items.iter().copied())
+                .collect();
+            let r = merge_sort(&mut pairs, &mut |a, b| less(kind, a.0, b.0));
+            for (slot, p) in items.iter_mut().zip(&pairs) {
+                *slot = p.1;
+            }
+            r
+        };
+        if reverse {
+            items.reverse();
+        }
+        r
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::merge_sort;
+
+    #[test]
+    fn sorts_stably() {
+        let mut v: Vec<(u32, usize)> = (0..500).map(|i| ((i * 7919 % 13) as u32, i)).collect();
+        merge_sort(&mut v, &mut |a, b| Ok(a.0 < b.0)).unwrap();
+        for w in v.windows(2) {
+            assert!(w[0].0 < w[1].0 || (w[0].0 == w[1].0 && w[0].1 < w[1].1));
+        }
+        let mut d: Vec<i32> = (0..100).rev().collect();
+        merge_sort(&mut d, &mut |a, b| Ok(a < b)).unwrap();
+        assert_eq!(d, (0..100).collect::<Vec<_>>());
+    }
+}
