@@ -34,6 +34,41 @@ typedef struct PyCodeObject PyCodeObject;
 
 
 
+/*
+ `Py_ASNATIVEBYTES_DEFAULTS`: native endianness, signed, no `__index__`.
+ */
+#define Py_ASNATIVEBYTES_DEFAULTS -1
+
+/*
+ `Py_ASNATIVEBYTES_BIG_ENDIAN`.
+ */
+#define Py_ASNATIVEBYTES_BIG_ENDIAN 0
+
+/*
+ `Py_ASNATIVEBYTES_LITTLE_ENDIAN`.
+ */
+#define Py_ASNATIVEBYTES_LITTLE_ENDIAN 1
+
+/*
+ `Py_ASNATIVEBYTES_NATIVE_ENDIAN`.
+ */
+#define Py_ASNATIVEBYTES_NATIVE_ENDIAN 3
+
+/*
+ `Py_ASNATIVEBYTES_UNSIGNED_BUFFER`.
+ */
+#define Py_ASNATIVEBYTES_UNSIGNED_BUFFER 4
+
+/*
+ `Py_ASNATIVEBYTES_REJECT_NEGATIVE`.
+ */
+#define Py_ASNATIVEBYTES_REJECT_NEGATIVE 8
+
+/*
+ `Py_ASNATIVEBYTES_ALLOW_INDEX`.
+ */
+#define Py_ASNATIVEBYTES_ALLOW_INDEX 16
+
 #define PyBUF_MAX_NDIM 64
 
 #define PyBUF_SIMPLE 0
@@ -541,6 +576,11 @@ typedef struct PyCodeObject PyCodeObject;
 
 #define EXT_BASE 4194304
 
+/*
+ `PyLongWriter` (PEP 757): opaque; it is the int being filled in.
+ */
+typedef struct PyLongWriter PyLongWriter;
+
 typedef void (*destructor)(PyObject*);
 
 typedef PyObject *(*getattrfunc)(PyObject*, char*);
@@ -819,6 +859,27 @@ typedef struct FerrythonVarArg {
   int tag;
   uint64_t v;
 } FerrythonVarArg;
+
+/*
+ `PyLongLayout` (PEP 757): how `PyLong_Export` lays out digits.
+ */
+typedef struct PyLongLayout {
+  uint8_t bits_per_digit;
+  uint8_t digit_size;
+  int8_t digits_order;
+  int8_t digit_endianness;
+} PyLongLayout;
+
+/*
+ `PyLongExport` (PEP 757): an int as an `int64_t` or a digit array.
+ */
+typedef struct PyLongExport {
+  int64_t value;
+  uint8_t negative;
+  Py_ssize_t ndigits;
+  const void *digits;
+  size_t _reserved;
+} PyLongExport;
 
 /*
  One base-2**30 digit of an int.
@@ -1999,6 +2060,11 @@ PyObject *_PyObject_New(struct PyTypeObject *tp);
 PyVarObject *_PyObject_NewVar(struct PyTypeObject *tp, Py_ssize_t n);
 
 /*
+ `PyBool_FromLong`: `Py_True` for nonzero, else `Py_False`.
+ */
+PyObject *PyBool_FromLong(long v);
+
+/*
  `PyObject_Call`.
  */
 PyObject *PyObject_Call(PyObject *callable, PyObject *args, PyObject *kwargs);
@@ -2356,6 +2422,253 @@ const char *Py_GetVersion(void);
 int Py_BytesMain(int argc, char **argv);
 
 /*
+ `PyLong_FromLong`.
+ */
+PyObject *PyLong_FromLong(long v);
+
+/*
+ `PyLong_FromUnsignedLong`.
+ */
+PyObject *PyLong_FromUnsignedLong(unsigned long v);
+
+/*
+ `PyLong_FromLongLong`.
+ */
+PyObject *PyLong_FromLongLong(long long v);
+
+/*
+ `PyLong_FromUnsignedLongLong`.
+ */
+PyObject *PyLong_FromUnsignedLongLong(unsigned long long v);
+
+/*
+ `PyLong_FromSsize_t`.
+ */
+PyObject *PyLong_FromSsize_t(Py_ssize_t v);
+
+/*
+ `PyLong_FromSize_t`.
+ */
+PyObject *PyLong_FromSize_t(size_t v);
+
+/*
+ `PyLong_FromInt32` (3.14).
+ */
+PyObject *PyLong_FromInt32(int32_t v);
+
+/*
+ `PyLong_FromUInt32` (3.14).
+ */
+PyObject *PyLong_FromUInt32(uint32_t v);
+
+/*
+ `PyLong_FromInt64` (3.14).
+ */
+PyObject *PyLong_FromInt64(int64_t v);
+
+/*
+ `PyLong_FromUInt64` (3.14).
+ */
+PyObject *PyLong_FromUInt64(uint64_t v);
+
+/*
+ `PyLong_FromDouble`: the integral part; `OverflowError` for infinities,
+ `ValueError` for NaN.
+ */
+PyObject *PyLong_FromDouble(double v);
+
+/*
+ `PyLong_FromVoidPtr`: the address as an unsigned int.
+ */
+PyObject *PyLong_FromVoidPtr(void *p);
+
+/*
+ `PyLong_FromString`: parses the whole NUL-terminated string (surrounding
+ whitespace, sign, base prefix, underscores, as `int(str, base)`); on
+ success `*pend` points at the terminating NUL, on error at `str`.
+ */
+PyObject *PyLong_FromString(const char *s, char **pend, int base);
+
+/*
+ `PyLong_FromUnicodeObject`: `int(u, base)`.
+ */
+PyObject *PyLong_FromUnicodeObject(PyObject *u, int base);
+
+/*
+ `PyLong_AsLong`: via `__index__` for non-ints.
+ */
+long PyLong_AsLong(PyObject *op);
+
+/*
+ `PyLong_AsInt`.
+ */
+int PyLong_AsInt(PyObject *op);
+
+/*
+ `PyLong_AsLongAndOverflow`: `*overflow` is -1/1 (and -1 returned, no
+ exception) when the value is out of range.
+ */
+long PyLong_AsLongAndOverflow(PyObject *op, int *overflow);
+
+/*
+ `PyLong_AsLongLongAndOverflow`.
+ */
+long long PyLong_AsLongLongAndOverflow(PyObject *op, int *overflow);
+
+/*
+ `PyLong_AsLongLong`.
+ */
+long long PyLong_AsLongLong(PyObject *op);
+
+/*
+ `PyLong_AsSsize_t`: ints only.
+ */
+Py_ssize_t PyLong_AsSsize_t(PyObject *op);
+
+/*
+ `PyLong_AsUnsignedLong`: ints only.
+ */
+unsigned long PyLong_AsUnsignedLong(PyObject *op);
+
+/*
+ `PyLong_AsSize_t`: ints only.
+ */
+size_t PyLong_AsSize_t(PyObject *op);
+
+/*
+ `PyLong_AsUnsignedLongLong`: ints only.
+ */
+unsigned long long PyLong_AsUnsignedLongLong(PyObject *op);
+
+/*
+ `PyLong_AsUnsignedLongMask`: the value modulo 2**64, via `__index__`.
+ */
+unsigned long PyLong_AsUnsignedLongMask(PyObject *op);
+
+/*
+ `PyLong_AsUnsignedLongLongMask`.
+ */
+unsigned long long PyLong_AsUnsignedLongLongMask(PyObject *op);
+
+/*
+ `PyLong_AsDouble`: ints only; `OverflowError` beyond the float range.
+ */
+double PyLong_AsDouble(PyObject *op);
+
+/*
+ `PyLong_AsVoidPtr`: negative values as `long`, others as `unsigned long`.
+ */
+void *PyLong_AsVoidPtr(PyObject *op);
+
+/*
+ `PyLong_AsInt32` (3.14): 0 on success, -1 with an exception.
+ */
+int PyLong_AsInt32(PyObject *op, int32_t *value);
+
+/*
+ `PyLong_AsUInt32` (3.14).
+ */
+int PyLong_AsUInt32(PyObject *op, uint32_t *value);
+
+/*
+ `PyLong_AsInt64` (3.14).
+ */
+int PyLong_AsInt64(PyObject *op, int64_t *value);
+
+/*
+ `PyLong_AsUInt64` (3.14).
+ */
+int PyLong_AsUInt64(PyObject *op, uint64_t *value);
+
+/*
+ `PyLong_AsNativeBytes` (3.13): writes the low `n` bytes of the two's
+ complement value and returns how many bytes the value needs (more than
+ `n` means it was truncated), or -1 with an exception.
+ */
+Py_ssize_t PyLong_AsNativeBytes(PyObject *op, void *buffer, Py_ssize_t n, int flags);
+
+/*
+ `PyLong_FromNativeBytes` (3.13): signed unless `flags` has
+ `Py_ASNATIVEBYTES_UNSIGNED_BUFFER`.
+ */
+PyObject *PyLong_FromNativeBytes(const void *buffer, size_t n, int flags);
+
+/*
+ `PyLong_FromUnsignedNativeBytes` (3.13).
+ */
+PyObject *PyLong_FromUnsignedNativeBytes(const void *buffer, size_t n, int flags);
+
+/*
+ `PyLong_GetSign` (3.14): stores -1, 0 or 1.
+ */
+int PyLong_GetSign(PyObject *op, int *sign);
+
+/*
+ `PyLong_IsPositive` (3.14).
+ */
+int PyLong_IsPositive(PyObject *op);
+
+/*
+ `PyLong_IsNegative` (3.14).
+ */
+int PyLong_IsNegative(PyObject *op);
+
+/*
+ `PyLong_IsZero` (3.14).
+ */
+int PyLong_IsZero(PyObject *op);
+
+/*
+ `PyLong_GetNativeLayout` (3.14, PEP 757).
+ */
+const struct PyLongLayout *PyLong_GetNativeLayout(void);
+
+/*
+ `PyLong_Export` (3.14, PEP 757): values that fit an `int64_t` in
+ `value`, others as a view of the digits (kept alive until
+ `PyLong_FreeExport`).
+ */
+int PyLong_Export(PyObject *op, struct PyLongExport *out);
+
+/*
+ `PyLong_FreeExport` (3.14).
+ */
+void PyLong_FreeExport(struct PyLongExport *export_);
+
+/*
+ `PyLongWriter_Create` (3.14, PEP 757): an int of `ndigits` digits to be
+ filled in through `*digits`.
+ */
+struct PyLongWriter *PyLongWriter_Create(int negative, Py_ssize_t ndigits, void **digits);
+
+/*
+ `PyLongWriter_Finish` (3.14): normalizes the digits and returns the int.
+ */
+PyObject *PyLongWriter_Finish(struct PyLongWriter *writer);
+
+/*
+ `PyLongWriter_Discard` (3.14).
+ */
+void PyLongWriter_Discard(struct PyLongWriter *writer);
+
+/*
+ `PyUnstable_Long_IsCompact`: at most one digit.
+ */
+int PyUnstable_Long_IsCompact(const struct PyLongObject *op);
+
+/*
+ `PyUnstable_Long_CompactValue`: the value of a compact int.
+ */
+Py_ssize_t PyUnstable_Long_CompactValue(const struct PyLongObject *op);
+
+/*
+ `PyLong_GetInfo`: `sys.int_info`'s values (bits_per_digit,
+ sizeof_digit, default_max_str_digits, str_digits_check_threshold) as a
+ plain tuple until struct sequences exist.
+ */
+PyObject *PyLong_GetInfo(void);
+
+/*
  `PyMem_RawMalloc`.
  */
 void *PyMem_RawMalloc(size_t n);
@@ -2414,6 +2727,199 @@ void *PyObject_Realloc(void *p, size_t n);
  `PyObject_Free`.
  */
 void PyObject_Free(void *p);
+
+/*
+ `PyNumber_Add`: numeric addition, else sequence concatenation.
+ */
+PyObject *PyNumber_Add(PyObject *a, PyObject *b);
+
+/*
+ `PyNumber_Multiply`: numeric product, else sequence repetition.
+ */
+PyObject *PyNumber_Multiply(PyObject *a, PyObject *b);
+
+/*
+ `PyNumber_Power`: `pow(a, b, c)`; `c` is `Py_None` for `a ** b`.
+ */
+PyObject *PyNumber_Power(PyObject *a, PyObject *b, PyObject *c);
+
+/*
+ `PyNumber_InPlaceAdd`: `a += b`.
+ */
+PyObject *PyNumber_InPlaceAdd(PyObject *a, PyObject *b);
+
+/*
+ `PyNumber_InPlaceMultiply`: `a *= b`.
+ */
+PyObject *PyNumber_InPlaceMultiply(PyObject *a, PyObject *b);
+
+/*
+ `PyNumber_InPlacePower`: `a **= b` (`c` is `Py_None` unless called as
+ the three-argument form).
+ */
+PyObject *PyNumber_InPlacePower(PyObject *a, PyObject *b, PyObject *c);
+
+/*
+ `PyNumber_Subtract`: `-`.
+ */
+PyObject *PyNumber_Subtract(PyObject *a, PyObject *b);
+
+/*
+ `PyNumber_MatrixMultiply`: `@`.
+ */
+PyObject *PyNumber_MatrixMultiply(PyObject *a, PyObject *b);
+
+/*
+ `PyNumber_FloorDivide`: `//`.
+ */
+PyObject *PyNumber_FloorDivide(PyObject *a, PyObject *b);
+
+/*
+ `PyNumber_TrueDivide`: `/`.
+ */
+PyObject *PyNumber_TrueDivide(PyObject *a, PyObject *b);
+
+/*
+ `PyNumber_Remainder`: `%`.
+ */
+PyObject *PyNumber_Remainder(PyObject *a, PyObject *b);
+
+/*
+ `PyNumber_Divmod`: `divmod()`.
+ */
+PyObject *PyNumber_Divmod(PyObject *a, PyObject *b);
+
+/*
+ `PyNumber_Lshift`: `<<`.
+ */
+PyObject *PyNumber_Lshift(PyObject *a, PyObject *b);
+
+/*
+ `PyNumber_Rshift`: `>>`.
+ */
+PyObject *PyNumber_Rshift(PyObject *a, PyObject *b);
+
+/*
+ `PyNumber_And`: `&`.
+ */
+PyObject *PyNumber_And(PyObject *a, PyObject *b);
+
+/*
+ `PyNumber_Xor`: `^`.
+ */
+PyObject *PyNumber_Xor(PyObject *a, PyObject *b);
+
+/*
+ `PyNumber_Or`: `|`.
+ */
+PyObject *PyNumber_Or(PyObject *a, PyObject *b);
+
+/*
+ `PyNumber_InPlaceSubtract`: `-=`.
+ */
+PyObject *PyNumber_InPlaceSubtract(PyObject *a, PyObject *b);
+
+/*
+ `PyNumber_InPlaceMatrixMultiply`: `@=`.
+ */
+PyObject *PyNumber_InPlaceMatrixMultiply(PyObject *a, PyObject *b);
+
+/*
+ `PyNumber_InPlaceFloorDivide`: `//=`.
+ */
+PyObject *PyNumber_InPlaceFloorDivide(PyObject *a, PyObject *b);
+
+/*
+ `PyNumber_InPlaceTrueDivide`: `/=`.
+ */
+PyObject *PyNumber_InPlaceTrueDivide(PyObject *a, PyObject *b);
+
+/*
+ `PyNumber_InPlaceRemainder`: `%=`.
+ */
+PyObject *PyNumber_InPlaceRemainder(PyObject *a, PyObject *b);
+
+/*
+ `PyNumber_InPlaceLshift`: `<<=`.
+ */
+PyObject *PyNumber_InPlaceLshift(PyObject *a, PyObject *b);
+
+/*
+ `PyNumber_InPlaceRshift`: `>>=`.
+ */
+PyObject *PyNumber_InPlaceRshift(PyObject *a, PyObject *b);
+
+/*
+ `PyNumber_InPlaceAnd`: `&=`.
+ */
+PyObject *PyNumber_InPlaceAnd(PyObject *a, PyObject *b);
+
+/*
+ `PyNumber_InPlaceXor`: `^=`.
+ */
+PyObject *PyNumber_InPlaceXor(PyObject *a, PyObject *b);
+
+/*
+ `PyNumber_InPlaceOr`: `|=`.
+ */
+PyObject *PyNumber_InPlaceOr(PyObject *a, PyObject *b);
+
+/*
+ `PyNumber_Negative`: `unary -`.
+ */
+PyObject *PyNumber_Negative(PyObject *o);
+
+/*
+ `PyNumber_Positive`: `unary +`.
+ */
+PyObject *PyNumber_Positive(PyObject *o);
+
+/*
+ `PyNumber_Absolute`: `abs()`.
+ */
+PyObject *PyNumber_Absolute(PyObject *o);
+
+/*
+ `PyNumber_Invert`: `unary ~`.
+ */
+PyObject *PyNumber_Invert(PyObject *o);
+
+/*
+ `PyNumber_Index`: an int via `__index__`.
+ */
+PyObject *PyNumber_Index(PyObject *o);
+
+/*
+ `PyNumber_Long`: `int(o)`.
+ */
+PyObject *PyNumber_Long(PyObject *o);
+
+/*
+ `PyNumber_Float`: `float(o)`, through the float type's constructor.
+ */
+PyObject *PyNumber_Float(PyObject *o);
+
+/*
+ `PyNumber_ToBase`: `bin()`/`oct()`/`str()`/`hex()` text of `__index__`.
+ */
+PyObject *PyNumber_ToBase(PyObject *n, int base);
+
+/*
+ `PyNumber_AsSsize_t`: `__index__` as a `Py_ssize_t`; out of range
+ raises `exc`, or clamps when `exc` is NULL.
+ */
+Py_ssize_t PyNumber_AsSsize_t(PyObject *o, PyObject *exc);
+
+/*
+ `PyNumber_Check`: whether `o` has `__index__`, `__int__` or `__float__`
+ (complex numbers count once `complex` defines one of them).
+ */
+int PyNumber_Check(PyObject *o);
+
+/*
+ `PyIndex_Check`: whether `o` has `__index__`.
+ */
+int PyIndex_Check(PyObject *o);
 
 /*
  `PyObject_Repr`.

@@ -3,13 +3,16 @@
 //! the Rust core; the core never calls back into this layer except for the
 //! boundary helpers and the allocator exports used as type slots.
 pub mod allocation;
+pub mod bool;
 pub mod boundary;
 pub mod call;
 pub mod exceptions;
 pub mod format;
 pub mod gc;
 pub mod init;
+pub mod long;
 pub mod memory;
+pub mod number;
 pub mod object;
 pub mod refcount;
 pub mod list;

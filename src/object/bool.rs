@@ -13,6 +13,7 @@ use crate::Owned;
 pub static mut PyBool_Type: PyTypeObject = PyTypeObject {
     tp_base: &raw mut PyLong_Type,
     tp_repr: Some(bool_repr),
+    tp_as_number: &raw mut BOOL_AS_NUMBER,
     tp_new: Some(bool_new),
     tp_dealloc: Some(bool_dealloc),
     tp_doc: c"Returns True when the argument is true, False otherwise.".as_ptr(),
@@ -89,6 +90,48 @@ unsafe extern "C" fn bool_new(
         }
     })
 }
+
+/// `&`, `|`, `^`: a bool when both operands are bools, else int's result.
+unsafe fn bool_bitop(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    op: fn(bool, bool) -> bool,
+    int_slot: unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject,
+) -> *mut PyObject {
+    // SAFETY: a and b valid objects.
+    unsafe {
+        let is_bool = |o: *mut PyObject| (*o).ob_type == &raw mut PyBool_Type;
+        if is_bool(a) && is_bool(b) {
+            return Owned::from_borrowed_static(from_bool(op(a == py_true(), b == py_true())))
+                .into_raw();
+        }
+        int_slot(a, b)
+    }
+}
+
+unsafe extern "C" fn bool_and(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+    // SAFETY: slot called with valid objects.
+    unsafe { bool_bitop(a, b, |x, y| x & y, crate::object::int::long_and) }
+}
+
+unsafe extern "C" fn bool_or(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+    // SAFETY: slot called with valid objects.
+    unsafe { bool_bitop(a, b, |x, y| x | y, crate::object::int::long_or) }
+}
+
+unsafe extern "C" fn bool_xor(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+    // SAFETY: slot called with valid objects.
+    unsafe { bool_bitop(a, b, |x, y| x ^ y, crate::object::int::long_xor) }
+}
+
+/// bool's own operators; the others are inherited from int.
+static mut BOOL_AS_NUMBER: PyNumberMethods = PyNumberMethods {
+    nb_and: Some(bool_and),
+    nb_or: Some(bool_or),
+    nb_xor: Some(bool_xor),
+    // SAFETY: the remaining slots are nullable (filled from int by PyType_Ready).
+    ..unsafe { std::mem::zeroed() }
+};
 
 unsafe extern "C" fn bool_dealloc(_op: *mut PyObject) {
     crate::runtime::lifecycle::fatal_error("deallocating True or False");

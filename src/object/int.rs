@@ -786,7 +786,8 @@ unsafe extern "C" fn long_rshift(a: *mut PyObject, b: *mut PyObject) -> *mut PyO
     }
 }
 
-unsafe extern "C" fn long_and(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+/// int's `nb_and` slot (bool falls back to it).
+pub(crate) unsafe extern "C" fn long_and(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
     // SAFETY: slot called with valid objects.
     unsafe {
         binop(
@@ -798,7 +799,8 @@ unsafe extern "C" fn long_and(a: *mut PyObject, b: *mut PyObject) -> *mut PyObje
     }
 }
 
-unsafe extern "C" fn long_or(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+/// int's `nb_or` slot (bool falls back to it).
+pub(crate) unsafe extern "C" fn long_or(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
     // SAFETY: slot called with valid objects.
     unsafe {
         binop(
@@ -810,7 +812,8 @@ unsafe extern "C" fn long_or(a: *mut PyObject, b: *mut PyObject) -> *mut PyObjec
     }
 }
 
-unsafe extern "C" fn long_xor(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+/// int's `nb_xor` slot (bool falls back to it).
+pub(crate) unsafe extern "C" fn long_xor(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
     // SAFETY: slot called with valid objects.
     unsafe {
         binop(

@@ -181,3 +181,248 @@ pub unsafe fn index_as_ssize(op: *mut PyObject, what: &str) -> PyResult<Py_ssize
             })
     }
 }
+
+/// Picks one ternary slot out of a `PyNumberMethods` table.
+pub type TernSlot = fn(&PyNumberMethods) -> ternaryfunc;
+
+unsafe fn tern_slot_of(tp: *mut PyTypeObject, pick: TernSlot) -> ternaryfunc {
+    // SAFETY: tp valid; tp_as_number NULL or a table.
+    unsafe {
+        let nb = (*tp).tp_as_number;
+        if nb.is_null() {
+            None
+        } else {
+            pick(&*nb)
+        }
+    }
+}
+
+/// `ternary_op`: `pow(a, b, c)` dispatch over the three operands' slots
+/// (`c` is None for the two-argument form).
+pub unsafe fn ternary_op(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    c: *mut PyObject,
+    pick: TernSlot,
+    symbol: &str,
+) -> PyResult<Owned> {
+    // SAFETY: a, b and c valid.
+    unsafe {
+        let same = |x: ternaryfunc, y: ternaryfunc| x.map(|f| f as usize) == y.map(|f| f as usize);
+        let (ta, tb) = ((*a).ob_type, (*b).ob_type);
+        let sa = tern_slot_of(ta, pick);
+        let mut sb = if ta != tb {
+            tern_slot_of(tb, pick)
+        } else {
+            None
+        };
+        if same(sa, sb) {
+            sb = None;
+        }
+        if let Some(fa) = sa {
+            if let Some(fb) = sb {
+                if typeobj::is_subtype(tb, ta) {
+                    let r = check(fb(a, b, c))?;
+                    if r.as_ptr() != not_implemented() {
+                        return Ok(r);
+                    }
+                    sb = None;
+                }
+            }
+            let r = check(fa(a, b, c))?;
+            if r.as_ptr() != not_implemented() {
+                return Ok(r);
+            }
+        }
+        if let Some(fb) = sb {
+            let r = check(fb(a, b, c))?;
+            if r.as_ptr() != not_implemented() {
+                return Ok(r);
+            }
+        }
+        if c != crate::object::none::none() {
+            let sc = tern_slot_of((*c).ob_type, pick);
+            if let Some(fc) = sc.filter(|_| !same(sc, sa) && !same(sc, sb)) {
+                let r = check(fc(a, b, c))?;
+                if r.as_ptr() != not_implemented() {
+                    return Ok(r);
+                }
+            }
+            return Err(errors::type_error(format!(
+                "unsupported operand type(s) for {symbol}: '{}', '{}', '{}'",
+                type_name(a),
+                type_name(b),
+                type_name(c)
+            )));
+        }
+        Err(unsupported(a, b, symbol))
+    }
+}
+
+/// `PyNumber_Power`.
+pub unsafe fn power(a: *mut PyObject, b: *mut PyObject, c: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: a, b and c valid.
+    unsafe { ternary_op(a, b, c, |nb| nb.nb_power, "** or pow()") }
+}
+
+/// `PyNumber_InPlacePower`: the left operand's `nb_inplace_power`, then
+/// `pow`.
+pub unsafe fn inplace_power(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    c: *mut PyObject,
+) -> PyResult<Owned> {
+    // SAFETY: a, b and c valid.
+    unsafe {
+        if let Some(f) = tern_slot_of((*a).ob_type, |nb| nb.nb_inplace_power) {
+            let r = check(f(a, b, c))?;
+            if r.as_ptr() != not_implemented() {
+                return Ok(r);
+            }
+        }
+        ternary_op(a, b, c, |nb| nb.nb_power, "**=")
+    }
+}
+
+/// The sequence methods of `op`'s type, if any.
+unsafe fn seq_methods<'a>(op: *mut PyObject) -> Option<&'a PySequenceMethods> {
+    // SAFETY: op valid; tp_as_sequence NULL or a table.
+    unsafe { (*(*op).ob_type).tp_as_sequence.as_ref() }
+}
+
+/// `sequence_repeat`: `seq * n` through `sq_repeat`.
+unsafe fn sequence_repeat(
+    f: unsafe extern "C" fn(*mut PyObject, Py_ssize_t) -> *mut PyObject,
+    seq: *mut PyObject,
+    n: *mut PyObject,
+) -> PyResult<Owned> {
+    // SAFETY: seq and n valid.
+    unsafe {
+        if !index_check(n) {
+            return Err(errors::type_error(format!(
+                "can't multiply sequence by non-int of type '{}'",
+                type_name(n)
+            )));
+        }
+        let count = as_ssize(n, crate::object::exceptions::PyExc_OverflowError)?;
+        check(f(seq, count))
+    }
+}
+
+/// `PyNumber_Add`: `nb_add`, then a sequence's `sq_concat`.
+pub unsafe fn add(a: *mut PyObject, b: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: a and b valid.
+    unsafe {
+        let r = binary_op1(a, b, |nb| nb.nb_add)?;
+        if r.as_ptr() != not_implemented() {
+            return Ok(r);
+        }
+        if let Some(f) = seq_methods(a).and_then(|s| s.sq_concat) {
+            return check(f(a, b));
+        }
+        Err(unsupported(a, b, "+"))
+    }
+}
+
+/// `PyNumber_Multiply`: `nb_multiply`, then either side's `sq_repeat`.
+pub unsafe fn multiply(a: *mut PyObject, b: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: a and b valid.
+    unsafe {
+        let r = binary_op1(a, b, |nb| nb.nb_multiply)?;
+        if r.as_ptr() != not_implemented() {
+            return Ok(r);
+        }
+        if let Some(f) = seq_methods(a).and_then(|s| s.sq_repeat) {
+            return sequence_repeat(f, a, b);
+        }
+        if let Some(f) = seq_methods(b).and_then(|s| s.sq_repeat) {
+            return sequence_repeat(f, b, a);
+        }
+        Err(unsupported(a, b, "*"))
+    }
+}
+
+/// `PyNumber_InPlaceAdd`: `nb_inplace_add`, `nb_add`, then
+/// `sq_inplace_concat` or `sq_concat`.
+pub unsafe fn inplace_add(a: *mut PyObject, b: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: a and b valid.
+    unsafe {
+        if let Some(f) = slot_of((*a).ob_type, |nb| nb.nb_inplace_add) {
+            let r = check(f(a, b))?;
+            if r.as_ptr() != not_implemented() {
+                return Ok(r);
+            }
+        }
+        let r = binary_op1(a, b, |nb| nb.nb_add)?;
+        if r.as_ptr() != not_implemented() {
+            return Ok(r);
+        }
+        if let Some(s) = seq_methods(a) {
+            if let Some(f) = s.sq_inplace_concat.or(s.sq_concat) {
+                return check(f(a, b));
+            }
+        }
+        Err(unsupported(a, b, "+="))
+    }
+}
+
+/// `PyNumber_InPlaceMultiply`: `nb_inplace_multiply`, `nb_multiply`, then
+/// `sq_inplace_repeat` or `sq_repeat`.
+pub unsafe fn inplace_multiply(a: *mut PyObject, b: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: a and b valid.
+    unsafe {
+        if let Some(f) = slot_of((*a).ob_type, |nb| nb.nb_inplace_multiply) {
+            let r = check(f(a, b))?;
+            if r.as_ptr() != not_implemented() {
+                return Ok(r);
+            }
+        }
+        let r = binary_op1(a, b, |nb| nb.nb_multiply)?;
+        if r.as_ptr() != not_implemented() {
+            return Ok(r);
+        }
+        if let Some(s) = seq_methods(a) {
+            if let Some(f) = s.sq_inplace_repeat.or(s.sq_repeat) {
+                return sequence_repeat(f, a, b);
+            }
+        }
+        if let Some(f) = seq_methods(b).and_then(|s| s.sq_repeat) {
+            return sequence_repeat(f, b, a);
+        }
+        Err(unsupported(a, b, "*="))
+    }
+}
+
+/// `PyIndex_Check`: whether the type has `nb_index`.
+pub unsafe fn index_check(op: *mut PyObject) -> bool {
+    // SAFETY: op valid.
+    unsafe {
+        let nb = (*(*op).ob_type).tp_as_number;
+        !nb.is_null() && (*nb).nb_index.is_some()
+    }
+}
+
+/// `PyNumber_AsSsize_t`: `__index__` as a `Py_ssize_t`; out of range
+/// raises `exc` ("cannot fit 'int' into an index-sized integer"), or
+/// clamps when `exc` is NULL.
+pub unsafe fn as_ssize(op: *mut PyObject, exc: *mut PyObject) -> PyResult<Py_ssize_t> {
+    // SAFETY: op valid; exc NULL or an exception class.
+    unsafe {
+        let i = index(op)?;
+        let p = i.as_ptr();
+        if let Some(v) = crate::object::int::as_i128(p).and_then(|v| Py_ssize_t::try_from(v).ok()) {
+            return Ok(v);
+        }
+        if exc.is_null() {
+            return Ok(if crate::object::int::sign(p) < 0 {
+                Py_ssize_t::MIN
+            } else {
+                Py_ssize_t::MAX
+            });
+        }
+        Err(errors::set_string(
+            exc,
+            &format!("cannot fit '{}' into an index-sized integer", type_name(op)),
+        ))
+    }
+}
