@@ -45,48 +45,130 @@
 //! as in CPython 3.11+. [`CodeObject::exceptiontable`] lists ranges
 //! `[start, end)` of code units whose handler is `target`; on an exception the
 //! eval loop pops the value stack to `depth`, pushes the offset of the
-//! raising instruction if `lasti` is set, pushes the exception and jumps.
+//! raising instruction (in code units) if `lasti` is set, pushes the
+//! exception and jumps.
 //!
-//! # Stack effects (the ones that are not obvious)
+//! # Semantics the eval loop must implement (where not obvious)
 //!
-//! * `LOAD_GLOBAL i`: pushes global `names[i>>1]`, then NULL if `i & 1`.
-//! * `LOAD_ATTR i`: `names[i>>1]`; with `i & 1` (method form) pushes
-//!   `(method, self)` or `(NULL, attr)` so that `CALL` sees `callable, self_or_null, args...`.
-//! * `LOAD_SUPER_ATTR i`: stack `global super, class, self` -> attribute;
-//!   `i & 1`: method form (two values as above), `i & 2`: two-arg `super()` call
-//!   form, `names[i>>2]`.
-//! * `CALL n`: stack `callable, self_or_null, arg1..argn` -> result.
+//! Stack pictures list the bottom first; "NULL" is a null slot, distinct
+//! from `None`.
+//!
+//! * Locals: `localsplusnames[i]` with kind bits `localspluskinds[i]`
+//!   (`fast_kind`). `MAKE_CELL i` wraps slot `i` in a new cell (keeping an
+//!   argument value); `COPY_FREE_VARS n` copies the function's closure cells
+//!   into the last `n` slots. `LOAD_FAST i` on a cell slot pushes the cell
+//!   object itself (used to build closures); `LOAD_DEREF`/`STORE_DEREF`/
+//!   `DELETE_DEREF` go through the cell. `LOAD_FAST_CHECK` raises
+//!   `UnboundLocalError` for an empty slot; `LOAD_FAST` may assume it is set.
+//!   `LOAD_FAST_LOAD_FAST i`: slots `i >> 4` then `i & 15`;
+//!   `STORE_FAST_STORE_FAST i`: stores TOS into `i >> 4`, then the next into `i & 15`.
+//! * `LOAD_FROM_DICT_OR_DEREF i`: `mapping` -> value: `mapping[name_i]` if
+//!   present else the cell in slot `i`. `LOAD_FROM_DICT_OR_GLOBALS i`:
+//!   `mapping` -> `mapping[names[i]]`, else globals, else builtins.
+//!   `LOAD_LOCALS` pushes the frame's locals mapping.
+//! * `LOAD_GLOBAL i`: pushes global `names[i >> 1]`, then NULL if `i & 1`.
+//! * `LOAD_ATTR i`: `obj` -> `obj.names[i >> 1]`; with `i & 1` (method form)
+//!   pushes `method, obj` when the attribute is a plain method found on the
+//!   type, else `attr, NULL`.
+//! * `LOAD_SUPER_ATTR i`: `super_global, class, self` -> attribute of
+//!   `super(class, self)`, name `names[i >> 2]`; `i & 1` is the method form
+//!   (two values as `LOAD_ATTR`); `i & 2` marks the two-argument `super(a, b)`
+//!   call. If `super_global` is not the builtin `super` the eval loop must
+//!   call it normally with the one or two arguments instead.
+//! * `CALL n`: `callable, self_or_null, arg1 ... argn` -> result. When
+//!   `self_or_null` is not NULL it is passed as the first argument (this
+//!   is how methods, `with`-exit calls `exit, None, None, None` + `CALL 2`,
+//!   and decorators are called).
 //! * `CALL_KW n`: like `CALL` with a tuple of keyword names on top; the last
-//!   `len(names)` arguments are keywords.
-//! * `CALL_FUNCTION_EX flags`: `callable, self_or_null, args_tuple[, kwargs_dict if flags & 1]`.
-//! * `FOR_ITER d`: TOS iterator; pushes the next value, or pops the
-//!   iterator and jumps forward `d` when it is exhausted (no `END_FOR`).
-//! * `SEND d`: `receiver, value` -> `receiver, result`; when the receiver
-//!   returns, replaces both by the return value and jumps forward `d`.
-//! * `COMPARE_OP i`: operator `i >> 5` (see [`CompareOp`]); bit 4 set means
-//!   the result is converted to a bool (as CPython 3.13).
-//! * `BINARY_OP i`: operator [`BinaryOp`] `i` (in-place forms are `i + 13`).
-//! * `MAKE_FUNCTION`: code object on TOS -> function. Then
-//!   `SET_FUNCTION_ATTRIBUTE flag`: `value, func` -> `func` with
-//!   `flag` 0x01 defaults tuple, 0x02 kwdefaults dict, 0x04 annotations
-//!   (tuple of name/value pairs, `from __future__ import annotations`),
-//!   0x08 closure tuple of cells, 0x10 `__annotate__` function.
-//! * `BUILD_STRING n`, `BUILD_TUPLE n`, `BUILD_LIST n`, `BUILD_SET n` pop n;
-//!   `BUILD_MAP n` pops 2n (key, value pairs).
-//! * `CONVERT_VALUE c`: 1 `str`, 2 `repr`, 3 `ascii`; `FORMAT_SIMPLE`
-//!   formats TOS with `''`; `FORMAT_WITH_SPEC`: `value, spec` -> `str`.
-//! * `RAISE_VARARGS n`: 0 re-raise, 1 `raise exc`, 2 `raise exc from cause`.
-//! * `RESUME w`: 0 function start, 1 after yield, 2 after yield from, 3 after await.
-//! * `GET_AWAITABLE w`: 0 plain await, 1 after `__aenter__`, 2 after `__aexit__`.
-//! * `CALL_INTRINSIC_1 i` / `CALL_INTRINSIC_2 i`: see [`Intrinsic1`] / [`Intrinsic2`].
+//!   `len(names)` of the `n` arguments are passed by keyword.
+//! * `CALL_FUNCTION_EX f`: `callable, self_or_null, args[, kwargs if f & 1]`;
+//!   `args` is converted to a tuple if it is another iterable (the error for
+//!   a non-iterable is CPython's "argument after * must be an iterable").
+//! * `MAKE_FUNCTION`: code object -> function (globals and qualname from
+//!   the frame/code). `SET_FUNCTION_ATTRIBUTE flag`: `value, func` -> `func`,
+//!   flag 0x01 defaults tuple, 0x02 kwdefaults dict, 0x04 annotations tuple
+//!   (`("name", "annotation-string", ...)`, under `from __future__ import
+//!   annotations`), 0x08 closure tuple of cells, 0x10 `__annotate__`.
+//! * `BINARY_OP i`: [`BinaryOp`] `i`; `i >= 13` is the in-place form of `i - 13`.
+//! * `COMPARE_OP i`: [`CompareOp`] `i >> 5`; `i & 16` asks for an exact bool
+//!   result (`bool(result)`). `IS_OP`/`CONTAINS_OP i`: `i == 1` negates.
+//! * `TO_BOOL`: TOS -> `bool(TOS)`. `POP_JUMP_IF_TRUE/FALSE` require an
+//!   exact bool (the compiler always puts `TO_BOOL`, a bool `COMPARE_OP`,
+//!   `IS_OP`, `CONTAINS_OP` or `UNARY_NOT` before them). `UNARY_NOT` also
+//!   takes an exact bool.
+//! * `BINARY_SLICE`: `container, start, stop` -> `container[start:stop]`;
+//!   `STORE_SLICE`: `value, container, start, stop`.
+//! * `BUILD_TUPLE/LIST/SET/STRING n` pop n items; `BUILD_MAP n` pops n
+//!   key/value pairs; `BUILD_SLICE n`: 2 or 3 items. `LIST_APPEND i`,
+//!   `SET_ADD i`, `LIST_EXTEND i`, `SET_UPDATE i`, `DICT_UPDATE i`,
+//!   `DICT_MERGE i` (like update but raises on duplicate keys, for `**`
+//!   in calls): pop TOS and add it to the container at `stack[-i]` (after
+//!   the pop). `MAP_ADD i`: pops value and key.
+//! * `UNPACK_SEQUENCE n`: pushes the n items with the *first* on top.
+//!   `UNPACK_EX a`: `a & 0xff` items before the starred one, `a >> 8` after;
+//!   pushes after-items, the starred list, before-items, first on top.
+//! * `GET_ITER`: `iter(TOS)`. `FOR_ITER d`: TOS iterator; pushes the next
+//!   value, or pops the iterator and jumps forward `d` when exhausted
+//!   (there is no `END_FOR`).
+//! * Generators: the code of a generator, coroutine or async generator
+//!   starts with `RETURN_GENERATOR; POP_TOP` (create the generator object
+//!   and return it; execution resumes at the `POP_TOP` on first send).
+//!   `YIELD_VALUE w`: yields TOS and, when resumed, pushes the sent value
+//!   (`w` is 1 inside `yield from`/`await`). `RESUME w`: 0 function start,
+//!   1 after yield, 2 after yield from, 3 after await (a check point for the
+//!   eval breaker). `CALL_INTRINSIC_1 ASYNC_GEN_WRAP` wraps values yielded
+//!   by async generators.
+//! * `SEND d`: `receiver, value` -> `receiver, result` where `result` is
+//!   `receiver.send(value)` (or `next` for `None`); when the receiver
+//!   finishes, pushes the return value instead and jumps forward `d` to an
+//!   `END_SEND` (`receiver, value` -> `value`). `CLEANUP_THROW`: handler of
+//!   the yield inside that loop: `receiver, last_sent, exc` -> `None, value`
+//!   if `exc` is `StopIteration` (its value), else re-raises `exc`.
+//! * `GET_AWAITABLE w`: TOS -> awaitable iterator (`w`: 0 plain, 1 after
+//!   `__aenter__`, 2 after `__aexit__`, for error messages).
+//!   `GET_AITER`: `aiter(TOS)`; `GET_ANEXT`: `aiter` -> `aiter, awaitable`.
+//!   `END_ASYNC_FOR`: handler entry `aiter, exc`: if `exc` is
+//!   `StopAsyncIteration` pop both and continue, else re-raise.
+//! * `BEFORE_WITH`: `mgr` -> `bound __exit__, mgr.__enter__()`;
+//!   `BEFORE_ASYNC_WITH`: `mgr` -> `bound __aexit__, awaitable of __aenter__()`.
+//!   `WITH_EXCEPT_START`: `exit, lasti, prev_exc, exc` -> same plus
+//!   `exit(type(exc), exc, exc.__traceback__)`.
+//! * Exceptions: `PUSH_EXC_INFO`: `exc` -> `prev_exc, exc` and makes `exc`
+//!   the handled exception; `POP_EXCEPT`: pops `prev_exc` and restores it
+//!   as the handled exception. `CHECK_EXC_MATCH`: `exc, type` -> `exc,
+//!   bool`. `CHECK_EG_MATCH`: `exc_group, type` -> `rest, match` (`match`
+//!   None if nothing matched). `RAISE_VARARGS n`: 0 re-raise the handled
+//!   exception, 1 `raise TOS`, 2 `raise exc from cause`. `RERAISE n`: pops
+//!   the exception and re-raises it; if `n > 0`, first sets the frame's
+//!   last instruction from the int `n` slots below it (pushed by a `lasti`
+//!   handler), for tracebacks. `CALL_INTRINSIC_2 PREP_RERAISE_STAR`:
+//!   `orig, list_of_raised` -> exception group to raise, or None.
+//!   `CALL_INTRINSIC_1 STOPITERATION_ERROR` turns a `StopIteration` leaking
+//!   out of a generator into `RuntimeError` (and re-raises others).
 //! * `LOAD_COMMON_CONSTANT i`: 0 `AssertionError`, 1 `NotImplementedError`,
-//!   2 `tuple`, 3 `all`, 4 `any`.
-//! * `LOAD_SMALL_INT i`: pushes the int `i` (0..=255).
-//! * `MATCH_CLASS n`: `subject, cls, names_tuple` -> attrs tuple or None.
-//! * `MATCH_KEYS`: `subject, keys` -> `subject, keys, values_tuple or None`.
-//! * `WITH_EXCEPT_START`: `exit_func, self_or_null, lasti, prev_exc, exc` ->
-//!   same plus the result of `exit_func(self, type, exc, tb)`.
-//! * `BEFORE_WITH` / `BEFORE_ASYNC_WITH`: `mgr` -> `exit_bound, enter_result`.
+//!   2 `tuple`, 3 `all`, 4 `any`. `LOAD_SMALL_INT i`: the int `i` (0..=255).
+//! * `FORMAT_SIMPLE`: `format(TOS, "")` (strings unchanged);
+//!   `FORMAT_WITH_SPEC`: `value, spec` -> `format(value, spec)`;
+//!   `CONVERT_VALUE c`: 1 `str`, 2 `repr`, 3 `ascii`.
+//! * Pattern matching: `MATCH_SEQUENCE`/`MATCH_MAPPING`: `subject` ->
+//!   `subject, bool`; `GET_LEN`: `obj` -> `obj, len(obj)`; `MATCH_KEYS`:
+//!   `mapping, keys` -> `mapping, keys, values_tuple or None`;
+//!   `MATCH_CLASS n`: `subject, cls, kw_names` -> tuple of `n` positional
+//!   (via `__match_args__`) then keyword attributes, or None.
+//! * Imports: `IMPORT_NAME i`: `level, fromlist` -> module `names[i]`;
+//!   `IMPORT_FROM i`: `module` -> `module, module.names[i]` (falling back to
+//!   `sys.modules`); `CALL_INTRINSIC_1 IMPORT_STAR`: module -> None, copies
+//!   public names into the locals.
+//! * Classes: `LOAD_BUILD_CLASS` pushes `builtins.__build_class__`. A class
+//!   body is a function taking no arguments, run with a fresh namespace as
+//!   its locals; it stores `__module__`, `__qualname__`, `__firstlineno__`,
+//!   `__static_attributes__` (and `__classdictcell__`, `__type_params__`,
+//!   `__annotate__` when needed) and returns the `__class__` cell (also
+//!   stored as `__classcell__`) or None.
+//! * Annotations (PEP 649/749): `__annotate__(format)` functions raise
+//!   `NotImplementedError` for `format > 2` and return a dict.
+//! * `SETUP_ANNOTATIONS`: creates `__annotations__` in the locals if missing.
+//! * `CALL_INTRINSIC_1 PRINT` (interactive mode): display hook for TOS.
 
 use std::fmt::Write as _;
 
@@ -1054,5 +1136,81 @@ fn arg_detail(code: &CodeObject, off: u32, op: Opcode, arg: u32) -> String {
             None => String::new(),
         },
         _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn float_repr_matches_python() {
+        assert_eq!(float_repr(1.0), "1.0");
+        assert_eq!(float_repr(0.1), "0.1");
+        assert_eq!(float_repr(1e16), "1e+16");
+        assert_eq!(float_repr(1.5e-5), "1.5e-05");
+        assert_eq!(float_repr(123456789.0), "123456789.0");
+        assert_eq!(float_repr(-0.0), "-0.0");
+    }
+
+    #[test]
+    fn reprs_match_python() {
+        assert_eq!(str_repr("it's"), "\"it's\"");
+        assert_eq!(str_repr("a\n'\""), "'a\\n\\'\"'");
+        assert_eq!(bytes_repr(b"\x00a'"), "b\"\\x00a'\"");
+        assert_eq!(Constant::Tuple(vec![Constant::None]).repr(), "(None,)");
+        assert_eq!(
+            Constant::Complex {
+                real: 0.0,
+                imag: 2.0
+            }
+            .repr(),
+            "2j"
+        );
+        assert_eq!(
+            Constant::Complex {
+                real: 1.0,
+                imag: -2.0
+            }
+            .repr(),
+            "(1-2j)"
+        );
+    }
+
+    #[test]
+    fn extended_args_decode() {
+        let code = CodeObject {
+            argcount: 0,
+            posonlyargcount: 0,
+            kwonlyargcount: 0,
+            flags: 0,
+            name: "x".into(),
+            qualname: "x".into(),
+            filename: "f".into(),
+            firstlineno: 1,
+            code: vec![
+                Opcode::EXTENDED_ARG as u16 | (0x01 << 8),
+                Opcode::LOAD_CONST as u16 | (0x02 << 8),
+                Opcode::RETURN_VALUE as u16,
+            ],
+            consts: vec![],
+            names: vec![],
+            localsplusnames: vec![],
+            localspluskinds: vec![],
+            stacksize: 1,
+            linetable: vec![],
+            exceptiontable: vec![],
+        };
+        assert_eq!(
+            code.instructions(),
+            vec![(0, Opcode::LOAD_CONST, 0x102), (2, Opcode::RETURN_VALUE, 0)]
+        );
+    }
+
+    #[test]
+    fn opcode_table_is_consistent() {
+        for &op in Opcode::ALL {
+            assert_eq!(Opcode::from_u8(op as u8), Some(op));
+        }
     }
 }

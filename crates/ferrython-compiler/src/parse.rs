@@ -363,11 +363,57 @@ pub fn parse(source: &str, mode: ParseMode, filename: &str) -> Result<Ast, Synta
         ));
     }
     let module = parsed.into_syntax();
+    if mode == ParseMode::Single {
+        check_single(&module, &index, filename)?;
+    }
     Ok(Ast {
         module,
         index,
         mode,
     })
+}
+
+/// `compile(..., "single")` takes one statement (a line of simple
+/// statements or one compound statement).
+fn check_single(module: &Mod, index: &LineIndex, filename: &str) -> Result<(), SyntaxErrorInfo> {
+    let Mod::Module(m) = module else {
+        return Ok(());
+    };
+    let Some(first) = m.body.first() else {
+        let last = index.line_count().saturating_sub(1).max(1);
+        return Err(SyntaxErrorInfo {
+            kind: SyntaxErrorKind::SyntaxError,
+            msg: "invalid syntax".into(),
+            filename: filename.into(),
+            lineno: last,
+            offset: 0,
+            end_lineno: last,
+            end_offset: 0,
+            text: Some(index.line_text(last).to_string()),
+        });
+    };
+    let end_line = index.line_col(first.range().end().into()).0;
+    if m.body[1..]
+        .iter()
+        .any(|s| index.line_col(s.range().start().into()).0 > end_line)
+    {
+        let text = index.line_text(end_line);
+        let col = text.trim_end().len() as u32;
+        let mut e = index.error_at(
+            SyntaxErrorKind::SyntaxError,
+            "multiple statements found while compiling a single statement",
+            filename,
+            Location {
+                lineno: end_line,
+                end_lineno: end_line,
+                col,
+                end_col: col,
+            },
+        );
+        e.end_offset = e.offset + 1;
+        return Err(e);
+    }
+    Ok(())
 }
 
 /// CPython's TabError: a line whose indentation compares differently when
@@ -810,6 +856,27 @@ fn translate_error_inner(
         ))
     };
     match error {
+        ParseErrorType::OtherError(m)
+            if m.starts_with("Expected one or more exception types")
+                || m.starts_with("Cannot have both 'except' and 'except*'")
+                || m.starts_with("Only single target (not tuple) can be annotated") =>
+        {
+            let mut chars = m.chars();
+            let first = chars.next().map(|c| c.to_ascii_lowercase()).unwrap_or(' ');
+            syntax(&format!("{first}{}", chars.as_str()))
+        }
+        ParseErrorType::OtherError(m) if m.starts_with("Bytes literal cannot be mixed") => {
+            syntax("cannot mix bytes and nonbytes literals")
+        }
+        ParseErrorType::OtherError(m) if m.starts_with("Expected a parameter name") => {
+            let t = token_text(index, range);
+            if matches!(t, "True" | "False" | "None" | "__debug__") {
+                syntax(&format!("cannot assign to {t}"))
+            } else {
+                syntax("invalid syntax")
+            }
+        }
+        ParseErrorType::InvalidMatchPatternTarget => syntax("cannot use '_' as a target"),
         ParseErrorType::OtherError(m) if m.starts_with("Expected an indented block") => {
             let (l, _) = index.line_col(start);
             let line = index.line_text(l);
@@ -1101,8 +1168,14 @@ fn describe_target(text: &str) -> String {
         _ => {}
     }
     let first = t.chars().next().unwrap_or(' ');
+    if t.starts_with('*') {
+        return "starred".into();
+    }
     if t.ends_with(')') && !t.starts_with('(') {
         return "function call".into();
+    }
+    if t.starts_with('(') && t.contains(" for ") {
+        return "generator expression".into();
     }
     if first.is_ascii_digit() || first == '"' || first == '\'' {
         return "literal".into();
@@ -1127,5 +1200,41 @@ fn what_type(text: &str) -> &'static str {
         "tuple"
     } else {
         "expression"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_index_maps_offsets_like_cpython() {
+        let idx = LineIndex::new("ab\r\ncé\nx");
+        assert_eq!(idx.line_col(0), (1, 0));
+        assert_eq!(idx.line_col(4), (2, 0));
+        assert_eq!(idx.line_col(6), (2, 2)); // byte column after 'é'
+        assert_eq!(idx.line_col(8), (3, 0));
+        assert_eq!(idx.char_offset(2, 3), 3); // 'c', 'é' -> 1-based char offset 3
+        assert_eq!(idx.line_text(2), "cé\n");
+    }
+
+    #[test]
+    fn decode_rejects_invalid_utf8_like_cpython() {
+        let e = decode_source(b"x = 1\n\xff\n", "f").unwrap_err();
+        assert_eq!(
+            e.msg,
+            "(unicode error) 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte"
+        );
+        assert_eq!(e.lineno, 2);
+        assert_eq!(
+            decode_source(b"\xef\xbb\xbfx = 1\n", "f").unwrap(),
+            "x = 1\n"
+        );
+        let latin = decode_source(b"# -*- coding: latin-1 -*-\nx = '\xe9'\n", "f").unwrap();
+        assert!(latin.contains('\u{e9}'));
+        assert_eq!(
+            decode_source(b"# coding: nope\n", "f").unwrap_err().msg,
+            "unknown encoding: nope"
+        );
     }
 }

@@ -433,6 +433,11 @@ impl Builder<'_> {
     }
 
     fn add_def(&mut self, name: &str, flag: u32, range: TextRange) {
+        if name == "__debug__" && flag & (DEF_LOCAL | DEF_PARAM | DEF_IMPORT | DEF_TYPE_PARAM) != 0
+        {
+            self.err("cannot assign to __debug__", range);
+            return;
+        }
         let mangled = mangle(self.private.as_deref(), name);
         let name = mangled.as_str();
         let cur = self.cur();
@@ -1306,6 +1311,9 @@ impl Builder<'_> {
             | Expr::EllipsisLiteral(_) => {}
             Expr::Attribute(a) => {
                 self.visit_expr(&a.value);
+                if a.ctx.is_store() && &*a.attr.id == "__debug__" {
+                    self.err("cannot assign to __debug__", a.range);
+                }
                 if a.ctx.is_store() {
                     if let Expr::Name(n) = &*a.value {
                         self.note_static_attribute(&n.id, &a.attr.id);
@@ -1496,4 +1504,19 @@ fn analyze(
         }
     }
     free
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mangle;
+
+    #[test]
+    fn private_names_are_mangled_like_cpython() {
+        assert_eq!(mangle(Some("C"), "__x"), "_C__x");
+        assert_eq!(mangle(Some("_C"), "__x"), "_C__x");
+        assert_eq!(mangle(Some("__"), "__x"), "__x");
+        assert_eq!(mangle(Some("C"), "__x__"), "__x__");
+        assert_eq!(mangle(Some("C"), "_x"), "_x");
+        assert_eq!(mangle(None, "__x"), "__x");
+    }
 }

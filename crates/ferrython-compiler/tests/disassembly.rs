@@ -162,7 +162,7 @@ fn optimize_two_strips_asserts_and_docstrings() {
 #[test]
 fn eval_and_single_modes() {
     check("eval_mode", "a + b * c", CompileMode::Eval, 0);
-    check("single_mode", "x = 1\nx + 1\n", CompileMode::Single, 0);
+    check("single_mode", "x = 1; x + 1\n", CompileMode::Single, 0);
 }
 
 #[test]
@@ -173,4 +173,19 @@ fn imports() {
         CompileMode::Exec,
         0,
     );
+}
+
+#[test]
+fn single_mode_takes_one_statement() {
+    let e = compile_source("x = 1\nx + 1\n", "<s>", CompileMode::Single, 0, 0).unwrap_err();
+    assert_eq!(
+        e.msg,
+        "multiple statements found while compiling a single statement"
+    );
+    assert_eq!(
+        (e.lineno, e.offset, e.end_lineno, e.end_offset),
+        (1, 6, 1, 7)
+    );
+    assert!(compile_source("if x:\n  pass\n", "<s>", CompileMode::Single, 0, 0).is_ok());
+    assert!(compile_source("", "<s>", CompileMode::Eval, 0, 0).is_err());
 }

@@ -328,3 +328,21 @@ fn binary(op: Operator, l: Constant, r: Constant) -> Option<Constant> {
     }
     Option::None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn big_integers_convert_to_decimal() {
+        assert_eq!(
+            to_decimal("ffffffffffffffffffff", 16),
+            "1208925819614629174706175"
+        );
+        assert_eq!(
+            to_decimal("123456789012345678901234567890", 10),
+            "123456789012345678901234567890"
+        );
+        assert_eq!(to_decimal("0", 2), "0");
+    }
+}
