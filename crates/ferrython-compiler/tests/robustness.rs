@@ -181,7 +181,7 @@ fn fuzzed_inputs_never_panic() {
             ),
         }
     }
-    assert!(ok > 100, "too few valid programs ({ok})");
+    assert!(ok > 50, "too few valid programs ({ok})");
     assert!(
         start.elapsed().as_secs() < 20,
         "fuzzing took {:?}",
