@@ -34,6 +34,29 @@ typedef struct PyCodeObject PyCodeObject;
 
 
 
+
+
+
+
+
+
+
+
+/*
+ `Py_DTST_FINITE`: the formatted value was finite.
+ */
+#define Py_DTST_FINITE 0
+
+/*
+ `Py_DTST_INFINITE`: the formatted value was an infinity.
+ */
+#define Py_DTST_INFINITE 1
+
+/*
+ `Py_DTST_NAN`: the formatted value was a NaN.
+ */
+#define Py_DTST_NAN 2
+
 /*
  `Py_ASNATIVEBYTES_DEFAULTS`: native endianness, signed, no `__index__`.
  */
@@ -853,6 +876,14 @@ typedef struct PyTypeObject {
 } PyTypeObject;
 
 /*
+ `Py_complex`.
+ */
+typedef struct Py_complex {
+  double real;
+  double imag;
+} Py_complex;
+
+/*
  A variadic argument as `variadic.c` stores it.
  */
 typedef struct FerrythonVarArg {
@@ -926,14 +957,6 @@ typedef struct PyFloatObject {
   PyObject ob_base;
   double ob_fval;
 } PyFloatObject;
-
-/*
- `Py_complex`.
- */
-typedef struct Py_complex {
-  double real;
-  double imag;
-} Py_complex;
 
 /*
  `PyComplexObject`.
@@ -1200,6 +1223,11 @@ extern struct PyLongObject _Py_TrueStruct;
  `PyBytes_Type`.
  */
 extern struct PyTypeObject PyBytes_Type;
+
+/*
+ `PyComplex_Type`.
+ */
+extern struct PyTypeObject PyComplex_Type;
 
 /*
  `PyMethodDescr_Type` (`method_descriptor`).
@@ -2140,6 +2168,87 @@ PyObject *_Ferrython_CallMethodArray(PyObject *op, PyObject *name, PyObject *con
 PyObject *_Ferrython_CallArray(PyObject *callable, PyObject *const *args, size_t n);
 
 /*
+ `_Py_c_sum`.
+ */
+struct Py_complex _Py_c_sum(struct Py_complex a, struct Py_complex b);
+
+/*
+ `_Py_c_diff`.
+ */
+struct Py_complex _Py_c_diff(struct Py_complex a, struct Py_complex b);
+
+/*
+ `_Py_c_neg`.
+ */
+struct Py_complex _Py_c_neg(struct Py_complex a);
+
+/*
+ `_Py_c_prod`.
+ */
+struct Py_complex _Py_c_prod(struct Py_complex a, struct Py_complex b);
+
+/*
+ `_Py_c_quot`: a zero divisor gives `0j` with `errno = EDOM`.
+ */
+struct Py_complex _Py_c_quot(struct Py_complex a, struct Py_complex b);
+
+/*
+ `_Py_c_pow`: zero to a negative or complex power gives `0j` with
+ `errno = EDOM`; an infinite result sets `errno = ERANGE`.
+ */
+struct Py_complex _Py_c_pow(struct Py_complex a, struct Py_complex b);
+
+/*
+ `_Py_c_abs`: `hypot(z.real, z.imag)`; overflow sets `errno = ERANGE`.
+ */
+double _Py_c_abs(struct Py_complex z);
+
+/*
+ `PyComplex_FromCComplex`.
+ */
+PyObject *PyComplex_FromCComplex(struct Py_complex c);
+
+/*
+ `PyComplex_FromDoubles`.
+ */
+PyObject *PyComplex_FromDoubles(double real, double imag);
+
+/*
+ `PyComplex_RealAsDouble`: the real part of a complex or of
+ `__complex__()`, else `PyFloat_AsDouble(op)`.
+ */
+double PyComplex_RealAsDouble(PyObject *op);
+
+/*
+ `PyComplex_ImagAsDouble`: the imaginary part of a complex or of
+ `__complex__()`, else 0.0 for a real number (-1.0 with an error).
+ */
+double PyComplex_ImagAsDouble(PyObject *op);
+
+/*
+ `PyComplex_AsCComplex`: `-1.0+0.0j` with an exception on failure.
+ */
+struct Py_complex PyComplex_AsCComplex(PyObject *op);
+
+/*
+ `PyOS_double_to_string`: formats `val` with `format_code` (`e E f F g
+ G`, or `r` with precision 0) into a `PyMem_Malloc`'d string the caller
+ frees with `PyMem_Free`; `*ptype` (if not NULL) receives a `Py_DTST_*`.
+ Another code, or `r` with a nonzero precision, is `SystemError`.
+ */
+char *PyOS_double_to_string(double val, char format_code, int precision, int flags, int *ptype);
+
+/*
+ `PyOS_string_to_double`: parses a float literal at `s` (no leading
+ whitespace, no underscores). With `endptr` NULL the whole string must
+ parse; otherwise `*endptr` receives the end of the longest valid prefix
+ (`s` itself, with `ValueError`, when there is none). On overflow the
+ result is `±inf`, or `-1.0` with `overflow_exception` raised when that
+ is not NULL.
+ */
+double PyOS_string_to_double(const char *s, char **endptr, PyObject *overflow_exception);
+
+/*
  `PyErr_SetString`.
  */
 void PyErr_SetString(PyObject *tp, const char *msg);
@@ -2327,6 +2436,70 @@ int PyExceptionInstance_Check(PyObject *op);
 const char *PyExceptionClass_Name(PyObject *op);
 
 /*
+ `PyFloat_FromDouble`.
+ */
+PyObject *PyFloat_FromDouble(double v);
+
+/*
+ `PyFloat_FromString`: parses a str or bytes object as `float()` does.
+ */
+PyObject *PyFloat_FromString(PyObject *s);
+
+/*
+ `PyFloat_AsDouble`: a float's value, else `__float__`, else
+ `__index__`; -1.0 with an exception on failure.
+ */
+double PyFloat_AsDouble(PyObject *op);
+
+/*
+ `PyFloat_GetMax`: `DBL_MAX`.
+ */
+double PyFloat_GetMax(void);
+
+/*
+ `PyFloat_GetMin`: `DBL_MIN` (the smallest normal double).
+ */
+double PyFloat_GetMin(void);
+
+/*
+ `PyFloat_GetInfo`: the fields of `sys.float_info` in its order (max,
+ max_exp, max_10_exp, min, min_exp, min_10_exp, dig, mant_dig, epsilon,
+ radix, rounds). Deliberate difference until struct sequences exist: a
+ plain tuple rather than the `sys.float_info` struct sequence.
+ */
+PyObject *PyFloat_GetInfo(void);
+
+/*
+ `PyFloat_Pack2`: IEEE 754 half precision (2 bytes at `p`).
+ */
+int PyFloat_Pack2(double x, char *p, int le);
+
+/*
+ `PyFloat_Pack4`: IEEE 754 single precision (4 bytes at `p`).
+ */
+int PyFloat_Pack4(double x, char *p, int le);
+
+/*
+ `PyFloat_Pack8`: IEEE 754 double precision (8 bytes at `p`).
+ */
+int PyFloat_Pack8(double x, char *p, int le);
+
+/*
+ `PyFloat_Unpack2`: the double for 2 bytes of IEEE half precision.
+ */
+double PyFloat_Unpack2(const char *p, int le);
+
+/*
+ `PyFloat_Unpack4`: the double for 4 bytes of IEEE single precision.
+ */
+double PyFloat_Unpack4(const char *p, int le);
+
+/*
+ `PyFloat_Unpack8`: the double for 8 bytes of IEEE double precision.
+ */
+double PyFloat_Unpack8(const char *p, int le);
+
+/*
  The Rust half of `PyUnicode_FromFormatV`.
  */
 PyObject *_Ferrython_UnicodeFromFormatArgs(const char *fmt,
@@ -2420,6 +2593,76 @@ const char *Py_GetVersion(void);
  `-V`/`--version` work, anything else reports that plainly with exit 2.
  */
 int Py_BytesMain(int argc, char **argv);
+
+/*
+ `PyList_New`.
+ */
+PyObject *PyList_New(Py_ssize_t size);
+
+/*
+ `PyList_Size`.
+ */
+Py_ssize_t PyList_Size(PyObject *op);
+
+/*
+ `PyList_GetItem`: a borrowed reference.
+ */
+PyObject *PyList_GetItem(PyObject *op, Py_ssize_t index);
+
+/*
+ `PyList_GetItemRef`: a new reference; `TypeError` for a non-list.
+ */
+PyObject *PyList_GetItemRef(PyObject *op, Py_ssize_t index);
+
+/*
+ `PyList_SetItem`: steals `item`.
+ */
+int PyList_SetItem(PyObject *op, Py_ssize_t index, PyObject *item);
+
+/*
+ `PyList_Insert`.
+ */
+int PyList_Insert(PyObject *op, Py_ssize_t index, PyObject *item);
+
+/*
+ `PyList_Append`.
+ */
+int PyList_Append(PyObject *op, PyObject *item);
+
+/*
+ `PyList_Extend` (3.13).
+ */
+int PyList_Extend(PyObject *op, PyObject *iterable);
+
+/*
+ `PyList_Clear` (3.13).
+ */
+int PyList_Clear(PyObject *op);
+
+/*
+ `PyList_GetSlice`.
+ */
+PyObject *PyList_GetSlice(PyObject *op, Py_ssize_t low, Py_ssize_t high);
+
+/*
+ `PyList_SetSlice`: `itemlist` NULL deletes.
+ */
+int PyList_SetSlice(PyObject *op, Py_ssize_t low, Py_ssize_t high, PyObject *itemlist);
+
+/*
+ `PyList_Sort`.
+ */
+int PyList_Sort(PyObject *op);
+
+/*
+ `PyList_Reverse`.
+ */
+int PyList_Reverse(PyObject *op);
+
+/*
+ `PyList_AsTuple`.
+ */
+PyObject *PyList_AsTuple(PyObject *op);
 
 /*
  `PyLong_FromLong`.
@@ -3175,76 +3418,6 @@ int Py_IsTrue(PyObject *a);
 int Py_IsFalse(PyObject *a);
 
 /*
- `PyList_New`.
- */
-PyObject *PyList_New(Py_ssize_t size);
-
-/*
- `PyList_Size`.
- */
-Py_ssize_t PyList_Size(PyObject *op);
-
-/*
- `PyList_GetItem`: a borrowed reference.
- */
-PyObject *PyList_GetItem(PyObject *op, Py_ssize_t index);
-
-/*
- `PyList_GetItemRef`: a new reference; `TypeError` for a non-list.
- */
-PyObject *PyList_GetItemRef(PyObject *op, Py_ssize_t index);
-
-/*
- `PyList_SetItem`: steals `item`.
- */
-int PyList_SetItem(PyObject *op, Py_ssize_t index, PyObject *item);
-
-/*
- `PyList_Insert`.
- */
-int PyList_Insert(PyObject *op, Py_ssize_t index, PyObject *item);
-
-/*
- `PyList_Append`.
- */
-int PyList_Append(PyObject *op, PyObject *item);
-
-/*
- `PyList_Extend` (3.13).
- */
-int PyList_Extend(PyObject *op, PyObject *iterable);
-
-/*
- `PyList_Clear` (3.13).
- */
-int PyList_Clear(PyObject *op);
-
-/*
- `PyList_GetSlice`.
- */
-PyObject *PyList_GetSlice(PyObject *op, Py_ssize_t low, Py_ssize_t high);
-
-/*
- `PyList_SetSlice`: `itemlist` NULL deletes.
- */
-int PyList_SetSlice(PyObject *op, Py_ssize_t low, Py_ssize_t high, PyObject *itemlist);
-
-/*
- `PyList_Sort`.
- */
-int PyList_Sort(PyObject *op);
-
-/*
- `PyList_Reverse`.
- */
-int PyList_Reverse(PyObject *op);
-
-/*
- `PyList_AsTuple`.
- */
-PyObject *PyList_AsTuple(PyObject *op);
-
-/*
  `PySequence_Check`.
  */
 int PySequence_Check(PyObject *o);
@@ -3352,6 +3525,44 @@ Py_ssize_t PySequence_Index(PyObject *o, PyObject *value);
 PyObject *PySeqIter_New(PyObject *seq);
 
 /*
+ `PySlice_New`: NULL parts mean `None`.
+ */
+PyObject *PySlice_New(PyObject *start, PyObject *stop, PyObject *step);
+
+/*
+ `PySlice_Unpack`: returns 0 and the raw indices, or -1 with an error.
+ */
+int PySlice_Unpack(PyObject *slice_, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t *step);
+
+/*
+ `PySlice_AdjustIndices`.
+ */
+Py_ssize_t PySlice_AdjustIndices(Py_ssize_t length,
+                                 Py_ssize_t *start,
+                                 Py_ssize_t *stop,
+                                 Py_ssize_t step);
+
+/*
+ `PySlice_GetIndicesEx`.
+ */
+int PySlice_GetIndicesEx(PyObject *slice_,
+                         Py_ssize_t length,
+                         Py_ssize_t *start,
+                         Py_ssize_t *stop,
+                         Py_ssize_t *step,
+                         Py_ssize_t *slicelength);
+
+/*
+ `PySlice_GetIndices`: the old API; -1 without an exception for
+ out-of-range or non-int parts, as CPython does.
+ */
+int PySlice_GetIndices(PyObject *slice_,
+                       Py_ssize_t length,
+                       Py_ssize_t *start,
+                       Py_ssize_t *stop,
+                       Py_ssize_t *step);
+
+/*
  `PyTuple_New`.
  */
 PyObject *PyTuple_New(Py_ssize_t size);
@@ -3392,44 +3603,6 @@ PyObject *_Ferrython_TuplePackArray(Py_ssize_t n, PyObject *const *items);
  `PyTuple_FromArray` (3.14): a tuple of new references to `n` objects.
  */
 PyObject *PyTuple_FromArray(PyObject *const *items, Py_ssize_t n);
-
-/*
- `PySlice_New`: NULL parts mean `None`.
- */
-PyObject *PySlice_New(PyObject *start, PyObject *stop, PyObject *step);
-
-/*
- `PySlice_Unpack`: returns 0 and the raw indices, or -1 with an error.
- */
-int PySlice_Unpack(PyObject *slice_, Py_ssize_t *start, Py_ssize_t *stop, Py_ssize_t *step);
-
-/*
- `PySlice_AdjustIndices`.
- */
-Py_ssize_t PySlice_AdjustIndices(Py_ssize_t length,
-                                 Py_ssize_t *start,
-                                 Py_ssize_t *stop,
-                                 Py_ssize_t step);
-
-/*
- `PySlice_GetIndicesEx`.
- */
-int PySlice_GetIndicesEx(PyObject *slice_,
-                         Py_ssize_t length,
-                         Py_ssize_t *start,
-                         Py_ssize_t *stop,
-                         Py_ssize_t *step,
-                         Py_ssize_t *slicelength);
-
-/*
- `PySlice_GetIndices`: the old API; -1 without an exception for
- out-of-range or non-int parts, as CPython does.
- */
-int PySlice_GetIndices(PyObject *slice_,
-                       Py_ssize_t length,
-                       Py_ssize_t *start,
-                       Py_ssize_t *stop,
-                       Py_ssize_t *step);
 
 /*
  `PyType_Ready`.

@@ -482,7 +482,7 @@ fn unicode_decimal(c: char) -> Option<u8> {
 /// Exact for ASCII and for the common non-printable characters (C0/C1
 /// controls, Unicode spaces, format characters, private use); other
 /// non-ASCII characters are assumed printable.
-fn simple_str_repr(s: &str) -> String {
+pub fn simple_str_repr(s: &str) -> String {
     let quote = if s.contains('\'') && !s.contains('"') {
         '"'
     } else {
@@ -529,9 +529,28 @@ fn simple_str_repr(s: &str) -> String {
     out
 }
 
+/// `_PyUnicode_TransformDecimalAndSpaceToASCII`: Unicode whitespace becomes
+/// `' '`, Unicode decimal digits their ASCII digit, any other non-ASCII
+/// character `'?'` (so that it fails to parse).
+pub fn number_text_to_ascii(s: &str) -> Vec<u8> {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c as u8
+            } else if is_py_space(c) {
+                b' '
+            } else if let Some(d) = unicode_decimal(c) {
+                b'0' + d
+            } else {
+                b'?'
+            }
+        })
+        .collect()
+}
+
 /// Remove underscores that sit between two ASCII digits; `None` if any
 /// underscore is elsewhere (CPython's `_Py_string_to_number_with_underscores`).
-fn strip_underscores(s: &[u8]) -> Option<Vec<u8>> {
+pub fn strip_underscores(s: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(s.len());
     for (i, &b) in s.iter().enumerate() {
         if b == b'_' {

@@ -111,7 +111,8 @@ pub struct FormatSpecError {
 }
 
 impl FormatSpecError {
-    fn value(message: impl Into<String>) -> Self {
+    /// A `ValueError` with `message`.
+    pub fn value(message: impl Into<String>) -> Self {
         FormatSpecError {
             kind: ErrorKind::ValueError,
             message: message.into(),
@@ -173,7 +174,8 @@ fn code_text(c: char) -> String {
     }
 }
 
-fn unknown_code(ty: char, type_name: &str) -> FormatSpecError {
+/// `Unknown format code 'X' for object of type 'T'`.
+pub fn unknown_code(ty: char, type_name: &str) -> FormatSpecError {
     FormatSpecError::typed(
         format!("Unknown format code '{}'", code_text(ty)),
         type_name,

@@ -3,6 +3,7 @@
 pub mod alloc;
 pub mod bool;
 pub mod bytes;
+pub mod complex;
 pub mod descr;
 pub mod dict;
 pub mod exceptions;

@@ -24,6 +24,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut int::PyLong_Type,
         &raw mut bool::PyBool_Type,
         &raw mut float::PyFloat_Type,
+        &raw mut crate::object::complex::PyComplex_Type,
         &raw mut bytes::PyBytes_Type,
         &raw mut none::_PyNone_Type,
         &raw mut none::_PyNotImplemented_Type,
