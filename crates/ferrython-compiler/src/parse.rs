@@ -337,6 +337,18 @@ fn coding_cookie(bytes: &[u8]) -> Option<String> {
 
 /// Parse `source` in `mode`. Errors carry CPython-style messages.
 pub fn parse(source: &str, mode: ParseMode, filename: &str) -> Result<Ast, SyntaxErrorInfo> {
+    if source.contains('\0') {
+        return Err(SyntaxErrorInfo {
+            kind: SyntaxErrorKind::SyntaxError,
+            msg: "source code string cannot contain null bytes".into(),
+            filename: filename.into(),
+            lineno: 0,
+            offset: 0,
+            end_lineno: 0,
+            end_offset: 0,
+            text: None,
+        });
+    }
     let index = LineIndex::new(source);
     if let Some(err) = scan_tabs(&index, filename) {
         return Err(err);

@@ -266,14 +266,14 @@ impl<'a> Compiler<'a> {
         self.compile_expr(&c.left);
         let n = c.ops.len();
         if n == 1 {
-            self.compile_expr(&c.comparators[0]);
+            self.compile_comparator(c.ops[0], &c.comparators[0]);
             self.emit_cmp(c.ops[0], to_bool);
             return;
         }
         let cleanup = self.new_label();
         let end = self.new_label();
         for i in 0..n - 1 {
-            self.compile_expr(&c.comparators[i]);
+            self.compile_comparator(c.ops[i], &c.comparators[i]);
             self.emit(SWAP, 2);
             self.emit(COPY, 2);
             self.emit_cmp(c.ops[i], false);
@@ -282,7 +282,7 @@ impl<'a> Compiler<'a> {
             self.emit_jump(POP_JUMP_IF_FALSE, cleanup);
             self.emit(POP_TOP, 0);
         }
-        self.compile_expr(&c.comparators[n - 1]);
+        self.compile_comparator(c.ops[n - 1], &c.comparators[n - 1]);
         self.emit_cmp(c.ops[n - 1], to_bool);
         self.emit_jump(JUMP_FORWARD, end);
         self.bind(cleanup);
@@ -292,6 +292,38 @@ impl<'a> Compiler<'a> {
             self.emit(TO_BOOL, 0);
         }
         self.bind(end);
+    }
+
+    /// Right operand of a comparison: `x in [1, 2]` / `x in {1, 2}` test
+    /// a constant tuple / frozenset (as CPython's AST optimizer does).
+    fn compile_comparator(&mut self, op: CmpOp, e: &'a Expr) {
+        if matches!(op, CmpOp::In | CmpOp::NotIn) {
+            if let Some(c) = self.constant_container(e) {
+                self.load_const(c);
+                return;
+            }
+        }
+        self.compile_expr(e);
+    }
+
+    /// A list/set display of constants as a constant tuple/frozenset.
+    pub(crate) fn constant_container(&self, e: &'a Expr) -> Option<Constant> {
+        let (elts, set) = match e {
+            Expr::List(l) => (&l.elts, false),
+            Expr::Set(s) => (&s.elts, true),
+            _ => return None,
+        };
+        if elts.len() > 256 {
+            return None;
+        }
+        let items: Option<Vec<Constant>> =
+            elts.iter().map(|x| fold::fold(x, self.optimize)).collect();
+        let items = items?;
+        Some(if set {
+            Constant::FrozenSet(items)
+        } else {
+            Constant::Tuple(items)
+        })
     }
 
     pub(crate) fn emit_cmp(&mut self, op: CmpOp, to_bool: bool) {

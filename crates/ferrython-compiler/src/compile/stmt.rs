@@ -323,7 +323,11 @@ impl<'a> Compiler<'a> {
         let start = self.new_label();
         let cleanup = self.new_label();
         let exit = self.new_label();
-        self.compile_expr(&f.iter);
+        match self.constant_container(&f.iter) {
+            // `for x in [1, 2]` iterates a constant tuple.
+            Some(c) if !f.is_async && matches!(&*f.iter, Expr::List(_)) => self.load_const(c),
+            _ => self.compile_expr(&f.iter),
+        }
         if f.is_async {
             if !self.in_async_context() {
                 self.error("'async for' outside async function", f.range);
