@@ -3,6 +3,7 @@
 //! the Rust core; the core never calls back into this layer except for the
 //! boundary helpers and the allocator exports used as type slots.
 pub mod allocation;
+pub mod arg;
 pub mod bool;
 pub mod boundary;
 pub mod call;
@@ -16,6 +17,8 @@ pub mod init;
 pub mod list;
 pub mod long;
 pub mod memory;
+pub mod modsupport;
+pub mod module;
 pub mod number;
 pub mod object;
 pub mod refcount;

@@ -146,6 +146,417 @@ PyObject *PyErr_Format(PyObject *exception, const char *format, ...)
     return NULL;
 }
 
+/* ---- Py_BuildValue and the calls built on it ---------------------------- */
+
+extern PyObject *_Ferrython_BuildValueArgs(const char *format, const FerrythonVarArg *args, size_t n);
+extern PyObject *_Ferrython_CallArray(PyObject *callable, PyObject *const *args, size_t n);
+extern PyObject *_Ferrython_CallMethodArray(PyObject *obj, PyObject *name, PyObject *const *args, size_t n);
+extern PyObject *_Ferrython_CallWithBuiltArgs(PyObject *callable, PyObject *built);
+extern PyObject *_Ferrython_GetAttrString(PyObject *obj, const char *name);
+extern void Py_DecRef(PyObject *);
+
+/* Collects the arguments of a Py_BuildValue format. Stops at a character it
+ * does not know; the Rust side reports that. */
+static FerrythonVarArg *collect_build_args(const char *f, va_list *va, size_t *n_out)
+{
+    size_t cap = 4, n = 0;
+    for (const char *p = f; *p; p++)
+        cap += 2;
+    FerrythonVarArg *a = malloc(cap * sizeof *a);
+    if (a == NULL)
+        return NULL;
+    for (; *f; f++) {
+        switch (*f) {
+        case '(': case ')': case '[': case ']': case '{': case '}':
+        case ',': case ' ': case '\t': case ':':
+            break;
+        case 'i': case 'b': case 'h': case 'B': case 'H': case 'c': case 'C': case 'p':
+            a[n].tag = ARG_SIGNED; a[n++].v.i = va_arg(*va, int);
+            break;
+        case 'I':
+            a[n].tag = ARG_UNSIGNED; a[n++].v.u = va_arg(*va, unsigned int);
+            break;
+        case 'l':
+            a[n].tag = ARG_SIGNED; a[n++].v.i = va_arg(*va, long);
+            break;
+        case 'k':
+            a[n].tag = ARG_UNSIGNED; a[n++].v.u = va_arg(*va, unsigned long);
+            break;
+        case 'L':
+            a[n].tag = ARG_SIGNED; a[n++].v.i = va_arg(*va, long long);
+            break;
+        case 'K':
+            a[n].tag = ARG_UNSIGNED; a[n++].v.u = va_arg(*va, unsigned long long);
+            break;
+        case 'n':
+            a[n].tag = ARG_SIGNED; a[n++].v.i = va_arg(*va, ssize_t);
+            break;
+        case 'd': case 'f':
+            a[n].tag = ARG_DOUBLE; a[n++].v.d = va_arg(*va, double);
+            break;
+        case 's': case 'z': case 'y': case 'u': case 'U':
+            a[n].tag = ARG_POINTER; a[n++].v.p = va_arg(*va, const void *);
+            if (f[1] == '#') {
+                a[n].tag = ARG_SIGNED; a[n++].v.i = va_arg(*va, ssize_t);
+                f++;
+            }
+            break;
+        case 'D': case 'S': case 'N':
+            a[n].tag = ARG_POINTER; a[n++].v.p = va_arg(*va, const void *);
+            break;
+        case 'O':
+            a[n].tag = ARG_POINTER; a[n++].v.p = va_arg(*va, const void *);
+            if (f[1] == '&') {
+                a[n].tag = ARG_POINTER; a[n++].v.p = va_arg(*va, const void *);
+                f++;
+            }
+            break;
+        default:
+            *n_out = n;
+            return a;
+        }
+    }
+    *n_out = n;
+    return a;
+}
+
+// export: Py_VaBuildValue
+PyObject *Py_VaBuildValue(const char *format, va_list vargs)
+{
+    va_list va;
+    va_copy(va, vargs);
+    size_t n = 0;
+    FerrythonVarArg *args = collect_build_args(format ? format : "", &va, &n);
+    va_end(va);
+    if (args == NULL)
+        return PyErr_NoMemory();
+    PyObject *r = _Ferrython_BuildValueArgs(format, args, n);
+    free(args);
+    return r;
+}
+
+// export: _Py_VaBuildValue_SizeT
+PyObject *_Py_VaBuildValue_SizeT(const char *format, va_list vargs)
+{
+    return Py_VaBuildValue(format, vargs);
+}
+
+// export: Py_BuildValue
+PyObject *Py_BuildValue(const char *format, ...)
+{
+    va_list va;
+    va_start(va, format);
+    PyObject *r = Py_VaBuildValue(format, va);
+    va_end(va);
+    return r;
+}
+
+// export: _Py_BuildValue_SizeT
+PyObject *_Py_BuildValue_SizeT(const char *format, ...)
+{
+    va_list va;
+    va_start(va, format);
+    PyObject *r = Py_VaBuildValue(format, va);
+    va_end(va);
+    return r;
+}
+
+/* Calls `callable` with the value built from `format` (a tuple is the
+ * argument list, anything else the single argument). */
+static PyObject *call_with_format(PyObject *callable, const char *format, va_list va)
+{
+    if (callable == NULL)
+        return _Ferrython_CallWithBuiltArgs(NULL, NULL);
+    if (format == NULL || *format == '\0')
+        return _Ferrython_CallArray(callable, NULL, 0);
+    PyObject *built = Py_VaBuildValue(format, va);
+    if (built == NULL)
+        return NULL;
+    return _Ferrython_CallWithBuiltArgs(callable, built);
+}
+
+// export: PyObject_CallFunction
+PyObject *PyObject_CallFunction(PyObject *callable, const char *format, ...)
+{
+    va_list va;
+    va_start(va, format);
+    PyObject *r = call_with_format(callable, format, va);
+    va_end(va);
+    return r;
+}
+
+// export: _PyObject_CallFunction_SizeT
+PyObject *_PyObject_CallFunction_SizeT(PyObject *callable, const char *format, ...)
+{
+    va_list va;
+    va_start(va, format);
+    PyObject *r = call_with_format(callable, format, va);
+    va_end(va);
+    return r;
+}
+
+// export: PyEval_CallFunction
+PyObject *PyEval_CallFunction(PyObject *callable, const char *format, ...)
+{
+    va_list va;
+    va_start(va, format);
+    PyObject *r = call_with_format(callable, format, va);
+    va_end(va);
+    return r;
+}
+
+static PyObject *call_method_with_format(PyObject *obj, const char *name, const char *format, va_list va)
+{
+    PyObject *m = _Ferrython_GetAttrString(obj, name);
+    if (m == NULL)
+        return NULL;
+    PyObject *r = call_with_format(m, format, va);
+    Py_DecRef(m);
+    return r;
+}
+
+// export: PyObject_CallMethod
+PyObject *PyObject_CallMethod(PyObject *obj, const char *name, const char *format, ...)
+{
+    va_list va;
+    va_start(va, format);
+    PyObject *r = call_method_with_format(obj, name, format, va);
+    va_end(va);
+    return r;
+}
+
+// export: _PyObject_CallMethod_SizeT
+PyObject *_PyObject_CallMethod_SizeT(PyObject *obj, const char *name, const char *format, ...)
+{
+    va_list va;
+    va_start(va, format);
+    PyObject *r = call_method_with_format(obj, name, format, va);
+    va_end(va);
+    return r;
+}
+
+// export: PyEval_CallMethod
+PyObject *PyEval_CallMethod(PyObject *obj, const char *name, const char *format, ...)
+{
+    va_list va;
+    va_start(va, format);
+    PyObject *r = call_method_with_format(obj, name, format, va);
+    va_end(va);
+    return r;
+}
+
+/* Collects a NULL-terminated list of objects. */
+static PyObject **collect_objects(va_list *va, size_t *n_out)
+{
+    va_list count;
+    va_copy(count, *va);
+    size_t n = 0;
+    while (va_arg(count, PyObject *) != NULL)
+        n++;
+    va_end(count);
+    PyObject **a = malloc((n + 1) * sizeof *a);
+    if (a == NULL)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        a[i] = va_arg(*va, PyObject *);
+    *n_out = n;
+    return a;
+}
+
+// export: PyObject_CallFunctionObjArgs
+PyObject *PyObject_CallFunctionObjArgs(PyObject *callable, ...)
+{
+    va_list va;
+    va_start(va, callable);
+    size_t n = 0;
+    PyObject **args = collect_objects(&va, &n);
+    va_end(va);
+    if (args == NULL)
+        return PyErr_NoMemory();
+    PyObject *r = _Ferrython_CallArray(callable, args, n);
+    free(args);
+    return r;
+}
+
+// export: PyObject_CallMethodObjArgs
+PyObject *PyObject_CallMethodObjArgs(PyObject *obj, PyObject *name, ...)
+{
+    va_list va;
+    va_start(va, name);
+    size_t n = 0;
+    PyObject **args = collect_objects(&va, &n);
+    va_end(va);
+    if (args == NULL)
+        return PyErr_NoMemory();
+    PyObject *r = _Ferrython_CallMethodArray(obj, name, args, n);
+    free(args);
+    return r;
+}
+
+/* ---- PyArg_Parse* -------------------------------------------------------- */
+
+extern int _Ferrython_ParseArgs(PyObject *args, PyObject *kwargs, const char *format,
+                                char *const *kwlist, void *const *outs, size_t n, int flags);
+extern int _Ferrython_UnpackTuple(PyObject *args, const char *name, ssize_t min, ssize_t max,
+                                  void *const *outs, size_t n);
+
+enum { PARSE_TUPLE = 0, PARSE_KEYWORDS = 1, PARSE_SINGLE = 2 };
+
+/* Collects the output pointers of a PyArg_Parse* format: one per unit, two
+ * for `#` forms, `O!`, `O&` and `es`/`et`, three for `es#`/`et#`. */
+static void **collect_parse_outs(const char *f, va_list *va, size_t *n_out)
+{
+    size_t cap = 4, n = 0;
+    for (const char *p = f; *p; p++)
+        cap += 3;
+    void **a = malloc(cap * sizeof *a);
+    if (a == NULL)
+        return NULL;
+    for (; *f && *f != ':' && *f != ';'; f++) {
+        switch (*f) {
+        case '(': case ')': case '|': case '$': case ' ':
+            break;
+        case 'e':
+            a[n++] = va_arg(*va, void *); /* encoding */
+            a[n++] = va_arg(*va, void *); /* char ** */
+            if (f[1] == 's' || f[1] == 't') f++;
+            if (f[1] == '#') { a[n++] = va_arg(*va, void *); f++; }
+            break;
+        case 'O':
+            a[n++] = va_arg(*va, void *);
+            if (f[1] == '!' || f[1] == '&') { a[n++] = va_arg(*va, void *); f++; }
+            break;
+        default:
+            a[n++] = va_arg(*va, void *);
+            if (f[1] == '#') { a[n++] = va_arg(*va, void *); f++; }
+            else if (f[1] == '*') f++;
+            break;
+        }
+    }
+    *n_out = n;
+    return a;
+}
+
+static int parse_va(PyObject *args, PyObject *kwargs, const char *format, char **kwlist, va_list vargs, int flags)
+{
+    va_list va;
+    va_copy(va, vargs);
+    size_t n = 0;
+    void **outs = collect_parse_outs(format ? format : "", &va, &n);
+    va_end(va);
+    if (outs == NULL) {
+        PyErr_NoMemory();
+        return 0;
+    }
+    int r = _Ferrython_ParseArgs(args, kwargs, format, kwlist, outs, n, flags);
+    free(outs);
+    return r;
+}
+
+// export: PyArg_VaParse
+int PyArg_VaParse(PyObject *args, const char *format, va_list va)
+{
+    return parse_va(args, NULL, format, NULL, va, PARSE_TUPLE);
+}
+
+// export: _PyArg_VaParse_SizeT
+int _PyArg_VaParse_SizeT(PyObject *args, const char *format, va_list va)
+{
+    return parse_va(args, NULL, format, NULL, va, PARSE_TUPLE);
+}
+
+// export: PyArg_ParseTuple
+int PyArg_ParseTuple(PyObject *args, const char *format, ...)
+{
+    va_list va;
+    va_start(va, format);
+    int r = parse_va(args, NULL, format, NULL, va, PARSE_TUPLE);
+    va_end(va);
+    return r;
+}
+
+// export: _PyArg_ParseTuple_SizeT
+int _PyArg_ParseTuple_SizeT(PyObject *args, const char *format, ...)
+{
+    va_list va;
+    va_start(va, format);
+    int r = parse_va(args, NULL, format, NULL, va, PARSE_TUPLE);
+    va_end(va);
+    return r;
+}
+
+// export: PyArg_Parse
+int PyArg_Parse(PyObject *arg, const char *format, ...)
+{
+    va_list va;
+    va_start(va, format);
+    int r = parse_va(arg, NULL, format, NULL, va, PARSE_SINGLE);
+    va_end(va);
+    return r;
+}
+
+// export: _PyArg_Parse_SizeT
+int _PyArg_Parse_SizeT(PyObject *arg, const char *format, ...)
+{
+    va_list va;
+    va_start(va, format);
+    int r = parse_va(arg, NULL, format, NULL, va, PARSE_SINGLE);
+    va_end(va);
+    return r;
+}
+
+// export: PyArg_VaParseTupleAndKeywords
+int PyArg_VaParseTupleAndKeywords(PyObject *args, PyObject *kw, const char *format, char **kwlist, va_list va)
+{
+    return parse_va(args, kw, format, kwlist, va, PARSE_KEYWORDS);
+}
+
+// export: _PyArg_VaParseTupleAndKeywords_SizeT
+int _PyArg_VaParseTupleAndKeywords_SizeT(PyObject *args, PyObject *kw, const char *format, char **kwlist, va_list va)
+{
+    return parse_va(args, kw, format, kwlist, va, PARSE_KEYWORDS);
+}
+
+// export: PyArg_ParseTupleAndKeywords
+int PyArg_ParseTupleAndKeywords(PyObject *args, PyObject *kw, const char *format, char **kwlist, ...)
+{
+    va_list va;
+    va_start(va, kwlist);
+    int r = parse_va(args, kw, format, kwlist, va, PARSE_KEYWORDS);
+    va_end(va);
+    return r;
+}
+
+// export: _PyArg_ParseTupleAndKeywords_SizeT
+int _PyArg_ParseTupleAndKeywords_SizeT(PyObject *args, PyObject *kw, const char *format, char **kwlist, ...)
+{
+    va_list va;
+    va_start(va, kwlist);
+    int r = parse_va(args, kw, format, kwlist, va, PARSE_KEYWORDS);
+    va_end(va);
+    return r;
+}
+
+// export: PyArg_UnpackTuple
+int PyArg_UnpackTuple(PyObject *args, const char *name, ssize_t min, ssize_t max, ...)
+{
+    va_list va;
+    va_start(va, max);
+    size_t n = max > 0 ? (size_t)max : 0;
+    void **outs = malloc((n + 1) * sizeof *outs);
+    if (outs == NULL) {
+        va_end(va);
+        PyErr_NoMemory();
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++)
+        outs[i] = va_arg(va, void *);
+    va_end(va);
+    int r = _Ferrython_UnpackTuple(args, name, min, max, outs, n);
+    free(outs);
+    return r;
+}
+
 extern PyObject *_Ferrython_TuplePackArray(ssize_t n, PyObject *const *items);
 
 // export: PyTuple_Pack
@@ -167,4 +578,43 @@ PyObject *PyTuple_Pack(ssize_t n, ...)
     if (items != small)
         free(items);
     return r;
+}
+
+/* ---- Exception Handling: unraisable exceptions and warnings ---------- */
+extern void _Ferrython_ErrFormatUnraisable(PyObject *msg);
+extern int _Ferrython_WarnFormatted(PyObject *category, ssize_t stack_level, PyObject *message);
+extern PyObject *PyExc_ResourceWarning;
+
+// export: PyErr_FormatUnraisable
+void PyErr_FormatUnraisable(const char *format, ...)
+{
+    PyObject *msg = NULL;
+    if (format != NULL) {
+        va_list va;
+        va_start(va, format);
+        msg = PyUnicode_FromFormatV(format, va);
+        va_end(va);
+    }
+    _Ferrython_ErrFormatUnraisable(msg);
+}
+
+// export: PyErr_WarnFormat
+int PyErr_WarnFormat(PyObject *category, ssize_t stack_level, const char *format, ...)
+{
+    va_list va;
+    va_start(va, format);
+    PyObject *msg = PyUnicode_FromFormatV(format, va);
+    va_end(va);
+    return _Ferrython_WarnFormatted(category, stack_level, msg);
+}
+
+// export: PyErr_ResourceWarning
+int PyErr_ResourceWarning(PyObject *source, ssize_t stack_level, const char *format, ...)
+{
+    (void)source; /* used by warnings' tracemalloc hint, not yet */
+    va_list va;
+    va_start(va, format);
+    PyObject *msg = PyUnicode_FromFormatV(format, va);
+    va_end(va);
+    return _Ferrython_WarnFormatted(PyExc_ResourceWarning, stack_level, msg);
 }

@@ -53,6 +53,40 @@ pub unsafe fn ml_name(ml: *const PyMethodDef) -> &'static str {
     unsafe { CStr::from_ptr((*ml).ml_name).to_str().unwrap_or("?") }
 }
 
+/// The name used in argument errors: `module.func` for module functions,
+/// `Type.method` for methods, the bare name otherwise (CPython 3.13).
+unsafe fn qualified_name(ml: *const PyMethodDef, self_: *mut PyObject) -> String {
+    // SAFETY: ml valid; self_ NULL or valid.
+    unsafe {
+        let name = ml_name(ml);
+        if self_.is_null() {
+            return name.to_string();
+        }
+        if (*self_).ob_type == &raw mut crate::object::module::PyModule_Type {
+            let d = crate::object::module::dict_of(self_);
+            let m = crate::object::dict::get_str(d, "__name__");
+            if !m.is_null() && pystr::check(m) {
+                if let Ok(mn) = pystr::as_str(m) {
+                    return format!("{mn}.{name}");
+                }
+            }
+            return name.to_string();
+        }
+        let tp = if typeobj::instance_of(self_, &raw mut typeobj::PyType_Type) {
+            self_.cast()
+        } else {
+            (*self_).ob_type
+        };
+        match typeobj::qualname(tp) {
+            Ok(q) => format!("{q}.{name}"),
+            Err(_) => {
+                errors::clear();
+                name.to_string()
+            }
+        }
+    }
+}
+
 /// `PyCMethod_New`: a builtin function for `ml` bound to `self_` (NULL for a
 /// plain function), recording `module` and, for `METH_METHOD`, `cls`.
 pub unsafe fn new(
@@ -261,7 +295,7 @@ pub unsafe fn call_method_def(
         };
         let flags = (*ml).ml_flags & !(METH_CLASS | METH_STATIC | METH_COEXIST);
         let meth = (*ml).ml_meth;
-        let name = || ml_name(ml);
+        let name = || qualified_name(ml, self_);
         let Some(meth) = meth else {
             errors::system_error(format!("{}() method: bad call flags", name()));
             return null_mut();

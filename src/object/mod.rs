@@ -3,6 +3,7 @@
 pub mod alloc;
 pub mod bool;
 pub mod bytes;
+pub mod codecs_core;
 pub mod complex;
 pub mod descr;
 pub mod dict;
@@ -31,6 +32,8 @@ pub mod refcount;
 pub mod slice;
 pub mod slotdefs;
 pub mod str;
+pub mod str_format;
+pub mod str_methods;
 pub mod tuple;
 pub mod typeobj;
 pub mod unicode_db;

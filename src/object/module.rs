@@ -25,12 +25,17 @@ pub static mut PyModule_Type: PyTypeObject = PyTypeObject {
     tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(module_dealloc),
     tp_repr: Some(module_repr),
-    tp_getattro: Some(crate::object::object::PyObject_GenericGetAttr),
+    tp_getattro: Some(module_getattro),
     tp_setattro: Some(crate::object::object::PyObject_GenericSetAttr),
     tp_dictoffset: std::mem::offset_of!(PyModuleObject, md_dict) as Py_ssize_t,
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     ..type_template(c"module", std::mem::size_of::<PyModuleObject>(), 0)
 };
+
+/// `PyModuleDef_Type`: the type `PyModuleDef_Init` gives a def.
+#[no_mangle]
+pub static mut PyModuleDef_Type: PyTypeObject =
+    type_template(c"moduledef", std::mem::size_of::<PyModuleDef>(), 0);
 
 /// `PyModule_NewObject`: a module named `name` with `__name__`, `__doc__`,
 /// `__package__`, `__loader__` and `__spec__` set.
@@ -97,6 +102,36 @@ unsafe extern "C" fn module_repr(op: *mut PyObject) -> *mut PyObject {
                 pystr::as_str(n)?.to_string()
             };
             pystr::from_str(&format!("<module '{name}'>"))
+        }
+    })
+}
+
+/// `module.__getattribute__`: generic lookup, then the module's own
+/// `__getattr__` (PEP 562), then "module 'x' has no attribute 'y'".
+unsafe extern "C" fn module_getattro(op: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a module; name a str (checked by generic_getattr).
+        unsafe {
+            let exc = crate::object::exceptions::PyExc_AttributeError;
+            match crate::object::object::generic_getattr(op, name) {
+                Ok(v) => return Ok(v),
+                Err(e) if !crate::runtime::errors::matches(exc) => return Err(e),
+                Err(_) => {}
+            }
+            crate::runtime::errors::clear();
+            let d = dict_of(op);
+            let hook = dict::get_str(d, "__getattr__");
+            if !hook.is_null() {
+                return crate::object::protocol::call_args(hook, &[name]);
+            }
+            let modname = dict::get_str(d, "__name__");
+            let attr = pystr::as_str(name)?;
+            let msg = if !modname.is_null() && pystr::check(modname) {
+                format!("module '{}' has no attribute '{attr}'", pystr::as_str(modname)?)
+            } else {
+                format!("module has no attribute '{attr}'")
+            };
+            Err(crate::runtime::errors::attribute_error(msg))
         }
     })
 }

@@ -37,6 +37,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut descr::PyGetSetDescr_Type,
         &raw mut funcobject::PyStaticMethod_Type,
         &raw mut module::PyModule_Type,
+        &raw mut module::PyModuleDef_Type,
         &raw mut iterobject::PySeqIter_Type,
         &raw mut crate::object::slotdefs::PyWrapperDescr_Type,
         &raw mut crate::object::slotdefs::_PyMethodWrapper_Type,
@@ -79,10 +80,7 @@ pub fn initialize() {
         }
     });
     object::hash::set_secret(seed);
-    let interp = Box::into_raw(Box::new(PyInterpreterState {
-        modules: std::ptr::null_mut(),
-        builtins: std::ptr::null_mut(),
-    }));
+    let interp = Box::into_raw(Box::new(PyInterpreterState::new()));
     let ts = Box::into_raw(PyThreadState::new(interp));
     tstate::swap(ts);
     for tp in static_types() {
@@ -116,7 +114,7 @@ pub fn finalize() -> i32 {
         // initialize() and nothing refers to them once detached.
         unsafe {
             let ts = Box::from_raw(ts);
-            drop(Box::from_raw(ts.interp));
+            Box::from_raw(ts.interp).clear();
         }
     }
     INITIALIZED.store(false, Ordering::Release);

@@ -11,6 +11,39 @@ pub struct PyInterpreterState {
     pub modules: *mut PyObject,
     /// The `builtins` module's dict.
     pub builtins: *mut PyObject,
+    /// Single-phase extension modules by `PyModuleDef.m_base.m_index`
+    /// (`PyState_FindModule`), strong references.
+    pub modules_by_index: Vec<*mut PyObject>,
+}
+
+impl PyInterpreterState {
+    /// An empty interpreter state.
+    pub fn new() -> PyInterpreterState {
+        PyInterpreterState {
+            modules: null_mut(),
+            builtins: null_mut(),
+            modules_by_index: Vec::new(),
+        }
+    }
+
+    /// Releases what the interpreter holds (at finalization).
+    pub fn clear(&mut self) {
+        for m in std::mem::take(&mut self.modules_by_index) {
+            // SAFETY: the table owns these references.
+            unsafe { crate::object::refcount::xdecref(m) };
+        }
+        for p in [&mut self.modules, &mut self.builtins] {
+            let old = std::mem::replace(p, null_mut());
+            // SAFETY: owned references or NULL.
+            unsafe { crate::object::refcount::xdecref(old) };
+        }
+    }
+}
+
+impl Default for PyInterpreterState {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 /// `PyThreadState`: opaque to C.

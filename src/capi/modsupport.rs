@@ -1,0 +1,335 @@
+//! `Py_BuildValue` (the Rust half of the variadic shim in `variadic.c`) and
+//! the calls built on it (`PyObject_CallFunction`, `PyObject_CallMethod`).
+use crate::capi::boundary::guard_obj;
+use crate::capi::format::FerrythonVarArg;
+use crate::ffi::*;
+use crate::object::{bool as pybool, bytes, dict, float, int, none, str as pystr, tuple};
+use crate::runtime::errors::{self, PyResult};
+use crate::Owned;
+use libc::c_char;
+use std::ffi::CStr;
+use std::ptr::null_mut;
+
+/// Walks a `Py_BuildValue` format and its collected arguments.
+struct Builder<'a> {
+    fmt: &'a [u8],
+    pos: usize,
+    args: &'a [FerrythonVarArg],
+    next: usize,
+}
+
+impl Builder<'_> {
+    fn arg(&mut self) -> PyResult<FerrythonVarArg> {
+        let a = self.args.get(self.next).copied();
+        self.next += 1;
+        a.ok_or_else(|| errors::system_error("bad format char passed to Py_BuildValue"))
+    }
+
+    fn ptr<T>(&mut self) -> PyResult<*mut T> {
+        Ok(self.arg()?.v as usize as *mut T)
+    }
+
+    fn int(&mut self) -> PyResult<i64> {
+        Ok(self.arg()?.v as i64)
+    }
+
+    /// A `#` length after a string unit, if present.
+    fn length(&mut self) -> PyResult<Option<isize>> {
+        if self.fmt.get(self.pos) == Some(&b'#') {
+            self.pos += 1;
+            return Ok(Some(self.int()? as isize));
+        }
+        Ok(None)
+    }
+
+    fn skip_separators(&mut self) {
+        while matches!(self.fmt.get(self.pos), Some(b',' | b' ' | b'\t' | b':')) {
+            self.pos += 1;
+        }
+    }
+
+    /// Items up to (not including) `end` (0 for the end of the format).
+    fn items(&mut self, end: u8) -> PyResult<Vec<Owned>> {
+        let mut out = Vec::new();
+        loop {
+            self.skip_separators();
+            match self.fmt.get(self.pos) {
+                None if end == 0 => return Ok(out),
+                None => return Err(errors::system_error("Unmatched paren in format")),
+                Some(&c) if c == end => {
+                    self.pos += 1;
+                    return Ok(out);
+                }
+                Some(_) => match self.item() {
+                    Ok(v) => out.push(v),
+                    Err(e) => {
+                        if self.bad_char_in_sequence(end) {
+                            return Err(errors::system_error("Unmatched paren in format"));
+                        }
+                        return Err(e);
+                    }
+                },
+            }
+        }
+    }
+
+    /// Whether the failing item was an unknown format character inside a
+    /// group or a multi-item format (CPython then reports the group as
+    /// unmatched, since it cannot skip the character).
+    fn bad_char_in_sequence(&self, end: u8) -> bool {
+        let stuck = self.fmt.get(self.pos).is_some_and(|c| !b"()[]{},: \t".contains(c) && !b"ibhBHIlkLKnpcCdfszUyuNOSD".contains(c));
+        stuck && (end != 0 || count_items(self.fmt) > 1)
+    }
+
+    /// Bytes of a C string of `len` bytes (-1: up to the NUL).
+    unsafe fn c_bytes<'b>(p: *const c_char, len: Option<isize>) -> &'b [u8] {
+        // SAFETY: p points at len bytes, or at a NUL-terminated string.
+        unsafe {
+            match len {
+                Some(n) if n >= 0 => std::slice::from_raw_parts(p.cast(), n as usize),
+                _ => CStr::from_ptr(p).to_bytes(),
+            }
+        }
+    }
+
+    fn item(&mut self) -> PyResult<Owned> {
+        let c = self.fmt[self.pos];
+        self.pos += 1;
+        match c {
+            b'(' => tuple::from_vec(self.items(b')')?),
+            b'[' => crate::object::list::from_vec(self.items(b']')?),
+            b'{' => {
+                let items = self.items(b'}')?;
+                if items.len() % 2 != 0 {
+                    return Err(errors::system_error("Bad dict format"));
+                }
+                let d = dict::new()?;
+                for kv in items.chunks(2) {
+                    // SAFETY: d is a new dict; keys and values are valid.
+                    unsafe { dict::set_item(d.as_ptr(), kv[0].as_ptr(), kv[1].as_ptr())? };
+                }
+                Ok(d)
+            }
+            b'b' | b'B' | b'h' | b'H' | b'i' | b'l' | b'L' | b'n' => int::from_i64(self.int()?),
+            b'I' => {
+                let v = self.arg()?.v as u32;
+                int::from_u64(v as u64)
+            }
+            b'k' | b'K' => int::from_u64(self.arg()?.v),
+            b'p' => Ok(Owned::from_borrowed_static(pybool::from_bool(self.int()? != 0))),
+            b'c' => bytes::from_slice(&[self.int()? as u8]),
+            b'C' => {
+                let cp = self.int()?;
+                match u32::try_from(cp).ok().filter(|&c| c <= 0x10ffff) {
+                    // SAFETY: one code point in range.
+                    Some(c) => unsafe { pystr::from_code_points(std::iter::once(c), 1, c) },
+                    None => Err(errors::value_error(format!(
+                        "character U+{cp:x} is not in range [U+0000; U+10ffff]"
+                    ))),
+                }
+            }
+            b'd' | b'f' => float::from_f64(f64::from_bits(self.arg()?.v)),
+            b's' | b'z' | b'U' | b'y' => {
+                let p: *const c_char = self.ptr()?;
+                let len = self.length()?;
+                if p.is_null() {
+                    return Ok(Owned::from_borrowed_static(none::none()));
+                }
+                // SAFETY: p is a C string or a buffer of len bytes.
+                let data = unsafe { Self::c_bytes(p, len) };
+                if c == b'y' {
+                    bytes::from_slice(data)
+                } else {
+                    pystr::from_utf8(data)
+                }
+            }
+            b'u' => {
+                let p: *const libc::wchar_t = self.ptr()?;
+                let len = self.length()?;
+                if p.is_null() {
+                    return Ok(Owned::from_borrowed_static(none::none()));
+                }
+                // SAFETY: p is a wide string of len characters or NUL-terminated.
+                let wide = unsafe {
+                    let n = match len {
+                        Some(n) if n >= 0 => n as usize,
+                        _ => libc::wcslen(p),
+                    };
+                    std::slice::from_raw_parts(p, n)
+                };
+                let maxc = wide.iter().map(|&w| w as u32).max().unwrap_or(0);
+                if maxc > 0x10ffff {
+                    return Err(errors::value_error("character is not in range [U+0000; U+10ffff]"));
+                }
+                // SAFETY: all code points checked in range.
+                unsafe { pystr::from_code_points(wide.iter().map(|&w| w as u32), wide.len(), maxc) }
+            }
+            b'N' | b'O' | b'S' => {
+                if c == b'O' && self.fmt.get(self.pos) == Some(&b'&') {
+                    self.pos += 1;
+                    let conv: Option<unsafe extern "C" fn(*mut libc::c_void) -> *mut PyObject> =
+                        // SAFETY: O& takes a converter function pointer.
+                        unsafe { std::mem::transmute(self.ptr::<libc::c_void>()?) };
+                    let data: *mut libc::c_void = self.ptr()?;
+                    let Some(conv) = conv else {
+                        return Err(errors::system_error("NULL converter passed to Py_BuildValue"));
+                    };
+                    // SAFETY: the converter returns a new reference or NULL.
+                    return unsafe { errors::check(conv(data)) };
+                }
+                let p: *mut PyObject = self.ptr()?;
+                if p.is_null() {
+                    if errors::occurred().is_null() {
+                        return Err(errors::system_error("NULL object passed to Py_BuildValue"));
+                    }
+                    return Err(errors::Raised::assume());
+                }
+                // SAFETY: N hands over a reference; O and S lend one.
+                unsafe { Ok(if c == b'N' { Owned::from_raw_unchecked(p) } else { Owned::from_borrowed(p) }) }
+            }
+            _ => {
+                // Left unconsumed: a sequence around it then reports the
+                // unmatched group, as CPython does.
+                self.pos -= 1;
+                Err(errors::system_error("bad format char passed to Py_BuildValue"))
+            }
+        }
+    }
+
+    /// After an error: releases the references that `N` units would have
+    /// handed over, as CPython does.
+    fn release_remaining_steals(&mut self) {
+        let mut i = self.pos;
+        let mut next = self.next;
+        while i < self.fmt.len() {
+            let c = self.fmt[i];
+            i += 1;
+            let width = match c {
+                b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',' | b' ' | b'\t' | b':' => 0,
+                b's' | b'z' | b'U' | b'y' | b'u' if self.fmt.get(i) == Some(&b'#') => {
+                    i += 1;
+                    2
+                }
+                b'O' if self.fmt.get(i) == Some(&b'&') => {
+                    i += 1;
+                    2
+                }
+                b'N' => {
+                    if let Some(a) = self.args.get(next) {
+                        let p = a.v as usize as *mut PyObject;
+                        // SAFETY: an N argument is an owned reference or NULL.
+                        unsafe { crate::object::refcount::xdecref(p) };
+                    }
+                    1
+                }
+                _ => 1,
+            };
+            next += width;
+        }
+        self.next = next;
+    }
+}
+
+/// Number of top-level items in a format, or `None` when its brackets do
+/// not balance (`countformat`).
+fn count_items(fmt: &[u8]) -> usize {
+    let mut depth = 0i32;
+    let mut n = 0;
+    for (i, &c) in fmt.iter().enumerate() {
+        match c {
+            b'(' | b'[' | b'{' => {
+                if depth == 0 {
+                    n += 1;
+                }
+                depth += 1;
+            }
+            b')' | b']' | b'}' => depth -= 1,
+            b'#' | b'&' | b',' | b':' | b' ' | b'\t' => {}
+            _ if depth == 0 && !(i > 0 && fmt[i - 1] == b'O' && c == b'&') => n += 1,
+            _ => {}
+        }
+    }
+    n
+}
+
+/// Whether the brackets of a format balance.
+fn balanced(fmt: &[u8]) -> bool {
+    let mut stack = Vec::new();
+    for &c in fmt {
+        match c {
+            b'(' => stack.push(b')'),
+            b'[' => stack.push(b']'),
+            b'{' => stack.push(b'}'),
+            b')' | b']' | b'}' => {
+                if stack.pop() != Some(c) {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    stack.is_empty()
+}
+
+/// Builds the value for a `Py_BuildValue` format: nothing gives `None`,
+/// one item that item, several items a tuple.
+pub fn build_value(fmt: &[u8], args: &[FerrythonVarArg]) -> PyResult<Owned> {
+    let mut b = Builder { fmt, pos: 0, args, next: 0 };
+    if !balanced(fmt) {
+        b.release_remaining_steals();
+        return Err(errors::system_error("unmatched paren in format"));
+    }
+    let r = b.items(0).map(|mut items| match items.len() {
+        0 => Ok(Owned::from_borrowed_static(none::none())),
+        1 => Ok(items.pop().unwrap()),
+        _ => tuple::from_vec(items),
+    });
+    match r {
+        Ok(v) => v,
+        Err(e) => {
+            b.release_remaining_steals();
+            Err(e)
+        }
+    }
+}
+
+/// The Rust half of `Py_VaBuildValue`.
+#[no_mangle]
+pub unsafe extern "C" fn _Ferrython_BuildValueArgs(
+    format: *const c_char,
+    args: *const FerrythonVarArg,
+    n: usize,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: format is NULL or a C string; args holds n entries.
+        unsafe {
+            let fmt = if format.is_null() { &b""[..] } else { CStr::from_ptr(format).to_bytes() };
+            let items = if n == 0 { &[][..] } else { std::slice::from_raw_parts(args, n) };
+            build_value(fmt, items)
+        }
+    })
+}
+
+/// Calls `callable` with a built value: a tuple is the argument list,
+/// anything else the single argument. Releases `built`.
+#[no_mangle]
+pub unsafe extern "C" fn _Ferrython_CallWithBuiltArgs(callable: *mut PyObject, built: *mut PyObject) -> *mut PyObject {
+    // SAFETY: built is an owned reference or NULL.
+    let built = unsafe { Owned::from_raw(built) };
+    crate::null_check!(callable);
+    guard_obj(|| {
+        // SAFETY: callable valid; built owned.
+        unsafe {
+            let Some(b) = built else { return Err(errors::bad_internal_call()) };
+            let args = if tuple::check(b.as_ptr()) { b } else { tuple::pack(&[b.as_ptr()])? };
+            errors::check(crate::capi::call::call_raw(callable, args.as_ptr(), null_mut()))
+        }
+    })
+}
+
+/// `getattr(obj, name)` with a C name, for the variadic shims.
+#[no_mangle]
+pub unsafe extern "C" fn _Ferrython_GetAttrString(obj: *mut PyObject, name: *const c_char) -> *mut PyObject {
+    // SAFETY: forwarded with the same contract.
+    unsafe { crate::capi::object::PyObject_GetAttrString(obj, name) }
+}
