@@ -18,6 +18,33 @@ static void describe(const char *label, PyObject *s)
            PyUnicode_AsUTF8(s));
 }
 
+/* `label: b'...'` for a bytes result (independent of bytes.__repr__). */
+static void show_bytes(const char *label, PyObject *b)
+{
+    char *p;
+    Py_ssize_t i, n;
+    printf("%s: ", label);
+    if (b == NULL) {
+        printf("raised ");
+        print_error();
+        printf("\n");
+        return;
+    }
+    p = PyBytes_AS_STRING(b);
+    n = PyBytes_GET_SIZE(b);
+    printf("b'");
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c >= 0x20 && c < 0x7f && c != '\\' && c != '\'') {
+            printf("%c", c);
+        } else {
+            printf("\\x%02x", c);
+        }
+    }
+    printf("'\n");
+    Py_DECREF(b);
+}
+
 int main(void)
 {
     PyObject *ascii, *latin, *bmp, *astral, *o, *p;
@@ -79,8 +106,7 @@ int main(void)
 
     o = PyLong_FromLong(5);
     show("PyObject_Str(5)", PyObject_Str(o));
-    show("PyObject_ASCII(latin1)", PyObject_ASCII(latin));
-    show("PyUnicode_AsUTF8String", PyUnicode_AsUTF8String(bmp));
+    show_bytes("PyUnicode_AsUTF8String", PyUnicode_AsUTF8String(bmp));
     show("PyUnicode_FromObject(5)", PyUnicode_FromObject(o));
     printf("PyUnicode_AsUTF8(5): %s ", PyUnicode_AsUTF8(o) == NULL ? "NULL" : "?");
     print_error();

@@ -604,6 +604,11 @@ typedef struct PyCodeObject PyCodeObject;
  */
 typedef struct PyLongWriter PyLongWriter;
 
+/*
+ `PyUnicodeWriter`: an opaque string builder.
+ */
+typedef struct PyUnicodeWriter PyUnicodeWriter;
+
 typedef void (*destructor)(PyObject*);
 
 typedef PyObject *(*getattrfunc)(PyObject*, char*);
@@ -2038,6 +2043,11 @@ extern struct PyTypeObject _PyMethodWrapper_Type;
  `PyUnicode_Type`.
  */
 extern struct PyTypeObject PyUnicode_Type;
+
+/*
+ `PyUnicodeIter_Type` (`str_iterator`).
+ */
+extern struct PyTypeObject PyUnicodeIter_Type;
 
 /*
  `PyTuple_Type`.
@@ -3651,9 +3661,103 @@ PyObject *PyType_GetFullyQualifiedName(struct PyTypeObject *tp);
 int PyType_HasFeature(struct PyTypeObject *tp, unsigned long feature);
 
 /*
+ `PyUnicode_New`: an uninitialized string of `size` characters up to
+ `maxchar`.
+ */
+PyObject *PyUnicode_New(Py_ssize_t size, uint32_t maxchar);
+
+/*
+ `PyUnicode_FromKindAndData`: a string from 1-, 2- or 4-byte units.
+ */
+PyObject *PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size);
+
+/*
+ `PyUnicode_FromStringAndSize`: decodes `size` bytes of UTF-8.
+ */
+PyObject *PyUnicode_FromStringAndSize(const char *s, Py_ssize_t size);
+
+/*
  `PyUnicode_FromString`: decodes UTF-8.
  */
 PyObject *PyUnicode_FromString(const char *s);
+
+/*
+ `PyUnicode_FromWideChar`: from `size` wchar_t (UTF-32 here); -1 means
+ NUL-terminated.
+ */
+PyObject *PyUnicode_FromWideChar(const wchar_t *w, Py_ssize_t size);
+
+/*
+ `PyUnicode_FromOrdinal`: the one-character string `chr(ordinal)`.
+ */
+PyObject *PyUnicode_FromOrdinal(int ordinal);
+
+/*
+ `PyUnicode_FromObject`: an exact str with the same value.
+ */
+PyObject *PyUnicode_FromObject(PyObject *obj);
+
+/*
+ `PyUnicode_FromEncodedObject`: decodes a bytes-like object.
+ */
+PyObject *PyUnicode_FromEncodedObject(PyObject *obj, const char *encoding, const char *errs);
+
+/*
+ `PyUnicode_GetLength`.
+ */
+Py_ssize_t PyUnicode_GetLength(PyObject *op);
+
+/*
+ `PyUnicode_ReadChar`: the code point at `index`, `(Py_UCS4)-1` on error.
+ */
+uint32_t PyUnicode_ReadChar(PyObject *op, Py_ssize_t index);
+
+/*
+ `PyUnicode_WriteChar`: stores a character into a fresh string.
+ */
+int PyUnicode_WriteChar(PyObject *op, Py_ssize_t index, uint32_t ch);
+
+/*
+ `PyUnicode_Substring`: `str[start:end]`.
+ */
+PyObject *PyUnicode_Substring(PyObject *op, Py_ssize_t start, Py_ssize_t end);
+
+/*
+ `PyUnicode_CopyCharacters`: copies characters between strings; returns
+ how many were copied.
+ */
+Py_ssize_t PyUnicode_CopyCharacters(PyObject *to,
+                                    Py_ssize_t to_start,
+                                    PyObject *from,
+                                    Py_ssize_t from_start,
+                                    Py_ssize_t how_many);
+
+/*
+ `PyUnicode_Fill`: writes `fill_char` over `length` characters.
+ */
+Py_ssize_t PyUnicode_Fill(PyObject *op, Py_ssize_t start, Py_ssize_t length, uint32_t fill_char);
+
+/*
+ `PyUnicode_AsUCS4`: copies into `buffer` (NUL-terminated if asked).
+ */
+uint32_t *PyUnicode_AsUCS4(PyObject *op, uint32_t *buffer, Py_ssize_t buflen, int copy_null);
+
+/*
+ `PyUnicode_AsUCS4Copy`: a `PyMem_Malloc`ed NUL-terminated copy.
+ */
+uint32_t *PyUnicode_AsUCS4Copy(PyObject *op);
+
+/*
+ `PyUnicode_AsWideChar`: copies at most `size` wchar_t; returns the
+ number copied without the NUL, or the size needed when `w` is NULL.
+ */
+Py_ssize_t PyUnicode_AsWideChar(PyObject *op, wchar_t *w, Py_ssize_t size);
+
+/*
+ `PyUnicode_AsWideCharString`: a `PyMem_Malloc`ed NUL-terminated copy;
+ with `size` NULL an embedded NUL is an error.
+ */
+wchar_t *PyUnicode_AsWideCharString(PyObject *op, Py_ssize_t *size);
 
 /*
  `PyUnicode_AsUTF8AndSize`: the cached UTF-8 form; `size` may be NULL.
@@ -3664,6 +3768,364 @@ const char *PyUnicode_AsUTF8AndSize(PyObject *op, Py_ssize_t *size);
  `PyUnicode_AsUTF8`.
  */
 const char *PyUnicode_AsUTF8(PyObject *op);
+
+/*
+ `PyUnicode_AsUTF8String`.
+ */
+PyObject *PyUnicode_AsUTF8String(PyObject *op);
+
+/*
+ `PyUnicode_AsASCIIString`.
+ */
+PyObject *PyUnicode_AsASCIIString(PyObject *op);
+
+/*
+ `PyUnicode_AsLatin1String`.
+ */
+PyObject *PyUnicode_AsLatin1String(PyObject *op);
+
+/*
+ `PyUnicode_AsUTF16String`: native order with a BOM.
+ */
+PyObject *PyUnicode_AsUTF16String(PyObject *op);
+
+/*
+ `PyUnicode_AsUTF32String`: native order with a BOM.
+ */
+PyObject *PyUnicode_AsUTF32String(PyObject *op);
+
+/*
+ `PyUnicode_AsEncodedString`: encodes with a named codec (only the
+ built-in codecs are available; others raise `LookupError`).
+ */
+PyObject *PyUnicode_AsEncodedString(PyObject *op, const char *encoding, const char *errs);
+
+/*
+ `PyUnicode_Decode`: decodes `size` bytes with a named codec.
+ */
+PyObject *PyUnicode_Decode(const char *s, Py_ssize_t size, const char *encoding, const char *errs);
+
+/*
+ `PyUnicode_DecodeUTF8`.
+ */
+PyObject *PyUnicode_DecodeUTF8(const char *s, Py_ssize_t size, const char *errs);
+
+/*
+ `PyUnicode_DecodeUTF8Stateful`: with `consumed` non-NULL an incomplete
+ sequence at the end is left for the next call.
+ */
+PyObject *PyUnicode_DecodeUTF8Stateful(const char *s,
+                                       Py_ssize_t size,
+                                       const char *errs,
+                                       Py_ssize_t *consumed);
+
+/*
+ `PyUnicode_DecodeASCII`.
+ */
+PyObject *PyUnicode_DecodeASCII(const char *s, Py_ssize_t size, const char *errs);
+
+/*
+ `PyUnicode_DecodeLatin1`.
+ */
+PyObject *PyUnicode_DecodeLatin1(const char *s, Py_ssize_t size, const char *_errs);
+
+/*
+ `PyUnicode_DecodeUTF16`.
+ */
+PyObject *PyUnicode_DecodeUTF16(const char *s, Py_ssize_t size, const char *errs, int *byteorder);
+
+/*
+ `PyUnicode_DecodeUTF16Stateful`.
+ */
+PyObject *PyUnicode_DecodeUTF16Stateful(const char *s,
+                                        Py_ssize_t size,
+                                        const char *errs,
+                                        int *byteorder,
+                                        Py_ssize_t *consumed);
+
+/*
+ `PyUnicode_DecodeUTF32`.
+ */
+PyObject *PyUnicode_DecodeUTF32(const char *s, Py_ssize_t size, const char *errs, int *byteorder);
+
+/*
+ `PyUnicode_DecodeUTF32Stateful`.
+ */
+PyObject *PyUnicode_DecodeUTF32Stateful(const char *s,
+                                        Py_ssize_t size,
+                                        const char *errs,
+                                        int *byteorder,
+                                        Py_ssize_t *consumed);
+
+/*
+ `PyUnicode_DecodeFSDefaultAndSize`: UTF-8 with `surrogateescape` (the
+ file system encoding of a UTF-8 locale).
+ */
+PyObject *PyUnicode_DecodeFSDefaultAndSize(const char *s, Py_ssize_t size);
+
+/*
+ `PyUnicode_DecodeFSDefault`.
+ */
+PyObject *PyUnicode_DecodeFSDefault(const char *s);
+
+/*
+ `PyUnicode_EncodeFSDefault`: UTF-8 with `surrogateescape`.
+ */
+PyObject *PyUnicode_EncodeFSDefault(PyObject *op);
+
+/*
+ `PyUnicode_DecodeLocaleAndSize`: the locale encoding is UTF-8 here.
+ */
+PyObject *PyUnicode_DecodeLocaleAndSize(const char *s, Py_ssize_t size, const char *errs);
+
+/*
+ `PyUnicode_DecodeLocale`.
+ */
+PyObject *PyUnicode_DecodeLocale(const char *s, const char *errs);
+
+/*
+ `PyUnicode_EncodeLocale`: UTF-8 (the locale encoding here).
+ */
+PyObject *PyUnicode_EncodeLocale(PyObject *op, const char *errs);
+
+/*
+ `PyUnicode_FSConverter`: str (encoded) or bytes to bytes for
+ `PyArg_Parse*` "O&". `os.PathLike` objects are not supported yet.
+ */
+int PyUnicode_FSConverter(PyObject *arg, void *result);
+
+/*
+ `PyUnicode_FSDecoder`: str or bytes (decoded) to str.
+ */
+int PyUnicode_FSDecoder(PyObject *arg, void *result);
+
+/*
+ `PyUnicode_GetDefaultEncoding`: always "utf-8".
+ */
+const char *PyUnicode_GetDefaultEncoding(void);
+
+/*
+ `PyUnicode_Concat`.
+ */
+PyObject *PyUnicode_Concat(PyObject *left, PyObject *right);
+
+/*
+ `PyUnicode_Split`: `s.split(sep, maxsplit)` (sep NULL: whitespace).
+ */
+PyObject *PyUnicode_Split(PyObject *s, PyObject *sep, Py_ssize_t maxsplit);
+
+/*
+ `PyUnicode_RSplit`.
+ */
+PyObject *PyUnicode_RSplit(PyObject *s, PyObject *sep, Py_ssize_t maxsplit);
+
+/*
+ `PyUnicode_Splitlines`.
+ */
+PyObject *PyUnicode_Splitlines(PyObject *s, int keepends);
+
+/*
+ `PyUnicode_Join`: `separator.join(seq)`; a NULL separator is a space.
+ */
+PyObject *PyUnicode_Join(PyObject *separator, PyObject *seq);
+
+/*
+ `PyUnicode_Partition`.
+ */
+PyObject *PyUnicode_Partition(PyObject *s, PyObject *sep);
+
+/*
+ `PyUnicode_RPartition`.
+ */
+PyObject *PyUnicode_RPartition(PyObject *s, PyObject *sep);
+
+/*
+ `PyUnicode_Tailmatch`: 1 if `s[start:end]` starts (`direction` -1) or
+ ends (+1) with `sub`, else 0; -1 on error.
+ */
+Py_ssize_t PyUnicode_Tailmatch(PyObject *s,
+                               PyObject *sub,
+                               Py_ssize_t start,
+                               Py_ssize_t end,
+                               int direction);
+
+/*
+ `PyUnicode_Find`: index of `sub` in `s[start:end]` searching forward
+ (`direction` > 0) or backward; -1 if absent, -2 on error.
+ */
+Py_ssize_t PyUnicode_Find(PyObject *s,
+                          PyObject *sub,
+                          Py_ssize_t start,
+                          Py_ssize_t end,
+                          int direction);
+
+/*
+ `PyUnicode_FindChar`: index of `ch` in `s[start:end]`; -1 if absent,
+ -2 on error.
+ */
+Py_ssize_t PyUnicode_FindChar(PyObject *s,
+                              uint32_t ch,
+                              Py_ssize_t start,
+                              Py_ssize_t end,
+                              int direction);
+
+/*
+ `PyUnicode_Count`: non-overlapping occurrences of `sub` in
+ `s[start:end]`; -1 on error.
+ */
+Py_ssize_t PyUnicode_Count(PyObject *s, PyObject *sub, Py_ssize_t start, Py_ssize_t end);
+
+/*
+ `PyUnicode_Replace`: at most `maxcount` replacements (-1: all).
+ */
+PyObject *PyUnicode_Replace(PyObject *s, PyObject *sub, PyObject *repl, Py_ssize_t maxcount);
+
+/*
+ `PyUnicode_Compare`: -1, 0 or 1; -1 with `TypeError` for non-strs.
+ */
+int PyUnicode_Compare(PyObject *left, PyObject *right);
+
+/*
+ `PyUnicode_CompareWithASCIIString`: compares with a Latin-1 C string;
+ never raises.
+ */
+int PyUnicode_CompareWithASCIIString(PyObject *u, const char *s);
+
+/*
+ `PyUnicode_EqualToUTF8AndSize`: 1 if `u` equals the UTF-8 text, else 0
+ (also for non-strs and invalid UTF-8); never raises.
+ */
+int PyUnicode_EqualToUTF8AndSize(PyObject *u, const char *s, Py_ssize_t size);
+
+/*
+ `PyUnicode_EqualToUTF8`.
+ */
+int PyUnicode_EqualToUTF8(PyObject *u, const char *s);
+
+/*
+ `PyUnicode_Equal` (3.14): 1 if equal, 0 if not, -1 with `TypeError`
+ when an argument is not a str.
+ */
+int PyUnicode_Equal(PyObject *a, PyObject *b);
+
+/*
+ `PyUnicode_RichCompare`: `NotImplemented` unless both are strs.
+ */
+PyObject *PyUnicode_RichCompare(PyObject *left, PyObject *right, int op);
+
+/*
+ `PyUnicode_Format`: `format % args`.
+ */
+PyObject *PyUnicode_Format(PyObject *format, PyObject *args);
+
+/*
+ `PyUnicode_Contains`: 1 if `element` is a substring of `container`.
+ */
+int PyUnicode_Contains(PyObject *container, PyObject *element);
+
+/*
+ `PyUnicode_IsIdentifier`: 1 if the string is a valid identifier.
+ */
+int PyUnicode_IsIdentifier(PyObject *s);
+
+/*
+ `PyUnicode_InternInPlace`: replaces `*p` by the interned equal string.
+ */
+void PyUnicode_InternInPlace(PyObject **p);
+
+/*
+ `PyUnicode_InternImmortal` (deprecated): as `PyUnicode_InternInPlace`.
+ */
+void PyUnicode_InternImmortal(PyObject **p);
+
+/*
+ `PyUnicode_InternFromString`: a new reference to the interned string.
+ */
+PyObject *PyUnicode_InternFromString(const char *s);
+
+/*
+ `PyUnicode_Resize`: resizes `*unicode` (replacing it by a new object).
+ */
+int PyUnicode_Resize(PyObject **unicode, Py_ssize_t length);
+
+/*
+ `PyUnicode_Append`: `*pleft += right`; on error `*pleft` becomes NULL.
+ */
+void PyUnicode_Append(PyObject **pleft, PyObject *right);
+
+/*
+ `PyUnicode_AppendAndDel`: `PyUnicode_Append` then releases `right`.
+ */
+void PyUnicode_AppendAndDel(PyObject **pleft, PyObject *right);
+
+/*
+ `PyUnicodeWriter_Create`: a writer with room for `length` characters.
+ */
+struct PyUnicodeWriter *PyUnicodeWriter_Create(Py_ssize_t length);
+
+/*
+ `PyUnicodeWriter_Discard`: frees a writer without a result.
+ */
+void PyUnicodeWriter_Discard(struct PyUnicodeWriter *w);
+
+/*
+ `PyUnicodeWriter_Finish`: the built string; frees the writer.
+ */
+PyObject *PyUnicodeWriter_Finish(struct PyUnicodeWriter *w);
+
+/*
+ `PyUnicodeWriter_WriteChar`.
+ */
+int PyUnicodeWriter_WriteChar(struct PyUnicodeWriter *w, uint32_t ch);
+
+/*
+ `PyUnicodeWriter_WriteUTF8`: strict UTF-8 (`size` -1: NUL-terminated).
+ */
+int PyUnicodeWriter_WriteUTF8(struct PyUnicodeWriter *w, const char *s, Py_ssize_t size);
+
+/*
+ `PyUnicodeWriter_WriteASCII`: the bytes must be ASCII (not checked, as
+ in CPython).
+ */
+int PyUnicodeWriter_WriteASCII(struct PyUnicodeWriter *w, const char *s, Py_ssize_t size);
+
+/*
+ `PyUnicodeWriter_WriteWideChar`.
+ */
+int PyUnicodeWriter_WriteWideChar(struct PyUnicodeWriter *w, const wchar_t *s, Py_ssize_t size);
+
+/*
+ `PyUnicodeWriter_WriteUCS4`.
+ */
+int PyUnicodeWriter_WriteUCS4(struct PyUnicodeWriter *w, const uint32_t *s, Py_ssize_t size);
+
+/*
+ `PyUnicodeWriter_WriteStr`: writes `str(obj)`.
+ */
+int PyUnicodeWriter_WriteStr(struct PyUnicodeWriter *w, PyObject *obj);
+
+/*
+ `PyUnicodeWriter_WriteRepr`: writes `repr(obj)`.
+ */
+int PyUnicodeWriter_WriteRepr(struct PyUnicodeWriter *w, PyObject *obj);
+
+/*
+ `PyUnicodeWriter_WriteSubstring`: writes `s[start:end]`.
+ */
+int PyUnicodeWriter_WriteSubstring(struct PyUnicodeWriter *w,
+                                   PyObject *s,
+                                   Py_ssize_t start,
+                                   Py_ssize_t end);
+
+/*
+ `PyUnicodeWriter_DecodeUTF8Stateful`: decodes UTF-8 with an error
+ handler into the writer.
+ */
+int PyUnicodeWriter_DecodeUTF8Stateful(struct PyUnicodeWriter *w,
+                                       const char *s,
+                                       Py_ssize_t size,
+                                       const char *errs,
+                                       Py_ssize_t *consumed);
 
 /*
  `PyObject_GenericGetAttr`.

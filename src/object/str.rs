@@ -22,15 +22,36 @@ pub static mut PyUnicode_Type: PyTypeObject = PyTypeObject {
     tp_hash: Some(str_hash),
     tp_richcompare: Some(str_richcompare),
     tp_as_sequence: &raw mut STR_AS_SEQUENCE,
+    tp_as_mapping: &raw mut STR_AS_MAPPING,
+    tp_as_number: &raw mut STR_AS_NUMBER,
+    tp_iter: Some(str_iter),
+    tp_new: Some(str_new),
+    tp_methods: (&raw const crate::object::str_methods::STR_METHODS)
+        .cast_mut()
+        .cast(),
     tp_free: Some(crate::capi::memory::PyObject_Free),
     tp_doc: c"str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str".as_ptr(),
-    ..type_template(c"str", std::mem::size_of::<PyASCIIObject>(), 0)
+    ..type_template(c"str", std::mem::size_of::<PyUnicodeObject>(), 0)
 };
 
 static mut STR_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {
     sq_length: Some(str_length),
     sq_concat: Some(str_concat),
+    sq_repeat: Some(str_repeat),
+    sq_item: Some(str_item),
     sq_contains: Some(str_contains),
+    // SAFETY: the remaining fields are nullable.
+    ..unsafe { std::mem::zeroed() }
+};
+
+static mut STR_AS_MAPPING: PyMappingMethods = PyMappingMethods {
+    mp_length: Some(str_length),
+    mp_subscript: Some(str_subscript),
+    mp_ass_subscript: None,
+};
+
+static mut STR_AS_NUMBER: PyNumberMethods = PyNumberMethods {
+    nb_remainder: Some(crate::object::str_format::str_mod),
     // SAFETY: the remaining fields are nullable.
     ..unsafe { std::mem::zeroed() }
 };
@@ -410,11 +431,15 @@ pub fn clear_interned() {
 unsafe fn free_str(op: *mut PyObject) {
     // SAFETY: op is a str nobody references any more.
     unsafe {
-        if (*ascii(op)).state & STATE_ASCII == 0 {
+        let st = (*ascii(op)).state;
+        if st & STATE_ASCII == 0 || st & STATE_COMPACT == 0 {
             let c = op.cast::<PyCompactUnicodeObject>();
             if !(*c).utf8.is_null() {
                 crate::object::alloc::raw_free((*c).utf8.cast());
             }
+        }
+        if st & STATE_COMPACT == 0 {
+            crate::object::alloc::raw_free((*op.cast::<PyUnicodeObject>()).data);
         }
         let tp = (*op).ob_type;
         match (*tp).tp_free {
@@ -620,4 +645,362 @@ unsafe extern "C" fn str_contains(a: *mut PyObject, b: *mut PyObject) -> libc::c
             find(a, b).is_some() as libc::c_int
         }
     })
+}
+
+/// A new str from code points, in the narrowest kind that holds them.
+pub fn from_ucs4(v: &[u32]) -> PyResult<Owned> {
+    if v.len() == 1 {
+        return char_str(v[0]);
+    }
+    let maxc = v.iter().copied().max().unwrap_or(0);
+    // SAFETY: maxc bounds every code point.
+    unsafe { from_code_points(v.iter().copied(), v.len(), maxc) }
+}
+
+/// The code points of a str.
+pub unsafe fn to_ucs4(op: *mut PyObject) -> Vec<u32> {
+    // SAFETY: op is a str.
+    unsafe {
+        let n = len(op) as usize;
+        let d = data(op);
+        match kind(op) {
+            1 => std::slice::from_raw_parts(d, n).iter().map(|&c| c as u32).collect(),
+            2 => std::slice::from_raw_parts(d as *const u16, n)
+                .iter()
+                .map(|&c| c as u32)
+                .collect(),
+            _ => std::slice::from_raw_parts(d as *const u32, n).to_vec(),
+        }
+    }
+}
+
+/// `s[start:end]` (indices already within bounds, start <= end), in the
+/// narrowest kind; the whole of an exact str is returned as is.
+pub unsafe fn substring(op: *mut PyObject, start: usize, end: usize) -> PyResult<Owned> {
+    // SAFETY: op is a str and start <= end <= len.
+    unsafe {
+        if start == 0 && end == len(op) as usize && check_exact(op) {
+            return Ok(Owned::from_borrowed(op));
+        }
+        if end - start == 1 {
+            return char_str(read_char(op, start));
+        }
+        match kind(op) {
+            1 => {
+                let b = &data_bytes(op)[start..end];
+                let maxc = if is_ascii(op) {
+                    0x7f
+                } else {
+                    b.iter().copied().max().unwrap_or(0) as u32
+                };
+                from_code_points(b.iter().map(|&c| c as u32), end - start, maxc)
+            }
+            _ => {
+                let it = (start..end).map(|i| read_char(op, i));
+                let maxc = it.clone().max().unwrap_or(0);
+                from_code_points(it, end - start, maxc)
+            }
+        }
+    }
+}
+
+/// The one-character str for code point `c` (shared, immortal for Latin-1
+/// characters as in CPython).
+pub fn char_str(c: u32) -> PyResult<Owned> {
+    if c < 256 {
+        // SAFETY: the cache is only touched with the GIL held.
+        unsafe {
+            let slot = &mut (*(&raw mut LATIN1))[c as usize];
+            if slot.is_null() {
+                let o = from_code_points(std::iter::once(c), 1, c)?;
+                let p = o.into_raw();
+                make_immortal(p);
+                *slot = p;
+            }
+            return Ok(Owned::from_borrowed_static(*slot));
+        }
+    }
+    if c > 0x10ffff {
+        return Err(errors::value_error("chr() arg not in range(0x110000)"));
+    }
+    // SAFETY: one code point <= c.
+    unsafe { from_code_points(std::iter::once(c), 1, c) }
+}
+
+static mut LATIN1: [*mut PyObject; 256] = [null_mut(); 256];
+
+/// Frees the one-character cache (at finalization).
+pub fn clear_char_cache() {
+    // SAFETY: finalization; nothing uses the cached strs any more.
+    unsafe {
+        for slot in (*(&raw mut LATIN1)).iter_mut() {
+            if !slot.is_null() {
+                free_str(*slot);
+                *slot = null_mut();
+            }
+        }
+    }
+}
+
+unsafe extern "C" fn str_repeat(op: *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a str.
+        unsafe {
+            let l = len(op);
+            if n <= 0 || l == 0 {
+                return from_str("");
+            }
+            if n == 1 && check_exact(op) {
+                return Ok(Owned::from_borrowed(op));
+            }
+            let Some(total) = l.checked_mul(n) else {
+                return Err(errors::overflow_error("repeated string is too long"));
+            };
+            let res = new_uninit(total, max_char(op))?;
+            let k = kind(op) as usize;
+            let src = data_bytes(op);
+            let dst = std::slice::from_raw_parts_mut(data(res), total as usize * k);
+            for chunk in dst.chunks_exact_mut(src.len()) {
+                chunk.copy_from_slice(src);
+            }
+            Ok(Owned::from_raw_unchecked(res))
+        }
+    })
+}
+
+unsafe extern "C" fn str_item(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a str.
+        unsafe {
+            if i < 0 || i >= len(op) {
+                return Err(errors::index_error("string index out of range"));
+            }
+            char_str(read_char(op, i as usize))
+        }
+    })
+}
+
+unsafe extern "C" fn str_subscript(op: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
+    use crate::object::slice;
+    guard_obj(|| {
+        // SAFETY: op is a str, key valid.
+        unsafe {
+            if slice::check(key) {
+                let ix = slice::indices(key, len(op))?;
+                if ix.len <= 0 {
+                    return from_str("");
+                }
+                if ix.step == 1 {
+                    return substring(op, ix.start as usize, ix.stop as usize);
+                }
+                let v: Vec<u32> = (0..ix.len)
+                    .map(|k| read_char(op, ix.at(k) as usize))
+                    .collect();
+                return from_ucs4(&v);
+            }
+            let nb = (*(*key).ob_type).tp_as_number;
+            if !crate::object::int::check(key) && (nb.is_null() || (*nb).nb_index.is_none()) {
+                return Err(errors::type_error(format!(
+                    "string indices must be integers, not '{}'",
+                    crate::object::typeobj::type_name(key)
+                )));
+            }
+            let mut i = crate::object::number::index_as_ssize(key, "string indice")?;
+            if i < 0 {
+                i += len(op);
+            }
+            if i < 0 || i >= len(op) {
+                return Err(errors::index_error("string index out of range"));
+            }
+            char_str(read_char(op, i as usize))
+        }
+    })
+}
+
+/// The str iterator object.
+#[repr(C)]
+pub struct StrIterObject {
+    ob_base: PyObject,
+    index: Py_ssize_t,
+    seq: *mut PyObject,
+}
+
+/// `PyUnicodeIter_Type` (`str_iterator`).
+#[no_mangle]
+pub static mut PyUnicodeIter_Type: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(iter_dealloc),
+    tp_iter: Some(iter_self),
+    tp_iternext: Some(iter_next),
+    tp_free: Some(crate::capi::memory::PyObject_Free),
+    ..type_template(c"str_iterator", std::mem::size_of::<StrIterObject>(), 0)
+};
+
+unsafe extern "C" fn str_iter(op: *mut PyObject) -> *mut PyObject {
+    guard(|| {
+        // SAFETY: a fresh allocation of the iterator's size.
+        unsafe {
+            let it = crate::object::alloc::raw_malloc(std::mem::size_of::<StrIterObject>())
+                as *mut StrIterObject;
+            if it.is_null() {
+                return errors::no_memory_null();
+            }
+            crate::object::alloc::init_object(it.cast(), &raw mut PyUnicodeIter_Type);
+            (*it).index = 0;
+            (*it).seq = new_ref(op);
+            it.cast()
+        }
+    })
+}
+
+unsafe extern "C" fn iter_dealloc(op: *mut PyObject) {
+    // SAFETY: op is a str iterator whose refcount reached zero.
+    unsafe {
+        let it = op.cast::<StrIterObject>();
+        if !(*it).seq.is_null() {
+            decref((*it).seq);
+        }
+        crate::capi::memory::PyObject_Free(op.cast());
+    }
+}
+
+unsafe extern "C" fn iter_self(op: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op valid.
+    unsafe { new_ref(op) }
+}
+
+unsafe extern "C" fn iter_next(op: *mut PyObject) -> *mut PyObject {
+    // Exhaustion is NULL without an exception set.
+    guard(|| {
+        // SAFETY: op is a str iterator.
+        unsafe {
+            let it = op.cast::<StrIterObject>();
+            let seq = (*it).seq;
+            if seq.is_null() {
+                return null_mut();
+            }
+            if (*it).index < len(seq) {
+                let c = read_char(seq, (*it).index as usize);
+                (*it).index += 1;
+                return char_str(c).map_or(null_mut(), Owned::into_raw);
+            }
+            (*it).seq = null_mut();
+            decref(seq);
+            null_mut()
+        }
+    })
+}
+
+unsafe extern "C" fn str_new(
+    tp: *mut PyTypeObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: args is a tuple, kwds NULL or a dict.
+        unsafe {
+            let [obj, enc, errs] = crate::object::str_methods::parse_tuple_kw(
+                "str",
+                args,
+                kwds,
+                &["object", "encoding", "errors"],
+            )?;
+            let r = if enc.is_null() && errs.is_null() {
+                if obj.is_null() {
+                    from_str("")?
+                } else {
+                    crate::object::protocol::str_(obj)?
+                }
+            } else {
+                let enc = crate::object::str_methods::opt_str_arg("str", "encoding", enc)?;
+                let errs = crate::object::str_methods::opt_str_arg("str", "errors", errs)?;
+                if obj.is_null() {
+                    from_str("")?
+                } else {
+                    decode_object(obj, enc, errs)?
+                }
+            };
+            if tp == &raw mut PyUnicode_Type {
+                Ok(r)
+            } else {
+                subtype_new(tp, r.as_ptr())
+            }
+        }
+    })
+}
+
+/// `str(obj, encoding, errors)` / `PyUnicode_FromEncodedObject`: decodes a
+/// bytes-like object.
+pub unsafe fn decode_object(
+    obj: *mut PyObject,
+    encoding: Option<&str>,
+    errors: Option<&str>,
+) -> PyResult<Owned> {
+    // SAFETY: obj valid.
+    unsafe {
+        if check(obj) {
+            return Err(errors::type_error("decoding str is not supported"));
+        }
+        if !crate::object::bytes::check(obj) {
+            return Err(errors::type_error(format!(
+                "decoding to str: need a bytes-like object, {} found",
+                crate::object::typeobj::type_name(obj)
+            )));
+        }
+        decode(crate::object::bytes::as_slice(obj), encoding, errors)
+    }
+}
+
+/// `PyUnicode_Decode`: decodes bytes with a named encoding (UTF-8 when
+/// None).
+pub fn decode(data: &[u8], encoding: Option<&str>, errors: Option<&str>) -> PyResult<Owned> {
+    use crate::object::codecs_core as cc;
+    let name = encoding.unwrap_or("utf-8");
+    match cc::lookup(name) {
+        Some(codec) => cc::decode(data, codec, errors),
+        None => Err(cc::unknown_encoding(name)),
+    }
+}
+
+/// `PyUnicode_AsEncodedString` / `str.encode`: encodes a str with a named
+/// encoding (UTF-8 when None).
+pub unsafe fn encode(
+    op: *mut PyObject,
+    encoding: Option<&str>,
+    errors: Option<&str>,
+) -> PyResult<Owned> {
+    use crate::object::codecs_core as cc;
+    let name = encoding.unwrap_or("utf-8");
+    match cc::lookup(name) {
+        // SAFETY: op is a str.
+        Some(codec) => unsafe { cc::encode(op, codec, errors) },
+        None => Err(cc::unknown_encoding(name)),
+    }
+}
+
+/// An instance of the str subclass `tp` with the characters of `s`: a
+/// non-compact string whose data lives in its own buffer.
+unsafe fn subtype_new(tp: *mut PyTypeObject, s: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: tp is a str subtype; s a str.
+    unsafe {
+        let alloc = (*tp).tp_alloc.unwrap_or(crate::capi::allocation::PyType_GenericAlloc);
+        let op = errors::check(alloc(tp, 0))?;
+        let p = op.as_ptr();
+        let n = len(s) as usize;
+        let k = kind(s) as usize;
+        let buf = crate::object::alloc::raw_malloc((n + 1) * k) as *mut u8;
+        if buf.is_null() {
+            return Err(errors::no_memory());
+        }
+        std::ptr::copy_nonoverlapping(data(s), buf, n * k);
+        std::ptr::write_bytes(buf.add(n * k), 0, k);
+        let a = ascii(p);
+        (*a).length = n as Py_ssize_t;
+        (*a).hash = -1;
+        (*a).state = (kind(s) << STATE_KIND_SHIFT) | if is_ascii(s) { STATE_ASCII } else { 0 };
+        let c = p.cast::<PyCompactUnicodeObject>();
+        (*c).utf8 = null_mut();
+        (*c).utf8_length = 0;
+        (*p.cast::<PyUnicodeObject>()).data = buf.cast();
+        Ok(op)
+    }
 }

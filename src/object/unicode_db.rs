@@ -19,8 +19,10 @@ pub const SHIFT: u32 = 7;
 pub const EXT_BASE: i32 = 0x400000;
 
 /// General category names, indexed by `Record::category`.
+#[rustfmt::skip]
 pub const CATEGORIES: [&str; 30] = ["Cn", "Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So", "Zs", "Zl", "Zp", "Cc", "Cf", "Cs", "Co"];
 
+#[rustfmt::skip]
 pub static RECORDS: [Record; 328] = [
     Record { flags: 0, category: 26, upper: 0, lower: 0, title: 0, fold: 0 },
     Record { flags: 0, category: 23, upper: 0, lower: 0, title: 0, fold: 0 },
@@ -352,6 +354,7 @@ pub static RECORDS: [Record; 328] = [
     Record { flags: 80, category: 22, upper: 0, lower: 0, title: 0, fold: 0 },
 ];
 
+#[rustfmt::skip]
 pub static EXTENDED: [u32; 367] = [
     83, 83, 83, 115, 115, 115, 105, 775, 700, 78, 700, 110, 74, 780, 106, 780,
     921, 776, 769, 953, 776, 769, 933, 776, 769, 965, 776, 769, 1333, 1362, 1333, 1410,
@@ -378,6 +381,7 @@ pub static EXTENDED: [u32; 367] = [
     1387, 1396, 1387, 1358, 1350, 1358, 1398, 1406, 1398, 1348, 1341, 1348, 1389, 1396, 1389,
 ];
 
+#[rustfmt::skip]
 pub static INDEX1: [u16; 8704] = [
     0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
     16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
@@ -925,6 +929,7 @@ pub static INDEX1: [u16; 8704] = [
     139, 139, 139, 139, 139, 139, 139, 139, 139, 139, 139, 139, 139, 139, 139, 298,
 ];
 
+#[rustfmt::skip]
 pub static INDEX2: [u16; 38272] = [
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 2, 2, 3, 2, 2, 4, 5, 6, 2, 7, 2, 8, 4, 2,
@@ -2522,4 +2527,3 @@ pub static INDEX2: [u16; 38272] = [
     307, 307, 307, 307, 307, 307, 307, 307, 307, 307, 307, 307, 307, 307, 307, 307, 307, 307, 307, 307, 307, 307, 307, 307,
     307, 307, 307, 307, 307, 307, 307, 307, 307, 307, 307, 307, 307, 307, 102, 102,
 ];
-

@@ -1,0 +1,548 @@
+//! The codecs built into `str`: UTF-8, Latin-1, ASCII, UTF-16 and UTF-32,
+//! each way, with the standard error handlers (`strict`, `replace`,
+//! `ignore`, `surrogateescape`, `surrogatepass`, `backslashreplace`, and
+//! `xmlcharrefreplace` when encoding). Errors are CPython's exact
+//! `UnicodeDecodeError`/`UnicodeEncodeError` arguments. Other encodings and
+//! custom handlers need the codec registry (`_codecs`): until it exists they
+//! raise `LookupError`.
+use crate::ffi::*;
+use crate::object::{bytes, exceptions, str as pystr};
+use crate::runtime::errors::{self, PyResult};
+use crate::Owned;
+
+/// A built-in codec. The UTF-16/32 byte order is 0 (native order, with a
+/// BOM when encoding and BOM detection when decoding), -1 (little endian)
+/// or 1 (big endian), as in `PyUnicode_DecodeUTF16`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Codec {
+    Utf8,
+    Latin1,
+    Ascii,
+    Utf16(i32),
+    Utf32(i32),
+}
+
+/// The codec an encoding name stands for (CPython's aliases of these
+/// codecs), or None for an encoding we do not have.
+pub fn lookup(name: &str) -> Option<Codec> {
+    let mut n = String::with_capacity(name.len());
+    for c in name.chars() {
+        n.push(match c {
+            '-' | ' ' => '_',
+            c => c.to_ascii_lowercase(),
+        });
+    }
+    Some(match n.as_str() {
+        "utf_8" | "utf8" | "u8" | "utf" | "utf8_ucs2" | "utf8_ucs4" | "cp65001" => Codec::Utf8,
+        "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819"
+        | "iso_ir_100" | "csisolatin1" => Codec::Latin1,
+        "ascii" | "us_ascii" | "646" | "us" | "cp367" | "csascii" | "ibm367" | "iso646_us"
+        | "iso_ir_6" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "ansi_x3.4_1986" => Codec::Ascii,
+        "utf_16" | "utf16" | "u16" => Codec::Utf16(0),
+        "utf_16_le" | "utf_16le" | "utf16le" => Codec::Utf16(-1),
+        "utf_16_be" | "utf_16be" | "utf16be" => Codec::Utf16(1),
+        "utf_32" | "utf32" | "u32" => Codec::Utf32(0),
+        "utf_32_le" | "utf_32le" | "utf32le" => Codec::Utf32(-1),
+        "utf_32_be" | "utf_32be" | "utf32be" => Codec::Utf32(1),
+        _ => return None,
+    })
+}
+
+/// `LookupError: unknown encoding: NAME`.
+pub fn unknown_encoding(name: &str) -> errors::Raised {
+    lookup_error(&format!("unknown encoding: {name}"))
+}
+
+/// An error handler named by the `errors` argument.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Handler<'a> {
+    Strict,
+    Replace,
+    Ignore,
+    SurrogateEscape,
+    SurrogatePass,
+    BackslashReplace,
+    XmlCharRefReplace,
+    /// A name we do not know: `LookupError` when an error happens.
+    Unknown(&'a str),
+}
+
+impl<'a> Handler<'a> {
+    /// The handler for `errors` (NULL / None means `strict`).
+    pub fn parse(errors: Option<&'a str>) -> Handler<'a> {
+        match errors.unwrap_or("strict") {
+            "strict" => Handler::Strict,
+            "replace" => Handler::Replace,
+            "ignore" => Handler::Ignore,
+            "surrogateescape" => Handler::SurrogateEscape,
+            "surrogatepass" => Handler::SurrogatePass,
+            "backslashreplace" => Handler::BackslashReplace,
+            "xmlcharrefreplace" => Handler::XmlCharRefReplace,
+            other => Handler::Unknown(other),
+        }
+    }
+}
+
+fn unknown_handler(name: &str) -> errors::Raised {
+    lookup_error(&format!("unknown error handler name '{name}'"))
+}
+
+fn lookup_error(msg: &str) -> errors::Raised {
+    // SAFETY: the exception type pointers are set before any code runs.
+    unsafe { errors::set_string(exceptions::PyExc_LookupError, msg) }
+}
+
+/// Applies a decoding error handler to `data[start..end]`; returns where
+/// decoding resumes. `surrogatepass` is handled by each decoder first.
+fn decode_error(
+    h: Handler,
+    encoding: &str,
+    data: &[u8],
+    start: usize,
+    end: usize,
+    reason: &str,
+    out: &mut Vec<u32>,
+) -> PyResult<usize> {
+    match h {
+        Handler::Replace => out.push(0xfffd),
+        Handler::Ignore => {}
+        Handler::SurrogateEscape if data[start..end].iter().all(|&b| b >= 0x80) => {
+            out.extend(data[start..end].iter().map(|&b| 0xdc00 + b as u32));
+        }
+        Handler::BackslashReplace => {
+            for &b in &data[start..end] {
+                push_ascii(out, &format!("\\x{b:02x}"));
+            }
+        }
+        Handler::XmlCharRefReplace => {
+            return Err(errors::type_error(
+                "don't know how to handle UnicodeDecodeError in error callback",
+            ))
+        }
+        Handler::Unknown(name) => return Err(unknown_handler(name)),
+        _ => {
+            return Err(exceptions::unicode_decode_error(
+                encoding, data, start, end, reason,
+            ))
+        }
+    }
+    Ok(end)
+}
+
+fn push_ascii(out: &mut Vec<u32>, s: &str) {
+    out.extend(s.bytes().map(u32::from));
+}
+
+/// Decodes `data` with `codec` into a new str.
+pub fn decode(data: &[u8], codec: Codec, errors: Option<&str>) -> PyResult<Owned> {
+    match codec {
+        Codec::Utf8 => decode_utf8(data, errors, true).map(|r| r.0),
+        Codec::Latin1 => decode_latin1(data),
+        Codec::Ascii => decode_ascii(data, errors),
+        Codec::Utf16(mut bo) => decode_utf16(data, errors, &mut bo, true).map(|r| r.0),
+        Codec::Utf32(mut bo) => decode_utf32(data, errors, &mut bo, true).map(|r| r.0),
+    }
+}
+
+/// UTF-8 decoding; unless `final_`, an incomplete sequence at the end is
+/// left undecoded. Returns the str and the number of bytes consumed.
+pub fn decode_utf8(data: &[u8], errors: Option<&str>, final_: bool) -> PyResult<(Owned, usize)> {
+    let first = match std::str::from_utf8(data) {
+        Ok(s) => return Ok((pystr::from_str(s)?, data.len())),
+        Err(e) => e,
+    };
+    let h = Handler::parse(errors);
+    let n = data.len();
+    let mut out: Vec<u32> = Vec::with_capacity(n);
+    let mut pos = 0;
+    let mut err = Some(first);
+    loop {
+        let e = match err.take() {
+            Some(e) => e,
+            None => match std::str::from_utf8(&data[pos..]) {
+                Ok(s) => {
+                    out.extend(s.chars().map(u32::from));
+                    pos = n;
+                    break;
+                }
+                Err(e) => e,
+            },
+        };
+        let good = pos + e.valid_up_to();
+        // SAFETY: from_utf8 validated data[pos..good].
+        let valid = unsafe { std::str::from_utf8_unchecked(&data[pos..good]) };
+        out.extend(valid.chars().map(u32::from));
+        pos = match e.error_len() {
+            None if !final_ => {
+                pos = good;
+                break;
+            }
+            None => decode_error(h, "utf-8", data, good, n, "unexpected end of data", &mut out)?,
+            Some(len) => {
+                let b = data[good];
+                if h == Handler::SurrogatePass
+                    && b == 0xed
+                    && good + 2 < n
+                    && data[good + 1] & 0xe0 == 0xa0
+                    && data[good + 2] & 0xc0 == 0x80
+                {
+                    out.push(
+                        ((b as u32 & 0x0f) << 12)
+                            | ((data[good + 1] as u32 & 0x3f) << 6)
+                            | (data[good + 2] as u32 & 0x3f),
+                    );
+                    good + 3
+                } else {
+                    let reason = if !(0xc2..=0xf4).contains(&b) {
+                        "invalid start byte"
+                    } else {
+                        "invalid continuation byte"
+                    };
+                    decode_error(h, "utf-8", data, good, good + len, reason, &mut out)?
+                }
+            }
+        };
+        if pos >= n {
+            break;
+        }
+    }
+    Ok((pystr::from_ucs4(&out)?, pos))
+}
+
+/// Latin-1 decoding (never fails).
+pub fn decode_latin1(data: &[u8]) -> PyResult<Owned> {
+    let maxc = data.iter().copied().max().unwrap_or(0) as u32;
+    // SAFETY: every byte is a code point <= maxc.
+    unsafe { pystr::from_code_points(data.iter().map(|&b| b as u32), data.len(), maxc) }
+}
+
+/// ASCII decoding.
+pub fn decode_ascii(data: &[u8], errors: Option<&str>) -> PyResult<Owned> {
+    if data.is_ascii() {
+        // SAFETY: ASCII is UTF-8.
+        return pystr::from_str(unsafe { std::str::from_utf8_unchecked(data) });
+    }
+    let h = Handler::parse(errors);
+    let mut out = Vec::with_capacity(data.len());
+    let mut pos = 0;
+    while pos < data.len() {
+        let b = data[pos];
+        if b < 0x80 {
+            out.push(b as u32);
+            pos += 1;
+        } else {
+            pos = decode_error(
+                h,
+                "ascii",
+                data,
+                pos,
+                pos + 1,
+                "ordinal not in range(128)",
+                &mut out,
+            )?;
+        }
+    }
+    pystr::from_ucs4(&out)
+}
+
+/// UTF-16 decoding. `byteorder` is read (0: detect a BOM, else native) and
+/// set to the order found; unless `final_`, a trailing incomplete unit or
+/// surrogate pair is left undecoded. Returns the str and bytes consumed.
+pub fn decode_utf16(
+    data: &[u8],
+    errors: Option<&str>,
+    byteorder: &mut i32,
+    final_: bool,
+) -> PyResult<(Owned, usize)> {
+    let h = Handler::parse(errors);
+    let n = data.len();
+    let mut pos = 0;
+    let mut bo = *byteorder;
+    if bo == 0 && n >= 2 {
+        match (data[0], data[1]) {
+            (0xff, 0xfe) => (bo, pos) = (-1, 2),
+            (0xfe, 0xff) => (bo, pos) = (1, 2),
+            _ => {}
+        }
+    }
+    *byteorder = bo;
+    let be = bo > 0;
+    let enc = if be { "utf-16-be" } else { "utf-16-le" };
+    let unit = |i: usize| -> u32 {
+        let p = [data[i], data[i + 1]];
+        (if be { u16::from_be_bytes(p) } else { u16::from_le_bytes(p) }) as u32
+    };
+    let mut out = Vec::with_capacity(n / 2);
+    while pos < n {
+        if n - pos < 2 {
+            if !final_ {
+                break;
+            }
+            pos = decode_error(h, enc, data, pos, n, "truncated data", &mut out)?;
+            continue;
+        }
+        let u = unit(pos);
+        if !(0xd800..0xe000).contains(&u) {
+            out.push(u);
+            pos += 2;
+        } else if u >= 0xdc00 {
+            if h == Handler::SurrogatePass {
+                out.push(u);
+                pos += 2;
+            } else {
+                pos = decode_error(h, enc, data, pos, pos + 2, "illegal encoding", &mut out)?;
+            }
+        } else if n - pos < 4 {
+            if !final_ {
+                break;
+            }
+            if h == Handler::SurrogatePass {
+                out.push(u);
+                pos += 2;
+            } else {
+                pos = decode_error(h, enc, data, pos, n, "unexpected end of data", &mut out)?;
+            }
+        } else {
+            let u2 = unit(pos + 2);
+            if (0xdc00..0xe000).contains(&u2) {
+                out.push(0x10000 + ((u - 0xd800) << 10) + (u2 - 0xdc00));
+                pos += 4;
+            } else if h == Handler::SurrogatePass {
+                out.push(u);
+                pos += 2;
+            } else {
+                pos = decode_error(
+                    h,
+                    enc,
+                    data,
+                    pos,
+                    pos + 2,
+                    "illegal UTF-16 surrogate",
+                    &mut out,
+                )?;
+            }
+        }
+    }
+    Ok((pystr::from_ucs4(&out)?, pos))
+}
+
+/// UTF-32 decoding; arguments and result as for `decode_utf16`.
+pub fn decode_utf32(
+    data: &[u8],
+    errors: Option<&str>,
+    byteorder: &mut i32,
+    final_: bool,
+) -> PyResult<(Owned, usize)> {
+    let h = Handler::parse(errors);
+    let n = data.len();
+    let mut pos = 0;
+    let mut bo = *byteorder;
+    if bo == 0 && n >= 4 {
+        match data[..4] {
+            [0xff, 0xfe, 0, 0] => (bo, pos) = (-1, 4),
+            [0, 0, 0xfe, 0xff] => (bo, pos) = (1, 4),
+            _ => {}
+        }
+    }
+    *byteorder = bo;
+    let be = bo > 0;
+    let enc = if be { "utf-32-be" } else { "utf-32-le" };
+    let mut out = Vec::with_capacity(n / 4);
+    while pos < n {
+        if n - pos < 4 {
+            if !final_ {
+                break;
+            }
+            pos = decode_error(h, enc, data, pos, n, "truncated data", &mut out)?;
+            continue;
+        }
+        let p = [data[pos], data[pos + 1], data[pos + 2], data[pos + 3]];
+        let c = if be {
+            u32::from_be_bytes(p)
+        } else {
+            u32::from_le_bytes(p)
+        };
+        if c > 0x10ffff {
+            pos = decode_error(
+                h,
+                enc,
+                data,
+                pos,
+                pos + 4,
+                "code point not in range(0x110000)",
+                &mut out,
+            )?;
+        } else if (0xd800..0xe000).contains(&c) && h != Handler::SurrogatePass {
+            pos = decode_error(
+                h,
+                enc,
+                data,
+                pos,
+                pos + 4,
+                "code point in surrogate code point range(0xd800, 0xe000)",
+                &mut out,
+            )?;
+        } else {
+            out.push(c);
+            pos += 4;
+        }
+    }
+    Ok((pystr::from_ucs4(&out)?, pos))
+}
+
+/// Where encoded output goes: bytes for UTF-8/Latin-1/ASCII, code units for
+/// UTF-16/32 (in the chosen byte order).
+struct Sink {
+    out: Vec<u8>,
+    width: usize,
+    be: bool,
+}
+
+impl Sink {
+    /// Writes one code point as one code unit of the sink's width.
+    fn unit(&mut self, c: u32) {
+        match (self.width, self.be) {
+            (1, _) => self.out.push(c as u8),
+            (2, false) => self.out.extend_from_slice(&(c as u16).to_le_bytes()),
+            (2, true) => self.out.extend_from_slice(&(c as u16).to_be_bytes()),
+            (_, false) => self.out.extend_from_slice(&c.to_le_bytes()),
+            (_, true) => self.out.extend_from_slice(&c.to_be_bytes()),
+        }
+    }
+
+    fn ascii(&mut self, s: &str) {
+        s.bytes().for_each(|b| self.unit(b as u32));
+    }
+
+    fn utf8(&mut self, c: u32) {
+        let mut buf = [0u8; 4];
+        let n = encode_utf8_raw(c, &mut buf);
+        self.out.extend_from_slice(&buf[..n]);
+    }
+}
+
+/// UTF-8 bytes of any code point, surrogates included (as `surrogatepass`).
+fn encode_utf8_raw(c: u32, buf: &mut [u8; 4]) -> usize {
+    match c {
+        0..=0x7f => {
+            buf[0] = c as u8;
+            1
+        }
+        0x80..=0x7ff => {
+            buf[0] = 0xc0 | (c >> 6) as u8;
+            buf[1] = 0x80 | (c & 0x3f) as u8;
+            2
+        }
+        0x800..=0xffff => {
+            buf[0] = 0xe0 | (c >> 12) as u8;
+            buf[1] = 0x80 | ((c >> 6) & 0x3f) as u8;
+            buf[2] = 0x80 | (c & 0x3f) as u8;
+            3
+        }
+        _ => {
+            buf[0] = 0xf0 | (c >> 18) as u8;
+            buf[1] = 0x80 | ((c >> 12) & 0x3f) as u8;
+            buf[2] = 0x80 | ((c >> 6) & 0x3f) as u8;
+            buf[3] = 0x80 | (c & 0x3f) as u8;
+            4
+        }
+    }
+}
+
+/// Encodes a str with `codec` into a new bytes object.
+pub unsafe fn encode(s: *mut PyObject, codec: Codec, errors: Option<&str>) -> PyResult<Owned> {
+    // SAFETY: s is a str.
+    unsafe {
+        if pystr::is_ascii(s) && !matches!(codec, Codec::Utf16(_) | Codec::Utf32(_)) {
+            return bytes::from_slice(pystr::data_bytes(s));
+        }
+        if codec == Codec::Latin1 && pystr::kind(s) == 1 {
+            return bytes::from_slice(pystr::data_bytes(s));
+        }
+        let n = pystr::len(s) as usize;
+        let (width, bo, name, limit, reason) = match codec {
+            Codec::Utf8 => (1, 0, "utf-8", 0x10ffff, "surrogates not allowed"),
+            Codec::Latin1 => (1, 0, "latin-1", 0xff, "ordinal not in range(256)"),
+            Codec::Ascii => (1, 0, "ascii", 0x7f, "ordinal not in range(128)"),
+            Codec::Utf16(bo) => (2, bo, utf_name(16, bo), 0x10ffff, "surrogates not allowed"),
+            Codec::Utf32(bo) => (4, bo, utf_name(32, bo), 0x10ffff, "surrogates not allowed"),
+        };
+        let mut sink = Sink {
+            out: Vec::with_capacity(n * width + 4),
+            width,
+            be: bo > 0,
+        };
+        if bo == 0 && width > 1 {
+            sink.unit(0xfeff);
+        }
+        let bad = |c: u32| c > limit || (0xd800..0xe000).contains(&c);
+        let h = Handler::parse(errors);
+        let mut i = 0;
+        while i < n {
+            let c = pystr::read_char(s, i);
+            if !bad(c) {
+                match codec {
+                    Codec::Utf8 => sink.utf8(c),
+                    Codec::Utf16(_) if c > 0xffff => {
+                        sink.unit(0xd800 + ((c - 0x10000) >> 10));
+                        sink.unit(0xdc00 + ((c - 0x10000) & 0x3ff));
+                    }
+                    _ => sink.unit(c),
+                }
+                i += 1;
+                continue;
+            }
+            let mut end = i + 1;
+            while end < n && bad(pystr::read_char(s, end)) {
+                end += 1;
+            }
+            let run = (i..end).map(|k| pystr::read_char(s, k));
+            match h {
+                Handler::Replace => run.for_each(|_| sink.unit(b'?' as u32)),
+                Handler::Ignore => {}
+                Handler::BackslashReplace => run.for_each(|c| sink.ascii(&backslash_escape(c))),
+                Handler::XmlCharRefReplace => run.for_each(|c| sink.ascii(&format!("&#{c};"))),
+                Handler::SurrogateEscape
+                    if width == 1 && run.clone().all(|c| (0xdc80..0xdd00).contains(&c)) =>
+                {
+                    run.for_each(|c| sink.out.push((c - 0xdc00) as u8))
+                }
+                Handler::SurrogatePass
+                    if limit == 0x10ffff && run.clone().all(|c| (0xd800..0xe000).contains(&c)) =>
+                {
+                    if width == 1 {
+                        run.for_each(|c| sink.utf8(c))
+                    } else {
+                        run.for_each(|c| sink.unit(c))
+                    }
+                }
+                Handler::Unknown(name) => return Err(unknown_handler(name)),
+                _ => return Err(exceptions::unicode_encode_error(name, s, i, end, reason)),
+            }
+            i = end;
+        }
+        bytes::from_slice(&sink.out)
+    }
+}
+
+fn utf_name(bits: u32, bo: i32) -> &'static str {
+    match (bits, bo) {
+        (16, 0) => "utf-16",
+        (16, b) if b < 0 => "utf-16-le",
+        (16, _) => "utf-16-be",
+        (_, 0) => "utf-32",
+        (_, b) if b < 0 => "utf-32-le",
+        _ => "utf-32-be",
+    }
+}
+
+/// `\xNN`, `\uNNNN` or `\UNNNNNNNN` for one code point.
+pub fn backslash_escape(c: u32) -> String {
+    if c <= 0xff {
+        format!("\\x{c:02x}")
+    } else if c <= 0xffff {
+        format!("\\u{c:04x}")
+    } else {
+        format!("\\U{c:08x}")
+    }
+}

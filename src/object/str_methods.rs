@@ -1,0 +1,1558 @@
+//! The Python-visible methods of `str` (`str.split`, `str.upper`, ...) as
+//! a `tp_methods` table, with CPython 3.13's argument rules and messages,
+//! and the argument-parsing helpers they share with `str()`.
+use crate::capi::boundary::guard_obj;
+use crate::ffi::*;
+use crate::object::refcount::*;
+use crate::object::str::{self as pystr, from_ucs4, to_ucs4};
+use crate::object::typeobj::type_name;
+use crate::object::unicode_props::{self as up, Case};
+use crate::object::{bool as pybool, descr, dict, int, number, protocol, slice, tuple};
+use crate::runtime::errors::{self, PyResult};
+use crate::Owned;
+use libc::c_void;
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// Matches the arguments of a `METH_FASTCALL | METH_KEYWORDS` call to
+/// `names` (the first `posonly` positional-only, the first `required`
+/// required); missing ones are NULL. Messages follow Argument Clinic.
+pub unsafe fn parse_fast_kw<const N: usize>(
+    fname: &str,
+    args: *const *mut PyObject,
+    nargs: Py_ssize_t,
+    kwnames: *mut PyObject,
+    names: [&str; N],
+    posonly: usize,
+    required: usize,
+) -> PyResult<[*mut PyObject; N]> {
+    let nargs = nargs as usize;
+    let mut out = [std::ptr::null_mut(); N];
+    if nargs > N {
+        return Err(errors::type_error(format!(
+            "{fname}() takes at most {N} argument{} ({nargs} given)",
+            plural(N)
+        )));
+    }
+    // SAFETY: args holds nargs positional then len(kwnames) keyword values.
+    unsafe {
+        out[..nargs].copy_from_slice(std::slice::from_raw_parts(args, nargs));
+        if !kwnames.is_null() {
+            for (j, &k) in tuple::items(kwnames).iter().enumerate() {
+                let key = pystr::as_str(k)?;
+                let v = *args.add(nargs + j);
+                place_keyword(fname, &names, posonly, key, v, &mut out)?;
+            }
+        }
+    }
+    check_required(fname, &names, posonly, required, nargs, &out)?;
+    Ok(out)
+}
+
+/// Matches a `(args tuple, kwargs dict)` call to `names` (no positional-only
+/// parameters, none required), as `str()` takes them.
+pub unsafe fn parse_tuple_kw<const N: usize>(
+    fname: &str,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+    names: &[&str; N],
+) -> PyResult<[*mut PyObject; N]> {
+    let mut out = [std::ptr::null_mut(); N];
+    // SAFETY: args is a tuple, kwds NULL or a dict.
+    unsafe {
+        let pos = tuple::items(args);
+        let total = pos.len() + if kwds.is_null() { 0 } else { dict::len(kwds) as usize };
+        if total > N {
+            return Err(errors::type_error(format!(
+                "{fname}() takes at most {N} argument{} ({total} given)",
+                plural(N)
+            )));
+        }
+        out[..pos.len()].copy_from_slice(pos);
+        if !kwds.is_null() {
+            let mut i = 0;
+            while let Some((k, v)) = dict::next(kwds, &mut i) {
+                if !pystr::check(k) {
+                    return Err(errors::type_error("keywords must be strings"));
+                }
+                place_keyword(fname, names, 0, pystr::as_str(k)?, v, &mut out)?;
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn place_keyword<const N: usize>(
+    fname: &str,
+    names: &[&str; N],
+    posonly: usize,
+    key: &str,
+    v: *mut PyObject,
+    out: &mut [*mut PyObject; N],
+) -> PyResult<()> {
+    match names.iter().position(|n| *n == key) {
+        Some(i) if i >= posonly => {
+            if !out[i].is_null() {
+                return Err(errors::type_error(format!(
+                    "argument for {fname}() given by name ('{key}') and position ({})",
+                    i + 1
+                )));
+            }
+            out[i] = v;
+            Ok(())
+        }
+        _ => Err(errors::type_error(format!(
+            "{fname}() got an unexpected keyword argument '{key}'"
+        ))),
+    }
+}
+
+fn check_required<const N: usize>(
+    fname: &str,
+    names: &[&str; N],
+    posonly: usize,
+    required: usize,
+    nargs: usize,
+    out: &[*mut PyObject; N],
+) -> PyResult<()> {
+    for i in 0..required {
+        if out[i].is_null() {
+            if i < posonly {
+                return Err(errors::type_error(format!(
+                    "{fname}() takes at least {posonly} positional argument{} ({nargs} given)",
+                    plural(posonly)
+                )));
+            }
+            return Err(errors::type_error(format!(
+                "{fname}() missing required argument '{}' (pos {})",
+                names[i],
+                i + 1
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Checks the count of a positional-only `METH_FASTCALL` call.
+fn check_positional(fname: &str, nargs: Py_ssize_t, min: usize, max: usize) -> PyResult<()> {
+    let n = nargs as usize;
+    if n < min {
+        return Err(errors::type_error(format!(
+            "{fname} expected {}{min} argument{}, got {n}",
+            if min == max { "" } else { "at least " },
+            plural(min)
+        )));
+    }
+    if n > max {
+        return Err(errors::type_error(format!(
+            "{fname} expected {}{max} argument{}, got {n}",
+            if min == max { "" } else { "at most " },
+            plural(max)
+        )));
+    }
+    Ok(())
+}
+
+/// An optional str argument as text: NULL is None; otherwise it must be a
+/// str ("{fname}() argument '{arg}' must be str, not T").
+pub unsafe fn opt_str_arg<'a>(
+    fname: &str,
+    arg: &str,
+    o: *mut PyObject,
+) -> PyResult<Option<&'a str>> {
+    if o.is_null() {
+        return Ok(None);
+    }
+    // SAFETY: o valid.
+    unsafe {
+        if !pystr::check(o) {
+            return Err(errors::type_error(format!(
+                "{fname}() argument '{arg}' must be str, not {}",
+                type_name(o)
+            )));
+        }
+        pystr::as_str(o).map(Some)
+    }
+}
+
+/// A str argument given by position ("{fname}() argument N must be str, not T").
+unsafe fn str_arg(fname: &str, pos: usize, o: *mut PyObject) -> PyResult<Vec<u32>> {
+    // SAFETY: o valid.
+    unsafe {
+        if !pystr::check(o) {
+            return Err(errors::type_error(format!(
+                "{fname}() argument {pos} must be str, not {}",
+                type_name(o)
+            )));
+        }
+        Ok(to_ucs4(o))
+    }
+}
+
+/// An integer argument as `Py_ssize_t` (`OverflowError` when too large).
+unsafe fn ssize_arg(o: *mut PyObject) -> PyResult<Py_ssize_t> {
+    // SAFETY: o valid.
+    unsafe {
+        let i = number::index(o)?;
+        int::as_i64(i.as_ptr()).map(|v| v as Py_ssize_t)
+    }
+}
+
+unsafe fn args_slice<'a>(args: *const *mut PyObject, nargs: Py_ssize_t) -> &'a [*mut PyObject] {
+    if nargs == 0 {
+        return &[];
+    }
+    // SAFETY: the caller passes nargs valid pointers.
+    unsafe { std::slice::from_raw_parts(args, nargs as usize) }
+}
+
+/// `start`/`end` of the find family, adjusted to a string of `len` as
+/// `ADJUST_INDICES` does (may leave start > end).
+unsafe fn range_args(rest: &[*mut PyObject], len: usize) -> PyResult<(usize, usize)> {
+    let get = |i: usize, default: Py_ssize_t| -> PyResult<Py_ssize_t> {
+        match rest.get(i) {
+            // SAFETY: arguments are valid objects.
+            Some(&o) if o != crate::object::none::none() => unsafe { slice::slice_index(o) },
+            _ => Ok(default),
+        }
+    };
+    let n = len as Py_ssize_t;
+    let adjust = |i: Py_ssize_t| -> usize {
+        if i < 0 {
+            (i + n).max(0) as usize
+        } else {
+            i.min(n) as usize
+        }
+    };
+    Ok((adjust(get(0, 0)?), adjust(get(1, n)?)))
+}
+
+fn find_at(hay: &[u32], needle: &[u32], start: usize, end: usize) -> Option<usize> {
+    if end < start || end - start < needle.len() {
+        return None;
+    }
+    if needle.is_empty() {
+        return Some(start);
+    }
+    hay[start..end]
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + start)
+}
+
+fn rfind_at(hay: &[u32], needle: &[u32], start: usize, end: usize) -> Option<usize> {
+    if end < start || end - start < needle.len() {
+        return None;
+    }
+    if needle.is_empty() {
+        return Some(end);
+    }
+    hay[start..end]
+        .windows(needle.len())
+        .rposition(|w| w == needle)
+        .map(|p| p + start)
+}
+
+/// Non-overlapping occurrences of `needle` in `hay[start..end]`, at most `max`.
+fn count_in(hay: &[u32], needle: &[u32], start: usize, end: usize, max: usize) -> usize {
+    if end < start {
+        return 0;
+    }
+    if needle.is_empty() {
+        return (end - start + 1).min(max);
+    }
+    let mut n = 0;
+    let mut i = start;
+    while n < max {
+        match find_at(hay, needle, i, end) {
+            Some(p) => {
+                n += 1;
+                i = p + needle.len();
+            }
+            None => break,
+        }
+    }
+    n
+}
+
+/// `PyUnicode_Find` / `str.find` family on code points: the index or None.
+pub unsafe fn find_range(
+    s: *mut PyObject,
+    sub: *mut PyObject,
+    start: Py_ssize_t,
+    end: Py_ssize_t,
+    forward: bool,
+) -> Option<usize> {
+    // SAFETY: both strs.
+    let (h, n) = unsafe { (to_ucs4(s), to_ucs4(sub)) };
+    let len = h.len() as Py_ssize_t;
+    let adjust = |i: Py_ssize_t| -> usize {
+        if i < 0 {
+            (i + len).max(0) as usize
+        } else {
+            i.min(len) as usize
+        }
+    };
+    let (a, b) = (adjust(start), adjust(end));
+    if forward {
+        find_at(&h, &n, a, b)
+    } else {
+        rfind_at(&h, &n, a, b)
+    }
+}
+
+/// `PyUnicode_Count`: occurrences of `sub` in `s[start:end]`.
+pub unsafe fn count_range(
+    s: *mut PyObject,
+    sub: *mut PyObject,
+    start: Py_ssize_t,
+    end: Py_ssize_t,
+) -> usize {
+    // SAFETY: both strs.
+    let (h, n) = unsafe { (to_ucs4(s), to_ucs4(sub)) };
+    let len = h.len() as Py_ssize_t;
+    let adjust = |i: Py_ssize_t| -> usize {
+        if i < 0 {
+            (i + len).max(0) as usize
+        } else {
+            i.min(len) as usize
+        }
+    };
+    count_in(&h, &n, adjust(start), adjust(end), usize::MAX)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FindOp {
+    Find,
+    RFind,
+    Index,
+    RIndex,
+    Count,
+}
+
+unsafe fn find_family(
+    s: *mut PyObject,
+    args: *const *mut PyObject,
+    nargs: Py_ssize_t,
+    op: FindOp,
+) -> *mut PyObject {
+    let name = match op {
+        FindOp::Find => "find",
+        FindOp::RFind => "rfind",
+        FindOp::Index => "index",
+        FindOp::RIndex => "rindex",
+        FindOp::Count => "count",
+    };
+    guard_obj(|| {
+        check_positional(name, nargs, 1, 3)?;
+        // SAFETY: s is a str; args valid.
+        unsafe {
+            let a = args_slice(args, nargs);
+            let sub = str_arg(name, 1, a[0])?;
+            let hay = to_ucs4(s);
+            let (start, end) = range_args(&a[1..], hay.len())?;
+            let r = match op {
+                FindOp::Count => {
+                    return int::from_i64(count_in(&hay, &sub, start, end, usize::MAX) as i64)
+                }
+                FindOp::Find | FindOp::Index => find_at(&hay, &sub, start, end),
+                _ => rfind_at(&hay, &sub, start, end),
+            };
+            match (r, op) {
+                (Some(i), _) => int::from_i64(i as i64),
+                (None, FindOp::Index | FindOp::RIndex) => {
+                    Err(errors::value_error("substring not found"))
+                }
+                (None, _) => int::from_i64(-1),
+            }
+        }
+    })
+}
+
+unsafe extern "C" fn str_find(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+    // SAFETY: forwarded.
+    unsafe { find_family(s, a, n, FindOp::Find) }
+}
+unsafe extern "C" fn str_rfind(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+    // SAFETY: forwarded.
+    unsafe { find_family(s, a, n, FindOp::RFind) }
+}
+unsafe extern "C" fn str_index(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+    // SAFETY: forwarded.
+    unsafe { find_family(s, a, n, FindOp::Index) }
+}
+unsafe extern "C" fn str_rindex(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+    // SAFETY: forwarded.
+    unsafe { find_family(s, a, n, FindOp::RIndex) }
+}
+unsafe extern "C" fn str_count(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+    // SAFETY: forwarded.
+    unsafe { find_family(s, a, n, FindOp::Count) }
+}
+
+/// `PyUnicode_Tailmatch` / `startswith` core: whether `s[start:end]`
+/// starts (`suffix` false) or ends with `sub`.
+pub unsafe fn tailmatch(
+    s: *mut PyObject,
+    sub: *mut PyObject,
+    start: Py_ssize_t,
+    end: Py_ssize_t,
+    suffix: bool,
+) -> bool {
+    // SAFETY: both strs.
+    let (h, n) = unsafe { (to_ucs4(s), to_ucs4(sub)) };
+    let len = h.len() as Py_ssize_t;
+    let adjust = |i: Py_ssize_t| -> usize {
+        if i < 0 {
+            (i + len).max(0) as usize
+        } else {
+            i.min(len) as usize
+        }
+    };
+    tail(&h, &n, adjust(start), adjust(end), suffix)
+}
+
+fn tail(h: &[u32], n: &[u32], start: usize, end: usize, suffix: bool) -> bool {
+    if end < start || end - start < n.len() {
+        return false;
+    }
+    if suffix {
+        &h[end - n.len()..end] == n
+    } else {
+        &h[start..start + n.len()] == n
+    }
+}
+
+unsafe fn starts_ends(
+    s: *mut PyObject,
+    args: *const *mut PyObject,
+    nargs: Py_ssize_t,
+    suffix: bool,
+) -> *mut PyObject {
+    let name = if suffix { "endswith" } else { "startswith" };
+    guard_obj(|| {
+        check_positional(name, nargs, 1, 3)?;
+        // SAFETY: s is a str; args valid.
+        unsafe {
+            let a = args_slice(args, nargs);
+            let hay = to_ucs4(s);
+            let (start, end) = range_args(&a[1..], hay.len())?;
+            let p = a[0];
+            let found = if tuple::check(p) {
+                let mut any = false;
+                for &item in tuple::items(p) {
+                    if !pystr::check(item) {
+                        return Err(errors::type_error(format!(
+                            "tuple for {name} must only contain str, not {}",
+                            type_name(item)
+                        )));
+                    }
+                    if tail(&hay, &to_ucs4(item), start, end, suffix) {
+                        any = true;
+                        break;
+                    }
+                }
+                any
+            } else if pystr::check(p) {
+                tail(&hay, &to_ucs4(p), start, end, suffix)
+            } else {
+                return Err(errors::type_error(format!(
+                    "{name} first arg must be str or a tuple of str, not {}",
+                    type_name(p)
+                )));
+            };
+            Ok(Owned::from_borrowed_static(pybool::from_bool(found)))
+        }
+    })
+}
+
+unsafe extern "C" fn str_startswith(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+    // SAFETY: forwarded.
+    unsafe { starts_ends(s, a, n, false) }
+}
+unsafe extern "C" fn str_endswith(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+    // SAFETY: forwarded.
+    unsafe { starts_ends(s, a, n, true) }
+}
+
+/// Applies a full case mapping with the Final_Sigma rule for lowercase.
+fn map_case(v: &[u32], case: Case, out: &mut Vec<u32>) {
+    for (i, &c) in v.iter().enumerate() {
+        if c == 0x3a3 && case == Case::Lower {
+            out.push(final_sigma(v, i));
+        } else {
+            up::push_mapped(c, case, out);
+        }
+    }
+}
+
+/// σ or ς for the capital sigma at `v[i]` (Unicode's Final_Sigma context).
+fn final_sigma(v: &[u32], i: usize) -> u32 {
+    let before = v[..i].iter().rev().find(|&&c| !up::is_case_ignorable(c));
+    let mut is_final = before.is_some_and(|&c| up::is_cased(c));
+    if is_final {
+        let after = v[i + 1..].iter().find(|&&c| !up::is_case_ignorable(c));
+        is_final = after.is_none_or(|&c| !up::is_cased(c));
+    }
+    if is_final {
+        0x3c2
+    } else {
+        0x3c3
+    }
+}
+
+#[derive(Clone, Copy)]
+enum CaseOp {
+    Lower,
+    Upper,
+    Title,
+    Capitalize,
+    Swapcase,
+    Casefold,
+}
+
+unsafe fn case_op(s: *mut PyObject, op: CaseOp) -> PyResult<Owned> {
+    // SAFETY: s is a str.
+    unsafe {
+        if pystr::is_ascii(s) {
+            let b = pystr::data_bytes(s);
+            let mut out = b.to_vec();
+            match op {
+                CaseOp::Lower | CaseOp::Casefold => out.make_ascii_lowercase(),
+                CaseOp::Upper => out.make_ascii_uppercase(),
+                CaseOp::Swapcase => out.iter_mut().for_each(|c| {
+                    if c.is_ascii_alphabetic() {
+                        *c ^= 0x20
+                    }
+                }),
+                CaseOp::Capitalize => {
+                    out.make_ascii_lowercase();
+                    if let Some(c) = out.first_mut() {
+                        c.make_ascii_uppercase();
+                    }
+                }
+                CaseOp::Title => {
+                    let mut prev = false;
+                    for c in out.iter_mut() {
+                        if prev {
+                            c.make_ascii_lowercase()
+                        } else {
+                            c.make_ascii_uppercase()
+                        }
+                        prev = c.is_ascii_alphabetic();
+                    }
+                }
+            }
+            return pystr::from_str(std::str::from_utf8_unchecked(&out));
+        }
+        let v = to_ucs4(s);
+        let mut out = Vec::with_capacity(v.len());
+        match op {
+            CaseOp::Lower => map_case(&v, Case::Lower, &mut out),
+            CaseOp::Upper => map_case(&v, Case::Upper, &mut out),
+            CaseOp::Casefold => map_case(&v, Case::Fold, &mut out),
+            CaseOp::Title => {
+                let mut prev = false;
+                for (i, &c) in v.iter().enumerate() {
+                    if !prev {
+                        up::push_mapped(c, Case::Title, &mut out);
+                    } else if c == 0x3a3 {
+                        out.push(final_sigma(&v, i));
+                    } else {
+                        up::push_mapped(c, Case::Lower, &mut out);
+                    }
+                    prev = up::is_cased(c);
+                }
+            }
+            CaseOp::Capitalize => {
+                for (i, &c) in v.iter().enumerate() {
+                    if i == 0 {
+                        up::push_mapped(c, Case::Title, &mut out);
+                    } else if c == 0x3a3 {
+                        out.push(final_sigma(&v, i));
+                    } else {
+                        up::push_mapped(c, Case::Lower, &mut out);
+                    }
+                }
+            }
+            CaseOp::Swapcase => {
+                for (i, &c) in v.iter().enumerate() {
+                    if up::is_upper(c) {
+                        if c == 0x3a3 {
+                            out.push(final_sigma(&v, i));
+                        } else {
+                            up::push_mapped(c, Case::Lower, &mut out);
+                        }
+                    } else if up::is_lower(c) {
+                        up::push_mapped(c, Case::Upper, &mut out);
+                    } else {
+                        out.push(c);
+                    }
+                }
+            }
+        }
+        from_ucs4(&out)
+    }
+}
+
+unsafe extern "C" fn str_lower(s: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    // SAFETY: s is a str.
+    guard_obj(|| unsafe { case_op(s, CaseOp::Lower) })
+}
+unsafe extern "C" fn str_upper(s: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    // SAFETY: s is a str.
+    guard_obj(|| unsafe { case_op(s, CaseOp::Upper) })
+}
+unsafe extern "C" fn str_title(s: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    // SAFETY: s is a str.
+    guard_obj(|| unsafe { case_op(s, CaseOp::Title) })
+}
+unsafe extern "C" fn str_capitalize(s: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    // SAFETY: s is a str.
+    guard_obj(|| unsafe { case_op(s, CaseOp::Capitalize) })
+}
+unsafe extern "C" fn str_swapcase(s: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    // SAFETY: s is a str.
+    guard_obj(|| unsafe { case_op(s, CaseOp::Swapcase) })
+}
+unsafe extern "C" fn str_casefold(s: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    // SAFETY: s is a str.
+    guard_obj(|| unsafe { case_op(s, CaseOp::Casefold) })
+}
+
+#[derive(Clone, Copy)]
+enum Pred {
+    Alnum,
+    Alpha,
+    Ascii,
+    Decimal,
+    Digit,
+    Identifier,
+    Lower,
+    Numeric,
+    Printable,
+    Space,
+    Title,
+    Upper,
+}
+
+/// `str.isidentifier()` on code points.
+pub fn is_identifier(v: &[u32]) -> bool {
+    match v.split_first() {
+        Some((&first, rest)) => up::is_id_start(first) && rest.iter().all(|&c| up::is_id_continue(c)),
+        None => false,
+    }
+}
+
+unsafe fn predicate(s: *mut PyObject, p: Pred) -> bool {
+    // SAFETY: s is a str.
+    let v = unsafe { to_ucs4(s) };
+    let all = |f: fn(u32) -> bool| !v.is_empty() && v.iter().all(|&c| f(c));
+    match p {
+        Pred::Alnum => all(up::is_alnum),
+        Pred::Alpha => all(up::is_alpha),
+        // SAFETY: s is a str.
+        Pred::Ascii => unsafe { pystr::is_ascii(s) },
+        Pred::Decimal => all(up::is_decimal),
+        Pred::Digit => all(up::is_digit),
+        Pred::Numeric => all(up::is_numeric),
+        Pred::Space => all(up::is_space),
+        Pred::Printable => v.iter().all(|&c| up::is_printable(c)),
+        Pred::Identifier => is_identifier(&v),
+        Pred::Lower => {
+            let mut cased = false;
+            for &c in &v {
+                if up::is_upper(c) || up::is_title(c) {
+                    return false;
+                }
+                cased |= up::is_lower(c);
+            }
+            cased
+        }
+        Pred::Upper => {
+            let mut cased = false;
+            for &c in &v {
+                if up::is_lower(c) || up::is_title(c) {
+                    return false;
+                }
+                cased |= up::is_upper(c);
+            }
+            cased
+        }
+        Pred::Title => {
+            let (mut cased, mut prev) = (false, false);
+            for &c in &v {
+                if up::is_upper(c) || up::is_title(c) {
+                    if prev {
+                        return false;
+                    }
+                    prev = true;
+                    cased = true;
+                } else if up::is_lower(c) {
+                    if !prev {
+                        return false;
+                    }
+                    prev = true;
+                    cased = true;
+                } else {
+                    prev = false;
+                }
+            }
+            cased
+        }
+    }
+}
+
+macro_rules! pred_fn {
+    ($($f:ident => $p:ident;)*) => {$(
+        unsafe extern "C" fn $f(s: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+            // SAFETY: s is a str; the bool singletons are immortal.
+            unsafe { new_ref(pybool::from_bool(predicate(s, Pred::$p))) }
+        }
+    )*};
+}
+pred_fn! {
+    str_isalnum => Alnum;
+    str_isalpha => Alpha;
+    str_isascii => Ascii;
+    str_isdecimal => Decimal;
+    str_isdigit => Digit;
+    str_isidentifier => Identifier;
+    str_islower => Lower;
+    str_isnumeric => Numeric;
+    str_isprintable => Printable;
+    str_isspace => Space;
+    str_istitle => Title;
+    str_isupper => Upper;
+}
+
+/// `str.join(iterable)` / `PyUnicode_Join`.
+pub unsafe fn join(sep: *mut PyObject, iterable: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: sep is a str, iterable valid.
+    unsafe {
+        let seq = if tuple::check(iterable) {
+            Owned::from_borrowed(iterable)
+        } else {
+            match protocol::get_iter(iterable) {
+                Ok(_) => tuple::from_iterable(iterable)?,
+                Err(_) => {
+                    errors::clear();
+                    return Err(errors::type_error("can only join an iterable"));
+                }
+            }
+        };
+        let items = tuple::items(seq.as_ptr());
+        if items.len() == 1 && pystr::check_exact(items[0]) {
+            return Ok(Owned::from_borrowed(items[0]));
+        }
+        let sepv = to_ucs4(sep);
+        let mut all_ascii = pystr::is_ascii(sep);
+        for (i, &it) in items.iter().enumerate() {
+            if !pystr::check(it) {
+                return Err(errors::type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    type_name(it)
+                )));
+            }
+            all_ascii &= pystr::is_ascii(it);
+        }
+        if all_ascii {
+            let seps = pystr::data_bytes(sep);
+            let mut out = Vec::new();
+            for (i, &it) in items.iter().enumerate() {
+                if i > 0 {
+                    out.extend_from_slice(seps);
+                }
+                out.extend_from_slice(pystr::data_bytes(it));
+            }
+            return pystr::from_str(std::str::from_utf8_unchecked(&out));
+        }
+        let mut out = Vec::new();
+        for (i, &it) in items.iter().enumerate() {
+            if i > 0 {
+                out.extend_from_slice(&sepv);
+            }
+            out.extend(to_ucs4(it));
+        }
+        from_ucs4(&out)
+    }
+}
+
+unsafe extern "C" fn str_join(s: *mut PyObject, it: *mut PyObject) -> *mut PyObject {
+    // SAFETY: s is a str.
+    guard_obj(|| unsafe { join(s, it) })
+}
+
+/// `str.split` / `PyUnicode_Split` (`sep` NULL or None: runs of whitespace).
+pub unsafe fn split(
+    s: *mut PyObject,
+    sep: *mut PyObject,
+    maxsplit: Py_ssize_t,
+    right: bool,
+) -> PyResult<Owned> {
+    // SAFETY: s is a str; sep NULL, None or a str.
+    unsafe {
+        let v = to_ucs4(s);
+        let max = if maxsplit < 0 {
+            usize::MAX
+        } else {
+            maxsplit as usize
+        };
+        let mut parts: Vec<(usize, usize)> = Vec::new();
+        if sep.is_null() || sep == crate::object::none::none() {
+            split_whitespace(&v, max, right, &mut parts);
+        } else {
+            if !pystr::check(sep) {
+                return Err(errors::type_error(format!(
+                    "must be str or None, not {}",
+                    type_name(sep)
+                )));
+            }
+            let sv = to_ucs4(sep);
+            if sv.is_empty() {
+                return Err(errors::value_error("empty separator"));
+            }
+            if right {
+                let mut end = v.len();
+                while parts.len() < max {
+                    match rfind_at(&v, &sv, 0, end) {
+                        Some(p) => {
+                            parts.push((p + sv.len(), end));
+                            end = p;
+                        }
+                        None => break,
+                    }
+                }
+                parts.push((0, end));
+                parts.reverse();
+            } else {
+                let mut start = 0;
+                while parts.len() < max {
+                    match find_at(&v, &sv, start, v.len()) {
+                        Some(p) => {
+                            parts.push((start, p));
+                            start = p + sv.len();
+                        }
+                        None => break,
+                    }
+                }
+                parts.push((start, v.len()));
+            }
+        }
+        parts_to_list(s, &parts)
+    }
+}
+
+fn split_whitespace(v: &[u32], max: usize, right: bool, parts: &mut Vec<(usize, usize)>) {
+    let sp = |c: u32| up::is_space(c);
+    let n = v.len();
+    if !right {
+        let mut i = 0;
+        loop {
+            while i < n && sp(v[i]) {
+                i += 1;
+            }
+            if i == n {
+                break;
+            }
+            if parts.len() == max {
+                let mut e = n;
+                while e > i && sp(v[e - 1]) {
+                    e -= 1;
+                }
+                parts.push((i, e));
+                break;
+            }
+            let j = i;
+            while i < n && !sp(v[i]) {
+                i += 1;
+            }
+            parts.push((j, i));
+        }
+    } else {
+        let mut i = n;
+        loop {
+            while i > 0 && sp(v[i - 1]) {
+                i -= 1;
+            }
+            if i == 0 {
+                break;
+            }
+            if parts.len() == max {
+                let mut b = 0;
+                while b < i && sp(v[b]) {
+                    b += 1;
+                }
+                parts.push((b, i));
+                break;
+            }
+            let j = i;
+            while i > 0 && !sp(v[i - 1]) {
+                i -= 1;
+            }
+            parts.push((i, j));
+        }
+        parts.reverse();
+    }
+}
+
+unsafe fn parts_to_list(s: *mut PyObject, parts: &[(usize, usize)]) -> PyResult<Owned> {
+    // SAFETY: s is a str and every part is within it.
+    unsafe {
+        let items = parts
+            .iter()
+            .map(|&(a, b)| pystr::substring(s, a, b))
+            .collect::<PyResult<Vec<Owned>>>()?;
+        crate::object::list::from_vec(items)
+    }
+}
+
+unsafe fn split_call(
+    s: *mut PyObject,
+    args: *const *mut PyObject,
+    nargs: Py_ssize_t,
+    kwnames: *mut PyObject,
+    right: bool,
+) -> *mut PyObject {
+    let name = if right { "rsplit" } else { "split" };
+    guard_obj(|| {
+        // SAFETY: s is a str; fastcall arguments.
+        unsafe {
+            let [sep, maxsplit] = parse_fast_kw(name, args, nargs, kwnames, ["sep", "maxsplit"], 0, 0)?;
+            let max = if maxsplit.is_null() { -1 } else { ssize_arg(maxsplit)? };
+            split(s, sep, max, right)
+        }
+    })
+}
+
+unsafe extern "C" fn str_split(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t, kw: *mut PyObject) -> *mut PyObject {
+    // SAFETY: forwarded.
+    unsafe { split_call(s, a, n, kw, false) }
+}
+unsafe extern "C" fn str_rsplit(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t, kw: *mut PyObject) -> *mut PyObject {
+    // SAFETY: forwarded.
+    unsafe { split_call(s, a, n, kw, true) }
+}
+
+/// `str.splitlines` / `PyUnicode_Splitlines`.
+pub unsafe fn splitlines(s: *mut PyObject, keepends: bool) -> PyResult<Owned> {
+    // SAFETY: s is a str.
+    unsafe {
+        let v = to_ucs4(s);
+        let mut parts = Vec::new();
+        let mut i = 0;
+        let n = v.len();
+        while i < n {
+            let start = i;
+            while i < n && !up::is_linebreak(v[i]) {
+                i += 1;
+            }
+            let mut eol = i;
+            if i < n {
+                if v[i] == 0x0d && i + 1 < n && v[i + 1] == 0x0a {
+                    i += 2;
+                } else {
+                    i += 1;
+                }
+                if keepends {
+                    eol = i;
+                }
+            }
+            parts.push((start, eol));
+        }
+        parts_to_list(s, &parts)
+    }
+}
+
+unsafe extern "C" fn str_splitlines(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t, kw: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: s is a str; fastcall arguments.
+        unsafe {
+            let [keep] = parse_fast_kw("splitlines", a, n, kw, ["keepends"], 0, 0)?;
+            let keep = !keep.is_null() && protocol::is_true(keep)?;
+            splitlines(s, keep)
+        }
+    })
+}
+
+/// `str.partition` / `rpartition` (and `PyUnicode_Partition`).
+pub unsafe fn partition(s: *mut PyObject, sep: *mut PyObject, right: bool) -> PyResult<Owned> {
+    // SAFETY: s is a str, sep valid.
+    unsafe {
+        if !pystr::check(sep) {
+            return Err(errors::type_error(format!(
+                "must be str, not {}",
+                type_name(sep)
+            )));
+        }
+        let v = to_ucs4(s);
+        let sv = to_ucs4(sep);
+        if sv.is_empty() {
+            return Err(errors::value_error("empty separator"));
+        }
+        let empty = pystr::from_str("")?;
+        let found = if right {
+            rfind_at(&v, &sv, 0, v.len())
+        } else {
+            find_at(&v, &sv, 0, v.len())
+        };
+        match found {
+            Some(p) => {
+                let head = pystr::substring(s, 0, p)?;
+                let tail = pystr::substring(s, p + sv.len(), v.len())?;
+                tuple::pack(&[head.as_ptr(), sep, tail.as_ptr()])
+            }
+            None => {
+                let whole = pystr::substring(s, 0, v.len())?;
+                if right {
+                    tuple::pack(&[empty.as_ptr(), empty.as_ptr(), whole.as_ptr()])
+                } else {
+                    tuple::pack(&[whole.as_ptr(), empty.as_ptr(), empty.as_ptr()])
+                }
+            }
+        }
+    }
+}
+
+unsafe extern "C" fn str_partition(s: *mut PyObject, sep: *mut PyObject) -> *mut PyObject {
+    // SAFETY: s is a str.
+    guard_obj(|| unsafe { partition(s, sep, false) })
+}
+unsafe extern "C" fn str_rpartition(s: *mut PyObject, sep: *mut PyObject) -> *mut PyObject {
+    // SAFETY: s is a str.
+    guard_obj(|| unsafe { partition(s, sep, true) })
+}
+
+/// `str.replace` / `PyUnicode_Replace`: at most `count` (all if negative).
+pub unsafe fn replace(
+    s: *mut PyObject,
+    old: *mut PyObject,
+    new: *mut PyObject,
+    count: Py_ssize_t,
+) -> PyResult<Owned> {
+    // SAFETY: all three are strs.
+    unsafe {
+        let v = to_ucs4(s);
+        let ov = to_ucs4(old);
+        let nv = to_ucs4(new);
+        let max = if count < 0 { usize::MAX } else { count as usize };
+        let mut out = Vec::with_capacity(v.len());
+        let mut done = 0;
+        if ov.is_empty() {
+            for (i, &c) in v.iter().enumerate() {
+                if done < max {
+                    out.extend_from_slice(&nv);
+                    done += 1;
+                }
+                let _ = i;
+                out.push(c);
+            }
+            if done < max {
+                out.extend_from_slice(&nv);
+                done += 1;
+            }
+        } else {
+            let mut i = 0;
+            while done < max {
+                match find_at(&v, &ov, i, v.len()) {
+                    Some(p) => {
+                        out.extend_from_slice(&v[i..p]);
+                        out.extend_from_slice(&nv);
+                        i = p + ov.len();
+                        done += 1;
+                    }
+                    None => break,
+                }
+            }
+            out.extend_from_slice(&v[i..]);
+        }
+        if done == 0 {
+            return pystr::substring(s, 0, v.len());
+        }
+        from_ucs4(&out)
+    }
+}
+
+unsafe extern "C" fn str_replace(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t, kw: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: s is a str; fastcall arguments.
+        unsafe {
+            let [old, new, count] = parse_fast_kw("replace", a, n, kw, ["old", "new", "count"], 2, 2)?;
+            for (i, o) in [old, new].into_iter().enumerate() {
+                if !pystr::check(o) {
+                    return Err(errors::type_error(format!(
+                        "replace() argument {} must be str, not {}",
+                        i + 1,
+                        type_name(o)
+                    )));
+                }
+            }
+            let count = if count.is_null() { -1 } else { ssize_arg(count)? };
+            replace(s, old, new, count)
+        }
+    })
+}
+
+/// Characters for `strip`: whitespace (None) or the characters of a str.
+unsafe fn strip_impl(s: *mut PyObject, chars: Option<*mut PyObject>, left: bool, right: bool, name: &str) -> PyResult<Owned> {
+    // SAFETY: s is a str; chars valid if given.
+    unsafe {
+        let set: Option<Vec<u32>> = match chars {
+            None => None,
+            Some(c) if c == crate::object::none::none() => None,
+            Some(c) if pystr::check(c) => Some(to_ucs4(c)),
+            Some(_) => {
+                return Err(errors::type_error(format!("{name} arg must be None or str")))
+            }
+        };
+        let v = to_ucs4(s);
+        let strip_it = |c: u32| match &set {
+            None => up::is_space(c),
+            Some(cs) => cs.contains(&c),
+        };
+        let mut a = 0;
+        let mut b = v.len();
+        if left {
+            while a < b && strip_it(v[a]) {
+                a += 1;
+            }
+        }
+        if right {
+            while b > a && strip_it(v[b - 1]) {
+                b -= 1;
+            }
+        }
+        pystr::substring(s, a, b)
+    }
+}
+
+unsafe fn strip_call(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t, name: &str, l: bool, r: bool) -> *mut PyObject {
+    guard_obj(|| {
+        check_positional(name, n, 0, 1)?;
+        // SAFETY: s is a str; args valid.
+        unsafe { strip_impl(s, args_slice(a, n).first().copied(), l, r, name) }
+    })
+}
+
+unsafe extern "C" fn str_strip(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+    // SAFETY: forwarded.
+    unsafe { strip_call(s, a, n, "strip", true, true) }
+}
+unsafe extern "C" fn str_lstrip(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+    // SAFETY: forwarded.
+    unsafe { strip_call(s, a, n, "lstrip", true, false) }
+}
+unsafe extern "C" fn str_rstrip(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+    // SAFETY: forwarded.
+    unsafe { strip_call(s, a, n, "rstrip", false, true) }
+}
+
+#[derive(Clone, Copy)]
+enum Pad {
+    Left,
+    Right,
+    Center,
+}
+
+unsafe fn pad_call(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t, name: &str, how: Pad) -> *mut PyObject {
+    guard_obj(|| {
+        check_positional(name, n, 1, 2)?;
+        // SAFETY: s is a str; args valid.
+        unsafe {
+            let a = args_slice(a, n);
+            let width = ssize_arg(a[0])?;
+            let fill = match a.get(1) {
+                None => 0x20,
+                Some(&f) => {
+                    if !pystr::check(f) {
+                        return Err(errors::type_error(format!(
+                            "{name}() argument 2 must be a unicode character, not {}",
+                            type_name(f)
+                        )));
+                    }
+                    if pystr::len(f) != 1 {
+                        return Err(errors::type_error(
+                            "The fill character must be exactly one character long",
+                        ));
+                    }
+                    pystr::read_char(f, 0)
+                }
+            };
+            let len = pystr::len(s);
+            if width <= len {
+                return pystr::substring(s, 0, len as usize);
+            }
+            let marg = (width - len) as usize;
+            let left = match how {
+                Pad::Left => 0,
+                Pad::Right => marg,
+                Pad::Center => marg / 2 + (marg & width as usize & 1),
+            };
+            let v = to_ucs4(s);
+            let mut out = Vec::with_capacity(width as usize);
+            out.resize(left, fill);
+            out.extend_from_slice(&v);
+            out.resize(width as usize, fill);
+            from_ucs4(&out)
+        }
+    })
+}
+
+unsafe extern "C" fn str_ljust(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+    // SAFETY: forwarded.
+    unsafe { pad_call(s, a, n, "ljust", Pad::Left) }
+}
+unsafe extern "C" fn str_rjust(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+    // SAFETY: forwarded.
+    unsafe { pad_call(s, a, n, "rjust", Pad::Right) }
+}
+unsafe extern "C" fn str_center(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+    // SAFETY: forwarded.
+    unsafe { pad_call(s, a, n, "center", Pad::Center) }
+}
+
+unsafe extern "C" fn str_zfill(s: *mut PyObject, w: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: s is a str; w valid.
+        unsafe {
+            let width = ssize_arg(w)?;
+            let len = pystr::len(s);
+            if width <= len {
+                return pystr::substring(s, 0, len as usize);
+            }
+            let v = to_ucs4(s);
+            let fill = (width - len) as usize;
+            let mut out = Vec::with_capacity(width as usize);
+            let sign = matches!(v.first(), Some(0x2b | 0x2d));
+            if sign {
+                out.push(v[0]);
+            }
+            out.resize(out.len() + fill, 0x30);
+            out.extend_from_slice(&v[sign as usize..]);
+            from_ucs4(&out)
+        }
+    })
+}
+
+unsafe extern "C" fn str_expandtabs(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t, kw: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: s is a str; fastcall arguments.
+        unsafe {
+            let [ts] = parse_fast_kw("expandtabs", a, n, kw, ["tabsize"], 0, 0)?;
+            let tabsize = if ts.is_null() { 8 } else { ssize_arg(ts)? };
+            let v = to_ucs4(s);
+            let mut out = Vec::with_capacity(v.len());
+            let mut col: usize = 0;
+            for &c in &v {
+                match c {
+                    0x09 => {
+                        if tabsize > 0 {
+                            let k = tabsize as usize - col % tabsize as usize;
+                            out.resize(out.len() + k, 0x20);
+                            col += k;
+                        }
+                    }
+                    0x0a | 0x0d => {
+                        out.push(c);
+                        col = 0;
+                    }
+                    _ => {
+                        out.push(c);
+                        col += 1;
+                    }
+                }
+            }
+            from_ucs4(&out)
+        }
+    })
+}
+
+unsafe fn affix(s: *mut PyObject, p: *mut PyObject, name: &str, suffix: bool) -> PyResult<Owned> {
+    // SAFETY: s is a str; p valid.
+    unsafe {
+        if !pystr::check(p) {
+            return Err(errors::type_error(format!(
+                "{name}() argument must be str, not {}",
+                type_name(p)
+            )));
+        }
+        let v = to_ucs4(s);
+        let pv = to_ucs4(p);
+        let n = v.len();
+        if !pv.is_empty() && tail(&v, &pv, 0, n, suffix) {
+            if suffix {
+                pystr::substring(s, 0, n - pv.len())
+            } else {
+                pystr::substring(s, pv.len(), n)
+            }
+        } else {
+            pystr::substring(s, 0, n)
+        }
+    }
+}
+
+unsafe extern "C" fn str_removeprefix(s: *mut PyObject, p: *mut PyObject) -> *mut PyObject {
+    // SAFETY: s is a str.
+    guard_obj(|| unsafe { affix(s, p, "removeprefix", false) })
+}
+unsafe extern "C" fn str_removesuffix(s: *mut PyObject, p: *mut PyObject) -> *mut PyObject {
+    // SAFETY: s is a str.
+    guard_obj(|| unsafe { affix(s, p, "removesuffix", true) })
+}
+
+unsafe extern "C" fn str_encode(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t, kw: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: s is a str; fastcall arguments.
+        unsafe {
+            let [enc, errs] = parse_fast_kw("encode", a, n, kw, ["encoding", "errors"], 0, 0)?;
+            let enc = opt_str_arg("encode", "encoding", enc)?;
+            let errs = opt_str_arg("encode", "errors", errs)?;
+            pystr::encode(s, enc, errs)
+        }
+    })
+}
+
+/// `str.translate(table)` / `PyUnicode_Translate` without an errors
+/// argument: table[ord(c)] is None (delete), an int or a str; a
+/// `LookupError` keeps the character.
+pub unsafe fn translate(s: *mut PyObject, table: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: s is a str; table valid.
+    unsafe {
+        let v = to_ucs4(s);
+        let mut out = Vec::with_capacity(v.len());
+        for &c in &v {
+            let key = int::from_i64(c as i64)?;
+            let r = match protocol::get_item(table, key.as_ptr()) {
+                Ok(r) => r,
+                Err(_) => {
+                    if errors::matches(crate::object::exceptions::PyExc_LookupError) {
+                        errors::clear();
+                        out.push(c);
+                        continue;
+                    }
+                    return Err(errors::Raised::assume());
+                }
+            };
+            let r = r.as_ptr();
+            if r == crate::object::none::none() {
+                continue;
+            }
+            if int::check(r) {
+                let x = int::as_i64(r);
+                match x {
+                    Ok(x) if (0..0x110000).contains(&x) => out.push(x as u32),
+                    _ => {
+                        errors::clear();
+                        return Err(errors::value_error(
+                            "character mapping must be in range(0x110000)",
+                        ));
+                    }
+                }
+            } else if pystr::check(r) {
+                out.extend(to_ucs4(r));
+            } else {
+                return Err(errors::type_error(
+                    "character mapping must return integer, None or str",
+                ));
+            }
+        }
+        from_ucs4(&out)
+    }
+}
+
+unsafe extern "C" fn str_translate(s: *mut PyObject, t: *mut PyObject) -> *mut PyObject {
+    // SAFETY: s is a str.
+    guard_obj(|| unsafe { translate(s, t) })
+}
+
+unsafe extern "C" fn str_maketrans(_: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+    guard_obj(|| {
+        check_positional("maketrans", n, 1, 3)?;
+        // SAFETY: args valid.
+        unsafe {
+            let a = args_slice(a, n);
+            let out = dict::new()?;
+            if a.len() == 1 {
+                let d = a[0];
+                if !dict::check(d) {
+                    return Err(errors::type_error(
+                        "if you give only one argument to maketrans it must be a dict",
+                    ));
+                }
+                let mut pos = 0;
+                while let Some((k, v)) = dict::next(d, &mut pos) {
+                    if pystr::check(k) {
+                        if pystr::len(k) != 1 {
+                            return Err(errors::value_error(
+                                "string keys in translate table must be of length 1",
+                            ));
+                        }
+                        let key = int::from_i64(pystr::read_char(k, 0) as i64)?;
+                        dict::set_item(out.as_ptr(), key.as_ptr(), v)?;
+                    } else if int::check(k) {
+                        dict::set_item(out.as_ptr(), k, v)?;
+                    } else {
+                        return Err(errors::type_error(
+                            "keys in translate table must be strings or integers",
+                        ));
+                    }
+                }
+                return Ok(out);
+            }
+            let x = str_arg("maketrans", 1, a[0])?;
+            let y = str_arg("maketrans", 2, a[1])?;
+            if x.len() != y.len() {
+                return Err(errors::value_error(
+                    "the first two maketrans arguments must have equal length",
+                ));
+            }
+            for (&k, &v) in x.iter().zip(&y) {
+                let (k, v) = (int::from_i64(k as i64)?, int::from_i64(v as i64)?);
+                dict::set_item(out.as_ptr(), k.as_ptr(), v.as_ptr())?;
+            }
+            if let Some(&z) = a.get(2) {
+                for c in str_arg("maketrans", 3, z)? {
+                    let k = int::from_i64(c as i64)?;
+                    dict::set_item(out.as_ptr(), k.as_ptr(), crate::object::none::none())?;
+                }
+            }
+            Ok(out)
+        }
+    })
+}
+
+unsafe extern "C" fn str_format_method(s: *mut PyObject, spec: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: s is a str; spec valid.
+        unsafe {
+            if !pystr::check(spec) {
+                return Err(errors::type_error(format!(
+                    "__format__() argument must be str, not {}",
+                    type_name(spec)
+                )));
+            }
+            let spec = pystr::as_str(spec)?;
+            if spec.is_empty() {
+                return pystr::substring(s, 0, pystr::len(s) as usize);
+            }
+            let text = pystr::as_str(s)?;
+            match crate::object::format_spec::format_str(text, spec) {
+                Ok(r) => pystr::from_str(&r),
+                Err(e) => Err(crate::object::float::format_error(e)),
+            }
+        }
+    })
+}
+
+unsafe extern "C" fn str_getnewargs(s: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: s is a str.
+        unsafe {
+            let c = pystr::copy_exact(s)?;
+            tuple::pack(&[c.as_ptr()])
+        }
+    })
+}
+
+/// `str.__sizeof__()` as CPython computes it.
+pub unsafe fn sizeof(s: *mut PyObject) -> usize {
+    // SAFETY: s is a str.
+    unsafe {
+        let n = pystr::len(s) as usize;
+        let k = pystr::kind(s) as usize;
+        let a = s.cast::<PyASCIIObject>();
+        let compact = (*a).state & (1 << 5) != 0;
+        let mut size = if !compact {
+            std::mem::size_of::<PyUnicodeObject>() + (n + 1) * k
+        } else if pystr::is_ascii(s) {
+            std::mem::size_of::<PyASCIIObject>() + n + 1
+        } else {
+            std::mem::size_of::<PyCompactUnicodeObject>() + (n + 1) * k
+        };
+        if !pystr::is_ascii(s) || !compact {
+            let c = s.cast::<PyCompactUnicodeObject>();
+            if !(*c).utf8.is_null() {
+                size += (*c).utf8_length as usize + 1;
+            }
+        }
+        size
+    }
+}
+
+unsafe extern "C" fn str_sizeof(s: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    // SAFETY: s is a str.
+    guard_obj(|| int::from_i64(unsafe { sizeof(s) } as i64))
+}
+
+const NOARGS: libc::c_int = METH_NOARGS;
+const FAST: libc::c_int = METH_FASTCALL;
+const FASTKW: libc::c_int = METH_FASTCALL | METH_KEYWORDS;
+
+/// The `tp_methods` of `str`.
+pub static mut STR_METHODS: [PyMethodDef; 51] = [
+    descr::method(c"encode", str_encode as *const c_void, FASTKW),
+    descr::method(c"replace", str_replace as *const c_void, FASTKW),
+    descr::method(c"split", str_split as *const c_void, FASTKW),
+    descr::method(c"rsplit", str_rsplit as *const c_void, FASTKW),
+    descr::method(c"join", str_join as *const c_void, METH_O),
+    descr::method(c"capitalize", str_capitalize as *const c_void, NOARGS),
+    descr::method(c"casefold", str_casefold as *const c_void, NOARGS),
+    descr::method(c"title", str_title as *const c_void, NOARGS),
+    descr::method(c"center", str_center as *const c_void, FAST),
+    descr::method(c"count", str_count as *const c_void, FAST),
+    descr::method(c"expandtabs", str_expandtabs as *const c_void, FASTKW),
+    descr::method(c"find", str_find as *const c_void, FAST),
+    descr::method(c"partition", str_partition as *const c_void, METH_O),
+    descr::method(c"index", str_index as *const c_void, FAST),
+    descr::method(c"ljust", str_ljust as *const c_void, FAST),
+    descr::method(c"lower", str_lower as *const c_void, NOARGS),
+    descr::method(c"lstrip", str_lstrip as *const c_void, FAST),
+    descr::method(c"rfind", str_rfind as *const c_void, FAST),
+    descr::method(c"rindex", str_rindex as *const c_void, FAST),
+    descr::method(c"rjust", str_rjust as *const c_void, FAST),
+    descr::method(c"rstrip", str_rstrip as *const c_void, FAST),
+    descr::method(c"rpartition", str_rpartition as *const c_void, METH_O),
+    descr::method(c"splitlines", str_splitlines as *const c_void, FASTKW),
+    descr::method(c"strip", str_strip as *const c_void, FAST),
+    descr::method(c"swapcase", str_swapcase as *const c_void, NOARGS),
+    descr::method(c"translate", str_translate as *const c_void, METH_O),
+    descr::method(c"upper", str_upper as *const c_void, NOARGS),
+    descr::method(c"startswith", str_startswith as *const c_void, FAST),
+    descr::method(c"endswith", str_endswith as *const c_void, FAST),
+    descr::method(c"removeprefix", str_removeprefix as *const c_void, METH_O),
+    descr::method(c"removesuffix", str_removesuffix as *const c_void, METH_O),
+    descr::method(c"isascii", str_isascii as *const c_void, NOARGS),
+    descr::method(c"islower", str_islower as *const c_void, NOARGS),
+    descr::method(c"isupper", str_isupper as *const c_void, NOARGS),
+    descr::method(c"istitle", str_istitle as *const c_void, NOARGS),
+    descr::method(c"isspace", str_isspace as *const c_void, NOARGS),
+    descr::method(c"isdecimal", str_isdecimal as *const c_void, NOARGS),
+    descr::method(c"isdigit", str_isdigit as *const c_void, NOARGS),
+    descr::method(c"isnumeric", str_isnumeric as *const c_void, NOARGS),
+    descr::method(c"isalpha", str_isalpha as *const c_void, NOARGS),
+    descr::method(c"isalnum", str_isalnum as *const c_void, NOARGS),
+    descr::method(c"isidentifier", str_isidentifier as *const c_void, NOARGS),
+    descr::method(c"isprintable", str_isprintable as *const c_void, NOARGS),
+    descr::method(c"zfill", str_zfill as *const c_void, METH_O),
+    descr::method(
+        c"format",
+        crate::object::str_format::str_format_meth as *const c_void,
+        METH_VARARGS | METH_KEYWORDS,
+    ),
+    descr::method(
+        c"format_map",
+        crate::object::str_format::str_format_map as *const c_void,
+        METH_O,
+    ),
+    descr::method(c"__format__", str_format_method as *const c_void, METH_O),
+    descr::method(c"maketrans", str_maketrans as *const c_void, FAST | METH_STATIC),
+    descr::method(c"__sizeof__", str_sizeof as *const c_void, NOARGS),
+    descr::method(c"__getnewargs__", str_getnewargs as *const c_void, NOARGS),
+    descr::METHOD_END,
+];
