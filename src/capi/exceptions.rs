@@ -1,28 +1,29 @@
-//! The Exception Handling chapter: the error indicator (`PyErr_*`) and
-//! exception objects (`PyException_*`).
-use crate::capi::boundary::guard;
+//! The Exception Handling chapter: the error indicator (`PyErr_*`), the
+//! handled exception, signals, printing, and exception objects
+//! (`PyException_*`, `PyUnicode*Error_*`).
+use crate::capi::boundary::{guard, guard_obj, guard_status};
 use crate::ffi::*;
-use crate::object::exceptions as exc;
+use crate::object::exceptions::unicode::{self as uerr, UnicodeErrorKind};
+use crate::object::exceptions::{self as exc, display};
 use crate::object::refcount::*;
-use crate::object::str as pystr;
-use crate::runtime::errors;
-use crate::Owned;
+use crate::object::{dict, int, none, protocol, str as pystr, tuple, typeobj};
+use crate::runtime::{errors, tstate};
+use crate::{Owned, PyResult};
 use libc::{c_char, c_int};
+use std::io::Write;
 use std::ptr::null_mut;
 
 /// `PyErr_SetString`.
 #[no_mangle]
 pub unsafe extern "C" fn PyErr_SetString(tp: *mut PyObject, msg: *const c_char) {
-    crate::null_check!(tp);
+    crate::null_check!(tp, msg);
     guard(|| {
-        // SAFETY: tp non-NULL; msg a C string or NULL.
+        // SAFETY: tp non-NULL; msg a C string.
         unsafe {
-            let m = if msg.is_null() {
-                None
-            } else {
-                pystr::from_cstr(msg).ok()
+            match pystr::from_cstr(msg) {
+                Ok(m) => errors::set_object(tp, m.as_ptr()),
+                Err(r) => r,
             };
-            errors::set_object(tp, m.as_ref().map_or(null_mut(), |m| m.as_ptr()));
         }
     })
 }
@@ -94,12 +95,9 @@ pub unsafe extern "C" fn PyErr_Fetch(
             Some(e) => {
                 let v = e.into_raw();
                 *ptype = new_ref((*v).ob_type.cast());
-                let b = v.cast::<PyBaseExceptionObject>();
-                *ptb = if (*b).traceback.is_null() {
-                    null_mut()
-                } else {
-                    new_ref((*b).traceback)
-                };
+                let tb = (*v.cast::<PyBaseExceptionObject>()).traceback;
+                xincref(tb);
+                *ptb = tb;
                 *pvalue = v;
             }
         }
@@ -107,7 +105,7 @@ pub unsafe extern "C" fn PyErr_Fetch(
 }
 
 /// `PyErr_Restore`: steals the three references; a value that is not an
-/// instance of the type is normalized.
+/// instance of the type is normalized (as CPython 3.12+ does eagerly).
 #[no_mangle]
 pub unsafe extern "C" fn PyErr_Restore(tp: *mut PyObject, value: *mut PyObject, tb: *mut PyObject) {
     guard(|| {
@@ -122,56 +120,54 @@ pub unsafe extern "C" fn PyErr_Restore(tp: *mut PyObject, value: *mut PyObject, 
                 errors::clear();
                 return;
             };
-            let e =
-                match exc::instantiate(t.as_ptr(), v.as_ref().map_or(null_mut(), |v| v.as_ptr())) {
-                    Ok(e) => e,
-                    Err(_) => return,
-                };
+            let v = v.as_ref().map_or(null_mut(), |v| v.as_ptr());
+            let e = match exc::instantiate(t.as_ptr(), v) {
+                Ok(e) => e,
+                Err(_) => return,
+            };
             if let Some(tb) = tb {
-                let b = e.as_ptr().cast::<PyBaseExceptionObject>();
-                let old = std::mem::replace(&mut (*b).traceback, tb.into_raw());
-                xdecref(old);
+                if tb.as_ptr() != none::none() {
+                    let b = e.as_ptr().cast::<PyBaseExceptionObject>();
+                    let old = std::mem::replace(&mut (*b).traceback, tb.into_raw());
+                    xdecref(old);
+                }
             }
             errors::restore(e);
         }
     })
 }
 
-/// `PyErr_NormalizeException`: makes `*val` an instance of `*exc`.
+/// `PyErr_NormalizeException`: makes `*val` an instance of `*exc` (and
+/// `*exc` its exact type); an error while normalizing replaces both.
 #[no_mangle]
 pub unsafe extern "C" fn PyErr_NormalizeException(
     pexc: *mut *mut PyObject,
     pval: *mut *mut PyObject,
-    _ptb: *mut *mut PyObject,
+    ptb: *mut *mut PyObject,
 ) {
-    crate::null_check!(pexc, pval);
+    crate::null_check!(pexc, pval, ptb);
     guard(|| {
         // SAFETY: out-pointers non-NULL and owning their contents.
         unsafe {
             if (*pexc).is_null() {
                 return;
             }
-            match exc::instantiate(*pexc, *pval) {
-                Ok(e) => {
-                    xdecref(*pval);
-                    *pval = e.into_raw();
-                }
-                Err(_) => {
-                    // Replace with the error raised while normalizing.
-                    let e = errors::take();
-                    if let Some(e) = e {
-                        xdecref(*pexc);
-                        xdecref(*pval);
-                        *pexc = new_ref((*e.as_ptr()).ob_type.cast());
-                        *pval = e.into_raw();
-                    }
-                }
-            }
+            let e = match exc::instantiate(*pexc, *pval) {
+                Ok(e) => e,
+                Err(_) => match errors::take() {
+                    Some(e) => e,
+                    None => return,
+                },
+            };
+            xdecref(*pexc);
+            xdecref(*pval);
+            *pexc = new_ref((*e.as_ptr()).ob_type.cast());
+            *pval = e.into_raw();
         }
     })
 }
 
-/// `PyErr_ExceptionMatches`.
+/// `PyErr_ExceptionMatches`: against a class or a tuple of classes.
 #[no_mangle]
 pub unsafe extern "C" fn PyErr_ExceptionMatches(tp: *mut PyObject) -> c_int {
     // SAFETY: tp NULL or valid.
@@ -213,11 +209,53 @@ pub unsafe extern "C" fn _PyErr_BadInternalCall(_file: *const c_char, _line: c_i
     errors::bad_internal_call();
 }
 
-/// `PyErr_SetFromErrno`: `exc(errno, strerror(errno))`.
+/// The thread's `errno`.
+fn last_errno() -> c_int {
+    std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
+}
+
+/// Raises `tp(errno, strerror(errno)[, filename[, 0, filename2]])`.
+unsafe fn set_from_errno(
+    tp: *mut PyObject,
+    errno: c_int,
+    filename: *mut PyObject,
+    filename2: *mut PyObject,
+) -> PyResult<()> {
+    if errno == libc::EINTR {
+        errors::check_signals()?;
+    }
+    let msg = if errno == 0 {
+        "Error".to_string()
+    } else {
+        // SAFETY: strerror returns a NUL-terminated string.
+        unsafe {
+            std::ffi::CStr::from_ptr(libc::strerror(errno))
+                .to_string_lossy()
+                .into_owned()
+        }
+    };
+    let mut items = vec![int::from_i64(errno as i64)?, pystr::from_str(&msg)?];
+    // SAFETY: filename/filename2 NULL or valid.
+    unsafe {
+        if !filename.is_null() {
+            items.push(Owned::from_borrowed(filename));
+            if !filename2.is_null() {
+                items.push(int::from_i64(0)?);
+                items.push(Owned::from_borrowed(filename2));
+            }
+        }
+        let args = tuple::from_vec(items)?;
+        let e = protocol::call(tp, args.as_ptr(), null_mut())?;
+        Err(errors::set_object((*e.as_ptr()).ob_type.cast(), e.as_ptr()))
+    }
+}
+
+/// `PyErr_SetFromErrno`: `tp(errno, strerror(errno))`; OSError picks the
+/// errno's subclass. Always returns NULL.
 #[no_mangle]
 pub unsafe extern "C" fn PyErr_SetFromErrno(tp: *mut PyObject) -> *mut PyObject {
     // SAFETY: forwarded.
-    unsafe { PyErr_SetFromErrnoWithFilenameObject(tp, null_mut()) }
+    unsafe { PyErr_SetFromErrnoWithFilenameObjects(tp, null_mut(), null_mut()) }
 }
 
 /// `PyErr_SetFromErrnoWithFilenameObject`.
@@ -226,57 +264,389 @@ pub unsafe extern "C" fn PyErr_SetFromErrnoWithFilenameObject(
     tp: *mut PyObject,
     filename: *mut PyObject,
 ) -> *mut PyObject {
+    // SAFETY: forwarded.
+    unsafe { PyErr_SetFromErrnoWithFilenameObjects(tp, filename, null_mut()) }
+}
+
+/// `PyErr_SetFromErrnoWithFilenameObjects`.
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_SetFromErrnoWithFilenameObjects(
+    tp: *mut PyObject,
+    filename: *mut PyObject,
+    filename2: *mut PyObject,
+) -> *mut PyObject {
+    let errno = last_errno();
     crate::null_check!(tp);
-    let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
     guard(|| {
-        let build = || -> crate::PyResult<Owned> {
-            let msg = if errno == 0 {
-                "Error".to_string()
-            } else {
-                // SAFETY: strerror returns a static C string.
-                unsafe {
-                    std::ffi::CStr::from_ptr(libc::strerror(errno))
-                        .to_string_lossy()
-                        .into_owned()
-                }
-            };
-            let mut items = vec![
-                crate::object::int::from_i64(errno as i64)?,
-                pystr::from_str(&msg)?,
-            ];
-            if !filename.is_null() {
-                // SAFETY: filename valid.
-                items.push(unsafe { Owned::from_borrowed(filename) });
-            }
-            crate::object::tuple::from_vec(items)
-        };
-        if let Ok(args) = build() {
-            // SAFETY: tp is an exception class.
-            unsafe { errors::set_object(tp, args.as_ptr()) };
-        }
+        // SAFETY: tp non-NULL; the filenames NULL or valid.
+        let _ = unsafe { set_from_errno(tp, errno, filename, filename2) };
         null_mut()
     })
 }
 
-/// `PyErr_SetFromErrnoWithFilename`.
+/// `PyErr_SetFromErrnoWithFilename`: the filename decoded from UTF-8.
 #[no_mangle]
 pub unsafe extern "C" fn PyErr_SetFromErrnoWithFilename(
     tp: *mut PyObject,
     filename: *const c_char,
 ) -> *mut PyObject {
-    let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
-    // SAFETY: filename NULL or a C string.
-    let name = if filename.is_null() {
-        None
-    } else {
-        unsafe { pystr::from_cstr(filename).ok() }
-    };
-    // Restore errno: building the name may have changed it.
-    // SAFETY: __errno_location is the thread's errno.
-    unsafe { *libc::__errno_location() = errno };
+    let errno = last_errno();
+    crate::null_check!(tp);
+    guard(|| {
+        // SAFETY: filename NULL or a C string; tp non-NULL.
+        unsafe {
+            let name = if filename.is_null() {
+                None
+            } else {
+                match pystr::from_cstr(filename) {
+                    Ok(n) => Some(n),
+                    Err(_) => return null_mut(),
+                }
+            };
+            let f = name.as_ref().map_or(null_mut(), |n| n.as_ptr());
+            let _ = set_from_errno(tp, errno, f, null_mut());
+            null_mut()
+        }
+    })
+}
+
+/// `PyErr_SetImportErrorSubclass`: raises `exception(msg, name=name,
+/// path=path, name_from=None)`; always returns NULL.
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_SetImportErrorSubclass(
+    exception: *mut PyObject,
+    msg: *mut PyObject,
+    name: *mut PyObject,
+    path: *mut PyObject,
+) -> *mut PyObject {
+    crate::null_check!(exception);
+    guard(|| {
+        let raise = || -> PyResult<()> {
+            // SAFETY: exception valid; the others NULL or valid.
+            unsafe {
+                if !exc::is_class(exception)
+                    || !typeobj::is_subtype(exception.cast(), exc::PyExc_ImportError.cast())
+                {
+                    return Err(errors::type_error("expected a subclass of ImportError"));
+                }
+                if msg.is_null() {
+                    return Err(errors::type_error("expected a message argument"));
+                }
+                let or_none = |p: *mut PyObject| if p.is_null() { none::none() } else { p };
+                let kw = dict::new()?;
+                dict::set_item(kw.as_ptr(), pystr::intern("name"), or_none(name))?;
+                dict::set_item(kw.as_ptr(), pystr::intern("path"), or_none(path))?;
+                dict::set_item(kw.as_ptr(), pystr::intern("name_from"), none::none())?;
+                let args = tuple::pack(&[msg])?;
+                let e = protocol::call(exception, args.as_ptr(), kw.as_ptr())?;
+                Err(errors::set_object((*e.as_ptr()).ob_type.cast(), e.as_ptr()))
+            }
+        };
+        let _ = raise();
+        null_mut()
+    })
+}
+
+/// `PyErr_SetImportError`.
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_SetImportError(
+    msg: *mut PyObject,
+    name: *mut PyObject,
+    path: *mut PyObject,
+) -> *mut PyObject {
     // SAFETY: forwarded.
+    unsafe { PyErr_SetImportErrorSubclass(exc::PyExc_ImportError, msg, name, path) }
+}
+
+/// Sets `exc.name = value`, ignoring failures (as CPython does while
+/// decorating a syntax error).
+unsafe fn set_quietly(e: *mut PyObject, name: &str, value: *mut PyObject) {
+    // SAFETY: e and value valid.
+    if unsafe { protocol::setattr(e, pystr::intern(name), value) }.is_err() {
+        errors::clear();
+    }
+}
+
+/// An int attribute value, or None for a negative "absent" marker.
+fn int_or_none(v: c_int) -> Owned {
+    if v < 0 {
+        return Owned::from_borrowed_static(none::none());
+    }
+    int::from_i64(v as i64).unwrap_or_else(|_| {
+        errors::clear();
+        Owned::from_borrowed_static(none::none())
+    })
+}
+
+/// `PyErr_RangedSyntaxLocationObject`: adds the location (and the source
+/// line when the file can be read) to the raised exception.
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_RangedSyntaxLocationObject(
+    filename: *mut PyObject,
+    lineno: c_int,
+    col_offset: c_int,
+    end_lineno: c_int,
+    end_col_offset: c_int,
+) {
+    guard(|| {
+        let Some(e) = errors::take() else { return };
+        let p = e.as_ptr();
+        // SAFETY: p is an exception instance; filename NULL or valid.
+        unsafe {
+            let l = int::from_i64(lineno as i64);
+            if let Ok(l) = l {
+                set_quietly(p, "lineno", l.as_ptr());
+            } else {
+                errors::clear();
+            }
+            set_quietly(p, "offset", int_or_none(col_offset).as_ptr());
+            set_quietly(p, "end_lineno", int_or_none(end_lineno).as_ptr());
+            set_quietly(p, "end_offset", int_or_none(end_col_offset).as_ptr());
+            if !filename.is_null() {
+                set_quietly(p, "filename", filename);
+                if let Some(text) = program_text(filename, lineno) {
+                    set_quietly(p, "text", text.as_ptr());
+                }
+            }
+            if (*p).ob_type != exc::PyExc_SyntaxError.cast() {
+                for (name, value) in [("msg", true), ("print_file_and_line", false)] {
+                    match protocol::getattr_opt(p, pystr::intern(name)) {
+                        Ok(Some(_)) => {}
+                        Ok(None) => {
+                            let v = if value {
+                                protocol::str_(p).ok()
+                            } else {
+                                Some(Owned::from_borrowed_static(none::none()))
+                            };
+                            match v {
+                                Some(v) => set_quietly(p, name, v.as_ptr()),
+                                None => errors::clear(),
+                            }
+                        }
+                        Err(_) => errors::clear(),
+                    }
+                }
+            }
+        }
+        errors::restore(e);
+    })
+}
+
+/// `PyErr_SyntaxLocationObject`.
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_SyntaxLocationObject(
+    filename: *mut PyObject,
+    lineno: c_int,
+    col_offset: c_int,
+) {
+    // SAFETY: forwarded.
+    unsafe { PyErr_RangedSyntaxLocationObject(filename, lineno, col_offset, lineno, -1) }
+}
+
+/// `PyErr_SyntaxLocationEx`.
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_SyntaxLocationEx(
+    filename: *const c_char,
+    lineno: c_int,
+    col_offset: c_int,
+) {
+    guard(|| {
+        // SAFETY: filename NULL or a C string.
+        let f = if filename.is_null() {
+            None
+        } else {
+            match unsafe { pystr::from_cstr(filename) } {
+                Ok(f) => Some(f),
+                Err(_) => {
+                    errors::clear();
+                    None
+                }
+            }
+        };
+        let fp = f.as_ref().map_or(null_mut(), |f| f.as_ptr());
+        // SAFETY: fp NULL or a str.
+        unsafe { PyErr_SyntaxLocationObject(fp, lineno, col_offset) }
+    })
+}
+
+/// `PyErr_SyntaxLocation`.
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_SyntaxLocation(filename: *const c_char, lineno: c_int) {
+    // SAFETY: forwarded.
+    unsafe { PyErr_SyntaxLocationEx(filename, lineno, -1) }
+}
+
+/// Line `lineno` of the file `filename` as a str (None when unreadable).
+unsafe fn program_text(filename: *mut PyObject, lineno: c_int) -> Option<Owned> {
+    // SAFETY: filename valid.
+    let path = match unsafe { pystr::as_str(filename) } {
+        Ok(p) => p,
+        Err(_) => {
+            errors::clear();
+            return None;
+        }
+    };
+    let line = display::source_line(path, lineno as i64)?;
+    match pystr::from_str(&line) {
+        Ok(s) => Some(s),
+        Err(_) => {
+            errors::clear();
+            None
+        }
+    }
+}
+
+/// `PyErr_ProgramTextObject`: a source line, or NULL (no exception set).
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_ProgramTextObject(
+    filename: *mut PyObject,
+    lineno: c_int,
+) -> *mut PyObject {
+    if filename.is_null() {
+        return null_mut();
+    }
+    // SAFETY: filename valid.
+    guard(|| unsafe { program_text(filename, lineno) }.map_or(null_mut(), Owned::into_raw))
+}
+
+/// `PyErr_ProgramText`.
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_ProgramText(
+    filename: *const c_char,
+    lineno: c_int,
+) -> *mut PyObject {
+    if filename.is_null() {
+        return null_mut();
+    }
+    guard(|| {
+        // SAFETY: filename a C string.
+        match unsafe { pystr::from_cstr(filename) } {
+            // SAFETY: f is a str.
+            Ok(f) => unsafe { PyErr_ProgramTextObject(f.as_ptr(), lineno) },
+            Err(_) => {
+                errors::clear();
+                null_mut()
+            }
+        }
+    })
+}
+
+/// `PyErr_SetInterruptEx`: simulates the arrival of `signum`. Only SIGINT
+/// has a Python-level handler (the default one raising KeyboardInterrupt,
+/// at the next `PyErr_CheckSignals`); other signals are ignored (0); an
+/// invalid number gives -1.
+#[no_mangle]
+pub extern "C" fn PyErr_SetInterruptEx(signum: c_int) -> c_int {
+    if signum < 1 || signum > libc::SIGRTMAX() {
+        return -1;
+    }
+    if signum == libc::SIGINT {
+        errors::trip_interrupt();
+    }
+    0
+}
+
+/// `PyErr_SetInterrupt`.
+#[no_mangle]
+pub extern "C" fn PyErr_SetInterrupt() {
+    PyErr_SetInterruptEx(libc::SIGINT);
+}
+
+/// `PyErr_CheckSignals`: raises KeyboardInterrupt (-1) when an interrupt
+/// is pending.
+#[no_mangle]
+pub extern "C" fn PyErr_CheckSignals() -> c_int {
+    guard_status(errors::check_signals)
+}
+
+/// `PyErr_GetHandledException`: the exception being handled (new
+/// reference) or NULL.
+#[no_mangle]
+pub extern "C" fn PyErr_GetHandledException() -> *mut PyObject {
+    let h = tstate::get().handled_exception;
+    // SAFETY: the thread state owns h when non-NULL.
+    unsafe { xincref(h) };
+    h
+}
+
+/// `PyErr_SetHandledException`: does not steal; None or NULL clears.
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_SetHandledException(e: *mut PyObject) {
+    let e = if e == none::none() { null_mut() } else { e };
+    let ts = tstate::get();
+    // SAFETY: e NULL or valid; the thread state owned the old value.
     unsafe {
-        PyErr_SetFromErrnoWithFilenameObject(tp, name.as_ref().map_or(null_mut(), |n| n.as_ptr()))
+        xincref(e);
+        let old = std::mem::replace(&mut ts.handled_exception, e);
+        xdecref(old);
+    }
+}
+
+/// `PyErr_GetExcInfo`: `(type, value, traceback)` of the handled
+/// exception, new references; `(None, NULL, None)` when there is none.
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_GetExcInfo(
+    ptype: *mut *mut PyObject,
+    pvalue: *mut *mut PyObject,
+    ptb: *mut *mut PyObject,
+) {
+    crate::null_check!(ptype, pvalue, ptb);
+    let h = tstate::get().handled_exception;
+    // SAFETY: out-pointers valid; h NULL or an exception instance.
+    unsafe {
+        if h.is_null() {
+            *ptype = new_ref(none::none());
+            *pvalue = null_mut();
+            *ptb = new_ref(none::none());
+            return;
+        }
+        *ptype = new_ref((*h).ob_type.cast());
+        *pvalue = new_ref(h);
+        let tb = (*h.cast::<PyBaseExceptionObject>()).traceback;
+        *ptb = new_ref(if tb.is_null() { none::none() } else { tb });
+    }
+}
+
+/// `PyErr_SetExcInfo`: steals the three references; only the value is
+/// kept (the handled exception).
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_SetExcInfo(
+    tp: *mut PyObject,
+    value: *mut PyObject,
+    tb: *mut PyObject,
+) {
+    // SAFETY: each argument NULL or owned.
+    unsafe {
+        PyErr_SetHandledException(value);
+        xdecref(value);
+        xdecref(tp);
+        xdecref(tb);
+    }
+}
+
+/// `_PyErr_ChainExceptions1`: re-raises `e` (stolen), or makes it the
+/// `__context__` of the exception raised meanwhile.
+#[no_mangle]
+pub unsafe extern "C" fn _PyErr_ChainExceptions1(e: *mut PyObject) {
+    // SAFETY: e NULL or an owned exception instance.
+    let Some(e) = (unsafe { Owned::from_raw(e) }) else {
+        return;
+    };
+    match errors::take() {
+        None => {
+            errors::restore(e);
+        }
+        Some(cur) => {
+            if cur.as_ptr() != e.as_ptr() {
+                let b = cur.as_ptr().cast::<PyBaseExceptionObject>();
+                // SAFETY: cur is an exception instance owning its context.
+                unsafe {
+                    let old = std::mem::replace(&mut (*b).context, e.into_raw());
+                    xdecref(old);
+                }
+            }
+            errors::restore(cur);
+        }
     }
 }
 
@@ -290,9 +660,7 @@ pub unsafe extern "C" fn PyErr_NewException(
 ) -> *mut PyObject {
     crate::null_check!(name);
     // SAFETY: name a C string; base/dict NULL or valid.
-    crate::capi::boundary::guard_obj(|| unsafe {
-        exc::new_exception_class(name, base, dict, null_mut())
-    })
+    guard_obj(|| unsafe { exc::new_exception_class(name, base, dict, null_mut()) })
 }
 
 /// `PyErr_NewExceptionWithDoc`.
@@ -305,7 +673,7 @@ pub unsafe extern "C" fn PyErr_NewExceptionWithDoc(
 ) -> *mut PyObject {
     crate::null_check!(name);
     // SAFETY: as PyErr_NewException.
-    crate::capi::boundary::guard_obj(|| unsafe {
+    guard_obj(|| unsafe {
         let d = if doc.is_null() {
             None
         } else {
@@ -320,34 +688,30 @@ pub unsafe extern "C" fn PyErr_NewExceptionWithDoc(
     })
 }
 
-/// `PyException_GetTraceback`.
+#[inline]
+unsafe fn exc_base(e: *mut PyObject) -> *mut PyBaseExceptionObject {
+    e.cast()
+}
+
+/// `PyException_GetTraceback`: a new reference or NULL.
 #[no_mangle]
 pub unsafe extern "C" fn PyException_GetTraceback(e: *mut PyObject) -> *mut PyObject {
     crate::null_check!(e);
     // SAFETY: e is an exception.
     unsafe {
-        xincref((*e.cast::<PyBaseExceptionObject>()).traceback);
-        (*e.cast::<PyBaseExceptionObject>()).traceback
+        let tb = (*exc_base(e)).traceback;
+        xincref(tb);
+        tb
     }
 }
 
-/// `PyException_SetTraceback`.
+/// `PyException_SetTraceback`: a traceback or None (NULL is None).
 #[no_mangle]
 pub unsafe extern "C" fn PyException_SetTraceback(e: *mut PyObject, tb: *mut PyObject) -> c_int {
     crate::null_check!(e);
+    let tb = if tb.is_null() { none::none() } else { tb };
     // SAFETY: e is an exception.
-    unsafe {
-        crate::object::protocol::setattr(
-            e,
-            pystr::intern("__traceback__"),
-            if tb.is_null() {
-                crate::object::none::none()
-            } else {
-                tb
-            },
-        )
-        .map_or(-1, |_| 0)
-    }
+    guard_status(|| unsafe { protocol::setattr(e, pystr::intern("__traceback__"), tb) })
 }
 
 /// `PyException_GetContext`: a new reference or NULL.
@@ -356,7 +720,7 @@ pub unsafe extern "C" fn PyException_GetContext(e: *mut PyObject) -> *mut PyObje
     crate::null_check!(e);
     // SAFETY: e is an exception.
     unsafe {
-        let v = (*e.cast::<PyBaseExceptionObject>()).context;
+        let v = (*exc_base(e)).context;
         xincref(v);
         v
     }
@@ -366,11 +730,13 @@ pub unsafe extern "C" fn PyException_GetContext(e: *mut PyObject) -> *mut PyObje
 #[no_mangle]
 pub unsafe extern "C" fn PyException_SetContext(e: *mut PyObject, v: *mut PyObject) {
     if e.is_null() {
+        // SAFETY: v NULL or owned.
+        unsafe { xdecref(v) };
         return;
     }
     // SAFETY: e is an exception; v NULL or owned.
     unsafe {
-        let old = std::mem::replace(&mut (*e.cast::<PyBaseExceptionObject>()).context, v);
+        let old = std::mem::replace(&mut (*exc_base(e)).context, v);
         xdecref(old);
     }
 }
@@ -381,34 +747,46 @@ pub unsafe extern "C" fn PyException_GetCause(e: *mut PyObject) -> *mut PyObject
     crate::null_check!(e);
     // SAFETY: e is an exception.
     unsafe {
-        let v = (*e.cast::<PyBaseExceptionObject>()).cause;
+        let v = (*exc_base(e)).cause;
         xincref(v);
         v
     }
 }
 
-/// `PyException_SetCause`: steals the reference (NULL clears).
+/// `PyException_SetCause`: steals the reference (NULL clears) and sets
+/// `__suppress_context__`.
 #[no_mangle]
 pub unsafe extern "C" fn PyException_SetCause(e: *mut PyObject, v: *mut PyObject) {
     if e.is_null() {
+        // SAFETY: v NULL or owned.
+        unsafe { xdecref(v) };
         return;
     }
     // SAFETY: e is an exception; v NULL or owned.
     unsafe {
-        let old = std::mem::replace(&mut (*e.cast::<PyBaseExceptionObject>()).cause, v);
+        let b = exc_base(e);
+        (*b).suppress_context = 1;
+        let old = std::mem::replace(&mut (*b).cause, v);
         xdecref(old);
     }
 }
 
-/// `PyException_GetArgs`.
+/// `PyException_GetArgs`: a new reference to `e.args`.
 #[no_mangle]
 pub unsafe extern "C" fn PyException_GetArgs(e: *mut PyObject) -> *mut PyObject {
     crate::null_check!(e);
     // SAFETY: e is an exception.
-    unsafe { new_ref(exc::args_of(e)) }
+    unsafe {
+        let a = exc::args_of(e);
+        new_ref(if a.is_null() {
+            tuple::empty().as_ptr()
+        } else {
+            a
+        })
+    }
 }
 
-/// `PyException_SetArgs`.
+/// `PyException_SetArgs`: does not steal.
 #[no_mangle]
 pub unsafe extern "C" fn PyException_SetArgs(e: *mut PyObject, args: *mut PyObject) {
     if e.is_null() || args.is_null() {
@@ -416,61 +794,105 @@ pub unsafe extern "C" fn PyException_SetArgs(e: *mut PyObject, args: *mut PyObje
     }
     // SAFETY: e is an exception; args a tuple.
     unsafe {
-        let b = e.cast::<PyBaseExceptionObject>();
+        let b = exc_base(e);
         let old = std::mem::replace(&mut (*b).args, new_ref(args));
         xdecref(old);
     }
 }
 
-/// `PyErr_WriteUnraisable`: prints the raised exception to stderr as
-/// "Exception ignored in: <obj repr>" followed by the exception.
+/// Writes a report to the process's stderr (`sys.stderr` once the `sys`
+/// module routes it).
+fn write_stderr(text: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(text.as_bytes());
+    let _ = err.flush();
+}
+
+/// Takes the raised exception and reports it as unraisable.
+fn write_unraisable(msg: Option<&str>, obj: *mut PyObject) {
+    let Some(e) = errors::take() else { return };
+    // SAFETY: obj NULL or valid; e an exception instance.
+    let text = unsafe { display::format_unraisable(msg, obj, e.as_ptr()) };
+    write_stderr(&text);
+}
+
+/// `PyErr_WriteUnraisable`: reports and clears the raised exception as the
+/// default `sys.unraisablehook` does ("Exception ignored in: <obj>").
 #[no_mangle]
 pub unsafe extern "C" fn PyErr_WriteUnraisable(obj: *mut PyObject) {
+    guard(|| write_unraisable(None, obj))
+}
+
+/// The Rust half of `PyErr_FormatUnraisable` (src/capi/variadic.c):
+/// `msg` is the formatted message (stolen) or NULL.
+#[no_mangle]
+pub unsafe extern "C" fn _Ferrython_ErrFormatUnraisable(msg: *mut PyObject) {
     guard(|| {
-        let Some(e) = errors::take() else { return };
-        // SAFETY: obj NULL or valid; e an exception.
-        unsafe {
-            if !obj.is_null() {
-                let r = crate::object::protocol::repr_string(obj).unwrap_or_else(|_| {
-                    errors::clear();
-                    "<object repr() failed>".into()
-                });
-                eprintln!("Exception ignored in: {r}");
-            }
-            eprintln!("{}", exc::format_exception_only(e.as_ptr()));
-        }
+        // SAFETY: msg NULL or an owned str.
+        let m = unsafe { Owned::from_raw(msg) };
+        // SAFETY: m is a str.
+        let text = m
+            .as_ref()
+            .and_then(|m| unsafe { pystr::as_str(m.as_ptr()) }.ok());
+        write_unraisable(text, null_mut())
     })
 }
 
-/// `PyErr_Print`: prints the raised exception to stderr and clears it.
-#[no_mangle]
-pub extern "C" fn PyErr_Print() {
-    PyErr_PrintEx(1)
-}
-
-/// `PyErr_PrintEx`.
-#[no_mangle]
-pub extern "C" fn PyErr_PrintEx(_set_sys_last_vars: c_int) {
-    guard(|| {
-        let Some(e) = errors::take() else { return };
-        // SAFETY: e is an exception instance.
-        unsafe { eprintln!("{}", exc::format_exception_only(e.as_ptr())) };
-    })
-}
-
-/// `PyErr_DisplayException`.
+/// `PyErr_DisplayException`: prints `e` and its chain to stderr.
 #[no_mangle]
 pub unsafe extern "C" fn PyErr_DisplayException(e: *mut PyObject) {
     if e.is_null() {
         return;
     }
-    // SAFETY: e is an exception instance.
-    guard(|| unsafe { eprintln!("{}", exc::format_exception_only(e)) })
+    guard(|| {
+        // SAFETY: e valid.
+        unsafe {
+            if !exc::is_instance(e) {
+                write_stderr(&format!(
+                    "TypeError: print_exception(): Exception expected for value, {} found\n",
+                    typeobj::type_name(e)
+                ));
+                return;
+            }
+            write_stderr(&display::format_exception(e));
+        }
+    })
 }
 
-/// Whether the exception type named is a class deriving from BaseException.
+/// `PyErr_Display`: the legacy form; only `value` is used.
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_Display(
+    _tp: *mut PyObject,
+    value: *mut PyObject,
+    _tb: *mut PyObject,
+) {
+    // SAFETY: forwarded.
+    unsafe { PyErr_DisplayException(value) }
+}
+
+/// `PyErr_PrintEx`: prints the raised exception with its chain to stderr
+/// and clears it. Differences until `sys` and the embedding layer arrive:
+/// `SystemExit` is printed like any other exception instead of exiting the
+/// process, and `sys.last_exc` is not set.
+#[no_mangle]
+pub extern "C" fn PyErr_PrintEx(_set_sys_last_vars: c_int) {
+    guard(|| {
+        let Some(e) = errors::take() else { return };
+        // SAFETY: e is an exception instance.
+        write_stderr(&unsafe { display::format_exception(e.as_ptr()) });
+    })
+}
+
+/// `PyErr_Print`.
+#[no_mangle]
+pub extern "C" fn PyErr_Print() {
+    PyErr_PrintEx(1)
+}
+
+/// `PyExceptionClass_Check` as a function.
 #[no_mangle]
 pub unsafe extern "C" fn PyExceptionClass_Check(op: *mut PyObject) -> c_int {
+    crate::null_check!(op);
     // SAFETY: op valid.
     unsafe { exc::is_class(op) as c_int }
 }
@@ -478,13 +900,271 @@ pub unsafe extern "C" fn PyExceptionClass_Check(op: *mut PyObject) -> c_int {
 /// `PyExceptionInstance_Check` as a function.
 #[no_mangle]
 pub unsafe extern "C" fn PyExceptionInstance_Check(op: *mut PyObject) -> c_int {
+    crate::null_check!(op);
     // SAFETY: op valid.
     unsafe { exc::is_instance(op) as c_int }
 }
 
-/// Type name for diagnostics (`PyExceptionClass_Name`).
+/// `PyExceptionClass_Name`: the class's `tp_name`.
 #[no_mangle]
 pub unsafe extern "C" fn PyExceptionClass_Name(op: *mut PyObject) -> *const c_char {
+    crate::null_check!(op);
     // SAFETY: op is a class.
     unsafe { (*op.cast::<PyTypeObject>()).tp_name }
+}
+
+/// `PyUnicodeDecodeError_Create`: `UnicodeDecodeError(encoding,
+/// object[:length], start, end, reason)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeDecodeError_Create(
+    encoding: *const c_char,
+    object: *const c_char,
+    length: Py_ssize_t,
+    start: Py_ssize_t,
+    end: Py_ssize_t,
+    reason: *const c_char,
+) -> *mut PyObject {
+    crate::null_check!(encoding, reason);
+    guard_obj(|| {
+        // SAFETY: C strings; object has length bytes.
+        unsafe {
+            if length < 0 || (object.is_null() && length > 0) {
+                return Err(errors::bad_internal_call());
+            }
+            let data = if length == 0 {
+                &[][..]
+            } else {
+                std::slice::from_raw_parts(object.cast::<u8>(), length as usize)
+            };
+            let args = tuple::from_vec(vec![
+                pystr::from_cstr(encoding)?,
+                crate::object::bytes::from_slice(data)?,
+                int::from_i64(start as i64)?,
+                int::from_i64(end as i64)?,
+                pystr::from_cstr(reason)?,
+            ])?;
+            protocol::call(exc::PyExc_UnicodeDecodeError, args.as_ptr(), null_mut())
+        }
+    })
+}
+
+/// `PyUnicodeEncodeError_GetEncoding`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeEncodeError_GetEncoding(e: *mut PyObject) -> *mut PyObject {
+    // SAFETY: checked by the core.
+    guard_obj(|| unsafe { uerr::get_encoding(e) })
+}
+
+/// `PyUnicodeDecodeError_GetEncoding`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeDecodeError_GetEncoding(e: *mut PyObject) -> *mut PyObject {
+    // SAFETY: checked by the core.
+    guard_obj(|| unsafe { uerr::get_encoding(e) })
+}
+
+/// `PyUnicodeEncodeError_GetObject`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeEncodeError_GetObject(e: *mut PyObject) -> *mut PyObject {
+    // SAFETY: checked by the core.
+    guard_obj(|| unsafe { uerr::get_object(e, UnicodeErrorKind::Encode) })
+}
+
+/// `PyUnicodeDecodeError_GetObject`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeDecodeError_GetObject(e: *mut PyObject) -> *mut PyObject {
+    // SAFETY: checked by the core.
+    guard_obj(|| unsafe { uerr::get_object(e, UnicodeErrorKind::Decode) })
+}
+
+/// `PyUnicodeTranslateError_GetObject`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeTranslateError_GetObject(e: *mut PyObject) -> *mut PyObject {
+    // SAFETY: checked by the core.
+    guard_obj(|| unsafe { uerr::get_object(e, UnicodeErrorKind::Translate) })
+}
+
+/// Stores a clamped position in `*out`.
+unsafe fn store(out: *mut Py_ssize_t, r: PyResult<Py_ssize_t>) -> PyResult<()> {
+    if out.is_null() {
+        return Err(errors::bad_internal_call());
+    }
+    // SAFETY: out non-NULL.
+    unsafe { *out = r? };
+    Ok(())
+}
+
+/// `PyUnicodeEncodeError_GetStart`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeEncodeError_GetStart(
+    e: *mut PyObject,
+    start: *mut Py_ssize_t,
+) -> c_int {
+    // SAFETY: checked by the core.
+    guard_status(|| unsafe { store(start, uerr::get_start(e, UnicodeErrorKind::Encode)) })
+}
+
+/// `PyUnicodeDecodeError_GetStart`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeDecodeError_GetStart(
+    e: *mut PyObject,
+    start: *mut Py_ssize_t,
+) -> c_int {
+    // SAFETY: checked by the core.
+    guard_status(|| unsafe { store(start, uerr::get_start(e, UnicodeErrorKind::Decode)) })
+}
+
+/// `PyUnicodeTranslateError_GetStart`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeTranslateError_GetStart(
+    e: *mut PyObject,
+    start: *mut Py_ssize_t,
+) -> c_int {
+    // SAFETY: checked by the core.
+    guard_status(|| unsafe { store(start, uerr::get_start(e, UnicodeErrorKind::Translate)) })
+}
+
+/// `PyUnicodeEncodeError_GetEnd`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeEncodeError_GetEnd(
+    e: *mut PyObject,
+    end: *mut Py_ssize_t,
+) -> c_int {
+    // SAFETY: checked by the core.
+    guard_status(|| unsafe { store(end, uerr::get_end(e, UnicodeErrorKind::Encode)) })
+}
+
+/// `PyUnicodeDecodeError_GetEnd`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeDecodeError_GetEnd(
+    e: *mut PyObject,
+    end: *mut Py_ssize_t,
+) -> c_int {
+    // SAFETY: checked by the core.
+    guard_status(|| unsafe { store(end, uerr::get_end(e, UnicodeErrorKind::Decode)) })
+}
+
+/// `PyUnicodeTranslateError_GetEnd`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeTranslateError_GetEnd(
+    e: *mut PyObject,
+    end: *mut Py_ssize_t,
+) -> c_int {
+    // SAFETY: checked by the core.
+    guard_status(|| unsafe { store(end, uerr::get_end(e, UnicodeErrorKind::Translate)) })
+}
+
+/// `PyUnicodeEncodeError_SetStart`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeEncodeError_SetStart(
+    e: *mut PyObject,
+    start: Py_ssize_t,
+) -> c_int {
+    // SAFETY: checked by the core.
+    guard_status(|| unsafe { uerr::set_start(e, start) })
+}
+
+/// `PyUnicodeDecodeError_SetStart`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeDecodeError_SetStart(
+    e: *mut PyObject,
+    start: Py_ssize_t,
+) -> c_int {
+    // SAFETY: checked by the core.
+    guard_status(|| unsafe { uerr::set_start(e, start) })
+}
+
+/// `PyUnicodeTranslateError_SetStart`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeTranslateError_SetStart(
+    e: *mut PyObject,
+    start: Py_ssize_t,
+) -> c_int {
+    // SAFETY: checked by the core.
+    guard_status(|| unsafe { uerr::set_start(e, start) })
+}
+
+/// `PyUnicodeEncodeError_SetEnd`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeEncodeError_SetEnd(e: *mut PyObject, end: Py_ssize_t) -> c_int {
+    // SAFETY: checked by the core.
+    guard_status(|| unsafe { uerr::set_end(e, end) })
+}
+
+/// `PyUnicodeDecodeError_SetEnd`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeDecodeError_SetEnd(e: *mut PyObject, end: Py_ssize_t) -> c_int {
+    // SAFETY: checked by the core.
+    guard_status(|| unsafe { uerr::set_end(e, end) })
+}
+
+/// `PyUnicodeTranslateError_SetEnd`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeTranslateError_SetEnd(
+    e: *mut PyObject,
+    end: Py_ssize_t,
+) -> c_int {
+    // SAFETY: checked by the core.
+    guard_status(|| unsafe { uerr::set_end(e, end) })
+}
+
+/// `PyUnicodeEncodeError_GetReason`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeEncodeError_GetReason(e: *mut PyObject) -> *mut PyObject {
+    // SAFETY: checked by the core.
+    guard_obj(|| unsafe { uerr::get_reason(e) })
+}
+
+/// `PyUnicodeDecodeError_GetReason`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeDecodeError_GetReason(e: *mut PyObject) -> *mut PyObject {
+    // SAFETY: checked by the core.
+    guard_obj(|| unsafe { uerr::get_reason(e) })
+}
+
+/// `PyUnicodeTranslateError_GetReason`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeTranslateError_GetReason(e: *mut PyObject) -> *mut PyObject {
+    // SAFETY: checked by the core.
+    guard_obj(|| unsafe { uerr::get_reason(e) })
+}
+
+/// `reason` as UTF-8 text.
+unsafe fn reason_text<'a>(reason: *const c_char) -> PyResult<&'a str> {
+    if reason.is_null() {
+        return Err(errors::bad_internal_call());
+    }
+    // SAFETY: reason is a C string.
+    unsafe { std::ffi::CStr::from_ptr(reason) }
+        .to_str()
+        .map_err(|_| errors::unicode_error("reason is not valid UTF-8"))
+}
+
+/// `PyUnicodeEncodeError_SetReason`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeEncodeError_SetReason(
+    e: *mut PyObject,
+    reason: *const c_char,
+) -> c_int {
+    // SAFETY: checked by the core.
+    guard_status(|| unsafe { uerr::set_reason(e, reason_text(reason)?) })
+}
+
+/// `PyUnicodeDecodeError_SetReason`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeDecodeError_SetReason(
+    e: *mut PyObject,
+    reason: *const c_char,
+) -> c_int {
+    // SAFETY: checked by the core.
+    guard_status(|| unsafe { uerr::set_reason(e, reason_text(reason)?) })
+}
+
+/// `PyUnicodeTranslateError_SetReason`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicodeTranslateError_SetReason(
+    e: *mut PyObject,
+    reason: *const c_char,
+) -> c_int {
+    // SAFETY: checked by the core.
+    guard_status(|| unsafe { uerr::set_reason(e, reason_text(reason)?) })
 }

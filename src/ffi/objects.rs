@@ -192,3 +192,154 @@ pub struct PySliceObject {
     pub stop: *mut PyObject,
     pub step: *mut PyObject,
 }
+
+// The extended exception layouts repeat `PyException_HEAD` field by field,
+// as CPython's structs do, so C code names `e->args` on any of them.
+
+/// `PyBaseExceptionGroupObject`: `BaseExceptionGroup(message, exceptions)`.
+#[repr(C)]
+pub struct PyBaseExceptionGroupObject {
+    pub ob_base: PyObject,
+    pub dict: *mut PyObject,
+    pub args: *mut PyObject,
+    pub notes: *mut PyObject,
+    pub traceback: *mut PyObject,
+    pub context: *mut PyObject,
+    pub cause: *mut PyObject,
+    pub suppress_context: c_char,
+    pub msg: *mut PyObject,
+    pub excs: *mut PyObject,
+}
+
+/// `PySyntaxErrorObject` (3.14: `metadata` after `print_file_and_line`).
+#[repr(C)]
+pub struct PySyntaxErrorObject {
+    pub ob_base: PyObject,
+    pub dict: *mut PyObject,
+    pub args: *mut PyObject,
+    pub notes: *mut PyObject,
+    pub traceback: *mut PyObject,
+    pub context: *mut PyObject,
+    pub cause: *mut PyObject,
+    pub suppress_context: c_char,
+    pub msg: *mut PyObject,
+    pub filename: *mut PyObject,
+    pub lineno: *mut PyObject,
+    pub offset: *mut PyObject,
+    pub end_lineno: *mut PyObject,
+    pub end_offset: *mut PyObject,
+    pub text: *mut PyObject,
+    pub print_file_and_line: *mut PyObject,
+    pub metadata: *mut PyObject,
+}
+
+/// `PyImportErrorObject`.
+#[repr(C)]
+pub struct PyImportErrorObject {
+    pub ob_base: PyObject,
+    pub dict: *mut PyObject,
+    pub args: *mut PyObject,
+    pub notes: *mut PyObject,
+    pub traceback: *mut PyObject,
+    pub context: *mut PyObject,
+    pub cause: *mut PyObject,
+    pub suppress_context: c_char,
+    pub msg: *mut PyObject,
+    pub name: *mut PyObject,
+    pub path: *mut PyObject,
+    pub name_from: *mut PyObject,
+}
+
+/// `PyUnicodeErrorObject`: the three `Unicode*Error` types.
+#[repr(C)]
+pub struct PyUnicodeErrorObject {
+    pub ob_base: PyObject,
+    pub dict: *mut PyObject,
+    pub args: *mut PyObject,
+    pub notes: *mut PyObject,
+    pub traceback: *mut PyObject,
+    pub context: *mut PyObject,
+    pub cause: *mut PyObject,
+    pub suppress_context: c_char,
+    pub encoding: *mut PyObject,
+    pub object: *mut PyObject,
+    pub start: Py_ssize_t,
+    pub end: Py_ssize_t,
+    pub reason: *mut PyObject,
+}
+
+/// `PySystemExitObject`.
+#[repr(C)]
+pub struct PySystemExitObject {
+    pub ob_base: PyObject,
+    pub dict: *mut PyObject,
+    pub args: *mut PyObject,
+    pub notes: *mut PyObject,
+    pub traceback: *mut PyObject,
+    pub context: *mut PyObject,
+    pub cause: *mut PyObject,
+    pub suppress_context: c_char,
+    pub code: *mut PyObject,
+}
+
+/// `PyOSErrorObject` (POSIX layout: no `winerror`). `written` is
+/// `BlockingIOError.characters_written`, -1 when unset.
+#[repr(C)]
+pub struct PyOSErrorObject {
+    pub ob_base: PyObject,
+    pub dict: *mut PyObject,
+    pub args: *mut PyObject,
+    pub notes: *mut PyObject,
+    pub traceback: *mut PyObject,
+    pub context: *mut PyObject,
+    pub cause: *mut PyObject,
+    pub suppress_context: c_char,
+    pub myerrno: *mut PyObject,
+    pub strerror: *mut PyObject,
+    pub filename: *mut PyObject,
+    pub filename2: *mut PyObject,
+    pub written: Py_ssize_t,
+}
+
+/// `PyStopIterationObject`.
+#[repr(C)]
+pub struct PyStopIterationObject {
+    pub ob_base: PyObject,
+    pub dict: *mut PyObject,
+    pub args: *mut PyObject,
+    pub notes: *mut PyObject,
+    pub traceback: *mut PyObject,
+    pub context: *mut PyObject,
+    pub cause: *mut PyObject,
+    pub suppress_context: c_char,
+    pub value: *mut PyObject,
+}
+
+/// `PyNameErrorObject`.
+#[repr(C)]
+pub struct PyNameErrorObject {
+    pub ob_base: PyObject,
+    pub dict: *mut PyObject,
+    pub args: *mut PyObject,
+    pub notes: *mut PyObject,
+    pub traceback: *mut PyObject,
+    pub context: *mut PyObject,
+    pub cause: *mut PyObject,
+    pub suppress_context: c_char,
+    pub name: *mut PyObject,
+}
+
+/// `PyAttributeErrorObject`.
+#[repr(C)]
+pub struct PyAttributeErrorObject {
+    pub ob_base: PyObject,
+    pub dict: *mut PyObject,
+    pub args: *mut PyObject,
+    pub notes: *mut PyObject,
+    pub traceback: *mut PyObject,
+    pub context: *mut PyObject,
+    pub cause: *mut PyObject,
+    pub suppress_context: c_char,
+    pub obj: *mut PyObject,
+    pub name: *mut PyObject,
+}

@@ -11,9 +11,21 @@ use crate::Owned;
 use libc::{c_int, c_void};
 use std::ptr::null_mut;
 
-/// The exception type template: `BaseException`'s layout and slots, with
-/// the base filled in by `PyType_Ready` from `tp_base`.
-const fn exc_type(
+pub mod display;
+mod fields;
+mod group;
+mod methods;
+pub mod oserror;
+mod syntax;
+pub mod unicode;
+
+#[cfg(test)]
+mod tests;
+
+/// The exception type template for layout `T`: `BaseException`'s slots are
+/// inherited through `tp_base` by `PyType_Ready`; types with their own
+/// layout set their own slots on top.
+const fn exc_layout<T: ExcLayout>(
     name: &'static std::ffi::CStr,
     base: *mut PyTypeObject,
     doc: &'static std::ffi::CStr,
@@ -23,21 +35,68 @@ const fn exc_type(
         tp_base: base,
         tp_doc: doc.as_ptr(),
         tp_dictoffset: std::mem::offset_of!(PyBaseExceptionObject, dict) as Py_ssize_t,
-        ..type_template(name, std::mem::size_of::<PyBaseExceptionObject>(), 0)
+        ..type_template(name, std::mem::size_of::<T>(), 0)
     }
 }
+
+/// The template of an exception with `BaseException`'s layout.
+const fn exc_type(
+    name: &'static std::ffi::CStr,
+    base: *mut PyTypeObject,
+    doc: &'static std::ffi::CStr,
+) -> PyTypeObject {
+    exc_layout::<PyBaseExceptionObject>(name, base, doc)
+}
+
+/// An exception instance layout: the offsets of the object fields it adds
+/// to `PyException_HEAD` (cleared, traversed and released generically).
+pub trait ExcLayout {
+    /// Offsets of the owned `PyObject *` fields after the head.
+    const FIELDS: &'static [usize];
+}
+
+impl ExcLayout for PyBaseExceptionObject {
+    const FIELDS: &'static [usize] = &[];
+}
+
+/// A `PyMemberDef` for an object field of an exception (`Py_T_OBJECT`:
+/// NULL reads as None).
+pub(crate) const fn member(
+    name: &'static std::ffi::CStr,
+    offset: usize,
+    flags: c_int,
+    doc: &'static std::ffi::CStr,
+) -> PyMemberDef {
+    PyMemberDef {
+        name: name.as_ptr(),
+        r#type: _Py_T_OBJECT,
+        offset: offset as Py_ssize_t,
+        flags,
+        doc: doc.as_ptr(),
+    }
+}
+
+/// The end marker of a `PyMemberDef` table.
+pub(crate) const MEMBER_END: PyMemberDef = PyMemberDef {
+    name: std::ptr::null(),
+    r#type: 0,
+    offset: 0,
+    flags: 0,
+    doc: std::ptr::null(),
+};
 
 /// `BaseException`.
 #[no_mangle]
 pub static mut _PyExc_BaseException: PyTypeObject = PyTypeObject {
-    tp_dealloc: Some(exc_dealloc),
+    tp_dealloc: Some(exc_dealloc::<PyBaseExceptionObject>),
     tp_repr: Some(exc_repr),
     tp_str: Some(exc_str),
-    tp_traverse: Some(exc_traverse),
-    tp_clear: Some(exc_clear),
+    tp_traverse: Some(exc_traverse::<PyBaseExceptionObject>),
+    tp_clear: Some(exc_clear::<PyBaseExceptionObject>),
     tp_init: Some(exc_init),
     tp_new: Some(exc_new),
     tp_getset: (&raw const EXC_GETSET).cast_mut().cast(),
+    tp_methods: (&raw const methods::EXC_METHODS).cast_mut().cast(),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     tp_getattro: Some(crate::object::object::PyObject_GenericGetAttr),
     tp_setattro: Some(crate::object::object::PyObject_GenericSetAttr),
@@ -82,15 +141,39 @@ pub static mut _PyExc_Exception: PyTypeObject = exc_type(
 pub static mut PyExc_Exception: *mut PyObject = (&raw mut _PyExc_Exception).cast();
 /// `BaseExceptionGroup`.
 #[no_mangle]
-pub static mut _PyExc_BaseExceptionGroup: PyTypeObject = exc_type(
-    c"BaseExceptionGroup",
-    &raw mut _PyExc_BaseException,
-    c"A combination of multiple unrelated exceptions.",
-);
+pub static mut _PyExc_BaseExceptionGroup: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(exc_dealloc::<PyBaseExceptionGroupObject>),
+    tp_traverse: Some(exc_traverse::<PyBaseExceptionGroupObject>),
+    tp_clear: Some(exc_clear::<PyBaseExceptionGroupObject>),
+    tp_new: Some(group::new),
+    tp_str: Some(group::str),
+    tp_members: (&raw const group::MEMBERS).cast_mut().cast(),
+    tp_methods: (&raw const group::METHODS).cast_mut().cast(),
+    ..exc_layout::<PyBaseExceptionGroupObject>(
+        c"BaseExceptionGroup",
+        &raw mut _PyExc_BaseException,
+        c"A combination of multiple unrelated exceptions.",
+    )
+};
 /// `PyExc_BaseExceptionGroup`.
 #[no_mangle]
 pub static mut PyExc_BaseExceptionGroup: *mut PyObject =
     (&raw mut _PyExc_BaseExceptionGroup).cast();
+/// `ExceptionGroup(BaseExceptionGroup, Exception)`: two bases, set in
+/// `tp_bases` before `PyType_Ready` computes the C3 MRO.
+#[no_mangle]
+pub static mut _PyExc_ExceptionGroup: PyTypeObject = PyTypeObject {
+    tp_bases: (&raw mut group::EXCEPTION_GROUP_BASES).cast(),
+    tp_doc: std::ptr::null(),
+    ..exc_layout::<PyBaseExceptionGroupObject>(
+        c"ExceptionGroup",
+        &raw mut _PyExc_BaseExceptionGroup,
+        c"",
+    )
+};
+/// `PyExc_ExceptionGroup`.
+#[no_mangle]
+pub static mut PyExc_ExceptionGroup: *mut PyObject = (&raw mut _PyExc_ExceptionGroup).cast();
 /// `GeneratorExit`.
 #[no_mangle]
 pub static mut _PyExc_GeneratorExit: PyTypeObject = exc_type(
@@ -113,11 +196,18 @@ pub static mut _PyExc_KeyboardInterrupt: PyTypeObject = exc_type(
 pub static mut PyExc_KeyboardInterrupt: *mut PyObject = (&raw mut _PyExc_KeyboardInterrupt).cast();
 /// `SystemExit`.
 #[no_mangle]
-pub static mut _PyExc_SystemExit: PyTypeObject = exc_type(
-    c"SystemExit",
-    &raw mut _PyExc_BaseException,
-    c"Request to exit from the interpreter.",
-);
+pub static mut _PyExc_SystemExit: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(exc_dealloc::<PySystemExitObject>),
+    tp_traverse: Some(exc_traverse::<PySystemExitObject>),
+    tp_clear: Some(exc_clear::<PySystemExitObject>),
+    tp_init: Some(fields::system_exit_init),
+    tp_members: (&raw const fields::SYSTEM_EXIT_MEMBERS).cast_mut().cast(),
+    ..exc_layout::<PySystemExitObject>(
+        c"SystemExit",
+        &raw mut _PyExc_BaseException,
+        c"Request to exit from the interpreter.",
+    )
+};
 /// `PyExc_SystemExit`.
 #[no_mangle]
 pub static mut PyExc_SystemExit: *mut PyObject = (&raw mut _PyExc_SystemExit).cast();
@@ -174,11 +264,20 @@ pub static mut _PyExc_AssertionError: PyTypeObject = exc_type(
 pub static mut PyExc_AssertionError: *mut PyObject = (&raw mut _PyExc_AssertionError).cast();
 /// `AttributeError`.
 #[no_mangle]
-pub static mut _PyExc_AttributeError: PyTypeObject = exc_type(
-    c"AttributeError",
-    &raw mut _PyExc_Exception,
-    c"Attribute not found.",
-);
+pub static mut _PyExc_AttributeError: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(exc_dealloc::<PyAttributeErrorObject>),
+    tp_traverse: Some(exc_traverse::<PyAttributeErrorObject>),
+    tp_clear: Some(exc_clear::<PyAttributeErrorObject>),
+    tp_init: Some(fields::attribute_error_init),
+    tp_members: (&raw const fields::ATTRIBUTE_ERROR_MEMBERS)
+        .cast_mut()
+        .cast(),
+    ..exc_layout::<PyAttributeErrorObject>(
+        c"AttributeError",
+        &raw mut _PyExc_Exception,
+        c"Attribute not found.",
+    )
+};
 /// `PyExc_AttributeError`.
 #[no_mangle]
 pub static mut PyExc_AttributeError: *mut PyObject = (&raw mut _PyExc_AttributeError).cast();
@@ -201,21 +300,32 @@ pub static mut _PyExc_EOFError: PyTypeObject = exc_type(
 pub static mut PyExc_EOFError: *mut PyObject = (&raw mut _PyExc_EOFError).cast();
 /// `ImportError`.
 #[no_mangle]
-pub static mut _PyExc_ImportError: PyTypeObject = exc_type(
-    c"ImportError",
-    &raw mut _PyExc_Exception,
-    c"Import can't find module, or can't find name in module.",
-);
+pub static mut _PyExc_ImportError: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(exc_dealloc::<PyImportErrorObject>),
+    tp_traverse: Some(exc_traverse::<PyImportErrorObject>),
+    tp_clear: Some(exc_clear::<PyImportErrorObject>),
+    tp_init: Some(fields::import_error_init),
+    tp_str: Some(fields::import_error_str),
+    tp_members: (&raw const fields::IMPORT_ERROR_MEMBERS).cast_mut().cast(),
+    tp_methods: (&raw const fields::IMPORT_ERROR_METHODS).cast_mut().cast(),
+    ..exc_layout::<PyImportErrorObject>(
+        c"ImportError",
+        &raw mut _PyExc_Exception,
+        c"Import can't find module, or can't find name in module.",
+    )
+};
 /// `PyExc_ImportError`.
 #[no_mangle]
 pub static mut PyExc_ImportError: *mut PyObject = (&raw mut _PyExc_ImportError).cast();
 /// `ModuleNotFoundError`.
 #[no_mangle]
-pub static mut _PyExc_ModuleNotFoundError: PyTypeObject = exc_type(
-    c"ModuleNotFoundError",
-    &raw mut _PyExc_ImportError,
-    c"Module not found.",
-);
+pub static mut _PyExc_ModuleNotFoundError: PyTypeObject = PyTypeObject {
+    ..exc_layout::<PyImportErrorObject>(
+        c"ModuleNotFoundError",
+        &raw mut _PyExc_ImportError,
+        c"Module not found.",
+    )
+};
 /// `PyExc_ModuleNotFoundError`.
 #[no_mangle]
 pub static mut PyExc_ModuleNotFoundError: *mut PyObject =
@@ -242,11 +352,14 @@ pub static mut _PyExc_IndexError: PyTypeObject = exc_type(
 pub static mut PyExc_IndexError: *mut PyObject = (&raw mut _PyExc_IndexError).cast();
 /// `KeyError`.
 #[no_mangle]
-pub static mut _PyExc_KeyError: PyTypeObject = exc_type(
-    c"KeyError",
-    &raw mut _PyExc_LookupError,
-    c"Mapping key not found.",
-);
+pub static mut _PyExc_KeyError: PyTypeObject = PyTypeObject {
+    tp_str: Some(fields::key_error_str),
+    ..exc_layout::<PyBaseExceptionObject>(
+        c"KeyError",
+        &raw mut _PyExc_LookupError,
+        c"Mapping key not found.",
+    )
+};
 /// `PyExc_KeyError`.
 #[no_mangle]
 pub static mut PyExc_KeyError: *mut PyObject = (&raw mut _PyExc_KeyError).cast();
@@ -259,186 +372,236 @@ pub static mut _PyExc_MemoryError: PyTypeObject =
 pub static mut PyExc_MemoryError: *mut PyObject = (&raw mut _PyExc_MemoryError).cast();
 /// `NameError`.
 #[no_mangle]
-pub static mut _PyExc_NameError: PyTypeObject = exc_type(
-    c"NameError",
-    &raw mut _PyExc_Exception,
-    c"Name not found globally.",
-);
+pub static mut _PyExc_NameError: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(exc_dealloc::<PyNameErrorObject>),
+    tp_traverse: Some(exc_traverse::<PyNameErrorObject>),
+    tp_clear: Some(exc_clear::<PyNameErrorObject>),
+    tp_init: Some(fields::name_error_init),
+    tp_members: (&raw const fields::NAME_ERROR_MEMBERS).cast_mut().cast(),
+    ..exc_layout::<PyNameErrorObject>(
+        c"NameError",
+        &raw mut _PyExc_Exception,
+        c"Name not found globally.",
+    )
+};
 /// `PyExc_NameError`.
 #[no_mangle]
 pub static mut PyExc_NameError: *mut PyObject = (&raw mut _PyExc_NameError).cast();
 /// `UnboundLocalError`.
 #[no_mangle]
-pub static mut _PyExc_UnboundLocalError: PyTypeObject = exc_type(
-    c"UnboundLocalError",
-    &raw mut _PyExc_NameError,
-    c"Local name referenced but not bound to a value.",
-);
+pub static mut _PyExc_UnboundLocalError: PyTypeObject = PyTypeObject {
+    ..exc_layout::<PyNameErrorObject>(
+        c"UnboundLocalError",
+        &raw mut _PyExc_NameError,
+        c"Local name referenced but not bound to a value.",
+    )
+};
 /// `PyExc_UnboundLocalError`.
 #[no_mangle]
 pub static mut PyExc_UnboundLocalError: *mut PyObject = (&raw mut _PyExc_UnboundLocalError).cast();
 /// `OSError`.
 #[no_mangle]
-pub static mut _PyExc_OSError: PyTypeObject = exc_type(
-    c"OSError",
-    &raw mut _PyExc_Exception,
-    c"Base class for I/O related errors.",
-);
+pub static mut _PyExc_OSError: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(exc_dealloc::<PyOSErrorObject>),
+    tp_traverse: Some(exc_traverse::<PyOSErrorObject>),
+    tp_clear: Some(exc_clear::<PyOSErrorObject>),
+    tp_new: Some(oserror::new),
+    tp_init: Some(oserror::init),
+    tp_str: Some(oserror::str),
+    tp_members: (&raw const oserror::MEMBERS).cast_mut().cast(),
+    tp_getset: (&raw const oserror::GETSET).cast_mut().cast(),
+    tp_methods: (&raw const oserror::METHODS).cast_mut().cast(),
+    ..exc_layout::<PyOSErrorObject>(
+        c"OSError",
+        &raw mut _PyExc_Exception,
+        c"Base class for I/O related errors.",
+    )
+};
 /// `PyExc_OSError`.
 #[no_mangle]
 pub static mut PyExc_OSError: *mut PyObject = (&raw mut _PyExc_OSError).cast();
 /// `BlockingIOError`.
 #[no_mangle]
-pub static mut _PyExc_BlockingIOError: PyTypeObject = exc_type(
-    c"BlockingIOError",
-    &raw mut _PyExc_OSError,
-    c"I/O operation would block.",
-);
+pub static mut _PyExc_BlockingIOError: PyTypeObject = PyTypeObject {
+    ..exc_layout::<PyOSErrorObject>(
+        c"BlockingIOError",
+        &raw mut _PyExc_OSError,
+        c"I/O operation would block.",
+    )
+};
 /// `PyExc_BlockingIOError`.
 #[no_mangle]
 pub static mut PyExc_BlockingIOError: *mut PyObject = (&raw mut _PyExc_BlockingIOError).cast();
 /// `ChildProcessError`.
 #[no_mangle]
-pub static mut _PyExc_ChildProcessError: PyTypeObject = exc_type(
-    c"ChildProcessError",
-    &raw mut _PyExc_OSError,
-    c"Child process error.",
-);
+pub static mut _PyExc_ChildProcessError: PyTypeObject = PyTypeObject {
+    ..exc_layout::<PyOSErrorObject>(
+        c"ChildProcessError",
+        &raw mut _PyExc_OSError,
+        c"Child process error.",
+    )
+};
 /// `PyExc_ChildProcessError`.
 #[no_mangle]
 pub static mut PyExc_ChildProcessError: *mut PyObject = (&raw mut _PyExc_ChildProcessError).cast();
 /// `ConnectionError`.
 #[no_mangle]
-pub static mut _PyExc_ConnectionError: PyTypeObject = exc_type(
-    c"ConnectionError",
-    &raw mut _PyExc_OSError,
-    c"Connection error.",
-);
+pub static mut _PyExc_ConnectionError: PyTypeObject = PyTypeObject {
+    ..exc_layout::<PyOSErrorObject>(
+        c"ConnectionError",
+        &raw mut _PyExc_OSError,
+        c"Connection error.",
+    )
+};
 /// `PyExc_ConnectionError`.
 #[no_mangle]
 pub static mut PyExc_ConnectionError: *mut PyObject = (&raw mut _PyExc_ConnectionError).cast();
 /// `BrokenPipeError`.
 #[no_mangle]
-pub static mut _PyExc_BrokenPipeError: PyTypeObject = exc_type(
-    c"BrokenPipeError",
-    &raw mut _PyExc_ConnectionError,
-    c"Broken pipe.",
-);
+pub static mut _PyExc_BrokenPipeError: PyTypeObject = PyTypeObject {
+    ..exc_layout::<PyOSErrorObject>(
+        c"BrokenPipeError",
+        &raw mut _PyExc_ConnectionError,
+        c"Broken pipe.",
+    )
+};
 /// `PyExc_BrokenPipeError`.
 #[no_mangle]
 pub static mut PyExc_BrokenPipeError: *mut PyObject = (&raw mut _PyExc_BrokenPipeError).cast();
 /// `ConnectionAbortedError`.
 #[no_mangle]
-pub static mut _PyExc_ConnectionAbortedError: PyTypeObject = exc_type(
-    c"ConnectionAbortedError",
-    &raw mut _PyExc_ConnectionError,
-    c"Connection aborted.",
-);
+pub static mut _PyExc_ConnectionAbortedError: PyTypeObject = PyTypeObject {
+    ..exc_layout::<PyOSErrorObject>(
+        c"ConnectionAbortedError",
+        &raw mut _PyExc_ConnectionError,
+        c"Connection aborted.",
+    )
+};
 /// `PyExc_ConnectionAbortedError`.
 #[no_mangle]
 pub static mut PyExc_ConnectionAbortedError: *mut PyObject =
     (&raw mut _PyExc_ConnectionAbortedError).cast();
 /// `ConnectionRefusedError`.
 #[no_mangle]
-pub static mut _PyExc_ConnectionRefusedError: PyTypeObject = exc_type(
-    c"ConnectionRefusedError",
-    &raw mut _PyExc_ConnectionError,
-    c"Connection refused.",
-);
+pub static mut _PyExc_ConnectionRefusedError: PyTypeObject = PyTypeObject {
+    ..exc_layout::<PyOSErrorObject>(
+        c"ConnectionRefusedError",
+        &raw mut _PyExc_ConnectionError,
+        c"Connection refused.",
+    )
+};
 /// `PyExc_ConnectionRefusedError`.
 #[no_mangle]
 pub static mut PyExc_ConnectionRefusedError: *mut PyObject =
     (&raw mut _PyExc_ConnectionRefusedError).cast();
 /// `ConnectionResetError`.
 #[no_mangle]
-pub static mut _PyExc_ConnectionResetError: PyTypeObject = exc_type(
-    c"ConnectionResetError",
-    &raw mut _PyExc_ConnectionError,
-    c"Connection reset.",
-);
+pub static mut _PyExc_ConnectionResetError: PyTypeObject = PyTypeObject {
+    ..exc_layout::<PyOSErrorObject>(
+        c"ConnectionResetError",
+        &raw mut _PyExc_ConnectionError,
+        c"Connection reset.",
+    )
+};
 /// `PyExc_ConnectionResetError`.
 #[no_mangle]
 pub static mut PyExc_ConnectionResetError: *mut PyObject =
     (&raw mut _PyExc_ConnectionResetError).cast();
 /// `FileExistsError`.
 #[no_mangle]
-pub static mut _PyExc_FileExistsError: PyTypeObject = exc_type(
-    c"FileExistsError",
-    &raw mut _PyExc_OSError,
-    c"File already exists.",
-);
+pub static mut _PyExc_FileExistsError: PyTypeObject = PyTypeObject {
+    ..exc_layout::<PyOSErrorObject>(
+        c"FileExistsError",
+        &raw mut _PyExc_OSError,
+        c"File already exists.",
+    )
+};
 /// `PyExc_FileExistsError`.
 #[no_mangle]
 pub static mut PyExc_FileExistsError: *mut PyObject = (&raw mut _PyExc_FileExistsError).cast();
 /// `FileNotFoundError`.
 #[no_mangle]
-pub static mut _PyExc_FileNotFoundError: PyTypeObject = exc_type(
-    c"FileNotFoundError",
-    &raw mut _PyExc_OSError,
-    c"File not found.",
-);
+pub static mut _PyExc_FileNotFoundError: PyTypeObject = PyTypeObject {
+    ..exc_layout::<PyOSErrorObject>(
+        c"FileNotFoundError",
+        &raw mut _PyExc_OSError,
+        c"File not found.",
+    )
+};
 /// `PyExc_FileNotFoundError`.
 #[no_mangle]
 pub static mut PyExc_FileNotFoundError: *mut PyObject = (&raw mut _PyExc_FileNotFoundError).cast();
 /// `InterruptedError`.
 #[no_mangle]
-pub static mut _PyExc_InterruptedError: PyTypeObject = exc_type(
-    c"InterruptedError",
-    &raw mut _PyExc_OSError,
-    c"Interrupted by signal.",
-);
+pub static mut _PyExc_InterruptedError: PyTypeObject = PyTypeObject {
+    ..exc_layout::<PyOSErrorObject>(
+        c"InterruptedError",
+        &raw mut _PyExc_OSError,
+        c"Interrupted by signal.",
+    )
+};
 /// `PyExc_InterruptedError`.
 #[no_mangle]
 pub static mut PyExc_InterruptedError: *mut PyObject = (&raw mut _PyExc_InterruptedError).cast();
 /// `IsADirectoryError`.
 #[no_mangle]
-pub static mut _PyExc_IsADirectoryError: PyTypeObject = exc_type(
-    c"IsADirectoryError",
-    &raw mut _PyExc_OSError,
-    c"Operation doesn't work on directories.",
-);
+pub static mut _PyExc_IsADirectoryError: PyTypeObject = PyTypeObject {
+    ..exc_layout::<PyOSErrorObject>(
+        c"IsADirectoryError",
+        &raw mut _PyExc_OSError,
+        c"Operation doesn't work on directories.",
+    )
+};
 /// `PyExc_IsADirectoryError`.
 #[no_mangle]
 pub static mut PyExc_IsADirectoryError: *mut PyObject = (&raw mut _PyExc_IsADirectoryError).cast();
 /// `NotADirectoryError`.
 #[no_mangle]
-pub static mut _PyExc_NotADirectoryError: PyTypeObject = exc_type(
-    c"NotADirectoryError",
-    &raw mut _PyExc_OSError,
-    c"Operation only works on directories.",
-);
+pub static mut _PyExc_NotADirectoryError: PyTypeObject = PyTypeObject {
+    ..exc_layout::<PyOSErrorObject>(
+        c"NotADirectoryError",
+        &raw mut _PyExc_OSError,
+        c"Operation only works on directories.",
+    )
+};
 /// `PyExc_NotADirectoryError`.
 #[no_mangle]
 pub static mut PyExc_NotADirectoryError: *mut PyObject =
     (&raw mut _PyExc_NotADirectoryError).cast();
 /// `PermissionError`.
 #[no_mangle]
-pub static mut _PyExc_PermissionError: PyTypeObject = exc_type(
-    c"PermissionError",
-    &raw mut _PyExc_OSError,
-    c"Not enough permissions.",
-);
+pub static mut _PyExc_PermissionError: PyTypeObject = PyTypeObject {
+    ..exc_layout::<PyOSErrorObject>(
+        c"PermissionError",
+        &raw mut _PyExc_OSError,
+        c"Not enough permissions.",
+    )
+};
 /// `PyExc_PermissionError`.
 #[no_mangle]
 pub static mut PyExc_PermissionError: *mut PyObject = (&raw mut _PyExc_PermissionError).cast();
 /// `ProcessLookupError`.
 #[no_mangle]
-pub static mut _PyExc_ProcessLookupError: PyTypeObject = exc_type(
-    c"ProcessLookupError",
-    &raw mut _PyExc_OSError,
-    c"Process not found.",
-);
+pub static mut _PyExc_ProcessLookupError: PyTypeObject = PyTypeObject {
+    ..exc_layout::<PyOSErrorObject>(
+        c"ProcessLookupError",
+        &raw mut _PyExc_OSError,
+        c"Process not found.",
+    )
+};
 /// `PyExc_ProcessLookupError`.
 #[no_mangle]
 pub static mut PyExc_ProcessLookupError: *mut PyObject =
     (&raw mut _PyExc_ProcessLookupError).cast();
 /// `TimeoutError`.
 #[no_mangle]
-pub static mut _PyExc_TimeoutError: PyTypeObject = exc_type(
-    c"TimeoutError",
-    &raw mut _PyExc_OSError,
-    c"Timeout expired.",
-);
+pub static mut _PyExc_TimeoutError: PyTypeObject = PyTypeObject {
+    ..exc_layout::<PyOSErrorObject>(
+        c"TimeoutError",
+        &raw mut _PyExc_OSError,
+        c"Timeout expired.",
+    )
+};
 /// `PyExc_TimeoutError`.
 #[no_mangle]
 pub static mut PyExc_TimeoutError: *mut PyObject = (&raw mut _PyExc_TimeoutError).cast();
@@ -507,41 +670,62 @@ pub static mut PyExc_StopAsyncIteration: *mut PyObject =
     (&raw mut _PyExc_StopAsyncIteration).cast();
 /// `StopIteration`.
 #[no_mangle]
-pub static mut _PyExc_StopIteration: PyTypeObject = exc_type(
-    c"StopIteration",
-    &raw mut _PyExc_Exception,
-    c"Signal the end from iterator.__next__().",
-);
+pub static mut _PyExc_StopIteration: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(exc_dealloc::<PyStopIterationObject>),
+    tp_traverse: Some(exc_traverse::<PyStopIterationObject>),
+    tp_clear: Some(exc_clear::<PyStopIterationObject>),
+    tp_init: Some(fields::stop_iteration_init),
+    tp_members: (&raw const fields::STOP_ITERATION_MEMBERS)
+        .cast_mut()
+        .cast(),
+    ..exc_layout::<PyStopIterationObject>(
+        c"StopIteration",
+        &raw mut _PyExc_Exception,
+        c"Signal the end from iterator.__next__().",
+    )
+};
 /// `PyExc_StopIteration`.
 #[no_mangle]
 pub static mut PyExc_StopIteration: *mut PyObject = (&raw mut _PyExc_StopIteration).cast();
 /// `SyntaxError`.
 #[no_mangle]
-pub static mut _PyExc_SyntaxError: PyTypeObject = exc_type(
-    c"SyntaxError",
-    &raw mut _PyExc_Exception,
-    c"Invalid syntax.",
-);
+pub static mut _PyExc_SyntaxError: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(exc_dealloc::<PySyntaxErrorObject>),
+    tp_traverse: Some(exc_traverse::<PySyntaxErrorObject>),
+    tp_clear: Some(exc_clear::<PySyntaxErrorObject>),
+    tp_init: Some(syntax::init),
+    tp_str: Some(syntax::str),
+    tp_members: (&raw const syntax::MEMBERS).cast_mut().cast(),
+    ..exc_layout::<PySyntaxErrorObject>(
+        c"SyntaxError",
+        &raw mut _PyExc_Exception,
+        c"Invalid syntax.",
+    )
+};
 /// `PyExc_SyntaxError`.
 #[no_mangle]
 pub static mut PyExc_SyntaxError: *mut PyObject = (&raw mut _PyExc_SyntaxError).cast();
 /// `IndentationError`.
 #[no_mangle]
-pub static mut _PyExc_IndentationError: PyTypeObject = exc_type(
-    c"IndentationError",
-    &raw mut _PyExc_SyntaxError,
-    c"Improper indentation.",
-);
+pub static mut _PyExc_IndentationError: PyTypeObject = PyTypeObject {
+    ..exc_layout::<PySyntaxErrorObject>(
+        c"IndentationError",
+        &raw mut _PyExc_SyntaxError,
+        c"Improper indentation.",
+    )
+};
 /// `PyExc_IndentationError`.
 #[no_mangle]
 pub static mut PyExc_IndentationError: *mut PyObject = (&raw mut _PyExc_IndentationError).cast();
 /// `TabError`.
 #[no_mangle]
-pub static mut _PyExc_TabError: PyTypeObject = exc_type(
-    c"TabError",
-    &raw mut _PyExc_IndentationError,
-    c"Improper mixture of spaces and tabs.",
-);
+pub static mut _PyExc_TabError: PyTypeObject = PyTypeObject {
+    ..exc_layout::<PySyntaxErrorObject>(
+        c"TabError",
+        &raw mut _PyExc_IndentationError,
+        c"Improper mixture of spaces and tabs.",
+    )
+};
 /// `PyExc_TabError`.
 #[no_mangle]
 pub static mut PyExc_TabError: *mut PyObject = (&raw mut _PyExc_TabError).cast();
@@ -587,33 +771,57 @@ pub static mut _PyExc_UnicodeError: PyTypeObject = exc_type(
 pub static mut PyExc_UnicodeError: *mut PyObject = (&raw mut _PyExc_UnicodeError).cast();
 /// `UnicodeDecodeError`.
 #[no_mangle]
-pub static mut _PyExc_UnicodeDecodeError: PyTypeObject = exc_type(
-    c"UnicodeDecodeError",
-    &raw mut _PyExc_UnicodeError,
-    c"Unicode decoding error.",
-);
+pub static mut _PyExc_UnicodeDecodeError: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(exc_dealloc::<PyUnicodeErrorObject>),
+    tp_traverse: Some(exc_traverse::<PyUnicodeErrorObject>),
+    tp_clear: Some(exc_clear::<PyUnicodeErrorObject>),
+    tp_init: Some(unicode::decode_init),
+    tp_str: Some(unicode::decode_str),
+    tp_members: (&raw const unicode::MEMBERS).cast_mut().cast(),
+    ..exc_layout::<PyUnicodeErrorObject>(
+        c"UnicodeDecodeError",
+        &raw mut _PyExc_UnicodeError,
+        c"Unicode decoding error.",
+    )
+};
 /// `PyExc_UnicodeDecodeError`.
 #[no_mangle]
 pub static mut PyExc_UnicodeDecodeError: *mut PyObject =
     (&raw mut _PyExc_UnicodeDecodeError).cast();
 /// `UnicodeEncodeError`.
 #[no_mangle]
-pub static mut _PyExc_UnicodeEncodeError: PyTypeObject = exc_type(
-    c"UnicodeEncodeError",
-    &raw mut _PyExc_UnicodeError,
-    c"Unicode encoding error.",
-);
+pub static mut _PyExc_UnicodeEncodeError: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(exc_dealloc::<PyUnicodeErrorObject>),
+    tp_traverse: Some(exc_traverse::<PyUnicodeErrorObject>),
+    tp_clear: Some(exc_clear::<PyUnicodeErrorObject>),
+    tp_init: Some(unicode::encode_init),
+    tp_str: Some(unicode::encode_str),
+    tp_members: (&raw const unicode::MEMBERS).cast_mut().cast(),
+    ..exc_layout::<PyUnicodeErrorObject>(
+        c"UnicodeEncodeError",
+        &raw mut _PyExc_UnicodeError,
+        c"Unicode encoding error.",
+    )
+};
 /// `PyExc_UnicodeEncodeError`.
 #[no_mangle]
 pub static mut PyExc_UnicodeEncodeError: *mut PyObject =
     (&raw mut _PyExc_UnicodeEncodeError).cast();
 /// `UnicodeTranslateError`.
 #[no_mangle]
-pub static mut _PyExc_UnicodeTranslateError: PyTypeObject = exc_type(
-    c"UnicodeTranslateError",
-    &raw mut _PyExc_UnicodeError,
-    c"Unicode translation error.",
-);
+pub static mut _PyExc_UnicodeTranslateError: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(exc_dealloc::<PyUnicodeErrorObject>),
+    tp_traverse: Some(exc_traverse::<PyUnicodeErrorObject>),
+    tp_clear: Some(exc_clear::<PyUnicodeErrorObject>),
+    tp_init: Some(unicode::translate_init),
+    tp_str: Some(unicode::translate_str),
+    tp_members: (&raw const unicode::MEMBERS).cast_mut().cast(),
+    ..exc_layout::<PyUnicodeErrorObject>(
+        c"UnicodeTranslateError",
+        &raw mut _PyExc_UnicodeError,
+        c"Unicode translation error.",
+    )
+};
 /// `PyExc_UnicodeTranslateError`.
 #[no_mangle]
 pub static mut PyExc_UnicodeTranslateError: *mut PyObject =
@@ -802,6 +1010,7 @@ pub fn all_types() -> Vec<*mut PyTypeObject> {
         &raw mut _PyExc_SyntaxWarning,
         &raw mut _PyExc_UnicodeWarning,
         &raw mut _PyExc_UserWarning,
+        &raw mut _PyExc_ExceptionGroup,
     ]
 }
 
@@ -855,6 +1064,11 @@ pub unsafe fn instantiate(exc_type: *mut PyObject, value: *mut PyObject) -> PyRe
         } else {
             tuple::pack(&[value])?
         };
+        let tp: *mut PyTypeObject = exc_type.cast();
+        if has_base_construction(tp) {
+            // What calling the type would do, minus the call machinery.
+            return alloc_exc(tp, args.as_ptr());
+        }
         let e = protocol::call(exc_type, args.as_ptr(), null_mut())?;
         if !is_instance(e.as_ptr()) {
             return Err(errors::type_error(format!(
@@ -866,6 +1080,26 @@ pub unsafe fn instantiate(exc_type: *mut PyObject, value: *mut PyObject) -> PyRe
         Ok(e)
     }
 }
+
+/// Whether instances of `tp` are built by `BaseException.__new__` and
+/// `__init__` unchanged (most exception types, and classes made by
+/// `PyErr_NewException`).
+#[inline]
+unsafe fn has_base_construction(tp: *mut PyTypeObject) -> bool {
+    // SAFETY: tp is a type.
+    unsafe {
+        (*tp)
+            .tp_new
+            .is_some_and(|f| std::ptr::fn_addr_eq(f, exc_new as NewFunc))
+            && (*tp)
+                .tp_init
+                .is_some_and(|f| std::ptr::fn_addr_eq(f, exc_init as InitFunc))
+    }
+}
+
+type NewFunc =
+    unsafe extern "C" fn(*mut PyTypeObject, *mut PyObject, *mut PyObject) -> *mut PyObject;
+type InitFunc = unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut PyObject) -> c_int;
 
 /// Sets `e.__context__` to the exception being handled, if any.
 pub unsafe fn chain_context(e: *mut PyObject) {
@@ -990,75 +1224,121 @@ pub unsafe fn unicode_encode_error(
     }
 }
 
+/// `BaseException.__new__`: allocates an instance of `tp` holding `args`.
+unsafe fn alloc_exc(tp: *mut PyTypeObject, args: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: tp is an exception type; args NULL or a tuple.
+    unsafe {
+        let alloc = (*tp)
+            .tp_alloc
+            .unwrap_or(crate::capi::allocation::PyType_GenericAlloc);
+        let op = errors::check(alloc(tp, 0))?;
+        (*base(op.as_ptr())).args = if args.is_null() {
+            tuple::empty().into_raw()
+        } else {
+            new_ref(args)
+        };
+        Ok(op)
+    }
+}
+
 unsafe extern "C" fn exc_new(
     tp: *mut PyTypeObject,
     args: *mut PyObject,
     _kw: *mut PyObject,
 ) -> *mut PyObject {
-    guard_obj(|| {
-        // SAFETY: tp is an exception type; args a tuple.
-        unsafe {
-            let alloc = (*tp)
-                .tp_alloc
-                .unwrap_or(crate::capi::allocation::PyType_GenericAlloc);
-            let op = errors::check(alloc(tp, 0))?;
-            let b = base(op.as_ptr());
-            (*b).args = new_ref(if args.is_null() {
-                tuple::empty().into_raw()
-            } else {
-                args
-            });
-            Ok(op)
+    // SAFETY: tp is an exception type; args a tuple.
+    guard_obj(|| unsafe { alloc_exc(tp, args) })
+}
+
+/// `TypeError: Name() takes no keyword arguments` when `kw` is non-empty.
+unsafe fn no_keywords(tp: *mut PyTypeObject, kw: *mut PyObject) -> PyResult<()> {
+    // SAFETY: tp a type; kw NULL or a dict.
+    unsafe {
+        if !kw.is_null() && dict::len(kw) != 0 {
+            return Err(errors::type_error(format!(
+                "{}() takes no keyword arguments",
+                typeobj::name_of(tp)
+            )));
         }
-    })
+        Ok(())
+    }
+}
+
+/// Stores a new reference to `v` (NULL allowed) in an object field,
+/// releasing the old value.
+#[inline]
+unsafe fn set_field(slot: *mut *mut PyObject, v: *mut PyObject) {
+    // SAFETY: slot is an owned field of a live object.
+    unsafe {
+        xincref(v);
+        let old = std::mem::replace(&mut *slot, v);
+        xdecref(old);
+    }
+}
+
+/// `BaseException.__init__` without the keyword check: `self.args = args`.
+unsafe fn init_args(op: *mut PyObject, args: *mut PyObject) {
+    // SAFETY: op is an exception, args a tuple.
+    unsafe { set_field(&raw mut (*base(op)).args, args) }
 }
 
 unsafe extern "C" fn exc_init(op: *mut PyObject, args: *mut PyObject, kw: *mut PyObject) -> c_int {
     guard_status(|| {
         // SAFETY: op is an exception; args a tuple.
         unsafe {
-            if !kw.is_null() && dict::len(kw) != 0 {
-                return Err(errors::type_error(format!(
-                    "{}() takes no keyword arguments",
-                    typeobj::short_name((*op).ob_type)
-                )));
-            }
-            let old = std::mem::replace(&mut (*base(op)).args, new_ref(args));
-            xdecref(old);
+            no_keywords((*op).ob_type, kw)?;
+            init_args(op, args);
             Ok(())
         }
     })
 }
 
-unsafe fn clear_fields(op: *mut PyObject) {
-    // SAFETY: op is an exception; each field NULL or owned.
+/// The owned object fields of an exception with layout `T`: the head's,
+/// then the layout's own.
+unsafe fn object_fields<T: ExcLayout>(
+    op: *mut PyObject,
+) -> impl Iterator<Item = *mut *mut PyObject> {
+    // SAFETY: op is an exception whose layout is T (or extends it).
     unsafe {
         let b = base(op);
-        for f in [
-            &mut (*b).dict,
-            &mut (*b).args,
-            &mut (*b).notes,
-            &mut (*b).traceback,
-            &mut (*b).context,
-            &mut (*b).cause,
-        ] {
-            let o = std::mem::replace(f, null_mut());
+        [
+            &raw mut (*b).dict,
+            &raw mut (*b).args,
+            &raw mut (*b).notes,
+            &raw mut (*b).traceback,
+            &raw mut (*b).context,
+            &raw mut (*b).cause,
+        ]
+        .into_iter()
+        .chain(
+            T::FIELDS
+                .iter()
+                .map(move |&off| op.cast::<u8>().add(off).cast::<*mut PyObject>()),
+        )
+    }
+}
+
+unsafe fn clear_fields<T: ExcLayout>(op: *mut PyObject) {
+    // SAFETY: op is an exception; each field NULL or owned.
+    unsafe {
+        for f in object_fields::<T>(op) {
+            let o = std::mem::replace(&mut *f, null_mut());
             xdecref(o);
         }
     }
 }
 
-unsafe extern "C" fn exc_clear(op: *mut PyObject) -> c_int {
-    // SAFETY: op is an exception.
-    unsafe { clear_fields(op) };
+unsafe extern "C" fn exc_clear<T: ExcLayout>(op: *mut PyObject) -> c_int {
+    // SAFETY: op is an exception of layout T.
+    unsafe { clear_fields::<T>(op) };
     0
 }
 
-unsafe extern "C" fn exc_dealloc(op: *mut PyObject) {
-    // SAFETY: refcount reached zero.
+unsafe extern "C" fn exc_dealloc<T: ExcLayout>(op: *mut PyObject) {
+    // SAFETY: refcount reached zero; op has layout T.
     unsafe {
         crate::capi::gc::untrack(op);
-        clear_fields(op);
+        clear_fields::<T>(op);
         let tp = (*op).ob_type;
         if let Some(free) = (*tp).tp_free {
             free(op.cast());
@@ -1069,19 +1349,16 @@ unsafe extern "C" fn exc_dealloc(op: *mut PyObject) {
     }
 }
 
-unsafe extern "C" fn exc_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
-    // SAFETY: op is an exception.
+unsafe extern "C" fn exc_traverse<T: ExcLayout>(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut c_void,
+) -> c_int {
+    // SAFETY: op is an exception of layout T.
     unsafe {
         let Some(visit) = visit else { return 0 };
-        let b = base(op);
-        for o in [
-            (*b).dict,
-            (*b).args,
-            (*b).notes,
-            (*b).traceback,
-            (*b).context,
-            (*b).cause,
-        ] {
+        for f in object_fields::<T>(op) {
+            let o = *f;
             if !o.is_null() {
                 let r = visit(o, arg);
                 if r != 0 {
@@ -1094,21 +1371,24 @@ unsafe extern "C" fn exc_traverse(op: *mut PyObject, visit: visitproc, arg: *mut
 }
 
 /// `BaseException.__str__`: '' for no args, str(arg) for one, else str(args).
-unsafe extern "C" fn exc_str(op: *mut PyObject) -> *mut PyObject {
-    guard_obj(|| {
-        // SAFETY: op is an exception.
-        unsafe {
-            let args = (*base(op)).args;
-            if args.is_null() {
-                return pystr::from_str("");
-            }
-            match tuple::items(args) {
-                [] => pystr::from_str(""),
-                [a] => protocol::str_(*a),
-                _ => protocol::str_(args),
-            }
+unsafe fn base_str(op: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: op is an exception.
+    unsafe {
+        let args = (*base(op)).args;
+        if args.is_null() {
+            return pystr::from_str("");
         }
-    })
+        match tuple::items(args) {
+            [] => pystr::from_str(""),
+            [a] => protocol::str_(*a),
+            _ => protocol::str_(args),
+        }
+    }
+}
+
+unsafe extern "C" fn exc_str(op: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op is an exception.
+    guard_obj(|| unsafe { base_str(op) })
 }
 
 /// `BaseException.__repr__`: `Name(arg)` or `Name(args...)`.
@@ -1202,7 +1482,9 @@ object_field!(
     get_traceback,
     set_traceback,
     traceback,
-    |_v| true,
+    // The traceback type arrives with the evaluation loop; it is recognized
+    // by name so this check needs no change then.
+    |v: *mut PyObject| typeobj::name_of((*v).ob_type) == "traceback",
     "__traceback__ must be a traceback or None"
 );
 object_field!(
@@ -1291,33 +1573,5 @@ pub unsafe fn new_exception_class(
             base.cast(),
             d.as_ptr(),
         )
-    }
-}
-
-/// The last line of a traceback: `Name: message`, `Name` when the message
-/// is empty; the module is shown for exceptions defined outside builtins.
-pub unsafe fn format_exception_only(e: *mut PyObject) -> String {
-    // SAFETY: e is an exception instance.
-    unsafe {
-        let tp = (*e).ob_type;
-        let qual = typeobj::qualname(tp).unwrap_or_else(|_| typeobj::short_name(tp).into());
-        let name = match typeobj::module_name(tp).ok().flatten().as_deref() {
-            None | Some("builtins") | Some("__main__") => qual,
-            Some(m) => format!("{m}.{qual}"),
-        };
-        let msg = match protocol::str_(e) {
-            Ok(s) => pystr::as_str(s.as_ptr())
-                .map(str::to_string)
-                .unwrap_or_default(),
-            Err(_) => {
-                errors::clear();
-                "<exception str() failed>".to_string()
-            }
-        };
-        if msg.is_empty() {
-            name
-        } else {
-            format!("{name}: {msg}")
-        }
     }
 }

@@ -7,6 +7,7 @@ use crate::object::handle::Owned;
 use crate::object::refcount::{decref, xdecref};
 use crate::runtime::tstate;
 use std::ptr::null_mut;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Proof that the current thread's error indicator holds an exception.
 #[derive(Debug)]
@@ -178,6 +179,25 @@ pub unsafe fn matches(exc_type: *mut PyObject) -> bool {
     let e = occurred();
     // SAFETY: both are valid or NULL.
     !e.is_null() && unsafe { exc::given_matches(e, exc_type) }
+}
+
+/// Set by `PyErr_SetInterrupt` (and, later, the SIGINT handler); taken by
+/// [`check_signals`].
+static PENDING_INTERRUPT: AtomicBool = AtomicBool::new(false);
+
+/// Records a pending SIGINT: the next [`check_signals`] raises
+/// `KeyboardInterrupt`. Async-signal-safe.
+pub fn trip_interrupt() {
+    PENDING_INTERRUPT.store(true, Ordering::Release);
+}
+
+/// `PyErr_CheckSignals`: raises `KeyboardInterrupt` for a pending SIGINT.
+pub fn check_signals() -> PyResult<()> {
+    if PENDING_INTERRUPT.swap(false, Ordering::AcqRel) {
+        // SAFETY: PyExc_KeyboardInterrupt is set at load time.
+        return Err(unsafe { set_object(exc::PyExc_KeyboardInterrupt, null_mut()) });
+    }
+    Ok(())
 }
 
 /// Drops a reference that may be NULL; convenience for C-style cleanup.

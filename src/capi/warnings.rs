@@ -1,0 +1,271 @@
+//! The warning functions of the Exception Handling chapter
+//! (`PyErr_WarnEx`, `PyErr_WarnExplicit*`, `PyErr_WarnFormat`,
+//! `PyErr_ResourceWarning`).
+//!
+//! Until the `warnings` module exists, a warning goes through CPython's
+//! default filters only: `DeprecationWarning` (outside `__main__`),
+//! `PendingDeprecationWarning`, `ImportWarning` and `ResourceWarning` are
+//! ignored, every other category is printed to stderr once per (message,
+//! category, location) as the default `showwarning` formats it:
+//! `file:line: Category: message`, plus the source line when the file can be
+//! read. A call from C without a Python frame is located at `<sys>:0`, as in
+//! CPython 3.13. `-W` options, `PYTHONWARNINGS` and `warnings.filterwarnings`
+//! (including the "error" action) arrive with the `warnings` module.
+use crate::capi::boundary::guard_status;
+use crate::ffi::*;
+use crate::object::exceptions::{self as exc, display};
+use crate::object::{dict, int, none, str as pystr, tuple, typeobj};
+use crate::runtime::errors::{self, PyResult};
+use crate::Owned;
+use libc::c_char;
+use std::collections::HashSet;
+use std::io::Write;
+use std::sync::Mutex;
+
+/// A shown warning: (message, category address, filename, lineno).
+type WarningKey = (String, usize, String, i64);
+
+/// Warnings already shown from C code without a frame (the `<sys>`
+/// module's registry).
+static SHOWN: Mutex<Option<HashSet<WarningKey>>> = Mutex::new(None);
+
+/// The category to use: `category` checked to be a `Warning` subclass
+/// (NULL means `UserWarning`).
+unsafe fn category_of(category: *mut PyObject) -> PyResult<*mut PyTypeObject> {
+    // SAFETY: category NULL or valid.
+    unsafe {
+        if category.is_null() || category == none::none() {
+            return Ok(exc::PyExc_UserWarning.cast());
+        }
+        if !typeobj::instance_of(category, &raw mut typeobj::PyType_Type)
+            || !typeobj::is_subtype(category.cast(), exc::PyExc_Warning.cast())
+        {
+            return Err(errors::type_error(format!(
+                "category must be a Warning subclass, not '{}'",
+                typeobj::type_name(category)
+            )));
+        }
+        Ok(category.cast())
+    }
+}
+
+/// Whether CPython's default filters ignore `category` for `module`.
+unsafe fn ignored_by_default(category: *mut PyTypeObject, module: &str) -> bool {
+    // SAFETY: the PyExc_* pointers are set at load time; category a type.
+    unsafe {
+        let is = |c: *mut PyObject| typeobj::is_subtype(category, c.cast());
+        if is(exc::PyExc_DeprecationWarning) {
+            return module != "__main__";
+        }
+        is(exc::PyExc_PendingDeprecationWarning)
+            || is(exc::PyExc_ImportWarning)
+            || is(exc::PyExc_ResourceWarning)
+    }
+}
+
+/// The module a filename names for filter matching (`normalize_module`).
+fn module_of_filename(filename: &str) -> &str {
+    if filename.is_empty() {
+        "<unknown>"
+    } else {
+        filename.strip_suffix(".py").unwrap_or(filename)
+    }
+}
+
+/// Issues one warning. `registry` is the caller's registry dict (None or
+/// NULL: none, every occurrence is shown) or, for frameless C callers,
+/// `Registry::Sys`.
+unsafe fn warn(
+    category: *mut PyObject,
+    message: &str,
+    filename: &str,
+    lineno: i64,
+    module: &str,
+    registry: Registry,
+) -> PyResult<()> {
+    // SAFETY: category NULL or valid; a registry is a dict.
+    unsafe {
+        let category = category_of(category)?;
+        if ignored_by_default(category, module) {
+            return Ok(());
+        }
+        match registry {
+            Registry::None => {}
+            Registry::Sys => {
+                let key = (
+                    message.to_string(),
+                    category as usize,
+                    filename.to_string(),
+                    lineno,
+                );
+                let mut shown = SHOWN.lock().unwrap_or_else(|e| e.into_inner());
+                if !shown.get_or_insert_with(HashSet::new).insert(key) {
+                    return Ok(());
+                }
+            }
+            Registry::Dict(d) => {
+                let key = tuple::from_vec(vec![
+                    pystr::from_str(message)?,
+                    Owned::from_borrowed(category.cast()),
+                    int::from_i64(lineno)?,
+                ])?;
+                if !dict::get_item(d, key.as_ptr())?.is_null() {
+                    return Ok(());
+                }
+                dict::set_item(d, key.as_ptr(), crate::object::bool::from_bool(true))?;
+            }
+        }
+        let mut text = format!(
+            "{filename}:{lineno}: {}: {message}\n",
+            typeobj::short_name(category)
+        );
+        if let Some(line) = display::source_line(filename, lineno) {
+            let line = line.trim();
+            if !line.is_empty() {
+                text.push_str(&format!("  {line}\n"));
+            }
+        }
+        let mut err = std::io::stderr().lock();
+        let _ = err.write_all(text.as_bytes());
+        let _ = err.flush();
+        Ok(())
+    }
+}
+
+/// Where "already shown" is recorded.
+enum Registry {
+    /// Nowhere: shown every time.
+    None,
+    /// The `<sys>` registry of frameless C callers.
+    Sys,
+    /// A `__warningregistry__`-style dict.
+    Dict(*mut PyObject),
+}
+
+/// A C string argument as text.
+unsafe fn text_arg<'a>(p: *const c_char) -> PyResult<&'a str> {
+    if p.is_null() {
+        return Err(errors::bad_internal_call());
+    }
+    // SAFETY: p is a C string.
+    unsafe { std::ffi::CStr::from_ptr(p) }
+        .to_str()
+        .map_err(|_| errors::unicode_error("warning text is not valid UTF-8"))
+}
+
+/// `str(o)` as text.
+unsafe fn str_arg(o: *mut PyObject) -> PyResult<String> {
+    // SAFETY: o valid.
+    unsafe {
+        let s = crate::object::protocol::str_(o)?;
+        Ok(pystr::as_str(s.as_ptr())?.to_string())
+    }
+}
+
+/// `PyErr_WarnEx`: warns from C (no frame: `<sys>:0`); `stack_level` has no
+/// frames to walk yet. Returns 0, or -1 with an exception set.
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_WarnEx(
+    category: *mut PyObject,
+    message: *const c_char,
+    _stack_level: Py_ssize_t,
+) -> libc::c_int {
+    guard_status(|| {
+        // SAFETY: message a C string; category NULL or valid.
+        unsafe {
+            warn(
+                category,
+                text_arg(message)?,
+                "<sys>",
+                0,
+                "sys",
+                Registry::Sys,
+            )
+        }
+    })
+}
+
+/// `PyErr_WarnExplicitObject`: a warning at an explicit location.
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_WarnExplicitObject(
+    category: *mut PyObject,
+    message: *mut PyObject,
+    filename: *mut PyObject,
+    lineno: libc::c_int,
+    module: *mut PyObject,
+    registry: *mut PyObject,
+) -> libc::c_int {
+    crate::null_check!(message, filename);
+    guard_status(|| {
+        // SAFETY: message/filename valid; module/registry NULL or valid.
+        unsafe {
+            let msg = str_arg(message)?;
+            let file = str_arg(filename)?;
+            let module = if module.is_null() || module == none::none() {
+                module_of_filename(&file).to_string()
+            } else {
+                str_arg(module)?
+            };
+            let reg = if registry.is_null() || registry == none::none() {
+                Registry::None
+            } else if dict::check(registry) {
+                Registry::Dict(registry)
+            } else {
+                return Err(errors::type_error("'registry' must be a dict or None"));
+            };
+            warn(category, &msg, &file, lineno as i64, &module, reg)
+        }
+    })
+}
+
+/// `PyErr_WarnExplicit`.
+#[no_mangle]
+pub unsafe extern "C" fn PyErr_WarnExplicit(
+    category: *mut PyObject,
+    text: *const c_char,
+    filename: *const c_char,
+    lineno: libc::c_int,
+    module: *const c_char,
+    registry: *mut PyObject,
+) -> libc::c_int {
+    guard_status(|| {
+        // SAFETY: C strings (module may be NULL); registry NULL or valid.
+        unsafe {
+            let msg = pystr::from_str(text_arg(text)?)?;
+            let file = pystr::from_str(text_arg(filename)?)?;
+            let module = if module.is_null() {
+                None
+            } else {
+                Some(pystr::from_str(text_arg(module)?)?)
+            };
+            let m = module.as_ref().map_or(std::ptr::null_mut(), |m| m.as_ptr());
+            if PyErr_WarnExplicitObject(category, msg.as_ptr(), file.as_ptr(), lineno, m, registry)
+                < 0
+            {
+                return Err(errors::Raised::assume());
+            }
+            Ok(())
+        }
+    })
+}
+
+/// The Rust half of `PyErr_WarnFormat` and `PyErr_ResourceWarning`
+/// (src/capi/variadic.c): `message` is the formatted str (stolen; NULL
+/// when formatting failed, with the exception set).
+#[no_mangle]
+pub unsafe extern "C" fn _Ferrython_WarnFormatted(
+    category: *mut PyObject,
+    _stack_level: Py_ssize_t,
+    message: *mut PyObject,
+) -> libc::c_int {
+    guard_status(|| {
+        // SAFETY: message NULL (error set) or an owned str.
+        unsafe {
+            let Some(m) = Owned::from_raw(message) else {
+                return Err(errors::Raised::assume());
+            };
+            let text = pystr::as_str(m.as_ptr())?;
+            warn(category, text, "<sys>", 0, "sys", Registry::Sys)
+        }
+    })
+}

@@ -1,0 +1,288 @@
+//! Exceptions as text, the way CPython 3.13's default `sys.excepthook` and
+//! `sys.unraisablehook` print them: the chain of causes and contexts with
+//! their separators, the traceback header when a traceback exists,
+//! `SyntaxError`'s source line and caret, and `__notes__`.
+use super::*;
+
+/// The chain separators, as `traceback.py` words them.
+const CAUSE_SEPARATOR: &str =
+    "\nThe above exception was the direct cause of the following exception:\n\n";
+const CONTEXT_SEPARATOR: &str =
+    "\nDuring handling of the above exception, another exception occurred:\n\n";
+
+/// `str(o)` as Rust text, or `None` when `str()` raised (cleared).
+unsafe fn str_text(o: *mut PyObject) -> Option<String> {
+    // SAFETY: o valid.
+    unsafe {
+        match protocol::str_(o) {
+            Ok(s) => match pystr::as_str(s.as_ptr()) {
+                Ok(t) => Some(t.to_string()),
+                Err(_) => {
+                    errors::clear();
+                    None
+                }
+            },
+            Err(_) => {
+                errors::clear();
+                None
+            }
+        }
+    }
+}
+
+/// The exception's type as it is printed: `Name`, or `module.Name` for
+/// types outside `builtins` and `__main__`.
+pub unsafe fn type_display_name(tp: *mut PyTypeObject) -> String {
+    // SAFETY: tp is a type.
+    unsafe {
+        let qual = typeobj::qualname(tp).unwrap_or_else(|_| {
+            errors::clear();
+            typeobj::short_name(tp).into()
+        });
+        let module = typeobj::module_name(tp).unwrap_or_else(|_| {
+            errors::clear();
+            None
+        });
+        match module.as_deref() {
+            None | Some("builtins") | Some("__main__") => qual,
+            Some(m) => format!("{m}.{qual}"),
+        }
+    }
+}
+
+/// The last line of a traceback: `Name: message`, or `Name` when the
+/// message is empty.
+pub unsafe fn format_exception_only(e: *mut PyObject) -> String {
+    // SAFETY: e is an exception instance.
+    unsafe {
+        let name = type_display_name((*e).ob_type);
+        let msg = str_text(e).unwrap_or_else(|| "<exception str() failed>".to_string());
+        if msg.is_empty() {
+            name
+        } else {
+            format!("{name}: {msg}")
+        }
+    }
+}
+
+/// An attribute of `e`, None and errors counting as absent.
+unsafe fn opt_attr(e: *mut PyObject, name: &str) -> Option<Owned> {
+    // SAFETY: e valid.
+    unsafe {
+        match protocol::getattr_opt(e, pystr::intern(name)) {
+            Ok(Some(v)) if v.as_ptr() != none::none() => Some(v),
+            Ok(_) => None,
+            Err(_) => {
+                errors::clear();
+                None
+            }
+        }
+    }
+}
+
+/// An int attribute as i64.
+unsafe fn int_attr(e: *mut PyObject, name: &str) -> Option<i64> {
+    // SAFETY: e valid.
+    unsafe {
+        let v = opt_attr(e, name)?;
+        if !int::check(v.as_ptr()) {
+            return None;
+        }
+        int::as_i64(v.as_ptr()).ok()
+    }
+}
+
+/// A `SyntaxError`'s block: `  File "f", line N`, the source line and its
+/// carets, then `Name: msg`, as `traceback.TracebackException` does.
+unsafe fn format_syntax_error(e: *mut PyObject, out: &mut String) {
+    // SAFETY: e is a SyntaxError instance.
+    unsafe {
+        let filename = opt_attr(e, "filename").and_then(|f| str_text(f.as_ptr()));
+        let lineno = opt_attr(e, "lineno").and_then(|l| str_text(l.as_ptr()));
+        let mut suffix = String::new();
+        if let Some(l) = &lineno {
+            let f = filename.as_deref().unwrap_or("<string>");
+            out.push_str(&format!("  File \"{f}\", line {l}\n"));
+        } else if let Some(f) = &filename {
+            suffix = format!(" ({f})");
+        }
+        let text = opt_attr(e, "text")
+            .filter(|t| pystr::check(t.as_ptr()))
+            .and_then(|t| str_text(t.as_ptr()));
+        if let Some(text) = text {
+            let rtext = text.trim_end_matches('\n');
+            let ltext = rtext.trim_start_matches([' ', '\n', '\x0c']);
+            let spaces = (rtext.chars().count() - ltext.chars().count()) as i64;
+            out.push_str(&format!("    {ltext}\n"));
+            if let Some(mut offset) = int_attr(e, "offset") {
+                let len = text.chars().count() as i64;
+                let rlen = rtext.chars().count() as i64;
+                let mut end_offset = if int_attr(e, "lineno") == int_attr(e, "end_lineno") {
+                    match int_attr(e, "end_offset") {
+                        None | Some(0) => offset,
+                        Some(v) => v,
+                    }
+                } else {
+                    rlen + 1
+                };
+                if offset > len {
+                    offset = rlen + 1;
+                }
+                if end_offset > len {
+                    end_offset = rlen + 1;
+                }
+                if offset >= end_offset || end_offset < 0 {
+                    end_offset = offset + 1;
+                }
+                let colno = offset - 1 - spaces;
+                let end_colno = end_offset - 1 - spaces;
+                if colno >= 0 {
+                    let pad: String = ltext
+                        .chars()
+                        .take(colno as usize)
+                        .map(|c| if c.is_whitespace() { c } else { ' ' })
+                        .collect();
+                    let carets = "^".repeat((end_colno - colno).max(0) as usize);
+                    out.push_str(&format!("    {pad}{carets}\n"));
+                }
+            }
+        }
+        let msg = opt_attr(e, "msg")
+            .and_then(|m| str_text(m.as_ptr()))
+            .filter(|m| !m.is_empty())
+            .unwrap_or_else(|| "<no detail available>".to_string());
+        out.push_str(&format!(
+            "{}: {msg}{suffix}\n",
+            type_display_name((*e).ob_type)
+        ));
+    }
+}
+
+/// One exception without its chain: the traceback header (when it has a
+/// traceback), its last line or `SyntaxError` block, and its notes.
+unsafe fn format_one(e: *mut PyObject, out: &mut String) {
+    // SAFETY: e is an exception instance.
+    unsafe {
+        if !(*base(e)).traceback.is_null() {
+            // Frames are printed once the evaluation loop has tracebacks.
+            out.push_str("Traceback (most recent call last):\n");
+        }
+        if typeobj::instance_of(e, &raw mut _PyExc_SyntaxError) {
+            format_syntax_error(e, out);
+        } else {
+            out.push_str(&format_exception_only(e));
+            out.push('\n');
+        }
+        let Some(notes) = opt_attr(e, "__notes__") else {
+            return;
+        };
+        let n = notes.as_ptr();
+        if pystr::check(n) || !crate::object::list::check(n) && !tuple::check(n) {
+            let r = protocol::repr_string(n).unwrap_or_else(|_| {
+                errors::clear();
+                "<__notes__ repr() failed>".into()
+            });
+            out.push_str(&r);
+            out.push('\n');
+            return;
+        }
+        let items: Vec<*mut PyObject> = if tuple::check(n) {
+            tuple::items(n).to_vec()
+        } else {
+            crate::object::list::items(n).to_vec()
+        };
+        for note in items {
+            let t = if pystr::check(note) {
+                str_text(note)
+            } else {
+                protocol::repr_string(note).ok()
+            };
+            out.push_str(&t.unwrap_or_else(|| {
+                errors::clear();
+                "<note str() failed>".into()
+            }));
+            out.push('\n');
+        }
+    }
+}
+
+/// The full report of `e` as `PyErr_Display` prints it: causes and
+/// contexts first (each once), then `e`.
+pub unsafe fn format_exception(e: *mut PyObject) -> String {
+    let mut out = String::new();
+    let mut seen = Vec::new();
+    // SAFETY: e is an exception instance.
+    unsafe { format_chain(e, &mut out, &mut seen) };
+    out
+}
+
+unsafe fn format_chain(e: *mut PyObject, out: &mut String, seen: &mut Vec<*mut PyObject>) {
+    seen.push(e);
+    // SAFETY: e is an exception instance; its cause/context are too.
+    unsafe {
+        let b = base(e);
+        let cause = (*b).cause;
+        let context = (*b).context;
+        if !cause.is_null() && is_instance(cause) && !seen.contains(&cause) {
+            format_chain(cause, out, seen);
+            out.push_str(CAUSE_SEPARATOR);
+        } else if (*b).suppress_context == 0
+            && !context.is_null()
+            && is_instance(context)
+            && !seen.contains(&context)
+        {
+            format_chain(context, out, seen);
+            out.push_str(CONTEXT_SEPARATOR);
+        }
+        format_one(e, out);
+    }
+}
+
+/// The report of an unraisable exception, as the default
+/// `sys.unraisablehook` writes it: a header naming `obj` or the message,
+/// the traceback header, then `Name: str(exc)`.
+pub unsafe fn format_unraisable(msg: Option<&str>, obj: *mut PyObject, e: *mut PyObject) -> String {
+    let mut out = String::new();
+    // SAFETY: obj NULL or valid; e an exception instance.
+    unsafe {
+        if !obj.is_null() && obj != none::none() {
+            match msg {
+                Some(m) => {
+                    out.push_str(m);
+                    out.push_str(": ");
+                }
+                None => out.push_str("Exception ignored in: "),
+            }
+            let r = protocol::repr_string(obj).unwrap_or_else(|_| {
+                errors::clear();
+                "<object repr() failed>".into()
+            });
+            out.push_str(&r);
+            out.push('\n');
+        } else if let Some(m) = msg {
+            out.push_str(m);
+            out.push_str(":\n");
+        }
+        if !(*base(e)).traceback.is_null() {
+            out.push_str("Traceback (most recent call last):\n");
+        }
+        out.push_str(&type_display_name((*e).ob_type));
+        out.push_str(": ");
+        out.push_str(&str_text(e).unwrap_or_else(|| "<exception str() failed>".into()));
+        out.push('\n');
+    }
+    out
+}
+
+/// Line `lineno` (1-based, with its newline) of the file at `path`,
+/// decoded as UTF-8 with replacement; None when it cannot be read.
+pub fn source_line(path: &str, lineno: i64) -> Option<String> {
+    if lineno < 1 {
+        return None;
+    }
+    let data = std::fs::read(path).ok()?;
+    let line = data
+        .split_inclusive(|&b| b == b'\n')
+        .nth(lineno as usize - 1)?;
+    Some(String::from_utf8_lossy(line).into_owned())
+}
