@@ -47,6 +47,9 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::object::list::PyListRevIter_Type,
         &raw mut crate::object::tuple::PyTupleIter_Type,
     ];
+    v.push(&raw mut crate::object::mappingproxy::PyDictProxy_Type);
+    v.extend(crate::object::dictview::all_types());
+    v.extend(crate::object::set::all_types());
     v.extend(exceptions::all_types());
     v
 }
