@@ -30,3 +30,4 @@ pub mod slice;
 pub mod tuple;
 pub mod types;
 pub mod unicode;
+pub mod warnings;
