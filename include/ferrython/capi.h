@@ -32,15 +32,32 @@ typedef struct PyFrameObject PyFrameObject;
 typedef struct PyCodeObject PyCodeObject;
 
 
+/*
+ `Py_CLEANUP_SUPPORTED`: an `O&` converter that wants a cleanup call.
+ */
+#define Py_CLEANUP_SUPPORTED 131072
 
 
 
+/*
+ `Py_DTSF_SIGN`: always emit a sign.
+ */
+#define Py_DTSF_SIGN 1
 
+/*
+ `Py_DTSF_ADD_DOT_0`: append `.0` to a result that looks like an integer.
+ */
+#define Py_DTSF_ADD_DOT_0 2
 
+/*
+ `Py_DTSF_ALT`: the `#` alternate form.
+ */
+#define Py_DTSF_ALT 4
 
-
-
-
+/*
+ `Py_DTSF_NO_NEG_0`: negative zero is shown as zero.
+ */
+#define Py_DTSF_NO_NEG_0 8
 
 /*
  `Py_DTST_FINITE`: the formatted value was finite.
@@ -524,25 +541,9 @@ typedef struct PyCodeObject PyCodeObject;
  */
 #define GC_HEAD_SIZE 16
 
-/*
- `Py_DTSF_SIGN` bit value.
- */
-#define PY_DTSF_SIGN 1
+#define EMPTY -1
 
-/*
- `Py_DTSF_ADD_DOT_0` bit value.
- */
-#define PY_DTSF_ADD_DOT_0 2
-
-/*
- `Py_DTSF_ALT` bit value.
- */
-#define PY_DTSF_ALT 4
-
-/*
- `Py_DTSF_NO_NEG_0` bit value.
- */
-#define PY_DTSF_NO_NEG_0 8
+#define DUMMY -2
 
 /*
  `_PyHASH_MODULUS`: numeric hashes are reduced modulo 2**61 - 1.
@@ -596,6 +597,11 @@ typedef struct PyCodeObject PyCodeObject;
  (`_PY_LONG_MAX_STR_DIGITS_THRESHOLD`).
  */
 #define MAX_STR_DIGITS_THRESHOLD 640
+
+/*
+ `PySet_MINSIZE`.
+ */
+#define PySet_MINSIZE 8
 
 #define EXT_BASE 4194304
 
@@ -933,6 +939,39 @@ typedef struct PyLongObject {
 } PyLongObject;
 
 /*
+ `PyModuleDef_Base`, 40 bytes.
+ */
+typedef struct PyModuleDef_Base {
+  PyObject ob_base;
+  PyObject *(*m_init)(void);
+  Py_ssize_t m_index;
+  PyObject *m_copy;
+} PyModuleDef_Base;
+
+/*
+ `PyModuleDef_Slot`, 16 bytes.
+ */
+typedef struct PyModuleDef_Slot {
+  int slot;
+  void *value;
+} PyModuleDef_Slot;
+
+/*
+ `PyModuleDef`, 104 bytes.
+ */
+typedef struct PyModuleDef {
+  struct PyModuleDef_Base m_base;
+  const char *m_name;
+  const char *m_doc;
+  Py_ssize_t m_size;
+  struct PyMethodDef *m_methods;
+  struct PyModuleDef_Slot *m_slots;
+  traverseproc m_traverse;
+  inquiry m_clear;
+  freefunc m_free;
+} PyModuleDef;
+
+/*
  `PyHeapTypeObject`: a type created at run time (class statement,
  `PyType_FromSpec`), with its slot tables inline. 936 bytes in 3.14.
  */
@@ -1119,6 +1158,163 @@ typedef struct PyBaseExceptionObject {
 } PyBaseExceptionObject;
 
 /*
+ `PyBaseExceptionGroupObject`: `BaseExceptionGroup(message, exceptions)`.
+ */
+typedef struct PyBaseExceptionGroupObject {
+  PyObject ob_base;
+  PyObject *dict;
+  PyObject *args;
+  PyObject *notes;
+  PyObject *traceback;
+  PyObject *context;
+  PyObject *cause;
+  char suppress_context;
+  PyObject *msg;
+  PyObject *excs;
+} PyBaseExceptionGroupObject;
+
+/*
+ `PySyntaxErrorObject` (3.14: `metadata` after `print_file_and_line`).
+ */
+typedef struct PySyntaxErrorObject {
+  PyObject ob_base;
+  PyObject *dict;
+  PyObject *args;
+  PyObject *notes;
+  PyObject *traceback;
+  PyObject *context;
+  PyObject *cause;
+  char suppress_context;
+  PyObject *msg;
+  PyObject *filename;
+  PyObject *lineno;
+  PyObject *offset;
+  PyObject *end_lineno;
+  PyObject *end_offset;
+  PyObject *text;
+  PyObject *print_file_and_line;
+  PyObject *metadata;
+} PySyntaxErrorObject;
+
+/*
+ `PyImportErrorObject`.
+ */
+typedef struct PyImportErrorObject {
+  PyObject ob_base;
+  PyObject *dict;
+  PyObject *args;
+  PyObject *notes;
+  PyObject *traceback;
+  PyObject *context;
+  PyObject *cause;
+  char suppress_context;
+  PyObject *msg;
+  PyObject *name;
+  PyObject *path;
+  PyObject *name_from;
+} PyImportErrorObject;
+
+/*
+ `PyUnicodeErrorObject`: the three `Unicode*Error` types.
+ */
+typedef struct PyUnicodeErrorObject {
+  PyObject ob_base;
+  PyObject *dict;
+  PyObject *args;
+  PyObject *notes;
+  PyObject *traceback;
+  PyObject *context;
+  PyObject *cause;
+  char suppress_context;
+  PyObject *encoding;
+  PyObject *object;
+  Py_ssize_t start;
+  Py_ssize_t end;
+  PyObject *reason;
+} PyUnicodeErrorObject;
+
+/*
+ `PySystemExitObject`.
+ */
+typedef struct PySystemExitObject {
+  PyObject ob_base;
+  PyObject *dict;
+  PyObject *args;
+  PyObject *notes;
+  PyObject *traceback;
+  PyObject *context;
+  PyObject *cause;
+  char suppress_context;
+  PyObject *code;
+} PySystemExitObject;
+
+/*
+ `PyOSErrorObject` (POSIX layout: no `winerror`). `written` is
+ `BlockingIOError.characters_written`, -1 when unset.
+ */
+typedef struct PyOSErrorObject {
+  PyObject ob_base;
+  PyObject *dict;
+  PyObject *args;
+  PyObject *notes;
+  PyObject *traceback;
+  PyObject *context;
+  PyObject *cause;
+  char suppress_context;
+  PyObject *myerrno;
+  PyObject *strerror;
+  PyObject *filename;
+  PyObject *filename2;
+  Py_ssize_t written;
+} PyOSErrorObject;
+
+/*
+ `PyStopIterationObject`.
+ */
+typedef struct PyStopIterationObject {
+  PyObject ob_base;
+  PyObject *dict;
+  PyObject *args;
+  PyObject *notes;
+  PyObject *traceback;
+  PyObject *context;
+  PyObject *cause;
+  char suppress_context;
+  PyObject *value;
+} PyStopIterationObject;
+
+/*
+ `PyNameErrorObject`.
+ */
+typedef struct PyNameErrorObject {
+  PyObject ob_base;
+  PyObject *dict;
+  PyObject *args;
+  PyObject *notes;
+  PyObject *traceback;
+  PyObject *context;
+  PyObject *cause;
+  char suppress_context;
+  PyObject *name;
+} PyNameErrorObject;
+
+/*
+ `PyAttributeErrorObject`.
+ */
+typedef struct PyAttributeErrorObject {
+  PyObject ob_base;
+  PyObject *dict;
+  PyObject *args;
+  PyObject *notes;
+  PyObject *traceback;
+  PyObject *context;
+  PyObject *cause;
+  char suppress_context;
+  PyObject *obj;
+  PyObject *name;
+} PyAttributeErrorObject;
+
+/*
  `PySliceObject`.
  */
 typedef struct PySliceObject {
@@ -1127,39 +1323,6 @@ typedef struct PySliceObject {
   PyObject *stop;
   PyObject *step;
 } PySliceObject;
-
-/*
- `PyModuleDef_Base`, 40 bytes.
- */
-typedef struct PyModuleDef_Base {
-  PyObject ob_base;
-  PyObject *(*m_init)(void);
-  Py_ssize_t m_index;
-  PyObject *m_copy;
-} PyModuleDef_Base;
-
-/*
- `PyModuleDef_Slot`, 16 bytes.
- */
-typedef struct PyModuleDef_Slot {
-  int slot;
-  void *value;
-} PyModuleDef_Slot;
-
-/*
- `PyModuleDef`, 104 bytes.
- */
-typedef struct PyModuleDef {
-  struct PyModuleDef_Base m_base;
-  const char *m_name;
-  const char *m_doc;
-  Py_ssize_t m_size;
-  struct PyMethodDef *m_methods;
-  struct PyModuleDef_Slot *m_slots;
-  traverseproc m_traverse;
-  inquiry m_clear;
-  freefunc m_free;
-} PyModuleDef;
 
 /*
  `PyType_Slot`, 16 bytes.
@@ -1260,6 +1423,51 @@ extern struct PyTypeObject PyGetSetDescr_Type;
 extern struct PyTypeObject PyDict_Type;
 
 /*
+ `PyDictKeys_Type`.
+ */
+extern struct PyTypeObject PyDictKeys_Type;
+
+/*
+ `PyDictItems_Type`.
+ */
+extern struct PyTypeObject PyDictItems_Type;
+
+/*
+ `PyDictValues_Type`.
+ */
+extern struct PyTypeObject PyDictValues_Type;
+
+/*
+ `PyDictIterKey_Type`.
+ */
+extern struct PyTypeObject PyDictIterKey_Type;
+
+/*
+ `PyDictIterValue_Type`.
+ */
+extern struct PyTypeObject PyDictIterValue_Type;
+
+/*
+ `PyDictIterItem_Type`.
+ */
+extern struct PyTypeObject PyDictIterItem_Type;
+
+/*
+ `PyDictRevIterKey_Type`.
+ */
+extern struct PyTypeObject PyDictRevIterKey_Type;
+
+/*
+ `PyDictRevIterValue_Type`.
+ */
+extern struct PyTypeObject PyDictRevIterValue_Type;
+
+/*
+ `PyDictRevIterItem_Type`.
+ */
+extern struct PyTypeObject PyDictRevIterItem_Type;
+
+/*
  `BaseException`.
  */
 extern struct PyTypeObject _PyExc_BaseException;
@@ -1288,6 +1496,17 @@ extern struct PyTypeObject _PyExc_BaseExceptionGroup;
  `PyExc_BaseExceptionGroup`.
  */
 extern PyObject *PyExc_BaseExceptionGroup;
+
+/*
+ `ExceptionGroup(BaseExceptionGroup, Exception)`: two bases, set in
+ `tp_bases` before `PyType_Ready` computes the C3 MRO.
+ */
+extern struct PyTypeObject _PyExc_ExceptionGroup;
+
+/*
+ `PyExc_ExceptionGroup`.
+ */
+extern PyObject *PyExc_ExceptionGroup;
 
 /*
  `GeneratorExit`.
@@ -1975,6 +2194,11 @@ extern struct PyTypeObject PyListIter_Type;
 extern struct PyTypeObject PyListRevIter_Type;
 
 /*
+ `PyDictProxy_Type`.
+ */
+extern struct PyTypeObject PyDictProxy_Type;
+
+/*
  `PyCFunction_Type`.
  */
 extern struct PyTypeObject PyCFunction_Type;
@@ -1988,6 +2212,11 @@ extern struct PyTypeObject PyCMethod_Type;
  `PyModule_Type`.
  */
 extern struct PyTypeObject PyModule_Type;
+
+/*
+ `PyModuleDef_Type`: the type `PyModuleDef_Init` gives a def.
+ */
+extern struct PyTypeObject PyModuleDef_Type;
 
 /*
  The type of `None`.
@@ -2023,6 +2252,21 @@ extern PyObject _Py_EllipsisObject;
  `PyBaseObject_Type`.
  */
 extern struct PyTypeObject PyBaseObject_Type;
+
+/*
+ `PySet_Type`.
+ */
+extern struct PyTypeObject PySet_Type;
+
+/*
+ `PyFrozenSet_Type`.
+ */
+extern struct PyTypeObject PyFrozenSet_Type;
+
+/*
+ `PySetIter_Type`.
+ */
+extern struct PyTypeObject PySetIter_Type;
 
 /*
  `PySlice_Type`.
@@ -2096,6 +2340,33 @@ PyObject *_PyObject_New(struct PyTypeObject *tp);
  `_PyObject_NewVar` (behind `PyObject_NewVar`).
  */
 PyVarObject *_PyObject_NewVar(struct PyTypeObject *tp, Py_ssize_t n);
+
+/*
+ The Rust half of the `PyArg_Parse*` functions: 1 on success, 0 with an
+ exception set.
+ */
+int _Ferrython_ParseArgs(PyObject *args,
+                         PyObject *kwargs,
+                         const char *format,
+                         const char *const *kwlist,
+                         void *const *outs,
+                         size_t n,
+                         int flags);
+
+/*
+ The Rust half of `PyArg_UnpackTuple`.
+ */
+int _Ferrython_UnpackTuple(PyObject *args,
+                           const char *name,
+                           Py_ssize_t min,
+                           Py_ssize_t max,
+                           void *const *outs,
+                           size_t n);
+
+/*
+ `PyArg_ValidateKeywordArguments`: 1 when every key of the dict is a str.
+ */
+int PyArg_ValidateKeywordArguments(PyObject *kwargs);
 
 /*
  `PyBool_FromLong`: `Py_True` for nonzero, else `Py_False`.
@@ -2259,6 +2530,146 @@ char *PyOS_double_to_string(double val, char format_code, int precision, int fla
 double PyOS_string_to_double(const char *s, char **endptr, PyObject *overflow_exception);
 
 /*
+ `PyDict_New`.
+ */
+PyObject *PyDict_New(void);
+
+/*
+ `PyDict_GetItem`: borrowed, NULL when absent; every error is swallowed
+ and the error indicator set before the call is kept.
+ */
+PyObject *PyDict_GetItem(PyObject *op, PyObject *key);
+
+/*
+ `PyDict_GetItemWithError`: borrowed; NULL without an error when absent.
+ */
+PyObject *PyDict_GetItemWithError(PyObject *op, PyObject *key);
+
+/*
+ `PyDict_GetItemRef`: 1 and a strong reference when found, 0 and NULL
+ when absent, -1 on error.
+ */
+int PyDict_GetItemRef(PyObject *op, PyObject *key, PyObject **result);
+
+/*
+ `PyDict_GetItemStringRef`.
+ */
+int PyDict_GetItemStringRef(PyObject *op, const char *key, PyObject **result);
+
+/*
+ `PyDict_GetItemString`: borrowed; errors swallowed.
+ */
+PyObject *PyDict_GetItemString(PyObject *op, const char *key);
+
+/*
+ `PyDict_SetItem`: new references to key and value are taken.
+ */
+int PyDict_SetItem(PyObject *op, PyObject *key, PyObject *value);
+
+/*
+ `PyDict_SetItemString`: the key is interned, as CPython does.
+ */
+int PyDict_SetItemString(PyObject *op, const char *key, PyObject *value);
+
+/*
+ `PyDict_DelItem`: `KeyError` when absent.
+ */
+int PyDict_DelItem(PyObject *op, PyObject *key);
+
+/*
+ `PyDict_DelItemString`.
+ */
+int PyDict_DelItemString(PyObject *op, const char *key);
+
+/*
+ `PyDict_Contains`: 1, 0, or -1 on error.
+ */
+int PyDict_Contains(PyObject *op, PyObject *key);
+
+/*
+ `PyDict_ContainsString`.
+ */
+int PyDict_ContainsString(PyObject *op, const char *key);
+
+/*
+ `PyDict_Clear`: does nothing for a non-dict.
+ */
+void PyDict_Clear(PyObject *op);
+
+/*
+ `PyDict_Copy`: a new exact dict.
+ */
+PyObject *PyDict_Copy(PyObject *op);
+
+/*
+ `PyDict_Keys`: a new list.
+ */
+PyObject *PyDict_Keys(PyObject *op);
+
+/*
+ `PyDict_Values`: a new list.
+ */
+PyObject *PyDict_Values(PyObject *op);
+
+/*
+ `PyDict_Items`: a new list of `(key, value)` tuples.
+ */
+PyObject *PyDict_Items(PyObject *op);
+
+/*
+ `PyDict_Size`: -1 with `SystemError` for a non-dict.
+ */
+Py_ssize_t PyDict_Size(PyObject *op);
+
+/*
+ `PyDict_Next`: borrowed key and value (either pointer may be NULL).
+ */
+int PyDict_Next(PyObject *op, Py_ssize_t *ppos, PyObject **pkey, PyObject **pvalue);
+
+/*
+ `PyDict_Merge`: adds the items of mapping `b` (anything with `keys()`);
+ existing keys are replaced when `override_` is non-zero.
+ */
+int PyDict_Merge(PyObject *a, PyObject *b, int override_);
+
+/*
+ `PyDict_Update`: `PyDict_Merge(a, b, 1)`.
+ */
+int PyDict_Update(PyObject *a, PyObject *b);
+
+/*
+ `PyDict_MergeFromSeq2`: adds `(key, value)` pairs from an iterable.
+ */
+int PyDict_MergeFromSeq2(PyObject *d, PyObject *seq2, int override_);
+
+/*
+ `PyDict_SetDefault`: the stored value, borrowed.
+ */
+PyObject *PyDict_SetDefault(PyObject *d, PyObject *key, PyObject *default_);
+
+/*
+ `PyDict_SetDefaultRef`: 1 when the key was present (`*result` its
+ value), 0 when `default` was inserted (`*result` default), -1 on error.
+ */
+int PyDict_SetDefaultRef(PyObject *d, PyObject *key, PyObject *default_, PyObject **result);
+
+/*
+ `PyDict_Pop`: 1 and the value when found (removed), 0 when absent, -1
+ on error.
+ */
+int PyDict_Pop(PyObject *d, PyObject *key, PyObject **result);
+
+/*
+ `PyDict_PopString`.
+ */
+int PyDict_PopString(PyObject *d, const char *key, PyObject **result);
+
+/*
+ `PyDictProxy_New`: a read-only `mappingproxy` of a mapping.
+ */
+PyObject *PyDictProxy_New(PyObject *mapping);
+
+/*
  `PyErr_SetString`.
  */
 void PyErr_SetString(PyObject *tp, const char *msg);
@@ -2301,17 +2712,18 @@ void PyErr_Fetch(PyObject **ptype, PyObject **pvalue, PyObject **ptb);
 
 /*
  `PyErr_Restore`: steals the three references; a value that is not an
- instance of the type is normalized.
+ instance of the type is normalized (as CPython 3.12+ does eagerly).
  */
 void PyErr_Restore(PyObject *tp, PyObject *value, PyObject *tb);
 
 /*
- `PyErr_NormalizeException`: makes `*val` an instance of `*exc`.
+ `PyErr_NormalizeException`: makes `*val` an instance of `*exc` (and
+ `*exc` its exact type); an error while normalizing replaces both.
  */
-void PyErr_NormalizeException(PyObject **pexc, PyObject **pval, PyObject **_ptb);
+void PyErr_NormalizeException(PyObject **pexc, PyObject **pval, PyObject **ptb);
 
 /*
- `PyErr_ExceptionMatches`.
+ `PyErr_ExceptionMatches`: against a class or a tuple of classes.
  */
 int PyErr_ExceptionMatches(PyObject *tp);
 
@@ -2341,7 +2753,8 @@ void PyErr_BadInternalCall(void);
 void _PyErr_BadInternalCall(const char *_file, int _line);
 
 /*
- `PyErr_SetFromErrno`: `exc(errno, strerror(errno))`.
+ `PyErr_SetFromErrno`: `tp(errno, strerror(errno))`; OSError picks the
+ errno's subclass. Always returns NULL.
  */
 PyObject *PyErr_SetFromErrno(PyObject *tp);
 
@@ -2351,9 +2764,113 @@ PyObject *PyErr_SetFromErrno(PyObject *tp);
 PyObject *PyErr_SetFromErrnoWithFilenameObject(PyObject *tp, PyObject *filename);
 
 /*
- `PyErr_SetFromErrnoWithFilename`.
+ `PyErr_SetFromErrnoWithFilenameObjects`.
+ */
+PyObject *PyErr_SetFromErrnoWithFilenameObjects(PyObject *tp,
+                                                PyObject *filename,
+                                                PyObject *filename2);
+
+/*
+ `PyErr_SetFromErrnoWithFilename`: the filename decoded from UTF-8.
  */
 PyObject *PyErr_SetFromErrnoWithFilename(PyObject *tp, const char *filename);
+
+/*
+ `PyErr_SetImportErrorSubclass`: raises `exception(msg, name=name,
+ path=path, name_from=None)`; always returns NULL.
+ */
+PyObject *PyErr_SetImportErrorSubclass(PyObject *exception,
+                                       PyObject *msg,
+                                       PyObject *name,
+                                       PyObject *path);
+
+/*
+ `PyErr_SetImportError`.
+ */
+PyObject *PyErr_SetImportError(PyObject *msg, PyObject *name, PyObject *path);
+
+/*
+ `PyErr_RangedSyntaxLocationObject`: adds the location (and the source
+ line when the file can be read) to the raised exception.
+ */
+void PyErr_RangedSyntaxLocationObject(PyObject *filename,
+                                      int lineno,
+                                      int col_offset,
+                                      int end_lineno,
+                                      int end_col_offset);
+
+/*
+ `PyErr_SyntaxLocationObject`.
+ */
+void PyErr_SyntaxLocationObject(PyObject *filename, int lineno, int col_offset);
+
+/*
+ `PyErr_SyntaxLocationEx`.
+ */
+void PyErr_SyntaxLocationEx(const char *filename, int lineno, int col_offset);
+
+/*
+ `PyErr_SyntaxLocation`.
+ */
+void PyErr_SyntaxLocation(const char *filename, int lineno);
+
+/*
+ `PyErr_ProgramTextObject`: a source line, or NULL (no exception set).
+ */
+PyObject *PyErr_ProgramTextObject(PyObject *filename, int lineno);
+
+/*
+ `PyErr_ProgramText`.
+ */
+PyObject *PyErr_ProgramText(const char *filename, int lineno);
+
+/*
+ `PyErr_SetInterruptEx`: simulates the arrival of `signum`. Only SIGINT
+ has a Python-level handler (the default one raising KeyboardInterrupt,
+ at the next `PyErr_CheckSignals`); other signals are ignored (0); an
+ invalid number gives -1.
+ */
+int PyErr_SetInterruptEx(int signum);
+
+/*
+ `PyErr_SetInterrupt`.
+ */
+void PyErr_SetInterrupt(void);
+
+/*
+ `PyErr_CheckSignals`: raises KeyboardInterrupt (-1) when an interrupt
+ is pending.
+ */
+int PyErr_CheckSignals(void);
+
+/*
+ `PyErr_GetHandledException`: the exception being handled (new
+ reference) or NULL.
+ */
+PyObject *PyErr_GetHandledException(void);
+
+/*
+ `PyErr_SetHandledException`: does not steal; None or NULL clears.
+ */
+void PyErr_SetHandledException(PyObject *e);
+
+/*
+ `PyErr_GetExcInfo`: `(type, value, traceback)` of the handled
+ exception, new references; `(None, NULL, None)` when there is none.
+ */
+void PyErr_GetExcInfo(PyObject **ptype, PyObject **pvalue, PyObject **ptb);
+
+/*
+ `PyErr_SetExcInfo`: steals the three references; only the value is
+ kept (the handled exception).
+ */
+void PyErr_SetExcInfo(PyObject *tp, PyObject *value, PyObject *tb);
+
+/*
+ `_PyErr_ChainExceptions1`: re-raises `e` (stolen), or makes it the
+ `__context__` of the exception raised meanwhile.
+ */
+void _PyErr_ChainExceptions1(PyObject *e);
 
 /*
  `PyErr_NewException`: a new exception class `module.Name` deriving from
@@ -2370,12 +2887,12 @@ PyObject *PyErr_NewExceptionWithDoc(const char *name,
                                     PyObject *dict);
 
 /*
- `PyException_GetTraceback`.
+ `PyException_GetTraceback`: a new reference or NULL.
  */
 PyObject *PyException_GetTraceback(PyObject *e);
 
 /*
- `PyException_SetTraceback`.
+ `PyException_SetTraceback`: a traceback or None (NULL is None).
  */
 int PyException_SetTraceback(PyObject *e, PyObject *tb);
 
@@ -2395,43 +2912,58 @@ void PyException_SetContext(PyObject *e, PyObject *v);
 PyObject *PyException_GetCause(PyObject *e);
 
 /*
- `PyException_SetCause`: steals the reference (NULL clears).
+ `PyException_SetCause`: steals the reference (NULL clears) and sets
+ `__suppress_context__`.
  */
 void PyException_SetCause(PyObject *e, PyObject *v);
 
 /*
- `PyException_GetArgs`.
+ `PyException_GetArgs`: a new reference to `e.args`.
  */
 PyObject *PyException_GetArgs(PyObject *e);
 
 /*
- `PyException_SetArgs`.
+ `PyException_SetArgs`: does not steal.
  */
 void PyException_SetArgs(PyObject *e, PyObject *args);
 
 /*
- `PyErr_WriteUnraisable`: prints the raised exception to stderr as
- "Exception ignored in: <obj repr>" followed by the exception.
+ `PyErr_WriteUnraisable`: reports and clears the raised exception as the
+ default `sys.unraisablehook` does ("Exception ignored in: <obj>").
  */
 void PyErr_WriteUnraisable(PyObject *obj);
 
 /*
- `PyErr_Print`: prints the raised exception to stderr and clears it.
+ The Rust half of `PyErr_FormatUnraisable` (src/capi/variadic.c):
+ `msg` is the formatted message (stolen) or NULL.
  */
-void PyErr_Print(void);
+void _Ferrython_ErrFormatUnraisable(PyObject *msg);
 
 /*
- `PyErr_PrintEx`.
- */
-void PyErr_PrintEx(int _set_sys_last_vars);
-
-/*
- `PyErr_DisplayException`.
+ `PyErr_DisplayException`: prints `e` and its chain to stderr.
  */
 void PyErr_DisplayException(PyObject *e);
 
 /*
- Whether the exception type named is a class deriving from BaseException.
+ `PyErr_Display`: the legacy form; only `value` is used.
+ */
+void PyErr_Display(PyObject *_tp, PyObject *value, PyObject *_tb);
+
+/*
+ `PyErr_PrintEx`: prints the raised exception with its chain to stderr
+ and clears it. Differences until `sys` and the embedding layer arrive:
+ `SystemExit` is printed like any other exception instead of exiting the
+ process, and `sys.last_exc` is not set.
+ */
+void PyErr_PrintEx(int _set_sys_last_vars);
+
+/*
+ `PyErr_Print`.
+ */
+void PyErr_Print(void);
+
+/*
+ `PyExceptionClass_Check` as a function.
  */
 int PyExceptionClass_Check(PyObject *op);
 
@@ -2441,9 +2973,135 @@ int PyExceptionClass_Check(PyObject *op);
 int PyExceptionInstance_Check(PyObject *op);
 
 /*
- Type name for diagnostics (`PyExceptionClass_Name`).
+ `PyExceptionClass_Name`: the class's `tp_name`.
  */
 const char *PyExceptionClass_Name(PyObject *op);
+
+/*
+ `PyUnicodeDecodeError_Create`: `UnicodeDecodeError(encoding,
+ object[:length], start, end, reason)`.
+ */
+PyObject *PyUnicodeDecodeError_Create(const char *encoding,
+                                      const char *object,
+                                      Py_ssize_t length,
+                                      Py_ssize_t start,
+                                      Py_ssize_t end,
+                                      const char *reason);
+
+/*
+ `PyUnicodeEncodeError_GetEncoding`.
+ */
+PyObject *PyUnicodeEncodeError_GetEncoding(PyObject *e);
+
+/*
+ `PyUnicodeDecodeError_GetEncoding`.
+ */
+PyObject *PyUnicodeDecodeError_GetEncoding(PyObject *e);
+
+/*
+ `PyUnicodeEncodeError_GetObject`.
+ */
+PyObject *PyUnicodeEncodeError_GetObject(PyObject *e);
+
+/*
+ `PyUnicodeDecodeError_GetObject`.
+ */
+PyObject *PyUnicodeDecodeError_GetObject(PyObject *e);
+
+/*
+ `PyUnicodeTranslateError_GetObject`.
+ */
+PyObject *PyUnicodeTranslateError_GetObject(PyObject *e);
+
+/*
+ `PyUnicodeEncodeError_GetStart`.
+ */
+int PyUnicodeEncodeError_GetStart(PyObject *e, Py_ssize_t *start);
+
+/*
+ `PyUnicodeDecodeError_GetStart`.
+ */
+int PyUnicodeDecodeError_GetStart(PyObject *e, Py_ssize_t *start);
+
+/*
+ `PyUnicodeTranslateError_GetStart`.
+ */
+int PyUnicodeTranslateError_GetStart(PyObject *e, Py_ssize_t *start);
+
+/*
+ `PyUnicodeEncodeError_GetEnd`.
+ */
+int PyUnicodeEncodeError_GetEnd(PyObject *e, Py_ssize_t *end);
+
+/*
+ `PyUnicodeDecodeError_GetEnd`.
+ */
+int PyUnicodeDecodeError_GetEnd(PyObject *e, Py_ssize_t *end);
+
+/*
+ `PyUnicodeTranslateError_GetEnd`.
+ */
+int PyUnicodeTranslateError_GetEnd(PyObject *e, Py_ssize_t *end);
+
+/*
+ `PyUnicodeEncodeError_SetStart`.
+ */
+int PyUnicodeEncodeError_SetStart(PyObject *e, Py_ssize_t start);
+
+/*
+ `PyUnicodeDecodeError_SetStart`.
+ */
+int PyUnicodeDecodeError_SetStart(PyObject *e, Py_ssize_t start);
+
+/*
+ `PyUnicodeTranslateError_SetStart`.
+ */
+int PyUnicodeTranslateError_SetStart(PyObject *e, Py_ssize_t start);
+
+/*
+ `PyUnicodeEncodeError_SetEnd`.
+ */
+int PyUnicodeEncodeError_SetEnd(PyObject *e, Py_ssize_t end);
+
+/*
+ `PyUnicodeDecodeError_SetEnd`.
+ */
+int PyUnicodeDecodeError_SetEnd(PyObject *e, Py_ssize_t end);
+
+/*
+ `PyUnicodeTranslateError_SetEnd`.
+ */
+int PyUnicodeTranslateError_SetEnd(PyObject *e, Py_ssize_t end);
+
+/*
+ `PyUnicodeEncodeError_GetReason`.
+ */
+PyObject *PyUnicodeEncodeError_GetReason(PyObject *e);
+
+/*
+ `PyUnicodeDecodeError_GetReason`.
+ */
+PyObject *PyUnicodeDecodeError_GetReason(PyObject *e);
+
+/*
+ `PyUnicodeTranslateError_GetReason`.
+ */
+PyObject *PyUnicodeTranslateError_GetReason(PyObject *e);
+
+/*
+ `PyUnicodeEncodeError_SetReason`.
+ */
+int PyUnicodeEncodeError_SetReason(PyObject *e, const char *reason);
+
+/*
+ `PyUnicodeDecodeError_SetReason`.
+ */
+int PyUnicodeDecodeError_SetReason(PyObject *e, const char *reason);
+
+/*
+ `PyUnicodeTranslateError_SetReason`.
+ */
+int PyUnicodeTranslateError_SetReason(PyObject *e, const char *reason);
 
 /*
  `PyFloat_FromDouble`.
@@ -2922,6 +3580,77 @@ Py_ssize_t PyUnstable_Long_CompactValue(const struct PyLongObject *op);
 PyObject *PyLong_GetInfo(void);
 
 /*
+ `PyMapping_Check`: the type has `mp_subscript`.
+ */
+int PyMapping_Check(PyObject *o);
+
+/*
+ `PyMapping_Size`.
+ */
+Py_ssize_t PyMapping_Size(PyObject *o);
+
+/*
+ `PyMapping_Length`: same as `PyMapping_Size`.
+ */
+Py_ssize_t PyMapping_Length(PyObject *o);
+
+/*
+ `PyMapping_GetItemString`: `o[key]`.
+ */
+PyObject *PyMapping_GetItemString(PyObject *o, const char *key);
+
+/*
+ `PyMapping_GetOptionalItem`: 1 and a strong reference when found, 0
+ and NULL on `KeyError`, -1 on other errors.
+ */
+int PyMapping_GetOptionalItem(PyObject *o, PyObject *key, PyObject **result);
+
+/*
+ `PyMapping_GetOptionalItemString`.
+ */
+int PyMapping_GetOptionalItemString(PyObject *o, const char *key, PyObject **result);
+
+/*
+ `PyMapping_HasKeyWithError`: 1, 0, or -1 on error.
+ */
+int PyMapping_HasKeyWithError(PyObject *o, PyObject *key);
+
+/*
+ `PyMapping_HasKeyStringWithError`.
+ */
+int PyMapping_HasKeyStringWithError(PyObject *o, const char *key);
+
+/*
+ `PyMapping_HasKey`: errors are reported as unraisable and give 0.
+ */
+int PyMapping_HasKey(PyObject *o, PyObject *key);
+
+/*
+ `PyMapping_HasKeyString`: errors are reported as unraisable and give 0.
+ */
+int PyMapping_HasKeyString(PyObject *o, const char *key);
+
+/*
+ `PyMapping_Keys`: a list.
+ */
+PyObject *PyMapping_Keys(PyObject *o);
+
+/*
+ `PyMapping_Values`: a list.
+ */
+PyObject *PyMapping_Values(PyObject *o);
+
+/*
+ `PyMapping_Items`: a list of pairs.
+ */
+PyObject *PyMapping_Items(PyObject *o);
+
+/*
+ `PyMapping_SetItemString`: `o[key] = value`.
+ */
+int PyMapping_SetItemString(PyObject *o, const char *key, PyObject *value);
+
+/*
  `PyMem_RawMalloc`.
  */
 void *PyMem_RawMalloc(size_t n);
@@ -2980,6 +3709,139 @@ void *PyObject_Realloc(void *p, size_t n);
  `PyObject_Free`.
  */
 void PyObject_Free(void *p);
+
+/*
+ The Rust half of `Py_VaBuildValue`.
+ */
+PyObject *_Ferrython_BuildValueArgs(const char *format,
+                                    const struct FerrythonVarArg *args,
+                                    size_t n);
+
+/*
+ Calls `callable` with a built value: a tuple is the argument list,
+ anything else the single argument. Releases `built`.
+ */
+PyObject *_Ferrython_CallWithBuiltArgs(PyObject *callable, PyObject *built);
+
+/*
+ `getattr(obj, name)` with a C name, for the variadic shims.
+ */
+PyObject *_Ferrython_GetAttrString(PyObject *obj, const char *name);
+
+/*
+ `PyModule_NewObject`.
+ */
+PyObject *PyModule_NewObject(PyObject *name);
+
+/*
+ `PyModule_New`.
+ */
+PyObject *PyModule_New(const char *name);
+
+/*
+ `PyModule_GetDict` (borrowed).
+ */
+PyObject *PyModule_GetDict(PyObject *m);
+
+/*
+ `PyModule_GetNameObject`.
+ */
+PyObject *PyModule_GetNameObject(PyObject *m);
+
+/*
+ `PyModule_GetName`: borrowed UTF-8 of `__name__`.
+ */
+const char *PyModule_GetName(PyObject *m);
+
+/*
+ `PyModule_GetFilenameObject`: `__file__`.
+ */
+PyObject *PyModule_GetFilenameObject(PyObject *m);
+
+/*
+ `PyModule_GetDef`: NULL (no error) for modules not made from a def.
+ */
+struct PyModuleDef *PyModule_GetDef(PyObject *m);
+
+/*
+ `PyModule_GetState`.
+ */
+void *PyModule_GetState(PyObject *m);
+
+/*
+ `PyModuleDef_Init`: readies a def for multi-phase init and returns it.
+ */
+PyObject *PyModuleDef_Init(struct PyModuleDef *def);
+
+/*
+ `PyModule_Create2`: single-phase creation from a def.
+ */
+PyObject *PyModule_Create2(struct PyModuleDef *def, int _api_version);
+
+/*
+ `PyModule_FromDefAndSpec2`: the creation step of multi-phase init.
+ */
+PyObject *PyModule_FromDefAndSpec2(struct PyModuleDef *def, PyObject *spec, int _api_version);
+
+/*
+ `PyModule_ExecDef`: runs the def's `Py_mod_exec` slots on `m`.
+ */
+int PyModule_ExecDef(PyObject *m, struct PyModuleDef *def);
+
+/*
+ `PyModule_AddFunctions`.
+ */
+int PyModule_AddFunctions(PyObject *m, struct PyMethodDef *functions);
+
+/*
+ `PyModule_SetDocString`.
+ */
+int PyModule_SetDocString(PyObject *m, const char *doc);
+
+/*
+ `PyModule_AddObjectRef`: does not steal `value`.
+ */
+int PyModule_AddObjectRef(PyObject *m, const char *name, PyObject *value);
+
+/*
+ `PyModule_Add`: steals `value`, also on failure.
+ */
+int PyModule_Add(PyObject *m, const char *name, PyObject *value);
+
+/*
+ `PyModule_AddObject`: steals `value` only on success.
+ */
+int PyModule_AddObject(PyObject *m, const char *name, PyObject *value);
+
+/*
+ `PyModule_AddIntConstant`.
+ */
+int PyModule_AddIntConstant(PyObject *m, const char *name, long value);
+
+/*
+ `PyModule_AddStringConstant`.
+ */
+int PyModule_AddStringConstant(PyObject *m, const char *name, const char *value);
+
+/*
+ `PyModule_AddType`: readies `tp` and adds it under its short name.
+ */
+int PyModule_AddType(PyObject *m, struct PyTypeObject *tp);
+
+/*
+ `PyState_AddModule`.
+ */
+int PyState_AddModule(PyObject *m, struct PyModuleDef *def);
+
+/*
+ `PyState_FindModule` (borrowed; NULL when absent).
+ */
+PyObject *PyState_FindModule(struct PyModuleDef *def);
+
+/*
+ `PyState_RemoveModule`.
+ */
+int PyState_RemoveModule(struct PyModuleDef *def);
 
 /*
  `PyNumber_Add`: numeric addition, else sequence concatenation.
@@ -3533,6 +4395,46 @@ Py_ssize_t PySequence_Index(PyObject *o, PyObject *value);
  `PySeqIter_New`: an iterator over anything with `__getitem__`.
  */
 PyObject *PySeqIter_New(PyObject *seq);
+
+/*
+ `PySet_New`: a new set of the items of `iterable` (empty for NULL).
+ */
+PyObject *PySet_New(PyObject *iterable);
+
+/*
+ `PyFrozenSet_New`: a new frozenset of the items of `iterable`.
+ */
+PyObject *PyFrozenSet_New(PyObject *iterable);
+
+/*
+ `PySet_Size`: for a set or frozenset.
+ */
+Py_ssize_t PySet_Size(PyObject *anyset);
+
+/*
+ `PySet_Contains`: 1, 0, or -1 (an unhashable key raises `TypeError`).
+ */
+int PySet_Contains(PyObject *anyset, PyObject *key);
+
+/*
+ `PySet_Discard`: 1 when found and removed, 0 when absent, -1 on error.
+ */
+int PySet_Discard(PyObject *s, PyObject *key);
+
+/*
+ `PySet_Add`: sets, and frozensets nobody else holds yet (to fill them).
+ */
+int PySet_Add(PyObject *anyset, PyObject *key);
+
+/*
+ `PySet_Clear`.
+ */
+int PySet_Clear(PyObject *s);
+
+/*
+ `PySet_Pop`: an arbitrary element, removed; `KeyError` when empty.
+ */
+PyObject *PySet_Pop(PyObject *s);
 
 /*
  `PySlice_New`: NULL parts mean `None`.
@@ -4126,6 +5028,39 @@ int PyUnicodeWriter_DecodeUTF8Stateful(struct PyUnicodeWriter *w,
                                        Py_ssize_t size,
                                        const char *errs,
                                        Py_ssize_t *consumed);
+
+/*
+ `PyErr_WarnEx`: warns from C (no frame: `<sys>:0`); `stack_level` has no
+ frames to walk yet. Returns 0, or -1 with an exception set.
+ */
+int PyErr_WarnEx(PyObject *category, const char *message, Py_ssize_t _stack_level);
+
+/*
+ `PyErr_WarnExplicitObject`: a warning at an explicit location.
+ */
+int PyErr_WarnExplicitObject(PyObject *category,
+                             PyObject *message,
+                             PyObject *filename,
+                             int lineno,
+                             PyObject *module,
+                             PyObject *registry);
+
+/*
+ `PyErr_WarnExplicit`.
+ */
+int PyErr_WarnExplicit(PyObject *category,
+                       const char *text,
+                       const char *filename,
+                       int lineno,
+                       const char *module,
+                       PyObject *registry);
+
+/*
+ The Rust half of `PyErr_WarnFormat` and `PyErr_ResourceWarning`
+ (src/capi/variadic.c): `message` is the formatted str (stolen; NULL
+ when formatting failed, with the exception set).
+ */
+int _Ferrython_WarnFormatted(PyObject *category, Py_ssize_t _stack_level, PyObject *message);
 
 /*
  `PyObject_GenericGetAttr`.

@@ -11,13 +11,13 @@ use std::ffi::CStr;
 use std::ptr::null_mut;
 
 /// `Py_DTSF_SIGN`: always emit a sign.
-pub const Py_DTSF_SIGN: c_int = float_repr::PY_DTSF_SIGN;
+pub const Py_DTSF_SIGN: c_int = 0x01;
 /// `Py_DTSF_ADD_DOT_0`: append `.0` to a result that looks like an integer.
-pub const Py_DTSF_ADD_DOT_0: c_int = float_repr::PY_DTSF_ADD_DOT_0;
+pub const Py_DTSF_ADD_DOT_0: c_int = 0x02;
 /// `Py_DTSF_ALT`: the `#` alternate form.
-pub const Py_DTSF_ALT: c_int = float_repr::PY_DTSF_ALT;
+pub const Py_DTSF_ALT: c_int = 0x04;
 /// `Py_DTSF_NO_NEG_0`: negative zero is shown as zero.
-pub const Py_DTSF_NO_NEG_0: c_int = float_repr::PY_DTSF_NO_NEG_0;
+pub const Py_DTSF_NO_NEG_0: c_int = 0x08;
 /// `Py_DTST_FINITE`: the formatted value was finite.
 pub const Py_DTST_FINITE: c_int = 0;
 /// `Py_DTST_INFINITE`: the formatted value was an infinity.
@@ -124,4 +124,17 @@ pub unsafe extern "C" fn PyOS_string_to_double(
             }
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flag_bits_match_the_formatter() {
+        assert_eq!(Py_DTSF_SIGN, float_repr::PY_DTSF_SIGN);
+        assert_eq!(Py_DTSF_ADD_DOT_0, float_repr::PY_DTSF_ADD_DOT_0);
+        assert_eq!(Py_DTSF_ALT, float_repr::PY_DTSF_ALT);
+        assert_eq!(Py_DTSF_NO_NEG_0, float_repr::PY_DTSF_NO_NEG_0);
+    }
 }

@@ -24,7 +24,11 @@ pub unsafe extern "C" fn PyFloat_FromString(s: *mut PyObject) -> *mut PyObject {
 /// `__index__`; -1.0 with an exception on failure.
 #[no_mangle]
 pub unsafe extern "C" fn PyFloat_AsDouble(op: *mut PyObject) -> f64 {
-    crate::null_check!(op);
+    if op.is_null() {
+        // CPython answers NULL with PyErr_BadArgument.
+        errors::type_error("bad argument type for built-in operation");
+        return -1.0;
+    }
     // SAFETY: op is a valid object.
     guard_int(|| unsafe { float::as_f64(op) })
 }

@@ -1034,10 +1034,9 @@ unsafe extern "C" fn float_fromhex(cls: *mut PyObject, s: *mut PyObject) -> *mut
         // SAFETY: cls is a type; s valid.
         unsafe {
             if !pystr::check(s) {
-                return Err(errors::type_error(format!(
-                    "fromhex() argument must be str, not {}",
-                    type_name(s)
-                )));
+                return Err(errors::type_error(
+                    "bad argument type for built-in operation",
+                ));
             }
             let x = match float_repr::float_fromhex(pystr::as_str(s)?) {
                 Ok(x) => x,

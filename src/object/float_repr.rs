@@ -62,13 +62,21 @@ pub struct Flags {
     pub no_neg_0: bool,
 }
 
-/// `Py_DTSF_SIGN` bit value.
+/// `Py_DTSF_SIGN` bit value (exported to C by `capi::conversion`).
+///
+/// cbindgen:ignore
 pub const PY_DTSF_SIGN: i32 = 0x01;
-/// `Py_DTSF_ADD_DOT_0` bit value.
+/// `Py_DTSF_ADD_DOT_0` bit value (exported to C by `capi::conversion`).
+///
+/// cbindgen:ignore
 pub const PY_DTSF_ADD_DOT_0: i32 = 0x02;
-/// `Py_DTSF_ALT` bit value.
+/// `Py_DTSF_ALT` bit value (exported to C by `capi::conversion`).
+///
+/// cbindgen:ignore
 pub const PY_DTSF_ALT: i32 = 0x04;
-/// `Py_DTSF_NO_NEG_0` bit value.
+/// `Py_DTSF_NO_NEG_0` bit value (exported to C by `capi::conversion`).
+///
+/// cbindgen:ignore
 pub const PY_DTSF_NO_NEG_0: i32 = 0x08;
 
 impl Flags {
