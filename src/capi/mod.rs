@@ -27,6 +27,7 @@ pub mod refcount;
 pub mod sequence;
 pub mod set;
 pub mod slice;
+pub mod structures;
 pub mod tuple;
 pub mod types;
 pub mod unicode;

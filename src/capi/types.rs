@@ -1,8 +1,9 @@
 //! The Type Objects chapter: `PyType_Ready`, subtype checks, flags, names.
-use crate::capi::boundary::{guard_obj, guard_status};
+use crate::capi::boundary::{guard, guard_obj, guard_status};
 use crate::ffi::*;
-use crate::object::{str as pystr, typeobj};
-use libc::{c_int, c_ulong};
+use crate::object::{heaptype, str as pystr, typeobj};
+use crate::runtime::errors;
+use libc::{c_int, c_ulong, c_void};
 
 /// `PyType_Ready`.
 #[no_mangle]
@@ -79,4 +80,127 @@ pub unsafe extern "C" fn PyType_GetFullyQualifiedName(tp: *mut PyTypeObject) -> 
 pub unsafe extern "C" fn PyType_HasFeature(tp: *mut PyTypeObject, feature: c_ulong) -> c_int {
     // SAFETY: tp is a type.
     unsafe { ((*tp).tp_flags & feature != 0) as c_int }
+}
+
+/// `PyType_FromMetaclass`.
+#[no_mangle]
+pub unsafe extern "C" fn PyType_FromMetaclass(
+    meta: *mut PyTypeObject,
+    module: *mut PyObject,
+    spec: *mut PyType_Spec,
+    bases: *mut PyObject,
+) -> *mut PyObject {
+    crate::null_check!(spec);
+    // SAFETY: spec valid; the rest NULL or valid.
+    guard_obj(|| unsafe { heaptype::from_spec(meta, module, spec, bases) })
+}
+
+/// `PyType_FromModuleAndSpec`.
+#[no_mangle]
+pub unsafe extern "C" fn PyType_FromModuleAndSpec(module: *mut PyObject, spec: *mut PyType_Spec, bases: *mut PyObject) -> *mut PyObject {
+    // SAFETY: forwarded.
+    unsafe { PyType_FromMetaclass(std::ptr::null_mut(), module, spec, bases) }
+}
+
+/// `PyType_FromSpecWithBases`.
+#[no_mangle]
+pub unsafe extern "C" fn PyType_FromSpecWithBases(spec: *mut PyType_Spec, bases: *mut PyObject) -> *mut PyObject {
+    // SAFETY: forwarded.
+    unsafe { PyType_FromMetaclass(std::ptr::null_mut(), std::ptr::null_mut(), spec, bases) }
+}
+
+/// `PyType_FromSpec`.
+#[no_mangle]
+pub unsafe extern "C" fn PyType_FromSpec(spec: *mut PyType_Spec) -> *mut PyObject {
+    // SAFETY: forwarded.
+    unsafe { PyType_FromMetaclass(std::ptr::null_mut(), std::ptr::null_mut(), spec, std::ptr::null_mut()) }
+}
+
+/// `PyType_GetSlot`: NULL for an empty slot; `SystemError` for an invalid
+/// slot id.
+#[no_mangle]
+pub unsafe extern "C" fn PyType_GetSlot(tp: *mut PyTypeObject, slot: c_int) -> *mut c_void {
+    crate::null_check!(tp);
+    // SAFETY: tp is a type.
+    unsafe {
+        if !(1..=Py_tp_token).contains(&slot) {
+            errors::bad_internal_call();
+            return std::ptr::null_mut();
+        }
+        match heaptype::slot_ptr(tp, slot) {
+            Some(p) => *p,
+            None => std::ptr::null_mut(),
+        }
+    }
+}
+
+/// `PyType_GetModule` (borrowed).
+#[no_mangle]
+pub unsafe extern "C" fn PyType_GetModule(tp: *mut PyTypeObject) -> *mut PyObject {
+    crate::null_check!(tp);
+    // SAFETY: tp is a type.
+    guard(|| unsafe { heaptype::module_of(tp).unwrap_or(std::ptr::null_mut()) })
+}
+
+/// `PyType_GetModuleState`.
+#[no_mangle]
+pub unsafe extern "C" fn PyType_GetModuleState(tp: *mut PyTypeObject) -> *mut c_void {
+    // SAFETY: the module of a heap type is a module object.
+    unsafe {
+        let m = PyType_GetModule(tp);
+        if m.is_null() {
+            return std::ptr::null_mut();
+        }
+        crate::capi::module::PyModule_GetState(m)
+    }
+}
+
+/// `PyType_GetModuleByDef` (borrowed).
+#[no_mangle]
+pub unsafe extern "C" fn PyType_GetModuleByDef(tp: *mut PyTypeObject, def: *mut PyModuleDef) -> *mut PyObject {
+    crate::null_check!(tp, def);
+    // SAFETY: tp is a ready type.
+    guard(|| unsafe { heaptype::module_by_def(tp, def).unwrap_or(std::ptr::null_mut()) })
+}
+
+/// `PyType_GetBaseByToken` (3.14): 1 and a new reference in `*result` when
+/// a type in the MRO has `token`, else 0; -1 with `TypeError` for a
+/// non-type.
+#[no_mangle]
+pub unsafe extern "C" fn PyType_GetBaseByToken(tp: *mut PyTypeObject, token: *mut c_void, result: *mut *mut PyTypeObject) -> c_int {
+    crate::null_check!(tp);
+    // SAFETY: tp valid; result NULL or writable.
+    unsafe {
+        if !result.is_null() {
+            *result = std::ptr::null_mut();
+        }
+        if !typeobj::instance_of(tp.cast(), &raw mut typeobj::PyType_Type) {
+            errors::type_error(format!("expected a type, got a '{}' object", typeobj::type_name(tp.cast())));
+            return -1;
+        }
+        if token.is_null() {
+            return 0;
+        }
+        match heaptype::base_by_token(tp, token) {
+            Some(t) => {
+                if !result.is_null() {
+                    *result = crate::object::refcount::new_ref(t.cast()).cast();
+                }
+                1
+            }
+            None => 0,
+        }
+    }
+}
+
+/// `PyType_Freeze` (3.14): makes a type immutable.
+#[no_mangle]
+pub unsafe extern "C" fn PyType_Freeze(tp: *mut PyTypeObject) -> c_int {
+    crate::null_check!(tp);
+    // SAFETY: tp is a type.
+    unsafe {
+        (*tp).tp_flags |= Py_TPFLAGS_IMMUTABLETYPE;
+        typeobj::modified(tp);
+    }
+    0
 }

@@ -16,6 +16,7 @@ pub mod format_spec;
 pub mod funcobject;
 pub mod handle;
 pub mod hash;
+pub mod heaptype;
 pub mod int;
 pub mod int_arith;
 pub mod int_text;

@@ -663,6 +663,7 @@ unsafe extern "C" fn type_dealloc(op: *mut PyObject) {
         if !(*ht)._ht_tpname.is_null() {
             crate::object::alloc::raw_free((*ht)._ht_tpname.cast());
         }
+        crate::object::heaptype::free_owned_parts(tp);
         crate::object::alloc::gc_free(op.cast());
     }
 }
@@ -678,7 +679,7 @@ pub fn cstr_or<'a>(p: *const c_char, default: &'a str) -> &'a str {
 
 /// Creates a heap type `module.qualname` deriving from `base`, with the
 /// class attributes of `dict` (may be NULL) — the machinery under
-/// `PyErr_NewException` and `PyType_FromSpec`.
+/// `PyErr_NewException`.
 pub unsafe fn new_heap_type(
     module: Option<&str>,
     qualname: &str,
@@ -687,33 +688,16 @@ pub unsafe fn new_heap_type(
 ) -> PyResult<Owned> {
     // SAFETY: PyType_Type is ready; the new type is filled before PyType_Ready.
     unsafe {
-        let op = crate::object::alloc::generic_alloc(&raw mut PyType_Type, 0);
-        if op.is_null() {
-            return Err(Raised::assume());
-        }
-        let ty = Owned::from_raw_unchecked(op);
-        let ht: *mut PyHeapTypeObject = op.cast();
-        let tp: *mut PyTypeObject = op.cast();
         let short = qualname.rsplit('.').next().unwrap_or(qualname);
-        (*ht).ht_name = pystr::from_str(short)?.into_raw();
-        (*ht).ht_qualname = pystr::from_str(qualname)?.into_raw();
         let full = match module {
             Some(m) if m != "builtins" => format!("{m}.{short}"),
             _ => short.to_string(),
         };
-        let cname = crate::object::alloc::raw_malloc(full.len() + 1) as *mut c_char;
-        if cname.is_null() {
-            return Err(errors::no_memory());
-        }
-        std::ptr::copy_nonoverlapping(full.as_ptr(), cname.cast(), full.len());
-        *cname.add(full.len()) = 0;
-        (*ht)._ht_tpname = cname;
-        (*tp).tp_name = cname;
-        (*tp).tp_as_async = &raw mut (*ht).as_async;
-        (*tp).tp_as_number = &raw mut (*ht).as_number;
-        (*tp).tp_as_mapping = &raw mut (*ht).as_mapping;
-        (*tp).tp_as_sequence = &raw mut (*ht).as_sequence;
-        (*tp).tp_as_buffer = &raw mut (*ht).as_buffer;
+        let ty = crate::object::heaptype::alloc(&raw mut PyType_Type, &full, 0)?;
+        let tp: *mut PyTypeObject = ty.as_ptr().cast();
+        let ht: *mut PyHeapTypeObject = tp.cast();
+        let old = std::mem::replace(&mut (*ht).ht_qualname, pystr::from_str(qualname)?.into_raw());
+        xdecref(old);
         (*tp).tp_base = new_ref(base.cast()).cast();
         (*tp).tp_flags =
             Py_TPFLAGS_HEAPTYPE | Py_TPFLAGS_BASETYPE | ((*base).tp_flags & Py_TPFLAGS_HAVE_GC);
