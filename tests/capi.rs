@@ -159,27 +159,44 @@ fn find_cpython() -> Option<CPython> {
     })
 }
 
-/// The directory of `libferrython.so`: the profile directory above the test
-/// executable (`target/debug/deps/capi-HASH` -> `target/debug`).
+/// The directory of `libferrython.so` this test run was built with. Cargo
+/// writes it to `target/PROFILE/deps/` and may copy it up to
+/// `target/PROFILE/`, where an older copy from an earlier `cargo build` can
+/// also sit: the newer of the two is the one just built.
 fn find_libdir() -> PathBuf {
     let exe = std::env::current_exe().expect("test executable path");
     let deps = exe.parent().expect("deps directory");
-    for dir in [deps.parent().unwrap_or(deps), deps] {
-        if dir.join("libferrython.so").exists() {
-            return dir.to_path_buf();
-        }
-    }
-    panic!(
-        "libferrython.so not found next to {} (is crate-type cdylib still set?)",
-        exe.display()
-    );
+    let candidates = [deps, deps.parent().unwrap_or(deps)];
+    candidates
+        .iter()
+        .filter_map(|dir| {
+            let modified = fs::metadata(dir.join("libferrython.so"))
+                .and_then(|m| m.modified())
+                .ok()?;
+            Some((modified, dir.to_path_buf()))
+        })
+        .max_by_key(|(modified, _)| *modified)
+        .map(|(_, dir)| dir)
+        .unwrap_or_else(|| {
+            panic!(
+                "libferrython.so not found next to {} (is crate-type cdylib still set?)",
+                exe.display()
+            )
+        })
+}
+
+/// `target/PROFILE`, where the test binaries go.
+fn exe_profile_dir() -> PathBuf {
+    let exe = std::env::current_exe().expect("test executable path");
+    let deps = exe.parent().expect("deps directory");
+    deps.parent().unwrap_or(deps).to_path_buf()
 }
 
 impl Env {
     fn new() -> Env {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
         let libdir = find_libdir();
-        let work = libdir.join("capi-tests");
+        let work = exe_profile_dir().join("capi-tests");
         fs::create_dir_all(&work).unwrap();
         let leakcheck =
             std::env::var("FERRYTHON_LEAKCHECK").is_ok_and(|v| v != "0" && !v.is_empty());
