@@ -972,6 +972,25 @@ typedef struct PyModuleDef {
 } PyModuleDef;
 
 /*
+ `PyType_Slot`, 16 bytes.
+ */
+typedef struct PyType_Slot {
+  int slot;
+  void *pfunc;
+} PyType_Slot;
+
+/*
+ `PyType_Spec`, 32 bytes.
+ */
+typedef struct PyType_Spec {
+  const char *name;
+  int basicsize;
+  int itemsize;
+  unsigned int flags;
+  struct PyType_Slot *slots;
+} PyType_Spec;
+
+/*
  `PyHeapTypeObject`: a type created at run time (class statement,
  `PyType_FromSpec`), with its slot tables inline. 936 bytes in 3.14.
  */
@@ -1323,25 +1342,6 @@ typedef struct PySliceObject {
   PyObject *stop;
   PyObject *step;
 } PySliceObject;
-
-/*
- `PyType_Slot`, 16 bytes.
- */
-typedef struct PyType_Slot {
-  int slot;
-  void *pfunc;
-} PyType_Slot;
-
-/*
- `PyType_Spec`, 32 bytes.
- */
-typedef struct PyType_Spec {
-  const char *name;
-  int basicsize;
-  int itemsize;
-  unsigned int flags;
-  struct PyType_Slot *slots;
-} PyType_Spec;
 
 /*
  `PyCFunctionFast` (`METH_FASTCALL`).
@@ -4475,6 +4475,74 @@ int PySlice_GetIndices(PyObject *slice_,
                        Py_ssize_t *step);
 
 /*
+ `PyCMethod_New`.
+ */
+PyObject *PyCMethod_New(struct PyMethodDef *ml,
+                        PyObject *self_,
+                        PyObject *module,
+                        struct PyTypeObject *cls);
+
+/*
+ `PyCFunction_NewEx`.
+ */
+PyObject *PyCFunction_NewEx(struct PyMethodDef *ml, PyObject *self_, PyObject *module);
+
+/*
+ `PyCFunction_New`.
+ */
+PyObject *PyCFunction_New(struct PyMethodDef *ml, PyObject *self_);
+
+/*
+ `PyCFunction_GetFunction`.
+ */
+PyCFunction PyCFunction_GetFunction(PyObject *op);
+
+/*
+ `PyCFunction_GetSelf` (borrowed; NULL for `METH_STATIC`).
+ */
+PyObject *PyCFunction_GetSelf(PyObject *op);
+
+/*
+ `PyCFunction_GetFlags`.
+ */
+int PyCFunction_GetFlags(PyObject *op);
+
+/*
+ `PyDescr_NewMethod`.
+ */
+PyObject *PyDescr_NewMethod(struct PyTypeObject *tp, struct PyMethodDef *ml);
+
+/*
+ `PyDescr_NewClassMethod`.
+ */
+PyObject *PyDescr_NewClassMethod(struct PyTypeObject *tp, struct PyMethodDef *ml);
+
+/*
+ `PyDescr_NewMember`.
+ */
+PyObject *PyDescr_NewMember(struct PyTypeObject *tp, struct PyMemberDef *m);
+
+/*
+ `PyDescr_NewGetSet`.
+ */
+PyObject *PyDescr_NewGetSet(struct PyTypeObject *tp, struct PyGetSetDef *g);
+
+/*
+ `PyMember_GetOne`.
+ */
+PyObject *PyMember_GetOne(const char *obj, struct PyMemberDef *m);
+
+/*
+ `PyMember_SetOne`.
+ */
+int PyMember_SetOne(char *obj, struct PyMemberDef *m, PyObject *value);
+
+/*
+ `PyStaticMethod_New`.
+ */
+PyObject *PyStaticMethod_New(PyObject *callable);
+
+/*
  `PyTuple_New`.
  */
 PyObject *PyTuple_New(Py_ssize_t size);
@@ -4561,6 +4629,62 @@ PyObject *PyType_GetFullyQualifiedName(struct PyTypeObject *tp);
  `PyType_HasFeature` as a function.
  */
 int PyType_HasFeature(struct PyTypeObject *tp, unsigned long feature);
+
+/*
+ `PyType_FromMetaclass`.
+ */
+PyObject *PyType_FromMetaclass(struct PyTypeObject *meta,
+                               PyObject *module,
+                               struct PyType_Spec *spec,
+                               PyObject *bases);
+
+/*
+ `PyType_FromModuleAndSpec`.
+ */
+PyObject *PyType_FromModuleAndSpec(PyObject *module, struct PyType_Spec *spec, PyObject *bases);
+
+/*
+ `PyType_FromSpecWithBases`.
+ */
+PyObject *PyType_FromSpecWithBases(struct PyType_Spec *spec, PyObject *bases);
+
+/*
+ `PyType_FromSpec`.
+ */
+PyObject *PyType_FromSpec(struct PyType_Spec *spec);
+
+/*
+ `PyType_GetSlot`: NULL for an empty slot; `SystemError` for an invalid
+ slot id.
+ */
+void *PyType_GetSlot(struct PyTypeObject *tp, int slot);
+
+/*
+ `PyType_GetModule` (borrowed).
+ */
+PyObject *PyType_GetModule(struct PyTypeObject *tp);
+
+/*
+ `PyType_GetModuleState`.
+ */
+void *PyType_GetModuleState(struct PyTypeObject *tp);
+
+/*
+ `PyType_GetModuleByDef` (borrowed).
+ */
+PyObject *PyType_GetModuleByDef(struct PyTypeObject *tp, struct PyModuleDef *def);
+
+/*
+ `PyType_GetBaseByToken` (3.14): 1 and a new reference in `*result` when
+ a type in the MRO has `token`, else 0; -1 with `TypeError` for a
+ non-type.
+ */
+int PyType_GetBaseByToken(struct PyTypeObject *tp, void *token, struct PyTypeObject **result);
+
+/*
+ `PyType_Freeze` (3.14): makes a type immutable.
+ */
+int PyType_Freeze(struct PyTypeObject *tp);
 
 /*
  `PyUnicode_New`: an uninitialized string of `size` characters up to
@@ -4792,12 +4916,13 @@ PyObject *PyUnicode_EncodeLocale(PyObject *op, const char *errs);
 
 /*
  `PyUnicode_FSConverter`: str (encoded) or bytes to bytes for
- `PyArg_Parse*` "O&". `os.PathLike` objects are not supported yet.
+ `PyArg_Parse*` "O&"; 0 on error. `os.PathLike` objects are not
+ supported yet.
  */
 int PyUnicode_FSConverter(PyObject *arg, void *result);
 
 /*
- `PyUnicode_FSDecoder`: str or bytes (decoded) to str.
+ `PyUnicode_FSDecoder`: str or bytes (decoded) to str; 0 on error.
  */
 int PyUnicode_FSDecoder(PyObject *arg, void *result);
 

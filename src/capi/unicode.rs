@@ -120,12 +120,14 @@ pub unsafe extern "C" fn PyUnicode_FromKindAndData(
                     .collect(),
                 4 => {
                     let s = std::slice::from_raw_parts(buffer as *const u32, n);
-                    if let Some(&c) = s.iter().find(|&&c| c > 0x10ffff) {
-                        return Err(errors::value_error(format!(
-                            "character U+{c:x} is not in range [U+0000; U+10ffff]"
-                        )));
-                    }
-                    s.to_vec()
+                    let maxc = s.iter().copied().max().unwrap_or(0);
+                    return Ok(Owned::from_raw_unchecked({
+                        let op = pystr::new_uninit(size, maxc)?;
+                        for (i, &c) in s.iter().enumerate() {
+                            write_char(op, i, c);
+                        }
+                        op
+                    }));
                 }
                 _ => return Err(errors::system_error("invalid kind")),
             };
@@ -147,7 +149,9 @@ pub unsafe extern "C" fn PyUnicode_FromStringAndSize(
             ));
         }
         if s.is_null() && size != 0 {
-            return Err(errors::bad_internal_call());
+            return Err(errors::system_error(
+                "NULL string with positive size with NULL passed to PyUnicode_FromStringAndSize",
+            ));
         }
         // SAFETY: s holds size bytes.
         pystr::from_utf8(unsafe { byte_slice(s, size) })
@@ -165,15 +169,26 @@ pub unsafe extern "C" fn PyUnicode_FromString(s: *const c_char) -> *mut PyObject
 /// `PyUnicode_FromWideChar`: from `size` wchar_t (UTF-32 here); -1 means
 /// NUL-terminated.
 #[no_mangle]
-pub unsafe extern "C" fn PyUnicode_FromWideChar(w: *const wchar_t, size: Py_ssize_t) -> *mut PyObject {
+pub unsafe extern "C" fn PyUnicode_FromWideChar(
+    w: *const wchar_t,
+    size: Py_ssize_t,
+) -> *mut PyObject {
     guard_obj(|| {
         if w.is_null() && size != 0 {
             return Err(errors::bad_internal_call());
         }
         // SAFETY: w holds size units, or is NUL-terminated when size is -1.
         unsafe {
-            let n = if size == -1 { libc::wcslen(w) } else { size.max(0) as usize };
-            let units: &[wchar_t] = if n == 0 { &[] } else { std::slice::from_raw_parts(w, n) };
+            let n = if size == -1 {
+                libc::wcslen(w)
+            } else {
+                size.max(0) as usize
+            };
+            let units: &[wchar_t] = if n == 0 {
+                &[]
+            } else {
+                std::slice::from_raw_parts(w, n)
+            };
             let mut v = Vec::with_capacity(n);
             for &u in units {
                 let c = u as u32;
@@ -274,7 +289,11 @@ pub unsafe extern "C" fn PyUnicode_ReadChar(op: *mut PyObject, index: Py_ssize_t
 
 /// `PyUnicode_WriteChar`: stores a character into a fresh string.
 #[no_mangle]
-pub unsafe extern "C" fn PyUnicode_WriteChar(op: *mut PyObject, index: Py_ssize_t, ch: u32) -> c_int {
+pub unsafe extern "C" fn PyUnicode_WriteChar(
+    op: *mut PyObject,
+    index: Py_ssize_t,
+    ch: u32,
+) -> c_int {
     crate::null_check!(op);
     guard_status(|| {
         // SAFETY: op non-NULL; index checked; the kind holds ch.
@@ -286,7 +305,9 @@ pub unsafe extern "C" fn PyUnicode_WriteChar(op: *mut PyObject, index: Py_ssize_
                 return Err(errors::index_error("string index out of range"));
             }
             if !modifiable(op) {
-                return Err(errors::system_error("Cannot modify a string currently used"));
+                return Err(errors::system_error(
+                    "Cannot modify a string currently used",
+                ));
             }
             if ch > pystr::max_char(op) {
                 return Err(errors::value_error("character out of range"));
@@ -377,7 +398,9 @@ pub unsafe extern "C" fn PyUnicode_CopyCharacters(
                 return Ok(0);
             }
             if !modifiable(to) {
-                return Err(errors::system_error("Cannot modify a string currently used"));
+                return Err(errors::system_error(
+                    "Cannot modify a string currently used",
+                ));
             }
             let maxc = pystr::max_char(to);
             let chars: Vec<u32> = (0..n as usize)
@@ -414,7 +437,9 @@ pub unsafe extern "C" fn PyUnicode_Fill(
                 return Err(errors::bad_internal_call());
             }
             if !modifiable(op) {
-                return Err(errors::system_error("Cannot modify a string currently used"));
+                return Err(errors::system_error(
+                    "Cannot modify a string currently used",
+                ));
             }
             if start < 0 {
                 return Err(errors::index_error("string index out of range"));
@@ -512,7 +537,11 @@ pub unsafe extern "C" fn PyUnicode_AsWideChar(
             if w.is_null() {
                 return Ok(len + 1);
             }
-            let (copy, res) = if size > len { (len + 1, len) } else { (size, size) };
+            let (copy, res) = if size > len {
+                (len + 1, len)
+            } else {
+                (size, size)
+            };
             for k in 0..copy.max(0) as usize {
                 *w.add(k) = v.get(k).copied().unwrap_or(0) as wchar_t;
             }
@@ -540,8 +569,9 @@ pub unsafe extern "C" fn PyUnicode_AsWideCharString(
                 errors::value_error("embedded null character");
                 return null_mut();
             }
-            let p = crate::capi::memory::PyMem_Malloc((v.len() + 1) * std::mem::size_of::<wchar_t>())
-                as *mut wchar_t;
+            let p =
+                crate::capi::memory::PyMem_Malloc((v.len() + 1) * std::mem::size_of::<wchar_t>())
+                    as *mut wchar_t;
             if p.is_null() {
                 errors::no_memory();
                 return null_mut();
@@ -750,7 +780,12 @@ unsafe fn decode_utf_n(
         // SAFETY: s holds size bytes; out pointers writable or NULL.
         unsafe {
             let mut bo = if byteorder.is_null() { 0 } else { *byteorder };
-            let (r, n) = f(byte_slice(s, size), opt_cstr(errs)?, &mut bo, consumed.is_null())?;
+            let (r, n) = f(
+                byte_slice(s, size),
+                opt_cstr(errs)?,
+                &mut bo,
+                consumed.is_null(),
+            )?;
             if !byteorder.is_null() {
                 *byteorder = bo;
             }
@@ -815,7 +850,10 @@ pub unsafe extern "C" fn PyUnicode_DecodeUTF32Stateful(
 /// `PyUnicode_DecodeFSDefaultAndSize`: UTF-8 with `surrogateescape` (the
 /// file system encoding of a UTF-8 locale).
 #[no_mangle]
-pub unsafe extern "C" fn PyUnicode_DecodeFSDefaultAndSize(s: *const c_char, size: Py_ssize_t) -> *mut PyObject {
+pub unsafe extern "C" fn PyUnicode_DecodeFSDefaultAndSize(
+    s: *const c_char,
+    size: Py_ssize_t,
+) -> *mut PyObject {
     guard_obj(|| {
         // SAFETY: s holds size bytes.
         let data = unsafe { byte_slice(s, size) };
@@ -875,7 +913,10 @@ pub unsafe extern "C" fn PyUnicode_DecodeLocaleAndSize(
 
 /// `PyUnicode_DecodeLocale`.
 #[no_mangle]
-pub unsafe extern "C" fn PyUnicode_DecodeLocale(s: *const c_char, errs: *const c_char) -> *mut PyObject {
+pub unsafe extern "C" fn PyUnicode_DecodeLocale(
+    s: *const c_char,
+    errs: *const c_char,
+) -> *mut PyObject {
     crate::null_check!(s);
     // SAFETY: s is NUL-terminated.
     unsafe { PyUnicode_DecodeLocaleAndSize(s, libc::strlen(s) as Py_ssize_t, errs) }
@@ -883,7 +924,10 @@ pub unsafe extern "C" fn PyUnicode_DecodeLocale(s: *const c_char, errs: *const c
 
 /// `PyUnicode_EncodeLocale`: UTF-8 (the locale encoding here).
 #[no_mangle]
-pub unsafe extern "C" fn PyUnicode_EncodeLocale(op: *mut PyObject, errs: *const c_char) -> *mut PyObject {
+pub unsafe extern "C" fn PyUnicode_EncodeLocale(
+    op: *mut PyObject,
+    errs: *const c_char,
+) -> *mut PyObject {
     crate::null_check!(op);
     guard_obj(|| {
         // SAFETY: op non-NULL.
@@ -900,7 +944,8 @@ pub unsafe extern "C" fn PyUnicode_EncodeLocale(op: *mut PyObject, errs: *const 
 const PY_CLEANUP_SUPPORTED: c_int = 0x20000;
 
 /// `PyUnicode_FSConverter`: str (encoded) or bytes to bytes for
-/// `PyArg_Parse*` "O&". `os.PathLike` objects are not supported yet.
+/// `PyArg_Parse*` "O&"; 0 on error. `os.PathLike` objects are not
+/// supported yet.
 #[no_mangle]
 pub unsafe extern "C" fn PyUnicode_FSConverter(arg: *mut PyObject, result: *mut c_void) -> c_int {
     let out = result as *mut *mut PyObject;
@@ -914,29 +959,32 @@ pub unsafe extern "C" fn PyUnicode_FSConverter(arg: *mut PyObject, result: *mut 
         }
         return 1;
     }
-    guard_int(|| {
-        // SAFETY: arg valid; out writable.
-        unsafe {
-            let b = if bytes::check(arg) {
-                Owned::from_borrowed(arg)
-            } else if pystr::check(arg) {
-                cc::encode(arg, Codec::Utf8, Some("surrogateescape"))?
-            } else {
-                return Err(errors::type_error(format!(
-                    "expected str, bytes or os.PathLike object, not {}",
-                    type_name(arg)
-                )));
-            };
-            if bytes::as_slice(b.as_ptr()).contains(&0) {
-                return Err(errors::value_error("embedded null byte"));
+    guard(|| {
+        let r = || -> PyResult<c_int> {
+            // SAFETY: arg valid; out writable.
+            unsafe {
+                let b = if bytes::check(arg) {
+                    Owned::from_borrowed(arg)
+                } else if pystr::check(arg) {
+                    cc::encode(arg, Codec::Utf8, Some("surrogateescape"))?
+                } else {
+                    return Err(errors::type_error(format!(
+                        "expected str, bytes or os.PathLike object, not {}",
+                        type_name(arg)
+                    )));
+                };
+                if bytes::as_slice(b.as_ptr()).contains(&0) {
+                    return Err(errors::value_error("embedded null byte"));
+                }
+                *out = b.into_raw();
+                Ok(PY_CLEANUP_SUPPORTED)
             }
-            *out = b.into_raw();
-            Ok(PY_CLEANUP_SUPPORTED)
-        }
+        };
+        r().unwrap_or(0)
     })
 }
 
-/// `PyUnicode_FSDecoder`: str or bytes (decoded) to str.
+/// `PyUnicode_FSDecoder`: str or bytes (decoded) to str; 0 on error.
 #[no_mangle]
 pub unsafe extern "C" fn PyUnicode_FSDecoder(arg: *mut PyObject, result: *mut c_void) -> c_int {
     let out = result as *mut *mut PyObject;
@@ -950,25 +998,28 @@ pub unsafe extern "C" fn PyUnicode_FSDecoder(arg: *mut PyObject, result: *mut c_
         }
         return 1;
     }
-    guard_int(|| {
-        // SAFETY: arg valid; out writable.
-        unsafe {
-            let s = if pystr::check(arg) {
-                Owned::from_borrowed(arg)
-            } else if bytes::check(arg) {
-                cc::decode_utf8(bytes::as_slice(arg), Some("surrogateescape"), true)?.0
-            } else {
-                return Err(errors::type_error(format!(
-                    "expected str, bytes or os.PathLike object, not {}",
-                    type_name(arg)
-                )));
-            };
-            if to_ucs4(s.as_ptr()).contains(&0) {
-                return Err(errors::value_error("embedded null character"));
+    guard(|| {
+        let r = || -> PyResult<c_int> {
+            // SAFETY: arg valid; out writable.
+            unsafe {
+                let s = if pystr::check(arg) {
+                    Owned::from_borrowed(arg)
+                } else if bytes::check(arg) {
+                    cc::decode_utf8(bytes::as_slice(arg), Some("surrogateescape"), true)?.0
+                } else {
+                    return Err(errors::type_error(format!(
+                        "expected str, bytes or os.PathLike object, not {}",
+                        type_name(arg)
+                    )));
+                };
+                if to_ucs4(s.as_ptr()).contains(&0) {
+                    return Err(errors::value_error("embedded null character"));
+                }
+                *out = s.into_raw();
+                Ok(PY_CLEANUP_SUPPORTED)
             }
-            *out = s.into_raw();
-            Ok(PY_CLEANUP_SUPPORTED)
-        }
+        };
+        r().unwrap_or(0)
     })
 }
 
@@ -983,7 +1034,10 @@ pub extern "C" fn PyUnicode_GetDefaultEncoding() -> *const c_char {
 
 /// `PyUnicode_Concat`.
 #[no_mangle]
-pub unsafe extern "C" fn PyUnicode_Concat(left: *mut PyObject, right: *mut PyObject) -> *mut PyObject {
+pub unsafe extern "C" fn PyUnicode_Concat(
+    left: *mut PyObject,
+    right: *mut PyObject,
+) -> *mut PyObject {
     crate::null_check!(left, right);
     guard_obj(|| {
         // SAFETY: both non-NULL.
@@ -1012,6 +1066,9 @@ pub unsafe extern "C" fn PyUnicode_Split(
         // SAFETY: s non-NULL; sep NULL or valid.
         unsafe {
             ensure_str(s)?;
+            if !sep.is_null() {
+                ensure_str(sep)?;
+            }
             sm::split(s, sep, maxsplit, false)
         }
     })
@@ -1029,6 +1086,9 @@ pub unsafe extern "C" fn PyUnicode_RSplit(
         // SAFETY: s non-NULL; sep NULL or valid.
         unsafe {
             ensure_str(s)?;
+            if !sep.is_null() {
+                ensure_str(sep)?;
+            }
             sm::split(s, sep, maxsplit, true)
         }
     })
@@ -1049,7 +1109,10 @@ pub unsafe extern "C" fn PyUnicode_Splitlines(s: *mut PyObject, keepends: c_int)
 
 /// `PyUnicode_Join`: `separator.join(seq)`; a NULL separator is a space.
 #[no_mangle]
-pub unsafe extern "C" fn PyUnicode_Join(separator: *mut PyObject, seq: *mut PyObject) -> *mut PyObject {
+pub unsafe extern "C" fn PyUnicode_Join(
+    separator: *mut PyObject,
+    seq: *mut PyObject,
+) -> *mut PyObject {
     crate::null_check!(seq);
     guard_obj(|| {
         // SAFETY: seq valid; separator NULL or valid.
@@ -1072,7 +1135,10 @@ pub unsafe extern "C" fn PyUnicode_Join(separator: *mut PyObject, seq: *mut PyOb
 
 /// `PyUnicode_Partition`.
 #[no_mangle]
-pub unsafe extern "C" fn PyUnicode_Partition(s: *mut PyObject, sep: *mut PyObject) -> *mut PyObject {
+pub unsafe extern "C" fn PyUnicode_Partition(
+    s: *mut PyObject,
+    sep: *mut PyObject,
+) -> *mut PyObject {
     crate::null_check!(s, sep);
     guard_obj(|| {
         // SAFETY: both non-NULL.
@@ -1085,7 +1151,10 @@ pub unsafe extern "C" fn PyUnicode_Partition(s: *mut PyObject, sep: *mut PyObjec
 
 /// `PyUnicode_RPartition`.
 #[no_mangle]
-pub unsafe extern "C" fn PyUnicode_RPartition(s: *mut PyObject, sep: *mut PyObject) -> *mut PyObject {
+pub unsafe extern "C" fn PyUnicode_RPartition(
+    s: *mut PyObject,
+    sep: *mut PyObject,
+) -> *mut PyObject {
     crate::null_check!(s, sep);
     guard_obj(|| {
         // SAFETY: both non-NULL.
@@ -1344,7 +1413,10 @@ pub unsafe extern "C" fn PyUnicode_RichCompare(
 
 /// `PyUnicode_Format`: `format % args`.
 #[no_mangle]
-pub unsafe extern "C" fn PyUnicode_Format(format: *mut PyObject, args: *mut PyObject) -> *mut PyObject {
+pub unsafe extern "C" fn PyUnicode_Format(
+    format: *mut PyObject,
+    args: *mut PyObject,
+) -> *mut PyObject {
     crate::null_check!(format, args);
     guard_obj(|| {
         // SAFETY: both non-NULL.
@@ -1357,7 +1429,10 @@ pub unsafe extern "C" fn PyUnicode_Format(format: *mut PyObject, args: *mut PyOb
 
 /// `PyUnicode_Contains`: 1 if `element` is a substring of `container`.
 #[no_mangle]
-pub unsafe extern "C" fn PyUnicode_Contains(container: *mut PyObject, element: *mut PyObject) -> c_int {
+pub unsafe extern "C" fn PyUnicode_Contains(
+    container: *mut PyObject,
+    element: *mut PyObject,
+) -> c_int {
     crate::null_check!(container, element);
     guard_int(|| {
         // SAFETY: both non-NULL.
@@ -1433,7 +1508,10 @@ pub unsafe extern "C" fn PyUnicode_InternFromString(s: *const c_char) -> *mut Py
 
 /// `PyUnicode_Resize`: resizes `*unicode` (replacing it by a new object).
 #[no_mangle]
-pub unsafe extern "C" fn PyUnicode_Resize(unicode: *mut *mut PyObject, length: Py_ssize_t) -> c_int {
+pub unsafe extern "C" fn PyUnicode_Resize(
+    unicode: *mut *mut PyObject,
+    length: Py_ssize_t,
+) -> c_int {
     if unicode.is_null() {
         errors::bad_internal_call();
         return -1;
@@ -1446,7 +1524,9 @@ pub unsafe extern "C" fn PyUnicode_Resize(unicode: *mut *mut PyObject, length: P
                 return Err(errors::bad_internal_call());
             }
             if !modifiable(u) {
-                return Err(errors::system_error("Cannot modify a string currently used"));
+                return Err(errors::system_error(
+                    "Cannot modify a string currently used",
+                ));
             }
             let mut v = to_ucs4(u);
             v.resize(length as usize, 0);
@@ -1572,7 +1652,11 @@ pub unsafe extern "C" fn PyUnicodeWriter_WriteUTF8(
     guard_status(|| {
         // SAFETY: s holds size bytes or is NUL-terminated.
         unsafe {
-            let n = if size < 0 { libc::strlen(s) as Py_ssize_t } else { size };
+            let n = if size < 0 {
+                libc::strlen(s) as Py_ssize_t
+            } else {
+                size
+            };
             let (o, _) = cc::decode_utf8(byte_slice(s, n), None, true)?;
             writer(w).buf.extend(to_ucs4(o.as_ptr()));
             Ok(())
@@ -1592,8 +1676,14 @@ pub unsafe extern "C" fn PyUnicodeWriter_WriteASCII(
     guard_status(|| {
         // SAFETY: s holds size bytes or is NUL-terminated.
         unsafe {
-            let n = if size < 0 { libc::strlen(s) as Py_ssize_t } else { size };
-            writer(w).buf.extend(byte_slice(s, n).iter().map(|&b| b as u32));
+            let n = if size < 0 {
+                libc::strlen(s) as Py_ssize_t
+            } else {
+                size
+            };
+            writer(w)
+                .buf
+                .extend(byte_slice(s, n).iter().map(|&b| b as u32));
             Ok(())
         }
     })
@@ -1631,7 +1721,11 @@ pub unsafe extern "C" fn PyUnicodeWriter_WriteUCS4(
         }
         // SAFETY: s holds size units.
         unsafe {
-            let src: &[u32] = if size == 0 { &[] } else { std::slice::from_raw_parts(s, size as usize) };
+            let src: &[u32] = if size == 0 {
+                &[]
+            } else {
+                std::slice::from_raw_parts(s, size as usize)
+            };
             if let Some(&c) = src.iter().find(|&&c| c > 0x10ffff) {
                 return Err(errors::value_error(format!(
                     "character U+{c:x} is not in range [U+0000; U+10ffff]"
@@ -1645,7 +1739,10 @@ pub unsafe extern "C" fn PyUnicodeWriter_WriteUCS4(
 
 /// `PyUnicodeWriter_WriteStr`: writes `str(obj)`.
 #[no_mangle]
-pub unsafe extern "C" fn PyUnicodeWriter_WriteStr(w: *mut PyUnicodeWriter, obj: *mut PyObject) -> c_int {
+pub unsafe extern "C" fn PyUnicodeWriter_WriteStr(
+    w: *mut PyUnicodeWriter,
+    obj: *mut PyObject,
+) -> c_int {
     crate::null_check!(w, obj);
     guard_status(|| {
         // SAFETY: both valid.
@@ -1659,7 +1756,10 @@ pub unsafe extern "C" fn PyUnicodeWriter_WriteStr(w: *mut PyUnicodeWriter, obj: 
 
 /// `PyUnicodeWriter_WriteRepr`: writes `repr(obj)`.
 #[no_mangle]
-pub unsafe extern "C" fn PyUnicodeWriter_WriteRepr(w: *mut PyUnicodeWriter, obj: *mut PyObject) -> c_int {
+pub unsafe extern "C" fn PyUnicodeWriter_WriteRepr(
+    w: *mut PyUnicodeWriter,
+    obj: *mut PyObject,
+) -> c_int {
     crate::null_check!(w, obj);
     guard_status(|| {
         // SAFETY: both valid.
@@ -1689,7 +1789,8 @@ pub unsafe extern "C" fn PyUnicodeWriter_WriteSubstring(
                 return Err(errors::value_error("invalid start argument"));
             }
             let b = writer(w);
-            b.buf.extend((start..end).map(|i| pystr::read_char(s, i as usize)));
+            b.buf
+                .extend((start..end).map(|i| pystr::read_char(s, i as usize)));
             Ok(())
         }
     })
@@ -1709,7 +1810,11 @@ pub unsafe extern "C" fn PyUnicodeWriter_DecodeUTF8Stateful(
     guard_status(|| {
         // SAFETY: s holds size bytes; consumed writable or NULL.
         unsafe {
-            let n = if size < 0 { libc::strlen(s) as Py_ssize_t } else { size };
+            let n = if size < 0 {
+                libc::strlen(s) as Py_ssize_t
+            } else {
+                size
+            };
             let (o, used) = cc::decode_utf8(byte_slice(s, n), opt_cstr(errs)?, consumed.is_null())?;
             if !consumed.is_null() {
                 *consumed = used as Py_ssize_t;

@@ -177,7 +177,15 @@ pub fn decode_utf8(data: &[u8], errors: Option<&str>, final_: bool) -> PyResult<
                 pos = good;
                 break;
             }
-            None => decode_error(h, "utf-8", data, good, n, "unexpected end of data", &mut out)?,
+            None => decode_error(
+                h,
+                "utf-8",
+                data,
+                good,
+                n,
+                "unexpected end of data",
+                &mut out,
+            )?,
             Some(len) => {
                 let b = data[good];
                 if h == Handler::SurrogatePass
@@ -270,7 +278,11 @@ pub fn decode_utf16(
     let enc = if be { "utf-16-be" } else { "utf-16-le" };
     let unit = |i: usize| -> u32 {
         let p = [data[i], data[i + 1]];
-        (if be { u16::from_be_bytes(p) } else { u16::from_le_bytes(p) }) as u32
+        (if be {
+            u16::from_be_bytes(p)
+        } else {
+            u16::from_le_bytes(p)
+        }) as u32
     };
     let mut out = Vec::with_capacity(n / 2);
     while pos < n {

@@ -664,7 +664,10 @@ pub unsafe fn to_ucs4(op: *mut PyObject) -> Vec<u32> {
         let n = len(op) as usize;
         let d = data(op);
         match kind(op) {
-            1 => std::slice::from_raw_parts(d, n).iter().map(|&c| c as u32).collect(),
+            1 => std::slice::from_raw_parts(d, n)
+                .iter()
+                .map(|&c| c as u32)
+                .collect(),
             2 => std::slice::from_raw_parts(d as *const u16, n)
                 .iter()
                 .map(|&c| c as u32)
@@ -982,7 +985,9 @@ pub unsafe fn encode(
 unsafe fn subtype_new(tp: *mut PyTypeObject, s: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: tp is a str subtype; s a str.
     unsafe {
-        let alloc = (*tp).tp_alloc.unwrap_or(crate::capi::allocation::PyType_GenericAlloc);
+        let alloc = (*tp)
+            .tp_alloc
+            .unwrap_or(crate::capi::allocation::PyType_GenericAlloc);
         let op = errors::check(alloc(tp, 0))?;
         let p = op.as_ptr();
         let n = len(s) as usize;

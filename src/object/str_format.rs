@@ -466,7 +466,9 @@ unsafe fn vformat(
                 i += 2;
                 continue;
             }
-            return Err(errors::value_error("Single '}' encountered in format string"));
+            return Err(errors::value_error(
+                "Single '}' encountered in format string",
+            ));
         }
         if c != 0x7b {
             out.push(c);
@@ -478,17 +480,29 @@ unsafe fn vformat(
             i += 2;
             continue;
         }
-        // A replacement field: find its matching '}'.
+        // A replacement field: find its closing '}'. Braces nest only in
+        // the format spec; the conversion character is skipped.
         let start = i + 1;
         let mut level = 1;
         let mut j = start;
         let mut bracket = false;
+        let mut in_spec = false;
+        let mut conv = false;
         while j < n {
             match f[j] {
-                0x5b if !bracket => bracket = true,
-                0x5d if bracket => bracket = false,
-                0x7b if !bracket => level += 1,
-                0x7d if !bracket => {
+                0x5b if !in_spec && !bracket => bracket = true,
+                0x5d if !in_spec && bracket => bracket = false,
+                _ if bracket => {}
+                0x21 if !in_spec && !conv => {
+                    conv = true;
+                    j += 1;
+                }
+                0x3a if !in_spec => in_spec = true,
+                0x7b if in_spec => level += 1,
+                0x7b => {
+                    return Err(errors::value_error("unexpected '{' in field name"));
+                }
+                0x7d => {
                     level -= 1;
                     if level == 0 {
                         break;
@@ -499,7 +513,7 @@ unsafe fn vformat(
             j += 1;
         }
         if j >= n {
-            return Err(errors::value_error(if level > 1 {
+            return Err(errors::value_error(if in_spec || conv {
                 "unmatched '{' in format spec"
             } else {
                 "expected '}' before end of string"
@@ -544,7 +558,9 @@ unsafe fn render_field(
         conv = Some(field[k + 1]);
         if k + 2 < field.len() {
             if field[k + 2] != 0x3a {
-                return Err(errors::value_error("expected ':' after conversion specifier"));
+                return Err(errors::value_error(
+                    "expected ':' after conversion specifier",
+                ));
             }
             spec = &field[k + 3..];
         }
@@ -611,9 +627,9 @@ unsafe fn get_field(
                     ));
                 }
                 *auto = AutoNumber::Manual;
-                first
-                    .iter()
-                    .fold(0usize, |a, &c| a.saturating_mul(10).saturating_add((c - 0x30) as usize))
+                first.iter().fold(0usize, |a, &c| {
+                    a.saturating_mul(10).saturating_add((c - 0x30) as usize)
+                })
             };
             match args.get(index) {
                 Some(&o) => Owned::from_borrowed(o),
@@ -663,10 +679,9 @@ unsafe fn get_field(
                 }
                 let k = &name[s..e];
                 let key = if k.iter().all(|&c| is_digit(c)) {
-                    int::from_i64(
-                        k.iter()
-                            .fold(0i64, |a, &c| a.saturating_mul(10).saturating_add((c - 0x30) as i64)),
-                    )?
+                    int::from_i64(k.iter().fold(0i64, |a, &c| {
+                        a.saturating_mul(10).saturating_add((c - 0x30) as i64)
+                    }))?
                 } else {
                     from_ucs4(k)?
                 };

@@ -42,7 +42,7 @@ pub unsafe fn parse_fast_kw<const N: usize>(
     }
     // SAFETY: args holds nargs positional then len(kwnames) keyword values.
     unsafe {
-        out[..nargs].copy_from_slice(std::slice::from_raw_parts(args, nargs));
+        out[..nargs].copy_from_slice(args_slice(args, nargs as Py_ssize_t));
         if !kwnames.is_null() {
             for (j, &k) in tuple::items(kwnames).iter().enumerate() {
                 let key = pystr::as_str(k)?;
@@ -67,7 +67,12 @@ pub unsafe fn parse_tuple_kw<const N: usize>(
     // SAFETY: args is a tuple, kwds NULL or a dict.
     unsafe {
         let pos = tuple::items(args);
-        let total = pos.len() + if kwds.is_null() { 0 } else { dict::len(kwds) as usize };
+        let total = pos.len()
+            + if kwds.is_null() {
+                0
+            } else {
+                dict::len(kwds) as usize
+            };
         if total > N {
             return Err(errors::type_error(format!(
                 "{fname}() takes at most {N} argument{} ({total} given)",
@@ -212,8 +217,15 @@ unsafe fn args_slice<'a>(args: *const *mut PyObject, nargs: Py_ssize_t) -> &'a [
     unsafe { std::slice::from_raw_parts(args, nargs as usize) }
 }
 
-/// `start`/`end` of the find family, adjusted to a string of `len` as
-/// `ADJUST_INDICES` does (may leave start > end).
+/// CPython's `ADJUST_INDICES`: negative indices count from the end, `end`
+/// is clipped to `len`; `start` may stay past the end (nothing matches).
+fn adjust_indices(start: Py_ssize_t, end: Py_ssize_t, len: usize) -> (usize, usize) {
+    let n = len as Py_ssize_t;
+    let from_end = |i: Py_ssize_t| if i < 0 { (i + n).max(0) } else { i };
+    (from_end(start) as usize, from_end(end).min(n) as usize)
+}
+
+/// `start`/`end` of the find family, adjusted as `ADJUST_INDICES` does.
 unsafe fn range_args(rest: &[*mut PyObject], len: usize) -> PyResult<(usize, usize)> {
     let get = |i: usize, default: Py_ssize_t| -> PyResult<Py_ssize_t> {
         match rest.get(i) {
@@ -222,15 +234,7 @@ unsafe fn range_args(rest: &[*mut PyObject], len: usize) -> PyResult<(usize, usi
             _ => Ok(default),
         }
     };
-    let n = len as Py_ssize_t;
-    let adjust = |i: Py_ssize_t| -> usize {
-        if i < 0 {
-            (i + n).max(0) as usize
-        } else {
-            i.min(n) as usize
-        }
-    };
-    Ok((adjust(get(0, 0)?), adjust(get(1, n)?)))
+    Ok(adjust_indices(get(0, 0)?, get(1, len as Py_ssize_t)?, len))
 }
 
 fn find_at(hay: &[u32], needle: &[u32], start: usize, end: usize) -> Option<usize> {
@@ -291,15 +295,7 @@ pub unsafe fn find_range(
 ) -> Option<usize> {
     // SAFETY: both strs.
     let (h, n) = unsafe { (to_ucs4(s), to_ucs4(sub)) };
-    let len = h.len() as Py_ssize_t;
-    let adjust = |i: Py_ssize_t| -> usize {
-        if i < 0 {
-            (i + len).max(0) as usize
-        } else {
-            i.min(len) as usize
-        }
-    };
-    let (a, b) = (adjust(start), adjust(end));
+    let (a, b) = adjust_indices(start, end, h.len());
     if forward {
         find_at(&h, &n, a, b)
     } else {
@@ -316,15 +312,8 @@ pub unsafe fn count_range(
 ) -> usize {
     // SAFETY: both strs.
     let (h, n) = unsafe { (to_ucs4(s), to_ucs4(sub)) };
-    let len = h.len() as Py_ssize_t;
-    let adjust = |i: Py_ssize_t| -> usize {
-        if i < 0 {
-            (i + len).max(0) as usize
-        } else {
-            i.min(len) as usize
-        }
-    };
-    count_in(&h, &n, adjust(start), adjust(end), usize::MAX)
+    let (a, b) = adjust_indices(start, end, h.len());
+    count_in(&h, &n, a, b, usize::MAX)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -375,23 +364,43 @@ unsafe fn find_family(
     })
 }
 
-unsafe extern "C" fn str_find(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+unsafe extern "C" fn str_find(
+    s: *mut PyObject,
+    a: *const *mut PyObject,
+    n: Py_ssize_t,
+) -> *mut PyObject {
     // SAFETY: forwarded.
     unsafe { find_family(s, a, n, FindOp::Find) }
 }
-unsafe extern "C" fn str_rfind(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+unsafe extern "C" fn str_rfind(
+    s: *mut PyObject,
+    a: *const *mut PyObject,
+    n: Py_ssize_t,
+) -> *mut PyObject {
     // SAFETY: forwarded.
     unsafe { find_family(s, a, n, FindOp::RFind) }
 }
-unsafe extern "C" fn str_index(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+unsafe extern "C" fn str_index(
+    s: *mut PyObject,
+    a: *const *mut PyObject,
+    n: Py_ssize_t,
+) -> *mut PyObject {
     // SAFETY: forwarded.
     unsafe { find_family(s, a, n, FindOp::Index) }
 }
-unsafe extern "C" fn str_rindex(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+unsafe extern "C" fn str_rindex(
+    s: *mut PyObject,
+    a: *const *mut PyObject,
+    n: Py_ssize_t,
+) -> *mut PyObject {
     // SAFETY: forwarded.
     unsafe { find_family(s, a, n, FindOp::RIndex) }
 }
-unsafe extern "C" fn str_count(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+unsafe extern "C" fn str_count(
+    s: *mut PyObject,
+    a: *const *mut PyObject,
+    n: Py_ssize_t,
+) -> *mut PyObject {
     // SAFETY: forwarded.
     unsafe { find_family(s, a, n, FindOp::Count) }
 }
@@ -407,15 +416,8 @@ pub unsafe fn tailmatch(
 ) -> bool {
     // SAFETY: both strs.
     let (h, n) = unsafe { (to_ucs4(s), to_ucs4(sub)) };
-    let len = h.len() as Py_ssize_t;
-    let adjust = |i: Py_ssize_t| -> usize {
-        if i < 0 {
-            (i + len).max(0) as usize
-        } else {
-            i.min(len) as usize
-        }
-    };
-    tail(&h, &n, adjust(start), adjust(end), suffix)
+    let (a, b) = adjust_indices(start, end, h.len());
+    tail(&h, &n, a, b, suffix)
 }
 
 fn tail(h: &[u32], n: &[u32], start: usize, end: usize, suffix: bool) -> bool {
@@ -472,11 +474,19 @@ unsafe fn starts_ends(
     })
 }
 
-unsafe extern "C" fn str_startswith(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+unsafe extern "C" fn str_startswith(
+    s: *mut PyObject,
+    a: *const *mut PyObject,
+    n: Py_ssize_t,
+) -> *mut PyObject {
     // SAFETY: forwarded.
     unsafe { starts_ends(s, a, n, false) }
 }
-unsafe extern "C" fn str_endswith(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+unsafe extern "C" fn str_endswith(
+    s: *mut PyObject,
+    a: *const *mut PyObject,
+    n: Py_ssize_t,
+) -> *mut PyObject {
     // SAFETY: forwarded.
     unsafe { starts_ends(s, a, n, true) }
 }
@@ -645,7 +655,9 @@ enum Pred {
 /// `str.isidentifier()` on code points.
 pub fn is_identifier(v: &[u32]) -> bool {
     match v.split_first() {
-        Some((&first, rest)) => up::is_id_start(first) && rest.iter().all(|&c| up::is_id_continue(c)),
+        Some((&first, rest)) => {
+            up::is_id_start(first) && rest.iter().all(|&c| up::is_id_continue(c))
+        }
         None => false,
     }
 }
@@ -862,11 +874,7 @@ fn split_whitespace(v: &[u32], max: usize, right: bool, parts: &mut Vec<(usize, 
                 break;
             }
             if parts.len() == max {
-                let mut e = n;
-                while e > i && sp(v[e - 1]) {
-                    e -= 1;
-                }
-                parts.push((i, e));
+                parts.push((i, n));
                 break;
             }
             let j = i;
@@ -885,11 +893,7 @@ fn split_whitespace(v: &[u32], max: usize, right: bool, parts: &mut Vec<(usize, 
                 break;
             }
             if parts.len() == max {
-                let mut b = 0;
-                while b < i && sp(v[b]) {
-                    b += 1;
-                }
-                parts.push((b, i));
+                parts.push((0, i));
                 break;
             }
             let j = i;
@@ -924,18 +928,33 @@ unsafe fn split_call(
     guard_obj(|| {
         // SAFETY: s is a str; fastcall arguments.
         unsafe {
-            let [sep, maxsplit] = parse_fast_kw(name, args, nargs, kwnames, ["sep", "maxsplit"], 0, 0)?;
-            let max = if maxsplit.is_null() { -1 } else { ssize_arg(maxsplit)? };
+            let [sep, maxsplit] =
+                parse_fast_kw(name, args, nargs, kwnames, ["sep", "maxsplit"], 0, 0)?;
+            let max = if maxsplit.is_null() {
+                -1
+            } else {
+                ssize_arg(maxsplit)?
+            };
             split(s, sep, max, right)
         }
     })
 }
 
-unsafe extern "C" fn str_split(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t, kw: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn str_split(
+    s: *mut PyObject,
+    a: *const *mut PyObject,
+    n: Py_ssize_t,
+    kw: *mut PyObject,
+) -> *mut PyObject {
     // SAFETY: forwarded.
     unsafe { split_call(s, a, n, kw, false) }
 }
-unsafe extern "C" fn str_rsplit(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t, kw: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn str_rsplit(
+    s: *mut PyObject,
+    a: *const *mut PyObject,
+    n: Py_ssize_t,
+    kw: *mut PyObject,
+) -> *mut PyObject {
     // SAFETY: forwarded.
     unsafe { split_call(s, a, n, kw, true) }
 }
@@ -970,7 +989,12 @@ pub unsafe fn splitlines(s: *mut PyObject, keepends: bool) -> PyResult<Owned> {
     }
 }
 
-unsafe extern "C" fn str_splitlines(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t, kw: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn str_splitlines(
+    s: *mut PyObject,
+    a: *const *mut PyObject,
+    n: Py_ssize_t,
+    kw: *mut PyObject,
+) -> *mut PyObject {
     guard_obj(|| {
         // SAFETY: s is a str; fastcall arguments.
         unsafe {
@@ -1041,7 +1065,11 @@ pub unsafe fn replace(
         let v = to_ucs4(s);
         let ov = to_ucs4(old);
         let nv = to_ucs4(new);
-        let max = if count < 0 { usize::MAX } else { count as usize };
+        let max = if count < 0 {
+            usize::MAX
+        } else {
+            count as usize
+        };
         let mut out = Vec::with_capacity(v.len());
         let mut done = 0;
         if ov.is_empty() {
@@ -1079,11 +1107,17 @@ pub unsafe fn replace(
     }
 }
 
-unsafe extern "C" fn str_replace(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t, kw: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn str_replace(
+    s: *mut PyObject,
+    a: *const *mut PyObject,
+    n: Py_ssize_t,
+    kw: *mut PyObject,
+) -> *mut PyObject {
     guard_obj(|| {
         // SAFETY: s is a str; fastcall arguments.
         unsafe {
-            let [old, new, count] = parse_fast_kw("replace", a, n, kw, ["old", "new", "count"], 2, 2)?;
+            let [old, new, count] =
+                parse_fast_kw("replace", a, n, kw, ["old", "new", "count"], 2, 2)?;
             for (i, o) in [old, new].into_iter().enumerate() {
                 if !pystr::check(o) {
                     return Err(errors::type_error(format!(
@@ -1093,14 +1127,24 @@ unsafe extern "C" fn str_replace(s: *mut PyObject, a: *const *mut PyObject, n: P
                     )));
                 }
             }
-            let count = if count.is_null() { -1 } else { ssize_arg(count)? };
+            let count = if count.is_null() {
+                -1
+            } else {
+                ssize_arg(count)?
+            };
             replace(s, old, new, count)
         }
     })
 }
 
 /// Characters for `strip`: whitespace (None) or the characters of a str.
-unsafe fn strip_impl(s: *mut PyObject, chars: Option<*mut PyObject>, left: bool, right: bool, name: &str) -> PyResult<Owned> {
+unsafe fn strip_impl(
+    s: *mut PyObject,
+    chars: Option<*mut PyObject>,
+    left: bool,
+    right: bool,
+    name: &str,
+) -> PyResult<Owned> {
     // SAFETY: s is a str; chars valid if given.
     unsafe {
         let set: Option<Vec<u32>> = match chars {
@@ -1108,7 +1152,9 @@ unsafe fn strip_impl(s: *mut PyObject, chars: Option<*mut PyObject>, left: bool,
             Some(c) if c == crate::object::none::none() => None,
             Some(c) if pystr::check(c) => Some(to_ucs4(c)),
             Some(_) => {
-                return Err(errors::type_error(format!("{name} arg must be None or str")))
+                return Err(errors::type_error(format!(
+                    "{name} arg must be None or str"
+                )))
             }
         };
         let v = to_ucs4(s);
@@ -1132,7 +1178,14 @@ unsafe fn strip_impl(s: *mut PyObject, chars: Option<*mut PyObject>, left: bool,
     }
 }
 
-unsafe fn strip_call(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t, name: &str, l: bool, r: bool) -> *mut PyObject {
+unsafe fn strip_call(
+    s: *mut PyObject,
+    a: *const *mut PyObject,
+    n: Py_ssize_t,
+    name: &str,
+    l: bool,
+    r: bool,
+) -> *mut PyObject {
     guard_obj(|| {
         check_positional(name, n, 0, 1)?;
         // SAFETY: s is a str; args valid.
@@ -1140,15 +1193,27 @@ unsafe fn strip_call(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t, n
     })
 }
 
-unsafe extern "C" fn str_strip(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+unsafe extern "C" fn str_strip(
+    s: *mut PyObject,
+    a: *const *mut PyObject,
+    n: Py_ssize_t,
+) -> *mut PyObject {
     // SAFETY: forwarded.
     unsafe { strip_call(s, a, n, "strip", true, true) }
 }
-unsafe extern "C" fn str_lstrip(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+unsafe extern "C" fn str_lstrip(
+    s: *mut PyObject,
+    a: *const *mut PyObject,
+    n: Py_ssize_t,
+) -> *mut PyObject {
     // SAFETY: forwarded.
     unsafe { strip_call(s, a, n, "lstrip", true, false) }
 }
-unsafe extern "C" fn str_rstrip(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+unsafe extern "C" fn str_rstrip(
+    s: *mut PyObject,
+    a: *const *mut PyObject,
+    n: Py_ssize_t,
+) -> *mut PyObject {
     // SAFETY: forwarded.
     unsafe { strip_call(s, a, n, "rstrip", false, true) }
 }
@@ -1160,7 +1225,13 @@ enum Pad {
     Center,
 }
 
-unsafe fn pad_call(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t, name: &str, how: Pad) -> *mut PyObject {
+unsafe fn pad_call(
+    s: *mut PyObject,
+    a: *const *mut PyObject,
+    n: Py_ssize_t,
+    name: &str,
+    how: Pad,
+) -> *mut PyObject {
     guard_obj(|| {
         check_positional(name, n, 1, 2)?;
         // SAFETY: s is a str; args valid.
@@ -1204,15 +1275,27 @@ unsafe fn pad_call(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t, nam
     })
 }
 
-unsafe extern "C" fn str_ljust(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+unsafe extern "C" fn str_ljust(
+    s: *mut PyObject,
+    a: *const *mut PyObject,
+    n: Py_ssize_t,
+) -> *mut PyObject {
     // SAFETY: forwarded.
     unsafe { pad_call(s, a, n, "ljust", Pad::Left) }
 }
-unsafe extern "C" fn str_rjust(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+unsafe extern "C" fn str_rjust(
+    s: *mut PyObject,
+    a: *const *mut PyObject,
+    n: Py_ssize_t,
+) -> *mut PyObject {
     // SAFETY: forwarded.
     unsafe { pad_call(s, a, n, "rjust", Pad::Right) }
 }
-unsafe extern "C" fn str_center(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+unsafe extern "C" fn str_center(
+    s: *mut PyObject,
+    a: *const *mut PyObject,
+    n: Py_ssize_t,
+) -> *mut PyObject {
     // SAFETY: forwarded.
     unsafe { pad_call(s, a, n, "center", Pad::Center) }
 }
@@ -1240,7 +1323,12 @@ unsafe extern "C" fn str_zfill(s: *mut PyObject, w: *mut PyObject) -> *mut PyObj
     })
 }
 
-unsafe extern "C" fn str_expandtabs(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t, kw: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn str_expandtabs(
+    s: *mut PyObject,
+    a: *const *mut PyObject,
+    n: Py_ssize_t,
+    kw: *mut PyObject,
+) -> *mut PyObject {
     guard_obj(|| {
         // SAFETY: s is a str; fastcall arguments.
         unsafe {
@@ -1306,7 +1394,12 @@ unsafe extern "C" fn str_removesuffix(s: *mut PyObject, p: *mut PyObject) -> *mu
     guard_obj(|| unsafe { affix(s, p, "removesuffix", true) })
 }
 
-unsafe extern "C" fn str_encode(s: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t, kw: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn str_encode(
+    s: *mut PyObject,
+    a: *const *mut PyObject,
+    n: Py_ssize_t,
+    kw: *mut PyObject,
+) -> *mut PyObject {
     guard_obj(|| {
         // SAFETY: s is a str; fastcall arguments.
         unsafe {
@@ -1371,7 +1464,11 @@ unsafe extern "C" fn str_translate(s: *mut PyObject, t: *mut PyObject) -> *mut P
     guard_obj(|| unsafe { translate(s, t) })
 }
 
-unsafe extern "C" fn str_maketrans(_: *mut PyObject, a: *const *mut PyObject, n: Py_ssize_t) -> *mut PyObject {
+unsafe extern "C" fn str_maketrans(
+    _: *mut PyObject,
+    a: *const *mut PyObject,
+    n: Py_ssize_t,
+) -> *mut PyObject {
     guard_obj(|| {
         check_positional("maketrans", n, 1, 3)?;
         // SAFETY: args valid.
@@ -1551,7 +1648,11 @@ pub static mut STR_METHODS: [PyMethodDef; 51] = [
         METH_O,
     ),
     descr::method(c"__format__", str_format_method as *const c_void, METH_O),
-    descr::method(c"maketrans", str_maketrans as *const c_void, FAST | METH_STATIC),
+    descr::method(
+        c"maketrans",
+        str_maketrans as *const c_void,
+        FAST | METH_STATIC,
+    ),
     descr::method(c"__sizeof__", str_sizeof as *const c_void, NOARGS),
     descr::method(c"__getnewargs__", str_getnewargs as *const c_void, NOARGS),
     descr::METHOD_END,
