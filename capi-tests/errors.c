@@ -3,6 +3,301 @@
  * matching, formatting, new exception classes, exception attributes. */
 #include "testing.h"
 #include <errno.h>
+#include <unistd.h>
+
+/* Fetch/Restore/Normalize, bad input, errno, import errors, syntax
+ * locations, interrupts, the handled exception. */
+static void more_indicator_tests(void)
+{
+    PyObject *type, *value, *tb, *exc, *o;
+
+    /* Fetch/Restore round trip keeps the same instance. */
+    PyErr_SetString(PyExc_ValueError, "round trip");
+    exc = PyErr_GetRaisedException();
+    PyErr_SetRaisedException(Py_NewRef(exc));
+    PyErr_Fetch(&type, &value, &tb);
+    check("Fetch gives the raised instance", value == exc);
+    PyErr_Restore(type, value, tb);
+    o = PyErr_GetRaisedException();
+    check("Restore keeps it", o == exc);
+    Py_DECREF(o);
+    Py_DECREF(exc);
+
+    /* Restore of an unnormalized (type, value) normalizes. */
+    PyErr_Restore(Py_NewRef(PyExc_KeyError), PyUnicode_FromString("k"), NULL);
+    show("Restore(KeyError, 'k')", PyErr_GetRaisedException());
+    PyErr_Restore(Py_NewRef(PyExc_OSError), Py_BuildValue("(is)", 2, "gone"), NULL);
+    show("Restore(OSError, (2, 'gone'))", PyErr_GetRaisedException());
+    PyErr_Restore(NULL, NULL, NULL);
+    check("Restore(NULL) clears", PyErr_Occurred() == NULL);
+
+    /* NormalizeException */
+    type = Py_NewRef(PyExc_ValueError);
+    value = PyUnicode_FromString("v");
+    tb = NULL;
+    PyErr_NormalizeException(&type, &value, &tb);
+    show("normalized type", Py_NewRef(type));
+    show("normalized value", Py_NewRef(value));
+    Py_DECREF(type);
+    Py_DECREF(value);
+    type = Py_NewRef(PyExc_LookupError);
+    value = PyObject_CallFunction(PyExc_KeyError, "s", "sub");
+    PyErr_NormalizeException(&type, &value, &tb);
+    show("subclass instance: type", Py_NewRef(type));
+    show("subclass instance: value", Py_NewRef(value));
+    Py_DECREF(type);
+    Py_DECREF(value);
+    type = Py_NewRef(PyExc_UnicodeEncodeError);
+    value = PyUnicode_FromString("too few");
+    PyErr_NormalizeException(&type, &value, &tb);
+    show("failed normalization: type", Py_NewRef(type));
+    show("failed normalization: value", Py_NewRef(value));
+    Py_DECREF(type);
+    Py_DECREF(value);
+    type = value = tb = NULL;
+    PyErr_NormalizeException(&type, &value, &tb);
+    check("Normalize(NULL) leaves NULL", type == NULL && value == NULL);
+
+    /* Bad input */
+    o = PyLong_FromLong(42);
+    PyErr_SetObject(o, NULL);
+    show("SetObject(42)", NULL);
+    Py_DECREF(o);
+    PyErr_SetObject(PyExc_RuntimeError, PyExc_RuntimeError);
+    show("SetObject(RuntimeError, class)", PyErr_GetRaisedException());
+    exc = PyObject_CallFunction(PyExc_FileNotFoundError, "is", 2, "x");
+    PyErr_SetObject(PyExc_OSError, exc);
+    o = PyErr_GetRaisedException();
+    check("SetObject with a subclass instance keeps it", o == exc);
+    Py_DECREF(o);
+    Py_DECREF(exc);
+    check("GivenExceptionMatches(NULL, ...)", PyErr_GivenExceptionMatches(NULL, PyExc_Exception));
+    check("ExceptionMatches with nothing raised", PyErr_ExceptionMatches(PyExc_Exception));
+    o = PyTuple_Pack(2, PyExc_KeyError, PyTuple_Pack(1, PyExc_ValueError));
+    PyErr_SetString(PyExc_ValueError, "nested");
+    check("ExceptionMatches(nested tuple)", PyErr_ExceptionMatches(o));
+    PyErr_Clear();
+    Py_DECREF(o);
+
+    /* errno */
+    int errnos[] = {EPERM, ENOENT, EINTR, EAGAIN, EACCES, EEXIST, ENOTDIR, EISDIR, EPIPE,
+                    ECHILD, ESRCH, ECONNRESET, ECONNREFUSED, ETIMEDOUT, EINVAL, 0};
+    for (size_t i = 0; i < sizeof errnos / sizeof errnos[0]; i++) {
+        char label[64];
+        snprintf(label, sizeof label, "SetFromErrno(%d)", errnos[i]);
+        errno = errnos[i];
+        if (errnos[i] == EINTR)
+            continue; /* would run signal handlers */
+        show(label, PyErr_SetFromErrno(PyExc_OSError));
+    }
+    errno = ENOENT;
+    PyErr_SetFromErrnoWithFilenameObjects(PyExc_OSError, PyUnicode_FromString("a"), PyUnicode_FromString("b"));
+    exc = PyErr_GetRaisedException();
+    show("two filenames", Py_NewRef(exc));
+    show("  str", PyObject_Str(exc));
+    show("  filename2", PyObject_GetAttrString(exc, "filename2"));
+    Py_DECREF(exc);
+    errno = EEXIST;
+    PyErr_SetFromErrnoWithFilenameObject(PyExc_OSError, PyUnicode_FromString("dir"));
+    exc = PyErr_GetRaisedException();
+    show("  str", PyObject_Str(exc));
+    Py_DECREF(exc);
+    errno = ENOENT;
+    show("SetFromErrno(ValueError)", PyErr_SetFromErrno(PyExc_ValueError));
+    errno = ENOENT;
+    show("SetFromErrnoWithFilename(NULL)", PyErr_SetFromErrnoWithFilename(PyExc_OSError, NULL));
+
+    /* ImportError */
+    show("SetImportError", PyErr_SetImportError(PyUnicode_FromString("no module named m"),
+                                                PyUnicode_FromString("m"), NULL));
+    PyErr_SetImportError(PyUnicode_FromString("no module named m"), PyUnicode_FromString("m"),
+                         PyUnicode_FromString("/p"));
+    exc = PyErr_GetRaisedException();
+    show("  name", PyObject_GetAttrString(exc, "name"));
+    show("  path", PyObject_GetAttrString(exc, "path"));
+    show("  name_from", PyObject_GetAttrString(exc, "name_from"));
+    show("  __reduce__", PyObject_CallMethod(exc, "__reduce__", NULL));
+    Py_DECREF(exc);
+    show("SetImportErrorSubclass(ModuleNotFoundError)",
+         PyErr_SetImportErrorSubclass(PyExc_ModuleNotFoundError, PyUnicode_FromString("nf"), NULL, NULL));
+    show("SetImportErrorSubclass(ValueError)",
+         PyErr_SetImportErrorSubclass(PyExc_ValueError, PyUnicode_FromString("x"), NULL, NULL));
+    show("SetImportError(NULL msg)", PyErr_SetImportError(NULL, NULL, NULL));
+
+    /* Syntax locations and program text */
+    PyErr_SetString(PyExc_SyntaxError, "bad");
+    PyErr_SyntaxLocationEx(__FILE__, 2, 4);
+    exc = PyErr_GetRaisedException();
+    show("located", Py_NewRef(exc));
+    show("  lineno", PyObject_GetAttrString(exc, "lineno"));
+    show("  offset", PyObject_GetAttrString(exc, "offset"));
+    show("  end_lineno", PyObject_GetAttrString(exc, "end_lineno"));
+    show("  end_offset", PyObject_GetAttrString(exc, "end_offset"));
+    show("  text", PyObject_GetAttrString(exc, "text"));
+    Py_DECREF(exc);
+    PyErr_SetString(PyExc_ValueError, "not a syntax error");
+    PyErr_SyntaxLocation(__FILE__, 1);
+    exc = PyErr_GetRaisedException();
+    show("ValueError located: msg", PyObject_GetAttrString(exc, "msg"));
+    show("  print_file_and_line", PyObject_GetAttrString(exc, "print_file_and_line"));
+    show("  offset", PyObject_GetAttrString(exc, "offset"));
+    Py_DECREF(exc);
+    show("ProgramText line 2", PyErr_ProgramText(__FILE__, 2));
+    show("ProgramText line 0", PyErr_ProgramText(__FILE__, 0));
+    show("ProgramText past the end", PyErr_ProgramText(__FILE__, 100000));
+    show("ProgramText missing file", PyErr_ProgramText("/nonexistent/file.py", 1));
+
+    /* Interrupts */
+    show_int("CheckSignals, nothing pending", PyErr_CheckSignals());
+    PyErr_SetInterrupt();
+    show_int("CheckSignals after SetInterrupt", PyErr_CheckSignals());
+    show_int("CheckSignals again", PyErr_CheckSignals());
+    show_int("SetInterruptEx(SIGTERM)", PyErr_SetInterruptEx(15));
+    show_int("SetInterruptEx(0)", PyErr_SetInterruptEx(0));
+    show_int("SetInterruptEx(SIGINT)", PyErr_SetInterruptEx(2));
+    show_int("CheckSignals", PyErr_CheckSignals());
+
+    /* The handled exception */
+    PyErr_GetExcInfo(&type, &value, &tb);
+    check("ExcInfo type is None", type == Py_None);
+    check("ExcInfo value is NULL", value == NULL);
+    check("ExcInfo traceback is None", tb == Py_None);
+    Py_XDECREF(type);
+    Py_XDECREF(tb);
+    show("GetHandledException", PyErr_GetHandledException());
+    exc = PyObject_CallFunction(PyExc_ValueError, "s", "handled");
+    PyErr_SetHandledException(exc);
+    show("GetHandledException after Set", PyErr_GetHandledException());
+    PyErr_GetExcInfo(&type, &value, &tb);
+    show("ExcInfo type", type);
+    show("ExcInfo value", value);
+    show("ExcInfo traceback", tb);
+    PyErr_SetString(PyExc_TypeError, "while handling");
+    o = PyErr_GetRaisedException();
+    show("implicit __context__", PyException_GetContext(o));
+    Py_DECREF(o);
+    PyErr_SetExcInfo(NULL, NULL, NULL);
+    show("after SetExcInfo(NULL...)", PyErr_GetHandledException());
+    PyErr_SetExcInfo(Py_NewRef(PyExc_ValueError), Py_NewRef(exc), NULL);
+    show("after SetExcInfo(exc)", PyErr_GetHandledException());
+    PyErr_SetHandledException(Py_None);
+    show("after SetHandledException(None)", PyErr_GetHandledException());
+    Py_DECREF(exc);
+}
+
+/* What PyErr_Print, PyErr_WriteUnraisable and the warning functions write
+ * to stderr, which is redirected into stdout here. */
+static void printing_tests(void)
+{
+    PyObject *in, *out, *cls;
+    fflush(stdout);
+    dup2(1, 2);
+
+#define STEP(label) do { printf("-- %s\n", label); fflush(stdout); } while (0)
+    STEP("Print plain");
+    PyErr_SetString(PyExc_ValueError, "plain");
+    PyErr_Print();
+    STEP("Print empty message");
+    PyErr_SetNone(PyExc_KeyError);
+    PyErr_Print();
+    STEP("Print KeyError");
+    PyErr_SetString(PyExc_KeyError, "k");
+    PyErr_Print();
+    STEP("Print context chain");
+    PyErr_SetString(PyExc_ValueError, "inner");
+    in = PyErr_GetRaisedException();
+    PyErr_SetString(PyExc_TypeError, "outer");
+    out = PyErr_GetRaisedException();
+    PyException_SetContext(out, Py_NewRef(in));
+    PyErr_SetRaisedException(out);
+    PyErr_Print();
+    STEP("Print cause chain with a note");
+    PyErr_SetString(PyExc_TypeError, "outer");
+    out = PyErr_GetRaisedException();
+    PyException_SetCause(out, Py_NewRef(in));
+    Py_XDECREF(PyObject_CallMethod(out, "add_note", "s", "a note"));
+    Py_XDECREF(PyObject_CallMethod(out, "add_note", "s", "another"));
+    PyErr_SetRaisedException(out);
+    PyErr_Print();
+    STEP("Print suppressed context");
+    PyErr_SetString(PyExc_TypeError, "suppressed");
+    out = PyErr_GetRaisedException();
+    PyException_SetContext(out, Py_NewRef(in));
+    PyObject_SetAttrString(out, "__suppress_context__", Py_True);
+    PyErr_SetRaisedException(out);
+    PyErr_Print();
+    Py_DECREF(in);
+    STEP("Print module exception");
+    cls = PyErr_NewException("mymod.Custom", NULL, NULL);
+    PyErr_SetString(cls, "custom");
+    PyErr_Print();
+    Py_DECREF(cls);
+    STEP("Print SyntaxError");
+    PyErr_SetString(PyExc_SyntaxError, "invalid syntax");
+    PyErr_SyntaxLocationEx(__FILE__, 3, 2);
+    PyErr_Print();
+    STEP("Print SyntaxError without location");
+    PyErr_SetString(PyExc_SyntaxError, "no location");
+    PyErr_Print();
+    STEP("Print OSError");
+    errno = ENOENT;
+    PyErr_SetFromErrnoWithFilename(PyExc_OSError, "missing.txt");
+    PyErr_Print();
+    STEP("Print with nothing raised");
+    PyErr_Print();
+    STEP("DisplayException");
+    out = PyObject_CallFunction(PyExc_RuntimeError, "s", "displayed");
+    PyErr_DisplayException(out);
+    check("DisplayException leaves no error", PyErr_Occurred() == NULL);
+    Py_DECREF(out);
+
+    STEP("WriteUnraisable(NULL)");
+    PyErr_SetString(PyExc_ValueError, "msg");
+    PyErr_WriteUnraisable(NULL);
+    STEP("WriteUnraisable(None) with empty message");
+    PyErr_SetNone(PyExc_ValueError);
+    PyErr_WriteUnraisable(Py_None);
+    STEP("WriteUnraisable(obj)");
+    PyErr_SetString(PyExc_KeyError, "k");
+    PyErr_WriteUnraisable(PyExc_KeyError);
+    check("WriteUnraisable clears", PyErr_Occurred() == NULL);
+    STEP("FormatUnraisable");
+    PyErr_SetString(PyExc_KeyError, "k");
+    PyErr_FormatUnraisable("Exception ignored while doing %s %d", "stuff", 3);
+    STEP("FormatUnraisable(NULL)");
+    PyErr_SetString(PyExc_KeyError, "k");
+    PyErr_FormatUnraisable(NULL);
+    STEP("WriteUnraisable with nothing raised");
+    PyErr_WriteUnraisable(NULL);
+
+    STEP("WarnEx");
+    printf("%d\n", PyErr_WarnEx(PyExc_UserWarning, "careful", 1));
+    STEP("WarnEx again (shown once)");
+    printf("%d\n", PyErr_WarnEx(PyExc_UserWarning, "careful", 1));
+    STEP("WarnEx NULL category");
+    printf("%d\n", PyErr_WarnEx(NULL, "null category", 1));
+    STEP("WarnEx DeprecationWarning (ignored)");
+    printf("%d\n", PyErr_WarnEx(PyExc_DeprecationWarning, "old", 1));
+    STEP("WarnEx RuntimeWarning");
+    printf("%d\n", PyErr_WarnEx(PyExc_RuntimeWarning, "rt", 0));
+    STEP("WarnEx bad category");
+    printf("%d ", PyErr_WarnEx(PyExc_ValueError, "x", 1));
+    print_error();
+    printf("\n");
+    STEP("WarnExplicit");
+    printf("%d\n", PyErr_WarnExplicit(PyExc_UserWarning, "explicit", "file.py", 12, "mod", NULL));
+    printf("%d\n", PyErr_WarnExplicit(PyExc_UserWarning, "explicit", "file.py", 12, "mod", NULL));
+    STEP("WarnExplicit with source");
+    printf("%d\n", PyErr_WarnExplicit(PyExc_FutureWarning, "sourced", __FILE__, 1, NULL, NULL));
+    STEP("WarnExplicit DeprecationWarning in __main__");
+    printf("%d\n", PyErr_WarnExplicit(PyExc_DeprecationWarning, "main dep", "main.py", 3, "__main__", NULL));
+    STEP("WarnFormat");
+    printf("%d\n", PyErr_WarnFormat(PyExc_UserWarning, 1, "formatted %d %s", 5, "x"));
+    STEP("ResourceWarning (ignored)");
+    printf("%d\n", PyErr_ResourceWarning(NULL, 1, "res %s", "x"));
+    STEP("done");
+#undef STEP
+}
 
 int main(void)
 {
@@ -106,7 +401,11 @@ int main(void)
     show("hierarchy: FileNotFoundError < OSError",
          PyBool_FromLong(PyObject_IsSubclass(PyExc_FileNotFoundError, PyExc_OSError)));
     show("IOError is OSError", PyBool_FromLong(PyExc_IOError == PyExc_OSError));
-    show("E's base", PyObject_GetAttrString(o, "__base__"));
+    printf("E's base: %s\n", ((PyTypeObject *)o)->tp_base->tp_name);
+    show("E.__module__", PyObject_GetAttrString(o, "__module__"));
     Py_DECREF(o);
+
+    more_indicator_tests();
+    printing_tests();
     return finish();
 }

@@ -958,6 +958,7 @@ PyAPI_FUNC(int) PyErr_WarnFormat(PyObject *category, Py_ssize_t stack_level,
                                  const char *format, ...);
 PyAPI_FUNC(int) PyErr_ResourceWarning(PyObject *source, Py_ssize_t stack_level,
                                       const char *format, ...);
+PyAPI_FUNC(void) PyErr_FormatUnraisable(const char *format, ...);
 /* str */
 PyAPI_FUNC(PyObject *) PyUnicode_FromFormat(const char *format, ...);
 PyAPI_FUNC(PyObject *) PyUnicode_FromFormatV(const char *format, va_list vargs);

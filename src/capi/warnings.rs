@@ -29,24 +29,14 @@ type WarningKey = (String, usize, String, i64);
 /// module's registry).
 static SHOWN: Mutex<Option<HashSet<WarningKey>>> = Mutex::new(None);
 
-/// The category to use: `category` checked to be a `Warning` subclass
-/// (NULL means `UserWarning`).
-unsafe fn category_of(category: *mut PyObject) -> PyResult<*mut PyTypeObject> {
-    // SAFETY: category NULL or valid.
-    unsafe {
-        if category.is_null() || category == none::none() {
-            return Ok(exc::PyExc_UserWarning.cast());
-        }
-        if !typeobj::instance_of(category, &raw mut typeobj::PyType_Type)
-            || !typeobj::is_subtype(category.cast(), exc::PyExc_Warning.cast())
-        {
-            return Err(errors::type_error(format!(
-                "category must be a Warning subclass, not '{}'",
-                typeobj::type_name(category)
-            )));
-        }
-        Ok(category.cast())
+/// The category to use: NULL means `RuntimeWarning`, as for CPython's C
+/// callers (which do not check that it is a `Warning` subclass either).
+fn category_of(category: *mut PyObject) -> *mut PyTypeObject {
+    if category.is_null() {
+        // SAFETY: the PyExc_* pointers are set at load time.
+        return unsafe { exc::PyExc_RuntimeWarning.cast() };
     }
+    category.cast()
 }
 
 /// Whether CPython's default filters ignore `category` for `module`.
@@ -72,7 +62,7 @@ fn module_of_filename(filename: &str) -> &str {
     }
 }
 
-/// Issues one warning. `registry` is the caller's registry dict (None or
+/// Issues one warning (`category` a class or NULL). `registry` is the caller's registry dict (None or
 /// NULL: none, every occurrence is shown) or, for frameless C callers,
 /// `Registry::Sys`.
 unsafe fn warn(
@@ -85,7 +75,10 @@ unsafe fn warn(
 ) -> PyResult<()> {
     // SAFETY: category NULL or valid; a registry is a dict.
     unsafe {
-        let category = category_of(category)?;
+        let category = category_of(category);
+        if !typeobj::instance_of(category.cast(), &raw mut typeobj::PyType_Type) {
+            return Err(errors::bad_internal_call());
+        }
         if ignored_by_default(category, module) {
             return Ok(());
         }

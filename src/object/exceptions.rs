@@ -160,8 +160,8 @@ pub static mut _PyExc_BaseExceptionGroup: PyTypeObject = PyTypeObject {
 pub static mut PyExc_BaseExceptionGroup: *mut PyObject =
     (&raw mut _PyExc_BaseExceptionGroup).cast();
 /// `ExceptionGroup(BaseExceptionGroup, Exception)`: two bases, set in
-/// `tp_bases` before `PyType_Ready` computes the C3 MRO.
-#[no_mangle]
+/// `tp_bases` before `PyType_Ready` computes the C3 MRO. Not a C symbol:
+/// CPython exports no `PyExc_ExceptionGroup` either.
 pub static mut _PyExc_ExceptionGroup: PyTypeObject = PyTypeObject {
     tp_bases: (&raw mut group::EXCEPTION_GROUP_BASES).cast(),
     tp_doc: std::ptr::null(),
@@ -171,8 +171,7 @@ pub static mut _PyExc_ExceptionGroup: PyTypeObject = PyTypeObject {
         c"",
     )
 };
-/// `PyExc_ExceptionGroup`.
-#[no_mangle]
+/// `ExceptionGroup` as an object pointer.
 pub static mut PyExc_ExceptionGroup: *mut PyObject = (&raw mut _PyExc_ExceptionGroup).cast();
 /// `GeneratorExit`.
 #[no_mangle]

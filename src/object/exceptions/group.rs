@@ -104,8 +104,7 @@ pub(super) unsafe extern "C" fn new(
             for (i, &e) in list.iter().enumerate() {
                 if !is_instance(e) {
                     return Err(errors::value_error(format!(
-                        "Item {} of second argument (exceptions) is not an exception",
-                        i + 1
+                        "Item {i} of second argument (exceptions) is not an exception"
                     )));
                 }
                 if !typeobj::instance_of(e, &raw mut _PyExc_Exception) {

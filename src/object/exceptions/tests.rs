@@ -467,7 +467,7 @@ fn exception_types_behave_as_cpython() {
         );
         assert_eq!(
             call(PyExc_BaseExceptionGroup, &[&s("m"), &list(&[&ve, &i(5)])]).err_text(),
-            "ValueError: Item 2 of second argument (exceptions) is not an exception"
+            "ValueError: Item 1 of second argument (exceptions) is not an exception"
         );
         let eg = call(PyExc_BaseExceptionGroup, &[&s("m"), &list(&[&ve])]).unwrap();
         assert_eq!(repr(&eg), "ExceptionGroup('m', [ValueError()])");
