@@ -352,6 +352,32 @@ int main(void)
     Py_XDECREF(a);
     Py_DECREF(o);
 
+    /* A heap subclass of complex. */
+    {
+        static PyType_Slot slots[] = {{0, NULL}};
+        static PyType_Spec spec = {"sub.MyComplex", 0, 0,
+                                   Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE, slots};
+        PyObject *sub = PyType_FromSpecWithBases(&spec, (PyObject *)&PyComplex_Type);
+        a = PyObject_CallFunction(sub, "ii", 1, 2);
+        printf("MyComplex(1, 2): type %s\n", Py_TYPE(a)->tp_name);
+        show("  repr", PyObject_Repr(a));
+        check("  PyComplex_Check", PyComplex_Check(a));
+        check("  PyComplex_CheckExact", PyComplex_CheckExact(a));
+        b = SLOT(a, nb_positive)(a);
+        printf("  +x: %s\n", Py_TYPE(b)->tp_name);
+        Py_DECREF(b);
+        b = PyObject_CallOneArg(t, a);
+        printf("  complex(x): %s ", Py_TYPE(b)->tp_name);
+        show("", b);
+        o = PyUnicode_FromString("3j");
+        b = PyObject_CallOneArg(sub, o);
+        Py_DECREF(o);
+        printf("  MyComplex('3j'): %s ", Py_TYPE(b)->tp_name);
+        show("", b);
+        Py_DECREF(a);
+        Py_DECREF(sub);
+    }
+
     /* __format__ */
     {
         static const struct { double r, i; const char *spec; } fv[] = {

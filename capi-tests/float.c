@@ -587,6 +587,49 @@ int main(void)
         check("Unpack4 of that is nan", Py_IS_NAN(PyFloat_Unpack4((char *)nanbuf, 0)));
     }
 
+    /* A heap subclass of float. */
+    {
+        static PyType_Slot slots[] = {{0, NULL}};
+        static PyType_Spec spec = {"sub.MyFloat", 0, 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+                                   slots};
+        PyObject *sub = PyType_FromSpecWithBases(&spec, (PyObject *)&PyFloat_Type);
+        o = PyUnicode_FromString("2.5");
+        a = PyObject_CallOneArg(sub, o);
+        Py_DECREF(o);
+        printf("MyFloat('2.5'): type %s\n", Py_TYPE(a)->tp_name);
+        show("  repr", PyObject_Repr(a));
+        check("  PyFloat_Check", PyFloat_Check(a));
+        check("  PyFloat_CheckExact", PyFloat_CheckExact(a));
+        show_double("  PyFloat_AsDouble", PyFloat_AsDouble(a));
+        b = SLOT(a, nb_positive)(a);
+        printf("  +x: %s %s\n", Py_TYPE(b)->tp_name, b == a ? "same" : "new");
+        Py_DECREF(b);
+        b = SLOT(a, nb_float)(a);
+        printf("  float(x): %s\n", Py_TYPE(b)->tp_name);
+        Py_DECREF(b);
+        b = PyObject_CallOneArg(t, a);
+        printf("  float(x) via the type: %s\n", Py_TYPE(b)->tp_name);
+        Py_DECREF(b);
+        n = PyLong_FromLong(1);
+        b = BINOP(a, n, nb_add);
+        printf("  x + 1: %s ", Py_TYPE(b)->tp_name);
+        show("", b);
+        Py_DECREF(n);
+        b = PyObject_CallMethod(sub, "fromhex", "s", "0x1p1");
+        printf("  MyFloat.fromhex('0x1p1'): %s ", Py_TYPE(b)->tp_name);
+        show("", b);
+        b = PyObject_CallMethod(a, "conjugate", NULL);
+        printf("  x.conjugate(): %s\n", Py_TYPE(b)->tp_name);
+        Py_DECREF(b);
+        b = f(2.5);
+        check("  hash(x) == hash(2.5)", PyObject_Hash(a) == PyObject_Hash(b));
+        Py_DECREF(b);
+        Py_DECREF(a);
+        show("MyFloat()", PyObject_CallNoArgs(sub));
+        show("MyFloat(None)", PyObject_CallOneArg(sub, Py_None));
+        Py_DECREF(sub);
+    }
+
     /* Many short-lived floats (the free list) keep their values. */
     {
         PyObject *keep[300];

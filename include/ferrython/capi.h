@@ -1498,17 +1498,6 @@ extern struct PyTypeObject _PyExc_BaseExceptionGroup;
 extern PyObject *PyExc_BaseExceptionGroup;
 
 /*
- `ExceptionGroup(BaseExceptionGroup, Exception)`: two bases, set in
- `tp_bases` before `PyType_Ready` computes the C3 MRO.
- */
-extern struct PyTypeObject _PyExc_ExceptionGroup;
-
-/*
- `PyExc_ExceptionGroup`.
- */
-extern PyObject *PyExc_ExceptionGroup;
-
-/*
  `GeneratorExit`.
  */
 extern struct PyTypeObject _PyExc_GeneratorExit;

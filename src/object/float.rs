@@ -52,7 +52,7 @@ static mut FLOAT_AS_NUMBER: PyNumberMethods = PyNumberMethods {
     ..unsafe { std::mem::zeroed() }
 };
 
-static FLOAT_METHODS: [PyMethodDef; 16] = [
+static FLOAT_METHODS: [PyMethodDef; 14] = [
     descr::method(c"conjugate", float_float as *const c_void, METH_NOARGS),
     descr::method(c"__trunc__", float_trunc as *const c_void, METH_NOARGS),
     descr::method(c"__floor__", float_floor as *const c_void, METH_NOARGS),
@@ -90,8 +90,6 @@ static FLOAT_METHODS: [PyMethodDef; 16] = [
         METH_O | METH_CLASS,
     ),
     descr::method(c"__format__", float_format as *const c_void, METH_O),
-    descr::method(c"__float__", float_float as *const c_void, METH_NOARGS),
-    descr::method(c"__int__", float_trunc as *const c_void, METH_NOARGS),
     descr::METHOD_END,
 ];
 
