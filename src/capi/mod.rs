@@ -6,6 +6,8 @@ pub mod allocation;
 pub mod arg;
 pub mod bool;
 pub mod boundary;
+pub mod bytearray;
+pub mod bytes;
 pub mod call;
 pub mod complex;
 pub mod conversion;

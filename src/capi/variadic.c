@@ -618,3 +618,30 @@ int PyErr_ResourceWarning(PyObject *source, ssize_t stack_level, const char *for
     va_end(va);
     return _Ferrython_WarnFormatted(PyExc_ResourceWarning, stack_level, msg);
 }
+
+extern PyObject *_Ferrython_BytesFromFormatArgs(const char *format, const FerrythonVarArg *args, size_t n);
+
+// export: PyBytes_FromFormatV
+PyObject *PyBytes_FromFormatV(const char *format, va_list vargs)
+{
+    va_list va;
+    va_copy(va, vargs);
+    size_t n = 0;
+    FerrythonVarArg *args = collect_format_args(format, &va, &n);
+    va_end(va);
+    if (args == NULL)
+        return PyErr_NoMemory();
+    PyObject *r = _Ferrython_BytesFromFormatArgs(format, args, n);
+    free(args);
+    return r;
+}
+
+// export: PyBytes_FromFormat
+PyObject *PyBytes_FromFormat(const char *format, ...)
+{
+    va_list va;
+    va_start(va, format);
+    PyObject *r = PyBytes_FromFormatV(format, va);
+    va_end(va);
+    return r;
+}

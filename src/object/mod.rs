@@ -2,7 +2,9 @@
 //! one file per type.
 pub mod alloc;
 pub mod bool;
+pub mod bytearray;
 pub mod bytes;
+pub mod bytes_methods;
 pub mod codecs_core;
 pub mod complex;
 pub mod descr;

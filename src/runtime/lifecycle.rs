@@ -46,6 +46,9 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::object::list::PyListIter_Type,
         &raw mut crate::object::list::PyListRevIter_Type,
         &raw mut crate::object::tuple::PyTupleIter_Type,
+        &raw mut crate::object::bytes::PyBytesIter_Type,
+        &raw mut crate::object::bytearray::PyByteArray_Type,
+        &raw mut crate::object::bytearray::PyByteArrayIter_Type,
     ];
     v.push(&raw mut crate::object::mappingproxy::PyDictProxy_Type);
     v.extend(crate::object::dictview::all_types());
