@@ -292,7 +292,7 @@ unsafe extern "C" fn descr_repr(op: *mut PyObject) -> *mut PyObject {
             pystr::from_str(&format!(
                 "<{kind} '{}' of '{}' objects>",
                 descr_name(op),
-                typeobj::short_name(descr_owner(op))
+                typeobj::name_of(descr_owner(op))
             ))
         }
     })
@@ -327,7 +327,7 @@ unsafe fn check_owner(op: *mut PyObject, obj: *mut PyObject, what: &str) -> PyRe
             return Err(errors::type_error(format!(
                 "descriptor '{}' for '{}' objects doesn't apply to a '{}' {what}",
                 descr_name(op),
-                typeobj::short_name(descr_owner(op)),
+                typeobj::name_of(descr_owner(op)),
                 typeobj::type_name(obj)
             )));
         }
@@ -497,7 +497,7 @@ unsafe extern "C" fn getset_get(
                     errors::attribute_error(format!(
                         "attribute '{}' of '{}' objects is not readable",
                         descr_name(op),
-                        typeobj::short_name(descr_owner(op))
+                        typeobj::name_of(descr_owner(op))
                     ));
                     null_mut()
                 }
@@ -524,7 +524,7 @@ unsafe extern "C" fn getset_set(
                     errors::attribute_error(format!(
                         "attribute '{}' of '{}' objects is not writable",
                         descr_name(op),
-                        typeobj::short_name(descr_owner(op))
+                        typeobj::name_of(descr_owner(op))
                     ));
                     -1
                 }

@@ -97,10 +97,8 @@ pub unsafe fn set(obj: *mut PyObject, m: *const PyMemberDef, value: *mut PyObjec
         }
         macro_rules! set_int {
             ($t:ty) => {{
-                if !int::check(value) {
-                    return Err(errors::type_error("an integer is required"));
-                }
-                let v = int::as_i64(value)?;
+                let i = crate::object::number::index(value)?;
+                let v = int::as_i64(i.as_ptr())?;
                 p.cast::<$t>().write_unaligned(v as $t);
                 Ok(())
             }};
