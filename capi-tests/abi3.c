@@ -1,6 +1,5 @@
 // test: differential
 // test: extension ext/abi3mod.c cpython-abi3
-// test: xfail needs modules (PyModule_Create2, PyModule_AddObjectRef, PyModule_AddIntConstant), PyType_FromSpec, PyType_GetSlot, PyArg_ParseTuple, PyLong_FromLong
 /* Loads a stable-ABI (abi3) extension module that was compiled against
  * CPython 3.13's own headers, as a wheel ships it, and uses it: the same
  * binary must work in ferrython and in CPython. The module is loaded the
