@@ -95,6 +95,29 @@ int main(void)
     M("splitlines(True)", x, "splitlines", "i", 1);
     Py_DECREF(x);
 
+
+    /* mixed kinds: 2-byte haystack with 1-byte needle and back */
+    x = S("\xe2\x82\xac" "1,\xc3\xa9,\xe2\x82\xac" "2,\xf0\x9f\x98\x80");
+    M("mixed split(',')", x, "split", "s", ",");
+    M("mixed rsplit(',', 1)", x, "rsplit", "si", ",", 1);
+    M("mixed find('\xc3\xa9')", x, "find", "s", "\xc3\xa9");
+    M("mixed rfind('\xe2\x82\xac')", x, "rfind", "s", "\xe2\x82\xac");
+    M("mixed count('\xe2\x82\xac')", x, "count", "s", "\xe2\x82\xac");
+    M("mixed replace(',', '\xe2\x80\x94')", x, "replace", "ss", ",", "\xe2\x80\x94");
+    M("mixed replace('\xf0\x9f\x98\x80', '!')", x, "replace", "ss", "\xf0\x9f\x98\x80", "!");
+    M("mixed partition('\xc3\xa9')", x, "partition", "s", "\xc3\xa9");
+    M("mixed strip('\xe2\x82\xac\xf0\x9f\x98\x80')", x, "strip", "s", "\xe2\x82\xac\xf0\x9f\x98\x80");
+    M("mixed endswith('\xf0\x9f\x98\x80')", x, "endswith", "s", "\xf0\x9f\x98\x80");
+    M("mixed startswith('\xe2\x82\xac" "1')", x, "startswith", "s", "\xe2\x82\xac" "1");
+    Py_DECREF(x);
+    x = S("caf\xc3\xa9 caf\xc3\xa9");
+    M("latin1 find('\xe2\x82\xac')", x, "find", "s", "\xe2\x82\xac");
+    M("latin1 split('\xc3\xa9')", x, "split", "s", "\xc3\xa9");
+    M("latin1 replace('\xc3\xa9', 'e')", x, "replace", "ss", "\xc3\xa9", "e");
+    M("latin1 replace('f', '\xe2\x82\xac')", x, "replace", "ss", "f", "\xe2\x82\xac");
+    M("latin1 upper", x, "upper", NULL);
+    M("latin1 center(13, '\xe2\x80\xa2')", x, "center", "is", 13, "\xe2\x80\xa2");
+    Py_DECREF(x);
     x = S("-");
     o = Py_BuildValue("[sss]", "a", "b", "c");
     M("'-'.join(list)", x, "join", "O", o);

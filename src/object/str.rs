@@ -416,8 +416,10 @@ pub unsafe fn intern_in_place(p: *mut *mut PyObject) -> PyResult<()> {
     }
 }
 
-/// Frees the interned strings (at finalization).
+/// Frees the interned strings and the one-character cache (at
+/// finalization).
 pub fn clear_interned() {
+    clear_char_cache();
     let mut g = INTERNED.lock().unwrap_or_else(|e| e.into_inner());
     if let Some(t) = g.take() {
         for (_, p) in t.0 {
@@ -503,8 +505,46 @@ pub unsafe fn repr_text(op: *mut PyObject) -> String {
 }
 
 unsafe extern "C" fn str_repr(op: *mut PyObject) -> *mut PyObject {
-    // SAFETY: op is a str.
-    guard_obj(|| from_str(&unsafe { repr_text(op) }))
+    guard_obj(|| {
+        // SAFETY: op is a str.
+        unsafe {
+            if is_ascii(op) {
+                return ascii_repr(data_bytes(op));
+            }
+            from_str(&repr_text(op))
+        }
+    })
+}
+
+/// `repr` of an ASCII string, built byte by byte.
+fn ascii_repr(b: &[u8]) -> PyResult<Owned> {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
+    let mut out = Vec::with_capacity(b.len() + 2);
+    out.push(quote);
+    for &c in b {
+        match c {
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            _ if c == quote => out.extend_from_slice(&[b'\\', c]),
+            0x20..=0x7e => out.push(c),
+            _ => out.extend_from_slice(&[
+                b'\\',
+                b'x',
+                HEX[(c >> 4) as usize],
+                HEX[(c & 15) as usize],
+            ]),
+        }
+    }
+    out.push(quote);
+    // SAFETY: the output is ASCII.
+    from_str(unsafe { std::str::from_utf8_unchecked(&out) })
 }
 
 unsafe extern "C" fn str_str(op: *mut PyObject) -> *mut PyObject {
@@ -570,14 +610,42 @@ unsafe extern "C" fn str_length(op: *mut PyObject) -> Py_ssize_t {
 
 /// Concatenates two strs.
 pub unsafe fn concat(a: *mut PyObject, b: *mut PyObject) -> PyResult<Owned> {
-    // SAFETY: both are strs.
+    // SAFETY: both are strs; the result has room for both.
     unsafe {
-        let (la, lb) = (len(a) as usize, len(b) as usize);
-        let maxc = max_char(a).max(max_char(b));
-        let it = (0..la)
-            .map(|i| read_char(a, i))
-            .chain((0..lb).map(|i| read_char(b, i)));
-        from_code_points(it, la + lb, maxc)
+        let (la, lb) = (len(a), len(b));
+        if lb == 0 && check_exact(a) {
+            return Ok(Owned::from_borrowed(a));
+        }
+        if la == 0 && check_exact(b) {
+            return Ok(Owned::from_borrowed(b));
+        }
+        let Some(total) = la.checked_add(lb) else {
+            return Err(errors::overflow_error("strings are too large to concat"));
+        };
+        let res = new_uninit(total, max_char(a).max(max_char(b)))?;
+        copy_chars(res, 0, a);
+        copy_chars(res, la as usize, b);
+        Ok(Owned::from_raw_unchecked(res))
+    }
+}
+
+/// Copies all of `src` into `dst` at `at` (dst's kind is at least src's).
+pub unsafe fn copy_chars(dst: *mut PyObject, at: usize, src: *mut PyObject) {
+    // SAFETY: dst has room for len(src) characters at `at`.
+    unsafe {
+        let (kd, ks, n) = (kind(dst) as usize, kind(src) as usize, len(src) as usize);
+        if kd == ks {
+            std::ptr::copy_nonoverlapping(data(src), data(dst).add(at * kd), n * kd);
+            return;
+        }
+        let d = data(dst);
+        for i in 0..n {
+            let c = read_char(src, i);
+            match kd {
+                2 => *(d as *mut u16).add(at + i) = c as u16,
+                _ => *(d as *mut u32).add(at + i) = c,
+            }
+        }
     }
 }
 
@@ -713,8 +781,8 @@ pub fn char_str(c: u32) -> PyResult<Owned> {
     if c < 256 {
         // SAFETY: the cache is only touched with the GIL held.
         unsafe {
-            let slot = &mut (*(&raw mut LATIN1))[c as usize];
-            if slot.is_null() {
+            let slot = (&raw mut LATIN1).cast::<*mut PyObject>().add(c as usize);
+            if (*slot).is_null() {
                 let o = from_code_points(std::iter::once(c), 1, c)?;
                 let p = o.into_raw();
                 make_immortal(p);
@@ -732,12 +800,14 @@ pub fn char_str(c: u32) -> PyResult<Owned> {
 
 static mut LATIN1: [*mut PyObject; 256] = [null_mut(); 256];
 
-/// Frees the one-character cache (at finalization).
-pub fn clear_char_cache() {
+/// Frees the one-character cache.
+fn clear_char_cache() {
     // SAFETY: finalization; nothing uses the cached strs any more.
     unsafe {
-        for slot in (*(&raw mut LATIN1)).iter_mut() {
-            if !slot.is_null() {
+        let base = (&raw mut LATIN1).cast::<*mut PyObject>();
+        for i in 0..256 {
+            let slot = base.add(i);
+            if !(*slot).is_null() {
                 free_str(*slot);
                 *slot = null_mut();
             }

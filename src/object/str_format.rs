@@ -359,9 +359,7 @@ unsafe fn format_int(arg: *mut PyObject, conv: char, sp: &Spec) -> PyResult<Vec<
         }
         let lead = v.len();
         if let Some(p) = sp.prec {
-            for _ in digits.len()..p {
-                v.push(0x30);
-            }
+            v.extend(std::iter::repeat_n(0x30, p.saturating_sub(digits.len())));
         }
         v.extend(ascii_units(digits));
         Ok(pad_with_lead(v, lead, sp, true))

@@ -187,7 +187,7 @@ pub unsafe fn opt_str_arg<'a>(
 }
 
 /// A str argument given by position ("{fname}() argument N must be str, not T").
-unsafe fn str_arg(fname: &str, pos: usize, o: *mut PyObject) -> PyResult<Vec<u32>> {
+unsafe fn str_arg(fname: &str, pos: usize, o: *mut PyObject) -> PyResult<*mut PyObject> {
     // SAFETY: o valid.
     unsafe {
         if !pystr::check(o) {
@@ -196,7 +196,7 @@ unsafe fn str_arg(fname: &str, pos: usize, o: *mut PyObject) -> PyResult<Vec<u32
                 type_name(o)
             )));
         }
-        Ok(to_ucs4(o))
+        Ok(o)
     }
 }
 
@@ -237,20 +237,94 @@ unsafe fn range_args(rest: &[*mut PyObject], len: usize) -> PyResult<(usize, usi
     Ok(adjust_indices(get(0, 0)?, get(1, len as Py_ssize_t)?, len))
 }
 
-fn find_at(hay: &[u32], needle: &[u32], start: usize, end: usize) -> Option<usize> {
+/// A code unit of a string's data (1-byte strings are searched as bytes,
+/// everything else as code points).
+pub trait Unit: Copy + Eq {
+    fn cp(self) -> u32;
+    /// A new str from units of this width.
+    fn build(v: &[Self]) -> PyResult<Owned>;
+}
+
+impl Unit for u8 {
+    #[inline(always)]
+    fn cp(self) -> u32 {
+        self as u32
+    }
+    fn build(v: &[u8]) -> PyResult<Owned> {
+        if v.is_ascii() {
+            // SAFETY: ASCII is UTF-8.
+            return pystr::from_str(unsafe { std::str::from_utf8_unchecked(v) });
+        }
+        let maxc = v.iter().copied().max().unwrap_or(0) as u32;
+        // SAFETY: every unit is a code point <= maxc.
+        unsafe { pystr::from_code_points(v.iter().map(|&c| c as u32), v.len(), maxc) }
+    }
+}
+
+impl Unit for u32 {
+    #[inline(always)]
+    fn cp(self) -> u32 {
+        self
+    }
+    fn build(v: &[u32]) -> PyResult<Owned> {
+        from_ucs4(v)
+    }
+}
+
+/// Runs `$body` with `$h` and `$n` bound to the units of two strs: bytes
+/// when both are 1-byte strings, code points otherwise.
+macro_rules! with_units2 {
+    ($a:expr, $b:expr, |$h:ident, $n:ident| $body:expr) => {{
+        let (a, b) = ($a, $b);
+        if pystr::kind(a) == 1 && pystr::kind(b) == 1 {
+            let $h: &[u8] = pystr::data_bytes(a);
+            let $n: &[u8] = pystr::data_bytes(b);
+            $body
+        } else {
+            let (hv, nv) = (to_ucs4(a), to_ucs4(b));
+            let $h: &[u32] = &hv;
+            let $n: &[u32] = &nv;
+            $body
+        }
+    }};
+}
+
+/// Runs `$body` with `$h` bound to the units of one str.
+macro_rules! with_units {
+    ($a:expr, |$h:ident| $body:expr) => {{
+        let a = $a;
+        if pystr::kind(a) == 1 {
+            let $h: &[u8] = pystr::data_bytes(a);
+            $body
+        } else {
+            let hv = to_ucs4(a);
+            let $h: &[u32] = &hv;
+            $body
+        }
+    }};
+}
+
+fn find_at<T: Unit>(hay: &[T], needle: &[T], start: usize, end: usize) -> Option<usize> {
     if end < start || end - start < needle.len() {
         return None;
     }
-    if needle.is_empty() {
+    let Some((&first, rest)) = needle.split_first() else {
         return Some(start);
+    };
+    let last = end - needle.len();
+    let mut i = start;
+    while i <= last {
+        let off = hay[i..=last].iter().position(|&c| c == first)?;
+        i += off;
+        if &hay[i + 1..i + needle.len()] == rest {
+            return Some(i);
+        }
+        i += 1;
     }
-    hay[start..end]
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| p + start)
+    None
 }
 
-fn rfind_at(hay: &[u32], needle: &[u32], start: usize, end: usize) -> Option<usize> {
+fn rfind_at<T: Unit>(hay: &[T], needle: &[T], start: usize, end: usize) -> Option<usize> {
     if end < start || end - start < needle.len() {
         return None;
     }
@@ -264,7 +338,7 @@ fn rfind_at(hay: &[u32], needle: &[u32], start: usize, end: usize) -> Option<usi
 }
 
 /// Non-overlapping occurrences of `needle` in `hay[start..end]`, at most `max`.
-fn count_in(hay: &[u32], needle: &[u32], start: usize, end: usize, max: usize) -> usize {
+fn count_in<T: Unit>(hay: &[T], needle: &[T], start: usize, end: usize, max: usize) -> usize {
     if end < start {
         return 0;
     }
@@ -294,12 +368,15 @@ pub unsafe fn find_range(
     forward: bool,
 ) -> Option<usize> {
     // SAFETY: both strs.
-    let (h, n) = unsafe { (to_ucs4(s), to_ucs4(sub)) };
-    let (a, b) = adjust_indices(start, end, h.len());
-    if forward {
-        find_at(&h, &n, a, b)
-    } else {
-        rfind_at(&h, &n, a, b)
+    unsafe {
+        with_units2!(s, sub, |h, n| {
+            let (a, b) = adjust_indices(start, end, h.len());
+            if forward {
+                find_at(h, n, a, b)
+            } else {
+                rfind_at(h, n, a, b)
+            }
+        })
     }
 }
 
@@ -311,9 +388,12 @@ pub unsafe fn count_range(
     end: Py_ssize_t,
 ) -> usize {
     // SAFETY: both strs.
-    let (h, n) = unsafe { (to_ucs4(s), to_ucs4(sub)) };
-    let (a, b) = adjust_indices(start, end, h.len());
-    count_in(&h, &n, a, b, usize::MAX)
+    unsafe {
+        with_units2!(s, sub, |h, n| {
+            let (a, b) = adjust_indices(start, end, h.len());
+            count_in(h, n, a, b, usize::MAX)
+        })
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -344,15 +424,15 @@ unsafe fn find_family(
         unsafe {
             let a = args_slice(args, nargs);
             let sub = str_arg(name, 1, a[0])?;
-            let hay = to_ucs4(s);
-            let (start, end) = range_args(&a[1..], hay.len())?;
-            let r = match op {
-                FindOp::Count => {
-                    return int::from_i64(count_in(&hay, &sub, start, end, usize::MAX) as i64)
-                }
-                FindOp::Find | FindOp::Index => find_at(&hay, &sub, start, end),
-                _ => rfind_at(&hay, &sub, start, end),
-            };
+            let (start, end) = range_args(&a[1..], pystr::len(s) as usize)?;
+            let r = with_units2!(s, sub, |hay, sub| match op {
+                FindOp::Count => Some(count_in(hay, sub, start, end, usize::MAX)),
+                FindOp::Find | FindOp::Index => find_at(hay, sub, start, end),
+                _ => rfind_at(hay, sub, start, end),
+            });
+            if op == FindOp::Count {
+                return int::from_i64(r.unwrap_or(0) as i64);
+            }
             match (r, op) {
                 (Some(i), _) => int::from_i64(i as i64),
                 (None, FindOp::Index | FindOp::RIndex) => {
@@ -415,12 +495,15 @@ pub unsafe fn tailmatch(
     suffix: bool,
 ) -> bool {
     // SAFETY: both strs.
-    let (h, n) = unsafe { (to_ucs4(s), to_ucs4(sub)) };
-    let (a, b) = adjust_indices(start, end, h.len());
-    tail(&h, &n, a, b, suffix)
+    unsafe {
+        with_units2!(s, sub, |h, n| {
+            let (a, b) = adjust_indices(start, end, h.len());
+            tail(h, n, a, b, suffix)
+        })
+    }
 }
 
-fn tail(h: &[u32], n: &[u32], start: usize, end: usize, suffix: bool) -> bool {
+fn tail<T: Unit>(h: &[T], n: &[T], start: usize, end: usize, suffix: bool) -> bool {
     if end < start || end - start < n.len() {
         return false;
     }
@@ -443,8 +526,7 @@ unsafe fn starts_ends(
         // SAFETY: s is a str; args valid.
         unsafe {
             let a = args_slice(args, nargs);
-            let hay = to_ucs4(s);
-            let (start, end) = range_args(&a[1..], hay.len())?;
+            let (start, end) = range_args(&a[1..], pystr::len(s) as usize)?;
             let p = a[0];
             let found = if tuple::check(p) {
                 let mut any = false;
@@ -455,14 +537,14 @@ unsafe fn starts_ends(
                             type_name(item)
                         )));
                     }
-                    if tail(&hay, &to_ucs4(item), start, end, suffix) {
+                    if with_units2!(s, item, |h, n| tail(h, n, start, end, suffix)) {
                         any = true;
                         break;
                     }
                 }
                 any
             } else if pystr::check(p) {
-                tail(&hay, &to_ucs4(p), start, end, suffix)
+                with_units2!(s, p, |h, n| tail(h, n, start, end, suffix))
             } else {
                 return Err(errors::type_error(format!(
                     "{name} first arg must be str or a tuple of str, not {}",
@@ -810,7 +892,6 @@ pub unsafe fn split(
 ) -> PyResult<Owned> {
     // SAFETY: s is a str; sep NULL, None or a str.
     unsafe {
-        let v = to_ucs4(s);
         let max = if maxsplit < 0 {
             usize::MAX
         } else {
@@ -818,7 +899,7 @@ pub unsafe fn split(
         };
         let mut parts: Vec<(usize, usize)> = Vec::new();
         if sep.is_null() || sep == crate::object::none::none() {
-            split_whitespace(&v, max, right, &mut parts);
+            with_units!(s, |v| split_whitespace(v, max, right, &mut parts));
         } else {
             if !pystr::check(sep) {
                 return Err(errors::type_error(format!(
@@ -826,43 +907,46 @@ pub unsafe fn split(
                     type_name(sep)
                 )));
             }
-            let sv = to_ucs4(sep);
-            if sv.is_empty() {
+            if pystr::len(sep) == 0 {
                 return Err(errors::value_error("empty separator"));
             }
-            if right {
-                let mut end = v.len();
-                while parts.len() < max {
-                    match rfind_at(&v, &sv, 0, end) {
-                        Some(p) => {
-                            parts.push((p + sv.len(), end));
-                            end = p;
-                        }
-                        None => break,
-                    }
-                }
-                parts.push((0, end));
-                parts.reverse();
-            } else {
-                let mut start = 0;
-                while parts.len() < max {
-                    match find_at(&v, &sv, start, v.len()) {
-                        Some(p) => {
-                            parts.push((start, p));
-                            start = p + sv.len();
-                        }
-                        None => break,
-                    }
-                }
-                parts.push((start, v.len()));
-            }
+            with_units2!(s, sep, |v, sv| split_on(v, sv, max, right, &mut parts));
         }
         parts_to_list(s, &parts)
     }
 }
 
-fn split_whitespace(v: &[u32], max: usize, right: bool, parts: &mut Vec<(usize, usize)>) {
-    let sp = |c: u32| up::is_space(c);
+fn split_on<T: Unit>(v: &[T], sv: &[T], max: usize, right: bool, parts: &mut Vec<(usize, usize)>) {
+    if right {
+        let mut end = v.len();
+        while parts.len() < max {
+            match rfind_at(v, sv, 0, end) {
+                Some(p) => {
+                    parts.push((p + sv.len(), end));
+                    end = p;
+                }
+                None => break,
+            }
+        }
+        parts.push((0, end));
+        parts.reverse();
+    } else {
+        let mut start = 0;
+        while parts.len() < max {
+            match find_at(v, sv, start, v.len()) {
+                Some(p) => {
+                    parts.push((start, p));
+                    start = p + sv.len();
+                }
+                None => break,
+            }
+        }
+        parts.push((start, v.len()));
+    }
+}
+
+fn split_whitespace<T: Unit>(v: &[T], max: usize, right: bool, parts: &mut Vec<(usize, usize)>) {
+    let sp = |c: T| up::is_space(c.cp());
     let n = v.len();
     if !right {
         let mut i = 0;
@@ -1015,25 +1099,24 @@ pub unsafe fn partition(s: *mut PyObject, sep: *mut PyObject, right: bool) -> Py
                 type_name(sep)
             )));
         }
-        let v = to_ucs4(s);
-        let sv = to_ucs4(sep);
-        if sv.is_empty() {
+        let (n, sn) = (pystr::len(s) as usize, pystr::len(sep) as usize);
+        if sn == 0 {
             return Err(errors::value_error("empty separator"));
         }
         let empty = pystr::from_str("")?;
-        let found = if right {
-            rfind_at(&v, &sv, 0, v.len())
+        let found = with_units2!(s, sep, |v, sv| if right {
+            rfind_at(v, sv, 0, n)
         } else {
-            find_at(&v, &sv, 0, v.len())
-        };
+            find_at(v, sv, 0, n)
+        });
         match found {
             Some(p) => {
                 let head = pystr::substring(s, 0, p)?;
-                let tail = pystr::substring(s, p + sv.len(), v.len())?;
+                let tail = pystr::substring(s, p + sn, n)?;
                 tuple::pack(&[head.as_ptr(), sep, tail.as_ptr()])
             }
             None => {
-                let whole = pystr::substring(s, 0, v.len())?;
+                let whole = pystr::substring(s, 0, n)?;
                 if right {
                     tuple::pack(&[empty.as_ptr(), empty.as_ptr(), whole.as_ptr()])
                 } else {
@@ -1062,49 +1145,62 @@ pub unsafe fn replace(
 ) -> PyResult<Owned> {
     // SAFETY: all three are strs.
     unsafe {
-        let v = to_ucs4(s);
-        let ov = to_ucs4(old);
-        let nv = to_ucs4(new);
         let max = if count < 0 {
             usize::MAX
         } else {
             count as usize
         };
-        let mut out = Vec::with_capacity(v.len());
-        let mut done = 0;
-        if ov.is_empty() {
-            for (i, &c) in v.iter().enumerate() {
-                if done < max {
-                    out.extend_from_slice(&nv);
-                    done += 1;
-                }
-                let _ = i;
-                out.push(c);
-            }
+        let r = if pystr::kind(s) == 1 && pystr::kind(old) == 1 && pystr::kind(new) == 1 {
+            let (v, ov, nv) = (
+                pystr::data_bytes(s),
+                pystr::data_bytes(old),
+                pystr::data_bytes(new),
+            );
+            replace_units(v, ov, nv, max).map(|out| u8::build(&out))
+        } else {
+            let (v, ov, nv) = (to_ucs4(s), to_ucs4(old), to_ucs4(new));
+            replace_units(&v, &ov, &nv, max).map(|out| u32::build(&out))
+        };
+        match r {
+            Some(r) => r,
+            None => pystr::substring(s, 0, pystr::len(s) as usize),
+        }
+    }
+}
+
+/// `v` with at most `max` occurrences of `ov` replaced by `nv`; None when
+/// nothing was replaced.
+fn replace_units<T: Unit>(v: &[T], ov: &[T], nv: &[T], max: usize) -> Option<Vec<T>> {
+    let mut out = Vec::with_capacity(v.len());
+    let mut done = 0;
+    if ov.is_empty() {
+        for &c in v {
             if done < max {
-                out.extend_from_slice(&nv);
+                out.extend_from_slice(nv);
                 done += 1;
             }
-        } else {
-            let mut i = 0;
-            while done < max {
-                match find_at(&v, &ov, i, v.len()) {
-                    Some(p) => {
-                        out.extend_from_slice(&v[i..p]);
-                        out.extend_from_slice(&nv);
-                        i = p + ov.len();
-                        done += 1;
-                    }
-                    None => break,
+            out.push(c);
+        }
+        if done < max {
+            out.extend_from_slice(nv);
+            done += 1;
+        }
+    } else {
+        let mut i = 0;
+        while done < max {
+            match find_at(v, ov, i, v.len()) {
+                Some(p) => {
+                    out.extend_from_slice(&v[i..p]);
+                    out.extend_from_slice(nv);
+                    i = p + ov.len();
+                    done += 1;
                 }
+                None => break,
             }
-            out.extend_from_slice(&v[i..]);
         }
-        if done == 0 {
-            return pystr::substring(s, 0, v.len());
-        }
-        from_ucs4(&out)
+        out.extend_from_slice(&v[i..]);
     }
+    (done > 0).then_some(out)
 }
 
 unsafe extern "C" fn str_replace(
@@ -1157,23 +1253,25 @@ unsafe fn strip_impl(
                 )))
             }
         };
-        let v = to_ucs4(s);
         let strip_it = |c: u32| match &set {
             None => up::is_space(c),
             Some(cs) => cs.contains(&c),
         };
-        let mut a = 0;
-        let mut b = v.len();
-        if left {
-            while a < b && strip_it(v[a]) {
-                a += 1;
+        let (a, b) = with_units!(s, |v| {
+            let mut a = 0;
+            let mut b = v.len();
+            if left {
+                while a < b && strip_it(v[a].cp()) {
+                    a += 1;
+                }
             }
-        }
-        if right {
-            while b > a && strip_it(v[b - 1]) {
-                b -= 1;
+            if right {
+                while b > a && strip_it(v[b - 1].cp()) {
+                    b -= 1;
+                }
             }
-        }
+            (a, b)
+        });
         pystr::substring(s, a, b)
     }
 }
@@ -1502,8 +1600,8 @@ unsafe extern "C" fn str_maketrans(
                 }
                 return Ok(out);
             }
-            let x = str_arg("maketrans", 1, a[0])?;
-            let y = str_arg("maketrans", 2, a[1])?;
+            let x = to_ucs4(str_arg("maketrans", 1, a[0])?);
+            let y = to_ucs4(str_arg("maketrans", 2, a[1])?);
             if x.len() != y.len() {
                 return Err(errors::value_error(
                     "the first two maketrans arguments must have equal length",
@@ -1514,7 +1612,7 @@ unsafe extern "C" fn str_maketrans(
                 dict::set_item(out.as_ptr(), k.as_ptr(), v.as_ptr())?;
             }
             if let Some(&z) = a.get(2) {
-                for c in str_arg("maketrans", 3, z)? {
+                for c in to_ucs4(str_arg("maketrans", 3, z)?) {
                     let k = int::from_i64(c as i64)?;
                     dict::set_item(out.as_ptr(), k.as_ptr(), crate::object::none::none())?;
                 }
