@@ -560,6 +560,7 @@ pub mod co_flags {
     pub const VARKEYWORDS: u32 = 0x0008;
     pub const NESTED: u32 = 0x0010;
     pub const GENERATOR: u32 = 0x0020;
+    /// Not set by Ferrython (CPython 3.13 no longer sets it either).
     pub const NOFREE: u32 = 0x0040;
     pub const COROUTINE: u32 = 0x0080;
     pub const ITERABLE_COROUTINE: u32 = 0x0100;

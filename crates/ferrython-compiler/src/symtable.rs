@@ -491,13 +491,14 @@ impl Builder<'_> {
     }
 
     fn visit_params(&mut self, p: &ast::Parameters) {
+        // CPython's `co_varnames` order: positional, keyword-only, *args, **kwargs.
         let mut all: Vec<&ast::Parameter> = Vec::new();
         all.extend(p.posonlyargs.iter().map(|a| &a.parameter));
         all.extend(p.args.iter().map(|a| &a.parameter));
+        all.extend(p.kwonlyargs.iter().map(|a| &a.parameter));
         if let Some(v) = &p.vararg {
             all.push(v);
         }
-        all.extend(p.kwonlyargs.iter().map(|a| &a.parameter));
         if let Some(k) = &p.kwarg {
             all.push(k);
         }

@@ -7,7 +7,7 @@
 //! (relative jump arguments and `EXTENDED_ARG` prefixes, iterated to a fixed
 //! point), exception table and line table.
 
-use crate::bytecode::{co_flags, CodeObject, Constant, ExceptionEntry, LineEntry, Opcode};
+use crate::bytecode::{CodeObject, Constant, ExceptionEntry, LineEntry, Opcode};
 
 use super::ir::{Instr, Unit};
 
@@ -33,6 +33,7 @@ pub(crate) fn assemble(mut u: Unit<'_>, filename: &str) -> CodeObject {
         u.emit(Opcode::LOAD_CONST, c, None);
         u.emit(Opcode::RETURN_VALUE, 0, None);
     }
+    layout_locals(&mut u);
     let label_pos: Vec<usize> = u.labels.iter().map(|l| l.unwrap_or(0)).collect();
     let mut instrs = std::mem::take(&mut u.instrs);
     let mut target: Vec<Option<usize>> = instrs
@@ -256,13 +257,7 @@ pub(crate) fn assemble(mut u: Unit<'_>, filename: &str) -> CodeObject {
         }
     }
 
-    let mut flags = u.flags;
-    if u.kinds
-        .iter()
-        .all(|k| k & (crate::bytecode::fast_kind::CELL | crate::bytecode::fast_kind::FREE) == 0)
-    {
-        flags |= co_flags::NOFREE;
-    }
+    let flags = u.flags;
     CodeObject {
         argcount: u.argcount,
         posonlyargcount: u.posonlyargcount,
@@ -397,4 +392,52 @@ fn superinstructions(
         .map(|t| new_index[t.min(n)])
         .collect();
     (out, out_target, handler_targets)
+}
+
+/// Final localsplus layout, as CPython's: parameters, other locals in
+/// first-use order, cells that are not parameters (sorted), free variables
+/// (sorted). Rewrites the local-indexed instruction arguments accordingly.
+fn layout_locals(u: &mut Unit<'_>) {
+    use crate::bytecode::fast_kind::{CELL, FREE, LOCAL};
+    let n = u.localsplus.len();
+    let mut order: Vec<usize> = (0..u.nparams.min(n)).collect();
+    order.extend((u.nparams..n).filter(|&i| u.kinds[i] & LOCAL != 0));
+    let mut cells: Vec<usize> = (u.nparams..n)
+        .filter(|&i| u.kinds[i] & CELL != 0 && u.kinds[i] & LOCAL == 0)
+        .collect();
+    cells.sort_by(|&a, &b| u.localsplus[a].cmp(&u.localsplus[b]));
+    order.extend(cells);
+    let mut free: Vec<usize> = (u.nparams..n).filter(|&i| u.kinds[i] & FREE != 0).collect();
+    free.sort_by(|&a, &b| u.localsplus[a].cmp(&u.localsplus[b]));
+    order.extend(free);
+    debug_assert_eq!(order.len(), n);
+    if order.iter().enumerate().all(|(new, &old)| new == old) {
+        return;
+    }
+    let mut remap = vec![0u32; n];
+    for (new, &old) in order.iter().enumerate() {
+        remap[old] = new as u32;
+    }
+    for ins in &mut u.instrs {
+        use Opcode::*;
+        if matches!(
+            ins.op,
+            LOAD_FAST
+                | LOAD_FAST_CHECK
+                | LOAD_FAST_AND_CLEAR
+                | STORE_FAST
+                | DELETE_FAST
+                | LOAD_DEREF
+                | STORE_DEREF
+                | DELETE_DEREF
+                | MAKE_CELL
+                | LOAD_FROM_DICT_OR_DEREF
+        ) {
+            ins.arg = remap[ins.arg as usize];
+        }
+    }
+    let names = std::mem::take(&mut u.localsplus);
+    let kinds = std::mem::take(&mut u.kinds);
+    u.localsplus = order.iter().map(|&i| names[i].clone()).collect();
+    u.kinds = order.iter().map(|&i| kinds[i]).collect();
 }

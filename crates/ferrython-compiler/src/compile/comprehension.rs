@@ -64,7 +64,11 @@ impl<'a> Compiler<'a> {
             }
         }
         let qual = self.qualname_for(name);
-        let line = self.index.line_col(e.range().start().into()).0;
+        let range = match self.genexp_range.take() {
+            Some(r) if kind == CompKind::Gen => r,
+            _ => e.range(),
+        };
+        let line = self.index.line_col(range.start().into()).0;
         // Outer: function(iter(first.iter))
         let first = &generators[0];
         self.push_unit(table, name, qual, line);

@@ -573,6 +573,11 @@ impl<'a> Compiler<'a> {
             }
         }
         let saved = self.loc();
+        if let [Expr::Generator(g)] = &*c.arguments.args {
+            if !g.parenthesized && c.arguments.keywords.is_empty() {
+                self.genexp_range = Some(c.arguments.range);
+            }
+        }
         self.compile_call_args(&c.arguments.args, &c.arguments.keywords, 0);
         self.set_loc(c.range());
         self.u().loc = saved;

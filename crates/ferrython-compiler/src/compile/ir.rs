@@ -89,6 +89,8 @@ pub(crate) struct Unit<'a> {
     pub safe_fast: HashSet<String>,
     /// Unsafe (possibly unbound) locals: every non-parameter local.
     pub deleted: HashSet<String>,
+    /// Number of parameters (the first slots of localsplus).
+    pub nparams: usize,
 }
 
 impl<'a> Unit<'a> {
@@ -130,9 +132,11 @@ impl<'a> Unit<'a> {
             fblocks: Vec::new(),
             safe_fast: HashSet::new(),
             deleted: HashSet::new(),
+            nparams: 0,
         };
-        // Lay out localsplus: params, other locals, cells that are not
-        // params, then free variables.
+        // Register parameters, cells and free variables now; other locals
+        // are registered at first use (CPython's `co_varnames` order) and
+        // the assembler lays everything out (see `assemble::layout_locals`).
         if t.kind.is_function_like() {
             for p in &t.params {
                 let is_cell = t.scope_of(p) == NameScope::Cell;
@@ -142,19 +146,25 @@ impl<'a> Unit<'a> {
                 );
                 u.safe_fast.insert(p.clone());
             }
-            for s in &t.symbols {
-                if s.scope == NameScope::Local && !u.localsplus_index.contains_key(&s.name) {
-                    u.push_local(&s.name, fast_kind::LOCAL);
-                }
-            }
         }
-        for s in &t.symbols {
-            if s.scope == NameScope::Cell
-                && !u.localsplus_index.contains_key(&s.name)
-                && (t.kind.is_function_like() || s.name == "__class__" || s.name == "__classdict__")
-            {
-                u.push_local(&s.name, fast_kind::CELL);
-            }
+        u.nparams = u.localsplus.len();
+        // Cells that are not parameters come after the locals, sorted by
+        // name as CPython orders `co_cellvars`.
+        let mut cells: Vec<&str> = t
+            .symbols
+            .iter()
+            .filter(|s| {
+                s.scope == NameScope::Cell
+                    && !u.localsplus_index.contains_key(&s.name)
+                    && (t.kind.is_function_like()
+                        || s.name == "__class__"
+                        || s.name == "__classdict__")
+            })
+            .map(|s| s.name.as_str())
+            .collect();
+        cells.sort();
+        for c in cells {
+            u.push_local(c, fast_kind::CELL);
         }
         if t.kind == ScopeKind::Class {
             if t.needs_class_closure {

@@ -96,6 +96,7 @@ pub fn compile_ast(
         interactive: ast.mode == ParseMode::Single,
         top_level_await: flags & co_flags::PYCF_ALLOW_TOP_LEVEL_AWAIT != 0,
         error: None,
+        genexp_range: None,
     };
     let name = "<module>";
     c.push_unit(0, name, name.into(), 1);
@@ -186,6 +187,9 @@ pub(crate) struct Compiler<'a> {
     pub(crate) interactive: bool,
     pub(crate) top_level_await: bool,
     pub(crate) error: Option<SyntaxErrorInfo>,
+    /// Location for a generator expression that is a call's sole argument
+    /// (CPython gives it the call's parentheses).
+    pub(crate) genexp_range: Option<TextRange>,
 }
 
 /// How a name is accessed.
@@ -268,12 +272,12 @@ impl<'a> Compiler<'a> {
                 return name.to_string();
             }
             let pt = &self.tables.tables[parent.table];
-            if pt.kind.is_function_like() {
+            if matches!(pt.kind, ScopeKind::Function | ScopeKind::Lambda) {
                 format!("{}.<locals>", parent.qualname)
             } else {
                 parent.qualname.clone()
             }
-        } else if t.kind.is_function_like() {
+        } else if matches!(t.kind, ScopeKind::Function | ScopeKind::Lambda) {
             format!("{}.<locals>", u.qualname)
         } else {
             u.qualname.clone()
