@@ -83,7 +83,7 @@ uninstall:
 test: cargo-test check-install
 
 cargo-test:
-	$(CARGO) test --workspace
+	$(CARGO) test --workspace --no-fail-fast
 
 # Lists the functions and data that Python.h declares by hand (the variadic
 # functions and what its macros call) but libferrython.so does not export.
