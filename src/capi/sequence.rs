@@ -292,12 +292,7 @@ pub unsafe extern "C" fn PySequence_SetItem(
 ) -> c_int {
     guard_status(|| {
         nonnull!(o);
-        if v.is_null() {
-            return Err(errors::system_error(
-                "PySequence_SetItem() with NULL value is deprecated; use PySequence_DelItem()",
-            ));
-        }
-        // SAFETY: o and v valid.
+        // SAFETY: o valid; v NULL (deletes, as CPython still allows) or valid.
         unsafe { set_or_del_item(o, i, v) }
     })
 }
@@ -479,7 +474,10 @@ pub unsafe extern "C" fn PySequence_Count(o: *mut PyObject, value: *mut PyObject
 #[no_mangle]
 pub unsafe extern "C" fn PySequence_Contains(o: *mut PyObject, value: *mut PyObject) -> c_int {
     guard_int(|| {
-        nonnull!(o, value);
+        nonnull!(o);
+        if value.is_null() {
+            return Err(errors::bad_internal_call());
+        }
         // SAFETY: both valid.
         unsafe {
             if let Some(f) = seq_methods(o).and_then(|s| s.sq_contains) {
