@@ -315,7 +315,7 @@ unsafe fn smalltable(s: *mut PySetObject) -> *mut setentry {
 enum Slot {
     /// Equal key present.
     Active,
-    /// A never-used slot, and the first dummy seen on the way (or NULL).
+    /// A never-used slot, and the last dummy seen on the way (or NULL).
     Unused(*mut setentry, *mut setentry),
 }
 
@@ -363,7 +363,8 @@ unsafe fn add_entry(op: *mut PyObject, key: *mut PyObject, hash: Py_hash_t) -> P
                             }
                             mask = (*s).mask as usize;
                         }
-                    } else if e.hash == -1 && freeslot.is_null() {
+                    } else if e.hash == -1 {
+                        // CPython keeps the last dummy seen, not the first.
                         freeslot = entry;
                     }
                     if probes == 0 {
