@@ -14,6 +14,39 @@ static void binop(const char *label, PyObject *(*f)(PyObject *, PyObject *), lon
     Py_DECREF(b);
 }
 
+/* Shows PyLong_AsNativeBytes(v, buf, n, flags): the returned size and the
+ * buffer's bytes; steals v. */
+static void native(const char *label, PyObject *v, Py_ssize_t n, int flags)
+{
+    unsigned char buf[16];
+    Py_ssize_t r, i;
+    memset(buf, 0xAA, sizeof buf);
+    r = PyLong_AsNativeBytes(v, buf, n, flags);
+    printf("%s: %zd [", label, r);
+    for (i = 0; i < n; i++) {
+        printf("%s%02x", i ? " " : "", buf[i]);
+    }
+    printf("]");
+    if (PyErr_Occurred()) {
+        printf(" raised ");
+        print_error();
+    }
+    printf("\n");
+    Py_XDECREF(v);
+}
+
+/* A value from its decimal text. */
+static PyObject *dec(const char *s) { return PyLong_FromString(s, NULL, 10); }
+
+/* Runs f on the value of text s and shows the integer result; f must not
+ * steal. */
+#define CONV(label, f, s)                                 \
+    do {                                                  \
+        PyObject *v_ = dec(s);                            \
+        show_int(label, (long long)f(v_));                \
+        Py_DECREF(v_);                                    \
+    } while (0)
+
 int main(void)
 {
     PyObject *big, *o, *two, *exp;
@@ -117,6 +150,169 @@ int main(void)
     show("index(-5)", PyNumber_Index(o));
     show("float(-5)", PyNumber_Float(o));
     show("str(-5)", PyObject_Str(o));
+    Py_DECREF(o);
+
+    /* Limits of every C conversion. */
+    CONV("AsLong(LONG_MAX)", PyLong_AsLong, "9223372036854775807");
+    CONV("AsLong(LONG_MIN)", PyLong_AsLong, "-9223372036854775808");
+    CONV("AsLong(2**63)", PyLong_AsLong, "9223372036854775808");
+    CONV("AsLong(-2**63-1)", PyLong_AsLong, "-9223372036854775809");
+    CONV("AsLong(2**64)", PyLong_AsLong, "18446744073709551616");
+    CONV("AsLongLong(2**63)", PyLong_AsLongLong, "9223372036854775808");
+    CONV("AsLongLong(LLONG_MIN)", PyLong_AsLongLong, "-9223372036854775808");
+    CONV("AsSsize_t(-2**63-1)", PyLong_AsSsize_t, "-9223372036854775809");
+    CONV("AsSsize_t(2**63-1)", PyLong_AsSsize_t, "9223372036854775807");
+    CONV("AsInt(2**31-1)", PyLong_AsInt, "2147483647");
+    CONV("AsInt(2**31)", PyLong_AsInt, "2147483648");
+    CONV("AsInt(-2**31)", PyLong_AsInt, "-2147483648");
+    CONV("AsInt(-2**31-1)", PyLong_AsInt, "-2147483649");
+    printf("AsUnsignedLong(ULONG_MAX): %lu\n", PyLong_AsUnsignedLong(o = dec("18446744073709551615")));
+    Py_DECREF(o);
+    CONV("AsUnsignedLong(2**64)", PyLong_AsUnsignedLong, "18446744073709551616");
+    CONV("AsUnsignedLongLong(-1)", PyLong_AsUnsignedLongLong, "-1");
+    CONV("AsUnsignedLongLong(2**64)", PyLong_AsUnsignedLongLong, "18446744073709551616");
+    printf("AsUnsignedLongLong(2**64-1): %llu\n", PyLong_AsUnsignedLongLong(o = dec("18446744073709551615")));
+    Py_DECREF(o);
+    CONV("AsSize_t(2**64)", PyLong_AsSize_t, "18446744073709551616");
+    printf("AsUnsignedLongMask(-1): %lu\n", PyLong_AsUnsignedLongMask(o = dec("-1")));
+    Py_DECREF(o);
+    printf("AsUnsignedLongMask(2**64+5): %lu\n", PyLong_AsUnsignedLongMask(o = dec("18446744073709551621")));
+    Py_DECREF(o);
+    printf("AsUnsignedLongMask(-2**70-1): %lu\n", PyLong_AsUnsignedLongMask(o = dec("-1180591620717411303425")));
+    Py_DECREF(o);
+    printf("AsUnsignedLongLongMask(-2): %llu\n", PyLong_AsUnsignedLongLongMask(o = dec("-2")));
+    Py_DECREF(o);
+    show_double("AsDouble(2**53+1)", PyLong_AsDouble(o = dec("9007199254740993")));
+    Py_DECREF(o);
+    {
+        /* DBL_MAX = 2**1024 - 2**971; halfway to the next is 2**1024 - 2**970. */
+        PyObject *one = num(1), *e1 = num(1024), *e2 = num(970), *top, *half, *below;
+        top = PyNumber_Lshift(one, e1);
+        half = PyNumber_Subtract(top, o = PyNumber_Lshift(one, e2));
+        Py_DECREF(o);
+        below = PyNumber_Subtract(half, one);
+        show_double("AsDouble(2**1024-2**970)", PyLong_AsDouble(half));
+        show_double("AsDouble(2**1024-2**970-1)", PyLong_AsDouble(below));
+        show_double("AsDouble(-(2**1024-2**970-1))", PyLong_AsDouble(o = PyNumber_Negative(below)));
+        Py_DECREF(o);
+        Py_DECREF(one); Py_DECREF(e1); Py_DECREF(e2); Py_DECREF(top); Py_DECREF(half); Py_DECREF(below);
+    }
+    CONV("AsLongLong(-2**64)", PyLong_AsLongLong, "-18446744073709551616");
+    o = dec("-18446744073709551616");
+    show_int("AsLongLongAndOverflow(-2**64)", PyLong_AsLongLongAndOverflow(o, &overflow));
+    show_int("  overflow", overflow);
+    Py_DECREF(o);
+    o = dec("-9223372036854775808");
+    show_int("AsLongAndOverflow(LONG_MIN)", PyLong_AsLongAndOverflow(o, &overflow));
+    show_int("  overflow", overflow);
+    Py_DECREF(o);
+    o = PyUnicode_FromString("x");
+    show_int("AsLongAndOverflow('x')", PyLong_AsLongAndOverflow(o, &overflow));
+    show_int("AsSsize_t('x')", PyLong_AsSsize_t(o));
+    show_int("AsSize_t('x')", (long long)PyLong_AsSize_t(o));
+    show_int("AsUnsignedLongLong('x')", (long long)PyLong_AsUnsignedLongLong(o));
+    show_int("AsUnsignedLongMask('x')", (long long)PyLong_AsUnsignedLongMask(o));
+    show_int("AsInt('x')", PyLong_AsInt(o));
+    show_double("AsDouble('x')", PyLong_AsDouble(o));
+    show("FromUnicodeObject('x', 36)", PyLong_FromUnicodeObject(o, 36));
+    show("FromUnicodeObject('x', 10)", PyLong_FromUnicodeObject(o, 10));
+    Py_DECREF(o);
+    o = PyFloat_FromDouble(2.5);
+    show_double("AsDouble(2.5)", PyLong_AsDouble(o));
+    Py_DECREF(o);
+    show_int("AsLong(True)", PyLong_AsLong(Py_True));
+    show_int("AsLong(NULL)", PyLong_AsLong(NULL));
+    show_int("AsLongLong(NULL)", PyLong_AsLongLong(NULL));
+    show_int("AsSsize_t(NULL)", PyLong_AsSsize_t(NULL));
+    show_int("AsUnsignedLong(NULL)", (long long)PyLong_AsUnsignedLong(NULL));
+    show_int("AsUnsignedLongMask(NULL)", (long long)PyLong_AsUnsignedLongMask(NULL));
+    show_double("AsDouble(NULL)", PyLong_AsDouble(NULL));
+    show_int("AsInt(NULL)", PyLong_AsInt(NULL));
+    o = PyLong_FromVoidPtr((void *)&overflow);
+    check("AsVoidPtr(FromVoidPtr(p)) == p", PyLong_AsVoidPtr(o) == (void *)&overflow);
+    Py_DECREF(o);
+    o = dec("-1");
+    check("AsVoidPtr(-1) == (void*)-1", PyLong_AsVoidPtr(o) == (void *)-1);
+    Py_DECREF(o);
+    o = dec("18446744073709551616");
+    check("AsVoidPtr(2**64) == NULL", PyLong_AsVoidPtr(o) == NULL);
+    print_error();
+    printf("\n");
+    Py_DECREF(o);
+
+    /* Parsing. */
+    {
+        const char *text = "  -0b1_01  ";
+        char *end = NULL;
+        show("FromString('  -0b1_01  ', 0)", PyLong_FromString(text, &end, 0));
+        show_int("  consumed", (long long)(end - text));
+        show("FromString('12 34', 10)", PyLong_FromString("12 34", &end, 10));
+        show("FromString('', 10)", PyLong_FromString("", NULL, 10));
+        show("FromString('0o17', 8)", PyLong_FromString("0o17", NULL, 8));
+        show("FromString('017', 0)", PyLong_FromString("017", NULL, 0));
+        show("FromString('0', 0)", PyLong_FromString("00", NULL, 0));
+        show("FromString('1', 1)", PyLong_FromString("1", NULL, 1));
+        show("FromString('1', 37)", PyLong_FromString("1", NULL, 37));
+        show("FromString('-1_', 10)", PyLong_FromString("-1_", NULL, 10));
+        show("FromString(big hex)", PyLong_FromString("-0xDEADBEEFCAFEBABE0123456789abcdef", NULL, 16));
+    }
+    show("FromDouble(-0.0)", PyLong_FromDouble(-0.0));
+    show("FromDouble(1.5e300)", PyLong_FromDouble(1.5e300));
+    show("FromDouble(-9.3e18)", PyLong_FromDouble(-9.3e18));
+    show("FromUnsignedLongLong(2**63)", PyLong_FromUnsignedLongLong(1ULL << 63));
+
+    /* Small ints are cached; others are new objects. */
+    o = PyLong_FromLong(256);
+    big = PyLong_FromLong(256);
+    check("256 is 256", o == big);
+    Py_DECREF(o); Py_DECREF(big);
+    o = PyLong_FromLong(-5);
+    big = PyLong_FromString("-5", NULL, 10);
+    check("-5 is -5", o == big);
+    Py_DECREF(o); Py_DECREF(big);
+    o = PyLong_FromLong(257);
+    big = PyLong_FromLong(257);
+    check("257 is not 257", o != big);
+    Py_DECREF(o); Py_DECREF(big);
+
+    /* Native bytes (3.13). */
+    native("AsNativeBytes(1, 4, default)", dec("1"), 4, -1);
+    native("AsNativeBytes(-1, 4, default)", dec("-1"), 4, -1);
+    native("AsNativeBytes(255, 1, big)", dec("255"), 1, Py_ASNATIVEBYTES_BIG_ENDIAN);
+    native("AsNativeBytes(255, 1, unsigned)", dec("255"), 1, Py_ASNATIVEBYTES_BIG_ENDIAN | Py_ASNATIVEBYTES_UNSIGNED_BUFFER);
+    native("AsNativeBytes(-128, 1, big)", dec("-128"), 1, Py_ASNATIVEBYTES_BIG_ENDIAN);
+    native("AsNativeBytes(-129, 1, little)", dec("-129"), 1, Py_ASNATIVEBYTES_LITTLE_ENDIAN);
+    native("AsNativeBytes(0x123456, 2, little)", dec("1193046"), 2, Py_ASNATIVEBYTES_LITTLE_ENDIAN);
+    native("AsNativeBytes(2**63, 8, big)", dec("9223372036854775808"), 8, Py_ASNATIVEBYTES_BIG_ENDIAN);
+    native("AsNativeBytes(2**63, 8, unsigned)", dec("9223372036854775808"), 8, Py_ASNATIVEBYTES_BIG_ENDIAN | Py_ASNATIVEBYTES_UNSIGNED_BUFFER);
+    native("AsNativeBytes(-2**63, 8, big)", dec("-9223372036854775808"), 8, Py_ASNATIVEBYTES_BIG_ENDIAN);
+    native("AsNativeBytes(-2**63-1, 8, big)", dec("-9223372036854775809"), 8, Py_ASNATIVEBYTES_BIG_ENDIAN);
+    native("AsNativeBytes(2**64-1, 8, little)", dec("18446744073709551615"), 8, Py_ASNATIVEBYTES_LITTLE_ENDIAN);
+    native("AsNativeBytes(2**64-1, 8, unsigned)", dec("18446744073709551615"), 8, Py_ASNATIVEBYTES_LITTLE_ENDIAN | Py_ASNATIVEBYTES_UNSIGNED_BUFFER);
+    native("AsNativeBytes(-2**100, 16, big)", dec("-1267650600228229401496703205376"), 16, Py_ASNATIVEBYTES_BIG_ENDIAN);
+    native("AsNativeBytes(2**100, 0, big)", dec("1267650600228229401496703205376"), 0, Py_ASNATIVEBYTES_BIG_ENDIAN);
+    native("AsNativeBytes(-3, 12, big)", dec("-3"), 12, Py_ASNATIVEBYTES_BIG_ENDIAN);
+    native("AsNativeBytes(-3, 4, reject negative)", dec("-3"), 4, Py_ASNATIVEBYTES_NATIVE_ENDIAN | Py_ASNATIVEBYTES_REJECT_NEGATIVE);
+    native("AsNativeBytes('x', 4, allow index)", PyUnicode_FromString("x"), 4, Py_ASNATIVEBYTES_NATIVE_ENDIAN | Py_ASNATIVEBYTES_ALLOW_INDEX);
+    native("AsNativeBytes(True, 4, allow index)", Py_NewRef(Py_True), 4, Py_ASNATIVEBYTES_NATIVE_ENDIAN | Py_ASNATIVEBYTES_ALLOW_INDEX);
+    native("AsNativeBytes(2.5, 4, default)", PyFloat_FromDouble(2.5), 4, -1);
+    {
+        unsigned char b[9] = {0xff, 0xff, 0x00, 0x80, 0x01, 0x02, 0x03, 0x04, 0x80};
+        show("FromNativeBytes(ff ff, big)", PyLong_FromNativeBytes(b, 2, Py_ASNATIVEBYTES_BIG_ENDIAN));
+        show("FromNativeBytes(ff ff, unsigned)", PyLong_FromNativeBytes(b, 2, Py_ASNATIVEBYTES_BIG_ENDIAN | Py_ASNATIVEBYTES_UNSIGNED_BUFFER));
+        show("FromUnsignedNativeBytes(ff ff 00, little)", PyLong_FromUnsignedNativeBytes(b, 3, Py_ASNATIVEBYTES_LITTLE_ENDIAN));
+        show("FromNativeBytes(9 bytes, little)", PyLong_FromNativeBytes(b, 9, Py_ASNATIVEBYTES_LITTLE_ENDIAN));
+        show("FromNativeBytes(9 bytes, big)", PyLong_FromNativeBytes(b, 9, Py_ASNATIVEBYTES_BIG_ENDIAN));
+        show("FromNativeBytes(0 bytes)", PyLong_FromNativeBytes(b, 0, -1));
+    }
+
+    /* The compact-int API (unstable, 3.12+). */
+    o = dec("-1073741823");
+    check("IsCompact(-(2**30-1))", PyUnstable_Long_IsCompact((PyLongObject *)o));
+    show_int("CompactValue(-(2**30-1))", PyUnstable_Long_CompactValue((PyLongObject *)o));
+    Py_DECREF(o);
+    o = dec("1073741824");
+    check("IsCompact(2**30)", PyUnstable_Long_IsCompact((PyLongObject *)o));
     Py_DECREF(o);
     return finish();
 }

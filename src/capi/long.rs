@@ -188,6 +188,9 @@ pub unsafe extern "C" fn PyLong_FromString(
     guard_obj(|| {
         // SAFETY: s is a NUL-terminated string; pend NULL or writable.
         unsafe {
+            if (base != 0 && base < 2) || base > 36 {
+                return Err(errors::value_error("int() arg 2 must be >= 2 and <= 36"));
+            }
             let bytes = CStr::from_ptr(s).to_bytes();
             let r = match std::str::from_utf8(bytes) {
                 Ok(text) => int::parse_text(text, base as i64),

@@ -339,14 +339,14 @@ pub unsafe extern "C" fn PyNumber_Invert(o: *mut PyObject) -> *mut PyObject {
     guard_obj(|| unsafe { unary_op(o, |nb| nb.nb_invert, "unary ~") })
 }
 
-/// `PyNumber_Index`: an int via `__index__`.
+/// `PyNumber_Index`: an exact int via `__index__`.
 #[no_mangle]
 pub unsafe extern "C" fn PyNumber_Index(o: *mut PyObject) -> *mut PyObject {
     if o.is_null() {
         return null_error();
     }
-    // SAFETY: o valid.
-    guard_obj(|| unsafe { number::index(o) })
+    // SAFETY: o valid; the index result is an int.
+    guard_obj(|| unsafe { int::exact(number::index(o)?.as_ptr()) })
 }
 
 /// `PyNumber_Long`: `int(o)`.
