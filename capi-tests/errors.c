@@ -243,6 +243,46 @@ static void printing_tests(void)
     errno = ENOENT;
     PyErr_SetFromErrnoWithFilename(PyExc_OSError, "missing.txt");
     PyErr_Print();
+    STEP("Print exception group");
+    {
+        PyObject *v3 = PyObject_CallFunction(PyExc_ValueError, "i", 3);
+        PyObject *k4 = PyObject_CallFunction(PyExc_KeyError, "i", 4);
+        PyObject *v1 = PyObject_CallFunction(PyExc_ValueError, "i", 1);
+        PyObject *t2 = PyObject_CallFunction(PyExc_TypeError, "i", 2);
+        PyObject *inner_g = PyObject_CallFunction(PyExc_BaseExceptionGroup, "s[OO]", "inner", v3, k4);
+        PyObject *g = PyObject_CallFunction(PyExc_BaseExceptionGroup, "s[OOO]", "outer", v1, t2, inner_g);
+        Py_XDECREF(PyObject_CallMethod(g, "add_note", "s", "group note"));
+        PyErr_SetRaisedException(g);
+        PyErr_Print();
+        STEP("Print group member with a context");
+        PyObject *ctx = PyObject_CallFunction(PyExc_ValueError, "s", "ctx");
+        PyObject *t = PyObject_CallFunction(PyExc_TypeError, "s", "in group");
+        PyException_SetContext(t, ctx);
+        PyErr_SetRaisedException(PyObject_CallFunction(PyExc_BaseExceptionGroup, "s[O]", "g", t));
+        PyErr_Print();
+        STEP("Print wide group");
+        PyObject *list = PyList_New(0);
+        for (int i = 0; i < 17; i++) {
+            PyObject *v = PyObject_CallFunction(PyExc_ValueError, "i", i);
+            PyList_Append(list, v);
+            Py_DECREF(v);
+        }
+        PyErr_SetRaisedException(PyObject_CallFunction(PyExc_BaseExceptionGroup, "sO", "many", list));
+        PyErr_Print();
+        STEP("Print group as a cause");
+        PyErr_SetString(PyExc_TypeError, "outer");
+        out = PyErr_GetRaisedException();
+        PyException_SetCause(out, PyObject_CallFunction(PyExc_BaseExceptionGroup, "s[O]", "wrap", v1));
+        PyErr_SetRaisedException(out);
+        PyErr_Print();
+        Py_DECREF(list);
+        Py_DECREF(t);
+        Py_DECREF(inner_g);
+        Py_DECREF(v1);
+        Py_DECREF(t2);
+        Py_DECREF(v3);
+        Py_DECREF(k4);
+    }
     STEP("Print with nothing raised");
     PyErr_Print();
     STEP("DisplayException");

@@ -1100,10 +1100,9 @@ type NewFunc =
     unsafe extern "C" fn(*mut PyTypeObject, *mut PyObject, *mut PyObject) -> *mut PyObject;
 type InitFunc = unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut PyObject) -> c_int;
 
-/// Sets `e.__context__` to the exception being handled, if any.
-pub unsafe fn chain_context(e: *mut PyObject) {
-    let ts = crate::runtime::tstate::get();
-    let handled = ts.handled_exception;
+/// Sets `e.__context__` to `handled`, the exception being handled (NULL
+/// when none).
+pub unsafe fn chain_context(e: *mut PyObject, handled: *mut PyObject) {
     if handled.is_null() || handled == e {
         return;
     }

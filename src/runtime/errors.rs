@@ -93,9 +93,14 @@ pub unsafe fn set_object(exc_type: *mut PyObject, value: *mut PyObject) -> Raise
     // SAFETY: exc_type is an exception class; value is NULL or valid.
     match unsafe { exc::instantiate(exc_type, value) } {
         Ok(e) => {
-            // SAFETY: e is an exception instance.
-            unsafe { exc::chain_context(e.as_ptr()) };
-            restore(e)
+            let ts = tstate::get();
+            // SAFETY: e is an exception instance; the thread state owns its
+            // handled exception.
+            unsafe { exc::chain_context(e.as_ptr(), ts.handled_exception) };
+            let old = std::mem::replace(&mut ts.current_exception, e.into_raw());
+            // SAFETY: the indicator owned the old exception.
+            unsafe { xdecref(old) };
+            Raised(())
         }
         Err(r) => r,
     }

@@ -158,23 +158,20 @@ unsafe fn format_syntax_error(e: *mut PyObject, out: &mut String) {
     }
 }
 
-/// One exception without its chain: the traceback header (when it has a
-/// traceback), its last line or `SyntaxError` block, and its notes.
-unsafe fn format_one(e: *mut PyObject, out: &mut String) {
+/// `format_exception_only` of `traceback.py`: the last line (or the
+/// `SyntaxError` block) followed by the `__notes__`.
+unsafe fn exception_only_block(e: *mut PyObject) -> String {
+    let mut out = String::new();
     // SAFETY: e is an exception instance.
     unsafe {
-        if !(*base(e)).traceback.is_null() {
-            // Frames are printed once the evaluation loop has tracebacks.
-            out.push_str("Traceback (most recent call last):\n");
-        }
         if typeobj::instance_of(e, &raw mut _PyExc_SyntaxError) {
-            format_syntax_error(e, out);
+            format_syntax_error(e, &mut out);
         } else {
             out.push_str(&format_exception_only(e));
             out.push('\n');
         }
         let Some(notes) = opt_attr(e, "__notes__") else {
-            return;
+            return out;
         };
         let n = notes.as_ptr();
         if pystr::check(n) || !crate::object::list::check(n) && !tuple::check(n) {
@@ -184,7 +181,7 @@ unsafe fn format_one(e: *mut PyObject, out: &mut String) {
             });
             out.push_str(&r);
             out.push('\n');
-            return;
+            return out;
         }
         let items: Vec<*mut PyObject> = if tuple::check(n) {
             tuple::items(n).to_vec()
@@ -204,37 +201,174 @@ unsafe fn format_one(e: *mut PyObject, out: &mut String) {
             out.push('\n');
         }
     }
-}
-
-/// The full report of `e` as `PyErr_Display` prints it: causes and
-/// contexts first (each once), then `e`.
-pub unsafe fn format_exception(e: *mut PyObject) -> String {
-    let mut out = String::new();
-    let mut seen = Vec::new();
-    // SAFETY: e is an exception instance.
-    unsafe { format_chain(e, &mut out, &mut seen) };
     out
 }
 
-unsafe fn format_chain(e: *mut PyObject, out: &mut String, seen: &mut Vec<*mut PyObject>) {
-    seen.push(e);
+/// Sub-exceptions shown per group, and group nesting shown, as
+/// `traceback.TracebackException`'s defaults.
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+/// `traceback._ExceptionPrintContext`: the output, the group nesting
+/// (which indents and adds a `|` margin), and the exceptions shown.
+struct PrintContext {
+    out: String,
+    depth: usize,
+    need_close: bool,
+    seen: Vec<*mut PyObject>,
+}
+
+impl PrintContext {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    /// Writes `text` with every line (empty ones too) prefixed by the
+    /// indentation and, inside a group, the margin.
+    fn emit(&mut self, text: &str, margin: char) {
+        let mut prefix = self.indent();
+        if self.depth > 0 {
+            prefix.push(margin);
+            prefix.push(' ');
+        }
+        for line in text.split_inclusive('\n') {
+            self.out.push_str(&prefix);
+            self.out.push_str(line);
+        }
+    }
+}
+
+/// The full report of `e` as `PyErr_Display` prints it: causes and
+/// contexts first (each once), exception groups drawn as trees.
+pub unsafe fn format_exception(e: *mut PyObject) -> String {
+    let mut ctx = PrintContext {
+        out: String::new(),
+        depth: 0,
+        need_close: false,
+        seen: Vec::new(),
+    };
+    // SAFETY: e is an exception instance.
+    unsafe { format_chain(e, &mut ctx) };
+    ctx.out
+}
+
+/// `TracebackException.format` for `e` and its chain.
+unsafe fn format_chain(e: *mut PyObject, ctx: &mut PrintContext) {
     // SAFETY: e is an exception instance; its cause/context are too.
     unsafe {
-        let b = base(e);
-        let cause = (*b).cause;
-        let context = (*b).context;
-        if !cause.is_null() && is_instance(cause) && !seen.contains(&cause) {
-            format_chain(cause, out, seen);
-            out.push_str(CAUSE_SEPARATOR);
-        } else if (*b).suppress_context == 0
-            && !context.is_null()
-            && is_instance(context)
-            && !seen.contains(&context)
-        {
-            format_chain(context, out, seen);
-            out.push_str(CONTEXT_SEPARATOR);
+        let mut chain: Vec<(Option<&str>, *mut PyObject)> = Vec::new();
+        let mut msg = None;
+        let mut cur = e;
+        loop {
+            ctx.seen.push(cur);
+            chain.push((msg, cur));
+            let b = base(cur);
+            let (cause, context) = ((*b).cause, (*b).context);
+            let next = if !cause.is_null() && is_instance(cause) {
+                msg = Some(CAUSE_SEPARATOR);
+                cause
+            } else if (*b).suppress_context == 0 && !context.is_null() && is_instance(context) {
+                msg = Some(CONTEXT_SEPARATOR);
+                context
+            } else {
+                break;
+            };
+            if ctx.seen.contains(&next) {
+                break;
+            }
+            cur = next;
         }
-        format_one(e, out);
+        // Each link's message goes between it and the exception it explains.
+        let n = chain.len();
+        for i in (0..n).rev() {
+            let (_, exc) = chain[i];
+            if i + 1 < n {
+                if let Some(m) = chain[i + 1].0 {
+                    ctx.emit(m, '|');
+                }
+            }
+            format_single(exc, ctx);
+        }
+    }
+}
+
+/// One exception of a chain: its block, or a group's tree.
+unsafe fn format_single(e: *mut PyObject, ctx: &mut PrintContext) {
+    // SAFETY: e is an exception instance.
+    unsafe {
+        let has_tb = !(*base(e)).traceback.is_null();
+        if !typeobj::instance_of(e, &raw mut _PyExc_BaseExceptionGroup) {
+            if has_tb {
+                // Frames are printed once the evaluation loop has tracebacks.
+                ctx.emit("Traceback (most recent call last):\n", '|');
+            }
+            ctx.emit(&exception_only_block(e), '|');
+            return;
+        }
+        if ctx.depth > MAX_GROUP_DEPTH {
+            ctx.emit(
+                &format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"),
+                '|',
+            );
+            return;
+        }
+        let toplevel = ctx.depth == 0;
+        if toplevel {
+            ctx.depth += 1;
+        }
+        if has_tb {
+            let margin = if toplevel { '+' } else { '|' };
+            ctx.emit(
+                "Exception Group Traceback (most recent call last):\n",
+                margin,
+            );
+        }
+        ctx.emit(&exception_only_block(e), '|');
+        let excs = (*e.cast::<PyBaseExceptionGroupObject>()).excs;
+        let items: Vec<*mut PyObject> = if excs.is_null() {
+            Vec::new()
+        } else {
+            tuple::items(excs).to_vec()
+        };
+        let n = items.len().min(MAX_GROUP_WIDTH + 1);
+        ctx.need_close = false;
+        for i in 0..n {
+            let last = i + 1 == n;
+            if last {
+                // The closing line may be written by a nested group instead.
+                ctx.need_close = true;
+            }
+            let truncated = i >= MAX_GROUP_WIDTH;
+            let title = if truncated {
+                "...".to_string()
+            } else {
+                (i + 1).to_string()
+            };
+            let lead = if i == 0 { "+-" } else { "  " };
+            ctx.out.push_str(&format!(
+                "{}{lead}+---------------- {title} ----------------\n",
+                ctx.indent()
+            ));
+            ctx.depth += 1;
+            if truncated {
+                let remaining = items.len() - MAX_GROUP_WIDTH;
+                let plural = if remaining > 1 { "s" } else { "" };
+                ctx.emit(&format!("and {remaining} more exception{plural}\n"), '|');
+            } else {
+                format_chain(items[i], ctx);
+            }
+            if last && ctx.need_close {
+                ctx.out.push_str(&format!(
+                    "{}+------------------------------------\n",
+                    ctx.indent()
+                ));
+                ctx.need_close = false;
+            }
+            ctx.depth -= 1;
+        }
+        if toplevel {
+            ctx.depth = 0;
+        }
     }
 }
 
