@@ -45,6 +45,54 @@ static void show_hash(const char *label, PyObject *o)
     Py_DECREF(o);
 }
 
+static PyType_Slot sub_slots[] = {{0, NULL}};
+static PyType_Spec sub_spec = {"test.IntSub", 0, 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE, sub_slots};
+
+/* An int subclass made with PyType_FromSpecWithBases: construction, the
+ * operators' exact-int results, from_bytes on the subclass. */
+static void subclass(void)
+{
+    PyObject *sub, *v, *args, *one, *r;
+    sub = PyType_FromSpecWithBases(&sub_spec, (PyObject *)&PyLong_Type);
+    if (sub == NULL) {
+        show("IntSub", NULL);
+        return;
+    }
+    v = PyObject_Call(sub, args = Py_BuildValue("(si)", "-2a", 16), NULL);
+    Py_DECREF(args);
+    show("IntSub('-2a', 16)", Py_NewRef(v));
+    printf("type: %s, PyLong_Check %d, PyLong_CheckExact %d\n", Py_TYPE(v)->tp_name,
+           PyLong_Check(v), PyLong_CheckExact(v));
+    show_int("AsLong(IntSub(-42))", PyLong_AsLong(v));
+    show_int("hash(IntSub(-42))", PyObject_Hash(v));
+    one = PyLong_FromLong(1);
+    r = PyNumber_Add(v, one);
+    printf("IntSub(-42) + 1: %ld %s\n", PyLong_AsLong(r), Py_TYPE(r)->tp_name);
+    Py_DECREF(r);
+    r = PyNumber_Positive(v);
+    printf("+IntSub(-42): %ld %s\n", PyLong_AsLong(r), Py_TYPE(r)->tp_name);
+    Py_DECREF(r);
+    r = PyNumber_Index(v);
+    printf("index(IntSub(-42)): %ld %s\n", PyLong_AsLong(r), Py_TYPE(r)->tp_name);
+    Py_DECREF(r);
+    r = PyNumber_Long(v);
+    printf("int(IntSub(-42)): %ld %s\n", PyLong_AsLong(r), Py_TYPE(r)->tp_name);
+    Py_DECREF(r);
+    show("IntSub(-42) == -42", PyObject_RichCompare(v, r = PyLong_FromLong(-42), Py_EQ));
+    Py_DECREF(r);
+    r = PyObject_GetAttrString(sub, "from_bytes");
+    Py_SETREF(r, PyObject_Call(r, args = Py_BuildValue("(y#s)", "\x01\x00", (Py_ssize_t)2, "big"), NULL));
+    Py_DECREF(args);
+    if (r != NULL) {
+        printf("IntSub.from_bytes(b'\\x01\\x00'): %ld %s\n", PyLong_AsLong(r), Py_TYPE(r)->tp_name);
+    }
+    show("", r);
+    show("IntSub()", PyObject_CallNoArgs(sub));
+    Py_DECREF(one);
+    Py_DECREF(v);
+    Py_DECREF(sub);
+}
+
 int main(void)
 {
     PyObject *a, *b, *kw, *t;
@@ -345,5 +393,6 @@ int main(void)
     Py_DECREF(t);
     show("int('9' * 5000)", PyObject_Call(a, t = Py_BuildValue("(N)", PyUnicode_FromFormat("%05000d", 9)), NULL));
     Py_DECREF(t);
+    subclass();
     return finish();
 }
