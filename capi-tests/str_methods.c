@@ -315,6 +315,36 @@ int main(void)
     show("str(1, 'utf-8')", PyObject_CallFunction((PyObject *)&PyUnicode_Type, "is", 1, "utf-8"));
     show("str('a', 'utf-8')", PyObject_CallFunction((PyObject *)&PyUnicode_Type, "ss", "a", "utf-8"));
 
+
+    /* a str subclass made with PyType_FromSpec */
+    {
+        PyType_Slot slots[] = {{Py_tp_base, &PyUnicode_Type}, {0, NULL}};
+        PyType_Spec spec = {"test.MyStr", 0, 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE, slots};
+        PyObject *tp = PyType_FromSpec(&spec);
+        PyObject *inst = tp ? PyObject_CallFunction(tp, "s", "Sub\xc3\xa9") : NULL;
+        show("subclass instance", inst ? Py_NewRef(inst) : NULL);
+        if (inst != NULL) {
+            check("PyUnicode_Check(sub)", PyUnicode_Check(inst));
+            check("PyUnicode_CheckExact(sub)", PyUnicode_CheckExact(inst));
+            show_int("len(sub)", PyObject_Length(inst));
+            printf("AsUTF8(sub): %s\n", PyUnicode_AsUTF8(inst));
+            M("sub.upper()", inst, "upper", NULL);
+            show("str(sub)", PyObject_Str(inst));
+            show("sub + 'x'", PyNumber_Add(inst, x = S("x")));
+            Py_DECREF(x);
+            show_int("sub == 'Sub\xc3\xa9'", PyObject_RichCompareBool(inst, x = S("Sub\xc3\xa9"), Py_EQ));
+            show_int("hash equal", PyObject_Hash(inst) == PyObject_Hash(x));
+            Py_DECREF(x);
+            Py_DECREF(inst);
+        }
+        Py_XDECREF(tp);
+    }
+    x = S("abc");
+    M("'abc'.__sizeof__()", x, "__sizeof__", NULL);
+    Py_DECREF(x);
+    x = S("\xc3\xa9\xe2\x82\xac");
+    M("'\xc3\xa9\xe2\x82\xac'.__sizeof__()", x, "__sizeof__", NULL);
+    Py_DECREF(x);
     Py_DECREF(s);
     Py_DECREF(t);
     Py_DECREF(u);

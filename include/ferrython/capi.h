@@ -541,6 +541,11 @@ typedef struct PyCodeObject PyCodeObject;
  */
 #define GC_HEAD_SIZE 16
 
+/*
+ How many methods `bytes` and `bytearray` share.
+ */
+#define SHARED 42
+
 #define EMPTY -1
 
 #define DUMMY -2
@@ -887,20 +892,20 @@ typedef struct PyTypeObject {
 } PyTypeObject;
 
 /*
- `Py_complex`.
- */
-typedef struct Py_complex {
-  double real;
-  double imag;
-} Py_complex;
-
-/*
  A variadic argument as `variadic.c` stores it.
  */
 typedef struct FerrythonVarArg {
   int tag;
   uint64_t v;
 } FerrythonVarArg;
+
+/*
+ `Py_complex`.
+ */
+typedef struct Py_complex {
+  double real;
+  double imag;
+} Py_complex;
 
 /*
  `PyLongLayout` (PEP 757): how `PyLong_Export` lays out digits.
@@ -1388,9 +1393,24 @@ extern struct PyLongObject _Py_FalseStruct;
 extern struct PyLongObject _Py_TrueStruct;
 
 /*
+ `PyByteArray_Type`.
+ */
+extern struct PyTypeObject PyByteArray_Type;
+
+/*
+ `PyByteArrayIter_Type` (`bytearray_iterator`).
+ */
+extern struct PyTypeObject PyByteArrayIter_Type;
+
+/*
  `PyBytes_Type`.
  */
 extern struct PyTypeObject PyBytes_Type;
+
+/*
+ `PyBytesIter_Type` (`bytes_iterator`), laid out as `list::SeqIndexIter`.
+ */
+extern struct PyTypeObject PyBytesIter_Type;
 
 /*
  `PyComplex_Type`.
@@ -2283,6 +2303,12 @@ extern struct PyTypeObject PyUnicode_Type;
 extern struct PyTypeObject PyUnicodeIter_Type;
 
 /*
+ `_PyUnicodeASCIIIter_Type` (`str_ascii_iterator`): the iterator of an
+ ASCII str (same behaviour, CPython's type name).
+ */
+extern struct PyTypeObject _PyUnicodeASCIIIter_Type;
+
+/*
  `PyTuple_Type`.
  */
 extern struct PyTypeObject PyTuple_Type;
@@ -2361,6 +2387,101 @@ int PyArg_ValidateKeywordArguments(PyObject *kwargs);
  `PyBool_FromLong`: `Py_True` for nonzero, else `Py_False`.
  */
 PyObject *PyBool_FromLong(long v);
+
+/*
+ `PyByteArray_FromStringAndSize`: `v` NULL gives `len` zero bytes... as
+ CPython, uninitialized (zeroed here).
+ */
+PyObject *PyByteArray_FromStringAndSize(const char *v, Py_ssize_t len);
+
+/*
+ `PyByteArray_FromObject`: `bytearray(o)`.
+ */
+PyObject *PyByteArray_FromObject(PyObject *o);
+
+/*
+ `PyByteArray_Concat`: a new bytearray `a + b` of two bytes-like objects.
+ */
+PyObject *PyByteArray_Concat(PyObject *a, PyObject *b);
+
+/*
+ `PyByteArray_Size`.
+ */
+Py_ssize_t PyByteArray_Size(PyObject *o);
+
+/*
+ `PyByteArray_AsString`: the NUL-terminated buffer.
+ */
+char *PyByteArray_AsString(PyObject *o);
+
+/*
+ `PyByteArray_Resize`.
+ */
+int PyByteArray_Resize(PyObject *o, Py_ssize_t len);
+
+/*
+ `PyBytes_FromStringAndSize`: `v` NULL gives `len` uninitialized bytes.
+ */
+PyObject *PyBytes_FromStringAndSize(const char *v, Py_ssize_t len);
+
+/*
+ `PyBytes_FromString`.
+ */
+PyObject *PyBytes_FromString(const char *v);
+
+/*
+ `PyBytes_FromObject`.
+ */
+PyObject *PyBytes_FromObject(PyObject *o);
+
+/*
+ `PyBytes_Size`.
+ */
+Py_ssize_t PyBytes_Size(PyObject *o);
+
+/*
+ `PyBytes_AsString`: the internal buffer (NUL-terminated).
+ */
+char *PyBytes_AsString(PyObject *o);
+
+/*
+ `PyBytes_AsStringAndSize`: without `len`, embedded NULs raise
+ `ValueError`.
+ */
+int PyBytes_AsStringAndSize(PyObject *o, char **buffer, Py_ssize_t *len);
+
+/*
+ `PyBytes_Concat`: `*bytes = *bytes + newpart`; on error `*bytes` is
+ released and set to NULL.
+ */
+void PyBytes_Concat(PyObject **pv, PyObject *w);
+
+/*
+ `PyBytes_ConcatAndDel`: `PyBytes_Concat`, then releases `newpart`.
+ */
+void PyBytes_ConcatAndDel(PyObject **pv, PyObject *w);
+
+/*
+ `PyBytes_Join(sep, iterable)` (3.14): `sep.join(iterable)`.
+ */
+PyObject *PyBytes_Join(PyObject *sep, PyObject *iterable);
+
+/*
+ `_PyBytes_Resize`.
+ */
+int _PyBytes_Resize(PyObject **pv, Py_ssize_t newsize);
+
+/*
+ `PyBytes_DecodeEscape` is not provided; `PyBytes_Repr(o, smartquotes)`.
+ */
+PyObject *PyBytes_Repr(PyObject *o, int _smartquotes);
+
+/*
+ The Rust half of `PyBytes_FromFormatV`.
+ */
+PyObject *_Ferrython_BytesFromFormatArgs(const char *fmt,
+                                         const struct FerrythonVarArg *args,
+                                         size_t n);
 
 /*
  `PyObject_Call`.
@@ -3989,7 +4110,7 @@ PyObject *PyNumber_Absolute(PyObject *o);
 PyObject *PyNumber_Invert(PyObject *o);
 
 /*
- `PyNumber_Index`: an int via `__index__`.
+ `PyNumber_Index`: an exact int via `__index__`.
  */
 PyObject *PyNumber_Index(PyObject *o);
 
@@ -5142,6 +5263,87 @@ int PyUnicodeWriter_DecodeUTF8Stateful(struct PyUnicodeWriter *w,
                                        Py_ssize_t size,
                                        const char *errs,
                                        Py_ssize_t *consumed);
+
+/*
+ `_PyUnicode_IsWhitespace` (`Py_UNICODE_ISSPACE`).
+ */
+int _PyUnicode_IsWhitespace(uint32_t ch);
+
+/*
+ `_PyUnicode_IsLinebreak` (`Py_UNICODE_ISLINEBREAK`).
+ */
+int _PyUnicode_IsLinebreak(uint32_t ch);
+
+/*
+ `_PyUnicode_IsLowercase` (`Py_UNICODE_ISLOWER`).
+ */
+int _PyUnicode_IsLowercase(uint32_t ch);
+
+/*
+ `_PyUnicode_IsUppercase` (`Py_UNICODE_ISUPPER`).
+ */
+int _PyUnicode_IsUppercase(uint32_t ch);
+
+/*
+ `_PyUnicode_IsTitlecase` (`Py_UNICODE_ISTITLE`).
+ */
+int _PyUnicode_IsTitlecase(uint32_t ch);
+
+/*
+ `_PyUnicode_IsDecimalDigit` (`Py_UNICODE_ISDECIMAL`).
+ */
+int _PyUnicode_IsDecimalDigit(uint32_t ch);
+
+/*
+ `_PyUnicode_IsDigit` (`Py_UNICODE_ISDIGIT`).
+ */
+int _PyUnicode_IsDigit(uint32_t ch);
+
+/*
+ `_PyUnicode_IsNumeric` (`Py_UNICODE_ISNUMERIC`).
+ */
+int _PyUnicode_IsNumeric(uint32_t ch);
+
+/*
+ `_PyUnicode_IsPrintable` (`Py_UNICODE_ISPRINTABLE`).
+ */
+int _PyUnicode_IsPrintable(uint32_t ch);
+
+/*
+ `_PyUnicode_IsAlpha` (`Py_UNICODE_ISALPHA`).
+ */
+int _PyUnicode_IsAlpha(uint32_t ch);
+
+/*
+ `_PyUnicode_ToLowercase` (`Py_UNICODE_TOLOWER`): the first character
+ of the full mapping, as CPython returns.
+ */
+uint32_t _PyUnicode_ToLowercase(uint32_t ch);
+
+/*
+ `_PyUnicode_ToUppercase` (`Py_UNICODE_TOUPPER`).
+ */
+uint32_t _PyUnicode_ToUppercase(uint32_t ch);
+
+/*
+ `_PyUnicode_ToTitlecase` (`Py_UNICODE_TOTITLE`).
+ */
+uint32_t _PyUnicode_ToTitlecase(uint32_t ch);
+
+/*
+ `_PyUnicode_ToDecimalDigit` (`Py_UNICODE_TODECIMAL`): -1 if none.
+ */
+int _PyUnicode_ToDecimalDigit(uint32_t ch);
+
+/*
+ `_PyUnicode_ToDigit` (`Py_UNICODE_TODIGIT`): -1 if none.
+ */
+int _PyUnicode_ToDigit(uint32_t ch);
+
+/*
+ `_PyUnicode_ToNumeric` (`Py_UNICODE_TONUMERIC`): -1.0 if none.
+ */
+double _PyUnicode_ToNumeric(uint32_t ch);
 
 /*
  `PyErr_WarnEx`: warns from C (no frame: `<sys>:0`); `stack_level` has no

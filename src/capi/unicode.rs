@@ -9,6 +9,7 @@ use crate::object::refcount::*;
 use crate::object::str::{self as pystr, from_ucs4, to_ucs4};
 use crate::object::str_methods as sm;
 use crate::object::typeobj::type_name;
+use crate::object::unicode_props::{self as up, Case};
 use crate::object::{bytes, protocol};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
@@ -1823,4 +1824,104 @@ pub unsafe extern "C" fn PyUnicodeWriter_DecodeUTF8Stateful(
             Ok(())
         }
     })
+}
+
+// ---------------------------------------------------------------------
+// Character properties (the functions behind the Py_UNICODE_IS*/TO* macros)
+
+/// `_PyUnicode_IsWhitespace` (`Py_UNICODE_ISSPACE`).
+#[no_mangle]
+pub extern "C" fn _PyUnicode_IsWhitespace(ch: u32) -> c_int {
+    up::is_space(ch) as c_int
+}
+
+/// `_PyUnicode_IsLinebreak` (`Py_UNICODE_ISLINEBREAK`).
+#[no_mangle]
+pub extern "C" fn _PyUnicode_IsLinebreak(ch: u32) -> c_int {
+    up::is_linebreak(ch) as c_int
+}
+
+/// `_PyUnicode_IsLowercase` (`Py_UNICODE_ISLOWER`).
+#[no_mangle]
+pub extern "C" fn _PyUnicode_IsLowercase(ch: u32) -> c_int {
+    up::is_lower(ch) as c_int
+}
+
+/// `_PyUnicode_IsUppercase` (`Py_UNICODE_ISUPPER`).
+#[no_mangle]
+pub extern "C" fn _PyUnicode_IsUppercase(ch: u32) -> c_int {
+    up::is_upper(ch) as c_int
+}
+
+/// `_PyUnicode_IsTitlecase` (`Py_UNICODE_ISTITLE`).
+#[no_mangle]
+pub extern "C" fn _PyUnicode_IsTitlecase(ch: u32) -> c_int {
+    up::is_title(ch) as c_int
+}
+
+/// `_PyUnicode_IsDecimalDigit` (`Py_UNICODE_ISDECIMAL`).
+#[no_mangle]
+pub extern "C" fn _PyUnicode_IsDecimalDigit(ch: u32) -> c_int {
+    up::is_decimal(ch) as c_int
+}
+
+/// `_PyUnicode_IsDigit` (`Py_UNICODE_ISDIGIT`).
+#[no_mangle]
+pub extern "C" fn _PyUnicode_IsDigit(ch: u32) -> c_int {
+    up::is_digit(ch) as c_int
+}
+
+/// `_PyUnicode_IsNumeric` (`Py_UNICODE_ISNUMERIC`).
+#[no_mangle]
+pub extern "C" fn _PyUnicode_IsNumeric(ch: u32) -> c_int {
+    up::is_numeric(ch) as c_int
+}
+
+/// `_PyUnicode_IsPrintable` (`Py_UNICODE_ISPRINTABLE`).
+#[no_mangle]
+pub extern "C" fn _PyUnicode_IsPrintable(ch: u32) -> c_int {
+    up::is_printable(ch) as c_int
+}
+
+/// `_PyUnicode_IsAlpha` (`Py_UNICODE_ISALPHA`).
+#[no_mangle]
+pub extern "C" fn _PyUnicode_IsAlpha(ch: u32) -> c_int {
+    up::is_alpha(ch) as c_int
+}
+
+/// `_PyUnicode_ToLowercase` (`Py_UNICODE_TOLOWER`): the first character
+/// of the full mapping, as CPython returns.
+#[no_mangle]
+pub extern "C" fn _PyUnicode_ToLowercase(ch: u32) -> u32 {
+    up::simple_mapped(ch, Case::Lower)
+}
+
+/// `_PyUnicode_ToUppercase` (`Py_UNICODE_TOUPPER`).
+#[no_mangle]
+pub extern "C" fn _PyUnicode_ToUppercase(ch: u32) -> u32 {
+    up::simple_mapped(ch, Case::Upper)
+}
+
+/// `_PyUnicode_ToTitlecase` (`Py_UNICODE_TOTITLE`).
+#[no_mangle]
+pub extern "C" fn _PyUnicode_ToTitlecase(ch: u32) -> u32 {
+    up::simple_mapped(ch, Case::Title)
+}
+
+/// `_PyUnicode_ToDecimalDigit` (`Py_UNICODE_TODECIMAL`): -1 if none.
+#[no_mangle]
+pub extern "C" fn _PyUnicode_ToDecimalDigit(ch: u32) -> c_int {
+    up::decimal_value(ch).map_or(-1, |d| d as c_int)
+}
+
+/// `_PyUnicode_ToDigit` (`Py_UNICODE_TODIGIT`): -1 if none.
+#[no_mangle]
+pub extern "C" fn _PyUnicode_ToDigit(ch: u32) -> c_int {
+    up::digit_value(ch).map_or(-1, |d| d as c_int)
+}
+
+/// `_PyUnicode_ToNumeric` (`Py_UNICODE_TONUMERIC`): -1.0 if none.
+#[no_mangle]
+pub extern "C" fn _PyUnicode_ToNumeric(ch: u32) -> f64 {
+    up::numeric_value(ch).unwrap_or(-1.0)
 }

@@ -908,6 +908,21 @@ pub static mut PyUnicodeIter_Type: PyTypeObject = PyTypeObject {
     ..type_template(c"str_iterator", std::mem::size_of::<StrIterObject>(), 0)
 };
 
+/// `_PyUnicodeASCIIIter_Type` (`str_ascii_iterator`): the iterator of an
+/// ASCII str (same behaviour, CPython's type name).
+#[no_mangle]
+pub static mut _PyUnicodeASCIIIter_Type: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(iter_dealloc),
+    tp_iter: Some(iter_self),
+    tp_iternext: Some(iter_next),
+    tp_free: Some(crate::capi::memory::PyObject_Free),
+    ..type_template(
+        c"str_ascii_iterator",
+        std::mem::size_of::<StrIterObject>(),
+        0,
+    )
+};
+
 unsafe extern "C" fn str_iter(op: *mut PyObject) -> *mut PyObject {
     guard(|| {
         // SAFETY: a fresh allocation of the iterator's size.
@@ -917,7 +932,12 @@ unsafe extern "C" fn str_iter(op: *mut PyObject) -> *mut PyObject {
             if it.is_null() {
                 return errors::no_memory_null();
             }
-            crate::object::alloc::init_object(it.cast(), &raw mut PyUnicodeIter_Type);
+            let tp = if is_ascii(op) {
+                &raw mut _PyUnicodeASCIIIter_Type
+            } else {
+                &raw mut PyUnicodeIter_Type
+            };
+            crate::object::alloc::init_object(it.cast(), tp);
             (*it).index = 0;
             (*it).seq = new_ref(op);
             it.cast()

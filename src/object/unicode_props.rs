@@ -57,6 +57,26 @@ pub fn decimal_value(cp: u32) -> Option<u32> {
     char::from_u32(cp).and_then(int_text::unicode_decimal)
 }
 
+/// The digit value of `cp` (`unicodedata.digit`).
+pub fn digit_value(cp: u32) -> Option<u32> {
+    let d = record(cp).digit;
+    (d >= 0).then_some(d as u32)
+}
+
+/// The numeric value of `cp` (`unicodedata.numeric`).
+pub fn numeric_value(cp: u32) -> Option<f64> {
+    let i = record(cp).numeric;
+    (i != u16::MAX).then(|| db::NUMERIC[i as usize])
+}
+
+/// The first code point of the full `case` mapping (CPython's
+/// `_PyUnicode_ToUppercase` & co.).
+pub fn simple_mapped(cp: u32, case: Case) -> u32 {
+    let mut v = Vec::with_capacity(3);
+    push_mapped(cp, case, &mut v);
+    v[0]
+}
+
 /// `str.isdigit()` for one character (Numeric_Type Digit or Decimal).
 pub fn is_digit(cp: u32) -> bool {
     if cp < 0x80 {
@@ -213,5 +233,9 @@ mod tests {
         assert!(is_case_ignorable(0x27) && is_case_ignorable(0x300));
         assert!(is_id_start(0x5f) && !is_id_start(0x30) && is_id_continue(0x30));
         assert!(is_linebreak(0x2028) && is_space(0x3000) && !is_printable(0xad));
+        assert_eq!(digit_value(0xb2), Some(2));
+        assert_eq!(numeric_value(0xbd), Some(0.5));
+        assert_eq!(numeric_value(0x41), None);
+        assert_eq!(simple_mapped(0xdf, Case::Upper), 0x53);
     }
 }
