@@ -157,6 +157,15 @@ static void more_indicator_tests(void)
     show_int("SetInterruptEx(SIGINT)", PyErr_SetInterruptEx(2));
     show_int("CheckSignals", PyErr_CheckSignals());
 
+    PyErr_SetInterrupt();
+    show_int("PyOS_InterruptOccurred", PyOS_InterruptOccurred());
+    show_int("PyOS_InterruptOccurred again", PyOS_InterruptOccurred());
+    show_int("CheckSignals after it", PyErr_CheckSignals());
+
+    /* Recursion control */
+    show_int("Py_EnterRecursiveCall", Py_EnterRecursiveCall(" in test"));
+    Py_LeaveRecursiveCall();
+
     /* The handled exception */
     PyErr_GetExcInfo(&type, &value, &tb);
     check("ExcInfo type is None", type == Py_None);

@@ -163,6 +163,11 @@ int main(void)
               build_kw(PyExc_ModuleNotFoundError, PyTuple_New(0), Py_BuildValue("{s:s}", "name", "q")),
               "name");
     show("bad keyword", build_kw(PyExc_ImportError, PyTuple_New(0), Py_BuildValue("{s:s}", "bogus", "q")));
+    show("misspelt keyword", build_kw(PyExc_ImportError, PyTuple_New(0), Py_BuildValue("{s:s}", "nam", "q")));
+    show("AttributeError misspelt keyword",
+         build_kw(PyExc_AttributeError, PyTuple_New(0), Py_BuildValue("{s:s}", "ob", "q")));
+    show("NameError unknown keyword",
+         build_kw(PyExc_NameError, PyTuple_New(0), Py_BuildValue("{s:s}", "obj", "q")));
 
     /* NameError, AttributeError, StopIteration, SystemExit, KeyError */
     show_attr("NameError name", build_kw(PyExc_NameError, Py_BuildValue("(s)", "m"), Py_BuildValue("{s:s}", "name", "n")), "name");
@@ -305,6 +310,23 @@ int main(void)
     show("  instance", build(cls, "(is)", ENOENT, "x"));
     show_attr("  errno", build(cls, "(is)", ENOENT, "x"), "errno");
     show_str("  str", build(cls, "(iss)", ENOENT, "x", "f"));
+    Py_DECREF(cls);
+    cls = PyErr_NewException("pkg.Base", NULL, NULL);
+    PyObject *sub = PyErr_NewException("pkg.sub.Derived", cls, NULL);
+    show("derived class", Py_NewRef(sub));
+    show_int("  subclass of pkg.Base", PyObject_IsSubclass(sub, cls));
+    show_int("  subclass of Exception", PyObject_IsSubclass(sub, PyExc_Exception));
+    show("  __module__", PyObject_GetAttrString(sub, "__module__"));
+    show("  __doc__", PyObject_GetAttrString(sub, "__doc__"));
+    show("  instance", build(sub, "(si)", "x", 1));
+    o = Py_BuildValue("{s:s,s:i}", "__module__", "elsewhere", "code", 7);
+    PyObject *withdict = PyErr_NewException("pkg.WithDict", NULL, o);
+    Py_DECREF(o);
+    show("dict class", Py_NewRef(withdict));
+    show("  code", PyObject_GetAttrString(withdict, "code"));
+    Py_DECREF(withdict);
+    show("no dot in name", PyErr_NewException("NoDot", NULL, NULL));
+    Py_DECREF(sub);
     Py_DECREF(cls);
     cls = PyErr_NewException("pkg.Sub", PyExc_SyntaxError, NULL);
     show_str("NewException(SyntaxError base)", build(cls, "(s(siis))", "m", "f.py", 1, 1, "t"));

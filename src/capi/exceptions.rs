@@ -559,6 +559,27 @@ pub extern "C" fn PyErr_CheckSignals() -> c_int {
     guard_status(errors::check_signals)
 }
 
+/// `PyOS_InterruptOccurred`: 1 (and the interrupt is consumed) when a
+/// SIGINT is pending.
+#[no_mangle]
+pub extern "C" fn PyOS_InterruptOccurred() -> c_int {
+    errors::take_interrupt() as c_int
+}
+
+/// `Py_EnterRecursiveCall`: -1 with `RecursionError("maximum recursion
+/// depth exceeded" + where)` past the limit.
+#[no_mangle]
+pub unsafe extern "C" fn Py_EnterRecursiveCall(where_: *const c_char) -> c_int {
+    let w = typeobj::cstr_or(where_, "");
+    guard_status(|| protocol::enter_recursive_call(w))
+}
+
+/// `Py_LeaveRecursiveCall`.
+#[no_mangle]
+pub extern "C" fn Py_LeaveRecursiveCall() {
+    protocol::leave_recursive_call()
+}
+
 /// `PyErr_GetHandledException`: the exception being handled (new
 /// reference) or NULL.
 #[no_mangle]

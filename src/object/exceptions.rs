@@ -16,6 +16,7 @@ mod fields;
 mod group;
 mod methods;
 pub mod oserror;
+pub mod suggestions;
 mod syntax;
 pub mod unicode;
 

@@ -196,9 +196,14 @@ pub fn trip_interrupt() {
     PENDING_INTERRUPT.store(true, Ordering::Release);
 }
 
+/// Takes a pending SIGINT (`PyOS_InterruptOccurred`).
+pub fn take_interrupt() -> bool {
+    PENDING_INTERRUPT.swap(false, Ordering::AcqRel)
+}
+
 /// `PyErr_CheckSignals`: raises `KeyboardInterrupt` for a pending SIGINT.
 pub fn check_signals() -> PyResult<()> {
-    if PENDING_INTERRUPT.swap(false, Ordering::AcqRel) {
+    if take_interrupt() {
         // SAFETY: PyExc_KeyboardInterrupt is set at load time.
         return Err(unsafe { set_object(exc::PyExc_KeyboardInterrupt, null_mut()) });
     }

@@ -135,9 +135,12 @@ unsafe fn keyword_only(
             match names.iter().position(|n| *n == key) {
                 Some(i) => out[i] = v,
                 None => {
+                    let hint = super::suggestions::suggest(key, names.iter().copied())
+                        .map(|s| format!(". Did you mean '{s}'?"))
+                        .unwrap_or_default();
                     return Err(errors::type_error(format!(
-                        "{func}() got an unexpected keyword argument '{key}'"
-                    )))
+                        "{func}() got an unexpected keyword argument '{key}'{hint}"
+                    )));
                 }
             }
         }

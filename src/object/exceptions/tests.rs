@@ -244,7 +244,7 @@ fn exception_types_behave_as_cpython() {
         assert_eq!(attr(&e, "msg"), "None");
         assert_eq!(
             call_kw(PyExc_ImportError, &[], &[("nam", &s("n"))]).err_text(),
-            "TypeError: ImportError() got an unexpected keyword argument 'nam'"
+            "TypeError: ImportError() got an unexpected keyword argument 'nam'. Did you mean 'name'?"
         );
         let e = call_kw(PyExc_ModuleNotFoundError, &[], &[("name_from", &s("q"))]).unwrap();
         assert_eq!(attr(&e, "name_from"), "'q'");
