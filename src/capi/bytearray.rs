@@ -3,7 +3,8 @@
 use crate::capi::boundary::{guard, guard_int, guard_obj, guard_status};
 use crate::ffi::*;
 use crate::object::bytearray;
-use crate::object::bytes_methods::need_bytes_like;
+use crate::object::bytes_methods::bytes_like;
+use crate::object::typeobj::type_name;
 use crate::runtime::errors;
 use libc::{c_char, c_int};
 use std::ptr::null_mut;
@@ -45,8 +46,16 @@ pub unsafe extern "C" fn PyByteArray_Concat(a: *mut PyObject, b: *mut PyObject) 
     crate::null_check!(a, b);
     // SAFETY: both valid.
     guard_obj(|| unsafe {
-        let mut v = need_bytes_like(a)?.into_owned();
-        v.extend_from_slice(&need_bytes_like(b)?);
+        let (Some(x), Some(y)) = (bytes_like(a)?, bytes_like(b)?) else {
+            let bad = if bytes_like(a)?.is_none() { a } else { b };
+            return Err(errors::type_error(format!(
+                "can't concat {} to {}",
+                type_name(bad),
+                type_name(a)
+            )));
+        };
+        let mut v = x.into_owned();
+        v.extend_from_slice(&y);
         bytearray::from_slice(&v)
     })
 }

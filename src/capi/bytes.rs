@@ -242,7 +242,7 @@ unsafe fn format(fmt: &[u8], args: &[FerrythonVarArg]) -> PyResult<Vec<u8>> {
                 let c = take()?.v as i64 as c_int;
                 if !(0..=255).contains(&c) {
                     return Err(errors::overflow_error(
-                        "PyBytes_FromFormatV(): %c format expects an integer in [0; 255]",
+                        "PyBytes_FromFormatV(): %c format expects an integer in range [0; 255]",
                     ));
                 }
                 out.push(c as u8);

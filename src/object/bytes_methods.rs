@@ -370,11 +370,8 @@ pub fn split_whitespace(s: &[u8], maxsplit: Py_ssize_t) -> Vec<&[u8]> {
             break;
         }
         if max == 0 {
-            let mut j = n;
-            while j > i && is_space(s[j - 1]) {
-                j -= 1;
-            }
-            out.push(&s[i..j]);
+            // The remainder keeps its trailing whitespace.
+            out.push(&s[i..]);
             break;
         }
         let j = i + s[i..].iter().position(|&c| is_space(c)).unwrap_or(n - i);
@@ -402,11 +399,8 @@ pub fn rsplit_whitespace(s: &[u8], maxsplit: Py_ssize_t) -> Vec<&[u8]> {
             break;
         }
         if max == 0 {
-            let mut i = 0;
-            while i < j && is_space(s[i]) {
-                i += 1;
-            }
-            out.push(&s[i..j]);
+            // The remainder keeps its leading whitespace.
+            out.push(&s[..j]);
             break;
         }
         let i = s[..j]
@@ -1613,7 +1607,7 @@ mod tests {
 
     #[test]
     fn splitting() {
-        assert_eq!(split_whitespace(b"  a b  c ", 1), vec![&b"a"[..], b"b  c"]);
+        assert_eq!(split_whitespace(b"  a b  c ", 1), vec![&b"a"[..], b"b  c "]);
         assert_eq!(
             rsplit_whitespace(b"  a b  c ", 1),
             vec![&b"  a b"[..], b"c"]

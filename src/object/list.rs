@@ -415,13 +415,8 @@ pub unsafe fn from_iterable(iterable: *mut PyObject) -> PyResult<Owned> {
     let l = new(0)?;
     // SAFETY: l is a fresh list.
     unsafe {
-        if let Ok(n) = sized_len(iterable) {
-            if n > 0 {
-                (*raw(l.as_ptr())).ob_item = alloc_items(n as usize)?;
-                (*raw(l.as_ptr())).allocated = n;
-            }
-        } else {
-            errors::clear();
+        if let Some(n) = sized_len(iterable)? {
+            preallocate_exact(l.as_ptr(), n)?;
         }
         extend(l.as_ptr(), iterable)?;
     }
@@ -429,24 +424,45 @@ pub unsafe fn from_iterable(iterable: *mut PyObject) -> PyResult<Owned> {
 }
 
 /// The length of an object that has `__len__` (`list_preallocate_exact`'s
-/// test), `Err` (with an error set) when it has none or it fails.
-unsafe fn sized_len(o: *mut PyObject) -> PyResult<Py_ssize_t> {
+/// test); `None` when it has none or `len()` raised a `TypeError`.
+unsafe fn sized_len(o: *mut PyObject) -> PyResult<Option<Py_ssize_t>> {
     // SAFETY: o valid.
     unsafe {
         if tuple::check(o) {
-            return Ok(tuple::size(o));
+            return Ok(Some(tuple::size(o)));
         }
         if check(o) {
-            return Ok(len(o));
+            return Ok(Some(len(o)));
         }
         let tp = (*o).ob_type;
         let has_len = (!(*tp).tp_as_sequence.is_null()
             && (*(*tp).tp_as_sequence).sq_length.is_some())
             || (!(*tp).tp_as_mapping.is_null() && (*(*tp).tp_as_mapping).mp_length.is_some());
         if !has_len {
-            return Err(errors::type_error(""));
+            return Ok(None);
         }
-        protocol::len(o)
+        match protocol::len(o) {
+            Ok(n) => Ok(Some(n)),
+            Err(e) => {
+                if errors::matches(crate::object::exceptions::PyExc_TypeError) {
+                    errors::clear();
+                    return Ok(None);
+                }
+                Err(e)
+            }
+        }
+    }
+}
+
+/// Sizes the (empty) item array of `op` for exactly `n` items.
+unsafe fn preallocate_exact(op: *mut PyObject, n: Py_ssize_t) -> PyResult<()> {
+    // SAFETY: op is a list with no item array.
+    unsafe {
+        if n > 0 && (*raw(op)).ob_item.is_null() {
+            (*raw(op)).ob_item = alloc_items(n as usize)?;
+            (*raw(op)).allocated = n;
+        }
+        Ok(())
     }
 }
 
@@ -1041,13 +1057,8 @@ unsafe extern "C" fn list_init(
             }
             clear(op);
             if let [it] = a {
-                if let Ok(n) = sized_len(*it) {
-                    if n > 0 {
-                        (*raw(op)).ob_item = alloc_items(n as usize)?;
-                        (*raw(op)).allocated = n;
-                    }
-                } else {
-                    errors::clear();
+                if let Some(n) = sized_len(*it)? {
+                    preallocate_exact(op, n)?;
                 }
                 extend(op, *it)?;
             }
