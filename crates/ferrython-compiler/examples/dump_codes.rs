@@ -5,7 +5,7 @@ use ferrython_compiler::{compile_bytes, CodeObject, CompileMode, Constant};
 
 fn dump(file: &str, c: &CodeObject) {
     println!(
-        "{file}|{}|{}|{}|{}|{}|{}|{}|{}|{}",
+        "{file}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}",
         c.qualname,
         c.firstlineno,
         c.argcount,
@@ -14,7 +14,22 @@ fn dump(file: &str, c: &CodeObject) {
         c.flags,
         c.varnames().join(","),
         c.cellvars().join(","),
-        c.freevars().join(",")
+        c.freevars().join(","),
+        {
+            let mut lines: Vec<u32> = c
+                .linetable
+                .iter()
+                .map(|e| e.lineno)
+                .filter(|&l| l > 0)
+                .collect();
+            lines.sort();
+            lines.dedup();
+            lines
+                .iter()
+                .map(|l| l.to_string())
+                .collect::<Vec<_>>()
+                .join(",")
+        }
     );
     for k in &c.consts {
         if let Constant::Code(inner) = k {

@@ -14,6 +14,8 @@ use crate::bytecode::{Intrinsic2, Opcode};
 
 impl<'a> Compiler<'a> {
     pub(crate) fn compile_try(&mut self, t: &'a ast::StmtTry) {
+        // A NOP carries the `try:` line (dropped if the body starts on it).
+        self.emit(Opcode::NOP, 0);
         if t.finalbody.is_empty() {
             if t.is_star {
                 self.compile_try_star_except(t);
@@ -29,6 +31,7 @@ impl<'a> Compiler<'a> {
     fn emit_pop_except_and_reraise(&mut self, label: super::Label) {
         use Opcode::*;
         self.bind(label);
+        self.set_no_loc();
         self.emit(COPY, 3);
         self.emit(POP_EXCEPT, 0);
         self.emit(RERAISE, 1);
@@ -57,6 +60,7 @@ impl<'a> Compiler<'a> {
         self.bind(end);
         self.push_fblock(FBlock::FinallyEnd);
         self.push_handler(cleanup, true, 0);
+        self.set_no_loc();
         self.emit(PUSH_EXC_INFO, 0);
         self.compile_body(&t.finalbody);
         self.pop_fblock();
@@ -84,6 +88,7 @@ impl<'a> Compiler<'a> {
         // The handler's stack holds the exception; the cleanup handler keeps
         // one slot (prev_exc after PUSH_EXC_INFO) below lasti and the new exception.
         self.push_handler(cleanup, true, 0);
+        self.set_no_loc();
         self.emit(PUSH_EXC_INFO, 0);
         let in_cleanup = self.unit().handler_stack.clone();
         let n = t.handlers.len();
@@ -166,6 +171,7 @@ impl<'a> Compiler<'a> {
 
         self.bind(body_fail);
         self.push_handler(cleanup, true, 0);
+        self.set_no_loc();
         self.emit(PUSH_EXC_INFO, 0);
         // Stack: prev_exc, orig, list_of_raised, rest
         self.emit(COPY, 1);
@@ -285,6 +291,7 @@ impl<'a> Compiler<'a> {
         // Exception: stack exit, lasti, exc.
         self.bind(exc);
         self.push_handler(cleanup, true, 0);
+        self.set_no_loc();
         self.emit(PUSH_EXC_INFO, 0);
         self.emit(WITH_EXCEPT_START, 0);
         if w.is_async {

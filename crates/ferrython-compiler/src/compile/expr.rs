@@ -349,8 +349,9 @@ impl<'a> Compiler<'a> {
         if self.error.is_some() {
             return;
         }
+        // The test's own location, as CPython gives its jumps.
         stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || {
-            self.compile_jump_if_inner(e, cond, target)
+            self.with_loc(e.range(), |c| c.compile_jump_if_inner(e, cond, target))
         });
     }
 

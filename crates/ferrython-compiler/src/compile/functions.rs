@@ -68,6 +68,7 @@ impl<'a> Compiler<'a> {
         f(self);
         self.pop_handler();
         self.bind(handler);
+        self.set_no_loc();
         self.emit(
             Opcode::CALL_INTRINSIC_1,
             Intrinsic1::StopIterationError as u32,
@@ -173,6 +174,20 @@ impl<'a> Compiler<'a> {
             .min(line)
     }
 
+    /// The range of a `def`/`class` statement without its decorators
+    /// (CPython's node location starts at the keyword).
+    pub(crate) fn def_range(&self, name: TextRange, whole: TextRange) -> TextRange {
+        let name_start: usize = u32::from(name.start()) as usize;
+        let src = self.index.source();
+        let line_start = src[..name_start]
+            .rfind(['\n', '\r'])
+            .map(|p| p + 1)
+            .unwrap_or(0);
+        let indent =
+            src[line_start..name_start].len() - src[line_start..name_start].trim_start().len();
+        TextRange::new(((line_start + indent) as u32).into(), whole.end())
+    }
+
     fn load_decorators(&mut self, decorators: &'a [ast::Decorator]) {
         for d in decorators {
             self.compile_expr(&d.expression);
@@ -190,6 +205,8 @@ impl<'a> Compiler<'a> {
     pub(crate) fn compile_function_def(&mut self, f: &'a ast::StmtFunctionDef) {
         let firstlineno = self.first_line(f.range, &f.decorator_list);
         self.load_decorators(&f.decorator_list);
+        let def_range = self.def_range(f.name.range, f.range);
+        self.set_loc(def_range);
         let name = self.mangle(&f.name.id);
         if let Some(tp) = &f.type_params {
             // Defaults are evaluated here and passed to the generic scope.
@@ -209,7 +226,7 @@ impl<'a> Compiler<'a> {
             self.u().argcount = u32::from(has_defaults) + u32::from(has_kw);
             self.u().posonlyargcount = self.unit().argcount;
             self.function_prologue();
-            self.set_loc(f.range);
+            self.set_loc(def_range);
             let n = self.compile_type_params(tp);
             self.emit(Opcode::BUILD_TUPLE, n);
             if has_defaults {
@@ -236,7 +253,7 @@ impl<'a> Compiler<'a> {
             self.compile_function_object(f, flags, firstlineno);
         }
         self.apply_decorators(&f.decorator_list);
-        self.set_loc(f.range);
+        self.set_loc(def_range);
         self.compile_name(&name, NameOp::Store);
     }
 
@@ -566,6 +583,8 @@ impl<'a> Compiler<'a> {
         use Opcode::*;
         let firstlineno = self.first_line(c.range, &c.decorator_list);
         self.load_decorators(&c.decorator_list);
+        let def_range = self.def_range(c.name.range, c.range);
+        self.set_loc(def_range);
         let name = self.mangle(&c.name.id);
         if let Some(tp) = &c.type_params {
             let gtable = self.child_table(c.range, KeyTag::TypeParams);
@@ -573,7 +592,7 @@ impl<'a> Compiler<'a> {
             let qual = self.qualname_for(&gname);
             self.push_unit(gtable, &gname, qual, firstlineno);
             self.function_prologue();
-            self.set_loc(c.range);
+            self.set_loc(def_range);
             let k = self.compile_type_params(tp);
             self.emit(BUILD_TUPLE, k);
             self.compile_name(".type_params", NameOp::Store);
@@ -587,7 +606,7 @@ impl<'a> Compiler<'a> {
             self.compile_class_call(c, firstlineno, false);
         }
         self.apply_decorators(&c.decorator_list);
-        self.set_loc(c.range);
+        self.set_loc(def_range);
         self.compile_name(&name, NameOp::Store);
     }
 
@@ -663,7 +682,7 @@ impl<'a> Compiler<'a> {
         self.push_unit(table, &c.name.id, qual.clone(), firstlineno);
         self.emit_cells_prologue();
         self.emit(RESUME, 0);
-        self.set_loc(c.range);
+        self.set_loc(self.def_range(c.name.range, c.range));
         self.compile_name("__name__", NameOp::Load);
         self.compile_name("__module__", NameOp::Store);
         self.load_const(Constant::Str(qual));

@@ -302,6 +302,12 @@ impl<'a> Compiler<'a> {
         self.u().loc = loc;
     }
 
+    /// Mark the following instructions as artificial (no source line, like
+    /// CPython's `NO_LOCATION`), e.g. exception cleanup code.
+    pub(crate) fn set_no_loc(&mut self) {
+        self.u().loc = Location::default();
+    }
+
     pub(crate) fn loc(&self) -> Location {
         self.unit().loc
     }
@@ -493,6 +499,13 @@ impl<'a> Compiler<'a> {
     // ---- module -------------------------------------------------------
 
     fn compile_module(&mut self, body: &'a [Stmt]) {
+        // CPython gives the module's RESUME line 0.
+        self.u().loc = Location {
+            lineno: 0,
+            end_lineno: 0,
+            col: 0,
+            end_col: 0,
+        };
         self.emit(Opcode::RESUME, 0);
         let mut body = body;
         if !self.interactive {

@@ -125,7 +125,8 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit(POP_TOP, 0);
             }
-            Stmt::Global(_) | Stmt::Nonlocal(_) | Stmt::Pass(_) => self.emit(NOP, 0),
+            Stmt::Global(_) | Stmt::Nonlocal(_) => {}
+            Stmt::Pass(_) => self.emit(NOP, 0),
             Stmt::Expr(e) => {
                 if self.interactive && self.units.len() == 1 {
                     self.compile_expr(&e.value);
