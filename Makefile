@@ -56,6 +56,7 @@ examples: all
 
 run-example: examples
 	./c-examples/embed/embed
+	./c-examples/extension/host ./c-examples/extension/spam.so
 	$(BUILD_DIR)/ferrython --version
 
 # Installation. DESTDIR is honoured for staged installs.
