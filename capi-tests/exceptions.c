@@ -174,7 +174,11 @@ int main(void)
     show_attr("NameError no name", build(PyExc_NameError, "(s)", "m"), "name");
     e = build_kw(PyExc_AttributeError, Py_BuildValue("(s)", "m"), Py_BuildValue("{s:s,s:i}", "name", "attr", "obj", 3));
     show_attr("AttributeError name", Py_NewRef(e), "name");
-    show_attr("AttributeError obj", e, "obj");
+    show_attr("AttributeError obj", Py_NewRef(e), "obj");
+    show("AttributeError __reduce__", meth(Py_NewRef(e), "__reduce__", NULL));
+    PyObject_SetAttrString(e, "extra", Py_True);
+    show("AttributeError __getstate__", meth(e, "__getstate__", NULL));
+    show("AttributeError() __reduce__", meth(build(PyExc_AttributeError, "()"), "__reduce__", NULL));
     show_attr("StopIteration()", build(PyExc_StopIteration, "()"), "value");
     show_attr("StopIteration(1, 2)", build(PyExc_StopIteration, "(ii)", 1, 2), "value");
     show_attr("SystemExit()", build(PyExc_SystemExit, "()"), "code");

@@ -272,6 +272,9 @@ pub static mut _PyExc_AttributeError: PyTypeObject = PyTypeObject {
     tp_members: (&raw const fields::ATTRIBUTE_ERROR_MEMBERS)
         .cast_mut()
         .cast(),
+    tp_methods: (&raw const fields::ATTRIBUTE_ERROR_METHODS)
+        .cast_mut()
+        .cast(),
     ..exc_layout::<PyAttributeErrorObject>(
         c"AttributeError",
         &raw mut _PyExc_Exception,

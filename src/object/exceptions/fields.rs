@@ -109,6 +109,20 @@ pub(super) static IMPORT_ERROR_METHODS: [PyMethodDef; 2] = [
     crate::object::descr::METHOD_END,
 ];
 
+pub(super) static ATTRIBUTE_ERROR_METHODS: [PyMethodDef; 3] = [
+    crate::object::descr::method(
+        c"__getstate__",
+        attribute_error_getstate as *const libc::c_void,
+        METH_NOARGS,
+    ),
+    crate::object::descr::method(
+        c"__reduce__",
+        attribute_error_reduce as *const libc::c_void,
+        METH_NOARGS,
+    ),
+    crate::object::descr::METHOD_END,
+];
+
 /// The field at `off` of `op`.
 #[inline]
 unsafe fn field(op: *mut PyObject, off: usize) -> *mut *mut PyObject {
@@ -316,6 +330,61 @@ pub(super) unsafe extern "C" fn attribute_error_init(
             set_field(field(op, offset_of!(PyAttributeErrorObject, name)), kws[0]);
             set_field(field(op, offset_of!(PyAttributeErrorObject, obj)), kws[1]);
             Ok(())
+        }
+    })
+}
+
+/// `AttributeError.__getstate__`: the instance dict plus `name` (when
+/// set) and `args`.
+unsafe fn attribute_error_state(op: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: op is an AttributeError.
+    unsafe {
+        let b = base(op);
+        let name = *field(op, offset_of!(PyAttributeErrorObject, name));
+        if name.is_null() && (*b).args.is_null() {
+            return Ok(Owned::from_borrowed(if (*b).dict.is_null() {
+                none::none()
+            } else {
+                (*b).dict
+            }));
+        }
+        let d = dict::new()?;
+        if !(*b).dict.is_null() {
+            let mut pos = 0;
+            while let Some((k, v)) = dict::next((*b).dict, &mut pos) {
+                dict::set_item(d.as_ptr(), k, v)?;
+            }
+        }
+        if !name.is_null() {
+            dict::set_item(d.as_ptr(), pystr::intern("name"), name)?;
+        }
+        if !(*b).args.is_null() {
+            dict::set_item(d.as_ptr(), pystr::intern("args"), (*b).args)?;
+        }
+        Ok(d)
+    }
+}
+
+unsafe extern "C" fn attribute_error_getstate(
+    op: *mut PyObject,
+    _a: *mut PyObject,
+) -> *mut PyObject {
+    // SAFETY: op is an AttributeError.
+    guard_obj(|| unsafe { attribute_error_state(op) })
+}
+
+/// `AttributeError.__reduce__`: `(type, args, state)`.
+unsafe extern "C" fn attribute_error_reduce(op: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is an AttributeError.
+        unsafe {
+            let state = attribute_error_state(op)?;
+            let args = (*base(op)).args;
+            tuple::pack(&[
+                (*op).ob_type.cast(),
+                if args.is_null() { none::none() } else { args },
+                state.as_ptr(),
+            ])
         }
     })
 }
