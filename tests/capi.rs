@@ -195,9 +195,18 @@ fn exe_profile_dir() -> PathBuf {
 impl Env {
     fn new() -> Env {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-        let libdir = find_libdir();
         let work = exe_profile_dir().join("capi-tests");
         fs::create_dir_all(&work).unwrap();
+        // Link and run against a private copy of the library: a concurrent
+        // cargo build in the same target directory may replace or remove
+        // the original while the tests run.
+        let libdir = work.join(format!("lib-{}", std::process::id()));
+        fs::create_dir_all(&libdir).unwrap();
+        fs::copy(
+            find_libdir().join("libferrython.so"),
+            libdir.join("libferrython.so"),
+        )
+        .expect("copy libferrython.so");
         let leakcheck =
             std::env::var("FERRYTHON_LEAKCHECK").is_ok_and(|v| v != "0" && !v.is_empty());
         Env {
@@ -647,6 +656,7 @@ fn capi_tests() {
         results.len() - failed.len(),
         failed.len()
     );
+    let _ = fs::remove_dir_all(&env.libdir);
     assert!(
         failed.is_empty(),
         "failing C-API tests: {}",
