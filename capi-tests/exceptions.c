@@ -237,6 +237,12 @@ int main(void)
     show_str("translate range", build(PyExc_UnicodeTranslateError, "(siis)", "abc", 0, 3, "r"));
     show("wrong arg count", build(PyExc_UnicodeEncodeError, "(ssi)", "ascii", "a", 0));
     show("encoding not str", build(PyExc_UnicodeEncodeError, "(isiis)", 1, "a", 0, 1, "r"));
+    o = build(PyExc_UnicodeDecodeError, "(sNiis)", "utf-8", PyByteArray_FromStringAndSize("\xff", 1), 0, 1, "r");
+    show_str("decode bytearray object", Py_NewRef(o));
+    PyObject *obj = PyObject_GetAttrString(o, "object");
+    show_attr("  object type", PyObject_Type(obj), "__name__");
+    Py_XDECREF(obj);
+    Py_DECREF(o);
     show("decode str object", build(PyExc_UnicodeDecodeError, "(ssiis)", "a", "x", 0, 1, "r"));
     show_str("uninitialized", PyObject_CallMethod(PyExc_UnicodeDecodeError, "__new__", "O", PyExc_UnicodeDecodeError));
 

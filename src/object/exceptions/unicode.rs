@@ -119,24 +119,26 @@ unsafe fn init_common(
             (str_arg(items[0], 1)?, &items[1..])
         };
         let first = want - 3;
+        // A decode error holds bytes: other bytes-like objects are copied.
         let object = match kind {
-            UnicodeErrorKind::Decode => {
-                if !bytes::check(rest[0]) {
+            UnicodeErrorKind::Decode if bytes::check(rest[0]) => Owned::from_borrowed(rest[0]),
+            UnicodeErrorKind::Decode => match crate::object::bytes_methods::bytes_like(rest[0])? {
+                Some(data) => bytes::from_slice(&data)?,
+                None => {
                     return Err(errors::type_error(format!(
                         "a bytes-like object is required, not '{}'",
                         typeobj::type_name(rest[0])
-                    )));
+                    )))
                 }
-                rest[0]
-            }
-            _ => str_arg(rest[0], first)?,
+            },
+            _ => Owned::from_borrowed(str_arg(rest[0], first)?),
         };
         let start = ssize_arg(rest[1])?;
         let end = ssize_arg(rest[2])?;
         let reason = str_arg(rest[3], want)?;
         let u = ue(op);
         set_field(&raw mut (*u).encoding, encoding);
-        set_field(&raw mut (*u).object, object);
+        set_field(&raw mut (*u).object, object.as_ptr());
         (*u).start = start;
         (*u).end = end;
         set_field(&raw mut (*u).reason, reason);
