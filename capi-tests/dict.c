@@ -526,6 +526,75 @@ static void capi(void)
     Py_DECREF(d);
 }
 
+static PyObject *dd_missing(PyObject *self, PyObject *key)
+{
+    (void)self;
+    return PyUnicode_FromFormat("missing %R", key);
+}
+
+static PyMethodDef dd_methods[] = {
+    {"__missing__", dd_missing, METH_O, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyType_Slot dd_slots[] = {
+    {Py_tp_methods, dd_methods},
+    {0, NULL},
+};
+
+static PyType_Spec dd_spec = {"test.DD", 0, 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE, dd_slots};
+
+static PyType_Slot plain_slots[] = {{0, NULL}};
+static PyType_Spec plain_spec = {"test.Plain", 0, 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE,
+                                 plain_slots};
+
+static void subclasses(void)
+{
+    PyObject *tp = PyType_FromSpecWithBases(&dd_spec, (PyObject *)&PyDict_Type);
+    PyObject *plain = PyType_FromSpecWithBases(&plain_spec, (PyObject *)&PyDict_Type);
+    PyObject *d, *k, *args, *kw;
+    if (tp == NULL || plain == NULL) {
+        show("PyType_FromSpecWithBases", NULL);
+        return;
+    }
+    d = PyObject_CallNoArgs(tp);
+    k = PyLong_FromLong(5);
+    show("DD()[5]", PyObject_GetItem(d, k));
+    show_int("5 in DD()", PySequence_Contains(d, k));
+    show("DD().get(5)", PyObject_CallMethod(d, "get", "O", k));
+    show("PyDict_GetItemWithError(DD(), 5)", Py_XNewRef(PyDict_GetItemWithError(d, k)));
+    PyObject_SetItem(d, k, k);
+    show("DD()[5] after setting", PyObject_GetItem(d, k));
+    Py_DECREF(k);
+    show("repr", PyObject_Repr(d));
+    show("copy", PyObject_CallMethod(d, "copy", NULL));
+    show("type of copy", PyObject_Type(k = PyObject_CallMethod(d, "copy", NULL)));
+    Py_DECREF(k);
+    show("type of d | d", PyObject_Type(k = PyNumber_Or(d, d)));
+    Py_DECREF(k);
+    check("PyDict_Check(DD())", PyDict_Check(d));
+    check("PyDict_CheckExact(DD())", PyDict_CheckExact(d));
+    show_int("PyDict_SetItem(DD(), 1, 1)", PyDict_SetItem(d, Py_True, Py_True));
+    show("d", Py_NewRef(d));
+    Py_DECREF(d);
+    args = Py_BuildValue("([(ii)])", 1, 2);
+    kw = Py_BuildValue("{s:i}", "x", 3);
+    show("Plain([(1, 2)], x=3)", PyObject_Call(plain, args, kw));
+    show("type of DD.fromkeys([1])",
+         PyObject_Type(k = PyObject_CallMethod(tp, "fromkeys", "([i])", 1)));
+    show("DD.fromkeys([1])", k);
+    d = PyObject_Call(plain, args, kw);
+    show_int("Plain()[1] missing", PyObject_GetItem(d, Py_False) == NULL);
+    PyErr_Clear();
+    show("Plain == dict", PyObject_RichCompare(d, k = PyDict_Copy(d), Py_EQ));
+    Py_DECREF(k);
+    Py_DECREF(d);
+    Py_DECREF(args);
+    Py_DECREF(kw);
+    Py_DECREF(plain);
+    Py_DECREF(tp);
+}
+
 int main(void)
 {
     start();
@@ -536,5 +605,6 @@ int main(void)
     methods();
     reprs();
     capi();
+    subclasses();
     return finish();
 }

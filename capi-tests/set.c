@@ -305,6 +305,48 @@ static void errors_and_capi(void)
     Py_DECREF(s);
 }
 
+static PyType_Slot sub_slots[] = {{0, NULL}};
+static PyType_Spec sset_spec = {"test.S", 0, 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE, sub_slots};
+static PyType_Spec fset_spec = {"test.F", 0, 0, Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE, sub_slots};
+
+static void subclasses(void)
+{
+    static const int v[] = {3, 1, 2};
+    PyObject *st = PyType_FromSpecWithBases(&sset_spec, (PyObject *)&PySet_Type);
+    PyObject *ft = PyType_FromSpecWithBases(&fset_spec, (PyObject *)&PyFrozenSet_Type);
+    PyObject *l = ints(3, v), *s, *f, *o;
+    if (st == NULL || ft == NULL) {
+        show("PyType_FromSpecWithBases", NULL);
+        return;
+    }
+    s = PyObject_CallOneArg(st, l);
+    f = PyObject_CallOneArg(ft, l);
+    show("S([3, 1, 2])", Py_NewRef(s));
+    show("F([3, 1, 2])", Py_NewRef(f));
+    show("S()", PyObject_CallNoArgs(st));
+    show("F()", PyObject_CallNoArgs(ft));
+    show("type(S | S)", PyObject_Type(o = PyNumber_Or(s, s)));
+    Py_DECREF(o);
+    show("type(F & S)", PyObject_Type(o = PyNumber_And(f, s)));
+    Py_DECREF(o);
+    show("type(S.copy())", PyObject_Type(o = PyObject_CallMethod(s, "copy", NULL)));
+    Py_DECREF(o);
+    show("type(F.copy())", PyObject_Type(o = PyObject_CallMethod(f, "copy", NULL)));
+    Py_DECREF(o);
+    show("S == F", PyObject_RichCompare(s, f, Py_EQ));
+    show_int("hash(F) == hash(frozenset)", PyObject_Hash(f) == PyObject_Hash(o = PyFrozenSet_New(l)));
+    Py_DECREF(o);
+    check("PySet_Check(S)", PySet_Check(s));
+    check("PyAnySet_Check(F)", PyAnySet_Check(f));
+    check("PyFrozenSet_Check(F)", PyFrozenSet_Check(f));
+    check("PyAnySet_CheckExact(F)", PyAnySet_CheckExact(f));
+    Py_DECREF(s);
+    Py_DECREF(f);
+    Py_DECREF(l);
+    Py_DECREF(st);
+    Py_DECREF(ft);
+}
+
 int main(void)
 {
     start();
@@ -312,5 +354,6 @@ int main(void)
     operations();
     hashes_and_reprs();
     errors_and_capi();
+    subclasses();
     return finish();
 }

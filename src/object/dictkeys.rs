@@ -69,9 +69,21 @@ pub fn empty() -> *mut Keys {
     (&raw mut EMPTY_KEYS).cast()
 }
 
+/// Recycled tables of the minimum size (8 slots, 1-byte indices), freed
+/// with the thread.
+struct FreeKeys(Vec<*mut Keys>);
+
+impl Drop for FreeKeys {
+    fn drop(&mut self) {
+        for &k in &self.0 {
+            // SAFETY: each entry is a dead table from Keys::new.
+            unsafe { libc::free(k.cast()) }
+        }
+    }
+}
+
 thread_local! {
-    /// Recycled tables of the minimum size (8 slots, 1-byte indices).
-    static FREE_KEYS: RefCell<Vec<*mut Keys>> = const { RefCell::new(Vec::new()) };
+    static FREE_KEYS: RefCell<FreeKeys> = const { RefCell::new(FreeKeys(Vec::new())) };
 }
 
 /// `USABLE_FRACTION`: entries a table of `size` slots may hold.
@@ -91,7 +103,7 @@ pub fn log2_for(minsize: usize) -> u8 {
 /// `estimate_log2_keysize`: a table that holds `n` entries without resizing.
 #[inline]
 pub fn log2_estimate(n: usize) -> u8 {
-    log2_for((n * 3 + 1) / 2)
+    log2_for((n * 3).div_ceil(2))
 }
 
 #[inline(always)]
@@ -119,7 +131,7 @@ impl Keys {
         let width = width_for(log2_size);
         let k = if log2_size == LOG2_MINSIZE {
             FREE_KEYS
-                .try_with(|f| f.borrow_mut().pop())
+                .try_with(|f| f.borrow_mut().0.pop())
                 .ok()
                 .flatten()
                 .unwrap_or(null_mut())
@@ -161,8 +173,8 @@ impl Keys {
                 let kept = FREE_KEYS
                     .try_with(|f| {
                         let mut f = f.borrow_mut();
-                        if f.len() < FREELIST_MAX {
-                            f.push(k);
+                        if f.0.len() < FREELIST_MAX {
+                            f.0.push(k);
                             true
                         } else {
                             false

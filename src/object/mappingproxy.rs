@@ -135,9 +135,9 @@ unsafe extern "C" fn proxy_new(
                 m = v;
             }
             if m.is_null() || a.len() > 1 {
-                return Err(errors::type_error(format!(
-                    "mappingproxy() missing required argument 'mapping' (pos 1)"
-                )));
+                return Err(errors::type_error(
+                    "mappingproxy() missing required argument 'mapping' (pos 1)",
+                ));
             }
             new(m)
         }

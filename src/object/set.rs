@@ -311,21 +311,76 @@ unsafe fn smalltable(s: *mut PySetObject) -> *mut setentry {
 
 // ---- the table ---------------------------------------------------------------
 
-/// Where `add_entry`'s search ended.
+/// Where a search ended.
 enum Slot {
-    /// Equal key present.
-    Active,
+    /// The slot of an equal key.
+    Active(*mut setentry),
     /// A never-used slot, and the last dummy seen on the way (or NULL).
     Unused(*mut setentry, *mut setentry),
 }
 
-/// `set_add_entry`: adds `key` (a new reference is taken).
-unsafe fn add_entry(op: *mut PyObject, key: *mut PyObject, hash: Py_hash_t) -> PyResult<()> {
-    // SAFETY: op is a set; comparisons may run Python code, so the table is
-    // re-read and the search restarted when it changed.
+/// The probe sequence of `set_add_entry`/`set_lookkey` for the cases that
+/// run no Python code: identical keys and exact strs. `None` when an
+/// equal-hash key needs `__eq__` (the caller then takes the general path).
+#[inline(always)]
+unsafe fn probe_fast(s: *mut PySetObject, key: *mut PyObject, hash: Py_hash_t) -> Option<Slot> {
+    // SAFETY: s is a set; its table has mask + 1 slots and a free one.
+    unsafe {
+        let mask = (*s).mask as usize;
+        let table = (*s).table;
+        let key_is_str = pystr::check_exact(key);
+        let mut i = hash as usize & mask;
+        let mut freeslot: *mut setentry = null_mut();
+        let mut perturb = hash as usize;
+        loop {
+            let mut entry = table.add(i);
+            let mut probes = if i + LINEAR_PROBES <= mask {
+                LINEAR_PROBES
+            } else {
+                0
+            };
+            loop {
+                let e = *entry;
+                if e.key.is_null() {
+                    return Some(Slot::Unused(entry, freeslot));
+                }
+                if e.hash == hash {
+                    if e.key == key {
+                        return Some(Slot::Active(entry));
+                    }
+                    if !key_is_str || !pystr::check_exact(e.key) {
+                        return None;
+                    }
+                    if pystr::eq(e.key, key) {
+                        return Some(Slot::Active(entry));
+                    }
+                } else if e.hash == -1 {
+                    freeslot = entry;
+                }
+                if probes == 0 {
+                    break;
+                }
+                probes -= 1;
+                entry = entry.add(1);
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i * 5 + 1 + perturb) & mask;
+        }
+    }
+}
+
+/// `set_add_entry`'s search when `__eq__` may run: comparisons may run
+/// Python code, so the table is re-read and the search restarted when it
+/// changed.
+unsafe fn add_search_slow(
+    op: *mut PyObject,
+    key: *mut PyObject,
+    hash: Py_hash_t,
+) -> PyResult<Slot> {
+    // SAFETY: op is a set.
     unsafe {
         let s = so(op);
-        let found = 'restart: loop {
+        Ok('restart: loop {
             let mut mask = (*s).mask as usize;
             let mut i = hash as usize & mask;
             let mut freeslot: *mut setentry = null_mut();
@@ -345,18 +400,18 @@ unsafe fn add_entry(op: *mut PyObject, key: *mut PyObject, hash: Py_hash_t) -> P
                     if e.hash == hash {
                         let start = e.key;
                         if start == key {
-                            break 'restart Slot::Active;
+                            break 'restart Slot::Active(entry);
                         }
                         if pystr::check_exact(start) && pystr::check_exact(key) {
                             if pystr::eq(start, key) {
-                                break 'restart Slot::Active;
+                                break 'restart Slot::Active(entry);
                             }
                         } else {
                             let table = (*s).table;
                             let held = Owned::from_borrowed(start);
                             let eq = protocol::rich_compare_bool(held.as_ptr(), key, Py_EQ)?;
                             if eq {
-                                break 'restart Slot::Active;
+                                break 'restart Slot::Active(entry);
                             }
                             if table != (*s).table || (*entry).key != start {
                                 continue 'restart;
@@ -376,9 +431,22 @@ unsafe fn add_entry(op: *mut PyObject, key: *mut PyObject, hash: Py_hash_t) -> P
                 perturb >>= PERTURB_SHIFT;
                 i = (i * 5 + 1 + perturb) & mask;
             }
+        })
+    }
+}
+
+/// `set_add_entry`: adds `key` (a new reference is taken).
+#[inline]
+unsafe fn add_entry(op: *mut PyObject, key: *mut PyObject, hash: Py_hash_t) -> PyResult<()> {
+    // SAFETY: op is a set.
+    unsafe {
+        let s = so(op);
+        let found = match probe_fast(s, key, hash) {
+            Some(slot) => slot,
+            None => add_search_slow(op, key, hash)?,
         };
         match found {
-            Slot::Active => Ok(()),
+            Slot::Active(_) => Ok(()),
             Slot::Unused(entry, freeslot) => {
                 if !freeslot.is_null() {
                     (*s).used += 1;
@@ -488,7 +556,23 @@ unsafe fn table_resize(op: *mut PyObject, minused: Py_ssize_t) -> PyResult<()> {
 
 /// `set_lookkey`: the slot holding `key`, or the never-used slot ending the
 /// search (key NULL).
+#[inline]
 unsafe fn lookkey(
+    op: *mut PyObject,
+    key: *mut PyObject,
+    hash: Py_hash_t,
+) -> PyResult<*mut setentry> {
+    // SAFETY: op is a set.
+    unsafe {
+        match probe_fast(so(op), key, hash) {
+            Some(Slot::Active(e)) | Some(Slot::Unused(e, _)) => Ok(e),
+            None => lookkey_slow(op, key, hash),
+        }
+    }
+}
+
+/// `set_lookkey` when `__eq__` may run Python code.
+unsafe fn lookkey_slow(
     op: *mut PyObject,
     key: *mut PyObject,
     hash: Py_hash_t,
