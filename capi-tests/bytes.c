@@ -2,10 +2,6 @@
 /* bytes: construction, the in-place macros, repr, concatenation, errors. */
 #include "testing.h"
 
-/* Python.h does not declare the variadic bytes formatter yet; the same
- * prototype as CPython's bytesobject.h (a repeat declaration is harmless). */
-PyAPI_FUNC(PyObject *) PyBytes_FromFormat(const char *format, ...);
-
 int main(void)
 {
     PyObject *b, *c, *o;

@@ -386,6 +386,9 @@ int use_misc(PyObject *o, PyObject *callable, size_t nargsf)
     Py_XDECREF(r);
     r = PyUnicode_FromFormat("%s %d %R", "x", 1, o);
     Py_XDECREF(r);
+    r = PyBytes_FromFormat("%s %d", "x", 1);
+    Py_XDECREF(r);
+
     (void)PyArg_ParseTuple(o, "l", &v);
     (void)PyArg_Parse(o, "l", &v);
     (void)PyArg_UnpackTuple(o, "f", 0, 2, &a, &b);

@@ -959,6 +959,11 @@ PyAPI_FUNC(int) PyErr_WarnFormat(PyObject *category, Py_ssize_t stack_level,
 PyAPI_FUNC(int) PyErr_ResourceWarning(PyObject *source, Py_ssize_t stack_level,
                                       const char *format, ...);
 PyAPI_FUNC(void) PyErr_FormatUnraisable(const char *format, ...);
+/* bytes */
+PyAPI_FUNC(PyObject *) PyBytes_FromFormatV(const char *format, va_list vargs)
+    Py_GCC_ATTRIBUTE((format(printf, 1, 0)));
+PyAPI_FUNC(PyObject *) PyBytes_FromFormat(const char *format, ...)
+    Py_GCC_ATTRIBUTE((format(printf, 1, 2)));
 /* str */
 PyAPI_FUNC(PyObject *) PyUnicode_FromFormat(const char *format, ...);
 PyAPI_FUNC(PyObject *) PyUnicode_FromFormatV(const char *format, va_list vargs);
@@ -983,6 +988,11 @@ PyAPI_FUNC(PyObject *) PyObject_CallMethod(PyObject *obj, const char *name,
                                            const char *format, ...);
 PyAPI_FUNC(PyObject *) PyObject_CallFunctionObjArgs(PyObject *callable, ...);
 PyAPI_FUNC(PyObject *) PyObject_CallMethodObjArgs(PyObject *obj, PyObject *name, ...);
+/* the pre-3.9 spellings of PyObject_CallFunction / PyObject_CallMethod */
+Py_DEPRECATED(3.9) PyAPI_FUNC(PyObject *) PyEval_CallFunction(PyObject *callable,
+                                                               const char *format, ...);
+Py_DEPRECATED(3.9) PyAPI_FUNC(PyObject *) PyEval_CallMethod(PyObject *obj, const char *name,
+                                                             const char *format, ...);
 /* tuple */
 PyAPI_FUNC(PyObject *) PyTuple_Pack(Py_ssize_t n, ...);
 /* sys */
