@@ -1,0 +1,920 @@
+//! A tiny reference interpreter for a subset of Ferrython bytecode (ints,
+//! strings, tuples, lists, dicts, functions and closures, exceptions as
+//! values), used to check that compiled code *means* what CPython's does:
+//! stack order of `SWAP`/`COPY` sequences, unpacking, the exception table,
+//! handler depths, pattern matching. It is deliberately naive and slow.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use ferrython_compiler::bytecode::{
+    co_flags, fast_kind, jump_target, BigInt, CodeObject, Constant, Opcode,
+};
+
+#[derive(Clone, Debug)]
+pub enum V {
+    Null,
+    None,
+    Bool(bool),
+    Int(i64),
+    Str(Rc<str>),
+    Tuple(Rc<Vec<V>>),
+    List(Rc<RefCell<Vec<V>>>),
+    Dict(Rc<RefCell<Vec<(V, V)>>>),
+    Func(Rc<Func>),
+    Cell(Rc<RefCell<Option<V>>>),
+    Iter(Rc<RefCell<(Vec<V>, usize)>>),
+    Builtin(&'static str),
+    Bound(Box<V>, &'static str),
+    Exc(Rc<(String, String)>),
+    Code(Rc<CodeObject>),
+}
+
+#[derive(Debug)]
+pub struct Func {
+    code: Rc<CodeObject>,
+    defaults: Vec<V>,
+    kwdefaults: Vec<(String, V)>,
+    closure: Vec<V>,
+}
+
+type R<T> = Result<T, V>;
+
+fn exc(ty: &str, msg: impl Into<String>) -> V {
+    V::Exc(Rc::new((ty.to_string(), msg.into())))
+}
+
+impl V {
+    fn truthy(&self) -> bool {
+        match self {
+            V::None | V::Null => false,
+            V::Bool(b) => *b,
+            V::Int(i) => *i != 0,
+            V::Str(s) => !s.is_empty(),
+            V::Tuple(t) => !t.is_empty(),
+            V::List(l) => !l.borrow().is_empty(),
+            V::Dict(d) => !d.borrow().is_empty(),
+            _ => true,
+        }
+    }
+
+    fn repr(&self) -> String {
+        match self {
+            V::Str(s) => format!("'{s}'"),
+            other => other.str(),
+        }
+    }
+
+    fn str(&self) -> String {
+        match self {
+            V::Null => "<NULL>".into(),
+            V::None => "None".into(),
+            V::Bool(b) => if *b { "True" } else { "False" }.into(),
+            V::Int(i) => i.to_string(),
+            V::Str(s) => s.to_string(),
+            V::Tuple(t) => {
+                let p: Vec<String> = t.iter().map(|x| x.repr()).collect();
+                if p.len() == 1 {
+                    format!("({},)", p[0])
+                } else {
+                    format!("({})", p.join(", "))
+                }
+            }
+            V::List(l) => format!(
+                "[{}]",
+                l.borrow()
+                    .iter()
+                    .map(|x| x.repr())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            V::Dict(d) => format!(
+                "{{{}}}",
+                d.borrow()
+                    .iter()
+                    .map(|(k, v)| format!("{}: {}", k.repr(), v.repr()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            V::Exc(e) => e.1.clone(),
+            V::Func(f) => format!("<function {}>", f.code.qualname),
+            other => format!("<{other:?}>"),
+        }
+    }
+
+    fn eq(&self, o: &V) -> bool {
+        match (self, o) {
+            (V::None, V::None) => true,
+            (V::Bool(a), V::Bool(b)) => a == b,
+            (V::Int(a), V::Int(b)) => a == b,
+            (V::Bool(a), V::Int(b)) | (V::Int(b), V::Bool(a)) => i64::from(*a) == *b,
+            (V::Str(a), V::Str(b)) => a == b,
+            (V::Tuple(a), V::Tuple(b)) => {
+                a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.eq(y))
+            }
+            (V::List(a), V::List(b)) => {
+                let (a, b) = (a.borrow(), b.borrow());
+                a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x.eq(y))
+            }
+            _ => false,
+        }
+    }
+
+    fn items(&self) -> R<Vec<V>> {
+        match self {
+            V::Tuple(t) => Ok(t.to_vec()),
+            V::List(l) => Ok(l.borrow().clone()),
+            V::Dict(d) => Ok(d.borrow().iter().map(|(k, _)| k.clone()).collect()),
+            V::Str(s) => Ok(s.chars().map(|c| V::Str(c.to_string().into())).collect()),
+            V::Iter(it) => {
+                let b = it.borrow();
+                Ok(b.0[b.1..].to_vec())
+            }
+            _ => Err(exc("TypeError", "not iterable")),
+        }
+    }
+}
+
+fn constant(c: &Constant) -> V {
+    match c {
+        Constant::None => V::None,
+        Constant::True => V::Bool(true),
+        Constant::False => V::Bool(false),
+        Constant::Int(BigInt::Small(i)) => V::Int(*i),
+        Constant::Str(s) => V::Str(s.as_str().into()),
+        Constant::Tuple(t) => V::Tuple(Rc::new(t.iter().map(constant).collect())),
+        Constant::Code(c) => V::Code(Rc::new((**c).clone())),
+        other => panic!("mini vm: unsupported constant {other:?}"),
+    }
+}
+
+fn exc_matches(e: &V, ty: &V) -> bool {
+    let V::Exc(e) = e else { return false };
+    match ty {
+        V::Builtin(name) => *name == "Exception" || *name == e.0,
+        V::Tuple(t) => t.iter().any(|x| exc_matches(&V::Exc(e.clone()), x)),
+        _ => false,
+    }
+}
+
+pub struct Vm {
+    pub globals: RefCell<HashMap<String, V>>,
+    pub out: RefCell<String>,
+}
+
+impl Vm {
+    pub fn new() -> Vm {
+        Vm {
+            globals: RefCell::new(HashMap::new()),
+            out: RefCell::new(String::new()),
+        }
+    }
+
+    fn builtin(&self, name: &str) -> Option<V> {
+        const B: &[&str] = &[
+            "print",
+            "len",
+            "range",
+            "list",
+            "tuple",
+            "str",
+            "ValueError",
+            "KeyError",
+            "TypeError",
+            "ZeroDivisionError",
+            "Exception",
+            "RuntimeError",
+            "sorted",
+            "isinstance",
+            "int",
+            "dict",
+        ];
+        B.iter().find(|b| **b == name).map(|b| V::Builtin(b))
+    }
+
+    fn call_builtin(&self, name: &'static str, args: Vec<V>, kwargs: Vec<(String, V)>) -> R<V> {
+        match name {
+            "print" => {
+                let s: Vec<String> = args.iter().map(|a| a.str()).collect();
+                let sep = kwargs
+                    .iter()
+                    .find(|(k, _)| k == "sep")
+                    .map(|(_, v)| v.str())
+                    .unwrap_or(" ".into());
+                let mut out = self.out.borrow_mut();
+                out.push_str(&s.join(&sep));
+                out.push('\n');
+                Ok(V::None)
+            }
+            "len" => Ok(V::Int(args[0].items()?.len() as i64)),
+            "range" => {
+                let (a, b) = match args.as_slice() {
+                    [V::Int(b)] => (0, *b),
+                    [V::Int(a), V::Int(b)] => (*a, *b),
+                    _ => return Err(exc("TypeError", "range")),
+                };
+                Ok(V::List(Rc::new(RefCell::new((a..b).map(V::Int).collect()))))
+            }
+            "list" => Ok(V::List(Rc::new(RefCell::new(match args.first() {
+                Some(a) => a.items()?,
+                None => vec![],
+            })))),
+            "tuple" => Ok(V::Tuple(Rc::new(args[0].items()?))),
+            "sorted" => {
+                let mut v = args[0].items()?;
+                v.sort_by_key(|x| match x {
+                    V::Int(i) => *i,
+                    _ => 0,
+                });
+                Ok(V::List(Rc::new(RefCell::new(v))))
+            }
+            "str" => Ok(V::Str(args[0].str().into())),
+            "int" => match &args[0] {
+                V::Str(s) => s.parse().map(V::Int).map_err(|_| {
+                    exc(
+                        "ValueError",
+                        format!("invalid literal for int() with base 10: '{s}'"),
+                    )
+                }),
+                V::Int(i) => Ok(V::Int(*i)),
+                _ => Err(exc("TypeError", "int")),
+            },
+            "dict" => Ok(V::Dict(Rc::new(RefCell::new(
+                kwargs
+                    .into_iter()
+                    .map(|(k, v)| (V::Str(k.into()), v))
+                    .collect(),
+            )))),
+            "isinstance" => Ok(V::Bool(matches!(
+                (&args[0], &args[1]),
+                (V::Int(_), V::Builtin("int"))
+                    | (V::Str(_), V::Builtin("str"))
+                    | (V::List(_), V::Builtin("list"))
+            ))),
+            exc_name => Ok(exc(
+                exc_name,
+                args.first().map(|a| a.str()).unwrap_or_default(),
+            )),
+        }
+    }
+
+    pub fn call(&self, f: &V, args: Vec<V>, kwargs: Vec<(String, V)>) -> R<V> {
+        match f {
+            V::Builtin(b) => self.call_builtin(b, args, kwargs),
+            V::Bound(obj, "append") => {
+                if let V::List(l) = &**obj {
+                    l.borrow_mut().push(args[0].clone());
+                }
+                Ok(V::None)
+            }
+            V::Bound(obj, "get") => {
+                if let V::Dict(d) = &**obj {
+                    let found = d
+                        .borrow()
+                        .iter()
+                        .find(|(k, _)| k.eq(&args[0]))
+                        .map(|(_, v)| v.clone());
+                    return Ok(found.unwrap_or_else(|| args.get(1).cloned().unwrap_or(V::None)));
+                }
+                Ok(V::None)
+            }
+            V::Func(func) => self.call_function(func, args, kwargs),
+            other => Err(exc("TypeError", format!("not callable: {other:?}"))),
+        }
+    }
+
+    fn call_function(&self, func: &Rc<Func>, mut args: Vec<V>, kwargs: Vec<(String, V)>) -> R<V> {
+        let code = &func.code;
+        let n = code.localsplusnames.len();
+        let mut locals: Vec<V> = vec![V::Null; n];
+        let argc = code.argcount as usize;
+        let kwc = code.kwonlyargcount as usize;
+        let extra: Vec<V> = if args.len() > argc {
+            args.split_off(argc)
+        } else {
+            vec![]
+        };
+        for (i, a) in args.into_iter().enumerate() {
+            locals[i] = a;
+        }
+        let mut slot = argc + kwc;
+        if code.flags & co_flags::VARARGS != 0 {
+            locals[slot] = V::Tuple(Rc::new(extra));
+            slot += 1;
+        } else if !extra.is_empty() {
+            return Err(exc("TypeError", "too many positional arguments"));
+        }
+        let mut kwdict = Vec::new();
+        for (k, v) in kwargs {
+            match code.localsplusnames[..argc + kwc]
+                .iter()
+                .position(|p| *p == k)
+            {
+                Some(i) => locals[i] = v,
+                None => kwdict.push((V::Str(k.into()), v)),
+            }
+        }
+        if code.flags & co_flags::VARKEYWORDS != 0 {
+            locals[slot] = V::Dict(Rc::new(RefCell::new(kwdict)));
+        }
+        let ndef = func.defaults.len();
+        for (i, slot) in locals.iter_mut().enumerate().take(argc) {
+            if matches!(slot, V::Null) && i + ndef >= argc {
+                *slot = func.defaults[i + ndef - argc].clone();
+            }
+        }
+        let names = &code.localsplusnames;
+        for (i, slot) in locals.iter_mut().enumerate().take(argc + kwc).skip(argc) {
+            if matches!(slot, V::Null) {
+                if let Some((_, v)) = func.kwdefaults.iter().find(|(k, _)| *k == names[i]) {
+                    *slot = v.clone();
+                }
+            }
+        }
+        self.run(code, locals, &func.closure)
+    }
+
+    /// Run module code.
+    pub fn run_module(&self, code: &CodeObject) -> R<V> {
+        let n = code.localsplusnames.len();
+        self.run(code, vec![V::Null; n], &[])
+    }
+
+    fn run(&self, code: &CodeObject, mut locals: Vec<V>, closure: &[V]) -> R<V> {
+        use Opcode::*;
+        let instrs = code.instructions();
+        let index: HashMap<u32, usize> = instrs.iter().enumerate().map(|(i, x)| (x.0, i)).collect();
+        let mut stack: Vec<V> = Vec::new();
+        let mut pc = 0usize;
+        let mut handled: V = V::None;
+        let nfree = code
+            .localspluskinds
+            .iter()
+            .filter(|k| *k & fast_kind::FREE != 0)
+            .count();
+        loop {
+            let (off, op, arg) = instrs[pc];
+            let mut next = pc + 1;
+            let step: R<Option<V>> = (|| {
+                macro_rules! pop {
+                    () => {
+                        stack.pop().expect("stack underflow")
+                    };
+                }
+                let name = |i: u32| code.names[i as usize].clone();
+                match op {
+                    RESUME | NOP | EXTENDED_ARG | CACHE => {}
+                    POP_TOP => {
+                        pop!();
+                    }
+                    PUSH_NULL => stack.push(V::Null),
+                    COPY => stack.push(stack[stack.len() - arg as usize].clone()),
+                    SWAP => {
+                        let n = stack.len();
+                        stack.swap(n - 1, n - arg as usize);
+                    }
+                    LOAD_CONST => stack.push(constant(&code.consts[arg as usize])),
+                    LOAD_SMALL_INT => stack.push(V::Int(arg as i64)),
+                    LOAD_FAST | LOAD_FAST_CHECK => {
+                        let v = locals[arg as usize].clone();
+                        if matches!(v, V::Null) {
+                            return Err(exc(
+                                "UnboundLocalError",
+                                format!("local '{}' unbound", code.localsplusnames[arg as usize]),
+                            ));
+                        }
+                        stack.push(v)
+                    }
+                    LOAD_FAST_LOAD_FAST => {
+                        stack.push(locals[(arg >> 4) as usize].clone());
+                        stack.push(locals[(arg & 15) as usize].clone());
+                    }
+                    STORE_FAST => locals[arg as usize] = pop!(),
+                    STORE_FAST_STORE_FAST => {
+                        locals[(arg >> 4) as usize] = pop!();
+                        locals[(arg & 15) as usize] = pop!();
+                    }
+                    DELETE_FAST => locals[arg as usize] = V::Null,
+                    MAKE_CELL => {
+                        let v = std::mem::replace(&mut locals[arg as usize], V::Null);
+                        let init = if matches!(v, V::Null) { None } else { Some(v) };
+                        locals[arg as usize] = V::Cell(Rc::new(RefCell::new(init)));
+                    }
+                    COPY_FREE_VARS => {
+                        let base = locals.len() - nfree;
+                        for (i, c) in closure.iter().enumerate() {
+                            locals[base + i] = c.clone();
+                        }
+                    }
+                    LOAD_DEREF => match &locals[arg as usize] {
+                        V::Cell(c) => stack.push(
+                            c.borrow()
+                                .clone()
+                                .ok_or_else(|| exc("NameError", "free variable unbound"))?,
+                        ),
+                        other => panic!("LOAD_DEREF on {other:?}"),
+                    },
+                    STORE_DEREF => {
+                        let v = pop!();
+                        match &locals[arg as usize] {
+                            V::Cell(c) => *c.borrow_mut() = Some(v),
+                            other => panic!("STORE_DEREF on {other:?}"),
+                        }
+                    }
+                    LOAD_NAME | LOAD_GLOBAL => {
+                        let n = if op == LOAD_GLOBAL {
+                            name(arg >> 1)
+                        } else {
+                            name(arg)
+                        };
+                        let v = self
+                            .globals
+                            .borrow()
+                            .get(&n)
+                            .cloned()
+                            .or_else(|| self.builtin(&n));
+                        stack.push(v.ok_or_else(|| {
+                            exc("NameError", format!("name '{n}' is not defined"))
+                        })?);
+                        if op == LOAD_GLOBAL && arg & 1 != 0 {
+                            stack.push(V::Null);
+                        }
+                    }
+                    STORE_NAME | STORE_GLOBAL => {
+                        let v = pop!();
+                        self.globals.borrow_mut().insert(name(arg), v);
+                    }
+                    DELETE_NAME | DELETE_GLOBAL => {
+                        self.globals.borrow_mut().remove(&name(arg));
+                    }
+                    LOAD_ATTR => {
+                        let obj = pop!();
+                        let attr: &'static str = match name(arg >> 1).as_str() {
+                            "append" => "append",
+                            "get" => "get",
+                            other => return Err(exc("AttributeError", other.to_string())),
+                        };
+                        stack.push(V::Bound(Box::new(obj), attr));
+                        if arg & 1 != 0 {
+                            stack.push(V::Null);
+                        }
+                    }
+                    LOAD_COMMON_CONSTANT => stack.push(V::Builtin("AssertionError")),
+                    UNARY_NEGATIVE => match pop!() {
+                        V::Int(i) => stack.push(V::Int(-i)),
+                        _ => return Err(exc("TypeError", "neg")),
+                    },
+                    UNARY_NOT => {
+                        let v = pop!();
+                        stack.push(V::Bool(!v.truthy()))
+                    }
+                    TO_BOOL => {
+                        let v = pop!();
+                        stack.push(V::Bool(v.truthy()))
+                    }
+                    BINARY_OP => {
+                        let b = pop!();
+                        let a = pop!();
+                        stack.push(binop(arg % 13, a, b)?);
+                    }
+                    COMPARE_OP => {
+                        let b = pop!();
+                        let a = pop!();
+                        let r = match (arg >> 5, &a, &b) {
+                            (2, _, _) => a.eq(&b),
+                            (3, _, _) => !a.eq(&b),
+                            (k, V::Int(x), V::Int(y)) => match k {
+                                0 => x < y,
+                                1 => x <= y,
+                                4 => x > y,
+                                _ => x >= y,
+                            },
+                            (k, V::Str(x), V::Str(y)) => match k {
+                                0 => x < y,
+                                1 => x <= y,
+                                4 => x > y,
+                                _ => x >= y,
+                            },
+                            _ => return Err(exc("TypeError", "compare")),
+                        };
+                        stack.push(V::Bool(r));
+                    }
+                    IS_OP => {
+                        let b = pop!();
+                        let a = pop!();
+                        let same = matches!((&a, &b), (V::None, V::None))
+                            || matches!((&a, &b), (V::Bool(x), V::Bool(y)) if x == y);
+                        stack.push(V::Bool(same != (arg == 1)));
+                    }
+                    CONTAINS_OP => {
+                        let b = pop!();
+                        let a = pop!();
+                        let found = b.items()?.iter().any(|x| x.eq(&a));
+                        stack.push(V::Bool(found != (arg == 1)));
+                    }
+                    BINARY_SUBSCR => {
+                        let k = pop!();
+                        let c = pop!();
+                        stack.push(subscr(&c, &k)?);
+                    }
+                    STORE_SUBSCR => {
+                        let k = pop!();
+                        let c = pop!();
+                        let v = pop!();
+                        match (&c, &k) {
+                            (V::List(l), V::Int(i)) => {
+                                let mut l = l.borrow_mut();
+                                let n = l.len() as i64;
+                                let i = if *i < 0 { i + n } else { *i };
+                                l[i as usize] = v;
+                            }
+                            (V::Dict(d), _) => {
+                                let mut d = d.borrow_mut();
+                                match d.iter_mut().find(|(x, _)| x.eq(&k)) {
+                                    Some(e) => e.1 = v,
+                                    None => d.push((k.clone(), v)),
+                                }
+                            }
+                            _ => return Err(exc("TypeError", "store subscr")),
+                        }
+                    }
+                    BUILD_TUPLE => {
+                        let items = stack.split_off(stack.len() - arg as usize);
+                        stack.push(V::Tuple(Rc::new(items)));
+                    }
+                    BUILD_LIST => {
+                        let items = stack.split_off(stack.len() - arg as usize);
+                        stack.push(V::List(Rc::new(RefCell::new(items))));
+                    }
+                    BUILD_MAP => {
+                        let items = stack.split_off(stack.len() - 2 * arg as usize);
+                        let pairs = items
+                            .chunks(2)
+                            .map(|p| (p[0].clone(), p[1].clone()))
+                            .collect();
+                        stack.push(V::Dict(Rc::new(RefCell::new(pairs))));
+                    }
+                    BUILD_STRING => {
+                        let items = stack.split_off(stack.len() - arg as usize);
+                        stack.push(V::Str(
+                            items.iter().map(|x| x.str()).collect::<String>().into(),
+                        ));
+                    }
+                    LIST_APPEND | LIST_EXTEND => {
+                        let v = pop!();
+                        let n = stack.len();
+                        if let V::List(l) = &stack[n - arg as usize] {
+                            if op == LIST_APPEND {
+                                l.borrow_mut().push(v);
+                            } else {
+                                l.borrow_mut().extend(v.items()?);
+                            }
+                        }
+                    }
+                    MAP_ADD => {
+                        let v = pop!();
+                        let k = pop!();
+                        let n = stack.len();
+                        if let V::Dict(d) = &stack[n - arg as usize] {
+                            d.borrow_mut().push((k, v));
+                        }
+                    }
+                    DICT_UPDATE | DICT_MERGE => {
+                        let v = pop!();
+                        let n = stack.len();
+                        if let (V::Dict(d), V::Dict(src)) = (&stack[n - arg as usize], &v) {
+                            let src = src.borrow().clone();
+                            let mut d = d.borrow_mut();
+                            for (k, val) in src {
+                                match d.iter_mut().find(|(x, _)| x.eq(&k)) {
+                                    Some(e) => e.1 = val,
+                                    None => d.push((k, val)),
+                                }
+                            }
+                        }
+                    }
+                    CALL_INTRINSIC_1 => {
+                        let v = pop!();
+                        match arg {
+                            6 => stack.push(V::Tuple(Rc::new(v.items()?))),
+                            3 => return Err(v),
+                            _ => panic!("intrinsic {arg}"),
+                        }
+                    }
+                    UNPACK_SEQUENCE => {
+                        let items = pop!().items()?;
+                        if items.len() != arg as usize {
+                            return Err(exc("ValueError", "wrong number of values to unpack"));
+                        }
+                        stack.extend(items.into_iter().rev());
+                    }
+                    UNPACK_EX => {
+                        let items = pop!().items()?;
+                        let (before, after) = ((arg & 0xff) as usize, (arg >> 8) as usize);
+                        if items.len() < before + after {
+                            return Err(exc("ValueError", "not enough values to unpack"));
+                        }
+                        let mid = items[before..items.len() - after].to_vec();
+                        for x in items[items.len() - after..].iter().rev() {
+                            stack.push(x.clone());
+                        }
+                        stack.push(V::List(Rc::new(RefCell::new(mid))));
+                        for x in items[..before].iter().rev() {
+                            stack.push(x.clone());
+                        }
+                    }
+                    JUMP_FORWARD | JUMP_BACKWARD | JUMP_BACKWARD_NO_INTERRUPT => {
+                        next = index[&jump_target(off, op, arg, &code.code).unwrap()];
+                    }
+                    POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE | POP_JUMP_IF_NONE
+                    | POP_JUMP_IF_NOT_NONE => {
+                        let v = pop!();
+                        let take = match op {
+                            POP_JUMP_IF_FALSE => {
+                                assert!(
+                                    matches!(v, V::Bool(_)),
+                                    "POP_JUMP_IF_FALSE on non-bool {v:?}"
+                                );
+                                !v.truthy()
+                            }
+                            POP_JUMP_IF_TRUE => {
+                                assert!(
+                                    matches!(v, V::Bool(_)),
+                                    "POP_JUMP_IF_TRUE on non-bool {v:?}"
+                                );
+                                v.truthy()
+                            }
+                            POP_JUMP_IF_NONE => matches!(v, V::None),
+                            _ => !matches!(v, V::None),
+                        };
+                        if take {
+                            next = index[&jump_target(off, op, arg, &code.code).unwrap()];
+                        }
+                    }
+                    GET_ITER => {
+                        let v = pop!();
+                        let items = v.items()?;
+                        stack.push(V::Iter(Rc::new(RefCell::new((items, 0)))));
+                    }
+                    FOR_ITER => {
+                        let it = stack.last().unwrap().clone();
+                        let V::Iter(it) = it else {
+                            panic!("FOR_ITER on non-iterator")
+                        };
+                        let mut b = it.borrow_mut();
+                        if b.1 < b.0.len() {
+                            let v = b.0[b.1].clone();
+                            b.1 += 1;
+                            stack.push(v);
+                        } else {
+                            stack.pop();
+                            next = index[&jump_target(off, op, arg, &code.code).unwrap()];
+                        }
+                    }
+                    RETURN_VALUE => return Ok(Some(pop!())),
+                    CALL | CALL_KW => {
+                        let names: Vec<String> = if op == CALL_KW {
+                            pop!().items()?.iter().map(|x| x.str()).collect()
+                        } else {
+                            vec![]
+                        };
+                        let mut args = stack.split_off(stack.len() - arg as usize);
+                        let self_or_null = pop!();
+                        let callable = pop!();
+                        if !matches!(self_or_null, V::Null) {
+                            args.insert(0, self_or_null);
+                        }
+                        let kw_vals = args.split_off(args.len() - names.len());
+                        let kwargs = names.into_iter().zip(kw_vals).collect();
+                        let r = self.call(&callable, args, kwargs)?;
+                        stack.push(r);
+                    }
+                    CALL_FUNCTION_EX => {
+                        let kwargs: Vec<(String, V)> = if arg & 1 != 0 {
+                            match pop!() {
+                                V::Dict(d) => d
+                                    .borrow()
+                                    .iter()
+                                    .map(|(k, v)| (k.str(), v.clone()))
+                                    .collect(),
+                                _ => vec![],
+                            }
+                        } else {
+                            vec![]
+                        };
+                        let mut args = pop!().items()?;
+                        let self_or_null = pop!();
+                        let callable = pop!();
+                        if !matches!(self_or_null, V::Null) {
+                            args.insert(0, self_or_null);
+                        }
+                        let r = self.call(&callable, args, kwargs)?;
+                        stack.push(r);
+                    }
+                    MAKE_FUNCTION => {
+                        let V::Code(c) = pop!() else {
+                            panic!("MAKE_FUNCTION")
+                        };
+                        stack.push(V::Func(Rc::new(Func {
+                            code: c,
+                            defaults: vec![],
+                            kwdefaults: vec![],
+                            closure: vec![],
+                        })));
+                    }
+                    SET_FUNCTION_ATTRIBUTE => {
+                        let V::Func(f) = pop!() else {
+                            panic!("SET_FUNCTION_ATTRIBUTE")
+                        };
+                        let v = pop!();
+                        let mut nf = Func {
+                            code: f.code.clone(),
+                            defaults: f.defaults.clone(),
+                            kwdefaults: f.kwdefaults.clone(),
+                            closure: f.closure.clone(),
+                        };
+                        match arg {
+                            1 => nf.defaults = v.items()?,
+                            2 => {
+                                if let V::Dict(d) = v {
+                                    nf.kwdefaults = d
+                                        .borrow()
+                                        .iter()
+                                        .map(|(k, v)| (k.str(), v.clone()))
+                                        .collect();
+                                }
+                            }
+                            8 => nf.closure = v.items()?,
+                            _ => {}
+                        }
+                        stack.push(V::Func(Rc::new(nf)));
+                    }
+                    RAISE_VARARGS => {
+                        let e = match arg {
+                            0 => handled.clone(),
+                            1 => pop!(),
+                            _ => {
+                                pop!();
+                                pop!()
+                            }
+                        };
+                        let e = match e {
+                            V::Builtin(b) => self.call_builtin(b, vec![], vec![])?,
+                            e => e,
+                        };
+                        return Err(e);
+                    }
+                    RERAISE => return Err(pop!()),
+                    PUSH_EXC_INFO => {
+                        let e = pop!();
+                        stack.push(std::mem::replace(&mut handled, e.clone()));
+                        stack.push(e);
+                    }
+                    POP_EXCEPT => handled = pop!(),
+                    CHECK_EXC_MATCH => {
+                        let ty = pop!();
+                        let e = stack.last().unwrap();
+                        stack.push(V::Bool(exc_matches(e, &ty)));
+                    }
+                    FORMAT_SIMPLE => {
+                        let v = pop!();
+                        stack.push(V::Str(v.str().into()));
+                    }
+                    CONVERT_VALUE => {
+                        let v = pop!();
+                        stack.push(V::Str(if arg == 2 { v.repr() } else { v.str() }.into()));
+                    }
+                    MATCH_SEQUENCE => {
+                        let v = matches!(stack.last().unwrap(), V::List(_) | V::Tuple(_));
+                        stack.push(V::Bool(v));
+                    }
+                    MATCH_MAPPING => {
+                        let v = matches!(stack.last().unwrap(), V::Dict(_));
+                        stack.push(V::Bool(v));
+                    }
+                    GET_LEN => {
+                        let n = stack.last().unwrap().items()?.len();
+                        stack.push(V::Int(n as i64));
+                    }
+                    MATCH_KEYS => {
+                        let keys = stack[stack.len() - 1].items()?;
+                        let V::Dict(d) = &stack[stack.len() - 2] else {
+                            panic!("MATCH_KEYS")
+                        };
+                        let d = d.borrow();
+                        let mut vals = Vec::new();
+                        for k in &keys {
+                            match d.iter().find(|(x, _)| x.eq(k)) {
+                                Some((_, v)) => vals.push(v.clone()),
+                                None => break,
+                            }
+                        }
+                        let r = if vals.len() == keys.len() {
+                            V::Tuple(Rc::new(vals))
+                        } else {
+                            V::None
+                        };
+                        drop(d);
+                        stack.push(r);
+                    }
+                    MATCH_CLASS => {
+                        let _names = pop!();
+                        let cls = pop!();
+                        let subject = pop!();
+                        let ok = matches!(
+                            (&subject, &cls),
+                            (V::Str(_), V::Builtin("str"))
+                                | (V::Int(_), V::Builtin("int"))
+                                | (V::List(_), V::Builtin("list"))
+                        );
+                        assert_eq!(arg, 0, "mini vm: only MATCH_CLASS 0");
+                        stack.push(if ok {
+                            V::Tuple(Rc::new(vec![]))
+                        } else {
+                            V::None
+                        });
+                    }
+                    DELETE_SUBSCR => {
+                        let k = pop!();
+                        let c = pop!();
+                        if let V::Dict(d) = c {
+                            d.borrow_mut().retain(|(x, _)| !x.eq(&k));
+                        }
+                    }
+                    other => panic!("mini vm: unsupported opcode {}", other.name()),
+                }
+                Ok(None)
+            })();
+            match step {
+                Ok(Some(ret)) => return Ok(ret),
+                Ok(None) => pc = next,
+                Err(e) => {
+                    let Some(h) = code.handler(off) else {
+                        return Err(e);
+                    };
+                    stack.truncate(h.depth as usize);
+                    if h.lasti {
+                        stack.push(V::Int(off as i64));
+                    }
+                    stack.push(e);
+                    pc = index[&h.target];
+                }
+            }
+        }
+    }
+}
+
+fn binop(op: u32, a: V, b: V) -> R<V> {
+    match (op, &a, &b) {
+        (0, V::Int(x), V::Int(y)) => Ok(V::Int(x + y)),
+        (0, V::Str(x), V::Str(y)) => Ok(V::Str(format!("{x}{y}").into())),
+        (0, V::List(x), V::List(y)) => {
+            let mut v = x.borrow().clone();
+            v.extend(y.borrow().iter().cloned());
+            Ok(V::List(Rc::new(RefCell::new(v))))
+        }
+        (0, V::Tuple(x), V::Tuple(y)) => Ok(V::Tuple(Rc::new(
+            x.iter().chain(y.iter()).cloned().collect(),
+        ))),
+        (10, V::Int(x), V::Int(y)) => Ok(V::Int(x - y)),
+        (5, V::Int(x), V::Int(y)) => Ok(V::Int(x * y)),
+        (5, V::Str(x), V::Int(y)) => Ok(V::Str(x.repeat(*y as usize).into())),
+        (2, V::Int(_), V::Int(0)) | (6, V::Int(_), V::Int(0)) => Err(exc(
+            "ZeroDivisionError",
+            "integer division or modulo by zero",
+        )),
+        (2, V::Int(x), V::Int(y)) => Ok(V::Int(
+            x.div_euclid(*y) - if (x % y != 0) && (*y < 0) { 1 } else { 0 },
+        )),
+        (6, V::Int(x), V::Int(y)) => Ok(V::Int(((x % y) + y) % y)),
+        (8, V::Int(x), V::Int(y)) => Ok(V::Int(x.pow(*y as u32))),
+        (1, V::Int(x), V::Int(y)) => Ok(V::Int(x & y)),
+        (7, V::Int(x), V::Int(y)) => Ok(V::Int(x | y)),
+        _ => Err(exc(
+            "TypeError",
+            format!("unsupported operand {op} for {a:?} and {b:?}"),
+        )),
+    }
+}
+
+fn subscr(c: &V, k: &V) -> R<V> {
+    match (c, k) {
+        (V::List(_) | V::Tuple(_) | V::Str(_), V::Int(i)) => {
+            let items = c.items()?;
+            let n = items.len() as i64;
+            let i = if *i < 0 { i + n } else { *i };
+            items
+                .get(i as usize)
+                .cloned()
+                .ok_or_else(|| exc("IndexError", "index out of range"))
+        }
+        (V::Dict(d), _) => d
+            .borrow()
+            .iter()
+            .find(|(x, _)| x.eq(k))
+            .map(|(_, v)| v.clone())
+            .ok_or_else(|| exc("KeyError", k.repr())),
+        _ => Err(exc("TypeError", "subscript")),
+    }
+}
