@@ -189,6 +189,10 @@ impl Vm {
             "isinstance",
             "int",
             "dict",
+            "UnboundLocalError",
+            "NameError",
+            "AssertionError",
+            "IndexError",
         ];
         B.iter().find(|b| **b == name).map(|b| V::Builtin(b))
     }
