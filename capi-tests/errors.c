@@ -73,7 +73,9 @@ static void more_indicator_tests(void)
     Py_DECREF(exc);
     check("GivenExceptionMatches(NULL, ...)", PyErr_GivenExceptionMatches(NULL, PyExc_Exception));
     check("ExceptionMatches with nothing raised", PyErr_ExceptionMatches(PyExc_Exception));
-    o = PyTuple_Pack(2, PyExc_KeyError, PyTuple_Pack(1, PyExc_ValueError));
+    exc = PyTuple_Pack(1, PyExc_ValueError);
+    o = PyTuple_Pack(2, PyExc_KeyError, exc);
+    Py_DECREF(exc);
     PyErr_SetString(PyExc_ValueError, "nested");
     check("ExceptionMatches(nested tuple)", PyErr_ExceptionMatches(o));
     PyErr_Clear();
@@ -91,14 +93,23 @@ static void more_indicator_tests(void)
         show(label, PyErr_SetFromErrno(PyExc_OSError));
     }
     errno = ENOENT;
-    PyErr_SetFromErrnoWithFilenameObjects(PyExc_OSError, PyUnicode_FromString("a"), PyUnicode_FromString("b"));
+    {
+        PyObject *a = PyUnicode_FromString("a"), *b = PyUnicode_FromString("b");
+        errno = ENOENT;
+        PyErr_SetFromErrnoWithFilenameObjects(PyExc_OSError, a, b);
+        Py_DECREF(a);
+        Py_DECREF(b);
+    }
     exc = PyErr_GetRaisedException();
     show("two filenames", Py_NewRef(exc));
     show("  str", PyObject_Str(exc));
     show("  filename2", PyObject_GetAttrString(exc, "filename2"));
     Py_DECREF(exc);
     errno = EEXIST;
-    PyErr_SetFromErrnoWithFilenameObject(PyExc_OSError, PyUnicode_FromString("dir"));
+    o = PyUnicode_FromString("dir");
+    errno = EEXIST;
+    PyErr_SetFromErrnoWithFilenameObject(PyExc_OSError, o);
+    Py_DECREF(o);
     exc = PyErr_GetRaisedException();
     show("  str", PyObject_Str(exc));
     Py_DECREF(exc);
@@ -108,21 +119,27 @@ static void more_indicator_tests(void)
     show("SetFromErrnoWithFilename(NULL)", PyErr_SetFromErrnoWithFilename(PyExc_OSError, NULL));
 
     /* ImportError */
-    show("SetImportError", PyErr_SetImportError(PyUnicode_FromString("no module named m"),
-                                                PyUnicode_FromString("m"), NULL));
-    PyErr_SetImportError(PyUnicode_FromString("no module named m"), PyUnicode_FromString("m"),
-                         PyUnicode_FromString("/p"));
-    exc = PyErr_GetRaisedException();
-    show("  name", PyObject_GetAttrString(exc, "name"));
-    show("  path", PyObject_GetAttrString(exc, "path"));
-    show("  name_from", PyObject_GetAttrString(exc, "name_from"));
-    show("  __reduce__", PyObject_CallMethod(exc, "__reduce__", NULL));
-    Py_DECREF(exc);
-    show("SetImportErrorSubclass(ModuleNotFoundError)",
-         PyErr_SetImportErrorSubclass(PyExc_ModuleNotFoundError, PyUnicode_FromString("nf"), NULL, NULL));
-    show("SetImportErrorSubclass(ValueError)",
-         PyErr_SetImportErrorSubclass(PyExc_ValueError, PyUnicode_FromString("x"), NULL, NULL));
-    show("SetImportError(NULL msg)", PyErr_SetImportError(NULL, NULL, NULL));
+    {
+        PyObject *msg = PyUnicode_FromString("no module named m");
+        PyObject *name = PyUnicode_FromString("m");
+        PyObject *path = PyUnicode_FromString("/p");
+        show("SetImportError", PyErr_SetImportError(msg, name, NULL));
+        PyErr_SetImportError(msg, name, path);
+        exc = PyErr_GetRaisedException();
+        show("  name", PyObject_GetAttrString(exc, "name"));
+        show("  path", PyObject_GetAttrString(exc, "path"));
+        show("  name_from", PyObject_GetAttrString(exc, "name_from"));
+        show("  __reduce__", PyObject_CallMethod(exc, "__reduce__", NULL));
+        Py_DECREF(exc);
+        show("SetImportErrorSubclass(ModuleNotFoundError)",
+             PyErr_SetImportErrorSubclass(PyExc_ModuleNotFoundError, msg, NULL, NULL));
+        show("SetImportErrorSubclass(ValueError)",
+             PyErr_SetImportErrorSubclass(PyExc_ValueError, msg, NULL, NULL));
+        show("SetImportError(NULL msg)", PyErr_SetImportError(NULL, NULL, NULL));
+        Py_DECREF(msg);
+        Py_DECREF(name);
+        Py_DECREF(path);
+    }
 
     /* Syntax locations and program text */
     PyErr_SetString(PyExc_SyntaxError, "bad");
