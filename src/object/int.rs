@@ -4,7 +4,7 @@
 use crate::capi::boundary::guard_obj;
 use crate::ffi::*;
 use crate::object::bool as pybool;
-use crate::object::int_arith::{self, BigInt};
+use crate::object::int_arith::{self, BigInt, View};
 use crate::object::none::{none, not_implemented};
 use crate::object::typeobj::{type_name, type_template};
 use crate::object::{
@@ -206,6 +206,65 @@ pub fn from_digits(sign: i32, ds: &[digit]) -> PyResult<Owned> {
     }
 }
 
+/// A borrowed view of the value (valid while `op` lives).
+#[inline(always)]
+pub unsafe fn view<'a>(op: *mut PyObject) -> View<'a> {
+    // SAFETY: op is an int.
+    unsafe {
+        View {
+            neg: sign(op) < 0,
+            mag: digits(op),
+        }
+    }
+}
+
+/// `x + y` (`x - y` when `subtract`), written straight into a new int.
+fn add_views(x: View, y: View, subtract: bool) -> PyResult<Owned> {
+    let n = x.mag.len().max(y.mag.len()) + 1;
+    // SAFETY: alloc gives room for n digits, all that signed_add_into may
+    // write; the tag is then set to the digits actually used.
+    unsafe {
+        let op = Owned::from_raw_unchecked(alloc(n, 1)?);
+        let lo = op.as_ptr().cast::<PyLongObject>();
+        let out = std::slice::from_raw_parts_mut((*lo).ob_digit.as_mut_ptr(), n);
+        let (neg, used) = int_arith::signed_add_into(x.neg, x.mag, y.neg != subtract, y.mag, out);
+        if used <= 1 {
+            let m = if used == 0 { 0 } else { out[0] as i64 };
+            return from_i64(if neg { -m } else { m });
+        }
+        (*lo).lv_tag = make_tag(used, if neg { -1 } else { 1 });
+        Ok(op)
+    }
+}
+
+/// The value of a view of at most four digits (120 bits).
+fn view_i128(v: View) -> Option<i128> {
+    if v.mag.len() > 4 {
+        return None;
+    }
+    let m = v
+        .mag
+        .iter()
+        .rev()
+        .fold(0i128, |acc, &d| (acc << PyLong_SHIFT) | d as i128);
+    Some(if v.neg { -m } else { m })
+}
+
+/// Floor division and modulo of values of at most 120 bits, `None` for a
+/// zero divisor or wider values.
+fn floor_divmod_i128(x: View, y: View) -> Option<(i128, i128)> {
+    let (x, y) = (view_i128(x)?, view_i128(y)?);
+    if y == 0 {
+        return None;
+    }
+    let (mut q, mut r) = (x / y, x % y);
+    if r != 0 && ((r < 0) != (y < 0)) {
+        q -= 1;
+        r += y;
+    }
+    Some((q, r))
+}
+
 /// A new int from a [`BigInt`].
 pub fn from_big(v: &BigInt) -> PyResult<Owned> {
     from_digits(v.signum(), &v.mag)
@@ -332,7 +391,7 @@ pub unsafe fn to_f64(op: *mut PyObject) -> PyResult<f64> {
     unsafe {
         match small_value(op) {
             Some(v) => Ok(v as f64),
-            None => to_big(op)
+            None => view(op)
                 .to_f64()
                 .map_err(|_| errors::overflow_error("int too large to convert to float")),
         }
@@ -370,7 +429,7 @@ pub unsafe fn hash_value(op: *mut PyObject) -> Py_hash_t {
         match small_value(op) {
             Some(-1) => -2,
             Some(v) => v as Py_hash_t,
-            None => to_big(op).hash() as Py_hash_t,
+            None => view(op).hash() as Py_hash_t,
         }
     }
 }
@@ -465,7 +524,7 @@ unsafe fn binop(
     a: *mut PyObject,
     b: *mut PyObject,
     fast: impl FnOnce(i64, i64) -> Option<PyResult<Owned>>,
-    big: impl FnOnce(BigInt, BigInt) -> PyResult<Owned>,
+    big: impl FnOnce(View, View) -> PyResult<Owned>,
 ) -> *mut PyObject {
     guard_obj(|| {
         // SAFETY: a and b valid objects; checked to be ints before use.
@@ -478,7 +537,7 @@ unsafe fn binop(
                     return r;
                 }
             }
-            big(to_big(a), to_big(b))
+            big(view(a), view(b))
         }
     })
 }
@@ -490,7 +549,7 @@ unsafe extern "C" fn long_add(a: *mut PyObject, b: *mut PyObject) -> *mut PyObje
             a,
             b,
             |x, y| Some(from_i64(x + y)),
-            |x, y| from_big(&x.add(&y)),
+            |x, y| add_views(x, y, false),
         )
     }
 }
@@ -502,7 +561,7 @@ unsafe extern "C" fn long_sub(a: *mut PyObject, b: *mut PyObject) -> *mut PyObje
             a,
             b,
             |x, y| Some(from_i64(x - y)),
-            |x, y| from_big(&x.sub(&y)),
+            |x, y| add_views(x, y, true),
         )
     }
 }
@@ -514,7 +573,7 @@ unsafe extern "C" fn long_mul(a: *mut PyObject, b: *mut PyObject) -> *mut PyObje
             a,
             b,
             |x, y| Some(from_i128(x as i128 * y as i128)),
-            |x, y| from_big(&x.mul(&y)),
+            |x, y| from_big(&x.mul(y)),
         )
     }
 }
@@ -528,7 +587,7 @@ fn floor_divmod_i64(x: i64, y: i64) -> (i64, i64) {
     (q, r)
 }
 
-fn big_divmod(x: &BigInt, y: &BigInt, msg: &str) -> PyResult<(BigInt, BigInt)> {
+fn big_divmod(x: View, y: View, msg: &str) -> PyResult<(BigInt, BigInt)> {
     x.divmod(y).ok_or_else(|| errors::zero_division_error(msg))
 }
 
@@ -542,7 +601,10 @@ unsafe extern "C" fn long_floor_div(a: *mut PyObject, b: *mut PyObject) -> *mut 
             a,
             b,
             |x, y| (y != 0).then(|| from_i64(floor_divmod_i64(x, y).0)),
-            |x, y| from_big(&big_divmod(&x, &y, DIV_BY_ZERO)?.0),
+            |x, y| match floor_divmod_i128(x, y) {
+                Some((q, _)) => from_i128(q),
+                None => from_big(&big_divmod(x, y, DIV_BY_ZERO)?.0),
+            },
         )
     }
 }
@@ -554,7 +616,10 @@ unsafe extern "C" fn long_mod(a: *mut PyObject, b: *mut PyObject) -> *mut PyObje
             a,
             b,
             |x, y| (y != 0).then(|| from_i64(floor_divmod_i64(x, y).1)),
-            |x, y| from_big(&big_divmod(&x, &y, MOD_BY_ZERO)?.1),
+            |x, y| match floor_divmod_i128(x, y) {
+                Some((_, r)) => from_i128(r),
+                None => from_big(&big_divmod(x, y, MOD_BY_ZERO)?.1),
+            },
         )
     }
 }
@@ -577,7 +642,7 @@ unsafe extern "C" fn long_divmod(a: *mut PyObject, b: *mut PyObject) -> *mut PyO
                 })
             },
             |x, y| {
-                let (q, r) = big_divmod(&x, &y, DIV_BY_ZERO)?;
+                let (q, r) = big_divmod(x, y, DIV_BY_ZERO)?;
                 pair(from_big(&q), from_big(&r))
             },
         )
@@ -596,10 +661,10 @@ unsafe extern "C" fn long_true_div(a: *mut PyObject, b: *mut PyObject) -> *mut P
                     .then(|| float::from_f64(x as f64 / y as f64))
             },
             |x, y| {
-                if y.is_zero() {
+                if y.mag.is_empty() {
                     return Err(errors::zero_division_error("division by zero"));
                 }
-                let q = x.true_div(&y).map_err(|_| {
+                let q = x.true_div(y).map_err(|_| {
                     errors::overflow_error("integer division result too large for a float")
                 })?;
                 float::from_f64(q)
@@ -743,11 +808,11 @@ unsafe extern "C" fn long_invert(a: *mut PyObject) -> *mut PyObject {
 
 /// The shift count of `b`: `ValueError` when negative, `None` when it does
 /// not fit a `usize`.
-fn shift_count(y: &BigInt) -> PyResult<Option<usize>> {
+fn shift_count(y: View) -> PyResult<Option<usize>> {
     if y.neg {
         return Err(errors::value_error("negative shift count"));
     }
-    Ok(y.to_i128().and_then(|v| usize::try_from(v).ok()))
+    Ok(y.to_big().to_i128().and_then(|v| usize::try_from(v).ok()))
 }
 
 unsafe extern "C" fn long_lshift(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
@@ -758,12 +823,12 @@ unsafe extern "C" fn long_lshift(a: *mut PyObject, b: *mut PyObject) -> *mut PyO
             b,
             |x, y| (0..=64).contains(&y).then(|| from_i128((x as i128) << y)),
             |x, y| {
-                let n = shift_count(&y)?;
-                if x.is_zero() {
+                let n = shift_count(y)?;
+                if x.mag.is_empty() {
                     return from_i64(0);
                 }
                 match n {
-                    Some(n) if (n as u64) < MAX_BITS => from_big(&x.shl(n)),
+                    Some(n) if (n as u64) < MAX_BITS => from_big(&x.to_big().shl(n)),
                     _ => Err(errors::no_memory()),
                 }
             },
@@ -778,8 +843,8 @@ unsafe extern "C" fn long_rshift(a: *mut PyObject, b: *mut PyObject) -> *mut PyO
             a,
             b,
             |x, y| (y >= 0).then(|| from_i64(x >> y.min(63))),
-            |x, y| match shift_count(&y)? {
-                Some(n) => from_big(&x.shr(n)),
+            |x, y| match shift_count(y)? {
+                Some(n) => from_big(&x.to_big().shr(n)),
                 None => from_i64(if x.neg { -1 } else { 0 }),
             },
         )
@@ -794,7 +859,7 @@ pub(crate) unsafe extern "C" fn long_and(a: *mut PyObject, b: *mut PyObject) -> 
             a,
             b,
             |x, y| Some(from_i64(x & y)),
-            |x, y| from_big(&x.bitop(&y, |p, q| p & q)),
+            |x, y| from_big(&x.bitop(y, |p, q| p & q)),
         )
     }
 }
@@ -807,7 +872,7 @@ pub(crate) unsafe extern "C" fn long_or(a: *mut PyObject, b: *mut PyObject) -> *
             a,
             b,
             |x, y| Some(from_i64(x | y)),
-            |x, y| from_big(&x.bitop(&y, |p, q| p | q)),
+            |x, y| from_big(&x.bitop(y, |p, q| p | q)),
         )
     }
 }
@@ -820,7 +885,7 @@ pub(crate) unsafe extern "C" fn long_xor(a: *mut PyObject, b: *mut PyObject) -> 
             a,
             b,
             |x, y| Some(from_i64(x ^ y)),
-            |x, y| from_big(&x.bitop(&y, |p, q| p ^ q)),
+            |x, y| from_big(&x.bitop(y, |p, q| p ^ q)),
         )
     }
 }
@@ -843,7 +908,7 @@ unsafe extern "C" fn long_richcompare(
             }
             let ord = match (small_value(a), small_value(b)) {
                 (Some(x), Some(y)) => x.cmp(&y),
-                _ => to_big(a).compare(&to_big(b)),
+                _ => view(a).compare(view(b)),
             };
             let r = match op {
                 Py_LT => ord.is_lt(),
@@ -1316,7 +1381,7 @@ unsafe extern "C" fn long_round(
                 _ => return from_i64(0),
             }
             let p = BigInt::from_i128(10).pow(&k);
-            let (mut q, r) = big_divmod(&v, &p, DIV_BY_ZERO)?;
+            let (mut q, r) = big_divmod(v.view(), p.view(), DIV_BY_ZERO)?;
             let odd = q.mag.first().is_some_and(|d| d & 1 == 1);
             match r.shl(1).compare(&p) {
                 std::cmp::Ordering::Greater => q = q.add(&BigInt::from_i128(1)),

@@ -43,36 +43,72 @@ pub fn cmp_mag(a: &[u32], b: &[u32]) -> Ordering {
         .then_with(|| a.iter().rev().cmp(b.iter().rev()))
 }
 
-/// `a + b`.
-pub fn add_mag(a: &[u32], b: &[u32]) -> Vec<u32> {
+/// `a + b` into `out` (at least `max(len) + 1` digits); returns the
+/// number of digits used (normalized).
+pub fn add_mag_into(a: &[u32], b: &[u32], out: &mut [u32]) -> usize {
     let (a, b) = if a.len() < b.len() { (b, a) } else { (a, b) };
-    let mut out = Vec::with_capacity(a.len() + 1);
     let mut carry = 0u32;
     for (i, &d) in a.iter().enumerate() {
         carry += d + b.get(i).copied().unwrap_or(0);
-        out.push(carry & MASK);
+        out[i] = carry & MASK;
         carry >>= SHIFT;
     }
-    if carry != 0 {
-        out.push(carry);
-    }
+    out[a.len()] = carry;
+    a.len() + (carry != 0) as usize
+}
+
+/// `a + b`.
+pub fn add_mag(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = vec![0u32; a.len().max(b.len()) + 1];
+    let n = add_mag_into(a, b, &mut out);
+    out.truncate(n);
     out
 }
 
-/// `a - b` for `a >= b`.
-pub fn sub_mag(a: &[u32], b: &[u32]) -> Vec<u32> {
+/// `a - b` for `a >= b` into `out` (at least `a.len()` digits); returns
+/// the number of digits used (normalized).
+pub fn sub_mag_into(a: &[u32], b: &[u32], out: &mut [u32]) -> usize {
     debug_assert!(cmp_mag(a, b) != Ordering::Less);
-    let mut out = Vec::with_capacity(a.len());
     let mut borrow = 0u32;
     for (i, &d) in a.iter().enumerate() {
         borrow = d
             .wrapping_sub(b.get(i).copied().unwrap_or(0))
             .wrapping_sub(borrow);
-        out.push(borrow & MASK);
+        out[i] = borrow & MASK;
         borrow = (borrow >> SHIFT) & 1;
     }
-    normalize(&mut out);
+    out[..a.len()]
+        .iter()
+        .rposition(|&d| d != 0)
+        .map_or(0, |p| p + 1)
+}
+
+/// `a - b` for `a >= b`.
+pub fn sub_mag(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = vec![0u32; a.len()];
+    let n = sub_mag_into(a, b, &mut out);
+    out.truncate(n);
     out
+}
+
+/// The signed sum `(-1)**aneg * a + (-1)**bneg * b` into `out` (at least
+/// `max(len) + 1` digits): returns (negative, digits used).
+pub fn signed_add_into(
+    aneg: bool,
+    a: &[u32],
+    bneg: bool,
+    b: &[u32],
+    out: &mut [u32],
+) -> (bool, usize) {
+    if aneg == bneg {
+        let n = add_mag_into(a, b, out);
+        return (aneg && n != 0, n);
+    }
+    match cmp_mag(a, b) {
+        Ordering::Equal => (false, 0),
+        Ordering::Greater => (aneg, sub_mag_into(a, b, out)),
+        Ordering::Less => (bneg, sub_mag_into(b, a, out)),
+    }
 }
 
 /// `acc[..] += b` in place, carrying into the rest of `acc`.
@@ -421,61 +457,47 @@ impl BigInt {
         self
     }
 
-    fn signed_add(aneg: bool, a: &[u32], bneg: bool, b: &[u32]) -> BigInt {
-        if aneg == bneg {
-            return BigInt::new(aneg, add_mag(a, b));
-        }
-        match cmp_mag(a, b) {
-            Ordering::Equal => BigInt::ZERO,
-            Ordering::Greater => BigInt::new(aneg, sub_mag(a, b)),
-            Ordering::Less => BigInt::new(bneg, sub_mag(b, a)),
+    /// A borrowed view of the value.
+    pub fn view(&self) -> View<'_> {
+        View {
+            neg: self.neg,
+            mag: &self.mag,
         }
     }
 
     /// `self + other`.
     pub fn add(&self, other: &BigInt) -> BigInt {
-        BigInt::signed_add(self.neg, &self.mag, other.neg, &other.mag)
+        self.view().add(other.view())
     }
 
     /// `self - other`.
     pub fn sub(&self, other: &BigInt) -> BigInt {
-        BigInt::signed_add(
-            self.neg,
-            &self.mag,
-            !other.neg && !other.mag.is_empty(),
-            &other.mag,
-        )
+        self.view().sub(other.view())
     }
 
     /// `self * other`.
     pub fn mul(&self, other: &BigInt) -> BigInt {
-        BigInt::new(self.neg != other.neg, mul_mag(&self.mag, &other.mag))
+        self.view().mul(other.view())
     }
 
     /// Floor division and modulo (`divmod`); `None` when `other` is zero.
     pub fn divmod(&self, other: &BigInt) -> Option<(BigInt, BigInt)> {
-        if other.is_zero() {
-            return None;
-        }
-        let (q, r) = divrem_mag(&self.mag, &other.mag);
-        let mut q = BigInt::new(self.neg != other.neg, q);
-        let mut r = BigInt::new(self.neg, r);
-        // Truncated -> floor: adjust when the remainder's sign differs.
-        if !r.is_zero() && r.neg != other.neg {
-            r = r.add(other);
-            q = q.sub(&BigInt::from_i128(1));
-        }
-        Some((q, r))
+        self.view().divmod(other.view())
     }
 
     /// Comparison.
     pub fn compare(&self, other: &BigInt) -> Ordering {
-        match (self.neg, other.neg) {
-            (false, true) => Ordering::Greater,
-            (true, false) => Ordering::Less,
-            (false, false) => cmp_mag(&self.mag, &other.mag),
-            (true, true) => cmp_mag(&other.mag, &self.mag),
-        }
+        self.view().compare(other.view())
+    }
+
+    /// A bitwise operator on the infinite two's complement forms.
+    pub fn bitop(&self, other: &BigInt, op: fn(u32, u32) -> u32) -> BigInt {
+        self.view().bitop(other.view(), op)
+    }
+
+    /// CPython's hash (see [`View::hash`]).
+    pub fn hash(&self) -> i64 {
+        self.view().hash()
     }
 
     /// `self ** e` for `e >= 0` (square and multiply).
@@ -544,70 +566,14 @@ impl BigInt {
         }
     }
 
-    /// Two's complement digits over `len` digits (the sign extends above).
-    fn twos(&self, len: usize) -> Vec<u32> {
-        let mut v = self.mag.clone();
-        v.resize(len, 0);
-        if self.neg {
-            let mut carry = 1u32;
-            for d in v.iter_mut() {
-                carry += !*d & MASK;
-                *d = carry & MASK;
-                carry >>= SHIFT;
-            }
-        }
-        v
-    }
-
-    fn from_twos(mut v: Vec<u32>, neg: bool) -> BigInt {
-        if neg {
-            let mut carry = 1u32;
-            for d in v.iter_mut() {
-                carry += !*d & MASK;
-                *d = carry & MASK;
-                carry >>= SHIFT;
-            }
-        }
-        BigInt::new(neg, v)
-    }
-
-    /// A bitwise operator on the infinite two's complement forms.
-    pub fn bitop(&self, other: &BigInt, op: fn(u32, u32) -> u32) -> BigInt {
-        let len = self.mag.len().max(other.mag.len()) + 1;
-        let (a, b) = (self.twos(len), other.twos(len));
-        let ext = |neg: bool| if neg { MASK } else { 0 };
-        let neg = op(ext(self.neg), ext(other.neg)) != 0;
-        let v = a.iter().zip(&b).map(|(&x, &y)| op(x, y) & MASK).collect();
-        BigInt::from_twos(v, neg)
-    }
-
     /// `~self` = `-(self + 1)`.
     pub fn invert(&self) -> BigInt {
         self.add(&BigInt::from_i128(1)).negate()
     }
 
-    /// The nearest float (round half to even); `FloatOverflow` beyond
-    /// `DBL_MAX` (CPython's `PyLong_AsDouble`).
+    /// The nearest float (see [`View::to_f64`]).
     pub fn to_f64(&self) -> Result<f64, FloatOverflow> {
-        let n = bit_length(&self.mag);
-        let m = if n <= 64 {
-            fold_u64(&self.mag) as f64
-        } else {
-            if n > 1024 {
-                return Err(FloatOverflow);
-            }
-            // The top 64 bits plus a sticky bit for everything below: the
-            // one rounding to 53 bits is then correct.
-            let drop = (n - 64) as usize;
-            let top = fold_u64(&shr_mag(&self.mag, drop));
-            let sticky = low_bits_nonzero(&self.mag, drop) as u64;
-            let x = ldexp((top | sticky) as f64, drop as i64);
-            if x.is_infinite() {
-                return Err(FloatOverflow);
-            }
-            x
-        };
-        Ok(if self.neg { -m } else { m })
+        self.view().to_f64()
     }
 
     /// The integral part of a finite float.
@@ -627,53 +593,9 @@ impl BigInt {
         }
     }
 
-    /// `self / other` correctly rounded (CPython's `long_true_divide`).
-    /// `Err` on overflow; `other` must be nonzero.
+    /// `self / other` correctly rounded (see [`View::true_div`]).
     pub fn true_div(&self, other: &BigInt) -> Result<f64, FloatOverflow> {
-        const MANT: i64 = 53;
-        const MAX_EXP: i64 = 1024;
-        const MIN_EXP: i64 = -1021;
-        let negate = self.neg != other.neg;
-        let sign = |x: f64| if negate { -x } else { x };
-        let (a, b) = (&self.mag, &other.mag);
-        let (abits, bbits) = (bit_length(a) as i64, bit_length(b) as i64);
-        if a.is_empty() {
-            return Ok(sign(0.0));
-        }
-        if abits <= MANT && bbits <= MANT {
-            return Ok(sign(fold_u64(a) as f64 / fold_u64(b) as f64));
-        }
-        let diff = abits - bbits;
-        if diff > MAX_EXP {
-            return Err(FloatOverflow);
-        }
-        if diff < MIN_EXP - MANT - 1 {
-            return Ok(sign(0.0));
-        }
-        let shift = diff.max(MIN_EXP) - MANT - 2;
-        let mut inexact = false;
-        let x = if shift <= 0 {
-            shl_mag(a, (-shift) as usize)
-        } else {
-            inexact = low_bits_nonzero(a, shift as usize);
-            shr_mag(a, shift as usize)
-        };
-        let (q, r) = divrem_mag(&x, b);
-        inexact |= !r.is_empty();
-        let mut qv = fold_u64(&q);
-        let qbits = bit_length(&q) as i64;
-        let extra = qbits.max(MIN_EXP - shift) - MANT;
-        let mask = 1u64 << (extra - 1);
-        let low = (qv & (2 * mask - 1)) | inexact as u64;
-        if low & mask != 0 && low & (3 * mask - 1) != 0 {
-            qv += mask;
-        }
-        qv &= !(2 * mask - 1);
-        let dx = qv as f64;
-        if shift + qbits >= MAX_EXP && (shift + qbits > MAX_EXP || dx == ldexp(1.0, qbits)) {
-            return Err(FloatOverflow);
-        }
-        Ok(sign(ldexp(dx, shift)))
+        self.view().true_div(other.view())
     }
 
     /// Whether the value fits `n` bytes: two's complement when `signed`,
@@ -752,9 +674,189 @@ impl BigInt {
         }
         BigInt::new(neg, mag)
     }
+}
+
+/// A borrowed signed value: the digits of an int object or a [`BigInt`],
+/// so that operators read their operands without copying them.
+#[derive(Clone, Copy, Debug)]
+pub struct View<'a> {
+    /// Negative.
+    pub neg: bool,
+    /// Normalized magnitude, least significant digit first.
+    pub mag: &'a [u32],
+}
+
+/// Two's complement digits of a value over `len` digits (the sign extends
+/// above).
+fn twos(v: View, len: usize) -> Vec<u32> {
+    let mut out = v.mag.to_vec();
+    out.resize(len, 0);
+    if v.neg {
+        negate_twos(&mut out);
+    }
+    out
+}
+
+/// Negates digits in place in two's complement.
+fn negate_twos(v: &mut [u32]) {
+    let mut carry = 1u32;
+    for d in v.iter_mut() {
+        carry += !*d & MASK;
+        *d = carry & MASK;
+        carry >>= SHIFT;
+    }
+}
+
+fn signed_add(aneg: bool, a: &[u32], bneg: bool, b: &[u32]) -> BigInt {
+    let mut out = vec![0u32; a.len().max(b.len()) + 1];
+    let (neg, n) = signed_add_into(aneg, a, bneg, b, &mut out);
+    out.truncate(n);
+    BigInt { neg, mag: out }
+}
+
+impl View<'_> {
+    /// An owned copy.
+    pub fn to_big(self) -> BigInt {
+        BigInt {
+            neg: self.neg,
+            mag: self.mag.to_vec(),
+        }
+    }
+
+    /// `self + other`.
+    pub fn add(self, other: View) -> BigInt {
+        signed_add(self.neg, self.mag, other.neg, other.mag)
+    }
+
+    /// `self - other`.
+    pub fn sub(self, other: View) -> BigInt {
+        signed_add(
+            self.neg,
+            self.mag,
+            !other.neg && !other.mag.is_empty(),
+            other.mag,
+        )
+    }
+
+    /// `self * other`.
+    pub fn mul(self, other: View) -> BigInt {
+        BigInt::new(self.neg != other.neg, mul_mag(self.mag, other.mag))
+    }
+
+    /// Floor division and modulo (`divmod`); `None` when `other` is zero.
+    pub fn divmod(self, other: View) -> Option<(BigInt, BigInt)> {
+        if other.mag.is_empty() {
+            return None;
+        }
+        let (q, r) = divrem_mag(self.mag, other.mag);
+        let mut q = BigInt::new(self.neg != other.neg, q);
+        let mut r = BigInt::new(self.neg, r);
+        // Truncated -> floor: adjust when the remainder's sign differs.
+        if !r.is_zero() && r.neg != other.neg {
+            r = r.view().add(other);
+            q = q.sub(&BigInt::from_i128(1));
+        }
+        Some((q, r))
+    }
+
+    /// `self / other` correctly rounded (CPython's `long_true_divide`).
+    /// `Err` on overflow; `other` must be nonzero.
+    pub fn true_div(self, other: View) -> Result<f64, FloatOverflow> {
+        const MANT: i64 = 53;
+        const MAX_EXP: i64 = 1024;
+        const MIN_EXP: i64 = -1021;
+        let negate = self.neg != other.neg;
+        let sign = |x: f64| if negate { -x } else { x };
+        let (a, b) = (&self.mag, &other.mag);
+        let (abits, bbits) = (bit_length(a) as i64, bit_length(b) as i64);
+        if a.is_empty() {
+            return Ok(sign(0.0));
+        }
+        if abits <= MANT && bbits <= MANT {
+            return Ok(sign(fold_u64(a) as f64 / fold_u64(b) as f64));
+        }
+        let diff = abits - bbits;
+        if diff > MAX_EXP {
+            return Err(FloatOverflow);
+        }
+        if diff < MIN_EXP - MANT - 1 {
+            return Ok(sign(0.0));
+        }
+        let shift = diff.max(MIN_EXP) - MANT - 2;
+        let mut inexact = false;
+        let x = if shift <= 0 {
+            shl_mag(a, (-shift) as usize)
+        } else {
+            inexact = low_bits_nonzero(a, shift as usize);
+            shr_mag(a, shift as usize)
+        };
+        let (q, r) = divrem_mag(&x, b);
+        inexact |= !r.is_empty();
+        let mut qv = fold_u64(&q);
+        let qbits = bit_length(&q) as i64;
+        let extra = qbits.max(MIN_EXP - shift) - MANT;
+        let mask = 1u64 << (extra - 1);
+        let low = (qv & (2 * mask - 1)) | inexact as u64;
+        if low & mask != 0 && low & (3 * mask - 1) != 0 {
+            qv += mask;
+        }
+        qv &= !(2 * mask - 1);
+        let dx = qv as f64;
+        if shift + qbits >= MAX_EXP && (shift + qbits > MAX_EXP || dx == ldexp(1.0, qbits)) {
+            return Err(FloatOverflow);
+        }
+        Ok(sign(ldexp(dx, shift)))
+    }
+
+    /// The nearest float (round half to even); `FloatOverflow` beyond
+    /// `DBL_MAX` (CPython's `PyLong_AsDouble`).
+    pub fn to_f64(self) -> Result<f64, FloatOverflow> {
+        let n = bit_length(self.mag);
+        let m = if n <= 64 {
+            fold_u64(self.mag) as f64
+        } else {
+            if n > 1024 {
+                return Err(FloatOverflow);
+            }
+            // The top 64 bits plus a sticky bit for everything below: the
+            // one rounding to 53 bits is then correct.
+            let drop = (n - 64) as usize;
+            let top = fold_u64(&shr_mag(self.mag, drop));
+            let sticky = low_bits_nonzero(self.mag, drop) as u64;
+            let x = ldexp((top | sticky) as f64, drop as i64);
+            if x.is_infinite() {
+                return Err(FloatOverflow);
+            }
+            x
+        };
+        Ok(if self.neg { -m } else { m })
+    }
+
+    /// Comparison.
+    pub fn compare(self, other: View) -> Ordering {
+        match (self.neg, other.neg) {
+            (false, true) => Ordering::Greater,
+            (true, false) => Ordering::Less,
+            (false, false) => cmp_mag(self.mag, other.mag),
+            (true, true) => cmp_mag(other.mag, self.mag),
+        }
+    }
+
+    /// A bitwise operator on the infinite two's complement forms.
+    pub fn bitop(self, other: View, op: fn(u32, u32) -> u32) -> BigInt {
+        let len = self.mag.len().max(other.mag.len()) + 1;
+        let (a, b) = (twos(self, len), twos(other, len));
+        let ext = |neg: bool| if neg { MASK } else { 0 };
+        let neg = op(ext(self.neg), ext(other.neg)) != 0;
+        let mut v: Vec<u32> = a.iter().zip(&b).map(|(&x, &y)| op(x, y) & MASK).collect();
+        if neg {
+            negate_twos(&mut v);
+        }
+        BigInt::new(neg, v)
+    }
 
     /// CPython's hash: the value modulo `2**61 - 1`, sign kept, -1 -> -2.
-    pub fn hash(&self) -> i64 {
+    pub fn hash(self) -> i64 {
         const BITS: u32 = 61;
         const MODULUS: u64 = (1 << BITS) - 1;
         let mut x: u64 = 0;
