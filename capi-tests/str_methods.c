@@ -220,6 +220,13 @@ int main(void)
     show("%-format", PyUnicode_Format(x, o));
     Py_DECREF(o);
     Py_DECREF(x);
+    x = S("%d|%x|%X|%o|%#o|%+.5d|% d|%-6x|%06.1f|%e|%G|%r|%c");
+    o = PyLong_FromString("-1180591620717411303424", NULL, 10);
+    it = Py_BuildValue("(OiiiiiiidddOi)", o, -255, 3054, -8, 8, 42, 7, 171, -2.25, 0.0, 1e20, o, 65);
+    Py_DECREF(o);
+    show("%-format numbers", PyUnicode_Format(x, it));
+    Py_DECREF(it);
+    Py_DECREF(x);
     x = S("%(a)s-%(b)05.1f");
     o = Py_BuildValue("{s:s,s:d}", "a", "A", "b", 2.25);
     show("%(key)", PyUnicode_Format(x, o));

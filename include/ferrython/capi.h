@@ -2954,6 +2954,23 @@ void PyErr_SetInterrupt(void);
 int PyErr_CheckSignals(void);
 
 /*
+ `PyOS_InterruptOccurred`: 1 (and the interrupt is consumed) when a
+ SIGINT is pending.
+ */
+int PyOS_InterruptOccurred(void);
+
+/*
+ `Py_EnterRecursiveCall`: -1 with `RecursionError("maximum recursion
+ depth exceeded" + where)` past the limit.
+ */
+int Py_EnterRecursiveCall(const char *where_);
+
+/*
+ `Py_LeaveRecursiveCall`.
+ */
+void Py_LeaveRecursiveCall(void);
+
+/*
  `PyErr_GetHandledException`: the exception being handled (new
  reference) or NULL.
  */
@@ -5116,6 +5133,14 @@ Py_ssize_t PyUnicode_Count(PyObject *s, PyObject *sub, Py_ssize_t start, Py_ssiz
  `PyUnicode_Replace`: at most `maxcount` replacements (-1: all).
  */
 PyObject *PyUnicode_Replace(PyObject *s, PyObject *sub, PyObject *repl, Py_ssize_t maxcount);
+
+/*
+ `PyUnicode_Translate`: `str.translate(table)`. Unmapped characters
+ (`LookupError`) are kept; `errors` only matters for the codec-style
+ error cases CPython routes through it, which `str.translate` reports
+ as exceptions here too.
+ */
+PyObject *PyUnicode_Translate(PyObject *s, PyObject *table, const char *_errs);
 
 /*
  `PyUnicode_Compare`: -1, 0 or 1; -1 with `TypeError` for non-strs.

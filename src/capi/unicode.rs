@@ -1290,6 +1290,26 @@ pub unsafe extern "C" fn PyUnicode_Replace(
     })
 }
 
+/// `PyUnicode_Translate`: `str.translate(table)`. Unmapped characters
+/// (`LookupError`) are kept; `errors` only matters for the codec-style
+/// error cases CPython routes through it, which `str.translate` reports
+/// as exceptions here too.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_Translate(
+    s: *mut PyObject,
+    table: *mut PyObject,
+    _errs: *const c_char,
+) -> *mut PyObject {
+    crate::null_check!(s, table);
+    guard_obj(|| {
+        // SAFETY: both non-NULL.
+        unsafe {
+            ensure_str(s)?;
+            sm::translate(s, table)
+        }
+    })
+}
+
 /// `PyUnicode_Compare`: -1, 0 or 1; -1 with `TypeError` for non-strs.
 #[no_mangle]
 pub unsafe extern "C" fn PyUnicode_Compare(left: *mut PyObject, right: *mut PyObject) -> c_int {

@@ -433,6 +433,41 @@ impl Sink {
     }
 }
 
+/// The UTF-8 form of a str without surrogates (None if it has some).
+unsafe fn utf8_of(s: *mut PyObject) -> Option<Vec<u8>> {
+    // SAFETY: s is a str.
+    unsafe {
+        let n = pystr::len(s) as usize;
+        let d = pystr::data(s);
+        let mut out = Vec::with_capacity(n * 2);
+        let mut buf = [0u8; 4];
+        match pystr::kind(s) {
+            1 => {
+                for &b in std::slice::from_raw_parts(d, n) {
+                    if b < 0x80 {
+                        out.push(b);
+                    } else {
+                        out.extend_from_slice(&[0xc0 | (b >> 6), 0x80 | (b & 0x3f)]);
+                    }
+                }
+            }
+            2 => {
+                for &u in std::slice::from_raw_parts(d as *const u16, n) {
+                    let c = char::from_u32(u as u32)?;
+                    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                }
+            }
+            _ => {
+                for &u in std::slice::from_raw_parts(d as *const u32, n) {
+                    let c = char::from_u32(u)?;
+                    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                }
+            }
+        }
+        Some(out)
+    }
+}
+
 /// UTF-8 bytes of any code point, surrogates included (as `surrogatepass`).
 fn encode_utf8_raw(c: u32, buf: &mut [u8; 4]) -> usize {
     match c {
@@ -470,6 +505,11 @@ pub unsafe fn encode(s: *mut PyObject, codec: Codec, errors: Option<&str>) -> Py
         }
         if codec == Codec::Latin1 && pystr::kind(s) == 1 {
             return bytes::from_slice(pystr::data_bytes(s));
+        }
+        if codec == Codec::Utf8 {
+            if let Some(b) = utf8_of(s) {
+                return bytes::from_slice(&b);
+            }
         }
         let n = pystr::len(s) as usize;
         let (width, bo, name, limit, reason) = match codec {

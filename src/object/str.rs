@@ -200,6 +200,12 @@ pub unsafe fn new_uninit(length: Py_ssize_t, maxchar: u32) -> PyResult<*mut PyOb
 
 /// A new str holding the text `s`.
 pub fn from_str(s: &str) -> PyResult<Owned> {
+    if s.len() <= 1 {
+        return match s.as_bytes().first() {
+            None => empty(),
+            Some(&c) => char_str(c as u32),
+        };
+    }
     if s.is_ascii() {
         // SAFETY: new_uninit gives room for len bytes.
         unsafe {
@@ -364,7 +370,34 @@ pub unsafe fn compare(a: *mut PyObject, b: *mut PyObject) -> std::cmp::Ordering 
     }
 }
 
-struct Interned(HashMap<Box<str>, usize>);
+/// FxHash (rustc's hasher): interned names are short, and SipHash would
+/// dominate the look-up.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+
+struct Interned(HashMap<Box<str>, usize, FxBuild>);
 
 static INTERNED: std::sync::Mutex<Option<Interned>> = std::sync::Mutex::new(None);
 
@@ -372,7 +405,7 @@ static INTERNED: std::sync::Mutex<Option<Interned>> = std::sync::Mutex::new(None
 /// is finalized).
 pub fn intern(s: &str) -> *mut PyObject {
     let mut g = INTERNED.lock().unwrap_or_else(|e| e.into_inner());
-    let table = g.get_or_insert_with(|| Interned(HashMap::new()));
+    let table = g.get_or_insert_with(|| Interned(HashMap::default()));
     if let Some(&p) = table.0.get(s) {
         return p as *mut PyObject;
     }
@@ -403,7 +436,7 @@ pub unsafe fn intern_cstr(p: *const c_char) -> PyResult<*mut PyObject> {
 pub unsafe fn intern_in_place(p: *mut *mut PyObject) -> PyResult<()> {
     // SAFETY: *p is a str the caller owns a reference to.
     unsafe {
-        if !check_exact(*p) {
+        if !check_exact(*p) || (*ascii(*p)).state & 3 != 0 {
             return Ok(());
         }
         let s = as_str(*p)?;
@@ -682,21 +715,7 @@ unsafe extern "C" fn str_concat(a: *mut PyObject, b: *mut PyObject) -> *mut PyOb
 /// Finds `needle` in `hay` (code-point positions).
 pub unsafe fn find(hay: *mut PyObject, needle: *mut PyObject) -> Option<usize> {
     // SAFETY: both are strs.
-    unsafe {
-        let (h, n) = (len(hay) as usize, len(needle) as usize);
-        if n > h {
-            return None;
-        }
-        if kind(hay) == 1 && kind(needle) == 1 {
-            let hb = data_bytes(hay);
-            let nb = data_bytes(needle);
-            if n == 0 {
-                return Some(0);
-            }
-            return hb.windows(n).position(|w| w == nb);
-        }
-        (0..=h - n).find(|&i| (0..n).all(|j| read_char(hay, i + j) == read_char(needle, j)))
-    }
+    unsafe { crate::object::str_methods::find_range(hay, needle, 0, len(hay), true) }
 }
 
 unsafe extern "C" fn str_contains(a: *mut PyObject, b: *mut PyObject) -> libc::c_int {
@@ -799,11 +818,29 @@ pub fn char_str(c: u32) -> PyResult<Owned> {
 }
 
 static mut LATIN1: [*mut PyObject; 256] = [null_mut(); 256];
+static mut EMPTY: *mut PyObject = null_mut();
+
+/// The empty str (shared and immortal, as in CPython).
+pub fn empty() -> PyResult<Owned> {
+    // SAFETY: the cache is only touched with the GIL held.
+    unsafe {
+        if EMPTY.is_null() {
+            let p = new_uninit(0, 0)?;
+            make_immortal(p);
+            EMPTY = p;
+        }
+        Ok(Owned::from_borrowed_static(EMPTY))
+    }
+}
 
 /// Frees the one-character cache.
 fn clear_char_cache() {
     // SAFETY: finalization; nothing uses the cached strs any more.
     unsafe {
+        if !EMPTY.is_null() {
+            free_str(EMPTY);
+            EMPTY = null_mut();
+        }
         let base = (&raw mut LATIN1).cast::<*mut PyObject>();
         for i in 0..256 {
             let slot = base.add(i);

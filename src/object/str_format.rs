@@ -215,6 +215,7 @@ pub unsafe fn percent_format(fmt: *mut PyObject, args: *mut PyObject) -> PyResul
             let body: Vec<u32> = match conv_ch {
                 's' | 'r' | 'a' => {
                     let mut v = match conv_ch {
+                        's' if pystr::check_exact(arg) => to_ucs4(arg),
                         's' => to_ucs4(protocol::str_(arg)?.as_ptr()),
                         'r' => to_ucs4(protocol::repr(arg)?.as_ptr()),
                         _ => ascii_of(arg)?,
@@ -333,18 +334,35 @@ unsafe fn format_int(arg: *mut PyObject, conv: char, sp: &Spec) -> PyResult<Vec<
             }
             int::from_object(arg)?
         };
-        let ty = match conv {
-            'x' => "x",
-            'X' => "X",
-            'o' => "o",
-            _ => "d",
-        };
-        let text = format_obj(num.as_ptr(), ty)?;
-        let text = pystr::as_str(text.as_ptr())?;
-        let (neg, digits) = match text.strip_prefix('-') {
-            Some(d) => (true, d),
-            None => (false, text),
-        };
+        let n = num.as_ptr();
+        let formatted;
+        let small;
+        let (neg, digits): (bool, &str) =
+            if (*n).ob_type == &raw mut int::PyLong_Type && int::ndigits(n) <= 2 {
+                // Small exact ints: the digit helpers directly (no
+                // max-str-digits question below 2**60).
+                let d = int::digits(n);
+                small = match conv {
+                    'x' => crate::object::int_text::to_base(d, 16),
+                    'X' => crate::object::int_text::to_base(d, 16).to_ascii_uppercase(),
+                    'o' => crate::object::int_text::to_base(d, 8),
+                    _ => crate::object::int_text::to_decimal(d),
+                };
+                (int::sign(n) < 0, small.as_str())
+            } else {
+                let ty = match conv {
+                    'x' => "x",
+                    'X' => "X",
+                    'o' => "o",
+                    _ => "d",
+                };
+                formatted = format_obj(n, ty)?;
+                let text = pystr::as_str(formatted.as_ptr())?;
+                match text.strip_prefix('-') {
+                    Some(d) => (true, d),
+                    None => (false, text),
+                }
+            };
         let mut v: Vec<u32> = Vec::with_capacity(digits.len() + 4);
         if neg {
             v.push(0x2d);
@@ -397,6 +415,11 @@ unsafe fn format_float(arg: *mut PyObject, conv: char, sp: &Spec) -> PyResult<Ve
         spec.push('.');
         spec.push_str(&sp.prec.unwrap_or(6).to_string());
         spec.push(conv);
+        if float::check_exact(x.as_ptr()) {
+            return crate::object::format_spec::format_float(float::value(x.as_ptr()), &spec)
+                .map(|t| t.chars().map(u32::from).collect())
+                .map_err(float::format_error);
+        }
         let r = format_obj(x.as_ptr(), &spec)?;
         Ok(to_ucs4(r.as_ptr()))
     }

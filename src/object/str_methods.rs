@@ -830,7 +830,7 @@ pred_fn! {
 pub unsafe fn join(sep: *mut PyObject, iterable: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: sep is a str, iterable valid.
     unsafe {
-        let seq = if tuple::check(iterable) {
+        let seq = if tuple::check(iterable) || crate::object::list::check_exact(iterable) {
             Owned::from_borrowed(iterable)
         } else {
             match protocol::get_iter(iterable) {
@@ -841,7 +841,12 @@ pub unsafe fn join(sep: *mut PyObject, iterable: *mut PyObject) -> PyResult<Owne
                 }
             }
         };
-        let items = tuple::items(seq.as_ptr());
+        // A list's items are read in place: nothing below runs Python code.
+        let items = if tuple::check(seq.as_ptr()) {
+            tuple::items(seq.as_ptr())
+        } else {
+            crate::object::list::items(seq.as_ptr())
+        };
         if items.len() == 1 && pystr::check_exact(items[0]) {
             return Ok(Owned::from_borrowed(items[0]));
         }

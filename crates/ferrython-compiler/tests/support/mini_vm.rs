@@ -27,6 +27,8 @@ pub enum V {
     Iter(Rc<RefCell<(Vec<V>, usize)>>),
     Builtin(&'static str),
     Bound(Box<V>, &'static str),
+    /// `cm(name, suppress=False)`: a context manager that prints its calls.
+    Cm(Rc<(String, bool)>),
     Exc(Rc<(String, String)>),
     Code(Rc<CodeObject>),
 }
@@ -193,6 +195,7 @@ impl Vm {
             "NameError",
             "AssertionError",
             "IndexError",
+            "cm",
         ];
         B.iter().find(|b| **b == name).map(|b| V::Builtin(b))
     }
@@ -244,6 +247,10 @@ impl Vm {
                 V::Int(i) => Ok(V::Int(*i)),
                 _ => Err(exc("TypeError", "int")),
             },
+            "cm" => Ok(V::Cm(Rc::new((
+                args[0].str(),
+                args.get(1).map(|a| a.truthy()).unwrap_or(false),
+            )))),
             "dict" => Ok(V::Dict(Rc::new(RefCell::new(
                 kwargs
                     .into_iter()
@@ -271,6 +278,20 @@ impl Vm {
                     l.borrow_mut().push(args[0].clone());
                 }
                 Ok(V::None)
+            }
+            V::Bound(obj, "__exit__") => {
+                let V::Cm(cm) = &**obj else {
+                    panic!("__exit__")
+                };
+                let what = if matches!(args[0], V::None) {
+                    "None".to_string()
+                } else {
+                    args[1].str()
+                };
+                self.out
+                    .borrow_mut()
+                    .push_str(&format!("exit {} {}\n", cm.0, what));
+                Ok(V::Bool(cm.1))
             }
             V::Bound(obj, "get") => {
                 if let V::Dict(d) = &**obj {
@@ -838,6 +859,27 @@ impl Vm {
                         } else {
                             V::None
                         });
+                    }
+                    BEFORE_WITH => {
+                        let mgr = pop!();
+                        let V::Cm(cm) = &mgr else {
+                            return Err(exc("TypeError", "not a context manager"));
+                        };
+                        self.out.borrow_mut().push_str(&format!("enter {}\n", cm.0));
+                        let name = V::Str(cm.0.as_str().into());
+                        stack.push(V::Bound(Box::new(mgr.clone()), "__exit__"));
+                        stack.push(name);
+                    }
+                    WITH_EXCEPT_START => {
+                        let n = stack.len();
+                        let e = stack[n - 1].clone();
+                        let exit = stack[n - 4].clone();
+                        let ty = match &e {
+                            V::Exc(x) => V::Str(x.0.as_str().into()),
+                            _ => V::None,
+                        };
+                        let r = self.call(&exit, vec![ty, e, V::None], vec![])?;
+                        stack.push(r);
                     }
                     DELETE_SUBSCR => {
                         let k = pop!();
