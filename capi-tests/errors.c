@@ -357,6 +357,8 @@ static void printing_tests(void)
     printf("%d\n", PyErr_WarnExplicit(PyExc_FutureWarning, "sourced", __FILE__, 1, NULL, NULL));
     STEP("WarnExplicit DeprecationWarning in __main__");
     printf("%d\n", PyErr_WarnExplicit(PyExc_DeprecationWarning, "main dep", "main.py", 3, "__main__", NULL));
+    STEP("WarnExplicitFormat");
+    printf("%d\n", PyErr_WarnExplicitFormat(PyExc_UserWarning, "fmt.py", 7, NULL, NULL, "value %d", 42));
     STEP("WarnFormat");
     printf("%d\n", PyErr_WarnFormat(PyExc_UserWarning, 1, "formatted %d %s", 5, "x"));
     STEP("ResourceWarning (ignored)");

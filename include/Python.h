@@ -959,6 +959,9 @@ PyAPI_FUNC(int) PyErr_WarnFormat(PyObject *category, Py_ssize_t stack_level,
 PyAPI_FUNC(int) PyErr_ResourceWarning(PyObject *source, Py_ssize_t stack_level,
                                       const char *format, ...);
 PyAPI_FUNC(void) PyErr_FormatUnraisable(const char *format, ...);
+PyAPI_FUNC(int) PyErr_WarnExplicitFormat(PyObject *category, const char *filename, int lineno,
+                                         const char *module, PyObject *registry,
+                                         const char *format, ...);
 /* bytes */
 PyAPI_FUNC(PyObject *) PyBytes_FromFormatV(const char *format, va_list vargs)
     Py_GCC_ATTRIBUTE((format(printf, 1, 0)));

@@ -645,3 +645,26 @@ PyObject *PyBytes_FromFormat(const char *format, ...)
     va_end(va);
     return r;
 }
+
+extern PyObject *PyUnicode_FromString(const char *s);
+extern int PyErr_WarnExplicitObject(PyObject *category, PyObject *message, PyObject *filename,
+                                    int lineno, PyObject *module, PyObject *registry);
+
+// export: PyErr_WarnExplicitFormat
+int PyErr_WarnExplicitFormat(PyObject *category, const char *filename, int lineno,
+                             const char *module, PyObject *registry, const char *format, ...)
+{
+    va_list va;
+    va_start(va, format);
+    PyObject *msg = PyUnicode_FromFormatV(format, va);
+    va_end(va);
+    PyObject *file = msg != NULL ? PyUnicode_FromString(filename) : NULL;
+    PyObject *mod = file != NULL && module != NULL ? PyUnicode_FromString(module) : NULL;
+    int r = -1;
+    if (file != NULL && (module == NULL || mod != NULL))
+        r = PyErr_WarnExplicitObject(category, msg, file, lineno, mod, registry);
+    if (mod != NULL) Py_DecRef(mod);
+    if (file != NULL) Py_DecRef(file);
+    if (msg != NULL) Py_DecRef(msg);
+    return r;
+}
