@@ -31,6 +31,26 @@ pub enum V {
     Cm(Rc<(String, bool)>),
     Exc(Rc<(String, String)>),
     Code(Rc<CodeObject>),
+    Gen(Rc<RefCell<Option<Frame>>>),
+}
+
+/// A suspended or running frame.
+#[derive(Debug)]
+pub struct Frame {
+    code: Rc<CodeObject>,
+    locals: Vec<V>,
+    stack: Vec<V>,
+    pc: usize,
+    handled: V,
+    closure: Vec<V>,
+}
+
+/// How `exec` stopped.
+pub enum Flow {
+    Next,
+    Return(V),
+    Yield(V),
+    Generator,
 }
 
 #[derive(Debug)]
@@ -224,12 +244,12 @@ impl Vm {
                 Ok(V::List(Rc::new(RefCell::new((a..b).map(V::Int).collect()))))
             }
             "list" => Ok(V::List(Rc::new(RefCell::new(match args.first() {
-                Some(a) => a.items()?,
+                Some(a) => self.iter_items(a)?,
                 None => vec![],
             })))),
-            "tuple" => Ok(V::Tuple(Rc::new(args[0].items()?))),
+            "tuple" => Ok(V::Tuple(Rc::new(self.iter_items(&args[0])?))),
             "sorted" => {
-                let mut v = args[0].items()?;
+                let mut v = self.iter_items(&args[0])?;
                 v.sort_by_key(|x| match x {
                     V::Int(i) => *i,
                     _ => 0,
@@ -366,13 +386,69 @@ impl Vm {
         self.run(code, vec![V::Null; n], &[])
     }
 
-    fn run(&self, code: &CodeObject, mut locals: Vec<V>, closure: &[V]) -> R<V> {
+    fn run(&self, code: &CodeObject, locals: Vec<V>, closure: &[V]) -> R<V> {
+        let mut frame = Frame {
+            code: Rc::new(code.clone()),
+            locals,
+            stack: Vec::new(),
+            pc: 0,
+            handled: V::None,
+            closure: closure.to_vec(),
+        };
+        match self.exec(&mut frame, None)? {
+            Flow::Return(v) => Ok(v),
+            Flow::Generator => Ok(V::Gen(Rc::new(RefCell::new(Some(frame))))),
+            _ => unreachable!(),
+        }
+    }
+
+    /// Resume a generator with `sent`: `Some(yielded)` or `None` when it returned.
+    fn resume(&self, g: &Rc<RefCell<Option<Frame>>>, sent: V) -> R<Result<V, V>> {
+        let mut slot = g.borrow_mut();
+        let Some(frame) = slot.as_mut() else {
+            return Ok(Err(V::None));
+        };
+        match self.exec(frame, Some(sent)) {
+            Ok(Flow::Yield(v)) => Ok(Ok(v)),
+            Ok(Flow::Return(v)) => {
+                *slot = None;
+                Ok(Err(v))
+            }
+            Ok(_) => unreachable!(),
+            Err(e) => {
+                *slot = None;
+                Err(e)
+            }
+        }
+    }
+
+    /// All items of an iterable, draining generators.
+    fn iter_items(&self, v: &V) -> R<Vec<V>> {
+        match v {
+            V::Gen(g) => {
+                let mut out = Vec::new();
+                while let Ok(x) = self.resume(g, V::None)? {
+                    out.push(x);
+                }
+                Ok(out)
+            }
+            other => other.items(),
+        }
+    }
+
+    fn exec(&self, f: &mut Frame, sent: Option<V>) -> R<Flow> {
         use Opcode::*;
+        let code = f.code.clone();
+        let closure = f.closure.clone();
+        let locals = &mut f.locals;
+        let stack = &mut f.stack;
+        let handled = &mut f.handled;
+        if let Some(v) = sent {
+            stack.push(v);
+        }
         let instrs = code.instructions();
         let index: HashMap<u32, usize> = instrs.iter().enumerate().map(|(i, x)| (x.0, i)).collect();
-        let mut stack: Vec<V> = Vec::new();
-        let mut pc = 0usize;
-        let mut handled: V = V::None;
+        let mut pc = f.pc;
         let nfree = code
             .localspluskinds
             .iter()
@@ -381,7 +457,7 @@ impl Vm {
         loop {
             let (off, op, arg) = instrs[pc];
             let mut next = pc + 1;
-            let step: R<Option<V>> = (|| {
+            let step: R<Flow> = (|| {
                 macro_rules! pop {
                     () => {
                         stack.pop().expect("stack underflow")
@@ -593,7 +669,8 @@ impl Vm {
                             if op == LIST_APPEND {
                                 l.borrow_mut().push(v);
                             } else {
-                                l.borrow_mut().extend(v.items()?);
+                                let items = self.iter_items(&v)?;
+                                l.borrow_mut().extend(items);
                             }
                         }
                     }
@@ -679,11 +756,25 @@ impl Vm {
                     }
                     GET_ITER => {
                         let v = pop!();
-                        let items = v.items()?;
-                        stack.push(V::Iter(Rc::new(RefCell::new((items, 0)))));
+                        if let V::Gen(_) = v {
+                            stack.push(v);
+                        } else {
+                            let items = v.items()?;
+                            stack.push(V::Iter(Rc::new(RefCell::new((items, 0)))));
+                        }
                     }
                     FOR_ITER => {
                         let it = stack.last().unwrap().clone();
+                        if let V::Gen(g) = &it {
+                            match self.resume(g, V::None)? {
+                                Ok(v) => stack.push(v),
+                                Err(_) => {
+                                    stack.pop();
+                                    next = index[&jump_target(off, op, arg, &code.code).unwrap()];
+                                }
+                            }
+                            return Ok(Flow::Next);
+                        }
                         let V::Iter(it) = it else {
                             panic!("FOR_ITER on non-iterator")
                         };
@@ -697,7 +788,45 @@ impl Vm {
                             next = index[&jump_target(off, op, arg, &code.code).unwrap()];
                         }
                     }
-                    RETURN_VALUE => return Ok(Some(pop!())),
+                    RETURN_VALUE => return Ok(Flow::Return(pop!())),
+                    RETURN_GENERATOR => return Ok(Flow::Generator),
+                    YIELD_VALUE => return Ok(Flow::Yield(pop!())),
+                    GET_YIELD_FROM_ITER => {
+                        let v = pop!();
+                        stack.push(match v {
+                            V::Gen(_) => v,
+                            other => V::Iter(Rc::new(RefCell::new((other.items()?, 0)))),
+                        });
+                    }
+                    SEND => {
+                        let value = pop!();
+                        let recv = stack.last().unwrap().clone();
+                        let r = match &recv {
+                            V::Gen(g) => self.resume(g, value)?,
+                            V::Iter(it) => {
+                                let mut b = it.borrow_mut();
+                                if b.1 < b.0.len() {
+                                    b.1 += 1;
+                                    Ok(b.0[b.1 - 1].clone())
+                                } else {
+                                    Err(V::None)
+                                }
+                            }
+                            _ => return Err(exc("TypeError", "cannot send")),
+                        };
+                        match r {
+                            Ok(v) => stack.push(v),
+                            Err(ret) => {
+                                stack.push(ret);
+                                next = index[&jump_target(off, op, arg, &code.code).unwrap()];
+                            }
+                        }
+                    }
+                    END_SEND => {
+                        let v = pop!();
+                        pop!();
+                        stack.push(v);
+                    }
                     CALL | CALL_KW => {
                         let names: Vec<String> = if op == CALL_KW {
                             pop!().items()?.iter().map(|x| x.str()).collect()
@@ -793,10 +922,10 @@ impl Vm {
                     RERAISE => return Err(pop!()),
                     PUSH_EXC_INFO => {
                         let e = pop!();
-                        stack.push(std::mem::replace(&mut handled, e.clone()));
+                        stack.push(std::mem::replace(handled, e.clone()));
                         stack.push(e);
                     }
-                    POP_EXCEPT => handled = pop!(),
+                    POP_EXCEPT => *handled = pop!(),
                     CHECK_EXC_MATCH => {
                         let ty = pop!();
                         let e = stack.last().unwrap();
@@ -890,11 +1019,14 @@ impl Vm {
                     }
                     other => panic!("mini vm: unsupported opcode {}", other.name()),
                 }
-                Ok(None)
+                Ok(Flow::Next)
             })();
             match step {
-                Ok(Some(ret)) => return Ok(ret),
-                Ok(None) => pc = next,
+                Ok(Flow::Next) => pc = next,
+                Ok(flow) => {
+                    f.pc = next;
+                    return Ok(flow);
+                }
                 Err(e) => {
                     let Some(h) = code.handler(off) else {
                         return Err(e);
