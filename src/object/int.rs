@@ -8,7 +8,8 @@ use crate::object::int_arith::{self, BigInt, View};
 use crate::object::none::{none, not_implemented};
 use crate::object::typeobj::{type_name, type_template};
 use crate::object::{
-    bytes, descr, dict, float, format_spec, int_text, number, protocol, str as pystr, tuple,
+    bytearray, bytes, descr, dict, float, format_spec, int_text, number, protocol, str as pystr,
+    tuple,
 };
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
@@ -442,8 +443,22 @@ pub fn parse_text(text: &str, base: i64) -> PyResult<Owned> {
     }
 }
 
-/// `int(bytes, base)`: ASCII text; the error shows the bytes' repr.
-unsafe fn parse_bytes(op: *mut PyObject, data: &[u8], base: i64) -> PyResult<Owned> {
+/// The bytes of a bytes or bytearray object (what `int()` parses).
+unsafe fn bytes_like<'a>(op: *mut PyObject) -> Option<&'a [u8]> {
+    // SAFETY: op valid; the slice lives as long as the object is unchanged.
+    unsafe {
+        if bytes::check(op) {
+            Some(bytes::as_slice(op))
+        } else if bytearray::check(op) {
+            Some(bytearray::as_slice(op))
+        } else {
+            None
+        }
+    }
+}
+
+/// `int(bytes, base)`: ASCII text; the error shows the data as a bytes repr.
+fn parse_bytes(data: &[u8], base: i64) -> PyResult<Owned> {
     let text = std::str::from_utf8(data).ok().filter(|t| t.is_ascii());
     match text.map(|t| int_text::parse_int_limited(t, base, max_str_digits())) {
         Some(Ok((neg, mag))) => from_digits(if neg { -1 } else { 1 }, &mag),
@@ -451,8 +466,9 @@ unsafe fn parse_bytes(op: *mut PyObject, data: &[u8], base: i64) -> PyResult<Own
             Err(errors::value_error(e.message))
         }
         _ => {
-            // SAFETY: op valid.
-            let r = unsafe { protocol::repr_string(op)? };
+            let b = bytes::from_slice(data)?;
+            // SAFETY: b is a bytes object.
+            let r = unsafe { protocol::repr_string(b.as_ptr())? };
             Err(errors::value_error(format!(
                 "invalid literal for int() with base {base}: {r}"
             )))
@@ -488,8 +504,8 @@ pub unsafe fn from_object(op: *mut PyObject) -> PyResult<Owned> {
         if pystr::check(op) {
             return parse_text(pystr::as_str(op)?, 10);
         }
-        if bytes::check(op) {
-            return parse_bytes(op, bytes::as_slice(op), 10);
+        if let Some(data) = bytes_like(op) {
+            return parse_bytes(data, 10);
         }
         Err(errors::type_error(format!(
             "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -1038,8 +1054,8 @@ unsafe extern "C" fn long_new(
                     });
                     if pystr::check(x) {
                         parse_text(pystr::as_str(x)?, base)?
-                    } else if bytes::check(x) {
-                        parse_bytes(x, bytes::as_slice(x), base)?
+                    } else if let Some(data) = bytes_like(x) {
+                        parse_bytes(data, base)?
                     } else {
                         return Err(errors::type_error(
                             "int() can't convert non-string with explicit base",
