@@ -54,6 +54,42 @@ fn generated_header_is_committed_and_fresh() {
     );
 }
 
+/// Compiles `source` (a file named `name`) with `compiler` and `flags`
+/// against `include/`; panics with the compiler's output on failure.
+fn compile_alone(compiler: &str, name: &str, source: &str, flags: &[&str]) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = std::env::temp_dir().join(format!("ferrython-headers-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let src = dir.join(name);
+    std::fs::write(&src, source).unwrap();
+    let out = Command::new(compiler)
+        .args(flags)
+        .arg("-fsyntax-only")
+        .arg("-I")
+        .arg(root.join("include"))
+        .arg(&src)
+        .output()
+        .expect("run the compiler");
+    let _ = std::fs::remove_file(&src);
+    assert!(
+        out.status.success(),
+        "{name} does not compile with {compiler} {flags:?}:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn python_h_compiles_as_cxx11_pedantic() {
+    let cxx = std::env::var("CXX").unwrap_or_else(|_| "c++".into());
+    compile_alone(
+        &cxx,
+        "only_python_h.cpp",
+        "#include <Python.h>\n#include <structmember.h>\n\
+         int main() { PyObject *o = Py_None; Py_INCREF(o); Py_DECREF(o); return 0; }\n",
+        &["-std=c++11", "-Wall", "-Wextra", "-Werror", "-pedantic"],
+    );
+}
+
 #[test]
 fn python_h_compiles_standalone() {
     // The umbrella header alone, with the strictest flags we promise.
