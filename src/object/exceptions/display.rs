@@ -158,6 +158,74 @@ unsafe fn format_syntax_error(e: *mut PyObject, out: &mut String) {
     }
 }
 
+/// Consecutive identical frames shown before "[Previous line repeated N
+/// more times]" (`traceback._RECURSIVE_CUTOFF`).
+const RECURSIVE_CUTOFF: usize = 3;
+
+/// The frames of a traceback chain as `traceback.format_tb` prints them:
+/// `  File "f", line N, in name` and the stripped source line, with runs
+/// of the same frame collapsed. Read through the attributes `tb_frame`,
+/// `tb_lineno`, `tb_next`, `f_code`, `co_filename` and `co_name`, so any
+/// traceback type that has them is shown. (The column carets of 3.13
+/// need the code positions and are not drawn.)
+unsafe fn format_tb(tb: *mut PyObject) -> String {
+    let mut frames: Vec<(String, i64, String)> = Vec::new();
+    // SAFETY: tb is a traceback-like object; attributes are looked up
+    // generically and failures end the walk.
+    unsafe {
+        let mut cur = Some(Owned::from_borrowed(tb));
+        while let Some(t) = cur {
+            let code =
+                opt_attr(t.as_ptr(), "tb_frame").and_then(|f| opt_attr(f.as_ptr(), "f_code"));
+            let text = |name: &str| {
+                code.as_ref()
+                    .and_then(|c| opt_attr(c.as_ptr(), name))
+                    .and_then(|v| str_text(v.as_ptr()))
+                    .unwrap_or_else(|| "?".to_string())
+            };
+            frames.push((
+                text("co_filename"),
+                int_attr(t.as_ptr(), "tb_lineno").unwrap_or(-1),
+                text("co_name"),
+            ));
+            cur = opt_attr(t.as_ptr(), "tb_next");
+        }
+    }
+    let mut out = String::new();
+    let repeated = |out: &mut String, count: usize| {
+        let n = count - RECURSIVE_CUTOFF;
+        let s = if n > 1 { "s" } else { "" };
+        out.push_str(&format!("  [Previous line repeated {n} more time{s}]\n"));
+    };
+    let mut last: Option<&(String, i64, String)> = None;
+    let mut count = 0;
+    for f in &frames {
+        if last != Some(f) {
+            if count > RECURSIVE_CUTOFF {
+                repeated(&mut out, count);
+            }
+            last = Some(f);
+            count = 0;
+        }
+        count += 1;
+        if count > RECURSIVE_CUTOFF {
+            continue;
+        }
+        let (file, line, name) = f;
+        out.push_str(&format!("  File \"{file}\", line {line}, in {name}\n"));
+        if let Some(src) = source_line(file, *line) {
+            let src = src.trim();
+            if !src.is_empty() {
+                out.push_str(&format!("    {src}\n"));
+            }
+        }
+    }
+    if count > RECURSIVE_CUTOFF {
+        repeated(&mut out, count);
+    }
+    out
+}
+
 /// `format_exception_only` of `traceback.py`: the last line (or the
 /// `SyntaxError` block) followed by the `__notes__`.
 unsafe fn exception_only_block(e: *mut PyObject) -> String {
@@ -299,8 +367,8 @@ unsafe fn format_single(e: *mut PyObject, ctx: &mut PrintContext) {
         let has_tb = !(*base(e)).traceback.is_null();
         if !typeobj::instance_of(e, &raw mut _PyExc_BaseExceptionGroup) {
             if has_tb {
-                // Frames are printed once the evaluation loop has tracebacks.
                 ctx.emit("Traceback (most recent call last):\n", '|');
+                ctx.emit(&format_tb((*base(e)).traceback), '|');
             }
             ctx.emit(&exception_only_block(e), '|');
             return;
@@ -322,6 +390,7 @@ unsafe fn format_single(e: *mut PyObject, ctx: &mut PrintContext) {
                 "Exception Group Traceback (most recent call last):\n",
                 margin,
             );
+            ctx.emit(&format_tb((*base(e)).traceback), '|');
         }
         ctx.emit(&exception_only_block(e), '|');
         let excs = (*e.cast::<PyBaseExceptionGroupObject>()).excs;
@@ -399,6 +468,7 @@ pub unsafe fn format_unraisable(msg: Option<&str>, obj: *mut PyObject, e: *mut P
         }
         if !(*base(e)).traceback.is_null() {
             out.push_str("Traceback (most recent call last):\n");
+            out.push_str(&format_tb((*base(e)).traceback));
         }
         out.push_str(&type_display_name((*e).ob_type));
         out.push_str(": ");

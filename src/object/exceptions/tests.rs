@@ -534,6 +534,7 @@ fn exception_types_behave_as_cpython() {
         );
         assert!(errors::current().is_null());
     }
+    traceback_frames_are_printed_from_attributes();
 }
 
 trait ErrText {
@@ -546,5 +547,59 @@ impl ErrText for Result<Owned, String> {
             Ok(_) => "no exception".into(),
             Err(e) => e,
         }
+    }
+}
+
+/// A class `module.name` whose class attributes are `attrs`.
+unsafe fn class_with(name: &str, attrs: &[(&str, *mut PyObject)]) -> Owned {
+    // SAFETY: the runtime is initialized; the values are valid.
+    unsafe {
+        let d = dict::new().unwrap();
+        for (k, v) in attrs {
+            dict::set_item(d.as_ptr(), pystr::intern(k), *v).unwrap();
+        }
+        typeobj::new_heap_type(
+            None,
+            name,
+            &raw mut crate::object::object::PyBaseObject_Type,
+            d.as_ptr(),
+        )
+        .unwrap()
+    }
+}
+
+/// Run from the main test: the runtime lives on one thread.
+fn traceback_frames_are_printed_from_attributes() {
+    // SAFETY: the runtime is initialized on this thread.
+    unsafe {
+        let code_cls = class_with(
+            "code",
+            &[
+                ("co_filename", s(file!()).as_ptr()),
+                ("co_name", s("f").as_ptr()),
+            ],
+        );
+        let frame_cls = class_with("frame", &[("f_code", code_cls.as_ptr())]);
+        let tb_cls = class_with(
+            "traceback",
+            &[
+                ("tb_frame", frame_cls.as_ptr()),
+                ("tb_lineno", i(1).as_ptr()),
+                ("tb_next", none::none()),
+            ],
+        );
+        let tb = call(tb_cls.as_ptr(), &[]).unwrap();
+        let e = call(PyExc_ValueError, &[&s("boom")]).unwrap();
+        protocol::setattr(e.as_ptr(), pystr::intern("__traceback__"), tb.as_ptr()).unwrap();
+        let first = display::source_line(file!(), 1).unwrap();
+        assert_eq!(
+            display::format_exception(e.as_ptr()),
+            format!(
+                "Traceback (most recent call last):\n  File \"{}\", line 1, in f\n    {}\nValueError: boom\n",
+                file!(),
+                first.trim()
+            )
+        );
+        assert!(errors::current().is_null());
     }
 }
