@@ -514,7 +514,7 @@ fn exception_types_behave_as_cpython() {
         let ot = Owned::from_borrowed(PyExc_OSError);
         assert_eq!(meth(&eg, "subgroup", &[&ot]), "None");
         let et = Owned::from_borrowed(PyExc_Exception);
-        assert_eq!(meth(&eg, "split", &[&et]).ends_with(", None)"), true);
+        assert!(meth(&eg, "split", &[&et]).ends_with(", None)"));
         assert_eq!(
             meth(&eg, "split", &[&i(5)]),
             "TypeError: expected an exception type, a tuple of exception types, or a callable (other than a class)"
