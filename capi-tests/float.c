@@ -179,6 +179,34 @@ int main(void)
     show("-inf", PyFloat_FromDouble(-Py_INFINITY));
     show("nan", PyFloat_FromDouble(Py_NAN));
 
+    /* Shortest round-trip repr of many bit patterns and decimal-looking
+     * values (ties between 16/17-digit candidates included). */
+    {
+        unsigned long long state = 0x9E3779B97F4A7C15ULL;
+        for (i = 0; i < 3000; i++) {
+            double x;
+            PyObject *r;
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            if (i % 3 == 0) {
+                unsigned long long bits = state;
+                memcpy(&x, &bits, sizeof x);
+                if (!Py_IS_FINITE(x)) {
+                    continue;
+                }
+            } else if (i % 3 == 1) {
+                x = (double)(state >> 20) / 1000.0;
+            } else {
+                x = (double)(state >> 11) * 1e-3 + 0.25;
+            }
+            o = PyFloat_FromDouble(x);
+            r = PyObject_Repr(o);
+            printf("%s%s", PyUnicode_AsUTF8(r), i % 8 == 7 ? "\n" : " ");
+            Py_DECREF(r);
+            Py_DECREF(o);
+        }
+        printf("\n");
+    }
+
     /* Conversions to double. */
     o = PyFloat_FromDouble(2.75);
     show_double("PyFloat_AsDouble(2.75)", PyFloat_AsDouble(o));

@@ -221,11 +221,17 @@ pub fn double_to_string(x: f64, code: char, precision: usize, flags: Flags) -> (
                 .split('e')
                 .next()
                 .map_or(1, |m| m.len() - m.contains('.') as usize);
-            let even = format!("{:.*e}", n - 1, ax);
-            let text = if even.parse::<f64>() == Ok(ax) {
-                even
-            } else {
+            // Two n-digit candidates can both round-trip only when their
+            // spacing is below one ulp, which needs n >= 16 digits.
+            let text = if n < 16 {
                 shortest
+            } else {
+                let even = format!("{:.*e}", n - 1, ax);
+                if even.parse::<f64>() == Ok(ax) {
+                    even
+                } else {
+                    shortest
+                }
             };
             let d = digits_from_exp(&text);
             if d.decpt <= -4 || d.decpt > 16 {
