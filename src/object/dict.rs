@@ -59,7 +59,7 @@ static mut DICT_AS_NUMBER: PyNumberMethods = PyNumberMethods {
     ..unsafe { std::mem::zeroed() }
 };
 
-static DICT_METHODS: [PyMethodDef; 17] = [
+static DICT_METHODS: [PyMethodDef; 16] = [
     descr::method(
         c"__getitem__",
         dict_subscript as *const c_void,
@@ -95,11 +95,6 @@ static DICT_METHODS: [PyMethodDef; 17] = [
     descr::method(c"clear", dict_clear_meth as *const c_void, METH_NOARGS),
     descr::method(c"copy", dict_copy as *const c_void, METH_NOARGS),
     descr::method(c"__reversed__", dict_reversed as *const c_void, METH_NOARGS),
-    descr::method(
-        c"__class_getitem__",
-        dict_class_getitem as *const c_void,
-        METH_O | METH_CLASS,
-    ),
     descr::METHOD_END,
 ];
 
@@ -232,7 +227,10 @@ unsafe fn lookup(
         if (*k).all_str && pystr::check_exact(key) {
             return Ok(Keys::lookup_str(k, key, hash));
         }
-        lookup_generic(d, key, hash)
+        match Keys::lookup_identity(k, key, hash) {
+            Ok(r) => Ok(r),
+            Err(()) => lookup_generic(d, key, hash),
+        }
     }
 }
 
@@ -1215,12 +1213,6 @@ unsafe extern "C" fn dict_clear_meth(op: *mut PyObject, _: *mut PyObject) -> *mu
 unsafe extern "C" fn dict_copy(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
     // SAFETY: op is a dict.
     guard_obj(|| unsafe { copy(op) })
-}
-
-unsafe extern "C" fn dict_class_getitem(cls: *mut PyObject, _arg: *mut PyObject) -> *mut PyObject {
-    // `types.GenericAlias` is not there yet: the class itself stands in.
-    // SAFETY: cls is a type.
-    unsafe { new_ref(cls) }
 }
 
 /// `dict.fromkeys(iterable, value=None)` on class `cls`.

@@ -304,30 +304,41 @@ impl Keys {
 
     /// Looks up an exact-`str` key in a table whose keys are all exact strs:
     /// no Python code runs. Returns `(slot, entry index)`.
-    #[inline(always)]
+    #[inline]
     pub unsafe fn lookup_str(
         k: *mut Keys,
         key: *mut PyObject,
         hash: Py_hash_t,
     ) -> Option<(usize, usize)> {
-        // SAFETY: every live key of k is an exact str.
+        // SAFETY: forwarded; the width picks the index type.
         unsafe {
-            let mask = (*k).size() - 1;
-            let entries = Self::entries(k);
-            let mut perturb = hash as usize;
-            let mut i = hash as usize & mask;
-            loop {
-                let ix = Self::index(k, i);
-                if ix >= 0 {
-                    let e = &*entries.add(ix as usize);
-                    if e.key == key || (e.hash == hash && pystr::eq(e.key, key)) {
-                        return Some((i, ix as usize));
-                    }
-                } else if ix == EMPTY {
-                    return None;
-                }
-                perturb >>= PERTURB_SHIFT;
-                i = (i * 5 + perturb + 1) & mask;
+            match (*k).log2_width {
+                0 => probe::<i8, true>(k, key, hash),
+                1 => probe::<i16, true>(k, key, hash),
+                2 => probe::<i32, true>(k, key, hash),
+                _ => probe::<i64, true>(k, key, hash),
+            }
+            .ok()
+            .flatten()
+        }
+    }
+
+    /// Looks up any key as far as no Python code is needed: `Err(())` when
+    /// an entry with the same hash holds a different, non-identical key
+    /// that must be compared with `__eq__`.
+    #[inline]
+    pub unsafe fn lookup_identity(
+        k: *mut Keys,
+        key: *mut PyObject,
+        hash: Py_hash_t,
+    ) -> Result<Option<(usize, usize)>, ()> {
+        // SAFETY: forwarded; the width picks the index type.
+        unsafe {
+            match (*k).log2_width {
+                0 => probe::<i8, false>(k, key, hash),
+                1 => probe::<i16, false>(k, key, hash),
+                2 => probe::<i32, false>(k, key, hash),
+                _ => probe::<i64, false>(k, key, hash),
             }
         }
     }
@@ -384,6 +395,61 @@ impl Keys {
                 }
             }
             n
+        }
+    }
+}
+
+/// An index slot type (1, 2, 4 or 8 bytes).
+trait IndexSlot: Copy {
+    fn get(self) -> isize;
+}
+
+macro_rules! index_slot {
+    ($($t:ty),*) => {$(impl IndexSlot for $t {
+        #[inline(always)]
+        fn get(self) -> isize {
+            self as isize
+        }
+    })*};
+}
+index_slot!(i8, i16, i32, i64);
+
+/// The probe loop for one index width. With `STR`, every key of the table
+/// and `key` are exact strs and equal hashes are settled by comparing
+/// contents; otherwise an equal hash on a non-identical key gives `Err`.
+#[inline(always)]
+unsafe fn probe<I: IndexSlot, const STR: bool>(
+    k: *mut Keys,
+    key: *mut PyObject,
+    hash: Py_hash_t,
+) -> Result<Option<(usize, usize)>, ()> {
+    // SAFETY: k is a valid table whose index slots have type I.
+    unsafe {
+        let mask = (*k).size() - 1;
+        let indices = Keys::indices(k).cast::<I>();
+        let entries = Keys::entries(k);
+        let mut perturb = hash as usize;
+        let mut i = hash as usize & mask;
+        loop {
+            let ix = (*indices.add(i)).get();
+            if ix >= 0 {
+                let e = &*entries.add(ix as usize);
+                if e.key == key {
+                    return Ok(Some((i, ix as usize)));
+                }
+                if e.hash == hash {
+                    if !STR {
+                        return Err(());
+                    }
+                    if pystr::eq(e.key, key) {
+                        return Ok(Some((i, ix as usize)));
+                    }
+                }
+            } else if ix == EMPTY {
+                return Ok(None);
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i * 5 + perturb + 1) & mask;
         }
     }
 }
