@@ -263,6 +263,33 @@ int main(void)
     show_int("__suppress_context__ before", PyObject_IsTrue(PyObject_GetAttrString(e, "__suppress_context__")));
     PyException_SetCause(e, build(PyExc_KeyError, "(s)", "c"));
     show_int("__suppress_context__ after SetCause", PyObject_IsTrue(PyObject_GetAttrString(e, "__suppress_context__")));
+    {
+        const char *names[] = {"__traceback__", "__context__", "__cause__", "args", "__suppress_context__"};
+        for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+            printf("del %s: ", names[i]);
+            if (PyObject_DelAttrString(e, names[i]) < 0)
+                print_error();
+            printf("\n");
+        }
+        o = PyLong_FromLong(0);
+        printf("__suppress_context__ = 0: ");
+        if (PyObject_SetAttrString(e, "__suppress_context__", o) < 0)
+            print_error();
+        printf("\n");
+        Py_DECREF(o);
+        PyObject_SetAttrString(e, "__suppress_context__", Py_False);
+        show("__suppress_context__ = False", PyObject_GetAttrString(e, "__suppress_context__"));
+        o = Py_BuildValue("[ii]", 1, 2);
+        PyObject_SetAttrString(e, "args", o);
+        Py_DECREF(o);
+        show("args = [1, 2]", PyObject_GetAttrString(e, "args"));
+        o = PyLong_FromLong(5);
+        printf("args = 5: ");
+        if (PyObject_SetAttrString(e, "args", o) < 0)
+            print_error();
+        printf("\n");
+        Py_DECREF(o);
+    }
     show("__context__ not an exception", PyObject_SetAttrString(e, "__context__", Py_True) ? NULL : Py_NewRef(Py_None));
     Py_DECREF(e);
     e = build(PyExc_ValueError, "(s)", "v");

@@ -98,6 +98,7 @@ pub static mut _PyExc_BaseException: PyTypeObject = PyTypeObject {
     tp_new: Some(exc_new),
     tp_getset: (&raw const EXC_GETSET).cast_mut().cast(),
     tp_methods: (&raw const methods::EXC_METHODS).cast_mut().cast(),
+    tp_members: (&raw const EXC_MEMBERS).cast_mut().cast(),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     tp_getattro: Some(crate::object::object::PyObject_GenericGetAttr),
     tp_setattro: Some(crate::object::object::PyObject_GenericSetAttr),
@@ -108,22 +109,30 @@ pub static mut _PyExc_BaseException: PyTypeObject = PyTypeObject {
     )
 };
 
-static EXC_GETSET: [PyGetSetDef; 7] = [
+static EXC_GETSET: [PyGetSetDef; 6] = [
     crate::object::descr::getset(c"args", Some(get_args), Some(set_args)),
     crate::object::descr::getset(c"__traceback__", Some(get_traceback), Some(set_traceback)),
     crate::object::descr::getset(c"__context__", Some(get_context), Some(set_context)),
     crate::object::descr::getset(c"__cause__", Some(get_cause), Some(set_cause)),
-    crate::object::descr::getset(
-        c"__suppress_context__",
-        Some(get_suppress),
-        Some(set_suppress),
-    ),
     crate::object::descr::getset(
         c"__dict__",
         Some(crate::object::object::PyObject_GenericGetDict),
         None,
     ),
     crate::object::descr::GETSET_END,
+];
+
+/// `__suppress_context__`: a bool member, as in CPython (assigning a
+/// non-bool is a TypeError).
+static EXC_MEMBERS: [PyMemberDef; 2] = [
+    PyMemberDef {
+        name: c"__suppress_context__".as_ptr(),
+        r#type: Py_T_BOOL,
+        offset: std::mem::offset_of!(PyBaseExceptionObject, suppress_context) as Py_ssize_t,
+        flags: 0,
+        doc: std::ptr::null(),
+    },
+    MEMBER_END,
 ];
 
 /// `PyExc_BaseException`.
@@ -1458,7 +1467,11 @@ macro_rules! object_field {
                 // SAFETY: op is an exception; v NULL or valid.
                 unsafe {
                     if v.is_null() {
-                        errors::type_error(concat!(stringify!($field), " may not be deleted"));
+                        errors::type_error(concat!(
+                            "__",
+                            stringify!($field),
+                            "__ may not be deleted"
+                        ));
                         return -1;
                     }
                     let v = if v == none::none() { null_mut() } else { v };
@@ -1503,30 +1516,6 @@ object_field!(
     |v| is_instance(v),
     "exception cause must be None or derive from BaseException"
 );
-
-unsafe extern "C" fn get_suppress(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
-    // SAFETY: op is an exception.
-    unsafe {
-        new_ref(crate::object::bool::from_bool(
-            (*base(op)).suppress_context != 0,
-        ))
-    }
-}
-
-unsafe extern "C" fn set_suppress(op: *mut PyObject, v: *mut PyObject, _c: *mut c_void) -> c_int {
-    guard_status(|| {
-        // SAFETY: op is an exception.
-        unsafe {
-            if v.is_null() {
-                return Err(errors::type_error(
-                    "__suppress_context__ may not be deleted",
-                ));
-            }
-            (*base(op)).suppress_context = protocol::is_true(v)? as libc::c_char;
-            Ok(())
-        }
-    })
-}
 
 /// `PyErr_NewException(WithDoc)`: `name` is "module.Name"; `base` a class or
 /// a tuple whose first item is used (default `Exception`).
