@@ -118,6 +118,12 @@ static void more_indicator_tests(void)
     errno = ENOENT;
     show("SetFromErrnoWithFilename(NULL)", PyErr_SetFromErrnoWithFilename(PyExc_OSError, NULL));
 
+    errno = ENOENT;
+    PyErr_SetFromErrnoWithFilename(PyExc_OSError, "bad\xff.txt");
+    exc = PyErr_GetRaisedException();
+    show("undecodable filename", PyObject_GetAttrString(exc, "filename"));
+    Py_DECREF(exc);
+
     /* ImportError */
     {
         PyObject *msg = PyUnicode_FromString("no module named m");

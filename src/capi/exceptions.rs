@@ -284,7 +284,7 @@ pub unsafe extern "C" fn PyErr_SetFromErrnoWithFilenameObjects(
     })
 }
 
-/// `PyErr_SetFromErrnoWithFilename`: the filename decoded from UTF-8.
+/// `PyErr_SetFromErrnoWithFilename`: the filename decoded as a file-system path (UTF-8, surrogateescape).
 #[no_mangle]
 pub unsafe extern "C" fn PyErr_SetFromErrnoWithFilename(
     tp: *mut PyObject,
@@ -298,7 +298,7 @@ pub unsafe extern "C" fn PyErr_SetFromErrnoWithFilename(
             let name = if filename.is_null() {
                 None
             } else {
-                match pystr::from_cstr(filename) {
+                match fs_decode(filename) {
                     Ok(n) => Some(n),
                     Err(_) => return null_mut(),
                 }
@@ -308,6 +308,14 @@ pub unsafe extern "C" fn PyErr_SetFromErrnoWithFilename(
             null_mut()
         }
     })
+}
+
+/// A C filename decoded as `PyUnicode_DecodeFSDefault` does (UTF-8 with
+/// `surrogateescape`).
+unsafe fn fs_decode(p: *const c_char) -> PyResult<Owned> {
+    // SAFETY: p is a NUL-terminated C string.
+    let data = unsafe { std::ffi::CStr::from_ptr(p) }.to_bytes();
+    crate::object::codecs_core::decode_utf8(data, Some("surrogateescape"), true).map(|r| r.0)
 }
 
 /// `PyErr_SetImportErrorSubclass`: raises `exception(msg, name=name,
@@ -455,7 +463,7 @@ pub unsafe extern "C" fn PyErr_SyntaxLocationEx(
         let f = if filename.is_null() {
             None
         } else {
-            match unsafe { pystr::from_cstr(filename) } {
+            match unsafe { fs_decode(filename) } {
                 Ok(f) => Some(f),
                 Err(_) => {
                     errors::clear();
@@ -520,7 +528,7 @@ pub unsafe extern "C" fn PyErr_ProgramText(
     }
     guard(|| {
         // SAFETY: filename a C string.
-        match unsafe { pystr::from_cstr(filename) } {
+        match unsafe { fs_decode(filename) } {
             // SAFETY: f is a str.
             Ok(f) => unsafe { PyErr_ProgramTextObject(f.as_ptr(), lineno) },
             Err(_) => {
