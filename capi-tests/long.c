@@ -306,6 +306,36 @@ int main(void)
         show("FromNativeBytes(0 bytes)", PyLong_FromNativeBytes(b, 0, -1));
     }
 
+    /* Private helpers that extensions still call. */
+    {
+        unsigned char buf[4] = {0xAA, 0xAA, 0xAA, 0xAA};
+        const unsigned char src[3] = {0x01, 0x02, 0xff};
+        show_int("_PyLong_Sign(-3)", _PyLong_Sign(o = dec("-3")));
+        Py_DECREF(o);
+        show_int("_PyLong_Sign(0)", _PyLong_Sign(o = dec("0")));
+        Py_DECREF(o);
+        show_int("_PyLong_NumBits(-2**64)", (long long)_PyLong_NumBits(o = dec("-18446744073709551616")));
+        Py_DECREF(o);
+        show_int("_PyLong_NumBits(0)", (long long)_PyLong_NumBits(o = dec("0")));
+        Py_DECREF(o);
+        show("_PyLong_FromByteArray(01 02 ff, little, signed)", _PyLong_FromByteArray(src, 3, 1, 1));
+        show("_PyLong_FromByteArray(01 02 ff, big, unsigned)", _PyLong_FromByteArray(src, 3, 0, 0));
+        show("_PyLong_FromByteArray(empty)", _PyLong_FromByteArray(src, 0, 0, 1));
+        o = dec("-2");
+        show_int("_PyLong_AsByteArray(-2, 4, big, signed)", _PyLong_AsByteArray((PyLongObject *)o, buf, 4, 0, 1, 1));
+        printf("  %02x %02x %02x %02x\n", buf[0], buf[1], buf[2], buf[3]);
+        show_int("_PyLong_AsByteArray(-2, 4, unsigned)", _PyLong_AsByteArray((PyLongObject *)o, buf, 4, 0, 0, 1));
+        Py_DECREF(o);
+        o = dec("4294967296");
+        show_int("_PyLong_AsByteArray(2**32, 4, little)", _PyLong_AsByteArray((PyLongObject *)o, buf, 4, 1, 0, 1));
+        show_int("_PyLong_AsByteArray(2**32, 4, no exc)", _PyLong_AsByteArray((PyLongObject *)o, buf, 4, 1, 0, 0));
+        Py_DECREF(o);
+        o = dec("-48");
+        big = dec("180");
+        show("_PyLong_GCD(-48, 180)", _PyLong_GCD(o, big));
+        Py_DECREF(o); Py_DECREF(big);
+    }
+
     /* The compact-int API (unstable, 3.12+). */
     o = dec("-1073741823");
     check("IsCompact(-(2**30-1))", PyUnstable_Long_IsCompact((PyLongObject *)o));

@@ -778,18 +778,83 @@ pub unsafe extern "C" fn PyLongWriter_Discard(writer: *mut PyLongWriter) {
     unsafe { errors::release(writer.cast()) }
 }
 
-/// `PyUnstable_Long_IsCompact`: at most one digit.
+/// `_PyLong_Sign`: -1, 0 or 1 (CPython's private helper, still used by
+/// extensions).
 #[no_mangle]
-pub unsafe extern "C" fn PyUnstable_Long_IsCompact(op: *const PyLongObject) -> c_int {
-    // SAFETY: op is an int.
-    unsafe { int::is_compact(op as *mut PyObject) as c_int }
+pub unsafe extern "C" fn _PyLong_Sign(op: *mut PyObject) -> c_int {
+    // SAFETY: op is an int (the caller's contract, as in CPython).
+    unsafe { int::sign(op) }
 }
 
-/// `PyUnstable_Long_CompactValue`: the value of a compact int.
+/// `_PyLong_NumBits`: the bit length of the absolute value.
 #[no_mangle]
-pub unsafe extern "C" fn PyUnstable_Long_CompactValue(op: *const PyLongObject) -> Py_ssize_t {
-    // SAFETY: op is a compact int.
-    unsafe { int::small_value(op as *mut PyObject).unwrap_or(0) as Py_ssize_t }
+pub unsafe extern "C" fn _PyLong_NumBits(op: *mut PyObject) -> i64 {
+    // SAFETY: op is an int (the caller's contract, as in CPython).
+    unsafe { crate::object::int_arith::bit_length(int::digits(op)) as i64 }
+}
+
+/// `_PyLong_FromByteArray`: an int from `n` bytes, two's complement when
+/// `is_signed`.
+#[no_mangle]
+pub unsafe extern "C" fn _PyLong_FromByteArray(
+    bytes: *const u8,
+    n: usize,
+    little_endian: c_int,
+    is_signed: c_int,
+) -> *mut PyObject {
+    if n == 0 {
+        return guard_obj(|| int::from_i64(0));
+    }
+    // SAFETY: forwarded contract.
+    unsafe { from_native(bytes.cast(), n, little_endian != 0, is_signed != 0) }
+}
+
+/// `_PyLong_AsByteArray` (3.13 signature): writes the low `n` bytes of the
+/// value; 0 on success, -1 when it does not fit or is negative for an
+/// unsigned buffer (then nothing is written), raising `OverflowError` only
+/// when `with_exceptions`.
+#[no_mangle]
+pub unsafe extern "C" fn _PyLong_AsByteArray(
+    v: *mut PyLongObject,
+    bytes: *mut u8,
+    n: usize,
+    little_endian: c_int,
+    is_signed: c_int,
+    with_exceptions: c_int,
+) -> c_int {
+    crate::null_check!(v, bytes);
+    guard(|| {
+        // SAFETY: v is an int; bytes has n writable bytes.
+        unsafe {
+            let big = int::to_big(v.cast());
+            if big.neg && is_signed == 0 {
+                if with_exceptions != 0 {
+                    errors::overflow_error("can't convert negative int to unsigned");
+                }
+                return -1;
+            }
+            let mut out = big.to_le_bytes_wrapping(n);
+            if little_endian == 0 {
+                out.reverse();
+            }
+            std::slice::from_raw_parts_mut(bytes, n).copy_from_slice(&out);
+            if big.fits_bytes(n, is_signed != 0) {
+                return 0;
+            }
+            if with_exceptions != 0 {
+                errors::overflow_error("int too big to convert");
+            }
+            -1
+        }
+    })
+}
+
+/// `_PyLong_GCD`: the greatest common divisor of two ints (non-negative).
+#[no_mangle]
+pub unsafe extern "C" fn _PyLong_GCD(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+    crate::null_check!(a, b);
+    // SAFETY: a and b are ints (the caller's contract, as in CPython).
+    guard_obj(|| unsafe { int::from_big(&int::to_big(a).gcd(&int::to_big(b))) })
 }
 
 /// `PyLong_GetInfo`: `sys.int_info`'s values (bits_per_digit,

@@ -589,7 +589,7 @@ unsafe extern "C" fn long_mul(a: *mut PyObject, b: *mut PyObject) -> *mut PyObje
             a,
             b,
             |x, y| Some(from_i128(x as i128 * y as i128)),
-            |x, y| from_big(&x.mul(y)),
+            |x, y| from_big(&(x * y)),
         )
     }
 }

@@ -467,17 +467,17 @@ impl BigInt {
 
     /// `self + other`.
     pub fn add(&self, other: &BigInt) -> BigInt {
-        self.view().add(other.view())
+        self.view() + other.view()
     }
 
     /// `self - other`.
     pub fn sub(&self, other: &BigInt) -> BigInt {
-        self.view().sub(other.view())
+        self.view() - other.view()
     }
 
     /// `self * other`.
     pub fn mul(&self, other: &BigInt) -> BigInt {
-        self.view().mul(other.view())
+        self.view() * other.view()
     }
 
     /// Floor division and modulo (`divmod`); `None` when `other` is zero.
@@ -549,6 +549,19 @@ impl BigInt {
             return None;
         }
         Some(x0.divmod(m)?.1)
+    }
+
+    /// The greatest common divisor of the absolute values (Euclid).
+    pub fn gcd(&self, other: &BigInt) -> BigInt {
+        let (mut a, mut b) = (self.clone().abs(), other.clone().abs());
+        while !b.is_zero() {
+            let r = match (a.to_i128(), b.to_i128()) {
+                (Some(x), Some(y)) => BigInt::from_i128(x % y),
+                _ => a.divmod(&b).expect("b is nonzero").1,
+            };
+            a = std::mem::replace(&mut b, r);
+        }
+        a
     }
 
     /// `self << n` (`n` bits; floor semantics do not matter for a left shift).
@@ -714,22 +727,16 @@ fn signed_add(aneg: bool, a: &[u32], bneg: bool, b: &[u32]) -> BigInt {
     BigInt { neg, mag: out }
 }
 
-impl View<'_> {
-    /// An owned copy.
-    pub fn to_big(self) -> BigInt {
-        BigInt {
-            neg: self.neg,
-            mag: self.mag.to_vec(),
-        }
-    }
-
-    /// `self + other`.
-    pub fn add(self, other: View) -> BigInt {
+impl std::ops::Add for View<'_> {
+    type Output = BigInt;
+    fn add(self, other: Self) -> BigInt {
         signed_add(self.neg, self.mag, other.neg, other.mag)
     }
+}
 
-    /// `self - other`.
-    pub fn sub(self, other: View) -> BigInt {
+impl std::ops::Sub for View<'_> {
+    type Output = BigInt;
+    fn sub(self, other: Self) -> BigInt {
         signed_add(
             self.neg,
             self.mag,
@@ -737,10 +744,22 @@ impl View<'_> {
             other.mag,
         )
     }
+}
 
-    /// `self * other`.
-    pub fn mul(self, other: View) -> BigInt {
+impl std::ops::Mul for View<'_> {
+    type Output = BigInt;
+    fn mul(self, other: Self) -> BigInt {
         BigInt::new(self.neg != other.neg, mul_mag(self.mag, other.mag))
+    }
+}
+
+impl View<'_> {
+    /// An owned copy.
+    pub fn to_big(self) -> BigInt {
+        BigInt {
+            neg: self.neg,
+            mag: self.mag.to_vec(),
+        }
     }
 
     /// Floor division and modulo (`divmod`); `None` when `other` is zero.
@@ -753,7 +772,7 @@ impl View<'_> {
         let mut r = BigInt::new(self.neg, r);
         // Truncated -> floor: adjust when the remainder's sign differs.
         if !r.is_zero() && r.neg != other.neg {
-            r = r.view().add(other);
+            r = r.view() + other;
             q = q.sub(&BigInt::from_i128(1));
         }
         Some((q, r))
@@ -1074,6 +1093,16 @@ mod tests {
         assert!(!big(256).fits_bytes(1, false));
         assert!(big(255).fits_bytes(1, false));
         assert!(!big(-1).fits_bytes(8, false));
+    }
+
+    #[test]
+    fn gcd_of_signed_and_big_values() {
+        assert_eq!(big(-12).gcd(&big(18)), big(6));
+        assert_eq!(big(0).gcd(&big(-7)), big(7));
+        assert_eq!(big(0).gcd(&big(0)), big(0));
+        let p = big(3).pow(&big(200));
+        let q = big(3).pow(&big(150)).mul(&big(2).pow(&big(90)));
+        assert_eq!(p.gcd(&q), big(3).pow(&big(150)));
     }
 
     #[test]
