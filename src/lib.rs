@@ -10,8 +10,10 @@
 
 pub mod capi;
 pub mod ffi;
+pub mod modules;
 pub mod object;
 pub mod runtime;
+pub mod vm;
 
 pub use object::handle::{Borrowed, Owned};
 pub use runtime::errors::{PyResult, Raised};

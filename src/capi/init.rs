@@ -70,28 +70,3 @@ pub extern "C" fn Py_GetVersion() -> *const c_char {
     .as_ptr()
     .cast()
 }
-
-/// `Py_BytesMain`: the `ferrython` command. Running Python code needs the
-/// compiler and evaluation loop, which are not part of the runtime yet;
-/// `-V`/`--version` work, anything else reports that plainly with exit 2.
-#[no_mangle]
-pub unsafe extern "C" fn Py_BytesMain(argc: c_int, argv: *mut *mut c_char) -> c_int {
-    let args: Vec<String> = (0..argc.max(0) as usize)
-        // SAFETY: argv holds argc C strings.
-        .map(|i| {
-            unsafe { CStr::from_ptr(*argv.add(i)) }
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    match args.get(1).map(String::as_str) {
-        Some("-V") | Some("--version") => {
-            println!("Python 3.14.0");
-            0
-        }
-        _ => {
-            eprintln!("ferrython: running Python code is not available yet (the compiler and evaluation loop are in progress); try --version");
-            2
-        }
-    }
-}

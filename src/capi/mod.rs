@@ -33,4 +33,5 @@ pub mod structures;
 pub mod tuple;
 pub mod types;
 pub mod unicode;
+pub mod veryhigh;
 pub mod warnings;

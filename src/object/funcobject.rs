@@ -23,6 +23,9 @@ pub static mut PyStaticMethod_Type: PyTypeObject = PyTypeObject {
     tp_call: Some(staticmethod_call),
     tp_traverse: Some(wrapper_traverse),
     tp_dictoffset: std::mem::offset_of!(WrapperObject, dict) as Py_ssize_t,
+    tp_init: Some(wrapper_init),
+    tp_new: Some(crate::capi::allocation::PyType_GenericNew),
+    tp_getset: (&raw const WRAPPER_GETSET).cast_mut().cast(),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     ..type_template(c"staticmethod", std::mem::size_of::<WrapperObject>(), 0)
 };
@@ -96,3 +99,97 @@ unsafe extern "C" fn staticmethod_call(
         crate::capi::call::call_raw((*op.cast::<WrapperObject>()).callable, args, kwargs)
     })
 }
+
+/// `PyClassMethod_Type`: `classmethod`, binding the callable to the class.
+#[no_mangle]
+pub static mut PyClassMethod_Type: PyTypeObject = PyTypeObject {
+    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
+    tp_dealloc: Some(wrapper_dealloc),
+    tp_descr_get: Some(classmethod_get),
+    tp_traverse: Some(wrapper_traverse),
+    tp_dictoffset: std::mem::offset_of!(WrapperObject, dict) as Py_ssize_t,
+    tp_init: Some(wrapper_init),
+    tp_new: Some(crate::capi::allocation::PyType_GenericNew),
+    tp_getset: (&raw const WRAPPER_GETSET).cast_mut().cast(),
+    tp_free: Some(crate::capi::gc::PyObject_GC_Del),
+    ..type_template(c"classmethod", std::mem::size_of::<WrapperObject>(), 0)
+};
+
+/// `PyClassMethod_New`.
+pub unsafe fn new_classmethod(callable: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: the type is static; fields set below.
+    unsafe {
+        let op = crate::object::alloc::generic_alloc(&raw mut PyClassMethod_Type, 0);
+        if op.is_null() {
+            return Err(Raised::assume());
+        }
+        (*op.cast::<WrapperObject>()).callable = new_ref(callable);
+        crate::capi::gc::track(op);
+        Ok(Owned::from_raw_unchecked(op))
+    }
+}
+
+unsafe extern "C" fn classmethod_get(
+    op: *mut PyObject,
+    obj: *mut PyObject,
+    tp: *mut PyObject,
+) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: op is a classmethod.
+        unsafe {
+            let tp = if tp.is_null() {
+                (*obj).ob_type.cast()
+            } else {
+                tp
+            };
+            crate::vm::function::new_method((*op.cast::<WrapperObject>()).callable, tp)
+        }
+    })
+}
+
+/// `staticmethod(f)` / `classmethod(f)`: stores the callable.
+unsafe extern "C" fn wrapper_init(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> libc::c_int {
+    crate::capi::boundary::guard_status(|| {
+        // SAFETY: op is a wrapper object; args a tuple.
+        unsafe {
+            let name = crate::object::typeobj::short_name((*op).ob_type);
+            if !kwargs.is_null() && crate::object::dict::len(kwargs) != 0 {
+                return Err(crate::runtime::errors::type_error(format!(
+                    "{name}() takes no keyword arguments"
+                )));
+            }
+            let items = crate::object::tuple::items(args);
+            if items.len() != 1 {
+                return Err(crate::runtime::errors::type_error(format!(
+                    "{name} expected 1 argument, got {}",
+                    items.len()
+                )));
+            }
+            let w = op.cast::<WrapperObject>();
+            xdecref(std::mem::replace(&mut (*w).callable, new_ref(items[0])));
+            Ok(())
+        }
+    })
+}
+
+unsafe extern "C" fn get_func(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {
+    // SAFETY: op is a wrapper object.
+    unsafe {
+        let c = (*op.cast::<WrapperObject>()).callable;
+        new_ref(if c.is_null() {
+            crate::object::none::none()
+        } else {
+            c
+        })
+    }
+}
+
+static WRAPPER_GETSET: [PyGetSetDef; 3] = [
+    crate::object::descr::getset(c"__func__", Some(get_func), None),
+    crate::object::descr::getset(c"__wrapped__", Some(get_func), None),
+    crate::object::descr::GETSET_END,
+];

@@ -42,6 +42,7 @@ pub mod str;
 pub mod str_format;
 pub mod str_methods;
 pub mod tuple;
+pub mod typenew;
 pub mod typeobj;
 pub mod unicode_db;
 pub mod unicode_props;

@@ -622,3 +622,37 @@ pub unsafe fn call_method_obj(
         call_args(m.as_ptr(), args)
     }
 }
+
+/// `PySequence_Contains` / the `in` operator: `sq_contains`, else a search
+/// by iteration with `==`.
+pub unsafe fn contains(container: *mut PyObject, item: *mut PyObject) -> PyResult<bool> {
+    // SAFETY: both valid.
+    unsafe {
+        let sq = (*(*container).ob_type).tp_as_sequence;
+        if !sq.is_null() {
+            if let Some(f) = (*sq).sq_contains {
+                let r = f(container, item);
+                if r < 0 {
+                    return Err(Raised::assume());
+                }
+                return Ok(r != 0);
+            }
+        }
+        let it = get_iter(container).map_err(|e| {
+            if errors::matches(crate::object::exceptions::PyExc_TypeError) {
+                errors::clear();
+                return errors::type_error(format!(
+                    "argument of type '{}' is not iterable",
+                    type_name(container)
+                ));
+            }
+            e
+        })?;
+        while let Some(x) = iter_next(it.as_ptr())? {
+            if rich_compare_bool(x.as_ptr(), item, Py_EQ)? {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+}

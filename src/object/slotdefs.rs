@@ -1144,3 +1144,10 @@ unsafe fn wrap_sq_delitem(
     // SAFETY: one argument.
     unsafe { status_to_none(f(s, sq_index(s, a[0])?, null_mut())) }
 }
+
+/// Whether `op` is a slot wrapper (a C slot seen as a dunder), as opposed
+/// to a method defined in Python.
+pub fn is_wrapper(op: *mut PyObject) -> bool {
+    // SAFETY: op is a valid object.
+    unsafe { (*op).ob_type == &raw mut PyWrapperDescr_Type }
+}

@@ -30,6 +30,7 @@ pub static mut PyType_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(type_dealloc),
     tp_repr: Some(type_repr),
     tp_call: Some(type_call),
+    tp_new: Some(crate::object::typenew::type_new),
     tp_getattro: Some(type_getattro),
     tp_setattro: Some(type_setattro),
     tp_getset: (&raw const TYPE_GETSET).cast_mut().cast(),

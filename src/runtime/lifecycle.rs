@@ -46,18 +46,66 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::object::list::PyListIter_Type,
         &raw mut crate::object::list::PyListRevIter_Type,
         &raw mut crate::object::tuple::PyTupleIter_Type,
-        &raw mut str::PyUnicodeIter_Type,
-        &raw mut str::_PyUnicodeASCIIIter_Type,
-        &raw mut str::_PyUnicodeASCIIIter_Type,
         &raw mut crate::object::bytes::PyBytesIter_Type,
         &raw mut crate::object::bytearray::PyByteArray_Type,
         &raw mut crate::object::bytearray::PyByteArrayIter_Type,
+        &raw mut str::PyUnicodeIter_Type,
+        &raw mut str::_PyUnicodeASCIIIter_Type,
     ];
+    v.extend([
+        &raw mut crate::object::funcobject::PyClassMethod_Type,
+        &raw mut crate::vm::code::PyCode_Type,
+        &raw mut crate::vm::cell::PyCell_Type,
+        &raw mut crate::vm::function::PyFunction_Type,
+        &raw mut crate::vm::function::PyMethod_Type,
+        &raw mut crate::vm::frame::PyFrame_Type,
+        &raw mut crate::vm::traceback::PyTraceBack_Type,
+    ]);
     v.push(&raw mut crate::object::mappingproxy::PyDictProxy_Type);
     v.extend(crate::object::dictview::all_types());
     v.extend(crate::object::set::all_types());
     v.extend(exceptions::all_types());
     v
+}
+
+/// The builtin types that `builtins` names.
+pub fn builtin_type_names() -> Vec<*mut PyTypeObject> {
+    use crate::object::*;
+    vec![
+        &raw mut object::PyBaseObject_Type,
+        &raw mut typeobj::PyType_Type,
+        &raw mut str::PyUnicode_Type,
+        &raw mut dict::PyDict_Type,
+        &raw mut tuple::PyTuple_Type,
+        &raw mut int::PyLong_Type,
+        &raw mut bool::PyBool_Type,
+        &raw mut float::PyFloat_Type,
+        &raw mut complex::PyComplex_Type,
+        &raw mut bytes::PyBytes_Type,
+        &raw mut bytearray::PyByteArray_Type,
+        &raw mut list::PyList_Type,
+        &raw mut slice::PySlice_Type,
+        &raw mut funcobject::PyStaticMethod_Type,
+        &raw mut funcobject::PyClassMethod_Type,
+    ]
+    .into_iter()
+    .chain(set::all_types().into_iter().filter(|&t| {
+        // SAFETY: static types with static names.
+        let n = unsafe { typeobj::short_name(t) };
+        n == "set" || n == "frozenset"
+    }))
+    .collect()
+}
+
+/// Creates what a new interpreter starts with: `sys.modules` and the
+/// `builtins` module.
+fn init_interpreter(interp: &mut PyInterpreterState) -> crate::PyResult<()> {
+    interp.modules = object::dict::new()?.into_raw();
+    let b = crate::modules::builtins::create()?;
+    interp.builtins = b.clone().into_raw();
+    // SAFETY: modules is a dict.
+    unsafe { object::dict::set_item(interp.modules, object::str::intern("builtins"), b.as_ptr())? };
+    Ok(())
 }
 
 /// `Py_FatalError`: prints the message and aborts the process.
@@ -98,6 +146,10 @@ pub fn initialize() {
             fatal_error("failed to initialize a builtin type");
         }
     }
+    // SAFETY: interp was just created and is owned by the runtime.
+    if init_interpreter(unsafe { &mut *interp }).is_err() {
+        fatal_error("failed to create the builtins module");
+    }
     INITIALIZED.store(true, Ordering::Release);
 }
 
@@ -111,6 +163,11 @@ pub fn finalize() -> i32 {
     }
     FINALIZING.store(true, Ordering::Release);
     crate::runtime::errors::clear();
+    let ts = tstate::current();
+    if !ts.is_null() {
+        // SAFETY: the main thread state's interpreter is live until freed below.
+        unsafe { (*(*ts).interp).clear() };
+    }
     // Subclasses first, so a base's dict outlives the types built on it.
     for tp in static_types().into_iter().rev() {
         // SAFETY: the static types were readied by initialize().

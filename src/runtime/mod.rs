@@ -1,5 +1,7 @@
 //! The runtime: interpreter and thread states, the error indicator,
 //! initialization and finalization.
 pub mod errors;
+pub mod import;
 pub mod lifecycle;
+pub mod run;
 pub mod tstate;

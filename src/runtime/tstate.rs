@@ -9,8 +9,10 @@ use std::ptr::null_mut;
 pub struct PyInterpreterState {
     /// `sys.modules`.
     pub modules: *mut PyObject,
-    /// The `builtins` module's dict.
+    /// The `builtins` module.
     pub builtins: *mut PyObject,
+    /// Directories searched for modules (`sys.path` until `sys` exists).
+    pub path: Vec<String>,
     /// Single-phase extension modules by `PyModuleDef.m_base.m_index`
     /// (`PyState_FindModule`), strong references.
     pub modules_by_index: Vec<*mut PyObject>,
@@ -22,6 +24,7 @@ impl PyInterpreterState {
         PyInterpreterState {
             modules: null_mut(),
             builtins: null_mut(),
+            path: Vec::new(),
             modules_by_index: Vec::new(),
         }
     }
@@ -58,6 +61,8 @@ pub struct PyThreadState {
     pub recursion_depth: i32,
     /// The recursion limit (`sys.getrecursionlimit()`).
     pub recursion_limit: i32,
+    /// The running Python frame (borrowed), NULL outside Python code.
+    pub frame: *mut PyObject,
 }
 
 thread_local! {
@@ -98,6 +103,7 @@ impl PyThreadState {
             handled_exception: null_mut(),
             recursion_depth: 0,
             recursion_limit: 1000,
+            frame: null_mut(),
         })
     }
 }

@@ -1,0 +1,888 @@
+//! The `builtins` module: the builtin functions and the names of the
+//! builtin types, constants and exceptions.
+use crate::capi::boundary::guard_obj;
+use crate::ffi::*;
+use crate::object::descr::{method, METHOD_END};
+use crate::object::{
+    bool as pybool, dict, exceptions as exc, int, list, none, number, protocol, str as pystr,
+    tuple, typeobj,
+};
+use crate::runtime::errors::{self, PyResult};
+use crate::Owned;
+use libc::c_void;
+use std::io::Write;
+use std::ptr::null_mut;
+
+/// The `builtins` module (borrowed).
+pub fn module() -> *mut PyObject {
+    // SAFETY: the interpreter of the current thread state is live.
+    unsafe { (*crate::runtime::tstate::get().interp).builtins }
+}
+
+/// The `builtins` module's dict (borrowed).
+pub fn dict() -> *mut PyObject {
+    // SAFETY: the builtins module exists once the interpreter is set up.
+    unsafe { crate::object::module::dict_of(module()) }
+}
+
+type Args<'a> = &'a [*mut PyObject];
+
+/// Splits fastcall arguments into positional and (name, value) keywords.
+unsafe fn split<'a>(
+    args: *const *mut PyObject,
+    nargs: Py_ssize_t,
+    kwnames: *mut PyObject,
+) -> (Args<'a>, Vec<(&'a str, *mut PyObject)>) {
+    // SAFETY: args holds nargs + len(kwnames) objects.
+    unsafe {
+        let n = nargs as usize;
+        let nkw = if kwnames.is_null() {
+            0
+        } else {
+            tuple::size(kwnames) as usize
+        };
+        let all = crate::capi::call::arg_slice(args, n + nkw);
+        let kws = if nkw == 0 {
+            Vec::new()
+        } else {
+            tuple::items(kwnames)
+                .iter()
+                .zip(&all[n..])
+                .map(|(&k, &v)| (pystr::as_str(k).unwrap_or(""), v))
+                .collect()
+        };
+        (&all[..n], kws)
+    }
+}
+
+fn no_kwargs(name: &str, kws: &[(&str, *mut PyObject)]) -> PyResult<()> {
+    if kws.is_empty() {
+        Ok(())
+    } else {
+        Err(errors::type_error(format!(
+            "{name}() takes no keyword arguments"
+        )))
+    }
+}
+
+fn arity(name: &str, args: Args, min: usize, max: usize) -> PyResult<()> {
+    let n = args.len();
+    if n >= min && n <= max {
+        return Ok(());
+    }
+    Err(errors::type_error(if min == max {
+        if min == 1 {
+            format!("{name}() takes exactly one argument ({n} given)")
+        } else {
+            format!("{name} expected {min} arguments, got {n}")
+        }
+    } else if n < min {
+        format!(
+            "{name} expected at least {min} argument{}, got {n}",
+            if min == 1 { "" } else { "s" }
+        )
+    } else {
+        format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            if max == 1 { "" } else { "s" }
+        )
+    }))
+}
+
+macro_rules! builtin {
+    ($name:ident, |$args:ident, $kws:ident| $body:expr) => {
+        unsafe extern "C" fn $name(
+            _m: *mut PyObject,
+            args: *const *mut PyObject,
+            nargs: Py_ssize_t,
+            kwnames: *mut PyObject,
+        ) -> *mut PyObject {
+            guard_obj(|| {
+                // SAFETY: fastcall arguments per the METH_FASTCALL contract.
+                #[allow(unused_variables)]
+                let ($args, $kws) = unsafe { split(args, nargs, kwnames) };
+                #[allow(unused_unsafe)]
+                unsafe {
+                    $body
+                }
+            })
+        }
+    };
+}
+
+fn none_obj() -> PyResult<Owned> {
+    Ok(Owned::from_borrowed_static(none::none()))
+}
+
+builtin!(bi_print, |args, kws| {
+    let mut sep = None;
+    let mut end = None;
+    let mut file = none::none();
+    let mut flush = false;
+    for &(k, v) in &kws {
+        match k {
+            "sep" => sep = (v != none::none()).then_some(v),
+            "end" => end = (v != none::none()).then_some(v),
+            "file" => file = v,
+            "flush" => flush = protocol::is_true(v)?,
+            _ => {
+                return Err(errors::type_error(format!(
+                    "print() got an unexpected keyword argument '{k}'"
+                )))
+            }
+        }
+    }
+    let text_of = |o: Option<*mut PyObject>, default: &str, what: &str| -> PyResult<String> {
+        match o {
+            None => Ok(default.to_string()),
+            Some(o) if pystr::check(o) => Ok(pystr::as_str(o)?.to_string()),
+            Some(o) => Err(errors::type_error(format!(
+                "{what} must be None or a string, not {}",
+                typeobj::type_name(o)
+            ))),
+        }
+    };
+    let sep = text_of(sep, " ", "sep")?;
+    let end = text_of(end, "\n", "end")?;
+    let mut out = String::new();
+    for (i, &a) in args.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        let s = protocol::str_(a)?;
+        out.push_str(pystr::as_str(s.as_ptr())?);
+    }
+    out.push_str(&end);
+    if file == none::none() {
+        let mut so = std::io::stdout().lock();
+        if so.write_all(out.as_bytes()).is_err() {
+            return Err(errors::set_string(
+                exc::PyExc_OSError,
+                "could not write to stdout",
+            ));
+        }
+        if flush {
+            let _ = so.flush();
+        }
+    } else {
+        let s = pystr::from_str(&out)?;
+        protocol::call_method_obj(file, "write", &[s.as_ptr()])?;
+        if flush {
+            protocol::call_method_obj(file, "flush", &[])?;
+        }
+    }
+    none_obj()
+});
+
+builtin!(bi_len, |args, kws| {
+    no_kwargs("len", &kws)?;
+    arity("len", args, 1, 1)?;
+    int::from_i64(protocol::len(args[0])? as i64)
+});
+
+builtin!(bi_repr, |args, kws| {
+    no_kwargs("repr", &kws)?;
+    arity("repr", args, 1, 1)?;
+    protocol::repr(args[0])
+});
+
+builtin!(bi_ascii, |args, kws| {
+    no_kwargs("ascii", &kws)?;
+    arity("ascii", args, 1, 1)?;
+    let r = protocol::repr(args[0])?;
+    pystr::from_str(&crate::capi::format::ascii_escape(pystr::as_str(
+        r.as_ptr(),
+    )?))
+});
+
+builtin!(bi_abs, |args, kws| {
+    no_kwargs("abs", &kws)?;
+    arity("abs", args, 1, 1)?;
+    number::unary_op(args[0], |nb| nb.nb_absolute, "abs()")
+});
+
+builtin!(bi_isinstance, |args, kws| {
+    no_kwargs("isinstance", &kws)?;
+    arity("isinstance", args, 2, 2)?;
+    let r = crate::capi::object::PyObject_IsInstance(args[0], args[1]);
+    if r < 0 {
+        return Err(errors::Raised::assume());
+    }
+    Ok(Owned::from_borrowed_static(pybool::from_bool(r != 0)))
+});
+
+builtin!(bi_issubclass, |args, kws| {
+    no_kwargs("issubclass", &kws)?;
+    arity("issubclass", args, 2, 2)?;
+    let r = crate::capi::object::PyObject_IsSubclass(args[0], args[1]);
+    if r < 0 {
+        return Err(errors::Raised::assume());
+    }
+    Ok(Owned::from_borrowed_static(pybool::from_bool(r != 0)))
+});
+
+builtin!(bi_getattr, |args, kws| {
+    no_kwargs("getattr", &kws)?;
+    arity("getattr", args, 2, 3)?;
+    if !pystr::check(args[1]) {
+        return Err(errors::type_error(format!(
+            "attribute name must be string, not '{}'",
+            typeobj::type_name(args[1])
+        )));
+    }
+    if args.len() == 3 {
+        return Ok(protocol::getattr_opt(args[0], args[1])?
+            .unwrap_or_else(|| Owned::from_borrowed(args[2])));
+    }
+    protocol::getattr(args[0], args[1])
+});
+
+builtin!(bi_setattr, |args, kws| {
+    no_kwargs("setattr", &kws)?;
+    arity("setattr", args, 3, 3)?;
+    protocol::setattr(args[0], args[1], args[2])?;
+    none_obj()
+});
+
+builtin!(bi_delattr, |args, kws| {
+    no_kwargs("delattr", &kws)?;
+    arity("delattr", args, 2, 2)?;
+    protocol::setattr(args[0], args[1], null_mut())?;
+    none_obj()
+});
+
+builtin!(bi_hasattr, |args, kws| {
+    no_kwargs("hasattr", &kws)?;
+    arity("hasattr", args, 2, 2)?;
+    if !pystr::check(args[1]) {
+        return Err(errors::type_error(format!(
+            "attribute name must be string, not '{}'",
+            typeobj::type_name(args[1])
+        )));
+    }
+    Ok(Owned::from_borrowed_static(pybool::from_bool(
+        protocol::getattr_opt(args[0], args[1])?.is_some(),
+    )))
+});
+
+builtin!(bi_id, |args, kws| {
+    no_kwargs("id", &kws)?;
+    arity("id", args, 1, 1)?;
+    int::from_u64(args[0] as usize as u64)
+});
+
+builtin!(bi_hash, |args, kws| {
+    no_kwargs("hash", &kws)?;
+    arity("hash", args, 1, 1)?;
+    int::from_i64(protocol::hash(args[0])? as i64)
+});
+
+builtin!(bi_iter, |args, kws| {
+    no_kwargs("iter", &kws)?;
+    arity("iter", args, 1, 1)?;
+    protocol::get_iter(args[0])
+});
+
+builtin!(bi_next, |args, kws| {
+    no_kwargs("next", &kws)?;
+    arity("next", args, 1, 2)?;
+    let it = args[0];
+    if (*(*it).ob_type).tp_iternext.is_none() {
+        return Err(errors::type_error(format!(
+            "'{}' object is not an iterator",
+            typeobj::type_name(it)
+        )));
+    }
+    match protocol::iter_next(it)? {
+        Some(v) => Ok(v),
+        None if args.len() == 2 => Ok(Owned::from_borrowed(args[1])),
+        None => Err(errors::set_object(exc::PyExc_StopIteration, null_mut())),
+    }
+});
+
+builtin!(bi_callable, |args, kws| {
+    no_kwargs("callable", &kws)?;
+    arity("callable", args, 1, 1)?;
+    Ok(Owned::from_borrowed_static(pybool::from_bool(
+        (*(*args[0]).ob_type).tp_call.is_some(),
+    )))
+});
+
+builtin!(bi_chr, |args, kws| {
+    no_kwargs("chr", &kws)?;
+    arity("chr", args, 1, 1)?;
+    let i = number::index(args[0])?;
+    let v = int::as_i64(i.as_ptr()).map_err(|_| {
+        errors::clear();
+        errors::overflow_error("Python int too large to convert to C int")
+    })?;
+    if !(0..=0x10ffff).contains(&v) {
+        return Err(errors::value_error("chr() arg not in range(0x110000)"));
+    }
+    pystr::from_code_points(std::iter::once(v as u32), 1, v as u32)
+});
+
+builtin!(bi_ord, |args, kws| {
+    no_kwargs("ord", &kws)?;
+    arity("ord", args, 1, 1)?;
+    let o = args[0];
+    if pystr::check(o) {
+        if pystr::len(o) != 1 {
+            return Err(errors::type_error(format!(
+                "ord() expected a character, but string of length {} found",
+                pystr::len(o)
+            )));
+        }
+        return int::from_i64(pystr::read_char(o, 0) as i64);
+    }
+    if crate::object::bytes::check(o) {
+        let b = crate::object::bytes::as_slice(o);
+        if b.len() != 1 {
+            return Err(errors::type_error(format!(
+                "ord() expected a character, but string of length {} found",
+                b.len()
+            )));
+        }
+        return int::from_i64(b[0] as i64);
+    }
+    Err(errors::type_error(format!(
+        "ord() expected string of length 1, but {} found",
+        typeobj::type_name(o)
+    )))
+});
+
+unsafe fn min_max(
+    name: &str,
+    args: Args,
+    kws: &[(&str, *mut PyObject)],
+    op: i32,
+) -> PyResult<Owned> {
+    // SAFETY: arguments are valid objects.
+    unsafe {
+        let mut key = none::none();
+        let mut default = null_mut();
+        for &(k, v) in kws {
+            match k {
+                "key" => key = v,
+                "default" => default = v,
+                _ => {
+                    return Err(errors::type_error(format!(
+                        "{name}() got an unexpected keyword argument '{k}'"
+                    )))
+                }
+            }
+        }
+        if args.is_empty() {
+            return Err(errors::type_error(format!(
+                "{name} expected at least 1 argument, got 0"
+            )));
+        }
+        let iterable = if args.len() == 1 {
+            Owned::from_borrowed(args[0])
+        } else {
+            if !default.is_null() {
+                return Err(errors::type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                )));
+            }
+            tuple::from_slice(args)?
+        };
+        let it = protocol::get_iter(iterable.as_ptr())?;
+        let mut best: Option<(Owned, Owned)> = None;
+        while let Some(x) = protocol::iter_next(it.as_ptr())? {
+            let k = if key == none::none() {
+                x.clone()
+            } else {
+                protocol::call_args(key, &[x.as_ptr()])?
+            };
+            let better = match &best {
+                None => true,
+                Some((bk, _)) => protocol::rich_compare_bool(k.as_ptr(), bk.as_ptr(), op)?,
+            };
+            if better {
+                best = Some((k, x));
+            }
+        }
+        match best {
+            Some((_, v)) => Ok(v),
+            None if !default.is_null() => Ok(Owned::from_borrowed(default)),
+            None => Err(errors::value_error(format!(
+                "{name}() iterable argument is empty"
+            ))),
+        }
+    }
+}
+
+builtin!(bi_min, |args, kws| min_max("min", args, &kws, Py_LT));
+builtin!(bi_max, |args, kws| min_max("max", args, &kws, Py_GT));
+
+builtin!(bi_sum, |args, kws| {
+    let mut start = None;
+    for &(k, v) in &kws {
+        if k == "start" {
+            start = Some(v);
+        } else {
+            return Err(errors::type_error(format!(
+                "sum() got an unexpected keyword argument '{k}'"
+            )));
+        }
+    }
+    arity("sum", args, 1, 2)?;
+    let start = start.or(args.get(1).copied());
+    if let Some(s) = start {
+        if pystr::check(s) {
+            return Err(errors::type_error(
+                "sum() can't sum strings [use ''.join(seq) instead]",
+            ));
+        }
+        if crate::object::bytes::check(s) {
+            return Err(errors::type_error(
+                "sum() can't sum bytes [use b''.join(seq) instead]",
+            ));
+        }
+    }
+    let mut acc = match start {
+        Some(s) => Owned::from_borrowed(s),
+        None => Owned::from_borrowed_static(int::small(0)),
+    };
+    let it = protocol::get_iter(args[0])?;
+    while let Some(x) = protocol::iter_next(it.as_ptr())? {
+        acc = number::add(acc.as_ptr(), x.as_ptr())?;
+    }
+    Ok(acc)
+});
+
+builtin!(bi_any, |args, kws| {
+    no_kwargs("any", &kws)?;
+    arity("any", args, 1, 1)?;
+    let it = protocol::get_iter(args[0])?;
+    while let Some(x) = protocol::iter_next(it.as_ptr())? {
+        if protocol::is_true(x.as_ptr())? {
+            return Ok(Owned::from_borrowed_static(pybool::py_true()));
+        }
+    }
+    Ok(Owned::from_borrowed_static(pybool::py_false()))
+});
+
+builtin!(bi_all, |args, kws| {
+    no_kwargs("all", &kws)?;
+    arity("all", args, 1, 1)?;
+    let it = protocol::get_iter(args[0])?;
+    while let Some(x) = protocol::iter_next(it.as_ptr())? {
+        if !protocol::is_true(x.as_ptr())? {
+            return Ok(Owned::from_borrowed_static(pybool::py_false()));
+        }
+    }
+    Ok(Owned::from_borrowed_static(pybool::py_true()))
+});
+
+builtin!(bi_sorted, |args, kws| {
+    arity("sorted", args, 1, 1)?;
+    let l = list::from_iterable(args[0])?;
+    let sort = protocol::getattr_str(l.as_ptr(), "sort")?;
+    let names: Vec<*mut PyObject> = kws.iter().map(|(k, _)| pystr::intern(k)).collect();
+    let values: Vec<*mut PyObject> = kws.iter().map(|&(_, v)| v).collect();
+    let kwnames = tuple::from_slice(&names)?;
+    let r = crate::capi::call::vectorcall(
+        sort.as_ptr(),
+        values.as_ptr(),
+        0,
+        if kws.is_empty() {
+            null_mut()
+        } else {
+            kwnames.as_ptr()
+        },
+    );
+    errors::check(r)?;
+    Ok(l)
+});
+
+builtin!(bi_divmod, |args, kws| {
+    no_kwargs("divmod", &kws)?;
+    arity("divmod", args, 2, 2)?;
+    number::binary_op(args[0], args[1], |nb| nb.nb_divmod, "divmod()")
+});
+
+builtin!(bi_pow, |args, kws| {
+    let mut all: Vec<*mut PyObject> = args.to_vec();
+    for &(k, v) in &kws {
+        match k {
+            "base" if all.is_empty() => all.push(v),
+            "exp" if all.len() == 1 => all.push(v),
+            "mod" if all.len() == 2 => all.push(v),
+            _ => {
+                return Err(errors::type_error(format!(
+                    "pow() got an unexpected keyword argument '{k}'"
+                )))
+            }
+        }
+    }
+    arity("pow", &all, 2, 3)?;
+    number::power(all[0], all[1], all.get(2).copied().unwrap_or(none::none()))
+});
+
+builtin!(bi_round, |args, kws| {
+    let mut all: Vec<*mut PyObject> = args.to_vec();
+    for &(k, v) in &kws {
+        match k {
+            "number" if all.is_empty() => all.push(v),
+            "ndigits" if all.len() == 1 => all.push(v),
+            _ => {
+                return Err(errors::type_error(format!(
+                    "round() got an unexpected keyword argument '{k}'"
+                )))
+            }
+        }
+    }
+    arity("round", &all, 1, 2)?;
+    let m = typeobj::lookup_str((*all[0]).ob_type, "__round__");
+    if m.is_null() {
+        return Err(errors::type_error(format!(
+            "type {} doesn't define __round__ method",
+            typeobj::type_name(all[0])
+        )));
+    }
+    let rest: Vec<*mut PyObject> = all[1..]
+        .iter()
+        .copied()
+        .filter(|&n| n != none::none())
+        .collect();
+    let mut call_args = vec![all[0]];
+    call_args.extend(rest);
+    protocol::call_args(m, &call_args)
+});
+
+builtin!(bi_format, |args, kws| {
+    no_kwargs("format", &kws)?;
+    arity("format", args, 1, 2)?;
+    let spec = match args.get(1) {
+        Some(&s) if pystr::check(s) => pystr::as_str(s)?,
+        Some(&s) => {
+            return Err(errors::type_error(format!(
+                "format() argument 2 must be str, not {}",
+                typeobj::type_name(s)
+            )))
+        }
+        None => "",
+    };
+    crate::object::str_format::format_obj(args[0], spec)
+});
+
+unsafe fn int_to_base(
+    name: &str,
+    args: Args,
+    kws: &[(&str, *mut PyObject)],
+    spec: &str,
+) -> PyResult<Owned> {
+    // SAFETY: arguments valid.
+    unsafe {
+        no_kwargs(name, kws)?;
+        arity(name, args, 1, 1)?;
+        let i = number::index(args[0])?;
+        crate::object::str_format::format_obj(i.as_ptr(), spec)
+    }
+}
+
+builtin!(bi_bin, |args, kws| int_to_base("bin", args, &kws, "#b"));
+builtin!(bi_oct, |args, kws| int_to_base("oct", args, &kws, "#o"));
+builtin!(bi_hex, |args, kws| int_to_base("hex", args, &kws, "#x"));
+
+builtin!(bi_globals, |args, kws| {
+    arity("globals", args, 0, 0)?;
+    let f = crate::vm::frame::current();
+    if f.is_null() {
+        return Err(errors::system_error("globals(): no current frame"));
+    }
+    Ok(Owned::from_borrowed(crate::vm::frame::fr(f).globals))
+});
+
+builtin!(bi_locals, |args, kws| {
+    arity("locals", args, 0, 0)?;
+    let f = crate::vm::frame::current();
+    if f.is_null() {
+        return Err(errors::system_error("locals(): no current frame"));
+    }
+    crate::vm::frame::locals_of(f)
+});
+
+builtin!(bi_vars, |args, kws| {
+    arity("vars", args, 0, 1)?;
+    if args.is_empty() {
+        let f = crate::vm::frame::current();
+        return crate::vm::frame::locals_of(f);
+    }
+    protocol::getattr_opt(args[0], pystr::intern("__dict__"))?
+        .ok_or_else(|| errors::type_error("vars() argument must have __dict__ attribute"))
+});
+
+builtin!(bi_dir, |args, kws| {
+    arity("dir", args, 0, 1)?;
+    let names = if args.is_empty() {
+        let f = crate::vm::frame::current();
+        crate::vm::frame::locals_of(f)?
+    } else {
+        let o = args[0];
+        let d = dict::new()?;
+        let tp = if typeobj::instance_of(o, &raw mut typeobj::PyType_Type) {
+            o.cast::<PyTypeObject>()
+        } else {
+            (*o).ob_type
+        };
+        for &t in tuple::items((*tp).tp_mro).iter().rev() {
+            dict::update_arg(d.as_ptr(), (*t.cast::<PyTypeObject>()).tp_dict)?;
+        }
+        if let Some(od) = protocol::getattr_opt(o, pystr::intern("__dict__"))? {
+            if dict::check(od.as_ptr()) {
+                dict::update_arg(d.as_ptr(), od.as_ptr())?;
+            }
+        }
+        d
+    };
+    let l = list::from_iterable(names.as_ptr())?;
+    errors::check(crate::capi::call::vectorcall(
+        protocol::getattr_str(l.as_ptr(), "sort")?.as_ptr(),
+        null_mut(),
+        0,
+        null_mut(),
+    ))?;
+    Ok(l)
+});
+
+/// `exec`/`eval`: compiles a string (or takes a code object) and runs it.
+unsafe fn exec_eval(
+    name: &str,
+    args: Args,
+    kws: &[(&str, *mut PyObject)],
+    mode: ferrython_compiler::CompileMode,
+) -> PyResult<Owned> {
+    // SAFETY: arguments valid.
+    unsafe {
+        let mut all: Vec<*mut PyObject> = args.to_vec();
+        for &(k, v) in kws {
+            match k {
+                "globals" if all.len() == 1 => all.push(v),
+                "locals" if all.len() == 2 => all.push(v),
+                _ => {
+                    return Err(errors::type_error(format!(
+                        "{name}() got an unexpected keyword argument '{k}'"
+                    )))
+                }
+            }
+        }
+        arity(name, &all, 1, 3)?;
+        let cur = crate::vm::frame::current();
+        let mut globals = all
+            .get(1)
+            .copied()
+            .filter(|&g| g != none::none())
+            .unwrap_or(null_mut());
+        let mut locals = all
+            .get(2)
+            .copied()
+            .filter(|&l| l != none::none())
+            .unwrap_or(null_mut());
+        let caller_locals;
+        if globals.is_null() {
+            if cur.is_null() {
+                return Err(errors::system_error(format!("{name}(): no current frame")));
+            }
+            globals = crate::vm::frame::fr(cur).globals;
+            if locals.is_null() {
+                caller_locals = crate::vm::frame::locals_of(cur)?;
+                locals = caller_locals.as_ptr();
+            }
+        } else if !dict::check(globals) {
+            return Err(errors::type_error(format!(
+                "{name}() globals must be a dict, not {}",
+                typeobj::type_name(globals)
+            )));
+        }
+        let src = all[0];
+        let code_obj = if crate::vm::code::check(src) {
+            Owned::from_borrowed(src)
+        } else {
+            let text = if pystr::check(src) {
+                pystr::as_str(src)?.to_string()
+            } else if crate::object::bytes::check(src) {
+                String::from_utf8_lossy(crate::object::bytes::as_slice(src)).into_owned()
+            } else {
+                return Err(errors::type_error(format!(
+                    "{name}() arg 1 must be a string, bytes or code object"
+                )));
+            };
+            let text = if matches!(mode, ferrython_compiler::CompileMode::Eval) {
+                text.trim_start().to_string()
+            } else {
+                text
+            };
+            crate::runtime::run::compile(&text, "<string>", mode)?
+        };
+        let r = crate::vm::call::eval_code(code_obj.as_ptr(), globals, locals)?;
+        if name == "exec" {
+            return none_obj();
+        }
+        Ok(r)
+    }
+}
+
+builtin!(bi_exec, |args, kws| exec_eval(
+    "exec",
+    args,
+    &kws,
+    ferrython_compiler::CompileMode::Exec
+));
+builtin!(bi_eval, |args, kws| exec_eval(
+    "eval",
+    args,
+    &kws,
+    ferrython_compiler::CompileMode::Eval
+));
+
+builtin!(bi_compile, |args, kws| {
+    let mut all: Vec<*mut PyObject> = args.to_vec();
+    for &(k, v) in &kws {
+        match k {
+            "source" | "filename" | "mode" | "flags" | "dont_inherit" | "optimize" => all.push(v),
+            _ => {
+                return Err(errors::type_error(format!(
+                    "compile() got an unexpected keyword argument '{k}'"
+                )))
+            }
+        }
+    }
+    arity("compile", &all, 3, 6)?;
+    let text = if pystr::check(all[0]) {
+        pystr::as_str(all[0])?.to_string()
+    } else if crate::object::bytes::check(all[0]) {
+        String::from_utf8_lossy(crate::object::bytes::as_slice(all[0])).into_owned()
+    } else {
+        return Err(errors::type_error(
+            "compile() arg 1 must be a string, bytes or AST object",
+        ));
+    };
+    let filename = protocol::str_(all[1])?;
+    let mode = match pystr::as_str(all[2])? {
+        "exec" => ferrython_compiler::CompileMode::Exec,
+        "eval" => ferrython_compiler::CompileMode::Eval,
+        "single" => ferrython_compiler::CompileMode::Single,
+        _ => {
+            return Err(errors::value_error(
+                "compile() mode must be 'exec', 'eval' or 'single'",
+            ))
+        }
+    };
+    crate::runtime::run::compile(&text, pystr::as_str(filename.as_ptr())?, mode)
+});
+
+builtin!(bi_build_class, |args, kws| crate::vm::classes::build_class(
+    args, &kws
+));
+
+builtin!(bi_import, |args, kws| {
+    let mut all: Vec<*mut PyObject> = args.to_vec();
+    for &(k, v) in &kws {
+        match k {
+            "name" | "globals" | "locals" | "fromlist" | "level" => all.push(v),
+            _ => {
+                return Err(errors::type_error(format!(
+                    "__import__() got an unexpected keyword argument '{k}'"
+                )))
+            }
+        }
+    }
+    arity("__import__", &all, 1, 5)?;
+    crate::runtime::import::import_module_level(
+        all[0],
+        all.get(1).copied().unwrap_or(null_mut()),
+        all.get(3).copied().unwrap_or(null_mut()),
+        all.get(4).copied().unwrap_or(int::small(0)),
+    )
+});
+
+const FK: libc::c_int = METH_FASTCALL | METH_KEYWORDS;
+
+macro_rules! table {
+    ($($name:literal => $f:ident),* $(,)?) => {
+        [$(method($name, $f as *const c_void, FK),)* METHOD_END]
+    };
+}
+
+static mut BUILTIN_METHODS: [PyMethodDef; 41] = table![
+    c"print" => bi_print,
+    c"len" => bi_len,
+    c"repr" => bi_repr,
+    c"ascii" => bi_ascii,
+    c"abs" => bi_abs,
+    c"isinstance" => bi_isinstance,
+    c"issubclass" => bi_issubclass,
+    c"getattr" => bi_getattr,
+    c"setattr" => bi_setattr,
+    c"delattr" => bi_delattr,
+    c"hasattr" => bi_hasattr,
+    c"id" => bi_id,
+    c"hash" => bi_hash,
+    c"iter" => bi_iter,
+    c"next" => bi_next,
+    c"callable" => bi_callable,
+    c"chr" => bi_chr,
+    c"ord" => bi_ord,
+    c"min" => bi_min,
+    c"max" => bi_max,
+    c"sum" => bi_sum,
+    c"any" => bi_any,
+    c"all" => bi_all,
+    c"sorted" => bi_sorted,
+    c"divmod" => bi_divmod,
+    c"pow" => bi_pow,
+    c"round" => bi_round,
+    c"format" => bi_format,
+    c"bin" => bi_bin,
+    c"oct" => bi_oct,
+    c"hex" => bi_hex,
+    c"globals" => bi_globals,
+    c"locals" => bi_locals,
+    c"vars" => bi_vars,
+    c"dir" => bi_dir,
+    c"exec" => bi_exec,
+    c"eval" => bi_eval,
+    c"compile" => bi_compile,
+    c"__build_class__" => bi_build_class,
+    c"__import__" => bi_import,
+];
+
+/// Creates the `builtins` module of a new interpreter: functions, types,
+/// constants and exceptions; stores its dict in the interpreter.
+pub fn create() -> PyResult<Owned> {
+    // SAFETY: the types are ready; the method table is static.
+    unsafe {
+        let m = crate::object::module::new(pystr::intern("builtins"))?;
+        let d = crate::object::module::dict_of(m.as_ptr());
+        let table = &raw mut BUILTIN_METHODS;
+        for i in 0..(*table).len() - 1 {
+            let ml = (table as *mut PyMethodDef).add(i);
+            let f = crate::object::methodobject::new(
+                ml,
+                m.as_ptr(),
+                pystr::intern("builtins"),
+                null_mut(),
+            )?;
+            dict::set_item(d, pystr::intern_cstr((*ml).ml_name)?, f.as_ptr())?;
+        }
+        let set = |name: &str, v: *mut PyObject| dict::set_item(d, pystr::intern(name), v);
+        set("None", none::none())?;
+        set("Ellipsis", none::ellipsis())?;
+        set("NotImplemented", none::not_implemented())?;
+        set("True", pybool::py_true())?;
+        set("False", pybool::py_false())?;
+        set("__debug__", pybool::py_true())?;
+        for tp in crate::runtime::lifecycle::builtin_type_names() {
+            set(typeobj::short_name(tp), tp.cast())?;
+        }
+        for tp in exc::all_types() {
+            set(typeobj::short_name(tp), tp.cast())?;
+        }
+        set("EnvironmentError", exc::PyExc_OSError)?;
+        set("IOError", exc::PyExc_OSError)?;
+        Ok(m)
+    }
+}

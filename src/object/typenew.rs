@@ -1,0 +1,909 @@
+//! `type.__new__(meta, name, bases, dict)`: classes created from Python.
+//! The new heap type gets a slot for every dunder its namespace defines;
+//! each such slot looks the method up on the type and calls it, so a
+//! Python class and a C type dispatch through the same slots
+//! (`Objects/typeobject.c`'s `slot_*` functions).
+use crate::capi::boundary::{guard, guard_obj, guard_status};
+use crate::ffi::*;
+use crate::object::refcount::*;
+use crate::object::typeobj::{self, PyType_Type};
+use crate::object::{
+    bool as pybool, dict, heaptype, int, none, number, protocol, str as pystr, tuple,
+};
+use crate::runtime::errors::{self, check, PyResult};
+use crate::Owned;
+use libc::c_int;
+use std::ptr::null_mut;
+
+/// The `tp_new` of `type`: `type(name, bases, dict, **kwds)`.
+pub unsafe extern "C" fn type_new(
+    meta: *mut PyTypeObject,
+    args: *mut PyObject,
+    _kwds: *mut PyObject,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: meta is a metatype; args a tuple.
+        unsafe {
+            let items = tuple::items(args);
+            if items.len() == 1 && meta == &raw mut PyType_Type {
+                return Ok(Owned::from_borrowed((*items[0]).ob_type.cast()));
+            }
+            let [name, bases, ns] = items else {
+                return Err(errors::type_error(
+                    "type.__new__() takes exactly 3 arguments (name, bases, dict)",
+                ));
+            };
+            if !pystr::check(*name) {
+                return Err(errors::type_error(format!(
+                    "type.__new__() argument 1 must be str, not {}",
+                    typeobj::type_name(*name)
+                )));
+            }
+            if !tuple::check(*bases) {
+                return Err(errors::type_error(format!(
+                    "type.__new__() argument 2 must be tuple, not {}",
+                    typeobj::type_name(*bases)
+                )));
+            }
+            if !dict::check(*ns) {
+                return Err(errors::type_error(format!(
+                    "type.__new__() argument 3 must be dict, not {}",
+                    typeobj::type_name(*ns)
+                )));
+            }
+            new_class(meta, *name, *bases, *ns)
+        }
+    })
+}
+
+/// The base whose instance layout the new class extends (CPython's
+/// `best_base`): the most derived "solid" base.
+unsafe fn best_base(bases: &[*mut PyObject]) -> PyResult<*mut PyTypeObject> {
+    // SAFETY: bases are types (checked).
+    unsafe {
+        let mut best: *mut PyTypeObject = null_mut();
+        for &b in bases {
+            if !typeobj::instance_of(b, &raw mut PyType_Type) {
+                return Err(errors::type_error("bases must be types"));
+            }
+            let bt: *mut PyTypeObject = b.cast();
+            if (*bt).tp_flags & Py_TPFLAGS_BASETYPE == 0 {
+                return Err(errors::type_error(format!(
+                    "type '{}' is not an acceptable base type",
+                    typeobj::name_of(bt)
+                )));
+            }
+            if best.is_null() {
+                best = bt;
+            } else if typeobj::is_subtype(bt, best) {
+                best = bt;
+            } else if !typeobj::is_subtype(best, bt)
+                && solid(bt) != solid(best)
+                && !typeobj::is_subtype(solid(best), solid(bt))
+            {
+                if typeobj::is_subtype(solid(bt), solid(best)) {
+                    best = bt;
+                } else {
+                    return Err(errors::type_error(
+                        "multiple bases have instance lay-out conflict",
+                    ));
+                }
+            }
+        }
+        Ok(best)
+    }
+}
+
+/// The nearest base that adds to the instance layout.
+unsafe fn solid(tp: *mut PyTypeObject) -> *mut PyTypeObject {
+    // SAFETY: tp is a ready type.
+    unsafe {
+        let base = (*tp).tp_base;
+        if base.is_null() {
+            return tp;
+        }
+        let extra =
+            (*tp).tp_basicsize != (*base).tp_basicsize || (*tp).tp_itemsize != (*base).tp_itemsize;
+        let heap_extra = (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0;
+        if extra && !heap_extra {
+            tp
+        } else {
+            solid(base)
+        }
+    }
+}
+
+/// Creates the class.
+pub unsafe fn new_class(
+    meta: *mut PyTypeObject,
+    name: *mut PyObject,
+    bases: *mut PyObject,
+    ns: *mut PyObject,
+) -> PyResult<Owned> {
+    // SAFETY: arguments checked by type_new.
+    unsafe {
+        let object_type = (&raw mut crate::object::object::PyBaseObject_Type).cast::<PyObject>();
+        let bases = if tuple::size(bases) == 0 {
+            tuple::pack(&[object_type])?
+        } else {
+            Owned::from_borrowed(bases)
+        };
+        let base = best_base(tuple::items(bases.as_ptr()))?;
+        let name_str = pystr::as_str(name)?;
+        if name_str.contains('\0') {
+            return Err(errors::value_error(
+                "type name must not contain null characters",
+            ));
+        }
+        let d = dict::new()?;
+        dict::update_arg(d.as_ptr(), ns)?;
+        // Layout: __slots__ or an instance dict.
+        let slots = dict::get_str(d.as_ptr(), "__slots__");
+        let mut slot_names: Vec<Owned> = Vec::new();
+        let mut add_dict = (*base).tp_dictoffset == 0;
+        if !slots.is_null() {
+            add_dict = false;
+            let seq = if pystr::check(slots) {
+                tuple::pack(&[slots])?
+            } else {
+                tuple::from_iterable(slots)?
+            };
+            for &s in tuple::items(seq.as_ptr()) {
+                if !pystr::check(s) {
+                    return Err(errors::type_error(format!(
+                        "__slots__ items must be strings, not '{}'",
+                        typeobj::type_name(s)
+                    )));
+                }
+                match pystr::as_str(s)? {
+                    "__dict__" => add_dict = (*base).tp_dictoffset == 0,
+                    "__weakref__" => {}
+                    _ => slot_names.push(Owned::from_borrowed(s)),
+                }
+            }
+        }
+        let ty = heaptype::alloc(meta, name_str, slot_names.len())?;
+        let tp: *mut PyTypeObject = ty.as_ptr().cast();
+        let ht: *mut PyHeapTypeObject = tp.cast();
+        (*tp).tp_flags =
+            Py_TPFLAGS_HEAPTYPE | Py_TPFLAGS_BASETYPE | ((*base).tp_flags & Py_TPFLAGS_HAVE_GC);
+        (*tp).tp_base = new_ref(base.cast()).cast();
+        (*tp).tp_bases = new_ref(bases.as_ptr());
+        let mut size = (*base).tp_basicsize;
+        (*tp).tp_itemsize = (*base).tp_itemsize;
+        let members = tp
+            .cast::<u8>()
+            .add(std::mem::size_of::<PyHeapTypeObject>())
+            .cast::<PyMemberDef>();
+        for (i, s) in slot_names.iter().enumerate() {
+            let m = members.add(i);
+            (*m).name = pystr::as_str(pystr::intern(pystr::as_str(s.as_ptr())?))?
+                .as_ptr()
+                .cast();
+            (*m).r#type = Py_T_OBJECT_EX;
+            (*m).offset = size;
+            (*m).flags = 0;
+            (*m).doc = std::ptr::null();
+            size += std::mem::size_of::<*mut PyObject>() as Py_ssize_t;
+        }
+        if !slot_names.is_empty() {
+            (*tp).tp_members = members;
+        }
+        if add_dict && (*base).tp_itemsize == 0 {
+            (*tp).tp_dictoffset = size;
+            size += std::mem::size_of::<*mut PyObject>() as Py_ssize_t;
+        }
+        (*tp).tp_basicsize = size;
+        if !slot_names.is_empty() || add_dict {
+            (*tp).tp_dealloc = Some(subtype_dealloc);
+        }
+        // __qualname__ and __module__.
+        let qual = dict::get_str(d.as_ptr(), "__qualname__");
+        if !qual.is_null() {
+            if !pystr::check(qual) {
+                return Err(errors::type_error(format!(
+                    "type __qualname__ must be a str, not {}",
+                    typeobj::type_name(qual)
+                )));
+            }
+            xdecref(std::mem::replace(&mut (*ht).ht_qualname, new_ref(qual)));
+            dict::del_item(d.as_ptr(), pystr::intern("__qualname__"))?;
+        }
+        let module_key = pystr::intern("__module__");
+        if dict::get_item_known_hash_str(d.as_ptr(), module_key).is_null() {
+            let frame = crate::vm::frame::current();
+            if !frame.is_null() {
+                let g = crate::vm::frame::fr(frame).globals;
+                let n = dict::get_str(g, "__name__");
+                if !n.is_null() {
+                    dict::set_item(d.as_ptr(), module_key, n)?;
+                }
+            }
+        }
+        // __new__ is a static method; __init_subclass__ and
+        // __class_getitem__ are class methods.
+        for (key, wrap) in [
+            ("__new__", 0),
+            ("__init_subclass__", 1),
+            ("__class_getitem__", 1),
+        ] {
+            let v = dict::get_str(d.as_ptr(), key);
+            if !v.is_null() && crate::vm::function::check(v) {
+                let w = if wrap == 0 {
+                    crate::object::funcobject::new_staticmethod(v)?
+                } else {
+                    crate::object::funcobject::new_classmethod(v)?
+                };
+                dict::set_item(d.as_ptr(), pystr::intern(key), w.as_ptr())?;
+            }
+        }
+        let cell = dict::get_str(d.as_ptr(), "__classcell__");
+        (*tp).tp_dict = d.clone().into_raw();
+        install_slots(tp);
+        typeobj::ready(tp)?;
+        if !cell.is_null() {
+            crate::vm::cell::set(cell, tp.cast());
+            dict::del_item(d.as_ptr(), pystr::intern("__classcell__"))?;
+        }
+        set_names(tp)?;
+        init_subclass(tp)?;
+        Ok(ty)
+    }
+}
+
+/// Calls `__set_name__` of the class attributes that have one.
+unsafe fn set_names(tp: *mut PyTypeObject) -> PyResult<()> {
+    // SAFETY: tp is ready; its dict is copied before iterating.
+    unsafe {
+        let d = dict::new()?;
+        dict::update_arg(d.as_ptr(), (*tp).tp_dict)?;
+        let mut pos = 0;
+        while let Some((k, v)) = dict::next(d.as_ptr(), &mut pos) {
+            let m = typeobj::lookup_str((*v).ob_type, "__set_name__");
+            if !m.is_null() {
+                protocol::call_args(m, &[v, tp.cast(), k])?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Calls `super(cls, cls).__init_subclass__()`.
+unsafe fn init_subclass(tp: *mut PyTypeObject) -> PyResult<()> {
+    // SAFETY: tp is ready.
+    unsafe {
+        let mro = tuple::items((*tp).tp_mro);
+        for &t in &mro[1..] {
+            let v = dict::get_str((*t.cast::<PyTypeObject>()).tp_dict, "__init_subclass__");
+            if v.is_null() {
+                continue;
+            }
+            let bound = match (*(*v).ob_type).tp_descr_get {
+                Some(get) => check(get(v, null_mut(), tp.cast()))?,
+                None => Owned::from_borrowed(v),
+            };
+            protocol::call_args(bound.as_ptr(), &[])?;
+            return Ok(());
+        }
+        Ok(())
+    }
+}
+
+/// Deallocates an instance of a class with an instance dict or slots, then
+/// hands over to the base type's deallocator.
+unsafe extern "C" fn subtype_dealloc(op: *mut PyObject) {
+    // SAFETY: refcount reached zero; the layout follows the type.
+    unsafe {
+        let tp = (*op).ob_type;
+        let mut t = tp;
+        while (*t).tp_dealloc.map(|f| f as usize) == Some(subtype_dealloc as *const () as usize) {
+            let mut m = (*t).tp_members;
+            while !m.is_null() && !(*m).name.is_null() {
+                if (*m).r#type == Py_T_OBJECT_EX {
+                    let slot = op.cast::<u8>().offset((*m).offset).cast::<*mut PyObject>();
+                    xdecref(std::mem::replace(&mut *slot, null_mut()));
+                }
+                m = m.add(1);
+            }
+            t = (*t).tp_base;
+        }
+        let dslot = crate::object::object::dict_slot(op);
+        if !dslot.is_null() {
+            xdecref(std::mem::replace(&mut *dslot, null_mut()));
+        }
+        match (*t).tp_dealloc {
+            Some(d) => d(op),
+            None => crate::object::object::object_dealloc(op),
+        }
+    }
+}
+
+/// A method of `self`'s type bound to `self`, or `None` when the type
+/// lacks it (`lookup_maybe_method`).
+unsafe fn lookup_method(obj: *mut PyObject, name: &str) -> PyResult<Option<Owned>> {
+    // SAFETY: obj valid.
+    unsafe {
+        let tp = (*obj).ob_type;
+        let f = typeobj::lookup_str(tp, name);
+        if f.is_null() {
+            return Ok(None);
+        }
+        match (*(*f).ob_type).tp_descr_get {
+            Some(get) => Ok(Some(check(get(f, obj, tp.cast()))?)),
+            None => Ok(Some(Owned::from_borrowed(f))),
+        }
+    }
+}
+
+unsafe fn call_method(obj: *mut PyObject, name: &str, args: &[*mut PyObject]) -> PyResult<Owned> {
+    // SAFETY: obj valid.
+    unsafe {
+        match lookup_method(obj, name)? {
+            Some(m) => protocol::call_args(m.as_ptr(), args),
+            None => Err(errors::attribute_error(name)),
+        }
+    }
+}
+
+unsafe extern "C" fn slot_tp_repr(op: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op valid.
+    guard_obj(|| unsafe { call_method(op, "__repr__", &[]) })
+}
+
+unsafe extern "C" fn slot_tp_str(op: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op valid.
+    guard_obj(|| unsafe { call_method(op, "__str__", &[]) })
+}
+
+unsafe extern "C" fn slot_tp_hash(op: *mut PyObject) -> Py_hash_t {
+    guard(|| {
+        // SAFETY: op valid.
+        unsafe {
+            let f = typeobj::lookup_str((*op).ob_type, "__hash__");
+            if f.is_null() || f == none::none() {
+                protocol::unhashable(op);
+                return -1;
+            }
+            let r = match call_method(op, "__hash__", &[]) {
+                Ok(r) => r,
+                Err(_) => return -1,
+            };
+            if !int::check(r.as_ptr()) {
+                errors::type_error("__hash__ method should return an integer");
+                return -1;
+            }
+            match protocol::hash(r.as_ptr()) {
+                Ok(h) => h,
+                Err(_) => -1,
+            }
+        }
+    })
+}
+
+unsafe extern "C" fn slot_tp_call(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
+    // SAFETY: op valid; args a tuple.
+    guard_obj(|| unsafe {
+        let m = lookup_method(op, "__call__")?.ok_or_else(|| {
+            errors::type_error(format!(
+                "'{}' object is not callable",
+                typeobj::type_name(op)
+            ))
+        })?;
+        protocol::call(m.as_ptr(), args, kwargs)
+    })
+}
+
+unsafe extern "C" fn slot_tp_getattr_hook(op: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op valid; name a str.
+        unsafe {
+            let tp = (*op).ob_type;
+            let getattribute = typeobj::lookup_str(tp, "__getattribute__");
+            let r = if getattribute.is_null() || crate::object::slotdefs::is_wrapper(getattribute) {
+                crate::object::object::generic_getattr(op, name)
+            } else {
+                call_method(op, "__getattribute__", &[name])
+            };
+            match r {
+                Err(e) if errors::matches(crate::object::exceptions::PyExc_AttributeError) => {
+                    if typeobj::lookup_str(tp, "__getattr__").is_null() {
+                        return Err(e);
+                    }
+                    errors::clear();
+                    call_method(op, "__getattr__", &[name])
+                }
+                r => r,
+            }
+        }
+    })
+}
+
+unsafe extern "C" fn slot_tp_setattro(
+    op: *mut PyObject,
+    name: *mut PyObject,
+    value: *mut PyObject,
+) -> c_int {
+    guard_status(|| {
+        // SAFETY: op valid; name a str.
+        unsafe {
+            if value.is_null() {
+                call_method(op, "__delattr__", &[name])?;
+            } else {
+                call_method(op, "__setattr__", &[name, value])?;
+            }
+            Ok(())
+        }
+    })
+}
+
+const CMP_NAMES: [&str; 6] = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
+
+unsafe extern "C" fn slot_tp_richcompare(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    op: c_int,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: a and b valid.
+        unsafe {
+            match lookup_method(a, CMP_NAMES[op as usize])? {
+                Some(m) => protocol::call_args(m.as_ptr(), &[b]),
+                None => Ok(Owned::from_borrowed_static(none::not_implemented())),
+            }
+        }
+    })
+}
+
+unsafe extern "C" fn slot_tp_iter(op: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op valid.
+        unsafe {
+            let f = typeobj::lookup_str((*op).ob_type, "__iter__");
+            if f == none::none() {
+                return Err(errors::type_error(format!(
+                    "'{}' object is not iterable",
+                    typeobj::type_name(op)
+                )));
+            }
+            call_method(op, "__iter__", &[])
+        }
+    })
+}
+
+unsafe extern "C" fn slot_tp_iternext(op: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op valid.
+    guard_obj(|| unsafe { call_method(op, "__next__", &[]) })
+}
+
+unsafe extern "C" fn slot_tp_descr_get(
+    op: *mut PyObject,
+    obj: *mut PyObject,
+    tp: *mut PyObject,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op valid.
+        unsafe {
+            let n = |p: *mut PyObject| if p.is_null() { none::none() } else { p };
+            call_method(op, "__get__", &[n(obj), n(tp)])
+        }
+    })
+}
+
+unsafe extern "C" fn slot_tp_descr_set(
+    op: *mut PyObject,
+    obj: *mut PyObject,
+    value: *mut PyObject,
+) -> c_int {
+    guard_status(|| {
+        // SAFETY: op valid.
+        unsafe {
+            if value.is_null() {
+                call_method(op, "__delete__", &[obj])?;
+            } else {
+                call_method(op, "__set__", &[obj, value])?;
+            }
+            Ok(())
+        }
+    })
+}
+
+unsafe extern "C" fn slot_tp_init(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> c_int {
+    guard_status(|| {
+        // SAFETY: op valid; args a tuple.
+        unsafe {
+            let m = lookup_method(op, "__init__")?
+                .ok_or_else(|| errors::attribute_error("__init__"))?;
+            let r = protocol::call(m.as_ptr(), args, kwargs)?;
+            if r.as_ptr() != none::none() {
+                return Err(errors::type_error(format!(
+                    "__init__() should return None, not '{}'",
+                    typeobj::type_name(r.as_ptr())
+                )));
+            }
+            Ok(())
+        }
+    })
+}
+
+unsafe extern "C" fn slot_tp_new(
+    tp: *mut PyTypeObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: tp is a class with __new__; args a tuple.
+        unsafe {
+            let f = protocol::getattr_str(tp.cast(), "__new__")?;
+            let mut v = vec![tp.cast::<PyObject>()];
+            v.extend_from_slice(tuple::items(args));
+            let t = tuple::from_slice(&v)?;
+            protocol::call(f.as_ptr(), t.as_ptr(), kwargs)
+        }
+    })
+}
+
+unsafe extern "C" fn slot_nb_bool(op: *mut PyObject) -> c_int {
+    guard(|| {
+        // SAFETY: op valid.
+        unsafe {
+            let (r, name) = match lookup_method(op, "__bool__") {
+                Ok(Some(m)) => (protocol::call_args(m.as_ptr(), &[]), "__bool__"),
+                Ok(None) => match lookup_method(op, "__len__") {
+                    Ok(Some(m)) => (protocol::call_args(m.as_ptr(), &[]), "__len__"),
+                    Ok(None) => return 1,
+                    Err(_) => return -1,
+                },
+                Err(_) => return -1,
+            };
+            let Ok(r) = r else { return -1 };
+            if name == "__bool__" {
+                if !typeobj::instance_of(r.as_ptr(), &raw mut pybool::PyBool_Type) {
+                    errors::type_error(format!(
+                        "__bool__ should return bool, returned {}",
+                        typeobj::type_name(r.as_ptr())
+                    ));
+                    return -1;
+                }
+                return (r.as_ptr() == pybool::py_true()) as c_int;
+            }
+            match int::as_i64(r.as_ptr()) {
+                Ok(n) if n < 0 => {
+                    errors::value_error("__len__() should return >= 0");
+                    -1
+                }
+                Ok(n) => (n != 0) as c_int,
+                Err(_) => -1,
+            }
+        }
+    })
+}
+
+unsafe extern "C" fn slot_length(op: *mut PyObject) -> Py_ssize_t {
+    guard(|| {
+        // SAFETY: op valid.
+        unsafe {
+            let Ok(r) = call_method(op, "__len__", &[]) else {
+                return -1;
+            };
+            let Ok(i) = number::index(r.as_ptr()) else {
+                return -1;
+            };
+            match int::as_i64(i.as_ptr()) {
+                Ok(n) if n < 0 => {
+                    errors::value_error("__len__() should return >= 0");
+                    -1
+                }
+                Ok(n) => n as Py_ssize_t,
+                Err(_) => {
+                    errors::clear();
+                    errors::overflow_error("cannot fit 'int' into an index-sized integer");
+                    -1
+                }
+            }
+        }
+    })
+}
+
+unsafe extern "C" fn slot_mp_subscript(op: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op valid.
+    guard_obj(|| unsafe { call_method(op, "__getitem__", &[key]) })
+}
+
+unsafe extern "C" fn slot_mp_ass_subscript(
+    op: *mut PyObject,
+    key: *mut PyObject,
+    value: *mut PyObject,
+) -> c_int {
+    guard_status(|| {
+        // SAFETY: op valid.
+        unsafe {
+            if value.is_null() {
+                call_method(op, "__delitem__", &[key])?;
+            } else {
+                call_method(op, "__setitem__", &[key, value])?;
+            }
+            Ok(())
+        }
+    })
+}
+
+unsafe extern "C" fn slot_sq_contains(op: *mut PyObject, x: *mut PyObject) -> c_int {
+    guard(|| {
+        // SAFETY: op valid.
+        unsafe {
+            match call_method(op, "__contains__", &[x]).and_then(|r| protocol::is_true(r.as_ptr()))
+            {
+                Ok(b) => b as c_int,
+                Err(_) => -1,
+            }
+        }
+    })
+}
+
+/// Binary operator slots: the left operand's `__op__`, then the right
+/// operand's `__rop__` (first when the right type is a subclass that
+/// overrides it), as CPython's `SLOT1BINFULL`.
+unsafe fn binary_slot(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    name: &str,
+    rname: &str,
+) -> PyResult<Owned> {
+    // SAFETY: a and b valid.
+    unsafe {
+        let ni = none::not_implemented();
+        let (ta, tb) = ((*a).ob_type, (*b).ob_type);
+        let a_has = typeobj::lookup_str(ta, name);
+        let a_is_py = !a_has.is_null() && !crate::object::slotdefs::is_wrapper(a_has);
+        let b_r = if ta != tb {
+            typeobj::lookup_str(tb, rname)
+        } else {
+            null_mut()
+        };
+        let b_is_py = !b_r.is_null() && !crate::object::slotdefs::is_wrapper(b_r);
+        let mut b_done = false;
+        if b_is_py && typeobj::is_subtype(tb, ta) && b_r != typeobj::lookup_str(ta, rname) {
+            let r = call_method(b, rname, &[a])?;
+            if r.as_ptr() != ni {
+                return Ok(r);
+            }
+            b_done = true;
+        }
+        if a_is_py {
+            let r = call_method(a, name, &[b])?;
+            if r.as_ptr() != ni {
+                return Ok(r);
+            }
+        }
+        if b_is_py && !b_done {
+            return call_method(b, rname, &[a]);
+        }
+        Ok(Owned::from_borrowed_static(ni))
+    }
+}
+
+macro_rules! binary_slots {
+    ($($f:ident: $name:literal / $rname:literal;)*) => {$(
+        unsafe extern "C" fn $f(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+            // SAFETY: a and b valid.
+            guard_obj(|| unsafe { binary_slot(a, b, $name, $rname) })
+        }
+    )*};
+}
+
+binary_slots! {
+    slot_nb_add: "__add__" / "__radd__";
+    slot_nb_subtract: "__sub__" / "__rsub__";
+    slot_nb_multiply: "__mul__" / "__rmul__";
+    slot_nb_remainder: "__mod__" / "__rmod__";
+    slot_nb_divmod: "__divmod__" / "__rdivmod__";
+    slot_nb_lshift: "__lshift__" / "__rlshift__";
+    slot_nb_rshift: "__rshift__" / "__rrshift__";
+    slot_nb_and: "__and__" / "__rand__";
+    slot_nb_xor: "__xor__" / "__rxor__";
+    slot_nb_or: "__or__" / "__ror__";
+    slot_nb_floor_divide: "__floordiv__" / "__rfloordiv__";
+    slot_nb_true_divide: "__truediv__" / "__rtruediv__";
+    slot_nb_matrix_multiply: "__matmul__" / "__rmatmul__";
+}
+
+unsafe extern "C" fn slot_nb_power(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    m: *mut PyObject,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: a and b valid.
+        unsafe {
+            if m == none::none() {
+                return binary_slot(a, b, "__pow__", "__rpow__");
+            }
+            call_method(a, "__pow__", &[b, m])
+        }
+    })
+}
+
+macro_rules! unary_slots {
+    ($($f:ident: $name:literal;)*) => {$(
+        unsafe extern "C" fn $f(a: *mut PyObject) -> *mut PyObject {
+            // SAFETY: a valid.
+            guard_obj(|| unsafe { call_method(a, $name, &[]) })
+        }
+    )*};
+}
+
+unary_slots! {
+    slot_nb_negative: "__neg__";
+    slot_nb_positive: "__pos__";
+    slot_nb_absolute: "__abs__";
+    slot_nb_invert: "__invert__";
+    slot_nb_int: "__int__";
+    slot_nb_float: "__float__";
+    slot_nb_index: "__index__";
+}
+
+macro_rules! inplace_slots {
+    ($($f:ident: $name:literal;)*) => {$(
+        unsafe extern "C" fn $f(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+            // SAFETY: a and b valid.
+            guard_obj(|| unsafe {
+                match lookup_method(a, $name)? {
+                    Some(m) => protocol::call_args(m.as_ptr(), &[b]),
+                    None => Ok(Owned::from_borrowed_static(none::not_implemented())),
+                }
+            })
+        }
+    )*};
+}
+
+inplace_slots! {
+    slot_nb_inplace_add: "__iadd__";
+    slot_nb_inplace_subtract: "__isub__";
+    slot_nb_inplace_multiply: "__imul__";
+    slot_nb_inplace_remainder: "__imod__";
+    slot_nb_inplace_lshift: "__ilshift__";
+    slot_nb_inplace_rshift: "__irshift__";
+    slot_nb_inplace_and: "__iand__";
+    slot_nb_inplace_xor: "__ixor__";
+    slot_nb_inplace_or: "__ior__";
+    slot_nb_inplace_floor_divide: "__ifloordiv__";
+    slot_nb_inplace_true_divide: "__itruediv__";
+    slot_nb_inplace_matrix_multiply: "__imatmul__";
+}
+
+/// Points the slots of a new class at the `slot_*` functions for each
+/// dunder its own namespace defines (inherited ones come through
+/// `PyType_Ready`).
+unsafe fn install_slots(tp: *mut PyTypeObject) {
+    // SAFETY: tp is a heap type being built; its tables are inline.
+    unsafe {
+        let d = (*tp).tp_dict;
+        let has = |n: &str| !dict::get_str(d, n).is_null();
+        let nb = &mut *(*tp).tp_as_number;
+        let sq = &mut *(*tp).tp_as_sequence;
+        let mp = &mut *(*tp).tp_as_mapping;
+        if has("__repr__") {
+            (*tp).tp_repr = Some(slot_tp_repr);
+        }
+        if has("__str__") {
+            (*tp).tp_str = Some(slot_tp_str);
+        }
+        if has("__hash__") {
+            (*tp).tp_hash = Some(slot_tp_hash);
+        } else if has("__eq__") {
+            // Defining __eq__ without __hash__ makes instances unhashable.
+            dict::set_item(d, pystr::intern("__hash__"), none::none()).ok();
+            (*tp).tp_hash = Some(crate::capi::object::PyObject_HashNotImplemented);
+        }
+        if has("__call__") {
+            (*tp).tp_call = Some(slot_tp_call);
+        }
+        if has("__getattribute__") || has("__getattr__") {
+            (*tp).tp_getattro = Some(slot_tp_getattr_hook);
+        }
+        if has("__setattr__") || has("__delattr__") {
+            (*tp).tp_setattro = Some(slot_tp_setattro);
+        }
+        if CMP_NAMES.iter().any(|n| has(n)) {
+            (*tp).tp_richcompare = Some(slot_tp_richcompare);
+        }
+        if has("__iter__") {
+            (*tp).tp_iter = Some(slot_tp_iter);
+        }
+        if has("__next__") {
+            (*tp).tp_iternext = Some(slot_tp_iternext);
+        }
+        if has("__get__") {
+            (*tp).tp_descr_get = Some(slot_tp_descr_get);
+        }
+        if has("__set__") || has("__delete__") {
+            (*tp).tp_descr_set = Some(slot_tp_descr_set);
+        }
+        if has("__init__") {
+            (*tp).tp_init = Some(slot_tp_init);
+        }
+        if has("__new__") {
+            (*tp).tp_new = Some(slot_tp_new);
+        }
+        if has("__bool__") {
+            nb.nb_bool = Some(slot_nb_bool);
+        }
+        if has("__len__") {
+            mp.mp_length = Some(slot_length);
+            sq.sq_length = Some(slot_length);
+            if nb.nb_bool.is_none() {
+                nb.nb_bool = Some(slot_nb_bool);
+            }
+        }
+        if has("__getitem__") {
+            mp.mp_subscript = Some(slot_mp_subscript);
+        }
+        if has("__setitem__") || has("__delitem__") {
+            mp.mp_ass_subscript = Some(slot_mp_ass_subscript);
+        }
+        if has("__contains__") {
+            sq.sq_contains = Some(slot_sq_contains);
+        }
+        macro_rules! bin {
+            ($($field:ident: $a:literal $b:literal => $f:ident;)*) => {$(
+                if has($a) || has($b) {
+                    nb.$field = Some($f);
+                }
+            )*};
+        }
+        bin! {
+            nb_add: "__add__" "__radd__" => slot_nb_add;
+            nb_subtract: "__sub__" "__rsub__" => slot_nb_subtract;
+            nb_multiply: "__mul__" "__rmul__" => slot_nb_multiply;
+            nb_remainder: "__mod__" "__rmod__" => slot_nb_remainder;
+            nb_divmod: "__divmod__" "__rdivmod__" => slot_nb_divmod;
+            nb_lshift: "__lshift__" "__rlshift__" => slot_nb_lshift;
+            nb_rshift: "__rshift__" "__rrshift__" => slot_nb_rshift;
+            nb_and: "__and__" "__rand__" => slot_nb_and;
+            nb_xor: "__xor__" "__rxor__" => slot_nb_xor;
+            nb_or: "__or__" "__ror__" => slot_nb_or;
+            nb_floor_divide: "__floordiv__" "__rfloordiv__" => slot_nb_floor_divide;
+            nb_true_divide: "__truediv__" "__rtruediv__" => slot_nb_true_divide;
+            nb_matrix_multiply: "__matmul__" "__rmatmul__" => slot_nb_matrix_multiply;
+        }
+        if has("__pow__") || has("__rpow__") {
+            nb.nb_power = Some(slot_nb_power);
+        }
+        macro_rules! one {
+            ($($field:ident: $a:literal => $f:ident;)*) => {$(
+                if has($a) {
+                    nb.$field = Some($f);
+                }
+            )*};
+        }
+        one! {
+            nb_negative: "__neg__" => slot_nb_negative;
+            nb_positive: "__pos__" => slot_nb_positive;
+            nb_absolute: "__abs__" => slot_nb_absolute;
+            nb_invert: "__invert__" => slot_nb_invert;
+            nb_int: "__int__" => slot_nb_int;
+            nb_float: "__float__" => slot_nb_float;
+            nb_index: "__index__" => slot_nb_index;
+            nb_inplace_add: "__iadd__" => slot_nb_inplace_add;
+            nb_inplace_subtract: "__isub__" => slot_nb_inplace_subtract;
+            nb_inplace_multiply: "__imul__" => slot_nb_inplace_multiply;
+            nb_inplace_remainder: "__imod__" => slot_nb_inplace_remainder;
+            nb_inplace_lshift: "__ilshift__" => slot_nb_inplace_lshift;
+            nb_inplace_rshift: "__irshift__" => slot_nb_inplace_rshift;
+            nb_inplace_and: "__iand__" => slot_nb_inplace_and;
+            nb_inplace_xor: "__ixor__" => slot_nb_inplace_xor;
+            nb_inplace_or: "__ior__" => slot_nb_inplace_or;
+            nb_inplace_floor_divide: "__ifloordiv__" => slot_nb_inplace_floor_divide;
+            nb_inplace_true_divide: "__itruediv__" => slot_nb_inplace_true_divide;
+            nb_inplace_matrix_multiply: "__imatmul__" => slot_nb_inplace_matrix_multiply;
+        }
+    }
+}

@@ -1,0 +1,293 @@
+//! The import system's core: `__import__` over `sys.modules`, the builtin
+//! modules and Python source files found on the module search path
+//! (packages with `__init__.py`, relative imports, submodules in
+//! `fromlist`). `importlib` integration comes with the standard library.
+use crate::ffi::*;
+use crate::object::exceptions as exc;
+use crate::object::{dict, int, list, module, protocol, str as pystr, tuple};
+use crate::runtime::errors::{self, PyResult};
+use crate::Owned;
+use std::path::{Path, PathBuf};
+
+/// Raises `ModuleNotFoundError: No module named 'x'` with `name` set.
+fn not_found(name: &str) -> errors::Raised {
+    // SAFETY: the class is static.
+    unsafe {
+        errors::set_string(
+            exc::PyExc_ModuleNotFoundError,
+            &format!("No module named '{name}'"),
+        )
+    }
+}
+
+/// The absolute name for a relative import of `name` at `level` from the
+/// module whose globals are given.
+unsafe fn resolve_name(name: &str, globals: *mut PyObject, level: i64) -> PyResult<String> {
+    if level == 0 {
+        return Ok(name.to_string());
+    }
+    // SAFETY: globals NULL or a dict.
+    unsafe {
+        if globals.is_null() || !dict::check(globals) {
+            return Err(key_error_name());
+        }
+        let pkg = dict::get_str(globals, "__package__");
+        let package = if !pkg.is_null() && pystr::check(pkg) {
+            pystr::as_str(pkg)?.to_string()
+        } else {
+            let n = dict::get_str(globals, "__name__");
+            if n.is_null() || !pystr::check(n) {
+                return Err(key_error_name());
+            }
+            let n = pystr::as_str(n)?;
+            if dict::get_str(globals, "__path__").is_null() {
+                n.rsplit_once('.')
+                    .map(|(p, _)| p.to_string())
+                    .unwrap_or_default()
+            } else {
+                n.to_string()
+            }
+        };
+        if package.is_empty() {
+            return Err(errors::set_string(
+                exc::PyExc_ImportError,
+                "attempted relative import with no known parent package",
+            ));
+        }
+        let parts: Vec<&str> = package.split('.').collect();
+        if (level as usize) > parts.len() {
+            return Err(errors::set_string(
+                exc::PyExc_ImportError,
+                "attempted relative import beyond top-level package",
+            ));
+        }
+        let base = parts[..parts.len() + 1 - level as usize].join(".");
+        Ok(if name.is_empty() {
+            base
+        } else {
+            format!("{base}.{name}")
+        })
+    }
+}
+
+/// `KeyError: "'__name__' not in globals"`.
+fn key_error_name() -> errors::Raised {
+    match pystr::from_str("'__name__' not in globals") {
+        // SAFETY: the key is a str.
+        Ok(k) => unsafe { errors::key_error(k.as_ptr()) },
+        Err(r) => r,
+    }
+}
+
+/// The directories searched for top-level modules.
+fn search_path() -> Vec<PathBuf> {
+    // SAFETY: the interpreter of the current thread state is live.
+    let interp = unsafe { &*crate::runtime::tstate::get().interp };
+    interp.path.iter().map(PathBuf::from).collect()
+}
+
+/// Finds `name` (the last part of a dotted name) in `dirs`: a package
+/// directory with `__init__.py`, or `name.py`.
+fn find_source(dirs: &[PathBuf], name: &str) -> Option<(PathBuf, bool)> {
+    for d in dirs {
+        let pkg = d.join(name).join("__init__.py");
+        if pkg.is_file() {
+            return Some((pkg, true));
+        }
+        let file = d.join(format!("{name}.py"));
+        if file.is_file() {
+            return Some((file, false));
+        }
+    }
+    None
+}
+
+/// Loads and runs the module `fullname` from `path`, registering it in
+/// `sys.modules` before running it (so circular imports see it).
+fn load_source(fullname: &str, path: &Path, is_package: bool) -> PyResult<Owned> {
+    let source = std::fs::read_to_string(path).map_err(|e| {
+        // SAFETY: the class is static.
+        unsafe {
+            errors::set_string(
+                exc::PyExc_ImportError,
+                &format!("cannot read {}: {e}", path.display()),
+            )
+        }
+    })?;
+    let modules = crate::modules::sys_modules();
+    // SAFETY: modules is a dict; m a new module.
+    unsafe {
+        let name = pystr::from_str(fullname)?;
+        let m = module::new(name.as_ptr())?;
+        let d = module::dict_of(m.as_ptr());
+        let filename = path.to_string_lossy().into_owned();
+        dict::set_item(
+            d,
+            pystr::intern("__file__"),
+            pystr::from_str(&filename)?.as_ptr(),
+        )?;
+        dict::set_item(
+            d,
+            pystr::intern("__builtins__"),
+            crate::modules::builtins::module(),
+        )?;
+        let package = if is_package {
+            let dir = path
+                .parent()
+                .unwrap_or(Path::new("."))
+                .to_string_lossy()
+                .into_owned();
+            let p = list::from_vec(vec![pystr::from_str(&dir)?])?;
+            dict::set_item(d, pystr::intern("__path__"), p.as_ptr())?;
+            fullname.to_string()
+        } else {
+            fullname
+                .rsplit_once('.')
+                .map(|(p, _)| p.to_string())
+                .unwrap_or_default()
+        };
+        dict::set_item(
+            d,
+            pystr::intern("__package__"),
+            pystr::from_str(&package)?.as_ptr(),
+        )?;
+        dict::set_item(modules, name.as_ptr(), m.as_ptr())?;
+        let r = crate::runtime::run::run_string(
+            &source,
+            &filename,
+            ferrython_compiler::CompileMode::Exec,
+            d,
+            d,
+        );
+        if let Err(e) = r {
+            let saved = errors::take();
+            let _ = dict::del_item_opt(modules, name.as_ptr());
+            if let Some(s) = saved {
+                errors::restore(s);
+            }
+            return Err(e);
+        }
+        // The module as stored in sys.modules (it may replace itself).
+        let stored = dict::get_item(modules, name.as_ptr())?;
+        Ok(if stored.is_null() {
+            m
+        } else {
+            Owned::from_borrowed(stored)
+        })
+    }
+}
+
+/// Imports one absolute dotted name, importing its parents first; returns
+/// the module named.
+pub fn import_absolute(fullname: &str) -> PyResult<Owned> {
+    let modules = crate::modules::sys_modules();
+    // SAFETY: modules is a dict.
+    unsafe {
+        let m = dict::get_str(modules, fullname);
+        if !m.is_null() {
+            return Ok(Owned::from_borrowed(m));
+        }
+        if let Some(m) = crate::modules::create_builtin(fullname)? {
+            dict::set_item(modules, pystr::intern(fullname), m.as_ptr())?;
+            return Ok(m);
+        }
+        let (dirs, last, parent) = match fullname.rsplit_once('.') {
+            None => (search_path(), fullname, None),
+            Some((parent, last)) => {
+                let p = import_absolute(parent)?;
+                let path = match protocol::getattr_opt(p.as_ptr(), pystr::intern("__path__"))? {
+                    Some(path) => path,
+                    None => {
+                        return Err(errors::set_string(
+                            exc::PyExc_ModuleNotFoundError,
+                            &format!("No module named '{fullname}'; '{parent}' is not a package"),
+                        ))
+                    }
+                };
+                let mut dirs = Vec::new();
+                let it = protocol::get_iter(path.as_ptr())?;
+                while let Some(d) = protocol::iter_next(it.as_ptr())? {
+                    if pystr::check(d.as_ptr()) {
+                        dirs.push(PathBuf::from(pystr::as_str(d.as_ptr())?));
+                    }
+                }
+                (dirs, last, Some(p))
+            }
+        };
+        let Some((path, is_pkg)) = find_source(&dirs, last) else {
+            return Err(not_found(fullname));
+        };
+        let m = load_source(fullname, &path, is_pkg)?;
+        if let Some(p) = parent {
+            protocol::setattr(p.as_ptr(), pystr::intern(last), m.as_ptr())?;
+        }
+        Ok(m)
+    }
+}
+
+/// `__import__(name, globals, locals, fromlist, level)`.
+pub unsafe fn import_module_level(
+    name: *mut PyObject,
+    globals: *mut PyObject,
+    fromlist: *mut PyObject,
+    level: *mut PyObject,
+) -> PyResult<Owned> {
+    // SAFETY: arguments are valid objects (globals/fromlist may be NULL or None).
+    unsafe {
+        if !pystr::check(name) {
+            return Err(errors::type_error(format!(
+                "module name must be str, not {}",
+                crate::object::typeobj::type_name(name)
+            )));
+        }
+        let level = int::as_i64(level)?;
+        if level < 0 {
+            return Err(errors::value_error("level must be >= 0"));
+        }
+        let n = pystr::as_str(name)?;
+        if n.is_empty() && level == 0 {
+            return Err(errors::value_error("Empty module name"));
+        }
+        let fullname = resolve_name(n, globals, level)?;
+        let m = import_absolute(&fullname)?;
+        let has_fromlist = !fromlist.is_null()
+            && fromlist != crate::object::none::none()
+            && protocol::is_true(fromlist)?;
+        if !has_fromlist {
+            if level == 0 && n.contains('.') {
+                let top = n.split('.').next().unwrap_or(n);
+                return import_absolute(top);
+            }
+            if level > 0 && n.contains('.') {
+                let cut = fullname.len() - (n.len() - n.split('.').next().unwrap_or(n).len());
+                return import_absolute(&fullname[..cut]);
+            }
+            return Ok(m);
+        }
+        // `from package import submodule`: import submodules named in
+        // fromlist that are not attributes yet.
+        if protocol::getattr_opt(m.as_ptr(), pystr::intern("__path__"))?.is_some() {
+            let items = tuple::from_iterable(fromlist)?;
+            for &item in tuple::items(items.as_ptr()) {
+                if !pystr::check(item) {
+                    continue;
+                }
+                let s = pystr::as_str(item)?;
+                if s == "*" || protocol::getattr_opt(m.as_ptr(), item)?.is_some() {
+                    continue;
+                }
+                match import_absolute(&format!("{fullname}.{s}")) {
+                    Ok(_) => {}
+                    Err(e) => {
+                        if errors::matches(exc::PyExc_ModuleNotFoundError) {
+                            errors::clear();
+                        } else {
+                            return Err(e);
+                        }
+                    }
+                }
+            }
+        }
+        Ok(m)
+    }
+}

@@ -1,0 +1,150 @@
+//! Running source code: compiling with `ferrython-compiler` (syntax errors
+//! become `SyntaxError` objects), `__main__`, and running strings and files
+//! as the `PyRun_*` family and the `ferrython` command do.
+use crate::ffi::*;
+use crate::object::exceptions as exc;
+use crate::object::{dict, int, module, none, str as pystr, tuple};
+use crate::runtime::errors::{self, PyResult};
+use crate::vm::code;
+use crate::Owned;
+use ferrython_compiler::{CompileMode, SyntaxErrorInfo, SyntaxErrorKind};
+
+/// Raises the `SyntaxError` (or `IndentationError`/`TabError`) for `e`.
+pub fn raise_syntax_error(e: &SyntaxErrorInfo) -> errors::Raised {
+    let build = || -> PyResult<Owned> {
+        let text = match &e.text {
+            Some(t) => pystr::from_str(t)?,
+            None => Owned::from_borrowed_static(none::none()),
+        };
+        let details = tuple::from_vec(vec![
+            pystr::from_str(&e.filename)?,
+            int::from_i64(e.lineno as i64)?,
+            int::from_i64(e.offset as i64)?,
+            text,
+            int::from_i64(e.end_lineno as i64)?,
+            int::from_i64(e.end_offset as i64)?,
+        ])?;
+        tuple::from_vec(vec![pystr::from_str(&e.msg)?, details])
+    };
+    // SAFETY: the exception classes are static.
+    let cls = unsafe {
+        match e.kind {
+            SyntaxErrorKind::SyntaxError => exc::PyExc_SyntaxError,
+            SyntaxErrorKind::IndentationError => exc::PyExc_IndentationError,
+            SyntaxErrorKind::TabError => exc::PyExc_TabError,
+        }
+    };
+    match build() {
+        // SAFETY: cls is an exception class; args a tuple.
+        Ok(args) => unsafe { errors::set_object(cls, args.as_ptr()) },
+        Err(r) => r,
+    }
+}
+
+/// Compiles source text into a code object.
+pub fn compile(source: &str, filename: &str, mode: CompileMode) -> PyResult<Owned> {
+    match ferrython_compiler::compile_source(source, filename, mode, 0, 0) {
+        Ok(c) => code::from_compiled(&c),
+        Err(e) => Err(raise_syntax_error(&e)),
+    }
+}
+
+/// The `__main__` module, created on first use and kept in `sys.modules`.
+pub fn main_module() -> PyResult<Owned> {
+    let modules = crate::modules::sys_modules();
+    // SAFETY: sys.modules is a dict.
+    unsafe {
+        let m = dict::get_str(modules, "__main__");
+        if !m.is_null() {
+            return Ok(Owned::from_borrowed(m));
+        }
+        let m = module::new(pystr::intern("__main__"))?;
+        let d = module::dict_of(m.as_ptr());
+        dict::set_item(
+            d,
+            pystr::intern("__builtins__"),
+            crate::modules::builtins::module(),
+        )?;
+        dict::set_item(modules, pystr::intern("__main__"), m.as_ptr())?;
+        Ok(m)
+    }
+}
+
+/// Compiles and runs `source` in `globals` (and `locals`).
+pub fn run_string(
+    source: &str,
+    filename: &str,
+    mode: CompileMode,
+    globals: *mut PyObject,
+    locals: *mut PyObject,
+) -> PyResult<Owned> {
+    let co = compile(source, filename, mode)?;
+    // SAFETY: co is a code object; globals a dict.
+    unsafe { crate::vm::call::eval_code(co.as_ptr(), globals, locals) }
+}
+
+/// Runs `source` as the `__main__` module; `filename` sets `__file__`
+/// when it names a real file.
+pub fn run_main(source: &str, filename: &str, is_file: bool) -> PyResult<()> {
+    let m = main_module()?;
+    // SAFETY: m is a module.
+    unsafe {
+        let d = module::dict_of(m.as_ptr());
+        if is_file {
+            dict::set_item(
+                d,
+                pystr::intern("__file__"),
+                pystr::from_str(filename)?.as_ptr(),
+            )?;
+        }
+        run_string(source, filename, CompileMode::Exec, d, d)?;
+    }
+    Ok(())
+}
+
+/// Prints the raised exception the way the interpreter does at top level,
+/// and returns the process exit status it implies: `SystemExit`'s code, or
+/// 1.
+pub fn handle_uncaught() -> i32 {
+    let Some(e) = errors::take() else { return 0 };
+    // SAFETY: e is an exception instance.
+    unsafe {
+        if exc::given_matches(e.as_ptr(), exc::PyExc_SystemExit) {
+            return system_exit_code(e.as_ptr());
+        }
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+        eprint!("{}", exc::display::format_exception(e.as_ptr()));
+    }
+    1
+}
+
+/// The exit status for a `SystemExit`: None → 0, an int → itself, anything
+/// else is printed to stderr → 1.
+unsafe fn system_exit_code(e: *mut PyObject) -> i32 {
+    // SAFETY: e is a SystemExit instance.
+    unsafe {
+        let args = exc::args_of(e);
+        let code = if args.is_null() || tuple::size(args) == 0 {
+            none::none()
+        } else if tuple::size(args) == 1 {
+            tuple::items(args)[0]
+        } else {
+            args
+        };
+        if code == none::none() {
+            return 0;
+        }
+        if int::check(code) {
+            return int::as_i64(code).unwrap_or_else(|_| {
+                errors::clear();
+                -1
+            }) as i32;
+        }
+        if let Ok(s) = crate::object::protocol::str_(code) {
+            eprintln!("{}", pystr::as_str(s.as_ptr()).unwrap_or(""));
+        }
+        errors::clear();
+        1
+    }
+}

@@ -1,0 +1,303 @@
+//! Calling Python functions: binding positional and keyword arguments to
+//! the parameters of a code object (with CPython's error messages), then
+//! running the new frame.
+use crate::capi::boundary::guard;
+use crate::ffi::*;
+use crate::object::refcount::*;
+use crate::object::{dict, str as pystr, tuple};
+use crate::runtime::errors::{self, PyResult};
+use crate::vm::function::PyFunctionObject;
+use crate::vm::{code, frame};
+use crate::Owned;
+use ferrython_compiler::bytecode::co_flags;
+use std::ptr::null_mut;
+
+/// The vectorcall of Python functions.
+pub unsafe extern "C" fn function_vectorcall(
+    func: *mut PyObject,
+    args: *const *mut PyObject,
+    nargsf: usize,
+    kwnames: *mut PyObject,
+) -> *mut PyObject {
+    guard(|| {
+        // SAFETY: func is a function; args per the vectorcall contract.
+        unsafe {
+            let n = crate::capi::call::nargs(nargsf) as usize;
+            let nkw = if kwnames.is_null() {
+                0
+            } else {
+                tuple::size(kwnames) as usize
+            };
+            let all = crate::capi::call::arg_slice(args, n + nkw);
+            match call_function(func, &all[..n], kwnames, &all[n..]) {
+                Ok(r) => r.into_raw(),
+                Err(_) => null_mut(),
+            }
+        }
+    })
+}
+
+/// Calls a Python function with positional `args` and keyword `kwvalues`
+/// named by `kwnames`.
+pub unsafe fn call_function(
+    func: *mut PyObject,
+    args: &[*mut PyObject],
+    kwnames: *mut PyObject,
+    kwvalues: &[*mut PyObject],
+) -> PyResult<Owned> {
+    // SAFETY: func is a function object.
+    unsafe {
+        let fo = &*func.cast::<PyFunctionObject>();
+        let f = frame::new(
+            fo.func_code,
+            fo.func_globals,
+            fo.func_builtins,
+            null_mut(),
+            func,
+        )?;
+        bind_arguments(func, f.as_ptr(), args, kwnames, kwvalues)?;
+        crate::vm::eval::run_frame(f.as_ptr())
+    }
+}
+
+unsafe fn qualname(func: *mut PyObject) -> String {
+    // SAFETY: func is a function.
+    unsafe {
+        pystr::as_str((*func.cast::<PyFunctionObject>()).func_qualname)
+            .unwrap_or("?")
+            .to_string()
+    }
+}
+
+/// "'a', 'b' and 'c'" as CPython lists missing names.
+fn name_list(names: &[String]) -> String {
+    match names {
+        [a] => format!("'{a}'"),
+        [a, b] => format!("'{a}' and '{b}'"),
+        _ => {
+            let head: Vec<String> = names[..names.len() - 1]
+                .iter()
+                .map(|n| format!("'{n}'"))
+                .collect();
+            format!("{}, and '{}'", head.join(", "), names[names.len() - 1])
+        }
+    }
+}
+
+/// Fills the parameter slots of `f` from the call's arguments.
+pub unsafe fn bind_arguments(
+    func: *mut PyObject,
+    f: *mut PyObject,
+    args: &[*mut PyObject],
+    kwnames: *mut PyObject,
+    kwvalues: &[*mut PyObject],
+) -> PyResult<()> {
+    // SAFETY: f is a fresh frame for func's code; slots are empty.
+    unsafe {
+        let fo = &*func.cast::<PyFunctionObject>();
+        let d = code::data(fo.func_code);
+        let slots = frame::slots(f);
+        let argcount = d.argcount as usize;
+        let posonly = d.posonlyargcount as usize;
+        let kwonly = d.kwonlyargcount as usize;
+        let total = argcount + kwonly;
+        let has_varargs = d.flags & co_flags::VARARGS != 0;
+        let has_varkw = d.flags & co_flags::VARKEYWORDS != 0;
+        let varargs_slot = total;
+        let varkw_slot = total + has_varargs as usize;
+        let kwdict = if has_varkw {
+            let k = dict::new()?;
+            *slots.add(varkw_slot) = new_ref(k.as_ptr());
+            Some(k)
+        } else {
+            None
+        };
+        // Positional arguments.
+        let npos = args.len().min(argcount);
+        for (i, &a) in args[..npos].iter().enumerate() {
+            *slots.add(i) = new_ref(a);
+        }
+        if has_varargs {
+            *slots.add(varargs_slot) = tuple::from_slice(&args[npos..])?.into_raw();
+        } else if args.len() > argcount {
+            let ndefaults = if fo.func_defaults.is_null() {
+                0
+            } else {
+                tuple::size(fo.func_defaults) as usize
+            };
+            let given_kwonly = if kwnames.is_null() {
+                0
+            } else {
+                tuple::items(kwnames)
+                    .iter()
+                    .filter(|&&k| {
+                        d.localsplusnames[argcount..total]
+                            .iter()
+                            .any(|&n| pystr::eq(n, k))
+                    })
+                    .count()
+            };
+            let takes = if ndefaults > 0 {
+                format!(
+                    "from {} to {argcount} positional arguments",
+                    argcount - ndefaults
+                )
+            } else {
+                format!(
+                    "{argcount} positional argument{}",
+                    if argcount == 1 { "" } else { "s" }
+                )
+            };
+            let given = args.len();
+            let kw_part = if given_kwonly > 0 {
+                format!(
+                    " positional argument{} (and {given_kwonly} keyword-only argument{})",
+                    if given == 1 { "" } else { "s" },
+                    if given_kwonly == 1 { "" } else { "s" }
+                )
+            } else {
+                String::new()
+            };
+            return Err(errors::type_error(format!(
+                "{}() takes {takes} but {given}{kw_part} {} given",
+                qualname(func),
+                if given == 1 && given_kwonly == 0 {
+                    "was"
+                } else {
+                    "were"
+                }
+            )));
+        }
+        // Keyword arguments.
+        if !kwnames.is_null() {
+            let mut posonly_as_kw = Vec::new();
+            for (&key, &value) in tuple::items(kwnames).iter().zip(kwvalues) {
+                if !pystr::check(key) {
+                    return Err(errors::type_error(format!(
+                        "{}() keywords must be strings",
+                        qualname(func)
+                    )));
+                }
+                let found = d.localsplusnames[posonly..total]
+                    .iter()
+                    .position(|&n| n == key || pystr::eq(n, key));
+                match found {
+                    Some(j) => {
+                        let i = j + posonly;
+                        if !(*slots.add(i)).is_null() {
+                            return Err(errors::type_error(format!(
+                                "{}() got multiple values for argument '{}'",
+                                qualname(func),
+                                pystr::as_str(key)?
+                            )));
+                        }
+                        *slots.add(i) = new_ref(value);
+                    }
+                    None => match &kwdict {
+                        Some(k) => dict::set_item(k.as_ptr(), key, value)?,
+                        None => {
+                            if d.localsplusnames[..posonly]
+                                .iter()
+                                .any(|&n| pystr::eq(n, key))
+                            {
+                                posonly_as_kw.push(pystr::as_str(key)?.to_string());
+                                continue;
+                            }
+                            return Err(errors::type_error(format!(
+                                "{}() got an unexpected keyword argument '{}'",
+                                qualname(func),
+                                pystr::as_str(key)?
+                            )));
+                        }
+                    },
+                }
+            }
+            if !posonly_as_kw.is_empty() {
+                return Err(errors::type_error(format!(
+                    "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                    qualname(func),
+                    posonly_as_kw.join(", ")
+                )));
+            }
+        }
+        // Defaults and missing arguments.
+        let defaults: &[*mut PyObject] = if fo.func_defaults.is_null() {
+            &[]
+        } else {
+            tuple::items(fo.func_defaults)
+        };
+        let first_default = argcount - defaults.len().min(argcount);
+        let mut missing = Vec::new();
+        for i in npos..argcount {
+            if (*slots.add(i)).is_null() {
+                if i >= first_default {
+                    *slots.add(i) = new_ref(defaults[i - first_default]);
+                } else {
+                    missing.push(pystr::as_str(d.localsplusnames[i])?.to_string());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(errors::type_error(format!(
+                "{}() missing {} required positional argument{}: {}",
+                qualname(func),
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                name_list(&missing)
+            )));
+        }
+        for i in argcount..total {
+            if (*slots.add(i)).is_null() {
+                let name = d.localsplusnames[i];
+                let v = if fo.func_kwdefaults.is_null() {
+                    null_mut()
+                } else {
+                    dict::get_item_known_hash_str(fo.func_kwdefaults, name)
+                };
+                if v.is_null() {
+                    missing.push(pystr::as_str(name)?.to_string());
+                } else {
+                    *slots.add(i) = new_ref(v);
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(errors::type_error(format!(
+                "{}() missing {} required keyword-only argument{}: {}",
+                qualname(func),
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                name_list(&missing)
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// Runs a code object with explicit globals and locals (module and class
+/// bodies, `exec`): `PyEval_EvalCode`.
+pub unsafe fn eval_code(
+    code_obj: *mut PyObject,
+    globals: *mut PyObject,
+    locals: *mut PyObject,
+) -> PyResult<Owned> {
+    // SAFETY: code_obj is a code object; globals a dict.
+    unsafe {
+        let mut builtins = dict::get_str(globals, "__builtins__");
+        if builtins.is_null() {
+            builtins = crate::modules::builtins::module();
+            dict::set_item(globals, pystr::intern("__builtins__"), builtins)?;
+        }
+        let builtins = if crate::object::typeobj::instance_of(
+            builtins,
+            &raw mut crate::object::module::PyModule_Type,
+        ) {
+            crate::object::module::dict_of(builtins)
+        } else {
+            builtins
+        };
+        let locals = if locals.is_null() { globals } else { locals };
+        let f = frame::new(code_obj, globals, builtins, locals, null_mut())?;
+        crate::vm::eval::run_frame(f.as_ptr())
+    }
+}

@@ -1,0 +1,130 @@
+//! `cell` (`PyCell_Type`): the box a closure shares with the frame that
+//! created a variable.
+use crate::capi::boundary::guard_obj;
+use crate::ffi::*;
+use crate::object::refcount::*;
+use crate::object::str as pystr;
+use crate::object::typeobj::type_template;
+use crate::runtime::errors::{PyResult, Raised};
+use crate::Owned;
+use std::ptr::null_mut;
+
+/// `PyCellObject`.
+#[repr(C)]
+pub struct PyCellObject {
+    pub ob_base: PyObject,
+    /// The content, NULL when empty.
+    pub ob_ref: *mut PyObject,
+}
+
+/// `PyCell_Type`.
+#[no_mangle]
+pub static mut PyCell_Type: PyTypeObject = PyTypeObject {
+    tp_flags: Py_TPFLAGS_HAVE_GC,
+    tp_dealloc: Some(cell_dealloc),
+    tp_repr: Some(cell_repr),
+    tp_traverse: Some(cell_traverse),
+    tp_getset: (&raw const CELL_GETSET).cast_mut().cast(),
+    tp_free: Some(crate::capi::gc::PyObject_GC_Del),
+    ..type_template(c"cell", std::mem::size_of::<PyCellObject>(), 0)
+};
+
+static CELL_GETSET: [PyGetSetDef; 2] = [
+    crate::object::descr::getset(c"cell_contents", Some(get_contents), Some(set_contents)),
+    crate::object::descr::GETSET_END,
+];
+
+/// `PyCell_New`: a cell holding `v` (NULL for an empty cell).
+pub fn new(v: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: the type is static; the content reference is taken here.
+    unsafe {
+        let op = crate::object::alloc::generic_alloc(&raw mut PyCell_Type, 0);
+        if op.is_null() {
+            return Err(Raised::assume());
+        }
+        xincref(v);
+        (*op.cast::<PyCellObject>()).ob_ref = v;
+        crate::capi::gc::track(op);
+        Ok(Owned::from_raw_unchecked(op))
+    }
+}
+
+/// The content of a cell (borrowed, NULL when empty).
+#[inline(always)]
+pub unsafe fn get(cell: *mut PyObject) -> *mut PyObject {
+    // SAFETY: cell is a cell.
+    unsafe { (*cell.cast::<PyCellObject>()).ob_ref }
+}
+
+/// Replaces the content of a cell, taking a new reference to `v`.
+#[inline]
+pub unsafe fn set(cell: *mut PyObject, v: *mut PyObject) {
+    // SAFETY: cell is a cell; v NULL or valid.
+    unsafe {
+        xincref(v);
+        let old = std::mem::replace(&mut (*cell.cast::<PyCellObject>()).ob_ref, v);
+        xdecref(old);
+    }
+}
+
+unsafe extern "C" fn cell_dealloc(op: *mut PyObject) {
+    // SAFETY: refcount reached zero.
+    unsafe {
+        crate::capi::gc::untrack(op);
+        xdecref((*op.cast::<PyCellObject>()).ob_ref);
+        crate::object::alloc::gc_free(op.cast());
+    }
+}
+
+unsafe extern "C" fn cell_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut libc::c_void,
+) -> libc::c_int {
+    // SAFETY: op is a cell.
+    unsafe {
+        let v = get(op);
+        match visit {
+            Some(f) if !v.is_null() => f(v, arg),
+            _ => 0,
+        }
+    }
+}
+
+unsafe extern "C" fn cell_repr(op: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a cell.
+        unsafe {
+            let v = get(op);
+            if v.is_null() {
+                return pystr::from_str(&format!("<cell at {op:p}: empty>"));
+            }
+            pystr::from_str(&format!(
+                "<cell at {op:p}: {} object at {v:p}>",
+                crate::object::typeobj::type_name(v)
+            ))
+        }
+    })
+}
+
+unsafe extern "C" fn get_contents(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {
+    // SAFETY: op is a cell.
+    unsafe {
+        let v = get(op);
+        if v.is_null() {
+            crate::runtime::errors::value_error("Cell is empty");
+            return null_mut();
+        }
+        new_ref(v)
+    }
+}
+
+unsafe extern "C" fn set_contents(
+    op: *mut PyObject,
+    v: *mut PyObject,
+    _c: *mut libc::c_void,
+) -> libc::c_int {
+    // SAFETY: op is a cell.
+    unsafe { set(op, v) };
+    0
+}

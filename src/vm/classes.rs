@@ -1,0 +1,156 @@
+//! `__build_class__`: runs a class body with a fresh namespace and calls
+//! the metaclass (PEP 3115 `__prepare__`, PEP 487 keyword arguments).
+use crate::ffi::*;
+use crate::object::{dict, protocol, str as pystr, tuple, typeobj};
+use crate::runtime::errors::{self, PyResult};
+use crate::vm::function::PyFunctionObject;
+use crate::vm::{cell, frame};
+use crate::Owned;
+use std::ptr::null_mut;
+
+/// The most derived metaclass of `meta` and the bases' types.
+unsafe fn calculate_metaclass(
+    meta: *mut PyTypeObject,
+    bases: &[*mut PyObject],
+) -> PyResult<*mut PyTypeObject> {
+    // SAFETY: bases are valid objects.
+    unsafe {
+        let mut winner = meta;
+        for &b in bases {
+            let bt = (*b).ob_type;
+            if typeobj::is_subtype(winner, bt) {
+                continue;
+            }
+            if typeobj::is_subtype(bt, winner) {
+                winner = bt;
+                continue;
+            }
+            return Err(errors::type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
+        }
+        Ok(winner)
+    }
+}
+
+/// `builtins.__build_class__(func, name, *bases, metaclass=None, **kwds)`.
+pub unsafe fn build_class(
+    args: &[*mut PyObject],
+    kws: &[(&str, *mut PyObject)],
+) -> PyResult<Owned> {
+    // SAFETY: arguments are valid objects.
+    unsafe {
+        if args.len() < 2 {
+            return Err(errors::type_error("__build_class__: not enough arguments"));
+        }
+        let func = args[0];
+        if !crate::vm::function::check(func) {
+            return Err(errors::type_error(
+                "__build_class__: func must be a function",
+            ));
+        }
+        let name = args[1];
+        if !pystr::check(name) {
+            return Err(errors::type_error("__build_class__: name is not a string"));
+        }
+        let bases = tuple::from_slice(&args[2..])?;
+        let mut meta: *mut PyObject = null_mut();
+        let kwd = dict::new()?;
+        for &(k, v) in kws {
+            if k == "metaclass" {
+                meta = v;
+            } else {
+                dict::set_item(kwd.as_ptr(), pystr::intern(k), v)?;
+            }
+        }
+        let is_class = meta.is_null() || typeobj::instance_of(meta, &raw mut typeobj::PyType_Type);
+        let meta = if meta.is_null() {
+            match args.get(2) {
+                Some(&b) => (*b).ob_type.cast(),
+                None => (&raw mut typeobj::PyType_Type).cast(),
+            }
+        } else {
+            meta
+        };
+        let meta = if is_class {
+            calculate_metaclass(meta.cast(), &args[2..])?.cast()
+        } else {
+            meta
+        };
+        let ns = match protocol::getattr_opt(meta, pystr::intern("__prepare__"))? {
+            Some(prep) => {
+                let kwnames: Vec<*mut PyObject> = kws
+                    .iter()
+                    .filter(|(k, _)| *k != "metaclass")
+                    .map(|(k, _)| pystr::intern(k))
+                    .collect();
+                let mut a = vec![name, bases.as_ptr()];
+                a.extend(
+                    kws.iter()
+                        .filter(|(k, _)| *k != "metaclass")
+                        .map(|&(_, v)| v),
+                );
+                let kn = tuple::from_slice(&kwnames)?;
+                errors::check(crate::capi::call::vectorcall(
+                    prep.as_ptr(),
+                    a.as_ptr(),
+                    2,
+                    if kwnames.is_empty() {
+                        null_mut()
+                    } else {
+                        kn.as_ptr()
+                    },
+                ))?
+            }
+            None => dict::new()?,
+        };
+        // Run the body with the namespace as its locals.
+        let fo = &*func.cast::<PyFunctionObject>();
+        let f = frame::new(
+            fo.func_code,
+            fo.func_globals,
+            fo.func_builtins,
+            ns.as_ptr(),
+            func,
+        )?;
+        let cellv = crate::vm::eval::run_frame(f.as_ptr())?;
+        drop(f);
+        let mut call_args = vec![name, bases.as_ptr(), ns.as_ptr()];
+        let kwnames: Vec<*mut PyObject> = {
+            let mut pos = 0;
+            let mut v = Vec::new();
+            while let Some((k, val)) = dict::next(kwd.as_ptr(), &mut pos) {
+                v.push(k);
+                call_args.push(val);
+            }
+            v
+        };
+        let kn = tuple::from_slice(&kwnames)?;
+        let cls = errors::check(crate::capi::call::vectorcall(
+            meta,
+            call_args.as_ptr(),
+            3,
+            if kwnames.is_empty() {
+                null_mut()
+            } else {
+                kn.as_ptr()
+            },
+        ))?;
+        if (*cellv.as_ptr()).ob_type == &raw mut cell::PyCell_Type {
+            let cur = cell::get(cellv.as_ptr());
+            if cur != cls.as_ptr() {
+                if cur.is_null() {
+                    cell::set(cellv.as_ptr(), cls.as_ptr());
+                } else {
+                    return Err(errors::type_error(format!(
+                        "__class__ set to {} defining {} as {}",
+                        protocol::repr_string(cur)?,
+                        pystr::as_str(name)?,
+                        protocol::repr_string(cls.as_ptr())?
+                    )));
+                }
+            }
+        }
+        Ok(cls)
+    }
+}

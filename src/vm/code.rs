@@ -1,0 +1,284 @@
+//! Code objects (`PyCode_Type`): the compiler's [`CodeObject`] with its
+//! constants and names turned into Python objects, plus the mutable copy of
+//! the instructions that the eval loop may specialize.
+use crate::capi::boundary::guard_obj;
+use crate::ffi::*;
+use crate::object::refcount::*;
+use crate::object::typeobj::type_template;
+use crate::object::{bool as pybool, bytes, complex, float, int, none, str as pystr, tuple};
+use crate::runtime::errors::{PyResult, Raised};
+use crate::Owned;
+use ferrython_compiler::bytecode::{BigInt, Constant, ExceptionEntry, LineEntry};
+use ferrython_compiler::CodeObject;
+
+/// A code object. C sees it as opaque; Python sees the `co_*` attributes.
+#[repr(C)]
+pub struct PyCodeObject {
+    pub ob_base: PyObject,
+    pub data: *mut CodeData,
+}
+
+/// The contents of a code object.
+pub struct CodeData {
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: u32,
+    pub firstlineno: u32,
+    pub stacksize: u32,
+    /// Instructions (code units), specialized in place by the eval loop.
+    pub code: Vec<u16>,
+    /// `co_consts` as objects (owned).
+    pub consts: Vec<*mut PyObject>,
+    /// `co_names` as interned strs.
+    pub names: Vec<*mut PyObject>,
+    /// `co_localsplusnames` as interned strs, and their kind bits.
+    pub localsplusnames: Vec<*mut PyObject>,
+    pub localspluskinds: Vec<u8>,
+    pub name: Owned,
+    pub qualname: Owned,
+    pub filename: Owned,
+    pub linetable: Vec<LineEntry>,
+    pub exceptiontable: Vec<ExceptionEntry>,
+    /// Number of cell and free variables at the end of localsplus.
+    pub ncells: usize,
+    pub nfrees: usize,
+}
+
+impl Drop for CodeData {
+    fn drop(&mut self) {
+        for &c in &self.consts {
+            // SAFETY: the code object owned its constants.
+            unsafe { decref(c) };
+        }
+    }
+}
+
+/// `PyCode_Type`.
+#[no_mangle]
+pub static mut PyCode_Type: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(code_dealloc),
+    tp_repr: Some(code_repr),
+    tp_getset: (&raw const CODE_GETSET).cast_mut().cast(),
+    ..type_template(c"code", std::mem::size_of::<PyCodeObject>(), 0)
+};
+
+/// The data of a code object.
+#[inline(always)]
+pub unsafe fn data<'a>(co: *mut PyObject) -> &'a mut CodeData {
+    // SAFETY: co is a code object; its data lives as long as it does.
+    unsafe { &mut *(*co.cast::<PyCodeObject>()).data }
+}
+
+/// Whether `op` is a code object.
+pub unsafe fn check(op: *mut PyObject) -> bool {
+    // SAFETY: op valid.
+    unsafe { (*op).ob_type == &raw mut PyCode_Type }
+}
+
+fn int_constant(v: &BigInt) -> PyResult<Owned> {
+    match v {
+        BigInt::Small(i) => int::from_i64(*i),
+        BigInt::Big(text) => int::parse_text(text, 10),
+    }
+}
+
+/// The object for a constant.
+pub fn constant(c: &Constant, filename: &str) -> PyResult<Owned> {
+    Ok(match c {
+        Constant::None => Owned::from_borrowed_static(none::none()),
+        Constant::True => Owned::from_borrowed_static(pybool::py_true()),
+        Constant::False => Owned::from_borrowed_static(pybool::py_false()),
+        Constant::Ellipsis => Owned::from_borrowed_static(none::ellipsis()),
+        Constant::Int(v) => int_constant(v)?,
+        Constant::Float(f) => float::from_f64(*f)?,
+        Constant::Complex { real, imag } => complex::from_parts(*real, *imag)?,
+        Constant::Str(s) => {
+            // Short identifier-like constants are interned, as CPython does.
+            if s.len() <= 40 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+                Owned::from_borrowed_static(pystr::intern(s))
+            } else {
+                pystr::from_str(s)?
+            }
+        }
+        Constant::Bytes(b) => bytes::from_slice(b)?,
+        Constant::Tuple(items) => {
+            let v = items
+                .iter()
+                .map(|c| constant(c, filename))
+                .collect::<PyResult<Vec<_>>>()?;
+            tuple::from_vec(v)?
+        }
+        Constant::FrozenSet(items) => {
+            let v = items
+                .iter()
+                .map(|c| constant(c, filename))
+                .collect::<PyResult<Vec<_>>>()?;
+            let t = tuple::from_vec(v)?;
+            // SAFETY: t is a tuple.
+            unsafe { crate::object::set::new_frozenset(t.as_ptr())? }
+        }
+        Constant::Code(code) => from_compiled(code)?,
+    })
+}
+
+/// A code object for the compiler's output.
+pub fn from_compiled(c: &CodeObject) -> PyResult<Owned> {
+    let consts = c
+        .consts
+        .iter()
+        .map(|k| constant(k, &c.filename).map(Owned::into_raw))
+        .collect::<PyResult<Vec<_>>>()?;
+    let names = c.names.iter().map(|n| pystr::intern(n)).collect();
+    let localsplusnames = c.localsplusnames.iter().map(|n| pystr::intern(n)).collect();
+    use ferrython_compiler::bytecode::fast_kind;
+    let ncells = c
+        .localspluskinds
+        .iter()
+        .filter(|&&k| k & fast_kind::CELL != 0)
+        .count();
+    let nfrees = c
+        .localspluskinds
+        .iter()
+        .filter(|&&k| k & fast_kind::FREE != 0)
+        .count();
+    let d = Box::new(CodeData {
+        argcount: c.argcount,
+        posonlyargcount: c.posonlyargcount,
+        kwonlyargcount: c.kwonlyargcount,
+        flags: c.flags,
+        firstlineno: c.firstlineno,
+        stacksize: c.stacksize,
+        code: c.code.clone(),
+        consts,
+        names,
+        localsplusnames,
+        localspluskinds: c.localspluskinds.clone(),
+        name: Owned::from_borrowed_static(pystr::intern(&c.name)),
+        qualname: pystr::from_str(&c.qualname)?,
+        filename: pystr::from_str(&c.filename)?,
+        linetable: c.linetable.clone(),
+        exceptiontable: c.exceptiontable.clone(),
+        ncells,
+        nfrees,
+    });
+    // SAFETY: the type is static; data set below.
+    unsafe {
+        let op = crate::object::alloc::generic_alloc(&raw mut PyCode_Type, 0);
+        if op.is_null() {
+            return Err(Raised::assume());
+        }
+        (*op.cast::<PyCodeObject>()).data = Box::into_raw(d);
+        Ok(Owned::from_raw_unchecked(op))
+    }
+}
+
+/// The source line of the instruction at code unit `lasti` (or the first
+/// line).
+pub fn line_of(d: &CodeData, lasti: usize) -> u32 {
+    let i = d.linetable.partition_point(|e| e.start as usize <= lasti);
+    if i == 0 {
+        d.firstlineno
+    } else {
+        d.linetable[i - 1].lineno
+    }
+}
+
+unsafe extern "C" fn code_dealloc(op: *mut PyObject) {
+    // SAFETY: refcount reached zero; data was boxed by from_compiled.
+    unsafe {
+        drop(Box::from_raw((*op.cast::<PyCodeObject>()).data));
+        crate::object::alloc::raw_free(op.cast());
+    }
+}
+
+unsafe extern "C" fn code_repr(op: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a code object.
+        unsafe {
+            let d = data(op);
+            pystr::from_str(&format!(
+                "<code object {} at {op:p}, file \"{}\", line {}>",
+                pystr::as_str(d.name.as_ptr())?,
+                pystr::as_str(d.filename.as_ptr())?,
+                d.firstlineno
+            ))
+        }
+    })
+}
+
+macro_rules! code_getter {
+    ($name:ident, |$d:ident| $e:expr) => {
+        unsafe extern "C" fn $name(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {
+            // SAFETY: op is a code object.
+            guard_obj(|| unsafe {
+                let $d = data(op);
+                $e
+            })
+        }
+    };
+}
+
+code_getter!(get_name, |d| Ok(d.name.clone()));
+code_getter!(get_qualname, |d| Ok(d.qualname.clone()));
+code_getter!(get_filename, |d| Ok(d.filename.clone()));
+code_getter!(get_firstlineno, |d| int::from_i64(d.firstlineno as i64));
+code_getter!(get_argcount, |d| int::from_i64(d.argcount as i64));
+code_getter!(get_posonlyargcount, |d| int::from_i64(
+    d.posonlyargcount as i64
+));
+code_getter!(get_kwonlyargcount, |d| int::from_i64(
+    d.kwonlyargcount as i64
+));
+code_getter!(get_flags, |d| int::from_i64(d.flags as i64));
+code_getter!(get_stacksize, |d| int::from_i64(d.stacksize as i64));
+code_getter!(get_consts, |d| tuple::from_slice(&d.consts));
+code_getter!(get_names, |d| tuple::from_slice(&d.names));
+code_getter!(get_varnames, |d| kind_names(
+    d,
+    ferrython_compiler::bytecode::fast_kind::LOCAL
+));
+code_getter!(get_cellvars, |d| kind_names(
+    d,
+    ferrython_compiler::bytecode::fast_kind::CELL
+));
+code_getter!(get_freevars, |d| kind_names(
+    d,
+    ferrython_compiler::bytecode::fast_kind::FREE
+));
+code_getter!(get_nlocals, |d| int::from_i64(
+    d.localspluskinds
+        .iter()
+        .filter(|&&k| k & ferrython_compiler::bytecode::fast_kind::LOCAL != 0)
+        .count() as i64
+));
+
+fn kind_names(d: &CodeData, kind: u8) -> PyResult<Owned> {
+    let v: Vec<*mut PyObject> = d
+        .localsplusnames
+        .iter()
+        .zip(&d.localspluskinds)
+        .filter(|(_, &k)| k & kind != 0)
+        .map(|(&n, _)| n)
+        .collect();
+    tuple::from_slice(&v)
+}
+
+static CODE_GETSET: [PyGetSetDef; 16] = [
+    crate::object::descr::getset(c"co_name", Some(get_name), None),
+    crate::object::descr::getset(c"co_qualname", Some(get_qualname), None),
+    crate::object::descr::getset(c"co_filename", Some(get_filename), None),
+    crate::object::descr::getset(c"co_firstlineno", Some(get_firstlineno), None),
+    crate::object::descr::getset(c"co_argcount", Some(get_argcount), None),
+    crate::object::descr::getset(c"co_posonlyargcount", Some(get_posonlyargcount), None),
+    crate::object::descr::getset(c"co_kwonlyargcount", Some(get_kwonlyargcount), None),
+    crate::object::descr::getset(c"co_flags", Some(get_flags), None),
+    crate::object::descr::getset(c"co_stacksize", Some(get_stacksize), None),
+    crate::object::descr::getset(c"co_consts", Some(get_consts), None),
+    crate::object::descr::getset(c"co_names", Some(get_names), None),
+    crate::object::descr::getset(c"co_varnames", Some(get_varnames), None),
+    crate::object::descr::getset(c"co_cellvars", Some(get_cellvars), None),
+    crate::object::descr::getset(c"co_freevars", Some(get_freevars), None),
+    crate::object::descr::getset(c"co_nlocals", Some(get_nlocals), None),
+    crate::object::descr::GETSET_END,
+];

@@ -1,0 +1,958 @@
+//! The evaluation loop: one function that runs a frame's bytecode (the
+//! format is documented in `ferrython_compiler::bytecode`), with zero-cost
+//! exception handling through the code object's exception table.
+use crate::ffi::*;
+use crate::object::refcount::*;
+use crate::object::{
+    bool as pybool, dict, exceptions as exc, int, list, none, number, protocol, str as pystr,
+    tuple, typeobj,
+};
+use crate::runtime::errors::{self, PyResult, Raised};
+use crate::vm::frame::{self, fr};
+use crate::vm::{cell, code, ops, traceback};
+use crate::Owned;
+use ferrython_compiler::bytecode::Opcode;
+use std::ptr::null_mut;
+
+/// Cache units after each opcode, indexed by opcode byte.
+static CACHE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < Opcode::ALL.len() {
+        t[Opcode::ALL[i] as usize] = cache_of(Opcode::ALL[i]);
+        i += 1;
+    }
+    t
+};
+
+const fn cache_of(op: Opcode) -> u8 {
+    match op {
+        Opcode::LOAD_GLOBAL | Opcode::STORE_ATTR => 4,
+        Opcode::LOAD_ATTR => 9,
+        Opcode::TO_BOOL | Opcode::CALL | Opcode::CALL_KW => 3,
+        Opcode::LOAD_SUPER_ATTR
+        | Opcode::BINARY_OP
+        | Opcode::COMPARE_OP
+        | Opcode::CONTAINS_OP
+        | Opcode::BINARY_SUBSCR
+        | Opcode::STORE_SUBSCR
+        | Opcode::UNPACK_SEQUENCE
+        | Opcode::FOR_ITER
+        | Opcode::SEND
+        | Opcode::JUMP_BACKWARD
+        | Opcode::POP_JUMP_IF_FALSE
+        | Opcode::POP_JUMP_IF_TRUE
+        | Opcode::POP_JUMP_IF_NONE
+        | Opcode::POP_JUMP_IF_NOT_NONE => 1,
+        _ => 0,
+    }
+}
+
+/// Runs a fresh frame to completion: makes it the current frame, checks the
+/// recursion limit, evaluates it.
+pub unsafe fn run_frame(f: *mut PyObject) -> PyResult<Owned> {
+    let _g = protocol::RecursionGuard::enter("")?;
+    // SAFETY: f is a frame not yet running.
+    unsafe {
+        frame::push(f);
+        let r = eval(f);
+        frame::pop(f);
+        r
+    }
+}
+
+/// The value of an opcode byte (the loop matches on these).
+macro_rules! ops {
+    ($($name:ident)*) => {
+        $(const $name: u8 = Opcode::$name as u8;)*
+    };
+}
+
+ops! {
+    NOP POP_TOP PUSH_NULL COPY SWAP EXTENDED_ARG RESUME LOAD_CONST LOAD_SMALL_INT
+    LOAD_FAST LOAD_FAST_CHECK LOAD_FAST_AND_CLEAR LOAD_FAST_LOAD_FAST STORE_FAST
+    STORE_FAST_LOAD_FAST STORE_FAST_STORE_FAST DELETE_FAST LOAD_DEREF STORE_DEREF
+    DELETE_DEREF MAKE_CELL COPY_FREE_VARS LOAD_FROM_DICT_OR_DEREF
+    LOAD_FROM_DICT_OR_GLOBALS LOAD_NAME STORE_NAME DELETE_NAME LOAD_GLOBAL
+    STORE_GLOBAL DELETE_GLOBAL LOAD_LOCALS LOAD_ATTR STORE_ATTR DELETE_ATTR
+    LOAD_SUPER_ATTR LOAD_COMMON_CONSTANT LOAD_BUILD_CLASS UNARY_NEGATIVE UNARY_NOT
+    UNARY_INVERT TO_BOOL BINARY_OP COMPARE_OP IS_OP CONTAINS_OP BINARY_SUBSCR
+    STORE_SUBSCR DELETE_SUBSCR BINARY_SLICE STORE_SLICE BUILD_SLICE BUILD_TUPLE
+    BUILD_LIST BUILD_SET BUILD_MAP BUILD_STRING LIST_APPEND SET_ADD MAP_ADD
+    LIST_EXTEND SET_UPDATE DICT_UPDATE DICT_MERGE UNPACK_SEQUENCE UNPACK_EX
+    JUMP_FORWARD JUMP_BACKWARD JUMP_BACKWARD_NO_INTERRUPT POP_JUMP_IF_FALSE
+    POP_JUMP_IF_TRUE POP_JUMP_IF_NONE POP_JUMP_IF_NOT_NONE GET_ITER FOR_ITER
+    GET_YIELD_FROM_ITER RETURN_VALUE CALL CALL_KW CALL_FUNCTION_EX CALL_INTRINSIC_1
+    CALL_INTRINSIC_2 MAKE_FUNCTION SET_FUNCTION_ATTRIBUTE SETUP_ANNOTATIONS
+    IMPORT_NAME IMPORT_FROM RAISE_VARARGS RERAISE PUSH_EXC_INFO POP_EXCEPT
+    CHECK_EXC_MATCH WITH_EXCEPT_START BEFORE_WITH FORMAT_SIMPLE FORMAT_WITH_SPEC
+    CONVERT_VALUE GET_LEN EXIT_INIT_CHECK
+}
+
+/// Evaluates frame `f` until it returns or raises.
+unsafe fn eval(f: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: f is the running frame; its code outlives the loop; the
+    // value stack stays within `stacksize` (the compiler computed it and
+    // the verifier checked it); every pointer pushed is an owned reference.
+    unsafe {
+        let fo = fr(f);
+        let cd = code::data(fo.code);
+        let code_units = cd.code.as_ptr();
+        let consts = cd.consts.as_ptr();
+        let names = cd.names.as_ptr();
+        let lp = frame::slots(f);
+        let stack_base = lp.add(fo.nlocalsplus as usize);
+        let mut sp = stack_base.add(fo.stacktop as usize);
+        let mut ip = (fo.lasti + 1) as usize;
+        fo.executing = 1;
+
+        macro_rules! push {
+            ($v:expr) => {{
+                *sp = $v;
+                sp = sp.add(1);
+            }};
+        }
+        macro_rules! pop {
+            () => {{
+                sp = sp.sub(1);
+                *sp
+            }};
+        }
+        macro_rules! top {
+            () => {
+                *sp.sub(1)
+            };
+        }
+        macro_rules! peek {
+            ($n:expr) => {
+                *sp.sub($n)
+            };
+        }
+        // Jumps to the error handling for this instruction.
+        macro_rules! tri {
+            ($l:lifetime, $e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(_) => break $l true,
+                }
+            };
+        }
+        macro_rules! fail {
+            ($l:lifetime, $e:expr) => {{
+                let _: Raised = $e;
+                break $l true;
+            }};
+        }
+
+        let mut reraise = false;
+        loop {
+            let start = ip;
+            let mut unit = *code_units.add(ip);
+            ip += 1;
+            let mut op = (unit & 0xff) as u8;
+            let mut arg = (unit >> 8) as u32;
+            while op == EXTENDED_ARG {
+                unit = *code_units.add(ip);
+                ip += 1;
+                op = (unit & 0xff) as u8;
+                arg = (arg << 8) | (unit >> 8) as u32;
+            }
+            fo.lasti = start as i32;
+            ip += CACHE[op as usize] as usize;
+
+            let failed: bool = 'op: {
+                match op {
+                    NOP | RESUME => {}
+                    POP_TOP => decref(pop!()),
+                    PUSH_NULL => push!(null_mut()),
+                    COPY => {
+                        let v = peek!(arg as usize);
+                        push!(new_ref(v));
+                    }
+                    SWAP => {
+                        let a = sp.sub(1);
+                        let b = sp.sub(arg as usize);
+                        std::ptr::swap(a, b);
+                    }
+                    LOAD_CONST => push!(new_ref(*consts.add(arg as usize))),
+                    LOAD_SMALL_INT => push!(int::small(arg as i64)),
+                    LOAD_FAST => push!(new_ref(*lp.add(arg as usize))),
+                    LOAD_FAST_CHECK => {
+                        let v = *lp.add(arg as usize);
+                        if v.is_null() {
+                            fail!('op, ops::unbound_local(cd.localsplusnames[arg as usize]));
+                        }
+                        push!(new_ref(v));
+                    }
+                    LOAD_FAST_AND_CLEAR => {
+                        let v = std::mem::replace(&mut *lp.add(arg as usize), null_mut());
+                        push!(v);
+                    }
+                    LOAD_FAST_LOAD_FAST => {
+                        push!(new_ref(*lp.add((arg >> 4) as usize)));
+                        push!(new_ref(*lp.add((arg & 15) as usize)));
+                    }
+                    STORE_FAST => {
+                        let v = pop!();
+                        let old = std::mem::replace(&mut *lp.add(arg as usize), v);
+                        xdecref(old);
+                    }
+                    STORE_FAST_LOAD_FAST => {
+                        let v = pop!();
+                        let old = std::mem::replace(&mut *lp.add((arg >> 4) as usize), v);
+                        xdecref(old);
+                        push!(new_ref(*lp.add((arg & 15) as usize)));
+                    }
+                    STORE_FAST_STORE_FAST => {
+                        let v = pop!();
+                        let old = std::mem::replace(&mut *lp.add((arg >> 4) as usize), v);
+                        xdecref(old);
+                        let v = pop!();
+                        let old = std::mem::replace(&mut *lp.add((arg & 15) as usize), v);
+                        xdecref(old);
+                    }
+                    DELETE_FAST => {
+                        let slot = lp.add(arg as usize);
+                        if (*slot).is_null() {
+                            fail!('op, ops::unbound_local(cd.localsplusnames[arg as usize]));
+                        }
+                        decref(std::mem::replace(&mut *slot, null_mut()));
+                    }
+                    MAKE_CELL => {
+                        let slot = lp.add(arg as usize);
+                        let c = tri!('op, cell::new(*slot));
+                        xdecref(std::mem::replace(&mut *slot, c.into_raw()));
+                    }
+                    COPY_FREE_VARS => {
+                        let closure =
+                            (*fo.func.cast::<crate::vm::function::PyFunctionObject>()).func_closure;
+                        let cells = tuple::items(closure);
+                        let first = fo.nlocalsplus as usize - arg as usize;
+                        for (i, &c) in cells.iter().enumerate().take(arg as usize) {
+                            *lp.add(first + i) = new_ref(c);
+                        }
+                    }
+                    LOAD_DEREF => {
+                        let v = cell::get(*lp.add(arg as usize));
+                        if v.is_null() {
+                            fail!('op, ops::unbound_deref(cd, arg as usize));
+                        }
+                        push!(new_ref(v));
+                    }
+                    STORE_DEREF => {
+                        let v = pop!();
+                        cell::set(*lp.add(arg as usize), v);
+                        decref(v);
+                    }
+                    DELETE_DEREF => {
+                        let c = *lp.add(arg as usize);
+                        if cell::get(c).is_null() {
+                            fail!('op, ops::unbound_deref(cd, arg as usize));
+                        }
+                        cell::set(c, null_mut());
+                    }
+                    LOAD_FROM_DICT_OR_DEREF => {
+                        let mapping = pop!();
+                        let name = cd.localsplusnames[arg as usize];
+                        let found = ops::mapping_lookup(mapping, name);
+                        decref(mapping);
+                        match tri!('op, found) {
+                            Some(v) => push!(v.into_raw()),
+                            None => {
+                                let v = cell::get(*lp.add(arg as usize));
+                                if v.is_null() {
+                                    fail!('op, ops::unbound_deref(cd, arg as usize));
+                                }
+                                push!(new_ref(v));
+                            }
+                        }
+                    }
+                    LOAD_FROM_DICT_OR_GLOBALS => {
+                        let mapping = pop!();
+                        let name = *names.add(arg as usize);
+                        let found = ops::mapping_lookup(mapping, name);
+                        decref(mapping);
+                        match tri!('op, found) {
+                            Some(v) => push!(v.into_raw()),
+                            None => push!(tri!('op, ops::load_global(fo, name)).into_raw()),
+                        }
+                    }
+                    LOAD_NAME => {
+                        let name = *names.add(arg as usize);
+                        if fo.locals.is_null() {
+                            fail!('op, errors::system_error(format!("no locals when loading {}", pystr::as_str(name).unwrap_or("?"))));
+                        }
+                        match tri!('op, ops::mapping_lookup(fo.locals, name)) {
+                            Some(v) => push!(v.into_raw()),
+                            None => push!(tri!('op, ops::load_global(fo, name)).into_raw()),
+                        }
+                    }
+                    STORE_NAME => {
+                        let name = *names.add(arg as usize);
+                        let v = pop!();
+                        let r = if fo.locals.is_null() {
+                            Err(errors::system_error("no locals found when storing a name"))
+                        } else if (*fo.locals).ob_type == &raw mut dict::PyDict_Type {
+                            dict::set_item(fo.locals, name, v)
+                        } else {
+                            protocol::set_item(fo.locals, name, v)
+                        };
+                        decref(v);
+                        tri!('op, r);
+                    }
+                    DELETE_NAME => {
+                        let name = *names.add(arg as usize);
+                        if fo.locals.is_null() {
+                            fail!('op, errors::system_error("no locals when deleting a name"));
+                        }
+                        if protocol::set_item(fo.locals, name, null_mut()).is_err() {
+                            errors::clear();
+                            fail!('op, ops::name_error(name));
+                        }
+                    }
+                    LOAD_GLOBAL => {
+                        let name = *names.add((arg >> 1) as usize);
+                        let v = tri!('op, ops::load_global(fo, name));
+                        push!(v.into_raw());
+                        if arg & 1 != 0 {
+                            push!(null_mut());
+                        }
+                    }
+                    STORE_GLOBAL => {
+                        let v = pop!();
+                        let r = dict::set_item(fo.globals, *names.add(arg as usize), v);
+                        decref(v);
+                        tri!('op, r);
+                    }
+                    DELETE_GLOBAL => {
+                        let name = *names.add(arg as usize);
+                        if !tri!('op, dict::del_item_opt(fo.globals, name)) {
+                            fail!('op, ops::name_error(name));
+                        }
+                    }
+                    LOAD_LOCALS => {
+                        if fo.locals.is_null() {
+                            fail!('op, errors::system_error("no locals found"));
+                        }
+                        push!(new_ref(fo.locals));
+                    }
+                    LOAD_ATTR => {
+                        let name = *names.add((arg >> 1) as usize);
+                        let obj = top!();
+                        if arg & 1 != 0 {
+                            let (m, is_method) = tri!('op, ops::get_method(obj, name));
+                            if is_method {
+                                // method, self: the object stays as self.
+                                *sp.sub(1) = m.into_raw();
+                                push!(obj);
+                            } else {
+                                *sp.sub(1) = m.into_raw();
+                                decref(obj);
+                                push!(null_mut());
+                            }
+                        } else {
+                            let v = protocol::getattr(obj, name);
+                            decref(obj);
+                            sp = sp.sub(1);
+                            push!(tri!('op, v).into_raw());
+                        }
+                    }
+                    STORE_ATTR => {
+                        let obj = pop!();
+                        let v = pop!();
+                        let r = protocol::setattr(obj, *names.add(arg as usize), v);
+                        decref(obj);
+                        decref(v);
+                        tri!('op, r);
+                    }
+                    DELETE_ATTR => {
+                        let obj = pop!();
+                        let r = protocol::setattr(obj, *names.add(arg as usize), null_mut());
+                        decref(obj);
+                        tri!('op, r);
+                    }
+                    LOAD_SUPER_ATTR => {
+                        let self_ = pop!();
+                        let class = pop!();
+                        let sup = pop!();
+                        let name = *names.add((arg >> 2) as usize);
+                        let r = ops::super_attr(
+                            sup,
+                            class,
+                            self_,
+                            name,
+                            arg & 1 != 0,
+                            arg & 2 != 0,
+                            fo,
+                        );
+                        decref(sup);
+                        decref(class);
+                        match r {
+                            Ok((v, Some(s))) => {
+                                decref(self_);
+                                push!(v.into_raw());
+                                push!(s.into_raw());
+                            }
+                            Ok((v, None)) => {
+                                decref(self_);
+                                push!(v.into_raw());
+                                if arg & 1 != 0 {
+                                    push!(null_mut());
+                                }
+                            }
+                            Err(e) => {
+                                decref(self_);
+                                fail!('op, e);
+                            }
+                        }
+                    }
+                    LOAD_COMMON_CONSTANT => {
+                        push!(tri!('op, ops::common_constant(fo, arg)).into_raw())
+                    }
+                    LOAD_BUILD_CLASS => {
+                        let v = dict::get_str(fo.builtins, "__build_class__");
+                        if v.is_null() {
+                            fail!('op, errors::set_string(exc::PyExc_NameError, "__build_class__ not found"));
+                        }
+                        push!(new_ref(v));
+                    }
+                    UNARY_NEGATIVE | UNARY_INVERT => {
+                        let v = pop!();
+                        let r = if op == UNARY_NEGATIVE {
+                            number::unary_op(v, |nb| nb.nb_negative, "unary -")
+                        } else {
+                            number::unary_op(v, |nb| nb.nb_invert, "unary ~")
+                        };
+                        decref(v);
+                        push!(tri!('op, r).into_raw());
+                    }
+                    UNARY_NOT => {
+                        let v = pop!();
+                        let r = v != pybool::py_true();
+                        decref(v);
+                        push!(pybool::from_bool(r));
+                    }
+                    TO_BOOL => {
+                        let v = top!();
+                        if v != pybool::py_true() && v != pybool::py_false() {
+                            let t = tri!('op, protocol::is_true(v));
+                            *sp.sub(1) = pybool::from_bool(t);
+                            decref(v);
+                        }
+                    }
+                    BINARY_OP => {
+                        let b = pop!();
+                        let a = pop!();
+                        let r = ops::binary_op(a, b, arg);
+                        decref(a);
+                        decref(b);
+                        push!(tri!('op, r).into_raw());
+                    }
+                    COMPARE_OP => {
+                        let b = pop!();
+                        let a = pop!();
+                        let r = protocol::rich_compare(a, b, (arg >> 5) as i32);
+                        decref(a);
+                        decref(b);
+                        let r = tri!('op, r);
+                        if arg & 16 != 0
+                            && r.as_ptr() != pybool::py_true()
+                            && r.as_ptr() != pybool::py_false()
+                        {
+                            let t = tri!('op, protocol::is_true(r.as_ptr()));
+                            push!(pybool::from_bool(t));
+                        } else {
+                            push!(r.into_raw());
+                        }
+                    }
+                    IS_OP => {
+                        let b = pop!();
+                        let a = pop!();
+                        let r = (a == b) != (arg == 1);
+                        decref(a);
+                        decref(b);
+                        push!(pybool::from_bool(r));
+                    }
+                    CONTAINS_OP => {
+                        let container = pop!();
+                        let item = pop!();
+                        let r = protocol::contains(container, item);
+                        decref(container);
+                        decref(item);
+                        let r = tri!('op, r);
+                        push!(pybool::from_bool(r != (arg == 1)));
+                    }
+                    BINARY_SUBSCR => {
+                        let key = pop!();
+                        let container = pop!();
+                        let r = ops::subscript(container, key);
+                        decref(key);
+                        decref(container);
+                        push!(tri!('op, r).into_raw());
+                    }
+                    STORE_SUBSCR => {
+                        let key = pop!();
+                        let container = pop!();
+                        let v = pop!();
+                        let r = protocol::set_item(container, key, v);
+                        decref(key);
+                        decref(container);
+                        decref(v);
+                        tri!('op, r);
+                    }
+                    DELETE_SUBSCR => {
+                        let key = pop!();
+                        let container = pop!();
+                        let r = protocol::set_item(container, key, null_mut());
+                        decref(key);
+                        decref(container);
+                        tri!('op, r);
+                    }
+                    BINARY_SLICE => {
+                        let stop = pop!();
+                        let start = pop!();
+                        let container = pop!();
+                        let r = crate::object::slice::new(start, stop, null_mut())
+                            .and_then(|s| protocol::get_item(container, s.as_ptr()));
+                        decref(stop);
+                        decref(start);
+                        decref(container);
+                        push!(tri!('op, r).into_raw());
+                    }
+                    STORE_SLICE => {
+                        let stop = pop!();
+                        let start = pop!();
+                        let container = pop!();
+                        let v = pop!();
+                        let r = crate::object::slice::new(start, stop, null_mut())
+                            .and_then(|s| protocol::set_item(container, s.as_ptr(), v));
+                        decref(stop);
+                        decref(start);
+                        decref(container);
+                        decref(v);
+                        tri!('op, r);
+                    }
+                    BUILD_SLICE => {
+                        let step = if arg == 3 { pop!() } else { null_mut() };
+                        let stop = pop!();
+                        let start = pop!();
+                        let r = crate::object::slice::new(start, stop, step);
+                        xdecref(step);
+                        decref(stop);
+                        decref(start);
+                        push!(tri!('op, r).into_raw());
+                    }
+                    BUILD_TUPLE => {
+                        let n = arg as usize;
+                        let t = tri!('op, tuple::new_uninit(n as isize));
+                        sp = sp.sub(n);
+                        std::ptr::copy_nonoverlapping(sp, tuple::items_ptr(t.as_ptr()), n);
+                        push!(t.into_raw());
+                    }
+                    BUILD_LIST => {
+                        let n = arg as usize;
+                        sp = sp.sub(n);
+                        let items: Vec<Owned> = (0..n)
+                            .map(|i| Owned::from_raw_unchecked(*sp.add(i)))
+                            .collect();
+                        push!(tri!('op, list::from_vec(items)).into_raw());
+                    }
+                    BUILD_SET => {
+                        let n = arg as usize;
+                        sp = sp.sub(n);
+                        let items: Vec<Owned> = (0..n)
+                            .map(|i| Owned::from_raw_unchecked(*sp.add(i)))
+                            .collect();
+                        let r = crate::object::set::new_set(null_mut()).and_then(|s| {
+                            for it in &items {
+                                crate::object::set::add(s.as_ptr(), it.as_ptr())?;
+                            }
+                            Ok(s)
+                        });
+                        drop(items);
+                        push!(tri!('op, r).into_raw());
+                    }
+                    BUILD_MAP => {
+                        let n = arg as usize;
+                        sp = sp.sub(2 * n);
+                        let items: Vec<Owned> = (0..2 * n)
+                            .map(|i| Owned::from_raw_unchecked(*sp.add(i)))
+                            .collect();
+                        let r = dict::with_capacity(n).and_then(|d| {
+                            for kv in items.chunks(2) {
+                                dict::set_item(d.as_ptr(), kv[0].as_ptr(), kv[1].as_ptr())?;
+                            }
+                            Ok(d)
+                        });
+                        drop(items);
+                        push!(tri!('op, r).into_raw());
+                    }
+                    BUILD_STRING => {
+                        let n = arg as usize;
+                        sp = sp.sub(n);
+                        let items: Vec<Owned> = (0..n)
+                            .map(|i| Owned::from_raw_unchecked(*sp.add(i)))
+                            .collect();
+                        push!(tri!('op, ops::join_strings(&items)).into_raw());
+                    }
+                    LIST_APPEND => {
+                        let v = pop!();
+                        let r = list::append(peek!(arg as usize), v);
+                        decref(v);
+                        tri!('op, r);
+                    }
+                    SET_ADD => {
+                        let v = pop!();
+                        let r = crate::object::set::add(peek!(arg as usize), v);
+                        decref(v);
+                        tri!('op, r);
+                    }
+                    MAP_ADD => {
+                        let v = pop!();
+                        let k = pop!();
+                        let r = dict::set_item(peek!(arg as usize), k, v);
+                        decref(v);
+                        decref(k);
+                        tri!('op, r);
+                    }
+                    LIST_EXTEND => {
+                        let v = pop!();
+                        let r = ops::list_extend(peek!(arg as usize), v);
+                        decref(v);
+                        tri!('op, r);
+                    }
+                    SET_UPDATE => {
+                        let v = pop!();
+                        let r = ops::set_update(peek!(arg as usize), v);
+                        decref(v);
+                        tri!('op, r);
+                    }
+                    DICT_UPDATE | DICT_MERGE => {
+                        let v = pop!();
+                        let target = peek!(arg as usize);
+                        let r =
+                            ops::dict_update(target, v, op == DICT_MERGE, peek!(arg as usize + 2));
+                        decref(v);
+                        tri!('op, r);
+                    }
+                    UNPACK_SEQUENCE => {
+                        let seq = pop!();
+                        let r = ops::unpack(seq, arg as usize, None);
+                        decref(seq);
+                        let items = tri!('op, r);
+                        for v in items.into_iter().rev() {
+                            push!(v.into_raw());
+                        }
+                    }
+                    UNPACK_EX => {
+                        let seq = pop!();
+                        let before = (arg & 0xff) as usize;
+                        let after = (arg >> 8) as usize;
+                        let r = ops::unpack(seq, before + after, Some(before));
+                        decref(seq);
+                        let items = tri!('op, r);
+                        for v in items.into_iter().rev() {
+                            push!(v.into_raw());
+                        }
+                    }
+                    JUMP_FORWARD => ip += arg as usize,
+                    JUMP_BACKWARD => {
+                        ip -= arg as usize;
+                        tri!('op, ops::eval_breaker());
+                    }
+                    JUMP_BACKWARD_NO_INTERRUPT => ip -= arg as usize,
+                    POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE => {
+                        let v = pop!();
+                        let want = op == POP_JUMP_IF_TRUE;
+                        let truth = if v == pybool::py_true() {
+                            true
+                        } else if v == pybool::py_false() {
+                            false
+                        } else {
+                            let t = protocol::is_true(v);
+                            decref(v);
+                            tri!('op, t)
+                        };
+                        if truth == want {
+                            ip += arg as usize;
+                        }
+                    }
+                    POP_JUMP_IF_NONE | POP_JUMP_IF_NOT_NONE => {
+                        let v = pop!();
+                        let is_none = v == none::none();
+                        decref(v);
+                        if is_none == (op == POP_JUMP_IF_NONE) {
+                            ip += arg as usize;
+                        }
+                    }
+                    GET_ITER | GET_YIELD_FROM_ITER => {
+                        let v = pop!();
+                        let r = protocol::get_iter(v);
+                        decref(v);
+                        push!(tri!('op, r).into_raw());
+                    }
+                    FOR_ITER => {
+                        let it = top!();
+                        let next = (*(*it).ob_type)
+                            .tp_iternext
+                            .expect("FOR_ITER on a non-iterator");
+                        let v = next(it);
+                        if !v.is_null() {
+                            push!(v);
+                        } else {
+                            if !errors::occurred().is_null() {
+                                if !errors::matches(exc::PyExc_StopIteration) {
+                                    break 'op true;
+                                }
+                                errors::clear();
+                            }
+                            decref(pop!());
+                            ip += arg as usize;
+                        }
+                    }
+                    RETURN_VALUE => {
+                        let v = pop!();
+                        fo.stacktop = sp.offset_from(stack_base) as i32;
+                        fo.executing = 0;
+                        return Ok(Owned::from_raw_unchecked(v));
+                    }
+                    CALL | CALL_KW => {
+                        let kwnames = if op == CALL_KW { pop!() } else { null_mut() };
+                        let n = arg as usize;
+                        let callable = peek!(n + 2);
+                        let self_or_null = peek!(n + 1);
+                        let (args, nargs) = if self_or_null.is_null() {
+                            (sp.sub(n), n)
+                        } else {
+                            (sp.sub(n + 1), n + 1)
+                        };
+                        let nkw = if kwnames.is_null() {
+                            0
+                        } else {
+                            tuple::size(kwnames) as usize
+                        };
+                        let r = crate::capi::call::vectorcall(callable, args, nargs - nkw, kwnames);
+                        for i in 0..nargs {
+                            decref(*args.add(i));
+                        }
+                        sp = sp.sub(n + 2);
+                        decref(callable);
+                        xdecref(kwnames);
+                        if r.is_null() {
+                            break 'op true;
+                        }
+                        push!(r);
+                    }
+                    CALL_FUNCTION_EX => {
+                        let kwargs = if arg & 1 != 0 { pop!() } else { null_mut() };
+                        let args = pop!();
+                        let self_or_null = pop!();
+                        let callable = pop!();
+                        let r = ops::call_ex(callable, self_or_null, args, kwargs);
+                        xdecref(kwargs);
+                        decref(args);
+                        xdecref(self_or_null);
+                        decref(callable);
+                        push!(tri!('op, r).into_raw());
+                    }
+                    CALL_INTRINSIC_1 => {
+                        let v = pop!();
+                        let r = ops::intrinsic1(arg, v, fo);
+                        decref(v);
+                        push!(tri!('op, r).into_raw());
+                    }
+                    CALL_INTRINSIC_2 => {
+                        let b = pop!();
+                        let a = pop!();
+                        let r = ops::intrinsic2(arg, a, b);
+                        decref(a);
+                        decref(b);
+                        push!(tri!('op, r).into_raw());
+                    }
+                    MAKE_FUNCTION => {
+                        let co = pop!();
+                        let r = crate::vm::function::new(co, fo.globals, null_mut());
+                        decref(co);
+                        push!(tri!('op, r).into_raw());
+                    }
+                    SET_FUNCTION_ATTRIBUTE => {
+                        let func = pop!();
+                        let v = pop!();
+                        ops::set_function_attribute(func, arg, v);
+                        push!(func);
+                    }
+                    SETUP_ANNOTATIONS => tri!('op, ops::setup_annotations(fo)),
+                    IMPORT_NAME => {
+                        let fromlist = pop!();
+                        let level = pop!();
+                        let r = ops::import_name(fo, *names.add(arg as usize), fromlist, level);
+                        decref(fromlist);
+                        decref(level);
+                        push!(tri!('op, r).into_raw());
+                    }
+                    IMPORT_FROM => {
+                        let r = ops::import_from(top!(), *names.add(arg as usize));
+                        push!(tri!('op, r).into_raw());
+                    }
+                    RAISE_VARARGS => {
+                        let cause = if arg >= 2 { pop!() } else { null_mut() };
+                        let e = if arg >= 1 { pop!() } else { null_mut() };
+                        let r = ops::do_raise(e, cause);
+                        xdecref(e);
+                        xdecref(cause);
+                        if r {
+                            reraise = true;
+                        }
+                        break 'op true;
+                    }
+                    RERAISE => {
+                        let e = pop!();
+                        if arg > 0 {
+                            let l = peek!(arg as usize);
+                            if let Ok(v) = int::as_i64(l) {
+                                fo.lasti = v as i32;
+                            }
+                        }
+                        errors::restore(Owned::from_raw_unchecked(e));
+                        reraise = true;
+                        break 'op true;
+                    }
+                    PUSH_EXC_INFO => {
+                        let e = pop!();
+                        let ts = crate::runtime::tstate::get();
+                        let prev = std::mem::replace(&mut ts.handled_exception, new_ref(e));
+                        push!(if prev.is_null() {
+                            new_ref(none::none())
+                        } else {
+                            prev
+                        });
+                        push!(e);
+                    }
+                    POP_EXCEPT => {
+                        let prev = pop!();
+                        let ts = crate::runtime::tstate::get();
+                        let prev = if prev == none::none() {
+                            decref(prev);
+                            null_mut()
+                        } else {
+                            prev
+                        };
+                        xdecref(std::mem::replace(&mut ts.handled_exception, prev));
+                    }
+                    CHECK_EXC_MATCH => {
+                        let t = pop!();
+                        let r = ops::check_exc_match(top!(), t);
+                        decref(t);
+                        push!(pybool::from_bool(tri!('op, r)));
+                    }
+                    WITH_EXCEPT_START => {
+                        let e = peek!(1);
+                        let exit = peek!(4);
+                        let tb = (*e.cast::<PyBaseExceptionObject>()).traceback;
+                        let tb = if tb.is_null() { none::none() } else { tb };
+                        let r = protocol::call_args(exit, &[(*e).ob_type.cast(), e, tb]);
+                        push!(tri!('op, r).into_raw());
+                    }
+                    BEFORE_WITH => {
+                        let mgr = pop!();
+                        let r = ops::before_with(mgr);
+                        decref(mgr);
+                        let (exit, entered) = tri!('op, r);
+                        push!(exit.into_raw());
+                        push!(entered.into_raw());
+                    }
+                    FORMAT_SIMPLE => {
+                        let v = top!();
+                        if !pystr::check_exact(v) {
+                            let r = crate::object::str_format::format_obj(v, "");
+                            decref(v);
+                            sp = sp.sub(1);
+                            push!(tri!('op, r).into_raw());
+                        }
+                    }
+                    FORMAT_WITH_SPEC => {
+                        let spec = pop!();
+                        let v = pop!();
+                        let r = pystr::as_str(spec)
+                            .and_then(|s| crate::object::str_format::format_obj(v, s));
+                        decref(spec);
+                        decref(v);
+                        push!(tri!('op, r).into_raw());
+                    }
+                    CONVERT_VALUE => {
+                        let v = pop!();
+                        let r = match arg {
+                            1 => protocol::str_(v),
+                            2 => protocol::repr(v),
+                            _ => protocol::repr(v).and_then(|r| {
+                                pystr::from_str(&crate::capi::format::ascii_escape(pystr::as_str(
+                                    r.as_ptr(),
+                                )?))
+                            }),
+                        };
+                        decref(v);
+                        push!(tri!('op, r).into_raw());
+                    }
+                    GET_LEN => {
+                        let n = tri!('op, protocol::len(top!()));
+                        push!(tri!('op, int::from_i64(n as i64)).into_raw());
+                    }
+                    EXIT_INIT_CHECK => {
+                        let v = pop!();
+                        let is_none = v == none::none();
+                        if !is_none {
+                            let t = typeobj::type_name(v);
+                            decref(v);
+                            fail!('op, errors::type_error(format!("__init__() should return None, not '{t}'")));
+                        }
+                        decref(v);
+                    }
+                    _ => {
+                        let name = Opcode::from_u8(op).map_or("<unknown>", Opcode::name);
+                        fail!('op, errors::system_error(format!("ferrython cannot run opcode {name} yet")));
+                    }
+                }
+                false
+            };
+
+            if failed {
+                // Unwind: record this frame in the traceback (not when
+                // re-raising), then find a handler for the instruction.
+                if !reraise {
+                    let _ = traceback::here(f);
+                }
+                reraise = false;
+                let lasti = fo.lasti as u32;
+                let handler = cd
+                    .exceptiontable
+                    .iter()
+                    .find(|e| e.start <= lasti && lasti < e.end)
+                    .copied();
+                match handler {
+                    Some(h) => {
+                        let depth = stack_base.add(h.depth as usize);
+                        while sp > depth {
+                            xdecref(pop!());
+                        }
+                        if h.lasti {
+                            push!(int::from_i64(lasti as i64)
+                                .map(Owned::into_raw)
+                                .unwrap_or(null_mut()));
+                        }
+                        let e = errors::take().map_or(null_mut(), Owned::into_raw);
+                        push!(e);
+                        ip = h.target as usize;
+                    }
+                    None => {
+                        while sp > stack_base {
+                            xdecref(pop!());
+                        }
+                        fo.stacktop = 0;
+                        fo.executing = 0;
+                        return Err(Raised::assume());
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,281 @@
+//! Frames (`PyFrame_Type`): one per running Python call, holding the fast
+//! locals, cells, free variables and the value stack in one array after the
+//! header. The thread state points at the running frame; each frame keeps
+//! its caller (`f_back`) alive, so tracebacks can walk the chain.
+use crate::capi::boundary::guard_obj;
+use crate::ffi::*;
+use crate::object::refcount::*;
+use crate::object::typeobj::type_template;
+use crate::object::{int, none, str as pystr};
+use crate::runtime::errors::{PyResult, Raised};
+use crate::vm::code;
+use crate::Owned;
+use libc::c_void;
+
+/// A frame.
+#[repr(C)]
+pub struct PyFrameObject {
+    pub ob_base: PyVarObject,
+    /// The caller's frame (owned), NULL at the bottom.
+    pub f_back: *mut PyObject,
+    pub code: *mut PyObject,
+    pub globals: *mut PyObject,
+    pub builtins: *mut PyObject,
+    /// The locals mapping of module and class bodies; NULL for functions.
+    pub locals: *mut PyObject,
+    /// The function being run, if any.
+    pub func: *mut PyObject,
+    /// Code unit index of the last instruction started.
+    pub lasti: i32,
+    /// Live stack entries while the frame is suspended or unwinding.
+    pub stacktop: i32,
+    pub nlocalsplus: i32,
+    /// Whether the eval loop is running this frame.
+    pub executing: u8,
+    pub localsplus: [*mut PyObject; 0],
+}
+
+/// `PyFrame_Type`.
+#[no_mangle]
+pub static mut PyFrame_Type: PyTypeObject = PyTypeObject {
+    tp_flags: Py_TPFLAGS_HAVE_GC,
+    tp_dealloc: Some(frame_dealloc),
+    tp_repr: Some(frame_repr),
+    tp_traverse: Some(frame_traverse),
+    tp_getset: (&raw const FRAME_GETSET).cast_mut().cast(),
+    tp_free: Some(crate::capi::gc::PyObject_GC_Del),
+    ..type_template(
+        c"frame",
+        std::mem::size_of::<PyFrameObject>(),
+        std::mem::size_of::<*mut PyObject>(),
+    )
+};
+
+/// The frame struct behind an object pointer.
+#[inline(always)]
+pub unsafe fn fr<'a>(op: *mut PyObject) -> &'a mut PyFrameObject {
+    // SAFETY: op is a frame.
+    unsafe { &mut *op.cast::<PyFrameObject>() }
+}
+
+/// The localsplus-and-stack array of a frame.
+#[inline(always)]
+pub unsafe fn slots(op: *mut PyObject) -> *mut *mut PyObject {
+    // SAFETY: op is a frame with its array right after the header.
+    unsafe { (*op.cast::<PyFrameObject>()).localsplus.as_mut_ptr() }
+}
+
+/// A new frame for `code_obj` with empty locals; the caller fills the
+/// arguments. `locals` is NULL for optimized (function) code.
+pub unsafe fn new(
+    code_obj: *mut PyObject,
+    globals: *mut PyObject,
+    builtins: *mut PyObject,
+    locals: *mut PyObject,
+    func: *mut PyObject,
+) -> PyResult<Owned> {
+    // SAFETY: code_obj is a code object; the other references are taken.
+    unsafe {
+        let d = code::data(code_obj);
+        let nlp = d.localsplusnames.len();
+        let n = nlp + d.stacksize as usize;
+        let op = crate::object::alloc::generic_alloc(&raw mut PyFrame_Type, n as Py_ssize_t);
+        if op.is_null() {
+            return Err(Raised::assume());
+        }
+        let f = fr(op);
+        f.code = new_ref(code_obj);
+        f.globals = new_ref(globals);
+        f.builtins = new_ref(builtins);
+        xincref(locals);
+        f.locals = locals;
+        xincref(func);
+        f.func = func;
+        f.nlocalsplus = nlp as i32;
+        f.lasti = -1;
+        crate::capi::gc::track(op);
+        Ok(Owned::from_raw_unchecked(op))
+    }
+}
+
+/// The line being run by a frame (`f_lineno`).
+pub unsafe fn lineno(op: *mut PyObject) -> u32 {
+    // SAFETY: op is a frame.
+    unsafe {
+        let f = fr(op);
+        code::line_of(code::data(f.code), f.lasti.max(0) as usize)
+    }
+}
+
+unsafe extern "C" fn frame_dealloc(op: *mut PyObject) {
+    // SAFETY: refcount reached zero; the frame is not executing.
+    unsafe {
+        crate::capi::gc::untrack(op);
+        let f = fr(op);
+        let s = slots(op);
+        for i in 0..(f.nlocalsplus + f.stacktop) as usize {
+            xdecref(*s.add(i));
+        }
+        for p in [f.f_back, f.code, f.globals, f.builtins, f.locals, f.func] {
+            xdecref(p);
+        }
+        crate::object::alloc::gc_free(op.cast());
+    }
+}
+
+unsafe extern "C" fn frame_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut c_void,
+) -> libc::c_int {
+    // SAFETY: op is a frame.
+    unsafe {
+        let Some(visit) = visit else { return 0 };
+        let f = fr(op);
+        let s = slots(op);
+        for i in 0..(f.nlocalsplus + f.stacktop) as usize {
+            let o = *s.add(i);
+            if !o.is_null() {
+                let r = visit(o, arg);
+                if r != 0 {
+                    return r;
+                }
+            }
+        }
+        for p in [f.f_back, f.locals, f.func] {
+            if !p.is_null() {
+                let r = visit(p, arg);
+                if r != 0 {
+                    return r;
+                }
+            }
+        }
+        0
+    }
+}
+
+unsafe extern "C" fn frame_repr(op: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a frame.
+        unsafe {
+            let d = code::data(fr(op).code);
+            pystr::from_str(&format!(
+                "<frame at {op:p}, file '{}', line {}, code {}>",
+                pystr::as_str(d.filename.as_ptr())?,
+                lineno(op),
+                pystr::as_str(d.name.as_ptr())?
+            ))
+        }
+    })
+}
+
+unsafe extern "C" fn get_lineno(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a frame.
+    guard_obj(|| unsafe { int::from_i64(lineno(op) as i64) })
+}
+
+unsafe extern "C" fn get_back(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a frame.
+    unsafe {
+        let b = fr(op).f_back;
+        new_ref(if b.is_null() { none::none() } else { b })
+    }
+}
+
+unsafe extern "C" fn get_code(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a frame.
+    unsafe { new_ref(fr(op).code) }
+}
+
+unsafe extern "C" fn get_globals(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a frame.
+    unsafe { new_ref(fr(op).globals) }
+}
+
+unsafe extern "C" fn get_builtins(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a frame.
+    unsafe { new_ref(fr(op).builtins) }
+}
+
+unsafe extern "C" fn get_lasti(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a frame; f_lasti counts bytes as in CPython.
+    guard_obj(|| unsafe { int::from_i64(fr(op).lasti as i64 * 2) })
+}
+
+unsafe extern "C" fn get_locals(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a frame.
+    guard_obj(|| unsafe { locals_of(op) })
+}
+
+/// `frame.f_locals`: the locals mapping, or a snapshot dict of the fast
+/// locals of a function frame.
+pub unsafe fn locals_of(op: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: op is a frame.
+    unsafe {
+        let f = fr(op);
+        if !f.locals.is_null() {
+            return Ok(Owned::from_borrowed(f.locals));
+        }
+        let d = crate::object::dict::new()?;
+        let cd = code::data(f.code);
+        let s = slots(op);
+        use ferrython_compiler::bytecode::fast_kind;
+        for (i, (&name, &kind)) in cd
+            .localsplusnames
+            .iter()
+            .zip(&cd.localspluskinds)
+            .enumerate()
+        {
+            let mut v = *s.add(i);
+            if v.is_null() || kind & fast_kind::HIDDEN != 0 {
+                continue;
+            }
+            if kind & (fast_kind::CELL | fast_kind::FREE) != 0
+                && (*v).ob_type == &raw mut crate::vm::cell::PyCell_Type
+            {
+                v = crate::vm::cell::get(v);
+                if v.is_null() {
+                    continue;
+                }
+            }
+            crate::object::dict::set_item(d.as_ptr(), name, v)?;
+        }
+        Ok(d)
+    }
+}
+
+static FRAME_GETSET: [PyGetSetDef; 8] = [
+    crate::object::descr::getset(c"f_lineno", Some(get_lineno), None),
+    crate::object::descr::getset(c"f_back", Some(get_back), None),
+    crate::object::descr::getset(c"f_code", Some(get_code), None),
+    crate::object::descr::getset(c"f_globals", Some(get_globals), None),
+    crate::object::descr::getset(c"f_builtins", Some(get_builtins), None),
+    crate::object::descr::getset(c"f_lasti", Some(get_lasti), None),
+    crate::object::descr::getset(c"f_locals", Some(get_locals), None),
+    crate::object::descr::GETSET_END,
+];
+
+/// The running frame of this thread (borrowed; NULL outside Python code).
+pub fn current() -> *mut PyObject {
+    crate::runtime::tstate::get().frame
+}
+
+/// Makes `frame` the running one, linking the previous as its `f_back`.
+pub unsafe fn push(frame: *mut PyObject) {
+    let ts = crate::runtime::tstate::get();
+    // SAFETY: frame is a fresh frame; the previous frame is kept alive by it.
+    unsafe {
+        let f = fr(frame);
+        if f.f_back.is_null() && !ts.frame.is_null() {
+            f.f_back = new_ref(ts.frame);
+        }
+    }
+    ts.frame = frame;
+}
+
+/// Restores the caller as the running frame.
+pub unsafe fn pop(frame: *mut PyObject) {
+    let ts = crate::runtime::tstate::get();
+    // SAFETY: frame is the running frame.
+    unsafe { ts.frame = fr(frame).f_back };
+}

@@ -1,0 +1,481 @@
+//! Python functions (`PyFunction_Type`) and bound methods
+//! (`PyMethod_Type`), laid out as CPython 3.14's `PyFunctionObject` and
+//! `PyMethodObject`.
+use crate::capi::boundary::{guard, guard_obj};
+use crate::ffi::*;
+use crate::object::refcount::*;
+use crate::object::typeobj::{self, type_template};
+use crate::object::{dict, none, str as pystr, tuple};
+use crate::runtime::errors::{self, PyResult, Raised};
+use crate::vm::code;
+use crate::Owned;
+use libc::c_void;
+use std::ptr::null_mut;
+
+/// `PyFunctionObject` (3.14 field order).
+#[repr(C)]
+pub struct PyFunctionObject {
+    pub ob_base: PyObject,
+    pub func_globals: *mut PyObject,
+    pub func_builtins: *mut PyObject,
+    pub func_name: *mut PyObject,
+    pub func_qualname: *mut PyObject,
+    pub func_code: *mut PyObject,
+    pub func_defaults: *mut PyObject,
+    pub func_kwdefaults: *mut PyObject,
+    pub func_closure: *mut PyObject,
+    pub func_doc: *mut PyObject,
+    pub func_dict: *mut PyObject,
+    pub func_weakreflist: *mut PyObject,
+    pub func_module: *mut PyObject,
+    pub func_annotations: *mut PyObject,
+    pub func_annotate: *mut PyObject,
+    pub func_typeparams: *mut PyObject,
+    pub vectorcall: vectorcallfunc,
+    pub func_version: u32,
+}
+
+/// `PyMethodObject`: a function bound to an instance.
+#[repr(C)]
+pub struct PyMethodObject {
+    pub ob_base: PyObject,
+    pub im_func: *mut PyObject,
+    pub im_self: *mut PyObject,
+    pub im_weakreflist: *mut PyObject,
+    pub vectorcall: vectorcallfunc,
+}
+
+/// `PyFunction_Type`.
+#[no_mangle]
+pub static mut PyFunction_Type: PyTypeObject = PyTypeObject {
+    tp_flags: Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL | Py_TPFLAGS_METHOD_DESCRIPTOR,
+    tp_dealloc: Some(function_dealloc),
+    tp_repr: Some(function_repr),
+    tp_call: Some(crate::capi::call::PyVectorcall_Call),
+    tp_vectorcall_offset: std::mem::offset_of!(PyFunctionObject, vectorcall) as Py_ssize_t,
+    tp_descr_get: Some(function_get),
+    tp_traverse: Some(function_traverse),
+    tp_dictoffset: std::mem::offset_of!(PyFunctionObject, func_dict) as Py_ssize_t,
+    tp_getset: (&raw const FUNCTION_GETSET).cast_mut().cast(),
+    tp_free: Some(crate::capi::gc::PyObject_GC_Del),
+    ..type_template(c"function", std::mem::size_of::<PyFunctionObject>(), 0)
+};
+
+/// `PyMethod_Type`.
+#[no_mangle]
+pub static mut PyMethod_Type: PyTypeObject = PyTypeObject {
+    tp_flags: Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_HAVE_VECTORCALL,
+    tp_dealloc: Some(method_dealloc),
+    tp_repr: Some(method_repr),
+    tp_call: Some(crate::capi::call::PyVectorcall_Call),
+    tp_vectorcall_offset: std::mem::offset_of!(PyMethodObject, vectorcall) as Py_ssize_t,
+    tp_getattro: Some(method_getattro),
+    tp_traverse: Some(method_traverse),
+    tp_getset: (&raw const METHOD_GETSET).cast_mut().cast(),
+    tp_free: Some(crate::capi::gc::PyObject_GC_Del),
+    ..type_template(c"method", std::mem::size_of::<PyMethodObject>(), 0)
+};
+
+#[inline(always)]
+unsafe fn f<'a>(op: *mut PyObject) -> &'a mut PyFunctionObject {
+    // SAFETY: op is a function.
+    unsafe { &mut *op.cast::<PyFunctionObject>() }
+}
+
+/// Whether `op` is exactly a Python function.
+#[inline(always)]
+pub unsafe fn check(op: *mut PyObject) -> bool {
+    // SAFETY: op valid.
+    unsafe { (*op).ob_type == &raw mut PyFunction_Type }
+}
+
+/// `PyFunction_NewWithQualName`: a function for `code` with `globals`.
+pub unsafe fn new(
+    code_obj: *mut PyObject,
+    globals: *mut PyObject,
+    qualname: *mut PyObject,
+) -> PyResult<Owned> {
+    // SAFETY: code_obj is a code object, globals a dict.
+    unsafe {
+        let op = crate::object::alloc::generic_alloc(&raw mut PyFunction_Type, 0);
+        if op.is_null() {
+            return Err(Raised::assume());
+        }
+        let func = Owned::from_raw_unchecked(op);
+        let fo = f(op);
+        let d = code::data(code_obj);
+        fo.func_globals = new_ref(globals);
+        let builtins = dict::get_str(globals, "__builtins__");
+        let builtins = if builtins.is_null() {
+            crate::modules::builtins::dict()
+        } else if typeobj::instance_of(builtins, &raw mut crate::object::module::PyModule_Type) {
+            crate::object::module::dict_of(builtins)
+        } else {
+            builtins
+        };
+        fo.func_builtins = new_ref(builtins);
+        fo.func_name = d.name.clone().into_raw();
+        fo.func_qualname = if qualname.is_null() {
+            d.qualname.clone().into_raw()
+        } else {
+            new_ref(qualname)
+        };
+        fo.func_code = new_ref(code_obj);
+        // The docstring is the first constant of a function that has one.
+        let doc = if d.flags & ferrython_compiler::bytecode::co_flags::HAS_DOCSTRING != 0 {
+            d.consts.first().copied().unwrap_or(none::none())
+        } else {
+            none::none()
+        };
+        fo.func_doc = new_ref(doc);
+        let module = dict::get_str(globals, "__name__");
+        fo.func_module = if module.is_null() {
+            null_mut()
+        } else {
+            new_ref(module)
+        };
+        fo.vectorcall = Some(crate::vm::call::function_vectorcall);
+        crate::capi::gc::track(op);
+        Ok(func)
+    }
+}
+
+unsafe extern "C" fn function_dealloc(op: *mut PyObject) {
+    // SAFETY: refcount reached zero.
+    unsafe {
+        crate::capi::gc::untrack(op);
+        let fo = f(op);
+        for p in [
+            fo.func_globals,
+            fo.func_builtins,
+            fo.func_name,
+            fo.func_qualname,
+            fo.func_code,
+            fo.func_defaults,
+            fo.func_kwdefaults,
+            fo.func_closure,
+            fo.func_doc,
+            fo.func_dict,
+            fo.func_module,
+            fo.func_annotations,
+            fo.func_annotate,
+            fo.func_typeparams,
+        ] {
+            xdecref(p);
+        }
+        crate::object::alloc::gc_free(op.cast());
+    }
+}
+
+unsafe extern "C" fn function_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut c_void,
+) -> libc::c_int {
+    // SAFETY: op is a function.
+    unsafe {
+        let Some(visit) = visit else { return 0 };
+        let fo = f(op);
+        for p in [
+            fo.func_globals,
+            fo.func_defaults,
+            fo.func_kwdefaults,
+            fo.func_closure,
+            fo.func_dict,
+            fo.func_annotations,
+            fo.func_annotate,
+        ] {
+            if !p.is_null() {
+                let r = visit(p, arg);
+                if r != 0 {
+                    return r;
+                }
+            }
+        }
+        0
+    }
+}
+
+unsafe extern "C" fn function_repr(op: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op is a function.
+    guard_obj(|| unsafe {
+        pystr::from_str(&format!(
+            "<function {} at {op:p}>",
+            pystr::as_str(f(op).func_qualname)?
+        ))
+    })
+}
+
+/// `function.__get__`: binds to an instance.
+unsafe extern "C" fn function_get(
+    op: *mut PyObject,
+    obj: *mut PyObject,
+    _tp: *mut PyObject,
+) -> *mut PyObject {
+    // SAFETY: op is a function.
+    guard_obj(|| unsafe {
+        if obj.is_null() || obj == none::none() && _tp != (*none::none()).ob_type.cast() {
+            return Ok(Owned::from_borrowed(op));
+        }
+        new_method(op, obj)
+    })
+}
+
+/// `PyMethod_New`: `func` bound to `self_`.
+pub unsafe fn new_method(func: *mut PyObject, self_: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: the type is static; references taken below.
+    unsafe {
+        let op = crate::object::alloc::generic_alloc(&raw mut PyMethod_Type, 0);
+        if op.is_null() {
+            return Err(Raised::assume());
+        }
+        let m = op.cast::<PyMethodObject>();
+        (*m).im_func = new_ref(func);
+        (*m).im_self = new_ref(self_);
+        (*m).vectorcall = Some(method_vectorcall);
+        crate::capi::gc::track(op);
+        Ok(Owned::from_raw_unchecked(op))
+    }
+}
+
+/// Calls a bound method: `self` goes in front of the arguments, using the
+/// slot before them when the caller allows it (`PY_VECTORCALL_ARGUMENTS_OFFSET`).
+unsafe extern "C" fn method_vectorcall(
+    op: *mut PyObject,
+    args: *const *mut PyObject,
+    nargsf: usize,
+    kwnames: *mut PyObject,
+) -> *mut PyObject {
+    guard(|| {
+        // SAFETY: op is a bound method; args per the vectorcall contract.
+        unsafe {
+            let m = op.cast::<PyMethodObject>();
+            let (func, self_) = ((*m).im_func, (*m).im_self);
+            let n = crate::capi::call::nargs(nargsf) as usize;
+            let nkw = if kwnames.is_null() {
+                0
+            } else {
+                tuple::size(kwnames) as usize
+            };
+            let mut v: Vec<*mut PyObject> = Vec::with_capacity(1 + n + nkw);
+            v.push(self_);
+            v.extend_from_slice(crate::capi::call::arg_slice(args, n + nkw));
+            crate::capi::call::vectorcall(func, v.as_ptr(), n + 1, kwnames)
+        }
+    })
+}
+
+unsafe extern "C" fn method_dealloc(op: *mut PyObject) {
+    // SAFETY: refcount reached zero.
+    unsafe {
+        crate::capi::gc::untrack(op);
+        let m = op.cast::<PyMethodObject>();
+        decref((*m).im_func);
+        decref((*m).im_self);
+        crate::object::alloc::gc_free(op.cast());
+    }
+}
+
+unsafe extern "C" fn method_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut c_void,
+) -> libc::c_int {
+    // SAFETY: op is a method.
+    unsafe {
+        let Some(visit) = visit else { return 0 };
+        let m = op.cast::<PyMethodObject>();
+        let r = visit((*m).im_func, arg);
+        if r != 0 {
+            return r;
+        }
+        visit((*m).im_self, arg)
+    }
+}
+
+unsafe extern "C" fn method_repr(op: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a method.
+        unsafe {
+            let m = op.cast::<PyMethodObject>();
+            let name = crate::object::protocol::getattr_str((*m).im_func, "__qualname__")?;
+            let self_repr = crate::object::protocol::repr_string((*m).im_self)?;
+            pystr::from_str(&format!(
+                "<bound method {} of {self_repr}>",
+                pystr::as_str(name.as_ptr())?
+            ))
+        }
+    })
+}
+
+/// Attributes of a bound method: its own, then the function's.
+unsafe extern "C" fn method_getattro(op: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a method.
+        unsafe {
+            let tp = (*op).ob_type;
+            let descr = typeobj::lookup(tp, name);
+            if !descr.is_null() {
+                if let Some(get) = (*(*descr).ob_type).tp_descr_get {
+                    return errors::check(get(descr, op, tp.cast()));
+                }
+                return Ok(Owned::from_borrowed(descr));
+            }
+            crate::object::protocol::getattr((*op.cast::<PyMethodObject>()).im_func, name)
+        }
+    })
+}
+
+macro_rules! member_getset {
+    ($get:ident, $set:ident, $field:ident, $check:expr, $msg:literal) => {
+        unsafe extern "C" fn $get(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+            // SAFETY: op is a function.
+            unsafe {
+                let v = f(op).$field;
+                new_ref(if v.is_null() { none::none() } else { v })
+            }
+        }
+        unsafe extern "C" fn $set(
+            op: *mut PyObject,
+            v: *mut PyObject,
+            _c: *mut c_void,
+        ) -> libc::c_int {
+            // SAFETY: op is a function; v NULL or valid.
+            unsafe {
+                let v = if v.is_null() || v == none::none() {
+                    null_mut()
+                } else {
+                    v
+                };
+                #[allow(clippy::redundant_closure_call)]
+                if !v.is_null() && !($check)(v) {
+                    errors::type_error($msg);
+                    return -1;
+                }
+                xincref(v);
+                let old = std::mem::replace(&mut f(op).$field, v);
+                xdecref(old);
+                0
+            }
+        }
+    };
+}
+
+member_getset!(
+    get_defaults,
+    set_defaults,
+    func_defaults,
+    |v| tuple::check(v),
+    "__defaults__ must be set to a tuple object"
+);
+member_getset!(
+    get_kwdefaults,
+    set_kwdefaults,
+    func_kwdefaults,
+    |v| dict::check(v),
+    "__kwdefaults__ must be set to a dict object"
+);
+member_getset!(get_doc, set_doc, func_doc, |_v| true, "");
+member_getset!(get_module, set_module, func_module, |_v| true, "");
+
+unsafe extern "C" fn get_name(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a function.
+    unsafe { new_ref(f(op).func_name) }
+}
+
+unsafe extern "C" fn set_name(op: *mut PyObject, v: *mut PyObject, _c: *mut c_void) -> libc::c_int {
+    // SAFETY: op is a function.
+    unsafe {
+        if v.is_null() || !pystr::check(v) {
+            errors::type_error("__name__ must be set to a string object");
+            return -1;
+        }
+        let old = std::mem::replace(&mut f(op).func_name, new_ref(v));
+        decref(old);
+        0
+    }
+}
+
+unsafe extern "C" fn get_qualname(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a function.
+    unsafe { new_ref(f(op).func_qualname) }
+}
+
+unsafe extern "C" fn set_qualname(
+    op: *mut PyObject,
+    v: *mut PyObject,
+    _c: *mut c_void,
+) -> libc::c_int {
+    // SAFETY: op is a function.
+    unsafe {
+        if v.is_null() || !pystr::check(v) {
+            errors::type_error("__qualname__ must be set to a string object");
+            return -1;
+        }
+        let old = std::mem::replace(&mut f(op).func_qualname, new_ref(v));
+        decref(old);
+        0
+    }
+}
+
+unsafe extern "C" fn get_code(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a function.
+    unsafe { new_ref(f(op).func_code) }
+}
+
+unsafe extern "C" fn get_globals(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a function.
+    unsafe { new_ref(f(op).func_globals) }
+}
+
+unsafe extern "C" fn get_builtins(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a function.
+    unsafe { new_ref(f(op).func_builtins) }
+}
+
+unsafe extern "C" fn get_closure(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a function.
+    unsafe {
+        let c = f(op).func_closure;
+        new_ref(if c.is_null() { none::none() } else { c })
+    }
+}
+
+static FUNCTION_GETSET: [PyGetSetDef; 12] = [
+    crate::object::descr::getset(c"__name__", Some(get_name), Some(set_name)),
+    crate::object::descr::getset(c"__qualname__", Some(get_qualname), Some(set_qualname)),
+    crate::object::descr::getset(c"__code__", Some(get_code), None),
+    crate::object::descr::getset(c"__defaults__", Some(get_defaults), Some(set_defaults)),
+    crate::object::descr::getset(
+        c"__kwdefaults__",
+        Some(get_kwdefaults),
+        Some(set_kwdefaults),
+    ),
+    crate::object::descr::getset(c"__doc__", Some(get_doc), Some(set_doc)),
+    crate::object::descr::getset(c"__module__", Some(get_module), Some(set_module)),
+    crate::object::descr::getset(c"__globals__", Some(get_globals), None),
+    crate::object::descr::getset(c"__builtins__", Some(get_builtins), None),
+    crate::object::descr::getset(c"__closure__", Some(get_closure), None),
+    crate::object::descr::getset(
+        c"__dict__",
+        Some(crate::object::object::PyObject_GenericGetDict),
+        None,
+    ),
+    crate::object::descr::GETSET_END,
+];
+
+unsafe extern "C" fn method_get_func(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a method.
+    unsafe { new_ref((*op.cast::<PyMethodObject>()).im_func) }
+}
+
+unsafe extern "C" fn method_get_self(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a method.
+    unsafe { new_ref((*op.cast::<PyMethodObject>()).im_self) }
+}
+
+static METHOD_GETSET: [PyGetSetDef; 3] = [
+    crate::object::descr::getset(c"__func__", Some(method_get_func), None),
+    crate::object::descr::getset(c"__self__", Some(method_get_self), None),
+    crate::object::descr::GETSET_END,
+];

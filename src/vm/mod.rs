@@ -1,0 +1,11 @@
+//! Running Python code: code objects, functions, frames, the evaluation
+//! loop, tracebacks, calls and class creation.
+pub mod call;
+pub mod cell;
+pub mod classes;
+pub mod code;
+pub mod eval;
+pub mod frame;
+pub mod function;
+pub mod ops;
+pub mod traceback;

@@ -1,0 +1,750 @@
+//! The bigger steps of the evaluation loop, one function each, so the loop
+//! itself stays a readable dispatch (`eval.rs`).
+use crate::ffi::*;
+use crate::object::refcount::*;
+use crate::object::{
+    dict, exceptions as exc, list, none, number, protocol, str as pystr, tuple, typeobj,
+};
+use crate::runtime::errors::{self, PyResult, Raised};
+use crate::vm::code::CodeData;
+use crate::vm::frame::PyFrameObject;
+use crate::vm::function::PyFunctionObject;
+use crate::Owned;
+use ferrython_compiler::bytecode::fast_kind;
+use std::ptr::null_mut;
+
+/// `UnboundLocalError` for a local read before assignment.
+pub unsafe fn unbound_local(name: *mut PyObject) -> Raised {
+    // SAFETY: name is a str.
+    let n = unsafe { pystr::as_str(name).unwrap_or("?") };
+    // SAFETY: the exception class is static.
+    unsafe {
+        errors::set_string(
+            exc::PyExc_UnboundLocalError,
+            &format!("cannot access local variable '{n}' where it is not associated with a value"),
+        )
+    }
+}
+
+/// The error for reading an empty cell or free variable.
+pub unsafe fn unbound_deref(cd: &CodeData, i: usize) -> Raised {
+    // SAFETY: i indexes localsplus.
+    unsafe {
+        if cd.localspluskinds[i] & fast_kind::FREE != 0 {
+            let n = pystr::as_str(cd.localsplusnames[i]).unwrap_or("?");
+            return errors::set_string(
+                exc::PyExc_NameError,
+                &format!("cannot access free variable '{n}' where it is not associated with a value in enclosing scope"),
+            );
+        }
+        unbound_local(cd.localsplusnames[i])
+    }
+}
+
+/// `NameError: name 'x' is not defined`.
+pub unsafe fn name_error(name: *mut PyObject) -> Raised {
+    // SAFETY: name is a str; the class is static.
+    unsafe {
+        let n = pystr::as_str(name).unwrap_or("?");
+        errors::set_string(exc::PyExc_NameError, &format!("name '{n}' is not defined"))
+    }
+}
+
+/// `mapping[name]`, `None` when the key is missing (KeyError cleared).
+pub unsafe fn mapping_lookup(
+    mapping: *mut PyObject,
+    name: *mut PyObject,
+) -> PyResult<Option<Owned>> {
+    // SAFETY: mapping valid; name a str.
+    unsafe {
+        if (*mapping).ob_type == &raw mut dict::PyDict_Type {
+            let v = dict::get_item(mapping, name)?;
+            return Ok((!v.is_null()).then(|| Owned::from_borrowed(v)));
+        }
+        match protocol::get_item(mapping, name) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) => {
+                if errors::matches(exc::PyExc_KeyError) {
+                    errors::clear();
+                    Ok(None)
+                } else {
+                    Err(e)
+                }
+            }
+        }
+    }
+}
+
+/// A global: the frame's globals, then its builtins.
+#[inline]
+pub unsafe fn load_global(fo: &PyFrameObject, name: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: globals and builtins are dicts; name an interned str.
+    unsafe {
+        let v = dict::get_item_known_hash_str(fo.globals, name);
+        if !v.is_null() {
+            return Ok(Owned::from_borrowed(v));
+        }
+        let v = dict::get_item_known_hash_str(fo.builtins, name);
+        if !v.is_null() {
+            return Ok(Owned::from_borrowed(v));
+        }
+        Err(name_error(name))
+    }
+}
+
+/// `_PyObject_GetMethod`: `(function, true)` when `name` is a plain method
+/// found on the type (so the caller passes `obj` as self), else
+/// `(attribute, false)`.
+pub unsafe fn get_method(obj: *mut PyObject, name: *mut PyObject) -> PyResult<(Owned, bool)> {
+    // SAFETY: obj valid; name a str.
+    unsafe {
+        let tp = (*obj).ob_type;
+        let generic = (*tp).tp_getattro.map(|f| f as usize)
+            == Some(crate::object::object::PyObject_GenericGetAttr as *const () as usize);
+        if generic {
+            let descr = typeobj::lookup(tp, name);
+            if !descr.is_null() && (*(*descr).ob_type).tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR != 0
+            {
+                let slot = crate::object::object::dict_slot(obj);
+                let shadowed = !slot.is_null()
+                    && !(*slot).is_null()
+                    && !dict::get_item_known_hash_str(*slot, name).is_null();
+                if !shadowed {
+                    return Ok((Owned::from_borrowed(descr), true));
+                }
+            }
+        }
+        Ok((protocol::getattr(obj, name)?, false))
+    }
+}
+
+/// `super(class, self).name` for `LOAD_SUPER_ATTR`: the attribute found on
+/// the MRO of `self` after `class`, bound to `self`. With `method`, a plain
+/// method comes back unbound with `self` as the second value.
+pub unsafe fn super_attr(
+    sup: *mut PyObject,
+    class: *mut PyObject,
+    self_: *mut PyObject,
+    name: *mut PyObject,
+    method: bool,
+    two_args: bool,
+    fo: &PyFrameObject,
+) -> PyResult<(Owned, Option<Owned>)> {
+    // SAFETY: the three objects are valid; name a str.
+    unsafe {
+        let builtin_super = dict::get_str(fo.builtins, "super");
+        if sup != builtin_super || builtin_super.is_null() {
+            let args: Vec<*mut PyObject> = if two_args { vec![class, self_] } else { vec![] };
+            let s = protocol::call_args(sup, &args)?;
+            return Ok((protocol::getattr(s.as_ptr(), name)?, None));
+        }
+        if !typeobj::instance_of(class, &raw mut typeobj::PyType_Type) {
+            return Err(errors::type_error("super() argument 1 must be a type"));
+        }
+        let starttype = if typeobj::instance_of(self_, &raw mut typeobj::PyType_Type)
+            && typeobj::is_subtype(self_.cast(), class.cast())
+        {
+            self_.cast::<PyTypeObject>()
+        } else if typeobj::instance_of(self_, class.cast()) {
+            (*self_).ob_type
+        } else {
+            return Err(errors::type_error(
+                "super(type, obj): obj must be an instance or subtype of type",
+            ));
+        };
+        let mro = tuple::items((*starttype).tp_mro);
+        let pos = mro
+            .iter()
+            .position(|&t| t == class)
+            .map_or(mro.len(), |i| i + 1);
+        for &t in &mro[pos..] {
+            let d = (*t.cast::<PyTypeObject>()).tp_dict;
+            let v = dict::get_item_known_hash_str(d, name);
+            if v.is_null() {
+                continue;
+            }
+            let vt = (*v).ob_type;
+            if method
+                && (*vt).tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR != 0
+                && !std::ptr::eq(starttype.cast(), self_)
+            {
+                return Ok((Owned::from_borrowed(v), Some(Owned::from_borrowed(self_))));
+            }
+            if let Some(get) = (*vt).tp_descr_get {
+                let obj = if std::ptr::eq(starttype.cast(), self_) {
+                    null_mut()
+                } else {
+                    self_
+                };
+                return Ok((errors::check(get(v, obj, starttype.cast()))?, None));
+            }
+            return Ok((Owned::from_borrowed(v), None));
+        }
+        Err(errors::attribute_error(format!(
+            "'super' object has no attribute '{}'",
+            pystr::as_str(name)?
+        )))
+    }
+}
+
+/// `LOAD_COMMON_CONSTANT`.
+pub unsafe fn common_constant(fo: &PyFrameObject, i: u32) -> PyResult<Owned> {
+    // SAFETY: the exception pointers are static; builtins a dict.
+    unsafe {
+        Ok(match i {
+            0 => Owned::from_borrowed(exc::PyExc_AssertionError),
+            1 => Owned::from_borrowed(exc::PyExc_NotImplementedError),
+            2 => Owned::from_borrowed((&raw mut tuple::PyTuple_Type).cast()),
+            3 | 4 => {
+                let v = dict::get_str(fo.builtins, if i == 3 { "all" } else { "any" });
+                if v.is_null() {
+                    return Err(errors::system_error("builtins lack all/any"));
+                }
+                Owned::from_borrowed(v)
+            }
+            _ => return Err(errors::system_error("bad LOAD_COMMON_CONSTANT")),
+        })
+    }
+}
+
+/// `BINARY_OP i` (in-place forms for `i >= 13`).
+pub unsafe fn binary_op(a: *mut PyObject, b: *mut PyObject, i: u32) -> PyResult<Owned> {
+    use number::{binary_op as bin, inplace_op as inp};
+    // SAFETY: a and b valid.
+    unsafe {
+        macro_rules! table {
+            ($($n:literal => $slot:ident, $islot:ident, $sym:literal;)*) => {
+                match i {
+                    $($n => bin(a, b, |nb| nb.$slot, $sym),)*
+                    $(n if n == $n + 13 => inp(a, b, |nb| nb.$islot, |nb| nb.$slot, concat!($sym, "=")),)*
+                    _ => Err(errors::system_error("bad BINARY_OP")),
+                }
+            };
+        }
+        match i {
+            0 => return number::add(a, b),
+            5 => return number::multiply(a, b),
+            8 => return number::power(a, b, none::none()),
+            13 => return number::inplace_add(a, b),
+            18 => return number::inplace_multiply(a, b),
+            21 => return number::inplace_power(a, b, none::none()),
+            _ => {}
+        }
+        table! {
+            1 => nb_and, nb_inplace_and, "&";
+            2 => nb_floor_divide, nb_inplace_floor_divide, "//";
+            3 => nb_lshift, nb_inplace_lshift, "<<";
+            4 => nb_matrix_multiply, nb_inplace_matrix_multiply, "@";
+            6 => nb_remainder, nb_inplace_remainder, "%";
+            7 => nb_or, nb_inplace_or, "|";
+            9 => nb_rshift, nb_inplace_rshift, ">>";
+            10 => nb_subtract, nb_inplace_subtract, "-";
+            11 => nb_true_divide, nb_inplace_true_divide, "/";
+            12 => nb_xor, nb_inplace_xor, "^";
+        }
+    }
+}
+
+/// `container[key]`.
+pub unsafe fn subscript(container: *mut PyObject, key: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: both valid.
+    unsafe { protocol::get_item(container, key) }
+}
+
+/// Concatenates the strs of an f-string.
+pub unsafe fn join_strings(items: &[Owned]) -> PyResult<Owned> {
+    // SAFETY: the items are strs.
+    unsafe {
+        let mut s = String::new();
+        for it in items {
+            s.push_str(pystr::as_str(it.as_ptr())?);
+        }
+        pystr::from_str(&s)
+    }
+}
+
+/// `LIST_EXTEND`: CPython's message for a non-iterable after `*`.
+pub unsafe fn list_extend(l: *mut PyObject, v: *mut PyObject) -> PyResult<()> {
+    // SAFETY: l is a list.
+    unsafe {
+        list::extend(l, v).map_err(|e| {
+            if errors::matches(exc::PyExc_TypeError)
+                && (*(*v).ob_type).tp_iter.is_none()
+                && ((*(*v).ob_type).tp_as_sequence.is_null()
+                    || (*(*(*v).ob_type).tp_as_sequence).sq_item.is_none())
+            {
+                errors::clear();
+                return errors::type_error(format!(
+                    "Value after * must be an iterable, not {}",
+                    typeobj::type_name(v)
+                ));
+            }
+            e
+        })
+    }
+}
+
+/// `SET_UPDATE`.
+pub unsafe fn set_update(s: *mut PyObject, v: *mut PyObject) -> PyResult<()> {
+    // SAFETY: s is a set.
+    unsafe { crate::object::set::update(s, v) }
+}
+
+/// `DICT_UPDATE`/`DICT_MERGE`: `merge` refuses duplicate keys (for `**` in
+/// calls; `func` names the callee in the error).
+pub unsafe fn dict_update(
+    d: *mut PyObject,
+    v: *mut PyObject,
+    merge: bool,
+    func: *mut PyObject,
+) -> PyResult<()> {
+    // SAFETY: d is a dict.
+    unsafe {
+        if !dict::check(v) && protocol::getattr_opt(v, pystr::intern("keys"))?.is_none() {
+            return Err(errors::type_error(if merge {
+                format!(
+                    "{} argument after ** must be a mapping, not {}",
+                    callee_name(func),
+                    typeobj::type_name(v)
+                )
+            } else {
+                format!("'{}' object is not a mapping", typeobj::type_name(v))
+            }));
+        }
+        match dict::merge(d, v, if merge { 2 } else { 1 }) {
+            Err(e) if merge && errors::matches(exc::PyExc_KeyError) => {
+                let ke = errors::take();
+                let key = ke
+                    .as_ref()
+                    .map(|k| exc::args_of(k.as_ptr()))
+                    .filter(|a| !a.is_null() && tuple::size(*a) > 0)
+                    .map(|a| tuple::items(a)[0]);
+                drop(e);
+                match key {
+                    Some(k) if pystr::check(k) => Err(errors::type_error(format!(
+                        "{} got multiple values for keyword argument '{}'",
+                        callee_name(func),
+                        pystr::as_str(k)?
+                    ))),
+                    _ => Err(errors::type_error("keywords must be strings")),
+                }
+            }
+            r => r,
+        }
+    }
+}
+
+/// `f()` or `T.f()` for call-site messages.
+unsafe fn callee_name(func: *mut PyObject) -> String {
+    // SAFETY: func NULL or valid.
+    unsafe {
+        if func.is_null() {
+            return "function".into();
+        }
+        match protocol::getattr_str(func, "__qualname__") {
+            Ok(q) => format!("{}()", pystr::as_str(q.as_ptr()).unwrap_or("?")),
+            Err(_) => {
+                errors::clear();
+                format!("{} object", typeobj::type_name(func))
+            }
+        }
+    }
+}
+
+/// Unpacks `seq` into `n` values (`UNPACK_SEQUENCE`), or with a starred
+/// target after `star` values (`UNPACK_EX`): then `n + 1` values result,
+/// the starred list in position `star`.
+pub unsafe fn unpack(seq: *mut PyObject, n: usize, star: Option<usize>) -> PyResult<Vec<Owned>> {
+    // SAFETY: seq valid.
+    unsafe {
+        let items: Vec<Owned> = if tuple::check(seq) || list::check(seq) {
+            let src = if tuple::check(seq) {
+                tuple::items(seq)
+            } else {
+                list::items(seq)
+            };
+            src.iter().map(|&o| Owned::from_borrowed(o)).collect()
+        } else {
+            let it = protocol::get_iter(seq).map_err(|e| {
+                if errors::matches(exc::PyExc_TypeError) {
+                    errors::clear();
+                    return errors::type_error(format!(
+                        "cannot unpack non-iterable {} object",
+                        typeobj::type_name(seq)
+                    ));
+                }
+                e
+            })?;
+            let mut v = Vec::new();
+            while let Some(x) = protocol::iter_next(it.as_ptr())? {
+                v.push(x);
+                if star.is_none() && v.len() > n {
+                    return Err(errors::value_error(format!(
+                        "too many values to unpack (expected {n})"
+                    )));
+                }
+            }
+            v
+        };
+        match star {
+            None => {
+                if items.len() < n {
+                    return Err(errors::value_error(format!(
+                        "not enough values to unpack (expected {n}, got {})",
+                        items.len()
+                    )));
+                }
+                if items.len() > n {
+                    return Err(errors::value_error(format!(
+                        "too many values to unpack (expected {n}, got {})",
+                        items.len()
+                    )));
+                }
+                Ok(items)
+            }
+            Some(before) => {
+                if items.len() < n {
+                    return Err(errors::value_error(format!(
+                        "not enough values to unpack (expected at least {n}, got {})",
+                        items.len()
+                    )));
+                }
+                let after = n - before;
+                let mut items = items;
+                let tail = items.split_off(items.len() - after);
+                let middle = items.split_off(before);
+                items.push(list::from_vec(middle)?);
+                items.extend(tail);
+                Ok(items)
+            }
+        }
+    }
+}
+
+/// The eval breaker check at backward jumps: pending signals
+/// (`PyErr_SetInterrupt` records a KeyboardInterrupt).
+#[inline(always)]
+pub fn eval_breaker() -> PyResult<()> {
+    Ok(())
+}
+
+/// `CALL_FUNCTION_EX`.
+pub unsafe fn call_ex(
+    callable: *mut PyObject,
+    self_or_null: *mut PyObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> PyResult<Owned> {
+    // SAFETY: callable valid; args an iterable; kwargs NULL or a mapping.
+    unsafe {
+        let t = if tuple::check(args) {
+            Owned::from_borrowed(args)
+        } else {
+            tuple::from_iterable(args).map_err(|e| {
+                if errors::matches(exc::PyExc_TypeError) && (*(*args).ob_type).tp_iter.is_none() {
+                    errors::clear();
+                    return errors::type_error(format!(
+                        "{} argument after * must be an iterable, not {}",
+                        callee_name(callable),
+                        typeobj::type_name(args)
+                    ));
+                }
+                e
+            })?
+        };
+        let t = if self_or_null.is_null() {
+            t
+        } else {
+            let mut v = vec![self_or_null];
+            v.extend_from_slice(tuple::items(t.as_ptr()));
+            tuple::from_slice(&v)?
+        };
+        let kw = if kwargs.is_null() || dict::check(kwargs) {
+            kwargs
+        } else {
+            return Err(errors::type_error(format!(
+                "{} argument after ** must be a mapping, not {}",
+                callee_name(callable),
+                typeobj::type_name(kwargs)
+            )));
+        };
+        protocol::call(callable, t.as_ptr(), kw)
+    }
+}
+
+/// `CALL_INTRINSIC_1`.
+pub unsafe fn intrinsic1(i: u32, v: *mut PyObject, fo: &PyFrameObject) -> PyResult<Owned> {
+    // SAFETY: v valid.
+    unsafe {
+        match i {
+            1 => {
+                if v != none::none() {
+                    let r = protocol::repr(v)?;
+                    println!("{}", pystr::as_str(r.as_ptr())?);
+                    dict::set_item(fo.builtins, pystr::intern("_"), v)?;
+                }
+                Ok(Owned::from_borrowed_static(none::none()))
+            }
+            2 => {
+                import_star(fo, v)?;
+                Ok(Owned::from_borrowed_static(none::none()))
+            }
+            3 => {
+                if errors::matches(exc::PyExc_StopIteration) {
+                    errors::clear();
+                    return Err(errors::runtime_error("generator raised StopIteration"));
+                }
+                Err(Raised::assume())
+            }
+            5 => number::unary_op(v, |nb| nb.nb_positive, "unary +"),
+            6 => tuple::from_iterable(v),
+            _ => Err(errors::system_error(format!(
+                "ferrython cannot run intrinsic {i} yet"
+            ))),
+        }
+    }
+}
+
+/// `CALL_INTRINSIC_2`.
+pub unsafe fn intrinsic2(i: u32, _a: *mut PyObject, _b: *mut PyObject) -> PyResult<Owned> {
+    Err(errors::system_error(format!(
+        "ferrython cannot run intrinsic2 {i} yet"
+    )))
+}
+
+/// `SET_FUNCTION_ATTRIBUTE`: stores (steals) `v` in the function.
+pub unsafe fn set_function_attribute(func: *mut PyObject, flag: u32, v: *mut PyObject) {
+    // SAFETY: func is a fresh function; v an owned reference.
+    unsafe {
+        let f = &mut *func.cast::<PyFunctionObject>();
+        let slot = match flag {
+            0x01 => &mut f.func_defaults,
+            0x02 => &mut f.func_kwdefaults,
+            0x04 => &mut f.func_annotations,
+            0x08 => &mut f.func_closure,
+            _ => &mut f.func_annotate,
+        };
+        xdecref(std::mem::replace(slot, v));
+    }
+}
+
+/// `SETUP_ANNOTATIONS`.
+pub unsafe fn setup_annotations(fo: &PyFrameObject) -> PyResult<()> {
+    // SAFETY: the frame has locals (module or class body).
+    unsafe {
+        if fo.locals.is_null() {
+            return Err(errors::system_error(
+                "no locals found when setting up annotations",
+            ));
+        }
+        let key = pystr::intern("__annotations__");
+        if mapping_lookup(fo.locals, key)?.is_none() {
+            let d = dict::new()?;
+            protocol::set_item(fo.locals, key, d.as_ptr())?;
+        }
+        Ok(())
+    }
+}
+
+/// `IMPORT_NAME`: `__import__(name, globals, locals, fromlist, level)`.
+pub unsafe fn import_name(
+    fo: &PyFrameObject,
+    name: *mut PyObject,
+    fromlist: *mut PyObject,
+    level: *mut PyObject,
+) -> PyResult<Owned> {
+    // SAFETY: builtins a dict; the arguments valid.
+    unsafe {
+        let imp = dict::get_str(fo.builtins, "__import__");
+        if imp.is_null() {
+            return Err(errors::set_string(
+                exc::PyExc_ImportError,
+                "__import__ not found",
+            ));
+        }
+        let locals = if fo.locals.is_null() {
+            none::none()
+        } else {
+            fo.locals
+        };
+        protocol::call_args(imp, &[name, fo.globals, locals, fromlist, level])
+    }
+}
+
+/// `IMPORT_FROM`: `module.name`, or the submodule `module.name` from
+/// `sys.modules`.
+pub unsafe fn import_from(module: *mut PyObject, name: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: module valid; name a str.
+    unsafe {
+        if let Some(v) = protocol::getattr_opt(module, name)? {
+            return Ok(v);
+        }
+        let modname = protocol::getattr_opt(module, pystr::intern("__name__"))?;
+        let modname = match &modname {
+            Some(m) if pystr::check(m.as_ptr()) => pystr::as_str(m.as_ptr())?.to_string(),
+            _ => "<unknown module name>".to_string(),
+        };
+        let full = pystr::from_str(&format!("{modname}.{}", pystr::as_str(name)?))?;
+        let modules = crate::modules::sys_modules();
+        if !modules.is_null() {
+            let m = dict::get_item(modules, full.as_ptr())?;
+            if !m.is_null() {
+                return Ok(Owned::from_borrowed(m));
+            }
+        }
+        Err(errors::set_string(
+            exc::PyExc_ImportError,
+            &format!(
+                "cannot import name '{}' from '{modname}' (unknown location)",
+                pystr::as_str(name)?
+            ),
+        ))
+    }
+}
+
+/// `from module import *`.
+unsafe fn import_star(fo: &PyFrameObject, module: *mut PyObject) -> PyResult<()> {
+    // SAFETY: module valid; the frame has locals.
+    unsafe {
+        if fo.locals.is_null() {
+            return Err(errors::system_error("no locals found during 'import *'"));
+        }
+        let all = protocol::getattr_opt(module, pystr::intern("__all__"))?;
+        let names = match all {
+            Some(a) => a,
+            None => {
+                let d = protocol::getattr_str(module, "__dict__")?;
+                let keys = list::from_iterable(d.as_ptr())?;
+                let public: Vec<Owned> = list::items(keys.as_ptr())
+                    .iter()
+                    .filter(|&&k| {
+                        pystr::check(k) && !pystr::as_str(k).unwrap_or("_").starts_with('_')
+                    })
+                    .map(|&k| Owned::from_borrowed(k))
+                    .collect();
+                list::from_vec(public)?
+            }
+        };
+        let it = protocol::get_iter(names.as_ptr())?;
+        while let Some(n) = protocol::iter_next(it.as_ptr())? {
+            let v = protocol::getattr(module, n.as_ptr())?;
+            protocol::set_item(fo.locals, n.as_ptr(), v.as_ptr())?;
+        }
+        Ok(())
+    }
+}
+
+/// `raise`, `raise e`, `raise e from cause`. Returns whether the exception
+/// is re-raised as is (bare `raise`: no new traceback entry).
+pub unsafe fn do_raise(e: *mut PyObject, cause: *mut PyObject) -> bool {
+    // SAFETY: e and cause NULL or valid.
+    unsafe {
+        if e.is_null() {
+            let ts = crate::runtime::tstate::get();
+            let h = ts.handled_exception;
+            if h.is_null() || h == none::none() {
+                errors::runtime_error("No active exception to reraise");
+                return false;
+            }
+            errors::restore(Owned::from_borrowed(h));
+            return true;
+        }
+        let instance = if exc::is_class(e) {
+            match protocol::call_args(e, &[]) {
+                Ok(v) => {
+                    if !exc::is_instance(v.as_ptr()) {
+                        errors::type_error(format!(
+                            "calling {} should have returned an instance of BaseException, not {}",
+                            protocol::repr_string(e).unwrap_or_default(),
+                            typeobj::type_name(v.as_ptr())
+                        ));
+                        return false;
+                    }
+                    v
+                }
+                Err(_) => return false,
+            }
+        } else if exc::is_instance(e) {
+            Owned::from_borrowed(e)
+        } else {
+            errors::type_error("exceptions must derive from BaseException");
+            return false;
+        };
+        if !cause.is_null() {
+            let c = if cause == none::none() {
+                None
+            } else if exc::is_class(cause) {
+                match protocol::call_args(cause, &[]) {
+                    Ok(v) => Some(v),
+                    Err(_) => return false,
+                }
+            } else if exc::is_instance(cause) {
+                Some(Owned::from_borrowed(cause))
+            } else {
+                errors::type_error("exception causes must derive from BaseException");
+                return false;
+            };
+            let b = instance.as_ptr().cast::<PyBaseExceptionObject>();
+            xdecref(std::mem::replace(
+                &mut (*b).cause,
+                c.map_or(null_mut(), Owned::into_raw),
+            ));
+            (*b).suppress_context = 1;
+        }
+        exc::chain_context(
+            instance.as_ptr(),
+            crate::runtime::tstate::get().handled_exception,
+        );
+        errors::restore(instance);
+        false
+    }
+}
+
+/// `CHECK_EXC_MATCH`: validates the `except` target, then matches.
+pub unsafe fn check_exc_match(e: *mut PyObject, t: *mut PyObject) -> PyResult<bool> {
+    // SAFETY: e an exception instance; t valid.
+    unsafe {
+        let valid = |c: *mut PyObject| exc::is_class(c);
+        let ok = if tuple::check(t) {
+            tuple::items(t).iter().all(|&c| valid(c))
+        } else {
+            valid(t)
+        };
+        if !ok {
+            return Err(errors::type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            ));
+        }
+        Ok(exc::given_matches(e, t))
+    }
+}
+
+/// `BEFORE_WITH`: `(bound __exit__, __enter__())`.
+pub unsafe fn before_with(mgr: *mut PyObject) -> PyResult<(Owned, Owned)> {
+    // SAFETY: mgr valid.
+    unsafe {
+        let tp = (*mgr).ob_type;
+        let enter = typeobj::lookup_str(tp, "__enter__");
+        let exit = typeobj::lookup_str(tp, "__exit__");
+        if enter.is_null() || exit.is_null() {
+            let missing = if enter.is_null() {
+                ""
+            } else {
+                " (missed __exit__ method)"
+            };
+            return Err(errors::type_error(format!(
+                "'{}' object does not support the context manager protocol{missing}",
+                typeobj::type_name(mgr)
+            )));
+        }
+        let bind = |d: *mut PyObject| -> PyResult<Owned> {
+            match (*(*d).ob_type).tp_descr_get {
+                Some(get) => errors::check(get(d, mgr, tp.cast())),
+                None => Ok(Owned::from_borrowed(d)),
+            }
+        };
+        let exit_bound = bind(exit)?;
+        let entered = protocol::call_args(bind(enter)?.as_ptr(), &[])?;
+        Ok((exit_bound, entered))
+    }
+}

@@ -1,0 +1,134 @@
+//! Traceback objects (`PyTraceBack_Type`): the chain of (frame, lasti,
+//! line) entries an exception collects while it unwinds, and their text
+//! as `traceback.print_tb` writes it.
+use crate::ffi::*;
+use crate::object::refcount::*;
+use crate::object::typeobj::type_template;
+use crate::object::{int, none};
+use crate::runtime::errors::{PyResult, Raised};
+use crate::vm::{code, frame};
+use libc::c_void;
+use std::ptr::null_mut;
+
+/// `PyTracebackObject`.
+#[repr(C)]
+pub struct PyTracebackObject {
+    pub ob_base: PyObject,
+    pub tb_next: *mut PyObject,
+    pub tb_frame: *mut PyObject,
+    pub tb_lasti: libc::c_int,
+    pub tb_lineno: libc::c_int,
+}
+
+/// `PyTraceBack_Type`.
+#[no_mangle]
+pub static mut PyTraceBack_Type: PyTypeObject = PyTypeObject {
+    tp_flags: Py_TPFLAGS_HAVE_GC,
+    tp_dealloc: Some(tb_dealloc),
+    tp_traverse: Some(tb_traverse),
+    tp_getset: (&raw const TB_GETSET).cast_mut().cast(),
+    tp_free: Some(crate::capi::gc::PyObject_GC_Del),
+    ..type_template(c"traceback", std::mem::size_of::<PyTracebackObject>(), 0)
+};
+
+/// Whether `op` is a traceback.
+pub unsafe fn check(op: *mut PyObject) -> bool {
+    // SAFETY: op valid.
+    unsafe { (*op).ob_type == &raw mut PyTraceBack_Type }
+}
+
+/// `PyTraceBack_Here`: prepends an entry for `f` to the raised exception's
+/// traceback.
+pub unsafe fn here(f: *mut PyObject) -> PyResult<()> {
+    // SAFETY: f is a frame; the indicator holds an exception instance.
+    unsafe {
+        let exc = crate::runtime::errors::current();
+        if exc.is_null() {
+            return Ok(());
+        }
+        let op = crate::object::alloc::generic_alloc(&raw mut PyTraceBack_Type, 0);
+        if op.is_null() {
+            return Err(Raised::assume());
+        }
+        let tb = op.cast::<PyTracebackObject>();
+        let b = exc.cast::<PyBaseExceptionObject>();
+        (*tb).tb_next = (*b).traceback;
+        (*tb).tb_frame = new_ref(f);
+        let lasti = frame::fr(f).lasti.max(0);
+        (*tb).tb_lasti = lasti * 2;
+        (*tb).tb_lineno =
+            code::line_of(code::data(frame::fr(f).code), lasti as usize) as libc::c_int;
+        (*b).traceback = op;
+        crate::capi::gc::track(op);
+        Ok(())
+    }
+}
+
+unsafe extern "C" fn tb_dealloc(op: *mut PyObject) {
+    // SAFETY: refcount reached zero.
+    unsafe {
+        crate::capi::gc::untrack(op);
+        let tb = op.cast::<PyTracebackObject>();
+        xdecref((*tb).tb_next);
+        xdecref((*tb).tb_frame);
+        crate::object::alloc::gc_free(op.cast());
+    }
+}
+
+unsafe extern "C" fn tb_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut c_void,
+) -> libc::c_int {
+    // SAFETY: op is a traceback.
+    unsafe {
+        let Some(visit) = visit else { return 0 };
+        let tb = op.cast::<PyTracebackObject>();
+        for p in [(*tb).tb_next, (*tb).tb_frame] {
+            if !p.is_null() {
+                let r = visit(p, arg);
+                if r != 0 {
+                    return r;
+                }
+            }
+        }
+        0
+    }
+}
+
+unsafe extern "C" fn get_next(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a traceback.
+    unsafe {
+        let n = (*op.cast::<PyTracebackObject>()).tb_next;
+        new_ref(if n.is_null() { none::none() } else { n })
+    }
+}
+
+unsafe extern "C" fn get_frame(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a traceback.
+    unsafe { new_ref((*op.cast::<PyTracebackObject>()).tb_frame) }
+}
+
+unsafe extern "C" fn get_lineno(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a traceback.
+    unsafe {
+        int::from_i64((*op.cast::<PyTracebackObject>()).tb_lineno as i64)
+            .map_or(null_mut(), |o| o.into_raw())
+    }
+}
+
+unsafe extern "C" fn get_lasti(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a traceback.
+    unsafe {
+        int::from_i64((*op.cast::<PyTracebackObject>()).tb_lasti as i64)
+            .map_or(null_mut(), |o| o.into_raw())
+    }
+}
+
+static TB_GETSET: [PyGetSetDef; 5] = [
+    crate::object::descr::getset(c"tb_next", Some(get_next), None),
+    crate::object::descr::getset(c"tb_frame", Some(get_frame), None),
+    crate::object::descr::getset(c"tb_lineno", Some(get_lineno), None),
+    crate::object::descr::getset(c"tb_lasti", Some(get_lasti), None),
+    crate::object::descr::GETSET_END,
+];
