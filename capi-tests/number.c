@@ -215,6 +215,20 @@ int main(void)
     op2("(2**200+1) / (2**100-3)", PyNumber_TrueDivide, parse("0x100000000000000000000000000000000000000000000000001"),
         parse("0xffffffffffffffffffffffffd"));
     op2("2**64 // 2**32", PyNumber_FloorDivide, parse("18446744073709551616"), parse("4294967296"));
+    /* Values of 3 and 4 digits (the 120-bit path) with every sign. */
+    op2("(2**70+5) // -7", PyNumber_FloorDivide, parse("0x400000000000000005"), num(-7));
+    op2("(2**70+5) % -7", PyNumber_Remainder, parse("0x400000000000000005"), num(-7));
+    op2("-(2**70) // 7", PyNumber_FloorDivide, parse("-0x400000000000000000"), num(7));
+    op2("-(2**70) % 7", PyNumber_Remainder, parse("-0x400000000000000000"), num(7));
+    op2("-(2**100) // -(2**61-1)", PyNumber_FloorDivide, parse("-0x10000000000000000000000000"), parse("-0x1fffffffffffffff"));
+    op2("-(2**100) % (2**61-1)", PyNumber_Remainder, parse("-0x10000000000000000000000000"), parse("0x1fffffffffffffff"));
+    op2("divmod(2**119-1, -(2**60+3))", PyNumber_Divmod, parse("0x7fffffffffffffffffffffffffffff"), parse("-0x1000000000000003"));
+    op2("(2**119) // (2**119)", PyNumber_FloorDivide, parse("0x800000000000000000000000000000"), parse("0x800000000000000000000000000000"));
+    op2("(2**89) + -(2**89)", PyNumber_Add, parse("0x20000000000000000000000"), parse("-0x20000000000000000000000"));
+    op2("(2**89) - (2**89 - 300)", PyNumber_Subtract, parse("0x20000000000000000000000"), parse("0x1fffffffffffffffffffed4"));
+    op2("-(2**89) - 1", PyNumber_Subtract, parse("-0x20000000000000000000000"), num(1));
+    op2("(2**60) - (2**60 + 1)", PyNumber_Subtract, parse("0x1000000000000000"), parse("0x1000000000000001"));
+
 
     /* Hashes. */
     show_hash("hash(-1)", num(-1));
