@@ -1105,6 +1105,51 @@ mod tests {
         assert_eq!(p.gcd(&q), big(3).pow(&big(150)));
     }
 
+    /// Random values with runs of all-ones and zero digits, which drive the
+    /// rare branches of algorithm D (qhat corrections, add-back).
+    fn random_big(state: &mut u64, max_digits: usize) -> BigInt {
+        let mut next = || {
+            *state ^= *state << 13;
+            *state ^= *state >> 7;
+            *state ^= *state << 17;
+            *state
+        };
+        let n = (next() % max_digits as u64) as usize + 1;
+        let mag = (0..n)
+            .map(|_| match next() % 4 {
+                0 => MASK,
+                1 => 0,
+                _ => (next() as u32) & MASK,
+            })
+            .collect();
+        BigInt::new(next() & 1 == 1, mag)
+    }
+
+    #[test]
+    fn random_identities() {
+        let mut state = 0x2545f4914f6cdd1d;
+        for round in 0..400 {
+            let max = if round % 10 == 0 { 160 } else { 12 };
+            let a = random_big(&mut state, max);
+            let b = random_big(&mut state, max);
+            if let Some((q, r)) = a.divmod(&b) {
+                assert_eq!(q.mul(&b).add(&r), a);
+                assert!(r.is_zero() || r.neg == b.neg);
+                assert_eq!(cmp_mag(&r.mag, &b.mag), Ordering::Less);
+                assert_eq!(a.mul(&b).divmod(&b).map(|x| x.0), Some(a.clone()));
+            }
+            let and = a.bitop(&b, |x, y| x & y);
+            let or = a.bitop(&b, |x, y| x | y);
+            assert_eq!(and.add(&or), a.add(&b));
+            assert_eq!(a.bitop(&b, |x, y| x ^ y).bitop(&b, |x, y| x ^ y), a);
+            assert_eq!(a.shl(77).shr(77), a);
+            assert_eq!(a.sub(&b).add(&b), a);
+            let mut school = schoolbook_mul(&a.mag, &b.mag);
+            normalize(&mut school);
+            assert_eq!(mul_mag(&a.mag, &b.mag), school);
+        }
+    }
+
     #[test]
     fn hashes_match_cpython() {
         assert_eq!(big(-1).hash(), -2);
