@@ -299,7 +299,17 @@ pub fn from_i64(v: i64) -> PyResult<Owned> {
     if (SMALL_MIN..=SMALL_MAX).contains(&v) {
         return Ok(Owned::from_borrowed_static(small(v)));
     }
-    from_magnitude(v.unsigned_abs() as u128, if v < 0 { -1 } else { 1 })
+    let m = v.unsigned_abs();
+    if m < 1 << PyLong_SHIFT {
+        // One digit: the common case, without the general digit loop.
+        // SAFETY: alloc gives room for one digit.
+        unsafe {
+            let op = alloc(1, if v < 0 { -1 } else { 1 })?;
+            (*op.cast::<PyLongObject>()).ob_digit[0] = m as digit;
+            return Ok(Owned::from_raw_unchecked(op));
+        }
+    }
+    from_magnitude(m as u128, if v < 0 { -1 } else { 1 })
 }
 
 /// A new int from a `u64`.
@@ -415,7 +425,7 @@ pub unsafe fn exact(op: *mut PyObject) -> PyResult<Owned> {
 pub unsafe fn decimal_string(op: *mut PyObject) -> PyResult<String> {
     // SAFETY: op is an int.
     unsafe {
-        if let Some(v) = small_value(op) {
+        if let Some(v) = as_i128(op) {
             return Ok(v.to_string());
         }
         int_text::to_decimal_signed(sign(op) < 0, digits(op), max_str_digits())
