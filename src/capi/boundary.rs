@@ -66,6 +66,16 @@ pub fn guard_obj(f: impl FnOnce() -> PyResult<crate::Owned>) -> *mut PyObject {
     })
 }
 
+/// Runs the body of a `tp_iternext`: `Ok(None)` is exhaustion (NULL with
+/// no error set), `Err` NULL with the error set.
+#[inline(always)]
+pub fn guard_iter(f: impl FnOnce() -> PyResult<Option<crate::Owned>>) -> *mut PyObject {
+    guard(|| match f() {
+        Ok(Some(o)) => o.into_raw(),
+        _ => std::ptr::null_mut(),
+    })
+}
+
 /// Runs a body returning status; `Err` becomes -1, `Ok` 0.
 #[inline(always)]
 pub fn guard_status(f: impl FnOnce() -> PyResult<()>) -> c_int {

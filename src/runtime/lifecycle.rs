@@ -60,7 +60,13 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::vm::function::PyMethod_Type,
         &raw mut crate::vm::frame::PyFrame_Type,
         &raw mut crate::vm::traceback::PyTraceBack_Type,
+        &raw mut crate::object::range::PyRange_Type,
+        &raw mut crate::object::range::PyRangeIter_Type,
+        &raw mut crate::object::range::PyLongRangeIter_Type,
+        &raw mut crate::object::property::PyProperty_Type,
+        &raw mut crate::object::superobject::PySuper_Type,
     ]);
+    v.extend(crate::object::itertypes::all_types());
     v.push(&raw mut crate::object::mappingproxy::PyDictProxy_Type);
     v.extend(crate::object::dictview::all_types());
     v.extend(crate::object::set::all_types());
@@ -87,6 +93,14 @@ pub fn builtin_type_names() -> Vec<*mut PyTypeObject> {
         &raw mut slice::PySlice_Type,
         &raw mut funcobject::PyStaticMethod_Type,
         &raw mut funcobject::PyClassMethod_Type,
+        &raw mut range::PyRange_Type,
+        &raw mut property::PyProperty_Type,
+        &raw mut superobject::PySuper_Type,
+        &raw mut itertypes::PyEnum_Type,
+        &raw mut itertypes::PyReversed_Type,
+        &raw mut itertypes::PyZip_Type,
+        &raw mut itertypes::PyMap_Type,
+        &raw mut itertypes::PyFilter_Type,
     ]
     .into_iter()
     .chain(set::all_types().into_iter().filter(|&t| {
