@@ -154,7 +154,11 @@ static void operations(void)
     show("o &= f", PyNumber_InPlaceAnd(o, f));
     show("o -= {5}", PyNumber_InPlaceSubtract(o, l = (Py_DECREF(l), set_of(1, z))));
     show("o ^= a", PyNumber_InPlaceXor(o, a));
-    show("o |= list", PyNumber_InPlaceOr(o, ints(1, z)));
+    {
+        PyObject *one = ints(1, z);
+        show("o |= list", PyNumber_InPlaceOr(o, one));
+        Py_DECREF(one);
+    }
     show("o.update(list, b)", PyObject_CallMethod(o, "update", "OO", l, b));
     show("o", Py_NewRef(o));
     show("o.intersection_update(a, f)", PyObject_CallMethod(o, "intersection_update", "OO", a, f));
