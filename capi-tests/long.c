@@ -306,6 +306,14 @@ int main(void)
         show("FromNativeBytes(0 bytes)", PyLong_FromNativeBytes(b, 0, -1));
     }
 
+    /* sys.int_info through the C API (a struct sequence in CPython). */
+    o = PyLong_GetInfo();
+    for (Py_ssize_t i = 0; o != NULL && i < 4; i++) {
+        show("  int_info item", PySequence_GetItem(o, i));
+    }
+    show_int("  int_info length", PySequence_Size(o));
+    Py_XDECREF(o);
+
     /* Private helpers that extensions still call. */
     {
         unsigned char buf[4] = {0xAA, 0xAA, 0xAA, 0xAA};

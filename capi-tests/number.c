@@ -314,6 +314,16 @@ int main(void)
     show("PyNumber_Negative(NULL)", PyNumber_Negative(NULL));
     check("PyNumber_Check(5)", PyNumber_Check(a = num(5)));
     check("PyIndex_Check(5)", PyIndex_Check(a));
+    t = PyComplex_FromDoubles(1.0, 2.0);
+    check("PyNumber_Check(1+2j)", PyNumber_Check(t));
+    check("PyIndex_Check(1+2j)", PyIndex_Check(t));
+    Py_DECREF(t);
+    t = PyFloat_FromDouble(1.5);
+    check("PyNumber_Check(1.5)", PyNumber_Check(t));
+    check("PyIndex_Check(1.5)", PyIndex_Check(t));
+    Py_DECREF(t);
+    check("PyNumber_Check(True)", PyNumber_Check(Py_True));
+    check("PyNumber_Check(None)", PyNumber_Check(Py_None));
     check("PyNumber_Check('a')", PyNumber_Check(b = PyUnicode_FromString("a")));
     check("PyIndex_Check('a')", PyIndex_Check(b));
     show_int("PyNumber_AsSsize_t(5, NULL)", PyNumber_AsSsize_t(a, NULL));

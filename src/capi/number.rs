@@ -411,8 +411,8 @@ pub unsafe extern "C" fn PyNumber_AsSsize_t(o: *mut PyObject, exc: *mut PyObject
     guard_int(|| unsafe { number::as_ssize(o, exc) })
 }
 
-/// `PyNumber_Check`: whether `o` has `__index__`, `__int__` or `__float__`
-/// (complex numbers count once `complex` defines one of them).
+/// `PyNumber_Check`: whether `o` has `__index__`, `__int__` or
+/// `__float__`, or is a complex number.
 #[no_mangle]
 pub unsafe extern "C" fn PyNumber_Check(o: *mut PyObject) -> c_int {
     if o.is_null() {
@@ -422,9 +422,9 @@ pub unsafe extern "C" fn PyNumber_Check(o: *mut PyObject) -> c_int {
         // SAFETY: o valid; tp_as_number NULL or a table.
         unsafe {
             let nb = (*(*o).ob_type).tp_as_number;
-            (!nb.is_null()
-                && ((*nb).nb_index.is_some() || (*nb).nb_int.is_some() || (*nb).nb_float.is_some()))
-                as c_int
+            let numeric = !nb.is_null()
+                && ((*nb).nb_index.is_some() || (*nb).nb_int.is_some() || (*nb).nb_float.is_some());
+            (numeric || crate::object::complex::check(o)) as c_int
         }
     })
 }
