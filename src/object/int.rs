@@ -27,6 +27,7 @@ pub static mut PyLong_Type: PyTypeObject = PyTypeObject {
     tp_methods: (&raw mut LONG_METHODS).cast(),
     tp_getset: (&raw mut LONG_GETSET).cast(),
     tp_new: Some(long_new),
+    tp_dealloc: Some(long_dealloc),
     tp_free: Some(crate::capi::memory::PyObject_Free),
     tp_doc: c"int([x]) -> integer\nint(x, base=10) -> integer".as_ptr(),
     ..type_template(
@@ -947,6 +948,19 @@ unsafe extern "C" fn long_richcompare(
             Ok(Owned::from_borrowed_static(pybool::from_bool(r)))
         }
     })
+}
+
+/// Frees an exact int directly (it was allocated by [`alloc`]); subclass
+/// instances go through the generic path.
+unsafe extern "C" fn long_dealloc(op: *mut PyObject) {
+    // SAFETY: op's refcount reached zero; exact ints come from raw_malloc.
+    unsafe {
+        if (*op).ob_type == &raw mut PyLong_Type {
+            crate::object::alloc::raw_free(op.cast());
+        } else {
+            crate::object::object::object_dealloc(op);
+        }
+    }
 }
 
 unsafe extern "C" fn long_hash(a: *mut PyObject) -> Py_hash_t {
