@@ -334,6 +334,15 @@ int main(void)
     show_int("  ExceptionGroup < BaseExceptionGroup",
              PyObject_IsSubclass(PyExc_ExceptionGroup, PyExc_BaseExceptionGroup));
     show_attr("  __mro__", Py_NewRef(PyExc_ExceptionGroup), "__mro__");
+    /* except* support: argument checks (a real use needs a traceback) */
+    show("PrepReraiseStar(non-exception)", PyUnstable_Exc_PrepReraiseStar(Py_None, Py_None));
+    show("PrepReraiseStar(excs not a list)", PyUnstable_Exc_PrepReraiseStar(eg, Py_None));
+    o = Py_BuildValue("[Oi]", v1, 5);
+    show("PrepReraiseStar(bad item)", PyUnstable_Exc_PrepReraiseStar(eg, o));
+    Py_DECREF(o);
+    o = Py_BuildValue("[O]", v1);
+    show("PrepReraiseStar(not raised)", PyUnstable_Exc_PrepReraiseStar(eg, o));
+    Py_DECREF(o);
     Py_DECREF(eg);
     Py_DECREF(inner);
     Py_DECREF(v1);

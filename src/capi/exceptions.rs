@@ -679,6 +679,41 @@ pub unsafe extern "C" fn _PyErr_ChainExceptions1(e: *mut PyObject) {
     }
 }
 
+/// `PyUnstable_Exc_PrepReraiseStar`: the exception an `except*` block
+/// raises, from the one it caught (`orig`, which must have a traceback)
+/// and the list of what its clauses raised (`excs`; None items allowed).
+#[no_mangle]
+pub unsafe extern "C" fn PyUnstable_Exc_PrepReraiseStar(
+    orig: *mut PyObject,
+    excs: *mut PyObject,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: orig/excs NULL or valid.
+        unsafe {
+            if orig.is_null() || !exc::is_instance(orig) {
+                return Err(errors::type_error("orig must be an exception instance"));
+            }
+            if excs.is_null() || !crate::object::list::check(excs) {
+                return Err(errors::type_error(
+                    "excs must be a list of exception instances",
+                ));
+            }
+            let items = crate::object::list::items(excs).to_vec();
+            for (i, &e) in items.iter().enumerate() {
+                if e.is_null() || !(exc::is_instance(e) || e == none::none()) {
+                    return Err(errors::type_error(format!(
+                        "item {i} of excs is not an exception"
+                    )));
+                }
+            }
+            if (*exc_base(orig)).traceback.is_null() {
+                return Err(errors::value_error("orig must be a raised exception"));
+            }
+            exc::group::prep_reraise_star(orig, &items)
+        }
+    })
+}
+
 /// `PyErr_NewException`: a new exception class `module.Name` deriving from
 /// `base` (default `Exception`), with class attributes from `dict`.
 #[no_mangle]

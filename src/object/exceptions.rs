@@ -13,7 +13,7 @@ use std::ptr::null_mut;
 
 pub mod display;
 mod fields;
-mod group;
+pub mod group;
 mod methods;
 pub mod oserror;
 pub mod suggestions;

@@ -2,6 +2,7 @@
 //! checks, `message`, `exceptions`, `derive`, `split`, `subgroup`.
 use super::*;
 use crate::object::refcount::static_var_head;
+use std::collections::HashSet;
 use std::mem::offset_of;
 
 impl ExcLayout for PyBaseExceptionGroupObject {
@@ -177,6 +178,8 @@ enum Matcher {
     Type(*mut PyObject),
     /// A predicate called with each exception.
     Predicate(*mut PyObject),
+    /// The exceptions themselves, by identity (for `except*`).
+    Ids(HashSet<usize>),
 }
 
 unsafe fn matcher(value: *mut PyObject) -> PyResult<Matcher> {
@@ -201,12 +204,13 @@ unsafe fn matcher(value: *mut PyObject) -> PyResult<Matcher> {
 unsafe fn matches(exc: *mut PyObject, m: &Matcher) -> PyResult<bool> {
     // SAFETY: exc is an exception.
     unsafe {
-        match *m {
-            Matcher::Type(t) => Ok(given_matches(exc, t)),
+        match m {
+            Matcher::Type(t) => Ok(given_matches(exc, *t)),
             Matcher::Predicate(f) => {
-                let r = protocol::call_args(f, &[exc])?;
+                let r = protocol::call_args(*f, &[exc])?;
                 protocol::is_true(r.as_ptr())
             }
+            Matcher::Ids(ids) => Ok(ids.contains(&(exc as usize))),
         }
     }
 }
@@ -297,4 +301,76 @@ unsafe extern "C" fn subgroup(op: *mut PyObject, cond: *mut PyObject) -> *mut Py
             Ok(or_none(a))
         }
     })
+}
+
+/// Adds the leaves of `exc` (itself when it is not a group) to `ids`.
+unsafe fn leaf_ids(exc: *mut PyObject, ids: &mut HashSet<usize>) {
+    // SAFETY: exc is an exception; a group's excs is a tuple.
+    unsafe {
+        if !is_group(exc) {
+            ids.insert(exc as usize);
+            return;
+        }
+        for &e in tuple::items((*grp(exc)).excs) {
+            leaf_ids(e, ids);
+        }
+    }
+}
+
+/// Whether `a` and `b` share the head's notes, traceback, cause and
+/// context fields (by identity): `a` is `b` or a split of it re-raised by `except*`.
+unsafe fn same_metadata(a: *mut PyObject, b: *mut PyObject) -> bool {
+    // SAFETY: both are exceptions.
+    unsafe {
+        let (x, y) = (base(a), base(b));
+        (*x).notes == (*y).notes
+            && (*x).traceback == (*y).traceback
+            && (*x).cause == (*y).cause
+            && (*x).context == (*y).context
+    }
+}
+
+/// `_PyExc_PrepReraiseStar`: what an `except*` block raises at its end.
+/// `orig` is the exception caught; `excs` what each clause raised or
+/// re-raised (None for clauses that raised nothing). Re-raised parts are
+/// merged back into the shape of `orig`; new exceptions are grouped with
+/// them in `ExceptionGroup("", [...])`. None when nothing is raised.
+pub unsafe fn prep_reraise_star(orig: *mut PyObject, excs: &[*mut PyObject]) -> PyResult<Owned> {
+    // SAFETY: orig is an exception; excs exceptions or None.
+    unsafe {
+        if excs.is_empty() {
+            return Ok(Owned::from_borrowed_static(none::none()));
+        }
+        if !is_group(orig) {
+            // A naked exception was wrapped: at most one clause ran.
+            return Ok(Owned::from_borrowed(excs[0]));
+        }
+        let mut raised: Vec<Owned> = Vec::new();
+        let mut reraised_ids = HashSet::new();
+        for &e in excs {
+            if e == none::none() {
+                continue;
+            }
+            if same_metadata(e, orig) {
+                leaf_ids(e, &mut reraised_ids);
+            } else {
+                raised.push(Owned::from_borrowed(e));
+            }
+        }
+        let reraised = if reraised_ids.is_empty() {
+            None
+        } else {
+            split_rec(orig, &Matcher::Ids(reraised_ids), false)?.0
+        };
+        if raised.is_empty() {
+            return Ok(or_none(reraised));
+        }
+        raised.extend(reraised);
+        if raised.len() == 1 {
+            return Ok(raised.pop().unwrap());
+        }
+        let list = crate::object::list::from_vec(raised)?;
+        let empty = pystr::from_str("")?;
+        protocol::call_args(PyExc_BaseExceptionGroup, &[empty.as_ptr(), list.as_ptr()])
+    }
 }

@@ -535,6 +535,66 @@ fn exception_types_behave_as_cpython() {
         assert!(errors::current().is_null());
     }
     traceback_frames_are_printed_from_attributes();
+    except_star_reraise();
+}
+
+/// `except*` re-raising, as CPython does for:
+/// ```python
+/// try: raise ExceptionGroup('eg', [ValueError(1), TypeError(2), KeyError(3)])
+/// except* ValueError: raise        # re-raised part
+/// except* TypeError: raise RuntimeError('new')   # a new exception
+/// # KeyError(3) is unhandled: its part is re-raised too
+/// ```
+fn except_star_reraise() {
+    // SAFETY: the runtime is initialized on this thread.
+    unsafe {
+        let v1 = call(PyExc_ValueError, &[&i(1)]).unwrap();
+        let t2 = call(PyExc_TypeError, &[&i(2)]).unwrap();
+        let k3 = call(PyExc_KeyError, &[&i(3)]).unwrap();
+        let orig = call(
+            PyExc_BaseExceptionGroup,
+            &[&s("eg"), &list(&[&v1, &t2, &k3])],
+        )
+        .unwrap();
+        let split = |t: *mut PyObject| {
+            let r = protocol::call_method_obj(orig.as_ptr(), "split", &[t]).unwrap();
+            let items = tuple::items(r.as_ptr());
+            (
+                Owned::from_borrowed(items[0]),
+                Owned::from_borrowed(items[1]),
+            )
+        };
+        let (vpart, rest) = split(PyExc_ValueError);
+        let (_, kpart) = {
+            let r = protocol::call_method_obj(rest.as_ptr(), "split", &[PyExc_TypeError]).unwrap();
+            let items = tuple::items(r.as_ptr());
+            (
+                Owned::from_borrowed(items[0]),
+                Owned::from_borrowed(items[1]),
+            )
+        };
+        let new = call(PyExc_RuntimeError, &[&s("new")]).unwrap();
+        protocol::setattr(new.as_ptr(), pystr::intern("__context__"), orig.as_ptr()).unwrap();
+        let none = none_();
+        let r = group::prep_reraise_star(
+            orig.as_ptr(),
+            &[vpart.as_ptr(), new.as_ptr(), kpart.as_ptr()],
+        )
+        .unwrap();
+        assert_eq!(
+            repr(&r),
+            "ExceptionGroup('', [RuntimeError('new'), ExceptionGroup('eg', [ValueError(1), KeyError(3)])])"
+        );
+        let r = group::prep_reraise_star(orig.as_ptr(), &[vpart.as_ptr(), none.as_ptr()]).unwrap();
+        assert_eq!(repr(&r), "ExceptionGroup('eg', [ValueError(1)])");
+        let r = group::prep_reraise_star(orig.as_ptr(), &[none.as_ptr()]).unwrap();
+        assert_eq!(repr(&r), "None");
+        let r = group::prep_reraise_star(orig.as_ptr(), &[new.as_ptr()]).unwrap();
+        assert_eq!(repr(&r), "RuntimeError('new')");
+        let r = group::prep_reraise_star(v1.as_ptr(), &[v1.as_ptr()]).unwrap();
+        assert_eq!(r.as_ptr(), v1.as_ptr());
+        assert!(errors::current().is_null());
+    }
 }
 
 trait ErrText {
