@@ -109,6 +109,21 @@ typedef struct PyCodeObject PyCodeObject;
  */
 #define Py_ASNATIVEBYTES_ALLOW_INDEX 16
 
+/*
+ `Py_single_input`.
+ */
+#define Py_single_input 256
+
+/*
+ `Py_file_input`.
+ */
+#define Py_file_input 257
+
+/*
+ `Py_eval_input`.
+ */
+#define Py_eval_input 258
+
 #define PyBUF_MAX_NDIM 64
 
 #define PyBUF_SIMPLE 0
@@ -2178,6 +2193,11 @@ extern struct PyTypeObject PyFloat_Type;
 extern struct PyTypeObject PyStaticMethod_Type;
 
 /*
+ `PyClassMethod_Type`: `classmethod`, binding the callable to the class.
+ */
+extern struct PyTypeObject PyClassMethod_Type;
+
+/*
  `PyLong_Type`.
  */
 extern struct PyTypeObject PyLong_Type;
@@ -2186,6 +2206,31 @@ extern struct PyTypeObject PyLong_Type;
  `PySeqIter_Type`.
  */
 extern struct PyTypeObject PySeqIter_Type;
+
+/*
+ `PyEnum_Type`.
+ */
+extern struct PyTypeObject PyEnum_Type;
+
+/*
+ `PyReversed_Type`.
+ */
+extern struct PyTypeObject PyReversed_Type;
+
+/*
+ `PyZip_Type`.
+ */
+extern struct PyTypeObject PyZip_Type;
+
+/*
+ `PyMap_Type`.
+ */
+extern struct PyTypeObject PyMap_Type;
+
+/*
+ `PyFilter_Type`.
+ */
+extern struct PyTypeObject PyFilter_Type;
 
 /*
  `PyList_Type`.
@@ -2263,6 +2308,26 @@ extern PyObject _Py_EllipsisObject;
 extern struct PyTypeObject PyBaseObject_Type;
 
 /*
+ `PyProperty_Type`.
+ */
+extern struct PyTypeObject PyProperty_Type;
+
+/*
+ `PyRange_Type`.
+ */
+extern struct PyTypeObject PyRange_Type;
+
+/*
+ `PyRangeIter_Type`.
+ */
+extern struct PyTypeObject PyRangeIter_Type;
+
+/*
+ `PyLongRangeIter_Type`.
+ */
+extern struct PyTypeObject PyLongRangeIter_Type;
+
+/*
  `PySet_Type`.
  */
 extern struct PyTypeObject PySet_Type;
@@ -2309,6 +2374,11 @@ extern struct PyTypeObject PyUnicodeIter_Type;
 extern struct PyTypeObject _PyUnicodeASCIIIter_Type;
 
 /*
+ `PySuper_Type`.
+ */
+extern struct PyTypeObject PySuper_Type;
+
+/*
  `PyTuple_Type`.
  */
 extern struct PyTypeObject PyTuple_Type;
@@ -2322,6 +2392,36 @@ extern struct PyTypeObject PyTupleIter_Type;
  `PyType_Type`: the metatype.
  */
 extern struct PyTypeObject PyType_Type;
+
+/*
+ `PyCell_Type`.
+ */
+extern struct PyTypeObject PyCell_Type;
+
+/*
+ `PyCode_Type`.
+ */
+extern struct PyTypeObject PyCode_Type;
+
+/*
+ `PyFrame_Type`.
+ */
+extern struct PyTypeObject PyFrame_Type;
+
+/*
+ `PyFunction_Type`.
+ */
+extern struct PyTypeObject PyFunction_Type;
+
+/*
+ `PyMethod_Type`.
+ */
+extern struct PyTypeObject PyMethod_Type;
+
+/*
+ `PyTraceBack_Type`.
+ */
+extern struct PyTypeObject PyTraceBack_Type;
 
 /*
  `PyType_GenericAlloc`: zeroed instance memory (with a GC header for
@@ -2881,9 +2981,10 @@ PyObject *PyErr_SetFromErrnoWithFilenameObjects(PyObject *tp,
                                                 PyObject *filename2);
 
 /*
- `PyErr_SetFromErrnoWithFilename`: the filename decoded from UTF-8.
+ `PyErr_SetFromErrnoWithFilename`: the filename decoded as a file-system path (UTF-8, surrogateescape).
  */
-PyObject *PyErr_SetFromErrnoWithFilename(PyObject *tp, const char *filename);
+PyObject *PyErr_SetFromErrnoWithFilename(PyObject *tp,
+                                         const char *filename);
 
 /*
  `PyErr_SetImportErrorSubclass`: raises `exception(msg, name=name,
@@ -2998,6 +3099,13 @@ void PyErr_SetExcInfo(PyObject *tp, PyObject *value, PyObject *tb);
  `__context__` of the exception raised meanwhile.
  */
 void _PyErr_ChainExceptions1(PyObject *e);
+
+/*
+ `PyUnstable_Exc_PrepReraiseStar`: the exception an `except*` block
+ raises, from the one it caught (`orig`, which must have a traceback)
+ and the list of what its clauses raised (`excs`; None items allowed).
+ */
+PyObject *PyUnstable_Exc_PrepReraiseStar(PyObject *orig, PyObject *excs);
 
 /*
  `PyErr_NewException`: a new exception class `module.Name` deriving from
@@ -3383,13 +3491,6 @@ void Py_FatalError(const char *msg);
 const char *Py_GetVersion(void);
 
 /*
- `Py_BytesMain`: the `ferrython` command. Running Python code needs the
- compiler and evaluation loop, which are not part of the runtime yet;
- `-V`/`--version` work, anything else reports that plainly with exit 2.
- */
-int Py_BytesMain(int argc, char **argv);
-
-/*
  `PyList_New`.
  */
 PyObject *PyList_New(Py_ssize_t size);
@@ -3690,14 +3791,39 @@ PyObject *PyLongWriter_Finish(struct PyLongWriter *writer);
 void PyLongWriter_Discard(struct PyLongWriter *writer);
 
 /*
- `PyUnstable_Long_IsCompact`: at most one digit.
+ `_PyLong_Sign`: -1, 0 or 1 (CPython's private helper, still used by
+ extensions).
  */
-int PyUnstable_Long_IsCompact(const struct PyLongObject *op);
+int _PyLong_Sign(PyObject *op);
 
 /*
- `PyUnstable_Long_CompactValue`: the value of a compact int.
+ `_PyLong_NumBits`: the bit length of the absolute value.
  */
-Py_ssize_t PyUnstable_Long_CompactValue(const struct PyLongObject *op);
+int64_t _PyLong_NumBits(PyObject *op);
+
+/*
+ `_PyLong_FromByteArray`: an int from `n` bytes, two's complement when
+ `is_signed`.
+ */
+PyObject *_PyLong_FromByteArray(const uint8_t *bytes, size_t n, int little_endian, int is_signed);
+
+/*
+ `_PyLong_AsByteArray` (3.13 signature): writes the low `n` bytes of the
+ value; 0 on success, -1 when it does not fit or is negative for an
+ unsigned buffer (then nothing is written), raising `OverflowError` only
+ when `with_exceptions`.
+ */
+int _PyLong_AsByteArray(struct PyLongObject *v,
+                        uint8_t *bytes,
+                        size_t n,
+                        int little_endian,
+                        int is_signed,
+                        int with_exceptions);
+
+/*
+ `_PyLong_GCD`: the greatest common divisor of two ints (non-negative).
+ */
+PyObject *_PyLong_GCD(PyObject *a, PyObject *b);
 
 /*
  `PyLong_GetInfo`: `sys.int_info`'s values (bits_per_digit,
@@ -4153,8 +4279,8 @@ PyObject *PyNumber_ToBase(PyObject *n, int base);
 Py_ssize_t PyNumber_AsSsize_t(PyObject *o, PyObject *exc);
 
 /*
- `PyNumber_Check`: whether `o` has `__index__`, `__int__` or `__float__`
- (complex numbers count once `complex` defines one of them).
+ `PyNumber_Check`: whether `o` has `__index__`, `__int__` or
+ `__float__`, or is a complex number.
  */
 int PyNumber_Check(PyObject *o);
 
@@ -5369,6 +5495,34 @@ int _PyUnicode_ToDigit(uint32_t ch);
  `_PyUnicode_ToNumeric` (`Py_UNICODE_TONUMERIC`): -1.0 if none.
  */
 double _PyUnicode_ToNumeric(uint32_t ch);
+
+/*
+ `Py_CompileStringExFlags` without flags: compiles to a code object.
+ */
+PyObject *Py_CompileString(const char *source, const char *filename, int start);
+
+/*
+ `PyEval_EvalCode`.
+ */
+PyObject *PyEval_EvalCode(PyObject *co, PyObject *globals, PyObject *locals);
+
+/*
+ `PyRun_String`: runs `source` in `globals`/`locals`.
+ */
+PyObject *PyRun_String(const char *source, int start, PyObject *globals, PyObject *locals);
+
+/*
+ `PyRun_SimpleString`: runs `source` in `__main__`; on error prints the
+ traceback and returns -1.
+ */
+int PyRun_SimpleString(const char *source);
+
+/*
+ `Py_BytesMain`: the `ferrython` command (`-c CMD`, `FILE`, `-` or
+ standard input, `-V`). The remaining `python3` options arrive with the
+ configuration work.
+ */
+int Py_BytesMain(int argc, char **argv);
 
 /*
  `PyErr_WarnEx`: warns from C (no frame: `<sys>:0`); `stack_level` has no

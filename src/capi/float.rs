@@ -24,6 +24,11 @@ pub unsafe extern "C" fn PyFloat_FromString(s: *mut PyObject) -> *mut PyObject {
 /// `__index__`; -1.0 with an exception on failure.
 #[no_mangle]
 pub unsafe extern "C" fn PyFloat_AsDouble(op: *mut PyObject) -> f64 {
+    // SAFETY: op is NULL or a valid object.
+    if !op.is_null() && unsafe { float::check_exact(op) } {
+        // SAFETY: op is a float.
+        return unsafe { float::value(op) };
+    }
     if op.is_null() {
         // CPython answers NULL with PyErr_BadArgument.
         errors::type_error("bad argument type for built-in operation");

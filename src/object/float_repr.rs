@@ -584,9 +584,9 @@ pub fn strip_underscores(s: &[u8]) -> Option<Vec<u8>> {
 /// with underscores allowed; the whole buffer must be a float literal.
 fn parse_whole_with_underscores(buf: &[u8]) -> Option<f64> {
     let cleaned = if buf.contains(&b'_') {
-        strip_underscores(buf)?
+        std::borrow::Cow::Owned(strip_underscores(buf)?)
     } else {
-        buf.to_vec()
+        std::borrow::Cow::Borrowed(buf)
     };
     let (n, special) = scan_float(&cleaned);
     if n == 0 || n != cleaned.len() {
@@ -609,6 +609,9 @@ pub fn parse_float(s: &str) -> Result<f64, ParseFloatError> {
         message: format!("could not convert string to float: {}", simple_str_repr(s)),
     };
     let trimmed = s.trim_matches(is_py_space);
+    if trimmed.is_ascii() && !trimmed.bytes().any(|b| is_py_space(b as char)) {
+        return parse_whole_with_underscores(trimmed.as_bytes()).ok_or_else(err);
+    }
     let mut buf = Vec::with_capacity(trimmed.len());
     for c in trimmed.chars() {
         if c.is_ascii() {
