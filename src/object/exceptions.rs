@@ -1517,8 +1517,10 @@ object_field!(
     "exception cause must be None or derive from BaseException"
 );
 
-/// `PyErr_NewException(WithDoc)`: `name` is "module.Name"; `base` a class or
-/// a tuple whose first item is used (default `Exception`).
+/// `PyErr_NewException(WithDoc)`: `type(Name, bases, dict)` for the name
+/// "module.Name", `base` a class or a tuple of bases (default
+/// `Exception`). As in CPython, `__module__` (and `__doc__`) are stored
+/// into the caller's `dict` when one is given.
 pub unsafe fn new_exception_class(
     name: *const libc::c_char,
     base: *mut PyObject,
@@ -1527,42 +1529,39 @@ pub unsafe fn new_exception_class(
 ) -> PyResult<Owned> {
     // SAFETY: name is a C string; base/dict_src/doc NULL or valid.
     unsafe {
-        let full = std::ffi::CStr::from_ptr(name).to_str().unwrap_or("");
+        let full = std::ffi::CStr::from_ptr(name).to_string_lossy();
         let Some(dot) = full.rfind('.') else {
             return Err(errors::system_error(
                 "PyErr_NewException: name must be module.class",
             ));
         };
-        let base = if base.is_null() {
-            PyExc_Exception
-        } else if tuple::check(base) {
-            match tuple::items(base).first() {
-                Some(&b) => b,
-                None => PyExc_Exception,
-            }
+        let d = if dict_src.is_null() {
+            dict::new()?
         } else {
-            base
+            Owned::from_borrowed(dict_src)
         };
-        if !is_class(base) {
-            return Err(errors::type_error(
-                "PyErr_NewException: base must be an exception class",
-            ));
-        }
-        let d = dict::new()?;
-        if !dict_src.is_null() {
-            let mut pos = 0;
-            while let Some((k, v)) = dict::next(dict_src, &mut pos) {
-                dict::set_item(d.as_ptr(), k, v)?;
-            }
-        }
         if !doc.is_null() {
             dict::set_item(d.as_ptr(), pystr::intern("__doc__"), doc)?;
         }
-        typeobj::new_heap_type(
-            Some(&full[..dot]),
-            &full[dot + 1..],
-            base.cast(),
-            d.as_ptr(),
+        let module_key = pystr::intern("__module__");
+        if dict::get_item(d.as_ptr(), module_key)?.is_null() {
+            let module = pystr::from_str(&full[..dot])?;
+            dict::set_item(d.as_ptr(), module_key, module.as_ptr())?;
+        }
+        let base = if base.is_null() {
+            PyExc_Exception
+        } else {
+            base
+        };
+        let bases = if tuple::check(base) {
+            Owned::from_borrowed(base)
+        } else {
+            tuple::pack(&[base])?
+        };
+        let cls_name = pystr::from_str(&full[dot + 1..])?;
+        protocol::call_args(
+            (&raw mut typeobj::PyType_Type).cast(),
+            &[cls_name.as_ptr(), bases.as_ptr(), d.as_ptr()],
         )
     }
 }
