@@ -610,7 +610,7 @@ impl ErrText for Result<Owned, String> {
     }
 }
 
-/// A class `module.name` whose class attributes are `attrs`.
+/// `type(name, (), attrs)`.
 unsafe fn class_with(name: &str, attrs: &[(&str, *mut PyObject)]) -> Owned {
     // SAFETY: the runtime is initialized; the values are valid.
     unsafe {
@@ -618,11 +618,11 @@ unsafe fn class_with(name: &str, attrs: &[(&str, *mut PyObject)]) -> Owned {
         for (k, v) in attrs {
             dict::set_item(d.as_ptr(), pystr::intern(k), *v).unwrap();
         }
-        typeobj::new_heap_type(
-            None,
-            name,
-            &raw mut crate::object::object::PyBaseObject_Type,
-            d.as_ptr(),
+        let bases = tuple::empty();
+        let n = s(name);
+        protocol::call_args(
+            (&raw mut typeobj::PyType_Type).cast(),
+            &[n.as_ptr(), bases.as_ptr(), d.as_ptr()],
         )
         .unwrap()
     }
