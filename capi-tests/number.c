@@ -120,6 +120,10 @@ int main(void)
     op2("-5 >> 100", PyNumber_Rshift, num(-5), num(100));
     op2("5 >> 100", PyNumber_Rshift, num(5), num(100));
     op2("1 >> -1", PyNumber_Rshift, num(1), num(-1));
+    op2("1 << 2**64", PyNumber_Lshift, num(1), parse("18446744073709551616"));
+    op2("0 << 2**64", PyNumber_Lshift, num(0), parse("18446744073709551616"));
+    op2("-1 >> 2**64", PyNumber_Rshift, num(-1), parse("18446744073709551616"));
+
     op2("-6 & 13", PyNumber_And, num(-6), num(13));
     op2("-6 | 13", PyNumber_Or, num(-6), num(13));
     op2("-6 ^ -13", PyNumber_Xor, num(-6), num(-13));
@@ -416,6 +420,10 @@ int main(void)
     Py_DECREF(t);
     meth("(1234567).to_bytes(4, 'middle')", a, "to_bytes", PyTuple_Pack(2, t = num(4), b = PyUnicode_FromString("middle")), NULL);
     Py_DECREF(t); Py_DECREF(b);
+    meth("(1234567).to_bytes(2**62)", a, "to_bytes", PyTuple_Pack(1, t = parse("4611686018427387904")), NULL);
+    Py_DECREF(t);
+    meth("(1234567).to_bytes(2**64)", a, "to_bytes", PyTuple_Pack(1, t = parse("18446744073709551616")), NULL);
+    Py_DECREF(t);
     meth("(1234567).to_bytes(-1)", a, "to_bytes", PyTuple_Pack(1, t = num(-1)), NULL);
     Py_DECREF(t);
     meth("(1234567).to_bytes(1, 'big', 3)", a, "to_bytes", PyTuple_Pack(3, t = num(1), b = PyUnicode_FromString("big"), Py_True), NULL);

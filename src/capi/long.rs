@@ -544,11 +544,7 @@ pub unsafe extern "C" fn PyLong_AsNativeBytes(
             let unsigned_ok = flags == -1 || flags & Py_ASNATIVEBYTES_UNSIGNED_BUFFER != 0;
             let out = std::slice::from_raw_parts_mut(buffer.cast::<u8>(), n);
             let big = int::to_big(vp);
-            let mut bytes = big.to_le_bytes_wrapping(n);
-            if !little {
-                bytes.reverse();
-            }
-            out.copy_from_slice(&bytes);
+            big.write_bytes(out, little);
             if int::is_compact(vp) {
                 let cv = int::small_value(vp).unwrap_or(0);
                 let size = std::mem::size_of::<Py_ssize_t>();
@@ -571,7 +567,7 @@ pub unsafe extern "C" fn PyLong_AsNativeBytes(
                     if big.fits_bytes(n, true) {
                         res = n;
                     }
-                } else if bytes[if little { n - 1 } else { 0 }] & 0x80 != 0 && unsigned_ok {
+                } else if out[if little { n - 1 } else { 0 }] & 0x80 != 0 && unsigned_ok {
                     res = n;
                 }
             }
@@ -833,11 +829,7 @@ pub unsafe extern "C" fn _PyLong_AsByteArray(
                 }
                 return -1;
             }
-            let mut out = big.to_le_bytes_wrapping(n);
-            if little_endian == 0 {
-                out.reverse();
-            }
-            std::slice::from_raw_parts_mut(bytes, n).copy_from_slice(&out);
+            big.write_bytes(std::slice::from_raw_parts_mut(bytes, n), little_endian != 0);
             if big.fits_bytes(n, is_signed != 0) {
                 return 0;
             }

@@ -702,7 +702,7 @@ unsafe extern "C" fn long_true_div(a: *mut PyObject, b: *mut PyObject) -> *mut P
 
 /// Guards against results too large to allocate: `MemoryError` above this
 /// many bits (CPython would try and fail the allocation).
-const MAX_BITS: u64 = 1 << 40;
+const MAX_BITS: u64 = 1 << 35;
 
 unsafe extern "C" fn long_pow(
     a: *mut PyObject,
@@ -1237,11 +1237,12 @@ unsafe extern "C" fn long_to_bytes(
             if !v.fits_bytes(n, signed) {
                 return Err(errors::overflow_error("int too big to convert"));
             }
-            let mut out = v.to_le_bytes_wrapping(n);
-            if !little {
-                out.reverse();
-            }
-            bytes::from_slice(&out)
+            let out = bytes::new_uninit(n)?;
+            v.write_bytes(
+                std::slice::from_raw_parts_mut(bytes::as_mut_ptr(out.as_ptr()), n),
+                little,
+            );
+            Ok(out)
         }
     })
 }

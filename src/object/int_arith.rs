@@ -615,7 +615,7 @@ impl BigInt {
     /// else unsigned (a negative value never fits then).
     pub fn fits_bytes(&self, n: usize, signed: bool) -> bool {
         let bits = bit_length(&self.mag);
-        let room = 8 * n as u64;
+        let room = (n as u64).saturating_mul(8);
         if !signed {
             return !self.neg && bits <= room;
         }
@@ -629,9 +629,11 @@ impl BigInt {
             && self.mag[self.mag.len() - 1].is_power_of_two()
     }
 
-    /// The low `n` bytes of the two's complement value, little-endian.
-    pub fn to_le_bytes_wrapping(&self, n: usize) -> Vec<u8> {
-        let mut out = vec![0u8; n];
+    /// Writes the low `out.len()` bytes of the two's complement value,
+    /// little- or big-endian.
+    pub fn write_bytes(&self, out: &mut [u8], little: bool) {
+        let n = out.len();
+        out.fill(0);
         let (mut acc, mut bits, mut i) = (0u64, 0u32, 0usize);
         for &d in &self.mag {
             acc |= (d as u64) << bits;
@@ -657,7 +659,9 @@ impl BigInt {
                 carry = v >> 8;
             }
         }
-        out
+        if !little {
+            out.reverse();
+        }
     }
 
     /// The value of little-endian bytes, two's complement when `signed`.
@@ -1082,12 +1086,17 @@ mod tests {
                 let half = 1i128 << (8 * n - 1);
                 assert_eq!(fits, (-half..half).contains(&v), "{v} in {n} bytes");
                 if fits {
-                    let bytes = b.to_le_bytes_wrapping(n);
+                    let mut bytes = vec![0u8; n];
+                    b.write_bytes(&mut bytes, true);
                     assert_eq!(BigInt::from_le_bytes(&bytes, true), b);
                 }
             }
         }
-        assert_eq!(big(-129).to_le_bytes_wrapping(2), vec![0x7f, 0xff]);
+        let mut two = [0u8; 2];
+        big(-129).write_bytes(&mut two, true);
+        assert_eq!(two, [0x7f, 0xff]);
+        big(-129).write_bytes(&mut two, false);
+        assert_eq!(two, [0xff, 0x7f]);
         assert_eq!(BigInt::from_le_bytes(&[0xff, 0xff], true), big(-1));
         assert_eq!(BigInt::from_le_bytes(&[0xff, 0xff], false), big(65535));
         assert!(!big(256).fits_bytes(1, false));
