@@ -365,6 +365,8 @@ int main(void)
     show("  __module__", PyObject_GetAttrString(sub, "__module__"));
     show("  __doc__", PyObject_GetAttrString(sub, "__doc__"));
     show("  instance", build(sub, "(si)", "x", 1));
+    show("  keywords", build_kw(sub, PyTuple_New(0), Py_BuildValue("{s:i}", "x", 1)));
+    printf("  tp_name: %s\n", ((PyTypeObject *)sub)->tp_name);
     o = Py_BuildValue("{s:s,s:i}", "__module__", "elsewhere", "code", 7);
     PyObject *withdict = PyErr_NewException("pkg.WithDict", NULL, o);
     Py_DECREF(o);
