@@ -433,38 +433,33 @@ impl Sink {
     }
 }
 
-/// The UTF-8 form of a str without surrogates (None if it has some).
-unsafe fn utf8_of(s: *mut PyObject) -> Option<Vec<u8>> {
-    // SAFETY: s is a str.
+/// The UTF-8 form of a str without surrogates as a new bytes object (None
+/// if it has some): the length is counted first, then the bytes are
+/// written in place.
+unsafe fn utf8_of(s: *mut PyObject) -> PyResult<Option<Owned>> {
+    // SAFETY: s is a str; the bytes object has exactly `size` bytes.
     unsafe {
         let n = pystr::len(s) as usize;
-        let d = pystr::data(s);
-        let mut out = Vec::with_capacity(n * 2);
-        let mut buf = [0u8; 4];
-        match pystr::kind(s) {
-            1 => {
-                for &b in std::slice::from_raw_parts(d, n) {
-                    if b < 0x80 {
-                        out.push(b);
-                    } else {
-                        out.extend_from_slice(&[0xc0 | (b >> 6), 0x80 | (b & 0x3f)]);
-                    }
-                }
-            }
-            2 => {
-                for &u in std::slice::from_raw_parts(d as *const u16, n) {
-                    let c = char::from_u32(u as u32)?;
-                    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-                }
-            }
-            _ => {
-                for &u in std::slice::from_raw_parts(d as *const u32, n) {
-                    let c = char::from_u32(u)?;
-                    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-                }
-            }
+        let mut size = 0usize;
+        for i in 0..n {
+            size += match pystr::read_char(s, i) {
+                0..=0x7f => 1,
+                0x80..=0x7ff => 2,
+                0xd800..=0xdfff => return Ok(None),
+                0x800..=0xffff => 3,
+                _ => 4,
+            };
         }
-        Some(out)
+        let b = bytes::new_uninit(size)?;
+        let out = std::slice::from_raw_parts_mut(bytes::as_mut_ptr(b.as_ptr()), size);
+        let mut at = 0;
+        let mut buf = [0u8; 4];
+        for i in 0..n {
+            let k = encode_utf8_raw(pystr::read_char(s, i), &mut buf);
+            out[at..at + k].copy_from_slice(&buf[..k]);
+            at += k;
+        }
+        Ok(Some(b))
     }
 }
 
@@ -507,8 +502,8 @@ pub unsafe fn encode(s: *mut PyObject, codec: Codec, errors: Option<&str>) -> Py
             return bytes::from_slice(pystr::data_bytes(s));
         }
         if codec == Codec::Utf8 {
-            if let Some(b) = utf8_of(s) {
-                return bytes::from_slice(&b);
+            if let Some(b) = utf8_of(s)? {
+                return Ok(b);
             }
         }
         let n = pystr::len(s) as usize;

@@ -495,8 +495,10 @@ unsafe extern "C" fn str_dealloc(op: *mut PyObject) {
     }
 }
 
-/// `repr(str)`: quotes chosen as CPython does, escapes for non-printables.
-pub unsafe fn repr_text(op: *mut PyObject) -> String {
+/// `repr(str)` as code points: quotes chosen as CPython does, escapes for
+/// non-printables.
+pub unsafe fn repr_units(op: *mut PyObject) -> Vec<u32> {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     // SAFETY: op is a str.
     unsafe {
         let n = len(op) as usize;
@@ -508,28 +510,29 @@ pub unsafe fn repr_text(op: *mut PyObject) -> String {
                 _ => {}
             }
         }
-        let quote = if sq && !dq { '"' } else { '\'' };
-        let mut out = String::with_capacity(n + 2);
+        let quote = if sq && !dq { 0x22 } else { 0x27 };
+        let mut out = Vec::with_capacity(n + 2);
         out.push(quote);
+        let hex = |out: &mut Vec<u32>, tag: u8, c: u32, digits: u32| {
+            out.push(0x5c);
+            out.push(tag as u32);
+            for k in (0..digits).rev() {
+                out.push(HEX[((c >> (4 * k)) & 15) as usize] as u32);
+            }
+        };
         for i in 0..n {
             let c = read_char(op, i);
             match c {
-                0x5c => out.push_str("\\\\"),
-                0x09 => out.push_str("\\t"),
-                0x0a => out.push_str("\\n"),
-                0x0d => out.push_str("\\r"),
-                _ if c == quote as u32 => {
-                    out.push('\\');
-                    out.push(quote);
-                }
-                _ if c < 0x20 || c == 0x7f => out.push_str(&format!("\\x{c:02x}")),
-                _ if c < 0x7f => out.push(c as u8 as char),
-                _ => match char::from_u32(c) {
-                    Some(ch) if crate::object::unicode_props::is_printable(c) => out.push(ch),
-                    _ if c <= 0xff => out.push_str(&format!("\\x{c:02x}")),
-                    _ if c <= 0xffff => out.push_str(&format!("\\u{c:04x}")),
-                    _ => out.push_str(&format!("\\U{c:08x}")),
-                },
+                0x5c => out.extend_from_slice(&[0x5c, 0x5c]),
+                0x09 => out.extend_from_slice(&[0x5c, 0x74]),
+                0x0a => out.extend_from_slice(&[0x5c, 0x6e]),
+                0x0d => out.extend_from_slice(&[0x5c, 0x72]),
+                _ if c == quote => out.extend_from_slice(&[0x5c, quote]),
+                0x20..=0x7e => out.push(c),
+                _ if c > 0x7f && crate::object::unicode_props::is_printable(c) => out.push(c),
+                _ if c <= 0xff => hex(&mut out, b'x', c, 2),
+                _ if c <= 0xffff => hex(&mut out, b'u', c, 4),
+                _ => hex(&mut out, b'U', c, 8),
             }
         }
         out.push(quote);
@@ -544,7 +547,7 @@ unsafe extern "C" fn str_repr(op: *mut PyObject) -> *mut PyObject {
             if is_ascii(op) {
                 return ascii_repr(data_bytes(op));
             }
-            from_str(&repr_text(op))
+            from_ucs4(&repr_units(op))
         }
     })
 }
@@ -671,14 +674,29 @@ pub unsafe fn copy_chars(dst: *mut PyObject, at: usize, src: *mut PyObject) {
             std::ptr::copy_nonoverlapping(data(src), data(dst).add(at * kd), n * kd);
             return;
         }
-        let d = data(dst);
-        for i in 0..n {
-            let c = read_char(src, i);
-            match kd {
-                2 => *(d as *mut u16).add(at + i) = c as u16,
-                _ => *(d as *mut u32).add(at + i) = c,
-            }
+        let (s, d) = (data(src), data(dst));
+        match (ks, kd) {
+            (1, 2) => widen(
+                std::slice::from_raw_parts(s, n),
+                std::slice::from_raw_parts_mut((d as *mut u16).add(at), n),
+            ),
+            (1, _) => widen(
+                std::slice::from_raw_parts(s, n),
+                std::slice::from_raw_parts_mut((d as *mut u32).add(at), n),
+            ),
+            _ => widen(
+                std::slice::from_raw_parts(s as *const u16, n),
+                std::slice::from_raw_parts_mut((d as *mut u32).add(at), n),
+            ),
         }
+    }
+}
+
+/// Copies narrower code units into wider ones.
+#[inline]
+fn widen<S: Copy, D: From<S>>(src: &[S], dst: &mut [D]) {
+    for (d, &s) in dst.iter_mut().zip(src) {
+        *d = D::from(s);
     }
 }
 
@@ -772,25 +790,31 @@ pub unsafe fn substring(op: *mut PyObject, start: usize, end: usize) -> PyResult
         if start == 0 && end == len(op) as usize && check_exact(op) {
             return Ok(Owned::from_borrowed(op));
         }
-        if end - start == 1 {
-            return char_str(read_char(op, start));
+        match end - start {
+            0 => return empty(),
+            1 => return char_str(read_char(op, start)),
+            _ => {}
         }
-        match kind(op) {
-            1 => {
-                let b = &data_bytes(op)[start..end];
-                let maxc = if is_ascii(op) {
-                    0x7f
-                } else {
-                    b.iter().copied().max().unwrap_or(0) as u32
-                };
-                from_code_points(b.iter().map(|&c| c as u32), end - start, maxc)
-            }
-            _ => {
-                let it = (start..end).map(|i| read_char(op, i));
-                let maxc = it.clone().max().unwrap_or(0);
-                from_code_points(it, end - start, maxc)
+        let k = kind(op) as usize;
+        let maxc = if is_ascii(op) {
+            0x7f
+        } else {
+            (start..end).map(|i| read_char(op, i)).max().unwrap_or(0)
+        };
+        let res = new_uninit((end - start) as Py_ssize_t, maxc)?;
+        if kind(res) as usize == k {
+            std::ptr::copy_nonoverlapping(data(op).add(start * k), data(res), (end - start) * k);
+        } else {
+            let d = data(res);
+            for (j, i) in (start..end).enumerate() {
+                let c = read_char(op, i);
+                match kind(res) {
+                    1 => *d.add(j) = c as u8,
+                    _ => *(d as *mut u16).add(j) = c as u16,
+                }
             }
         }
+        Ok(Owned::from_raw_unchecked(res))
     }
 }
 

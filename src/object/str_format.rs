@@ -79,10 +79,11 @@ pub unsafe fn percent_format(fmt: *mut PyObject, args: *mut PyObject) -> PyResul
     // SAFETY: fmt is a str; args valid.
     unsafe {
         let f = to_ucs4(fmt);
-        let (items, is_tuple): (Vec<*mut PyObject>, bool) = if tuple::check(args) {
-            (tuple::items(args).to_vec(), true)
+        let single = [args];
+        let (items, is_tuple): (&[*mut PyObject], bool) = if tuple::check(args) {
+            (tuple::items(args), true)
         } else {
-            (vec![args], false)
+            (&single, false)
         };
         let tp = (*args).ob_type;
         let mapping = !(*tp).tp_as_mapping.is_null()

@@ -718,7 +718,7 @@ unsafe extern "C" fn str_casefold(s: *mut PyObject, _: *mut PyObject) -> *mut Py
     guard_obj(|| unsafe { case_op(s, CaseOp::Casefold) })
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Pred {
     Alnum,
     Alpha,
@@ -734,11 +734,11 @@ enum Pred {
     Upper,
 }
 
-/// `str.isidentifier()` on code points.
-pub fn is_identifier(v: &[u32]) -> bool {
+/// `str.isidentifier()` on code units.
+pub fn is_identifier<T: Unit>(v: &[T]) -> bool {
     match v.split_first() {
         Some((&first, rest)) => {
-            up::is_id_start(first) && rest.iter().all(|&c| up::is_id_continue(c))
+            up::is_id_start(first.cp()) && rest.iter().all(|&c| up::is_id_continue(c.cp()))
         }
         None => false,
     }
@@ -746,22 +746,29 @@ pub fn is_identifier(v: &[u32]) -> bool {
 
 unsafe fn predicate(s: *mut PyObject, p: Pred) -> bool {
     // SAFETY: s is a str.
-    let v = unsafe { to_ucs4(s) };
-    let all = |f: fn(u32) -> bool| !v.is_empty() && v.iter().all(|&c| f(c));
+    unsafe {
+        if p == Pred::Ascii {
+            return pystr::is_ascii(s);
+        }
+        with_units!(s, |v| pred_units(v, p))
+    }
+}
+
+fn pred_units<T: Unit>(v: &[T], p: Pred) -> bool {
+    let all = |f: fn(u32) -> bool| !v.is_empty() && v.iter().all(|&c| f(c.cp()));
     match p {
         Pred::Alnum => all(up::is_alnum),
         Pred::Alpha => all(up::is_alpha),
-        // SAFETY: s is a str.
-        Pred::Ascii => unsafe { pystr::is_ascii(s) },
+        Pred::Ascii => v.iter().all(|&c| c.cp() < 0x80),
         Pred::Decimal => all(up::is_decimal),
         Pred::Digit => all(up::is_digit),
         Pred::Numeric => all(up::is_numeric),
         Pred::Space => all(up::is_space),
-        Pred::Printable => v.iter().all(|&c| up::is_printable(c)),
-        Pred::Identifier => is_identifier(&v),
+        Pred::Printable => v.iter().all(|&c| up::is_printable(c.cp())),
+        Pred::Identifier => is_identifier(v),
         Pred::Lower => {
             let mut cased = false;
-            for &c in &v {
+            for c in v.iter().map(|c| c.cp()) {
                 if up::is_upper(c) || up::is_title(c) {
                     return false;
                 }
@@ -771,7 +778,7 @@ unsafe fn predicate(s: *mut PyObject, p: Pred) -> bool {
         }
         Pred::Upper => {
             let mut cased = false;
-            for &c in &v {
+            for c in v.iter().map(|c| c.cp()) {
                 if up::is_lower(c) || up::is_title(c) {
                     return false;
                 }
@@ -781,7 +788,7 @@ unsafe fn predicate(s: *mut PyObject, p: Pred) -> bool {
         }
         Pred::Title => {
             let (mut cased, mut prev) = (false, false);
-            for &c in &v {
+            for c in v.iter().map(|c| c.cp()) {
                 if up::is_upper(c) || up::is_title(c) {
                     if prev {
                         return false;
@@ -833,13 +840,12 @@ pub unsafe fn join(sep: *mut PyObject, iterable: *mut PyObject) -> PyResult<Owne
         let seq = if tuple::check(iterable) || crate::object::list::check_exact(iterable) {
             Owned::from_borrowed(iterable)
         } else {
-            match protocol::get_iter(iterable) {
-                Ok(_) => tuple::from_iterable(iterable)?,
-                Err(_) => {
-                    errors::clear();
-                    return Err(errors::type_error("can only join an iterable"));
-                }
+            let tp = (*iterable).ob_type;
+            let sq = (*tp).tp_as_sequence;
+            if (*tp).tp_iter.is_none() && (sq.is_null() || (*sq).sq_item.is_none()) {
+                return Err(errors::type_error("can only join an iterable"));
             }
+            tuple::from_iterable(iterable)?
         };
         // A list's items are read in place: nothing below runs Python code.
         let items = if tuple::check(seq.as_ptr()) {
@@ -850,8 +856,13 @@ pub unsafe fn join(sep: *mut PyObject, iterable: *mut PyObject) -> PyResult<Owne
         if items.len() == 1 && pystr::check_exact(items[0]) {
             return Ok(Owned::from_borrowed(items[0]));
         }
-        let sepv = to_ucs4(sep);
-        let mut all_ascii = pystr::is_ascii(sep);
+        let mut maxc = if items.len() > 1 {
+            pystr::max_char(sep)
+        } else {
+            0
+        };
+        let mut total: Py_ssize_t =
+            pystr::len(sep).saturating_mul(items.len().saturating_sub(1) as Py_ssize_t);
         for (i, &it) in items.iter().enumerate() {
             if !pystr::check(it) {
                 return Err(errors::type_error(format!(
@@ -859,27 +870,30 @@ pub unsafe fn join(sep: *mut PyObject, iterable: *mut PyObject) -> PyResult<Owne
                     type_name(it)
                 )));
             }
-            all_ascii &= pystr::is_ascii(it);
+            maxc = maxc.max(pystr::max_char(it));
+            total = total.saturating_add(pystr::len(it));
         }
-        if all_ascii {
-            let seps = pystr::data_bytes(sep);
-            let mut out = Vec::new();
-            for (i, &it) in items.iter().enumerate() {
-                if i > 0 {
-                    out.extend_from_slice(seps);
-                }
-                out.extend_from_slice(pystr::data_bytes(it));
-            }
-            return pystr::from_str(std::str::from_utf8_unchecked(&out));
+        if items.is_empty() {
+            return pystr::empty();
         }
-        let mut out = Vec::new();
+        if total >= Py_ssize_t::MAX / 4 {
+            return Err(errors::overflow_error(
+                "join() result is too long for a Python string",
+            ));
+        }
+        let res = pystr::new_uninit(total, maxc)?;
+        let res = Owned::from_raw_unchecked(res);
+        let seplen = pystr::len(sep) as usize;
+        let mut at = 0usize;
         for (i, &it) in items.iter().enumerate() {
-            if i > 0 {
-                out.extend_from_slice(&sepv);
+            if i > 0 && seplen > 0 {
+                pystr::copy_chars(res.as_ptr(), at, sep);
+                at += seplen;
             }
-            out.extend(to_ucs4(it));
+            pystr::copy_chars(res.as_ptr(), at, it);
+            at += pystr::len(it) as usize;
         }
-        from_ucs4(&out)
+        Ok(res)
     }
 }
 
@@ -902,7 +916,7 @@ pub unsafe fn split(
         } else {
             maxsplit as usize
         };
-        let mut parts: Vec<(usize, usize)> = Vec::new();
+        let mut parts: Vec<(usize, usize)> = Vec::with_capacity(8);
         if sep.is_null() || sep == crate::object::none::none() {
             with_units!(s, |v| split_whitespace(v, max, right, &mut parts));
         } else {
