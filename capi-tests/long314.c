@@ -108,6 +108,8 @@ int main(void)
         w = PyLongWriter_Create(0, 1, &digits);
         PyLongWriter_Discard(w);
         show("Writer_Create(0 digits)", (PyObject *)PyLongWriter_Create(0, 0, &digits));
+        show("Writer_Create(PY_SSIZE_T_MAX digits)", (PyObject *)PyLongWriter_Create(0, PY_SSIZE_T_MAX, &digits));
+        show("Writer_Create(2**40 digits)", (PyObject *)PyLongWriter_Create(0, (Py_ssize_t)1 << 40, &digits));
     }
     return finish();
 }

@@ -81,6 +81,12 @@ pub unsafe fn digits<'a>(op: *mut PyObject) -> &'a [digit] {
 pub unsafe fn alloc(n: usize, sign: i32) -> PyResult<*mut PyObject> {
     // SAFETY: PyLong_Type is a static type; room for max(n, 1) digits.
     unsafe {
+        // CPython's MAX_LONG_DIGITS: beyond it the size does not fit a ssize_t.
+        let max = (isize::MAX as usize - std::mem::offset_of!(PyLongObject, ob_digit))
+            / std::mem::size_of::<digit>();
+        if n > max {
+            return Err(errors::overflow_error("too many digits in integer"));
+        }
         let size =
             std::mem::offset_of!(PyLongObject, ob_digit) + n.max(1) * std::mem::size_of::<digit>();
         let op = crate::object::alloc::raw_malloc(size) as *mut PyObject;
