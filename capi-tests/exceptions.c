@@ -397,5 +397,18 @@ int main(void)
     cls = PyErr_NewException("pkg.Sub", PyExc_SyntaxError, NULL);
     show_str("NewException(SyntaxError base)", build(cls, "(s(siis))", "m", "f.py", 1, 1, "t"));
     Py_DECREF(cls);
+
+    /* The hierarchy survives a finalize/initialize cycle. */
+    fflush(stdout);
+    Py_FinalizeEx();
+    Py_Initialize();
+    v1 = build(PyExc_ValueError, "(i)", 1);
+    eg = build(PyExc_BaseExceptionGroup, "(s[O])", "again", v1);
+    show("group after re-initialization", Py_NewRef(eg));
+    show_int("  is an Exception", PyObject_IsInstance(eg, PyExc_Exception));
+    show_attr("  __mro__", PyObject_Type(eg), "__mro__");
+    show("OSError errno mapping after re-initialization", build(PyExc_OSError, "(is)", ENOENT, "x"));
+    Py_DECREF(eg);
+    Py_DECREF(v1);
     return finish();
 }

@@ -952,8 +952,17 @@ pub static mut _PyExc_UserWarning: PyTypeObject = exc_type(
 /// `PyExc_UserWarning`.
 #[no_mangle]
 pub static mut PyExc_UserWarning: *mut PyObject = (&raw mut _PyExc_UserWarning).cast();
-/// Every builtin exception type, bases before subclasses.
+/// Every builtin exception type, bases before subclasses. Also gives
+/// `ExceptionGroup` back its two bases, which finalization clears with the
+/// rest of the static types' state.
 pub fn all_types() -> Vec<*mut PyTypeObject> {
+    // SAFETY: called before the types are readied, on the initializing
+    // thread; the bases tuple is a static immortal.
+    unsafe {
+        if _PyExc_ExceptionGroup.tp_bases.is_null() {
+            _PyExc_ExceptionGroup.tp_bases = (&raw mut group::EXCEPTION_GROUP_BASES).cast();
+        }
+    }
     vec![
         &raw mut _PyExc_BaseException,
         &raw mut _PyExc_Exception,
