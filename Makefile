@@ -80,8 +80,14 @@ uninstall:
 	rm -f $(addprefix $(INSTALL_PC)/,$(PC_FILES))
 	rm -rf $(INSTALL_INC)
 
-# Tests. `make test` is the project's one test command (.ci/run calls it).
-test: cargo-test check-install
+# Tests. `make test` is the project's one test command (.ci/run calls it);
+# it runs every part even when an earlier one fails, then fails if any did.
+test:
+	@status=0; \
+	$(MAKE) --no-print-directory cargo-test || status=1; \
+	$(MAKE) --no-print-directory check-install || status=1; \
+	if [ $$status -ne 0 ]; then echo "make test: FAILED (see above)"; fi; \
+	exit $$status
 
 cargo-test:
 	$(CARGO) test --workspace --no-fail-fast
