@@ -262,6 +262,32 @@ int main(void)
             Py_DECREF(bad[i].args);
         }
     }
+    {
+        struct { const char *fmt; PyObject *args; } cases[] = {
+            {"%s %s", Py_BuildValue("{s:i}", "a", 1)},
+            {"%s", Py_BuildValue("[ii]", 1, 2)},
+            {"%s %s", Py_BuildValue("[ii]", 1, 2)},
+            {"%(a)s %s", Py_BuildValue("{s:i}", "a", 1)},
+            {"%s %(a)s", Py_BuildValue("{s:i}", "a", 1)},
+            {"abc", Py_BuildValue("{s:i}", "a", 1)},
+            {"abc", Py_BuildValue("[i]", 1)},
+            {"%(a)s", Py_BuildValue("{s:i,s:i}", "a", 1, "b", 2)},
+            {"%%", Py_BuildValue("()")},
+            {"%s", Py_BuildValue("()")},
+            {"abc", Py_BuildValue("()")},
+            {"%(a", Py_BuildValue("{s:i}", "a", 1)},
+            {"%(b)s", Py_BuildValue("{s:i}", "a", 1)},
+            {NULL, NULL}};
+        int i;
+        for (i = 0; cases[i].fmt; i++) {
+            char label[64];
+            x = S(cases[i].fmt);
+            snprintf(label, sizeof label, "'%s' %% mapping/seq", cases[i].fmt);
+            show(label, PyNumber_Remainder(x, cases[i].args));
+            Py_DECREF(x);
+            Py_DECREF(cases[i].args);
+        }
+    }
     x = S("{} {!r} {:>6} {[1]} {k} {k!a:^9} {{}} {:.{p}f}");
     MK("format", x, "format", Py_BuildValue("(ssssd)", "ab", "h\xc3\xa9", "x", "xyz", 3.14159),
        Py_BuildValue("{s:s,s:i}", "k", "\xc3\xa9t\xc3\xa9", "p", 2));
@@ -318,6 +344,10 @@ int main(void)
     show("str(5)", PyObject_CallFunction((PyObject *)&PyUnicode_Type, "i", 5));
     show("str(b'caf\\xc3\\xa9', 'utf-8')", PyObject_CallFunction((PyObject *)&PyUnicode_Type, "y#s", "caf\xc3\xa9", (Py_ssize_t)5, "utf-8"));
     show("str(b'\\xff', 'utf-8', 'replace')", PyObject_CallFunction((PyObject *)&PyUnicode_Type, "y#ss", "\xff", (Py_ssize_t)1, "utf-8", "replace"));
+    o = PyByteArray_FromStringAndSize("caf\xc3\xa9", 5);
+    show("str(bytearray, 'utf-8')", PyObject_CallFunction((PyObject *)&PyUnicode_Type, "Os", o, "utf-8"));
+    show("FromEncodedObject(bytearray, latin-1)", PyUnicode_FromEncodedObject(o, "latin-1", NULL));
+    Py_DECREF(o);
     show("str(b'a', 1)", PyObject_CallFunction((PyObject *)&PyUnicode_Type, "yi", "a", 1));
     show("str(1, 'utf-8')", PyObject_CallFunction((PyObject *)&PyUnicode_Type, "is", 1, "utf-8"));
     show("str('a', 'utf-8')", PyObject_CallFunction((PyObject *)&PyUnicode_Type, "ss", "a", "utf-8"));

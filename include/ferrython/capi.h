@@ -3101,6 +3101,13 @@ void PyErr_SetExcInfo(PyObject *tp, PyObject *value, PyObject *tb);
 void _PyErr_ChainExceptions1(PyObject *e);
 
 /*
+ `PyUnstable_Exc_PrepReraiseStar`: the exception an `except*` block
+ raises, from the one it caught (`orig`, which must have a traceback)
+ and the list of what its clauses raised (`excs`; None items allowed).
+ */
+PyObject *PyUnstable_Exc_PrepReraiseStar(PyObject *orig, PyObject *excs);
+
+/*
  `PyErr_NewException`: a new exception class `module.Name` deriving from
  `base` (default `Exception`), with class attributes from `dict`.
  */

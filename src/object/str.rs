@@ -1083,7 +1083,7 @@ unsafe extern "C" fn str_new(
 }
 
 /// `str(obj, encoding, errors)` / `PyUnicode_FromEncodedObject`: decodes a
-/// bytes-like object.
+/// bytes-like object (bytes, bytearray, any buffer exporter).
 pub unsafe fn decode_object(
     obj: *mut PyObject,
     encoding: Option<&str>,
@@ -1094,13 +1094,13 @@ pub unsafe fn decode_object(
         if check(obj) {
             return Err(errors::type_error("decoding str is not supported"));
         }
-        if !crate::object::bytes::check(obj) {
-            return Err(errors::type_error(format!(
+        match crate::object::bytes_methods::bytes_like(obj)? {
+            Some(data) => decode(&data, encoding, errors),
+            None => Err(errors::type_error(format!(
                 "decoding to str: need a bytes-like object, {} found",
                 crate::object::typeobj::type_name(obj)
-            )));
+            ))),
         }
-        decode(crate::object::bytes::as_slice(obj), encoding, errors)
     }
 }
 

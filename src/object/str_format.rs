@@ -80,10 +80,10 @@ pub unsafe fn percent_format(fmt: *mut PyObject, args: *mut PyObject) -> PyResul
     unsafe {
         let f = to_ucs4(fmt);
         let single = [args];
-        let (items, is_tuple): (&[*mut PyObject], bool) = if tuple::check(args) {
-            (tuple::items(args), true)
+        let items: &[*mut PyObject] = if tuple::check(args) {
+            tuple::items(args)
         } else {
-            (&single, false)
+            &single
         };
         let tp = (*args).ob_type;
         let mapping = !(*tp).tp_as_mapping.is_null()
@@ -91,7 +91,6 @@ pub unsafe fn percent_format(fmt: *mut PyObject, args: *mut PyObject) -> PyResul
             && !tuple::check(args)
             && !pystr::check(args);
         let mut argi = 0usize;
-        let mut used_dict = false;
         let next_arg = |argi: &mut usize| -> PyResult<*mut PyObject> {
             match items.get(*argi) {
                 Some(&o) => {
@@ -133,7 +132,8 @@ pub unsafe fn percent_format(fmt: *mut PyObject, args: *mut PyObject) -> PyResul
                 }
                 let key = from_ucs4(&f[start..i - 1])?;
                 arg_override = Some(protocol::get_item(args, key.as_ptr())?);
-                used_dict = true;
+                // A keyed field uses up the positional argument.
+                argi = items.len();
             }
             let mut sp = Spec {
                 left: false,
@@ -206,10 +206,6 @@ pub unsafe fn percent_format(fmt: *mut PyObject, args: *mut PyObject) -> PyResul
             }
             let arg = match &arg_override {
                 Some(o) => o.as_ptr(),
-                None if mapping && !is_tuple => {
-                    used_dict = true;
-                    args
-                }
                 None => next_arg(&mut argi)?,
             };
             let conv_ch = char::from_u32(conv).unwrap_or('?');
@@ -261,12 +257,7 @@ pub unsafe fn percent_format(fmt: *mut PyObject, args: *mut PyObject) -> PyResul
             };
             out.extend(body);
         }
-        if argi < items.len() && is_tuple && !used_dict {
-            return Err(errors::type_error(
-                "not all arguments converted during string formatting",
-            ));
-        }
-        if !is_tuple && !mapping && argi == 0 && !items.is_empty() {
+        if argi < items.len() && !mapping {
             return Err(errors::type_error(
                 "not all arguments converted during string formatting",
             ));
@@ -666,7 +657,7 @@ unsafe fn get_field(
             if kwargs.is_null() {
                 return Err(errors::key_error(key.as_ptr()));
             }
-            if dict::check(kwargs) {
+            if dict::check_exact(kwargs) {
                 let v = dict::get_item(kwargs, key.as_ptr())?;
                 if v.is_null() {
                     return Err(errors::key_error(key.as_ptr()));
