@@ -365,6 +365,7 @@ int main(void)
         check("  PyComplex_CheckExact", PyComplex_CheckExact(a));
         b = SLOT(a, nb_positive)(a);
         printf("  +x: %s\n", Py_TYPE(b)->tp_name);
+        show("  format(x, 'd')", PyObject_CallMethod(a, "__format__", "s", "d"));
         Py_DECREF(b);
         b = PyObject_CallOneArg(t, a);
         printf("  complex(x): %s ", Py_TYPE(b)->tp_name);

@@ -646,6 +646,8 @@ int main(void)
         b = PyObject_CallMethod(sub, "fromhex", "s", "0x1p1");
         printf("  MyFloat.fromhex('0x1p1'): %s ", Py_TYPE(b)->tp_name);
         show("", b);
+        show("  format(x, 'd')", PyObject_CallMethod(a, "__format__", "s", "d"));
+        show("  format(x, '.1f')", PyObject_CallMethod(a, "__format__", "s", ".1f"));
         b = PyObject_CallMethod(a, "conjugate", NULL);
         printf("  x.conjugate(): %s\n", Py_TYPE(b)->tp_name);
         Py_DECREF(b);

@@ -519,11 +519,16 @@ fn group_digits(s: &str, sep: char) -> String {
 }
 
 /// `format(complex, spec)` (`format_complex_internal`).
-pub fn format_text(z: Py_complex, spec_text: &str) -> Result<String, format_spec::FormatSpecError> {
-    let spec = format_spec::parse_for(spec_text, "complex")?;
+/// `type_name` is the object's type's name for error messages.
+pub fn format_text(
+    z: Py_complex,
+    spec_text: &str,
+    type_name: &str,
+) -> Result<String, format_spec::FormatSpecError> {
+    let spec = format_spec::parse_for(spec_text, type_name)?;
     match spec.ty {
         None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') => {}
-        Some(t) => return Err(format_spec::unknown_code(t, "complex")),
+        Some(t) => return Err(format_spec::unknown_code(t, type_name)),
     }
     if spec.zero_pad || spec.fill == Some('0') {
         return Err(format_spec::FormatSpecError::value(
@@ -607,7 +612,7 @@ unsafe extern "C" fn complex_format(op: *mut PyObject, spec: *mut PyObject) -> *
             if spec.is_empty() {
                 return protocol::str_(op);
             }
-            match format_text(value(op), spec) {
+            match format_text(value(op), spec, typeobj::name_of((*op).ob_type)) {
                 Ok(s) => pystr::from_str(&s),
                 Err(e) => Err(format_error(e)),
             }
@@ -1005,18 +1010,22 @@ mod tests {
         );
     }
 
+    fn format_text_c(z: Py_complex, spec: &str) -> Result<String, format_spec::FormatSpecError> {
+        format_text(z, spec, "complex")
+    }
+
     #[test]
     fn formatting_matches_cpython() {
-        assert_eq!(format_text(c(1.0, 2.0), "12.2f").unwrap(), "  1.00+2.00j");
-        assert_eq!(format_text(c(1234.5, 1.0), ",").unwrap(), "(1,234.5+1j)");
-        assert_eq!(format_text(c(0.0, 0.0), ".2").unwrap(), "0j");
-        assert_eq!(format_text(c(-1.0, 0.0), "+").unwrap(), "(-1+0j)");
+        assert_eq!(format_text_c(c(1.0, 2.0), "12.2f").unwrap(), "  1.00+2.00j");
+        assert_eq!(format_text_c(c(1234.5, 1.0), ",").unwrap(), "(1,234.5+1j)");
+        assert_eq!(format_text_c(c(0.0, 0.0), ".2").unwrap(), "0j");
+        assert_eq!(format_text_c(c(-1.0, 0.0), "+").unwrap(), "(-1+0j)");
         assert_eq!(
-            format_text(c(1.0, 2.0), "^20.3e").unwrap(),
+            format_text_c(c(1.0, 2.0), "^20.3e").unwrap(),
             "1.000e+00+2.000e+00j"
         );
-        assert!(format_text(c(1.0, 2.0), "010").is_err());
-        assert!(format_text(c(1.0, 2.0), "=10").is_err());
+        assert!(format_text_c(c(1.0, 2.0), "010").is_err());
+        assert!(format_text_c(c(1.0, 2.0), "=10").is_err());
     }
 
     #[test]
