@@ -366,12 +366,26 @@ pub fn parse(source: &str, mode: ParseMode, filename: &str) -> Result<Ast, Synta
         ParseOptions::from(ruff_mode).with_target_version(ruff_python_ast::PythonVersion::PY314);
     let parsed = ruff_python_parser::parse_unchecked(source, options);
     if let Some(first) = parsed.errors().first() {
+        // CPython's tokenizer stops at the first bad dedent: tokenizer errors
+        // after it never surface.
+        let stop = parsed
+            .errors()
+            .iter()
+            .find(|e| {
+                matches!(
+                    e.error,
+                    ParseErrorType::Lexical(LexicalErrorType::IndentationError)
+                )
+            })
+            .map(|e| u32::from(e.range().start()))
+            .unwrap_or(u32::MAX);
         return Err(translate_error(
             &index,
             source,
             filename,
             &first.error,
             first.range(),
+            stop,
         ));
     }
     let module = parsed.into_syntax();
@@ -749,6 +763,97 @@ fn block_owner(index: &LineIndex, lineno: u32) -> Option<(String, u32)> {
     None
 }
 
+/// Bracket nesting depth at byte `pos` (strings and comments skipped).
+fn bracket_depth_at(source: &str, pos: usize) -> usize {
+    let b = source.as_bytes();
+    let end = pos.min(b.len());
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < end {
+        match b[i] {
+            b'#' => {
+                while i < end && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            q @ (b'\'' | b'"') => {
+                let triple = b[i..].starts_with(&[q, q, q]);
+                i += if triple { 3 } else { 1 };
+                while i < end {
+                    if b[i] == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if triple && b[i..].starts_with(&[q, q, q]) {
+                        i += 2;
+                        break;
+                    }
+                    if !triple && (b[i] == q || b[i] == b'\n') {
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    depth
+}
+
+fn is_keyword(t: &str) -> bool {
+    matches!(
+        t,
+        "False"
+            | "None"
+            | "True"
+            | "and"
+            | "as"
+            | "assert"
+            | "async"
+            | "await"
+            | "break"
+            | "class"
+            | "continue"
+            | "def"
+            | "del"
+            | "elif"
+            | "else"
+            | "except"
+            | "finally"
+            | "for"
+            | "from"
+            | "global"
+            | "if"
+            | "import"
+            | "in"
+            | "is"
+            | "lambda"
+            | "nonlocal"
+            | "not"
+            | "or"
+            | "pass"
+            | "raise"
+            | "return"
+            | "try"
+            | "while"
+            | "with"
+            | "yield"
+    )
+}
+
+/// The first word of the statement on the line containing `pos`.
+fn line_keyword(index: &LineIndex, pos: u32) -> String {
+    let (l, _) = index.line_col(pos);
+    let t = index.line_text(l).trim_start();
+    let t = t.strip_prefix("async ").map(str::trim_start).unwrap_or(t);
+    t.chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect()
+}
+
 fn token_text(index: &LineIndex, range: TextRange) -> &str {
     let s: usize = u32::from(range.start()) as usize;
     let e: usize = u32::from(range.end()) as usize;
@@ -802,11 +907,22 @@ fn translate_error(
     filename: &str,
     error: &ParseErrorType,
     range: TextRange,
+    tokenizer_stop: u32,
 ) -> SyntaxErrorInfo {
     let mut e = translate_error_inner(index, source, filename, error, range);
+    // CPython re-tokenizes the rest of the source after a generic error: an
+    // unclosed bracket opened before the error line, or a tokenizer error
+    // close to it, replaces "invalid syntax".
     if e.msg == "invalid syntax" {
-        if let Some(t) = scan_brackets_and_strings(index, filename, u32::MAX) {
-            return t;
+        if let Some(t) = scan_brackets_and_strings(index, filename, tokenizer_stop) {
+            let replaces = if t.msg.ends_with("was never closed") {
+                t.lineno < e.lineno
+            } else {
+                true
+            };
+            if replaces {
+                return t;
+            }
         }
     }
     // A range that is just the newline token ends on the same line.
@@ -855,6 +971,10 @@ fn translate_error_inner(
         return e;
     }
     let comma_hint = |found_start: u32| {
+        // CPython only suggests a comma inside brackets.
+        if bracket_depth_at(source, found_start as usize) == 0 {
+            return None;
+        }
         let p = prev_token_start(source, found_start as usize) as u32;
         let same_line = index.line_col(p).0 == index.line_col(found_start).0;
         if !same_line {
@@ -890,16 +1010,34 @@ fn translate_error_inner(
         }
         ParseErrorType::InvalidMatchPatternTarget => syntax("cannot use '_' as a target"),
         ParseErrorType::OtherError(m) if m.starts_with("Expected an indented block") => {
-            let (l, _) = index.line_col(start);
+            let (l, c) = index.line_col(start);
             let line = index.line_text(l);
             let ws = line.len() - line.trim_start().len();
-            let loc = Location {
-                lineno: l,
-                end_lineno: l,
-                col: ws as u32,
-                end_col: line.trim_end().len() as u32,
+            let trimmed = line.trim_end().len() as u32;
+            // At the end of the header line itself (the block is missing at
+            // the end of the file): CPython points just past the header.
+            let (owner_from, loc) = if c >= trimmed && !line.trim().is_empty() {
+                (
+                    l + 1,
+                    Location {
+                        lineno: l,
+                        end_lineno: l,
+                        col: trimmed,
+                        end_col: trimmed + 1,
+                    },
+                )
+            } else {
+                (
+                    l,
+                    Location {
+                        lineno: l,
+                        end_lineno: l,
+                        col: ws as u32,
+                        end_col: trimmed,
+                    },
+                )
             };
-            let msg = match block_owner(index, l) {
+            let msg = match block_owner(index, owner_from) {
                 Some((what, on)) => format!("expected an indented block after {what} on line {on}"),
                 None => "expected an indented block".to_string(),
             };
@@ -979,6 +1117,15 @@ fn translate_error_inner(
             expected: T::Colon,
             found,
         } => {
+            let forced = matches!(
+                line_keyword(index, start).as_str(),
+                "try" | "finally" | "else" | "for" | "def"
+            );
+            if forced && !matches!(found, T::Newline | T::Comment) && !at_eof {
+                // `try`, `finally`, `else`, `for ... in ...` and `def` force
+                // the colon in CPython's grammar.
+                return syntax("expected ':'");
+            }
             if matches!(found, T::Newline | T::Comment) || at_eof {
                 // CPython points just past the previous token.
                 let prev_end = source[..start as usize].trim_end().len() as u32;
@@ -1010,6 +1157,9 @@ fn translate_error_inner(
             }
             syntax("invalid syntax")
         }
+        ParseErrorType::ExpectedToken {
+            expected: T::Lpar, ..
+        } if line_keyword(index, start) == "def" => syntax("expected '('"),
         ParseErrorType::EmptyImportNames => {
             let mut e = syntax("Expected one or more names after 'import'");
             e.end_lineno = e.lineno;
@@ -1050,8 +1200,8 @@ fn translate_error_inner(
         ParseErrorType::VarParameterWithDefault => {
             syntax("var-positional argument cannot have default value")
         }
+        ParseErrorType::InvalidAnnotatedAssignmentTarget => syntax("illegal target for annotation"),
         ParseErrorType::InvalidAssignmentTarget
-        | ParseErrorType::InvalidAnnotatedAssignmentTarget
         | ParseErrorType::InvalidNamedAssignmentTarget
         | ParseErrorType::InvalidAugmentedAssignmentTarget
         | ParseErrorType::InvalidDeleteTarget => {
@@ -1089,11 +1239,24 @@ fn translate_error_inner(
         ParseErrorType::FStringError(e) | ParseErrorType::Lexical(LexicalErrorType::FStringError(e)) => {
             use ruff_python_parser::InterpolatedStringErrorType as F;
             let msg = match e {
-                F::UnclosedLbrace => "f-string: expecting '}'".to_string(),
+                F::UnclosedLbrace => {
+                    let t = token_text(index, range);
+                    if t.is_empty() || t.starts_with(['\'', '"', '\n', '\r']) {
+                        "f-string: expecting '}'".to_string()
+                    } else {
+                        "f-string: expecting '=', or '!', or ':', or '}'".to_string()
+                    }
+                }
                 F::SingleRbrace => "f-string: single '}' is not allowed".to_string(),
                 F::InvalidConversionFlag => {
                     let t = token_text(index, range);
-                    format!("f-string: invalid conversion character '{t}': expected 's', 'r', or 'a'")
+                    if t.is_empty() || t.starts_with([':', '}']) {
+                        "f-string: missing conversion character".to_string()
+                    } else if is_keyword(t) || !t.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                        "f-string: invalid conversion character".to_string()
+                    } else {
+                        format!("f-string: invalid conversion character '{t}': expected 's', 'r', or 'a'")
+                    }
                 }
                 F::LambdaWithoutParentheses => {
                     "f-string: lambda expressions are not allowed without parentheses".to_string()

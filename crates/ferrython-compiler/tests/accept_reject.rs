@@ -45,3 +45,35 @@ fn accept_reject_matches_cpython() {
     );
     assert!(same_msg >= 85, "only {same_msg} messages match CPython");
 }
+
+#[path = "data/cpython_mutants.rs"]
+mod mutants;
+
+/// Mutations of our own test programs: CPython's accept/reject decision must match
+/// exactly, and most error messages too.
+#[test]
+fn mutated_programs_match_cpython() {
+    let mut mismatches = Vec::new();
+    let (mut same_msg, mut rejected) = (0, 0);
+    for &(src, ok, msg) in mutants::CASES {
+        let r = std::panic::catch_unwind(|| compile_source(src, "f", CompileMode::Exec, 0, 0));
+        match r {
+            Err(_) => mismatches.push(format!("PANIC {src:?}")),
+            Ok(Ok(_)) if !ok => mismatches.push(format!("ACCEPTED {src:?} (CPython: {msg})")),
+            Ok(Err(e)) if ok => mismatches.push(format!("REJECTED {src:?}: {}", e.msg)),
+            Ok(Err(e)) => {
+                rejected += 1;
+                if e.msg == msg {
+                    same_msg += 1;
+                }
+            }
+            Ok(Ok(_)) => {}
+        }
+    }
+    println!("same message for {same_msg} of {rejected}");
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+    assert!(
+        same_msg * 100 >= rejected * 85,
+        "only {same_msg} of {rejected} messages match"
+    );
+}
