@@ -28,6 +28,14 @@ static void more_indicator_tests(void)
     show("Restore(KeyError, 'k')", PyErr_GetRaisedException());
     PyErr_Restore(Py_NewRef(PyExc_OSError), Py_BuildValue("(is)", 2, "gone"), NULL);
     show("Restore(OSError, (2, 'gone'))", PyErr_GetRaisedException());
+    PyErr_Restore(Py_NewRef(PyExc_LookupError), PyObject_CallFunction(PyExc_KeyError, "s", "sub"), NULL);
+    show("Restore(LookupError, KeyError('sub'))", PyErr_GetRaisedException());
+    PyErr_Restore(Py_NewRef(PyExc_ValueError), PyUnicode_FromString("v"), PyLong_FromLong(3));
+    show("Restore with a bad traceback", PyErr_GetRaisedException());
+    PyErr_Restore(Py_NewRef(PyExc_ValueError), PyUnicode_FromString("v"), Py_NewRef(Py_None));
+    exc = PyErr_GetRaisedException();
+    show("Restore with traceback None", PyException_GetTraceback(exc));
+    Py_DECREF(exc);
     PyErr_Restore(NULL, NULL, NULL);
     check("Restore(NULL) clears", PyErr_Occurred() == NULL);
 

@@ -104,8 +104,9 @@ pub unsafe extern "C" fn PyErr_Fetch(
     }
 }
 
-/// `PyErr_Restore`: steals the three references; a value that is not an
-/// instance of the type is normalized (as CPython 3.12+ does eagerly).
+/// `PyErr_Restore`: steals the three references. A value that is not
+/// exactly of the type is turned into `type(value)` as CPython 3.12+ does;
+/// the traceback must be a traceback or None.
 #[no_mangle]
 pub unsafe extern "C" fn PyErr_Restore(tp: *mut PyObject, value: *mut PyObject, tb: *mut PyObject) {
     guard(|| {
@@ -120,17 +121,28 @@ pub unsafe extern "C" fn PyErr_Restore(tp: *mut PyObject, value: *mut PyObject, 
                 errors::clear();
                 return;
             };
-            let v = v.as_ref().map_or(null_mut(), |v| v.as_ptr());
-            let e = match exc::instantiate(t.as_ptr(), v) {
-                Ok(e) => e,
-                Err(_) => return,
+            let e = match v {
+                Some(v) if (*v.as_ptr()).ob_type.cast() == t.as_ptr() => v,
+                v => {
+                    let v = v.as_ref().map_or(null_mut(), |v| v.as_ptr());
+                    match exc::create(t.as_ptr(), v) {
+                        Ok(e) => e,
+                        Err(_) => return,
+                    }
+                }
+            };
+            let tb = match tb {
+                Some(tb) if tb.as_ptr() == none::none() => None,
+                Some(tb) if !exc::is_traceback(tb.as_ptr()) => {
+                    errors::type_error("traceback must be a Traceback or None");
+                    return;
+                }
+                tb => tb,
             };
             if let Some(tb) = tb {
-                if tb.as_ptr() != none::none() {
-                    let b = e.as_ptr().cast::<PyBaseExceptionObject>();
-                    let old = std::mem::replace(&mut (*b).traceback, tb.into_raw());
-                    xdecref(old);
-                }
+                let b = exc_base(e.as_ptr());
+                let old = std::mem::replace(&mut (*b).traceback, tb.into_raw());
+                xdecref(old);
             }
             errors::restore(e);
         }

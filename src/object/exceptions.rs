@@ -1078,6 +1078,16 @@ pub unsafe fn instantiate(exc_type: *mut PyObject, value: *mut PyObject) -> PyRe
         if !value.is_null() && typeobj::instance_of(value, exc_type.cast()) {
             return Ok(Owned::from_borrowed(value));
         }
+        create(exc_type, value)
+    }
+}
+
+/// `_PyErr_CreateException`: calls `exc_type()` for NULL or None,
+/// `exc_type(*value)` for a tuple, else `exc_type(value)`; the result must
+/// be an exception instance.
+pub unsafe fn create(exc_type: *mut PyObject, value: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: exc_type valid; value NULL or valid.
+    unsafe {
         let args = if value.is_null() || value == none::none() {
             tuple::empty()
         } else if tuple::check(value) {
@@ -1086,7 +1096,7 @@ pub unsafe fn instantiate(exc_type: *mut PyObject, value: *mut PyObject) -> PyRe
             tuple::pack(&[value])?
         };
         let tp: *mut PyTypeObject = exc_type.cast();
-        if has_base_construction(tp) {
+        if is_class(exc_type) && has_base_construction(tp) {
             // What calling the type would do, minus the call machinery.
             return alloc_exc(tp, args.as_ptr());
         }
@@ -1100,6 +1110,14 @@ pub unsafe fn instantiate(exc_type: *mut PyObject, value: *mut PyObject) -> PyRe
         }
         Ok(e)
     }
+}
+
+/// Whether `tb` can be an exception's `__traceback__` (None excluded).
+/// The traceback type arrives with the evaluation loop; it is recognized
+/// by name so this check needs no change then.
+pub unsafe fn is_traceback(tb: *mut PyObject) -> bool {
+    // SAFETY: tb valid.
+    unsafe { typeobj::name_of((*tb).ob_type) == "traceback" }
 }
 
 /// Whether instances of `tp` are built by `BaseException.__new__` and
@@ -1506,9 +1524,7 @@ object_field!(
     get_traceback,
     set_traceback,
     traceback,
-    // The traceback type arrives with the evaluation loop; it is recognized
-    // by name so this check needs no change then.
-    |v: *mut PyObject| typeobj::name_of((*v).ob_type) == "traceback",
+    |v: *mut PyObject| is_traceback(v),
     "__traceback__ must be a traceback or None"
 );
 object_field!(
