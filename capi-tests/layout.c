@@ -267,10 +267,71 @@ OFFSET(PyBaseExceptionObject, context, 48);
 OFFSET(PyBaseExceptionObject, cause, 56);
 OFFSET(PyBaseExceptionObject, suppress_context, 64);
 SIZE(PyBaseExceptionObject, 72);
+/* Exception subtypes: PyException_HEAD (72 bytes) then their fields. */
+OFFSET(PyBaseExceptionGroupObject, msg, 72);
+OFFSET(PyBaseExceptionGroupObject, excs, 80);
+SIZE(PyBaseExceptionGroupObject, 88);
+OFFSET(PySyntaxErrorObject, msg, 72);
+OFFSET(PySyntaxErrorObject, filename, 80);
+OFFSET(PySyntaxErrorObject, lineno, 88);
+OFFSET(PySyntaxErrorObject, offset, 96);
+OFFSET(PySyntaxErrorObject, end_lineno, 104);
+OFFSET(PySyntaxErrorObject, end_offset, 112);
+OFFSET(PySyntaxErrorObject, text, 120);
+OFFSET(PySyntaxErrorObject, print_file_and_line, 128);
+#ifdef FERRYTHON
+/* 3.14 appends `metadata` (used for keyword suggestions). */
+OFFSET(PySyntaxErrorObject, metadata, 136);
+SIZE(PySyntaxErrorObject, 144);
+#else
+SIZE(PySyntaxErrorObject, 136);
+#endif
+OFFSET(PyImportErrorObject, msg, 72);
+OFFSET(PyImportErrorObject, name, 80);
+OFFSET(PyImportErrorObject, path, 88);
+OFFSET(PyImportErrorObject, name_from, 96);
+SIZE(PyImportErrorObject, 104);
+OFFSET(PyUnicodeErrorObject, encoding, 72);
+OFFSET(PyUnicodeErrorObject, object, 80);
+OFFSET(PyUnicodeErrorObject, start, 88);
+OFFSET(PyUnicodeErrorObject, end, 96);
+OFFSET(PyUnicodeErrorObject, reason, 104);
+SIZE(PyUnicodeErrorObject, 112);
+OFFSET(PySystemExitObject, code, 72);
+SIZE(PySystemExitObject, 80);
+OFFSET(PyOSErrorObject, myerrno, 72);
+OFFSET(PyOSErrorObject, strerror, 80);
+OFFSET(PyOSErrorObject, filename, 88);
+OFFSET(PyOSErrorObject, filename2, 96);
+OFFSET(PyOSErrorObject, written, 104);
+SIZE(PyOSErrorObject, 112);
+OFFSET(PyStopIterationObject, value, 72);
+SIZE(PyStopIterationObject, 80);
+OFFSET(PyNameErrorObject, name, 72);
+SIZE(PyNameErrorObject, 80);
+OFFSET(PyAttributeErrorObject, obj, 72);
+OFFSET(PyAttributeErrorObject, name, 80);
+SIZE(PyAttributeErrorObject, 88);
+
 OFFSET(PySliceObject, start, 16);
 OFFSET(PySliceObject, stop, 24);
 OFFSET(PySliceObject, step, 32);
 SIZE(PySliceObject, 40);
+
+#ifdef FERRYTHON
+/* PEP 757 (3.14): exporting and importing ints. */
+OFFSET(PyLongLayout, bits_per_digit, 0);
+OFFSET(PyLongLayout, digit_size, 1);
+OFFSET(PyLongLayout, digits_order, 2);
+OFFSET(PyLongLayout, digit_endianness, 3);
+SIZE(PyLongLayout, 4);
+OFFSET(PyLongExport, value, 0);
+OFFSET(PyLongExport, negative, 8);
+OFFSET(PyLongExport, ndigits, 16);
+OFFSET(PyLongExport, digits, 24);
+OFFSET(PyLongExport, _reserved, 32);
+SIZE(PyLongExport, 40);
+#endif
 
 /* Definitions an extension writes. */
 OFFSET(PyMethodDef, ml_name, 0);
