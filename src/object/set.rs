@@ -556,7 +556,7 @@ unsafe fn table_resize(op: *mut PyObject, minused: Py_ssize_t) -> PyResult<()> {
 
 /// `set_lookkey`: the slot holding `key`, or the never-used slot ending the
 /// search (key NULL).
-#[inline]
+#[inline(always)]
 unsafe fn lookkey(
     op: *mut PyObject,
     key: *mut PyObject,
@@ -631,12 +631,14 @@ unsafe fn lookkey_slow(
     }
 }
 
+#[inline]
 unsafe fn contains_entry(op: *mut PyObject, key: *mut PyObject, hash: Py_hash_t) -> PyResult<bool> {
     // SAFETY: op is a set.
     unsafe { Ok(!(*lookkey(op, key, hash)?).key.is_null()) }
 }
 
 /// `set_discard_entry`: whether the key was there.
+#[inline]
 unsafe fn discard_entry(op: *mut PyObject, key: *mut PyObject, hash: Py_hash_t) -> PyResult<bool> {
     // SAFETY: op is a set.
     unsafe {
@@ -767,6 +769,7 @@ unsafe fn merge(op: *mut PyObject, other: *mut PyObject) -> PyResult<()> {
 // ---- the Rust API ------------------------------------------------------------
 
 /// Adds `key` to set `op` (`PySet_Add`).
+#[inline]
 pub unsafe fn add(op: *mut PyObject, key: *mut PyObject) -> PyResult<()> {
     // SAFETY: op is a set.
     unsafe {
@@ -806,6 +809,7 @@ pub unsafe fn contains(op: *mut PyObject, key: *mut PyObject) -> PyResult<bool> 
 
 /// `contains` without the frozenset retry (`PySet_Contains` semantics of
 /// `set_contains_key`).
+#[inline]
 pub unsafe fn contains_key(op: *mut PyObject, key: *mut PyObject) -> PyResult<bool> {
     // SAFETY: op is a set.
     unsafe {
@@ -821,6 +825,7 @@ pub unsafe fn discard(op: *mut PyObject, key: *mut PyObject) -> PyResult<bool> {
 }
 
 /// `PySet_Discard`: no frozenset retry.
+#[inline]
 pub unsafe fn discard_key(op: *mut PyObject, key: *mut PyObject) -> PyResult<bool> {
     // SAFETY: op is a set.
     unsafe {
