@@ -1,5 +1,5 @@
 //! The List Objects chapter: `PyList_*`.
-use crate::capi::boundary::{guard, guard_int, guard_obj, guard_status};
+use crate::capi::boundary::{guard, guard_obj, guard_status};
 use crate::ffi::*;
 use crate::object::list;
 use crate::object::refcount::*;
@@ -26,25 +26,39 @@ pub unsafe extern "C" fn PyList_New(size: Py_ssize_t) -> *mut PyObject {
 /// `PyList_Size`.
 #[no_mangle]
 pub unsafe extern "C" fn PyList_Size(op: *mut PyObject) -> Py_ssize_t {
-    // SAFETY: checked to be a list.
-    guard_int(|| unsafe {
-        require_list(op)?;
-        Ok(list::len(op))
+    // SAFETY: op is checked before it is read; nothing here can panic.
+    unsafe {
+        if !op.is_null() && list::check(op) {
+            return list::len(op);
+        }
+    }
+    guard(|| {
+        errors::bad_internal_call();
+        -1
     })
 }
 
-/// `PyList_GetItem`: a borrowed reference.
+/// `PyList_GetItem`: a borrowed reference. The hot path has no panic
+/// point, so only the error path goes through the boundary guard.
 #[no_mangle]
 pub unsafe extern "C" fn PyList_GetItem(op: *mut PyObject, index: Py_ssize_t) -> *mut PyObject {
-    // SAFETY: checked to be a list; index bounds-checked.
-    guard(|| unsafe {
-        if require_list(op).is_err() {
-            return null_mut();
-        }
-        if (index as usize) < (list::len(op) as usize) {
+    // SAFETY: op is checked to be a list and index to be in range.
+    unsafe {
+        if !op.is_null() && list::check(op) && (index as usize) < (list::len(op) as usize) {
             return list::get(op, index);
         }
-        errors::index_error("list index out of range");
+        getitem_error(op)
+    }
+}
+
+#[cold]
+#[inline(never)]
+unsafe fn getitem_error(op: *mut PyObject) -> *mut PyObject {
+    guard(|| {
+        // SAFETY: op NULL or valid.
+        if unsafe { require_list(op) }.is_ok() {
+            errors::index_error("list index out of range");
+        }
         null_mut()
     })
 }
@@ -64,15 +78,32 @@ pub unsafe extern "C" fn PyList_GetItemRef(op: *mut PyObject, index: Py_ssize_t)
     })
 }
 
-/// `PyList_SetItem`: steals `item`.
+/// `PyList_SetItem`: steals `item`. The hot path only stores and releases
+/// the old item (whose deallocator guards itself).
 #[no_mangle]
 pub unsafe extern "C" fn PyList_SetItem(
     op: *mut PyObject,
     index: Py_ssize_t,
     item: *mut PyObject,
 ) -> c_int {
+    // SAFETY: op is checked to be a list and index to be in range; item is
+    // a stolen reference.
+    unsafe {
+        if !op.is_null() && list::check(op) && (index as usize) < (list::len(op) as usize) {
+            let slot = (*op.cast::<PyListObject>()).ob_item.offset(index);
+            let old = std::mem::replace(&mut *slot, item);
+            xdecref(old);
+            return 0;
+        }
+        setitem_error(op, index, item)
+    }
+}
+
+#[cold]
+#[inline(never)]
+unsafe fn setitem_error(op: *mut PyObject, index: Py_ssize_t, item: *mut PyObject) -> c_int {
     guard_status(|| {
-        // SAFETY: checked to be a list; item a stolen reference.
+        // SAFETY: op NULL or valid; item stolen.
         unsafe {
             if let Err(e) = require_list(op) {
                 xdecref(item);

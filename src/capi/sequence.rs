@@ -210,9 +210,26 @@ pub unsafe extern "C" fn PySequence_InPlaceRepeat(
     })
 }
 
-/// `PySequence_GetItem`: negative indexes count from the end.
+/// `PySequence_GetItem`: negative indexes count from the end. Exact lists
+/// and tuples are read directly (that path cannot panic).
 #[no_mangle]
 pub unsafe extern "C" fn PySequence_GetItem(o: *mut PyObject, i: Py_ssize_t) -> *mut PyObject {
+    // SAFETY: o is checked to be an exact list or tuple, the index to be in
+    // range.
+    unsafe {
+        if !o.is_null() && (list::check_exact(o) || tuple::check_exact(o)) {
+            let n = (*o.cast::<PyVarObject>()).ob_size;
+            let j = if i < 0 { i + n } else { i };
+            if (j as usize) < (n as usize) {
+                let item = if tuple::check_exact(o) {
+                    *tuple::items_ptr(o).offset(j)
+                } else {
+                    list::get(o, j)
+                };
+                return crate::object::refcount::new_ref(item);
+            }
+        }
+    }
     guard_obj(|| {
         nonnull!(o);
         // SAFETY: o valid.

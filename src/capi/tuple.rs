@@ -17,34 +17,42 @@ pub unsafe extern "C" fn PyTuple_New(size: Py_ssize_t) -> *mut PyObject {
 /// `PyTuple_Size`: `SystemError` for a non-tuple.
 #[no_mangle]
 pub unsafe extern "C" fn PyTuple_Size(p: *mut PyObject) -> Py_ssize_t {
-    crate::null_check!(p);
-    // SAFETY: p valid.
+    // SAFETY: p is checked before it is read; nothing here can panic.
     unsafe {
-        if !tuple::check(p) {
-            errors::bad_internal_call();
-            return -1;
+        if !p.is_null() && tuple::check(p) {
+            return tuple::size(p);
         }
-        tuple::size(p)
+    }
+    guard(|| {
+        errors::bad_internal_call();
+        -1
+    })
+}
+
+/// `PyTuple_GetItem`: a borrowed reference. The hot path has no panic
+/// point, so only the error path goes through the boundary guard.
+#[no_mangle]
+pub unsafe extern "C" fn PyTuple_GetItem(p: *mut PyObject, pos: Py_ssize_t) -> *mut PyObject {
+    // SAFETY: p is checked to be a tuple and pos to be in range.
+    unsafe {
+        if !p.is_null() && tuple::check(p) && (pos as usize) < (tuple::size(p) as usize) {
+            return *tuple::items_ptr(p).offset(pos);
+        }
+        getitem_error(p)
     }
 }
 
-/// `PyTuple_GetItem`: a borrowed reference.
-#[no_mangle]
-pub unsafe extern "C" fn PyTuple_GetItem(p: *mut PyObject, pos: Py_ssize_t) -> *mut PyObject {
-    crate::null_check!(p);
-    // SAFETY: p valid.
-    guard(|| unsafe {
-        if !tuple::check(p) {
+#[cold]
+#[inline(never)]
+unsafe fn getitem_error(p: *mut PyObject) -> *mut PyObject {
+    guard(|| {
+        // SAFETY: p NULL or valid.
+        if p.is_null() || unsafe { !tuple::check(p) } {
             errors::bad_internal_call();
-            return null_mut();
+        } else {
+            errors::index_error("tuple index out of range");
         }
-        match tuple::items(p).get(pos as usize) {
-            Some(&o) if pos >= 0 => o,
-            _ => {
-                errors::index_error("tuple index out of range");
-                null_mut()
-            }
-        }
+        null_mut()
     })
 }
 

@@ -127,19 +127,98 @@ pub fn new(n: Py_ssize_t) -> PyResult<Owned> {
     if n < 0 {
         return Err(errors::bad_internal_call());
     }
-    // SAFETY: PyList_Type is ready; the item array is zeroed.
+    let l = new_unfilled(n)?;
+    // SAFETY: l has n item slots.
     unsafe {
-        let op = crate::capi::allocation::PyType_GenericAlloc(&raw mut PyList_Type, 0);
-        let op = errors::check(op)?;
         if n > 0 {
-            let p = alloc_items(n as usize)?;
-            std::ptr::write_bytes(p, 0, n as usize);
-            (*raw(op.as_ptr())).ob_item = p;
-            (*raw(op.as_ptr())).allocated = n;
-            (*raw(op.as_ptr())).ob_base.ob_size = n;
+            std::ptr::write_bytes((*raw(l.as_ptr())).ob_item, 0, n as usize);
         }
-        Ok(op)
     }
+    Ok(l)
+}
+
+/// A list of `n` uninitialized item slots; the caller fills every one
+/// before any other code can see the list.
+fn new_unfilled(n: Py_ssize_t) -> PyResult<Owned> {
+    // SAFETY: a recycled shell or a fresh zeroed one; PyList_Type is ready.
+    unsafe {
+        let op = match freelist_pop() {
+            Some(op) => op,
+            None => {
+                let op = crate::object::alloc::generic_alloc(&raw mut PyList_Type, 0);
+                if op.is_null() {
+                    return Err(Raised::assume());
+                }
+                op
+            }
+        };
+        crate::capi::gc::track(op);
+        let l = Owned::from_raw_unchecked(op);
+        if n > 0 {
+            (*raw(op)).ob_item = alloc_items(n as usize)?;
+            (*raw(op)).allocated = n;
+            (*raw(op)).ob_base.ob_size = n;
+        }
+        Ok(l)
+    }
+}
+
+/// Dead exact lists kept for reuse (CPython keeps 80), linked through
+/// `ob_item`.
+const FREELIST_MAX: u32 = 80;
+
+struct FreeList {
+    head: *mut PyObject,
+    count: u32,
+}
+
+thread_local! {
+    static FREE: std::cell::UnsafeCell<FreeList> = const {
+        std::cell::UnsafeCell::new(FreeList { head: null_mut(), count: 0 })
+    };
+}
+
+/// A recycled list shell: header reset, empty.
+#[inline]
+unsafe fn freelist_pop() -> Option<*mut PyObject> {
+    FREE.try_with(|f| {
+        // SAFETY: only this thread touches its list, never re-entrantly.
+        unsafe {
+            let f = &mut *f.get();
+            let op = f.head;
+            if op.is_null() {
+                return None;
+            }
+            f.head = (*raw(op)).ob_item.cast();
+            f.count -= 1;
+            crate::object::alloc::init_object(op, &raw mut PyList_Type);
+            (*raw(op)).ob_item = null_mut();
+            (*raw(op)).ob_base.ob_size = 0;
+            (*raw(op)).allocated = 0;
+            Some(op)
+        }
+    })
+    .ok()
+    .flatten()
+}
+
+/// Keeps a dead exact list's shell; false when the list is full.
+#[inline]
+unsafe fn freelist_push(op: *mut PyObject) -> bool {
+    FREE.try_with(|f| {
+        // SAFETY: op is dead and its items are released.
+        unsafe {
+            let f = &mut *f.get();
+            if f.count >= FREELIST_MAX {
+                return false;
+            }
+            (*raw(op)).ob_item = f.head.cast();
+            f.head = op;
+            f.count += 1;
+            true
+        }
+    })
+    .unwrap_or(false)
 }
 
 fn alloc_items(n: usize) -> PyResult<*mut *mut PyObject> {
@@ -159,7 +238,7 @@ fn alloc_items(n: usize) -> PyResult<*mut *mut PyObject> {
 
 /// A new list taking ownership of `items`.
 pub fn from_vec(v: Vec<Owned>) -> PyResult<Owned> {
-    let l = new(v.len() as Py_ssize_t)?;
+    let l = new_unfilled(v.len() as Py_ssize_t)?;
     // SAFETY: l has v.len() slots.
     unsafe {
         let p = (*raw(l.as_ptr())).ob_item;
@@ -172,7 +251,7 @@ pub fn from_vec(v: Vec<Owned>) -> PyResult<Owned> {
 
 /// A new list holding new references to `items`.
 pub unsafe fn from_slice(src: &[*mut PyObject]) -> PyResult<Owned> {
-    let l = new(src.len() as Py_ssize_t)?;
+    let l = new_unfilled(src.len() as Py_ssize_t)?;
     // SAFETY: l has src.len() slots; items are valid.
     unsafe {
         let p = (*raw(l.as_ptr())).ob_item;
@@ -670,7 +749,7 @@ pub unsafe fn repeat(op: *mut PyObject, n: Py_ssize_t) -> PyResult<Owned> {
         else {
             return Err(errors::no_memory());
         };
-        let l = new(total as Py_ssize_t)?;
+        let l = new_unfilled(total as Py_ssize_t)?;
         let p = (*raw(l.as_ptr())).ob_item;
         let mut k = 0;
         for _ in 0..n {
@@ -691,7 +770,7 @@ unsafe fn subscript_slice(op: *mut PyObject, s: *mut PyObject) -> PyResult<Owned
         if ix.step == 1 {
             return from_slice(&items(op)[ix.start as usize..(ix.start + ix.len) as usize]);
         }
-        let l = new(ix.len)?;
+        let l = new_unfilled(ix.len)?;
         let p = (*raw(l.as_ptr())).ob_item;
         for k in 0..ix.len {
             *p.offset(k) = new_ref(get(op, ix.at(k)));
@@ -855,6 +934,9 @@ unsafe extern "C" fn list_dealloc(op: *mut PyObject) {
             crate::object::alloc::raw_free(items.cast());
         }
         let tp = (*op).ob_type;
+        if tp == &raw mut PyList_Type && freelist_push(op) {
+            return;
+        }
         if let Some(free) = (*tp).tp_free {
             free(op.cast());
         }
@@ -967,7 +1049,7 @@ unsafe extern "C" fn list_concat(a: *mut PyObject, b: *mut PyObject) -> *mut PyO
                 )));
             }
             let (x, y) = (items(a), items(b));
-            let l = new((x.len() + y.len()) as Py_ssize_t)?;
+            let l = new_unfilled((x.len() + y.len()) as Py_ssize_t)?;
             let p = (*raw(l.as_ptr())).ob_item;
             for (k, &o) in x.iter().chain(y.iter()).enumerate() {
                 *p.add(k) = new_ref(o);
@@ -1015,10 +1097,11 @@ unsafe extern "C" fn list_subscript(op: *mut PyObject, key: *mut PyObject) -> *m
     guard_obj(|| {
         // SAFETY: op is a list.
         unsafe {
-            if int::check(key) && int::ndigits(key) <= 1 {
-                let d = int::digits(key).first().copied().unwrap_or(0) as Py_ssize_t;
-                let i = if int::sign(key) < 0 { len(op) - d } else { d };
-                return item(op, i);
+            if int::check(key) {
+                if let Some(i) = int::small_value(key) {
+                    let i = i as Py_ssize_t;
+                    return item(op, if i < 0 { i + len(op) } else { i });
+                }
             }
             subscript(op, key)
         }

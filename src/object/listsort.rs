@@ -37,7 +37,9 @@ unsafe fn key_kind(keys: &[*mut PyObject]) -> KeyKind {
             KeyKind::Str
         } else if tp == &raw mut float::PyFloat_Type {
             KeyKind::Float
-        } else if tp == &raw mut int::PyLong_Type && keys.iter().all(|&k| int::ndigits(k) <= 1) {
+        } else if tp == &raw mut int::PyLong_Type
+            && keys.iter().all(|&k| int::small_value(k).is_some())
+        {
             KeyKind::SmallInt
         } else {
             KeyKind::Generic
@@ -47,30 +49,8 @@ unsafe fn key_kind(keys: &[*mut PyObject]) -> KeyKind {
 
 #[inline(always)]
 unsafe fn small_int(k: *mut PyObject) -> i64 {
-    // SAFETY: k is an int with at most one digit.
-    unsafe {
-        let d = int::digits(k).first().copied().unwrap_or(0) as i64;
-        if int::sign(k) < 0 {
-            -d
-        } else {
-            d
-        }
-    }
-}
-
-#[inline(always)]
-unsafe fn less(kind: KeyKind, a: *mut PyObject, b: *mut PyObject) -> PyResult<bool> {
-    // SAFETY: a and b are valid keys of the kind found by key_kind.
-    unsafe {
-        match kind {
-            KeyKind::SmallInt => Ok(small_int(a) < small_int(b)),
-            KeyKind::Str => Ok(pystr::compare(a, b) == std::cmp::Ordering::Less),
-            KeyKind::Float => {
-                Ok((*a.cast::<PyFloatObject>()).ob_fval < (*b.cast::<PyFloatObject>()).ob_fval)
-            }
-            KeyKind::Generic => protocol::rich_compare_bool(a, b, Py_LT),
-        }
-    }
+    // SAFETY: k is an int of at most two digits (checked by key_kind).
+    unsafe { int::small_value(k).unwrap_or(0) }
 }
 
 /// Sorts `v` stably by `lt`; on an error `v` stays a permutation.
@@ -156,6 +136,31 @@ fn merge<T: Copy>(
     if !lt(v[la], v[la - 1])? {
         return Ok(());
     }
+    // Items of the left run not greater than the right run's first stay in
+    // place, as do items of the right run not less than the left's last
+    // (timsort's gallop trims, done here by binary search).
+    let (first_b, last_a) = (v[la], v[la - 1]);
+    let (mut lo, mut hi) = (0, la);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if lt(first_b, v[mid])? {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    let skip = lo;
+    let (mut lo, mut hi) = (la, v.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if lt(v[mid], last_a)? {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    let v = &mut v[skip..lo];
+    let la = la - skip;
     buf.clear();
     buf.extend_from_slice(&v[..la]);
     let (mut i, mut j, mut k) = (0, la, 0);
@@ -234,35 +239,99 @@ unsafe fn sort_items(
             }
             return Ok(());
         }
+        let keys: Vec<Owned> = if key.is_null() {
+            Vec::new()
+        } else {
+            let mut keys = Vec::with_capacity(items.len());
+            for &x in items.iter() {
+                keys.push(protocol::call_args(key, &[x])?);
+            }
+            keys
+        };
         // Reversing before and after keeps equal items in their order.
         if reverse {
             items.reverse();
         }
         let r = if key.is_null() {
-            let kind = key_kind(items);
-            merge_sort(items, &mut |a, b| less(kind, a, b))
+            let keys = items.to_vec();
+            sort_by_keys(items, &keys)
         } else {
-            let mut keys: Vec<Owned> = Vec::with_capacity(items.len());
-            for &x in items.iter() {
-                keys.push(protocol::call_args(key, &[x])?);
+            let mut raw: Vec<*mut PyObject> = keys.iter().map(|k| k.as_ptr()).collect();
+            if reverse {
+                raw.reverse();
             }
-            let raw_keys: Vec<*mut PyObject> = keys.iter().map(|k| k.as_ptr()).collect();
-            let kind = key_kind(&raw_keys);
-            let mut pairs: Vec<(*mut PyObject, *mut PyObject)> = raw_keys
-                .iter()
-                .copied()
-                .zip(items.iter().copied())
-                .collect();
-            let r = merge_sort(&mut pairs, &mut |a, b| less(kind, a.0, b.0));
-            for (slot, p) in items.iter_mut().zip(&pairs) {
-                *slot = p.1;
-            }
-            r
+            sort_by_keys(items, &raw)
         };
         if reverse {
             items.reverse();
         }
         r
+    }
+}
+
+/// Sorts `items` by the parallel `keys`. Keys of one simple type are
+/// decoded once into a contiguous array, so comparisons touch no objects.
+unsafe fn sort_by_keys(items: &mut [*mut PyObject], keys: &[*mut PyObject]) -> PyResult<()> {
+    // SAFETY: keys are valid objects of the kind key_kind found.
+    unsafe {
+        match key_kind(keys) {
+            KeyKind::SmallInt => {
+                sort_decorated(items, keys.iter().map(|&k| small_int(k)), |a, b| a < b);
+                Ok(())
+            }
+            KeyKind::Float => {
+                let f = |k: *mut PyObject| (*k.cast::<PyFloatObject>()).ob_fval;
+                sort_decorated(items, keys.iter().map(|&k| f(k)), |a, b| a < b);
+                Ok(())
+            }
+            KeyKind::Str if keys.iter().all(|&k| pystr::kind(k) == 1) => {
+                // The first eight bytes as a big-endian number order like
+                // the bytes themselves; most comparisons stop there.
+                let decorate = |k: *mut PyObject| {
+                    let d = pystr::data_bytes(k);
+                    let mut head = [0u8; 8];
+                    let n = d.len().min(8);
+                    head[..n].copy_from_slice(&d[..n]);
+                    (u64::from_be_bytes(head), d)
+                };
+                sort_decorated(items, keys.iter().map(|&k| decorate(k)), |a, b| {
+                    a.0 < b.0 || (a.0 == b.0 && a.1 < b.1)
+                });
+                Ok(())
+            }
+            KeyKind::Str => {
+                let lt = |a: &*mut PyObject, b: &*mut PyObject| {
+                    pystr::compare(*a, *b) == std::cmp::Ordering::Less
+                };
+                sort_decorated(items, keys.iter().copied(), lt);
+                Ok(())
+            }
+            KeyKind::Generic => {
+                let mut pairs: Vec<(*mut PyObject, *mut PyObject)> =
+                    keys.iter().copied().zip(items.iter().copied()).collect();
+                let r = merge_sort(&mut pairs, &mut |a, b| {
+                    protocol::rich_compare_bool(a.0, b.0, Py_LT)
+                });
+                for (slot, p) in items.iter_mut().zip(&pairs) {
+                    *slot = p.1;
+                }
+                r
+            }
+        }
+    }
+}
+
+/// Sorts `items` by precomputed keys with an infallible order.
+fn sort_decorated<K: Copy>(
+    items: &mut [*mut PyObject],
+    keys: impl Iterator<Item = K>,
+    lt: impl Fn(&K, &K) -> bool,
+) {
+    let mut pairs: Vec<(K, *mut PyObject)> = keys.zip(items.iter().copied()).collect();
+    // The comparison cannot fail, so neither can the sort.
+    let _ = merge_sort(&mut pairs, &mut |a, b| Ok(lt(&a.0, &b.0)));
+    for (slot, p) in items.iter_mut().zip(&pairs) {
+        *slot = p.1;
     }
 }
 

@@ -99,6 +99,11 @@ pub unsafe fn parts(op: *mut PyObject) -> [*mut PyObject; 3] {
 pub unsafe fn slice_index(v: *mut PyObject) -> PyResult<Py_ssize_t> {
     // SAFETY: v valid.
     unsafe {
+        if int::check(v) {
+            if let Some(x) = int::small_value(v) {
+                return Ok(x as Py_ssize_t);
+            }
+        }
         let nb = (*(*v).ob_type).tp_as_number;
         if !int::check(v) && (nb.is_null() || (*nb).nb_index.is_none()) {
             return Err(errors::type_error(
