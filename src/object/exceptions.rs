@@ -1,6 +1,15 @@
 //! The builtin exception hierarchy (`Objects/exceptions.c`): a static type
 //! per exception, exported as the `PyExc_*` pointers, with `BaseException`'s
-//! behaviour (args, str/repr, traceback/context/cause attributes).
+//! behaviour (args, str/repr, traceback/context/cause attributes), the
+//! generic parts of the extended layouts ([`ExcLayout`]), and creating
+//! exceptions for the error indicator ([`instantiate`], [`create`]).
+//!
+//! The submodules hold what has its own layout or logic: `oserror`
+//! (errno subclasses), `syntax`, `unicode` (the three Unicode errors and
+//! their C accessors), `fields` (StopIteration, SystemExit, ImportError,
+//! NameError, AttributeError, KeyError's str), `group` (exception groups,
+//! `except*`), `methods` (BaseException's methods), `display` (printing as
+//! `traceback.py` does) and `suggestions` ("Did you mean").
 use crate::capi::boundary::{guard, guard_obj, guard_status};
 use crate::ffi::*;
 use crate::object::refcount::*;
