@@ -2921,8 +2921,9 @@ void PyErr_SetRaisedException(PyObject *e);
 void PyErr_Fetch(PyObject **ptype, PyObject **pvalue, PyObject **ptb);
 
 /*
- `PyErr_Restore`: steals the three references; a value that is not an
- instance of the type is normalized (as CPython 3.12+ does eagerly).
+ `PyErr_Restore`: steals the three references. A value that is not
+ exactly of the type is turned into `type(value)` as CPython 3.12+ does;
+ the traceback must be a traceback or None.
  */
 void PyErr_Restore(PyObject *tp, PyObject *value, PyObject *tb);
 
@@ -3501,7 +3502,8 @@ PyObject *PyList_New(Py_ssize_t size);
 Py_ssize_t PyList_Size(PyObject *op);
 
 /*
- `PyList_GetItem`: a borrowed reference.
+ `PyList_GetItem`: a borrowed reference. The hot path has no panic
+ point, so only the error path goes through the boundary guard.
  */
 PyObject *PyList_GetItem(PyObject *op, Py_ssize_t index);
 
@@ -3511,7 +3513,8 @@ PyObject *PyList_GetItem(PyObject *op, Py_ssize_t index);
 PyObject *PyList_GetItemRef(PyObject *op, Py_ssize_t index);
 
 /*
- `PyList_SetItem`: steals `item`.
+ `PyList_SetItem`: steals `item`. The hot path only stores and releases
+ the old item (whose deallocator guards itself).
  */
 int PyList_SetItem(PyObject *op, Py_ssize_t index, PyObject *item);
 
@@ -4578,7 +4581,8 @@ PyObject *PySequence_InPlaceConcat(PyObject *a, PyObject *b);
 PyObject *PySequence_InPlaceRepeat(PyObject *o, Py_ssize_t count);
 
 /*
- `PySequence_GetItem`: negative indexes count from the end.
+ `PySequence_GetItem`: negative indexes count from the end. Exact lists
+ and tuples are read directly (that path cannot panic).
  */
 PyObject *PySequence_GetItem(PyObject *o, Py_ssize_t i);
 
@@ -4806,7 +4810,8 @@ PyObject *PyTuple_New(Py_ssize_t size);
 Py_ssize_t PyTuple_Size(PyObject *p);
 
 /*
- `PyTuple_GetItem`: a borrowed reference.
+ `PyTuple_GetItem`: a borrowed reference. The hot path has no panic
+ point, so only the error path goes through the boundary guard.
  */
 PyObject *PyTuple_GetItem(PyObject *p, Py_ssize_t pos);
 

@@ -593,3 +593,36 @@ pub fn backslash_escape(c: u32) -> String {
         format!("\\U{c:08x}")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_handlers() {
+        assert_eq!(lookup("UTF-8"), Some(Codec::Utf8));
+        assert_eq!(lookup("latin_1"), Some(Codec::Latin1));
+        assert_eq!(lookup("US-ASCII"), Some(Codec::Ascii));
+        assert_eq!(lookup("utf-16-be"), Some(Codec::Utf16(1)));
+        assert_eq!(lookup("UTF32"), Some(Codec::Utf32(0)));
+        assert_eq!(lookup("cp1252"), None);
+        assert_eq!(Handler::parse(None), Handler::Strict);
+        assert_eq!(
+            Handler::parse(Some("surrogateescape")),
+            Handler::SurrogateEscape
+        );
+        assert_eq!(Handler::parse(Some("bogus")), Handler::Unknown("bogus"));
+    }
+
+    #[test]
+    fn raw_utf8_and_escapes() {
+        let mut b = [0u8; 4];
+        let n = encode_utf8_raw(0xd800, &mut b);
+        assert_eq!(&b[..n], b"\xed\xa0\x80");
+        let n = encode_utf8_raw(0x1f600, &mut b);
+        assert_eq!(&b[..n], "😀".as_bytes());
+        assert_eq!(backslash_escape(0xe9), "\\xe9");
+        assert_eq!(backslash_escape(0x20ac), "\\u20ac");
+        assert_eq!(backslash_escape(0x1f600), "\\U0001f600");
+    }
+}

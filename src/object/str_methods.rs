@@ -1774,3 +1774,77 @@ pub static mut STR_METHODS: [PyMethodDef; 51] = [
     descr::method(c"__getnewargs__", str_getnewargs as *const c_void, NOARGS),
     descr::METHOD_END,
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn u(s: &str) -> Vec<u32> {
+        s.chars().map(u32::from).collect()
+    }
+
+    #[test]
+    fn searching() {
+        let h = u("abcabcab");
+        assert_eq!(find_at(&h, &u("cab"), 0, 8), Some(2));
+        assert_eq!(find_at(&h, &u("cab"), 3, 8), Some(5));
+        assert_eq!(find_at(&h, &u("cab"), 3, 7), None);
+        assert_eq!(rfind_at(&h, &u("ab"), 0, 8), Some(6));
+        assert_eq!(rfind_at(&h, &u(""), 2, 5), Some(5));
+        assert_eq!(find_at(b"aaa".as_slice(), b"".as_slice(), 4, 3), None);
+        assert_eq!(count_in(&h, &u("ab"), 0, 8, usize::MAX), 3);
+        assert_eq!(count_in(&h, &u(""), 0, 8, usize::MAX), 9);
+        assert_eq!(
+            count_in(b"aaaa".as_slice(), b"aa".as_slice(), 0, 4, usize::MAX),
+            2
+        );
+        assert!(tail(&h, &u("cab"), 0, 8, true) && !tail(&h, &u("cab"), 0, 8, false));
+        assert_eq!(adjust_indices(-3, -1, 8), (5, 7));
+        assert_eq!(adjust_indices(20, 100, 8), (20, 8));
+    }
+
+    #[test]
+    fn replacing_and_splitting() {
+        let r = replace_units(b"a,b,,c".as_slice(), b",".as_slice(), b"--".as_slice(), 2);
+        assert_eq!(r.as_deref(), Some(b"a--b--,c".as_slice()));
+        assert_eq!(
+            replace_units(
+                b"ab".as_slice(),
+                b"".as_slice(),
+                b"-".as_slice(),
+                usize::MAX
+            )
+            .as_deref(),
+            Some(b"-a-b-".as_slice())
+        );
+        assert_eq!(
+            replace_units(
+                b"ab".as_slice(),
+                b"x".as_slice(),
+                b"-".as_slice(),
+                usize::MAX
+            ),
+            None
+        );
+        let mut parts = Vec::new();
+        split_whitespace(&u("  a b\u{3000}c  "), 1, false, &mut parts);
+        assert_eq!(parts, vec![(2, 3), (4, 9)]);
+        parts.clear();
+        split_whitespace(&u("  a b c  "), 1, true, &mut parts);
+        assert_eq!(parts, vec![(0, 5), (6, 7)]);
+        parts.clear();
+        split_on(b"a,b,c".as_slice(), b",".as_slice(), 1, true, &mut parts);
+        assert_eq!(parts, vec![(0, 3), (4, 5)]);
+    }
+
+    #[test]
+    fn sigma_and_identifiers() {
+        let v = u("ΑΣ Σ'Σ");
+        assert_eq!(final_sigma(&v, 1), 0x3c2);
+        assert_eq!(final_sigma(&v, 3), 0x3c3);
+        assert_eq!(final_sigma(&v, 5), 0x3c2);
+        assert!(
+            is_identifier(&u("_ñame1")) && !is_identifier(&u("1a")) && !is_identifier::<u32>(&[])
+        );
+    }
+}
