@@ -6,6 +6,7 @@
  * accessors. */
 #include "testing.h"
 #include <errno.h>
+#include <stddef.h>
 
 /* `label: repr(obj.name)`; steals obj. */
 static void show_attr(const char *label, PyObject *obj, const char *name)
@@ -66,10 +67,67 @@ static PyObject *build_kw(PyObject *type, PyObject *args, PyObject *kwargs)
     return r;
 }
 
+/* The extended layouts: every CPython 3.13 field at CPython's offset. */
+static void layouts(void)
+{
+#define OFF(T, f) printf("  %s.%s: %zu\n", #T, #f, offsetof(T, f))
+    OFF(PyBaseExceptionObject, args);
+    OFF(PyBaseExceptionObject, suppress_context);
+    OFF(PyBaseExceptionGroupObject, msg);
+    OFF(PyBaseExceptionGroupObject, excs);
+    OFF(PySyntaxErrorObject, msg);
+    OFF(PySyntaxErrorObject, filename);
+    OFF(PySyntaxErrorObject, lineno);
+    OFF(PySyntaxErrorObject, offset);
+    OFF(PySyntaxErrorObject, end_lineno);
+    OFF(PySyntaxErrorObject, end_offset);
+    OFF(PySyntaxErrorObject, text);
+    OFF(PySyntaxErrorObject, print_file_and_line);
+    OFF(PyImportErrorObject, msg);
+    OFF(PyImportErrorObject, name);
+    OFF(PyImportErrorObject, path);
+    OFF(PyImportErrorObject, name_from);
+    OFF(PyUnicodeErrorObject, encoding);
+    OFF(PyUnicodeErrorObject, object);
+    OFF(PyUnicodeErrorObject, start);
+    OFF(PyUnicodeErrorObject, end);
+    OFF(PyUnicodeErrorObject, reason);
+    OFF(PySystemExitObject, code);
+    OFF(PyOSErrorObject, myerrno);
+    OFF(PyOSErrorObject, strerror);
+    OFF(PyOSErrorObject, filename);
+    OFF(PyOSErrorObject, filename2);
+    OFF(PyOSErrorObject, written);
+    OFF(PyStopIterationObject, value);
+    OFF(PyNameErrorObject, name);
+    OFF(PyAttributeErrorObject, obj);
+    OFF(PyAttributeErrorObject, name);
+#undef OFF
+    /* Instances are as large as their C struct. */
+    printf("  OSError basicsize ok: %d\n",
+           ((PyTypeObject *)PyExc_FileNotFoundError)->tp_basicsize == (Py_ssize_t)sizeof(PyOSErrorObject));
+    printf("  UnicodeDecodeError basicsize ok: %d\n",
+           ((PyTypeObject *)PyExc_UnicodeDecodeError)->tp_basicsize == (Py_ssize_t)sizeof(PyUnicodeErrorObject));
+    printf("  TabError basicsize ok: %d\n",
+           ((PyTypeObject *)PyExc_TabError)->tp_basicsize == (Py_ssize_t)sizeof(PySyntaxErrorObject));
+    printf("  ModuleNotFoundError basicsize ok: %d\n",
+           ((PyTypeObject *)PyExc_ModuleNotFoundError)->tp_basicsize == (Py_ssize_t)sizeof(PyImportErrorObject));
+    /* Reading the fields directly, as extensions do. */
+    PyObject *e = PyObject_CallFunction(PyExc_OSError, "iss", 2, "msg", "file");
+    printf("  ((PyOSErrorObject *)e)->filename: %s\n", PyUnicode_AsUTF8(((PyOSErrorObject *)e)->filename));
+    printf("  ((PyOSErrorObject *)e)->written: %zd\n", ((PyOSErrorObject *)e)->written);
+    Py_DECREF(e);
+    e = PyObject_CallFunction(PyExc_StopIteration, "i", 7);
+    printf("  ((PyStopIterationObject *)e)->value: %ld\n", PyLong_AsLong(((PyStopIterationObject *)e)->value));
+    Py_DECREF(e);
+}
+
 int main(void)
 {
     PyObject *e, *o;
     start();
+    printf("layouts:\n");
+    layouts();
 
     /* Every builtin type: called with one argument. */
     PyObject *types[] = {
