@@ -452,7 +452,7 @@ pub unsafe fn hash_value(op: *mut PyObject) -> Py_hash_t {
     }
 }
 
-/// `int(s, base)` for text; `repr` is the object shown in the error.
+/// `int(s, base)` for text, with the int-max-str-digits limit.
 pub fn parse_text(text: &str, base: i64) -> PyResult<Owned> {
     match int_text::parse_int_limited(text, base, max_str_digits()) {
         Ok((neg, mag)) => from_digits(if neg { -1 } else { 1 }, &mag),
