@@ -352,6 +352,9 @@ fn exception_types_behave_as_cpython() {
         )
         .unwrap();
         assert_eq!(str_(&e), "can't translate characters in position 0-2: r");
+        protocol::setattr(e.as_ptr(), pystr::intern("object"), b(b"xy").as_ptr()).unwrap();
+        assert!(protocol::str_(e.as_ptr()).is_err());
+        assert_eq!(raised(), "TypeError: object attribute must be unicode");
         assert_eq!(
             call(PyExc_UnicodeEncodeError, &[&s("ascii"), &s("a"), &i(0)]).err_text(),
             "TypeError: function takes exactly 5 arguments (3 given)"

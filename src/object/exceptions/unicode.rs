@@ -200,6 +200,9 @@ unsafe fn str_common(op: *mut PyObject, kind: UnicodeErrorKind) -> PyResult<Owne
         if (*u).object.is_null() {
             return pystr::from_str("");
         }
+        // `object` may have been reassigned: check its type (CPython 3.13
+        // reads it blindly).
+        get_object(op, kind)?;
         let reason = text((*u).reason)?;
         let (start, end) = ((*u).start, (*u).end);
         let len = if kind == UnicodeErrorKind::Decode {
