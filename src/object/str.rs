@@ -354,20 +354,39 @@ pub unsafe fn eq(a: *mut PyObject, b: *mut PyObject) -> bool {
 
 /// Compares two strs by code points.
 pub unsafe fn compare(a: *mut PyObject, b: *mut PyObject) -> std::cmp::Ordering {
-    // SAFETY: both are strs.
+    // SAFETY: both are strs; each slice covers len * kind bytes.
     unsafe {
-        if kind(a) == 1 && kind(b) == 1 {
+        let (ka, kb) = (kind(a), kind(b));
+        if ka == 1 && kb == 1 {
             return data_bytes(a).cmp(data_bytes(b));
         }
         let (la, lb) = (len(a) as usize, len(b) as usize);
-        for i in 0..la.min(lb) {
-            let (x, y) = (read_char(a, i), read_char(b, i));
-            if x != y {
-                return x.cmp(&y);
-            }
+        let (da, db) = (data(a), data(b));
+        let s1 = |d: *mut u8, n| std::slice::from_raw_parts(d, n);
+        let s2 = |d: *mut u8, n| std::slice::from_raw_parts(d as *const u16, n);
+        let s4 = |d: *mut u8, n| std::slice::from_raw_parts(d as *const u32, n);
+        match (ka, kb) {
+            (1, 2) => cmp_units(s1(da, la), s2(db, lb)),
+            (1, _) => cmp_units(s1(da, la), s4(db, lb)),
+            (2, 1) => cmp_units(s2(da, la), s1(db, lb)),
+            (2, 2) => s2(da, la).cmp(s2(db, lb)),
+            (2, _) => cmp_units(s2(da, la), s4(db, lb)),
+            (_, 1) => cmp_units(s4(da, la), s1(db, lb)),
+            (_, 2) => cmp_units(s4(da, la), s2(db, lb)),
+            _ => s4(da, la).cmp(s4(db, lb)),
         }
-        la.cmp(&lb)
     }
+}
+
+/// Compares code unit sequences of different widths by code point.
+fn cmp_units<A: Copy + Into<u32>, B: Copy + Into<u32>>(a: &[A], b: &[B]) -> std::cmp::Ordering {
+    for (&x, &y) in a.iter().zip(b) {
+        let (x, y): (u32, u32) = (x.into(), y.into());
+        if x != y {
+            return x.cmp(&y);
+        }
+    }
+    a.len().cmp(&b.len())
 }
 
 /// FxHash (rustc's hasher): interned names are short, and SipHash would

@@ -1,0 +1,88 @@
+// test: differential
+/* str from Python code: methods, operators, formatting, codecs, repr,
+ * subclasses and error messages, run with PyRun_SimpleString. */
+#include "testing.h"
+
+static const char script[] =
+    "def show(label, f):\n"
+    "    try:\n"
+    "        r = f()\n"
+    "    except Exception as e:\n"
+    "        r = type(e).__name__ + ': ' + str(e)\n"
+    "    print(label, repr(r))\n"
+    "\n"
+    "s = \"Hello, Wörld! ΣΑΣ straße ﬃ 𝔘𝔫𝔦\"\n"
+    "show(\"upper\", lambda: s.upper())\n"
+    "show(\"lower\", lambda: s.lower())\n"
+    "show(\"title\", lambda: s.title())\n"
+    "show(\"casefold\", lambda: s.casefold())\n"
+    "show(\"swapcase\", lambda: s.swapcase())\n"
+    "show(\"split\", lambda: s.split())\n"
+    "show(\"rsplit2\", lambda: s.rsplit(None, 2))\n"
+    "show(\"partition\", lambda: s.partition(\"ö\"))\n"
+    "show(\"find\", lambda: (s.find(\"ß\"), s.rfind(\"l\"), s.index(\"𝔫\"), s.count(\"l\")))\n"
+    "show(\"slice\", lambda: (s[3:9], s[::-3], s[-5:], s[100:], s[-100:2]))\n"
+    "show(\"iter\", lambda: [c for c in s[-3:]])\n"
+    "show(\"in\", lambda: (\"ßе\" in s, \"𝔦\" in s))\n"
+    "show(\"mul\", lambda: (\"ab\" * 3, 3 * \"€\", \"x\" * 0, \"x\" * -1))\n"
+    "show(\"add\", lambda: \"a\" + \"€\" + \"𝔘\")\n"
+    "show(\"cmp\", lambda: (\"a\" < \"b\", \"é\" > \"e\", \"𝔘\" > \"\\uffff\", sorted([\"b\", \"é\", \"A\", \"𝔘\", \"a\"])))\n"
+    "show(\"hash eq\", lambda: hash(\"abc\") == hash(\"ab\" + \"c\"))\n"
+    "show(\"strip\", lambda: (\"  x y \\t\\n\".strip(), \"xxhixx\".strip(\"x\"), \"\\u3000a\\u3000\".strip()))\n"
+    "show(\"just\", lambda: (\"ab\".center(7, \"*\"), \"ab\".ljust(5), \"ab\".rjust(5, \"€\"), \"-3\".zfill(5)))\n"
+    "show(\"replace\", lambda: s.replace(\"l\", \"L\", 2).replace(\"\", \"|\", 3))\n"
+    "show(\"join\", lambda: \"·\".join([\"a\", \"é\", \"𝔘\"]))\n"
+    "show(\"join gen\", lambda: \"-\".join(iter([\"0\", \"1\", \"2\"])))\n"
+    "show(\"splitlines\", lambda: \"a\\nb\\r\\nc\\x0bd\\u2029e\".splitlines(True))\n"
+    "show(\"expandtabs\", lambda: \"a\\tbb\\tccc\\t\".expandtabs(4))\n"
+    "show(\"startswith\", lambda: (s.startswith((\"x\", \"Hell\")), s.endswith(\"𝔦\"), s.startswith(\"W\", 7)))\n"
+    "show(\"predicates\", lambda: [(t, t.isalpha(), t.isdigit(), t.isdecimal(), t.isnumeric(), t.isidentifier(), t.isspace(), t.istitle(), t.isprintable()) for t in [\"abc\", \"Ab Cd\", \"½\", \"²\", \"٣\", \"a1\", \"\", \" \", \"\\x00\", \"ǅ\"]])\n"
+    "show(\"translate\", lambda: s.translate(str.maketrans(\"lo\", \"01\", \"!\")))\n"
+    "show(\"translate dict\", lambda: \"abc\".translate({97: \"AA\", 98: None, 99: 0x1F600}))\n"
+    "show(\"encode\", lambda: (s.encode(), s.encode(\"utf-16-le\")[:8], s.encode(\"ascii\", \"replace\"), s.encode(\"latin-1\", \"xmlcharrefreplace\")))\n"
+    "show(\"encode err\", lambda: s.encode(\"ascii\"))\n"
+    "show(\"decode\", lambda: (b\"caf\\xc3\\xa9\".decode(), b\"\\xff\".decode(\"utf-8\", \"replace\"), b\"a\\x80\".decode(\"ascii\", \"backslashreplace\")))\n"
+    "show(\"decode err\", lambda: b\"\\xc3\\x28\".decode())\n"
+    "show(\"str()\", lambda: (str(), str(5), str(b\"x\"), str(b\"caf\\xc3\\xa9\", \"utf-8\"), str(3.5)))\n"
+    "show(\"format\", lambda: \"{0}-{1!r}-{x:>4}-{y[1]}-{0:^7}\".format(\"a\", \"é\", x=5, y=[1, 2]))\n"
+    "show(\"format spec\", lambda: (format(\"ab\", \"*<6\"), f\"{'ab':>6}\", f\"{'€':=^5}\", \"{:.2}\".format(\"abcd\")))\n"
+    "show(\"percent\", lambda: \"%s|%r|%a|%5.2f|%-4d|%x|%c|%%|%(k)s\" % {\"k\": 1} if False else \"%s|%r|%a|%5.2f|%-4d|%x|%c|%%\" % (\"é\", \"é\", \"é\", 3.14159, 42, 255, 8364))\n"
+    "show(\"percent dict\", lambda: \"%(a)s and %(b)05d\" % {\"a\": \"x\", \"b\": 42})\n"
+    "show(\"repr\", lambda: [repr(t) for t in [\"it's\", 'say \"hi\"', \"both ' \\\"\", \"\\t\\n\\\\\", \"\\x00\\x7f\\xa0\", \"é€𝔘\", \"\\U000e0001\"]])\n"
+    "show(\"ascii\", lambda: ascii(\"é€𝔘\\n\"))\n"
+    "show(\"removeprefix\", lambda: (\"foobar\".removeprefix(\"foo\"), \"foobar\".removesuffix(\"bar\"), \"x\".removeprefix(\"\")))\n"
+    "show(\"maketrans\", lambda: str.maketrans({\"a\": \"b\", 99: None}))\n"
+    "show(\"sizeof\", lambda: (\"\".__sizeof__(), \"abc\".__sizeof__(), \"€\".__sizeof__(), \"𝔘\".__sizeof__()))\n"
+    "show(\"getnewargs\", lambda: \"ab\".__getnewargs__())\n"
+    "show(\"subclass\", lambda: type(type(\"S\", (str,), {})(\"abc\").upper()))\n"
+    "class S(str):\n"
+    "    def extra(self): return self + \"!\"\n"
+    "show(\"subclass2\", lambda: (S(\"hé\").extra(), len(S(\"hé\")), S(\"hé\") == \"hé\", repr(S(\"x\")), str(S(\"y\")), S(\"a\") + S(\"b\")))\n"
+    "show(\"errors\", lambda: \"abc\"[5])\n"
+    "k = \"x\"\n"
+    "show(\"errors2\", lambda: \"abc\"[k])\n"
+    "show(\"errors3\", lambda: \"a\" + 1)\n"
+    "show(\"errors4\", lambda: \"{}{1}\".format(1, 2))\n"
+    "show(\"errors5\", lambda: \"%d\" % \"x\")\n"
+    "show(\"errors6\", lambda: \"a\".join([1]))\n"
+    "show(\"errors7\", lambda: 1 in \"abc\")\n"
+    "show(\"errors8\", lambda: \"abc\".index(\"z\"))\n"
+    "show(\"ord chr\", lambda: (ord(\"€\"), chr(0x1F600), [ord(c) for c in \"a𝔘\"]))\n"
+    "show(\"len\", lambda: (len(s), len(\"\"), len(\"𝔘𝔘\")))\n"
+    "show(\"isascii\", lambda: (\"abc\".isascii(), \"é\".isascii()))\n"
+    "show(\"min max\", lambda: (min(\"hello\"), max(\"héllo\")))\n"
+    "show(\"sorted set\", lambda: sorted(set(\"mississippi\")))\n"
+    "show(\"dict keys\", lambda: {\"a\": 1, \"é\": 2, \"𝔘\": 3}[\"é\"])\n"
+    "show(\"bool\", lambda: (bool(\"\"), bool(\"a\")))\n"
+    "show(\"int float parse\", lambda: (int(\"٣٤\"), float(\" 1.5 \"), int(\"ff\", 16)))\n"
+    "\n";
+
+int main(void)
+{
+    start();
+    if (PyRun_SimpleString(script) != 0) {
+        printf("script failed\n");
+    }
+    fflush(stdout);
+    return finish();
+}
