@@ -26,7 +26,7 @@ pub static mut PyComplex_Type: PyTypeObject = PyTypeObject {
     tp_richcompare: Some(complex_richcompare),
     tp_as_number: &raw mut COMPLEX_AS_NUMBER,
     tp_methods: (&raw const COMPLEX_METHODS).cast_mut().cast(),
-    tp_getset: (&raw const COMPLEX_GETSET).cast_mut().cast(),
+    tp_members: (&raw const COMPLEX_MEMBERS).cast_mut().cast(),
     tp_new: Some(complex_new),
     tp_free: Some(crate::capi::memory::PyObject_Free),
     tp_doc: c"Create a complex number from a string or numbers.\n\nIf a string is given, parse it as a complex number.\nIf a single number is given, convert it to a complex number.\nIf the 'real' or 'imag' arguments are given, create a complex number\nwith the specified real and imaginary components."
@@ -73,10 +73,28 @@ static COMPLEX_METHODS: [PyMethodDef; 6] = [
     descr::METHOD_END,
 ];
 
-static COMPLEX_GETSET: [PyGetSetDef; 3] = [
-    descr::getset(c"real", Some(complex_get_real), None),
-    descr::getset(c"imag", Some(complex_get_imag), None),
-    descr::GETSET_END,
+static COMPLEX_MEMBERS: [PyMemberDef; 3] = [
+    PyMemberDef {
+        name: c"real".as_ptr(),
+        r#type: Py_T_DOUBLE,
+        offset: std::mem::offset_of!(PyComplexObject, cval.real) as Py_ssize_t,
+        flags: Py_READONLY,
+        doc: c"the real part of a complex number".as_ptr(),
+    },
+    PyMemberDef {
+        name: c"imag".as_ptr(),
+        r#type: Py_T_DOUBLE,
+        offset: std::mem::offset_of!(PyComplexObject, cval.imag) as Py_ssize_t,
+        flags: Py_READONLY,
+        doc: c"the imaginary part of a complex number".as_ptr(),
+    },
+    PyMemberDef {
+        name: std::ptr::null(),
+        r#type: 0,
+        offset: 0,
+        flags: 0,
+        doc: std::ptr::null(),
+    },
 ];
 
 const C_1: Py_complex = Py_complex {
@@ -662,16 +680,6 @@ unsafe extern "C" fn complex_from_number(cls: *mut PyObject, x: *mut PyObject) -
             protocol::call_args(cls, &[c.as_ptr()])
         }
     })
-}
-
-unsafe extern "C" fn complex_get_real(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    // SAFETY: op is a complex.
-    guard_obj(|| pyfloat::from_f64(unsafe { value(op) }.real))
-}
-
-unsafe extern "C" fn complex_get_imag(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    // SAFETY: op is a complex.
-    guard_obj(|| pyfloat::from_f64(unsafe { value(op) }.imag))
 }
 
 // ---------------------------------------------------------------------------
