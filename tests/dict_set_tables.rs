@@ -142,6 +142,38 @@ unsafe fn set_order_and_hash() {
     }
 }
 
+/// Wide index slots: 70000 keys need 4-byte indices (and 2-byte ones on
+/// the way); every key stays reachable through growth and deletions.
+unsafe fn wide_tables() {
+    // SAFETY: the runtime is initialized on this thread.
+    unsafe {
+        let d = dict::new().unwrap();
+        let n = 70000i64;
+        for k in 0..n {
+            let key = int::from_i64(k * 7919).unwrap();
+            dict::set_item(d.as_ptr(), key.as_ptr(), key.as_ptr()).unwrap();
+        }
+        assert!((*dict::keys(d.as_ptr())).log2_size() >= 17);
+        for k in (0..n).step_by(3) {
+            let key = int::from_i64(k * 7919).unwrap();
+            assert!(dict::del_item_opt(d.as_ptr(), key.as_ptr()).unwrap());
+        }
+        for k in 0..n {
+            let key = int::from_i64(k * 7919).unwrap();
+            let v = dict::get_item(d.as_ptr(), key.as_ptr()).unwrap();
+            assert_eq!(v.is_null(), k % 3 == 0);
+        }
+        let c = dict::copy(d.as_ptr()).unwrap();
+        assert_eq!(dict::len(c.as_ptr()), dict::len(d.as_ptr()));
+        let s = set::new_set(d.as_ptr()).unwrap();
+        assert_eq!(set::len(s.as_ptr()), dict::len(d.as_ptr()));
+        for k in 0..n {
+            let key = int::from_i64(k * 7919).unwrap();
+            assert_eq!(set::contains(s.as_ptr(), key.as_ptr()).unwrap(), k % 3 != 0);
+        }
+    }
+}
+
 #[test]
 fn tables_match_models() {
     ferrython::runtime::lifecycle::initialize();
@@ -150,5 +182,6 @@ fn tables_match_models() {
         dict_matches_model();
         str_keys_then_mixed();
         set_order_and_hash();
+        wide_tables();
     }
 }
