@@ -522,8 +522,12 @@ pub unsafe fn next_entry(d: *mut PyObject, pos: &mut usize) -> Option<dictkeys::
 
 /// Releases every live entry of a detached table, then the table.
 unsafe fn release_table(k: *mut Keys) {
-    // SAFETY: k is no longer reachable from any dict.
+    // SAFETY: k is no longer reachable from any dict; NULL only for memory
+    // that never went through dict_new.
     unsafe {
+        if k.is_null() {
+            return;
+        }
         for e in Keys::used_entries(k) {
             if !e.value.is_null() {
                 decref(e.key);
@@ -927,6 +931,9 @@ unsafe extern "C" fn dict_traverse(op: *mut PyObject, visit: visitproc, arg: *mu
     // SAFETY: op is a dict; visit is the collector's callback.
     unsafe {
         let Some(visit) = visit else { return 0 };
+        if keys(op).is_null() {
+            return 0;
+        }
         for e in Keys::used_entries(keys(op)) {
             if !e.value.is_null() {
                 let r = visit(e.key, arg);
