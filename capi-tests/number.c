@@ -88,6 +88,14 @@ static void subclass(void)
     }
     show("", r);
     show("IntSub()", PyObject_CallNoArgs(sub));
+    r = PyObject_GetAttrString(v, "__format__");
+    Py_SETREF(r, PyObject_CallOneArg(r, args = PyUnicode_FromString("q")));
+    Py_DECREF(args);
+    show("format(IntSub(-42), 'q')", r);
+    r = PyObject_GetAttrString(v, "__format__");
+    Py_SETREF(r, PyObject_CallOneArg(r, args = PyUnicode_FromString("+#x")));
+    Py_DECREF(args);
+    show("format(IntSub(-42), '+#x')", r);
     Py_DECREF(one);
     Py_DECREF(v);
     Py_DECREF(sub);
