@@ -1,6 +1,6 @@
 // test: differential
 /* str from Python code: methods, operators, formatting, codecs, repr,
- * subclasses and error messages, run with PyRun_SimpleString. */
+ * subclasses, edge cases and error messages, run with PyRun_SimpleString. */
 #include "testing.h"
 
 static const char script[] =
@@ -75,7 +75,55 @@ static const char script[] =
     "show(\"dict keys\", lambda: {\"a\": 1, \"é\": 2, \"𝔘\": 3}[\"é\"])\n"
     "show(\"bool\", lambda: (bool(\"\"), bool(\"a\")))\n"
     "show(\"int float parse\", lambda: (int(\"٣٤\"), float(\" 1.5 \"), int(\"ff\", 16)))\n"
-    "\n";
+    "\n"
+    "class O:\n"
+    "    real = 3\n"
+    "show(\"fmt1\", lambda: (\"{0.real}\".format(O()), \"{:{}}\".format(\"a\", 5), \"{!s:>3}\".format(1), \"{0[a]}\".format({\"a\": 7})))\n"
+    "show(\"pct\", lambda: (\"%.3s\" % \"abcdef\", \"%-5s|\" % \"ab\", \"%5r\" % \"a\", \"%i\" % True, \"%d\" % 3.7, \"%x\" % -255, \"%#x\" % 0, \"%o\" % 0, \"%#o\" % 8))\n"
+    "show(\"pct2\", lambda: (\"%e\" % 0, \"%+.0f\" % 2.5, \"%g\" % 1e100, \"%10.4g\" % 3.14159, \"%c\" % \"é\", \"%%%s\" % 1, \"%s\" % (1,), \"%.0e\" % 12345, \"%#.3g\" % 1, \"%5%\" % ()))\n"
+    "show(\"pct3\", lambda: (\"%f\" % float(\"inf\"), \"%05f\" % float(\"-inf\"), \"%.2f\" % 1e300, \"%r\" % \"'\", \"%-+6d|\" % 5, \"% 05d\" % 3, \"%*.*s\" % (6, 2, \"abcd\")))\n"
+    "show(\"split\", lambda: (\"\".split(), \"\".split(\",\"), \" \".split(\" \"), \"a  b\".split(\" \"), \"abc\".split(\"abc\"), \"a,b\".rsplit(\",\", 0), \"x y\".split(maxsplit=0), \" a b \".rsplit(maxsplit=1)))\n"
+    "show(\"splitlines\", lambda: (\"\".splitlines(), \"\\n\".splitlines(), \"a\\r\".splitlines(True), \"\\r\\n\\r\".splitlines()))\n"
+    "show(\"strip\", lambda: (\"\".strip(), \"abc\".strip(\"\"), \"xyx\".lstrip(\"x\"), \"\\x1c a \\x85\".strip()))\n"
+    "show(\"center\", lambda: (\"abc\".center(6, \"*\"), \"ab\".center(5, \"-\"), \"abc\".center(2), \"a\".center(4), \"ab\".center(4)))\n"
+    "show(\"zfill\", lambda: (\"+5\".zfill(4), \"\".zfill(3), \"abc\".zfill(2), \"-\".zfill(3), \"é\".zfill(3)))\n"
+    "show(\"expandtabs\", lambda: (\"\\t\".expandtabs(0), \"a\\r\\tb\".expandtabs(4), \"€\\t|\".expandtabs(3), \"\\t\".expandtabs(-1)))\n"
+    "show(\"title\", lambda: [\"hello world's end\".title(), \"they're bill's friends\".title(), \"ǆemal\".title(), \"ﬁsh\".title(), \"ŉ x\".title(), \"aΣ bΣc\".title()])\n"
+    "show(\"capitalize\", lambda: [\"ǆemal\".capitalize(), \"ﬁsh\".capitalize(), \"ŉ\".capitalize(), \"SSSS\".capitalize(), \"ΣΑΣ\".capitalize()])\n"
+    "show(\"swapcase\", lambda: [\"ΣAΣ\".swapcase(), \"ß\".swapcase(), \"ǅ\".swapcase(), \"İ\".swapcase()])\n"
+    "show(\"lower\", lambda: [\"ΑΣ.\".lower(), \"AΣ\\u0345\".lower(), \"Σ\".lower(), \"AΣ\\u0345b\".lower(), \"ΣΣ\".lower(), \"a.Σ\".lower(), \"aΣ.b\".lower()])\n"
+    "show(\"casefold\", lambda: [\"ΣΣ\".casefold(), \"ﬁ\".casefold(), \"ẞ\".casefold(), \"ǰ\".casefold()])\n"
+    "show(\"count\", lambda: (\"aaaa\".count(\"aa\"), \"abc\".count(\"\", 1), \"abc\".count(\"\", 5), \"abc\".count(\"\", -1), \"aaa\".count(\"a\", 1, 2)))\n"
+    "show(\"find\", lambda: (\"hello\".find(\"l\", -2), \"hello\".rfind(\"l\", 0, -2), \"hello\".find(\"\", 5), \"hello\".rfind(\"\"), \"hello\".find(\"lo\", -100)))\n"
+    "show(\"startswith\", lambda: (\"a\".startswith(()), \"a\".startswith(\"\", 5), \"abc\".endswith(\"\", 3), \"abc\".endswith(\"\", 4), \"abc\".startswith(\"bc\", -2)))\n"
+    "show(\"replace\", lambda: (\"aaa\".replace(\"a\", \"b\", 0), \"aaa\".replace(\"a\", \"b\", -5), \"abc\".replace(\"\", \"-\", 2), \"\".replace(\"\", \"x\"), \"abc\".replace(\"abc\", \"\")))\n"
+    "show(\"rpartition\", lambda: (\"a.b.c\".rpartition(\".\"), \"a.b.c\".partition(\".\"), \"abc\".rpartition(\"abc\")))\n"
+    "show(\"isidentifier\", lambda: (\"class\".isidentifier(), \"℘x\".isidentifier(), \"x℘\".isidentifier(), \"·a\".isidentifier(), \"a·\".isidentifier()))\n"
+    "show(\"istitle\", lambda: (\"ǅungla\".istitle(), \"Hello World\".istitle(), \"HELLO\".istitle(), \"Hello world\".istitle(), \"A1 B2\".istitle(), \"1\".istitle()))\n"
+    "show(\"digits\", lambda: (\"１２\".isdecimal(), int(\"１２\"), \"Ⅻ\".isnumeric(), \"Ⅻ\".isdigit(), \"𝟙\".isdecimal()))\n"
+    "show(\"maketrans1\", lambda: \"abc\".translate(str.maketrans({\"a\": \"xyz\", \"b\": \"\"})))\n"
+    "show(\"fmtstr\", lambda: (\"{:s}\".format(\"x\"), \"{:10}|\".format(\"é\"), \"{:^10.2}|\".format(\"abc\"), \"{:<{w}}|\".format(\"a\", w=3), format(\"abc\", \"\")))\n"
+    "show(\"fmterr\", lambda: \"{:=5}\".format(\"a\"))\n"
+    "show(\"fmterr2\", lambda: \"{:+}\".format(\"a\"))\n"
+    "show(\"fmterr3\", lambda: \"{:,}\".format(\"a\"))\n"
+    "show(\"join empty\", lambda: (\"\".join([]), \"x\".join([\"a\"]), \"x\".join((\"a\", \"b\"))))\n"
+    "show(\"str kw\", lambda: (str(object=5), str(encoding=\"utf-8\"), str(b\"a\", errors=\"strict\"), str(object=b\"\\xff\", errors=\"replace\")))\n"
+    "show(\"str new\", lambda: str.__new__(str, \"x\"))\n"
+    "show(\"cmp ops\", lambda: (\"abc\" < \"abd\", \"abc\" <= \"abc\", \"b\" > \"abc\", \"\" < \"a\", \"a\" != \"a\", \"é\" == \"é\"))\n"
+    "show(\"mod non-str\", lambda: 5 % \"a\")\n"
+    "show(\"getitem big\", lambda: \"abc\"[2**70])\n"
+    "show(\"ljust big\", lambda: \"a\".ljust(2**70))\n"
+    "show(\"mul big\", lambda: \"ab\" * (2**62))\n"
+    "show(\"encode kw\", lambda: \"é\".encode(encoding=\"latin-1\", errors=\"strict\"))\n"
+    "show(\"encode bad kw\", lambda: \"é\".encode(foo=1))\n"
+    "show(\"surrogateescape rt\", lambda: b\"\\xff\\xfeabc\".decode(\"utf-8\", \"surrogateescape\").encode(\"utf-8\", \"surrogateescape\"))\n"
+    "show(\"utf16 bom\", lambda: (\"é\".encode(\"utf-16\"), \"é\".encode(\"utf-32\")[:4], b\"\\xff\\xfe\\xe9\\x00\".decode(\"utf-16\")))\n"
+    "show(\"idx neg\", lambda: (\"abc\"[-1], \"abc\"[-3], \"abc\"[1:-1], \"abcdef\"[-2:1:-2], \"abcdef\"[5:0:-2]))\n"
+    "show(\"idx err\", lambda: \"abc\"[-4])\n"
+    "show(\"slice obj\", lambda: \"abcdef\"[slice(1, None, 2)])\n"
+    "show(\"contains empty\", lambda: (\"\" in \"abc\", \"\" in \"\"))\n"
+    "show(\"iter list\", lambda: list(\"é𝔘a\"))\n"
+    "show(\"format_map missing\", lambda: \"{a}{b}\".format_map(type(\"D\", (dict,), {\"__missing__\": lambda self, k: k.upper()})(a=1)))\n";
 
 int main(void)
 {

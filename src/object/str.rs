@@ -471,14 +471,37 @@ pub unsafe fn intern_in_place(p: *mut *mut PyObject) -> PyResult<()> {
 /// Frees the interned strings and the one-character cache (at
 /// finalization).
 pub fn clear_interned() {
-    clear_char_cache();
     let mut g = INTERNED.lock().unwrap_or_else(|e| e.into_inner());
     if let Some(t) = g.take() {
         for (_, p) in t.0 {
-            // SAFETY: interned strings are owned by the table; nothing uses
-            // them after finalization.
-            unsafe { free_str(p as *mut PyObject) };
+            let p = p as *mut PyObject;
+            // SAFETY: interned strings are owned by the table (the cached
+            // empty and one-character strings by their cache); nothing
+            // uses them after finalization.
+            unsafe {
+                if !is_cached(p) {
+                    free_str(p);
+                }
+            }
         }
+    }
+    clear_char_cache();
+}
+
+/// Whether `op` is the cached empty string or a cached one-character string.
+unsafe fn is_cached(op: *mut PyObject) -> bool {
+    // SAFETY: op is a live str; the caches are only touched with the GIL.
+    unsafe {
+        if op == EMPTY {
+            return true;
+        }
+        if len(op) != 1 || read_char(op, 0) >= 256 {
+            return false;
+        }
+        *(&raw mut LATIN1)
+            .cast::<*mut PyObject>()
+            .add(read_char(op, 0) as usize)
+            == op
     }
 }
 

@@ -111,6 +111,11 @@ pub unsafe fn percent_format(fmt: *mut PyObject, args: *mut PyObject) -> PyResul
                 continue;
             }
             i += 1;
+            if i < n && f[i] == 0x25 {
+                out.push(0x25);
+                i += 1;
+                continue;
+            }
             let mut arg_override: Option<Owned> = None;
             if i < n && f[i] == 0x28 {
                 if !mapping {
@@ -200,10 +205,6 @@ pub unsafe fn percent_format(fmt: *mut PyObject, args: *mut PyObject) -> PyResul
             }
             let conv = f[i];
             i += 1;
-            if conv == 0x25 {
-                out.push(0x25);
-                continue;
-            }
             let arg = match &arg_override {
                 Some(o) => o.as_ptr(),
                 None => next_arg(&mut argi)?,
@@ -398,7 +399,7 @@ unsafe fn format_float(arg: *mut PyObject, conv: char, sp: &Spec) -> PyResult<Ve
         if sp.alt {
             spec.push('#');
         }
-        if sp.zero && !sp.left && float::value(x.as_ptr()).is_finite() {
+        if sp.zero && !sp.left {
             spec.push('0');
         }
         if let Some(w) = sp.width {

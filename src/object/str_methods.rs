@@ -200,12 +200,14 @@ unsafe fn str_arg(fname: &str, pos: usize, o: *mut PyObject) -> PyResult<*mut Py
     }
 }
 
-/// An integer argument as `Py_ssize_t` (`OverflowError` when too large).
+/// An integer argument as `Py_ssize_t` (`OverflowError: Python int too
+/// large to convert to C ssize_t` when too large).
 unsafe fn ssize_arg(o: *mut PyObject) -> PyResult<Py_ssize_t> {
     // SAFETY: o valid.
     unsafe {
         let i = number::index(o)?;
-        int::as_i64(i.as_ptr()).map(|v| v as Py_ssize_t)
+        int::as_i64_or(i.as_ptr(), "Python int too large to convert to C ssize_t")
+            .map(|v| v as Py_ssize_t)
     }
 }
 
