@@ -393,12 +393,7 @@ unsafe fn format_single(e: *mut PyObject, ctx: &mut PrintContext) {
             ctx.emit(&format_tb((*base(e)).traceback), '|');
         }
         ctx.emit(&exception_only_block(e), '|');
-        let excs = (*e.cast::<PyBaseExceptionGroupObject>()).excs;
-        let items: Vec<*mut PyObject> = if excs.is_null() {
-            Vec::new()
-        } else {
-            tuple::items(excs).to_vec()
-        };
+        let items = super::group::sub_exceptions(e).to_vec();
         let n = items.len().min(MAX_GROUP_WIDTH + 1);
         ctx.need_close = false;
         for i in 0..n {

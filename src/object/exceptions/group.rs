@@ -58,6 +58,19 @@ unsafe fn grp(op: *mut PyObject) -> *mut PyBaseExceptionGroupObject {
     op.cast()
 }
 
+/// A group's exceptions; none when `__new__` was bypassed.
+pub(super) unsafe fn sub_exceptions<'a>(op: *mut PyObject) -> &'a [*mut PyObject] {
+    // SAFETY: op is an exception group; excs NULL or a tuple.
+    unsafe {
+        let excs = (*grp(op)).excs;
+        if excs.is_null() {
+            &[]
+        } else {
+            tuple::items(excs)
+        }
+    }
+}
+
 /// Whether `op` is a `BaseExceptionGroup` instance.
 unsafe fn is_group(op: *mut PyObject) -> bool {
     // SAFETY: op valid.
@@ -264,7 +277,7 @@ unsafe fn split_rec(
         }
         let mut matched = Vec::new();
         let mut rest = Vec::new();
-        for &e in tuple::items((*grp(exc)).excs) {
+        for &e in sub_exceptions(exc) {
             let (a, b) = split_rec(e, m, with_rest)?;
             matched.extend(a);
             rest.extend(b);
@@ -311,7 +324,7 @@ unsafe fn leaf_ids(exc: *mut PyObject, ids: &mut HashSet<usize>) {
             ids.insert(exc as usize);
             return;
         }
-        for &e in tuple::items((*grp(exc)).excs) {
+        for &e in sub_exceptions(exc) {
             leaf_ids(e, ids);
         }
     }
