@@ -350,16 +350,23 @@ unsafe extern "C" fn ba_item(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject 
 unsafe fn ass_item(op: *mut PyObject, i: Py_ssize_t, v: *mut PyObject) -> PyResult<()> {
     // SAFETY: op is a bytearray.
     unsafe {
+        // The value first: its `__index__` may resize the bytearray.
+        let c = if v.is_null() {
+            None
+        } else {
+            Some(bm::byte_value(v)?)
+        };
         let n = len(op);
         if i < 0 || i >= n {
             return Err(errors::index_error("bytearray index out of range"));
         }
-        if v.is_null() {
-            return splice(op, i as usize, i as usize + 1, &[]);
+        match c {
+            None => splice(op, i as usize, i as usize + 1, &[]),
+            Some(c) => {
+                as_mut_slice(op)[i as usize] = c;
+                Ok(())
+            }
         }
-        let c = bm::byte_value(v)?;
-        as_mut_slice(op)[i as usize] = c;
-        Ok(())
     }
 }
 
@@ -382,7 +389,7 @@ unsafe extern "C" fn ba_subscript(op: *mut PyObject, key: *mut PyObject) -> *mut
         // SAFETY: op is a bytearray; the key is converted before the read.
         unsafe {
             if slice::check(key) {
-                let ix = slice::indices(key, len(op))?;
+                let ix = slice::indices_with(key, || len(op))?;
                 let data = as_slice(op);
                 let v: Vec<u8> = (0..ix.len).map(|k| data[ix.at(k) as usize]).collect();
                 return from_slice(&v);
@@ -431,7 +438,7 @@ unsafe fn ass_subscript(op: *mut PyObject, key: *mut PyObject, v: *mut PyObject)
         } else {
             Some(assigned_bytes(v)?)
         };
-        let ix = slice::indices(key, len(op))?;
+        let ix = slice::indices_with(key, || len(op))?;
         if ix.step == 1 {
             let lo = ix.start as usize;
             return splice(op, lo, lo + ix.len as usize, src.as_deref().unwrap_or(&[]));

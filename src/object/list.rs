@@ -766,7 +766,7 @@ pub unsafe fn repeat(op: *mut PyObject, n: Py_ssize_t) -> PyResult<Owned> {
 unsafe fn subscript_slice(op: *mut PyObject, s: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: op is a list, s a slice.
     unsafe {
-        let ix = slice::indices(s, len(op))?;
+        let ix = slice::indices_with(s, || len(op))?;
         if ix.step == 1 {
             return from_slice(&items(op)[ix.start as usize..(ix.start + ix.len) as usize]);
         }
@@ -809,19 +809,17 @@ pub unsafe fn ass_subscript(
             }
             return ass_item(op, i, value);
         }
-        let ix = slice::indices(key, len(op))?;
-        if ix.step == 1 {
-            if value.is_null() {
+        if value.is_null() {
+            let ix = slice::indices_with(key, || len(op))?;
+            if ix.step == 1 {
                 return set_slice(op, ix.start, ix.start + ix.len, null_mut());
             }
-            if tuple::check(value) || check(value) {
-                return set_slice(op, ix.start, ix.start + ix.len, value);
-            }
-        }
-        if value.is_null() {
             return delete_extended(op, ix);
         }
+        // The items first: iterating `value` may change the list, and the
+        // indices must match the length the writes see.
         let seq = tuple::from_iterable_msg(value, "must assign iterable to extended slice")?;
+        let ix = slice::indices_with(key, || len(op))?;
         let src = tuple::items(seq.as_ptr());
         if ix.step == 1 {
             return set_slice(op, ix.start, ix.start + ix.len, seq.as_ptr());

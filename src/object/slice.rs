@@ -68,13 +68,22 @@ pub unsafe fn new(
     step: *mut PyObject,
 ) -> PyResult<Owned> {
     let or_none = |p: *mut PyObject| if p.is_null() { none::none() } else { p };
-    // SAFETY: the type is static; the parts are valid or NULL.
+    // SAFETY: the type is static; the parts are valid or NULL; a cached
+    // block is a dead slice of the same size.
     unsafe {
-        let op =
-            crate::object::alloc::raw_malloc(std::mem::size_of::<PySliceObject>()) as *mut PyObject;
-        if op.is_null() {
-            return Err(errors::no_memory());
-        }
+        let cached = CACHE
+            .try_with(|c| c.replace(null_mut()))
+            .unwrap_or(null_mut());
+        let op = if cached.is_null() {
+            let op = crate::object::alloc::raw_malloc(std::mem::size_of::<PySliceObject>())
+                as *mut PyObject;
+            if op.is_null() {
+                return Err(errors::no_memory());
+            }
+            op
+        } else {
+            cached
+        };
         crate::object::alloc::init_object(op, &raw mut PySlice_Type);
         let s = op.cast::<PySliceObject>();
         (*s).start = new_ref(or_none(start));
@@ -227,6 +236,24 @@ pub unsafe fn indices(op: *mut PyObject, length: Py_ssize_t) -> PyResult<Indices
     })
 }
 
+/// `indices` against a length read after the slice's parts are converted
+/// (their `__index__` may resize a mutable sequence), as CPython's
+/// `PySlice_Unpack` + `PySlice_AdjustIndices` pair does.
+pub unsafe fn indices_with(
+    op: *mut PyObject,
+    length: impl FnOnce() -> Py_ssize_t,
+) -> PyResult<Indices> {
+    // SAFETY: op is a slice.
+    let (mut start, mut stop, step) = unsafe { unpack(op)? };
+    let len = adjust_indices(length(), &mut start, &mut stop, step);
+    Ok(Indices {
+        start,
+        stop,
+        step,
+        len,
+    })
+}
+
 /// `slice.indices(length)`: like `indices` but start/stop follow Python's
 /// rules for the tuple it returns (`stop` may be -1 for negative steps).
 unsafe fn indices_for_length(op: *mut PyObject, length: Py_ssize_t) -> PyResult<Indices> {
@@ -267,13 +294,31 @@ unsafe fn indices_for_length(op: *mut PyObject, length: Py_ssize_t) -> PyResult<
     }
 }
 
+thread_local! {
+    /// One dead slice kept for reuse (CPython caches one too): `a[i:j]`
+    /// builds and drops a slice per evaluation.
+    static CACHE: std::cell::Cell<*mut PyObject> = const { std::cell::Cell::new(null_mut()) };
+}
+
 unsafe extern "C" fn slice_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero; the parts are owned.
     unsafe {
         for p in parts(op) {
             decref(p);
         }
-        crate::object::alloc::raw_free(op.cast());
+        let kept = CACHE
+            .try_with(|c| {
+                if c.get().is_null() {
+                    c.set(op);
+                    true
+                } else {
+                    false
+                }
+            })
+            .unwrap_or(false);
+        if !kept {
+            crate::object::alloc::raw_free(op.cast());
+        }
     }
 }
 
