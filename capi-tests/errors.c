@@ -456,6 +456,9 @@ int main(void)
     PyException_SetCause(exc, PyObject_CallNoArgs(PyExc_KeyError));
     show("outer.__cause__", PyException_GetCause(exc));
     show("outer.__traceback__", PyException_GetTraceback(exc));
+    show_int("SetTraceback(None)", PyException_SetTraceback(exc, Py_None));
+    show_int("SetTraceback(NULL)", PyException_SetTraceback(exc, NULL));
+    show_int("SetTraceback(5)", PyException_SetTraceback(exc, Py_True));
     show("outer.args", PyObject_GetAttrString(exc, "args"));
     Py_DECREF(exc);
 

@@ -781,11 +781,11 @@ pub unsafe extern "C" fn PyException_GetTraceback(e: *mut PyObject) -> *mut PyOb
     }
 }
 
-/// `PyException_SetTraceback`: a traceback or None (NULL is None).
+/// `PyException_SetTraceback`: a traceback or None (NULL is a TypeError,
+/// as deleting `__traceback__`).
 #[no_mangle]
 pub unsafe extern "C" fn PyException_SetTraceback(e: *mut PyObject, tb: *mut PyObject) -> c_int {
     crate::null_check!(e);
-    let tb = if tb.is_null() { none::none() } else { tb };
     // SAFETY: e is an exception.
     guard_status(|| unsafe { protocol::setattr(e, pystr::intern("__traceback__"), tb) })
 }
