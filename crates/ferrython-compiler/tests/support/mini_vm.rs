@@ -32,6 +32,36 @@ pub enum V {
     Exc(Rc<(String, String)>),
     Code(Rc<CodeObject>),
     Gen(Rc<RefCell<Option<Frame>>>),
+    Class(Rc<Class>),
+    Obj(Rc<RefCell<Obj>>),
+    /// A function bound to an instance.
+    Method(Rc<Func>, Box<V>),
+}
+
+#[derive(Debug)]
+pub struct Class {
+    name: String,
+    ns: Rc<RefCell<Vec<(V, V)>>>,
+    bases: Vec<Rc<Class>>,
+}
+
+#[derive(Debug)]
+pub struct Obj {
+    class: Rc<Class>,
+    attrs: Vec<(String, V)>,
+}
+
+impl Class {
+    /// Attribute lookup along the (single-inheritance-first) MRO.
+    fn lookup(&self, name: &str) -> Option<V> {
+        let found = self
+            .ns
+            .borrow()
+            .iter()
+            .find(|(k, _)| matches!(k, V::Str(s) if &**s == name))
+            .map(|(_, v)| v.clone());
+        found.or_else(|| self.bases.iter().find_map(|b| b.lookup(name)))
+    }
 }
 
 /// A suspended or running frame.
@@ -43,6 +73,8 @@ pub struct Frame {
     pc: usize,
     handled: V,
     closure: Vec<V>,
+    /// The locals mapping of a class body.
+    ns: Option<Rc<RefCell<Vec<(V, V)>>>>,
 }
 
 /// How `exec` stopped.
@@ -121,6 +153,8 @@ impl V {
             ),
             V::Exc(e) => e.1.clone(),
             V::Func(f) => format!("<function {}>", f.code.qualname),
+            V::Class(c) => format!("<class '{}'>", c.name),
+            V::Obj(o) => format!("<{} object>", o.borrow().class.name),
             other => format!("<{other:?}>"),
         }
     }
@@ -183,6 +217,8 @@ fn exc_matches(e: &V, ty: &V) -> bool {
 pub struct Vm {
     pub globals: RefCell<HashMap<String, V>>,
     pub out: RefCell<String>,
+    /// Namespace handed to the next frame (a class body being built).
+    class_ns: RefCell<Option<Rc<RefCell<Vec<(V, V)>>>>>,
 }
 
 impl Vm {
@@ -190,6 +226,7 @@ impl Vm {
         Vm {
             globals: RefCell::new(HashMap::new()),
             out: RefCell::new(String::new()),
+            class_ns: RefCell::new(None),
         }
     }
 
@@ -216,6 +253,7 @@ impl Vm {
             "AssertionError",
             "IndexError",
             "cm",
+            "super",
         ];
         B.iter().find(|b| **b == name).map(|b| V::Builtin(b))
     }
@@ -292,7 +330,7 @@ impl Vm {
 
     pub fn call(&self, f: &V, args: Vec<V>, kwargs: Vec<(String, V)>) -> R<V> {
         match f {
-            V::Builtin(b) => self.call_builtin(b, args, kwargs),
+            V::Builtin(b) if *b != "__build_class__" => self.call_builtin(b, args, kwargs),
             V::Bound(obj, "append") => {
                 if let V::List(l) = &**obj {
                     l.borrow_mut().push(args[0].clone());
@@ -325,6 +363,44 @@ impl Vm {
                 Ok(V::None)
             }
             V::Func(func) => self.call_function(func, args, kwargs),
+            V::Method(func, self_) => {
+                let mut a = vec![(**self_).clone()];
+                a.extend(args);
+                self.call_function(func, a, kwargs)
+            }
+            V::Class(cls) => {
+                let obj = V::Obj(Rc::new(RefCell::new(Obj {
+                    class: cls.clone(),
+                    attrs: vec![],
+                })));
+                if let Some(V::Func(init)) = cls.lookup("__init__") {
+                    let mut a = vec![obj.clone()];
+                    a.extend(args);
+                    self.call_function(&init, a, kwargs)?;
+                }
+                Ok(obj)
+            }
+            V::Builtin("__build_class__") => {
+                let V::Func(body) = &args[0] else {
+                    panic!("__build_class__")
+                };
+                let name = args[1].str();
+                let bases = args[2..]
+                    .iter()
+                    .map(|b| match b {
+                        V::Class(c) => c.clone(),
+                        other => panic!("base {other:?}"),
+                    })
+                    .collect();
+                let ns = Rc::new(RefCell::new(Vec::new()));
+                *self.class_ns.borrow_mut() = Some(ns.clone());
+                let cell = self.call_function(body, vec![], vec![])?;
+                let cls = Rc::new(Class { name, ns, bases });
+                if let V::Cell(c) = cell {
+                    *c.borrow_mut() = Some(V::Class(cls.clone()));
+                }
+                Ok(V::Class(cls))
+            }
             other => Err(exc("TypeError", format!("not callable: {other:?}"))),
         }
     }
@@ -382,6 +458,9 @@ impl Vm {
 
     /// Run module code.
     pub fn run_module(&self, code: &CodeObject) -> R<V> {
+        self.globals
+            .borrow_mut()
+            .insert("__name__".into(), V::Str("__main__".into()));
         let n = code.localsplusnames.len();
         self.run(code, vec![V::Null; n], &[])
     }
@@ -394,6 +473,7 @@ impl Vm {
             pc: 0,
             handled: V::None,
             closure: closure.to_vec(),
+            ns: self.class_ns.borrow_mut().take(),
         };
         match self.exec(&mut frame, None)? {
             Flow::Return(v) => Ok(v),
@@ -443,6 +523,7 @@ impl Vm {
         let locals = &mut f.locals;
         let stack = &mut f.stack;
         let handled = &mut f.handled;
+        let ns = f.ns.clone();
         if let Some(v) = sent {
             stack.push(v);
         }
@@ -523,12 +604,31 @@ impl Vm {
                             other => panic!("STORE_DEREF on {other:?}"),
                         }
                     }
-                    LOAD_NAME | LOAD_GLOBAL => {
+                    LOAD_NAME | LOAD_GLOBAL | LOAD_FROM_DICT_OR_GLOBALS => {
                         let n = if op == LOAD_GLOBAL {
                             name(arg >> 1)
                         } else {
                             name(arg)
                         };
+                        let dict = match (op, &ns) {
+                            (LOAD_NAME, Some(ns)) => Some(ns.clone()),
+                            (LOAD_FROM_DICT_OR_GLOBALS, _) => match pop!() {
+                                V::Dict(d) => Some(d),
+                                _ => None,
+                            },
+                            _ => None,
+                        };
+                        if let Some(d) = dict {
+                            let found = d
+                                .borrow()
+                                .iter()
+                                .find(|(k, _)| matches!(k, V::Str(s) if **s == *n))
+                                .map(|(_, v)| v.clone());
+                            if let Some(v) = found {
+                                stack.push(v);
+                                return Ok(Flow::Next);
+                            }
+                        }
                         let v = self
                             .globals
                             .borrow()
@@ -544,10 +644,134 @@ impl Vm {
                     }
                     STORE_NAME | STORE_GLOBAL => {
                         let v = pop!();
-                        self.globals.borrow_mut().insert(name(arg), v);
+                        match (&ns, op) {
+                            (Some(ns), STORE_NAME) => {
+                                let k = V::Str(name(arg).into());
+                                let mut d = ns.borrow_mut();
+                                match d.iter_mut().find(|(x, _)| x.eq(&k)) {
+                                    Some(e) => e.1 = v,
+                                    None => d.push((k, v)),
+                                }
+                            }
+                            _ => {
+                                self.globals.borrow_mut().insert(name(arg), v);
+                            }
+                        }
+                    }
+                    LOAD_LOCALS => stack.push(V::Dict(
+                        ns.clone().expect("LOAD_LOCALS outside a class body"),
+                    )),
+                    LOAD_BUILD_CLASS => stack.push(V::Builtin("__build_class__")),
+                    LOAD_FROM_DICT_OR_DEREF => {
+                        let d = pop!();
+                        let n = &code.localsplusnames[arg as usize];
+                        let found = match &d {
+                            V::Dict(d) => d
+                                .borrow()
+                                .iter()
+                                .find(|(k, _)| matches!(k, V::Str(s) if **s == **n))
+                                .map(|(_, v)| v.clone()),
+                            _ => None,
+                        };
+                        match found {
+                            Some(v) => stack.push(v),
+                            None => match &locals[arg as usize] {
+                                V::Cell(c) => stack.push(
+                                    c.borrow()
+                                        .clone()
+                                        .ok_or_else(|| exc("NameError", "unbound"))?,
+                                ),
+                                other => panic!("LOAD_FROM_DICT_OR_DEREF on {other:?}"),
+                            },
+                        }
+                    }
+                    STORE_ATTR => {
+                        let obj = pop!();
+                        let v = pop!();
+                        let n = name(arg);
+                        match &obj {
+                            V::Obj(o) => {
+                                let mut o = o.borrow_mut();
+                                match o.attrs.iter_mut().find(|(k, _)| *k == n) {
+                                    Some(e) => e.1 = v,
+                                    None => o.attrs.push((n, v)),
+                                }
+                            }
+                            _ => return Err(exc("AttributeError", n)),
+                        }
+                    }
+                    LOAD_SUPER_ATTR => {
+                        let self_ = pop!();
+                        let cls = pop!();
+                        let _super = pop!();
+                        let n = name(arg >> 2);
+                        let V::Class(cls) = cls else {
+                            panic!("super() class")
+                        };
+                        let found = cls.bases.iter().find_map(|b| b.lookup(&n));
+                        match found {
+                            Some(V::Func(f)) if arg & 1 != 0 => {
+                                stack.push(V::Func(f));
+                                stack.push(self_);
+                            }
+                            Some(V::Func(f)) => stack.push(V::Method(f, Box::new(self_))),
+                            Some(v) => {
+                                stack.push(v);
+                                if arg & 1 != 0 {
+                                    stack.push(V::Null);
+                                }
+                            }
+                            None => return Err(exc("AttributeError", n)),
+                        }
                     }
                     DELETE_NAME | DELETE_GLOBAL => {
                         self.globals.borrow_mut().remove(&name(arg));
+                    }
+                    LOAD_ATTR if matches!(stack.last(), Some(V::Obj(_) | V::Class(_))) => {
+                        let obj = pop!();
+                        let n = name(arg >> 1);
+                        let method = arg & 1 != 0;
+                        match &obj {
+                            V::Obj(o) => {
+                                let inst = o
+                                    .borrow()
+                                    .attrs
+                                    .iter()
+                                    .find(|(k, _)| *k == n)
+                                    .map(|(_, v)| v.clone());
+                                if let Some(v) = inst {
+                                    stack.push(v);
+                                    if method {
+                                        stack.push(V::Null);
+                                    }
+                                } else {
+                                    let cls = o.borrow().class.clone();
+                                    match cls.lookup(&n) {
+                                        Some(V::Func(f)) if method => {
+                                            stack.push(V::Func(f));
+                                            stack.push(obj.clone());
+                                        }
+                                        Some(V::Func(f)) => {
+                                            stack.push(V::Method(f, Box::new(obj.clone())))
+                                        }
+                                        Some(v) => {
+                                            stack.push(v);
+                                            if method {
+                                                stack.push(V::Null);
+                                            }
+                                        }
+                                        None => return Err(exc("AttributeError", n)),
+                                    }
+                                }
+                            }
+                            V::Class(c) => {
+                                stack.push(c.lookup(&n).ok_or_else(|| exc("AttributeError", n))?);
+                                if method {
+                                    stack.push(V::Null);
+                                }
+                            }
+                            _ => unreachable!(),
+                        }
                     }
                     LOAD_ATTR => {
                         let obj = pop!();
