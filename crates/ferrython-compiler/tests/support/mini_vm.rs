@@ -21,7 +21,7 @@ pub enum V {
     Str(Rc<str>),
     Tuple(Rc<Vec<V>>),
     List(Rc<RefCell<Vec<V>>>),
-    Dict(Rc<RefCell<Vec<(V, V)>>>),
+    Dict(Ns),
     Func(Rc<Func>),
     Cell(Rc<RefCell<Option<V>>>),
     Iter(Rc<RefCell<(Vec<V>, usize)>>),
@@ -41,7 +41,7 @@ pub enum V {
 #[derive(Debug)]
 pub struct Class {
     name: String,
-    ns: Rc<RefCell<Vec<(V, V)>>>,
+    ns: Ns,
     bases: Vec<Rc<Class>>,
 }
 
@@ -74,7 +74,7 @@ pub struct Frame {
     handled: V,
     closure: Vec<V>,
     /// The locals mapping of a class body.
-    ns: Option<Rc<RefCell<Vec<(V, V)>>>>,
+    ns: Option<Ns>,
 }
 
 /// How `exec` stopped.
@@ -94,6 +94,9 @@ pub struct Func {
 }
 
 type R<T> = Result<T, V>;
+
+/// A mutable mapping (dicts, class namespaces).
+type Ns = Rc<RefCell<Vec<(V, V)>>>;
 
 fn exc(ty: &str, msg: impl Into<String>) -> V {
     V::Exc(Rc::new((ty.to_string(), msg.into())))
@@ -218,7 +221,7 @@ pub struct Vm {
     pub globals: RefCell<HashMap<String, V>>,
     pub out: RefCell<String>,
     /// Namespace handed to the next frame (a class body being built).
-    class_ns: RefCell<Option<Rc<RefCell<Vec<(V, V)>>>>>,
+    class_ns: RefCell<Option<Ns>>,
 }
 
 impl Vm {
