@@ -131,6 +131,27 @@ int main(void)
     show_b("AsEncodedString(nope)", PyUnicode_AsEncodedString(s, "nope", NULL));
     Py_DECREF(s);
 
+
+    /* unicode_escape and raw_unicode_escape */
+    decode_all("unicode_escape", "a\\", 2);
+    decode_all("unicode_escape", "\\x4g", 4);
+    decode_all("unicode_escape", "\\u12", 4);
+    decode_all("unicode_escape", "\\U00110000", 10);
+    {
+        const char *esc = "ab\\u00e9\\U0001f600\\x41\\t\\\\\\'\\\"\\101\\777\\0x\\\nz";
+        show_s("DecodeUnicodeEscape", PyUnicode_DecodeUnicodeEscape(esc, (Py_ssize_t)strlen(esc), NULL));
+    }
+    decode_all("raw_unicode_escape", "\\u12", 4);
+    decode_all("raw_unicode_escape", "\\U00110000x", 11);
+    {
+        const char *raw = "\\\\u0041 \\u0041 \xe9 \\\\\\u00e9";
+        show_s("DecodeRawUnicodeEscape", PyUnicode_DecodeRawUnicodeEscape(raw, (Py_ssize_t)strlen(raw), NULL));
+    }
+    s = PyUnicode_FromString("a\t\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\\'\"\x7f\x01");
+    show_b("AsUnicodeEscapeString", PyUnicode_AsUnicodeEscapeString(s));
+    show_b("AsRawUnicodeEscapeString", PyUnicode_AsRawUnicodeEscapeString(s));
+    encode_all("unicode_escape", s);
+    Py_DECREF(s);
     /* stateful decoding */
     consumed = -1;
     show("DecodeUTF8Stateful(ab\\xe2\\x82)", PyUnicode_DecodeUTF8Stateful("ab\xe2\x82", 4, NULL, &consumed));

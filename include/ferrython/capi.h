@@ -3128,7 +3128,8 @@ PyObject *PyErr_NewExceptionWithDoc(const char *name,
 PyObject *PyException_GetTraceback(PyObject *e);
 
 /*
- `PyException_SetTraceback`: a traceback or None (NULL is None).
+ `PyException_SetTraceback`: a traceback or None (NULL is a TypeError,
+ as deleting `__traceback__`).
  */
 int PyException_SetTraceback(PyObject *e, PyObject *tb);
 
@@ -5140,6 +5141,27 @@ PyObject *PyUnicode_DecodeUTF32Stateful(const char *s,
                                         const char *errs,
                                         int *byteorder,
                                         Py_ssize_t *consumed);
+
+/*
+ `PyUnicode_DecodeUnicodeEscape` (`\\N{name}` escapes are not
+ supported: no name database).
+ */
+PyObject *PyUnicode_DecodeUnicodeEscape(const char *s, Py_ssize_t size, const char *errs);
+
+/*
+ `PyUnicode_DecodeRawUnicodeEscape`.
+ */
+PyObject *PyUnicode_DecodeRawUnicodeEscape(const char *s, Py_ssize_t size, const char *errs);
+
+/*
+ `PyUnicode_AsUnicodeEscapeString`.
+ */
+PyObject *PyUnicode_AsUnicodeEscapeString(PyObject *op);
+
+/*
+ `PyUnicode_AsRawUnicodeEscapeString`.
+ */
+PyObject *PyUnicode_AsRawUnicodeEscapeString(PyObject *op);
 
 /*
  `PyUnicode_DecodeFSDefaultAndSize`: UTF-8 with `surrogateescape` (the

@@ -848,6 +848,43 @@ pub unsafe extern "C" fn PyUnicode_DecodeUTF32Stateful(
     unsafe { decode_utf_n(cc::decode_utf32, s, size, errs, byteorder, consumed) }
 }
 
+/// `PyUnicode_DecodeUnicodeEscape` (`\\N{name}` escapes are not
+/// supported: no name database).
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_DecodeUnicodeEscape(
+    s: *const c_char,
+    size: Py_ssize_t,
+    errs: *const c_char,
+) -> *mut PyObject {
+    // SAFETY: s holds size bytes.
+    guard_obj(|| unsafe { cc::decode_unicode_escape(byte_slice(s, size), opt_cstr(errs)?) })
+}
+
+/// `PyUnicode_DecodeRawUnicodeEscape`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_DecodeRawUnicodeEscape(
+    s: *const c_char,
+    size: Py_ssize_t,
+    errs: *const c_char,
+) -> *mut PyObject {
+    // SAFETY: s holds size bytes.
+    guard_obj(|| unsafe { cc::decode_raw_unicode_escape(byte_slice(s, size), opt_cstr(errs)?) })
+}
+
+/// `PyUnicode_AsUnicodeEscapeString`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_AsUnicodeEscapeString(op: *mut PyObject) -> *mut PyObject {
+    // SAFETY: forwarded.
+    unsafe { encode_with(op, Codec::UnicodeEscape) }
+}
+
+/// `PyUnicode_AsRawUnicodeEscapeString`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_AsRawUnicodeEscapeString(op: *mut PyObject) -> *mut PyObject {
+    // SAFETY: forwarded.
+    unsafe { encode_with(op, Codec::RawUnicodeEscape) }
+}
+
 /// `PyUnicode_DecodeFSDefaultAndSize`: UTF-8 with `surrogateescape` (the
 /// file system encoding of a UTF-8 locale).
 #[no_mangle]

@@ -20,6 +20,8 @@ pub enum Codec {
     Ascii,
     Utf16(i32),
     Utf32(i32),
+    UnicodeEscape,
+    RawUnicodeEscape,
 }
 
 /// The codec an encoding name stands for (CPython's aliases of these
@@ -44,6 +46,8 @@ pub fn lookup(name: &str) -> Option<Codec> {
         "utf_32" | "utf32" | "u32" => Codec::Utf32(0),
         "utf_32_le" | "utf_32le" | "utf32le" => Codec::Utf32(-1),
         "utf_32_be" | "utf_32be" | "utf32be" => Codec::Utf32(1),
+        "unicode_escape" => Codec::UnicodeEscape,
+        "raw_unicode_escape" => Codec::RawUnicodeEscape,
         _ => return None,
     })
 }
@@ -141,7 +145,173 @@ pub fn decode(data: &[u8], codec: Codec, errors: Option<&str>) -> PyResult<Owned
         Codec::Ascii => decode_ascii(data, errors),
         Codec::Utf16(mut bo) => decode_utf16(data, errors, &mut bo, true).map(|r| r.0),
         Codec::Utf32(mut bo) => decode_utf32(data, errors, &mut bo, true).map(|r| r.0),
+        Codec::UnicodeEscape => decode_unicode_escape(data, errors),
+        Codec::RawUnicodeEscape => decode_raw_unicode_escape(data, errors),
     }
+}
+
+fn hex_run(data: &[u8], from: usize, n: usize) -> (u32, usize) {
+    let mut v = 0u32;
+    let mut k = 0;
+    while k < n && from + k < data.len() {
+        match (data[from + k] as char).to_digit(16) {
+            Some(d) => v = (v << 4) | d,
+            None => break,
+        }
+        k += 1;
+    }
+    (v, k)
+}
+
+/// `unicode_escape` decoding (Python string-literal escapes over Latin-1
+/// text). `\N{name}` needs the character name database, which we do not
+/// have: it is reported as an unknown name.
+pub fn decode_unicode_escape(data: &[u8], errors: Option<&str>) -> PyResult<Owned> {
+    const ENC: &str = "unicodeescape";
+    let h = Handler::parse(errors);
+    let n = data.len();
+    let mut out = Vec::with_capacity(n);
+    let mut i = 0;
+    while i < n {
+        let b = data[i];
+        if b != b'\\' {
+            out.push(b as u32);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        if i + 1 >= n {
+            i = decode_error(h, ENC, data, start, n, "\\ at end of string", &mut out)?;
+            continue;
+        }
+        let c = data[i + 1];
+        i += 2;
+        let simple = match c {
+            b'\n' => Some(None),
+            b'\\' | b'\'' | b'"' => Some(Some(c as u32)),
+            b'b' => Some(Some(8)),
+            b'f' => Some(Some(12)),
+            b't' => Some(Some(9)),
+            b'n' => Some(Some(10)),
+            b'r' => Some(Some(13)),
+            b'v' => Some(Some(11)),
+            b'a' => Some(Some(7)),
+            _ => None,
+        };
+        if let Some(v) = simple {
+            out.extend(v);
+            continue;
+        }
+        match c {
+            b'0'..=b'7' => {
+                let mut v = (c - b'0') as u32;
+                for _ in 0..2 {
+                    match data.get(i) {
+                        Some(&d @ b'0'..=b'7') => {
+                            v = v * 8 + (d - b'0') as u32;
+                            i += 1;
+                        }
+                        _ => break,
+                    }
+                }
+                out.push(v);
+            }
+            b'x' | b'u' | b'U' => {
+                let (want, reason) = match c {
+                    b'x' => (2, "truncated \\xXX escape"),
+                    b'u' => (4, "truncated \\uXXXX escape"),
+                    _ => (8, "truncated \\UXXXXXXXX escape"),
+                };
+                let (v, got) = hex_run(data, i, want);
+                i += got;
+                if got < want {
+                    i = decode_error(h, ENC, data, start, i, reason, &mut out)?;
+                } else if v > 0x10ffff {
+                    i = decode_error(
+                        h,
+                        ENC,
+                        data,
+                        start,
+                        i,
+                        "illegal Unicode character",
+                        &mut out,
+                    )?;
+                } else {
+                    out.push(v);
+                }
+            }
+            b'N' => {
+                let close = (data.get(i) == Some(&b'{'))
+                    .then(|| data[i..].iter().position(|&b| b == b'}'))
+                    .flatten();
+                let (end, reason) = match close {
+                    Some(k) if k > 1 => (i + k + 1, "unknown Unicode character name"),
+                    _ => (n.min(i + 1), "malformed \\N character escape"),
+                };
+                i = decode_error(h, ENC, data, start, end, reason, &mut out)?;
+            }
+            _ => {
+                out.push(b'\\' as u32);
+                out.push(c as u32);
+            }
+        }
+    }
+    pystr::from_ucs4(&out)
+}
+
+/// `raw_unicode_escape` decoding: Latin-1 text in which only `\\uXXXX` and
+/// `\\UXXXXXXXX` after an odd number of backslashes are escapes.
+pub fn decode_raw_unicode_escape(data: &[u8], errors: Option<&str>) -> PyResult<Owned> {
+    const ENC: &str = "rawunicodeescape";
+    let h = Handler::parse(errors);
+    let n = data.len();
+    let mut out = Vec::with_capacity(n);
+    let mut i = 0;
+    while i < n {
+        let b = data[i];
+        if b != b'\\' {
+            out.push(b as u32);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut run = 0;
+        while i < n && data[i] == b'\\' {
+            run += 1;
+            i += 1;
+        }
+        let escape = run % 2 == 1 && matches!(data.get(i), Some(b'u' | b'U'));
+        let kept = if escape { run - 1 } else { run };
+        out.extend(std::iter::repeat_n(b'\\' as u32, kept));
+        if !escape {
+            continue;
+        }
+        let esc_start = start + kept;
+        let (want, reason) = if data[i] == b'u' {
+            (4, "truncated \\uXXXX escape")
+        } else {
+            (8, "truncated \\UXXXXXXXX escape")
+        };
+        i += 1;
+        let (v, got) = hex_run(data, i, want);
+        i += got;
+        if got < want {
+            i = decode_error(h, ENC, data, esc_start, i, reason, &mut out)?;
+        } else if v > 0x10ffff {
+            i = decode_error(
+                h,
+                ENC,
+                data,
+                esc_start,
+                i,
+                "\\Uxxxxxxxx out of range",
+                &mut out,
+            )?;
+        } else {
+            out.push(v);
+        }
+    }
+    pystr::from_ucs4(&out)
 }
 
 /// UTF-8 decoding; unless `final_`, an incomplete sequence at the end is
@@ -495,6 +665,9 @@ fn encode_utf8_raw(c: u32, buf: &mut [u8; 4]) -> usize {
 pub unsafe fn encode(s: *mut PyObject, codec: Codec, errors: Option<&str>) -> PyResult<Owned> {
     // SAFETY: s is a str.
     unsafe {
+        if matches!(codec, Codec::UnicodeEscape | Codec::RawUnicodeEscape) {
+            return encode_escaped(s, codec == Codec::RawUnicodeEscape);
+        }
         if pystr::is_ascii(s) && !matches!(codec, Codec::Utf16(_) | Codec::Utf32(_)) {
             return bytes::from_slice(pystr::data_bytes(s));
         }
@@ -513,6 +686,7 @@ pub unsafe fn encode(s: *mut PyObject, codec: Codec, errors: Option<&str>) -> Py
             Codec::Ascii => (1, 0, "ascii", 0x7f, "ordinal not in range(128)"),
             Codec::Utf16(bo) => (2, bo, utf_name(16, bo), 0x10ffff, "surrogates not allowed"),
             Codec::Utf32(bo) => (4, bo, utf_name(32, bo), 0x10ffff, "surrogates not allowed"),
+            Codec::UnicodeEscape | Codec::RawUnicodeEscape => unreachable!("handled above"),
         };
         let mut sink = Sink {
             out: Vec::with_capacity(n * width + 4),
@@ -569,6 +743,36 @@ pub unsafe fn encode(s: *mut PyObject, codec: Codec, errors: Option<&str>) -> Py
             i = end;
         }
         bytes::from_slice(&sink.out)
+    }
+}
+
+/// `unicode_escape` (or, with `raw`, `raw_unicode_escape`) encoding; it
+/// never fails.
+unsafe fn encode_escaped(s: *mut PyObject, raw: bool) -> PyResult<Owned> {
+    // SAFETY: s is a str.
+    unsafe {
+        let n = pystr::len(s) as usize;
+        let mut out = Vec::with_capacity(n + 8);
+        for i in 0..n {
+            let c = pystr::read_char(s, i);
+            if raw {
+                if c < 0x100 {
+                    out.push(c as u8);
+                } else {
+                    out.extend_from_slice(backslash_escape(c).as_bytes());
+                }
+                continue;
+            }
+            match c {
+                0x5c => out.extend_from_slice(b"\\\\"),
+                0x09 => out.extend_from_slice(b"\\t"),
+                0x0a => out.extend_from_slice(b"\\n"),
+                0x0d => out.extend_from_slice(b"\\r"),
+                0x20..=0x7e => out.push(c as u8),
+                _ => out.extend_from_slice(backslash_escape(c).as_bytes()),
+            }
+        }
+        bytes::from_slice(&out)
     }
 }
 

@@ -51,6 +51,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut str::_PyUnicodeASCIIIter_Type,
         &raw mut str::_PyUnicodeASCIIIter_Type,
         &raw mut str::_PyUnicodeASCIIIter_Type,
+        &raw mut str::_PyUnicodeASCIIIter_Type,
         &raw mut crate::object::bytes::PyBytesIter_Type,
         &raw mut crate::object::bytearray::PyByteArray_Type,
         &raw mut crate::object::bytearray::PyByteArrayIter_Type,
