@@ -293,11 +293,24 @@ builtin!(bi_next, |args, kws| {
             typeobj::type_name(it)
         )));
     }
-    match protocol::iter_next(it)? {
-        Some(v) => Ok(v),
-        None if args.len() == 2 => Ok(Owned::from_borrowed(args[1])),
-        None => Err(errors::set_object(exc::PyExc_StopIteration, null_mut())),
+    let next = (*(*it).ob_type).tp_iternext.expect("checked above");
+    let v = next(it);
+    if !v.is_null() {
+        return Ok(Owned::from_raw_unchecked(v));
     }
+    if args.len() == 2 {
+        if !errors::occurred().is_null() {
+            if !errors::matches(exc::PyExc_StopIteration) {
+                return Err(errors::Raised::assume());
+            }
+            errors::clear();
+        }
+        return Ok(Owned::from_borrowed(args[1]));
+    }
+    if errors::occurred().is_null() {
+        return Err(errors::set_object(exc::PyExc_StopIteration, null_mut()));
+    }
+    Err(errors::Raised::assume())
 });
 
 builtin!(bi_callable, |args, kws| {

@@ -48,6 +48,14 @@ const fn cache_of(op: Opcode) -> u8 {
     }
 }
 
+/// How a frame stopped running.
+pub enum Exit {
+    /// `return`: the frame is done.
+    Return(Owned),
+    /// `yield`: the frame is suspended (generators).
+    Yield(Owned),
+}
+
 /// Runs a fresh frame to completion: makes it the current frame, checks the
 /// recursion limit, evaluates it.
 pub unsafe fn run_frame(f: *mut PyObject) -> PyResult<Owned> {
@@ -55,8 +63,27 @@ pub unsafe fn run_frame(f: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: f is a frame not yet running.
     unsafe {
         frame::push(f);
-        let r = eval(f);
+        let r = eval(f, false);
         frame::pop(f);
+        match r? {
+            Exit::Return(v) => Ok(v),
+            Exit::Yield(_) => Err(errors::system_error(
+                "yield from a frame that is not a generator's",
+            )),
+        }
+    }
+}
+
+/// Resumes a suspended generator frame (with the raised exception thrown
+/// in when `throw`); the caller's frame becomes its `f_back` for the run.
+pub unsafe fn resume(f: *mut PyObject, throw: bool) -> PyResult<Exit> {
+    let _g = protocol::RecursionGuard::enter("")?;
+    // SAFETY: f is a suspended frame owned by a generator.
+    unsafe {
+        frame::push(f);
+        let r = eval(f, throw);
+        frame::pop(f);
+        xdecref(std::mem::replace(&mut fr(f).f_back, null_mut()));
         r
     }
 }
@@ -82,7 +109,8 @@ ops! {
     LIST_EXTEND SET_UPDATE DICT_UPDATE DICT_MERGE UNPACK_SEQUENCE UNPACK_EX
     JUMP_FORWARD JUMP_BACKWARD JUMP_BACKWARD_NO_INTERRUPT POP_JUMP_IF_FALSE
     POP_JUMP_IF_TRUE POP_JUMP_IF_NONE POP_JUMP_IF_NOT_NONE GET_ITER FOR_ITER
-    GET_YIELD_FROM_ITER RETURN_VALUE CALL CALL_KW CALL_FUNCTION_EX CALL_INTRINSIC_1
+    GET_YIELD_FROM_ITER RETURN_VALUE YIELD_VALUE RETURN_GENERATOR SEND END_SEND
+    CLEANUP_THROW GET_AWAITABLE CALL CALL_KW CALL_FUNCTION_EX CALL_INTRINSIC_1
     CALL_INTRINSIC_2 MAKE_FUNCTION SET_FUNCTION_ATTRIBUTE SETUP_ANNOTATIONS
     IMPORT_NAME IMPORT_FROM RAISE_VARARGS RERAISE PUSH_EXC_INFO POP_EXCEPT
     CHECK_EXC_MATCH WITH_EXCEPT_START BEFORE_WITH FORMAT_SIMPLE FORMAT_WITH_SPEC
@@ -90,7 +118,7 @@ ops! {
 }
 
 /// Evaluates frame `f` until it returns or raises.
-unsafe fn eval(f: *mut PyObject) -> PyResult<Owned> {
+unsafe fn eval(f: *mut PyObject, throw: bool) -> PyResult<Exit> {
     // SAFETY: f is the running frame; its code outlives the loop; the
     // value stack stays within `stacksize` (the compiler computed it and
     // the verifier checked it); every pointer pushed is an owned reference.
@@ -145,7 +173,43 @@ unsafe fn eval(f: *mut PyObject) -> PyResult<Owned> {
         }
 
         let mut reraise = false;
+        let mut pending_throw = throw;
         loop {
+            if pending_throw {
+                // An exception thrown into a suspended generator: unwind from
+                // the yield it is suspended at.
+                pending_throw = false;
+                let _ = traceback::here(f);
+                let lasti = fo.lasti as u32;
+                match cd
+                    .exceptiontable
+                    .iter()
+                    .find(|e| e.start <= lasti && lasti < e.end)
+                    .copied()
+                {
+                    Some(h) => {
+                        let depth = stack_base.add(h.depth as usize);
+                        while sp > depth {
+                            xdecref(pop!());
+                        }
+                        if h.lasti {
+                            push!(int::from_i64(lasti as i64)
+                                .map(Owned::into_raw)
+                                .unwrap_or(null_mut()));
+                        }
+                        push!(errors::take().map_or(null_mut(), Owned::into_raw));
+                        ip = h.target as usize;
+                    }
+                    None => {
+                        while sp > stack_base {
+                            xdecref(pop!());
+                        }
+                        fo.stacktop = 0;
+                        fo.executing = 0;
+                        return Err(Raised::assume());
+                    }
+                }
+            }
             let start = ip;
             let mut unit = *code_units.add(ip);
             ip += 1;
@@ -685,7 +749,16 @@ unsafe fn eval(f: *mut PyObject) -> PyResult<Owned> {
                             ip += arg as usize;
                         }
                     }
-                    GET_ITER | GET_YIELD_FROM_ITER => {
+                    GET_YIELD_FROM_ITER => {
+                        let v = top!();
+                        if !crate::vm::genobject::check(v) {
+                            let r = protocol::get_iter(v);
+                            decref(v);
+                            sp = sp.sub(1);
+                            push!(tri!('op, r).into_raw());
+                        }
+                    }
+                    GET_ITER => {
                         let v = pop!();
                         let r = protocol::get_iter(v);
                         decref(v);
@@ -714,7 +787,55 @@ unsafe fn eval(f: *mut PyObject) -> PyResult<Owned> {
                         let v = pop!();
                         fo.stacktop = sp.offset_from(stack_base) as i32;
                         fo.executing = 0;
-                        return Ok(Owned::from_raw_unchecked(v));
+                        return Ok(Exit::Return(Owned::from_raw_unchecked(v)));
+                    }
+                    YIELD_VALUE => {
+                        let v = pop!();
+                        fo.stacktop = sp.offset_from(stack_base) as i32;
+                        fo.executing = 0;
+                        return Ok(Exit::Yield(Owned::from_raw_unchecked(v)));
+                    }
+                    RETURN_GENERATOR => push!(new_ref(none::none())),
+                    SEND => {
+                        let v = pop!();
+                        let receiver = top!();
+                        let r = ops::send(receiver, v);
+                        decref(v);
+                        match tri!('op, r) {
+                            crate::vm::genobject::Sent::Yielded(x) => push!(x.into_raw()),
+                            crate::vm::genobject::Sent::Returned(x) => {
+                                push!(x.into_raw());
+                                ip += arg as usize;
+                            }
+                        }
+                    }
+                    END_SEND => {
+                        let v = pop!();
+                        decref(pop!());
+                        push!(v);
+                    }
+                    CLEANUP_THROW => {
+                        let e = pop!();
+                        let last = pop!();
+                        let sub = pop!();
+                        decref(last);
+                        decref(sub);
+                        if exc::given_matches(e, exc::PyExc_StopIteration) {
+                            let val = tri!('op, protocol::getattr_str(e, "value"));
+                            decref(e);
+                            push!(new_ref(none::none()));
+                            push!(val.into_raw());
+                        } else {
+                            errors::restore(Owned::from_raw_unchecked(e));
+                            reraise = true;
+                            break 'op true;
+                        }
+                    }
+                    GET_AWAITABLE => {
+                        let v = pop!();
+                        let r = ops::get_awaitable(v);
+                        decref(v);
+                        push!(tri!('op, r).into_raw());
                     }
                     CALL | CALL_KW => {
                         let kwnames = if op == CALL_KW { pop!() } else { null_mut() };
@@ -922,11 +1043,15 @@ unsafe fn eval(f: *mut PyObject) -> PyResult<Owned> {
                     let _ = traceback::here(f);
                 }
                 reraise = false;
+                // The handler is found from the instruction that failed; the
+                // frame's lasti (which RERAISE may have moved back to the
+                // original raise) is what tracebacks and `lasti` handlers see.
+                let here = start as u32;
                 let lasti = fo.lasti as u32;
                 let handler = cd
                     .exceptiontable
                     .iter()
-                    .find(|e| e.start <= lasti && lasti < e.end)
+                    .find(|e| e.start <= here && here < e.end)
                     .copied();
                 match handler {
                     Some(h) => {

@@ -7,5 +7,6 @@ pub mod code;
 pub mod eval;
 pub mod frame;
 pub mod function;
+pub mod genobject;
 pub mod ops;
 pub mod traceback;

@@ -490,11 +490,20 @@ pub unsafe fn intrinsic1(i: u32, v: *mut PyObject, fo: &PyFrameObject) -> PyResu
                 Ok(Owned::from_borrowed_static(none::none()))
             }
             3 => {
-                if errors::matches(exc::PyExc_StopIteration) {
-                    errors::clear();
-                    return Err(errors::runtime_error("generator raised StopIteration"));
+                // A StopIteration escaping a generator body becomes a
+                // RuntimeError (PEP 479); anything else is re-raised as is.
+                if exc::given_matches(v, exc::PyExc_StopIteration) {
+                    let flags = crate::vm::code::data(fo.code).flags;
+                    let kind = if flags & ferrython_compiler::bytecode::co_flags::COROUTINE != 0 {
+                        "coroutine"
+                    } else {
+                        "generator"
+                    };
+                    let r = errors::runtime_error(format!("{kind} raised StopIteration"));
+                    exc::set_cause_of_current(Owned::from_borrowed(v));
+                    return Err(r);
                 }
-                Err(Raised::assume())
+                Ok(Owned::from_borrowed(v))
             }
             5 => number::unary_op(v, |nb| nb.nb_positive, "unary +"),
             6 => tuple::from_iterable(v),
@@ -746,5 +755,64 @@ pub unsafe fn before_with(mgr: *mut PyObject) -> PyResult<(Owned, Owned)> {
         let exit_bound = bind(exit)?;
         let entered = protocol::call_args(bind(enter)?.as_ptr(), &[])?;
         Ok((exit_bound, entered))
+    }
+}
+
+/// `SEND`: drives a sub-iterator one step (`yield from`, `await`).
+pub unsafe fn send(
+    receiver: *mut PyObject,
+    v: *mut PyObject,
+) -> PyResult<crate::vm::genobject::Sent> {
+    use crate::vm::genobject::{self, Sent};
+    // SAFETY: receiver and v valid.
+    unsafe {
+        if genobject::check(receiver) {
+            return genobject::send_ex(receiver, v, false);
+        }
+        let r = if v == none::none() && (*(*receiver).ob_type).tp_iternext.is_some() {
+            match protocol::iter_next(receiver)? {
+                Some(x) => return Ok(Sent::Yielded(x)),
+                None => return Ok(Sent::Returned(Owned::from_borrowed_static(none::none()))),
+            }
+        } else {
+            protocol::call_method_obj(receiver, "send", &[v])
+        };
+        match r {
+            Ok(x) => Ok(Sent::Yielded(x)),
+            Err(e) => {
+                if errors::matches(exc::PyExc_StopIteration) {
+                    let stop = errors::take().expect("StopIteration is set");
+                    let val = protocol::getattr_str(stop.as_ptr(), "value")?;
+                    return Ok(Sent::Returned(val));
+                }
+                Err(e)
+            }
+        }
+    }
+}
+
+/// `GET_AWAITABLE`: the iterator an `await` drives.
+pub unsafe fn get_awaitable(v: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: v valid.
+    unsafe {
+        if (*v).ob_type == &raw mut crate::vm::genobject::PyCoro_Type {
+            return Ok(Owned::from_borrowed(v));
+        }
+        let am = (*(*v).ob_type).tp_as_async;
+        let f = if am.is_null() { None } else { (*am).am_await };
+        let Some(f) = f else {
+            return Err(errors::type_error(format!(
+                "'{}' object can't be awaited",
+                typeobj::type_name(v)
+            )));
+        };
+        let it = errors::check(f(v))?;
+        if (*(*it.as_ptr()).ob_type).tp_iternext.is_none() {
+            return Err(errors::type_error(format!(
+                "__await__() returned non-iterator of type '{}'",
+                typeobj::type_name(it.as_ptr())
+            )));
+        }
+        Ok(it)
     }
 }
