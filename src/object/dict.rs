@@ -4,7 +4,7 @@
 //! iterators are in `dictview.rs`.
 use crate::capi::boundary::{guard, guard_obj, guard_status};
 use crate::ffi::*;
-use crate::object::dictkeys::{self, Keys, DUMMY, EMPTY};
+use crate::object::dictkeys::{self, Keys, Probe, DUMMY, EMPTY};
 use crate::object::refcount::*;
 use crate::object::typeobj::{self, type_name, type_template};
 use crate::object::{descr, dictview, protocol, str as pystr, tuple};
@@ -228,8 +228,9 @@ unsafe fn lookup(
             return Ok(Keys::lookup_str(k, key, hash));
         }
         match Keys::lookup_identity(k, key, hash) {
-            Ok(r) => Ok(r),
-            Err(()) => lookup_generic(d, key, hash),
+            Probe::Found(slot, ix) => Ok(Some((slot, ix))),
+            Probe::Absent => Ok(None),
+            Probe::NeedsEq => lookup_generic(d, key, hash),
         }
     }
 }

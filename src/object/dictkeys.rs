@@ -312,26 +312,24 @@ impl Keys {
     ) -> Option<(usize, usize)> {
         // SAFETY: forwarded; the width picks the index type.
         unsafe {
-            match (*k).log2_width {
+            let r = match (*k).log2_width {
                 0 => probe::<i8, true>(k, key, hash),
                 1 => probe::<i16, true>(k, key, hash),
                 2 => probe::<i32, true>(k, key, hash),
                 _ => probe::<i64, true>(k, key, hash),
+            };
+            match r {
+                Probe::Found(slot, ix) => Some((slot, ix)),
+                _ => None,
             }
-            .ok()
-            .flatten()
         }
     }
 
-    /// Looks up any key as far as no Python code is needed: `Err(())` when
+    /// Looks up any key as far as no Python code is needed: `NeedsEq` when
     /// an entry with the same hash holds a different, non-identical key
     /// that must be compared with `__eq__`.
     #[inline]
-    pub unsafe fn lookup_identity(
-        k: *mut Keys,
-        key: *mut PyObject,
-        hash: Py_hash_t,
-    ) -> Result<Option<(usize, usize)>, ()> {
+    pub unsafe fn lookup_identity(k: *mut Keys, key: *mut PyObject, hash: Py_hash_t) -> Probe {
         // SAFETY: forwarded; the width picks the index type.
         unsafe {
             match (*k).log2_width {
@@ -399,6 +397,16 @@ impl Keys {
     }
 }
 
+/// The outcome of a probe that runs no Python code.
+pub enum Probe {
+    /// `(index slot, entry index)` of the key.
+    Found(usize, usize),
+    /// The key is not in the table.
+    Absent,
+    /// An entry with the same hash needs `__eq__` to decide.
+    NeedsEq,
+}
+
 /// An index slot type (1, 2, 4 or 8 bytes).
 trait IndexSlot: Copy {
     fn get(self) -> isize;
@@ -416,13 +424,13 @@ index_slot!(i8, i16, i32, i64);
 
 /// The probe loop for one index width. With `STR`, every key of the table
 /// and `key` are exact strs and equal hashes are settled by comparing
-/// contents; otherwise an equal hash on a non-identical key gives `Err`.
+/// contents; otherwise an equal hash on a non-identical key gives `NeedsEq`.
 #[inline(always)]
 unsafe fn probe<I: IndexSlot, const STR: bool>(
     k: *mut Keys,
     key: *mut PyObject,
     hash: Py_hash_t,
-) -> Result<Option<(usize, usize)>, ()> {
+) -> Probe {
     // SAFETY: k is a valid table whose index slots have type I.
     unsafe {
         let mask = (*k).size() - 1;
@@ -435,18 +443,18 @@ unsafe fn probe<I: IndexSlot, const STR: bool>(
             if ix >= 0 {
                 let e = &*entries.add(ix as usize);
                 if e.key == key {
-                    return Ok(Some((i, ix as usize)));
+                    return Probe::Found(i, ix as usize);
                 }
                 if e.hash == hash {
                     if !STR {
-                        return Err(());
+                        return Probe::NeedsEq;
                     }
                     if pystr::eq(e.key, key) {
-                        return Ok(Some((i, ix as usize)));
+                        return Probe::Found(i, ix as usize);
                     }
                 }
             } else if ix == EMPTY {
-                return Ok(None);
+                return Probe::Absent;
             }
             perturb >>= PERTURB_SHIFT;
             i = (i * 5 + perturb + 1) & mask;
