@@ -152,6 +152,11 @@ int main(void)
     show_b("AsRawUnicodeEscapeString", PyUnicode_AsRawUnicodeEscapeString(s));
     encode_all("unicode_escape", s);
     Py_DECREF(s);
+    s = PyUnicode_DecodeUTF8("a\xed\xa0\x80\xed\xb0\x80" "b", 8, "surrogatepass");
+    printf("AsUTF8(surrogates): %s ", PyUnicode_AsUTF8(s) == NULL ? "NULL" : "?");
+    print_error();
+    printf("\n");
+    Py_DECREF(s);
     /* stateful decoding */
     consumed = -1;
     show("DecodeUTF8Stateful(ab\\xe2\\x82)", PyUnicode_DecodeUTF8Stateful("ab\xe2\x82", 4, NULL, &consumed));

@@ -2419,6 +2419,21 @@ extern struct PyTypeObject PyFunction_Type;
 extern struct PyTypeObject PyMethod_Type;
 
 /*
+ `PyGen_Type`.
+ */
+extern struct PyTypeObject PyGen_Type;
+
+/*
+ `PyCoro_Type`.
+ */
+extern struct PyTypeObject PyCoro_Type;
+
+/*
+ `_PyCoroWrapper_Type`: what `coroutine.__await__()` returns.
+ */
+extern struct PyTypeObject _PyCoroWrapper_Type;
+
+/*
  `PyTraceBack_Type`.
  */
 extern struct PyTypeObject PyTraceBack_Type;

@@ -293,13 +293,16 @@ pub unsafe fn as_str<'a>(op: *mut PyObject) -> PyResult<&'a str> {
                 match char::from_u32(cp) {
                     Some(ch) => s.push(ch),
                     None => {
+                        let end = (i..n)
+                            .find(|&j| !(0xd800..0xe000).contains(&read_char(op, j)))
+                            .unwrap_or(n);
                         return Err(crate::object::exceptions::unicode_encode_error(
                             "utf-8",
                             op,
                             i,
-                            i + 1,
+                            end,
                             "surrogates not allowed",
-                        ))
+                        ));
                     }
                 }
             }

@@ -46,10 +46,11 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::object::list::PyListIter_Type,
         &raw mut crate::object::list::PyListRevIter_Type,
         &raw mut crate::object::tuple::PyTupleIter_Type,
+        &raw mut str::PyUnicodeIter_Type,
+        &raw mut str::_PyUnicodeASCIIIter_Type,
         &raw mut crate::object::bytes::PyBytesIter_Type,
         &raw mut crate::object::bytearray::PyByteArray_Type,
         &raw mut crate::object::bytearray::PyByteArrayIter_Type,
-        &raw mut str::PyUnicodeIter_Type,
         &raw mut str::_PyUnicodeASCIIIter_Type,
     ];
     v.extend([
