@@ -74,7 +74,7 @@ pub static mut PySet_Type: PyTypeObject = PyTypeObject {
     tp_init: Some(set_init),
     tp_new: Some(set_new),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
-    tp_doc: c"set() -> new empty set object\nset(iterable) -> new set object\n\nBuild an unordered collection of unique elements.".as_ptr(),
+    tp_doc: c"Build an unordered collection of unique elements.".as_ptr(),
     ..type_template(c"set", std::mem::size_of::<PySetObject>(), 0)
 };
 
@@ -93,7 +93,7 @@ pub static mut PyFrozenSet_Type: PyTypeObject = PyTypeObject {
     tp_methods: (&raw const FROZENSET_METHODS).cast_mut().cast(),
     tp_new: Some(frozenset_new),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
-    tp_doc: c"frozenset() -> empty frozenset object\nfrozenset(iterable) -> frozenset object\n\nBuild an immutable unordered collection of unique elements.".as_ptr(),
+    tp_doc: c"Build an immutable unordered collection of unique elements.".as_ptr(),
     ..type_template(c"frozenset", std::mem::size_of::<PySetObject>(), 0)
 };
 
