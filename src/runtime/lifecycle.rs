@@ -51,7 +51,6 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::object::bytes::PyBytesIter_Type,
         &raw mut crate::object::bytearray::PyByteArray_Type,
         &raw mut crate::object::bytearray::PyByteArrayIter_Type,
-        &raw mut str::_PyUnicodeASCIIIter_Type,
     ];
     v.extend([
         &raw mut crate::object::funcobject::PyClassMethod_Type,
