@@ -242,6 +242,32 @@ int main(void)
     op2("(2**60) - (2**60 + 1)", PyNumber_Subtract, parse("0x1000000000000000"), parse("0x1000000000000001"));
 
 
+    /* int with float: int's slots decline, float's reflected ones answer. */
+    op2("1 + 1.5", PyNumber_Add, num(1), PyFloat_FromDouble(1.5));
+    op2("1.5 * 3", PyNumber_Multiply, PyFloat_FromDouble(1.5), num(3));
+    op2("7 / 2.0", PyNumber_TrueDivide, num(7), PyFloat_FromDouble(2.0));
+    op2("7 // 2.0", PyNumber_FloorDivide, num(7), PyFloat_FromDouble(2.0));
+    op2("2**100 * 0.5", PyNumber_Multiply, parse("0x10000000000000000000000000"), PyFloat_FromDouble(0.5));
+    op2("2**1024 + 1.0", PyNumber_Add, parse("0x1" "0000000000000000000000000000000000000000000000000000000000000000"
+        "0000000000000000000000000000000000000000000000000000000000000000"
+        "0000000000000000000000000000000000000000000000000000000000000000"
+        "0000000000000000000000000000000000000000000000000000000000000000"), PyFloat_FromDouble(1.0));
+    show("1 < 1.5", PyObject_RichCompare(a = num(1), b = PyFloat_FromDouble(1.5), Py_LT));
+    Py_DECREF(a); Py_DECREF(b);
+    show("2**53+1 == float(2**53+1)", PyObject_RichCompare(a = parse("9007199254740993"),
+         b = PyFloat_FromDouble(9007199254740993.0), Py_EQ));
+    Py_DECREF(a); Py_DECREF(b);
+    show("2**53 == float(2**53)", PyObject_RichCompare(a = parse("9007199254740992"),
+         b = PyFloat_FromDouble(9007199254740992.0), Py_EQ));
+    Py_DECREF(a); Py_DECREF(b);
+    show("1 == True", PyObject_RichCompare(a = num(1), Py_True, Py_EQ));
+    Py_DECREF(a);
+    show("hash(2**53) == hash(float(2**53))", PyBool_FromLong(PyObject_Hash(a = parse("9007199254740992")) ==
+         PyObject_Hash(b = PyFloat_FromDouble(9007199254740992.0))));
+    Py_DECREF(a); Py_DECREF(b);
+    show("pow(2, 0.5)", PyNumber_Power(a = num(2), b = PyFloat_FromDouble(0.5), Py_None));
+    Py_DECREF(a); Py_DECREF(b);
+
     /* Hashes. */
     show_hash("hash(-1)", num(-1));
     show_hash("hash(-2)", num(-2));
