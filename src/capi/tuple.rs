@@ -3,6 +3,7 @@
 use crate::capi::boundary::{guard, guard_int, guard_obj};
 use crate::ffi::*;
 use crate::object::refcount::*;
+use crate::object::structseq::{self, PyStructSequence_Desc};
 use crate::object::tuple;
 use crate::runtime::errors;
 use libc::c_int;
@@ -137,4 +138,68 @@ pub unsafe extern "C" fn PyTuple_FromArray(
 ) -> *mut PyObject {
     // SAFETY: items holds n valid objects.
     unsafe { _Ferrython_TuplePackArray(n, items) }
+}
+
+/// `PyStructSequence_NewType`: a heap struct-sequence type.
+#[no_mangle]
+pub unsafe extern "C" fn PyStructSequence_NewType(
+    desc: *mut PyStructSequence_Desc,
+) -> *mut PyTypeObject {
+    // SAFETY: desc is a valid description (checked for NULL inside).
+    guard_obj(|| unsafe { structseq::new_type(desc) }).cast()
+}
+
+/// `PyStructSequence_InitType2`: fills and readies a static type; 0 or -1.
+#[no_mangle]
+pub unsafe extern "C" fn PyStructSequence_InitType2(
+    tp: *mut PyTypeObject,
+    desc: *mut PyStructSequence_Desc,
+) -> c_int {
+    crate::null_check!(tp);
+    // SAFETY: tp is a zeroed type object the caller owns.
+    guard_int(|| unsafe { structseq::init_type(tp, desc).map(|()| 0) })
+}
+
+/// `PyStructSequence_InitType`: `InitType2` that cannot report failure
+/// (CPython aborts; here the error stays set).
+#[no_mangle]
+pub unsafe extern "C" fn PyStructSequence_InitType(
+    tp: *mut PyTypeObject,
+    desc: *mut PyStructSequence_Desc,
+) {
+    // SAFETY: forwarded.
+    unsafe {
+        PyStructSequence_InitType2(tp, desc);
+    }
+}
+
+/// `PyStructSequence_New`: an instance of a struct-sequence type with every
+/// item NULL, to be filled with `PyStructSequence_SetItem`.
+#[no_mangle]
+pub unsafe extern "C" fn PyStructSequence_New(tp: *mut PyTypeObject) -> *mut PyObject {
+    crate::null_check!(tp);
+    // SAFETY: tp is a struct-sequence type.
+    guard_obj(|| unsafe { structseq::new(tp) })
+}
+
+/// `PyStructSequence_GetItem`: item `pos` (borrowed), hidden fields
+/// included; no bounds check, as in CPython.
+#[no_mangle]
+pub unsafe extern "C" fn PyStructSequence_GetItem(
+    p: *mut PyObject,
+    pos: Py_ssize_t,
+) -> *mut PyObject {
+    // SAFETY: p is a struct sequence and pos < n_fields (caller contract).
+    unsafe { structseq::get_item(p, pos) }
+}
+
+/// `PyStructSequence_SetItem`: stores (stealing) item `pos`.
+#[no_mangle]
+pub unsafe extern "C" fn PyStructSequence_SetItem(
+    p: *mut PyObject,
+    pos: Py_ssize_t,
+    o: *mut PyObject,
+) {
+    // SAFETY: p is a struct sequence and pos < n_fields (caller contract).
+    unsafe { structseq::set_item(p, pos, o) }
 }

@@ -42,6 +42,7 @@ pub mod set;
 pub mod slice;
 pub mod slotdefs;
 pub mod str;
+pub mod structseq;
 pub mod str_format;
 pub mod str_methods;
 pub mod superobject;
