@@ -239,8 +239,11 @@ pub unsafe fn new_class(
         }
         let cell = dict::get_str(d.as_ptr(), "__classcell__");
         (*tp).tp_dict = d.clone().into_raw();
-        install_slots(tp);
+        // Ready first (inheriting the base's slots, adding no slot wrappers
+        // for this class), then point the slots of the dunders this class
+        // defines at the dispatchers, as CPython's fixup_slot_dispatchers.
         typeobj::ready(tp)?;
+        install_slots(tp);
         if !cell.is_null() {
             crate::vm::cell::set(cell, tp.cast());
             dict::del_item(d.as_ptr(), pystr::intern("__classcell__"))?;

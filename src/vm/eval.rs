@@ -695,7 +695,7 @@ unsafe fn eval(f: *mut PyObject, throw: bool) -> PyResult<Exit> {
                         let v = pop!();
                         let target = peek!(arg as usize);
                         let r =
-                            ops::dict_update(target, v, op == DICT_MERGE, peek!(arg as usize + 2));
+                            ops::dict_update(target, v, op == DICT_MERGE, peek!(arg as usize + 3));
                         decref(v);
                         tri!('op, r);
                     }

@@ -334,18 +334,29 @@ pub unsafe fn dict_update(
     }
 }
 
-/// `f()` or `T.f()` for call-site messages.
+/// `module.qualname()` (or `qualname()` for builtins) for call-site
+/// messages, as CPython's `_PyObject_FunctionStr`.
 unsafe fn callee_name(func: *mut PyObject) -> String {
     // SAFETY: func NULL or valid.
     unsafe {
         if func.is_null() {
             return "function".into();
         }
-        match protocol::getattr_str(func, "__qualname__") {
-            Ok(q) => format!("{}()", pystr::as_str(q.as_ptr()).unwrap_or("?")),
-            Err(_) => {
+        let Ok(q) = protocol::getattr_str(func, "__qualname__") else {
+            errors::clear();
+            return format!("{} object", typeobj::type_name(func));
+        };
+        let q = pystr::as_str(q.as_ptr()).unwrap_or("?").to_string();
+        match protocol::getattr_opt(func, pystr::intern("__module__")) {
+            Ok(Some(m))
+                if pystr::check(m.as_ptr())
+                    && pystr::as_str(m.as_ptr()).is_ok_and(|m| m != "builtins") =>
+            {
+                format!("{}.{q}()", pystr::as_str(m.as_ptr()).unwrap_or(""))
+            }
+            _ => {
                 errors::clear();
-                format!("{} object", typeobj::type_name(func))
+                format!("{q}()")
             }
         }
     }
