@@ -17,8 +17,9 @@
 //! - `extension PATH MODE`: first build `capi-tests/PATH` as a shared
 //!   library (an extension module) and pass its path to the program as the
 //!   next command-line argument. MODE `ferrython` compiles it against
-//!   `include/`; `cpython-abi3` compiles it against CPython 3.13's headers
-//!   with `Py_LIMITED_API=0x030c0000`, as an abi3 wheel ships it.
+//!   `include/`; `ferrython-abi3` does too, with `Py_LIMITED_API=0x030c0000`;
+//!   `cpython-abi3` compiles it against CPython 3.13's headers with
+//!   `Py_LIMITED_API=0x030c0000`, as an abi3 wheel ships it.
 //! - `no-leakcheck`: leave it out of the valgrind run.
 //! - `skip REASON`: do not build it at all (say why).
 //! - `xfail REASON`: known to fail (say why, e.g. which C-API functions are
@@ -94,7 +95,9 @@ fn parse_directives(src: &str) -> Result<Directives, String> {
             "extension" => {
                 let mut it = args.split_whitespace();
                 match (it.next(), it.next()) {
-                    (Some(path), Some(mode)) if mode == "ferrython" || mode == "cpython-abi3" => {
+                    (Some(path), Some(mode))
+                        if ["ferrython", "ferrython-abi3", "cpython-abi3"].contains(&mode) =>
+                    {
                         d.extensions.push((path.to_string(), mode.to_string()))
                     }
                     _ => return Err(format!("bad `// test: extension {args}`")),
@@ -391,6 +394,10 @@ fn run_test_inner(env: &Env, src: &Path) -> Outcome {
         cmd.args(["-shared", "-fPIC", "-Wall", "-Werror", "-g"]);
         if mode == "ferrython" {
             cmd.arg("-I").arg(&include);
+        } else if mode == "ferrython-abi3" {
+            cmd.arg("-DPy_LIMITED_API=0x030c0000")
+                .arg("-I")
+                .arg(&include);
         } else {
             let Some(py) = &env.cpython else {
                 return Err(vec![format!(
