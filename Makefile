@@ -105,7 +105,8 @@ check-exports: build
 	test $$missing = 0 && echo "every symbol Python.h declares is exported"
 
 # Installs the debug build into a scratch prefix and builds and runs the
-# examples from the installed pkg-config files only.
+# examples from the installed pkg-config files only; then checks that the
+# examples' expected output is still what CPython 3.13 prints.
 CHECK_PREFIX := $(abspath $(TARGET_DIR))/check-install
 check-install:
 	rm -rf $(CHECK_PREFIX)
@@ -115,6 +116,8 @@ check-install:
 	PKG_CONFIG_PATH=$(CHECK_PREFIX)/lib/pkgconfig $(MAKE) --no-print-directory -C c-examples/embed check
 	PKG_CONFIG_PATH=$(CHECK_PREFIX)/lib/pkgconfig $(MAKE) --no-print-directory -C c-examples/extension check
 	$(CHECK_PREFIX)/bin/ferrython --version
+	$(MAKE) --no-print-directory -C c-examples/embed check-cpython
+	$(MAKE) --no-print-directory -C c-examples/extension check-cpython
 	$(MAKE) --no-print-directory -C c-examples/embed clean
 	$(MAKE) --no-print-directory -C c-examples/extension clean
 
