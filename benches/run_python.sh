@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every program in benches/python under the release ferrython and
+# under CPython 3.13, checks they print the same thing, and prints the wall
+# time of each (best of 3), the ratio ferrython / CPython and the geometric
+# mean; then the same for startup (`-c pass`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CPY=${FERRYTHON_CPYTHON:-$HOME/.pyenv/versions/3.13.0/bin/python3}
+FER=target/release/ferrython
+cargo build --release -q
+best() {
+    local b=999999
+    for _ in 1 2 3; do
+        local s e t
+        s=$(date +%s%N)
+        "$@" > /dev/null
+        e=$(date +%s%N)
+        t=$(( (e - s) / 1000 ))
+        (( t < b )) && b=$t
+    done
+    echo "$b"
+}
+printf "%-18s %12s %12s %7s\n" program "ferrython(ms)" "cpython(ms)" ratio
+rows=""
+for p in benches/python/*.py; do
+    if ! diff <("$FER" "$p") <("$CPY" "$p") > /dev/null; then
+        echo "$(basename "$p"): output differs from CPython" >&2
+        continue
+    fi
+    f=$(best "$FER" "$p")
+    c=$(best "$CPY" "$p")
+    rows+="$(basename "$p" .py) $f $c"$'\n'
+done
+f=$(best "$FER" -c pass)
+c=$(best "$CPY" -c pass)
+rows+="startup(-c_pass) $f $c"$'\n'
+printf "%s" "$rows" | awk '
+    NF == 3 { r = $2 / $3; printf "%-18s %12.1f %12.1f %7.2f\n", $1, $2 / 1000, $3 / 1000, r;
+              if ($1 !~ /^startup/) { lg += log(r); n++ } }
+    END { if (n) printf "geometric mean (programs): %.2f\n", exp(lg / n) }'
