@@ -251,6 +251,11 @@ int main(void)
     show("built", Py_NewRef(o));
     show_int("Resize(3)", PyUnicode_Resize(&o, 3));
     show("resized", o);
+    o = PyUnicode_FromString("shared!");
+    p = Py_NewRef(o);
+    show_int("Resize(shared, 6)", PyUnicode_Resize(&p, 6));
+    show("resized copy", p);
+    show("original", o);
     o = PyUnicode_FromString("shared");
     Py_INCREF(o);
     show_int("WriteChar(shared)", PyUnicode_WriteChar(o, 0, 'S'));

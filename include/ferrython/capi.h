@@ -992,6 +992,26 @@ typedef struct PyModuleDef {
 } PyModuleDef;
 
 /*
+ `PyStructSequence_Field`: a field's name (or
+ `PyStructSequence_UnnamedField`) and doc.
+ */
+typedef struct PyStructSequence_Field {
+  const char *name;
+  const char *doc;
+} PyStructSequence_Field;
+
+/*
+ `PyStructSequence_Desc`: the type's dotted name, doc, the NULL-name
+ terminated fields, and how many of them form the visible sequence.
+ */
+typedef struct PyStructSequence_Desc {
+  const char *name;
+  const char *doc;
+  struct PyStructSequence_Field *fields;
+  int n_in_sequence;
+} PyStructSequence_Desc;
+
+/*
  `PyType_Slot`, 16 bytes.
  */
 typedef struct PyType_Slot {
@@ -2372,6 +2392,12 @@ extern struct PyTypeObject PyUnicodeIter_Type;
  ASCII str (same behaviour, CPython's type name).
  */
 extern struct PyTypeObject _PyUnicodeASCIIIter_Type;
+
+/*
+ `PyStructSequence_UnnamedField`: the name marking a field without a
+ name (it is left out of the members and of `repr`).
+ */
+extern const char *PyStructSequence_UnnamedField;
 
 /*
  `PySuper_Type`.
@@ -4859,6 +4885,39 @@ PyObject *_Ferrython_TuplePackArray(Py_ssize_t n, PyObject *const *items);
 PyObject *PyTuple_FromArray(PyObject *const *items, Py_ssize_t n);
 
 /*
+ `PyStructSequence_NewType`: a heap struct-sequence type.
+ */
+struct PyTypeObject *PyStructSequence_NewType(struct PyStructSequence_Desc *desc);
+
+/*
+ `PyStructSequence_InitType2`: fills and readies a static type; 0 or -1.
+ */
+int PyStructSequence_InitType2(struct PyTypeObject *tp, struct PyStructSequence_Desc *desc);
+
+/*
+ `PyStructSequence_InitType`: `InitType2` that cannot report failure
+ (CPython aborts; here the error stays set).
+ */
+void PyStructSequence_InitType(struct PyTypeObject *tp, struct PyStructSequence_Desc *desc);
+
+/*
+ `PyStructSequence_New`: an instance of a struct-sequence type with every
+ item NULL, to be filled with `PyStructSequence_SetItem`.
+ */
+PyObject *PyStructSequence_New(struct PyTypeObject *tp);
+
+/*
+ `PyStructSequence_GetItem`: item `pos` (borrowed), hidden fields
+ included; no bounds check, as in CPython.
+ */
+PyObject *PyStructSequence_GetItem(PyObject *p, Py_ssize_t pos);
+
+/*
+ `PyStructSequence_SetItem`: stores (stealing) item `pos`.
+ */
+void PyStructSequence_SetItem(PyObject *p, Py_ssize_t pos, PyObject *o);
+
+/*
  `PyType_Ready`.
  */
 int PyType_Ready(struct PyTypeObject *tp);
@@ -5374,7 +5433,8 @@ void PyUnicode_InternImmortal(PyObject **p);
 PyObject *PyUnicode_InternFromString(const char *s);
 
 /*
- `PyUnicode_Resize`: resizes `*unicode` (replacing it by a new object).
+ `PyUnicode_Resize`: resizes `*unicode`, replacing it by a new object
+ (new characters are NUL until written).
  */
 int PyUnicode_Resize(PyObject **unicode, Py_ssize_t length);
 

@@ -1564,7 +1564,8 @@ pub unsafe extern "C" fn PyUnicode_InternFromString(s: *const c_char) -> *mut Py
     })
 }
 
-/// `PyUnicode_Resize`: resizes `*unicode` (replacing it by a new object).
+/// `PyUnicode_Resize`: resizes `*unicode`, replacing it by a new object
+/// (new characters are NUL until written).
 #[no_mangle]
 pub unsafe extern "C" fn PyUnicode_Resize(
     unicode: *mut *mut PyObject,
@@ -1581,11 +1582,11 @@ pub unsafe extern "C" fn PyUnicode_Resize(
             if u.is_null() || !pystr::check(u) || length < 0 {
                 return Err(errors::bad_internal_call());
             }
-            if !modifiable(u) {
-                return Err(errors::system_error(
-                    "Cannot modify a string currently used",
-                ));
+            if length == pystr::len(u) {
+                return Ok(());
             }
+            // Shared strings are copied, as CPython's resize_copy does; a
+            // fresh one is rebuilt the same way.
             let mut v = to_ucs4(u);
             v.resize(length as usize, 0);
             let maxc = v.iter().copied().max().unwrap_or(0).max(pystr::max_char(u));
