@@ -510,7 +510,12 @@ pub fn repr_text(z: Py_complex) -> String {
     }
     let (re, _) = float_repr::double_to_string(z.real, 'r', 0, plain);
     let (im, _) = float_repr::double_to_string(z.imag, 'r', 0, signed);
-    format!("({re}{im}j)")
+    let mut out = String::with_capacity(re.len() + im.len() + 3);
+    out.push('(');
+    out.push_str(&re);
+    out.push_str(&im);
+    out.push_str("j)");
+    out
 }
 
 unsafe extern "C" fn complex_repr(op: *mut PyObject) -> *mut PyObject {

@@ -119,6 +119,33 @@ pub fn format_float(x: f64, code: char, precision: Option<usize>, flags: Flags) 
     double_to_string(x, code, precision.unwrap_or(6), flags).0
 }
 
+/// `'r'` formatting of `1e-4 <= |x| < 1e16` (fixed notation) straight from
+/// Rust's shortest round-trip `Display`, when the digits are unambiguous
+/// (fewer than 16 significant digits: see the tie rule in
+/// [`double_to_string`]).
+fn repr_fixed_fast(x: f64, flags: Flags) -> Option<String> {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(24);
+    if flags.sign_always && x > 0.0 {
+        out.push('+');
+    } else if flags.sign_space && x > 0.0 {
+        out.push(' ');
+    }
+    write!(out, "{x}").ok()?;
+    let significant = out
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .skip_while(|&b| b == b'0')
+        .count();
+    if significant >= 16 {
+        return None;
+    }
+    if flags.add_dot_0_if_integer && !out.contains('.') {
+        out.push_str(".0");
+    }
+    Some(out)
+}
+
 /// Digits (no leading or trailing zeros, or `"0"` for zero) and the decimal
 /// point position: value = 0.DIGITS * 10^decpt.
 struct Digits {
@@ -206,6 +233,11 @@ pub fn double_to_string(x: f64, code: char, precision: usize, flags: Flags) -> (
     }
 
     let ax = x.abs();
+    if lcode == 'r' && !flags.alt && (1e-4..1e16).contains(&ax) {
+        if let Some(s) = repr_fixed_fast(x, flags) {
+            return (s, FloatType::Finite);
+        }
+    }
     // Produce digits and decide the layout parameters.
     let mut use_exp = false;
     let mut vdigits_end: i64;
