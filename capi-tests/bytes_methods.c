@@ -170,6 +170,52 @@ int main(void)
     show("decode(1, 2, 3)", M(b, "decode", "iii", 1, 2, 3));
     Py_DECREF(b);
 
+    /* %-formatting */
+    {
+    PyObject *f;
+    f = PyBytes_FromString("%d|%5s|%-4b|%x|%c|%c|%r|%a|%.2f|%05d|%%|%+i|%o|%-6.2s|%u");
+    x = Py_BuildValue("(iyyiiyssdiiiyi)", 42, "ab", "c", 255, 65, "z", "q\xc3\xa9", "w", 3.14159, -7, 5, 8, "xyz", 3);
+    show("b'...' % tuple", PyNumber_Remainder(f, x));
+    Py_DECREF(x);
+    Py_DECREF(f);
+    f = PyBytes_FromString("%(a)s-%(b)d");
+    x = Py_BuildValue("{sysi}", "a", "AA", "b", 7);
+    show("mapping", PyNumber_Remainder(f, x));
+    Py_DECREF(x);
+    x = Py_BuildValue("{y:y,y:i}", "a", "AA", "b", 7);
+    show("mapping, bytes keys", PyNumber_Remainder(f, x));
+    Py_DECREF(x);
+    Py_DECREF(f);
+    f = PyBytes_FromString("%*d|%-*s|%.*s");
+    x = Py_BuildValue("(iiiyiy)", 4, 1, 3, "a", 1, "xyz");
+    show("star width", PyNumber_Remainder(f, x));
+    Py_DECREF(x);
+    Py_DECREF(f);
+    f = PyBytes_FromString("%s %s");
+    show("too few", PyNumber_Remainder(f, (x = Py_BuildValue("(y)", "a"))));
+    Py_DECREF(x);
+    show("str arg", PyNumber_Remainder(f, (x = Py_BuildValue("(ss)", "a", "b"))));
+    Py_DECREF(x);
+    Py_DECREF(f);
+    f = PyBytes_FromString("abc");
+    show("too many", PyNumber_Remainder(f, (x = PyLong_FromLong(5))));
+    Py_DECREF(x);
+    Py_DECREF(f);
+    f = PyBytes_FromString("%z");
+    show("bad conversion", PyNumber_Remainder(f, (x = PyLong_FromLong(5))));
+    Py_DECREF(f);
+    f = PyBytes_FromString("%c");
+    show("%c 300", PyNumber_Remainder(f, (s = PyLong_FromLong(300))));
+    Py_DECREF(s);
+    show("%c 'ab'", PyNumber_Remainder(f, (s = PyBytes_FromString("ab"))));
+    Py_DECREF(s);
+    Py_DECREF(f);
+    f = PyByteArray_FromStringAndSize("%d!", 3);
+    show("bytearray %", PyNumber_Remainder(f, x));
+    Py_DECREF(f);
+    Py_DECREF(x);
+    }
+
     /* constructors */
     show("bytes()", PyObject_CallNoArgs((PyObject *)&PyBytes_Type));
     show("bytes(3)", PyObject_CallFunction((PyObject *)&PyBytes_Type, "i", 3));

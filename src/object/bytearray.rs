@@ -22,6 +22,7 @@ pub static mut PyByteArray_Type: PyTypeObject = PyTypeObject {
     tp_str: Some(ba_repr),
     tp_hash: Some(crate::capi::object::PyObject_HashNotImplemented),
     tp_richcompare: Some(ba_richcompare),
+    tp_as_number: &raw mut BA_AS_NUMBER,
     tp_as_sequence: &raw mut BA_AS_SEQUENCE,
     tp_as_mapping: &raw mut BA_AS_MAPPING,
     tp_as_buffer: &raw mut BA_AS_BUFFER,
@@ -33,6 +34,12 @@ pub static mut PyByteArray_Type: PyTypeObject = PyTypeObject {
     tp_doc: c"bytearray(iterable_of_ints) -> bytearray\nbytearray(string, encoding[, errors]) -> bytearray\nbytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\nbytearray(int) -> bytes array of size given by the parameter initialized with null bytes\nbytearray() -> empty bytes array"
         .as_ptr(),
     ..type_template(c"bytearray", std::mem::size_of::<PyByteArrayObject>(), 0)
+};
+
+static mut BA_AS_NUMBER: PyNumberMethods = PyNumberMethods {
+    nb_remainder: Some(crate::object::bytes_format::bytes_mod),
+    // SAFETY: the remaining fields are nullable.
+    ..unsafe { std::mem::zeroed() }
 };
 
 static mut BA_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {

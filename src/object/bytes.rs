@@ -22,6 +22,7 @@ pub static mut PyBytes_Type: PyTypeObject = PyTypeObject {
     tp_str: Some(bytes_repr),
     tp_hash: Some(bytes_hash),
     tp_richcompare: Some(bytes_richcompare),
+    tp_as_number: &raw mut BYTES_AS_NUMBER,
     tp_as_sequence: &raw mut BYTES_AS_SEQUENCE,
     tp_as_mapping: &raw mut BYTES_AS_MAPPING,
     tp_as_buffer: &raw mut BYTES_AS_BUFFER,
@@ -32,6 +33,12 @@ pub static mut PyBytes_Type: PyTypeObject = PyTypeObject {
     tp_doc: c"bytes(iterable_of_ints) -> bytes\nbytes(string, encoding[, errors]) -> bytes\nbytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\nbytes(int) -> bytes object of size given by the parameter initialized with null bytes\nbytes() -> empty bytes object"
         .as_ptr(),
     ..type_template(c"bytes", std::mem::offset_of!(PyBytesObject, ob_sval) + 1, 1)
+};
+
+static mut BYTES_AS_NUMBER: PyNumberMethods = PyNumberMethods {
+    nb_remainder: Some(crate::object::bytes_format::bytes_mod),
+    // SAFETY: the remaining fields are nullable.
+    ..unsafe { std::mem::zeroed() }
 };
 
 static mut BYTES_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {

@@ -4,6 +4,7 @@ pub mod alloc;
 pub mod bool;
 pub mod bytearray;
 pub mod bytes;
+pub mod bytes_format;
 pub mod bytes_methods;
 pub mod codecs_core;
 pub mod complex;
