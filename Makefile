@@ -5,10 +5,12 @@
 #   make test                every test (cargo test, install + examples check)
 #   make leakcheck           the C-API tests under valgrind
 #   make check-exports       what Python.h declares but the library lacks
+#   make check-stable-abi    which stable-ABI (abi3) symbols the library lacks
 #   make install PREFIX=DIR  install library, headers, binary, pkg-config files
 #
 # PROFILE=debug uses cargo's debug profile instead of release.
 
+SHELL := /bin/bash
 PREFIX ?= /usr/local
 PROFILE ?= release
 CARGO ?= cargo
@@ -30,7 +32,7 @@ CARGO_PROFILE_FLAG :=
 endif
 
 .PHONY: all build pkgconfig run-example examples install uninstall test \
-	cargo-test check-install check-exports leakcheck clean
+	cargo-test check-install check-exports check-stable-abi leakcheck clean
 
 all: build pkgconfig
 
@@ -120,6 +122,18 @@ check-install:
 	$(MAKE) --no-print-directory -C c-examples/extension check-cpython
 	$(MAKE) --no-print-directory -C c-examples/embed clean
 	$(MAKE) --no-print-directory -C c-examples/extension clean
+
+# Lists the stable-ABI (abi3) symbols libferrython.so does not export yet;
+# capi-tests/stable_abi.txt holds the list.
+check-stable-abi: build
+	@exported=$$(nm -D --defined-only $(BUILD_DIR)/libferrython.so | awk '{print $$3}' | sort -u); \
+	wanted=$$(grep -v '^#' capi-tests/stable_abi.txt | awk '{print $$1}' | sort -u); \
+	missing=$$(comm -23 <(echo "$$wanted") <(echo "$$exported")); \
+	total=$$(echo "$$wanted" | wc -l); \
+	n=$$(echo "$$missing" | grep -c . || true); \
+	echo "$$missing" | grep . | sed 's/^/not exported: /' || true; \
+	echo "stable ABI: $$((total - n)) of $$total symbols exported"; \
+	test "$$n" -eq 0
 
 leakcheck:
 	FERRYTHON_LEAKCHECK=1 $(CARGO) test --test capi
