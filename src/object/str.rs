@@ -445,6 +445,13 @@ pub fn intern(s: &str) -> *mut PyObject {
     p
 }
 
+/// Whether `op` is an interned string (`PyUnicode_CHECK_INTERNED`).
+#[inline(always)]
+pub unsafe fn is_interned(op: *mut PyObject) -> bool {
+    // SAFETY: op is a str.
+    unsafe { (*ascii(op)).state & 3 != 0 }
+}
+
 /// `intern` for a C string.
 pub unsafe fn intern_cstr(p: *const c_char) -> PyResult<*mut PyObject> {
     // SAFETY: p is NUL-terminated.

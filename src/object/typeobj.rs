@@ -118,6 +118,24 @@ pub unsafe fn clear_static(tp: *mut PyTypeObject) {
 /// `_PyType_Lookup`: the attribute `name` in the dicts along the MRO
 /// (borrowed, NULL when absent). Never raises.
 pub unsafe fn lookup(tp: *mut PyTypeObject, name: *mut PyObject) -> *mut PyObject {
+    // SAFETY: name is a str; interned names live as long as the runtime, so
+    // their address identifies them in the cache.
+    let cacheable = unsafe { pystr::is_interned(name) };
+    if cacheable {
+        if let Some(v) = crate::object::typecache::get(tp as usize, name as usize) {
+            return v;
+        }
+    }
+    // SAFETY: as lookup_uncached.
+    let v = unsafe { lookup_uncached(tp, name) };
+    if cacheable {
+        crate::object::typecache::put(tp as usize, name as usize, v);
+    }
+    v
+}
+
+/// The MRO walk of `lookup`.
+unsafe fn lookup_uncached(tp: *mut PyTypeObject, name: *mut PyObject) -> *mut PyObject {
     // SAFETY: tp is ready, so tp_mro is a tuple of ready types with dicts.
     unsafe {
         let mro = (*tp).tp_mro;
@@ -177,6 +195,8 @@ pub unsafe fn ready(tp: *mut PyTypeObject) -> PyResult<()> {
             return Ok(());
         }
         (*tp).tp_flags |= Py_TPFLAGS_READYING;
+        // A new type may reuse the address of a freed one.
+        crate::object::typecache::invalidate();
         let object_type = &raw mut crate::object::object::PyBaseObject_Type;
         if (*tp).tp_base.is_null() && tp != object_type {
             (*tp).tp_base = object_type;
@@ -504,9 +524,11 @@ unsafe extern "C" fn type_get_mro(op: *mut PyObject, _c: *mut libc::c_void) -> *
 }
 
 unsafe extern "C" fn type_get_dict(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {
-    // SAFETY: op is a ready type with a dict. (A mappingproxy comes later;
-    // until then the dict itself is handed out.)
-    unsafe { new_ref((*op.cast::<PyTypeObject>()).tp_dict) }
+    // SAFETY: op is a ready type with a dict; the read-only proxy keeps the
+    // attribute cache honest.
+    crate::capi::boundary::guard_obj(|| unsafe {
+        crate::object::mappingproxy::new((*op.cast::<PyTypeObject>()).tp_dict)
+    })
 }
 
 /// `type.__getattribute__`: data descriptors of the metatype, then the
@@ -596,6 +618,7 @@ unsafe extern "C" fn type_setattro(
 pub unsafe fn modified(tp: *mut PyTypeObject) {
     // SAFETY: tp is valid.
     unsafe { (*tp).tp_version_tag = 0 };
+    crate::object::typecache::invalidate();
 }
 
 /// `type.__call__`: `type(x)` gives x's type; otherwise `tp_new` then, when
@@ -652,6 +675,7 @@ unsafe extern "C" fn type_dealloc(op: *mut PyObject) {
     // immortal and never get here.
     unsafe {
         let tp: *mut PyTypeObject = op.cast();
+        crate::object::typecache::invalidate();
         xdecref((*tp).tp_dict);
         xdecref((*tp).tp_bases);
         xdecref((*tp).tp_mro);
