@@ -52,3 +52,15 @@ impl fmt::Display for SyntaxErrorInfo {
 }
 
 impl std::error::Error for SyntaxErrorInfo {}
+
+/// A warning issued while compiling (CPython emits these through the
+/// `warnings` module as `SyntaxWarning` at compile time).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileWarning {
+    /// The warning class name, `"SyntaxWarning"`.
+    pub category: &'static str,
+    pub msg: String,
+    pub filename: String,
+    pub lineno: u32,
+    pub offset: u32,
+}

@@ -16,5 +16,7 @@ pub mod symtable;
 pub mod verify;
 
 pub use bytecode::{disassemble, CodeObject, Constant, Opcode};
-pub use compile::{compile_bytes, compile_source, parse_only, CompileMode};
-pub use error::{SyntaxErrorInfo, SyntaxErrorKind};
+pub use compile::{
+    compile_bytes, compile_source, compile_source_with_warnings, parse_only, CompileMode,
+};
+pub use error::{CompileWarning, SyntaxErrorInfo, SyntaxErrorKind};

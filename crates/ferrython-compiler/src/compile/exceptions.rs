@@ -27,6 +27,23 @@ impl<'a> Compiler<'a> {
         self.compile_try_finally(t);
     }
 
+    /// Number of loops among the open frame blocks.
+    pub(crate) fn open_loops(&self) -> usize {
+        self.unit()
+            .fblocks
+            .iter()
+            .filter(|(f, _)| matches!(f, FBlock::WhileLoop { .. } | FBlock::ForLoop { .. }))
+            .count()
+    }
+
+    /// A `finally` body, remembering that control flow leaving it warns (PEP 765).
+    pub(crate) fn compile_finally_body(&mut self, body: &'a [ast::Stmt]) {
+        let loops = self.open_loops();
+        self.u().finally_loops.push(loops);
+        self.compile_body(body);
+        self.u().finally_loops.pop();
+    }
+
     /// `COPY 3; POP_EXCEPT; RERAISE 1` at `label`.
     fn emit_pop_except_and_reraise(&mut self, label: super::Label) {
         use Opcode::*;
@@ -54,7 +71,7 @@ impl<'a> Compiler<'a> {
         }
         self.pop_handler();
         self.pop_fblock();
-        self.compile_body(&t.finalbody);
+        self.compile_finally_body(&t.finalbody);
         self.emit_jump(JUMP_FORWARD, exit);
         // Exceptional path.
         self.bind(end);
@@ -62,7 +79,7 @@ impl<'a> Compiler<'a> {
         self.push_handler(cleanup, true, 0);
         self.set_no_loc();
         self.emit(PUSH_EXC_INFO, 0);
-        self.compile_body(&t.finalbody);
+        self.compile_finally_body(&t.finalbody);
         self.pop_fblock();
         self.emit(RERAISE, 0);
         self.pop_handler();

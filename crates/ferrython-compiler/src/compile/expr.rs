@@ -260,9 +260,51 @@ impl<'a> Compiler<'a> {
         Some(())
     }
 
+    /// CPython's `"is" with 'int' literal` SyntaxWarning.
+    fn check_is_literal(&mut self, c: &'a ast::ExprCompare) {
+        fn literal_type(e: &Expr) -> Option<&'static str> {
+            match e {
+                Expr::NumberLiteral(n) => Some(match n.value {
+                    ast::Number::Int(_) => "int",
+                    ast::Number::Float(_) => "float",
+                    ast::Number::Complex { .. } => "complex",
+                }),
+                Expr::StringLiteral(_) => Some("str"),
+                Expr::BytesLiteral(_) => Some("bytes"),
+                Expr::Tuple(t)
+                    if t.elts.iter().all(|x| {
+                        literal_type(x).is_some()
+                            || matches!(x, Expr::NoneLiteral(_) | Expr::BooleanLiteral(_))
+                    }) =>
+                {
+                    Some("tuple")
+                }
+                _ => None,
+            }
+        }
+        let mut left: &Expr = &c.left;
+        for (op, right) in c.ops.iter().zip(c.comparators.iter()) {
+            if matches!(op, CmpOp::Is | CmpOp::IsNot) {
+                if let Some(t) = literal_type(left).or_else(|| literal_type(right)) {
+                    let (word, eq) = if *op == CmpOp::Is {
+                        ("is", "==")
+                    } else {
+                        ("is not", "!=")
+                    };
+                    self.warn(
+                        format!("\"{word}\" with '{t}' literal. Did you mean \"{eq}\"?"),
+                        c.range,
+                    );
+                }
+            }
+            left = right;
+        }
+    }
+
     /// Comparison; `to_bool` asks for an exact bool result (for jumps).
     fn compile_compare(&mut self, c: &'a ast::ExprCompare, to_bool: bool) {
         use Opcode::*;
+        self.check_is_literal(c);
         self.compile_expr(&c.left);
         let n = c.ops.len();
         if n == 1 {

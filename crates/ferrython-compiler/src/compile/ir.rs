@@ -91,6 +91,9 @@ pub(crate) struct Unit<'a> {
     pub deleted: HashSet<String>,
     /// Number of parameters (the first slots of localsplus).
     pub nparams: usize,
+    /// For each enclosing `finally` body being compiled, how many loops
+    /// were open when it started (PEP 765 warnings).
+    pub finally_loops: Vec<usize>,
 }
 
 impl<'a> Unit<'a> {
@@ -133,6 +136,7 @@ impl<'a> Unit<'a> {
             safe_fast: HashSet::new(),
             deleted: HashSet::new(),
             nparams: 0,
+            finally_loops: Vec::new(),
         };
         // Register parameters, cells and free variables now; other locals
         // are registered at first use (CPython's `co_varnames` order) and

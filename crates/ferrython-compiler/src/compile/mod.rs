@@ -25,7 +25,7 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 use crate::bytecode::{co_flags, CodeObject, Constant, Opcode};
-use crate::error::{SyntaxErrorInfo, SyntaxErrorKind};
+use crate::error::{CompileWarning, SyntaxErrorInfo, SyntaxErrorKind};
 use crate::parse::{self, Ast, LineIndex, Location, ParseMode};
 use crate::symtable::{self, KeyTag, NameScope, ScopeKey, ScopeKind, SymbolTables};
 
@@ -72,6 +72,23 @@ pub fn compile_source(
     })
 }
 
+/// Like [`compile_source`], also returning the `SyntaxWarning`s CPython
+/// would emit (invalid escape sequences, `is` with a literal, always-true
+/// asserts, PEP 765 control flow leaving a `finally` block).
+pub fn compile_source_with_warnings(
+    source: &str,
+    filename: &str,
+    mode: CompileMode,
+    flags: u32,
+    optimize: i32,
+) -> Result<(CodeObject, Vec<CompileWarning>), SyntaxErrorInfo> {
+    let need = (source.len().saturating_mul(64)).clamp(1 << 20, 1 << 30);
+    stacker::maybe_grow(need, need, || {
+        let ast = parse::parse(source, mode, filename)?;
+        compile_ast_with_warnings(&ast, filename, flags, optimize)
+    })
+}
+
 /// Compile an already parsed program.
 pub fn compile_ast(
     ast: &Ast,
@@ -79,6 +96,16 @@ pub fn compile_ast(
     flags: u32,
     optimize: i32,
 ) -> Result<CodeObject, SyntaxErrorInfo> {
+    compile_ast_with_warnings(ast, filename, flags, optimize).map(|(code, _)| code)
+}
+
+/// Compile a parsed program, also returning its compile-time warnings.
+pub fn compile_ast_with_warnings(
+    ast: &Ast,
+    filename: &str,
+    flags: u32,
+    optimize: i32,
+) -> Result<(CodeObject, Vec<CompileWarning>), SyntaxErrorInfo> {
     let index = &ast.index;
     let mut future_flags = flags & 0x1fe0000;
     if let ast::Mod::Module(m) = &ast.module {
@@ -97,6 +124,7 @@ pub fn compile_ast(
         top_level_await: flags & co_flags::PYCF_ALLOW_TOP_LEVEL_AWAIT != 0,
         error: None,
         genexp_range: None,
+        warnings: ast.warnings.clone(),
     };
     let name = "<module>";
     c.push_unit(0, name, name.into(), 1);
@@ -118,7 +146,7 @@ pub fn compile_ast(
     let code = assemble::assemble(unit, filename);
     match c.error.take() {
         Some(e) => Err(e),
-        None => Ok(code),
+        None => Ok((code, c.warnings)),
     }
 }
 
@@ -190,6 +218,8 @@ pub(crate) struct Compiler<'a> {
     /// Location for a generator expression that is a call's sole argument
     /// (CPython gives it the call's parentheses).
     pub(crate) genexp_range: Option<TextRange>,
+    /// Compile-time warnings, in source order of discovery.
+    pub(crate) warnings: Vec<CompileWarning>,
 }
 
 /// How a name is accessed.
@@ -294,6 +324,21 @@ impl<'a> Compiler<'a> {
                     self.index
                         .error(SyntaxErrorKind::SyntaxError, msg, self.filename, range),
                 );
+        }
+    }
+
+    /// Record a `SyntaxWarning` (once per message and position).
+    pub(crate) fn warn(&mut self, msg: impl Into<String>, range: TextRange) {
+        let (lineno, col) = self.index.line_col(range.start().into());
+        let w = CompileWarning {
+            category: "SyntaxWarning",
+            msg: msg.into(),
+            filename: self.filename.to_string(),
+            lineno,
+            offset: self.index.char_offset(lineno, col),
+        };
+        if !self.warnings.contains(&w) {
+            self.warnings.push(w);
         }
     }
 

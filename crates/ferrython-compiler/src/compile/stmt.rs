@@ -50,6 +50,12 @@ impl<'a> Compiler<'a> {
                 if self.optimize > 0 {
                     return;
                 }
+                if matches!(&*a.test, Expr::Tuple(t) if !t.elts.is_empty()) {
+                    self.warn(
+                        "assertion is always true, perhaps remove parentheses?",
+                        a.range,
+                    );
+                }
                 let end = self.new_label();
                 self.compile_jump_if(&a.test, true, end);
                 self.emit(LOAD_COMMON_CONSTANT, 0);
@@ -368,6 +374,12 @@ impl<'a> Compiler<'a> {
 
     fn compile_break_continue(&mut self, range: ruff_text_size::TextRange, is_break: bool) {
         self.set_loc(range);
+        if let Some(&loops) = self.unit().finally_loops.last() {
+            if self.open_loops() == loops && loops > 0 {
+                let what = if is_break { "break" } else { "continue" };
+                self.warn(format!("'{what}' in a 'finally' block"), range);
+            }
+        }
         let saved_handlers = self.unit().handler_stack.clone();
         let lp = self.unwind_fblock_stack(false, true, range);
         self.emit_break_continue_jump(lp, range, is_break);
@@ -420,6 +432,9 @@ impl<'a> Compiler<'a> {
         if r.value.is_some() && t.is_coroutine && t.is_generator {
             self.error("'return' with value in async generator", r.range);
             return;
+        }
+        if !self.unit().finally_loops.is_empty() {
+            self.warn("'return' in a 'finally' block", r.range);
         }
         let preserve = match &r.value {
             Some(v) => {
@@ -481,7 +496,7 @@ impl<'a> Compiler<'a> {
                 if preserve_tos {
                     self.push_fblock(FBlock::PopValue);
                 }
-                self.compile_body(body);
+                self.compile_finally_body(body);
                 if preserve_tos {
                     self.pop_fblock();
                 }
