@@ -382,38 +382,13 @@ unsafe extern "C" fn items_contains(op: *mut PyObject, item: *mut PyObject) -> c
     guard_int(|| unsafe { items_contains_impl(view_dict(op), item).map(c_int::from) })
 }
 
-/// `PySequence_Contains` as the views need it: `sq_contains` when there is
-/// one, else a search by iteration.
-unsafe fn sequence_contains(seq: *mut PyObject, x: *mut PyObject) -> PyResult<bool> {
-    // SAFETY: seq and x valid.
-    unsafe {
-        let sq = (*(*seq).ob_type).tp_as_sequence;
-        if !sq.is_null() {
-            if let Some(f) = (*sq).sq_contains {
-                let r = f(seq, x);
-                if r < 0 {
-                    return Err(Raised::assume());
-                }
-                return Ok(r != 0);
-            }
-        }
-        let it = protocol::get_iter(seq)?;
-        while let Some(y) = protocol::iter_next(it.as_ptr())? {
-            if protocol::rich_compare_bool(y.as_ptr(), x, Py_EQ)? {
-                return Ok(true);
-            }
-        }
-        Ok(false)
-    }
-}
-
 /// Whether every item of `a` is in `b`.
 unsafe fn all_contained_in(a: *mut PyObject, b: *mut PyObject) -> PyResult<bool> {
     // SAFETY: a and b valid.
     unsafe {
         let it = protocol::get_iter(a)?;
         while let Some(x) = protocol::iter_next(it.as_ptr())? {
-            if !sequence_contains(b, x.as_ptr())? {
+            if !protocol::contains(b, x.as_ptr())? {
                 return Ok(false);
             }
         }
@@ -586,7 +561,7 @@ unsafe extern "C" fn views_isdisjoint(op: *mut PyObject, other: *mut PyObject) -
             }
             let it = protocol::get_iter(b)?;
             while let Some(x) = protocol::iter_next(it.as_ptr())? {
-                if sequence_contains(a, x.as_ptr())? {
+                if protocol::contains(a, x.as_ptr())? {
                     return Ok(Owned::from_borrowed_static(f));
                 }
             }

@@ -186,19 +186,7 @@ unsafe extern "C" fn proxy_contains(op: *mut PyObject, key: *mut PyObject) -> c_
             if dict::check_exact(m) {
                 return dict::contains(m, key).map(c_int::from);
             }
-            let sq = (*(*m).ob_type).tp_as_sequence;
-            if !sq.is_null() {
-                if let Some(f) = (*sq).sq_contains {
-                    return Ok(f(m, key));
-                }
-            }
-            let it = protocol::get_iter(m)?;
-            while let Some(x) = protocol::iter_next(it.as_ptr())? {
-                if protocol::rich_compare_bool(x.as_ptr(), key, Py_EQ)? {
-                    return Ok(1);
-                }
-            }
-            Ok(0)
+            protocol::contains(m, key).map(c_int::from)
         }
     })
 }
