@@ -750,6 +750,18 @@ pub static mut _PyExc_TabError: PyTypeObject = PyTypeObject {
 /// `PyExc_TabError`.
 #[no_mangle]
 pub static mut PyExc_TabError: *mut PyObject = (&raw mut _PyExc_TabError).cast();
+/// `_IncompleteInputError` (3.13): the SyntaxError the compiler raises for
+/// input that may continue (`codeop`); CPython exports the type object
+/// under this name only.
+#[no_mangle]
+pub static mut _PyExc_IncompleteInputError: PyTypeObject = exc_layout::<PySyntaxErrorObject>(
+    c"_IncompleteInputError",
+    &raw mut _PyExc_SyntaxError,
+    c"incomplete input.",
+);
+/// `_IncompleteInputError` as an object pointer (Rust only).
+pub static mut PyExc_IncompleteInputError: *mut PyObject =
+    (&raw mut _PyExc_IncompleteInputError).cast();
 /// `SystemError`.
 #[no_mangle]
 pub static mut _PyExc_SystemError: PyTypeObject = exc_type(
@@ -1021,6 +1033,7 @@ pub fn all_types() -> Vec<*mut PyTypeObject> {
         &raw mut _PyExc_SyntaxError,
         &raw mut _PyExc_IndentationError,
         &raw mut _PyExc_TabError,
+        &raw mut _PyExc_IncompleteInputError,
         &raw mut _PyExc_SystemError,
         &raw mut _PyExc_TypeError,
         &raw mut _PyExc_ValueError,

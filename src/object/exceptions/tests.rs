@@ -226,6 +226,16 @@ fn exception_types_behave_as_cpython() {
             "TypeError: 'int' object is not iterable"
         );
         assert_eq!(attr(&call(PyExc_SyntaxError, &[]).unwrap(), "msg"), "None");
+        let e = call(
+            PyExc_IncompleteInputError,
+            &[&s("incomplete"), &info(&s("<input>"), &i(1))],
+        )
+        .unwrap();
+        assert_eq!(str_(&e), "incomplete (<input>, line 1)");
+        assert_eq!(
+            attr(&Owned::from_borrowed(PyExc_IncompleteInputError), "__mro__"),
+            "(<class '_IncompleteInputError'>, <class 'SyntaxError'>, <class 'Exception'>, <class 'BaseException'>, <class 'object'>)"
+        );
 
         // ImportError
         let e = call_kw(
