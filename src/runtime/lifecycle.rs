@@ -71,6 +71,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
     ]);
     v.extend(crate::object::itertypes::all_types());
     v.push(&raw mut crate::object::mappingproxy::PyDictProxy_Type);
+    v.push(&raw mut crate::object::capsule::PyCapsule_Type);
     v.extend(crate::object::dictview::all_types());
     v.extend(crate::object::set::all_types());
     v.extend(exceptions::all_types());
