@@ -2003,6 +2003,13 @@ extern struct PyTypeObject _PyExc_TabError;
 extern PyObject *PyExc_TabError;
 
 /*
+ `_IncompleteInputError` (3.13): the SyntaxError the compiler raises for
+ input that may continue (`codeop`); CPython exports the type object
+ under this name only.
+ */
+extern struct PyTypeObject _PyExc_IncompleteInputError;
+
+/*
  `SystemError`.
  */
 extern struct PyTypeObject _PyExc_SystemError;
