@@ -5,10 +5,6 @@
  * and the errors for bad input. */
 #include "testing.h"
 
-/* Python.h does not declare the variadic bytes formatter yet; the same
- * prototype as CPython's bytesobject.h (a repeat declaration is harmless). */
-PyAPI_FUNC(PyObject *) PyBytes_FromFormat(const char *format, ...);
-
 /* o.name(*args) with args from a Py_BuildValue tuple format. */
 #define M(o, name, ...) PyObject_CallMethod((o), (name), __VA_ARGS__)
 
