@@ -3,7 +3,7 @@
 //! This is the only module that calls the parser. It turns ruff's byte ranges
 //! into CPython positions (see [`LineIndex`]) and ruff's parse errors into
 //! [`SyntaxErrorInfo`] with CPython 3.13's messages where we can tell which
-//! one CPython would give. A small pre-scanner ([`scan_brackets_and_strings`])
+//! one CPython would give. A small pre-scanner (`scan_brackets_and_strings`)
 //! supplies the tokenizer-level errors CPython reports (unclosed brackets,
 //! unterminated strings, tabs/spaces) that ruff phrases differently.
 

@@ -1,7 +1,7 @@
 //! Symbol tables: which scope each name belongs to (CPython's `symtable.c`).
 //!
-//! Pass 1 ([`Builder`]) walks the AST and records, per scope, how each name
-//! is used (flags `DEF_*`/`USE`). Pass 2 ([`analyze`]) resolves every name to
+//! Pass 1 (`Builder`) walks the AST and records, per scope, how each name
+//! is used (flags `DEF_*`/`USE`). Pass 2 (`analyze`) resolves every name to
 //! a [`NameScope`] top-down with the set of names bound in enclosing function
 //! scopes, and bottom-up turns locals that inner scopes need into cells.
 //!

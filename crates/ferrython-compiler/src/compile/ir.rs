@@ -7,7 +7,7 @@ use crate::bytecode::{fast_kind, Constant, Opcode};
 use crate::parse::Location;
 use crate::symtable::{NameScope, ScopeKind, SymbolTable};
 
-/// A jump target, bound to an instruction index with [`Unit::bind`].
+/// A jump target, bound to an instruction index with `Unit::bind`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Label(pub u32);
 

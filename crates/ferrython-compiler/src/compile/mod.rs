@@ -1,8 +1,8 @@
 //! AST -> bytecode.
 //!
 //! The compiler walks ruff's AST once per code object and appends
-//! [`ir::Instr`]s (opcode, argument, jump label, source location, innermost
-//! exception handler) to a [`ir::Unit`]; [`assemble`] then threads jumps,
+//! `ir::Instr`s (opcode, argument, jump label, source location, innermost
+//! exception handler) to an `ir::Unit`; `assemble` then threads jumps,
 //! computes stack depths, drops unreachable code and lays out the code units,
 //! exception table and line table.
 //!
