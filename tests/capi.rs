@@ -205,6 +205,18 @@ impl Env {
         // Link and run against a private copy of the library: a concurrent
         // cargo build in the same target directory may replace or remove
         // the original while the tests run.
+        // Copies left by earlier runs go once their process is gone; this
+        // run's copy stays, so the test binaries can be rerun by hand.
+        if let Ok(entries) = fs::read_dir(&work) {
+            for e in entries.flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                if let Some(pid) = name.strip_prefix("lib-") {
+                    if !Path::new("/proc").join(pid).exists() {
+                        let _ = fs::remove_dir_all(e.path());
+                    }
+                }
+            }
+        }
         let libdir = work.join(format!("lib-{}", std::process::id()));
         fs::create_dir_all(&libdir).unwrap();
         fs::copy(
@@ -674,7 +686,6 @@ fn capi_tests() {
         results.len() - failed.len(),
         failed.len()
     );
-    let _ = fs::remove_dir_all(&env.libdir);
     assert!(
         failed.is_empty(),
         "failing C-API tests: {}",
