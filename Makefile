@@ -61,7 +61,9 @@ run-example: examples
 	./c-examples/extension/host ./c-examples/extension/spam.so
 	$(BUILD_DIR)/ferrython --version
 
-# Installation. DESTDIR is honoured for staged installs.
+# Installation. DESTDIR is honoured for staged installs; a relative PREFIX
+# is taken from the current directory (the .pc files need absolute paths).
+PREFIX_ABS = $(abspath $(PREFIX))
 INSTALL_LIB := $(DESTDIR)$(PREFIX)/lib
 INSTALL_INC := $(DESTDIR)$(PREFIX)/include/$(HEADER_DIR_NAME)
 INSTALL_BIN := $(DESTDIR)$(PREFIX)/bin
@@ -74,8 +76,8 @@ install: build
 	install -m 755 $(BUILD_DIR)/ferrython $(INSTALL_BIN)/ferrython
 	install -m 644 $(addprefix include/,$(HEADERS)) $(INSTALL_INC)/
 	install -m 644 include/ferrython/*.h $(INSTALL_INC)/ferrython/
-	$(call gen_pc,ferrython.pc.in,$(INSTALL_PC)/ferrython.pc,$(PREFIX),$(PREFIX)/include/$(HEADER_DIR_NAME),$(PREFIX)/lib)
-	$(call gen_pc,ferrython-embed.pc.in,$(INSTALL_PC)/ferrython-embed.pc,$(PREFIX),$(PREFIX)/include/$(HEADER_DIR_NAME),$(PREFIX)/lib)
+	$(call gen_pc,ferrython.pc.in,$(INSTALL_PC)/ferrython.pc,$(PREFIX_ABS),$(PREFIX_ABS)/include/$(HEADER_DIR_NAME),$(PREFIX_ABS)/lib)
+	$(call gen_pc,ferrython-embed.pc.in,$(INSTALL_PC)/ferrython-embed.pc,$(PREFIX_ABS),$(PREFIX_ABS)/include/$(HEADER_DIR_NAME),$(PREFIX_ABS)/lib)
 
 uninstall:
 	rm -f $(INSTALL_LIB)/libferrython.so $(INSTALL_LIB)/libferrython.a $(INSTALL_BIN)/ferrython
