@@ -1418,6 +1418,18 @@ fn translate_error_inner(
             // cases for common shapes.
             let msg = error.to_string();
             if msg.starts_with("Expected 'else'") || msg.contains("`else`") {
+                // CPython underlines `body if test`.
+                let end = source[..s].trim_end().len();
+                let line_start = source[..end].rfind(['\n', '\r']).map(|p| p + 1).unwrap_or(0);
+                if let Some(if_at) = source[line_start..end].rfind(" if ") {
+                    let body = prev_token_start(source, line_start + if_at) as u32;
+                    return index.error(
+                        SyntaxError,
+                        "expected 'else' after 'if' expression",
+                        filename,
+                        TextRange::new(body.into(), (end as u32).into()),
+                    );
+                }
                 return syntax("expected 'else' after 'if' expression");
             }
             if let ParseErrorType::ExpectedToken { expected: T::Except, .. }
