@@ -316,6 +316,39 @@ unsafe extern "C" fn subgroup(op: *mut PyObject, cond: *mut PyObject) -> *mut Py
     })
 }
 
+/// The matching of one `except* T` clause (`CHECK_EG_MATCH`, CPython's
+/// `_PyEval_ExceptionGroupMatch`): `(match, rest)` for the exception
+/// being handled (`exc`, or None). A group is split by `match_type`; a
+/// naked exception that matches is wrapped in `ExceptionGroup("", [exc])`,
+/// to which the caller gives its frame's traceback.
+pub unsafe fn exception_group_match(
+    exc: *mut PyObject,
+    match_type: *mut PyObject,
+) -> PyResult<(Owned, Owned)> {
+    let none = || Owned::from_borrowed_static(none::none());
+    // SAFETY: exc is None or an exception; match_type valid.
+    unsafe {
+        if exc == none::none() {
+            return Ok((none(), none()));
+        }
+        if given_matches(exc, match_type) {
+            let matched = if is_group(exc) {
+                Owned::from_borrowed(exc)
+            } else {
+                let excs = tuple::pack(&[exc])?;
+                let empty = pystr::from_str("")?;
+                protocol::call_args(PyExc_BaseExceptionGroup, &[empty.as_ptr(), excs.as_ptr()])?
+            };
+            return Ok((matched, none()));
+        }
+        if is_group(exc) {
+            let (m, r) = split_rec(exc, &Matcher::Type(match_type), true)?;
+            return Ok((or_none(m), or_none(r)));
+        }
+        Ok((none(), Owned::from_borrowed(exc)))
+    }
+}
+
 /// Adds the leaves of `exc` (itself when it is not a group) to `ids`.
 unsafe fn leaf_ids(exc: *mut PyObject, ids: &mut HashSet<usize>) {
     // SAFETY: exc is an exception; a group's excs is a tuple.

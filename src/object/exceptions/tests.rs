@@ -606,6 +606,27 @@ fn except_star_reraise() {
         assert_eq!(repr(&r), "RuntimeError('new')");
         let r = group::prep_reraise_star(v1.as_ptr(), &[v1.as_ptr()]).unwrap();
         assert_eq!(r.as_ptr(), v1.as_ptr());
+        let pair = |m: (Owned, Owned)| format!("{} | {}", repr(&m.0), repr(&m.1));
+        assert_eq!(
+            pair(group::exception_group_match(orig.as_ptr(), PyExc_ValueError).unwrap()),
+            "ExceptionGroup('eg', [ValueError(1)]) | ExceptionGroup('eg', [TypeError(2), KeyError(3)])"
+        );
+        assert_eq!(
+            pair(group::exception_group_match(v1.as_ptr(), PyExc_ValueError).unwrap()),
+            "ExceptionGroup('', (ValueError(1),)) | None"
+        );
+        assert_eq!(
+            pair(group::exception_group_match(v1.as_ptr(), PyExc_TypeError).unwrap()),
+            "None | ValueError(1)"
+        );
+        assert_eq!(
+            pair(group::exception_group_match(none.as_ptr(), PyExc_TypeError).unwrap()),
+            "None | None"
+        );
+        assert_eq!(
+            pair(group::exception_group_match(orig.as_ptr(), PyExc_Exception).unwrap()),
+            "ExceptionGroup('eg', [ValueError(1), TypeError(2), KeyError(3)]) | None"
+        );
         assert!(errors::current().is_null());
     }
 }
