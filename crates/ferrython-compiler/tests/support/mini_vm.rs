@@ -257,6 +257,8 @@ impl Vm {
             "IndexError",
             "cm",
             "super",
+            "run",
+            "suspend",
         ];
         B.iter().find(|b| **b == name).map(|b| V::Builtin(b))
     }
@@ -308,6 +310,26 @@ impl Vm {
                 V::Int(i) => Ok(V::Int(*i)),
                 _ => Err(exc("TypeError", "int")),
             },
+            // `suspend()`: an awaitable that yields to the driver once.
+            "suspend" => Ok(V::Iter(Rc::new(RefCell::new((vec![V::None], 0))))),
+            // `run(coro)`: drive a coroutine to completion, counting suspensions.
+            "run" => {
+                let V::Gen(g) = &args[0] else {
+                    return Err(exc("TypeError", "run() needs a coroutine"));
+                };
+                let mut steps = 0;
+                loop {
+                    match self.resume(g, V::None)? {
+                        Ok(_) => steps += 1,
+                        Err(v) => {
+                            self.out
+                                .borrow_mut()
+                                .push_str(&format!("[run: {steps} suspensions]\n"));
+                            return Ok(v);
+                        }
+                    }
+                }
+            }
             "cm" => Ok(V::Cm(Rc::new((
                 args[0].str(),
                 args.get(1).map(|a| a.truthy()).unwrap_or(false),
@@ -1048,6 +1070,12 @@ impl Vm {
                                 next = index[&jump_target(off, op, arg, &code.code).unwrap()];
                             }
                         }
+                    }
+                    GET_AWAITABLE => {
+                        // Coroutines and `suspend()` iterators are awaited as they are.
+                        let v = pop!();
+                        assert!(matches!(v, V::Gen(_) | V::Iter(_)), "not awaitable: {v:?}");
+                        stack.push(v);
                     }
                     END_SEND => {
                         let v = pop!();
