@@ -255,8 +255,8 @@ unsafe fn lookup_generic(
                         return Ok(Some((i, ix as usize)));
                     }
                     if e.hash == hash {
-                        if pystr::check_exact(e.key) && pystr::check_exact(key) {
-                            if pystr::eq(e.key, key) {
+                        if let Some(eq) = dictkeys::fast_eq(e.key, key) {
+                            if eq {
                                 return Ok(Some((i, ix as usize)));
                             }
                         } else {

@@ -9,7 +9,7 @@
 //! Python code. Empty dicts share one static, read-only table, and small
 //! tables are recycled through a per-thread free list.
 use crate::ffi::*;
-use crate::object::str as pystr;
+use crate::object::{int, str as pystr};
 use std::cell::RefCell;
 use std::ptr::null_mut;
 
@@ -407,6 +407,27 @@ pub enum Probe {
     NeedsEq,
 }
 
+/// Key equality settled without Python code when both keys are exact strs
+/// or both exact ints (the common keys); `None` when `__eq__` must decide.
+/// Shared by dicts and sets.
+#[inline(always)]
+pub unsafe fn fast_eq(a: *mut PyObject, b: *mut PyObject) -> Option<bool> {
+    // SAFETY: a and b are valid objects.
+    unsafe {
+        let t = (*a).ob_type;
+        if t != (*b).ob_type {
+            return None;
+        }
+        if t == &raw mut pystr::PyUnicode_Type {
+            return Some(pystr::eq(a, b));
+        }
+        if t == &raw mut int::PyLong_Type {
+            return Some(int::sign(a) == int::sign(b) && int::digits(a) == int::digits(b));
+        }
+        None
+    }
+}
+
 /// An index slot type (1, 2, 4 or 8 bytes).
 trait IndexSlot: Copy {
     fn get(self) -> isize;
@@ -424,7 +445,8 @@ index_slot!(i8, i16, i32, i64);
 
 /// The probe loop for one index width. With `STR`, every key of the table
 /// and `key` are exact strs and equal hashes are settled by comparing
-/// contents; otherwise an equal hash on a non-identical key gives `NeedsEq`.
+/// contents; otherwise strs and ints are compared directly and any other
+/// equal hash on a non-identical key gives `NeedsEq`.
 #[inline(always)]
 unsafe fn probe<I: IndexSlot, const STR: bool>(
     k: *mut Keys,
@@ -446,10 +468,15 @@ unsafe fn probe<I: IndexSlot, const STR: bool>(
                     return Probe::Found(i, ix as usize);
                 }
                 if e.hash == hash {
-                    if !STR {
-                        return Probe::NeedsEq;
-                    }
-                    if pystr::eq(e.key, key) {
+                    let eq = if STR {
+                        pystr::eq(e.key, key)
+                    } else {
+                        match fast_eq(e.key, key) {
+                            Some(eq) => eq,
+                            None => return Probe::NeedsEq,
+                        }
+                    };
+                    if eq {
                         return Probe::Found(i, ix as usize);
                     }
                 }

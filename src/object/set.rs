@@ -6,6 +6,7 @@
 #![allow(non_camel_case_types)]
 use crate::capi::boundary::{guard, guard_int, guard_obj, guard_status};
 use crate::ffi::*;
+use crate::object::dictkeys::fast_eq;
 use crate::object::refcount::*;
 use crate::object::typeobj::{self, type_name, type_template};
 use crate::object::{descr, dict, protocol, str as pystr, tuple};
@@ -320,7 +321,7 @@ enum Slot {
 }
 
 /// The probe sequence of `set_add_entry`/`set_lookkey` for the cases that
-/// run no Python code: identical keys and exact strs. `None` when an
+/// run no Python code: identical keys, exact strs, exact ints. `None` when an
 /// equal-hash key needs `__eq__` (the caller then takes the general path).
 #[inline(always)]
 unsafe fn probe_fast(s: *mut PySetObject, key: *mut PyObject, hash: Py_hash_t) -> Option<Slot> {
@@ -328,7 +329,6 @@ unsafe fn probe_fast(s: *mut PySetObject, key: *mut PyObject, hash: Py_hash_t) -
     unsafe {
         let mask = (*s).mask as usize;
         let table = (*s).table;
-        let key_is_str = pystr::check_exact(key);
         let mut i = hash as usize & mask;
         let mut freeslot: *mut setentry = null_mut();
         let mut perturb = hash as usize;
@@ -348,10 +348,7 @@ unsafe fn probe_fast(s: *mut PySetObject, key: *mut PyObject, hash: Py_hash_t) -
                     if e.key == key {
                         return Some(Slot::Active(entry));
                     }
-                    if !key_is_str || !pystr::check_exact(e.key) {
-                        return None;
-                    }
-                    if pystr::eq(e.key, key) {
+                    if fast_eq(e.key, key)? {
                         return Some(Slot::Active(entry));
                     }
                 } else if e.hash == -1 {
@@ -402,8 +399,8 @@ unsafe fn add_search_slow(
                         if start == key {
                             break 'restart Slot::Active(entry);
                         }
-                        if pystr::check_exact(start) && pystr::check_exact(key) {
-                            if pystr::eq(start, key) {
+                        if let Some(eq) = fast_eq(start, key) {
+                            if eq {
                                 break 'restart Slot::Active(entry);
                             }
                         } else {
@@ -601,8 +598,8 @@ unsafe fn lookkey_slow(
                         if start == key {
                             return Ok(entry);
                         }
-                        if pystr::check_exact(start) && pystr::check_exact(key) {
-                            if pystr::eq(start, key) {
+                        if let Some(eq) = fast_eq(start, key) {
+                            if eq {
                                 return Ok(entry);
                             }
                         } else {
