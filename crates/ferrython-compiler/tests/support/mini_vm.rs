@@ -29,6 +29,14 @@ pub enum V {
     Bound(Box<V>, &'static str),
     /// `cm(name, suppress=False)`: a context manager that prints its calls.
     Cm(Rc<(String, bool)>),
+    /// `acm(name, suppress=False)`: the asynchronous version of `cm`.
+    Acm(Rc<(String, bool)>),
+    /// An awaitable that completes at once with a value (or raises).
+    Ready(Box<Result<V, V>>),
+    /// A value yielded by an async generator (`ASYNC_GEN_WRAP`).
+    Wrapped(Box<V>),
+    /// The awaitable `__anext__` of an async generator.
+    Anext(Rc<RefCell<Option<Frame>>>),
     Exc(Rc<(String, String)>),
     Code(Rc<CodeObject>),
     Gen(Rc<RefCell<Option<Frame>>>),
@@ -259,6 +267,7 @@ impl Vm {
             "super",
             "run",
             "suspend",
+            "acm",
         ];
         B.iter().find(|b| **b == name).map(|b| V::Builtin(b))
     }
@@ -330,6 +339,10 @@ impl Vm {
                     }
                 }
             }
+            "acm" => Ok(V::Acm(Rc::new((
+                args[0].str(),
+                args.get(1).map(|a| a.truthy()).unwrap_or(false),
+            )))),
             "cm" => Ok(V::Cm(Rc::new((
                 args[0].str(),
                 args.get(1).map(|a| a.truthy()).unwrap_or(false),
@@ -361,6 +374,20 @@ impl Vm {
                     l.borrow_mut().push(args[0].clone());
                 }
                 Ok(V::None)
+            }
+            V::Bound(obj, "__aexit__") => {
+                let V::Acm(cm) = &**obj else {
+                    panic!("__aexit__")
+                };
+                let what = if matches!(args[0], V::None) {
+                    "None".to_string()
+                } else {
+                    args[1].str()
+                };
+                self.out
+                    .borrow_mut()
+                    .push_str(&format!("aexit {} {}\n", cm.0, what));
+                Ok(V::Ready(Box::new(Ok(V::Bool(cm.1)))))
             }
             V::Bound(obj, "__exit__") => {
                 let V::Cm(cm) = &**obj else {
@@ -949,6 +976,7 @@ impl Vm {
                         let v = pop!();
                         match arg {
                             6 => stack.push(V::Tuple(Rc::new(v.items()?))),
+                            4 => stack.push(V::Wrapped(Box::new(v))),
                             3 => return Err(v),
                             _ => panic!("intrinsic {arg}"),
                         }
@@ -1052,6 +1080,17 @@ impl Vm {
                         let recv = stack.last().unwrap().clone();
                         let r = match &recv {
                             V::Gen(g) => self.resume(g, value)?,
+                            V::Ready(r) => match &**r {
+                                Ok(v) => Err(v.clone()),
+                                Err(e) => return Err(e.clone()),
+                            },
+                            // Awaiting `__anext__`: run the async generator to its next
+                            // wrapped yield; other yields are suspensions passed up.
+                            V::Anext(g) => match self.resume(g, value)? {
+                                Ok(V::Wrapped(v)) => Err(*v),
+                                Ok(other) => Ok(other),
+                                Err(_) => return Err(exc("StopAsyncIteration", "")),
+                            },
                             V::Iter(it) => {
                                 let mut b = it.borrow_mut();
                                 if b.1 < b.0.len() {
@@ -1074,7 +1113,10 @@ impl Vm {
                     GET_AWAITABLE => {
                         // Coroutines and `suspend()` iterators are awaited as they are.
                         let v = pop!();
-                        assert!(matches!(v, V::Gen(_) | V::Iter(_)), "not awaitable: {v:?}");
+                        assert!(
+                            matches!(v, V::Gen(_) | V::Iter(_) | V::Ready(_) | V::Anext(_)),
+                            "not awaitable: {v:?}"
+                        );
                         stack.push(v);
                     }
                     END_SEND => {
@@ -1243,6 +1285,36 @@ impl Vm {
                         } else {
                             V::None
                         });
+                    }
+                    BEFORE_ASYNC_WITH => {
+                        let mgr = pop!();
+                        let V::Acm(cm) = &mgr else {
+                            return Err(exc("TypeError", "not an async context manager"));
+                        };
+                        self.out
+                            .borrow_mut()
+                            .push_str(&format!("aenter {}\n", cm.0));
+                        let name = V::Str(cm.0.as_str().into());
+                        stack.push(V::Bound(Box::new(mgr.clone()), "__aexit__"));
+                        stack.push(V::Ready(Box::new(Ok(name))));
+                    }
+                    GET_AITER => {
+                        let v = pop!();
+                        assert!(matches!(v, V::Gen(_)), "GET_AITER on {v:?}");
+                        stack.push(v);
+                    }
+                    GET_ANEXT => {
+                        let V::Gen(g) = stack.last().unwrap().clone() else {
+                            panic!("GET_ANEXT")
+                        };
+                        stack.push(V::Anext(g));
+                    }
+                    END_ASYNC_FOR => {
+                        let e = pop!();
+                        pop!();
+                        if !matches!(&e, V::Exc(x) if x.0 == "StopAsyncIteration") {
+                            return Err(e);
+                        }
                     }
                     BEFORE_WITH => {
                         let mgr = pop!();
