@@ -37,6 +37,8 @@ pub enum V {
     Wrapped(Box<V>),
     /// The awaitable `__anext__` of an async generator.
     Anext(Rc<RefCell<Option<Frame>>>),
+    /// `ExceptionGroup(msg, excs)`.
+    Group(Rc<(String, Vec<V>)>),
     Exc(Rc<(String, String)>),
     Code(Rc<CodeObject>),
     Gen(Rc<RefCell<Option<Frame>>>),
@@ -163,6 +165,12 @@ impl V {
                     .join(", ")
             ),
             V::Exc(e) => e.1.clone(),
+            V::Group(g) => format!(
+                "{} ({} sub-exception{})",
+                g.0,
+                g.1.len(),
+                if g.1.len() == 1 { "" } else { "s" }
+            ),
             V::Func(f) => format!("<function {}>", f.code.qualname),
             V::Class(c) => format!("<class '{}'>", c.name),
             V::Obj(o) => format!("<{} object>", o.borrow().class.name),
@@ -217,6 +225,9 @@ fn constant(c: &Constant) -> V {
 }
 
 fn exc_matches(e: &V, ty: &V) -> bool {
+    if let (V::Group(_), V::Builtin("ExceptionGroup" | "Exception")) = (e, ty) {
+        return true;
+    }
     let V::Exc(e) = e else { return false };
     match ty {
         V::Builtin(name) => *name == "Exception" || *name == e.0,
@@ -268,6 +279,7 @@ impl Vm {
             "run",
             "suspend",
             "acm",
+            "ExceptionGroup",
         ];
         B.iter().find(|b| **b == name).map(|b| V::Builtin(b))
     }
@@ -339,6 +351,7 @@ impl Vm {
                     }
                 }
             }
+            "ExceptionGroup" => Ok(V::Group(Rc::new((args[0].str(), args[1].items()?)))),
             "acm" => Ok(V::Acm(Rc::new((
                 args[0].str(),
                 args.get(1).map(|a| a.truthy()).unwrap_or(false),
@@ -824,6 +837,56 @@ impl Vm {
                             }
                             _ => unreachable!(),
                         }
+                    }
+                    LOAD_ATTR
+                        if matches!(stack.last(), Some(V::Group(_)))
+                            && name(arg >> 1) == "exceptions" =>
+                    {
+                        let V::Group(g) = pop!() else { unreachable!() };
+                        stack.push(V::Tuple(Rc::new(g.1.clone())));
+                        if arg & 1 != 0 {
+                            stack.push(V::Null);
+                        }
+                    }
+                    CHECK_EG_MATCH => {
+                        let ty = pop!();
+                        let e = pop!();
+                        let (rest, matched) = match &e {
+                            V::Group(g) => {
+                                let (m, r): (Vec<V>, Vec<V>) =
+                                    g.1.iter().cloned().partition(|x| exc_matches(x, &ty));
+                                let wrap = |v: Vec<V>| {
+                                    if v.is_empty() {
+                                        V::None
+                                    } else {
+                                        V::Group(Rc::new((g.0.clone(), v)))
+                                    }
+                                };
+                                (wrap(r), wrap(m))
+                            }
+                            other if exc_matches(other, &ty) => (
+                                V::None,
+                                V::Group(Rc::new((String::new(), vec![other.clone()]))),
+                            ),
+                            other => (other.clone(), V::None),
+                        };
+                        stack.push(rest);
+                        stack.push(matched);
+                    }
+                    CALL_INTRINSIC_2 => {
+                        let list = pop!();
+                        let _orig = pop!();
+                        assert_eq!(arg, 1, "mini vm: only PREP_RERAISE_STAR");
+                        let items: Vec<V> = list
+                            .items()?
+                            .into_iter()
+                            .filter(|x| !matches!(x, V::None))
+                            .collect();
+                        stack.push(match items.len() {
+                            0 => V::None,
+                            1 => items[0].clone(),
+                            _ => V::Group(Rc::new((String::new(), items))),
+                        });
                     }
                     LOAD_ATTR => {
                         let obj = pop!();
