@@ -8,9 +8,12 @@
 //! ignored, every other category is printed to stderr once per (message,
 //! category, location) as the default `showwarning` formats it:
 //! `file:line: Category: message`, plus the source line when the file can be
-//! read. A call from C without a Python frame is located at `<sys>:0`, as in
-//! CPython 3.13. `-W` options, `PYTHONWARNINGS` and `warnings.filterwarnings`
-//! (including the "error" action) arrive with the `warnings` module.
+//! read. A warning is located at the Python frame `stack_level` up and
+//! recorded in that frame's globals' `__warningregistry__` (its module's
+//! `__name__` decides the `__main__` exception above); a call from C without
+//! a Python frame is located at `<sys>:0`, as in CPython 3.13. `-W` options,
+//! `PYTHONWARNINGS` and `warnings.filterwarnings` (including the "error"
+//! action) arrive with the `warnings` module.
 use crate::capi::boundary::guard_status;
 use crate::ffi::*;
 use crate::object::exceptions::{self as exc, display};
@@ -97,6 +100,7 @@ unsafe fn warn(
                 }
             }
             Registry::Dict(d) => {
+                let d = d.as_ptr();
                 let key = tuple::from_vec(vec![
                     pystr::from_str(message)?,
                     Owned::from_borrowed(category.cast()),
@@ -132,7 +136,114 @@ enum Registry {
     /// The `<sys>` registry of frameless C callers.
     Sys,
     /// A `__warningregistry__`-style dict.
-    Dict(*mut PyObject),
+    Dict(Owned),
+}
+
+/// Where a warning issued from C points: the Python frame `stack_level`
+/// levels up (1 = the code that called into C) as `setup_context` finds it,
+/// or `<sys>:0` when there is none.
+struct Location {
+    filename: String,
+    lineno: i64,
+    module: String,
+    registry: Registry,
+}
+
+/// An attribute, None and errors counting as absent.
+unsafe fn attr(o: *mut PyObject, name: &str) -> Option<Owned> {
+    // SAFETY: o valid.
+    match unsafe { crate::object::protocol::getattr_opt(o, pystr::intern(name)) } {
+        Ok(Some(v)) if v.as_ptr() != none::none() => Some(v),
+        Ok(_) => None,
+        Err(_) => {
+            errors::clear();
+            None
+        }
+    }
+}
+
+/// The location for `stack_level`, read through the frame attributes
+/// `f_back`, `f_code.co_filename`, `f_lineno` and `f_globals`; the frame's
+/// globals get a `__warningregistry__` dict, as in CPython.
+unsafe fn caller_location(stack_level: Py_ssize_t) -> PyResult<Location> {
+    // SAFETY: the thread state's frame is NULL or a live frame.
+    unsafe {
+        let mut f = {
+            let fr = crate::runtime::tstate::get().frame;
+            (!fr.is_null()).then(|| Owned::from_borrowed(fr))
+        };
+        let mut level = stack_level;
+        while level > 1 {
+            level -= 1;
+            f = f.and_then(|fr| attr(fr.as_ptr(), "f_back"));
+        }
+        let Some(f) = f else {
+            return Ok(Location {
+                filename: "<sys>".into(),
+                lineno: 0,
+                module: "sys".into(),
+                registry: Registry::Sys,
+            });
+        };
+        let text = |o: Option<Owned>| {
+            o.and_then(|v| str_arg(v.as_ptr()).ok()).unwrap_or_else(|| {
+                errors::clear();
+                "<string>".into()
+            })
+        };
+        let filename =
+            text(attr(f.as_ptr(), "f_code").and_then(|c| attr(c.as_ptr(), "co_filename")));
+        let lineno = attr(f.as_ptr(), "f_lineno")
+            .and_then(|l| int::as_i64(l.as_ptr()).ok())
+            .unwrap_or(0);
+        let Some(globals) = attr(f.as_ptr(), "f_globals").filter(|g| dict::check(g.as_ptr()))
+        else {
+            return Ok(Location {
+                filename,
+                lineno,
+                module: "<string>".into(),
+                registry: Registry::None,
+            });
+        };
+        let g = globals.as_ptr();
+        let module = match dict::get_item(g, pystr::intern("__name__"))? {
+            m if !m.is_null() && pystr::check(m) => pystr::as_str(m)?.to_string(),
+            _ => "<string>".into(),
+        };
+        let key = pystr::intern("__warningregistry__");
+        let mut reg = dict::get_item(g, key)?;
+        if reg.is_null() || !dict::check(reg) {
+            let d = dict::new()?;
+            dict::set_item(g, key, d.as_ptr())?;
+            reg = d.as_ptr();
+        }
+        Ok(Location {
+            filename,
+            lineno,
+            module,
+            registry: Registry::Dict(Owned::from_borrowed(reg)),
+        })
+    }
+}
+
+/// Warns at the caller's location.
+unsafe fn warn_from_caller(
+    category: *mut PyObject,
+    message: &str,
+    stack_level: Py_ssize_t,
+) -> PyResult<()> {
+    // SAFETY: category NULL or valid.
+    unsafe {
+        let loc = caller_location(stack_level)?;
+        warn(
+            category,
+            message,
+            &loc.filename,
+            loc.lineno,
+            &loc.module,
+            loc.registry,
+        )
+    }
 }
 
 /// A C string argument as text.
@@ -155,26 +266,18 @@ unsafe fn str_arg(o: *mut PyObject) -> PyResult<String> {
     }
 }
 
-/// `PyErr_WarnEx`: warns from C (no frame: `<sys>:0`); `stack_level` has no
-/// frames to walk yet. Returns 0, or -1 with an exception set.
+/// `PyErr_WarnEx`: warns at the Python code `stack_level` frames up
+/// (`<sys>:0` when C runs without a Python caller). Returns 0, or -1 with
+/// an exception set.
 #[no_mangle]
 pub unsafe extern "C" fn PyErr_WarnEx(
     category: *mut PyObject,
     message: *const c_char,
-    _stack_level: Py_ssize_t,
+    stack_level: Py_ssize_t,
 ) -> libc::c_int {
     guard_status(|| {
         // SAFETY: message a C string; category NULL or valid.
-        unsafe {
-            warn(
-                category,
-                text_arg(message)?,
-                "<sys>",
-                0,
-                "sys",
-                Registry::Sys,
-            )
-        }
+        unsafe { warn_from_caller(category, text_arg(message)?, stack_level) }
     })
 }
 
@@ -202,7 +305,7 @@ pub unsafe extern "C" fn PyErr_WarnExplicitObject(
             let reg = if registry.is_null() || registry == none::none() {
                 Registry::None
             } else if dict::check(registry) {
-                Registry::Dict(registry)
+                Registry::Dict(Owned::from_borrowed(registry))
             } else {
                 return Err(errors::type_error("'registry' must be a dict or None"));
             };
@@ -248,7 +351,7 @@ pub unsafe extern "C" fn PyErr_WarnExplicit(
 #[no_mangle]
 pub unsafe extern "C" fn _Ferrython_WarnFormatted(
     category: *mut PyObject,
-    _stack_level: Py_ssize_t,
+    stack_level: Py_ssize_t,
     message: *mut PyObject,
 ) -> libc::c_int {
     guard_status(|| {
@@ -257,8 +360,7 @@ pub unsafe extern "C" fn _Ferrython_WarnFormatted(
             let Some(m) = Owned::from_raw(message) else {
                 return Err(errors::Raised::assume());
             };
-            let text = pystr::as_str(m.as_ptr())?;
-            warn(category, text, "<sys>", 0, "sys", Registry::Sys)
+            warn_from_caller(category, pystr::as_str(m.as_ptr())?, stack_level)
         }
     })
 }

@@ -549,6 +549,54 @@ fn exception_types_behave_as_cpython() {
     }
     traceback_frames_are_printed_from_attributes();
     except_star_reraise();
+    warnings_use_the_caller_frame();
+}
+
+/// `PyErr_WarnEx` from C called by Python code: the warning is located at
+/// the calling frame and recorded in its globals' `__warningregistry__`.
+/// The frame is a stand-in with the attributes a frame has.
+fn warnings_use_the_caller_frame() {
+    use crate::capi::warnings::PyErr_WarnEx;
+    // SAFETY: the runtime is initialized on this thread.
+    unsafe {
+        let globals = dict::new().unwrap();
+        dict::set_item(
+            globals.as_ptr(),
+            pystr::intern("__name__"),
+            s("__main__").as_ptr(),
+        )
+        .unwrap();
+        let code_cls = class_with("code", &[("co_filename", s("script.py").as_ptr())]);
+        let frame_cls = class_with(
+            "frame",
+            &[
+                ("f_code", code_cls.as_ptr()),
+                ("f_lineno", i(7).as_ptr()),
+                ("f_globals", globals.as_ptr()),
+                ("f_back", none::none()),
+            ],
+        );
+        let frame = call(frame_cls.as_ptr(), &[]).unwrap();
+        let ts = crate::runtime::tstate::get();
+        let saved = std::mem::replace(&mut ts.frame, frame.as_ptr());
+        let msg = c"deprecated in main";
+        assert_eq!(PyErr_WarnEx(PyExc_DeprecationWarning, msg.as_ptr(), 1), 0);
+        assert_eq!(PyErr_WarnEx(PyExc_DeprecationWarning, msg.as_ptr(), 1), 0);
+        let reg = dict::get_item(globals.as_ptr(), pystr::intern("__warningregistry__")).unwrap();
+        assert!(!reg.is_null());
+        assert_eq!(
+            repr(&Owned::from_borrowed(reg)),
+            "{('deprecated in main', <class 'DeprecationWarning'>, 7): True}"
+        );
+        // Two levels up there is no frame: `<sys>`, whose filters ignore it.
+        assert_eq!(
+            PyErr_WarnEx(PyExc_DeprecationWarning, c"elsewhere".as_ptr(), 2),
+            0
+        );
+        assert_eq!(dict::len(reg), 1);
+        ts.frame = saved;
+        assert!(errors::current().is_null());
+    }
 }
 
 /// `except*` re-raising, as CPython does for:
