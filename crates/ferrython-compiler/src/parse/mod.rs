@@ -1,0 +1,216 @@
+//! Front end: source text -> AST, over `ruff_python_parser`.
+//!
+//! This is the only module that calls the parser. It turns ruff's byte ranges
+//! into CPython positions (see [`LineIndex`]) and ruff's parse errors into
+//! [`SyntaxErrorInfo`] with CPython 3.13's messages where we can tell which
+//! one CPython would give (`syntax_errors.rs`). `tokenizer_checks.rs` supplies
+//! the tokenizer-level errors CPython reports (unclosed brackets, unterminated
+//! strings, tabs/spaces) that ruff phrases differently; `escapes.rs` the
+//! invalid-escape warnings; `encoding.rs` decodes source bytes.
+
+mod encoding;
+mod escapes;
+mod line_index;
+mod syntax_errors;
+mod tokenizer_checks;
+
+use ruff_python_ast::Mod;
+use ruff_python_parser::{LexicalErrorType, Mode, ParseErrorType, ParseOptions};
+use ruff_text_size::Ranged;
+
+use crate::error::{CompileWarning, SyntaxErrorInfo, SyntaxErrorKind};
+
+pub use encoding::decode_source;
+use escapes::escape_warnings;
+pub use line_index::{LineIndex, Location};
+use syntax_errors::translate_error;
+pub(crate) use tokenizer_checks::scan_brackets_and_strings;
+use tokenizer_checks::scan_tabs;
+
+/// What the source is parsed as (CPython's `compile()` modes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParseMode {
+    Exec,
+    Eval,
+    Single,
+}
+
+/// A parsed program: the AST plus the line index of its source. This is the
+/// handle a future `_ast` module converts to Python objects.
+pub struct Ast {
+    pub(crate) module: Mod,
+    pub(crate) index: LineIndex,
+    pub(crate) mode: ParseMode,
+    /// Warnings found while tokenizing (invalid escape sequences).
+    pub(crate) warnings: Vec<CompileWarning>,
+}
+
+impl Ast {
+    /// The line index of the parsed source.
+    pub fn line_index(&self) -> &LineIndex {
+        &self.index
+    }
+
+    /// The mode the source was parsed in.
+    pub fn mode(&self) -> ParseMode {
+        self.mode
+    }
+
+    /// Number of top-level statements (1 for an `eval` expression).
+    pub fn top_level_len(&self) -> usize {
+        match &self.module {
+            Mod::Module(m) => m.body.len(),
+            Mod::Expression(_) => 1,
+        }
+    }
+
+    /// A readable dump of ruff's tree, for debugging.
+    pub fn debug_dump(&self) -> String {
+        format!("{:#?}", self.module)
+    }
+}
+
+/// Parse `source` in `mode`. Errors carry CPython-style messages.
+pub fn parse(source: &str, mode: ParseMode, filename: &str) -> Result<Ast, SyntaxErrorInfo> {
+    if source.contains('\0') {
+        return Err(SyntaxErrorInfo {
+            kind: SyntaxErrorKind::SyntaxError,
+            msg: "source code string cannot contain null bytes".into(),
+            filename: filename.into(),
+            lineno: 0,
+            offset: 0,
+            end_lineno: 0,
+            end_offset: 0,
+            text: None,
+        });
+    }
+    let index = LineIndex::new(source);
+    if let Some(err) = scan_tabs(&index, filename) {
+        return Err(err);
+    }
+    if let Some(err) = scan_brackets_and_strings(&index, filename, u32::MAX) {
+        if err.msg == "too many nested parentheses" {
+            return Err(err);
+        }
+    }
+    let ruff_mode = match mode {
+        ParseMode::Exec | ParseMode::Single => Mode::Module,
+        ParseMode::Eval => Mode::Expression,
+    };
+    let options =
+        ParseOptions::from(ruff_mode).with_target_version(ruff_python_ast::PythonVersion::PY314);
+    let parsed = ruff_python_parser::parse_unchecked(source, options);
+    if let Some(first) = parsed.errors().first() {
+        // CPython's tokenizer stops at the first bad dedent: tokenizer errors
+        // after it never surface.
+        let stop = parsed
+            .errors()
+            .iter()
+            .find(|e| {
+                matches!(
+                    e.error,
+                    ParseErrorType::Lexical(LexicalErrorType::IndentationError)
+                )
+            })
+            .map(|e| u32::from(e.range().start()))
+            .unwrap_or(u32::MAX);
+        return Err(translate_error(
+            &index,
+            source,
+            filename,
+            &first.error,
+            first.range(),
+            stop,
+        ));
+    }
+    let warnings = escape_warnings(source, parsed.tokens(), &index, filename);
+    let module = parsed.into_syntax();
+    if mode == ParseMode::Single {
+        check_single(&module, &index, filename)?;
+    }
+    Ok(Ast {
+        module,
+        index,
+        mode,
+        warnings,
+    })
+}
+
+/// `compile(..., "single")` takes one statement (a line of simple
+/// statements or one compound statement).
+fn check_single(module: &Mod, index: &LineIndex, filename: &str) -> Result<(), SyntaxErrorInfo> {
+    let Mod::Module(m) = module else {
+        return Ok(());
+    };
+    let Some(first) = m.body.first() else {
+        let last = index.line_count().saturating_sub(1).max(1);
+        return Err(SyntaxErrorInfo {
+            kind: SyntaxErrorKind::SyntaxError,
+            msg: "invalid syntax".into(),
+            filename: filename.into(),
+            lineno: last,
+            offset: 0,
+            end_lineno: last,
+            end_offset: 0,
+            text: Some(index.line_text(last).to_string()),
+        });
+    };
+    let end_line = index.line_col(first.range().end().into()).0;
+    if m.body[1..]
+        .iter()
+        .any(|s| index.line_col(s.range().start().into()).0 > end_line)
+    {
+        let text = index.line_text(end_line);
+        let col = text.trim_end().len() as u32;
+        let mut e = index.error_at(
+            SyntaxErrorKind::SyntaxError,
+            "multiple statements found while compiling a single statement",
+            filename,
+            Location {
+                lineno: end_line,
+                end_lineno: end_line,
+                col,
+                end_col: col,
+            },
+        );
+        e.end_offset = e.offset + 1;
+        return Err(e);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_index_maps_offsets_like_cpython() {
+        let idx = LineIndex::new("ab\r\ncé\nx");
+        assert_eq!(idx.line_col(0), (1, 0));
+        assert_eq!(idx.line_col(4), (2, 0));
+        assert_eq!(idx.line_col(6), (2, 2)); // byte column after 'é'
+        assert_eq!(idx.line_col(8), (3, 0));
+        assert_eq!(idx.char_offset(2, 3), 3); // 'c', 'é' -> 1-based char offset 3
+        assert_eq!(idx.line_text(2), "cé\n");
+    }
+
+    #[test]
+    fn decode_rejects_invalid_utf8_like_cpython() {
+        let e = decode_source(b"x = 1\n\xff\n", "f").unwrap_err();
+        assert_eq!(
+            e.msg,
+            "(unicode error) 'utf-8' codec can't decode byte 0xff in position 0: invalid start byte"
+        );
+        assert_eq!(e.lineno, 2);
+        assert_eq!(
+            decode_source(b"\xef\xbb\xbfx = 1\n", "f").unwrap(),
+            "x = 1\n"
+        );
+        let latin = decode_source(b"# -*- coding: latin-1 -*-\nx = '\xe9'\n", "f").unwrap();
+        assert!(latin.contains('\u{e9}'));
+        assert_eq!(
+            decode_source(b"# coding: nope\n", "f").unwrap_err().msg,
+            "unknown encoding: nope"
+        );
+    }
+}

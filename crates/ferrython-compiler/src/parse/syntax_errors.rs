@@ -1,0 +1,683 @@
+//! ruff parse errors -> CPython's SyntaxError messages and positions.
+
+use ruff_python_parser::{LexicalErrorType, ParseErrorType};
+use ruff_text_size::TextRange;
+
+use super::tokenizer_checks::scan_brackets_and_strings;
+use super::{LineIndex, Location};
+use crate::error::{SyntaxErrorInfo, SyntaxErrorKind};
+
+/// Name of the compound statement whose header ends on the line before
+/// `lineno`, for "expected an indented block after ..." messages.
+fn block_owner(index: &LineIndex, lineno: u32) -> Option<(String, u32)> {
+    let mut l = lineno;
+    while l > 1 {
+        l -= 1;
+        let t = index.line_text(l).trim();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        // Walk back to the line that starts the header (for multi-line headers).
+        let mut start = l;
+        while start > 1 {
+            let prev = index.line_text(start - 1).trim_end();
+            if prev.ends_with('\\') || prev.ends_with(',') || prev.ends_with('(') {
+                start -= 1;
+            } else {
+                break;
+            }
+        }
+        let head = index.line_text(start).trim_start();
+        let word: String = head
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect();
+        let word = if word == "async" {
+            head[5..]
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect()
+        } else if head.starts_with('@') {
+            "def".to_string()
+        } else {
+            word
+        };
+        let what = match word.as_str() {
+            "def" => "function definition".to_string(),
+            "class" => "class definition".to_string(),
+            "if" | "elif" | "else" | "for" | "while" | "with" | "try" | "except" | "finally"
+            | "match" | "case" => format!("'{word}' statement"),
+            _ => return None,
+        };
+        return Some((what, start));
+    }
+    None
+}
+
+/// Bracket nesting depth at byte `pos` (strings and comments skipped).
+fn bracket_depth_at(source: &str, pos: usize) -> usize {
+    let b = source.as_bytes();
+    let end = pos.min(b.len());
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < end {
+        match b[i] {
+            b'#' => {
+                while i < end && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            q @ (b'\'' | b'"') => {
+                let triple = b[i..].starts_with(&[q, q, q]);
+                i += if triple { 3 } else { 1 };
+                while i < end {
+                    if b[i] == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if triple && b[i..].starts_with(&[q, q, q]) {
+                        i += 2;
+                        break;
+                    }
+                    if !triple && (b[i] == q || b[i] == b'\n') {
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    depth
+}
+
+fn is_keyword(t: &str) -> bool {
+    matches!(
+        t,
+        "False"
+            | "None"
+            | "True"
+            | "and"
+            | "as"
+            | "assert"
+            | "async"
+            | "await"
+            | "break"
+            | "class"
+            | "continue"
+            | "def"
+            | "del"
+            | "elif"
+            | "else"
+            | "except"
+            | "finally"
+            | "for"
+            | "from"
+            | "global"
+            | "if"
+            | "import"
+            | "in"
+            | "is"
+            | "lambda"
+            | "nonlocal"
+            | "not"
+            | "or"
+            | "pass"
+            | "raise"
+            | "return"
+            | "try"
+            | "while"
+            | "with"
+            | "yield"
+    )
+}
+
+/// The first word of the statement on the line containing `pos`.
+fn line_keyword(index: &LineIndex, pos: u32) -> String {
+    let (l, _) = index.line_col(pos);
+    let t = index.line_text(l).trim_start();
+    let t = t.strip_prefix("async ").map(str::trim_start).unwrap_or(t);
+    t.chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect()
+}
+
+fn token_text(index: &LineIndex, range: TextRange) -> &str {
+    let s: usize = u32::from(range.start()) as usize;
+    let e: usize = u32::from(range.end()) as usize;
+    index
+        .source()
+        .get(s..e.min(index.source().len()))
+        .unwrap_or("")
+}
+
+/// Start of the token that ends right before `pos` (skipping blanks).
+fn prev_token_start(source: &str, pos: usize) -> usize {
+    let b = source.as_bytes();
+    let mut i = pos.min(b.len());
+    while i > 0 && (b[i - 1] == b' ' || b[i - 1] == b'\t') {
+        i -= 1;
+    }
+    if i == 0 {
+        return 0;
+    }
+    let c = b[i - 1];
+    if c == b'\'' || c == b'"' {
+        i -= 1;
+        while i > 0 && b[i - 1] != c && b[i - 1] != b'\n' {
+            i -= 1;
+        }
+        i = i.saturating_sub(1);
+        while i > 0 && b[i - 1].is_ascii_alphabetic() {
+            i -= 1;
+        }
+        return i;
+    }
+    if c.is_ascii_alphanumeric() || c == b'_' || c == b'.' || c >= 0x80 {
+        while i > 0
+            && (b[i - 1].is_ascii_alphanumeric()
+                || b[i - 1] == b'_'
+                || b[i - 1] == b'.'
+                || b[i - 1] >= 0x80)
+        {
+            i -= 1;
+        }
+        return i;
+    }
+    i - 1
+}
+
+/// Turn one ruff parse error into CPython's error, then let tokenizer-level
+/// errors override a generic "invalid syntax" the way CPython does.
+pub(super) fn translate_error(
+    index: &LineIndex,
+    source: &str,
+    filename: &str,
+    error: &ParseErrorType,
+    range: TextRange,
+    tokenizer_stop: u32,
+) -> SyntaxErrorInfo {
+    let mut e = translate_error_inner(index, source, filename, error, range);
+    // CPython re-tokenizes the rest of the source after a generic error: an
+    // unclosed bracket opened before the error line, or a tokenizer error
+    // close to it, replaces "invalid syntax".
+    if e.msg == "invalid syntax" {
+        if let Some(t) = scan_brackets_and_strings(index, filename, tokenizer_stop) {
+            let replaces = if t.msg.ends_with("was never closed") {
+                t.lineno < e.lineno
+            } else {
+                true
+            };
+            if replaces {
+                return t;
+            }
+        }
+    }
+    // A range that is just the newline token ends on the same line.
+    if e.end_lineno == e.lineno + 1 && e.end_offset == 1 {
+        let s: usize = u32::from(range.start()).try_into().unwrap_or(0);
+        if source[s.min(source.len())..].starts_with(['\n', '\r']) || range.is_empty() {
+            e.end_lineno = e.lineno;
+            e.end_offset = e.offset + 1;
+        }
+    }
+    e
+}
+
+fn translate_error_inner(
+    index: &LineIndex,
+    source: &str,
+    filename: &str,
+    error: &ParseErrorType,
+    range: TextRange,
+) -> SyntaxErrorInfo {
+    use ruff_python_ast::token::TokenKind as T;
+    use SyntaxErrorKind::*;
+    let start: u32 = range.start().into();
+    // Tokenizer-level problems that precede the parse error win, as in CPython.
+    if let Some(e) = scan_brackets_and_strings(index, filename, start.saturating_add(1)) {
+        if !e.msg.contains("was never closed") {
+            return e;
+        }
+    }
+    let at_eof = start as usize >= source.trim_end().len();
+    if at_eof {
+        if let Some(e) = scan_brackets_and_strings(index, filename, u32::MAX) {
+            return e;
+        }
+    }
+    let syntax = |msg: &str| index.error(SyntaxError, msg, filename, range);
+    let s = start as usize;
+    // `1_`, `1abc`: a number running into a name.
+    if s > 0
+        && s < source.len()
+        && source.as_bytes()[s - 1].is_ascii_digit()
+        && (source.as_bytes()[s].is_ascii_alphabetic() || source.as_bytes()[s] == b'_')
+    {
+        let mut e = syntax("invalid decimal literal");
+        e.end_offset = e.offset;
+        return e;
+    }
+    let comma_hint = |found_start: u32| {
+        // CPython only suggests a comma inside brackets.
+        if bracket_depth_at(source, found_start as usize) == 0 {
+            return None;
+        }
+        let p = prev_token_start(source, found_start as usize) as u32;
+        let same_line = index.line_col(p).0 == index.line_col(found_start).0;
+        if !same_line {
+            return None;
+        }
+        Some(index.error(
+            SyntaxError,
+            "invalid syntax. Perhaps you forgot a comma?",
+            filename,
+            TextRange::new(p.into(), range.end()),
+        ))
+    };
+    match error {
+        ParseErrorType::OtherError(m)
+            if m.starts_with("Expected one or more exception types")
+                || m.starts_with("Cannot have both 'except' and 'except*'")
+                || m.starts_with("Only single target (not tuple) can be annotated") =>
+        {
+            let mut chars = m.chars();
+            let first = chars.next().map(|c| c.to_ascii_lowercase()).unwrap_or(' ');
+            syntax(&format!("{first}{}", chars.as_str()))
+        }
+        ParseErrorType::OtherError(m) if m.starts_with("Bytes literal cannot be mixed") => {
+            syntax("cannot mix bytes and nonbytes literals")
+        }
+        ParseErrorType::OtherError(m) if m.starts_with("Expected a parameter name") => {
+            let t = token_text(index, range);
+            if matches!(t, "True" | "False" | "None" | "__debug__") {
+                syntax(&format!("cannot assign to {t}"))
+            } else {
+                syntax("invalid syntax")
+            }
+        }
+        ParseErrorType::InvalidMatchPatternTarget => syntax("cannot use '_' as a target"),
+        ParseErrorType::OtherError(m) if m.starts_with("Expected an indented block") => {
+            let (l, c) = index.line_col(start);
+            let line = index.line_text(l);
+            let ws = line.len() - line.trim_start().len();
+            let trimmed = line.trim_end().len() as u32;
+            // At the end of the header line itself (the block is missing at
+            // the end of the file): CPython points just past the header.
+            let (owner_from, loc) = if c >= trimmed && !line.trim().is_empty() {
+                (
+                    l + 1,
+                    Location {
+                        lineno: l,
+                        end_lineno: l,
+                        col: trimmed,
+                        end_col: trimmed + 1,
+                    },
+                )
+            } else {
+                (
+                    l,
+                    Location {
+                        lineno: l,
+                        end_lineno: l,
+                        col: ws as u32,
+                        end_col: trimmed,
+                    },
+                )
+            };
+            let msg = match block_owner(index, owner_from) {
+                Some((what, on)) => format!("expected an indented block after {what} on line {on}"),
+                None => "expected an indented block".to_string(),
+            };
+            index.error_at(IndentationError, msg, filename, loc)
+        }
+        ParseErrorType::OtherError(m) if m.starts_with("Expected `except` or `finally`") => {
+            let end = source[..s.min(source.len())].trim_end().len() as u32;
+            let mut e = index.error(
+                SyntaxError,
+                "expected 'except' or 'finally' block",
+                filename,
+                TextRange::new(end.into(), end.into()),
+            );
+            e.end_offset = 0;
+            e
+        }
+        ParseErrorType::ExpectedToken {
+            expected: T::Colon,
+            found: T::Rbrace | T::Comma,
+        } => {
+            let p = prev_token_start(source, s) as u32;
+            let mut e = index.error(
+                SyntaxError,
+                "':' expected after dictionary key",
+                filename,
+                TextRange::new(p.into(), p.into()),
+            );
+            e.end_offset = 0;
+            e
+        }
+        ParseErrorType::UnexpectedIndentation => {
+            let (l, _) = index.line_col(start);
+            let mut e = index.error(IndentationError, "unexpected indent", filename, range);
+            e.lineno = l;
+            e.end_lineno = l;
+            e.end_offset = 0;
+            e
+        }
+        ParseErrorType::Lexical(LexicalErrorType::IndentationError) => {
+            let (l, _) = index.line_col(start);
+            let line = index.line_text(l);
+            let ws = line.len() - line.trim_start_matches([' ', '\t']).len();
+            let mut e = index.error(
+                IndentationError,
+                "unindent does not match any outer indentation level",
+                filename,
+                range,
+            );
+            let _ = ws;
+            e.lineno = l;
+            e.offset = line.trim_end().chars().count() as u32 + 1;
+            e.end_lineno = l;
+            e.end_offset = 0;
+            e
+        }
+        ParseErrorType::ExpectedToken {
+            expected: T::Indent,
+            ..
+        } => {
+            let (l, _) = index.line_col(start);
+            let line = index.line_text(l);
+            let ws = line.len() - line.trim_start().len();
+            let word_end = line.trim_end().len();
+            let loc = Location {
+                lineno: l,
+                end_lineno: l,
+                col: ws as u32,
+                end_col: word_end as u32,
+            };
+            let msg = match block_owner(index, l) {
+                Some((what, on)) => format!("expected an indented block after {what} on line {on}"),
+                None => "expected an indented block".to_string(),
+            };
+            index.error_at(IndentationError, msg, filename, loc)
+        }
+        ParseErrorType::ExpectedToken {
+            expected: T::Colon,
+            found,
+        } => {
+            let forced = matches!(
+                line_keyword(index, start).as_str(),
+                "try" | "finally" | "else" | "for" | "def"
+            );
+            if forced && !matches!(found, T::Newline | T::Comment) && !at_eof {
+                // `try`, `finally`, `else`, `for ... in ...` and `def` force
+                // the colon in CPython's grammar.
+                return syntax("expected ':'");
+            }
+            if matches!(found, T::Newline | T::Comment) || at_eof {
+                // CPython points just past the previous token.
+                let prev_end = source[..start as usize].trim_end().len() as u32;
+                index.error(
+                    SyntaxError,
+                    "expected ':'",
+                    filename,
+                    TextRange::new(prev_end.into(), (prev_end + 1).into()),
+                )
+            } else {
+                syntax("invalid syntax")
+            }
+        }
+        ParseErrorType::ExpectedToken {
+            expected: T::Comma | T::Rpar | T::Rsqb | T::Rbrace,
+            found: T::Name | T::Int | T::Float | T::String | T::Complex | T::FStringStart,
+        } => comma_hint(start).unwrap_or_else(|| syntax("invalid syntax")),
+        ParseErrorType::SimpleStatementsOnSameLine => {
+            // `print 1` gets its special message.
+            let (l, _) = index.line_col(start);
+            let line = index.line_text(l).trim_start();
+            if line.starts_with("print ") && !line.starts_with("print (") {
+                let e = syntax("Missing parentheses in call to 'print'. Did you mean print(...)?");
+                return SyntaxErrorInfo {
+                    offset: 1 + (index.line_text(l).len() - line.len()) as u32,
+                    end_offset: index.line_text(l).trim_end().chars().count() as u32 + 1,
+                    ..e
+                };
+            }
+            syntax("invalid syntax")
+        }
+        ParseErrorType::ExpectedToken {
+            expected: T::Lpar, ..
+        } if line_keyword(index, start) == "def" => syntax("expected '('"),
+        ParseErrorType::EmptyImportNames => {
+            let mut e = syntax("Expected one or more names after 'import'");
+            e.end_lineno = e.lineno;
+            e.end_offset = e.offset;
+            e
+        }
+        ParseErrorType::ParamAfterVarKeywordParam => {
+            syntax("arguments cannot follow var-keyword argument")
+        }
+        ParseErrorType::OtherError(m) if m.starts_with("Only one '*' parameter") => {
+            let mut e = syntax("* argument may appear only once");
+            e.end_lineno = e.lineno;
+            e.end_offset = e.offset + 1;
+            e
+        }
+        ParseErrorType::OtherError(m) if m.starts_with("Only one '**' parameter") => {
+            let mut e = syntax("arguments cannot follow var-keyword argument");
+            e.end_lineno = e.lineno;
+            e.end_offset = e.offset + 1;
+            e
+        }
+        ParseErrorType::UnparenthesizedGeneratorExpression => {
+            syntax("Generator expression must be parenthesized")
+        }
+        ParseErrorType::PositionalAfterKeywordArgument => {
+            syntax("positional argument follows keyword argument")
+        }
+        ParseErrorType::PositionalAfterKeywordUnpacking => {
+            syntax("positional argument follows keyword argument unpacking")
+        }
+        ParseErrorType::InvalidArgumentUnpackingOrder => {
+            syntax("iterable argument unpacking follows keyword argument unpacking")
+        }
+        ParseErrorType::NonDefaultParamAfterDefaultParam => {
+            syntax("parameter without a default follows parameter with a default")
+        }
+        ParseErrorType::ExpectedKeywordParam => syntax("named arguments must follow bare *"),
+        ParseErrorType::VarParameterWithDefault => {
+            syntax("var-positional argument cannot have default value")
+        }
+        ParseErrorType::InvalidAnnotatedAssignmentTarget => syntax("illegal target for annotation"),
+        ParseErrorType::InvalidAssignmentTarget
+        | ParseErrorType::InvalidNamedAssignmentTarget
+        | ParseErrorType::InvalidAugmentedAssignmentTarget
+        | ParseErrorType::InvalidDeleteTarget => {
+            let text = token_text(index, range);
+            let what = describe_target(text);
+            let msg = match error {
+                ParseErrorType::InvalidDeleteTarget => format!("cannot delete {what}"),
+                ParseErrorType::InvalidAugmentedAssignmentTarget => {
+                    format!("'{}' is an illegal expression for augmented assignment", what_type(text))
+                }
+                ParseErrorType::InvalidNamedAssignmentTarget => {
+                    format!("cannot use assignment expressions with {what}")
+                }
+                _ => {
+                    let after = source[u32::from(range.end()) as usize..].trim_start_matches([' ', '\t']);
+                    let line_start = source[..u32::from(range.start()) as usize]
+                        .rfind(['\n', '\r'])
+                        .map(|p| p + 1)
+                        .unwrap_or(0);
+                    let first_target = source[line_start..u32::from(range.start()) as usize].trim().is_empty();
+                    let plain_assign = first_target && after.starts_with('=') && !after.starts_with("==");
+                    if what == "None" || what == "True" || what == "False" || what == "__debug__" {
+                        format!("cannot assign to {what}")
+                    } else if text.starts_with("yield") {
+                        "assignment to yield expression not possible".into()
+                    } else if plain_assign && matches!(error, ParseErrorType::InvalidAssignmentTarget) {
+                        format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?")
+                    } else {
+                        format!("cannot assign to {what}")
+                    }
+                }
+            };
+            syntax(&msg)
+        }
+        ParseErrorType::FStringError(e) | ParseErrorType::Lexical(LexicalErrorType::FStringError(e)) => {
+            use ruff_python_parser::InterpolatedStringErrorType as F;
+            let msg = match e {
+                F::UnclosedLbrace => {
+                    let t = token_text(index, range);
+                    if t.is_empty() || t.starts_with(['\'', '"', '\n', '\r']) {
+                        "f-string: expecting '}'".to_string()
+                    } else {
+                        "f-string: expecting '=', or '!', or ':', or '}'".to_string()
+                    }
+                }
+                F::SingleRbrace => "f-string: single '}' is not allowed".to_string(),
+                F::InvalidConversionFlag => {
+                    let t = token_text(index, range);
+                    if t.is_empty() || t.starts_with([':', '}']) {
+                        "f-string: missing conversion character".to_string()
+                    } else if is_keyword(t) || !t.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                        "f-string: invalid conversion character".to_string()
+                    } else {
+                        format!("f-string: invalid conversion character '{t}': expected 's', 'r', or 'a'")
+                    }
+                }
+                F::LambdaWithoutParentheses => {
+                    "f-string: lambda expressions are not allowed without parentheses".to_string()
+                }
+                F::UnterminatedString | F::UnterminatedTripleQuotedString => {
+                    "unterminated f-string literal".to_string()
+                }
+                other => format!("f-string: {other}"),
+            };
+            syntax(&msg)
+        }
+        ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) => {
+            syntax("unterminated string literal")
+        }
+        ParseErrorType::Lexical(LexicalErrorType::LineContinuationError) => {
+            syntax("unexpected character after line continuation character")
+        }
+        ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { tok }) => {
+            if tok.is_ascii() {
+                syntax("invalid syntax")
+            } else {
+                syntax(&format!(
+                    "invalid character '{tok}' (U+{:04X})",
+                    *tok as u32
+                ))
+            }
+        }
+        ParseErrorType::Lexical(LexicalErrorType::OtherError(msg)) => {
+            let m = msg.to_string();
+            let tok = token_text(index, range);
+            if m.contains("leading zeros")
+                || (tok.len() > 1 && tok.starts_with('0') && tok.bytes().all(|c| c.is_ascii_digit() || c == b'_'))
+            {
+                let mut e = syntax("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
+                e.end_offset = e.offset + 1;
+                e.end_lineno = e.lineno;
+                return e;
+            }
+            if m.contains("leading zeros") {
+                syntax("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers")
+            } else if m.to_ascii_lowercase().contains("invalid") && m.contains("literal") {
+                syntax("invalid decimal literal")
+            } else {
+                syntax(&m)
+            }
+        }
+        ParseErrorType::Lexical(LexicalErrorType::UnicodeError)
+        | ParseErrorType::Lexical(LexicalErrorType::MissingUnicodeLbrace)
+        | ParseErrorType::Lexical(LexicalErrorType::MissingUnicodeRbrace) => syntax(
+            "(unicode error) 'unicodeescape' codec can't decode bytes: malformed \\N character escape",
+        ),
+        ParseErrorType::Lexical(LexicalErrorType::InvalidByteLiteral) => {
+            syntax("bytes can only contain ASCII literal characters")
+        }
+        ParseErrorType::TStringError(_) | ParseErrorType::Lexical(LexicalErrorType::TStringError(_)) => {
+            syntax("invalid syntax")
+        }
+        _ => {
+            // Generic: "invalid syntax" at the offending token, with special
+            // cases for common shapes.
+            let msg = error.to_string();
+            if msg.starts_with("Expected 'else'") || msg.contains("`else`") {
+                // CPython underlines `body if test`.
+                let end = source[..s].trim_end().len();
+                let line_start = source[..end].rfind(['\n', '\r']).map(|p| p + 1).unwrap_or(0);
+                if let Some(if_at) = source[line_start..end].rfind(" if ") {
+                    let body = prev_token_start(source, line_start + if_at) as u32;
+                    return index.error(
+                        SyntaxError,
+                        "expected 'else' after 'if' expression",
+                        filename,
+                        TextRange::new(body.into(), (end as u32).into()),
+                    );
+                }
+                return syntax("expected 'else' after 'if' expression");
+            }
+            if let ParseErrorType::ExpectedToken { expected: T::Except, .. }
+            | ParseErrorType::ExpectedToken { expected: T::Finally, .. } = error
+            {
+                return syntax("expected 'except' or 'finally' block");
+            }
+            let mut e = syntax("invalid syntax");
+            if range.is_empty() {
+                e.end_offset = e.offset + 1;
+            }
+            e
+        }
+    }
+}
+
+/// CPython's description of an expression that cannot be a target.
+fn describe_target(text: &str) -> String {
+    let t = text.trim();
+    match t {
+        "None" | "True" | "False" | "__debug__" => return t.to_string(),
+        _ => {}
+    }
+    let first = t.chars().next().unwrap_or(' ');
+    if t.starts_with('*') {
+        return "starred".into();
+    }
+    if t.ends_with(')') && !t.starts_with('(') {
+        return "function call".into();
+    }
+    if t.starts_with('(') && t.contains(" for ") {
+        return "generator expression".into();
+    }
+    if first.is_ascii_digit() || first == '"' || first == '\'' {
+        return "literal".into();
+    }
+    if t.starts_with("lambda") {
+        return "lambda".into();
+    }
+    if t.starts_with("await") {
+        return "await expression".into();
+    }
+    if t.starts_with('(') && t.contains(',') {
+        return "tuple".into();
+    }
+    "expression".into()
+}
+
+fn what_type(text: &str) -> &'static str {
+    let t = text.trim();
+    if t.starts_with('[') {
+        "list"
+    } else if t.contains(',') {
+        "tuple"
+    } else {
+        "expression"
+    }
+}
