@@ -1,0 +1,123 @@
+//! Pass 2 of the symbol table: resolve every name to its scope and turn
+//! locals needed by inner scopes into cells.
+
+use std::collections::HashSet;
+
+use super::*;
+
+/// Resolve names of table `i` given the names bound in enclosing function
+/// scopes (`bound`) and the explicit globals visible (`global`). Returns the
+/// set of names free in this scope or its children (to be provided by an
+/// enclosing scope).
+pub(super) fn analyze(
+    st: &mut SymbolTables,
+    i: usize,
+    bound: &HashSet<String>,
+    global: &HashSet<String>,
+    err: &mut Option<(String, (u32, u32))>,
+) -> HashSet<String> {
+    let kind = st.tables[i].kind;
+    let mut local: HashSet<String> = HashSet::new();
+    let mut new_global = global.clone();
+    let mut free: HashSet<String> = HashSet::new();
+    let n = st.tables[i].symbols.len();
+    for si in 0..n {
+        let (name, flags) = {
+            let s = &st.tables[i].symbols[si];
+            (s.name.clone(), s.flags)
+        };
+        let scope = if flags & DEF_GLOBAL != 0 {
+            new_global.insert(name.clone());
+            NameScope::GlobalExplicit
+        } else if flags & DEF_NONLOCAL != 0 {
+            if !bound.contains(&name) && err.is_none() && flags & DEF_COMP_WALRUS == 0 {
+                let at = st.tables[i].symbols[si].decl_at.unwrap_or((0, 0));
+                *err = Some((format!("no binding for nonlocal '{name}' found"), at));
+            }
+            free.insert(name.clone());
+            NameScope::Free
+        } else if flags & DEF_BOUND != 0 {
+            local.insert(name.clone());
+            new_global.remove(&name);
+            NameScope::Local
+        } else if bound.contains(&name) {
+            free.insert(name.clone());
+            NameScope::Free
+        } else {
+            NameScope::GlobalImplicit
+        };
+        st.tables[i].symbols[si].scope = scope;
+    }
+    // What children see as bound in enclosing function scopes.
+    let mut new_bound = bound.clone();
+    match kind {
+        ScopeKind::Class => {
+            new_bound.insert("__class__".into());
+            new_bound.insert("__classdict__".into());
+        }
+        ScopeKind::Module => {}
+        _ => {
+            for l in &local {
+                new_bound.insert(l.clone());
+            }
+        }
+    }
+    for s in &st.tables[i].symbols {
+        if s.scope == NameScope::GlobalExplicit {
+            new_bound.remove(&s.name);
+        }
+    }
+    let children = st.tables[i].children.clone();
+    let mut child_free: HashSet<String> = HashSet::new();
+    for c in children {
+        let f = analyze(st, c, &new_bound, &new_global, err);
+        child_free.extend(f);
+    }
+    // Locals needed by children become cells; other needs pass through.
+    let t = &mut st.tables[i];
+    if kind == ScopeKind::Class {
+        if child_free.remove("__class__") {
+            t.needs_class_closure = true;
+        }
+        if child_free.remove("__classdict__") {
+            t.needs_classdict = true;
+        }
+    }
+    for name in child_free {
+        match t.index.get(&name).copied() {
+            Some(si) => {
+                let s = &mut t.symbols[si];
+                match s.scope {
+                    NameScope::Local if kind.is_function_like() => s.scope = NameScope::Cell,
+                    NameScope::Local | NameScope::GlobalExplicit | NameScope::GlobalImplicit
+                        if kind == ScopeKind::Class =>
+                    {
+                        s.flags |= DEF_FREE_CLASS;
+                        free.insert(name);
+                    }
+                    NameScope::Free => {
+                        free.insert(name);
+                    }
+                    NameScope::GlobalImplicit if kind.is_function_like() => {
+                        // A child found it in `bound` through us: free here too.
+                        s.scope = NameScope::Free;
+                        free.insert(name);
+                    }
+                    _ => {}
+                }
+            }
+            None => {
+                if kind != ScopeKind::Module {
+                    t.add(&name, 0);
+                    let si = t.index[&name];
+                    t.symbols[si].scope = NameScope::Free;
+                    if kind == ScopeKind::Class {
+                        t.symbols[si].flags |= DEF_FREE_CLASS;
+                    }
+                    free.insert(name);
+                }
+            }
+        }
+    }
+    free
+}

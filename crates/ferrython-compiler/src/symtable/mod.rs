@@ -1,0 +1,349 @@
+//! Symbol tables: which scope each name belongs to (CPython's `symtable.c`).
+//!
+//! Pass 1 (`Builder`) walks the AST and records, per scope, how each name
+//! is used (flags `DEF_*`/`USE`). Pass 2 (`analyze`) resolves every name to
+//! a [`NameScope`] top-down with the set of names bound in enclosing function
+//! scopes, and bottom-up turns locals that inner scopes need into cells.
+//!
+//! Scopes: module, class, function, lambda, comprehension (every
+//! comprehension and generator expression is its own nested code object here:
+//! Ferrython does *not* inline list/set/dict comprehensions as PEP 709 does;
+//! the observable difference is only in tracebacks and `locals()` inside the
+//! comprehension), annotation scopes (PEP 649/749 `__annotate__`), type
+//! parameter scopes and lazily evaluated type alias values / TypeVar bounds
+//! (PEP 695).
+//!
+//! Tables live in one arena ([`SymbolTables`]) and are found from an AST node
+//! with a [`ScopeKey`] (its byte range plus what kind of scope hangs off it).
+
+mod analyze;
+mod builder;
+
+use std::collections::{HashMap, HashSet};
+
+use ruff_python_ast::{self as ast, Stmt};
+use ruff_text_size::TextRange;
+
+use crate::error::{SyntaxErrorInfo, SyntaxErrorKind};
+use crate::parse::LineIndex;
+
+pub const DEF_GLOBAL: u32 = 1;
+pub const DEF_LOCAL: u32 = 2;
+pub const DEF_PARAM: u32 = 4;
+pub const DEF_NONLOCAL: u32 = 8;
+pub const USE: u32 = 16;
+pub const DEF_FREE_CLASS: u32 = 64;
+pub const DEF_IMPORT: u32 = 128;
+pub const DEF_ANNOT: u32 = 256;
+pub const DEF_COMP_ITER: u32 = 512;
+pub const DEF_TYPE_PARAM: u32 = 1024;
+/// A walrus target inside a comprehension: bound in the enclosing function.
+pub const DEF_COMP_WALRUS: u32 = 2048;
+pub const DEF_BOUND: u32 = DEF_LOCAL | DEF_PARAM | DEF_IMPORT | DEF_TYPE_PARAM;
+
+/// Kind of a scope.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ScopeKind {
+    Module,
+    Class,
+    Function,
+    Lambda,
+    Comprehension,
+    /// `__annotate__` of a function, class or module.
+    Annotation,
+    /// `<generic parameters of X>`.
+    TypeParams,
+    /// Lazily evaluated value of a `type` alias, TypeVar bound or default.
+    TypeAlias,
+}
+
+impl ScopeKind {
+    /// Scopes compiled as functions (have fast locals).
+    pub fn is_function_like(self) -> bool {
+        !matches!(self, ScopeKind::Module | ScopeKind::Class)
+    }
+}
+
+/// What a [`ScopeKey`] hangs off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum KeyTag {
+    Body,
+    Annotation,
+    TypeParams,
+    Bound,
+    Default,
+}
+
+/// Finds the table of a scope from its AST node.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ScopeKey {
+    pub start: u32,
+    pub end: u32,
+    pub tag: KeyTag,
+}
+
+impl ScopeKey {
+    pub fn new(range: TextRange, tag: KeyTag) -> ScopeKey {
+        ScopeKey {
+            start: range.start().into(),
+            end: range.end().into(),
+            tag,
+        }
+    }
+}
+
+/// Where a name lives, as `symtable.c` resolves it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameScope {
+    Local,
+    GlobalExplicit,
+    GlobalImplicit,
+    Free,
+    Cell,
+}
+
+/// One name in one scope.
+#[derive(Clone, Debug)]
+pub struct Symbol {
+    pub name: String,
+    pub flags: u32,
+    pub scope: NameScope,
+    /// Byte offset of a `nonlocal` declaration, for error positions.
+    pub decl_at: Option<(u32, u32)>,
+}
+
+/// One scope.
+#[derive(Clone, Debug)]
+pub struct SymbolTable {
+    pub kind: ScopeKind,
+    pub name: String,
+    pub lineno: u32,
+    pub symbols: Vec<Symbol>,
+    index: HashMap<String, usize>,
+    pub children: Vec<usize>,
+    pub parent: Option<usize>,
+    /// Parameter names in order.
+    pub params: Vec<String>,
+    pub is_generator: bool,
+    pub is_coroutine: bool,
+    pub has_await: bool,
+    /// A class whose methods use `__class__`/`super`.
+    pub needs_class_closure: bool,
+    /// A class whose annotation/type-param scopes read through `__classdict__`.
+    pub needs_classdict: bool,
+    /// Annotation / type-param scope directly inside a class.
+    pub can_see_class_scope: bool,
+    /// Nested inside a function-like scope (qualname uses `<locals>`).
+    pub nested: bool,
+    /// Names assigned as `self.X` in methods (for `__static_attributes__`).
+    pub static_attributes: Vec<String>,
+}
+
+impl SymbolTable {
+    fn new(kind: ScopeKind, name: &str, lineno: u32, parent: Option<usize>) -> SymbolTable {
+        SymbolTable {
+            kind,
+            name: name.to_string(),
+            lineno,
+            symbols: Vec::new(),
+            index: HashMap::new(),
+            children: Vec::new(),
+            parent,
+            params: Vec::new(),
+            is_generator: false,
+            is_coroutine: false,
+            has_await: false,
+            needs_class_closure: false,
+            needs_classdict: false,
+            can_see_class_scope: false,
+            nested: false,
+            static_attributes: Vec::new(),
+        }
+    }
+
+    /// Look a name up.
+    pub fn lookup(&self, name: &str) -> Option<&Symbol> {
+        self.index.get(name).map(|&i| &self.symbols[i])
+    }
+
+    fn flags(&self, name: &str) -> u32 {
+        self.lookup(name).map(|s| s.flags).unwrap_or(0)
+    }
+
+    fn add(&mut self, name: &str, flag: u32) {
+        match self.index.get(name) {
+            Some(&i) => self.symbols[i].flags |= flag,
+            None => {
+                self.index.insert(name.to_string(), self.symbols.len());
+                self.symbols.push(Symbol {
+                    name: name.to_string(),
+                    flags: flag,
+                    scope: NameScope::GlobalImplicit,
+                    decl_at: None,
+                });
+            }
+        }
+    }
+
+    /// Scope of `name` (unknown names are implicit globals).
+    pub fn scope_of(&self, name: &str) -> NameScope {
+        self.lookup(name)
+            .map(|s| s.scope)
+            .unwrap_or(NameScope::GlobalImplicit)
+    }
+}
+
+/// All tables of one compilation unit; index 0 is the top-level scope.
+#[derive(Clone, Debug)]
+pub struct SymbolTables {
+    pub tables: Vec<SymbolTable>,
+    keys: HashMap<ScopeKey, usize>,
+    pub future_annotations: bool,
+}
+
+impl SymbolTables {
+    /// The table of the scope that hangs off `key`.
+    pub fn get(&self, key: ScopeKey) -> Option<usize> {
+        self.keys.get(&key).copied()
+    }
+
+    /// A one-line-per-name dump: `scope_name kind: name=scope ...`, for tests.
+    pub fn dump(&self) -> String {
+        let mut out = String::new();
+        self.dump_into(0, &mut out);
+        out
+    }
+
+    fn dump_into(&self, i: usize, out: &mut String) {
+        let t = &self.tables[i];
+        let mut names: Vec<&Symbol> = t.symbols.iter().collect();
+        names.sort_by(|a, b| a.name.cmp(&b.name));
+        out.push_str(&t.name);
+        out.push(':');
+        for s in names {
+            let sc = match s.scope {
+                NameScope::Local => "local",
+                NameScope::GlobalExplicit => "global_explicit",
+                NameScope::GlobalImplicit => "global_implicit",
+                NameScope::Free => "free",
+                NameScope::Cell => "cell",
+            };
+            out.push_str(&format!(" {}={}", s.name, sc));
+        }
+        out.push('\n');
+        for &c in &t.children {
+            self.dump_into(c, out);
+        }
+    }
+}
+
+/// Symbol tables of a parsed program (no `from __future__` flags).
+pub fn symtable(ast: &crate::parse::Ast, filename: &str) -> Result<SymbolTables, SyntaxErrorInfo> {
+    build(&ast.module, &ast.index, filename, false)
+}
+
+/// Build and analyze the symbol tables of a module (or an `eval` expression).
+pub(crate) fn build(
+    module: &ast::Mod,
+    index: &LineIndex,
+    filename: &str,
+    future_annotations: bool,
+) -> Result<SymbolTables, SyntaxErrorInfo> {
+    let (tables, keys) = builder::collect(module, index, filename, future_annotations)?;
+    let mut tables = SymbolTables {
+        tables,
+        keys,
+        future_annotations,
+    };
+    let mut err = None;
+    analyze::analyze(&mut tables, 0, &HashSet::new(), &HashSet::new(), &mut err);
+    if let Some((msg, (start, end))) = err {
+        return Err(index.error(
+            SyntaxErrorKind::SyntaxError,
+            msg,
+            filename,
+            TextRange::new(start.into(), end.into()),
+        ));
+    }
+    Ok(tables)
+}
+
+/// Whether a module/class body has annotated assignments at its own level
+/// (looking into compound statements but not into nested scopes).
+pub fn has_annotations(body: &[Stmt]) -> bool {
+    let mut found = false;
+    for_each_annassign(body, &mut |_| found = true);
+    found
+}
+
+/// Call `f` on every annotated assignment in `body`, recursing into compound
+/// statements (not into functions or classes).
+pub fn for_each_annassign<'a>(body: &'a [Stmt], f: &mut dyn FnMut(&'a ast::StmtAnnAssign)) {
+    for s in body {
+        match s {
+            Stmt::AnnAssign(a) => f(a),
+            Stmt::If(i) => {
+                for_each_annassign(&i.body, f);
+                for c in &i.elif_else_clauses {
+                    for_each_annassign(&c.body, f);
+                }
+            }
+            Stmt::For(x) => {
+                for_each_annassign(&x.body, f);
+                for_each_annassign(&x.orelse, f);
+            }
+            Stmt::While(x) => {
+                for_each_annassign(&x.body, f);
+                for_each_annassign(&x.orelse, f);
+            }
+            Stmt::With(x) => for_each_annassign(&x.body, f),
+            Stmt::Try(x) => {
+                for_each_annassign(&x.body, f);
+                for h in &x.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    for_each_annassign(&h.body, f);
+                }
+                for_each_annassign(&x.orelse, f);
+                for_each_annassign(&x.finalbody, f);
+            }
+            Stmt::Match(m) => {
+                for c in &m.cases {
+                    for_each_annassign(&c.body, f);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// CPython's private name mangling: `__x` inside class `C` becomes `_C__x`
+/// (not dunder names, not names with a dot; leading underscores of the class
+/// name are stripped; a class named only `_` disables mangling).
+pub fn mangle(private: Option<&str>, name: &str) -> String {
+    let Some(class) = private else {
+        return name.to_string();
+    };
+    if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
+        return name.to_string();
+    }
+    let stripped = class.trim_start_matches('_');
+    if stripped.is_empty() {
+        return name.to_string();
+    }
+    format!("_{stripped}{name}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mangle;
+
+    #[test]
+    fn private_names_are_mangled_like_cpython() {
+        assert_eq!(mangle(Some("C"), "__x"), "_C__x");
+        assert_eq!(mangle(Some("_C"), "__x"), "_C__x");
+        assert_eq!(mangle(Some("__"), "__x"), "__x");
+        assert_eq!(mangle(Some("C"), "__x__"), "__x__");
+        assert_eq!(mangle(Some("C"), "_x"), "_x");
+        assert_eq!(mangle(None, "__x"), "__x");
+    }
+}
