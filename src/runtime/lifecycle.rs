@@ -46,11 +46,11 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::object::list::PyListIter_Type,
         &raw mut crate::object::list::PyListRevIter_Type,
         &raw mut crate::object::tuple::PyTupleIter_Type,
-        &raw mut str::PyUnicodeIter_Type,
-        &raw mut str::_PyUnicodeASCIIIter_Type,
         &raw mut crate::object::bytes::PyBytesIter_Type,
         &raw mut crate::object::bytearray::PyByteArray_Type,
         &raw mut crate::object::bytearray::PyByteArrayIter_Type,
+        &raw mut str::PyUnicodeIter_Type,
+        &raw mut str::_PyUnicodeASCIIIter_Type,
     ];
     v.extend([
         &raw mut crate::object::funcobject::PyClassMethod_Type,
@@ -72,6 +72,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
     v.extend(crate::object::itertypes::all_types());
     v.push(&raw mut crate::object::mappingproxy::PyDictProxy_Type);
     v.push(&raw mut crate::object::capsule::PyCapsule_Type);
+    v.push(&raw mut crate::object::weakref::_PyWeakref_RefType);
     v.extend(crate::object::dictview::all_types());
     v.extend(crate::object::set::all_types());
     v.extend(exceptions::all_types());
@@ -191,6 +192,7 @@ pub fn finalize() -> i32 {
         // SAFETY: the static types were readied by initialize().
         unsafe { object::typeobj::clear_static(tp) };
     }
+    crate::vm::frame::clear_freelist();
     object::str::clear_interned();
     let ts = tstate::swap(std::ptr::null_mut());
     if !ts.is_null() {

@@ -852,7 +852,18 @@ unsafe fn eval(f: *mut PyObject, throw: bool) -> PyResult<Exit> {
                         } else {
                             tuple::size(kwnames) as usize
                         };
-                        let r = crate::capi::call::vectorcall(callable, args, nargs - nkw, kwnames);
+                        let r = if kwnames.is_null() && crate::vm::function::check(callable) {
+                            // Python function: bind and run directly.
+                            crate::vm::call::call_function(
+                                callable,
+                                std::slice::from_raw_parts(args, nargs),
+                                null_mut(),
+                                &[],
+                            )
+                            .map_or(null_mut(), Owned::into_raw)
+                        } else {
+                            crate::capi::call::vectorcall(callable, args, nargs - nkw, kwnames)
+                        };
                         for i in 0..nargs {
                             decref(*args.add(i));
                         }

@@ -79,10 +79,17 @@ pub unsafe fn new(
         let d = code::data(code_obj);
         let nlp = d.localsplusnames.len();
         let n = nlp + d.stacksize as usize;
-        let op = crate::object::alloc::generic_alloc(&raw mut PyFrame_Type, n as Py_ssize_t);
-        if op.is_null() {
-            return Err(Raised::assume());
-        }
+        let op = match freelist_pop(n) {
+            Some(op) => op,
+            None => {
+                let op =
+                    crate::object::alloc::generic_alloc(&raw mut PyFrame_Type, n as Py_ssize_t);
+                if op.is_null() {
+                    return Err(Raised::assume());
+                }
+                op
+            }
+        };
         let f = fr(op);
         f.code = new_ref(code_obj);
         f.globals = new_ref(globals);
@@ -119,7 +126,59 @@ unsafe extern "C" fn frame_dealloc(op: *mut PyObject) {
         for p in [f.f_back, f.code, f.globals, f.builtins, f.locals, f.func] {
             xdecref(p);
         }
-        crate::object::alloc::gc_free(op.cast());
+        let n = (*op.cast::<PyVarObject>()).ob_size as usize;
+        if !freelist_push(op, n) {
+            crate::object::alloc::gc_free(op.cast());
+        }
+    }
+}
+
+/// Frames kept for reuse, by slot count (small frames only): allocation
+/// and zeroing of a frame on every call is the largest cost of a call.
+const FREELIST_SLOTS: usize = 40;
+const FREELIST_DEPTH: usize = 16;
+static mut FREELIST: [Vec<*mut PyObject>; FREELIST_SLOTS] = [const { Vec::new() }; FREELIST_SLOTS];
+
+/// A freed frame of `n` slots, reinitialized as a fresh zeroed frame.
+fn freelist_pop(n: usize) -> Option<*mut PyObject> {
+    if n >= FREELIST_SLOTS {
+        return None;
+    }
+    // SAFETY: the freelist is only used with the GIL held; the memory holds
+    // a frame of exactly n slots whose references were all released.
+    unsafe {
+        let op = (*(&raw mut FREELIST))[n].pop()?;
+        let size = std::mem::size_of::<PyFrameObject>() + n * std::mem::size_of::<*mut PyObject>();
+        std::ptr::write_bytes(op.cast::<u8>(), 0, size);
+        crate::object::alloc::init_object(op, &raw mut PyFrame_Type);
+        (*op.cast::<PyVarObject>()).ob_size = n as Py_ssize_t;
+        Some(op)
+    }
+}
+
+/// Keeps a dead frame's memory for reuse; false when the list is full.
+fn freelist_push(op: *mut PyObject, n: usize) -> bool {
+    if n >= FREELIST_SLOTS {
+        return false;
+    }
+    // SAFETY: GIL held; op is dead.
+    let list = unsafe { &mut (*(&raw mut FREELIST))[n] };
+    if list.len() >= FREELIST_DEPTH || crate::runtime::lifecycle::is_finalizing() {
+        return false;
+    }
+    list.push(op);
+    true
+}
+
+/// Frees the frames kept for reuse (at finalization).
+pub fn clear_freelist() {
+    // SAFETY: GIL held; the kept frames are unreferenced memory.
+    unsafe {
+        for list in (*(&raw mut FREELIST)).iter_mut() {
+            for op in list.drain(..) {
+                crate::object::alloc::gc_free(op.cast());
+            }
+        }
     }
 }
 
