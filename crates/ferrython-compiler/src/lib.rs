@@ -10,13 +10,15 @@
 
 pub mod bytecode;
 pub mod compile;
+pub mod dis;
 pub mod error;
 pub mod parse;
 pub mod symtable;
 pub mod verify;
 
-pub use bytecode::{disassemble, CodeObject, Constant, Opcode};
+pub use bytecode::{CodeObject, Constant, Opcode};
 pub use compile::{
     compile_bytes, compile_source, compile_source_with_warnings, parse_only, CompileMode,
 };
+pub use dis::disassemble;
 pub use error::{CompileWarning, SyntaxErrorInfo, SyntaxErrorKind};
