@@ -36,3 +36,4 @@ pub mod types;
 pub mod unicode;
 pub mod veryhigh;
 pub mod warnings;
+pub mod weakref;

@@ -53,3 +53,4 @@ pub mod typenew;
 pub mod typeobj;
 pub mod unicode_db;
 pub mod unicode_props;
+pub mod weakref;

@@ -45,6 +45,9 @@ pub unsafe extern "C" fn object_dealloc(op: *mut PyObject) {
     // SAFETY: op's refcount reached zero.
     unsafe {
         let tp = (*op).ob_type;
+        if (*tp).tp_weaklistoffset > 0 {
+            crate::object::weakref::clear_weakrefs(op);
+        }
         if (*tp).tp_dictoffset > 0 {
             let slot = op.cast::<u8>().add((*tp).tp_dictoffset as usize) as *mut *mut PyObject;
             xdecref(*slot);

@@ -141,8 +141,10 @@ pub unsafe fn new_class(
         let slots = dict::get_str(d.as_ptr(), "__slots__");
         let mut slot_names: Vec<Owned> = Vec::new();
         let mut add_dict = (*base).tp_dictoffset == 0;
+        let mut add_weak = (*base).tp_weaklistoffset == 0;
         if !slots.is_null() {
             add_dict = false;
+            add_weak = false;
             let seq = if pystr::check(slots) {
                 tuple::pack(&[slots])?
             } else {
@@ -157,7 +159,7 @@ pub unsafe fn new_class(
                 }
                 match pystr::as_str(s)? {
                     "__dict__" => add_dict = (*base).tp_dictoffset == 0,
-                    "__weakref__" => {}
+                    "__weakref__" => add_weak = (*base).tp_weaklistoffset == 0,
                     _ => slot_names.push(Owned::from_borrowed(s)),
                 }
             }
@@ -193,8 +195,13 @@ pub unsafe fn new_class(
             (*tp).tp_dictoffset = size;
             size += std::mem::size_of::<*mut PyObject>() as Py_ssize_t;
         }
+        let add_weak = add_weak && (*base).tp_itemsize == 0;
+        if add_weak {
+            (*tp).tp_weaklistoffset = size;
+            size += std::mem::size_of::<*mut PyObject>() as Py_ssize_t;
+        }
         (*tp).tp_basicsize = size;
-        if !slot_names.is_empty() || add_dict {
+        if !slot_names.is_empty() || add_dict || add_weak {
             (*tp).tp_dealloc = Some(subtype_dealloc);
         }
         // __qualname__ and __module__.
@@ -298,6 +305,9 @@ unsafe extern "C" fn subtype_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero; the layout follows the type.
     unsafe {
         let tp = (*op).ob_type;
+        if (*tp).tp_weaklistoffset > 0 {
+            crate::object::weakref::clear_weakrefs(op);
+        }
         let mut t = tp;
         while (*t).tp_dealloc.map(|f| f as usize) == Some(subtype_dealloc as *const () as usize) {
             let mut m = (*t).tp_members;

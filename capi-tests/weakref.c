@@ -1,0 +1,185 @@
+// test: differential
+/* Weak references: refs to an instance of a PyType_FromSpec type with a
+ * weak-reference list (the "__weaklistoffset__" member), the shared
+ * callback-less ref, calling a ref, callbacks at deallocation (with the
+ * dead ref as argument, raised exception preserved), PyWeakref_GetRef's
+ * results, hash and equality before and after death, refs to Python
+ * classes' instances, and the errors. */
+#define PY_SSIZE_T_CLEAN
+#include "testing.h"
+#include <stddef.h>
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *weakreflist;
+    long value;
+} Obj;
+
+static void obj_dealloc(PyObject *self)
+{
+    PyTypeObject *tp = Py_TYPE(self);
+    printf("dealloc value=%ld\n", ((Obj *)self)->value);
+    PyObject_ClearWeakRefs(self);
+    tp->tp_free(self);
+    Py_DECREF(tp);
+}
+
+static Py_hash_t obj_hash(PyObject *self)
+{
+    return ((Obj *)self)->value * 10;
+}
+
+static PyMemberDef obj_members[] = {
+    {"__weaklistoffset__", Py_T_PYSSIZET, offsetof(Obj, weakreflist), Py_READONLY, NULL},
+    {NULL, 0, 0, 0, NULL},
+};
+
+static PyType_Slot obj_slots[] = {
+    {Py_tp_dealloc, obj_dealloc},
+    {Py_tp_hash, obj_hash},
+    {Py_tp_members, obj_members},
+    {0, NULL},
+};
+
+static PyType_Spec obj_spec = {"wrtest.Obj", sizeof(Obj), 0, Py_TPFLAGS_DEFAULT, obj_slots};
+
+static PyObject *new_obj(PyTypeObject *tp, long value)
+{
+    Obj *o = (Obj *)tp->tp_alloc(tp, 0);
+    o->value = value;
+    return (PyObject *)o;
+}
+
+static PyObject *seen_ref = NULL;
+static int calls = 0;
+
+static PyObject *callback(PyObject *self, PyObject *ref)
+{
+    PyObject *obj;
+    int r = PyWeakref_GetRef(ref, &obj);
+    calls++;
+    printf("callback %s: ref is the one made: %s, GetRef -> %d, obj NULL: %s, error pending: %s\n",
+           PyUnicode_AsUTF8AndSize(self, NULL), ref == seen_ref ? "yes" : "no", r,
+           obj == NULL ? "yes" : "no", PyErr_Occurred() ? "yes" : "no");
+    if (strcmp(PyUnicode_AsUTF8AndSize(self, NULL), "raising") == 0) {
+        PyErr_SetString(PyExc_RuntimeError, "from callback");
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef cb_def = {"callback", callback, METH_O, NULL};
+
+int main(void)
+{
+    PyTypeObject *tp;
+    PyObject *o, *o2, *r1, *r2, *r3, *obj, *cb, *cb2, *n, *g, *cls, *inst;
+    PyObject *called;
+    int rc;
+    start();
+    tp = (PyTypeObject *)PyType_FromSpec(&obj_spec);
+    check("tp_weaklistoffset set", tp->tp_weaklistoffset == offsetof(Obj, weakreflist));
+
+    o = new_obj(tp, 7);
+    r1 = PyWeakref_NewRef(o, NULL);
+    r2 = PyWeakref_NewRef(o, NULL);
+    check("ref created", r1 != NULL);
+    check("same callback-less ref", r1 == r2);
+    Py_DECREF(r2);
+    r2 = PyWeakref_NewRef(o, Py_None);
+    check("None callback shares it too", r1 == r2);
+    Py_DECREF(r2);
+    show("type of ref", Py_NewRef((PyObject *)Py_TYPE(r1)));
+    check("is a ReferenceType", PyObject_TypeCheck(r1, &_PyWeakref_RefType));
+    called = PyObject_CallNoArgs(r1);
+    check("r() is the object", called == o);
+    Py_XDECREF(called);
+    show("r(1)", PyObject_CallOneArg(r1, Py_None));
+    rc = PyWeakref_GetRef(r1, &obj);
+    printf("GetRef alive: %d, same: %s\n", rc, obj == o ? "yes" : "no");
+    Py_XDECREF(obj);
+    show_int("hash(ref)", PyObject_Hash(r1));
+    show("__callback__", PyObject_GetAttrString(r1, "__callback__"));
+
+    /* Refs with callbacks are distinct objects. */
+    cb = PyCFunction_NewEx(&cb_def, PyUnicode_FromString("first"), NULL);
+    cb2 = PyCFunction_NewEx(&cb_def, PyUnicode_FromString("raising"), NULL);
+    r2 = PyWeakref_NewRef(o, cb);
+    r3 = PyWeakref_NewRef(o, cb2);
+    check("callback ref is new", r2 != r1 && r3 != r2);
+    called = PyObject_GetAttrString(r2, "__callback__");
+    check("__callback__ is the callback", called == cb);
+    Py_XDECREF(called);
+    show_int("r1 == r2 (same referent)", PyObject_RichCompareBool(r1, r2, Py_EQ));
+    o2 = new_obj(tp, 7);
+    r1 = (Py_DECREF(r1), PyWeakref_NewRef(o, NULL));
+    {
+        PyObject *other = PyWeakref_NewRef(o2, NULL);
+        show_int("refs to equal-hash distinct objects equal", PyObject_RichCompareBool(r1, other, Py_EQ));
+        Py_DECREF(other);
+    }
+
+    /* Death: the callbacks run with the dead ref, the pending error
+     * survives, and the refs return None. */
+    seen_ref = r2;
+    PyErr_SetString(PyExc_KeyError, "pending");
+    Py_DECREF(o);
+    printf("after death: pending error kept: ");
+    print_error();
+    printf("\n");
+    show_int("callbacks run", calls);
+    show("r() after death", PyObject_CallNoArgs(r1));
+    rc = PyWeakref_GetRef(r1, &obj);
+    printf("GetRef dead: %d, obj NULL: %s\n", rc, obj == NULL ? "yes" : "no");
+    show_int("hash(ref) cached after death", PyObject_Hash(r1));
+    show_int("hash(callback ref) after death", PyObject_Hash(r2));
+    show_int("r1 == r2 after death", PyObject_RichCompareBool(r1, r2, Py_EQ));
+    show_int("r1 == r1 after death", PyObject_RichCompareBool(r1, r1, Py_EQ));
+    show_int("r1 != r2 after death", PyObject_RichCompareBool(r1, r2, Py_NE));
+    show("__callback__ after death", PyObject_GetAttrString(r2, "__callback__"));
+    Py_DECREF(r1);
+    Py_DECREF(r2);
+    Py_DECREF(r3);
+
+    /* A ref that dies before its referent: no callback. */
+    o = new_obj(tp, 8);
+    r2 = PyWeakref_NewRef(o, cb);
+    Py_DECREF(r2);
+    Py_DECREF(o);
+    show_int("callbacks after ref died first", calls);
+    Py_DECREF(o2);
+
+    /* Instances of Python classes are weakly referenceable. */
+    g = PyDict_New();
+    cls = PyRun_String("class C:\n    pass\n", Py_file_input, g, g);
+    Py_XDECREF(cls);
+    cls = PyDict_GetItemString(g, "C");
+    inst = PyObject_CallNoArgs(cls);
+    r1 = PyWeakref_NewRef(inst, cb);
+    seen_ref = r1;
+    called = PyObject_CallNoArgs(r1);
+    check("class instance ref alive", called == inst);
+    Py_XDECREF(called);
+    Py_DECREF(inst);
+    show_int("callbacks after class instance died", calls);
+    show("class instance r()", PyObject_CallNoArgs(r1));
+    Py_DECREF(r1);
+    Py_DECREF(g);
+
+    /* Errors. */
+    n = PyLong_FromLong(5);
+    show("NewRef(int)", PyWeakref_NewRef(n, NULL));
+    rc = PyWeakref_GetRef(n, &obj);
+    printf("GetRef(int): %d, obj NULL: %s, ", rc, obj == NULL ? "yes" : "no");
+    print_error();
+    printf("\n");
+    Py_DECREF(n);
+    n = PyUnicode_FromString("s");
+    show("NewRef(str)", PyWeakref_NewRef(n, NULL));
+    Py_DECREF(n);
+    Py_DECREF(cb);
+    Py_DECREF(cb2);
+    Py_DECREF(tp);
+    Py_Finalize();
+    return 0;
+}

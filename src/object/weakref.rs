@@ -1,0 +1,436 @@
+//! Weak references: `weakref.ref` (`_PyWeakref_RefType`) and the list of
+//! weak references every weakly referenceable object heads at its type's
+//! `tp_weaklistoffset` (`PyObject_ClearWeakRefs` empties it at
+//! deallocation and calls the callbacks).
+//!
+//! As in CPython, a list holds the shared callback-less `ref` first, then
+//! the refs with callbacks; a dead ref points at `None`.
+use crate::capi::boundary::{guard, guard_obj};
+use crate::ffi::*;
+use crate::object::refcount::*;
+use crate::object::typeobj::{type_name, type_template};
+use crate::object::{bool as pybool, none, protocol, str as pystr, tuple};
+use crate::runtime::errors::{self, PyResult};
+use crate::Owned;
+use std::ptr::null_mut;
+
+/// `PyWeakReference` (CPython 3.13's layout, default build).
+#[repr(C)]
+pub struct PyWeakReference {
+    pub ob_base: PyObject,
+    /// The referent, or `None` once it died.
+    pub wr_object: *mut PyObject,
+    /// Owned callback or NULL.
+    pub wr_callback: *mut PyObject,
+    /// The referent's hash once computed, else -1.
+    pub hash: Py_hash_t,
+    pub wr_prev: *mut PyWeakReference,
+    pub wr_next: *mut PyWeakReference,
+    pub vectorcall: vectorcallfunc,
+}
+
+/// `_PyWeakref_RefType`: `weakref.ref`.
+#[no_mangle]
+pub static mut _PyWeakref_RefType: PyTypeObject = PyTypeObject {
+    tp_flags: Py_TPFLAGS_BASETYPE,
+    tp_dealloc: Some(weakref_dealloc),
+    tp_repr: Some(weakref_repr),
+    tp_hash: Some(weakref_hash),
+    tp_call: Some(weakref_call),
+    tp_richcompare: Some(weakref_richcompare),
+    tp_members: (&raw const WEAKREF_MEMBERS).cast_mut().cast(),
+    tp_new: Some(weakref_new),
+    tp_init: Some(weakref_init),
+    ..type_template(
+        c"weakref.ReferenceType",
+        std::mem::size_of::<PyWeakReference>(),
+        0,
+    )
+};
+
+static WEAKREF_MEMBERS: [PyMemberDef; 2] = [
+    PyMemberDef {
+        name: c"__callback__".as_ptr(),
+        r#type: _Py_T_OBJECT,
+        offset: std::mem::offset_of!(PyWeakReference, wr_callback) as Py_ssize_t,
+        flags: Py_READONLY,
+        doc: std::ptr::null(),
+    },
+    PyMemberDef {
+        name: std::ptr::null(),
+        r#type: 0,
+        offset: 0,
+        flags: 0,
+        doc: std::ptr::null(),
+    },
+];
+
+#[inline(always)]
+fn wr(op: *mut PyObject) -> *mut PyWeakReference {
+    op.cast()
+}
+
+/// Whether `op` is a weak reference (`PyWeakref_Check`).
+pub unsafe fn check(op: *mut PyObject) -> bool {
+    // SAFETY: op valid.
+    unsafe { crate::object::typeobj::instance_of(op, &raw mut _PyWeakref_RefType) }
+}
+
+/// Whether instances of `tp` can be weakly referenced.
+#[inline(always)]
+pub unsafe fn supports(tp: *mut PyTypeObject) -> bool {
+    // SAFETY: tp is a type.
+    unsafe { (*tp).tp_weaklistoffset > 0 }
+}
+
+/// The list head inside `op` (its type supports weak references).
+#[inline(always)]
+unsafe fn list_ptr(op: *mut PyObject) -> *mut *mut PyWeakReference {
+    // SAFETY: the offset lies inside the object (tp_weaklistoffset > 0).
+    unsafe {
+        op.cast::<u8>()
+            .add((*(*op).ob_type).tp_weaklistoffset as usize)
+            .cast()
+    }
+}
+
+/// The referent as a new reference, or `None` when it died
+/// (`_PyWeakref_GET_REF`).
+pub unsafe fn get_ref(r: *mut PyObject) -> Option<Owned> {
+    // SAFETY: r is a weak reference; a live referent has a refcount > 0.
+    unsafe {
+        let obj = (*wr(r)).wr_object;
+        if obj == none::none() || (*obj).ob_refcnt == 0 {
+            None
+        } else {
+            Some(Owned::from_borrowed(obj))
+        }
+    }
+}
+
+/// The shared callback-less ref of a list, if any.
+unsafe fn basic_ref(list: *mut *mut PyWeakReference) -> *mut PyWeakReference {
+    // SAFETY: list points at a valid list head.
+    unsafe {
+        let head = *list;
+        if !head.is_null()
+            && (*head).wr_callback.is_null()
+            && (*head).ob_base.ob_type == &raw mut _PyWeakref_RefType
+        {
+            head
+        } else {
+            null_mut()
+        }
+    }
+}
+
+/// Links `r` into the list after `prev`, or at the head when `prev` is NULL.
+unsafe fn link(
+    r: *mut PyWeakReference,
+    list: *mut *mut PyWeakReference,
+    prev: *mut PyWeakReference,
+) {
+    // SAFETY: r is unlinked; prev (if any) is in the list.
+    unsafe {
+        let next = if prev.is_null() {
+            *list
+        } else {
+            (*prev).wr_next
+        };
+        (*r).wr_prev = prev;
+        (*r).wr_next = next;
+        if !next.is_null() {
+            (*next).wr_prev = r;
+        }
+        if prev.is_null() {
+            *list = r;
+        } else {
+            (*prev).wr_next = r;
+        }
+    }
+}
+
+/// Unlinks `r` from its referent's list and marks it dead.
+unsafe fn unlink(r: *mut PyWeakReference) {
+    // SAFETY: r is a weak reference; a live one is in its referent's list.
+    unsafe {
+        let obj = (*r).wr_object;
+        if obj == none::none() {
+            return;
+        }
+        let list = list_ptr(obj);
+        if *list == r {
+            *list = (*r).wr_next;
+        }
+        if !(*r).wr_prev.is_null() {
+            (*(*r).wr_prev).wr_next = (*r).wr_next;
+        }
+        if !(*r).wr_next.is_null() {
+            (*(*r).wr_next).wr_prev = (*r).wr_prev;
+        }
+        (*r).wr_prev = null_mut();
+        (*r).wr_next = null_mut();
+        (*r).wr_object = none::none();
+    }
+}
+
+/// A weak reference of type `tp` (the ref type or a subclass) to `ob`:
+/// the shared one when `tp` is exactly `ref` and there is no callback
+/// (`PyWeakref_NewRef`).
+pub unsafe fn new(
+    tp: *mut PyTypeObject,
+    ob: *mut PyObject,
+    callback: *mut PyObject,
+) -> PyResult<Owned> {
+    // SAFETY: tp is a ref type; ob valid; callback NULL or valid.
+    unsafe {
+        if !supports((*ob).ob_type) {
+            return Err(errors::type_error(format!(
+                "cannot create weak reference to '{}' object",
+                type_name(ob)
+            )));
+        }
+        let callback = if callback == none::none() {
+            null_mut()
+        } else {
+            callback
+        };
+        let list = list_ptr(ob);
+        let basic = basic_ref(list);
+        let exact = tp == &raw mut _PyWeakref_RefType;
+        if exact && callback.is_null() && !basic.is_null() {
+            return Ok(Owned::from_borrowed(basic.cast()));
+        }
+        let op = match (*tp).tp_alloc {
+            Some(alloc) => alloc(tp, 0),
+            None => crate::object::alloc::generic_alloc(tp, 0),
+        };
+        if op.is_null() {
+            return Err(errors::Raised::assume());
+        }
+        let r = wr(op);
+        (*r).wr_object = ob;
+        (*r).wr_callback = if callback.is_null() {
+            null_mut()
+        } else {
+            new_ref(callback)
+        };
+        (*r).hash = -1;
+        (*r).vectorcall = None;
+        let prev = if exact && callback.is_null() {
+            null_mut()
+        } else {
+            basic
+        };
+        link(r, list, prev);
+        Ok(Owned::from_raw_unchecked(op))
+    }
+}
+
+/// `PyObject_ClearWeakRefs`: kills every weak reference to `op` (whose
+/// refcount reached zero) and calls their callbacks with the dead ref, the
+/// raised exception kept aside.
+pub unsafe fn clear_weakrefs(op: *mut PyObject) {
+    // SAFETY: op's type supports weak references; the refs in the list
+    // are alive (a dying ref unlinks itself first).
+    unsafe {
+        let list = list_ptr(op);
+        if (*list).is_null() {
+            return;
+        }
+        let mut pending: Vec<(Owned, *mut PyObject)> = Vec::new();
+        while !(*list).is_null() {
+            let r = *list;
+            let callback = std::mem::replace(&mut (*r).wr_callback, null_mut());
+            unlink(r);
+            if !callback.is_null() {
+                if (*r).ob_base.ob_refcnt > 0 {
+                    pending.push((Owned::from_borrowed(r.cast()), callback));
+                } else {
+                    decref(callback);
+                }
+            }
+        }
+        if pending.is_empty() {
+            return;
+        }
+        let saved = errors::take();
+        for (r, callback) in pending {
+            match protocol::call_args(callback, &[r.as_ptr()]) {
+                Ok(_) => {}
+                Err(_) => crate::capi::exceptions::PyErr_WriteUnraisable(callback),
+            }
+            decref(callback);
+        }
+        if let Some(e) = saved {
+            errors::restore(e);
+        }
+    }
+}
+
+unsafe extern "C" fn weakref_dealloc(op: *mut PyObject) {
+    // SAFETY: refcount reached zero; unlinking keeps the referent's list
+    // valid.
+    unsafe {
+        let tp = (*op).ob_type;
+        unlink(wr(op));
+        xdecref(std::mem::replace(&mut (*wr(op)).wr_callback, null_mut()));
+        match (*tp).tp_free {
+            Some(free) => free(op.cast()),
+            None => crate::object::alloc::raw_free(op.cast()),
+        }
+        if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
+            decref(tp.cast());
+        }
+    }
+}
+
+/// Unpacks `(object[, callback])` as CPython's `PyArg_UnpackTuple(args,
+/// "__new__", 1, 2, ...)`.
+unsafe fn unpack_args(args: *mut PyObject) -> PyResult<(*mut PyObject, *mut PyObject)> {
+    // SAFETY: args is a tuple.
+    let items = unsafe { tuple::items(args) };
+    match items {
+        [ob] => Ok((*ob, null_mut())),
+        [ob, cb] => Ok((*ob, *cb)),
+        [] => Err(errors::type_error(
+            "__new__ expected at least 1 argument, got 0",
+        )),
+        _ => Err(errors::type_error(format!(
+            "__new__ expected at most 2 arguments, got {}",
+            items.len()
+        ))),
+    }
+}
+
+unsafe extern "C" fn weakref_new(
+    tp: *mut PyTypeObject,
+    args: *mut PyObject,
+    _kwargs: *mut PyObject,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: tp is ref or a subclass; args a tuple.
+        unsafe {
+            let (ob, cb) = unpack_args(args)?;
+            new(tp, ob, cb)
+        }
+    })
+}
+
+unsafe extern "C" fn weakref_init(
+    _op: *mut PyObject,
+    args: *mut PyObject,
+    _kwargs: *mut PyObject,
+) -> libc::c_int {
+    // SAFETY: args is a tuple.
+    crate::capi::boundary::guard_status(|| unsafe { unpack_args(args).map(|_| ()) })
+}
+
+unsafe extern "C" fn weakref_call(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a ref; args a tuple; kwargs NULL or a dict.
+        unsafe {
+            if !kwargs.is_null() && crate::object::dict::len(kwargs) != 0 {
+                return Err(errors::type_error("weakref() takes no keyword arguments"));
+            }
+            let n = tuple::size(args);
+            if n != 0 {
+                return Err(errors::type_error(format!(
+                    "weakref expected 0 arguments, got {n}"
+                )));
+            }
+            Ok(get_ref(op).unwrap_or_else(|| Owned::from_borrowed(none::none())))
+        }
+    })
+}
+
+unsafe extern "C" fn weakref_hash(op: *mut PyObject) -> Py_hash_t {
+    guard(|| {
+        // SAFETY: op is a ref.
+        unsafe {
+            let r = wr(op);
+            if (*r).hash != -1 {
+                return (*r).hash;
+            }
+            let Some(obj) = get_ref(op) else {
+                errors::type_error("weak object has gone away");
+                return -1;
+            };
+            match protocol::hash(obj.as_ptr()) {
+                Ok(h) => {
+                    (*r).hash = h;
+                    h
+                }
+                Err(_) => -1,
+            }
+        }
+    })
+}
+
+unsafe extern "C" fn weakref_richcompare(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    op: libc::c_int,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: a and b are valid objects.
+        unsafe {
+            if (op != Py_EQ && op != Py_NE) || !check(a) || !check(b) {
+                return Ok(Owned::from_borrowed(none::not_implemented()));
+            }
+            match (get_ref(a), get_ref(b)) {
+                (Some(x), Some(y)) => protocol::rich_compare(x.as_ptr(), y.as_ptr(), op),
+                _ => Ok(Owned::from_borrowed(pybool::from_bool(
+                    (a == b) == (op == Py_EQ),
+                ))),
+            }
+        }
+    })
+}
+
+unsafe extern "C" fn weakref_repr(op: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a ref; the referent is kept alive while formatting.
+        unsafe {
+            let Some(obj) = get_ref(op) else {
+                return pystr::from_str(&format!("<weakref at {op:p}; dead>"));
+            };
+            let o = obj.as_ptr();
+            let tname = errors::check(crate::capi::types::PyType_GetFullyQualifiedName(
+                (*o).ob_type,
+            ))?;
+            let tname = pystr::as_str(tname.as_ptr())?;
+            let name = special_name(o)?;
+            let text = match name {
+                Some(n) => format!(
+                    "<weakref at {op:p}; to '{tname}' at {o:p} ({})>",
+                    pystr::as_str(n.as_ptr())?
+                ),
+                None => format!("<weakref at {op:p}; to '{tname}' at {o:p}>"),
+            };
+            pystr::from_str(&text)
+        }
+    })
+}
+
+/// `__name__` looked up on the type of `o` and bound to it, when it is a
+/// str (`_PyObject_LookupSpecial(obj, "__name__")`).
+unsafe fn special_name(o: *mut PyObject) -> PyResult<Option<Owned>> {
+    // SAFETY: o valid.
+    unsafe {
+        let tp = (*o).ob_type;
+        let f = crate::object::typeobj::lookup_str(tp, "__name__");
+        if f.is_null() {
+            return Ok(None);
+        }
+        let v = match (*(*f).ob_type).tp_descr_get {
+            Some(get) => errors::check(get(f, o, tp.cast()))?,
+            None => Owned::from_borrowed(f),
+        };
+        Ok(pystr::check(v.as_ptr()).then_some(v))
+    }
+}
