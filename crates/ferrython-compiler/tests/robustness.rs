@@ -261,3 +261,22 @@ fn hundred_thousand_line_file_compiles() {
     verify(&code).unwrap();
     assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
 }
+
+#[test]
+fn top_level_await_needs_the_flag() {
+    use ferrython_compiler::bytecode::co_flags;
+    let src =
+        "x = await f()\nasync for i in g(): pass\nasync with h(): pass\ny = [await z for z in w]\n";
+    let e = compile_source(src, "<s>", CompileMode::Exec, 0, 0).unwrap_err();
+    assert_eq!(e.msg, "'await' outside function");
+    let code = compile_source(
+        src,
+        "<s>",
+        CompileMode::Exec,
+        co_flags::PYCF_ALLOW_TOP_LEVEL_AWAIT,
+        0,
+    )
+    .unwrap();
+    assert!(code.flags & co_flags::COROUTINE != 0);
+    verify(&code).unwrap();
+}
