@@ -477,13 +477,35 @@ fn translate_error_inner(
             syntax("Generator expression must be parenthesized")
         }
         ParseErrorType::PositionalAfterKeywordArgument => {
-            syntax("positional argument follows keyword argument")
+            // CPython points just past the offending argument.
+            let end = u32::from(range.end());
+            index.error(
+                SyntaxError,
+                "positional argument follows keyword argument",
+                filename,
+                TextRange::new(end.into(), (end + 1).into()),
+            )
         }
         ParseErrorType::PositionalAfterKeywordUnpacking => {
             syntax("positional argument follows keyword argument unpacking")
         }
         ParseErrorType::InvalidArgumentUnpackingOrder => {
-            syntax("iterable argument unpacking follows keyword argument unpacking")
+            // CPython's range starts at the comma before the `*` argument.
+            let comma = source[..s].rfind(',').map(|p| p as u32).unwrap_or(start);
+            index.error(
+                SyntaxError,
+                "iterable argument unpacking follows keyword argument unpacking",
+                filename,
+                TextRange::new(comma.into(), range.end()),
+            )
+        }
+        ParseErrorType::ExpectedExpression
+            if source[..s].ends_with('{') && source[s..].starts_with(['\'', '"']) =>
+        {
+            // `f'{'`: the f-string ends inside a replacement field.
+            let mut e = syntax("f-string: expecting '}'");
+            e.end_offset = e.offset;
+            e
         }
         ParseErrorType::NonDefaultParamAfterDefaultParam => {
             syntax("parameter without a default follows parameter with a default")
