@@ -346,6 +346,14 @@ int main(void)
          ctor(PyTuple_New(0), Py_BuildValue("{s:i,s:i}", "real", 1, "imag", 2)));
     show("complex(imag=2)", ctor(PyTuple_New(0), Py_BuildValue("{s:i}", "imag", 2)));
     show("complex(foo=1)", ctor(PyTuple_New(0), Py_BuildValue("{s:i}", "foo", 1)));
+    show("complex(1, real=2)", ctor(Py_BuildValue("(i)", 1), Py_BuildValue("{s:i}", "real", 2)));
+    show("complex(1, 2, imag=3)",
+         ctor(Py_BuildValue("(ii)", 1, 2), Py_BuildValue("{s:i}", "imag", 3)));
+    show("complex(real='1')", ctor(PyTuple_New(0), Py_BuildValue("{s:s}", "real", "1")));
+    show("complex(imag='1')", ctor(PyTuple_New(0), Py_BuildValue("{s:s}", "imag", "1")));
+    show("complex('1+2j', imag=0)",
+         ctor(Py_BuildValue("(s)", "1+2j"), Py_BuildValue("{s:i}", "imag", 0)));
+    show("complex(b'1')", ctor(Py_BuildValue("(y)", "1"), NULL));
     o = cx(1, 2);
     a = PyObject_CallOneArg(t, o);
     check("complex(z) is z", a == o);

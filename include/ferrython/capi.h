@@ -915,6 +915,11 @@ typedef struct FerrythonVarArg {
 } FerrythonVarArg;
 
 /*
+ `PyCapsule_Destructor`: called with the capsule when it is deallocated.
+ */
+typedef void (*PyCapsule_Destructor)(PyObject*);
+
+/*
  `Py_complex`.
  */
 typedef struct Py_complex {
@@ -1446,6 +1451,11 @@ extern struct PyTypeObject PyBytes_Type;
  `PyBytesIter_Type` (`bytes_iterator`), laid out as `list::SeqIndexIter`.
  */
 extern struct PyTypeObject PyBytesIter_Type;
+
+/*
+ `PyCapsule_Type`.
+ */
+extern struct PyTypeObject PyCapsule_Type;
 
 /*
  `PyComplex_Type`.
@@ -2427,6 +2437,11 @@ extern struct PyTypeObject PyTupleIter_Type;
 extern struct PyTypeObject PyType_Type;
 
 /*
+ `_PyWeakref_RefType`: `weakref.ref`.
+ */
+extern struct PyTypeObject _PyWeakref_RefType;
+
+/*
  `PyCell_Type`.
  */
 extern struct PyTypeObject PyCell_Type;
@@ -2705,6 +2720,61 @@ PyObject *_Ferrython_CallMethodArray(PyObject *op, PyObject *name, PyObject *con
  Calls `callable(*args)` for the variadic shims.
  */
 PyObject *_Ferrython_CallArray(PyObject *callable, PyObject *const *args, size_t n);
+
+/*
+ `PyCapsule_New`.
+ */
+PyObject *PyCapsule_New(void *pointer, const char *name, PyCapsule_Destructor destructor);
+
+/*
+ `PyCapsule_GetPointer`.
+ */
+void *PyCapsule_GetPointer(PyObject *capsule_, const char *name);
+
+/*
+ `PyCapsule_GetName`.
+ */
+const char *PyCapsule_GetName(PyObject *capsule_);
+
+/*
+ `PyCapsule_GetDestructor`.
+ */
+PyCapsule_Destructor PyCapsule_GetDestructor(PyObject *capsule_);
+
+/*
+ `PyCapsule_GetContext`.
+ */
+void *PyCapsule_GetContext(PyObject *capsule_);
+
+/*
+ `PyCapsule_SetPointer`: `ValueError` for a NULL pointer.
+ */
+int PyCapsule_SetPointer(PyObject *capsule_, void *pointer);
+
+/*
+ `PyCapsule_SetName`.
+ */
+int PyCapsule_SetName(PyObject *capsule_, const char *name);
+
+/*
+ `PyCapsule_SetDestructor`.
+ */
+int PyCapsule_SetDestructor(PyObject *capsule_, PyCapsule_Destructor destructor);
+
+/*
+ `PyCapsule_SetContext`.
+ */
+int PyCapsule_SetContext(PyObject *capsule_, void *context);
+
+/*
+ `PyCapsule_IsValid`: 1 for a capsule with a pointer and this name.
+ */
+int PyCapsule_IsValid(PyObject *capsule_, const char *name);
+
+/*
+ `PyCapsule_Import`: the pointer of the capsule at the dotted `name`.
+ */
+void *PyCapsule_Import(const char *name, int _no_block);
 
 /*
  `_Py_c_sum`.
@@ -5634,10 +5704,11 @@ int PyRun_SimpleString(const char *source);
 int Py_BytesMain(int argc, char **argv);
 
 /*
- `PyErr_WarnEx`: warns from C (no frame: `<sys>:0`); `stack_level` has no
- frames to walk yet. Returns 0, or -1 with an exception set.
+ `PyErr_WarnEx`: warns at the Python code `stack_level` frames up
+ (`<sys>:0` when C runs without a Python caller). Returns 0, or -1 with
+ an exception set.
  */
-int PyErr_WarnEx(PyObject *category, const char *message, Py_ssize_t _stack_level);
+int PyErr_WarnEx(PyObject *category, const char *message, Py_ssize_t stack_level);
 
 /*
  `PyErr_WarnExplicitObject`: a warning at an explicit location.
@@ -5664,7 +5735,30 @@ int PyErr_WarnExplicit(PyObject *category,
  (src/capi/variadic.c): `message` is the formatted str (stolen; NULL
  when formatting failed, with the exception set).
  */
-int _Ferrython_WarnFormatted(PyObject *category, Py_ssize_t _stack_level, PyObject *message);
+int _Ferrython_WarnFormatted(PyObject *category, Py_ssize_t stack_level, PyObject *message);
+
+/*
+ `PyWeakref_NewRef`: the shared ref when `callback` is NULL or `None`.
+ */
+PyObject *PyWeakref_NewRef(PyObject *ob, PyObject *callback);
+
+/*
+ `PyWeakref_GetRef`: 1 and a strong reference, 0 and NULL when the
+ referent died, -1 (`TypeError`) when `r` is not a weak reference.
+ */
+int PyWeakref_GetRef(PyObject *r, PyObject **pobj);
+
+/*
+ `PyWeakref_GetObject` (deprecated): the referent borrowed, `None` when
+ it died.
+ */
+PyObject *PyWeakref_GetObject(PyObject *r);
+
+/*
+ `PyObject_ClearWeakRefs`: called by the deallocator of a weakly
+ referenceable type, with the refcount at zero.
+ */
+void PyObject_ClearWeakRefs(PyObject *op);
 
 /*
  `PyObject_GenericGetAttr`.

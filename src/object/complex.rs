@@ -933,10 +933,15 @@ unsafe extern "C" fn complex_new(
         // SAFETY: args is a tuple, kwargs NULL or a dict.
         unsafe {
             let items = tuple::items(args);
-            if items.len() > 2 {
+            let nkw = if kwargs.is_null() {
+                0
+            } else {
+                crate::object::dict::len(kwargs) as usize
+            };
+            if items.len() + nkw > 2 {
                 return Err(errors::type_error(format!(
                     "complex() takes at most 2 arguments ({} given)",
-                    items.len()
+                    items.len() + nkw
                 )));
             }
             let mut r = items.first().copied();

@@ -49,6 +49,7 @@ pub mod str_format;
 pub mod str_methods;
 pub mod superobject;
 pub mod tuple;
+pub mod typecache;
 pub mod typenew;
 pub mod typeobj;
 pub mod unicode_db;
