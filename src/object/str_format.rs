@@ -15,8 +15,14 @@ use crate::Owned;
 pub unsafe fn format_obj(obj: *mut PyObject, spec: &str) -> PyResult<Owned> {
     // SAFETY: obj valid.
     unsafe {
-        if spec.is_empty() && pystr::check_exact(obj) {
-            return Ok(Owned::from_borrowed(obj));
+        if spec.is_empty() {
+            if pystr::check_exact(obj) {
+                return Ok(Owned::from_borrowed(obj));
+            }
+            // format(x, '') is str(x) for exact ints and floats.
+            if (*obj).ob_type == &raw mut int::PyLong_Type || float::check_exact(obj) {
+                return protocol::str_(obj);
+            }
         }
         let s = pystr::from_str(spec)?;
         let r = protocol::call_method_obj(obj, "__format__", &[s.as_ptr()])?;
