@@ -210,8 +210,8 @@ pub unsafe extern "C" fn PySequence_InPlaceRepeat(
     })
 }
 
-/// `PySequence_GetItem`: negative indexes count from the end. Exact lists
-/// and tuples are read directly (that path cannot panic).
+/// `PySequence_GetItem`: negative indexes count from the end. Exact lists,
+/// tuples and bytes are read directly (that path cannot panic).
 #[no_mangle]
 pub unsafe extern "C" fn PySequence_GetItem(o: *mut PyObject, i: Py_ssize_t) -> *mut PyObject {
     // SAFETY: o is checked to be an exact list or tuple, the index to be in
@@ -227,6 +227,17 @@ pub unsafe extern "C" fn PySequence_GetItem(o: *mut PyObject, i: Py_ssize_t) -> 
                     list::get(o, j)
                 };
                 return crate::object::refcount::new_ref(item);
+            }
+        }
+        if !o.is_null() && crate::object::bytes::check_exact(o) {
+            let data = crate::object::bytes::as_slice(o);
+            let j = if i < 0 {
+                i + data.len() as Py_ssize_t
+            } else {
+                i
+            };
+            if (j as usize) < data.len() {
+                return crate::object::int::small(data[j as usize] as i64);
             }
         }
     }

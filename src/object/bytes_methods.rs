@@ -599,35 +599,34 @@ pub fn from_hex(s: &str) -> Result<Vec<u8>, usize> {
 /// The text of `repr(b)` for `bytes` (`b'...'`, CPython's quote choice and
 /// escapes).
 pub fn repr_text(s: &[u8]) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let quote = if s.contains(&b'\'') && !s.contains(&b'"') {
         b'"'
     } else {
         b'\''
     };
-    let mut out = String::with_capacity(s.len() + 3);
-    out.push('b');
-    out.push(quote as char);
+    let mut out = Vec::with_capacity(s.len() + 3);
+    out.push(b'b');
+    out.push(quote);
     for &c in s {
         match c {
-            b'\\' => out.push_str("\\\\"),
-            b'\t' => out.push_str("\\t"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c as char);
-            }
-            0x20..=0x7e => out.push(c as char),
-            _ => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                out.push_str("\\x");
-                out.push(HEX[(c >> 4) as usize] as char);
-                out.push(HEX[(c & 15) as usize] as char);
-            }
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            c if c == quote => out.extend_from_slice(&[b'\\', c]),
+            0x20..=0x7e => out.push(c),
+            _ => out.extend_from_slice(&[
+                b'\\',
+                b'x',
+                HEX[(c >> 4) as usize],
+                HEX[(c & 15) as usize],
+            ]),
         }
     }
-    out.push(quote as char);
-    out
+    out.push(quote);
+    // SAFETY: every byte pushed is ASCII.
+    unsafe { String::from_utf8_unchecked(out) }
 }
 
 // ---- the shared C methods ------------------------------------------------
