@@ -1,6 +1,11 @@
 //! `str` (`PyUnicode_Type`): PEP 393 compact strings — one allocation holding
 //! the header and the characters as 1, 2 or 4 bytes each (the narrowest that
-//! fits), NUL-terminated, with a cached UTF-8 form and hash; interning.
+//! fits), NUL-terminated, with a cached UTF-8 form and hash; interning; the
+//! shared empty and Latin-1 one-character strings; the type's slots
+//! (indexing, slicing, repetition, iteration, `str()`), and subclass
+//! instances (non-compact, data in their own buffer). Methods live in
+//! `str_methods`, formatting in `str_format`, codecs in `codecs_core`,
+//! character properties in `unicode_props`.
 use crate::capi::boundary::{guard, guard_obj};
 use crate::ffi::*;
 use crate::object::refcount::*;
