@@ -70,11 +70,38 @@ static PyObject *callback(PyObject *self, PyObject *ref)
 
 static PyMethodDef cb_def = {"callback", callback, METH_O, NULL};
 
+/* repr(obj) with every 0x... address replaced by ADDR; steals obj. */
+static void show_noaddr(const char *label, PyObject *obj)
+{
+    PyObject *r;
+    const char *t;
+    printf("%s: ", label);
+    if (obj == NULL) {
+        printf("raised ");
+        print_error();
+        printf("\n");
+        return;
+    }
+    r = PyObject_Repr(obj);
+    for (t = PyUnicode_AsUTF8AndSize(r, NULL); *t; t++) {
+        if (t[0] == '0' && t[1] == 'x') {
+            printf("ADDR");
+            for (t += 2; t[1] != 0 && strchr("0123456789abcdef", t[1]) != NULL; t++) {
+            }
+        } else {
+            putchar(*t);
+        }
+    }
+    printf("\n");
+    Py_DECREF(r);
+    Py_DECREF(obj);
+}
+
 int main(void)
 {
     PyTypeObject *tp;
     PyObject *o, *o2, *r1, *r2, *r3, *obj, *cb, *cb2, *n, *g, *cls, *inst;
-    PyObject *called;
+    PyObject *called, *p1, *p2, *fn;
     int rc;
     start();
     tp = (PyTypeObject *)PyType_FromSpec(&obj_spec);
@@ -164,6 +191,54 @@ int main(void)
     show_int("callbacks after class instance died", calls);
     show("class instance r()", PyObject_CallNoArgs(r1));
     Py_DECREF(r1);
+    /* Proxies. */
+    cls = PyRun_String("class P:\n    def __init__(self):\n        self.x = 1\n"
+                       "    def __str__(self):\n        return 'P-str'\n"
+                       "    def __bool__(self):\n        return False\n"
+                       "class F:\n    def __call__(self, a, b=2):\n        return a + b\n"
+                       "f = F()\n",
+                       Py_file_input, g, g);
+    Py_XDECREF(cls);
+    inst = PyObject_CallNoArgs(PyDict_GetItemString(g, "P"));
+    p1 = PyWeakref_NewProxy(inst, NULL);
+    p2 = PyWeakref_NewProxy(inst, Py_None);
+    r1 = PyWeakref_NewRef(inst, NULL);
+    check("shared proxy", p1 == p2 && p1 != r1);
+    Py_DECREF(p2);
+    show("proxy type", Py_NewRef((PyObject *)Py_TYPE(p1)));
+    show_noaddr("repr(ref)", Py_NewRef(r1));
+    show_noaddr("repr(proxy)", Py_NewRef(p1));
+    show("proxy.x", PyObject_GetAttrString(p1, "x"));
+    show_int("set proxy.y", PyObject_SetAttrString(p1, "y", PyLong_FromLong(5)));
+    show("inst.y", PyObject_GetAttrString(inst, "y"));
+    show("str(proxy)", PyObject_Str(p1));
+    show_int("bool(proxy)", PyObject_IsTrue(p1));
+    show_int("hash(proxy)", PyObject_Hash(p1));
+    show_int("proxy == inst", PyObject_RichCompareBool(p1, inst, Py_EQ));
+    rc = PyWeakref_GetRef(p1, &obj);
+    printf("GetRef(proxy): %d, same: %s\n", rc, obj == inst ? "yes" : "no");
+    Py_XDECREF(obj);
+    p2 = PyWeakref_NewProxy(inst, cb);
+    check("callback proxy is new", p2 != p1);
+    seen_ref = p2;
+    Py_DECREF(inst);
+    show_int("callbacks after proxy referent died", calls);
+    show_noaddr("repr(dead proxy)", Py_NewRef(p1));
+    show_noaddr("repr(dead ref)", Py_NewRef(r1));
+    show("dead proxy.x", PyObject_GetAttrString(p1, "x"));
+    show("str(dead proxy)", PyObject_Str(p1));
+    show_int("bool(dead proxy)", PyObject_IsTrue(p1));
+    Py_DECREF(p1);
+    Py_DECREF(p2);
+    Py_DECREF(r1);
+    fn = PyDict_GetItemString(g, "f");
+    p1 = PyWeakref_NewProxy(fn, NULL);
+    show("callable proxy type", Py_NewRef((PyObject *)Py_TYPE(p1)));
+    show_noaddr("repr(callable proxy)", Py_NewRef(p1));
+    show("proxy(40)", PyObject_CallOneArg(p1, PyLong_FromLong(40)));
+    Py_DECREF(p1);
+    show("NewProxy(int)", PyWeakref_NewProxy(PyLong_FromLong(1), NULL));
+
     Py_DECREF(g);
 
     /* Errors. */

@@ -18,6 +18,18 @@ pub unsafe extern "C" fn PyWeakref_NewRef(
     guard_obj(|| unsafe { weakref::new(&raw mut weakref::_PyWeakref_RefType, ob, callback) })
 }
 
+/// `PyWeakref_NewProxy`: the shared proxy when `callback` is NULL or
+/// `None`; a callable proxy for a callable `ob`.
+#[no_mangle]
+pub unsafe extern "C" fn PyWeakref_NewProxy(
+    ob: *mut PyObject,
+    callback: *mut PyObject,
+) -> *mut PyObject {
+    crate::null_check!(ob);
+    // SAFETY: ob valid; callback NULL or valid.
+    guard_obj(|| unsafe { weakref::new_proxy(ob, callback) })
+}
+
 /// `PyWeakref_GetRef`: 1 and a strong reference, 0 and NULL when the
 /// referent died, -1 (`TypeError`) when `r` is not a weak reference.
 #[no_mangle]

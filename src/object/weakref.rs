@@ -70,10 +70,20 @@ fn wr(op: *mut PyObject) -> *mut PyWeakReference {
     op.cast()
 }
 
-/// Whether `op` is a weak reference (`PyWeakref_Check`).
+/// Whether `op` is a weak reference or a proxy (`PyWeakref_Check`).
 pub unsafe fn check(op: *mut PyObject) -> bool {
     // SAFETY: op valid.
-    unsafe { crate::object::typeobj::instance_of(op, &raw mut _PyWeakref_RefType) }
+    unsafe { crate::object::typeobj::instance_of(op, &raw mut _PyWeakref_RefType) || is_proxy(op) }
+}
+
+/// Whether `op` is a proxy (`PyWeakref_CheckProxy`).
+#[inline(always)]
+unsafe fn is_proxy(op: *mut PyObject) -> bool {
+    // SAFETY: op valid.
+    unsafe {
+        let tp = (*op).ob_type;
+        tp == &raw mut _PyWeakref_ProxyType || tp == &raw mut _PyWeakref_CallableProxyType
+    }
 }
 
 /// Whether instances of `tp` can be weakly referenced.
@@ -108,19 +118,29 @@ pub unsafe fn get_ref(r: *mut PyObject) -> Option<Owned> {
     }
 }
 
-/// The shared callback-less ref of a list, if any.
-unsafe fn basic_ref(list: *mut *mut PyWeakReference) -> *mut PyWeakReference {
-    // SAFETY: list points at a valid list head.
+/// The shared callback-less ref and proxy of a list (each NULL when
+/// absent): the ref heads the list, the proxy follows it.
+unsafe fn basic_refs(
+    list: *mut *mut PyWeakReference,
+) -> (*mut PyWeakReference, *mut PyWeakReference) {
+    // SAFETY: list points at a valid list head of valid refs.
     unsafe {
-        let head = *list;
-        if !head.is_null()
-            && (*head).wr_callback.is_null()
-            && (*head).ob_base.ob_type == &raw mut _PyWeakref_RefType
-        {
-            head
-        } else {
-            null_mut()
+        let shared = |r: *mut PyWeakReference, want_proxy: bool| {
+            !r.is_null()
+                && (*r).wr_callback.is_null()
+                && if want_proxy {
+                    is_proxy(r.cast())
+                } else {
+                    (*r).ob_base.ob_type == &raw mut _PyWeakref_RefType
+                }
+        };
+        let mut r = *list;
+        let basic = if shared(r, false) { r } else { null_mut() };
+        if !basic.is_null() {
+            r = (*r).wr_next;
         }
+        let proxy = if shared(r, true) { r } else { null_mut() };
+        (basic, proxy)
     }
 }
 
@@ -174,15 +194,16 @@ unsafe fn unlink(r: *mut PyWeakReference) {
     }
 }
 
-/// A weak reference of type `tp` (the ref type or a subclass) to `ob`:
-/// the shared one when `tp` is exactly `ref` and there is no callback
-/// (`PyWeakref_NewRef`).
+/// A weak reference of type `tp` (the ref type or a subclass, or a proxy
+/// type) to `ob`: the shared one when `tp` is exactly `ref` or a proxy
+/// type and there is no callback (`PyWeakref_NewRef`,
+/// `PyWeakref_NewProxy`).
 pub unsafe fn new(
     tp: *mut PyTypeObject,
     ob: *mut PyObject,
     callback: *mut PyObject,
 ) -> PyResult<Owned> {
-    // SAFETY: tp is a ref type; ob valid; callback NULL or valid.
+    // SAFETY: tp is a ref or proxy type; ob valid; callback NULL or valid.
     unsafe {
         if !supports((*ob).ob_type) {
             return Err(errors::type_error(format!(
@@ -196,10 +217,15 @@ pub unsafe fn new(
             callback
         };
         let list = list_ptr(ob);
-        let basic = basic_ref(list);
-        let exact = tp == &raw mut _PyWeakref_RefType;
-        if exact && callback.is_null() && !basic.is_null() {
-            return Ok(Owned::from_borrowed(basic.cast()));
+        let (basic, proxy) = basic_refs(list);
+        let want_proxy =
+            tp == &raw mut _PyWeakref_ProxyType || tp == &raw mut _PyWeakref_CallableProxyType;
+        let shared = callback.is_null() && (want_proxy || tp == &raw mut _PyWeakref_RefType);
+        if shared {
+            let found = if want_proxy { proxy } else { basic };
+            if !found.is_null() {
+                return Ok(Owned::from_borrowed(found.cast()));
+            }
         }
         let op = match (*tp).tp_alloc {
             Some(alloc) => alloc(tp, 0),
@@ -217,10 +243,13 @@ pub unsafe fn new(
         };
         (*r).hash = -1;
         (*r).vectorcall = None;
-        let prev = if exact && callback.is_null() {
-            null_mut()
-        } else {
-            basic
+        // The shared ref heads the list, the shared proxy follows it, the
+        // others come after both.
+        let prev = match (shared, want_proxy) {
+            (true, false) => null_mut(),
+            (true, true) => basic,
+            _ if !proxy.is_null() => proxy,
+            _ => basic,
         };
         link(r, list, prev);
         Ok(Owned::from_raw_unchecked(op))
@@ -433,4 +462,140 @@ unsafe fn special_name(o: *mut PyObject) -> PyResult<Option<Owned>> {
         };
         Ok(pystr::check(v.as_ptr()).then_some(v))
     }
+}
+
+/// `_PyWeakref_ProxyType`: `weakref.proxy` to a non-callable object.
+#[no_mangle]
+pub static mut _PyWeakref_ProxyType: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(weakref_dealloc),
+    tp_repr: Some(proxy_repr),
+    tp_as_number: &raw mut PROXY_AS_NUMBER,
+    tp_hash: Some(crate::capi::object::PyObject_HashNotImplemented),
+    tp_str: Some(proxy_str),
+    tp_getattro: Some(proxy_getattr),
+    tp_setattro: Some(proxy_setattr),
+    tp_richcompare: Some(proxy_richcompare),
+    ..type_template(
+        c"weakref.ProxyType",
+        std::mem::size_of::<PyWeakReference>(),
+        0,
+    )
+};
+
+/// `_PyWeakref_CallableProxyType`: `weakref.proxy` to a callable.
+#[no_mangle]
+pub static mut _PyWeakref_CallableProxyType: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(weakref_dealloc),
+    tp_repr: Some(proxy_repr),
+    tp_as_number: &raw mut PROXY_AS_NUMBER,
+    tp_hash: Some(crate::capi::object::PyObject_HashNotImplemented),
+    tp_call: Some(proxy_call),
+    tp_str: Some(proxy_str),
+    tp_getattro: Some(proxy_getattr),
+    tp_setattro: Some(proxy_setattr),
+    tp_richcompare: Some(proxy_richcompare),
+    ..type_template(
+        c"weakref.CallableProxyType",
+        std::mem::size_of::<PyWeakReference>(),
+        0,
+    )
+};
+
+static mut PROXY_AS_NUMBER: PyNumberMethods = PyNumberMethods {
+    nb_bool: Some(proxy_bool),
+    // SAFETY: every field is an Option of a function pointer.
+    ..unsafe { std::mem::zeroed() }
+};
+
+/// A proxy of `ob` (`PyWeakref_NewProxy`): callable when `ob` is.
+pub unsafe fn new_proxy(ob: *mut PyObject, callback: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: ob valid.
+    unsafe {
+        let tp = if (*(*ob).ob_type).tp_call.is_some() {
+            &raw mut _PyWeakref_CallableProxyType
+        } else {
+            &raw mut _PyWeakref_ProxyType
+        };
+        new(tp, ob, callback)
+    }
+}
+
+/// The referent of `op` when it is a proxy (`ReferenceError` once dead),
+/// else `op` itself.
+unsafe fn unwrap(op: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: op valid.
+    unsafe {
+        if !is_proxy(op) {
+            return Ok(Owned::from_borrowed(op));
+        }
+        get_ref(op).ok_or_else(|| {
+            errors::set_string(
+                crate::object::exceptions::PyExc_ReferenceError,
+                "weakly-referenced object no longer exists",
+            )
+        })
+    }
+}
+
+unsafe extern "C" fn proxy_getattr(op: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op is a proxy; name a str.
+    guard_obj(|| unsafe { protocol::getattr(unwrap(op)?.as_ptr(), name) })
+}
+
+unsafe extern "C" fn proxy_setattr(
+    op: *mut PyObject,
+    name: *mut PyObject,
+    value: *mut PyObject,
+) -> libc::c_int {
+    // SAFETY: op is a proxy; name a str; value NULL (delete) or valid.
+    crate::capi::boundary::guard_status(|| unsafe {
+        protocol::setattr(unwrap(op)?.as_ptr(), name, value)
+    })
+}
+
+unsafe extern "C" fn proxy_str(op: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op is a proxy.
+    guard_obj(|| unsafe { protocol::str_(unwrap(op)?.as_ptr()) })
+}
+
+unsafe extern "C" fn proxy_call(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
+    // SAFETY: op is a proxy; args a tuple; kwargs NULL or a dict.
+    guard_obj(|| unsafe { protocol::call(unwrap(op)?.as_ptr(), args, kwargs) })
+}
+
+unsafe extern "C" fn proxy_bool(op: *mut PyObject) -> libc::c_int {
+    crate::capi::boundary::guard_int(|| {
+        // SAFETY: op is a proxy.
+        unsafe { Ok(protocol::is_true(unwrap(op)?.as_ptr())? as libc::c_int) }
+    })
+}
+
+unsafe extern "C" fn proxy_richcompare(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    op: libc::c_int,
+) -> *mut PyObject {
+    // SAFETY: a and b are valid; proxies are unwrapped.
+    guard_obj(|| unsafe { protocol::rich_compare(unwrap(a)?.as_ptr(), unwrap(b)?.as_ptr(), op) })
+}
+
+unsafe extern "C" fn proxy_repr(op: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a proxy; the referent is kept alive while formatting.
+        unsafe {
+            let Some(obj) = get_ref(op) else {
+                return pystr::from_str(&format!("<weakproxy at {op:p}; dead>"));
+            };
+            let o = obj.as_ptr();
+            let tname = errors::check(crate::capi::types::PyType_GetFullyQualifiedName(
+                (*o).ob_type,
+            ))?;
+            let tname = pystr::as_str(tname.as_ptr())?;
+            pystr::from_str(&format!("<weakproxy at {op:p}; to '{tname}' at {o:p}>"))
+        }
+    })
 }

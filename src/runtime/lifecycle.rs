@@ -73,6 +73,8 @@ fn static_types() -> Vec<*mut PyTypeObject> {
     v.push(&raw mut crate::object::mappingproxy::PyDictProxy_Type);
     v.push(&raw mut crate::object::capsule::PyCapsule_Type);
     v.push(&raw mut crate::object::weakref::_PyWeakref_RefType);
+    v.push(&raw mut crate::object::weakref::_PyWeakref_ProxyType);
+    v.push(&raw mut crate::object::weakref::_PyWeakref_CallableProxyType);
     v.push(&raw mut crate::object::weakref::_PyWeakref_RefType);
     v.extend(crate::object::dictview::all_types());
     v.extend(crate::object::set::all_types());
