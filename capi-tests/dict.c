@@ -162,6 +162,21 @@ static void order_and_resize(void)
     k = int_dict(6);
     show("__sizeof__ 6 ints", call0(k, "__sizeof__"));
     Py_DECREF(k);
+    for (i = 1; i <= 6; i++) {
+        PyObject *c;
+        int j;
+        k = int_dict(12);
+        for (j = 0; j < i; j++) {
+            PyObject *key = PyLong_FromLong(j * 2);
+            PyDict_DelItem(k, key);
+            Py_DECREF(key);
+        }
+        c = PyDict_Copy(k);
+        printf("copy after %d deletions: ", i);
+        show("__sizeof__", call0(c, "__sizeof__"));
+        show("   contents", c);
+        Py_DECREF(k);
+    }
     Py_DECREF(d);
 }
 

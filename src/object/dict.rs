@@ -563,8 +563,9 @@ pub unsafe fn copy(d: *mut PyObject) -> PyResult<Owned> {
         if n == 0 {
             return new();
         }
-        if n == (*k).nentries {
-            // No holes: clone the table as it is (clone_combined_dict_keys).
+        // CPython clones the table, holes and all, unless a third of it is
+        // holes or the type iterates its own way (copy_lock_held).
+        if iterates_as_dict(d) && n >= (*k).nentries * 2 / 3 {
             let c = Keys::clone_table(k);
             if c.is_null() {
                 return Err(errors::no_memory());
@@ -574,9 +575,20 @@ pub unsafe fn copy(d: *mut PyObject) -> PyResult<Owned> {
             (*obj(r.as_ptr())).ma_used = n as Py_ssize_t;
             return Ok(r);
         }
-        let r = with_capacity(n)?;
-        merge_dict(r.as_ptr(), d, 1)?;
+        let r = new()?;
+        merge(r.as_ptr(), d, 1)?;
         Ok(r)
+    }
+}
+
+/// Whether `d`'s type keeps dict's own `tp_iter` (subclasses that override
+/// `__iter__` are merged through `keys()`).
+#[inline]
+unsafe fn iterates_as_dict(d: *mut PyObject) -> bool {
+    // SAFETY: d valid.
+    unsafe {
+        (*(*d).ob_type).tp_iter.map(|f| f as *const () as usize)
+            == Some(dict_iter as *const () as usize)
     }
 }
 
@@ -662,10 +674,7 @@ pub unsafe fn mapping_keys_iter(b: *mut PyObject) -> PyResult<Owned> {
 pub unsafe fn merge(a: *mut PyObject, b: *mut PyObject, override_: i32) -> PyResult<()> {
     // SAFETY: a is a dict, b valid.
     unsafe {
-        if check(b)
-            && (*(*b).ob_type).tp_iter.map(|f| f as *const () as usize)
-                == Some(dict_iter as *const () as usize)
-        {
+        if check(b) && iterates_as_dict(b) {
             return merge_dict(a, b, override_);
         }
         let it = mapping_keys_iter(b)?;
