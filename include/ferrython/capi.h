@@ -2442,6 +2442,16 @@ extern struct PyTypeObject PyType_Type;
 extern struct PyTypeObject _PyWeakref_RefType;
 
 /*
+ `_PyWeakref_ProxyType`: `weakref.proxy` to a non-callable object.
+ */
+extern struct PyTypeObject _PyWeakref_ProxyType;
+
+/*
+ `_PyWeakref_CallableProxyType`: `weakref.proxy` to a callable.
+ */
+extern struct PyTypeObject _PyWeakref_CallableProxyType;
+
+/*
  `PyCell_Type`.
  */
 extern struct PyTypeObject PyCell_Type;
@@ -4700,8 +4710,8 @@ PyObject *PySequence_InPlaceConcat(PyObject *a, PyObject *b);
 PyObject *PySequence_InPlaceRepeat(PyObject *o, Py_ssize_t count);
 
 /*
- `PySequence_GetItem`: negative indexes count from the end. Exact lists
- and tuples are read directly (that path cannot panic).
+ `PySequence_GetItem`: negative indexes count from the end. Exact lists,
+ tuples and bytes are read directly (that path cannot panic).
  */
 PyObject *PySequence_GetItem(PyObject *o, Py_ssize_t i);
 
@@ -5741,6 +5751,12 @@ int _Ferrython_WarnFormatted(PyObject *category, Py_ssize_t stack_level, PyObjec
  `PyWeakref_NewRef`: the shared ref when `callback` is NULL or `None`.
  */
 PyObject *PyWeakref_NewRef(PyObject *ob, PyObject *callback);
+
+/*
+ `PyWeakref_NewProxy`: the shared proxy when `callback` is NULL or
+ `None`; a callable proxy for a callable `ob`.
+ */
+PyObject *PyWeakref_NewProxy(PyObject *ob, PyObject *callback);
 
 /*
  `PyWeakref_GetRef`: 1 and a strong reference, 0 and NULL when the
