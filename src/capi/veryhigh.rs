@@ -147,6 +147,7 @@ fn main_with_args(args: &[String]) -> i32 {
         Some(s) => file = Some(s.to_string()),
     }
     crate::runtime::lifecycle::initialize();
+    let (command_given, file_given) = (command.is_some(), file.is_some());
     let (source, name, is_file, dir) = if let Some(c) = command {
         (c, "<string>".to_string(), false, String::new())
     } else {
@@ -196,6 +197,15 @@ fn main_with_args(args: &[String]) -> i32 {
         interp
             .path
             .insert(0, if dir.is_empty() { ".".into() } else { dir });
+        interp.argv = match (&command_given, &file_given) {
+            (true, _) => std::iter::once("-c".to_string())
+                .chain(args.iter().skip(2).cloned())
+                .collect(),
+            (false, true) => args.to_vec(),
+            (false, false) => std::iter::once(String::new())
+                .chain(args.iter().skip(1).cloned())
+                .collect(),
+        };
     }
     let status = match run::run_main(&source, &name, is_file) {
         Ok(()) => 0,

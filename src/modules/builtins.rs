@@ -1,6 +1,5 @@
 //! The `builtins` module: the builtin functions and the names of the
 //! builtin types, constants and exceptions.
-use crate::capi::boundary::guard_obj;
 use crate::ffi::*;
 use crate::object::descr::{method, METHOD_END};
 use crate::object::{
@@ -25,90 +24,7 @@ pub fn dict() -> *mut PyObject {
     unsafe { crate::object::module::dict_of(module()) }
 }
 
-type Args<'a> = &'a [*mut PyObject];
-
-/// Splits fastcall arguments into positional and (name, value) keywords.
-unsafe fn split<'a>(
-    args: *const *mut PyObject,
-    nargs: Py_ssize_t,
-    kwnames: *mut PyObject,
-) -> (Args<'a>, Vec<(&'a str, *mut PyObject)>) {
-    // SAFETY: args holds nargs + len(kwnames) objects.
-    unsafe {
-        let n = nargs as usize;
-        let nkw = if kwnames.is_null() {
-            0
-        } else {
-            tuple::size(kwnames) as usize
-        };
-        let all = crate::capi::call::arg_slice(args, n + nkw);
-        let kws = if nkw == 0 {
-            Vec::new()
-        } else {
-            tuple::items(kwnames)
-                .iter()
-                .zip(&all[n..])
-                .map(|(&k, &v)| (pystr::as_str(k).unwrap_or(""), v))
-                .collect()
-        };
-        (&all[..n], kws)
-    }
-}
-
-fn no_kwargs(name: &str, kws: &[(&str, *mut PyObject)]) -> PyResult<()> {
-    if kws.is_empty() {
-        Ok(())
-    } else {
-        Err(errors::type_error(format!(
-            "{name}() takes no keyword arguments"
-        )))
-    }
-}
-
-fn arity(name: &str, args: Args, min: usize, max: usize) -> PyResult<()> {
-    let n = args.len();
-    if n >= min && n <= max {
-        return Ok(());
-    }
-    Err(errors::type_error(if min == max {
-        if min == 1 {
-            format!("{name}() takes exactly one argument ({n} given)")
-        } else {
-            format!("{name} expected {min} arguments, got {n}")
-        }
-    } else if n < min {
-        format!(
-            "{name} expected at least {min} argument{}, got {n}",
-            if min == 1 { "" } else { "s" }
-        )
-    } else {
-        format!(
-            "{name} expected at most {max} argument{}, got {n}",
-            if max == 1 { "" } else { "s" }
-        )
-    }))
-}
-
-macro_rules! builtin {
-    ($name:ident, |$args:ident, $kws:ident| $body:expr) => {
-        unsafe extern "C" fn $name(
-            _m: *mut PyObject,
-            args: *const *mut PyObject,
-            nargs: Py_ssize_t,
-            kwnames: *mut PyObject,
-        ) -> *mut PyObject {
-            guard_obj(|| {
-                // SAFETY: fastcall arguments per the METH_FASTCALL contract.
-                #[allow(unused_variables)]
-                let ($args, $kws) = unsafe { split(args, nargs, kwnames) };
-                #[allow(unused_unsafe)]
-                unsafe {
-                    $body
-                }
-            })
-        }
-    };
-}
+use crate::modules::args::{arity, builtin, no_kwargs, Args};
 
 fn none_obj() -> PyResult<Owned> {
     Ok(Owned::from_borrowed_static(none::none()))

@@ -1,6 +1,8 @@
 //! Builtin modules written in Rust, and the per-interpreter module table
 //! (`sys.modules`).
+pub mod args;
 pub mod builtins;
+pub mod sys;
 
 use crate::ffi::PyObject;
 
@@ -23,6 +25,7 @@ pub fn create_builtin(name: &str) -> crate::PyResult<Option<crate::Owned>> {
         "builtins" => Ok(Some(unsafe {
             crate::Owned::from_borrowed(builtins::module())
         })),
+        "sys" => sys::create().map(Some),
         _ => Ok(None),
     }
 }

@@ -28,9 +28,19 @@ pub static mut PyModule_Type: PyTypeObject = PyTypeObject {
     tp_getattro: Some(module_getattro),
     tp_setattro: Some(crate::object::object::PyObject_GenericSetAttr),
     tp_dictoffset: std::mem::offset_of!(PyModuleObject, md_dict) as Py_ssize_t,
+    tp_getset: (&raw const MODULE_GETSET).cast_mut().cast(),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     ..type_template(c"module", std::mem::size_of::<PyModuleObject>(), 0)
 };
+
+static MODULE_GETSET: [PyGetSetDef; 2] = [
+    crate::object::descr::getset(
+        c"__dict__",
+        Some(crate::object::object::PyObject_GenericGetDict),
+        None,
+    ),
+    crate::object::descr::GETSET_END,
+];
 
 /// `PyModuleDef_Type`: the type `PyModuleDef_Init` gives a def.
 #[no_mangle]
@@ -127,7 +137,10 @@ unsafe extern "C" fn module_getattro(op: *mut PyObject, name: *mut PyObject) -> 
             let modname = dict::get_str(d, "__name__");
             let attr = pystr::as_str(name)?;
             let msg = if !modname.is_null() && pystr::check(modname) {
-                format!("module '{}' has no attribute '{attr}'", pystr::as_str(modname)?)
+                format!(
+                    "module '{}' has no attribute '{attr}'",
+                    pystr::as_str(modname)?
+                )
             } else {
                 format!("module has no attribute '{attr}'")
             };

@@ -11,13 +11,22 @@ use std::path::{Path, PathBuf};
 
 /// Raises `ModuleNotFoundError: No module named 'x'` with `name` set.
 fn not_found(name: &str) -> errors::Raised {
-    // SAFETY: the class is static.
-    unsafe {
-        errors::set_string(
-            exc::PyExc_ModuleNotFoundError,
-            &format!("No module named '{name}'"),
-        )
-    }
+    let build = || -> PyResult<errors::Raised> {
+        let msg = pystr::from_str(&format!("No module named '{name}'"))?;
+        let kw = dict::new()?;
+        // SAFETY: kw is a new dict; the class is static.
+        unsafe {
+            dict::set_item(
+                kw.as_ptr(),
+                pystr::intern("name"),
+                pystr::from_str(name)?.as_ptr(),
+            )?;
+            let args = tuple::pack(&[msg.as_ptr()])?;
+            let e = protocol::call(exc::PyExc_ModuleNotFoundError, args.as_ptr(), kw.as_ptr())?;
+            Ok(errors::restore(e))
+        }
+    };
+    build().unwrap_or_else(|r| r)
 }
 
 /// The absolute name for a relative import of `name` at `level` from the
@@ -81,6 +90,17 @@ fn key_error_name() -> errors::Raised {
 
 /// The directories searched for top-level modules.
 fn search_path() -> Vec<PathBuf> {
+    let list = crate::modules::sys::path_list();
+    if !list.is_null() {
+        // SAFETY: list is sys.path, a list; non-str entries are skipped.
+        return unsafe {
+            crate::object::list::items(list)
+                .iter()
+                .filter(|&&p| pystr::check(p))
+                .filter_map(|&p| pystr::as_str(p).ok().map(PathBuf::from))
+                .collect()
+        };
+    }
     // SAFETY: the interpreter of the current thread state is live.
     let interp = unsafe { &*crate::runtime::tstate::get().interp };
     interp.path.iter().map(PathBuf::from).collect()

@@ -13,6 +13,8 @@ pub struct PyInterpreterState {
     pub builtins: *mut PyObject,
     /// Directories searched for modules (`sys.path` until `sys` exists).
     pub path: Vec<String>,
+    /// The command line as `sys.argv` shows it.
+    pub argv: Vec<String>,
     /// Single-phase extension modules by `PyModuleDef.m_base.m_index`
     /// (`PyState_FindModule`), strong references.
     pub modules_by_index: Vec<*mut PyObject>,
@@ -25,6 +27,7 @@ impl PyInterpreterState {
             modules: null_mut(),
             builtins: null_mut(),
             path: Vec::new(),
+            argv: Vec::new(),
             modules_by_index: Vec::new(),
         }
     }

@@ -1,0 +1,321 @@
+//! The `sys` module, in the part the interpreter needs now: `argv`,
+//! `path` (the module search path the import system reads), `modules`,
+//! version information, `exit`, recursion limits, `_getframe`,
+//! `exc_info`/`exception`, `intern`, `getrefcount`, the int string limit.
+//! Standard streams and the rest of the surface arrive with the
+//! configuration work.
+use crate::ffi::*;
+use crate::modules::args::{arity, builtin, no_kwargs};
+use crate::object::descr::{method, METHOD_END};
+use crate::object::structseq::{self, PyStructSequence_Desc, PyStructSequence_Field};
+use crate::object::{dict, exceptions as exc, int, list, none, number, str as pystr, tuple};
+use crate::runtime::errors::{self, PyResult};
+use crate::Owned;
+use libc::c_void;
+use std::ptr::null_mut;
+
+builtin!(sys_exit, |args, kws| {
+    no_kwargs("exit", &kws)?;
+    arity("exit", args, 0, 1)?;
+    let code = args.first().copied().unwrap_or(null_mut());
+    Err(errors::set_object(exc::PyExc_SystemExit, code))
+});
+
+builtin!(sys_getrecursionlimit, |args, kws| {
+    arity("getrecursionlimit", args, 0, 0)?;
+    int::from_i64(crate::runtime::tstate::get().recursion_limit as i64)
+});
+
+builtin!(sys_setrecursionlimit, |args, kws| {
+    no_kwargs("setrecursionlimit", &kws)?;
+    arity("setrecursionlimit", args, 1, 1)?;
+    if crate::object::float::check(args[0]) {
+        return Err(errors::type_error(
+            "'float' object cannot be interpreted as an integer",
+        ));
+    }
+    let n = number::index(args[0]).and_then(|i| int::as_i64(i.as_ptr()))?;
+    if n < 1 {
+        return Err(errors::value_error(
+            "recursion limit must be greater or equal than 1",
+        ));
+    }
+    let ts = crate::runtime::tstate::get();
+    if (n as i32) <= ts.recursion_depth {
+        return Err(errors::recursion_error(format!(
+            "cannot set the recursion limit to {n} at the recursion depth {}: the limit is too low",
+            ts.recursion_depth
+        )));
+    }
+    ts.recursion_limit = n.min(i32::MAX as i64) as i32;
+    Ok(Owned::from_borrowed_static(none::none()))
+});
+
+builtin!(sys_getrefcount, |args, kws| {
+    arity("getrefcount", args, 1, 1)?;
+    int::from_i64((*args[0]).ob_refcnt as i64)
+});
+
+builtin!(sys_intern, |args, kws| {
+    arity("intern", args, 1, 1)?;
+    if !pystr::check_exact(args[0]) {
+        return Err(errors::type_error(format!(
+            "intern() argument must be str, not {}",
+            crate::object::typeobj::type_name(args[0])
+        )));
+    }
+    Ok(Owned::from_borrowed_static(pystr::intern(pystr::as_str(
+        args[0],
+    )?)))
+});
+
+builtin!(sys_getframe, |args, kws| {
+    arity("_getframe", args, 0, 1)?;
+    let mut depth = match args.first() {
+        Some(&d) => int::as_i64(number::index(d)?.as_ptr())?,
+        None => 0,
+    };
+    let mut f = crate::vm::frame::current();
+    while depth > 0 && !f.is_null() {
+        f = crate::vm::frame::fr(f).f_back;
+        depth -= 1;
+    }
+    if f.is_null() {
+        return Err(errors::value_error("call stack is not deep enough"));
+    }
+    Ok(Owned::from_borrowed(f))
+});
+
+fn handled() -> *mut PyObject {
+    crate::runtime::tstate::get().handled_exception
+}
+
+builtin!(sys_exception, |args, kws| {
+    arity("exception", args, 0, 0)?;
+    let h = handled();
+    Ok(Owned::from_borrowed(if h.is_null() {
+        none::none()
+    } else {
+        h
+    }))
+});
+
+builtin!(sys_exc_info, |args, kws| {
+    arity("exc_info", args, 0, 0)?;
+    let h = handled();
+    if h.is_null() || h == none::none() {
+        let n = none::none();
+        return tuple::pack(&[n, n, n]);
+    }
+    let tb = (*h.cast::<PyBaseExceptionObject>()).traceback;
+    tuple::pack(&[
+        (*h).ob_type.cast(),
+        h,
+        if tb.is_null() { none::none() } else { tb },
+    ])
+});
+
+builtin!(sys_getdefaultencoding, |args, kws| {
+    arity("getdefaultencoding", args, 0, 0)?;
+    pystr::from_str("utf-8")
+});
+
+builtin!(sys_get_int_max_str_digits, |args, kws| {
+    arity("get_int_max_str_digits", args, 0, 0)?;
+    int::from_i64(int::max_str_digits() as i64)
+});
+
+builtin!(sys_set_int_max_str_digits, |args, kws| {
+    let v = match (args, kws.as_slice()) {
+        ([v], []) => *v,
+        ([], [("maxdigits", v)]) => *v,
+        _ => {
+            return Err(errors::type_error(
+                "set_int_max_str_digits() takes exactly one argument (maxdigits)",
+            ))
+        }
+    };
+    let n = int::as_i64(number::index(v)?.as_ptr())?;
+    if n != 0 && n < int_text_threshold() {
+        return Err(errors::value_error(format!(
+            "maxdigits must be 0 or larger than {}",
+            int_text_threshold()
+        )));
+    }
+    int::set_max_str_digits(n as usize);
+    Ok(Owned::from_borrowed_static(none::none()))
+});
+
+fn int_text_threshold() -> i64 {
+    crate::object::int_text::MAX_STR_DIGITS_THRESHOLD as i64
+}
+
+const FK: libc::c_int = METH_FASTCALL | METH_KEYWORDS;
+
+static mut SYS_METHODS: [PyMethodDef; 12] = [
+    method(c"exit", sys_exit as *const c_void, FK),
+    method(
+        c"getrecursionlimit",
+        sys_getrecursionlimit as *const c_void,
+        FK,
+    ),
+    method(
+        c"setrecursionlimit",
+        sys_setrecursionlimit as *const c_void,
+        FK,
+    ),
+    method(c"getrefcount", sys_getrefcount as *const c_void, FK),
+    method(c"intern", sys_intern as *const c_void, FK),
+    method(c"_getframe", sys_getframe as *const c_void, FK),
+    method(c"exception", sys_exception as *const c_void, FK),
+    method(c"exc_info", sys_exc_info as *const c_void, FK),
+    method(
+        c"getdefaultencoding",
+        sys_getdefaultencoding as *const c_void,
+        FK,
+    ),
+    method(
+        c"get_int_max_str_digits",
+        sys_get_int_max_str_digits as *const c_void,
+        FK,
+    ),
+    method(
+        c"set_int_max_str_digits",
+        sys_set_int_max_str_digits as *const c_void,
+        FK,
+    ),
+    METHOD_END,
+];
+
+static mut VERSION_INFO_FIELDS: [PyStructSequence_Field; 6] = [
+    PyStructSequence_Field {
+        name: c"major".as_ptr(),
+        doc: std::ptr::null(),
+    },
+    PyStructSequence_Field {
+        name: c"minor".as_ptr(),
+        doc: std::ptr::null(),
+    },
+    PyStructSequence_Field {
+        name: c"micro".as_ptr(),
+        doc: std::ptr::null(),
+    },
+    PyStructSequence_Field {
+        name: c"releaselevel".as_ptr(),
+        doc: std::ptr::null(),
+    },
+    PyStructSequence_Field {
+        name: c"serial".as_ptr(),
+        doc: std::ptr::null(),
+    },
+    PyStructSequence_Field {
+        name: std::ptr::null(),
+        doc: std::ptr::null(),
+    },
+];
+
+static mut VERSION_INFO_DESC: PyStructSequence_Desc = PyStructSequence_Desc {
+    name: c"sys.version_info".as_ptr(),
+    doc: std::ptr::null(),
+    fields: (&raw mut VERSION_INFO_FIELDS).cast(),
+    n_in_sequence: 5,
+};
+
+/// `sys.version_info`.
+unsafe fn version_info() -> PyResult<Owned> {
+    // SAFETY: the description is static.
+    unsafe {
+        let tp = structseq::new_type(&raw mut VERSION_INFO_DESC)?;
+        let v = structseq::new(tp.as_ptr().cast())?;
+        let vals = [
+            int::from_i64(3)?,
+            int::from_i64(14)?,
+            int::from_i64(0)?,
+            pystr::from_str("final")?,
+            int::from_i64(0)?,
+        ];
+        for (i, x) in vals.into_iter().enumerate() {
+            structseq::set_item(v.as_ptr(), i as Py_ssize_t, x.into_raw());
+        }
+        Ok(v)
+    }
+}
+
+/// The list `sys.path`, if `sys` has been imported (borrowed).
+pub fn path_list() -> *mut PyObject {
+    let modules = crate::modules::sys_modules();
+    // SAFETY: modules is a dict; sys a module.
+    unsafe {
+        if modules.is_null() {
+            return null_mut();
+        }
+        let m = dict::get_str(modules, "sys");
+        if m.is_null() {
+            return null_mut();
+        }
+        let p = dict::get_str(crate::object::module::dict_of(m), "path");
+        if p.is_null() || !list::check(p) {
+            null_mut()
+        } else {
+            p
+        }
+    }
+}
+
+/// Creates the `sys` module for the current interpreter.
+pub fn create() -> PyResult<Owned> {
+    // SAFETY: the interpreter is live; the method table is static.
+    unsafe {
+        let m = crate::object::module::new(pystr::intern("sys"))?;
+        let d = crate::object::module::dict_of(m.as_ptr());
+        let table = &raw mut SYS_METHODS;
+        for i in 0..(*table).len() - 1 {
+            let ml = (table as *mut PyMethodDef).add(i);
+            let f =
+                crate::object::methodobject::new(ml, m.as_ptr(), pystr::intern("sys"), null_mut())?;
+            dict::set_item(d, pystr::intern_cstr((*ml).ml_name)?, f.as_ptr())?;
+        }
+        let interp = &*crate::runtime::tstate::get().interp;
+        let set = |k: &str, v: *mut PyObject| dict::set_item(d, pystr::intern(k), v);
+        let strs = |v: &[String]| -> PyResult<Owned> {
+            list::from_vec(
+                v.iter()
+                    .map(|s| pystr::from_str(s))
+                    .collect::<PyResult<Vec<_>>>()?,
+            )
+        };
+        set("argv", strs(&interp.argv)?.as_ptr())?;
+        set("path", strs(&interp.path)?.as_ptr())?;
+        set("modules", interp.modules)?;
+        set(
+            "version",
+            pystr::from_str(concat!(
+                "3.14.0 (ferrython ",
+                env!("CARGO_PKG_VERSION"),
+                ")"
+            ))?
+            .as_ptr(),
+        )?;
+        set("version_info", version_info()?.as_ptr())?;
+        set("hexversion", int::from_i64(0x030E00F0)?.as_ptr())?;
+        set("platform", pystr::from_str("linux")?.as_ptr())?;
+        set(
+            "byteorder",
+            pystr::from_str(if cfg!(target_endian = "little") {
+                "little"
+            } else {
+                "big"
+            })?
+            .as_ptr(),
+        )?;
+        set("maxsize", int::from_i64(isize::MAX as i64)?.as_ptr())?;
+        set("maxunicode", int::from_i64(0x10ffff)?.as_ptr())?;
+        let exe = std::env::current_exe()
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        set("executable", pystr::from_str(&exe)?.as_ptr())?;
+        let names = tuple::from_vec(vec![pystr::from_str("builtins")?, pystr::from_str("sys")?])?;
+        set("builtin_module_names", names.as_ptr())?;
+        Ok(m)
+    }
+}

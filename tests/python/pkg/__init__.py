@@ -1,0 +1,2 @@
+NAME = "pkg"
+loaded = []

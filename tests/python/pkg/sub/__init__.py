@@ -1,0 +1,2 @@
+from ..util import double
+VALUE = double(21)
