@@ -6,6 +6,8 @@
  * results, hash and equality before and after death, refs to Python
  * classes' instances, and the errors. */
 #define PY_SSIZE_T_CLEAN
+/* PyWeakref_GetObject is deprecated in 3.13 but still part of the API. */
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 #include "testing.h"
 #include <stddef.h>
 
@@ -126,6 +128,11 @@ int main(void)
     printf("GetRef alive: %d, same: %s\n", rc, obj == o ? "yes" : "no");
     Py_XDECREF(obj);
     show_int("hash(ref)", PyObject_Hash(r1));
+    check("GetObject alive (borrowed)", PyWeakref_GetObject(r1) == o);
+    check("GetObject(non-ref) NULL", PyWeakref_GetObject(o) == NULL);
+    printf("error: ");
+    print_error();
+    printf("\n");
     show("__callback__", PyObject_GetAttrString(r1, "__callback__"));
 
     /* Refs with callbacks are distinct objects. */
@@ -146,6 +153,9 @@ int main(void)
         Py_DECREF(other);
     }
 
+    r2 = (Py_DECREF(r2), PyWeakref_NewRef(o, cb));
+    show_int("hash(callback ref) alive", PyObject_Hash(r2));
+
     /* Death: the callbacks run with the dead ref, the pending error
      * survives, and the refs return None. */
     seen_ref = r2;
@@ -160,6 +170,7 @@ int main(void)
     printf("GetRef dead: %d, obj NULL: %s\n", rc, obj == NULL ? "yes" : "no");
     show_int("hash(ref) cached after death", PyObject_Hash(r1));
     show_int("hash(callback ref) after death", PyObject_Hash(r2));
+    check("GetObject dead is None", PyWeakref_GetObject(r1) == Py_None);
     show_int("r1 == r2 after death", PyObject_RichCompareBool(r1, r2, Py_EQ));
     show_int("r1 == r1 after death", PyObject_RichCompareBool(r1, r1, Py_EQ));
     show_int("r1 != r2 after death", PyObject_RichCompareBool(r1, r2, Py_NE));
@@ -191,6 +202,28 @@ int main(void)
     show_int("callbacks after class instance died", calls);
     show("class instance r()", PyObject_CallNoArgs(r1));
     Py_DECREF(r1);
+    /* A Python subclass of ref: constructor arguments, call, callback. */
+    PyDict_SetItemString(g, "ref", (PyObject *)&_PyWeakref_RefType);
+    called = PyRun_String("class R(ref):\n    pass\n"
+                          "class T:\n    pass\n"
+                          "t = T()\n"
+                          "log = []\n"
+                          "r = R(t, log.append)\n"
+                          "res = [r() is t, type(r).__name__, r.__callback__ == log.append,"
+                          " r == ref(t), len(log)]\n"
+                          "del t\n"
+                          "res += [r(), len(log), log[0] is r]\n"
+                          "del r, log\n",
+                          Py_file_input, g, g);
+    if (called == NULL) {
+        PyErr_Print();
+    }
+    Py_XDECREF(called);
+    show("subclass results", Py_XNewRef(PyDict_GetItemString(g, "res")));
+    show("ref() no args", PyRun_String("ref()", Py_eval_input, g, g));
+    show("ref(1, 2, 3)", PyRun_String("ref(1, 2, 3)", Py_eval_input, g, g));
+    show("ref(1)", PyRun_String("ref(1)", Py_eval_input, g, g));
+
     /* Proxies. */
     cls = PyRun_String("class P:\n    def __init__(self):\n        self.x = 1\n"
                        "    def __str__(self):\n        return 'P-str'\n"
