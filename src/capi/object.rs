@@ -302,6 +302,14 @@ pub unsafe extern "C" fn PyObject_DelItem(op: *mut PyObject, key: *mut PyObject)
     guard_status(|| unsafe { protocol::set_item(op, key, null_mut()) })
 }
 
+/// `PyObject_DelItemString`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_DelItemString(op: *mut PyObject, key: *const c_char) -> c_int {
+    crate::null_check!(op, key);
+    // SAFETY: non-NULL; key a C string.
+    guard_status(|| unsafe { protocol::set_item(op, name_obj(key)?.as_ptr(), null_mut()) })
+}
+
 /// `PyObject_GetIter`.
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_GetIter(op: *mut PyObject) -> *mut PyObject {

@@ -6,9 +6,14 @@ use crate::object::str as pystr;
 use crate::object::typeobj::type_template;
 use crate::Owned;
 
-const fn singleton_type(name: &'static std::ffi::CStr, repr: reprfunc) -> PyTypeObject {
+const fn singleton_type(
+    name: &'static std::ffi::CStr,
+    repr: reprfunc,
+    hash: hashfunc,
+) -> PyTypeObject {
     PyTypeObject {
         tp_repr: repr,
+        tp_hash: hash,
         tp_as_number: &raw mut SINGLETON_AS_NUMBER,
         tp_new: Some(singleton_new),
         tp_dealloc: Some(singleton_dealloc),
@@ -18,14 +23,22 @@ const fn singleton_type(name: &'static std::ffi::CStr, repr: reprfunc) -> PyType
 
 /// The type of `None`.
 #[no_mangle]
-pub static mut _PyNone_Type: PyTypeObject = singleton_type(c"NoneType", Some(none_repr));
+pub static mut _PyNone_Type: PyTypeObject =
+    singleton_type(c"NoneType", Some(none_repr), Some(none_hash));
 /// The type of `NotImplemented`.
 #[no_mangle]
 pub static mut _PyNotImplemented_Type: PyTypeObject =
-    singleton_type(c"NotImplementedType", Some(notimpl_repr));
+    singleton_type(c"NotImplementedType", Some(notimpl_repr), None);
 /// The type of `Ellipsis`.
 #[no_mangle]
-pub static mut PyEllipsis_Type: PyTypeObject = singleton_type(c"ellipsis", Some(ellipsis_repr));
+pub static mut PyEllipsis_Type: PyTypeObject =
+    singleton_type(c"ellipsis", Some(ellipsis_repr), None);
+
+/// `hash(None)`: a constant since CPython 3.12, so that sets and dicts
+/// holding None iterate in the same order in every run.
+unsafe extern "C" fn none_hash(_op: *mut PyObject) -> Py_hash_t {
+    0xFCA86420
+}
 
 unsafe extern "C" fn none_repr(_op: *mut PyObject) -> *mut PyObject {
     Owned::from_borrowed_static(pystr::intern("None")).into_raw()

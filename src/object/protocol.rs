@@ -524,7 +524,7 @@ pub unsafe fn set_item(
             }
         }
         Err(errors::type_error(if value.is_null() {
-            format!("'{}' object doesn't support item deletion", type_name(op))
+            format!("'{}' object does not support item deletion", type_name(op))
         } else {
             format!(
                 "'{}' object does not support item assignment",
