@@ -922,6 +922,9 @@ pub unsafe fn pop(op: *mut PyObject, i: Py_ssize_t) -> PyResult<Owned> {
 unsafe extern "C" fn list_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
+        if !crate::object::trashcan::enter(op) {
+            return;
+        }
         crate::capi::gc::untrack(op);
         let l = raw(op);
         let items = (*l).ob_item;
@@ -932,15 +935,15 @@ unsafe extern "C" fn list_dealloc(op: *mut PyObject) {
             crate::object::alloc::raw_free(items.cast());
         }
         let tp = (*op).ob_type;
-        if tp == &raw mut PyList_Type && freelist_push(op) {
-            return;
+        if !(tp == &raw mut PyList_Type && freelist_push(op)) {
+            if let Some(free) = (*tp).tp_free {
+                free(op.cast());
+            }
+            if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
+                decref(tp.cast());
+            }
         }
-        if let Some(free) = (*tp).tp_free {
-            free(op.cast());
-        }
-        if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
-            decref(tp.cast());
-        }
+        crate::object::trashcan::leave();
     }
 }
 

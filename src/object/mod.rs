@@ -48,6 +48,7 @@ pub mod structseq;
 pub mod str_format;
 pub mod str_methods;
 pub mod superobject;
+pub mod trashcan;
 pub mod tuple;
 pub mod typecache;
 pub mod typenew;

@@ -106,6 +106,9 @@ unsafe fn all_items<'a>(op: *mut PyObject) -> &'a mut [*mut PyObject] {
 unsafe extern "C" fn structseq_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
+        if !crate::object::trashcan::enter(op) {
+            return;
+        }
         crate::capi::gc::untrack(op);
         let tp = (*op).ob_type;
         for &o in all_items(op).iter() {
@@ -117,6 +120,7 @@ unsafe extern "C" fn structseq_dealloc(op: *mut PyObject) {
         if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
             decref(tp.cast());
         }
+        crate::object::trashcan::leave();
     }
 }
 

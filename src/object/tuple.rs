@@ -252,21 +252,24 @@ pub fn from_vec(items: Vec<Owned>) -> PyResult<Owned> {
 unsafe extern "C" fn tuple_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero; the empty singleton is immortal.
     unsafe {
+        if !crate::object::trashcan::enter(op) {
+            return;
+        }
         crate::capi::gc::untrack(op);
         let its = items(op);
         for &o in its.iter().rev() {
             xdecref(o);
         }
         let tp = (*op).ob_type;
-        if tp == &raw mut PyTuple_Type && freelist_push(op, its.len()) {
-            return;
+        if !(tp == &raw mut PyTuple_Type && freelist_push(op, its.len())) {
+            if let Some(free) = (*tp).tp_free {
+                free(op.cast());
+            }
+            if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
+                decref(tp.cast());
+            }
         }
-        if let Some(free) = (*tp).tp_free {
-            free(op.cast());
-        }
-        if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
-            decref(tp.cast());
-        }
+        crate::object::trashcan::leave();
     }
 }
 

@@ -134,3 +134,11 @@ t(lambda: [1, 2, 3].copy())
 t(lambda: list.__reversed__([1, 2]).__class__.__name__)
 import sys
 t(lambda: type(sys.version_info).__name__)
+# deeply nested containers are freed without exhausting the C stack
+deep = []
+for i in range(100000): deep = [deep]
+del deep
+deep = ()
+for i in range(100000): deep = (deep, i)
+del deep
+print("deep nesting freed")
