@@ -132,6 +132,13 @@ unsafe fn bind<const N: usize>(
         };
         let all = crate::capi::call::arg_slice(args, nargs + kw.len());
         let mut out = [null_mut(); N];
+        if style == Style::Clinic && nargs + kw.len() > N {
+            let given = nargs + kw.len();
+            return Err(errors::type_error(format!(
+                "{fname}() takes at most {N} argument{} ({given} given)",
+                if N == 1 { "" } else { "s" }
+            )));
+        }
         if nargs > N {
             return Err(errors::type_error(match style {
                 Style::PosOnly => format!(
