@@ -150,8 +150,11 @@ pub fn new_uninit(n: Py_ssize_t) -> PyResult<Owned> {
 
 /// Tuples shorter than this are recycled (CPython keeps 20 size classes).
 const FREELIST_SIZES: usize = 20;
-/// Blocks kept per size class.
-const FREELIST_MAX: u32 = 2000;
+/// Blocks kept per size class. CPython keeps 2000 per interpreter; these
+/// lists are per thread and have no destructor (a thread-local with one
+/// costs a state check on every access), so an exiting thread leaves its
+/// blocks behind: the cap bounds that to about 300 KB.
+const FREELIST_MAX: u32 = 256;
 
 /// Per-thread lists of freed exact tuples by size, linked through
 /// `ob_item[0]`.
