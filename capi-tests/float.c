@@ -256,6 +256,12 @@ int main(void)
     o = Py_BuildValue("y", "x");
     show("PyFloat_FromString(b'x')", PyFloat_FromString(o));
     Py_DECREF(o);
+    o = PyByteArray_FromStringAndSize("-4.5e1", 6);
+    show("PyFloat_FromString(bytearray(b'-4.5e1'))", PyFloat_FromString(o));
+    Py_DECREF(o);
+    o = PyByteArray_FromStringAndSize("1x", 2);
+    show("PyFloat_FromString(bytearray(b'1x'))", PyFloat_FromString(o));
+    Py_DECREF(o);
     o = PyLong_FromLong(3);
     show("PyFloat_FromString(3)", PyFloat_FromString(o));
     Py_DECREF(o);

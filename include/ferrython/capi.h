@@ -4554,6 +4554,11 @@ int PyObject_SetItem(PyObject *op, PyObject *key, PyObject *value);
 int PyObject_DelItem(PyObject *op, PyObject *key);
 
 /*
+ `PyObject_DelItemString`.
+ */
+int PyObject_DelItemString(PyObject *op, const char *key);
+
+/*
  `PyObject_GetIter`.
  */
 PyObject *PyObject_GetIter(PyObject *op);

@@ -671,13 +671,7 @@ unsafe extern "C" fn complex_from_number(cls: *mut PyObject, x: *mut PyObject) -
     guard_obj(|| {
         // SAFETY: cls is a type; x valid.
         unsafe {
-            if pystr::check(x) || crate::object::bytes::check(x) {
-                return Err(errors::type_error(format!(
-                    "complex() argument 'number' must be a number, not {}",
-                    type_name(x)
-                )));
-            }
-            let z = from_number_value(x, "complex() argument 'number' must be a number")?;
+            let z = from_number_value(x, "complex.from_number() argument must be a number")?;
             if cls == (&raw mut PyComplex_Type).cast() {
                 return from_c(z);
             }

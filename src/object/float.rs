@@ -8,7 +8,7 @@ use crate::object::float_repr;
 use crate::object::hash::{HASH_BITS, HASH_INF, HASH_MODULUS};
 use crate::object::none::{none, not_implemented};
 use crate::object::typeobj::{type_name, type_template};
-use crate::object::{bool as pybool, bytes, descr, format_spec, int, number, protocol, tuple};
+use crate::object::{bool as pybool, descr, format_spec, int, number, protocol, tuple};
 use crate::object::{str as pystr, typeobj};
 use crate::runtime::errors::{self, PyResult, Raised};
 use crate::Owned;
@@ -439,23 +439,29 @@ pub unsafe fn from_object(op: *mut PyObject) -> PyResult<Owned> {
     }
 }
 
-/// `PyFloat_FromString`: parses a str or bytes object.
+/// `PyFloat_FromString`: parses a str, or the bytes of a bytes-like object
+/// (bytes, bytearray, buffer).
 pub unsafe fn from_string(op: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: op valid.
     unsafe {
-        let parsed = if pystr::check(op) {
-            float_repr::parse_float(pystr::as_str(op)?)
-        } else if bytes::check(op) {
-            float_repr::parse_float_bytes(bytes::as_slice(op))
-        } else {
+        if pystr::check(op) {
+            return match float_repr::parse_float(pystr::as_str(op)?) {
+                Ok(v) => from_f64(v),
+                Err(e) => Err(errors::value_error(e.message)),
+            };
+        }
+        let Some(data) = crate::object::bytes_methods::bytes_like(op)? else {
             return Err(errors::type_error(format!(
                 "float() argument must be a string or a real number, not '{}'",
                 type_name(op)
             )));
         };
-        match parsed {
+        match float_repr::parse_float_bytes(&data) {
             Ok(v) => from_f64(v),
-            Err(e) => Err(errors::value_error(e.message)),
+            Err(_) => Err(errors::value_error(format!(
+                "could not convert string to float: {}",
+                protocol::repr_string(op)?
+            ))),
         }
     }
 }
@@ -1045,7 +1051,7 @@ unsafe extern "C" fn float_from_number(cls: *mut PyObject, x: *mut PyObject) -> 
     guard_obj(|| {
         // SAFETY: cls is a type; x valid.
         unsafe {
-            if pystr::check(x) || bytes::check(x) {
+            if !check(x) && nb_float_of(x).is_none() && !has_index(x) {
                 return Err(errors::type_error(format!(
                     "must be real number, not {}",
                     type_name(x)
