@@ -252,4 +252,19 @@ mod tests {
             assert_eq!(to_half_bits(from_half_bits(bits)), Some(bits));
         }
     }
+
+    #[test]
+    fn every_half_value_round_trips_and_midpoints_go_to_even() {
+        for bits in 0u16..0x7c00 {
+            let x = from_half_bits(bits);
+            assert_eq!(to_half_bits(x), Some(bits), "{bits:#x}");
+            assert_eq!(to_half_bits(-x), Some(bits | 0x8000), "-{bits:#x}");
+            if bits + 1 < 0x7c00 {
+                let mid = (x + from_half_bits(bits + 1)) / 2.0;
+                let even = if bits % 2 == 0 { bits } else { bits + 1 };
+                assert_eq!(to_half_bits(mid), Some(even), "mid {bits:#x}");
+                assert_eq!(to_half_bits(mid * (1.0 + 1e-12)), Some(bits + 1));
+            }
+        }
+    }
 }
