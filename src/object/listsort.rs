@@ -5,7 +5,7 @@
 //! `ValueError("list modified during sort")`.
 use crate::ffi::*;
 use crate::object::refcount::*;
-use crate::object::{float, int, protocol, str as pystr};
+use crate::object::{float, int, protocol, str as pystr, tuple};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
 use std::ptr::null_mut;
@@ -306,18 +306,77 @@ unsafe fn sort_by_keys(items: &mut [*mut PyObject], keys: &[*mut PyObject]) -> P
                 sort_decorated(items, keys.iter().copied(), lt);
                 Ok(())
             }
-            KeyKind::Generic => {
-                let mut pairs: Vec<(*mut PyObject, *mut PyObject)> =
-                    keys.iter().copied().zip(items.iter().copied()).collect();
-                let r = merge_sort(&mut pairs, &mut |a, b| {
-                    protocol::rich_compare_bool(a.0, b.0, Py_LT)
-                });
-                for (slot, p) in items.iter_mut().zip(&pairs) {
-                    *slot = p.1;
+            KeyKind::Generic
+                if keys
+                    .iter()
+                    .all(|&k| tuple::check_exact(k) && tuple::size(k) > 0) =>
+            {
+                // Tuples (`sorted(d.items())`): decode the first items once;
+                // only ties on them compare whole tuples.
+                let firsts: Vec<*mut PyObject> = keys.iter().map(|&k| tuple::items(k)[0]).collect();
+                match key_kind(&firsts) {
+                    KeyKind::SmallInt => sort_tuples(items, keys, |k| small_int(k), |a, b| a < b),
+                    KeyKind::Float => sort_tuples(
+                        items,
+                        keys,
+                        |k| (*k.cast::<PyFloatObject>()).ob_fval,
+                        |a, b| a < b,
+                    ),
+                    KeyKind::Str if firsts.iter().all(|&k| pystr::kind(k) == 1) => {
+                        sort_tuples(items, keys, |k| pystr::data_bytes(k), |a, b| a < b)
+                    }
+                    _ => sort_generic(items, keys),
                 }
-                r
             }
+            KeyKind::Generic => sort_generic(items, keys),
         }
+    }
+}
+
+/// Sorts by arbitrary keys through `PyObject_RichCompare(<)`.
+unsafe fn sort_generic(items: &mut [*mut PyObject], keys: &[*mut PyObject]) -> PyResult<()> {
+    let mut pairs: Vec<(*mut PyObject, *mut PyObject)> =
+        keys.iter().copied().zip(items.iter().copied()).collect();
+    // SAFETY: keys are valid objects kept alive by the caller.
+    let r = merge_sort(&mut pairs, &mut |a, b| unsafe {
+        protocol::rich_compare_bool(a.0, b.0, Py_LT)
+    });
+    for (slot, p) in items.iter_mut().zip(&pairs) {
+        *slot = p.1;
+    }
+    r
+}
+
+/// Sorts by tuple keys whose first items decode (by `first`) to values of
+/// one simple order; equal first items fall back to comparing the tuples.
+unsafe fn sort_tuples<K: Copy + PartialEq>(
+    items: &mut [*mut PyObject],
+    keys: &[*mut PyObject],
+    first: impl Fn(*mut PyObject) -> K,
+    lt: impl Fn(&K, &K) -> bool,
+) -> PyResult<()> {
+    // SAFETY: keys are non-empty exact tuples, kept alive by the caller.
+    unsafe {
+        let mut v: Vec<(K, *mut PyObject, *mut PyObject)> = keys
+            .iter()
+            .zip(items.iter())
+            .map(|(&k, &x)| (first(tuple::items(k)[0]), k, x))
+            .collect();
+        let r = merge_sort(&mut v, &mut |a, b| {
+            // An identical first item (a NaN included) counts as equal, as
+            // `PyObject_RichCompareBool` has it.
+            if lt(&a.0, &b.0) {
+                Ok(true)
+            } else if a.0 != b.0 && tuple::items(a.1)[0] != tuple::items(b.1)[0] {
+                Ok(false)
+            } else {
+                protocol::rich_compare_bool(a.1, b.1, Py_LT)
+            }
+        });
+        for (slot, p) in items.iter_mut().zip(&v) {
+            *slot = p.2;
+        }
+        r
     }
 }
 
