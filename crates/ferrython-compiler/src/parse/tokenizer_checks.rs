@@ -174,6 +174,16 @@ pub(crate) fn scan_brackets_and_strings(
                 i += 2;
                 continue;
             }
+            b'0'..=b'9' if i == 0 || !is_ident_byte(b[i - 1]) && b[i - 1] != b'.' => {
+                let (end, kind) = number_end(b, i);
+                if end < b.len() && is_ident_byte(b[end]) && !keyword_follows(b, end) {
+                    // CPython points at the last character of the literal.
+                    let at = end - 1;
+                    return err(format!("invalid {kind} literal"), at, at);
+                }
+                i = end;
+                continue;
+            }
             b'(' | b'[' | b'{' => {
                 stack.push((c, i));
                 if stack.len() > 200 {
@@ -278,4 +288,76 @@ pub(crate) fn scan_brackets_and_strings(
         }
     }
     None
+}
+
+fn is_ident_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80
+}
+
+/// End of the number literal starting at `i`, and its kind for messages.
+fn number_end(b: &[u8], i: usize) -> (usize, &'static str) {
+    let mut j = i;
+    if b[i] == b'0' && i + 1 < b.len() {
+        let (kind, ok): (&str, fn(u8) -> bool) = match b[i + 1] {
+            b'x' | b'X' => ("hexadecimal", |c| c.is_ascii_hexdigit() || c == b'_'),
+            b'o' | b'O' => ("octal", |c| (b'0'..=b'7').contains(&c) || c == b'_'),
+            b'b' | b'B' => ("binary", |c| c == b'0' || c == b'1' || c == b'_'),
+            _ => ("", |_| false),
+        };
+        if !kind.is_empty() {
+            j += 2;
+            while j < b.len() && ok(b[j]) {
+                j += 1;
+            }
+            return (j, kind);
+        }
+    }
+    // Digits with single underscores between them; a trailing `_` is
+    // consumed (CPython reports the error on it).
+    let digits = |j: &mut usize| {
+        let start = *j;
+        while *j < b.len() {
+            if b[*j].is_ascii_digit() {
+                *j += 1;
+            } else if b[*j] == b'_' && *j > start {
+                *j += 1;
+                if *j >= b.len() || !b[*j].is_ascii_digit() {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+    };
+    digits(&mut j);
+    if j < b.len() && b[j] == b'.' {
+        j += 1;
+        digits(&mut j);
+    }
+    if j < b.len() && (b[j] == b'e' || b[j] == b'E') {
+        let mut k = j + 1;
+        if k < b.len() && (b[k] == b'+' || b[k] == b'-') {
+            k += 1;
+        }
+        if k < b.len() && b[k].is_ascii_digit() {
+            j = k;
+            digits(&mut j);
+        }
+    }
+    if j < b.len() && (b[j] == b'j' || b[j] == b'J') {
+        return (j + 1, "imaginary");
+    }
+    (j, "decimal")
+}
+
+/// Keywords CPython still accepts right after a number (`1if x else y`).
+fn keyword_follows(b: &[u8], at: usize) -> bool {
+    let mut e = at;
+    while e < b.len() && is_ident_byte(b[e]) {
+        e += 1;
+    }
+    matches!(
+        &b[at..e],
+        b"and" | b"else" | b"for" | b"if" | b"in" | b"is" | b"not" | b"or"
+    )
 }
