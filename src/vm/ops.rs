@@ -212,6 +212,35 @@ pub unsafe fn binary_op(a: *mut PyObject, b: *mut PyObject, i: u32) -> PyResult<
     use number::{binary_op as bin, inplace_op as inp};
     // SAFETY: a and b valid.
     unsafe {
+        // Fast path: both operands exact ints or exact floats, whose slots
+        // handle the pair themselves (no subclass may intervene).
+        let t = (*a).ob_type;
+        if t == (*b).ob_type
+            && (t == &raw mut crate::object::int::PyLong_Type
+                || t == &raw mut crate::object::float::PyFloat_Type)
+        {
+            let nb = &*(*t).tp_as_number;
+            let slot = match i % 13 {
+                0 => nb.nb_add,
+                1 => nb.nb_and,
+                2 => nb.nb_floor_divide,
+                3 => nb.nb_lshift,
+                5 => nb.nb_multiply,
+                6 => nb.nb_remainder,
+                7 => nb.nb_or,
+                9 => nb.nb_rshift,
+                10 => nb.nb_subtract,
+                11 => nb.nb_true_divide,
+                12 => nb.nb_xor,
+                _ => None,
+            };
+            if let Some(f) = slot {
+                let r = errors::check(f(a, b))?;
+                if r.as_ptr() != none::not_implemented() {
+                    return Ok(r);
+                }
+            }
+        }
         macro_rules! table {
             ($($n:literal => $slot:ident, $islot:ident, $sym:literal;)*) => {
                 match i {
@@ -245,10 +274,32 @@ pub unsafe fn binary_op(a: *mut PyObject, b: *mut PyObject, i: u32) -> PyResult<
     }
 }
 
-/// `container[key]`.
+/// `container[key]`, with a fast path for an exact list or tuple indexed
+/// by a small int.
 pub unsafe fn subscript(container: *mut PyObject, key: *mut PyObject) -> PyResult<Owned> {
-    // SAFETY: both valid.
-    unsafe { protocol::get_item(container, key) }
+    // SAFETY: both valid; the index is checked against the length.
+    unsafe {
+        let ct = (*container).ob_type;
+        if (*key).ob_type == &raw mut crate::object::int::PyLong_Type
+            && (ct == &raw mut list::PyList_Type || ct == &raw mut tuple::PyTuple_Type)
+        {
+            if let Ok(i) = crate::object::int::as_i64(key) {
+                let items = if ct == &raw mut list::PyList_Type {
+                    list::items(container)
+                } else {
+                    tuple::items(container)
+                };
+                let n = items.len() as i64;
+                let j = if i < 0 { i + n } else { i };
+                if (0..n).contains(&j) {
+                    return Ok(Owned::from_borrowed(items[j as usize]));
+                }
+            } else {
+                errors::clear();
+            }
+        }
+        protocol::get_item(container, key)
+    }
 }
 
 /// Concatenates the strs of an f-string.
