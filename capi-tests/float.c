@@ -301,6 +301,41 @@ int main(void)
     check("bool(0.0)", SLOT(o, nb_bool)(o));
     Py_DECREF(o);
 
+    /* The same through the number protocol. */
+    a = PyFloat_FromDouble(7.5);
+    b = PyFloat_FromDouble(-2.0);
+    show("PyNumber_Add(7.5, -2.0)", PyNumber_Add(a, b));
+    show("PyNumber_Subtract(7.5, -2.0)", PyNumber_Subtract(a, b));
+    show("PyNumber_Multiply(7.5, -2.0)", PyNumber_Multiply(a, b));
+    show("PyNumber_TrueDivide(7.5, -2.0)", PyNumber_TrueDivide(a, b));
+    show("PyNumber_FloorDivide(7.5, -2.0)", PyNumber_FloorDivide(a, b));
+    show("PyNumber_Remainder(7.5, -2.0)", PyNumber_Remainder(a, b));
+    show("PyNumber_Divmod(7.5, -2.0)", PyNumber_Divmod(a, b));
+    show("PyNumber_Power(7.5, -2.0)", PyNumber_Power(a, b, Py_None));
+    show("PyNumber_Negative(7.5)", PyNumber_Negative(a));
+    show("PyNumber_Absolute(-2.0)", PyNumber_Absolute(b));
+    show("PyNumber_Long(7.5)", PyNumber_Long(a));
+    show("PyNumber_Float(7.5)", PyNumber_Float(a));
+    show("PyNumber_Index(7.5)", PyNumber_Index(a));
+    Py_DECREF(b);
+    b = PyLong_FromLong(2);
+    show("PyNumber_Add(7.5, 2)", PyNumber_Add(a, b));
+    show("PyNumber_Multiply(2, 7.5)", PyNumber_Multiply(b, a));
+    show("PyNumber_Power(2, -1.5)", PyNumber_Power(b, o = PyFloat_FromDouble(-1.5), Py_None));
+    Py_DECREF(o);
+    show("PyNumber_InPlaceAdd(7.5, 2)", PyNumber_InPlaceAdd(a, b));
+    Py_DECREF(b);
+    b = PyFloat_FromDouble(-8.0);
+    o = PyFloat_FromDouble(1.0 / 3.0);
+    show("PyNumber_Power(-8.0, 1/3)", PyNumber_Power(b, o, Py_None));
+    Py_DECREF(o);
+    Py_DECREF(b);
+    b = PyUnicode_FromString("s");
+    show("PyNumber_Add(7.5, 's')", PyNumber_Add(a, b));
+    show("PyNumber_Float('s')", PyNumber_Float(b));
+    Py_DECREF(b);
+    Py_DECREF(a);
+
     SHOW_OP("1.0 / 0.0", 1.0, 0.0, nb_true_divide);
     SHOW_OP("1.0 // 0.0", 1.0, 0.0, nb_floor_divide);
     SHOW_OP("1.0 % 0.0", 1.0, 0.0, nb_remainder);
