@@ -116,7 +116,7 @@ pub static mut PyGetSetDescr_Type: PyTypeObject = descr_type(
     0,
 );
 
-static DESCR_GETSET: [PyGetSetDef; 4] = [
+pub(crate) static DESCR_GETSET: [PyGetSetDef; 4] = [
     getset(c"__name__", Some(descr_get_name), None),
     getset(c"__qualname__", Some(descr_get_qualname), None),
     getset(c"__objclass__", Some(descr_get_objclass), None),

@@ -440,6 +440,7 @@ pub static mut PyWrapperDescr_Type: PyTypeObject = PyTypeObject {
     tp_repr: Some(wrapperdescr_repr),
     tp_call: Some(wrapperdescr_call),
     tp_descr_get: Some(wrapperdescr_get),
+    tp_getset: (&raw const crate::object::descr::DESCR_GETSET).cast_mut().cast(),
     ..type_template(
         c"wrapper_descriptor",
         std::mem::size_of::<PyWrapperDescrObject>(),
