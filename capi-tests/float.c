@@ -455,6 +455,41 @@ int main(void)
     Py_DECREF(b);
     Py_DECREF(a);
 
+    /* Exact float/int comparisons and equal hashes over many magnitudes:
+     * x against int(x) - 1, int(x), int(x) + 1. */
+    {
+        unsigned long long state = 12345;
+        PyObject *one = PyLong_FromLong(1);
+        char line[64];
+        int k;
+        for (i = 0; i < 400; i++) {
+            double x;
+            PyObject *xi, *neighbours[3];
+            state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+            x = ldexp((double)(state >> 11), (int)(i % 100) * 9 - 60) * (i & 1 ? -1.0 : 1.0);
+            a = f(x);
+            xi = PyLong_FromDouble(x);
+            neighbours[0] = PyNumber_Subtract(xi, one);
+            neighbours[1] = Py_NewRef(xi);
+            neighbours[2] = PyNumber_Add(xi, one);
+            line[0] = 0;
+            for (k = 0; k < 3; k++) {
+                int lt = PyObject_RichCompareBool(a, neighbours[k], Py_LT);
+                int eq = PyObject_RichCompareBool(a, neighbours[k], Py_EQ);
+                int gt = PyObject_RichCompareBool(neighbours[k], a, Py_LT);
+                snprintf(line + strlen(line), sizeof line - strlen(line), "%d%d%d ", lt, eq, gt);
+            }
+            printf("cmp %.17g: %s hash %s\n", x, line,
+                   PyObject_Hash(a) == PyObject_Hash(xi) ? "same" : "differs");
+            for (k = 0; k < 3; k++) {
+                Py_DECREF(neighbours[k]);
+            }
+            Py_DECREF(xi);
+            Py_DECREF(a);
+        }
+        Py_DECREF(one);
+    }
+
     /* The numeric hash. */
     {
         static const double hv[] = {0.0, -0.0, 1.0, -1.0, 0.5, 0.1, 1e300, -2.5, 5e-324,
