@@ -619,9 +619,11 @@ fn translate_error_inner(
         }
         ParseErrorType::Lexical(LexicalErrorType::UnicodeError)
         | ParseErrorType::Lexical(LexicalErrorType::MissingUnicodeLbrace)
-        | ParseErrorType::Lexical(LexicalErrorType::MissingUnicodeRbrace) => syntax(
-            "(unicode error) 'unicodeescape' codec can't decode bytes: malformed \\N character escape",
-        ),
+        | ParseErrorType::Lexical(LexicalErrorType::MissingUnicodeRbrace) => {
+            escape_error(index, source, filename, s).unwrap_or_else(|| {
+                syntax("(unicode error) 'unicodeescape' codec can't decode bytes: malformed \\N character escape")
+            })
+        }
         ParseErrorType::Lexical(LexicalErrorType::InvalidByteLiteral) => {
             syntax("bytes can only contain ASCII literal characters")
         }
@@ -702,4 +704,116 @@ fn what_type(text: &str) -> &'static str {
     } else {
         "expression"
     }
+}
+
+/// CPython's error for a bad `\\x`, `\\u`, `\\U` or `\\N` escape in the string
+/// literal around byte `at`: positions count bytes of the literal's body,
+/// the error covers the whole literal.
+fn escape_error(
+    index: &LineIndex,
+    source: &str,
+    filename: &str,
+    at: usize,
+) -> Option<SyntaxErrorInfo> {
+    let b = source.as_bytes();
+    // The string literal containing `at`, found by scanning its line.
+    let line_start = source[..at.min(source.len())]
+        .rfind('\n')
+        .map(|p| p + 1)
+        .unwrap_or(0);
+    let mut i = line_start;
+    let (mut lit_start, mut body_start, mut lit_end, mut prefix) = (None, 0, 0, String::new());
+    while i < b.len() && b[i] != b'\n' {
+        let c = b[i];
+        if c == b'#' {
+            break;
+        }
+        if c == b'\'' || c == b'"' {
+            let mut p = i;
+            while p > line_start && b[p - 1].is_ascii_alphabetic() {
+                p -= 1;
+            }
+            let q = c;
+            let triple = b[i..].starts_with(&[q, q, q]);
+            let body = i + if triple { 3 } else { 1 };
+            let mut j = body;
+            while j < b.len() {
+                if b[j] == b'\\' {
+                    j += 2;
+                    continue;
+                }
+                if (triple && b[j..].starts_with(&[q, q, q])) || (!triple && b[j] == q) {
+                    break;
+                }
+                j += 1;
+            }
+            let end = (j + if triple { 3 } else { 1 }).min(b.len());
+            if body <= at && at <= j {
+                lit_start = Some(p);
+                body_start = body;
+                lit_end = end;
+                prefix = source[p..i].to_ascii_lowercase();
+                break;
+            }
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    let lit_start = lit_start?;
+    let upto = (at + 1).min(b.len());
+    let bs = b[body_start.min(upto)..upto]
+        .iter()
+        .rposition(|&c| c == b'\\')?
+        + body_start;
+    let pos = bs - body_start;
+    let kind = *b.get(bs + 1)?;
+    let (msg, last) = if prefix.contains('b') {
+        (
+            format!("(value error) invalid \\x escape at position {pos}"),
+            None,
+        )
+    } else {
+        match kind {
+            b'x' | b'u' | b'U' => {
+                let want = match kind {
+                    b'x' => 2,
+                    b'u' => 4,
+                    _ => 8,
+                };
+                let digits = b[bs + 2..]
+                    .iter()
+                    .take(want)
+                    .take_while(|c| c.is_ascii_hexdigit())
+                    .count();
+                let name = match kind {
+                    b'x' => "\\xXX",
+                    b'u' => "\\uXXXX",
+                    _ => "\\UXXXXXXXX",
+                };
+                (format!("truncated {name} escape"), Some(pos + 1 + digits))
+            }
+            b'N' => match b.get(bs + 2) {
+                Some(b'{') => match source[bs..].find('}') {
+                    Some(close) => (
+                        "unknown Unicode character name".to_string(),
+                        Some(pos + close),
+                    ),
+                    None => ("malformed \\N character escape".to_string(), Some(pos + 1)),
+                },
+                _ => ("malformed \\N character escape".to_string(), Some(pos + 1)),
+            },
+            _ => return None,
+        }
+    };
+    let msg = match last {
+        Some(last) => format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {pos}-{last}: {msg}"),
+        None => msg,
+    };
+    Some(index.error(
+        SyntaxErrorKind::SyntaxError,
+        msg,
+        filename,
+        TextRange::new((lit_start as u32).into(), (lit_end as u32).into()),
+    ))
 }
