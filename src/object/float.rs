@@ -119,6 +119,23 @@ thread_local! {
     };
 }
 
+/// Frees the floats kept for reuse (at finalization).
+pub fn clear_freelist() {
+    let _ = FREE.try_with(|f| {
+        let mut op = f.head.replace(std::ptr::null_mut());
+        f.len.set(0);
+        while !op.is_null() {
+            // SAFETY: each kept block is a dead float whose first word links
+            // to the next one; it came from raw_malloc.
+            unsafe {
+                let next = *op.cast::<*mut PyObject>();
+                crate::object::alloc::raw_free(op.cast());
+                op = next;
+            }
+        }
+    });
+}
+
 /// Whether `op` is a float or float subclass instance (`PyFloat_Check`).
 #[inline(always)]
 pub unsafe fn check(op: *mut PyObject) -> bool {

@@ -221,6 +221,26 @@ unsafe fn freelist_push(op: *mut PyObject) -> bool {
     .unwrap_or(false)
 }
 
+/// Frees the list shells kept for reuse (at finalization).
+pub fn clear_freelist() {
+    let _ = FREE.try_with(|f| {
+        // SAFETY: only this thread touches its list; the kept shells are dead
+        // lists linked through `ob_item`.
+        unsafe {
+            let f = &mut *f.get();
+            let mut op = std::mem::replace(&mut f.head, null_mut());
+            f.count = 0;
+            while !op.is_null() {
+                let next: *mut PyObject = (*raw(op)).ob_item.cast();
+                if let Some(free) = PyList_Type.tp_free {
+                    free(op.cast());
+                }
+                op = next;
+            }
+        }
+    });
+}
+
 fn alloc_items(n: usize) -> PyResult<*mut *mut PyObject> {
     let Some(bytes) = n
         .checked_mul(std::mem::size_of::<*mut PyObject>())

@@ -300,6 +300,17 @@ thread_local! {
     static CACHE: std::cell::Cell<*mut PyObject> = const { std::cell::Cell::new(null_mut()) };
 }
 
+/// Frees the slice kept for reuse (at finalization).
+pub fn clear_freelist() {
+    let _ = CACHE.try_with(|c| {
+        let op = c.replace(null_mut());
+        if !op.is_null() {
+            // SAFETY: the cached slice is dead memory from raw_malloc.
+            unsafe { crate::object::alloc::raw_free(op.cast()) };
+        }
+    });
+}
+
 unsafe extern "C" fn slice_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero; the parts are owned.
     unsafe {

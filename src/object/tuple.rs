@@ -221,6 +221,26 @@ unsafe fn freelist_push(op: *mut PyObject, n: usize) -> bool {
     .unwrap_or(false)
 }
 
+/// Frees the tuples kept for reuse (at finalization).
+pub fn clear_freelist() {
+    let _ = FREE.try_with(|f| {
+        // SAFETY: only this thread touches its list; the kept blocks are dead
+        // tuples linked through their first item slot.
+        unsafe {
+            let f = &mut *f.get();
+            for n in 0..FREELIST_SIZES {
+                let mut op = std::mem::replace(&mut f.heads[n], null_mut());
+                f.counts[n] = 0;
+                while !op.is_null() {
+                    let next = *items_ptr(op);
+                    crate::capi::gc::PyObject_GC_Del(op.cast());
+                    op = next;
+                }
+            }
+        }
+    });
+}
+
 /// A new tuple holding new references to `items`.
 pub fn from_slice(items: &[*mut PyObject]) -> PyResult<Owned> {
     let t = new_uninit(items.len() as isize)?;

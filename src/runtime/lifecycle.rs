@@ -75,7 +75,6 @@ fn static_types() -> Vec<*mut PyTypeObject> {
     v.push(&raw mut crate::object::weakref::_PyWeakref_RefType);
     v.push(&raw mut crate::object::weakref::_PyWeakref_ProxyType);
     v.push(&raw mut crate::object::weakref::_PyWeakref_CallableProxyType);
-    v.push(&raw mut crate::object::weakref::_PyWeakref_RefType);
     v.extend(crate::object::dictview::all_types());
     v.extend(crate::object::set::all_types());
     v.extend(exceptions::all_types());
@@ -196,6 +195,10 @@ pub fn finalize() -> i32 {
         unsafe { object::typeobj::clear_static(tp) };
     }
     crate::vm::frame::clear_freelist();
+    object::tuple::clear_freelist();
+    object::list::clear_freelist();
+    object::slice::clear_freelist();
+    object::float::clear_freelist();
     object::str::clear_interned();
     let ts = tstate::swap(std::ptr::null_mut());
     if !ts.is_null() {
