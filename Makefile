@@ -60,6 +60,7 @@ run-example: examples
 	./c-examples/embed/embed
 	./c-examples/extension/host ./c-examples/extension/spam.so
 	$(BUILD_DIR)/ferrython --version
+	$(BUILD_DIR)/ferrython benches/python/richards.py
 
 # Installation. DESTDIR is honoured for staged installs; a relative PREFIX
 # is taken from the current directory (the .pc files need absolute paths).
