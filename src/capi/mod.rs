@@ -9,6 +9,7 @@ pub mod boundary;
 pub mod bytearray;
 pub mod bytes;
 pub mod call;
+pub mod cell;
 pub mod capsule;
 pub mod complex;
 pub mod conversion;
