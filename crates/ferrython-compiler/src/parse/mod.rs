@@ -100,7 +100,17 @@ pub fn parse(source: &str, mode: ParseMode, filename: &str) -> Result<Ast, Synta
     let options =
         ParseOptions::from(ruff_mode).with_target_version(ruff_python_ast::PythonVersion::PY314);
     let parsed = ruff_python_parser::parse_unchecked(source, options);
-    if let Some(first) = parsed.errors().first() {
+    // A lambda in an f-string replacement field is reported by ruff after
+    // the expression error it causes; CPython names the lambda.
+    let lambda_in_fstring = parsed.errors().iter().find(|e| {
+        matches!(
+            e.error,
+            ParseErrorType::FStringError(
+                ruff_python_parser::InterpolatedStringErrorType::LambdaWithoutParentheses
+            )
+        )
+    });
+    if let Some(first) = lambda_in_fstring.or(parsed.errors().first()) {
         // CPython's tokenizer stops at the first bad dedent: tokenizer errors
         // after it never surface.
         let stop = parsed

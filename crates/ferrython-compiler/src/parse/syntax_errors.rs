@@ -300,7 +300,19 @@ fn translate_error_inner(
                 syntax("invalid syntax")
             }
         }
-        ParseErrorType::InvalidMatchPatternTarget => syntax("cannot use '_' as a target"),
+        ParseErrorType::InvalidMatchPatternTarget => {
+            // `**_` in a mapping pattern is plain invalid syntax in CPython.
+            if source[..s].trim_end().ends_with("**") {
+                syntax("invalid syntax")
+            } else {
+                syntax("cannot use '_' as a target")
+            }
+        }
+        ParseErrorType::ExpectedExpression
+            if source[s..].starts_with('}') && source[..s].trim_end().ends_with('{') =>
+        {
+            syntax("f-string: valid expression required before '}'")
+        }
         ParseErrorType::OtherError(m) if m.starts_with("Expected an indented block") => {
             let (l, c) = index.line_col(start);
             let line = index.line_text(l);
@@ -541,7 +553,10 @@ fn translate_error_inner(
                         format!("cannot assign to {what}")
                     } else if text.starts_with("yield") {
                         "assignment to yield expression not possible".into()
-                    } else if plain_assign && matches!(error, ParseErrorType::InvalidAssignmentTarget) {
+                    } else if plain_assign
+                        && what != "generator expression"
+                        && matches!(error, ParseErrorType::InvalidAssignmentTarget)
+                    {
                         format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?")
                     } else {
                         format!("cannot assign to {what}")
