@@ -5,6 +5,12 @@
 //! instruction list -> assembled [`bytecode::CodeObject`]). Nothing here knows
 //! about `PyObject`; constants are [`bytecode::Constant`] values that the
 //! runtime turns into objects when it loads a code object.
+//!
+//! Entry points: [`compile_source`] / [`compile_bytes`] (CPython's
+//! `compile()`), [`compile_source_with_warnings`] (plus compile-time
+//! `SyntaxWarning`s), [`parse_only`] (the AST handle), [`disassemble`],
+//! [`verify::verify`] (bytecode invariants the eval loop may rely on). The
+//! instruction set and its run-time semantics are documented in [`bytecode`].
 
 #![forbid(unsafe_code)]
 
