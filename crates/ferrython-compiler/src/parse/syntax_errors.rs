@@ -464,6 +464,12 @@ fn translate_error_inner(
         ParseErrorType::ExpectedToken {
             expected: T::Lpar, ..
         } if line_keyword(index, start) == "def" => syntax("expected '('"),
+        ParseErrorType::ExpectedToken {
+            expected: T::In, ..
+        } if bracket_depth_at(source, s) > 0 => {
+            // In a comprehension's `for` clause.
+            syntax("'in' expected after for-loop variables")
+        }
         ParseErrorType::EmptyImportNames => {
             let mut e = syntax("Expected one or more names after 'import'");
             e.end_lineno = e.lineno;
