@@ -25,7 +25,7 @@ unsafe fn dict_matches_model() {
                 .wrapping_add(1442695040888963407);
             let k = ((seed >> 33) % 500) as i64 - 100;
             let key = int::from_i64(k).unwrap();
-            if (seed >> 20) % 3 == 0 {
+            if (seed >> 20).is_multiple_of(3) {
                 let had = dict::del_item_opt(d.as_ptr(), key.as_ptr()).unwrap();
                 assert_eq!(had, model.remove(&k).is_some());
                 order.retain(|&x| x != k);
@@ -125,7 +125,7 @@ unsafe fn set_order_and_hash() {
                 .wrapping_add(1442695040888963407);
             let k = ((seed >> 33) % 300) as i64;
             let key = int::from_i64(k).unwrap();
-            if (seed >> 20) % 3 == 0 {
+            if (seed >> 20).is_multiple_of(3) {
                 let had = set::discard_key(s.as_ptr(), key.as_ptr()).unwrap();
                 assert_eq!(had, model.remove(&k));
             } else {

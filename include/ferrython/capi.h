@@ -2732,22 +2732,6 @@ PyObject *_Ferrython_CallMethodArray(PyObject *op, PyObject *name, PyObject *con
 PyObject *_Ferrython_CallArray(PyObject *callable, PyObject *const *args, size_t n);
 
 /*
- `PyCell_New`: a cell holding `v` (NULL for an empty cell).
- */
-PyObject *PyCell_New(PyObject *v);
-
-/*
- `PyCell_Get`: a new reference to the content (NULL, no error, when
- empty); `SystemError` for a non-cell.
- */
-PyObject *PyCell_Get(PyObject *op);
-
-/*
- `PyCell_Set`: replaces the content (NULL empties the cell).
- */
-int PyCell_Set(PyObject *op, PyObject *v);
-
-/*
  `PyCapsule_New`.
  */
 PyObject *PyCapsule_New(void *pointer, const char *name, PyCapsule_Destructor destructor);
@@ -2801,6 +2785,22 @@ int PyCapsule_IsValid(PyObject *capsule_, const char *name);
  `PyCapsule_Import`: the pointer of the capsule at the dotted `name`.
  */
 void *PyCapsule_Import(const char *name, int _no_block);
+
+/*
+ `PyCell_New`: a cell holding `v` (NULL for an empty cell).
+ */
+PyObject *PyCell_New(PyObject *v);
+
+/*
+ `PyCell_Get`: a new reference to the content (NULL, no error, when
+ empty); `SystemError` for a non-cell.
+ */
+PyObject *PyCell_Get(PyObject *op);
+
+/*
+ `PyCell_Set`: replaces the content (NULL empties the cell).
+ */
+int PyCell_Set(PyObject *op, PyObject *v);
 
 /*
  `_Py_c_sum`.

@@ -11,6 +11,7 @@ fn main() {
     let mut argv: Vec<*mut libc::c_char> = args.iter().map(|a| a.as_ptr() as *mut _).collect();
     argv.push(std::ptr::null_mut());
     // SAFETY: argv is a NULL-terminated array of C strings that outlives the call.
-    let code = unsafe { ferrython::capi::veryhigh::Py_BytesMain(args.len() as i32, argv.as_mut_ptr()) };
+    let code =
+        unsafe { ferrython::capi::veryhigh::Py_BytesMain(args.len() as i32, argv.as_mut_ptr()) };
     std::process::exit(code);
 }

@@ -69,14 +69,21 @@ struct Format<'a> {
 }
 
 fn split_format(fmt: &[u8]) -> Format<'_> {
-    let end = fmt.iter().position(|&c| c == b':' || c == b';').unwrap_or(fmt.len());
+    let end = fmt
+        .iter()
+        .position(|&c| c == b':' || c == b';')
+        .unwrap_or(fmt.len());
     let tail = std::str::from_utf8(fmt.get(end + 1..).unwrap_or(&[])).ok();
     let (fname, message) = match fmt.get(end) {
         Some(b':') => (tail, None),
         Some(b';') => (None, tail),
         _ => (None, None),
     };
-    Format { units: &fmt[..end], fname, message }
+    Format {
+        units: &fmt[..end],
+        fname,
+        message,
+    }
 }
 
 /// Length of the unit starting at `i` (including `#`, `*`, `!`, `&`, a
@@ -182,7 +189,11 @@ unsafe fn as_mask(arg: *mut PyObject) -> PyResult<u64> {
         for &d in int::digits(p).iter().rev() {
             m = (m << PyLong_SHIFT) | d as u64;
         }
-        Ok(if int::sign(p) < 0 { m.wrapping_neg() } else { m })
+        Ok(if int::sign(p) < 0 {
+            m.wrapping_neg()
+        } else {
+            m
+        })
     }
 }
 
@@ -203,7 +214,10 @@ unsafe fn as_double(arg: *mut PyObject) -> PyResult<f64> {
                 return Ok(int::as_i64(i.as_ptr())? as f64);
             }
         }
-        Err(errors::type_error(format!("must be real number, not {}", typeobj::type_name(arg))))
+        Err(errors::type_error(format!(
+            "must be real number, not {}",
+            typeobj::type_name(arg)
+        )))
     }
 }
 
@@ -274,10 +288,16 @@ unsafe fn convert(arg: *mut PyObject, unit: &[u8], outs: &mut Outs) -> ConvResul
             b'b' => {
                 let v = as_c_long(arg)?;
                 if v < 0 {
-                    return Err(errors::overflow_error("unsigned byte integer is less than minimum").into());
+                    return Err(errors::overflow_error(
+                        "unsigned byte integer is less than minimum",
+                    )
+                    .into());
                 }
                 if v > 255 {
-                    return Err(errors::overflow_error("unsigned byte integer is greater than maximum").into());
+                    return Err(errors::overflow_error(
+                        "unsigned byte integer is greater than maximum",
+                    )
+                    .into());
                 }
                 *outs.take::<u8>() = v as u8;
                 Ok(())
@@ -289,10 +309,16 @@ unsafe fn convert(arg: *mut PyObject, unit: &[u8], outs: &mut Outs) -> ConvResul
             b'h' => {
                 let v = as_c_long(arg)?;
                 if v < i16::MIN as i64 {
-                    return Err(errors::overflow_error("signed short integer is less than minimum").into());
+                    return Err(errors::overflow_error(
+                        "signed short integer is less than minimum",
+                    )
+                    .into());
                 }
                 if v > i16::MAX as i64 {
-                    return Err(errors::overflow_error("signed short integer is greater than maximum").into());
+                    return Err(errors::overflow_error(
+                        "signed short integer is greater than maximum",
+                    )
+                    .into());
                 }
                 *outs.take::<i16>() = v as i16;
                 Ok(())
@@ -304,10 +330,14 @@ unsafe fn convert(arg: *mut PyObject, unit: &[u8], outs: &mut Outs) -> ConvResul
             b'i' => {
                 let v = as_c_long(arg)?;
                 if v > c_int::MAX as i64 {
-                    return Err(errors::overflow_error("signed integer is greater than maximum").into());
+                    return Err(
+                        errors::overflow_error("signed integer is greater than maximum").into(),
+                    );
                 }
                 if v < c_int::MIN as i64 {
-                    return Err(errors::overflow_error("signed integer is less than minimum").into());
+                    return Err(
+                        errors::overflow_error("signed integer is less than minimum").into(),
+                    );
                 }
                 *outs.take::<c_int>() = v as c_int;
                 Ok(())
@@ -379,7 +409,9 @@ unsafe fn convert(arg: *mut PyObject, unit: &[u8], outs: &mut Outs) -> ConvResul
                             (*view).buf = null_mut();
                             return Ok(());
                         }
-                        let Some((p, n)) = bytes_like(arg, true) else { return Err(must_be(expected, arg)) };
+                        let Some((p, n)) = bytes_like(arg, true) else {
+                            return Err(must_be(expected, arg));
+                        };
                         fill_buffer(view, arg, p, n);
                         Ok(())
                     }
@@ -391,7 +423,9 @@ unsafe fn convert(arg: *mut PyObject, unit: &[u8], outs: &mut Outs) -> ConvResul
                             *pn = 0;
                             return Ok(());
                         }
-                        let Some((p, n)) = bytes_like(arg, true) else { return Err(must_be(expected, arg)) };
+                        let Some((p, n)) = bytes_like(arg, true) else {
+                            return Err(must_be(expected, arg));
+                        };
                         *pp = p;
                         *pn = n as Py_ssize_t;
                         Ok(())
@@ -460,7 +494,9 @@ unsafe fn convert(arg: *mut PyObject, unit: &[u8], outs: &mut Outs) -> ConvResul
                     let conv: Option<unsafe extern "C" fn(*mut PyObject, *mut c_void) -> c_int> =
                         std::mem::transmute(outs.take::<c_void>());
                     let addr = outs.take::<c_void>();
-                    let Some(conv) = conv else { return Err(errors::bad_internal_call().into()) };
+                    let Some(conv) = conv else {
+                        return Err(errors::bad_internal_call().into());
+                    };
                     if conv(arg, addr) == 0 {
                         return Err(ConvError::Raised);
                     }
@@ -498,8 +534,16 @@ unsafe fn convert_encoded(arg: *mut PyObject, unit: &[u8], outs: &mut Outs) -> C
         let encoding = outs.take::<c_char>();
         let buffer = outs.take::<*mut c_char>();
         let with_len = unit.len() == 3;
-        let plen = if with_len { outs.take::<Py_ssize_t>() } else { null_mut() };
-        let enc = if encoding.is_null() { "utf-8".to_string() } else { CStr::from_ptr(encoding).to_string_lossy().into_owned() };
+        let plen = if with_len {
+            outs.take::<Py_ssize_t>()
+        } else {
+            null_mut()
+        };
+        let enc = if encoding.is_null() {
+            "utf-8".to_string()
+        } else {
+            CStr::from_ptr(encoding).to_string_lossy().into_owned()
+        };
         let encoded = if unit[1] == b't' && bytes::check(arg) {
             crate::Owned::from_borrowed(arg)
         } else if pystr::check(arg) {
@@ -566,7 +610,9 @@ unsafe fn parse_tuple(args: *mut PyObject, f: &Format, outs: &mut Outs) -> PyRes
     // SAFETY: args is checked to be a tuple.
     unsafe {
         if !tuple::check(args) {
-            return Err(errors::system_error("new style getargs format but argument is not a tuple"));
+            return Err(errors::system_error(
+                "new style getargs format but argument is not a tuple",
+            ));
         }
         let units = top_units(f.units);
         let min = units.iter().filter(|u| !u.1).count();
@@ -608,11 +654,19 @@ unsafe fn parse_single(arg: *mut PyObject, f: &Format, outs: &mut Outs) -> PyRes
             // SAFETY: one unit, one argument.
             unsafe { convert(arg, unit, outs).map_err(|e| conversion_error(e, 0, f)) }
         }
-        _ => Err(errors::system_error("old style getargs format uses new features")),
+        _ => Err(errors::system_error(
+            "old style getargs format uses new features",
+        )),
     }
 }
 
-unsafe fn parse_keywords(args: *mut PyObject, kwargs: *mut PyObject, f: &Format, kwlist: *const *const c_char, outs: &mut Outs) -> PyResult<()> {
+unsafe fn parse_keywords(
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+    f: &Format,
+    kwlist: *const *const c_char,
+    outs: &mut Outs,
+) -> PyResult<()> {
     // SAFETY: args a tuple, kwargs NULL or a dict, kwlist NULL-terminated.
     unsafe {
         if !tuple::check(args) || (!kwargs.is_null() && !dict::check(kwargs)) || kwlist.is_null() {
@@ -634,7 +688,11 @@ unsafe fn parse_keywords(args: *mut PyObject, kwargs: *mut PyObject, f: &Format,
         let label = func_label(f.fname);
         let items = tuple::items(args);
         let nargs = items.len();
-        let nkw = if kwargs.is_null() { 0 } else { dict::len(kwargs) as usize };
+        let nkw = if kwargs.is_null() {
+            0
+        } else {
+            dict::len(kwargs) as usize
+        };
         let len = units.len();
         let pos_only = names.iter().take_while(|n| n.is_empty()).count();
         let min = units.iter().filter(|u| !u.1).count();
@@ -650,7 +708,9 @@ unsafe fn parse_keywords(args: *mut PyObject, kwargs: *mut PyObject, f: &Format,
         }
         if nargs > max_pos {
             if max_pos == 0 {
-                return Err(errors::type_error(format!("{label} takes no positional arguments")));
+                return Err(errors::type_error(format!(
+                    "{label} takes no positional arguments"
+                )));
             }
             return Err(errors::type_error(format!(
                 "{label} takes {} {max_pos} positional argument{} ({nargs} given)",
@@ -662,13 +722,21 @@ unsafe fn parse_keywords(args: *mut PyObject, kwargs: *mut PyObject, f: &Format,
             let need = pos_only.min(min);
             return Err(errors::type_error(format!(
                 "{label} takes {} {need} positional argument{} ({nargs} given)",
-                if need < max_pos { "at least" } else { "exactly" },
+                if need < max_pos {
+                    "at least"
+                } else {
+                    "exactly"
+                },
                 if need == 1 { "" } else { "s" }
             )));
         }
         let mut used_kw = 0;
         for (i, (unit, optional, _)) in units.iter().enumerate() {
-            let from_kw = if i >= pos_only && nkw > 0 { dict::get_str(kwargs, names[i]) } else { null_mut() };
+            let from_kw = if i >= pos_only && nkw > 0 {
+                dict::get_str(kwargs, names[i])
+            } else {
+                null_mut()
+            };
             let value = if i < nargs {
                 if !from_kw.is_null() {
                     return Err(errors::type_error(format!(
@@ -686,7 +754,11 @@ unsafe fn parse_keywords(args: *mut PyObject, kwargs: *mut PyObject, f: &Format,
                     if i < pos_only {
                         return Err(errors::type_error(format!(
                             "{label} takes {} {} positional argument{} ({nargs} given)",
-                            if pos_only < max_pos { "at least" } else { "exactly" },
+                            if pos_only < max_pos {
+                                "at least"
+                            } else {
+                                "exactly"
+                            },
                             pos_only,
                             if pos_only == 1 { "" } else { "s" }
                         )));
@@ -710,7 +782,9 @@ unsafe fn parse_keywords(args: *mut PyObject, kwargs: *mut PyObject, f: &Format,
                 }
                 let k = pystr::as_str(key)?;
                 if !names[pos_only..].contains(&k) {
-                    return Err(errors::type_error(format!("{label} got an unexpected keyword argument '{k}'")));
+                    return Err(errors::type_error(format!(
+                        "{label} got an unexpected keyword argument '{k}'"
+                    )));
                 }
             }
         }
@@ -738,7 +812,11 @@ pub unsafe extern "C" fn _Ferrython_ParseArgs(
         // SAFETY: format is a C string; outs holds n output pointers.
         unsafe {
             let f = split_format(CStr::from_ptr(format).to_bytes());
-            let ptrs = if n == 0 { &[][..] } else { std::slice::from_raw_parts(outs, n) };
+            let ptrs = if n == 0 {
+                &[][..]
+            } else {
+                std::slice::from_raw_parts(outs, n)
+            };
             let mut o = Outs { ptrs, next: 0 };
             let r = match flags {
                 PARSE_TUPLE => parse_tuple(args, &f, &mut o),
@@ -770,7 +848,11 @@ pub unsafe extern "C" fn _Ferrython_UnpackTuple(
             }
             let items = tuple::items(args);
             let l = items.len() as Py_ssize_t;
-            let label = if name.is_null() { "unpacked tuple".to_string() } else { CStr::from_ptr(name).to_string_lossy().into_owned() };
+            let label = if name.is_null() {
+                "unpacked tuple".to_string()
+            } else {
+                CStr::from_ptr(name).to_string_lossy().into_owned()
+            };
             if l < min {
                 errors::type_error(format!(
                     "{label} expected {}{} argument{}, got {l}",

@@ -14,7 +14,8 @@ unsafe fn is_cell(op: *mut PyObject) -> bool {
 /// `PyCell_New`: a cell holding `v` (NULL for an empty cell).
 #[no_mangle]
 pub unsafe extern "C" fn PyCell_New(v: *mut PyObject) -> *mut PyObject {
-    guard_obj(|| cell::new(v))
+    // SAFETY: the caller passes NULL or an object.
+    guard_obj(|| unsafe { cell::new(v) })
 }
 
 /// `PyCell_Get`: a new reference to the content (NULL, no error, when

@@ -590,7 +590,8 @@ pub extern "C" fn PyOS_InterruptOccurred() -> c_int {
 /// depth exceeded" + where)` past the limit.
 #[no_mangle]
 pub unsafe extern "C" fn Py_EnterRecursiveCall(where_: *const c_char) -> c_int {
-    let w = typeobj::cstr_or(where_, "");
+    // SAFETY: where_ is NULL or a C string.
+    let w = unsafe { typeobj::cstr_or(where_, "") };
     guard_status(|| protocol::enter_recursive_call(w))
 }
 

@@ -77,7 +77,9 @@ impl Builder<'_> {
     /// group or a multi-item format (CPython then reports the group as
     /// unmatched, since it cannot skip the character).
     fn bad_char_in_sequence(&self, end: u8) -> bool {
-        let stuck = self.fmt.get(self.pos).is_some_and(|c| !b"()[]{},: \t".contains(c) && !b"ibhBHIlkLKnpcCdfszUyuNOSD".contains(c));
+        let stuck = self.fmt.get(self.pos).is_some_and(|c| {
+            !b"()[]{},: \t".contains(c) && !b"ibhBHIlkLKnpcCdfszUyuNOSD".contains(c)
+        });
         stuck && (end != 0 || count_items(self.fmt) > 1)
     }
 
@@ -116,7 +118,9 @@ impl Builder<'_> {
                 int::from_u64(v as u64)
             }
             b'k' | b'K' => int::from_u64(self.arg()?.v),
-            b'p' => Ok(Owned::from_borrowed_static(pybool::from_bool(self.int()? != 0))),
+            b'p' => Ok(Owned::from_borrowed_static(pybool::from_bool(
+                self.int()? != 0,
+            ))),
             b'c' => bytes::from_slice(&[self.int()? as u8]),
             b'C' => {
                 let cp = self.int()?;
@@ -159,7 +163,9 @@ impl Builder<'_> {
                 };
                 let maxc = wide.iter().map(|&w| w as u32).max().unwrap_or(0);
                 if maxc > 0x10ffff {
-                    return Err(errors::value_error("character is not in range [U+0000; U+10ffff]"));
+                    return Err(errors::value_error(
+                        "character is not in range [U+0000; U+10ffff]",
+                    ));
                 }
                 // SAFETY: all code points checked in range.
                 unsafe { pystr::from_code_points(wide.iter().map(|&w| w as u32), wide.len(), maxc) }
@@ -172,7 +178,9 @@ impl Builder<'_> {
                         unsafe { std::mem::transmute(self.ptr::<libc::c_void>()?) };
                     let data: *mut libc::c_void = self.ptr()?;
                     let Some(conv) = conv else {
-                        return Err(errors::system_error("NULL converter passed to Py_BuildValue"));
+                        return Err(errors::system_error(
+                            "NULL converter passed to Py_BuildValue",
+                        ));
                     };
                     // SAFETY: the converter returns a new reference or NULL.
                     return unsafe { errors::check(conv(data)) };
@@ -185,13 +193,21 @@ impl Builder<'_> {
                     return Err(errors::Raised::assume());
                 }
                 // SAFETY: N hands over a reference; O and S lend one.
-                unsafe { Ok(if c == b'N' { Owned::from_raw_unchecked(p) } else { Owned::from_borrowed(p) }) }
+                unsafe {
+                    Ok(if c == b'N' {
+                        Owned::from_raw_unchecked(p)
+                    } else {
+                        Owned::from_borrowed(p)
+                    })
+                }
             }
             _ => {
                 // Left unconsumed: a sequence around it then reports the
                 // unmatched group, as CPython does.
                 self.pos -= 1;
-                Err(errors::system_error("bad format char passed to Py_BuildValue"))
+                Err(errors::system_error(
+                    "bad format char passed to Py_BuildValue",
+                ))
             }
         }
     }
@@ -260,11 +276,7 @@ fn balanced(fmt: &[u8]) -> bool {
             b'(' => stack.push(b')'),
             b'[' => stack.push(b']'),
             b'{' => stack.push(b'}'),
-            b')' | b']' | b'}' => {
-                if stack.pop() != Some(c) {
-                    return false;
-                }
-            }
+            b')' | b']' | b'}' if stack.pop() != Some(c) => return false,
             _ => {}
         }
     }
@@ -274,7 +286,12 @@ fn balanced(fmt: &[u8]) -> bool {
 /// Builds the value for a `Py_BuildValue` format: nothing gives `None`,
 /// one item that item, several items a tuple.
 pub fn build_value(fmt: &[u8], args: &[FerrythonVarArg]) -> PyResult<Owned> {
-    let mut b = Builder { fmt, pos: 0, args, next: 0 };
+    let mut b = Builder {
+        fmt,
+        pos: 0,
+        args,
+        next: 0,
+    };
     if !balanced(fmt) {
         b.release_remaining_steals();
         return Err(errors::system_error("unmatched paren in format"));
@@ -303,8 +320,16 @@ pub unsafe extern "C" fn _Ferrython_BuildValueArgs(
     guard_obj(|| {
         // SAFETY: format is NULL or a C string; args holds n entries.
         unsafe {
-            let fmt = if format.is_null() { &b""[..] } else { CStr::from_ptr(format).to_bytes() };
-            let items = if n == 0 { &[][..] } else { std::slice::from_raw_parts(args, n) };
+            let fmt = if format.is_null() {
+                &b""[..]
+            } else {
+                CStr::from_ptr(format).to_bytes()
+            };
+            let items = if n == 0 {
+                &[][..]
+            } else {
+                std::slice::from_raw_parts(args, n)
+            };
             build_value(fmt, items)
         }
     })
@@ -313,23 +338,39 @@ pub unsafe extern "C" fn _Ferrython_BuildValueArgs(
 /// Calls `callable` with a built value: a tuple is the argument list,
 /// anything else the single argument. Releases `built`.
 #[no_mangle]
-pub unsafe extern "C" fn _Ferrython_CallWithBuiltArgs(callable: *mut PyObject, built: *mut PyObject) -> *mut PyObject {
+pub unsafe extern "C" fn _Ferrython_CallWithBuiltArgs(
+    callable: *mut PyObject,
+    built: *mut PyObject,
+) -> *mut PyObject {
     // SAFETY: built is an owned reference or NULL.
     let built = unsafe { Owned::from_raw(built) };
     crate::null_check!(callable);
     guard_obj(|| {
         // SAFETY: callable valid; built owned.
         unsafe {
-            let Some(b) = built else { return Err(errors::bad_internal_call()) };
-            let args = if tuple::check(b.as_ptr()) { b } else { tuple::pack(&[b.as_ptr()])? };
-            errors::check(crate::capi::call::call_raw(callable, args.as_ptr(), null_mut()))
+            let Some(b) = built else {
+                return Err(errors::bad_internal_call());
+            };
+            let args = if tuple::check(b.as_ptr()) {
+                b
+            } else {
+                tuple::pack(&[b.as_ptr()])?
+            };
+            errors::check(crate::capi::call::call_raw(
+                callable,
+                args.as_ptr(),
+                null_mut(),
+            ))
         }
     })
 }
 
 /// `getattr(obj, name)` with a C name, for the variadic shims.
 #[no_mangle]
-pub unsafe extern "C" fn _Ferrython_GetAttrString(obj: *mut PyObject, name: *const c_char) -> *mut PyObject {
+pub unsafe extern "C" fn _Ferrython_GetAttrString(
+    obj: *mut PyObject,
+    name: *const c_char,
+) -> *mut PyObject {
     // SAFETY: forwarded with the same contract.
     unsafe { crate::capi::object::PyObject_GetAttrString(obj, name) }
 }

@@ -14,7 +14,9 @@ use std::ptr::null_mut;
 
 unsafe fn cstr<'a>(p: *const c_char) -> PyResult<&'a str> {
     // SAFETY: p is a NUL-terminated string.
-    unsafe { CStr::from_ptr(p) }.to_str().map_err(|_| errors::value_error("name is not valid UTF-8"))
+    unsafe { CStr::from_ptr(p) }
+        .to_str()
+        .map_err(|_| errors::value_error("name is not valid UTF-8"))
 }
 
 unsafe fn check_module(m: *mut PyObject) -> PyResult<*mut PyModuleObject> {
@@ -158,7 +160,9 @@ unsafe fn add_functions(m: *mut PyObject, methods: *mut PyMethodDef) -> PyResult
         let mut ml = methods;
         while !ml.is_null() && !(*ml).ml_name.is_null() {
             if (*ml).ml_flags & (METH_CLASS | METH_STATIC) != 0 {
-                return Err(errors::value_error("module functions cannot set METH_CLASS or METH_STATIC"));
+                return Err(errors::value_error(
+                    "module functions cannot set METH_CLASS or METH_STATIC",
+                ));
             }
             let f = methodobject::new(ml, m, name.as_ptr(), null_mut())?;
             protocol::setattr(m, pystr::intern_cstr((*ml).ml_name)?, f.as_ptr())?;
@@ -178,7 +182,10 @@ unsafe fn set_doc(m: *mut PyObject, doc: *const c_char) -> PyResult<()> {
 
 /// `PyModule_Create2`: single-phase creation from a def.
 #[no_mangle]
-pub unsafe extern "C" fn PyModule_Create2(def: *mut PyModuleDef, _api_version: libc::c_int) -> *mut PyObject {
+pub unsafe extern "C" fn PyModule_Create2(
+    def: *mut PyModuleDef,
+    _api_version: libc::c_int,
+) -> *mut PyObject {
     crate::null_check!(def);
     guard_obj(|| {
         // SAFETY: def is a module definition living for the process.
@@ -201,16 +208,23 @@ pub unsafe extern "C" fn PyModule_Create2(def: *mut PyModuleDef, _api_version: l
     })
 }
 
+/// The signature of a `Py_mod_create` slot.
+type CreateFn = unsafe extern "C" fn(*mut PyObject, *mut PyModuleDef) -> *mut PyObject;
+
 /// `PyModule_FromDefAndSpec2`: the creation step of multi-phase init.
 #[no_mangle]
-pub unsafe extern "C" fn PyModule_FromDefAndSpec2(def: *mut PyModuleDef, spec: *mut PyObject, _api_version: c_int) -> *mut PyObject {
+pub unsafe extern "C" fn PyModule_FromDefAndSpec2(
+    def: *mut PyModuleDef,
+    spec: *mut PyObject,
+    _api_version: c_int,
+) -> *mut PyObject {
     crate::null_check!(def, spec);
     guard_obj(|| {
         // SAFETY: def is a static definition; spec an object with `name`.
         unsafe {
             PyModuleDef_Init(def);
             let name = protocol::getattr_str(spec, "name")?;
-            let mut create: Option<unsafe extern "C" fn(*mut PyObject, *mut PyModuleDef) -> *mut PyObject> = None;
+            let mut create: Option<CreateFn> = None;
             let mut slot = (*def).m_slots;
             while !slot.is_null() && (*slot).slot != 0 {
                 match (*slot).slot {
@@ -221,10 +235,10 @@ pub unsafe extern "C" fn PyModule_FromDefAndSpec2(def: *mut PyModuleDef, spec: *
                                 pystr::as_str(name.as_ptr())?
                             )));
                         }
-                        create = Some(std::mem::transmute::<*mut c_void, _>((*slot).value));
+                        create = Some(std::mem::transmute::<*mut c_void, CreateFn>((*slot).value));
                     }
                     Py_mod_exec | Py_mod_multiple_interpreters | Py_mod_gil => {}
-                    n if n < 0 || n > Py_mod_gil => {
+                    n if !(0..=Py_mod_gil).contains(&n) => {
                         return Err(errors::system_error(format!(
                             "module {} uses unknown slot ID {n}",
                             pystr::as_str(name.as_ptr())?
@@ -273,7 +287,8 @@ pub unsafe extern "C" fn PyModule_ExecDef(m: *mut PyObject, def: *mut PyModuleDe
             let mut slot = (*def).m_slots;
             while !slot.is_null() && (*slot).slot != 0 {
                 if (*slot).slot == Py_mod_exec {
-                    let f: unsafe extern "C" fn(*mut PyObject) -> c_int = std::mem::transmute((*slot).value);
+                    let f: unsafe extern "C" fn(*mut PyObject) -> c_int =
+                        std::mem::transmute((*slot).value);
                     let r = f(m);
                     if r != 0 {
                         if errors::occurred().is_null() {
@@ -300,7 +315,10 @@ pub unsafe extern "C" fn PyModule_ExecDef(m: *mut PyObject, def: *mut PyModuleDe
 
 /// `PyModule_AddFunctions`.
 #[no_mangle]
-pub unsafe extern "C" fn PyModule_AddFunctions(m: *mut PyObject, functions: *mut PyMethodDef) -> c_int {
+pub unsafe extern "C" fn PyModule_AddFunctions(
+    m: *mut PyObject,
+    functions: *mut PyMethodDef,
+) -> c_int {
     crate::null_check!(m);
     // SAFETY: m non-NULL; functions a method table.
     guard_status(|| unsafe { add_functions(m, functions) })
@@ -316,7 +334,11 @@ pub unsafe extern "C" fn PyModule_SetDocString(m: *mut PyObject, doc: *const c_c
 
 /// `PyModule_AddObjectRef`: does not steal `value`.
 #[no_mangle]
-pub unsafe extern "C" fn PyModule_AddObjectRef(m: *mut PyObject, name: *const c_char, value: *mut PyObject) -> c_int {
+pub unsafe extern "C" fn PyModule_AddObjectRef(
+    m: *mut PyObject,
+    name: *const c_char,
+    value: *mut PyObject,
+) -> c_int {
     crate::null_check!(m, name);
     guard_status(|| {
         // SAFETY: m and name non-NULL.
@@ -335,7 +357,11 @@ pub unsafe extern "C" fn PyModule_AddObjectRef(m: *mut PyObject, name: *const c_
 
 /// `PyModule_Add`: steals `value`, also on failure.
 #[no_mangle]
-pub unsafe extern "C" fn PyModule_Add(m: *mut PyObject, name: *const c_char, value: *mut PyObject) -> c_int {
+pub unsafe extern "C" fn PyModule_Add(
+    m: *mut PyObject,
+    name: *const c_char,
+    value: *mut PyObject,
+) -> c_int {
     // SAFETY: value is an owned reference or NULL.
     unsafe {
         let r = PyModule_AddObjectRef(m, name, value);
@@ -346,7 +372,11 @@ pub unsafe extern "C" fn PyModule_Add(m: *mut PyObject, name: *const c_char, val
 
 /// `PyModule_AddObject`: steals `value` only on success.
 #[no_mangle]
-pub unsafe extern "C" fn PyModule_AddObject(m: *mut PyObject, name: *const c_char, value: *mut PyObject) -> c_int {
+pub unsafe extern "C" fn PyModule_AddObject(
+    m: *mut PyObject,
+    name: *const c_char,
+    value: *mut PyObject,
+) -> c_int {
     // SAFETY: value is an owned reference.
     unsafe {
         let r = PyModule_AddObjectRef(m, name, value);
@@ -359,10 +389,14 @@ pub unsafe extern "C" fn PyModule_AddObject(m: *mut PyObject, name: *const c_cha
 
 /// `PyModule_AddIntConstant`.
 #[no_mangle]
-pub unsafe extern "C" fn PyModule_AddIntConstant(m: *mut PyObject, name: *const c_char, value: c_long) -> c_int {
+pub unsafe extern "C" fn PyModule_AddIntConstant(
+    m: *mut PyObject,
+    name: *const c_char,
+    value: c_long,
+) -> c_int {
     // SAFETY: forwarded; the new int is handed over.
     unsafe {
-        match crate::object::int::from_i64(value as i64) {
+        match crate::object::int::from_i64(value) {
             Ok(v) => PyModule_Add(m, name, v.into_raw()),
             Err(_) => -1,
         }
@@ -371,7 +405,11 @@ pub unsafe extern "C" fn PyModule_AddIntConstant(m: *mut PyObject, name: *const 
 
 /// `PyModule_AddStringConstant`.
 #[no_mangle]
-pub unsafe extern "C" fn PyModule_AddStringConstant(m: *mut PyObject, name: *const c_char, value: *const c_char) -> c_int {
+pub unsafe extern "C" fn PyModule_AddStringConstant(
+    m: *mut PyObject,
+    name: *const c_char,
+    value: *const c_char,
+) -> c_int {
     crate::null_check!(value);
     // SAFETY: value is a C string; the new str is handed over.
     unsafe {
@@ -430,7 +468,11 @@ pub unsafe extern "C" fn PyState_FindModule(def: *mut PyModuleDef) -> *mut PyObj
     crate::null_check!(def);
     // SAFETY: def is a static definition.
     let i = unsafe { (*def).m_base.m_index } as usize;
-    interp().modules_by_index.get(i).copied().unwrap_or(null_mut())
+    interp()
+        .modules_by_index
+        .get(i)
+        .copied()
+        .unwrap_or(null_mut())
 }
 
 /// `PyState_RemoveModule`.
@@ -439,7 +481,11 @@ pub unsafe extern "C" fn PyState_RemoveModule(def: *mut PyModuleDef) -> c_int {
     crate::null_check!(def);
     // SAFETY: def is a static definition.
     let i = unsafe { (*def).m_base.m_index } as usize;
-    match interp().modules_by_index.get_mut(i).map(|s| std::mem::replace(s, null_mut())) {
+    match interp()
+        .modules_by_index
+        .get_mut(i)
+        .map(|s| std::mem::replace(s, null_mut()))
+    {
         Some(p) if !p.is_null() => {
             // SAFETY: the table owned a reference.
             unsafe { decref(p) };

@@ -10,7 +10,12 @@ use std::ptr::null_mut;
 
 /// `PyCMethod_New`.
 #[no_mangle]
-pub unsafe extern "C" fn PyCMethod_New(ml: *mut PyMethodDef, self_: *mut PyObject, module: *mut PyObject, cls: *mut PyTypeObject) -> *mut PyObject {
+pub unsafe extern "C" fn PyCMethod_New(
+    ml: *mut PyMethodDef,
+    self_: *mut PyObject,
+    module: *mut PyObject,
+    cls: *mut PyTypeObject,
+) -> *mut PyObject {
     crate::null_check!(ml);
     // SAFETY: ml outlives the function object.
     guard_obj(|| unsafe { methodobject::new(ml, self_, module, cls) })
@@ -18,14 +23,21 @@ pub unsafe extern "C" fn PyCMethod_New(ml: *mut PyMethodDef, self_: *mut PyObjec
 
 /// `PyCFunction_NewEx`.
 #[no_mangle]
-pub unsafe extern "C" fn PyCFunction_NewEx(ml: *mut PyMethodDef, self_: *mut PyObject, module: *mut PyObject) -> *mut PyObject {
+pub unsafe extern "C" fn PyCFunction_NewEx(
+    ml: *mut PyMethodDef,
+    self_: *mut PyObject,
+    module: *mut PyObject,
+) -> *mut PyObject {
     // SAFETY: forwarded.
     unsafe { PyCMethod_New(ml, self_, module, null_mut()) }
 }
 
 /// `PyCFunction_New`.
 #[no_mangle]
-pub unsafe extern "C" fn PyCFunction_New(ml: *mut PyMethodDef, self_: *mut PyObject) -> *mut PyObject {
+pub unsafe extern "C" fn PyCFunction_New(
+    ml: *mut PyMethodDef,
+    self_: *mut PyObject,
+) -> *mut PyObject {
     // SAFETY: forwarded.
     unsafe { PyCMethod_New(ml, self_, null_mut(), null_mut()) }
 }
@@ -76,7 +88,10 @@ pub unsafe extern "C" fn PyCFunction_GetFlags(op: *mut PyObject) -> c_int {
 
 /// `PyDescr_NewMethod`.
 #[no_mangle]
-pub unsafe extern "C" fn PyDescr_NewMethod(tp: *mut PyTypeObject, ml: *mut PyMethodDef) -> *mut PyObject {
+pub unsafe extern "C" fn PyDescr_NewMethod(
+    tp: *mut PyTypeObject,
+    ml: *mut PyMethodDef,
+) -> *mut PyObject {
     crate::null_check!(tp, ml);
     // SAFETY: ml outlives the descriptor.
     guard_obj(|| unsafe { descr::new_method(tp, ml) })
@@ -84,12 +99,17 @@ pub unsafe extern "C" fn PyDescr_NewMethod(tp: *mut PyTypeObject, ml: *mut PyMet
 
 /// `PyDescr_NewClassMethod`.
 #[no_mangle]
-pub unsafe extern "C" fn PyDescr_NewClassMethod(tp: *mut PyTypeObject, ml: *mut PyMethodDef) -> *mut PyObject {
+pub unsafe extern "C" fn PyDescr_NewClassMethod(
+    tp: *mut PyTypeObject,
+    ml: *mut PyMethodDef,
+) -> *mut PyObject {
     crate::null_check!(tp, ml);
     // SAFETY: ml outlives the descriptor; the flag selects the kind.
     guard_obj(|| unsafe {
         if (*ml).ml_flags & METH_CLASS == 0 {
-            return Err(errors::system_error("PyDescr_NewClassMethod needs METH_CLASS"));
+            return Err(errors::system_error(
+                "PyDescr_NewClassMethod needs METH_CLASS",
+            ));
         }
         descr::new_method(tp, ml)
     })
@@ -97,7 +117,10 @@ pub unsafe extern "C" fn PyDescr_NewClassMethod(tp: *mut PyTypeObject, ml: *mut 
 
 /// `PyDescr_NewMember`.
 #[no_mangle]
-pub unsafe extern "C" fn PyDescr_NewMember(tp: *mut PyTypeObject, m: *mut PyMemberDef) -> *mut PyObject {
+pub unsafe extern "C" fn PyDescr_NewMember(
+    tp: *mut PyTypeObject,
+    m: *mut PyMemberDef,
+) -> *mut PyObject {
     crate::null_check!(tp, m);
     // SAFETY: m outlives the descriptor.
     guard_obj(|| unsafe { descr::new_member(tp, m) })
@@ -105,7 +128,10 @@ pub unsafe extern "C" fn PyDescr_NewMember(tp: *mut PyTypeObject, m: *mut PyMemb
 
 /// `PyDescr_NewGetSet`.
 #[no_mangle]
-pub unsafe extern "C" fn PyDescr_NewGetSet(tp: *mut PyTypeObject, g: *mut PyGetSetDef) -> *mut PyObject {
+pub unsafe extern "C" fn PyDescr_NewGetSet(
+    tp: *mut PyTypeObject,
+    g: *mut PyGetSetDef,
+) -> *mut PyObject {
     crate::null_check!(tp, g);
     // SAFETY: g outlives the descriptor.
     guard_obj(|| unsafe { descr::new_getset(tp, g) })
@@ -113,7 +139,10 @@ pub unsafe extern "C" fn PyDescr_NewGetSet(tp: *mut PyTypeObject, g: *mut PyGetS
 
 /// `PyMember_GetOne`.
 #[no_mangle]
-pub unsafe extern "C" fn PyMember_GetOne(obj: *const libc::c_char, m: *mut PyMemberDef) -> *mut PyObject {
+pub unsafe extern "C" fn PyMember_GetOne(
+    obj: *const libc::c_char,
+    m: *mut PyMemberDef,
+) -> *mut PyObject {
     crate::null_check!(obj, m);
     // SAFETY: obj is the base address of an object with the member.
     guard_obj(|| unsafe { member::get(obj as *mut PyObject, m) })
@@ -121,7 +150,11 @@ pub unsafe extern "C" fn PyMember_GetOne(obj: *const libc::c_char, m: *mut PyMem
 
 /// `PyMember_SetOne`.
 #[no_mangle]
-pub unsafe extern "C" fn PyMember_SetOne(obj: *mut libc::c_char, m: *mut PyMemberDef, value: *mut PyObject) -> c_int {
+pub unsafe extern "C" fn PyMember_SetOne(
+    obj: *mut libc::c_char,
+    m: *mut PyMemberDef,
+    value: *mut PyObject,
+) -> c_int {
     crate::null_check!(obj, m);
     // SAFETY: obj is the base address of an object with the member.
     guard_status(|| unsafe { member::set(obj.cast(), m, value) })

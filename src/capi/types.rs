@@ -97,14 +97,21 @@ pub unsafe extern "C" fn PyType_FromMetaclass(
 
 /// `PyType_FromModuleAndSpec`.
 #[no_mangle]
-pub unsafe extern "C" fn PyType_FromModuleAndSpec(module: *mut PyObject, spec: *mut PyType_Spec, bases: *mut PyObject) -> *mut PyObject {
+pub unsafe extern "C" fn PyType_FromModuleAndSpec(
+    module: *mut PyObject,
+    spec: *mut PyType_Spec,
+    bases: *mut PyObject,
+) -> *mut PyObject {
     // SAFETY: forwarded.
     unsafe { PyType_FromMetaclass(std::ptr::null_mut(), module, spec, bases) }
 }
 
 /// `PyType_FromSpecWithBases`.
 #[no_mangle]
-pub unsafe extern "C" fn PyType_FromSpecWithBases(spec: *mut PyType_Spec, bases: *mut PyObject) -> *mut PyObject {
+pub unsafe extern "C" fn PyType_FromSpecWithBases(
+    spec: *mut PyType_Spec,
+    bases: *mut PyObject,
+) -> *mut PyObject {
     // SAFETY: forwarded.
     unsafe { PyType_FromMetaclass(std::ptr::null_mut(), std::ptr::null_mut(), spec, bases) }
 }
@@ -113,7 +120,14 @@ pub unsafe extern "C" fn PyType_FromSpecWithBases(spec: *mut PyType_Spec, bases:
 #[no_mangle]
 pub unsafe extern "C" fn PyType_FromSpec(spec: *mut PyType_Spec) -> *mut PyObject {
     // SAFETY: forwarded.
-    unsafe { PyType_FromMetaclass(std::ptr::null_mut(), std::ptr::null_mut(), spec, std::ptr::null_mut()) }
+    unsafe {
+        PyType_FromMetaclass(
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            spec,
+            std::ptr::null_mut(),
+        )
+    }
 }
 
 /// `PyType_GetSlot`: NULL for an empty slot; `SystemError` for an invalid
@@ -157,7 +171,10 @@ pub unsafe extern "C" fn PyType_GetModuleState(tp: *mut PyTypeObject) -> *mut c_
 
 /// `PyType_GetModuleByDef` (borrowed).
 #[no_mangle]
-pub unsafe extern "C" fn PyType_GetModuleByDef(tp: *mut PyTypeObject, def: *mut PyModuleDef) -> *mut PyObject {
+pub unsafe extern "C" fn PyType_GetModuleByDef(
+    tp: *mut PyTypeObject,
+    def: *mut PyModuleDef,
+) -> *mut PyObject {
     crate::null_check!(tp, def);
     // SAFETY: tp is a ready type.
     guard(|| unsafe { heaptype::module_by_def(tp, def).unwrap_or(std::ptr::null_mut()) })
@@ -167,7 +184,11 @@ pub unsafe extern "C" fn PyType_GetModuleByDef(tp: *mut PyTypeObject, def: *mut 
 /// a type in the MRO has `token`, else 0; -1 with `TypeError` for a
 /// non-type.
 #[no_mangle]
-pub unsafe extern "C" fn PyType_GetBaseByToken(tp: *mut PyTypeObject, token: *mut c_void, result: *mut *mut PyTypeObject) -> c_int {
+pub unsafe extern "C" fn PyType_GetBaseByToken(
+    tp: *mut PyTypeObject,
+    token: *mut c_void,
+    result: *mut *mut PyTypeObject,
+) -> c_int {
     crate::null_check!(tp);
     // SAFETY: tp valid; result NULL or writable.
     unsafe {
@@ -175,7 +196,10 @@ pub unsafe extern "C" fn PyType_GetBaseByToken(tp: *mut PyTypeObject, token: *mu
             *result = std::ptr::null_mut();
         }
         if !typeobj::instance_of(tp.cast(), &raw mut typeobj::PyType_Type) {
-            errors::type_error(format!("expected a type, got a '{}' object", typeobj::type_name(tp.cast())));
+            errors::type_error(format!(
+                "expected a type, got a '{}' object",
+                typeobj::type_name(tp.cast())
+            ));
             return -1;
         }
         if token.is_null() {

@@ -106,8 +106,11 @@ pub unsafe extern "C" fn PyRun_SimpleString(source: *const c_char) -> c_int {
         let r = unsafe { text(source) }.and_then(|s| {
             let m = run::main_module()?;
             // SAFETY: m is a module.
-            let d = unsafe { module::dict_of(m.as_ptr()) };
-            run::run_string(s, "<string>", CompileMode::Exec, d, d)
+            // SAFETY: m is a module, so d is its dict.
+            unsafe {
+                let d = module::dict_of(m.as_ptr());
+                run::run_string(s, "<string>", CompileMode::Exec, d, d)
+            }
         });
         match r {
             Ok(_) => 0,

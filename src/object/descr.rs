@@ -34,6 +34,8 @@ pub const GETSET_END: PyGetSetDef = PyGetSetDef {
 };
 
 /// A `PyMethodDef` entry, for static tables; `meth` is cast as C does.
+/// The pointer is stored, never dereferenced.
+#[allow(clippy::not_unsafe_ptr_arg_deref)]
 pub const fn method(name: &'static CStr, meth: *const c_void, flags: c_int) -> PyMethodDef {
     PyMethodDef {
         ml_name: name.as_ptr(),

@@ -35,8 +35,10 @@ impl Owned {
         }
     }
 
-    /// A reference to an immortal object (no count to take).
+    /// A reference to a static object (immortal or not). `p` must be a
+    /// valid object; callers pass the addresses of statics.
     #[inline]
+    #[allow(clippy::not_unsafe_ptr_arg_deref)]
     pub fn from_borrowed_static(p: *mut PyObject) -> Owned {
         debug_assert!(!p.is_null());
         // SAFETY: immortal objects ignore reference counting; incref is a no-op

@@ -128,10 +128,16 @@ pub unsafe fn slot_ptr(tp: *mut PyTypeObject, id: c_int) -> Option<*mut *mut c_v
 /// A heap type allocated with the metatype `meta`, `extra_members` member
 /// slots after it, named `qualname` (its `tp_name` is `full_name`), with
 /// inline slot tables; not readied.
-pub unsafe fn alloc(meta: *mut PyTypeObject, full_name: &str, extra_members: usize) -> PyResult<Owned> {
+pub unsafe fn alloc(
+    meta: *mut PyTypeObject,
+    full_name: &str,
+    extra_members: usize,
+) -> PyResult<Owned> {
     // SAFETY: meta is a ready metatype whose instances are heap types.
     unsafe {
-        let alloc = (*meta).tp_alloc.unwrap_or(crate::capi::allocation::PyType_GenericAlloc);
+        let alloc = (*meta)
+            .tp_alloc
+            .unwrap_or(crate::capi::allocation::PyType_GenericAlloc);
         let op = errors::check(alloc(meta, extra_members as Py_ssize_t))?;
         let ht: *mut PyHeapTypeObject = op.as_ptr().cast();
         let tp: *mut PyTypeObject = ht.cast();
@@ -168,7 +174,11 @@ unsafe fn copy_cstr(s: &[u8]) -> PyResult<*mut c_char> {
 /// The members stored after a heap type made from a spec.
 unsafe fn member_storage(tp: *mut PyTypeObject) -> *mut PyMemberDef {
     // SAFETY: alloc() reserved the member slots right after the struct.
-    unsafe { tp.cast::<u8>().add(std::mem::size_of::<PyHeapTypeObject>()).cast() }
+    unsafe {
+        tp.cast::<u8>()
+            .add(std::mem::size_of::<PyHeapTypeObject>())
+            .cast()
+    }
 }
 
 /// `PyType_FromMetaclass`: the heap type described by `spec`.
@@ -225,9 +235,17 @@ pub unsafe fn from_spec(
             }
         }
         let base: *mut PyTypeObject = base_items.first().copied().unwrap_or(null_mut()).cast();
-        let meta = if meta.is_null() { (*base).ob_base.ob_base.ob_type } else { meta };
-        if (*meta).tp_new.is_some() && (*meta).tp_new.map(|f| f as usize) != PyType_Type.tp_new.map(|f| f as usize) {
-            return Err(errors::type_error("Metaclasses with custom tp_new are not supported."));
+        let meta = if meta.is_null() {
+            (*base).ob_base.ob_base.ob_type
+        } else {
+            meta
+        };
+        if (*meta).tp_new.is_some()
+            && (*meta).tp_new.map(|f| f as usize) != PyType_Type.tp_new.map(|f| f as usize)
+        {
+            return Err(errors::type_error(
+                "Metaclasses with custom tp_new are not supported.",
+            ));
         }
         // Members, counting the special ones that only set offsets.
         let member_defs: Vec<*const PyMemberDef> = slots
@@ -252,13 +270,25 @@ pub unsafe fn from_spec(
             n if n < 0 => (base_size + (-(n as Py_ssize_t)) + 7) & !7,
             n => n as Py_ssize_t,
         };
-        let relative_base = if (*spec).basicsize < 0 { (base_size + 7) & !7 } else { 0 };
+        let relative_base = if (*spec).basicsize < 0 {
+            (base_size + 7) & !7
+        } else {
+            0
+        };
         (*tp).tp_basicsize = basicsize;
-        (*tp).tp_itemsize = if (*spec).itemsize == 0 { (*base).tp_itemsize } else { (*spec).itemsize as Py_ssize_t };
+        (*tp).tp_itemsize = if (*spec).itemsize == 0 {
+            (*base).tp_itemsize
+        } else {
+            (*spec).itemsize as Py_ssize_t
+        };
         (*tp).tp_flags = (*spec).flags as libc::c_ulong | Py_TPFLAGS_HEAPTYPE;
         (*tp).tp_base = new_ref(base.cast()).cast();
         (*tp).tp_bases = bases.into_raw();
-        (*ht).ht_module = if module.is_null() { null_mut() } else { new_ref(module) };
+        (*ht).ht_module = if module.is_null() {
+            null_mut()
+        } else {
+            new_ref(module)
+        };
         let mut nstored = 0;
         for s in slots {
             match s.slot {
@@ -271,7 +301,11 @@ pub unsafe fn from_spec(
                 }
                 Py_tp_members => {}
                 Py_tp_token => {
-                    (*ht).ht_token = if s.pfunc.is_null() { spec as *mut c_void } else { s.pfunc };
+                    (*ht).ht_token = if s.pfunc.is_null() {
+                        spec as *mut c_void
+                    } else {
+                        s.pfunc
+                    };
                 }
                 id => match slot_ptr(tp, id) {
                     Some(p) => *p = s.pfunc,
@@ -307,14 +341,21 @@ pub unsafe fn from_spec(
         if nstored > 0 {
             (*tp).tp_members = storage;
         }
-        if (*tp).tp_flags & Py_TPFLAGS_HAVE_GC != 0 && (*tp).tp_traverse.is_none() && (*base).tp_traverse.is_none() {
+        if (*tp).tp_flags & Py_TPFLAGS_HAVE_GC != 0
+            && (*tp).tp_traverse.is_none()
+            && (*base).tp_traverse.is_none()
+        {
             return Err(errors::system_error(format!(
                 "type {full} has the Py_TPFLAGS_HAVE_GC flag but has no traverse function"
             )));
         }
         let d = dict::new()?;
         if let Some(dot) = full.rfind('.') {
-            dict::set_item(d.as_ptr(), pystr::intern("__module__"), pystr::from_str(&full[..dot])?.as_ptr())?;
+            dict::set_item(
+                d.as_ptr(),
+                pystr::intern("__module__"),
+                pystr::from_str(&full[..dot])?.as_ptr(),
+            )?;
         }
         (*tp).tp_dict = d.into_raw();
         typeobj::ready(tp)?;
@@ -345,7 +386,10 @@ pub unsafe fn module_of(tp: *mut PyTypeObject) -> PyResult<*mut PyObject> {
 
 /// `PyType_GetModuleByDef`: the module of the first heap type in the MRO
 /// whose module was made from `def`.
-pub unsafe fn module_by_def(tp: *mut PyTypeObject, def: *mut PyModuleDef) -> PyResult<*mut PyObject> {
+pub unsafe fn module_by_def(
+    tp: *mut PyTypeObject,
+    def: *mut PyModuleDef,
+) -> PyResult<*mut PyObject> {
     // SAFETY: tp is a ready type; its MRO a tuple of types.
     unsafe {
         for &t in tuple::items((*tp).tp_mro) {
@@ -366,15 +410,22 @@ pub unsafe fn module_by_def(tp: *mut PyTypeObject, def: *mut PyModuleDef) -> PyR
 }
 
 /// `PyType_GetBaseByToken` (3.14): the first type in the MRO with `token`.
-pub unsafe fn base_by_token(tp: *mut PyTypeObject, token: *mut c_void) -> Option<*mut PyTypeObject> {
+pub unsafe fn base_by_token(
+    tp: *mut PyTypeObject,
+    token: *mut c_void,
+) -> Option<*mut PyTypeObject> {
     // SAFETY: tp is a ready type.
     unsafe {
         if (*tp).tp_mro.is_null() {
             return None;
         }
-        tuple::items((*tp).tp_mro).iter().map(|&t| t.cast::<PyTypeObject>()).find(|&t| {
-            (*t).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 && (*t.cast::<PyHeapTypeObject>()).ht_token == token
-        })
+        tuple::items((*tp).tp_mro)
+            .iter()
+            .map(|&t| t.cast::<PyTypeObject>())
+            .find(|&t| {
+                (*t).tp_flags & Py_TPFLAGS_HEAPTYPE != 0
+                    && (*t.cast::<PyHeapTypeObject>()).ht_token == token
+            })
     }
 }
 

@@ -249,8 +249,8 @@ pub unsafe fn generic_getattr(op: *mut PyObject, name: *mut PyObject) -> PyResul
         if !descr.is_null() {
             let dt = (*descr).ob_type;
             get = (*dt).tp_descr_get;
-            if get.is_some() && (*dt).tp_descr_set.is_some() {
-                return errors::check(get.unwrap()(descr, op, tp.cast()));
+            if let (Some(g), Some(_)) = (get, (*dt).tp_descr_set) {
+                return errors::check(g(descr, op, tp.cast()));
             }
         }
         let slot = dict_slot(op);

@@ -346,10 +346,7 @@ unsafe extern "C" fn range_hash(op: *mut PyObject) -> Py_hash_t {
                 errors::clear();
                 tuple::pack(&[ro.length, ro.start, ro.step])
             };
-            match t.and_then(|t| protocol::hash(t.as_ptr())) {
-                Ok(h) => h,
-                Err(_) => -1,
-            }
+            t.and_then(|t| protocol::hash(t.as_ptr())).unwrap_or(-1)
         }
     })
 }

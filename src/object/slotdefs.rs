@@ -440,7 +440,9 @@ pub static mut PyWrapperDescr_Type: PyTypeObject = PyTypeObject {
     tp_repr: Some(wrapperdescr_repr),
     tp_call: Some(wrapperdescr_call),
     tp_descr_get: Some(wrapperdescr_get),
-    tp_getset: (&raw const crate::object::descr::DESCR_GETSET).cast_mut().cast(),
+    tp_getset: (&raw const crate::object::descr::DESCR_GETSET)
+        .cast_mut()
+        .cast(),
     ..type_template(
         c"wrapper_descriptor",
         std::mem::size_of::<PyWrapperDescrObject>(),
@@ -1147,8 +1149,8 @@ unsafe fn wrap_sq_delitem(
 }
 
 /// Whether `op` is a slot wrapper (a C slot seen as a dunder), as opposed
-/// to a method defined in Python.
-pub fn is_wrapper(op: *mut PyObject) -> bool {
+/// to a method defined in Python. `op` must be a valid object.
+pub unsafe fn is_wrapper(op: *mut PyObject) -> bool {
     // SAFETY: op is a valid object.
     unsafe { (*op).ob_type == &raw mut PyWrapperDescr_Type }
 }

@@ -34,8 +34,9 @@ fn slot(tp: usize, name: usize) -> usize {
 /// The cached lookup result (`Some(NULL)` for a cached miss), if any.
 #[inline(always)]
 pub fn get(tp: usize, name: usize) -> Option<*mut PyObject> {
+    let table = &raw const TABLE;
     // SAFETY: the table is only touched with the GIL held.
-    let e = unsafe { (*(&raw const TABLE))[slot(tp, name)] };
+    let e = unsafe { (*table)[slot(tp, name)] };
     (e.tp == tp && e.name == name && e.epoch == EPOCH.load(Ordering::Relaxed)).then_some(e.value)
 }
 
@@ -45,7 +46,8 @@ pub fn put(tp: usize, name: usize, value: *mut PyObject) {
     let epoch = EPOCH.load(Ordering::Relaxed);
     // SAFETY: the table is only touched with the GIL held.
     unsafe {
-        (*(&raw mut TABLE))[slot(tp, name)] = Entry {
+        let table = &raw mut TABLE;
+        (*table)[slot(tp, name)] = Entry {
             tp,
             name,
             epoch,

@@ -73,9 +73,7 @@ unsafe fn best_base(bases: &[*mut PyObject]) -> PyResult<*mut PyTypeObject> {
                     typeobj::name_of(bt)
                 )));
             }
-            if best.is_null() {
-                best = bt;
-            } else if typeobj::is_subtype(bt, best) {
+            if best.is_null() || typeobj::is_subtype(bt, best) {
                 best = bt;
             } else if !typeobj::is_subtype(best, bt)
                 && solid(bt) != solid(best)
@@ -385,10 +383,7 @@ unsafe extern "C" fn slot_tp_hash(op: *mut PyObject) -> Py_hash_t {
                 errors::type_error("__hash__ method should return an integer");
                 return -1;
             }
-            match protocol::hash(r.as_ptr()) {
-                Ok(h) => h,
-                Err(_) => -1,
-            }
+            protocol::hash(r.as_ptr()).unwrap_or(-1)
         }
     })
 }

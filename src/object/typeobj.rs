@@ -543,8 +543,8 @@ pub unsafe extern "C" fn type_getattro(op: *mut PyObject, name: *mut PyObject) -
             let mut meta_get = None;
             if !meta_attr.is_null() {
                 meta_get = (*(*meta_attr).ob_type).tp_descr_get;
-                if meta_get.is_some() && (*(*meta_attr).ob_type).tp_descr_set.is_some() {
-                    return errors::check(meta_get.unwrap()(meta_attr, op, meta.cast()));
+                if let (Some(g), Some(_)) = (meta_get, (*(*meta_attr).ob_type).tp_descr_set) {
+                    return errors::check(g(meta_attr, op, meta.cast()));
                 }
             }
             let attr = lookup(tp, name);
@@ -693,12 +693,13 @@ unsafe extern "C" fn type_dealloc(op: *mut PyObject) {
     }
 }
 
-/// A `*const c_char` for diagnostics.
-pub fn cstr_or<'a>(p: *const c_char, default: &'a str) -> &'a str {
+/// A `*const c_char` for diagnostics; `p` is NULL or a NUL-terminated
+/// string that outlives the result.
+pub unsafe fn cstr_or(p: *const c_char, default: &str) -> &str {
     if p.is_null() {
         return default;
     }
-    // SAFETY: non-NULL C strings handed to the API are NUL-terminated.
+    // SAFETY: the caller passes a NUL-terminated string.
     unsafe { CStr::from_ptr(p).to_str().unwrap_or(default) }
 }
 
@@ -721,7 +722,10 @@ pub unsafe fn new_heap_type(
         let ty = crate::object::heaptype::alloc(&raw mut PyType_Type, &full, 0)?;
         let tp: *mut PyTypeObject = ty.as_ptr().cast();
         let ht: *mut PyHeapTypeObject = tp.cast();
-        let old = std::mem::replace(&mut (*ht).ht_qualname, pystr::from_str(qualname)?.into_raw());
+        let old = std::mem::replace(
+            &mut (*ht).ht_qualname,
+            pystr::from_str(qualname)?.into_raw(),
+        );
         xdecref(old);
         (*tp).tp_base = new_ref(base.cast()).cast();
         (*tp).tp_flags =

@@ -70,8 +70,9 @@ pub fn main_module() -> PyResult<Owned> {
     }
 }
 
-/// Compiles and runs `source` in `globals` (and `locals`).
-pub fn run_string(
+/// Compiles and runs `source` in `globals` (and `locals`), which must be
+/// a dict and a mapping.
+pub unsafe fn run_string(
     source: &str,
     filename: &str,
     mode: CompileMode,

@@ -34,8 +34,9 @@ static CELL_GETSET: [PyGetSetDef; 2] = [
     crate::object::descr::GETSET_END,
 ];
 
-/// `PyCell_New`: a cell holding `v` (NULL for an empty cell).
-pub fn new(v: *mut PyObject) -> PyResult<Owned> {
+/// `PyCell_New`: a cell holding `v` (NULL for an empty cell); `v` must
+/// be NULL or a valid object.
+pub unsafe fn new(v: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: the type is static; the content reference is taken here.
     unsafe {
         let op = crate::object::alloc::generic_alloc(&raw mut PyCell_Type, 0);

@@ -84,7 +84,7 @@ fn int_constant(v: &BigInt) -> PyResult<Owned> {
 }
 
 /// The object for a constant.
-pub fn constant(c: &Constant, filename: &str) -> PyResult<Owned> {
+pub fn constant(c: &Constant) -> PyResult<Owned> {
     Ok(match c {
         Constant::None => Owned::from_borrowed_static(none::none()),
         Constant::True => Owned::from_borrowed_static(pybool::py_true()),
@@ -103,17 +103,11 @@ pub fn constant(c: &Constant, filename: &str) -> PyResult<Owned> {
         }
         Constant::Bytes(b) => bytes::from_slice(b)?,
         Constant::Tuple(items) => {
-            let v = items
-                .iter()
-                .map(|c| constant(c, filename))
-                .collect::<PyResult<Vec<_>>>()?;
+            let v = items.iter().map(constant).collect::<PyResult<Vec<_>>>()?;
             tuple::from_vec(v)?
         }
         Constant::FrozenSet(items) => {
-            let v = items
-                .iter()
-                .map(|c| constant(c, filename))
-                .collect::<PyResult<Vec<_>>>()?;
+            let v = items.iter().map(constant).collect::<PyResult<Vec<_>>>()?;
             let t = tuple::from_vec(v)?;
             // SAFETY: t is a tuple.
             unsafe { crate::object::set::new_frozenset(t.as_ptr())? }
@@ -127,7 +121,7 @@ pub fn from_compiled(c: &CodeObject) -> PyResult<Owned> {
     let consts = c
         .consts
         .iter()
-        .map(|k| constant(k, &c.filename).map(Owned::into_raw))
+        .map(|k| constant(k).map(Owned::into_raw))
         .collect::<PyResult<Vec<_>>>()?;
     let names = c.names.iter().map(|n| pystr::intern(n)).collect();
     let localsplusnames = c.localsplusnames.iter().map(|n| pystr::intern(n)).collect();

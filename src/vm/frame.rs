@@ -147,7 +147,8 @@ fn freelist_pop(n: usize) -> Option<*mut PyObject> {
     // SAFETY: the freelist is only used with the GIL held; the memory holds
     // a frame of exactly n slots whose references were all released.
     unsafe {
-        let op = (*(&raw mut FREELIST))[n].pop()?;
+        let lists = &raw mut FREELIST;
+        let op = (*lists)[n].pop()?;
         let size = std::mem::size_of::<PyFrameObject>() + n * std::mem::size_of::<*mut PyObject>();
         std::ptr::write_bytes(op.cast::<u8>(), 0, size);
         crate::object::alloc::init_object(op, &raw mut PyFrame_Type);
@@ -162,7 +163,9 @@ fn freelist_push(op: *mut PyObject, n: usize) -> bool {
         return false;
     }
     // SAFETY: GIL held; op is dead.
-    let list = unsafe { &mut (*(&raw mut FREELIST))[n] };
+    let lists = &raw mut FREELIST;
+    // SAFETY: GIL held; no other reference to the lists is live.
+    let list = unsafe { &mut (*lists)[n] };
     if list.len() >= FREELIST_DEPTH || crate::runtime::lifecycle::is_finalizing() {
         return false;
     }
@@ -174,7 +177,8 @@ fn freelist_push(op: *mut PyObject, n: usize) -> bool {
 pub fn clear_freelist() {
     // SAFETY: GIL held; the kept frames are unreferenced memory.
     unsafe {
-        for list in (*(&raw mut FREELIST)).iter_mut() {
+        let lists = &raw mut FREELIST;
+        for list in (*lists).iter_mut() {
             for op in list.drain(..) {
                 crate::object::alloc::gc_free(op.cast());
             }

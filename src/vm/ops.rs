@@ -363,14 +363,13 @@ pub unsafe fn dict_update(
             }));
         }
         match dict::merge(d, v, if merge { 2 } else { 1 }) {
-            Err(e) if merge && errors::matches(exc::PyExc_KeyError) => {
+            Err(_) if merge && errors::matches(exc::PyExc_KeyError) => {
                 let ke = errors::take();
                 let key = ke
                     .as_ref()
                     .map(|k| exc::args_of(k.as_ptr()))
                     .filter(|a| !a.is_null() && tuple::size(*a) > 0)
                     .map(|a| tuple::items(a)[0]);
-                drop(e);
                 match key {
                     Some(k) if pystr::check(k) => Err(errors::type_error(format!(
                         "{} got multiple values for keyword argument '{}'",
