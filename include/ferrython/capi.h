@@ -997,6 +997,13 @@ typedef struct PyModuleDef {
 } PyModuleDef;
 
 /*
+ CPython's `PyMutex`: zero-initialised means unlocked.
+ */
+typedef struct PyMutex {
+  uint8_t _bits;
+} PyMutex;
+
+/*
  `PyStructSequence_Field`: a field's name (or
  `PyStructSequence_UnnamedField`) and doc.
  */
@@ -4243,6 +4250,23 @@ PyObject *PyState_FindModule(struct PyModuleDef *def);
  `PyState_RemoveModule`.
  */
 int PyState_RemoveModule(struct PyModuleDef *def);
+
+/*
+ `PyMutex_Lock`: takes the lock, sleeping while another thread holds it.
+ */
+void PyMutex_Lock(struct PyMutex *m);
+
+/*
+ `PyMutex_Unlock`: releases the lock, waking sleepers if there are any.
+ Unlocking an unlocked mutex is a fatal error in CPython; here it is
+ reported on stderr and ignored.
+ */
+void PyMutex_Unlock(struct PyMutex *m);
+
+/*
+ `PyMutex_IsLocked` (3.14): whether some thread holds the lock.
+ */
+int PyMutex_IsLocked(struct PyMutex *m);
 
 /*
  `PyNumber_Add`: numeric addition, else sequence concatenation.

@@ -25,6 +25,7 @@ pub mod mapping;
 pub mod memory;
 pub mod modsupport;
 pub mod module;
+pub mod mutex;
 pub mod number;
 pub mod object;
 pub mod refcount;
