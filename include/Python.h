@@ -558,6 +558,7 @@ static inline int _Py_inline_PyObject_TypeCheck(PyObject *ob, PyTypeObject *type
     || PyType_IsSubtype(_Py_TYPE_OF(op), &PySet_Type) \
     || PyType_IsSubtype(_Py_TYPE_OF(op), &PyFrozenSet_Type))
 #define PySlice_Check(op) Py_IS_TYPE((op), &PySlice_Type)
+#define PyMemoryView_Check(op) Py_IS_TYPE((op), &PyMemoryView_Type)
 #define PyRange_Check(op) Py_IS_TYPE((op), &PyRange_Type)
 #define PyModule_Check(op) PyObject_TypeCheck((op), &PyModule_Type)
 #define PyModule_CheckExact(op) Py_IS_TYPE((op), &PyModule_Type)
@@ -765,6 +766,10 @@ static inline char *_Py_inline_PyByteArray_AS_STRING(PyObject *op)
 }
 #define PyByteArray_AS_STRING(op) _Py_inline_PyByteArray_AS_STRING(_PyObject_CAST(op))
 #define PyByteArray_GET_SIZE(op) Py_SIZE(op)
+
+/* memoryview: its private copy of the exporter's view, and the exporter */
+#define PyMemoryView_GET_BUFFER(op) (&_Py_CAST(PyMemoryViewObject*, (op))->view)
+#define PyMemoryView_GET_BASE(op) (_Py_CAST(PyMemoryViewObject*, (op))->view.obj)
 
 /* sequences (PySequence_Fast gives a list or a tuple) */
 #define PySequence_Fast_GET_SIZE(o) (PyList_Check(o) ? PyList_GET_SIZE(o) : PyTuple_GET_SIZE(o))

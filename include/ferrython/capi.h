@@ -1415,6 +1415,21 @@ typedef PyObject *(*PyCFunctionFastWithKeywords)(PyObject*, PyObject*const *, Py
  */
 typedef PyObject *(*PyCMethod)(PyObject*, struct PyTypeObject*, PyObject*const *, size_t, PyObject*);
 
+/*
+ `PyMemoryViewObject` (CPython 3.14 layout): `ob_array` holds the
+ shape, strides and suboffsets, `ndim` entries each.
+ */
+typedef struct PyMemoryViewObject {
+  PyVarObject ob_base;
+  PyObject *mbuf;
+  Py_hash_t hash;
+  int flags;
+  Py_ssize_t exports;
+  struct Py_buffer view;
+  PyObject *weakreflist;
+  Py_ssize_t ob_array[1];
+} PyMemoryViewObject;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -2297,6 +2312,16 @@ extern struct PyTypeObject PyListRevIter_Type;
 extern struct PyTypeObject PyDictProxy_Type;
 
 /*
+ `_PyManagedBuffer_Type`.
+ */
+extern struct PyTypeObject _PyManagedBuffer_Type;
+
+/*
+ `PyMemoryView_Type`.
+ */
+extern struct PyTypeObject PyMemoryView_Type;
+
+/*
  `PyCFunction_Type`.
  */
 extern struct PyTypeObject PyCFunction_Type;
@@ -2567,6 +2592,83 @@ int PyArg_ValidateKeywordArguments(PyObject *kwargs);
  `PyBool_FromLong`: `Py_True` for nonzero, else `Py_False`.
  */
 PyObject *PyBool_FromLong(long v);
+
+/*
+ `PyObject_CheckBuffer`: 1 when `obj` exports buffers.
+ */
+int PyObject_CheckBuffer(PyObject *obj);
+
+/*
+ `PyObject_GetBuffer`: asks `exporter` to fill `view` as `flags`
+ requests; `TypeError` when it is not bytes-like.
+ */
+int PyObject_GetBuffer(PyObject *exporter, struct Py_buffer *view, int flags);
+
+/*
+ `PyBuffer_Release`: releases the view and drops its reference to the
+ exporter (no-op when `view->obj` is NULL).
+ */
+void PyBuffer_Release(struct Py_buffer *view);
+
+/*
+ `PyBuffer_FillInfo`: a one-dimensional unsigned-byte view of `len`
+ bytes at `buf` exported by `obj` (which may be NULL).
+ */
+int PyBuffer_FillInfo(struct Py_buffer *view,
+                      PyObject *obj,
+                      void *buf,
+                      Py_ssize_t len,
+                      int readonly,
+                      int flags);
+
+/*
+ `PyBuffer_IsContiguous`: 1 when the view is contiguous in `order`
+ (`'C'`, `'F'` or `'A'`).
+ */
+int PyBuffer_IsContiguous(const struct Py_buffer *view, char order);
+
+/*
+ `PyBuffer_GetPointer`: the address of the item at `indices` (one per
+ dimension).
+ */
+void *PyBuffer_GetPointer(const struct Py_buffer *view, const Py_ssize_t *indices);
+
+/*
+ `PyBuffer_ToContiguous`: copies the view's `len` bytes into `buf`,
+ laid out in `order`.
+ */
+int PyBuffer_ToContiguous(void *buf, const struct Py_buffer *src, Py_ssize_t len, char order);
+
+/*
+ `PyBuffer_FromContiguous`: copies up to `len` bytes of contiguous `buf`
+ (in order `fort`) into the items of `view`.
+ */
+int PyBuffer_FromContiguous(const struct Py_buffer *view,
+                            const void *buf,
+                            Py_ssize_t len,
+                            char fort);
+
+/*
+ `PyObject_CopyData`: copies the contents of `src`'s buffer into
+ `dest`'s (which must be at least as large).
+ */
+int PyObject_CopyData(PyObject *dest, PyObject *src);
+
+/*
+ `PyBuffer_FillContiguousStrides`: the strides of a contiguous
+ `nd`-dimensional array of `shape` in `order` (`'F'` or C).
+ */
+void PyBuffer_FillContiguousStrides(int nd,
+                                    Py_ssize_t *shape,
+                                    Py_ssize_t *strides,
+                                    int itemsize,
+                                    char order);
+
+/*
+ `PyBuffer_SizeFromFormat`: the item size of a struct format; -1 with
+ `ValueError` for formats outside the single-item ones.
+ */
+Py_ssize_t PyBuffer_SizeFromFormat(const char *format);
 
 /*
  `PyByteArray_FromStringAndSize`: `v` NULL gives `len` zero bytes... as
@@ -4117,6 +4219,29 @@ void *PyObject_Realloc(void *p, size_t n);
  `PyObject_Free`.
  */
 void PyObject_Free(void *p);
+
+/*
+ `PyMemoryView_FromObject`: a memoryview of `obj`'s buffer.
+ */
+PyObject *PyMemoryView_FromObject(PyObject *obj);
+
+/*
+ `PyMemoryView_FromMemory`: a byte view of `size` bytes at `mem`;
+ `flags` is `PyBUF_READ` or `PyBUF_WRITE`.
+ */
+PyObject *PyMemoryView_FromMemory(char *mem, Py_ssize_t size, int flags);
+
+/*
+ `PyMemoryView_FromBuffer`: a memoryview of the memory `info` describes,
+ with no exporter object.
+ */
+PyObject *PyMemoryView_FromBuffer(const struct Py_buffer *info);
+
+/*
+ `PyMemoryView_GetContiguous`: a contiguous memoryview of `base` in
+ `order`, copying when needed (read-only requests only).
+ */
+PyObject *PyMemoryView_GetContiguous(PyObject *base, int buffertype, char order);
 
 /*
  The Rust half of `Py_VaBuildValue`.

@@ -2,6 +2,7 @@
 //! one file per type.
 pub mod alloc;
 pub mod bool;
+pub mod buffer;
 pub mod bytearray;
 pub mod bytes;
 pub mod bytes_format;
@@ -30,6 +31,7 @@ pub mod list;
 pub mod listsort;
 pub mod mappingproxy;
 pub mod member;
+pub mod memoryview;
 pub mod methodobject;
 pub mod module;
 pub mod none;

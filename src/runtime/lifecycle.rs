@@ -68,6 +68,8 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::object::range::PyLongRangeIter_Type,
         &raw mut crate::object::property::PyProperty_Type,
         &raw mut crate::object::superobject::PySuper_Type,
+        &raw mut crate::object::memoryview::PyMemoryView_Type,
+        &raw mut crate::object::memoryview::_PyManagedBuffer_Type,
     ]);
     v.extend(crate::object::itertypes::all_types());
     v.push(&raw mut crate::object::mappingproxy::PyDictProxy_Type);
@@ -96,6 +98,7 @@ pub fn builtin_type_names() -> Vec<*mut PyTypeObject> {
         &raw mut complex::PyComplex_Type,
         &raw mut bytes::PyBytes_Type,
         &raw mut bytearray::PyByteArray_Type,
+        &raw mut memoryview::PyMemoryView_Type,
         &raw mut list::PyList_Type,
         &raw mut slice::PySlice_Type,
         &raw mut funcobject::PyStaticMethod_Type,

@@ -1,0 +1,933 @@
+//! `memoryview` (`PyMemoryView_Type`) and the managed buffer it shares with
+//! its slices (`_PyManagedBuffer_Type`): the managed buffer holds the one
+//! view obtained from the exporter and gives it back when the last
+//! memoryview on it goes away or is released.
+use crate::capi::boundary::{guard, guard_obj, guard_status};
+use crate::ffi::*;
+use crate::object::buffer::{self, buffer_error};
+use crate::object::refcount::*;
+use crate::object::typeobj::{type_name, type_template};
+use crate::object::{
+    bool as pybool, bytes, descr, dict, int, list, none, slice, str as pystr, tuple,
+};
+use crate::runtime::errors::{self, PyResult, Raised};
+use crate::Owned;
+use libc::{c_int, c_void};
+use std::ptr::null_mut;
+
+/// `_PyManagedBufferObject`.
+#[repr(C)]
+pub struct PyManagedBufferObject {
+    pub ob_base: PyObject,
+    pub flags: c_int,
+    pub exports: Py_ssize_t,
+    pub master: Py_buffer,
+}
+
+/// `PyMemoryViewObject` (CPython 3.14 layout): `ob_array` holds the
+/// shape, strides and suboffsets, `ndim` entries each.
+#[repr(C)]
+pub struct PyMemoryViewObject {
+    pub ob_base: PyVarObject,
+    pub mbuf: *mut PyObject,
+    pub hash: Py_hash_t,
+    pub flags: c_int,
+    pub exports: Py_ssize_t,
+    pub view: Py_buffer,
+    pub weakreflist: *mut PyObject,
+    pub ob_array: [Py_ssize_t; 1],
+}
+
+const RELEASED: c_int = 0x001;
+
+/// `_PyManagedBuffer_Type`.
+#[no_mangle]
+pub static mut _PyManagedBuffer_Type: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(mbuf_dealloc),
+    ..type_template(
+        c"managedbuffer",
+        std::mem::size_of::<PyManagedBufferObject>(),
+        0,
+    )
+};
+
+/// `PyMemoryView_Type`.
+#[no_mangle]
+pub static mut PyMemoryView_Type: PyTypeObject = PyTypeObject {
+    tp_flags: Py_TPFLAGS_SEQUENCE,
+    tp_dealloc: Some(mv_dealloc),
+    tp_repr: Some(mv_repr),
+    tp_hash: Some(mv_hash),
+    tp_richcompare: Some(mv_richcompare),
+    tp_new: Some(mv_new),
+    tp_weaklistoffset: std::mem::offset_of!(PyMemoryViewObject, weakreflist) as Py_ssize_t,
+    tp_as_sequence: &raw mut MV_AS_SEQUENCE,
+    tp_as_mapping: &raw mut MV_AS_MAPPING,
+    tp_as_buffer: &raw mut MV_AS_BUFFER,
+    tp_methods: (&raw const MV_METHODS).cast_mut().cast(),
+    tp_getset: (&raw const MV_GETSET).cast_mut().cast(),
+    ..type_template(
+        c"memoryview",
+        std::mem::offset_of!(PyMemoryViewObject, ob_array),
+        std::mem::size_of::<Py_ssize_t>(),
+    )
+};
+
+static mut MV_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {
+    sq_length: Some(mv_length),
+    sq_item: Some(mv_item),
+    // SAFETY: the remaining fields are nullable.
+    ..unsafe { std::mem::zeroed() }
+};
+
+static mut MV_AS_MAPPING: PyMappingMethods = PyMappingMethods {
+    mp_length: Some(mv_length),
+    mp_subscript: Some(mv_subscript),
+    mp_ass_subscript: Some(mv_ass_subscript),
+};
+
+static mut MV_AS_BUFFER: PyBufferProcs = PyBufferProcs {
+    bf_getbuffer: Some(mv_getbuffer),
+    bf_releasebuffer: Some(mv_releasebuffer),
+};
+
+static MV_METHODS: [PyMethodDef; 9] = [
+    descr::method(c"release", m_release as *const _, METH_NOARGS),
+    descr::method(
+        c"tobytes",
+        m_tobytes as *const _,
+        METH_VARARGS | METH_KEYWORDS,
+    ),
+    descr::method(c"hex", m_hex as *const _, METH_VARARGS | METH_KEYWORDS),
+    descr::method(c"tolist", m_tolist as *const _, METH_NOARGS),
+    descr::method(c"toreadonly", m_toreadonly as *const _, METH_NOARGS),
+    descr::method(c"cast", m_cast as *const _, METH_VARARGS | METH_KEYWORDS),
+    descr::method(c"__enter__", m_enter as *const _, METH_NOARGS),
+    descr::method(c"__exit__", m_exit as *const _, METH_VARARGS),
+    descr::METHOD_END,
+];
+
+static MV_GETSET: [PyGetSetDef; 13] = [
+    descr::getset(c"obj", Some(g_obj), None),
+    descr::getset(c"nbytes", Some(g_nbytes), None),
+    descr::getset(c"readonly", Some(g_readonly), None),
+    descr::getset(c"itemsize", Some(g_itemsize), None),
+    descr::getset(c"format", Some(g_format), None),
+    descr::getset(c"ndim", Some(g_ndim), None),
+    descr::getset(c"shape", Some(g_shape), None),
+    descr::getset(c"strides", Some(g_strides), None),
+    descr::getset(c"suboffsets", Some(g_suboffsets), None),
+    descr::getset(c"c_contiguous", Some(g_c_contiguous), None),
+    descr::getset(c"f_contiguous", Some(g_f_contiguous), None),
+    descr::getset(c"contiguous", Some(g_contiguous), None),
+    descr::GETSET_END,
+];
+
+/// `PyMemoryView_Check`.
+pub unsafe fn check(op: *mut PyObject) -> bool {
+    // SAFETY: op valid.
+    unsafe { (*op).ob_type == &raw mut PyMemoryView_Type }
+}
+
+unsafe fn mv<'a>(op: *mut PyObject) -> &'a mut PyMemoryViewObject {
+    // SAFETY: op is a memoryview.
+    unsafe { &mut *op.cast::<PyMemoryViewObject>() }
+}
+
+/// The view of a live memoryview; `ValueError` once released.
+unsafe fn live<'a>(op: *mut PyObject) -> PyResult<&'a mut Py_buffer> {
+    // SAFETY: op is a memoryview.
+    unsafe {
+        let m = mv(op);
+        if m.flags & RELEASED != 0 {
+            return Err(errors::value_error(
+                "operation forbidden on released memoryview object",
+            ));
+        }
+        Ok(&mut m.view)
+    }
+}
+
+/// A managed buffer owning `master` (whose exporter reference moves in).
+unsafe fn new_mbuf(master: Py_buffer) -> PyResult<*mut PyObject> {
+    // SAFETY: static type; the new object is fully initialized here.
+    unsafe {
+        let op = crate::object::alloc::generic_alloc(&raw mut _PyManagedBuffer_Type, 0);
+        if op.is_null() {
+            let mut m = master;
+            buffer::release(&mut m);
+            return Err(Raised::assume());
+        }
+        (*op.cast::<PyManagedBufferObject>()).master = master;
+        Ok(op)
+    }
+}
+
+/// A memoryview on `mbuf` (a new reference is taken) with the layout of
+/// `src`: its shape and strides are copied into the object.
+unsafe fn from_view(mbuf: *mut PyObject, src: &Py_buffer) -> PyResult<Owned> {
+    // SAFETY: src's arrays valid; the object is allocated with room for them.
+    unsafe {
+        let shape = buffer::shape_of(src);
+        let strides = buffer::strides_of(src);
+        let nd = shape.len();
+        let op =
+            crate::object::alloc::generic_alloc(&raw mut PyMemoryView_Type, 3 * nd as Py_ssize_t);
+        if op.is_null() {
+            return Err(Raised::assume());
+        }
+        let m = mv(op);
+        incref(mbuf);
+        m.mbuf = mbuf;
+        m.hash = -1;
+        let arr = m.ob_array.as_mut_ptr();
+        std::ptr::copy_nonoverlapping(shape.as_ptr(), arr, nd);
+        std::ptr::copy_nonoverlapping(strides.as_ptr(), arr.add(nd), nd);
+        m.view = Py_buffer {
+            buf: src.buf,
+            obj: src.obj,
+            len: src.len,
+            itemsize: src.itemsize,
+            readonly: src.readonly,
+            ndim: nd as c_int,
+            format: if src.format.is_null() {
+                c"B".as_ptr() as *mut _
+            } else {
+                src.format
+            },
+            shape: arr,
+            strides: arr.add(nd),
+            suboffsets: null_mut(),
+            internal: null_mut(),
+        };
+        xincref(m.view.obj);
+        Ok(Owned::from_raw_unchecked(op))
+    }
+}
+
+/// A memoryview owning `master` (filled by an exporter or by hand).
+unsafe fn from_master(master: Py_buffer) -> PyResult<Owned> {
+    // SAFETY: master valid; the mbuf keeps it alive.
+    unsafe {
+        let mbuf = new_mbuf(master)?;
+        let r = from_view(mbuf, &(*mbuf.cast::<PyManagedBufferObject>()).master);
+        decref(mbuf);
+        r
+    }
+}
+
+/// `PyMemoryView_FromObject`: a view sharing a memoryview's managed buffer,
+/// else a new one over `o`'s exported buffer.
+pub unsafe fn from_object(o: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: o valid.
+    unsafe {
+        if check(o) {
+            let v = live(o)?;
+            return from_view(mv(o).mbuf, v);
+        }
+        if !buffer::check(o) {
+            return Err(errors::type_error(format!(
+                "memoryview: a bytes-like object is required, not '{}'",
+                type_name(o)
+            )));
+        }
+        let mut view: Py_buffer = std::mem::zeroed();
+        buffer::get(o, &mut view, PyBUF_FULL_RO)?;
+        from_master(view)
+    }
+}
+
+/// `PyMemoryView_FromMemory`: a one-dimensional byte view of `size` bytes
+/// at `mem`, writable when `flags` is `PyBUF_WRITE`.
+pub unsafe fn from_memory(mem: *mut u8, size: Py_ssize_t, flags: c_int) -> PyResult<Owned> {
+    if flags != PyBUF_READ && flags != PyBUF_WRITE {
+        return Err(errors::system_error("bad argument to internal function"));
+    }
+    // SAFETY: the caller keeps mem alive as long as the view.
+    unsafe {
+        from_master(Py_buffer {
+            buf: mem.cast(),
+            obj: null_mut(),
+            len: size,
+            itemsize: 1,
+            readonly: (flags == PyBUF_READ) as c_int,
+            ndim: 1,
+            format: c"B".as_ptr() as *mut _,
+            shape: null_mut(),
+            strides: null_mut(),
+            suboffsets: null_mut(),
+            internal: null_mut(),
+        })
+    }
+}
+
+/// `PyMemoryView_FromBuffer`: a view of `info` that owns no exporter.
+pub unsafe fn from_buffer(info: &Py_buffer) -> PyResult<Owned> {
+    if info.buf.is_null() {
+        return Err(errors::value_error(
+            "PyMemoryView_FromBuffer(): info->buf must not be NULL",
+        ));
+    }
+    // SAFETY: info's arrays stay valid while from_view copies them.
+    unsafe {
+        let mbuf = new_mbuf(Py_buffer {
+            obj: null_mut(),
+            ..std::ptr::read(info)
+        })?;
+        let r = from_view(mbuf, info);
+        decref(mbuf);
+        r
+    }
+}
+
+/// `PyMemoryView_GetContiguous`: a view of `o` if it is contiguous in
+/// `order`, else (read-only requests only) a view of a contiguous copy.
+pub unsafe fn get_contiguous(o: *mut PyObject, buffertype: c_int, order: u8) -> PyResult<Owned> {
+    if buffertype != PyBUF_READ && buffertype != PyBUF_WRITE {
+        return Err(errors::system_error("bad argument to internal function"));
+    }
+    // SAFETY: o valid.
+    unsafe {
+        let m = from_object(o)?;
+        let v = &mv(m.as_ptr()).view;
+        if buffertype == PyBUF_WRITE && v.readonly != 0 {
+            return Err(buffer_error("underlying buffer is not writable"));
+        }
+        if buffer::is_contiguous(v, order) {
+            return Ok(m);
+        }
+        if buffertype == PyBUF_WRITE {
+            return Err(buffer_error(
+                "writable contiguous buffer requested for a non-contiguous object.",
+            ));
+        }
+        let data = buffer::to_vec(v, order);
+        let b = bytes::from_slice(&data)?;
+        let shape = buffer::shape_of(v);
+        let strides = buffer::contiguous_strides(&shape, v.itemsize, order);
+        let copy = Py_buffer {
+            buf: bytes::as_mut_ptr(b.as_ptr()).cast(),
+            obj: b.as_ptr(),
+            readonly: 1,
+            shape: shape.as_ptr().cast_mut(),
+            strides: strides.as_ptr().cast_mut(),
+            ..std::ptr::read(v)
+        };
+        let mut master: Py_buffer = std::mem::zeroed();
+        buffer::get(b.as_ptr(), &mut master, PyBUF_FULL_RO)?;
+        let mbuf = new_mbuf(master)?;
+        let r = from_view(mbuf, &copy);
+        decref(mbuf);
+        r
+    }
+}
+
+unsafe extern "C" fn mbuf_dealloc(op: *mut PyObject) {
+    // SAFETY: refcount reached zero; master came from an exporter or by hand.
+    unsafe {
+        buffer::release(&mut (*op.cast::<PyManagedBufferObject>()).master);
+        crate::object::alloc::raw_free(op.cast());
+    }
+}
+
+/// Gives up the managed buffer (and with it, when last, the exporter's
+/// view).
+unsafe fn do_release(op: *mut PyObject) -> PyResult<()> {
+    // SAFETY: op is a memoryview.
+    unsafe {
+        let m = mv(op);
+        if m.flags & RELEASED != 0 {
+            return Ok(());
+        }
+        if m.exports > 0 {
+            let n = m.exports;
+            return Err(buffer_error(&format!(
+                "memoryview has {n} exported buffer{}",
+                if n == 1 { "" } else { "s" }
+            )));
+        }
+        m.flags |= RELEASED;
+        let mbuf = std::mem::replace(&mut m.mbuf, null_mut());
+        xdecref(mbuf);
+        Ok(())
+    }
+}
+
+unsafe extern "C" fn mv_dealloc(op: *mut PyObject) {
+    // SAFETY: refcount reached zero; no exports can be alive.
+    unsafe {
+        let m = mv(op);
+        if !m.weakreflist.is_null() {
+            crate::object::weakref::clear_weakrefs(op);
+        }
+        xdecref(m.mbuf);
+        xdecref(m.view.obj);
+        crate::object::alloc::raw_free(op.cast());
+    }
+}
+
+unsafe extern "C" fn mv_repr(op: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op is a memoryview.
+    guard_obj(|| unsafe {
+        let what = if mv(op).flags & RELEASED != 0 {
+            "released memory"
+        } else {
+            "memory"
+        };
+        pystr::from_str(&format!("<{what} at {op:p}>"))
+    })
+}
+
+/// The native format code of a view, `NotImplementedError` for others.
+unsafe fn code_of(v: &Py_buffer) -> PyResult<u8> {
+    // SAFETY: format is a C string.
+    let f = unsafe { std::ffi::CStr::from_ptr(v.format) }.to_bytes();
+    match buffer::native_format(f) {
+        Some((c, _)) => Ok(c),
+        None => Err(errors::not_implemented_error(format!(
+            "memoryview: format {} not supported",
+            String::from_utf8_lossy(f)
+        ))),
+    }
+}
+
+unsafe extern "C" fn mv_hash(op: *mut PyObject) -> Py_hash_t {
+    guard(|| {
+        // SAFETY: op is a memoryview.
+        let r: PyResult<Py_hash_t> = unsafe {
+            (|| {
+                let m = mv(op);
+                if m.hash != -1 {
+                    return Ok(m.hash);
+                }
+                let v = live(op)?;
+                if v.readonly == 0 {
+                    return Err(errors::value_error(
+                        "cannot hash writable memoryview object",
+                    ));
+                }
+                let code = code_of(v)?;
+                if !matches!(code, b'B' | b'b' | b'c') {
+                    return Err(errors::value_error(
+                        "memoryview: hashing is restricted to formats 'B', 'b' or 'c'",
+                    ));
+                }
+                let b = bytes::from_slice(&buffer::to_vec(v, b'C'))?;
+                m.hash = bytes::hash(b.as_ptr());
+                Ok(m.hash)
+            })()
+        };
+        r.unwrap_or(-1)
+    })
+}
+
+unsafe extern "C" fn mv_length(op: *mut PyObject) -> Py_ssize_t {
+    guard(|| {
+        // SAFETY: op is a memoryview.
+        let r: PyResult<Py_ssize_t> = unsafe {
+            live(op).and_then(|v| {
+                if v.ndim == 0 {
+                    Err(errors::type_error("0-dim memory has no length"))
+                } else {
+                    Ok(*v.shape)
+                }
+            })
+        };
+        r.unwrap_or(-1)
+    })
+}
+
+/// The address of item `i` of a one-dimensional view (negative from the
+/// end), `IndexError` when out of range.
+unsafe fn item_ptr(v: &Py_buffer, mut i: Py_ssize_t) -> PyResult<*mut u8> {
+    // SAFETY: view with ndim >= 1.
+    unsafe {
+        if v.ndim == 0 {
+            return Err(errors::type_error("invalid indexing of 0-dim memory"));
+        }
+        if v.ndim > 1 {
+            return Err(errors::not_implemented_error(
+                "multi-dimensional sub-views are not implemented",
+            ));
+        }
+        let n = *v.shape;
+        if i < 0 {
+            i += n;
+        }
+        if i < 0 || i >= n {
+            return Err(errors::index_error("index out of bounds on dimension 1"));
+        }
+        Ok(v.buf.cast::<u8>().offset(i * *v.strides))
+    }
+}
+
+unsafe extern "C" fn mv_item(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject {
+    // SAFETY: op is a memoryview.
+    guard_obj(|| unsafe {
+        let v = live(op)?;
+        let code = code_of(v)?;
+        buffer::unpack(code, item_ptr(v, i)?)
+    })
+}
+
+unsafe extern "C" fn mv_subscript(op: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op is a memoryview, key valid.
+    guard_obj(|| unsafe {
+        let v = live(op)?;
+        if slice::check(key) {
+            if v.ndim == 0 {
+                return Err(errors::type_error("invalid indexing of 0-dim memory"));
+            }
+            let ix = slice::indices(key, *v.shape)?;
+            let r = from_view(mv(op).mbuf, v)?;
+            let nv = &mut mv(r.as_ptr()).view;
+            nv.buf = v.buf.cast::<u8>().offset(ix.start * *v.strides).cast();
+            *nv.shape = ix.len;
+            *nv.strides = *v.strides * ix.step;
+            nv.len = buffer::shape_of(nv).iter().product::<Py_ssize_t>() * nv.itemsize;
+            return Ok(r);
+        }
+        if key == &raw mut none::_Py_EllipsisObject {
+            return Ok(Owned::from_borrowed(op));
+        }
+        if !int::check(key) {
+            if v.ndim == 0 && tuple::check(key) && tuple::items(key).is_empty() {
+                return buffer::unpack(code_of(v)?, v.buf.cast());
+            }
+            return Err(errors::type_error("memoryview: invalid slice key"));
+        }
+        let i = int::as_i64_or(key, "cannot fit 'int' into an index-sized integer")?;
+        let code = code_of(v)?;
+        buffer::unpack(code, item_ptr(v, i as Py_ssize_t)?)
+    })
+}
+
+unsafe extern "C" fn mv_ass_subscript(
+    op: *mut PyObject,
+    key: *mut PyObject,
+    value: *mut PyObject,
+) -> c_int {
+    // SAFETY: op is a memoryview; key valid; value NULL or valid.
+    guard_status(|| unsafe {
+        let v = live(op)?;
+        if v.readonly != 0 {
+            return Err(errors::type_error("cannot modify read-only memory"));
+        }
+        if value.is_null() {
+            return Err(errors::type_error("cannot delete memory"));
+        }
+        let code = code_of(v)?;
+        if int::check(key) {
+            let i = int::as_i64_or(key, "cannot fit 'int' into an index-sized integer")?;
+            return buffer::pack(code, value, item_ptr(v, i as Py_ssize_t)?);
+        }
+        if !slice::check(key) || v.ndim != 1 {
+            return Err(errors::type_error("memoryview: invalid slice key"));
+        }
+        let ix = slice::indices(key, *v.shape)?;
+        let mut src: Py_buffer = std::mem::zeroed();
+        buffer::get(value, &mut src, PyBUF_FULL_RO)?;
+        let src_fmt = if src.format.is_null() {
+            &b"B"[..]
+        } else {
+            std::ffi::CStr::from_ptr(src.format).to_bytes()
+        };
+        let same = buffer::native_format(src_fmt).map(|f| f.0) == Some(code)
+            && src.itemsize == v.itemsize
+            && src.ndim == 1
+            && buffer::shape_of(&src) == [ix.len];
+        if !same {
+            buffer::release(&mut src);
+            return Err(errors::value_error(
+                "memoryview assignment: lvalue and rvalue have different structures",
+            ));
+        }
+        let data = buffer::to_vec(&src, b'C');
+        buffer::release(&mut src);
+        let target = Py_buffer {
+            buf: v.buf.cast::<u8>().offset(ix.start * *v.strides).cast(),
+            shape: &ix.len as *const _ as *mut _,
+            strides: &(*v.strides * ix.step) as *const _ as *mut _,
+            ..std::ptr::read(v)
+        };
+        buffer::write_from(&target, &data, b'C');
+        Ok(())
+    })
+}
+
+unsafe extern "C" fn mv_richcompare(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    op: c_int,
+) -> *mut PyObject {
+    // SAFETY: a is a memoryview, b valid.
+    guard_obj(|| unsafe {
+        if op != Py_EQ && op != Py_NE {
+            return Ok(Owned::from_borrowed(none::not_implemented()));
+        }
+        let answer = |eq: bool| Ok(Owned::from_borrowed(pybool::from_bool(eq == (op == Py_EQ))));
+        if a == b {
+            return answer(true);
+        }
+        let released = |x: *mut PyObject| check(x) && mv(x).flags & RELEASED != 0;
+        if released(a) || released(b) {
+            return answer(false);
+        }
+        if !buffer::check(b) {
+            return Ok(Owned::from_borrowed(none::not_implemented()));
+        }
+        let va = &mv(a).view;
+        let mut vb: Py_buffer = std::mem::zeroed();
+        buffer::get(b, &mut vb, PyBUF_FULL_RO)?;
+        let eq = views_equal(va, &vb);
+        buffer::release(&mut vb);
+        answer(eq)
+    })
+}
+
+/// Element-wise equality of two views with the same shape.
+unsafe fn views_equal(a: &Py_buffer, b: &Py_buffer) -> bool {
+    // SAFETY: both views valid.
+    unsafe {
+        if buffer::shape_of(a) != buffer::shape_of(b) {
+            return false;
+        }
+        let fmt = |v: &Py_buffer| {
+            if v.format.is_null() {
+                b"B".to_vec()
+            } else {
+                std::ffi::CStr::from_ptr(v.format).to_bytes().to_vec()
+            }
+        };
+        let (fa, fb) = (fmt(a), fmt(b));
+        match (buffer::native_format(&fa), buffer::native_format(&fb)) {
+            (Some((ca, _)), Some((cb, _))) => buffer::item_pointers(a, b'C')
+                .into_iter()
+                .zip(buffer::item_pointers(b, b'C'))
+                .all(|(pa, pb)| buffer::read_item(ca, pa).same(buffer::read_item(cb, pb))),
+            _ => fa == fb && buffer::to_vec(a, b'C') == buffer::to_vec(b, b'C'),
+        }
+    }
+}
+
+unsafe extern "C" fn mv_getbuffer(op: *mut PyObject, view: *mut Py_buffer, flags: c_int) -> c_int {
+    // SAFETY: op is a memoryview; view writable.
+    guard_status(|| unsafe {
+        let v = live(op)?;
+        if flags & PyBUF_WRITABLE != 0 && v.readonly != 0 {
+            return Err(buffer_error(
+                "memoryview: underlying buffer is not writable",
+            ));
+        }
+        let mut out = std::ptr::read(v);
+        if flags & PyBUF_FORMAT == 0 {
+            out.format = null_mut();
+        }
+        if flags & PyBUF_STRIDES != PyBUF_STRIDES {
+            if !buffer::is_contiguous(v, b'C') {
+                return Err(buffer_error(
+                    "memoryview: underlying buffer is not C-contiguous",
+                ));
+            }
+            out.strides = null_mut();
+        }
+        if flags & PyBUF_ND == 0 {
+            out.shape = null_mut();
+        }
+        out.obj = new_ref(op);
+        *view = out;
+        mv(op).exports += 1;
+        Ok(())
+    })
+}
+
+unsafe extern "C" fn mv_releasebuffer(op: *mut PyObject, _view: *mut Py_buffer) {
+    // SAFETY: op is a memoryview with an export outstanding.
+    unsafe { mv(op).exports -= 1 }
+}
+
+unsafe extern "C" fn mv_new(
+    _tp: *mut PyTypeObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: args a tuple, kwargs NULL or a dict.
+        unsafe {
+            let nkw = if kwargs.is_null() {
+                0
+            } else {
+                dict::len(kwargs)
+            };
+            let kw_obj = if nkw == 1 {
+                kwarg(kwargs, "object")?
+            } else {
+                null_mut()
+            };
+            match (tuple::items(args), nkw) {
+                ([o], 0) => from_object(*o),
+                ([], 1) if !kw_obj.is_null() => from_object(kw_obj),
+                ([], 0) => Err(errors::type_error(
+                    "memoryview() missing required argument 'object' (pos 1)",
+                )),
+                (a, _) if a.len() + nkw as usize > 1 => Err(errors::type_error(format!(
+                    "memoryview() takes at most 1 argument ({} given)",
+                    a.len() + nkw as usize
+                ))),
+                _ => Err(errors::type_error(
+                    "memoryview() got an unexpected keyword argument",
+                )),
+            }
+        }
+    })
+}
+
+unsafe extern "C" fn m_release(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op is a memoryview.
+    guard_obj(|| unsafe {
+        do_release(op)?;
+        Ok(Owned::from_borrowed(none::none()))
+    })
+}
+
+unsafe extern "C" fn m_enter(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op is a memoryview.
+    guard_obj(|| unsafe {
+        live(op)?;
+        Ok(Owned::from_borrowed(op))
+    })
+}
+
+unsafe extern "C" fn m_exit(op: *mut PyObject, _args: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op is a memoryview.
+    guard_obj(|| unsafe {
+        do_release(op)?;
+        Ok(Owned::from_borrowed(none::none()))
+    })
+}
+
+/// The keyword argument `name` (borrowed, NULL when absent).
+unsafe fn kwarg(kwargs: *mut PyObject, name: &str) -> PyResult<*mut PyObject> {
+    // SAFETY: kwargs NULL or a dict.
+    unsafe {
+        if kwargs.is_null() {
+            return Ok(null_mut());
+        }
+        dict::get_item(kwargs, pystr::intern(name))
+    }
+}
+
+/// The contiguous bytes of a live view, in C order.
+unsafe fn c_bytes(op: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: op is a memoryview.
+    unsafe { bytes::from_slice(&buffer::to_vec(live(op)?, b'C')) }
+}
+
+unsafe extern "C" fn m_tobytes(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
+    // SAFETY: op is a memoryview; args a tuple.
+    guard_obj(|| unsafe {
+        let order = match tuple::items(args) {
+            [o] => *o,
+            _ if !kwargs.is_null() => kwarg(kwargs, "order")?,
+            _ => null_mut(),
+        };
+        let ord = if order.is_null() || order == none::none() {
+            b'C'
+        } else {
+            match pystr::as_str(order)? {
+                "C" => b'C',
+                "F" => b'F',
+                "A" => b'A',
+                _ => return Err(errors::value_error("order must be 'C', 'F' or 'A'")),
+            }
+        };
+        bytes::from_slice(&buffer::to_vec(live(op)?, ord))
+    })
+}
+
+unsafe extern "C" fn m_hex(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
+    // SAFETY: op is a memoryview; args a tuple.
+    guard_obj(|| unsafe {
+        let b = c_bytes(op)?;
+        let hex = crate::object::protocol::getattr_str(b.as_ptr(), "hex")?;
+        crate::object::protocol::call(hex.as_ptr(), args, kwargs)
+    })
+}
+
+/// The items of `v` along dimension `d` from `p`, nested as lists.
+unsafe fn list_at(v: &Py_buffer, code: u8, d: usize, p: *mut u8) -> PyResult<Owned> {
+    // SAFETY: p addresses a sub-array of v.
+    unsafe {
+        if d == v.ndim as usize {
+            return buffer::unpack(code, p);
+        }
+        let n = *v.shape.add(d);
+        let mut items = Vec::with_capacity(n as usize);
+        for i in 0..n {
+            items.push(list_at(v, code, d + 1, p.offset(i * *v.strides.add(d)))?);
+        }
+        list::from_vec(items)
+    }
+}
+
+unsafe extern "C" fn m_tolist(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op is a memoryview.
+    guard_obj(|| unsafe {
+        let v = live(op)?;
+        let code = code_of(v)?;
+        list_at(v, code, 0, v.buf.cast())
+    })
+}
+
+unsafe extern "C" fn m_toreadonly(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op is a memoryview.
+    guard_obj(|| unsafe {
+        let v = live(op)?;
+        let r = from_view(mv(op).mbuf, v)?;
+        mv(r.as_ptr()).view.readonly = 1;
+        Ok(r)
+    })
+}
+
+unsafe extern "C" fn m_cast(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
+    // SAFETY: op is a memoryview; args a tuple.
+    guard_obj(|| unsafe {
+        let v = live(op)?;
+        let kw = |name: &str| kwarg(kwargs, name);
+        let (fmt, shape) = match tuple::items(args) {
+            [f] => (*f, kw("shape")?),
+            [f, s] => (*f, *s),
+            [] => (kw("format")?, kw("shape")?),
+            _ => return Err(errors::type_error("cast() takes at most 2 arguments")),
+        };
+        if fmt.is_null() {
+            return Err(errors::type_error(
+                "cast() missing required argument 'format' (pos 1)",
+            ));
+        }
+        if !pystr::check(fmt) {
+            return Err(errors::type_error(format!(
+                "cast() argument 'format' must be str, not {}",
+                type_name(fmt)
+            )));
+        }
+        if !buffer::is_contiguous(v, b'C') {
+            return Err(errors::type_error(
+                "memoryview: casts are restricted to C-contiguous views",
+            ));
+        }
+        let Some((code, size)) = buffer::native_format(pystr::as_str(fmt)?.as_bytes()) else {
+            return Err(errors::value_error(
+                "memoryview: destination format must be a native single character format prefixed with an optional '@'",
+            ));
+        };
+        let byte_fmt = |c: u8| matches!(c, b'B' | b'b' | b'c');
+        let src_code = code_of(v)?;
+        if !byte_fmt(src_code) && !byte_fmt(code) {
+            return Err(errors::type_error(
+                "memoryview: cannot cast between two non-byte formats",
+            ));
+        }
+        if v.len % size as Py_ssize_t != 0 {
+            return Err(errors::type_error(
+                "memoryview: length is not a multiple of itemsize",
+            ));
+        }
+        let dims: Vec<Py_ssize_t> = if shape.is_null() || shape == none::none() {
+            vec![v.len / size as Py_ssize_t]
+        } else {
+            let items: Vec<*mut PyObject> = if list::check(shape) {
+                list::items(shape).to_vec()
+            } else if tuple::check(shape) {
+                tuple::items(shape).to_vec()
+            } else {
+                return Err(errors::type_error("shape must be a list or a tuple"));
+            };
+            let mut d = Vec::with_capacity(items.len());
+            for x in items {
+                let n = int::as_i64_or(
+                    x,
+                    "memoryview.cast(): elements of shape must be integers > 0",
+                )?;
+                if n <= 0 {
+                    return Err(errors::value_error(
+                        "memoryview.cast(): elements of shape must be integers > 0",
+                    ));
+                }
+                d.push(n as Py_ssize_t);
+            }
+            if d.iter().product::<Py_ssize_t>() * size as Py_ssize_t != v.len {
+                return Err(errors::type_error(
+                    "memoryview: product(shape) * itemsize != buffer size",
+                ));
+            }
+            d
+        };
+        let strides = buffer::contiguous_strides(&dims, size as Py_ssize_t, b'C');
+        let tmpl = Py_buffer {
+            itemsize: size as Py_ssize_t,
+            ndim: dims.len() as c_int,
+            format: buffer::format_cstr(code).as_ptr() as *mut _,
+            shape: dims.as_ptr().cast_mut(),
+            strides: strides.as_ptr().cast_mut(),
+            ..std::ptr::read(v)
+        };
+        from_view(mv(op).mbuf, &tmpl)
+    })
+}
+
+macro_rules! getter {
+    ($name:ident, |$v:ident, $op:ident| $body:expr) => {
+        unsafe extern "C" fn $name($op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+            // SAFETY: op is a memoryview.
+            guard_obj(|| unsafe {
+                let $v = live($op)?;
+                $body
+            })
+        }
+    };
+}
+
+/// A tuple of ints.
+fn int_tuple(xs: &[Py_ssize_t]) -> PyResult<Owned> {
+    let items = xs
+        .iter()
+        .map(|&x| int::from_i64(x as i64))
+        .collect::<PyResult<Vec<_>>>()?;
+    tuple::from_vec(items)
+}
+
+getter!(g_obj, |v, _op| Ok(Owned::from_borrowed(
+    if v.obj.is_null() { none::none() } else { v.obj }
+)));
+getter!(g_nbytes, |v, _op| int::from_i64(v.len as i64));
+getter!(g_readonly, |v, _op| Ok(Owned::from_borrowed(
+    pybool::from_bool(v.readonly != 0)
+)));
+getter!(g_itemsize, |v, _op| int::from_i64(v.itemsize as i64));
+getter!(g_format, |v, _op| pystr::from_cstr(v.format));
+getter!(g_ndim, |v, _op| int::from_i64(v.ndim as i64));
+getter!(g_shape, |v, _op| int_tuple(&buffer::shape_of(v)));
+getter!(g_strides, |v, _op| int_tuple(&buffer::strides_of(v)));
+getter!(g_suboffsets, |_v, _op| tuple::from_vec(Vec::new()));
+getter!(g_c_contiguous, |v, _op| Ok(Owned::from_borrowed(
+    pybool::from_bool(buffer::is_contiguous(v, b'C'))
+)));
+getter!(g_f_contiguous, |v, _op| Ok(Owned::from_borrowed(
+    pybool::from_bool(buffer::is_contiguous(v, b'F'))
+)));
+getter!(g_contiguous, |v, _op| Ok(Owned::from_borrowed(
+    pybool::from_bool(buffer::is_contiguous(v, b'A'))
+)));

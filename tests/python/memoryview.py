@@ -1,0 +1,91 @@
+# memoryview: construction, attributes, indexing, slicing, conversion,
+# comparison, assignment, casts, release and the buffer exports it holds.
+def attempt(label, f):
+    try:
+        print(label, repr(f()))
+    except Exception as e:
+        print(label, type(e).__name__ + ":", e)
+
+
+b = b"hello world"
+m = memoryview(b)
+print(type(m).__name__, len(m), m.nbytes, m.readonly, m.itemsize)
+print(m.format, m.ndim, m.shape, m.strides, m.suboffsets)
+print(m.c_contiguous, m.f_contiguous, m.contiguous, repr(m).startswith("<memory at"))
+print(m.obj is b, m[0], m[-1], m[1:5].tobytes(), m[::2].tobytes())
+print(m[::-1].tobytes(), m[::2].strides, m[::2].contiguous, len(m[3:3]))
+print(m.tobytes(), m.tolist()[:3], m.hex(), m[:4].hex(":"))
+print(m == b, m == b"hello", m != b, m == m[:], m[:5] == memoryview(b"hello"))
+print(m == "hello world", m == 5, m[::2] == b[::2])
+print(bytes(m[6:]), bytearray(m[:5]), list(m[:3]))
+print(hash(m) == hash(b), hash(m[:5]) == hash(b"hello"))
+attempt("index", lambda: m[11])
+attempt("negative", lambda: m[-12])
+attempt("key", lambda: m["a"])
+attempt("setro", lambda: m.__setitem__(0, 1))
+attempt("delete", lambda: m.__delitem__(0))
+attempt("int", lambda: memoryview(5))
+attempt("str", lambda: memoryview("abc"))
+attempt("noarg", lambda: memoryview())
+attempt("kw", lambda: memoryview(object=b"ab").tobytes())
+
+ba = bytearray(b"abcdef")
+w = memoryview(ba)
+print(w.readonly, w.obj is ba)
+w[0] = 65
+w[1:3] = b"XY"
+w[-1] = ord("z")
+print(ba)
+attempt("range", lambda: w.__setitem__(0, 256))
+attempt("type", lambda: w.__setitem__(0, b"a"))
+attempt("structure", lambda: w.__setitem__(slice(0, 2), b"abc"))
+attempt("resize", lambda: ba.append(1))
+attempt("hash writable", lambda: hash(w))
+w2 = memoryview(w)
+print(w2.obj is ba, w2.tobytes())
+w.release()
+attempt("resize with w2", lambda: ba.extend(b"!"))
+w2.release()
+ba.append(ord("!"))
+print(ba, repr(w).startswith("<released memory"))
+attempt("released len", lambda: len(w))
+attempt("released item", lambda: w[0])
+attempt("released tobytes", lambda: w.tobytes())
+print(w == w, w == w2)
+
+with memoryview(bytearray(b"ctx")) as c:
+    print(c.tobytes(), repr(c)[:8])
+print(repr(c)[:17])
+
+x = memoryview(bytearray(range(8)))
+i = x.cast("i")
+print(i.format, i.itemsize, len(i), i.shape, i.strides, i.nbytes)
+i[0] = -1
+print(x.tolist(), i.tolist(), i[1])
+print(i.cast("B").tolist() == x.tolist(), x.cast("c")[:2].tolist())
+s = x.cast("B", shape=[2, 4])
+print(s.ndim, s.shape, s.strides, s.tolist())
+attempt("2d index", lambda: s[0])
+attempt("2d len", lambda: len(s))
+attempt("bad cast", lambda: x.cast("i", shape=[3]))
+attempt("non-byte", lambda: i.cast("h"))
+attempt("format", lambda: x.cast("<i"))
+attempt("multiple", lambda: memoryview(b"abc").cast("h"))
+attempt("strided", lambda: x[::2].cast("B"))
+h = memoryview(bytearray(8)).cast("h")
+h[1] = 300
+attempt("h range", lambda: h.__setitem__(0, 40000))
+print(h.tolist(), h == [0, 300, 0, 0], memoryview(b"\x01\x00").cast("h") == memoryview(b"\x01"))
+d = memoryview(bytearray(16)).cast("d")
+d[0] = 1.5
+print(d.tolist(), d[1])
+q = memoryview(bytearray(2)).cast("?")
+q[1] = 5
+print(q.tolist(), q.format)
+r = memoryview(b"xyz").toreadonly()
+print(r.readonly, r.tobytes())
+e = memoryview(bytearray(b"abc"))
+with e:
+    inner = memoryview(e)
+attempt("exported release", lambda: e.tobytes())
+print(inner.tobytes())
