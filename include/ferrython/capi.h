@@ -2322,6 +2322,11 @@ extern struct PyTypeObject _PyManagedBuffer_Type;
 extern struct PyTypeObject PyMemoryView_Type;
 
 /*
+ `_PyMemoryIter_Type`.
+ */
+extern struct PyTypeObject _PyMemoryIter_Type;
+
+/*
  `PyCFunction_Type`.
  */
 extern struct PyTypeObject PyCFunction_Type;

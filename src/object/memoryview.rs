@@ -59,6 +59,7 @@ pub static mut PyMemoryView_Type: PyTypeObject = PyTypeObject {
     tp_repr: Some(mv_repr),
     tp_hash: Some(mv_hash),
     tp_richcompare: Some(mv_richcompare),
+    tp_iter: Some(mv_iter),
     tp_new: Some(mv_new),
     tp_weaklistoffset: std::mem::offset_of!(PyMemoryViewObject, weakreflist) as Py_ssize_t,
     tp_as_sequence: &raw mut MV_AS_SEQUENCE,
@@ -71,6 +72,24 @@ pub static mut PyMemoryView_Type: PyTypeObject = PyTypeObject {
         std::mem::offset_of!(PyMemoryViewObject, ob_array),
         std::mem::size_of::<Py_ssize_t>(),
     )
+};
+
+/// The iterator over a one-dimensional memoryview.
+#[repr(C)]
+pub struct MemoryIter {
+    pub ob_base: PyObject,
+    /// The memoryview, NULL once exhausted.
+    pub view: *mut PyObject,
+    pub index: Py_ssize_t,
+}
+
+/// `_PyMemoryIter_Type`.
+#[no_mangle]
+pub static mut _PyMemoryIter_Type: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(memoryiter_dealloc),
+    tp_iter: Some(crate::object::iterobject::self_iter),
+    tp_iternext: Some(memoryiter_next),
+    ..type_template(c"memory_iterator", std::mem::size_of::<MemoryIter>(), 0)
 };
 
 static mut MV_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {
@@ -487,7 +506,7 @@ unsafe extern "C" fn mv_subscript(op: *mut PyObject, key: *mut PyObject) -> *mut
             nv.len = buffer::shape_of(nv).iter().product::<Py_ssize_t>() * nv.itemsize;
             return Ok(r);
         }
-        if key == &raw mut none::_Py_EllipsisObject {
+        if key == &raw mut none::_Py_EllipsisObject && v.ndim == 0 {
             return Ok(Owned::from_borrowed(op));
         }
         if !int::check(key) {
@@ -875,6 +894,11 @@ unsafe extern "C" fn m_cast(
             }
             d
         };
+        if v.ndim != 1 && dims.len() != 1 {
+            return Err(errors::type_error(
+                "memoryview: cast must be 1D -> ND or ND -> 1D",
+            ));
+        }
         let strides = buffer::contiguous_strides(&dims, size as Py_ssize_t, b'C');
         let tmpl = Py_buffer {
             itemsize: size as Py_ssize_t,
@@ -931,3 +955,51 @@ getter!(g_f_contiguous, |v, _op| Ok(Owned::from_borrowed(
 getter!(g_contiguous, |v, _op| Ok(Owned::from_borrowed(
     pybool::from_bool(buffer::is_contiguous(v, b'A'))
 )));
+
+unsafe extern "C" fn mv_iter(op: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op is a memoryview; the iterator is initialized in full.
+    guard_obj(|| unsafe {
+        let v = live(op)?;
+        if v.ndim == 0 {
+            return Err(errors::type_error("invalid indexing of 0-dim memory"));
+        }
+        if v.ndim > 1 {
+            return Err(errors::not_implemented_error(
+                "multi-dimensional sub-views are not implemented",
+            ));
+        }
+        code_of(v)?;
+        let it = crate::object::alloc::generic_alloc(&raw mut _PyMemoryIter_Type, 0);
+        if it.is_null() {
+            return Err(Raised::assume());
+        }
+        (*it.cast::<MemoryIter>()).view = new_ref(op);
+        Ok(Owned::from_raw_unchecked(it))
+    })
+}
+
+unsafe extern "C" fn memoryiter_dealloc(op: *mut PyObject) {
+    // SAFETY: refcount reached zero.
+    unsafe {
+        xdecref((*op.cast::<MemoryIter>()).view);
+        crate::object::alloc::raw_free(op.cast());
+    }
+}
+
+unsafe extern "C" fn memoryiter_next(op: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op is a memory iterator over a one-dimensional memoryview.
+    crate::capi::boundary::guard_iter(|| unsafe {
+        let it = &mut *op.cast::<MemoryIter>();
+        if it.view.is_null() {
+            return Ok(None);
+        }
+        let v = live(it.view)?;
+        if it.index >= *v.shape {
+            decref(std::mem::replace(&mut it.view, null_mut()));
+            return Ok(None);
+        }
+        let p = v.buf.cast::<u8>().offset(it.index * *v.strides);
+        it.index += 1;
+        buffer::unpack(code_of(v)?, p).map(Some)
+    })
+}

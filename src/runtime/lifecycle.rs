@@ -70,6 +70,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::object::superobject::PySuper_Type,
         &raw mut crate::object::memoryview::PyMemoryView_Type,
         &raw mut crate::object::memoryview::_PyManagedBuffer_Type,
+        &raw mut crate::object::memoryview::_PyMemoryIter_Type,
     ]);
     v.extend(crate::object::itertypes::all_types());
     v.push(&raw mut crate::object::mappingproxy::PyDictProxy_Type);

@@ -89,3 +89,43 @@ with e:
     inner = memoryview(e)
 attempt("exported release", lambda: e.tobytes())
 print(inner.tobytes())
+
+# Zero-dimensional views, Fortran order, cast rules, strided and
+# overlapping slice assignment, iteration and use as bytes-like.
+m = memoryview(b"abc")
+try: print(m[...] is m)
+except Exception as e: print(type(e).__name__, e)
+print(type(iter(m)).__name__)
+z = memoryview(b"\x05").cast("B", shape=[])
+print(z.ndim, z.shape, z.strides, z.tolist(), z[()], z[...] is z)
+try: len(z)
+except Exception as e: print(type(e).__name__, e)
+try: z[0]
+except Exception as e: print(type(e).__name__, e)
+print(z == memoryview(b"\x05").cast("B", shape=[]))
+x = memoryview(bytearray(range(6))).cast("B", shape=[2,3])
+print(x.tobytes("F"), x.tobytes("A"), x.tobytes(None))
+try: x.tobytes("X")
+except Exception as e: print(type(e).__name__, e)
+print(x.cast("B").tolist())
+try: x.cast("c", shape=[3,2])
+except Exception as e: print(type(e).__name__, e)
+try: memoryview(b"ab") < memoryview(b"b")
+except Exception as e: print(type(e).__name__, e)
+print(memoryview(b"ab").cast("B", [2]) .shape)
+try: memoryview(b"ab").cast(1)
+except Exception as e: print(type(e).__name__, e)
+try: memoryview(b"ab").cast("B", shape=[0])
+except Exception as e: print(type(e).__name__, e)
+try: memoryview(b"abc")[1:2] = b"x"
+except Exception as e: print(type(e).__name__, e)
+try: memoryview(b"abc", 1)
+except Exception as e: print(type(e).__name__, e)
+mm = memoryview(bytearray(b"abcdef"))
+mm[::2] = b"XYZ"
+print(mm.obj)
+mm[1:4] = mm[0:3]
+print(mm.obj)
+print(list(reversed(memoryview(b"abc"))), b"x" in memoryview(b"x"), 120 in memoryview(b"x"))
+print(memoryview(b"a").__class__, memoryview.__name__)
+print(b"-".join([memoryview(b"ab"), b"cd"]), bytes(memoryview(b"q")) + memoryview(b"r"))
