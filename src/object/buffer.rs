@@ -370,18 +370,29 @@ pub unsafe fn unpack(code: u8, p: *const u8) -> PyResult<Owned> {
 pub unsafe fn pack(code: u8, v: *mut PyObject, p: *mut u8) -> PyResult<()> {
     let c = code as char;
     let bad_value = || errors::value_error(format!("memoryview: invalid value for format '{c}'"));
+    let bad_type = || errors::type_error(format!("memoryview: invalid type for format '{c}'"));
     // SAFETY: v valid; p holds one item of the format.
     unsafe {
         match code {
             b'c' => {
-                if !bytes::check(v) || bytes::size(v) != 1 {
+                if !bytes::check(v) {
+                    return Err(bad_type());
+                }
+                if bytes::size(v) != 1 {
                     return Err(bad_value());
                 }
                 *p = bytes::as_slice(v)[0];
             }
             b'?' => *p = protocol::is_true(v)? as u8,
             b'f' | b'd' | b'e' => {
-                let x = float::as_f64(v)?;
+                let x = float::as_f64(v).map_err(|e| {
+                    if errors::matches(crate::object::exceptions::PyExc_TypeError) {
+                        errors::clear();
+                        bad_type()
+                    } else {
+                        e
+                    }
+                })?;
                 match code {
                     b'f' => p.cast::<f32>().write_unaligned(x as f32),
                     b'd' => p.cast::<f64>().write_unaligned(x),
@@ -394,9 +405,7 @@ pub unsafe fn pack(code: u8, v: *mut PyObject, p: *mut u8) -> PyResult<()> {
             }
             _ => {
                 if !int::check(v) {
-                    return Err(errors::type_error(format!(
-                        "memoryview: invalid type for format '{c}'"
-                    )));
+                    return Err(bad_type());
                 }
                 let x = int::as_i128(v).ok_or_else(bad_value)?;
                 macro_rules! put {

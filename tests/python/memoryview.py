@@ -129,3 +129,28 @@ print(mm.obj)
 print(list(reversed(memoryview(b"abc"))), b"x" in memoryview(b"x"), 120 in memoryview(b"x"))
 print(memoryview(b"a").__class__, memoryview.__name__)
 print(b"-".join([memoryview(b"ab"), b"cd"]), bytes(memoryview(b"q")) + memoryview(b"r"))
+
+# Mixed with bytes-like consumers, and packing errors per format.
+m = memoryview(b"abc")
+print(b"abc" == m, m == bytearray(b"abc"), bytearray(b"abc") == m)
+ba = bytearray(b"x"); ba += m; print(ba)
+print(int.from_bytes(memoryview(b"\x01\x02"), "big"), m.obj.decode())
+print(b"abc".startswith(memoryview(b"ab")), memoryview(b"abc").tobytes().upper())
+d = {memoryview(b"k"): 1}
+print(d[b"k"] if b"k" in d else "no", d.get(memoryview(b"k")))
+print(memoryview(b"\xff").cast("b")[0], memoryview(b"\x00\x00\xc0\x7f").cast("f")[0])
+m2 = memoryview(bytearray(4)).cast("I"); m2[0] = 2**32 - 1; print(m2[0], m2.tolist())
+try: m2[0] = -1
+except Exception as e: print(type(e).__name__, e)
+try: m2[0] = 1.5
+except Exception as e: print(type(e).__name__, e)
+c = memoryview(bytearray(b"ab")).cast("c"); c[0] = b"z"; print(c.tolist())
+try: c[0] = b"zz"
+except Exception as e: print(type(e).__name__, e)
+try: c[0] = 1
+except Exception as e: print(type(e).__name__, e)
+f = memoryview(bytearray(8)).cast("d")
+try: f[0] = "x"
+except Exception as e: print(type(e).__name__, e)
+f[0] = 3; print(f[0])
+print(memoryview(b"abc").__len__(), memoryview(b"").tolist(), memoryview(b"").tobytes())
