@@ -3446,11 +3446,12 @@ void PyErr_Display(PyObject *_tp, PyObject *value, PyObject *_tb);
 
 /*
  `PyErr_PrintEx`: prints the raised exception with its chain to stderr
- and clears it. Differences until `sys` and the embedding layer arrive:
- `SystemExit` is printed like any other exception instead of exiting the
- process, and `sys.last_exc` is not set.
+ and clears it; with `set_sys_last_vars`, also stores it as
+ `sys.last_exc` (and the legacy `last_type`, `last_value`,
+ `last_traceback`). A `SystemExit` is not printed: the process exits
+ with its code, through `Py_Exit`.
  */
-void PyErr_PrintEx(int _set_sys_last_vars);
+void PyErr_PrintEx(int set_sys_last_vars);
 
 /*
  `PyErr_Print`.
@@ -3710,6 +3711,77 @@ PyObject *_PyObject_GC_New(struct PyTypeObject *tp);
 PyVarObject *_PyObject_GC_NewVar(struct PyTypeObject *tp, Py_ssize_t n);
 
 /*
+ `PyImport_AppendInittab`: registers `initfunc` as the builtin module
+ `name`; 0, or -1 once the interpreter is running (as in CPython).
+ */
+int PyImport_AppendInittab(const char *name, PyObject *(*initfunc)(void));
+
+/*
+ `PyImport_ImportModule`: imports `name` and returns that module (the
+ submodule itself for a dotted name).
+ */
+PyObject *PyImport_ImportModule(const char *name);
+
+/*
+ `PyImport_ImportModuleNoBlock`: deprecated alias of
+ `PyImport_ImportModule`.
+ */
+PyObject *PyImport_ImportModuleNoBlock(const char *name);
+
+/*
+ `PyImport_Import`: imports through `builtins.__import__` (so an
+ overriding hook is honoured) and returns `sys.modules[name]`.
+ */
+PyObject *PyImport_Import(PyObject *name);
+
+/*
+ `PyImport_ImportModuleLevelObject`: `__import__(name, globals, locals,
+ fromlist, level)`.
+ */
+PyObject *PyImport_ImportModuleLevelObject(PyObject *name,
+                                           PyObject *globals,
+                                           PyObject *_locals,
+                                           PyObject *fromlist,
+                                           int level);
+
+/*
+ `PyImport_ImportModuleLevel`: the same with a C-string name.
+ */
+PyObject *PyImport_ImportModuleLevel(const char *name,
+                                     PyObject *globals,
+                                     PyObject *locals,
+                                     PyObject *fromlist,
+                                     int level);
+
+/*
+ `PyImport_GetModuleDict`: `sys.modules` (borrowed).
+ */
+PyObject *PyImport_GetModuleDict(void);
+
+/*
+ `PyImport_GetModule`: `sys.modules[name]` as a new reference, or NULL
+ without an error when it is not imported.
+ */
+PyObject *PyImport_GetModule(PyObject *name);
+
+/*
+ `PyImport_AddModuleRef`: the module `name` in `sys.modules`, created
+ empty if missing (new reference).
+ */
+PyObject *PyImport_AddModuleRef(const char *name);
+
+/*
+ `PyImport_AddModuleObject`: as `PyImport_AddModuleRef` but borrowed
+ (`sys.modules` keeps the module alive).
+ */
+PyObject *PyImport_AddModuleObject(PyObject *name);
+
+/*
+ `PyImport_AddModule`: `PyImport_AddModuleObject` with a C-string name.
+ */
+PyObject *PyImport_AddModule(const char *name);
+
+/*
  `Py_Initialize`.
  */
 void Py_Initialize(void);
@@ -3739,6 +3811,12 @@ int Py_FinalizeEx(void);
  `Py_Finalize`.
  */
 void Py_Finalize(void);
+
+/*
+ `Py_Exit`: finalizes the interpreter (a failure there turns status 0
+ into 120, as in CPython) and exits the process with `status`.
+ */
+void Py_Exit(int status);
 
 /*
  `Py_FatalError`.
@@ -4595,6 +4673,17 @@ int PyIndex_Check(PyObject *o);
  `PyObject_Repr`.
  */
 PyObject *PyObject_Repr(PyObject *op);
+
+/*
+ `PyObject_ASCII`: `ascii(op)`; "<NULL>" for NULL.
+ */
+PyObject *PyObject_ASCII(PyObject *op);
+
+/*
+ `PyObject_Format`: `format(op, spec)`; a NULL spec means "". A spec that
+ is not a str is a `SystemError`, as in CPython.
+ */
+PyObject *PyObject_Format(PyObject *op, PyObject *spec);
 
 /*
  `PyObject_Str`.

@@ -948,16 +948,46 @@ pub unsafe extern "C" fn PyErr_Display(
 }
 
 /// `PyErr_PrintEx`: prints the raised exception with its chain to stderr
-/// and clears it. Differences until `sys` and the embedding layer arrive:
-/// `SystemExit` is printed like any other exception instead of exiting the
-/// process, and `sys.last_exc` is not set.
+/// and clears it; with `set_sys_last_vars`, also stores it as
+/// `sys.last_exc` (and the legacy `last_type`, `last_value`,
+/// `last_traceback`). A `SystemExit` is not printed: the process exits
+/// with its code, through `Py_Exit`.
 #[no_mangle]
-pub extern "C" fn PyErr_PrintEx(_set_sys_last_vars: c_int) {
+pub extern "C" fn PyErr_PrintEx(set_sys_last_vars: c_int) {
     guard(|| {
+        // SAFETY: the raised exception, if any, is a valid instance.
+        if unsafe { errors::matches(exc::PyExc_SystemExit) } {
+            let status = crate::runtime::run::handle_uncaught();
+            crate::capi::init::Py_Exit(status);
+        }
         let Some(e) = errors::take() else { return };
+        if set_sys_last_vars != 0 {
+            // SAFETY: e is an exception instance.
+            unsafe { set_last_vars(e.as_ptr()) };
+        }
         // SAFETY: e is an exception instance.
         write_stderr(&unsafe { display::format_exception(e.as_ptr()) });
     })
+}
+
+/// Stores `e` as `sys.last_exc`, `last_type`, `last_value` and
+/// `last_traceback`; failures there are dropped, as printing must go on.
+unsafe fn set_last_vars(e: *mut PyObject) {
+    // SAFETY: e is an exception instance.
+    unsafe {
+        let tb = protocol::getattr_str(e, "__traceback__");
+        let tb = tb
+            .as_ref()
+            .map_or(crate::object::none::none(), |t| t.as_ptr());
+        use crate::modules::sys;
+        let r = sys::set("last_exc", e)
+            .and_then(|_| sys::set("last_type", (*e).ob_type.cast()))
+            .and_then(|_| sys::set("last_value", e))
+            .and_then(|_| sys::set("last_traceback", tb));
+        if r.is_err() {
+            errors::clear();
+        }
+    }
 }
 
 /// `PyErr_Print`.

@@ -45,6 +45,18 @@ pub extern "C" fn Py_Finalize() {
     lifecycle::finalize();
 }
 
+/// `Py_Exit`: finalizes the interpreter (a failure there turns status 0
+/// into 120, as in CPython) and exits the process with `status`.
+#[no_mangle]
+pub extern "C" fn Py_Exit(status: c_int) -> ! {
+    let status = if lifecycle::finalize() < 0 && status == 0 {
+        120
+    } else {
+        status
+    };
+    std::process::exit(status)
+}
+
 /// `Py_FatalError`.
 #[no_mangle]
 pub unsafe extern "C" fn Py_FatalError(msg: *const c_char) -> ! {

@@ -19,6 +19,7 @@ pub mod exceptions;
 pub mod float;
 pub mod format;
 pub mod gc;
+pub mod import;
 pub mod init;
 pub mod list;
 pub mod long;

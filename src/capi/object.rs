@@ -24,6 +24,39 @@ pub unsafe extern "C" fn PyObject_Repr(op: *mut PyObject) -> *mut PyObject {
     })
 }
 
+/// `PyObject_ASCII`: `ascii(op)`; "<NULL>" for NULL.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_ASCII(op: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op is NULL or valid.
+    guard_obj(|| unsafe {
+        if op.is_null() {
+            return pystr::from_str("<NULL>");
+        }
+        protocol::ascii(op)
+    })
+}
+
+/// `PyObject_Format`: `format(op, spec)`; a NULL spec means "". A spec that
+/// is not a str is a `SystemError`, as in CPython.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_Format(op: *mut PyObject, spec: *mut PyObject) -> *mut PyObject {
+    crate::null_check!(op);
+    // SAFETY: op valid; spec NULL or valid.
+    guard_obj(|| unsafe {
+        let text = if spec.is_null() {
+            ""
+        } else if pystr::check(spec) {
+            pystr::as_str(spec)?
+        } else {
+            return Err(errors::system_error(format!(
+                "Format specifier must be a string, not {}",
+                typeobj::type_name(spec)
+            )));
+        };
+        crate::object::str_format::format_obj(op, text)
+    })
+}
+
 /// `PyObject_Str`.
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_Str(op: *mut PyObject) -> *mut PyObject {

@@ -105,10 +105,7 @@ builtin!(bi_repr, |args, kws| {
 builtin!(bi_ascii, |args, kws| {
     no_kwargs("ascii", &kws)?;
     arity("ascii", args, 1, 1)?;
-    let r = protocol::repr(args[0])?;
-    pystr::from_str(&crate::capi::format::ascii_escape(pystr::as_str(
-        r.as_ptr(),
-    )?))
+    protocol::ascii(args[0])
 });
 
 builtin!(bi_abs, |args, kws| {
@@ -804,6 +801,10 @@ pub fn create() -> PyResult<Owned> {
         set("True", pybool::py_true())?;
         set("False", pybool::py_false())?;
         set("__debug__", pybool::py_true())?;
+        set(
+            "__spec__",
+            crate::runtime::import::builtin_spec("builtins")?.as_ptr(),
+        )?;
         for tp in crate::runtime::lifecycle::builtin_type_names() {
             set(typeobj::short_name(tp), tp.cast())?;
         }

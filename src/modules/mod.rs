@@ -26,6 +26,6 @@ pub fn create_builtin(name: &str) -> crate::PyResult<Option<crate::Owned>> {
             crate::Owned::from_borrowed(builtins::module())
         })),
         "sys" => sys::create().map(Some),
-        _ => Ok(None),
+        _ => crate::capi::import::create_from_inittab(name),
     }
 }

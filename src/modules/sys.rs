@@ -241,24 +241,53 @@ unsafe fn version_info() -> PyResult<Owned> {
     }
 }
 
+/// The namespace of the `sys` module (borrowed; `sys.modules` keeps it),
+/// creating the module on first use; NULL before initialization.
+fn sys_dict() -> *mut PyObject {
+    if crate::modules::sys_modules().is_null() {
+        return null_mut();
+    }
+    match crate::runtime::import::import_absolute("sys") {
+        // SAFETY: m is the sys module.
+        Ok(m) => unsafe { crate::object::module::dict_of(m.as_ptr()) },
+        Err(_) => {
+            errors::clear();
+            null_mut()
+        }
+    }
+}
+
+/// `sys.<name>` (borrowed), NULL when absent.
+pub fn get(name: &str) -> *mut PyObject {
+    let d = sys_dict();
+    // SAFETY: d is NULL or a dict.
+    unsafe {
+        if d.is_null() {
+            return null_mut();
+        }
+        dict::get_str(d, name)
+    }
+}
+
+/// Sets `sys.<name>` to `value` (a valid object); nothing happens before
+/// initialization.
+pub unsafe fn set(name: &str, value: *mut PyObject) -> PyResult<()> {
+    let d = sys_dict();
+    if d.is_null() {
+        return Ok(());
+    }
+    // SAFETY: d is a dict; value valid.
+    unsafe { dict::set_item(d, pystr::intern(name), value) }
+}
+
 /// The list `sys.path`, if `sys` has been imported (borrowed).
 pub fn path_list() -> *mut PyObject {
-    let modules = crate::modules::sys_modules();
-    // SAFETY: modules is a dict; sys a module.
-    unsafe {
-        if modules.is_null() {
-            return null_mut();
-        }
-        let m = dict::get_str(modules, "sys");
-        if m.is_null() {
-            return null_mut();
-        }
-        let p = dict::get_str(crate::object::module::dict_of(m), "path");
-        if p.is_null() || !list::check(p) {
-            null_mut()
-        } else {
-            p
-        }
+    let p = get("path");
+    // SAFETY: p is NULL or an object.
+    if p.is_null() || !unsafe { list::check(p) } {
+        null_mut()
+    } else {
+        p
     }
 }
 

@@ -4,9 +4,10 @@ use crate::capi::boundary::guard_obj;
 use crate::ffi::*;
 use crate::object::refcount::*;
 use crate::object::typeobj::type_template;
-use crate::object::{dict, str as pystr};
+use crate::object::{dict, protocol, str as pystr};
 use crate::runtime::errors::{PyResult, Raised};
 use crate::Owned;
+use std::ptr::null_mut;
 
 /// The layout of a module object.
 #[repr(C)]
@@ -105,15 +106,53 @@ unsafe extern "C" fn module_repr(op: *mut PyObject) -> *mut PyObject {
     guard_obj(|| {
         // SAFETY: op is a module.
         unsafe {
-            let n = (*op.cast::<PyModuleObject>()).md_name;
-            let name = if n.is_null() {
-                "?".to_string()
+            let d = dict_of(op);
+            let n = if d.is_null() {
+                null_mut()
             } else {
-                pystr::as_str(n)?.to_string()
+                dict::get_str(d, "__name__")
             };
-            pystr::from_str(&format!("<module '{name}'>"))
+            let name = if !n.is_null() && pystr::check(n) {
+                pystr::as_str(n)?.to_string()
+            } else {
+                "?".to_string()
+            };
+            pystr::from_str(&format!("<module '{name}'{}>", location(d)?))
         }
     })
+}
+
+/// Where a module came from, for its repr: " from 'file'" for a spec with
+/// a location (or a `__file__`), " (origin)" for one without, else "".
+unsafe fn location(d: *mut PyObject) -> PyResult<String> {
+    // SAFETY: d is NULL or the module's dict.
+    unsafe {
+        if d.is_null() {
+            return Ok(String::new());
+        }
+        let spec = dict::get_str(d, "__spec__");
+        if !spec.is_null() && spec != crate::object::none::none() {
+            let origin = protocol::getattr_opt(spec, pystr::intern("origin"))?;
+            if let Some(o) = origin.filter(|o| pystr::check(o.as_ptr())) {
+                let has_location = match protocol::getattr_opt(spec, pystr::intern("has_location"))?
+                {
+                    Some(h) => protocol::is_true(h.as_ptr())?,
+                    None => false,
+                };
+                let o = pystr::as_str(o.as_ptr())?;
+                return Ok(if has_location {
+                    format!(" from '{o}'")
+                } else {
+                    format!(" ({o})")
+                });
+            }
+        }
+        let file = dict::get_str(d, "__file__");
+        if !file.is_null() && pystr::check(file) {
+            return Ok(format!(" from '{}'", pystr::as_str(file)?));
+        }
+        Ok(String::new())
+    }
 }
 
 /// `module.__getattribute__`: generic lookup, then the module's own

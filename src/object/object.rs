@@ -26,6 +26,7 @@ pub static mut PyBaseObject_Type: PyTypeObject = PyTypeObject {
     tp_new: Some(object_new),
     tp_free: Some(crate::capi::memory::PyObject_Free),
     tp_getset: (&raw const OBJECT_GETSET).cast_mut().cast(),
+    tp_methods: (&raw const OBJECT_METHODS).cast_mut().cast(),
     tp_doc: c"The base class of the class hierarchy.".as_ptr(),
     ..type_template(c"object", std::mem::size_of::<PyObject>(), 0)
 };
@@ -34,6 +35,34 @@ static OBJECT_GETSET: [PyGetSetDef; 2] = [
     crate::object::descr::getset(c"__class__", Some(object_get_class), None),
     crate::object::descr::GETSET_END,
 ];
+
+static OBJECT_METHODS: [PyMethodDef; 2] = [
+    crate::object::descr::method(c"__format__", object_format as *const libc::c_void, METH_O),
+    crate::object::descr::METHOD_END,
+];
+
+/// `object.__format__(spec)`: `str(self)` for an empty spec; any other
+/// spec is a `TypeError`.
+unsafe extern "C" fn object_format(op: *mut PyObject, spec: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op and spec are valid objects.
+        unsafe {
+            if !pystr::check(spec) {
+                return Err(errors::type_error(format!(
+                    "__format__() argument must be str, not {}",
+                    typeobj::type_name(spec)
+                )));
+            }
+            if pystr::len(spec) > 0 {
+                return Err(errors::type_error(format!(
+                    "unsupported format string passed to {}.__format__",
+                    typeobj::name_of((*op).ob_type)
+                )));
+            }
+            crate::object::protocol::str_(op)
+        }
+    })
+}
 
 unsafe extern "C" fn object_get_class(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {
     // SAFETY: op is valid.

@@ -137,6 +137,18 @@ pub unsafe fn str_(op: *mut PyObject) -> PyResult<Owned> {
 }
 
 /// The repr as Rust text.
+/// `ascii(op)` (`PyObject_ASCII`): the repr with non-ASCII characters
+/// backslash-escaped.
+pub unsafe fn ascii(op: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: op valid.
+    unsafe {
+        let r = repr(op)?;
+        pystr::from_str(&crate::capi::format::ascii_escape(pystr::as_str(
+            r.as_ptr(),
+        )?))
+    }
+}
+
 pub unsafe fn repr_string(op: *mut PyObject) -> PyResult<String> {
     // SAFETY: op valid.
     unsafe { Ok(pystr::as_str(repr(op)?.as_ptr())?.to_string()) }

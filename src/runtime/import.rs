@@ -197,6 +197,42 @@ fn load_source(fullname: &str, path: &Path, is_package: bool) -> PyResult<Owned>
     }
 }
 
+/// A minimal module spec (`name`, `origin='built-in'`) for multi-phase
+/// init of a builtin module until importlib's `ModuleSpec` is available:
+/// an instance of a plain class made with `type(...)`.
+pub fn builtin_spec(name: &str) -> PyResult<Owned> {
+    // SAFETY: type is ready; the arguments are fresh objects.
+    unsafe {
+        let ns = dict::new()?;
+        dict::set_item(
+            ns.as_ptr(),
+            pystr::intern("__module__"),
+            pystr::from_str("importlib._bootstrap")?.as_ptr(),
+        )?;
+        let bases = tuple::pack(&[])?;
+        let tp = protocol::call_args(
+            (&raw mut crate::object::typeobj::PyType_Type).cast(),
+            &[
+                pystr::from_str("ModuleSpec")?.as_ptr(),
+                bases.as_ptr(),
+                ns.as_ptr(),
+            ],
+        )?;
+        let spec = protocol::call_args(tp.as_ptr(), &[])?;
+        protocol::setattr(
+            spec.as_ptr(),
+            pystr::intern("name"),
+            pystr::from_str(name)?.as_ptr(),
+        )?;
+        protocol::setattr(
+            spec.as_ptr(),
+            pystr::intern("origin"),
+            pystr::from_str("built-in")?.as_ptr(),
+        )?;
+        Ok(spec)
+    }
+}
+
 /// Imports one absolute dotted name, importing its parents first; returns
 /// the module named.
 pub fn import_absolute(fullname: &str) -> PyResult<Owned> {
@@ -208,6 +244,12 @@ pub fn import_absolute(fullname: &str) -> PyResult<Owned> {
             return Ok(Owned::from_borrowed(m));
         }
         if let Some(m) = crate::modules::create_builtin(fullname)? {
+            let d = module::dict_of(m.as_ptr());
+            let spec = dict::get_str(d, "__spec__");
+            if spec.is_null() || spec == crate::object::none::none() {
+                let spec = builtin_spec(fullname)?;
+                dict::set_item(d, pystr::intern("__spec__"), spec.as_ptr())?;
+            }
             dict::set_item(modules, pystr::intern(fullname), m.as_ptr())?;
             return Ok(m);
         }

@@ -1,0 +1,252 @@
+//! The Importing Modules chapter: `PyImport_*` over the import system in
+//! `runtime::import`, and the table of builtin modules that embedders
+//! extend with `PyImport_AppendInittab` before initialization.
+use crate::capi::boundary::guard_obj;
+use crate::ffi::*;
+use crate::object::refcount::*;
+use crate::object::{dict, module, none, protocol, str as pystr, tuple};
+use crate::runtime::errors::{self, PyResult};
+use crate::runtime::{import, lifecycle};
+use crate::Owned;
+use libc::{c_char, c_int};
+use std::ffi::CStr;
+use std::ptr::null_mut;
+use std::sync::Mutex;
+
+/// A module initialization function (`PyInit_name`).
+type InitFunc = unsafe extern "C" fn() -> *mut PyObject;
+
+/// Modules added with `PyImport_AppendInittab`, by name.
+static INITTAB: Mutex<Vec<(String, InitFunc)>> = Mutex::new(Vec::new());
+
+unsafe fn name_str(name: *const c_char) -> PyResult<&'static str> {
+    // SAFETY: name is a NUL-terminated string that outlives the call.
+    unsafe { CStr::from_ptr(name) }
+        .to_str()
+        .map_err(|_| errors::value_error("module name is not valid UTF-8"))
+}
+
+/// `PyImport_AppendInittab`: registers `initfunc` as the builtin module
+/// `name`; 0, or -1 once the interpreter is running (as in CPython).
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_AppendInittab(
+    name: *const c_char,
+    initfunc: Option<unsafe extern "C" fn() -> *mut PyObject>,
+) -> c_int {
+    if lifecycle::is_initialized() || name.is_null() {
+        return -1;
+    }
+    let Some(f) = initfunc else { return -1 };
+    // SAFETY: name is a C string.
+    let Ok(n) = unsafe { CStr::from_ptr(name) }.to_str() else {
+        return -1;
+    };
+    INITTAB
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push((n.to_string(), f));
+    0
+}
+
+/// Creates the builtin module `name` from the inittab, if it is there:
+/// single-phase init functions return the module, multi-phase ones a
+/// `PyModuleDef` that is created from a spec and executed.
+pub fn create_from_inittab(name: &str) -> PyResult<Option<Owned>> {
+    let f = INITTAB
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .iter()
+        .rev()
+        .find(|(n, _)| n == name)
+        .map(|&(_, f)| f);
+    let Some(f) = f else { return Ok(None) };
+    // SAFETY: f is the embedder's init function; its result is a new
+    // reference to a module or a borrowed PyModuleDef.
+    unsafe {
+        let r = f();
+        if r.is_null() {
+            if errors::occurred().is_null() {
+                return Err(errors::system_error(format!(
+                    "initialization of {name} failed without raising an exception"
+                )));
+            }
+            return Err(errors::Raised::assume());
+        }
+        if (*r).ob_type != &raw mut module::PyModuleDef_Type {
+            return Ok(Some(Owned::from_raw_unchecked(r)));
+        }
+        let def = r.cast::<PyModuleDef>();
+        let spec = import::builtin_spec(name)?;
+        let m = crate::capi::module::PyModule_FromDefAndSpec2(def, spec.as_ptr(), 0);
+        let m = errors::check(m)?;
+        dict::set_item(
+            module::dict_of(m.as_ptr()),
+            pystr::intern("__spec__"),
+            spec.as_ptr(),
+        )?;
+        if crate::capi::module::PyModule_ExecDef(m.as_ptr(), def) < 0 {
+            return Err(errors::Raised::assume());
+        }
+        Ok(Some(m))
+    }
+}
+
+/// `PyImport_ImportModule`: imports `name` and returns that module (the
+/// submodule itself for a dotted name).
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_ImportModule(name: *const c_char) -> *mut PyObject {
+    crate::null_check!(name);
+    // SAFETY: name is a C string.
+    guard_obj(|| import::import_absolute(unsafe { name_str(name) }?))
+}
+
+/// `PyImport_ImportModuleNoBlock`: deprecated alias of
+/// `PyImport_ImportModule`.
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_ImportModuleNoBlock(name: *const c_char) -> *mut PyObject {
+    // SAFETY: forwarded.
+    unsafe { PyImport_ImportModule(name) }
+}
+
+/// `PyImport_Import`: imports through `builtins.__import__` (so an
+/// overriding hook is honoured) and returns `sys.modules[name]`.
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_Import(name: *mut PyObject) -> *mut PyObject {
+    crate::null_check!(name);
+    guard_obj(|| {
+        // SAFETY: name valid; builtins a module.
+        unsafe {
+            let hook = dict::get_str(
+                module::dict_of(crate::modules::builtins::module()),
+                "__import__",
+            );
+            if hook.is_null() {
+                return Err(errors::set_string(
+                    crate::object::exceptions::PyExc_ImportError,
+                    "__import__ not found",
+                ));
+            }
+            let fromlist = tuple::pack(&[pystr::intern("__doc__")])?;
+            let level = crate::object::int::from_i64(0)?;
+            let none = none::none();
+            protocol::call_args(hook, &[name, none, none, fromlist.as_ptr(), level.as_ptr()])?;
+            let m = dict::get_item(crate::modules::sys_modules(), name)?;
+            if m.is_null() {
+                return Err(errors::set_object(
+                    crate::object::exceptions::PyExc_KeyError,
+                    name,
+                ));
+            }
+            Ok(Owned::from_borrowed(m))
+        }
+    })
+}
+
+/// `PyImport_ImportModuleLevelObject`: `__import__(name, globals, locals,
+/// fromlist, level)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_ImportModuleLevelObject(
+    name: *mut PyObject,
+    globals: *mut PyObject,
+    _locals: *mut PyObject,
+    fromlist: *mut PyObject,
+    level: c_int,
+) -> *mut PyObject {
+    crate::null_check!(name);
+    guard_obj(|| {
+        let level = crate::object::int::from_i64(level.into())?;
+        // SAFETY: arguments valid or NULL.
+        unsafe { import::import_module_level(name, globals, fromlist, level.as_ptr()) }
+    })
+}
+
+/// `PyImport_ImportModuleLevel`: the same with a C-string name.
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_ImportModuleLevel(
+    name: *const c_char,
+    globals: *mut PyObject,
+    locals: *mut PyObject,
+    fromlist: *mut PyObject,
+    level: c_int,
+) -> *mut PyObject {
+    crate::null_check!(name);
+    // SAFETY: name is a C string; the rest is forwarded.
+    unsafe {
+        let n = match pystr::from_cstr(name) {
+            Ok(n) => n,
+            Err(_) => return null_mut(),
+        };
+        PyImport_ImportModuleLevelObject(n.as_ptr(), globals, locals, fromlist, level)
+    }
+}
+
+/// `PyImport_GetModuleDict`: `sys.modules` (borrowed).
+#[no_mangle]
+pub extern "C" fn PyImport_GetModuleDict() -> *mut PyObject {
+    crate::modules::sys_modules()
+}
+
+/// `PyImport_GetModule`: `sys.modules[name]` as a new reference, or NULL
+/// without an error when it is not imported.
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_GetModule(name: *mut PyObject) -> *mut PyObject {
+    crate::null_check!(name);
+    // SAFETY: name valid; sys.modules a dict. A missing module gives NULL
+    // with no error set; a lookup failure NULL with the error.
+    unsafe {
+        match dict::get_item(crate::modules::sys_modules(), name) {
+            Ok(m) if m.is_null() || m == none::none() => null_mut(),
+            Ok(m) => Owned::from_borrowed(m).into_raw(),
+            Err(_) => null_mut(),
+        }
+    }
+}
+
+/// `sys.modules[name]`, created as an empty module when missing.
+unsafe fn add_module(name: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: name valid; sys.modules a dict.
+    unsafe {
+        let modules = crate::modules::sys_modules();
+        let m = dict::get_item(modules, name)?;
+        if !m.is_null() && crate::object::typeobj::instance_of(m, &raw mut module::PyModule_Type) {
+            return Ok(Owned::from_borrowed(m));
+        }
+        let m = module::new(name)?;
+        dict::set_item(modules, name, m.as_ptr())?;
+        Ok(m)
+    }
+}
+
+/// `PyImport_AddModuleRef`: the module `name` in `sys.modules`, created
+/// empty if missing (new reference).
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_AddModuleRef(name: *const c_char) -> *mut PyObject {
+    crate::null_check!(name);
+    // SAFETY: name is a C string.
+    guard_obj(|| unsafe { add_module(pystr::from_cstr(name)?.as_ptr()) })
+}
+
+/// `PyImport_AddModuleObject`: as `PyImport_AddModuleRef` but borrowed
+/// (`sys.modules` keeps the module alive).
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_AddModuleObject(name: *mut PyObject) -> *mut PyObject {
+    crate::null_check!(name);
+    // SAFETY: name valid.
+    let m = guard_obj(|| unsafe { add_module(name) });
+    // SAFETY: m is NULL or a module that sys.modules also holds.
+    unsafe { xdecref(m) };
+    m
+}
+
+/// `PyImport_AddModule`: `PyImport_AddModuleObject` with a C-string name.
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_AddModule(name: *const c_char) -> *mut PyObject {
+    crate::null_check!(name);
+    // SAFETY: name is a C string.
+    unsafe {
+        match pystr::from_cstr(name) {
+            Ok(n) => PyImport_AddModuleObject(n.as_ptr()),
+            Err(_) => null_mut(),
+        }
+    }
+}
