@@ -45,6 +45,29 @@ int main(void)
     printf("\n");
     show("view of view still", PyObject_CallMethod(mm, "tobytes", NULL));
 
+    /* Requests a memoryview refuses: contiguity it lacks, a format
+     * without a shape. */
+    PyObject *two = PyObject_CallMethod(mm, "cast", "s(ii)", "B", 2, 3);
+    show_int("2-D C", PyObject_GetBuffer(two, &v, PyBUF_C_CONTIGUOUS));
+    PyBuffer_Release(&v);
+    show_int("2-D F", PyObject_GetBuffer(two, &v, PyBUF_F_CONTIGUOUS));
+    show_int("2-D any", PyObject_GetBuffer(two, &v, PyBUF_ANY_CONTIGUOUS));
+    PyBuffer_Release(&v);
+    show_int("2-D format only", PyObject_GetBuffer(two, &v, PyBUF_FORMAT));
+    show_int("2-D simple", PyObject_GetBuffer(two, &v, PyBUF_SIMPLE));
+    printf("simple: len=%zd ndim=%d shape=%s\n", v.len, v.ndim, v.shape ? "set" : "NULL");
+    PyBuffer_Release(&v);
+    PyObject *every2 = PySlice_New(NULL, NULL, PyLong_FromLong(2));
+    PyObject *sv = PyObject_GetItem(mm, every2);
+    show_int("strided ND", PyObject_GetBuffer(sv, &v, PyBUF_ND));
+    show_int("strided any", PyObject_GetBuffer(sv, &v, PyBUF_ANY_CONTIGUOUS));
+    show_int("strided records", PyObject_GetBuffer(sv, &v, PyBUF_RECORDS_RO));
+    printf("records: format=%s shape0=%zd stride0=%zd\n", v.format, v.shape[0], v.strides[0]);
+    PyBuffer_Release(&v);
+    Py_DECREF(sv);
+    Py_DECREF(every2);
+    Py_DECREF(two);
+
     /* Writable memory. */
     char mem[5] = "abcd";
     PyObject *w = PyMemoryView_FromMemory(mem, 4, PyBUF_WRITE);

@@ -642,6 +642,18 @@ unsafe extern "C" fn mv_getbuffer(op: *mut PyObject, view: *mut Py_buffer, flags
         if flags & PyBUF_FORMAT == 0 {
             out.format = null_mut();
         }
+        let contiguity = [
+            (PyBUF_C_CONTIGUOUS, b'C', "C-contiguous"),
+            (PyBUF_F_CONTIGUOUS, b'F', "Fortran contiguous"),
+            (PyBUF_ANY_CONTIGUOUS, b'A', "contiguous"),
+        ];
+        for (flag, order, what) in contiguity {
+            if flags & flag == flag && !buffer::is_contiguous(v, order) {
+                return Err(buffer_error(&format!(
+                    "memoryview: underlying buffer is not {what}"
+                )));
+            }
+        }
         if flags & PyBUF_STRIDES != PyBUF_STRIDES {
             if !buffer::is_contiguous(v, b'C') {
                 return Err(buffer_error(
@@ -651,6 +663,12 @@ unsafe extern "C" fn mv_getbuffer(op: *mut PyObject, view: *mut Py_buffer, flags
             out.strides = null_mut();
         }
         if flags & PyBUF_ND == 0 {
+            if !out.format.is_null() {
+                return Err(buffer_error(
+                    "memoryview: cannot cast to unsigned bytes if the format flag is present",
+                ));
+            }
+            out.ndim = 1;
             out.shape = null_mut();
         }
         out.obj = new_ref(op);
