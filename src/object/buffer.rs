@@ -352,6 +352,34 @@ fn half_to_f64(h: u16) -> f64 {
     }
 }
 
+/// The nearest IEEE half-precision value (ties to even), `None` when it
+/// would overflow to infinity.
+fn f64_to_half(x: f64) -> Option<u16> {
+    let sign = if x.is_sign_negative() { 0x8000 } else { 0 };
+    let a = x.abs();
+    if a.is_nan() {
+        return Some(sign | 0x7e00);
+    }
+    if a.is_infinite() {
+        return Some(sign | 0x7c00);
+    }
+    if a < 2f64.powi(-14) {
+        // Subnormal: a multiple of 2**-24; 1024 rounds up into the
+        // smallest normal, whose encoding is the same number.
+        return Some(sign | (a * 2f64.powi(24)).round_ties_even() as u16);
+    }
+    let mut exp = ((a.to_bits() >> 52) & 0x7ff) as i32 - 1023;
+    let mut mant = ((a / 2f64.powi(exp) - 1.0) * 1024.0).round_ties_even() as u16;
+    if mant == 1024 {
+        mant = 0;
+        exp += 1;
+    }
+    if exp > 15 {
+        return None;
+    }
+    Some(sign | (((exp + 15) as u16) << 10) | mant)
+}
+
 /// The Python object for the item with native format `code` at `p`.
 pub unsafe fn unpack(code: u8, p: *const u8) -> PyResult<Owned> {
     // SAFETY: p holds one item of the format.
@@ -396,11 +424,9 @@ pub unsafe fn pack(code: u8, v: *mut PyObject, p: *mut u8) -> PyResult<()> {
                 match code {
                     b'f' => p.cast::<f32>().write_unaligned(x as f32),
                     b'd' => p.cast::<f64>().write_unaligned(x),
-                    _ => {
-                        return Err(errors::not_implemented_error(
-                            "memoryview: format e not supported",
-                        ))
-                    }
+                    _ => p
+                        .cast::<u16>()
+                        .write_unaligned(f64_to_half(x).ok_or_else(bad_value)?),
                 }
             }
             _ => {

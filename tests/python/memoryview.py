@@ -154,3 +154,12 @@ try: f[0] = "x"
 except Exception as e: print(type(e).__name__, e)
 f[0] = 3; print(f[0])
 print(memoryview(b"abc").__len__(), memoryview(b"").tolist(), memoryview(b"").tobytes())
+
+# Half-precision items.
+m = memoryview(bytearray(8)).cast('e')
+for v in [1.5, -0.1, 65504.0, 6e-8, 1e-9, float('inf'), float('nan'), 3, 2.0**-24*1.5, 65519.0, -2.0**-14, 0.333]:
+    m[0] = v; print(m[0], m.tobytes()[:2])
+for v in [65520.0, 1e300, 'x']:
+    try: m[0] = v
+    except Exception as e: print(type(e).__name__, e)
+print(m.tolist(), m.format, m.itemsize)
