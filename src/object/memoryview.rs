@@ -480,6 +480,50 @@ unsafe fn item_ptr(v: &Py_buffer, mut i: Py_ssize_t) -> PyResult<*mut u8> {
     }
 }
 
+/// The address of the item a tuple of ints names (one per dimension),
+/// `None` when `key` is not such a tuple.
+unsafe fn tuple_ptr(v: &Py_buffer, key: *mut PyObject) -> PyResult<Option<*mut u8>> {
+    // SAFETY: v is a live view with ndim-entry shape and strides.
+    unsafe {
+        if !tuple::check(key) {
+            return Ok(None);
+        }
+        let items = tuple::items(key);
+        if !items.iter().all(|&k| int::check(k)) {
+            return Ok(None);
+        }
+        let nd = v.ndim as usize;
+        if items.len() < nd {
+            return Err(errors::not_implemented_error(
+                "sub-views are not implemented",
+            ));
+        }
+        if items.len() > nd {
+            return Err(errors::type_error(format!(
+                "cannot index {nd}-dimension view with {}-element tuple",
+                items.len()
+            )));
+        }
+        let mut p = v.buf.cast::<u8>();
+        for (d, &k) in items.iter().enumerate() {
+            let n = *v.shape.add(d);
+            let mut i =
+                int::as_i64_or(k, "cannot fit 'int' into an index-sized integer")? as Py_ssize_t;
+            if i < 0 {
+                i += n;
+            }
+            if i < 0 || i >= n {
+                return Err(errors::index_error(format!(
+                    "index out of bounds on dimension {}",
+                    d + 1
+                )));
+            }
+            p = p.offset(i * *v.strides.add(d));
+        }
+        Ok(Some(p))
+    }
+}
+
 unsafe extern "C" fn mv_item(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject {
     // SAFETY: op is a memoryview.
     guard_obj(|| unsafe {
@@ -509,10 +553,10 @@ unsafe extern "C" fn mv_subscript(op: *mut PyObject, key: *mut PyObject) -> *mut
         if key == &raw mut none::_Py_EllipsisObject && v.ndim == 0 {
             return Ok(Owned::from_borrowed(op));
         }
+        if let Some(p) = tuple_ptr(v, key)? {
+            return buffer::unpack(code_of(v)?, p);
+        }
         if !int::check(key) {
-            if v.ndim == 0 && tuple::check(key) && tuple::items(key).is_empty() {
-                return buffer::unpack(code_of(v)?, v.buf.cast());
-            }
             return Err(errors::type_error("memoryview: invalid slice key"));
         }
         let i = int::as_i64_or(key, "cannot fit 'int' into an index-sized integer")?;
@@ -536,7 +580,15 @@ unsafe extern "C" fn mv_ass_subscript(
             return Err(errors::type_error("cannot delete memory"));
         }
         let code = code_of(v)?;
+        if let Some(p) = tuple_ptr(v, key)? {
+            return buffer::pack(code, value, p);
+        }
         if int::check(key) {
+            if v.ndim > 1 {
+                return Err(errors::not_implemented_error(
+                    "sub-views are not implemented",
+                ));
+            }
             let i = int::as_i64_or(key, "cannot fit 'int' into an index-sized integer")?;
             return buffer::pack(code, value, item_ptr(v, i as Py_ssize_t)?);
         }

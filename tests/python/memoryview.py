@@ -163,3 +163,21 @@ for v in [65520.0, 1e300, 'x']:
     try: m[0] = v
     except Exception as e: print(type(e).__name__, e)
 print(m.tolist(), m.format, m.itemsize)
+
+# Multi-dimensional items through tuples of indices.
+x = memoryview(bytearray(range(6))).cast('B', [2,3])
+print(x[1, 2], x[0, -1])
+for k in [(1,), (1,2,3), (5,0), (0,5), (1, slice(None)), ('a', 1), (True, 0)]:
+    try: print(x[k])
+    except Exception as e: print(type(e).__name__, e)
+x[1, 1] = 99; print(x.tolist())
+try: x[1,1] = 300
+except Exception as e: print(type(e).__name__, e)
+try: x[1] = 3
+except Exception as e: print(type(e).__name__, e)
+try: x[0, 9] = 3
+except Exception as e: print(type(e).__name__, e)
+y = memoryview(b'ab')
+print(y[0,], y[-1,])
+z = memoryview(b"\x07").cast("B", shape=[])
+print(z[()])
