@@ -753,18 +753,23 @@ unsafe extern "C" fn mv_new(
             } else {
                 null_mut()
             };
-            match (tuple::items(args), nkw) {
-                ([o], 0) => from_object(*o),
-                ([], 1) if !kw_obj.is_null() => from_object(kw_obj),
-                ([], 0) => Err(errors::type_error(
-                    "memoryview() missing required argument 'object' (pos 1)",
-                )),
-                (a, _) if a.len() + nkw as usize > 1 => Err(errors::type_error(format!(
-                    "memoryview() takes at most 1 argument ({} given)",
-                    a.len() + nkw as usize
-                ))),
+            let pos = tuple::items(args);
+            let total = pos.len() + nkw as usize;
+            if pos.is_empty() && nkw > 1 {
+                return Err(errors::type_error(format!(
+                    "memoryview() takes at most 1 keyword argument ({nkw} given)"
+                )));
+            }
+            if total > 1 {
+                return Err(errors::type_error(format!(
+                    "memoryview() takes at most 1 argument ({total} given)"
+                )));
+            }
+            match pos {
+                [o] => from_object(*o),
+                _ if !kw_obj.is_null() => from_object(kw_obj),
                 _ => Err(errors::type_error(
-                    "memoryview() got an unexpected keyword argument",
+                    "memoryview() missing required argument 'object' (pos 1)",
                 )),
             }
         }

@@ -181,3 +181,8 @@ y = memoryview(b'ab')
 print(y[0,], y[-1,])
 z = memoryview(b"\x07").cast("B", shape=[])
 print(z[()])
+
+# Constructor argument errors.
+for f in [lambda: memoryview(foo=1), lambda: memoryview(b"a", object=b"b"), lambda: memoryview(b"a", b"b"), lambda: memoryview(object=b"a", foo=2)]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
