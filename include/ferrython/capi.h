@@ -1004,6 +1004,15 @@ typedef struct PyMutex {
 } PyMutex;
 
 /*
+ `PyCompilerFlags`: `cf_flags` (`CO_*`/`PyCF_*` bits) and the minor
+ version for `PyCF_ONLY_AST` feature checks.
+ */
+typedef struct PyCompilerFlags {
+  int cf_flags;
+  int cf_feature_version;
+} PyCompilerFlags;
+
+/*
  `PyStructSequence_Field`: a field's name (or
  `PyStructSequence_UnnamedField`) and doc.
  */
@@ -4939,6 +4948,142 @@ int Py_IsTrue(PyObject *a);
 int Py_IsFalse(PyObject *a);
 
 /*
+ `PyEval_GetBuiltins`: the running frame's builtins dict, or the
+ interpreter's when no Python code runs (borrowed).
+ */
+PyObject *PyEval_GetBuiltins(void);
+
+/*
+ `PyEval_GetGlobals`: the running frame's globals (borrowed), NULL
+ outside Python code.
+ */
+PyObject *PyEval_GetGlobals(void);
+
+/*
+ `PyEval_GetFrame`: the running frame (borrowed), NULL outside Python
+ code.
+ */
+PyFrameObject *PyEval_GetFrame(void);
+
+/*
+ `PyEval_GetFrameBuiltins`: `PyEval_GetBuiltins` as a new reference.
+ */
+PyObject *PyEval_GetFrameBuiltins(void);
+
+/*
+ `PyEval_GetFrameGlobals`: `PyEval_GetGlobals` as a new reference.
+ */
+PyObject *PyEval_GetFrameGlobals(void);
+
+/*
+ `PyRun_FileExFlags`: compiles the rest of `fp` in mode `start` and runs
+ it in `globals`/`locals`; closes `fp` when `closeit` is set.
+ */
+PyObject *PyRun_FileExFlags(FILE *fp,
+                            const char *filename,
+                            int start,
+                            PyObject *globals,
+                            PyObject *locals,
+                            int closeit,
+                            struct PyCompilerFlags *_flags);
+
+/*
+ `PyRun_File`.
+ */
+PyObject *PyRun_File(FILE *fp,
+                     const char *filename,
+                     int start,
+                     PyObject *globals,
+                     PyObject *locals);
+
+/*
+ `PyRun_FileEx`.
+ */
+PyObject *PyRun_FileEx(FILE *fp,
+                       const char *filename,
+                       int start,
+                       PyObject *globals,
+                       PyObject *locals,
+                       int closeit);
+
+/*
+ `PyRun_FileFlags`.
+ */
+PyObject *PyRun_FileFlags(FILE *fp,
+                          const char *filename,
+                          int start,
+                          PyObject *globals,
+                          PyObject *locals,
+                          struct PyCompilerFlags *flags);
+
+/*
+ `PyRun_SimpleFileExFlags`: runs the rest of `fp` as `__main__`; on
+ error prints the traceback and returns -1 (a `SystemExit` exits).
+ */
+int PyRun_SimpleFileExFlags(FILE *fp,
+                            const char *filename,
+                            int closeit,
+                            struct PyCompilerFlags *_flags);
+
+/*
+ `PyRun_SimpleFile`.
+ */
+int PyRun_SimpleFile(FILE *fp, const char *filename);
+
+/*
+ `PyRun_SimpleFileEx`.
+ */
+int PyRun_SimpleFileEx(FILE *fp, const char *filename, int closeit);
+
+/*
+ `PyRun_AnyFileExFlags`: `PyRun_SimpleFileExFlags`; an interactive
+ stream is read to its end rather than run as a prompt loop.
+ */
+int PyRun_AnyFileExFlags(FILE *fp,
+                         const char *filename,
+                         int closeit,
+                         struct PyCompilerFlags *flags);
+
+/*
+ `PyRun_AnyFile`.
+ */
+int PyRun_AnyFile(FILE *fp, const char *filename);
+
+/*
+ `PyRun_AnyFileEx`.
+ */
+int PyRun_AnyFileEx(FILE *fp, const char *filename, int closeit);
+
+/*
+ `PyRun_AnyFileFlags`.
+ */
+int PyRun_AnyFileFlags(FILE *fp, const char *filename, struct PyCompilerFlags *flags);
+
+/*
+ `PyRun_StringFlags`.
+ */
+PyObject *PyRun_StringFlags(const char *source,
+                            int start,
+                            PyObject *globals,
+                            PyObject *locals,
+                            struct PyCompilerFlags *_flags);
+
+/*
+ `PyRun_SimpleStringFlags`.
+ */
+int PyRun_SimpleStringFlags(const char *source, struct PyCompilerFlags *_flags);
+
+/*
+ `Py_CompileStringExFlags`: `Py_CompileString`; the flags and the
+ optimization level are not applied yet (code compiles as with 0).
+ */
+PyObject *Py_CompileStringExFlags(const char *source,
+                                  const char *filename,
+                                  int start,
+                                  struct PyCompilerFlags *_flags,
+                                  int _optimize);
+
+/*
  `PySequence_Check`.
  */
 int PySequence_Check(PyObject *o);
@@ -5191,6 +5336,31 @@ int PyMember_SetOne(char *obj, struct PyMemberDef *m, PyObject *value);
  `PyStaticMethod_New`.
  */
 PyObject *PyStaticMethod_New(PyObject *callable);
+
+/*
+ `PySys_GetObject`: `sys.<name>` (borrowed), NULL without an error when
+ absent.
+ */
+PyObject *PySys_GetObject(const char *name);
+
+/*
+ `PySys_SetObject`: sets `sys.<name>`; a NULL value deletes it (no
+ error when it is absent). 0 or -1.
+ */
+int PySys_SetObject(const char *name, PyObject *value);
+
+/*
+ The Rust half of `PySys_WriteStdout`/`PySys_WriteStderr`: writes the C
+ string already formatted by `vsnprintf` (UTF-8, invalid bytes
+ replaced).
+ */
+void _Ferrython_SysWrite(int err, const char *text);
+
+/*
+ The Rust half of `PySys_FormatStdout`/`PySys_FormatStderr`: writes a
+ str built by `PyUnicode_FromFormatV` and releases it (NULL: nothing).
+ */
+void _Ferrython_SysWriteObject(int err, PyObject *text);
 
 /*
  `PyTuple_New`.

@@ -5,6 +5,7 @@
  * src/capi/format.rs). Every function defined here is listed after an
  * "export:" marker so build.rs can tell the linker to export it. */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -667,4 +668,69 @@ int PyErr_WarnExplicitFormat(PyObject *category, const char *filename, int linen
     if (file != NULL) Py_DecRef(file);
     if (msg != NULL) Py_DecRef(msg);
     return r;
+}
+
+extern void _Ferrython_SysWrite(int err, const char *text);
+extern void _Ferrython_SysWriteObject(int err, PyObject *text);
+extern void PyErr_Clear(void);
+extern PyObject *PyErr_GetRaisedException(void);
+extern void PyErr_SetRaisedException(PyObject *exc);
+
+/* Formats with the C library's printf rules into at most 1000 bytes, then
+ * writes; longer output ends with "... truncated", as in CPython. */
+static void sys_write_v(int err, const char *format, va_list va)
+{
+    char buf[1001];
+    int n = vsnprintf(buf, sizeof buf, format, va);
+    _Ferrython_SysWrite(err, buf);
+    if (n < 0 || (size_t)n >= sizeof buf)
+        _Ferrython_SysWrite(err, "... truncated");
+}
+
+// export: PySys_WriteStdout
+void PySys_WriteStdout(const char *format, ...)
+{
+    va_list va;
+    va_start(va, format);
+    sys_write_v(0, format, va);
+    va_end(va);
+}
+
+// export: PySys_WriteStderr
+void PySys_WriteStderr(const char *format, ...)
+{
+    va_list va;
+    va_start(va, format);
+    sys_write_v(1, format, va);
+    va_end(va);
+}
+
+/* PyUnicode_FromFormat rules, no length limit; the caller's exception
+ * survives a formatting failure. */
+static void sys_format_v(int err, const char *format, va_list va)
+{
+    PyObject *saved = PyErr_GetRaisedException();
+    PyObject *text = PyUnicode_FromFormatV(format, va);
+    PyErr_Clear();
+    if (saved != NULL)
+        PyErr_SetRaisedException(saved);
+    _Ferrython_SysWriteObject(err, text);
+}
+
+// export: PySys_FormatStdout
+void PySys_FormatStdout(const char *format, ...)
+{
+    va_list va;
+    va_start(va, format);
+    sys_format_v(0, format, va);
+    va_end(va);
+}
+
+// export: PySys_FormatStderr
+void PySys_FormatStderr(const char *format, ...)
+{
+    va_list va;
+    va_start(va, format);
+    sys_format_v(1, format, va);
+    va_end(va);
 }

@@ -17,7 +17,8 @@ pub const Py_file_input: c_int = 257;
 /// `Py_eval_input`.
 pub const Py_eval_input: c_int = 258;
 
-fn mode_of(start: c_int) -> Option<CompileMode> {
+/// The compiler mode for a `Py_*_input` start symbol.
+pub(crate) fn mode_of(start: c_int) -> Option<CompileMode> {
     match start {
         Py_single_input => Some(CompileMode::Single),
         Py_file_input => Some(CompileMode::Exec),

@@ -243,7 +243,7 @@ unsafe fn version_info() -> PyResult<Owned> {
 
 /// The namespace of the `sys` module (borrowed; `sys.modules` keeps it),
 /// creating the module on first use; NULL before initialization.
-fn sys_dict() -> *mut PyObject {
+pub fn namespace() -> *mut PyObject {
     if crate::modules::sys_modules().is_null() {
         return null_mut();
     }
@@ -259,7 +259,7 @@ fn sys_dict() -> *mut PyObject {
 
 /// `sys.<name>` (borrowed), NULL when absent.
 pub fn get(name: &str) -> *mut PyObject {
-    let d = sys_dict();
+    let d = namespace();
     // SAFETY: d is NULL or a dict.
     unsafe {
         if d.is_null() {
@@ -272,7 +272,7 @@ pub fn get(name: &str) -> *mut PyObject {
 /// Sets `sys.<name>` to `value` (a valid object); nothing happens before
 /// initialization.
 pub unsafe fn set(name: &str, value: *mut PyObject) -> PyResult<()> {
-    let d = sys_dict();
+    let d = namespace();
     if d.is_null() {
         return Ok(());
     }

@@ -49,6 +49,15 @@ pub fn compile(source: &str, filename: &str, mode: CompileMode) -> PyResult<Owne
     }
 }
 
+/// Compiles source bytes (a file's contents: BOM and coding cookie
+/// honoured) into a code object.
+pub fn compile_bytes(source: &[u8], filename: &str, mode: CompileMode) -> PyResult<Owned> {
+    match ferrython_compiler::compile_bytes(source, filename, mode, 0, 0) {
+        Ok(c) => code::from_compiled(&c),
+        Err(e) => Err(raise_syntax_error(&e)),
+    }
+}
+
 /// The `__main__` module, created on first use and kept in `sys.modules`.
 pub fn main_module() -> PyResult<Owned> {
     let modules = crate::modules::sys_modules();

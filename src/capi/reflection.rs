@@ -1,0 +1,70 @@
+//! The Reflection chapter: `PyEval_GetBuiltins`, `PyEval_GetGlobals`,
+//! `PyEval_GetFrame` and the strong-reference `PyEval_GetFrame*` forms.
+use crate::ffi::*;
+use crate::object::refcount::xincref;
+use crate::vm::frame::PyFrameObject;
+use std::ptr::null_mut;
+
+/// The running Python frame (borrowed), NULL outside Python code.
+fn current_frame() -> *mut PyObject {
+    let ts = crate::runtime::tstate::current();
+    if ts.is_null() {
+        return null_mut();
+    }
+    // SAFETY: a current thread state is live.
+    unsafe { (*ts).frame }
+}
+
+/// `PyEval_GetBuiltins`: the running frame's builtins dict, or the
+/// interpreter's when no Python code runs (borrowed).
+#[no_mangle]
+pub extern "C" fn PyEval_GetBuiltins() -> *mut PyObject {
+    let f = current_frame();
+    if !f.is_null() {
+        // SAFETY: f is a live frame.
+        return unsafe { (*f.cast::<PyFrameObject>()).builtins };
+    }
+    let b = crate::modules::builtins::module();
+    if b.is_null() {
+        return null_mut();
+    }
+    // SAFETY: b is the builtins module.
+    unsafe { crate::object::module::dict_of(b) }
+}
+
+/// `PyEval_GetGlobals`: the running frame's globals (borrowed), NULL
+/// outside Python code.
+#[no_mangle]
+pub extern "C" fn PyEval_GetGlobals() -> *mut PyObject {
+    let f = current_frame();
+    if f.is_null() {
+        return null_mut();
+    }
+    // SAFETY: f is a live frame.
+    unsafe { (*f.cast::<PyFrameObject>()).globals }
+}
+
+/// `PyEval_GetFrame`: the running frame (borrowed), NULL outside Python
+/// code.
+#[no_mangle]
+pub extern "C" fn PyEval_GetFrame() -> *mut PyFrameObject {
+    current_frame().cast()
+}
+
+/// `PyEval_GetFrameBuiltins`: `PyEval_GetBuiltins` as a new reference.
+#[no_mangle]
+pub extern "C" fn PyEval_GetFrameBuiltins() -> *mut PyObject {
+    let b = PyEval_GetBuiltins();
+    // SAFETY: b is NULL or a live dict.
+    unsafe { xincref(b) };
+    b
+}
+
+/// `PyEval_GetFrameGlobals`: `PyEval_GetGlobals` as a new reference.
+#[no_mangle]
+pub extern "C" fn PyEval_GetFrameGlobals() -> *mut PyObject {
+    let g = PyEval_GetGlobals();
+    // SAFETY: g is NULL or a live dict.
+    unsafe { xincref(g) };
+    g
+}
