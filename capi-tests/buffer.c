@@ -143,6 +143,11 @@ int main(void)
     show_int("size @d", PyBuffer_SizeFromFormat("@d"));
     show_int("size <q", PyBuffer_SizeFromFormat("<q"));
     show_int("size =l", PyBuffer_SizeFromFormat("=l"));
+    const char *formats[] = {"bi", "<bi", "3s", "2h3i", "?q", "ci", "x", "@5sq", "<5sq",
+                             "!l", "l", "", "10c", "P", "hhl", "e"};
+    for (size_t k = 0; k < sizeof formats / sizeof formats[0]; k++) {
+        printf("size '%s': %zd\n", formats[k], PyBuffer_SizeFromFormat(formats[k]));
+    }
 
     Py_DECREF(dest);
     Py_DECREF(strided);

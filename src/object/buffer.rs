@@ -248,28 +248,64 @@ pub fn native_format(fmt: &[u8]) -> Option<(u8, usize)> {
     Some((code, size))
 }
 
-/// The size of one item of `fmt` (`PyBuffer_SizeFromFormat`): a native
-/// single-item format, or a standard-size one after `<`, `>`, `=` or `!`.
+/// The size of a struct format (`PyBuffer_SizeFromFormat`, as
+/// `struct.calcsize` computes it): an optional byte-order prefix, then
+/// codes with optional repeat counts; native mode (no prefix or `@`) aligns
+/// each item to its size.
 pub fn size_from_format(fmt: &[u8]) -> PyResult<Py_ssize_t> {
-    if let Some((_, n)) = native_format(fmt) {
-        return Ok(n as Py_ssize_t);
-    }
-    if let [b'<' | b'>' | b'=' | b'!', c] = fmt {
-        let n = match c {
-            b'c' | b'b' | b'B' | b'?' => 1,
-            b'h' | b'H' | b'e' => 2,
-            b'i' | b'I' | b'l' | b'L' | b'f' => 4,
-            b'q' | b'Q' | b'd' => 8,
-            _ => 0,
-        };
-        if n > 0 {
-            return Ok(n);
+    let bad = || {
+        errors::value_error(format!(
+            "unsupported buffer format '{}'",
+            String::from_utf8_lossy(fmt)
+        ))
+    };
+    let (native, body) = match fmt.first() {
+        Some(b'<' | b'>' | b'=' | b'!') => (false, &fmt[1..]),
+        Some(b'@') => (true, &fmt[1..]),
+        _ => (true, fmt),
+    };
+    let mut size: usize = 0;
+    let mut count: Option<usize> = None;
+    for &c in body {
+        if c.is_ascii_whitespace() {
+            continue;
         }
+        if c.is_ascii_digit() {
+            let d = (c - b'0') as usize;
+            count = Some(
+                count
+                    .unwrap_or(0)
+                    .checked_mul(10)
+                    .and_then(|n| n.checked_add(d))
+                    .ok_or_else(bad)?,
+            );
+            continue;
+        }
+        let n = count.take().unwrap_or(1);
+        let item = match (c, native) {
+            (b's' | b'p' | b'x', _) => {
+                size = size.checked_add(n).ok_or_else(bad)?;
+                continue;
+            }
+            (b'l' | b'L', false) => 4,
+            (b'n' | b'N' | b'P', false) => return Err(bad()),
+            _ => match native_format(&[c]) {
+                Some((_, sz)) => sz,
+                None => return Err(bad()),
+            },
+        };
+        if native {
+            size = size.div_ceil(item) * item;
+        }
+        size = n
+            .checked_mul(item)
+            .and_then(|k| size.checked_add(k))
+            .ok_or_else(bad)?;
     }
-    Err(errors::value_error(format!(
-        "unsupported buffer format '{}'",
-        String::from_utf8_lossy(fmt)
-    )))
+    if count.is_some() {
+        return Err(bad());
+    }
+    Py_ssize_t::try_from(size).map_err(|_| bad())
 }
 
 /// The static C string for a native format code (what a cast stores in
