@@ -558,6 +558,11 @@ static inline int _Py_inline_PyObject_TypeCheck(PyObject *ob, PyTypeObject *type
     || PyType_IsSubtype(_Py_TYPE_OF(op), &PySet_Type) \
     || PyType_IsSubtype(_Py_TYPE_OF(op), &PyFrozenSet_Type))
 #define PySlice_Check(op) Py_IS_TYPE((op), &PySlice_Type)
+#define PyWeakref_CheckRef(op) PyObject_TypeCheck((op), &_PyWeakref_RefType)
+#define PyWeakref_CheckRefExact(op) Py_IS_TYPE((op), &_PyWeakref_RefType)
+#define PyWeakref_CheckProxy(op) \
+    (Py_IS_TYPE((op), &_PyWeakref_ProxyType) || Py_IS_TYPE((op), &_PyWeakref_CallableProxyType))
+#define PyWeakref_Check(op) (PyWeakref_CheckRef(op) || PyWeakref_CheckProxy(op))
 #define PyMemoryView_Check(op) Py_IS_TYPE((op), &PyMemoryView_Type)
 #define PyRange_Check(op) Py_IS_TYPE((op), &PyRange_Type)
 #define PyModule_Check(op) PyObject_TypeCheck((op), &PyModule_Type)
@@ -741,6 +746,13 @@ static inline void _Py_inline_PyTuple_SET_ITEM(PyObject *op, Py_ssize_t index, P
 }
 #define PyTuple_SET_ITEM(op, index, value) \
     _Py_inline_PyTuple_SET_ITEM(_PyObject_CAST(op), (index), _PyObject_CAST(value))
+
+/* struct sequences are tuples underneath */
+#define PyStructSequence_GET_ITEM(op, index) PyTuple_GET_ITEM((op), (index))
+#define PyStructSequence_SET_ITEM(op, index, value) PyTuple_SET_ITEM((op), (index), (value))
+
+/* set */
+#define PySet_GET_SIZE(so) (((PySetObject *)(so))->used)
 
 /* list */
 #define _PyList_CAST(op) _Py_CAST(PyListObject*, (op))

@@ -1439,6 +1439,50 @@ typedef struct PyMemoryViewObject {
   Py_ssize_t ob_array[1];
 } PyMemoryViewObject;
 
+/*
+ `setentry`.
+ */
+typedef struct setentry {
+  PyObject *key;
+  /*
+   Cached hash of the key; -1 for a dummy.
+   */
+  Py_hash_t hash;
+} setentry;
+
+/*
+ `PySetObject` (CPython 3.13 `Include/cpython/setobject.h`).
+ */
+typedef struct PySetObject {
+  PyObject ob_base;
+  /*
+   Active and dummy entries.
+   */
+  Py_ssize_t fill;
+  /*
+   Active entries.
+   */
+  Py_ssize_t used;
+  /*
+   The table holds `mask + 1` slots.
+   */
+  Py_ssize_t mask;
+  /*
+   `smalltable` or a heap table.
+   */
+  struct setentry *table;
+  /*
+   Only used by frozensets; -1 until computed.
+   */
+  Py_hash_t hash;
+  /*
+   Where `pop()` looks next.
+   */
+  Py_ssize_t finger;
+  struct setentry smalltable[PySet_MINSIZE];
+  PyObject *weakreflist;
+} PySetObject;
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
