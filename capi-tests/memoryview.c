@@ -12,6 +12,12 @@ int main(void)
     PyObject *m = PyMemoryView_FromObject(b);
     show("from bytes", PyObject_CallMethod(m, "tobytes", NULL));
     printf("check: %d %d\n", PyMemoryView_Check(m), PyMemoryView_Check(b));
+    PyObject *it = PyObject_GetIter(m);
+    printf("gc tracked: view %d, iterator %d\n", PyObject_GC_IsTracked(m),
+           PyObject_GC_IsTracked(it));
+    show("iterator type", PyObject_Type(it));
+    show("next", PyIter_Next(it));
+    Py_DECREF(it);
     Py_buffer *view = PyMemoryView_GET_BUFFER(m);
     printf("buffer: len=%zd itemsize=%zd readonly=%d ndim=%d format=%s shape0=%zd stride0=%zd\n",
            view->len, view->itemsize, view->readonly, view->ndim, view->format,

@@ -43,7 +43,11 @@ const RELEASED: c_int = 0x001;
 /// `_PyManagedBuffer_Type`.
 #[no_mangle]
 pub static mut _PyManagedBuffer_Type: PyTypeObject = PyTypeObject {
+    tp_flags: Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(mbuf_dealloc),
+    tp_traverse: Some(mbuf_traverse),
+    tp_clear: Some(mbuf_clear),
+    tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     ..type_template(
         c"managedbuffer",
         std::mem::size_of::<PyManagedBufferObject>(),
@@ -54,8 +58,11 @@ pub static mut _PyManagedBuffer_Type: PyTypeObject = PyTypeObject {
 /// `PyMemoryView_Type`.
 #[no_mangle]
 pub static mut PyMemoryView_Type: PyTypeObject = PyTypeObject {
-    tp_flags: Py_TPFLAGS_SEQUENCE,
+    tp_flags: Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(mv_dealloc),
+    tp_traverse: Some(mv_traverse),
+    tp_clear: Some(mv_clear),
+    tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     tp_repr: Some(mv_repr),
     tp_hash: Some(mv_hash),
     tp_richcompare: Some(mv_richcompare),
@@ -86,7 +93,10 @@ pub struct MemoryIter {
 /// `_PyMemoryIter_Type`.
 #[no_mangle]
 pub static mut _PyMemoryIter_Type: PyTypeObject = PyTypeObject {
+    tp_flags: Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(memoryiter_dealloc),
+    tp_traverse: Some(memoryiter_traverse),
+    tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     tp_iter: Some(crate::object::iterobject::self_iter),
     tp_iternext: Some(memoryiter_next),
     ..type_template(c"memory_iterator", std::mem::size_of::<MemoryIter>(), 0)
@@ -178,6 +188,7 @@ unsafe fn new_mbuf(master: Py_buffer) -> PyResult<*mut PyObject> {
             return Err(Raised::assume());
         }
         (*op.cast::<PyManagedBufferObject>()).master = master;
+        crate::capi::gc::track(op);
         Ok(op)
     }
 }
@@ -220,6 +231,7 @@ unsafe fn from_view(mbuf: *mut PyObject, src: &Py_buffer) -> PyResult<Owned> {
             internal: null_mut(),
         };
         xincref(m.view.obj);
+        crate::capi::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
 }
@@ -344,9 +356,31 @@ pub unsafe fn get_contiguous(o: *mut PyObject, buffertype: c_int, order: u8) -> 
 unsafe extern "C" fn mbuf_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero; master came from an exporter or by hand.
     unsafe {
+        crate::capi::gc::untrack(op);
         buffer::release(&mut (*op.cast::<PyManagedBufferObject>()).master);
-        crate::object::alloc::raw_free(op.cast());
+        crate::object::alloc::gc_free(op.cast());
     }
+}
+
+/// Calls `visit` on `o` when it is not NULL.
+unsafe fn visit_opt(o: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    match visit {
+        // SAFETY: o is a live object the traversed one references.
+        Some(f) if !o.is_null() => unsafe { f(o, arg) },
+        _ => 0,
+    }
+}
+
+unsafe extern "C" fn mbuf_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    // SAFETY: op is a managed buffer.
+    unsafe { visit_opt((*op.cast::<PyManagedBufferObject>()).master.obj, visit, arg) }
+}
+
+unsafe extern "C" fn mbuf_clear(op: *mut PyObject) -> c_int {
+    // SAFETY: op is an unreachable managed buffer; its exporter gets the
+    // view back now rather than at deallocation.
+    unsafe { buffer::release(&mut (*op.cast::<PyManagedBufferObject>()).master) };
+    0
 }
 
 /// Gives up the managed buffer (and with it, when last, the exporter's
@@ -375,14 +409,40 @@ unsafe fn do_release(op: *mut PyObject) -> PyResult<()> {
 unsafe extern "C" fn mv_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero; no exports can be alive.
     unsafe {
+        crate::capi::gc::untrack(op);
         let m = mv(op);
         if !m.weakreflist.is_null() {
             crate::object::weakref::clear_weakrefs(op);
         }
         xdecref(m.mbuf);
         xdecref(m.view.obj);
-        crate::object::alloc::raw_free(op.cast());
+        crate::object::alloc::gc_free(op.cast());
     }
+}
+
+unsafe extern "C" fn mv_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    // SAFETY: op is a memoryview.
+    unsafe {
+        let m = mv(op);
+        match visit_opt(m.mbuf, visit, arg) {
+            0 => visit_opt(m.view.obj, visit, arg),
+            r => r,
+        }
+    }
+}
+
+unsafe extern "C" fn mv_clear(op: *mut PyObject) -> c_int {
+    // SAFETY: op is an unreachable memoryview: nothing can use its view
+    // again, so it is marked released whatever its export count.
+    unsafe {
+        let m = mv(op);
+        m.flags |= RELEASED;
+        let mbuf = std::mem::replace(&mut m.mbuf, null_mut());
+        let obj = std::mem::replace(&mut m.view.obj, null_mut());
+        xdecref(mbuf);
+        xdecref(obj);
+    }
+    0
 }
 
 unsafe extern "C" fn mv_repr(op: *mut PyObject) -> *mut PyObject {
@@ -1049,6 +1109,7 @@ unsafe extern "C" fn mv_iter(op: *mut PyObject) -> *mut PyObject {
             return Err(Raised::assume());
         }
         (*it.cast::<MemoryIter>()).view = new_ref(op);
+        crate::capi::gc::track(it);
         Ok(Owned::from_raw_unchecked(it))
     })
 }
@@ -1056,9 +1117,19 @@ unsafe extern "C" fn mv_iter(op: *mut PyObject) -> *mut PyObject {
 unsafe extern "C" fn memoryiter_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
+        crate::capi::gc::untrack(op);
         xdecref((*op.cast::<MemoryIter>()).view);
-        crate::object::alloc::raw_free(op.cast());
+        crate::object::alloc::gc_free(op.cast());
     }
+}
+
+unsafe extern "C" fn memoryiter_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut c_void,
+) -> c_int {
+    // SAFETY: op is a memory iterator.
+    unsafe { visit_opt((*op.cast::<MemoryIter>()).view, visit, arg) }
 }
 
 unsafe extern "C" fn memoryiter_next(op: *mut PyObject) -> *mut PyObject {
