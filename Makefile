@@ -94,7 +94,10 @@ test:
 	if [ $$status -ne 0 ]; then echo "make test: FAILED (see above)"; fi; \
 	exit $$status
 
+# `cargo build` first: the C tests link the cdylib, which `cargo test`
+# alone does not always refresh after an incremental change.
 cargo-test:
+	$(CARGO) build --workspace
 	$(CARGO) test --workspace --no-fail-fast
 
 # Lists the functions and data that Python.h declares by hand (the variadic
