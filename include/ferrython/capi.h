@@ -928,6 +928,115 @@ typedef struct Py_complex {
 } Py_complex;
 
 /*
+ `PyStatus`: success, an error (function and message) or an exit code.
+ */
+typedef struct PyStatus {
+  int _type;
+  const char *func;
+  const char *err_msg;
+  int exitcode;
+} PyStatus;
+
+/*
+ `PyWideStringList`: `length` strings at `items`.
+ */
+typedef struct PyWideStringList {
+  Py_ssize_t length;
+  wchar_t **items;
+} PyWideStringList;
+
+/*
+ `PyPreConfig`.
+ */
+typedef struct PyPreConfig {
+  int _config_init;
+  int parse_argv;
+  int isolated;
+  int use_environment;
+  int configure_locale;
+  int coerce_c_locale;
+  int coerce_c_locale_warn;
+  int utf8_mode;
+  int dev_mode;
+  int allocator;
+} PyPreConfig;
+
+/*
+ `PyConfig`.
+ */
+typedef struct PyConfig {
+  int _config_init;
+  int isolated;
+  int use_environment;
+  int dev_mode;
+  int install_signal_handlers;
+  int use_hash_seed;
+  unsigned long hash_seed;
+  int faulthandler;
+  int tracemalloc;
+  int perf_profiling;
+  int remote_debug;
+  int import_time;
+  int code_debug_ranges;
+  int show_ref_count;
+  int dump_refs;
+  wchar_t *dump_refs_file;
+  int malloc_stats;
+  wchar_t *filesystem_encoding;
+  wchar_t *filesystem_errors;
+  wchar_t *pycache_prefix;
+  int parse_argv;
+  struct PyWideStringList orig_argv;
+  struct PyWideStringList argv;
+  struct PyWideStringList xoptions;
+  struct PyWideStringList warnoptions;
+  int site_import;
+  int bytes_warning;
+  int warn_default_encoding;
+  int inspect;
+  int interactive;
+  int optimization_level;
+  int parser_debug;
+  int write_bytecode;
+  int verbose;
+  int quiet;
+  int user_site_directory;
+  int configure_c_stdio;
+  int buffered_stdio;
+  wchar_t *stdio_encoding;
+  wchar_t *stdio_errors;
+  wchar_t *check_hash_pycs_mode;
+  int use_frozen_modules;
+  int safe_path;
+  int int_max_str_digits;
+  int thread_inherit_context;
+  int context_aware_warnings;
+  int cpu_count;
+  int pathconfig_warnings;
+  wchar_t *program_name;
+  wchar_t *pythonpath_env;
+  wchar_t *home;
+  wchar_t *platlibdir;
+  int module_search_paths_set;
+  struct PyWideStringList module_search_paths;
+  wchar_t *stdlib_dir;
+  wchar_t *executable;
+  wchar_t *base_executable;
+  wchar_t *prefix;
+  wchar_t *base_prefix;
+  wchar_t *exec_prefix;
+  wchar_t *base_exec_prefix;
+  int skip_source_first_line;
+  wchar_t *run_command;
+  wchar_t *run_module;
+  wchar_t *run_filename;
+  wchar_t *sys_path_0;
+  int _install_importlib;
+  int _init_main;
+  int _is_python_build;
+} PyConfig;
+
+/*
  `PyLongLayout` (PEP 757): how `PyLong_Export` lays out digits.
  */
 typedef struct PyLongLayout {
@@ -3031,6 +3140,162 @@ double PyComplex_ImagAsDouble(PyObject *op);
  `PyComplex_AsCComplex`: `-1.0+0.0j` with an exception on failure.
  */
 struct Py_complex PyComplex_AsCComplex(PyObject *op);
+
+/*
+ `PyStatus_Ok`.
+ */
+struct PyStatus PyStatus_Ok(void);
+
+/*
+ `PyStatus_Error`: `err_msg` must outlive the status (a literal).
+ */
+struct PyStatus PyStatus_Error(const char *err_msg);
+
+/*
+ `PyStatus_NoMemory`.
+ */
+struct PyStatus PyStatus_NoMemory(void);
+
+/*
+ `PyStatus_Exit`.
+ */
+struct PyStatus PyStatus_Exit(int exitcode);
+
+/*
+ `PyStatus_IsError`.
+ */
+int PyStatus_IsError(struct PyStatus err);
+
+/*
+ `PyStatus_IsExit`.
+ */
+int PyStatus_IsExit(struct PyStatus err);
+
+/*
+ `PyStatus_Exception`: an error or an exit.
+ */
+int PyStatus_Exception(struct PyStatus err);
+
+/*
+ `Py_ExitStatusException`: exits with the status's exit code, or
+ reports the error as a fatal error ("Fatal Python error: FUNC: MSG")
+ and aborts.
+ */
+void Py_ExitStatusException(struct PyStatus err);
+
+/*
+ `PyWideStringList_Insert`: a copy of `item` at `index` (clamped to the
+ end).
+ */
+struct PyStatus PyWideStringList_Insert(struct PyWideStringList *list,
+                                        Py_ssize_t index,
+                                        const wchar_t *item);
+
+/*
+ `PyWideStringList_Append`.
+ */
+struct PyStatus PyWideStringList_Append(struct PyWideStringList *list, const wchar_t *item);
+
+/*
+ `PyPreConfig_InitPythonConfig`.
+ */
+void PyPreConfig_InitPythonConfig(struct PyPreConfig *config);
+
+/*
+ `PyPreConfig_InitIsolatedConfig`.
+ */
+void PyPreConfig_InitIsolatedConfig(struct PyPreConfig *config);
+
+/*
+ `Py_PreInitialize`: this runtime has no locale or allocator
+ preconfiguration, so it only checks its argument.
+ */
+struct PyStatus Py_PreInitialize(const struct PyPreConfig *src_config);
+
+/*
+ `Py_PreInitializeFromBytesArgs`: as `Py_PreInitialize` (the arguments
+ only matter for `-X utf8` and `-E`, which this runtime ignores).
+ */
+struct PyStatus Py_PreInitializeFromBytesArgs(const struct PyPreConfig *src_config,
+                                              Py_ssize_t _argc,
+                                              char **_argv);
+
+/*
+ `Py_PreInitializeFromArgs`: as `Py_PreInitializeFromBytesArgs`.
+ */
+struct PyStatus Py_PreInitializeFromArgs(const struct PyPreConfig *src_config,
+                                         Py_ssize_t _argc,
+                                         wchar_t **_argv);
+
+/*
+ `PyConfig_InitPythonConfig`.
+ */
+void PyConfig_InitPythonConfig(struct PyConfig *config);
+
+/*
+ `PyConfig_InitIsolatedConfig`.
+ */
+void PyConfig_InitIsolatedConfig(struct PyConfig *config);
+
+/*
+ `PyConfig_Clear`: frees the strings and lists and sets them to NULL.
+ */
+void PyConfig_Clear(struct PyConfig *config);
+
+/*
+ `PyConfig_SetString`: a copy of `str` (NULL clears the field).
+ */
+struct PyStatus PyConfig_SetString(struct PyConfig *config,
+                                   wchar_t **config_str,
+                                   const wchar_t *str);
+
+/*
+ `PyConfig_SetBytesString`: `str` decoded from the locale encoding.
+ */
+struct PyStatus PyConfig_SetBytesString(struct PyConfig *config,
+                                        wchar_t **config_str,
+                                        const char *str);
+
+/*
+ `PyConfig_SetWideStringList`: `list` becomes a copy of `items`.
+ */
+struct PyStatus PyConfig_SetWideStringList(struct PyConfig *config,
+                                           struct PyWideStringList *list,
+                                           Py_ssize_t length,
+                                           wchar_t **items);
+
+/*
+ `PyConfig_SetArgv`.
+ */
+struct PyStatus PyConfig_SetArgv(struct PyConfig *config, Py_ssize_t argc, wchar_t *const *argv);
+
+/*
+ `PyConfig_SetBytesArgv`: the arguments decoded from the locale
+ encoding.
+ */
+struct PyStatus PyConfig_SetBytesArgv(struct PyConfig *config, Py_ssize_t argc, char *const *argv);
+
+/*
+ `PyConfig_Read`: checks the configuration and its command line; the
+ fields are left as they are (they are computed again by
+ `Py_InitializeFromConfig`).
+ */
+struct PyStatus PyConfig_Read(struct PyConfig *config);
+
+/*
+ `Py_InitializeFromConfig`: `sys.argv` from `argv` (parsed when
+ `parse_argv` is 1), `sys.path` from `module_search_paths` when
+ `module_search_paths_set`.
+ */
+struct PyStatus Py_InitializeFromConfig(const struct PyConfig *config);
+
+/*
+ `Py_RunMain`: runs the configured command, script or module as
+ `__main__`, finalizes the interpreter and returns the exit status (1
+ for an uncaught exception). An uncaught `SystemExit` finalizes and
+ exits the process with its code, as in CPython.
+ */
+int Py_RunMain(void);
 
 /*
  `PyOS_double_to_string`: formats `val` with `format_code` (`e E f F g

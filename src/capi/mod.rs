@@ -13,6 +13,7 @@ pub mod call;
 pub mod capsule;
 pub mod cell;
 pub mod complex;
+pub mod config;
 pub mod conversion;
 pub mod dict;
 pub mod exceptions;

@@ -151,6 +151,13 @@ pub fn is_finalizing() -> bool {
 
 /// `Py_InitializeEx`: idempotent.
 pub fn initialize() {
+    initialize_with(&crate::runtime::config::Config::default())
+}
+
+/// `Py_InitializeFromConfig` once the configuration is read: initializes
+/// the runtime (if it is not yet) with `config`'s `sys.argv` and
+/// `sys.path`.
+pub fn initialize_with(config: &crate::runtime::config::Config) {
     if is_initialized() {
         return;
     }
@@ -175,6 +182,14 @@ pub fn initialize() {
     if init_interpreter(unsafe { &mut *interp }).is_err() {
         fatal_error("failed to create the builtins module");
     }
+    // SAFETY: as above; sys does not exist yet, so it will read these.
+    unsafe {
+        (*interp).argv.clone_from(&config.argv);
+        if let Some(p) = &config.module_search_paths {
+            (*interp).path.clone_from(p);
+        }
+    }
+    crate::runtime::config::set_current(Some(config.clone()));
     INITIALIZED.store(true, Ordering::Release);
 }
 
@@ -213,6 +228,7 @@ pub fn finalize() -> i32 {
             Box::from_raw(ts.interp).clear();
         }
     }
+    crate::runtime::config::set_current(None);
     INITIALIZED.store(false, Ordering::Release);
     FINALIZING.store(false, Ordering::Release);
     0

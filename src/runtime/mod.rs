@@ -1,5 +1,6 @@
 //! The runtime: interpreter and thread states, the error indicator,
 //! initialization and finalization.
+pub mod config;
 pub mod errors;
 pub mod import;
 pub mod lifecycle;

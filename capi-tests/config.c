@@ -1,0 +1,164 @@
+// test: differential
+// test: cxx
+/* PEP 587 initialization configuration: PyStatus, PyWideStringList,
+ * PyPreConfig and PyConfig defaults, PyConfig_Set* setters, sys.argv and
+ * sys.path from Py_InitializeFromConfig, and Py_RunMain running
+ * config.run_command or a parsed "-c" command line. Only public functions
+ * and named fields are used (the struct sizes differ between versions). */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <Python.h>
+#include <dlfcn.h>
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+
+static void show_status(const char *what, PyStatus st)
+{
+    printf("%s: error=%d exit=%d exception=%d", what, PyStatus_IsError(st), PyStatus_IsExit(st),
+           PyStatus_Exception(st));
+    if (PyStatus_IsExit(st))
+        printf(" exitcode=%d", st.exitcode);
+    if (PyStatus_IsError(st))
+        printf(" func=%s msg=%s", st.func ? st.func : "(null)", st.err_msg);
+    printf("\n");
+}
+
+static void show_list(const char *what, const PyWideStringList *l)
+{
+    printf("%s: [", what);
+    for (Py_ssize_t i = 0; i < l->length; i++)
+        printf("%s'%ls'", i ? ", " : "", l->items[i]);
+    printf("]\n");
+}
+
+static void show_config(const char *what, const PyConfig *c)
+{
+    printf("%s: parse_argv=%d isolated=%d use_environment=%d site_import=%d "
+           "user_site_directory=%d safe_path=%d install_signal_handlers=%d "
+           "module_search_paths_set=%d argv.length=%d\n",
+           what, c->parse_argv, c->isolated, c->use_environment, c->site_import,
+           c->user_site_directory, c->safe_path, c->install_signal_handlers,
+           c->module_search_paths_set, (int)c->argv.length);
+}
+
+/* The directory of the library that defines Py_Initialize plus
+ * "/python3.13": CPython's standard library, which its initialization
+ * needs when the search path is given explicitly. */
+static void stdlib_dir(wchar_t *out, size_t n)
+{
+    Dl_info info;
+    char dir[4096] = ".";
+    if (dladdr((void *)&Py_Initialize, &info) && info.dli_fname) {
+        snprintf(dir, sizeof dir, "%s", info.dli_fname);
+        char *slash = strrchr(dir, '/');
+        if (slash)
+            *slash = '\0';
+    }
+    swprintf(out, n, L"%s/python3.13", dir);
+}
+
+static void run(const char *code)
+{
+    fflush(stdout);
+    PyRun_SimpleString(code);
+}
+
+int main(void)
+{
+    /* Statuses. */
+    show_status("Ok", PyStatus_Ok());
+    show_status("Error", PyStatus_Error("boom"));
+    show_status("NoMemory", PyStatus_NoMemory());
+    show_status("Exit(3)", PyStatus_Exit(3));
+
+    /* Lists. */
+    PyWideStringList l = {0, NULL};
+    show_status("Append a", PyWideStringList_Append(&l, L"a"));
+    PyWideStringList_Append(&l, L"b");
+    show_status("Insert x at 0", PyWideStringList_Insert(&l, 0, L"x"));
+    PyWideStringList_Insert(&l, 2, L"y");
+    show_status("Insert z at 99", PyWideStringList_Insert(&l, 99, L"z"));
+    show_status("Insert at -1", PyWideStringList_Insert(&l, -1, L"bad"));
+    show_list("list", &l);
+    for (Py_ssize_t i = 0; i < l.length; i++)
+        PyMem_RawFree(l.items[i]);
+    PyMem_RawFree(l.items);
+
+    /* Preconfig defaults. */
+    PyPreConfig pre;
+    PyPreConfig_InitPythonConfig(&pre);
+    printf("python preconfig: parse_argv=%d isolated=%d use_environment=%d\n", pre.parse_argv,
+           pre.isolated, pre.use_environment);
+    PyPreConfig_InitIsolatedConfig(&pre);
+    printf("isolated preconfig: parse_argv=%d isolated=%d use_environment=%d\n", pre.parse_argv,
+           pre.isolated, pre.use_environment);
+    show_status("Py_PreInitialize", Py_PreInitialize(&pre));
+
+    /* Config defaults and setters. */
+    PyConfig config;
+    PyConfig_InitPythonConfig(&config);
+    show_config("python config", &config);
+    show_status("SetBytesString", PyConfig_SetBytesString(&config, &config.program_name, "myprog"));
+    printf("program_name: '%ls'\n", config.program_name);
+    show_status("SetString", PyConfig_SetString(&config, &config.program_name, L"other"));
+    printf("program_name: '%ls'\n", config.program_name);
+    show_status("SetString NULL", PyConfig_SetString(&config, &config.home, NULL));
+    printf("home is NULL: %d\n", config.home == NULL);
+    wchar_t *items[] = {(wchar_t *)L"w1", (wchar_t *)L"w2"};
+    show_status("SetWideStringList",
+                PyConfig_SetWideStringList(&config, &config.warnoptions, 2, items));
+    show_list("warnoptions", &config.warnoptions);
+    char *bad_argv[] = {(char *)"prog", (char *)"-c"};
+    show_status("SetBytesArgv", PyConfig_SetBytesArgv(&config, 2, bad_argv));
+    show_list("argv", &config.argv);
+    show_status("Read with '-c' and no argument", PyConfig_Read(&config));
+    PyConfig_Clear(&config);
+    printf("after Clear: program_name is NULL: %d, argv.length=%d\n",
+           config.program_name == NULL, (int)config.argv.length);
+
+    /* Isolated config: argv copied, explicit search path. */
+    PyConfig_InitIsolatedConfig(&config);
+    show_config("isolated config", &config);
+    wchar_t *argv[] = {(wchar_t *)L"prog", (wchar_t *)L"-c", (wchar_t *)L"arg"};
+    show_status("SetArgv", PyConfig_SetArgv(&config, 3, argv));
+    config.module_search_paths_set = 1;
+    PyWideStringList_Append(&config.module_search_paths, L"/nonexistent/one");
+    PyWideStringList_Append(&config.module_search_paths, L"/nonexistent/two");
+    wchar_t lib[4200];
+    stdlib_dir(lib, sizeof lib / sizeof lib[0]);
+    PyWideStringList_Append(&config.module_search_paths, lib);
+    show_status("InitializeFromConfig", Py_InitializeFromConfig(&config));
+    PyConfig_Clear(&config);
+    run("import sys\n"
+        "print('sys.argv', sys.argv)\n"
+        "print('sys.path', [p for p in sys.path if p.startswith('/nonexistent')])\n");
+    printf("Py_FinalizeEx: %d\n", Py_FinalizeEx());
+
+    /* Isolated config with run_command: Py_RunMain runs it. */
+    PyConfig_InitIsolatedConfig(&config);
+    PyConfig_SetString(&config, &config.run_command,
+                       L"import sys\nprint('running', sys.argv)\n");
+    config.module_search_paths_set = 1;
+    PyWideStringList_Append(&config.module_search_paths, lib);
+    show_status("InitializeFromConfig", Py_InitializeFromConfig(&config));
+    PyConfig_Clear(&config);
+    fflush(stdout);
+    int rc = Py_RunMain();
+    printf("Py_RunMain: %d\n", rc);
+
+    /* Python config parsing "-c CMD args". */
+    PyConfig_InitPythonConfig(&config);
+    char *cmd_argv[] = {(char *)"prog", (char *)"-c",
+                        (char *)"import sys; print('command', sys.argv); raise ValueError",
+                        (char *)"x", (char *)"-y"};
+    show_status("SetBytesArgv", PyConfig_SetBytesArgv(&config, 5, cmd_argv));
+    show_status("InitializeFromConfig", Py_InitializeFromConfig(&config));
+    PyConfig_Clear(&config);
+    fflush(stdout);
+    rc = Py_RunMain();
+    printf("Py_RunMain: %d\n", rc);
+    printf("initialized after Py_RunMain: %d\n", Py_IsInitialized());
+    return 0;
+}

@@ -1,0 +1,818 @@
+//! The Python Initialization Configuration chapter (PEP 587): `PyStatus`,
+//! `PyWideStringList`, `PyPreConfig` and `PyConfig` with CPython 3.14's
+//! layouts (64-bit Linux, non-debug build), the functions that fill them,
+//! `Py_InitializeFromConfig` and `Py_RunMain`. Strings in a configuration
+//! are `wchar_t` strings from `PyMem_RawMalloc`, freed by `PyConfig_Clear`.
+use crate::capi::memory::{PyMem_RawFree, PyMem_RawMalloc};
+use crate::ffi::Py_ssize_t;
+use crate::runtime::config::{self as rconfig, Config};
+use crate::runtime::{lifecycle, run};
+use libc::{c_char, c_int, c_ulong, wchar_t};
+use std::ffi::CStr;
+use std::ptr::null;
+
+const STATUS_OK: c_int = 0;
+const STATUS_ERROR: c_int = 1;
+const STATUS_EXIT: c_int = 2;
+/// `_config_init` of a configuration set up by the Python defaults.
+const INIT_PYTHON: c_int = 2;
+/// `_config_init` of a configuration set up by the isolated defaults.
+const INIT_ISOLATED: c_int = 3;
+
+/// `PyStatus`: success, an error (function and message) or an exit code.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct PyStatus {
+    pub _type: c_int,
+    pub func: *const c_char,
+    pub err_msg: *const c_char,
+    pub exitcode: c_int,
+}
+
+/// `PyWideStringList`: `length` strings at `items`.
+#[repr(C)]
+pub struct PyWideStringList {
+    pub length: Py_ssize_t,
+    pub items: *mut *mut wchar_t,
+}
+
+/// `PyPreConfig`.
+#[repr(C)]
+pub struct PyPreConfig {
+    pub _config_init: c_int,
+    pub parse_argv: c_int,
+    pub isolated: c_int,
+    pub use_environment: c_int,
+    pub configure_locale: c_int,
+    pub coerce_c_locale: c_int,
+    pub coerce_c_locale_warn: c_int,
+    pub utf8_mode: c_int,
+    pub dev_mode: c_int,
+    pub allocator: c_int,
+}
+
+/// `PyConfig`.
+#[repr(C)]
+pub struct PyConfig {
+    pub _config_init: c_int,
+    pub isolated: c_int,
+    pub use_environment: c_int,
+    pub dev_mode: c_int,
+    pub install_signal_handlers: c_int,
+    pub use_hash_seed: c_int,
+    pub hash_seed: c_ulong,
+    pub faulthandler: c_int,
+    pub tracemalloc: c_int,
+    pub perf_profiling: c_int,
+    pub remote_debug: c_int,
+    pub import_time: c_int,
+    pub code_debug_ranges: c_int,
+    pub show_ref_count: c_int,
+    pub dump_refs: c_int,
+    pub dump_refs_file: *mut wchar_t,
+    pub malloc_stats: c_int,
+    pub filesystem_encoding: *mut wchar_t,
+    pub filesystem_errors: *mut wchar_t,
+    pub pycache_prefix: *mut wchar_t,
+    pub parse_argv: c_int,
+    pub orig_argv: PyWideStringList,
+    pub argv: PyWideStringList,
+    pub xoptions: PyWideStringList,
+    pub warnoptions: PyWideStringList,
+    pub site_import: c_int,
+    pub bytes_warning: c_int,
+    pub warn_default_encoding: c_int,
+    pub inspect: c_int,
+    pub interactive: c_int,
+    pub optimization_level: c_int,
+    pub parser_debug: c_int,
+    pub write_bytecode: c_int,
+    pub verbose: c_int,
+    pub quiet: c_int,
+    pub user_site_directory: c_int,
+    pub configure_c_stdio: c_int,
+    pub buffered_stdio: c_int,
+    pub stdio_encoding: *mut wchar_t,
+    pub stdio_errors: *mut wchar_t,
+    pub check_hash_pycs_mode: *mut wchar_t,
+    pub use_frozen_modules: c_int,
+    pub safe_path: c_int,
+    pub int_max_str_digits: c_int,
+    pub thread_inherit_context: c_int,
+    pub context_aware_warnings: c_int,
+    pub cpu_count: c_int,
+    pub pathconfig_warnings: c_int,
+    pub program_name: *mut wchar_t,
+    pub pythonpath_env: *mut wchar_t,
+    pub home: *mut wchar_t,
+    pub platlibdir: *mut wchar_t,
+    pub module_search_paths_set: c_int,
+    pub module_search_paths: PyWideStringList,
+    pub stdlib_dir: *mut wchar_t,
+    pub executable: *mut wchar_t,
+    pub base_executable: *mut wchar_t,
+    pub prefix: *mut wchar_t,
+    pub base_prefix: *mut wchar_t,
+    pub exec_prefix: *mut wchar_t,
+    pub base_exec_prefix: *mut wchar_t,
+    pub skip_source_first_line: c_int,
+    pub run_command: *mut wchar_t,
+    pub run_module: *mut wchar_t,
+    pub run_filename: *mut wchar_t,
+    pub sys_path_0: *mut wchar_t,
+    pub _install_importlib: c_int,
+    pub _init_main: c_int,
+    pub _is_python_build: c_int,
+}
+
+fn status(t: c_int, func: &'static CStr, msg: &'static CStr, exitcode: c_int) -> PyStatus {
+    PyStatus {
+        _type: t,
+        func: if t == STATUS_ERROR {
+            func.as_ptr()
+        } else {
+            null()
+        },
+        err_msg: if t == STATUS_ERROR {
+            msg.as_ptr()
+        } else {
+            null()
+        },
+        exitcode,
+    }
+}
+
+fn ok() -> PyStatus {
+    status(STATUS_OK, c"", c"", 0)
+}
+
+fn err(func: &'static CStr, msg: &'static CStr) -> PyStatus {
+    status(STATUS_ERROR, func, msg, 0)
+}
+
+fn no_memory() -> PyStatus {
+    PyStatus_Error(c"memory allocation failed".as_ptr())
+}
+
+/// `PyStatus_Ok`.
+#[no_mangle]
+pub extern "C" fn PyStatus_Ok() -> PyStatus {
+    ok()
+}
+
+/// `PyStatus_Error`: `err_msg` must outlive the status (a literal).
+#[no_mangle]
+pub extern "C" fn PyStatus_Error(err_msg: *const c_char) -> PyStatus {
+    PyStatus {
+        _type: STATUS_ERROR,
+        func: null(),
+        err_msg,
+        exitcode: 0,
+    }
+}
+
+/// `PyStatus_NoMemory`.
+#[no_mangle]
+pub extern "C" fn PyStatus_NoMemory() -> PyStatus {
+    no_memory()
+}
+
+/// `PyStatus_Exit`.
+#[no_mangle]
+pub extern "C" fn PyStatus_Exit(exitcode: c_int) -> PyStatus {
+    status(STATUS_EXIT, c"", c"", exitcode)
+}
+
+/// `PyStatus_IsError`.
+#[no_mangle]
+pub extern "C" fn PyStatus_IsError(err: PyStatus) -> c_int {
+    (err._type == STATUS_ERROR) as c_int
+}
+
+/// `PyStatus_IsExit`.
+#[no_mangle]
+pub extern "C" fn PyStatus_IsExit(err: PyStatus) -> c_int {
+    (err._type == STATUS_EXIT) as c_int
+}
+
+/// `PyStatus_Exception`: an error or an exit.
+#[no_mangle]
+pub extern "C" fn PyStatus_Exception(err: PyStatus) -> c_int {
+    (err._type != STATUS_OK) as c_int
+}
+
+/// `Py_ExitStatusException`: exits with the status's exit code, or
+/// reports the error as a fatal error ("Fatal Python error: FUNC: MSG")
+/// and aborts.
+#[no_mangle]
+pub unsafe extern "C" fn Py_ExitStatusException(err: PyStatus) -> ! {
+    if err._type == STATUS_EXIT {
+        std::process::exit(err.exitcode)
+    }
+    let text = |p: *const c_char| {
+        // SAFETY: a status's strings are NULL or C strings.
+        (!p.is_null()).then(|| unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned())
+    };
+    if err._type != STATUS_ERROR {
+        lifecycle::fatal_error(
+            "Py_ExitStatusException: Py_ExitStatusException() must not be called on success",
+        )
+    }
+    let msg = text(err.err_msg).unwrap_or_else(|| "<message is NULL>".into());
+    match text(err.func) {
+        Some(f) => lifecycle::fatal_error(&format!("{f}: {msg}")),
+        None => lifecycle::fatal_error(&msg),
+    }
+}
+
+/// A copy of `s` (a Rust string) as a `PyMem_RawMalloc` wide string.
+fn wide_from_str(s: &str) -> *mut wchar_t {
+    let w: Vec<wchar_t> = s.chars().map(|c| c as wchar_t).chain([0]).collect();
+    // SAFETY: plain allocation of w.len() wide characters.
+    let p = unsafe { PyMem_RawMalloc(w.len() * size_of::<wchar_t>()) }.cast::<wchar_t>();
+    if !p.is_null() {
+        // SAFETY: p has room for w.len() characters.
+        unsafe { std::ptr::copy_nonoverlapping(w.as_ptr(), p, w.len()) };
+    }
+    p
+}
+
+/// A copy of the NUL-terminated wide string `s` from `PyMem_RawMalloc`.
+unsafe fn wide_dup(s: *const wchar_t) -> *mut wchar_t {
+    // SAFETY: s is a NUL-terminated wide string.
+    unsafe {
+        let n = libc::wcslen(s) + 1;
+        let p = PyMem_RawMalloc(n * size_of::<wchar_t>()).cast::<wchar_t>();
+        if !p.is_null() {
+            std::ptr::copy_nonoverlapping(s, p, n);
+        }
+        p
+    }
+}
+
+/// The wide string `s` as Rust text (invalid code points become U+FFFD).
+unsafe fn wide_to_string(s: *const wchar_t) -> String {
+    // SAFETY: s is a NUL-terminated wide string.
+    let w = unsafe { std::slice::from_raw_parts(s, libc::wcslen(s)) };
+    w.iter()
+        .map(|&c| char::from_u32(c as u32).unwrap_or('\u{fffd}'))
+        .collect()
+}
+
+/// `PyWideStringList_Insert`: a copy of `item` at `index` (clamped to the
+/// end).
+#[no_mangle]
+pub unsafe extern "C" fn PyWideStringList_Insert(
+    list: *mut PyWideStringList,
+    index: Py_ssize_t,
+    item: *const wchar_t,
+) -> PyStatus {
+    const F: &CStr = c"PyWideStringList_Insert";
+    if list.is_null() || item.is_null() {
+        return err(F, c"PyWideStringList_Insert: list or item is NULL");
+    }
+    if index < 0 {
+        return err(F, c"PyWideStringList_Insert index must be >= 0");
+    }
+    // SAFETY: list is a valid list whose items come from PyMem_RawMalloc.
+    unsafe {
+        let l = &mut *list;
+        let len = l.length.max(0) as usize;
+        let index = (index as usize).min(len);
+        let copy = wide_dup(item);
+        if copy.is_null() {
+            return no_memory();
+        }
+        let items = crate::capi::memory::PyMem_RawRealloc(
+            l.items.cast(),
+            (len + 1) * size_of::<*mut wchar_t>(),
+        )
+        .cast::<*mut wchar_t>();
+        if items.is_null() {
+            PyMem_RawFree(copy.cast());
+            return no_memory();
+        }
+        std::ptr::copy(items.add(index), items.add(index + 1), len - index);
+        *items.add(index) = copy;
+        l.items = items;
+        l.length = len as Py_ssize_t + 1;
+    }
+    ok()
+}
+
+/// `PyWideStringList_Append`.
+#[no_mangle]
+pub unsafe extern "C" fn PyWideStringList_Append(
+    list: *mut PyWideStringList,
+    item: *const wchar_t,
+) -> PyStatus {
+    if list.is_null() {
+        return err(c"PyWideStringList_Append", c"list is NULL");
+    }
+    // SAFETY: list is valid; the insert checks item.
+    unsafe { PyWideStringList_Insert(list, (*list).length.max(0), item) }
+}
+
+/// Frees the strings of `l` and empties it.
+unsafe fn list_clear(l: &mut PyWideStringList) {
+    // SAFETY: l's items and strings come from PyMem_RawMalloc.
+    unsafe {
+        for i in 0..l.length.max(0) as usize {
+            PyMem_RawFree((*l.items.add(i)).cast());
+        }
+        PyMem_RawFree(l.items.cast());
+    }
+    l.length = 0;
+    l.items = std::ptr::null_mut();
+}
+
+/// The strings of `l`, or None if it is malformed (NULL items).
+unsafe fn list_strings(l: &PyWideStringList) -> Option<Vec<String>> {
+    if l.length < 0 || (l.length > 0 && l.items.is_null()) {
+        return None;
+    }
+    (0..l.length as usize)
+        .map(|i| {
+            // SAFETY: items holds length pointers.
+            let s = unsafe { *l.items.add(i) };
+            // SAFETY: s is NULL or a wide string.
+            (!s.is_null()).then(|| unsafe { wide_to_string(s) })
+        })
+        .collect()
+}
+
+/// `PyPreConfig_InitPythonConfig`.
+#[no_mangle]
+pub unsafe extern "C" fn PyPreConfig_InitPythonConfig(config: *mut PyPreConfig) {
+    if config.is_null() {
+        return;
+    }
+    // SAFETY: config points to a PyPreConfig.
+    unsafe {
+        config.write(PyPreConfig {
+            _config_init: INIT_PYTHON,
+            parse_argv: 1,
+            isolated: 0,
+            use_environment: 1,
+            configure_locale: 1,
+            coerce_c_locale: -1,
+            coerce_c_locale_warn: -1,
+            utf8_mode: -1,
+            dev_mode: -1,
+            allocator: 0,
+        })
+    }
+}
+
+/// `PyPreConfig_InitIsolatedConfig`.
+#[no_mangle]
+pub unsafe extern "C" fn PyPreConfig_InitIsolatedConfig(config: *mut PyPreConfig) {
+    if config.is_null() {
+        return;
+    }
+    // SAFETY: config points to a PyPreConfig.
+    unsafe {
+        config.write(PyPreConfig {
+            _config_init: INIT_ISOLATED,
+            parse_argv: 0,
+            isolated: 1,
+            use_environment: 0,
+            configure_locale: 0,
+            coerce_c_locale: 0,
+            coerce_c_locale_warn: 0,
+            utf8_mode: 0,
+            dev_mode: 0,
+            allocator: 0,
+        })
+    }
+}
+
+/// `Py_PreInitialize`: this runtime has no locale or allocator
+/// preconfiguration, so it only checks its argument.
+#[no_mangle]
+pub unsafe extern "C" fn Py_PreInitialize(src_config: *const PyPreConfig) -> PyStatus {
+    if src_config.is_null() {
+        return err(c"Py_PreInitialize", c"preinitialization config is NULL");
+    }
+    ok()
+}
+
+/// `Py_PreInitializeFromBytesArgs`: as `Py_PreInitialize` (the arguments
+/// only matter for `-X utf8` and `-E`, which this runtime ignores).
+#[no_mangle]
+pub unsafe extern "C" fn Py_PreInitializeFromBytesArgs(
+    src_config: *const PyPreConfig,
+    _argc: Py_ssize_t,
+    _argv: *mut *mut c_char,
+) -> PyStatus {
+    // SAFETY: checked by the callee.
+    unsafe { Py_PreInitialize(src_config) }
+}
+
+/// `Py_PreInitializeFromArgs`: as `Py_PreInitializeFromBytesArgs`.
+#[no_mangle]
+pub unsafe extern "C" fn Py_PreInitializeFromArgs(
+    src_config: *const PyPreConfig,
+    _argc: Py_ssize_t,
+    _argv: *mut *mut wchar_t,
+) -> PyStatus {
+    // SAFETY: checked by the callee.
+    unsafe { Py_PreInitialize(src_config) }
+}
+
+/// The defaults both configurations share, on a zeroed `PyConfig`.
+fn config_defaults(c: &mut PyConfig) {
+    c.install_signal_handlers = 1;
+    c.use_hash_seed = -1;
+    c.tracemalloc = -1;
+    c.perf_profiling = -1;
+    c.code_debug_ranges = 1;
+    c.parse_argv = 0;
+    c.site_import = 1;
+    c.write_bytecode = 1;
+    c.user_site_directory = 1;
+    c.buffered_stdio = 1;
+    c.pathconfig_warnings = 1;
+    c.use_frozen_modules = 1;
+    c.int_max_str_digits = -1;
+    c.cpu_count = -1;
+    c._install_importlib = 1;
+    c._init_main = 1;
+}
+
+/// `PyConfig_InitPythonConfig`.
+#[no_mangle]
+pub unsafe extern "C" fn PyConfig_InitPythonConfig(config: *mut PyConfig) {
+    if config.is_null() {
+        return;
+    }
+    // SAFETY: config points to a PyConfig; all-zero is a valid PyConfig.
+    let c = unsafe {
+        config.write_bytes(0, 1);
+        &mut *config
+    };
+    config_defaults(c);
+    c._config_init = INIT_PYTHON;
+    c.use_environment = 1;
+    c.configure_c_stdio = 1;
+    c.parse_argv = 1;
+}
+
+/// `PyConfig_InitIsolatedConfig`.
+#[no_mangle]
+pub unsafe extern "C" fn PyConfig_InitIsolatedConfig(config: *mut PyConfig) {
+    if config.is_null() {
+        return;
+    }
+    // SAFETY: config points to a PyConfig; all-zero is a valid PyConfig.
+    let c = unsafe {
+        config.write_bytes(0, 1);
+        &mut *config
+    };
+    config_defaults(c);
+    c._config_init = INIT_ISOLATED;
+    c.isolated = 1;
+    c.user_site_directory = 0;
+    c.dev_mode = 0;
+    c.install_signal_handlers = 0;
+    c.use_hash_seed = 0;
+    c.faulthandler = 0;
+    c.tracemalloc = 0;
+    c.perf_profiling = 0;
+    c.int_max_str_digits = 4300;
+    c.safe_path = 1;
+    c.pathconfig_warnings = 0;
+}
+
+/// The string fields of a `PyConfig`.
+fn string_fields(c: &mut PyConfig) -> [&mut *mut wchar_t; 22] {
+    [
+        &mut c.dump_refs_file,
+        &mut c.filesystem_encoding,
+        &mut c.filesystem_errors,
+        &mut c.pycache_prefix,
+        &mut c.stdio_encoding,
+        &mut c.stdio_errors,
+        &mut c.check_hash_pycs_mode,
+        &mut c.program_name,
+        &mut c.pythonpath_env,
+        &mut c.home,
+        &mut c.platlibdir,
+        &mut c.stdlib_dir,
+        &mut c.executable,
+        &mut c.base_executable,
+        &mut c.prefix,
+        &mut c.base_prefix,
+        &mut c.exec_prefix,
+        &mut c.base_exec_prefix,
+        &mut c.run_command,
+        &mut c.run_module,
+        &mut c.run_filename,
+        &mut c.sys_path_0,
+    ]
+}
+
+/// `PyConfig_Clear`: frees the strings and lists and sets them to NULL.
+#[no_mangle]
+pub unsafe extern "C" fn PyConfig_Clear(config: *mut PyConfig) {
+    if config.is_null() {
+        return;
+    }
+    // SAFETY: config points to an initialized PyConfig whose strings come
+    // from PyMem_RawMalloc.
+    unsafe {
+        let c = &mut *config;
+        for f in string_fields(c) {
+            PyMem_RawFree((*f).cast());
+            *f = std::ptr::null_mut();
+        }
+        list_clear(&mut c.orig_argv);
+        list_clear(&mut c.argv);
+        list_clear(&mut c.xoptions);
+        list_clear(&mut c.warnoptions);
+        list_clear(&mut c.module_search_paths);
+    }
+}
+
+/// Replaces `*config_str` by `new` (already allocated, or NULL).
+unsafe fn replace_string(config_str: *mut *mut wchar_t, new: *mut wchar_t) {
+    // SAFETY: config_str points to a field holding NULL or a raw string.
+    unsafe {
+        PyMem_RawFree((*config_str).cast());
+        *config_str = new;
+    }
+}
+
+/// `PyConfig_SetString`: a copy of `str` (NULL clears the field).
+#[no_mangle]
+pub unsafe extern "C" fn PyConfig_SetString(
+    config: *mut PyConfig,
+    config_str: *mut *mut wchar_t,
+    str: *const wchar_t,
+) -> PyStatus {
+    if config.is_null() || config_str.is_null() {
+        return err(c"PyConfig_SetString", c"config or field is NULL");
+    }
+    // SAFETY: str is NULL or a wide string; config_str a field of config.
+    unsafe {
+        let new = if str.is_null() {
+            std::ptr::null_mut()
+        } else {
+            let p = wide_dup(str);
+            if p.is_null() {
+                return no_memory();
+            }
+            p
+        };
+        replace_string(config_str, new);
+    }
+    ok()
+}
+
+/// The locale-encoded bytes `s` decoded (UTF-8; undecodable bytes become
+/// U+FFFD).
+unsafe fn bytes_to_string(s: *const c_char) -> String {
+    // SAFETY: s is a C string.
+    unsafe { CStr::from_ptr(s) }.to_string_lossy().into_owned()
+}
+
+/// `PyConfig_SetBytesString`: `str` decoded from the locale encoding.
+#[no_mangle]
+pub unsafe extern "C" fn PyConfig_SetBytesString(
+    config: *mut PyConfig,
+    config_str: *mut *mut wchar_t,
+    str: *const c_char,
+) -> PyStatus {
+    if config.is_null() || config_str.is_null() {
+        return err(c"PyConfig_SetBytesString", c"config or field is NULL");
+    }
+    // SAFETY: str is NULL or a C string; config_str a field of config.
+    unsafe {
+        let new = if str.is_null() {
+            std::ptr::null_mut()
+        } else {
+            let p = wide_from_str(&bytes_to_string(str));
+            if p.is_null() {
+                return no_memory();
+            }
+            p
+        };
+        replace_string(config_str, new);
+    }
+    ok()
+}
+
+/// `PyConfig_SetWideStringList`: `list` becomes a copy of `items`.
+#[no_mangle]
+pub unsafe extern "C" fn PyConfig_SetWideStringList(
+    config: *mut PyConfig,
+    list: *mut PyWideStringList,
+    length: Py_ssize_t,
+    items: *mut *mut wchar_t,
+) -> PyStatus {
+    if config.is_null() || list.is_null() || length < 0 || (length > 0 && items.is_null()) {
+        return err(c"PyConfig_SetWideStringList", c"invalid list");
+    }
+    let mut new = PyWideStringList {
+        length: 0,
+        items: std::ptr::null_mut(),
+    };
+    for i in 0..length as usize {
+        // SAFETY: items holds length wide strings; new is a valid list.
+        let st = unsafe { PyWideStringList_Append(&mut new, *items.add(i)) };
+        if st._type != STATUS_OK {
+            // SAFETY: new holds what was appended so far.
+            unsafe { list_clear(&mut new) };
+            return st;
+        }
+    }
+    // SAFETY: list is a valid list of config.
+    unsafe {
+        list_clear(&mut *list);
+        list.write(new);
+    }
+    ok()
+}
+
+/// `PyConfig_SetArgv`.
+#[no_mangle]
+pub unsafe extern "C" fn PyConfig_SetArgv(
+    config: *mut PyConfig,
+    argc: Py_ssize_t,
+    argv: *const *mut wchar_t,
+) -> PyStatus {
+    if config.is_null() {
+        return err(c"PyConfig_SetArgv", c"config is NULL");
+    }
+    // SAFETY: config is valid; the callee checks the rest.
+    unsafe { PyConfig_SetWideStringList(config, &mut (*config).argv, argc, argv.cast_mut()) }
+}
+
+/// `PyConfig_SetBytesArgv`: the arguments decoded from the locale
+/// encoding.
+#[no_mangle]
+pub unsafe extern "C" fn PyConfig_SetBytesArgv(
+    config: *mut PyConfig,
+    argc: Py_ssize_t,
+    argv: *const *mut c_char,
+) -> PyStatus {
+    if config.is_null() || argc < 0 || (argc > 0 && argv.is_null()) {
+        return err(c"PyConfig_SetBytesArgv", c"invalid arguments");
+    }
+    let mut new = PyWideStringList {
+        length: 0,
+        items: std::ptr::null_mut(),
+    };
+    for i in 0..argc as usize {
+        // SAFETY: argv holds argc pointers.
+        let a = unsafe { *argv.add(i) };
+        if a.is_null() {
+            // SAFETY: new holds what was appended so far.
+            unsafe { list_clear(&mut new) };
+            return err(c"PyConfig_SetBytesArgv", c"argv item is NULL");
+        }
+        // SAFETY: a is a C string.
+        let w = wide_from_str(&unsafe { bytes_to_string(a) });
+        // SAFETY: w is NULL or a raw wide string; new is valid.
+        let st = unsafe {
+            let st = PyWideStringList_Append(&mut new, w);
+            PyMem_RawFree(w.cast());
+            st
+        };
+        if st._type != STATUS_OK {
+            // SAFETY: as above.
+            unsafe { list_clear(&mut new) };
+            return st;
+        }
+    }
+    // SAFETY: config is valid.
+    unsafe {
+        list_clear(&mut (*config).argv);
+        (&raw mut (*config).argv).write(new);
+    }
+    ok()
+}
+
+/// Reads `config` into the runtime's terms: the command line parsed when
+/// `parse_argv` is 1, otherwise copied.
+unsafe fn read(config: *const PyConfig) -> Result<Config, PyStatus> {
+    const F: &CStr = c"PyConfig_Read";
+    if config.is_null() {
+        return Err(err(F, c"config is NULL"));
+    }
+    // SAFETY: config points to a PyConfig.
+    let c = unsafe { &*config };
+    if c._config_init != INIT_PYTHON && c._config_init != INIT_ISOLATED && c._config_init != 1 {
+        return Err(err(F, c"config is not initialized"));
+    }
+    // SAFETY: c's lists are lists.
+    let Some(args) = (unsafe { list_strings(&c.argv) }) else {
+        return Err(err(F, c"invalid argv list"));
+    };
+    let opt = |p: *mut wchar_t| {
+        // SAFETY: p is NULL or a wide string.
+        (!p.is_null()).then(|| unsafe { wide_to_string(p) })
+    };
+    let mut cfg = if c.parse_argv == 1 {
+        match rconfig::parse_argv(&args) {
+            Ok(cfg) => cfg,
+            Err(e) => {
+                eprintln!("{}", e.0);
+                return Err(PyStatus_Exit(2));
+            }
+        }
+    } else {
+        Config {
+            argv: args,
+            ..Config::default()
+        }
+    };
+    if cfg.argv.is_empty() {
+        cfg.argv.push(String::new());
+    }
+    if c.module_search_paths_set != 0 {
+        // SAFETY: as above.
+        let Some(p) = (unsafe { list_strings(&c.module_search_paths) }) else {
+            return Err(err(F, c"invalid module_search_paths list"));
+        };
+        cfg.module_search_paths = Some(p);
+    }
+    cfg.run_command = opt(c.run_command).or(cfg.run_command);
+    cfg.run_module = opt(c.run_module).or(cfg.run_module);
+    cfg.run_filename = opt(c.run_filename).or(cfg.run_filename);
+    Ok(cfg)
+}
+
+/// `PyConfig_Read`: checks the configuration and its command line; the
+/// fields are left as they are (they are computed again by
+/// `Py_InitializeFromConfig`).
+#[no_mangle]
+pub unsafe extern "C" fn PyConfig_Read(config: *mut PyConfig) -> PyStatus {
+    // SAFETY: config is NULL or a PyConfig.
+    match unsafe { read(config) } {
+        Ok(_) => ok(),
+        Err(st) => st,
+    }
+}
+
+/// `Py_InitializeFromConfig`: `sys.argv` from `argv` (parsed when
+/// `parse_argv` is 1), `sys.path` from `module_search_paths` when
+/// `module_search_paths_set`.
+#[no_mangle]
+pub unsafe extern "C" fn Py_InitializeFromConfig(config: *const PyConfig) -> PyStatus {
+    if config.is_null() {
+        return err(c"Py_InitializeFromConfig", c"initialization config is NULL");
+    }
+    // SAFETY: config is a PyConfig.
+    match unsafe { read(config) } {
+        Ok(cfg) => {
+            lifecycle::initialize_with(&cfg);
+            ok()
+        }
+        Err(st) => st,
+    }
+}
+
+/// `Py_RunMain`: runs the configured command, script or module as
+/// `__main__`, finalizes the interpreter and returns the exit status (1
+/// for an uncaught exception). An uncaught `SystemExit` finalizes and
+/// exits the process with its code, as in CPython.
+#[no_mangle]
+pub extern "C" fn Py_RunMain() -> c_int {
+    let cfg = rconfig::current().unwrap_or_default();
+    let result = if let Some(cmd) = &cfg.run_command {
+        run::run_main(cmd, "<string>", false)
+    } else if let Some(file) = &cfg.run_filename {
+        match std::fs::read_to_string(file) {
+            Ok(src) => run::run_main(&src, file, true),
+            Err(e) => {
+                eprintln!("ferrython: can't open file '{file}': {e}");
+                lifecycle::finalize();
+                return 2;
+            }
+        }
+    } else if let Some(m) = &cfg.run_module {
+        eprintln!("ferrython: running a module with -m is not supported yet ({m})");
+        lifecycle::finalize();
+        return 1;
+    } else {
+        Ok(())
+    };
+    // SAFETY: SystemExit is a static exception type.
+    let exiting = result.is_err()
+        && unsafe { crate::runtime::errors::matches(crate::object::exceptions::PyExc_SystemExit) };
+    let status = match result {
+        Ok(()) => 0,
+        Err(_) => run::handle_uncaught(),
+    };
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    if exiting {
+        lifecycle::finalize();
+        std::process::exit(status)
+    }
+    if lifecycle::finalize() < 0 && status == 0 {
+        return 120;
+    }
+    status
+}
