@@ -11,7 +11,9 @@
 #include <Python.h>
 #include <dlfcn.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 
 static void show_status(const char *what, PyStatus st)
@@ -57,6 +59,17 @@ static void stdlib_dir(wchar_t *out, size_t n)
             *slash = '\0';
     }
     swprintf(out, n, L"%s/python3.13", dir);
+}
+
+static void show_orig_argv(void)
+{
+    int argc = -1;
+    wchar_t **argv = NULL;
+    Py_GetArgcArgv(&argc, &argv);
+    printf("Py_GetArgcArgv: %d [", argc);
+    for (int i = 0; i < argc; i++)
+        printf("%s'%ls'", i ? ", " : "", argv[i]);
+    printf("]\n");
 }
 
 static void run(const char *code)
@@ -131,6 +144,7 @@ int main(void)
     PyWideStringList_Append(&config.module_search_paths, lib);
     show_status("InitializeFromConfig", Py_InitializeFromConfig(&config));
     PyConfig_Clear(&config);
+    show_orig_argv();
     run("import sys\n"
         "print('sys.argv', sys.argv)\n"
         "print('sys.path', [p for p in sys.path if p.startswith('/nonexistent')])\n");
@@ -156,9 +170,26 @@ int main(void)
     show_status("SetBytesArgv", PyConfig_SetBytesArgv(&config, 5, cmd_argv));
     show_status("InitializeFromConfig", Py_InitializeFromConfig(&config));
     PyConfig_Clear(&config);
+    show_orig_argv();
     fflush(stdout);
     rc = Py_RunMain();
     printf("Py_RunMain: %d\n", rc);
     printf("initialized after Py_RunMain: %d\n", Py_IsInitialized());
+
+    /* Python config parsing "SCRIPT args": Py_RunMain runs the file. */
+    char script[] = "/tmp/ferrython_config_XXXXXX";
+    int fd = mkstemp(script);
+    FILE *fp = fdopen(fd, "w");
+    fputs("import sys\nprint('script', sys.argv[1:], sys.argv[0] == __file__, __name__)\n", fp);
+    fclose(fp);
+    PyConfig_InitPythonConfig(&config);
+    char *script_argv[] = {(char *)"prog", script, (char *)"a", (char *)"-c"};
+    show_status("SetBytesArgv", PyConfig_SetBytesArgv(&config, 4, script_argv));
+    show_status("InitializeFromConfig", Py_InitializeFromConfig(&config));
+    PyConfig_Clear(&config);
+    fflush(stdout);
+    rc = Py_RunMain();
+    printf("Py_RunMain: %d\n", rc);
+    remove(script);
     return 0;
 }

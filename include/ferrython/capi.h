@@ -3298,6 +3298,14 @@ struct PyStatus Py_InitializeFromConfig(const struct PyConfig *config);
 int Py_RunMain(void);
 
 /*
+ `Py_GetArgcArgv`: the command line before Python modified it
+ (`orig_argv` of the configuration of the last initialization, or its
+ `argv`); 0 and NULL if the runtime was not initialized from a
+ configuration.
+ */
+void Py_GetArgcArgv(int *argc, wchar_t ***argv);
+
+/*
  `PyOS_double_to_string`: formats `val` with `format_code` (`e E f F g
  G`, or `r` with precision 0) into a `PyMem_Malloc`'d string the caller
  frees with `PyMem_Free`; `*ptype` (if not NULL) receives a `Py_DTST_*`.

@@ -125,6 +125,20 @@ pub struct PyConfig {
     pub _is_python_build: c_int,
 }
 
+// CPython 3.14's sizes and offsets on 64-bit Linux.
+const _: () = {
+    assert!(size_of::<PyStatus>() == 32);
+    assert!(size_of::<PyWideStringList>() == 16);
+    assert!(size_of::<PyPreConfig>() == 40);
+    assert!(size_of::<PyConfig>() == 456);
+    assert!(std::mem::offset_of!(PyConfig, import_time) == 48);
+    assert!(std::mem::offset_of!(PyConfig, argv) == 128);
+    assert!(std::mem::offset_of!(PyConfig, cpu_count) == 276);
+    assert!(std::mem::offset_of!(PyConfig, module_search_paths) == 328);
+    assert!(std::mem::offset_of!(PyConfig, run_command) == 408);
+    assert!(std::mem::offset_of!(PyConfig, _is_python_build) == 448);
+};
+
 fn status(t: c_int, func: &'static CStr, msg: &'static CStr, exitcode: c_int) -> PyStatus {
     PyStatus {
         _type: t,
@@ -709,10 +723,15 @@ unsafe fn read(config: *const PyConfig) -> Result<Config, PyStatus> {
     let Some(args) = (unsafe { list_strings(&c.argv) }) else {
         return Err(err(F, c"invalid argv list"));
     };
+    // SAFETY: as above.
+    let Some(orig) = (unsafe { list_strings(&c.orig_argv) }) else {
+        return Err(err(F, c"invalid orig_argv list"));
+    };
     let opt = |p: *mut wchar_t| {
         // SAFETY: p is NULL or a wide string.
         (!p.is_null()).then(|| unsafe { wide_to_string(p) })
     };
+    let orig_argv = if orig.is_empty() { args.clone() } else { orig };
     let mut cfg = if c.parse_argv == 1 {
         match rconfig::parse_argv(&args) {
             Ok(cfg) => cfg,
@@ -737,6 +756,7 @@ unsafe fn read(config: *const PyConfig) -> Result<Config, PyStatus> {
         };
         cfg.module_search_paths = Some(p);
     }
+    cfg.orig_argv = orig_argv;
     cfg.run_command = opt(c.run_command).or(cfg.run_command);
     cfg.run_module = opt(c.run_module).or(cfg.run_module);
     cfg.run_filename = opt(c.run_filename).or(cfg.run_filename);
@@ -815,4 +835,56 @@ pub extern "C" fn Py_RunMain() -> c_int {
         return 120;
     }
     status
+}
+
+/// The command line `Py_GetArgcArgv` hands out: the text, its wide
+/// strings and the array of pointers to them. Kept until a different
+/// command line is asked for, so earlier answers stay valid meanwhile.
+struct OrigArgv {
+    args: Vec<String>,
+    _strings: Vec<Vec<wchar_t>>,
+    pointers: Vec<*mut wchar_t>,
+}
+
+// SAFETY: the pointers point into `_strings`, owned by the same value.
+unsafe impl Send for OrigArgv {}
+
+static ORIG_ARGV: std::sync::Mutex<Option<OrigArgv>> = std::sync::Mutex::new(None);
+
+/// `Py_GetArgcArgv`: the command line before Python modified it
+/// (`orig_argv` of the configuration of the last initialization, or its
+/// `argv`); 0 and NULL if the runtime was not initialized from a
+/// configuration.
+#[no_mangle]
+pub unsafe extern "C" fn Py_GetArgcArgv(argc: *mut c_int, argv: *mut *mut *mut wchar_t) {
+    let args = rconfig::current().map(|c| c.orig_argv).unwrap_or_default();
+    let mut store = ORIG_ARGV.lock().unwrap_or_else(|e| e.into_inner());
+    if store.as_ref().is_none_or(|s| s.args != args) {
+        let mut strings: Vec<Vec<wchar_t>> = args
+            .iter()
+            .map(|a| a.chars().map(|c| c as wchar_t).chain([0]).collect())
+            .collect();
+        let mut pointers: Vec<*mut wchar_t> = strings.iter_mut().map(|s| s.as_mut_ptr()).collect();
+        pointers.push(std::ptr::null_mut());
+        *store = Some(OrigArgv {
+            args,
+            _strings: strings,
+            pointers,
+        });
+    }
+    let Some(s) = store.as_mut() else { return };
+    let (n, ptr) = if s.args.is_empty() {
+        (0, std::ptr::null_mut())
+    } else {
+        (s.args.len() as c_int, s.pointers.as_mut_ptr())
+    };
+    // SAFETY: the out-parameters are NULL or writable.
+    unsafe {
+        if !argc.is_null() {
+            *argc = n;
+        }
+        if !argv.is_null() {
+            *argv = ptr;
+        }
+    }
 }

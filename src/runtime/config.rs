@@ -9,6 +9,8 @@ use std::sync::Mutex;
 pub struct Config {
     /// `sys.argv`.
     pub argv: Vec<String>,
+    /// The command line as given (`Py_GetArgcArgv`).
+    pub orig_argv: Vec<String>,
     /// `sys.path` when the embedder set it (`module_search_paths_set`).
     pub module_search_paths: Option<Vec<String>>,
     /// The code `Py_RunMain` runs (`-c`).
