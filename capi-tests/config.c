@@ -136,6 +136,7 @@ int main(void)
     show_config("isolated config", &config);
     wchar_t *argv[] = {(wchar_t *)L"prog", (wchar_t *)L"-c", (wchar_t *)L"arg"};
     show_status("SetArgv", PyConfig_SetArgv(&config, 3, argv));
+    PyConfig_SetString(&config, &config.executable, L"/nonexistent/bin/python");
     config.module_search_paths_set = 1;
     PyWideStringList_Append(&config.module_search_paths, L"/nonexistent/one");
     PyWideStringList_Append(&config.module_search_paths, L"/nonexistent/two");
@@ -147,13 +148,14 @@ int main(void)
     show_orig_argv();
     run("import sys\n"
         "print('sys.argv', sys.argv)\n"
-        "print('sys.path', [p for p in sys.path if p.startswith('/nonexistent')])\n");
+        "print('sys.path', [p for p in sys.path if p.startswith('/nonexistent')])\n"
+        "print('sys.executable', sys.executable)\n");
     printf("Py_FinalizeEx: %d\n", Py_FinalizeEx());
 
     /* Isolated config with run_command: Py_RunMain runs it. */
     PyConfig_InitIsolatedConfig(&config);
     PyConfig_SetString(&config, &config.run_command,
-                       L"import sys\nprint('running', sys.argv)\n");
+                       L"import sys\nprint('running', sys.argv, '' in sys.path)\n");
     config.module_search_paths_set = 1;
     PyWideStringList_Append(&config.module_search_paths, lib);
     show_status("InitializeFromConfig", Py_InitializeFromConfig(&config));
@@ -165,7 +167,7 @@ int main(void)
     /* Python config parsing "-c CMD args". */
     PyConfig_InitPythonConfig(&config);
     char *cmd_argv[] = {(char *)"prog", (char *)"-c",
-                        (char *)"import sys; print('command', sys.argv); raise ValueError",
+                        (char *)"import sys; print('command', sys.argv, repr(sys.path[0])); raise ValueError",
                         (char *)"x", (char *)"-y"};
     show_status("SetBytesArgv", PyConfig_SetBytesArgv(&config, 5, cmd_argv));
     show_status("InitializeFromConfig", Py_InitializeFromConfig(&config));
@@ -180,7 +182,7 @@ int main(void)
     char script[] = "/tmp/ferrython_config_XXXXXX";
     int fd = mkstemp(script);
     FILE *fp = fdopen(fd, "w");
-    fputs("import sys\nprint('script', sys.argv[1:], sys.argv[0] == __file__, __name__)\n", fp);
+    fputs("import sys\nprint('script', sys.argv[1:], sys.argv[0] == __file__, __name__, sys.path[0])\n", fp);
     fclose(fp);
     PyConfig_InitPythonConfig(&config);
     char *script_argv[] = {(char *)"prog", script, (char *)"a", (char *)"-c"};

@@ -757,6 +757,8 @@ unsafe fn read(config: *const PyConfig) -> Result<Config, PyStatus> {
         cfg.module_search_paths = Some(p);
     }
     cfg.orig_argv = orig_argv;
+    cfg.safe_path = c.safe_path > 0;
+    cfg.executable = opt(c.executable);
     cfg.run_command = opt(c.run_command).or(cfg.run_command);
     cfg.run_module = opt(c.run_module).or(cfg.run_module);
     cfg.run_filename = opt(c.run_filename).or(cfg.run_filename);
@@ -793,6 +795,23 @@ pub unsafe extern "C" fn Py_InitializeFromConfig(config: *const PyConfig) -> PyS
     }
 }
 
+/// Puts `dir` first in `sys.path` (or in the path `sys` will start from).
+fn prepend_path(dir: &str) -> crate::PyResult<()> {
+    let list = crate::modules::sys::path_list();
+    if list.is_null() {
+        // SAFETY: the runtime is initialized on this thread.
+        unsafe {
+            (*crate::runtime::tstate::get().interp)
+                .path
+                .insert(0, dir.into())
+        };
+        return Ok(());
+    }
+    let s = crate::object::str::from_str(dir)?;
+    // SAFETY: list is sys.path, a list.
+    unsafe { crate::object::list::insert(list, 0, s.as_ptr()) }
+}
+
 /// `Py_RunMain`: runs the configured command, script or module as
 /// `__main__`, finalizes the interpreter and returns the exit status (1
 /// for an uncaught exception). An uncaught `SystemExit` finalizes and
@@ -800,6 +819,18 @@ pub unsafe extern "C" fn Py_InitializeFromConfig(config: *const PyConfig) -> PyS
 #[no_mangle]
 pub extern "C" fn Py_RunMain() -> c_int {
     let cfg = rconfig::current().unwrap_or_default();
+    if !cfg.safe_path && lifecycle::is_initialized() {
+        let first = match &cfg.run_filename {
+            Some(f) => std::path::absolute(f)
+                .ok()
+                .and_then(|p| p.parent().map(|d| d.to_string_lossy().into_owned()))
+                .unwrap_or_default(),
+            None => String::new(),
+        };
+        if prepend_path(&first).is_err() {
+            return run::handle_uncaught();
+        }
+    }
     let result = if let Some(cmd) = &cfg.run_command {
         run::run_main(cmd, "<string>", false)
     } else if let Some(file) = &cfg.run_filename {

@@ -339,8 +339,13 @@ pub fn create() -> PyResult<Owned> {
         )?;
         set("maxsize", int::from_i64(isize::MAX as i64)?.as_ptr())?;
         set("maxunicode", int::from_i64(0x10ffff)?.as_ptr())?;
-        let exe = std::env::current_exe()
-            .map(|p| p.to_string_lossy().into_owned())
+        let exe = crate::runtime::config::current()
+            .and_then(|c| c.executable)
+            .or_else(|| {
+                std::env::current_exe()
+                    .ok()
+                    .map(|p| p.to_string_lossy().into_owned())
+            })
             .unwrap_or_default();
         set("executable", pystr::from_str(&exe)?.as_ptr())?;
         let names = tuple::from_vec(vec![pystr::from_str("builtins")?, pystr::from_str("sys")?])?;

@@ -19,6 +19,11 @@ pub struct Config {
     pub run_module: Option<String>,
     /// The script `Py_RunMain` runs.
     pub run_filename: Option<String>,
+    /// Whether `Py_RunMain` leaves `sys.path` alone (otherwise it puts the
+    /// script's directory, or `''` for a command, first).
+    pub safe_path: bool,
+    /// `sys.executable`, when the embedder set it.
+    pub executable: Option<String>,
 }
 
 /// Why a command line could not be read: the message for stderr and the
