@@ -193,5 +193,29 @@ int main(void)
     rc = Py_RunMain();
     printf("Py_RunMain: %d\n", rc);
     remove(script);
+
+    /* Python config parsing "-m MODULE args", run from the current
+     * directory. */
+    char dir[] = "/tmp/ferrython_config_dir_XXXXXX";
+    char here[4096];
+    if (!mkdtemp(dir) || !getcwd(here, sizeof here) || chdir(dir) != 0)
+        return 1;
+    fp = fopen("ferry_cfg_mod.py", "w");
+    fputs("import sys\n"
+          "print('module', sys.argv[1:], sys.argv[0].endswith('/ferry_cfg_mod.py'), __name__,\n"
+          "      sys.path[0] == sys.argv[0].rsplit('/', 1)[0])\n",
+          fp);
+    fclose(fp);
+    PyConfig_InitPythonConfig(&config);
+    char *module_argv[] = {(char *)"prog", (char *)"-m", (char *)"ferry_cfg_mod", (char *)"q"};
+    show_status("SetBytesArgv", PyConfig_SetBytesArgv(&config, 4, module_argv));
+    show_status("InitializeFromConfig", Py_InitializeFromConfig(&config));
+    PyConfig_Clear(&config);
+    fflush(stdout);
+    rc = Py_RunMain();
+    printf("Py_RunMain: %d\n", rc);
+    remove("ferry_cfg_mod.py");
+    if (chdir(here) != 0 || rmdir(dir) != 0)
+        return 1;
     return 0;
 }

@@ -812,6 +812,23 @@ fn prepend_path(dir: &str) -> crate::PyResult<()> {
     unsafe { crate::object::list::insert(list, 0, s.as_ptr()) }
 }
 
+/// Runs the module source `path` as `__main__`, with `sys.argv[0]` its
+/// path (`-m`).
+fn run_module_file(path: &std::path::Path, src: &str) -> crate::PyResult<()> {
+    let name = path.to_string_lossy().into_owned();
+    let argv = crate::modules::sys::get("argv");
+    // SAFETY: argv is NULL or sys.argv; the runtime is initialized.
+    unsafe {
+        if !argv.is_null() && crate::object::list::check(argv) {
+            let s = crate::object::str::from_str(&name)?;
+            crate::object::list::set_item_steal(argv, 0, s.into_raw())?;
+        } else if let Some(a) = (*crate::runtime::tstate::get().interp).argv.first_mut() {
+            a.clone_from(&name);
+        }
+    }
+    run::run_main(src, &name, true)
+}
+
 /// `Py_RunMain`: runs the configured command, script or module as
 /// `__main__`, finalizes the interpreter and returns the exit status (1
 /// for an uncaught exception). An uncaught `SystemExit` finalizes and
@@ -820,12 +837,15 @@ fn prepend_path(dir: &str) -> crate::PyResult<()> {
 pub extern "C" fn Py_RunMain() -> c_int {
     let cfg = rconfig::current().unwrap_or_default();
     if !cfg.safe_path && lifecycle::is_initialized() {
-        let first = match &cfg.run_filename {
-            Some(f) => std::path::absolute(f)
+        let first = match (&cfg.run_filename, &cfg.run_module) {
+            (Some(f), _) => std::path::absolute(f)
                 .ok()
                 .and_then(|p| p.parent().map(|d| d.to_string_lossy().into_owned()))
                 .unwrap_or_default(),
-            None => String::new(),
+            (None, Some(_)) => std::env::current_dir()
+                .map(|d| d.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            (None, None) => String::new(),
         };
         if prepend_path(&first).is_err() {
             return run::handle_uncaught();
@@ -843,9 +863,18 @@ pub extern "C" fn Py_RunMain() -> c_int {
             }
         }
     } else if let Some(m) = &cfg.run_module {
-        eprintln!("ferrython: running a module with -m is not supported yet ({m})");
-        lifecycle::finalize();
-        return 1;
+        let dirs = crate::runtime::import::search_path();
+        let found = (!m.contains('.'))
+            .then(|| crate::runtime::import::find_source(&dirs, m))
+            .flatten();
+        match found.and_then(|(p, pkg)| Some((std::fs::read_to_string(&p).ok()?, p, pkg))) {
+            Some((src, path, false)) => run_module_file(&path, &src),
+            _ => {
+                eprintln!("ferrython: No module named {m} (only top-level modules run with -m)");
+                lifecycle::finalize();
+                return 1;
+            }
+        }
     } else {
         Ok(())
     };

@@ -89,7 +89,7 @@ fn key_error_name() -> errors::Raised {
 }
 
 /// The directories searched for top-level modules.
-fn search_path() -> Vec<PathBuf> {
+pub fn search_path() -> Vec<PathBuf> {
     let list = crate::modules::sys::path_list();
     if !list.is_null() {
         // SAFETY: list is sys.path, a list; non-str entries are skipped.
@@ -108,7 +108,7 @@ fn search_path() -> Vec<PathBuf> {
 
 /// Finds `name` (the last part of a dotted name) in `dirs`: a package
 /// directory with `__init__.py`, or `name.py`.
-fn find_source(dirs: &[PathBuf], name: &str) -> Option<(PathBuf, bool)> {
+pub fn find_source(dirs: &[PathBuf], name: &str) -> Option<(PathBuf, bool)> {
     for d in dirs {
         let pkg = d.join(name).join("__init__.py");
         if pkg.is_file() {
