@@ -131,6 +131,23 @@ int main(void)
     printf("after Clear: program_name is NULL: %d, argv.length=%d\n",
            config.program_name == NULL, (int)config.argv.length);
 
+    /* PyConfig_Read parses the command line once. */
+    PyConfig_InitPythonConfig(&config);
+    char *read_argv[] = {(char *)"prog", (char *)"-c", (char *)"pass", (char *)"x"};
+    PyConfig_SetBytesArgv(&config, 4, read_argv);
+    show_status("Read", PyConfig_Read(&config));
+    printf("parse_argv=%d run_command='%ls'\n", config.parse_argv, config.run_command);
+    show_list("argv", &config.argv);
+    show_list("orig_argv", &config.orig_argv);
+    show_status("Read again", PyConfig_Read(&config));
+    show_list("argv", &config.argv);
+    PyConfig_Clear(&config);
+    PyConfig_InitIsolatedConfig(&config);
+    show_status("Read isolated", PyConfig_Read(&config));
+    show_list("argv", &config.argv);
+    show_list("orig_argv", &config.orig_argv);
+    PyConfig_Clear(&config);
+
     /* Isolated config: argv copied, explicit search path. */
     PyConfig_InitIsolatedConfig(&config);
     show_config("isolated config", &config);

@@ -3276,9 +3276,11 @@ struct PyStatus PyConfig_SetArgv(struct PyConfig *config, Py_ssize_t argc, wchar
 struct PyStatus PyConfig_SetBytesArgv(struct PyConfig *config, Py_ssize_t argc, char *const *argv);
 
 /*
- `PyConfig_Read`: checks the configuration and its command line; the
- fields are left as they are (they are computed again by
- `Py_InitializeFromConfig`).
+ `PyConfig_Read`: checks the configuration and parses its command line
+ (when `parse_argv` is 1, which then becomes 2 so that it is parsed
+ once): `argv` becomes what `sys.argv` will be, `orig_argv` keeps the
+ original, `run_command`/`run_module`/`run_filename` are filled in. The
+ path configuration is computed by `Py_InitializeFromConfig`.
  */
 struct PyStatus PyConfig_Read(struct PyConfig *config);
 

@@ -716,7 +716,8 @@ unsafe fn read(config: *const PyConfig) -> Result<Config, PyStatus> {
     }
     // SAFETY: config points to a PyConfig.
     let c = unsafe { &*config };
-    if c._config_init != INIT_PYTHON && c._config_init != INIT_ISOLATED && c._config_init != 1 {
+    // 0 is a zeroed configuration, which CPython accepts too.
+    if !(0..=INIT_ISOLATED).contains(&c._config_init) {
         return Err(err(F, c"config is not initialized"));
     }
     // SAFETY: c's lists are lists.
@@ -765,16 +766,74 @@ unsafe fn read(config: *const PyConfig) -> Result<Config, PyStatus> {
     Ok(cfg)
 }
 
-/// `PyConfig_Read`: checks the configuration and its command line; the
-/// fields are left as they are (they are computed again by
-/// `Py_InitializeFromConfig`).
+/// Replaces the strings of `l` by copies of `items`.
+unsafe fn set_list(l: &mut PyWideStringList, items: &[String]) -> PyStatus {
+    let mut new = PyWideStringList {
+        length: 0,
+        items: std::ptr::null_mut(),
+    };
+    for it in items {
+        let w = wide_from_str(it);
+        // SAFETY: w is NULL (refused by the insert) or a raw wide string.
+        let st = unsafe {
+            let st = PyWideStringList_Append(&mut new, w);
+            PyMem_RawFree(w.cast());
+            st
+        };
+        if st._type != STATUS_OK {
+            // SAFETY: new holds what was appended so far.
+            unsafe { list_clear(&mut new) };
+            return st;
+        }
+    }
+    // SAFETY: l is a valid list.
+    unsafe { list_clear(l) };
+    *l = new;
+    ok()
+}
+
+/// Sets the string field `f` to `v` if it is NULL.
+unsafe fn fill_string(f: &mut *mut wchar_t, v: &Option<String>) -> PyStatus {
+    if let (true, Some(v)) = (f.is_null(), v) {
+        *f = wide_from_str(v);
+        if f.is_null() {
+            return no_memory();
+        }
+    }
+    ok()
+}
+
+/// `PyConfig_Read`: checks the configuration and parses its command line
+/// (when `parse_argv` is 1, which then becomes 2 so that it is parsed
+/// once): `argv` becomes what `sys.argv` will be, `orig_argv` keeps the
+/// original, `run_command`/`run_module`/`run_filename` are filled in. The
+/// path configuration is computed by `Py_InitializeFromConfig`.
 #[no_mangle]
 pub unsafe extern "C" fn PyConfig_Read(config: *mut PyConfig) -> PyStatus {
     // SAFETY: config is NULL or a PyConfig.
-    match unsafe { read(config) } {
-        Ok(_) => ok(),
-        Err(st) => st,
+    let cfg = match unsafe { read(config) } {
+        Ok(cfg) => cfg,
+        Err(st) => return st,
+    };
+    // SAFETY: read() checked config; its fields hold raw strings.
+    unsafe {
+        let c = &mut *config;
+        let steps = [
+            (c.orig_argv.length == 0 && c.argv.length > 0)
+                .then(|| set_list(&mut c.orig_argv, &cfg.orig_argv)),
+            Some(set_list(&mut c.argv, &cfg.argv)),
+            Some(fill_string(&mut c.run_command, &cfg.run_command)),
+            Some(fill_string(&mut c.run_module, &cfg.run_module)),
+            Some(fill_string(&mut c.run_filename, &cfg.run_filename)),
+        ];
+        if let Some(st) = steps.into_iter().flatten().find(|st| st._type != STATUS_OK) {
+            return st;
+        }
+        if c.parse_argv == 1 {
+            c.parse_argv = 2;
+        }
     }
+    ok()
 }
 
 /// `Py_InitializeFromConfig`: `sys.argv` from `argv` (parsed when
