@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -72,6 +73,24 @@ static void show_orig_argv(void)
     printf("]\n");
 }
 
+/* Runs Py_ExitStatusException(st) in a child process and reports how the
+ * child ended. */
+static void exit_status_exception(const char *what, PyStatus st)
+{
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        fclose(stderr);
+        Py_ExitStatusException(st);
+    }
+    int ws = 0;
+    waitpid(pid, &ws, 0);
+    if (WIFEXITED(ws))
+        printf("%s: exited with %d\n", what, WEXITSTATUS(ws));
+    else if (WIFSIGNALED(ws))
+        printf("%s: killed by signal %d\n", what, WTERMSIG(ws));
+}
+
 static void run(const char *code)
 {
     fflush(stdout);
@@ -85,6 +104,8 @@ int main(void)
     show_status("Error", PyStatus_Error("boom"));
     show_status("NoMemory", PyStatus_NoMemory());
     show_status("Exit(3)", PyStatus_Exit(3));
+    exit_status_exception("ExitStatusException(Exit(7))", PyStatus_Exit(7));
+    exit_status_exception("ExitStatusException(Error)", PyStatus_Error("bad"));
 
     /* Lists. */
     PyWideStringList l = {0, NULL};

@@ -3178,8 +3178,8 @@ int PyStatus_Exception(struct PyStatus err);
 
 /*
  `Py_ExitStatusException`: exits with the status's exit code, or
- reports the error as a fatal error ("Fatal Python error: FUNC: MSG")
- and aborts.
+ reports the error as CPython does ("Fatal Python error: FUNC: MSG" on
+ stderr) and exits with status 1.
  */
 void Py_ExitStatusException(struct PyStatus err);
 

@@ -216,8 +216,8 @@ pub extern "C" fn PyStatus_Exception(err: PyStatus) -> c_int {
 }
 
 /// `Py_ExitStatusException`: exits with the status's exit code, or
-/// reports the error as a fatal error ("Fatal Python error: FUNC: MSG")
-/// and aborts.
+/// reports the error as CPython does ("Fatal Python error: FUNC: MSG" on
+/// stderr) and exits with status 1.
 #[no_mangle]
 pub unsafe extern "C" fn Py_ExitStatusException(err: PyStatus) -> ! {
     if err._type == STATUS_EXIT {
@@ -227,16 +227,18 @@ pub unsafe extern "C" fn Py_ExitStatusException(err: PyStatus) -> ! {
         // SAFETY: a status's strings are NULL or C strings.
         (!p.is_null()).then(|| unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned())
     };
-    if err._type != STATUS_ERROR {
-        lifecycle::fatal_error(
-            "Py_ExitStatusException: Py_ExitStatusException() must not be called on success",
-        )
-    }
-    let msg = text(err.err_msg).unwrap_or_else(|| "<message is NULL>".into());
+    let msg = if err._type == STATUS_ERROR {
+        text(err.err_msg).unwrap_or_else(|| "<message is NULL>".into())
+    } else {
+        "Py_ExitStatusException() must not be called on success".into()
+    };
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
     match text(err.func) {
-        Some(f) => lifecycle::fatal_error(&format!("{f}: {msg}")),
-        None => lifecycle::fatal_error(&msg),
+        Some(f) => eprintln!("Fatal Python error: {f}: {msg}"),
+        None => eprintln!("Fatal Python error: {msg}"),
     }
+    std::process::exit(1)
 }
 
 /// A copy of `s` (a Rust string) as a `PyMem_RawMalloc` wide string.
