@@ -205,9 +205,11 @@ int main(void)
     /* Python config parsing "-c CMD args". */
     PyConfig_InitPythonConfig(&config);
     char *cmd_argv[] = {(char *)"prog", (char *)"-c",
-                        (char *)"import sys; print('command', sys.argv, repr(sys.path[0])); raise ValueError",
+                        (char *)"import sys; print('command', sys.argv, repr(sys.path[0]), "
+                        "[p for p in sys.path if p.startswith('/nonexistent')]); raise ValueError",
                         (char *)"x", (char *)"-y"};
     show_status("SetBytesArgv", PyConfig_SetBytesArgv(&config, 5, cmd_argv));
+    PyConfig_SetString(&config, &config.pythonpath_env, L"/nonexistent/pp1:/nonexistent/pp2");
     show_status("InitializeFromConfig", Py_InitializeFromConfig(&config));
     PyConfig_Clear(&config);
     show_orig_argv();

@@ -3287,7 +3287,8 @@ struct PyStatus PyConfig_Read(struct PyConfig *config);
 /*
  `Py_InitializeFromConfig`: `sys.argv` from `argv` (parsed when
  `parse_argv` is 1), `sys.path` from `module_search_paths` when
- `module_search_paths_set`.
+ `module_search_paths_set`, else from `pythonpath_env` (or `PYTHONPATH`
+ when `use_environment`).
  */
 struct PyStatus Py_InitializeFromConfig(const struct PyConfig *config);
 

@@ -752,6 +752,14 @@ unsafe fn read(config: *const PyConfig) -> Result<Config, PyStatus> {
     if cfg.argv.is_empty() {
         cfg.argv.push(String::new());
     }
+    let pythonpath = opt(c.pythonpath_env).or_else(|| {
+        (c.use_environment > 0)
+            .then(|| std::env::var("PYTHONPATH").ok())
+            .flatten()
+    });
+    if let Some(pp) = pythonpath.filter(|p| !p.is_empty()) {
+        cfg.module_search_paths = Some(pp.split(':').map(str::to_string).collect());
+    }
     if c.module_search_paths_set != 0 {
         // SAFETY: as above.
         let Some(p) = (unsafe { list_strings(&c.module_search_paths) }) else {
@@ -840,7 +848,8 @@ pub unsafe extern "C" fn PyConfig_Read(config: *mut PyConfig) -> PyStatus {
 
 /// `Py_InitializeFromConfig`: `sys.argv` from `argv` (parsed when
 /// `parse_argv` is 1), `sys.path` from `module_search_paths` when
-/// `module_search_paths_set`.
+/// `module_search_paths_set`, else from `pythonpath_env` (or `PYTHONPATH`
+/// when `use_environment`).
 #[no_mangle]
 pub unsafe extern "C" fn Py_InitializeFromConfig(config: *const PyConfig) -> PyStatus {
     if config.is_null() {
