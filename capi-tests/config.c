@@ -254,6 +254,23 @@ int main(void)
     fflush(stdout);
     rc = Py_RunMain();
     printf("Py_RunMain: %d\n", rc);
+
+    /* A relative script name: sys.argv[0] keeps it, __file__ is absolute. */
+    PyConfig_InitPythonConfig(&config);
+    fp = fopen("ferry_cfg_rel.py", "w");
+    fputs("import sys\n"
+          "print('relative', sys.argv, __file__ == sys.path[0] + '/ferry_cfg_rel.py')\n",
+          fp);
+    fclose(fp);
+    char *rel_argv[] = {(char *)"prog", (char *)"ferry_cfg_rel.py"};
+    show_status("SetBytesArgv", PyConfig_SetBytesArgv(&config, 2, rel_argv));
+    show_status("Read", PyConfig_Read(&config));
+    printf("run_filename is absolute: %d\n", config.run_filename && config.run_filename[0] == L'/');
+    show_status("InitializeFromConfig", Py_InitializeFromConfig(&config));
+    PyConfig_Clear(&config);
+    fflush(stdout);
+    printf("Py_RunMain: %d\n", Py_RunMain());
+    remove("ferry_cfg_rel.py");
     remove("ferry_cfg_mod.py");
     if (chdir(here) != 0 || rmdir(dir) != 0)
         return 1;

@@ -772,7 +772,12 @@ unsafe fn read(config: *const PyConfig) -> Result<Config, PyStatus> {
     cfg.executable = opt(c.executable);
     cfg.run_command = opt(c.run_command).or(cfg.run_command);
     cfg.run_module = opt(c.run_module).or(cfg.run_module);
-    cfg.run_filename = opt(c.run_filename).or(cfg.run_filename);
+    // CPython makes the script's name absolute (it becomes `__file__`).
+    cfg.run_filename = opt(c.run_filename).or(cfg.run_filename).map(|f| {
+        std::path::absolute(&f)
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or(f)
+    });
     Ok(cfg)
 }
 
