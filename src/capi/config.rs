@@ -910,6 +910,11 @@ fn run_module_file(path: &std::path::Path, src: &str) -> crate::PyResult<()> {
 /// exits the process with its code, as in CPython.
 #[no_mangle]
 pub extern "C" fn Py_RunMain() -> c_int {
+    crate::capi::boundary::guard(run_main)
+}
+
+/// The body of `Py_RunMain`.
+fn run_main() -> c_int {
     let cfg = rconfig::current().unwrap_or_default();
     if !cfg.safe_path && lifecycle::is_initialized() {
         let first = match (&cfg.run_filename, &cfg.run_module) {
