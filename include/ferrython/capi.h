@@ -1037,6 +1037,15 @@ typedef struct PyConfig {
 } PyConfig;
 
 /*
+ `struct _inittab`: one entry of a table for `PyImport_ExtendInittab`,
+ which ends with a NULL name.
+ */
+typedef struct _inittab {
+  const char *name;
+  PyObject *(*initfunc)(void);
+} _inittab;
+
+/*
  `PyLongLayout` (PEP 757): how `PyLong_Export` lays out digits.
  */
 typedef struct PyLongLayout {
@@ -4046,6 +4055,12 @@ PyVarObject *_PyObject_GC_NewVar(struct PyTypeObject *tp, Py_ssize_t n);
 int PyImport_AppendInittab(const char *name, PyObject *(*initfunc)(void));
 
 /*
+ `PyImport_ExtendInittab`: appends every entry of `newtab`; 0, or -1
+ once the interpreter is running or for a bad entry.
+ */
+int PyImport_ExtendInittab(struct _inittab *newtab);
+
+/*
  `PyImport_ImportModule`: imports `name` and returns that module (the
  submodule itself for a dotted name).
  */
@@ -4092,6 +4107,37 @@ PyObject *PyImport_GetModuleDict(void);
  without an error when it is not imported.
  */
 PyObject *PyImport_GetModule(PyObject *name);
+
+/*
+ `PyImport_ExecCodeModuleObject`: runs code object `co` as the body of
+ module `name` (created in `sys.modules` if needed) with `__file__` set
+ to `pathname` (else the code's filename) and `__cached__` to
+ `cpathname` when given; returns `sys.modules[name]`. On failure the
+ module is removed from `sys.modules`.
+ */
+PyObject *PyImport_ExecCodeModuleObject(PyObject *name,
+                                        PyObject *co,
+                                        PyObject *pathname,
+                                        PyObject *cpathname);
+
+/*
+ `PyImport_ExecCodeModuleWithPathnames`: the C-string form; `pathname`
+ and `cpathname` may be NULL.
+ */
+PyObject *PyImport_ExecCodeModuleWithPathnames(const char *name,
+                                               PyObject *co,
+                                               const char *pathname,
+                                               const char *cpathname);
+
+/*
+ `PyImport_ExecCodeModuleEx`: with a `__file__` path.
+ */
+PyObject *PyImport_ExecCodeModuleEx(const char *name, PyObject *co, const char *pathname);
+
+/*
+ `PyImport_ExecCodeModule`: `__file__` is the code's filename.
+ */
+PyObject *PyImport_ExecCodeModule(const char *name, PyObject *co);
 
 /*
  `PyImport_AddModuleRef`: the module `name` in `sys.modules`, created

@@ -48,6 +48,34 @@ pub unsafe extern "C" fn PyImport_AppendInittab(
     0
 }
 
+/// `struct _inittab`: one entry of a table for `PyImport_ExtendInittab`,
+/// which ends with a NULL name.
+#[repr(C)]
+pub struct _inittab {
+    pub name: *const c_char,
+    pub initfunc: Option<unsafe extern "C" fn() -> *mut PyObject>,
+}
+
+/// `PyImport_ExtendInittab`: appends every entry of `newtab`; 0, or -1
+/// once the interpreter is running or for a bad entry.
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_ExtendInittab(newtab: *mut _inittab) -> c_int {
+    if newtab.is_null() || lifecycle::is_initialized() {
+        return -1;
+    }
+    let mut entry = newtab;
+    // SAFETY: the table ends with an entry whose name is NULL.
+    unsafe {
+        while !(*entry).name.is_null() {
+            if PyImport_AppendInittab((*entry).name, (*entry).initfunc) < 0 {
+                return -1;
+            }
+            entry = entry.add(1);
+        }
+    }
+    0
+}
+
 /// Creates the builtin module `name` from the inittab, if it is there:
 /// single-phase init functions return the module, multi-phase ones a
 /// `PyModuleDef` that is created from a spec and executed.
@@ -215,6 +243,120 @@ unsafe fn add_module(name: *mut PyObject) -> PyResult<Owned> {
         dict::set_item(modules, name, m.as_ptr())?;
         Ok(m)
     }
+}
+
+/// `PyImport_ExecCodeModuleObject`: runs code object `co` as the body of
+/// module `name` (created in `sys.modules` if needed) with `__file__` set
+/// to `pathname` (else the code's filename) and `__cached__` to
+/// `cpathname` when given; returns `sys.modules[name]`. On failure the
+/// module is removed from `sys.modules`.
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_ExecCodeModuleObject(
+    name: *mut PyObject,
+    co: *mut PyObject,
+    pathname: *mut PyObject,
+    cpathname: *mut PyObject,
+) -> *mut PyObject {
+    crate::null_check!(name, co);
+    guard_obj(|| {
+        // SAFETY: name a str, co a code object (checked), paths NULL or str.
+        unsafe {
+            if !crate::vm::code::check(co) {
+                return Err(errors::type_error(format!(
+                    "expected a code object, not {}",
+                    crate::object::typeobj::type_name(co)
+                )));
+            }
+            let m = add_module(name)?;
+            let d = module::dict_of(m.as_ptr());
+            if dict::get_str(d, "__builtins__").is_null() {
+                dict::set_item(
+                    d,
+                    pystr::intern("__builtins__"),
+                    crate::modules::builtins::module(),
+                )?;
+            }
+            let file = if pathname.is_null() {
+                protocol::getattr_str(co, "co_filename")?
+            } else {
+                Owned::from_borrowed(pathname)
+            };
+            dict::set_item(d, pystr::intern("__file__"), file.as_ptr())?;
+            if !cpathname.is_null() {
+                dict::set_item(d, pystr::intern("__cached__"), cpathname)?;
+            }
+            let modules = crate::modules::sys_modules();
+            if let Err(e) = crate::vm::call::eval_code(co, d, d) {
+                let saved = errors::take();
+                let _ = dict::del_item_opt(modules, name);
+                errors::clear();
+                if let Some(s) = saved {
+                    errors::restore(s);
+                }
+                return Err(e);
+            }
+            let r = dict::get_item(modules, name)?;
+            if r.is_null() {
+                return Err(errors::set_string(
+                    crate::object::exceptions::PyExc_ImportError,
+                    &format!(
+                        "Loaded module {} not found in sys.modules",
+                        pystr::as_str(name)?
+                    ),
+                ));
+            }
+            Ok(Owned::from_borrowed(r))
+        }
+    })
+}
+
+/// `PyImport_ExecCodeModuleWithPathnames`: the C-string form; `pathname`
+/// and `cpathname` may be NULL.
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_ExecCodeModuleWithPathnames(
+    name: *const c_char,
+    co: *mut PyObject,
+    pathname: *const c_char,
+    cpathname: *const c_char,
+) -> *mut PyObject {
+    crate::null_check!(name);
+    // SAFETY: the strings are NULL or C strings; co is forwarded.
+    unsafe {
+        let opt = |p: *const c_char| -> PyResult<Option<Owned>> {
+            if p.is_null() {
+                Ok(None)
+            } else {
+                pystr::from_cstr(p).map(Some)
+            }
+        };
+        let args = (pystr::from_cstr(name), opt(pathname), opt(cpathname));
+        let (Ok(n), Ok(p), Ok(c)) = args else {
+            return null_mut();
+        };
+        let ptr = |o: &Option<Owned>| o.as_ref().map_or(null_mut(), |o| o.as_ptr());
+        PyImport_ExecCodeModuleObject(n.as_ptr(), co, ptr(&p), ptr(&c))
+    }
+}
+
+/// `PyImport_ExecCodeModuleEx`: with a `__file__` path.
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_ExecCodeModuleEx(
+    name: *const c_char,
+    co: *mut PyObject,
+    pathname: *const c_char,
+) -> *mut PyObject {
+    // SAFETY: forwarded.
+    unsafe { PyImport_ExecCodeModuleWithPathnames(name, co, pathname, std::ptr::null()) }
+}
+
+/// `PyImport_ExecCodeModule`: `__file__` is the code's filename.
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_ExecCodeModule(
+    name: *const c_char,
+    co: *mut PyObject,
+) -> *mut PyObject {
+    // SAFETY: forwarded.
+    unsafe { PyImport_ExecCodeModuleWithPathnames(name, co, std::ptr::null(), std::ptr::null()) }
 }
 
 /// `PyImport_AddModuleRef`: the module `name` in `sys.modules`, created
