@@ -5729,6 +5729,72 @@ void _Ferrython_SysWrite(int err, const char *text);
 void _Ferrython_SysWriteObject(int err, PyObject *text);
 
 /*
+ `PySys_GetAttr`: `sys.<name>` as a new reference; `RuntimeError("lost
+ sys.<name>")` when it is absent.
+ */
+PyObject *PySys_GetAttr(PyObject *name);
+
+/*
+ `PySys_GetAttrString`: `PySys_GetAttr` with a C-string name.
+ */
+PyObject *PySys_GetAttrString(const char *name);
+
+/*
+ `PySys_GetOptionalAttr`: 1 and a new reference in `*result` when
+ `sys.<name>` exists, 0 and NULL when not, -1 on error.
+ */
+int PySys_GetOptionalAttr(PyObject *name, PyObject **result);
+
+/*
+ `PySys_GetOptionalAttrString`: the C-string form.
+ */
+int PySys_GetOptionalAttrString(const char *name, PyObject **result);
+
+/*
+ `PySys_GetXOptions`: the dict `sys._xoptions` (borrowed), created when
+ missing.
+ */
+PyObject *PySys_GetXOptions(void);
+
+/*
+ `PySys_AddXOption`: records `-X` option `key[=value]` in
+ `sys._xoptions` (`True` when there is no value).
+ */
+void PySys_AddXOption(const wchar_t *option);
+
+/*
+ `PySys_ResetWarnOptions`: empties `sys.warnoptions`.
+ */
+void PySys_ResetWarnOptions(void);
+
+/*
+ `PySys_AddWarnOptionUnicode`: appends `option` to `sys.warnoptions`.
+ */
+void PySys_AddWarnOptionUnicode(PyObject *option);
+
+/*
+ `PySys_AddWarnOption`: the wide-string form.
+ */
+void PySys_AddWarnOption(const wchar_t *option);
+
+/*
+ `PySys_SetArgvEx`: sets `sys.argv` (`['']` for no arguments); with
+ `updatepath`, puts the script's directory (or `''`) first in
+ `sys.path`, as CPython does.
+ */
+void PySys_SetArgvEx(int argc, wchar_t **argv, int updatepath);
+
+/*
+ `PySys_SetArgv`: `PySys_SetArgvEx` with `updatepath` 1.
+ */
+void PySys_SetArgv(int argc, wchar_t **argv);
+
+/*
+ `PySys_SetPath`: `sys.path` from a `:`-separated list.
+ */
+void PySys_SetPath(const wchar_t *path);
+
+/*
  `PyTuple_New`.
  */
 PyObject *PyTuple_New(Py_ssize_t size);

@@ -267,7 +267,7 @@ unsafe fn wide_dup(s: *const wchar_t) -> *mut wchar_t {
 }
 
 /// The wide string `s` as Rust text (invalid code points become U+FFFD).
-unsafe fn wide_to_string(s: *const wchar_t) -> String {
+pub(crate) unsafe fn wide_to_string(s: *const wchar_t) -> String {
     // SAFETY: s is a NUL-terminated wide string.
     let w = unsafe { std::slice::from_raw_parts(s, libc::wcslen(s)) };
     w.iter()
