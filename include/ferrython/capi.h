@@ -4194,6 +4194,13 @@ void Py_Finalize(void);
 void Py_Exit(int status);
 
 /*
+ `Py_AtExit`: registers `func` to be called, with no interpreter, after
+ `Py_FinalizeEx` (last registered first); 0, or -1 when 32 are already
+ registered or `func` is NULL.
+ */
+int Py_AtExit(void (*func)(void));
+
+/*
  `Py_FatalError`.
  */
 void Py_FatalError(const char *msg);

@@ -57,6 +57,17 @@ pub extern "C" fn Py_Exit(status: c_int) -> ! {
     std::process::exit(status)
 }
 
+/// `Py_AtExit`: registers `func` to be called, with no interpreter, after
+/// `Py_FinalizeEx` (last registered first); 0, or -1 when 32 are already
+/// registered or `func` is NULL.
+#[no_mangle]
+pub extern "C" fn Py_AtExit(func: Option<extern "C" fn()>) -> c_int {
+    match func {
+        Some(f) if lifecycle::at_exit(f) => 0,
+        _ => -1,
+    }
+}
+
 /// `Py_FatalError`.
 #[no_mangle]
 pub unsafe extern "C" fn Py_FatalError(msg: *const c_char) -> ! {

@@ -231,5 +231,31 @@ pub fn finalize() -> i32 {
     crate::runtime::config::set_current(None);
     INITIALIZED.store(false, Ordering::Release);
     FINALIZING.store(false, Ordering::Release);
+    run_exit_funcs();
     0
+}
+
+/// The most `Py_AtExit` functions CPython keeps.
+const MAX_EXIT_FUNCS: usize = 32;
+
+/// Functions registered with `Py_AtExit`, in registration order.
+static EXIT_FUNCS: std::sync::Mutex<Vec<extern "C" fn()>> = std::sync::Mutex::new(Vec::new());
+
+/// Registers `f` to run after finalization (`Py_AtExit`); false when the
+/// table is full.
+pub fn at_exit(f: extern "C" fn()) -> bool {
+    let mut funcs = EXIT_FUNCS.lock().unwrap_or_else(|e| e.into_inner());
+    if funcs.len() >= MAX_EXIT_FUNCS {
+        return false;
+    }
+    funcs.push(f);
+    true
+}
+
+/// Runs and forgets the `Py_AtExit` functions, last registered first.
+fn run_exit_funcs() {
+    let funcs = std::mem::take(&mut *EXIT_FUNCS.lock().unwrap_or_else(|e| e.into_inner()));
+    for f in funcs.into_iter().rev() {
+        f();
+    }
 }
