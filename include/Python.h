@@ -1023,6 +1023,11 @@ PyAPI_FUNC(void) PySys_WriteStderr(const char *format, ...)
 PyAPI_FUNC(void) PySys_FormatStdout(const char *format, ...);
 PyAPI_FUNC(void) PySys_FormatStderr(const char *format, ...);
 PyAPI_FUNC(int) PySys_Audit(const char *event, const char *format, ...);
+/* signal handlers (pylifecycle.h): written here because cbindgen would
+ * spell the handler type as glibc's sighandler_t */
+typedef void (*PyOS_sighandler_t)(int);
+PyAPI_FUNC(PyOS_sighandler_t) PyOS_getsig(int sig);
+PyAPI_FUNC(PyOS_sighandler_t) PyOS_setsig(int sig, PyOS_sighandler_t handler);
 /* formatting into a buffer (pyerrors.h) */
 PyAPI_FUNC(int) PyOS_snprintf(char *str, size_t size, const char *format, ...)
     Py_GCC_ATTRIBUTE((format(printf, 3, 4)));

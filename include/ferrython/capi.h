@@ -5251,6 +5251,18 @@ int Py_ReprEnter(PyObject *op);
 void Py_ReprLeave(PyObject *op);
 
 /*
+ `PyOS_FSPath`: `path` itself for str and bytes, else the result of its
+ `__fspath__()`, which must be str or bytes (`TypeError` otherwise).
+ */
+PyObject *PyOS_FSPath(PyObject *path);
+
+/*
+ `Py_FdIsInteractive`: whether `fp` is a terminal. (The `-i`/interactive
+ configuration flag, which also makes `<stdin>` count, is not applied.)
+ */
+int Py_FdIsInteractive(FILE *fp, const char *_filename);
+
+/*
  `Py_IncRef`: `Py_XINCREF` as a function.
  */
 void Py_IncRef(PyObject *op);

@@ -32,6 +32,7 @@ pub mod module;
 pub mod mutex;
 pub mod number;
 pub mod object;
+pub mod osutil;
 pub mod refcount;
 pub mod reflection;
 pub mod runfile;
