@@ -190,6 +190,9 @@ const SWAPPED: [i32; 6] = [Py_GT, Py_GE, Py_EQ, Py_NE, Py_LT, Py_LE];
 pub unsafe fn rich_compare(a: *mut PyObject, b: *mut PyObject, op: i32) -> PyResult<Owned> {
     // SAFETY: a and b valid; op in 0..6.
     unsafe {
+        if let Some(r) = compare_fast(a, b, op) {
+            return Ok(Owned::from_borrowed_static(pybool::from_bool(r)));
+        }
         let _g = RecursionGuard::enter(" in comparison")?;
         let (ta, tb) = ((*a).ob_type, (*b).ob_type);
         let ni = none::not_implemented();
@@ -245,6 +248,43 @@ pub unsafe fn rich_compare_bool(a: *mut PyObject, b: *mut PyObject, op: i32) -> 
     unsafe {
         let r = rich_compare(a, b, op)?;
         is_true(r.as_ptr())
+    }
+}
+
+/// The comparison of two exact compact ints or two exact floats, done
+/// in place (what their `tp_richcompare` slots would answer); `None` for
+/// any other pair.
+#[inline(always)]
+unsafe fn compare_fast(a: *mut PyObject, b: *mut PyObject, op: i32) -> Option<bool> {
+    use crate::object::{float, int};
+    // SAFETY: a and b valid; the reads match the checked exact types.
+    unsafe {
+        let t = (*a).ob_type;
+        if t != (*b).ob_type {
+            return None;
+        }
+        let ord = if t == &raw mut int::PyLong_Type {
+            if !int::is_compact(a) || !int::is_compact(b) {
+                return None;
+            }
+            let v = |o| int::sign(o) as i64 * int::digits(o).first().copied().unwrap_or(0) as i64;
+            v(a).partial_cmp(&v(b))
+        } else if t == &raw mut float::PyFloat_Type {
+            float::value(a).partial_cmp(&float::value(b))
+        } else {
+            return None;
+        };
+        use std::cmp::Ordering::*;
+        Some(match (op, ord) {
+            (Py_NE, None) => true,
+            (_, None) => false,
+            (Py_LT, Some(o)) => o == Less,
+            (Py_LE, Some(o)) => o != Greater,
+            (Py_EQ, Some(o)) => o == Equal,
+            (Py_NE, Some(o)) => o != Equal,
+            (Py_GT, Some(o)) => o == Greater,
+            (_, Some(o)) => o != Less,
+        })
     }
 }
 
