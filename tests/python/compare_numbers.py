@@ -25,3 +25,14 @@ class MyInt(int):
 print(MyInt(1) < 2, 1 < MyInt(2), MyInt(3) == 3)
 print(sorted([3, -1, 2**40, 0.5, -7, 1e10, -0.0]))
 print(max(range(-5, 5)), min(1.5, 1, 2))
+
+# Arithmetic on small ints near the 30-bit compact limit and beyond.
+edge = [0, 1, -1, 2**30 - 1, -(2**30 - 1), 2**30, 12345, -999999999]
+for x in edge:
+    for y in edge:
+        r = (x + y, x - y, x * y)
+        acc = x
+        acc += y
+        acc *= 3
+        acc -= y
+        print(r, acc, type(x * y).__name__)
