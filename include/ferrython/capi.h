@@ -5361,6 +5361,13 @@ PyObject *PyEval_GetFrameBuiltins(void);
 PyObject *PyEval_GetFrameGlobals(void);
 
 /*
+ `PyEval_GetFrameLocals`: `locals()` of the running frame as a new
+ reference (a snapshot dict for a function), NULL without an error
+ outside Python code.
+ */
+PyObject *PyEval_GetFrameLocals(void);
+
+/*
  `PyRun_FileExFlags`: compiles the rest of `fp` in mode `start` and runs
  it in `globals`/`locals`; closes `fp` when `closeit` is set.
  */

@@ -68,3 +68,16 @@ pub extern "C" fn PyEval_GetFrameGlobals() -> *mut PyObject {
     unsafe { xincref(g) };
     g
 }
+
+/// `PyEval_GetFrameLocals`: `locals()` of the running frame as a new
+/// reference (a snapshot dict for a function), NULL without an error
+/// outside Python code.
+#[no_mangle]
+pub extern "C" fn PyEval_GetFrameLocals() -> *mut PyObject {
+    let f = current_frame();
+    if f.is_null() {
+        return null_mut();
+    }
+    // SAFETY: f is a live frame.
+    crate::capi::boundary::guard_obj(|| unsafe { crate::vm::frame::locals_of(f) })
+}
