@@ -4050,7 +4050,8 @@ PyVarObject *_PyObject_GC_NewVar(struct PyTypeObject *tp, Py_ssize_t n);
 
 /*
  `PyImport_AppendInittab`: registers `initfunc` as the builtin module
- `name`; 0, or -1 once the interpreter is running (as in CPython).
+ `name`; 0, or -1 once the interpreter is running (CPython stops the
+ process with a fatal error there; refusing is the safer answer).
  */
 int PyImport_AppendInittab(const char *name, PyObject *(*initfunc)(void));
 

@@ -27,7 +27,8 @@ unsafe fn name_str(name: *const c_char) -> PyResult<&'static str> {
 }
 
 /// `PyImport_AppendInittab`: registers `initfunc` as the builtin module
-/// `name`; 0, or -1 once the interpreter is running (as in CPython).
+/// `name`; 0, or -1 once the interpreter is running (CPython stops the
+/// process with a fatal error there; refusing is the safer answer).
 #[no_mangle]
 pub unsafe extern "C" fn PyImport_AppendInittab(
     name: *const c_char,
@@ -287,12 +288,7 @@ pub unsafe extern "C" fn PyImport_ExecCodeModuleObject(
             }
             let modules = crate::modules::sys_modules();
             if let Err(e) = crate::vm::call::eval_code(co, d, d) {
-                let saved = errors::take();
-                let _ = dict::del_item_opt(modules, name);
-                errors::clear();
-                if let Some(s) = saved {
-                    errors::restore(s);
-                }
+                let _ = errors::keeping_raised(|| dict::del_item_opt(modules, name));
                 return Err(e);
             }
             let r = dict::get_item(modules, name)?;

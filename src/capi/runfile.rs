@@ -155,12 +155,7 @@ unsafe fn run_in_main(source: &[u8], filename: &str) -> PyResult<()> {
             .and_then(|co| crate::vm::call::eval_code(co.as_ptr(), d, d));
         if !had_file {
             // Keep the run's error while the key is removed.
-            let saved = errors::take();
-            let _ = dict::del_item_opt(d, key);
-            errors::clear();
-            if let Some(e) = saved {
-                errors::restore(e);
-            }
+            let _ = errors::keeping_raised(|| dict::del_item_opt(d, key));
         }
         r.map(drop)
     }

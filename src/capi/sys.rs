@@ -53,27 +53,21 @@ pub unsafe extern "C" fn PySys_SetObject(name: *const c_char, value: *mut PyObje
 /// # Safety
 /// `text` is a str object.
 unsafe fn write(err: c_int, text: *mut PyObject) {
-    let saved = errors::take();
-    let file = sys::get(if err != 0 { "stderr" } else { "stdout" });
-    // SAFETY: file NULL or valid; text a str.
-    unsafe {
-        if !file.is_null() && file != none::none() {
-            if protocol::call_method_obj(file, "write", &[text]).is_err() {
-                errors::clear();
+    errors::keeping_raised(|| {
+        let file = sys::get(if err != 0 { "stderr" } else { "stdout" });
+        // SAFETY: file NULL or valid; text a str.
+        unsafe {
+            if !file.is_null() && file != none::none() {
+                let _ = protocol::call_method_obj(file, "write", &[text]);
+            } else if let Ok(s) = pystr::as_str(text) {
+                if err != 0 {
+                    let _ = std::io::stderr().lock().write_all(s.as_bytes());
+                } else {
+                    let _ = std::io::stdout().lock().write_all(s.as_bytes());
+                }
             }
-        } else if let Ok(s) = pystr::as_str(text) {
-            if err != 0 {
-                let _ = std::io::stderr().lock().write_all(s.as_bytes());
-            } else {
-                let _ = std::io::stdout().lock().write_all(s.as_bytes());
-            }
-        } else {
-            errors::clear();
         }
-    }
-    if let Some(e) = saved {
-        errors::restore(e);
-    }
+    })
 }
 
 /// The Rust half of `PySys_WriteStdout`/`PySys_WriteStderr`: writes the C
@@ -83,15 +77,10 @@ unsafe fn write(err: c_int, text: *mut PyObject) {
 pub unsafe extern "C" fn _Ferrython_SysWrite(err: c_int, text: *const c_char) {
     // SAFETY: text is a C string.
     let s = unsafe { CStr::from_ptr(text) }.to_string_lossy();
-    let saved = errors::take();
-    let obj = pystr::from_str(&s);
-    if let Some(e) = saved {
-        errors::restore(e);
-    }
-    match obj {
+    // A failure to build the str must not replace the caller's error.
+    if let Ok(o) = errors::keeping_raised(|| pystr::from_str(&s)) {
         // SAFETY: o is a str.
-        Ok(o) => unsafe { write(err, o.as_ptr()) },
-        Err(_) => errors::clear(),
+        unsafe { write(err, o.as_ptr()) }
     }
 }
 

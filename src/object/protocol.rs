@@ -264,11 +264,7 @@ unsafe fn compare_fast(a: *mut PyObject, b: *mut PyObject, op: i32) -> Option<bo
             return None;
         }
         let ord = if t == &raw mut int::PyLong_Type {
-            if !int::is_compact(a) || !int::is_compact(b) {
-                return None;
-            }
-            let v = |o| int::sign(o) as i64 * int::digits(o).first().copied().unwrap_or(0) as i64;
-            v(a).partial_cmp(&v(b))
+            int::small_value(a)?.partial_cmp(&int::small_value(b)?)
         } else if t == &raw mut float::PyFloat_Type {
             float::value(a).partial_cmp(&float::value(b))
         } else {

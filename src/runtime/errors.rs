@@ -75,6 +75,19 @@ pub fn restore(e: Owned) -> Raised {
     Raised(())
 }
 
+/// Runs `f` with the raised exception (if any) set aside and restored
+/// afterwards; whatever `f` raises is dropped. For cleanup after a
+/// failure, and for output that must not disturb the caller's error.
+pub fn keeping_raised<T>(f: impl FnOnce() -> T) -> T {
+    let saved = take();
+    let r = f();
+    clear();
+    if let Some(e) = saved {
+        restore(e);
+    }
+    r
+}
+
 /// Clears the indicator (`PyErr_Clear`).
 pub fn clear() {
     let ts = tstate::current();

@@ -180,11 +180,7 @@ fn load_source(fullname: &str, path: &Path, is_package: bool) -> PyResult<Owned>
             d,
         );
         if let Err(e) = r {
-            let saved = errors::take();
-            let _ = dict::del_item_opt(modules, name.as_ptr());
-            if let Some(s) = saved {
-                errors::restore(s);
-            }
+            let _ = errors::keeping_raised(|| dict::del_item_opt(modules, name.as_ptr()));
             return Err(e);
         }
         // The module as stored in sys.modules (it may replace itself).

@@ -215,24 +215,20 @@ pub unsafe fn binary_op(a: *mut PyObject, b: *mut PyObject, i: u32) -> PyResult<
         // Fast path: both operands exact ints or exact floats, whose slots
         // handle the pair themselves (no subclass may intervene).
         let t = (*a).ob_type;
-        if t == (*b).ob_type
-            && t == &raw mut crate::object::int::PyLong_Type
-            && crate::object::int::is_compact(a)
-            && crate::object::int::is_compact(b)
-        {
-            // Compact ints hold at most 30 bits: +, - and * fit in an i64.
-            let v = |o| {
-                crate::object::int::sign(o) as i64
-                    * crate::object::int::digits(o).first().copied().unwrap_or(0) as i64
-            };
-            let r = match i {
-                0 | 13 => Some(v(a) + v(b)),
-                5 | 18 => Some(v(a) * v(b)),
-                10 | 23 => Some(v(a) - v(b)),
-                _ => None,
-            };
-            if let Some(r) = r {
-                return crate::object::int::from_i64(r);
+        if t == (*b).ob_type && t == &raw mut crate::object::int::PyLong_Type {
+            use crate::object::int::{from_i64, small_value};
+            // Values of at most two digits (60 bits): + and - fit in an
+            // i64; * is checked.
+            if let (Some(x), Some(y)) = (small_value(a), small_value(b)) {
+                let r = match i {
+                    0 | 13 => Some(x + y),
+                    5 | 18 => x.checked_mul(y),
+                    10 | 23 => Some(x - y),
+                    _ => None,
+                };
+                if let Some(r) = r {
+                    return from_i64(r);
+                }
             }
         }
         if t == (*b).ob_type
