@@ -14,7 +14,7 @@ use std::ptr::null_mut;
 use std::sync::Mutex;
 
 /// A module initialization function (`PyInit_name`).
-type InitFunc = unsafe extern "C" fn() -> *mut PyObject;
+pub type InitFunc = unsafe extern "C" fn() -> *mut PyObject;
 
 /// Modules added with `PyImport_AppendInittab`, by name.
 static INITTAB: Mutex<Vec<(String, InitFunc)>> = Mutex::new(Vec::new());
@@ -77,9 +77,7 @@ pub unsafe extern "C" fn PyImport_ExtendInittab(newtab: *mut _inittab) -> c_int 
     0
 }
 
-/// Creates the builtin module `name` from the inittab, if it is there:
-/// single-phase init functions return the module, multi-phase ones a
-/// `PyModuleDef` that is created from a spec and executed.
+/// Creates the builtin module `name` from the inittab, if it is there.
 pub fn create_from_inittab(name: &str) -> PyResult<Option<Owned>> {
     let f = INITTAB
         .lock()
@@ -88,9 +86,25 @@ pub fn create_from_inittab(name: &str) -> PyResult<Option<Owned>> {
         .rev()
         .find(|(n, _)| n == name)
         .map(|&(_, f)| f);
-    let Some(f) = f else { return Ok(None) };
-    // SAFETY: f is the embedder's init function; its result is a new
-    // reference to a module or a borrowed PyModuleDef.
+    match f {
+        // SAFETY: f is the embedder's init function.
+        Some(f) => unsafe { run_init_function(name, f) }.map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Runs a `PyInit_<name>`-style function and returns the module:
+/// single-phase init functions return the module, multi-phase ones a
+/// `PyModuleDef` that is created from a spec and executed.
+///
+/// # Safety
+/// `f` returns a new reference to a module, a borrowed `PyModuleDef`, or
+/// NULL with an exception set.
+pub unsafe fn run_init_function(
+    name: &str,
+    f: unsafe extern "C" fn() -> *mut PyObject,
+) -> PyResult<Owned> {
+    // SAFETY: per the contract above.
     unsafe {
         let r = f();
         if r.is_null() {
@@ -102,7 +116,7 @@ pub fn create_from_inittab(name: &str) -> PyResult<Option<Owned>> {
             return Err(errors::Raised::assume());
         }
         if (*r).ob_type != &raw mut module::PyModuleDef_Type {
-            return Ok(Some(Owned::from_raw_unchecked(r)));
+            return Ok(Owned::from_raw_unchecked(r));
         }
         let def = r.cast::<PyModuleDef>();
         let spec = import::builtin_spec(name)?;
@@ -116,7 +130,7 @@ pub fn create_from_inittab(name: &str) -> PyResult<Option<Owned>> {
         if crate::capi::module::PyModule_ExecDef(m.as_ptr(), def) < 0 {
             return Err(errors::Raised::assume());
         }
-        Ok(Some(m))
+        Ok(m)
     }
 }
 

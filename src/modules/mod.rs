@@ -17,8 +17,25 @@ pub fn sys_modules() -> *mut PyObject {
     unsafe { (*(*ts).interp).modules }
 }
 
+/// The builtin modules written in Rust, besides `builtins` and `sys`:
+/// (name, init function). An init function works like an extension's
+/// `PyInit_<name>`: it returns a new module (single-phase) or its static
+/// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
+const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[];
+
+/// The names of all builtin modules, sorted (`sys.builtin_module_names`).
+pub fn builtin_names() -> Vec<&'static str> {
+    let mut v: Vec<&str> = ["builtins", "sys"]
+        .into_iter()
+        .chain(TABLE.iter().map(|&(n, _)| n))
+        .collect();
+    v.sort_unstable();
+    v
+}
+
 /// Creates the builtin module `name`, if there is one (`None` otherwise).
-/// `builtins` exists per interpreter already.
+/// `builtins` exists per interpreter already; the embedder's inittab is
+/// searched after the modules written in Rust.
 pub fn create_builtin(name: &str) -> crate::PyResult<Option<crate::Owned>> {
     match name {
         // SAFETY: the builtins module lives in the interpreter.
@@ -26,6 +43,10 @@ pub fn create_builtin(name: &str) -> crate::PyResult<Option<crate::Owned>> {
             crate::Owned::from_borrowed(builtins::module())
         })),
         "sys" => sys::create().map(Some),
-        _ => crate::capi::import::create_from_inittab(name),
+        _ => match TABLE.iter().find(|&&(n, _)| n == name) {
+            // SAFETY: the table holds our modules' init functions.
+            Some(&(n, f)) => unsafe { crate::capi::import::run_init_function(n, f) }.map(Some),
+            None => crate::capi::import::create_from_inittab(name),
+        },
     }
 }

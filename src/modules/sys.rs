@@ -348,7 +348,12 @@ pub fn create() -> PyResult<Owned> {
             })
             .unwrap_or_default();
         set("executable", pystr::from_str(&exe)?.as_ptr())?;
-        let names = tuple::from_vec(vec![pystr::from_str("builtins")?, pystr::from_str("sys")?])?;
+        let names = tuple::from_vec(
+            crate::modules::builtin_names()
+                .into_iter()
+                .map(pystr::from_str)
+                .collect::<PyResult<Vec<_>>>()?,
+        )?;
         set("builtin_module_names", names.as_ptr())?;
         Ok(m)
     }
