@@ -2,6 +2,7 @@
 //! and under CPython 3.13 (pyenv's, or `FERRYTHON_CPYTHON`), and requires the
 //! same standard output and exit status. Both run with `PYTHONHASHSEED=0`.
 //! A program whose first line is `# skip: REASON` is not run.
+//! Environment: `PY_TEST=name[,name]` runs only those programs (file stems).
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -43,6 +44,13 @@ fn python_programs_match_cpython() {
         .filter(|p| p.extension().is_some_and(|e| e == "py"))
         .collect();
     scripts.sort();
+    if let Ok(only) = std::env::var("PY_TEST") {
+        let only: Vec<&str> = only.split(',').collect();
+        scripts.retain(|p| {
+            p.file_stem()
+                .is_some_and(|n| only.contains(&n.to_string_lossy().as_ref()))
+        });
+    }
     let mut failures = Vec::new();
     let mut passed = 0;
     for s in &scripts {
