@@ -192,6 +192,13 @@ pub unsafe fn new_class(
         if add_dict && (*base).tp_itemsize == 0 {
             (*tp).tp_dictoffset = size;
             size += std::mem::size_of::<*mut PyObject>() as Py_ssize_t;
+        } else if add_dict
+            && !typeobj::is_subtype(base, &raw mut crate::object::int::PyLong_Type)
+        {
+            // Variable-size instances (tuple, bytes subclasses) keep the
+            // dict after their items: a negative offset from the end.
+            (*tp).tp_dictoffset = -(std::mem::size_of::<*mut PyObject>() as Py_ssize_t);
+            size += std::mem::size_of::<*mut PyObject>() as Py_ssize_t;
         }
         let add_weak = add_weak && (*base).tp_itemsize == 0;
         if add_weak {
@@ -302,6 +309,9 @@ unsafe fn init_subclass(tp: *mut PyTypeObject) -> PyResult<()> {
 unsafe extern "C" fn subtype_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero; the layout follows the type.
     unsafe {
+        if call_finalizer_from_dealloc(op) {
+            return;
+        }
         let tp = (*op).ob_type;
         if (*tp).tp_weaklistoffset > 0 {
             crate::object::weakref::clear_weakrefs(op);
@@ -326,6 +336,25 @@ unsafe extern "C" fn subtype_dealloc(op: *mut PyObject) {
             Some(d) => d(op),
             None => crate::object::object::object_dealloc(op),
         }
+    }
+}
+
+/// Runs `tp_finalize` of `op`'s type from its deallocator
+/// (`PyObject_CallFinalizerFromDealloc`); true when the finalizer
+/// resurrected the object, which must then stay alive.
+///
+/// # Safety
+/// `op` has a reference count of zero and is being deallocated.
+pub unsafe fn call_finalizer_from_dealloc(op: *mut PyObject) -> bool {
+    // SAFETY: op's memory is intact until it is freed.
+    unsafe {
+        let Some(fin) = (*(*op).ob_type).tp_finalize else {
+            return false;
+        };
+        (*op).ob_refcnt = 1;
+        fin(op);
+        (*op).ob_refcnt -= 1;
+        (*op).ob_refcnt != 0
     }
 }
 
