@@ -1,13 +1,13 @@
 //! The `builtins` module: the builtin functions and the names of the
 //! builtin types, constants and exceptions.
 use crate::ffi::*;
+use crate::modules::io::open::io_open;
 use crate::object::descr::{method, METHOD_END};
 use crate::object::{
     bool as pybool, dict, exceptions as exc, int, list, none, number, protocol, str as pystr,
     tuple, typeobj,
 };
 use crate::runtime::errors::{self, PyResult};
-use crate::modules::io::open::io_open;
 use crate::Owned;
 use libc::c_void;
 use std::ptr::null_mut;
@@ -116,7 +116,10 @@ builtin!(bi_input, |args, kws| {
     }
     let n = pystr::len(line.as_ptr()) as usize;
     if n == 0 {
-        return Err(errors::set_string(exc::PyExc_EOFError, "EOF when reading a line"));
+        return Err(errors::set_string(
+            exc::PyExc_EOFError,
+            "EOF when reading a line",
+        ));
     }
     if pystr::read_char(line.as_ptr(), n - 1) == '\n' as u32 {
         return pystr::substring(line.as_ptr(), 0, n - 1);

@@ -23,10 +23,8 @@ pub fn sys_modules() -> *mut PyObject {
 /// (name, init function). An init function works like an extension's
 /// `PyInit_<name>`: it returns a new module (single-phase) or its static
 /// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
-const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
-    ("_codecs", codecs::init),
-    ("_io", io::init),
-];
+const TABLE: &[(&str, crate::capi::import::InitFunc)] =
+    &[("_codecs", codecs::init), ("_io", io::init)];
 
 /// The names of all builtin modules, sorted (`sys.builtin_module_names`).
 pub fn builtin_names() -> Vec<&'static str> {

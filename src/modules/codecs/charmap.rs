@@ -59,7 +59,9 @@ unsafe fn decode_byte(mapping: *mut PyObject, b: u8) -> PyResult<Option<Vec<u32>
         if int::check(v) {
             let c = int::as_i64(v)?;
             if !(0..=0x10ffff).contains(&c) {
-                return Err(errors::type_error("character mapping must be in range(0x110000)"));
+                return Err(errors::type_error(
+                    "character mapping must be in range(0x110000)",
+                ));
             }
             return Ok(Some(vec![c as u32]));
         }
@@ -70,7 +72,9 @@ unsafe fn decode_byte(mapping: *mut PyObject, b: u8) -> PyResult<Option<Vec<u32>
             }
             return Ok(Some(chars));
         }
-        Err(errors::type_error("character mapping must return integer, None or str"))
+        Err(errors::type_error(
+            "character mapping must return integer, None or str",
+        ))
     }
 }
 
@@ -135,14 +139,18 @@ unsafe fn encode_char(mapping: *mut PyObject, c: u32) -> PyResult<Option<Vec<u8>
         if int::check(v) {
             let b = int::as_i64(v)?;
             if !(0..=255).contains(&b) {
-                return Err(errors::type_error("character mapping must be in range(256)"));
+                return Err(errors::type_error(
+                    "character mapping must be in range(256)",
+                ));
             }
             return Ok(Some(vec![b as u8]));
         }
         if bytes::check(v) {
             return Ok(Some(bytes::as_slice(v).to_vec()));
         }
-        Err(errors::type_error("character mapping must return integer, bytes or None, not str"))
+        Err(errors::type_error(
+            "character mapping must return integer, bytes or None, not str",
+        ))
     }
 }
 

@@ -106,7 +106,9 @@ builtin!(backslashreplace_errors, |args, kws| {
         }
     } else {
         for i in start..end {
-            s.push_str(&crate::object::codecs_core::backslash_escape(pystr::read_char(obj.as_ptr(), i)));
+            s.push_str(&crate::object::codecs_core::backslash_escape(
+                pystr::read_char(obj.as_ptr(), i),
+            ));
         }
     }
     result(pystr::from_str(&s)?, end as Py_ssize_t)
@@ -168,9 +170,21 @@ static mut HANDLER_METHODS: [PyMethodDef; 7] = [
     method(c"strict_errors", strict_errors as *const c_void, FK),
     method(c"ignore_errors", ignore_errors as *const c_void, FK),
     method(c"replace_errors", replace_errors as *const c_void, FK),
-    method(c"backslashreplace_errors", backslashreplace_errors as *const c_void, FK),
-    method(c"xmlcharrefreplace_errors", xmlcharrefreplace_errors as *const c_void, FK),
-    method(c"surrogateescape", surrogateescape_errors as *const c_void, FK),
+    method(
+        c"backslashreplace_errors",
+        backslashreplace_errors as *const c_void,
+        FK,
+    ),
+    method(
+        c"xmlcharrefreplace_errors",
+        xmlcharrefreplace_errors as *const c_void,
+        FK,
+    ),
+    method(
+        c"surrogateescape",
+        surrogateescape_errors as *const c_void,
+        FK,
+    ),
     METHOD_END,
 ];
 
@@ -190,7 +204,12 @@ pub fn builtin_handlers() -> PyResult<Owned> {
         let table = &raw mut HANDLER_METHODS;
         for (i, n) in names.iter().enumerate() {
             let ml = (table as *mut PyMethodDef).add(i);
-            let f = crate::object::methodobject::new(ml, null_mut(), pystr::intern("_codecs"), null_mut())?;
+            let f = crate::object::methodobject::new(
+                ml,
+                null_mut(),
+                pystr::intern("_codecs"),
+                null_mut(),
+            )?;
             dict::set_item(d.as_ptr(), pystr::intern(n), f.as_ptr())?;
         }
     }

@@ -73,7 +73,12 @@ fn pair(a: Owned, n: usize) -> PyResult<Owned> {
 }
 
 /// `X_encode(str, errors=None)` for a built-in codec.
-unsafe fn encode_fn(fname: &str, codec: Codec, args: &[*mut PyObject], kws: &[(&str, *mut PyObject)]) -> PyResult<Owned> {
+unsafe fn encode_fn(
+    fname: &str,
+    codec: Codec,
+    args: &[*mut PyObject],
+    kws: &[(&str, *mut PyObject)],
+) -> PyResult<Owned> {
     // SAFETY: arguments valid.
     unsafe {
         let [s, e] = bind(fname, args, kws, ["str", "errors"], 1)?;
@@ -85,7 +90,12 @@ unsafe fn encode_fn(fname: &str, codec: Codec, args: &[*mut PyObject], kws: &[(&
 
 macro_rules! encoder {
     ($name:ident, $codec:expr) => {
-        builtin!($name, |args, kws| encode_fn(stringify!($name), $codec, args, &kws));
+        builtin!($name, |args, kws| encode_fn(
+            stringify!($name),
+            $codec,
+            args,
+            &kws
+        ));
     };
 }
 encoder!(utf_8_encode, Codec::Utf8);
@@ -99,7 +109,13 @@ encoder!(unicode_escape_encode, Codec::UnicodeEscape);
 encoder!(raw_unicode_escape_encode, Codec::RawUnicodeEscape);
 
 builtin!(utf_16_encode, |args, kws| {
-    let [s, e, bo] = bind("utf_16_encode", args, &kws, ["str", "errors", "byteorder"], 1)?;
+    let [s, e, bo] = bind(
+        "utf_16_encode",
+        args,
+        &kws,
+        ["str", "errors", "byteorder"],
+        1,
+    )?;
     let s = str_arg("utf_16_encode", 1, s)?;
     let errs = errors_arg("utf_16_encode", e)?;
     let bo = match bo {
@@ -107,11 +123,20 @@ builtin!(utf_16_encode, |args, kws| {
         None => 0,
     };
     let bo = bo.signum() as i32;
-    pair(cc::encode(s, Codec::Utf16(bo), errs)?, pystr::len(s) as usize)
+    pair(
+        cc::encode(s, Codec::Utf16(bo), errs)?,
+        pystr::len(s) as usize,
+    )
 });
 
 builtin!(utf_32_encode, |args, kws| {
-    let [s, e, bo] = bind("utf_32_encode", args, &kws, ["str", "errors", "byteorder"], 1)?;
+    let [s, e, bo] = bind(
+        "utf_32_encode",
+        args,
+        &kws,
+        ["str", "errors", "byteorder"],
+        1,
+    )?;
     let s = str_arg("utf_32_encode", 1, s)?;
     let errs = errors_arg("utf_32_encode", e)?;
     let bo = match bo {
@@ -119,7 +144,10 @@ builtin!(utf_32_encode, |args, kws| {
         None => 0,
     };
     let bo = bo.signum() as i32;
-    pair(cc::encode(s, Codec::Utf32(bo), errs)?, pystr::len(s) as usize)
+    pair(
+        cc::encode(s, Codec::Utf32(bo), errs)?,
+        pystr::len(s) as usize,
+    )
 });
 
 builtin!(utf_8_decode, |args, kws| {
@@ -167,18 +195,65 @@ unsafe fn utf_decode(
     }
 }
 
-builtin!(utf_16_decode, |args, kws| utf_decode("utf_16_decode", false, 0, args, &kws));
-builtin!(utf_16_le_decode, |args, kws| utf_decode("utf_16_le_decode", false, -1, args, &kws));
-builtin!(utf_16_be_decode, |args, kws| utf_decode("utf_16_be_decode", false, 1, args, &kws));
-builtin!(utf_32_decode, |args, kws| utf_decode("utf_32_decode", true, 0, args, &kws));
-builtin!(utf_32_le_decode, |args, kws| utf_decode("utf_32_le_decode", true, -1, args, &kws));
-builtin!(utf_32_be_decode, |args, kws| utf_decode("utf_32_be_decode", true, 1, args, &kws));
+builtin!(utf_16_decode, |args, kws| utf_decode(
+    "utf_16_decode",
+    false,
+    0,
+    args,
+    &kws
+));
+builtin!(utf_16_le_decode, |args, kws| utf_decode(
+    "utf_16_le_decode",
+    false,
+    -1,
+    args,
+    &kws
+));
+builtin!(utf_16_be_decode, |args, kws| utf_decode(
+    "utf_16_be_decode",
+    false,
+    1,
+    args,
+    &kws
+));
+builtin!(utf_32_decode, |args, kws| utf_decode(
+    "utf_32_decode",
+    true,
+    0,
+    args,
+    &kws
+));
+builtin!(utf_32_le_decode, |args, kws| utf_decode(
+    "utf_32_le_decode",
+    true,
+    -1,
+    args,
+    &kws
+));
+builtin!(utf_32_be_decode, |args, kws| utf_decode(
+    "utf_32_be_decode",
+    true,
+    1,
+    args,
+    &kws
+));
 
 /// `utf_16_ex_decode` / `utf_32_ex_decode`: also returns the byte order.
-unsafe fn utf_ex_decode(fname: &str, wide: bool, args: &[*mut PyObject], kws: &[(&str, *mut PyObject)]) -> PyResult<Owned> {
+unsafe fn utf_ex_decode(
+    fname: &str,
+    wide: bool,
+    args: &[*mut PyObject],
+    kws: &[(&str, *mut PyObject)],
+) -> PyResult<Owned> {
     // SAFETY: arguments valid.
     unsafe {
-        let [d, e, b, f] = bind(fname, args, kws, ["data", "errors", "byteorder", "final"], 1)?;
+        let [d, e, b, f] = bind(
+            fname,
+            args,
+            kws,
+            ["data", "errors", "byteorder", "final"],
+            1,
+        )?;
         let data = data_arg(d)?;
         let errs = errors_arg(fname, e)?;
         let mut bo = match b {
@@ -197,11 +272,27 @@ unsafe fn utf_ex_decode(fname: &str, wide: bool, args: &[*mut PyObject], kws: &[
     }
 }
 
-builtin!(utf_16_ex_decode, |args, kws| utf_ex_decode("utf_16_ex_decode", false, args, &kws));
-builtin!(utf_32_ex_decode, |args, kws| utf_ex_decode("utf_32_ex_decode", true, args, &kws));
+builtin!(utf_16_ex_decode, |args, kws| utf_ex_decode(
+    "utf_16_ex_decode",
+    false,
+    args,
+    &kws
+));
+builtin!(utf_32_ex_decode, |args, kws| utf_ex_decode(
+    "utf_32_ex_decode",
+    true,
+    args,
+    &kws
+));
 
 builtin!(unicode_escape_decode, |args, kws| {
-    let [d, e, _f] = bind("unicode_escape_decode", args, &kws, ["data", "errors", "final"], 1)?;
+    let [d, e, _f] = bind(
+        "unicode_escape_decode",
+        args,
+        &kws,
+        ["data", "errors", "final"],
+        1,
+    )?;
     let data = match d {
         Some(s) if pystr::check(s) => pystr::as_str(s)?.as_bytes().to_vec(),
         _ => data_arg(d)?.into_owned(),
@@ -211,7 +302,13 @@ builtin!(unicode_escape_decode, |args, kws| {
 });
 
 builtin!(raw_unicode_escape_decode, |args, kws| {
-    let [d, e, _f] = bind("raw_unicode_escape_decode", args, &kws, ["data", "errors", "final"], 1)?;
+    let [d, e, _f] = bind(
+        "raw_unicode_escape_decode",
+        args,
+        &kws,
+        ["data", "errors", "final"],
+        1,
+    )?;
     let data = match d {
         Some(s) if pystr::check(s) => pystr::as_str(s)?.as_bytes().to_vec(),
         _ => data_arg(d)?.into_owned(),
@@ -407,7 +504,12 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
             let table = &raw mut CODECS_METHODS;
             for i in 0..(*table).len() - 1 {
                 let ml = (table as *mut PyMethodDef).add(i);
-                let f = crate::object::methodobject::new(ml, m.as_ptr(), pystr::intern("_codecs"), null_mut())?;
+                let f = crate::object::methodobject::new(
+                    ml,
+                    m.as_ptr(),
+                    pystr::intern("_codecs"),
+                    null_mut(),
+                )?;
                 dict::set_item(d, pystr::intern_cstr((*ml).ml_name)?, f.as_ptr())?;
             }
             Ok(m)

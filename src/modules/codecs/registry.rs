@@ -17,7 +17,10 @@ static HANDLERS: AtomicPtr<PyObject> = AtomicPtr::new(null_mut());
 /// function).
 static ENCODINGS_LOADED: AtomicBool = AtomicBool::new(false);
 
-fn get_or_make(slot: &AtomicPtr<PyObject>, make: fn() -> PyResult<Owned>) -> PyResult<*mut PyObject> {
+fn get_or_make(
+    slot: &AtomicPtr<PyObject>,
+    make: fn() -> PyResult<Owned>,
+) -> PyResult<*mut PyObject> {
     let p = slot.load(Ordering::Acquire);
     if !p.is_null() {
         return Ok(p);
@@ -117,7 +120,9 @@ pub fn lookup(encoding: &str) -> PyResult<Owned> {
                 continue;
             }
             if !tuple::check(r.as_ptr()) || tuple::size(r.as_ptr()) != 4 {
-                return Err(errors::type_error("codec search functions must return 4-tuples"));
+                return Err(errors::type_error(
+                    "codec search functions must return 4-tuples",
+                ));
             }
             dict::set_item(c, key.as_ptr(), r.as_ptr())?;
             return Ok(r);
@@ -146,7 +151,9 @@ pub fn lookup_text(encoding: &str, alternative: &str) -> PyResult<Owned> {
     // SAFETY: info is a codec info tuple.
     unsafe {
         if !tuple::check_exact(info.as_ptr()) {
-            if let Some(v) = protocol::getattr_opt(info.as_ptr(), pystr::intern("_is_text_encoding"))? {
+            if let Some(v) =
+                protocol::getattr_opt(info.as_ptr(), pystr::intern("_is_text_encoding"))?
+            {
                 if !protocol::is_true(v.as_ptr())? {
                     return Err(errors::set_string(
                         exc::PyExc_LookupError,
@@ -161,7 +168,12 @@ pub fn lookup_text(encoding: &str, alternative: &str) -> PyResult<Owned> {
 
 /// Calls item `which` (0: encoder, 1: decoder) of the codec `info` on
 /// `obj` and returns the first item of its result.
-unsafe fn run(info: *mut PyObject, which: usize, obj: *mut PyObject, errors_: Option<&str>) -> PyResult<Owned> {
+unsafe fn run(
+    info: *mut PyObject,
+    which: usize,
+    obj: *mut PyObject,
+    errors_: Option<&str>,
+) -> PyResult<Owned> {
     // SAFETY: info is a 4-tuple.
     unsafe {
         let f = tuple::items(info)[which];
@@ -199,7 +211,11 @@ pub unsafe fn decode(obj: *mut PyObject, encoding: &str, errors_: Option<&str>) 
 
 /// `str.encode` with an encoding the built-in codecs lack
 /// (`_PyCodec_EncodeText`): the result must be bytes.
-pub unsafe fn encode_text(s: *mut PyObject, encoding: &str, errors_: Option<&str>) -> PyResult<Owned> {
+pub unsafe fn encode_text(
+    s: *mut PyObject,
+    encoding: &str,
+    errors_: Option<&str>,
+) -> PyResult<Owned> {
     let info = lookup_text(encoding, "codecs.encode()")?;
     // SAFETY: arguments valid.
     unsafe {
@@ -216,7 +232,11 @@ pub unsafe fn encode_text(s: *mut PyObject, encoding: &str, errors_: Option<&str
 
 /// `bytes.decode` with an encoding the built-in codecs lack
 /// (`_PyCodec_DecodeText`): the result must be str.
-pub unsafe fn decode_text(data: *mut PyObject, encoding: &str, errors_: Option<&str>) -> PyResult<Owned> {
+pub unsafe fn decode_text(
+    data: *mut PyObject,
+    encoding: &str,
+    errors_: Option<&str>,
+) -> PyResult<Owned> {
     let info = lookup_text(encoding, "codecs.decode()")?;
     // SAFETY: arguments valid.
     unsafe {

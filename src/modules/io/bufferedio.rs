@@ -34,10 +34,7 @@ impl Buffered {
     }
 }
 
-const fn buffered_type(
-    name: &'static std::ffi::CStr,
-    methods: *mut PyMethodDef,
-) -> PyTypeObject {
+const fn buffered_type(name: &'static std::ffi::CStr, methods: *mut PyMethodDef) -> PyTypeObject {
     PyTypeObject {
         tp_methods: methods,
         tp_getset: (&raw const BUFFERED_GETSET).cast_mut().cast(),
@@ -48,20 +45,29 @@ const fn buffered_type(
 }
 
 /// `_io.BufferedReader`.
-pub static mut READER_TYPE: PyTypeObject =
-    buffered_type(c"_io.BufferedReader", (&raw const READER_METHODS).cast_mut().cast());
+pub static mut READER_TYPE: PyTypeObject = buffered_type(
+    c"_io.BufferedReader",
+    (&raw const READER_METHODS).cast_mut().cast(),
+);
 /// `_io.BufferedWriter`.
-pub static mut WRITER_TYPE: PyTypeObject =
-    buffered_type(c"_io.BufferedWriter", (&raw const WRITER_METHODS).cast_mut().cast());
+pub static mut WRITER_TYPE: PyTypeObject = buffered_type(
+    c"_io.BufferedWriter",
+    (&raw const WRITER_METHODS).cast_mut().cast(),
+);
 /// `_io.BufferedRandom`.
-pub static mut RANDOM_TYPE: PyTypeObject =
-    buffered_type(c"_io.BufferedRandom", (&raw const RANDOM_METHODS).cast_mut().cast());
+pub static mut RANDOM_TYPE: PyTypeObject = buffered_type(
+    c"_io.BufferedRandom",
+    (&raw const RANDOM_METHODS).cast_mut().cast(),
+);
 /// `_io.BufferedRWPair`.
 pub static mut RWPAIR_TYPE: PyTypeObject = PyTypeObject {
     tp_methods: (&raw const RWPAIR_METHODS).cast_mut().cast(),
     tp_getset: (&raw const RWPAIR_GETSET).cast_mut().cast(),
     tp_init: Some(rwpair_init),
-    ..io_type(c"_io.BufferedRWPair", &raw mut super::iobase::BUFFEREDIOBASE_TYPE)
+    ..io_type(
+        c"_io.BufferedRWPair",
+        &raw mut super::iobase::BUFFEREDIOBASE_TYPE,
+    )
 };
 
 /// The buffered types.
@@ -98,7 +104,11 @@ unsafe fn raw_closed(raw: *mut PyObject) -> PyResult<bool> {
     }
 }
 
-unsafe extern "C" fn buffered_init(op: *mut PyObject, args: *mut PyObject, kw: *mut PyObject) -> c_int {
+unsafe extern "C" fn buffered_init(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kw: *mut PyObject,
+) -> c_int {
     crate::capi::boundary::guard_status(|| {
         // SAFETY: args a tuple; kw NULL or a dict.
         unsafe {
@@ -115,7 +125,8 @@ unsafe extern "C" fn buffered_init(op: *mut PyObject, args: *mut PyObject, kw: *
                 Which::Random => "BufferedRandom",
             };
             let kws = super::fileio::kw_pairs(kw)?;
-            let kwr: Vec<(&str, *mut PyObject)> = kws.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+            let kwr: Vec<(&str, *mut PyObject)> =
+                kws.iter().map(|(k, v)| (k.as_str(), *v)).collect();
             let [raw, size] = bind(fname, tuple::items(args), &kwr, ["raw", "buffer_size"], 1)?;
             let raw = raw.unwrap_or(none::none());
             let size = match size {
@@ -189,7 +200,10 @@ unsafe fn raw_read(raw: *mut PyObject, n: usize) -> PyResult<Option<Vec<u8>>> {
         if d.len() > n {
             return Err(errors::set_string(
                 exc::PyExc_OSError,
-                &format!("raw read() returned invalid length {} (should have been between 0 and {n})", d.len()),
+                &format!(
+                    "raw read() returned invalid length {} (should have been between 0 and {n})",
+                    d.len()
+                ),
             ));
         }
         Ok(Some(d.into_owned()))
@@ -266,7 +280,9 @@ unsafe fn read(op: *mut PyObject, n: isize) -> PyResult<Owned> {
     // SAFETY: op is a buffered object.
     unsafe {
         if n < -1 {
-            return Err(errors::value_error("read length must be non-negative or -1"));
+            return Err(errors::value_error(
+                "read length must be non-negative or -1",
+            ));
         }
         let raw = raw(op)?;
         if st(op)?.unread() == 0 && raw_closed(raw.as_ptr())? {
@@ -494,7 +510,9 @@ io_method!(buffered_seek, |slf, args, kws| {
         None => 0,
     };
     if !(0..=2).contains(&whence) {
-        return Err(errors::value_error(format!("whence value {whence} unsupported")));
+        return Err(errors::value_error(format!(
+            "whence value {whence} unsupported"
+        )));
     }
     let raw = check_open(slf, "seek of closed file")?;
     super::iobase::require_seekable(raw.as_ptr())?;
@@ -506,7 +524,8 @@ io_method!(buffered_seek, |slf, args, kws| {
         let rel = if whence == 1 {
             Some(off)
         } else {
-            let rawpos = int::as_i64(protocol::call_method_obj(raw.as_ptr(), "tell", &[])?.as_ptr())?;
+            let rawpos =
+                int::as_i64(protocol::call_method_obj(raw.as_ptr(), "tell", &[])?.as_ptr())?;
             let s = st(slf)?;
             let cur = rawpos - s.unread() as i64;
             Some(off - cur).filter(|_| cur >= 0)
@@ -516,7 +535,8 @@ io_method!(buffered_seek, |slf, args, kws| {
             let np = s.rpos as i64 + rel;
             if np >= 0 && np <= s.rbuf.len() as i64 {
                 s.rpos = np as usize;
-                let rawpos = int::as_i64(protocol::call_method_obj(raw.as_ptr(), "tell", &[])?.as_ptr())?;
+                let rawpos =
+                    int::as_i64(protocol::call_method_obj(raw.as_ptr(), "tell", &[])?.as_ptr())?;
                 let s = st(slf)?;
                 return int::from_i64(rawpos - s.unread() as i64);
             }
@@ -629,7 +649,9 @@ unsafe extern "C" fn buffered_repr(op: *mut PyObject) -> *mut PyObject {
                     pystr::from_str(&format!("<{tn} name={r}>"))
                 }
                 Err(e) => {
-                    if errors::matches(exc::PyExc_ValueError) || errors::matches(exc::PyExc_AttributeError) {
+                    if errors::matches(exc::PyExc_ValueError)
+                        || errors::matches(exc::PyExc_AttributeError)
+                    {
                         errors::clear();
                         pystr::from_str(&format!("<{tn}>"))
                     } else {
@@ -718,19 +740,29 @@ unsafe fn pair<'a>(op: *mut PyObject) -> PyResult<&'a RwPair> {
     unsafe { state::<RwPair>(op, KIND_RWPAIR).map(|p| &*p) }
 }
 
-unsafe extern "C" fn rwpair_init(op: *mut PyObject, args: *mut PyObject, kw: *mut PyObject) -> c_int {
+unsafe extern "C" fn rwpair_init(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kw: *mut PyObject,
+) -> c_int {
     crate::capi::boundary::guard_status(|| {
         // SAFETY: args a tuple; kw NULL or a dict.
         unsafe {
             let kws = super::fileio::kw_pairs(kw)?;
             if !kws.is_empty() {
-                return Err(errors::type_error("BufferedRWPair() takes no keyword arguments"));
+                return Err(errors::type_error(
+                    "BufferedRWPair() takes no keyword arguments",
+                ));
             }
             let items = tuple::items(args);
             if items.len() < 2 || items.len() > 3 {
                 return Err(errors::type_error(format!(
                     "BufferedRWPair expected {} arguments, got {}",
-                    if items.len() < 2 { "at least 2" } else { "at most 3" },
+                    if items.len() < 2 {
+                        "at least 2"
+                    } else {
+                        "at most 3"
+                    },
                     items.len()
                 )));
             }
@@ -741,8 +773,10 @@ unsafe extern "C" fn rwpair_init(op: *mut PyObject, args: *mut PyObject, kw: *mu
             super::iobase::require_readable(items[0])?;
             super::iobase::require_writable(items[1])?;
             let n = int::from_i64(size as i64)?;
-            let reader = protocol::call_args((&raw mut READER_TYPE).cast(), &[items[0], n.as_ptr()])?;
-            let writer = protocol::call_args((&raw mut WRITER_TYPE).cast(), &[items[1], n.as_ptr()])?;
+            let reader =
+                protocol::call_args((&raw mut READER_TYPE).cast(), &[items[0], n.as_ptr()])?;
+            let writer =
+                protocol::call_args((&raw mut WRITER_TYPE).cast(), &[items[1], n.as_ptr()])?;
             set_state(op, KIND_RWPAIR, RwPair { reader, writer });
             Ok(())
         }
@@ -815,7 +849,5 @@ static RWPAIR_METHODS: [PyMethodDef; 12] = [
     METHOD_END,
 ];
 
-static RWPAIR_GETSET: [PyGetSetDef; 2] = [
-    getset(c"closed", Some(rwpair_closed_get), None),
-    GETSET_END,
-];
+static RWPAIR_GETSET: [PyGetSetDef; 2] =
+    [getset(c"closed", Some(rwpair_closed_get), None), GETSET_END];

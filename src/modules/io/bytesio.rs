@@ -71,12 +71,17 @@ unsafe extern "C" fn bytesio_new(
     })
 }
 
-unsafe extern "C" fn bytesio_init(op: *mut PyObject, args: *mut PyObject, kw: *mut PyObject) -> c_int {
+unsafe extern "C" fn bytesio_init(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kw: *mut PyObject,
+) -> c_int {
     crate::capi::boundary::guard_status(|| {
         // SAFETY: args a tuple; kw NULL or a dict.
         unsafe {
             let kws = super::fileio::kw_pairs(kw)?;
-            let kwr: Vec<(&str, *mut PyObject)> = kws.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+            let kwr: Vec<(&str, *mut PyObject)> =
+                kws.iter().map(|(k, v)| (k.as_str(), *v)).collect();
             let [init] = bind("BytesIO", tuple::items(args), &kwr, ["initial_bytes"], 0)?;
             let s = st(op)?;
             check_exports(s)?;
@@ -97,7 +102,11 @@ unsafe extern "C" fn bytesio_init(op: *mut PyObject, args: *mut PyObject, kw: *m
 /// Reads up to `n` bytes (all for n < 0) at the position.
 fn read_n(s: &mut BytesIo, n: isize) -> &[u8] {
     let avail = s.buf.len().saturating_sub(s.pos);
-    let n = if n < 0 { avail } else { (n as usize).min(avail) };
+    let n = if n < 0 {
+        avail
+    } else {
+        (n as usize).min(avail)
+    };
     let start = s.pos.min(s.buf.len());
     s.pos = start + n;
     &s.buf[start..start + n]
@@ -231,14 +240,18 @@ io_method!(bytesio_seek, |slf, args, kws| {
     int::from_i64(newpos as i64)
 });
 
-io_method!(bytesio_tell, |slf, args, kws| int::from_i64(open_st(slf)?.pos as i64));
+io_method!(bytesio_tell, |slf, args, kws| int::from_i64(
+    open_st(slf)?.pos as i64
+));
 
 io_method!(bytesio_truncate, |slf, args, kws| {
     let [size] = bind("truncate", args, &kws, ["size"], 0)?;
     let s = open_st(slf)?;
     check_exports(s)?;
     let size = match size {
-        Some(o) if o != none::none() => number::as_ssize(number::index(o)?.as_ptr(), exc::PyExc_OverflowError)?,
+        Some(o) if o != none::none() => {
+            number::as_ssize(number::index(o)?.as_ptr(), exc::PyExc_OverflowError)?
+        }
         _ => s.pos as isize,
     };
     if size < 0 {
@@ -251,7 +264,9 @@ io_method!(bytesio_truncate, |slf, args, kws| {
     int::from_i64(size as i64)
 });
 
-io_method!(bytesio_getvalue, |slf, args, kws| bytes::from_slice(&open_st(slf)?.buf));
+io_method!(bytesio_getvalue, |slf, args, kws| bytes::from_slice(
+    &open_st(slf)?.buf
+));
 
 io_method!(bytesio_true, |slf, args, kws| {
     open_st(slf)?;
@@ -334,7 +349,11 @@ pub struct BufferHolder {
 pub static mut BUFFER_TYPE: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(holder_dealloc),
     tp_as_buffer: &raw mut HOLDER_AS_BUFFER,
-    ..type_template(c"_io._BytesIOBuffer", std::mem::size_of::<BufferHolder>(), 0)
+    ..type_template(
+        c"_io._BytesIOBuffer",
+        std::mem::size_of::<BufferHolder>(),
+        0,
+    )
 };
 
 static mut HOLDER_AS_BUFFER: PyBufferProcs = PyBufferProcs {
@@ -350,7 +369,11 @@ unsafe extern "C" fn holder_dealloc(op: *mut PyObject) {
     }
 }
 
-unsafe extern "C" fn holder_getbuffer(op: *mut PyObject, view: *mut Py_buffer, flags: c_int) -> c_int {
+unsafe extern "C" fn holder_getbuffer(
+    op: *mut PyObject,
+    view: *mut Py_buffer,
+    flags: c_int,
+) -> c_int {
     crate::capi::boundary::guard_status(|| {
         // SAFETY: op is a holder of a BytesIO; view writable.
         unsafe {

@@ -44,7 +44,10 @@ unsafe fn open_st<'a>(op: *mut PyObject) -> PyResult<&'a mut FileIo> {
 }
 
 /// Raises `OSError` from `errno` (with `filename` when given).
-pub fn os_error(filename: *mut PyObject) -> Raised {
+///
+/// # Safety
+/// `filename` is NULL or a valid object.
+pub unsafe fn os_error(filename: *mut PyObject) -> Raised {
     // SAFETY: PyExc_OSError is set; filename NULL or valid.
     unsafe {
         crate::capi::exceptions::PyErr_SetFromErrnoWithFilenameObject(exc::PyExc_OSError, filename);
@@ -150,12 +153,17 @@ unsafe fn path_bytes(file: *mut PyObject) -> PyResult<Vec<u8>> {
     }
 }
 
-unsafe extern "C" fn fileio_init(op: *mut PyObject, args: *mut PyObject, kw: *mut PyObject) -> c_int {
+unsafe extern "C" fn fileio_init(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kw: *mut PyObject,
+) -> c_int {
     crate::capi::boundary::guard_status(|| {
         // SAFETY: args a tuple, kw NULL or a dict.
         unsafe {
             let kws = kw_pairs(kw)?;
-            let kwr: Vec<(&str, *mut PyObject)> = kws.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+            let kwr: Vec<(&str, *mut PyObject)> =
+                kws.iter().map(|(k, v)| (k.as_str(), *v)).collect();
             let [file, mode, closefd, opener] = bind(
                 "FileIO",
                 tuple::items(args),
@@ -222,7 +230,8 @@ pub unsafe fn init(
             if v < 0 {
                 return Err(errors::value_error("negative file descriptor"));
             }
-            fd = c_int::try_from(v).map_err(|_| errors::overflow_error("fd is greater than maximum"))?;
+            fd = c_int::try_from(v)
+                .map_err(|_| errors::overflow_error("fd is greater than maximum"))?;
         } else {
             path = Some(path_bytes(file)?);
         }
@@ -230,10 +239,13 @@ pub unsafe fn init(
         let mut opened_here = false;
         if let Some(p) = &path {
             if !closefd {
-                return Err(errors::value_error("Cannot use closefd=False with file name"));
+                return Err(errors::value_error(
+                    "Cannot use closefd=False with file name",
+                ));
             }
             if opener == none::none() {
-                let c = std::ffi::CString::new(p.clone()).map_err(|_| errors::value_error("embedded null byte"))?;
+                let c = std::ffi::CString::new(p.clone())
+                    .map_err(|_| errors::value_error("embedded null byte"))?;
                 loop {
                     fd = libc::open(c.as_ptr(), m.flags, 0o666);
                     if fd >= 0 {
@@ -305,7 +317,12 @@ pub unsafe fn init(
 }
 
 /// Creates a `FileIO` (for `open`).
-pub unsafe fn new(file: *mut PyObject, mode: &str, closefd: bool, opener: *mut PyObject) -> PyResult<Owned> {
+pub unsafe fn new(
+    file: *mut PyObject,
+    mode: &str,
+    closefd: bool,
+    opener: *mut PyObject,
+) -> PyResult<Owned> {
     // SAFETY: the type is ready.
     unsafe {
         let tp = &raw mut FILEIO_TYPE;
@@ -557,10 +574,7 @@ io_method!(fileio_truncate, |slf, args, kws| {
 
 io_method!(fileio_close, |slf, args, kws| {
     // _RawIOBase.close (flush, closed flag), then the descriptor.
-    let base = protocol::getattr_str(
-        (&raw mut super::iobase::RAWIOBASE_TYPE).cast(),
-        "close",
-    )?;
+    let base = protocol::getattr_str((&raw mut super::iobase::RAWIOBASE_TYPE).cast(), "close")?;
     let r = protocol::call_args(base.as_ptr(), &[slf]);
     let s = st(slf)?;
     let fd = std::mem::replace(&mut s.fd, -1);
@@ -581,9 +595,15 @@ io_method!(fileio_seekable, |slf, args, kws| {
     bool_obj(s.seekable == 1)
 });
 
-io_method!(fileio_readable, |slf, args, kws| bool_obj(open_st(slf)?.readable));
-io_method!(fileio_writable, |slf, args, kws| bool_obj(open_st(slf)?.writable));
-io_method!(fileio_fileno, |slf, args, kws| int::from_i64(open_st(slf)?.fd as i64));
+io_method!(fileio_readable, |slf, args, kws| bool_obj(
+    open_st(slf)?.readable
+));
+io_method!(fileio_writable, |slf, args, kws| bool_obj(
+    open_st(slf)?.writable
+));
+io_method!(fileio_fileno, |slf, args, kws| int::from_i64(
+    open_st(slf)?.fd as i64
+));
 io_method!(fileio_isatty, |slf, args, kws| {
     let fd = open_st(slf)?.fd;
     bool_obj(libc::isatty(fd) == 1)
@@ -591,7 +611,9 @@ io_method!(fileio_isatty, |slf, args, kws| {
 
 io_getter!(fileio_closed_get, |slf| bool_obj(st(slf)?.fd < 0));
 io_getter!(fileio_closefd_get, |slf| bool_obj(st(slf)?.closefd));
-io_getter!(fileio_mode_get, |slf| pystr::from_str(mode_string(st(slf)?)));
+io_getter!(fileio_mode_get, |slf| pystr::from_str(mode_string(st(
+    slf
+)?)));
 io_getter!(fileio_blksize_get, |slf| int::from_i64(st(slf)?.blksize));
 
 static FILEIO_METHODS: [PyMethodDef; 14] = [

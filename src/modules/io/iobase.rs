@@ -75,7 +75,9 @@ unsafe fn base_closed(op: *mut PyObject) -> bool {
 }
 
 io_method!(iobase_seek, |slf, args, kws| Err(unsupported("seek")));
-io_method!(iobase_truncate, |slf, args, kws| Err(unsupported("truncate")));
+io_method!(iobase_truncate, |slf, args, kws| Err(unsupported(
+    "truncate"
+)));
 io_method!(iobase_fileno, |slf, args, kws| Err(unsupported("fileno")));
 
 io_method!(iobase_tell, |slf, args, kws| {
@@ -264,9 +266,21 @@ static IOBASE_METHODS: [PyMethodDef; 22] = [
     method(c"readable", iobase_false as *const c_void, FK),
     method(c"writable", iobase_false as *const c_void, FK),
     method(c"_checkClosed", iobase_check_closed as *const c_void, FK),
-    method(c"_checkSeekable", iobase_check_seekable as *const c_void, FK),
-    method(c"_checkReadable", iobase_check_readable as *const c_void, FK),
-    method(c"_checkWritable", iobase_check_writable as *const c_void, FK),
+    method(
+        c"_checkSeekable",
+        iobase_check_seekable as *const c_void,
+        FK,
+    ),
+    method(
+        c"_checkReadable",
+        iobase_check_readable as *const c_void,
+        FK,
+    ),
+    method(
+        c"_checkWritable",
+        iobase_check_writable as *const c_void,
+        FK,
+    ),
     method(c"fileno", iobase_fileno as *const c_void, FK),
     method(c"isatty", iobase_isatty as *const c_void, FK),
     method(c"__enter__", iobase_enter as *const c_void, FK),
@@ -283,10 +297,8 @@ io_method!(iobase_reduce, |slf, args, kws| Err(errors::type_error(
     format!("cannot pickle '{}' instances", typeobj::type_name(slf))
 )));
 
-static IOBASE_GETSET: [PyGetSetDef; 2] = [
-    getset(c"closed", Some(iobase_closed_get), None),
-    GETSET_END,
-];
+static IOBASE_GETSET: [PyGetSetDef; 2] =
+    [getset(c"closed", Some(iobase_closed_get), None), GETSET_END];
 
 // _RawIOBase
 
@@ -385,7 +397,9 @@ static BUFFEREDIOBASE_METHODS: [PyMethodDef; 7] = [
 // _TextIOBase
 
 io_method!(textbase_read, |slf, args, kws| Err(unsupported("read")));
-io_method!(textbase_readline, |slf, args, kws| Err(unsupported("readline")));
+io_method!(textbase_readline, |slf, args, kws| Err(unsupported(
+    "readline"
+)));
 io_method!(textbase_write, |slf, args, kws| Err(unsupported("write")));
 io_method!(textbase_detach, |slf, args, kws| Err(unsupported("detach")));
 io_getter!(textbase_none, |slf| none_obj());

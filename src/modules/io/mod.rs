@@ -17,7 +17,9 @@ use crate::ffi::*;
 use crate::modules::args::Args;
 use crate::object::refcount::*;
 use crate::object::typeobj::{self, type_template};
-use crate::object::{bool as pybool, dict, exceptions as exc, none, number, protocol, str as pystr, tuple};
+use crate::object::{
+    bool as pybool, dict, exceptions as exc, none, number, protocol, str as pystr, tuple,
+};
 use crate::runtime::errors::{self, PyResult, Raised};
 use crate::Owned;
 use libc::{c_int, c_void};
@@ -55,10 +57,7 @@ pub const KIND_NLDECODER: c_int = 7;
 
 /// The template of an `_io` type: subclassable, with `__dict__` and weak
 /// references, deallocated by [`io_dealloc`].
-pub const fn io_type(
-    name: &'static std::ffi::CStr,
-    base: *mut PyTypeObject,
-) -> PyTypeObject {
+pub const fn io_type(name: &'static std::ffi::CStr, base: *mut PyTypeObject) -> PyTypeObject {
     PyTypeObject {
         tp_flags: Py_TPFLAGS_BASETYPE,
         tp_base: base,
@@ -169,7 +168,9 @@ pub unsafe extern "C" fn io_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero; op has the Head layout.
     unsafe {
         let tp = (*op).ob_type;
-        if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE == 0 && crate::object::typenew::call_finalizer_from_dealloc(op) {
+        if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE == 0
+            && crate::object::typenew::call_finalizer_from_dealloc(op)
+        {
             return;
         }
         let h = head(op);
@@ -177,7 +178,10 @@ pub unsafe extern "C" fn io_dealloc(op: *mut PyObject) {
             crate::object::weakref::clear_weakrefs(op);
         }
         xdecref(std::mem::replace(&mut h.dict, null_mut()));
-        let (p, d) = (std::mem::replace(&mut h.state, null_mut()), h.drop_state.take());
+        let (p, d) = (
+            std::mem::replace(&mut h.state, null_mut()),
+            h.drop_state.take(),
+        );
         h.kind = 0;
         if let Some(d) = d {
             if !p.is_null() {
@@ -209,7 +213,11 @@ pub fn unsupported_type() -> PyResult<*mut PyObject> {
     unsafe {
         let bases = tuple::pack(&[exc::PyExc_OSError, exc::PyExc_ValueError])?;
         let ns = dict::new()?;
-        dict::set_item(ns.as_ptr(), pystr::intern("__module__"), pystr::from_str("io")?.as_ptr())?;
+        dict::set_item(
+            ns.as_ptr(),
+            pystr::intern("__module__"),
+            pystr::from_str("io")?.as_ptr(),
+        )?;
         let name = pystr::from_str("UnsupportedOperation")?;
         let args = tuple::pack(&[name.as_ptr(), bases.as_ptr(), ns.as_ptr()])?;
         let t = protocol::call(
@@ -321,9 +329,7 @@ pub unsafe fn opt_size(o: Option<*mut PyObject>) -> PyResult<isize> {
         match o {
             None => Ok(-1),
             Some(o) if o == none::none() => Ok(-1),
-            Some(o) if number::index_check(o) => {
-                number::as_ssize(o, exc::PyExc_OverflowError)
-            }
+            Some(o) if number::index_check(o) => number::as_ssize(o, exc::PyExc_OverflowError),
             Some(o) => Err(errors::type_error(format!(
                 "argument should be integer or None, not '{}'",
                 typeobj::type_name(o)
@@ -490,7 +496,16 @@ crate::modules::args::builtin!(io_open_code, |args, kws| {
         )));
     }
     let mode = pystr::from_str("rb")?;
-    open::open(path, mode.as_ptr(), -1, None, None, None, true, none::none())
+    open::open(
+        path,
+        mode.as_ptr(),
+        -1,
+        None,
+        None,
+        None,
+        true,
+        none::none(),
+    )
 });
 
 static mut MODULE_METHODS: [PyMethodDef; 4] = [

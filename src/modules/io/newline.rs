@@ -118,12 +118,17 @@ unsafe fn st<'a>(op: *mut PyObject) -> PyResult<&'a mut NlDecoder> {
     unsafe { state::<NlDecoder>(op, KIND_NLDECODER) }
 }
 
-unsafe extern "C" fn nldecoder_init(op: *mut PyObject, args: *mut PyObject, kw: *mut PyObject) -> c_int {
+unsafe extern "C" fn nldecoder_init(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kw: *mut PyObject,
+) -> c_int {
     crate::capi::boundary::guard_status(|| {
         // SAFETY: args a tuple; kw NULL or a dict.
         unsafe {
             let kws = super::fileio::kw_pairs(kw)?;
-            let kwr: Vec<(&str, *mut PyObject)> = kws.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+            let kwr: Vec<(&str, *mut PyObject)> =
+                kws.iter().map(|(k, v)| (k.as_str(), *v)).collect();
             let [decoder, translate, _errors] = bind(
                 "IncrementalNewlineDecoder",
                 tuple::items(args),

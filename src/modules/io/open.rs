@@ -83,13 +83,21 @@ pub unsafe fn open(
             }
         }
         let mut rawmode = String::new();
-        for (f, c) in [(creating, 'x'), (reading, 'r'), (writing, 'w'), (appending, 'a'), (updating, '+')] {
+        for (f, c) in [
+            (creating, 'x'),
+            (reading, 'r'),
+            (writing, 'w'),
+            (appending, 'a'),
+            (updating, '+'),
+        ] {
             if f {
                 rawmode.push(c);
             }
         }
         if text && binary {
-            return Err(errors::value_error("can't have text and binary mode at once"));
+            return Err(errors::value_error(
+                "can't have text and binary mode at once",
+            ));
         }
         if creating as u8 + reading as u8 + writing as u8 + appending as u8 > 1 {
             return Err(errors::value_error(
@@ -97,13 +105,19 @@ pub unsafe fn open(
             ));
         }
         if binary && encoding.is_some() {
-            return Err(errors::value_error("binary mode doesn't take an encoding argument"));
+            return Err(errors::value_error(
+                "binary mode doesn't take an encoding argument",
+            ));
         }
         if binary && errors_.is_some() {
-            return Err(errors::value_error("binary mode doesn't take an errors argument"));
+            return Err(errors::value_error(
+                "binary mode doesn't take an errors argument",
+            ));
         }
         if binary && newline.is_some() {
-            return Err(errors::value_error("binary mode doesn't take a newline argument"));
+            return Err(errors::value_error(
+                "binary mode doesn't take a newline argument",
+            ));
         }
         let nl_mode = if binary {
             NewlineMode::Universal

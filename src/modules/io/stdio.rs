@@ -50,7 +50,12 @@ unsafe fn create(fd: c_int, name: &str) -> PyResult<Owned> {
     unsafe {
         let fdo = int::from_i64(fd as i64)?;
         let write = fd != 0;
-        let raw = super::fileio::new(fdo.as_ptr(), if write { "wb" } else { "rb" }, false, none::none())?;
+        let raw = super::fileio::new(
+            fdo.as_ptr(),
+            if write { "wb" } else { "rb" },
+            false,
+            none::none(),
+        )?;
         let nm = pystr::from_str(name)?;
         protocol::setattr(raw.as_ptr(), pystr::intern("name"), nm.as_ptr())?;
         let tty = libc::isatty(fd) == 1;

@@ -56,7 +56,9 @@ impl NewlineMode {
                     } else {
                         pystr::as_str(o)?.to_string()
                     };
-                    return Err(errors::value_error(format!("illegal newline value: {shown}")));
+                    return Err(errors::value_error(format!(
+                        "illegal newline value: {shown}"
+                    )));
                 }
             })
         }
@@ -79,7 +81,9 @@ impl NewlineMode {
         const LF: u32 = 0x0a;
         let t = &text[from..];
         match self {
-            NewlineMode::Universal | NewlineMode::Lf => t.iter().position(|&c| c == LF).map(|i| from + i + 1),
+            NewlineMode::Universal | NewlineMode::Lf => {
+                t.iter().position(|&c| c == LF).map(|i| from + i + 1)
+            }
             NewlineMode::Cr => t.iter().position(|&c| c == CR).map(|i| from + i + 1),
             NewlineMode::CrLf => {
                 let mut i = 0;
@@ -133,12 +137,17 @@ unsafe fn open_st<'a>(op: *mut PyObject) -> PyResult<&'a mut StringIo> {
     }
 }
 
-unsafe extern "C" fn stringio_init(op: *mut PyObject, args: *mut PyObject, kw: *mut PyObject) -> c_int {
+unsafe extern "C" fn stringio_init(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kw: *mut PyObject,
+) -> c_int {
     crate::capi::boundary::guard_status(|| {
         // SAFETY: args a tuple; kw NULL or a dict.
         unsafe {
             let kws = super::fileio::kw_pairs(kw)?;
-            let kwr: Vec<(&str, *mut PyObject)> = kws.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+            let kwr: Vec<(&str, *mut PyObject)> =
+                kws.iter().map(|(k, v)| (k.as_str(), *v)).collect();
             let [value, newline] = bind(
                 "StringIO",
                 tuple::items(args),
@@ -238,7 +247,11 @@ io_method!(stringio_write, |slf, args, kws| {
 fn read_n(s: &mut StringIo, n: isize) -> &[u32] {
     let start = s.pos.min(s.buf.len());
     let avail = s.buf.len() - start;
-    let n = if n < 0 { avail } else { (n as usize).min(avail) };
+    let n = if n < 0 {
+        avail
+    } else {
+        (n as usize).min(avail)
+    };
     s.pos = start + n;
     &s.buf[start..start + n]
 }
@@ -250,7 +263,9 @@ fn read_line(s: &mut StringIo, limit: isize) -> &[u32] {
     } else {
         s.mode
     };
-    let mut end = mode.find_line_end(&s.buf, start, true).unwrap_or(s.buf.len());
+    let mut end = mode
+        .find_line_end(&s.buf, start, true)
+        .unwrap_or(s.buf.len());
     if limit >= 0 {
         end = end.min(start + limit as usize);
     }
@@ -319,19 +334,23 @@ unsafe extern "C" fn stringio_iternext(op: *mut PyObject) -> *mut PyObject {
 
 io_method!(stringio_seek, |slf, args, kws| {
     let [pos, whence] = bind("seek", args, &kws, ["pos", "whence"], 1)?;
-    let pos = number::as_ssize(number::index(pos.unwrap_or(null_mut()))?.as_ptr(), exc::PyExc_OverflowError)?;
+    let pos = number::as_ssize(
+        number::index(pos.unwrap_or(null_mut()))?.as_ptr(),
+        exc::PyExc_OverflowError,
+    )?;
     let whence = match whence {
         Some(w) => number::as_ssize(w, exc::PyExc_OverflowError)?,
         None => 0,
     };
     let s = open_st(slf)?;
     let newpos = match whence {
-        0 if pos < 0 => {
-            return Err(errors::value_error(format!("Negative seek position {pos}")))
-        }
+        0 if pos < 0 => return Err(errors::value_error(format!("Negative seek position {pos}"))),
         0 => pos as usize,
         1 | 2 if pos != 0 => {
-            return Err(errors::set_string(exc::PyExc_OSError, "Can't do nonzero cur-relative seeks"))
+            return Err(errors::set_string(
+                exc::PyExc_OSError,
+                "Can't do nonzero cur-relative seeks",
+            ))
         }
         1 => s.pos,
         2 => s.buf.len(),
@@ -345,13 +364,17 @@ io_method!(stringio_seek, |slf, args, kws| {
     int::from_i64(newpos as i64)
 });
 
-io_method!(stringio_tell, |slf, args, kws| int::from_i64(open_st(slf)?.pos as i64));
+io_method!(stringio_tell, |slf, args, kws| int::from_i64(
+    open_st(slf)?.pos as i64
+));
 
 io_method!(stringio_truncate, |slf, args, kws| {
     let [size] = bind("truncate", args, &kws, ["pos"], 0)?;
     let s = open_st(slf)?;
     let size = match size {
-        Some(o) if o != none::none() => number::as_ssize(number::index(o)?.as_ptr(), exc::PyExc_OverflowError)?,
+        Some(o) if o != none::none() => {
+            number::as_ssize(number::index(o)?.as_ptr(), exc::PyExc_OverflowError)?
+        }
         _ => s.pos as isize,
     };
     if size < 0 {
@@ -364,7 +387,9 @@ io_method!(stringio_truncate, |slf, args, kws| {
     int::from_i64(size as i64)
 });
 
-io_method!(stringio_getvalue, |slf, args, kws| pystr::from_ucs4(&open_st(slf)?.buf));
+io_method!(stringio_getvalue, |slf, args, kws| pystr::from_ucs4(
+    &open_st(slf)?.buf
+));
 
 io_method!(stringio_true, |slf, args, kws| {
     open_st(slf)?;

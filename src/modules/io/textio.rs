@@ -17,7 +17,10 @@ pub static mut TEXTIO_TYPE: PyTypeObject = PyTypeObject {
     tp_init: Some(textio_init),
     tp_repr: Some(textio_repr),
     tp_iternext: Some(textio_iternext),
-    ..io_type(c"_io.TextIOWrapper", &raw mut super::iobase::TEXTIOBASE_TYPE)
+    ..io_type(
+        c"_io.TextIOWrapper",
+        &raw mut super::iobase::TEXTIOBASE_TYPE,
+    )
 };
 
 /// The encoding `open` and `TextIOWrapper` use for "locale" or None.
@@ -25,7 +28,10 @@ pub const LOCALE_ENCODING: &str = "UTF-8";
 
 enum Decoder {
     /// UTF-8, Latin-1 or ASCII; `pending` holds an incomplete UTF-8 sequence.
-    Native { codec: Codec, pending: Vec<u8> },
+    Native {
+        codec: Codec,
+        pending: Vec<u8>,
+    },
     Py(Owned),
 }
 
@@ -129,17 +135,29 @@ unsafe fn make_codecs(
     }
 }
 
-unsafe extern "C" fn textio_init(op: *mut PyObject, args: *mut PyObject, kw: *mut PyObject) -> c_int {
+unsafe extern "C" fn textio_init(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kw: *mut PyObject,
+) -> c_int {
     crate::capi::boundary::guard_status(|| {
         // SAFETY: args a tuple; kw NULL or a dict.
         unsafe {
             let kws = super::fileio::kw_pairs(kw)?;
-            let kwr: Vec<(&str, *mut PyObject)> = kws.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+            let kwr: Vec<(&str, *mut PyObject)> =
+                kws.iter().map(|(k, v)| (k.as_str(), *v)).collect();
             let [buf, enc, errs, newline, lb, wt] = bind(
                 "TextIOWrapper",
                 tuple::items(args),
                 &kwr,
-                ["buffer", "encoding", "errors", "newline", "line_buffering", "write_through"],
+                [
+                    "buffer",
+                    "encoding",
+                    "errors",
+                    "newline",
+                    "line_buffering",
+                    "write_through",
+                ],
                 1,
             )?;
             let buf = buf.unwrap_or(none::none());
@@ -277,7 +295,8 @@ unsafe fn decode(op: *mut PyObject, input: &[u8], final_: bool) -> PyResult<Vec<
                 let d = d.clone();
                 let b = bytes::from_slice(input)?;
                 let f = Owned::from_borrowed_static(crate::object::bool::from_bool(final_));
-                let out = protocol::call_method_obj(d.as_ptr(), "decode", &[b.as_ptr(), f.as_ptr()])?;
+                let out =
+                    protocol::call_method_obj(d.as_ptr(), "decode", &[b.as_ptr(), f.as_ptr()])?;
                 if !pystr::check(out.as_ptr()) {
                     return Err(errors::type_error(format!(
                         "decoder should return a string result, not '{}'",
@@ -398,7 +417,11 @@ unsafe fn read_chunk(op: *mut PyObject, size_hint: usize) -> PyResult<bool> {
         let telling = s.telling;
         let size = s.chunk_size.max(size_hint);
         let meth = if s.has_read1 { "read1" } else { "read" };
-        let snap = if telling { Some(dec_getstate(op)?) } else { None };
+        let snap = if telling {
+            Some(dec_getstate(op)?)
+        } else {
+            None
+        };
         let b = buffer(op)?;
         let n = int::from_i64(size as i64)?;
         let chunk = protocol::call_method_obj(b.as_ptr(), meth, &[n.as_ptr()])?;
@@ -605,7 +628,8 @@ io_method!(textio_write, |slf, args, kws| {
         None => return Err(unsupported("not writable")),
     };
     let s = st(slf)?;
-    s.pending.extend_from_slice(bytes::as_slice(encoded.as_ptr()));
+    s.pending
+        .extend_from_slice(bytes::as_slice(encoded.as_ptr()));
     if s.pending.len() > s.chunk_size || needflush || s.write_through {
         write_flush(slf)?;
     }
@@ -674,7 +698,11 @@ fn pack_cookie(pos: i64, flags: i64, feed: usize, need_eof: bool, skip: usize) -
     let mut v = crate::object::int::from_i128(pos as i128 | ((flags as i128) << 64))?;
     // SAFETY: ints throughout.
     unsafe {
-        for (val, shift) in [(feed as i64, 128), (skip as i64, 192), (need_eof as i64, 256)] {
+        for (val, shift) in [
+            (feed as i64, 128),
+            (skip as i64, 192),
+            (need_eof as i64, 256),
+        ] {
             if val != 0 {
                 let x = int::from_i64(val)?;
                 let sh = int::from_i64(shift)?;
@@ -897,7 +925,13 @@ io_method!(textio_reconfigure, |slf, args, kws| {
         "reconfigure",
         &[],
         &kws,
-        ["encoding", "errors", "newline", "line_buffering", "write_through"],
+        [
+            "encoding",
+            "errors",
+            "newline",
+            "line_buffering",
+            "write_through",
+        ],
         0,
     )?;
     let encoding = opt_str("reconfigure", "encoding", enc)?;
@@ -966,10 +1000,16 @@ forward!(textio_readable, "readable");
 forward!(textio_writable, "writable");
 forward!(textio_seekable, "seekable");
 
-io_getter!(textio_encoding_get, |slf| pystr::from_str(&st(slf)?.encoding));
+io_getter!(textio_encoding_get, |slf| pystr::from_str(
+    &st(slf)?.encoding
+));
 io_getter!(textio_errors_get, |slf| pystr::from_str(&st(slf)?.errors));
-io_getter!(textio_line_buffering_get, |slf| bool_obj(st(slf)?.line_buffering));
-io_getter!(textio_write_through_get, |slf| bool_obj(st(slf)?.write_through));
+io_getter!(textio_line_buffering_get, |slf| bool_obj(
+    st(slf)?.line_buffering
+));
+io_getter!(textio_write_through_get, |slf| bool_obj(
+    st(slf)?.write_through
+));
 io_getter!(textio_buffer_get, |slf| buffer(slf));
 io_getter!(textio_closed_get, |slf| {
     let b = buffer(slf)?;
@@ -986,7 +1026,9 @@ io_getter!(textio_newlines_get, |slf| {
     }
     s.nl.newlines()
 });
-io_getter!(textio_chunk_size_get, |slf| int::from_i64(st(slf)?.chunk_size as i64));
+io_getter!(textio_chunk_size_get, |slf| int::from_i64(
+    st(slf)?.chunk_size as i64
+));
 
 unsafe extern "C" fn textio_chunk_size_set(
     op: *mut PyObject,
@@ -1001,7 +1043,9 @@ unsafe extern "C" fn textio_chunk_size_set(
             }
             let n = number::as_ssize(value, exc::PyExc_OverflowError)?;
             if n <= 0 {
-                return Err(errors::value_error("a strictly positive integer is required"));
+                return Err(errors::value_error(
+                    "a strictly positive integer is required",
+                ));
             }
             st(op)?.chunk_size = n as usize;
             Ok(())
@@ -1021,7 +1065,9 @@ unsafe extern "C" fn textio_repr(op: *mut PyObject) -> *mut PyObject {
                         out.push_str(&format!(" {attr}={}", protocol::repr_string(v.as_ptr())?));
                     }
                     Err(e) => {
-                        if errors::matches(exc::PyExc_ValueError) || errors::matches(exc::PyExc_AttributeError) {
+                        if errors::matches(exc::PyExc_ValueError)
+                            || errors::matches(exc::PyExc_AttributeError)
+                        {
                             errors::clear();
                         } else {
                             return Err(e);
@@ -1030,7 +1076,10 @@ unsafe extern "C" fn textio_repr(op: *mut PyObject) -> *mut PyObject {
                 }
             }
             let enc = pystr::from_str(&st(op)?.encoding)?;
-            out.push_str(&format!(" encoding={}>", protocol::repr_string(enc.as_ptr())?));
+            out.push_str(&format!(
+                " encoding={}>",
+                protocol::repr_string(enc.as_ptr())?
+            ));
             pystr::from_str(&out)
         }
     })
@@ -1056,10 +1105,9 @@ static TEXTIO_METHODS: [PyMethodDef; 17] = [
     METHOD_END,
 ];
 
-io_method!(textio_reduce, |slf, args, kws| Err(errors::type_error(format!(
-    "cannot pickle '{}' instances",
-    typeobj::type_name(slf)
-))));
+io_method!(textio_reduce, |slf, args, kws| Err(errors::type_error(
+    format!("cannot pickle '{}' instances", typeobj::type_name(slf))
+)));
 
 static TEXTIO_GETSET: [PyGetSetDef; 11] = [
     getset(c"encoding", Some(textio_encoding_get), None),
@@ -1070,7 +1118,11 @@ static TEXTIO_GETSET: [PyGetSetDef; 11] = [
     getset(c"closed", Some(textio_closed_get), None),
     getset(c"name", Some(textio_name_get), None),
     getset(c"newlines", Some(textio_newlines_get), None),
-    getset(c"_CHUNK_SIZE", Some(textio_chunk_size_get), Some(textio_chunk_size_set)),
+    getset(
+        c"_CHUNK_SIZE",
+        Some(textio_chunk_size_get),
+        Some(textio_chunk_size_set),
+    ),
     GETSET_END,
     GETSET_END,
 ];
@@ -1087,8 +1139,19 @@ pub unsafe fn new(
 ) -> PyResult<Owned> {
     // SAFETY: the type is ready; buf valid.
     unsafe {
-        let op = errors::check(crate::capi::allocation::PyType_GenericAlloc(&raw mut TEXTIO_TYPE, 0))?;
-        init(op.as_ptr(), buf, encoding, errors_, mode, line_buffering, write_through)?;
+        let op = errors::check(crate::capi::allocation::PyType_GenericAlloc(
+            &raw mut TEXTIO_TYPE,
+            0,
+        ))?;
+        init(
+            op.as_ptr(),
+            buf,
+            encoding,
+            errors_,
+            mode,
+            line_buffering,
+            write_through,
+        )?;
         Ok(op)
     }
 }
