@@ -107,7 +107,7 @@ pub unsafe fn new(f: Owned, coroutine: bool) -> PyResult<Owned> {
         (*g).frame = f.into_raw();
         (*g).name = name.into_raw();
         (*g).qualname = qualname.into_raw();
-        crate::capi::gc::track(op);
+        crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
 }
@@ -298,7 +298,7 @@ unsafe extern "C" fn gen_close(op: *mut PyObject, _unused: *mut PyObject) -> *mu
 unsafe extern "C" fn gen_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         let go = op.cast::<PyGenObject>();
         xdecref((*go).frame);
         xdecref((*go).name);
