@@ -115,7 +115,7 @@ ops! {
     IMPORT_NAME IMPORT_FROM RAISE_VARARGS RERAISE PUSH_EXC_INFO POP_EXCEPT
     CHECK_EXC_MATCH WITH_EXCEPT_START BEFORE_WITH FORMAT_SIMPLE FORMAT_WITH_SPEC
     CONVERT_VALUE GET_LEN EXIT_INIT_CHECK MATCH_MAPPING MATCH_SEQUENCE MATCH_KEYS
-    MATCH_CLASS
+    MATCH_CLASS CHECK_EG_MATCH
 }
 
 /// Evaluates frame `f` until it returns or raises.
@@ -977,6 +977,16 @@ unsafe fn eval(f: *mut PyObject, throw: bool) -> PyResult<Exit> {
                         let r = ops::check_exc_match(top!(), t);
                         decref(t);
                         push!(pybool::from_bool(tri!('op, r)));
+                    }
+                    CHECK_EG_MATCH => {
+                        let t = pop!();
+                        let e = pop!();
+                        let r = ops::check_eg_match(f, e, t);
+                        decref(t);
+                        decref(e);
+                        let (rest, matched) = tri!('op, r);
+                        push!(rest.into_raw());
+                        push!(matched.into_raw());
                     }
                     WITH_EXCEPT_START => {
                         let e = peek!(1);
