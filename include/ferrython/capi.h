@@ -2660,6 +2660,26 @@ extern struct PyTypeObject _PyWeakref_ProxyType;
 extern struct PyTypeObject _PyWeakref_CallableProxyType;
 
 /*
+ `PyAsyncGen_Type`.
+ */
+extern struct PyTypeObject PyAsyncGen_Type;
+
+/*
+ `_PyAsyncGenWrappedValue_Type`: marks a value the body yielded.
+ */
+extern struct PyTypeObject _PyAsyncGenWrappedValue_Type;
+
+/*
+ `_PyAsyncGenASend_Type`.
+ */
+extern struct PyTypeObject _PyAsyncGenASend_Type;
+
+/*
+ `_PyAsyncGenAThrow_Type`.
+ */
+extern struct PyTypeObject _PyAsyncGenAThrow_Type;
+
+/*
  `PyCell_Type`.
  */
 extern struct PyTypeObject PyCell_Type;
