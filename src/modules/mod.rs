@@ -3,6 +3,9 @@
 pub mod args;
 pub mod builtins;
 pub mod gc;
+pub mod math;
+pub mod module_def;
+pub mod random;
 pub mod sys;
 
 use crate::ffi::PyObject;
@@ -22,7 +25,12 @@ pub fn sys_modules() -> *mut PyObject {
 /// (name, init function). An init function works like an extension's
 /// `PyInit_<name>`: it returns a new module (single-phase) or its static
 /// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
-const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[("gc", gc::init)];
+const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
+    // One line per module, sorted by name.
+    ("_random", random::init),
+    ("gc", gc::init),
+    ("math", math::init),
+];
 
 /// The names of all builtin modules, sorted (`sys.builtin_module_names`).
 pub fn builtin_names() -> Vec<&'static str> {

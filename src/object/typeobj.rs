@@ -314,7 +314,12 @@ unsafe fn inherit_slots(tp: *mut PyTypeObject, base: *mut PyTypeObject) {
                 | Py_TPFLAGS_UNICODE_SUBCLASS
                 | Py_TPFLAGS_DICT_SUBCLASS
                 | Py_TPFLAGS_BASE_EXC_SUBCLASS
-                | Py_TPFLAGS_TYPE_SUBCLASS);
+                | Py_TPFLAGS_TYPE_SUBCLASS
+                | _Py_TPFLAGS_MATCH_SELF);
+        // Pattern matching's sequence/mapping kind (`inherit_patma_flags`).
+        if (*tp).tp_flags & (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING) == 0 {
+            (*tp).tp_flags |= (*base).tp_flags & (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING);
+        }
         // A type that adds no traverse/clear of its own collects like its
         // base (our static types that keep their base's layout, such as the
         // exception classes, rely on this even when they set the flag).
