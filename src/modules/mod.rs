@@ -2,6 +2,7 @@
 //! (`sys.modules`).
 pub mod args;
 pub mod builtins;
+pub mod collections;
 pub mod itertools;
 pub mod objtype;
 pub mod sys;
@@ -23,7 +24,10 @@ pub fn sys_modules() -> *mut PyObject {
 /// (name, init function). An init function works like an extension's
 /// `PyInit_<name>`: it returns a new module (single-phase) or its static
 /// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
-const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[("itertools", itertools::init)];
+const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
+    ("_collections", collections::init),
+    ("itertools", itertools::init),
+];
 
 /// The names of all builtin modules, sorted (`sys.builtin_module_names`).
 pub fn builtin_names() -> Vec<&'static str> {

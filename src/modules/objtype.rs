@@ -333,8 +333,8 @@ pub unsafe fn type_short_name(op: *mut PyObject) -> &'static str {
 
 /// Defines a `METH_NOARGS` method: `|self| -> PyResult<Owned>`.
 macro_rules! meth_noargs {
-    ($name:ident, |$slf:ident| $body:expr) => {
-        unsafe extern "C" fn $name(
+    ($vis:vis $name:ident, |$slf:ident| $body:expr) => {
+        $vis unsafe extern "C" fn $name(
             $slf: *mut $crate::ffi::PyObject,
             _unused: *mut $crate::ffi::PyObject,
         ) -> *mut $crate::ffi::PyObject {
@@ -351,8 +351,8 @@ pub(crate) use meth_noargs;
 
 /// Defines a `METH_O` method: `|self, arg| -> PyResult<Owned>`.
 macro_rules! meth_o {
-    ($name:ident, |$slf:ident, $arg:ident| $body:expr) => {
-        unsafe extern "C" fn $name(
+    ($vis:vis $name:ident, |$slf:ident, $arg:ident| $body:expr) => {
+        $vis unsafe extern "C" fn $name(
             $slf: *mut $crate::ffi::PyObject,
             $arg: *mut $crate::ffi::PyObject,
         ) -> *mut $crate::ffi::PyObject {
@@ -369,8 +369,8 @@ pub(crate) use meth_o;
 
 /// Defines a `METH_FASTCALL` method: `|self, args| -> PyResult<Owned>`.
 macro_rules! meth_fast {
-    ($name:ident, |$slf:ident, $args:ident| $body:expr) => {
-        unsafe extern "C" fn $name(
+    ($vis:vis $name:ident, |$slf:ident, $args:ident| $body:expr) => {
+        $vis unsafe extern "C" fn $name(
             $slf: *mut $crate::ffi::PyObject,
             args: *const *mut $crate::ffi::PyObject,
             nargs: $crate::ffi::Py_ssize_t,
