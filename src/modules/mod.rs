@@ -4,7 +4,10 @@ pub mod args;
 pub mod builtins;
 pub mod collections;
 pub mod itertools;
+pub mod math;
+pub mod module_def;
 pub mod objtype;
+pub mod random;
 pub mod sys;
 
 use crate::ffi::PyObject;
@@ -26,7 +29,9 @@ pub fn sys_modules() -> *mut PyObject {
 /// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
 const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_collections", collections::init),
+    ("_random", random::init),
     ("itertools", itertools::init),
+    ("math", math::init),
 ];
 
 /// The names of all builtin modules, sorted (`sys.builtin_module_names`).
