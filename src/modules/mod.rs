@@ -2,9 +2,12 @@
 //! (`sys.modules`).
 pub mod args;
 pub mod builtins;
+pub mod collections;
 pub mod gc;
+pub mod itertools;
 pub mod math;
 pub mod module_def;
+pub mod objtype;
 pub mod random;
 pub mod sys;
 
@@ -27,8 +30,10 @@ pub fn sys_modules() -> *mut PyObject {
 /// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
 const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     // One line per module, sorted by name.
+    ("_collections", collections::init),
     ("_random", random::init),
     ("gc", gc::init),
+    ("itertools", itertools::init),
     ("math", math::init),
 ];
 
