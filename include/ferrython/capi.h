@@ -593,6 +593,36 @@ typedef struct PyCodeObject PyCodeObject;
 #define DUMMY -2
 
 /*
+ `gc.DEBUG_STATS`.
+ */
+#define DEBUG_STATS 1
+
+/*
+ `gc.DEBUG_COLLECTABLE`.
+ */
+#define DEBUG_COLLECTABLE 2
+
+/*
+ `gc.DEBUG_UNCOLLECTABLE`.
+ */
+#define DEBUG_UNCOLLECTABLE 4
+
+/*
+ `gc.DEBUG_SAVEALL`.
+ */
+#define DEBUG_SAVEALL 32
+
+/*
+ `gc.DEBUG_LEAK`.
+ */
+#define DEBUG_LEAK ((DEBUG_COLLECTABLE | DEBUG_UNCOLLECTABLE) | DEBUG_SAVEALL)
+
+/*
+ Number of generations.
+ */
+#define NUM_GENERATIONS 3
+
+/*
  `_PyHASH_MODULUS`: numeric hashes are reduced modulo 2**61 - 1.
  */
 #define HASH_MODULUS ((1ull << 61) - 1)
@@ -1627,6 +1657,11 @@ typedef struct PySetObject {
   struct setentry smalltable[PySet_MINSIZE];
   PyObject *weakreflist;
 } PySetObject;
+
+/*
+ The zeroed entry that ends a slot table.
+ */
+#define SLOT_END (PyModuleDef_Slot){ .slot = 0, .value = (null_mut){  } }
 
 #ifdef __cplusplus
 extern "C" {
@@ -2685,6 +2720,26 @@ extern struct PyTypeObject _PyWeakref_ProxyType;
  `_PyWeakref_CallableProxyType`: `weakref.proxy` to a callable.
  */
 extern struct PyTypeObject _PyWeakref_CallableProxyType;
+
+/*
+ `PyAsyncGen_Type`.
+ */
+extern struct PyTypeObject PyAsyncGen_Type;
+
+/*
+ `_PyAsyncGenWrappedValue_Type`: marks a value the body yielded.
+ */
+extern struct PyTypeObject _PyAsyncGenWrappedValue_Type;
+
+/*
+ `_PyAsyncGenASend_Type`.
+ */
+extern struct PyTypeObject _PyAsyncGenASend_Type;
+
+/*
+ `_PyAsyncGenAThrow_Type`.
+ */
+extern struct PyTypeObject _PyAsyncGenAThrow_Type;
 
 /*
  `PyCell_Type`.
@@ -4056,9 +4111,37 @@ void PyObject_GC_UnTrack(void *op);
 int PyObject_GC_IsTracked(PyObject *op);
 
 /*
- `PyObject_GC_IsFinalized`: no collector has finalized anything yet.
+ `PyObject_GC_IsFinalized`: whether the collector (or the deallocator)
+ already ran the object's `tp_finalize`.
  */
-int PyObject_GC_IsFinalized(PyObject *_op);
+int PyObject_GC_IsFinalized(PyObject *op);
+
+/*
+ `PyObject_IS_GC`: whether `op` carries a GC header.
+ */
+int PyObject_IS_GC(PyObject *op);
+
+/*
+ `PyGC_Collect`: a full collection; the number of unreachable objects
+ found (0 when a collection is already running or the collector is
+ disabled, as in CPython).
+ */
+Py_ssize_t PyGC_Collect(void);
+
+/*
+ `PyGC_Enable`: enables automatic collection; the previous state.
+ */
+int PyGC_Enable(void);
+
+/*
+ `PyGC_Disable`: disables automatic collection; the previous state.
+ */
+int PyGC_Disable(void);
+
+/*
+ `PyGC_IsEnabled`.
+ */
+int PyGC_IsEnabled(void);
 
 /*
  `PyObject_GC_Del`: frees a collected object's memory.
@@ -6695,6 +6778,66 @@ PyObject *PyWeakref_GetObject(PyObject *r);
  referenceable type, with the refcount at zero.
  */
 void PyObject_ClearWeakRefs(PyObject *op);
+
+extern double acos(double x);
+
+extern double asin(double x);
+
+extern double atan(double x);
+
+extern double atan2(double y, double x);
+
+extern double cos(double x);
+
+extern double sin(double x);
+
+extern double tan(double x);
+
+extern double cosh(double x);
+
+extern double sinh(double x);
+
+extern double tanh(double x);
+
+extern double acosh(double x);
+
+extern double asinh(double x);
+
+extern double atanh(double x);
+
+extern double exp(double x);
+
+extern double exp2(double x);
+
+extern double expm1(double x);
+
+extern double log(double x);
+
+extern double log2(double x);
+
+extern double log10(double x);
+
+extern double log1p(double x);
+
+extern double cbrt(double x);
+
+extern double erf(double x);
+
+extern double erfc(double x);
+
+extern double pow(double x, double y);
+
+extern double fmod(double x, double y);
+
+extern double remainder(double x, double y);
+
+extern double nextafter(double x, double y);
+
+extern double ldexp(double x, int e);
+
+extern double frexp(double x, int *e);
+
+extern double hypot(double x, double y);
 
 /*
  `PyObject_GenericGetAttr`.

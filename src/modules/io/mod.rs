@@ -169,7 +169,7 @@ pub unsafe extern "C" fn io_dealloc(op: *mut PyObject) {
     unsafe {
         let tp = (*op).ob_type;
         if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE == 0
-            && crate::object::typenew::call_finalizer_from_dealloc(op)
+            && crate::object::subtype::call_finalizer_from_dealloc(op)
         {
             return;
         }
