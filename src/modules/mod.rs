@@ -2,6 +2,7 @@
 //! (`sys.modules`).
 pub mod args;
 pub mod builtins;
+pub mod posix;
 pub mod sys;
 
 use crate::ffi::PyObject;
@@ -21,7 +22,7 @@ pub fn sys_modules() -> *mut PyObject {
 /// (name, init function). An init function works like an extension's
 /// `PyInit_<name>`: it returns a new module (single-phase) or its static
 /// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
-const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[];
+const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[("posix", posix::init)];
 
 /// The names of all builtin modules, sorted (`sys.builtin_module_names`).
 pub fn builtin_names() -> Vec<&'static str> {
@@ -48,5 +49,19 @@ pub fn create_builtin(name: &str) -> crate::PyResult<Option<crate::Owned>> {
             Some(&(n, f)) => unsafe { crate::capi::import::run_init_function(n, f) }.map(Some),
             None => crate::capi::import::create_from_inittab(name),
         },
+    }
+}
+
+/// A new module `name` holding the functions of the static table
+/// `methods` (for single-phase init functions of Rust modules).
+pub unsafe fn new_module(
+    name: &str,
+    methods: *mut crate::ffi::PyMethodDef,
+) -> crate::PyResult<crate::Owned> {
+    // SAFETY: methods is a terminated static table.
+    unsafe {
+        let m = crate::object::module::new(crate::object::str::intern(name))?;
+        crate::capi::module::add_functions(m.as_ptr(), methods)?;
+        Ok(m)
     }
 }
