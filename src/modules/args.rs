@@ -123,7 +123,11 @@ pub fn bind<const N: usize>(
     if args.len() > max_pos {
         return Err(errors::type_error(format!(
             "{fname}() takes {} {max_pos} positional argument{} ({} given)",
-            if required == max_pos { "exactly" } else { "at most" },
+            if required == max_pos {
+                "exactly"
+            } else {
+                "at most"
+            },
             if max_pos == 1 { "" } else { "s" },
             args.len()
         )));

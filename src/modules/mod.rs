@@ -2,8 +2,11 @@
 //! (`sys.modules`).
 pub mod args;
 pub mod builtins;
+pub mod errno;
 pub mod posix;
+pub mod stat;
 pub mod sys;
+pub mod time;
 
 use crate::ffi::PyObject;
 
@@ -22,7 +25,12 @@ pub fn sys_modules() -> *mut PyObject {
 /// (name, init function). An init function works like an extension's
 /// `PyInit_<name>`: it returns a new module (single-phase) or its static
 /// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
-const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[("posix", posix::init)];
+const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
+    ("_stat", stat::init),
+    ("errno", errno::init),
+    ("posix", posix::init),
+    ("time", time::init),
+];
 
 /// The names of all builtin modules, sorted (`sys.builtin_module_names`).
 pub fn builtin_names() -> Vec<&'static str> {

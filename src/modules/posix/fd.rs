@@ -133,7 +133,10 @@ fn pipe_with(flags: c_int) -> PyResult<Owned> {
     if unsafe { libc::pipe2(fds.as_mut_ptr(), flags) } != 0 {
         return Err(errors::last_os_error());
     }
-    tuple::from_vec(vec![int::from_i64(fds[0] as i64)?, int::from_i64(fds[1] as i64)?])
+    tuple::from_vec(vec![
+        int::from_i64(fds[0] as i64)?,
+        int::from_i64(fds[1] as i64)?,
+    ])
 }
 
 builtin!(pub(super) posix_pipe, |args, kws| {
@@ -147,7 +150,12 @@ builtin!(pub(super) posix_pipe2, |args, kws| {
 });
 
 /// One-descriptor calls that return 0 or -1.
-unsafe fn fd_call(name: &str, args: crate::modules::args::Args, kws: &[(&str, *mut PyObject)], f: unsafe extern "C" fn(c_int) -> c_int) -> PyResult<Owned> {
+unsafe fn fd_call(
+    name: &str,
+    args: crate::modules::args::Args,
+    kws: &[(&str, *mut PyObject)],
+    f: unsafe extern "C" fn(c_int) -> c_int,
+) -> PyResult<Owned> {
     let [fd] = bind(name, args, kws, ["fd"], 1, 1)?;
     // SAFETY: fd is valid object; f a libc call.
     unsafe {
@@ -204,7 +212,11 @@ pub(super) fn set_inheritable(fd: c_int, inheritable: bool) -> PyResult<()> {
         if f < 0 {
             return Err(errors::last_os_error());
         }
-        let nf = if inheritable { f & !libc::FD_CLOEXEC } else { f | libc::FD_CLOEXEC };
+        let nf = if inheritable {
+            f & !libc::FD_CLOEXEC
+        } else {
+            f | libc::FD_CLOEXEC
+        };
         if nf != f && libc::fcntl(fd, libc::F_SETFD, nf) < 0 {
             return Err(errors::last_os_error());
         }

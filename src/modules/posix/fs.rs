@@ -77,7 +77,7 @@ builtin!(pub(super) posix_listdir, |args, kws| {
             }
             return read_names(d, false);
         }
-        Some(p) => path::target("listdir", "path", p, true)?,
+        Some(p) => path::nullable_target("listdir", "path", p)?,
     };
     match dir {
         Target::Fd(fd) => {
@@ -141,7 +141,10 @@ unsafe fn unlink_impl(
     // SAFETY: p is a valid object.
     let p = unsafe { path::path(name, "path", p.unwrap())? };
     // SAFETY: p.c is a C string.
-    check(unsafe { libc::unlinkat(dir_fd_arg(d)?, p.c.as_ptr(), 0) }, &p)?;
+    check(
+        unsafe { libc::unlinkat(dir_fd_arg(d)?, p.c.as_ptr(), 0) },
+        &p,
+    )?;
     Ok(none())
 }
 
@@ -154,16 +157,18 @@ unsafe fn rename_impl(
     args: crate::modules::args::Args,
     kws: &[(&str, *mut crate::ffi::PyObject)],
 ) -> PyResult<Owned> {
-    let [s, d, sd, dd] = bind(name, args, kws, ["src", "dst", "src_dir_fd", "dst_dir_fd"], 2, 2)?;
+    let [s, d, sd, dd] = bind(
+        name,
+        args,
+        kws,
+        ["src", "dst", "src_dir_fd", "dst_dir_fd"],
+        2,
+        2,
+    )?;
     // SAFETY: valid objects; C strings.
     unsafe {
         let s = path::path(name, "src", s.unwrap())?;
         let d = path::path(name, "dst", d.unwrap())?;
-        if s.bytes != d.bytes {
-            return Err(errors::type_error(format!(
-                "{name}: src and dst must be the same type"
-            )));
-        }
         let r = libc::renameat(dir_fd_arg(sd)?, s.c.as_ptr(), dir_fd_arg(dd)?, d.c.as_ptr());
         check2(r, &s, &d)?;
     }
@@ -276,7 +281,9 @@ unsafe fn timespec_of(o: *mut crate::ffi::PyObject) -> PyResult<libc::timespec> 
             let v = float::value(o);
             let ns = (v * 1e9).round();
             if !ns.is_finite() || ns.abs() > 9.2e18 {
-                return Err(errors::overflow_error("timestamp out of range for platform time_t"));
+                return Err(errors::overflow_error(
+                    "timestamp out of range for platform time_t",
+                ));
             }
             let ns = ns as i64;
             return Ok(libc::timespec {

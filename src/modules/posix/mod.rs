@@ -13,8 +13,8 @@ mod stat;
 mod sysinfo;
 
 use crate::ffi::*;
-use crate::object::descr::{method, METHOD_END};
 use crate::modules::args::{bind, builtin};
+use crate::object::descr::{method, METHOD_END};
 use crate::object::{dict, int, module, none as pynone, number, protocol, str as pystr};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
@@ -202,14 +202,26 @@ unsafe fn fill(m: *mut PyObject) -> PyResult<()> {
         set("terminal_size", ts.cast())?;
         let [entry, _] = scandir::types()?;
         set("DirEntry", entry.cast())?;
-        set("sysconf_names", sysinfo::names_dict(sysinfo::SYSCONF_NAMES)?.as_ptr())?;
-        set("confstr_names", sysinfo::names_dict(sysinfo::CONFSTR_NAMES)?.as_ptr())?;
-        set("pathconf_names", sysinfo::names_dict(sysinfo::PATHCONF_NAMES)?.as_ptr())?;
+        set(
+            "sysconf_names",
+            sysinfo::names_dict(sysinfo::SYSCONF_NAMES)?.as_ptr(),
+        )?;
+        set(
+            "confstr_names",
+            sysinfo::names_dict(sysinfo::CONFSTR_NAMES)?.as_ptr(),
+        )?;
+        set(
+            "pathconf_names",
+            sysinfo::names_dict(sysinfo::PATHCONF_NAMES)?.as_ptr(),
+        )?;
         let have = HAVE_FUNCTIONS
             .iter()
             .map(|s| pystr::from_str(s))
             .collect::<PyResult<Vec<_>>>()?;
-        set("_have_functions", crate::object::list::from_vec(have)?.as_ptr())?;
+        set(
+            "_have_functions",
+            crate::object::list::from_vec(have)?.as_ptr(),
+        )?;
         Ok(())
     }
 }

@@ -36,13 +36,7 @@ impl PathArg {
     /// The `OSError` for the current `errno`, naming this path and `other`.
     pub fn error2(&self, other: &PathArg) -> Raised {
         // SAFETY: both objects valid.
-        unsafe {
-            errors::os_error(
-                errors::last_errno(),
-                self.obj.as_ptr(),
-                other.obj.as_ptr(),
-            )
-        }
+        unsafe { errors::os_error(errors::last_errno(), self.obj.as_ptr(), other.obj.as_ptr()) }
     }
 
     /// A name produced from this path, as str or bytes like the path.
@@ -100,13 +94,36 @@ fn kinds(allow_fd: bool, allow_none: bool) -> &'static str {
 
 /// Converts `o` as parameter `argname` of `func`. An int is a file
 /// descriptor when `allow_fd`.
-pub unsafe fn target(func: &str, argname: &str, o: *mut PyObject, allow_fd: bool) -> PyResult<Target> {
+pub unsafe fn target(
+    func: &str,
+    argname: &str,
+    o: *mut PyObject,
+    allow_fd: bool,
+) -> PyResult<Target> {
+    // SAFETY: forwarded.
+    unsafe { target_impl(func, argname, o, allow_fd, false) }
+}
+
+/// [`target`] of a parameter that may also be None (the caller handles
+/// None; only the error message differs).
+pub unsafe fn nullable_target(func: &str, argname: &str, o: *mut PyObject) -> PyResult<Target> {
+    // SAFETY: forwarded.
+    unsafe { target_impl(func, argname, o, true, true) }
+}
+
+unsafe fn target_impl(
+    func: &str,
+    argname: &str,
+    o: *mut PyObject,
+    allow_fd: bool,
+    allow_none: bool,
+) -> PyResult<Target> {
     // SAFETY: o is a valid object.
     unsafe {
         if allow_fd && !pystr::check(o) && !bytes::check(o) && number::index_check(o) {
             return Ok(Target::Fd(fd_value(o)?));
         }
-        path_impl(func, argname, o, allow_fd, false).map(Target::Path)
+        path_impl(func, argname, o, allow_fd, allow_none).map(Target::Path)
     }
 }
 
@@ -117,10 +134,16 @@ pub unsafe fn path(func: &str, argname: &str, o: *mut PyObject) -> PyResult<Path
 }
 
 /// Converts an optional path: `None`/absent gives `None`.
-pub unsafe fn opt_path(func: &str, argname: &str, o: Option<*mut PyObject>) -> PyResult<Option<PathArg>> {
+pub unsafe fn opt_path(
+    func: &str,
+    argname: &str,
+    o: Option<*mut PyObject>,
+) -> PyResult<Option<PathArg>> {
     match o {
         // SAFETY: p valid.
-        Some(p) if p != crate::object::none::none() => unsafe { path_impl(func, argname, p, false, true).map(Some) },
+        Some(p) if p != crate::object::none::none() => unsafe {
+            path_impl(func, argname, p, false, true).map(Some)
+        },
         _ => Ok(None),
     }
 }

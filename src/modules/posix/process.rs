@@ -127,9 +127,14 @@ unsafe fn exec_argv(func: &str, o: *mut PyObject) -> PyResult<Vec<CString>> {
             )));
         };
         if items.is_empty() {
-            return Err(errors::value_error(format!("{func}() arg 2 must not be empty")));
+            return Err(errors::value_error(format!(
+                "{func}() arg 2 must not be empty"
+            )));
         }
-        let v = items.iter().map(|&a| exec_cstring(a)).collect::<PyResult<Vec<_>>>()?;
+        let v = items
+            .iter()
+            .map(|&a| exec_cstring(a))
+            .collect::<PyResult<Vec<_>>>()?;
         if v[0].as_bytes().is_empty() {
             return Err(errors::value_error(format!(
                 "{func}() arg 2 first element cannot be empty"
@@ -164,7 +169,10 @@ pub(super) unsafe fn exec_env(env: *mut PyObject) -> PyResult<Vec<CString>> {
 
 /// A NULL-terminated pointer array over C strings.
 pub(super) fn ptrs(v: &[CString]) -> Vec<*const libc::c_char> {
-    v.iter().map(|c| c.as_ptr()).chain(std::iter::once(std::ptr::null())).collect()
+    v.iter()
+        .map(|c| c.as_ptr())
+        .chain(std::iter::once(std::ptr::null()))
+        .collect()
 }
 
 builtin!(pub(super) posix_execv, |args, kws| {

@@ -2,9 +2,9 @@
 //! `DirEntry`): the iterator reads a directory stream and yields entries
 //! that keep the `d_type` and inode from `readdir`, so `is_dir()` and
 //! friends usually need no system call, and cache `stat()` results.
+use super::none;
 use super::path::{self, fs_encode, Target};
 use super::stat::{do_stat, from_stat};
-use super::none;
 use crate::ffi::*;
 use crate::modules::args::{bind, builtin};
 use crate::object::descr::{method, METHOD_END};
@@ -57,8 +57,18 @@ static mut ENTRY_METHODS: [PyMethodDef; 8] = [
 ];
 
 static mut ENTRY_MEMBERS: [PyMemberDef; 3] = [
-    member(c"name", offset_of!(DirEntry, name), Py_READONLY, c"the entry's base filename"),
-    member(c"path", offset_of!(DirEntry, path), Py_READONLY, c"the entry's full path name"),
+    member(
+        c"name",
+        offset_of!(DirEntry, name),
+        Py_READONLY,
+        c"the entry's base filename",
+    ),
+    member(
+        c"path",
+        offset_of!(DirEntry, path),
+        Py_READONLY,
+        c"the entry's full path name",
+    ),
     MEMBER_END,
 ];
 
@@ -86,7 +96,11 @@ pub static mut SCANDIR_ITER_TYPE: PyTypeObject = PyTypeObject {
     tp_iter: Some(crate::object::iterobject::self_iter),
     tp_iternext: Some(iter_next),
     tp_methods: (&raw mut ITER_METHODS).cast(),
-    ..type_template(c"posix.ScandirIterator", std::mem::size_of::<ScandirIter>(), 0)
+    ..type_template(
+        c"posix.ScandirIterator",
+        std::mem::size_of::<ScandirIter>(),
+        0,
+    )
 };
 
 /// Readies both types (for the module namespace).
@@ -106,7 +120,9 @@ pub(super) fn types() -> PyResult<[*mut PyTypeObject; 2]> {
 unsafe fn alloc(tp: *mut PyTypeObject) -> PyResult<*mut PyObject> {
     // SAFETY: tp is ready; generic allocation zero-fills.
     unsafe {
-        let alloc = (*tp).tp_alloc.unwrap_or(crate::capi::allocation::PyType_GenericAlloc);
+        let alloc = (*tp)
+            .tp_alloc
+            .unwrap_or(crate::capi::allocation::PyType_GenericAlloc);
         let op = alloc(tp, 0);
         if op.is_null() {
             return Err(Raised::assume());
@@ -136,7 +152,7 @@ builtin!(pub(super) posix_scandir, |args, kws| {
             }
             (d, path::fs_decode(b".")?, -1)
         }
-        Some(p) => match path::target("scandir", "path", p, true)? {
+        Some(p) => match path::nullable_target("scandir", "path", p)? {
             Target::Fd(fd) => {
                 let d = super::fs::fdopen_dir(fd)?;
                 libc::rewinddir(d);
@@ -222,7 +238,10 @@ unsafe extern "C" fn iter_next(op: *mut PyObject) -> *mut PyObject {
         unsafe {
             let it = op.cast::<ScandirIter>();
             if (*it).dir.is_null() {
-                return Err(errors::set_object(crate::object::exceptions::PyExc_StopIteration, null_mut()));
+                return Err(errors::set_object(
+                    crate::object::exceptions::PyExc_StopIteration,
+                    null_mut(),
+                ));
             }
             loop {
                 *libc::__errno_location() = 0;
@@ -233,14 +252,21 @@ unsafe extern "C" fn iter_next(op: *mut PyObject) -> *mut PyObject {
                     if e != 0 {
                         return Err(errors::os_error(e, (*it).prefix, null_mut()));
                     }
-                    return Err(errors::set_object(crate::object::exceptions::PyExc_StopIteration, null_mut()));
+                    return Err(errors::set_object(
+                        crate::object::exceptions::PyExc_StopIteration,
+                        null_mut(),
+                    ));
                 }
                 let name = path::cstr_bytes((*ent).d_name.as_ptr());
                 if name == b"." || name == b".." {
                     continue;
                 }
                 let as_bytes = !(*it).prefix.is_null() && bytes::check((*it).prefix);
-                let name_obj = if as_bytes { bytes::from_slice(name)? } else { path::fs_decode(name)? };
+                let name_obj = if as_bytes {
+                    bytes::from_slice(name)?
+                } else {
+                    path::fs_decode(name)?
+                };
                 let path_obj = entry_path((*it).prefix, name)?;
                 let e = alloc(&raw mut DIR_ENTRY_TYPE)?.cast::<DirEntry>();
                 (*e).name = name_obj.into_raw();
@@ -294,7 +320,11 @@ unsafe extern "C" fn entry_repr(op: *mut PyObject) -> *mut PyObject {
 }
 
 /// The `follow_symlinks` keyword of the entry methods.
-fn follow(fname: &str, args: crate::modules::args::Args, kws: &[(&str, *mut PyObject)]) -> PyResult<bool> {
+fn follow(
+    fname: &str,
+    args: crate::modules::args::Args,
+    kws: &[(&str, *mut PyObject)],
+) -> PyResult<bool> {
     let [f] = bind(fname, args, kws, ["follow_symlinks"], 0, 0)?;
     super::follow_arg(f)
 }
@@ -304,12 +334,21 @@ unsafe fn entry_stat_obj(e: *mut DirEntry, follow: bool) -> PyResult<*mut PyObje
     // SAFETY: e is a live DirEntry.
     unsafe {
         let follow = follow && is_symlink(e)?;
-        let slot = if follow { &mut (*e).stat } else { &mut (*e).lstat };
+        let slot = if follow {
+            &mut (*e).stat
+        } else {
+            &mut (*e).lstat
+        };
         if slot.is_null() {
             let st = if (*e).dir_fd >= 0 {
                 let name = bytes::as_slice(fs_encode((*e).name)?.as_ptr()).to_vec();
-                let c = CString::new(name).map_err(|_| errors::value_error("embedded null byte"))?;
-                let t = Target::Path(path::PathArg { c, obj: Owned::from_borrowed((*e).name), bytes: false });
+                let c =
+                    CString::new(name).map_err(|_| errors::value_error("embedded null byte"))?;
+                let t = Target::Path(path::PathArg {
+                    c,
+                    obj: Owned::from_borrowed((*e).name),
+                    bytes: false,
+                });
                 do_stat(&t, (*e).dir_fd, follow)?
             } else {
                 let t = Target::Path(path::path("stat", "path", (*e).path)?);
@@ -377,7 +416,9 @@ builtin!(entry_is_file, |slf, args, kws| {
 
 builtin!(entry_is_symlink, |slf, args, kws| {
     bind("is_symlink", args, &kws, [], 0, 0)?;
-    Ok(Owned::from_borrowed_static(pybool::from_bool(is_symlink(slf.cast())?)))
+    Ok(Owned::from_borrowed_static(pybool::from_bool(is_symlink(
+        slf.cast(),
+    )?)))
 });
 
 builtin!(entry_is_junction, |slf, args, kws| {

@@ -5,7 +5,9 @@ use super::path::{self, Target};
 use super::{dir_fd_arg, follow_arg};
 use crate::ffi::*;
 use crate::modules::args::{bind, builtin};
-use crate::object::structseq::{self, field, PyStructSequence_Desc, PyStructSequence_Field, FIELD_END};
+use crate::object::structseq::{
+    self, field, PyStructSequence_Desc, PyStructSequence_Field, FIELD_END,
+};
 use crate::object::{float, int};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;

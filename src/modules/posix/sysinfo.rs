@@ -1,11 +1,13 @@
 //! System information in `posix`: `uname`, `times`, `cpu_count`,
 //! `getloadavg`, `sysconf`/`confstr`/`pathconf` with their name tables,
 //! and the `uname_result`, `times_result` and `terminal_size` types.
-use super::path::{self, Target};
 use super::none;
+use super::path::{self, Target};
 use crate::ffi::*;
 use crate::modules::args::{bind, builtin};
-use crate::object::structseq::{self, field, PyStructSequence_Desc, PyStructSequence_Field, FIELD_END};
+use crate::object::structseq::{
+    self, field, PyStructSequence_Desc, PyStructSequence_Field, FIELD_END,
+};
 use crate::object::{dict, float, int, number, str as pystr, tuple, typeobj};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
@@ -169,7 +171,10 @@ pub(super) const SYSCONF_NAMES: &[(&str, c_int)] = &[
 /// `confstr` names (`os.confstr_names`).
 pub(super) const CONFSTR_NAMES: &[(&str, c_int)] = &[
     ("CS_GNU_LIBC_VERSION", libc::_CS_GNU_LIBC_VERSION),
-    ("CS_GNU_LIBPTHREAD_VERSION", libc::_CS_GNU_LIBPTHREAD_VERSION),
+    (
+        "CS_GNU_LIBPTHREAD_VERSION",
+        libc::_CS_GNU_LIBPTHREAD_VERSION,
+    ),
     ("CS_PATH", libc::_CS_PATH),
 ];
 
@@ -195,7 +200,13 @@ pub(super) fn names_dict(table: &[(&str, c_int)]) -> PyResult<Owned> {
     let d = dict::new()?;
     for &(k, v) in table {
         // SAFETY: d is a dict.
-        unsafe { dict::set_item(d.as_ptr(), pystr::from_str(k)?.as_ptr(), int::from_i64(v as i64)?.as_ptr())? };
+        unsafe {
+            dict::set_item(
+                d.as_ptr(),
+                pystr::from_str(k)?.as_ptr(),
+                int::from_i64(v as i64)?.as_ptr(),
+            )?
+        };
     }
     Ok(d)
 }
