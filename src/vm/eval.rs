@@ -9,7 +9,7 @@ use crate::object::{
 };
 use crate::runtime::errors::{self, PyResult, Raised};
 use crate::vm::frame::{self, fr};
-use crate::vm::{cell, code, ops, traceback};
+use crate::vm::{cell, code, ops, patma, traceback};
 use crate::Owned;
 use ferrython_compiler::bytecode::Opcode;
 use std::ptr::null_mut;
@@ -114,7 +114,8 @@ ops! {
     CALL_INTRINSIC_2 MAKE_FUNCTION SET_FUNCTION_ATTRIBUTE SETUP_ANNOTATIONS
     IMPORT_NAME IMPORT_FROM RAISE_VARARGS RERAISE PUSH_EXC_INFO POP_EXCEPT
     CHECK_EXC_MATCH WITH_EXCEPT_START BEFORE_WITH FORMAT_SIMPLE FORMAT_WITH_SPEC
-    CONVERT_VALUE GET_LEN EXIT_INIT_CHECK
+    CONVERT_VALUE GET_LEN EXIT_INIT_CHECK MATCH_MAPPING MATCH_SEQUENCE MATCH_KEYS
+    MATCH_CLASS CHECK_EG_MATCH
 }
 
 /// Evaluates frame `f` until it returns or raises.
@@ -977,6 +978,16 @@ unsafe fn eval(f: *mut PyObject, throw: bool) -> PyResult<Exit> {
                         decref(t);
                         push!(pybool::from_bool(tri!('op, r)));
                     }
+                    CHECK_EG_MATCH => {
+                        let t = pop!();
+                        let e = pop!();
+                        let r = ops::check_eg_match(f, e, t);
+                        decref(t);
+                        decref(e);
+                        let (rest, matched) = tri!('op, r);
+                        push!(rest.into_raw());
+                        push!(matched.into_raw());
+                    }
                     WITH_EXCEPT_START => {
                         let e = peek!(1);
                         let exit = peek!(4);
@@ -1028,6 +1039,28 @@ unsafe fn eval(f: *mut PyObject, throw: bool) -> PyResult<Exit> {
                     GET_LEN => {
                         let n = tri!('op, protocol::len(top!()));
                         push!(tri!('op, int::from_i64(n as i64)).into_raw());
+                    }
+                    MATCH_MAPPING | MATCH_SEQUENCE => {
+                        let flag = if op == MATCH_MAPPING {
+                            Py_TPFLAGS_MAPPING
+                        } else {
+                            Py_TPFLAGS_SEQUENCE
+                        };
+                        push!(pybool::from_bool((*(*top!()).ob_type).tp_flags & flag != 0));
+                    }
+                    MATCH_KEYS => {
+                        let r = patma::match_keys(peek!(2), top!());
+                        push!(tri!('op, r).map_or(new_ref(none::none()), Owned::into_raw));
+                    }
+                    MATCH_CLASS => {
+                        let kwnames = pop!();
+                        let cls = pop!();
+                        let subject = pop!();
+                        let r = patma::match_class(subject, cls, arg as usize, kwnames);
+                        decref(kwnames);
+                        decref(cls);
+                        decref(subject);
+                        push!(tri!('op, r).map_or(new_ref(none::none()), Owned::into_raw));
                     }
                     EXIT_INIT_CHECK => {
                         let v = pop!();

@@ -9,4 +9,5 @@ pub mod frame;
 pub mod function;
 pub mod genobject;
 pub mod ops;
+pub mod patma;
 pub mod traceback;

@@ -592,10 +592,16 @@ pub unsafe fn intrinsic1(i: u32, v: *mut PyObject, fo: &PyFrameObject) -> PyResu
 }
 
 /// `CALL_INTRINSIC_2`.
-pub unsafe fn intrinsic2(i: u32, _a: *mut PyObject, _b: *mut PyObject) -> PyResult<Owned> {
-    Err(errors::system_error(format!(
-        "ferrython cannot run intrinsic2 {i} yet"
-    )))
+pub unsafe fn intrinsic2(i: u32, a: *mut PyObject, b: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: a and b valid; for PREP_RERAISE_STAR b is the compiler's list.
+    unsafe {
+        match i {
+            1 => exc::group::prep_reraise_star(a, list::items(b)),
+            _ => Err(errors::system_error(format!(
+                "ferrython cannot run intrinsic2 {i} yet"
+            ))),
+        }
+    }
 }
 
 /// `SET_FUNCTION_ATTRIBUTE`: stores (steals) `v` in the function.
@@ -802,6 +808,48 @@ pub unsafe fn check_exc_match(e: *mut PyObject, t: *mut PyObject) -> PyResult<bo
             ));
         }
         Ok(exc::given_matches(e, t))
+    }
+}
+
+/// `CHECK_EG_MATCH`: `(rest, match)` for one `except* T` clause. The type
+/// must be a valid `except` type other than an exception group; a matched
+/// part becomes the handled exception, and a naked exception wrapped in a
+/// group gets a traceback entry for this frame.
+pub unsafe fn check_eg_match(
+    f: *mut PyObject,
+    e: *mut PyObject,
+    t: *mut PyObject,
+) -> PyResult<(Owned, Owned)> {
+    // SAFETY: f the running frame; e an exception (or None); t valid.
+    unsafe {
+        let is_group = |c: *mut PyObject| {
+            exc::is_class(c)
+                && typeobj::is_subtype(c.cast(), &raw mut exc::_PyExc_BaseExceptionGroup)
+        };
+        let any_group = if tuple::check(t) {
+            tuple::items(t).iter().any(|&c| is_group(c))
+        } else {
+            is_group(t)
+        };
+        check_exc_match(e, t)?;
+        if any_group {
+            return Err(errors::type_error(
+                "catching ExceptionGroup with except* is not allowed. Use except instead.",
+            ));
+        }
+        let (matched, rest) = exc::group::exception_group_match(e, t)?;
+        let m = matched.as_ptr();
+        if m != none::none() {
+            if m != e {
+                let b = m.cast::<PyBaseExceptionObject>();
+                if (*b).traceback.is_null() {
+                    (*b).traceback = crate::vm::traceback::new_entry(null_mut(), f)?;
+                }
+            }
+            let ts = crate::runtime::tstate::get();
+            xdecref(std::mem::replace(&mut ts.handled_exception, new_ref(m)));
+        }
+        Ok((rest, matched))
     }
 }
 
