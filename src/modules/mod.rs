@@ -3,7 +3,10 @@
 pub mod args;
 pub mod builtins;
 pub mod errno;
+pub mod math;
+pub mod module_def;
 pub mod posix;
+pub mod random;
 pub mod stat;
 pub mod sys;
 pub mod time;
@@ -26,8 +29,10 @@ pub fn sys_modules() -> *mut PyObject {
 /// `PyInit_<name>`: it returns a new module (single-phase) or its static
 /// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
 const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
+    ("_random", random::init),
     ("_stat", stat::init),
     ("errno", errno::init),
+    ("math", math::init),
     ("posix", posix::init),
     ("time", time::init),
 ];
