@@ -2,9 +2,12 @@
 //! (`sys.modules`).
 pub mod args;
 pub mod builtins;
+pub mod collections;
 pub mod errno;
+pub mod itertools;
 pub mod math;
 pub mod module_def;
+pub mod objtype;
 pub mod posix;
 pub mod random;
 pub mod stat;
@@ -29,9 +32,11 @@ pub fn sys_modules() -> *mut PyObject {
 /// `PyInit_<name>`: it returns a new module (single-phase) or its static
 /// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
 const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
+    ("_collections", collections::init),
     ("_random", random::init),
     ("_stat", stat::init),
     ("errno", errno::init),
+    ("itertools", itertools::init),
     ("math", math::init),
     ("posix", posix::init),
     ("time", time::init),
