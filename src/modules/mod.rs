@@ -4,14 +4,18 @@ pub mod args;
 pub mod builtins;
 pub mod codecs;
 pub mod collections;
+pub mod errno;
 pub mod gc;
 pub mod io;
 pub mod itertools;
 pub mod math;
 pub mod module_def;
 pub mod objtype;
+pub mod posix;
 pub mod random;
+pub mod stat;
 pub mod sys;
+pub mod time;
 
 use crate::ffi::PyObject;
 
@@ -36,9 +40,13 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_collections", collections::init),
     ("_io", io::init),
     ("_random", random::init),
+    ("_stat", stat::init),
+    ("errno", errno::init),
     ("gc", gc::init),
     ("itertools", itertools::init),
     ("math", math::init),
+    ("posix", posix::init),
+    ("time", time::init),
 ];
 
 /// The names of all builtin modules, sorted (`sys.builtin_module_names`).
@@ -91,5 +99,19 @@ pub fn create_builtin(name: &str) -> crate::PyResult<Option<crate::Owned>> {
             Some(&(n, f)) => unsafe { crate::capi::import::run_init_function(n, f) }.map(Some),
             None => crate::capi::import::create_from_inittab(name),
         },
+    }
+}
+
+/// A new module `name` holding the functions of the static table
+/// `methods` (for single-phase init functions of Rust modules).
+pub unsafe fn new_module(
+    name: &str,
+    methods: *mut crate::ffi::PyMethodDef,
+) -> crate::PyResult<crate::Owned> {
+    // SAFETY: methods is a terminated static table.
+    unsafe {
+        let m = crate::object::module::new(crate::object::str::intern(name))?;
+        crate::capi::module::add_functions(m.as_ptr(), methods)?;
+        Ok(m)
     }
 }
