@@ -851,3 +851,22 @@ static RWPAIR_METHODS: [PyMethodDef; 12] = [
 
 static RWPAIR_GETSET: [PyGetSetDef; 2] =
     [getset(c"closed", Some(rwpair_closed_get), None), GETSET_END];
+
+/// Whether the buffered stream `buf` is closed, answered without calling
+/// Python code when it is one of our buffered types over a `FileIO`
+/// (None: ask `buf.closed`).
+///
+/// # Safety
+/// `buf` is a valid object.
+pub unsafe fn closed_fast(buf: *mut PyObject) -> Option<bool> {
+    // SAFETY: the types are checked before their state is read.
+    unsafe {
+        let tp = (*buf).ob_type;
+        if tp != &raw mut READER_TYPE && tp != &raw mut WRITER_TYPE && tp != &raw mut RANDOM_TYPE {
+            return None;
+        }
+        let s = try_state::<Buffered>(buf, KIND_BUFFERED)?;
+        let raw = s.raw.as_ref()?.as_ptr();
+        super::fileio::closed_fast(raw)
+    }
+}

@@ -640,3 +640,17 @@ static FILEIO_GETSET: [PyGetSetDef; 5] = [
     getset(c"_blksize", Some(fileio_blksize_get), None),
     GETSET_END,
 ];
+
+/// Whether `op` is a closed `FileIO` (None: not exactly a `FileIO`).
+///
+/// # Safety
+/// `op` is a valid object.
+pub unsafe fn closed_fast(op: *mut PyObject) -> Option<bool> {
+    // SAFETY: the type is checked before the state is read.
+    unsafe {
+        if (*op).ob_type != &raw mut FILEIO_TYPE {
+            return None;
+        }
+        try_state::<FileIo>(op, KIND_FILEIO).map(|s| s.fd < 0)
+    }
+}
