@@ -480,8 +480,16 @@ io_method!(buffered_write, |slf, args, kws| {
         rewind_reads(slf)?;
     }
     let s = st(slf)?;
+    if s.wbuf.len() + data.len() <= s.buffer_size {
+        s.wbuf.extend_from_slice(&data);
+        return int::from_i64(data.len() as i64);
+    }
+    // Full: write out what is pending, then the new data itself when it
+    // is larger than the buffer; a smaller rest waits in the buffer.
+    flush_writes(slf)?;
+    let s = st(slf)?;
     s.wbuf.extend_from_slice(&data);
-    if s.wbuf.len() >= s.buffer_size {
+    if s.wbuf.len() > s.buffer_size {
         flush_writes(slf)?;
     }
     int::from_i64(data.len() as i64)

@@ -37,7 +37,8 @@ unsafe fn open_st<'a>(op: *mut PyObject) -> PyResult<&'a mut FileIo> {
     unsafe {
         let s = st(op)?;
         if s.fd < 0 {
-            return Err(closed_file());
+            // FileIO's message has no final period.
+            return Err(errors::value_error("I/O operation on closed file"));
         }
         Ok(s)
     }

@@ -1061,7 +1061,10 @@ io_getter!(textio_line_buffering_get, |slf| bool_obj(
 io_getter!(textio_write_through_get, |slf| bool_obj(
     st(slf)?.write_through
 ));
-io_getter!(textio_buffer_get, |slf| buffer(slf));
+io_getter!(textio_buffer_get, |slf| match &st(slf)?.buffer {
+    Some(b) => Ok(b.clone()),
+    None => none_obj(),
+});
 io_getter!(textio_closed_get, |slf| {
     let b = buffer(slf)?;
     protocol::getattr_str(b.as_ptr(), "closed")
