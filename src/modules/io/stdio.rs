@@ -220,9 +220,12 @@ unsafe fn install_hooks(d: *mut PyObject, module: *mut PyObject) -> PyResult<()>
     // SAFETY: the table is static; d is the sys dict.
     unsafe {
         let table = &raw mut HOOK_METHODS;
-        for (i, (name, orig)) in [("displayhook", "__displayhook__"), ("excepthook", "__excepthook__")]
-            .into_iter()
-            .enumerate()
+        for (i, (name, orig)) in [
+            ("displayhook", "__displayhook__"),
+            ("excepthook", "__excepthook__"),
+        ]
+        .into_iter()
+        .enumerate()
         {
             let ml = (table as *mut PyMethodDef).add(i);
             let f = crate::object::methodobject::new(ml, module, pystr::intern("sys"), null_mut())?;

@@ -655,24 +655,24 @@ pub unsafe fn write(slf: *mut PyObject, text: *mut PyObject) -> PyResult<usize> 
             s.pending.extend_from_slice(pystr::data_bytes(t));
         } else {
             let encoded = match s.encoder.as_ref() {
-            Some(Encoder::Native(c)) => {
-                let c = *c;
-                let errs = s.errors.clone();
-                cc::encode(t, c, Some(&errs))?
-            }
-            Some(Encoder::Py(e)) => {
-                let e = e.clone();
-                let r = protocol::call_method_obj(e.as_ptr(), "encode", &[t])?;
-                if !bytes::check(r.as_ptr()) {
-                    return Err(errors::type_error(format!(
-                        "encoder should return a bytes object, not '{}'",
-                        typeobj::type_name(r.as_ptr())
-                    )));
+                Some(Encoder::Native(c)) => {
+                    let c = *c;
+                    let errs = s.errors.clone();
+                    cc::encode(t, c, Some(&errs))?
                 }
-                r
-            }
-            None => return Err(unsupported("not writable")),
-        };
+                Some(Encoder::Py(e)) => {
+                    let e = e.clone();
+                    let r = protocol::call_method_obj(e.as_ptr(), "encode", &[t])?;
+                    if !bytes::check(r.as_ptr()) {
+                        return Err(errors::type_error(format!(
+                            "encoder should return a bytes object, not '{}'",
+                            typeobj::type_name(r.as_ptr())
+                        )));
+                    }
+                    r
+                }
+                None => return Err(unsupported("not writable")),
+            };
             st(slf)?
                 .pending
                 .extend_from_slice(bytes::as_slice(encoded.as_ptr()));
