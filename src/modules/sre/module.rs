@@ -106,10 +106,10 @@ unsafe extern "C" fn compile(
                 ));
             }
             let flags = int::as_i64(number::index(flags)?.as_ptr())? as c_int;
-            require(code, list::check(code), "list", 3)?;
+            require(code, list::check(code), "list", "code")?;
             let groups = pattern::ssize_arg(groups, 0)?;
-            require(groupindex, dict::check(groupindex), "dict", 5)?;
-            require(indexgroup, tuple::check(indexgroup), "tuple", 6)?;
+            require(groupindex, dict::check(groupindex), "dict", "groupindex")?;
+            require(indexgroup, tuple::check(indexgroup), "tuple", "indexgroup")?;
             pattern::compile(p, flags, code, groups, groupindex, indexgroup)
         }
     })

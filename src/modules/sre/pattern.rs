@@ -143,14 +143,11 @@ pub unsafe fn compile(
         let mut words = Vec::with_capacity(items.len());
         for &o in items {
             if !int::check(o) {
-                return Err(errors::type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    type_name(o)
-                )));
+                return Err(errors::type_error("an integer is required"));
             }
             let Some(v) = int::as_u64(o) else {
                 return Err(errors::overflow_error(if int::sign(o) < 0 {
-                    "can't convert negative int to unsigned"
+                    "can't convert negative value to unsigned int"
                 } else {
                     "Python int too large to convert to C unsigned long"
                 }));
@@ -788,12 +785,12 @@ unsafe extern "C" fn pattern_richcompare(
 }
 
 /// Type check helper for `_sre.compile`'s arguments.
-pub unsafe fn require(o: *mut PyObject, ok: bool, what: &str, argno: usize) -> PyResult<()> {
+pub unsafe fn require(o: *mut PyObject, ok: bool, what: &str, name: &str) -> PyResult<()> {
     if ok {
         return Ok(());
     }
     Err(errors::type_error(format!(
-        "compile() argument {argno} must be {what}, not {}",
+        "compile() argument '{name}' must be {what}, not {}",
         // SAFETY: o is live.
         unsafe { type_name(o) }
     )))

@@ -49,7 +49,10 @@ pub unsafe fn new(template: *mut PyObject) -> PyResult<Owned> {
         let mut v = Vec::with_capacity(parts.len() / 2);
         let mut owned = Vec::new();
         for pair in parts[1..].chunks(2) {
-            let index = int::as_i64(crate::object::number::index(pair[0])?.as_ptr())?;
+            if !int::check(pair[0]) {
+                return Err(errors::type_error("an integer is required"));
+            }
+            let index = int::as_i64(pair[0])?;
             if index < 0 {
                 return Err(invalid());
             }
