@@ -2,6 +2,12 @@
 //! (`sys.modules`).
 pub mod args;
 pub mod builtins;
+pub mod collections;
+pub mod itertools;
+pub mod math;
+pub mod module_def;
+pub mod objtype;
+pub mod random;
 pub mod sre;
 pub mod sys;
 
@@ -22,7 +28,13 @@ pub fn sys_modules() -> *mut PyObject {
 /// (name, init function). An init function works like an extension's
 /// `PyInit_<name>`: it returns a new module (single-phase) or its static
 /// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
-const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[("_sre", sre::init)];
+const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
+    ("_collections", collections::init),
+    ("_random", random::init),
+    ("_sre", sre::init),
+    ("itertools", itertools::init),
+    ("math", math::init),
+];
 
 /// The names of all builtin modules, sorted (`sys.builtin_module_names`).
 pub fn builtin_names() -> Vec<&'static str> {
