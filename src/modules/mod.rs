@@ -3,13 +3,18 @@
 pub mod args;
 pub mod builtins;
 pub mod collections;
+pub mod errno;
+pub mod gc;
 pub mod itertools;
 pub mod math;
 pub mod module_def;
 pub mod objtype;
+pub mod posix;
 pub mod random;
 pub mod sre;
+pub mod stat;
 pub mod sys;
+pub mod time;
 
 use crate::ffi::PyObject;
 
@@ -29,11 +34,17 @@ pub fn sys_modules() -> *mut PyObject {
 /// `PyInit_<name>`: it returns a new module (single-phase) or its static
 /// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
 const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
+    // One line per module, sorted by name.
     ("_collections", collections::init),
     ("_random", random::init),
     ("_sre", sre::init),
+    ("_stat", stat::init),
+    ("errno", errno::init),
+    ("gc", gc::init),
     ("itertools", itertools::init),
     ("math", math::init),
+    ("posix", posix::init),
+    ("time", time::init),
 ];
 
 /// The names of all builtin modules, sorted (`sys.builtin_module_names`).
@@ -61,5 +72,19 @@ pub fn create_builtin(name: &str) -> crate::PyResult<Option<crate::Owned>> {
             Some(&(n, f)) => unsafe { crate::capi::import::run_init_function(n, f) }.map(Some),
             None => crate::capi::import::create_from_inittab(name),
         },
+    }
+}
+
+/// A new module `name` holding the functions of the static table
+/// `methods` (for single-phase init functions of Rust modules).
+pub unsafe fn new_module(
+    name: &str,
+    methods: *mut crate::ffi::PyMethodDef,
+) -> crate::PyResult<crate::Owned> {
+    // SAFETY: methods is a terminated static table.
+    unsafe {
+        let m = crate::object::module::new(crate::object::str::intern(name))?;
+        crate::capi::module::add_functions(m.as_ptr(), methods)?;
+        Ok(m)
     }
 }

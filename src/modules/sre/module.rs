@@ -15,7 +15,6 @@ use crate::object::{bool as pybool, dict, float, int, list, number, str as pystr
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
 use libc::{c_int, c_void};
-use std::ptr::null_mut;
 
 /// The `int` argument of the case helpers (Argument Clinic's `int`).
 unsafe fn character(name: &str, args: *const *mut PyObject, nargs: Py_ssize_t) -> PyResult<u32> {
@@ -168,15 +167,8 @@ static mut SRE_METHODS: [PyMethodDef; 8] = [
 fn create() -> PyResult<Owned> {
     // SAFETY: the interpreter is live; the method table is static.
     unsafe {
-        let name = pystr::intern("_sre");
-        let m = crate::object::module::new(name)?;
+        let m = crate::modules::new_module("_sre", &raw mut SRE_METHODS as *mut PyMethodDef)?;
         let d = crate::object::module::dict_of(m.as_ptr());
-        let table = &raw mut SRE_METHODS;
-        for i in 0..(*table).len() - 1 {
-            let ml = (table as *mut PyMethodDef).add(i);
-            let f = crate::object::methodobject::new(ml, m.as_ptr(), name, null_mut())?;
-            dict::set_item(d, pystr::intern_cstr((*ml).ml_name)?, f.as_ptr())?;
-        }
         let set = |k: &str, v: Owned| dict::set_item(d, pystr::intern(k), v.as_ptr());
         set("MAGIC", int::from_i64(MAGIC)?)?;
         set("CODESIZE", int::from_i64(4)?)?;
