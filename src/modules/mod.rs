@@ -6,6 +6,7 @@ pub mod math;
 pub mod module_def;
 pub mod random;
 pub mod sys;
+pub mod typing;
 
 use crate::ffi::PyObject;
 
@@ -24,8 +25,11 @@ pub fn sys_modules() -> *mut PyObject {
 /// (name, init function). An init function works like an extension's
 /// `PyInit_<name>`: it returns a new module (single-phase) or its static
 /// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
-const TABLE: &[(&str, crate::capi::import::InitFunc)] =
-    &[("_random", random::init), ("math", math::init)];
+const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
+    ("_random", random::init),
+    ("_typing", typing::init),
+    ("math", math::init),
+];
 
 /// The names of all builtin modules, sorted (`sys.builtin_module_names`).
 pub fn builtin_names() -> Vec<&'static str> {
