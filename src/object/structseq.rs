@@ -92,7 +92,7 @@ pub unsafe fn new(tp: *mut PyTypeObject) -> PyResult<Owned> {
         }
         (*op.cast::<PyVarObject>()).ob_size = visible;
         (*op.cast::<PyTupleObject>()).ob_hash = -1;
-        crate::capi::gc::track(op);
+        crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
 }
@@ -109,7 +109,7 @@ unsafe extern "C" fn structseq_dealloc(op: *mut PyObject) {
         if !crate::object::trashcan::enter(op) {
             return;
         }
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         let tp = (*op).ob_type;
         for &o in all_items(op).iter() {
             xdecref(o);
