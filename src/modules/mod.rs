@@ -2,14 +2,20 @@
 //! (`sys.modules`).
 pub mod args;
 pub mod builtins;
+pub mod codecs;
 pub mod collections;
+pub mod errno;
 pub mod gc;
+pub mod io;
 pub mod itertools;
 pub mod math;
 pub mod module_def;
 pub mod objtype;
+pub mod posix;
 pub mod random;
+pub mod stat;
 pub mod sys;
+pub mod time;
 pub mod typing;
 
 use crate::ffi::PyObject;
@@ -31,12 +37,18 @@ pub fn sys_modules() -> *mut PyObject {
 /// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
 const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     // One line per module, sorted by name.
+    ("_codecs", codecs::init),
     ("_collections", collections::init),
+    ("_io", io::init),
     ("_random", random::init),
+    ("_stat", stat::init),
     ("_typing", typing::init),
+    ("errno", errno::init),
     ("gc", gc::init),
     ("itertools", itertools::init),
     ("math", math::init),
+    ("posix", posix::init),
+    ("time", time::init),
 ];
 
 /// The names of all builtin modules, sorted (`sys.builtin_module_names`).
