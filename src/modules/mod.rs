@@ -17,6 +17,7 @@ pub mod sre;
 pub mod stat;
 pub mod sys;
 pub mod time;
+pub mod typing;
 
 use crate::ffi::PyObject;
 
@@ -43,6 +44,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_random", random::init),
     ("_sre", sre::init),
     ("_stat", stat::init),
+    ("_typing", typing::init),
     ("errno", errno::init),
     ("gc", gc::init),
     ("itertools", itertools::init),
@@ -76,19 +78,5 @@ pub fn create_builtin(name: &str) -> crate::PyResult<Option<crate::Owned>> {
             Some(&(n, f)) => unsafe { crate::capi::import::run_init_function(n, f) }.map(Some),
             None => crate::capi::import::create_from_inittab(name),
         },
-    }
-}
-
-/// A new module `name` holding the functions of the static table
-/// `methods` (for single-phase init functions of Rust modules).
-pub unsafe fn new_module(
-    name: &str,
-    methods: *mut crate::ffi::PyMethodDef,
-) -> crate::PyResult<crate::Owned> {
-    // SAFETY: methods is a terminated static table.
-    unsafe {
-        let m = crate::object::module::new(crate::object::str::intern(name))?;
-        crate::capi::module::add_functions(m.as_ptr(), methods)?;
-        Ok(m)
     }
 }
