@@ -13,9 +13,11 @@ pub mod module_def;
 pub mod objtype;
 pub mod posix;
 pub mod random;
+pub mod sre;
 pub mod stat;
 pub mod sys;
 pub mod time;
+pub mod typing;
 
 use crate::ffi::PyObject;
 
@@ -40,7 +42,9 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_collections", collections::init),
     ("_io", io::init),
     ("_random", random::init),
+    ("_sre", sre::init),
     ("_stat", stat::init),
+    ("_typing", typing::init),
     ("errno", errno::init),
     ("gc", gc::init),
     ("itertools", itertools::init),
