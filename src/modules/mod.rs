@@ -97,17 +97,3 @@ pub fn create_builtin(name: &str) -> crate::PyResult<Option<crate::Owned>> {
         },
     }
 }
-
-/// A new module `name` holding the functions of the static table
-/// `methods` (for single-phase init functions of Rust modules).
-pub unsafe fn new_module(
-    name: &str,
-    methods: *mut crate::ffi::PyMethodDef,
-) -> crate::PyResult<crate::Owned> {
-    // SAFETY: methods is a terminated static table.
-    unsafe {
-        let m = crate::object::module::new(crate::object::str::intern(name))?;
-        crate::capi::module::add_functions(m.as_ptr(), methods)?;
-        Ok(m)
-    }
-}
