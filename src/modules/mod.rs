@@ -2,9 +2,11 @@
 //! (`sys.modules`).
 pub mod args;
 pub mod builtins;
+pub mod codecs;
 pub mod collections;
 pub mod errno;
 pub mod gc;
+pub mod io;
 pub mod itertools;
 pub mod math;
 pub mod module_def;
@@ -34,7 +36,9 @@ pub fn sys_modules() -> *mut PyObject {
 /// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
 const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     // One line per module, sorted by name.
+    ("_codecs", codecs::init),
     ("_collections", collections::init),
+    ("_io", io::init),
     ("_random", random::init),
     ("_stat", stat::init),
     ("errno", errno::init),
