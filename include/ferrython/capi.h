@@ -2707,6 +2707,51 @@ extern struct PyTypeObject PyTupleIter_Type;
 extern struct PyTypeObject PyType_Type;
 
 /*
+ `_PyGeneric_Type` (`typing.Generic`).
+ */
+extern struct PyTypeObject _PyGeneric_Type;
+
+/*
+ `_PyNoDefault_Type`.
+ */
+extern struct PyTypeObject _PyNoDefault_Type;
+
+/*
+ `_Py_NoDefaultStruct`.
+ */
+extern PyObject _Py_NoDefaultStruct;
+
+/*
+ `_PyParamSpecArgs_Type`.
+ */
+extern struct PyTypeObject _PyParamSpecArgs_Type;
+
+/*
+ `_PyParamSpecKwargs_Type`.
+ */
+extern struct PyTypeObject _PyParamSpecKwargs_Type;
+
+/*
+ `_PyTypeAlias_Type`.
+ */
+extern struct PyTypeObject _PyTypeAlias_Type;
+
+/*
+ `_PyTypeVar_Type`.
+ */
+extern struct PyTypeObject _PyTypeVar_Type;
+
+/*
+ `_PyParamSpec_Type`.
+ */
+extern struct PyTypeObject _PyParamSpec_Type;
+
+/*
+ `_PyTypeVarTuple_Type`.
+ */
+extern struct PyTypeObject _PyTypeVarTuple_Type;
+
+/*
  `_PyWeakref_RefType`: `weakref.ref`.
  */
 extern struct PyTypeObject _PyWeakref_RefType;

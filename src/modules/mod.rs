@@ -16,6 +16,7 @@ pub mod random;
 pub mod stat;
 pub mod sys;
 pub mod time;
+pub mod typing;
 
 use crate::ffi::PyObject;
 
@@ -41,6 +42,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_io", io::init),
     ("_random", random::init),
     ("_stat", stat::init),
+    ("_typing", typing::init),
     ("errno", errno::init),
     ("gc", gc::init),
     ("itertools", itertools::init),
