@@ -3,6 +3,7 @@
 pub mod args;
 pub mod builtins;
 pub mod collections;
+pub mod functools;
 pub mod itertools;
 pub mod math;
 pub mod module_def;
@@ -29,6 +30,7 @@ pub fn sys_modules() -> *mut PyObject {
 /// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
 const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_collections", collections::init),
+    ("_functools", functools::init),
     ("_random", random::init),
     ("itertools", itertools::init),
     ("math", math::init),

@@ -411,3 +411,14 @@ pub unsafe fn new_module(
         Ok(m)
     }
 }
+
+/// The `tp_getset` of a type whose instances have a `__dict__` slot
+/// (`tp_dictoffset`): exposes it as `__dict__`.
+pub static DICT_GETSET: [PyGetSetDef; 2] = [
+    crate::object::descr::getset(
+        c"__dict__",
+        Some(crate::object::object::PyObject_GenericGetDict),
+        None,
+    ),
+    crate::object::descr::GETSET_END,
+];
