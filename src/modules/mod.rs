@@ -8,6 +8,7 @@ pub mod itertools;
 pub mod math;
 pub mod module_def;
 pub mod objtype;
+pub mod operator;
 pub mod random;
 pub mod sys;
 
@@ -31,6 +32,7 @@ pub fn sys_modules() -> *mut PyObject {
 const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_collections", collections::init),
     ("_functools", functools::init),
+    ("_operator", operator::init),
     ("_random", random::init),
     ("itertools", itertools::init),
     ("math", math::init),

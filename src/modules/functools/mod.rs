@@ -4,6 +4,8 @@ mod keywrapper;
 mod lru_cache;
 mod partial;
 
+pub use partial::PARTIAL_TYPE;
+
 use crate::ffi::*;
 use crate::modules::args::builtin;
 use crate::modules::objtype::new_module;
