@@ -1,9 +1,11 @@
 //! Builtin modules written in Rust, and the per-interpreter module table
 //! (`sys.modules`).
 pub mod args;
+pub mod bisect;
 pub mod builtins;
 pub mod collections;
 pub mod functools;
+pub mod heapq;
 pub mod itertools;
 pub mod math;
 pub mod module_def;
@@ -30,8 +32,10 @@ pub fn sys_modules() -> *mut PyObject {
 /// `PyInit_<name>`: it returns a new module (single-phase) or its static
 /// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
 const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
+    ("_bisect", bisect::init),
     ("_collections", collections::init),
     ("_functools", functools::init),
+    ("_heapq", heapq::init),
     ("_operator", operator::init),
     ("_random", random::init),
     ("itertools", itertools::init),
