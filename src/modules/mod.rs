@@ -4,15 +4,20 @@ pub mod args;
 pub mod bisect;
 pub mod builtins;
 pub mod collections;
+pub mod errno;
 pub mod functools;
+pub mod gc;
 pub mod heapq;
 pub mod itertools;
 pub mod math;
 pub mod module_def;
 pub mod objtype;
 pub mod operator;
+pub mod posix;
 pub mod random;
+pub mod stat;
 pub mod sys;
+pub mod time;
 
 use crate::ffi::PyObject;
 
@@ -32,14 +37,20 @@ pub fn sys_modules() -> *mut PyObject {
 /// `PyInit_<name>`: it returns a new module (single-phase) or its static
 /// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
 const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
+    // One line per module, sorted by name.
     ("_bisect", bisect::init),
     ("_collections", collections::init),
     ("_functools", functools::init),
     ("_heapq", heapq::init),
     ("_operator", operator::init),
     ("_random", random::init),
+    ("_stat", stat::init),
+    ("errno", errno::init),
+    ("gc", gc::init),
     ("itertools", itertools::init),
     ("math", math::init),
+    ("posix", posix::init),
+    ("time", time::init),
 ];
 
 /// The names of all builtin modules, sorted (`sys.builtin_module_names`).
@@ -67,5 +78,19 @@ pub fn create_builtin(name: &str) -> crate::PyResult<Option<crate::Owned>> {
             Some(&(n, f)) => unsafe { crate::capi::import::run_init_function(n, f) }.map(Some),
             None => crate::capi::import::create_from_inittab(name),
         },
+    }
+}
+
+/// A new module `name` holding the functions of the static table
+/// `methods` (for single-phase init functions of Rust modules).
+pub unsafe fn new_module(
+    name: &str,
+    methods: *mut crate::ffi::PyMethodDef,
+) -> crate::PyResult<crate::Owned> {
+    // SAFETY: methods is a terminated static table.
+    unsafe {
+        let m = crate::object::module::new(crate::object::str::intern(name))?;
+        crate::capi::module::add_functions(m.as_ptr(), methods)?;
+        Ok(m)
     }
 }

@@ -498,10 +498,11 @@ pub unsafe fn unpack(seq: *mut PyObject, n: usize, star: Option<usize>) -> PyRes
     }
 }
 
-/// The eval breaker check at backward jumps: pending signals
-/// (`PyErr_SetInterrupt` records a KeyboardInterrupt).
+/// The eval breaker check at backward jumps and function entry: runs a
+/// scheduled cycle collection.
 #[inline(always)]
 pub fn eval_breaker() -> PyResult<()> {
+    crate::object::gc::collect_if_scheduled();
     Ok(())
 }
 

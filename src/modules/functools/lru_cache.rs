@@ -41,12 +41,25 @@ impl State for LruCache {
                 return r;
             }
         }
-        0
+        if self.dict.is_null() {
+            0
+        } else {
+            v(self.dict)
+        }
     }
     fn clear(&mut self) {
         self.func = None;
         self.cache = None;
         self.cache_info_type = None;
+        // SAFETY: dict is NULL or a reference the object owns.
+        unsafe { crate::object::refcount::xdecref(std::mem::replace(&mut self.dict, null_mut())) }
+    }
+}
+
+impl Drop for LruCache {
+    fn drop(&mut self) {
+        // SAFETY: dict is NULL or a reference the object owns.
+        unsafe { crate::object::refcount::xdecref(self.dict) }
     }
 }
 

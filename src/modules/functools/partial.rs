@@ -33,12 +33,25 @@ impl State for Partial {
                 return r;
             }
         }
-        0
+        if self.dict.is_null() {
+            0
+        } else {
+            v(self.dict)
+        }
     }
     fn clear(&mut self) {
         self.func = None;
         self.args = None;
         self.kw = None;
+        // SAFETY: dict is NULL or a reference the object owns.
+        unsafe { crate::object::refcount::xdecref(std::mem::replace(&mut self.dict, null_mut())) }
+    }
+}
+
+impl Drop for Partial {
+    fn drop(&mut self) {
+        // SAFETY: dict is NULL or a reference the object owns.
+        unsafe { crate::object::refcount::xdecref(self.dict) }
     }
 }
 
