@@ -3,11 +3,13 @@
 pub mod args;
 pub mod bisect;
 pub mod builtins;
+pub mod codecs;
 pub mod collections;
 pub mod errno;
 pub mod functools;
 pub mod gc;
 pub mod heapq;
+pub mod io;
 pub mod itertools;
 pub mod math;
 pub mod module_def;
@@ -39,9 +41,11 @@ pub fn sys_modules() -> *mut PyObject {
 const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     // One line per module, sorted by name.
     ("_bisect", bisect::init),
+    ("_codecs", codecs::init),
     ("_collections", collections::init),
     ("_functools", functools::init),
     ("_heapq", heapq::init),
+    ("_io", io::init),
     ("_operator", operator::init),
     ("_random", random::init),
     ("_stat", stat::init),
@@ -63,6 +67,31 @@ pub fn builtin_names() -> Vec<&'static str> {
     v
 }
 
+/// A new module `name` with the functions of a static `METH_FASTCALL |
+/// METH_KEYWORDS` table (ending with `METHOD_END`) bound to it.
+///
+/// # Safety
+/// `table` points at a static method table that ends with a NULL name.
+pub unsafe fn new_module(
+    name: &str,
+    table: *mut crate::ffi::PyMethodDef,
+) -> crate::PyResult<crate::Owned> {
+    use crate::object::{dict, methodobject, module, str as pystr};
+    // SAFETY: the table is static and NULL-terminated.
+    unsafe {
+        let n = pystr::intern(name);
+        let m = module::new(n)?;
+        let d = module::dict_of(m.as_ptr());
+        let mut ml = table;
+        while !(*ml).ml_name.is_null() {
+            let f = methodobject::new(ml, m.as_ptr(), n, std::ptr::null_mut())?;
+            dict::set_item(d, pystr::intern_cstr((*ml).ml_name)?, f.as_ptr())?;
+            ml = ml.add(1);
+        }
+        Ok(m)
+    }
+}
+
 /// Creates the builtin module `name`, if there is one (`None` otherwise).
 /// `builtins` exists per interpreter already; the embedder's inittab is
 /// searched after the modules written in Rust.
@@ -78,19 +107,5 @@ pub fn create_builtin(name: &str) -> crate::PyResult<Option<crate::Owned>> {
             Some(&(n, f)) => unsafe { crate::capi::import::run_init_function(n, f) }.map(Some),
             None => crate::capi::import::create_from_inittab(name),
         },
-    }
-}
-
-/// A new module `name` holding the functions of the static table
-/// `methods` (for single-phase init functions of Rust modules).
-pub unsafe fn new_module(
-    name: &str,
-    methods: *mut crate::ffi::PyMethodDef,
-) -> crate::PyResult<crate::Owned> {
-    // SAFETY: methods is a terminated static table.
-    unsafe {
-        let m = crate::object::module::new(crate::object::str::intern(name))?;
-        crate::capi::module::add_functions(m.as_ptr(), methods)?;
-        Ok(m)
     }
 }
