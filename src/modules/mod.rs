@@ -17,9 +17,11 @@ pub mod objtype;
 pub mod operator;
 pub mod posix;
 pub mod random;
+pub mod sre;
 pub mod stat;
 pub mod sys;
 pub mod time;
+pub mod typing;
 
 use crate::ffi::PyObject;
 
@@ -48,7 +50,9 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_io", io::init),
     ("_operator", operator::init),
     ("_random", random::init),
+    ("_sre", sre::init),
     ("_stat", stat::init),
+    ("_typing", typing::init),
     ("errno", errno::init),
     ("gc", gc::init),
     ("itertools", itertools::init),
@@ -65,31 +69,6 @@ pub fn builtin_names() -> Vec<&'static str> {
         .collect();
     v.sort_unstable();
     v
-}
-
-/// A new module `name` with the functions of a static `METH_FASTCALL |
-/// METH_KEYWORDS` table (ending with `METHOD_END`) bound to it.
-///
-/// # Safety
-/// `table` points at a static method table that ends with a NULL name.
-pub unsafe fn new_module(
-    name: &str,
-    table: *mut crate::ffi::PyMethodDef,
-) -> crate::PyResult<crate::Owned> {
-    use crate::object::{dict, methodobject, module, str as pystr};
-    // SAFETY: the table is static and NULL-terminated.
-    unsafe {
-        let n = pystr::intern(name);
-        let m = module::new(n)?;
-        let d = module::dict_of(m.as_ptr());
-        let mut ml = table;
-        while !(*ml).ml_name.is_null() {
-            let f = methodobject::new(ml, m.as_ptr(), n, std::ptr::null_mut())?;
-            dict::set_item(d, pystr::intern_cstr((*ml).ml_name)?, f.as_ptr())?;
-            ml = ml.add(1);
-        }
-        Ok(m)
-    }
 }
 
 /// Creates the builtin module `name`, if there is one (`None` otherwise).
