@@ -71,6 +71,31 @@ pub fn builtin_names() -> Vec<&'static str> {
     v
 }
 
+/// A new module `name` with the functions of a static `METH_FASTCALL |
+/// METH_KEYWORDS` table (ending with `METHOD_END`) bound to it.
+///
+/// # Safety
+/// `table` points at a static method table that ends with a NULL name.
+pub unsafe fn new_module(
+    name: &str,
+    table: *mut crate::ffi::PyMethodDef,
+) -> crate::PyResult<crate::Owned> {
+    use crate::object::{dict, methodobject, module, str as pystr};
+    // SAFETY: the table is static and NULL-terminated.
+    unsafe {
+        let n = pystr::intern(name);
+        let m = module::new(n)?;
+        let d = module::dict_of(m.as_ptr());
+        let mut ml = table;
+        while !(*ml).ml_name.is_null() {
+            let f = methodobject::new(ml, m.as_ptr(), n, std::ptr::null_mut())?;
+            dict::set_item(d, pystr::intern_cstr((*ml).ml_name)?, f.as_ptr())?;
+            ml = ml.add(1);
+        }
+        Ok(m)
+    }
+}
+
 /// Creates the builtin module `name`, if there is one (`None` otherwise).
 /// `builtins` exists per interpreter already; the embedder's inittab is
 /// searched after the modules written in Rust.
