@@ -13,6 +13,7 @@ pub mod module_def;
 pub mod objtype;
 pub mod posix;
 pub mod random;
+pub mod signal;
 pub mod sre;
 pub mod stat;
 pub mod sys;
@@ -43,6 +44,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_io", io::init),
     ("_random", random::init),
     ("_sre", sre::init),
+    ("_signal", signal::init),
     ("_stat", stat::init),
     ("_typing", typing::init),
     ("errno", errno::init),

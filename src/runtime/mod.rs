@@ -5,4 +5,5 @@ pub mod errors;
 pub mod import;
 pub mod lifecycle;
 pub mod run;
+pub mod signals;
 pub mod tstate;
