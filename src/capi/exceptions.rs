@@ -518,7 +518,7 @@ pub extern "C" fn PyErr_SetInterruptEx(signum: c_int) -> c_int {
     if signum < 1 || signum > libc::SIGRTMAX() {
         return -1;
     }
-    crate::runtime::signals::trip(signum);
+    crate::runtime::signals::simulate(signum);
     0
 }
 

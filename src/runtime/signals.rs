@@ -62,6 +62,23 @@ pub fn trip(sig: c_int) {
     }
 }
 
+/// `PyErr_SetInterruptEx`: trips `sig` unless its handler is the
+/// default or ignored disposition (a SIGINT that Python never handled
+/// counts as handled when our C handler is installed for it).
+/// Async-signal-safe.
+pub fn simulate(sig: c_int) {
+    let h = handler(sig as usize);
+    let handled = if h.is_null() {
+        sig == libc::SIGINT && disposition(sig) == c_handler as *const () as libc::sighandler_t
+    } else {
+        // SAFETY: a handler object stays alive while installed.
+        !unsafe { crate::object::int::check(h) }
+    };
+    if handled {
+        trip(sig);
+    }
+}
+
 /// Whether a signal waits for its Python handler (one relaxed load; the
 /// eval loop asks this at every eval-breaker check).
 #[inline(always)]
