@@ -5,6 +5,7 @@ pub mod builtins;
 pub mod math;
 pub mod module_def;
 pub mod random;
+pub mod struct_;
 pub mod sys;
 
 use crate::ffi::PyObject;
@@ -24,8 +25,12 @@ pub fn sys_modules() -> *mut PyObject {
 /// (name, init function). An init function works like an extension's
 /// `PyInit_<name>`: it returns a new module (single-phase) or its static
 /// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
-const TABLE: &[(&str, crate::capi::import::InitFunc)] =
-    &[("_random", random::init), ("math", math::init)];
+#[rustfmt::skip]
+const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
+    ("_random", random::init),
+    ("_struct", struct_::init),
+    ("math", math::init),
+];
 
 /// The names of all builtin modules, sorted (`sys.builtin_module_names`).
 pub fn builtin_names() -> Vec<&'static str> {
