@@ -90,3 +90,79 @@ macro_rules! builtin_fn {
 }
 
 pub(crate) use builtin_fn as builtin;
+
+/// Binds split fastcall arguments to `names` as Argument Clinic does: the
+/// first `pos_only` names are positional-only, positions past `max_pos`
+/// are keyword-only, and the first `min` are required. A missing argument
+/// is `None`.
+pub fn bind<const N: usize>(
+    fname: &str,
+    args: Args,
+    kws: &[(&str, *mut PyObject)],
+    names: [&str; N],
+    pos_only: usize,
+    max_pos: usize,
+    min: usize,
+) -> PyResult<[Option<*mut PyObject>; N]> {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    if args.len() > max_pos {
+        return Err(errors::type_error(if max_pos == 0 {
+            format!("{fname}() takes no positional arguments")
+        } else if min == max_pos {
+            format!(
+                "{fname}() takes exactly {max_pos} positional argument{} ({} given)",
+                plural(max_pos),
+                args.len()
+            )
+        } else {
+            format!(
+                "{fname}() takes at most {max_pos} positional argument{} ({} given)",
+                plural(max_pos),
+                args.len()
+            )
+        }));
+    }
+    let mut out = [None; N];
+    for (slot, &a) in out.iter_mut().zip(args) {
+        *slot = Some(a);
+    }
+    for &(k, v) in kws {
+        match names.iter().position(|n| *n == k) {
+            Some(i) if i >= pos_only => {
+                if out[i].is_some() {
+                    return Err(errors::type_error(format!(
+                        "argument for {fname}() given by name ('{k}') and position ({})",
+                        i + 1
+                    )));
+                }
+                out[i] = Some(v);
+            }
+            _ => {
+                return Err(errors::type_error(format!(
+                    "{fname}() got an unexpected keyword argument '{k}'"
+                )))
+            }
+        }
+    }
+    if let Some(i) = out[..min].iter().position(Option::is_none) {
+        return Err(errors::type_error(if i < pos_only {
+            format!(
+                "{fname}() takes {} {min} positional argument{} ({} given)",
+                if min == max_pos {
+                    "exactly"
+                } else {
+                    "at least"
+                },
+                plural(min),
+                args.len()
+            )
+        } else {
+            format!(
+                "{fname}() missing required argument '{}' (pos {})",
+                names[i],
+                i + 1
+            )
+        }));
+    }
+    Ok(out)
+}

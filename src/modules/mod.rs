@@ -1,6 +1,7 @@
 //! Builtin modules written in Rust, and the per-interpreter module table
 //! (`sys.modules`).
 pub mod args;
+pub mod binascii;
 pub mod builtins;
 pub mod math;
 pub mod module_def;
@@ -29,6 +30,7 @@ pub fn sys_modules() -> *mut PyObject {
 const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_random", random::init),
     ("_struct", struct_::init),
+    ("binascii", binascii::init),
     ("math", math::init),
 ];
 
