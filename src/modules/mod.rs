@@ -3,6 +3,7 @@
 pub mod args;
 pub mod binascii;
 pub mod builtins;
+pub mod hashes;
 pub mod math;
 pub mod module_def;
 pub mod random;
@@ -28,7 +29,12 @@ pub fn sys_modules() -> *mut PyObject {
 /// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
 #[rustfmt::skip]
 const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
+    ("_blake2", hashes::init_blake2),
+    ("_md5", hashes::init_md5),
     ("_random", random::init),
+    ("_sha1", hashes::init_sha1),
+    ("_sha2", hashes::init_sha2),
+    ("_sha3", hashes::init_sha3),
     ("_struct", struct_::init),
     ("binascii", binascii::init),
     ("math", math::init),
