@@ -566,6 +566,36 @@ typedef struct PyCodeObject PyCodeObject;
 #define DUMMY -2
 
 /*
+ `gc.DEBUG_STATS`.
+ */
+#define DEBUG_STATS 1
+
+/*
+ `gc.DEBUG_COLLECTABLE`.
+ */
+#define DEBUG_COLLECTABLE 2
+
+/*
+ `gc.DEBUG_UNCOLLECTABLE`.
+ */
+#define DEBUG_UNCOLLECTABLE 4
+
+/*
+ `gc.DEBUG_SAVEALL`.
+ */
+#define DEBUG_SAVEALL 32
+
+/*
+ `gc.DEBUG_LEAK`.
+ */
+#define DEBUG_LEAK ((DEBUG_COLLECTABLE | DEBUG_UNCOLLECTABLE) | DEBUG_SAVEALL)
+
+/*
+ Number of generations.
+ */
+#define NUM_GENERATIONS 3
+
+/*
  `_PyHASH_MODULUS`: numeric hashes are reduced modulo 2**61 - 1.
  */
 #define HASH_MODULUS ((1ull << 61) - 1)
@@ -2665,6 +2695,26 @@ extern struct PyTypeObject _PyWeakref_ProxyType;
 extern struct PyTypeObject _PyWeakref_CallableProxyType;
 
 /*
+ `PyAsyncGen_Type`.
+ */
+extern struct PyTypeObject PyAsyncGen_Type;
+
+/*
+ `_PyAsyncGenWrappedValue_Type`: marks a value the body yielded.
+ */
+extern struct PyTypeObject _PyAsyncGenWrappedValue_Type;
+
+/*
+ `_PyAsyncGenASend_Type`.
+ */
+extern struct PyTypeObject _PyAsyncGenASend_Type;
+
+/*
+ `_PyAsyncGenAThrow_Type`.
+ */
+extern struct PyTypeObject _PyAsyncGenAThrow_Type;
+
+/*
  `PyCell_Type`.
  */
 extern struct PyTypeObject PyCell_Type;
@@ -4034,9 +4084,37 @@ void PyObject_GC_UnTrack(void *op);
 int PyObject_GC_IsTracked(PyObject *op);
 
 /*
- `PyObject_GC_IsFinalized`: no collector has finalized anything yet.
+ `PyObject_GC_IsFinalized`: whether the collector (or the deallocator)
+ already ran the object's `tp_finalize`.
  */
-int PyObject_GC_IsFinalized(PyObject *_op);
+int PyObject_GC_IsFinalized(PyObject *op);
+
+/*
+ `PyObject_IS_GC`: whether `op` carries a GC header.
+ */
+int PyObject_IS_GC(PyObject *op);
+
+/*
+ `PyGC_Collect`: a full collection; the number of unreachable objects
+ found (0 when a collection is already running or the collector is
+ disabled, as in CPython).
+ */
+Py_ssize_t PyGC_Collect(void);
+
+/*
+ `PyGC_Enable`: enables automatic collection; the previous state.
+ */
+int PyGC_Enable(void);
+
+/*
+ `PyGC_Disable`: disables automatic collection; the previous state.
+ */
+int PyGC_Disable(void);
+
+/*
+ `PyGC_IsEnabled`.
+ */
+int PyGC_IsEnabled(void);
 
 /*
  `PyObject_GC_Del`: frees a collected object's memory.

@@ -58,7 +58,7 @@ unsafe fn hexlify(
     args: &[*mut PyObject],
     kws: &[(&str, *mut PyObject)],
 ) -> PyResult<Owned> {
-    let [data, sep, per] = bind(fname, args, kws, ["data", "sep", "bytes_per_sep"], 0, 3, 1)?;
+    let [data, sep, per] = bind(fname, args, kws, ["data", "sep", "bytes_per_sep"], 3, 1)?;
     // SAFETY: valid arguments.
     unsafe {
         let data = need_bytes_like(data.expect("required"))?;
@@ -84,7 +84,7 @@ unsafe fn unhexlify(
     args: &[*mut PyObject],
     kws: &[(&str, *mut PyObject)],
 ) -> PyResult<Owned> {
-    let [s] = bind(fname, args, kws, ["hexstr"], 1, 1, 1)?;
+    let [s] = bind(fname, args, kws, ["hexstr"], 1, 1)?;
     // SAFETY: a valid argument.
     let s = unsafe { ascii_data(s.expect("required"))? };
     if s.len() % 2 != 0 {
@@ -120,7 +120,7 @@ fn b64_value(c: u8) -> Option<u8> {
 }
 
 builtin!(a2b_base64, |args, kws| {
-    let [data, strict] = bind("a2b_base64", args, &kws, ["data", "strict_mode"], 1, 1, 1)?;
+    let [data, strict] = bind("a2b_base64", args, &kws, ["data", "strict_mode"], 1, 1)?;
     let data = ascii_data(data.expect("required"))?;
     let strict = flag(strict, false)?;
     if strict && data.first() == Some(&b'=') {
@@ -190,7 +190,7 @@ builtin!(a2b_base64, |args, kws| {
 });
 
 builtin!(b2a_base64, |args, kws| {
-    let [data, newline] = bind("b2a_base64", args, &kws, ["data", "newline"], 1, 1, 1)?;
+    let [data, newline] = bind("b2a_base64", args, &kws, ["data", "newline"], 1, 1)?;
     let data = need_bytes_like(data.expect("required"))?;
     let newline = flag(newline, true)?;
     let mut out = Vec::with_capacity(data.len().div_ceil(3) * 4 + 1);
@@ -222,7 +222,7 @@ builtin!(b2a_base64, |args, kws| {
 // ---- uuencode --------------------------------------------------------------
 
 builtin!(a2b_uu, |args, kws| {
-    let [data] = bind("a2b_uu", args, &kws, ["data"], 1, 1, 1)?;
+    let [data] = bind("a2b_uu", args, &kws, ["data"], 1, 1)?;
     let data = ascii_data(data.expect("required"))?;
     // An empty line reads as a NUL length byte, as C's terminator does.
     let first = data.first().copied().unwrap_or(0);
@@ -258,7 +258,7 @@ builtin!(a2b_uu, |args, kws| {
 });
 
 builtin!(b2a_uu, |args, kws| {
-    let [data, backtick] = bind("b2a_uu", args, &kws, ["data", "backtick"], 1, 1, 1)?;
+    let [data, backtick] = bind("b2a_uu", args, &kws, ["data", "backtick"], 1, 1)?;
     let data = need_bytes_like(data.expect("required"))?;
     let backtick = flag(backtick, false)?;
     if data.len() > 45 {
@@ -285,7 +285,7 @@ builtin!(b2a_uu, |args, kws| {
 // ---- quoted-printable ------------------------------------------------------
 
 builtin!(a2b_qp, |args, kws| {
-    let [data, header] = bind("a2b_qp", args, &kws, ["data", "header"], 0, 2, 1)?;
+    let [data, header] = bind("a2b_qp", args, &kws, ["data", "header"], 2, 1)?;
     let data = ascii_data(data.expect("required"))?;
     let header = flag(header, false)?;
     let hex = |c: u8| (c as char).to_digit(16).map(|d| d as u8);
@@ -338,7 +338,6 @@ builtin!(b2a_qp, |args, kws| {
         args,
         &kws,
         ["data", "quotetabs", "istext", "header"],
-        0,
         4,
         1,
     )?;
@@ -447,7 +446,7 @@ unsafe fn masked(o: *mut PyObject, bits: u32) -> PyResult<u32> {
 }
 
 builtin!(crc32, |args, kws| {
-    let [data, crc] = bind("crc32", args, &kws, ["data", "crc"], 2, 2, 1)?;
+    let [data, crc] = bind("crc32", args, &kws, ["data", "crc"], 2, 1)?;
     let data = need_bytes_like(data.expect("required"))?;
     let crc = match crc {
         Some(c) => masked(c, 32)?,
@@ -457,7 +456,7 @@ builtin!(crc32, |args, kws| {
 });
 
 builtin!(crc_hqx, |args, kws| {
-    let [data, crc] = bind("crc_hqx", args, &kws, ["data", "crc"], 2, 2, 2)?;
+    let [data, crc] = bind("crc_hqx", args, &kws, ["data", "crc"], 2, 2)?;
     let data = need_bytes_like(data.expect("required"))?;
     let mut crc = masked(crc.expect("required"), 16)? as u16;
     for &b in data.iter() {

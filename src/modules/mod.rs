@@ -3,12 +3,20 @@
 pub mod args;
 pub mod binascii;
 pub mod builtins;
+pub mod collections;
+pub mod errno;
+pub mod gc;
 pub mod hashes;
+pub mod itertools;
 pub mod math;
 pub mod module_def;
+pub mod objtype;
+pub mod posix;
 pub mod random;
+pub mod stat;
 pub mod struct_;
 pub mod sys;
+pub mod time;
 
 use crate::ffi::PyObject;
 
@@ -27,17 +35,24 @@ pub fn sys_modules() -> *mut PyObject {
 /// (name, init function). An init function works like an extension's
 /// `PyInit_<name>`: it returns a new module (single-phase) or its static
 /// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
-#[rustfmt::skip]
 const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
+    // One line per module, sorted by name.
     ("_blake2", hashes::init_blake2),
+    ("_collections", collections::init),
     ("_md5", hashes::init_md5),
     ("_random", random::init),
     ("_sha1", hashes::init_sha1),
     ("_sha2", hashes::init_sha2),
     ("_sha3", hashes::init_sha3),
+    ("_stat", stat::init),
     ("_struct", struct_::init),
     ("binascii", binascii::init),
+    ("errno", errno::init),
+    ("gc", gc::init),
+    ("itertools", itertools::init),
     ("math", math::init),
+    ("posix", posix::init),
+    ("time", time::init),
 ];
 
 /// The names of all builtin modules, sorted (`sys.builtin_module_names`).
@@ -48,6 +63,31 @@ pub fn builtin_names() -> Vec<&'static str> {
         .collect();
     v.sort_unstable();
     v
+}
+
+/// A new module `name` with the functions of a static `METH_FASTCALL |
+/// METH_KEYWORDS` table (ending with `METHOD_END`) bound to it.
+///
+/// # Safety
+/// `table` points at a static method table that ends with a NULL name.
+pub unsafe fn new_module(
+    name: &str,
+    table: *mut crate::ffi::PyMethodDef,
+) -> crate::PyResult<crate::Owned> {
+    use crate::object::{dict, methodobject, module, str as pystr};
+    // SAFETY: the table is static and NULL-terminated.
+    unsafe {
+        let n = pystr::intern(name);
+        let m = module::new(n)?;
+        let d = module::dict_of(m.as_ptr());
+        let mut ml = table;
+        while !(*ml).ml_name.is_null() {
+            let f = methodobject::new(ml, m.as_ptr(), n, std::ptr::null_mut())?;
+            dict::set_item(d, pystr::intern_cstr((*ml).ml_name)?, f.as_ptr())?;
+            ml = ml.add(1);
+        }
+        Ok(m)
+    }
 }
 
 /// Creates the builtin module `name`, if there is one (`None` otherwise).

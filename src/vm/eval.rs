@@ -115,7 +115,7 @@ ops! {
     IMPORT_NAME IMPORT_FROM RAISE_VARARGS RERAISE PUSH_EXC_INFO POP_EXCEPT
     CHECK_EXC_MATCH WITH_EXCEPT_START BEFORE_WITH FORMAT_SIMPLE FORMAT_WITH_SPEC
     CONVERT_VALUE GET_LEN EXIT_INIT_CHECK MATCH_MAPPING MATCH_SEQUENCE MATCH_KEYS
-    MATCH_CLASS CHECK_EG_MATCH
+    MATCH_CLASS CHECK_EG_MATCH GET_AITER GET_ANEXT END_ASYNC_FOR BEFORE_ASYNC_WITH
 }
 
 /// Evaluates frame `f` until it returns or raises.
@@ -227,7 +227,8 @@ unsafe fn eval(f: *mut PyObject, throw: bool) -> PyResult<Exit> {
 
             let failed: bool = 'op: {
                 match op {
-                    NOP | RESUME => {}
+                    NOP => {}
+                    RESUME => tri!('op, ops::eval_breaker()),
                     POP_TOP => decref(pop!()),
                     PUSH_NULL => push!(null_mut()),
                     COPY => {
@@ -834,9 +835,38 @@ unsafe fn eval(f: *mut PyObject, throw: bool) -> PyResult<Exit> {
                     }
                     GET_AWAITABLE => {
                         let v = pop!();
-                        let r = ops::get_awaitable(v);
+                        let r = ops::await_iter(v, arg);
                         decref(v);
                         push!(tri!('op, r).into_raw());
+                    }
+                    GET_AITER => {
+                        let v = pop!();
+                        let r = ops::get_aiter(v);
+                        decref(v);
+                        push!(tri!('op, r).into_raw());
+                    }
+                    GET_ANEXT => {
+                        let r = ops::get_anext(top!());
+                        push!(tri!('op, r).into_raw());
+                    }
+                    END_ASYNC_FOR => {
+                        let e = pop!();
+                        if exc::given_matches(e, exc::PyExc_StopAsyncIteration) {
+                            decref(e);
+                            decref(pop!());
+                        } else {
+                            errors::restore(Owned::from_raw_unchecked(e));
+                            reraise = true;
+                            break 'op true;
+                        }
+                    }
+                    BEFORE_ASYNC_WITH => {
+                        let mgr = pop!();
+                        let r = ops::before_async_with(mgr);
+                        decref(mgr);
+                        let (exit, awaitable) = tri!('op, r);
+                        push!(exit.into_raw());
+                        push!(awaitable.into_raw());
                     }
                     CALL | CALL_KW => {
                         let kwnames = if op == CALL_KW { pop!() } else { null_mut() };

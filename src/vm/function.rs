@@ -55,6 +55,7 @@ pub static mut PyFunction_Type: PyTypeObject = PyTypeObject {
     tp_vectorcall_offset: std::mem::offset_of!(PyFunctionObject, vectorcall) as Py_ssize_t,
     tp_descr_get: Some(function_get),
     tp_traverse: Some(function_traverse),
+    tp_clear: Some(function_clear),
     tp_dictoffset: std::mem::offset_of!(PyFunctionObject, func_dict) as Py_ssize_t,
     tp_getset: (&raw const FUNCTION_GETSET).cast_mut().cast(),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
@@ -135,7 +136,7 @@ pub unsafe fn new(
             new_ref(module)
         };
         fo.vectorcall = Some(crate::vm::call::function_vectorcall);
-        crate::capi::gc::track(op);
+        crate::object::gc::track(op);
         Ok(func)
     }
 }
@@ -143,7 +144,7 @@ pub unsafe fn new(
 unsafe extern "C" fn function_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         let fo = f(op);
         for p in [
             fo.func_globals,
@@ -196,6 +197,26 @@ unsafe extern "C" fn function_traverse(
     }
 }
 
+/// `func_clear`: drops what can lead back to the function (its code,
+/// name and globals stay, so the object remains printable).
+unsafe extern "C" fn function_clear(op: *mut PyObject) -> libc::c_int {
+    // SAFETY: op is a function owning these fields.
+    unsafe {
+        let fo = f(op);
+        for p in [
+            &mut fo.func_defaults,
+            &mut fo.func_kwdefaults,
+            &mut fo.func_closure,
+            &mut fo.func_dict,
+            &mut fo.func_annotations,
+            &mut fo.func_annotate,
+        ] {
+            xdecref(std::mem::replace(p, null_mut()));
+        }
+    }
+    0
+}
+
 unsafe extern "C" fn function_repr(op: *mut PyObject) -> *mut PyObject {
     // SAFETY: op is a function.
     guard_obj(|| unsafe {
@@ -233,7 +254,7 @@ pub unsafe fn new_method(func: *mut PyObject, self_: *mut PyObject) -> PyResult<
         (*m).im_func = new_ref(func);
         (*m).im_self = new_ref(self_);
         (*m).vectorcall = Some(method_vectorcall);
-        crate::capi::gc::track(op);
+        crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
 }
@@ -268,7 +289,7 @@ unsafe extern "C" fn method_vectorcall(
 unsafe extern "C" fn method_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         let m = op.cast::<PyMethodObject>();
         decref((*m).im_func);
         decref((*m).im_self);

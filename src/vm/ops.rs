@@ -498,10 +498,11 @@ pub unsafe fn unpack(seq: *mut PyObject, n: usize, star: Option<usize>) -> PyRes
     }
 }
 
-/// The eval breaker check at backward jumps: pending signals
-/// (`PyErr_SetInterrupt` records a KeyboardInterrupt).
+/// The eval breaker check at backward jumps and function entry: runs a
+/// scheduled cycle collection.
 #[inline(always)]
 pub fn eval_breaker() -> PyResult<()> {
+    crate::object::gc::collect_if_scheduled();
     Ok(())
 }
 
@@ -568,20 +569,31 @@ pub unsafe fn intrinsic1(i: u32, v: *mut PyObject, fo: &PyFrameObject) -> PyResu
             }
             3 => {
                 // A StopIteration escaping a generator body becomes a
-                // RuntimeError (PEP 479); anything else is re-raised as is.
-                if exc::given_matches(v, exc::PyExc_StopIteration) {
-                    let flags = crate::vm::code::data(fo.code).flags;
-                    let kind = if flags & ferrython_compiler::bytecode::co_flags::COROUTINE != 0 {
-                        "coroutine"
-                    } else {
-                        "generator"
-                    };
-                    let r = errors::runtime_error(format!("{kind} raised StopIteration"));
-                    exc::set_cause_of_current(Owned::from_borrowed(v));
-                    return Err(r);
-                }
-                Ok(Owned::from_borrowed(v))
+                // RuntimeError (PEP 479), and so does a StopAsyncIteration
+                // escaping an async generator (PEP 525); anything else is
+                // re-raised as is.
+                use ferrython_compiler::bytecode::co_flags;
+                let flags = crate::vm::code::data(fo.code).flags;
+                let async_gen = flags & co_flags::ASYNC_GENERATOR != 0;
+                let kind = if async_gen {
+                    "async generator"
+                } else if flags & co_flags::COROUTINE != 0 {
+                    "coroutine"
+                } else {
+                    "generator"
+                };
+                let what = if exc::given_matches(v, exc::PyExc_StopIteration) {
+                    "StopIteration"
+                } else if async_gen && exc::given_matches(v, exc::PyExc_StopAsyncIteration) {
+                    "StopAsyncIteration"
+                } else {
+                    return Ok(Owned::from_borrowed(v));
+                };
+                let r = errors::runtime_error(format!("{kind} raised {what}"));
+                exc::set_cause_of_current(Owned::from_borrowed(v));
+                Err(r)
             }
+            4 => crate::vm::asyncgen::wrap(v),
             5 => number::unary_op(v, |nb| nb.nb_positive, "unary +"),
             6 => tuple::from_iterable(v),
             _ => Err(errors::system_error(format!(
@@ -894,13 +906,16 @@ pub unsafe fn send(
         if genobject::check(receiver) {
             return genobject::send_ex(receiver, v, false);
         }
-        let r = if v == none::none() && (*(*receiver).ob_type).tp_iternext.is_some() {
-            match protocol::iter_next(receiver)? {
-                Some(x) => return Ok(Sent::Yielded(x)),
-                None => return Ok(Sent::Returned(Owned::from_borrowed_static(none::none()))),
+        let next = (*(*receiver).ob_type).tp_iternext;
+        let r = match next {
+            Some(next) if v == none::none() => {
+                let x = next(receiver);
+                if x.is_null() && errors::occurred().is_null() {
+                    return Ok(Sent::Returned(Owned::from_borrowed_static(none::none())));
+                }
+                errors::check(x)
             }
-        } else {
-            protocol::call_method_obj(receiver, "send", &[v])
+            _ => protocol::call_method_obj(receiver, "send", &[v]),
         };
         match r {
             Ok(x) => Ok(Sent::Yielded(x)),
@@ -916,11 +931,28 @@ pub unsafe fn send(
     }
 }
 
-/// `GET_AWAITABLE`: the iterator an `await` drives.
+/// Whether `v` is a coroutine, or a generator made awaitable by
+/// `types.coroutine` (`CO_ITERABLE_COROUTINE`).
+pub unsafe fn is_coroutine(v: *mut PyObject) -> bool {
+    use crate::vm::genobject::{PyCoro_Type, PyGenObject, PyGen_Type};
+    // SAFETY: v valid; a generator keeps its code object.
+    unsafe {
+        let tp = (*v).ob_type;
+        tp == &raw mut PyCoro_Type
+            || (tp == &raw mut PyGen_Type
+                && crate::vm::code::data((*v.cast::<PyGenObject>()).code).flags
+                    & ferrython_compiler::bytecode::co_flags::ITERABLE_COROUTINE
+                    != 0)
+    }
+}
+
+/// The iterator an `await` drives (`_PyCoro_GetAwaitableIter`): a
+/// coroutine itself, else what `__await__` returns, which must be an
+/// iterator and not a coroutine.
 pub unsafe fn get_awaitable(v: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: v valid.
     unsafe {
-        if (*v).ob_type == &raw mut crate::vm::genobject::PyCoro_Type {
+        if is_coroutine(v) {
             return Ok(Owned::from_borrowed(v));
         }
         let am = (*(*v).ob_type).tp_as_async;
@@ -932,6 +964,9 @@ pub unsafe fn get_awaitable(v: *mut PyObject) -> PyResult<Owned> {
             )));
         };
         let it = errors::check(f(v))?;
+        if is_coroutine(it.as_ptr()) {
+            return Err(errors::type_error("__await__() returned a coroutine"));
+        }
         if (*(*it.as_ptr()).ob_type).tp_iternext.is_none() {
             return Err(errors::type_error(format!(
                 "__await__() returned non-iterator of type '{}'",
@@ -939,5 +974,123 @@ pub unsafe fn get_awaitable(v: *mut PyObject) -> PyResult<Owned> {
             )));
         }
         Ok(it)
+    }
+}
+
+/// `GET_AWAITABLE where`: `get_awaitable` with the messages of `async with`
+/// (`where` 1 after `__aenter__`, 2 after `__aexit__`), refusing a
+/// coroutine that another `await` is already driving.
+pub unsafe fn await_iter(v: *mut PyObject, where_: u32) -> PyResult<Owned> {
+    // SAFETY: v valid.
+    unsafe {
+        let it = match get_awaitable(v) {
+            Ok(it) => it,
+            Err(e) => {
+                let am = (*(*v).ob_type).tp_as_async;
+                if (where_ == 1 || where_ == 2) && (am.is_null() || (*am).am_await.is_none()) {
+                    let which = if where_ == 1 {
+                        "__aenter__"
+                    } else {
+                        "__aexit__"
+                    };
+                    errors::clear();
+                    return Err(errors::type_error(format!(
+                        "'async with' received an object from {which} that does not implement __await__: {}",
+                        typeobj::type_name(v)
+                    )));
+                }
+                return Err(e);
+            }
+        };
+        if (*it.as_ptr()).ob_type == &raw mut crate::vm::genobject::PyCoro_Type
+            && !crate::vm::genobject::delegate(it.as_ptr()).is_null()
+        {
+            return Err(errors::runtime_error("coroutine is being awaited already"));
+        }
+        Ok(it)
+    }
+}
+
+/// `GET_AITER`: `obj.__aiter__()`, which must have `__anext__`.
+pub unsafe fn get_aiter(v: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: v valid.
+    unsafe {
+        let am = (*(*v).ob_type).tp_as_async;
+        let Some(f) = (if am.is_null() { None } else { (*am).am_aiter }) else {
+            return Err(errors::type_error(format!(
+                "'async for' requires an object with __aiter__ method, got {}",
+                typeobj::type_name(v)
+            )));
+        };
+        let it = errors::check(f(v))?;
+        let am = (*(*it.as_ptr()).ob_type).tp_as_async;
+        if am.is_null() || (*am).am_anext.is_none() {
+            return Err(errors::type_error(format!(
+                "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+                typeobj::type_name(it.as_ptr())
+            )));
+        }
+        Ok(it)
+    }
+}
+
+/// `GET_ANEXT`: the awaitable of `aiter.__anext__()`.
+pub unsafe fn get_anext(aiter: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: aiter valid.
+    unsafe {
+        let tp = (*aiter).ob_type;
+        let am = (*tp).tp_as_async;
+        let Some(f) = (if am.is_null() { None } else { (*am).am_anext }) else {
+            return Err(errors::type_error(format!(
+                "'async for' requires an iterator with __anext__ method, got {}",
+                typeobj::type_name(aiter)
+            )));
+        };
+        let next = errors::check(f(aiter))?;
+        if tp == &raw mut crate::vm::asyncgen::PyAsyncGen_Type {
+            return Ok(next);
+        }
+        get_awaitable(next.as_ptr()).map_err(|_| {
+            let cause = errors::take();
+            let r = errors::type_error(format!(
+                "'async for' received an invalid object from __anext__: {}",
+                typeobj::type_name(next.as_ptr())
+            ));
+            if let Some(c) = cause {
+                exc::set_cause_of_current(c);
+            }
+            r
+        })
+    }
+}
+
+/// `BEFORE_ASYNC_WITH`: `(bound __aexit__, awaitable of __aenter__())`.
+pub unsafe fn before_async_with(mgr: *mut PyObject) -> PyResult<(Owned, Owned)> {
+    // SAFETY: mgr valid.
+    unsafe {
+        let tp = (*mgr).ob_type;
+        let enter = typeobj::lookup_str(tp, "__aenter__");
+        let exit = typeobj::lookup_str(tp, "__aexit__");
+        if enter.is_null() || exit.is_null() {
+            let missing = if enter.is_null() {
+                ""
+            } else {
+                " (missed __aexit__ method)"
+            };
+            return Err(errors::type_error(format!(
+                "'{}' object does not support the asynchronous context manager protocol{missing}",
+                typeobj::type_name(mgr)
+            )));
+        }
+        let bind = |d: *mut PyObject| -> PyResult<Owned> {
+            match (*(*d).ob_type).tp_descr_get {
+                Some(get) => errors::check(get(d, mgr, tp.cast())),
+                None => Ok(Owned::from_borrowed(d)),
+            }
+        };
+        let exit_bound = bind(exit)?;
+        let entered = protocol::call_args(bind(enter)?.as_ptr(), &[])?;
+        let awaitable = await_iter(entered.as_ptr(), 1)?;
+        Ok((exit_bound, awaitable))
     }
 }
