@@ -552,6 +552,33 @@ typedef struct PyCodeObject PyCodeObject;
 #define Py_tp_token 83
 
 /*
+ `io.DEFAULT_BUFFER_SIZE`.
+ */
+#define DEFAULT_BUFFER_SIZE 8192
+
+/*
+ The kinds of boxed state.
+ */
+#define KIND_FILEIO 1
+
+#define KIND_BUFFERED 2
+
+#define KIND_TEXTIO 3
+
+#define KIND_BYTESIO 4
+
+#define KIND_STRINGIO 5
+
+#define KIND_RWPAIR 6
+
+#define KIND_NLDECODER 7
+
+/*
+ `METH_FASTCALL | METH_KEYWORDS`.
+ */
+#define FK (METH_FASTCALL | METH_KEYWORDS)
+
+/*
  Size of the GC header placed before tracked objects.
  */
 #define GC_HEAD_SIZE 16

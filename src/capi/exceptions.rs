@@ -10,7 +10,6 @@ use crate::object::{dict, int, none, protocol, str as pystr, tuple, typeobj};
 use crate::runtime::{errors, tstate};
 use crate::{Owned, PyResult};
 use libc::{c_char, c_int};
-use std::io::Write;
 use std::ptr::null_mut;
 
 /// `PyErr_SetString`.
@@ -839,9 +838,7 @@ pub unsafe extern "C" fn PyException_SetArgs(e: *mut PyObject, args: *mut PyObje
 /// Writes a report to the process's stderr (`sys.stderr` once the `sys`
 /// module routes it).
 fn write_stderr(text: &str) {
-    let mut err = std::io::stderr().lock();
-    let _ = err.write_all(text.as_bytes());
-    let _ = err.flush();
+    crate::modules::io::stdio::write_stderr(text);
 }
 
 /// Takes the raised exception and reports it as unraisable.

@@ -3,10 +3,12 @@
 pub mod args;
 pub mod binascii;
 pub mod builtins;
+pub mod codecs;
 pub mod collections;
 pub mod errno;
 pub mod gc;
 pub mod hashes;
+pub mod io;
 pub mod itertools;
 pub mod math;
 pub mod module_def;
@@ -38,7 +40,9 @@ pub fn sys_modules() -> *mut PyObject {
 const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     // One line per module, sorted by name.
     ("_blake2", hashes::init_blake2),
+    ("_codecs", codecs::init),
     ("_collections", collections::init),
+    ("_io", io::init),
     ("_md5", hashes::init_md5),
     ("_random", random::init),
     ("_sha1", hashes::init_sha1),

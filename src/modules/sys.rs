@@ -445,6 +445,7 @@ pub fn create() -> PyResult<Owned> {
                 .collect::<PyResult<Vec<_>>>()?,
         )?;
         set("builtin_module_names", names.as_ptr())?;
+        crate::modules::io::stdio::install(d)?;
         Ok(m)
     }
 }

@@ -196,6 +196,11 @@ pub unsafe fn new_class(
         if add_dict && (*base).tp_itemsize == 0 {
             (*tp).tp_dictoffset = size;
             size += std::mem::size_of::<*mut PyObject>() as Py_ssize_t;
+        } else if add_dict && !typeobj::is_subtype(base, &raw mut crate::object::int::PyLong_Type) {
+            // Variable-size instances (tuple, bytes subclasses) keep the
+            // dict after their items: a negative offset from the end.
+            (*tp).tp_dictoffset = -(std::mem::size_of::<*mut PyObject>() as Py_ssize_t);
+            size += std::mem::size_of::<*mut PyObject>() as Py_ssize_t;
         }
         let add_weak = add_weak && (*base).tp_itemsize == 0;
         if add_weak {

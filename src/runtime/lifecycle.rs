@@ -85,6 +85,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
     v.extend(crate::object::dictview::all_types());
     v.extend(crate::object::set::all_types());
     v.extend(exceptions::all_types());
+    v.extend(crate::modules::io::all_types());
     v
 }
 
@@ -207,6 +208,7 @@ pub fn finalize() -> i32 {
     }
     FINALIZING.store(true, Ordering::Release);
     crate::runtime::errors::clear();
+    crate::modules::io::stdio::flush_std_streams();
     let ts = tstate::current();
     if !ts.is_null() {
         // SAFETY: the main thread state's interpreter is live until freed
@@ -216,6 +218,8 @@ pub fn finalize() -> i32 {
             (*(*ts).interp).clear()
         };
     }
+    crate::modules::codecs::registry::finalize();
+    crate::modules::io::finalize();
     // Subclasses first, so a base's dict outlives the types built on it.
     for tp in static_types().into_iter().rev() {
         // SAFETY: the static types were readied by initialize().
