@@ -19,6 +19,7 @@ pub mod stat;
 pub mod struct_;
 pub mod sys;
 pub mod time;
+pub mod zlib;
 
 use crate::ffi::PyObject;
 
@@ -57,6 +58,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("math", math::init),
     ("posix", posix::init),
     ("time", time::init),
+    ("zlib", zlib::init),
 ];
 
 /// The names of all builtin modules, sorted (`sys.builtin_module_names`).
