@@ -15,10 +15,12 @@ pub mod module_def;
 pub mod objtype;
 pub mod posix;
 pub mod random;
+pub mod sre;
 pub mod stat;
 pub mod struct_;
 pub mod sys;
 pub mod time;
+pub mod typing;
 pub mod zlib;
 
 use crate::ffi::PyObject;
@@ -49,8 +51,10 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_sha1", hashes::init_sha1),
     ("_sha2", hashes::init_sha2),
     ("_sha3", hashes::init_sha3),
+    ("_sre", sre::init),
     ("_stat", stat::init),
     ("_struct", struct_::init),
+    ("_typing", typing::init),
     ("binascii", binascii::init),
     ("errno", errno::init),
     ("gc", gc::init),

@@ -57,6 +57,7 @@ pub mod tuple;
 pub mod typecache;
 pub mod typenew;
 pub mod typeobj;
+pub mod typevar;
 pub mod unicode_db;
 pub mod unicode_props;
 pub mod weakref;

@@ -39,6 +39,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut module::PyModule_Type,
         &raw mut module::PyModuleDef_Type,
         &raw mut iterobject::PySeqIter_Type,
+        &raw mut iterobject::PyCallIter_Type,
         &raw mut crate::object::slotdefs::PyWrapperDescr_Type,
         &raw mut crate::object::slotdefs::_PyMethodWrapper_Type,
         &raw mut crate::object::slice::PySlice_Type,
@@ -64,6 +65,14 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::vm::genobject::PyCoro_Type,
         &raw mut crate::vm::genobject::_PyCoroWrapper_Type,
         &raw mut crate::vm::asyncgen::PyAsyncGen_Type,
+        &raw mut crate::object::typevar::nodefault::_PyNoDefault_Type,
+        &raw mut crate::object::typevar::typeparam::_PyTypeVar_Type,
+        &raw mut crate::object::typevar::typeparam::_PyParamSpec_Type,
+        &raw mut crate::object::typevar::typeparam::_PyTypeVarTuple_Type,
+        &raw mut crate::object::typevar::paramspec_args::_PyParamSpecArgs_Type,
+        &raw mut crate::object::typevar::paramspec_args::_PyParamSpecKwargs_Type,
+        &raw mut crate::object::typevar::typealias::_PyTypeAlias_Type,
+        &raw mut crate::object::typevar::generic::_PyGeneric_Type,
         &raw mut crate::vm::asyncgen::_PyAsyncGenASend_Type,
         &raw mut crate::vm::asyncgen::_PyAsyncGenAThrow_Type,
         &raw mut crate::vm::asyncgen::_PyAsyncGenWrappedValue_Type,
@@ -77,6 +86,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::object::memoryview::_PyMemoryIter_Type,
     ]);
     v.extend(crate::object::itertypes::all_types());
+    v.extend(crate::modules::sre::types());
     v.push(&raw mut crate::object::mappingproxy::PyDictProxy_Type);
     v.push(&raw mut crate::object::capsule::PyCapsule_Type);
     v.push(&raw mut crate::object::weakref::_PyWeakref_RefType);
