@@ -3,6 +3,7 @@
 pub mod args;
 pub mod binascii;
 pub mod builtins;
+pub mod cmath;
 pub mod codecs;
 pub mod collections;
 pub mod errno;
@@ -56,6 +57,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_struct", struct_::init),
     ("_typing", typing::init),
     ("binascii", binascii::init),
+    ("cmath", cmath::init),
     ("errno", errno::init),
     ("gc", gc::init),
     ("itertools", itertools::init),
