@@ -2,18 +2,22 @@
 //! (`sys.modules`).
 pub mod args;
 pub mod binascii;
+pub mod bisect;
 pub mod builtins;
 pub mod cmath;
 pub mod codecs;
 pub mod collections;
 pub mod errno;
+pub mod functools;
 pub mod gc;
 pub mod hashes;
+pub mod heapq;
 pub mod io;
 pub mod itertools;
 pub mod math;
 pub mod module_def;
 pub mod objtype;
+pub mod operator;
 pub mod posix;
 pub mod random;
 pub mod sre;
@@ -43,11 +47,15 @@ pub fn sys_modules() -> *mut PyObject {
 /// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
 const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     // One line per module, sorted by name.
+    ("_bisect", bisect::init),
     ("_blake2", hashes::init_blake2),
     ("_codecs", codecs::init),
     ("_collections", collections::init),
+    ("_functools", functools::init),
+    ("_heapq", heapq::init),
     ("_io", io::init),
     ("_md5", hashes::init_md5),
+    ("_operator", operator::init),
     ("_random", random::init),
     ("_sha1", hashes::init_sha1),
     ("_sha2", hashes::init_sha2),
