@@ -20,6 +20,7 @@ pub mod objtype;
 pub mod operator;
 pub mod posix;
 pub mod random;
+pub mod signal;
 pub mod sre;
 pub mod stat;
 pub mod struct_;
@@ -61,6 +62,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_sha2", hashes::init_sha2),
     ("_sha3", hashes::init_sha3),
     ("_sre", sre::init),
+    ("_signal", signal::init),
     ("_stat", stat::init),
     ("_struct", struct_::init),
     ("_typing", typing::init),
