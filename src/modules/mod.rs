@@ -17,6 +17,7 @@ pub mod objtype;
 pub mod operator;
 pub mod posix;
 pub mod random;
+pub mod signal;
 pub mod sre;
 pub mod stat;
 pub mod sys;
@@ -51,6 +52,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_operator", operator::init),
     ("_random", random::init),
     ("_sre", sre::init),
+    ("_signal", signal::init),
     ("_stat", stat::init),
     ("_typing", typing::init),
     ("errno", errno::init),

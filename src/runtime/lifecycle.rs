@@ -207,6 +207,7 @@ pub fn initialize_with(config: &crate::runtime::config::Config) {
         }
     }
     crate::runtime::config::set_current(Some(config.clone()));
+    crate::runtime::signals::install_startup_handlers();
     INITIALIZED.store(true, Ordering::Release);
 }
 

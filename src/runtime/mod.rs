@@ -6,4 +6,5 @@ pub mod errors;
 pub mod import;
 pub mod lifecycle;
 pub mod run;
+pub mod signals;
 pub mod tstate;
