@@ -54,6 +54,16 @@ static TYPE_GETSET: [PyGetSetDef; 8] = [
     descr::getset(c"__module__", Some(type_get_module), Some(type_set_module)),
     descr::getset(c"__mro__", Some(type_get_mro), None),
     descr::getset(c"__dict__", Some(type_get_dict), None),
+    descr::getset(
+        c"__annotations__",
+        Some(crate::object::typeannotations::get_annotations),
+        Some(crate::object::typeannotations::set_annotations),
+    ),
+    descr::getset(
+        c"__annotate__",
+        Some(crate::object::typeannotations::get_annotate),
+        None,
+    ),
     descr::GETSET_END,
 ];
 
