@@ -6,6 +6,7 @@ pub mod builtins;
 pub mod codecs;
 pub mod collections;
 pub mod errno;
+pub mod fcntl;
 pub mod functools;
 pub mod gc;
 pub mod heapq;
@@ -16,7 +17,9 @@ pub mod module_def;
 pub mod objtype;
 pub mod operator;
 pub mod posix;
+pub mod posixsubprocess;
 pub mod random;
+pub mod select;
 pub mod signal;
 pub mod sre;
 pub mod stat;
@@ -50,16 +53,19 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_heapq", heapq::init),
     ("_io", io::init),
     ("_operator", operator::init),
+    ("_posixsubprocess", posixsubprocess::init),
     ("_random", random::init),
     ("_sre", sre::init),
     ("_signal", signal::init),
     ("_stat", stat::init),
     ("_typing", typing::init),
     ("errno", errno::init),
+    ("fcntl", fcntl::init),
     ("gc", gc::init),
     ("itertools", itertools::init),
     ("math", math::init),
     ("posix", posix::init),
+    ("select", select::init),
     ("time", time::init),
 ];
 
