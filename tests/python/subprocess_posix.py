@@ -1,12 +1,23 @@
 # _posixsubprocess.fork_exec (pipes, env, exec and chdir failures), select.select,
 # select.poll and fcntl on pipes.
 import _posixsubprocess, posix, select
+
+
+def readall(fd):
+    out = b""
+    while True:
+        chunk = posix.read(fd, 100)
+        if not chunk:
+            return out
+        out += chunk
+
+
 r, w = posix.pipe()
 er, ew = posix.pipe()
 pid = _posixsubprocess.fork_exec([b"/bin/sh", "-c", "echo hello $X; echo err >&2; exit 3"], [b"/bin/sh"], True, (ew,), None, [b"X=world"],
     -1, -1, r, w, -1, w, er, ew, True, False, -1, None, None, None, -1, None, False)
 posix.close(w); posix.close(ew)
-print(posix.read(er, 100))
+print(readall(er))
 out = b""
 while True:
     chunk = posix.read(r, 100)
@@ -19,13 +30,13 @@ er, ew = posix.pipe()
 pid = _posixsubprocess.fork_exec([b"nope"], [b"/nonexistent/nope"], True, (ew,), None, None,
     -1, -1, -1, -1, -1, -1, er, ew, True, False, -1, None, None, None, -1, None, False)
 posix.close(ew)
-print(posix.read(er, 100))
+print(readall(er))
 posix.waitpid(pid, 0)
 er, ew = posix.pipe()
 pid = _posixsubprocess.fork_exec([b"true"], [b"/bin/true"], True, (ew,), "/nonexistent", None,
     -1, -1, -1, -1, -1, -1, er, ew, True, False, -1, None, None, None, -1, None, False)
 posix.close(ew)
-print(posix.read(er, 100))
+print(readall(er))
 posix.waitpid(pid, 0)
 r, w = posix.pipe()
 print(select.select([r], [w], [], 0)[1] == [w], select.select([r], [], [], 0.01))
