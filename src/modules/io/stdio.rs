@@ -34,7 +34,9 @@ fn stream_codec(fd: c_int) -> (String, String) {
             // SAFETY: n is a valid object.
             Ok(n) if unsafe { pystr::check(n.as_ptr()) } => {
                 // SAFETY: n is a str.
-                unsafe { pystr::as_str(n.as_ptr()) }.map(str::to_string).unwrap_or(enc)
+                unsafe { pystr::as_str(n.as_ptr()) }
+                    .map(str::to_string)
+                    .unwrap_or(enc)
             }
             _ => {
                 errors::clear();
@@ -81,21 +83,28 @@ unsafe fn create(fd: c_int, name: &str) -> PyResult<Owned> {
         let nm = pystr::from_str(name)?;
         protocol::setattr(raw.as_ptr(), pystr::intern("name"), nm.as_ptr())?;
         let tty = libc::isatty(fd) == 1;
-        let tp = if write {
-            super::bufferedio::writer_type()
+        // PYTHONUNBUFFERED: stdout and stderr write straight to the file
+        // descriptor; stdin stays buffered (TextIOWrapper wants read1).
+        let buffered = std::env::var_os("PYTHONUNBUFFERED").is_none_or(|v| v.is_empty());
+        let buf = if write && !buffered {
+            raw.clone()
         } else {
-            super::bufferedio::reader_type()
+            let tp = if write {
+                super::bufferedio::writer_type()
+            } else {
+                super::bufferedio::reader_type()
+            };
+            super::bufferedio::new(tp, raw.as_ptr(), DEFAULT_BUFFER_SIZE)?
         };
-        let buf = super::bufferedio::new(tp, raw.as_ptr(), DEFAULT_BUFFER_SIZE)?;
         let (enc, errs) = stream_codec(fd);
-        let line_buffering = write && (tty || fd == 2);
+        let line_buffering = buffered && (tty || fd == 2);
         let t = super::textio::new(
             buf.as_ptr(),
             Some(enc),
             Some(errs),
             NewlineMode::Lf,
             line_buffering,
-            false,
+            !buffered,
         )?;
         let mode = pystr::from_str(if write { "w" } else { "r" })?;
         protocol::setattr(t.as_ptr(), pystr::intern("mode"), mode.as_ptr())?;
