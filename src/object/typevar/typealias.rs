@@ -245,8 +245,7 @@ unsafe extern "C" fn alias_getitem(op: *mut PyObject, args: *mut PyObject) -> *m
                     "Only generic type aliases are subscriptable",
                 ));
             }
-            let ga = &raw mut crate::object::genericalias::Py_GenericAliasType;
-            crate::object::genericalias::new(ga, op, args)
+            errors::check(crate::object::genericalias::Py_GenericAlias(op, args))
         }
     })
 }
