@@ -6600,9 +6600,9 @@ PyObject *PyRun_String(const char *source, int start, PyObject *globals, PyObjec
 int PyRun_SimpleString(const char *source);
 
 /*
- `Py_BytesMain`: the `ferrython` command (`-c CMD`, `FILE`, `-` or
- standard input, `-V`). The remaining `python3` options arrive with the
- configuration work.
+ `Py_BytesMain`: the `ferrython` command. The command line is read
+ into a Python configuration (`PyConfig_SetBytesArgv`), the runtime is
+ initialized from it and `Py_RunMain` runs the program, as in CPython.
  */
 int Py_BytesMain(int argc, char **argv);
 

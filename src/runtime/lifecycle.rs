@@ -149,18 +149,32 @@ pub fn is_finalizing() -> bool {
     FINALIZING.load(Ordering::Acquire)
 }
 
-/// `Py_InitializeEx`: idempotent.
+/// `Py_InitializeEx`: idempotent; the Python configuration's defaults
+/// with the environment applied. A failure (no standard library) is
+/// fatal, as in CPython.
 pub fn initialize() {
-    initialize_with(&crate::runtime::config::Config::default())
-}
-
-/// `Py_InitializeFromConfig` once the configuration is read: initializes
-/// the runtime (if it is not yet) with `config`'s `sys.argv` and
-/// `sys.path`.
-pub fn initialize_with(config: &crate::runtime::config::Config) {
     if is_initialized() {
         return;
     }
+    let mut cfg = crate::runtime::config::Config::default();
+    crate::runtime::config::apply_environment(&mut cfg);
+    cfg.argv.push(String::new());
+    if let Err(msg) = initialize_with(&cfg) {
+        eprintln!("Fatal Python error: Py_Initialize: {msg}");
+        std::process::exit(1)
+    }
+}
+
+/// `Py_InitializeFromConfig` once the configuration is read: computes the
+/// path configuration, then initializes the runtime (if it is not yet)
+/// with `config`'s `sys.argv` and `sys.path`. Fails, before anything is
+/// created, when no standard library is found.
+pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), String> {
+    if is_initialized() {
+        return Ok(());
+    }
+    let mut config = config.clone();
+    crate::runtime::pathconfig::compute(&mut config)?;
     let seed = std::env::var("PYTHONHASHSEED").ok().and_then(|s| {
         if s == "random" {
             None
@@ -189,8 +203,9 @@ pub fn initialize_with(config: &crate::runtime::config::Config) {
             (*interp).path.clone_from(p);
         }
     }
-    crate::runtime::config::set_current(Some(config.clone()));
+    crate::runtime::config::set_current(Some(config));
     INITIALIZED.store(true, Ordering::Release);
+    Ok(())
 }
 
 /// `Py_FinalizeEx`: releases the builtin types' dicts, the interned

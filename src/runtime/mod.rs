@@ -4,5 +4,6 @@ pub mod config;
 pub mod errors;
 pub mod import;
 pub mod lifecycle;
+pub mod pathconfig;
 pub mod run;
 pub mod tstate;
