@@ -552,6 +552,11 @@ typedef struct PyCodeObject PyCodeObject;
 #define Py_tp_token 83
 
 /*
+ `sys.hexversion`.
+ */
+#define HEXVERSION 51249392
+
+/*
  Size of the GC header placed before tracked objects.
  */
 #define GC_HEAD_SIZE 16
@@ -2516,6 +2521,11 @@ extern struct PyTypeObject PyModule_Type;
  `PyModuleDef_Type`: the type `PyModuleDef_Init` gives a def.
  */
 extern struct PyTypeObject PyModuleDef_Type;
+
+/*
+ `_PyNamespace_Type`.
+ */
+extern struct PyTypeObject _PyNamespace_Type;
 
 /*
  The type of `None`.

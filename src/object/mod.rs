@@ -34,6 +34,7 @@ pub mod member;
 pub mod memoryview;
 pub mod methodobject;
 pub mod module;
+pub mod namespace;
 pub mod none;
 pub mod number;
 #[allow(clippy::module_inception)]

@@ -75,6 +75,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
     v.extend(crate::object::itertypes::all_types());
     v.push(&raw mut crate::object::mappingproxy::PyDictProxy_Type);
     v.push(&raw mut crate::object::capsule::PyCapsule_Type);
+    v.push(&raw mut crate::object::namespace::_PyNamespace_Type);
     v.push(&raw mut crate::object::weakref::_PyWeakref_RefType);
     v.push(&raw mut crate::object::weakref::_PyWeakref_ProxyType);
     v.push(&raw mut crate::object::weakref::_PyWeakref_CallableProxyType);
