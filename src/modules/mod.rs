@@ -1,5 +1,6 @@
 //! Builtin modules written in Rust, and the per-interpreter module table
 //! (`sys.modules`).
+pub mod _string;
 pub mod _weakref;
 pub mod args;
 pub mod builtins;
@@ -22,7 +23,7 @@ pub fn sys_modules() -> *mut PyObject {
 /// (name, init function). An init function works like an extension's
 /// `PyInit_<name>`: it returns a new module (single-phase) or its static
 /// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
-const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[("_weakref", _weakref::init)];
+const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[("_string", _string::init), ("_weakref", _weakref::init)];
 
 /// A `PyModuleDef` for a builtin module written in Rust: name, doc,
 /// function table and PEP 489 slots (NULL for none); `m_base` is filled
