@@ -2433,6 +2433,11 @@ extern struct PyTypeObject PyStaticMethod_Type;
 extern struct PyTypeObject PyClassMethod_Type;
 
 /*
+ `Py_GenericAliasType`.
+ */
+extern struct PyTypeObject Py_GenericAliasType;
+
+/*
  `PyLong_Type`.
  */
 extern struct PyTypeObject PyLong_Type;
@@ -2653,6 +2658,11 @@ extern struct PyTypeObject PyTupleIter_Type;
  `PyType_Type`: the metatype.
  */
 extern struct PyTypeObject PyType_Type;
+
+/*
+ `_PyUnion_Type`.
+ */
+extern struct PyTypeObject _PyUnion_Type;
 
 /*
  `_PyWeakref_RefType`: `weakref.ref`.
@@ -5231,13 +5241,12 @@ int PyIter_NextItem(PyObject *it, PyObject **item);
 int PyIter_Check(PyObject *op);
 
 /*
- `PyObject_IsInstance` for classes (the `__instancecheck__` hook comes
- with Python classes).
+ `PyObject_IsInstance`: 1, 0, or -1 with an exception.
  */
 int PyObject_IsInstance(PyObject *op, PyObject *cls);
 
 /*
- `PyObject_IsSubclass` for classes.
+ `PyObject_IsSubclass`: 1, 0, or -1 with an exception.
  */
 int PyObject_IsSubclass(PyObject *derived, PyObject *cls);
 

@@ -59,7 +59,12 @@ static mut DICT_AS_NUMBER: PyNumberMethods = PyNumberMethods {
     ..unsafe { std::mem::zeroed() }
 };
 
-static DICT_METHODS: [PyMethodDef; 16] = [
+static DICT_METHODS: [PyMethodDef; 17] = [
+    crate::object::descr::method(
+        c"__class_getitem__",
+        crate::object::genericalias::class_getitem as *const c_void,
+        METH_O | METH_CLASS,
+    ),
     descr::method(
         c"__getitem__",
         dict_subscript as *const c_void,

@@ -57,7 +57,12 @@ static mut LIST_AS_MAPPING: PyMappingMethods = PyMappingMethods {
     mp_ass_subscript: Some(list_ass_subscript),
 };
 
-static LIST_METHODS: [PyMethodDef; 15] = [
+static LIST_METHODS: [PyMethodDef; 16] = [
+    crate::object::descr::method(
+        c"__class_getitem__",
+        crate::object::genericalias::class_getitem as *const libc::c_void,
+        METH_O | METH_CLASS,
+    ),
     descr::method(c"append", m_append as *const _, METH_O),
     descr::method(c"extend", m_extend as *const _, METH_O),
     descr::method(c"insert", m_insert as *const _, METH_FASTCALL),

@@ -155,7 +155,12 @@ const fn m(name: &'static std::ffi::CStr, f: *const c_void, flags: c_int) -> PyM
     descr::method(name, f, flags)
 }
 
-static SET_METHODS: [PyMethodDef; 21] = [
+static SET_METHODS: [PyMethodDef; 22] = [
+    crate::object::descr::method(
+        c"__class_getitem__",
+        crate::object::genericalias::class_getitem as *const c_void,
+        METH_O | METH_CLASS,
+    ),
     m(c"add", set_add_meth as *const c_void, METH_O),
     m(c"clear", set_clear_meth as *const c_void, METH_NOARGS),
     m(
@@ -207,7 +212,12 @@ static SET_METHODS: [PyMethodDef; 21] = [
     descr::METHOD_END,
 ];
 
-static FROZENSET_METHODS: [PyMethodDef; 12] = [
+static FROZENSET_METHODS: [PyMethodDef; 13] = [
+    crate::object::descr::method(
+        c"__class_getitem__",
+        crate::object::genericalias::class_getitem as *const c_void,
+        METH_O | METH_CLASS,
+    ),
     m(
         c"__contains__",
         set_contains_meth as *const c_void,

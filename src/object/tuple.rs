@@ -52,7 +52,12 @@ static mut TUPLE_AS_MAPPING: PyMappingMethods = PyMappingMethods {
     mp_ass_subscript: None,
 };
 
-static TUPLE_METHODS: [PyMethodDef; 5] = [
+static TUPLE_METHODS: [PyMethodDef; 6] = [
+    crate::object::descr::method(
+        c"__class_getitem__",
+        crate::object::genericalias::class_getitem as *const libc::c_void,
+        METH_O | METH_CLASS,
+    ),
     descr::method(c"index", tuple_index as *const _, METH_FASTCALL),
     descr::method(c"count", tuple_count as *const _, METH_O),
     descr::method(c"__getnewargs__", tuple_getnewargs as *const _, METH_NOARGS),

@@ -34,6 +34,7 @@ pub static mut PyType_Type: PyTypeObject = PyTypeObject {
     tp_getattro: Some(type_getattro),
     tp_setattro: Some(type_setattro),
     tp_getset: (&raw const TYPE_GETSET).cast_mut().cast(),
+    tp_as_number: &raw mut TYPE_AS_NUMBER,
     tp_doc: c"type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type"
         .as_ptr(),
     ..type_template(
@@ -43,7 +44,16 @@ pub static mut PyType_Type: PyTypeObject = PyTypeObject {
     )
 };
 
-static TYPE_GETSET: [PyGetSetDef; 6] = [
+/// `X | Y` for classes builds a union.
+static mut TYPE_AS_NUMBER: PyNumberMethods = PyNumberMethods {
+    nb_or: Some(crate::object::union::type_or),
+    // SAFETY: every other field is an Option of a function pointer.
+    ..unsafe { std::mem::zeroed() }
+};
+
+static TYPE_GETSET: [PyGetSetDef; 8] = [
+    descr::getset(c"__bases__", Some(type_get_bases), None),
+    descr::getset(c"__base__", Some(type_get_base), None),
     descr::getset(c"__name__", Some(type_get_name), None),
     descr::getset(c"__qualname__", Some(type_get_qualname), None),
     descr::getset(c"__module__", Some(type_get_module), None),
@@ -520,6 +530,29 @@ unsafe extern "C" fn type_get_mro(op: *mut PyObject, _c: *mut libc::c_void) -> *
         } else {
             new_ref(mro)
         }
+    }
+}
+
+unsafe extern "C" fn type_get_bases(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {
+    // SAFETY: op is a type; tp_bases is a tuple once the type is ready.
+    unsafe {
+        let bases = (*op.cast::<PyTypeObject>()).tp_bases;
+        if bases.is_null() {
+            return crate::object::tuple::empty().into_raw();
+        }
+        new_ref(bases)
+    }
+}
+
+unsafe extern "C" fn type_get_base(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {
+    // SAFETY: op is a type.
+    unsafe {
+        let base = (*op.cast::<PyTypeObject>()).tp_base;
+        new_ref(if base.is_null() {
+            crate::object::none::none()
+        } else {
+            base.cast()
+        })
     }
 }
 

@@ -33,6 +33,45 @@ unsafe fn calculate_metaclass(
     }
 }
 
+/// The bases with every non-class base replaced by what its
+/// `__mro_entries__(orig_bases)` returns (PEP 560, `update_bases`); the
+/// same tuple when nothing changes.
+unsafe fn update_bases(orig: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: orig is a tuple of valid objects.
+    unsafe {
+        let items = tuple::items(orig);
+        let mut out: Option<Vec<Owned>> = None;
+        for (i, &b) in items.iter().enumerate() {
+            let entries = if typeobj::instance_of(b, &raw mut typeobj::PyType_Type) {
+                None
+            } else {
+                protocol::getattr_opt(b, pystr::intern("__mro_entries__"))?
+            };
+            match entries {
+                Some(meth) => {
+                    let r = protocol::call_args(meth.as_ptr(), &[orig])?;
+                    if !tuple::check(r.as_ptr()) {
+                        return Err(errors::type_error("__mro_entries__ must return a tuple"));
+                    }
+                    let v = out.get_or_insert_with(|| {
+                        items[..i].iter().map(|&x| Owned::from_borrowed(x)).collect()
+                    });
+                    v.extend(tuple::items(r.as_ptr()).iter().map(|&x| Owned::from_borrowed(x)));
+                }
+                None => {
+                    if let Some(v) = out.as_mut() {
+                        v.push(Owned::from_borrowed(b));
+                    }
+                }
+            }
+        }
+        match out {
+            Some(v) => tuple::from_vec(v),
+            None => Ok(Owned::from_borrowed(orig)),
+        }
+    }
+}
+
 /// `builtins.__build_class__(func, name, *bases, metaclass=None, **kwds)`.
 pub unsafe fn build_class(
     args: &[*mut PyObject],
@@ -53,7 +92,9 @@ pub unsafe fn build_class(
         if !pystr::check(name) {
             return Err(errors::type_error("__build_class__: name is not a string"));
         }
-        let bases = tuple::from_slice(&args[2..])?;
+        let orig_bases = tuple::from_slice(&args[2..])?;
+        let bases = update_bases(orig_bases.as_ptr())?;
+        let base_items = tuple::items(bases.as_ptr());
         let mut meta: *mut PyObject = null_mut();
         let kwd = dict::new()?;
         for &(k, v) in kws {
@@ -65,7 +106,7 @@ pub unsafe fn build_class(
         }
         let is_class = meta.is_null() || typeobj::instance_of(meta, &raw mut typeobj::PyType_Type);
         let meta = if meta.is_null() {
-            match args.get(2) {
+            match base_items.first() {
                 Some(&b) => (*b).ob_type.cast(),
                 None => (&raw mut typeobj::PyType_Type).cast(),
             }
@@ -73,7 +114,7 @@ pub unsafe fn build_class(
             meta
         };
         let meta = if is_class {
-            calculate_metaclass(meta.cast(), &args[2..])?.cast()
+            calculate_metaclass(meta.cast(), base_items)?.cast()
         } else {
             meta
         };
@@ -115,6 +156,9 @@ pub unsafe fn build_class(
         )?;
         let cellv = crate::vm::eval::run_frame(f.as_ptr())?;
         drop(f);
+        if bases.as_ptr() != orig_bases.as_ptr() {
+            protocol::set_item(ns.as_ptr(), pystr::intern("__orig_bases__"), orig_bases.as_ptr())?;
+        }
         let mut call_args = vec![name, bases.as_ptr(), ns.as_ptr()];
         let kwnames: Vec<*mut PyObject> = {
             let mut pos = 0;
