@@ -41,6 +41,7 @@ pub mod none;
 pub mod number;
 #[allow(clippy::module_inception)]
 pub mod object;
+pub mod object_reduce;
 pub mod property;
 pub mod protocol;
 pub mod range;
@@ -52,6 +53,7 @@ pub mod str;
 pub mod str_format;
 pub mod str_methods;
 pub mod structseq;
+pub mod subclasses;
 pub mod superobject;
 pub mod trashcan;
 pub mod tuple;

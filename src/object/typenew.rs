@@ -19,10 +19,10 @@ use std::ptr::null_mut;
 pub unsafe extern "C" fn type_new(
     meta: *mut PyTypeObject,
     args: *mut PyObject,
-    _kwds: *mut PyObject,
+    kwds: *mut PyObject,
 ) -> *mut PyObject {
     guard_obj(|| {
-        // SAFETY: meta is a metatype; args a tuple.
+        // SAFETY: meta is a metatype; args a tuple; kwds NULL or a dict.
         unsafe {
             let items = tuple::items(args);
             if items.len() == 1 && meta == &raw mut PyType_Type {
@@ -51,7 +51,17 @@ pub unsafe extern "C" fn type_new(
                     typeobj::type_name(*ns)
                 )));
             }
-            new_class(meta, *name, *bases, *ns)
+            // The most derived metaclass builds the class, through its own
+            // __new__ if it has one.
+            let winner = crate::vm::classes::calculate_metaclass(meta, tuple::items(*bases))?;
+            if winner != meta {
+                if let Some(new) = (*winner).tp_new {
+                    if new as usize != type_new as *const () as usize {
+                        return errors::check(new(winner, args, kwds));
+                    }
+                }
+            }
+            new_class(winner, *name, *bases, *ns, kwds)
         }
     })
 }
@@ -117,6 +127,7 @@ pub unsafe fn new_class(
     name: *mut PyObject,
     bases: *mut PyObject,
     ns: *mut PyObject,
+    kwds: *mut PyObject,
 ) -> PyResult<Owned> {
     // SAFETY: arguments checked by type_new.
     unsafe {
@@ -254,7 +265,7 @@ pub unsafe fn new_class(
             dict::del_item(d.as_ptr(), pystr::intern("__classcell__"))?;
         }
         set_names(tp)?;
-        init_subclass(tp)?;
+        init_subclass(tp, kwds)?;
         Ok(ty)
     }
 }
@@ -276,8 +287,9 @@ unsafe fn set_names(tp: *mut PyTypeObject) -> PyResult<()> {
     }
 }
 
-/// Calls `super(cls, cls).__init_subclass__()`.
-unsafe fn init_subclass(tp: *mut PyTypeObject) -> PyResult<()> {
+/// Calls `super(cls, cls).__init_subclass__(**kwds)` (`kwds` NULL or the
+/// class keywords).
+unsafe fn init_subclass(tp: *mut PyTypeObject, kwds: *mut PyObject) -> PyResult<()> {
     // SAFETY: tp is ready.
     unsafe {
         let mro = tuple::items((*tp).tp_mro);
@@ -290,7 +302,8 @@ unsafe fn init_subclass(tp: *mut PyTypeObject) -> PyResult<()> {
                 Some(get) => check(get(v, null_mut(), tp.cast()))?,
                 None => Owned::from_borrowed(v),
             };
-            protocol::call_args(bound.as_ptr(), &[])?;
+            let empty = tuple::empty();
+            protocol::call(bound.as_ptr(), empty.as_ptr(), kwds)?;
             return Ok(());
         }
         Ok(())

@@ -195,6 +195,14 @@ pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), St
             fatal_error("failed to initialize a builtin type");
         }
     }
+    // Types readied before weak references existed are recorded in their
+    // bases' `__subclasses__()` now.
+    for tp in static_types() {
+        // SAFETY: as above; every static type is ready.
+        if unsafe { object::subclasses::register(tp) }.is_err() {
+            fatal_error("failed to record the builtin types' subclasses");
+        }
+    }
     // SAFETY: interp was just created and is owned by the runtime.
     if init_interpreter(unsafe { &mut *interp }).is_err() {
         fatal_error("failed to create the builtins module");
