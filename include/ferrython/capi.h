@@ -1606,6 +1606,11 @@ typedef struct PySetObject {
   PyObject *weakreflist;
 } PySetObject;
 
+/*
+ The zeroed entry that ends a slot table.
+ */
+#define SLOT_END (PyModuleDef_Slot){ .slot = 0, .value = (null_mut){  } }
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -2678,6 +2683,26 @@ extern struct PyTypeObject _PyWeakref_ProxyType;
  `_PyWeakref_CallableProxyType`: `weakref.proxy` to a callable.
  */
 extern struct PyTypeObject _PyWeakref_CallableProxyType;
+
+/*
+ `PyAsyncGen_Type`.
+ */
+extern struct PyTypeObject PyAsyncGen_Type;
+
+/*
+ `_PyAsyncGenWrappedValue_Type`: marks a value the body yielded.
+ */
+extern struct PyTypeObject _PyAsyncGenWrappedValue_Type;
+
+/*
+ `_PyAsyncGenASend_Type`.
+ */
+extern struct PyTypeObject _PyAsyncGenASend_Type;
+
+/*
+ `_PyAsyncGenAThrow_Type`.
+ */
+extern struct PyTypeObject _PyAsyncGenAThrow_Type;
 
 /*
  `PyCell_Type`.
@@ -6687,6 +6712,66 @@ PyObject *PyWeakref_GetObject(PyObject *r);
  referenceable type, with the refcount at zero.
  */
 void PyObject_ClearWeakRefs(PyObject *op);
+
+extern double acos(double x);
+
+extern double asin(double x);
+
+extern double atan(double x);
+
+extern double atan2(double y, double x);
+
+extern double cos(double x);
+
+extern double sin(double x);
+
+extern double tan(double x);
+
+extern double cosh(double x);
+
+extern double sinh(double x);
+
+extern double tanh(double x);
+
+extern double acosh(double x);
+
+extern double asinh(double x);
+
+extern double atanh(double x);
+
+extern double exp(double x);
+
+extern double exp2(double x);
+
+extern double expm1(double x);
+
+extern double log(double x);
+
+extern double log2(double x);
+
+extern double log10(double x);
+
+extern double log1p(double x);
+
+extern double cbrt(double x);
+
+extern double erf(double x);
+
+extern double erfc(double x);
+
+extern double pow(double x, double y);
+
+extern double fmod(double x, double y);
+
+extern double remainder(double x, double y);
+
+extern double nextafter(double x, double y);
+
+extern double ldexp(double x, int e);
+
+extern double frexp(double x, int *e);
+
+extern double hypot(double x, double y);
 
 /*
  `PyObject_GenericGetAttr`.

@@ -136,7 +136,7 @@ static mut METHODS: [PyMethodDef; 3] = [
     METHOD_END,
 ];
 
-static mut DEF: PyModuleDef = crate::modules::module_def(
+static mut DEF: PyModuleDef = crate::modules::module_def::def(
     c"_string",
     c"string helper module",
     (&raw mut METHODS).cast(),

@@ -66,19 +66,15 @@ static mut METHODS: [PyMethodDef; 5] = [
 /// Adds the types.
 unsafe extern "C" fn exec(m: *mut PyObject) -> c_int {
     let add = || -> PyResult<()> {
-        // SAFETY: m is the module being executed; the types are static.
-        unsafe {
-            let types: [(&std::ffi::CStr, *mut PyTypeObject); 4] = [
-                (c"ref", &raw mut _PyWeakref_RefType),
-                (c"ReferenceType", &raw mut _PyWeakref_RefType),
-                (c"ProxyType", &raw mut _PyWeakref_ProxyType),
-                (c"CallableProxyType", &raw mut _PyWeakref_CallableProxyType),
-            ];
-            for (name, tp) in types {
-                if crate::capi::module::PyModule_AddObjectRef(m, name.as_ptr(), tp.cast()) < 0 {
-                    return Err(errors::Raised::assume());
-                }
-            }
+        let types: [(&str, *mut PyTypeObject); 4] = [
+            ("ref", &raw mut _PyWeakref_RefType),
+            ("ReferenceType", &raw mut _PyWeakref_RefType),
+            ("ProxyType", &raw mut _PyWeakref_ProxyType),
+            ("CallableProxyType", &raw mut _PyWeakref_CallableProxyType),
+        ];
+        for (name, tp) in types {
+            // SAFETY: m is the module being executed; the types are static.
+            unsafe { crate::modules::module_def::add(m, name, Ok(Owned::from_borrowed(tp.cast())))? };
         }
         Ok(())
     };
@@ -86,17 +82,11 @@ unsafe extern "C" fn exec(m: *mut PyObject) -> c_int {
 }
 
 static mut SLOTS: [PyModuleDef_Slot; 2] = [
-    PyModuleDef_Slot {
-        slot: Py_mod_exec,
-        value: exec as *mut c_void,
-    },
-    PyModuleDef_Slot {
-        slot: 0,
-        value: std::ptr::null_mut(),
-    },
+    crate::modules::module_def::exec_slot(exec),
+    crate::modules::module_def::SLOT_END,
 ];
 
-static mut DEF: PyModuleDef = crate::modules::module_def(
+static mut DEF: PyModuleDef = crate::modules::module_def::def(
     c"_weakref",
     c"Weak-reference support module.",
     (&raw mut METHODS).cast(),

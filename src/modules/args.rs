@@ -69,8 +69,8 @@ pub fn arity(name: &str, args: Args, min: usize, max: usize) -> PyResult<()> {
 }
 
 macro_rules! builtin_fn {
-    ($name:ident, |$args:ident, $kws:ident| $body:expr) => {
-        unsafe extern "C" fn $name(
+    ($vis:vis $name:ident, |$args:ident, $kws:ident| $body:expr) => {
+        $vis unsafe extern "C" fn $name(
             _m: *mut $crate::ffi::PyObject,
             args: *const *mut $crate::ffi::PyObject,
             nargs: $crate::ffi::Py_ssize_t,

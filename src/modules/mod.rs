@@ -4,6 +4,9 @@ pub mod _string;
 pub mod _weakref;
 pub mod args;
 pub mod builtins;
+pub mod math;
+pub mod module_def;
+pub mod random;
 pub mod sys;
 
 use crate::ffi::PyObject;
@@ -23,34 +26,12 @@ pub fn sys_modules() -> *mut PyObject {
 /// (name, init function). An init function works like an extension's
 /// `PyInit_<name>`: it returns a new module (single-phase) or its static
 /// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
-const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[("_string", _string::init), ("_weakref", _weakref::init)];
-
-/// A `PyModuleDef` for a builtin module written in Rust: name, doc,
-/// function table and PEP 489 slots (NULL for none); `m_base` is filled
-/// in by `PyModuleDef_Init`.
-pub const fn module_def(
-    name: &'static std::ffi::CStr,
-    doc: &'static std::ffi::CStr,
-    methods: *mut crate::ffi::PyMethodDef,
-    slots: *mut crate::ffi::PyModuleDef_Slot,
-) -> crate::ffi::PyModuleDef {
-    crate::ffi::PyModuleDef {
-        m_base: crate::ffi::PyModuleDef_Base {
-            ob_base: crate::object::refcount::static_head(std::ptr::null_mut()),
-            m_init: None,
-            m_index: 0,
-            m_copy: std::ptr::null_mut(),
-        },
-        m_name: name.as_ptr(),
-        m_doc: doc.as_ptr(),
-        m_size: 0,
-        m_methods: methods,
-        m_slots: slots,
-        m_traverse: None,
-        m_clear: None,
-        m_free: None,
-    }
-}
+const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
+    ("_random", random::init),
+    ("_string", _string::init),
+    ("_weakref", _weakref::init),
+    ("math", math::init),
+];
 
 /// The names of all builtin modules, sorted (`sys.builtin_module_names`).
 pub fn builtin_names() -> Vec<&'static str> {

@@ -9,6 +9,7 @@ mod stdlib_names;
 use crate::ffi::*;
 use crate::modules::args::{arity, builtin, no_kwargs};
 use crate::object::descr::{method, METHOD_END};
+use crate::object::structseq::{self, PyStructSequence_Desc, PyStructSequence_Field};
 use crate::object::{dict, exceptions as exc, int, list, none, number, str as pystr, tuple};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
@@ -186,36 +187,19 @@ builtin!(sys_getsizeof, |args, kws| {
     }
 });
 
-/// The size `sys.getsizeof` reports: `__sizeof__()` (or the type's
-/// basic and item sizes when it has none) plus the GC header.
+/// The size `sys.getsizeof` reports: `__sizeof__()` plus the GC header.
 unsafe fn sizeof(obj: *mut PyObject) -> PyResult<i64> {
     // SAFETY: obj is a valid object.
     unsafe {
-        let tp = (*obj).ob_type;
-        let meth = crate::object::typeobj::lookup(tp, pystr::intern("__sizeof__"));
-        let n = if meth.is_null() {
-            let items = if (*tp).tp_itemsize != 0 {
-                (*obj.cast::<PyVarObject>()).ob_size.unsigned_abs() as i64
-            } else {
-                0
-            };
-            (*tp).tp_basicsize as i64 + (*tp).tp_itemsize as i64 * items
-        } else {
-            let r = crate::object::protocol::call_method_obj(
-                obj,
-                "__sizeof__",
-                &[],
-            )?;
-            if !int::check(r.as_ptr()) {
-                return Err(errors::type_error("an integer is required"));
-            }
-            let n = int::as_i64(r.as_ptr())?;
-            if n < 0 {
-                return Err(errors::value_error("__sizeof__() should return >= 0"));
-            }
-            n
-        };
-        let gc = if (*tp).tp_flags & Py_TPFLAGS_HAVE_GC != 0 {
+        let r = crate::object::protocol::call_method_obj(obj, "__sizeof__", &[])?;
+        if !int::check(r.as_ptr()) {
+            return Err(errors::type_error("an integer is required"));
+        }
+        let n = int::as_i64(r.as_ptr())?;
+        if n < 0 {
+            return Err(errors::value_error("__sizeof__() should return >= 0"));
+        }
+        let gc = if (*(*obj).ob_type).tp_flags & Py_TPFLAGS_HAVE_GC != 0 {
             2 * size_of::<usize>() as i64
         } else {
             0
@@ -259,9 +243,96 @@ fn int_text_threshold() -> i64 {
     crate::object::int_text::MAX_STR_DIGITS_THRESHOLD as i64
 }
 
+builtin!(sys_set_asyncgen_hooks, |args, kws| {
+    arity("set_asyncgen_hooks", args, 0, 2)?;
+    let mut hooks = [args.first().copied(), args.get(1).copied()];
+    for (k, v) in kws {
+        let i = match k {
+            "firstiter" => 0,
+            "finalizer" => 1,
+            _ => {
+                return Err(errors::type_error(format!(
+                    "set_asyncgen_hooks() got an unexpected keyword argument '{k}'"
+                )))
+            }
+        };
+        if hooks[i].is_some() {
+            return Err(errors::type_error(format!(
+                "argument for set_asyncgen_hooks() given by name ('{k}') and position ({})",
+                i + 1
+            )));
+        }
+        hooks[i] = Some(v);
+    }
+    let [first, fin] = hooks;
+    if let Some(f) = fin {
+        crate::vm::asyncgen::check_hook(f, "finalizer")?;
+    }
+    if let Some(f) = first {
+        crate::vm::asyncgen::check_hook(f, "firstiter")?;
+    }
+    let ts = crate::runtime::tstate::get();
+    for (v, slot) in [
+        (fin, &mut ts.async_gen_finalizer),
+        (first, &mut ts.async_gen_firstiter),
+    ] {
+        if let Some(v) = v {
+            let new = if v == none::none() {
+                null_mut()
+            } else {
+                crate::object::refcount::new_ref(v)
+            };
+            crate::object::refcount::xdecref(std::mem::replace(slot, new));
+        }
+    }
+    Ok(Owned::from_borrowed_static(none::none()))
+});
+
+static mut ASYNCGEN_HOOKS_FIELDS: [PyStructSequence_Field; 3] = [
+    PyStructSequence_Field {
+        name: c"firstiter".as_ptr(),
+        doc: std::ptr::null(),
+    },
+    PyStructSequence_Field {
+        name: c"finalizer".as_ptr(),
+        doc: std::ptr::null(),
+    },
+    PyStructSequence_Field {
+        name: std::ptr::null(),
+        doc: std::ptr::null(),
+    },
+];
+
+static mut ASYNCGEN_HOOKS_DESC: PyStructSequence_Desc = PyStructSequence_Desc {
+    name: c"asyncgen_hooks".as_ptr(),
+    doc: std::ptr::null(),
+    fields: (&raw mut ASYNCGEN_HOOKS_FIELDS).cast(),
+    n_in_sequence: 2,
+};
+
+builtin!(sys_get_asyncgen_hooks, |args, kws| {
+    no_kwargs("get_asyncgen_hooks", &kws)?;
+    arity("get_asyncgen_hooks", args, 0, 0)?;
+    let tp = structseq::new_type(&raw mut ASYNCGEN_HOOKS_DESC)?;
+    let v = structseq::new(tp.as_ptr().cast())?;
+    let ts = crate::runtime::tstate::get();
+    for (i, h) in [ts.async_gen_firstiter, ts.async_gen_finalizer]
+        .into_iter()
+        .enumerate()
+    {
+        let h = if h.is_null() { none::none() } else { h };
+        structseq::set_item(
+            v.as_ptr(),
+            i as Py_ssize_t,
+            crate::object::refcount::new_ref(h),
+        );
+    }
+    Ok(v)
+});
+
 const FK: libc::c_int = METH_FASTCALL | METH_KEYWORDS;
 
-static mut SYS_METHODS: [PyMethodDef; 17] = [
+static mut SYS_METHODS: [PyMethodDef; 19] = [
     method(
         c"getfilesystemencoding",
         sys_getfilesystemencoding as *const c_void,
@@ -308,6 +379,16 @@ static mut SYS_METHODS: [PyMethodDef; 17] = [
     method(
         c"set_int_max_str_digits",
         sys_set_int_max_str_digits as *const c_void,
+        FK,
+    ),
+    method(
+        c"set_asyncgen_hooks",
+        sys_set_asyncgen_hooks as *const c_void,
+        FK,
+    ),
+    method(
+        c"get_asyncgen_hooks",
+        sys_get_asyncgen_hooks as *const c_void,
         FK,
     ),
     METHOD_END,

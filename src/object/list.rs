@@ -19,7 +19,8 @@ pub static mut PyList_Type: PyTypeObject = PyTypeObject {
     tp_flags: Py_TPFLAGS_BASETYPE
         | Py_TPFLAGS_LIST_SUBCLASS
         | Py_TPFLAGS_HAVE_GC
-        | Py_TPFLAGS_SEQUENCE,
+        | Py_TPFLAGS_SEQUENCE
+        | _Py_TPFLAGS_MATCH_SELF,
     tp_dealloc: Some(list_dealloc),
     tp_repr: Some(list_repr),
     tp_hash: Some(crate::capi::object::PyObject_HashNotImplemented),

@@ -20,7 +20,7 @@ use std::ptr::null_mut;
 /// `PyUnicode_Type`.
 #[no_mangle]
 pub static mut PyUnicode_Type: PyTypeObject = PyTypeObject {
-    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_UNICODE_SUBCLASS,
+    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_UNICODE_SUBCLASS | _Py_TPFLAGS_MATCH_SELF,
     tp_dealloc: Some(str_dealloc),
     tp_repr: Some(str_repr),
     tp_str: Some(str_str),

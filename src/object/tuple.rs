@@ -16,7 +16,8 @@ pub static mut PyTuple_Type: PyTypeObject = PyTypeObject {
     tp_flags: Py_TPFLAGS_BASETYPE
         | Py_TPFLAGS_TUPLE_SUBCLASS
         | Py_TPFLAGS_HAVE_GC
-        | Py_TPFLAGS_SEQUENCE,
+        | Py_TPFLAGS_SEQUENCE
+        | _Py_TPFLAGS_MATCH_SELF,
     tp_dealloc: Some(tuple_dealloc),
     tp_repr: Some(tuple_repr),
     tp_hash: Some(tuple_hash),

@@ -769,6 +769,9 @@ unary_slots! {
     slot_nb_int: "__int__";
     slot_nb_float: "__float__";
     slot_nb_index: "__index__";
+    slot_am_await: "__await__";
+    slot_am_aiter: "__aiter__";
+    slot_am_anext: "__anext__";
 }
 
 macro_rules! inplace_slots {
@@ -856,6 +859,16 @@ unsafe fn install_slots(tp: *mut PyTypeObject) {
         }
         if has("__bool__") {
             nb.nb_bool = Some(slot_nb_bool);
+        }
+        let am = &mut *(*tp).tp_as_async;
+        if has("__await__") {
+            am.am_await = Some(slot_am_await);
+        }
+        if has("__aiter__") {
+            am.am_aiter = Some(slot_am_aiter);
+        }
+        if has("__anext__") {
+            am.am_anext = Some(slot_am_anext);
         }
         if has("__len__") {
             mp.mp_length = Some(slot_length);

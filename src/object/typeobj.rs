@@ -414,7 +414,12 @@ unsafe fn inherit_slots(tp: *mut PyTypeObject, base: *mut PyTypeObject) {
                 | Py_TPFLAGS_UNICODE_SUBCLASS
                 | Py_TPFLAGS_DICT_SUBCLASS
                 | Py_TPFLAGS_BASE_EXC_SUBCLASS
-                | Py_TPFLAGS_TYPE_SUBCLASS);
+                | Py_TPFLAGS_TYPE_SUBCLASS
+                | _Py_TPFLAGS_MATCH_SELF);
+        // Pattern matching's sequence/mapping kind (`inherit_patma_flags`).
+        if (*tp).tp_flags & (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING) == 0 {
+            (*tp).tp_flags |= (*base).tp_flags & (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING);
+        }
         if (*tp).tp_flags & Py_TPFLAGS_HAVE_GC == 0
             && (*base).tp_flags & Py_TPFLAGS_HAVE_GC != 0
             && (*tp).tp_traverse.is_none()

@@ -63,6 +63,10 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::vm::genobject::PyGen_Type,
         &raw mut crate::vm::genobject::PyCoro_Type,
         &raw mut crate::vm::genobject::_PyCoroWrapper_Type,
+        &raw mut crate::vm::asyncgen::PyAsyncGen_Type,
+        &raw mut crate::vm::asyncgen::_PyAsyncGenASend_Type,
+        &raw mut crate::vm::asyncgen::_PyAsyncGenAThrow_Type,
+        &raw mut crate::vm::asyncgen::_PyAsyncGenWrappedValue_Type,
         &raw mut crate::object::range::PyRange_Type,
         &raw mut crate::object::range::PyRangeIter_Type,
         &raw mut crate::object::range::PyLongRangeIter_Type,
@@ -231,8 +235,12 @@ pub fn finalize() -> i32 {
     crate::runtime::errors::clear();
     let ts = tstate::current();
     if !ts.is_null() {
-        // SAFETY: the main thread state's interpreter is live until freed below.
-        unsafe { (*(*ts).interp).clear() };
+        // SAFETY: the main thread state's interpreter is live until freed
+        // below; the hooks are owned references.
+        unsafe {
+            (*ts).clear_asyncgen_hooks();
+            (*(*ts).interp).clear()
+        };
     }
     // Subclasses first, so a base's dict outlives the types built on it.
     for tp in static_types().into_iter().rev() {

@@ -102,6 +102,10 @@ pub struct PyThreadState {
     pub recursion_limit: i32,
     /// The running Python frame (borrowed), NULL outside Python code.
     pub frame: *mut PyObject,
+    /// `sys.set_asyncgen_hooks` `firstiter` (owned), NULL when unset.
+    pub async_gen_firstiter: *mut PyObject,
+    /// `sys.set_asyncgen_hooks` `finalizer` (owned), NULL when unset.
+    pub async_gen_finalizer: *mut PyObject,
 }
 
 thread_local! {
@@ -134,6 +138,17 @@ pub fn get() -> &'static mut PyThreadState {
 }
 
 impl PyThreadState {
+    /// Drops the `sys.set_asyncgen_hooks` hooks.
+    pub fn clear_asyncgen_hooks(&mut self) {
+        for p in [
+            std::mem::replace(&mut self.async_gen_firstiter, null_mut()),
+            std::mem::replace(&mut self.async_gen_finalizer, null_mut()),
+        ] {
+            // SAFETY: the thread state owned these references.
+            unsafe { crate::object::refcount::xdecref(p) };
+        }
+    }
+
     /// A fresh thread state for `interp`.
     pub fn new(interp: *mut PyInterpreterState) -> Box<PyThreadState> {
         Box::new(PyThreadState {
@@ -143,6 +158,8 @@ impl PyThreadState {
             recursion_depth: 0,
             recursion_limit: 1000,
             frame: null_mut(),
+            async_gen_firstiter: null_mut(),
+            async_gen_finalizer: null_mut(),
         })
     }
 }

@@ -46,21 +46,30 @@ pub unsafe fn here(f: *mut PyObject) -> PyResult<()> {
         if exc.is_null() {
             return Ok(());
         }
+        let b = exc.cast::<PyBaseExceptionObject>();
+        (*b).traceback = new_entry((*b).traceback, f)?;
+        Ok(())
+    }
+}
+
+/// A new traceback entry for `f` at its current instruction, in front of
+/// `next` (NULL or a traceback, whose reference it takes over on success).
+pub unsafe fn new_entry(next: *mut PyObject, f: *mut PyObject) -> PyResult<*mut PyObject> {
+    // SAFETY: f is a frame; next NULL or an owned traceback reference.
+    unsafe {
         let op = crate::object::alloc::generic_alloc(&raw mut PyTraceBack_Type, 0);
         if op.is_null() {
             return Err(Raised::assume());
         }
         let tb = op.cast::<PyTracebackObject>();
-        let b = exc.cast::<PyBaseExceptionObject>();
-        (*tb).tb_next = (*b).traceback;
+        (*tb).tb_next = next;
         (*tb).tb_frame = new_ref(f);
         let lasti = frame::fr(f).lasti.max(0);
         (*tb).tb_lasti = lasti * 2;
         (*tb).tb_lineno =
             code::line_of(code::data(frame::fr(f).code), lasti as usize) as libc::c_int;
-        (*b).traceback = op;
         crate::capi::gc::track(op);
-        Ok(())
+        Ok(op)
     }
 }
 
