@@ -1,5 +1,6 @@
 //! Builtin modules written in Rust, and the per-interpreter module table
 //! (`sys.modules`).
+pub mod _abc;
 pub mod _string;
 pub mod _weakref;
 pub mod args;
@@ -27,6 +28,7 @@ pub fn sys_modules() -> *mut PyObject {
 /// `PyInit_<name>`: it returns a new module (single-phase) or its static
 /// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
 const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
+    ("_abc", _abc::init),
     ("_random", random::init),
     ("_string", _string::init),
     ("_weakref", _weakref::init),

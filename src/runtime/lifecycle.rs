@@ -82,6 +82,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
     v.push(&raw mut crate::object::namespace::_PyNamespace_Type);
     v.push(&raw mut crate::object::genericalias::Py_GenericAliasType);
     v.push(&raw mut crate::object::union::_PyUnion_Type);
+    v.push(&raw mut crate::modules::_abc::ABC_DATA_TYPE);
     v.push(&raw mut crate::object::weakref::_PyWeakref_RefType);
     v.push(&raw mut crate::object::weakref::_PyWeakref_ProxyType);
     v.push(&raw mut crate::object::weakref::_PyWeakref_CallableProxyType);
