@@ -4,6 +4,7 @@ pub mod _abc;
 pub mod _string;
 pub mod _weakref;
 pub mod args;
+pub mod atexit;
 pub mod builtins;
 pub mod math;
 pub mod module_def;
@@ -32,6 +33,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_random", random::init),
     ("_string", _string::init),
     ("_weakref", _weakref::init),
+    ("atexit", atexit::init),
     ("math", math::init),
 ];
 

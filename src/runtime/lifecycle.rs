@@ -232,6 +232,8 @@ pub fn finalize() -> i32 {
     if !is_initialized() {
         return 0;
     }
+    // atexit callbacks run first, while the runtime is not yet finalizing.
+    crate::modules::atexit::run_exitfuncs();
     FINALIZING.store(true, Ordering::Release);
     crate::runtime::errors::clear();
     let ts = tstate::current();
