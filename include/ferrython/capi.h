@@ -6784,6 +6784,12 @@ PyObject *PyObject_GenericGetAttr(PyObject *op, PyObject *name);
 int PyObject_GenericSetAttr(PyObject *op, PyObject *name, PyObject *value);
 
 /*
+ `PyObject_GenericSetDict`: replaces the instance dict by the dict
+ `value`; deleting it is refused.
+ */
+int PyObject_GenericSetDict(PyObject *op, PyObject *value, void *_ctx);
+
+/*
  `PyObject_GenericGetDict`.
  */
 PyObject *PyObject_GenericGetDict(PyObject *op, void *_ctx);

@@ -411,7 +411,9 @@ pub unsafe extern "C" fn PyObject_IsInstance(op: *mut PyObject, cls: *mut PyObje
 pub unsafe extern "C" fn PyObject_IsSubclass(derived: *mut PyObject, cls: *mut PyObject) -> c_int {
     crate::null_check!(derived, cls);
     // SAFETY: non-NULL.
-    guard_int(|| unsafe { crate::object::instancecheck::is_subclass(derived, cls) }.map(c_int::from))
+    guard_int(|| {
+        unsafe { crate::object::instancecheck::is_subclass(derived, cls) }.map(c_int::from)
+    })
 }
 
 /// `Py_GetConstant` (3.13): a new reference to a constant.

@@ -72,7 +72,10 @@ unsafe extern "C" fn data_traverse(op: *mut PyObject, visit: visitproc, arg: *mu
 fn new_data() -> PyResult<Owned> {
     // SAFETY: the type is ready (a static type of the runtime).
     unsafe {
-        let op = errors::check(crate::object::alloc::generic_alloc(&raw mut ABC_DATA_TYPE, 0))?;
+        let op = errors::check(crate::object::alloc::generic_alloc(
+            &raw mut ABC_DATA_TYPE,
+            0,
+        ))?;
         let d = op.as_ptr().cast::<AbcData>();
         (*d).registry = set::new_set(std::ptr::null_mut())?.into_raw();
         (*d).cache = set::new_set(std::ptr::null_mut())?.into_raw();
@@ -103,7 +106,11 @@ unsafe fn in_weak_set(set: *mut PyObject, obj: *mut PyObject) -> PyResult<bool> 
         if set::len(set) == 0 || !weakref::supports((*obj).ob_type) {
             return Ok(false);
         }
-        let r = weakref::new(&raw mut weakref::_PyWeakref_RefType, obj, std::ptr::null_mut())?;
+        let r = weakref::new(
+            &raw mut weakref::_PyWeakref_RefType,
+            obj,
+            std::ptr::null_mut(),
+        )?;
         set::contains(set, r.as_ptr())
     }
 }
@@ -113,7 +120,11 @@ unsafe fn in_weak_set(set: *mut PyObject, obj: *mut PyObject) -> PyResult<bool> 
 unsafe fn add_to_weak_set(set: *mut PyObject, obj: *mut PyObject) -> PyResult<()> {
     // SAFETY: set is a set; obj valid.
     unsafe {
-        let r = weakref::new(&raw mut weakref::_PyWeakref_RefType, obj, std::ptr::null_mut())?;
+        let r = weakref::new(
+            &raw mut weakref::_PyWeakref_RefType,
+            obj,
+            std::ptr::null_mut(),
+        )?;
         set::add(set, r.as_ptr())
     }
 }
@@ -136,9 +147,13 @@ unsafe fn compute_abstract_methods(cls: *mut PyObject) -> PyResult<()> {
         let it = protocol::get_iter(items.as_ptr())?;
         while let Some(kv) = protocol::iter_next(it.as_ptr())? {
             if !tuple::check(kv.as_ptr()) || tuple::size(kv.as_ptr()) != 2 {
-                return Err(errors::type_error("items() returned item which is not a 2-tuple"));
+                return Err(errors::type_error(
+                    "items() returned item which is not a 2-tuple",
+                ));
             }
-            let [k, v] = tuple::items(kv.as_ptr()) else { unreachable!() };
+            let [k, v] = tuple::items(kv.as_ptr()) else {
+                unreachable!()
+            };
             if is_abstract(*v)? {
                 set::add(abstracts.as_ptr(), *k)?;
             }
@@ -148,7 +163,8 @@ unsafe fn compute_abstract_methods(cls: *mut PyObject) -> PyResult<()> {
             return Err(errors::type_error("__bases__ is not tuple"));
         }
         for &b in tuple::items(bases.as_ptr()) {
-            let Some(names) = protocol::getattr_opt(b, pystr::intern("__abstractmethods__"))? else {
+            let Some(names) = protocol::getattr_opt(b, pystr::intern("__abstractmethods__"))?
+            else {
                 continue;
             };
             let it = protocol::get_iter(names.as_ptr())?;
@@ -160,12 +176,16 @@ unsafe fn compute_abstract_methods(cls: *mut PyObject) -> PyResult<()> {
                 }
             }
         }
-        protocol::setattr(cls, pystr::intern("__abstractmethods__"), abstracts.as_ptr())
+        protocol::setattr(
+            cls,
+            pystr::intern("__abstractmethods__"),
+            abstracts.as_ptr(),
+        )
     }
 }
 
 /// The collection flags an ABC hands to its subclasses (for `match`).
-const COLLECTION_FLAGS: u64 = (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING) as u64;
+const COLLECTION_FLAGS: libc::c_ulong = Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING;
 
 builtin!(abc_init, |args, kws| {
     no_kwargs("_abc_init", &kws)?;
@@ -179,8 +199,8 @@ builtin!(abc_init, |args, kws| {
         let flags = dict::get_str((*tp).tp_dict, "__abc_tpflags__");
         if !flags.is_null() {
             if int::check(flags) {
-                let f = int::as_i64(flags)? as u64 & COLLECTION_FLAGS;
-                (*tp).tp_flags = ((*tp).tp_flags & !(COLLECTION_FLAGS as libc::c_ulong)) | f as libc::c_ulong;
+                let f = int::as_i64(flags)? as libc::c_ulong & COLLECTION_FLAGS;
+                (*tp).tp_flags = ((*tp).tp_flags & !COLLECTION_FLAGS) | f;
             }
             dict::del_item((*tp).tp_dict, pystr::intern("__abc_tpflags__"))?;
         }
@@ -193,8 +213,7 @@ builtin!(abc_init, |args, kws| {
 unsafe fn set_collection_flag(tp: *mut PyTypeObject, flag: libc::c_ulong) -> PyResult<()> {
     // SAFETY: tp is a type.
     unsafe {
-        if (*tp).tp_flags & Py_TPFLAGS_IMMUTABLETYPE != 0
-            || (*tp).tp_flags & (COLLECTION_FLAGS as libc::c_ulong) != 0
+        if (*tp).tp_flags & Py_TPFLAGS_IMMUTABLETYPE != 0 || (*tp).tp_flags & COLLECTION_FLAGS != 0
         {
             return Ok(());
         }
@@ -218,13 +237,15 @@ builtin!(abc_register, |args, kws| {
         return Ok(Owned::from_borrowed(subclass));
     }
     if instancecheck::is_subclass(cls, subclass)? {
-        return Err(errors::runtime_error("Refusing to create an inheritance cycle"));
+        return Err(errors::runtime_error(
+            "Refusing to create an inheritance cycle",
+        ));
     }
     let (_i, d) = impl_of(cls)?;
     add_to_weak_set((*d).registry, subclass)?;
     INVALIDATION_COUNTER.fetch_add(1, Ordering::Relaxed);
     if typeobj::instance_of(cls, &raw mut typeobj::PyType_Type) {
-        let flag = (*cls.cast::<PyTypeObject>()).tp_flags & (COLLECTION_FLAGS as libc::c_ulong);
+        let flag = (*cls.cast::<PyTypeObject>()).tp_flags & COLLECTION_FLAGS;
         if flag != 0 {
             set_collection_flag(subclass.cast(), flag)?;
         }
@@ -375,8 +396,16 @@ static mut METHODS: [PyMethodDef; 9] = [
     method(c"_reset_caches", reset_caches as *const c_void, FK),
     method(c"_get_dump", get_dump as *const c_void, FK),
     method(c"_abc_register", abc_register as *const c_void, FK),
-    method(c"_abc_instancecheck", abc_instancecheck as *const c_void, FK),
-    method(c"_abc_subclasscheck", abc_subclasscheck as *const c_void, FK),
+    method(
+        c"_abc_instancecheck",
+        abc_instancecheck as *const c_void,
+        FK,
+    ),
+    method(
+        c"_abc_subclasscheck",
+        abc_subclasscheck as *const c_void,
+        FK,
+    ),
     METHOD_END,
 ];
 

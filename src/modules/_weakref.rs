@@ -4,7 +4,9 @@
 use crate::ffi::*;
 use crate::modules::args::{arity, builtin, no_kwargs};
 use crate::object::descr::{method, METHOD_END};
-use crate::object::weakref::{self, _PyWeakref_CallableProxyType, _PyWeakref_ProxyType, _PyWeakref_RefType};
+use crate::object::weakref::{
+    self, _PyWeakref_CallableProxyType, _PyWeakref_ProxyType, _PyWeakref_RefType,
+};
 use crate::object::{dict, int, list, none};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
@@ -74,7 +76,9 @@ unsafe extern "C" fn exec(m: *mut PyObject) -> c_int {
         ];
         for (name, tp) in types {
             // SAFETY: m is the module being executed; the types are static.
-            unsafe { crate::modules::module_def::add(m, name, Ok(Owned::from_borrowed(tp.cast())))? };
+            unsafe {
+                crate::modules::module_def::add(m, name, Ok(Owned::from_borrowed(tp.cast())))?
+            };
         }
         Ok(())
     };

@@ -59,7 +59,9 @@ pub fn run_exitfuncs() {
                     errors::restore(e);
                     let msg = format!("Exception ignored in atexit callback {what}");
                     match pystr::from_str(&msg) {
-                        Ok(m) => crate::capi::exceptions::_Ferrython_ErrFormatUnraisable(m.into_raw()),
+                        Ok(m) => {
+                            crate::capi::exceptions::_Ferrython_ErrFormatUnraisable(m.into_raw())
+                        }
                         Err(_) => errors::clear(),
                     }
                 }
@@ -86,9 +88,7 @@ builtin!(register, |args, kws| {
         ));
     };
     if (*(*func).ob_type).tp_call.is_none() {
-        return Err(errors::type_error(
-            "the first argument must be callable",
-        ));
+        return Err(errors::type_error("the first argument must be callable"));
     }
     let t = tuple::from_slice(rest)?;
     let kwargs = if kws.is_empty() {

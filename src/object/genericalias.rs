@@ -66,8 +66,16 @@ static mut GA_AS_NUMBER: PyNumberMethods = PyNumberMethods {
 
 static GA_METHODS: [PyMethodDef; 6] = [
     crate::object::descr::method(c"__mro_entries__", ga_mro_entries as *const c_void, METH_O),
-    crate::object::descr::method(c"__instancecheck__", ga_instancecheck as *const c_void, METH_O),
-    crate::object::descr::method(c"__subclasscheck__", ga_subclasscheck as *const c_void, METH_O),
+    crate::object::descr::method(
+        c"__instancecheck__",
+        ga_instancecheck as *const c_void,
+        METH_O,
+    ),
+    crate::object::descr::method(
+        c"__subclasscheck__",
+        ga_subclasscheck as *const c_void,
+        METH_O,
+    ),
     crate::object::descr::method(c"__reduce__", ga_reduce as *const c_void, METH_NOARGS),
     crate::object::descr::method(c"__dir__", ga_dir as *const c_void, METH_NOARGS),
     crate::object::descr::METHOD_END,
@@ -129,7 +137,9 @@ unsafe fn new_of(
         } else {
             tuple::pack(&[args])?
         };
-        let alloc = (*tp).tp_alloc.unwrap_or(crate::capi::allocation::PyType_GenericAlloc);
+        let alloc = (*tp)
+            .tp_alloc
+            .unwrap_or(crate::capi::allocation::PyType_GenericAlloc);
         let op = errors::check(alloc(tp, 0))?;
         let g = ga(op.as_ptr());
         (*g).origin = new_ref(origin);
@@ -161,7 +171,9 @@ unsafe extern "C" fn ga_new(
     // SAFETY: args is a tuple, kwargs NULL or a dict.
     guard_obj(|| unsafe {
         if !kwargs.is_null() && dict::len(kwargs) > 0 {
-            return Err(errors::type_error("GenericAlias() takes no keyword arguments"));
+            return Err(errors::type_error(
+                "GenericAlias() takes no keyword arguments",
+            ));
         }
         match tuple::items(args) {
             [origin, a] => new_of(tp, *origin, *a, false),
@@ -241,7 +253,9 @@ pub unsafe fn repr_item(p: *mut PyObject, out: &mut String) -> PyResult<()> {
             if let Some(qualname) = protocol::getattr_opt(p, pystr::intern("__qualname__"))? {
                 let module = protocol::getattr_opt(p, pystr::intern("__module__"))?;
                 if let Some(module) = module.filter(|m| m.as_ptr() != none::none()) {
-                    if pystr::check(module.as_ptr()) && pystr::as_str(module.as_ptr())? == "builtins" {
+                    if pystr::check(module.as_ptr())
+                        && pystr::as_str(module.as_ptr())? == "builtins"
+                    {
                         out.push_str(pystr::as_str(protocol::str_(qualname.as_ptr())?.as_ptr())?);
                     } else {
                         let m = protocol::str_(module.as_ptr())?;
@@ -296,7 +310,11 @@ unsafe extern "C" fn ga_hash(op: *mut PyObject) -> Py_hash_t {
     })
 }
 
-unsafe extern "C" fn ga_richcompare(a: *mut PyObject, b: *mut PyObject, op: c_int) -> *mut PyObject {
+unsafe extern "C" fn ga_richcompare(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    op: c_int,
+) -> *mut PyObject {
     // SAFETY: a is an alias, b valid.
     guard_obj(|| unsafe {
         if !check(b) || (op != Py_EQ && op != Py_NE) {
@@ -306,11 +324,17 @@ unsafe extern "C" fn ga_richcompare(a: *mut PyObject, b: *mut PyObject, op: c_in
         let eq = (*ga_a).starred == (*ga_b).starred
             && protocol::rich_compare_bool((*ga_a).origin, (*ga_b).origin, Py_EQ)?
             && protocol::rich_compare_bool((*ga_a).args, (*ga_b).args, Py_EQ)?;
-        Ok(Owned::from_borrowed_static(pybool::from_bool(eq == (op == Py_EQ))))
+        Ok(Owned::from_borrowed_static(pybool::from_bool(
+            eq == (op == Py_EQ),
+        )))
     })
 }
 
-unsafe extern "C" fn ga_call(op: *mut PyObject, args: *mut PyObject, kwargs: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn ga_call(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
     // SAFETY: op is an alias; args a tuple.
     guard_obj(|| unsafe {
         let obj = protocol::call((*ga(op)).origin, args, kwargs)?;
@@ -420,7 +444,10 @@ unsafe extern "C" fn ga_get_unpacked(op: *mut PyObject, _: *mut c_void) -> *mut 
     unsafe { new_ref(pybool::from_bool((*ga(op)).starred)) }
 }
 
-unsafe extern "C" fn ga_get_unpacked_tuple_args(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+unsafe extern "C" fn ga_get_unpacked_tuple_args(
+    op: *mut PyObject,
+    _: *mut c_void,
+) -> *mut PyObject {
     // SAFETY: op is an alias.
     unsafe {
         let g = ga(op);
@@ -507,7 +534,11 @@ unsafe fn is_unpacked_typevartuple(arg: *mut PyObject) -> PyResult<bool> {
 /// `arg` with the parameters `params` replaced by `items`
 /// (`subs_tvars`): nested generics are subscripted with their own
 /// parameters' replacements.
-unsafe fn subs_tvars(arg: *mut PyObject, params: &[*mut PyObject], items: &[*mut PyObject]) -> PyResult<Owned> {
+unsafe fn subs_tvars(
+    arg: *mut PyObject,
+    params: &[*mut PyObject],
+    items: &[*mut PyObject],
+) -> PyResult<Owned> {
     // SAFETY: arg, params and items are valid.
     unsafe {
         let Some(sub) = protocol::getattr_opt(arg, pystr::intern("__parameters__"))? else {
@@ -556,7 +587,9 @@ pub unsafe fn subs_parameters(
         }
         let mut item = Owned::from_borrowed(item);
         for &p in tuple::items(params) {
-            if let Some(prepare) = protocol::getattr_opt(p, pystr::intern("__typing_prepare_subst__"))? {
+            if let Some(prepare) =
+                protocol::getattr_opt(p, pystr::intern("__typing_prepare_subst__"))?
+            {
                 let itemarg = if tuple::check(item.as_ptr()) {
                     item.clone()
                 } else {
@@ -575,7 +608,11 @@ pub unsafe fn subs_parameters(
             let r = protocol::repr(self_)?;
             return Err(errors::type_error(format!(
                 "Too {} arguments for {}; actual {}, expected {}",
-                if items.len() as Py_ssize_t > nparams { "many" } else { "few" },
+                if items.len() as Py_ssize_t > nparams {
+                    "many"
+                } else {
+                    "few"
+                },
                 pystr::as_str(r.as_ptr())?,
                 items.len(),
                 nparams
@@ -597,7 +634,11 @@ pub unsafe fn subs_parameters(
                 None => subs_tvars(arg, params, items)?,
             };
             if unpack && tuple::check(new.as_ptr()) {
-                newargs.extend(tuple::items(new.as_ptr()).iter().map(|&x| Owned::from_borrowed(x)));
+                newargs.extend(
+                    tuple::items(new.as_ptr())
+                        .iter()
+                        .map(|&x| Owned::from_borrowed(x)),
+                );
             } else {
                 newargs.push(new);
             }
@@ -614,6 +655,11 @@ unsafe extern "C" fn ga_getitem(op: *mut PyObject, item: *mut PyObject) -> *mut 
             (*g).parameters = make_parameters((*g).args)?.into_raw();
         }
         let newargs = subs_parameters(op, (*g).args, (*g).parameters, item)?;
-        new_of(&raw mut Py_GenericAliasType, (*g).origin, newargs.as_ptr(), (*g).starred)
+        new_of(
+            &raw mut Py_GenericAliasType,
+            (*g).origin,
+            newargs.as_ptr(),
+            (*g).starred,
+        )
     })
 }

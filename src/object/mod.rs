@@ -60,7 +60,7 @@ pub mod tuple;
 pub mod typecache;
 pub mod typenew;
 pub mod typeobj;
-pub mod union;
 pub mod unicode_db;
 pub mod unicode_props;
+pub mod union;
 pub mod weakref;

@@ -76,9 +76,7 @@ unsafe fn ns_dict(op: *mut PyObject) -> *mut PyObject {
 /// Whether `op` is a `SimpleNamespace` (or a subclass instance).
 unsafe fn check(op: *mut PyObject) -> bool {
     // SAFETY: op is a valid object.
-    unsafe {
-        crate::object::typeobj::is_subtype((*op).ob_type, &raw mut _PyNamespace_Type)
-    }
+    unsafe { crate::object::typeobj::is_subtype((*op).ob_type, &raw mut _PyNamespace_Type) }
 }
 
 /// `_PyNamespace_New`: a namespace holding the items of `kwds` (a dict or
@@ -106,7 +104,9 @@ unsafe extern "C" fn namespace_new(
     guard_obj(|| {
         // SAFETY: tp is the namespace type or a subtype.
         unsafe {
-            let alloc = (*tp).tp_alloc.unwrap_or(crate::capi::allocation::PyType_GenericAlloc);
+            let alloc = (*tp)
+                .tp_alloc
+                .unwrap_or(crate::capi::allocation::PyType_GenericAlloc);
             let op = errors::check(alloc(tp, 0))?;
             (*op.as_ptr().cast::<PyNamespaceObject>()).ns_dict = dict::new()?.into_raw();
             Ok(op)
@@ -246,7 +246,9 @@ unsafe extern "C" fn namespace_richcompare(
         if check(a) && check(b) {
             protocol::rich_compare(ns_dict(a), ns_dict(b), op)
         } else {
-            Ok(Owned::from_borrowed_static(crate::object::none::not_implemented()))
+            Ok(Owned::from_borrowed_static(
+                crate::object::none::not_implemented(),
+            ))
         }
     })
 }

@@ -61,9 +61,13 @@ static OBJECT_METHODS: [PyMethodDef; 8] = [
     crate::object::descr::method(
         c"__subclasshook__",
         object_subclasshook as *const libc::c_void,
-        METH_VARARGS | METH_CLASS,
+        METH_O | METH_CLASS,
     ),
-    crate::object::descr::method(c"__sizeof__", object_sizeof as *const libc::c_void, METH_NOARGS),
+    crate::object::descr::method(
+        c"__sizeof__",
+        object_sizeof as *const libc::c_void,
+        METH_NOARGS,
+    ),
     crate::object::descr::METHOD_END,
 ];
 
@@ -92,7 +96,10 @@ unsafe extern "C" fn object_init_subclass(
 
 /// `object.__subclasshook__(subclass)`: NotImplemented, so that the
 /// normal algorithm decides.
-unsafe extern "C" fn object_subclasshook(_cls: *mut PyObject, _args: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn object_subclasshook(
+    _cls: *mut PyObject,
+    _args: *mut PyObject,
+) -> *mut PyObject {
     // SAFETY: NotImplemented is immortal.
     unsafe { new_ref(crate::object::none::not_implemented()) }
 }
@@ -149,8 +156,8 @@ pub unsafe extern "C" fn object_dealloc(op: *mut PyObject) {
         if (*tp).tp_weaklistoffset > 0 {
             crate::object::weakref::clear_weakrefs(op);
         }
-        if (*tp).tp_dictoffset > 0 {
-            let slot = op.cast::<u8>().add((*tp).tp_dictoffset as usize) as *mut *mut PyObject;
+        let slot = dict_slot(op);
+        if !slot.is_null() {
             xdecref(*slot);
         }
         if let Some(free) = (*tp).tp_free {
@@ -339,7 +346,14 @@ pub unsafe fn dict_slot(op: *mut PyObject) -> *mut *mut PyObject {
             return null_mut();
         }
         let off = if off < 0 {
-            let size = (*op.cast::<PyVarObject>()).ob_size.unsigned_abs();
+            // Counted back from the end of the variable-size allocation.
+            // An int keeps its digit count in `lv_tag` and is allocated
+            // with room for at least one digit.
+            let size = if typeobj::is_subtype(tp, &raw mut crate::object::int::PyLong_Type) {
+                crate::object::int::ndigits(op).max(1)
+            } else {
+                (*op.cast::<PyVarObject>()).ob_size.unsigned_abs()
+            };
             (crate::object::alloc::var_size(tp, size as isize) as isize + off) as usize
         } else {
             off as usize
@@ -478,6 +492,36 @@ pub unsafe extern "C" fn PyObject_GenericSetAttr(
     crate::null_check!(op, name);
     // SAFETY: checked non-NULL.
     guard_status(|| unsafe { generic_setattr(op, name, value) })
+}
+
+/// `PyObject_GenericSetDict`: replaces the instance dict by the dict
+/// `value`; deleting it is refused.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_GenericSetDict(
+    op: *mut PyObject,
+    value: *mut PyObject,
+    _ctx: *mut libc::c_void,
+) -> c_int {
+    guard_status(|| {
+        // SAFETY: op valid; value NULL or valid.
+        unsafe {
+            let slot = dict_slot(op);
+            if slot.is_null() {
+                return Err(errors::attribute_error("This object has no __dict__"));
+            }
+            if value.is_null() {
+                return Err(errors::type_error("cannot delete __dict__"));
+            }
+            if !dict::check(value) {
+                return Err(errors::type_error(format!(
+                    "__dict__ must be set to a dictionary, not a '{}'",
+                    typeobj::type_name(value)
+                )));
+            }
+            xdecref(std::mem::replace(&mut *slot, new_ref(value)));
+            Ok(())
+        }
+    })
 }
 
 /// `PyObject_GenericGetDict`.

@@ -131,7 +131,10 @@ unsafe fn getnewargs(obj: *mut PyObject) -> PyResult<(Option<Owned>, Option<Owne
                     typeobj::type_name(*kwargs)
                 )));
             }
-            return Ok((Some(Owned::from_borrowed(*args)), Some(Owned::from_borrowed(*kwargs))));
+            return Ok((
+                Some(Owned::from_borrowed(*args)),
+                Some(Owned::from_borrowed(*kwargs)),
+            ));
         }
         if let Some(f) = protocol::getattr_opt(obj, pystr::intern("__getnewargs__"))? {
             let r = protocol::call_args(f.as_ptr(), &[])?;
@@ -159,12 +162,14 @@ unsafe fn reduce_newobj(obj: *mut PyObject) -> PyResult<Owned> {
         let (args, kwargs) = getnewargs(obj)?;
         let hasargs = args.is_some();
         let args = args.unwrap_or_else(tuple::empty);
-        let plain = kwargs
-            .as_ref()
-            .is_none_or(|k| dict::len(k.as_ptr()) == 0);
+        let plain = kwargs.as_ref().is_none_or(|k| dict::len(k.as_ptr()) == 0);
         let (newobj, newargs) = if plain {
             let mut v = vec![Owned::from_borrowed(tp.cast())];
-            v.extend(tuple::items(args.as_ptr()).iter().map(|&a| Owned::from_borrowed(a)));
+            v.extend(
+                tuple::items(args.as_ptr())
+                    .iter()
+                    .map(|&a| Owned::from_borrowed(a)),
+            );
             (copyreg("__newobj__")?, tuple::from_vec(v)?)
         } else {
             let k = kwargs.unwrap_or_else(|| Owned::from_borrowed_static(none::none()));
@@ -213,7 +218,10 @@ pub unsafe extern "C" fn object_reduce(obj: *mut PyObject, _: *mut PyObject) -> 
 
 /// `object.__reduce_ex__(protocol)`: a `__reduce__` that the class
 /// overrides wins.
-pub unsafe extern "C" fn object_reduce_ex(obj: *mut PyObject, proto: *mut PyObject) -> *mut PyObject {
+pub unsafe extern "C" fn object_reduce_ex(
+    obj: *mut PyObject,
+    proto: *mut PyObject,
+) -> *mut PyObject {
     // SAFETY: obj and proto valid.
     guard_obj(|| unsafe {
         let proto = int::as_i64(crate::object::number::index(proto)?.as_ptr())?;

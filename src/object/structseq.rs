@@ -529,10 +529,7 @@ pub(crate) use structseq_desc;
 
 /// A new heap struct sequence type for `desc` and one instance of it
 /// holding `values` (as many as the description has fields).
-pub unsafe fn instance(
-    desc: *const PyStructSequence_Desc,
-    values: Vec<Owned>,
-) -> PyResult<Owned> {
+pub unsafe fn instance(desc: *const PyStructSequence_Desc, values: Vec<Owned>) -> PyResult<Owned> {
     // SAFETY: desc is a valid description; values fill its fields.
     unsafe {
         let tp = new_type(desc)?;

@@ -66,6 +66,45 @@ pub unsafe extern "C" fn type_new(
     })
 }
 
+/// The `__dict__` descriptor of classes that add an instance dict.
+const DICT_GETSET: PyGetSetDef = crate::object::descr::getset(
+    c"__dict__",
+    Some(crate::object::object::PyObject_GenericGetDict),
+    Some(crate::object::object::PyObject_GenericSetDict),
+);
+
+/// The `__weakref__` descriptor of classes that add a weak reference list.
+const WEAKREF_GETSET: PyGetSetDef =
+    crate::object::descr::getset(c"__weakref__", Some(subtype_getweakref), None);
+
+/// The descriptors a class gets for what it adds (`subtype_getsets_*`).
+static SUBTYPE_GETSETS_FULL: [PyGetSetDef; 3] = [
+    DICT_GETSET,
+    WEAKREF_GETSET,
+    crate::object::descr::GETSET_END,
+];
+static SUBTYPE_GETSETS_DICT: [PyGetSetDef; 2] = [DICT_GETSET, crate::object::descr::GETSET_END];
+static SUBTYPE_GETSETS_WEAKREF: [PyGetSetDef; 2] =
+    [WEAKREF_GETSET, crate::object::descr::GETSET_END];
+
+/// `__weakref__`: the first weak reference to the object, or None.
+unsafe extern "C" fn subtype_getweakref(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {
+    // SAFETY: op's type has a weak reference list at tp_weaklistoffset.
+    unsafe {
+        let off = (*(*op).ob_type).tp_weaklistoffset;
+        let head = if off > 0 {
+            *op.cast::<u8>().add(off as usize).cast::<*mut PyObject>()
+        } else {
+            null_mut()
+        };
+        new_ref(if head.is_null() {
+            crate::object::none::none()
+        } else {
+            head
+        })
+    }
+}
+
 /// The base whose instance layout the new class extends (CPython's
 /// `best_base`): the most derived "solid" base.
 unsafe fn best_base(bases: &[*mut PyObject]) -> PyResult<*mut PyTypeObject> {
@@ -200,8 +239,14 @@ pub unsafe fn new_class(
         if !slot_names.is_empty() {
             (*tp).tp_members = members;
         }
-        if add_dict && (*base).tp_itemsize == 0 {
-            (*tp).tp_dictoffset = size;
+        if add_dict {
+            // After variable-size items the dict pointer is the last word
+            // of the allocation (a negative offset, as CPython's).
+            (*tp).tp_dictoffset = if (*base).tp_itemsize == 0 {
+                size
+            } else {
+                -(std::mem::size_of::<*mut PyObject>() as Py_ssize_t)
+            };
             size += std::mem::size_of::<*mut PyObject>() as Py_ssize_t;
         }
         let add_weak = add_weak && (*base).tp_itemsize == 0;
@@ -210,6 +255,13 @@ pub unsafe fn new_class(
             size += std::mem::size_of::<*mut PyObject>() as Py_ssize_t;
         }
         (*tp).tp_basicsize = size;
+        // `__dict__` and `__weakref__` descriptors for what this class adds.
+        (*tp).tp_getset = match (add_dict, add_weak) {
+            (true, true) => (&raw const SUBTYPE_GETSETS_FULL).cast_mut().cast(),
+            (true, false) => (&raw const SUBTYPE_GETSETS_DICT).cast_mut().cast(),
+            (false, true) => (&raw const SUBTYPE_GETSETS_WEAKREF).cast_mut().cast(),
+            (false, false) => std::ptr::null_mut(),
+        };
         if !slot_names.is_empty() || add_dict || add_weak {
             (*tp).tp_dealloc = Some(subtype_dealloc);
         }

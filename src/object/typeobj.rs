@@ -38,6 +38,8 @@ pub static mut PyType_Type: PyTypeObject = PyTypeObject {
     tp_init: Some(type_init),
     tp_methods: (&raw const TYPE_METHODS).cast_mut().cast(),
     tp_weaklistoffset: std::mem::offset_of!(PyTypeObject, tp_weaklist) as Py_ssize_t,
+    // A class's attributes are its tp_dict: metaclasses add no dict slot.
+    tp_dictoffset: std::mem::offset_of!(PyTypeObject, tp_dict) as Py_ssize_t,
     tp_doc: c"type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type"
         .as_ptr(),
     ..type_template(
@@ -80,9 +82,21 @@ static mut TYPE_AS_NUMBER: PyNumberMethods = PyNumberMethods {
 
 static TYPE_METHODS: [PyMethodDef; 6] = [
     descr::method(c"mro", type_mro as *const libc::c_void, METH_NOARGS),
-    descr::method(c"__subclasses__", type_subclasses as *const libc::c_void, METH_NOARGS),
-    descr::method(c"__instancecheck__", type_instancecheck as *const libc::c_void, METH_O),
-    descr::method(c"__subclasscheck__", type_subclasscheck as *const libc::c_void, METH_O),
+    descr::method(
+        c"__subclasses__",
+        type_subclasses as *const libc::c_void,
+        METH_NOARGS,
+    ),
+    descr::method(
+        c"__instancecheck__",
+        type_instancecheck as *const libc::c_void,
+        METH_O,
+    ),
+    descr::method(
+        c"__subclasscheck__",
+        type_subclasscheck as *const libc::c_void,
+        METH_O,
+    ),
     descr::method(
         c"__prepare__",
         type_prepare as *const libc::c_void,
@@ -116,7 +130,9 @@ unsafe extern "C" fn type_instancecheck(op: *mut PyObject, inst: *mut PyObject) 
     crate::capi::boundary::guard_obj(|| {
         // SAFETY: op is a type, inst valid.
         let r = unsafe { crate::object::instancecheck::plain_isinstance(inst, op)? };
-        Ok(Owned::from_borrowed_static(crate::object::bool::from_bool(r)))
+        Ok(Owned::from_borrowed_static(crate::object::bool::from_bool(
+            r,
+        )))
     })
 }
 
@@ -125,7 +141,9 @@ unsafe extern "C" fn type_subclasscheck(op: *mut PyObject, sub: *mut PyObject) -
     crate::capi::boundary::guard_obj(|| {
         // SAFETY: op is a type, sub valid.
         let r = unsafe { crate::object::instancecheck::plain_issubclass(sub, op)? };
-        Ok(Owned::from_borrowed_static(crate::object::bool::from_bool(r)))
+        Ok(Owned::from_borrowed_static(crate::object::bool::from_bool(
+            r,
+        )))
     })
 }
 
@@ -147,7 +165,11 @@ static TYPE_GETSET: [PyGetSetDef; 9] = [
     descr::getset(c"__bases__", Some(type_get_bases), None),
     descr::getset(c"__base__", Some(type_get_base), None),
     descr::getset(c"__name__", Some(type_get_name), Some(type_set_name)),
-    descr::getset(c"__qualname__", Some(type_get_qualname), Some(type_set_qualname)),
+    descr::getset(
+        c"__qualname__",
+        Some(type_get_qualname),
+        Some(type_set_qualname),
+    ),
     descr::getset(c"__module__", Some(type_get_module), Some(type_set_module)),
     descr::getset(c"__mro__", Some(type_get_mro), None),
     descr::getset(c"__dict__", Some(type_get_dict), None),
@@ -621,7 +643,11 @@ unsafe extern "C" fn type_get_module(op: *mut PyObject, _c: *mut libc::c_void) -
 
 /// Checks an assignment to a name attribute of heap type `tp`: `value`
 /// must be a str (deletion is refused).
-unsafe fn check_name_value(tp: *mut PyTypeObject, attr: &str, value: *mut PyObject) -> PyResult<()> {
+unsafe fn check_name_value(
+    tp: *mut PyTypeObject,
+    attr: &str,
+    value: *mut PyObject,
+) -> PyResult<()> {
     // SAFETY: tp is a type; value NULL or valid.
     unsafe {
         if value.is_null() {
@@ -653,7 +679,9 @@ unsafe extern "C" fn type_set_name(
             check_name_value(tp, "__name__", value)?;
             let text = pystr::as_str(value)?;
             if text.contains('\0') {
-                return Err(errors::value_error("type name must not contain null characters"));
+                return Err(errors::value_error(
+                    "type name must not contain null characters",
+                ));
             }
             let ht: *mut PyHeapTypeObject = tp.cast();
             let cname = crate::object::heaptype::copy_cstr(text.as_bytes())?;

@@ -57,8 +57,16 @@ static UNION_GETSET: [PyGetSetDef; 3] = [
 ];
 
 static UNION_METHODS: [PyMethodDef; 3] = [
-    crate::object::descr::method(c"__instancecheck__", union_instancecheck as *const c_void, METH_O),
-    crate::object::descr::method(c"__subclasscheck__", union_subclasscheck as *const c_void, METH_O),
+    crate::object::descr::method(
+        c"__instancecheck__",
+        union_instancecheck as *const c_void,
+        METH_O,
+    ),
+    crate::object::descr::method(
+        c"__subclasscheck__",
+        union_subclasscheck as *const c_void,
+        METH_O,
+    ),
     crate::object::descr::METHOD_END,
 ];
 
@@ -128,7 +136,10 @@ unsafe fn merged_args(items: &[*mut PyObject]) -> PyResult<Vec<Owned>> {
 /// A union of `args`, or the single argument left.
 unsafe fn make(args: Vec<Owned>) -> PyResult<Owned> {
     if args.len() == 1 {
-        return Ok(args.into_iter().next().unwrap_or_else(|| Owned::from_borrowed_static(none::none())));
+        return Ok(args
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| Owned::from_borrowed_static(none::none())));
     }
     let args = tuple::from_vec(args)?;
     // SAFETY: the union type is static and ready.
@@ -164,7 +175,11 @@ unsafe extern "C" fn union_dealloc(op: *mut PyObject) {
     }
 }
 
-unsafe extern "C" fn union_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+unsafe extern "C" fn union_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut c_void,
+) -> c_int {
     // SAFETY: op is a union.
     unsafe {
         let Some(visit) = visit else { return 0 };
@@ -207,14 +222,17 @@ unsafe fn args_set(op: *mut PyObject) -> PyResult<Owned> {
 unsafe extern "C" fn union_hash(op: *mut PyObject) -> Py_hash_t {
     // SAFETY: op is a union.
     guard(|| unsafe {
-        match args_set(op).and_then(|s| protocol::hash(s.as_ptr())) {
-            Ok(h) => h,
-            Err(_) => -1,
-        }
+        args_set(op)
+            .and_then(|s| protocol::hash(s.as_ptr()))
+            .unwrap_or(-1)
     })
 }
 
-unsafe extern "C" fn union_richcompare(a: *mut PyObject, b: *mut PyObject, op: c_int) -> *mut PyObject {
+unsafe extern "C" fn union_richcompare(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    op: c_int,
+) -> *mut PyObject {
     // SAFETY: a is a union, b valid.
     guard_obj(|| unsafe {
         if !check(b) || (op != Py_EQ && op != Py_NE) {

@@ -208,7 +208,9 @@ pub fn parse_argv(cfg: &mut Config, args: &[String]) -> Result<(), EarlyExit> {
                             i += 1;
                             v.clone()
                         } else {
-                            return Err(usage_error(format!("Argument expected for the -{c} option")));
+                            return Err(usage_error(format!(
+                                "Argument expected for the -{c} option"
+                            )));
                         };
                         match c {
                             'c' => {
@@ -358,10 +360,7 @@ pub fn apply_environment(cfg: &mut Config) {
         cfg.pycache_prefix = env("PYTHONPYCACHEPREFIX");
     }
     if let Some(w) = env("PYTHONWARNINGS") {
-        let from_env = w
-            .split(',')
-            .filter(|s| !s.is_empty())
-            .map(str::to_string);
+        let from_env = w.split(',').filter(|s| !s.is_empty()).map(str::to_string);
         // The variable's options come before the command line's.
         let mut opts: Vec<String> = from_env.collect();
         opts.append(&mut cfg.warnoptions);

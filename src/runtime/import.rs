@@ -352,8 +352,7 @@ pub unsafe fn import_module_level(
                 if let Err(e) = import_absolute(&sub) {
                     // Only the submodule itself being absent is ignored,
                     // not a module it fails to import.
-                    if !errors::matches(exc::PyExc_ModuleNotFoundError)
-                        || !missing_module_is(&sub)?
+                    if !errors::matches(exc::PyExc_ModuleNotFoundError) || !missing_module_is(&sub)?
                     {
                         return Err(e);
                     }

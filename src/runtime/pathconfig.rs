@@ -31,7 +31,11 @@ fn find_in_prefix(prefix: &Path, libdir: &str, looked: &mut Vec<String>) -> Opti
         .flatten()
         .filter_map(|e| {
             let name = e.file_name();
-            let n = name.to_str()?.strip_prefix("python3.")?.parse::<u32>().ok()?;
+            let n = name
+                .to_str()?
+                .strip_prefix("python3.")?
+                .parse::<u32>()
+                .ok()?;
             (n >= MIN_MINOR).then_some(n)
         })
         .collect();

@@ -54,9 +54,16 @@ unsafe fn update_bases(orig: *mut PyObject) -> PyResult<Owned> {
                         return Err(errors::type_error("__mro_entries__ must return a tuple"));
                     }
                     let v = out.get_or_insert_with(|| {
-                        items[..i].iter().map(|&x| Owned::from_borrowed(x)).collect()
+                        items[..i]
+                            .iter()
+                            .map(|&x| Owned::from_borrowed(x))
+                            .collect()
                     });
-                    v.extend(tuple::items(r.as_ptr()).iter().map(|&x| Owned::from_borrowed(x)));
+                    v.extend(
+                        tuple::items(r.as_ptr())
+                            .iter()
+                            .map(|&x| Owned::from_borrowed(x)),
+                    );
                 }
                 None => {
                     if let Some(v) = out.as_mut() {
@@ -157,7 +164,11 @@ pub unsafe fn build_class(
         let cellv = crate::vm::eval::run_frame(f.as_ptr())?;
         drop(f);
         if bases.as_ptr() != orig_bases.as_ptr() {
-            protocol::set_item(ns.as_ptr(), pystr::intern("__orig_bases__"), orig_bases.as_ptr())?;
+            protocol::set_item(
+                ns.as_ptr(),
+                pystr::intern("__orig_bases__"),
+                orig_bases.as_ptr(),
+            )?;
         }
         let mut call_args = vec![name, bases.as_ptr(), ns.as_ptr()];
         let kwnames: Vec<*mut PyObject> = {

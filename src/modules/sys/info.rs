@@ -247,11 +247,7 @@ pub fn thread_info() -> PyResult<Owned> {
 /// nor writes CPython's `.pyc` files.
 pub fn implementation(version_info: *mut PyObject) -> PyResult<Owned> {
     let d = dict::new()?;
-    let multiarch = format!(
-        "{}-{}-gnu",
-        std::env::consts::ARCH,
-        std::env::consts::OS
-    );
+    let multiarch = format!("{}-{}-gnu", std::env::consts::ARCH, std::env::consts::OS);
     // SAFETY: d is a new dict; the values are fresh objects.
     unsafe {
         let set = |k: &str, v: *mut PyObject| dict::set_item(d.as_ptr(), pystr::intern(k), v);

@@ -17,7 +17,10 @@ fn is_test_module(name: &str) -> bool {
         || name.starts_with("__phello__")
         || name.starts_with("__hello")
         || name.starts_with("xxlimited")
-        || matches!(name, "xxsubtype" | "_xxtestfuzz" | "_ctypes_test" | "__pycache__")
+        || matches!(
+            name,
+            "xxsubtype" | "_xxtestfuzz" | "_ctypes_test" | "__pycache__"
+        )
 }
 
 /// The module names `dir` holds: `NAME.py`, `NAME/__init__.py` and, for
@@ -40,9 +43,7 @@ fn names_in(dir: &Path, out: &mut Vec<String>) {
             continue;
         };
         let valid = !name.is_empty()
-            && name
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
             && !name.starts_with(|c: char| c.is_ascii_digit());
         if valid && !is_test_module(name) {
             out.push(name.to_string());
