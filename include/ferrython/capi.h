@@ -552,6 +552,33 @@ typedef struct PyCodeObject PyCodeObject;
 #define Py_tp_token 83
 
 /*
+ `io.DEFAULT_BUFFER_SIZE`.
+ */
+#define DEFAULT_BUFFER_SIZE 8192
+
+/*
+ The kinds of boxed state.
+ */
+#define KIND_FILEIO 1
+
+#define KIND_BUFFERED 2
+
+#define KIND_TEXTIO 3
+
+#define KIND_BYTESIO 4
+
+#define KIND_STRINGIO 5
+
+#define KIND_RWPAIR 6
+
+#define KIND_NLDECODER 7
+
+/*
+ `METH_FASTCALL | METH_KEYWORDS`.
+ */
+#define FK (METH_FASTCALL | METH_KEYWORDS)
+
+/*
  `sys.hexversion`.
  */
 #define HEXVERSION 51249392
@@ -569,6 +596,36 @@ typedef struct PyCodeObject PyCodeObject;
 #define EMPTY -1
 
 #define DUMMY -2
+
+/*
+ `gc.DEBUG_STATS`.
+ */
+#define DEBUG_STATS 1
+
+/*
+ `gc.DEBUG_COLLECTABLE`.
+ */
+#define DEBUG_COLLECTABLE 2
+
+/*
+ `gc.DEBUG_UNCOLLECTABLE`.
+ */
+#define DEBUG_UNCOLLECTABLE 4
+
+/*
+ `gc.DEBUG_SAVEALL`.
+ */
+#define DEBUG_SAVEALL 32
+
+/*
+ `gc.DEBUG_LEAK`.
+ */
+#define DEBUG_LEAK ((DEBUG_COLLECTABLE | DEBUG_UNCOLLECTABLE) | DEBUG_SAVEALL)
+
+/*
+ Number of generations.
+ */
+#define NUM_GENERATIONS 3
 
 /*
  `_PyHASH_MODULUS`: numeric hashes are reduced modulo 2**61 - 1.
@@ -2665,6 +2722,51 @@ extern struct PyTypeObject PyTupleIter_Type;
 extern struct PyTypeObject PyType_Type;
 
 /*
+ `_PyGeneric_Type` (`typing.Generic`).
+ */
+extern struct PyTypeObject _PyGeneric_Type;
+
+/*
+ `_PyNoDefault_Type`.
+ */
+extern struct PyTypeObject _PyNoDefault_Type;
+
+/*
+ `_Py_NoDefaultStruct`.
+ */
+extern PyObject _Py_NoDefaultStruct;
+
+/*
+ `_PyParamSpecArgs_Type`.
+ */
+extern struct PyTypeObject _PyParamSpecArgs_Type;
+
+/*
+ `_PyParamSpecKwargs_Type`.
+ */
+extern struct PyTypeObject _PyParamSpecKwargs_Type;
+
+/*
+ `_PyTypeAlias_Type`.
+ */
+extern struct PyTypeObject _PyTypeAlias_Type;
+
+/*
+ `_PyTypeVar_Type`.
+ */
+extern struct PyTypeObject _PyTypeVar_Type;
+
+/*
+ `_PyParamSpec_Type`.
+ */
+extern struct PyTypeObject _PyParamSpec_Type;
+
+/*
+ `_PyTypeVarTuple_Type`.
+ */
+extern struct PyTypeObject _PyTypeVarTuple_Type;
+
+/*
  `_PyUnion_Type`.
  */
 extern struct PyTypeObject _PyUnion_Type;
@@ -4074,9 +4176,37 @@ void PyObject_GC_UnTrack(void *op);
 int PyObject_GC_IsTracked(PyObject *op);
 
 /*
- `PyObject_GC_IsFinalized`: no collector has finalized anything yet.
+ `PyObject_GC_IsFinalized`: whether the collector (or the deallocator)
+ already ran the object's `tp_finalize`.
  */
-int PyObject_GC_IsFinalized(PyObject *_op);
+int PyObject_GC_IsFinalized(PyObject *op);
+
+/*
+ `PyObject_IS_GC`: whether `op` carries a GC header.
+ */
+int PyObject_IS_GC(PyObject *op);
+
+/*
+ `PyGC_Collect`: a full collection; the number of unreachable objects
+ found (0 when a collection is already running or the collector is
+ disabled, as in CPython).
+ */
+Py_ssize_t PyGC_Collect(void);
+
+/*
+ `PyGC_Enable`: enables automatic collection; the previous state.
+ */
+int PyGC_Enable(void);
+
+/*
+ `PyGC_Disable`: disables automatic collection; the previous state.
+ */
+int PyGC_Disable(void);
+
+/*
+ `PyGC_IsEnabled`.
+ */
+int PyGC_IsEnabled(void);
 
 /*
  `PyObject_GC_Del`: frees a collected object's memory.

@@ -6,10 +6,21 @@ pub mod _weakref;
 pub mod args;
 pub mod atexit;
 pub mod builtins;
+pub mod codecs;
+pub mod collections;
+pub mod errno;
+pub mod gc;
+pub mod io;
+pub mod itertools;
 pub mod math;
 pub mod module_def;
+pub mod objtype;
+pub mod posix;
 pub mod random;
+pub mod stat;
 pub mod sys;
+pub mod time;
+pub mod typing;
 
 use crate::ffi::PyObject;
 
@@ -29,12 +40,23 @@ pub fn sys_modules() -> *mut PyObject {
 /// `PyInit_<name>`: it returns a new module (single-phase) or its static
 /// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
 const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
+    // One line per module, sorted by name.
     ("_abc", _abc::init),
+    ("_codecs", codecs::init),
+    ("_collections", collections::init),
+    ("_io", io::init),
     ("_random", random::init),
+    ("_stat", stat::init),
     ("_string", _string::init),
+    ("_typing", typing::init),
     ("_weakref", _weakref::init),
     ("atexit", atexit::init),
+    ("errno", errno::init),
+    ("gc", gc::init),
+    ("itertools", itertools::init),
     ("math", math::init),
+    ("posix", posix::init),
+    ("time", time::init),
 ];
 
 /// The names of all builtin modules, sorted (`sys.builtin_module_names`).
@@ -45,6 +67,31 @@ pub fn builtin_names() -> Vec<&'static str> {
         .collect();
     v.sort_unstable();
     v
+}
+
+/// A new module `name` with the functions of a static `METH_FASTCALL |
+/// METH_KEYWORDS` table (ending with `METHOD_END`) bound to it.
+///
+/// # Safety
+/// `table` points at a static method table that ends with a NULL name.
+pub unsafe fn new_module(
+    name: &str,
+    table: *mut crate::ffi::PyMethodDef,
+) -> crate::PyResult<crate::Owned> {
+    use crate::object::{dict, methodobject, module, str as pystr};
+    // SAFETY: the table is static and NULL-terminated.
+    unsafe {
+        let n = pystr::intern(name);
+        let m = module::new(n)?;
+        let d = module::dict_of(m.as_ptr());
+        let mut ml = table;
+        while !(*ml).ml_name.is_null() {
+            let f = methodobject::new(ml, m.as_ptr(), n, std::ptr::null_mut())?;
+            dict::set_item(d, pystr::intern_cstr((*ml).ml_name)?, f.as_ptr())?;
+            ml = ml.add(1);
+        }
+        Ok(m)
+    }
 }
 
 /// Creates the builtin module `name`, if there is one (`None` otherwise).

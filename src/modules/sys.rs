@@ -519,15 +519,8 @@ fn set_config_values(
 pub fn create() -> PyResult<Owned> {
     // SAFETY: the interpreter is live; the method table is static.
     unsafe {
-        let m = crate::object::module::new(pystr::intern("sys"))?;
+        let m = crate::modules::new_module("sys", (&raw mut SYS_METHODS).cast())?;
         let d = crate::object::module::dict_of(m.as_ptr());
-        let table = &raw mut SYS_METHODS;
-        for i in 0..(*table).len() - 1 {
-            let ml = (table as *mut PyMethodDef).add(i);
-            let f =
-                crate::object::methodobject::new(ml, m.as_ptr(), pystr::intern("sys"), null_mut())?;
-            dict::set_item(d, pystr::intern_cstr((*ml).ml_name)?, f.as_ptr())?;
-        }
         let interp = &*crate::runtime::tstate::get().interp;
         let set = |k: &str, v: *mut PyObject| dict::set_item(d, pystr::intern(k), v);
         let strs = |v: &[String]| -> PyResult<Owned> {
@@ -603,6 +596,7 @@ pub fn create() -> PyResult<Owned> {
             "stdlib_module_names",
             stdlib_names::names(cfg.stdlib_dir.as_deref())?.as_ptr(),
         )?;
+        crate::modules::io::stdio::install(d)?;
         Ok(m)
     }
 }

@@ -149,7 +149,7 @@ pub fn new_uninit(n: Py_ssize_t) -> PyResult<Owned> {
             }
         };
         (*op.cast::<PyTupleObject>()).ob_hash = -1;
-        crate::capi::gc::track(op);
+        crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
 }
@@ -284,7 +284,7 @@ unsafe extern "C" fn tuple_dealloc(op: *mut PyObject) {
         if !crate::object::trashcan::enter(op) {
             return;
         }
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         let its = items(op);
         for &o in its.iter().rev() {
             xdecref(o);

@@ -8,7 +8,7 @@ use crate::ffi::*;
 use crate::object::refcount::*;
 use crate::object::typeobj::{self, PyType_Type};
 use crate::object::{
-    bool as pybool, dict, heaptype, int, none, number, protocol, str as pystr, tuple,
+    bool as pybool, dict, heaptype, int, none, number, protocol, str as pystr, subtype, tuple,
 };
 use crate::runtime::errors::{self, check, PyResult};
 use crate::Owned;
@@ -215,8 +215,12 @@ pub unsafe fn new_class(
         let ty = heaptype::alloc(meta, name_str, slot_names.len())?;
         let tp: *mut PyTypeObject = ty.as_ptr().cast();
         let ht: *mut PyHeapTypeObject = tp.cast();
-        (*tp).tp_flags =
-            Py_TPFLAGS_HEAPTYPE | Py_TPFLAGS_BASETYPE | ((*base).tp_flags & Py_TPFLAGS_HAVE_GC);
+        // Every class is collected: an instance can always end up in a
+        // cycle through its type or its dict.
+        (*tp).tp_flags = Py_TPFLAGS_HEAPTYPE | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC;
+        (*tp).tp_traverse = Some(subtype::subtype_traverse);
+        (*tp).tp_clear = Some(subtype::subtype_clear);
+        (*tp).tp_dealloc = Some(subtype::subtype_dealloc);
         (*tp).tp_base = new_ref(base.cast()).cast();
         (*tp).tp_bases = new_ref(bases.as_ptr());
         let mut size = (*base).tp_basicsize;
@@ -262,9 +266,6 @@ pub unsafe fn new_class(
             (false, true) => (&raw const SUBTYPE_GETSETS_WEAKREF).cast_mut().cast(),
             (false, false) => std::ptr::null_mut(),
         };
-        if !slot_names.is_empty() || add_dict || add_weak {
-            (*tp).tp_dealloc = Some(subtype_dealloc);
-        }
         // __qualname__ and __module__.
         let qual = dict::get_str(d.as_ptr(), "__qualname__");
         if !qual.is_null() {
@@ -359,38 +360,6 @@ unsafe fn init_subclass(tp: *mut PyTypeObject, kwds: *mut PyObject) -> PyResult<
             return Ok(());
         }
         Ok(())
-    }
-}
-
-/// Deallocates an instance of a class with an instance dict or slots, then
-/// hands over to the base type's deallocator.
-unsafe extern "C" fn subtype_dealloc(op: *mut PyObject) {
-    // SAFETY: refcount reached zero; the layout follows the type.
-    unsafe {
-        let tp = (*op).ob_type;
-        if (*tp).tp_weaklistoffset > 0 {
-            crate::object::weakref::clear_weakrefs(op);
-        }
-        let mut t = tp;
-        while (*t).tp_dealloc.map(|f| f as usize) == Some(subtype_dealloc as *const () as usize) {
-            let mut m = (*t).tp_members;
-            while !m.is_null() && !(*m).name.is_null() {
-                if (*m).r#type == Py_T_OBJECT_EX {
-                    let slot = op.cast::<u8>().offset((*m).offset).cast::<*mut PyObject>();
-                    xdecref(std::mem::replace(&mut *slot, null_mut()));
-                }
-                m = m.add(1);
-            }
-            t = (*t).tp_base;
-        }
-        let dslot = crate::object::object::dict_slot(op);
-        if !dslot.is_null() {
-            xdecref(std::mem::replace(&mut *dslot, null_mut()));
-        }
-        match (*t).tp_dealloc {
-            Some(d) => d(op),
-            None => crate::object::object::object_dealloc(op),
-        }
     }
 }
 
@@ -881,6 +850,9 @@ unsafe fn install_slots(tp: *mut PyTypeObject) {
         }
         if has("__call__") {
             (*tp).tp_call = Some(slot_tp_call);
+        }
+        if has("__del__") {
+            (*tp).tp_finalize = Some(subtype::slot_tp_finalize);
         }
         if has("__getattribute__") || has("__getattr__") {
             (*tp).tp_getattro = Some(slot_tp_getattr_hook);

@@ -64,6 +64,14 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::vm::genobject::PyCoro_Type,
         &raw mut crate::vm::genobject::_PyCoroWrapper_Type,
         &raw mut crate::vm::asyncgen::PyAsyncGen_Type,
+        &raw mut crate::object::typevar::nodefault::_PyNoDefault_Type,
+        &raw mut crate::object::typevar::typeparam::_PyTypeVar_Type,
+        &raw mut crate::object::typevar::typeparam::_PyParamSpec_Type,
+        &raw mut crate::object::typevar::typeparam::_PyTypeVarTuple_Type,
+        &raw mut crate::object::typevar::paramspec_args::_PyParamSpecArgs_Type,
+        &raw mut crate::object::typevar::paramspec_args::_PyParamSpecKwargs_Type,
+        &raw mut crate::object::typevar::typealias::_PyTypeAlias_Type,
+        &raw mut crate::object::typevar::generic::_PyGeneric_Type,
         &raw mut crate::vm::asyncgen::_PyAsyncGenASend_Type,
         &raw mut crate::vm::asyncgen::_PyAsyncGenAThrow_Type,
         &raw mut crate::vm::asyncgen::_PyAsyncGenWrappedValue_Type,
@@ -89,6 +97,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
     v.extend(crate::object::dictview::all_types());
     v.extend(crate::object::set::all_types());
     v.extend(exceptions::all_types());
+    v.extend(crate::modules::io::all_types());
     v
 }
 
@@ -236,6 +245,7 @@ pub fn finalize() -> i32 {
     crate::modules::atexit::run_exitfuncs();
     FINALIZING.store(true, Ordering::Release);
     crate::runtime::errors::clear();
+    crate::modules::io::stdio::flush_std_streams();
     let ts = tstate::current();
     if !ts.is_null() {
         // SAFETY: the main thread state's interpreter is live until freed
@@ -245,6 +255,8 @@ pub fn finalize() -> i32 {
             (*(*ts).interp).clear()
         };
     }
+    crate::modules::codecs::registry::finalize();
+    crate::modules::io::finalize();
     // Subclasses first, so a base's dict outlives the types built on it.
     for tp in static_types().into_iter().rev() {
         // SAFETY: the static types were readied by initialize().

@@ -33,48 +33,38 @@ pub(crate) unsafe fn calculate_metaclass(
     }
 }
 
-/// The bases with every non-class base replaced by what its
-/// `__mro_entries__(orig_bases)` returns (PEP 560, `update_bases`); the
-/// same tuple when nothing changes.
-unsafe fn update_bases(orig: *mut PyObject) -> PyResult<Owned> {
+/// The bases after PEP 560's `__mro_entries__` (`update_bases`): each base
+/// that is not a class and has that method is replaced by the tuple it
+/// returns. `None` when nothing changed.
+unsafe fn update_bases(orig: *mut PyObject) -> PyResult<Option<Owned>> {
     // SAFETY: orig is a tuple of valid objects.
     unsafe {
         let items = tuple::items(orig);
-        let mut out: Option<Vec<Owned>> = None;
+        let mut out: Option<Vec<*mut PyObject>> = None;
+        let mut keep: Vec<Owned> = Vec::new();
         for (i, &b) in items.iter().enumerate() {
             let entries = if typeobj::instance_of(b, &raw mut typeobj::PyType_Type) {
                 None
             } else {
                 protocol::getattr_opt(b, pystr::intern("__mro_entries__"))?
             };
-            match entries {
-                Some(meth) => {
-                    let r = protocol::call_args(meth.as_ptr(), &[orig])?;
-                    if !tuple::check(r.as_ptr()) {
-                        return Err(errors::type_error("__mro_entries__ must return a tuple"));
-                    }
-                    let v = out.get_or_insert_with(|| {
-                        items[..i]
-                            .iter()
-                            .map(|&x| Owned::from_borrowed(x))
-                            .collect()
-                    });
-                    v.extend(
-                        tuple::items(r.as_ptr())
-                            .iter()
-                            .map(|&x| Owned::from_borrowed(x)),
-                    );
+            let Some(m) = entries else {
+                if let Some(o) = &mut out {
+                    o.push(b);
                 }
-                None => {
-                    if let Some(v) = out.as_mut() {
-                        v.push(Owned::from_borrowed(b));
-                    }
-                }
+                continue;
+            };
+            let r = protocol::call_args(m.as_ptr(), &[orig])?;
+            if !tuple::check(r.as_ptr()) {
+                return Err(errors::type_error("__mro_entries__ must return a tuple"));
             }
+            let o = out.get_or_insert_with(|| items[..i].to_vec());
+            o.extend_from_slice(tuple::items(r.as_ptr()));
+            keep.push(r);
         }
         match out {
-            Some(v) => tuple::from_vec(v),
-            None => Ok(Owned::from_borrowed(orig)),
+            Some(o) => tuple::from_slice(&o).map(Some),
+            None => Ok(None),
         }
     }
 }
@@ -100,7 +90,11 @@ pub unsafe fn build_class(
             return Err(errors::type_error("__build_class__: name is not a string"));
         }
         let orig_bases = tuple::from_slice(&args[2..])?;
-        let bases = update_bases(orig_bases.as_ptr())?;
+        let updated = update_bases(orig_bases.as_ptr())?;
+        let bases = match &updated {
+            Some(b) => Owned::from_borrowed(b.as_ptr()),
+            None => Owned::from_borrowed(orig_bases.as_ptr()),
+        };
         let base_items = tuple::items(bases.as_ptr());
         let mut meta: *mut PyObject = null_mut();
         let kwd = dict::new()?;
@@ -163,7 +157,7 @@ pub unsafe fn build_class(
         )?;
         let cellv = crate::vm::eval::run_frame(f.as_ptr())?;
         drop(f);
-        if bases.as_ptr() != orig_bases.as_ptr() {
+        if updated.is_some() {
             protocol::set_item(
                 ns.as_ptr(),
                 pystr::intern("__orig_bases__"),

@@ -279,7 +279,7 @@ pub unsafe fn new(f: Owned, flags: u32) -> PyResult<Owned> {
         (*g).name = name.into_raw();
         (*g).qualname = qualname.into_raw();
         (*g).code = new_ref(fo.code);
-        crate::capi::gc::track(op);
+        crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
 }
