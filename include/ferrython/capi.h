@@ -579,6 +579,189 @@ typedef struct PyCodeObject PyCodeObject;
 #define FK (METH_FASTCALL | METH_KEYWORDS)
 
 /*
+ `_sre.MAGIC`: the version stamp of the opcode numbering below.
+ */
+#define MAGIC 20230612
+
+/*
+ `_sre.MAXREPEAT`: an unbounded repeat's upper limit.
+ */
+#define MAXREPEAT UINT32_MAX
+
+/*
+ `_sre.MAXGROUPS`: the most capturing groups a pattern may have.
+ */
+#define MAXGROUPS ((uint32_t)INT32_MAX / 2)
+
+#define FAILURE 0
+
+#define SUCCESS 1
+
+#define ANY 2
+
+#define ANY_ALL 3
+
+#define ASSERT 4
+
+#define ASSERT_NOT 5
+
+#define AT 6
+
+#define BRANCH 7
+
+#define CATEGORY 8
+
+#define CHARSET 9
+
+#define BIGCHARSET 10
+
+#define GROUPREF 11
+
+#define GROUPREF_EXISTS 12
+
+#define IN 13
+
+#define INFO 14
+
+#define JUMP 15
+
+#define LITERAL 16
+
+#define MARK 17
+
+#define MAX_UNTIL 18
+
+#define MIN_UNTIL 19
+
+#define NOT_LITERAL 20
+
+#define NEGATE 21
+
+#define RANGE 22
+
+#define REPEAT 23
+
+#define REPEAT_ONE 24
+
+#define MIN_REPEAT_ONE 26
+
+#define ATOMIC_GROUP 27
+
+#define POSSESSIVE_REPEAT 28
+
+#define POSSESSIVE_REPEAT_ONE 29
+
+#define GROUPREF_IGNORE 30
+
+#define IN_IGNORE 31
+
+#define LITERAL_IGNORE 32
+
+#define NOT_LITERAL_IGNORE 33
+
+#define GROUPREF_LOC_IGNORE 34
+
+#define IN_LOC_IGNORE 35
+
+#define LITERAL_LOC_IGNORE 36
+
+#define NOT_LITERAL_LOC_IGNORE 37
+
+#define GROUPREF_UNI_IGNORE 38
+
+#define IN_UNI_IGNORE 39
+
+#define LITERAL_UNI_IGNORE 40
+
+#define NOT_LITERAL_UNI_IGNORE 41
+
+#define RANGE_UNI_IGNORE 42
+
+#define AT_BEGINNING 0
+
+#define AT_BEGINNING_LINE 1
+
+#define AT_BEGINNING_STRING 2
+
+#define AT_BOUNDARY 3
+
+#define AT_NON_BOUNDARY 4
+
+#define AT_END 5
+
+#define AT_END_LINE 6
+
+#define AT_END_STRING 7
+
+#define AT_LOC_BOUNDARY 8
+
+#define AT_LOC_NON_BOUNDARY 9
+
+#define AT_UNI_BOUNDARY 10
+
+#define AT_UNI_NON_BOUNDARY 11
+
+#define CATEGORY_DIGIT 0
+
+#define CATEGORY_NOT_DIGIT 1
+
+#define CATEGORY_SPACE 2
+
+#define CATEGORY_NOT_SPACE 3
+
+#define CATEGORY_WORD 4
+
+#define CATEGORY_NOT_WORD 5
+
+#define CATEGORY_LINEBREAK 6
+
+#define CATEGORY_NOT_LINEBREAK 7
+
+#define CATEGORY_LOC_WORD 8
+
+#define CATEGORY_LOC_NOT_WORD 9
+
+#define CATEGORY_UNI_DIGIT 10
+
+#define CATEGORY_UNI_NOT_DIGIT 11
+
+#define CATEGORY_UNI_SPACE 12
+
+#define CATEGORY_UNI_NOT_SPACE 13
+
+#define CATEGORY_UNI_WORD 14
+
+#define CATEGORY_UNI_NOT_WORD 15
+
+#define CATEGORY_UNI_LINEBREAK 16
+
+#define CATEGORY_UNI_NOT_LINEBREAK 17
+
+#define FLAG_IGNORECASE 2
+
+#define FLAG_LOCALE 4
+
+#define FLAG_MULTILINE 8
+
+#define FLAG_DOTALL 16
+
+#define FLAG_UNICODE 32
+
+#define FLAG_VERBOSE 64
+
+#define FLAG_DEBUG 128
+
+#define FLAG_ASCII 256
+
+#define INFO_PREFIX 1
+
+#define INFO_LITERAL 2
+
+#define INFO_CHARSET 4
+
+
+
+/*
  `sys.hexversion`.
  */
 #define HEXVERSION 51249392

@@ -17,6 +17,7 @@ pub mod module_def;
 pub mod objtype;
 pub mod posix;
 pub mod random;
+pub mod sre;
 pub mod stat;
 pub mod sys;
 pub mod time;
@@ -46,6 +47,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_collections", collections::init),
     ("_io", io::init),
     ("_random", random::init),
+    ("_sre", sre::init),
     ("_stat", stat::init),
     ("_string", _string::init),
     ("_typing", typing::init),

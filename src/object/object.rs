@@ -346,11 +346,10 @@ pub unsafe fn dict_slot(op: *mut PyObject) -> *mut *mut PyObject {
             return null_mut();
         }
         let off = if off < 0 {
-            // Counted back from the end of the variable-size allocation.
-            // An int keeps its digit count in `lv_tag` and is allocated
-            // with room for at least one digit.
-            let size = if typeobj::is_subtype(tp, &raw mut crate::object::int::PyLong_Type) {
-                crate::object::int::ndigits(op).max(1)
+            // An int keeps its digit count in lv_tag (and has room for at
+            // least one digit); other variable-size objects in ob_size.
+            let size = if (*tp).tp_flags & Py_TPFLAGS_LONG_SUBCLASS != 0 {
+                ((*op.cast::<PyLongObject>()).lv_tag >> 3).max(1)
             } else {
                 (*op.cast::<PyVarObject>()).ob_size.unsigned_abs()
             };

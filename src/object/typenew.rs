@@ -659,6 +659,15 @@ unsafe extern "C" fn slot_mp_subscript(op: *mut PyObject, key: *mut PyObject) ->
     guard_obj(|| unsafe { call_method(op, "__getitem__", &[key]) })
 }
 
+/// `sq_item` of a class with `__getitem__` (iteration falls back to it).
+unsafe extern "C" fn slot_sq_item(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject {
+    guard_obj(|| {
+        let key = crate::object::int::from_i64(i as i64)?;
+        // SAFETY: op valid.
+        unsafe { call_method(op, "__getitem__", &[key.as_ptr()]) }
+    })
+}
+
 unsafe extern "C" fn slot_mp_ass_subscript(
     op: *mut PyObject,
     key: *mut PyObject,
@@ -903,6 +912,7 @@ unsafe fn install_slots(tp: *mut PyTypeObject) {
         }
         if has("__getitem__") {
             mp.mp_subscript = Some(slot_mp_subscript);
+            sq.sq_item = Some(slot_sq_item);
         }
         if has("__setitem__") || has("__delitem__") {
             mp.mp_ass_subscript = Some(slot_mp_ass_subscript);

@@ -39,6 +39,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut module::PyModule_Type,
         &raw mut module::PyModuleDef_Type,
         &raw mut iterobject::PySeqIter_Type,
+        &raw mut iterobject::PyCallIter_Type,
         &raw mut crate::object::slotdefs::PyWrapperDescr_Type,
         &raw mut crate::object::slotdefs::_PyMethodWrapper_Type,
         &raw mut crate::object::slice::PySlice_Type,
@@ -85,6 +86,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::object::memoryview::_PyMemoryIter_Type,
     ]);
     v.extend(crate::object::itertypes::all_types());
+    v.extend(crate::modules::sre::types());
     v.push(&raw mut crate::object::mappingproxy::PyDictProxy_Type);
     v.push(&raw mut crate::object::capsule::PyCapsule_Type);
     v.push(&raw mut crate::object::namespace::_PyNamespace_Type);
