@@ -5,16 +5,20 @@ pub mod _string;
 pub mod _weakref;
 pub mod args;
 pub mod atexit;
+pub mod bisect;
 pub mod builtins;
 pub mod codecs;
 pub mod collections;
 pub mod errno;
+pub mod functools;
 pub mod gc;
+pub mod heapq;
 pub mod io;
 pub mod itertools;
 pub mod math;
 pub mod module_def;
 pub mod objtype;
+pub mod operator;
 pub mod posix;
 pub mod random;
 pub mod sre;
@@ -43,9 +47,13 @@ pub fn sys_modules() -> *mut PyObject {
 const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     // One line per module, sorted by name.
     ("_abc", _abc::init),
+    ("_bisect", bisect::init),
     ("_codecs", codecs::init),
     ("_collections", collections::init),
+    ("_functools", functools::init),
+    ("_heapq", heapq::init),
     ("_io", io::init),
+    ("_operator", operator::init),
     ("_random", random::init),
     ("_sre", sre::init),
     ("_stat", stat::init),
