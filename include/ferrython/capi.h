@@ -1896,6 +1896,11 @@ extern struct PyTypeObject PyBytes_Type;
 extern struct PyTypeObject PyBytesIter_Type;
 
 /*
+ `PyCallIter_Type`.
+ */
+extern struct PyTypeObject PyCallIter_Type;
+
+/*
  `PyCapsule_Type`.
  */
 extern struct PyTypeObject PyCapsule_Type;
@@ -2968,6 +2973,11 @@ extern struct PyTypeObject _PyWeakref_ProxyType;
  `_PyWeakref_CallableProxyType`: `weakref.proxy` to a callable.
  */
 extern struct PyTypeObject _PyWeakref_CallableProxyType;
+
+/*
+ `_PyAnextAwaitable_Type`.
+ */
+extern struct PyTypeObject _PyAnextAwaitable_Type;
 
 /*
  `PyAsyncGen_Type`.
