@@ -871,6 +871,11 @@ typedef struct PyCodeObject PyCodeObject;
 #define EXT_BASE 4194304
 
 /*
+ One more than the highest signal number (`NSIG`; Linux has 64 signals).
+ */
+#define NSIG 65
+
+/*
  `PyLongWriter` (PEP 757): opaque; it is the int being filled in.
  */
 typedef struct PyLongWriter PyLongWriter;
@@ -3973,10 +3978,10 @@ PyObject *PyErr_ProgramTextObject(PyObject *filename, int lineno);
 PyObject *PyErr_ProgramText(const char *filename, int lineno);
 
 /*
- `PyErr_SetInterruptEx`: simulates the arrival of `signum`. Only SIGINT
- has a Python-level handler (the default one raising KeyboardInterrupt,
- at the next `PyErr_CheckSignals`); other signals are ignored (0); an
- invalid number gives -1.
+ `PyErr_SetInterruptEx`: simulates the arrival of `signum`; its Python
+ handler runs at the next `PyErr_CheckSignals` (SIGINT's default one
+ raises KeyboardInterrupt; an ignored or default disposition does
+ nothing). An invalid number gives -1.
  */
 int PyErr_SetInterruptEx(int signum);
 

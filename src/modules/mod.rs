@@ -21,6 +21,7 @@ pub mod objtype;
 pub mod operator;
 pub mod posix;
 pub mod random;
+pub mod signal;
 pub mod sre;
 pub mod stat;
 pub mod sys;
@@ -56,6 +57,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_operator", operator::init),
     ("_random", random::init),
     ("_sre", sre::init),
+    ("_signal", signal::init),
     ("_stat", stat::init),
     ("_string", _string::init),
     ("_typing", typing::init),

@@ -233,6 +233,7 @@ pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), St
         }
     }
     crate::runtime::config::set_current(Some(config));
+    crate::runtime::signals::install_startup_handlers();
     INITIALIZED.store(true, Ordering::Release);
     Ok(())
 }

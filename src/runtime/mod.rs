@@ -7,4 +7,5 @@ pub mod import;
 pub mod lifecycle;
 pub mod pathconfig;
 pub mod run;
+pub mod signals;
 pub mod tstate;
