@@ -641,7 +641,7 @@ pub fn create() -> PyResult<Owned> {
             stdlib_names::names(cfg.stdlib_dir.as_deref())?.as_ptr(),
         )?;
         set("__breakpointhook__", dict::get_str(d, "breakpointhook"))?;
-        crate::modules::io::stdio::install(d)?;
+        crate::modules::io::stdio::install(m.as_ptr(), d)?;
         Ok(m)
     }
 }
