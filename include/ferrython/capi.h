@@ -7192,6 +7192,11 @@ extern double frexp(double x, int *e);
 extern double hypot(double x, double y);
 
 /*
+ `Py_GenericAlias`.
+ */
+PyObject *Py_GenericAlias(PyObject *origin, PyObject *args);
+
+/*
  `PyObject_GenericGetAttr`.
  */
 PyObject *PyObject_GenericGetAttr(PyObject *op, PyObject *name);

@@ -60,11 +60,6 @@ static mut DICT_AS_NUMBER: PyNumberMethods = PyNumberMethods {
 };
 
 static DICT_METHODS: [PyMethodDef; 17] = [
-    crate::object::descr::method(
-        c"__class_getitem__",
-        crate::object::genericalias::class_getitem as *const c_void,
-        METH_O | METH_CLASS,
-    ),
     descr::method(
         c"__getitem__",
         dict_subscript as *const c_void,
@@ -100,6 +95,7 @@ static DICT_METHODS: [PyMethodDef; 17] = [
     descr::method(c"clear", dict_clear_meth as *const c_void, METH_NOARGS),
     descr::method(c"copy", dict_copy as *const c_void, METH_NOARGS),
     descr::method(c"__reversed__", dict_reversed as *const c_void, METH_NOARGS),
+    crate::object::genericalias::CLASS_GETITEM,
     descr::METHOD_END,
 ];
 

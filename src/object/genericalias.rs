@@ -156,12 +156,30 @@ pub unsafe fn new(origin: *mut PyObject, args: *mut PyObject) -> PyResult<Owned>
     unsafe { new_of(&raw mut Py_GenericAliasType, origin, args, false) }
 }
 
+/// `Py_GenericAlias`.
+#[no_mangle]
+pub unsafe extern "C" fn Py_GenericAlias(
+    origin: *mut PyObject,
+    args: *mut PyObject,
+) -> *mut PyObject {
+    crate::null_check!(origin, args);
+    // SAFETY: both checked non-NULL.
+    guard_obj(|| unsafe { new(origin, args) })
+}
+
 /// `__class_getitem__` of the builtin generic classes (a `METH_O |
 /// METH_CLASS` method): `cls[item]` is `GenericAlias(cls, item)`.
 pub unsafe extern "C" fn class_getitem(cls: *mut PyObject, item: *mut PyObject) -> *mut PyObject {
     // SAFETY: cls is a type, item valid.
     guard_obj(|| unsafe { new(cls, item) })
 }
+
+/// The `__class_getitem__` entry of a builtin generic class's methods.
+pub const CLASS_GETITEM: PyMethodDef = crate::object::descr::method(
+    c"__class_getitem__",
+    class_getitem as *const c_void,
+    METH_O | METH_CLASS,
+);
 
 unsafe extern "C" fn ga_new(
     tp: *mut PyTypeObject,

@@ -59,11 +59,6 @@ static mut LIST_AS_MAPPING: PyMappingMethods = PyMappingMethods {
 };
 
 static LIST_METHODS: [PyMethodDef; 16] = [
-    crate::object::descr::method(
-        c"__class_getitem__",
-        crate::object::genericalias::class_getitem as *const libc::c_void,
-        METH_O | METH_CLASS,
-    ),
     descr::method(c"append", m_append as *const _, METH_O),
     descr::method(c"extend", m_extend as *const _, METH_O),
     descr::method(c"insert", m_insert as *const _, METH_FASTCALL),
@@ -78,6 +73,7 @@ static LIST_METHODS: [PyMethodDef; 16] = [
     descr::method(c"__reversed__", m_reversed as *const _, METH_NOARGS),
     descr::method(c"__sizeof__", m_sizeof as *const _, METH_NOARGS),
     descr::method(c"__getitem__", m_getitem as *const _, METH_O | METH_COEXIST),
+    crate::object::genericalias::CLASS_GETITEM,
     descr::METHOD_END,
 ];
 

@@ -54,11 +54,6 @@ static mut TUPLE_AS_MAPPING: PyMappingMethods = PyMappingMethods {
 };
 
 static TUPLE_METHODS: [PyMethodDef; 6] = [
-    crate::object::descr::method(
-        c"__class_getitem__",
-        crate::object::genericalias::class_getitem as *const libc::c_void,
-        METH_O | METH_CLASS,
-    ),
     descr::method(c"index", tuple_index as *const _, METH_FASTCALL),
     descr::method(c"count", tuple_count as *const _, METH_O),
     descr::method(c"__getnewargs__", tuple_getnewargs as *const _, METH_NOARGS),
@@ -67,6 +62,7 @@ static TUPLE_METHODS: [PyMethodDef; 6] = [
         tuple_getitem as *const _,
         METH_O | METH_COEXIST,
     ),
+    crate::object::genericalias::CLASS_GETITEM,
     descr::METHOD_END,
 ];
 

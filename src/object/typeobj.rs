@@ -159,7 +159,7 @@ unsafe extern "C" fn type_prepare(
     crate::capi::boundary::guard_obj(dict::new)
 }
 
-static TYPE_GETSET: [PyGetSetDef; 9] = [
+static TYPE_GETSET: [PyGetSetDef; 11] = [
     descr::getset(
         c"__abstractmethods__",
         Some(type_get_abstractmethods),
@@ -176,6 +176,16 @@ static TYPE_GETSET: [PyGetSetDef; 9] = [
     descr::getset(c"__module__", Some(type_get_module), Some(type_set_module)),
     descr::getset(c"__mro__", Some(type_get_mro), None),
     descr::getset(c"__dict__", Some(type_get_dict), None),
+    descr::getset(
+        c"__annotations__",
+        Some(crate::object::typeannotations::get_annotations),
+        Some(crate::object::typeannotations::set_annotations),
+    ),
+    descr::getset(
+        c"__annotate__",
+        Some(crate::object::typeannotations::get_annotate),
+        None,
+    ),
     descr::GETSET_END,
 ];
 
@@ -731,16 +741,19 @@ unsafe extern "C" fn type_set_module(
     _c: *mut libc::c_void,
 ) -> libc::c_int {
     crate::capi::boundary::guard_status(|| {
-        // SAFETY: op is a heap type (type_setattro refuses the others).
+        // SAFETY: op is a type; value NULL (delete) or valid.
         unsafe {
             let tp: *mut PyTypeObject = op.cast();
-            if value.is_null() {
+            if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE == 0 || value.is_null() {
                 return Err(errors::type_error(format!(
-                    "cannot delete '__module__' attribute of immutable type '{}'",
+                    "cannot {} '__module__' attribute of immutable type '{}'",
+                    if value.is_null() { "delete" } else { "set" },
                     name_of(tp)
                 )));
             }
-            dict::set_item((*tp).tp_dict, pystr::intern("__module__"), value)
+            dict::set_item((*tp).tp_dict, pystr::intern("__module__"), value)?;
+            modified(tp);
+            Ok(())
         }
     })
 }
