@@ -27,6 +27,7 @@ pub mod struct_;
 pub mod sys;
 pub mod time;
 pub mod typing;
+pub mod unicodedata;
 pub mod zlib;
 
 use crate::ffi::PyObject;
@@ -74,6 +75,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("math", math::init),
     ("posix", posix::init),
     ("time", time::init),
+    ("unicodedata", unicodedata::init),
     ("zlib", zlib::init),
 ];
 
