@@ -55,6 +55,7 @@ pub mod subtype;
 pub mod superobject;
 pub mod trashcan;
 pub mod tuple;
+pub mod typeannotations;
 pub mod typecache;
 pub mod typenew;
 pub mod typeobj;

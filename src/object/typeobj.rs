@@ -46,12 +46,22 @@ pub static mut PyType_Type: PyTypeObject = PyTypeObject {
     )
 };
 
-static TYPE_GETSET: [PyGetSetDef; 6] = [
+static TYPE_GETSET: [PyGetSetDef; 8] = [
     descr::getset(c"__name__", Some(type_get_name), None),
     descr::getset(c"__qualname__", Some(type_get_qualname), None),
     descr::getset(c"__module__", Some(type_get_module), None),
     descr::getset(c"__mro__", Some(type_get_mro), None),
     descr::getset(c"__dict__", Some(type_get_dict), None),
+    descr::getset(
+        c"__annotations__",
+        Some(crate::object::typeannotations::get_annotations),
+        Some(crate::object::typeannotations::set_annotations),
+    ),
+    descr::getset(
+        c"__annotate__",
+        Some(crate::object::typeannotations::get_annotate),
+        None,
+    ),
     descr::GETSET_END,
 ];
 
