@@ -2680,6 +2680,11 @@ extern struct PyTypeObject PyStaticMethod_Type;
 extern struct PyTypeObject PyClassMethod_Type;
 
 /*
+ `Py_GenericAliasType` (`types.GenericAlias`).
+ */
+extern struct PyTypeObject Py_GenericAliasType;
+
+/*
  `PyLong_Type`.
  */
 extern struct PyTypeObject PyLong_Type;
@@ -7168,6 +7173,11 @@ extern double ldexp(double x, int e);
 extern double frexp(double x, int *e);
 
 extern double hypot(double x, double y);
+
+/*
+ `Py_GenericAlias`.
+ */
+PyObject *Py_GenericAlias(PyObject *origin, PyObject *args);
 
 /*
  `PyObject_GenericGetAttr`.

@@ -21,6 +21,7 @@ pub mod float_repr;
 pub mod format_spec;
 pub mod funcobject;
 pub mod gc;
+pub mod genericalias;
 pub mod handle;
 pub mod hash;
 pub mod heaptype;
