@@ -866,6 +866,11 @@ typedef struct PyCodeObject PyCodeObject;
 #define EXT_BASE 4194304
 
 /*
+ One more than the highest signal number (`NSIG`; Linux has 64 signals).
+ */
+#define NSIG 65
+
+/*
  `PyLongWriter` (PEP 757): opaque; it is the int being filled in.
  */
 typedef struct PyLongWriter PyLongWriter;
@@ -1891,6 +1896,11 @@ extern struct PyTypeObject PyBytes_Type;
 extern struct PyTypeObject PyBytesIter_Type;
 
 /*
+ `PyCallIter_Type`.
+ */
+extern struct PyTypeObject PyCallIter_Type;
+
+/*
  `PyCapsule_Type`.
  */
 extern struct PyTypeObject PyCapsule_Type;
@@ -2673,6 +2683,11 @@ extern struct PyTypeObject PyStaticMethod_Type;
 extern struct PyTypeObject PyClassMethod_Type;
 
 /*
+ `Py_GenericAliasType` (`types.GenericAlias`).
+ */
+extern struct PyTypeObject Py_GenericAliasType;
+
+/*
  `PyLong_Type`.
  */
 extern struct PyTypeObject PyLong_Type;
@@ -2948,6 +2963,11 @@ extern struct PyTypeObject _PyWeakref_ProxyType;
  `_PyWeakref_CallableProxyType`: `weakref.proxy` to a callable.
  */
 extern struct PyTypeObject _PyWeakref_CallableProxyType;
+
+/*
+ `_PyAnextAwaitable_Type`.
+ */
+extern struct PyTypeObject _PyAnextAwaitable_Type;
 
 /*
  `PyAsyncGen_Type`.
@@ -3396,6 +3416,96 @@ PyObject *PyCell_Get(PyObject *op);
  `PyCell_Set`: replaces the content (NULL empties the cell).
  */
 int PyCell_Set(PyObject *op, PyObject *v);
+
+/*
+ `PyCodec_Register`.
+ */
+int PyCodec_Register(PyObject *search_function);
+
+/*
+ `PyCodec_Unregister`.
+ */
+int PyCodec_Unregister(PyObject *search_function);
+
+/*
+ `PyCodec_KnownEncoding`: 1 when a codec is found, else 0 (no error).
+ */
+int PyCodec_KnownEncoding(const char *encoding);
+
+/*
+ `PyCodec_Encode`.
+ */
+PyObject *PyCodec_Encode(PyObject *object, const char *encoding, const char *errors_);
+
+/*
+ `PyCodec_Decode`.
+ */
+PyObject *PyCodec_Decode(PyObject *object, const char *encoding, const char *errors_);
+
+/*
+ `PyCodec_Encoder`.
+ */
+PyObject *PyCodec_Encoder(const char *encoding);
+
+/*
+ `PyCodec_Decoder`.
+ */
+PyObject *PyCodec_Decoder(const char *encoding);
+
+/*
+ `PyCodec_IncrementalEncoder`.
+ */
+PyObject *PyCodec_IncrementalEncoder(const char *encoding, const char *errors_);
+
+/*
+ `PyCodec_IncrementalDecoder`.
+ */
+PyObject *PyCodec_IncrementalDecoder(const char *encoding, const char *errors_);
+
+/*
+ `PyCodec_StreamReader`.
+ */
+PyObject *PyCodec_StreamReader(const char *encoding, PyObject *stream, const char *errors_);
+
+/*
+ `PyCodec_StreamWriter`.
+ */
+PyObject *PyCodec_StreamWriter(const char *encoding, PyObject *stream, const char *errors_);
+
+/*
+ `PyCodec_RegisterError`.
+ */
+int PyCodec_RegisterError(const char *name, PyObject *error);
+
+/*
+ `PyCodec_LookupError`: NULL `name` means "strict".
+ */
+PyObject *PyCodec_LookupError(const char *name);
+
+/*
+ `PyCodec_StrictErrors`: raises `exc`.
+ */
+PyObject *PyCodec_StrictErrors(PyObject *exc);
+
+/*
+ `PyCodec_IgnoreErrors`.
+ */
+PyObject *PyCodec_IgnoreErrors(PyObject *exc);
+
+/*
+ `PyCodec_ReplaceErrors`.
+ */
+PyObject *PyCodec_ReplaceErrors(PyObject *exc);
+
+/*
+ `PyCodec_BackslashReplaceErrors`.
+ */
+PyObject *PyCodec_BackslashReplaceErrors(PyObject *exc);
+
+/*
+ `PyCodec_XMLCharRefReplaceErrors`.
+ */
+PyObject *PyCodec_XMLCharRefReplaceErrors(PyObject *exc);
 
 /*
  `_Py_c_sum`.
@@ -3943,10 +4053,10 @@ PyObject *PyErr_ProgramTextObject(PyObject *filename, int lineno);
 PyObject *PyErr_ProgramText(const char *filename, int lineno);
 
 /*
- `PyErr_SetInterruptEx`: simulates the arrival of `signum`. Only SIGINT
- has a Python-level handler (the default one raising KeyboardInterrupt,
- at the next `PyErr_CheckSignals`); other signals are ignored (0); an
- invalid number gives -1.
+ `PyErr_SetInterruptEx`: simulates the arrival of `signum`; its Python
+ handler runs at the next `PyErr_CheckSignals` (SIGINT's default one
+ raises KeyboardInterrupt; an ignored or default disposition does
+ nothing). An invalid number gives -1.
  */
 int PyErr_SetInterruptEx(int signum);
 
@@ -7066,6 +7176,11 @@ extern double ldexp(double x, int e);
 extern double frexp(double x, int *e);
 
 extern double hypot(double x, double y);
+
+/*
+ `Py_GenericAlias`.
+ */
+PyObject *Py_GenericAlias(PyObject *origin, PyObject *args);
 
 /*
  `PyObject_GenericGetAttr`.

@@ -152,7 +152,7 @@ unsafe fn alloc_state(mo: *mut PyModuleObject, def: *mut PyModuleDef) -> PyResul
 }
 
 /// Adds builtin functions for `methods` to `m`'s dict, bound to `m`.
-pub(crate) unsafe fn add_functions(m: *mut PyObject, methods: *mut PyMethodDef) -> PyResult<()> {
+unsafe fn add_functions(m: *mut PyObject, methods: *mut PyMethodDef) -> PyResult<()> {
     // SAFETY: methods is NULL or a NULL-name-terminated static table.
     unsafe {
         let name = PyModule_GetNameObject(m);

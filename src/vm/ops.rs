@@ -499,10 +499,13 @@ pub unsafe fn unpack(seq: *mut PyObject, n: usize, star: Option<usize>) -> PyRes
 }
 
 /// The eval breaker check at backward jumps and function entry: runs a
-/// scheduled cycle collection.
+/// scheduled cycle collection and the handlers of signals that arrived.
 #[inline(always)]
 pub fn eval_breaker() -> PyResult<()> {
     crate::object::gc::collect_if_scheduled();
+    if crate::runtime::signals::pending() {
+        errors::check_signals()?;
+    }
     Ok(())
 }
 
