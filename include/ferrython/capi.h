@@ -2950,6 +2950,11 @@ extern struct PyTypeObject _PyParamSpec_Type;
 extern struct PyTypeObject _PyTypeVarTuple_Type;
 
 /*
+ `_PyUnion_Type` (`types.UnionType`).
+ */
+extern struct PyTypeObject _PyUnion_Type;
+
+/*
  `_PyWeakref_RefType`: `weakref.ref`.
  */
 extern struct PyTypeObject _PyWeakref_RefType;

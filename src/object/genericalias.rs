@@ -33,6 +33,7 @@ pub static mut Py_GenericAliasType: PyTypeObject = PyTypeObject {
     tp_getattro: Some(ga_getattro),
     tp_richcompare: Some(ga_richcompare),
     tp_as_mapping: &raw mut GA_AS_MAPPING,
+    tp_as_number: &raw mut crate::object::unionobject::UNION_AS_NUMBER,
     tp_methods: (&raw const GA_METHODS).cast_mut().cast(),
     tp_members: (&raw const GA_MEMBERS).cast_mut().cast(),
     tp_getset: (&raw const GA_GETSET).cast_mut().cast(),
@@ -191,7 +192,7 @@ unsafe fn parts(op: *mut PyObject) -> PyResult<(Owned, Owned)> {
 
 /// The repr of one item: `...`, `module.qualname` for classes (without
 /// `builtins.`), `[a, b]` for lists, else `repr()`.
-unsafe fn item_repr(p: *mut PyObject) -> PyResult<String> {
+pub(crate) unsafe fn item_repr(p: *mut PyObject) -> PyResult<String> {
     // SAFETY: p valid.
     unsafe {
         if p == (&raw mut none::_Py_EllipsisObject).cast() {
@@ -341,7 +342,7 @@ unsafe fn is_typevar_like(p: *mut PyObject) -> PyResult<bool> {
 /// The parameters among `args`, in order of first appearance
 /// (`_Py_make_parameters`): type parameters themselves, the parameters of
 /// nested aliases, and those inside list or tuple arguments.
-unsafe fn make_parameters(args: *mut PyObject) -> PyResult<Owned> {
+pub(crate) unsafe fn make_parameters(args: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: args is a tuple.
     unsafe {
         let mut out: Vec<Owned> = Vec::new();

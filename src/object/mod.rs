@@ -63,4 +63,5 @@ pub mod typeobj;
 pub mod typevar;
 pub mod unicode_db;
 pub mod unicode_props;
+pub mod unionobject;
 pub mod weakref;

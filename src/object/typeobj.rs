@@ -36,6 +36,7 @@ pub static mut PyType_Type: PyTypeObject = PyTypeObject {
     tp_new: Some(crate::object::typenew::type_new),
     tp_getattro: Some(type_getattro),
     tp_setattro: Some(type_setattro),
+    tp_as_number: &raw mut crate::object::unionobject::UNION_AS_NUMBER,
     tp_getset: (&raw const TYPE_GETSET).cast_mut().cast(),
     tp_doc: c"type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type"
         .as_ptr(),
