@@ -8,6 +8,7 @@ pub mod cmath;
 pub mod codecs;
 pub mod collections;
 pub mod errno;
+pub mod fcntl;
 pub mod functools;
 pub mod gc;
 pub mod hashes;
@@ -19,7 +20,9 @@ pub mod module_def;
 pub mod objtype;
 pub mod operator;
 pub mod posix;
+pub mod posixsubprocess;
 pub mod random;
+pub mod select;
 pub mod signal;
 pub mod sre;
 pub mod stat;
@@ -57,6 +60,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_io", io::init),
     ("_md5", hashes::init_md5),
     ("_operator", operator::init),
+    ("_posixsubprocess", posixsubprocess::init),
     ("_random", random::init),
     ("_sha1", hashes::init_sha1),
     ("_sha2", hashes::init_sha2),
@@ -69,10 +73,12 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("binascii", binascii::init),
     ("cmath", cmath::init),
     ("errno", errno::init),
+    ("fcntl", fcntl::init),
     ("gc", gc::init),
     ("itertools", itertools::init),
     ("math", math::init),
     ("posix", posix::init),
+    ("select", select::init),
     ("time", time::init),
     ("zlib", zlib::init),
 ];

@@ -13,7 +13,7 @@ use libc::c_int;
 
 /// Runs a libc call until it does not fail with `EINTR`, running pending
 /// signal handlers between tries; a failure raises `OSError`.
-pub(super) fn retry<T: Copy + PartialOrd + Default>(mut f: impl FnMut() -> T) -> PyResult<T> {
+pub(crate) fn retry<T: Copy + PartialOrd + Default>(mut f: impl FnMut() -> T) -> PyResult<T> {
     loop {
         let r = f();
         if r >= T::default() {
