@@ -761,8 +761,6 @@ typedef struct PyCodeObject PyCodeObject;
 
 
 
-#define SHIFT 7
-
 /*
  `sys.hexversion`.
  */
@@ -838,6 +836,11 @@ typedef struct PyCodeObject PyCodeObject;
 #define SMALL_MIN -5
 
 #define SMALL_MAX 256
+
+/*
+ Bits per digit.
+ */
+#define SHIFT 30
 
 /*
  `2**SHIFT`.
