@@ -766,8 +766,6 @@ typedef struct PyCodeObject PyCodeObject;
  */
 #define HEXVERSION 51249392
 
-#define SHIFT 7
-
 /*
  Size of the GC header placed before tracked objects.
  */
