@@ -232,28 +232,10 @@ pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), St
             (*interp).path.clone_from(p);
         }
     }
-    let import_site = config.site_import && config.stdlib_dir.is_some();
     crate::runtime::config::set_current(Some(config));
     crate::runtime::signals::install_startup_handlers();
     INITIALIZED.store(true, Ordering::Release);
-    if import_site {
-        init_import_site()?;
-    }
     Ok(())
-}
-
-/// Imports `site` (which adds the site directories to `sys.path` and
-/// processes `.pth` files), as CPython does at startup unless `-S`. Not
-/// done when the embedder's search path has no standard library. A
-/// failure is reported with its traceback and ends initialization.
-fn init_import_site() -> Result<(), String> {
-    match crate::runtime::import::import_absolute("site") {
-        Ok(_) => Ok(()),
-        Err(_) => {
-            crate::runtime::run::handle_uncaught();
-            Err("init_import_site: Failed to import the site module".into())
-        }
-    }
 }
 
 /// `Py_FinalizeEx`: releases the builtin types' dicts, the interned
