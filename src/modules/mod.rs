@@ -34,6 +34,7 @@ pub mod struct_;
 pub mod sys;
 pub mod time;
 pub mod typing;
+pub mod unicodedata;
 pub mod zlib;
 
 use crate::ffi::PyObject;
@@ -88,6 +89,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("posix", posix::init),
     ("select", select::init),
     ("time", time::init),
+    ("unicodedata", unicodedata::init),
     ("zlib", zlib::init),
 ];
 
