@@ -3523,6 +3523,11 @@ PyObject *PyCodec_BackslashReplaceErrors(PyObject *exc);
 PyObject *PyCodec_XMLCharRefReplaceErrors(PyObject *exc);
 
 /*
+ `PyCodec_NameReplaceErrors`.
+ */
+PyObject *PyCodec_NameReplaceErrors(PyObject *exc);
+
+/*
  `_Py_c_sum`.
  */
 struct Py_complex _Py_c_sum(struct Py_complex a, struct Py_complex b);
