@@ -435,8 +435,9 @@ pub struct MethodWrapperObject {
 /// `PyWrapperDescr_Type`.
 #[no_mangle]
 pub static mut PyWrapperDescr_Type: PyTypeObject = PyTypeObject {
-    tp_flags: Py_TPFLAGS_METHOD_DESCRIPTOR,
+    tp_flags: Py_TPFLAGS_METHOD_DESCRIPTOR | Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(wrapperdescr_dealloc),
+    tp_traverse: Some(crate::object::descr::descr_traverse),
     tp_repr: Some(wrapperdescr_repr),
     tp_call: Some(wrapperdescr_call),
     tp_descr_get: Some(wrapperdescr_get),
@@ -453,7 +454,9 @@ pub static mut PyWrapperDescr_Type: PyTypeObject = PyTypeObject {
 /// `_PyMethodWrapper_Type` (`method-wrapper`).
 #[no_mangle]
 pub static mut _PyMethodWrapper_Type: PyTypeObject = PyTypeObject {
+    tp_flags: Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(methodwrapper_dealloc),
+    tp_traverse: Some(methodwrapper_traverse),
     tp_repr: Some(methodwrapper_repr),
     tp_call: Some(methodwrapper_call),
     ..type_template(
@@ -494,6 +497,7 @@ pub unsafe fn add_slot_wrappers(tp: *mut PyTypeObject) -> PyResult<()> {
             (*wd).d_common.d_name = key;
             (*wd).d_base = (sd as *const SlotDef).cast();
             (*wd).d_wrapped = wrapped;
+            crate::object::gc::track(op);
             dict::set_item(d, key, w.as_ptr())?;
         }
         if (*tp).tp_new.is_some() {
@@ -664,6 +668,7 @@ unsafe extern "C" fn wrapperdescr_get(
             let mw = m.cast::<MethodWrapperObject>();
             (*mw).descr = new_ref(op);
             (*mw).self_ = new_ref(obj);
+            crate::object::gc::track(m);
             Ok(Owned::from_raw_unchecked(m))
         }
     })
@@ -672,8 +677,9 @@ unsafe extern "C" fn wrapperdescr_get(
 unsafe extern "C" fn wrapperdescr_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero; d_name is interned (immortal).
     unsafe {
+        crate::object::gc::untrack(op);
         xdecref((*op.cast::<PyDescrObject>()).d_type.cast());
-        crate::object::alloc::raw_free(op.cast());
+        crate::object::alloc::gc_free(op.cast());
     }
 }
 
@@ -707,10 +713,29 @@ unsafe extern "C" fn methodwrapper_call(
 unsafe extern "C" fn methodwrapper_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
+        crate::object::gc::untrack(op);
         let mw = op.cast::<MethodWrapperObject>();
         decref((*mw).descr);
         decref((*mw).self_);
-        crate::object::alloc::raw_free(op.cast());
+        crate::object::alloc::gc_free(op.cast());
+    }
+}
+
+/// `wrapper_traverse`: the descriptor and the bound object.
+unsafe extern "C" fn methodwrapper_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut c_void,
+) -> libc::c_int {
+    let Some(visit) = visit else { return 0 };
+    // SAFETY: op is a method-wrapper owning both references.
+    unsafe {
+        let mw = op.cast::<MethodWrapperObject>();
+        let r = visit((*mw).descr, arg);
+        if r != 0 {
+            return r;
+        }
+        visit((*mw).self_, arg)
     }
 }
 

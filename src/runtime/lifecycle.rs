@@ -207,6 +207,9 @@ pub fn finalize() -> i32 {
     }
     FINALIZING.store(true, Ordering::Release);
     crate::runtime::errors::clear();
+    // Garbage cycles die while everything they may use is still there
+    // (their finalizers run now).
+    object::gc::collect(object::gc::NUM_GENERATIONS - 1);
     let ts = tstate::current();
     if !ts.is_null() {
         // SAFETY: the main thread state's interpreter is live until freed
@@ -216,11 +219,15 @@ pub fn finalize() -> i32 {
             (*(*ts).interp).clear()
         };
     }
+    // The emptied modules leave their classes and functions in cycles.
+    object::gc::clear_lists();
+    object::gc::collect(object::gc::NUM_GENERATIONS - 1);
     // Subclasses first, so a base's dict outlives the types built on it.
     for tp in static_types().into_iter().rev() {
         // SAFETY: the static types were readied by initialize().
         unsafe { object::typeobj::clear_static(tp) };
     }
+    object::gc::collect(object::gc::NUM_GENERATIONS - 1);
     crate::vm::frame::clear_freelist();
     object::tuple::clear_freelist();
     object::list::clear_freelist();
