@@ -87,6 +87,20 @@ static SLOTDEFS: &[SlotDef] = &[
     def("__await__", slot!(tp_as_async.am_await), wrap_unary, 0, 0),
     def("__aiter__", slot!(tp_as_async.am_aiter), wrap_unary, 0, 0),
     def("__anext__", slot!(tp_as_async.am_anext), wrap_unary, 0, 0),
+    def(
+        "__buffer__",
+        slot!(tp_as_buffer.bf_getbuffer),
+        wrap_buffer,
+        0,
+        -1,
+    ),
+    def(
+        "__release_buffer__",
+        slot!(tp_as_buffer.bf_releasebuffer),
+        wrap_releasebuffer,
+        0,
+        -1,
+    ),
     def("__add__", slot!(tp_as_number.nb_add), wrap_binary, 0, 1),
     def("__radd__", slot!(tp_as_number.nb_add), wrap_binary, 1, 1),
     def(
@@ -791,6 +805,29 @@ unsafe fn wrap_next(
         }
         check(r)
     }
+}
+
+unsafe fn wrap_buffer(
+    _sd: &SlotDef,
+    s: *mut PyObject,
+    a: &[*mut PyObject],
+    w: *mut c_void,
+) -> PyResult<Owned> {
+    let f = as_fn!(w, getbufferproc);
+    let a = crate::object::bufferslots::one_arg(a)?;
+    // SAFETY: s is an instance of the exporter's type.
+    unsafe { crate::object::bufferslots::wrap_buffer(s, a, f) }
+}
+
+unsafe fn wrap_releasebuffer(
+    _sd: &SlotDef,
+    s: *mut PyObject,
+    a: &[*mut PyObject],
+    _w: *mut c_void,
+) -> PyResult<Owned> {
+    let a = crate::object::bufferslots::one_arg(a)?;
+    // SAFETY: s is an instance of the exporter's type.
+    unsafe { crate::object::bufferslots::wrap_releasebuffer(s, a) }
 }
 
 unsafe fn wrap_hash(

@@ -76,6 +76,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::object::memoryview::_PyManagedBuffer_Type,
         &raw mut crate::object::memoryview::_PyMemoryIter_Type,
     ]);
+    v.push(crate::object::bufferslots::wrapper_type());
     v.extend(crate::object::itertypes::all_types());
     v.push(&raw mut crate::object::mappingproxy::PyDictProxy_Type);
     v.push(&raw mut crate::object::capsule::PyCapsule_Type);
@@ -233,6 +234,7 @@ pub fn finalize() -> i32 {
     object::list::clear_freelist();
     object::slice::clear_freelist();
     object::float::clear_freelist();
+    object::int::clear_freelist();
     object::str::clear_interned();
     let ts = tstate::swap(std::ptr::null_mut());
     if !ts.is_null() {
