@@ -552,6 +552,216 @@ typedef struct PyCodeObject PyCodeObject;
 #define Py_tp_token 83
 
 /*
+ `io.DEFAULT_BUFFER_SIZE`.
+ */
+#define DEFAULT_BUFFER_SIZE 8192
+
+/*
+ The kinds of boxed state.
+ */
+#define KIND_FILEIO 1
+
+#define KIND_BUFFERED 2
+
+#define KIND_TEXTIO 3
+
+#define KIND_BYTESIO 4
+
+#define KIND_STRINGIO 5
+
+#define KIND_RWPAIR 6
+
+#define KIND_NLDECODER 7
+
+/*
+ `METH_FASTCALL | METH_KEYWORDS`.
+ */
+#define FK (METH_FASTCALL | METH_KEYWORDS)
+
+/*
+ `_sre.MAGIC`: the version stamp of the opcode numbering below.
+ */
+#define MAGIC 20230612
+
+/*
+ `_sre.MAXREPEAT`: an unbounded repeat's upper limit.
+ */
+#define MAXREPEAT UINT32_MAX
+
+/*
+ `_sre.MAXGROUPS`: the most capturing groups a pattern may have.
+ */
+#define MAXGROUPS ((uint32_t)INT32_MAX / 2)
+
+#define FAILURE 0
+
+#define SUCCESS 1
+
+#define ANY 2
+
+#define ANY_ALL 3
+
+#define ASSERT 4
+
+#define ASSERT_NOT 5
+
+#define AT 6
+
+#define BRANCH 7
+
+#define CATEGORY 8
+
+#define CHARSET 9
+
+#define BIGCHARSET 10
+
+#define GROUPREF 11
+
+#define GROUPREF_EXISTS 12
+
+#define IN 13
+
+#define INFO 14
+
+#define JUMP 15
+
+#define LITERAL 16
+
+#define MARK 17
+
+#define MAX_UNTIL 18
+
+#define MIN_UNTIL 19
+
+#define NOT_LITERAL 20
+
+#define NEGATE 21
+
+#define RANGE 22
+
+#define REPEAT 23
+
+#define REPEAT_ONE 24
+
+#define MIN_REPEAT_ONE 26
+
+#define ATOMIC_GROUP 27
+
+#define POSSESSIVE_REPEAT 28
+
+#define POSSESSIVE_REPEAT_ONE 29
+
+#define GROUPREF_IGNORE 30
+
+#define IN_IGNORE 31
+
+#define LITERAL_IGNORE 32
+
+#define NOT_LITERAL_IGNORE 33
+
+#define GROUPREF_LOC_IGNORE 34
+
+#define IN_LOC_IGNORE 35
+
+#define LITERAL_LOC_IGNORE 36
+
+#define NOT_LITERAL_LOC_IGNORE 37
+
+#define GROUPREF_UNI_IGNORE 38
+
+#define IN_UNI_IGNORE 39
+
+#define LITERAL_UNI_IGNORE 40
+
+#define NOT_LITERAL_UNI_IGNORE 41
+
+#define RANGE_UNI_IGNORE 42
+
+#define AT_BEGINNING 0
+
+#define AT_BEGINNING_LINE 1
+
+#define AT_BEGINNING_STRING 2
+
+#define AT_BOUNDARY 3
+
+#define AT_NON_BOUNDARY 4
+
+#define AT_END 5
+
+#define AT_END_LINE 6
+
+#define AT_END_STRING 7
+
+#define AT_LOC_BOUNDARY 8
+
+#define AT_LOC_NON_BOUNDARY 9
+
+#define AT_UNI_BOUNDARY 10
+
+#define AT_UNI_NON_BOUNDARY 11
+
+#define CATEGORY_DIGIT 0
+
+#define CATEGORY_NOT_DIGIT 1
+
+#define CATEGORY_SPACE 2
+
+#define CATEGORY_NOT_SPACE 3
+
+#define CATEGORY_WORD 4
+
+#define CATEGORY_NOT_WORD 5
+
+#define CATEGORY_LINEBREAK 6
+
+#define CATEGORY_NOT_LINEBREAK 7
+
+#define CATEGORY_LOC_WORD 8
+
+#define CATEGORY_LOC_NOT_WORD 9
+
+#define CATEGORY_UNI_DIGIT 10
+
+#define CATEGORY_UNI_NOT_DIGIT 11
+
+#define CATEGORY_UNI_SPACE 12
+
+#define CATEGORY_UNI_NOT_SPACE 13
+
+#define CATEGORY_UNI_WORD 14
+
+#define CATEGORY_UNI_NOT_WORD 15
+
+#define CATEGORY_UNI_LINEBREAK 16
+
+#define CATEGORY_UNI_NOT_LINEBREAK 17
+
+#define FLAG_IGNORECASE 2
+
+#define FLAG_LOCALE 4
+
+#define FLAG_MULTILINE 8
+
+#define FLAG_DOTALL 16
+
+#define FLAG_UNICODE 32
+
+#define FLAG_VERBOSE 64
+
+#define FLAG_DEBUG 128
+
+#define FLAG_ASCII 256
+
+#define INFO_PREFIX 1
+
+#define INFO_LITERAL 2
+
+#define INFO_CHARSET 4
+
+
+
+/*
  Size of the GC header placed before tracked objects.
  */
 #define GC_HEAD_SIZE 16
@@ -654,6 +864,11 @@ typedef struct PyCodeObject PyCodeObject;
 #define PySet_MINSIZE 8
 
 #define EXT_BASE 4194304
+
+/*
+ One more than the highest signal number (`NSIG`; Linux has 64 signals).
+ */
+#define NSIG 65
 
 /*
  `PyLongWriter` (PEP 757): opaque; it is the int being filled in.
@@ -1681,6 +1896,11 @@ extern struct PyTypeObject PyBytes_Type;
 extern struct PyTypeObject PyBytesIter_Type;
 
 /*
+ `PyCallIter_Type`.
+ */
+extern struct PyTypeObject PyCallIter_Type;
+
+/*
  `PyCapsule_Type`.
  */
 extern struct PyTypeObject PyCapsule_Type;
@@ -2463,6 +2683,11 @@ extern struct PyTypeObject PyStaticMethod_Type;
 extern struct PyTypeObject PyClassMethod_Type;
 
 /*
+ `Py_GenericAliasType` (`types.GenericAlias`).
+ */
+extern struct PyTypeObject Py_GenericAliasType;
+
+/*
  `PyLong_Type`.
  */
 extern struct PyTypeObject PyLong_Type;
@@ -2680,6 +2905,51 @@ extern struct PyTypeObject PyTupleIter_Type;
 extern struct PyTypeObject PyType_Type;
 
 /*
+ `_PyGeneric_Type` (`typing.Generic`).
+ */
+extern struct PyTypeObject _PyGeneric_Type;
+
+/*
+ `_PyNoDefault_Type`.
+ */
+extern struct PyTypeObject _PyNoDefault_Type;
+
+/*
+ `_Py_NoDefaultStruct`.
+ */
+extern PyObject _Py_NoDefaultStruct;
+
+/*
+ `_PyParamSpecArgs_Type`.
+ */
+extern struct PyTypeObject _PyParamSpecArgs_Type;
+
+/*
+ `_PyParamSpecKwargs_Type`.
+ */
+extern struct PyTypeObject _PyParamSpecKwargs_Type;
+
+/*
+ `_PyTypeAlias_Type`.
+ */
+extern struct PyTypeObject _PyTypeAlias_Type;
+
+/*
+ `_PyTypeVar_Type`.
+ */
+extern struct PyTypeObject _PyTypeVar_Type;
+
+/*
+ `_PyParamSpec_Type`.
+ */
+extern struct PyTypeObject _PyParamSpec_Type;
+
+/*
+ `_PyTypeVarTuple_Type`.
+ */
+extern struct PyTypeObject _PyTypeVarTuple_Type;
+
+/*
  `_PyWeakref_RefType`: `weakref.ref`.
  */
 extern struct PyTypeObject _PyWeakref_RefType;
@@ -2693,6 +2963,11 @@ extern struct PyTypeObject _PyWeakref_ProxyType;
  `_PyWeakref_CallableProxyType`: `weakref.proxy` to a callable.
  */
 extern struct PyTypeObject _PyWeakref_CallableProxyType;
+
+/*
+ `_PyAnextAwaitable_Type`.
+ */
+extern struct PyTypeObject _PyAnextAwaitable_Type;
 
 /*
  `PyAsyncGen_Type`.
@@ -3141,6 +3416,96 @@ PyObject *PyCell_Get(PyObject *op);
  `PyCell_Set`: replaces the content (NULL empties the cell).
  */
 int PyCell_Set(PyObject *op, PyObject *v);
+
+/*
+ `PyCodec_Register`.
+ */
+int PyCodec_Register(PyObject *search_function);
+
+/*
+ `PyCodec_Unregister`.
+ */
+int PyCodec_Unregister(PyObject *search_function);
+
+/*
+ `PyCodec_KnownEncoding`: 1 when a codec is found, else 0 (no error).
+ */
+int PyCodec_KnownEncoding(const char *encoding);
+
+/*
+ `PyCodec_Encode`.
+ */
+PyObject *PyCodec_Encode(PyObject *object, const char *encoding, const char *errors_);
+
+/*
+ `PyCodec_Decode`.
+ */
+PyObject *PyCodec_Decode(PyObject *object, const char *encoding, const char *errors_);
+
+/*
+ `PyCodec_Encoder`.
+ */
+PyObject *PyCodec_Encoder(const char *encoding);
+
+/*
+ `PyCodec_Decoder`.
+ */
+PyObject *PyCodec_Decoder(const char *encoding);
+
+/*
+ `PyCodec_IncrementalEncoder`.
+ */
+PyObject *PyCodec_IncrementalEncoder(const char *encoding, const char *errors_);
+
+/*
+ `PyCodec_IncrementalDecoder`.
+ */
+PyObject *PyCodec_IncrementalDecoder(const char *encoding, const char *errors_);
+
+/*
+ `PyCodec_StreamReader`.
+ */
+PyObject *PyCodec_StreamReader(const char *encoding, PyObject *stream, const char *errors_);
+
+/*
+ `PyCodec_StreamWriter`.
+ */
+PyObject *PyCodec_StreamWriter(const char *encoding, PyObject *stream, const char *errors_);
+
+/*
+ `PyCodec_RegisterError`.
+ */
+int PyCodec_RegisterError(const char *name, PyObject *error);
+
+/*
+ `PyCodec_LookupError`: NULL `name` means "strict".
+ */
+PyObject *PyCodec_LookupError(const char *name);
+
+/*
+ `PyCodec_StrictErrors`: raises `exc`.
+ */
+PyObject *PyCodec_StrictErrors(PyObject *exc);
+
+/*
+ `PyCodec_IgnoreErrors`.
+ */
+PyObject *PyCodec_IgnoreErrors(PyObject *exc);
+
+/*
+ `PyCodec_ReplaceErrors`.
+ */
+PyObject *PyCodec_ReplaceErrors(PyObject *exc);
+
+/*
+ `PyCodec_BackslashReplaceErrors`.
+ */
+PyObject *PyCodec_BackslashReplaceErrors(PyObject *exc);
+
+/*
+ `PyCodec_XMLCharRefReplaceErrors`.
+ */
+PyObject *PyCodec_XMLCharRefReplaceErrors(PyObject *exc);
 
 /*
  `_Py_c_sum`.
@@ -3688,10 +4053,10 @@ PyObject *PyErr_ProgramTextObject(PyObject *filename, int lineno);
 PyObject *PyErr_ProgramText(const char *filename, int lineno);
 
 /*
- `PyErr_SetInterruptEx`: simulates the arrival of `signum`. Only SIGINT
- has a Python-level handler (the default one raising KeyboardInterrupt,
- at the next `PyErr_CheckSignals`); other signals are ignored (0); an
- invalid number gives -1.
+ `PyErr_SetInterruptEx`: simulates the arrival of `signum`; its Python
+ handler runs at the next `PyErr_CheckSignals` (SIGINT's default one
+ raises KeyboardInterrupt; an ignored or default disposition does
+ nothing). An invalid number gives -1.
  */
 int PyErr_SetInterruptEx(int signum);
 
@@ -6811,6 +7176,11 @@ extern double ldexp(double x, int e);
 extern double frexp(double x, int *e);
 
 extern double hypot(double x, double y);
+
+/*
+ `Py_GenericAlias`.
+ */
+PyObject *Py_GenericAlias(PyObject *origin, PyObject *args);
 
 /*
  `PyObject_GenericGetAttr`.

@@ -1,15 +1,36 @@
 //! Builtin modules written in Rust, and the per-interpreter module table
 //! (`sys.modules`).
 pub mod args;
+pub mod binascii;
+pub mod bisect;
 pub mod builtins;
+pub mod cmath;
+pub mod codecs;
 pub mod collections;
+pub mod errno;
+pub mod fcntl;
+pub mod functools;
 pub mod gc;
+pub mod hashes;
+pub mod heapq;
+pub mod io;
 pub mod itertools;
 pub mod math;
 pub mod module_def;
 pub mod objtype;
+pub mod operator;
+pub mod posix;
+pub mod posixsubprocess;
 pub mod random;
+pub mod select;
+pub mod signal;
+pub mod sre;
+pub mod stat;
+pub mod struct_;
 pub mod sys;
+pub mod time;
+pub mod typing;
+pub mod zlib;
 
 use crate::ffi::PyObject;
 
@@ -30,11 +51,36 @@ pub fn sys_modules() -> *mut PyObject {
 /// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
 const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     // One line per module, sorted by name.
+    ("_bisect", bisect::init),
+    ("_blake2", hashes::init_blake2),
+    ("_codecs", codecs::init),
     ("_collections", collections::init),
+    ("_functools", functools::init),
+    ("_heapq", heapq::init),
+    ("_io", io::init),
+    ("_md5", hashes::init_md5),
+    ("_operator", operator::init),
+    ("_posixsubprocess", posixsubprocess::init),
     ("_random", random::init),
+    ("_sha1", hashes::init_sha1),
+    ("_sha2", hashes::init_sha2),
+    ("_sha3", hashes::init_sha3),
+    ("_sre", sre::init),
+    ("_signal", signal::init),
+    ("_stat", stat::init),
+    ("_struct", struct_::init),
+    ("_typing", typing::init),
+    ("binascii", binascii::init),
+    ("cmath", cmath::init),
+    ("errno", errno::init),
+    ("fcntl", fcntl::init),
     ("gc", gc::init),
     ("itertools", itertools::init),
     ("math", math::init),
+    ("posix", posix::init),
+    ("select", select::init),
+    ("time", time::init),
+    ("zlib", zlib::init),
 ];
 
 /// The names of all builtin modules, sorted (`sys.builtin_module_names`).

@@ -61,7 +61,12 @@ pub unsafe extern "C" fn subtype_traverse(
             }
             base = (*base).tp_base;
         }
-        let dslot = crate::object::object::dict_slot(op);
+        // A dict that a builtin base defines is the base's to visit.
+        let dslot = if (*base).tp_dictoffset == 0 {
+            crate::object::object::dict_slot(op)
+        } else {
+            null_mut()
+        };
         if !dslot.is_null() && !(*dslot).is_null() {
             let r = visit(*dslot, arg);
             if r != 0 {
@@ -94,9 +99,11 @@ pub unsafe extern "C" fn subtype_clear(op: *mut PyObject) -> c_int {
             }
             base = (*base).tp_base;
         }
-        let dslot = crate::object::object::dict_slot(op);
-        if !dslot.is_null() {
-            xdecref(std::mem::replace(&mut *dslot, null_mut()));
+        if (*base).tp_dictoffset == 0 {
+            let dslot = crate::object::object::dict_slot(op);
+            if !dslot.is_null() {
+                xdecref(std::mem::replace(&mut *dslot, null_mut()));
+            }
         }
         match (*base).tp_clear {
             Some(c) => c(op),
@@ -208,4 +215,41 @@ pub unsafe extern "C" fn slot_tp_finalize(op: *mut PyObject) {
             crate::capi::exceptions::PyErr_WriteUnraisable(del);
         }
     }
+}
+
+/// The `__dict__` descriptor that a class adding an instance dict gets
+/// (CPython's `subtype_dict` / `subtype_setdict`).
+pub static mut SUBTYPE_DICT_GETSET: PyGetSetDef = crate::object::descr::getset(
+    c"__dict__",
+    Some(crate::object::object::PyObject_GenericGetDict),
+    Some(subtype_setdict),
+);
+
+unsafe extern "C" fn subtype_setdict(
+    op: *mut PyObject,
+    value: *mut PyObject,
+    _c: *mut c_void,
+) -> c_int {
+    crate::capi::boundary::guard_status(|| {
+        // SAFETY: op is an instance of a class with a dict slot.
+        unsafe {
+            let slot = crate::object::object::dict_slot(op);
+            if slot.is_null() {
+                return Err(crate::runtime::errors::attribute_error(
+                    "This object has no __dict__",
+                ));
+            }
+            if value.is_null() {
+                return Err(crate::runtime::errors::type_error("cannot delete __dict__"));
+            }
+            if !crate::object::dict::check(value) {
+                return Err(crate::runtime::errors::type_error(format!(
+                    "__dict__ must be set to a dictionary, not a '{}'",
+                    crate::object::typeobj::type_name(value)
+                )));
+            }
+            xdecref(std::mem::replace(&mut *slot, new_ref(value)));
+            Ok(())
+        }
+    })
 }

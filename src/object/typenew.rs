@@ -193,8 +193,19 @@ pub unsafe fn new_class(
         if !slot_names.is_empty() {
             (*tp).tp_members = members;
         }
-        if add_dict && (*base).tp_itemsize == 0 {
-            (*tp).tp_dictoffset = size;
+        if add_dict {
+            // Instances of variable size keep the dict after their items
+            // (a negative offset, found by `object::dict_slot`).
+            (*tp).tp_dictoffset = if (*base).tp_itemsize == 0 {
+                size
+            } else {
+                -(std::mem::size_of::<*mut PyObject>() as Py_ssize_t)
+            };
+            size += std::mem::size_of::<*mut PyObject>() as Py_ssize_t;
+        } else if add_dict && !typeobj::is_subtype(base, &raw mut crate::object::int::PyLong_Type) {
+            // Variable-size instances (tuple, bytes subclasses) keep the
+            // dict after their items: a negative offset from the end.
+            (*tp).tp_dictoffset = -(std::mem::size_of::<*mut PyObject>() as Py_ssize_t);
             size += std::mem::size_of::<*mut PyObject>() as Py_ssize_t;
         }
         let add_weak = add_weak && (*base).tp_itemsize == 0;
@@ -242,6 +253,10 @@ pub unsafe fn new_class(
                 };
                 dict::set_item(d.as_ptr(), pystr::intern(key), w.as_ptr())?;
             }
+        }
+        if add_dict && dict::get_str(d.as_ptr(), "__dict__").is_null() {
+            let g = crate::object::descr::new_getset(tp, &raw mut subtype::SUBTYPE_DICT_GETSET)?;
+            dict::set_item(d.as_ptr(), pystr::intern("__dict__"), g.as_ptr())?;
         }
         let cell = dict::get_str(d.as_ptr(), "__classcell__");
         (*tp).tp_dict = d.clone().into_raw();
@@ -594,6 +609,15 @@ unsafe extern "C" fn slot_mp_subscript(op: *mut PyObject, key: *mut PyObject) ->
     guard_obj(|| unsafe { call_method(op, "__getitem__", &[key]) })
 }
 
+/// `sq_item` of a class with `__getitem__` (iteration falls back to it).
+unsafe extern "C" fn slot_sq_item(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject {
+    guard_obj(|| {
+        let key = crate::object::int::from_i64(i as i64)?;
+        // SAFETY: op valid.
+        unsafe { call_method(op, "__getitem__", &[key.as_ptr()]) }
+    })
+}
+
 unsafe extern "C" fn slot_mp_ass_subscript(
     op: *mut PyObject,
     key: *mut PyObject,
@@ -845,6 +869,7 @@ unsafe fn install_slots(tp: *mut PyTypeObject) {
         }
         if has("__getitem__") {
             mp.mp_subscript = Some(slot_mp_subscript);
+            sq.sq_item = Some(slot_sq_item);
         }
         if has("__setitem__") || has("__delitem__") {
             mp.mp_ass_subscript = Some(slot_mp_ass_subscript);

@@ -7,7 +7,6 @@ use crate::object::handle::Owned;
 use crate::object::refcount::{decref, xdecref};
 use crate::runtime::tstate;
 use std::ptr::null_mut;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Proof that the current thread's error indicator holds an exception.
 #[derive(Debug)]
@@ -199,28 +198,21 @@ pub unsafe fn matches(exc_type: *mut PyObject) -> bool {
     !e.is_null() && unsafe { exc::given_matches(e, exc_type) }
 }
 
-/// Set by `PyErr_SetInterrupt` (and, later, the SIGINT handler); taken by
-/// [`check_signals`].
-static PENDING_INTERRUPT: AtomicBool = AtomicBool::new(false);
-
-/// Records a pending SIGINT: the next [`check_signals`] raises
-/// `KeyboardInterrupt`. Async-signal-safe.
+/// Records a pending SIGINT: the next [`check_signals`] runs its handler
+/// (`KeyboardInterrupt` by default). Async-signal-safe.
 pub fn trip_interrupt() {
-    PENDING_INTERRUPT.store(true, Ordering::Release);
+    crate::runtime::signals::trip(libc::SIGINT);
 }
 
 /// Takes a pending SIGINT (`PyOS_InterruptOccurred`).
 pub fn take_interrupt() -> bool {
-    PENDING_INTERRUPT.swap(false, Ordering::AcqRel)
+    crate::runtime::signals::take_interrupt()
 }
 
-/// `PyErr_CheckSignals`: raises `KeyboardInterrupt` for a pending SIGINT.
+/// `PyErr_CheckSignals`: runs the Python handlers of pending signals
+/// (SIGINT without one raises `KeyboardInterrupt`).
 pub fn check_signals() -> PyResult<()> {
-    if take_interrupt() {
-        // SAFETY: PyExc_KeyboardInterrupt is set at load time.
-        return Err(unsafe { set_object(exc::PyExc_KeyboardInterrupt, null_mut()) });
-    }
-    Ok(())
+    crate::runtime::signals::check()
 }
 
 /// Drops a reference that may be NULL; convenience for C-style cleanup.
@@ -230,4 +222,76 @@ pub unsafe fn release(p: *mut PyObject) {
         // SAFETY: the caller owns p.
         unsafe { decref(p) }
     }
+}
+
+/// The calling thread's C `errno`.
+pub fn last_errno() -> libc::c_int {
+    // SAFETY: __errno_location returns this thread's errno slot.
+    unsafe { *libc::__errno_location() }
+}
+
+/// Raises `tp(errno, strerror(errno)[, filename[, 0, filename2]])`, the
+/// core of `PyErr_SetFromErrnoWithFilenameObjects`: `OSError` picks the
+/// errno's subclass (`FileNotFoundError` for `ENOENT` ...). An `EINTR`
+/// with a pending signal raises the signal's exception instead.
+pub unsafe fn set_from_errno(
+    tp: *mut PyObject,
+    errno: libc::c_int,
+    filename: *mut PyObject,
+    filename2: *mut PyObject,
+) -> Raised {
+    if errno == libc::EINTR {
+        if let Err(r) = check_signals() {
+            return r;
+        }
+    }
+    let build = || -> PyResult<Raised> {
+        let msg = if errno == 0 {
+            "Error".to_string()
+        } else {
+            // SAFETY: strerror returns a NUL-terminated string.
+            unsafe {
+                std::ffi::CStr::from_ptr(libc::strerror(errno))
+                    .to_string_lossy()
+                    .into_owned()
+            }
+        };
+        let mut items = vec![
+            crate::object::int::from_i64(errno as i64)?,
+            crate::object::str::from_str(&msg)?,
+        ];
+        // SAFETY: filename/filename2 NULL or valid; tp callable.
+        unsafe {
+            if !filename.is_null() {
+                items.push(Owned::from_borrowed(filename));
+                if !filename2.is_null() {
+                    items.push(crate::object::int::from_i64(0)?);
+                    items.push(Owned::from_borrowed(filename2));
+                }
+            }
+            let args = crate::object::tuple::from_vec(items)?;
+            let e = crate::object::protocol::call(tp, args.as_ptr(), null_mut())?;
+            Ok(set_object((*e.as_ptr()).ob_type.cast(), e.as_ptr()))
+        }
+    };
+    match build() {
+        Ok(r) | Err(r) => r,
+    }
+}
+
+/// Raises the `OSError` subclass for `errno`, naming up to two files
+/// (NULL when absent).
+pub unsafe fn os_error(
+    errno: libc::c_int,
+    filename: *mut PyObject,
+    filename2: *mut PyObject,
+) -> Raised {
+    // SAFETY: PyExc_OSError is set at load time; filenames per contract.
+    unsafe { set_from_errno(exc::PyExc_OSError, errno, filename, filename2) }
+}
+
+/// Raises the `OSError` subclass for the current `errno`.
+pub fn last_os_error() -> Raised {
+    // SAFETY: no filenames.
+    unsafe { os_error(last_errno(), null_mut(), null_mut()) }
 }

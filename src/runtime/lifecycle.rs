@@ -39,6 +39,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut module::PyModule_Type,
         &raw mut module::PyModuleDef_Type,
         &raw mut iterobject::PySeqIter_Type,
+        &raw mut iterobject::PyCallIter_Type,
         &raw mut crate::object::slotdefs::PyWrapperDescr_Type,
         &raw mut crate::object::slotdefs::_PyMethodWrapper_Type,
         &raw mut crate::object::slice::PySlice_Type,
@@ -64,6 +65,16 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::vm::genobject::PyCoro_Type,
         &raw mut crate::vm::genobject::_PyCoroWrapper_Type,
         &raw mut crate::vm::asyncgen::PyAsyncGen_Type,
+        &raw mut crate::vm::anext::_PyAnextAwaitable_Type,
+        &raw mut crate::object::calliter::PyCallIter_Type,
+        &raw mut crate::object::typevar::nodefault::_PyNoDefault_Type,
+        &raw mut crate::object::typevar::typeparam::_PyTypeVar_Type,
+        &raw mut crate::object::typevar::typeparam::_PyParamSpec_Type,
+        &raw mut crate::object::typevar::typeparam::_PyTypeVarTuple_Type,
+        &raw mut crate::object::typevar::paramspec_args::_PyParamSpecArgs_Type,
+        &raw mut crate::object::typevar::paramspec_args::_PyParamSpecKwargs_Type,
+        &raw mut crate::object::typevar::typealias::_PyTypeAlias_Type,
+        &raw mut crate::object::typevar::generic::_PyGeneric_Type,
         &raw mut crate::vm::asyncgen::_PyAsyncGenASend_Type,
         &raw mut crate::vm::asyncgen::_PyAsyncGenAThrow_Type,
         &raw mut crate::vm::asyncgen::_PyAsyncGenWrappedValue_Type,
@@ -78,14 +89,17 @@ fn static_types() -> Vec<*mut PyTypeObject> {
     ]);
     v.push(crate::object::bufferslots::wrapper_type());
     v.extend(crate::object::itertypes::all_types());
+    v.extend(crate::modules::sre::types());
     v.push(&raw mut crate::object::mappingproxy::PyDictProxy_Type);
     v.push(&raw mut crate::object::capsule::PyCapsule_Type);
+    v.push(&raw mut crate::object::genericalias::Py_GenericAliasType);
     v.push(&raw mut crate::object::weakref::_PyWeakref_RefType);
     v.push(&raw mut crate::object::weakref::_PyWeakref_ProxyType);
     v.push(&raw mut crate::object::weakref::_PyWeakref_CallableProxyType);
     v.extend(crate::object::dictview::all_types());
     v.extend(crate::object::set::all_types());
     v.extend(exceptions::all_types());
+    v.extend(crate::modules::io::all_types());
     v
 }
 
@@ -195,6 +209,7 @@ pub fn initialize_with(config: &crate::runtime::config::Config) {
         }
     }
     crate::runtime::config::set_current(Some(config.clone()));
+    crate::runtime::signals::install_startup_handlers();
     INITIALIZED.store(true, Ordering::Release);
 }
 
@@ -209,8 +224,9 @@ pub fn finalize() -> i32 {
     FINALIZING.store(true, Ordering::Release);
     crate::runtime::errors::clear();
     // Garbage cycles die while everything they may use is still there
-    // (their finalizers run now).
+    // (their finalizers run now, and may print).
     object::gc::collect(object::gc::NUM_GENERATIONS - 1);
+    crate::modules::io::stdio::flush_std_streams();
     let ts = tstate::current();
     if !ts.is_null() {
         // SAFETY: the main thread state's interpreter is live until freed
@@ -220,6 +236,8 @@ pub fn finalize() -> i32 {
             (*(*ts).interp).clear()
         };
     }
+    crate::modules::codecs::registry::finalize();
+    crate::modules::io::finalize();
     // The emptied modules leave their classes and functions in cycles.
     object::gc::clear_lists();
     object::gc::collect(object::gc::NUM_GENERATIONS - 1);

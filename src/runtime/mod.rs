@@ -1,8 +1,10 @@
 //! The runtime: interpreter and thread states, the error indicator,
 //! initialization and finalization.
 pub mod config;
+pub mod dynload;
 pub mod errors;
 pub mod import;
 pub mod lifecycle;
 pub mod run;
+pub mod signals;
 pub mod tstate;

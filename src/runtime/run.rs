@@ -122,9 +122,8 @@ pub fn handle_uncaught() -> i32 {
         if exc::given_matches(e.as_ptr(), exc::PyExc_SystemExit) {
             return system_exit_code(e.as_ptr());
         }
-        use std::io::Write;
-        let _ = std::io::stdout().flush();
-        eprint!("{}", exc::display::format_exception(e.as_ptr()));
+        crate::modules::io::stdio::flush_std_streams();
+        crate::modules::io::stdio::report_uncaught(e.as_ptr());
     }
     1
 }

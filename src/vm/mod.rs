@@ -1,10 +1,12 @@
 //! Running Python code: code objects, functions, frames, the evaluation
 //! loop, tracebacks, calls and class creation.
+pub mod anext;
 pub mod asyncgen;
 pub mod call;
 pub mod cell;
 pub mod classes;
 pub mod code;
+pub mod code_replace;
 pub mod eval;
 pub mod frame;
 pub mod function;

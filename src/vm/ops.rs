@@ -499,10 +499,13 @@ pub unsafe fn unpack(seq: *mut PyObject, n: usize, star: Option<usize>) -> PyRes
 }
 
 /// The eval breaker check at backward jumps and function entry: runs a
-/// scheduled cycle collection.
+/// scheduled cycle collection and the handlers of signals that arrived.
 #[inline(always)]
 pub fn eval_breaker() -> PyResult<()> {
     crate::object::gc::collect_if_scheduled();
+    if crate::runtime::signals::pending() {
+        errors::check_signals()?;
+    }
     Ok(())
 }
 
@@ -594,6 +597,17 @@ pub unsafe fn intrinsic1(i: u32, v: *mut PyObject, fo: &PyFrameObject) -> PyResu
                 Err(r)
             }
             4 => crate::vm::asyncgen::wrap(v),
+            7..=9 => {
+                use crate::object::typevar::typeparam::*;
+                let ty = match i {
+                    7 => &raw mut _PyTypeVar_Type,
+                    8 => &raw mut _PyParamSpec_Type,
+                    _ => &raw mut _PyTypeVarTuple_Type,
+                };
+                from_syntax(ty, v, null_mut(), null_mut())
+            }
+            10 => crate::object::typevar::generic::subscript_generic(v),
+            11 => crate::object::typevar::typealias::from_syntax(v),
             5 => number::unary_op(v, |nb| nb.nb_positive, "unary +"),
             6 => tuple::from_iterable(v),
             _ => Err(errors::system_error(format!(
@@ -607,8 +621,17 @@ pub unsafe fn intrinsic1(i: u32, v: *mut PyObject, fo: &PyFrameObject) -> PyResu
 pub unsafe fn intrinsic2(i: u32, a: *mut PyObject, b: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: a and b valid; for PREP_RERAISE_STAR b is the compiler's list.
     unsafe {
+        use crate::object::typevar::typeparam::{self, _PyTypeVar_Type};
         match i {
             1 => exc::group::prep_reraise_star(a, list::items(b)),
+            2 => typeparam::from_syntax(&raw mut _PyTypeVar_Type, a, b, null_mut()),
+            3 => typeparam::from_syntax(&raw mut _PyTypeVar_Type, a, null_mut(), b),
+            4 => {
+                let f = &mut *a.cast::<PyFunctionObject>();
+                xdecref(std::mem::replace(&mut f.func_typeparams, new_ref(b)));
+                Ok(Owned::from_borrowed(a))
+            }
+            5 => typeparam::set_default_evaluator(a, b),
             _ => Err(errors::system_error(format!(
                 "ferrython cannot run intrinsic2 {i} yet"
             ))),
