@@ -1,6 +1,10 @@
 //! Builtin modules written in Rust, and the per-interpreter module table
 //! (`sys.modules`).
+pub mod _abc;
+pub mod _string;
+pub mod _weakref;
 pub mod args;
+pub mod atexit;
 pub mod binascii;
 pub mod bisect;
 pub mod builtins;
@@ -30,6 +34,7 @@ pub mod struct_;
 pub mod sys;
 pub mod time;
 pub mod typing;
+pub mod unicodedata;
 pub mod zlib;
 
 use crate::ffi::PyObject;
@@ -51,6 +56,7 @@ pub fn sys_modules() -> *mut PyObject {
 /// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
 const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     // One line per module, sorted by name.
+    ("_abc", _abc::init),
     ("_bisect", bisect::init),
     ("_blake2", hashes::init_blake2),
     ("_codecs", codecs::init),
@@ -68,8 +74,11 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_sre", sre::init),
     ("_signal", signal::init),
     ("_stat", stat::init),
+    ("_string", _string::init),
     ("_struct", struct_::init),
     ("_typing", typing::init),
+    ("_weakref", _weakref::init),
+    ("atexit", atexit::init),
     ("binascii", binascii::init),
     ("cmath", cmath::init),
     ("errno", errno::init),
@@ -80,6 +89,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("posix", posix::init),
     ("select", select::init),
     ("time", time::init),
+    ("unicodedata", unicodedata::init),
     ("zlib", zlib::init),
 ];
 

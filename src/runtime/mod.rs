@@ -5,6 +5,7 @@ pub mod dynload;
 pub mod errors;
 pub mod import;
 pub mod lifecycle;
+pub mod pathconfig;
 pub mod run;
 pub mod signals;
 pub mod tstate;
