@@ -761,12 +761,12 @@ typedef struct PyCodeObject PyCodeObject;
 
 
 
-#define SHIFT 7
-
 /*
  `sys.hexversion`.
  */
 #define HEXVERSION 51249392
+
+#define SHIFT 7
 
 /*
  Size of the GC header placed before tracked objects.
