@@ -473,12 +473,24 @@ pub static mut _PyMethodWrapper_Type: PyTypeObject = PyTypeObject {
     tp_traverse: Some(methodwrapper_traverse),
     tp_repr: Some(methodwrapper_repr),
     tp_call: Some(methodwrapper_call),
+    tp_members: (&raw const METHODWRAPPER_MEMBERS).cast_mut().cast(),
     ..type_template(
         c"method-wrapper",
         std::mem::size_of::<MethodWrapperObject>(),
         0,
     )
 };
+
+/// `method-wrapper.__self__`: the object the wrapper is bound to.
+static METHODWRAPPER_MEMBERS: [PyMemberDef; 2] = [
+    crate::object::exceptions::member(
+        c"__self__",
+        std::mem::offset_of!(MethodWrapperObject, self_),
+        Py_READONLY,
+        c"",
+    ),
+    crate::object::exceptions::MEMBER_END,
+];
 
 /// Adds a slot wrapper to `tp`'s dict for each slot `tp` defines whose name
 /// the dict does not hold yet; `__hash__` is `None` for unhashable types.
