@@ -1,8 +1,10 @@
 # random.py over _random: CPython's exact numbers for the same seeds.
-# Until `os` imports here, a stand-in gives random.py the two names it uses.
+# Until `os` offers what random.py uses (urandom, register_at_fork), a
+# stand-in gives random.py those two names.
 import sys
 try:
     import os
+    os.urandom, os.register_at_fork
 except Exception:
     class _FakeOs:
         pass
