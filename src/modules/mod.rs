@@ -3,6 +3,7 @@
 pub mod args;
 pub mod builtins;
 pub mod sys;
+pub mod thread;
 
 use crate::ffi::PyObject;
 
@@ -21,7 +22,7 @@ pub fn sys_modules() -> *mut PyObject {
 /// (name, init function). An init function works like an extension's
 /// `PyInit_<name>`: it returns a new module (single-phase) or its static
 /// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
-const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[];
+const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[("_thread", thread::init)];
 
 /// The names of all builtin modules, sorted (`sys.builtin_module_names`).
 pub fn builtin_names() -> Vec<&'static str> {

@@ -2,7 +2,9 @@
 //! initialization and finalization.
 pub mod config;
 pub mod errors;
+pub mod gil;
 pub mod import;
 pub mod lifecycle;
+pub mod pythread;
 pub mod run;
 pub mod tstate;

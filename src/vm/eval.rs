@@ -226,7 +226,8 @@ unsafe fn eval(f: *mut PyObject, throw: bool) -> PyResult<Exit> {
 
             let failed: bool = 'op: {
                 match op {
-                    NOP | RESUME => {}
+                    NOP => {}
+                    RESUME => tri!('op, ops::eval_breaker()),
                     POP_TOP => decref(pop!()),
                     PUSH_NULL => push!(null_mut()),
                     COPY => {

@@ -498,11 +498,11 @@ pub unsafe fn unpack(seq: *mut PyObject, n: usize, star: Option<usize>) -> PyRes
     }
 }
 
-/// The eval breaker check at backward jumps: pending signals
-/// (`PyErr_SetInterrupt` records a KeyboardInterrupt).
+/// The eval breaker check at backward jumps and `RESUME`: GIL drop
+/// requests and asynchronous exceptions (`runtime::gil`).
 #[inline(always)]
 pub fn eval_breaker() -> PyResult<()> {
-    Ok(())
+    crate::runtime::gil::check_eval_breaker()
 }
 
 /// `CALL_FUNCTION_EX`.
