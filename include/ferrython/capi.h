@@ -643,6 +643,11 @@ typedef struct PyCodeObject PyCodeObject;
 #define ASYNC_EXC 2
 
 /*
+ Eval-breaker bit: a signal (SIGINT) waits for the main thread.
+ */
+#define SIGNALS_PENDING 4
+
+/*
  Smallest stack size `_thread.stack_size` accepts (CPython's
  `THREAD_STACK_MIN`).
  */
@@ -4247,11 +4252,6 @@ void PyEval_ReleaseThread(struct PyThreadState *ts);
  `PyEval_InitThreads`: the GIL always exists; does nothing (deprecated).
  */
 void PyEval_InitThreads(void);
-
-/*
- `PyEval_ThreadsInitialized`: always 1 (deprecated).
- */
-int PyEval_ThreadsInitialized(void);
 
 /*
  `PyGILState_Ensure`: makes sure the calling thread holds the GIL with

@@ -297,12 +297,6 @@ pub unsafe extern "C" fn PyEval_ReleaseThread(ts: *mut PyThreadState) {
 #[no_mangle]
 pub extern "C" fn PyEval_InitThreads() {}
 
-/// `PyEval_ThreadsInitialized`: always 1 (deprecated).
-#[no_mangle]
-pub extern "C" fn PyEval_ThreadsInitialized() -> c_int {
-    1
-}
-
 /// `PyGILState_Ensure`: makes sure the calling thread holds the GIL with
 /// its own thread state, creating one for a thread never seen before.
 /// Returns whether the GIL was already held. Without an initialized runtime

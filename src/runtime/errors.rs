@@ -207,6 +207,7 @@ static PENDING_INTERRUPT: AtomicBool = AtomicBool::new(false);
 /// `KeyboardInterrupt`. Async-signal-safe.
 pub fn trip_interrupt() {
     PENDING_INTERRUPT.store(true, Ordering::Release);
+    crate::runtime::gil::set_eval_breaker(crate::runtime::gil::SIGNALS_PENDING);
 }
 
 /// Takes a pending SIGINT (`PyOS_InterruptOccurred`).

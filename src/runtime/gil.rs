@@ -20,6 +20,9 @@ pub const GIL_DROP_REQUEST: u32 = 1;
 /// exception (`PyThreadState_SetAsyncExc`).
 pub const ASYNC_EXC: u32 = 2;
 
+/// Eval-breaker bit: a signal (SIGINT) waits for the main thread.
+pub const SIGNALS_PENDING: u32 = 4;
+
 /// The eval-breaker word: nonzero when the evaluation loop must look at
 /// something other than the next instruction.
 static EVAL_BREAKER: AtomicU32 = AtomicU32::new(0);
@@ -199,7 +202,8 @@ pub fn check_eval_breaker() -> crate::PyResult<()> {
 }
 
 /// `_Py_HandlePending`: answers a drop request by letting a waiting
-/// thread run, then raises this thread's asynchronous exception, if any.
+/// thread run; in the main thread, raises for a pending signal; then
+/// raises this thread's asynchronous exception, if any.
 #[cold]
 #[inline(never)]
 fn handle_eval_breaker() -> crate::PyResult<()> {
@@ -214,6 +218,11 @@ fn handle_eval_breaker() -> crate::PyResult<()> {
         // SAFETY: ts is this thread's live thread state.
         unsafe { take(ts) };
         tstate::swap(ts);
+    }
+    // SAFETY: ts and its interpreter are live.
+    if bits & SIGNALS_PENDING != 0 && unsafe { (*ts).thread_id == (*(*ts).interp).main_thread } {
+        EVAL_BREAKER.fetch_and(!SIGNALS_PENDING, Ordering::Relaxed);
+        crate::runtime::errors::check_signals()?;
     }
     if bits & ASYNC_EXC != 0 {
         // SAFETY: ts is the current, live thread state and we hold the GIL.

@@ -9,6 +9,7 @@
 //! with its own `__init__` runs it with the constructor's arguments.
 use crate::capi::boundary::{guard_obj, guard_status};
 use crate::ffi::*;
+use crate::object::descr::{getset, GETSET_END};
 use crate::object::refcount::{decref, incref, xdecref, xincref};
 use crate::object::typeobj::{self, type_template};
 use crate::object::{dict, object as pyobject, tuple};
@@ -38,8 +39,26 @@ pub static mut LOCAL_TYPE: PyTypeObject = PyTypeObject {
     tp_setattro: Some(local_setattro),
     tp_new: Some(local_new),
     tp_dictoffset: std::mem::offset_of!(LocalObject, dict) as Py_ssize_t,
+    tp_getset: (&raw const LOCAL_GETSET).cast_mut().cast(),
     ..type_template(c"_thread._local", std::mem::size_of::<LocalObject>(), 0)
 };
+
+static LOCAL_GETSET: [PyGetSetDef; 2] =
+    [getset(c"__dict__", Some(local_get_dict), None), GETSET_END];
+
+/// `__dict__`: the calling thread's attributes.
+unsafe extern "C" fn local_get_dict(
+    op: *mut PyObject,
+    _closure: *mut libc::c_void,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a local; thread_dict leaves a dict in its slot.
+        unsafe {
+            thread_dict(op, true)?;
+            Ok(crate::Owned::from_borrowed(fields(op).dict))
+        }
+    })
+}
 
 unsafe fn fields<'a>(op: *mut PyObject) -> &'a mut LocalObject {
     // SAFETY: the caller passes a local (or subclass instance).
