@@ -552,6 +552,216 @@ typedef struct PyCodeObject PyCodeObject;
 #define Py_tp_token 83
 
 /*
+ `io.DEFAULT_BUFFER_SIZE`.
+ */
+#define DEFAULT_BUFFER_SIZE 8192
+
+/*
+ The kinds of boxed state.
+ */
+#define KIND_FILEIO 1
+
+#define KIND_BUFFERED 2
+
+#define KIND_TEXTIO 3
+
+#define KIND_BYTESIO 4
+
+#define KIND_STRINGIO 5
+
+#define KIND_RWPAIR 6
+
+#define KIND_NLDECODER 7
+
+/*
+ `METH_FASTCALL | METH_KEYWORDS`.
+ */
+#define FK (METH_FASTCALL | METH_KEYWORDS)
+
+/*
+ `_sre.MAGIC`: the version stamp of the opcode numbering below.
+ */
+#define MAGIC 20230612
+
+/*
+ `_sre.MAXREPEAT`: an unbounded repeat's upper limit.
+ */
+#define MAXREPEAT UINT32_MAX
+
+/*
+ `_sre.MAXGROUPS`: the most capturing groups a pattern may have.
+ */
+#define MAXGROUPS ((uint32_t)INT32_MAX / 2)
+
+#define FAILURE 0
+
+#define SUCCESS 1
+
+#define ANY 2
+
+#define ANY_ALL 3
+
+#define ASSERT 4
+
+#define ASSERT_NOT 5
+
+#define AT 6
+
+#define BRANCH 7
+
+#define CATEGORY 8
+
+#define CHARSET 9
+
+#define BIGCHARSET 10
+
+#define GROUPREF 11
+
+#define GROUPREF_EXISTS 12
+
+#define IN 13
+
+#define INFO 14
+
+#define JUMP 15
+
+#define LITERAL 16
+
+#define MARK 17
+
+#define MAX_UNTIL 18
+
+#define MIN_UNTIL 19
+
+#define NOT_LITERAL 20
+
+#define NEGATE 21
+
+#define RANGE 22
+
+#define REPEAT 23
+
+#define REPEAT_ONE 24
+
+#define MIN_REPEAT_ONE 26
+
+#define ATOMIC_GROUP 27
+
+#define POSSESSIVE_REPEAT 28
+
+#define POSSESSIVE_REPEAT_ONE 29
+
+#define GROUPREF_IGNORE 30
+
+#define IN_IGNORE 31
+
+#define LITERAL_IGNORE 32
+
+#define NOT_LITERAL_IGNORE 33
+
+#define GROUPREF_LOC_IGNORE 34
+
+#define IN_LOC_IGNORE 35
+
+#define LITERAL_LOC_IGNORE 36
+
+#define NOT_LITERAL_LOC_IGNORE 37
+
+#define GROUPREF_UNI_IGNORE 38
+
+#define IN_UNI_IGNORE 39
+
+#define LITERAL_UNI_IGNORE 40
+
+#define NOT_LITERAL_UNI_IGNORE 41
+
+#define RANGE_UNI_IGNORE 42
+
+#define AT_BEGINNING 0
+
+#define AT_BEGINNING_LINE 1
+
+#define AT_BEGINNING_STRING 2
+
+#define AT_BOUNDARY 3
+
+#define AT_NON_BOUNDARY 4
+
+#define AT_END 5
+
+#define AT_END_LINE 6
+
+#define AT_END_STRING 7
+
+#define AT_LOC_BOUNDARY 8
+
+#define AT_LOC_NON_BOUNDARY 9
+
+#define AT_UNI_BOUNDARY 10
+
+#define AT_UNI_NON_BOUNDARY 11
+
+#define CATEGORY_DIGIT 0
+
+#define CATEGORY_NOT_DIGIT 1
+
+#define CATEGORY_SPACE 2
+
+#define CATEGORY_NOT_SPACE 3
+
+#define CATEGORY_WORD 4
+
+#define CATEGORY_NOT_WORD 5
+
+#define CATEGORY_LINEBREAK 6
+
+#define CATEGORY_NOT_LINEBREAK 7
+
+#define CATEGORY_LOC_WORD 8
+
+#define CATEGORY_LOC_NOT_WORD 9
+
+#define CATEGORY_UNI_DIGIT 10
+
+#define CATEGORY_UNI_NOT_DIGIT 11
+
+#define CATEGORY_UNI_SPACE 12
+
+#define CATEGORY_UNI_NOT_SPACE 13
+
+#define CATEGORY_UNI_WORD 14
+
+#define CATEGORY_UNI_NOT_WORD 15
+
+#define CATEGORY_UNI_LINEBREAK 16
+
+#define CATEGORY_UNI_NOT_LINEBREAK 17
+
+#define FLAG_IGNORECASE 2
+
+#define FLAG_LOCALE 4
+
+#define FLAG_MULTILINE 8
+
+#define FLAG_DOTALL 16
+
+#define FLAG_UNICODE 32
+
+#define FLAG_VERBOSE 64
+
+#define FLAG_DEBUG 128
+
+#define FLAG_ASCII 256
+
+#define INFO_PREFIX 1
+
+#define INFO_LITERAL 2
+
+#define INFO_CHARSET 4
+
+
+
+/*
  `_thread.TIMEOUT_MAX`: the longest timeout in seconds (timeouts are
  kept in nanoseconds in an i64).
  */
@@ -570,6 +780,36 @@ typedef struct PyCodeObject PyCodeObject;
 #define EMPTY -1
 
 #define DUMMY -2
+
+/*
+ `gc.DEBUG_STATS`.
+ */
+#define DEBUG_STATS 1
+
+/*
+ `gc.DEBUG_COLLECTABLE`.
+ */
+#define DEBUG_COLLECTABLE 2
+
+/*
+ `gc.DEBUG_UNCOLLECTABLE`.
+ */
+#define DEBUG_UNCOLLECTABLE 4
+
+/*
+ `gc.DEBUG_SAVEALL`.
+ */
+#define DEBUG_SAVEALL 32
+
+/*
+ `gc.DEBUG_LEAK`.
+ */
+#define DEBUG_LEAK ((DEBUG_COLLECTABLE | DEBUG_UNCOLLECTABLE) | DEBUG_SAVEALL)
+
+/*
+ Number of generations.
+ */
+#define NUM_GENERATIONS 3
 
 /*
  `_PyHASH_MODULUS`: numeric hashes are reduced modulo 2**61 - 1.
@@ -1670,6 +1910,11 @@ typedef struct PySetObject {
   PyObject *weakreflist;
 } PySetObject;
 
+/*
+ The zeroed entry that ends a slot table.
+ */
+#define SLOT_END (PyModuleDef_Slot){ .slot = 0, .value = (null_mut){  } }
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -2720,6 +2965,51 @@ extern struct PyTypeObject PyTupleIter_Type;
 extern struct PyTypeObject PyType_Type;
 
 /*
+ `_PyGeneric_Type` (`typing.Generic`).
+ */
+extern struct PyTypeObject _PyGeneric_Type;
+
+/*
+ `_PyNoDefault_Type`.
+ */
+extern struct PyTypeObject _PyNoDefault_Type;
+
+/*
+ `_Py_NoDefaultStruct`.
+ */
+extern PyObject _Py_NoDefaultStruct;
+
+/*
+ `_PyParamSpecArgs_Type`.
+ */
+extern struct PyTypeObject _PyParamSpecArgs_Type;
+
+/*
+ `_PyParamSpecKwargs_Type`.
+ */
+extern struct PyTypeObject _PyParamSpecKwargs_Type;
+
+/*
+ `_PyTypeAlias_Type`.
+ */
+extern struct PyTypeObject _PyTypeAlias_Type;
+
+/*
+ `_PyTypeVar_Type`.
+ */
+extern struct PyTypeObject _PyTypeVar_Type;
+
+/*
+ `_PyParamSpec_Type`.
+ */
+extern struct PyTypeObject _PyParamSpec_Type;
+
+/*
+ `_PyTypeVarTuple_Type`.
+ */
+extern struct PyTypeObject _PyTypeVarTuple_Type;
+
+/*
  `_PyWeakref_RefType`: `weakref.ref`.
  */
 extern struct PyTypeObject _PyWeakref_RefType;
@@ -2733,6 +3023,26 @@ extern struct PyTypeObject _PyWeakref_ProxyType;
  `_PyWeakref_CallableProxyType`: `weakref.proxy` to a callable.
  */
 extern struct PyTypeObject _PyWeakref_CallableProxyType;
+
+/*
+ `PyAsyncGen_Type`.
+ */
+extern struct PyTypeObject PyAsyncGen_Type;
+
+/*
+ `_PyAsyncGenWrappedValue_Type`: marks a value the body yielded.
+ */
+extern struct PyTypeObject _PyAsyncGenWrappedValue_Type;
+
+/*
+ `_PyAsyncGenASend_Type`.
+ */
+extern struct PyTypeObject _PyAsyncGenASend_Type;
+
+/*
+ `_PyAsyncGenAThrow_Type`.
+ */
+extern struct PyTypeObject _PyAsyncGenAThrow_Type;
 
 /*
  `PyCell_Type`.
@@ -4104,9 +4414,37 @@ void PyObject_GC_UnTrack(void *op);
 int PyObject_GC_IsTracked(PyObject *op);
 
 /*
- `PyObject_GC_IsFinalized`: no collector has finalized anything yet.
+ `PyObject_GC_IsFinalized`: whether the collector (or the deallocator)
+ already ran the object's `tp_finalize`.
  */
-int PyObject_GC_IsFinalized(PyObject *_op);
+int PyObject_GC_IsFinalized(PyObject *op);
+
+/*
+ `PyObject_IS_GC`: whether `op` carries a GC header.
+ */
+int PyObject_IS_GC(PyObject *op);
+
+/*
+ `PyGC_Collect`: a full collection; the number of unreachable objects
+ found (0 when a collection is already running or the collector is
+ disabled, as in CPython).
+ */
+Py_ssize_t PyGC_Collect(void);
+
+/*
+ `PyGC_Enable`: enables automatic collection; the previous state.
+ */
+int PyGC_Enable(void);
+
+/*
+ `PyGC_Disable`: disables automatic collection; the previous state.
+ */
+int PyGC_Disable(void);
+
+/*
+ `PyGC_IsEnabled`.
+ */
+int PyGC_IsEnabled(void);
 
 /*
  `PyObject_GC_Del`: frees a collected object's memory.
@@ -7029,6 +7367,66 @@ PyObject *PyWeakref_GetObject(PyObject *r);
  referenceable type, with the refcount at zero.
  */
 void PyObject_ClearWeakRefs(PyObject *op);
+
+extern double acos(double x);
+
+extern double asin(double x);
+
+extern double atan(double x);
+
+extern double atan2(double y, double x);
+
+extern double cos(double x);
+
+extern double sin(double x);
+
+extern double tan(double x);
+
+extern double cosh(double x);
+
+extern double sinh(double x);
+
+extern double tanh(double x);
+
+extern double acosh(double x);
+
+extern double asinh(double x);
+
+extern double atanh(double x);
+
+extern double exp(double x);
+
+extern double exp2(double x);
+
+extern double expm1(double x);
+
+extern double log(double x);
+
+extern double log2(double x);
+
+extern double log10(double x);
+
+extern double log1p(double x);
+
+extern double cbrt(double x);
+
+extern double erf(double x);
+
+extern double erfc(double x);
+
+extern double pow(double x, double y);
+
+extern double fmod(double x, double y);
+
+extern double remainder(double x, double y);
+
+extern double nextafter(double x, double y);
+
+extern double ldexp(double x, int e);
+
+extern double frexp(double x, int *e);
+
+extern double hypot(double x, double y);
 
 /*
  `PyObject_GenericGetAttr`.

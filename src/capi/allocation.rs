@@ -19,7 +19,7 @@ pub unsafe extern "C" fn PyType_GenericAlloc(
         unsafe {
             let op = alloc::generic_alloc(tp, nitems);
             if !op.is_null() && alloc::type_is_gc(tp) {
-                crate::capi::gc::track(op);
+                crate::object::gc::track(op);
             }
             op
         }

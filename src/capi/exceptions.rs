@@ -10,7 +10,6 @@ use crate::object::{dict, int, none, protocol, str as pystr, tuple, typeobj};
 use crate::runtime::{errors, tstate};
 use crate::{Owned, PyResult};
 use libc::{c_char, c_int};
-use std::io::Write;
 use std::ptr::null_mut;
 
 /// `PyErr_SetString`.
@@ -221,47 +220,6 @@ pub unsafe extern "C" fn _PyErr_BadInternalCall(_file: *const c_char, _line: c_i
     errors::bad_internal_call();
 }
 
-/// The thread's `errno`.
-fn last_errno() -> c_int {
-    std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
-}
-
-/// Raises `tp(errno, strerror(errno)[, filename[, 0, filename2]])`.
-unsafe fn set_from_errno(
-    tp: *mut PyObject,
-    errno: c_int,
-    filename: *mut PyObject,
-    filename2: *mut PyObject,
-) -> PyResult<()> {
-    if errno == libc::EINTR {
-        errors::check_signals()?;
-    }
-    let msg = if errno == 0 {
-        "Error".to_string()
-    } else {
-        // SAFETY: strerror returns a NUL-terminated string.
-        unsafe {
-            std::ffi::CStr::from_ptr(libc::strerror(errno))
-                .to_string_lossy()
-                .into_owned()
-        }
-    };
-    let mut items = vec![int::from_i64(errno as i64)?, pystr::from_str(&msg)?];
-    // SAFETY: filename/filename2 NULL or valid.
-    unsafe {
-        if !filename.is_null() {
-            items.push(Owned::from_borrowed(filename));
-            if !filename2.is_null() {
-                items.push(int::from_i64(0)?);
-                items.push(Owned::from_borrowed(filename2));
-            }
-        }
-        let args = tuple::from_vec(items)?;
-        let e = protocol::call(tp, args.as_ptr(), null_mut())?;
-        Err(errors::set_object((*e.as_ptr()).ob_type.cast(), e.as_ptr()))
-    }
-}
-
 /// `PyErr_SetFromErrno`: `tp(errno, strerror(errno))`; OSError picks the
 /// errno's subclass. Always returns NULL.
 #[no_mangle]
@@ -287,11 +245,11 @@ pub unsafe extern "C" fn PyErr_SetFromErrnoWithFilenameObjects(
     filename: *mut PyObject,
     filename2: *mut PyObject,
 ) -> *mut PyObject {
-    let errno = last_errno();
+    let errno = errors::last_errno();
     crate::null_check!(tp);
     guard(|| {
         // SAFETY: tp non-NULL; the filenames NULL or valid.
-        let _ = unsafe { set_from_errno(tp, errno, filename, filename2) };
+        let _ = unsafe { errors::set_from_errno(tp, errno, filename, filename2) };
         null_mut()
     })
 }
@@ -302,7 +260,7 @@ pub unsafe extern "C" fn PyErr_SetFromErrnoWithFilename(
     tp: *mut PyObject,
     filename: *const c_char,
 ) -> *mut PyObject {
-    let errno = last_errno();
+    let errno = errors::last_errno();
     crate::null_check!(tp);
     guard(|| {
         // SAFETY: filename NULL or a C string; tp non-NULL.
@@ -316,7 +274,7 @@ pub unsafe extern "C" fn PyErr_SetFromErrnoWithFilename(
                 }
             };
             let f = name.as_ref().map_or(null_mut(), |n| n.as_ptr());
-            let _ = set_from_errno(tp, errno, f, null_mut());
+            let _ = errors::set_from_errno(tp, errno, f, null_mut());
             null_mut()
         }
     })
@@ -880,9 +838,7 @@ pub unsafe extern "C" fn PyException_SetArgs(e: *mut PyObject, args: *mut PyObje
 /// Writes a report to the process's stderr (`sys.stderr` once the `sys`
 /// module routes it).
 fn write_stderr(text: &str) {
-    let mut err = std::io::stderr().lock();
-    let _ = err.write_all(text.as_bytes());
-    let _ = err.flush();
+    crate::modules::io::stdio::write_stderr(text);
 }
 
 /// Takes the raised exception and reports it as unraisable.

@@ -1,56 +1,93 @@
-//! The GC support chapter: allocation of collected objects and tracking.
-//! Tracked objects carry a `PyGC_Head` in front; the cycle collector that
-//! walks the tracked set is not written yet, so tracking only records the
-//! state that `PyObject_GC_IsTracked` reports.
+//! The Supporting Cyclic Garbage Collection chapter: allocation of
+//! collected objects, tracking, and control of the collector (which lives
+//! in `object::gc`).
 use crate::ffi::*;
-use crate::object::alloc::{self, GcHead, GC_HEAD_SIZE};
+use crate::object::{alloc, gc};
+
+/// Tracking as the runtime's own code calls it (re-exported from the
+/// collector).
+pub use crate::object::gc::{track, untrack};
 use libc::{c_int, c_void};
-
-#[inline(always)]
-unsafe fn head(op: *mut PyObject) -> *mut GcHead {
-    // SAFETY: collected objects have a GC header right before them.
-    unsafe { op.cast::<u8>().sub(GC_HEAD_SIZE).cast() }
-}
-
-/// Marks a collected object as tracked.
-#[inline]
-pub unsafe fn track(op: *mut PyObject) {
-    // SAFETY: op belongs to a collected type.
-    unsafe { (*head(op)).next = 1 }
-}
-
-/// Marks a collected object as untracked.
-#[inline]
-pub unsafe fn untrack(op: *mut PyObject) {
-    // SAFETY: op belongs to a collected type.
-    unsafe { (*head(op)).next = 0 }
-}
 
 /// `PyObject_GC_Track`.
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_GC_Track(op: *mut c_void) {
+    if op.is_null() {
+        return;
+    }
     // SAFETY: op is a collected object.
-    unsafe { track(op.cast()) }
+    unsafe { gc::track(op.cast()) }
 }
 
 /// `PyObject_GC_UnTrack`.
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_GC_UnTrack(op: *mut c_void) {
+    if op.is_null() {
+        return;
+    }
     // SAFETY: op is a collected object.
-    unsafe { untrack(op.cast()) }
+    unsafe { gc::untrack(op.cast()) }
 }
 
 /// `PyObject_GC_IsTracked`.
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_GC_IsTracked(op: *mut PyObject) -> c_int {
+    if op.is_null() {
+        return 0;
+    }
     // SAFETY: op valid.
-    unsafe { (alloc::type_is_gc((*op).ob_type) && (*head(op)).next != 0) as c_int }
+    unsafe { (gc::is_gc(op) && gc::is_tracked(op)) as c_int }
 }
 
-/// `PyObject_GC_IsFinalized`: no collector has finalized anything yet.
+/// `PyObject_GC_IsFinalized`: whether the collector (or the deallocator)
+/// already ran the object's `tp_finalize`.
 #[no_mangle]
-pub unsafe extern "C" fn PyObject_GC_IsFinalized(_op: *mut PyObject) -> c_int {
-    0
+pub unsafe extern "C" fn PyObject_GC_IsFinalized(op: *mut PyObject) -> c_int {
+    if op.is_null() {
+        return 0;
+    }
+    // SAFETY: op valid.
+    unsafe { (gc::is_gc(op) && gc::is_finalized(op)) as c_int }
+}
+
+/// `PyObject_IS_GC`: whether `op` carries a GC header.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_IS_GC(op: *mut PyObject) -> c_int {
+    if op.is_null() {
+        return 0;
+    }
+    // SAFETY: op valid.
+    unsafe { gc::is_gc(op) as c_int }
+}
+
+/// `PyGC_Collect`: a full collection; the number of unreachable objects
+/// found (0 when a collection is already running or the collector is
+/// disabled, as in CPython).
+#[no_mangle]
+pub extern "C" fn PyGC_Collect() -> Py_ssize_t {
+    if !gc::state().enabled {
+        return 0;
+    }
+    gc::collect(gc::NUM_GENERATIONS - 1)
+        .map_or(0, |o| (o.collected + o.uncollectable) as Py_ssize_t)
+}
+
+/// `PyGC_Enable`: enables automatic collection; the previous state.
+#[no_mangle]
+pub extern "C" fn PyGC_Enable() -> c_int {
+    std::mem::replace(&mut gc::state().enabled, true) as c_int
+}
+
+/// `PyGC_Disable`: disables automatic collection; the previous state.
+#[no_mangle]
+pub extern "C" fn PyGC_Disable() -> c_int {
+    std::mem::replace(&mut gc::state().enabled, false) as c_int
+}
+
+/// `PyGC_IsEnabled`.
+#[no_mangle]
+pub extern "C" fn PyGC_IsEnabled() -> c_int {
+    gc::state().enabled as c_int
 }
 
 /// `PyObject_GC_Del`: frees a collected object's memory.

@@ -68,59 +68,28 @@ pub fn arity(name: &str, args: Args, min: usize, max: usize) -> PyResult<()> {
     }))
 }
 
-/// Binds positional and keyword arguments to the parameters `names` (as
-/// Argument Clinic does for `name(a, b=..., ...)`): the first `required`
-/// must be given; `None` marks an omitted optional one.
-pub fn bind<const N: usize>(
-    name: &str,
-    args: Args,
-    kws: &[(&str, *mut PyObject)],
-    names: [&str; N],
-    required: usize,
-) -> PyResult<[Option<*mut PyObject>; N]> {
-    if args.len() > N {
-        return Err(errors::type_error(format!(
-            "{name}() takes at most {N} argument{} ({} given)",
-            if N == 1 { "" } else { "s" },
-            args.len() + kws.len()
-        )));
-    }
-    let mut out = [None; N];
-    for (slot, &a) in out.iter_mut().zip(args) {
-        *slot = Some(a);
-    }
-    for &(k, v) in kws {
-        let Some(i) = names.iter().position(|&n| n == k) else {
-            return Err(errors::type_error(format!(
-                "{name}() got an unexpected keyword argument '{k}'"
-            )));
-        };
-        if out[i].is_some() {
-            return Err(errors::type_error(format!(
-                "argument for {name}() given by name ('{k}') and position ({})",
-                i + 1
-            )));
-        }
-        out[i] = Some(v);
-    }
-    if let Some(i) = out[..required].iter().position(Option::is_none) {
-        return Err(errors::type_error(format!(
-            "{name}() missing required argument '{}' (pos {})",
-            names[i],
-            i + 1
-        )));
-    }
-    Ok(out)
-}
-
 macro_rules! builtin_fn {
-    ($name:ident, |$args:ident, $kws:ident| $body:expr) => {
-        $crate::modules::args::builtin!($name, |_self, $args, $kws| $body);
+    ($vis:vis $name:ident, |$slf:ident, $args:ident, $kws:ident| $body:expr) => {
+        $vis unsafe extern "C" fn $name(
+            #[allow(unused_variables)] $slf: *mut $crate::ffi::PyObject,
+            args: *const *mut $crate::ffi::PyObject,
+            nargs: $crate::ffi::Py_ssize_t,
+            kwnames: *mut $crate::ffi::PyObject,
+        ) -> *mut $crate::ffi::PyObject {
+            $crate::capi::boundary::guard_obj(|| {
+                // SAFETY: fastcall arguments per the METH_FASTCALL contract.
+                #[allow(unused_variables)]
+                let ($args, $kws) = unsafe { $crate::modules::args::split(args, nargs, kwnames) };
+                #[allow(unused_unsafe)]
+                unsafe {
+                    $body
+                }
+            })
+        }
     };
-    // A method: `$slf` is the bound object (the module for a function).
-    ($name:ident, |$slf:ident, $args:ident, $kws:ident| $body:expr) => {
-        unsafe extern "C" fn $name(
-            $slf: *mut $crate::ffi::PyObject,
+    ($vis:vis $name:ident, |$args:ident, $kws:ident| $body:expr) => {
+        $vis unsafe extern "C" fn $name(
+            _m: *mut $crate::ffi::PyObject,
             args: *const *mut $crate::ffi::PyObject,
             nargs: $crate::ffi::Py_ssize_t,
             kwnames: *mut $crate::ffi::PyObject,
@@ -139,3 +108,56 @@ macro_rules! builtin_fn {
 }
 
 pub(crate) use builtin_fn as builtin;
+
+/// Binds fastcall arguments to the parameters `names` as Argument Clinic
+/// does: the first `max_pos` may come by position, all by keyword, and the
+/// first `required` must be given. Absent optional ones are `None`.
+pub fn bind<const N: usize>(
+    fname: &str,
+    args: Args,
+    kws: &[(&str, *mut PyObject)],
+    names: [&str; N],
+    max_pos: usize,
+    required: usize,
+) -> PyResult<[Option<*mut PyObject>; N]> {
+    if args.len() > max_pos {
+        return Err(errors::type_error(format!(
+            "{fname}() takes {} {max_pos} positional argument{} ({} given)",
+            if required == max_pos {
+                "exactly"
+            } else {
+                "at most"
+            },
+            if max_pos == 1 { "" } else { "s" },
+            args.len()
+        )));
+    }
+    let mut out = [None; N];
+    for (slot, &a) in out.iter_mut().zip(args) {
+        *slot = Some(a);
+    }
+    for &(k, v) in kws {
+        match names.iter().position(|&n| n == k) {
+            Some(i) if i < args.len() => {
+                return Err(errors::type_error(format!(
+                    "argument for {fname}() given by name ('{k}') and position ({})",
+                    i + 1
+                )))
+            }
+            Some(i) => out[i] = Some(v),
+            None => {
+                return Err(errors::type_error(format!(
+                    "'{k}' is an invalid keyword argument for {fname}()"
+                )))
+            }
+        }
+    }
+    if let Some(i) = out[..required].iter().position(Option::is_none) {
+        return Err(errors::type_error(format!(
+            "{fname}() missing required argument '{}' (pos {})",
+            names[i],
+            i + 1
+        )));
+    }
+    Ok(out)
+}

@@ -1,6 +1,7 @@
 //! The `builtins` module: the builtin functions and the names of the
 //! builtin types, constants and exceptions.
 use crate::ffi::*;
+use crate::modules::io::open::io_open;
 use crate::object::descr::{method, METHOD_END};
 use crate::object::{
     bool as pybool, dict, exceptions as exc, int, list, none, number, protocol, str as pystr,
@@ -9,7 +10,6 @@ use crate::object::{
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
 use libc::c_void;
-use std::io::Write;
 use std::ptr::null_mut;
 
 /// The `builtins` module (borrowed).
@@ -60,34 +60,71 @@ builtin!(bi_print, |args, kws| {
     };
     let sep = text_of(sep, " ", "sep")?;
     let end = text_of(end, "\n", "end")?;
-    let mut out = String::new();
+    if file == none::none() {
+        file = crate::modules::sys::get("stdout");
+        if file.is_null() || file == none::none() {
+            return none_obj();
+        }
+    }
+    let file = Owned::from_borrowed(file);
+    let file = file.as_ptr();
+    let write = protocol::getattr_str(file, "write")?;
+    let put = |s: &str| -> PyResult<()> {
+        let o = pystr::from_str(s)?;
+        protocol::call_args(write.as_ptr(), &[o.as_ptr()]).map(drop)
+    };
     for (i, &a) in args.iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            put(&sep)?;
         }
         let s = protocol::str_(a)?;
-        out.push_str(pystr::as_str(s.as_ptr())?);
+        protocol::call_args(write.as_ptr(), &[s.as_ptr()])?;
     }
-    out.push_str(&end);
-    if file == none::none() {
-        let mut so = std::io::stdout().lock();
-        if so.write_all(out.as_bytes()).is_err() {
-            return Err(errors::set_string(
-                exc::PyExc_OSError,
-                "could not write to stdout",
-            ));
-        }
-        if flush {
-            let _ = so.flush();
-        }
-    } else {
-        let s = pystr::from_str(&out)?;
-        protocol::call_method_obj(file, "write", &[s.as_ptr()])?;
-        if flush {
-            protocol::call_method_obj(file, "flush", &[])?;
-        }
+    put(&end)?;
+    if flush {
+        protocol::call_method_obj(file, "flush", &[])?;
     }
     none_obj()
+});
+
+builtin!(bi_input, |args, kws| {
+    no_kwargs("input", &kws)?;
+    arity("input", args, 0, 1)?;
+    let stream = |name: &str| -> PyResult<Owned> {
+        let f = crate::modules::sys::get(name);
+        if f.is_null() || f == none::none() {
+            return Err(errors::runtime_error(format!("input(): lost sys.{name}")));
+        }
+        Ok(Owned::from_borrowed(f))
+    };
+    let stdin = stream("stdin")?;
+    let stdout = stream("stdout")?;
+    let stderr = stream("stderr")?;
+    if protocol::call_method_obj(stderr.as_ptr(), "flush", &[]).is_err() {
+        errors::clear();
+    }
+    if let Some(&p) = args.first() {
+        let s = protocol::str_(p)?;
+        protocol::call_method_obj(stdout.as_ptr(), "write", &[s.as_ptr()])?;
+    }
+    if protocol::call_method_obj(stdout.as_ptr(), "flush", &[]).is_err() {
+        errors::clear();
+    }
+    let line = protocol::call_method_obj(stdin.as_ptr(), "readline", &[])?;
+    if !pystr::check(line.as_ptr()) {
+        return Err(errors::type_error("object.readline() returned non-string"));
+    }
+    let n = pystr::len(line.as_ptr()) as usize;
+    if n == 0 {
+        return Err(errors::set_string(
+            exc::PyExc_EOFError,
+            "EOF when reading a line",
+        ));
+    }
+    if pystr::read_char(line.as_ptr(), n - 1) == '\n' as u32 {
+        return pystr::substring(line.as_ptr(), 0, n - 1);
+    }
+    Ok(line)
 });
 
 builtin!(bi_len, |args, kws| {
@@ -705,23 +742,18 @@ builtin!(bi_build_class, |args, kws| crate::vm::classes::build_class(
 ));
 
 builtin!(bi_import, |args, kws| {
-    let mut all: Vec<*mut PyObject> = args.to_vec();
-    for &(k, v) in &kws {
-        match k {
-            "name" | "globals" | "locals" | "fromlist" | "level" => all.push(v),
-            _ => {
-                return Err(errors::type_error(format!(
-                    "__import__() got an unexpected keyword argument '{k}'"
-                )))
-            }
-        }
-    }
-    arity("__import__", &all, 1, 5)?;
+    let [name, globals, _locals, fromlist, level] = crate::modules::io::bind(
+        "__import__",
+        args,
+        &kws,
+        ["name", "globals", "locals", "fromlist", "level"],
+        1,
+    )?;
     crate::runtime::import::import_module_level(
-        all[0],
-        all.get(1).copied().unwrap_or(null_mut()),
-        all.get(3).copied().unwrap_or(null_mut()),
-        all.get(4).copied().unwrap_or(int::small(0)),
+        name.unwrap_or(null_mut()),
+        globals.unwrap_or(null_mut()),
+        fromlist.unwrap_or(null_mut()),
+        level.unwrap_or(int::small(0)),
     )
 });
 
@@ -733,8 +765,10 @@ macro_rules! table {
     };
 }
 
-static mut BUILTIN_METHODS: [PyMethodDef; 41] = table![
+static mut BUILTIN_METHODS: [PyMethodDef; 43] = table![
     c"print" => bi_print,
+    c"input" => bi_input,
+    c"open" => io_open,
     c"len" => bi_len,
     c"repr" => bi_repr,
     c"ascii" => bi_ascii,

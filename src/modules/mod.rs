@@ -2,8 +2,23 @@
 //! (`sys.modules`).
 pub mod args;
 pub mod builtins;
+pub mod codecs;
+pub mod collections;
+pub mod errno;
+pub mod gc;
+pub mod io;
+pub mod itertools;
+pub mod math;
+pub mod module_def;
+pub mod objtype;
+pub mod posix;
+pub mod random;
+pub mod sre;
+pub mod stat;
 pub mod sys;
 pub mod thread;
+pub mod time;
+pub mod typing;
 
 use crate::ffi::PyObject;
 
@@ -22,7 +37,23 @@ pub fn sys_modules() -> *mut PyObject {
 /// (name, init function). An init function works like an extension's
 /// `PyInit_<name>`: it returns a new module (single-phase) or its static
 /// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
-const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[("_thread", thread::init)];
+const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
+    // One line per module, sorted by name.
+    ("_codecs", codecs::init),
+    ("_collections", collections::init),
+    ("_io", io::init),
+    ("_random", random::init),
+    ("_sre", sre::init),
+    ("_stat", stat::init),
+    ("_thread", thread::init),
+    ("_typing", typing::init),
+    ("errno", errno::init),
+    ("gc", gc::init),
+    ("itertools", itertools::init),
+    ("math", math::init),
+    ("posix", posix::init),
+    ("time", time::init),
+];
 
 /// The names of all builtin modules, sorted (`sys.builtin_module_names`).
 pub fn builtin_names() -> Vec<&'static str> {
@@ -32,6 +63,31 @@ pub fn builtin_names() -> Vec<&'static str> {
         .collect();
     v.sort_unstable();
     v
+}
+
+/// A new module `name` with the functions of a static `METH_FASTCALL |
+/// METH_KEYWORDS` table (ending with `METHOD_END`) bound to it.
+///
+/// # Safety
+/// `table` points at a static method table that ends with a NULL name.
+pub unsafe fn new_module(
+    name: &str,
+    table: *mut crate::ffi::PyMethodDef,
+) -> crate::PyResult<crate::Owned> {
+    use crate::object::{dict, methodobject, module, str as pystr};
+    // SAFETY: the table is static and NULL-terminated.
+    unsafe {
+        let n = pystr::intern(name);
+        let m = module::new(n)?;
+        let d = module::dict_of(m.as_ptr());
+        let mut ml = table;
+        while !(*ml).ml_name.is_null() {
+            let f = methodobject::new(ml, m.as_ptr(), n, std::ptr::null_mut())?;
+            dict::set_item(d, pystr::intern_cstr((*ml).ml_name)?, f.as_ptr())?;
+            ml = ml.add(1);
+        }
+        Ok(m)
+    }
 }
 
 /// Creates the builtin module `name`, if there is one (`None` otherwise).

@@ -168,9 +168,96 @@ fn int_text_threshold() -> i64 {
     crate::object::int_text::MAX_STR_DIGITS_THRESHOLD as i64
 }
 
+builtin!(sys_set_asyncgen_hooks, |args, kws| {
+    arity("set_asyncgen_hooks", args, 0, 2)?;
+    let mut hooks = [args.first().copied(), args.get(1).copied()];
+    for (k, v) in kws {
+        let i = match k {
+            "firstiter" => 0,
+            "finalizer" => 1,
+            _ => {
+                return Err(errors::type_error(format!(
+                    "set_asyncgen_hooks() got an unexpected keyword argument '{k}'"
+                )))
+            }
+        };
+        if hooks[i].is_some() {
+            return Err(errors::type_error(format!(
+                "argument for set_asyncgen_hooks() given by name ('{k}') and position ({})",
+                i + 1
+            )));
+        }
+        hooks[i] = Some(v);
+    }
+    let [first, fin] = hooks;
+    if let Some(f) = fin {
+        crate::vm::asyncgen::check_hook(f, "finalizer")?;
+    }
+    if let Some(f) = first {
+        crate::vm::asyncgen::check_hook(f, "firstiter")?;
+    }
+    let ts = crate::runtime::tstate::get();
+    for (v, slot) in [
+        (fin, &mut ts.async_gen_finalizer),
+        (first, &mut ts.async_gen_firstiter),
+    ] {
+        if let Some(v) = v {
+            let new = if v == none::none() {
+                null_mut()
+            } else {
+                crate::object::refcount::new_ref(v)
+            };
+            crate::object::refcount::xdecref(std::mem::replace(slot, new));
+        }
+    }
+    Ok(Owned::from_borrowed_static(none::none()))
+});
+
+static mut ASYNCGEN_HOOKS_FIELDS: [PyStructSequence_Field; 3] = [
+    PyStructSequence_Field {
+        name: c"firstiter".as_ptr(),
+        doc: std::ptr::null(),
+    },
+    PyStructSequence_Field {
+        name: c"finalizer".as_ptr(),
+        doc: std::ptr::null(),
+    },
+    PyStructSequence_Field {
+        name: std::ptr::null(),
+        doc: std::ptr::null(),
+    },
+];
+
+static mut ASYNCGEN_HOOKS_DESC: PyStructSequence_Desc = PyStructSequence_Desc {
+    name: c"asyncgen_hooks".as_ptr(),
+    doc: std::ptr::null(),
+    fields: (&raw mut ASYNCGEN_HOOKS_FIELDS).cast(),
+    n_in_sequence: 2,
+};
+
+builtin!(sys_get_asyncgen_hooks, |args, kws| {
+    no_kwargs("get_asyncgen_hooks", &kws)?;
+    arity("get_asyncgen_hooks", args, 0, 0)?;
+    let tp = structseq::new_type(&raw mut ASYNCGEN_HOOKS_DESC)?;
+    let v = structseq::new(tp.as_ptr().cast())?;
+    let ts = crate::runtime::tstate::get();
+    for (i, h) in [ts.async_gen_firstiter, ts.async_gen_finalizer]
+        .into_iter()
+        .enumerate()
+    {
+        let h = if h.is_null() { none::none() } else { h };
+        structseq::set_item(
+            v.as_ptr(),
+            i as Py_ssize_t,
+            crate::object::refcount::new_ref(h),
+        );
+    }
+    Ok(v)
+});
+
 const FK: libc::c_int = METH_FASTCALL | METH_KEYWORDS;
 
-static mut SYS_METHODS: [PyMethodDef; 14] = [
+static mut SYS_METHODS: [PyMethodDef; 16] = [
     method(c"exit", sys_exit as *const c_void, FK),
     method(
         c"getrecursionlimit",
@@ -210,6 +297,16 @@ static mut SYS_METHODS: [PyMethodDef; 14] = [
     method(
         c"set_int_max_str_digits",
         sys_set_int_max_str_digits as *const c_void,
+        FK,
+    ),
+    method(
+        c"set_asyncgen_hooks",
+        sys_set_asyncgen_hooks as *const c_void,
+        FK,
+    ),
+    method(
+        c"get_asyncgen_hooks",
+        sys_get_asyncgen_hooks as *const c_void,
         FK,
     ),
     METHOD_END,
@@ -323,15 +420,8 @@ pub fn path_list() -> *mut PyObject {
 pub fn create() -> PyResult<Owned> {
     // SAFETY: the interpreter is live; the method table is static.
     unsafe {
-        let m = crate::object::module::new(pystr::intern("sys"))?;
+        let m = crate::modules::new_module("sys", (&raw mut SYS_METHODS).cast())?;
         let d = crate::object::module::dict_of(m.as_ptr());
-        let table = &raw mut SYS_METHODS;
-        for i in 0..(*table).len() - 1 {
-            let ml = (table as *mut PyMethodDef).add(i);
-            let f =
-                crate::object::methodobject::new(ml, m.as_ptr(), pystr::intern("sys"), null_mut())?;
-            dict::set_item(d, pystr::intern_cstr((*ml).ml_name)?, f.as_ptr())?;
-        }
         let interp = &*crate::runtime::tstate::get().interp;
         let set = |k: &str, v: *mut PyObject| dict::set_item(d, pystr::intern(k), v);
         let strs = |v: &[String]| -> PyResult<Owned> {
@@ -383,6 +473,7 @@ pub fn create() -> PyResult<Owned> {
                 .collect::<PyResult<Vec<_>>>()?,
         )?;
         set("builtin_module_names", names.as_ptr())?;
+        crate::modules::io::stdio::install(d)?;
         Ok(m)
     }
 }

@@ -8,8 +8,8 @@ use libc::c_void;
 /// Size of the GC header placed before tracked objects.
 pub const GC_HEAD_SIZE: usize = 16;
 
-/// `PyGC_Head`: the collector's links; the low bit of `prev` is unused here
-/// and `next == 0` means untracked.
+/// `PyGC_Head`: the collector's links (see `object::gc`); the low bits of
+/// `prev` hold flags and `next == 0` means untracked.
 #[repr(C)]
 pub struct GcHead {
     pub next: usize,
@@ -106,8 +106,12 @@ pub unsafe fn gc_free(op: *mut c_void) {
     if op.is_null() {
         return;
     }
-    // SAFETY: op was returned by alloc_zeroed for a GC type.
-    unsafe { libc::free((op as *mut u8).sub(GC_HEAD_SIZE).cast()) }
+    // SAFETY: op was returned by alloc_zeroed for a GC type; the collector
+    // unlinks it first if its deallocator left it tracked.
+    unsafe {
+        crate::object::gc::on_free(op.cast());
+        libc::free((op as *mut u8).sub(GC_HEAD_SIZE).cast())
+    }
 }
 
 /// `PyType_GenericAlloc`: zeroed memory for `nitems` items (plus one, as

@@ -16,7 +16,7 @@ use std::ptr::null_mut;
 /// `PyByteArray_Type`.
 #[no_mangle]
 pub static mut PyByteArray_Type: PyTypeObject = PyTypeObject {
-    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_SEQUENCE,
+    tp_flags: Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF,
     tp_dealloc: Some(ba_dealloc),
     tp_repr: Some(ba_repr),
     tp_str: Some(ba_repr),

@@ -16,7 +16,7 @@ use std::ptr::null_mut;
 /// `PyBytes_Type`.
 #[no_mangle]
 pub static mut PyBytes_Type: PyTypeObject = PyTypeObject {
-    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_BYTES_SUBCLASS,
+    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_BYTES_SUBCLASS | _Py_TPFLAGS_MATCH_SELF,
     tp_dealloc: Some(bytes_dealloc),
     tp_repr: Some(bytes_repr),
     tp_str: Some(bytes_repr),

@@ -19,7 +19,7 @@ use libc::{c_int, c_void};
 /// `PyComplex_Type`.
 #[no_mangle]
 pub static mut PyComplex_Type: PyTypeObject = PyTypeObject {
-    tp_flags: Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF,
+    tp_flags: Py_TPFLAGS_BASETYPE,
     tp_dealloc: Some(crate::object::object::object_dealloc),
     tp_repr: Some(complex_repr),
     tp_hash: Some(complex_hash),

@@ -167,7 +167,7 @@ pub fn new() -> PyResult<Owned> {
         (*d)._ma_watcher_tag = 0;
         (*d).ma_keys = dictkeys::empty().cast();
         (*d).ma_values = null_mut();
-        crate::capi::gc::track(op);
+        crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
 }
@@ -892,7 +892,7 @@ unsafe extern "C" fn dict_new(
                 return op;
             }
             (*obj(op)).ma_keys = dictkeys::empty().cast();
-            crate::capi::gc::track(op);
+            crate::object::gc::track(op);
             op
         }
     })
@@ -906,7 +906,7 @@ unsafe extern "C" fn dict_init(op: *mut PyObject, args: *mut PyObject, kw: *mut 
 unsafe extern "C" fn dict_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         let k = keys(op);
         (*obj(op)).ma_keys = dictkeys::empty().cast();
         (*obj(op)).ma_used = 0;

@@ -251,7 +251,7 @@ pub unsafe fn view_new(d: *mut PyObject, kind: Kind) -> PyResult<Owned> {
             return Err(Raised::assume());
         }
         (*op.cast::<DictViewObject>()).dv_dict = new_ref(d);
-        crate::capi::gc::track(op);
+        crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
 }
@@ -281,7 +281,7 @@ pub unsafe fn iter_new(d: *mut PyObject, kind: Kind, reversed: bool) -> PyResult
         } else {
             0
         };
-        crate::capi::gc::track(op);
+        crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
 }
@@ -294,7 +294,7 @@ unsafe fn view_dict(op: *mut PyObject) -> *mut PyObject {
 unsafe extern "C" fn view_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         xdecref(view_dict(op));
         crate::capi::gc::PyObject_GC_Del(op.cast());
     }
@@ -575,7 +575,7 @@ unsafe extern "C" fn views_isdisjoint(op: *mut PyObject, other: *mut PyObject) -
 unsafe extern "C" fn iter_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         xdecref((*op.cast::<DictIterObject>()).di_dict);
         crate::capi::gc::PyObject_GC_Del(op.cast());
     }

@@ -1397,7 +1397,7 @@ unsafe extern "C" fn exc_clear<T: ExcLayout>(op: *mut PyObject) -> c_int {
 unsafe extern "C" fn exc_dealloc<T: ExcLayout>(op: *mut PyObject) {
     // SAFETY: refcount reached zero; op has layout T.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         clear_fields::<T>(op);
         let tp = (*op).ob_type;
         if let Some(free) = (*tp).tp_free {

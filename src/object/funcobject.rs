@@ -39,7 +39,7 @@ pub unsafe fn new_staticmethod(callable: *mut PyObject) -> PyResult<Owned> {
             return Err(Raised::assume());
         }
         (*op.cast::<WrapperObject>()).callable = new_ref(callable);
-        crate::capi::gc::track(op);
+        crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
 }
@@ -47,7 +47,7 @@ pub unsafe fn new_staticmethod(callable: *mut PyObject) -> PyResult<Owned> {
 unsafe extern "C" fn wrapper_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         let w = op.cast::<WrapperObject>();
         xdecref((*w).callable);
         xdecref((*w).dict);
@@ -124,7 +124,7 @@ pub unsafe fn new_classmethod(callable: *mut PyObject) -> PyResult<Owned> {
             return Err(Raised::assume());
         }
         (*op.cast::<WrapperObject>()).callable = new_ref(callable);
-        crate::capi::gc::track(op);
+        crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
 }

@@ -19,7 +19,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// `PyLong_Type`.
 #[no_mangle]
 pub static mut PyLong_Type: PyTypeObject = PyTypeObject {
-    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LONG_SUBCLASS,
+    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_LONG_SUBCLASS | _Py_TPFLAGS_MATCH_SELF,
     tp_repr: Some(long_repr),
     tp_hash: Some(long_hash),
     tp_richcompare: Some(long_richcompare),

@@ -102,7 +102,7 @@ unsafe fn it<'a>(op: *mut PyObject) -> &'a mut IterObject {
 unsafe extern "C" fn iter_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         let o = it(op);
         xdecref(o.func);
         xdecref(o.big_index);

@@ -19,7 +19,8 @@ pub static mut PyList_Type: PyTypeObject = PyTypeObject {
     tp_flags: Py_TPFLAGS_BASETYPE
         | Py_TPFLAGS_LIST_SUBCLASS
         | Py_TPFLAGS_HAVE_GC
-        | Py_TPFLAGS_SEQUENCE,
+        | Py_TPFLAGS_SEQUENCE
+        | _Py_TPFLAGS_MATCH_SELF,
     tp_dealloc: Some(list_dealloc),
     tp_repr: Some(list_repr),
     tp_hash: Some(crate::capi::object::PyObject_HashNotImplemented),
@@ -152,7 +153,7 @@ fn new_unfilled(n: Py_ssize_t) -> PyResult<Owned> {
                 op
             }
         };
-        crate::capi::gc::track(op);
+        crate::object::gc::track(op);
         let l = Owned::from_raw_unchecked(op);
         if n > 0 {
             (*raw(op)).ob_item = alloc_items(n as usize)?;
@@ -945,7 +946,7 @@ unsafe extern "C" fn list_dealloc(op: *mut PyObject) {
         if !crate::object::trashcan::enter(op) {
             return;
         }
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         let l = raw(op);
         let items = (*l).ob_item;
         if !items.is_null() {
@@ -975,7 +976,8 @@ unsafe extern "C" fn list_traverse(
     // SAFETY: op is a list.
     unsafe {
         let Some(visit) = visit else { return 0 };
-        for &o in items(op) {
+        // Last to first, as CPython visits.
+        for &o in items(op).iter().rev() {
             if !o.is_null() {
                 let r = visit(o, arg);
                 if r != 0 {

@@ -106,7 +106,7 @@ pub unsafe fn new(m: *mut PyObject) -> PyResult<Owned> {
             return Err(Raised::assume());
         }
         (*op.cast::<MappingProxyObject>()).mapping = new_ref(m);
-        crate::capi::gc::track(op);
+        crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
 }
@@ -148,7 +148,7 @@ unsafe extern "C" fn proxy_new(
 unsafe extern "C" fn proxy_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         xdecref(mapping(op));
         crate::capi::gc::PyObject_GC_Del(op.cast());
     }

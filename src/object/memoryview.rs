@@ -188,7 +188,7 @@ unsafe fn new_mbuf(master: Py_buffer) -> PyResult<*mut PyObject> {
             return Err(Raised::assume());
         }
         (*op.cast::<PyManagedBufferObject>()).master = master;
-        crate::capi::gc::track(op);
+        crate::object::gc::track(op);
         Ok(op)
     }
 }
@@ -231,7 +231,7 @@ unsafe fn from_view(mbuf: *mut PyObject, src: &Py_buffer) -> PyResult<Owned> {
             internal: null_mut(),
         };
         xincref(m.view.obj);
-        crate::capi::gc::track(op);
+        crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
 }
@@ -356,7 +356,7 @@ pub unsafe fn get_contiguous(o: *mut PyObject, buffertype: c_int, order: u8) -> 
 unsafe extern "C" fn mbuf_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero; master came from an exporter or by hand.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         buffer::release(&mut (*op.cast::<PyManagedBufferObject>()).master);
         crate::object::alloc::gc_free(op.cast());
     }
@@ -409,7 +409,7 @@ unsafe fn do_release(op: *mut PyObject) -> PyResult<()> {
 unsafe extern "C" fn mv_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero; no exports can be alive.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         let m = mv(op);
         if !m.weakreflist.is_null() {
             crate::object::weakref::clear_weakrefs(op);
@@ -1109,7 +1109,7 @@ unsafe extern "C" fn mv_iter(op: *mut PyObject) -> *mut PyObject {
             return Err(Raised::assume());
         }
         (*it.cast::<MemoryIter>()).view = new_ref(op);
-        crate::capi::gc::track(it);
+        crate::object::gc::track(it);
         Ok(Owned::from_raw_unchecked(it))
     })
 }
@@ -1117,7 +1117,7 @@ unsafe extern "C" fn mv_iter(op: *mut PyObject) -> *mut PyObject {
 unsafe extern "C" fn memoryiter_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         xdecref((*op.cast::<MemoryIter>()).view);
         crate::object::alloc::gc_free(op.cast());
     }

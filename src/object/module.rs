@@ -25,6 +25,8 @@ pub struct PyModuleObject {
 pub static mut PyModule_Type: PyTypeObject = PyTypeObject {
     tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(module_dealloc),
+    tp_traverse: Some(module_traverse),
+    tp_clear: Some(module_clear),
     tp_repr: Some(module_repr),
     tp_getattro: Some(module_getattro),
     tp_setattro: Some(crate::object::object::PyObject_GenericSetAttr),
@@ -67,7 +69,7 @@ pub unsafe fn new(name: *mut PyObject) -> PyResult<Owned> {
         let mo = op.cast::<PyModuleObject>();
         (*mo).md_dict = d.into_raw();
         (*mo).md_name = new_ref(name);
-        crate::capi::gc::track(op);
+        crate::object::gc::track(op);
         Ok(m)
     }
 }
@@ -81,7 +83,7 @@ pub unsafe fn dict_of(m: *mut PyObject) -> *mut PyObject {
 unsafe extern "C" fn module_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         let m = op.cast::<PyModuleObject>();
         let def = (*m).md_def;
         if !def.is_null() {
@@ -100,6 +102,55 @@ unsafe extern "C" fn module_dealloc(op: *mut PyObject) {
             decref(tp.cast());
         }
     }
+}
+
+/// `module_traverse`: the namespace, and the state through the
+/// definition's `m_traverse`.
+unsafe extern "C" fn module_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut libc::c_void,
+) -> libc::c_int {
+    // SAFETY: op is a module.
+    unsafe {
+        let m = op.cast::<PyModuleObject>();
+        let def = (*m).md_def;
+        if !def.is_null() && ((*def).m_size <= 0 || !(*m).md_state.is_null()) {
+            if let Some(t) = (*def).m_traverse {
+                let r = t(op, visit, arg);
+                if r != 0 {
+                    return r;
+                }
+            }
+        }
+        match visit {
+            Some(v) if !(*m).md_dict.is_null() => v((*m).md_dict, arg),
+            _ => 0,
+        }
+    }
+}
+
+/// `module_clear`: the definition's `m_clear`, then empties the namespace.
+unsafe extern "C" fn module_clear(op: *mut PyObject) -> libc::c_int {
+    // SAFETY: op is a module.
+    unsafe {
+        let m = op.cast::<PyModuleObject>();
+        let def = (*m).md_def;
+        if !def.is_null() && ((*def).m_size <= 0 || !(*m).md_state.is_null()) {
+            if let Some(c) = (*def).m_clear {
+                let r = c(op);
+                if r != 0 {
+                    return r;
+                }
+            }
+        }
+        // Emptied rather than dropped: code that still holds the module
+        // finds an empty namespace, never a missing one.
+        if !(*m).md_dict.is_null() {
+            crate::object::dict::clear((*m).md_dict);
+        }
+    }
+    0
 }
 
 unsafe extern "C" fn module_repr(op: *mut PyObject) -> *mut PyObject {

@@ -241,7 +241,13 @@ pub unsafe fn dict_slot(op: *mut PyObject) -> *mut *mut PyObject {
             return null_mut();
         }
         let off = if off < 0 {
-            let size = (*op.cast::<PyVarObject>()).ob_size.unsigned_abs();
+            // An int keeps its digit count in lv_tag (and has room for at
+            // least one digit); other variable-size objects in ob_size.
+            let size = if (*tp).tp_flags & Py_TPFLAGS_LONG_SUBCLASS != 0 {
+                ((*op.cast::<PyLongObject>()).lv_tag >> 3).max(1)
+            } else {
+                (*op.cast::<PyVarObject>()).ob_size.unsigned_abs()
+            };
             (crate::object::alloc::var_size(tp, size as isize) as isize + off) as usize
         } else {
             off as usize

@@ -46,7 +46,7 @@ unsafe fn p<'a>(op: *mut PyObject) -> &'a mut PropertyObject {
 unsafe extern "C" fn property_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         let po = p(op);
         for f in [po.fget, po.fset, po.fdel, po.doc, po.name] {
             xdecref(f);

@@ -501,7 +501,7 @@ pub unsafe fn get_item(op: *mut PyObject, key: *mut PyObject) -> PyResult<Owned>
         }
         if !(*tp).tp_as_sequence.is_null() {
             if let Some(f) = (*(*tp).tp_as_sequence).sq_item {
-                let i = crate::object::number::index_as_ssize(key, "sequence index")?;
+                let i = sequence_index(key)?;
                 let n = if i < 0 {
                     match (*(*tp).tp_as_sequence).sq_length {
                         Some(l) => {
@@ -536,6 +536,21 @@ pub unsafe fn get_item(op: *mut PyObject, key: *mut PyObject) -> PyResult<Owned>
     }
 }
 
+/// The index of `PySequence_GetItem`/`SetItem` called through
+/// `PyObject_GetItem`/`SetItem`: an int-like key, else `TypeError`.
+unsafe fn sequence_index(key: *mut PyObject) -> PyResult<Py_ssize_t> {
+    // SAFETY: key valid.
+    unsafe {
+        if !crate::object::number::index_check(key) {
+            return Err(errors::type_error(format!(
+                "sequence index must be integer, not '{}'",
+                type_name(key)
+            )));
+        }
+        crate::object::number::index_as_ssize(key, "sequence index")
+    }
+}
+
 /// `PyObject_SetItem` (value NULL deletes, as `PyObject_DelItem`).
 pub unsafe fn set_item(
     op: *mut PyObject,
@@ -555,7 +570,7 @@ pub unsafe fn set_item(
         }
         if !(*tp).tp_as_sequence.is_null() {
             if let Some(f) = (*(*tp).tp_as_sequence).sq_ass_item {
-                let mut i = crate::object::number::index_as_ssize(key, "sequence index")?;
+                let mut i = sequence_index(key)?;
                 if i < 0 {
                     if let Some(l) = (*(*tp).tp_as_sequence).sq_length {
                         let n = l(op);

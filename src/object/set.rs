@@ -916,7 +916,7 @@ unsafe fn alloc_set(tp: *mut PyTypeObject) -> PyResult<Owned> {
         (*s).table = smalltable(s);
         (*s).mask = PySet_MINSIZE as Py_ssize_t - 1;
         (*s).hash = -1;
-        crate::capi::gc::track(op);
+        crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
 }
@@ -1340,7 +1340,7 @@ unsafe extern "C" fn frozenset_new(
 unsafe extern "C" fn set_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         let s = so(op);
         let mut used = (*s).used;
         let mut e = (*s).table;
@@ -1483,7 +1483,7 @@ unsafe extern "C" fn set_iter(op: *mut PyObject) -> *mut PyObject {
             (*si).si_used = len(op);
             (*si).si_pos = 0;
             (*si).len = len(op);
-            crate::capi::gc::track(it);
+            crate::object::gc::track(it);
             Ok(Owned::from_raw_unchecked(it))
         }
     })
@@ -1837,7 +1837,7 @@ unsafe extern "C" fn set_isdisjoint_meth(op: *mut PyObject, other: *mut PyObject
 unsafe extern "C" fn setiter_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         xdecref((*op.cast::<SetIterObject>()).si_set);
         crate::capi::gc::PyObject_GC_Del(op.cast());
     }

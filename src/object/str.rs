@@ -20,7 +20,7 @@ use std::ptr::null_mut;
 /// `PyUnicode_Type`.
 #[no_mangle]
 pub static mut PyUnicode_Type: PyTypeObject = PyTypeObject {
-    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_UNICODE_SUBCLASS,
+    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_UNICODE_SUBCLASS | _Py_TPFLAGS_MATCH_SELF,
     tp_dealloc: Some(str_dealloc),
     tp_repr: Some(str_repr),
     tp_str: Some(str_str),
@@ -1168,7 +1168,11 @@ pub fn decode(data: &[u8], encoding: Option<&str>, errors: Option<&str>) -> PyRe
     let name = encoding.unwrap_or("utf-8");
     match cc::lookup(name) {
         Some(codec) => cc::decode(data, codec, errors),
-        None => Err(cc::unknown_encoding(name)),
+        None => {
+            let b = crate::object::bytes::from_slice(data)?;
+            // SAFETY: b is a bytes object.
+            unsafe { crate::modules::codecs::registry::decode_text(b.as_ptr(), name, errors) }
+        }
     }
 }
 
@@ -1184,7 +1188,8 @@ pub unsafe fn encode(
     match cc::lookup(name) {
         // SAFETY: op is a str.
         Some(codec) => unsafe { cc::encode(op, codec, errors) },
-        None => Err(cc::unknown_encoding(name)),
+        // SAFETY: op is a str.
+        None => unsafe { crate::modules::codecs::registry::encode_text(op, name, errors) },
     }
 }
 

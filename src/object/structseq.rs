@@ -92,7 +92,7 @@ pub unsafe fn new(tp: *mut PyTypeObject) -> PyResult<Owned> {
         }
         (*op.cast::<PyVarObject>()).ob_size = visible;
         (*op.cast::<PyTupleObject>()).ob_hash = -1;
-        crate::capi::gc::track(op);
+        crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
 }
@@ -109,7 +109,7 @@ unsafe extern "C" fn structseq_dealloc(op: *mut PyObject) {
         if !crate::object::trashcan::enter(op) {
             return;
         }
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         let tp = (*op).ob_type;
         for &o in all_items(op).iter() {
             xdecref(o);
@@ -496,5 +496,46 @@ pub unsafe fn set_item(op: *mut PyObject, i: Py_ssize_t, v: *mut PyObject) {
         let slot = tuple::items_ptr(op).offset(i);
         let old = std::mem::replace(&mut *slot, v);
         xdecref(old);
+    }
+}
+
+/// A named field without a doc, for static field tables.
+pub const fn field(name: &'static CStr) -> PyStructSequence_Field {
+    PyStructSequence_Field {
+        name: name.as_ptr(),
+        doc: std::ptr::null(),
+    }
+}
+
+/// The terminator of a field table.
+pub const FIELD_END: PyStructSequence_Field = PyStructSequence_Field {
+    name: std::ptr::null(),
+    doc: std::ptr::null(),
+};
+
+/// Readies the static struct sequence type `tp` from `desc` on first use
+/// (a no-op once it is ready) and returns it.
+pub unsafe fn static_type(
+    tp: *mut PyTypeObject,
+    desc: *const PyStructSequence_Desc,
+) -> PyResult<*mut PyTypeObject> {
+    // SAFETY: tp is a static type owned by the caller; desc valid.
+    unsafe {
+        if (*tp).tp_flags & Py_TPFLAGS_READY == 0 {
+            init_type(tp, desc)?;
+        }
+    }
+    Ok(tp)
+}
+
+/// A new instance of `tp` holding `items` (stolen), in field order.
+pub unsafe fn from_items(tp: *mut PyTypeObject, items: Vec<Owned>) -> PyResult<Owned> {
+    // SAFETY: tp is a ready struct sequence type with items.len() fields.
+    unsafe {
+        let v = new(tp)?;
+        for (i, x) in items.into_iter().enumerate() {
+            set_item(v.as_ptr(), i as Py_ssize_t, x.into_raw());
+        }
+        Ok(v)
     }
 }

@@ -33,8 +33,10 @@ unsafe fn head(op: *mut PyObject) -> *mut GcHead {
 pub unsafe fn enter(op: *mut PyObject) -> bool {
     let d = DEPTH.with(|c| c.get());
     if d >= UNWIND_LEVEL {
-        // SAFETY: op is a dead collected object; its GC links are ours now.
+        // SAFETY: op is a dead collected object; once it leaves the
+        // collector's lists, its GC links are ours.
         unsafe {
+            crate::object::gc::untrack(op);
             let h = head(op);
             (*h).next = 0;
             (*h).prev = LATER.with(|l| l.replace(op)) as usize;

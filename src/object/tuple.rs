@@ -16,7 +16,8 @@ pub static mut PyTuple_Type: PyTypeObject = PyTypeObject {
     tp_flags: Py_TPFLAGS_BASETYPE
         | Py_TPFLAGS_TUPLE_SUBCLASS
         | Py_TPFLAGS_HAVE_GC
-        | Py_TPFLAGS_SEQUENCE,
+        | Py_TPFLAGS_SEQUENCE
+        | _Py_TPFLAGS_MATCH_SELF,
     tp_dealloc: Some(tuple_dealloc),
     tp_repr: Some(tuple_repr),
     tp_hash: Some(tuple_hash),
@@ -143,7 +144,7 @@ pub fn new_uninit(n: Py_ssize_t) -> PyResult<Owned> {
             }
         };
         (*op.cast::<PyTupleObject>()).ob_hash = -1;
-        crate::capi::gc::track(op);
+        crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
 }
@@ -278,7 +279,7 @@ unsafe extern "C" fn tuple_dealloc(op: *mut PyObject) {
         if !crate::object::trashcan::enter(op) {
             return;
         }
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         let its = items(op);
         for &o in its.iter().rev() {
             xdecref(o);

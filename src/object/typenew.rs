@@ -8,7 +8,7 @@ use crate::ffi::*;
 use crate::object::refcount::*;
 use crate::object::typeobj::{self, PyType_Type};
 use crate::object::{
-    bool as pybool, dict, heaptype, int, none, number, protocol, str as pystr, tuple,
+    bool as pybool, dict, heaptype, int, none, number, protocol, str as pystr, subtype, tuple,
 };
 use crate::runtime::errors::{self, check, PyResult};
 use crate::Owned;
@@ -165,8 +165,12 @@ pub unsafe fn new_class(
         let ty = heaptype::alloc(meta, name_str, slot_names.len())?;
         let tp: *mut PyTypeObject = ty.as_ptr().cast();
         let ht: *mut PyHeapTypeObject = tp.cast();
-        (*tp).tp_flags =
-            Py_TPFLAGS_HEAPTYPE | Py_TPFLAGS_BASETYPE | ((*base).tp_flags & Py_TPFLAGS_HAVE_GC);
+        // Every class is collected: an instance can always end up in a
+        // cycle through its type or its dict.
+        (*tp).tp_flags = Py_TPFLAGS_HEAPTYPE | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC;
+        (*tp).tp_traverse = Some(subtype::subtype_traverse);
+        (*tp).tp_clear = Some(subtype::subtype_clear);
+        (*tp).tp_dealloc = Some(subtype::subtype_dealloc);
         (*tp).tp_base = new_ref(base.cast()).cast();
         (*tp).tp_bases = new_ref(bases.as_ptr());
         let mut size = (*base).tp_basicsize;
@@ -189,8 +193,19 @@ pub unsafe fn new_class(
         if !slot_names.is_empty() {
             (*tp).tp_members = members;
         }
-        if add_dict && (*base).tp_itemsize == 0 {
-            (*tp).tp_dictoffset = size;
+        if add_dict {
+            // Instances of variable size keep the dict after their items
+            // (a negative offset, found by `object::dict_slot`).
+            (*tp).tp_dictoffset = if (*base).tp_itemsize == 0 {
+                size
+            } else {
+                -(std::mem::size_of::<*mut PyObject>() as Py_ssize_t)
+            };
+            size += std::mem::size_of::<*mut PyObject>() as Py_ssize_t;
+        } else if add_dict && !typeobj::is_subtype(base, &raw mut crate::object::int::PyLong_Type) {
+            // Variable-size instances (tuple, bytes subclasses) keep the
+            // dict after their items: a negative offset from the end.
+            (*tp).tp_dictoffset = -(std::mem::size_of::<*mut PyObject>() as Py_ssize_t);
             size += std::mem::size_of::<*mut PyObject>() as Py_ssize_t;
         }
         let add_weak = add_weak && (*base).tp_itemsize == 0;
@@ -199,9 +214,6 @@ pub unsafe fn new_class(
             size += std::mem::size_of::<*mut PyObject>() as Py_ssize_t;
         }
         (*tp).tp_basicsize = size;
-        if !slot_names.is_empty() || add_dict || add_weak {
-            (*tp).tp_dealloc = Some(subtype_dealloc);
-        }
         // __qualname__ and __module__.
         let qual = dict::get_str(d.as_ptr(), "__qualname__");
         if !qual.is_null() {
@@ -294,38 +306,6 @@ unsafe fn init_subclass(tp: *mut PyTypeObject) -> PyResult<()> {
             return Ok(());
         }
         Ok(())
-    }
-}
-
-/// Deallocates an instance of a class with an instance dict or slots, then
-/// hands over to the base type's deallocator.
-unsafe extern "C" fn subtype_dealloc(op: *mut PyObject) {
-    // SAFETY: refcount reached zero; the layout follows the type.
-    unsafe {
-        let tp = (*op).ob_type;
-        if (*tp).tp_weaklistoffset > 0 {
-            crate::object::weakref::clear_weakrefs(op);
-        }
-        let mut t = tp;
-        while (*t).tp_dealloc.map(|f| f as usize) == Some(subtype_dealloc as *const () as usize) {
-            let mut m = (*t).tp_members;
-            while !m.is_null() && !(*m).name.is_null() {
-                if (*m).r#type == Py_T_OBJECT_EX {
-                    let slot = op.cast::<u8>().offset((*m).offset).cast::<*mut PyObject>();
-                    xdecref(std::mem::replace(&mut *slot, null_mut()));
-                }
-                m = m.add(1);
-            }
-            t = (*t).tp_base;
-        }
-        let dslot = crate::object::object::dict_slot(op);
-        if !dslot.is_null() {
-            xdecref(std::mem::replace(&mut *dslot, null_mut()));
-        }
-        match (*t).tp_dealloc {
-            Some(d) => d(op),
-            None => crate::object::object::object_dealloc(op),
-        }
     }
 }
 
@@ -625,6 +605,15 @@ unsafe extern "C" fn slot_mp_subscript(op: *mut PyObject, key: *mut PyObject) ->
     guard_obj(|| unsafe { call_method(op, "__getitem__", &[key]) })
 }
 
+/// `sq_item` of a class with `__getitem__` (iteration falls back to it).
+unsafe extern "C" fn slot_sq_item(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObject {
+    guard_obj(|| {
+        let key = crate::object::int::from_i64(i as i64)?;
+        // SAFETY: op valid.
+        unsafe { call_method(op, "__getitem__", &[key.as_ptr()]) }
+    })
+}
+
 unsafe extern "C" fn slot_mp_ass_subscript(
     op: *mut PyObject,
     key: *mut PyObject,
@@ -756,6 +745,9 @@ unary_slots! {
     slot_nb_int: "__int__";
     slot_nb_float: "__float__";
     slot_nb_index: "__index__";
+    slot_am_await: "__await__";
+    slot_am_aiter: "__aiter__";
+    slot_am_anext: "__anext__";
 }
 
 macro_rules! inplace_slots {
@@ -814,6 +806,9 @@ unsafe fn install_slots(tp: *mut PyTypeObject) {
         if has("__call__") {
             (*tp).tp_call = Some(slot_tp_call);
         }
+        if has("__del__") {
+            (*tp).tp_finalize = Some(subtype::slot_tp_finalize);
+        }
         if has("__getattribute__") || has("__getattr__") {
             (*tp).tp_getattro = Some(slot_tp_getattr_hook);
         }
@@ -844,6 +839,16 @@ unsafe fn install_slots(tp: *mut PyTypeObject) {
         if has("__bool__") {
             nb.nb_bool = Some(slot_nb_bool);
         }
+        let am = &mut *(*tp).tp_as_async;
+        if has("__await__") {
+            am.am_await = Some(slot_am_await);
+        }
+        if has("__aiter__") {
+            am.am_aiter = Some(slot_am_aiter);
+        }
+        if has("__anext__") {
+            am.am_anext = Some(slot_am_anext);
+        }
         if has("__len__") {
             mp.mp_length = Some(slot_length);
             sq.sq_length = Some(slot_length);
@@ -853,6 +858,7 @@ unsafe fn install_slots(tp: *mut PyTypeObject) {
         }
         if has("__getitem__") {
             mp.mp_subscript = Some(slot_mp_subscript);
+            sq.sq_item = Some(slot_sq_item);
         }
         if has("__setitem__") || has("__delitem__") {
             mp.mp_ass_subscript = Some(slot_mp_ass_subscript);

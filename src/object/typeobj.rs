@@ -6,7 +6,7 @@ use crate::object::refcount::*;
 use crate::object::{descr, dict, str as pystr, tuple};
 use crate::runtime::errors::{self, PyResult, Raised};
 use crate::Owned;
-use libc::c_char;
+use libc::{c_char, c_int, c_void};
 use std::ffi::CStr;
 use std::ptr::null_mut;
 
@@ -28,6 +28,9 @@ pub const fn type_template(name: &'static CStr, basicsize: usize, itemsize: usiz
 pub static mut PyType_Type: PyTypeObject = PyTypeObject {
     tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TYPE_SUBCLASS | Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(type_dealloc),
+    tp_traverse: Some(type_traverse),
+    tp_clear: Some(type_clear),
+    tp_is_gc: Some(type_is_gc),
     tp_repr: Some(type_repr),
     tp_call: Some(type_call),
     tp_new: Some(crate::object::typenew::type_new),
@@ -311,9 +314,16 @@ unsafe fn inherit_slots(tp: *mut PyTypeObject, base: *mut PyTypeObject) {
                 | Py_TPFLAGS_UNICODE_SUBCLASS
                 | Py_TPFLAGS_DICT_SUBCLASS
                 | Py_TPFLAGS_BASE_EXC_SUBCLASS
-                | Py_TPFLAGS_TYPE_SUBCLASS);
-        if (*tp).tp_flags & Py_TPFLAGS_HAVE_GC == 0
-            && (*base).tp_flags & Py_TPFLAGS_HAVE_GC != 0
+                | Py_TPFLAGS_TYPE_SUBCLASS
+                | _Py_TPFLAGS_MATCH_SELF);
+        // Pattern matching's sequence/mapping kind (`inherit_patma_flags`).
+        if (*tp).tp_flags & (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING) == 0 {
+            (*tp).tp_flags |= (*base).tp_flags & (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING);
+        }
+        // A type that adds no traverse/clear of its own collects like its
+        // base (our static types that keep their base's layout, such as the
+        // exception classes, rely on this even when they set the flag).
+        if (*base).tp_flags & Py_TPFLAGS_HAVE_GC != 0
             && (*tp).tp_traverse.is_none()
             && (*tp).tp_clear.is_none()
         {
@@ -384,6 +394,13 @@ unsafe fn inherit_slots(tp: *mut PyTypeObject, base: *mut PyTypeObject) {
         );
         inherit_table!(tp, base, tp_as_async, am_await, am_aiter, am_anext, am_send);
         inherit_table!(tp, base, tp_as_buffer, bf_getbuffer, bf_releasebuffer);
+        // A collected type under a plain base frees with the GC allocator.
+        if (*tp).tp_free.is_none()
+            && (*tp).tp_flags & Py_TPFLAGS_HAVE_GC != 0
+            && (*base).tp_flags & Py_TPFLAGS_HAVE_GC == 0
+        {
+            (*tp).tp_free = Some(crate::capi::gc::PyObject_GC_Del);
+        }
         inherit!(
             tp,
             base,
@@ -674,6 +691,7 @@ unsafe extern "C" fn type_dealloc(op: *mut PyObject) {
     // SAFETY: op is a heap type whose refcount reached zero; static types are
     // immortal and never get here.
     unsafe {
+        crate::object::gc::untrack(op);
         let tp: *mut PyTypeObject = op.cast();
         crate::object::typecache::invalidate();
         xdecref((*tp).tp_dict);
@@ -690,6 +708,60 @@ unsafe extern "C" fn type_dealloc(op: *mut PyObject) {
         }
         crate::object::heaptype::free_owned_parts(tp);
         crate::object::alloc::gc_free(op.cast());
+    }
+}
+
+/// `type_is_gc`: only heap types carry a GC header; static types are
+/// immortal statics.
+unsafe extern "C" fn type_is_gc(op: *mut PyObject) -> c_int {
+    // SAFETY: op is a type object.
+    unsafe { ((*op.cast::<PyTypeObject>()).tp_flags & Py_TPFLAGS_HEAPTYPE != 0) as c_int }
+}
+
+/// `type_traverse`: a heap type holds its dict, MRO, bases, base, cache
+/// and defining module.
+unsafe extern "C" fn type_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    let Some(visit) = visit else { return 0 };
+    // SAFETY: op is a type object; the fields are owned or NULL.
+    unsafe {
+        let tp: *mut PyTypeObject = op.cast();
+        if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE == 0 {
+            return 0;
+        }
+        let ht: *mut PyHeapTypeObject = tp.cast();
+        for v in [
+            (*tp).tp_dict,
+            (*tp).tp_cache,
+            (*tp).tp_mro,
+            (*tp).tp_bases,
+            (*tp).tp_base.cast(),
+            (*ht).ht_module,
+        ] {
+            if !v.is_null() {
+                let r = visit(v, arg);
+                if r != 0 {
+                    return r;
+                }
+            }
+        }
+        0
+    }
+}
+
+/// `type_clear`: empties a heap type's dict and drops its MRO and module
+/// (the bases stay: a cycle through them also runs through a dict).
+unsafe extern "C" fn type_clear(op: *mut PyObject) -> c_int {
+    // SAFETY: op is a heap type (only those are collected).
+    unsafe {
+        let tp: *mut PyTypeObject = op.cast();
+        crate::object::typecache::invalidate();
+        if !(*tp).tp_dict.is_null() {
+            crate::object::dict::clear((*tp).tp_dict);
+        }
+        let ht: *mut PyHeapTypeObject = tp.cast();
+        xdecref(std::mem::replace(&mut (*ht).ht_module, null_mut()));
+        xdecref(std::mem::replace(&mut (*tp).tp_mro, null_mut()));
+        0
     }
 }
 

@@ -72,9 +72,18 @@ pub fn numeric_value(cp: u32) -> Option<f64> {
 /// The first code point of the full `case` mapping (CPython's
 /// `_PyUnicode_ToUppercase` & co.).
 pub fn simple_mapped(cp: u32, case: Case) -> u32 {
-    let mut v = Vec::with_capacity(3);
-    push_mapped(cp, case, &mut v);
-    v[0]
+    let r = record(cp);
+    let m = match case {
+        Case::Upper => r.upper,
+        Case::Lower => r.lower,
+        Case::Title => r.title,
+        Case::Fold => r.fold,
+    };
+    if m >= db::EXT_BASE {
+        db::EXTENDED[((m - db::EXT_BASE) >> 2) as usize]
+    } else {
+        (cp as i32 + m) as u32
+    }
 }
 
 /// `str.isdigit()` for one character (Numeric_Type Digit or Decimal).

@@ -260,41 +260,62 @@ pub unsafe fn new(
 /// refcount reached zero) and calls their callbacks with the dead ref, the
 /// raised exception kept aside.
 pub unsafe fn clear_weakrefs(op: *mut PyObject) {
+    let mut pending = Vec::new();
+    // SAFETY: op's type supports weak references.
+    unsafe {
+        take_refs(op, |_| true, &mut pending);
+        run_callbacks(pending);
+    }
+}
+
+/// A dead weak reference and its callback (owned), waiting to be called.
+pub type PendingCallback = (Owned, *mut PyObject);
+
+/// Kills every weak reference to `op` and adds the callbacks of the live
+/// ones that `wants_callback` accepts to `pending` (the others are
+/// dropped). The cycle collector uses this to skip references that are
+/// garbage themselves.
+pub unsafe fn take_refs(
+    op: *mut PyObject,
+    wants_callback: impl Fn(*mut PyObject) -> bool,
+    pending: &mut Vec<PendingCallback>,
+) {
     // SAFETY: op's type supports weak references; the refs in the list
     // are alive (a dying ref unlinks itself first).
     unsafe {
         let list = list_ptr(op);
-        if (*list).is_null() {
-            return;
-        }
-        let mut pending: Vec<(Owned, *mut PyObject)> = Vec::new();
         while !(*list).is_null() {
             let r = *list;
             let callback = std::mem::replace(&mut (*r).wr_callback, null_mut());
             unlink(r);
             if !callback.is_null() {
-                if (*r).ob_base.ob_refcnt > 0 {
+                if (*r).ob_base.ob_refcnt > 0 && wants_callback(r.cast()) {
                     pending.push((Owned::from_borrowed(r.cast()), callback));
                 } else {
                     decref(callback);
                 }
             }
         }
-        if pending.is_empty() {
-            return;
-        }
-        let saved = errors::take();
-        for (r, callback) in pending {
-            match protocol::call_args(callback, &[r.as_ptr()]) {
-                Ok(_) => {}
-                Err(_) => crate::capi::exceptions::PyErr_WriteUnraisable(callback),
-            }
-            decref(callback);
-        }
-        if let Some(e) = saved {
-            errors::restore(e);
-        }
     }
+}
+
+/// Calls each pending callback with its dead reference, the raised
+/// exception kept aside; failures are reported as unraisable.
+pub unsafe fn run_callbacks(pending: Vec<PendingCallback>) {
+    if pending.is_empty() {
+        return;
+    }
+    errors::keeping_raised(|| {
+        for (r, callback) in pending {
+            // SAFETY: callback is an owned object.
+            unsafe {
+                if protocol::call_args(callback, &[r.as_ptr()]).is_err() {
+                    crate::capi::exceptions::PyErr_WriteUnraisable(callback);
+                }
+                decref(callback);
+            }
+        }
+    })
 }
 
 unsafe extern "C" fn weakref_dealloc(op: *mut PyObject) {

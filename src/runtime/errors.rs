@@ -232,3 +232,75 @@ pub unsafe fn release(p: *mut PyObject) {
         unsafe { decref(p) }
     }
 }
+
+/// The calling thread's C `errno`.
+pub fn last_errno() -> libc::c_int {
+    // SAFETY: __errno_location returns this thread's errno slot.
+    unsafe { *libc::__errno_location() }
+}
+
+/// Raises `tp(errno, strerror(errno)[, filename[, 0, filename2]])`, the
+/// core of `PyErr_SetFromErrnoWithFilenameObjects`: `OSError` picks the
+/// errno's subclass (`FileNotFoundError` for `ENOENT` ...). An `EINTR`
+/// with a pending signal raises the signal's exception instead.
+pub unsafe fn set_from_errno(
+    tp: *mut PyObject,
+    errno: libc::c_int,
+    filename: *mut PyObject,
+    filename2: *mut PyObject,
+) -> Raised {
+    if errno == libc::EINTR {
+        if let Err(r) = check_signals() {
+            return r;
+        }
+    }
+    let build = || -> PyResult<Raised> {
+        let msg = if errno == 0 {
+            "Error".to_string()
+        } else {
+            // SAFETY: strerror returns a NUL-terminated string.
+            unsafe {
+                std::ffi::CStr::from_ptr(libc::strerror(errno))
+                    .to_string_lossy()
+                    .into_owned()
+            }
+        };
+        let mut items = vec![
+            crate::object::int::from_i64(errno as i64)?,
+            crate::object::str::from_str(&msg)?,
+        ];
+        // SAFETY: filename/filename2 NULL or valid; tp callable.
+        unsafe {
+            if !filename.is_null() {
+                items.push(Owned::from_borrowed(filename));
+                if !filename2.is_null() {
+                    items.push(crate::object::int::from_i64(0)?);
+                    items.push(Owned::from_borrowed(filename2));
+                }
+            }
+            let args = crate::object::tuple::from_vec(items)?;
+            let e = crate::object::protocol::call(tp, args.as_ptr(), null_mut())?;
+            Ok(set_object((*e.as_ptr()).ob_type.cast(), e.as_ptr()))
+        }
+    };
+    match build() {
+        Ok(r) | Err(r) => r,
+    }
+}
+
+/// Raises the `OSError` subclass for `errno`, naming up to two files
+/// (NULL when absent).
+pub unsafe fn os_error(
+    errno: libc::c_int,
+    filename: *mut PyObject,
+    filename2: *mut PyObject,
+) -> Raised {
+    // SAFETY: PyExc_OSError is set at load time; filenames per contract.
+    unsafe { set_from_errno(exc::PyExc_OSError, errno, filename, filename2) }
+}
+
+/// Raises the `OSError` subclass for the current `errno`.
+pub fn last_os_error() -> Raised {
+    // SAFETY: no filenames.
+    unsafe { os_error(last_errno(), null_mut(), null_mut()) }
+}

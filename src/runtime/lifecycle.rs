@@ -85,6 +85,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut module::PyModule_Type,
         &raw mut module::PyModuleDef_Type,
         &raw mut iterobject::PySeqIter_Type,
+        &raw mut iterobject::PyCallIter_Type,
         &raw mut crate::object::slotdefs::PyWrapperDescr_Type,
         &raw mut crate::object::slotdefs::_PyMethodWrapper_Type,
         &raw mut crate::object::slice::PySlice_Type,
@@ -109,6 +110,18 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::vm::genobject::PyGen_Type,
         &raw mut crate::vm::genobject::PyCoro_Type,
         &raw mut crate::vm::genobject::_PyCoroWrapper_Type,
+        &raw mut crate::vm::asyncgen::PyAsyncGen_Type,
+        &raw mut crate::object::typevar::nodefault::_PyNoDefault_Type,
+        &raw mut crate::object::typevar::typeparam::_PyTypeVar_Type,
+        &raw mut crate::object::typevar::typeparam::_PyParamSpec_Type,
+        &raw mut crate::object::typevar::typeparam::_PyTypeVarTuple_Type,
+        &raw mut crate::object::typevar::paramspec_args::_PyParamSpecArgs_Type,
+        &raw mut crate::object::typevar::paramspec_args::_PyParamSpecKwargs_Type,
+        &raw mut crate::object::typevar::typealias::_PyTypeAlias_Type,
+        &raw mut crate::object::typevar::generic::_PyGeneric_Type,
+        &raw mut crate::vm::asyncgen::_PyAsyncGenASend_Type,
+        &raw mut crate::vm::asyncgen::_PyAsyncGenAThrow_Type,
+        &raw mut crate::vm::asyncgen::_PyAsyncGenWrappedValue_Type,
         &raw mut crate::object::range::PyRange_Type,
         &raw mut crate::object::range::PyRangeIter_Type,
         &raw mut crate::object::range::PyLongRangeIter_Type,
@@ -119,6 +132,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::object::memoryview::_PyMemoryIter_Type,
     ]);
     v.extend(crate::object::itertypes::all_types());
+    v.extend(crate::modules::sre::types());
     v.push(&raw mut crate::object::mappingproxy::PyDictProxy_Type);
     v.push(&raw mut crate::object::capsule::PyCapsule_Type);
     v.push(&raw mut crate::object::weakref::_PyWeakref_RefType);
@@ -128,6 +142,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
     v.extend(crate::object::set::all_types());
     v.extend(exceptions::all_types());
     v.extend(crate::modules::thread::all_types());
+    v.extend(crate::modules::io::all_types());
     v
 }
 
@@ -257,11 +272,18 @@ pub fn finalize() -> i32 {
     FINALIZER.store(tstate::thread_ident(), Ordering::Release);
     FINALIZING.store(true, Ordering::Release);
     crate::runtime::errors::clear();
+    crate::modules::io::stdio::flush_std_streams();
     let ts = tstate::current();
     if !ts.is_null() {
-        // SAFETY: the main thread state's interpreter is live until freed below.
-        unsafe { (*(*ts).interp).clear() };
+        // SAFETY: the main thread state's interpreter is live until freed
+        // below; the hooks are owned references.
+        unsafe {
+            (*ts).clear_asyncgen_hooks();
+            (*(*ts).interp).clear()
+        };
     }
+    crate::modules::codecs::registry::finalize();
+    crate::modules::io::finalize();
     // Subclasses first, so a base's dict outlives the types built on it.
     for tp in static_types().into_iter().rev() {
         // SAFETY: the static types were readied by initialize().

@@ -122,9 +122,9 @@ pub fn handle_uncaught() -> i32 {
         if exc::given_matches(e.as_ptr(), exc::PyExc_SystemExit) {
             return system_exit_code(e.as_ptr());
         }
-        use std::io::Write;
-        let _ = std::io::stdout().flush();
-        eprint!("{}", exc::display::format_exception(e.as_ptr()));
+        crate::modules::io::stdio::flush_std_streams();
+        let text = exc::display::format_exception(e.as_ptr());
+        crate::modules::io::stdio::write_stderr(&text);
     }
     1
 }

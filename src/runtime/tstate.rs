@@ -134,6 +134,10 @@ pub struct PyThreadState {
     /// The runtime generation it was made in (see `lifecycle::generation`):
     /// a thread state from before a finalization must never run again.
     pub generation: u64,
+    /// `sys.set_asyncgen_hooks` `firstiter` (owned), NULL when unset.
+    pub async_gen_firstiter: *mut PyObject,
+    /// `sys.set_asyncgen_hooks` `finalizer` (owned), NULL when unset.
+    pub async_gen_finalizer: *mut PyObject,
 }
 
 /// `PyThread_get_thread_ident`: the calling thread's `pthread_self()`.
@@ -201,6 +205,17 @@ pub fn get() -> &'static mut PyThreadState {
 }
 
 impl PyThreadState {
+    /// Drops the `sys.set_asyncgen_hooks` hooks.
+    pub fn clear_asyncgen_hooks(&mut self) {
+        for p in [
+            std::mem::replace(&mut self.async_gen_firstiter, null_mut()),
+            std::mem::replace(&mut self.async_gen_finalizer, null_mut()),
+        ] {
+            // SAFETY: the thread state owned these references.
+            unsafe { crate::object::refcount::xdecref(p) };
+        }
+    }
+
     /// A fresh thread state for `interp`, bound to the calling OS thread
     /// and added to the interpreter's list (`PyThreadState_New`). Free it
     /// with [`delete`].
@@ -222,6 +237,8 @@ impl PyThreadState {
             native_id: native_thread_id(),
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed) + 1,
             generation: crate::runtime::lifecycle::generation(),
+            async_gen_firstiter: null_mut(),
+            async_gen_finalizer: null_mut(),
         }));
         // SAFETY: the caller passes a live interpreter.
         let list = unsafe { &(*interp).threads };
@@ -254,6 +271,7 @@ impl PyThreadState {
             // SAFETY: the thread state owned these references.
             unsafe { crate::object::refcount::xdecref(p) };
         }
+        self.clear_asyncgen_hooks();
     }
 }
 

@@ -58,12 +58,7 @@ pub unsafe fn call_function(
         bind_arguments(func, f.as_ptr(), args, kwnames, kwvalues)?;
         let flags = code::data(fo.func_code).flags;
         if flags & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR) != 0 {
-            if flags & co_flags::ASYNC_GENERATOR != 0 {
-                return Err(errors::system_error(
-                    "ferrython cannot run async generators yet",
-                ));
-            }
-            return crate::vm::genobject::new(f, flags & co_flags::COROUTINE != 0);
+            return crate::vm::genobject::new(f, flags);
         }
         crate::vm::eval::run_frame(f.as_ptr())
     }

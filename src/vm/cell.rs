@@ -24,6 +24,7 @@ pub static mut PyCell_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(cell_dealloc),
     tp_repr: Some(cell_repr),
     tp_traverse: Some(cell_traverse),
+    tp_clear: Some(cell_clear),
     tp_getset: (&raw const CELL_GETSET).cast_mut().cast(),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     ..type_template(c"cell", std::mem::size_of::<PyCellObject>(), 0)
@@ -45,7 +46,7 @@ pub unsafe fn new(v: *mut PyObject) -> PyResult<Owned> {
         }
         xincref(v);
         (*op.cast::<PyCellObject>()).ob_ref = v;
-        crate::capi::gc::track(op);
+        crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
 }
@@ -71,7 +72,7 @@ pub unsafe fn set(cell: *mut PyObject, v: *mut PyObject) {
 unsafe extern "C" fn cell_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         xdecref((*op.cast::<PyCellObject>()).ob_ref);
         crate::object::alloc::gc_free(op.cast());
     }
@@ -90,6 +91,16 @@ unsafe extern "C" fn cell_traverse(
             _ => 0,
         }
     }
+}
+
+/// `cell_clear`: empties the cell.
+unsafe extern "C" fn cell_clear(op: *mut PyObject) -> libc::c_int {
+    // SAFETY: op is a cell owning its contents.
+    unsafe {
+        let c = op.cast::<PyCellObject>();
+        crate::object::refcount::xdecref(std::mem::replace(&mut (*c).ob_ref, std::ptr::null_mut()));
+    }
+    0
 }
 
 unsafe extern "C" fn cell_repr(op: *mut PyObject) -> *mut PyObject {

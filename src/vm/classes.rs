@@ -33,6 +33,42 @@ unsafe fn calculate_metaclass(
     }
 }
 
+/// The bases after PEP 560's `__mro_entries__` (`update_bases`): each base
+/// that is not a class and has that method is replaced by the tuple it
+/// returns. `None` when nothing changed.
+unsafe fn update_bases(orig: *mut PyObject) -> PyResult<Option<Owned>> {
+    // SAFETY: orig is a tuple of valid objects.
+    unsafe {
+        let items = tuple::items(orig);
+        let mut out: Option<Vec<*mut PyObject>> = None;
+        let mut keep: Vec<Owned> = Vec::new();
+        for (i, &b) in items.iter().enumerate() {
+            let entries = if typeobj::instance_of(b, &raw mut typeobj::PyType_Type) {
+                None
+            } else {
+                protocol::getattr_opt(b, pystr::intern("__mro_entries__"))?
+            };
+            let Some(m) = entries else {
+                if let Some(o) = &mut out {
+                    o.push(b);
+                }
+                continue;
+            };
+            let r = protocol::call_args(m.as_ptr(), &[orig])?;
+            if !tuple::check(r.as_ptr()) {
+                return Err(errors::type_error("__mro_entries__ must return a tuple"));
+            }
+            let o = out.get_or_insert_with(|| items[..i].to_vec());
+            o.extend_from_slice(tuple::items(r.as_ptr()));
+            keep.push(r);
+        }
+        match out {
+            Some(o) => tuple::from_slice(&o).map(Some),
+            None => Ok(None),
+        }
+    }
+}
+
 /// `builtins.__build_class__(func, name, *bases, metaclass=None, **kwds)`.
 pub unsafe fn build_class(
     args: &[*mut PyObject],
@@ -53,7 +89,13 @@ pub unsafe fn build_class(
         if !pystr::check(name) {
             return Err(errors::type_error("__build_class__: name is not a string"));
         }
-        let bases = tuple::from_slice(&args[2..])?;
+        let orig_bases = tuple::from_slice(&args[2..])?;
+        let updated = update_bases(orig_bases.as_ptr())?;
+        let bases = match &updated {
+            Some(b) => Owned::from_borrowed(b.as_ptr()),
+            None => Owned::from_borrowed(orig_bases.as_ptr()),
+        };
+        let base_items = tuple::items(bases.as_ptr());
         let mut meta: *mut PyObject = null_mut();
         let kwd = dict::new()?;
         for &(k, v) in kws {
@@ -65,7 +107,7 @@ pub unsafe fn build_class(
         }
         let is_class = meta.is_null() || typeobj::instance_of(meta, &raw mut typeobj::PyType_Type);
         let meta = if meta.is_null() {
-            match args.get(2) {
+            match base_items.first() {
                 Some(&b) => (*b).ob_type.cast(),
                 None => (&raw mut typeobj::PyType_Type).cast(),
             }
@@ -73,7 +115,7 @@ pub unsafe fn build_class(
             meta
         };
         let meta = if is_class {
-            calculate_metaclass(meta.cast(), &args[2..])?.cast()
+            calculate_metaclass(meta.cast(), base_items)?.cast()
         } else {
             meta
         };
@@ -115,6 +157,13 @@ pub unsafe fn build_class(
         )?;
         let cellv = crate::vm::eval::run_frame(f.as_ptr())?;
         drop(f);
+        if updated.is_some() {
+            protocol::set_item(
+                ns.as_ptr(),
+                pystr::intern("__orig_bases__"),
+                orig_bases.as_ptr(),
+            )?;
+        }
         let mut call_args = vec![name, bases.as_ptr(), ns.as_ptr()];
         let kwnames: Vec<*mut PyObject> = {
             let mut pos = 0;

@@ -9,7 +9,7 @@ use crate::object::{
 };
 use crate::runtime::errors::{self, PyResult, Raised};
 use crate::vm::frame::{self, fr};
-use crate::vm::{cell, code, ops, traceback};
+use crate::vm::{cell, code, ops, patma, traceback};
 use crate::Owned;
 use ferrython_compiler::bytecode::Opcode;
 use std::ptr::null_mut;
@@ -114,7 +114,8 @@ ops! {
     CALL_INTRINSIC_2 MAKE_FUNCTION SET_FUNCTION_ATTRIBUTE SETUP_ANNOTATIONS
     IMPORT_NAME IMPORT_FROM RAISE_VARARGS RERAISE PUSH_EXC_INFO POP_EXCEPT
     CHECK_EXC_MATCH WITH_EXCEPT_START BEFORE_WITH FORMAT_SIMPLE FORMAT_WITH_SPEC
-    CONVERT_VALUE GET_LEN EXIT_INIT_CHECK
+    CONVERT_VALUE GET_LEN EXIT_INIT_CHECK MATCH_MAPPING MATCH_SEQUENCE MATCH_KEYS
+    MATCH_CLASS CHECK_EG_MATCH GET_AITER GET_ANEXT END_ASYNC_FOR BEFORE_ASYNC_WITH
 }
 
 /// Evaluates frame `f` until it returns or raises.
@@ -834,9 +835,38 @@ unsafe fn eval(f: *mut PyObject, throw: bool) -> PyResult<Exit> {
                     }
                     GET_AWAITABLE => {
                         let v = pop!();
-                        let r = ops::get_awaitable(v);
+                        let r = ops::await_iter(v, arg);
                         decref(v);
                         push!(tri!('op, r).into_raw());
+                    }
+                    GET_AITER => {
+                        let v = pop!();
+                        let r = ops::get_aiter(v);
+                        decref(v);
+                        push!(tri!('op, r).into_raw());
+                    }
+                    GET_ANEXT => {
+                        let r = ops::get_anext(top!());
+                        push!(tri!('op, r).into_raw());
+                    }
+                    END_ASYNC_FOR => {
+                        let e = pop!();
+                        if exc::given_matches(e, exc::PyExc_StopAsyncIteration) {
+                            decref(e);
+                            decref(pop!());
+                        } else {
+                            errors::restore(Owned::from_raw_unchecked(e));
+                            reraise = true;
+                            break 'op true;
+                        }
+                    }
+                    BEFORE_ASYNC_WITH => {
+                        let mgr = pop!();
+                        let r = ops::before_async_with(mgr);
+                        decref(mgr);
+                        let (exit, awaitable) = tri!('op, r);
+                        push!(exit.into_raw());
+                        push!(awaitable.into_raw());
                     }
                     CALL | CALL_KW => {
                         let kwnames = if op == CALL_KW { pop!() } else { null_mut() };
@@ -978,6 +1008,16 @@ unsafe fn eval(f: *mut PyObject, throw: bool) -> PyResult<Exit> {
                         decref(t);
                         push!(pybool::from_bool(tri!('op, r)));
                     }
+                    CHECK_EG_MATCH => {
+                        let t = pop!();
+                        let e = pop!();
+                        let r = ops::check_eg_match(f, e, t);
+                        decref(t);
+                        decref(e);
+                        let (rest, matched) = tri!('op, r);
+                        push!(rest.into_raw());
+                        push!(matched.into_raw());
+                    }
                     WITH_EXCEPT_START => {
                         let e = peek!(1);
                         let exit = peek!(4);
@@ -1029,6 +1069,28 @@ unsafe fn eval(f: *mut PyObject, throw: bool) -> PyResult<Exit> {
                     GET_LEN => {
                         let n = tri!('op, protocol::len(top!()));
                         push!(tri!('op, int::from_i64(n as i64)).into_raw());
+                    }
+                    MATCH_MAPPING | MATCH_SEQUENCE => {
+                        let flag = if op == MATCH_MAPPING {
+                            Py_TPFLAGS_MAPPING
+                        } else {
+                            Py_TPFLAGS_SEQUENCE
+                        };
+                        push!(pybool::from_bool((*(*top!()).ob_type).tp_flags & flag != 0));
+                    }
+                    MATCH_KEYS => {
+                        let r = patma::match_keys(peek!(2), top!());
+                        push!(tri!('op, r).map_or(new_ref(none::none()), Owned::into_raw));
+                    }
+                    MATCH_CLASS => {
+                        let kwnames = pop!();
+                        let cls = pop!();
+                        let subject = pop!();
+                        let r = patma::match_class(subject, cls, arg as usize, kwnames);
+                        decref(kwnames);
+                        decref(cls);
+                        decref(subject);
+                        push!(tri!('op, r).map_or(new_ref(none::none()), Owned::into_raw));
                     }
                     EXIT_INIT_CHECK => {
                         let v = pop!();

@@ -42,6 +42,7 @@ pub static mut PyFrame_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(frame_dealloc),
     tp_repr: Some(frame_repr),
     tp_traverse: Some(frame_traverse),
+    tp_clear: Some(frame_clear),
     tp_getset: (&raw const FRAME_GETSET).cast_mut().cast(),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     ..type_template(
@@ -100,7 +101,7 @@ pub unsafe fn new(
         f.func = func;
         f.nlocalsplus = nlp as i32;
         f.lasti = -1;
-        crate::capi::gc::track(op);
+        crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
 }
@@ -117,7 +118,7 @@ pub unsafe fn lineno(op: *mut PyObject) -> u32 {
 unsafe extern "C" fn frame_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero; the frame is not executing.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         let f = fr(op);
         let s = slots(op);
         for i in 0..(f.nlocalsplus + f.stacktop) as usize {
@@ -196,7 +197,14 @@ unsafe extern "C" fn frame_traverse(
         let Some(visit) = visit else { return 0 };
         let f = fr(op);
         let s = slots(op);
-        for i in 0..(f.nlocalsplus + f.stacktop) as usize {
+        // The value stack of a running frame lives in the loop's registers;
+        // its entries count as references from outside.
+        let live = if f.executing != 0 {
+            f.nlocalsplus
+        } else {
+            f.nlocalsplus + f.stacktop
+        };
+        for i in 0..live as usize {
             let o = *s.add(i);
             if !o.is_null() {
                 let r = visit(o, arg);
@@ -213,6 +221,26 @@ unsafe extern "C" fn frame_traverse(
                 }
             }
         }
+        0
+    }
+}
+
+/// `frame_tp_clear`: drops the locals and value stack of a frame that is
+/// not running (the collector only clears garbage, which never runs again).
+unsafe extern "C" fn frame_clear(op: *mut PyObject) -> libc::c_int {
+    // SAFETY: op is a frame; its slots are owned.
+    unsafe {
+        let f = fr(op);
+        if f.executing != 0 {
+            return 0;
+        }
+        let s = slots(op);
+        let n = (f.nlocalsplus + f.stacktop) as usize;
+        f.stacktop = 0;
+        for i in 0..n {
+            xdecref(std::mem::replace(&mut *s.add(i), std::ptr::null_mut()));
+        }
+        xdecref(std::mem::replace(&mut f.locals, std::ptr::null_mut()));
         0
     }
 }

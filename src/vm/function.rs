@@ -55,6 +55,7 @@ pub static mut PyFunction_Type: PyTypeObject = PyTypeObject {
     tp_vectorcall_offset: std::mem::offset_of!(PyFunctionObject, vectorcall) as Py_ssize_t,
     tp_descr_get: Some(function_get),
     tp_traverse: Some(function_traverse),
+    tp_clear: Some(function_clear),
     tp_dictoffset: std::mem::offset_of!(PyFunctionObject, func_dict) as Py_ssize_t,
     tp_getset: (&raw const FUNCTION_GETSET).cast_mut().cast(),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
@@ -135,7 +136,7 @@ pub unsafe fn new(
             new_ref(module)
         };
         fo.vectorcall = Some(crate::vm::call::function_vectorcall);
-        crate::capi::gc::track(op);
+        crate::object::gc::track(op);
         Ok(func)
     }
 }
@@ -143,7 +144,7 @@ pub unsafe fn new(
 unsafe extern "C" fn function_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         let fo = f(op);
         for p in [
             fo.func_globals,
@@ -196,6 +197,26 @@ unsafe extern "C" fn function_traverse(
     }
 }
 
+/// `func_clear`: drops what can lead back to the function (its code,
+/// name and globals stay, so the object remains printable).
+unsafe extern "C" fn function_clear(op: *mut PyObject) -> libc::c_int {
+    // SAFETY: op is a function owning these fields.
+    unsafe {
+        let fo = f(op);
+        for p in [
+            &mut fo.func_defaults,
+            &mut fo.func_kwdefaults,
+            &mut fo.func_closure,
+            &mut fo.func_dict,
+            &mut fo.func_annotations,
+            &mut fo.func_annotate,
+        ] {
+            xdecref(std::mem::replace(p, null_mut()));
+        }
+    }
+    0
+}
+
 unsafe extern "C" fn function_repr(op: *mut PyObject) -> *mut PyObject {
     // SAFETY: op is a function.
     guard_obj(|| unsafe {
@@ -233,7 +254,7 @@ pub unsafe fn new_method(func: *mut PyObject, self_: *mut PyObject) -> PyResult<
         (*m).im_func = new_ref(func);
         (*m).im_self = new_ref(self_);
         (*m).vectorcall = Some(method_vectorcall);
-        crate::capi::gc::track(op);
+        crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
 }
@@ -268,7 +289,7 @@ unsafe extern "C" fn method_vectorcall(
 unsafe extern "C" fn method_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         let m = op.cast::<PyMethodObject>();
         decref((*m).im_func);
         decref((*m).im_self);
@@ -423,6 +444,163 @@ unsafe extern "C" fn get_code(op: *mut PyObject, _c: *mut c_void) -> *mut PyObje
     unsafe { new_ref(f(op).func_code) }
 }
 
+/// `func.__code__ = code`: the code's free variables must match the
+/// closure.
+unsafe extern "C" fn set_code(op: *mut PyObject, v: *mut PyObject, _c: *mut c_void) -> libc::c_int {
+    // SAFETY: op is a function; v NULL or valid.
+    unsafe {
+        if v.is_null() || !crate::vm::code::check(v) {
+            errors::type_error("__code__ must be set to a code object");
+            return -1;
+        }
+        let fo = f(op);
+        let nfree = crate::vm::code::data(v).nfrees;
+        let nclosure = if fo.func_closure.is_null() {
+            0
+        } else {
+            tuple::size(fo.func_closure) as usize
+        };
+        if nfree != nclosure {
+            let name = pystr::as_str(fo.func_name).unwrap_or("?");
+            errors::value_error(format!(
+                "{name}() requires a code object with {nclosure} free vars, not {nfree}"
+            ));
+            return -1;
+        }
+        decref(std::mem::replace(&mut fo.func_code, new_ref(v)));
+        0
+    }
+}
+
+unsafe extern "C" fn get_type_params(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a function.
+    unsafe {
+        let t = f(op).func_typeparams;
+        if t.is_null() {
+            tuple::empty().into_raw()
+        } else {
+            new_ref(t)
+        }
+    }
+}
+
+unsafe extern "C" fn set_type_params(
+    op: *mut PyObject,
+    v: *mut PyObject,
+    _c: *mut c_void,
+) -> libc::c_int {
+    // SAFETY: op is a function; v NULL or valid.
+    unsafe {
+        if v.is_null() || !tuple::check(v) {
+            errors::type_error("__type_params__ must be set to a tuple");
+            return -1;
+        }
+        xdecref(std::mem::replace(&mut f(op).func_typeparams, new_ref(v)));
+        0
+    }
+}
+
+unsafe extern "C" fn get_annotate(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a function.
+    unsafe {
+        let a = f(op).func_annotate;
+        new_ref(if a.is_null() { none::none() } else { a })
+    }
+}
+
+/// `func.__annotate__ = fn`: a callable or None; replaces the cached
+/// annotations.
+unsafe extern "C" fn set_annotate(
+    op: *mut PyObject,
+    v: *mut PyObject,
+    _c: *mut c_void,
+) -> libc::c_int {
+    // SAFETY: op is a function; v NULL or valid.
+    unsafe {
+        if v.is_null() {
+            errors::type_error("__annotate__ cannot be deleted");
+            return -1;
+        }
+        let fo = f(op);
+        if v == none::none() {
+            xdecref(std::mem::replace(&mut fo.func_annotate, null_mut()));
+            return 0;
+        }
+        if (*(*v).ob_type).tp_call.is_none() {
+            errors::type_error("__annotate__ must be callable or None");
+            return -1;
+        }
+        xdecref(std::mem::replace(&mut fo.func_annotate, new_ref(v)));
+        xdecref(std::mem::replace(&mut fo.func_annotations, null_mut()));
+        0
+    }
+}
+
+/// The annotations dict (`func_get_annotation_dict`): made on first use
+/// by calling `__annotate__(1)` (PEP 649), or from the name/string pairs
+/// `from __future__ import annotations` stores; empty when neither.
+unsafe fn annotations(op: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: op is a function.
+    unsafe {
+        let fo = f(op);
+        let a = fo.func_annotations;
+        if !a.is_null() && !tuple::check(a) {
+            return Ok(Owned::from_borrowed(a));
+        }
+        let d = if !a.is_null() {
+            let d = dict::new()?;
+            for pair in tuple::items(a).chunks(2) {
+                if let [k, v] = pair {
+                    dict::set_item(d.as_ptr(), *k, *v)?;
+                }
+            }
+            d
+        } else if !fo.func_annotate.is_null() {
+            let one = crate::object::int::small(1);
+            let d = crate::object::protocol::call_args(fo.func_annotate, &[one])?;
+            if !dict::check(d.as_ptr()) {
+                return Err(errors::type_error(format!(
+                    "__annotate__ returned non-dict of type '{}'",
+                    crate::object::typeobj::type_name(d.as_ptr())
+                )));
+            }
+            d
+        } else {
+            dict::new()?
+        };
+        xdecref(std::mem::replace(
+            &mut fo.func_annotations,
+            new_ref(d.as_ptr()),
+        ));
+        Ok(d)
+    }
+}
+
+unsafe extern "C" fn get_annotations(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a function.
+    guard_obj(|| unsafe { annotations(op) })
+}
+
+unsafe extern "C" fn set_annotations(
+    op: *mut PyObject,
+    v: *mut PyObject,
+    _c: *mut c_void,
+) -> libc::c_int {
+    // SAFETY: op is a function; v NULL or valid.
+    unsafe {
+        let v = if v == none::none() { null_mut() } else { v };
+        if !v.is_null() && !dict::check(v) {
+            errors::type_error("__annotations__ must be set to a dict object");
+            return -1;
+        }
+        let fo = f(op);
+        xincref(v);
+        xdecref(std::mem::replace(&mut fo.func_annotations, v));
+        xdecref(std::mem::replace(&mut fo.func_annotate, null_mut()));
+        0
+    }
+}
+
 unsafe extern "C" fn get_globals(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     // SAFETY: op is a function.
     unsafe { new_ref(f(op).func_globals) }
@@ -441,10 +619,21 @@ unsafe extern "C" fn get_closure(op: *mut PyObject, _c: *mut c_void) -> *mut PyO
     }
 }
 
-static FUNCTION_GETSET: [PyGetSetDef; 12] = [
+static FUNCTION_GETSET: [PyGetSetDef; 15] = [
     crate::object::descr::getset(c"__name__", Some(get_name), Some(set_name)),
     crate::object::descr::getset(c"__qualname__", Some(get_qualname), Some(set_qualname)),
-    crate::object::descr::getset(c"__code__", Some(get_code), None),
+    crate::object::descr::getset(c"__code__", Some(get_code), Some(set_code)),
+    crate::object::descr::getset(
+        c"__type_params__",
+        Some(get_type_params),
+        Some(set_type_params),
+    ),
+    crate::object::descr::getset(c"__annotate__", Some(get_annotate), Some(set_annotate)),
+    crate::object::descr::getset(
+        c"__annotations__",
+        Some(get_annotations),
+        Some(set_annotations),
+    ),
     crate::object::descr::getset(c"__defaults__", Some(get_defaults), Some(set_defaults)),
     crate::object::descr::getset(
         c"__kwdefaults__",

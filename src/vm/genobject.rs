@@ -1,11 +1,12 @@
 //! Generators and coroutines (`PyGen_Type`, `PyCoro_Type`): a suspended
 //! frame resumed by `send`/`throw`/`close`, as PEP 342 and PEP 492 define.
+//! Async generators (`asyncgen.rs`) share this layout and machinery.
 use crate::capi::boundary::{guard, guard_iter, guard_obj};
 use crate::ffi::*;
-use crate::object::descr::{method, GETSET_END, METHOD_END};
+use crate::object::descr::{getset, method, GETSET_END, METHOD_END};
 use crate::object::refcount::*;
 use crate::object::typeobj::type_template;
-use crate::object::{exceptions as exc, none, str as pystr, tuple};
+use crate::object::{exceptions as exc, none, protocol, str as pystr, tuple};
 use crate::runtime::errors::{self, PyResult, Raised};
 use crate::vm::eval::Exit;
 use crate::vm::frame::{self, fr};
@@ -21,6 +22,8 @@ pub struct PyGenObject {
     pub frame: *mut PyObject,
     pub name: *mut PyObject,
     pub qualname: *mut PyObject,
+    /// The code object (kept after the frame is gone, for `gi_code`).
+    pub code: *mut PyObject,
     pub running: u8,
 }
 
@@ -28,6 +31,7 @@ const fn gen_type(
     name: &'static std::ffi::CStr,
     next: iternextfunc,
     am: *mut PyAsyncMethods,
+    getset: *const [PyGetSetDef; 8],
 ) -> PyTypeObject {
     PyTypeObject {
         tp_flags: Py_TPFLAGS_HAVE_GC,
@@ -42,7 +46,7 @@ const fn gen_type(
         tp_iternext: next,
         tp_as_async: am,
         tp_methods: (&raw const GEN_METHODS).cast_mut().cast(),
-        tp_getset: (&raw const GEN_GETSET).cast_mut().cast(),
+        tp_getset: getset.cast_mut().cast(),
         tp_free: Some(crate::capi::gc::PyObject_GC_Del),
         ..type_template(name, std::mem::size_of::<PyGenObject>(), 0)
     }
@@ -50,7 +54,12 @@ const fn gen_type(
 
 /// `PyGen_Type`.
 #[no_mangle]
-pub static mut PyGen_Type: PyTypeObject = gen_type(c"generator", Some(gen_iternext), null_mut());
+pub static mut PyGen_Type: PyTypeObject = gen_type(
+    c"generator",
+    Some(gen_iternext),
+    null_mut(),
+    &raw const GEN_GETSET,
+);
 
 static mut CORO_AS_ASYNC: PyAsyncMethods = PyAsyncMethods {
     am_await: Some(coro_await),
@@ -61,7 +70,12 @@ static mut CORO_AS_ASYNC: PyAsyncMethods = PyAsyncMethods {
 
 /// `PyCoro_Type`.
 #[no_mangle]
-pub static mut PyCoro_Type: PyTypeObject = gen_type(c"coroutine", None, &raw mut CORO_AS_ASYNC);
+pub static mut PyCoro_Type: PyTypeObject = gen_type(
+    c"coroutine",
+    None,
+    &raw mut CORO_AS_ASYNC,
+    &raw const CORO_GETSET,
+);
 
 /// `_PyCoroWrapper_Type`: what `coroutine.__await__()` returns.
 #[no_mangle]
@@ -79,12 +93,169 @@ pub unsafe fn check(op: *mut PyObject) -> bool {
     unsafe { (*op).ob_type == &raw mut PyGen_Type || (*op).ob_type == &raw mut PyCoro_Type }
 }
 
-/// Makes the generator (or coroutine) that will run frame `f`.
-pub unsafe fn new(f: Owned, coroutine: bool) -> PyResult<Owned> {
+/// What a generator-like object is called in messages.
+unsafe fn kind(g: *mut PyObject) -> &'static str {
+    // SAFETY: g is a generator, coroutine or async generator.
+    unsafe {
+        let tp = (*g).ob_type;
+        if tp == &raw mut PyCoro_Type {
+            "coroutine"
+        } else if tp == &raw mut crate::vm::asyncgen::PyAsyncGen_Type {
+            "async generator"
+        } else {
+            "generator"
+        }
+    }
+}
+
+/// The iterator a generator suspended in `yield from` or `await`
+/// delegates to (`_PyGen_yf`), borrowed; NULL when it is not delegating.
+pub unsafe fn delegate(g: *mut PyObject) -> *mut PyObject {
+    // SAFETY: g is generator-like; a suspended frame's stack holds the
+    // receiver on top while it waits at `YIELD_VALUE 1`.
+    unsafe {
+        let f = (*g.cast::<PyGenObject>()).frame;
+        if f.is_null() || (*g.cast::<PyGenObject>()).running != 0 {
+            return null_mut();
+        }
+        let fo = fr(f);
+        if fo.lasti < 0 || fo.stacktop < 1 {
+            return null_mut();
+        }
+        let unit = crate::vm::code::data(fo.code).code[fo.lasti as usize];
+        if unit != ferrython_compiler::bytecode::Opcode::YIELD_VALUE as u16 | (1 << 8) {
+            return null_mut();
+        }
+        *frame::slots(f).add((fo.nlocalsplus + fo.stacktop - 1) as usize)
+    }
+}
+
+/// Runs `f` with the generator marked as running (while it works on the
+/// iterator it delegates to).
+unsafe fn while_running<T>(g: *mut PyObject, f: impl FnOnce() -> T) -> T {
+    // SAFETY: g is generator-like.
+    unsafe {
+        let go = g.cast::<PyGenObject>();
+        (*go).running = 1;
+        let r = f();
+        (*go).running = 0;
+        r
+    }
+}
+
+/// Throws the raised exception into `g` (`_gen_throw`): into the iterator
+/// it delegates to first, if any. A `GeneratorExit` closes that iterator
+/// instead when `close_on_genexit` (async generators pass false so that
+/// their awaits can finish the work).
+pub unsafe fn throw_raised(g: *mut PyObject, close_on_genexit: bool) -> PyResult<Sent> {
+    // SAFETY: g is generator-like; the indicator holds the exception.
+    unsafe {
+        let yf = delegate(g);
+        if yf.is_null() {
+            return send_ex(g, none::none(), true);
+        }
+        let yf = Owned::from_borrowed(yf);
+        if close_on_genexit && errors::matches(exc::PyExc_GeneratorExit) {
+            let e = errors::take().expect("GeneratorExit is raised");
+            if while_running(g, || close_iter(yf.as_ptr())).is_ok() {
+                errors::restore(e);
+            }
+            return send_ex(g, none::none(), true);
+        }
+        let r = if check(yf.as_ptr()) {
+            while_running(g, || throw_raised(yf.as_ptr(), close_on_genexit))
+        } else {
+            let e = errors::take().expect("an exception is raised");
+            match protocol::getattr_opt(yf.as_ptr(), pystr::intern("throw"))? {
+                None => {
+                    errors::restore(e);
+                    return send_ex(g, none::none(), true);
+                }
+                Some(m) => while_running(g, || {
+                    protocol::call_args(m.as_ptr(), &[e.as_ptr()]).map(Sent::Yielded)
+                }),
+            }
+        };
+        match r {
+            Ok(Sent::Yielded(v)) => Ok(Sent::Yielded(v)),
+            // The delegate finished: its StopIteration (or other error)
+            // goes into this frame, where `CLEANUP_THROW` takes the value.
+            Ok(Sent::Returned(v)) => {
+                stop_iteration(v);
+                send_ex(g, none::none(), true)
+            }
+            Err(_) => send_ex(g, none::none(), true),
+        }
+    }
+}
+
+/// Closes the iterator a generator delegates to (`gen_close_iter`).
+unsafe fn close_iter(yf: *mut PyObject) -> PyResult<()> {
+    // SAFETY: yf valid.
+    unsafe {
+        if check(yf) {
+            return close(yf).map(drop);
+        }
+        if let Some(m) = protocol::getattr_opt(yf, pystr::intern("close"))? {
+            protocol::call_args(m.as_ptr(), &[])?;
+        }
+        Ok(())
+    }
+}
+
+/// `gen.close()`: throws `GeneratorExit` in and returns the generator's
+/// return value (None if it finished by raising).
+pub unsafe fn close(g: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: g is generator-like.
+    unsafe {
+        let go = g.cast::<PyGenObject>();
+        if (*go).frame.is_null() {
+            return Ok(Owned::from_borrowed_static(none::none()));
+        }
+        if fr((*go).frame).lasti < 0 {
+            let f = std::mem::replace(&mut (*go).frame, null_mut());
+            decref(f);
+            return Ok(Owned::from_borrowed_static(none::none()));
+        }
+        let yf = delegate(g);
+        let closed = if yf.is_null() {
+            Ok(())
+        } else {
+            let yf = Owned::from_borrowed(yf);
+            while_running(g, || close_iter(yf.as_ptr()))
+        };
+        if closed.is_ok() {
+            errors::set_object(exc::PyExc_GeneratorExit, null_mut());
+        }
+        match send_ex(g, none::none(), true) {
+            Ok(Sent::Yielded(_)) => Err(errors::runtime_error(format!(
+                "{} ignored GeneratorExit",
+                kind(g)
+            ))),
+            Ok(Sent::Returned(v)) => Ok(v),
+            Err(e) => {
+                if errors::matches(exc::PyExc_GeneratorExit)
+                    || errors::matches(exc::PyExc_StopIteration)
+                {
+                    errors::clear();
+                    return Ok(Owned::from_borrowed_static(none::none()));
+                }
+                Err(e)
+            }
+        }
+    }
+}
+
+/// Makes the generator, coroutine or async generator (by the code's
+/// flags) that will run frame `f`.
+pub unsafe fn new(f: Owned, flags: u32) -> PyResult<Owned> {
+    use ferrython_compiler::bytecode::co_flags;
     // SAFETY: f is a fresh frame of a generator function.
     unsafe {
-        let tp = if coroutine {
+        let tp = if flags & co_flags::COROUTINE != 0 {
             &raw mut PyCoro_Type
+        } else if flags & co_flags::ASYNC_GENERATOR != 0 {
+            &raw mut crate::vm::asyncgen::PyAsyncGen_Type
         } else {
             &raw mut PyGen_Type
         };
@@ -107,7 +278,8 @@ pub unsafe fn new(f: Owned, coroutine: bool) -> PyResult<Owned> {
         (*g).frame = f.into_raw();
         (*g).name = name.into_raw();
         (*g).qualname = qualname.into_raw();
-        crate::capi::gc::track(op);
+        (*g).code = new_ref(fo.code);
+        crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
 }
@@ -126,11 +298,7 @@ pub unsafe fn send_ex(g: *mut PyObject, value: *mut PyObject, throw: bool) -> Py
     // SAFETY: g is a generator; its frame (if any) is suspended.
     unsafe {
         let go = g.cast::<PyGenObject>();
-        let kind = if (*g).ob_type == &raw mut PyCoro_Type {
-            "coroutine"
-        } else {
-            "generator"
-        };
+        let kind = kind(g);
         if (*go).running != 0 {
             return Err(errors::value_error(format!("{kind} already executing")));
         }
@@ -153,10 +321,12 @@ pub unsafe fn send_ex(g: *mut PyObject, value: *mut PyObject, throw: bool) -> Py
                     "can't send non-None value to a just-started {kind}"
                 )));
             }
-        } else if !throw {
-            // The value of the suspended yield expression.
+        } else {
+            // The value of the suspended yield expression (None under a
+            // throw: the exception table's depth counts that slot).
+            let v = if throw { none::none() } else { value };
             let slot = frame::slots(f).add((fo.nlocalsplus + fo.stacktop) as usize);
-            *slot = new_ref(value);
+            *slot = new_ref(v);
             fo.stacktop += 1;
         }
         (*go).running = 1;
@@ -179,7 +349,7 @@ pub unsafe fn send_ex(g: *mut PyObject, value: *mut PyObject, throw: bool) -> Py
 }
 
 /// Raises `StopIteration(value)` (the value wrapped in a tuple if needed).
-unsafe fn stop_iteration(v: Owned) -> Raised {
+pub unsafe fn stop_iteration(v: Owned) -> Raised {
     // SAFETY: the class is static; the argument tuple keeps tuples intact.
     unsafe {
         if v.as_ptr() == none::none() {
@@ -217,6 +387,56 @@ unsafe extern "C" fn gen_send(op: *mut PyObject, arg: *mut PyObject) -> *mut PyO
     })
 }
 
+/// The exception that `throw(exc)` / `throw(type[, value[, tb]])` means.
+pub unsafe fn throw_args_exception(name: &str, a: &[*mut PyObject]) -> PyResult<Owned> {
+    // SAFETY: the arguments are valid objects.
+    unsafe {
+        if a.is_empty() {
+            return Err(errors::type_error(format!(
+                "{name} expected at least 1 argument, got 0"
+            )));
+        }
+        if a.len() > 3 {
+            return Err(errors::type_error(format!(
+                "{name} expected at most 3 arguments, got {}",
+                a.len()
+            )));
+        }
+        let value = a
+            .get(1)
+            .copied()
+            .filter(|&v| v != none::none())
+            .unwrap_or(null_mut());
+        let e = if exc::is_class(a[0]) {
+            exc::instantiate(a[0], value)?
+        } else if exc::is_instance(a[0]) {
+            if !value.is_null() {
+                return Err(errors::type_error(
+                    "instance exception may not have a separate value",
+                ));
+            }
+            Owned::from_borrowed(a[0])
+        } else {
+            return Err(errors::type_error(format!(
+                "exceptions must be classes or instances deriving from BaseException, not {}",
+                crate::object::typeobj::type_name(a[0])
+            )));
+        };
+        if let Some(&tb) = a.get(2) {
+            if tb != none::none() {
+                if !crate::vm::traceback::check(tb) {
+                    return Err(errors::type_error(
+                        "throw() third argument must be a traceback object",
+                    ));
+                }
+                let b = e.as_ptr().cast::<PyBaseExceptionObject>();
+                xdecref(std::mem::replace(&mut (*b).traceback, new_ref(tb)));
+            }
+        }
+        Ok(e)
+    }
+}
+
 /// `gen.throw(exc)` / `gen.throw(type[, value[, tb]])`.
 unsafe extern "C" fn gen_throw(
     op: *mut PyObject,
@@ -227,34 +447,8 @@ unsafe extern "C" fn gen_throw(
         // SAFETY: op is a generator; args holds nargs objects.
         unsafe {
             let a = crate::capi::call::arg_slice(args, nargs as usize);
-            if a.is_empty() || a.len() > 3 {
-                return Err(errors::type_error(format!(
-                    "throw expected at least 1 argument, got {}",
-                    a.len()
-                )));
-            }
-            let value = a
-                .get(1)
-                .copied()
-                .filter(|&v| v != none::none())
-                .unwrap_or(null_mut());
-            let e = if exc::is_class(a[0]) {
-                exc::instantiate(a[0], value)?
-            } else if exc::is_instance(a[0]) {
-                if !value.is_null() {
-                    return Err(errors::type_error(
-                        "instance exception may not have a separate value",
-                    ));
-                }
-                Owned::from_borrowed(a[0])
-            } else {
-                return Err(errors::type_error(format!(
-                    "exceptions must be classes or instances deriving from BaseException, not {}",
-                    crate::object::typeobj::type_name(a[0])
-                )));
-            };
-            errors::restore(e);
-            match send_ex(op, none::none(), true)? {
+            errors::restore(throw_args_exception("throw", a)?);
+            match throw_raised(op, true)? {
                 Sent::Yielded(v) => Ok(v),
                 Sent::Returned(v) => Err(stop_iteration(v)),
             }
@@ -263,51 +457,62 @@ unsafe extern "C" fn gen_throw(
 }
 
 unsafe extern "C" fn gen_close(op: *mut PyObject, _unused: *mut PyObject) -> *mut PyObject {
-    guard_obj(|| {
-        // SAFETY: op is a generator.
-        unsafe {
-            let go = op.cast::<PyGenObject>();
-            if (*go).frame.is_null() {
-                return Ok(Owned::from_borrowed_static(none::none()));
-            }
-            if fr((*go).frame).lasti < 0 {
-                let f = std::mem::replace(&mut (*go).frame, null_mut());
-                decref(f);
-                return Ok(Owned::from_borrowed_static(none::none()));
-            }
-            errors::set_object(exc::PyExc_GeneratorExit, null_mut());
-            match send_ex(op, none::none(), true) {
-                Ok(Sent::Yielded(_)) => {
-                    Err(errors::runtime_error("generator ignored GeneratorExit"))
-                }
-                Ok(Sent::Returned(v)) => Ok(v),
-                Err(e) => {
-                    if errors::matches(exc::PyExc_GeneratorExit)
-                        || errors::matches(exc::PyExc_StopIteration)
-                    {
-                        errors::clear();
-                        return Ok(Owned::from_borrowed_static(none::none()));
-                    }
-                    Err(e)
-                }
-            }
-        }
-    })
+    // SAFETY: op is a generator.
+    guard_obj(|| unsafe { close(op) })
 }
 
-unsafe extern "C" fn gen_dealloc(op: *mut PyObject) {
-    // SAFETY: refcount reached zero.
+/// Finishes a suspended generator that is being destroyed
+/// (`_PyGen_Finalize`): an async generator goes to its finalizer hook
+/// when it has one; others are closed, so their `finally` blocks run.
+/// Errors are reported as unraisable. The caller keeps `g` alive.
+unsafe fn finalize(g: *mut PyObject) {
+    // SAFETY: g is generator-like with a reference held for the call.
     unsafe {
+        let f = (*g.cast::<PyGenObject>()).frame;
+        if f.is_null() || fr(f).lasti < 0 {
+            return;
+        }
+        let saved = errors::take();
+        let hook = crate::vm::asyncgen::finalizer_hook(g);
+        let r = match hook {
+            Some(h) => protocol::call_args(h, &[g]).map(drop),
+            None => close(g).map(drop),
+        };
+        if r.is_err() {
+            crate::capi::exceptions::PyErr_WriteUnraisable(g);
+        }
+        if let Some(e) = saved {
+            errors::restore(e);
+        }
+    }
+}
+
+/// `tp_dealloc` of generators, coroutines and async generators.
+pub(crate) unsafe extern "C" fn gen_dealloc(op: *mut PyObject) {
+    // SAFETY: refcount reached zero; finalizing revives the object for the
+    // duration, and a finalizer that keeps a reference resurrects it.
+    unsafe {
+        let f = (*op.cast::<PyGenObject>()).frame;
+        if !f.is_null() && fr(f).lasti >= 0 {
+            (*op).ob_refcnt = 1;
+            finalize(op);
+            (*op).ob_refcnt -= 1;
+            if (*op).ob_refcnt != 0 {
+                return;
+            }
+        }
         crate::capi::gc::untrack(op);
+        crate::vm::asyncgen::clear_extra(op);
         let go = op.cast::<PyGenObject>();
         xdecref((*go).frame);
         xdecref((*go).name);
         xdecref((*go).qualname);
+        xdecref((*go).code);
         crate::object::alloc::gc_free(op.cast());
     }
 }
 
-unsafe extern "C" fn gen_traverse(
+pub(crate) unsafe extern "C" fn gen_traverse(
     op: *mut PyObject,
     visit: visitproc,
     arg: *mut c_void,
@@ -322,7 +527,7 @@ unsafe extern "C" fn gen_traverse(
     }
 }
 
-unsafe extern "C" fn gen_repr(op: *mut PyObject) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn gen_repr(op: *mut PyObject) -> *mut PyObject {
     guard_obj(|| {
         // SAFETY: op is a generator.
         unsafe {
@@ -340,17 +545,78 @@ static GEN_METHODS: [PyMethodDef; 4] = [
     METHOD_END,
 ];
 
-unsafe extern "C" fn get_name(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn get_name(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     // SAFETY: op is a generator.
     unsafe { new_ref((*op.cast::<PyGenObject>()).name) }
 }
 
-unsafe extern "C" fn get_qualname(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn get_qualname(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     // SAFETY: op is a generator.
     unsafe { new_ref((*op.cast::<PyGenObject>()).qualname) }
 }
 
-unsafe extern "C" fn get_frame(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+/// Sets `__name__`/`__qualname__` (`gen_set_name`): str only.
+unsafe fn set_str_field(
+    op: *mut PyObject,
+    v: *mut PyObject,
+    field: fn(&mut PyGenObject) -> &mut *mut PyObject,
+    what: &str,
+) -> libc::c_int {
+    // SAFETY: op is generator-like; v NULL (delete) or valid.
+    unsafe {
+        if v.is_null() || !pystr::check(v) {
+            errors::type_error(format!("{what} must be set to a string object"));
+            return -1;
+        }
+        let slot = field(&mut *op.cast::<PyGenObject>());
+        xdecref(std::mem::replace(slot, new_ref(v)));
+        0
+    }
+}
+
+pub(crate) unsafe extern "C" fn set_name(
+    op: *mut PyObject,
+    v: *mut PyObject,
+    _c: *mut c_void,
+) -> libc::c_int {
+    // SAFETY: op is generator-like.
+    unsafe { set_str_field(op, v, |g| &mut g.name, "__name__") }
+}
+
+pub(crate) unsafe extern "C" fn set_qualname(
+    op: *mut PyObject,
+    v: *mut PyObject,
+    _c: *mut c_void,
+) -> libc::c_int {
+    // SAFETY: op is generator-like.
+    unsafe { set_str_field(op, v, |g| &mut g.qualname, "__qualname__") }
+}
+
+pub(crate) unsafe extern "C" fn get_code(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is generator-like.
+    unsafe { new_ref((*op.cast::<PyGenObject>()).code) }
+}
+
+/// `gi_yieldfrom` / `cr_await` / `ag_await`.
+pub(crate) unsafe extern "C" fn get_delegate(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is generator-like.
+    unsafe {
+        let d = delegate(op);
+        new_ref(if d.is_null() { none::none() } else { d })
+    }
+}
+
+/// `gi_suspended`: whether the frame is paused at a yield.
+pub(crate) unsafe extern "C" fn get_suspended(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is generator-like.
+    unsafe {
+        let g = &*op.cast::<PyGenObject>();
+        let s = !g.frame.is_null() && g.running == 0 && fr(g.frame).lasti >= 0;
+        new_ref(crate::object::bool::from_bool(s))
+    }
+}
+
+pub(crate) unsafe extern "C" fn get_frame(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     // SAFETY: op is a generator.
     unsafe {
         let f = (*op.cast::<PyGenObject>()).frame;
@@ -358,7 +624,7 @@ unsafe extern "C" fn get_frame(op: *mut PyObject, _c: *mut c_void) -> *mut PyObj
     }
 }
 
-unsafe extern "C" fn get_running(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn get_running(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     // SAFETY: op is a generator.
     unsafe {
         new_ref(crate::object::bool::from_bool(
@@ -367,13 +633,25 @@ unsafe extern "C" fn get_running(op: *mut PyObject, _c: *mut c_void) -> *mut PyO
     }
 }
 
-static GEN_GETSET: [PyGetSetDef; 7] = [
-    crate::object::descr::getset(c"__name__", Some(get_name), None),
-    crate::object::descr::getset(c"__qualname__", Some(get_qualname), None),
-    crate::object::descr::getset(c"gi_frame", Some(get_frame), None),
-    crate::object::descr::getset(c"gi_running", Some(get_running), None),
-    crate::object::descr::getset(c"cr_frame", Some(get_frame), None),
-    crate::object::descr::getset(c"cr_running", Some(get_running), None),
+static GEN_GETSET: [PyGetSetDef; 8] = [
+    getset(c"__name__", Some(get_name), Some(set_name)),
+    getset(c"__qualname__", Some(get_qualname), Some(set_qualname)),
+    getset(c"gi_frame", Some(get_frame), None),
+    getset(c"gi_running", Some(get_running), None),
+    getset(c"gi_code", Some(get_code), None),
+    getset(c"gi_yieldfrom", Some(get_delegate), None),
+    getset(c"gi_suspended", Some(get_suspended), None),
+    GETSET_END,
+];
+
+static CORO_GETSET: [PyGetSetDef; 8] = [
+    getset(c"__name__", Some(get_name), Some(set_name)),
+    getset(c"__qualname__", Some(get_qualname), Some(set_qualname)),
+    getset(c"cr_frame", Some(get_frame), None),
+    getset(c"cr_running", Some(get_running), None),
+    getset(c"cr_code", Some(get_code), None),
+    getset(c"cr_await", Some(get_delegate), None),
+    getset(c"cr_suspended", Some(get_suspended), None),
     GETSET_END,
 ];
 

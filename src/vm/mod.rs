@@ -1,5 +1,6 @@
 //! Running Python code: code objects, functions, frames, the evaluation
 //! loop, tracebacks, calls and class creation.
+pub mod asyncgen;
 pub mod call;
 pub mod cell;
 pub mod classes;
@@ -9,4 +10,5 @@ pub mod frame;
 pub mod function;
 pub mod genobject;
 pub mod ops;
+pub mod patma;
 pub mod traceback;

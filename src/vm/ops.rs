@@ -498,10 +498,12 @@ pub unsafe fn unpack(seq: *mut PyObject, n: usize, star: Option<usize>) -> PyRes
     }
 }
 
-/// The eval breaker check at backward jumps and `RESUME`: GIL drop
-/// requests and asynchronous exceptions (`runtime::gil`).
+/// The eval breaker check at backward jumps and function entry: runs a
+/// scheduled cycle collection, then handles GIL drop requests, signals
+/// and asynchronous exceptions (`runtime::gil`).
 #[inline(always)]
 pub fn eval_breaker() -> PyResult<()> {
+    crate::object::gc::collect_if_scheduled();
     crate::runtime::gil::check_eval_breaker()
 }
 
@@ -568,20 +570,42 @@ pub unsafe fn intrinsic1(i: u32, v: *mut PyObject, fo: &PyFrameObject) -> PyResu
             }
             3 => {
                 // A StopIteration escaping a generator body becomes a
-                // RuntimeError (PEP 479); anything else is re-raised as is.
-                if exc::given_matches(v, exc::PyExc_StopIteration) {
-                    let flags = crate::vm::code::data(fo.code).flags;
-                    let kind = if flags & ferrython_compiler::bytecode::co_flags::COROUTINE != 0 {
-                        "coroutine"
-                    } else {
-                        "generator"
-                    };
-                    let r = errors::runtime_error(format!("{kind} raised StopIteration"));
-                    exc::set_cause_of_current(Owned::from_borrowed(v));
-                    return Err(r);
-                }
-                Ok(Owned::from_borrowed(v))
+                // RuntimeError (PEP 479), and so does a StopAsyncIteration
+                // escaping an async generator (PEP 525); anything else is
+                // re-raised as is.
+                use ferrython_compiler::bytecode::co_flags;
+                let flags = crate::vm::code::data(fo.code).flags;
+                let async_gen = flags & co_flags::ASYNC_GENERATOR != 0;
+                let kind = if async_gen {
+                    "async generator"
+                } else if flags & co_flags::COROUTINE != 0 {
+                    "coroutine"
+                } else {
+                    "generator"
+                };
+                let what = if exc::given_matches(v, exc::PyExc_StopIteration) {
+                    "StopIteration"
+                } else if async_gen && exc::given_matches(v, exc::PyExc_StopAsyncIteration) {
+                    "StopAsyncIteration"
+                } else {
+                    return Ok(Owned::from_borrowed(v));
+                };
+                let r = errors::runtime_error(format!("{kind} raised {what}"));
+                exc::set_cause_of_current(Owned::from_borrowed(v));
+                Err(r)
             }
+            4 => crate::vm::asyncgen::wrap(v),
+            7..=9 => {
+                use crate::object::typevar::typeparam::*;
+                let ty = match i {
+                    7 => &raw mut _PyTypeVar_Type,
+                    8 => &raw mut _PyParamSpec_Type,
+                    _ => &raw mut _PyTypeVarTuple_Type,
+                };
+                from_syntax(ty, v, null_mut(), null_mut())
+            }
+            10 => crate::object::typevar::generic::subscript_generic(v),
+            11 => crate::object::typevar::typealias::from_syntax(v),
             5 => number::unary_op(v, |nb| nb.nb_positive, "unary +"),
             6 => tuple::from_iterable(v),
             _ => Err(errors::system_error(format!(
@@ -592,10 +616,25 @@ pub unsafe fn intrinsic1(i: u32, v: *mut PyObject, fo: &PyFrameObject) -> PyResu
 }
 
 /// `CALL_INTRINSIC_2`.
-pub unsafe fn intrinsic2(i: u32, _a: *mut PyObject, _b: *mut PyObject) -> PyResult<Owned> {
-    Err(errors::system_error(format!(
-        "ferrython cannot run intrinsic2 {i} yet"
-    )))
+pub unsafe fn intrinsic2(i: u32, a: *mut PyObject, b: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: a and b valid; for PREP_RERAISE_STAR b is the compiler's list.
+    unsafe {
+        use crate::object::typevar::typeparam::{self, _PyTypeVar_Type};
+        match i {
+            1 => exc::group::prep_reraise_star(a, list::items(b)),
+            2 => typeparam::from_syntax(&raw mut _PyTypeVar_Type, a, b, null_mut()),
+            3 => typeparam::from_syntax(&raw mut _PyTypeVar_Type, a, null_mut(), b),
+            4 => {
+                let f = &mut *a.cast::<PyFunctionObject>();
+                xdecref(std::mem::replace(&mut f.func_typeparams, new_ref(b)));
+                Ok(Owned::from_borrowed(a))
+            }
+            5 => typeparam::set_default_evaluator(a, b),
+            _ => Err(errors::system_error(format!(
+                "ferrython cannot run intrinsic2 {i} yet"
+            ))),
+        }
+    }
 }
 
 /// `SET_FUNCTION_ATTRIBUTE`: stores (steals) `v` in the function.
@@ -805,6 +844,48 @@ pub unsafe fn check_exc_match(e: *mut PyObject, t: *mut PyObject) -> PyResult<bo
     }
 }
 
+/// `CHECK_EG_MATCH`: `(rest, match)` for one `except* T` clause. The type
+/// must be a valid `except` type other than an exception group; a matched
+/// part becomes the handled exception, and a naked exception wrapped in a
+/// group gets a traceback entry for this frame.
+pub unsafe fn check_eg_match(
+    f: *mut PyObject,
+    e: *mut PyObject,
+    t: *mut PyObject,
+) -> PyResult<(Owned, Owned)> {
+    // SAFETY: f the running frame; e an exception (or None); t valid.
+    unsafe {
+        let is_group = |c: *mut PyObject| {
+            exc::is_class(c)
+                && typeobj::is_subtype(c.cast(), &raw mut exc::_PyExc_BaseExceptionGroup)
+        };
+        let any_group = if tuple::check(t) {
+            tuple::items(t).iter().any(|&c| is_group(c))
+        } else {
+            is_group(t)
+        };
+        check_exc_match(e, t)?;
+        if any_group {
+            return Err(errors::type_error(
+                "catching ExceptionGroup with except* is not allowed. Use except instead.",
+            ));
+        }
+        let (matched, rest) = exc::group::exception_group_match(e, t)?;
+        let m = matched.as_ptr();
+        if m != none::none() {
+            if m != e {
+                let b = m.cast::<PyBaseExceptionObject>();
+                if (*b).traceback.is_null() {
+                    (*b).traceback = crate::vm::traceback::new_entry(null_mut(), f)?;
+                }
+            }
+            let ts = crate::runtime::tstate::get();
+            xdecref(std::mem::replace(&mut ts.handled_exception, new_ref(m)));
+        }
+        Ok((rest, matched))
+    }
+}
+
 /// `BEFORE_WITH`: `(bound __exit__, __enter__())`.
 pub unsafe fn before_with(mgr: *mut PyObject) -> PyResult<(Owned, Owned)> {
     // SAFETY: mgr valid.
@@ -846,13 +927,16 @@ pub unsafe fn send(
         if genobject::check(receiver) {
             return genobject::send_ex(receiver, v, false);
         }
-        let r = if v == none::none() && (*(*receiver).ob_type).tp_iternext.is_some() {
-            match protocol::iter_next(receiver)? {
-                Some(x) => return Ok(Sent::Yielded(x)),
-                None => return Ok(Sent::Returned(Owned::from_borrowed_static(none::none()))),
+        let next = (*(*receiver).ob_type).tp_iternext;
+        let r = match next {
+            Some(next) if v == none::none() => {
+                let x = next(receiver);
+                if x.is_null() && errors::occurred().is_null() {
+                    return Ok(Sent::Returned(Owned::from_borrowed_static(none::none())));
+                }
+                errors::check(x)
             }
-        } else {
-            protocol::call_method_obj(receiver, "send", &[v])
+            _ => protocol::call_method_obj(receiver, "send", &[v]),
         };
         match r {
             Ok(x) => Ok(Sent::Yielded(x)),
@@ -868,11 +952,28 @@ pub unsafe fn send(
     }
 }
 
-/// `GET_AWAITABLE`: the iterator an `await` drives.
+/// Whether `v` is a coroutine, or a generator made awaitable by
+/// `types.coroutine` (`CO_ITERABLE_COROUTINE`).
+pub unsafe fn is_coroutine(v: *mut PyObject) -> bool {
+    use crate::vm::genobject::{PyCoro_Type, PyGenObject, PyGen_Type};
+    // SAFETY: v valid; a generator keeps its code object.
+    unsafe {
+        let tp = (*v).ob_type;
+        tp == &raw mut PyCoro_Type
+            || (tp == &raw mut PyGen_Type
+                && crate::vm::code::data((*v.cast::<PyGenObject>()).code).flags
+                    & ferrython_compiler::bytecode::co_flags::ITERABLE_COROUTINE
+                    != 0)
+    }
+}
+
+/// The iterator an `await` drives (`_PyCoro_GetAwaitableIter`): a
+/// coroutine itself, else what `__await__` returns, which must be an
+/// iterator and not a coroutine.
 pub unsafe fn get_awaitable(v: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: v valid.
     unsafe {
-        if (*v).ob_type == &raw mut crate::vm::genobject::PyCoro_Type {
+        if is_coroutine(v) {
             return Ok(Owned::from_borrowed(v));
         }
         let am = (*(*v).ob_type).tp_as_async;
@@ -884,6 +985,9 @@ pub unsafe fn get_awaitable(v: *mut PyObject) -> PyResult<Owned> {
             )));
         };
         let it = errors::check(f(v))?;
+        if is_coroutine(it.as_ptr()) {
+            return Err(errors::type_error("__await__() returned a coroutine"));
+        }
         if (*(*it.as_ptr()).ob_type).tp_iternext.is_none() {
             return Err(errors::type_error(format!(
                 "__await__() returned non-iterator of type '{}'",
@@ -891,5 +995,123 @@ pub unsafe fn get_awaitable(v: *mut PyObject) -> PyResult<Owned> {
             )));
         }
         Ok(it)
+    }
+}
+
+/// `GET_AWAITABLE where`: `get_awaitable` with the messages of `async with`
+/// (`where` 1 after `__aenter__`, 2 after `__aexit__`), refusing a
+/// coroutine that another `await` is already driving.
+pub unsafe fn await_iter(v: *mut PyObject, where_: u32) -> PyResult<Owned> {
+    // SAFETY: v valid.
+    unsafe {
+        let it = match get_awaitable(v) {
+            Ok(it) => it,
+            Err(e) => {
+                let am = (*(*v).ob_type).tp_as_async;
+                if (where_ == 1 || where_ == 2) && (am.is_null() || (*am).am_await.is_none()) {
+                    let which = if where_ == 1 {
+                        "__aenter__"
+                    } else {
+                        "__aexit__"
+                    };
+                    errors::clear();
+                    return Err(errors::type_error(format!(
+                        "'async with' received an object from {which} that does not implement __await__: {}",
+                        typeobj::type_name(v)
+                    )));
+                }
+                return Err(e);
+            }
+        };
+        if (*it.as_ptr()).ob_type == &raw mut crate::vm::genobject::PyCoro_Type
+            && !crate::vm::genobject::delegate(it.as_ptr()).is_null()
+        {
+            return Err(errors::runtime_error("coroutine is being awaited already"));
+        }
+        Ok(it)
+    }
+}
+
+/// `GET_AITER`: `obj.__aiter__()`, which must have `__anext__`.
+pub unsafe fn get_aiter(v: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: v valid.
+    unsafe {
+        let am = (*(*v).ob_type).tp_as_async;
+        let Some(f) = (if am.is_null() { None } else { (*am).am_aiter }) else {
+            return Err(errors::type_error(format!(
+                "'async for' requires an object with __aiter__ method, got {}",
+                typeobj::type_name(v)
+            )));
+        };
+        let it = errors::check(f(v))?;
+        let am = (*(*it.as_ptr()).ob_type).tp_as_async;
+        if am.is_null() || (*am).am_anext.is_none() {
+            return Err(errors::type_error(format!(
+                "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+                typeobj::type_name(it.as_ptr())
+            )));
+        }
+        Ok(it)
+    }
+}
+
+/// `GET_ANEXT`: the awaitable of `aiter.__anext__()`.
+pub unsafe fn get_anext(aiter: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: aiter valid.
+    unsafe {
+        let tp = (*aiter).ob_type;
+        let am = (*tp).tp_as_async;
+        let Some(f) = (if am.is_null() { None } else { (*am).am_anext }) else {
+            return Err(errors::type_error(format!(
+                "'async for' requires an iterator with __anext__ method, got {}",
+                typeobj::type_name(aiter)
+            )));
+        };
+        let next = errors::check(f(aiter))?;
+        if tp == &raw mut crate::vm::asyncgen::PyAsyncGen_Type {
+            return Ok(next);
+        }
+        get_awaitable(next.as_ptr()).map_err(|_| {
+            let cause = errors::take();
+            let r = errors::type_error(format!(
+                "'async for' received an invalid object from __anext__: {}",
+                typeobj::type_name(next.as_ptr())
+            ));
+            if let Some(c) = cause {
+                exc::set_cause_of_current(c);
+            }
+            r
+        })
+    }
+}
+
+/// `BEFORE_ASYNC_WITH`: `(bound __aexit__, awaitable of __aenter__())`.
+pub unsafe fn before_async_with(mgr: *mut PyObject) -> PyResult<(Owned, Owned)> {
+    // SAFETY: mgr valid.
+    unsafe {
+        let tp = (*mgr).ob_type;
+        let enter = typeobj::lookup_str(tp, "__aenter__");
+        let exit = typeobj::lookup_str(tp, "__aexit__");
+        if enter.is_null() || exit.is_null() {
+            let missing = if enter.is_null() {
+                ""
+            } else {
+                " (missed __aexit__ method)"
+            };
+            return Err(errors::type_error(format!(
+                "'{}' object does not support the asynchronous context manager protocol{missing}",
+                typeobj::type_name(mgr)
+            )));
+        }
+        let bind = |d: *mut PyObject| -> PyResult<Owned> {
+            match (*(*d).ob_type).tp_descr_get {
+                Some(get) => errors::check(get(d, mgr, tp.cast())),
+                None => Ok(Owned::from_borrowed(d)),
+            }
+        };
+        let exit_bound = bind(exit)?;
+        let entered = protocol::call_args(bind(enter)?.as_ptr(), &[])?;
+        let awaitable = await_iter(entered.as_ptr(), 1)?;
+        Ok((exit_bound, awaitable))
     }
 }

@@ -26,6 +26,7 @@ pub static mut PyTraceBack_Type: PyTypeObject = PyTypeObject {
     tp_flags: Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(tb_dealloc),
     tp_traverse: Some(tb_traverse),
+    tp_clear: Some(tb_clear),
     tp_getset: (&raw const TB_GETSET).cast_mut().cast(),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     ..type_template(c"traceback", std::mem::size_of::<PyTracebackObject>(), 0)
@@ -46,33 +47,59 @@ pub unsafe fn here(f: *mut PyObject) -> PyResult<()> {
         if exc.is_null() {
             return Ok(());
         }
+        let b = exc.cast::<PyBaseExceptionObject>();
+        (*b).traceback = new_entry((*b).traceback, f)?;
+        Ok(())
+    }
+}
+
+/// A new traceback entry for `f` at its current instruction, in front of
+/// `next` (NULL or a traceback, whose reference it takes over on success).
+pub unsafe fn new_entry(next: *mut PyObject, f: *mut PyObject) -> PyResult<*mut PyObject> {
+    // SAFETY: f is a frame; next NULL or an owned traceback reference.
+    unsafe {
         let op = crate::object::alloc::generic_alloc(&raw mut PyTraceBack_Type, 0);
         if op.is_null() {
             return Err(Raised::assume());
         }
         let tb = op.cast::<PyTracebackObject>();
-        let b = exc.cast::<PyBaseExceptionObject>();
-        (*tb).tb_next = (*b).traceback;
+        (*tb).tb_next = next;
         (*tb).tb_frame = new_ref(f);
         let lasti = frame::fr(f).lasti.max(0);
         (*tb).tb_lasti = lasti * 2;
         (*tb).tb_lineno =
             code::line_of(code::data(frame::fr(f).code), lasti as usize) as libc::c_int;
-        (*b).traceback = op;
-        crate::capi::gc::track(op);
-        Ok(())
+        crate::object::gc::track(op);
+        Ok(op)
     }
 }
 
 unsafe extern "C" fn tb_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         let tb = op.cast::<PyTracebackObject>();
         xdecref((*tb).tb_next);
         xdecref((*tb).tb_frame);
         crate::object::alloc::gc_free(op.cast());
     }
+}
+
+/// `tb_clear`: drops the next entry and the frame.
+unsafe extern "C" fn tb_clear(op: *mut PyObject) -> libc::c_int {
+    // SAFETY: op is a traceback owning both.
+    unsafe {
+        let tb = op.cast::<PyTracebackObject>();
+        crate::object::refcount::xdecref(std::mem::replace(
+            &mut (*tb).tb_next,
+            std::ptr::null_mut(),
+        ));
+        crate::object::refcount::xdecref(std::mem::replace(
+            &mut (*tb).tb_frame,
+            std::ptr::null_mut(),
+        ));
+    }
+    0
 }
 
 unsafe extern "C" fn tb_traverse(

@@ -187,7 +187,7 @@ unsafe extern "C" fn handle_ident(op: *mut PyObject, _closure: *mut c_void) -> *
 }
 
 builtin!(handle_join, |slf, args, kws| {
-    let [timeout] = bind("join", args, &kws, ["timeout"], 0)?;
+    let [timeout] = bind("join", args, &kws, ["timeout"], 1, 0)?;
     let timeout = match timeout {
         Some(t) if t != none::none() => Some(Duration::from_secs_f64(float::as_f64(t)?.max(0.0))),
         _ => None,

@@ -179,7 +179,23 @@ pub unsafe fn lock_of<'a>(op: *mut PyObject) -> &'a Lock {
 /// `(blocking=True, timeout=-1)` parsed as CPython's `lock_acquire_parse_args`
 /// does: `None` waits forever, `Some(0)` does not wait.
 fn acquire_args(args: Args, kws: &[(&str, *mut PyObject)]) -> PyResult<Option<Duration>> {
-    let [blocking, timeout] = bind("acquire", args, kws, ["blocking", "timeout"], 0)?;
+    // CPython parses these with PyArg_ParseTupleAndKeywords, whose
+    // messages differ from Argument Clinic's.
+    let n = args.len() + kws.len();
+    if n > 2 {
+        return Err(errors::type_error(format!(
+            "acquire() takes at most 2 arguments ({n} given)"
+        )));
+    }
+    if let Some((k, _)) = kws
+        .iter()
+        .find(|(k, _)| *k != "blocking" && *k != "timeout")
+    {
+        return Err(errors::type_error(format!(
+            "acquire() got an unexpected keyword argument '{k}'"
+        )));
+    }
+    let [blocking, timeout] = bind("acquire", args, kws, ["blocking", "timeout"], 2, 0)?;
     // SAFETY: argument objects are valid.
     let blocking = match blocking {
         Some(b) => unsafe { protocol::is_true(b)? },

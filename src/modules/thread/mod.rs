@@ -188,6 +188,7 @@ builtin!(thread_start_joinable_thread, |args, kws| {
         args,
         &kws,
         ["function", "handle", "daemon"],
+        3,
         1,
     )?;
     let func = func.unwrap_or(null_mut());
@@ -258,7 +259,7 @@ builtin!(thread_exit, |args, kws| {
 });
 
 builtin!(thread_interrupt_main, |args, kws| {
-    let [signum] = bind("interrupt_main", args, &kws, ["signum"], 0)?;
+    let [signum] = bind("interrupt_main", args, &kws, ["signum"], 1, 0)?;
     let signum = match signum {
         Some(s) => int::as_i64(s)?,
         None => libc::SIGINT as i64,

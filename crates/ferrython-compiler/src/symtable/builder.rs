@@ -218,12 +218,25 @@ impl Builder<'_> {
 
     fn visit_type_params(&mut self, tp: &ast::TypeParams) {
         let mut seen = HashSet::new();
+        let mut seen_default = false;
         for p in &tp.type_params {
             let (name, bound, default) = match p {
                 ast::TypeParam::TypeVar(t) => (&t.name, t.bound.as_deref(), t.default.as_deref()),
                 ast::TypeParam::TypeVarTuple(t) => (&t.name, None, t.default.as_deref()),
                 ast::TypeParam::ParamSpec(t) => (&t.name, None, t.default.as_deref()),
             };
+            if default.is_some() {
+                seen_default = true;
+            } else if seen_default {
+                self.err(
+                    format!(
+                        "non-default type parameter '{}' follows default type parameter",
+                        name.id
+                    ),
+                    p.range(),
+                );
+                return;
+            }
             if !seen.insert(name.id.to_string()) {
                 self.err(
                     format!("duplicate type parameter '{}'", name.id),

@@ -63,6 +63,7 @@ pub const CASES: &[(&str, &str, &str, u32, u32, u32, u32)] = &[
     ("match x:\n  case a:\n    pass\n  case b:\n    pass\n", "SyntaxError", "name capture 'a' makes remaining patterns unreachable", 2, 8, 2, 9),
     ("x = [i for i in range(3) if (j := i) for j in y]\n", "SyntaxError", "comprehension inner loop cannot rebind assignment expression target 'j'", 1, 42, 1, 43),
     ("def f[T, T](): pass\n", "SyntaxError", "duplicate type parameter 'T'", 1, 10, 1, 11),
+    ("type A[T = int, *Ts] = 1\n", "SyntaxError", "non-default type parameter 'Ts' follows default type parameter", 1, 17, 1, 20),
     ("(a, b) += 1\n", "SyntaxError", "'tuple' is an illegal expression for augmented assignment", 1, 1, 1, 7),
     ("x = yield = 3\n", "SyntaxError", "assignment to yield expression not possible", 1, 5, 1, 10),
     ("def f():\n    yield from x\n    return 1\nclass C:\n    yield\n", "SyntaxError", "'yield' outside function", 5, 5, 5, 10),

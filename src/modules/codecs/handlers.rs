@@ -1,0 +1,217 @@
+//! The built-in codec error handlers (`Python/codecs.c`): the callables
+//! `codecs.lookup_error` returns for `strict`, `ignore`, `replace`,
+//! `backslashreplace`, `xmlcharrefreplace` and `surrogateescape`. Each
+//! takes a `UnicodeError` and returns (replacement, position to resume).
+use crate::ffi::*;
+use crate::modules::args::{arity, builtin};
+use crate::object::descr::{method, METHOD_END};
+use crate::object::exceptions::unicode::{self as ue, UnicodeErrorKind as Kind};
+use crate::object::{bytes, dict, exceptions as exc, int, str as pystr, tuple, typeobj};
+use crate::runtime::errors::{self, PyResult};
+use crate::Owned;
+use libc::c_void;
+use std::ptr::null_mut;
+
+/// Which kind of `UnicodeError` `e` is (None: not one of the three).
+unsafe fn kind_of(e: *mut PyObject) -> Option<Kind> {
+    // SAFETY: e valid.
+    unsafe {
+        if typeobj::instance_of(e, exc::PyExc_UnicodeEncodeError.cast()) {
+            Some(Kind::Encode)
+        } else if typeobj::instance_of(e, exc::PyExc_UnicodeDecodeError.cast()) {
+            Some(Kind::Decode)
+        } else if typeobj::instance_of(e, exc::PyExc_UnicodeTranslateError.cast()) {
+            Some(Kind::Translate)
+        } else {
+            None
+        }
+    }
+}
+
+unsafe fn wrong_type(e: *mut PyObject) -> errors::Raised {
+    // SAFETY: e valid.
+    unsafe {
+        if typeobj::instance_of(e, exc::PyExc_BaseException.cast()) {
+            errors::type_error(format!(
+                "don't know how to handle {} in error callback",
+                typeobj::type_name(e)
+            ))
+        } else {
+            errors::type_error("codec must pass exception instance")
+        }
+    }
+}
+
+/// (replacement, end) as the handlers return.
+fn result(rep: Owned, end: Py_ssize_t) -> PyResult<Owned> {
+    let e = int::from_i64(end as i64)?;
+    tuple::pack(&[rep.as_ptr(), e.as_ptr()])
+}
+
+/// The range and object of a `UnicodeError`.
+unsafe fn parts(e: *mut PyObject, k: Kind) -> PyResult<(usize, usize, Owned)> {
+    // SAFETY: e is a UnicodeError of kind k.
+    unsafe {
+        let start = ue::get_start(e, k)?.max(0) as usize;
+        let end = ue::get_end(e, k)?.max(0) as usize;
+        Ok((start, end.max(start), ue::get_object(e, k)?))
+    }
+}
+
+builtin!(strict_errors, |args, kws| {
+    arity("strict_errors", args, 1, 1)?;
+    let e = args[0];
+    if !typeobj::instance_of(e, exc::PyExc_BaseException.cast()) {
+        return Err(errors::type_error("codec must pass exception instance"));
+    }
+    Err(errors::set_object((*e).ob_type.cast(), e))
+});
+
+builtin!(ignore_errors, |args, kws| {
+    arity("ignore_errors", args, 1, 1)?;
+    let e = args[0];
+    let Some(k) = kind_of(e) else {
+        return Err(wrong_type(e));
+    };
+    let end = ue::get_end(e, k)?;
+    result(pystr::empty()?, end)
+});
+
+builtin!(replace_errors, |args, kws| {
+    arity("replace_errors", args, 1, 1)?;
+    let e = args[0];
+    let Some(k) = kind_of(e) else {
+        return Err(wrong_type(e));
+    };
+    let (start, end, _) = parts(e, k)?;
+    let rep = match k {
+        Kind::Encode => pystr::from_str(&"?".repeat(end - start))?,
+        Kind::Decode => pystr::from_str("\u{fffd}")?,
+        Kind::Translate => pystr::from_str(&"\u{fffd}".repeat(end - start))?,
+    };
+    result(rep, end as Py_ssize_t)
+});
+
+builtin!(backslashreplace_errors, |args, kws| {
+    arity("backslashreplace_errors", args, 1, 1)?;
+    let e = args[0];
+    let Some(k) = kind_of(e) else {
+        return Err(wrong_type(e));
+    };
+    let (start, end, obj) = parts(e, k)?;
+    let mut s = String::new();
+    if k == Kind::Decode {
+        for &b in &bytes::as_slice(obj.as_ptr())[start..end] {
+            s.push_str(&format!("\\x{b:02x}"));
+        }
+    } else {
+        for i in start..end {
+            s.push_str(&crate::object::codecs_core::backslash_escape(
+                pystr::read_char(obj.as_ptr(), i),
+            ));
+        }
+    }
+    result(pystr::from_str(&s)?, end as Py_ssize_t)
+});
+
+builtin!(xmlcharrefreplace_errors, |args, kws| {
+    arity("xmlcharrefreplace_errors", args, 1, 1)?;
+    let e = args[0];
+    if kind_of(e) != Some(Kind::Encode) {
+        return Err(wrong_type(e));
+    }
+    let (start, end, obj) = parts(e, Kind::Encode)?;
+    let mut s = String::new();
+    for i in start..end {
+        s.push_str(&format!("&#{};", pystr::read_char(obj.as_ptr(), i)));
+    }
+    result(pystr::from_str(&s)?, end as Py_ssize_t)
+});
+
+builtin!(surrogateescape_errors, |args, kws| {
+    arity("surrogateescape", args, 1, 1)?;
+    let e = args[0];
+    match kind_of(e) {
+        Some(Kind::Decode) => {
+            let (start, end, obj) = parts(e, Kind::Decode)?;
+            let data = &bytes::as_slice(obj.as_ptr())[start..end.min(start + 4)];
+            let mut out = Vec::new();
+            for &b in data {
+                if b < 128 {
+                    break;
+                }
+                out.push(0xdc00 + b as u32);
+            }
+            if out.is_empty() {
+                return Err(errors::set_object((*e).ob_type.cast(), e));
+            }
+            let n = out.len();
+            result(pystr::from_ucs4(&out)?, (start + n) as Py_ssize_t)
+        }
+        Some(Kind::Encode) => {
+            let (start, end, obj) = parts(e, Kind::Encode)?;
+            let mut out = Vec::new();
+            for i in start..end {
+                let c = pystr::read_char(obj.as_ptr(), i);
+                if !(0xdc80..=0xdcff).contains(&c) {
+                    return Err(errors::set_object((*e).ob_type.cast(), e));
+                }
+                out.push((c - 0xdc00) as u8);
+            }
+            result(bytes::from_slice(&out)?, end as Py_ssize_t)
+        }
+        _ => Err(wrong_type(e)),
+    }
+});
+
+const FK: libc::c_int = METH_FASTCALL | METH_KEYWORDS;
+
+static mut HANDLER_METHODS: [PyMethodDef; 7] = [
+    method(c"strict_errors", strict_errors as *const c_void, FK),
+    method(c"ignore_errors", ignore_errors as *const c_void, FK),
+    method(c"replace_errors", replace_errors as *const c_void, FK),
+    method(
+        c"backslashreplace_errors",
+        backslashreplace_errors as *const c_void,
+        FK,
+    ),
+    method(
+        c"xmlcharrefreplace_errors",
+        xmlcharrefreplace_errors as *const c_void,
+        FK,
+    ),
+    method(
+        c"surrogateescape",
+        surrogateescape_errors as *const c_void,
+        FK,
+    ),
+    METHOD_END,
+];
+
+/// A dict of the built-in handlers under their names.
+pub fn builtin_handlers() -> PyResult<Owned> {
+    let d = dict::new()?;
+    let names = [
+        "strict",
+        "ignore",
+        "replace",
+        "backslashreplace",
+        "xmlcharrefreplace",
+        "surrogateescape",
+    ];
+    // SAFETY: the method table is static.
+    unsafe {
+        let table = &raw mut HANDLER_METHODS;
+        for (i, n) in names.iter().enumerate() {
+            let ml = (table as *mut PyMethodDef).add(i);
+            let f = crate::object::methodobject::new(
+                ml,
+                null_mut(),
+                pystr::intern("_codecs"),
+                null_mut(),
+            )?;
+            dict::set_item(d.as_ptr(), pystr::intern(n), f.as_ptr())?;
+        }
+    }
+    Ok(d)
+}

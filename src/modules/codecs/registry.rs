@@ -1,0 +1,278 @@
+//! The codec registry (`Python/codecs.c`): search functions, the lookup
+//! cache, error handlers, and encoding/decoding by name through them.
+use crate::ffi::*;
+use crate::object::refcount::*;
+use crate::object::{dict, exceptions as exc, list, none, protocol, str as pystr, tuple, typeobj};
+use crate::runtime::errors::{self, PyResult};
+use crate::Owned;
+use std::ptr::null_mut;
+use std::sync::atomic::{AtomicBool, AtomicPtr, Ordering};
+
+/// The search functions (a list), the cache (a dict) and the error
+/// handlers (a dict): strong references, released at finalization.
+static SEARCH: AtomicPtr<PyObject> = AtomicPtr::new(null_mut());
+static CACHE: AtomicPtr<PyObject> = AtomicPtr::new(null_mut());
+static HANDLERS: AtomicPtr<PyObject> = AtomicPtr::new(null_mut());
+/// Whether the `encodings` package was imported (it registers its search
+/// function).
+static ENCODINGS_LOADED: AtomicBool = AtomicBool::new(false);
+
+fn get_or_make(
+    slot: &AtomicPtr<PyObject>,
+    make: fn() -> PyResult<Owned>,
+) -> PyResult<*mut PyObject> {
+    let p = slot.load(Ordering::Acquire);
+    if !p.is_null() {
+        return Ok(p);
+    }
+    let o = make()?.into_raw();
+    slot.store(o, Ordering::Release);
+    Ok(o)
+}
+
+fn search_list() -> PyResult<*mut PyObject> {
+    get_or_make(&SEARCH, || list::new(0))
+}
+
+fn cache() -> PyResult<*mut PyObject> {
+    get_or_make(&CACHE, dict::new)
+}
+
+/// The error-handler dict, with the built-in handlers registered.
+pub fn handlers() -> PyResult<*mut PyObject> {
+    get_or_make(&HANDLERS, super::handlers::builtin_handlers)
+}
+
+/// Releases the registry (at finalization).
+pub fn finalize() {
+    for slot in [&SEARCH, &CACHE, &HANDLERS] {
+        let p = slot.swap(null_mut(), Ordering::AcqRel);
+        // SAFETY: the static owned a reference.
+        unsafe { xdecref(p) };
+    }
+    ENCODINGS_LOADED.store(false, Ordering::Release);
+}
+
+/// `codecs.register(search_function)`.
+pub unsafe fn register(f: *mut PyObject) -> PyResult<()> {
+    // SAFETY: f valid.
+    unsafe {
+        if crate::capi::call::PyCallable_Check(f) == 0 {
+            return Err(errors::type_error("argument must be callable"));
+        }
+        list::append(search_list()?, f)
+    }
+}
+
+/// `codecs.unregister(search_function)`.
+pub unsafe fn unregister(f: *mut PyObject) -> PyResult<()> {
+    // SAFETY: f valid; the list is ours.
+    unsafe {
+        let l = search_list()?;
+        if let Some(i) = list::items(l).iter().position(|&x| x == f) {
+            list::pop(l, i as Py_ssize_t)?;
+            dict::clear(cache()?);
+        }
+        Ok(())
+    }
+}
+
+/// The registry's form of an encoding name: lower case, spaces and
+/// hyphens as underscores.
+fn normalize(name: &str) -> String {
+    name.chars()
+        .map(|c| match c {
+            ' ' | '-' => '_',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+fn load_encodings() {
+    if ENCODINGS_LOADED.swap(true, Ordering::AcqRel) {
+        return;
+    }
+    // Without the standard library only the built-in codecs exist.
+    if crate::runtime::import::import_absolute("encodings").is_err() {
+        errors::clear();
+    }
+}
+
+/// `codecs.lookup(encoding)`: the `CodecInfo` of `encoding`.
+pub fn lookup(encoding: &str) -> PyResult<Owned> {
+    load_encodings();
+    let norm = normalize(encoding);
+    // SAFETY: registry objects are ours; search functions valid.
+    unsafe {
+        let key = pystr::from_str(&norm)?;
+        let c = cache()?;
+        let hit = dict::get_item(c, key.as_ptr())?;
+        if !hit.is_null() {
+            return Ok(Owned::from_borrowed(hit));
+        }
+        let fns: Vec<Owned> = list::items(search_list()?)
+            .iter()
+            .map(|&f| Owned::from_borrowed(f))
+            .collect();
+        for f in fns {
+            let r = protocol::call_args(f.as_ptr(), &[key.as_ptr()])?;
+            if r.as_ptr() == none::none() {
+                continue;
+            }
+            if !tuple::check(r.as_ptr()) || tuple::size(r.as_ptr()) != 4 {
+                return Err(errors::type_error(
+                    "codec search functions must return 4-tuples",
+                ));
+            }
+            dict::set_item(c, key.as_ptr(), r.as_ptr())?;
+            return Ok(r);
+        }
+        Err(errors::set_string(
+            exc::PyExc_LookupError,
+            &format!("unknown encoding: {encoding}"),
+        ))
+    }
+}
+
+/// `_forget_codec(encoding)`: drops the cached lookup.
+pub fn forget(encoding: &str) -> PyResult<()> {
+    // SAFETY: the cache is a dict.
+    unsafe {
+        let key = pystr::from_str(&normalize(encoding))?;
+        dict::del_item_opt(cache()?, key.as_ptr())?;
+        Ok(())
+    }
+}
+
+/// `lookup` for a text encoding: `LookupError` when the codec is marked
+/// `_is_text_encoding = False` (`_PyCodec_LookupTextEncoding`).
+pub fn lookup_text(encoding: &str, alternative: &str) -> PyResult<Owned> {
+    let info = lookup(encoding)?;
+    // SAFETY: info is a codec info tuple.
+    unsafe {
+        if !tuple::check_exact(info.as_ptr()) {
+            if let Some(v) =
+                protocol::getattr_opt(info.as_ptr(), pystr::intern("_is_text_encoding"))?
+            {
+                if !protocol::is_true(v.as_ptr())? {
+                    return Err(errors::set_string(
+                        exc::PyExc_LookupError,
+                        &format!("'{encoding}' is not a text encoding; use {alternative} to handle arbitrary codecs"),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(info)
+}
+
+/// Calls item `which` (0: encoder, 1: decoder) of the codec `info` on
+/// `obj` and returns the first item of its result.
+unsafe fn run(
+    info: *mut PyObject,
+    which: usize,
+    obj: *mut PyObject,
+    errors_: Option<&str>,
+) -> PyResult<Owned> {
+    // SAFETY: info is a 4-tuple.
+    unsafe {
+        let f = tuple::items(info)[which];
+        let r = match errors_ {
+            Some(e) => {
+                let e = pystr::from_str(e)?;
+                protocol::call_args(f, &[obj, e.as_ptr()])?
+            }
+            None => protocol::call_args(f, &[obj])?,
+        };
+        if !tuple::check(r.as_ptr()) || tuple::size(r.as_ptr()) != 2 {
+            return Err(errors::type_error(if which == 0 {
+                "encoder must return a tuple (object, integer)"
+            } else {
+                "decoder must return a tuple (object, integer)"
+            }));
+        }
+        Ok(Owned::from_borrowed(tuple::items(r.as_ptr())[0]))
+    }
+}
+
+/// `codecs.encode(obj, encoding, errors)`.
+pub unsafe fn encode(obj: *mut PyObject, encoding: &str, errors_: Option<&str>) -> PyResult<Owned> {
+    let info = lookup(encoding)?;
+    // SAFETY: arguments valid.
+    unsafe { run(info.as_ptr(), 0, obj, errors_) }
+}
+
+/// `codecs.decode(obj, encoding, errors)`.
+pub unsafe fn decode(obj: *mut PyObject, encoding: &str, errors_: Option<&str>) -> PyResult<Owned> {
+    let info = lookup(encoding)?;
+    // SAFETY: arguments valid.
+    unsafe { run(info.as_ptr(), 1, obj, errors_) }
+}
+
+/// `str.encode` with an encoding the built-in codecs lack
+/// (`_PyCodec_EncodeText`): the result must be bytes.
+pub unsafe fn encode_text(
+    s: *mut PyObject,
+    encoding: &str,
+    errors_: Option<&str>,
+) -> PyResult<Owned> {
+    let info = lookup_text(encoding, "codecs.encode()")?;
+    // SAFETY: arguments valid.
+    unsafe {
+        let r = run(info.as_ptr(), 0, s, errors_)?;
+        if !crate::object::bytes::check(r.as_ptr()) {
+            return Err(errors::type_error(format!(
+                "'{encoding}' encoder returned '{}' instead of 'bytes'; use codecs.encode() to encode to arbitrary types",
+                typeobj::type_name(r.as_ptr())
+            )));
+        }
+        Ok(r)
+    }
+}
+
+/// `bytes.decode` with an encoding the built-in codecs lack
+/// (`_PyCodec_DecodeText`): the result must be str.
+pub unsafe fn decode_text(
+    data: *mut PyObject,
+    encoding: &str,
+    errors_: Option<&str>,
+) -> PyResult<Owned> {
+    let info = lookup_text(encoding, "codecs.decode()")?;
+    // SAFETY: arguments valid.
+    unsafe {
+        let r = run(info.as_ptr(), 1, data, errors_)?;
+        if !pystr::check(r.as_ptr()) {
+            return Err(errors::type_error(format!(
+                "'{encoding}' decoder returned '{}' instead of 'str'; use codecs.decode() to decode to arbitrary types",
+                typeobj::type_name(r.as_ptr())
+            )));
+        }
+        Ok(r)
+    }
+}
+
+/// `codecs.register_error(name, handler)`.
+pub unsafe fn register_error(name: *mut PyObject, handler: *mut PyObject) -> PyResult<()> {
+    // SAFETY: arguments valid.
+    unsafe {
+        if crate::capi::call::PyCallable_Check(handler) == 0 {
+            return Err(errors::type_error("handler must be callable"));
+        }
+        dict::set_item(handlers()?, name, handler)
+    }
+}
+
+/// `codecs.lookup_error(name)`.
+pub fn lookup_error(name: &str) -> PyResult<Owned> {
+    // SAFETY: the handler dict is ours.
+    unsafe {
+        let h = dict::get_str(handlers()?, name);
+        if h.is_null() {
+            return Err(errors::set_string(
+                exc::PyExc_LookupError,
+                &format!("unknown error handler name '{name}'"),
+            ));
+        }
+        Ok(Owned::from_borrowed(h))
+    }
+}

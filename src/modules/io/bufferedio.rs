@@ -1,0 +1,853 @@
+//! `_io.BufferedReader`, `BufferedWriter`, `BufferedRandom` and
+//! `BufferedRWPair` (`Modules/_io/bufferedio.c`): buffering over any raw
+//! stream, which they reach through its Python-level methods. A read
+//! buffer and a pending-write buffer are kept apart; `BufferedRandom`
+//! writes pending bytes out before it reads, and puts the raw position
+//! back under the unread bytes before it writes.
+use super::*;
+use crate::object::descr::{getset, method, GETSET_END, METHOD_END};
+use crate::object::{bytes, int};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Which {
+    Reader,
+    Writer,
+    Random,
+}
+
+/// The state of a buffered stream.
+struct Buffered {
+    raw: Option<Owned>,
+    which: Which,
+    buffer_size: usize,
+    rbuf: Vec<u8>,
+    rpos: usize,
+    wbuf: Vec<u8>,
+}
+
+impl Buffered {
+    fn unread(&self) -> usize {
+        self.rbuf.len() - self.rpos
+    }
+    fn writable(&self) -> bool {
+        self.which != Which::Reader
+    }
+}
+
+const fn buffered_type(name: &'static std::ffi::CStr, methods: *mut PyMethodDef) -> PyTypeObject {
+    PyTypeObject {
+        tp_methods: methods,
+        tp_getset: (&raw const BUFFERED_GETSET).cast_mut().cast(),
+        tp_init: Some(buffered_init),
+        tp_repr: Some(buffered_repr),
+        ..io_type(name, &raw mut super::iobase::BUFFEREDIOBASE_TYPE)
+    }
+}
+
+/// `_io.BufferedReader`.
+pub static mut READER_TYPE: PyTypeObject = buffered_type(
+    c"_io.BufferedReader",
+    (&raw const READER_METHODS).cast_mut().cast(),
+);
+/// `_io.BufferedWriter`.
+pub static mut WRITER_TYPE: PyTypeObject = buffered_type(
+    c"_io.BufferedWriter",
+    (&raw const WRITER_METHODS).cast_mut().cast(),
+);
+/// `_io.BufferedRandom`.
+pub static mut RANDOM_TYPE: PyTypeObject = buffered_type(
+    c"_io.BufferedRandom",
+    (&raw const RANDOM_METHODS).cast_mut().cast(),
+);
+/// `_io.BufferedRWPair`.
+pub static mut RWPAIR_TYPE: PyTypeObject = PyTypeObject {
+    tp_methods: (&raw const RWPAIR_METHODS).cast_mut().cast(),
+    tp_getset: (&raw const RWPAIR_GETSET).cast_mut().cast(),
+    tp_init: Some(rwpair_init),
+    ..io_type(
+        c"_io.BufferedRWPair",
+        &raw mut super::iobase::BUFFEREDIOBASE_TYPE,
+    )
+};
+
+/// The buffered types.
+pub fn types() -> Vec<*mut PyTypeObject> {
+    vec![
+        &raw mut READER_TYPE,
+        &raw mut WRITER_TYPE,
+        &raw mut RANDOM_TYPE,
+        &raw mut RWPAIR_TYPE,
+    ]
+}
+
+unsafe fn st<'a>(op: *mut PyObject) -> PyResult<&'a mut Buffered> {
+    // SAFETY: the kind tag guarantees the type.
+    unsafe { state::<Buffered>(op, KIND_BUFFERED) }
+}
+
+/// The raw stream (a new reference), or `ValueError` once detached.
+unsafe fn raw(op: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: op is a buffered object.
+    unsafe {
+        match &st(op)?.raw {
+            Some(r) => Ok(r.clone()),
+            None => Err(errors::value_error("raw stream has been detached")),
+        }
+    }
+}
+
+unsafe fn raw_closed(raw: *mut PyObject) -> PyResult<bool> {
+    // SAFETY: raw valid.
+    unsafe {
+        let c = protocol::getattr_str(raw, "closed")?;
+        protocol::is_true(c.as_ptr())
+    }
+}
+
+unsafe extern "C" fn buffered_init(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kw: *mut PyObject,
+) -> c_int {
+    crate::capi::boundary::guard_status(|| {
+        // SAFETY: args a tuple; kw NULL or a dict.
+        unsafe {
+            let which = if is_a(op, &raw mut RANDOM_TYPE) {
+                Which::Random
+            } else if is_a(op, &raw mut WRITER_TYPE) {
+                Which::Writer
+            } else {
+                Which::Reader
+            };
+            let fname = match which {
+                Which::Reader => "BufferedReader",
+                Which::Writer => "BufferedWriter",
+                Which::Random => "BufferedRandom",
+            };
+            let kws = super::fileio::kw_pairs(kw)?;
+            let kwr: Vec<(&str, *mut PyObject)> =
+                kws.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+            let [raw, size] = bind(fname, tuple::items(args), &kwr, ["raw", "buffer_size"], 1)?;
+            let raw = raw.unwrap_or(none::none());
+            let size = match size {
+                Some(s) => number::as_ssize(s, exc::PyExc_OverflowError)?,
+                None => DEFAULT_BUFFER_SIZE as isize,
+            };
+            if which == Which::Random {
+                super::iobase::require_seekable(raw)?;
+            }
+            if which != Which::Writer {
+                super::iobase::require_readable(raw)?;
+            }
+            if which != Which::Reader {
+                super::iobase::require_writable(raw)?;
+            }
+            if size <= 0 {
+                return Err(errors::value_error("buffer size must be strictly positive"));
+            }
+            set_state(
+                op,
+                KIND_BUFFERED,
+                Buffered {
+                    raw: Some(Owned::from_borrowed(raw)),
+                    which,
+                    buffer_size: size as usize,
+                    rbuf: Vec::new(),
+                    rpos: 0,
+                    wbuf: Vec::new(),
+                },
+            );
+            Ok(())
+        }
+    })
+}
+
+/// Creates a buffered stream of `tp` over `raw` (for `open`).
+pub unsafe fn new(tp: *mut PyTypeObject, raw: *mut PyObject, size: usize) -> PyResult<Owned> {
+    // SAFETY: tp is one of the buffered types.
+    unsafe {
+        let n = int::from_i64(size as i64)?;
+        protocol::call_args(tp.cast(), &[raw, n.as_ptr()])
+    }
+}
+
+/// The reader, writer and random types for `open`.
+pub fn reader_type() -> *mut PyTypeObject {
+    &raw mut READER_TYPE
+}
+pub fn writer_type() -> *mut PyTypeObject {
+    &raw mut WRITER_TYPE
+}
+pub fn random_type() -> *mut PyTypeObject {
+    &raw mut RANDOM_TYPE
+}
+
+/// One `raw.read(n)`: None when it would block.
+unsafe fn raw_read(raw: *mut PyObject, n: usize) -> PyResult<Option<Vec<u8>>> {
+    // SAFETY: raw valid.
+    unsafe {
+        let k = int::from_i64(n as i64)?;
+        let r = protocol::call_method_obj(raw, "read", &[k.as_ptr()])?;
+        if r.as_ptr() == none::none() {
+            return Ok(None);
+        }
+        let d = crate::object::bytes_methods::bytes_like(r.as_ptr())?.ok_or_else(|| {
+            errors::type_error(format!(
+                "read() should return bytes, not '{}'",
+                typeobj::type_name(r.as_ptr())
+            ))
+        })?;
+        if d.len() > n {
+            return Err(errors::set_string(
+                exc::PyExc_OSError,
+                &format!(
+                    "raw read() returned invalid length {} (should have been between 0 and {n})",
+                    d.len()
+                ),
+            ));
+        }
+        Ok(Some(d.into_owned()))
+    }
+}
+
+/// Writes the pending bytes to the raw stream.
+unsafe fn flush_writes(op: *mut PyObject) -> PyResult<()> {
+    // SAFETY: op is a buffered object.
+    unsafe {
+        let raw = raw(op)?;
+        loop {
+            let s = st(op)?;
+            if s.wbuf.is_empty() {
+                return Ok(());
+            }
+            let chunk = bytes::from_slice(&s.wbuf)?;
+            let r = protocol::call_method_obj(raw.as_ptr(), "write", &[chunk.as_ptr()])?;
+            if r.as_ptr() == none::none() {
+                return Err(errors::set_string(
+                    exc::PyExc_BlockingIOError,
+                    "write could not complete without blocking",
+                ));
+            }
+            let n = number::as_ssize(r.as_ptr(), exc::PyExc_ValueError)?;
+            let s = st(op)?;
+            if n < 0 || n as usize > s.wbuf.len() {
+                return Err(errors::set_string(
+                    exc::PyExc_OSError,
+                    &format!(
+                        "raw write() returned invalid length {n} (should have been between 0 and {})",
+                        s.wbuf.len()
+                    ),
+                ));
+            }
+            s.wbuf.drain(..n as usize);
+        }
+    }
+}
+
+/// Moves the raw position back under the unread buffered bytes and drops
+/// them (before writing, or when flushing a random-access stream).
+unsafe fn rewind_reads(op: *mut PyObject) -> PyResult<()> {
+    // SAFETY: op is a buffered object.
+    unsafe {
+        let s = st(op)?;
+        let unread = s.unread();
+        s.rbuf.clear();
+        s.rpos = 0;
+        if unread > 0 {
+            let raw = raw(op)?;
+            let off = int::from_i64(-(unread as i64))?;
+            protocol::call_method_obj(raw.as_ptr(), "seek", &[off.as_ptr(), int::small(1)])?;
+        }
+        Ok(())
+    }
+}
+
+/// Raises `ValueError(msg)` when the raw stream is closed.
+unsafe fn check_open(op: *mut PyObject, msg: &str) -> PyResult<Owned> {
+    // SAFETY: op is a buffered object.
+    unsafe {
+        let r = raw(op)?;
+        if raw_closed(r.as_ptr())? {
+            return Err(errors::value_error(msg));
+        }
+        Ok(r)
+    }
+}
+
+/// `read(n)`: up to `n` bytes (all for n < 0), blocking until that many
+/// arrive or the stream ends.
+unsafe fn read(op: *mut PyObject, n: isize) -> PyResult<Owned> {
+    // SAFETY: op is a buffered object.
+    unsafe {
+        if n < -1 {
+            return Err(errors::value_error(
+                "read length must be non-negative or -1",
+            ));
+        }
+        let raw = raw(op)?;
+        if st(op)?.unread() == 0 && raw_closed(raw.as_ptr())? {
+            return Err(errors::value_error("read of closed file"));
+        }
+        flush_writes(op)?;
+        let s = st(op)?;
+        let mut out: Vec<u8> = s.rbuf[s.rpos..].to_vec();
+        if n >= 0 && out.len() >= n as usize {
+            s.rpos += n as usize;
+            out.truncate(n as usize);
+            return bytes::from_slice(&out);
+        }
+        s.rbuf.clear();
+        s.rpos = 0;
+        if n < 0 {
+            let r = match protocol::getattr_opt(raw.as_ptr(), pystr::intern("readall"))? {
+                Some(f) => protocol::call_args(f.as_ptr(), &[])?,
+                None => protocol::call_method_obj(raw.as_ptr(), "read", &[])?,
+            };
+            if r.as_ptr() == none::none() {
+                if out.is_empty() {
+                    return Ok(r);
+                }
+            } else {
+                out.extend_from_slice(&bytes_arg(r.as_ptr())?);
+            }
+            return bytes::from_slice(&out);
+        }
+        let n = n as usize;
+        let size = st(op)?.buffer_size;
+        while out.len() < n {
+            let want = n - out.len();
+            let chunk = raw_read(raw.as_ptr(), if want >= size { want } else { size })?;
+            match chunk {
+                None => {
+                    if out.is_empty() {
+                        return none_obj();
+                    }
+                    break;
+                }
+                Some(c) if c.is_empty() => break,
+                Some(c) => {
+                    if c.len() <= want {
+                        out.extend_from_slice(&c);
+                    } else {
+                        out.extend_from_slice(&c[..want]);
+                        let s = st(op)?;
+                        s.rbuf = c;
+                        s.rpos = want;
+                    }
+                }
+            }
+        }
+        bytes::from_slice(&out)
+    }
+}
+
+/// Fills the read buffer with one raw read when it is empty; false at
+/// the end of the stream (or when the read would block).
+unsafe fn fill_once(op: *mut PyObject) -> PyResult<bool> {
+    // SAFETY: op is a buffered object.
+    unsafe {
+        if st(op)?.unread() > 0 {
+            return Ok(true);
+        }
+        flush_writes(op)?;
+        let raw = raw(op)?;
+        let size = st(op)?.buffer_size;
+        match raw_read(raw.as_ptr(), size)? {
+            Some(c) if !c.is_empty() => {
+                let s = st(op)?;
+                s.rbuf = c;
+                s.rpos = 0;
+                Ok(true)
+            }
+            _ => Ok(false),
+        }
+    }
+}
+
+io_method!(buffered_read, |slf, args, kws| {
+    let [size] = bind("read", args, &kws, ["size"], 0)?;
+    read(slf, opt_size(size)?)
+});
+
+/// `read1(n)`: buffered bytes, or at most one raw read.
+unsafe fn read1(slf: *mut PyObject, mut n: isize) -> PyResult<Owned> {
+    // SAFETY: slf is a buffered object.
+    unsafe {
+        check_open(slf, "read of closed file")?;
+        if n < 0 {
+            n = st(slf)?.buffer_size as isize;
+        }
+        if n == 0 {
+            return bytes::from_slice(b"");
+        }
+        if st(slf)?.unread() == 0 {
+            let s = st(slf)?;
+            if n as usize > s.buffer_size {
+                flush_writes(slf)?;
+                let raw = raw(slf)?;
+                return match raw_read(raw.as_ptr(), n as usize)? {
+                    Some(c) => bytes::from_slice(&c),
+                    None => bytes::from_slice(b""),
+                };
+            }
+            fill_once(slf)?;
+        }
+        let s = st(slf)?;
+        let k = s.unread().min(n as usize);
+        let r = bytes::from_slice(&s.rbuf[s.rpos..s.rpos + k]);
+        s.rpos += k;
+        r
+    }
+}
+
+io_method!(buffered_read1, |slf, args, kws| {
+    let [size] = bind("read1", args, &kws, ["size"], 0)?;
+    read1(slf, opt_size(size)?)
+});
+
+io_method!(buffered_peek, |slf, args, kws| {
+    let [_size] = bind("peek", args, &kws, ["size"], 0)?;
+    check_open(slf, "peek of closed file")?;
+    fill_once(slf)?;
+    let s = st(slf)?;
+    bytes::from_slice(&s.rbuf[s.rpos..])
+});
+
+/// `readinto`/`readinto1`: `read`/`read1` copied into the buffer.
+unsafe fn readinto(slf: *mut PyObject, b: *mut PyObject, one: bool) -> PyResult<Owned> {
+    // SAFETY: slf a buffered object; b valid.
+    unsafe {
+        let n = buffer_len(b)?;
+        let data = if one {
+            read1(slf, n as isize)?
+        } else {
+            let r = read(slf, n as isize)?;
+            if r.as_ptr() == none::none() {
+                return Ok(r);
+            }
+            r
+        };
+        let k = copy_into_buffer(b, bytes::as_slice(data.as_ptr()))?;
+        int::from_i64(k as i64)
+    }
+}
+
+io_method!(buffered_readinto, |slf, args, kws| {
+    let [b] = bind("readinto", args, &kws, ["buffer"], 1)?;
+    readinto(slf, b.unwrap_or(null_mut()), false)
+});
+
+io_method!(buffered_readinto1, |slf, args, kws| {
+    let [b] = bind("readinto1", args, &kws, ["buffer"], 1)?;
+    readinto(slf, b.unwrap_or(null_mut()), true)
+});
+
+io_method!(buffered_readline, |slf, args, kws| {
+    let [size] = bind("readline", args, &kws, ["size"], 0)?;
+    let limit = opt_size(size)?;
+    check_open(slf, "readline of closed file")?;
+    let mut out: Vec<u8> = Vec::new();
+    loop {
+        if limit >= 0 && out.len() >= limit as usize {
+            break;
+        }
+        if !fill_once(slf)? {
+            break;
+        }
+        let s = st(slf)?;
+        let avail = &s.rbuf[s.rpos..];
+        let mut take = match avail.iter().position(|&c| c == b'\n') {
+            Some(i) => i + 1,
+            None => avail.len(),
+        };
+        if limit >= 0 {
+            take = take.min(limit as usize - out.len());
+        }
+        out.extend_from_slice(&avail[..take]);
+        s.rpos += take;
+        if out.last() == Some(&b'\n') {
+            break;
+        }
+    }
+    bytes::from_slice(&out)
+});
+
+io_method!(buffered_write, |slf, args, kws| {
+    let [b] = bind("write", args, &kws, ["buffer"], 1)?;
+    check_open(slf, "write to closed file")?;
+    let data = bytes_arg(b.unwrap_or(null_mut()))?.into_owned();
+    if st(slf)?.which == Which::Random {
+        rewind_reads(slf)?;
+    }
+    let s = st(slf)?;
+    s.wbuf.extend_from_slice(&data);
+    if s.wbuf.len() >= s.buffer_size {
+        flush_writes(slf)?;
+    }
+    int::from_i64(data.len() as i64)
+});
+
+io_method!(buffered_flush, |slf, args, kws| {
+    let r = raw(slf)?;
+    if !st(slf)?.writable() {
+        return protocol::call_method_obj(r.as_ptr(), "flush", &[]);
+    }
+    if raw_closed(r.as_ptr())? {
+        return Err(errors::value_error("flush of closed file"));
+    }
+    flush_writes(slf)?;
+    if st(slf)?.which == Which::Random {
+        rewind_reads(slf)?;
+    }
+    none_obj()
+});
+
+io_method!(buffered_seek, |slf, args, kws| {
+    let [target, whence] = bind("seek", args, &kws, ["target", "whence"], 1)?;
+    let target = target.unwrap_or(none::none());
+    let whence = match whence {
+        Some(w) => number::as_ssize(w, exc::PyExc_OverflowError)?,
+        None => 0,
+    };
+    if !(0..=2).contains(&whence) {
+        return Err(errors::value_error(format!(
+            "whence value {whence} unsupported"
+        )));
+    }
+    let raw = check_open(slf, "seek of closed file")?;
+    super::iobase::require_seekable(raw.as_ptr())?;
+    let off = int::as_i64(number::index(target)?.as_ptr())?;
+    flush_writes(slf)?;
+    let s = st(slf)?;
+    if whence != 2 && s.unread() > 0 {
+        // Inside the read buffer: move in it without touching the raw stream.
+        let rel = if whence == 1 {
+            Some(off)
+        } else {
+            let rawpos =
+                int::as_i64(protocol::call_method_obj(raw.as_ptr(), "tell", &[])?.as_ptr())?;
+            let s = st(slf)?;
+            let cur = rawpos - s.unread() as i64;
+            Some(off - cur).filter(|_| cur >= 0)
+        };
+        let s = st(slf)?;
+        if let Some(rel) = rel {
+            let np = s.rpos as i64 + rel;
+            if np >= 0 && np <= s.rbuf.len() as i64 {
+                s.rpos = np as usize;
+                let rawpos =
+                    int::as_i64(protocol::call_method_obj(raw.as_ptr(), "tell", &[])?.as_ptr())?;
+                let s = st(slf)?;
+                return int::from_i64(rawpos - s.unread() as i64);
+            }
+        }
+    }
+    let s = st(slf)?;
+    let mut off = off;
+    if whence == 1 {
+        off -= s.unread() as i64;
+    }
+    s.rbuf.clear();
+    s.rpos = 0;
+    let o = int::from_i64(off)?;
+    let w = int::from_i64(whence as i64)?;
+    protocol::call_method_obj(raw.as_ptr(), "seek", &[o.as_ptr(), w.as_ptr()])
+});
+
+io_method!(buffered_tell, |slf, args, kws| {
+    let raw = raw(slf)?;
+    let pos = int::as_i64(protocol::call_method_obj(raw.as_ptr(), "tell", &[])?.as_ptr())?;
+    if pos < 0 {
+        return Err(errors::set_string(
+            exc::PyExc_OSError,
+            &format!("Raw stream returned invalid position {pos}"),
+        ));
+    }
+    let s = st(slf)?;
+    int::from_i64((pos - s.unread() as i64 + s.wbuf.len() as i64).max(0))
+});
+
+io_method!(buffered_truncate, |slf, args, kws| {
+    let [pos] = bind("truncate", args, &kws, ["pos"], 0)?;
+    let raw = check_open(slf, "truncate of closed file")?;
+    flush_writes(slf)?;
+    rewind_reads(slf)?;
+    let pos = pos.unwrap_or(none::none());
+    protocol::call_method_obj(raw.as_ptr(), "truncate", &[pos])
+});
+
+io_method!(buffered_close, |slf, args, kws| {
+    let raw = raw(slf)?;
+    if raw_closed(raw.as_ptr())? {
+        return none_obj();
+    }
+    let fl = protocol::call_method_obj(slf, "flush", &[]);
+    let fl_err = match fl {
+        Ok(_) => None,
+        Err(_) => errors::take(),
+    };
+    let r = protocol::call_method_obj(raw.as_ptr(), "close", &[]);
+    if let Some(s) = try_state::<Buffered>(slf, KIND_BUFFERED) {
+        s.rbuf = Vec::new();
+        s.rpos = 0;
+        s.wbuf = Vec::new();
+    }
+    r?;
+    if let Some(e) = fl_err {
+        return Err(errors::restore(e));
+    }
+    none_obj()
+});
+
+io_method!(buffered_detach, |slf, args, kws| {
+    raw(slf)?;
+    protocol::call_method_obj(slf, "flush", &[])?;
+    let s = st(slf)?;
+    match s.raw.take() {
+        Some(r) => Ok(r),
+        None => Err(errors::value_error("raw stream has been detached")),
+    }
+});
+
+/// Forwards a no-argument method to the raw stream.
+macro_rules! forward {
+    ($name:ident, $meth:literal) => {
+        io_method!($name, |slf, args, kws| {
+            let r = raw(slf)?;
+            protocol::call_method_obj(r.as_ptr(), $meth, &[])
+        });
+    };
+}
+forward!(buffered_fileno, "fileno");
+forward!(buffered_isatty, "isatty");
+forward!(buffered_readable, "readable");
+forward!(buffered_writable, "writable");
+forward!(buffered_seekable, "seekable");
+
+io_getter!(buffered_raw_get, |slf| raw(slf));
+io_getter!(buffered_closed_get, |slf| {
+    let r = raw(slf)?;
+    protocol::getattr_str(r.as_ptr(), "closed")
+});
+io_getter!(buffered_name_get, |slf| {
+    let r = raw(slf)?;
+    protocol::getattr_str(r.as_ptr(), "name")
+});
+io_getter!(buffered_mode_get, |slf| {
+    let r = raw(slf)?;
+    protocol::getattr_str(r.as_ptr(), "mode")
+});
+
+unsafe extern "C" fn buffered_repr(op: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a buffered object.
+        unsafe {
+            let tn = typeobj::cstr_or((*(*op).ob_type).tp_name, "Buffered");
+            match protocol::getattr_str(op, "name") {
+                Ok(n) => {
+                    let r = protocol::repr_string(n.as_ptr())?;
+                    pystr::from_str(&format!("<{tn} name={r}>"))
+                }
+                Err(e) => {
+                    if errors::matches(exc::PyExc_ValueError)
+                        || errors::matches(exc::PyExc_AttributeError)
+                    {
+                        errors::clear();
+                        pystr::from_str(&format!("<{tn}>"))
+                    } else {
+                        Err(e)
+                    }
+                }
+            }
+        }
+    })
+}
+
+static READER_METHODS: [PyMethodDef; 17] = [
+    method(c"read", buffered_read as *const c_void, FK),
+    method(c"read1", buffered_read1 as *const c_void, FK),
+    method(c"peek", buffered_peek as *const c_void, FK),
+    method(c"readinto", buffered_readinto as *const c_void, FK),
+    method(c"readinto1", buffered_readinto1 as *const c_void, FK),
+    method(c"readline", buffered_readline as *const c_void, FK),
+    method(c"seek", buffered_seek as *const c_void, FK),
+    method(c"tell", buffered_tell as *const c_void, FK),
+    method(c"flush", buffered_flush as *const c_void, FK),
+    method(c"close", buffered_close as *const c_void, FK),
+    method(c"detach", buffered_detach as *const c_void, FK),
+    method(c"fileno", buffered_fileno as *const c_void, FK),
+    method(c"isatty", buffered_isatty as *const c_void, FK),
+    method(c"readable", buffered_readable as *const c_void, FK),
+    method(c"seekable", buffered_seekable as *const c_void, FK),
+    method(c"truncate", buffered_truncate as *const c_void, FK),
+    METHOD_END,
+];
+
+static WRITER_METHODS: [PyMethodDef; 12] = [
+    method(c"write", buffered_write as *const c_void, FK),
+    method(c"flush", buffered_flush as *const c_void, FK),
+    method(c"seek", buffered_seek as *const c_void, FK),
+    method(c"tell", buffered_tell as *const c_void, FK),
+    method(c"truncate", buffered_truncate as *const c_void, FK),
+    method(c"close", buffered_close as *const c_void, FK),
+    method(c"detach", buffered_detach as *const c_void, FK),
+    method(c"fileno", buffered_fileno as *const c_void, FK),
+    method(c"isatty", buffered_isatty as *const c_void, FK),
+    method(c"writable", buffered_writable as *const c_void, FK),
+    method(c"seekable", buffered_seekable as *const c_void, FK),
+    METHOD_END,
+];
+
+static RANDOM_METHODS: [PyMethodDef; 19] = [
+    method(c"read", buffered_read as *const c_void, FK),
+    method(c"read1", buffered_read1 as *const c_void, FK),
+    method(c"peek", buffered_peek as *const c_void, FK),
+    method(c"readinto", buffered_readinto as *const c_void, FK),
+    method(c"readinto1", buffered_readinto1 as *const c_void, FK),
+    method(c"readline", buffered_readline as *const c_void, FK),
+    method(c"write", buffered_write as *const c_void, FK),
+    method(c"flush", buffered_flush as *const c_void, FK),
+    method(c"seek", buffered_seek as *const c_void, FK),
+    method(c"tell", buffered_tell as *const c_void, FK),
+    method(c"truncate", buffered_truncate as *const c_void, FK),
+    method(c"close", buffered_close as *const c_void, FK),
+    method(c"detach", buffered_detach as *const c_void, FK),
+    method(c"fileno", buffered_fileno as *const c_void, FK),
+    method(c"isatty", buffered_isatty as *const c_void, FK),
+    method(c"readable", buffered_readable as *const c_void, FK),
+    method(c"writable", buffered_writable as *const c_void, FK),
+    method(c"seekable", buffered_seekable as *const c_void, FK),
+    METHOD_END,
+];
+
+static BUFFERED_GETSET: [PyGetSetDef; 5] = [
+    getset(c"raw", Some(buffered_raw_get), None),
+    getset(c"closed", Some(buffered_closed_get), None),
+    getset(c"name", Some(buffered_name_get), None),
+    getset(c"mode", Some(buffered_mode_get), None),
+    GETSET_END,
+];
+
+// BufferedRWPair
+
+struct RwPair {
+    reader: Owned,
+    writer: Owned,
+}
+
+unsafe fn pair<'a>(op: *mut PyObject) -> PyResult<&'a RwPair> {
+    // SAFETY: the kind tag guarantees the type.
+    unsafe { state::<RwPair>(op, KIND_RWPAIR).map(|p| &*p) }
+}
+
+unsafe extern "C" fn rwpair_init(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kw: *mut PyObject,
+) -> c_int {
+    crate::capi::boundary::guard_status(|| {
+        // SAFETY: args a tuple; kw NULL or a dict.
+        unsafe {
+            let kws = super::fileio::kw_pairs(kw)?;
+            if !kws.is_empty() {
+                return Err(errors::type_error(
+                    "BufferedRWPair() takes no keyword arguments",
+                ));
+            }
+            let items = tuple::items(args);
+            if items.len() < 2 || items.len() > 3 {
+                return Err(errors::type_error(format!(
+                    "BufferedRWPair expected {} arguments, got {}",
+                    if items.len() < 2 {
+                        "at least 2"
+                    } else {
+                        "at most 3"
+                    },
+                    items.len()
+                )));
+            }
+            let size = match items.get(2) {
+                Some(&s) => number::as_ssize(s, exc::PyExc_OverflowError)?,
+                None => DEFAULT_BUFFER_SIZE as isize,
+            };
+            super::iobase::require_readable(items[0])?;
+            super::iobase::require_writable(items[1])?;
+            let n = int::from_i64(size as i64)?;
+            let reader =
+                protocol::call_args((&raw mut READER_TYPE).cast(), &[items[0], n.as_ptr()])?;
+            let writer =
+                protocol::call_args((&raw mut WRITER_TYPE).cast(), &[items[1], n.as_ptr()])?;
+            set_state(op, KIND_RWPAIR, RwPair { reader, writer });
+            Ok(())
+        }
+    })
+}
+
+/// Forwards a method with its arguments to the reader or the writer.
+macro_rules! pair_forward {
+    ($name:ident, $side:ident, $meth:literal) => {
+        io_method!($name, |slf, args, kws| {
+            crate::modules::args::no_kwargs($meth, &kws)?;
+            let target = pair(slf)?.$side.clone();
+            let m = protocol::getattr_str(target.as_ptr(), $meth)?;
+            protocol::call_args(m.as_ptr(), args)
+        });
+    };
+}
+pair_forward!(rwpair_read, reader, "read");
+pair_forward!(rwpair_peek, reader, "peek");
+pair_forward!(rwpair_read1, reader, "read1");
+pair_forward!(rwpair_readinto, reader, "readinto");
+pair_forward!(rwpair_readinto1, reader, "readinto1");
+pair_forward!(rwpair_readable, reader, "readable");
+pair_forward!(rwpair_write, writer, "write");
+pair_forward!(rwpair_flush, writer, "flush");
+pair_forward!(rwpair_writable, writer, "writable");
+
+io_method!(rwpair_isatty, |slf, args, kws| {
+    let p = pair(slf)?;
+    let (r, w) = (p.reader.clone(), p.writer.clone());
+    let a = protocol::call_method_obj(w.as_ptr(), "isatty", &[])?;
+    if protocol::is_true(a.as_ptr())? {
+        return Ok(a);
+    }
+    protocol::call_method_obj(r.as_ptr(), "isatty", &[])
+});
+
+io_method!(rwpair_close, |slf, args, kws| {
+    let p = pair(slf)?;
+    let (r, w) = (p.reader.clone(), p.writer.clone());
+    let a = protocol::call_method_obj(w.as_ptr(), "close", &[]);
+    let e = match a {
+        Ok(_) => None,
+        Err(_) => errors::take(),
+    };
+    protocol::call_method_obj(r.as_ptr(), "close", &[])?;
+    if let Some(e) = e {
+        return Err(errors::restore(e));
+    }
+    none_obj()
+});
+
+io_getter!(rwpair_closed_get, |slf| {
+    let w = pair(slf)?.writer.clone();
+    protocol::getattr_str(w.as_ptr(), "closed")
+});
+
+static RWPAIR_METHODS: [PyMethodDef; 12] = [
+    method(c"read", rwpair_read as *const c_void, FK),
+    method(c"peek", rwpair_peek as *const c_void, FK),
+    method(c"read1", rwpair_read1 as *const c_void, FK),
+    method(c"readinto", rwpair_readinto as *const c_void, FK),
+    method(c"readinto1", rwpair_readinto1 as *const c_void, FK),
+    method(c"write", rwpair_write as *const c_void, FK),
+    method(c"flush", rwpair_flush as *const c_void, FK),
+    method(c"readable", rwpair_readable as *const c_void, FK),
+    method(c"writable", rwpair_writable as *const c_void, FK),
+    method(c"isatty", rwpair_isatty as *const c_void, FK),
+    method(c"close", rwpair_close as *const c_void, FK),
+    METHOD_END,
+];
+
+static RWPAIR_GETSET: [PyGetSetDef; 2] =
+    [getset(c"closed", Some(rwpair_closed_get), None), GETSET_END];

@@ -1,0 +1,185 @@
+//! `_io.open` / `builtins.open` (`_io_open_impl`): mode validation, then
+//! a `FileIO`, the buffered layer and the text layer as the mode asks.
+use super::stringio::NewlineMode;
+use super::*;
+
+crate::modules::args::builtin!(pub io_open, |args, kws| {
+    let [file, mode, buffering, encoding, errs, newline, closefd, opener] = bind(
+        "open",
+        args,
+        &kws,
+        [
+            "file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener",
+        ],
+        1,
+    )?;
+    let mode_default = pystr::from_str("r")?;
+    let buffering = match buffering {
+        Some(b) => {
+            if crate::object::float::check(b) {
+                return Err(errors::type_error(
+                    "'float' object cannot be interpreted as an integer",
+                ));
+            }
+            number::as_ssize(b, exc::PyExc_OverflowError)?
+        }
+        None => -1,
+    };
+    let closefd = match closefd {
+        Some(c) => protocol::is_true(c)?,
+        None => true,
+    };
+    open(
+        file.unwrap_or(none::none()),
+        mode.unwrap_or(mode_default.as_ptr()),
+        buffering,
+        opt_str("open", "encoding", encoding)?,
+        opt_str("open", "errors", errs)?,
+        newline.filter(|&n| n != none::none()),
+        closefd,
+        opener.unwrap_or(none::none()),
+    )
+});
+
+/// `open(file, mode, buffering, encoding, errors, newline, closefd,
+/// opener)`.
+#[allow(clippy::too_many_arguments)]
+pub unsafe fn open(
+    file: *mut PyObject,
+    mode: *mut PyObject,
+    buffering: isize,
+    encoding: Option<String>,
+    errors_: Option<String>,
+    newline: Option<*mut PyObject>,
+    closefd: bool,
+    opener: *mut PyObject,
+) -> PyResult<Owned> {
+    // SAFETY: arguments valid.
+    unsafe {
+        if !pystr::check(mode) {
+            return Err(errors::type_error(format!(
+                "open() argument 'mode' must be str, not {}",
+                typeobj::type_name(mode)
+            )));
+        }
+        let m = pystr::as_str(mode)?;
+        let (mut creating, mut reading, mut writing, mut appending, mut updating) =
+            (false, false, false, false, false);
+        let (mut text, mut binary) = (false, false);
+        let mut seen = String::new();
+        for c in m.chars() {
+            if seen.contains(c) || !"xrwa+tb".contains(c) {
+                return Err(errors::value_error(format!("invalid mode: '{m}'")));
+            }
+            seen.push(c);
+            match c {
+                'x' => creating = true,
+                'r' => reading = true,
+                'w' => writing = true,
+                'a' => appending = true,
+                '+' => updating = true,
+                't' => text = true,
+                _ => binary = true,
+            }
+        }
+        let mut rawmode = String::new();
+        for (f, c) in [
+            (creating, 'x'),
+            (reading, 'r'),
+            (writing, 'w'),
+            (appending, 'a'),
+            (updating, '+'),
+        ] {
+            if f {
+                rawmode.push(c);
+            }
+        }
+        if text && binary {
+            return Err(errors::value_error(
+                "can't have text and binary mode at once",
+            ));
+        }
+        if creating as u8 + reading as u8 + writing as u8 + appending as u8 > 1 {
+            return Err(errors::value_error(
+                "must have exactly one of create/read/write/append mode",
+            ));
+        }
+        if binary && encoding.is_some() {
+            return Err(errors::value_error(
+                "binary mode doesn't take an encoding argument",
+            ));
+        }
+        if binary && errors_.is_some() {
+            return Err(errors::value_error(
+                "binary mode doesn't take an errors argument",
+            ));
+        }
+        if binary && newline.is_some() {
+            return Err(errors::value_error(
+                "binary mode doesn't take a newline argument",
+            ));
+        }
+        let nl_mode = if binary {
+            NewlineMode::Universal
+        } else {
+            NewlineMode::parse(newline, "open() ")?
+        };
+        let raw = super::fileio::new(file, &rawmode, closefd, opener)?;
+        let result = (|| -> PyResult<Owned> {
+            let mut buffering = buffering;
+            let mut line_buffering = false;
+            let isatty = {
+                let r = protocol::call_method_obj(raw.as_ptr(), "isatty", &[])?;
+                protocol::is_true(r.as_ptr())?
+            };
+            if buffering == 1 || (buffering < 0 && isatty) {
+                buffering = -1;
+                line_buffering = true;
+            }
+            if buffering < 0 {
+                let b = protocol::getattr_str(raw.as_ptr(), "_blksize")?;
+                buffering = number::as_ssize(b.as_ptr(), exc::PyExc_OverflowError)?;
+                if buffering <= 1 {
+                    buffering = DEFAULT_BUFFER_SIZE as isize;
+                }
+            }
+            if buffering < 0 {
+                return Err(errors::value_error("invalid buffering size"));
+            }
+            if buffering == 0 {
+                if binary {
+                    return Ok(raw.clone());
+                }
+                return Err(errors::value_error("can't have unbuffered text I/O"));
+            }
+            let tp = if updating {
+                super::bufferedio::random_type()
+            } else if creating || writing || appending {
+                super::bufferedio::writer_type()
+            } else {
+                super::bufferedio::reader_type()
+            };
+            let buffer = super::bufferedio::new(tp, raw.as_ptr(), buffering as usize)?;
+            if binary {
+                return Ok(buffer);
+            }
+            let wrapper = super::textio::new(
+                buffer.as_ptr(),
+                encoding.clone(),
+                errors_.clone(),
+                nl_mode,
+                line_buffering,
+                false,
+            )?;
+            protocol::setattr(wrapper.as_ptr(), pystr::intern("mode"), mode)?;
+            Ok(wrapper)
+        })();
+        if result.is_err() {
+            errors::keeping_raised(|| {
+                let _ = protocol::call_method_obj(raw.as_ptr(), "close", &[]);
+                errors::clear();
+            });
+        }
+        result
+    }
+}

@@ -1,0 +1,165 @@
+//! The standard streams (`create_stdio` in `Python/pylifecycle.c`):
+//! `sys.stdin`, `sys.stdout` and `sys.stderr` as `TextIOWrapper`s over
+//! file descriptors 0, 1 and 2, and the writers the runtime uses for its
+//! own reports.
+use super::stringio::NewlineMode;
+use super::*;
+use crate::object::int;
+
+/// The encoding and error handler of the standard streams: from
+/// `PYTHONIOENCODING` ("encoding[:errors]"), else UTF-8; the error handler
+/// is `surrogateescape` under the C/POSIX locale (as CPython's locale
+/// coercion gives) and `strict` otherwise; stderr always uses
+/// `backslashreplace`.
+fn stream_codec(fd: c_int) -> (String, String) {
+    let env = std::env::var("PYTHONIOENCODING").unwrap_or_default();
+    let (mut enc, mut errs) = match env.split_once(':') {
+        Some((e, r)) => (e.to_string(), r.to_string()),
+        None => (env.clone(), String::new()),
+    };
+    if enc.is_empty() {
+        enc = "utf-8".to_string();
+    }
+    if fd == 2 {
+        if errs.is_empty() || env.split_once(':').is_none() {
+            errs = "backslashreplace".to_string();
+        }
+    } else if errs.is_empty() {
+        let loc = ["LC_ALL", "LC_CTYPE", "LANG"]
+            .iter()
+            .filter_map(|k| std::env::var(k).ok())
+            .find(|v| !v.is_empty())
+            .unwrap_or_else(|| "C".to_string());
+        errs = if matches!(loc.as_str(), "C" | "POSIX" | "C.UTF-8" | "C.utf8") {
+            "surrogateescape"
+        } else {
+            "strict"
+        }
+        .to_string();
+    }
+    (enc, errs)
+}
+
+/// Creates the stream for `fd` (None when the descriptor is not open).
+unsafe fn create(fd: c_int, name: &str) -> PyResult<Owned> {
+    // SAFETY: fcntl only queries the descriptor.
+    if unsafe { libc::fcntl(fd, libc::F_GETFD) } < 0 {
+        return none_obj();
+    }
+    // SAFETY: the _io types are ready.
+    unsafe {
+        let fdo = int::from_i64(fd as i64)?;
+        let write = fd != 0;
+        let raw = super::fileio::new(
+            fdo.as_ptr(),
+            if write { "wb" } else { "rb" },
+            false,
+            none::none(),
+        )?;
+        let nm = pystr::from_str(name)?;
+        protocol::setattr(raw.as_ptr(), pystr::intern("name"), nm.as_ptr())?;
+        let tty = libc::isatty(fd) == 1;
+        let tp = if write {
+            super::bufferedio::writer_type()
+        } else {
+            super::bufferedio::reader_type()
+        };
+        let buf = super::bufferedio::new(tp, raw.as_ptr(), DEFAULT_BUFFER_SIZE)?;
+        let (enc, errs) = stream_codec(fd);
+        let line_buffering = write && (tty || fd == 2);
+        let t = super::textio::new(
+            buf.as_ptr(),
+            Some(enc),
+            Some(errs),
+            NewlineMode::Lf,
+            line_buffering,
+            false,
+        )?;
+        let mode = pystr::from_str(if write { "w" } else { "r" })?;
+        protocol::setattr(t.as_ptr(), pystr::intern("mode"), mode.as_ptr())?;
+        Ok(t)
+    }
+}
+
+/// Sets `sys.stdin`, `sys.stdout`, `sys.stderr` and their `__x__`
+/// copies in the namespace `d` of a new `sys` module.
+pub unsafe fn install(d: *mut PyObject) -> PyResult<()> {
+    // SAFETY: d is the sys dict.
+    unsafe {
+        for (fd, name, attr, orig) in [
+            (0, "<stdin>", "stdin", "__stdin__"),
+            (1, "<stdout>", "stdout", "__stdout__"),
+            (2, "<stderr>", "stderr", "__stderr__"),
+        ] {
+            let s = create(fd, name)?;
+            dict::set_item(d, pystr::intern(attr), s.as_ptr())?;
+            dict::set_item(d, pystr::intern(orig), s.as_ptr())?;
+        }
+        Ok(())
+    }
+}
+
+/// The sys module's `name` stream (borrowed) if `sys` exists and has one
+/// that is not None. Never creates `sys`.
+fn sys_stream(name: &str) -> *mut PyObject {
+    let modules = crate::modules::sys_modules();
+    if modules.is_null() {
+        return null_mut();
+    }
+    // SAFETY: modules is a dict; sys a module.
+    unsafe {
+        let sys = dict::get_str(modules, "sys");
+        if sys.is_null() {
+            return null_mut();
+        }
+        let d = crate::object::module::dict_of(sys);
+        if d.is_null() {
+            return null_mut();
+        }
+        let f = dict::get_str(d, name);
+        if f.is_null() || f == none::none() {
+            return null_mut();
+        }
+        f
+    }
+}
+
+/// Writes `text` to `sys.stderr` (flushed), or to the process's stderr
+/// when there is none; the caller's raised exception survives and write
+/// errors are dropped.
+pub fn write_stderr(text: &str) {
+    errors::keeping_raised(|| {
+        let f = sys_stream("stderr");
+        if !f.is_null() {
+            // SAFETY: f is a live object.
+            unsafe {
+                if let Ok(s) = pystr::from_str(text) {
+                    let r = protocol::call_method_obj(f, "write", &[s.as_ptr()]);
+                    if r.is_ok() && protocol::call_method_obj(f, "flush", &[]).is_ok() {
+                        return;
+                    }
+                }
+            }
+            errors::clear();
+        }
+        use std::io::Write;
+        let mut e = std::io::stderr().lock();
+        let _ = e.write_all(text.as_bytes());
+        let _ = e.flush();
+    })
+}
+
+/// Flushes `sys.stdout` and `sys.stderr` (at finalization); errors are
+/// dropped.
+pub fn flush_std_streams() {
+    errors::keeping_raised(|| {
+        for name in ["stdout", "stderr"] {
+            let f = sys_stream(name);
+            if !f.is_null() {
+                // SAFETY: f is a live object.
+                let _ = unsafe { protocol::call_method_obj(f, "flush", &[]) };
+                errors::clear();
+            }
+        }
+    })
+}

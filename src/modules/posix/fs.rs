@@ -1,0 +1,426 @@
+//! File-system functions of `posix`: directories (`listdir`, `mkdir`,
+//! `rmdir`, `chdir`, `getcwd`), names (`unlink`, `rename`, `link`,
+//! `symlink`, `readlink`), and metadata (`chmod`, `chown`, `utime`,
+//! `access`, `truncate`). Paths may be relative to `dir_fd`.
+use super::path::{self, fs_decode, PathArg, Target};
+use super::{dir_fd_arg, follow_arg, int_arg, none};
+use crate::modules::args::{bind, builtin};
+use crate::object::{bool as pybool, bytes, float, int, list, number, tuple};
+use crate::runtime::errors::{self, PyResult};
+use crate::Owned;
+use libc::c_int;
+use std::ptr::null_mut;
+
+/// Fails with the path's `OSError` when a libc call returned non-zero.
+fn check(r: c_int, p: &PathArg) -> PyResult<()> {
+    if r != 0 {
+        return Err(p.error());
+    }
+    Ok(())
+}
+
+/// Fails with the `OSError` naming two paths when a libc call failed.
+fn check2(r: c_int, a: &PathArg, b: &PathArg) -> PyResult<()> {
+    if r != 0 {
+        return Err(a.error2(b));
+    }
+    Ok(())
+}
+
+/// The names in an open directory stream, closing it.
+unsafe fn read_names(dir: *mut libc::DIR, as_bytes: bool) -> PyResult<Owned> {
+    let out = list::new(0)?;
+    // SAFETY: dir is an open stream that we close once.
+    unsafe {
+        loop {
+            *libc::__errno_location() = 0;
+            let ent = libc::readdir(dir);
+            if ent.is_null() {
+                let e = errors::last_errno();
+                libc::closedir(dir);
+                if e != 0 {
+                    return Err(errors::os_error(e, null_mut(), null_mut()));
+                }
+                return Ok(out);
+            }
+            let name = path::cstr_bytes((*ent).d_name.as_ptr());
+            if name == b"." || name == b".." {
+                continue;
+            }
+            let v = if as_bytes {
+                bytes::from_slice(name)
+            } else {
+                fs_decode(name)
+            };
+            match v {
+                Ok(v) => list::append(out.as_ptr(), v.as_ptr())?,
+                Err(r) => {
+                    libc::closedir(dir);
+                    return Err(r);
+                }
+            }
+        }
+    }
+}
+
+builtin!(pub(super) posix_listdir, |args, kws| {
+    let [p] = bind("listdir", args, &kws, ["path"], 1, 0)?;
+    let dir = match p.filter(|&p| p != crate::object::none::none()) {
+        None => {
+            let d = libc::opendir(c".".as_ptr());
+            if d.is_null() {
+                return Err(errors::os_error(
+                    errors::last_errno(),
+                    path::fs_decode(b".")?.as_ptr(),
+                    null_mut(),
+                ));
+            }
+            return read_names(d, false);
+        }
+        Some(p) => path::nullable_target("listdir", "path", p)?,
+    };
+    match dir {
+        Target::Fd(fd) => {
+            let d = fdopen_dir(fd)?;
+            libc::rewinddir(d);
+            read_names(d, false)
+        }
+        Target::Path(p) => {
+            let d = libc::opendir(p.c.as_ptr());
+            if d.is_null() {
+                return Err(p.error());
+            }
+            read_names(d, p.bytes)
+        }
+    }
+});
+
+/// A directory stream over a duplicate of `fd` (the caller keeps `fd`).
+pub(super) fn fdopen_dir(fd: c_int) -> PyResult<*mut libc::DIR> {
+    // SAFETY: plain libc calls on descriptors.
+    unsafe {
+        let dup = libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0);
+        if dup < 0 {
+            return Err(errors::last_os_error());
+        }
+        let d = libc::fdopendir(dup);
+        if d.is_null() {
+            let e = errors::last_errno();
+            libc::close(dup);
+            return Err(errors::os_error(e, null_mut(), null_mut()));
+        }
+        Ok(d)
+    }
+}
+
+builtin!(pub(super) posix_mkdir, |args, kws| {
+    let [p, m, d] = bind("mkdir", args, &kws, ["path", "mode", "dir_fd"], 2, 1)?;
+    let p = path::path("mkdir", "path", p.unwrap())?;
+    let mode = match m {
+        Some(m) => int_arg(m)? as libc::mode_t,
+        None => 0o777,
+    };
+    check(libc::mkdirat(dir_fd_arg(d)?, p.c.as_ptr(), mode), &p)?;
+    Ok(none())
+});
+
+builtin!(pub(super) posix_rmdir, |args, kws| {
+    let [p, d] = bind("rmdir", args, &kws, ["path", "dir_fd"], 1, 1)?;
+    let p = path::path("rmdir", "path", p.unwrap())?;
+    check(libc::unlinkat(dir_fd_arg(d)?, p.c.as_ptr(), libc::AT_REMOVEDIR), &p)?;
+    Ok(none())
+});
+
+/// `unlink` and its alias `remove`.
+unsafe fn unlink_impl(
+    name: &str,
+    args: crate::modules::args::Args,
+    kws: &[(&str, *mut crate::ffi::PyObject)],
+) -> PyResult<Owned> {
+    let [p, d] = bind(name, args, kws, ["path", "dir_fd"], 1, 1)?;
+    // SAFETY: p is a valid object.
+    let p = unsafe { path::path(name, "path", p.unwrap())? };
+    // SAFETY: p.c is a C string.
+    check(
+        unsafe { libc::unlinkat(dir_fd_arg(d)?, p.c.as_ptr(), 0) },
+        &p,
+    )?;
+    Ok(none())
+}
+
+builtin!(pub(super) posix_unlink, |args, kws| unlink_impl("unlink", args, &kws));
+builtin!(pub(super) posix_remove, |args, kws| unlink_impl("remove", args, &kws));
+
+/// `rename` and `replace` (the same call on POSIX).
+unsafe fn rename_impl(
+    name: &str,
+    args: crate::modules::args::Args,
+    kws: &[(&str, *mut crate::ffi::PyObject)],
+) -> PyResult<Owned> {
+    let [s, d, sd, dd] = bind(
+        name,
+        args,
+        kws,
+        ["src", "dst", "src_dir_fd", "dst_dir_fd"],
+        2,
+        2,
+    )?;
+    // SAFETY: valid objects; C strings.
+    unsafe {
+        let s = path::path(name, "src", s.unwrap())?;
+        let d = path::path(name, "dst", d.unwrap())?;
+        let r = libc::renameat(dir_fd_arg(sd)?, s.c.as_ptr(), dir_fd_arg(dd)?, d.c.as_ptr());
+        check2(r, &s, &d)?;
+    }
+    Ok(none())
+}
+
+builtin!(pub(super) posix_rename, |args, kws| rename_impl("rename", args, &kws));
+builtin!(pub(super) posix_replace, |args, kws| rename_impl("replace", args, &kws));
+
+builtin!(pub(super) posix_chdir, |args, kws| {
+    let [p] = bind("chdir", args, &kws, ["path"], 1, 1)?;
+    match path::target("chdir", "path", p.unwrap(), true)? {
+        Target::Fd(fd) => {
+            if libc::fchdir(fd) != 0 {
+                return Err(errors::last_os_error());
+            }
+        }
+        Target::Path(p) => check(libc::chdir(p.c.as_ptr()), &p)?,
+    }
+    Ok(none())
+});
+
+builtin!(pub(super) posix_fchdir, |args, kws| {
+    let [fd] = bind("fchdir", args, &kws, ["fd"], 1, 1)?;
+    if libc::fchdir(path::fd_value(fd.unwrap())?) != 0 {
+        return Err(errors::last_os_error());
+    }
+    Ok(none())
+});
+
+/// The current directory's bytes.
+fn cwd() -> PyResult<Vec<u8>> {
+    let mut buf = vec![0u8; 1024];
+    loop {
+        // SAFETY: buf has buf.len() writable bytes.
+        let r = unsafe { libc::getcwd(buf.as_mut_ptr().cast(), buf.len()) };
+        if !r.is_null() {
+            let n = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+            buf.truncate(n);
+            return Ok(buf);
+        }
+        if errors::last_errno() != libc::ERANGE {
+            return Err(errors::last_os_error());
+        }
+        buf.resize(buf.len() * 2, 0);
+    }
+}
+
+builtin!(pub(super) posix_getcwd, |args, kws| {
+    bind("getcwd", args, &kws, [], 0, 0)?;
+    fs_decode(&cwd()?)
+});
+
+builtin!(pub(super) posix_getcwdb, |args, kws| {
+    bind("getcwdb", args, &kws, [], 0, 0)?;
+    bytes::from_slice(&cwd()?)
+});
+
+builtin!(pub(super) posix_chmod, |args, kws| {
+    let [p, m, d, f] = bind("chmod", args, &kws, ["path", "mode", "dir_fd", "follow_symlinks"], 2, 2)?;
+    let mode = int_arg(m.unwrap())? as libc::mode_t;
+    match path::target("chmod", "path", p.unwrap(), true)? {
+        Target::Fd(fd) => {
+            if libc::fchmod(fd, mode) != 0 {
+                return Err(errors::last_os_error());
+            }
+        }
+        Target::Path(p) => {
+            // Linux cannot change a link's own mode: fchmodat refuses
+            // AT_SYMLINK_NOFOLLOW with ENOTSUP, as CPython reports.
+            let flags = if follow_arg(f)? { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
+            check(libc::fchmodat(dir_fd_arg(d)?, p.c.as_ptr(), mode, flags), &p)?;
+        }
+    }
+    Ok(none())
+});
+
+builtin!(pub(super) posix_fchmod, |args, kws| {
+    let [fd, m] = bind("fchmod", args, &kws, ["fd", "mode"], 2, 2)?;
+    if libc::fchmod(path::fd_value(fd.unwrap())?, int_arg(m.unwrap())? as libc::mode_t) != 0 {
+        return Err(errors::last_os_error());
+    }
+    Ok(none())
+});
+
+builtin!(pub(super) posix_chown, |args, kws| {
+    let [p, u, g, d, f] = bind("chown", args, &kws, ["path", "uid", "gid", "dir_fd", "follow_symlinks"], 3, 3)?;
+    let uid = int_arg(u.unwrap())? as libc::uid_t;
+    let gid = int_arg(g.unwrap())? as libc::gid_t;
+    match path::target("chown", "path", p.unwrap(), true)? {
+        Target::Fd(fd) => {
+            if libc::fchown(fd, uid, gid) != 0 {
+                return Err(errors::last_os_error());
+            }
+        }
+        Target::Path(p) => {
+            let flags = if follow_arg(f)? { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
+            check(libc::fchownat(dir_fd_arg(d)?, p.c.as_ptr(), uid, gid, flags), &p)?;
+        }
+    }
+    Ok(none())
+});
+
+/// A timestamp in seconds as a `timespec` (ints exactly, floats rounded
+/// to nanoseconds).
+unsafe fn timespec_of(o: *mut crate::ffi::PyObject) -> PyResult<libc::timespec> {
+    // SAFETY: o valid.
+    unsafe {
+        if float::check(o) {
+            let v = float::value(o);
+            let ns = (v * 1e9).round();
+            if !ns.is_finite() || ns.abs() > 9.2e18 {
+                return Err(errors::overflow_error(
+                    "timestamp out of range for platform time_t",
+                ));
+            }
+            let ns = ns as i64;
+            return Ok(libc::timespec {
+                tv_sec: ns.div_euclid(1_000_000_000),
+                tv_nsec: ns.rem_euclid(1_000_000_000),
+            });
+        }
+        Ok(libc::timespec {
+            tv_sec: int::as_i64(number::index(o)?.as_ptr())?,
+            tv_nsec: 0,
+        })
+    }
+}
+
+builtin!(pub(super) posix_utime, |args, kws| {
+    let [p, t, n, d, f] = bind("utime", args, &kws, ["path", "times", "ns", "dir_fd", "follow_symlinks"], 2, 1)?;
+    let nn = crate::object::none::none();
+    let t = t.filter(|&t| t != nn);
+    let mut ts = [libc::timespec { tv_sec: 0, tv_nsec: libc::UTIME_NOW }; 2];
+    match (t, n) {
+        (Some(_), Some(_)) => {
+            return Err(errors::value_error(
+                "utime: you may specify either 'times' or 'ns' but not both",
+            ))
+        }
+        (Some(t), None) => {
+            if !tuple::check(t) || tuple::size(t) != 2 {
+                return Err(errors::type_error(
+                    "utime: 'times' must be either a tuple of two ints or None",
+                ));
+            }
+            for (slot, &v) in ts.iter_mut().zip(tuple::items(t)) {
+                *slot = timespec_of(v)?;
+            }
+        }
+        (None, Some(n)) => {
+            if !tuple::check(n) || tuple::size(n) != 2 {
+                return Err(errors::type_error(
+                    "utime: 'ns' must be a tuple of two ints",
+                ));
+            }
+            for (slot, &v) in ts.iter_mut().zip(tuple::items(n)) {
+                let total = int::as_i128(number::index(v)?.as_ptr())
+                    .ok_or_else(|| errors::overflow_error("timestamp out of range"))?;
+                *slot = libc::timespec {
+                    tv_sec: total.div_euclid(1_000_000_000) as i64,
+                    tv_nsec: total.rem_euclid(1_000_000_000) as i64,
+                };
+            }
+        }
+        (None, None) => {}
+    }
+    match path::target("utime", "path", p.unwrap(), true)? {
+        Target::Fd(fd) => {
+            if libc::futimens(fd, ts.as_ptr()) != 0 {
+                return Err(errors::last_os_error());
+            }
+        }
+        Target::Path(p) => {
+            let flags = if follow_arg(f)? { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
+            check(libc::utimensat(dir_fd_arg(d)?, p.c.as_ptr(), ts.as_ptr(), flags), &p)?;
+        }
+    }
+    Ok(none())
+});
+
+builtin!(pub(super) posix_readlink, |args, kws| {
+    let [p, d] = bind("readlink", args, &kws, ["path", "dir_fd"], 1, 1)?;
+    let p = path::path("readlink", "path", p.unwrap())?;
+    let dfd = dir_fd_arg(d)?;
+    let mut buf = vec![0u8; 256];
+    loop {
+        let n = libc::readlinkat(dfd, p.c.as_ptr(), buf.as_mut_ptr().cast(), buf.len());
+        if n < 0 {
+            return Err(p.error());
+        }
+        if (n as usize) < buf.len() {
+            buf.truncate(n as usize);
+            return p.name(&buf);
+        }
+        buf.resize(buf.len() * 2, 0);
+    }
+});
+
+builtin!(pub(super) posix_symlink, |args, kws| {
+    let [s, d, _dir, dfd] = bind("symlink", args, &kws, ["src", "dst", "target_is_directory", "dir_fd"], 3, 2)?;
+    let s = path::path("symlink", "src", s.unwrap())?;
+    let d = path::path("symlink", "dst", d.unwrap())?;
+    check2(libc::symlinkat(s.c.as_ptr(), dir_fd_arg(dfd)?, d.c.as_ptr()), &s, &d)?;
+    Ok(none())
+});
+
+builtin!(pub(super) posix_link, |args, kws| {
+    let [s, d, sd, dd, f] = bind("link", args, &kws, ["src", "dst", "src_dir_fd", "dst_dir_fd", "follow_symlinks"], 2, 2)?;
+    let s = path::path("link", "src", s.unwrap())?;
+    let d = path::path("link", "dst", d.unwrap())?;
+    let flags = if follow_arg(f)? { libc::AT_SYMLINK_FOLLOW } else { 0 };
+    let r = libc::linkat(dir_fd_arg(sd)?, s.c.as_ptr(), dir_fd_arg(dd)?, d.c.as_ptr(), flags);
+    check2(r, &s, &d)?;
+    Ok(none())
+});
+
+builtin!(pub(super) posix_access, |args, kws| {
+    let [p, m, d, e, f] = bind("access", args, &kws, ["path", "mode", "dir_fd", "effective_ids", "follow_symlinks"], 2, 2)?;
+    let p = path::path("access", "path", p.unwrap())?;
+    let mode = int_arg(m.unwrap())? as c_int;
+    let mut flags = if follow_arg(f)? { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
+    if let Some(e) = e {
+        if crate::object::protocol::is_true(e)? {
+            flags |= libc::AT_EACCESS;
+        }
+    }
+    let r = libc::faccessat(dir_fd_arg(d)?, p.c.as_ptr(), mode, flags);
+    Ok(Owned::from_borrowed_static(pybool::from_bool(r == 0)))
+});
+
+builtin!(pub(super) posix_truncate, |args, kws| {
+    let [p, l] = bind("truncate", args, &kws, ["path", "length"], 2, 2)?;
+    let len = int_arg(l.unwrap())?;
+    match path::target("truncate", "path", p.unwrap(), true)? {
+        Target::Fd(fd) => {
+            if libc::ftruncate(fd, len) != 0 {
+                return Err(errors::last_os_error());
+            }
+        }
+        Target::Path(p) => check(libc::truncate(p.c.as_ptr(), len), &p)?,
+    }
+    Ok(none())
+});
+
+builtin!(pub(super) posix_mkfifo, |args, kws| {
+    let [p, m, d] = bind("mkfifo", args, &kws, ["path", "mode", "dir_fd"], 2, 1)?;
+    let p = path::path("mkfifo", "path", p.unwrap())?;
+    let mode = match m {
+        Some(m) => int_arg(m)? as libc::mode_t,
+        None => 0o666,
+    };
+    check(libc::mkfifoat(dir_fd_arg(d)?, p.c.as_ptr(), mode), &p)?;
+    Ok(none())
+});

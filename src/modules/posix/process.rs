@@ -1,0 +1,255 @@
+//! Process functions of `posix`: ids, `kill`, `umask`, `fork`, the `exec`
+//! family, `_exit`, `waitpid` and the wait-status helpers.
+use super::path::{self, fs_encode};
+use super::{int_arg, none};
+use crate::ffi::*;
+use crate::modules::args::{bind, builtin};
+use crate::object::{bool as pybool, bytes, int, list, protocol, str as pystr, tuple, typeobj};
+use crate::runtime::errors::{self, PyResult};
+use crate::Owned;
+use libc::c_int;
+use std::ffi::CString;
+
+macro_rules! id_getter {
+    ($($name:ident => $call:ident;)*) => {$(
+        builtin!(pub(super) $name, |args, kws| {
+            bind(stringify!($call), args, &kws, [], 0, 0)?;
+            int::from_i64(libc::$call() as i64)
+        });
+    )*};
+}
+
+id_getter! {
+    posix_getpid => getpid;
+    posix_getppid => getppid;
+    posix_getuid => getuid;
+    posix_geteuid => geteuid;
+    posix_getgid => getgid;
+    posix_getegid => getegid;
+    posix_getpgrp => getpgrp;
+}
+
+builtin!(pub(super) posix_getgroups, |args, kws| {
+    bind("getgroups", args, &kws, [], 0, 0)?;
+    let n = libc::getgroups(0, std::ptr::null_mut());
+    if n < 0 {
+        return Err(errors::last_os_error());
+    }
+    let mut v = vec![0 as libc::gid_t; n as usize];
+    let n = libc::getgroups(n, v.as_mut_ptr());
+    if n < 0 {
+        return Err(errors::last_os_error());
+    }
+    list::from_vec(v[..n as usize].iter().map(|&g| int::from_i64(g as i64)).collect::<PyResult<_>>()?)
+});
+
+builtin!(pub(super) posix_getlogin, |args, kws| {
+    bind("getlogin", args, &kws, [], 0, 0)?;
+    let p = libc::getlogin();
+    if p.is_null() {
+        if errors::last_errno() == 0 {
+            return Err(errors::runtime_error("unable to determine login name"));
+        }
+        return Err(errors::last_os_error());
+    }
+    path::fs_decode(path::cstr_bytes(p))
+});
+
+builtin!(pub(super) posix_kill, |args, kws| {
+    let [p, s] = bind("kill", args, &kws, ["pid", "signal"], 2, 2)?;
+    if libc::kill(int_arg(p.unwrap())? as libc::pid_t, int_arg(s.unwrap())? as c_int) != 0 {
+        return Err(errors::last_os_error());
+    }
+    Ok(none())
+});
+
+builtin!(pub(super) posix_killpg, |args, kws| {
+    let [p, s] = bind("killpg", args, &kws, ["pgid", "signal"], 2, 2)?;
+    if libc::killpg(int_arg(p.unwrap())? as libc::pid_t, int_arg(s.unwrap())? as c_int) != 0 {
+        return Err(errors::last_os_error());
+    }
+    Ok(none())
+});
+
+builtin!(pub(super) posix_umask, |args, kws| {
+    let [m] = bind("umask", args, &kws, ["mask"], 1, 1)?;
+    int::from_i64(libc::umask(int_arg(m.unwrap())? as libc::mode_t) as i64)
+});
+
+builtin!(pub(super) posix_fork, |args, kws| {
+    bind("fork", args, &kws, [], 0, 0)?;
+    let pid = libc::fork();
+    if pid < 0 {
+        return Err(errors::last_os_error());
+    }
+    int::from_i64(pid as i64)
+});
+
+builtin!(pub(super) posix__exit, |args, kws| {
+    let [c] = bind("_exit", args, &kws, ["status"], 1, 1)?;
+    libc::_exit(int_arg(c.unwrap())? as c_int)
+});
+
+/// An exec argument or environment item as a C string (str is
+/// file-system encoded).
+unsafe fn exec_cstring(o: *mut PyObject) -> PyResult<CString> {
+    // SAFETY: o valid.
+    unsafe {
+        let b = if pystr::check(o) {
+            fs_encode(o)?
+        } else if bytes::check(o) {
+            Owned::from_borrowed(o)
+        } else if !typeobj::lookup_str((*o).ob_type, "__fspath__").is_null() {
+            let p = path::path("execv", "path", o)?;
+            return Ok(p.c);
+        } else {
+            return Err(errors::type_error(format!(
+                "expected str, bytes or os.PathLike object, not {}",
+                typeobj::type_name(o)
+            )));
+        };
+        CString::new(bytes::as_slice(b.as_ptr()))
+            .map_err(|_| errors::value_error("embedded null byte"))
+    }
+}
+
+/// The argument vector of `execv`/`execve`: a non-empty tuple or list.
+unsafe fn exec_argv(func: &str, o: *mut PyObject) -> PyResult<Vec<CString>> {
+    // SAFETY: o valid.
+    unsafe {
+        let items = if tuple::check(o) {
+            tuple::items(o)
+        } else if list::check(o) {
+            list::items(o)
+        } else {
+            return Err(errors::type_error(format!(
+                "{func}() arg 2 must be a tuple or list"
+            )));
+        };
+        if items.is_empty() {
+            return Err(errors::value_error(format!(
+                "{func}() arg 2 must not be empty"
+            )));
+        }
+        let v = items
+            .iter()
+            .map(|&a| exec_cstring(a))
+            .collect::<PyResult<Vec<_>>>()?;
+        if v[0].as_bytes().is_empty() {
+            return Err(errors::value_error(format!(
+                "{func}() arg 2 first element cannot be empty"
+            )));
+        }
+        Ok(v)
+    }
+}
+
+/// `NAME=VALUE` strings from an environment mapping.
+pub(super) unsafe fn exec_env(env: *mut PyObject) -> PyResult<Vec<CString>> {
+    // SAFETY: env valid.
+    unsafe {
+        let keys = protocol::call_method_obj(env, "keys", &[])?;
+        let it = protocol::get_iter(keys.as_ptr())?;
+        let mut out = Vec::new();
+        while let Some(k) = protocol::iter_next(it.as_ptr())? {
+            let v = protocol::get_item(env, k.as_ptr())?;
+            let k = exec_cstring(k.as_ptr())?;
+            if k.as_bytes().is_empty() || k.as_bytes()[1..].contains(&b'=') {
+                return Err(errors::value_error("illegal environment variable name"));
+            }
+            let v = exec_cstring(v.as_ptr())?;
+            let mut s = k.into_bytes();
+            s.push(b'=');
+            s.extend_from_slice(v.as_bytes());
+            out.push(CString::new(s).map_err(|_| errors::value_error("embedded null byte"))?);
+        }
+        Ok(out)
+    }
+}
+
+/// A NULL-terminated pointer array over C strings.
+pub(super) fn ptrs(v: &[CString]) -> Vec<*const libc::c_char> {
+    v.iter()
+        .map(|c| c.as_ptr())
+        .chain(std::iter::once(std::ptr::null()))
+        .collect()
+}
+
+builtin!(pub(super) posix_execv, |args, kws| {
+    let [p, a] = bind("execv", args, &kws, ["path", "argv"], 2, 2)?;
+    let p = path::path("execv", "path", p.unwrap())?;
+    let argv = exec_argv("execv", a.unwrap())?;
+    libc::execv(p.c.as_ptr(), ptrs(&argv).as_ptr());
+    Err(errors::last_os_error())
+});
+
+builtin!(pub(super) posix_execve, |args, kws| {
+    let [p, a, e] = bind("execve", args, &kws, ["path", "argv", "env"], 3, 3)?;
+    let p = path::path("execve", "path", p.unwrap())?;
+    let argv = exec_argv("execve", a.unwrap())?;
+    let env = exec_env(e.unwrap())?;
+    libc::execve(p.c.as_ptr(), ptrs(&argv).as_ptr(), ptrs(&env).as_ptr());
+    Err(errors::last_os_error())
+});
+
+builtin!(pub(super) posix_waitpid, |args, kws| {
+    let [p, o] = bind("waitpid", args, &kws, ["pid", "options"], 2, 2)?;
+    let pid = int_arg(p.unwrap())? as libc::pid_t;
+    let options = int_arg(o.unwrap())? as c_int;
+    let mut status: c_int = 0;
+    let r = super::fd::retry(|| libc::waitpid(pid, &mut status, options))?;
+    tuple::from_vec(vec![int::from_i64(r as i64)?, int::from_i64(status as i64)?])
+});
+
+builtin!(pub(super) posix_wait, |args, kws| {
+    bind("wait", args, &kws, [], 0, 0)?;
+    let mut status: c_int = 0;
+    let r = super::fd::retry(|| libc::wait(&mut status))?;
+    tuple::from_vec(vec![int::from_i64(r as i64)?, int::from_i64(status as i64)?])
+});
+
+builtin!(pub(super) posix_waitstatus_to_exitcode, |args, kws| {
+    let [s] = bind("waitstatus_to_exitcode", args, &kws, ["status"], 1, 1)?;
+    let st = int_arg(s.unwrap())? as c_int;
+    if libc::WIFEXITED(st) {
+        return int::from_i64(libc::WEXITSTATUS(st) as i64);
+    }
+    if libc::WIFSIGNALED(st) {
+        return int::from_i64(-(libc::WTERMSIG(st) as i64));
+    }
+    Err(errors::value_error(format!("invalid wait status: {st}")))
+});
+
+macro_rules! wait_pred {
+    ($($name:ident => $f:ident;)*) => {$(
+        builtin!(pub(super) $name, |args, kws| {
+            let [s] = bind(stringify!($f), args, &kws, ["status"], 1, 1)?;
+            let st = int_arg(s.unwrap())? as c_int;
+            Ok(Owned::from_borrowed_static(pybool::from_bool(libc::$f(st))))
+        });
+    )*};
+}
+
+macro_rules! wait_field {
+    ($($name:ident => $f:ident;)*) => {$(
+        builtin!(pub(super) $name, |args, kws| {
+            let [s] = bind(stringify!($f), args, &kws, ["status"], 1, 1)?;
+            let st = int_arg(s.unwrap())? as c_int;
+            int::from_i64(libc::$f(st) as i64)
+        });
+    )*};
+}
+
+wait_pred! {
+    posix_wifexited => WIFEXITED;
+    posix_wifsignaled => WIFSIGNALED;
+    posix_wifstopped => WIFSTOPPED;
+    posix_wifcontinued => WIFCONTINUED;
+    posix_wcoredump => WCOREDUMP;
+}
+
+wait_field! {
+    posix_wexitstatus => WEXITSTATUS;
+    posix_wtermsig => WTERMSIG;
+    posix_wstopsig => WSTOPSIG;
+}

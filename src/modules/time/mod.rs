@@ -1,0 +1,116 @@
+//! The `time` module (CPython's `Modules/timemodule.c`): clocks
+//! (`clocks`), `struct_time` and the calendar conversions (`convert`),
+//! and the module table with the time-zone attributes.
+mod clocks;
+mod convert;
+
+use crate::ffi::*;
+use crate::modules::args::{bind, builtin};
+use crate::object::descr::{method, METHOD_END};
+use crate::object::{dict, int, module, str as pystr, tuple};
+use crate::runtime::errors::PyResult;
+use libc::{c_int, c_void};
+
+extern "C" {
+    /// POSIX `tzset` (not bound by the libc crate).
+    fn tzset();
+}
+
+const FK: c_int = METH_FASTCALL | METH_KEYWORDS;
+
+macro_rules! table {
+    ($($name:literal => $f:path,)*) => {
+        [$(method($name, $f as *const c_void, FK),)* METHOD_END]
+    };
+}
+
+static mut METHODS: [PyMethodDef; 23] = table! {
+    c"asctime" => convert::time_asctime,
+    c"clock_getres" => clocks::time_clock_getres,
+    c"clock_gettime" => clocks::time_clock_gettime,
+    c"clock_gettime_ns" => clocks::time_clock_gettime_ns,
+    c"ctime" => convert::time_ctime,
+    c"gmtime" => convert::time_gmtime,
+    c"localtime" => convert::time_localtime,
+    c"mktime" => convert::time_mktime,
+    c"monotonic" => clocks::time_monotonic,
+    c"monotonic_ns" => clocks::time_monotonic_ns,
+    c"perf_counter" => clocks::time_perf_counter,
+    c"perf_counter_ns" => clocks::time_perf_counter_ns,
+    c"process_time" => clocks::time_process_time,
+    c"process_time_ns" => clocks::time_process_time_ns,
+    c"sleep" => clocks::time_sleep,
+    c"strftime" => convert::time_strftime,
+    c"strptime" => convert::time_strptime,
+    c"thread_time" => clocks::time_thread_time,
+    c"thread_time_ns" => clocks::time_thread_time_ns,
+    c"time" => clocks::time_time,
+    c"time_ns" => clocks::time_time_ns,
+    c"tzset" => time_tzset,
+};
+
+/// Sets `timezone`, `altzone`, `daylight` and `tzname` in `d` from the
+/// C library's view of January and July of the current year (as CPython's
+/// `init_timezone`, which also copes with southern-hemisphere DST).
+unsafe fn set_timezone(d: *mut PyObject) -> PyResult<()> {
+    const YEAR: i64 = (365 * 24 + 6) * 3600;
+    // SAFETY: tm is written by localtime_r before it is read; d is a dict.
+    unsafe {
+        tzset();
+        let t = libc::time(std::ptr::null_mut()) / YEAR * YEAR;
+        let probe = |t: i64| -> (i64, Vec<u8>) {
+            let mut tm: libc::tm = std::mem::zeroed();
+            libc::localtime_r(&t, &mut tm);
+            let name = if tm.tm_zone.is_null() {
+                Vec::new()
+            } else {
+                std::ffi::CStr::from_ptr(tm.tm_zone).to_bytes().to_vec()
+            };
+            (-tm.tm_gmtoff, name)
+        };
+        let (jan, jan_name) = probe(t);
+        let (jul, jul_name) = probe(t + YEAR / 2);
+        let ((std_off, std_name), (dst_off, dst_name)) = if jan < jul {
+            ((jul, jul_name), (jan, jan_name))
+        } else {
+            ((jan, jan_name), (jul, jul_name))
+        };
+        let set = |k: &str, v: *mut PyObject| dict::set_item(d, pystr::intern(k), v);
+        set("timezone", int::from_i64(std_off)?.as_ptr())?;
+        set("altzone", int::from_i64(dst_off)?.as_ptr())?;
+        set(
+            "daylight",
+            int::from_i64((std_off != dst_off) as i64)?.as_ptr(),
+        )?;
+        let names = tuple::from_vec(vec![
+            crate::modules::posix::path::fs_decode(&std_name)?,
+            crate::modules::posix::path::fs_decode(&dst_name)?,
+        ])?;
+        set("tzname", names.as_ptr())
+    }
+}
+
+builtin!(time_tzset, |slf, args, kws| {
+    bind("tzset", args, &kws, [], 0, 0)?;
+    set_timezone(module::dict_of(slf))?;
+    Ok(crate::modules::posix::none())
+});
+
+/// `PyInit_time`.
+pub unsafe extern "C" fn init() -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: the method table is static; the module is new.
+        unsafe {
+            let m = crate::modules::new_module("time", (&raw mut METHODS).cast())?;
+            let d = module::dict_of(m.as_ptr());
+            let set = |k: &str, v: *mut PyObject| dict::set_item(d, pystr::intern(k), v);
+            for &(k, v) in clocks::CLOCK_IDS {
+                set(k, int::from_i64(v as i64)?.as_ptr())?;
+            }
+            set("struct_time", convert::struct_time_type()?.cast())?;
+            set("_STRUCT_TM_ITEMS", int::from_i64(11)?.as_ptr())?;
+            set_timezone(d)?;
+            Ok(m)
+        }
+    })
+}
