@@ -56,6 +56,9 @@ static void *tss_worker(void *arg)
 
 int main(void)
 {
+    /* C and Python output interleave in order (Python prints with
+     * flush=True). */
+    setvbuf(stdout, NULL, _IONBF, 0);
     start();
     check("main thread holds the GIL", PyGILState_Check());
     check("GILState thread state is the current one",
@@ -94,8 +97,8 @@ int main(void)
     }
     show_int("nested Ensure saw PyGILState_LOCKED", nested);
     PyRun_SimpleString(
-        "print('calls:', len(results), 'distinct:', len(set(results)), 'total:', total)\n"
-        "print('per thread:', sorted({v // 1000: 0 for v in results}))\n");
+        "print('calls:', len(results), 'distinct:', len(set(results)), 'total:', total, flush=True)\n"
+        "print('per thread:', sorted({v // 1000: 0 for v in results}), flush=True)\n");
 
     /* A second thread state on the main thread. */
     PyThreadState *main_ts = PyThreadState_Get();
@@ -110,7 +113,7 @@ int main(void)
     check("Swap made it current", PyThreadState_Get() == ts2);
     PyObject *d2 = PyThreadState_GetDict();
     PyDict_SetItemString(d2, "mark", Py_True);
-    PyRun_SimpleString("print('running in the second thread state:', 6 * 7)");
+    PyRun_SimpleString("print('running in the second thread state:', 6 * 7, flush=True)");
     PyThreadState_Swap(main_ts);
     PyObject *d1 = PyThreadState_GetDict();
     check("thread-state dicts are separate", d1 != d2 && PyDict_GetItemString(d1, "mark") == NULL);
@@ -145,7 +148,7 @@ int main(void)
     Py_DECREF(ident);
     show_int("SetAsyncExc on the spinning thread", PyThreadState_SetAsyncExc(id, PyExc_ValueError));
     show_int("SetAsyncExc on no thread", PyThreadState_SetAsyncExc(id + 1, PyExc_ValueError));
-    PyRun_SimpleString("finished.acquire(); print('caught:', caught)");
+    PyRun_SimpleString("finished.acquire(); print('caught:', caught, flush=True)");
 
     /* The thread ident agrees with _thread.get_ident(). */
     PyObject *r = PyRun_String("_thread.get_ident()", Py_eval_input, PyModule_GetDict(main),

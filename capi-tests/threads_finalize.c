@@ -45,7 +45,7 @@ int main(void)
         "        pass\n"
         "_thread.start_new_thread(spin, ())\n"
         "started.acquire()\n"
-        "print('daemon thread spinning')\n");
+        "print('daemon thread spinning', flush=True)\n");
     printf("finalize with the daemon thread running: %d\n", Py_FinalizeEx());
     printf("initialized: %d\n", Py_IsInitialized());
 
@@ -57,7 +57,7 @@ int main(void)
     check("late PyGILState_Ensure returned", returned_from_ensure);
 
     Py_Initialize();
-    PyRun_SimpleString("print('second runtime runs:', sum(range(10)))");
+    PyRun_SimpleString("print('second runtime runs:', sum(range(10)), flush=True)");
     usleep(100 * 1000);
     check("late PyGILState_Ensure returned after re-initialization", returned_from_ensure);
     printf("finalize again: %d\n", Py_FinalizeEx());

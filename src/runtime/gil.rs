@@ -169,8 +169,13 @@ pub fn save_thread() -> *mut PyThreadState {
 /// `ts` is NULL or a live thread state of the calling thread.
 pub unsafe fn restore_thread(ts: *mut PyThreadState) {
     if !ts.is_null() {
+        // errno survives, so a caller can look at it after the GIL is back.
+        let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
         // SAFETY: as the caller promises.
-        unsafe { take(ts) };
+        unsafe {
+            take(ts);
+            *libc::__errno_location() = errno;
+        }
         tstate::swap(ts);
     }
 }

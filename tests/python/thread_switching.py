@@ -66,3 +66,12 @@ try:
         pass
 except KeyboardInterrupt:
     print("KeyboardInterrupt in main")
+
+# time.sleep releases the GIL: the worker runs while the main thread sleeps.
+import time
+
+order = []
+_thread.start_new_thread(order.append, ("worker",))
+time.sleep(1.0)
+order.append("main after sleep")
+print(order)
