@@ -883,7 +883,7 @@ typedef struct PyCodeObject PyCodeObject;
 #define ASYNC_EXC 2
 
 /*
- Eval-breaker bit: a signal (SIGINT) waits for the main thread.
+ Eval-breaker bit: a signal arrived; the main thread runs its handler.
  */
 #define SIGNALS_PENDING 4
 
@@ -892,6 +892,11 @@ typedef struct PyCodeObject PyCodeObject;
  `THREAD_STACK_MIN`).
  */
 #define STACK_MIN 32768
+
+/*
+ One more than the highest signal number (`NSIG`; Linux has 64 signals).
+ */
+#define NSIG 65
 
 /*
  `PyGILState_STATE`: whether `PyGILState_Ensure` found the GIL held.
@@ -1966,6 +1971,11 @@ extern struct PyTypeObject PyBytes_Type;
 extern struct PyTypeObject PyBytesIter_Type;
 
 /*
+ `PyCallIter_Type`.
+ */
+extern struct PyTypeObject PyCallIter_Type;
+
+/*
  `PyCapsule_Type`.
  */
 extern struct PyTypeObject PyCapsule_Type;
@@ -3025,6 +3035,11 @@ extern struct PyTypeObject _PyWeakref_ProxyType;
 extern struct PyTypeObject _PyWeakref_CallableProxyType;
 
 /*
+ `_PyAnextAwaitable_Type`.
+ */
+extern struct PyTypeObject _PyAnextAwaitable_Type;
+
+/*
  `PyAsyncGen_Type`.
  */
 extern struct PyTypeObject PyAsyncGen_Type;
@@ -4018,10 +4033,10 @@ PyObject *PyErr_ProgramTextObject(PyObject *filename, int lineno);
 PyObject *PyErr_ProgramText(const char *filename, int lineno);
 
 /*
- `PyErr_SetInterruptEx`: simulates the arrival of `signum`. Only SIGINT
- has a Python-level handler (the default one raising KeyboardInterrupt,
- at the next `PyErr_CheckSignals`); other signals are ignored (0); an
- invalid number gives -1.
+ `PyErr_SetInterruptEx`: simulates the arrival of `signum`; its Python
+ handler runs at the next `PyErr_CheckSignals` (SIGINT's default one
+ raises KeyboardInterrupt; an ignored or default disposition does
+ nothing). An invalid number gives -1.
  */
 int PyErr_SetInterruptEx(int signum);
 

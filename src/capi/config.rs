@@ -945,9 +945,12 @@ fn run_main() -> c_int {
     } else if let Some(m) = &cfg.run_module {
         let dirs = crate::runtime::import::search_path();
         let found = (!m.contains('.'))
-            .then(|| crate::runtime::import::find_source(&dirs, m))
-            .flatten();
-        match found.and_then(|(p, pkg)| Some((std::fs::read_to_string(&p).ok()?, p, pkg))) {
+            .then(|| crate::runtime::import::find_module(&dirs, m))
+            .flatten()
+            .filter(|f| !f.is_extension);
+        match found
+            .and_then(|f| Some((std::fs::read_to_string(&f.path).ok()?, f.path, f.is_package)))
+        {
             Some((src, path, false)) => run_module_file(&path, &src),
             _ => {
                 eprintln!("ferrython: No module named {m} (only top-level modules run with -m)");

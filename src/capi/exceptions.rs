@@ -509,18 +509,16 @@ pub unsafe extern "C" fn PyErr_ProgramText(
     })
 }
 
-/// `PyErr_SetInterruptEx`: simulates the arrival of `signum`. Only SIGINT
-/// has a Python-level handler (the default one raising KeyboardInterrupt,
-/// at the next `PyErr_CheckSignals`); other signals are ignored (0); an
-/// invalid number gives -1.
+/// `PyErr_SetInterruptEx`: simulates the arrival of `signum`; its Python
+/// handler runs at the next `PyErr_CheckSignals` (SIGINT's default one
+/// raises KeyboardInterrupt; an ignored or default disposition does
+/// nothing). An invalid number gives -1.
 #[no_mangle]
 pub extern "C" fn PyErr_SetInterruptEx(signum: c_int) -> c_int {
     if signum < 1 || signum > libc::SIGRTMAX() {
         return -1;
     }
-    if signum == libc::SIGINT {
-        errors::trip_interrupt();
-    }
+    crate::runtime::signals::simulate(signum);
     0
 }
 

@@ -105,6 +105,20 @@ pub unsafe fn run_init_function(
     f: unsafe extern "C" fn() -> *mut PyObject,
 ) -> PyResult<Owned> {
     // SAFETY: per the contract above.
+    unsafe { run_init_function_with_spec(name, f, import::builtin_spec(name)?) }
+}
+
+/// [`run_init_function`] with the module spec a multi-phase module is
+/// created from (an extension module's names its file as `origin`).
+///
+/// # Safety
+/// As for [`run_init_function`].
+pub unsafe fn run_init_function_with_spec(
+    name: &str,
+    f: unsafe extern "C" fn() -> *mut PyObject,
+    spec: Owned,
+) -> PyResult<Owned> {
+    // SAFETY: per the contract above.
     unsafe {
         let r = f();
         if r.is_null() {
@@ -119,7 +133,6 @@ pub unsafe fn run_init_function(
             return Ok(Owned::from_raw_unchecked(r));
         }
         let def = r.cast::<PyModuleDef>();
-        let spec = import::builtin_spec(name)?;
         let m = crate::capi::module::PyModule_FromDefAndSpec2(def, spec.as_ptr(), 0);
         let m = errors::check(m)?;
         dict::set_item(

@@ -229,8 +229,76 @@ builtin!(bi_hash, |args, kws| {
 
 builtin!(bi_iter, |args, kws| {
     no_kwargs("iter", &kws)?;
-    arity("iter", args, 1, 1)?;
+    arity("iter", args, 1, 2)?;
+    if let [callable, sentinel] = args {
+        if (*(**callable).ob_type).tp_call.is_none() {
+            return Err(errors::type_error("iter(v, w): v must be callable"));
+        }
+        return crate::object::calliter::new(*callable, *sentinel);
+    }
     protocol::get_iter(args[0])
+});
+
+builtin!(bi_aiter, |args, kws| {
+    no_kwargs("aiter", &kws)?;
+    arity("aiter", args, 1, 1)?;
+    let v = args[0];
+    let am = (*(*v).ob_type).tp_as_async;
+    let Some(f) = (if am.is_null() { None } else { (*am).am_aiter }) else {
+        return Err(errors::type_error(format!(
+            "'{}' object is not an async iterable",
+            typeobj::type_name(v)
+        )));
+    };
+    let it = errors::check(f(v))?;
+    let am = (*(*it.as_ptr()).ob_type).tp_as_async;
+    if am.is_null() || (*am).am_anext.is_none() {
+        return Err(errors::type_error(format!(
+            "aiter() returned not an async iterator of type '{}'",
+            typeobj::type_name(it.as_ptr())
+        )));
+    }
+    Ok(it)
+});
+
+builtin!(bi_anext, |args, kws| {
+    no_kwargs("anext", &kws)?;
+    arity("anext", args, 1, 2)?;
+    let it = args[0];
+    let am = (*(*it).ob_type).tp_as_async;
+    let Some(f) = (if am.is_null() { None } else { (*am).am_anext }) else {
+        return Err(errors::type_error(format!(
+            "'{}' object is not an async iterator",
+            typeobj::type_name(it)
+        )));
+    };
+    let awaitable = errors::check(f(it))?;
+    match args.get(1) {
+        Some(&default) => crate::vm::anext::new(awaitable.as_ptr(), default),
+        None => Ok(awaitable),
+    }
+});
+
+builtin!(bi_breakpoint, |args, kws| {
+    let hook = crate::modules::sys::get("breakpointhook");
+    if hook.is_null() {
+        return Err(errors::runtime_error("lost sys.breakpointhook"));
+    }
+    let hook = Owned::from_borrowed(hook);
+    let names: Vec<*mut PyObject> = kws.iter().map(|&(k, _)| pystr::intern(k)).collect();
+    let mut all: Vec<*mut PyObject> = args.to_vec();
+    all.extend(kws.iter().map(|&(_, v)| v));
+    let kn = tuple::from_slice(&names)?;
+    errors::check(crate::capi::call::vectorcall(
+        hook.as_ptr(),
+        all.as_ptr(),
+        args.len(),
+        if names.is_empty() {
+            null_mut()
+        } else {
+            kn.as_ptr()
+        },
+    ))
 });
 
 builtin!(bi_next, |args, kws| {
@@ -765,7 +833,7 @@ macro_rules! table {
     };
 }
 
-static mut BUILTIN_METHODS: [PyMethodDef; 43] = table![
+static mut BUILTIN_METHODS: [PyMethodDef; 46] = table![
     c"print" => bi_print,
     c"input" => bi_input,
     c"open" => io_open,
@@ -783,6 +851,9 @@ static mut BUILTIN_METHODS: [PyMethodDef; 43] = table![
     c"hash" => bi_hash,
     c"iter" => bi_iter,
     c"next" => bi_next,
+    c"aiter" => bi_aiter,
+    c"anext" => bi_anext,
+    c"breakpoint" => bi_breakpoint,
     c"callable" => bi_callable,
     c"chr" => bi_chr,
     c"ord" => bi_ord,

@@ -1,18 +1,23 @@
 //! Builtin modules written in Rust, and the per-interpreter module table
 //! (`sys.modules`).
 pub mod args;
+pub mod bisect;
 pub mod builtins;
 pub mod codecs;
 pub mod collections;
 pub mod errno;
+pub mod functools;
 pub mod gc;
+pub mod heapq;
 pub mod io;
 pub mod itertools;
 pub mod math;
 pub mod module_def;
 pub mod objtype;
+pub mod operator;
 pub mod posix;
 pub mod random;
+pub mod signal;
 pub mod sre;
 pub mod stat;
 pub mod sys;
@@ -39,11 +44,16 @@ pub fn sys_modules() -> *mut PyObject {
 /// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
 const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     // One line per module, sorted by name.
+    ("_bisect", bisect::init),
     ("_codecs", codecs::init),
     ("_collections", collections::init),
+    ("_functools", functools::init),
+    ("_heapq", heapq::init),
     ("_io", io::init),
+    ("_operator", operator::init),
     ("_random", random::init),
     ("_sre", sre::init),
+    ("_signal", signal::init),
     ("_stat", stat::init),
     ("_thread", thread::init),
     ("_typing", typing::init),

@@ -140,8 +140,8 @@ pub unsafe fn new_obj<T>(tp: *mut PyTypeObject, st: T) -> PyResult<Owned> {
     }
 }
 
-/// `tp_dealloc` of an `Obj<T>` type: weak references, the instance dict
-/// (when the type has one), the state, then the memory.
+/// `tp_dealloc` of an `Obj<T>` type: weak references, the state (which
+/// owns the instance dict when the type has one), then the memory.
 pub unsafe extern "C" fn dealloc<T>(op: *mut PyObject) {
     // SAFETY: refcount reached zero; the layout is Obj<T>, its state written
     // by new_obj.
@@ -152,10 +152,6 @@ pub unsafe extern "C" fn dealloc<T>(op: *mut PyObject) {
         }
         if (*tp).tp_weaklistoffset > 0 {
             crate::object::weakref::clear_weakrefs(op);
-        }
-        let dslot = crate::object::object::dict_slot(op);
-        if !dslot.is_null() {
-            xdecref(std::mem::replace(&mut *dslot, null_mut()));
         }
         std::ptr::drop_in_place(&mut (*op.cast::<Obj<T>>()).state);
         match (*tp).tp_free {
@@ -176,29 +172,13 @@ pub unsafe extern "C" fn traverse<T: State>(
 ) -> c_int {
     let Some(visit) = visit else { return 0 };
     // SAFETY: op has the Obj<T> layout; visit is the collector's callback.
-    unsafe {
-        let r = state::<T>(op).traverse(&mut |o| visit(o, arg));
-        if r != 0 {
-            return r;
-        }
-        let dslot = crate::object::object::dict_slot(op);
-        if !dslot.is_null() && !(*dslot).is_null() {
-            return visit(*dslot, arg);
-        }
-        0
-    }
+    unsafe { state::<T>(op).traverse(&mut |o| visit(o, arg)) }
 }
 
 /// `tp_clear` of an `Obj<T>` type.
 pub unsafe extern "C" fn clear<T: State>(op: *mut PyObject) -> c_int {
     // SAFETY: op has the Obj<T> layout.
-    unsafe {
-        state::<T>(op).clear();
-        let dslot = crate::object::object::dict_slot(op);
-        if !dslot.is_null() {
-            xdecref(std::mem::replace(&mut *dslot, null_mut()));
-        }
-    }
+    unsafe { state::<T>(op).clear() };
     0
 }
 
@@ -398,11 +378,7 @@ pub unsafe fn new_module(
 ) -> PyResult<Owned> {
     // SAFETY: the tables are static and live for the process.
     unsafe {
-        let m = crate::object::module::new(pystr::intern(name))?;
-        if !methods.is_null() && crate::capi::module::PyModule_AddFunctions(m.as_ptr(), methods) < 0
-        {
-            return Err(Raised::assume());
-        }
+        let m = crate::modules::new_module(name, methods)?;
         for &tp in types {
             if crate::capi::module::PyModule_AddType(m.as_ptr(), tp) < 0 {
                 return Err(Raised::assume());
@@ -411,3 +387,14 @@ pub unsafe fn new_module(
         Ok(m)
     }
 }
+
+/// The `tp_getset` of a type whose instances have a `__dict__` slot
+/// (`tp_dictoffset`): exposes it as `__dict__`.
+pub static DICT_GETSET: [PyGetSetDef; 2] = [
+    crate::object::descr::getset(
+        c"__dict__",
+        Some(crate::object::object::PyObject_GenericGetDict),
+        None,
+    ),
+    crate::object::descr::GETSET_END,
+];

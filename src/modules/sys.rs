@@ -255,9 +255,52 @@ builtin!(sys_get_asyncgen_hooks, |args, kws| {
     Ok(v)
 });
 
+// `sys.breakpointhook(*args, **kws)`: calls the function that
+// `$PYTHONBREAKPOINT` names (`pdb.set_trace` by default; "0" disables
+// breakpoints), warning when it cannot be imported.
+builtin!(sys_breakpointhook, |args, kws| {
+    let env = std::env::var("PYTHONBREAKPOINT").ok();
+    let hookname = match env.as_deref() {
+        None | Some("") => "pdb.set_trace",
+        Some("0") => return Ok(Owned::from_borrowed_static(none::none())),
+        Some(h) => h,
+    };
+    let (modpath, funcname) = hookname.rsplit_once('.').unwrap_or(("builtins", hookname));
+    let hook = crate::runtime::import::import_absolute(modpath)
+        .and_then(|m| crate::object::protocol::getattr_str(m.as_ptr(), funcname));
+    let hook = match hook {
+        Ok(h) => h,
+        Err(_) => {
+            errors::clear();
+            let msg = std::ffi::CString::new(format!(
+                "Ignoring unimportable $PYTHONBREAKPOINT: \"{hookname}\""
+            ))
+            .map_err(|_| errors::value_error("embedded null character"))?;
+            if crate::capi::warnings::PyErr_WarnEx(exc::PyExc_RuntimeWarning, msg.as_ptr(), 1) < 0 {
+                return Err(errors::Raised::assume());
+            }
+            return Ok(Owned::from_borrowed_static(none::none()));
+        }
+    };
+    let names: Vec<*mut PyObject> = kws.iter().map(|&(k, _)| pystr::intern(k)).collect();
+    let mut all: Vec<*mut PyObject> = args.to_vec();
+    all.extend(kws.iter().map(|&(_, v)| v));
+    let kn = tuple::from_slice(&names)?;
+    errors::check(crate::capi::call::vectorcall(
+        hook.as_ptr(),
+        all.as_ptr(),
+        args.len(),
+        if names.is_empty() {
+            null_mut()
+        } else {
+            kn.as_ptr()
+        },
+    ))
+});
+
 const FK: libc::c_int = METH_FASTCALL | METH_KEYWORDS;
 
-static mut SYS_METHODS: [PyMethodDef; 16] = [
+static mut SYS_METHODS: [PyMethodDef; 17] = [
     method(c"exit", sys_exit as *const c_void, FK),
     method(
         c"getrecursionlimit",
@@ -299,6 +342,7 @@ static mut SYS_METHODS: [PyMethodDef; 16] = [
         sys_set_int_max_str_digits as *const c_void,
         FK,
     ),
+    method(c"breakpointhook", sys_breakpointhook as *const c_void, FK),
     method(
         c"set_asyncgen_hooks",
         sys_set_asyncgen_hooks as *const c_void,
@@ -473,6 +517,7 @@ pub fn create() -> PyResult<Owned> {
                 .collect::<PyResult<Vec<_>>>()?,
         )?;
         set("builtin_module_names", names.as_ptr())?;
+        set("__breakpointhook__", dict::get_str(d, "breakpointhook"))?;
         crate::modules::io::stdio::install(d)?;
         Ok(m)
     }

@@ -7,6 +7,7 @@ pub mod bytearray;
 pub mod bytes;
 pub mod bytes_format;
 pub mod bytes_methods;
+pub mod calliter;
 pub mod capsule;
 pub mod codecs_core;
 pub mod complex;

@@ -61,7 +61,12 @@ pub unsafe extern "C" fn subtype_traverse(
             }
             base = (*base).tp_base;
         }
-        let dslot = crate::object::object::dict_slot(op);
+        // A dict that a builtin base defines is the base's to visit.
+        let dslot = if (*base).tp_dictoffset == 0 {
+            crate::object::object::dict_slot(op)
+        } else {
+            null_mut()
+        };
         if !dslot.is_null() && !(*dslot).is_null() {
             let r = visit(*dslot, arg);
             if r != 0 {
@@ -94,9 +99,11 @@ pub unsafe extern "C" fn subtype_clear(op: *mut PyObject) -> c_int {
             }
             base = (*base).tp_base;
         }
-        let dslot = crate::object::object::dict_slot(op);
-        if !dslot.is_null() {
-            xdecref(std::mem::replace(&mut *dslot, null_mut()));
+        if (*base).tp_dictoffset == 0 {
+            let dslot = crate::object::object::dict_slot(op);
+            if !dslot.is_null() {
+                xdecref(std::mem::replace(&mut *dslot, null_mut()));
+            }
         }
         match (*base).tp_clear {
             Some(c) => c(op),

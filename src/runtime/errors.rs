@@ -7,7 +7,6 @@ use crate::object::handle::Owned;
 use crate::object::refcount::{decref, xdecref};
 use crate::runtime::tstate;
 use std::ptr::null_mut;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Proof that the current thread's error indicator holds an exception.
 #[derive(Debug)]
@@ -199,29 +198,21 @@ pub unsafe fn matches(exc_type: *mut PyObject) -> bool {
     !e.is_null() && unsafe { exc::given_matches(e, exc_type) }
 }
 
-/// Set by `PyErr_SetInterrupt` (and, later, the SIGINT handler); taken by
-/// [`check_signals`].
-static PENDING_INTERRUPT: AtomicBool = AtomicBool::new(false);
-
-/// Records a pending SIGINT: the next [`check_signals`] raises
-/// `KeyboardInterrupt`. Async-signal-safe.
+/// Records a pending SIGINT: the next [`check_signals`] runs its handler
+/// (`KeyboardInterrupt` by default). Async-signal-safe.
 pub fn trip_interrupt() {
-    PENDING_INTERRUPT.store(true, Ordering::Release);
-    crate::runtime::gil::set_eval_breaker(crate::runtime::gil::SIGNALS_PENDING);
+    crate::runtime::signals::trip(libc::SIGINT);
 }
 
 /// Takes a pending SIGINT (`PyOS_InterruptOccurred`).
 pub fn take_interrupt() -> bool {
-    PENDING_INTERRUPT.swap(false, Ordering::AcqRel)
+    crate::runtime::signals::take_interrupt()
 }
 
-/// `PyErr_CheckSignals`: raises `KeyboardInterrupt` for a pending SIGINT.
+/// `PyErr_CheckSignals`: runs the Python handlers of pending signals
+/// (SIGINT without one raises `KeyboardInterrupt`).
 pub fn check_signals() -> PyResult<()> {
-    if take_interrupt() {
-        // SAFETY: PyExc_KeyboardInterrupt is set at load time.
-        return Err(unsafe { set_object(exc::PyExc_KeyboardInterrupt, null_mut()) });
-    }
-    Ok(())
+    crate::runtime::signals::check()
 }
 
 /// Drops a reference that may be NULL; convenience for C-style cleanup.

@@ -20,7 +20,7 @@ pub const GIL_DROP_REQUEST: u32 = 1;
 /// exception (`PyThreadState_SetAsyncExc`).
 pub const ASYNC_EXC: u32 = 2;
 
-/// Eval-breaker bit: a signal (SIGINT) waits for the main thread.
+/// Eval-breaker bit: a signal arrived; the main thread runs its handler.
 pub const SIGNALS_PENDING: u32 = 4;
 
 /// The eval-breaker word: nonzero when the evaluation loop must look at
@@ -224,10 +224,13 @@ fn handle_eval_breaker() -> crate::PyResult<()> {
         unsafe { take(ts) };
         tstate::swap(ts);
     }
-    // SAFETY: ts and its interpreter are live.
-    if bits & SIGNALS_PENDING != 0 && unsafe { (*ts).thread_id == (*(*ts).interp).main_thread } {
+    if bits & SIGNALS_PENDING != 0 && crate::runtime::signals::is_main_thread() {
         EVAL_BREAKER.fetch_and(!SIGNALS_PENDING, Ordering::Relaxed);
-        crate::runtime::errors::check_signals()?;
+        let r = crate::runtime::errors::check_signals();
+        if crate::runtime::signals::pending() {
+            set_eval_breaker(SIGNALS_PENDING);
+        }
+        r?;
     }
     if bits & ASYNC_EXC != 0 {
         // SAFETY: ts is the current, live thread state and we hold the GIL.

@@ -106,17 +106,45 @@ pub fn search_path() -> Vec<PathBuf> {
     interp.path.iter().map(PathBuf::from).collect()
 }
 
-/// Finds `name` (the last part of a dotted name) in `dirs`: a package
-/// directory with `__init__.py`, or `name.py`.
-pub fn find_source(dirs: &[PathBuf], name: &str) -> Option<(PathBuf, bool)> {
+/// What a search of the module path found.
+pub struct Found {
+    pub path: PathBuf,
+    pub is_package: bool,
+    /// An extension module (a shared library) rather than source.
+    pub is_extension: bool,
+}
+
+/// Finds `name` (the last part of a dotted name) in `dirs`, as CPython's
+/// `FileFinder` does: in each directory a package (`name/__init__` with an
+/// extension suffix or `.py`) first, then an extension module
+/// (`name.ferrython-314-<arch>-<os>-gnu.so`, `name.abi3.so`, `name.so`),
+/// then `name.py`.
+pub fn find_module(dirs: &[PathBuf], name: &str) -> Option<Found> {
+    let suffixes = crate::runtime::dynload::suffixes();
+    let candidates = |base: &Path, stem: &str| -> Option<(PathBuf, bool)> {
+        suffixes
+            .iter()
+            .map(|s| (base.join(format!("{stem}{s}")), true))
+            .chain(std::iter::once((base.join(format!("{stem}.py")), false)))
+            .find(|(p, _)| p.is_file())
+    };
     for d in dirs {
-        let pkg = d.join(name).join("__init__.py");
-        if pkg.is_file() {
-            return Some((pkg, true));
+        let pkg_dir = d.join(name);
+        if pkg_dir.is_dir() {
+            if let Some((path, is_extension)) = candidates(&pkg_dir, "__init__") {
+                return Some(Found {
+                    path,
+                    is_package: true,
+                    is_extension,
+                });
+            }
         }
-        let file = d.join(format!("{name}.py"));
-        if file.is_file() {
-            return Some((file, false));
+        if let Some((path, is_extension)) = candidates(d, name) {
+            return Some(Found {
+                path,
+                is_package: false,
+                is_extension,
+            });
         }
     }
     None
@@ -272,10 +300,14 @@ pub fn import_absolute(fullname: &str) -> PyResult<Owned> {
                 (dirs, last, Some(p))
             }
         };
-        let Some((path, is_pkg)) = find_source(&dirs, last) else {
+        let Some(found) = find_module(&dirs, last) else {
             return Err(not_found(fullname));
         };
-        let m = load_source(fullname, &path, is_pkg)?;
+        let m = if found.is_extension {
+            crate::runtime::dynload::load(fullname, &found.path, found.is_package)?
+        } else {
+            load_source(fullname, &found.path, found.is_package)?
+        };
         if let Some(p) = parent {
             protocol::setattr(p.as_ptr(), pystr::intern(last), m.as_ptr())?;
         }

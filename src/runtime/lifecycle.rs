@@ -111,6 +111,8 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::vm::genobject::PyCoro_Type,
         &raw mut crate::vm::genobject::_PyCoroWrapper_Type,
         &raw mut crate::vm::asyncgen::PyAsyncGen_Type,
+        &raw mut crate::vm::anext::_PyAnextAwaitable_Type,
+        &raw mut crate::object::calliter::PyCallIter_Type,
         &raw mut crate::object::typevar::nodefault::_PyNoDefault_Type,
         &raw mut crate::object::typevar::typeparam::_PyTypeVar_Type,
         &raw mut crate::object::typevar::typeparam::_PyParamSpec_Type,
@@ -257,6 +259,7 @@ pub fn initialize_with(config: &crate::runtime::config::Config) {
         }
     }
     crate::runtime::config::set_current(Some(config.clone()));
+    crate::runtime::signals::install_startup_handlers();
     INITIALIZED.store(true, Ordering::Release);
 }
 

@@ -1,10 +1,12 @@
 //! The runtime: interpreter and thread states, the error indicator,
 //! initialization and finalization.
 pub mod config;
+pub mod dynload;
 pub mod errors;
 pub mod gil;
 pub mod import;
 pub mod lifecycle;
 pub mod pythread;
 pub mod run;
+pub mod signals;
 pub mod tstate;

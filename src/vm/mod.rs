@@ -1,5 +1,6 @@
 //! Running Python code: code objects, functions, frames, the evaluation
 //! loop, tracebacks, calls and class creation.
+pub mod anext;
 pub mod asyncgen;
 pub mod call;
 pub mod cell;

@@ -267,11 +267,7 @@ builtin!(thread_interrupt_main, |args, kws| {
     if !(1..65).contains(&signum) {
         return Err(errors::value_error("signal number out of range"));
     }
-    // Only SIGINT has a Python-level handler (the default one, raising
-    // KeyboardInterrupt); for other signals there is none to run.
-    if signum == libc::SIGINT as i64 {
-        errors::trip_interrupt();
-    }
+    crate::runtime::signals::simulate(signum as libc::c_int);
     py_none()
 });
 

@@ -1,0 +1,201 @@
+//! Signal delivery (the core of CPython's `Modules/signalmodule.c`): the
+//! C-level handler only records that a signal arrived (and writes its
+//! number to the wakeup descriptor); the evaluation loop notices at its
+//! next eval-breaker check and [`check`] runs the Python handlers, in the
+//! main thread, between bytecodes.
+use crate::ffi::PyObject;
+use crate::object::exceptions as exc;
+use crate::runtime::errors::{self, PyResult};
+use libc::c_int;
+use std::ptr::null_mut;
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicPtr, AtomicU64, Ordering};
+
+/// One more than the highest signal number (`NSIG`; Linux has 64 signals).
+pub const NSIG: usize = 65;
+
+/// Per signal: it arrived and its handler has not run yet.
+static TRIPPED: [AtomicBool; NSIG] = [const { AtomicBool::new(false) }; NSIG];
+/// Some entry of `TRIPPED` is set.
+static ANY_TRIPPED: AtomicBool = AtomicBool::new(false);
+/// Per signal: the Python-level handler (a strong reference), NULL when
+/// Python never set one.
+static HANDLERS: [AtomicPtr<PyObject>; NSIG] = [const { AtomicPtr::new(null_mut()) }; NSIG];
+/// The descriptor `signal.set_wakeup_fd` named, -1 when none.
+static WAKEUP_FD: AtomicI32 = AtomicI32::new(-1);
+/// The `pthread_t` of the thread that initialized the runtime.
+static MAIN_THREAD: AtomicU64 = AtomicU64::new(0);
+
+/// Records the calling thread as the main thread (runtime initialization).
+pub fn note_main_thread() {
+    // SAFETY: pthread_self has no preconditions.
+    MAIN_THREAD.store(unsafe { libc::pthread_self() } as u64, Ordering::Relaxed);
+}
+
+/// Whether the calling thread is the main thread.
+pub fn is_main_thread() -> bool {
+    // SAFETY: pthread_self has no preconditions.
+    MAIN_THREAD.load(Ordering::Relaxed) == unsafe { libc::pthread_self() } as u64
+}
+
+/// The C-level handler of every signal with a Python handler.
+/// Async-signal-safe: atomics and `write` only; `errno` is preserved.
+pub extern "C" fn c_handler(sig: c_int) {
+    // SAFETY: __errno_location is async-signal-safe.
+    let saved = unsafe { *libc::__errno_location() };
+    trip(sig);
+    let fd = WAKEUP_FD.load(Ordering::Relaxed);
+    if fd >= 0 {
+        let b = sig as u8;
+        // SAFETY: write is async-signal-safe; b lives for the call. A full
+        // pipe drops the byte, as CPython does.
+        unsafe { libc::write(fd, (&raw const b).cast(), 1) };
+    }
+    // SAFETY: as above.
+    unsafe { *libc::__errno_location() = saved };
+}
+
+/// Marks `sig` as arrived (from the C handler or `PyErr_SetInterruptEx`).
+pub fn trip(sig: c_int) {
+    if let Some(t) = TRIPPED.get(sig as usize) {
+        t.store(true, Ordering::Release);
+        ANY_TRIPPED.store(true, Ordering::Release);
+        crate::runtime::gil::set_eval_breaker(crate::runtime::gil::SIGNALS_PENDING);
+    }
+}
+
+/// `PyErr_SetInterruptEx`: trips `sig` unless its handler is the
+/// default or ignored disposition (a SIGINT that Python never handled
+/// counts as handled when our C handler is installed for it).
+/// Async-signal-safe.
+pub fn simulate(sig: c_int) {
+    let h = handler(sig as usize);
+    let handled = if h.is_null() {
+        sig == libc::SIGINT && disposition(sig) == c_handler as *const () as libc::sighandler_t
+    } else {
+        // SAFETY: a handler object stays alive while installed.
+        !unsafe { crate::object::int::check(h) }
+    };
+    if handled {
+        trip(sig);
+    }
+}
+
+/// Whether a signal waits for its Python handler (one relaxed load; the
+/// eval loop asks this at every eval-breaker check).
+#[inline(always)]
+pub fn pending() -> bool {
+    ANY_TRIPPED.load(Ordering::Relaxed)
+}
+
+/// Takes a pending SIGINT (`PyOS_InterruptOccurred`).
+pub fn take_interrupt() -> bool {
+    TRIPPED[libc::SIGINT as usize].swap(false, Ordering::AcqRel)
+}
+
+/// `PyErr_CheckSignals`: runs the Python handlers of the signals that
+/// arrived, in the main thread; the first one to raise stops the run
+/// (the rest stay pending). A SIGINT without a Python handler raises
+/// `KeyboardInterrupt`.
+pub fn check() -> PyResult<()> {
+    if !pending() || !is_main_thread() {
+        return Ok(());
+    }
+    ANY_TRIPPED.store(false, Ordering::Release);
+    for sig in 1..NSIG {
+        if !TRIPPED[sig].swap(false, Ordering::AcqRel) {
+            continue;
+        }
+        let h = HANDLERS[sig].load(Ordering::Acquire);
+        let r = if h.is_null() {
+            if sig == libc::SIGINT as usize {
+                // SAFETY: PyExc_KeyboardInterrupt is set at load time.
+                Err(unsafe { errors::set_object(exc::PyExc_KeyboardInterrupt, null_mut()) })
+            } else {
+                Ok(())
+            }
+        } else {
+            // SAFETY: h is a live handler object.
+            unsafe { call_handler(h, sig) }
+        };
+        if r.is_err() {
+            if TRIPPED.iter().any(|t| t.load(Ordering::Relaxed)) {
+                ANY_TRIPPED.store(true, Ordering::Release);
+            }
+            return r;
+        }
+    }
+    Ok(())
+}
+
+/// Calls a Python handler as `handler(signum, frame)`; the integer
+/// `SIG_DFL`/`SIG_IGN` entries are not called.
+unsafe fn call_handler(h: *mut PyObject, sig: usize) -> PyResult<()> {
+    // SAFETY: h valid; the frame is the running one or None.
+    unsafe {
+        if crate::object::int::check(h) {
+            return Ok(());
+        }
+        let f = crate::vm::frame::current();
+        let frame = if f.is_null() {
+            crate::object::none::none()
+        } else {
+            f
+        };
+        let n = crate::object::int::from_i64(sig as i64)?;
+        crate::object::protocol::call_args(h, &[n.as_ptr(), frame])?;
+        Ok(())
+    }
+}
+
+/// The Python handler of `sig` (borrowed), NULL when none was set.
+pub fn handler(sig: usize) -> *mut PyObject {
+    HANDLERS[sig].load(Ordering::Acquire)
+}
+
+/// Replaces the Python handler of `sig` with `h` (a new strong reference
+/// or NULL) and returns the old one (owned, may be NULL).
+pub fn swap_handler(sig: usize, h: *mut PyObject) -> *mut PyObject {
+    HANDLERS[sig].swap(h, Ordering::AcqRel)
+}
+
+/// Sets the wakeup descriptor, returning the old one.
+pub fn swap_wakeup_fd(fd: c_int) -> c_int {
+    WAKEUP_FD.swap(fd, Ordering::AcqRel)
+}
+
+/// Installs `handler` (`SIG_DFL`, `SIG_IGN` or [`c_handler`]) for `sig`
+/// with `SA_ONSTACK` and without `SA_RESTART` (interrupted calls fail with
+/// `EINTR` so the Python handler runs, as in CPython). Returns whether it
+/// worked (errno set otherwise).
+pub fn set_disposition(sig: c_int, handler: libc::sighandler_t) -> bool {
+    // SAFETY: act is fully initialized before use.
+    unsafe {
+        let mut act: libc::sigaction = std::mem::zeroed();
+        act.sa_sigaction = handler;
+        act.sa_flags = libc::SA_ONSTACK;
+        libc::sigemptyset(&mut act.sa_mask);
+        libc::sigaction(sig, &act, null_mut()) == 0
+    }
+}
+
+/// The current C-level disposition of `sig`.
+pub fn disposition(sig: c_int) -> libc::sighandler_t {
+    // SAFETY: a NULL new action only reads the current one.
+    unsafe {
+        let mut old: libc::sigaction = std::mem::zeroed();
+        libc::sigaction(sig, null_mut(), &mut old);
+        old.sa_sigaction
+    }
+}
+
+/// What CPython does at startup: ignore `SIGPIPE` and `SIGXFSZ` (so
+/// writes fail with `EPIPE`/`EFBIG` instead of killing the process) and
+/// turn SIGINT into `KeyboardInterrupt`.
+pub fn install_startup_handlers() {
+    note_main_thread();
+    set_disposition(libc::SIGPIPE, libc::SIG_IGN);
+    set_disposition(libc::SIGXFSZ, libc::SIG_IGN);
+    if disposition(libc::SIGINT) == libc::SIG_DFL {
+        set_disposition(libc::SIGINT, c_handler as *const () as libc::sighandler_t);
+    }
+}
