@@ -169,3 +169,18 @@ print(_thread.stack_size())
 show(_thread.stack_size, 100)
 show(_thread.stack_size, -1)
 print(_thread.stack_size(1 << 20), _thread.stack_size(0))
+
+# The default threading.excepthook.
+sys.stderr = sys.stdout
+
+
+class FakeThread:
+    name = "worker-1"
+
+
+err = ValueError("boom")
+args = _thread._ExceptHookArgs((ValueError, err, None, FakeThread()))
+print(type(args).__name__, args.exc_type.__name__, args.thread.name, len(args))
+print(_thread._excepthook(args))
+print(_thread._excepthook(_thread._ExceptHookArgs((SystemExit, SystemExit(1), None, FakeThread()))))
+show(_thread._excepthook, (1, 2, 3, 4))

@@ -5,6 +5,7 @@
 //! A new thread gets a thread state made by its parent (holding the GIL),
 //! binds it to itself, takes the GIL and runs the callable; at the end it
 //! clears and deletes its thread state, which releases the GIL.
+pub mod excepthook;
 pub mod handle;
 pub mod local;
 pub mod lock;
@@ -325,7 +326,7 @@ builtin!(thread_shutdown, |args, kws| {
 
 const FK: libc::c_int = METH_FASTCALL | METH_KEYWORDS;
 
-static mut METHODS: [PyMethodDef; 18] = [
+static mut METHODS: [PyMethodDef; 19] = [
     method(
         c"start_new_thread",
         thread_start_new_thread as *const c_void,
@@ -371,6 +372,11 @@ static mut METHODS: [PyMethodDef; 18] = [
         FK,
     ),
     method(c"_shutdown", thread_shutdown as *const c_void, FK),
+    method(
+        c"_excepthook",
+        excepthook::thread_excepthook as *const c_void,
+        FK,
+    ),
     METHOD_END,
 ];
 
@@ -398,6 +404,7 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
             set("_ThreadHandle", (&raw mut handle::HANDLE_TYPE).cast())?;
             set("_local", (&raw mut local::LOCAL_TYPE).cast())?;
             set("error", exc::PyExc_RuntimeError)?;
+            set("_ExceptHookArgs", excepthook::args_type()?.as_ptr())?;
             set("TIMEOUT_MAX", float::from_f64(lock::TIMEOUT_MAX)?.as_ptr())?;
             Ok(m)
         }
