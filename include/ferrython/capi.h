@@ -2758,6 +2758,11 @@ extern struct PyTypeObject PyStaticMethod_Type;
 extern struct PyTypeObject PyClassMethod_Type;
 
 /*
+ `Py_GenericAliasType` (`types.GenericAlias`).
+ */
+extern struct PyTypeObject Py_GenericAliasType;
+
+/*
  `PyLong_Type`.
  */
 extern struct PyTypeObject PyLong_Type;
@@ -3486,6 +3491,96 @@ PyObject *PyCell_Get(PyObject *op);
  `PyCell_Set`: replaces the content (NULL empties the cell).
  */
 int PyCell_Set(PyObject *op, PyObject *v);
+
+/*
+ `PyCodec_Register`.
+ */
+int PyCodec_Register(PyObject *search_function);
+
+/*
+ `PyCodec_Unregister`.
+ */
+int PyCodec_Unregister(PyObject *search_function);
+
+/*
+ `PyCodec_KnownEncoding`: 1 when a codec is found, else 0 (no error).
+ */
+int PyCodec_KnownEncoding(const char *encoding);
+
+/*
+ `PyCodec_Encode`.
+ */
+PyObject *PyCodec_Encode(PyObject *object, const char *encoding, const char *errors_);
+
+/*
+ `PyCodec_Decode`.
+ */
+PyObject *PyCodec_Decode(PyObject *object, const char *encoding, const char *errors_);
+
+/*
+ `PyCodec_Encoder`.
+ */
+PyObject *PyCodec_Encoder(const char *encoding);
+
+/*
+ `PyCodec_Decoder`.
+ */
+PyObject *PyCodec_Decoder(const char *encoding);
+
+/*
+ `PyCodec_IncrementalEncoder`.
+ */
+PyObject *PyCodec_IncrementalEncoder(const char *encoding, const char *errors_);
+
+/*
+ `PyCodec_IncrementalDecoder`.
+ */
+PyObject *PyCodec_IncrementalDecoder(const char *encoding, const char *errors_);
+
+/*
+ `PyCodec_StreamReader`.
+ */
+PyObject *PyCodec_StreamReader(const char *encoding, PyObject *stream, const char *errors_);
+
+/*
+ `PyCodec_StreamWriter`.
+ */
+PyObject *PyCodec_StreamWriter(const char *encoding, PyObject *stream, const char *errors_);
+
+/*
+ `PyCodec_RegisterError`.
+ */
+int PyCodec_RegisterError(const char *name, PyObject *error);
+
+/*
+ `PyCodec_LookupError`: NULL `name` means "strict".
+ */
+PyObject *PyCodec_LookupError(const char *name);
+
+/*
+ `PyCodec_StrictErrors`: raises `exc`.
+ */
+PyObject *PyCodec_StrictErrors(PyObject *exc);
+
+/*
+ `PyCodec_IgnoreErrors`.
+ */
+PyObject *PyCodec_IgnoreErrors(PyObject *exc);
+
+/*
+ `PyCodec_ReplaceErrors`.
+ */
+PyObject *PyCodec_ReplaceErrors(PyObject *exc);
+
+/*
+ `PyCodec_BackslashReplaceErrors`.
+ */
+PyObject *PyCodec_BackslashReplaceErrors(PyObject *exc);
+
+/*
+ `PyCodec_XMLCharRefReplaceErrors`.
+ */
+PyObject *PyCodec_XMLCharRefReplaceErrors(PyObject *exc);
 
 /*
  `_Py_c_sum`.
@@ -7442,6 +7537,11 @@ extern double ldexp(double x, int e);
 extern double frexp(double x, int *e);
 
 extern double hypot(double x, double y);
+
+/*
+ `Py_GenericAlias`.
+ */
+PyObject *Py_GenericAlias(PyObject *origin, PyObject *args);
 
 /*
  `PyObject_GenericGetAttr`.

@@ -12,6 +12,7 @@ pub mod bytes;
 pub mod call;
 pub mod capsule;
 pub mod cell;
+pub mod codec;
 pub mod complex;
 pub mod config;
 pub mod conversion;

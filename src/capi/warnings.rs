@@ -22,7 +22,6 @@ use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
 use libc::c_char;
 use std::collections::HashSet;
-use std::io::Write;
 use std::sync::Mutex;
 
 /// A shown warning: (message, category address, filename, lineno).
@@ -122,9 +121,7 @@ unsafe fn warn(
                 text.push_str(&format!("  {line}\n"));
             }
         }
-        let mut err = std::io::stderr().lock();
-        let _ = err.write_all(text.as_bytes());
-        let _ = err.flush();
+        crate::modules::io::stdio::write_stderr(&text);
         Ok(())
     }
 }

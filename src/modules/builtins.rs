@@ -68,17 +68,26 @@ builtin!(bi_print, |args, kws| {
     }
     let file = Owned::from_borrowed(file);
     let file = file.as_ptr();
-    let write = protocol::getattr_str(file, "write")?;
-    let put = |s: &str| -> PyResult<()> {
-        let o = pystr::from_str(s)?;
-        protocol::call_args(write.as_ptr(), &[o.as_ptr()]).map(drop)
+    // A TextIOWrapper (the usual sys.stdout) is written to directly.
+    let direct = (*file).ob_type == &raw mut crate::modules::io::textio::TEXTIO_TYPE;
+    let write = if direct {
+        None
+    } else {
+        Some(protocol::getattr_str(file, "write")?)
     };
+    let put_obj = |o: *mut PyObject| -> PyResult<()> {
+        match &write {
+            None => crate::modules::io::textio::write(file, o).map(drop),
+            Some(w) => protocol::call_args(w.as_ptr(), &[o]).map(drop),
+        }
+    };
+    let put = |s: &str| -> PyResult<()> { put_obj(pystr::from_str(s)?.as_ptr()) };
     for (i, &a) in args.iter().enumerate() {
         if i > 0 {
             put(&sep)?;
         }
         let s = protocol::str_(a)?;
-        protocol::call_args(write.as_ptr(), &[s.as_ptr()])?;
+        put_obj(s.as_ptr())?;
     }
     put(&end)?;
     if flush {

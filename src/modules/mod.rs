@@ -1,13 +1,16 @@
 //! Builtin modules written in Rust, and the per-interpreter module table
 //! (`sys.modules`).
 pub mod args;
+pub mod binascii;
 pub mod bisect;
 pub mod builtins;
+pub mod cmath;
 pub mod codecs;
 pub mod collections;
 pub mod errno;
 pub mod functools;
 pub mod gc;
+pub mod hashes;
 pub mod heapq;
 pub mod io;
 pub mod itertools;
@@ -20,10 +23,12 @@ pub mod random;
 pub mod signal;
 pub mod sre;
 pub mod stat;
+pub mod struct_;
 pub mod sys;
 pub mod thread;
 pub mod time;
 pub mod typing;
+pub mod zlib;
 
 use crate::ffi::PyObject;
 
@@ -45,24 +50,33 @@ pub fn sys_modules() -> *mut PyObject {
 const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     // One line per module, sorted by name.
     ("_bisect", bisect::init),
+    ("_blake2", hashes::init_blake2),
     ("_codecs", codecs::init),
     ("_collections", collections::init),
     ("_functools", functools::init),
     ("_heapq", heapq::init),
     ("_io", io::init),
+    ("_md5", hashes::init_md5),
     ("_operator", operator::init),
     ("_random", random::init),
+    ("_sha1", hashes::init_sha1),
+    ("_sha2", hashes::init_sha2),
+    ("_sha3", hashes::init_sha3),
     ("_sre", sre::init),
     ("_signal", signal::init),
     ("_stat", stat::init),
+    ("_struct", struct_::init),
     ("_thread", thread::init),
     ("_typing", typing::init),
+    ("binascii", binascii::init),
+    ("cmath", cmath::init),
     ("errno", errno::init),
     ("gc", gc::init),
     ("itertools", itertools::init),
     ("math", math::init),
     ("posix", posix::init),
     ("time", time::init),
+    ("zlib", zlib::init),
 ];
 
 /// The names of all builtin modules, sorted (`sys.builtin_module_names`).

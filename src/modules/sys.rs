@@ -518,7 +518,7 @@ pub fn create() -> PyResult<Owned> {
         )?;
         set("builtin_module_names", names.as_ptr())?;
         set("__breakpointhook__", dict::get_str(d, "breakpointhook"))?;
-        crate::modules::io::stdio::install(d)?;
+        crate::modules::io::stdio::install(m.as_ptr(), d)?;
         Ok(m)
     }
 }

@@ -376,7 +376,7 @@ pub unsafe fn read_item(code: u8, p: *const u8) -> Item {
     }
 }
 
-fn half_to_f64(h: u16) -> f64 {
+pub(crate) fn half_to_f64(h: u16) -> f64 {
     let sign = if h & 0x8000 != 0 { -1.0 } else { 1.0 };
     let exp = ((h >> 10) & 0x1f) as i32;
     let frac = (h & 0x3ff) as f64;
@@ -390,7 +390,7 @@ fn half_to_f64(h: u16) -> f64 {
 
 /// The nearest IEEE half-precision value (ties to even), `None` when it
 /// would overflow to infinity.
-fn f64_to_half(x: f64) -> Option<u16> {
+pub(crate) fn f64_to_half(x: f64) -> Option<u16> {
     let sign = if x.is_sign_negative() { 0x8000 } else { 0 };
     let a = x.abs();
     if a.is_nan() {

@@ -1374,6 +1374,26 @@ pub unsafe extern "C" fn b_maketrans(
     })
 }
 
+/// The separator argument of `hex()` / `binascii.hexlify`: a str or
+/// bytes-like object holding one ASCII character.
+pub unsafe fn hex_sep(sep: *mut PyObject) -> PyResult<u8> {
+    // SAFETY: sep valid.
+    unsafe {
+        let text: Vec<u8> = if pystr::check(sep) {
+            pystr::as_str(sep)?.as_bytes().to_vec()
+        } else {
+            need_bytes_like(sep)?.into_owned()
+        };
+        if (pystr::check(sep) && pystr::len(sep) != 1) || (!pystr::check(sep) && text.len() != 1) {
+            return Err(errors::value_error("sep must be length 1."));
+        }
+        if !text[0].is_ascii() {
+            return Err(errors::value_error("sep must be ASCII."));
+        }
+        Ok(text[0])
+    }
+}
+
 /// `hex(sep=<none>, bytes_per_sep=1)`.
 pub unsafe extern "C" fn b_hex(
     op: *mut PyObject,
@@ -1386,20 +1406,7 @@ pub unsafe extern "C" fn b_hex(
         let sep = if sep.is_null() {
             None
         } else {
-            let text: Vec<u8> = if pystr::check(sep) {
-                pystr::as_str(sep)?.as_bytes().to_vec()
-            } else {
-                need_bytes_like(sep)?.into_owned()
-            };
-            if (pystr::check(sep) && pystr::len(sep) != 1)
-                || (!pystr::check(sep) && text.len() != 1)
-            {
-                return Err(errors::value_error("sep must be length 1."));
-            }
-            if !text[0].is_ascii() {
-                return Err(errors::value_error("sep must be ASCII."));
-            }
-            Some(text[0])
+            Some(hex_sep(sep)?)
         };
         let per = if per.is_null() { 1 } else { ssize(per)? };
         pystr::from_str(&to_hex(data(op), sep, per))

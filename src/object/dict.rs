@@ -59,7 +59,7 @@ static mut DICT_AS_NUMBER: PyNumberMethods = PyNumberMethods {
     ..unsafe { std::mem::zeroed() }
 };
 
-static DICT_METHODS: [PyMethodDef; 16] = [
+static DICT_METHODS: [PyMethodDef; 17] = [
     descr::method(
         c"__getitem__",
         dict_subscript as *const c_void,
@@ -95,6 +95,7 @@ static DICT_METHODS: [PyMethodDef; 16] = [
     descr::method(c"clear", dict_clear_meth as *const c_void, METH_NOARGS),
     descr::method(c"copy", dict_copy as *const c_void, METH_NOARGS),
     descr::method(c"__reversed__", dict_reversed as *const c_void, METH_NOARGS),
+    crate::object::genericalias::CLASS_GETITEM,
     descr::METHOD_END,
 ];
 

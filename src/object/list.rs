@@ -58,7 +58,7 @@ static mut LIST_AS_MAPPING: PyMappingMethods = PyMappingMethods {
     mp_ass_subscript: Some(list_ass_subscript),
 };
 
-static LIST_METHODS: [PyMethodDef; 15] = [
+static LIST_METHODS: [PyMethodDef; 16] = [
     descr::method(c"append", m_append as *const _, METH_O),
     descr::method(c"extend", m_extend as *const _, METH_O),
     descr::method(c"insert", m_insert as *const _, METH_FASTCALL),
@@ -73,6 +73,7 @@ static LIST_METHODS: [PyMethodDef; 15] = [
     descr::method(c"__reversed__", m_reversed as *const _, METH_NOARGS),
     descr::method(c"__sizeof__", m_sizeof as *const _, METH_NOARGS),
     descr::method(c"__getitem__", m_getitem as *const _, METH_O | METH_COEXIST),
+    crate::object::genericalias::CLASS_GETITEM,
     descr::METHOD_END,
 ];
 

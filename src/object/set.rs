@@ -155,7 +155,7 @@ const fn m(name: &'static std::ffi::CStr, f: *const c_void, flags: c_int) -> PyM
     descr::method(name, f, flags)
 }
 
-static SET_METHODS: [PyMethodDef; 21] = [
+static SET_METHODS: [PyMethodDef; 22] = [
     m(c"add", set_add_meth as *const c_void, METH_O),
     m(c"clear", set_clear_meth as *const c_void, METH_NOARGS),
     m(
@@ -204,10 +204,11 @@ static SET_METHODS: [PyMethodDef; 21] = [
     m(c"union", set_union_meth as *const c_void, METH_FASTCALL),
     m(c"update", set_update_meth as *const c_void, METH_FASTCALL),
     m(c"__reduce__", set_reduce as *const c_void, METH_NOARGS),
+    crate::object::genericalias::CLASS_GETITEM,
     descr::METHOD_END,
 ];
 
-static FROZENSET_METHODS: [PyMethodDef; 12] = [
+static FROZENSET_METHODS: [PyMethodDef; 13] = [
     m(
         c"__contains__",
         set_contains_meth as *const c_void,
@@ -235,6 +236,7 @@ static FROZENSET_METHODS: [PyMethodDef; 12] = [
     ),
     m(c"union", set_union_meth as *const c_void, METH_FASTCALL),
     m(c"__reduce__", set_reduce as *const c_void, METH_NOARGS),
+    crate::object::genericalias::CLASS_GETITEM,
     descr::METHOD_END,
 ];
 

@@ -216,3 +216,40 @@ pub unsafe extern "C" fn slot_tp_finalize(op: *mut PyObject) {
         }
     }
 }
+
+/// The `__dict__` descriptor that a class adding an instance dict gets
+/// (CPython's `subtype_dict` / `subtype_setdict`).
+pub static mut SUBTYPE_DICT_GETSET: PyGetSetDef = crate::object::descr::getset(
+    c"__dict__",
+    Some(crate::object::object::PyObject_GenericGetDict),
+    Some(subtype_setdict),
+);
+
+unsafe extern "C" fn subtype_setdict(
+    op: *mut PyObject,
+    value: *mut PyObject,
+    _c: *mut c_void,
+) -> c_int {
+    crate::capi::boundary::guard_status(|| {
+        // SAFETY: op is an instance of a class with a dict slot.
+        unsafe {
+            let slot = crate::object::object::dict_slot(op);
+            if slot.is_null() {
+                return Err(crate::runtime::errors::attribute_error(
+                    "This object has no __dict__",
+                ));
+            }
+            if value.is_null() {
+                return Err(crate::runtime::errors::type_error("cannot delete __dict__"));
+            }
+            if !crate::object::dict::check(value) {
+                return Err(crate::runtime::errors::type_error(format!(
+                    "__dict__ must be set to a dictionary, not a '{}'",
+                    crate::object::typeobj::type_name(value)
+                )));
+            }
+            xdecref(std::mem::replace(&mut *slot, new_ref(value)));
+            Ok(())
+        }
+    })
+}

@@ -53,7 +53,7 @@ static mut TUPLE_AS_MAPPING: PyMappingMethods = PyMappingMethods {
     mp_ass_subscript: None,
 };
 
-static TUPLE_METHODS: [PyMethodDef; 5] = [
+static TUPLE_METHODS: [PyMethodDef; 6] = [
     descr::method(c"index", tuple_index as *const _, METH_FASTCALL),
     descr::method(c"count", tuple_count as *const _, METH_O),
     descr::method(c"__getnewargs__", tuple_getnewargs as *const _, METH_NOARGS),
@@ -62,6 +62,7 @@ static TUPLE_METHODS: [PyMethodDef; 5] = [
         tuple_getitem as *const _,
         METH_O | METH_COEXIST,
     ),
+    crate::object::genericalias::CLASS_GETITEM,
     descr::METHOD_END,
 ];
 

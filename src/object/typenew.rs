@@ -254,6 +254,10 @@ pub unsafe fn new_class(
                 dict::set_item(d.as_ptr(), pystr::intern(key), w.as_ptr())?;
             }
         }
+        if add_dict && dict::get_str(d.as_ptr(), "__dict__").is_null() {
+            let g = crate::object::descr::new_getset(tp, &raw mut subtype::SUBTYPE_DICT_GETSET)?;
+            dict::set_item(d.as_ptr(), pystr::intern("__dict__"), g.as_ptr())?;
+        }
         let cell = dict::get_str(d.as_ptr(), "__classcell__");
         (*tp).tp_dict = d.clone().into_raw();
         // Ready first (inheriting the base's slots, adding no slot wrappers

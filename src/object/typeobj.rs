@@ -46,12 +46,24 @@ pub static mut PyType_Type: PyTypeObject = PyTypeObject {
     )
 };
 
-static TYPE_GETSET: [PyGetSetDef; 6] = [
+static TYPE_GETSET: [PyGetSetDef; 8] = [
     descr::getset(c"__name__", Some(type_get_name), None),
+    descr::getset(c"__bases__", Some(type_get_bases), None),
+    descr::getset(c"__base__", Some(type_get_base), None),
     descr::getset(c"__qualname__", Some(type_get_qualname), None),
-    descr::getset(c"__module__", Some(type_get_module), None),
+    descr::getset(c"__module__", Some(type_get_module), Some(type_set_module)),
     descr::getset(c"__mro__", Some(type_get_mro), None),
     descr::getset(c"__dict__", Some(type_get_dict), None),
+    descr::getset(
+        c"__annotations__",
+        Some(crate::object::typeannotations::get_annotations),
+        Some(crate::object::typeannotations::set_annotations),
+    ),
+    descr::getset(
+        c"__annotate__",
+        Some(crate::object::typeannotations::get_annotate),
+        None,
+    ),
     descr::GETSET_END,
 ];
 
@@ -524,6 +536,56 @@ unsafe extern "C" fn type_get_module(op: *mut PyObject, _c: *mut libc::c_void) -
                 return Err(errors::attribute_error("__module__"));
             }
             pystr::from_str(&module_name(tp)?.unwrap_or_default())
+        }
+    })
+}
+
+/// `type.__bases__`.
+unsafe extern "C" fn type_get_bases(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {
+    // SAFETY: op is a ready type; tp_bases is a tuple or NULL.
+    unsafe {
+        let b = (*op.cast::<PyTypeObject>()).tp_bases;
+        if b.is_null() {
+            tuple::empty().into_raw()
+        } else {
+            new_ref(b)
+        }
+    }
+}
+
+/// `type.__base__`: the solid base, `None` for `object`.
+unsafe extern "C" fn type_get_base(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {
+    // SAFETY: op is a type; tp_base is a type or NULL.
+    unsafe {
+        let b = (*op.cast::<PyTypeObject>()).tp_base;
+        new_ref(if b.is_null() {
+            crate::object::none::none()
+        } else {
+            b.cast()
+        })
+    }
+}
+
+/// `type.__module__ = value` (`type_set_module`): heap types only.
+unsafe extern "C" fn type_set_module(
+    op: *mut PyObject,
+    value: *mut PyObject,
+    _c: *mut libc::c_void,
+) -> libc::c_int {
+    crate::capi::boundary::guard_status(|| {
+        // SAFETY: op is a type; value NULL (delete) or valid.
+        unsafe {
+            let tp: *mut PyTypeObject = op.cast();
+            if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE == 0 || value.is_null() {
+                return Err(errors::type_error(format!(
+                    "cannot {} '__module__' attribute of immutable type '{}'",
+                    if value.is_null() { "delete" } else { "set" },
+                    name_of(tp)
+                )));
+            }
+            dict::set_item((*tp).tp_dict, pystr::intern("__module__"), value)?;
+            modified(tp);
+            Ok(())
         }
     })
 }

@@ -137,6 +137,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
     v.extend(crate::modules::sre::types());
     v.push(&raw mut crate::object::mappingproxy::PyDictProxy_Type);
     v.push(&raw mut crate::object::capsule::PyCapsule_Type);
+    v.push(&raw mut crate::object::genericalias::Py_GenericAliasType);
     v.push(&raw mut crate::object::weakref::_PyWeakref_RefType);
     v.push(&raw mut crate::object::weakref::_PyWeakref_ProxyType);
     v.push(&raw mut crate::object::weakref::_PyWeakref_CallableProxyType);

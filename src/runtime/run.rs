@@ -123,8 +123,7 @@ pub fn handle_uncaught() -> i32 {
             return system_exit_code(e.as_ptr());
         }
         crate::modules::io::stdio::flush_std_streams();
-        let text = exc::display::format_exception(e.as_ptr());
-        crate::modules::io::stdio::write_stderr(&text);
+        crate::modules::io::stdio::report_uncaught(e.as_ptr());
     }
     1
 }

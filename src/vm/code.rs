@@ -60,6 +60,7 @@ pub static mut PyCode_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(code_dealloc),
     tp_repr: Some(code_repr),
     tp_getset: (&raw const CODE_GETSET).cast_mut().cast(),
+    tp_methods: (&raw const CODE_METHODS).cast_mut().cast(),
     ..type_template(c"code", std::mem::size_of::<PyCodeObject>(), 0)
 };
 
@@ -275,4 +276,13 @@ static CODE_GETSET: [PyGetSetDef; 16] = [
     crate::object::descr::getset(c"co_freevars", Some(get_freevars), None),
     crate::object::descr::getset(c"co_nlocals", Some(get_nlocals), None),
     crate::object::descr::GETSET_END,
+];
+
+static CODE_METHODS: [PyMethodDef; 2] = [
+    crate::object::descr::method(
+        c"replace",
+        crate::vm::code_replace::code_replace as *const libc::c_void,
+        METH_FASTCALL | METH_KEYWORDS,
+    ),
+    crate::object::descr::METHOD_END,
 ];

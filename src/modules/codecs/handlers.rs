@@ -30,16 +30,10 @@ unsafe fn kind_of(e: *mut PyObject) -> Option<Kind> {
 
 unsafe fn wrong_type(e: *mut PyObject) -> errors::Raised {
     // SAFETY: e valid.
-    unsafe {
-        if typeobj::instance_of(e, exc::PyExc_BaseException.cast()) {
-            errors::type_error(format!(
-                "don't know how to handle {} in error callback",
-                typeobj::type_name(e)
-            ))
-        } else {
-            errors::type_error("codec must pass exception instance")
-        }
-    }
+    errors::type_error(format!(
+        "don't know how to handle {} in error callback",
+        unsafe { typeobj::type_name(e) }
+    ))
 }
 
 /// (replacement, end) as the handlers return.
@@ -58,7 +52,7 @@ unsafe fn parts(e: *mut PyObject, k: Kind) -> PyResult<(usize, usize, Owned)> {
     }
 }
 
-builtin!(strict_errors, |args, kws| {
+builtin!(pub strict_errors, |args, kws| {
     arity("strict_errors", args, 1, 1)?;
     let e = args[0];
     if !typeobj::instance_of(e, exc::PyExc_BaseException.cast()) {
@@ -67,7 +61,7 @@ builtin!(strict_errors, |args, kws| {
     Err(errors::set_object((*e).ob_type.cast(), e))
 });
 
-builtin!(ignore_errors, |args, kws| {
+builtin!(pub ignore_errors, |args, kws| {
     arity("ignore_errors", args, 1, 1)?;
     let e = args[0];
     let Some(k) = kind_of(e) else {
@@ -77,7 +71,7 @@ builtin!(ignore_errors, |args, kws| {
     result(pystr::empty()?, end)
 });
 
-builtin!(replace_errors, |args, kws| {
+builtin!(pub replace_errors, |args, kws| {
     arity("replace_errors", args, 1, 1)?;
     let e = args[0];
     let Some(k) = kind_of(e) else {
@@ -92,7 +86,7 @@ builtin!(replace_errors, |args, kws| {
     result(rep, end as Py_ssize_t)
 });
 
-builtin!(backslashreplace_errors, |args, kws| {
+builtin!(pub backslashreplace_errors, |args, kws| {
     arity("backslashreplace_errors", args, 1, 1)?;
     let e = args[0];
     let Some(k) = kind_of(e) else {
@@ -114,7 +108,7 @@ builtin!(backslashreplace_errors, |args, kws| {
     result(pystr::from_str(&s)?, end as Py_ssize_t)
 });
 
-builtin!(xmlcharrefreplace_errors, |args, kws| {
+builtin!(pub xmlcharrefreplace_errors, |args, kws| {
     arity("xmlcharrefreplace_errors", args, 1, 1)?;
     let e = args[0];
     if kind_of(e) != Some(Kind::Encode) {

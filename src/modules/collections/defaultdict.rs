@@ -48,11 +48,12 @@ static mut DEFDICT_AS_NUMBER: PyNumberMethods = PyNumberMethods {
     ..unsafe { std::mem::zeroed() }
 };
 
-static DEFDICT_METHODS: [PyMethodDef; 5] = [
+static DEFDICT_METHODS: [PyMethodDef; 6] = [
     method(c"__missing__", defdict_missing as *const c_void, METH_O),
     method(c"copy", defdict_copy as *const c_void, METH_NOARGS),
     method(c"__copy__", defdict_copy as *const c_void, METH_NOARGS),
     method(c"__reduce__", defdict_reduce as *const c_void, METH_NOARGS),
+    crate::object::genericalias::CLASS_GETITEM,
     METHOD_END,
 ];
 

@@ -69,7 +69,7 @@ const fn m(name: &'static std::ffi::CStr, f: *const c_void, flags: c_int) -> PyM
     method(name, f, flags)
 }
 
-static DEQUE_METHODS: [PyMethodDef; 19] = [
+static DEQUE_METHODS: [PyMethodDef; 20] = [
     m(c"append", deque_append as *const c_void, METH_O),
     m(c"appendleft", deque_appendleft as *const c_void, METH_O),
     m(c"clear", deque_clearmethod as *const c_void, METH_NOARGS),
@@ -92,6 +92,7 @@ static DEQUE_METHODS: [PyMethodDef; 19] = [
     m(c"reverse", deque_reverse as *const c_void, METH_NOARGS),
     m(c"rotate", deque_rotate as *const c_void, METH_FASTCALL),
     m(c"__sizeof__", deque_sizeof as *const c_void, METH_NOARGS),
+    crate::object::genericalias::CLASS_GETITEM,
     METHOD_END,
 ];
 

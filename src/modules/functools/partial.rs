@@ -80,9 +80,10 @@ pub static mut PARTIAL_TYPE: PyTypeObject = PyTypeObject {
     ..crate::modules::objtype::gc_type::<Partial>(c"functools.partial", 0)
 };
 
-static PARTIAL_METHODS: [PyMethodDef; 3] = [
+static PARTIAL_METHODS: [PyMethodDef; 4] = [
     method(c"__reduce__", partial_reduce as *const c_void, METH_NOARGS),
     method(c"__setstate__", partial_setstate as *const c_void, METH_O),
+    crate::object::genericalias::CLASS_GETITEM,
     METHOD_END,
 ];
 

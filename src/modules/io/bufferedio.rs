@@ -480,8 +480,16 @@ io_method!(buffered_write, |slf, args, kws| {
         rewind_reads(slf)?;
     }
     let s = st(slf)?;
+    if s.wbuf.len() + data.len() <= s.buffer_size {
+        s.wbuf.extend_from_slice(&data);
+        return int::from_i64(data.len() as i64);
+    }
+    // Full: write out what is pending, then the new data itself when it
+    // is larger than the buffer; a smaller rest waits in the buffer.
+    flush_writes(slf)?;
+    let s = st(slf)?;
     s.wbuf.extend_from_slice(&data);
-    if s.wbuf.len() >= s.buffer_size {
+    if s.wbuf.len() > s.buffer_size {
         flush_writes(slf)?;
     }
     int::from_i64(data.len() as i64)
@@ -851,3 +859,22 @@ static RWPAIR_METHODS: [PyMethodDef; 12] = [
 
 static RWPAIR_GETSET: [PyGetSetDef; 2] =
     [getset(c"closed", Some(rwpair_closed_get), None), GETSET_END];
+
+/// Whether the buffered stream `buf` is closed, answered without calling
+/// Python code when it is one of our buffered types over a `FileIO`
+/// (None: ask `buf.closed`).
+///
+/// # Safety
+/// `buf` is a valid object.
+pub unsafe fn closed_fast(buf: *mut PyObject) -> Option<bool> {
+    // SAFETY: the types are checked before their state is read.
+    unsafe {
+        let tp = (*buf).ob_type;
+        if tp != &raw mut READER_TYPE && tp != &raw mut WRITER_TYPE && tp != &raw mut RANDOM_TYPE {
+            return None;
+        }
+        let s = try_state::<Buffered>(buf, KIND_BUFFERED)?;
+        let raw = s.raw.as_ref()?.as_ptr();
+        super::fileio::closed_fast(raw)
+    }
+}

@@ -37,7 +37,8 @@ unsafe fn open_st<'a>(op: *mut PyObject) -> PyResult<&'a mut FileIo> {
     unsafe {
         let s = st(op)?;
         if s.fd < 0 {
-            return Err(closed_file());
+            // FileIO's message has no final period.
+            return Err(errors::value_error("I/O operation on closed file"));
         }
         Ok(s)
     }
@@ -644,3 +645,17 @@ static FILEIO_GETSET: [PyGetSetDef; 5] = [
     getset(c"_blksize", Some(fileio_blksize_get), None),
     GETSET_END,
 ];
+
+/// Whether `op` is a closed `FileIO` (None: not exactly a `FileIO`).
+///
+/// # Safety
+/// `op` is a valid object.
+pub unsafe fn closed_fast(op: *mut PyObject) -> Option<bool> {
+    // SAFETY: the type is checked before the state is read.
+    unsafe {
+        if (*op).ob_type != &raw mut FILEIO_TYPE {
+            return None;
+        }
+        try_state::<FileIo>(op, KIND_FILEIO).map(|s| s.fd < 0)
+    }
+}

@@ -81,11 +81,13 @@ unsafe fn create(fd: c_int, name: &str) -> PyResult<Owned> {
     }
 }
 
-/// Sets `sys.stdin`, `sys.stdout`, `sys.stderr` and their `__x__`
-/// copies in the namespace `d` of a new `sys` module.
-pub unsafe fn install(d: *mut PyObject) -> PyResult<()> {
+/// Sets `sys.stdin`, `sys.stdout`, `sys.stderr`, `sys.displayhook`,
+/// `sys.excepthook` and their `__x__` copies in the namespace `d` of the
+/// new `sys` module `m`.
+pub unsafe fn install(m: *mut PyObject, d: *mut PyObject) -> PyResult<()> {
     // SAFETY: d is the sys dict.
     unsafe {
+        install_hooks(d, m)?;
         for (fd, name, attr, orig) in [
             (0, "<stdin>", "stdin", "__stdin__"),
             (1, "<stdout>", "stdout", "__stdout__"),
@@ -162,4 +164,101 @@ pub fn flush_std_streams() {
             }
         }
     })
+}
+
+crate::modules::args::builtin!(sys_displayhook, |args, kws| {
+    // `sys.displayhook(value)`: shows repr(value) on sys.stdout and keeps
+    // it in `builtins._`.
+    crate::modules::args::no_kwargs("displayhook", &kws)?;
+    crate::modules::args::arity("sys.displayhook", args, 1, 1)?;
+    let v = args[0];
+    if v == none::none() {
+        return none_obj();
+    }
+    let b = crate::modules::builtins::dict();
+    dict::set_item(b, pystr::intern("_"), none::none())?;
+    let out = sys_stream("stdout");
+    if out.is_null() {
+        return Err(errors::runtime_error("lost sys.stdout"));
+    }
+    let out = Owned::from_borrowed(out);
+    let r = protocol::repr(v)?;
+    protocol::call_method_obj(out.as_ptr(), "write", &[r.as_ptr()])?;
+    let nl = pystr::from_str("\n")?;
+    protocol::call_method_obj(out.as_ptr(), "write", &[nl.as_ptr()])?;
+    dict::set_item(b, pystr::intern("_"), v)?;
+    none_obj()
+});
+
+crate::modules::args::builtin!(sys_excepthook, |args, kws| {
+    // `sys.excepthook(type, value, traceback)`: the report of `value` on
+    // sys.stderr.
+    crate::modules::args::no_kwargs("excepthook", &kws)?;
+    crate::modules::args::arity("excepthook", args, 3, 3)?;
+    let v = args[1];
+    if !typeobj::instance_of(v, exc::PyExc_BaseException.cast()) {
+        let s = protocol::str_(v)?;
+        write_stderr(&format!(
+            "TypeError: print_exception(): Exception expected for value, {} found\n{}\n",
+            typeobj::type_name(v),
+            pystr::as_str(s.as_ptr())?
+        ));
+        return none_obj();
+    }
+    write_stderr(&exc::display::format_exception(v));
+    none_obj()
+});
+
+static mut HOOK_METHODS: [PyMethodDef; 3] = [
+    crate::object::descr::method(c"displayhook", sys_displayhook as *const c_void, FK),
+    crate::object::descr::method(c"excepthook", sys_excepthook as *const c_void, FK),
+    crate::object::descr::METHOD_END,
+];
+
+/// Sets `sys.displayhook`, `sys.excepthook` and their `__x__` copies.
+unsafe fn install_hooks(d: *mut PyObject, module: *mut PyObject) -> PyResult<()> {
+    // SAFETY: the table is static; d is the sys dict.
+    unsafe {
+        let table = &raw mut HOOK_METHODS;
+        for (i, (name, orig)) in [
+            ("displayhook", "__displayhook__"),
+            ("excepthook", "__excepthook__"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let ml = (table as *mut PyMethodDef).add(i);
+            let f = crate::object::methodobject::new(ml, module, pystr::intern("sys"), null_mut())?;
+            dict::set_item(d, pystr::intern(name), f.as_ptr())?;
+            dict::set_item(d, pystr::intern(orig), f.as_ptr())?;
+        }
+        Ok(())
+    }
+}
+
+/// Reports the uncaught exception `e` through `sys.excepthook` (as
+/// `PyErr_Print` does); without a hook, the report goes to `sys.stderr`.
+///
+/// # Safety
+/// `e` is an exception instance.
+pub unsafe fn report_uncaught(e: *mut PyObject) {
+    // SAFETY: e valid; the hook is a live object.
+    unsafe {
+        let hook = sys_stream("excepthook");
+        if hook.is_null() {
+            write_stderr(&exc::display::format_exception(e));
+            return;
+        }
+        let hook = Owned::from_borrowed(hook);
+        let tb = (*e.cast::<PyBaseExceptionObject>()).traceback;
+        let tb = if tb.is_null() { none::none() } else { tb };
+        if protocol::call_args(hook.as_ptr(), &[(*e).ob_type.cast(), e, tb]).is_err() {
+            let Some(err) = errors::take() else { return };
+            let mut text = String::from("Error in sys.excepthook:\n");
+            text.push_str(&exc::display::format_exception(err.as_ptr()));
+            text.push_str("\nOriginal exception was:\n");
+            text.push_str(&exc::display::format_exception(e));
+            write_stderr(&text);
+        }
+    }
 }

@@ -82,8 +82,14 @@ unsafe fn open_buffer(op: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: op is a TextIOWrapper.
     unsafe {
         let b = buffer(op)?;
-        let c = protocol::getattr_str(b.as_ptr(), "closed")?;
-        if protocol::is_true(c.as_ptr())? {
+        let closed = match super::bufferedio::closed_fast(b.as_ptr()) {
+            Some(c) => c,
+            None => {
+                let c = protocol::getattr_str(b.as_ptr(), "closed")?;
+                protocol::is_true(c.as_ptr())?
+            }
+        };
+        if closed {
             return Err(closed_file());
         }
         Ok(b)
@@ -506,14 +512,28 @@ unsafe fn readline(op: *mut PyObject, limit: isize) -> PyResult<Owned> {
             }
             let start = s.dpos.min(s.decoded.len());
             let avail = &s.decoded[start..];
-            let mut combined = std::mem::take(&mut acc);
-            let before = combined.len();
-            combined.extend_from_slice(avail);
             let mode = if s.mode == NewlineMode::Universal {
                 NewlineMode::Lf
             } else {
                 s.mode
             };
+            if acc.is_empty() {
+                // The common case: the line ends inside the decoded chunk.
+                let mut end = mode.find_line_end(avail, 0, eof);
+                if limit >= 0 {
+                    let l = limit as usize;
+                    if end.is_some_and(|e| e > l) || (end.is_none() && avail.len() >= l) {
+                        end = Some(l);
+                    }
+                }
+                if let Some(e) = end {
+                    s.dpos = start + e;
+                    return pystr::from_ucs4(&avail[..e]);
+                }
+            }
+            let mut combined = std::mem::take(&mut acc);
+            let before = combined.len();
+            combined.extend_from_slice(avail);
             let found = mode.find_line_end(&combined, before.saturating_sub(1), eof);
             let mut end = found;
             if limit >= 0 {
@@ -579,73 +599,104 @@ unsafe extern "C" fn textio_iternext(op: *mut PyObject) -> *mut PyObject {
 
 io_method!(textio_write, |slf, args, kws| {
     let [text] = bind("write", args, &kws, ["text"], 1)?;
-    let text = text.unwrap_or(none::none());
-    buffer(slf)?;
-    if !pystr::check(text) {
-        return Err(errors::type_error(format!(
-            "write() argument must be str, not {}",
-            typeobj::type_name(text)
-        )));
-    }
-    open_buffer(slf)?;
-    let s = st(slf)?;
-    if s.encoder.is_none() {
-        return Err(unsupported("not writable"));
-    }
-    let text_len = pystr::len(text);
-    let has = |c: char| pystr::find(text, pystr::intern(c.encode_utf8(&mut [0; 4]))).is_some();
-    let writetranslate = s.mode != NewlineMode::Untranslated;
-    let haslf = (writetranslate || s.line_buffering) && has('\n');
-    let mut owned: Option<Owned> = None;
-    if haslf && writetranslate {
-        if let Some(nl) = s.mode.write_nl() {
-            let chars: Vec<u32> = pystr::to_ucs4(text)
-                .into_iter()
-                .flat_map(|c| if c == 0x0a { nl.to_vec() } else { vec![c] })
-                .collect();
-            owned = Some(pystr::from_ucs4(&chars)?);
-        }
-    }
-    let needflush = s.line_buffering && (haslf || has('\r'));
-    let t = owned.as_ref().map_or(text, |o| o.as_ptr());
-    let encoded = match s.encoder.as_ref() {
-        Some(Encoder::Native(c)) => {
-            let c = *c;
-            let errs = s.errors.clone();
-            cc::encode(t, c, Some(&errs))?
-        }
-        Some(Encoder::Py(e)) => {
-            let e = e.clone();
-            let r = protocol::call_method_obj(e.as_ptr(), "encode", &[t])?;
-            if !bytes::check(r.as_ptr()) {
-                return Err(errors::type_error(format!(
-                    "encoder should return a bytes object, not '{}'",
-                    typeobj::type_name(r.as_ptr())
-                )));
-            }
-            r
-        }
-        None => return Err(unsupported("not writable")),
-    };
-    let s = st(slf)?;
-    s.pending
-        .extend_from_slice(bytes::as_slice(encoded.as_ptr()));
-    if s.pending.len() > s.chunk_size || needflush || s.write_through {
-        write_flush(slf)?;
-    }
-    if needflush {
-        let b = buffer(slf)?;
-        protocol::call_method_obj(b.as_ptr(), "flush", &[])?;
-    }
-    let s = st(slf)?;
-    s.decoded.clear();
-    s.dpos = 0;
-    s.snapshot = None;
-    if s.decoder.is_some() {
-        dec_reset(slf)?;
-    }
-    int::from_i64(text_len as i64)
+    let n = write(slf, text.unwrap_or(none::none()))?;
+    int::from_i64(n as i64)
 });
+
+/// Whether the str `text` contains the code point `c`.
+unsafe fn str_has_char(text: *mut PyObject, c: u32) -> bool {
+    // SAFETY: text is a str; its data has len units of its kind.
+    unsafe {
+        let n = pystr::len(text) as usize;
+        match pystr::kind(text) {
+            1 => pystr::data_bytes(text).contains(&(c as u8)),
+            _ => (0..n).any(|i| pystr::read_char(text, i) == c),
+        }
+    }
+}
+
+/// `TextIOWrapper.write(text)`: returns the number of characters.
+///
+/// # Safety
+/// `slf` is a `TextIOWrapper`; `text` a valid object.
+pub unsafe fn write(slf: *mut PyObject, text: *mut PyObject) -> PyResult<usize> {
+    // SAFETY: as documented.
+    unsafe {
+        buffer(slf)?;
+        if !pystr::check(text) {
+            return Err(errors::type_error(format!(
+                "write() argument must be str, not {}",
+                typeobj::type_name(text)
+            )));
+        }
+        open_buffer(slf)?;
+        let s = st(slf)?;
+        if s.encoder.is_none() {
+            return Err(unsupported("not writable"));
+        }
+        let text_len = pystr::len(text);
+        let has = |c: char| str_has_char(text, c as u32);
+        let writetranslate = s.mode != NewlineMode::Untranslated;
+        let haslf = (writetranslate || s.line_buffering) && has('\n');
+        let mut owned: Option<Owned> = None;
+        if haslf && writetranslate {
+            if let Some(nl) = s.mode.write_nl() {
+                let chars: Vec<u32> = pystr::to_ucs4(text)
+                    .into_iter()
+                    .flat_map(|c| if c == 0x0a { nl.to_vec() } else { vec![c] })
+                    .collect();
+                owned = Some(pystr::from_ucs4(&chars)?);
+            }
+        }
+        let needflush = s.line_buffering && (haslf || has('\r'));
+        let t = owned.as_ref().map_or(text, |o| o.as_ptr());
+        // ASCII text is its own encoding in all three native codecs.
+        if matches!(s.encoder, Some(Encoder::Native(_))) && pystr::is_ascii(t) {
+            s.pending.extend_from_slice(pystr::data_bytes(t));
+        } else {
+            let encoded = match s.encoder.as_ref() {
+                Some(Encoder::Native(c)) => {
+                    let c = *c;
+                    let errs = s.errors.clone();
+                    cc::encode(t, c, Some(&errs))?
+                }
+                Some(Encoder::Py(e)) => {
+                    let e = e.clone();
+                    let r = protocol::call_method_obj(e.as_ptr(), "encode", &[t])?;
+                    if !bytes::check(r.as_ptr()) {
+                        return Err(errors::type_error(format!(
+                            "encoder should return a bytes object, not '{}'",
+                            typeobj::type_name(r.as_ptr())
+                        )));
+                    }
+                    r
+                }
+                None => return Err(unsupported("not writable")),
+            };
+            st(slf)?
+                .pending
+                .extend_from_slice(bytes::as_slice(encoded.as_ptr()));
+        }
+        let s = st(slf)?;
+        if s.pending.len() > s.chunk_size || needflush || s.write_through {
+            write_flush(slf)?;
+        }
+        if needflush {
+            let b = buffer(slf)?;
+            protocol::call_method_obj(b.as_ptr(), "flush", &[])?;
+        }
+        let s = st(slf)?;
+        if !s.decoded.is_empty() || s.snapshot.is_some() {
+            s.decoded.clear();
+            s.dpos = 0;
+            s.snapshot = None;
+            if s.decoder.is_some() {
+                dec_reset(slf)?;
+            }
+        }
+        Ok(text_len as usize)
+    }
+}
 
 io_method!(textio_flush, |slf, args, kws| {
     let b = open_buffer(slf)?;
@@ -1010,7 +1061,10 @@ io_getter!(textio_line_buffering_get, |slf| bool_obj(
 io_getter!(textio_write_through_get, |slf| bool_obj(
     st(slf)?.write_through
 ));
-io_getter!(textio_buffer_get, |slf| buffer(slf));
+io_getter!(textio_buffer_get, |slf| match &st(slf)?.buffer {
+    Some(b) => Ok(b.clone()),
+    None => none_obj(),
+});
 io_getter!(textio_closed_get, |slf| {
     let b = buffer(slf)?;
     protocol::getattr_str(b.as_ptr(), "closed")
