@@ -46,7 +46,7 @@ pub static mut PyType_Type: PyTypeObject = PyTypeObject {
     )
 };
 
-static TYPE_GETSET: [PyGetSetDef; 8] = [
+static TYPE_GETSET: [PyGetSetDef; 10] = [
     descr::getset(c"__name__", Some(type_get_name), None),
     descr::getset(c"__bases__", Some(type_get_bases), None),
     descr::getset(c"__base__", Some(type_get_base), None),
