@@ -3,7 +3,79 @@
 //! `src/capi/variadic.c`, and exports those shims from the shared library and
 //! the `ferrython` binary (rustc's version script would hide them otherwise).
 use std::env;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The oldest CPython whose pure-Python library ferrython uses.
+const MIN_MINOR: u32 = 13;
+
+/// Whether `dir` holds a standard library.
+fn is_stdlib(dir: &Path) -> bool {
+    dir.join("os.py").is_file()
+}
+
+/// `DIR/lib/python3.N` for the newest 3.N >= 3.13 installed by pyenv.
+fn pyenv_stdlib() -> Option<PathBuf> {
+    let root = env::var_os("PYENV_ROOT")
+        .map(PathBuf::from)
+        .or_else(|| env::var_os("HOME").map(|h| PathBuf::from(h).join(".pyenv")))?;
+    let mut found: Vec<((u32, u32), PathBuf)> = std::fs::read_dir(root.join("versions"))
+        .ok()?
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().into_string().ok()?;
+            let mut parts = name.split('.');
+            let (major, minor) = (parts.next()?, parts.next()?);
+            let micro: u32 = parts.next()?.parse().ok()?;
+            let minor: u32 = minor.parse().ok()?;
+            if major != "3" || minor < MIN_MINOR {
+                return None;
+            }
+            let dir = e.path().join(format!("lib/python3.{minor}"));
+            is_stdlib(&dir).then_some(((minor, micro), dir))
+        })
+        .collect();
+    found.sort();
+    found.pop().map(|(_, d)| d)
+}
+
+/// The standard library of a `python3.N` (N >= 13) on `PATH`, asked from
+/// the interpreter itself.
+fn path_stdlib() -> Option<PathBuf> {
+    ["python3.15", "python3.14", "python3.13", "python3"]
+        .iter()
+        .find_map(|exe| {
+            let out = Command::new(exe)
+                .args([
+                    "-c",
+                    "import sys, sysconfig; print(sys.version_info[1]); print(sysconfig.get_path('stdlib'))",
+                ])
+                .output()
+                .ok()?;
+            let text = String::from_utf8(out.stdout).ok()?;
+            let mut lines = text.lines();
+            let minor: u32 = lines.next()?.trim().parse().ok()?;
+            let dir = PathBuf::from(lines.next()?.trim());
+            (out.status.success() && minor >= MIN_MINOR && is_stdlib(&dir)).then_some(dir)
+        })
+}
+
+/// The default standard library directory compiled into the runtime:
+/// `FERRYTHON_STDLIB` when set, else pyenv's newest 3.13+, else a
+/// `python3.N` on `PATH`; empty when none is found (startup then says so).
+fn default_stdlib() -> String {
+    println!("cargo:rerun-if-env-changed=FERRYTHON_STDLIB");
+    if let Some(dir) = env::var_os("FERRYTHON_STDLIB") {
+        return PathBuf::from(dir).to_string_lossy().into_owned();
+    }
+    pyenv_stdlib()
+        .or_else(path_stdlib)
+        .map(|d| d.to_string_lossy().into_owned())
+        .unwrap_or_else(|| {
+            println!("cargo:warning=no CPython 3.13+ standard library found; set FERRYTHON_STDLIB");
+            String::new()
+        })
+}
 
 /// The C functions defined in `src/capi/variadic.c` (one per line, after
 /// `// export:` markers) — the linker is told to keep and export each.
@@ -20,6 +92,10 @@ fn main() {
     println!("cargo:rerun-if-changed=src");
     println!("cargo:rerun-if-changed=cbindgen.toml");
     println!("cargo:rerun-if-changed=include/Python.h");
+    println!(
+        "cargo:rustc-env=FERRYTHON_DEFAULT_STDLIB={}",
+        default_stdlib()
+    );
 
     // The C side of the variadic API.
     let variadic = root.join("src/capi/variadic.c");

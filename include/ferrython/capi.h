@@ -762,6 +762,11 @@ typedef struct PyCodeObject PyCodeObject;
 
 
 /*
+ `sys.hexversion`.
+ */
+#define HEXVERSION 51249392
+
+/*
  `_thread.TIMEOUT_MAX`: the longest timeout in seconds (timeouts are
  kept in nanoseconds in an i64).
  */
@@ -2758,7 +2763,7 @@ extern struct PyTypeObject PyStaticMethod_Type;
 extern struct PyTypeObject PyClassMethod_Type;
 
 /*
- `Py_GenericAliasType` (`types.GenericAlias`).
+ `Py_GenericAliasType`.
  */
 extern struct PyTypeObject Py_GenericAliasType;
 
@@ -2851,6 +2856,11 @@ extern struct PyTypeObject PyModule_Type;
  `PyModuleDef_Type`: the type `PyModuleDef_Init` gives a def.
  */
 extern struct PyTypeObject PyModuleDef_Type;
+
+/*
+ `_PyNamespace_Type`.
+ */
+extern struct PyTypeObject _PyNamespace_Type;
 
 /*
  The type of `None`.
@@ -3023,6 +3033,11 @@ extern struct PyTypeObject _PyParamSpec_Type;
  `_PyTypeVarTuple_Type`.
  */
 extern struct PyTypeObject _PyTypeVarTuple_Type;
+
+/*
+ `_PyUnion_Type`.
+ */
+extern struct PyTypeObject _PyUnion_Type;
 
 /*
  `_PyWeakref_RefType`: `weakref.ref`.
@@ -5900,13 +5915,12 @@ int PyIter_NextItem(PyObject *it, PyObject **item);
 int PyIter_Check(PyObject *op);
 
 /*
- `PyObject_IsInstance` for classes (the `__instancecheck__` hook comes
- with Python classes).
+ `PyObject_IsInstance`: 1, 0, or -1 with an exception.
  */
 int PyObject_IsInstance(PyObject *op, PyObject *cls);
 
 /*
- `PyObject_IsSubclass` for classes.
+ `PyObject_IsSubclass`: 1, 0, or -1 with an exception.
  */
 int PyObject_IsSubclass(PyObject *derived, PyObject *cls);
 
@@ -7409,9 +7423,9 @@ PyObject *PyRun_String(const char *source, int start, PyObject *globals, PyObjec
 int PyRun_SimpleString(const char *source);
 
 /*
- `Py_BytesMain`: the `ferrython` command (`-c CMD`, `FILE`, `-` or
- standard input, `-V`). The remaining `python3` options arrive with the
- configuration work.
+ `Py_BytesMain`: the `ferrython` command. The command line is read
+ into a Python configuration (`PyConfig_SetBytesArgv`), the runtime is
+ initialized from it and `Py_RunMain` runs the program, as in CPython.
  */
 int Py_BytesMain(int argc, char **argv);
 
@@ -7552,6 +7566,12 @@ PyObject *PyObject_GenericGetAttr(PyObject *op, PyObject *name);
  `PyObject_GenericSetAttr`.
  */
 int PyObject_GenericSetAttr(PyObject *op, PyObject *name, PyObject *value);
+
+/*
+ `PyObject_GenericSetDict`: replaces the instance dict by the dict
+ `value`; deleting it is refused.
+ */
+int PyObject_GenericSetDict(PyObject *op, PyObject *value, void *_ctx);
 
 /*
  `PyObject_GenericGetDict`.

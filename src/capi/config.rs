@@ -735,30 +735,63 @@ unsafe fn read(config: *const PyConfig) -> Result<Config, PyStatus> {
         (!p.is_null()).then(|| unsafe { wide_to_string(p) })
     };
     let orig_argv = if orig.is_empty() { args.clone() } else { orig };
-    let mut cfg = if c.parse_argv == 1 {
-        match rconfig::parse_argv(&args) {
-            Ok(cfg) => cfg,
-            Err(e) => {
-                eprintln!("{}", e.0);
-                return Err(PyStatus_Exit(2));
-            }
+    // SAFETY: as above.
+    let (Some(warnoptions), Some(xoptions)) = (unsafe { list_strings(&c.warnoptions) }, unsafe {
+        list_strings(&c.xoptions)
+    }) else {
+        return Err(err(F, c"invalid warnoptions or xoptions list"));
+    };
+    let mut cfg = Config {
+        isolated: c.isolated > 0,
+        use_environment: c.use_environment > 0,
+        site_import: c.site_import != 0,
+        user_site_directory: c.user_site_directory != 0,
+        write_bytecode: c.write_bytecode != 0,
+        optimization_level: c.optimization_level.max(0),
+        verbose: c.verbose.max(0),
+        quiet: c.quiet > 0,
+        inspect: c.inspect > 0,
+        bytes_warning: c.bytes_warning.max(0),
+        parser_debug: c.parser_debug.max(0),
+        buffered_stdio: c.buffered_stdio != 0,
+        dev_mode: c.dev_mode > 0,
+        warn_default_encoding: c.warn_default_encoding > 0,
+        safe_path: c.safe_path > 0,
+        warnoptions,
+        xoptions,
+        home: opt(c.home),
+        pythonpath_env: opt(c.pythonpath_env),
+        pycache_prefix: opt(c.pycache_prefix),
+        stdlib_dir: opt(c.stdlib_dir),
+        prefix: opt(c.prefix),
+        exec_prefix: opt(c.exec_prefix),
+        base_prefix: opt(c.base_prefix),
+        base_exec_prefix: opt(c.base_exec_prefix),
+        platlibdir: opt(c.platlibdir).unwrap_or_else(|| "lib".into()),
+        ..Config::default()
+    };
+    if c.parse_argv == 1 {
+        if let Err(e) = rconfig::parse_argv(&mut cfg, &args) {
+            use std::io::Write;
+            print!("{}", e.stdout);
+            let _ = std::io::stdout().flush();
+            eprint!("{}", e.stderr);
+            return Err(PyStatus_Exit(e.status));
         }
     } else {
-        Config {
-            argv: args,
-            ..Config::default()
-        }
-    };
+        cfg.argv = args;
+    }
     if cfg.argv.is_empty() {
         cfg.argv.push(String::new());
     }
-    let pythonpath = opt(c.pythonpath_env).or_else(|| {
-        (c.use_environment > 0)
-            .then(|| std::env::var("PYTHONPATH").ok())
-            .flatten()
-    });
-    if let Some(pp) = pythonpath.filter(|p| !p.is_empty()) {
-        cfg.module_search_paths = Some(pp.split(':').map(str::to_string).collect());
+    rconfig::apply_environment(&mut cfg);
+    if cfg.dev_mode {
+        cfg.warnoptions.insert(0, "default".into());
+    }
+    match cfg.bytes_warning {
+        0 => {}
+        1 => cfg.warnoptions.push("default::BytesWarning".into()),
+        _ => cfg.warnoptions.push("error::BytesWarning".into()),
     }
     if c.module_search_paths_set != 0 {
         // SAFETY: as above.
@@ -768,7 +801,6 @@ unsafe fn read(config: *const PyConfig) -> Result<Config, PyStatus> {
         cfg.module_search_paths = Some(p);
     }
     cfg.orig_argv = orig_argv;
-    cfg.safe_path = c.safe_path > 0;
     cfg.executable = opt(c.executable);
     cfg.run_command = opt(c.run_command).or(cfg.run_command);
     cfg.run_module = opt(c.run_module).or(cfg.run_module);
@@ -862,11 +894,28 @@ pub unsafe extern "C" fn Py_InitializeFromConfig(config: *const PyConfig) -> PyS
     }
     // SAFETY: config is a PyConfig.
     match unsafe { read(config) } {
-        Ok(cfg) => {
-            lifecycle::initialize_with(&cfg);
-            ok()
-        }
+        Ok(cfg) => match lifecycle::initialize_with(&cfg) {
+            Ok(()) => ok(),
+            Err(msg) => init_error(msg),
+        },
         Err(st) => st,
+    }
+}
+
+/// The message of the last failed initialization: a `PyStatus` points to
+/// it, so it is kept until the next failure.
+static INIT_ERROR: std::sync::Mutex<Option<std::ffi::CString>> = std::sync::Mutex::new(None);
+
+/// A `PyStatus` error for a failed initialization with message `msg`.
+fn init_error(msg: String) -> PyStatus {
+    let text = std::ffi::CString::new(msg.replace('\0', " ")).unwrap_or_default();
+    let mut slot = INIT_ERROR.lock().unwrap_or_else(|e| e.into_inner());
+    let p = slot.insert(text).as_ptr();
+    PyStatus {
+        _type: STATUS_ERROR,
+        func: c"Py_InitializeFromConfig".as_ptr(),
+        err_msg: p,
+        exitcode: 0,
     }
 }
 
@@ -937,7 +986,10 @@ fn run_main() -> c_int {
         match std::fs::read_to_string(file) {
             Ok(src) => run::run_main(&src, file, true),
             Err(e) => {
-                eprintln!("ferrython: can't open file '{file}': {e}");
+                let errno = e.raw_os_error().unwrap_or(0);
+                // SAFETY: strerror returns a C string for any errno.
+                let text = unsafe { CStr::from_ptr(libc::strerror(errno)) }.to_string_lossy();
+                eprintln!("ferrython: can't open file '{file}': [Errno {errno}] {text}");
                 lifecycle::finalize();
                 return 2;
             }
@@ -959,7 +1011,16 @@ fn run_main() -> c_int {
             }
         }
     } else {
-        Ok(())
+        let mut src = String::new();
+        use std::io::Read;
+        match std::io::stdin().read_to_string(&mut src) {
+            Ok(_) => run::run_main(&src, "<stdin>", false),
+            Err(_) => {
+                eprintln!("ferrython: cannot read the program from standard input");
+                lifecycle::finalize();
+                return 2;
+            }
+        }
     };
     // SAFETY: SystemExit is a static exception type.
     let exiting = result.is_err()

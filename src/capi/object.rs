@@ -398,63 +398,21 @@ pub unsafe extern "C" fn PyIter_Check(op: *mut PyObject) -> c_int {
     unsafe { (*(*op).ob_type).tp_iternext.is_some() as c_int }
 }
 
-/// `PyObject_IsInstance` for classes (the `__instancecheck__` hook comes
-/// with Python classes).
+/// `PyObject_IsInstance`: 1, 0, or -1 with an exception.
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_IsInstance(op: *mut PyObject, cls: *mut PyObject) -> c_int {
     crate::null_check!(op, cls);
-    guard(|| {
-        // SAFETY: non-NULL.
-        unsafe {
-            if crate::object::tuple::check(cls) {
-                for &c in crate::object::tuple::items(cls) {
-                    let r = PyObject_IsInstance(op, c);
-                    if r != 0 {
-                        return r;
-                    }
-                }
-                return 0;
-            }
-            if !typeobj::instance_of(cls, &raw mut typeobj::PyType_Type) {
-                errors::type_error(
-                    "isinstance() arg 2 must be a type, a tuple of types, or a union",
-                );
-                return -1;
-            }
-            typeobj::instance_of(op, cls.cast()) as c_int
-        }
-    })
+    // SAFETY: non-NULL.
+    guard_int(|| unsafe { crate::object::instancecheck::is_instance(op, cls) }.map(c_int::from))
 }
 
-/// `PyObject_IsSubclass` for classes.
+/// `PyObject_IsSubclass`: 1, 0, or -1 with an exception.
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_IsSubclass(derived: *mut PyObject, cls: *mut PyObject) -> c_int {
     crate::null_check!(derived, cls);
-    guard(|| {
-        // SAFETY: non-NULL.
-        unsafe {
-            if crate::object::tuple::check(cls) {
-                for &c in crate::object::tuple::items(cls) {
-                    let r = PyObject_IsSubclass(derived, c);
-                    if r != 0 {
-                        return r;
-                    }
-                }
-                return 0;
-            }
-            let ty = &raw mut typeobj::PyType_Type;
-            if !typeobj::instance_of(derived, ty) {
-                errors::type_error("issubclass() arg 1 must be a class");
-                return -1;
-            }
-            if !typeobj::instance_of(cls, ty) {
-                errors::type_error(
-                    "issubclass() arg 2 must be a class, a tuple of classes, or a union",
-                );
-                return -1;
-            }
-            typeobj::is_subtype(derived.cast(), cls.cast()) as c_int
-        }
+    // SAFETY: non-NULL.
+    guard_int(|| {
+        unsafe { crate::object::instancecheck::is_subclass(derived, cls) }.map(c_int::from)
     })
 }
 

@@ -123,116 +123,26 @@ pub unsafe extern "C" fn PyRun_SimpleString(source: *const c_char) -> c_int {
     })
 }
 
-/// The usage line for a bad command line.
-const USAGE: &str = "usage: ferrython [option] ... [-c cmd | file | -] [arg] ...";
-
-/// Runs the command line `args` (without the program name); returns the
-/// exit status.
-fn main_with_args(args: &[String]) -> i32 {
-    let mut command = None;
-    let mut file = None;
-    match args.first().map(String::as_str) {
-        Some("-V" | "--version") => {
-            println!("Python 3.14.0");
-            return 0;
-        }
-        Some("-c") => {
-            let Some(c) = args.get(1) else {
-                eprintln!("Argument expected for the -c option\n{USAGE}\nTry `ferrython -h' for more information.");
-                return 2;
-            };
-            command = Some(c.clone());
-        }
-        Some("-") | None => {}
-        Some(s) if s.starts_with('-') => {
-            eprintln!("Unknown option: {s}\n{USAGE}\nTry `ferrython -h' for more information.");
-            return 2;
-        }
-        Some(s) => file = Some(s.to_string()),
-    }
-    crate::runtime::lifecycle::initialize();
-    let (command_given, file_given) = (command.is_some(), file.is_some());
-    let (source, name, is_file, dir) = if let Some(c) = command {
-        (c, "<string>".to_string(), false, String::new())
-    } else {
-        let path = file.unwrap_or_else(|| "-".into());
-        let text = if path == "-" {
-            let mut s = String::new();
-            use std::io::Read;
-            if std::io::stdin().read_to_string(&mut s).is_err() {
-                eprintln!("ferrython: cannot read the program from standard input");
-                return 2;
-            }
-            s
-        } else {
-            match std::fs::read_to_string(&path) {
-                Ok(s) => s,
-                Err(e) => {
-                    eprintln!(
-                        "ferrython: can't open file '{}': [Errno {}] {}",
-                        std::path::absolute(&path)
-                            .unwrap_or_else(|_| path.clone().into())
-                            .display(),
-                        e.raw_os_error().unwrap_or(0),
-                        std::io::Error::from_raw_os_error(e.raw_os_error().unwrap_or(0))
-                            .to_string()
-                            .split(" (os error")
-                            .next()
-                            .unwrap_or("")
-                    );
-                    return 2;
-                }
-            }
-        };
-        let dir = std::path::Path::new(&path)
-            .parent()
-            .map(|p| p.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let name = if path == "-" {
-            "<stdin>".to_string()
-        } else {
-            path.clone()
-        };
-        (text, name, path != "-", dir)
-    };
-    // SAFETY: the runtime is initialized on this thread.
-    unsafe {
-        let interp = &mut *crate::runtime::tstate::get().interp;
-        interp
-            .path
-            .insert(0, if dir.is_empty() { ".".into() } else { dir });
-        interp.argv = match (&command_given, &file_given) {
-            (true, _) => std::iter::once("-c".to_string())
-                .chain(args.iter().skip(2).cloned())
-                .collect(),
-            (false, true) => args.to_vec(),
-            (false, false) => std::iter::once(String::new())
-                .chain(args.iter().skip(1).cloned())
-                .collect(),
-        };
-    }
-    let status = match run::run_main(&source, &name, is_file) {
-        Ok(()) => 0,
-        Err(_) => run::handle_uncaught(),
-    };
-    use std::io::Write;
-    let _ = std::io::stdout().flush();
-    crate::runtime::lifecycle::finalize();
-    status
-}
-
-/// `Py_BytesMain`: the `ferrython` command (`-c CMD`, `FILE`, `-` or
-/// standard input, `-V`). The remaining `python3` options arrive with the
-/// configuration work.
+/// `Py_BytesMain`: the `ferrython` command. The command line is read
+/// into a Python configuration (`PyConfig_SetBytesArgv`), the runtime is
+/// initialized from it and `Py_RunMain` runs the program, as in CPython.
 #[no_mangle]
 pub unsafe extern "C" fn Py_BytesMain(argc: c_int, argv: *mut *mut c_char) -> c_int {
-    let args: Vec<String> = (1..argc.max(0) as usize)
-        // SAFETY: argv holds argc C strings.
-        .map(|i| {
-            unsafe { CStr::from_ptr(*argv.add(i)) }
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    guard(|| main_with_args(&args))
+    use crate::capi::config::*;
+    let mut config = std::mem::MaybeUninit::<PyConfig>::uninit();
+    // SAFETY: config is initialized by PyConfig_InitPythonConfig before
+    // use; argv holds argc C strings.
+    unsafe {
+        let c = config.as_mut_ptr();
+        PyConfig_InitPythonConfig(c);
+        let mut st = PyConfig_SetBytesArgv(c, argc as crate::ffi::Py_ssize_t, argv);
+        if PyStatus_Exception(st) == 0 {
+            st = Py_InitializeFromConfig(c);
+        }
+        PyConfig_Clear(c);
+        if PyStatus_Exception(st) != 0 {
+            Py_ExitStatusException(st);
+        }
+    }
+    Py_RunMain()
 }

@@ -1,6 +1,10 @@
 //! Builtin modules written in Rust, and the per-interpreter module table
 //! (`sys.modules`).
+pub mod _abc;
+pub mod _string;
+pub mod _weakref;
 pub mod args;
+pub mod atexit;
 pub mod binascii;
 pub mod bisect;
 pub mod builtins;
@@ -8,6 +12,7 @@ pub mod cmath;
 pub mod codecs;
 pub mod collections;
 pub mod errno;
+pub mod fcntl;
 pub mod functools;
 pub mod gc;
 pub mod hashes;
@@ -19,7 +24,9 @@ pub mod module_def;
 pub mod objtype;
 pub mod operator;
 pub mod posix;
+pub mod posixsubprocess;
 pub mod random;
+pub mod select;
 pub mod signal;
 pub mod sre;
 pub mod stat;
@@ -49,6 +56,7 @@ pub fn sys_modules() -> *mut PyObject {
 /// `PyModuleDef` (multi-phase, PEP 489). One line per module, sorted.
 const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     // One line per module, sorted by name.
+    ("_abc", _abc::init),
     ("_bisect", bisect::init),
     ("_blake2", hashes::init_blake2),
     ("_codecs", codecs::init),
@@ -58,6 +66,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_io", io::init),
     ("_md5", hashes::init_md5),
     ("_operator", operator::init),
+    ("_posixsubprocess", posixsubprocess::init),
     ("_random", random::init),
     ("_sha1", hashes::init_sha1),
     ("_sha2", hashes::init_sha2),
@@ -65,16 +74,21 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_sre", sre::init),
     ("_signal", signal::init),
     ("_stat", stat::init),
+    ("_string", _string::init),
     ("_struct", struct_::init),
     ("_thread", thread::init),
     ("_typing", typing::init),
+    ("_weakref", _weakref::init),
+    ("atexit", atexit::init),
     ("binascii", binascii::init),
     ("cmath", cmath::init),
     ("errno", errno::init),
+    ("fcntl", fcntl::init),
     ("gc", gc::init),
     ("itertools", itertools::init),
     ("math", math::init),
     ("posix", posix::init),
+    ("select", select::init),
     ("time", time::init),
     ("zlib", zlib::init),
 ];

@@ -1,9 +1,11 @@
-//! The `sys` module, in the part the interpreter needs now: `argv`,
-//! `path` (the module search path the import system reads), `modules`,
-//! version information, `exit`, recursion limits, `_getframe`,
-//! `exc_info`/`exception`, `intern`, `getrefcount`, the int string limit.
-//! Standard streams and the rest of the surface arrive with the
-//! configuration work.
+//! The `sys` module (`Python/sysmodule.c`): `argv`, `path` (the module
+//! search path the import system reads), `modules`, the path
+//! configuration (`prefix`, `_stdlib_dir` ...), version and build
+//! information (`info.rs`), the configuration's flags and options,
+//! `exit`, recursion limits, `_getframe`, `exc_info`/`exception`,
+//! `intern`, `getrefcount`, `getsizeof`, the int string limit.
+mod info;
+mod stdlib_names;
 use crate::ffi::*;
 use crate::modules::args::{arity, builtin, no_kwargs};
 use crate::object::descr::{method, METHOD_END};
@@ -164,6 +166,105 @@ builtin!(sys_set_int_max_str_digits, |args, kws| {
     Ok(Owned::from_borrowed_static(none::none()))
 });
 
+builtin!(sys_getfilesystemencoding, |args, kws| {
+    arity("getfilesystemencoding", args, 0, 0)?;
+    pystr::from_str("utf-8")
+});
+
+builtin!(sys_getfilesystemencodeerrors, |args, kws| {
+    arity("getfilesystemencodeerrors", args, 0, 0)?;
+    pystr::from_str("surrogateescape")
+});
+
+// `sys._get_cpu_count_config()`: the `-X cpu_count` setting
+// (`PyConfig.cpu_count`); this runtime does not take that option yet, so
+// it is always -1 (unset) and `os.cpu_count()` reports the real count.
+builtin!(sys_get_cpu_count_config, |args, kws| {
+    arity("_get_cpu_count_config", args, 0, 0)?;
+    int::from_i64(-1)
+});
+
+builtin!(sys_is_finalizing, |args, kws| {
+    arity("is_finalizing", args, 0, 0)?;
+    Ok(Owned::from_borrowed_static(crate::object::bool::from_bool(
+        crate::runtime::lifecycle::is_finalizing(),
+    )))
+});
+
+builtin!(sys_getsizeof, |args, kws| {
+    let (obj, default) = match (args, kws.as_slice()) {
+        ([o], []) => (*o, None),
+        ([o, d], []) | ([o], [("default", d)]) => (*o, Some(*d)),
+        _ => {
+            return Err(errors::type_error(
+                "getsizeof() takes at most 2 arguments (object, default)",
+            ))
+        }
+    };
+    match sizeof(obj) {
+        Ok(n) => int::from_i64(n),
+        Err(e) => match default {
+            Some(d) if errors::matches(exc::PyExc_TypeError) => {
+                errors::clear();
+                Ok(Owned::from_borrowed(d))
+            }
+            _ => Err(e),
+        },
+    }
+});
+
+/// The size `sys.getsizeof` reports: `__sizeof__()` plus the GC header.
+unsafe fn sizeof(obj: *mut PyObject) -> PyResult<i64> {
+    // SAFETY: obj is a valid object.
+    unsafe {
+        let r = crate::object::protocol::call_method_obj(obj, "__sizeof__", &[])?;
+        if !int::check(r.as_ptr()) {
+            return Err(errors::type_error("an integer is required"));
+        }
+        let n = int::as_i64(r.as_ptr())?;
+        if n < 0 {
+            return Err(errors::value_error("__sizeof__() should return >= 0"));
+        }
+        let gc = if (*(*obj).ob_type).tp_flags & Py_TPFLAGS_HAVE_GC != 0 {
+            2 * size_of::<usize>() as i64
+        } else {
+            0
+        };
+        Ok(n + gc)
+    }
+}
+
+builtin!(sys_getframemodulename, |args, kws| {
+    let depth = match (args, kws.as_slice()) {
+        ([], []) => 0,
+        ([d], []) | ([], [("depth", d)]) => int::as_i64(number::index(*d)?.as_ptr())?,
+        _ => {
+            return Err(errors::type_error(
+                "_getframemodulename() takes at most 1 argument (depth)",
+            ))
+        }
+    };
+    let mut f = crate::vm::frame::current();
+    let mut depth = depth;
+    while depth > 0 && !f.is_null() {
+        f = crate::vm::frame::fr(f).f_back;
+        depth -= 1;
+    }
+    if f.is_null() {
+        return Ok(Owned::from_borrowed_static(none::none()));
+    }
+    let frame = crate::vm::frame::fr(f);
+    if !frame.func.is_null() {
+        return crate::object::protocol::getattr(frame.func, pystr::intern("__module__"));
+    }
+    let name = dict::get_str(frame.globals, "__name__");
+    Ok(Owned::from_borrowed(if name.is_null() {
+        none::none()
+    } else {
+        name
+    }))
+});
+
 fn int_text_threshold() -> i64 {
     crate::object::int_text::MAX_STR_DIGITS_THRESHOLD as i64
 }
@@ -300,7 +401,29 @@ builtin!(sys_breakpointhook, |args, kws| {
 
 const FK: libc::c_int = METH_FASTCALL | METH_KEYWORDS;
 
-static mut SYS_METHODS: [PyMethodDef; 17] = [
+static mut SYS_METHODS: [PyMethodDef; 23] = [
+    method(
+        c"_get_cpu_count_config",
+        sys_get_cpu_count_config as *const c_void,
+        FK,
+    ),
+    method(
+        c"getfilesystemencoding",
+        sys_getfilesystemencoding as *const c_void,
+        FK,
+    ),
+    method(
+        c"getfilesystemencodeerrors",
+        sys_getfilesystemencodeerrors as *const c_void,
+        FK,
+    ),
+    method(c"is_finalizing", sys_is_finalizing as *const c_void, FK),
+    method(c"getsizeof", sys_getsizeof as *const c_void, FK),
+    method(
+        c"_getframemodulename",
+        sys_getframemodulename as *const c_void,
+        FK,
+    ),
     method(c"exit", sys_exit as *const c_void, FK),
     method(
         c"getrecursionlimit",
@@ -356,60 +479,6 @@ static mut SYS_METHODS: [PyMethodDef; 17] = [
     METHOD_END,
 ];
 
-static mut VERSION_INFO_FIELDS: [PyStructSequence_Field; 6] = [
-    PyStructSequence_Field {
-        name: c"major".as_ptr(),
-        doc: std::ptr::null(),
-    },
-    PyStructSequence_Field {
-        name: c"minor".as_ptr(),
-        doc: std::ptr::null(),
-    },
-    PyStructSequence_Field {
-        name: c"micro".as_ptr(),
-        doc: std::ptr::null(),
-    },
-    PyStructSequence_Field {
-        name: c"releaselevel".as_ptr(),
-        doc: std::ptr::null(),
-    },
-    PyStructSequence_Field {
-        name: c"serial".as_ptr(),
-        doc: std::ptr::null(),
-    },
-    PyStructSequence_Field {
-        name: std::ptr::null(),
-        doc: std::ptr::null(),
-    },
-];
-
-static mut VERSION_INFO_DESC: PyStructSequence_Desc = PyStructSequence_Desc {
-    name: c"sys.version_info".as_ptr(),
-    doc: std::ptr::null(),
-    fields: (&raw mut VERSION_INFO_FIELDS).cast(),
-    n_in_sequence: 5,
-};
-
-/// `sys.version_info`.
-unsafe fn version_info() -> PyResult<Owned> {
-    // SAFETY: the description is static.
-    unsafe {
-        let tp = structseq::new_type(&raw mut VERSION_INFO_DESC)?;
-        let v = structseq::new(tp.as_ptr().cast())?;
-        let vals = [
-            int::from_i64(3)?,
-            int::from_i64(14)?,
-            int::from_i64(0)?,
-            pystr::from_str("final")?,
-            int::from_i64(0)?,
-        ];
-        for (i, x) in vals.into_iter().enumerate() {
-            structseq::set_item(v.as_ptr(), i as Py_ssize_t, x.into_raw());
-        }
-        Ok(v)
-    }
-}
-
 /// The namespace of the `sys` module (borrowed; `sys.modules` keeps it),
 /// creating the module on first use; NULL before initialization.
 pub fn namespace() -> *mut PyObject {
@@ -460,6 +529,77 @@ pub fn path_list() -> *mut PyObject {
     }
 }
 
+/// `sys.copyright`.
+const COPYRIGHT: &str = "Copyright (c) the Ferrython authors.\n\
+Ferrython runs the standard library of CPython:\n\
+Copyright (c) 2001 Python Software Foundation.\nAll Rights Reserved.";
+
+/// A str, or None.
+fn str_or_none(v: Option<&str>) -> PyResult<Owned> {
+    match v {
+        Some(v) => pystr::from_str(v),
+        None => Ok(Owned::from_borrowed_static(none::none())),
+    }
+}
+
+/// The `sys` attributes that come from the configuration: flags,
+/// options, the original command line and the path configuration.
+fn set_config_values(
+    set: &dyn Fn(&str, *mut PyObject) -> PyResult<()>,
+    cfg: &crate::runtime::config::Config,
+) -> PyResult<()> {
+    let strs = |v: &[String]| -> PyResult<Owned> {
+        list::from_vec(
+            v.iter()
+                .map(|s| pystr::from_str(s))
+                .collect::<PyResult<Vec<_>>>()?,
+        )
+    };
+    set("flags", info::flags(cfg)?.as_ptr())?;
+    set("orig_argv", strs(&cfg.orig_argv)?.as_ptr())?;
+    set("warnoptions", strs(&cfg.warnoptions)?.as_ptr())?;
+    let xoptions = dict::new()?;
+    for x in &cfg.xoptions {
+        let (k, v) = match x.split_once('=') {
+            Some((k, v)) => (k, pystr::from_str(v)?),
+            None => (
+                x.as_str(),
+                Owned::from_borrowed_static(crate::object::bool::py_true()),
+            ),
+        };
+        // SAFETY: xoptions is a dict.
+        unsafe { dict::set_item(xoptions.as_ptr(), pystr::from_str(k)?.as_ptr(), v.as_ptr())? };
+    }
+    set("_xoptions", xoptions.as_ptr())?;
+    set(
+        "dont_write_bytecode",
+        crate::object::bool::from_bool(!cfg.write_bytecode),
+    )?;
+    set(
+        "pycache_prefix",
+        str_or_none(cfg.pycache_prefix.as_deref())?.as_ptr(),
+    )?;
+    set("prefix", str_or_none(cfg.prefix.as_deref())?.as_ptr())?;
+    set(
+        "exec_prefix",
+        str_or_none(cfg.exec_prefix.as_deref())?.as_ptr(),
+    )?;
+    set(
+        "base_prefix",
+        str_or_none(cfg.base_prefix.as_deref())?.as_ptr(),
+    )?;
+    set(
+        "base_exec_prefix",
+        str_or_none(cfg.base_exec_prefix.as_deref())?.as_ptr(),
+    )?;
+    set("platlibdir", pystr::from_str(&cfg.platlibdir)?.as_ptr())?;
+    set(
+        "_stdlib_dir",
+        str_or_none(cfg.stdlib_dir.as_deref())?.as_ptr(),
+    )?;
+    Ok(())
+}
+
 /// Creates the `sys` module for the current interpreter.
 pub fn create() -> PyResult<Owned> {
     // SAFETY: the interpreter is live; the method table is static.
@@ -487,8 +627,26 @@ pub fn create() -> PyResult<Owned> {
             ))?
             .as_ptr(),
         )?;
-        set("version_info", version_info()?.as_ptr())?;
-        set("hexversion", int::from_i64(0x030E00F0)?.as_ptr())?;
+        let version_info = info::version_info()?;
+        set("version_info", version_info.as_ptr())?;
+        set("hexversion", int::from_i64(info::HEXVERSION)?.as_ptr())?;
+        set(
+            "implementation",
+            info::implementation(version_info.as_ptr())?.as_ptr(),
+        )?;
+        set("float_info", info::float_info()?.as_ptr())?;
+        set("int_info", info::int_info()?.as_ptr())?;
+        set("hash_info", info::hash_info()?.as_ptr())?;
+        set("thread_info", info::thread_info()?.as_ptr())?;
+        set("api_version", int::from_i64(1013)?.as_ptr())?;
+        set("abiflags", pystr::from_str("")?.as_ptr())?;
+        set("float_repr_style", pystr::from_str("short")?.as_ptr())?;
+        set("copyright", pystr::from_str(COPYRIGHT)?.as_ptr())?;
+        set("meta_path", list::new(0)?.as_ptr())?;
+        set("path_hooks", list::new(0)?.as_ptr())?;
+        set("path_importer_cache", dict::new()?.as_ptr())?;
+        let cfg = crate::runtime::config::current().unwrap_or_default();
+        set_config_values(&set, &cfg)?;
         set("platform", pystr::from_str("linux")?.as_ptr())?;
         set(
             "byteorder",
@@ -501,8 +659,9 @@ pub fn create() -> PyResult<Owned> {
         )?;
         set("maxsize", int::from_i64(isize::MAX as i64)?.as_ptr())?;
         set("maxunicode", int::from_i64(0x10ffff)?.as_ptr())?;
-        let exe = crate::runtime::config::current()
-            .and_then(|c| c.executable)
+        let exe = cfg
+            .executable
+            .clone()
             .or_else(|| {
                 std::env::current_exe()
                     .ok()
@@ -510,6 +669,7 @@ pub fn create() -> PyResult<Owned> {
             })
             .unwrap_or_default();
         set("executable", pystr::from_str(&exe)?.as_ptr())?;
+        set("_base_executable", pystr::from_str(&exe)?.as_ptr())?;
         let names = tuple::from_vec(
             crate::modules::builtin_names()
                 .into_iter()
@@ -517,6 +677,10 @@ pub fn create() -> PyResult<Owned> {
                 .collect::<PyResult<Vec<_>>>()?,
         )?;
         set("builtin_module_names", names.as_ptr())?;
+        set(
+            "stdlib_module_names",
+            stdlib_names::names(cfg.stdlib_dir.as_deref())?.as_ptr(),
+        )?;
         set("__breakpointhook__", dict::get_str(d, "breakpointhook"))?;
         crate::modules::io::stdio::install(m.as_ptr(), d)?;
         Ok(m)

@@ -87,10 +87,6 @@ impl<'a> Handler<'a> {
     }
 }
 
-fn unknown_handler(name: &str) -> errors::Raised {
-    lookup_error(&format!("unknown error handler name '{name}'"))
-}
-
 fn lookup_error(msg: &str) -> errors::Raised {
     // SAFETY: the exception type pointers are set before any code runs.
     unsafe { errors::set_string(exceptions::PyExc_LookupError, msg) }
@@ -123,7 +119,14 @@ fn decode_error(
                 "don't know how to handle UnicodeDecodeError in error callback",
             ))
         }
-        Handler::Unknown(name) => return Err(unknown_handler(name)),
+        Handler::Unknown(name) => {
+            // A handler registered with codecs.register_error.
+            let (rep, pos) = crate::modules::codecs::registry::decode_error_handler(
+                name, encoding, data, start, end, reason,
+            )?;
+            out.extend_from_slice(&rep);
+            return Ok(pos);
+        }
         _ => {
             return Err(exceptions::unicode_decode_error(
                 encoding, data, start, end, reason,
@@ -737,7 +740,34 @@ pub unsafe fn encode(s: *mut PyObject, codec: Codec, errors: Option<&str>) -> Py
                         run.for_each(|c| sink.unit(c))
                     }
                 }
-                Handler::Unknown(name) => return Err(unknown_handler(name)),
+                Handler::Unknown(hname) => {
+                    // A handler registered with codecs.register_error: its
+                    // text must be encodable itself.
+                    use crate::modules::codecs::registry::{self as reg, Replacement};
+                    let (rep, pos) = reg::encode_error_handler(hname, name, s, i, end, reason)?;
+                    match rep {
+                        Replacement::Bytes(b) => sink.out.extend_from_slice(&b),
+                        Replacement::Text(t) => {
+                            if t.iter().any(|&c| bad(c)) {
+                                return Err(exceptions::unicode_encode_error(
+                                    name, s, i, end, reason,
+                                ));
+                            }
+                            for c in t {
+                                match codec {
+                                    Codec::Utf8 => sink.utf8(c),
+                                    Codec::Utf16(_) if c > 0xffff => {
+                                        sink.unit(0xd800 + ((c - 0x10000) >> 10));
+                                        sink.unit(0xdc00 + ((c - 0x10000) & 0x3ff));
+                                    }
+                                    _ => sink.unit(c),
+                                }
+                            }
+                        }
+                    }
+                    i = pos;
+                    continue;
+                }
                 _ => return Err(exceptions::unicode_encode_error(name, s, i, end, reason)),
             }
             i = end;

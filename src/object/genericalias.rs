@@ -1,42 +1,55 @@
-//! `types.GenericAlias` (CPython's `Objects/genericaliasobject.c`): what
-//! `list[int]` evaluates to. It records the origin class and the
-//! arguments, forwards other attribute lookups and calls to the origin,
-//! collects the type parameters among the arguments and substitutes them
-//! on subscription. `Py_GenericAlias` and the `__class_getitem__` that the
-//! builtin generic classes share live here too.
-use crate::capi::boundary::{guard_int, guard_obj};
+//! `types.GenericAlias` (`Objects/genericaliasobject.c`): the result of
+//! subscripting a generic class such as `list[int]`. It remembers the
+//! origin and the arguments, forwards other attribute lookups and calls
+//! to the origin, substitutes type variables when subscripted again, and
+//! takes part in `X | Y` unions.
+use crate::capi::boundary::{guard, guard_obj};
 use crate::ffi::*;
-use crate::modules::objtype::{meth_noargs, meth_o, new_obj, some, state, state_refs, Obj};
-use crate::object::descr::{getset, method, GETSET_END, METHOD_END};
-use crate::object::exceptions::{member, PyExc_AttributeError, PyExc_TypeError, MEMBER_END};
-use crate::object::{bool as pybool, none, protocol, str as pystr, tuple};
+use crate::object::refcount::*;
+use crate::object::typeobj::type_template;
+use crate::object::{bool as pybool, dict, list, none, protocol, str as pystr, tuple, typeobj};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
-use libc::c_void;
+use libc::{c_int, c_void};
+use std::ptr::null_mut;
 
-/// The origin, the arguments (a tuple) and the parameters, computed on
-/// first use.
-pub struct GenericAlias {
-    origin: Option<Owned>,
-    args: Option<Owned>,
-    parameters: Option<Owned>,
+/// A generic alias: `origin[args]`, `*origin[args]` when starred.
+#[repr(C)]
+pub struct GenericAliasObject {
+    pub ob_base: PyObject,
+    pub origin: *mut PyObject,
+    pub args: *mut PyObject,
+    /// `__parameters__`, computed on first use.
+    pub parameters: *mut PyObject,
+    pub weakreflist: *mut PyObject,
+    pub starred: bool,
 }
-state_refs!(GenericAlias, origin, args, parameters);
 
-/// `Py_GenericAliasType` (`types.GenericAlias`).
+/// `Py_GenericAliasType`.
 #[no_mangle]
 pub static mut Py_GenericAliasType: PyTypeObject = PyTypeObject {
-    tp_new: Some(ga_new),
+    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
+    tp_dealloc: Some(ga_dealloc),
     tp_repr: Some(ga_repr),
     tp_hash: Some(ga_hash),
     tp_call: Some(ga_call),
     tp_getattro: Some(ga_getattro),
+    tp_traverse: Some(ga_traverse),
     tp_richcompare: Some(ga_richcompare),
-    tp_as_mapping: &raw mut GA_AS_MAPPING,
+    tp_weaklistoffset: std::mem::offset_of!(GenericAliasObject, weakreflist) as Py_ssize_t,
+    tp_iter: Some(ga_iter),
     tp_methods: (&raw const GA_METHODS).cast_mut().cast(),
-    tp_members: (&raw const GA_MEMBERS).cast_mut().cast(),
     tp_getset: (&raw const GA_GETSET).cast_mut().cast(),
-    ..crate::modules::objtype::gc_type::<GenericAlias>(c"types.GenericAlias", Py_TPFLAGS_BASETYPE)
+    tp_new: Some(ga_new),
+    tp_free: Some(crate::capi::gc::PyObject_GC_Del),
+    tp_as_mapping: &raw mut GA_AS_MAPPING,
+    tp_as_number: &raw mut GA_AS_NUMBER,
+    tp_doc: c"GenericAlias(origin, args, /)\n--\n\nRepresent a PEP 585 generic type\n\nE.g. for t = list[int], t.__origin__ is list and t.__args__ is (int,).".as_ptr(),
+    ..type_template(
+        c"types.GenericAlias",
+        std::mem::size_of::<GenericAliasObject>(),
+        0,
+    )
 };
 
 static mut GA_AS_MAPPING: PyMappingMethods = PyMappingMethods {
@@ -45,47 +58,47 @@ static mut GA_AS_MAPPING: PyMappingMethods = PyMappingMethods {
     mp_ass_subscript: None,
 };
 
-static GA_METHODS: [PyMethodDef; 5] = [
-    method(c"__mro_entries__", ga_mro_entries as *const c_void, METH_O),
-    method(
+static mut GA_AS_NUMBER: PyNumberMethods = PyNumberMethods {
+    nb_or: Some(crate::object::union::type_or),
+    // SAFETY: every other field is an Option of a function pointer.
+    ..unsafe { std::mem::zeroed() }
+};
+
+static GA_METHODS: [PyMethodDef; 6] = [
+    crate::object::descr::method(c"__mro_entries__", ga_mro_entries as *const c_void, METH_O),
+    crate::object::descr::method(
         c"__instancecheck__",
         ga_instancecheck as *const c_void,
         METH_O,
     ),
-    method(
+    crate::object::descr::method(
         c"__subclasscheck__",
         ga_subclasscheck as *const c_void,
         METH_O,
     ),
-    method(c"__reduce__", ga_reduce as *const c_void, METH_NOARGS),
-    METHOD_END,
+    crate::object::descr::method(c"__reduce__", ga_reduce as *const c_void, METH_NOARGS),
+    crate::object::descr::method(c"__dir__", ga_dir as *const c_void, METH_NOARGS),
+    crate::object::descr::METHOD_END,
 ];
 
-static GA_MEMBERS: [PyMemberDef; 3] = [
-    member(
-        c"__origin__",
-        std::mem::offset_of!(Obj<GenericAlias>, state.origin),
-        Py_READONLY,
-        c"",
+static GA_GETSET: [PyGetSetDef; 6] = [
+    crate::object::descr::getset(c"__origin__", Some(ga_get_origin), None),
+    crate::object::descr::getset(c"__args__", Some(ga_get_args), None),
+    crate::object::descr::getset(c"__parameters__", Some(ga_get_parameters), None),
+    crate::object::descr::getset(c"__unpacked__", Some(ga_get_unpacked), None),
+    crate::object::descr::getset(
+        c"__typing_unpacked_tuple_args__",
+        Some(ga_get_unpacked_tuple_args),
+        None,
     ),
-    member(
-        c"__args__",
-        std::mem::offset_of!(Obj<GenericAlias>, state.args),
-        Py_READONLY,
-        c"",
-    ),
-    MEMBER_END,
+    crate::object::descr::GETSET_END,
 ];
 
-static GA_GETSET: [PyGetSetDef; 2] = [
-    getset(c"__parameters__", Some(ga_parameters), None),
-    GETSET_END,
-];
-
-/// The attributes read from the alias itself; every other name is looked
-/// up on the origin.
-const OWN_ATTRS: &[&str] = &[
+/// The attributes a generic alias answers itself; every other name is
+/// looked up on the origin.
+const OWN_ATTRIBUTES: [&str; 12] = [
     "__class__",
+    "__bases__",
     "__origin__",
     "__args__",
     "__unpacked__",
@@ -96,35 +109,51 @@ const OWN_ATTRS: &[&str] = &[
     "__reduce__",
     "__copy__",
     "__deepcopy__",
-    "__instancecheck__",
-    "__subclasscheck__",
-    "__getattribute__",
-    "__dict__",
 ];
 
-/// `Py_GenericAlias(origin, args)`: a new alias; `args` that is not a
-/// tuple becomes the only argument.
-pub unsafe fn new(
+#[inline(always)]
+fn ga(op: *mut PyObject) -> *mut GenericAliasObject {
+    op.cast()
+}
+
+/// Whether `op` is a generic alias (`_PyGenericAlias_Check`).
+pub unsafe fn check(op: *mut PyObject) -> bool {
+    // SAFETY: op valid.
+    unsafe { typeobj::instance_of(op, &raw mut Py_GenericAliasType) }
+}
+
+/// A new alias of type `tp` for `origin[args]`; `args` that is not a
+/// tuple becomes a 1-tuple.
+unsafe fn new_of(
     tp: *mut PyTypeObject,
     origin: *mut PyObject,
     args: *mut PyObject,
+    starred: bool,
 ) -> PyResult<Owned> {
-    // SAFETY: origin and args valid; tp is the alias type or a subclass.
+    // SAFETY: tp is the alias type or a subtype; origin/args valid.
     unsafe {
         let args = if tuple::check(args) {
             Owned::from_borrowed(args)
         } else {
             tuple::pack(&[args])?
         };
-        new_obj(
-            tp,
-            GenericAlias {
-                origin: some(origin),
-                args: Some(args),
-                parameters: None,
-            },
-        )
+        let alloc = (*tp)
+            .tp_alloc
+            .unwrap_or(crate::capi::allocation::PyType_GenericAlloc);
+        let op = errors::check(alloc(tp, 0))?;
+        let g = ga(op.as_ptr());
+        (*g).origin = new_ref(origin);
+        (*g).args = args.into_raw();
+        (*g).parameters = null_mut();
+        (*g).starred = starred;
+        Ok(op)
     }
+}
+
+/// `Py_GenericAlias(origin, args)`.
+pub unsafe fn new(origin: *mut PyObject, args: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: forwarded.
+    unsafe { new_of(&raw mut Py_GenericAliasType, origin, args, false) }
 }
 
 /// `Py_GenericAlias`.
@@ -135,16 +164,18 @@ pub unsafe extern "C" fn Py_GenericAlias(
 ) -> *mut PyObject {
     crate::null_check!(origin, args);
     // SAFETY: both checked non-NULL.
-    guard_obj(|| unsafe { new(&raw mut Py_GenericAliasType, origin, args) })
+    guard_obj(|| unsafe { new(origin, args) })
 }
 
-meth_o!(pub class_getitem, |cls, item| {
-    crate::object::typeobj::ready(&raw mut Py_GenericAliasType)?;
-    new(&raw mut Py_GenericAliasType, cls, item)
-});
+/// `__class_getitem__` of the builtin generic classes (a `METH_O |
+/// METH_CLASS` method): `cls[item]` is `GenericAlias(cls, item)`.
+pub unsafe extern "C" fn class_getitem(cls: *mut PyObject, item: *mut PyObject) -> *mut PyObject {
+    // SAFETY: cls is a type, item valid.
+    guard_obj(|| unsafe { new(cls, item) })
+}
 
 /// The `__class_getitem__` entry of a builtin generic class's methods.
-pub const CLASS_GETITEM: PyMethodDef = method(
+pub const CLASS_GETITEM: PyMethodDef = crate::object::descr::method(
     c"__class_getitem__",
     class_getitem as *const c_void,
     METH_O | METH_CLASS,
@@ -155,113 +186,165 @@ unsafe extern "C" fn ga_new(
     args: *mut PyObject,
     kwargs: *mut PyObject,
 ) -> *mut PyObject {
-    guard_obj(|| {
-        // SAFETY: args a tuple; kwargs NULL or a dict.
-        unsafe {
-            if tp == &raw mut Py_GenericAliasType {
-                crate::modules::objtype::no_keywords("GenericAlias", kwargs)?;
-            }
-            match tuple::items(args) {
-                [origin, a] => new(tp, *origin, *a),
-                a => Err(errors::type_error(format!(
-                    "GenericAlias expected 2 arguments, got {}",
-                    a.len()
-                ))),
-            }
+    // SAFETY: args is a tuple, kwargs NULL or a dict.
+    guard_obj(|| unsafe {
+        if !kwargs.is_null() && dict::len(kwargs) > 0 {
+            return Err(errors::type_error(
+                "GenericAlias() takes no keyword arguments",
+            ));
+        }
+        match tuple::items(args) {
+            [origin, a] => new_of(tp, *origin, *a, false),
+            items => Err(errors::type_error(format!(
+                "GenericAlias expected 2 arguments, got {}",
+                items.len()
+            ))),
         }
     })
 }
 
-unsafe fn ga<'a>(op: *mut PyObject) -> &'a mut GenericAlias {
-    // SAFETY: op is a GenericAlias.
-    unsafe { state::<GenericAlias>(op) }
-}
-
-/// The origin and the arguments, new references.
-unsafe fn parts(op: *mut PyObject) -> PyResult<(Owned, Owned)> {
-    // SAFETY: op is a GenericAlias.
+unsafe extern "C" fn ga_dealloc(op: *mut PyObject) {
+    // SAFETY: the refcount reached zero.
     unsafe {
+        crate::capi::gc::untrack(op);
         let g = ga(op);
-        match (g.origin.clone(), g.args.clone()) {
-            (Some(o), Some(a)) => Ok((o, a)),
-            _ => Err(errors::type_error("GenericAlias object is cleared")),
+        if !(*g).weakreflist.is_null() {
+            crate::object::weakref::clear_weakrefs(op);
+        }
+        xdecref((*g).origin);
+        xdecref((*g).args);
+        xdecref((*g).parameters);
+        let tp = (*op).ob_type;
+        match (*tp).tp_free {
+            Some(free) => free(op.cast()),
+            None => crate::object::alloc::gc_free(op.cast()),
+        }
+        if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
+            decref(tp.cast());
         }
     }
 }
 
-/// The repr of one item: `...`, `module.qualname` for classes (without
-/// `builtins.`), `[a, b]` for lists, else `repr()`.
-unsafe fn item_repr(p: *mut PyObject) -> PyResult<String> {
+unsafe extern "C" fn ga_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    // SAFETY: op is an alias.
+    unsafe {
+        let Some(visit) = visit else { return 0 };
+        let g = ga(op);
+        for o in [(*g).origin, (*g).args, (*g).parameters] {
+            if !o.is_null() {
+                let r = visit(o, arg);
+                if r != 0 {
+                    return r;
+                }
+            }
+        }
+        0
+    }
+}
+
+/// The repr of one argument (`ga_repr_item`): `...` for Ellipsis, lists
+/// item by item, aliases by their repr, classes as `module.qualname`
+/// (`qualname` for builtins).
+pub unsafe fn repr_item(p: *mut PyObject, out: &mut String) -> PyResult<()> {
     // SAFETY: p valid.
     unsafe {
-        if p == (&raw mut none::_Py_EllipsisObject).cast() {
-            return Ok("...".into());
+        if p == none::ellipsis() {
+            out.push_str("...");
+            return Ok(());
         }
-        if crate::object::list::check(p) {
-            let items = crate::object::list::items(p).to_vec();
-            let keep: Vec<Owned> = items.iter().map(|&x| Owned::from_borrowed(x)).collect();
-            let parts = keep
-                .iter()
-                .map(|x| item_repr(x.as_ptr()))
-                .collect::<PyResult<Vec<_>>>()?;
-            return Ok(format!("[{}]", parts.join(", ")));
-        }
-        if crate::object::typeobj::instance_of(p, &raw mut Py_GenericAliasType) {
-            return protocol::repr_string(p);
-        }
-        let has_origin = protocol::getattr_opt(p, pystr::intern("__origin__"))?.is_some();
-        let has_args = protocol::getattr_opt(p, pystr::intern("__args__"))?.is_some();
-        if has_origin && has_args {
-            return protocol::repr_string(p);
-        }
-        let qual = protocol::getattr_opt(p, pystr::intern("__qualname__"))?;
-        let module = protocol::getattr_opt(p, pystr::intern("__module__"))?;
-        match (qual, module) {
-            (Some(q), Some(m)) if pystr::check(q.as_ptr()) && pystr::check(m.as_ptr()) => {
-                let q = pystr::as_str(q.as_ptr())?;
-                let m = pystr::as_str(m.as_ptr())?;
-                Ok(if m == "builtins" {
-                    q.to_string()
-                } else {
-                    format!("{m}.{q}")
-                })
+        if list::check(p) {
+            out.push('[');
+            let items = list::from_slice(list::items(p))?;
+            for (i, &x) in list::items(items.as_ptr()).iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                repr_item(x, out)?;
             }
-            _ => protocol::repr_string(p),
+            out.push(']');
+            return Ok(());
         }
+        let has = |name: &str| -> PyResult<bool> {
+            Ok(protocol::getattr_opt(p, pystr::intern(name))?.is_some())
+        };
+        if !(has("__origin__")? && has("__args__")?) {
+            if let Some(qualname) = protocol::getattr_opt(p, pystr::intern("__qualname__"))? {
+                let module = protocol::getattr_opt(p, pystr::intern("__module__"))?;
+                if let Some(module) = module.filter(|m| m.as_ptr() != none::none()) {
+                    if pystr::check(module.as_ptr())
+                        && pystr::as_str(module.as_ptr())? == "builtins"
+                    {
+                        out.push_str(pystr::as_str(protocol::str_(qualname.as_ptr())?.as_ptr())?);
+                    } else {
+                        let m = protocol::str_(module.as_ptr())?;
+                        let q = protocol::str_(qualname.as_ptr())?;
+                        out.push_str(pystr::as_str(m.as_ptr())?);
+                        out.push('.');
+                        out.push_str(pystr::as_str(q.as_ptr())?);
+                    }
+                    return Ok(());
+                }
+            }
+        }
+        let r = protocol::repr(p)?;
+        out.push_str(pystr::as_str(r.as_ptr())?);
+        Ok(())
     }
 }
 
 unsafe extern "C" fn ga_repr(op: *mut PyObject) -> *mut PyObject {
-    guard_obj(|| {
-        // SAFETY: op is a GenericAlias.
-        unsafe {
-            let (origin, args) = parts(op)?;
-            let mut s = item_repr(origin.as_ptr())?;
-            s.push('[');
-            let items = tuple::items(args.as_ptr());
-            if items.is_empty() {
-                s.push_str("()");
-            }
-            for (i, &a) in items.iter().enumerate() {
-                if i > 0 {
-                    s.push_str(", ");
-                }
-                s.push_str(&item_repr(a)?);
-            }
-            s.push(']');
-            pystr::from_str(&s)
+    // SAFETY: op is an alias.
+    guard_obj(|| unsafe {
+        let g = ga(op);
+        let mut out = String::new();
+        if (*g).starred {
+            out.push('*');
         }
+        repr_item((*g).origin, &mut out)?;
+        out.push('[');
+        let args = tuple::items((*g).args);
+        if args.is_empty() {
+            out.push_str("()");
+        }
+        for (i, &a) in args.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            repr_item(a, &mut out)?;
+        }
+        out.push(']');
+        pystr::from_str(&out)
     })
 }
 
 unsafe extern "C" fn ga_hash(op: *mut PyObject) -> Py_hash_t {
-    guard_int(|| {
-        // SAFETY: op is a GenericAlias.
-        unsafe {
-            let (origin, args) = parts(op)?;
-            let h = protocol::hash(origin.as_ptr())? ^ protocol::hash(args.as_ptr())?;
-            Ok(if h == -1 { -2 } else { h })
+    // SAFETY: op is an alias.
+    guard(|| unsafe {
+        let g = ga(op);
+        match (protocol::hash((*g).origin), protocol::hash((*g).args)) {
+            (Ok(a), Ok(b)) => a ^ b,
+            _ => -1,
         }
+    })
+}
+
+unsafe extern "C" fn ga_richcompare(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    op: c_int,
+) -> *mut PyObject {
+    // SAFETY: a is an alias, b valid.
+    guard_obj(|| unsafe {
+        if !check(b) || (op != Py_EQ && op != Py_NE) {
+            return Ok(Owned::from_borrowed_static(none::not_implemented()));
+        }
+        let (ga_a, ga_b) = (ga(a), ga(b));
+        let eq = (*ga_a).starred == (*ga_b).starred
+            && protocol::rich_compare_bool((*ga_a).origin, (*ga_b).origin, Py_EQ)?
+            && protocol::rich_compare_bool((*ga_a).args, (*ga_b).args, Py_EQ)?;
+        Ok(Owned::from_borrowed_static(pybool::from_bool(
+            eq == (op == Py_EQ),
+        )))
     })
 }
 
@@ -270,216 +353,331 @@ unsafe extern "C" fn ga_call(
     args: *mut PyObject,
     kwargs: *mut PyObject,
 ) -> *mut PyObject {
-    guard_obj(|| {
-        // SAFETY: op is a GenericAlias.
-        unsafe {
-            let (origin, _) = parts(op)?;
-            let r = protocol::call(origin.as_ptr(), args, kwargs)?;
-            if protocol::setattr(r.as_ptr(), pystr::intern("__orig_class__"), op).is_err() {
-                if !errors::matches(PyExc_AttributeError) && !errors::matches(PyExc_TypeError) {
-                    return Err(errors::Raised::assume());
-                }
+    // SAFETY: op is an alias; args a tuple.
+    guard_obj(|| unsafe {
+        let obj = protocol::call((*ga(op)).origin, args, kwargs)?;
+        if protocol::setattr(obj.as_ptr(), pystr::intern("__orig_class__"), op).is_err() {
+            if errors::matches(crate::object::exceptions::PyExc_AttributeError)
+                || errors::matches(crate::object::exceptions::PyExc_TypeError)
+            {
                 errors::clear();
+            } else {
+                return Err(errors::Raised::assume());
             }
-            Ok(r)
         }
+        Ok(obj)
     })
 }
 
 unsafe extern "C" fn ga_getattro(op: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op is an alias, name valid.
+    guard_obj(|| unsafe {
+        if pystr::check(name) {
+            let n = pystr::as_str(name)?;
+            if !OWN_ATTRIBUTES.contains(&n) {
+                return protocol::getattr((*ga(op)).origin, name);
+            }
+        }
+        crate::object::object::generic_getattr(op, name)
+    })
+}
+
+unsafe extern "C" fn ga_iter(op: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op is an alias.
+    guard_obj(|| unsafe {
+        let g = ga(op);
+        let starred = new_of(&raw mut Py_GenericAliasType, (*g).origin, (*g).args, true)?;
+        let t = tuple::pack(&[starred.as_ptr()])?;
+        protocol::get_iter(t.as_ptr())
+    })
+}
+
+unsafe extern "C" fn ga_mro_entries(op: *mut PyObject, _bases: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op is an alias.
+    guard_obj(|| unsafe { tuple::pack(&[(*ga(op)).origin]) })
+}
+
+unsafe extern "C" fn ga_instancecheck(_op: *mut PyObject, _x: *mut PyObject) -> *mut PyObject {
     guard_obj(|| {
-        // SAFETY: op is a GenericAlias; name a str.
-        unsafe {
-            if pystr::check(name) {
-                let n = pystr::as_str(name)?;
-                if !OWN_ATTRS.contains(&n) {
-                    let (origin, _) = parts(op)?;
-                    return protocol::getattr(origin.as_ptr(), name);
+        Err(errors::type_error(
+            "isinstance() argument 2 cannot be a parameterized generic",
+        ))
+    })
+}
+
+unsafe extern "C" fn ga_subclasscheck(_op: *mut PyObject, _x: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        Err(errors::type_error(
+            "issubclass() argument 2 cannot be a parameterized generic",
+        ))
+    })
+}
+
+unsafe extern "C" fn ga_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op is an alias.
+    guard_obj(|| unsafe {
+        let g = ga(op);
+        if (*g).starred {
+            let plain = new((*g).origin, (*g).args)?;
+            let it = protocol::get_iter(plain.as_ptr())?;
+            let next = dict::get_str(
+                crate::object::module::dict_of(crate::modules::builtins::module()),
+                "next",
+            );
+            let args = tuple::pack(&[it.as_ptr()])?;
+            return tuple::pack(&[next, args.as_ptr()]);
+        }
+        let args = tuple::pack(&[(*g).origin, (*g).args])?;
+        tuple::pack(&[(*op).ob_type.cast(), args.as_ptr()])
+    })
+}
+
+unsafe extern "C" fn ga_dir(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op is an alias.
+    guard_obj(|| unsafe {
+        let names = protocol::call_method_obj((*ga(op)).origin, "__dir__", &[])?;
+        let names = list::from_iterable(names.as_ptr())?;
+        for n in OWN_ATTRIBUTES {
+            let s = pystr::from_str(n)?;
+            if !list::contains(names.as_ptr(), s.as_ptr())? {
+                list::append(names.as_ptr(), s.as_ptr())?;
+            }
+        }
+        Ok(names)
+    })
+}
+
+unsafe extern "C" fn ga_get_origin(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is an alias.
+    unsafe { new_ref((*ga(op)).origin) }
+}
+
+unsafe extern "C" fn ga_get_args(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is an alias.
+    unsafe { new_ref((*ga(op)).args) }
+}
+
+unsafe extern "C" fn ga_get_unpacked(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is an alias.
+    unsafe { new_ref(pybool::from_bool((*ga(op)).starred)) }
+}
+
+unsafe extern "C" fn ga_get_unpacked_tuple_args(
+    op: *mut PyObject,
+    _: *mut c_void,
+) -> *mut PyObject {
+    // SAFETY: op is an alias.
+    unsafe {
+        let g = ga(op);
+        if (*g).starred && (*g).origin == (&raw mut tuple::PyTuple_Type).cast() {
+            new_ref((*g).args)
+        } else {
+            new_ref(none::none())
+        }
+    }
+}
+
+unsafe extern "C" fn ga_get_parameters(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is an alias.
+    guard_obj(|| unsafe {
+        let g = ga(op);
+        if (*g).parameters.is_null() {
+            (*g).parameters = make_parameters((*g).args)?.into_raw();
+        }
+        Ok(Owned::from_borrowed((*g).parameters))
+    })
+}
+
+/// Adds to `out` the type variables in `items` (`_Py_make_parameters`):
+/// objects with `__typing_subst__`, the `__parameters__` of nested
+/// generics, and those inside lists and tuples (`Callable[[T], U]`).
+unsafe fn collect_parameters(items: &[*mut PyObject], out: &mut Vec<Owned>) -> PyResult<()> {
+    // SAFETY: items are valid objects.
+    unsafe {
+        for &t in items {
+            if typeobj::instance_of(t, &raw mut typeobj::PyType_Type) {
+                continue;
+            }
+            if tuple::check(t) {
+                collect_parameters(tuple::items(t), out)?;
+                continue;
+            }
+            if list::check(t) {
+                let copy = list::from_slice(list::items(t))?;
+                collect_parameters(list::items(copy.as_ptr()), out)?;
+                continue;
+            }
+            if protocol::getattr_opt(t, pystr::intern("__typing_subst__"))?.is_some() {
+                if !out.iter().any(|o| o.as_ptr() == t) {
+                    out.push(Owned::from_borrowed(t));
+                }
+                continue;
+            }
+            if let Some(sub) = protocol::getattr_opt(t, pystr::intern("__parameters__"))? {
+                if tuple::check(sub.as_ptr()) {
+                    for &p in tuple::items(sub.as_ptr()) {
+                        if !out.iter().any(|o| o.as_ptr() == p) {
+                            out.push(Owned::from_borrowed(p));
+                        }
+                    }
                 }
             }
-            crate::object::object::generic_getattr(op, name)
         }
-    })
+        Ok(())
+    }
 }
 
-unsafe extern "C" fn ga_richcompare(
-    a: *mut PyObject,
-    b: *mut PyObject,
-    op: libc::c_int,
-) -> *mut PyObject {
-    guard_obj(|| {
-        // SAFETY: a is a GenericAlias.
-        unsafe {
-            if !crate::object::typeobj::instance_of(b, &raw mut Py_GenericAliasType)
-                || (op != Py_EQ && op != Py_NE)
-            {
-                return Ok(Owned::from_borrowed_static(none::not_implemented()));
-            }
-            let (oa, aa) = parts(a)?;
-            let (ob, ab) = parts(b)?;
-            let eq = protocol::rich_compare_bool(oa.as_ptr(), ob.as_ptr(), Py_EQ)?
-                && protocol::rich_compare_bool(aa.as_ptr(), ab.as_ptr(), Py_EQ)?;
-            Ok(Owned::from_borrowed_static(pybool::from_bool(
-                eq == (op == Py_EQ),
-            )))
-        }
-    })
+/// `__parameters__` of an alias or union with arguments `args`.
+pub unsafe fn make_parameters(args: *mut PyObject) -> PyResult<Owned> {
+    let mut out = Vec::new();
+    // SAFETY: args is a tuple.
+    unsafe { collect_parameters(tuple::items(args), &mut out)? };
+    tuple::from_vec(out)
 }
 
-/// Whether `p` is a type parameter (it has `__typing_subst__`, and is not
-/// a class).
-unsafe fn is_typevar_like(p: *mut PyObject) -> PyResult<bool> {
-    // SAFETY: p valid.
+/// Whether `arg` is an unpacked `TypeVarTuple` (`*Ts`).
+unsafe fn is_unpacked_typevartuple(arg: *mut PyObject) -> PyResult<bool> {
+    // SAFETY: arg valid.
     unsafe {
-        if crate::object::typeobj::instance_of(p, &raw mut crate::object::typeobj::PyType_Type) {
+        if typeobj::instance_of(arg, &raw mut typeobj::PyType_Type) {
             return Ok(false);
         }
-        Ok(protocol::getattr_opt(p, pystr::intern("__typing_subst__"))?.is_some())
+        match protocol::getattr_opt(arg, pystr::intern("__typing_is_unpacked_typevartuple__"))? {
+            Some(v) => protocol::is_true(v.as_ptr()),
+            None => Ok(false),
+        }
     }
 }
 
-/// The parameters among `args`, in order of first appearance
-/// (`_Py_make_parameters`): type parameters themselves, the parameters of
-/// nested aliases, and those inside list or tuple arguments.
-unsafe fn make_parameters(args: *mut PyObject) -> PyResult<Owned> {
-    // SAFETY: args is a tuple.
-    unsafe {
-        let mut out: Vec<Owned> = Vec::new();
-        for &a in tuple::items(args) {
-            let found: Vec<Owned> = if is_typevar_like(a)? {
-                vec![Owned::from_borrowed(a)]
-            } else if crate::object::typeobj::instance_of(
-                a,
-                &raw mut crate::object::typeobj::PyType_Type,
-            ) {
-                Vec::new()
-            } else if crate::object::list::check(a) || tuple::check(a) {
-                let t = tuple::from_iterable(a)?;
-                let inner = make_parameters(t.as_ptr())?;
-                tuple::items(inner.as_ptr())
-                    .iter()
-                    .map(|&x| Owned::from_borrowed(x))
-                    .collect()
-            } else {
-                match protocol::getattr_opt(a, pystr::intern("__parameters__"))? {
-                    Some(ps) if tuple::check(ps.as_ptr()) => tuple::items(ps.as_ptr())
-                        .iter()
-                        .map(|&x| Owned::from_borrowed(x))
-                        .collect(),
-                    _ => Vec::new(),
-                }
-            };
-            for x in found {
-                if !out.iter().any(|y| y.as_ptr() == x.as_ptr()) {
-                    out.push(x);
-                }
-            }
-        }
-        tuple::from_vec(out)
-    }
-}
-
-unsafe extern "C" fn ga_parameters(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
-    guard_obj(|| {
-        // SAFETY: op is a GenericAlias.
-        unsafe {
-            if let Some(p) = ga(op).parameters.clone() {
-                return Ok(p);
-            }
-            let (_, args) = parts(op)?;
-            let p = make_parameters(args.as_ptr())?;
-            ga(op).parameters = Some(p.clone());
-            Ok(p)
-        }
-    })
-}
-
-/// Replaces the parameters in `arg` with their arguments.
-unsafe fn substitute(
+/// `arg` with the parameters `params` replaced by `items`
+/// (`subs_tvars`): nested generics are subscripted with their own
+/// parameters' replacements.
+unsafe fn subs_tvars(
     arg: *mut PyObject,
     params: &[*mut PyObject],
-    values: &[*mut PyObject],
+    items: &[*mut PyObject],
 ) -> PyResult<Owned> {
-    // SAFETY: all valid.
+    // SAFETY: arg, params and items are valid.
     unsafe {
-        if let Some(i) = params.iter().position(|&p| p == arg) {
-            return Ok(Owned::from_borrowed(values[i]));
-        }
-        if crate::object::typeobj::instance_of(arg, &raw mut crate::object::typeobj::PyType_Type) {
-            return Ok(Owned::from_borrowed(arg));
-        }
         let Some(sub) = protocol::getattr_opt(arg, pystr::intern("__parameters__"))? else {
             return Ok(Owned::from_borrowed(arg));
         };
         if !tuple::check(sub.as_ptr()) || tuple::size(sub.as_ptr()) == 0 {
             return Ok(Owned::from_borrowed(arg));
         }
-        let subargs = tuple::items(sub.as_ptr())
-            .iter()
-            .map(|&p| substitute(p, params, values))
-            .collect::<PyResult<Vec<_>>>()?;
-        let key = if subargs.len() == 1 {
-            subargs[0].clone()
-        } else {
-            tuple::from_vec(subargs)?
-        };
+        let mut subargs = Vec::new();
+        for &p in tuple::items(sub.as_ptr()) {
+            match params.iter().position(|&q| q == p) {
+                Some(i) => {
+                    let v = items[i];
+                    // A TypeVarTuple's replacement is unpacked into place.
+                    if is_unpacked_typevartuple(p)? && tuple::check(v) {
+                        subargs.extend(tuple::items(v).iter().map(|&x| Owned::from_borrowed(x)));
+                    } else {
+                        subargs.push(Owned::from_borrowed(v));
+                    }
+                }
+                None => subargs.push(Owned::from_borrowed(p)),
+            }
+        }
+        let key = tuple::from_vec(subargs)?;
         protocol::get_item(arg, key.as_ptr())
     }
 }
 
-unsafe extern "C" fn ga_getitem(op: *mut PyObject, item: *mut PyObject) -> *mut PyObject {
-    guard_obj(|| {
-        // SAFETY: op is a GenericAlias.
-        unsafe {
-            let params = errors::check(ga_parameters(op, std::ptr::null_mut()))?;
-            let ps = tuple::items(params.as_ptr());
-            if ps.is_empty() {
-                return Err(errors::type_error(format!(
-                    "{} is not a generic class",
-                    protocol::repr_string(op)?
-                )));
-            }
-            let items = if tuple::check(item) {
-                Owned::from_borrowed(item)
-            } else {
-                tuple::pack(&[item])?
-            };
-            let vals = tuple::items(items.as_ptr());
-            if vals.len() != ps.len() {
-                return Err(errors::type_error(format!(
-                    "Too {} arguments for {}; actual {}, expected {}",
-                    if vals.len() > ps.len() { "many" } else { "few" },
-                    protocol::repr_string(op)?,
-                    vals.len(),
-                    ps.len()
-                )));
-            }
-            let (origin, args) = parts(op)?;
-            let new_args = tuple::items(args.as_ptr())
-                .iter()
-                .map(|&a| substitute(a, ps, vals))
-                .collect::<PyResult<Vec<_>>>()?;
-            let t = tuple::from_vec(new_args)?;
-            new(&raw mut Py_GenericAliasType, origin.as_ptr(), t.as_ptr())
+/// `alias[item]` for an alias or union with arguments `args` and
+/// parameters `params` (`_Py_subs_parameters`): the new arguments.
+pub unsafe fn subs_parameters(
+    self_: *mut PyObject,
+    args: *mut PyObject,
+    params: *mut PyObject,
+    item: *mut PyObject,
+) -> PyResult<Owned> {
+    // SAFETY: args and params are tuples; item valid.
+    unsafe {
+        let nparams = tuple::size(params);
+        if nparams == 0 {
+            let r = protocol::repr(self_)?;
+            return Err(errors::type_error(format!(
+                "{} is not a generic class",
+                pystr::as_str(r.as_ptr())?
+            )));
         }
-    })
+        let mut item = Owned::from_borrowed(item);
+        for &p in tuple::items(params) {
+            if let Some(prepare) =
+                protocol::getattr_opt(p, pystr::intern("__typing_prepare_subst__"))?
+            {
+                let itemarg = if tuple::check(item.as_ptr()) {
+                    item.clone()
+                } else {
+                    tuple::pack(&[item.as_ptr()])?
+                };
+                item = protocol::call_args(prepare.as_ptr(), &[self_, itemarg.as_ptr()])?;
+            }
+        }
+        let argitems = if tuple::check(item.as_ptr()) {
+            item.clone()
+        } else {
+            tuple::pack(&[item.as_ptr()])?
+        };
+        let items = tuple::items(argitems.as_ptr());
+        if items.len() as Py_ssize_t != nparams {
+            let r = protocol::repr(self_)?;
+            return Err(errors::type_error(format!(
+                "Too {} arguments for {}; actual {}, expected {}",
+                if items.len() as Py_ssize_t > nparams {
+                    "many"
+                } else {
+                    "few"
+                },
+                pystr::as_str(r.as_ptr())?,
+                items.len(),
+                nparams
+            )));
+        }
+        let params = tuple::items(params);
+        let mut newargs = Vec::new();
+        for &arg in tuple::items(args) {
+            if typeobj::instance_of(arg, &raw mut typeobj::PyType_Type) {
+                newargs.push(Owned::from_borrowed(arg));
+                continue;
+            }
+            let unpack = is_unpacked_typevartuple(arg)?;
+            let new = match protocol::getattr_opt(arg, pystr::intern("__typing_subst__"))? {
+                Some(subst) => {
+                    let i = params.iter().position(|&q| q == arg).unwrap_or(0);
+                    protocol::call_args(subst.as_ptr(), &[items[i]])?
+                }
+                None => subs_tvars(arg, params, items)?,
+            };
+            if unpack && tuple::check(new.as_ptr()) {
+                newargs.extend(
+                    tuple::items(new.as_ptr())
+                        .iter()
+                        .map(|&x| Owned::from_borrowed(x)),
+                );
+            } else {
+                newargs.push(new);
+            }
+        }
+        tuple::from_vec(newargs)
+    }
 }
 
-meth_o!(ga_mro_entries, |op, _bases| {
-    let (origin, _) = parts(op)?;
-    tuple::pack(&[origin.as_ptr()])
-});
-
-meth_o!(ga_instancecheck, |_op, _x| Err(errors::type_error(
-    "isinstance() argument 2 cannot be a parameterized generic"
-)));
-
-meth_o!(ga_subclasscheck, |_op, _x| Err(errors::type_error(
-    "issubclass() argument 2 cannot be a parameterized generic"
-)));
-
-meth_noargs!(ga_reduce, |op| {
-    let (origin, args) = parts(op)?;
-    let a = tuple::pack(&[origin.as_ptr(), args.as_ptr()])?;
-    tuple::pack(&[(*op).ob_type.cast(), a.as_ptr()])
-});
+unsafe extern "C" fn ga_getitem(op: *mut PyObject, item: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op is an alias.
+    guard_obj(|| unsafe {
+        let g = ga(op);
+        if (*g).parameters.is_null() {
+            (*g).parameters = make_parameters((*g).args)?.into_raw();
+        }
+        let newargs = subs_parameters(op, (*g).args, (*g).parameters, item)?;
+        new_of(
+            &raw mut Py_GenericAliasType,
+            (*g).origin,
+            newargs.as_ptr(),
+            (*g).starred,
+        )
+    })
+}

@@ -158,7 +158,7 @@ pub unsafe fn alloc(
 }
 
 /// A NUL-terminated copy of `s` from the object allocator.
-unsafe fn copy_cstr(s: &[u8]) -> PyResult<*mut c_char> {
+pub(crate) unsafe fn copy_cstr(s: &[u8]) -> PyResult<*mut c_char> {
     // SAFETY: a fresh block of len + 1 bytes.
     unsafe {
         let p = crate::object::alloc::raw_malloc(s.len() + 1) as *mut c_char;

@@ -36,10 +36,89 @@ static OBJECT_GETSET: [PyGetSetDef; 2] = [
     crate::object::descr::GETSET_END,
 ];
 
-static OBJECT_METHODS: [PyMethodDef; 2] = [
+static OBJECT_METHODS: [PyMethodDef; 8] = [
     crate::object::descr::method(c"__format__", object_format as *const libc::c_void, METH_O),
+    crate::object::descr::method(
+        c"__reduce_ex__",
+        crate::object::object_reduce::object_reduce_ex as *const libc::c_void,
+        METH_O,
+    ),
+    crate::object::descr::method(
+        c"__reduce__",
+        crate::object::object_reduce::object_reduce as *const libc::c_void,
+        METH_NOARGS,
+    ),
+    crate::object::descr::method(
+        c"__getstate__",
+        crate::object::object_reduce::object_getstate as *const libc::c_void,
+        METH_NOARGS,
+    ),
+    crate::object::descr::method(
+        c"__init_subclass__",
+        object_init_subclass as *const libc::c_void,
+        METH_VARARGS | METH_KEYWORDS | METH_CLASS,
+    ),
+    crate::object::descr::method(
+        c"__subclasshook__",
+        object_subclasshook as *const libc::c_void,
+        METH_O | METH_CLASS,
+    ),
+    crate::object::descr::method(
+        c"__sizeof__",
+        object_sizeof as *const libc::c_void,
+        METH_NOARGS,
+    ),
     crate::object::descr::METHOD_END,
 ];
+
+/// `object.__init_subclass__()`: the end of the chain; takes no
+/// arguments.
+unsafe extern "C" fn object_init_subclass(
+    cls: *mut PyObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: cls is a type; args a tuple; kwargs NULL or a dict.
+        unsafe {
+            if crate::object::tuple::size(args) != 0
+                || (!kwargs.is_null() && crate::object::dict::len(kwargs) != 0)
+            {
+                return Err(errors::type_error(format!(
+                    "{}.__init_subclass__() takes no keyword arguments",
+                    typeobj::short_name(cls.cast())
+                )));
+            }
+            Ok(Owned::from_borrowed_static(crate::object::none::none()))
+        }
+    })
+}
+
+/// `object.__subclasshook__(subclass)`: NotImplemented, so that the
+/// normal algorithm decides.
+unsafe extern "C" fn object_subclasshook(
+    _cls: *mut PyObject,
+    _args: *mut PyObject,
+) -> *mut PyObject {
+    // SAFETY: NotImplemented is immortal.
+    unsafe { new_ref(crate::object::none::not_implemented()) }
+}
+
+/// `object.__sizeof__()`: the basic size plus the items.
+unsafe extern "C" fn object_sizeof(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op valid; var-sized objects have ob_size.
+        unsafe {
+            let tp = (*op).ob_type;
+            let items = if (*tp).tp_itemsize != 0 {
+                (*op.cast::<PyVarObject>()).ob_size.unsigned_abs() as Py_ssize_t
+            } else {
+                0
+            };
+            crate::object::int::from_i64(((*tp).tp_basicsize + (*tp).tp_itemsize * items) as i64)
+        }
+    })
+}
 
 /// `object.__format__(spec)`: `str(self)` for an empty spec; any other
 /// spec is a `TypeError`.
@@ -77,8 +156,8 @@ pub unsafe extern "C" fn object_dealloc(op: *mut PyObject) {
         if (*tp).tp_weaklistoffset > 0 {
             crate::object::weakref::clear_weakrefs(op);
         }
-        if (*tp).tp_dictoffset > 0 {
-            let slot = op.cast::<u8>().add((*tp).tp_dictoffset as usize) as *mut *mut PyObject;
+        let slot = dict_slot(op);
+        if !slot.is_null() {
             xdecref(*slot);
         }
         if let Some(free) = (*tp).tp_free {
@@ -218,10 +297,7 @@ unsafe extern "C" fn object_new(
                 }
             }
             if (*tp).tp_flags & Py_TPFLAGS_IS_ABSTRACT != 0 {
-                return Err(errors::type_error(format!(
-                    "Can't instantiate abstract class {}",
-                    typeobj::short_name(tp)
-                )));
+                return Err(abstract_error(tp));
             }
             let alloc = (*tp)
                 .tp_alloc
@@ -229,6 +305,35 @@ unsafe extern "C" fn object_new(
             errors::check(alloc(tp, 0))
         }
     })
+}
+
+/// `TypeError: Can't instantiate abstract class C without an
+/// implementation for abstract method(s) 'f', 'g'` (sorted names).
+unsafe fn abstract_error(tp: *mut PyTypeObject) -> errors::Raised {
+    let build = || -> PyResult<String> {
+        // SAFETY: tp is a type with a dict.
+        unsafe {
+            let mut names = Vec::new();
+            let am = crate::object::dict::get_str((*tp).tp_dict, "__abstractmethods__");
+            if !am.is_null() {
+                let l = crate::object::list::from_iterable(am)?;
+                for &n in crate::object::list::items(l.as_ptr()) {
+                    names.push(crate::object::protocol::repr_string(n)?);
+                }
+            }
+            names.sort();
+            Ok(format!(
+                "Can't instantiate abstract class {} without an implementation for abstract method{} {}",
+                typeobj::short_name(tp),
+                if names.len() == 1 { "" } else { "s" },
+                names.join(", ")
+            ))
+        }
+    };
+    match build() {
+        Ok(msg) => errors::type_error(msg),
+        Err(r) => r,
+    }
 }
 
 /// The instance dict slot of `op`, if its type has one.
@@ -386,6 +491,36 @@ pub unsafe extern "C" fn PyObject_GenericSetAttr(
     crate::null_check!(op, name);
     // SAFETY: checked non-NULL.
     guard_status(|| unsafe { generic_setattr(op, name, value) })
+}
+
+/// `PyObject_GenericSetDict`: replaces the instance dict by the dict
+/// `value`; deleting it is refused.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_GenericSetDict(
+    op: *mut PyObject,
+    value: *mut PyObject,
+    _ctx: *mut libc::c_void,
+) -> c_int {
+    guard_status(|| {
+        // SAFETY: op valid; value NULL or valid.
+        unsafe {
+            let slot = dict_slot(op);
+            if slot.is_null() {
+                return Err(errors::attribute_error("This object has no __dict__"));
+            }
+            if value.is_null() {
+                return Err(errors::type_error("cannot delete __dict__"));
+            }
+            if !dict::check(value) {
+                return Err(errors::type_error(format!(
+                    "__dict__ must be set to a dictionary, not a '{}'",
+                    typeobj::type_name(value)
+                )));
+            }
+            xdecref(std::mem::replace(&mut *slot, new_ref(value)));
+            Ok(())
+        }
+    })
 }
 
 /// `PyObject_GenericGetDict`.

@@ -520,6 +520,10 @@ pub unsafe fn get_item(op: *mut PyObject, key: *mut PyObject) -> PyResult<Owned>
             }
         }
         if typeobj::instance_of(op, &raw mut typeobj::PyType_Type) {
+            // `type[X]` is a generic alias of `type` itself.
+            if op == (&raw mut typeobj::PyType_Type).cast() {
+                return crate::object::genericalias::new(op, key);
+            }
             let cg = getattr_opt(op, pystr::intern("__class_getitem__"))?;
             if let Some(cg) = cg {
                 return call(cg.as_ptr(), tuple::pack(&[key])?.as_ptr(), null_mut());

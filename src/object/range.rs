@@ -34,8 +34,18 @@ pub static mut PyRange_Type: PyTypeObject = PyTypeObject {
     tp_as_mapping: &raw mut RANGE_AS_MAPPING,
     tp_as_number: &raw mut RANGE_AS_NUMBER,
     tp_getset: (&raw const RANGE_GETSET).cast_mut().cast(),
+    tp_methods: (&raw const RANGE_METHODS).cast_mut().cast(),
     ..type_template(c"range", std::mem::size_of::<PyRangeObject>(), 0)
 };
+
+static RANGE_METHODS: [PyMethodDef; 2] = [
+    crate::object::descr::method(
+        c"__reversed__",
+        range_reversed as *const libc::c_void,
+        METH_NOARGS,
+    ),
+    crate::object::descr::METHOD_END,
+];
 
 static mut RANGE_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {
     sq_length: Some(range_length),
@@ -390,39 +400,68 @@ unsafe extern "C" fn range_iter(op: *mut PyObject) -> *mut PyObject {
         // SAFETY: op is a range.
         unsafe {
             let ro = r(op);
-            match (
-                int::as_i64(ro.start),
-                int::as_i64(ro.step),
-                int::as_i64(ro.length),
-            ) {
-                (Ok(start), Ok(step), Ok(len))
-                    if start.checked_add(step.saturating_mul(len)).is_some() =>
-                {
-                    let it = crate::object::alloc::generic_alloc(&raw mut PyRangeIter_Type, 0);
-                    if it.is_null() {
-                        return Err(Raised::assume());
-                    }
-                    let ri = it.cast::<RangeIter>();
-                    (*ri).next = start;
-                    (*ri).step = step;
-                    (*ri).remaining = len as u64;
-                    Ok(Owned::from_raw_unchecked(it))
-                }
-                _ => {
-                    errors::clear();
-                    let it = crate::object::alloc::generic_alloc(&raw mut PyLongRangeIter_Type, 0);
-                    if it.is_null() {
-                        return Err(Raised::assume());
-                    }
-                    let li = it.cast::<LongRangeIter>();
-                    (*li).next = new_ref(ro.start);
-                    (*li).step = new_ref(ro.step);
-                    (*li).remaining = new_ref(ro.length);
-                    Ok(Owned::from_raw_unchecked(it))
-                }
-            }
+            new_iter(ro.start, ro.step, ro.length)
         }
     })
+}
+
+/// `range.__reversed__()`: from the last item down, step negated.
+unsafe extern "C" fn range_reversed(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a range of ints.
+        unsafe {
+            let ro = r(op);
+            let bin = |a, b, slot: crate::object::number::BinSlot, sym| {
+                crate::object::number::binary_op(a, b, slot, sym)
+            };
+            let one = int::from_i64(1)?;
+            let zero = int::from_i64(0)?;
+            let last_index = bin(ro.length, one.as_ptr(), |nb| nb.nb_subtract, "-")?;
+            let offset = bin(last_index.as_ptr(), ro.step, |nb| nb.nb_multiply, "*")?;
+            let last = bin(ro.start, offset.as_ptr(), |nb| nb.nb_add, "+")?;
+            let step = bin(zero.as_ptr(), ro.step, |nb| nb.nb_subtract, "-")?;
+            new_iter(last.as_ptr(), step.as_ptr(), ro.length)
+        }
+    })
+}
+
+/// An iterator over `len` ints from `start` by `step`: the fast one when
+/// every value fits in `i64`.
+unsafe fn new_iter(
+    start: *mut PyObject,
+    step: *mut PyObject,
+    length: *mut PyObject,
+) -> PyResult<Owned> {
+    // SAFETY: the arguments are ints.
+    unsafe {
+        match (int::as_i64(start), int::as_i64(step), int::as_i64(length)) {
+            (Ok(start), Ok(step), Ok(len))
+                if start.checked_add(step.saturating_mul(len)).is_some() =>
+            {
+                let it = crate::object::alloc::generic_alloc(&raw mut PyRangeIter_Type, 0);
+                if it.is_null() {
+                    return Err(Raised::assume());
+                }
+                let ri = it.cast::<RangeIter>();
+                (*ri).next = start;
+                (*ri).step = step;
+                (*ri).remaining = len as u64;
+                Ok(Owned::from_raw_unchecked(it))
+            }
+            _ => {
+                errors::clear();
+                let it = crate::object::alloc::generic_alloc(&raw mut PyLongRangeIter_Type, 0);
+                if it.is_null() {
+                    return Err(Raised::assume());
+                }
+                let li = it.cast::<LongRangeIter>();
+                (*li).next = new_ref(start);
+                (*li).step = new_ref(step);
+                (*li).remaining = new_ref(length);
+                Ok(Owned::from_raw_unchecked(it))
+            }
+        }
+    }
 }
 
 unsafe extern "C" fn rangeiter_dealloc(op: *mut PyObject) {

@@ -463,48 +463,59 @@ fn is_digit(c: u32) -> bool {
     (0x30..=0x39).contains(&c)
 }
 
-/// Expands the replacement fields of `f` (PEP 3101); `depth` limits
-/// nesting inside format specs.
-unsafe fn vformat(
-    f: &[u32],
-    args: &[*mut PyObject],
-    kwargs: *mut PyObject,
-    depth: i32,
-    auto: &mut AutoNumber,
-) -> PyResult<Vec<u32>> {
-    if depth <= 0 {
-        return Err(errors::value_error("Max string recursion exceeded"));
-    }
-    let mut out = Vec::with_capacity(f.len());
+/// One replacement field of a format string, split into its parts.
+pub struct Field<'a> {
+    /// `arg_name ('.' attr | '[' key ']')*`.
+    pub name: &'a [u32],
+    /// The conversion character after `!`, if any.
+    pub conv: Option<u32>,
+    /// The format spec after `:` (empty when absent).
+    pub spec: &'a [u32],
+}
+
+/// A piece of a format string: literal text (with `{{`/`}}` reduced to one
+/// brace, which ends the piece) and the replacement field after it.
+pub struct Chunk<'a> {
+    pub literal: &'a [u32],
+    pub field: Option<Field<'a>>,
+}
+
+/// The next piece of the format string `f` from `*i` on (PEP 3101's
+/// markup iterator, as `_string.formatter_parser` exposes it); `None` at
+/// the end.
+pub fn next_chunk<'a>(f: &'a [u32], i: &mut usize) -> PyResult<Option<Chunk<'a>>> {
     let n = f.len();
-    let mut i = 0;
-    while i < n {
-        let c = f[i];
+    let start = *i;
+    while *i < n {
+        let c = f[*i];
+        if c != 0x7b && c != 0x7d {
+            *i += 1;
+            continue;
+        }
+        if *i + 1 < n && f[*i + 1] == c {
+            let literal = &f[start..=*i];
+            *i += 2;
+            return Ok(Some(Chunk {
+                literal,
+                field: None,
+            }));
+        }
         if c == 0x7d {
-            if i + 1 < n && f[i + 1] == 0x7d {
-                out.push(0x7d);
-                i += 2;
-                continue;
-            }
             return Err(errors::value_error(
                 "Single '}' encountered in format string",
             ));
         }
-        if c != 0x7b {
-            out.push(c);
-            i += 1;
-            continue;
+        if *i + 1 == n {
+            return Err(errors::value_error(
+                "Single '{' encountered in format string",
+            ));
         }
-        if i + 1 < n && f[i + 1] == 0x7b {
-            out.push(0x7b);
-            i += 2;
-            continue;
-        }
-        // A replacement field: find its closing '}'. Braces nest only in
-        // the format spec; the conversion character is skipped.
-        let start = i + 1;
+        let literal = &f[start..*i];
+        // The field runs to its closing '}'. Braces nest only in the
+        // format spec; the conversion character is skipped.
+        let fstart = *i + 1;
         let mut level = 1;
-        let mut j = start;
+        let mut j = fstart;
         let mut bracket = false;
         let mut in_spec = false;
         let mut conv = false;
@@ -539,22 +550,21 @@ unsafe fn vformat(
                 "expected '}' before end of string"
             }));
         }
-        let field = &f[start..j];
-        i = j + 1;
-        // SAFETY: forwarded arguments.
-        out.extend(unsafe { render_field(field, args, kwargs, depth, auto)? });
+        *i = j + 1;
+        return Ok(Some(Chunk {
+            literal,
+            field: Some(split_field(&f[fstart..j])?),
+        }));
     }
-    Ok(out)
+    Ok((start < n).then(|| Chunk {
+        literal: &f[start..n],
+        field: None,
+    }))
 }
 
-unsafe fn render_field(
-    field: &[u32],
-    args: &[*mut PyObject],
-    kwargs: *mut PyObject,
-    depth: i32,
-    auto: &mut AutoNumber,
-) -> PyResult<Vec<u32>> {
-    // Split off "!conv" and ":spec" (outside brackets).
+/// Splits the text between a field's braces into name, `!conv` and
+/// `:spec` (outside brackets).
+fn split_field(field: &[u32]) -> PyResult<Field<'_>> {
     let mut k = 0;
     let mut bracket = false;
     while k < field.len() {
@@ -587,6 +597,41 @@ unsafe fn render_field(
     } else if k < field.len() {
         spec = &field[k + 1..];
     }
+    Ok(Field { name, conv, spec })
+}
+
+/// Expands the replacement fields of `f` (PEP 3101); `depth` limits
+/// nesting inside format specs.
+unsafe fn vformat(
+    f: &[u32],
+    args: &[*mut PyObject],
+    kwargs: *mut PyObject,
+    depth: i32,
+    auto: &mut AutoNumber,
+) -> PyResult<Vec<u32>> {
+    if depth <= 0 {
+        return Err(errors::value_error("Max string recursion exceeded"));
+    }
+    let mut out = Vec::with_capacity(f.len());
+    let mut i = 0;
+    while let Some(chunk) = next_chunk(f, &mut i)? {
+        out.extend_from_slice(chunk.literal);
+        if let Some(field) = chunk.field {
+            // SAFETY: forwarded arguments.
+            out.extend(unsafe { render_field(&field, args, kwargs, depth, auto)? });
+        }
+    }
+    Ok(out)
+}
+
+unsafe fn render_field(
+    field: &Field,
+    args: &[*mut PyObject],
+    kwargs: *mut PyObject,
+    depth: i32,
+    auto: &mut AutoNumber,
+) -> PyResult<Vec<u32>> {
+    let (name, conv, spec) = (field.name, field.conv, field.spec);
     // SAFETY: forwarded arguments.
     unsafe {
         let obj = get_field(name, args, kwargs, auto)?;

@@ -499,6 +499,44 @@ pub unsafe fn set_item(op: *mut PyObject, i: Py_ssize_t, v: *mut PyObject) {
     }
 }
 
+/// Declares a static `PyStructSequence_Desc` named `$desc` for a
+/// struct sequence type `$name` whose fields are the C-string literals
+/// given, the first `$n_in_seq` of them visible as the sequence.
+macro_rules! structseq_desc {
+    ($desc:ident, $name:literal, $n_in_seq:expr, [$($field:literal),* $(,)?]) => {
+        static mut $desc: $crate::object::structseq::PyStructSequence_Desc = {
+            const N: usize = [$($field),*].len();
+            static mut FIELDS: [$crate::object::structseq::PyStructSequence_Field; N + 1] = [
+                $($crate::object::structseq::PyStructSequence_Field {
+                    name: $field.as_ptr(),
+                    doc: std::ptr::null(),
+                },)*
+                $crate::object::structseq::PyStructSequence_Field {
+                    name: std::ptr::null(),
+                    doc: std::ptr::null(),
+                },
+            ];
+            $crate::object::structseq::PyStructSequence_Desc {
+                name: $name.as_ptr(),
+                doc: std::ptr::null(),
+                fields: (&raw mut FIELDS).cast(),
+                n_in_sequence: $n_in_seq,
+            }
+        };
+    };
+}
+pub(crate) use structseq_desc;
+
+/// A new heap struct sequence type for `desc` and one instance of it
+/// holding `values` (as many as the description has fields).
+pub unsafe fn instance(desc: *const PyStructSequence_Desc, values: Vec<Owned>) -> PyResult<Owned> {
+    // SAFETY: desc is a valid description; values fill its fields.
+    unsafe {
+        let tp = new_type(desc)?;
+        from_items(tp.as_ptr().cast(), values)
+    }
+}
+
 /// A named field without a doc, for static field tables.
 pub const fn field(name: &'static CStr) -> PyStructSequence_Field {
     PyStructSequence_Field {

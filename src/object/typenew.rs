@@ -19,10 +19,10 @@ use std::ptr::null_mut;
 pub unsafe extern "C" fn type_new(
     meta: *mut PyTypeObject,
     args: *mut PyObject,
-    _kwds: *mut PyObject,
+    kwds: *mut PyObject,
 ) -> *mut PyObject {
     guard_obj(|| {
-        // SAFETY: meta is a metatype; args a tuple.
+        // SAFETY: meta is a metatype; args a tuple; kwds NULL or a dict.
         unsafe {
             let items = tuple::items(args);
             if items.len() == 1 && meta == &raw mut PyType_Type {
@@ -51,9 +51,58 @@ pub unsafe extern "C" fn type_new(
                     typeobj::type_name(*ns)
                 )));
             }
-            new_class(meta, *name, *bases, *ns)
+            // The most derived metaclass builds the class, through its own
+            // __new__ if it has one.
+            let winner = crate::vm::classes::calculate_metaclass(meta, tuple::items(*bases))?;
+            if winner != meta {
+                if let Some(new) = (*winner).tp_new {
+                    if new as usize != type_new as *const () as usize {
+                        return errors::check(new(winner, args, kwds));
+                    }
+                }
+            }
+            new_class(winner, *name, *bases, *ns, kwds)
         }
     })
+}
+
+/// The `__dict__` descriptor of classes that add an instance dict.
+const DICT_GETSET: PyGetSetDef = crate::object::descr::getset(
+    c"__dict__",
+    Some(crate::object::object::PyObject_GenericGetDict),
+    Some(crate::object::object::PyObject_GenericSetDict),
+);
+
+/// The `__weakref__` descriptor of classes that add a weak reference list.
+const WEAKREF_GETSET: PyGetSetDef =
+    crate::object::descr::getset(c"__weakref__", Some(subtype_getweakref), None);
+
+/// The descriptors a class gets for what it adds (`subtype_getsets_*`).
+static SUBTYPE_GETSETS_FULL: [PyGetSetDef; 3] = [
+    DICT_GETSET,
+    WEAKREF_GETSET,
+    crate::object::descr::GETSET_END,
+];
+static SUBTYPE_GETSETS_DICT: [PyGetSetDef; 2] = [DICT_GETSET, crate::object::descr::GETSET_END];
+static SUBTYPE_GETSETS_WEAKREF: [PyGetSetDef; 2] =
+    [WEAKREF_GETSET, crate::object::descr::GETSET_END];
+
+/// `__weakref__`: the first weak reference to the object, or None.
+unsafe extern "C" fn subtype_getweakref(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {
+    // SAFETY: op's type has a weak reference list at tp_weaklistoffset.
+    unsafe {
+        let off = (*(*op).ob_type).tp_weaklistoffset;
+        let head = if off > 0 {
+            *op.cast::<u8>().add(off as usize).cast::<*mut PyObject>()
+        } else {
+            null_mut()
+        };
+        new_ref(if head.is_null() {
+            crate::object::none::none()
+        } else {
+            head
+        })
+    }
 }
 
 /// The base whose instance layout the new class extends (CPython's
@@ -117,6 +166,7 @@ pub unsafe fn new_class(
     name: *mut PyObject,
     bases: *mut PyObject,
     ns: *mut PyObject,
+    kwds: *mut PyObject,
 ) -> PyResult<Owned> {
     // SAFETY: arguments checked by type_new.
     unsafe {
@@ -194,18 +244,13 @@ pub unsafe fn new_class(
             (*tp).tp_members = members;
         }
         if add_dict {
-            // Instances of variable size keep the dict after their items
-            // (a negative offset, found by `object::dict_slot`).
+            // After variable-size items the dict pointer is the last word
+            // of the allocation (a negative offset, as CPython's).
             (*tp).tp_dictoffset = if (*base).tp_itemsize == 0 {
                 size
             } else {
                 -(std::mem::size_of::<*mut PyObject>() as Py_ssize_t)
             };
-            size += std::mem::size_of::<*mut PyObject>() as Py_ssize_t;
-        } else if add_dict && !typeobj::is_subtype(base, &raw mut crate::object::int::PyLong_Type) {
-            // Variable-size instances (tuple, bytes subclasses) keep the
-            // dict after their items: a negative offset from the end.
-            (*tp).tp_dictoffset = -(std::mem::size_of::<*mut PyObject>() as Py_ssize_t);
             size += std::mem::size_of::<*mut PyObject>() as Py_ssize_t;
         }
         let add_weak = add_weak && (*base).tp_itemsize == 0;
@@ -214,6 +259,13 @@ pub unsafe fn new_class(
             size += std::mem::size_of::<*mut PyObject>() as Py_ssize_t;
         }
         (*tp).tp_basicsize = size;
+        // `__dict__` and `__weakref__` descriptors for what this class adds.
+        (*tp).tp_getset = match (add_dict, add_weak) {
+            (true, true) => (&raw const SUBTYPE_GETSETS_FULL).cast_mut().cast(),
+            (true, false) => (&raw const SUBTYPE_GETSETS_DICT).cast_mut().cast(),
+            (false, true) => (&raw const SUBTYPE_GETSETS_WEAKREF).cast_mut().cast(),
+            (false, false) => std::ptr::null_mut(),
+        };
         // __qualname__ and __module__.
         let qual = dict::get_str(d.as_ptr(), "__qualname__");
         if !qual.is_null() {
@@ -270,7 +322,7 @@ pub unsafe fn new_class(
             dict::del_item(d.as_ptr(), pystr::intern("__classcell__"))?;
         }
         set_names(tp)?;
-        init_subclass(tp)?;
+        init_subclass(tp, kwds)?;
         Ok(ty)
     }
 }
@@ -292,8 +344,9 @@ unsafe fn set_names(tp: *mut PyTypeObject) -> PyResult<()> {
     }
 }
 
-/// Calls `super(cls, cls).__init_subclass__()`.
-unsafe fn init_subclass(tp: *mut PyTypeObject) -> PyResult<()> {
+/// Calls `super(cls, cls).__init_subclass__(**kwds)` (`kwds` NULL or the
+/// class keywords).
+unsafe fn init_subclass(tp: *mut PyTypeObject, kwds: *mut PyObject) -> PyResult<()> {
     // SAFETY: tp is ready.
     unsafe {
         let mro = tuple::items((*tp).tp_mro);
@@ -306,7 +359,8 @@ unsafe fn init_subclass(tp: *mut PyTypeObject) -> PyResult<()> {
                 Some(get) => check(get(v, null_mut(), tp.cast()))?,
                 None => Owned::from_borrowed(v),
             };
-            protocol::call_args(bound.as_ptr(), &[])?;
+            let empty = tuple::empty();
+            protocol::call(bound.as_ptr(), empty.as_ptr(), kwds)?;
             return Ok(());
         }
         Ok(())

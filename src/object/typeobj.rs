@@ -37,6 +37,12 @@ pub static mut PyType_Type: PyTypeObject = PyTypeObject {
     tp_getattro: Some(type_getattro),
     tp_setattro: Some(type_setattro),
     tp_getset: (&raw const TYPE_GETSET).cast_mut().cast(),
+    tp_as_number: &raw mut TYPE_AS_NUMBER,
+    tp_init: Some(type_init),
+    tp_methods: (&raw const TYPE_METHODS).cast_mut().cast(),
+    tp_weaklistoffset: std::mem::offset_of!(PyTypeObject, tp_weaklist) as Py_ssize_t,
+    // A class's attributes are its tp_dict: metaclasses add no dict slot.
+    tp_dictoffset: std::mem::offset_of!(PyTypeObject, tp_dict) as Py_ssize_t,
     tp_doc: c"type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type"
         .as_ptr(),
     ..type_template(
@@ -46,11 +52,127 @@ pub static mut PyType_Type: PyTypeObject = PyTypeObject {
     )
 };
 
-static TYPE_GETSET: [PyGetSetDef; 10] = [
-    descr::getset(c"__name__", Some(type_get_name), None),
+/// `type.__init__`: takes the arguments `type.__new__` took (1 or 3, and
+/// keywords only with 3) and does nothing with them.
+unsafe extern "C" fn type_init(
+    _op: *mut PyObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> libc::c_int {
+    crate::capi::boundary::guard_status(|| {
+        // SAFETY: args is a tuple, kwds NULL or a dict.
+        unsafe {
+            let n = crate::object::tuple::size(args);
+            if n == 1 && !kwds.is_null() && dict::len(kwds) != 0 {
+                return Err(errors::type_error(
+                    "type.__init__() takes no keyword arguments",
+                ));
+            }
+            if n != 1 && n != 3 {
+                return Err(errors::type_error("type.__init__() takes 1 or 3 arguments"));
+            }
+            Ok(())
+        }
+    })
+}
+
+/// `X | Y` for classes builds a union.
+static mut TYPE_AS_NUMBER: PyNumberMethods = PyNumberMethods {
+    nb_or: Some(crate::object::union::type_or),
+    // SAFETY: every other field is an Option of a function pointer.
+    ..unsafe { std::mem::zeroed() }
+};
+
+static TYPE_METHODS: [PyMethodDef; 6] = [
+    descr::method(c"mro", type_mro as *const libc::c_void, METH_NOARGS),
+    descr::method(
+        c"__subclasses__",
+        type_subclasses as *const libc::c_void,
+        METH_NOARGS,
+    ),
+    descr::method(
+        c"__instancecheck__",
+        type_instancecheck as *const libc::c_void,
+        METH_O,
+    ),
+    descr::method(
+        c"__subclasscheck__",
+        type_subclasscheck as *const libc::c_void,
+        METH_O,
+    ),
+    descr::method(
+        c"__prepare__",
+        type_prepare as *const libc::c_void,
+        METH_VARARGS | METH_KEYWORDS | METH_CLASS,
+    ),
+    descr::METHOD_END,
+];
+
+/// `type.mro()`: the method resolution order, as a list.
+unsafe extern "C" fn type_mro(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: op is a type; tp_mro is a tuple once ready.
+        unsafe {
+            let mro = (*op.cast::<PyTypeObject>()).tp_mro;
+            if mro.is_null() {
+                return crate::object::list::from_vec(vec![Owned::from_borrowed(op)]);
+            }
+            crate::object::list::from_slice(tuple::items(mro))
+        }
+    })
+}
+
+/// `type.__subclasses__()`.
+unsafe extern "C" fn type_subclasses(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op is a type.
+    crate::capi::boundary::guard_obj(|| unsafe { crate::object::subclasses::list_of(op.cast()) })
+}
+
+/// `type.__instancecheck__(instance)`: the check without hooks.
+unsafe extern "C" fn type_instancecheck(op: *mut PyObject, inst: *mut PyObject) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: op is a type, inst valid.
+        let r = unsafe { crate::object::instancecheck::plain_isinstance(inst, op)? };
+        Ok(Owned::from_borrowed_static(crate::object::bool::from_bool(
+            r,
+        )))
+    })
+}
+
+/// `type.__subclasscheck__(subclass)`: the check without hooks.
+unsafe extern "C" fn type_subclasscheck(op: *mut PyObject, sub: *mut PyObject) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: op is a type, sub valid.
+        let r = unsafe { crate::object::instancecheck::plain_issubclass(sub, op)? };
+        Ok(Owned::from_borrowed_static(crate::object::bool::from_bool(
+            r,
+        )))
+    })
+}
+
+/// `type.__prepare__(name, bases, **kwds)`: a new empty namespace.
+unsafe extern "C" fn type_prepare(
+    _cls: *mut PyObject,
+    _args: *mut PyObject,
+    _kwds: *mut PyObject,
+) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(dict::new)
+}
+
+static TYPE_GETSET: [PyGetSetDef; 11] = [
+    descr::getset(
+        c"__abstractmethods__",
+        Some(type_get_abstractmethods),
+        Some(type_set_abstractmethods),
+    ),
     descr::getset(c"__bases__", Some(type_get_bases), None),
     descr::getset(c"__base__", Some(type_get_base), None),
-    descr::getset(c"__qualname__", Some(type_get_qualname), None),
+    descr::getset(c"__name__", Some(type_get_name), Some(type_set_name)),
+    descr::getset(
+        c"__qualname__",
+        Some(type_get_qualname),
+        Some(type_set_qualname),
+    ),
     descr::getset(c"__module__", Some(type_get_module), Some(type_set_module)),
     descr::getset(c"__mro__", Some(type_get_mro), None),
     descr::getset(c"__dict__", Some(type_get_dict), None),
@@ -122,6 +244,7 @@ pub unsafe fn clear_static(tp: *mut PyTypeObject) {
     // SAFETY: tp is a static type; nothing uses it once the runtime is
     // finalized.
     unsafe {
+        crate::object::subclasses::clear(tp);
         for field in [&mut (*tp).tp_dict, &mut (*tp).tp_mro, &mut (*tp).tp_bases] {
             let old = std::mem::replace(field, null_mut());
             xdecref(old);
@@ -246,7 +369,7 @@ pub unsafe fn ready(tp: *mut PyTypeObject) -> PyResult<()> {
             inherit_slots(tp, base);
         }
         (*tp).tp_flags = ((*tp).tp_flags & !Py_TPFLAGS_READYING) | Py_TPFLAGS_READY;
-        Ok(())
+        crate::object::subclasses::register(tp)
     }
 }
 
@@ -540,33 +663,78 @@ unsafe extern "C" fn type_get_module(op: *mut PyObject, _c: *mut libc::c_void) -
     })
 }
 
-/// `type.__bases__`.
-unsafe extern "C" fn type_get_bases(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {
-    // SAFETY: op is a ready type; tp_bases is a tuple or NULL.
+/// Checks an assignment to a name attribute of heap type `tp`: `value`
+/// must be a str (deletion is refused).
+unsafe fn check_name_value(
+    tp: *mut PyTypeObject,
+    attr: &str,
+    value: *mut PyObject,
+) -> PyResult<()> {
+    // SAFETY: tp is a type; value NULL or valid.
     unsafe {
-        let b = (*op.cast::<PyTypeObject>()).tp_bases;
-        if b.is_null() {
-            tuple::empty().into_raw()
-        } else {
-            new_ref(b)
+        if value.is_null() {
+            return Err(errors::type_error(format!(
+                "cannot delete '{attr}' attribute of immutable type '{}'",
+                name_of(tp)
+            )));
         }
+        if !pystr::check(value) {
+            return Err(errors::type_error(format!(
+                "can only assign string to {}.{attr}, not '{}'",
+                name_of(tp),
+                type_name(value)
+            )));
+        }
+        Ok(())
     }
 }
 
-/// `type.__base__`: the solid base, `None` for `object`.
-unsafe extern "C" fn type_get_base(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {
-    // SAFETY: op is a type; tp_base is a type or NULL.
-    unsafe {
-        let b = (*op.cast::<PyTypeObject>()).tp_base;
-        new_ref(if b.is_null() {
-            crate::object::none::none()
-        } else {
-            b.cast()
-        })
-    }
+unsafe extern "C" fn type_set_name(
+    op: *mut PyObject,
+    value: *mut PyObject,
+    _c: *mut libc::c_void,
+) -> libc::c_int {
+    crate::capi::boundary::guard_status(|| {
+        // SAFETY: op is a heap type (type_setattro refuses the others).
+        unsafe {
+            let tp: *mut PyTypeObject = op.cast();
+            check_name_value(tp, "__name__", value)?;
+            let text = pystr::as_str(value)?;
+            if text.contains('\0') {
+                return Err(errors::value_error(
+                    "type name must not contain null characters",
+                ));
+            }
+            let ht: *mut PyHeapTypeObject = tp.cast();
+            let cname = crate::object::heaptype::copy_cstr(text.as_bytes())?;
+            let old = std::mem::replace(&mut (*ht)._ht_tpname, cname);
+            (*tp).tp_name = cname;
+            if !old.is_null() {
+                crate::object::alloc::raw_free(old.cast());
+            }
+            xdecref(std::mem::replace(&mut (*ht).ht_name, new_ref(value)));
+            Ok(())
+        }
+    })
 }
 
-/// `type.__module__ = value` (`type_set_module`): heap types only.
+unsafe extern "C" fn type_set_qualname(
+    op: *mut PyObject,
+    value: *mut PyObject,
+    _c: *mut libc::c_void,
+) -> libc::c_int {
+    crate::capi::boundary::guard_status(|| {
+        // SAFETY: op is a heap type (type_setattro refuses the others).
+        unsafe {
+            let tp: *mut PyTypeObject = op.cast();
+            check_name_value(tp, "__qualname__", value)?;
+            let ht: *mut PyHeapTypeObject = tp.cast();
+            xdecref(std::mem::replace(&mut (*ht).ht_qualname, new_ref(value)));
+            Ok(())
+        }
+    })
+}
+
 unsafe extern "C" fn type_set_module(
     op: *mut PyObject,
     value: *mut PyObject,
@@ -599,6 +767,82 @@ unsafe extern "C" fn type_get_mro(op: *mut PyObject, _c: *mut libc::c_void) -> *
         } else {
             new_ref(mro)
         }
+    }
+}
+
+unsafe extern "C" fn type_get_abstractmethods(
+    op: *mut PyObject,
+    _c: *mut libc::c_void,
+) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: op is a type with a dict.
+        unsafe {
+            // `type` itself has the descriptor but no such attribute.
+            let v = if op == (&raw mut PyType_Type).cast() {
+                null_mut()
+            } else {
+                dict::get_str((*op.cast::<PyTypeObject>()).tp_dict, "__abstractmethods__")
+            };
+            if v.is_null() {
+                return Err(errors::attribute_error("__abstractmethods__"));
+            }
+            Ok(Owned::from_borrowed(v))
+        }
+    })
+}
+
+/// Setting `__abstractmethods__` also sets whether the class may be
+/// instantiated (`Py_TPFLAGS_IS_ABSTRACT`), as `abc` relies on.
+unsafe extern "C" fn type_set_abstractmethods(
+    op: *mut PyObject,
+    value: *mut PyObject,
+    _c: *mut libc::c_void,
+) -> libc::c_int {
+    crate::capi::boundary::guard_status(|| {
+        // SAFETY: op is a heap type (type_setattro refuses the others).
+        unsafe {
+            let tp: *mut PyTypeObject = op.cast();
+            let abstract_ = if value.is_null() {
+                if !dict::del_item_opt((*tp).tp_dict, pystr::intern("__abstractmethods__"))? {
+                    return Err(errors::attribute_error("__abstractmethods__"));
+                }
+                false
+            } else {
+                let truth = crate::object::protocol::is_true(value)?;
+                dict::set_item((*tp).tp_dict, pystr::intern("__abstractmethods__"), value)?;
+                truth
+            };
+            crate::object::typecache::invalidate();
+            if abstract_ {
+                (*tp).tp_flags |= Py_TPFLAGS_IS_ABSTRACT;
+            } else {
+                (*tp).tp_flags &= !Py_TPFLAGS_IS_ABSTRACT;
+            }
+            Ok(())
+        }
+    })
+}
+
+unsafe extern "C" fn type_get_bases(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {
+    // SAFETY: op is a type; tp_bases is a tuple once the type is ready.
+    unsafe {
+        let bases = (*op.cast::<PyTypeObject>()).tp_bases;
+        if bases.is_null() {
+            return crate::object::tuple::empty().into_raw();
+        }
+        new_ref(bases)
+    }
+}
+
+unsafe extern "C" fn type_get_base(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {
+    // SAFETY: op is a type.
+    unsafe {
+        let base = (*op.cast::<PyTypeObject>()).tp_base;
+        new_ref(if base.is_null() {
+            crate::object::none::none()
+        } else {
+            base.cast()
+        })
     }
 }
 
@@ -755,7 +999,12 @@ unsafe extern "C" fn type_dealloc(op: *mut PyObject) {
     unsafe {
         crate::object::gc::untrack(op);
         let tp: *mut PyTypeObject = op.cast();
+        if !(*tp).tp_weaklist.is_null() {
+            crate::object::weakref::clear_weakrefs(op);
+        }
         crate::object::typecache::invalidate();
+        crate::object::subclasses::unregister(tp);
+        crate::object::subclasses::clear(tp);
         xdecref((*tp).tp_dict);
         xdecref((*tp).tp_bases);
         xdecref((*tp).tp_mro);

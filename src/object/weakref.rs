@@ -620,3 +620,30 @@ unsafe extern "C" fn proxy_repr(op: *mut PyObject) -> *mut PyObject {
         }
     })
 }
+
+/// The weak references and proxies to `ob`, oldest link first (borrowed;
+/// empty when its type does not support weak references).
+pub unsafe fn refs_of(ob: *mut PyObject) -> Vec<*mut PyObject> {
+    // SAFETY: ob valid; the list holds live refs.
+    unsafe {
+        if !supports((*ob).ob_type) {
+            return Vec::new();
+        }
+        let mut v = Vec::new();
+        let mut r = *list_ptr(ob);
+        while !r.is_null() {
+            v.push(r.cast());
+            r = (*r).wr_next;
+        }
+        v
+    }
+}
+
+/// Whether `r` (a weak reference) has lost its referent.
+pub unsafe fn is_dead(r: *mut PyObject) -> bool {
+    // SAFETY: r is a weak reference.
+    unsafe {
+        let obj = (*wr(r)).wr_object;
+        obj == none::none() || (*obj).ob_refcnt == 0
+    }
+}

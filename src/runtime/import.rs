@@ -315,6 +315,20 @@ pub fn import_absolute(fullname: &str) -> PyResult<Owned> {
     }
 }
 
+/// Whether the raised `ModuleNotFoundError` names `name` as the missing
+/// module.
+fn missing_module_is(name: &str) -> PyResult<bool> {
+    let e = errors::current();
+    // SAFETY: e is the raised exception.
+    unsafe {
+        let n = errors::keeping_raised(|| protocol::getattr_opt(e, pystr::intern("name")));
+        Ok(match n {
+            Ok(Some(n)) => pystr::check(n.as_ptr()) && pystr::as_str(n.as_ptr())? == name,
+            _ => false,
+        })
+    }
+}
+
 /// `__import__(name, globals, locals, fromlist, level)`.
 pub unsafe fn import_module_level(
     name: *mut PyObject,
@@ -366,15 +380,15 @@ pub unsafe fn import_module_level(
                 if s == "*" || protocol::getattr_opt(m.as_ptr(), item)?.is_some() {
                     continue;
                 }
-                match import_absolute(&format!("{fullname}.{s}")) {
-                    Ok(_) => {}
-                    Err(e) => {
-                        if errors::matches(exc::PyExc_ModuleNotFoundError) {
-                            errors::clear();
-                        } else {
-                            return Err(e);
-                        }
+                let sub = format!("{fullname}.{s}");
+                if let Err(e) = import_absolute(&sub) {
+                    // Only the submodule itself being absent is ignored,
+                    // not a module it fails to import.
+                    if !errors::matches(exc::PyExc_ModuleNotFoundError) || !missing_module_is(&sub)?
+                    {
+                        return Err(e);
                     }
+                    errors::clear();
                 }
             }
         }

@@ -137,7 +137,10 @@ fn static_types() -> Vec<*mut PyTypeObject> {
     v.extend(crate::modules::sre::types());
     v.push(&raw mut crate::object::mappingproxy::PyDictProxy_Type);
     v.push(&raw mut crate::object::capsule::PyCapsule_Type);
+    v.push(&raw mut crate::object::namespace::_PyNamespace_Type);
     v.push(&raw mut crate::object::genericalias::Py_GenericAliasType);
+    v.push(&raw mut crate::object::union::_PyUnion_Type);
+    v.push(&raw mut crate::modules::_abc::ABC_DATA_TYPE);
     v.push(&raw mut crate::object::weakref::_PyWeakref_RefType);
     v.push(&raw mut crate::object::weakref::_PyWeakref_ProxyType);
     v.push(&raw mut crate::object::weakref::_PyWeakref_CallableProxyType);
@@ -214,18 +217,32 @@ pub fn is_finalizing() -> bool {
     FINALIZING.load(Ordering::Acquire)
 }
 
-/// `Py_InitializeEx`: idempotent.
+/// `Py_InitializeEx`: idempotent; the Python configuration's defaults
+/// with the environment applied. A failure (no standard library) is
+/// fatal, as in CPython.
 pub fn initialize() {
-    initialize_with(&crate::runtime::config::Config::default())
-}
-
-/// `Py_InitializeFromConfig` once the configuration is read: initializes
-/// the runtime (if it is not yet) with `config`'s `sys.argv` and
-/// `sys.path`.
-pub fn initialize_with(config: &crate::runtime::config::Config) {
     if is_initialized() {
         return;
     }
+    let mut cfg = crate::runtime::config::Config::default();
+    crate::runtime::config::apply_environment(&mut cfg);
+    cfg.argv.push(String::new());
+    if let Err(msg) = initialize_with(&cfg) {
+        eprintln!("Fatal Python error: Py_Initialize: {msg}");
+        std::process::exit(1)
+    }
+}
+
+/// `Py_InitializeFromConfig` once the configuration is read: computes the
+/// path configuration, then initializes the runtime (if it is not yet)
+/// with `config`'s `sys.argv` and `sys.path`. Fails, before anything is
+/// created, when no standard library is found.
+pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), String> {
+    if is_initialized() {
+        return Ok(());
+    }
+    let mut config = config.clone();
+    crate::runtime::pathconfig::compute(&mut config)?;
     let seed = std::env::var("PYTHONHASHSEED").ok().and_then(|s| {
         if s == "random" {
             None
@@ -248,6 +265,14 @@ pub fn initialize_with(config: &crate::runtime::config::Config) {
             fatal_error("failed to initialize a builtin type");
         }
     }
+    // Types readied before weak references existed are recorded in their
+    // bases' `__subclasses__()` now.
+    for tp in static_types() {
+        // SAFETY: as above; every static type is ready.
+        if unsafe { object::subclasses::register(tp) }.is_err() {
+            fatal_error("failed to record the builtin types' subclasses");
+        }
+    }
     // SAFETY: interp was just created and is owned by the runtime.
     if init_interpreter(unsafe { &mut *interp }).is_err() {
         fatal_error("failed to create the builtins module");
@@ -259,9 +284,10 @@ pub fn initialize_with(config: &crate::runtime::config::Config) {
             (*interp).path.clone_from(p);
         }
     }
-    crate::runtime::config::set_current(Some(config.clone()));
+    crate::runtime::config::set_current(Some(config));
     crate::runtime::signals::install_startup_handlers();
     INITIALIZED.store(true, Ordering::Release);
+    Ok(())
 }
 
 /// `Py_FinalizeEx`: releases the builtin types' dicts, the interned
@@ -273,6 +299,8 @@ pub fn finalize() -> i32 {
         return 0;
     }
     wait_for_thread_shutdown();
+    // atexit callbacks run next, while the runtime is not yet finalizing.
+    crate::modules::atexit::run_exitfuncs();
     FINALIZER.store(tstate::thread_ident(), Ordering::Release);
     FINALIZING.store(true, Ordering::Release);
     crate::runtime::errors::clear();

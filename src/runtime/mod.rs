@@ -6,6 +6,7 @@ pub mod errors;
 pub mod gil;
 pub mod import;
 pub mod lifecycle;
+pub mod pathconfig;
 pub mod pythread;
 pub mod run;
 pub mod signals;

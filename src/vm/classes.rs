@@ -9,7 +9,7 @@ use crate::Owned;
 use std::ptr::null_mut;
 
 /// The most derived metaclass of `meta` and the bases' types.
-unsafe fn calculate_metaclass(
+pub(crate) unsafe fn calculate_metaclass(
     meta: *mut PyTypeObject,
     bases: &[*mut PyObject],
 ) -> PyResult<*mut PyTypeObject> {

@@ -753,6 +753,16 @@ unsafe fn eval(f: *mut PyObject, throw: bool) -> PyResult<Exit> {
                     }
                     GET_YIELD_FROM_ITER => {
                         let v = top!();
+                        if (*v).ob_type == &raw mut crate::vm::genobject::PyCoro_Type
+                            && cd.flags
+                                & (ferrython_compiler::bytecode::co_flags::COROUTINE
+                                    | ferrython_compiler::bytecode::co_flags::ITERABLE_COROUTINE)
+                                == 0
+                        {
+                            fail!('op, errors::type_error(
+                                "cannot 'yield from' a coroutine object in a non-coroutine generator"
+                            ));
+                        }
                         if !crate::vm::genobject::check(v) {
                             let r = protocol::get_iter(v);
                             decref(v);

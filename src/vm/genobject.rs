@@ -487,13 +487,39 @@ unsafe fn finalize(g: *mut PyObject) {
     }
 }
 
+/// `RuntimeWarning: coroutine '...' was never awaited`, for a coroutine
+/// destroyed before it started (`_PyErr_WarnUnawaitedCoroutine`).
+unsafe fn warn_unawaited(c: *mut PyObject) {
+    // SAFETY: c is a coroutine with a reference held for the call.
+    unsafe {
+        let saved = errors::take();
+        let q = pystr::as_str((*c.cast::<PyGenObject>()).qualname).unwrap_or("?");
+        if let Ok(msg) = std::ffi::CString::new(format!("coroutine '{q}' was never awaited")) {
+            if crate::capi::warnings::PyErr_WarnEx(exc::PyExc_RuntimeWarning, msg.as_ptr(), 1) < 0 {
+                crate::capi::exceptions::PyErr_WriteUnraisable(c);
+            }
+        }
+        errors::clear();
+        if let Some(e) = saved {
+            errors::restore(e);
+        }
+    }
+}
+
 /// `tp_dealloc` of generators, coroutines and async generators.
 pub(crate) unsafe extern "C" fn gen_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero; finalizing revives the object for the
     // duration, and a finalizer that keeps a reference resurrects it.
     unsafe {
         let f = (*op.cast::<PyGenObject>()).frame;
-        if !f.is_null() && fr(f).lasti >= 0 {
+        if !f.is_null() && fr(f).lasti < 0 && (*op).ob_type == &raw mut PyCoro_Type {
+            (*op).ob_refcnt = 1;
+            warn_unawaited(op);
+            (*op).ob_refcnt -= 1;
+            if (*op).ob_refcnt != 0 {
+                return;
+            }
+        } else if !f.is_null() && fr(f).lasti >= 0 {
             (*op).ob_refcnt = 1;
             finalize(op);
             (*op).ob_refcnt -= 1;

@@ -385,3 +385,18 @@ try:
     ag.__name__ = 5
 except TypeError as e:
     print("TypeError:", e)
+
+
+# A coroutine cannot be delegated to from a plain generator.
+async def plain_coro():
+    return 1
+
+
+def delegating():
+    yield from plain_coro()
+
+
+try:
+    next(delegating())
+except TypeError as e:
+    print("TypeError:", e)

@@ -58,3 +58,35 @@ def search(name):
 codecs.register(search)
 print('shout'.encode('my-codec'), b'QUIET'.decode('My Codec'), search_calls)
 codecs.unregister(search)
+# Handlers registered with register_error serve the built-in codecs too.
+def count(e):
+    return ('?%d' % (e.end - e.start), e.end)
+codecs.register_error('count', count)
+print('aé€b'.encode('ascii', 'count'), 'aé€b'.encode('latin-1', 'count'))
+print(b'a\xff\xfeb'.decode('utf-8', 'count'), b'a\x80b'.decode('ascii', 'count'))
+def as_bytes(e):
+    return (b'<%d>' % e.start, e.end)
+codecs.register_error('as_bytes', as_bytes)
+print('xé'.encode('ascii', 'as_bytes'), 'é'.encode('utf-16-le', 'as_bytes') if False else 'ok')
+def skip_rest(e):
+    return ('!', -1)
+codecs.register_error('skip_rest', skip_rest)
+print('ab\xe9cd'.encode('ascii', 'skip_rest'))
+def bad_result(e):
+    return 42
+codecs.register_error('bad_result', bad_result)
+try:
+    'é'.encode('ascii', 'bad_result')
+except TypeError as e:
+    print('TypeError', e)
+def out_of_range(e):
+    return ('', 99)
+codecs.register_error('out_of_range', out_of_range)
+try:
+    'é'.encode('ascii', 'out_of_range')
+except IndexError as e:
+    print('IndexError', e)
+try:
+    'é'.encode('ascii', 'never_registered')
+except LookupError as e:
+    print('LookupError', e)

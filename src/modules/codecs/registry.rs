@@ -276,3 +276,115 @@ pub fn lookup_error(name: &str) -> PyResult<Owned> {
         Ok(Owned::from_borrowed(h))
     }
 }
+
+/// What a registered error handler returned: text to use, or (when
+/// encoding) bytes to use, and where to resume.
+pub enum Replacement {
+    Text(Vec<u32>),
+    Bytes(Vec<u8>),
+}
+
+/// Calls handler `name` on `exc` and checks its `(replacement, position)`
+/// answer; a negative position counts from `len`.
+unsafe fn call_handler(
+    name: &str,
+    exc: Owned,
+    len: usize,
+    encoding: bool,
+) -> PyResult<(Replacement, usize)> {
+    // SAFETY: exc is an exception instance; the handler a callable.
+    unsafe {
+        let h = lookup_error(name)?;
+        let r = protocol::call_args(h.as_ptr(), &[exc.as_ptr()])?;
+        let bad = || {
+            errors::type_error(if encoding {
+                "encoding error handler must return (str/bytes, int) tuple"
+            } else {
+                "decoding error handler must return (str, int) tuple"
+            })
+        };
+        if !tuple::check(r.as_ptr()) || tuple::size(r.as_ptr()) != 2 {
+            return Err(bad());
+        }
+        let it = tuple::items(r.as_ptr());
+        let rep = if pystr::check(it[0]) {
+            Replacement::Text(pystr::to_ucs4(it[0]))
+        } else if encoding && crate::object::bytes::check(it[0]) {
+            Replacement::Bytes(crate::object::bytes::as_slice(it[0]).to_vec())
+        } else {
+            return Err(bad());
+        };
+        if !crate::object::int::check(it[1]) {
+            return Err(bad());
+        }
+        let mut pos = crate::object::int::as_i64(it[1])?;
+        if pos < 0 {
+            pos += len as i64;
+        }
+        if pos < 0 || pos > len as i64 {
+            return Err(errors::index_error(format!(
+                "position {pos} from error handler out of bounds"
+            )));
+        }
+        Ok((rep, pos as usize))
+    }
+}
+
+/// Runs the registered handler `name` for a decoding error of
+/// `data[start..end]` (`UnicodeDecodeError(encoding, data, start, end,
+/// reason)`): the replacement text and where decoding resumes.
+pub fn decode_error_handler(
+    name: &str,
+    encoding: &str,
+    data: &[u8],
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyResult<(Vec<u32>, usize)> {
+    // SAFETY: the exception type is set at startup.
+    unsafe {
+        let args = [
+            pystr::from_str(encoding)?,
+            crate::object::bytes::from_slice(data)?,
+            crate::object::int::from_i64(start as i64)?,
+            crate::object::int::from_i64(end as i64)?,
+            pystr::from_str(reason)?,
+        ];
+        let ptrs: Vec<*mut PyObject> = args.iter().map(|a| a.as_ptr()).collect();
+        let e = protocol::call_args(exc::PyExc_UnicodeDecodeError, &ptrs)?;
+        match call_handler(name, e, data.len(), false)? {
+            (Replacement::Text(t), pos) => Ok((t, pos)),
+            (Replacement::Bytes(_), _) => Err(errors::type_error(
+                "decoding error handler must return (str, int) tuple",
+            )),
+        }
+    }
+}
+
+/// Runs the registered handler `name` for an encoding error of the
+/// characters `start..end` of the str `s`.
+///
+/// # Safety
+/// `s` is a str.
+pub unsafe fn encode_error_handler(
+    name: &str,
+    encoding: &str,
+    s: *mut PyObject,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyResult<(Replacement, usize)> {
+    // SAFETY: s is a str; the exception type is set at startup.
+    unsafe {
+        let args = [
+            pystr::from_str(encoding)?,
+            Owned::from_borrowed(s),
+            crate::object::int::from_i64(start as i64)?,
+            crate::object::int::from_i64(end as i64)?,
+            pystr::from_str(reason)?,
+        ];
+        let ptrs: Vec<*mut PyObject> = args.iter().map(|a| a.as_ptr()).collect();
+        let e = protocol::call_args(exc::PyExc_UnicodeEncodeError, &ptrs)?;
+        call_handler(name, e, pystr::len(s) as usize, true)
+    }
+}

@@ -5,9 +5,11 @@
 mod consts;
 mod environ;
 mod fd;
+pub(crate) use fd::retry;
 mod fs;
 pub mod path;
 mod process;
+pub(crate) use process::ptrs as exec_ptrs;
 mod scandir;
 mod stat;
 mod sysinfo;

@@ -168,7 +168,7 @@ pub(super) unsafe fn exec_env(env: *mut PyObject) -> PyResult<Vec<CString>> {
 }
 
 /// A NULL-terminated pointer array over C strings.
-pub(super) fn ptrs(v: &[CString]) -> Vec<*const libc::c_char> {
+pub(crate) fn ptrs(v: &[CString]) -> Vec<*const libc::c_char> {
     v.iter()
         .map(|c| c.as_ptr())
         .chain(std::iter::once(std::ptr::null()))

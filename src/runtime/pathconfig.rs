@@ -1,0 +1,141 @@
+//! The path configuration (CPython's `Modules/getpath.py`): where the
+//! standard library is, `sys.prefix` and friends, and the module search
+//! path. Ferrython has no library of its own: it uses the pure-Python
+//! `Lib` directory of an installed CPython 3.13 or later, found from
+//! `PyConfig.home` / `PYTHONHOME` (`HOME/lib/python3.N`), from
+//! `PyConfig.stdlib_dir`, or else from the default that `build.rs`
+//! discovered when ferrython was built. CPython's `lib-dynload` is never
+//! put on the path: its extension modules are built for CPython.
+use crate::runtime::config::Config;
+use std::path::{Path, PathBuf};
+
+/// The standard library found when ferrython was built (empty when none
+/// was).
+const BUILD_DEFAULT: &str = env!("FERRYTHON_DEFAULT_STDLIB");
+
+/// The oldest CPython whose library ferrython can use: 3.13.
+const MIN_MINOR: u32 = 13;
+
+/// Whether `dir` looks like a standard library directory.
+fn is_stdlib(dir: &Path) -> bool {
+    dir.join("os.py").is_file()
+}
+
+/// The newest `PREFIX/LIBDIR/python3.N` (N >= 13) that holds a standard
+/// library; every directory looked at is added to `looked`.
+fn find_in_prefix(prefix: &Path, libdir: &str, looked: &mut Vec<String>) -> Option<PathBuf> {
+    let lib = prefix.join(libdir);
+    let mut minors: Vec<u32> = std::fs::read_dir(&lib)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name();
+            let n = name
+                .to_str()?
+                .strip_prefix("python3.")?
+                .parse::<u32>()
+                .ok()?;
+            (n >= MIN_MINOR).then_some(n)
+        })
+        .collect();
+    minors.sort_unstable_by(|a, b| b.cmp(a));
+    if minors.is_empty() {
+        looked.push(format!("{}/python3.N (N >= {MIN_MINOR})", lib.display()));
+    }
+    minors.into_iter().find_map(|n| {
+        let dir = lib.join(format!("python3.{n}"));
+        looked.push(dir.display().to_string());
+        is_stdlib(&dir).then_some(dir)
+    })
+}
+
+/// `path` made absolute against the current directory, without a
+/// trailing slash, as CPython does for `PYTHONPATH` entries.
+fn absolute(path: &str) -> String {
+    let p = if path.is_empty() { "." } else { path };
+    let abs = std::path::absolute(p).unwrap_or_else(|_| PathBuf::from(p));
+    let s = abs.to_string_lossy();
+    let trimmed = s.trim_end_matches('/');
+    let trimmed = trimmed.strip_suffix("/.").unwrap_or(trimmed);
+    if trimmed.is_empty() {
+        "/".to_string()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// The parent of the `lib` directory holding `stdlib` (`PREFIX` of
+/// `PREFIX/lib/python3.N`).
+fn prefix_of(stdlib: &Path) -> PathBuf {
+    stdlib
+        .parent()
+        .and_then(Path::parent)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| stdlib.to_path_buf())
+}
+
+/// Fills in `cfg`'s standard library directory, prefixes and module
+/// search path. Fails, with a message that says where it looked, when no
+/// standard library is found and the embedder did not set the search
+/// path itself.
+pub fn compute(cfg: &mut Config) -> Result<(), String> {
+    let mut looked = Vec::new();
+    let mut home_exec_prefix = None;
+    let stdlib = if let Some(dir) = cfg.stdlib_dir.clone() {
+        looked.push(dir.clone());
+        is_stdlib(Path::new(&dir)).then(|| PathBuf::from(dir))
+    } else if let Some(home) = &cfg.home {
+        let (prefix, exec_prefix) = home.split_once(':').unwrap_or((home, home));
+        home_exec_prefix = Some(exec_prefix.to_string());
+        find_in_prefix(Path::new(prefix), &cfg.platlibdir, &mut looked)
+    } else if BUILD_DEFAULT.is_empty() {
+        looked.push("(no default: none was found when ferrython was built)".into());
+        None
+    } else {
+        looked.push(BUILD_DEFAULT.to_string());
+        is_stdlib(Path::new(BUILD_DEFAULT)).then(|| PathBuf::from(BUILD_DEFAULT))
+    };
+    let stdlib = match (stdlib, &cfg.module_search_paths) {
+        (Some(dir), _) => Some(dir),
+        // An explicit search path is the embedder's choice: take the
+        // standard library from it if it has one.
+        (None, Some(paths)) => paths.iter().map(PathBuf::from).find(|d| is_stdlib(d)),
+        (None, None) => {
+            return Err(format!(
+                "ferrython could not find the Python standard library (the Lib \
+                 directory of an installed CPython 3.{MIN_MINOR} or later, containing \
+                 os.py). Looked in: {}. Set PYTHONHOME to the prefix of such an \
+                 installation, or rebuild ferrython with FERRYTHON_STDLIB set to \
+                 its lib/python3.N directory.",
+                looked.join(", ")
+            ))
+        }
+    };
+    let prefix = stdlib.as_deref().map(prefix_of);
+    let text = |p: &Path| p.to_string_lossy().into_owned();
+    if cfg.prefix.is_none() {
+        cfg.prefix = prefix.as_deref().map(text);
+    }
+    if cfg.exec_prefix.is_none() {
+        cfg.exec_prefix = home_exec_prefix.or_else(|| cfg.prefix.clone());
+    }
+    if cfg.base_prefix.is_none() {
+        cfg.base_prefix = cfg.prefix.clone();
+    }
+    if cfg.base_exec_prefix.is_none() {
+        cfg.base_exec_prefix = cfg.exec_prefix.clone();
+    }
+    cfg.stdlib_dir = stdlib.as_deref().map(text);
+    if cfg.module_search_paths.is_none() {
+        let mut paths: Vec<String> = cfg
+            .pythonpath_env
+            .iter()
+            .flat_map(|pp| pp.split(':'))
+            .map(absolute)
+            .collect();
+        paths.extend(cfg.stdlib_dir.clone());
+        cfg.module_search_paths = Some(paths);
+    }
+    Ok(())
+}
