@@ -766,6 +766,8 @@ typedef struct PyCodeObject PyCodeObject;
  */
 #define HEXVERSION 51249392
 
+#define SHIFT 7
+
 /*
  `_thread.TIMEOUT_MAX`: the longest timeout in seconds (timeouts are
  kept in nanoseconds in an i64).
@@ -842,11 +844,6 @@ typedef struct PyCodeObject PyCodeObject;
 #define SMALL_MIN -5
 
 #define SMALL_MAX 256
-
-/*
- Bits per digit.
- */
-#define SHIFT 30
 
 /*
  `2**SHIFT`.

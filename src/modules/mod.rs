@@ -35,6 +35,7 @@ pub mod sys;
 pub mod thread;
 pub mod time;
 pub mod typing;
+pub mod unicodedata;
 pub mod zlib;
 
 use crate::ffi::PyObject;
@@ -90,6 +91,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("posix", posix::init),
     ("select", select::init),
     ("time", time::init),
+    ("unicodedata", unicodedata::init),
     ("zlib", zlib::init),
 ];
 

@@ -178,3 +178,20 @@ try:
         pass
 except TypeError as e:
     print("TypeError:", e)
+
+# Generic aliases of type aliases and of builtin containers.
+type L[E] = list[E]
+print(L[int], type(L[int]).__name__, L[int].__origin__ is L, L[int].__args__)
+print(L.__value__, L.__value__.__args__[0] is L.__type_params__[0])
+type NotGeneric = int
+try:
+    NotGeneric[int]
+except TypeError as e:
+    print("TypeError:", e)
+
+
+def gf[E](x: list[E]) -> dict[str, E]:
+    pass
+
+
+print(gf.__annotations__)

@@ -66,3 +66,24 @@ print(type(zlib.compressobj()).__name__, type(zlib.decompressobj()).__name__, zl
 print(zlib.MAX_WBITS, zlib.DEFLATED, zlib.DEF_MEM_LEVEL, zlib.DEF_BUF_SIZE, zlib.Z_BEST_COMPRESSION, zlib.Z_DEFAULT_COMPRESSION)
 print(zlib.Z_FINISH, zlib.Z_SYNC_FLUSH, zlib.Z_FULL_FLUSH, zlib.Z_BLOCK, zlib.Z_TREES, zlib.Z_RLE, zlib.Z_FIXED)
 print(zlib.ZLIB_VERSION == zlib.ZLIB_RUNTIME_VERSION)
+# _ZlibDecompressor, which gzip reads with
+comp = zlib.compress(data[3], wbits=31)
+for max_length in (-1, 0, 1, 100, 5000, 20000):
+    d = zlib._ZlibDecompressor(wbits=31)
+    out = d.decompress(comp[:100], max_length)
+    print(max_length, len(out), d.needs_input, d.eof)
+    while not d.eof:
+        out += d.decompress(comp[100:] if d.needs_input and len(out) < 10 else b'', 4096)
+        if d.needs_input and not d.eof:
+            out += d.decompress(comp[100:], 4096)
+            break
+    print(len(out))
+d = zlib._ZlibDecompressor()
+print(d.decompress(zlib.compress(b'abc') + b'junk'), d.eof, d.unused_data, d.needs_input)
+t(d.decompress, b'x')
+d = zlib._ZlibDecompressor(-15)
+c = zlib.compressobj(wbits=-15)
+raw = c.compress(b'stream' * 50) + c.flush()
+print(d.decompress(raw[:10]), d.needs_input, d.decompress(raw[10:]) [:12], d.eof)
+t(zlib._ZlibDecompressor().decompress, b'bad data')
+print(type(zlib._ZlibDecompressor()).__name__)

@@ -4,13 +4,15 @@
 //! own reports.
 use super::stringio::NewlineMode;
 use super::*;
+use crate::object::codecs_core::Codec;
 use crate::object::int;
 
 /// The encoding and error handler of the standard streams: from
-/// `PYTHONIOENCODING` ("encoding[:errors]"), else UTF-8; the error handler
-/// is `surrogateescape` under the C/POSIX locale (as CPython's locale
-/// coercion gives) and `strict` otherwise; stderr always uses
-/// `backslashreplace`.
+/// `PYTHONIOENCODING` ("encoding[:errors]"), else UTF-8, named as its codec
+/// names itself; the error handler is the one `PYTHONIOENCODING` names,
+/// else `strict` when it is set, else `surrogateescape` under the C/POSIX
+/// locale (as CPython's locale coercion gives) and `strict` otherwise;
+/// stderr always uses `backslashreplace`.
 fn stream_codec(fd: c_int) -> (String, String) {
     let env = std::env::var("PYTHONIOENCODING").unwrap_or_default();
     let (mut enc, mut errs) = match env.split_once(':') {
@@ -20,10 +22,32 @@ fn stream_codec(fd: c_int) -> (String, String) {
     if enc.is_empty() {
         enc = "utf-8".to_string();
     }
+    // The codec's own name ("latin-1" gives "iso8859-1").
+    enc = match crate::object::codecs_core::lookup(&enc) {
+        Some(Codec::Utf8) => "utf-8".to_string(),
+        Some(Codec::Latin1) => "iso8859-1".to_string(),
+        Some(Codec::Ascii) => "ascii".to_string(),
+        _ => match crate::modules::codecs::lookup(&enc).and_then(|info| {
+            // SAFETY: info is a codec info object.
+            unsafe { protocol::getattr_str(info.as_ptr(), "name") }
+        }) {
+            // SAFETY: n is a valid object.
+            Ok(n) if unsafe { pystr::check(n.as_ptr()) } => {
+                // SAFETY: n is a str.
+                unsafe { pystr::as_str(n.as_ptr()) }
+                    .map(str::to_string)
+                    .unwrap_or(enc)
+            }
+            _ => {
+                errors::clear();
+                enc
+            }
+        },
+    };
     if fd == 2 {
-        if errs.is_empty() || env.split_once(':').is_none() {
-            errs = "backslashreplace".to_string();
-        }
+        errs = "backslashreplace".to_string();
+    } else if errs.is_empty() && !env.is_empty() {
+        errs = "strict".to_string();
     } else if errs.is_empty() {
         let loc = ["LC_ALL", "LC_CTYPE", "LANG"]
             .iter()
@@ -59,21 +83,28 @@ unsafe fn create(fd: c_int, name: &str) -> PyResult<Owned> {
         let nm = pystr::from_str(name)?;
         protocol::setattr(raw.as_ptr(), pystr::intern("name"), nm.as_ptr())?;
         let tty = libc::isatty(fd) == 1;
-        let tp = if write {
-            super::bufferedio::writer_type()
+        // PYTHONUNBUFFERED: stdout and stderr write straight to the file
+        // descriptor; stdin stays buffered (TextIOWrapper wants read1).
+        let buffered = std::env::var_os("PYTHONUNBUFFERED").is_none_or(|v| v.is_empty());
+        let buf = if write && !buffered {
+            raw.clone()
         } else {
-            super::bufferedio::reader_type()
+            let tp = if write {
+                super::bufferedio::writer_type()
+            } else {
+                super::bufferedio::reader_type()
+            };
+            super::bufferedio::new(tp, raw.as_ptr(), DEFAULT_BUFFER_SIZE)?
         };
-        let buf = super::bufferedio::new(tp, raw.as_ptr(), DEFAULT_BUFFER_SIZE)?;
         let (enc, errs) = stream_codec(fd);
-        let line_buffering = write && (tty || fd == 2);
+        let line_buffering = buffered && (tty || fd == 2);
         let t = super::textio::new(
             buf.as_ptr(),
             Some(enc),
             Some(errs),
             NewlineMode::Lf,
             line_buffering,
-            false,
+            !buffered,
         )?;
         let mode = pystr::from_str(if write { "w" } else { "r" })?;
         protocol::setattr(t.as_ptr(), pystr::intern("mode"), mode.as_ptr())?;

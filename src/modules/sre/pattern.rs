@@ -36,6 +36,7 @@ pub struct PatternObject {
     pub isbytes: c_int,
     code: *mut u32,
     codesize: usize,
+    weakreflist: *mut PyObject,
 }
 
 /// `re.Pattern`.
@@ -49,6 +50,7 @@ pub static mut PATTERN_TYPE: PyTypeObject = PyTypeObject {
     tp_members: (&raw const PATTERN_MEMBERS).cast_mut().cast(),
     tp_getset: (&raw const PATTERN_GETSET).cast_mut().cast(),
     tp_doc: c"Compiled regular expression object.".as_ptr(),
+    tp_weaklistoffset: std::mem::offset_of!(PatternObject, weakreflist) as Py_ssize_t,
     ..type_template(c"re.Pattern", std::mem::size_of::<PatternObject>(), 0)
 };
 
@@ -200,6 +202,9 @@ unsafe extern "C" fn pattern_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero; the fields are owned or NULL.
     unsafe {
         let p = op.cast::<PatternObject>();
+        if !(*p).weakreflist.is_null() {
+            crate::object::weakref::clear_weakrefs(op);
+        }
         for o in [(*p).groupindex, (*p).indexgroup, (*p).pattern] {
             errors::release(o);
         }

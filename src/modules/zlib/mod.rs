@@ -2,8 +2,8 @@
 //! `libz-sys`), so compressed bytes are the same as CPython's: one-shot
 //! `compress`/`decompress` for zlib, raw and gzip framing (`wbits`),
 //! `compressobj`/`decompressobj` streams with `flush`, `copy`,
-//! `unused_data`, `unconsumed_tail` and `eof`, `crc32`, `adler32`, and
-//! the constants.
+//! `unused_data`, `unconsumed_tail` and `eof`, the `_ZlibDecompressor`
+//! that `gzip` reads with, `crc32`, `adler32`, and the constants.
 mod stream;
 
 use crate::capi::boundary::{guard_obj, guard_status};
@@ -525,6 +525,193 @@ unsafe extern "C" fn d_eof(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
     Owned::from_borrowed_static(pybool::from_bool(eof)).into_raw()
 }
 
+// ---- _ZlibDecompressor -------------------------------------------------------
+
+/// The state of a `_ZlibDecompressor`: the stream and the input it has
+/// not yet consumed.
+struct OneShot {
+    s: Stream,
+    pending: Vec<u8>,
+    unused_data: Vec<u8>,
+    eof: bool,
+    needs_input: bool,
+    zdict: Option<Vec<u8>>,
+}
+
+static mut ZLIB_DECOMPRESSOR_TYPE: PyTypeObject = PyTypeObject {
+    tp_dealloc: Some(oneshot_dealloc),
+    tp_new: Some(oneshot_new),
+    tp_methods: (&raw const ONESHOT_METHODS).cast_mut().cast(),
+    tp_getset: (&raw const ONESHOT_GETSET).cast_mut().cast(),
+    ..type_template(
+        c"zlib._ZlibDecompressor",
+        std::mem::size_of::<StreamObject>(),
+        0,
+    )
+};
+
+static ONESHOT_METHODS: [PyMethodDef; 2] = [
+    method(
+        c"decompress",
+        o_decompress as *const c_void,
+        METH_FASTCALL | METH_KEYWORDS,
+    ),
+    METHOD_END,
+];
+
+static ONESHOT_GETSET: [PyGetSetDef; 4] = [
+    getset(c"unused_data", Some(o_unused_data), None),
+    getset(c"eof", Some(o_eof), None),
+    getset(c"needs_input", Some(o_needs_input), None),
+    GETSET_END,
+];
+
+unsafe extern "C" fn oneshot_dealloc(op: *mut PyObject) {
+    // SAFETY: refcount reached zero; the state was boxed at creation.
+    unsafe {
+        drop(Box::from_raw(
+            (*op.cast::<StreamObject>()).state.cast::<OneShot>(),
+        ));
+        crate::object::alloc::raw_free(op.cast());
+    }
+}
+
+unsafe extern "C" fn oneshot_new(
+    _tp: *mut PyTypeObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: tp_new arguments: a tuple and NULL or a dict.
+        unsafe {
+            let a = crate::object::tuple::items(args);
+            let mut kws = Vec::new();
+            if !kwargs.is_null() {
+                let mut pos = 0;
+                while let Some((k, v)) = crate::object::dict::next(kwargs, &mut pos) {
+                    kws.push((crate::object::str::as_str(k)?, v));
+                }
+            }
+            let [wbits, zdict] = bind("_ZlibDecompressor", a, &kws, ["wbits", "zdict"], 2, 0)?;
+            let wbits = c_int_arg(wbits, MAX_WBITS)?;
+            let zdict = match zdict {
+                Some(d) => Some(
+                    bytes_like(d)?
+                        .ok_or_else(|| {
+                            errors::type_error("zdict argument must support the buffer protocol")
+                        })?
+                        .into_owned(),
+                ),
+                None => None,
+            };
+            let mut s = match Stream::inflate(wbits) {
+                Ok(s) => s,
+                Err(z::Z_MEM_ERROR) => return Err(errors::no_memory()),
+                Err(z::Z_STREAM_ERROR) => {
+                    return Err(errors::value_error("Invalid initialization option"))
+                }
+                Err(e) => {
+                    return Err(error(error_text(
+                        e,
+                        None,
+                        "while creating decompression object",
+                    )))
+                }
+            };
+            if let (Some(d), true) = (&zdict, wbits < 0) {
+                let err = s.set_dictionary(d);
+                if err != z::Z_OK {
+                    return Err(zlib_error(&s, err, "while setting zdict"));
+                }
+            }
+            new_stream_object(
+                &raw mut ZLIB_DECOMPRESSOR_TYPE,
+                OneShot {
+                    s,
+                    pending: Vec::new(),
+                    unused_data: Vec::new(),
+                    eof: false,
+                    needs_input: true,
+                    zdict,
+                },
+            )
+        }
+    })
+}
+
+unsafe extern "C" fn o_decompress(
+    op: *mut PyObject,
+    args: *const *mut PyObject,
+    nargs: Py_ssize_t,
+    kwnames: *mut PyObject,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a _ZlibDecompressor; fastcall arguments.
+        unsafe {
+            let (a, kws) = crate::modules::args::split(args, nargs, kwnames);
+            let [data, max_length] = bind("decompress", a, &kws, ["data", "max_length"], 2, 1)?;
+            let data = need_bytes_like(data.expect("required"))?;
+            let max = match max_length {
+                Some(m) => int::as_i64(number::index(m)?.as_ptr())?,
+                None => -1,
+            };
+            let o = state_of::<OneShot>(op);
+            if o.eof {
+                return Err(errors::set_string(
+                    crate::object::exceptions::PyExc_EOFError,
+                    "End of stream already reached",
+                ));
+            }
+            let mut input = std::mem::take(&mut o.pending);
+            input.extend_from_slice(&data);
+            let limit = (max >= 0).then_some(max as usize);
+            let mut out = Vec::new();
+            let zdict = o.zdict.clone();
+            let (err, used) = if limit == Some(0) {
+                (z::Z_OK, 0)
+            } else {
+                o.s.run(&input, z::Z_SYNC_FLUSH, &mut out, limit, |s| match &zdict {
+                    Some(d) => s.set_dictionary(d) == z::Z_OK,
+                    None => false,
+                })
+            };
+            if err != z::Z_OK && err != z::Z_BUF_ERROR && err != z::Z_STREAM_END {
+                return Err(zlib_error(&o.s, err, "while decompressing data"));
+            }
+            let rest = &input[used..];
+            if err == z::Z_STREAM_END {
+                o.eof = true;
+                o.needs_input = false;
+                o.unused_data.extend_from_slice(rest);
+            } else if rest.is_empty() {
+                // A full output buffer may hide more output.
+                o.needs_input = limit != Some(out.len());
+            } else {
+                o.needs_input = false;
+                o.pending = rest.to_vec();
+            }
+            bytes::from_slice(&out)
+        }
+    })
+}
+
+unsafe extern "C" fn o_unused_data(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a _ZlibDecompressor.
+    guard_obj(|| bytes::from_slice(&unsafe { state_of::<OneShot>(op) }.unused_data))
+}
+
+unsafe extern "C" fn o_eof(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a _ZlibDecompressor.
+    let eof = unsafe { state_of::<OneShot>(op) }.eof;
+    Owned::from_borrowed_static(pybool::from_bool(eof)).into_raw()
+}
+
+unsafe extern "C" fn o_needs_input(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a _ZlibDecompressor.
+    let n = unsafe { state_of::<OneShot>(op) }.needs_input;
+    Owned::from_borrowed_static(pybool::from_bool(n)).into_raw()
+}
+
 // ---- the module --------------------------------------------------------------
 
 const FK: c_int = METH_FASTCALL | METH_KEYWORDS;
@@ -545,6 +732,7 @@ unsafe extern "C" fn exec(m: *mut PyObject) -> c_int {
         unsafe {
             crate::object::typeobj::ready(&raw mut COMPRESS_TYPE)?;
             crate::object::typeobj::ready(&raw mut DECOMPRESS_TYPE)?;
+            module_def::add_type(m, &raw mut ZLIB_DECOMPRESSOR_TYPE)?;
             if ERROR.load(Ordering::Relaxed).is_null() {
                 let e = crate::object::exceptions::new_exception_class(
                     c"zlib.error".as_ptr(),

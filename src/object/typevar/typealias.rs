@@ -245,9 +245,7 @@ unsafe extern "C" fn alias_getitem(op: *mut PyObject, args: *mut PyObject) -> *m
                     "Only generic type aliases are subscriptable",
                 ));
             }
-            let types = crate::runtime::import::import_absolute("types")?;
-            let ga = protocol::getattr_str(types.as_ptr(), "GenericAlias")?;
-            protocol::call_args(ga.as_ptr(), &[op, args])
+            errors::check(crate::object::genericalias::Py_GenericAlias(op, args))
         }
     })
 }

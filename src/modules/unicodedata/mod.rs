@@ -1,0 +1,321 @@
+//! The `unicodedata` module (`Modules/unicodedata.c`) over the Unicode
+//! 15.1 tables of CPython 3.13: character properties (category,
+//! bidirectional class, combining class, mirrored, East Asian width,
+//! decomposition, decimal/digit/numeric values) and the four
+//! normalization forms. `name`/`lookup` (the name tables) and the
+//! `ucd_3_2_0` snapshot are not provided yet.
+mod tables;
+
+use crate::ffi::*;
+use crate::modules::args::{arity, builtin, no_kwargs};
+use crate::modules::module_def::{self, add, exec_slot, SLOT_END};
+use crate::object::descr::{method, METHOD_END};
+use crate::object::typeobj::type_name;
+use crate::object::unicode_props;
+use crate::object::{float, int, str as pystr};
+use crate::runtime::errors::{self, PyResult};
+use crate::Owned;
+use libc::{c_int, c_void};
+
+/// The table record of `cp`.
+fn record(cp: u32) -> (u8, u8, bool, u8, u16) {
+    let hi = tables::INDEX1[(cp >> tables::SHIFT) as usize] as usize;
+    let lo = (cp & ((1 << tables::SHIFT) - 1)) as usize;
+    tables::RECORDS[tables::INDEX2[(hi << tables::SHIFT) + lo] as usize]
+}
+
+fn combining(cp: u32) -> u8 {
+    record(cp).1
+}
+
+/// The one-character argument of `fname`.
+unsafe fn char_arg(fname: &str, o: *mut PyObject) -> PyResult<u32> {
+    // SAFETY: o valid.
+    unsafe {
+        if !pystr::check(o) || pystr::len(o) != 1 {
+            return Err(errors::type_error(format!(
+                "{fname}() argument must be a unicode character, not {}",
+                type_name(o)
+            )));
+        }
+        Ok(pystr::read_char(o, 0))
+    }
+}
+
+/// `(chr, default)` of the value functions.
+unsafe fn char_default(
+    fname: &str,
+    args: &[*mut PyObject],
+    kws: &[(&str, *mut PyObject)],
+) -> PyResult<(u32, Option<*mut PyObject>)> {
+    no_kwargs(fname, kws)?;
+    arity(fname, args, 1, 2)?;
+    // SAFETY: valid arguments.
+    unsafe { Ok((char_arg(fname, args[0])?, args.get(1).copied())) }
+}
+
+/// A value function's result: the value, else `default`, else
+/// `ValueError(msg)`.
+fn value_or(
+    v: Option<PyResult<Owned>>,
+    default: Option<*mut PyObject>,
+    msg: &str,
+) -> PyResult<Owned> {
+    match (v, default) {
+        (Some(v), _) => v,
+        // SAFETY: default is a valid argument.
+        (None, Some(d)) => Ok(unsafe { Owned::from_borrowed(d) }),
+        (None, None) => Err(errors::value_error(msg)),
+    }
+}
+
+builtin!(decimal, |args, kws| {
+    let (cp, default) = char_default("decimal", args, &kws)?;
+    let v = unicode_props::decimal_value(cp).map(|d| int::from_i64(d.into()));
+    value_or(v, default, "not a decimal")
+});
+
+builtin!(digit, |args, kws| {
+    let (cp, default) = char_default("digit", args, &kws)?;
+    let v = unicode_props::digit_value(cp).map(|d| int::from_i64(d.into()));
+    value_or(v, default, "not a digit")
+});
+
+builtin!(numeric, |args, kws| {
+    let (cp, default) = char_default("numeric", args, &kws)?;
+    let v = unicode_props::numeric_value(cp).map(float::from_f64);
+    value_or(v, default, "not a numeric character")
+});
+
+/// The one character of a property function.
+unsafe fn one(fname: &str, args: &[*mut PyObject], kws: &[(&str, *mut PyObject)]) -> PyResult<u32> {
+    no_kwargs(fname, kws)?;
+    arity(fname, args, 1, 1)?;
+    // SAFETY: a valid argument.
+    unsafe { char_arg(fname, args[0]) }
+}
+
+builtin!(category, |args, kws| {
+    pystr::from_str(unicode_props::category(one("category", args, &kws)?))
+});
+
+builtin!(bidirectional, |args, kws| {
+    let cp = one("bidirectional", args, &kws)?;
+    pystr::from_str(tables::BIDI[record(cp).0 as usize])
+});
+
+builtin!(combining_fn, |args, kws| {
+    int::from_i64(combining(one("combining", args, &kws)?).into())
+});
+
+builtin!(mirrored, |args, kws| {
+    int::from_i64(record(one("mirrored", args, &kws)?).2.into())
+});
+
+builtin!(east_asian_width, |args, kws| {
+    let cp = one("east_asian_width", args, &kws)?;
+    pystr::from_str(tables::EAW[record(cp).3 as usize])
+});
+
+builtin!(decomposition, |args, kws| {
+    let cp = one("decomposition", args, &kws)?;
+    pystr::from_str(tables::DECOMPOSITIONS[record(cp).4 as usize])
+});
+
+// ---- normalization ---------------------------------------------------------
+
+const S_BASE: u32 = 0xAC00;
+const L_BASE: u32 = 0x1100;
+const V_BASE: u32 = 0x1161;
+const T_BASE: u32 = 0x11A7;
+const L_COUNT: u32 = 19;
+const V_COUNT: u32 = 21;
+const T_COUNT: u32 = 28;
+const N_COUNT: u32 = V_COUNT * T_COUNT;
+const S_COUNT: u32 = L_COUNT * N_COUNT;
+
+/// Appends the full canonical (or compatibility) decomposition of `cp`.
+fn decompose_into(cp: u32, compat: bool, out: &mut Vec<u32>) {
+    if (S_BASE..S_BASE + S_COUNT).contains(&cp) {
+        let s = cp - S_BASE;
+        out.push(L_BASE + s / N_COUNT);
+        out.push(V_BASE + (s % N_COUNT) / T_COUNT);
+        if !s.is_multiple_of(T_COUNT) {
+            out.push(T_BASE + s % T_COUNT);
+        }
+        return;
+    }
+    let d = tables::DECOMPOSITIONS[record(cp).4 as usize];
+    if d.is_empty() || (!compat && d.starts_with('<')) {
+        out.push(cp);
+        return;
+    }
+    for part in d.split(' ').filter(|p| !p.starts_with('<')) {
+        if let Ok(c) = u32::from_str_radix(part, 16) {
+            decompose_into(c, compat, out);
+        }
+    }
+}
+
+/// Decomposes and puts combining marks in canonical order.
+fn decompose(text: &[u32], compat: bool) -> Vec<u32> {
+    let mut out = Vec::with_capacity(text.len());
+    for &cp in text {
+        decompose_into(cp, compat, &mut out);
+    }
+    // A stable sort of each run of non-starters by combining class.
+    let mut i = 0;
+    while i < out.len() {
+        if combining(out[i]) == 0 {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < out.len() && combining(out[i]) != 0 {
+            i += 1;
+        }
+        out[start..i].sort_by_key(|&c| combining(c));
+    }
+    out
+}
+
+/// The primary composite of `a` followed by `b`, if there is one.
+fn compose_pair(a: u32, b: u32) -> Option<u32> {
+    if (L_BASE..L_BASE + L_COUNT).contains(&a) && (V_BASE..V_BASE + V_COUNT).contains(&b) {
+        return Some(S_BASE + ((a - L_BASE) * V_COUNT + (b - V_BASE)) * T_COUNT);
+    }
+    if (S_BASE..S_BASE + S_COUNT).contains(&a)
+        && (a - S_BASE).is_multiple_of(T_COUNT)
+        && (T_BASE + 1..T_BASE + T_COUNT).contains(&b)
+    {
+        return Some(a + (b - T_BASE));
+    }
+    tables::COMPOSITIONS
+        .binary_search_by(|&(x, y, _)| (x, y).cmp(&(a, b)))
+        .ok()
+        .map(|i| tables::COMPOSITIONS[i].2)
+}
+
+/// Canonical composition of a decomposed, ordered text.
+fn compose(text: Vec<u32>) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::with_capacity(text.len());
+    let mut starter: Option<usize> = None;
+    for cp in text {
+        let cc = combining(cp);
+        if let Some(s) = starter {
+            let last = out.len() - 1;
+            let last_cc = combining(out[last]);
+            // Not blocked: adjacent to the starter, or every mark between
+            // has a lower, non-zero class.
+            if last == s || (last_cc != 0 && last_cc < cc) {
+                if let Some(c) = compose_pair(out[s], cp) {
+                    out[s] = c;
+                    continue;
+                }
+            }
+        }
+        if cc == 0 {
+            starter = Some(out.len());
+        }
+        out.push(cp);
+    }
+    out
+}
+
+/// Normalizes `text` to `form`; `None` for an unknown form.
+fn normalized(form: &str, text: &[u32]) -> Option<Vec<u32>> {
+    Some(match form {
+        "NFD" => decompose(text, false),
+        "NFKD" => decompose(text, true),
+        "NFC" => compose(decompose(text, false)),
+        "NFKC" => compose(decompose(text, true)),
+        _ => return None,
+    })
+}
+
+/// `(form, text code points)` of `normalize`/`is_normalized`.
+unsafe fn form_args(
+    fname: &str,
+    args: &[*mut PyObject],
+    kws: &[(&str, *mut PyObject)],
+) -> PyResult<(String, Vec<u32>)> {
+    no_kwargs(fname, kws)?;
+    arity(fname, args, 2, 2)?;
+    // SAFETY: valid arguments.
+    unsafe {
+        for (i, &a) in args.iter().enumerate() {
+            if !pystr::check(a) {
+                return Err(errors::type_error(format!(
+                    "{fname}() argument {} must be str, not {}",
+                    i + 1,
+                    type_name(a)
+                )));
+            }
+        }
+        let form = pystr::as_str(args[0])?.to_string();
+        let n = pystr::len(args[1]) as usize;
+        let text = (0..n).map(|i| pystr::read_char(args[1], i)).collect();
+        Ok((form, text))
+    }
+}
+
+builtin!(normalize, |args, kws| {
+    let (form, text) = form_args("normalize", args, &kws)?;
+    let Some(out) = normalized(&form, &text) else {
+        return Err(errors::value_error("invalid normalization form"));
+    };
+    if out == text {
+        return Ok(Owned::from_borrowed(args[1]));
+    }
+    let max = out.iter().copied().max().unwrap_or(0);
+    pystr::from_code_points(out.iter().copied(), out.len(), max)
+});
+
+builtin!(is_normalized, |args, kws| {
+    let (form, text) = form_args("is_normalized", args, &kws)?;
+    let Some(out) = normalized(&form, &text) else {
+        return Err(errors::value_error("invalid normalization form"));
+    };
+    Ok(Owned::from_borrowed_static(crate::object::bool::from_bool(
+        out == text,
+    )))
+});
+
+const FK: c_int = METH_FASTCALL | METH_KEYWORDS;
+
+static mut METHODS: [PyMethodDef; 12] = [
+    method(c"bidirectional", bidirectional as *const c_void, FK),
+    method(c"category", category as *const c_void, FK),
+    method(c"combining", combining_fn as *const c_void, FK),
+    method(c"decimal", decimal as *const c_void, FK),
+    method(c"decomposition", decomposition as *const c_void, FK),
+    method(c"digit", digit as *const c_void, FK),
+    method(c"east_asian_width", east_asian_width as *const c_void, FK),
+    method(c"is_normalized", is_normalized as *const c_void, FK),
+    method(c"mirrored", mirrored as *const c_void, FK),
+    method(c"normalize", normalize as *const c_void, FK),
+    method(c"numeric", numeric as *const c_void, FK),
+    METHOD_END,
+];
+
+unsafe extern "C" fn exec(m: *mut PyObject) -> c_int {
+    // SAFETY: the module being executed.
+    crate::capi::boundary::guard_status(|| unsafe {
+        add(m, "unidata_version", pystr::from_str("15.1.0"))
+    })
+}
+
+static mut SLOTS: [PyModuleDef_Slot; 2] = [exec_slot(exec), SLOT_END];
+
+static mut DEF: PyModuleDef = module_def::def(
+    c"unicodedata",
+    c"This module provides access to the Unicode Character Database which\ndefines character properties for all Unicode characters.",
+    (&raw mut METHODS).cast(),
+    (&raw mut SLOTS).cast(),
+);
+
+/// `PyInit_unicodedata`.
+pub unsafe extern "C" fn init() -> *mut PyObject {
+    // SAFETY: DEF is a static module definition.
+    unsafe { crate::capi::module::PyModuleDef_Init(&raw mut DEF) }
+}

@@ -1,0 +1,10 @@
+import sys; sys.path.insert(0, '/root/.pyenv/versions/3.13.0/lib/python3.13')
+import datetime, hashlib
+d = datetime.datetime(2024, 2, 29, 13, 45, 30, 123456)
+print(d, d.isoformat(), d + datetime.timedelta(days=400, seconds=5), d.weekday(), d.timetuple()[:6])
+print(datetime.date(2020, 1, 1).toordinal(), datetime.date.fromordinal(738000), datetime.timedelta(hours=-25.5))
+print(datetime.datetime.fromisoformat('2021-03-04T05:06:07.5+02:00'), datetime.timezone(datetime.timedelta(hours=5, minutes=30)))
+print(d.strftime('%Y-%m-%d %H:%M:%S %j %a %b'), repr(d), datetime.timedelta(microseconds=-1) / 3)
+print(hashlib.sha256(b'abc').hexdigest(), hashlib.new('sha3_256', b'x').hexdigest(), hashlib.blake2b(b'x', digest_size=8).hexdigest())
+print(hashlib.md5(b'a').name, hashlib.sha1().block_size, hashlib.shake_128(b'y').hexdigest(5))
+h = hashlib.sha512(); h.update(b'q' * 1000); print(h.hexdigest()[:32], h.copy().digest_size)
