@@ -766,13 +766,13 @@ typedef struct PyCodeObject PyCodeObject;
  */
 #define HEXVERSION 51249392
 
-#define SHIFT 7
-
 /*
  `_thread.TIMEOUT_MAX`: the longest timeout in seconds (timeouts are
  kept in nanoseconds in an i64).
  */
 #define TIMEOUT_MAX 9223372036.0
+
+#define SHIFT 7
 
 /*
  Size of the GC header placed before tracked objects.
