@@ -772,8 +772,6 @@ typedef struct PyCodeObject PyCodeObject;
  */
 #define TIMEOUT_MAX 9223372036.0
 
-#define SHIFT 7
-
 /*
  Size of the GC header placed before tracked objects.
  */
@@ -844,6 +842,11 @@ typedef struct PyCodeObject PyCodeObject;
 #define SMALL_MIN -5
 
 #define SMALL_MAX 256
+
+/*
+ Bits per digit.
+ */
+#define SHIFT 30
 
 /*
  `2**SHIFT`.

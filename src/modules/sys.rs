@@ -176,14 +176,6 @@ builtin!(sys_getfilesystemencodeerrors, |args, kws| {
     pystr::from_str("surrogateescape")
 });
 
-// `sys._get_cpu_count_config()`: the `-X cpu_count` setting
-// (`PyConfig.cpu_count`); this runtime does not take that option yet, so
-// it is always -1 (unset) and `os.cpu_count()` reports the real count.
-builtin!(sys_get_cpu_count_config, |args, kws| {
-    arity("_get_cpu_count_config", args, 0, 0)?;
-    int::from_i64(-1)
-});
-
 builtin!(sys_is_finalizing, |args, kws| {
     arity("is_finalizing", args, 0, 0)?;
     Ok(Owned::from_borrowed_static(crate::object::bool::from_bool(
@@ -233,6 +225,12 @@ unsafe fn sizeof(obj: *mut PyObject) -> PyResult<i64> {
         Ok(n + gc)
     }
 }
+
+builtin!(sys_get_cpu_count_config, |args, kws| {
+    arity("_get_cpu_count_config", args, 0, 0)?;
+    let n = crate::runtime::config::current().map_or(-1, |c| c.cpu_count);
+    int::from_i64(n as i64)
+});
 
 builtin!(sys_getframemodulename, |args, kws| {
     let depth = match (args, kws.as_slice()) {
@@ -403,11 +401,6 @@ const FK: libc::c_int = METH_FASTCALL | METH_KEYWORDS;
 
 static mut SYS_METHODS: [PyMethodDef; 23] = [
     method(
-        c"_get_cpu_count_config",
-        sys_get_cpu_count_config as *const c_void,
-        FK,
-    ),
-    method(
         c"getfilesystemencoding",
         sys_getfilesystemencoding as *const c_void,
         FK,
@@ -419,6 +412,11 @@ static mut SYS_METHODS: [PyMethodDef; 23] = [
     ),
     method(c"is_finalizing", sys_is_finalizing as *const c_void, FK),
     method(c"getsizeof", sys_getsizeof as *const c_void, FK),
+    method(
+        c"_get_cpu_count_config",
+        sys_get_cpu_count_config as *const c_void,
+        FK,
+    ),
     method(
         c"_getframemodulename",
         sys_getframemodulename as *const c_void,
