@@ -133,3 +133,15 @@ posix.rmdir(p("sub/deeper"))
 posix.rmdir(p("sub"))
 posix.rmdir(base)
 print("cleaned", posix.access(base, posix.F_OK))
+
+print("system", posix.system("exit 3") >> 8, posix.waitstatus_to_exitcode(posix.system("true")))
+st = posix.stat_result((1, 2, 3, 4, 5, 6, 7, 8, 9, 10))
+print("stat_result new", st.st_mode, st[9], st.st_atime, st.st_ctime, st.st_atime_ns)
+print("stat_result kw", posix.stat_result((1, 2, 3, 4, 5, 6, 7, 8, 9, 10), {"st_atime": 1.5}).st_atime)
+print("uname", len(posix.uname()), type(posix.times()).__name__, len(posix.times()))
+print("sysconf", posix.sysconf("SC_PAGESIZE") > 0, posix.sysconf_names["SC_OPEN_MAX"] == posix.sysconf_names["SC_OPEN_MAX"])
+print("env", posix.putenv("FERRY_T", "v"), posix.unsetenv("FERRY_T"))
+try:
+    posix.putenv("A=B", "v")
+except ValueError as e:
+    print("putenv", e)

@@ -533,6 +533,17 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
                 )?;
                 dict::set_item(d, pystr::intern_cstr((*ml).ml_name)?, f.as_ptr())?;
             }
+            // `builtins.open` is `io.open`: share the builtins' function
+            // object (the same C function) when it is still in place.
+            let bopen = dict::get_str(crate::modules::builtins::dict(), "open");
+            if !bopen.is_null()
+                && (*bopen).ob_type == &raw mut crate::object::methodobject::PyCFunction_Type
+                && (*bopen.cast::<PyCFunctionObject>()).m_self == crate::modules::builtins::module()
+                && std::ffi::CStr::from_ptr((*(*bopen.cast::<PyCFunctionObject>()).m_ml).ml_name)
+                    == c"open"
+            {
+                dict::set_item(d, pystr::intern("open"), bopen)?;
+            }
             let set = |k: &str, v: *mut PyObject| dict::set_item(d, pystr::intern(k), v);
             set(
                 "DEFAULT_BUFFER_SIZE",

@@ -71,7 +71,7 @@ macro_rules! table {
     };
 }
 
-static mut METHODS: [PyMethodDef; 87] = table! {
+static mut METHODS: [PyMethodDef; 88] = table! {
     c"_exit" => process::posix__exit,
     c"WCOREDUMP" => process::posix_wcoredump,
     c"WEXITSTATUS" => process::posix_wexitstatus,
@@ -145,6 +145,7 @@ static mut METHODS: [PyMethodDef; 87] = table! {
     c"stat" => stat::posix_stat,
     c"strerror" => environ::posix_strerror,
     c"symlink" => fs::posix_symlink,
+    c"system" => process::posix_system,
     c"sysconf" => sysinfo::posix_sysconf,
     c"times" => sysinfo::posix_times,
     c"truncate" => fs::posix_truncate,

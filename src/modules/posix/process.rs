@@ -253,3 +253,9 @@ wait_field! {
     posix_wtermsig => WTERMSIG;
     posix_wstopsig => WSTOPSIG;
 }
+
+builtin!(pub(super) posix_system, |args, kws| {
+    let [c] = bind("system", args, &kws, ["command"], 1, 1)?;
+    let cmd = exec_cstring(c.unwrap())?;
+    int::from_i64(libc::system(cmd.as_ptr()) as i64)
+});

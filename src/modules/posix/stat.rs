@@ -46,10 +46,50 @@ static mut DESC: PyStructSequence_Desc = PyStructSequence_Desc {
 // SAFETY: every field of a type object is valid when zeroed.
 static mut TYPE: PyTypeObject = unsafe { std::mem::zeroed() };
 
+/// The struct sequence `tp_new` that [`stat_result_new`] extends.
+static mut BASE_NEW: newfunc = None;
+
 /// The `os.stat_result` type.
 pub fn result_type() -> PyResult<*mut PyTypeObject> {
-    // SAFETY: static type and description.
-    unsafe { structseq::static_type(&raw mut TYPE, &raw const DESC) }
+    // SAFETY: static type and description; the slot is replaced once, right
+    // after the type is readied, before any instance exists.
+    unsafe {
+        let tp = &raw mut TYPE;
+        if (*tp).tp_flags & Py_TPFLAGS_READY == 0 {
+            structseq::static_type(tp, &raw const DESC)?;
+            BASE_NEW = (*tp).tp_new;
+            (*tp).tp_new = Some(stat_result_new);
+        }
+        Ok(tp)
+    }
+}
+
+/// `stat_result(seq)`: a struct sequence whose float times, when not
+/// given, are the integer times (CPython's `statresult_new`).
+unsafe extern "C" fn stat_result_new(
+    tp: *mut PyTypeObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> *mut PyObject {
+    // SAFETY: BASE_NEW was set when the type was readied.
+    unsafe {
+        let Some(base) = BASE_NEW else {
+            return std::ptr::null_mut();
+        };
+        let r = base(tp, args, kwds);
+        if r.is_null() {
+            return r;
+        }
+        for i in 7..10 {
+            let slot = crate::object::tuple::items_ptr(r).add(i + 3);
+            if *slot == crate::object::none::none() {
+                let v = *crate::object::tuple::items_ptr(r).add(i);
+                crate::object::refcount::incref(v);
+                structseq::set_item(r, (i + 3) as Py_ssize_t, v);
+            }
+        }
+        r
+    }
 }
 
 /// Builds a `stat_result` from a C `struct stat`.

@@ -134,3 +134,40 @@ builtin!(pub(super) time_sleep, |args, kws| {
         }
     }
 });
+
+builtin!(pub(super) time_get_clock_info, |args, kws| {
+    let [n] = bind("get_clock_info", args, &kws, ["name"], 1, 1)?;
+    let name = crate::object::str::as_str(n.unwrap())?;
+    let (implementation, clock, monotonic, adjustable) = match name {
+        "time" => ("clock_gettime(CLOCK_REALTIME)", libc::CLOCK_REALTIME, false, true),
+        "monotonic" | "perf_counter" => ("clock_gettime(CLOCK_MONOTONIC)", libc::CLOCK_MONOTONIC, true, false),
+        "process_time" => (
+            "clock_gettime(CLOCK_PROCESS_CPUTIME_ID)",
+            libc::CLOCK_PROCESS_CPUTIME_ID,
+            true,
+            false,
+        ),
+        "thread_time" => (
+            "clock_gettime(CLOCK_THREAD_CPUTIME_ID)",
+            libc::CLOCK_THREAD_CPUTIME_ID,
+            true,
+            false,
+        ),
+        _ => return Err(errors::value_error("unknown clock")),
+    };
+    let mut res = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+    if libc::clock_getres(clock, &mut res) != 0 {
+        return Err(errors::last_os_error());
+    }
+    // The result is a types.SimpleNamespace, as in CPython.
+    let types = crate::runtime::import::import_absolute("types")?;
+    let ns = crate::object::protocol::getattr_str(types.as_ptr(), "SimpleNamespace")?;
+    let kw = crate::object::dict::new()?;
+    let d = kw.as_ptr();
+    let set = |k: &str, v: Owned| crate::object::dict::set_item(d, crate::object::str::intern(k), v.as_ptr());
+    set("implementation", crate::object::str::from_str(implementation)?)?;
+    set("monotonic", Owned::from_borrowed_static(crate::object::bool::from_bool(monotonic)))?;
+    set("adjustable", Owned::from_borrowed_static(crate::object::bool::from_bool(adjustable)))?;
+    set("resolution", as_float(res)?)?;
+    crate::object::protocol::call(ns.as_ptr(), crate::object::tuple::empty().as_ptr(), d)
+});

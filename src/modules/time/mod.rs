@@ -24,12 +24,13 @@ macro_rules! table {
     };
 }
 
-static mut METHODS: [PyMethodDef; 23] = table! {
+static mut METHODS: [PyMethodDef; 24] = table! {
     c"asctime" => convert::time_asctime,
     c"clock_getres" => clocks::time_clock_getres,
     c"clock_gettime" => clocks::time_clock_gettime,
     c"clock_gettime_ns" => clocks::time_clock_gettime_ns,
     c"ctime" => convert::time_ctime,
+    c"get_clock_info" => clocks::time_get_clock_info,
     c"gmtime" => convert::time_gmtime,
     c"localtime" => convert::time_localtime,
     c"mktime" => convert::time_mktime,
