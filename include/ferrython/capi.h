@@ -766,8 +766,6 @@ typedef struct PyCodeObject PyCodeObject;
  */
 #define HEXVERSION 51249392
 
-#define SHIFT 7
-
 /*
  Size of the GC header placed before tracked objects.
  */
@@ -838,6 +836,11 @@ typedef struct PyCodeObject PyCodeObject;
 #define SMALL_MIN -5
 
 #define SMALL_MAX 256
+
+/*
+ Bits per digit.
+ */
+#define SHIFT 30
 
 /*
  `2**SHIFT`.

@@ -65,6 +65,14 @@ pub unsafe fn new_ref(op: *mut PyObject) -> *mut PyObject {
     op
 }
 
+/// `Py_XNewRef`: a new reference to `op`, or NULL for NULL.
+#[inline(always)]
+pub unsafe fn xnew_ref(op: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op is NULL or valid by the caller's contract.
+    unsafe { xincref(op) };
+    op
+}
+
 /// `_Py_Dealloc`: runs the type's `tp_dealloc`.
 #[inline(never)]
 pub unsafe fn dealloc(op: *mut PyObject) {

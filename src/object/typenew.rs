@@ -844,7 +844,18 @@ unsafe fn install_slots(tp: *mut PyTypeObject) {
     // SAFETY: tp is a heap type being built; its tables are inline.
     unsafe {
         let d = (*tp).tp_dict;
-        let has = |n: &str| !dict::get_str(d, n).is_null();
+        let own = |n: &str| !dict::get_str(d, n).is_null();
+        // A dunder counts when the class defines it, or inherits a Python
+        // function for it from a class after a builtin base in the MRO
+        // (`class E(Mixin, int)`: int's slot would hide Mixin.__repr__);
+        // CPython's fixup_slot_dispatchers looks every name up in the MRO.
+        let this = tp;
+        let has = move |n: &str| {
+            own(n) || {
+                let v = typeobj::lookup_str(this, n);
+                !v.is_null() && crate::vm::function::check(v)
+            }
+        };
         let nb = &mut *(*tp).tp_as_number;
         let sq = &mut *(*tp).tp_as_sequence;
         let mp = &mut *(*tp).tp_as_mapping;
@@ -854,9 +865,9 @@ unsafe fn install_slots(tp: *mut PyTypeObject) {
         if has("__str__") {
             (*tp).tp_str = Some(slot_tp_str);
         }
-        if has("__hash__") {
+        if own("__hash__") || (!own("__eq__") && has("__hash__")) {
             (*tp).tp_hash = Some(slot_tp_hash);
-        } else if has("__eq__") {
+        } else if own("__eq__") {
             // Defining __eq__ without __hash__ makes instances unhashable.
             dict::set_item(d, pystr::intern("__hash__"), none::none()).ok();
             (*tp).tp_hash = Some(crate::capi::object::PyObject_HashNotImplemented);

@@ -116,14 +116,6 @@ unsafe fn init_hooks(g: *mut PyObject) -> PyResult<()> {
     }
 }
 
-fn xnew_ref(p: *mut PyObject) -> *mut PyObject {
-    if !p.is_null() {
-        // SAFETY: p is a live object.
-        unsafe { incref(p) };
-    }
-    p
-}
-
 /// Turns what the generator's frame produced into what an awaitable
 /// driving it returns (`async_gen_unwrap_value`): a yielded (wrapped)
 /// value ends the await with `StopIteration(value)`; a return is

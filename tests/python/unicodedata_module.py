@@ -34,3 +34,16 @@ for cp in range(0, 0x30000, 7):
     if cp % 49 == 0:
         total += len(u.normalize('NFKC', c + '\u0301')) + len(u.normalize('NFD', c))
 print(total)
+for c in 'a\u00e9\u4e00\uac00\ub098\ud7a3\U00020000\U0002a6df\U00017000\U0001b170\uf900\U0001f600\u0000\u0378\ue000\U000e0100\ufe00':
+    t(u.name, c); t(u.name, c, 'dflt')
+for n in ['LATIN SMALL LETTER A', 'latin small letter a', 'CJK UNIFIED IDEOGRAPH-4E00', 'HANGUL SYLLABLE GA', 'hangul syllable hih',
+          'HANGUL SYLLABLE GAG', 'TANGUT IDEOGRAPH-17000', 'GRINNING FACE', 'NO SUCH THING', 'CJK UNIFIED IDEOGRAPH-0041',
+          'HANGUL SYLLABLE XX', 'hangul syllable ga', 'CJK UNIFIED IDEOGRAPH-4e00', 'CJK UNIFIED IDEOGRAPH-04E00', 'tangut ideograph-17000', 'VARIATION SELECTOR-256', 'CJK COMPATIBILITY IDEOGRAPH-F900']:
+    t(u.lookup, n)
+acc = 0
+for cp in range(0, 0x110000, 3):
+    n = u.name(chr(cp), '')
+    acc = (acc * 7 + len(n) + sum(map(ord, n[:3])) + sum(map(ord, n[-3:]))) % 1000000007
+    if n and cp % 33 == 0:
+        acc = (acc + ord(u.lookup(n))) % 1000000007
+print(acc)

@@ -2,8 +2,10 @@
 //! 15.1 tables of CPython 3.13: character properties (category,
 //! bidirectional class, combining class, mirrored, East Asian width,
 //! decomposition, decimal/digit/numeric values) and the four
-//! normalization forms. `name`/`lookup` (the name tables) and the
-//! `ucd_3_2_0` snapshot are not provided yet.
+//! normalization forms, and character names (`name`/`lookup`, without
+//! name aliases and named sequences). The `ucd_3_2_0` snapshot is not
+//! provided yet.
+mod names;
 mod tables;
 
 use crate::ffi::*;
@@ -281,9 +283,124 @@ builtin!(is_normalized, |args, kws| {
     )))
 });
 
+// ---- names -------------------------------------------------------------------
+
+const JAMO_L: [&str; 19] = [
+    "G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S", "SS", "", "J", "JJ", "C", "K", "T", "P",
+    "H",
+];
+const JAMO_V: [&str; 21] = [
+    "A", "AE", "YA", "YAE", "EO", "E", "YEO", "YE", "O", "WA", "WAE", "OE", "YO", "U", "WEO", "WE",
+    "WI", "YU", "EU", "YI", "I",
+];
+const JAMO_T: [&str; 28] = [
+    "", "G", "GG", "GS", "N", "NJ", "NH", "D", "L", "LG", "LM", "LB", "LS", "LT", "LP", "LH", "M",
+    "B", "BS", "S", "SS", "NG", "J", "C", "K", "T", "P", "H",
+];
+
+/// The explicit names, in `names::CODES` order.
+fn name_lines() -> &'static [&'static str] {
+    static LINES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    LINES.get_or_init(|| names::NAMES.lines().collect())
+}
+
+/// The name of `cp`, if it has one.
+fn name_of(cp: u32) -> Option<String> {
+    if (S_BASE..S_BASE + S_COUNT).contains(&cp) {
+        let s = cp - S_BASE;
+        let (l, v, t) = (s / N_COUNT, (s % N_COUNT) / T_COUNT, s % T_COUNT);
+        return Some(format!(
+            "HANGUL SYLLABLE {}{}{}",
+            JAMO_L[l as usize], JAMO_V[v as usize], JAMO_T[t as usize]
+        ));
+    }
+    if let Some(&(_, _, prefix)) = names::RANGES
+        .iter()
+        .find(|&&(a, b, _)| (a..=b).contains(&cp))
+    {
+        return Some(format!("{prefix}-{cp:X}"));
+    }
+    let i = names::CODES.binary_search(&cp).ok()?;
+    Some(name_lines()[i].to_string())
+}
+
+/// The code point named `name`, if any: computed names match exactly
+/// (upper case, upper-case hex), explicit names in any case.
+fn code_of(name: &str) -> Option<u32> {
+    if let Some(rest) = name.strip_prefix("HANGUL SYLLABLE ") {
+        // The longest jamo that match, in order, must use up the name.
+        let take = |s: &str, set: &[&str]| -> Option<(usize, usize)> {
+            set.iter()
+                .enumerate()
+                .filter(|(_, j)| s.starts_with(*j))
+                .max_by_key(|(_, j)| j.len())
+                .map(|(i, j)| (i, j.len()))
+        };
+        let (l, n) = take(rest, &JAMO_L)?;
+        let (v, m) = take(&rest[n..], &JAMO_V)?;
+        let (t, k) = take(&rest[n + m..], &JAMO_T)?;
+        if n + m + k != rest.len() {
+            return None;
+        }
+        return Some(S_BASE + (l as u32 * V_COUNT + v as u32) * T_COUNT + t as u32);
+    }
+    if let Some((prefix, hex)) = name.rsplit_once('-') {
+        if let Ok(cp) = u32::from_str_radix(hex, 16) {
+            let hit = names::RANGES
+                .iter()
+                .any(|&(a, b, p)| p == prefix && (a..=b).contains(&cp));
+            let upper_hex = hex
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase());
+            if hit && (4..=6).contains(&hex.len()) && upper_hex {
+                return Some(cp);
+            }
+        }
+    }
+    static BY_NAME: std::sync::OnceLock<std::collections::HashMap<&'static str, u32>> =
+        std::sync::OnceLock::new();
+    BY_NAME
+        .get_or_init(|| {
+            name_lines()
+                .iter()
+                .copied()
+                .zip(names::CODES.iter().copied())
+                .collect()
+        })
+        .get(name.to_ascii_uppercase().as_str())
+        .copied()
+}
+
+builtin!(name, |args, kws| {
+    let (cp, default) = char_default("name", args, &kws)?;
+    let v = name_of(cp).map(|n| pystr::from_str(&n));
+    value_or(v, default, "no such name")
+});
+
+builtin!(lookup, |args, kws| {
+    no_kwargs("lookup", &kws)?;
+    arity("lookup", args, 1, 1)?;
+    let text = if pystr::check(args[0]) {
+        pystr::as_str(args[0])?.to_string()
+    } else {
+        String::from_utf8_lossy(&crate::object::bytes_methods::need_bytes_like(args[0])?)
+            .into_owned()
+    };
+    match code_of(&text).and_then(char::from_u32) {
+        Some(c) => pystr::from_str(c.encode_utf8(&mut [0; 4])),
+        None => {
+            let msg = pystr::from_str(&format!("undefined character name '{text}'"))?;
+            Err(errors::set_object(
+                crate::object::exceptions::PyExc_KeyError,
+                msg.as_ptr(),
+            ))
+        }
+    }
+});
+
 const FK: c_int = METH_FASTCALL | METH_KEYWORDS;
 
-static mut METHODS: [PyMethodDef; 12] = [
+static mut METHODS: [PyMethodDef; 14] = [
     method(c"bidirectional", bidirectional as *const c_void, FK),
     method(c"category", category as *const c_void, FK),
     method(c"combining", combining_fn as *const c_void, FK),
@@ -292,7 +409,9 @@ static mut METHODS: [PyMethodDef; 12] = [
     method(c"digit", digit as *const c_void, FK),
     method(c"east_asian_width", east_asian_width as *const c_void, FK),
     method(c"is_normalized", is_normalized as *const c_void, FK),
+    method(c"lookup", lookup as *const c_void, FK),
     method(c"mirrored", mirrored as *const c_void, FK),
+    method(c"name", name as *const c_void, FK),
     method(c"normalize", normalize as *const c_void, FK),
     method(c"numeric", numeric as *const c_void, FK),
     METHOD_END,

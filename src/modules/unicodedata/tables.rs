@@ -3,7 +3,7 @@
 //! one-off script). Do not edit by hand. Look-up:
 //! `RECORDS[INDEX2[(INDEX1[cp >> SHIFT] << SHIFT) + (cp & MASK)]]`.
 
-pub const SHIFT: u32 = 7;
+pub(super) const SHIFT: u32 = 7;
 
 /// (bidirectional class, combining class, mirrored, east asian width,
 /// decomposition) as indexes into the tables below.

@@ -48,14 +48,6 @@ unsafe fn ta<'a>(op: *mut PyObject) -> &'a mut TypeAliasObject {
     unsafe { &mut *op.cast::<TypeAliasObject>() }
 }
 
-fn xnew(p: *mut PyObject) -> *mut PyObject {
-    if !p.is_null() {
-        // SAFETY: p is a live object.
-        unsafe { incref(p) };
-    }
-    p
-}
-
 unsafe fn alloc(
     name: *mut PyObject,
     type_params: *mut PyObject,
@@ -75,9 +67,9 @@ unsafe fn alloc(
         } else {
             new_ref(type_params)
         };
-        a.compute_value = xnew(compute_value);
-        a.value = xnew(value);
-        a.module = xnew(caller_module());
+        a.compute_value = xnew_ref(compute_value);
+        a.value = xnew_ref(value);
+        a.module = xnew_ref(caller_module());
         crate::capi::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }

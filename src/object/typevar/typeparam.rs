@@ -433,7 +433,7 @@ unsafe extern "C" fn typevar_new(
             }
             (p.covariant, p.contravariant, p.infer_variance) = (co, contra, infer);
             set_default_arg(p, v[5]);
-            p.module = xnew(caller_module());
+            p.module = xnew_ref(caller_module());
             Ok(op)
         }
     })
@@ -474,7 +474,7 @@ unsafe extern "C" fn paramspec_new(
             p.bound = bound.map_or(null_mut(), Owned::into_raw);
             (p.covariant, p.contravariant, p.infer_variance) = (co, contra, infer);
             set_default_arg(p, v[5]);
-            p.module = xnew(caller_module());
+            p.module = xnew_ref(caller_module());
             Ok(op)
         }
     })
@@ -494,18 +494,10 @@ unsafe extern "C" fn typevartuple_new(
             let op = alloc(&raw mut _PyTypeVarTuple_Type, name)?;
             let p = tp(op.as_ptr());
             set_default_arg(p, b.values[1]);
-            p.module = xnew(caller_module());
+            p.module = xnew_ref(caller_module());
             Ok(op)
         }
     })
-}
-
-fn xnew(p: *mut PyObject) -> *mut PyObject {
-    if !p.is_null() {
-        // SAFETY: p is a live object.
-        unsafe { incref(p) };
-    }
-    p
 }
 
 /// The type parameters the PEP 695 syntax makes (`INTRINSIC_TYPEVAR`,
@@ -522,8 +514,8 @@ pub unsafe fn from_syntax(
         let op = alloc(ty, name)?;
         let p = tp(op.as_ptr());
         p.infer_variance = ty != &raw mut _PyTypeVarTuple_Type;
-        p.evaluate_bound = xnew(evaluate_bound);
-        p.evaluate_constraints = xnew(evaluate_constraints);
+        p.evaluate_bound = xnew_ref(evaluate_bound);
+        p.evaluate_constraints = xnew_ref(evaluate_constraints);
         Ok(op)
     }
 }
