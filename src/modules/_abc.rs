@@ -213,8 +213,10 @@ builtin!(abc_init, |args, kws| {
 unsafe fn set_collection_flag(tp: *mut PyTypeObject, flag: libc::c_ulong) -> PyResult<()> {
     // SAFETY: tp is a type.
     unsafe {
-        if (*tp).tp_flags & Py_TPFLAGS_IMMUTABLETYPE != 0 || (*tp).tp_flags & COLLECTION_FLAGS != 0
-        {
+        // Builtin (static) types are immutable, as in CPython.
+        let immutable = (*tp).tp_flags & Py_TPFLAGS_IMMUTABLETYPE != 0
+            || (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE == 0;
+        if immutable || (*tp).tp_flags & COLLECTION_FLAGS != 0 {
             return Ok(());
         }
         (*tp).tp_flags |= flag;

@@ -62,7 +62,10 @@ builtin!(bi_print, |args, kws| {
     let end = text_of(end, "\n", "end")?;
     if file == none::none() {
         file = crate::modules::sys::get("stdout");
-        if file.is_null() || file == none::none() {
+        if file.is_null() {
+            return Err(errors::runtime_error("lost sys.stdout"));
+        }
+        if file == none::none() {
             return none_obj();
         }
     }

@@ -208,6 +208,12 @@ unsafe fn sizeof(obj: *mut PyObject) -> PyResult<i64> {
     }
 }
 
+builtin!(sys_get_cpu_count_config, |args, kws| {
+    arity("_get_cpu_count_config", args, 0, 0)?;
+    let n = crate::runtime::config::current().map_or(-1, |c| c.cpu_count);
+    int::from_i64(n as i64)
+});
+
 builtin!(sys_getframemodulename, |args, kws| {
     let depth = match (args, kws.as_slice()) {
         ([], []) => 0,
@@ -375,7 +381,7 @@ builtin!(sys_breakpointhook, |args, kws| {
 
 const FK: libc::c_int = METH_FASTCALL | METH_KEYWORDS;
 
-static mut SYS_METHODS: [PyMethodDef; 20] = [
+static mut SYS_METHODS: [PyMethodDef; 21] = [
     method(
         c"getfilesystemencoding",
         sys_getfilesystemencoding as *const c_void,
@@ -388,6 +394,11 @@ static mut SYS_METHODS: [PyMethodDef; 20] = [
     ),
     method(c"is_finalizing", sys_is_finalizing as *const c_void, FK),
     method(c"getsizeof", sys_getsizeof as *const c_void, FK),
+    method(
+        c"_get_cpu_count_config",
+        sys_get_cpu_count_config as *const c_void,
+        FK,
+    ),
     method(
         c"_getframemodulename",
         sys_getframemodulename as *const c_void,

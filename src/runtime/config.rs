@@ -78,6 +78,9 @@ pub struct Config {
     pub base_exec_prefix: Option<String>,
     /// `sys.platlibdir`.
     pub platlibdir: String,
+    /// `-X cpu_count=N` or `PYTHON_CPU_COUNT` (`os.cpu_count()`'s
+    /// override), -1 when not set.
+    pub cpu_count: i32,
 }
 
 impl Default for Config {
@@ -117,6 +120,7 @@ impl Default for Config {
             base_prefix: None,
             base_exec_prefix: None,
             platlibdir: "lib".to_string(),
+            cpu_count: -1,
         }
     }
 }
@@ -306,6 +310,9 @@ fn apply_xoption(cfg: &mut Config, opt: String) {
     if let Some(p) = opt.strip_prefix("pycache_prefix=") {
         cfg.pycache_prefix = Some(p.to_string());
     }
+    if let Some(n) = opt.strip_prefix("cpu_count=").and_then(|n| n.parse().ok()) {
+        cfg.cpu_count = n;
+    }
     cfg.xoptions.push(opt);
 }
 
@@ -358,6 +365,11 @@ pub fn apply_environment(cfg: &mut Config) {
     }
     if cfg.pycache_prefix.is_none() {
         cfg.pycache_prefix = env("PYTHONPYCACHEPREFIX");
+    }
+    if cfg.cpu_count < 0 {
+        if let Some(n) = env("PYTHON_CPU_COUNT").and_then(|n| n.parse().ok()) {
+            cfg.cpu_count = n;
+        }
     }
     if let Some(w) = env("PYTHONWARNINGS") {
         let from_env = w.split(',').filter(|s| !s.is_empty()).map(str::to_string);

@@ -58,3 +58,14 @@ class S:
 s = S(); s.x = 5
 print(s.__reduce_ex__(4)[2], object().__reduce_ex__(2)[1:3])
 print(p.__getstate__(), object().__getstate__())
+import _collections_abc as cabc
+class MySeq:
+    def __len__(self): return 2
+    def __getitem__(self, i): return 'ab'[i]
+cabc.Sequence.register(MySeq)
+cabc.Sequence.register(bytes)
+def kind(x):
+    match x:
+        case [a, b]: return 'sequence of two'
+        case _: return 'other'
+print(kind(MySeq()), kind(b'xx'), kind([1, 2]))

@@ -53,3 +53,9 @@ try:
 except EOFError as e:
     print('EOFError', e)
 sys.stdin = sys.__stdin__
+del sys.stdout
+try:
+    print('lost')
+except RuntimeError as e:
+    sys.stdout = sys.__stdout__
+    print('RuntimeError', e)
