@@ -239,6 +239,7 @@ int main(void)
     Py_DECREF(x);
     show("b[::-2]", PyObject_GetItem(b, (s = PySlice_New(NULL, NULL, (x = PyLong_FromLong(-2))))));
     Py_DECREF(x);
+    Py_DECREF(s);
     show("b['a']", PyObject_GetItem(b, (x = PyUnicode_FromString("a"))));
     show("b + 'a'", PyNumber_Add(b, x));
     show_int("'a' in b", PySequence_Contains(b, x));
@@ -278,6 +279,8 @@ int main(void)
     Py_DECREF(s);
     show_int("del ba[0]", PyObject_DelItem(ba, x));
     Py_DECREF(x);
+    Py_DECREF(o);
+    Py_DECREF(b);
     show_int("ba[1:3] = b'XYZ'", PyObject_SetItem(ba, (s = PySlice_New((x = PyLong_FromLong(1)), (o = PyLong_FromLong(3)), NULL)), (b = PyBytes_FromString("XYZ"))));
     Py_DECREF(x);
     Py_DECREF(o);
@@ -326,6 +329,7 @@ int main(void)
     o = PyBytes_FromFormat("%s|%5d|%zd|%x|%c|%%|%.2s|%u|%ld", "str", 42, (Py_ssize_t)-7, 255, 'Z', "abc", 7u, -9L);
     show("FromFormat", o);
     show("FromFormat %c 300", PyBytes_FromFormat("%c", 300));
+    Py_DECREF(b);
     b = PyBytes_FromString("a");
     PyBytes_Concat(&b, x);
     show("PyBytes_Concat(b, str)", b);

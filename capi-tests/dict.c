@@ -114,7 +114,9 @@ static PyObject *call0(PyObject *o, const char *name)
 
 static PyObject *call1(PyObject *o, const char *name, PyObject *arg)
 {
-    PyObject *r = PyObject_CallMethodObjArgs(o, PyUnicode_FromString(name), arg, NULL);
+    PyObject *n = PyUnicode_FromString(name);
+    PyObject *r = PyObject_CallMethodObjArgs(o, n, arg, NULL);
+    Py_DECREF(n);
     return r;
 }
 

@@ -100,7 +100,9 @@ int main(void)
     show("fresh dict keys", PyObject_CallMethod(PyModule_GetDict(fresh), "keys", NULL));
     PyObject *fresh2 = PyImport_AddModule("fresh_module");
     check("AddModule returns the same module", fresh2 == fresh);
-    PyObject *fresh3 = PyImport_AddModuleObject(PyUnicode_FromString("fresh_module"));
+    PyObject *fresh_name = PyUnicode_FromString("fresh_module");
+    PyObject *fresh3 = PyImport_AddModuleObject(fresh_name);
+    Py_DECREF(fresh_name);
     check("AddModuleObject returns the same module", fresh3 == fresh);
     Py_DECREF(fresh);
 

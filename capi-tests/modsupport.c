@@ -101,7 +101,8 @@ int main(void)
         args = args_of("(ii)", -1, 70000);
         unsigned char B;
         unsigned short H;
-        printf("BH masks: %d %u %u\n", PyArg_ParseTuple(args, "BH", &B, &H), B, H);
+        int ok = PyArg_ParseTuple(args, "BH", &B, &H);
+        printf("BH masks: %d %u %u\n", ok, B, H);
         Py_DECREF(args);
     }
     {

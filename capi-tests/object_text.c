@@ -23,17 +23,20 @@ static void show_sys(const char *name)
     Py_DECREF(sys);
 }
 
-/* Raises SystemExit(code) in a child process and prints how it ended. */
+/* Raises SystemExit(code) in a child process and prints how it ended
+ * (steals the reference to code). */
 static void exit_in_child(PyObject *code)
 {
     fflush(stdout);
     pid_t pid = fork();
     if (pid == 0) {
         PyErr_SetObject(PyExc_SystemExit, code);
+        Py_DECREF(code);
         PyErr_Print();
         _exit(99); /* not reached when PyErr_Print exits */
     }
     int status = 0;
+    Py_DECREF(code);
     waitpid(pid, &status, 0);
     printf("child exited: %d status %d\n", WIFEXITED(status), WEXITSTATUS(status));
 }
@@ -55,9 +58,12 @@ int main(void)
     PyObject *i = PyLong_FromLong(255);
     PyObject *xspec = PyUnicode_FromString("#06x");
     show("format(255, '#06x')", PyObject_Format(i, xspec));
-    show("format(str, '>8')", PyObject_Format(s, PyUnicode_FromString(">8")));
+    PyObject *rspec = PyUnicode_FromString(">8"), *dspec = PyUnicode_FromString("d");
+    show("format(str, '>8')", PyObject_Format(s, rspec));
     show("format(f, 5)", PyObject_Format(f, i));
-    show("format(list, 'd')", PyObject_Format(lst, PyUnicode_FromString("d")));
+    show("format(list, 'd')", PyObject_Format(lst, dspec));
+    Py_DECREF(rspec);
+    Py_DECREF(dspec);
 
     PyErr_SetString(PyExc_ValueError, "printed");
     PyErr_Print();

@@ -136,8 +136,14 @@ int main(void)
     show("__callback__", PyObject_GetAttrString(r1, "__callback__"));
 
     /* Refs with callbacks are distinct objects. */
-    cb = PyCFunction_NewEx(&cb_def, PyUnicode_FromString("first"), NULL);
-    cb2 = PyCFunction_NewEx(&cb_def, PyUnicode_FromString("raising"), NULL);
+    {
+        PyObject *first = PyUnicode_FromString("first");
+        PyObject *raising = PyUnicode_FromString("raising");
+        cb = PyCFunction_NewEx(&cb_def, first, NULL);
+        cb2 = PyCFunction_NewEx(&cb_def, raising, NULL);
+        Py_DECREF(first);
+        Py_DECREF(raising);
+    }
     r2 = PyWeakref_NewRef(o, cb);
     r3 = PyWeakref_NewRef(o, cb2);
     check("callback ref is new", r2 != r1 && r3 != r2);

@@ -282,7 +282,7 @@ pub unsafe fn from_object(x: *mut PyObject) -> PyResult<Owned> {
         if check_exact(x) {
             return Ok(Owned::from_borrowed(x));
         }
-        if let Some(b) = bytes_like(x)? {
+        if let Some(b) = crate::object::bytes_methods::bytes_like_with(x, PyBUF_FULL_RO)? {
             return from_slice(&b);
         }
         if pystr::check(x) {

@@ -3,7 +3,6 @@
 //! reads its receiver through [`data`] and builds results of the receiver's
 //! own kind through [`make`]. Only ASCII is special for case and class tests.
 use crate::ffi::*;
-use crate::object::refcount::*;
 use crate::object::typeobj::type_name;
 use crate::object::{
     bytearray, bytes, int, list, none, number, protocol, slice, str as pystr, tuple,
@@ -59,6 +58,16 @@ unsafe fn same_or_make(op: *mut PyObject, v: &[u8]) -> PyResult<Owned> {
 /// exporter), `None` when it is not one.
 pub unsafe fn bytes_like<'a>(o: *mut PyObject) -> PyResult<Option<Cow<'a, [u8]>>> {
     // SAFETY: o valid.
+    unsafe { bytes_like_with(o, PyBUF_SIMPLE) }
+}
+
+/// `bytes_like`, asking other exporters for a buffer with `flags` (the
+/// bytes are copied in C order).
+pub unsafe fn bytes_like_with<'a>(
+    o: *mut PyObject,
+    flags: libc::c_int,
+) -> PyResult<Option<Cow<'a, [u8]>>> {
+    // SAFETY: o valid.
     unsafe {
         if bytes::check(o) {
             return Ok(Some(Cow::Borrowed(bytes::as_slice(o))));
@@ -66,23 +75,13 @@ pub unsafe fn bytes_like<'a>(o: *mut PyObject) -> PyResult<Option<Cow<'a, [u8]>>
         if bytearray::check(o) {
             return Ok(Some(Cow::Borrowed(bytearray::as_slice(o))));
         }
-        let bp = (*(*o).ob_type).tp_as_buffer;
-        let Some(get) = (!bp.is_null()).then(|| (*bp).bf_getbuffer).flatten() else {
+        if !crate::object::buffer::check(o) {
             return Ok(None);
-        };
+        }
         let mut view: Py_buffer = std::mem::zeroed();
-        if get(o, &mut view, PyBUF_SIMPLE) < 0 {
-            return Err(errors::Raised::assume());
-        }
-        let v = if view.len > 0 {
-            std::slice::from_raw_parts(view.buf as *const u8, view.len as usize).to_vec()
-        } else {
-            Vec::new()
-        };
-        if let Some(rel) = (*bp).bf_releasebuffer {
-            rel(o, &mut view);
-        }
-        xdecref(view.obj);
+        crate::object::buffer::get(o, &mut view, flags)?;
+        let v = crate::object::buffer::to_vec(&view, b'C');
+        crate::object::buffer::release(&mut view);
         Ok(Some(Cow::Owned(v)))
     }
 }

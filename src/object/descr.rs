@@ -63,8 +63,9 @@ const fn descr_type(
     flags: libc::c_ulong,
 ) -> PyTypeObject {
     PyTypeObject {
-        tp_flags: flags,
+        tp_flags: flags | Py_TPFLAGS_HAVE_GC,
         tp_dealloc: Some(descr_dealloc),
+        tp_traverse: Some(descr_traverse),
         tp_repr: Some(descr_repr),
         tp_descr_get: get,
         tp_descr_set: set,
@@ -138,6 +139,7 @@ unsafe fn new_descr(
         }
         let d = op.cast::<PyDescrObject>();
         (*d).d_type = new_ref(owner.cast()).cast();
+        crate::object::gc::track(op);
         (*d).d_name = pystr::intern_cstr(name)?;
         Ok(op)
     }
@@ -263,11 +265,28 @@ pub unsafe fn add_getsets(tp: *mut PyTypeObject) -> PyResult<()> {
 unsafe extern "C" fn descr_dealloc(op: *mut PyObject) {
     // SAFETY: op is a descriptor whose count reached zero.
     unsafe {
+        crate::object::gc::untrack(op);
         let d = op.cast::<PyDescrObject>();
         xdecref((*d).d_type.cast());
         xdecref((*d).d_name);
         xdecref((*d).d_qualname);
-        crate::object::alloc::raw_free(op.cast());
+        crate::object::alloc::gc_free(op.cast());
+    }
+}
+
+/// `descr_traverse`: a descriptor holds its owner type.
+pub(crate) unsafe extern "C" fn descr_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut libc::c_void,
+) -> libc::c_int {
+    // SAFETY: op is a descriptor; d_type is owned or NULL.
+    unsafe {
+        let t = (*op.cast::<PyDescrObject>()).d_type;
+        match visit {
+            Some(v) if !t.is_null() => v(t.cast(), arg),
+            _ => 0,
+        }
     }
 }
 

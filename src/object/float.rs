@@ -5,6 +5,7 @@
 use crate::capi::boundary::guard_obj;
 use crate::ffi::*;
 use crate::object::float_repr;
+use crate::object::freelist::BlockCache;
 use crate::object::hash::{HASH_BITS, HASH_INF, HASH_MODULUS};
 use crate::object::none::{none, not_implemented};
 use crate::object::typeobj::{type_name, type_template};
@@ -13,7 +14,6 @@ use crate::object::{str as pystr, typeobj};
 use crate::runtime::errors::{self, PyResult, Raised};
 use crate::Owned;
 use libc::{c_int, c_void};
-use std::cell::Cell;
 use std::cmp::Ordering;
 
 /// `PyFloat_Type`.
@@ -99,41 +99,16 @@ static FLOAT_GETSET: [PyGetSetDef; 3] = [
     descr::GETSET_END,
 ];
 
-// ---------------------------------------------------------------------------
-// Allocation: a per-thread free list of up to 100 exact floats, as CPython
-// keeps; the link to the next free block lives in the block's first word.
-// The list has no destructor (a thread-local with one costs a state check
-// on every access): a thread that exits leaves at most 100 blocks behind.
-// ---------------------------------------------------------------------------
-
+/// Most exact floats kept for reuse per thread (CPython keeps 100).
 const FREELIST_MAX: usize = 100;
 
-struct FreeList {
-    head: Cell<*mut PyObject>,
-    len: Cell<usize>,
-}
-
 thread_local! {
-    static FREE: FreeList = const {
-        FreeList { head: Cell::new(std::ptr::null_mut()), len: Cell::new(0) }
-    };
+    static FREE: BlockCache = const { BlockCache::new() };
 }
 
 /// Frees the floats kept for reuse (at finalization).
 pub fn clear_freelist() {
-    let _ = FREE.try_with(|f| {
-        let mut op = f.head.replace(std::ptr::null_mut());
-        f.len.set(0);
-        while !op.is_null() {
-            // SAFETY: each kept block is a dead float whose first word links
-            // to the next one; it came from raw_malloc.
-            unsafe {
-                let next = *op.cast::<*mut PyObject>();
-                crate::object::alloc::raw_free(op.cast());
-                op = next;
-            }
-        }
-    });
+    let _ = FREE.try_with(BlockCache::drain);
 }
 
 /// Whether `op` is a float or float subclass instance (`PyFloat_Check`).
@@ -154,15 +129,7 @@ pub unsafe fn check_exact(op: *mut PyObject) -> bool {
 #[inline]
 pub fn from_f64(v: f64) -> PyResult<Owned> {
     let recycled = FREE
-        .try_with(|f| {
-            let p = f.head.get();
-            if !p.is_null() {
-                // SAFETY: p is a free block whose first word is the link.
-                f.head.set(unsafe { *p.cast::<*mut PyObject>() });
-                f.len.set(f.len.get() - 1);
-            }
-            p
-        })
+        .try_with(BlockCache::pop)
         .unwrap_or(std::ptr::null_mut());
     // SAFETY: a recycled block or fresh memory of PyFloatObject's size; the
     // header is set before the object is handed out.
@@ -174,7 +141,7 @@ pub fn from_f64(v: f64) -> PyResult<Owned> {
             }
             p.cast::<PyObject>()
         } else {
-            recycled
+            recycled.cast()
         };
         (*op).ob_refcnt = 1;
         (*op).ob_overflow = 0;
@@ -192,15 +159,7 @@ unsafe extern "C" fn float_dealloc(op: *mut PyObject) {
             return crate::object::object::object_dealloc(op);
         }
         let kept = FREE
-            .try_with(|f| {
-                if f.len.get() >= FREELIST_MAX {
-                    return false;
-                }
-                *op.cast::<*mut PyObject>() = f.head.get();
-                f.head.set(op);
-                f.len.set(f.len.get() + 1);
-                true
-            })
+            .try_with(|f| f.push(op.cast(), FREELIST_MAX))
             .unwrap_or(false);
         if !kept {
             crate::object::alloc::raw_free(op.cast());

@@ -4,6 +4,7 @@
 use crate::capi::boundary::guard_obj;
 use crate::ffi::*;
 use crate::object::bool as pybool;
+use crate::object::freelist::BlockCache;
 use crate::object::int_arith::{self, BigInt, View};
 use crate::object::none::{none, not_implemented};
 use crate::object::typeobj::{type_name, type_template};
@@ -14,6 +15,7 @@ use crate::object::{
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
 use libc::{c_int, c_void};
+use std::ptr::null_mut;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// `PyLong_Type`.
@@ -77,6 +79,23 @@ pub unsafe fn digits<'a>(op: *mut PyObject) -> &'a [digit] {
     }
 }
 
+/// Ints of up to this many digits share one block size and are kept for
+/// reuse per thread, like CPython 3.14's int free list.
+const CACHED_DIGITS: usize = 2;
+const CACHED_SIZE: usize =
+    std::mem::offset_of!(PyLongObject, ob_digit) + CACHED_DIGITS * std::mem::size_of::<digit>();
+/// Most blocks kept per thread.
+const FREELIST_MAX: usize = 100;
+
+thread_local! {
+    static FREE: BlockCache = const { BlockCache::new() };
+}
+
+/// Frees the int blocks kept for reuse (at finalization).
+pub fn clear_freelist() {
+    let _ = FREE.try_with(BlockCache::drain);
+}
+
 /// Allocates an int of `n` digits (uninitialized digits, tag set).
 pub unsafe fn alloc(n: usize, sign: i32) -> PyResult<*mut PyObject> {
     // SAFETY: PyLong_Type is a static type; room for max(n, 1) digits.
@@ -87,9 +106,18 @@ pub unsafe fn alloc(n: usize, sign: i32) -> PyResult<*mut PyObject> {
         if n > max {
             return Err(errors::overflow_error("too many digits in integer"));
         }
-        let size =
-            std::mem::offset_of!(PyLongObject, ob_digit) + n.max(1) * std::mem::size_of::<digit>();
-        let op = crate::object::alloc::raw_malloc(size) as *mut PyObject;
+        let op = if n <= CACHED_DIGITS {
+            let p = FREE.try_with(BlockCache::pop).unwrap_or(null_mut());
+            if p.is_null() {
+                crate::object::alloc::raw_malloc(CACHED_SIZE)
+            } else {
+                p.cast()
+            }
+        } else {
+            let size = std::mem::offset_of!(PyLongObject, ob_digit)
+                + n.max(1) * std::mem::size_of::<digit>();
+            crate::object::alloc::raw_malloc(size)
+        } as *mut PyObject;
         if op.is_null() {
             return Err(errors::no_memory());
         }
@@ -962,7 +990,14 @@ unsafe extern "C" fn long_dealloc(op: *mut PyObject) {
     // SAFETY: op's refcount reached zero; exact ints come from raw_malloc.
     unsafe {
         if (*op).ob_type == &raw mut PyLong_Type {
-            crate::object::alloc::raw_free(op.cast());
+            let small = ndigits(op) <= CACHED_DIGITS;
+            if !(small
+                && FREE
+                    .try_with(|f| f.push(op.cast(), FREELIST_MAX))
+                    .unwrap_or(false))
+            {
+                crate::object::alloc::raw_free(op.cast());
+            }
         } else {
             crate::object::object::object_dealloc(op);
         }

@@ -163,6 +163,18 @@ unsafe fn mv<'a>(op: *mut PyObject) -> &'a mut PyMemoryViewObject {
     unsafe { &mut *op.cast::<PyMemoryViewObject>() }
 }
 
+/// The exporter a memoryview's view names (borrowed; NULL for none).
+pub unsafe fn exporter(op: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op is a memoryview.
+    unsafe { mv(op).view.obj }
+}
+
+/// Whether a memoryview was released.
+pub unsafe fn is_released(op: *mut PyObject) -> bool {
+    // SAFETY: op is a memoryview.
+    unsafe { mv(op).flags & RELEASED != 0 }
+}
+
 /// The view of a live memoryview; `ValueError` once released.
 unsafe fn live<'a>(op: *mut PyObject) -> PyResult<&'a mut Py_buffer> {
     // SAFETY: op is a memoryview.
@@ -237,7 +249,7 @@ unsafe fn from_view(mbuf: *mut PyObject, src: &Py_buffer) -> PyResult<Owned> {
 }
 
 /// A memoryview owning `master` (filled by an exporter or by hand).
-unsafe fn from_master(master: Py_buffer) -> PyResult<Owned> {
+pub unsafe fn from_master(master: Py_buffer) -> PyResult<Owned> {
     // SAFETY: master valid; the mbuf keeps it alive.
     unsafe {
         let mbuf = new_mbuf(master)?;

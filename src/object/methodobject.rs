@@ -14,8 +14,9 @@ use std::ptr::null_mut;
 /// `PyCFunction_Type`.
 #[no_mangle]
 pub static mut PyCFunction_Type: PyTypeObject = PyTypeObject {
-    tp_flags: Py_TPFLAGS_HAVE_VECTORCALL,
+    tp_flags: Py_TPFLAGS_HAVE_VECTORCALL | Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(cfunction_dealloc),
+    tp_traverse: Some(cfunction_traverse),
     tp_repr: Some(cfunction_repr),
     tp_call: Some(crate::capi::call::PyVectorcall_Call),
     tp_vectorcall_offset: std::mem::offset_of!(PyCFunctionObject, vectorcall) as Py_ssize_t,
@@ -33,8 +34,9 @@ pub static mut PyCFunction_Type: PyTypeObject = PyTypeObject {
 #[no_mangle]
 pub static mut PyCMethod_Type: PyTypeObject = PyTypeObject {
     tp_base: &raw mut PyCFunction_Type,
-    tp_flags: Py_TPFLAGS_HAVE_VECTORCALL,
+    tp_flags: Py_TPFLAGS_HAVE_VECTORCALL | Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(cfunction_dealloc),
+    tp_traverse: Some(cfunction_traverse),
     tp_vectorcall_offset: std::mem::offset_of!(PyCFunctionObject, vectorcall) as Py_ssize_t,
     ..type_template(c"builtin_method", std::mem::size_of::<PyCMethodObject>(), 0)
 };
@@ -130,6 +132,7 @@ pub unsafe fn new(
         xincref(module);
         (*f).m_module = module;
         (*f).vectorcall = vectorcall;
+        crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
 }
@@ -137,13 +140,41 @@ pub unsafe fn new(
 unsafe extern "C" fn cfunction_dealloc(op: *mut PyObject) {
     // SAFETY: op is a builtin function whose count reached zero.
     unsafe {
+        crate::object::gc::untrack(op);
         let f = op.cast::<PyCFunctionObject>();
         xdecref((*f).m_self);
         xdecref((*f).m_module);
         if (*op).ob_type == &raw mut PyCMethod_Type {
             xdecref((*op.cast::<PyCMethodObject>()).mm_class.cast());
         }
-        crate::object::alloc::raw_free(op.cast());
+        crate::object::alloc::gc_free(op.cast());
+    }
+}
+
+/// `meth_traverse`: the bound object, the module and the defining class.
+unsafe extern "C" fn cfunction_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut libc::c_void,
+) -> libc::c_int {
+    let Some(visit) = visit else { return 0 };
+    // SAFETY: op is a builtin function; its fields are owned or NULL.
+    unsafe {
+        let f = op.cast::<PyCFunctionObject>();
+        let class = if (*op).ob_type == &raw mut PyCMethod_Type {
+            (*op.cast::<PyCMethodObject>()).mm_class.cast()
+        } else {
+            null_mut()
+        };
+        for p in [(*f).m_self, (*f).m_module, class] {
+            if !p.is_null() {
+                let r = visit(p, arg);
+                if r != 0 {
+                    return r;
+                }
+            }
+        }
+        0
     }
 }
 

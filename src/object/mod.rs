@@ -3,6 +3,7 @@
 pub mod alloc;
 pub mod bool;
 pub mod buffer;
+pub mod bufferslots;
 pub mod bytearray;
 pub mod bytes;
 pub mod bytes_format;
@@ -19,6 +20,7 @@ pub mod exceptions;
 pub mod float;
 pub mod float_repr;
 pub mod format_spec;
+pub mod freelist;
 pub mod funcobject;
 pub mod gc;
 pub mod genericalias;

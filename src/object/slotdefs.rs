@@ -87,6 +87,20 @@ static SLOTDEFS: &[SlotDef] = &[
     def("__await__", slot!(tp_as_async.am_await), wrap_unary, 0, 0),
     def("__aiter__", slot!(tp_as_async.am_aiter), wrap_unary, 0, 0),
     def("__anext__", slot!(tp_as_async.am_anext), wrap_unary, 0, 0),
+    def(
+        "__buffer__",
+        slot!(tp_as_buffer.bf_getbuffer),
+        wrap_buffer,
+        0,
+        -1,
+    ),
+    def(
+        "__release_buffer__",
+        slot!(tp_as_buffer.bf_releasebuffer),
+        wrap_releasebuffer,
+        0,
+        -1,
+    ),
     def("__add__", slot!(tp_as_number.nb_add), wrap_binary, 0, 1),
     def("__radd__", slot!(tp_as_number.nb_add), wrap_binary, 1, 1),
     def(
@@ -435,8 +449,9 @@ pub struct MethodWrapperObject {
 /// `PyWrapperDescr_Type`.
 #[no_mangle]
 pub static mut PyWrapperDescr_Type: PyTypeObject = PyTypeObject {
-    tp_flags: Py_TPFLAGS_METHOD_DESCRIPTOR,
+    tp_flags: Py_TPFLAGS_METHOD_DESCRIPTOR | Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(wrapperdescr_dealloc),
+    tp_traverse: Some(crate::object::descr::descr_traverse),
     tp_repr: Some(wrapperdescr_repr),
     tp_call: Some(wrapperdescr_call),
     tp_descr_get: Some(wrapperdescr_get),
@@ -453,15 +468,29 @@ pub static mut PyWrapperDescr_Type: PyTypeObject = PyTypeObject {
 /// `_PyMethodWrapper_Type` (`method-wrapper`).
 #[no_mangle]
 pub static mut _PyMethodWrapper_Type: PyTypeObject = PyTypeObject {
+    tp_flags: Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(methodwrapper_dealloc),
+    tp_traverse: Some(methodwrapper_traverse),
     tp_repr: Some(methodwrapper_repr),
     tp_call: Some(methodwrapper_call),
+    tp_members: (&raw const METHODWRAPPER_MEMBERS).cast_mut().cast(),
     ..type_template(
         c"method-wrapper",
         std::mem::size_of::<MethodWrapperObject>(),
         0,
     )
 };
+
+/// `method-wrapper.__self__`: the object the wrapper is bound to.
+static METHODWRAPPER_MEMBERS: [PyMemberDef; 2] = [
+    crate::object::exceptions::member(
+        c"__self__",
+        std::mem::offset_of!(MethodWrapperObject, self_),
+        Py_READONLY,
+        c"",
+    ),
+    crate::object::exceptions::MEMBER_END,
+];
 
 /// Adds a slot wrapper to `tp`'s dict for each slot `tp` defines whose name
 /// the dict does not hold yet; `__hash__` is `None` for unhashable types.
@@ -494,6 +523,7 @@ pub unsafe fn add_slot_wrappers(tp: *mut PyTypeObject) -> PyResult<()> {
             (*wd).d_common.d_name = key;
             (*wd).d_base = (sd as *const SlotDef).cast();
             (*wd).d_wrapped = wrapped;
+            crate::object::gc::track(op);
             dict::set_item(d, key, w.as_ptr())?;
         }
         if (*tp).tp_new.is_some() {
@@ -664,6 +694,7 @@ unsafe extern "C" fn wrapperdescr_get(
             let mw = m.cast::<MethodWrapperObject>();
             (*mw).descr = new_ref(op);
             (*mw).self_ = new_ref(obj);
+            crate::object::gc::track(m);
             Ok(Owned::from_raw_unchecked(m))
         }
     })
@@ -672,8 +703,9 @@ unsafe extern "C" fn wrapperdescr_get(
 unsafe extern "C" fn wrapperdescr_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero; d_name is interned (immortal).
     unsafe {
+        crate::object::gc::untrack(op);
         xdecref((*op.cast::<PyDescrObject>()).d_type.cast());
-        crate::object::alloc::raw_free(op.cast());
+        crate::object::alloc::gc_free(op.cast());
     }
 }
 
@@ -707,10 +739,29 @@ unsafe extern "C" fn methodwrapper_call(
 unsafe extern "C" fn methodwrapper_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
+        crate::object::gc::untrack(op);
         let mw = op.cast::<MethodWrapperObject>();
         decref((*mw).descr);
         decref((*mw).self_);
-        crate::object::alloc::raw_free(op.cast());
+        crate::object::alloc::gc_free(op.cast());
+    }
+}
+
+/// `wrapper_traverse`: the descriptor and the bound object.
+unsafe extern "C" fn methodwrapper_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut c_void,
+) -> libc::c_int {
+    let Some(visit) = visit else { return 0 };
+    // SAFETY: op is a method-wrapper owning both references.
+    unsafe {
+        let mw = op.cast::<MethodWrapperObject>();
+        let r = visit((*mw).descr, arg);
+        if r != 0 {
+            return r;
+        }
+        visit((*mw).self_, arg)
     }
 }
 
@@ -766,6 +817,29 @@ unsafe fn wrap_next(
         }
         check(r)
     }
+}
+
+unsafe fn wrap_buffer(
+    _sd: &SlotDef,
+    s: *mut PyObject,
+    a: &[*mut PyObject],
+    w: *mut c_void,
+) -> PyResult<Owned> {
+    let f = as_fn!(w, getbufferproc);
+    let a = crate::object::bufferslots::one_arg(a)?;
+    // SAFETY: s is an instance of the exporter's type.
+    unsafe { crate::object::bufferslots::wrap_buffer(s, a, f) }
+}
+
+unsafe fn wrap_releasebuffer(
+    _sd: &SlotDef,
+    s: *mut PyObject,
+    a: &[*mut PyObject],
+    _w: *mut c_void,
+) -> PyResult<Owned> {
+    let a = crate::object::bufferslots::one_arg(a)?;
+    // SAFETY: s is an instance of the exporter's type.
+    unsafe { crate::object::bufferslots::wrap_releasebuffer(s, a) }
 }
 
 unsafe fn wrap_hash(

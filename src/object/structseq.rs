@@ -310,8 +310,8 @@ static STRUCTSEQ_METHODS: [PyMethodDef; 2] = [
 ];
 
 /// The read-only members naming the fields of `desc` (unnamed ones left
-/// out), NULL-terminated, leaked: a type keeps its member table.
-unsafe fn members(desc: *const PyStructSequence_Desc) -> *mut PyMemberDef {
+/// out), NULL-terminated.
+unsafe fn members(desc: *const PyStructSequence_Desc) -> Box<[PyMemberDef]> {
     // SAFETY: desc is valid; the names outlive the type (caller contract).
     unsafe {
         let mut v: Vec<PyMemberDef> = Vec::new();
@@ -334,7 +334,7 @@ unsafe fn members(desc: *const PyStructSequence_Desc) -> *mut PyMemberDef {
             flags: 0,
             doc: std::ptr::null(),
         });
-        Box::leak(v.into_boxed_slice()).as_mut_ptr()
+        v.into_boxed_slice()
     }
 }
 
@@ -412,7 +412,8 @@ pub unsafe fn init_type(tp: *mut PyTypeObject, desc: *const PyStructSequence_Des
         (*tp).tp_new = Some(structseq_new);
         (*tp).tp_free = Some(crate::capi::gc::PyObject_GC_Del);
         (*tp).tp_methods = (&raw const STRUCTSEQ_METHODS).cast_mut().cast();
-        (*tp).tp_members = members(desc);
+        // A static type keeps its member table for the life of the process.
+        (*tp).tp_members = Box::leak(members(desc)).as_mut_ptr();
         (*tp).tp_base = &raw mut tuple::PyTuple_Type;
         crate::object::typeobj::ready(tp)?;
         set_counts(tp, desc)
@@ -425,6 +426,7 @@ pub unsafe fn new_type(desc: *const PyStructSequence_Desc) -> PyResult<Owned> {
     // SAFETY: desc valid; the slot table lives for the call (from_spec
     // copies what it keeps).
     unsafe {
+        let mut member_table = members(desc);
         let mut slots = [
             PyType_Slot {
                 slot: Py_tp_dealloc,
@@ -448,7 +450,7 @@ pub unsafe fn new_type(desc: *const PyStructSequence_Desc) -> PyResult<Owned> {
             },
             PyType_Slot {
                 slot: Py_tp_members,
-                pfunc: members(desc).cast(),
+                pfunc: member_table.as_mut_ptr().cast(),
             },
             PyType_Slot {
                 slot: Py_tp_doc,

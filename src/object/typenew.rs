@@ -875,6 +875,13 @@ unsafe fn install_slots(tp: *mut PyTypeObject) {
         if has("__call__") {
             (*tp).tp_call = Some(slot_tp_call);
         }
+        let bp = &mut *(*tp).tp_as_buffer;
+        if has("__buffer__") {
+            bp.bf_getbuffer = Some(crate::object::bufferslots::slot_bf_getbuffer);
+        }
+        if has("__release_buffer__") {
+            bp.bf_releasebuffer = Some(crate::object::bufferslots::slot_bf_releasebuffer);
+        }
         if has("__del__") {
             (*tp).tp_finalize = Some(subtype::slot_tp_finalize);
         }

@@ -87,6 +87,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut crate::object::memoryview::_PyManagedBuffer_Type,
         &raw mut crate::object::memoryview::_PyMemoryIter_Type,
     ]);
+    v.push(crate::object::bufferslots::wrapper_type());
     v.extend(crate::object::itertypes::all_types());
     v.extend(crate::modules::sre::types());
     v.push(&raw mut crate::object::mappingproxy::PyDictProxy_Type);
@@ -250,6 +251,9 @@ pub fn finalize() -> i32 {
     crate::modules::atexit::run_exitfuncs();
     FINALIZING.store(true, Ordering::Release);
     crate::runtime::errors::clear();
+    // Garbage cycles die while everything they may use is still there
+    // (their finalizers run now, and may print).
+    object::gc::collect(object::gc::NUM_GENERATIONS - 1);
     crate::modules::io::stdio::flush_std_streams();
     let ts = tstate::current();
     if !ts.is_null() {
@@ -262,16 +266,21 @@ pub fn finalize() -> i32 {
     }
     crate::modules::codecs::registry::finalize();
     crate::modules::io::finalize();
+    // The emptied modules leave their classes and functions in cycles.
+    object::gc::clear_lists();
+    object::gc::collect(object::gc::NUM_GENERATIONS - 1);
     // Subclasses first, so a base's dict outlives the types built on it.
     for tp in static_types().into_iter().rev() {
         // SAFETY: the static types were readied by initialize().
         unsafe { object::typeobj::clear_static(tp) };
     }
+    object::gc::collect(object::gc::NUM_GENERATIONS - 1);
     crate::vm::frame::clear_freelist();
     object::tuple::clear_freelist();
     object::list::clear_freelist();
     object::slice::clear_freelist();
     object::float::clear_freelist();
+    object::int::clear_freelist();
     object::str::clear_interned();
     let ts = tstate::swap(std::ptr::null_mut());
     if !ts.is_null() {

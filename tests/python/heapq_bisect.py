@@ -64,3 +64,11 @@ class L(list):
         super().insert(i, x)
 s = L([1, 3]); bs.insort_left(s, 2); print(s)
 print(sorted(n for n in dir(bs) if not n.startswith('__')))
+
+# The pure-Python modules over the accelerators.
+import heapq, bisect
+print(heapq.heappush is hq.heappush, bisect.bisect is bs.bisect_right, bisect.insort is bs.insort_right)
+print(heapq.nlargest(3, [5, 1, 8, 3, 9]), heapq.nsmallest(2, [5, 1, 8]), list(heapq.merge([1, 4], [2, 3], [0])))
+print(list(heapq.merge(['b', 'd'], ['a', 'c'], key=str.upper)), list(heapq.merge([4, 1], [3, 2], reverse=True)))
+it = iter([1])
+print(it.__next__.__self__ is it)

@@ -69,3 +69,6 @@ show("mc-missing", lambda: methodcaller('zz')(1))
 print(type(g).__name__, itemgetter.__module__)
 # is_none/is_not_none are new in 3.14
 print(sorted(n for n in dir(op) if not n.startswith('__') and n not in ('is_none', 'is_not_none')))
+
+import operator
+print(operator.add is op.add, operator.__add__(1, 2), operator.itemgetter is itemgetter, operator.__lt__(1, 2))
