@@ -754,6 +754,32 @@ pub fn objects(gen: Option<usize>) -> Vec<*mut PyObject> {
         .collect()
 }
 
+/// Forgets every object still tracked (the end of finalization): what
+/// survived the last collections is leaked, never traversed again by a
+/// later interpreter, whose objects it may point at no longer.
+pub fn forget_all() {
+    let st = state();
+    let heads: Vec<*mut GcHead> = st
+        .gens
+        .iter_mut()
+        .map(|g| &mut g.head as *mut GcHead)
+        .chain(std::iter::once(&mut st.permanent as *mut GcHead))
+        .collect();
+    for h in heads {
+        // SAFETY: the lists are consistent; each object is unlinked.
+        unsafe {
+            while !list_is_empty(h) {
+                list_remove((*h).next as *mut GcHead);
+            }
+        }
+    }
+    for g in &mut st.gens {
+        g.count = 0;
+    }
+    st.long_lived_total = 0;
+    st.long_lived_pending = 0;
+}
+
 /// Clears `gc.garbage` and `gc.callbacks` (interpreter finalization).
 pub fn clear_lists() {
     let st = state();

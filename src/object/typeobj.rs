@@ -253,6 +253,20 @@ pub unsafe fn clear_static(tp: *mut PyTypeObject) {
     }
 }
 
+/// Static types readied since startup (the builtin modules' types and
+/// extensions' static types), in the order they became ready.
+static READIED_STATIC: std::sync::Mutex<Vec<usize>> = std::sync::Mutex::new(Vec::new());
+
+/// Takes the list of static types readied since the last call, in the
+/// order they became ready (finalization clears them, latest first, so
+/// that the next initialization readies them afresh).
+pub fn take_readied_static() -> Vec<*mut PyTypeObject> {
+    std::mem::take(&mut *READIED_STATIC.lock().unwrap_or_else(|e| e.into_inner()))
+        .into_iter()
+        .map(|p| p as *mut PyTypeObject)
+        .collect()
+}
+
 /// `_PyType_Lookup`: the attribute `name` in the dicts along the MRO
 /// (borrowed, NULL when absent). Never raises.
 pub unsafe fn lookup(tp: *mut PyTypeObject, name: *mut PyObject) -> *mut PyObject {
@@ -369,6 +383,12 @@ pub unsafe fn ready(tp: *mut PyTypeObject) -> PyResult<()> {
             inherit_slots(tp, base);
         }
         (*tp).tp_flags = ((*tp).tp_flags & !Py_TPFLAGS_READYING) | Py_TPFLAGS_READY;
+        if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE == 0 {
+            READIED_STATIC
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(tp as usize);
+        }
         crate::object::subclasses::register(tp)
     }
 }

@@ -324,12 +324,16 @@ pub fn finalize() -> i32 {
     // The emptied modules leave their classes and functions in cycles.
     object::gc::clear_lists();
     object::gc::collect(object::gc::NUM_GENERATIONS - 1);
-    // Subclasses first, so a base's dict outlives the types built on it.
-    for tp in static_types().into_iter().rev() {
-        // SAFETY: the static types were readied by initialize().
+    // Every static type readied (the core's and the modules'), subclasses
+    // first, so a base's dict outlives the types built on it.
+    let mut readied = object::typeobj::take_readied_static();
+    readied.dedup();
+    for tp in readied.into_iter().rev() {
+        // SAFETY: these static types were readied during this run.
         unsafe { object::typeobj::clear_static(tp) };
     }
     object::gc::collect(object::gc::NUM_GENERATIONS - 1);
+    object::gc::forget_all();
     clear_thread_caches();
     object::str::clear_interned();
     let ts = tstate::swap(std::ptr::null_mut());
