@@ -85,6 +85,8 @@ int main(void)
     show("backslashreplace encode", PyCodec_BackslashReplaceErrors(ue));
     show("backslashreplace decode", PyCodec_BackslashReplaceErrors(ud));
     show("xmlcharrefreplace encode", PyCodec_XMLCharRefReplaceErrors(ue));
+    show("namereplace encode", PyCodec_NameReplaceErrors(ue));
+    show("namereplace decode", PyCodec_NameReplaceErrors(ud));
     show("xmlcharrefreplace decode", PyCodec_XMLCharRefReplaceErrors(ud));
     PyObject *notexc = PyLong_FromLong(1);
     show("ignore on an int", PyCodec_IgnoreErrors(notexc));

@@ -636,6 +636,13 @@ static inline int _Py_inline_PyObject_TypeCheck(PyObject *ob, PyTypeObject *type
 #define Py_UNBLOCK_THREADS _save = PyEval_SaveThread();
 #define Py_END_ALLOW_THREADS PyEval_RestoreThread(_save); }
 #define PyThreadState_GET() PyThreadState_Get()
+
+/* ---- Threads (pythread.h) ---------------------------------------------- */
+#define WAIT_LOCK 1
+#define NOWAIT_LOCK 0
+#define PYTHREAD_INVALID_THREAD_ID ((unsigned long)-1)
+typedef long long PY_TIMEOUT_T;
+#define Py_tss_NEEDS_INIT {0}
 /* Critical sections guard an object in the free-threaded build; with the
  * GIL they are plain blocks. */
 #define Py_BEGIN_CRITICAL_SECTION(op) {

@@ -767,6 +767,12 @@ typedef struct PyCodeObject PyCodeObject;
 #define HEXVERSION 51249392
 
 /*
+ `_thread.TIMEOUT_MAX`: the longest timeout in seconds (timeouts are
+ kept in nanoseconds in an i64).
+ */
+#define TIMEOUT_MAX 9223372036.0
+
+/*
  Size of the GC header placed before tracked objects.
  */
 #define GC_HEAD_SIZE 16
@@ -871,14 +877,63 @@ typedef struct PyCodeObject PyCodeObject;
 #define EXT_BASE 4194304
 
 /*
+ Eval-breaker bit: a thread waits for the GIL; the holder should drop it.
+ */
+#define GIL_DROP_REQUEST 1
+
+/*
+ Eval-breaker bit: some thread state has a pending asynchronous
+ exception (`PyThreadState_SetAsyncExc`).
+ */
+#define ASYNC_EXC 2
+
+/*
+ Eval-breaker bit: a signal arrived; the main thread runs its handler.
+ */
+#define SIGNALS_PENDING 4
+
+/*
+ Smallest stack size `_thread.stack_size` accepts (CPython's
+ `THREAD_STACK_MIN`).
+ */
+#define STACK_MIN 32768
+
+/*
  One more than the highest signal number (`NSIG`; Linux has 64 signals).
  */
 #define NSIG 65
 
 /*
+ `PyGILState_STATE`: whether `PyGILState_Ensure` found the GIL held.
+ */
+typedef enum PyGILState_STATE {
+  PyGILState_LOCKED,
+  PyGILState_UNLOCKED,
+} PyGILState_STATE;
+
+/*
+ `PyLockStatus`: the result of `PyThread_acquire_lock_timed`.
+ */
+typedef enum PyLockStatus {
+  PY_LOCK_FAILURE = 0,
+  PY_LOCK_ACQUIRED = 1,
+  PY_LOCK_INTR,
+} PyLockStatus;
+
+/*
+ `PyInterpreterState`: one interpreter's modules and builtins.
+ */
+typedef struct PyInterpreterState PyInterpreterState;
+
+/*
  `PyLongWriter` (PEP 757): opaque; it is the int being filled in.
  */
 typedef struct PyLongWriter PyLongWriter;
+
+/*
+ `PyThreadState`: opaque to C.
+ */
+typedef struct PyThreadState PyThreadState;
 
 /*
  `PyUnicodeWriter`: an opaque string builder.
@@ -1381,6 +1436,20 @@ typedef struct PyCompilerFlags {
 } PyCompilerFlags;
 
 /*
+ `PyThread_type_lock`: an opaque lock handle.
+ */
+typedef void *PyThread_type_lock;
+
+/*
+ `Py_tss_t`: a thread-specific storage key; `Py_tss_NEEDS_INIT` (all
+ zero) is the uncreated state.
+ */
+typedef struct Py_tss_t {
+  int _is_initialized;
+  unsigned int _key;
+} Py_tss_t;
+
+/*
  `PyStructSequence_Field`: a field's name (or
  `PyStructSequence_UnnamedField`) and doc.
  */
@@ -1864,6 +1933,12 @@ extern "C" {
  `Py_Version`: the runtime's version as `PY_VERSION_HEX` (3.14.0 final).
  */
 extern const unsigned long Py_Version;
+
+/*
+ `PY_TIMEOUT_MAX`: the longest timeout, in microseconds, that
+ `PyThread_acquire_lock_timed` takes (timeouts are kept in nanoseconds).
+ */
+extern const long long PY_TIMEOUT_MAX;
 
 /*
  `PyBool_Type`.
@@ -3523,6 +3598,11 @@ PyObject *PyCodec_BackslashReplaceErrors(PyObject *exc);
 PyObject *PyCodec_XMLCharRefReplaceErrors(PyObject *exc);
 
 /*
+ `PyCodec_NameReplaceErrors`.
+ */
+PyObject *PyCodec_NameReplaceErrors(PyObject *exc);
+
+/*
  `_Py_c_sum`.
  */
 struct Py_complex _Py_c_sum(struct Py_complex a, struct Py_complex b);
@@ -4510,6 +4590,162 @@ PyObject *_PyObject_GC_New(struct PyTypeObject *tp);
  `_PyObject_GC_NewVar` (behind `PyObject_GC_NewVar`).
  */
 PyVarObject *_PyObject_GC_NewVar(struct PyTypeObject *tp, Py_ssize_t n);
+
+/*
+ `PyThreadState_New`: a new thread state for `interp`, not current.
+ */
+struct PyThreadState *PyThreadState_New(struct PyInterpreterState *interp);
+
+/*
+ `PyThreadState_Clear`: releases what `ts` holds; needs the GIL.
+ */
+void PyThreadState_Clear(struct PyThreadState *ts);
+
+/*
+ `PyThreadState_Delete`: frees a cleared thread state that is not
+ current.
+ */
+void PyThreadState_Delete(struct PyThreadState *ts);
+
+/*
+ `PyThreadState_DeleteCurrent`: frees the current (cleared) thread state
+ and releases the GIL.
+ */
+void PyThreadState_DeleteCurrent(void);
+
+/*
+ `PyThreadState_Get`: the current thread state; a fatal error without one.
+ */
+struct PyThreadState *PyThreadState_Get(void);
+
+/*
+ `PyThreadState_GetUnchecked`: the current thread state or NULL.
+ */
+struct PyThreadState *PyThreadState_GetUnchecked(void);
+
+/*
+ `_PyThreadState_UncheckedGet`: the pre-3.13 name of
+ `PyThreadState_GetUnchecked`.
+ */
+struct PyThreadState *_PyThreadState_UncheckedGet(void);
+
+/*
+ `PyThreadState_Swap`: makes `new` current (taking the GIL for it) after
+ detaching the current one (releasing the GIL); returns the old one.
+ */
+struct PyThreadState *PyThreadState_Swap(struct PyThreadState *new_);
+
+/*
+ `PyThreadState_GetInterpreter`.
+ */
+struct PyInterpreterState *PyThreadState_GetInterpreter(struct PyThreadState *ts);
+
+/*
+ `PyThreadState_GetFrame`: the frame `ts` runs (a new reference), NULL
+ when it runs none.
+ */
+PyFrameObject *PyThreadState_GetFrame(struct PyThreadState *ts);
+
+/*
+ `PyThreadState_GetID`: unique among the process's thread states.
+ */
+uint64_t PyThreadState_GetID(struct PyThreadState *ts);
+
+/*
+ `PyThreadState_GetDict`: a dict private to the current thread state
+ (borrowed), NULL without a thread state (no exception set then).
+ */
+PyObject *PyThreadState_GetDict(void);
+
+/*
+ `PyThreadState_SetAsyncExc`: asks the thread whose `get_ident()` is `id`
+ to raise `exc` (a class; NULL withdraws a pending request) when it next
+ runs Python code. Returns how many thread states were changed (0 or 1).
+ */
+int PyThreadState_SetAsyncExc(unsigned long id, PyObject *exc);
+
+/*
+ `PyThreadState_Next`: the thread state after `ts` in its interpreter's
+ list, NULL at the end.
+ */
+struct PyThreadState *PyThreadState_Next(struct PyThreadState *ts);
+
+/*
+ `PyInterpreterState_ThreadHead`: the newest thread state of `interp`.
+ */
+struct PyThreadState *PyInterpreterState_ThreadHead(struct PyInterpreterState *interp);
+
+/*
+ `PyInterpreterState_Get`: the current interpreter; a fatal error
+ without a thread state.
+ */
+struct PyInterpreterState *PyInterpreterState_Get(void);
+
+/*
+ `PyInterpreterState_Main`: the main interpreter, NULL when the runtime
+ is not initialized.
+ */
+struct PyInterpreterState *PyInterpreterState_Main(void);
+
+/*
+ `PyInterpreterState_GetID`: 0 for the main (and only) interpreter.
+ */
+int64_t PyInterpreterState_GetID(struct PyInterpreterState *interp);
+
+/*
+ `PyEval_SaveThread`: detaches the current thread state and releases the
+ GIL; returns the thread state for `PyEval_RestoreThread`.
+ */
+struct PyThreadState *PyEval_SaveThread(void);
+
+/*
+ `PyEval_RestoreThread`: takes the GIL and makes `ts` current. A thread
+ that arrives during or after finalization blocks forever.
+ */
+void PyEval_RestoreThread(struct PyThreadState *ts);
+
+/*
+ `PyEval_AcquireThread`: `PyEval_RestoreThread` for a thread state that
+ may be new.
+ */
+void PyEval_AcquireThread(struct PyThreadState *ts);
+
+/*
+ `PyEval_ReleaseThread`: detaches `ts`, which must be current, and
+ releases the GIL.
+ */
+void PyEval_ReleaseThread(struct PyThreadState *ts);
+
+/*
+ `PyEval_InitThreads`: the GIL always exists; does nothing (deprecated).
+ */
+void PyEval_InitThreads(void);
+
+/*
+ `PyGILState_Ensure`: makes sure the calling thread holds the GIL with
+ its own thread state, creating one for a thread never seen before.
+ Returns whether the GIL was already held. Without an initialized runtime
+ (and during finalization) the thread blocks forever (see the module doc).
+ */
+enum PyGILState_STATE PyGILState_Ensure(void);
+
+/*
+ `PyGILState_Release`: undoes one `PyGILState_Ensure`; the last one
+ deletes a thread state that `Ensure` created.
+ */
+void PyGILState_Release(enum PyGILState_STATE old);
+
+/*
+ `PyGILState_GetThisThreadState`: the thread state `PyGILState_*` uses
+ for the calling thread, NULL when it has none.
+ */
+struct PyThreadState *PyGILState_GetThisThreadState(void);
+
+/*
+ `PyGILState_Check`: 1 if the calling thread holds the GIL with its
+ `PyGILState` thread state.
+ */
+int PyGILState_Check(void);
 
 /*
  `PyImport_AppendInittab`: registers `initfunc` as the builtin module
@@ -6282,6 +6518,136 @@ void PySys_SetArgv(int argc, wchar_t **argv);
  `PySys_SetPath`: `sys.path` from a `:`-separated list.
  */
 void PySys_SetPath(const wchar_t *path);
+
+/*
+ `PyThread_init_thread`: nothing to set up.
+ */
+void PyThread_init_thread(void);
+
+/*
+ `PyThread_get_thread_ident`: `threading.get_ident()` of the caller.
+ */
+unsigned long PyThread_get_thread_ident(void);
+
+/*
+ `PyThread_get_thread_native_id`: the kernel's id of the caller.
+ */
+unsigned long PyThread_get_thread_native_id(void);
+
+/*
+ `PyThread_start_new_thread`: runs `func(arg)` in a new detached thread;
+ returns its ident, or `PYTHREAD_INVALID_THREAD_ID` when it could not
+ start.
+ */
+unsigned long PyThread_start_new_thread(void (*func)(void*), void *arg);
+
+/*
+ `PyThread_allocate_lock`: a new unlocked lock, NULL on failure.
+ */
+PyThread_type_lock PyThread_allocate_lock(void);
+
+/*
+ `PyThread_free_lock`.
+ */
+void PyThread_free_lock(PyThread_type_lock lock);
+
+/*
+ `PyThread_acquire_lock`: 1 when taken; with `waitflag` 0 it does not
+ wait.
+ */
+int PyThread_acquire_lock(PyThread_type_lock lock, int waitflag);
+
+/*
+ `PyThread_acquire_lock_timed`: waits up to `microseconds` (forever when
+ negative). This runtime never interrupts the wait, so `intr_flag` has no
+ effect and `PY_LOCK_INTR` is never returned.
+ */
+enum PyLockStatus PyThread_acquire_lock_timed(PyThread_type_lock lock,
+                                              long long microseconds,
+                                              int _intr_flag);
+
+/*
+ `PyThread_release_lock`.
+ */
+void PyThread_release_lock(PyThread_type_lock lock);
+
+/*
+ `PyThread_get_stacksize`: the stack size for new threads, 0 for the
+ default.
+ */
+size_t PyThread_get_stacksize(void);
+
+/*
+ `PyThread_set_stacksize`: 0 on success, -1 for a size below the
+ minimum (32 KiB).
+ */
+int PyThread_set_stacksize(size_t size);
+
+/*
+ `PyThread_tss_alloc`: a new uncreated key on the heap, NULL on failure.
+ */
+struct Py_tss_t *PyThread_tss_alloc(void);
+
+/*
+ `PyThread_tss_free`: deletes the key if created, then frees it.
+ */
+void PyThread_tss_free(struct Py_tss_t *key);
+
+/*
+ `PyThread_tss_is_created`.
+ */
+int PyThread_tss_is_created(struct Py_tss_t *key);
+
+/*
+ `PyThread_tss_create`: 0 on success (also when already created).
+ */
+int PyThread_tss_create(struct Py_tss_t *key);
+
+/*
+ `PyThread_tss_delete`: forgets the key (no-op when not created).
+ */
+void PyThread_tss_delete(struct Py_tss_t *key);
+
+/*
+ `PyThread_tss_set`: 0 on success.
+ */
+int PyThread_tss_set(struct Py_tss_t *key, void *value);
+
+/*
+ `PyThread_tss_get`: this thread's value, NULL when unset.
+ */
+void *PyThread_tss_get(struct Py_tss_t *key);
+
+/*
+ `PyThread_create_key` (deprecated TLS API): a new key, -1 on failure.
+ */
+int PyThread_create_key(void);
+
+/*
+ `PyThread_delete_key` (deprecated TLS API).
+ */
+void PyThread_delete_key(int key);
+
+/*
+ `PyThread_set_key_value` (deprecated TLS API): 0 on success.
+ */
+int PyThread_set_key_value(int key, void *value);
+
+/*
+ `PyThread_get_key_value` (deprecated TLS API).
+ */
+void *PyThread_get_key_value(int key);
+
+/*
+ `PyThread_delete_key_value` (deprecated TLS API): unsets this thread's
+ value.
+ */
+void PyThread_delete_key_value(int key);
+
+/*
+ `PyThread_ReInitTLS` (deprecated TLS API): nothing to do after fork.
+ */
+void PyThread_ReInitTLS(void);
 
 /*
  `PyTuple_New`.

@@ -254,3 +254,10 @@ pub unsafe extern "C" fn PyCodec_XMLCharRefReplaceErrors(exc: *mut PyObject) -> 
     // SAFETY: forwarded.
     unsafe { run_handler(handlers::xmlcharrefreplace_errors, exc) }
 }
+
+/// `PyCodec_NameReplaceErrors`.
+#[no_mangle]
+pub unsafe extern "C" fn PyCodec_NameReplaceErrors(exc: *mut PyObject) -> *mut PyObject {
+    // SAFETY: forwarded.
+    unsafe { run_handler(handlers::namereplace_errors, exc) }
+}

@@ -840,7 +840,7 @@ fn write_stderr(text: &str) {
 }
 
 /// Takes the raised exception and reports it as unraisable.
-fn write_unraisable(msg: Option<&str>, obj: *mut PyObject) {
+pub(crate) fn write_unraisable(msg: Option<&str>, obj: *mut PyObject) {
     let Some(e) = errors::take() else { return };
     // SAFETY: obj NULL or valid; e an exception instance.
     let text = unsafe { display::format_unraisable(msg, obj, e.as_ptr()) };

@@ -1,6 +1,7 @@
 //! `PyMutex` (CPython's `Include/cpython/lock.h`): a one-byte lock that C
 //! code embeds in its own structs. `PyMutex_Lock`, `PyMutex_Unlock`,
-//! `PyMutex_IsLocked`.
+//! `PyMutex_IsLocked`. A thread that sleeps waiting for a mutex releases
+//! the GIL meanwhile, as CPython's does.
 //!
 //! The byte holds two bits, as CPython's does: `LOCKED`, and `HAS_PARKED`
 //! when some thread sleeps waiting for it. Sleepers wait on one process-wide
@@ -71,12 +72,16 @@ fn lock_slow(b: &AtomicU8) {
         {
             continue;
         }
-        let guard = PARKING.lock().unwrap_or_else(|e| e.into_inner());
-        // Checked under PARKING: an unlock after this point must take
-        // PARKING to wake us, so it cannot slip between check and wait.
-        if b.load(Ordering::Relaxed) == LOCKED | HAS_PARKED {
-            drop(WAKE.wait(guard).unwrap_or_else(|e| e.into_inner()));
-        }
+        // Sleeping releases the GIL (CPython detaches the thread state):
+        // the holder may need it to get to its unlock.
+        crate::runtime::gil::allow_threads(|| {
+            let guard = PARKING.lock().unwrap_or_else(|e| e.into_inner());
+            // Checked under PARKING: an unlock after this point must take
+            // PARKING to wake us, so it cannot slip between check and wait.
+            if b.load(Ordering::Relaxed) == LOCKED | HAS_PARKED {
+                drop(WAKE.wait(guard).unwrap_or_else(|e| e.into_inner()));
+            }
+        });
     }
 }
 

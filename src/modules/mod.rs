@@ -32,6 +32,7 @@ pub mod sre;
 pub mod stat;
 pub mod struct_;
 pub mod sys;
+pub mod thread;
 pub mod time;
 pub mod typing;
 pub mod unicodedata;
@@ -76,6 +77,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_stat", stat::init),
     ("_string", _string::init),
     ("_struct", struct_::init),
+    ("_thread", thread::init),
     ("_typing", typing::init),
     ("_weakref", _weakref::init),
     ("atexit", atexit::init),

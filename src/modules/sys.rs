@@ -53,6 +53,24 @@ builtin!(sys_setrecursionlimit, |args, kws| {
     Ok(Owned::from_borrowed_static(none::none()))
 });
 
+builtin!(sys_getswitchinterval, |args, kws| {
+    arity("getswitchinterval", args, 0, 0)?;
+    crate::object::float::from_f64(crate::runtime::gil::switch_interval())
+});
+
+builtin!(sys_setswitchinterval, |args, kws| {
+    no_kwargs("setswitchinterval", &kws)?;
+    arity("setswitchinterval", args, 1, 1)?;
+    let v = crate::object::float::as_f64(args[0])?;
+    if v <= 0.0 {
+        return Err(errors::value_error(
+            "switch interval must be strictly positive",
+        ));
+    }
+    crate::runtime::gil::set_switch_interval(v);
+    Ok(Owned::from_borrowed_static(none::none()))
+});
+
 builtin!(sys_getrefcount, |args, kws| {
     arity("getrefcount", args, 1, 1)?;
     int::from_i64((*args[0]).ob_refcnt as i64)
@@ -381,7 +399,7 @@ builtin!(sys_breakpointhook, |args, kws| {
 
 const FK: libc::c_int = METH_FASTCALL | METH_KEYWORDS;
 
-static mut SYS_METHODS: [PyMethodDef; 21] = [
+static mut SYS_METHODS: [PyMethodDef; 23] = [
     method(
         c"getfilesystemencoding",
         sys_getfilesystemencoding as *const c_void,
@@ -416,6 +434,16 @@ static mut SYS_METHODS: [PyMethodDef; 21] = [
         FK,
     ),
     method(c"getrefcount", sys_getrefcount as *const c_void, FK),
+    method(
+        c"getswitchinterval",
+        sys_getswitchinterval as *const c_void,
+        FK,
+    ),
+    method(
+        c"setswitchinterval",
+        sys_setswitchinterval as *const c_void,
+        FK,
+    ),
     method(c"intern", sys_intern as *const c_void, FK),
     method(c"_getframe", sys_getframe as *const c_void, FK),
     method(c"exception", sys_exception as *const c_void, FK),

@@ -4,10 +4,57 @@
 use crate::ffi::*;
 use crate::object;
 use crate::runtime::tstate::{self, PyInterpreterState, PyThreadState};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU64, Ordering};
 
 static INITIALIZED: AtomicBool = AtomicBool::new(false);
 static FINALIZING: AtomicBool = AtomicBool::new(false);
+/// `get_ident()` of the thread running `Py_FinalizeEx`, 0 when none.
+static FINALIZER: AtomicU64 = AtomicU64::new(0);
+/// Incremented by every finalization: thread states carry the generation
+/// they were made in, and one from an earlier generation never runs again.
+static GENERATION: AtomicU64 = AtomicU64::new(0);
+
+/// The main interpreter, NULL when the runtime is not initialized.
+static MAIN_INTERP: AtomicPtr<PyInterpreterState> = AtomicPtr::new(std::ptr::null_mut());
+
+/// `PyInterpreterState_Main`.
+pub fn main_interpreter() -> *mut PyInterpreterState {
+    MAIN_INTERP.load(Ordering::Acquire)
+}
+
+/// Frees the calling thread's object caches (free lists): done at
+/// finalization and when a thread's thread state goes away, since a
+/// thread's caches die with it.
+pub fn clear_thread_caches() {
+    crate::vm::frame::clear_freelist();
+    object::tuple::clear_freelist();
+    object::list::clear_freelist();
+    object::slice::clear_freelist();
+    object::float::clear_freelist();
+    object::int::clear_freelist();
+}
+
+/// The current runtime generation.
+pub fn generation() -> u64 {
+    GENERATION.load(Ordering::Acquire)
+}
+
+/// Whether a thread that just took the GIL with `ts` must give it back and
+/// hang: `ts` belongs to a finalized runtime, or finalization is under way
+/// in another thread.
+///
+/// # Safety
+/// `ts` is NULL or a thread state (never freed while its thread lives).
+pub unsafe fn must_hang(ts: *mut PyThreadState) -> bool {
+    if ts.is_null() {
+        return false;
+    }
+    // SAFETY: thread states of other threads are never freed by
+    // finalization (see `finalize`), so ts is live.
+    let (generation, ident) = unsafe { ((*ts).generation, (*ts).thread_id) };
+    let finalizer = FINALIZER.load(Ordering::Acquire);
+    generation != GENERATION.load(Ordering::Acquire) || (finalizer != 0 && finalizer != ident)
+}
 
 /// Every static type of the core, bases first.
 fn static_types() -> Vec<*mut PyTypeObject> {
@@ -102,6 +149,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
     v.extend(crate::object::dictview::all_types());
     v.extend(crate::object::set::all_types());
     v.extend(exceptions::all_types());
+    v.extend(crate::modules::thread::all_types());
     v.extend(crate::modules::io::all_types());
     v
 }
@@ -206,8 +254,13 @@ pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), St
     });
     object::hash::set_secret(seed);
     let interp = Box::into_raw(Box::new(PyInterpreterState::new()));
-    let ts = Box::into_raw(PyThreadState::new(interp));
+    // SAFETY: interp was just created.
+    let ts = unsafe { PyThreadState::new(interp) };
+    // SAFETY: ts was just made for this thread.
+    unsafe { crate::runtime::gil::take(ts) };
     tstate::swap(ts);
+    tstate::set_gilstate(ts);
+    MAIN_INTERP.store(interp, Ordering::Release);
     for tp in static_types() {
         // SAFETY: static types live for the process.
         if unsafe { object::typeobj::ready(tp) }.is_err() {
@@ -247,8 +300,10 @@ pub fn finalize() -> i32 {
     if !is_initialized() {
         return 0;
     }
-    // atexit callbacks run first, while the runtime is not yet finalizing.
+    wait_for_thread_shutdown();
+    // atexit callbacks run next, while the runtime is not yet finalizing.
     crate::modules::atexit::run_exitfuncs();
+    FINALIZER.store(tstate::thread_ident(), Ordering::Release);
     FINALIZING.store(true, Ordering::Release);
     crate::runtime::errors::clear();
     // Garbage cycles die while everything they may use is still there
@@ -275,27 +330,56 @@ pub fn finalize() -> i32 {
         unsafe { object::typeobj::clear_static(tp) };
     }
     object::gc::collect(object::gc::NUM_GENERATIONS - 1);
-    crate::vm::frame::clear_freelist();
-    object::tuple::clear_freelist();
-    object::list::clear_freelist();
-    object::slice::clear_freelist();
-    object::float::clear_freelist();
-    object::int::clear_freelist();
+    clear_thread_caches();
     object::str::clear_interned();
     let ts = tstate::swap(std::ptr::null_mut());
+    MAIN_INTERP.store(std::ptr::null_mut(), Ordering::Release);
+    GENERATION.fetch_add(1, Ordering::AcqRel);
     if !ts.is_null() {
         // SAFETY: the main thread state and interpreter were boxed in
-        // initialize() and nothing refers to them once detached.
+        // initialize() and nothing refers to them once detached. Other
+        // thread states are only unlinked: a daemon thread may still hold
+        // one, and must find it intact when it wakes up to hang.
         unsafe {
-            let ts = Box::from_raw(ts);
-            Box::from_raw(ts.interp).clear();
+            let interp = (*ts).interp;
+            for other in (*interp).thread_states() {
+                tstate::unlink(other);
+            }
+            (*ts).clear();
+            tstate::delete(ts);
+            Box::from_raw(interp).clear();
         }
+        crate::runtime::gil::release(ts, false);
     }
     crate::runtime::config::set_current(None);
     INITIALIZED.store(false, Ordering::Release);
     FINALIZING.store(false, Ordering::Release);
+    FINALIZER.store(0, Ordering::Release);
     run_exit_funcs();
     0
+}
+
+/// `wait_for_thread_shutdown`: if `threading` was imported, calls its
+/// `_shutdown()`, which joins the non-daemon threads; a failure there is
+/// reported as unraisable.
+fn wait_for_thread_shutdown() {
+    let modules = crate::modules::sys_modules();
+    if modules.is_null() {
+        return;
+    }
+    // SAFETY: sys.modules is a dict; we hold the GIL.
+    unsafe {
+        let threading =
+            object::dict::get_item_known_hash_str(modules, object::str::intern("threading"));
+        if threading.is_null() {
+            return;
+        }
+        let threading = crate::Owned::from_borrowed(threading);
+        let r = object::protocol::call_method_obj(threading.as_ptr(), "_shutdown", &[]);
+        if r.is_err() {
+            crate::capi::exceptions::write_unraisable(None, threading.as_ptr());
+        }
+    }
 }
 
 /// The most `Py_AtExit` functions CPython keeps.

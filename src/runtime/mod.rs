@@ -3,9 +3,11 @@
 pub mod config;
 pub mod dynload;
 pub mod errors;
+pub mod gil;
 pub mod import;
 pub mod lifecycle;
 pub mod pathconfig;
+pub mod pythread;
 pub mod run;
 pub mod signals;
 pub mod tstate;

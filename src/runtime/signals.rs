@@ -59,6 +59,7 @@ pub fn trip(sig: c_int) {
     if let Some(t) = TRIPPED.get(sig as usize) {
         t.store(true, Ordering::Release);
         ANY_TRIPPED.store(true, Ordering::Release);
+        crate::runtime::gil::set_eval_breaker(crate::runtime::gil::SIGNALS_PENDING);
     }
 }
 

@@ -1,9 +1,12 @@
 //! Interpreter and thread states. Each OS thread running Python has a
 //! `PyThreadState`, found through a thread-local; the thread state holds the
-//! error indicator (the raised exception) and the recursion depth.
+//! error indicator (the raised exception) and the recursion depth. The
+//! interpreter keeps the list of its thread states (`PyInterpreterState_ThreadHead`).
 use crate::ffi::PyObject;
 use std::cell::Cell;
 use std::ptr::null_mut;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
 
 /// `PyInterpreterState`: one interpreter's modules and builtins.
 pub struct PyInterpreterState {
@@ -18,6 +21,11 @@ pub struct PyInterpreterState {
     /// Single-phase extension modules by `PyModuleDef.m_base.m_index`
     /// (`PyState_FindModule`), strong references.
     pub modules_by_index: Vec<*mut PyObject>,
+    /// Its thread states (addresses), newest first; a mutex because native
+    /// threads create thread states without holding the GIL.
+    pub threads: Mutex<Vec<usize>>,
+    /// `threading.get_ident()` of the thread that created the interpreter.
+    pub main_thread: u64,
 }
 
 impl PyInterpreterState {
@@ -29,7 +37,15 @@ impl PyInterpreterState {
             path: Vec::new(),
             argv: Vec::new(),
             modules_by_index: Vec::new(),
+            threads: Mutex::new(Vec::new()),
+            main_thread: thread_ident(),
         }
+    }
+
+    /// The addresses of its thread states, newest first.
+    pub fn thread_states(&self) -> Vec<*mut PyThreadState> {
+        let list = self.threads.lock().unwrap_or_else(|e| e.into_inner());
+        list.iter().map(|&a| a as *mut PyThreadState).collect()
     }
 
     /// Releases what the interpreter holds (at finalization). Module dicts
@@ -102,14 +118,65 @@ pub struct PyThreadState {
     pub recursion_limit: i32,
     /// The running Python frame (borrowed), NULL outside Python code.
     pub frame: *mut PyObject,
+    /// `PyThreadState_GetDict`'s dict, created on first use.
+    pub dict: *mut PyObject,
+    /// The exception class `PyThreadState_SetAsyncExc` asked this thread
+    /// to raise, NULL when none.
+    pub async_exc: *mut PyObject,
+    /// Nesting of `PyGILState_Ensure` calls on this thread state.
+    pub gilstate_counter: i32,
+    /// `pthread_self()` of the OS thread it belongs to (`get_ident`).
+    pub thread_id: u64,
+    /// The kernel's id of that thread (`get_native_id`).
+    pub native_id: u64,
+    /// Unique among the process's thread states (`PyThreadState_GetID`).
+    pub id: u64,
+    /// The runtime generation it was made in (see `lifecycle::generation`):
+    /// a thread state from before a finalization must never run again.
+    pub generation: u64,
     /// `sys.set_asyncgen_hooks` `firstiter` (owned), NULL when unset.
     pub async_gen_firstiter: *mut PyObject,
     /// `sys.set_asyncgen_hooks` `finalizer` (owned), NULL when unset.
     pub async_gen_finalizer: *mut PyObject,
 }
 
+/// `PyThread_get_thread_ident`: the calling thread's `pthread_self()`.
+pub fn thread_ident() -> u64 {
+    // SAFETY: pthread_self has no preconditions.
+    unsafe { libc::pthread_self() as u64 }
+}
+
+/// `PyThread_get_thread_native_id`: the kernel's id of the calling thread.
+pub fn native_thread_id() -> u64 {
+    // SAFETY: gettid has no preconditions.
+    unsafe { libc::gettid() as u64 }
+}
+
+/// The last `PyThreadState.id` handed out.
+static NEXT_ID: AtomicU64 = AtomicU64::new(0);
+
 thread_local! {
     static CURRENT: Cell<*mut PyThreadState> = const { Cell::new(null_mut()) };
+    /// The thread state `PyGILState_*` uses on this thread, with the
+    /// runtime generation it belongs to.
+    static GILSTATE: Cell<(*mut PyThreadState, u64)> = const { Cell::new((null_mut(), 0)) };
+}
+
+/// This thread's `PyGILState` thread state, NULL when it has none (or only
+/// one from before a finalization).
+pub fn gilstate() -> *mut PyThreadState {
+    let (ts, generation) = GILSTATE.with(|c| c.get());
+    if generation == crate::runtime::lifecycle::generation() {
+        ts
+    } else {
+        null_mut()
+    }
+}
+
+/// Makes `ts` this thread's `PyGILState` thread state (NULL forgets it).
+pub fn set_gilstate(ts: *mut PyThreadState) {
+    let generation = crate::runtime::lifecycle::generation();
+    GILSTATE.with(|c| c.set((ts, generation)));
 }
 
 /// The current thread's state (NULL when it has none).
@@ -149,17 +216,109 @@ impl PyThreadState {
         }
     }
 
-    /// A fresh thread state for `interp`.
-    pub fn new(interp: *mut PyInterpreterState) -> Box<PyThreadState> {
-        Box::new(PyThreadState {
+    /// A fresh thread state for `interp`, bound to the calling OS thread
+    /// and added to the interpreter's list (`PyThreadState_New`). Free it
+    /// with [`delete`].
+    ///
+    /// # Safety
+    /// `interp` is a live interpreter.
+    pub unsafe fn new(interp: *mut PyInterpreterState) -> *mut PyThreadState {
+        let ts = Box::into_raw(Box::new(PyThreadState {
             interp,
             current_exception: null_mut(),
             handled_exception: null_mut(),
             recursion_depth: 0,
             recursion_limit: 1000,
             frame: null_mut(),
+            dict: null_mut(),
+            async_exc: null_mut(),
+            gilstate_counter: 0,
+            thread_id: thread_ident(),
+            native_id: native_thread_id(),
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed) + 1,
+            generation: crate::runtime::lifecycle::generation(),
             async_gen_firstiter: null_mut(),
             async_gen_finalizer: null_mut(),
-        })
+        }));
+        // SAFETY: the caller passes a live interpreter.
+        let list = unsafe { &(*interp).threads };
+        list.lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(0, ts as usize);
+        ts
     }
+
+    /// Rebinds the thread state to the calling OS thread (a thread state
+    /// made by one thread for another, as `_thread.start_new_thread` does).
+    pub fn bind_to_current_thread(&mut self) {
+        self.thread_id = thread_ident();
+        self.native_id = native_thread_id();
+    }
+
+    /// Releases the objects the thread state holds (`PyThreadState_Clear`);
+    /// needs the GIL.
+    pub fn clear(&mut self) {
+        let exc = std::mem::replace(&mut self.async_exc, null_mut());
+        if !exc.is_null() {
+            crate::runtime::gil::note_async_exc(false);
+        }
+        for p in [
+            exc,
+            std::mem::replace(&mut self.current_exception, null_mut()),
+            std::mem::replace(&mut self.handled_exception, null_mut()),
+            std::mem::replace(&mut self.dict, null_mut()),
+        ] {
+            // SAFETY: the thread state owned these references.
+            unsafe { crate::object::refcount::xdecref(p) };
+        }
+        self.clear_asyncgen_hooks();
+    }
+}
+
+/// Removes `ts` from its interpreter's list and frees it
+/// (`PyThreadState_Delete`); it must be cleared and not current anywhere.
+///
+/// # Safety
+/// `ts` came from [`PyThreadState::new`] and is not used afterwards.
+pub unsafe fn delete(ts: *mut PyThreadState) {
+    // SAFETY: ts is live until freed here; its interpreter outlives it.
+    unsafe {
+        unlink(ts);
+        drop(Box::from_raw(ts));
+    }
+}
+
+/// Frees the current thread state `ts` and releases the GIL
+/// (`PyThreadState_DeleteCurrent`); the thread's object caches are emptied
+/// first, as the thread may be about to end.
+///
+/// # Safety
+/// `ts` is the current thread state, made by [`PyThreadState::new`], and
+/// cleared.
+pub unsafe fn delete_current(ts: *mut PyThreadState) {
+    crate::runtime::lifecycle::clear_thread_caches();
+    forget_gilstate(ts);
+    swap(null_mut());
+    crate::runtime::gil::release(ts, false);
+    // SAFETY: ts is no longer current.
+    unsafe { delete(ts) }
+}
+
+/// Unbinds `ts` from this thread's `PyGILState` thread state if it is it.
+pub fn forget_gilstate(ts: *mut PyThreadState) {
+    if gilstate() == ts {
+        set_gilstate(null_mut());
+    }
+}
+
+/// Removes `ts` from its interpreter's list without freeing it.
+///
+/// # Safety
+/// `ts` is a live thread state whose interpreter is live.
+pub unsafe fn unlink(ts: *mut PyThreadState) {
+    // SAFETY: as the caller promises.
+    let list = unsafe { &(*(*ts).interp).threads };
+    list.lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .retain(|&a| a != ts as usize);
 }

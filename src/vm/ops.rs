@@ -499,14 +499,12 @@ pub unsafe fn unpack(seq: *mut PyObject, n: usize, star: Option<usize>) -> PyRes
 }
 
 /// The eval breaker check at backward jumps and function entry: runs a
-/// scheduled cycle collection and the handlers of signals that arrived.
+/// scheduled cycle collection, then handles GIL drop requests, signals
+/// and asynchronous exceptions (`runtime::gil`).
 #[inline(always)]
 pub fn eval_breaker() -> PyResult<()> {
     crate::object::gc::collect_if_scheduled();
-    if crate::runtime::signals::pending() {
-        errors::check_signals()?;
-    }
-    Ok(())
+    crate::runtime::gil::check_eval_breaker()
 }
 
 /// `CALL_FUNCTION_EX`.

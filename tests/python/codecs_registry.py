@@ -90,3 +90,5 @@ try:
     'é'.encode('ascii', 'never_registered')
 except LookupError as e:
     print('LookupError', e)
+print('aé€\U0001f600\ue000'.encode('ascii', 'namereplace'), codecs.namereplace_errors is not None)
+print(codecs.strict_errors is codecs.lookup_error('strict'))

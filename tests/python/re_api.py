@@ -122,5 +122,6 @@ show('not string', lambda: re.compile('a').match(5))
 show('buffer subject', lambda: (re.compile(b'b+').search(bytearray(b'abbc')).group(),
                                 re.compile(b'b').search(memoryview(b'ab')).span()))
 show('flags with pattern', lambda: re.compile(re.compile('a'), re.I))
+show('generic', lambda: (repr(re.Pattern[str]), repr(re.Match[bytes])))
 show('escape', lambda: re.escape('a.b*c\n d-e'))
 show('escape bytes', lambda: re.escape(b'a.b'))

@@ -1,6 +1,7 @@
 //! The built-in codec error handlers (`Python/codecs.c`): the callables
 //! `codecs.lookup_error` returns for `strict`, `ignore`, `replace`,
-//! `backslashreplace`, `xmlcharrefreplace` and `surrogateescape`. Each
+//! `backslashreplace`, `xmlcharrefreplace`, `surrogateescape` and
+//! `namereplace`. Each
 //! takes a `UnicodeError` and returns (replacement, position to resume).
 use crate::ffi::*;
 use crate::modules::args::{arity, builtin};
@@ -108,6 +109,28 @@ builtin!(pub backslashreplace_errors, |args, kws| {
     result(pystr::from_str(&s)?, end as Py_ssize_t)
 });
 
+builtin!(pub namereplace_errors, |args, kws| {
+    arity("namereplace_errors", args, 1, 1)?;
+    let e = args[0];
+    if kind_of(e) != Some(Kind::Encode) {
+        return Err(wrong_type(e));
+    }
+    let (start, end, obj) = parts(e, Kind::Encode)?;
+    let mut s = String::new();
+    for i in start..end {
+        let c = pystr::read_char(obj.as_ptr(), i);
+        match crate::modules::unicodedata::name_of(c) {
+            Some(n) => {
+                s.push_str("\\N{");
+                s.push_str(&n);
+                s.push('}');
+            }
+            None => s.push_str(&crate::object::codecs_core::backslash_escape(c)),
+        }
+    }
+    result(pystr::from_str(&s)?, end as Py_ssize_t)
+});
+
 builtin!(pub xmlcharrefreplace_errors, |args, kws| {
     arity("xmlcharrefreplace_errors", args, 1, 1)?;
     let e = args[0];
@@ -160,7 +183,7 @@ builtin!(surrogateescape_errors, |args, kws| {
 
 const FK: libc::c_int = METH_FASTCALL | METH_KEYWORDS;
 
-static mut HANDLER_METHODS: [PyMethodDef; 7] = [
+static mut HANDLER_METHODS: [PyMethodDef; 8] = [
     method(c"strict_errors", strict_errors as *const c_void, FK),
     method(c"ignore_errors", ignore_errors as *const c_void, FK),
     method(c"replace_errors", replace_errors as *const c_void, FK),
@@ -179,6 +202,11 @@ static mut HANDLER_METHODS: [PyMethodDef; 7] = [
         surrogateescape_errors as *const c_void,
         FK,
     ),
+    method(
+        c"namereplace_errors",
+        namereplace_errors as *const c_void,
+        FK,
+    ),
     METHOD_END,
 ];
 
@@ -192,6 +220,7 @@ pub fn builtin_handlers() -> PyResult<Owned> {
         "backslashreplace",
         "xmlcharrefreplace",
         "surrogateescape",
+        "namereplace",
     ];
     // SAFETY: the method table is static.
     unsafe {

@@ -385,7 +385,9 @@ pub unsafe fn read_fd(fd: c_int, n: usize) -> PyResult<Option<Vec<u8>>> {
     let mut buf = vec![0u8; n];
     loop {
         // SAFETY: buf has n writable bytes.
-        let r = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), n) };
+        let r = crate::runtime::gil::allow_threads(|| unsafe {
+            libc::read(fd, buf.as_mut_ptr().cast(), n)
+        });
         if r >= 0 {
             buf.truncate(r as usize);
             return Ok(Some(buf));
@@ -402,7 +404,9 @@ pub unsafe fn read_fd(fd: c_int, n: usize) -> PyResult<Option<Vec<u8>>> {
 pub unsafe fn write_fd(fd: c_int, data: &[u8]) -> PyResult<Option<usize>> {
     loop {
         // SAFETY: data is readable.
-        let r = unsafe { libc::write(fd, data.as_ptr().cast(), data.len()) };
+        let r = crate::runtime::gil::allow_threads(|| unsafe {
+            libc::write(fd, data.as_ptr().cast(), data.len())
+        });
         if r >= 0 {
             return Ok(Some(r as usize));
         }
@@ -479,7 +483,7 @@ io_method!(fileio_readinto, |slf, args, kws| {
     let mut view: Py_buffer = std::mem::zeroed();
     crate::object::buffer::get(b, &mut view, PyBUF_WRITABLE)?;
     let r = loop {
-        let r = libc::read(fd, view.buf, view.len as usize);
+        let r = crate::runtime::gil::allow_threads(|| libc::read(fd, view.buf, view.len as usize));
         if r >= 0 {
             break Ok(Some(r as usize));
         }

@@ -12,10 +12,11 @@ use crate::Owned;
 use libc::c_int;
 
 /// Runs a libc call until it does not fail with `EINTR`, running pending
-/// signal handlers between tries; a failure raises `OSError`.
+/// signal handlers between tries; a failure raises `OSError`. The call runs
+/// with the GIL released (it must not touch Python objects).
 pub(crate) fn retry<T: Copy + PartialOrd + Default>(mut f: impl FnMut() -> T) -> PyResult<T> {
     loop {
-        let r = f();
+        let r = crate::runtime::gil::allow_threads(&mut f);
         if r >= T::default() {
             return Ok(r);
         }

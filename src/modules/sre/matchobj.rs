@@ -55,7 +55,7 @@ static mut MATCH_AS_MAPPING: PyMappingMethods = PyMappingMethods {
 
 const FK: c_int = METH_FASTCALL | METH_KEYWORDS;
 
-static MATCH_METHODS: [PyMethodDef; 10] = [
+static MATCH_METHODS: [PyMethodDef; 11] = [
     descr::method(c"group", m_group as *const _, METH_FASTCALL),
     descr::method(c"start", m_start as *const _, METH_FASTCALL),
     descr::method(c"end", m_end as *const _, METH_FASTCALL),
@@ -65,6 +65,7 @@ static MATCH_METHODS: [PyMethodDef; 10] = [
     descr::method(c"expand", m_expand as *const _, FK),
     descr::method(c"__copy__", m_copy as *const _, METH_NOARGS),
     descr::method(c"__deepcopy__", m_deepcopy as *const _, METH_O),
+    crate::object::genericalias::CLASS_GETITEM,
     descr::METHOD_END,
 ];
 

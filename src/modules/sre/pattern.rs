@@ -56,7 +56,7 @@ pub static mut PATTERN_TYPE: PyTypeObject = PyTypeObject {
 
 const FK: c_int = METH_FASTCALL | METH_KEYWORDS;
 
-static PATTERN_METHODS: [PyMethodDef; 12] = [
+static PATTERN_METHODS: [PyMethodDef; 13] = [
     descr::method(c"match", p_match as *const _, FK),
     descr::method(c"fullmatch", p_fullmatch as *const _, FK),
     descr::method(c"search", p_search as *const _, FK),
@@ -68,6 +68,7 @@ static PATTERN_METHODS: [PyMethodDef; 12] = [
     descr::method(c"scanner", p_scanner as *const _, FK),
     descr::method(c"__copy__", p_copy as *const _, METH_NOARGS),
     descr::method(c"__deepcopy__", p_deepcopy as *const _, METH_O),
+    crate::object::genericalias::CLASS_GETITEM,
     descr::METHOD_END,
 ];
 

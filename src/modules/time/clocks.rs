@@ -121,12 +121,14 @@ builtin!(pub(super) time_sleep, |args, kws| {
         tv_nsec: (end % 1_000_000_000) as i64,
     };
     loop {
-        let r: c_int = libc::clock_nanosleep(
-            libc::CLOCK_MONOTONIC,
-            libc::TIMER_ABSTIME,
-            &deadline,
-            std::ptr::null_mut(),
-        );
+        let r: c_int = crate::runtime::gil::allow_threads(|| {
+            libc::clock_nanosleep(
+                libc::CLOCK_MONOTONIC,
+                libc::TIMER_ABSTIME,
+                &deadline,
+                std::ptr::null_mut(),
+            )
+        });
         match r {
             0 => return Ok(crate::modules::posix::none()),
             libc::EINTR => errors::check_signals()?,

@@ -305,7 +305,7 @@ fn name_lines() -> &'static [&'static str] {
 }
 
 /// The name of `cp`, if it has one.
-fn name_of(cp: u32) -> Option<String> {
+pub(crate) fn name_of(cp: u32) -> Option<String> {
     if (S_BASE..S_BASE + S_COUNT).contains(&cp) {
         let s = cp - S_BASE;
         let (l, v, t) = (s / N_COUNT, (s % N_COUNT) / T_COUNT, s % T_COUNT);
