@@ -32,6 +32,29 @@ static double now(void)
 
 static volatile long sink;
 
+/* A METH_FASTCALL function (returns its argument count) and a small static
+ * extension type, for the call and allocation benchmarks. */
+static PyObject *nargs_fn(PyObject *self, PyObject *const *args, Py_ssize_t n)
+{
+    (void)self;
+    (void)args;
+    return PyLong_FromSsize_t(n);
+}
+
+static PyMethodDef nargs_def = {"nargs", (PyCFunction)(void (*)(void))nargs_fn, METH_FASTCALL, NULL};
+
+typedef struct {
+    PyObject_HEAD
+    long value;
+} SmallObject;
+
+static PyTypeObject Small_Type = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "bench.Small",
+    .tp_basicsize = sizeof(SmallObject),
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+};
+
 int main(void)
 {
     Py_Initialize();
@@ -116,6 +139,32 @@ int main(void)
     PyObject *s1 = PyUnicode_FromString("abcdef"), *s2 = PyUnicode_FromString("abcdeg");
     BENCH("str_richcompare", , {
         sink += PyObject_RichCompareBool(s1, s2, Py_EQ);
+    }, );
+
+    PyObject *ptargs = Py_BuildValue("(iis)", 1, 2, "three");
+    BENCH("arg_parsetuple3", , {
+        int x;
+        int y;
+        const char *z;
+        sink += PyArg_ParseTuple(ptargs, "iis", &x, &y, &z);
+    }, Py_DECREF(ptargs));
+    BENCH("build_value_iis", , {
+        PyObject *t = Py_BuildValue("(iis)", (int)(i & 255), 7, "text");
+        Py_DECREF(t);
+    }, );
+    PyObject *fn = PyCFunction_New(&nargs_def, NULL);
+    PyObject *vargs[3];
+    vargs[0] = a;
+    vargs[1] = b;
+    vargs[2] = a;
+    BENCH("vectorcall_fastcall", , {
+        PyObject *r = PyObject_Vectorcall(fn, vargs, 3, NULL);
+        Py_DECREF(r);
+    }, Py_DECREF(fn));
+    if (PyType_Ready(&Small_Type) < 0) return 1;
+    BENCH("generic_alloc_dealloc", , {
+        PyObject *o = PyType_GenericAlloc(&Small_Type, 0);
+        Py_DECREF(o);
     }, );
 
     Py_DECREF(big); Py_DECREF(fl); Py_DECREF(a); Py_DECREF(b); Py_DECREF(s1); Py_DECREF(s2);
