@@ -8,7 +8,7 @@ CPY_PC=${CPYTHON_PKGCONFIG:-$HOME/.pyenv/versions/3.13.0/lib/pkgconfig}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 make -s all >/dev/null
-cc -O2 -o "$out/ferry" benches/capi_ops.c $(PKG_CONFIG_PATH=target/release/pkgconfig pkg-config --cflags --libs ferrython-embed)
+cc -O2 -o "$out/ferry" benches/capi_ops.c $(PKG_CONFIG_PATH=${CARGO_TARGET_DIR:-target}/release/pkgconfig pkg-config --cflags --libs ferrython-embed)
 cc -O2 -o "$out/cpy" benches/capi_ops.c $(PKG_CONFIG_PATH=$CPY_PC pkg-config --cflags --libs python3-embed) \
     -Wl,-rpath,"$(PKG_CONFIG_PATH=$CPY_PC pkg-config --variable=libdir python3-embed)"
 "$out/ferry" > "$out/f.txt"

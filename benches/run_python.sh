@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CPY=${FERRYTHON_CPYTHON:-$HOME/.pyenv/versions/3.13.0/bin/python3}
-FER=target/release/ferrython
+FER=${CARGO_TARGET_DIR:-target}/release/ferrython
 cargo build --release -q
 best() {
     local b=999999
