@@ -144,6 +144,12 @@ thread_local! {
 }
 const FREE_DICTS_MAX: usize = 80;
 
+/// Frees the dicts kept for reuse by this thread (finalization and
+/// thread exit).
+pub fn clear_freelist() {
+    let _ = FREE_DICTS.try_with(|f| drop(FreeDicts(std::mem::take(&mut f.borrow_mut().0))));
+}
+
 /// A new empty dict (no table allocated until the first insertion).
 #[inline]
 pub fn new() -> PyResult<Owned> {

@@ -86,6 +86,12 @@ thread_local! {
     static FREE_KEYS: RefCell<FreeKeys> = const { RefCell::new(FreeKeys(Vec::new())) };
 }
 
+/// Frees the key tables kept for reuse by this thread (finalization and
+/// thread exit).
+pub fn clear_freelist() {
+    let _ = FREE_KEYS.try_with(|f| drop(FreeKeys(std::mem::take(&mut f.borrow_mut().0))));
+}
+
 /// `USABLE_FRACTION`: entries a table of `size` slots may hold.
 #[inline(always)]
 pub const fn usable_fraction(size: usize) -> usize {

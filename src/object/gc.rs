@@ -758,6 +758,24 @@ pub fn objects(gen: Option<usize>) -> Vec<*mut PyObject> {
 /// survived the last collections is leaked, never traversed again by a
 /// later interpreter, whose objects it may point at no longer.
 pub fn forget_all() {
+    if std::env::var_os("FERRYTHON_GC_LEFTOVERS").is_some() {
+        for op in objects(None) {
+            // SAFETY: tracked objects are alive.
+            unsafe {
+                eprintln!(
+                    "gc leftover: {} refcnt {} {}",
+                    crate::object::typeobj::type_name(op),
+                    (*op).ob_refcnt,
+                    crate::object::protocol::repr(op)
+                        .ok()
+                        .and_then(|r| crate::object::str::as_str(r.as_ptr())
+                            .ok()
+                            .map(|s| s.chars().take(200).collect::<String>()))
+                        .unwrap_or_default()
+                )
+            };
+        }
+    }
     let st = state();
     let heads: Vec<*mut GcHead> = st
         .gens

@@ -32,6 +32,8 @@ pub fn clear_thread_caches() {
     object::slice::clear_freelist();
     object::float::clear_freelist();
     object::int::clear_freelist();
+    object::dict::clear_freelist();
+    object::dictkeys::clear_freelist();
 }
 
 /// The current runtime generation.
@@ -334,7 +336,6 @@ pub fn finalize() -> i32 {
     }
     object::gc::collect(object::gc::NUM_GENERATIONS - 1);
     object::gc::forget_all();
-    clear_thread_caches();
     object::str::clear_interned();
     let ts = tstate::swap(std::ptr::null_mut());
     MAIN_INTERP.store(std::ptr::null_mut(), Ordering::Release);
@@ -355,6 +356,8 @@ pub fn finalize() -> i32 {
         }
         crate::runtime::gil::release(ts, false);
     }
+    // Last: tearing down the thread state and interpreter refills them.
+    clear_thread_caches();
     crate::runtime::config::set_current(None);
     INITIALIZED.store(false, Ordering::Release);
     FINALIZING.store(false, Ordering::Release);
