@@ -7558,6 +7558,21 @@ extern double frexp(double x, int *e);
 extern double hypot(double x, double y);
 
 /*
+ `PyOS_BeforeFork`: runs the `before` callables, last registered first.
+ */
+void PyOS_BeforeFork(void);
+
+/*
+ `PyOS_AfterFork_Parent`: runs the `after_in_parent` callables.
+ */
+void PyOS_AfterFork_Parent(void);
+
+/*
+ `PyOS_AfterFork_Child`: runs the `after_in_child` callables.
+ */
+void PyOS_AfterFork_Child(void);
+
+/*
  `Py_GenericAlias`.
  */
 PyObject *Py_GenericAlias(PyObject *origin, PyObject *args);

@@ -2,6 +2,8 @@
 //! under `os` on Linux. Files: `path` (path and descriptor arguments),
 //! `stat`, `fs` (file-system calls), `fd` (descriptor calls), `scandir`,
 //! `environ`, `process`, `sysinfo`, `consts` (the integer constants).
+mod atfork;
+pub(crate) use atfork::clear as clear_fork_hooks;
 mod consts;
 mod environ;
 mod fd;
@@ -71,7 +73,7 @@ macro_rules! table {
     };
 }
 
-static mut METHODS: [PyMethodDef; 88] = table! {
+static mut METHODS: [PyMethodDef; 89] = table! {
     c"_exit" => process::posix__exit,
     c"WCOREDUMP" => process::posix_wcoredump,
     c"WEXITSTATUS" => process::posix_wexitstatus,
@@ -134,6 +136,7 @@ static mut METHODS: [PyMethodDef; 88] = table! {
     c"putenv" => environ::posix_putenv,
     c"read" => fd::posix_read,
     c"readlink" => fs::posix_readlink,
+    c"register_at_fork" => atfork::posix_register_at_fork,
     c"remove" => fs::posix_remove,
     c"rename" => fs::posix_rename,
     c"replace" => fs::posix_replace,

@@ -78,9 +78,16 @@ builtin!(pub(super) posix_umask, |args, kws| {
 
 builtin!(pub(super) posix_fork, |args, kws| {
     bind("fork", args, &kws, [], 0, 0)?;
+    crate::modules::posix::atfork::PyOS_BeforeFork();
     let pid = libc::fork();
-    if pid < 0 {
-        return Err(errors::last_os_error());
+    if pid == 0 {
+        crate::modules::posix::atfork::PyOS_AfterFork_Child();
+    } else {
+        let err = (pid < 0).then(errors::last_os_error);
+        crate::modules::posix::atfork::PyOS_AfterFork_Parent();
+        if let Some(e) = err {
+            return Err(e);
+        }
     }
     int::from_i64(pid as i64)
 });
