@@ -1489,6 +1489,11 @@ typedef struct PyType_Spec {
 } PyType_Spec;
 
 /*
+ `Py_AuditHookFunction`.
+ */
+typedef int (*Py_AuditHookFunction)(const char *event, PyObject *args, void *user_data);
+
+/*
  `PyHeapTypeObject`: a type created at run time (class statement,
  `PyType_FromSpec`), with its slot tables inline. 936 bytes in 3.14.
  */
@@ -7597,6 +7602,29 @@ int PyObject_GenericSetDict(PyObject *op, PyObject *value, void *_ctx);
  `PyObject_GenericGetDict`.
  */
 PyObject *PyObject_GenericGetDict(PyObject *op, void *_ctx);
+
+/*
+ `PySys_AddAuditHook`: adds a C hook (also before initialization); 0, or
+ -1 with an exception set when an existing hook fails with something
+ other than an `Exception`.
+ */
+int PySys_AddAuditHook(Py_AuditHookFunction hook, void *user_data);
+
+/*
+ `PySys_AuditTuple`: raises `event` with `args` (a tuple or NULL).
+ */
+int PySys_AuditTuple(const char *event, PyObject *args);
+
+/*
+ Whether `PySys_Audit` (in `variadic.c`) needs to build its arguments.
+ */
+int _Ferrython_AuditActive(void);
+
+/*
+ The tail of `PySys_Audit`: raises `event` with what its format built
+ (stolen), wrapped in a 1-tuple when it is not a tuple.
+ */
+int _Ferrython_AuditBuilt(const char *event, PyObject *built);
 
 #ifdef __cplusplus
 }  // extern "C"

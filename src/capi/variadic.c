@@ -30,6 +30,9 @@ enum { ARG_SIGNED = 0, ARG_UNSIGNED = 1, ARG_POINTER = 2, ARG_DOUBLE = 3 };
 extern PyObject *_Ferrython_UnicodeFromFormatArgs(const char *format, const FerrythonVarArg *args, size_t n);
 extern void _Ferrython_ErrSetObjectStolen(PyObject *type, PyObject *value);
 extern PyObject *PyErr_NoMemory(void);
+extern int _Ferrython_AuditActive(void);
+extern int _Ferrython_AuditBuilt(const char *event, PyObject *built);
+extern int PySys_AuditTuple(const char *event, PyObject *args);
 
 /* Collects the arguments of a PyUnicode_FromFormat-style format.
  * Returns a malloc'd array (possibly empty) and its length, or NULL on
@@ -715,6 +718,26 @@ static void sys_format_v(int err, const char *format, va_list va)
     if (saved != NULL)
         PyErr_SetRaisedException(saved);
     _Ferrython_SysWriteObject(err, text);
+}
+
+// export: PySys_Audit
+int PySys_Audit(const char *event, const char *format, ...)
+{
+    PyObject *args;
+    if (!_Ferrython_AuditActive()) {
+        return 0;
+    }
+    if (format == NULL || *format == 0) {
+        return PySys_AuditTuple(event, NULL);
+    }
+    va_list va;
+    va_start(va, format);
+    args = Py_VaBuildValue(format, va);
+    va_end(va);
+    if (args == NULL) {
+        return -1;
+    }
+    return _Ferrython_AuditBuilt(event, args);
 }
 
 // export: PySys_FormatStdout

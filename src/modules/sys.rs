@@ -76,6 +76,34 @@ builtin!(sys_getrefcount, |args, kws| {
     int::from_i64((*args[0]).ob_refcnt as i64)
 });
 
+builtin!(sys_audit, |args, kws| {
+    no_kwargs("audit", &kws)?;
+    let Some((&event, rest)) = args.split_first() else {
+        return Err(errors::type_error(
+            "audit() missing 1 required positional argument: 'event'",
+        ));
+    };
+    if !pystr::check(event) {
+        return Err(errors::type_error(format!(
+            "expected str for argument 'event', not {}",
+            crate::object::typeobj::type_name(event)
+        )));
+    }
+    if crate::runtime::audit::active() {
+        let name = std::ffi::CString::new(pystr::as_str(event)?)
+            .map_err(|_| errors::value_error("embedded null character"))?;
+        let t = tuple::from_vec(rest.iter().map(|&a| Owned::from_borrowed(a)).collect())?;
+        crate::runtime::audit::audit_tuple(&name, t.as_ptr())?;
+    }
+    Ok(Owned::from_borrowed_static(none::none()))
+});
+
+builtin!(sys_addaudithook, |args, kws| {
+    let [hook] = crate::modules::args::bind("addaudithook", args, &kws, ["hook"], 1, 1)?;
+    crate::runtime::audit::add_python_hook(hook.unwrap_or(none::none()))?;
+    Ok(Owned::from_borrowed_static(none::none()))
+});
+
 builtin!(sys_intern, |args, kws| {
     arity("intern", args, 1, 1)?;
     if !pystr::check_exact(args[0]) {
@@ -399,7 +427,9 @@ builtin!(sys_breakpointhook, |args, kws| {
 
 const FK: libc::c_int = METH_FASTCALL | METH_KEYWORDS;
 
-static mut SYS_METHODS: [PyMethodDef; 23] = [
+static mut SYS_METHODS: [PyMethodDef; 25] = [
+    method(c"audit", sys_audit as *const c_void, FK),
+    method(c"addaudithook", sys_addaudithook as *const c_void, FK),
     method(
         c"getfilesystemencoding",
         sys_getfilesystemencoding as *const c_void,

@@ -1,5 +1,6 @@
 //! The runtime: interpreter and thread states, the error indicator,
 //! initialization and finalization.
+pub mod audit;
 pub mod config;
 pub mod dynload;
 pub mod errors;
