@@ -3,10 +3,6 @@
 //! in `object::gc`).
 use crate::ffi::*;
 use crate::object::{alloc, gc};
-
-/// Tracking as the runtime's own code calls it (re-exported from the
-/// collector).
-pub use crate::object::gc::{track, untrack};
 use libc::{c_int, c_void};
 
 /// `PyObject_GC_Track`.

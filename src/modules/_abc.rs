@@ -42,7 +42,7 @@ pub static mut ABC_DATA_TYPE: PyTypeObject = PyTypeObject {
 unsafe extern "C" fn data_dealloc(op: *mut PyObject) {
     // SAFETY: the refcount reached zero.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         let d = op.cast::<AbcData>();
         xdecref((*d).registry);
         xdecref((*d).cache);
@@ -81,7 +81,7 @@ fn new_data() -> PyResult<Owned> {
         (*d).cache = set::new_set(std::ptr::null_mut())?.into_raw();
         (*d).negative_cache = set::new_set(std::ptr::null_mut())?.into_raw();
         (*d).negative_cache_version = INVALIDATION_COUNTER.load(Ordering::Relaxed);
-        crate::capi::gc::track(op.as_ptr());
+        crate::object::gc::track(op.as_ptr());
         Ok(op)
     }
 }

@@ -134,7 +134,7 @@ pub unsafe fn new_obj<T>(tp: *mut PyTypeObject, st: T) -> PyResult<Owned> {
         }
         std::ptr::write(&mut (*op.cast::<Obj<T>>()).state, st);
         if crate::object::alloc::type_is_gc(tp) {
-            crate::capi::gc::track(op);
+            crate::object::gc::track(op);
         }
         Ok(Owned::from_raw_unchecked(op))
     }
@@ -148,7 +148,7 @@ pub unsafe extern "C" fn dealloc<T>(op: *mut PyObject) {
     unsafe {
         let tp = (*op).ob_type;
         if crate::object::alloc::type_is_gc(tp) {
-            crate::capi::gc::untrack(op);
+            crate::object::gc::untrack(op);
         }
         if (*tp).tp_weaklistoffset > 0 {
             crate::object::weakref::clear_weakrefs(op);

@@ -46,7 +46,7 @@ pub unsafe fn new(callable: *mut PyObject, sentinel: *mut PyObject) -> PyResult<
         let it = &mut *op.cast::<CallIterObject>();
         it.callable = new_ref(callable);
         it.sentinel = new_ref(sentinel);
-        crate::capi::gc::track(op);
+        crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
 }
@@ -95,7 +95,7 @@ unsafe extern "C" fn calliter_next(op: *mut PyObject) -> *mut PyObject {
 unsafe extern "C" fn calliter_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         exhaust(&mut *op.cast::<CallIterObject>());
         crate::object::alloc::gc_free(op.cast());
     }

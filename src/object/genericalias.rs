@@ -206,7 +206,7 @@ unsafe extern "C" fn ga_new(
 unsafe extern "C" fn ga_dealloc(op: *mut PyObject) {
     // SAFETY: the refcount reached zero.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         let g = ga(op);
         if !(*g).weakreflist.is_null() {
             crate::object::weakref::clear_weakrefs(op);

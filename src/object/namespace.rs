@@ -167,7 +167,7 @@ unsafe extern "C" fn namespace_init(
 unsafe extern "C" fn namespace_dealloc(op: *mut PyObject) {
     // SAFETY: the refcount reached zero.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         let tp = (*op).ob_type;
         xdecref(ns_dict(op));
         match (*tp).tp_free {

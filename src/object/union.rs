@@ -148,7 +148,7 @@ unsafe fn make(args: Vec<Owned>) -> PyResult<Owned> {
         let op = errors::check(op)?;
         (*un(op.as_ptr())).args = args.into_raw();
         (*un(op.as_ptr())).parameters = null_mut();
-        crate::capi::gc::track(op.as_ptr());
+        crate::object::gc::track(op.as_ptr());
         Ok(op)
     }
 }
@@ -168,7 +168,7 @@ pub unsafe extern "C" fn type_or(a: *mut PyObject, b: *mut PyObject) -> *mut PyO
 unsafe extern "C" fn union_dealloc(op: *mut PyObject) {
     // SAFETY: the refcount reached zero.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         xdecref((*un(op)).args);
         xdecref((*un(op)).parameters);
         crate::object::alloc::gc_free(op.cast());

@@ -52,7 +52,7 @@ pub unsafe fn new(wrapped: *mut PyObject, default_value: *mut PyObject) -> PyRes
         let a = &mut *op.cast::<AnextAwaitable>();
         a.wrapped = new_ref(wrapped);
         a.default_value = new_ref(default_value);
-        crate::capi::gc::track(op);
+        crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
 }
@@ -143,7 +143,7 @@ unsafe extern "C" fn anext_close(op: *mut PyObject, _a: *mut PyObject) -> *mut P
 unsafe extern "C" fn anext_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         let a = &*op.cast::<AnextAwaitable>();
         xdecref(a.wrapped);
         xdecref(a.default_value);

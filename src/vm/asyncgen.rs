@@ -351,7 +351,7 @@ unsafe fn awaitable_new(
         a.gen = new_ref(g);
         a.arg = xnew_ref(arg);
         a.state = STATE_INIT;
-        crate::capi::gc::track(op);
+        crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
 }
@@ -369,7 +369,7 @@ unsafe fn athrow_new(g: *mut PyObject, e: *mut PyObject) -> PyResult<Owned> {
 unsafe extern "C" fn awaitable_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         let a = aw(op);
         xdecref(a.gen);
         xdecref(a.arg);

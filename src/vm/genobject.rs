@@ -527,7 +527,7 @@ pub(crate) unsafe extern "C" fn gen_dealloc(op: *mut PyObject) {
                 return;
             }
         }
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         crate::vm::asyncgen::clear_extra(op);
         let go = op.cast::<PyGenObject>();
         xdecref((*go).frame);

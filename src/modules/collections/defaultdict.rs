@@ -80,7 +80,7 @@ unsafe fn factory(op: *mut PyObject) -> *mut PyObject {
 unsafe extern "C" fn defdict_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero; op is a defaultdict.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         xdecref(std::mem::replace(
             &mut (*op.cast::<DefDict>()).default_factory,
             null_mut(),

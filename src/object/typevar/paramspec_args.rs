@@ -59,7 +59,7 @@ unsafe fn alloc(t: *mut PyTypeObject, origin: *mut PyObject) -> PyResult<Owned> 
             return Err(Raised::assume());
         }
         (*op.cast::<AttrObject>()).origin = new_ref(origin);
-        crate::capi::gc::track(op);
+        crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
 }
@@ -96,7 +96,7 @@ unsafe extern "C" fn attr_new(
 unsafe extern "C" fn attr_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         xdecref(origin(op));
         crate::object::alloc::gc_free(op.cast());
     }

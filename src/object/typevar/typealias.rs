@@ -70,7 +70,7 @@ unsafe fn alloc(
         a.compute_value = xnew_ref(compute_value);
         a.value = xnew_ref(value);
         a.module = xnew_ref(caller_module());
-        crate::capi::gc::track(op);
+        crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
 }
@@ -137,7 +137,7 @@ unsafe fn fields(a: &mut TypeAliasObject) -> [&mut *mut PyObject; 5] {
 unsafe extern "C" fn alias_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         for f in fields(ta(op)) {
             xdecref(*f);
         }

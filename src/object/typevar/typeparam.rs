@@ -109,7 +109,7 @@ pub unsafe fn alloc(ty: *mut PyTypeObject, name: *mut PyObject) -> PyResult<Owne
             return Err(Raised::assume());
         }
         tp(op).name = new_ref(name);
-        crate::capi::gc::track(op);
+        crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
 }
@@ -130,7 +130,7 @@ unsafe fn fields(p: &mut TypeParamObject) -> [&mut *mut PyObject; 8] {
 unsafe extern "C" fn param_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
-        crate::capi::gc::untrack(op);
+        crate::object::gc::untrack(op);
         for f in fields(tp(op)) {
             xdecref(*f);
         }
