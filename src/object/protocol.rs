@@ -246,14 +246,17 @@ pub unsafe fn rich_compare_bool(a: *mut PyObject, b: *mut PyObject, op: i32) -> 
     }
     // SAFETY: a and b valid.
     unsafe {
+        if let Some(r) = compare_fast(a, b, op) {
+            return Ok(r);
+        }
         let r = rich_compare(a, b, op)?;
         is_true(r.as_ptr())
     }
 }
 
-/// The comparison of two exact compact ints or two exact floats, done
-/// in place (what their `tp_richcompare` slots would answer); `None` for
-/// any other pair.
+/// The comparison of two exact compact ints, two exact floats, or (for
+/// `==`/`!=`) two exact strs, done in place (what their `tp_richcompare`
+/// slots would answer); `None` for any other pair.
 #[inline(always)]
 unsafe fn compare_fast(a: *mut PyObject, b: *mut PyObject, op: i32) -> Option<bool> {
     use crate::object::{float, int};
@@ -267,6 +270,8 @@ unsafe fn compare_fast(a: *mut PyObject, b: *mut PyObject, op: i32) -> Option<bo
             int::small_value(a)?.partial_cmp(&int::small_value(b)?)
         } else if t == &raw mut float::PyFloat_Type {
             float::value(a).partial_cmp(&float::value(b))
+        } else if t == &raw mut pystr::PyUnicode_Type && (op == Py_EQ || op == Py_NE) {
+            return Some(pystr::eq(a, b) == (op == Py_EQ));
         } else {
             return None;
         };
