@@ -893,6 +893,11 @@ typedef struct PyCodeObject PyCodeObject;
 #define SIGNALS_PENDING 4
 
 /*
+ Eval-breaker bit: allocation scheduled a cycle collection.
+ */
+#define GC_SCHEDULED 8
+
+/*
  Smallest stack size `_thread.stack_size` accepts (CPython's
  `THREAD_STACK_MIN`).
  */

@@ -12,8 +12,9 @@
 //! references the object owns. A reference the collector cannot see only
 //! keeps things alive (a leak at worst); it never frees a live object.
 //!
-//! Automatic collections are only scheduled by allocation; they run at the
-//! evaluation loop's safe points ([`collect_if_scheduled`]), never inside
+//! Automatic collections are only scheduled by allocation (a bit in the
+//! eval-breaker word); they run at the evaluation loop's safe points
+//! ([`collect_scheduled`]), never inside
 //! arbitrary runtime code. The state is per process and relies on the
 //! caller holding the interpreter lock.
 use crate::ffi::*;
@@ -265,8 +266,14 @@ pub unsafe fn track(op: *mut PyObject) {
         list_append(g, &mut st.gens[0].head);
         let young = &mut st.gens[0];
         young.count += 1;
-        if young.count > young.threshold && young.threshold > 0 && st.enabled && !st.collecting {
+        if young.count > young.threshold
+            && young.threshold > 0
+            && st.enabled
+            && !st.collecting
+            && !st.scheduled
+        {
             st.scheduled = true;
+            crate::runtime::gil::set_eval_breaker(crate::runtime::gil::GC_SCHEDULED);
         }
     }
 }
@@ -494,12 +501,14 @@ unsafe fn collect_generation(gen: usize) -> Outcome {
         let mut unreachable_head = Box::new(GcHead { next: 0, prev: 0 });
         let unreachable: *mut GcHead = &mut *unreachable_head;
         list_init(unreachable);
+        let mut found = 0;
         for (i, &op) in c.objs.iter().enumerate() {
             if !c.reachable[i] {
                 list_move(head_of(op), unreachable);
+                found += 1;
             }
         }
-        let survivors = c.objs.len() - list_objects(unreachable).len();
+        let survivors = c.objs.len() - found;
         drop(c);
         list_merge(work, older);
         if gen == NUM_GENERATIONS - 2 {
@@ -511,7 +520,7 @@ unsafe fn collect_generation(gen: usize) -> Outcome {
         if list_is_empty(unreachable) {
             return Outcome::default();
         }
-        let found = list_objects(unreachable).len() as i64;
+        let found = found as i64;
         clear_weakrefs(unreachable);
         if finalize(unreachable) {
             drop_resurrected(unreachable, older);
@@ -706,14 +715,10 @@ pub fn collect_generations() -> Option<Outcome> {
     None
 }
 
-/// Runs a scheduled automatic collection; called at the evaluation loop's
-/// safe points. Cheap when nothing is scheduled.
-#[inline(always)]
-pub fn collect_if_scheduled() {
-    // SAFETY: a plain read of the flag under the interpreter lock.
-    let st = &raw const STATE;
-    if unsafe { (*st).scheduled } {
-        state().scheduled = false;
+/// Runs the automatic collection that `track` scheduled through the
+/// eval-breaker word (called by the evaluation loop's safe points).
+pub fn collect_scheduled() {
+    if std::mem::replace(&mut state().scheduled, false) {
         collect_generations();
     }
 }

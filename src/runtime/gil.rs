@@ -23,6 +23,9 @@ pub const ASYNC_EXC: u32 = 2;
 /// Eval-breaker bit: a signal arrived; the main thread runs its handler.
 pub const SIGNALS_PENDING: u32 = 4;
 
+/// Eval-breaker bit: allocation scheduled a cycle collection.
+pub const GC_SCHEDULED: u32 = 8;
+
 /// The eval-breaker word: nonzero when the evaluation loop must look at
 /// something other than the next instruction.
 static EVAL_BREAKER: AtomicU32 = AtomicU32::new(0);
@@ -223,6 +226,10 @@ fn handle_eval_breaker() -> crate::PyResult<()> {
         // SAFETY: ts is this thread's live thread state.
         unsafe { take(ts) };
         tstate::swap(ts);
+    }
+    if bits & GC_SCHEDULED != 0 {
+        EVAL_BREAKER.fetch_and(!GC_SCHEDULED, Ordering::Relaxed);
+        crate::object::gc::collect_scheduled();
     }
     if bits & SIGNALS_PENDING != 0 && crate::runtime::signals::is_main_thread() {
         EVAL_BREAKER.fetch_and(!SIGNALS_PENDING, Ordering::Relaxed);

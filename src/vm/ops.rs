@@ -498,12 +498,11 @@ pub unsafe fn unpack(seq: *mut PyObject, n: usize, star: Option<usize>) -> PyRes
     }
 }
 
-/// The eval breaker check at backward jumps and function entry: runs a
-/// scheduled cycle collection, then handles GIL drop requests, signals
-/// and asynchronous exceptions (`runtime::gil`).
+/// The eval breaker check at backward jumps and function entry: one load
+/// of the eval-breaker word, which flags GIL drop requests, scheduled cycle
+/// collections, signals and asynchronous exceptions (`runtime::gil`).
 #[inline(always)]
 pub fn eval_breaker() -> PyResult<()> {
-    crate::object::gc::collect_if_scheduled();
     crate::runtime::gil::check_eval_breaker()
 }
 
