@@ -20,7 +20,7 @@ use ruff_text_size::Ranged;
 
 use crate::error::{CompileWarning, SyntaxErrorInfo, SyntaxErrorKind};
 
-pub use encoding::decode_source;
+pub use encoding::{coding_cookie, decode_source};
 use escapes::escape_warnings;
 pub use line_index::{LineIndex, Location};
 use syntax_errors::translate_error;
@@ -49,6 +49,11 @@ impl Ast {
     /// The line index of the parsed source.
     pub fn line_index(&self) -> &LineIndex {
         &self.index
+    }
+
+    /// The parser's tree.
+    pub fn module(&self) -> &Mod {
+        &self.module
     }
 
     /// The mode the source was parsed in.
