@@ -36,14 +36,21 @@ out.close()
 
 fn cpython_home() -> PathBuf {
     if let Ok(p) = std::env::var("FERRYTHON_CPYTHON") {
-        return PathBuf::from(p).parent().unwrap().parent().unwrap().to_path_buf();
+        return PathBuf::from(p)
+            .parent()
+            .unwrap()
+            .parent()
+            .unwrap()
+            .to_path_buf();
     }
     let home = std::env::var("HOME").unwrap_or_else(|_| "/root".into());
     PathBuf::from(home).join(".pyenv/versions/3.13.0")
 }
 
 fn py_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in rd.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -85,7 +92,11 @@ fn ast_dump_matches_cpython_on_stdlib() {
     let home = cpython_home();
     let cpython = home.join("bin/python3");
     let lib = home.join("lib/python3.13");
-    assert!(cpython.exists(), "CPython 3.13 not found at {}", cpython.display());
+    assert!(
+        cpython.exists(),
+        "CPython 3.13 not found at {}",
+        cpython.display()
+    );
     let mut files = Vec::new();
     py_files(&lib, &mut files);
     files.sort();
@@ -102,13 +113,20 @@ fn ast_dump_matches_cpython_on_stdlib() {
     assert!(c.wait().unwrap().success(), "the CPython dumper failed");
     assert!(f.wait().unwrap().success(), "the ferrython dumper failed");
     let theirs = results(&tmp, "cpython");
-    let ours: std::collections::HashMap<String, String> = results(&tmp, "ferrython").into_iter().collect();
+    let ours: std::collections::HashMap<String, String> =
+        results(&tmp, "ferrython").into_iter().collect();
     let _ = std::fs::remove_dir_all(&tmp);
-    let parsed: Vec<&(String, String)> = theirs.iter().filter(|(_, h)| !h.starts_with("ERR")).collect();
+    let parsed: Vec<&(String, String)> = theirs
+        .iter()
+        .filter(|(_, h)| !h.starts_with("ERR"))
+        .collect();
     let mut differ = Vec::new();
     for (path, h) in &parsed {
         if ours.get(path) != Some(h) {
-            differ.push(format!("{path}: {}", ours.get(path).map_or("missing", |s| s)));
+            differ.push(format!(
+                "{path}: {}",
+                ours.get(path).map_or("missing", |s| s)
+            ));
         }
     }
     let equal = parsed.len() - differ.len();
@@ -116,11 +134,18 @@ fn ast_dump_matches_cpython_on_stdlib() {
         "ast.dump equal for {equal}/{} files ({} files CPython cannot parse skipped{})",
         parsed.len(),
         theirs.len() - parsed.len(),
-        if all { "" } else { "; a sample, FERRYTHON_AST_ALL=1 for all" }
+        if all {
+            ""
+        } else {
+            "; a sample, FERRYTHON_AST_ALL=1 for all"
+        }
     );
     for d in differ.iter().take(30) {
         println!("  differs: {d}");
     }
     let floor = if all { FLOOR_ALL } else { FLOOR_SAMPLE };
-    assert!(equal >= floor, "only {equal} equal dumps, expected at least {floor}");
+    assert!(
+        equal >= floor,
+        "only {equal} equal dumps, expected at least {floor}"
+    );
 }

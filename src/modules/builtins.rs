@@ -783,7 +783,14 @@ builtin!(bi_eval, |args, kws| exec_eval(
 
 builtin!(bi_compile, |args, kws| {
     let mut all: Vec<*mut PyObject> = args.to_vec();
-    let names = ["source", "filename", "mode", "flags", "dont_inherit", "optimize"];
+    let names = [
+        "source",
+        "filename",
+        "mode",
+        "flags",
+        "dont_inherit",
+        "optimize",
+    ];
     all.resize(names.len(), null_mut());
     for &(k, v) in &kws {
         match names.iter().position(|&n| n == k) {
@@ -819,7 +826,8 @@ builtin!(bi_compile, |args, kws| {
     let filename = protocol::str_(all[1])?;
     let filename = pystr::as_str(filename.as_ptr())?;
     let mode = pystr::as_str(all[2])?;
-    crate::modules::ast::compile(all[0], filename, mode, flags)
+    // SAFETY: the source argument is a live object.
+    unsafe { crate::modules::ast::compile(all[0], filename, mode, flags) }
 });
 
 builtin!(bi_build_class, |args, kws| crate::vm::classes::build_class(

@@ -224,7 +224,12 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
 
 /// The flags `compile()` accepts: the `__future__` features and the
 /// `PyCF_*` bits (`PyCF_MASK | PyCF_MASK_OBSOLETE | PyCF_COMPILE_MASK`).
-const VALID_FLAGS: i64 = 0x1fe_0000 | 0x10 | 0x200 | 0x800 | 0x4000 | PYCF_TYPE_COMMENTS
+const VALID_FLAGS: i64 = 0x1fe_0000
+    | 0x10
+    | 0x200
+    | 0x800
+    | 0x4000
+    | PYCF_TYPE_COMMENTS
     | PYCF_ALLOW_TOP_LEVEL_AWAIT
     | PYCF_OPTIMIZED_AST;
 
@@ -249,10 +254,20 @@ unsafe fn decode_source(source: *mut PyObject, filename: &str) -> PyResult<Strin
 /// `compile(source, filename, mode, flags)` once the arguments are bound:
 /// source text or bytes to a code object or (with `PyCF_ONLY_AST`) to an
 /// AST; an AST object to a code object.
-pub fn compile(source: *mut PyObject, filename: &str, mode: &str, flags: i64) -> PyResult<Owned> {
+///
+/// # Safety
+/// `source` is a live object.
+pub unsafe fn compile(
+    source: *mut PyObject,
+    filename: &str,
+    mode: &str,
+    flags: i64,
+) -> PyResult<Owned> {
     use ferrython_compiler::CompileMode;
     if flags & !VALID_FLAGS != 0 {
-        return Err(crate::runtime::errors::value_error("compile(): unrecognised flags"));
+        return Err(crate::runtime::errors::value_error(
+            "compile(): unrecognised flags",
+        ));
     }
     let only_ast = flags & PYCF_ONLY_AST != 0;
     let cmode = match mode {

@@ -58,7 +58,8 @@ impl<'a> ToPy<'a> {
             dict::get_str(d, name)
         };
         // SAFETY: c is NULL or a live object.
-        let is_type = !c.is_null() && unsafe { (*(*c).ob_type).tp_flags & Py_TPFLAGS_TYPE_SUBCLASS != 0 };
+        let is_type =
+            !c.is_null() && unsafe { (*(*c).ob_type).tp_flags & Py_TPFLAGS_TYPE_SUBCLASS != 0 };
         if !is_type {
             return Err(errors::type_error(format!("_ast.{name} is not a type")));
         }
@@ -69,7 +70,12 @@ impl<'a> ToPy<'a> {
 
     /// A new instance of node class `name` with `fields` and, when
     /// `range` is given, its position attributes.
-    fn node(&mut self, name: &'static str, fields: Vec<F>, range: Option<TextRange>) -> PyResult<Owned> {
+    fn node(
+        &mut self,
+        name: &'static str,
+        fields: Vec<F>,
+        range: Option<TextRange>,
+    ) -> PyResult<Owned> {
         let tp = self.class(name)?;
         let d = dict::new()?;
         // SAFETY: tp is a node class (a subclass of AST with a dict slot);
@@ -81,11 +87,18 @@ impl<'a> ToPy<'a> {
             if let Some(r) = range {
                 let (l, c) = self.index.line_col(r.start().into());
                 let (el, ec) = self.index.line_col(r.end().into());
-                for (k, v) in [("lineno", l), ("col_offset", c), ("end_lineno", el), ("end_col_offset", ec)] {
+                for (k, v) in [
+                    ("lineno", l),
+                    ("col_offset", c),
+                    ("end_lineno", el),
+                    ("end_col_offset", ec),
+                ] {
                     dict::set_item(d.as_ptr(), pystr::intern(k), small(v as i64)?.as_ptr())?;
                 }
             }
-            let alloc = (*tp).tp_alloc.unwrap_or(crate::capi::allocation::PyType_GenericAlloc);
+            let alloc = (*tp)
+                .tp_alloc
+                .unwrap_or(crate::capi::allocation::PyType_GenericAlloc);
             let op = errors::check(alloc(tp, 0))?;
             let off = (*tp).tp_dictoffset;
             if off <= 0 {
@@ -108,7 +121,11 @@ impl<'a> ToPy<'a> {
         Ok(o)
     }
 
-    fn list<T>(&mut self, items: impl IntoIterator<Item = T>, mut f: impl FnMut(&mut Self, T) -> PyResult<Owned>) -> PyResult<Owned> {
+    fn list<T>(
+        &mut self,
+        items: impl IntoIterator<Item = T>,
+        mut f: impl FnMut(&mut Self, T) -> PyResult<Owned>,
+    ) -> PyResult<Owned> {
         let mut v = Vec::new();
         for it in items {
             v.push(f(self, it)?);
@@ -130,7 +147,8 @@ impl<'a> ToPy<'a> {
         }
         let mut units = Vec::new();
         for part in v.iter() {
-            let token = &self.source[usize::from(part.range.start())..usize::from(part.range.end())];
+            let token =
+                &self.source[usize::from(part.range.start())..usize::from(part.range.end())];
             match decode_literal(token) {
                 Some(u) => units.extend(u),
                 None => units.extend(part.value.chars().map(u32::from)),
@@ -246,7 +264,10 @@ impl<'a> ToPy<'a> {
 
     /// An `arg`: the name and its annotation (never the `*` / `**`).
     fn arg(&mut self, p: &ast::Parameter) -> PyResult<Owned> {
-        let end = p.annotation.as_ref().map_or(p.name.range().end(), |a| a.range().end());
+        let end = p
+            .annotation
+            .as_ref()
+            .map_or(p.name.range().end(), |a| a.range().end());
         let range = TextRange::new(p.name.range().start(), end);
         let f = vec![
             ("arg", self.ident(&p.name)?),
@@ -291,12 +312,18 @@ impl<'a> ToPy<'a> {
     }
 
     fn keyword(&mut self, k: &ast::Keyword) -> PyResult<Owned> {
-        let f = vec![("arg", self.opt_ident(k.arg.as_ref())?), ("value", self.expr(&k.value)?)];
+        let f = vec![
+            ("arg", self.opt_ident(k.arg.as_ref())?),
+            ("value", self.expr(&k.value)?),
+        ];
         self.node("keyword", f, Some(k.range))
     }
 
     fn alias(&mut self, a: &ast::Alias) -> PyResult<Owned> {
-        let f = vec![("name", self.ident(&a.name)?), ("asname", self.opt_ident(a.asname.as_ref())?)];
+        let f = vec![
+            ("name", self.ident(&a.name)?),
+            ("asname", self.opt_ident(a.asname.as_ref())?),
+        ];
         self.node("alias", f, Some(a.range))
     }
 
@@ -352,13 +379,20 @@ impl<'a> ToPy<'a> {
                     ("type_comment", none_obj()),
                     ("type_params", self.type_params(d.type_params.as_deref())?),
                 ];
-                let name = if d.is_async { "AsyncFunctionDef" } else { "FunctionDef" };
+                let name = if d.is_async {
+                    "AsyncFunctionDef"
+                } else {
+                    "FunctionDef"
+                };
                 self.node(name, f, Some(range))
             }
             Stmt::ClassDef(c) => {
                 let range = self.def_range(c.range, &c.decorator_list);
                 let (bases, keywords) = match c.arguments.as_deref() {
-                    Some(a) => (self.exprs(a.args.iter())?, self.list(a.keywords.iter(), |s, k| s.keyword(k))?),
+                    Some(a) => (
+                        self.exprs(a.args.iter())?,
+                        self.list(a.keywords.iter(), |s, k| s.keyword(k))?,
+                    ),
                     None => (list::new(0)?, list::new(0)?),
                 };
                 let f = vec![
@@ -434,7 +468,10 @@ impl<'a> ToPy<'a> {
                 let f = vec![
                     ("test", self.expr(&x.test)?),
                     ("body", self.stmts(&x.body)?),
-                    ("orelse", self.elif_chain(&x.elif_else_clauses, x.range.end())?),
+                    (
+                        "orelse",
+                        self.elif_chain(&x.elif_else_clauses, x.range.end())?,
+                    ),
                 ];
                 self.node("If", f, r)
             }
@@ -470,7 +507,10 @@ impl<'a> ToPy<'a> {
                 self.node(if x.is_star { "TryStar" } else { "Try" }, f, r)
             }
             Stmt::Assert(x) => {
-                let f = vec![("test", self.expr(&x.test)?), ("msg", self.opt_expr(x.msg.as_deref())?)];
+                let f = vec![
+                    ("test", self.expr(&x.test)?),
+                    ("msg", self.opt_expr(x.msg.as_deref())?),
+                ];
                 self.node("Assert", f, r)
             }
             Stmt::Import(x) => {
@@ -500,7 +540,9 @@ impl<'a> ToPy<'a> {
             Stmt::Pass(_) => self.node("Pass", Vec::new(), r),
             Stmt::Break(_) => self.node("Break", Vec::new(), r),
             Stmt::Continue(_) => self.node("Continue", Vec::new(), r),
-            Stmt::IpyEscapeCommand(_) => Err(errors::value_error("IPython escape commands have no AST")),
+            Stmt::IpyEscapeCommand(_) => {
+                Err(errors::value_error("IPython escape commands have no AST"))
+            }
         }
     }
 
@@ -526,7 +568,11 @@ impl<'a> ToPy<'a> {
                     ast::Singleton::True => pybool::py_true(),
                     ast::Singleton::False => pybool::py_false(),
                 };
-                self.node("MatchSingleton", vec![("value", Owned::from_borrowed_static(v))], r)
+                self.node(
+                    "MatchSingleton",
+                    vec![("value", Owned::from_borrowed_static(v))],
+                    r,
+                )
             }
             Pattern::MatchSequence(x) => {
                 let f = vec![("patterns", self.list(&x.patterns, |s, p| s.pattern(p))?)];
@@ -543,9 +589,18 @@ impl<'a> ToPy<'a> {
             Pattern::MatchClass(x) => {
                 let f = vec![
                     ("cls", self.expr(&x.cls)?),
-                    ("patterns", self.list(&x.arguments.patterns, |s, p| s.pattern(p))?),
-                    ("kwd_attrs", self.list(&x.arguments.keywords, |s, k| s.ident(&k.attr))?),
-                    ("kwd_patterns", self.list(&x.arguments.keywords, |s, k| s.pattern(&k.pattern))?),
+                    (
+                        "patterns",
+                        self.list(&x.arguments.patterns, |s, p| s.pattern(p))?,
+                    ),
+                    (
+                        "kwd_attrs",
+                        self.list(&x.arguments.keywords, |s, k| s.ident(&k.attr))?,
+                    ),
+                    (
+                        "kwd_patterns",
+                        self.list(&x.arguments.keywords, |s, k| s.pattern(&k.pattern))?,
+                    ),
                 ];
                 self.node("MatchClass", f, r)
             }
@@ -581,7 +636,11 @@ impl<'a> ToPy<'a> {
             Some(k) => self.str(k)?,
             None => none_obj(),
         };
-        self.node("Constant", vec![("value", value), ("kind", kind)], Some(range))
+        self.node(
+            "Constant",
+            vec![("value", value), ("kind", kind)],
+            Some(range),
+        )
     }
 
     fn comprehensions(&mut self, gens: &[ast::Comprehension]) -> PyResult<Owned> {
@@ -624,7 +683,10 @@ impl<'a> ToPy<'a> {
                 self.node("BoolOp", f, r)
             }
             Expr::Named(x) => {
-                let f = vec![("target", self.expr(&x.target)?), ("value", self.expr(&x.value)?)];
+                let f = vec![
+                    ("target", self.expr(&x.target)?),
+                    ("value", self.expr(&x.value)?),
+                ];
                 self.node("NamedExpr", f, r)
             }
             Expr::BinOp(x) => {
@@ -670,11 +732,17 @@ impl<'a> ToPy<'a> {
                 self.node("Set", f, r)
             }
             Expr::ListComp(x) => {
-                let f = vec![("elt", self.expr(&x.elt)?), ("generators", self.comprehensions(&x.generators)?)];
+                let f = vec![
+                    ("elt", self.expr(&x.elt)?),
+                    ("generators", self.comprehensions(&x.generators)?),
+                ];
                 self.node("ListComp", f, r)
             }
             Expr::SetComp(x) => {
-                let f = vec![("elt", self.expr(&x.elt)?), ("generators", self.comprehensions(&x.generators)?)];
+                let f = vec![
+                    ("elt", self.expr(&x.elt)?),
+                    ("generators", self.comprehensions(&x.generators)?),
+                ];
                 self.node("SetComp", f, r)
             }
             Expr::DictComp(x) => {
@@ -690,7 +758,10 @@ impl<'a> ToPy<'a> {
                     Some(g) if !x.parenthesized => g,
                     _ => x.range,
                 };
-                let f = vec![("elt", self.expr(&x.elt)?), ("generators", self.comprehensions(&x.generators)?)];
+                let f = vec![
+                    ("elt", self.expr(&x.elt)?),
+                    ("generators", self.comprehensions(&x.generators)?),
+                ];
                 self.node("GeneratorExp", f, Some(range))
             }
             Expr::Await(x) => {
@@ -739,7 +810,10 @@ impl<'a> ToPy<'a> {
                 let f = vec![
                     ("func", self.expr(&x.func)?),
                     ("args", args),
-                    ("keywords", self.list(a.keywords.iter(), |s, k| s.keyword(k))?),
+                    (
+                        "keywords",
+                        self.list(a.keywords.iter(), |s, k| s.keyword(k))?,
+                    ),
                 ];
                 self.node("Call", f, r)
             }
@@ -761,16 +835,24 @@ impl<'a> ToPy<'a> {
                 let value = match &x.value {
                     ast::Number::Int(i) => int_value(i)?,
                     ast::Number::Float(f) => float::from_f64(*f)?,
-                    ast::Number::Complex { real, imag } => crate::object::complex::from_parts(*real, *imag)?,
+                    ast::Number::Complex { real, imag } => {
+                        crate::object::complex::from_parts(*real, *imag)?
+                    }
                 };
                 self.constant(value, None, x.range)
             }
             Expr::BooleanLiteral(x) => {
-                let v = if x.value { pybool::py_true() } else { pybool::py_false() };
+                let v = if x.value {
+                    pybool::py_true()
+                } else {
+                    pybool::py_false()
+                };
                 self.constant(Owned::from_borrowed_static(v), None, x.range)
             }
             Expr::NoneLiteral(x) => self.constant(none_obj(), None, x.range),
-            Expr::EllipsisLiteral(x) => self.constant(Owned::from_borrowed_static(none::ellipsis()), None, x.range),
+            Expr::EllipsisLiteral(x) => {
+                self.constant(Owned::from_borrowed_static(none::ellipsis()), None, x.range)
+            }
             Expr::Attribute(x) => {
                 let f = vec![
                     ("value", self.expr(&x.value)?),
@@ -811,7 +893,9 @@ impl<'a> ToPy<'a> {
                 ];
                 self.node("Slice", f, r)
             }
-            Expr::IpyEscapeCommand(_) => Err(errors::value_error("IPython escape commands have no AST")),
+            Expr::IpyEscapeCommand(_) => {
+                Err(errors::value_error("IPython escape commands have no AST"))
+            }
         }
     }
 
@@ -830,7 +914,11 @@ impl<'a> ToPy<'a> {
         self.node("JoinedStr", vec![("values", values)], Some(x.range))
     }
 
-    fn elements(&mut self, els: &ast::InterpolatedStringElements, parts: &mut Parts) -> PyResult<()> {
+    fn elements(
+        &mut self,
+        els: &ast::InterpolatedStringElements,
+        parts: &mut Parts,
+    ) -> PyResult<()> {
         for el in els.iter() {
             match el {
                 ast::InterpolatedStringElement::Literal(l) => parts.literal(&l.value, l.range),
@@ -858,7 +946,10 @@ impl<'a> ToPy<'a> {
                             let mut inner = Parts::default();
                             self.elements(&spec.elements, &mut inner)?;
                             let values = inner.finish(self)?;
-                            let range = TextRange::new(spec.range.start() - TextSize::from(1), spec.range.end());
+                            let range = TextRange::new(
+                                spec.range.start() - TextSize::from(1),
+                                spec.range.end(),
+                            );
                             self.node("JoinedStr", vec![("values", values)], Some(range))?
                         }
                         None => none_obj(),
@@ -920,7 +1011,11 @@ fn decode_literal(token: &str) -> Option<Vec<u32>> {
     let quote_at = token.find(['\'', '"'])?;
     let prefix = token[..quote_at].to_ascii_lowercase();
     let q = &token[quote_at..];
-    let qlen = if q.starts_with("\"\"\"") || q.starts_with("'''") { 3 } else { 1 };
+    let qlen = if q.starts_with("\"\"\"") || q.starts_with("'''") {
+        3
+    } else {
+        1
+    };
     let body = q.get(qlen..q.len().checked_sub(qlen)?)?;
     let mut out = Vec::with_capacity(body.len());
     let mut chars = body.chars().peekable();
@@ -1016,13 +1111,20 @@ fn operator_name(op: ast::Operator) -> &'static str {
 
 /// `compile(source, filename, mode, PyCF_ONLY_AST)`: the source parsed
 /// into `_ast` objects.
-pub fn parse(source: &str, filename: &str, mode: ferrython_compiler::CompileMode) -> PyResult<Owned> {
+pub fn parse(
+    source: &str,
+    filename: &str,
+    mode: ferrython_compiler::CompileMode,
+) -> PyResult<Owned> {
     let tree = match ferrython_compiler::parse_only(source, filename, mode) {
         Ok(t) => t,
         Err(e) => return Err(crate::runtime::run::raise_syntax_error(&e)),
     };
     let mut cv = ToPy::new(tree.line_index())?;
-    cv.module(tree.module(), mode == ferrython_compiler::CompileMode::Single)
+    cv.module(
+        tree.module(),
+        mode == ferrython_compiler::CompileMode::Single,
+    )
 }
 
 /// `compile(source, filename, "func_type", PyCF_ONLY_AST)`: a function
@@ -1031,12 +1133,13 @@ pub fn parse(source: &str, filename: &str, mode: ferrython_compiler::CompileMode
 /// blanked out, so that positions stay those of the original text.
 pub fn parse_func_type(source: &str, filename: &str) -> PyResult<Owned> {
     let Some(arrow) = top_level_arrow(source) else {
-        let e = ferrython_compiler::parse_only("(", filename, ferrython_compiler::CompileMode::Eval)
-            .err()
-            .map(|mut e| {
-                e.msg = "invalid syntax".into();
-                e
-            });
+        let e =
+            ferrython_compiler::parse_only("(", filename, ferrython_compiler::CompileMode::Eval)
+                .err()
+                .map(|mut e| {
+                    e.msg = "invalid syntax".into();
+                    e
+                });
         return Err(match e {
             Some(e) => crate::runtime::run::raise_syntax_error(&e),
             None => errors::value_error("invalid function type"),
@@ -1058,7 +1161,8 @@ pub fn parse_func_type(source: &str, filename: &str) -> PyResult<Owned> {
     right[0] = b'(';
     right.push(b')');
     let parse = |text: Vec<u8>| {
-        let text = String::from_utf8(text).map_err(|_| errors::value_error("invalid function type"))?;
+        let text =
+            String::from_utf8(text).map_err(|_| errors::value_error("invalid function type"))?;
         ferrython_compiler::parse_only(&text, filename, ferrython_compiler::CompileMode::Eval)
             .map_err(|e| crate::runtime::run::raise_syntax_error(&e))
     };
@@ -1078,7 +1182,11 @@ pub fn parse_func_type(source: &str, filename: &str) -> PyResult<Owned> {
     };
     let mut cv = ToPy::new(rt.line_index())?;
     let returns = cv.expr(&re.body)?;
-    cv.node("FunctionType", vec![("argtypes", argtypes), ("returns", returns)], None)
+    cv.node(
+        "FunctionType",
+        vec![("argtypes", argtypes), ("returns", returns)],
+        None,
+    )
 }
 
 /// The byte offset of the `->` outside brackets and strings.

@@ -46,6 +46,18 @@ pub struct Ast {
 }
 
 impl Ast {
+    /// A tree built elsewhere (the `_ast` module's conversion of AST
+    /// objects), with the source text its ranges index (there: a synthetic
+    /// text whose lines and columns are the nodes' positions).
+    pub fn from_tree(module: Mod, source: &str, mode: ParseMode) -> Ast {
+        Ast {
+            module,
+            index: LineIndex::new(source),
+            mode,
+            warnings: Vec::new(),
+        }
+    }
+
     /// The line index of the parsed source.
     pub fn line_index(&self) -> &LineIndex {
         &self.index
