@@ -220,9 +220,25 @@ impl<'a> ToPy<'a> {
     }
 
     fn def_range(&self, range: TextRange, decorators: &[ast::Decorator]) -> TextRange {
+        let range = self.block_range(range);
         match decorators.last() {
             Some(d) => TextRange::new(self.after_trivia(d.range().end()), range.end()),
             None => range,
+        }
+    }
+
+    /// A compound statement ends with its last block's last token, which
+    /// may be the `;` after the block's last simple statement.
+    fn block_range(&self, range: TextRange) -> TextRange {
+        let b = self.source.as_bytes();
+        let mut i = usize::from(range.end());
+        while i < b.len() && (b[i] == b' ' || b[i] == b'\t' || b[i] == b'\x0c') {
+            i += 1;
+        }
+        if b.get(i) == Some(&b';') {
+            TextRange::new(range.start(), TextSize::from(i as u32 + 1))
+        } else {
+            range
         }
     }
 
@@ -342,7 +358,7 @@ impl<'a> ToPy<'a> {
             ("name", self.opt_ident(h.name.as_ref())?),
             ("body", self.stmts(&h.body)?),
         ];
-        self.node("ExceptHandler", f, Some(h.range))
+        self.node("ExceptHandler", f, Some(self.block_range(h.range)))
     }
 
     /// The `orelse` of an `if` from its `elif` / `else` clauses: an `elif`
@@ -366,7 +382,12 @@ impl<'a> ToPy<'a> {
     }
 
     fn stmt(&mut self, s: &Stmt) -> PyResult<Owned> {
-        let r = Some(s.range());
+        let r = Some(match s {
+            Stmt::For(_) | Stmt::While(_) | Stmt::If(_) | Stmt::With(_) | Stmt::Match(_) | Stmt::Try(_) => {
+                self.block_range(s.range())
+            }
+            _ => s.range(),
+        });
         match s {
             Stmt::FunctionDef(d) => {
                 let range = self.def_range(d.range, &d.decorator_list);
@@ -470,7 +491,7 @@ impl<'a> ToPy<'a> {
                     ("body", self.stmts(&x.body)?),
                     (
                         "orelse",
-                        self.elif_chain(&x.elif_else_clauses, x.range.end())?,
+                        self.elif_chain(&x.elif_else_clauses, self.block_range(x.range).end())?,
                     ),
                 ];
                 self.node("If", f, r)
@@ -906,22 +927,49 @@ impl<'a> ToPy<'a> {
         let mut parts = Parts::default();
         for part in x.value.iter() {
             match part {
-                ast::FStringPart::Literal(s) => parts.literal(&s.value, s.range),
-                ast::FStringPart::FString(fs) => self.elements(&fs.elements, &mut parts)?,
+                ast::FStringPart::Literal(s) => match self.surrogates(&s.value, s.range, None) {
+                    Some(u) => parts.units(u, s.range),
+                    None => parts.literal(&s.value, s.range),
+                },
+                ast::FStringPart::FString(fs) => {
+                    let raw = fs.flags.prefix().is_raw();
+                    self.elements(&fs.elements, &mut parts, raw)?
+                }
             }
         }
         let values = parts.finish(self)?;
         self.node("JoinedStr", vec![("values", values)], Some(x.range))
     }
 
+    /// The code points of a literal piece whose parsed value has U+FFFD
+    /// (maybe a lone surrogate escape), decoded again from the source:
+    /// a whole string token (`fstring_raw` None) or the text of an
+    /// f-string literal element.
+    fn surrogates(&self, value: &str, r: TextRange, fstring_raw: Option<bool>) -> Option<Vec<u32>> {
+        if !value.contains('\u{fffd}') {
+            return None;
+        }
+        let text = &self.source[usize::from(r.start())..usize::from(r.end())];
+        match fstring_raw {
+            None => decode_literal(text),
+            Some(raw) => decode_body(text, raw, true),
+        }
+    }
+
     fn elements(
         &mut self,
         els: &ast::InterpolatedStringElements,
         parts: &mut Parts,
+        raw: bool,
     ) -> PyResult<()> {
         for el in els.iter() {
             match el {
-                ast::InterpolatedStringElement::Literal(l) => parts.literal(&l.value, l.range),
+                ast::InterpolatedStringElement::Literal(l) => {
+                    match self.surrogates(&l.value, l.range, Some(raw)) {
+                        Some(u) => parts.units(u, l.range),
+                        None => parts.literal(&l.value, l.range),
+                    }
+                }
                 ast::InterpolatedStringElement::Interpolation(i) => {
                     let mut conversion = match i.conversion {
                         ast::ConversionFlag::None => -1,
@@ -935,6 +983,7 @@ impl<'a> ToPy<'a> {
                         let start = i.range.start() + TextSize::from(1);
                         let len = dbg.leading().len() + src.len() + dbg.trailing().len();
                         let text = format!("{}{}{}", dbg.leading(), src, dbg.trailing());
+                        let text = strip_comments(&text);
                         parts.literal(&text, TextRange::at(start, TextSize::from(len as u32)));
                         if conversion == -1 && i.format_spec.is_none() {
                             conversion = b'r' as i64;
@@ -944,7 +993,7 @@ impl<'a> ToPy<'a> {
                     let spec = match &i.format_spec {
                         Some(spec) => {
                             let mut inner = Parts::default();
-                            self.elements(&spec.elements, &mut inner)?;
+                            self.elements(&spec.elements, &mut inner, raw)?;
                             let values = inner.finish(self)?;
                             let range = TextRange::new(
                                 spec.range.start() - TextSize::from(1),
@@ -973,16 +1022,21 @@ impl<'a> ToPy<'a> {
 #[derive(Default)]
 struct Parts {
     values: Vec<Owned>,
-    text: String,
+    text: Vec<u32>,
     range: Option<TextRange>,
 }
 
 impl Parts {
     fn literal(&mut self, s: &str, r: TextRange) {
-        if s.is_empty() {
+        self.units(s.chars().map(u32::from), r);
+    }
+
+    fn units(&mut self, s: impl IntoIterator<Item = u32>, r: TextRange) {
+        let before = self.text.len();
+        self.text.extend(s);
+        if self.text.len() == before {
             return;
         }
-        self.text.push_str(s);
         self.range = Some(match self.range {
             Some(p) => p.cover(r),
             None => r,
@@ -991,7 +1045,7 @@ impl Parts {
 
     fn flush(&mut self, cv: &mut ToPy) -> PyResult<()> {
         if let Some(r) = self.range.take() {
-            let v = pystr::from_str(&std::mem::take(&mut self.text))?;
+            let v = pystr::from_ucs4(&std::mem::take(&mut self.text))?;
             let c = cv.constant(v, None, r)?;
             self.values.push(c);
         }
@@ -1017,10 +1071,20 @@ fn decode_literal(token: &str) -> Option<Vec<u32>> {
         1
     };
     let body = q.get(qlen..q.len().checked_sub(qlen)?)?;
+    decode_body(body, prefix.contains('r'), false)
+}
+
+/// The code points of a string literal's text between the quotes; in an
+/// f-string (`fstring`) `{{` and `}}` stand for one brace.
+fn decode_body(body: &str, raw: bool, fstring: bool) -> Option<Vec<u32>> {
     let mut out = Vec::with_capacity(body.len());
     let mut chars = body.chars().peekable();
-    let raw = prefix.contains('r');
     while let Some(c) = chars.next() {
+        if fstring && (c == '{' || c == '}') {
+            chars.next_if_eq(&c);
+            out.push(u32::from(c));
+            continue;
+        }
         if c == '\r' {
             chars.next_if_eq(&'\n');
             out.push(u32::from('\n'));
@@ -1081,6 +1145,35 @@ fn decode_literal(token: &str) -> Option<Vec<u32>> {
         }
     }
     Some(out)
+}
+
+/// A debug f-string field's text (`{x = }`) without its comments, as
+/// CPython's tokenizer leaves them out.
+fn strip_comments(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains('#') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut quote: Option<char> = None;
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (None, '\'' | '"') => quote = Some(c),
+            (None, '#') => {
+                for n in chars.by_ref() {
+                    if n == '\n' {
+                        out.push(n);
+                        break;
+                    }
+                }
+                continue;
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The value of an integer literal.
