@@ -3712,8 +3712,8 @@ int PyStatus_Exception(struct PyStatus err);
 
 /*
  `Py_ExitStatusException`: exits with the status's exit code, or
- reports the error as CPython does ("Fatal Python error: FUNC: MSG" on
- stderr) and exits with status 1.
+ reports the error as CPython does ("Fatal Python error: FUNC: MSG" and
+ the runtime state on stderr) and exits with status 1.
  */
 void Py_ExitStatusException(struct PyStatus err);
 
@@ -3810,11 +3810,16 @@ struct PyStatus PyConfig_SetArgv(struct PyConfig *config, Py_ssize_t argc, wchar
 struct PyStatus PyConfig_SetBytesArgv(struct PyConfig *config, Py_ssize_t argc, char *const *argv);
 
 /*
- `PyConfig_Read`: checks the configuration and parses its command line
+ `PyConfig_Read`: checks the configuration, parses its command line
  (when `parse_argv` is 1, which then becomes 2 so that it is parsed
- once): `argv` becomes what `sys.argv` will be, `orig_argv` keeps the
- original, `run_command`/`run_module`/`run_filename` are filled in. The
- path configuration is computed by `Py_InitializeFromConfig`.
+ once), applies the environment variables and `-X` options, and fills
+ in every field CPython's reading fills: `argv` becomes what `sys.argv`
+ will be, `orig_argv` keeps the original, `run_command`/`run_module`/
+ `run_filename`, `warnoptions`, `program_name`, the encodings,
+ `int_max_str_digits`, the hash seed ... A bad value is an error with
+ CPython's message; `-h`, `-V` and a usage error are an exit. The path
+ configuration is computed by `Py_InitializeFromConfig`, as in CPython
+ 3.11 and later.
  */
 struct PyStatus PyConfig_Read(struct PyConfig *config);
 
