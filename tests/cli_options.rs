@@ -104,7 +104,11 @@ fn compare(dir: &Path, args: &[&str], env: &[(&str, &str)], stderr: bool) -> Opt
     })
 }
 
-fn check_all(cases: &[(&[&str], &[(&str, &str)], bool)]) {
+/// One run: the arguments, the environment, and whether stderr is
+/// compared too.
+type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], bool);
+
+fn check_all(cases: &[Case]) {
     if !cpython().exists() {
         eprintln!("CPython 3.13 not found at {}; skipped", cpython().display());
         return;
