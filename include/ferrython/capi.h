@@ -552,6 +552,26 @@ typedef struct PyCodeObject PyCodeObject;
 #define Py_tp_token 83
 
 /*
+ `compile()` flag: return the AST instead of a code object.
+ */
+#define PYCF_ONLY_AST 1024
+
+/*
+ `compile()` flag: keep `# type:` comments in the AST.
+ */
+#define PYCF_TYPE_COMMENTS 4096
+
+/*
+ `compile()` flag: allow `await` and friends at the top level.
+ */
+#define PYCF_ALLOW_TOP_LEVEL_AWAIT 8192
+
+/*
+ `compile()` flag: return an optimized AST (with `PyCF_ONLY_AST`).
+ */
+#define PYCF_OPTIMIZED_AST (32768 | PYCF_ONLY_AST)
+
+/*
  `io.DEFAULT_BUFFER_SIZE`.
  */
 #define DEFAULT_BUFFER_SIZE 8192
