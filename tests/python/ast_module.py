@@ -136,6 +136,17 @@ d('raise E from F\nassert x, "m"\nreturn\nbreak\ncontinue')
 d('for x in y:\n pass\nelse:\n pass\nwhile 1:\n pass\nelse:\n pass')
 d('é = "ü"; x = é')
 d('f"{\'a\'!a}"')
+d('def f():\n    return 1;\n')
+d('if a:\n    b;\nelif c: d ;\nelse: e;')
+d('try:\n    a\nexcept E:\n    b;\n')
+d('f"{1+2 = # c\n  }"')
+d("f'{x}\\udfff{{}}'")
+d('for x in y: pass;')
+d('def f(a: (int) = 1, *b: (x), c, **d: (y)): pass')
+d('lambda a, *b, c=1, **d: 0')
+d('def f(*, a): pass')
+d('f(a=(b), **(c))')
+d('class A(x=(1)): pass')
 
 # --- compile() of AST objects -----------------------------------------------
 def run(src, mode='exec'):

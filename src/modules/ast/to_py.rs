@@ -280,11 +280,9 @@ impl<'a> ToPy<'a> {
 
     /// An `arg`: the name and its annotation (never the `*` / `**`).
     fn arg(&mut self, p: &ast::Parameter) -> PyResult<Owned> {
-        let end = p
-            .annotation
-            .as_ref()
-            .map_or(p.name.range().end(), |a| a.range().end());
-        let range = TextRange::new(p.name.range().start(), end);
+        // The parser's range covers a parenthesized annotation's
+        // parentheses, as CPython's does, but may start at `*` / `**`.
+        let range = TextRange::new(p.name.range().start(), p.range.end());
         let f = vec![
             ("arg", self.ident(&p.name)?),
             ("annotation", self.opt_expr(p.annotation.as_deref())?),
@@ -383,9 +381,12 @@ impl<'a> ToPy<'a> {
 
     fn stmt(&mut self, s: &Stmt) -> PyResult<Owned> {
         let r = Some(match s {
-            Stmt::For(_) | Stmt::While(_) | Stmt::If(_) | Stmt::With(_) | Stmt::Match(_) | Stmt::Try(_) => {
-                self.block_range(s.range())
-            }
+            Stmt::For(_)
+            | Stmt::While(_)
+            | Stmt::If(_)
+            | Stmt::With(_)
+            | Stmt::Match(_)
+            | Stmt::Try(_) => self.block_range(s.range()),
             _ => s.range(),
         });
         match s {
