@@ -823,11 +823,16 @@ builtin!(bi_compile, |args, kws| {
     } else {
         int::as_i64(all[3])?
     };
+    let optimize = if all[5].is_null() {
+        -1
+    } else {
+        int::as_i64(all[5])?
+    };
     let filename = protocol::str_(all[1])?;
     let filename = pystr::as_str(filename.as_ptr())?;
     let mode = pystr::as_str(all[2])?;
     // SAFETY: the source argument is a live object.
-    unsafe { crate::modules::ast::compile(all[0], filename, mode, flags) }
+    unsafe { crate::modules::ast::compile(all[0], filename, mode, flags, optimize as i32) }
 });
 
 builtin!(bi_build_class, |args, kws| crate::vm::classes::build_class(

@@ -222,3 +222,11 @@ tree = Rename().visit(ast.parse("abc = 1\nr = abc + 1"))
 ns = {}
 exec(compile(tree, "<transformed>", "exec"), ns)
 print(ns["R"], ns["ABC"])
+c = compile('"doc"\nassert 0, 1\nr = 1', "<opt>", "exec", optimize=2)
+ns = {}
+exec(c, ns)
+print("optimize=2", "doc" in c.co_consts, ns["r"])
+c = compile(ast.parse("assert 0\nr = 1"), "<opt>", "exec", optimize=1)
+exec(c, ns)
+print("optimize=1 ast", ns["r"])
+print("top-level await", bool(compile("await x", "f", "exec", ast.PyCF_ALLOW_TOP_LEVEL_AWAIT).co_flags & 0x80))

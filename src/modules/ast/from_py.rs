@@ -31,7 +31,13 @@ fn root_class(mode: &str) -> &'static str {
 }
 
 /// `compile()` of an AST object.
-pub fn compile(source: *mut PyObject, filename: &str, mode: &str, flags: i64) -> PyResult<Owned> {
+pub fn compile(
+    source: *mut PyObject,
+    filename: &str,
+    mode: &str,
+    flags: i64,
+    optimize: i32,
+) -> PyResult<Owned> {
     let want = root_class(mode);
     let cls = super::class(want)?;
     // SAFETY: source and cls are live objects.
@@ -77,7 +83,7 @@ pub fn compile(source: *mut PyObject, filename: &str, mode: &str, flags: i64) ->
     }
     let tree = ferrython_compiler::parse::Ast::from_tree(module, &text, cmode);
     let future = (flags & 0x1fe_0000) as u32 | (flags & super::PYCF_ALLOW_TOP_LEVEL_AWAIT) as u32;
-    match ferrython_compiler::compile::compile_ast(&tree, filename, future, -1) {
+    match ferrython_compiler::compile::compile_ast(&tree, filename, future, optimize) {
         Ok(c) => crate::vm::code::from_compiled(&c),
         Err(e) => Err(crate::runtime::run::raise_syntax_error(&e)),
     }

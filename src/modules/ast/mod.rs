@@ -253,7 +253,8 @@ unsafe fn decode_source(source: *mut PyObject, filename: &str) -> PyResult<Strin
 
 /// `compile(source, filename, mode, flags)` once the arguments are bound:
 /// source text or bytes to a code object or (with `PyCF_ONLY_AST`) to an
-/// AST; an AST object to a code object.
+/// AST; an AST object to a code object. `optimize` as `compile()`'s:
+/// -1 or 0 keep asserts, 1 drops them, 2 also docstrings.
 ///
 /// # Safety
 /// `source` is a live object.
@@ -262,6 +263,7 @@ pub unsafe fn compile(
     filename: &str,
     mode: &str,
     flags: i64,
+    optimize: i32,
 ) -> PyResult<Owned> {
     use ferrython_compiler::CompileMode;
     if flags & !VALID_FLAGS != 0 {
@@ -289,7 +291,7 @@ pub unsafe fn compile(
     // SAFETY: source is a live object.
     unsafe {
         if crate::object::typeobj::instance_of(source, &raw mut node::AST_TYPE) {
-            return from_py::compile(source, filename, mode, flags);
+            return from_py::compile(source, filename, mode, flags, optimize);
         }
         let text = if pystr::check(source) {
             std::borrow::Cow::Borrowed(pystr::as_str(source)?)
@@ -300,6 +302,11 @@ pub unsafe fn compile(
                 "compile() arg 1 must be a string, bytes or AST object",
             ));
         };
+        if flags & PYCF_OPTIMIZED_AST == PYCF_OPTIMIZED_AST {
+            return Err(crate::runtime::errors::not_implemented_error(
+                "compile(): PyCF_OPTIMIZED_AST (a constant-folded AST) is not supported",
+            ));
+        }
         if flags & PYCF_TYPE_COMMENTS != 0 {
             return Err(crate::runtime::errors::not_implemented_error(
                 "compile(): PyCF_TYPE_COMMENTS (type comments in the AST) is not supported",
@@ -307,7 +314,13 @@ pub unsafe fn compile(
         }
         match cmode {
             Some(m) if only_ast => to_py::parse(&text, filename, m),
-            Some(m) => crate::runtime::run::compile(&text, filename, m),
+            Some(m) => {
+                let code_flags = (flags & (0x1fe_0000 | PYCF_ALLOW_TOP_LEVEL_AWAIT)) as u32;
+                match ferrython_compiler::compile_source(&text, filename, m, code_flags, optimize) {
+                    Ok(c) => crate::vm::code::from_compiled(&c),
+                    Err(e) => Err(crate::runtime::run::raise_syntax_error(&e)),
+                }
+            }
             None => to_py::parse_func_type(&text, filename),
         }
     }
