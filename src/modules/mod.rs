@@ -22,6 +22,7 @@ pub mod itertools;
 pub mod math;
 pub mod module_def;
 pub mod objtype;
+pub mod opcode;
 pub mod operator;
 pub mod posix;
 pub mod posixsubprocess;
@@ -66,6 +67,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_heapq", heapq::init),
     ("_io", io::init),
     ("_md5", hashes::init_md5),
+    ("_opcode", opcode::init),
     ("_operator", operator::init),
     ("_posixsubprocess", posixsubprocess::init),
     ("_random", random::init),
