@@ -35,6 +35,7 @@ pub mod struct_;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub mod tokenize;
 pub mod typing;
 pub mod unicodedata;
 pub mod zlib;
@@ -80,6 +81,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_string", _string::init),
     ("_struct", struct_::init),
     ("_thread", thread::init),
+    ("_tokenize", tokenize::init),
     ("_typing", typing::init),
     ("_weakref", _weakref::init),
     ("atexit", atexit::init),
