@@ -792,6 +792,32 @@ typedef struct PyCodeObject PyCodeObject;
  */
 #define TIMEOUT_MAX 9223372036.0
 
+#define ENDMARKER 0
+
+#define NAME 1
+
+#define NUMBER 2
+
+#define STRING 3
+
+#define NEWLINE 4
+
+#define INDENT 5
+
+#define DEDENT 6
+
+#define OP 55
+
+#define FSTRING_START 59
+
+#define FSTRING_MIDDLE 60
+
+#define FSTRING_END 61
+
+#define COMMENT 62
+
+#define NL 63
+
 /*
  Size of the GC header placed before tracked objects.
  */
