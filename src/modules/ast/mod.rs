@@ -36,6 +36,15 @@ pub fn class(name: &str) -> PyResult<Owned> {
     unsafe { protocol::getattr_str(m.as_ptr(), name) }
 }
 
+/// Whether `o` is an AST node (an instance of `ast.AST`).
+///
+/// # Safety
+/// `o` is a live object.
+pub unsafe fn is_ast(o: *mut PyObject) -> bool {
+    // SAFETY: o is live; the AST type is static.
+    unsafe { crate::object::typeobj::instance_of(o, &raw mut node::AST_TYPE) }
+}
+
 /// A tuple of interned strs.
 fn str_tuple<'a>(names: impl Iterator<Item = &'a str>) -> PyResult<Owned> {
     let v: Vec<*mut PyObject> = names.map(pystr::intern).collect();
@@ -290,7 +299,7 @@ pub unsafe fn compile(
     };
     // SAFETY: source is a live object.
     unsafe {
-        if crate::object::typeobj::instance_of(source, &raw mut node::AST_TYPE) {
+        if is_ast(source) {
             return from_py::compile(source, filename, mode, flags, optimize);
         }
         let text = if pystr::check(source) {
