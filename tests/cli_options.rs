@@ -37,6 +37,7 @@ print(sys.argv, sys.orig_argv[1:])
 print(sys.warnoptions, sorted(sys._xoptions.items()))
 print([p for p in sys.path if not p.startswith(sys.base_prefix) and 'site-packages' not in p])
 print(sys.dont_write_bytecode, sys.pycache_prefix, sys.get_int_max_str_digits())
+print(sys.stdout.encoding, sys.stdout.errors, sys.stdout.write_through, sys.stdin.errors)
 if os.environ.get('PROBE_HASH'):
     print(hash('abc'), hash(b'xyz'), hash(('a', 1)))
 if os.environ.get('PROBE_CPU'):
@@ -269,6 +270,13 @@ fn environment_variables() {
             (&[p], &[("PYTHONUTF8", "0")], true),
             (&[p], &[("PYTHONUTF8", "7")], true),
             (&[p], &[("PYTHONIOENCODING", "latin-1:replace")], true),
+            (&[p], &[("PYTHONIOENCODING", "latin-1")], true),
+            (&[p], &[("PYTHONIOENCODING", ":ignore")], true),
+            (
+                &["-E", p],
+                &[("PYTHONIOENCODING", "latin-1"), ("PYTHONUNBUFFERED", "1")],
+                true,
+            ),
             (&[p], &[("PYTHONDEVMODE", "1")], true),
             (&[p], &[("PYTHONSTARTUP", "/nonexistent/startup.py")], true),
             (&[p], &[("PYTHONINSPECT", "1")], false),
