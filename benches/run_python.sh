@@ -36,7 +36,9 @@ f=$(best "$FER" -c pass)
 c=$(best "$CPY" -c pass)
 rows+="startup(-c_pass) $f $c"$'\n'
 IMPORTS="os, sys, re, json, math, time, random, collections, functools, itertools, dataclasses, enum, typing, pathlib, logging, argparse, datetime, string, textwrap, struct"
-if "$FER" -c "import $IMPORTS" > /dev/null; then
+# Both run from their bytecode caches: CPython's were written when it was
+# installed; this first run writes ferrython's (__pycache__/*.ferrython-314.pyc).
+if env -u PYTHONDONTWRITEBYTECODE "$FER" -c "import $IMPORTS" > /dev/null; then
     f=$(best "$FER" -c "import $IMPORTS")
     c=$(best "$CPY" -c "import $IMPORTS")
     rows+="import(20_modules) $f $c"$'\n'

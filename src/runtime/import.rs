@@ -153,15 +153,6 @@ pub fn find_module(dirs: &[PathBuf], name: &str) -> Option<Found> {
 /// Loads and runs the module `fullname` from `path`, registering it in
 /// `sys.modules` before running it (so circular imports see it).
 fn load_source(fullname: &str, path: &Path, is_package: bool) -> PyResult<Owned> {
-    let source = std::fs::read_to_string(path).map_err(|e| {
-        // SAFETY: the class is static.
-        unsafe {
-            errors::set_string(
-                exc::PyExc_ImportError,
-                &format!("cannot read {}: {e}", path.display()),
-            )
-        }
-    })?;
     let modules = crate::modules::sys_modules();
     // SAFETY: modules is a dict; m a new module.
     unsafe {
@@ -200,13 +191,16 @@ fn load_source(fullname: &str, path: &Path, is_package: bool) -> PyResult<Owned>
             pystr::from_str(&package)?.as_ptr(),
         )?;
         dict::set_item(modules, name.as_ptr(), m.as_ptr())?;
-        let r = crate::runtime::run::run_string(
-            &source,
-            &filename,
-            ferrython_compiler::CompileMode::Exec,
-            d,
-            d,
-        );
+        let r = crate::runtime::pycache::load_code(path, &filename).and_then(|(code, cached)| {
+            if let Some(c) = cached {
+                dict::set_item(
+                    d,
+                    pystr::intern("__cached__"),
+                    pystr::from_str(&c.to_string_lossy())?.as_ptr(),
+                )?;
+            }
+            crate::vm::call::eval_code(code.as_ptr(), d, d)
+        });
         if let Err(e) = r {
             let _ = errors::keeping_raised(|| dict::del_item_opt(modules, name.as_ptr()));
             return Err(e);
