@@ -552,6 +552,26 @@ typedef struct PyCodeObject PyCodeObject;
 #define Py_tp_token 83
 
 /*
+ `compile()` flag: return the AST instead of a code object.
+ */
+#define PYCF_ONLY_AST 1024
+
+/*
+ `compile()` flag: keep `# type:` comments in the AST.
+ */
+#define PYCF_TYPE_COMMENTS 4096
+
+/*
+ `compile()` flag: allow `await` and friends at the top level.
+ */
+#define PYCF_ALLOW_TOP_LEVEL_AWAIT 8192
+
+/*
+ `compile()` flag: return an optimized AST (with `PyCF_ONLY_AST`).
+ */
+#define PYCF_OPTIMIZED_AST (32768 | PYCF_ONLY_AST)
+
+/*
  `io.DEFAULT_BUFFER_SIZE`.
  */
 #define DEFAULT_BUFFER_SIZE 8192
@@ -3712,8 +3732,8 @@ int PyStatus_Exception(struct PyStatus err);
 
 /*
  `Py_ExitStatusException`: exits with the status's exit code, or
- reports the error as CPython does ("Fatal Python error: FUNC: MSG" on
- stderr) and exits with status 1.
+ reports the error as CPython does ("Fatal Python error: FUNC: MSG" and
+ the runtime state on stderr) and exits with status 1.
  */
 void Py_ExitStatusException(struct PyStatus err);
 
@@ -3810,11 +3830,16 @@ struct PyStatus PyConfig_SetArgv(struct PyConfig *config, Py_ssize_t argc, wchar
 struct PyStatus PyConfig_SetBytesArgv(struct PyConfig *config, Py_ssize_t argc, char *const *argv);
 
 /*
- `PyConfig_Read`: checks the configuration and parses its command line
+ `PyConfig_Read`: checks the configuration, parses its command line
  (when `parse_argv` is 1, which then becomes 2 so that it is parsed
- once): `argv` becomes what `sys.argv` will be, `orig_argv` keeps the
- original, `run_command`/`run_module`/`run_filename` are filled in. The
- path configuration is computed by `Py_InitializeFromConfig`.
+ once), applies the environment variables and `-X` options, and fills
+ in every field CPython's reading fills: `argv` becomes what `sys.argv`
+ will be, `orig_argv` keeps the original, `run_command`/`run_module`/
+ `run_filename`, `warnoptions`, `program_name`, the encodings,
+ `int_max_str_digits`, the hash seed ... A bad value is an error with
+ CPython's message; `-h`, `-V` and a usage error are an exit. The path
+ configuration is computed by `Py_InitializeFromConfig`, as in CPython
+ 3.11 and later.
  */
 struct PyStatus PyConfig_Read(struct PyConfig *config);
 
