@@ -77,10 +77,10 @@ fn run(program: &Path, args: &[&str], env: &[(&str, &str)], dir: &Path) -> Run {
     }
 }
 
-/// A scratch directory holding the probe as `probe.py` (also importable
-/// as a module for `-m`).
-fn scratch() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("ferrython-cli-{}", std::process::id()));
+/// A scratch directory of its own for each test (they run in parallel),
+/// holding the probe as `probe.py` (also importable as a module for `-m`).
+fn scratch(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ferrython-cli-{}-{test}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("probe.py"), PROBE).unwrap();
     // For -x: a first line that is not Python.
@@ -108,12 +108,12 @@ fn compare(dir: &Path, args: &[&str], env: &[(&str, &str)], stderr: bool) -> Opt
 /// compared too.
 type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], bool);
 
-fn check_all(cases: &[Case]) {
+fn check_all(test: &str, cases: &[Case]) {
     if !cpython().exists() {
         eprintln!("CPython 3.13 not found at {}; skipped", cpython().display());
         return;
     }
-    let dir = scratch();
+    let dir = scratch(test);
     let failures: Vec<String> = cases
         .iter()
         .filter_map(|(args, env, stderr)| compare(&dir, args, env, *stderr))
@@ -129,158 +129,167 @@ fn check_all(cases: &[Case]) {
 #[test]
 fn options() {
     let p = "probe.py";
-    check_all(&[
-        (&[p, "a", "b"], &[], true),
-        (&["-b", p], &[], true),
-        (&["-bb", p], &[], true),
-        (&["-B", p], &[], true),
-        (&["-d", p], &[], true),
-        (
-            &["-E", p],
-            &[("PYTHONOPTIMIZE", "2"), ("PYTHONPATH", "/p")],
-            true,
-        ),
-        (&["-i", p], &[], false),
-        (
-            &["-I", p],
-            &[("PYTHONPATH", "/p"), ("PYTHONVERBOSE", "1")],
-            true,
-        ),
-        (&["-O", p], &[], true),
-        (&["-OO", p], &[], true),
-        (&["-P", p], &[], true),
-        (&["-q", p], &[], true),
-        (&["-s", p], &[], true),
-        (&["-S", p], &[], true),
-        (&["-u", p], &[], true),
-        (&["-v", p], &[], false),
-        (&["-vv", p], &[], false),
-        (&["-R", p], &[], true),
-        (&["-x", "skip.py", "x"], &[], true),
-        (&["-bBsqOu", p], &[], true),
-        (
-            &["-W", "error", "-Wignore::DeprecationWarning", p],
-            &[],
-            true,
-        ),
-        (&["-X", "dev", p], &[], true),
-        (&["-X", "utf8", p], &[], true),
-        (&["-X", "utf8=0", p], &[], true),
-        (&["-X", "foo=bar", "-Xfoo", "-X", "a=b=c", p], &[], true),
-        (&["-X", "int_max_str_digits=1000", p], &[], true),
-        (&["-X", "int_max_str_digits=0", p], &[], true),
-        (&["-X", "pycache_prefix=/tmp/pyc", p], &[], true),
-        (&["-X", "warn_default_encoding", p], &[], true),
-        (
-            &["-X", "no_debug_ranges", "-X", "faulthandler", p],
-            &[],
-            true,
-        ),
-        (&["-X", "cpu_count=3", p], &[("PROBE_CPU", "1")], true),
-        (&["-X", "cpu_count=default", p], &[], true),
-        (&["--check-hash-based-pycs", "always", p], &[], true),
-        (&["-c", PROBE, "x", "-v"], &[], true),
-        (&["-cimport sys; print(sys.argv)", "-c"], &[], true),
-        (&["-m", "probe", "arg", "-O"], &[], true),
-        (&["-mprobe"], &[], true),
-        (&["--", p, "-x"], &[], true),
-        (&["-", "a"], &[], true),
-        (&[], &[], true),
-    ]);
+    check_all(
+        "options",
+        &[
+            (&[p, "a", "b"], &[], true),
+            (&["-b", p], &[], true),
+            (&["-bb", p], &[], true),
+            (&["-B", p], &[], true),
+            (&["-d", p], &[], true),
+            (
+                &["-E", p],
+                &[("PYTHONOPTIMIZE", "2"), ("PYTHONPATH", "/p")],
+                true,
+            ),
+            (&["-i", p], &[], false),
+            (
+                &["-I", p],
+                &[("PYTHONPATH", "/p"), ("PYTHONVERBOSE", "1")],
+                true,
+            ),
+            (&["-O", p], &[], true),
+            (&["-OO", p], &[], true),
+            (&["-P", p], &[], true),
+            (&["-q", p], &[], true),
+            (&["-s", p], &[], true),
+            (&["-S", p], &[], true),
+            (&["-u", p], &[], true),
+            (&["-v", p], &[], false),
+            (&["-vv", p], &[], false),
+            (&["-R", p], &[], true),
+            (&["-x", "skip.py", "x"], &[], true),
+            (&["-bBsqOu", p], &[], true),
+            (
+                &["-W", "error", "-Wignore::DeprecationWarning", p],
+                &[],
+                true,
+            ),
+            (&["-X", "dev", p], &[], true),
+            (&["-X", "utf8", p], &[], true),
+            (&["-X", "utf8=0", p], &[], true),
+            (&["-X", "foo=bar", "-Xfoo", "-X", "a=b=c", p], &[], true),
+            (&["-X", "int_max_str_digits=1000", p], &[], true),
+            (&["-X", "int_max_str_digits=0", p], &[], true),
+            (&["-X", "pycache_prefix=/tmp/pyc", p], &[], true),
+            (&["-X", "warn_default_encoding", p], &[], true),
+            (
+                &["-X", "no_debug_ranges", "-X", "faulthandler", p],
+                &[],
+                true,
+            ),
+            (&["-X", "cpu_count=3", p], &[("PROBE_CPU", "1")], true),
+            (&["-X", "cpu_count=default", p], &[], true),
+            (&["--check-hash-based-pycs", "always", p], &[], true),
+            (&["-c", PROBE, "x", "-v"], &[], true),
+            (&["-cimport sys; print(sys.argv)", "-c"], &[], true),
+            (&["-m", "probe", "arg", "-O"], &[], true),
+            (&["-mprobe"], &[], true),
+            (&["--", p, "-x"], &[], true),
+            (&["-", "a"], &[], true),
+            (&[], &[], true),
+        ],
+    );
 }
 
 #[test]
 fn early_exits_and_usage_errors() {
-    check_all(&[
-        (&["-V"], &[], true),
-        (&["--version"], &[], true),
-        (&["-Z"], &[], true),
-        (&["-bZ"], &[], true),
-        (&["-V", "-Z"], &[], true),
-        (&["--foo"], &[], true),
-        (&["--help-foo"], &[], true),
-        (&["-c"], &[], true),
-        (&["-m"], &[], true),
-        (&["-W"], &[], true),
-        (&["-X"], &[], true),
-        (&["--check-hash-based-pycs"], &[], true),
-        (&["--check-hash-based-pycs", "sometimes"], &[], true),
-        (&["-X", "int_max_str_digits=5"], &[], true),
-        (&["-X", "int_max_str_digits"], &[], true),
-        (&["-X", "utf8=2"], &[], true),
-        (&["-X", "cpu_count=0"], &[], true),
-        (&["-X", "cpu_count"], &[], true),
-        (&["-X", "tracemalloc=x"], &[], true),
-        (&["-X", "frozen_modules=maybe"], &[], true),
-        (&["nonexistent_script.py"], &[], false),
-    ]);
+    check_all(
+        "early",
+        &[
+            (&["-V"], &[], true),
+            (&["--version"], &[], true),
+            (&["-Z"], &[], true),
+            (&["-bZ"], &[], true),
+            (&["-V", "-Z"], &[], true),
+            (&["--foo"], &[], true),
+            (&["--help-foo"], &[], true),
+            (&["-c"], &[], true),
+            (&["-m"], &[], true),
+            (&["-W"], &[], true),
+            (&["-X"], &[], true),
+            (&["--check-hash-based-pycs"], &[], true),
+            (&["--check-hash-based-pycs", "sometimes"], &[], true),
+            (&["-X", "int_max_str_digits=5"], &[], true),
+            (&["-X", "int_max_str_digits"], &[], true),
+            (&["-X", "utf8=2"], &[], true),
+            (&["-X", "cpu_count=0"], &[], true),
+            (&["-X", "cpu_count"], &[], true),
+            (&["-X", "tracemalloc=x"], &[], true),
+            (&["-X", "frozen_modules=maybe"], &[], true),
+            (&["nonexistent_script.py"], &[], false),
+        ],
+    );
 }
 
 #[test]
 fn environment_variables() {
     let p = "probe.py";
     let hash = ("PROBE_HASH", "1");
-    check_all(&[
-        (&[p], &[("PYTHONPATH", "/p1:/p2:rel")], true),
-        (
-            &[p],
-            &[("PYTHONHOME", "/root/.pyenv/versions/3.13.0")],
-            true,
-        ),
-        (&[p], &[("PYTHONSAFEPATH", "1")], true),
-        (&[p], &[("PYTHONNOUSERSITE", "1")], true),
-        (&[p], &[("PYTHONUNBUFFERED", "1")], true),
-        (&[p], &[("PYTHONDONTWRITEBYTECODE", "1")], true),
-        (&[p], &[("PYTHONDONTWRITEBYTECODE", "0")], true),
-        (
-            &[p],
-            &[("PYTHONWARNINGS", "error,ignore::DeprecationWarning,error")],
-            true,
-        ),
-        (
-            &["-X", "dev", "-b", "-W", "error", "-W", "default", p],
-            &[("PYTHONWARNINGS", "error,ignore")],
-            true,
-        ),
-        (&[p], &[("PYTHONVERBOSE", "1")], false),
-        (&[p], &[("PYTHONVERBOSE", "0")], true),
-        (&[p], &[("PYTHONHASHSEED", "0"), hash], true),
-        (&[p], &[("PYTHONHASHSEED", "123"), hash], true),
-        (&[p], &[("PYTHONHASHSEED", "4294967295"), hash], true),
-        (&[p], &[("PYTHONHASHSEED", "random")], true),
-        (&[p], &[("PYTHONHASHSEED", "abc")], true),
-        (&[p], &[("PYTHONHASHSEED", "4294967296")], true),
-        (&[p], &[("PYTHONINTMAXSTRDIGITS", "1000")], true),
-        (&[p], &[("PYTHONINTMAXSTRDIGITS", "5")], true),
-        (
-            &["-X", "int_max_str_digits=2000", p],
-            &[("PYTHONINTMAXSTRDIGITS", "1000")],
-            true,
-        ),
-        (&[p], &[("PYTHONUTF8", "1")], true),
-        (&[p], &[("PYTHONUTF8", "0")], true),
-        (&[p], &[("PYTHONUTF8", "7")], true),
-        (&[p], &[("PYTHONIOENCODING", "latin-1:replace")], true),
-        (&[p], &[("PYTHONDEVMODE", "1")], true),
-        (&[p], &[("PYTHONSTARTUP", "/nonexistent/startup.py")], true),
-        (&[p], &[("PYTHONINSPECT", "1")], false),
-        (&[p], &[("PYTHONOPTIMIZE", "2")], true),
-        (&[p], &[("PYTHONOPTIMIZE", "x")], true),
-        (&["-O", p], &[("PYTHONOPTIMIZE", "0")], true),
-        (&[p], &[("PYTHONNODEBUGRANGES", "1")], true),
-        (&[p], &[("PYTHONDEBUG", "1")], true),
-        (&[p], &[("PYTHONPYCACHEPREFIX", "/tmp/pyc")], true),
-        (&[p], &[("PYTHONWARNDEFAULTENCODING", "1")], true),
-        (&[p], &[("PYTHON_CPU_COUNT", "2"), ("PROBE_CPU", "1")], true),
-        (&[p], &[("PYTHON_CPU_COUNT", "0")], true),
-        (&[p], &[("PYTHONTRACEMALLOC", "x")], true),
-        (&[p], &[("PYTHON_FROZEN_MODULES", "x")], true),
-        (
-            &["-E", p],
-            &[("PYTHONHASHSEED", "abc"), ("PYTHONUTF8", "7")],
-            true,
-        ),
-    ]);
+    check_all(
+        "env",
+        &[
+            (&[p], &[("PYTHONPATH", "/p1:/p2:rel")], true),
+            (
+                &[p],
+                &[("PYTHONHOME", "/root/.pyenv/versions/3.13.0")],
+                true,
+            ),
+            (&[p], &[("PYTHONSAFEPATH", "1")], true),
+            (&[p], &[("PYTHONNOUSERSITE", "1")], true),
+            (&[p], &[("PYTHONUNBUFFERED", "1")], true),
+            (&[p], &[("PYTHONDONTWRITEBYTECODE", "1")], true),
+            (&[p], &[("PYTHONDONTWRITEBYTECODE", "0")], true),
+            (
+                &[p],
+                &[("PYTHONWARNINGS", "error,ignore::DeprecationWarning,error")],
+                true,
+            ),
+            (
+                &["-X", "dev", "-b", "-W", "error", "-W", "default", p],
+                &[("PYTHONWARNINGS", "error,ignore")],
+                true,
+            ),
+            (&[p], &[("PYTHONVERBOSE", "1")], false),
+            (&[p], &[("PYTHONVERBOSE", "0")], true),
+            (&[p], &[("PYTHONHASHSEED", "0"), hash], true),
+            (&[p], &[("PYTHONHASHSEED", "123"), hash], true),
+            (&[p], &[("PYTHONHASHSEED", "4294967295"), hash], true),
+            (&[p], &[("PYTHONHASHSEED", "random")], true),
+            (&[p], &[("PYTHONHASHSEED", "abc")], true),
+            (&[p], &[("PYTHONHASHSEED", "4294967296")], true),
+            (&[p], &[("PYTHONINTMAXSTRDIGITS", "1000")], true),
+            (&[p], &[("PYTHONINTMAXSTRDIGITS", "5")], true),
+            (
+                &["-X", "int_max_str_digits=2000", p],
+                &[("PYTHONINTMAXSTRDIGITS", "1000")],
+                true,
+            ),
+            (&[p], &[("PYTHONUTF8", "1")], true),
+            (&[p], &[("PYTHONUTF8", "0")], true),
+            (&[p], &[("PYTHONUTF8", "7")], true),
+            (&[p], &[("PYTHONIOENCODING", "latin-1:replace")], true),
+            (&[p], &[("PYTHONDEVMODE", "1")], true),
+            (&[p], &[("PYTHONSTARTUP", "/nonexistent/startup.py")], true),
+            (&[p], &[("PYTHONINSPECT", "1")], false),
+            (&[p], &[("PYTHONOPTIMIZE", "2")], true),
+            (&[p], &[("PYTHONOPTIMIZE", "x")], true),
+            (&["-O", p], &[("PYTHONOPTIMIZE", "0")], true),
+            (&[p], &[("PYTHONNODEBUGRANGES", "1")], true),
+            (&[p], &[("PYTHONDEBUG", "1")], true),
+            (&[p], &[("PYTHONPYCACHEPREFIX", "/tmp/pyc")], true),
+            (&[p], &[("PYTHONWARNDEFAULTENCODING", "1")], true),
+            (&[p], &[("PYTHON_CPU_COUNT", "2"), ("PROBE_CPU", "1")], true),
+            (&[p], &[("PYTHON_CPU_COUNT", "0")], true),
+            (&[p], &[("PYTHONTRACEMALLOC", "x")], true),
+            (&[p], &[("PYTHON_FROZEN_MODULES", "x")], true),
+            (
+                &["-E", p],
+                &[("PYTHONHASHSEED", "abc"), ("PYTHONUTF8", "7")],
+                true,
+            ),
+        ],
+    );
 }
 
 /// Lines CPython 3.14's help texts have and 3.13's do not.
@@ -322,7 +331,7 @@ fn help_texts() {
     if !cpython().exists() {
         return;
     }
-    let dir = scratch();
+    let dir = scratch("help");
     let runs: [&[&str]; 7] = [
         &["-h"],
         &["-?"],
@@ -353,7 +362,7 @@ fn help_texts() {
 
 #[test]
 fn version_twice_describes_the_build() {
-    let dir = scratch();
+    let dir = scratch("version");
     let ours = run(
         Path::new(env!("CARGO_BIN_EXE_ferrython")),
         &["-VV"],

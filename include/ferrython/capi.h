@@ -946,6 +946,12 @@ typedef enum PyLockStatus {
 } PyLockStatus;
 
 /*
+ `PyInitConfig`: a configuration being built, with the error or exit
+ of the last call.
+ */
+typedef struct PyInitConfig PyInitConfig;
+
+/*
  `PyInterpreterState`: one interpreter's modules and builtins.
  */
 typedef struct PyInterpreterState PyInterpreterState;
@@ -4944,6 +4950,120 @@ void Py_FatalError(const char *msg);
  `Py_GetVersion`: "3.14.0 (ferrython ...) [compiler]".
  */
 const char *Py_GetVersion(void);
+
+/*
+ `PyInitConfig_Create`: a configuration with the isolated defaults;
+ NULL if memory runs out.
+ */
+struct PyInitConfig *PyInitConfig_Create(void);
+
+/*
+ `PyInitConfig_Free`.
+ */
+void PyInitConfig_Free(struct PyInitConfig *config);
+
+/*
+ `PyInitConfig_GetError`: 1 and the message if the last call failed
+ ("exit code N" for an exit), else 0 and NULL.
+ */
+int PyInitConfig_GetError(struct PyInitConfig *config, const char **err_msg);
+
+/*
+ `PyInitConfig_GetExitCode`: 1 and the code if the last call asked to
+ exit, else 0.
+ */
+int PyInitConfig_GetExitCode(struct PyInitConfig *config, int *exitcode);
+
+/*
+ `PyInitConfig_HasOption`.
+ */
+int PyInitConfig_HasOption(struct PyInitConfig *_config, const char *name);
+
+/*
+ `PyInitConfig_GetInt`.
+ */
+int PyInitConfig_GetInt(struct PyInitConfig *config, const char *name, int64_t *value);
+
+/*
+ `PyInitConfig_GetStr`: a `malloc` UTF-8 copy (NULL for an unset
+ optional string).
+ */
+int PyInitConfig_GetStr(struct PyInitConfig *config, const char *name, char **value);
+
+/*
+ `PyInitConfig_GetStrList`: a `malloc` array of `malloc` UTF-8 copies,
+ freed with `PyInitConfig_FreeStrList`.
+ */
+int PyInitConfig_GetStrList(struct PyInitConfig *config,
+                            const char *name,
+                            size_t *length,
+                            char ***items);
+
+/*
+ `PyInitConfig_FreeStrList`.
+ */
+void PyInitConfig_FreeStrList(size_t length, char **items);
+
+/*
+ `PyInitConfig_SetInt`: range-checked for the option's C type; setting
+ `hash_seed` also sets `use_hash_seed`.
+ */
+int PyInitConfig_SetInt(struct PyInitConfig *config, const char *name, int64_t value);
+
+/*
+ `PyInitConfig_SetStr`: a copy of the UTF-8 `value` (NULL only for an
+ optional string).
+ */
+int PyInitConfig_SetStr(struct PyInitConfig *config, const char *name, const char *value);
+
+/*
+ `PyInitConfig_SetStrList`: copies of the UTF-8 `items`; setting
+ `module_search_paths` also sets `module_search_paths_set`.
+ */
+int PyInitConfig_SetStrList(struct PyInitConfig *config,
+                            const char *name,
+                            size_t length,
+                            char *const *items);
+
+/*
+ `PyInitConfig_AddModule`: a builtin module `name` made by `initfunc`,
+ registered at initialization (`name` must outlive the configuration).
+ */
+int PyInitConfig_AddModule(struct PyInitConfig *config,
+                           const char *name,
+                           PyObject *(*initfunc)(void));
+
+/*
+ `Py_InitializeFromInitConfig`: registers the added modules,
+ pre-initializes and initializes from the configuration; -1 with the
+ error or exit (`-h`, a usage error with `parse_argv`) in `config`.
+ */
+int Py_InitializeFromInitConfig(struct PyInitConfig *config);
+
+/*
+ `PyConfig_Get`: the option's value (a new reference) as a Python
+ object: `sys`'s value for options `sys` shows, else the running
+ configuration's; ValueError for an unknown or init-only name.
+ */
+PyObject *PyConfig_Get(const char *name);
+
+/*
+ `PyConfig_GetInt`: an integer option as a C int.
+ */
+int PyConfig_GetInt(const char *name, int *value);
+
+/*
+ `PyConfig_Names`: a frozenset of every public and read-only option.
+ */
+PyObject *PyConfig_Names(void);
+
+/*
+ `PyConfig_Set`: sets a public option of the running interpreter (and
+ the `sys` attribute or flag that shows it); raises the
+ `cpython.PyConfig_Set` audit event first. ValueError for an unknown
+ or read-only name or a bad value, TypeError for a wrong type.
+ */
+int PyConfig_Set(const char *name, PyObject *value);
 
 /*
  `PyList_New`.

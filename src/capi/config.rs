@@ -14,7 +14,7 @@ use std::ptr::null;
 
 pub(crate) const STATUS_OK: c_int = 0;
 pub(crate) const STATUS_ERROR: c_int = 1;
-const STATUS_EXIT: c_int = 2;
+pub(crate) const STATUS_EXIT: c_int = 2;
 /// `_config_init` of a configuration set up by the Python defaults.
 const INIT_PYTHON: c_int = 2;
 /// `_config_init` of a configuration set up by the isolated defaults.
@@ -39,6 +39,7 @@ pub struct PyWideStringList {
 
 /// `PyPreConfig`.
 #[repr(C)]
+#[derive(Clone, Copy)]
 pub struct PyPreConfig {
     pub _config_init: c_int,
     pub parse_argv: c_int,
@@ -405,6 +406,23 @@ pub unsafe extern "C" fn PyPreConfig_InitIsolatedConfig(config: *mut PyPreConfig
     }
 }
 
+/// The pre-configuration of the last `Py_PreInitialize`.
+static PRECONFIG: std::sync::Mutex<Option<PyPreConfig>> = std::sync::Mutex::new(None);
+
+/// The runtime's pre-configuration (`PyConfig_Get` reads its options):
+/// the last one given to `Py_PreInitialize`, else the Python defaults.
+pub(crate) fn current_preconfig() -> PyPreConfig {
+    if let Some(p) = *PRECONFIG.lock().unwrap_or_else(|e| e.into_inner()) {
+        return p;
+    }
+    let mut p = std::mem::MaybeUninit::<PyPreConfig>::uninit();
+    // SAFETY: p is written by the init function before it is read.
+    unsafe {
+        PyPreConfig_InitPythonConfig(p.as_mut_ptr());
+        p.assume_init()
+    }
+}
+
 /// `Py_PreInitialize`: this runtime has no locale or allocator
 /// preconfiguration, so it only checks its argument.
 #[no_mangle]
@@ -413,6 +431,8 @@ pub unsafe extern "C" fn Py_PreInitialize(src_config: *const PyPreConfig) -> PyS
         return err(c"Py_PreInitialize", c"preinitialization config is NULL");
     }
     rconfig::set_preinitialized();
+    // SAFETY: src_config points to a PyPreConfig (caller contract).
+    *PRECONFIG.lock().unwrap_or_else(|e| e.into_inner()) = Some(unsafe { src_config.read() });
     ok()
 }
 

@@ -25,6 +25,7 @@ pub mod gc;
 pub mod gil;
 pub mod import;
 pub mod init;
+pub mod initconfig;
 pub mod list;
 pub mod long;
 pub mod mapping;
