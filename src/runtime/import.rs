@@ -152,7 +152,8 @@ pub fn find_module(dirs: &[PathBuf], name: &str) -> Option<Found> {
 
 /// Loads and runs the module `fullname` from `path`, registering it in
 /// `sys.modules` before running it (so circular imports see it).
-fn load_source(fullname: &str, path: &Path, is_package: bool) -> PyResult<Owned> {
+fn load_source(fullname: &str, found: &Found) -> PyResult<Owned> {
+    let (path, is_package) = (found.path.as_path(), found.is_package);
     let modules = crate::modules::sys_modules();
     // SAFETY: modules is a dict; m a new module.
     unsafe {
@@ -190,6 +191,11 @@ fn load_source(fullname: &str, path: &Path, is_package: bool) -> PyResult<Owned>
             pystr::intern("__package__"),
             pystr::from_str(&package)?.as_ptr(),
         )?;
+        if let Some(spec) = crate::modules::imp::spec_for_import(name.as_ptr(), found)? {
+            dict::set_item(d, pystr::intern("__spec__"), spec.as_ptr())?;
+            let loader = crate::modules::imp::native_importer()?;
+            dict::set_item(d, pystr::intern("__loader__"), loader)?;
+        }
         dict::set_item(modules, name.as_ptr(), m.as_ptr())?;
         let r = crate::runtime::pycache::load_code(path, &filename).and_then(|(code, cached)| {
             if let Some(c) = cached {
@@ -215,9 +221,10 @@ fn load_source(fullname: &str, path: &Path, is_package: bool) -> PyResult<Owned>
     }
 }
 
-/// A minimal module spec (`name`, `origin='built-in'`) for multi-phase
-/// init of a builtin module until importlib's `ModuleSpec` is available:
-/// an instance of a plain class made with `type(...)`.
+/// A minimal module spec for multi-phase init of a builtin module until
+/// importlib's `ModuleSpec` is available: an instance of a plain class
+/// made with `type(...)` with the attributes importlib reads (`name`,
+/// `origin='built-in'`, `loader` (`_imp.NativeImporter`), `parent` ...).
 pub fn builtin_spec(name: &str) -> PyResult<Owned> {
     // SAFETY: type is ready; the arguments are fresh objects.
     unsafe {
@@ -246,6 +253,23 @@ pub fn builtin_spec(name: &str) -> PyResult<Owned> {
             spec.as_ptr(),
             pystr::intern("origin"),
             pystr::from_str("built-in")?.as_ptr(),
+        )?;
+        let none = crate::object::none::none();
+        let attrs = [
+            ("loader", crate::modules::imp::native_importer()?),
+            ("loader_state", none),
+            ("submodule_search_locations", none),
+            ("cached", none),
+            ("has_location", crate::object::bool::from_bool(false)),
+        ];
+        for (k, v) in attrs {
+            protocol::setattr(spec.as_ptr(), pystr::intern(k), v)?;
+        }
+        let parent = name.rsplit_once('.').map_or("", |(p, _)| p);
+        protocol::setattr(
+            spec.as_ptr(),
+            pystr::intern("parent"),
+            pystr::from_str(parent)?.as_ptr(),
         )?;
         Ok(spec)
     }
@@ -300,7 +324,7 @@ pub fn import_absolute(fullname: &str) -> PyResult<Owned> {
         let m = if found.is_extension {
             crate::runtime::dynload::load(fullname, &found.path, found.is_package)?
         } else {
-            load_source(fullname, &found.path, found.is_package)?
+            load_source(fullname, &found)?
         };
         if let Some(p) = parent {
             protocol::setattr(p.as_ptr(), pystr::intern(last), m.as_ptr())?;
