@@ -26,6 +26,7 @@ pub mod marshal;
 pub mod math;
 pub mod module_def;
 pub mod objtype;
+pub mod opcode;
 pub mod operator;
 pub mod posix;
 pub mod posixsubprocess;
@@ -38,6 +39,7 @@ pub mod struct_;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub mod tokenize;
 pub mod typing;
 pub mod unicodedata;
 pub mod zlib;
@@ -72,6 +74,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_imp", imp::init),
     ("_io", io::init),
     ("_md5", hashes::init_md5),
+    ("_opcode", opcode::init),
     ("_operator", operator::init),
     ("_posixsubprocess", posixsubprocess::init),
     ("_random", random::init),
@@ -84,6 +87,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_string", _string::init),
     ("_struct", struct_::init),
     ("_thread", thread::init),
+    ("_tokenize", tokenize::init),
     ("_typing", typing::init),
     ("_warnings", _warnings::init),
     ("_weakref", _weakref::init),
