@@ -275,6 +275,37 @@ pub fn builtin_spec(name: &str) -> PyResult<Owned> {
     }
 }
 
+/// Raises the `import` audit event for a module about to be searched:
+/// `(module, filename, sys.path, sys.meta_path, sys.path_hooks)`, with no
+/// filename yet (None), as CPython's `import_find_and_load`.
+fn audit_import(fullname: &str) -> PyResult<()> {
+    crate::runtime::audit::audit_with(c"import", || {
+        let none = crate::object::none::none();
+        // Not through `modules::sys::get`, which imports `sys` when it
+        // is not yet (and so would come back here).
+        // SAFETY: sys.modules is a dict; a module there has a dict.
+        let sys = unsafe { dict::get_str(crate::modules::sys_modules(), "sys") };
+        let sys = |name| {
+            // SAFETY: sys is NULL or a module; what it holds is borrowed.
+            unsafe {
+                let v = match sys.is_null() {
+                    true => std::ptr::null_mut(),
+                    false => dict::get_str(module::dict_of(sys), name),
+                };
+                Owned::from_borrowed(if v.is_null() { none } else { v })
+            }
+        };
+        Ok(vec![
+            pystr::from_str(fullname)?,
+            // SAFETY: None is immortal.
+            unsafe { Owned::from_borrowed(none) },
+            sys("path"),
+            sys("meta_path"),
+            sys("path_hooks"),
+        ])
+    })
+}
+
 /// Imports one absolute dotted name, importing its parents first; returns
 /// the module named.
 pub fn import_absolute(fullname: &str) -> PyResult<Owned> {
@@ -285,6 +316,7 @@ pub fn import_absolute(fullname: &str) -> PyResult<Owned> {
         if !m.is_null() {
             return Ok(Owned::from_borrowed(m));
         }
+        audit_import(fullname)?;
         if let Some(m) = crate::modules::create_builtin(fullname)? {
             let d = module::dict_of(m.as_ptr());
             let spec = dict::get_str(d, "__spec__");

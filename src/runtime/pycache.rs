@@ -64,7 +64,17 @@ fn write_atomic(target: &Path, bytes: &[u8]) {
 /// `co_filename`): from the cache when it is current, else compiled (the
 /// source's coding cookie honoured) and cached. Returns the code and the
 /// cache file's path, for `__cached__`.
+///
+/// When an open-code hook is set (PEP 578, `PyFile_SetOpenCodeHook`), the
+/// source is read through it and the cache is neither read nor written,
+/// so the hook sees every piece of code that runs.
 pub fn load_code(path: &Path, filename: &str) -> PyResult<(Owned, Option<PathBuf>)> {
+    if crate::modules::io::open_code::hook_is_set() {
+        let source = crate::modules::io::open_code::read_through_hook(&path.to_string_lossy())?;
+        let code = ferrython_compiler::compile_bytes(&source, filename, CompileMode::Exec, 0, 0)
+            .map_err(|e| crate::runtime::run::raise_syntax_error(&e))?;
+        return Ok((crate::vm::code::from_compiled(&code)?, None));
+    }
     let cached = cache_path(path);
     let stamp = stamp(path);
     if let (Some(c), Some(s)) = (&cached, stamp) {
