@@ -11,10 +11,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// Every file whose dump differs lowers the count; the test fails below
-/// these floors (measured: see the commit that set them).
+/// The test fails below these counts of equal dumps. Measured: 70/70 for
+/// the sample, 1722/1722 for all files (4 files CPython cannot parse).
 const FLOOR_SAMPLE: usize = 70;
-const FLOOR_ALL: usize = 2080;
+const FLOOR_ALL: usize = 1722;
 const SAMPLE_STEP: usize = 25;
 
 const DUMPER: &str = r#"
