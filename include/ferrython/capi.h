@@ -7674,6 +7674,12 @@ int PyRun_SimpleString(const char *source);
 int Py_BytesMain(int argc, char **argv);
 
 /*
+ `Py_Main`: `Py_BytesMain` with a wide-character command line
+ (`PyConfig_SetArgv`).
+ */
+int Py_Main(int argc, wchar_t **argv);
+
+/*
  `PyErr_WarnEx`: warns at the Python code `stack_level` frames up
  (`<sys>:0` when C runs without a Python caller). Returns 0, or -1 with
  an exception set.

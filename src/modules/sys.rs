@@ -8,6 +8,7 @@ mod info;
 mod monitoring;
 mod stdlib_names;
 mod trace;
+pub mod unraisable;
 use crate::ffi::*;
 use crate::modules::args::{arity, builtin, no_kwargs};
 use crate::object::descr::{method, METHOD_END};
@@ -433,7 +434,7 @@ builtin!(sys_breakpointhook, |args, kws| {
 
 const FK: libc::c_int = METH_FASTCALL | METH_KEYWORDS;
 
-static mut SYS_METHODS: [PyMethodDef; 34] = [
+static mut SYS_METHODS: [PyMethodDef; 35] = [
     method(c"audit", sys_audit as *const c_void, FK),
     method(c"addaudithook", sys_addaudithook as *const c_void, FK),
     method(
@@ -537,6 +538,11 @@ static mut SYS_METHODS: [PyMethodDef; 34] = [
     method(
         c"_is_gil_enabled",
         trace::sys_is_gil_enabled as *const c_void,
+        FK,
+    ),
+    method(
+        c"unraisablehook",
+        unraisable::sys_unraisablehook as *const c_void,
         FK,
     ),
     METHOD_END,
@@ -698,6 +704,7 @@ pub fn create() -> PyResult<Owned> {
         set("thread_info", info::thread_info()?.as_ptr())?;
         set("api_version", int::from_i64(1013)?.as_ptr())?;
         set("monitoring", monitoring::create()?.as_ptr())?;
+        set("__unraisablehook__", dict::get_str(d, "unraisablehook"))?;
         set("abiflags", pystr::from_str("")?.as_ptr())?;
         set("float_repr_style", pystr::from_str("short")?.as_ptr())?;
         set("copyright", pystr::from_str(COPYRIGHT)?.as_ptr())?;

@@ -6,7 +6,7 @@ names = """argv orig_argv path modules meta_path path_hooks path_importer_cache 
 version version_info hexversion api_version implementation platform byteorder
 maxsize maxunicode float_info int_info hash_info thread_info prefix exec_prefix
 base_prefix base_exec_prefix executable stdin stdout stderr __stdin__ __stdout__
-__stderr__ displayhook excepthook exception exc_info exit
+__stderr__ displayhook excepthook unraisablehook exception exc_info exit
 getrefcount getsizeof intern is_finalizing getrecursionlimit setrecursionlimit
 getswitchinterval setswitchinterval settrace gettrace setprofile getprofile
 _getframe get_int_max_str_digits set_int_max_str_digits getdefaultencoding
