@@ -20,6 +20,7 @@ pub mod hashes;
 pub mod heapq;
 pub mod io;
 pub mod itertools;
+pub mod marshal;
 pub mod math;
 pub mod module_def;
 pub mod objtype;
@@ -39,6 +40,7 @@ pub mod time;
 pub mod tokenize;
 pub mod typing;
 pub mod unicodedata;
+pub mod warnings;
 pub mod zlib;
 
 use crate::ffi::PyObject;
@@ -85,6 +87,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_thread", thread::init),
     ("_tokenize", tokenize::init),
     ("_typing", typing::init),
+    ("_warnings", warnings::init),
     ("_weakref", _weakref::init),
     ("atexit", atexit::init),
     ("binascii", binascii::init),
@@ -93,6 +96,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("fcntl", fcntl::init),
     ("gc", gc::init),
     ("itertools", itertools::init),
+    ("marshal", marshal::init),
     ("math", math::init),
     ("posix", posix::init),
     ("select", select::init),
