@@ -1373,6 +1373,11 @@ typedef struct PyConfig {
 } PyConfig;
 
 /*
+ `Py_OpenCodeHookFunction` (spelled out for cbindgen).
+ */
+typedef PyObject *(*Py_OpenCodeHookFunction)(PyObject *path, void *user_data);
+
+/*
  `struct _inittab`: one entry of a table for `PyImport_ExtendInittab`,
  which ends with a NULL name.
  */
@@ -4492,6 +4497,24 @@ int PyUnicodeDecodeError_SetReason(PyObject *e, const char *reason);
  `PyUnicodeTranslateError_SetReason`.
  */
 int PyUnicodeTranslateError_SetReason(PyObject *e, const char *reason);
+
+/*
+ `PyFile_SetOpenCodeHook`: sets the hook `io.open_code` and
+ `PyFile_OpenCode*` use. Raises the `setopencodehook` audit event when
+ the runtime is initialized; -1 when a hook is already set (with a
+ `SystemError` once initialized) or the event is refused.
+ */
+int PyFile_SetOpenCodeHook(Py_OpenCodeHookFunction hook, void *user_data);
+
+/*
+ `PyFile_OpenCodeObject`: opens `path` (a str) for reading code.
+ */
+PyObject *PyFile_OpenCodeObject(PyObject *path);
+
+/*
+ `PyFile_OpenCode`: `PyFile_OpenCodeObject` with a UTF-8 path.
+ */
+PyObject *PyFile_OpenCode(const char *utf8path);
 
 /*
  `Py_DecodeLocale`: a `PyMem_RawMalloc` wide string (free with

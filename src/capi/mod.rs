@@ -19,6 +19,7 @@ pub mod config_read;
 pub mod conversion;
 pub mod dict;
 pub mod exceptions;
+pub mod file;
 pub mod fileutils;
 pub mod float;
 pub mod format;
