@@ -1,12 +1,12 @@
 //! The warning functions of the Exception Handling chapter
 //! (`PyErr_WarnEx`, `PyErr_WarnExplicit*`, `PyErr_WarnFormat`,
 //! `PyErr_ResourceWarning`): thin wrappers over the `_warnings` core
-//! (src/modules/warnings.rs), so C warnings go through `warnings.filters`
+//! (src/modules/_warnings.rs), so C warnings go through `warnings.filters`
 //! (an "error" filter turns them into exceptions) and the registries, as
 //! in CPython. A category of NULL means `RuntimeWarning`.
 use crate::capi::boundary::guard_status;
 use crate::ffi::*;
-use crate::modules::warnings as core;
+use crate::modules::_warnings as core;
 use crate::object::exceptions as exc;
 use crate::object::{none, str as pystr};
 use crate::runtime::errors::{self, PyResult};

@@ -2,6 +2,7 @@
 //! (`sys.modules`).
 pub mod _abc;
 pub mod _string;
+pub mod _warnings;
 pub mod _weakref;
 pub mod args;
 pub mod ast;
@@ -18,6 +19,7 @@ pub mod functools;
 pub mod gc;
 pub mod hashes;
 pub mod heapq;
+pub mod imp;
 pub mod io;
 pub mod itertools;
 pub mod marshal;
@@ -40,7 +42,6 @@ pub mod time;
 pub mod tokenize;
 pub mod typing;
 pub mod unicodedata;
-pub mod warnings;
 pub mod zlib;
 
 use crate::ffi::PyObject;
@@ -70,6 +71,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_collections", collections::init),
     ("_functools", functools::init),
     ("_heapq", heapq::init),
+    ("_imp", imp::init),
     ("_io", io::init),
     ("_md5", hashes::init_md5),
     ("_opcode", opcode::init),
@@ -87,7 +89,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_thread", thread::init),
     ("_tokenize", tokenize::init),
     ("_typing", typing::init),
-    ("_warnings", warnings::init),
+    ("_warnings", _warnings::init),
     ("_weakref", _weakref::init),
     ("atexit", atexit::init),
     ("binascii", binascii::init),
