@@ -792,32 +792,6 @@ typedef struct PyCodeObject PyCodeObject;
  */
 #define TIMEOUT_MAX 9223372036.0
 
-#define ENDMARKER 0
-
-#define NAME 1
-
-#define NUMBER 2
-
-#define STRING 3
-
-#define NEWLINE 4
-
-#define INDENT 5
-
-#define DEDENT 6
-
-#define OP 55
-
-#define FSTRING_START 59
-
-#define FSTRING_MIDDLE 60
-
-#define FSTRING_END 61
-
-#define COMMENT 62
-
-#define NL 63
-
 /*
  Size of the GC header placed before tracked objects.
  */
@@ -7714,9 +7688,13 @@ int PyErr_WarnExplicit(PyObject *category,
 /*
  The Rust half of `PyErr_WarnFormat` and `PyErr_ResourceWarning`
  (src/capi/variadic.c): `message` is the formatted str (stolen; NULL
- when formatting failed, with the exception set).
+ when formatting failed, with the exception set); `source` is the
+ object a `ResourceWarning` is about (NULL otherwise).
  */
-int _Ferrython_WarnFormatted(PyObject *category, Py_ssize_t stack_level, PyObject *message);
+int _Ferrython_WarnFormatted(PyObject *category,
+                             Py_ssize_t stack_level,
+                             PyObject *message,
+                             PyObject *source);
 
 /*
  `PyWeakref_NewRef`: the shared ref when `callback` is NULL or `None`.
