@@ -929,6 +929,25 @@ typedef struct PyCodeObject PyCodeObject;
 #define NSIG 65
 
 /*
+ Tool ids run from 0 to `TOOLS - 1`.
+ */
+#define TOOLS 6
+
+#define PY_START (1 << 0)
+
+#define PY_RESUME (1 << 1)
+
+#define PY_RETURN (1 << 2)
+
+#define PY_YIELD (1 << 3)
+
+#define LINE (1 << 5)
+
+#define RAISE (1 << 10)
+
+#define PY_UNWIND (1 << 12)
+
+/*
  `PyGILState_STATE`: whether `PyGILState_Ensure` found the GIL held.
  */
 typedef enum PyGILState_STATE {
@@ -7657,6 +7676,12 @@ int PyRun_SimpleString(const char *source);
  initialized from it and `Py_RunMain` runs the program, as in CPython.
  */
 int Py_BytesMain(int argc, char **argv);
+
+/*
+ `Py_Main`: `Py_BytesMain` with a wide-character command line
+ (`PyConfig_SetArgv`).
+ */
+int Py_Main(int argc, wchar_t **argv);
 
 /*
  `PyErr_WarnEx`: warns at the Python code `stack_level` frames up
