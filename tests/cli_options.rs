@@ -47,6 +47,8 @@ try:
 except AssertionError:
     _a = 'assert ran'
 print(__debug__, _f.__doc__, _a)
+import builtins
+print('site' in sys.modules, hasattr(builtins, 'exit'))
 if os.environ.get('PROBE_HASH'):
     print(hash('abc'), hash(b'xyz'), hash(('a', 1)))
 if os.environ.get('PROBE_CPU'):

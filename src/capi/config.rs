@@ -341,14 +341,9 @@ pub unsafe extern "C" fn Py_ExitStatusException(err: PyStatus) -> ! {
     } else {
         "Py_ExitStatusException() must not be called on success".into()
     };
-    use std::io::Write;
-    let _ = std::io::stdout().flush();
-    match text(err.func) {
-        Some(f) => eprintln!("Fatal Python error: {f}: {msg}"),
-        None => eprintln!("Fatal Python error: {msg}"),
-    }
-    eprintln!("Python runtime state: {}\n", rconfig::runtime_state());
-    std::process::exit(1)
+    // SAFETY: a status's func is NULL or a C string.
+    let func = (!err.func.is_null()).then(|| unsafe { CStr::from_ptr(err.func) });
+    lifecycle::exit_init_error(func, &msg)
 }
 
 /// A copy of `s` (a Rust string) as a `PyMem_RawMalloc` wide string.
@@ -963,7 +958,9 @@ pub unsafe extern "C" fn Py_InitializeFromConfig(config: *const PyConfig) -> PyS
     match unsafe { config_read::read(config) } {
         Ok(cfg) => match lifecycle::initialize_with(&cfg) {
             Ok(()) => ok(),
-            Err(msg) => config_read::status_error(Some(c"Py_InitializeFromConfig"), &msg),
+            Err(e) => {
+                config_read::status_error(e.func.or(Some(c"Py_InitializeFromConfig")), &e.msg)
+            }
         },
         Err(st) => st,
     }

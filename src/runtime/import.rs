@@ -367,7 +367,7 @@ pub fn import_absolute(fullname: &str) -> PyResult<Owned> {
 
 /// Whether the raised `ModuleNotFoundError` names `name` as the missing
 /// module.
-fn missing_module_is(name: &str) -> PyResult<bool> {
+pub(crate) fn missing_module_is(name: &str) -> PyResult<bool> {
     let e = errors::current();
     // SAFETY: e is the raised exception.
     unsafe {

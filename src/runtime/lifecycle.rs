@@ -3,6 +3,7 @@
 //! are created; finalization releases them.
 use crate::ffi::*;
 use crate::object;
+use crate::runtime::config::ConfigError;
 use crate::runtime::tstate::{self, PyInterpreterState, PyThreadState};
 use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU64, Ordering};
 
@@ -230,29 +231,48 @@ pub fn initialize() {
     }
     let mut cfg = crate::runtime::config::Config::default();
     cfg.argv.push(String::new());
-    if let Err(e) = crate::runtime::config::read(&mut cfg, Vec::new()) {
-        match e.func {
-            Some(f) => eprintln!("Fatal Python error: {}: {}", f.to_string_lossy(), e.msg),
-            None => eprintln!("Fatal Python error: {}", e.msg),
-        }
-        std::process::exit(1)
+    let read = crate::runtime::config::read(&mut cfg, Vec::new());
+    if let Err(e) = read.and_then(|()| initialize_with(&cfg)) {
+        exit_init_error(e.func.or(Some(c"Py_Initialize")), &e.msg)
     }
-    if let Err(msg) = initialize_with(&cfg) {
-        eprintln!("Fatal Python error: Py_Initialize: {msg}");
-        std::process::exit(1)
+}
+
+/// `Py_ExitStatusException` for an error status: flushes stdout, prints
+/// "Fatal Python error: FUNC: MSG", the runtime state and the exception
+/// that caused it (a failing `site` import), and exits with status 1.
+pub fn exit_init_error(func: Option<&std::ffi::CStr>, msg: &str) -> ! {
+    use std::io::Write;
+    let _ = std::io::stdout().flush();
+    match func {
+        Some(f) => eprintln!("Fatal Python error: {}: {msg}", f.to_string_lossy()),
+        None => eprintln!("Fatal Python error: {msg}"),
     }
+    eprintln!(
+        "Python runtime state: {}",
+        crate::runtime::config::runtime_state()
+    );
+    if is_initialized() && !crate::runtime::errors::occurred().is_null() {
+        crate::capi::exceptions::PyErr_PrintEx(0);
+    } else {
+        eprintln!();
+    }
+    std::process::exit(1)
 }
 
 /// `Py_InitializeFromConfig` once the configuration is read: computes the
 /// path configuration, then initializes the runtime (if it is not yet)
-/// with `config`'s `sys.argv` and `sys.path`. Fails, before anything is
-/// created, when no standard library is found.
-pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), String> {
+/// with `config`'s `sys.argv` and `sys.path`, and imports `site` last
+/// unless `site_import` is off. Fails, before anything is created, when no
+/// standard library is found; a failing `site` import leaves its exception
+/// raised.
+pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), ConfigError> {
     if is_initialized() {
         return Ok(());
     }
     let mut config = config.clone();
-    crate::runtime::pathconfig::compute(&mut config)?;
+    crate::runtime::pathconfig::compute(&mut config)
+        .map_err(|msg| ConfigError { func: None, msg })?;
+    let site_import = config.site_import;
     object::hash::set_secret((config.use_hash_seed > 0).then_some(config.hash_seed));
     if config.int_max_str_digits >= 0 {
         object::int::set_max_str_digits(config.int_max_str_digits as usize);
@@ -300,7 +320,33 @@ pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), St
         crate::runtime::signals::note_main_thread();
     }
     INITIALIZED.store(true, Ordering::Release);
+    if site_import {
+        import_site()?;
+    }
     Ok(())
+}
+
+/// `init_import_site`: imports `site`. CPython always finds its frozen
+/// copy; ferrython has no frozen modules, so when `sys.path` has no
+/// `site` at all (an embedder's path without the standard library) it is
+/// skipped. Any other failure is an initialization error that leaves its
+/// exception raised.
+fn import_site() -> Result<(), ConfigError> {
+    use crate::runtime::{errors, import};
+    if import::import_absolute("site").is_ok() {
+        return Ok(());
+    }
+    // SAFETY: an exception is raised.
+    let missing = unsafe { errors::matches(crate::object::exceptions::PyExc_ModuleNotFoundError) }
+        && import::missing_module_is("site").unwrap_or(false);
+    if missing {
+        errors::clear();
+        return Ok(());
+    }
+    Err(ConfigError {
+        func: Some(c"init_import_site"),
+        msg: "Failed to import the site module".into(),
+    })
 }
 
 /// `Py_FinalizeEx`: releases the builtin types' dicts, the interned
