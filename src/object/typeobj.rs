@@ -239,7 +239,8 @@ pub unsafe fn instance_of(op: *mut PyObject, tp: *mut PyTypeObject) -> bool {
 }
 
 /// Undoes `ready` for a static type at finalization: releases its dict, MRO
-/// and bases so that the next initialization starts afresh.
+/// and bases (and a struct sequence's member table) so that the next
+/// initialization starts afresh.
 pub unsafe fn clear_static(tp: *mut PyTypeObject) {
     // SAFETY: tp is a static type; nothing uses it once the runtime is
     // finalized.
@@ -249,6 +250,7 @@ pub unsafe fn clear_static(tp: *mut PyTypeObject) {
             let old = std::mem::replace(field, null_mut());
             xdecref(old);
         }
+        crate::object::structseq::clear_static(tp);
         (*tp).tp_flags &= !Py_TPFLAGS_READY;
     }
 }
