@@ -412,37 +412,14 @@ pub unsafe fn init_type(tp: *mut PyTypeObject, desc: *const PyStructSequence_Des
         (*tp).tp_new = Some(structseq_new);
         (*tp).tp_free = Some(crate::capi::gc::PyObject_GC_Del);
         (*tp).tp_methods = (&raw const STRUCTSEQ_METHODS).cast_mut().cast();
-        // Freed by `clear_static` at finalization.
-        (*tp).tp_members = Box::leak(members(desc)).as_mut_ptr();
+        // A static type keeps its member table for the life of the process:
+        // readied again after a finalization, it reuses the one it has.
+        if (*tp).tp_members.is_null() {
+            (*tp).tp_members = Box::leak(members(desc)).as_mut_ptr();
+        }
         (*tp).tp_base = &raw mut tuple::PyTuple_Type;
         crate::object::typeobj::ready(tp)?;
         set_counts(tp, desc)
-    }
-}
-
-/// Frees the member table [`init_type`] made for the static type `tp`, at
-/// finalization (the next initialization readies the type again and makes
-/// a new one).
-pub unsafe fn clear_static(tp: *mut PyTypeObject) {
-    // SAFETY: tp is a static type no longer in use; a struct sequence's
-    // member table came from `members` (a boxed slice ending at the first
-    // entry without a name).
-    unsafe {
-        let ours =
-            (*tp).tp_dealloc.map(|f| f as usize) == Some(structseq_dealloc as *const () as usize);
-        let table = (*tp).tp_members;
-        if !ours || table.is_null() {
-            return;
-        }
-        let mut n = 0;
-        while !(*table.add(n)).name.is_null() {
-            n += 1;
-        }
-        drop(Box::from_raw(std::ptr::slice_from_raw_parts_mut(
-            table,
-            n + 1,
-        )));
-        (*tp).tp_members = std::ptr::null_mut();
     }
 }
 

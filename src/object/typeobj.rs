@@ -239,8 +239,7 @@ pub unsafe fn instance_of(op: *mut PyObject, tp: *mut PyTypeObject) -> bool {
 }
 
 /// Undoes `ready` for a static type at finalization: releases its dict, MRO
-/// and bases (and a struct sequence's member table) so that the next
-/// initialization starts afresh.
+/// and bases so that the next initialization starts afresh.
 pub unsafe fn clear_static(tp: *mut PyTypeObject) {
     // SAFETY: tp is a static type; nothing uses it once the runtime is
     // finalized.
@@ -250,7 +249,6 @@ pub unsafe fn clear_static(tp: *mut PyTypeObject) {
             let old = std::mem::replace(field, null_mut());
             xdecref(old);
         }
-        crate::object::structseq::clear_static(tp);
         (*tp).tp_flags &= !Py_TPFLAGS_READY;
     }
 }
@@ -1040,7 +1038,7 @@ unsafe extern "C" fn type_dealloc(op: *mut PyObject) {
             crate::object::alloc::raw_free((*ht)._ht_tpname.cast());
         }
         crate::object::heaptype::free_owned_parts(tp);
-        // A class made by a metaclass defined in Python holds a reference
+        // A class made by a metaclass written in Python holds a reference
         // to it, as every instance of a heap type does.
         let meta = (*op).ob_type;
         crate::object::alloc::gc_free(op.cast());
