@@ -161,14 +161,20 @@ extern void Py_DecRef(PyObject *);
 
 /* Collects the arguments of a Py_BuildValue format. Stops at a character it
  * does not know; the Rust side reports that. */
-static FerrythonVarArg *collect_build_args(const char *f, va_list *va, size_t *n_out)
+/* Arguments of formats up to this many characters are collected on the
+ * stack (a format character takes at most two entries). */
+#define STACK_FORMAT_LEN 16
+
+static FerrythonVarArg *collect_build_args(const char *f, va_list *va, size_t *n_out,
+                                           FerrythonVarArg *stack)
 {
-    size_t cap = 4, n = 0;
-    for (const char *p = f; *p; p++)
-        cap += 2;
-    FerrythonVarArg *a = malloc(cap * sizeof *a);
-    if (a == NULL)
-        return NULL;
+    size_t len = strlen(f), n = 0;
+    FerrythonVarArg *a = stack;
+    if (len > STACK_FORMAT_LEN) {
+        a = malloc((4 + 2 * len) * sizeof *a);
+        if (a == NULL)
+            return NULL;
+    }
     for (; *f; f++) {
         switch (*f) {
         case '(': case ')': case '[': case ']': case '{': case '}':
@@ -230,12 +236,14 @@ PyObject *Py_VaBuildValue(const char *format, va_list vargs)
     va_list va;
     va_copy(va, vargs);
     size_t n = 0;
-    FerrythonVarArg *args = collect_build_args(format ? format : "", &va, &n);
+    FerrythonVarArg stack[4 + 2 * STACK_FORMAT_LEN];
+    FerrythonVarArg *args = collect_build_args(format ? format : "", &va, &n, stack);
     va_end(va);
     if (args == NULL)
         return PyErr_NoMemory();
     PyObject *r = _Ferrython_BuildValueArgs(format, args, n);
-    free(args);
+    if (args != stack)
+        free(args);
     return r;
 }
 
@@ -408,14 +416,16 @@ enum { PARSE_TUPLE = 0, PARSE_KEYWORDS = 1, PARSE_SINGLE = 2 };
 
 /* Collects the output pointers of a PyArg_Parse* format: one per unit, two
  * for `#` forms, `O!`, `O&` and `es`/`et`, three for `es#`/`et#`. */
-static void **collect_parse_outs(const char *f, va_list *va, size_t *n_out)
+/* A format character takes at most three output pointers. */
+static void **collect_parse_outs(const char *f, va_list *va, size_t *n_out, void **stack)
 {
-    size_t cap = 4, n = 0;
-    for (const char *p = f; *p; p++)
-        cap += 3;
-    void **a = malloc(cap * sizeof *a);
-    if (a == NULL)
-        return NULL;
+    size_t len = strlen(f), n = 0;
+    void **a = stack;
+    if (len > STACK_FORMAT_LEN) {
+        a = malloc((4 + 3 * len) * sizeof *a);
+        if (a == NULL)
+            return NULL;
+    }
     for (; *f && *f != ':' && *f != ';'; f++) {
         switch (*f) {
         case '(': case ')': case '|': case '$': case ' ':
@@ -446,14 +456,16 @@ static int parse_va(PyObject *args, PyObject *kwargs, const char *format, char *
     va_list va;
     va_copy(va, vargs);
     size_t n = 0;
-    void **outs = collect_parse_outs(format ? format : "", &va, &n);
+    void *stack[4 + 3 * STACK_FORMAT_LEN];
+    void **outs = collect_parse_outs(format ? format : "", &va, &n, stack);
     va_end(va);
     if (outs == NULL) {
         PyErr_NoMemory();
         return 0;
     }
     int r = _Ferrython_ParseArgs(args, kwargs, format, kwlist, outs, n, flags);
-    free(outs);
+    if (outs != stack)
+        free(outs);
     return r;
 }
 

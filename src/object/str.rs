@@ -192,13 +192,15 @@ pub unsafe fn new_uninit(length: Py_ssize_t, maxchar: u32) -> PyResult<*mut PyOb
             (*c).utf8 = null_mut();
             (*c).utf8_length = 0;
         }
-        // NUL terminator.
-        std::ptr::write_bytes(
-            op.cast::<u8>()
-                .add(header + length as usize * kind as usize),
-            0,
-            kind as usize,
-        );
+        // NUL terminator (a store of the kind's width, not a memset call).
+        let end = op
+            .cast::<u8>()
+            .add(header + length as usize * kind as usize);
+        match kind {
+            1 => *end = 0,
+            2 => end.cast::<u16>().write_unaligned(0),
+            _ => end.cast::<u32>().write_unaligned(0),
+        }
         Ok(op)
     }
 }
@@ -259,6 +261,15 @@ pub unsafe fn from_cstr(p: *const c_char) -> PyResult<Owned> {
 
 /// Decodes strict UTF-8 into a new str.
 pub fn from_utf8(bytes: &[u8]) -> PyResult<Owned> {
+    if bytes.len() > 1 && bytes.is_ascii() {
+        // SAFETY: new_uninit gives room for len bytes; ASCII needs no
+        // decoding.
+        unsafe {
+            let op = new_uninit(bytes.len() as isize, 0x7f)?;
+            std::ptr::copy_nonoverlapping(bytes.as_ptr(), data(op), bytes.len());
+            return Ok(Owned::from_raw_unchecked(op));
+        }
+    }
     match std::str::from_utf8(bytes) {
         Ok(s) => from_str(s),
         Err(e) => {
