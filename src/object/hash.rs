@@ -145,7 +145,7 @@ mod tests {
             .chunks(8)
             .map(|c| c.iter().rev().fold(0u64, |w, &b| (w << 8) | b as u64))
             .collect();
-        if data.len() % 8 == 0 {
+        if data.len().is_multiple_of(8) {
             words.push(0);
         }
         let n = words.len();
