@@ -73,10 +73,10 @@ fn split_format(fmt: &[u8]) -> Format<'_> {
         .iter()
         .position(|&c| c == b':' || c == b';')
         .unwrap_or(fmt.len());
-    let tail = std::str::from_utf8(fmt.get(end + 1..).unwrap_or(&[])).ok();
+    let tail = || std::str::from_utf8(&fmt[end + 1..]).ok();
     let (fname, message) = match fmt.get(end) {
-        Some(b':') => (tail, None),
-        Some(b';') => (None, tail),
+        Some(b':') => (tail(), None),
+        Some(b';') => (None, tail()),
         _ => (None, None),
     };
     Format {
@@ -88,6 +88,7 @@ fn split_format(fmt: &[u8]) -> Format<'_> {
 
 /// Length of the unit starting at `i` (including `#`, `*`, `!`, `&`, a
 /// nested group).
+#[inline]
 fn unit_len(u: &[u8], i: usize) -> usize {
     match u[i] {
         b'(' => {
@@ -150,6 +151,7 @@ impl<'a> Units<'a> {
 impl<'a> Iterator for Units<'a> {
     type Item = (&'a [u8], bool, bool);
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         while self.i < self.u.len() {
             match self.u[self.i] {
@@ -199,6 +201,7 @@ fn skip_unit(unit: &[u8], outs: &mut Outs) {
     }
 }
 
+#[inline]
 unsafe fn as_c_long(arg: *mut PyObject) -> PyResult<i64> {
     // SAFETY: arg valid; ints via __index__ as PyLong_AsLong does.
     unsafe {

@@ -321,14 +321,16 @@ fn count_items(fmt: &[u8]) -> usize {
     n
 }
 
-/// Whether the brackets of a format balance.
-fn balanced(fmt: &[u8]) -> bool {
+/// The number of top-level items of a format (as [`count_items`]), or
+/// `None` when its brackets do not balance: both in one pass.
+fn balanced_count(fmt: &[u8]) -> Option<usize> {
     // The expected closing brackets: the first few inline, deeper ones
     // (rare) in a vector.
     const INLINE: usize = 16;
     let mut inline = [0u8; INLINE];
     let mut deeper = Vec::new();
     let mut depth = 0;
+    let mut n = 0;
     for &c in fmt {
         let close = match c {
             b'(' => b')',
@@ -336,7 +338,7 @@ fn balanced(fmt: &[u8]) -> bool {
             b'{' => b'}',
             b')' | b']' | b'}' => {
                 if depth == 0 {
-                    return false;
+                    return None;
                 }
                 depth -= 1;
                 let want = if depth < INLINE {
@@ -345,12 +347,21 @@ fn balanced(fmt: &[u8]) -> bool {
                     deeper.pop().unwrap_or(0)
                 };
                 if want != c {
-                    return false;
+                    return None;
                 }
                 continue;
             }
-            _ => continue,
+            b'#' | b'&' | b',' | b':' | b' ' | b'\t' => continue,
+            _ => {
+                if depth == 0 {
+                    n += 1;
+                }
+                continue;
+            }
         };
+        if depth == 0 {
+            n += 1;
+        }
         if depth < INLINE {
             inline[depth] = close;
         } else {
@@ -358,7 +369,7 @@ fn balanced(fmt: &[u8]) -> bool {
         }
         depth += 1;
     }
-    depth == 0
+    (depth == 0).then_some(n)
 }
 
 /// Builds the value for a `Py_BuildValue` format: nothing gives `None`,
@@ -370,11 +381,11 @@ pub fn build_value(fmt: &[u8], args: &[FerrythonVarArg]) -> PyResult<Owned> {
         args,
         next: 0,
     };
-    if !balanced(fmt) {
+    let Some(count) = balanced_count(fmt) else {
         b.release_remaining_steals();
         return Err(errors::system_error("unmatched paren in format"));
-    }
-    let r = match count_items(fmt) {
+    };
+    let r = match count {
         0 | 1 => {
             let mut one = None;
             b.each(0, |v| {
