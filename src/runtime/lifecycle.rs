@@ -289,8 +289,15 @@ pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), St
             (*interp).path.clone_from(p);
         }
     }
+    let install_signal_handlers = config.install_signal_handlers;
     crate::runtime::config::set_current(Some(config));
-    crate::runtime::signals::install_startup_handlers();
+    // No signal handler unless the configuration asks for them (the
+    // isolated configuration does not).
+    if install_signal_handlers {
+        crate::runtime::signals::install_startup_handlers();
+    } else {
+        crate::runtime::signals::note_main_thread();
+    }
     INITIALIZED.store(true, Ordering::Release);
     Ok(())
 }
@@ -325,6 +332,7 @@ pub fn finalize() -> i32 {
     crate::modules::codecs::registry::finalize();
     crate::modules::posix::clear_fork_hooks();
     crate::runtime::audit::clear();
+    crate::vm::monitoring::clear();
     crate::modules::io::finalize();
     // The emptied modules leave their classes and functions in cycles.
     object::gc::clear_lists();
