@@ -1951,6 +1951,21 @@ extern const unsigned long Py_Version;
 extern const long long PY_TIMEOUT_MAX;
 
 /*
+ `PyContext_Type`.
+ */
+extern struct PyTypeObject PyContext_Type;
+
+/*
+ `PyContextVar_Type`.
+ */
+extern struct PyTypeObject PyContextVar_Type;
+
+/*
+ `PyContextToken_Type`.
+ */
+extern struct PyTypeObject PyContextToken_Type;
+
+/*
  `PyBool_Type`.
  */
 extern struct PyTypeObject PyBool_Type;
@@ -3841,6 +3856,57 @@ int Py_RunMain(void);
  configuration.
  */
 void Py_GetArgcArgv(int *argc, wchar_t ***argv);
+
+/*
+ `PyContext_New`: a new empty context.
+ */
+PyObject *PyContext_New(void);
+
+/*
+ `PyContext_Copy`: a shallow copy of context `ctx`.
+ */
+PyObject *PyContext_Copy(PyObject *ctx);
+
+/*
+ `PyContext_CopyCurrent`: a shallow copy of the current context.
+ */
+PyObject *PyContext_CopyCurrent(void);
+
+/*
+ `PyContext_Enter`: makes `ctx` the thread's current context.
+ */
+int PyContext_Enter(PyObject *ctx);
+
+/*
+ `PyContext_Exit`: restores the context current before `ctx` was
+ entered.
+ */
+int PyContext_Exit(PyObject *ctx);
+
+/*
+ `PyContextVar_New`: a context variable named `name` (UTF-8) with the
+ default `def` (NULL for none).
+ */
+PyObject *PyContextVar_New(const char *name, PyObject *def);
+
+/*
+ `PyContextVar_Get`: stores in `*value` a new reference to the
+ variable's value, else `default_value`, else its default, else NULL;
+ returns -1 with `*value` NULL on error.
+ */
+int PyContextVar_Get(PyObject *var, PyObject *default_value, PyObject **value);
+
+/*
+ `PyContextVar_Set`: sets the variable in the current context; returns
+ the token that restores it.
+ */
+PyObject *PyContextVar_Set(PyObject *var, PyObject *value);
+
+/*
+ `PyContextVar_Reset`: restores the variable to its value before the
+ `PyContextVar_Set` that returned `token`.
+ */
+int PyContextVar_Reset(PyObject *var, PyObject *token);
 
 /*
  `PyOS_double_to_string`: formats `val` with `format_code` (`e E f F g

@@ -15,6 +15,7 @@ pub mod cell;
 pub mod codec;
 pub mod complex;
 pub mod config;
+pub mod contextvars;
 pub mod conversion;
 pub mod dict;
 pub mod exceptions;

@@ -11,6 +11,7 @@ pub mod builtins;
 pub mod cmath;
 pub mod codecs;
 pub mod collections;
+pub mod contextvars;
 pub mod errno;
 pub mod fcntl;
 pub mod functools;
@@ -62,6 +63,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_blake2", hashes::init_blake2),
     ("_codecs", codecs::init),
     ("_collections", collections::init),
+    ("_contextvars", contextvars::init),
     ("_functools", functools::init),
     ("_heapq", heapq::init),
     ("_io", io::init),

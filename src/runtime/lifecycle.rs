@@ -152,6 +152,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
     v.extend(crate::object::set::all_types());
     v.extend(exceptions::all_types());
     v.extend(crate::modules::thread::all_types());
+    v.extend(crate::modules::contextvars::all_types());
     v.extend(crate::modules::io::all_types());
     v
 }
@@ -318,6 +319,8 @@ pub fn finalize() -> i32 {
         // below; the hooks are owned references.
         unsafe {
             (*ts).clear_asyncgen_hooks();
+            // The context's values may be anything the modules hold.
+            object::refcount::xdecref(std::mem::replace(&mut (*ts).context, std::ptr::null_mut()));
             (*(*ts).interp).clear()
         };
     }
