@@ -20,6 +20,7 @@ pub mod hashes;
 pub mod heapq;
 pub mod io;
 pub mod itertools;
+pub mod json;
 pub mod math;
 pub mod module_def;
 pub mod objtype;
@@ -67,6 +68,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_functools", functools::init),
     ("_heapq", heapq::init),
     ("_io", io::init),
+    ("_json", json::init),
     ("_md5", hashes::init_md5),
     ("_operator", operator::init),
     ("_posixsubprocess", posixsubprocess::init),
