@@ -551,6 +551,18 @@ typedef struct PyCodeObject PyCodeObject;
 
 #define Py_tp_token 83
 
+#define QUOTE_MINIMAL 0
+
+#define QUOTE_ALL 1
+
+#define QUOTE_NONNUMERIC 2
+
+#define QUOTE_NONE 3
+
+#define QUOTE_STRINGS 4
+
+#define QUOTE_NOTNULL 5
+
 /*
  `io.DEFAULT_BUFFER_SIZE`.
  */

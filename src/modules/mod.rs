@@ -12,6 +12,7 @@ pub mod cmath;
 pub mod codecs;
 pub mod collections;
 pub mod contextvars;
+pub mod csv;
 pub mod errno;
 pub mod fcntl;
 pub mod functools;
@@ -65,6 +66,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_codecs", codecs::init),
     ("_collections", collections::init),
     ("_contextvars", contextvars::init),
+    ("_csv", csv::init),
     ("_functools", functools::init),
     ("_heapq", heapq::init),
     ("_io", io::init),
