@@ -7585,6 +7585,22 @@ PyObject *PyWeakref_GetObject(PyObject *r);
  */
 void PyObject_ClearWeakRefs(PyObject *op);
 
+extern int wcscoll(const wchar_t *a, const wchar_t *b);
+
+extern size_t wcsxfrm(wchar_t *dst, const wchar_t *src, size_t n);
+
+extern char *gettext(const char *msgid);
+
+extern char *dgettext(const char *domain, const char *msgid);
+
+extern char *dcgettext(const char *domain, const char *msgid, int category);
+
+extern char *textdomain(const char *domain);
+
+extern char *bindtextdomain(const char *domain, const char *dir);
+
+extern char *bind_textdomain_codeset(const char *domain, const char *codeset);
+
 extern double acos(double x);
 
 extern double asin(double x);

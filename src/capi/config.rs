@@ -768,6 +768,7 @@ unsafe fn read(config: *const PyConfig) -> Result<Config, PyStatus> {
         base_prefix: opt(c.base_prefix),
         base_exec_prefix: opt(c.base_exec_prefix),
         platlibdir: opt(c.platlibdir).unwrap_or_else(|| "lib".into()),
+        configure_locale: c._config_init != INIT_ISOLATED,
         ..Config::default()
     };
     if c.parse_argv == 1 {

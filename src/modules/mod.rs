@@ -22,6 +22,7 @@ pub mod heapq;
 pub mod io;
 pub mod itertools;
 pub mod json;
+pub mod locale;
 pub mod math;
 pub mod module_def;
 pub mod objtype;
@@ -71,6 +72,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_heapq", heapq::init),
     ("_io", io::init),
     ("_json", json::init),
+    ("_locale", locale::init),
     ("_md5", hashes::init_md5),
     ("_operator", operator::init),
     ("_posixsubprocess", posixsubprocess::init),

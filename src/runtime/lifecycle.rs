@@ -247,6 +247,12 @@ pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), St
         return Ok(());
     }
     let mut config = config.clone();
+    if config.configure_locale {
+        // As CPython's preinitialization: LC_CTYPE from the environment.
+        // SAFETY: setlocale with a NUL-terminated string; no other thread
+        // runs Python yet.
+        unsafe { libc::setlocale(libc::LC_CTYPE, c"".as_ptr()) };
+    }
     crate::runtime::pathconfig::compute(&mut config)?;
     let seed = std::env::var("PYTHONHASHSEED").ok().and_then(|s| {
         if s == "random" {
