@@ -20,7 +20,7 @@ doc = {
 }
 
 total = 0
-for _ in range(15):
+for _ in range(40):
     s = json.dumps(doc)
     total += len(s)
     back = json.loads(s)

@@ -333,15 +333,25 @@ impl<T: Unit> Scan<'_, T> {
                 let text = pystr::substring(self.obj, start, idx)?;
                 return Ok((protocol::call_args(custom, &[text.as_ptr()])?, idx));
             }
-            let text: Vec<u8> = self.s[start..idx].iter().map(|c| c.u() as u8).collect();
+            let digits = &self.s[start..idx];
+            if !is_float && digits.len() <= 18 {
+                // At most 18 digits (and a sign) fit in an i64.
+                let (neg, ds) = match digits.first().map(|c| c.u()) {
+                    Some(0x2d) => (true, &digits[1..]),
+                    _ => (false, digits),
+                };
+                let v = ds
+                    .iter()
+                    .fold(0i64, |acc, c| acc * 10 + (c.u() - 0x30) as i64);
+                return Ok((int::from_i64(if neg { -v } else { v })?, idx));
+            }
+            let text: Vec<u8> = digits.iter().map(|c| c.u() as u8).collect();
             // SAFETY: the text is ASCII digits, sign, point and exponent.
             let text = std::str::from_utf8_unchecked(&text);
             let v = if is_float {
                 let x = crate::object::float_repr::parse_float(text)
                     .map_err(|_| errors::value_error("could not convert string to float"))?;
                 float::from_f64(x)?
-            } else if text.len() <= 18 {
-                int::from_i64(text.parse::<i64>().unwrap_or_default())?
             } else {
                 int::parse_text(text, 10)?
             };
