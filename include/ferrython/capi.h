@@ -4572,6 +4572,22 @@ int PyUnicodeDecodeError_SetReason(PyObject *e, const char *reason);
 int PyUnicodeTranslateError_SetReason(PyObject *e, const char *reason);
 
 /*
+ `Py_DecodeLocale`: a `PyMem_RawMalloc` wide string (free with
+ `PyMem_RawFree`); `*size` is its length, or `(size_t)-1` when memory
+ runs out (NULL is returned).
+ */
+wchar_t *Py_DecodeLocale(const char *arg, size_t *size);
+
+/*
+ `Py_EncodeLocale`: a `PyMem_Malloc` byte string (free with
+ `PyMem_Free`); U+DC80..U+DCFF become the bytes they escape. NULL for a
+ character that cannot be encoded (another surrogate, a value beyond
+ U+10FFFF), with `*error_pos` its index; `*error_pos` is `(size_t)-1`
+ on success.
+ */
+char *Py_EncodeLocale(const wchar_t *text, size_t *error_pos);
+
+/*
  `PyFloat_FromDouble`.
  */
 PyObject *PyFloat_FromDouble(double v);
