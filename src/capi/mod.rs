@@ -20,6 +20,7 @@ pub mod contextvars;
 pub mod conversion;
 pub mod dict;
 pub mod exceptions;
+pub mod file;
 pub mod fileutils;
 pub mod float;
 pub mod format;

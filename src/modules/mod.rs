@@ -27,6 +27,7 @@ pub mod locale;
 pub mod math;
 pub mod module_def;
 pub mod objtype;
+pub mod opcode;
 pub mod operator;
 pub mod posix;
 pub mod posixsubprocess;
@@ -39,6 +40,7 @@ pub mod struct_;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub mod tokenize;
 pub mod typing;
 pub mod unicodedata;
 pub mod zlib;
@@ -76,6 +78,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_json", json::init),
     ("_locale", locale::init),
     ("_md5", hashes::init_md5),
+    ("_opcode", opcode::init),
     ("_operator", operator::init),
     ("_posixsubprocess", posixsubprocess::init),
     ("_random", random::init),
@@ -88,6 +91,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_string", _string::init),
     ("_struct", struct_::init),
     ("_thread", thread::init),
+    ("_tokenize", tokenize::init),
     ("_typing", typing::init),
     ("_weakref", _weakref::init),
     ("atexit", atexit::init),
