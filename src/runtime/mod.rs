@@ -9,6 +9,7 @@ pub mod gil;
 pub mod import;
 pub mod lifecycle;
 pub mod pathconfig;
+pub mod pycache;
 pub mod pythread;
 pub mod run;
 pub mod signals;
