@@ -142,6 +142,12 @@ pub struct PyThreadState {
     pub context: *mut PyObject,
     /// Bumped whenever `context` changes (the `ContextVar` caches check it).
     pub context_ver: u64,
+    /// `sys.settrace`'s function (owned), NULL when unset.
+    pub trace_func: *mut PyObject,
+    /// `sys.setprofile`'s function (owned), NULL when unset.
+    pub profile_func: *mut PyObject,
+    /// Nonzero while a trace or profile function runs (no events then).
+    pub tracing: i32,
 }
 
 /// `PyThread_get_thread_ident`: the calling thread's `pthread_self()`.
@@ -245,6 +251,9 @@ impl PyThreadState {
             async_gen_finalizer: null_mut(),
             context: null_mut(),
             context_ver: 0,
+            trace_func: null_mut(),
+            profile_func: null_mut(),
+            tracing: 0,
         }));
         // SAFETY: the caller passes a live interpreter.
         let list = unsafe { &(*interp).threads };
@@ -264,6 +273,7 @@ impl PyThreadState {
     /// Releases the objects the thread state holds (`PyThreadState_Clear`);
     /// needs the GIL.
     pub fn clear(&mut self) {
+        crate::vm::tracing::clear(self);
         let exc = std::mem::replace(&mut self.async_exc, null_mut());
         if !exc.is_null() {
             crate::runtime::gil::note_async_exc(false);
