@@ -4974,6 +4974,12 @@ int PyImport_ExtendInittab(struct _inittab *newtab);
 PyObject *PyImport_ImportModule(const char *name);
 
 /*
+ `PyImport_ReloadModule`: `importlib.reload(m)`; a new reference to the
+ module (the same object, its code run again).
+ */
+PyObject *PyImport_ReloadModule(PyObject *m);
+
+/*
  `PyImport_ImportModuleNoBlock`: deprecated alias of
  `PyImport_ImportModule`.
  */
