@@ -571,6 +571,18 @@ typedef struct PyCodeObject PyCodeObject;
  */
 #define PYCF_OPTIMIZED_AST (32768 | PYCF_ONLY_AST)
 
+#define QUOTE_MINIMAL 0
+
+#define QUOTE_ALL 1
+
+#define QUOTE_NONNUMERIC 2
+
+#define QUOTE_NONE 3
+
+#define QUOTE_STRINGS 4
+
+#define QUOTE_NOTNULL 5
+
 /*
  `io.DEFAULT_BUFFER_SIZE`.
  */
@@ -1317,7 +1329,35 @@ typedef struct PyPreConfig {
 } PyPreConfig;
 
 /*
- `PyConfig`.
+ `PyConfig`, CPython 3.14's structure field for field.
+
+ Every field is read, checked and shown (`PyConfig_Read`, `PyConfig_Get`,
+ `sys.flags`, `sys` attributes), and these take effect: `argv`/`orig_argv`
+ and `parse_argv`, `isolated`, `use_environment`, `safe_path`,
+ `module_search_paths(_set)`, `home`, `stdlib_dir`, `pythonpath_env`,
+ `platlibdir`, the prefixes, `program_name`, `executable`, `run_command`/
+ `run_module`/`run_filename`, `skip_source_first_line`,
+ `optimization_level` (asserts, `__debug__`, docstrings), `warnoptions`,
+ `xoptions`, `dev_mode` (its warning filter), `buffered_stdio`,
+ `stdio_encoding`/`stdio_errors`, `install_signal_handlers`,
+ `int_max_str_digits`, `hash_seed`/`use_hash_seed` (CPython's hashes for
+ a given seed), `cpu_count`.
+
+ Fields with no meaning for ferrython, kept for layout and reporting
+ only: `faulthandler` and `tracemalloc` (no such modules yet),
+ `perf_profiling`, `remote_debug`, `import_time`, `show_ref_count`,
+ `dump_refs`/`dump_refs_file`, `malloc_stats`, `code_debug_ranges`
+ (positions are always kept), `use_frozen_modules` (nothing is frozen),
+ `write_bytecode`, `pycache_prefix` and `check_hash_pycs_mode` (only
+ `sys.dont_write_bytecode`/`sys.pycache_prefix` show them),
+ `parser_debug`, `verbose` (no import trace), `inspect`/`interactive`/
+ `quiet` (no interactive loop yet), `site_import`/`user_site_directory`
+ (`site` is not imported at startup yet), `bytes_warning` (only its
+ warning filter), `configure_c_stdio`, `filesystem_encoding`/
+ `filesystem_errors` (always UTF-8 with "surrogateescape"),
+ `thread_inherit_context`, `context_aware_warnings`,
+ `pathconfig_warnings`, `sys_path_0`, `base_executable`,
+ `_install_importlib`, `_init_main` and `_is_python_build`.
  */
 typedef struct PyConfig {
   int _config_init;
@@ -1999,6 +2039,21 @@ extern const unsigned long Py_Version;
  `PyThread_acquire_lock_timed` takes (timeouts are kept in nanoseconds).
  */
 extern const long long PY_TIMEOUT_MAX;
+
+/*
+ `PyContext_Type`.
+ */
+extern struct PyTypeObject PyContext_Type;
+
+/*
+ `PyContextVar_Type`.
+ */
+extern struct PyTypeObject PyContextVar_Type;
+
+/*
+ `PyContextToken_Type`.
+ */
+extern struct PyTypeObject PyContextToken_Type;
 
 /*
  `PyBool_Type`.
@@ -3791,25 +3846,27 @@ void PyPreConfig_InitPythonConfig(struct PyPreConfig *config);
 void PyPreConfig_InitIsolatedConfig(struct PyPreConfig *config);
 
 /*
- `Py_PreInitialize`: this runtime has no locale or allocator
- preconfiguration, so it only checks its argument.
+ `Py_PreInitialize`: records the pre-configuration (its UTF-8 mode
+ applies to the configuration read later, and `PyConfig_Get` shows its
+ options); this runtime has no locale coercion or allocator choice.
  */
 struct PyStatus Py_PreInitialize(const struct PyPreConfig *src_config);
 
 /*
- `Py_PreInitializeFromBytesArgs`: as `Py_PreInitialize` (the arguments
- only matter for `-X utf8` and `-E`, which this runtime ignores).
+ `Py_PreInitializeFromBytesArgs`: `Py_PreInitialize` with the
+ pre-configuration options of the (locale-encoded) command line.
  */
 struct PyStatus Py_PreInitializeFromBytesArgs(const struct PyPreConfig *src_config,
-                                              Py_ssize_t _argc,
-                                              char **_argv);
+                                              Py_ssize_t argc,
+                                              char **argv);
 
 /*
- `Py_PreInitializeFromArgs`: as `Py_PreInitializeFromBytesArgs`.
+ `Py_PreInitializeFromArgs`: as `Py_PreInitializeFromBytesArgs`, with
+ wide strings.
  */
 struct PyStatus Py_PreInitializeFromArgs(const struct PyPreConfig *src_config,
-                                         Py_ssize_t _argc,
-                                         wchar_t **_argv);
+                                         Py_ssize_t argc,
+                                         wchar_t **argv);
 
 /*
  `PyConfig_InitPythonConfig`.
@@ -3896,6 +3953,57 @@ int Py_RunMain(void);
  configuration.
  */
 void Py_GetArgcArgv(int *argc, wchar_t ***argv);
+
+/*
+ `PyContext_New`: a new empty context.
+ */
+PyObject *PyContext_New(void);
+
+/*
+ `PyContext_Copy`: a shallow copy of context `ctx`.
+ */
+PyObject *PyContext_Copy(PyObject *ctx);
+
+/*
+ `PyContext_CopyCurrent`: a shallow copy of the current context.
+ */
+PyObject *PyContext_CopyCurrent(void);
+
+/*
+ `PyContext_Enter`: makes `ctx` the thread's current context.
+ */
+int PyContext_Enter(PyObject *ctx);
+
+/*
+ `PyContext_Exit`: restores the context current before `ctx` was
+ entered.
+ */
+int PyContext_Exit(PyObject *ctx);
+
+/*
+ `PyContextVar_New`: a context variable named `name` (UTF-8) with the
+ default `def` (NULL for none).
+ */
+PyObject *PyContextVar_New(const char *name, PyObject *def);
+
+/*
+ `PyContextVar_Get`: stores in `*value` a new reference to the
+ variable's value, else `default_value`, else its default, else NULL;
+ returns -1 with `*value` NULL on error.
+ */
+int PyContextVar_Get(PyObject *var, PyObject *default_value, PyObject **value);
+
+/*
+ `PyContextVar_Set`: sets the variable in the current context; returns
+ the token that restores it.
+ */
+PyObject *PyContextVar_Set(PyObject *var, PyObject *value);
+
+/*
+ `PyContextVar_Reset`: restores the variable to its value before the
+ `PyContextVar_Set` that returned `token`.
+ */
+int PyContextVar_Reset(PyObject *var, PyObject *token);
 
 /*
  `PyOS_double_to_string`: formats `val` with `format_code` (`e E f F g
@@ -4864,6 +4972,12 @@ int PyImport_ExtendInittab(struct _inittab *newtab);
  submodule itself for a dotted name).
  */
 PyObject *PyImport_ImportModule(const char *name);
+
+/*
+ `PyImport_ReloadModule`: `importlib.reload(m)`; a new reference to the
+ module (the same object, its code run again).
+ */
+PyObject *PyImport_ReloadModule(PyObject *m);
 
 /*
  `PyImport_ImportModuleNoBlock`: deprecated alias of
@@ -7719,6 +7833,22 @@ PyObject *PyWeakref_GetObject(PyObject *r);
  referenceable type, with the refcount at zero.
  */
 void PyObject_ClearWeakRefs(PyObject *op);
+
+extern int wcscoll(const wchar_t *a, const wchar_t *b);
+
+extern size_t wcsxfrm(wchar_t *dst, const wchar_t *src, size_t n);
+
+extern char *gettext(const char *msgid);
+
+extern char *dgettext(const char *domain, const char *msgid);
+
+extern char *dcgettext(const char *domain, const char *msgid, int category);
+
+extern char *textdomain(const char *domain);
+
+extern char *bindtextdomain(const char *domain, const char *dir);
+
+extern char *bind_textdomain_codeset(const char *domain, const char *codeset);
 
 extern double acos(double x);
 

@@ -132,6 +132,9 @@ pub struct Config {
     /// `-X cpu_count=N` or `PYTHON_CPU_COUNT` (`os.cpu_count()`'s
     /// override), -1 when not set.
     pub cpu_count: i32,
+    /// Whether initialization sets `LC_CTYPE` from the environment (the
+    /// preconfiguration's `configure_locale`: true unless isolated).
+    pub configure_locale: bool,
 }
 
 impl Default for Config {
@@ -194,6 +197,7 @@ impl Default for Config {
             base_exec_prefix: None,
             platlibdir: "lib".to_string(),
             cpu_count: -1,
+            configure_locale: true,
         }
     }
 }
@@ -217,6 +221,16 @@ fn error(func: &'static CStr, msg: &str) -> ConfigError {
 /// How far pre-initialization got, for "Python runtime state" in fatal
 /// error reports: 0 not started, 1 preinitializing, 2 preinitialized.
 static PREINIT: AtomicU8 = AtomicU8::new(0);
+
+/// The UTF-8 mode the last `Py_PreInitialize` asked for (-1: none); it
+/// applies when neither `-X utf8` nor `PYTHONUTF8` says otherwise.
+static PRE_UTF8: AtomicI32 = AtomicI32::new(-1);
+
+/// Records the pre-configuration's UTF-8 mode (`PyPreConfig.utf8_mode`,
+/// or `-X utf8` of the arguments `Py_PreInitializeFromArgs` parses).
+pub fn set_preconfig_utf8_mode(mode: i32) {
+    PRE_UTF8.store(mode, Ordering::Relaxed);
+}
 
 /// Records that pre-initialization (`Py_PreInitialize`, or the locale
 /// and UTF-8 part of reading a configuration) is done.
@@ -296,6 +310,8 @@ fn read_preconfig(cfg: &mut Config) -> Result<(), ConfigError> {
             "0" => 0,
             _ => return Err(error(F, "invalid PYTHONUTF8 environment variable value")),
         };
+    } else if PRE_UTF8.load(Ordering::Relaxed) >= 0 {
+        cfg.utf8_mode = PRE_UTF8.load(Ordering::Relaxed);
     } else if cfg.utf8_mode < 0 {
         cfg.utf8_mode = locale_is_c() as i32;
     }
@@ -606,6 +622,10 @@ pub fn optimization_level() -> i32 {
 
 /// Records the configuration the interpreter was initialized with.
 pub fn set_current(cfg: Option<Config>) {
+    if cfg.is_none() {
+        // Finalized: the next initialization pre-initializes afresh.
+        PRE_UTF8.store(-1, Ordering::Relaxed);
+    }
     OPTIMIZE.store(
         cfg.as_ref().map_or(0, |c| c.optimization_level),
         Ordering::Relaxed,
