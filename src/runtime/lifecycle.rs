@@ -89,7 +89,6 @@ fn static_types() -> Vec<*mut PyTypeObject> {
         &raw mut module::PyModule_Type,
         &raw mut module::PyModuleDef_Type,
         &raw mut iterobject::PySeqIter_Type,
-        &raw mut iterobject::PyCallIter_Type,
         &raw mut crate::object::slotdefs::PyWrapperDescr_Type,
         &raw mut crate::object::slotdefs::_PyMethodWrapper_Type,
         &raw mut crate::object::slice::PySlice_Type,
@@ -153,6 +152,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
     v.extend(crate::object::set::all_types());
     v.extend(exceptions::all_types());
     v.extend(crate::modules::thread::all_types());
+    v.extend(crate::modules::contextvars::all_types());
     v.extend(crate::modules::io::all_types());
     v
 }
@@ -270,6 +270,12 @@ pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), Co
         return Ok(());
     }
     let mut config = config.clone();
+    if config.configure_locale {
+        // As CPython's preinitialization: LC_CTYPE from the environment.
+        // SAFETY: setlocale with a NUL-terminated string; no other thread
+        // runs Python yet.
+        unsafe { libc::setlocale(libc::LC_CTYPE, c"".as_ptr()) };
+    }
     crate::runtime::pathconfig::compute(&mut config)
         .map_err(|msg| ConfigError { func: None, msg })?;
     let site_import = config.site_import;
@@ -373,6 +379,8 @@ pub fn finalize() -> i32 {
         // below; the hooks are owned references.
         unsafe {
             (*ts).clear_asyncgen_hooks();
+            // The context's values may be anything the modules hold.
+            object::refcount::xdecref(std::mem::replace(&mut (*ts).context, std::ptr::null_mut()));
             (*(*ts).interp).clear()
         };
     }
