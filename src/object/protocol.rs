@@ -682,6 +682,25 @@ pub unsafe fn call_args(callable: *mut PyObject, args: &[*mut PyObject]) -> PyRe
     }
 }
 
+/// `type(obj).name` bound to `obj` (`_PyObject_LookupSpecial`), if the
+/// type has it.
+pub unsafe fn lookup_special(obj: *mut PyObject, name: &str) -> PyResult<Option<Owned>> {
+    // SAFETY: obj is valid; the looked-up attribute is kept alive by the
+    // type's dict while it is bound.
+    unsafe {
+        let tp = (*obj).ob_type;
+        let f = typeobj::lookup(tp, pystr::intern(name));
+        if f.is_null() {
+            return Ok(None);
+        }
+        let f = Owned::from_borrowed(f);
+        match (*(*f.as_ptr()).ob_type).tp_descr_get {
+            Some(get) => errors::check(get(f.as_ptr(), obj, tp.cast())).map(Some),
+            None => Ok(Some(f)),
+        }
+    }
+}
+
 /// Calls `op.name(*args)`.
 pub unsafe fn call_method_obj(
     op: *mut PyObject,

@@ -51,6 +51,17 @@ pub unsafe extern "C" fn type_new(
                     typeobj::type_name(*ns)
                 )));
             }
+            // A base that is not a class but offers __mro_entries__ asks
+            // for resolution that only __build_class__ performs.
+            for &b in tuple::items(*bases) {
+                if !typeobj::instance_of(b, &raw mut PyType_Type)
+                    && protocol::getattr_opt(b, pystr::intern("__mro_entries__"))?.is_some()
+                {
+                    return Err(errors::type_error(
+                        "type() doesn't support MRO entry resolution; use types.new_class()",
+                    ));
+                }
+            }
             // The most derived metaclass builds the class, through its own
             // __new__ if it has one.
             let winner = crate::vm::classes::calculate_metaclass(meta, tuple::items(*bases))?;
