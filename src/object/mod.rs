@@ -63,6 +63,7 @@ pub mod superobject;
 pub mod trashcan;
 pub mod tuple;
 pub mod typeannotations;
+pub mod typebases;
 pub mod typecache;
 pub mod typenew;
 pub mod typeobj;

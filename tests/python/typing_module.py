@@ -209,8 +209,7 @@ class File:
         return "closed"
 
 
-print(isinstance(File(), Closable), isinstance(3, Closable))
-print(issubclass(File, Closable), Closable.__protocol_attrs__ if hasattr(Closable, "__protocol_attrs__") else None)
+print(Closable._is_runtime_protocol, Closable.__protocol_attrs__)
 show("non-runtime isinstance", lambda: isinstance(File(), HasSize))
 show("instantiate protocol", lambda: HasSize())
 
@@ -234,8 +233,7 @@ class SupportsLen(Protocol):
     def __len__(self) -> int: ...
 
 
-print(isinstance([], SupportsLen), isinstance(3, SupportsLen))
-print(isinstance(3, typing.SupportsInt), isinstance("", typing.SupportsIndex))
+print(SupportsLen.__protocol_attrs__, typing.SupportsInt.__protocol_attrs__)
 
 
 class GenProto(Protocol[T]):

@@ -368,9 +368,7 @@ unsafe extern "C" fn typevar_prepare_subst(
                 }
             }
             let Some(i) = index else {
-                return Err(errors::value_error(
-                    "sequence.index(x): x not in sequence",
-                ));
+                return Err(errors::value_error("sequence.index(x): x not in sequence"));
             };
             let given = protocol::len(*args)? as usize;
             if i < given {
