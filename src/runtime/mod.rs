@@ -7,6 +7,7 @@ pub mod errors;
 pub mod gil;
 pub mod import;
 pub mod lifecycle;
+pub mod module_teardown;
 pub mod pathconfig;
 pub mod pythread;
 pub mod run;

@@ -48,17 +48,12 @@ impl PyInterpreterState {
         list.iter().map(|&a| a as *mut PyThreadState).collect()
     }
 
-    /// Releases what the interpreter holds (at finalization). Module dicts
-    /// are emptied first: their functions point back at the module (or its
-    /// dict), a cycle that reference counting alone would never free.
+    /// Releases what the interpreter holds (at finalization): the modules
+    /// go first, in CPython's order (`module_teardown`).
     pub fn clear(&mut self) {
-        for m in [self.modules, self.builtins] {
-            if m.is_null() {
-                continue;
-            }
-            // SAFETY: modules is a dict of modules; builtins a module.
-            unsafe { clear_modules(m) };
-        }
+        // SAFETY: modules is NULL or a dict of modules; builtins NULL or
+        // a module.
+        unsafe { crate::runtime::module_teardown::finalize_modules(self.modules, self.builtins) };
         for m in std::mem::take(&mut self.modules_by_index) {
             // SAFETY: the table owns these references.
             unsafe { crate::object::refcount::xdecref(m) };
@@ -67,33 +62,6 @@ impl PyInterpreterState {
             let old = std::mem::replace(p, null_mut());
             // SAFETY: owned references or NULL.
             unsafe { crate::object::refcount::xdecref(old) };
-        }
-    }
-}
-
-/// Empties the dict of `m` (a module) or of every module in `m` (a dict).
-unsafe fn clear_modules(m: *mut PyObject) {
-    use crate::object::{dict, module, typeobj};
-    // SAFETY: m is a module or a dict of objects; dict clearing releases
-    // values after the swap, so callbacks see consistent dicts.
-    unsafe {
-        let is_module = |o: *mut PyObject| typeobj::instance_of(o, &raw mut module::PyModule_Type);
-        if is_module(m) {
-            dict::clear(module::dict_of(m));
-            return;
-        }
-        let mut mods = Vec::new();
-        let mut pos = 0;
-        while let Some((_, v)) = dict::next(m, &mut pos) {
-            if is_module(v) {
-                mods.push(crate::Owned::from_borrowed(v));
-            }
-        }
-        for v in mods.iter().rev() {
-            let d = module::dict_of(v.as_ptr());
-            if !d.is_null() {
-                dict::clear(d);
-            }
         }
     }
 }
