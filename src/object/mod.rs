@@ -60,6 +60,7 @@ pub mod structseq;
 pub mod subclasses;
 pub mod subtype;
 pub mod superobject;
+pub mod templatelib;
 pub mod trashcan;
 pub mod tuple;
 pub mod typeannotations;
