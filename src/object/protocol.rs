@@ -9,12 +9,19 @@ use crate::Owned;
 use std::cell::RefCell;
 use std::ptr::null_mut;
 
-/// `Py_EnterRecursiveCall`: raises `RecursionError` past the limit.
+/// `Py_EnterRecursiveCall`: raises `RecursionError` past the limit, or
+/// when the thread's native stack is nearly used up (as CPython 3.14
+/// checks the C stack), so deep recursion never overflows the stack.
 #[inline]
 pub fn enter_recursive_call(where_: &str) -> PyResult<()> {
     let ts = crate::runtime::tstate::get();
     ts.recursion_depth += 1;
-    if ts.recursion_depth > ts.recursion_limit {
+    let marker = 0u8;
+    let sp = std::hint::black_box(&marker) as *const u8 as usize;
+    if ts.stack_limit == 0 {
+        ts.stack_limit = crate::runtime::tstate::stack_limit_here();
+    }
+    if ts.recursion_depth > ts.recursion_limit || sp < ts.stack_limit {
         ts.recursion_depth -= 1;
         return Err(errors::recursion_error(format!(
             "maximum recursion depth exceeded{where_}"

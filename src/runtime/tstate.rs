@@ -72,6 +72,29 @@ impl Default for PyInterpreterState {
     }
 }
 
+/// The lowest stack address the calling thread may use before a deeper
+/// call raises `RecursionError` instead of overflowing its stack: the
+/// stack's end plus a margin for the code that runs between two checks
+/// (and for reporting the error). 1 (never reached) when unknown.
+pub fn stack_limit_here() -> usize {
+    // SAFETY: attr is initialized by pthread_getattr_np before use and
+    // destroyed after; the out-pointers are valid locals.
+    unsafe {
+        let mut attr: libc::pthread_attr_t = std::mem::zeroed();
+        if libc::pthread_getattr_np(libc::pthread_self(), &mut attr) != 0 {
+            return 1;
+        }
+        let mut addr: *mut libc::c_void = null_mut();
+        let mut size: libc::size_t = 0;
+        let r = libc::pthread_attr_getstack(&attr, &mut addr, &mut size);
+        libc::pthread_attr_destroy(&mut attr);
+        if r != 0 || addr.is_null() {
+            return 1;
+        }
+        addr as usize + (size / 4).min(1 << 20)
+    }
+}
+
 /// `PyThreadState`: opaque to C.
 pub struct PyThreadState {
     /// The interpreter this thread state belongs to.
@@ -84,6 +107,9 @@ pub struct PyThreadState {
     pub recursion_depth: i32,
     /// The recursion limit (`sys.getrecursionlimit()`).
     pub recursion_limit: i32,
+    /// Below this address the thread's native stack is nearly used up
+    /// (see [`stack_limit_here`]); 0 until first needed.
+    pub stack_limit: usize,
     /// The running Python frame (borrowed), NULL outside Python code.
     pub frame: *mut PyObject,
     /// `PyThreadState_GetDict`'s dict, created on first use.
@@ -197,6 +223,7 @@ impl PyThreadState {
             handled_exception: null_mut(),
             recursion_depth: 0,
             recursion_limit: 1000,
+            stack_limit: 0,
             frame: null_mut(),
             dict: null_mut(),
             async_exc: null_mut(),
