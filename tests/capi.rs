@@ -21,6 +21,8 @@
 //!   `cpython-abi3` compiles it against CPython 3.13's headers with
 //!   `Py_LIMITED_API=0x030c0000`, as an abi3 wheel ships it.
 //! - `no-leakcheck`: leave it out of the valgrind run.
+//! - `timeout SECS`: let the program run up to SECS seconds instead of the
+//!   usual limit (for long-running tests, e.g. under a loaded machine).
 //! - `skip REASON`: do not build it at all (say why).
 //! - `xfail REASON`: known to fail (say why, e.g. which C-API functions are
 //!   still missing). Its failure is reported but does not fail the run; if it
@@ -64,6 +66,7 @@ struct Directives {
     cxx: bool,
     cpython_compile: bool,
     no_leakcheck: bool,
+    timeout: Option<Duration>,
     cflags: Vec<String>,
     limited: Vec<String>,
     limited_run: Vec<String>,
@@ -89,6 +92,10 @@ fn parse_directives(src: &str) -> Result<Directives, String> {
             "cxx" => d.cxx = true,
             "cpython-compile" => d.cpython_compile = true,
             "no-leakcheck" => d.no_leakcheck = true,
+            "timeout" => match args.trim().parse() {
+                Ok(secs) => d.timeout = Some(Duration::from_secs(secs)),
+                Err(_) => return Err(format!("bad `// test: timeout {args}`")),
+            },
             "cflags" => d.cflags.extend(args.split_whitespace().map(String::from)),
             "limited" => d.limited.push(args.trim().to_string()),
             "limited-run" => d.limited_run.push(args.trim().to_string()),
@@ -501,7 +508,7 @@ fn run_test_inner(env: &Env, src: &Path) -> Outcome {
     }
 
     // Run under ferrython.
-    let ours = match run(program(&exe)) {
+    let ours = match run_with_timeout(program(&exe), d.timeout.unwrap_or(RUN_TIMEOUT)) {
         Ok(out) => out,
         Err(e) => {
             errors.push(e);

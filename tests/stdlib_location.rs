@@ -14,18 +14,41 @@ fn ferrython() -> Command {
 fn missing_stdlib_is_one_clear_error() {
     let out = ferrython()
         .env("PYTHONHOME", "/nonexistent/prefix")
+        .env("PYTHONPATH", "/nonexistent/pp")
         .args(["-c", "print('ran')"])
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "stderr: {err}");
     assert!(out.stdout.is_empty());
-    assert_eq!(err.lines().count(), 1, "one line expected: {err}");
+    // One report: the error, the path configuration that was computed,
+    // and the runtime state, as CPython reports a failed startup; never a
+    // bare "No module named 'encodings'".
+    let first = err.lines().next().unwrap_or_default();
     assert!(
-        err.contains("could not find the Python standard library"),
+        first.starts_with("Fatal Python error: Py_InitializeFromConfig: ")
+            && first.contains("could not find the Python standard library")
+            && first.contains("/nonexistent/prefix/lib/python3.N"),
         "{err}"
     );
-    assert!(err.contains("/nonexistent/prefix/lib/python3.N"), "{err}");
+    for line in [
+        "Python path configuration:",
+        "  PYTHONHOME = '/nonexistent/prefix'",
+        "  PYTHONPATH = '/nonexistent/pp'",
+        "  isolated = 0",
+        "  environment = 1",
+        "  stdlib dir = (not set)",
+        "  sys.path = [",
+        "    '/nonexistent/pp',",
+        "  ]",
+        "Python runtime state: preinitialized",
+    ] {
+        assert!(
+            err.lines().any(|l| l == line),
+            "{line:?} missing in:\n{err}"
+        );
+    }
+    assert!(!err.contains("encodings"), "{err}");
     // -E ignores PYTHONHOME, so the built-in default is used again.
     let out = ferrython()
         .env("PYTHONHOME", "/nonexistent/prefix")

@@ -552,6 +552,26 @@ typedef struct PyCodeObject PyCodeObject;
 #define Py_tp_token 83
 
 /*
+ `compile()` flag: return the AST instead of a code object.
+ */
+#define PYCF_ONLY_AST 1024
+
+/*
+ `compile()` flag: keep `# type:` comments in the AST.
+ */
+#define PYCF_TYPE_COMMENTS 4096
+
+/*
+ `compile()` flag: allow `await` and friends at the top level.
+ */
+#define PYCF_ALLOW_TOP_LEVEL_AWAIT 8192
+
+/*
+ `compile()` flag: return an optimized AST (with `PyCF_ONLY_AST`).
+ */
+#define PYCF_OPTIMIZED_AST (32768 | PYCF_ONLY_AST)
+
+/*
  `io.DEFAULT_BUFFER_SIZE`.
  */
 #define DEFAULT_BUFFER_SIZE 8192
@@ -924,6 +944,12 @@ typedef enum PyLockStatus {
   PY_LOCK_ACQUIRED = 1,
   PY_LOCK_INTR,
 } PyLockStatus;
+
+/*
+ `PyInitConfig`: a configuration being built, with the error or exit
+ of the last call.
+ */
+typedef struct PyInitConfig PyInitConfig;
 
 /*
  `PyInterpreterState`: one interpreter's modules and builtins.
@@ -3722,8 +3748,8 @@ int PyStatus_Exception(struct PyStatus err);
 
 /*
  `Py_ExitStatusException`: exits with the status's exit code, or
- reports the error as CPython does ("Fatal Python error: FUNC: MSG" on
- stderr) and exits with status 1.
+ reports the error as CPython does ("Fatal Python error: FUNC: MSG" and
+ the runtime state on stderr) and exits with status 1.
  */
 void Py_ExitStatusException(struct PyStatus err);
 
@@ -3820,11 +3846,16 @@ struct PyStatus PyConfig_SetArgv(struct PyConfig *config, Py_ssize_t argc, wchar
 struct PyStatus PyConfig_SetBytesArgv(struct PyConfig *config, Py_ssize_t argc, char *const *argv);
 
 /*
- `PyConfig_Read`: checks the configuration and parses its command line
+ `PyConfig_Read`: checks the configuration, parses its command line
  (when `parse_argv` is 1, which then becomes 2 so that it is parsed
- once): `argv` becomes what `sys.argv` will be, `orig_argv` keeps the
- original, `run_command`/`run_module`/`run_filename` are filled in. The
- path configuration is computed by `Py_InitializeFromConfig`.
+ once), applies the environment variables and `-X` options, and fills
+ in every field CPython's reading fills: `argv` becomes what `sys.argv`
+ will be, `orig_argv` keeps the original, `run_command`/`run_module`/
+ `run_filename`, `warnoptions`, `program_name`, the encodings,
+ `int_max_str_digits`, the hash seed ... A bad value is an error with
+ CPython's message; `-h`, `-V` and a usage error are an exit. The path
+ configuration is computed by `Py_InitializeFromConfig`, as in CPython
+ 3.11 and later.
  */
 struct PyStatus PyConfig_Read(struct PyConfig *config);
 
@@ -4929,6 +4960,120 @@ void Py_FatalError(const char *msg);
  `Py_GetVersion`: "3.14.0 (ferrython ...) [compiler]".
  */
 const char *Py_GetVersion(void);
+
+/*
+ `PyInitConfig_Create`: a configuration with the isolated defaults;
+ NULL if memory runs out.
+ */
+struct PyInitConfig *PyInitConfig_Create(void);
+
+/*
+ `PyInitConfig_Free`.
+ */
+void PyInitConfig_Free(struct PyInitConfig *config);
+
+/*
+ `PyInitConfig_GetError`: 1 and the message if the last call failed
+ ("exit code N" for an exit), else 0 and NULL.
+ */
+int PyInitConfig_GetError(struct PyInitConfig *config, const char **err_msg);
+
+/*
+ `PyInitConfig_GetExitCode`: 1 and the code if the last call asked to
+ exit, else 0.
+ */
+int PyInitConfig_GetExitCode(struct PyInitConfig *config, int *exitcode);
+
+/*
+ `PyInitConfig_HasOption`.
+ */
+int PyInitConfig_HasOption(struct PyInitConfig *_config, const char *name);
+
+/*
+ `PyInitConfig_GetInt`.
+ */
+int PyInitConfig_GetInt(struct PyInitConfig *config, const char *name, int64_t *value);
+
+/*
+ `PyInitConfig_GetStr`: a `malloc` UTF-8 copy (NULL for an unset
+ optional string).
+ */
+int PyInitConfig_GetStr(struct PyInitConfig *config, const char *name, char **value);
+
+/*
+ `PyInitConfig_GetStrList`: a `malloc` array of `malloc` UTF-8 copies,
+ freed with `PyInitConfig_FreeStrList`.
+ */
+int PyInitConfig_GetStrList(struct PyInitConfig *config,
+                            const char *name,
+                            size_t *length,
+                            char ***items);
+
+/*
+ `PyInitConfig_FreeStrList`.
+ */
+void PyInitConfig_FreeStrList(size_t length, char **items);
+
+/*
+ `PyInitConfig_SetInt`: range-checked for the option's C type; setting
+ `hash_seed` also sets `use_hash_seed`.
+ */
+int PyInitConfig_SetInt(struct PyInitConfig *config, const char *name, int64_t value);
+
+/*
+ `PyInitConfig_SetStr`: a copy of the UTF-8 `value` (NULL only for an
+ optional string).
+ */
+int PyInitConfig_SetStr(struct PyInitConfig *config, const char *name, const char *value);
+
+/*
+ `PyInitConfig_SetStrList`: copies of the UTF-8 `items`; setting
+ `module_search_paths` also sets `module_search_paths_set`.
+ */
+int PyInitConfig_SetStrList(struct PyInitConfig *config,
+                            const char *name,
+                            size_t length,
+                            char *const *items);
+
+/*
+ `PyInitConfig_AddModule`: a builtin module `name` made by `initfunc`,
+ registered at initialization (`name` must outlive the configuration).
+ */
+int PyInitConfig_AddModule(struct PyInitConfig *config,
+                           const char *name,
+                           PyObject *(*initfunc)(void));
+
+/*
+ `Py_InitializeFromInitConfig`: registers the added modules,
+ pre-initializes and initializes from the configuration; -1 with the
+ error or exit (`-h`, a usage error with `parse_argv`) in `config`.
+ */
+int Py_InitializeFromInitConfig(struct PyInitConfig *config);
+
+/*
+ `PyConfig_Get`: the option's value (a new reference) as a Python
+ object: `sys`'s value for options `sys` shows, else the running
+ configuration's; ValueError for an unknown or init-only name.
+ */
+PyObject *PyConfig_Get(const char *name);
+
+/*
+ `PyConfig_GetInt`: an integer option as a C int.
+ */
+int PyConfig_GetInt(const char *name, int *value);
+
+/*
+ `PyConfig_Names`: a frozenset of every public and read-only option.
+ */
+PyObject *PyConfig_Names(void);
+
+/*
+ `PyConfig_Set`: sets a public option of the running interpreter (and
+ the `sys` attribute or flag that shows it); raises the
+ `cpython.PyConfig_Set` audit event first. ValueError for an unknown
+ or read-only name or a bad value, TypeError for a wrong type.
+ */
+int PyConfig_Set(const char *name, PyObject *value);
 
 /*
  `PyList_New`.

@@ -3,21 +3,22 @@
 //! layouts (64-bit Linux, non-debug build), the functions that fill them,
 //! `Py_InitializeFromConfig` and `Py_RunMain`. Strings in a configuration
 //! are `wchar_t` strings from `PyMem_RawMalloc`, freed by `PyConfig_Clear`.
+use crate::capi::config_read;
 use crate::capi::memory::{PyMem_RawFree, PyMem_RawMalloc};
 use crate::ffi::Py_ssize_t;
-use crate::runtime::config::{self as rconfig, Config};
+use crate::runtime::config as rconfig;
 use crate::runtime::{lifecycle, run};
 use libc::{c_char, c_int, c_ulong, wchar_t};
 use std::ffi::CStr;
 use std::ptr::null;
 
-const STATUS_OK: c_int = 0;
-const STATUS_ERROR: c_int = 1;
-const STATUS_EXIT: c_int = 2;
+pub(crate) const STATUS_OK: c_int = 0;
+pub(crate) const STATUS_ERROR: c_int = 1;
+pub(crate) const STATUS_EXIT: c_int = 2;
 /// `_config_init` of a configuration set up by the Python defaults.
 const INIT_PYTHON: c_int = 2;
 /// `_config_init` of a configuration set up by the isolated defaults.
-const INIT_ISOLATED: c_int = 3;
+pub(crate) const INIT_ISOLATED: c_int = 3;
 
 /// `PyStatus`: success, an error (function and message) or an exit code.
 #[repr(C)]
@@ -38,6 +39,7 @@ pub struct PyWideStringList {
 
 /// `PyPreConfig`.
 #[repr(C)]
+#[derive(Clone, Copy)]
 pub struct PyPreConfig {
     pub _config_init: c_int,
     pub parse_argv: c_int,
@@ -160,11 +162,11 @@ fn ok() -> PyStatus {
     status(STATUS_OK, c"", c"", 0)
 }
 
-fn err(func: &'static CStr, msg: &'static CStr) -> PyStatus {
+pub(crate) fn err(func: &'static CStr, msg: &'static CStr) -> PyStatus {
     status(STATUS_ERROR, func, msg, 0)
 }
 
-fn no_memory() -> PyStatus {
+pub(crate) fn no_memory() -> PyStatus {
     PyStatus_Error(c"memory allocation failed".as_ptr())
 }
 
@@ -216,8 +218,8 @@ pub extern "C" fn PyStatus_Exception(err: PyStatus) -> c_int {
 }
 
 /// `Py_ExitStatusException`: exits with the status's exit code, or
-/// reports the error as CPython does ("Fatal Python error: FUNC: MSG" on
-/// stderr) and exits with status 1.
+/// reports the error as CPython does ("Fatal Python error: FUNC: MSG" and
+/// the runtime state on stderr) and exits with status 1.
 #[no_mangle]
 pub unsafe extern "C" fn Py_ExitStatusException(err: PyStatus) -> ! {
     if err._type == STATUS_EXIT {
@@ -238,11 +240,12 @@ pub unsafe extern "C" fn Py_ExitStatusException(err: PyStatus) -> ! {
         Some(f) => eprintln!("Fatal Python error: {f}: {msg}"),
         None => eprintln!("Fatal Python error: {msg}"),
     }
+    eprintln!("Python runtime state: {}\n", rconfig::runtime_state());
     std::process::exit(1)
 }
 
 /// A copy of `s` (a Rust string) as a `PyMem_RawMalloc` wide string.
-fn wide_from_str(s: &str) -> *mut wchar_t {
+pub(crate) fn wide_from_str(s: &str) -> *mut wchar_t {
     let w: Vec<wchar_t> = s.chars().map(|c| c as wchar_t).chain([0]).collect();
     // SAFETY: plain allocation of w.len() wide characters.
     let p = unsafe { PyMem_RawMalloc(w.len() * size_of::<wchar_t>()) }.cast::<wchar_t>();
@@ -343,7 +346,7 @@ unsafe fn list_clear(l: &mut PyWideStringList) {
 }
 
 /// The strings of `l`, or None if it is malformed (NULL items).
-unsafe fn list_strings(l: &PyWideStringList) -> Option<Vec<String>> {
+pub(crate) unsafe fn list_strings(l: &PyWideStringList) -> Option<Vec<String>> {
     if l.length < 0 || (l.length > 0 && l.items.is_null()) {
         return None;
     }
@@ -403,6 +406,23 @@ pub unsafe extern "C" fn PyPreConfig_InitIsolatedConfig(config: *mut PyPreConfig
     }
 }
 
+/// The pre-configuration of the last `Py_PreInitialize`.
+static PRECONFIG: std::sync::Mutex<Option<PyPreConfig>> = std::sync::Mutex::new(None);
+
+/// The runtime's pre-configuration (`PyConfig_Get` reads its options):
+/// the last one given to `Py_PreInitialize`, else the Python defaults.
+pub(crate) fn current_preconfig() -> PyPreConfig {
+    if let Some(p) = *PRECONFIG.lock().unwrap_or_else(|e| e.into_inner()) {
+        return p;
+    }
+    let mut p = std::mem::MaybeUninit::<PyPreConfig>::uninit();
+    // SAFETY: p is written by the init function before it is read.
+    unsafe {
+        PyPreConfig_InitPythonConfig(p.as_mut_ptr());
+        p.assume_init()
+    }
+}
+
 /// `Py_PreInitialize`: this runtime has no locale or allocator
 /// preconfiguration, so it only checks its argument.
 #[no_mangle]
@@ -410,6 +430,9 @@ pub unsafe extern "C" fn Py_PreInitialize(src_config: *const PyPreConfig) -> PyS
     if src_config.is_null() {
         return err(c"Py_PreInitialize", c"preinitialization config is NULL");
     }
+    rconfig::set_preinitialized();
+    // SAFETY: src_config points to a PyPreConfig (caller contract).
+    *PRECONFIG.lock().unwrap_or_else(|e| e.into_inner()) = Some(unsafe { src_config.read() });
     ok()
 }
 
@@ -709,112 +732,8 @@ pub unsafe extern "C" fn PyConfig_SetBytesArgv(
     ok()
 }
 
-/// Reads `config` into the runtime's terms: the command line parsed when
-/// `parse_argv` is 1, otherwise copied.
-unsafe fn read(config: *const PyConfig) -> Result<Config, PyStatus> {
-    const F: &CStr = c"PyConfig_Read";
-    if config.is_null() {
-        return Err(err(F, c"config is NULL"));
-    }
-    // SAFETY: config points to a PyConfig.
-    let c = unsafe { &*config };
-    // 0 is a zeroed configuration, which CPython accepts too.
-    if !(0..=INIT_ISOLATED).contains(&c._config_init) {
-        return Err(err(F, c"config is not initialized"));
-    }
-    // SAFETY: c's lists are lists.
-    let Some(args) = (unsafe { list_strings(&c.argv) }) else {
-        return Err(err(F, c"invalid argv list"));
-    };
-    // SAFETY: as above.
-    let Some(orig) = (unsafe { list_strings(&c.orig_argv) }) else {
-        return Err(err(F, c"invalid orig_argv list"));
-    };
-    let opt = |p: *mut wchar_t| {
-        // SAFETY: p is NULL or a wide string.
-        (!p.is_null()).then(|| unsafe { wide_to_string(p) })
-    };
-    let orig_argv = if orig.is_empty() { args.clone() } else { orig };
-    // SAFETY: as above.
-    let (Some(warnoptions), Some(xoptions)) = (unsafe { list_strings(&c.warnoptions) }, unsafe {
-        list_strings(&c.xoptions)
-    }) else {
-        return Err(err(F, c"invalid warnoptions or xoptions list"));
-    };
-    let mut cfg = Config {
-        isolated: c.isolated > 0,
-        use_environment: c.use_environment > 0,
-        site_import: c.site_import != 0,
-        user_site_directory: c.user_site_directory != 0,
-        write_bytecode: c.write_bytecode != 0,
-        optimization_level: c.optimization_level.max(0),
-        verbose: c.verbose.max(0),
-        quiet: c.quiet > 0,
-        inspect: c.inspect > 0,
-        bytes_warning: c.bytes_warning.max(0),
-        parser_debug: c.parser_debug.max(0),
-        buffered_stdio: c.buffered_stdio != 0,
-        dev_mode: c.dev_mode > 0,
-        warn_default_encoding: c.warn_default_encoding > 0,
-        safe_path: c.safe_path > 0,
-        warnoptions,
-        xoptions,
-        home: opt(c.home),
-        pythonpath_env: opt(c.pythonpath_env),
-        pycache_prefix: opt(c.pycache_prefix),
-        stdlib_dir: opt(c.stdlib_dir),
-        prefix: opt(c.prefix),
-        exec_prefix: opt(c.exec_prefix),
-        base_prefix: opt(c.base_prefix),
-        base_exec_prefix: opt(c.base_exec_prefix),
-        platlibdir: opt(c.platlibdir).unwrap_or_else(|| "lib".into()),
-        ..Config::default()
-    };
-    if c.parse_argv == 1 {
-        if let Err(e) = rconfig::parse_argv(&mut cfg, &args) {
-            use std::io::Write;
-            print!("{}", e.stdout);
-            let _ = std::io::stdout().flush();
-            eprint!("{}", e.stderr);
-            return Err(PyStatus_Exit(e.status));
-        }
-    } else {
-        cfg.argv = args;
-    }
-    if cfg.argv.is_empty() {
-        cfg.argv.push(String::new());
-    }
-    rconfig::apply_environment(&mut cfg);
-    if cfg.dev_mode {
-        cfg.warnoptions.insert(0, "default".into());
-    }
-    match cfg.bytes_warning {
-        0 => {}
-        1 => cfg.warnoptions.push("default::BytesWarning".into()),
-        _ => cfg.warnoptions.push("error::BytesWarning".into()),
-    }
-    if c.module_search_paths_set != 0 {
-        // SAFETY: as above.
-        let Some(p) = (unsafe { list_strings(&c.module_search_paths) }) else {
-            return Err(err(F, c"invalid module_search_paths list"));
-        };
-        cfg.module_search_paths = Some(p);
-    }
-    cfg.orig_argv = orig_argv;
-    cfg.executable = opt(c.executable);
-    cfg.run_command = opt(c.run_command).or(cfg.run_command);
-    cfg.run_module = opt(c.run_module).or(cfg.run_module);
-    // CPython makes the script's name absolute (it becomes `__file__`).
-    cfg.run_filename = opt(c.run_filename).or(cfg.run_filename).map(|f| {
-        std::path::absolute(&f)
-            .map(|p| p.to_string_lossy().into_owned())
-            .unwrap_or(f)
-    });
-    Ok(cfg)
-}
-
 /// Replaces the strings of `l` by copies of `items`.
-unsafe fn set_list(l: &mut PyWideStringList, items: &[String]) -> PyStatus {
+pub(crate) unsafe fn set_list(l: &mut PyWideStringList, items: &[String]) -> PyStatus {
     let mut new = PyWideStringList {
         length: 0,
         items: std::ptr::null_mut(),
@@ -839,48 +758,25 @@ unsafe fn set_list(l: &mut PyWideStringList, items: &[String]) -> PyStatus {
     ok()
 }
 
-/// Sets the string field `f` to `v` if it is NULL.
-unsafe fn fill_string(f: &mut *mut wchar_t, v: &Option<String>) -> PyStatus {
-    if let (true, Some(v)) = (f.is_null(), v) {
-        *f = wide_from_str(v);
-        if f.is_null() {
-            return no_memory();
-        }
-    }
-    ok()
-}
-
-/// `PyConfig_Read`: checks the configuration and parses its command line
+/// `PyConfig_Read`: checks the configuration, parses its command line
 /// (when `parse_argv` is 1, which then becomes 2 so that it is parsed
-/// once): `argv` becomes what `sys.argv` will be, `orig_argv` keeps the
-/// original, `run_command`/`run_module`/`run_filename` are filled in. The
-/// path configuration is computed by `Py_InitializeFromConfig`.
+/// once), applies the environment variables and `-X` options, and fills
+/// in every field CPython's reading fills: `argv` becomes what `sys.argv`
+/// will be, `orig_argv` keeps the original, `run_command`/`run_module`/
+/// `run_filename`, `warnoptions`, `program_name`, the encodings,
+/// `int_max_str_digits`, the hash seed ... A bad value is an error with
+/// CPython's message; `-h`, `-V` and a usage error are an exit. The path
+/// configuration is computed by `Py_InitializeFromConfig`, as in CPython
+/// 3.11 and later.
 #[no_mangle]
 pub unsafe extern "C" fn PyConfig_Read(config: *mut PyConfig) -> PyStatus {
     // SAFETY: config is NULL or a PyConfig.
-    let cfg = match unsafe { read(config) } {
+    let cfg = match unsafe { config_read::read(config) } {
         Ok(cfg) => cfg,
         Err(st) => return st,
     };
     // SAFETY: read() checked config; its fields hold raw strings.
-    unsafe {
-        let c = &mut *config;
-        let steps = [
-            (c.orig_argv.length == 0 && c.argv.length > 0)
-                .then(|| set_list(&mut c.orig_argv, &cfg.orig_argv)),
-            Some(set_list(&mut c.argv, &cfg.argv)),
-            Some(fill_string(&mut c.run_command, &cfg.run_command)),
-            Some(fill_string(&mut c.run_module, &cfg.run_module)),
-            Some(fill_string(&mut c.run_filename, &cfg.run_filename)),
-        ];
-        if let Some(st) = steps.into_iter().flatten().find(|st| st._type != STATUS_OK) {
-            return st;
-        }
-        if c.parse_argv == 1 {
-            c.parse_argv = 2;
-        }
-    }
-    ok()
+    unsafe { config_read::write(&cfg, &mut *config) }
 }
 
 /// `Py_InitializeFromConfig`: `sys.argv` from `argv` (parsed when
@@ -893,29 +789,12 @@ pub unsafe extern "C" fn Py_InitializeFromConfig(config: *const PyConfig) -> PyS
         return err(c"Py_InitializeFromConfig", c"initialization config is NULL");
     }
     // SAFETY: config is a PyConfig.
-    match unsafe { read(config) } {
+    match unsafe { config_read::read(config) } {
         Ok(cfg) => match lifecycle::initialize_with(&cfg) {
             Ok(()) => ok(),
-            Err(msg) => init_error(msg),
+            Err(msg) => config_read::status_error(Some(c"Py_InitializeFromConfig"), &msg),
         },
         Err(st) => st,
-    }
-}
-
-/// The message of the last failed initialization: a `PyStatus` points to
-/// it, so it is kept until the next failure.
-static INIT_ERROR: std::sync::Mutex<Option<std::ffi::CString>> = std::sync::Mutex::new(None);
-
-/// A `PyStatus` error for a failed initialization with message `msg`.
-fn init_error(msg: String) -> PyStatus {
-    let text = std::ffi::CString::new(msg.replace('\0', " ")).unwrap_or_default();
-    let mut slot = INIT_ERROR.lock().unwrap_or_else(|e| e.into_inner());
-    let p = slot.insert(text).as_ptr();
-    PyStatus {
-        _type: STATUS_ERROR,
-        func: c"Py_InitializeFromConfig".as_ptr(),
-        err_msg: p,
-        exitcode: 0,
     }
 }
 
@@ -984,6 +863,12 @@ fn run_main() -> c_int {
         run::run_main(cmd, "<string>", false)
     } else if let Some(file) = &cfg.run_filename {
         match std::fs::read_to_string(file) {
+            // -x: the first line is dropped, its newline kept so that line
+            // numbers stay those of the file.
+            Ok(src) if cfg.skip_source_first_line => {
+                let rest = src.find('\n').map_or("", |n| &src[n..]);
+                run::run_main(rest, file, true)
+            }
             Ok(src) => run::run_main(&src, file, true),
             Err(e) => {
                 let errno = e.raw_os_error().unwrap_or(0);

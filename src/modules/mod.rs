@@ -4,6 +4,7 @@ pub mod _abc;
 pub mod _string;
 pub mod _weakref;
 pub mod args;
+pub mod ast;
 pub mod atexit;
 pub mod binascii;
 pub mod bisect;
@@ -58,6 +59,7 @@ pub fn sys_modules() -> *mut PyObject {
 const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     // One line per module, sorted by name.
     ("_abc", _abc::init),
+    ("_ast", ast::init),
     ("_bisect", bisect::init),
     ("_blake2", hashes::init_blake2),
     ("_codecs", codecs::init),

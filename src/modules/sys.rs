@@ -558,6 +558,9 @@ pub fn path_list() -> *mut PyObject {
 }
 
 /// `sys.copyright`.
+/// `sys.version`, also what `ferrython -VV` prints after "Python ".
+pub const VERSION_TEXT: &str = concat!("3.14.0 (ferrython ", env!("CARGO_PKG_VERSION"), ")");
+
 const COPYRIGHT: &str = "Copyright (c) the Ferrython authors.\n\
 Ferrython runs the standard library of CPython:\n\
 Copyright (c) 2001 Python Software Foundation.\nAll Rights Reserved.";
@@ -646,15 +649,7 @@ pub fn create() -> PyResult<Owned> {
         set("argv", strs(&interp.argv)?.as_ptr())?;
         set("path", strs(&interp.path)?.as_ptr())?;
         set("modules", interp.modules)?;
-        set(
-            "version",
-            pystr::from_str(concat!(
-                "3.14.0 (ferrython ",
-                env!("CARGO_PKG_VERSION"),
-                ")"
-            ))?
-            .as_ptr(),
-        )?;
+        set("version", pystr::from_str(VERSION_TEXT)?.as_ptr())?;
         let version_info = info::version_info()?;
         set("version_info", version_info.as_ptr())?;
         set("hexversion", int::from_i64(info::HEXVERSION)?.as_ptr())?;

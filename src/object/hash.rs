@@ -21,15 +21,20 @@ pub fn set_secret(seed: Option<u64>) {
     let (k0, k1) = match seed {
         Some(0) => (0, 0),
         Some(s) => {
-            // A small LCG spreads the seed over both keys.
-            let mut x = s;
-            let mut next = || {
-                x = x
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                x
-            };
-            (next(), next())
+            // The key bytes come from the seed through the linear
+            // congruential generator CPython uses (`lcg_urandom` in
+            // `Python/bootstrap_hash.c`), so that a given PYTHONHASHSEED
+            // gives CPython's hashes.
+            let mut x = s as u32;
+            let mut bytes = [0u8; 16];
+            for b in &mut bytes {
+                x = x.wrapping_mul(214013).wrapping_add(2531011);
+                *b = ((x >> 16) & 0xff) as u8;
+            }
+            (
+                u64::from_le_bytes(bytes[..8].try_into().unwrap_or_default()),
+                u64::from_le_bytes(bytes[8..].try_into().unwrap_or_default()),
+            )
         }
         None => {
             let mut buf = [0u8; 16];

@@ -412,8 +412,11 @@ pub unsafe fn init_type(tp: *mut PyTypeObject, desc: *const PyStructSequence_Des
         (*tp).tp_new = Some(structseq_new);
         (*tp).tp_free = Some(crate::capi::gc::PyObject_GC_Del);
         (*tp).tp_methods = (&raw const STRUCTSEQ_METHODS).cast_mut().cast();
-        // A static type keeps its member table for the life of the process.
-        (*tp).tp_members = Box::leak(members(desc)).as_mut_ptr();
+        // A static type keeps its member table for the life of the process:
+        // readied again after a finalization, it reuses the one it has.
+        if (*tp).tp_members.is_null() {
+            (*tp).tp_members = Box::leak(members(desc)).as_mut_ptr();
+        }
         (*tp).tp_base = &raw mut tuple::PyTuple_Type;
         crate::object::typeobj::ready(tp)?;
         set_counts(tp, desc)

@@ -1047,7 +1047,13 @@ unsafe extern "C" fn type_dealloc(op: *mut PyObject) {
             crate::object::alloc::raw_free((*ht)._ht_tpname.cast());
         }
         crate::object::heaptype::free_owned_parts(tp);
+        // A class made by a metaclass written in Python holds a reference
+        // to it, as every instance of a heap type does.
+        let meta = (*op).ob_type;
         crate::object::alloc::gc_free(op.cast());
+        if (*meta).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
+            decref(meta.cast());
+        }
     }
 }
 

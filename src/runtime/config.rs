@@ -1,6 +1,8 @@
 //! The runtime's initialization configuration (`Python/initconfig.c`), in
 //! Rust terms: what `Py_InitializeFromConfig` applies to the new
 //! interpreter and what `Py_RunMain` runs afterwards.
+use std::ffi::CStr;
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::Mutex;
 
 /// A configuration that has been read: the command line already split
@@ -41,10 +43,59 @@ pub struct Config {
     pub optimization_level: i32,
     /// `-v` count.
     pub verbose: i32,
-    /// `-q`.
-    pub quiet: bool,
-    /// `-i`.
-    pub inspect: bool,
+    /// `-q` count.
+    pub quiet: i32,
+    /// `-i` count, or `PYTHONINSPECT`: inspect after running the program.
+    pub inspect: i32,
+    /// `-i` count: the interpreter is interactive.
+    pub interactive: i32,
+    /// `-x`: the script's first line is not Python.
+    pub skip_source_first_line: bool,
+    /// 1 when `hash_seed` seeds the hashes of `str` and `bytes` (a seed
+    /// of 0 disables randomization), 0 for a random secret, -1 until
+    /// `PYTHONHASHSEED` is read.
+    pub use_hash_seed: i32,
+    /// The hash seed when `use_hash_seed`.
+    pub hash_seed: u64,
+    /// `-X int_max_str_digits` or `PYTHONINTMAXSTRDIGITS`; -1 for the
+    /// default.
+    pub int_max_str_digits: i32,
+    /// UTF-8 mode (`-X utf8`, `PYTHONUTF8`): -1 when not set.
+    pub utf8_mode: i32,
+    /// Not `-X no_debug_ranges` / `PYTHONNODEBUGRANGES`.
+    pub code_debug_ranges: bool,
+    /// `-X importtime[=2]` / `PYTHONPROFILEIMPORTTIME`.
+    pub import_time: i32,
+    /// `-X faulthandler` / `PYTHONFAULTHANDLER`.
+    pub faulthandler: bool,
+    /// `-X tracemalloc[=N]` / `PYTHONTRACEMALLOC`: frames to keep, 0 when
+    /// off.
+    pub tracemalloc: i32,
+    /// `-X perf` (1) / `-X perf_jit` (2) / `PYTHONPERFSUPPORT`.
+    pub perf_profiling: i32,
+    /// Not `-X disable-remote-debug` / `PYTHON_DISABLE_REMOTE_DEBUG`.
+    pub remote_debug: bool,
+    /// `-X showrefcount`.
+    pub show_ref_count: bool,
+    /// `-X frozen_modules=on|off` / `PYTHON_FROZEN_MODULES`.
+    pub use_frozen_modules: bool,
+    /// `-X thread_inherit_context` / `PYTHON_THREAD_INHERIT_CONTEXT`.
+    pub thread_inherit_context: i32,
+    /// `-X context_aware_warnings` / `PYTHON_CONTEXT_AWARE_WARNINGS`.
+    pub context_aware_warnings: i32,
+    /// `PYTHONMALLOCSTATS`.
+    pub malloc_stats: bool,
+    /// `--check-hash-based-pycs`.
+    pub check_hash_pycs_mode: String,
+    /// The encoding of `sys.stdin`/`stdout`/`stderr` (`PYTHONIOENCODING`).
+    pub stdio_encoding: Option<String>,
+    /// Their error handler (`PYTHONIOENCODING=:errors`).
+    pub stdio_errors: Option<String>,
+    /// Whether Python installs its signal handlers (SIGINT).
+    pub install_signal_handlers: bool,
+    /// The program's name (`argv[0]` of the command line, or the
+    /// embedder's `program_name`).
+    pub program_name: Option<String>,
     /// `-b` count.
     pub bytes_warning: i32,
     /// `-d` count.
@@ -102,8 +153,30 @@ impl Default for Config {
             write_bytecode: true,
             optimization_level: 0,
             verbose: 0,
-            quiet: false,
-            inspect: false,
+            quiet: 0,
+            inspect: 0,
+            interactive: 0,
+            skip_source_first_line: false,
+            use_hash_seed: -1,
+            hash_seed: 0,
+            int_max_str_digits: -1,
+            utf8_mode: -1,
+            code_debug_ranges: true,
+            import_time: 0,
+            faulthandler: false,
+            tracemalloc: 0,
+            perf_profiling: 0,
+            remote_debug: true,
+            show_ref_count: false,
+            use_frozen_modules: true,
+            thread_inherit_context: 0,
+            context_aware_warnings: 0,
+            malloc_stats: false,
+            check_hash_pycs_mode: "default".to_string(),
+            stdio_encoding: None,
+            stdio_errors: None,
+            install_signal_handlers: true,
+            program_name: None,
             bytes_warning: 0,
             parser_debug: 0,
             buffered_stdio: true,
@@ -125,260 +198,400 @@ impl Default for Config {
     }
 }
 
-/// Why a command line ends the program before it runs: text for stdout
-/// (`-V`, `-h`) or stderr (a usage error), and the exit status.
+/// An error found while reading a configuration (a `PyStatus` error):
+/// the CPython function that reports it, if it names one, and the
+/// message.
 #[derive(Debug)]
-pub struct EarlyExit {
-    pub stdout: String,
-    pub stderr: String,
-    pub status: i32,
+pub struct ConfigError {
+    pub func: Option<&'static CStr>,
+    pub msg: String,
 }
 
-/// The configuration of the running interpreter, for `Py_RunMain`.
-static CURRENT: Mutex<Option<Config>> = Mutex::new(None);
-
-/// The usage line for a bad command line.
-const USAGE: &str = "usage: ferrython [option] ... [-c cmd | -m mod | file | -] [arg] ...";
-
-/// What `-h` prints.
-const HELP: &str = "\
-Options (and corresponding environment variables):
--b     : issue warnings about str(bytes_instance) and comparing bytes/bytearray
-         with str (-bb: issue errors)
--B     : don't write .pyc files on import; also PYTHONDONTWRITEBYTECODE=x
--c cmd : program passed in as string (terminates option list)
--d     : turn on parser debugging output
--E     : ignore PYTHON* environment variables (such as PYTHONPATH)
--h     : print this help message and exit (also -? or --help)
--i     : inspect interactively after running script
--I     : isolate Python from the user's environment (implies -E, -P and -s)
--m mod : run library module as a script (terminates option list)
--O     : remove assert and __debug__-dependent statements (-OO: also docstrings)
--P     : don't prepend a potentially unsafe path to sys.path
--q     : don't print version and copyright messages on interactive startup
--s     : don't add user site directory to sys.path; also PYTHONNOUSERSITE=x
--S     : don't imply 'import site' on initialization
--u     : force the stdout and stderr streams to be unbuffered
--v     : verbose (trace import statements); also PYTHONVERBOSE=x
--V     : print the Python version number and exit (also --version)
--W arg : warning control; also PYTHONWARNINGS=arg
--x     : skip first line of source
--X opt : set implementation-specific option
-file   : program read from script file
--      : program read from stdin (default; interactive mode if a tty)
-arg ...: arguments passed to program in sys.argv[1:]
-";
-
-fn usage_error(msg: String) -> EarlyExit {
-    EarlyExit {
-        stdout: String::new(),
-        stderr: format!("{msg}\n{USAGE}\nTry `ferrython -h' for more information.\n"),
-        status: 2,
+fn error(func: &'static CStr, msg: &str) -> ConfigError {
+    ConfigError {
+        func: Some(func),
+        msg: msg.to_string(),
     }
 }
 
-/// Splits a command line (`argv[0]` is the program) the way `python3`
-/// does: options first (single letters may be grouped, `-W`/`-X` take an
-/// argument, attached or next), then `-c CMD`, `-m MOD`, `-` or a script
-/// name, which end the options; what follows is left to the program.
-/// Applies the options to `cfg`.
-pub fn parse_argv(cfg: &mut Config, args: &[String]) -> Result<(), EarlyExit> {
-    let rest = args.get(1..).unwrap_or(&[]);
-    let mut i = 0;
-    while let Some(arg) = rest.get(i) {
-        i += 1;
-        match arg.as_str() {
-            "--version" => return Err(version_exit()),
-            "--help" => return Err(help_exit()),
-            "-" => {
-                cfg.argv = rest[i - 1..].to_vec();
-                return Ok(());
-            }
-            "--" => break,
-            a if a.starts_with("--") => {
-                return Err(usage_error(format!("unknown option {a}")));
-            }
-            a if a.starts_with('-') => {
-                let letters: Vec<char> = a[1..].chars().collect();
-                let mut j = 0;
-                while j < letters.len() {
-                    let c = letters[j];
-                    j += 1;
-                    if matches!(c, 'c' | 'm' | 'W' | 'X') {
-                        let attached: String = letters[j..].iter().collect();
-                        let value = if !attached.is_empty() {
-                            attached
-                        } else if let Some(v) = rest.get(i) {
-                            i += 1;
-                            v.clone()
-                        } else {
-                            return Err(usage_error(format!(
-                                "Argument expected for the -{c} option"
-                            )));
-                        };
-                        match c {
-                            'c' => {
-                                cfg.run_command = Some(format!("{value}\n"));
-                                cfg.argv = std::iter::once("-c".to_string())
-                                    .chain(rest[i..].iter().cloned())
-                                    .collect();
-                                return Ok(());
-                            }
-                            'm' => {
-                                cfg.run_module = Some(value.clone());
-                                cfg.argv = std::iter::once(value)
-                                    .chain(rest[i..].iter().cloned())
-                                    .collect();
-                                return Ok(());
-                            }
-                            'W' => cfg.warnoptions.push(value),
-                            _ => apply_xoption(cfg, value),
-                        }
-                        break;
-                    }
-                    apply_flag(cfg, c)?;
-                }
-            }
-            _ => {
-                i -= 1;
-                break;
-            }
+/// How far pre-initialization got, for "Python runtime state" in fatal
+/// error reports: 0 not started, 1 preinitializing, 2 preinitialized.
+static PREINIT: AtomicU8 = AtomicU8::new(0);
+
+/// Records that pre-initialization (`Py_PreInitialize`, or the locale
+/// and UTF-8 part of reading a configuration) is done.
+pub fn set_preinitialized() {
+    PREINIT.store(2, Ordering::Relaxed);
+}
+
+/// The runtime state a fatal error report names, as CPython words it.
+pub fn runtime_state() -> &'static str {
+    if crate::runtime::lifecycle::is_finalizing() {
+        "finalizing"
+    } else if crate::runtime::lifecycle::is_initialized() {
+        "initialized"
+    } else {
+        match PREINIT.load(Ordering::Relaxed) {
+            2 => "preinitialized",
+            1 => "preinitializing",
+            _ => "unknown",
         }
     }
-    match rest.get(i) {
-        Some(script) => {
-            cfg.run_filename = Some(script.clone());
-            cfg.argv = rest[i..].to_vec();
-        }
-        None => cfg.argv = Vec::new(),
-    }
-    Ok(())
 }
 
-fn version_exit() -> EarlyExit {
-    EarlyExit {
-        stdout: "Python 3.14.0\n".to_string(),
-        stderr: String::new(),
-        status: 0,
+/// A `PYTHON*` variable, if the environment is used and it is set and
+/// non-empty.
+fn env(cfg: &Config, name: &str) -> Option<String> {
+    if !cfg.use_environment {
+        return None;
     }
-}
-
-fn help_exit() -> EarlyExit {
-    EarlyExit {
-        stdout: format!("{USAGE}\n{HELP}"),
-        stderr: String::new(),
-        status: 0,
-    }
-}
-
-/// Applies one single-letter option.
-fn apply_flag(cfg: &mut Config, c: char) -> Result<(), EarlyExit> {
-    match c {
-        'b' => cfg.bytes_warning += 1,
-        'B' => cfg.write_bytecode = false,
-        'd' => cfg.parser_debug += 1,
-        'E' => cfg.use_environment = false,
-        'h' | '?' => return Err(help_exit()),
-        'i' => cfg.inspect = true,
-        'I' => {
-            cfg.isolated = true;
-            cfg.use_environment = false;
-            cfg.user_site_directory = false;
-            cfg.safe_path = true;
-        }
-        'O' => cfg.optimization_level += 1,
-        'P' => cfg.safe_path = true,
-        'q' => cfg.quiet = true,
-        'R' | 'x' => {}
-        's' => cfg.user_site_directory = false,
-        'S' => cfg.site_import = false,
-        'u' => cfg.buffered_stdio = false,
-        'v' => cfg.verbose += 1,
-        'V' => return Err(version_exit()),
-        _ => return Err(usage_error(format!("Unknown option: -{c}"))),
-    }
-    Ok(())
-}
-
-/// Records a `-X` option and applies the ones this runtime knows.
-fn apply_xoption(cfg: &mut Config, opt: String) {
-    match opt.as_str() {
-        "dev" => cfg.dev_mode = true,
-        "warn_default_encoding" => cfg.warn_default_encoding = true,
-        _ => {}
-    }
-    if let Some(p) = opt.strip_prefix("pycache_prefix=") {
-        cfg.pycache_prefix = Some(p.to_string());
-    }
-    if let Some(n) = opt.strip_prefix("cpu_count=").and_then(|n| n.parse().ok()) {
-        cfg.cpu_count = n;
-    }
-    cfg.xoptions.push(opt);
-}
-
-/// A `PYTHON*` variable, if set and non-empty.
-fn env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
 }
 
-/// The level a `PYTHONVERBOSE`-style variable asks for: its number, or 1
-/// for any other text.
-fn env_level(name: &str) -> Option<i32> {
-    env(name).map(|v| v.parse::<i32>().map(|n| n.max(1)).unwrap_or(1))
+/// The first `-X name` or `-X name=value` option: `Some(None)` for the
+/// first form, `Some(Some(value))` for the second.
+fn xoption<'a>(cfg: &'a Config, name: &str) -> Option<Option<&'a str>> {
+    cfg.xoptions
+        .iter()
+        .find_map(|x| match x.strip_prefix(name)? {
+            "" => Some(None),
+            v => v.strip_prefix('=').map(Some),
+        })
 }
 
-/// Applies the `PYTHON*` environment variables (when `use_environment`):
-/// the command line's options win where both say something.
-pub fn apply_environment(cfg: &mut Config) {
-    if !cfg.use_environment {
-        return;
+/// `_Py_str_to_int`: a whole decimal `int` (leading blanks and a sign
+/// allowed, as `strtol` reads it).
+fn str_to_int(s: &str) -> Option<i32> {
+    s.trim_start().parse().ok()
+}
+
+/// The level a flag variable such as `PYTHONVERBOSE` asks for: its
+/// number, or 1 for text that is not a non-negative number.
+fn env_level(cfg: &Config, name: &str) -> i32 {
+    env(cfg, name).map_or(0, |v| str_to_int(&v).filter(|n| *n >= 0).unwrap_or(1))
+}
+
+/// UTF-8 mode when neither `-X utf8` nor `PYTHONUTF8` says: on under the
+/// "C" or "POSIX" locale, as CPython decides from `LC_CTYPE`.
+fn locale_is_c() -> bool {
+    let ctype = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|n| std::env::var(n).ok().filter(|v| !v.is_empty()));
+    matches!(ctype.as_deref(), None | Some("C") | Some("POSIX"))
+}
+
+/// Reads the pre-configuration part (`Python/preconfig.c`): UTF-8 mode
+/// and development mode.
+fn read_preconfig(cfg: &mut Config) -> Result<(), ConfigError> {
+    const F: &CStr = c"preconfig_init_utf8_mode";
+    if let Some(v) = xoption(cfg, "utf8") {
+        cfg.utf8_mode = match v {
+            None | Some("1") => 1,
+            Some("0") => 0,
+            _ => return Err(error(F, "invalid -X utf8 option value")),
+        };
+    } else if let Some(v) = env(cfg, "PYTHONUTF8") {
+        cfg.utf8_mode = match v.as_str() {
+            "1" => 1,
+            "0" => 0,
+            _ => return Err(error(F, "invalid PYTHONUTF8 environment variable value")),
+        };
+    } else if cfg.utf8_mode < 0 {
+        cfg.utf8_mode = locale_is_c() as i32;
     }
-    if cfg.home.is_none() {
-        cfg.home = env("PYTHONHOME");
-    }
-    if cfg.pythonpath_env.is_none() {
-        cfg.pythonpath_env = env("PYTHONPATH");
-    }
-    if env("PYTHONDONTWRITEBYTECODE").is_some() {
-        cfg.write_bytecode = false;
-    }
-    if env("PYTHONNOUSERSITE").is_some() {
-        cfg.user_site_directory = false;
-    }
-    if env("PYTHONSAFEPATH").is_some() {
-        cfg.safe_path = true;
-    }
-    if env("PYTHONUNBUFFERED").is_some() {
-        cfg.buffered_stdio = false;
-    }
-    if env("PYTHONINSPECT").is_some() {
-        cfg.inspect = true;
-    }
-    if env("PYTHONDEVMODE").is_some() {
+    if xoption(cfg, "dev").is_some() || env(cfg, "PYTHONDEVMODE").is_some() {
         cfg.dev_mode = true;
     }
-    if let Some(n) = env_level("PYTHONVERBOSE") {
-        cfg.verbose = cfg.verbose.max(n);
+    Ok(())
+}
+
+/// `config_init_hash_seed`: `PYTHONHASHSEED` is "random" or a number in
+/// [0; 4294967295] (read as `strtoul` does).
+fn read_hash_seed(cfg: &mut Config) -> Result<(), ConfigError> {
+    if cfg.use_hash_seed >= 0 {
+        return Ok(());
     }
-    if let Some(n) = env_level("PYTHONOPTIMIZE") {
-        cfg.optimization_level = cfg.optimization_level.max(n);
+    cfg.use_hash_seed = 0;
+    let Some(text) = env(cfg, "PYTHONHASHSEED").filter(|t| t != "random") else {
+        return Ok(());
+    };
+    let t = text.trim_start();
+    let (neg, digits) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let seed = digits
+        .parse::<u64>()
+        .ok()
+        .filter(|_| !digits.starts_with('+'))
+        .map(|n| if neg { n.wrapping_neg() } else { n })
+        .filter(|&n| n <= u32::MAX as u64);
+    let Some(seed) = seed else {
+        return Err(error(
+            c"config_init_hash_seed",
+            "PYTHONHASHSEED must be \"random\" or an integer in range [0; 4294967295]",
+        ));
+    };
+    cfg.use_hash_seed = 1;
+    cfg.hash_seed = seed;
+    Ok(())
+}
+
+/// `-X name=N` or the variable `var` as a number, checked by `ok`:
+/// the option wins over the variable.
+fn numeric_option(
+    cfg: &Config,
+    name: &str,
+    var: &str,
+    ok: impl Fn(i32) -> bool,
+    func: &'static CStr,
+    var_msg: &str,
+    opt_msg: &str,
+) -> Result<Option<i32>, ConfigError> {
+    let mut value = None;
+    if let Some(v) = env(cfg, var) {
+        value = Some(
+            str_to_int(&v)
+                .filter(|n| ok(*n))
+                .ok_or_else(|| error(func, var_msg))?,
+        );
     }
-    if cfg.pycache_prefix.is_none() {
-        cfg.pycache_prefix = env("PYTHONPYCACHEPREFIX");
+    if let Some(v) = xoption(cfg, name) {
+        value = Some(
+            v.and_then(str_to_int)
+                .filter(|n| ok(*n))
+                .ok_or_else(|| error(func, opt_msg))?,
+        );
     }
-    if cfg.cpu_count < 0 {
-        if let Some(n) = env("PYTHON_CPU_COUNT").and_then(|n| n.parse().ok()) {
-            cfg.cpu_count = n;
-        }
+    Ok(value)
+}
+
+/// A `-X name=on|off` option (or its variable `var`).
+fn on_off(cfg: &Config, name: &str, var: &str) -> Result<Option<bool>, ConfigError> {
+    let parse = |v: Option<&str>, what: String| match v {
+        Some("on") => Ok(true),
+        Some("off") => Ok(false),
+        _ => Err(ConfigError {
+            func: None,
+            msg: format!("bad value for {what} (expected \"on\" or \"off\")"),
+        }),
+    };
+    if let Some(v) = xoption(cfg, name) {
+        return parse(v, format!("option -X {name}")).map(Some);
     }
-    if let Some(w) = env("PYTHONWARNINGS") {
-        let from_env = w.split(',').filter(|s| !s.is_empty()).map(str::to_string);
-        // The variable's options come before the command line's.
-        let mut opts: Vec<String> = from_env.collect();
-        opts.append(&mut cfg.warnoptions);
-        cfg.warnoptions = opts;
+    match env(cfg, var) {
+        Some(v) => parse(Some(&v), var.to_string()).map(Some),
+        None => Ok(None),
     }
 }
+
+/// The `-X` options and environment variables that take values
+/// (`config_read_complex_options` and friends), checked as CPython does.
+fn read_complex_options(cfg: &mut Config) -> Result<(), ConfigError> {
+    const DIGITS: &str = "invalid limit; must be >= 640 or 0 for unlimited.";
+    if let Some(n) = numeric_option(
+        cfg,
+        "int_max_str_digits",
+        "PYTHONINTMAXSTRDIGITS",
+        |n| n == 0 || n >= 640,
+        c"config_init_int_max_str_digits",
+        &format!("PYTHONINTMAXSTRDIGITS: {DIGITS}"),
+        &format!("-X int_max_str_digits: {DIGITS}"),
+    )? {
+        cfg.int_max_str_digits = n;
+    }
+    if cfg.int_max_str_digits < 0 {
+        cfg.int_max_str_digits = crate::object::int_text::DEFAULT_MAX_STR_DIGITS as i32;
+    }
+    const CPU: &str =
+        "-X cpu_count=n option: n is missing or an invalid number, n must be greater than 0";
+    let cpu = |v: Option<&str>| match v {
+        Some("default") => Ok(-1),
+        v => v
+            .and_then(str_to_int)
+            .filter(|n| *n >= 1)
+            .ok_or_else(|| error(c"config_init_cpu_count", CPU)),
+    };
+    if let Some(v) = env(cfg, "PYTHON_CPU_COUNT") {
+        cfg.cpu_count = cpu(Some(&v))?;
+    }
+    if let Some(v) = xoption(cfg, "cpu_count") {
+        cfg.cpu_count = cpu(v)?;
+    }
+    if let Some(v) = env(cfg, "PYTHONTRACEMALLOC") {
+        cfg.tracemalloc = str_to_int(&v).filter(|n| *n >= 0).ok_or_else(|| {
+            error(
+                c"config_init_tracemalloc",
+                "PYTHONTRACEMALLOC: invalid number of frames",
+            )
+        })?;
+    }
+    if let Some(v) = xoption(cfg, "tracemalloc") {
+        cfg.tracemalloc = match v {
+            None => 1,
+            Some(v) => str_to_int(v).filter(|n| *n >= 0).ok_or_else(|| {
+                error(
+                    c"config_init_tracemalloc",
+                    "-X tracemalloc=NFRAME: invalid number of frames",
+                )
+            })?,
+        };
+    }
+    if let Some(on) = on_off(cfg, "frozen_modules", "PYTHON_FROZEN_MODULES")? {
+        cfg.use_frozen_modules = on;
+    }
+    if xoption(cfg, "importtime").is_some() || env(cfg, "PYTHONPROFILEIMPORTTIME").is_some() {
+        let level = xoption(cfg, "importtime")
+            .flatten()
+            .map(str::to_string)
+            .or_else(|| env(cfg, "PYTHONPROFILEIMPORTTIME"));
+        cfg.import_time = if level.as_deref() == Some("2") { 2 } else { 1 };
+    }
+    if xoption(cfg, "perf").is_some() || env(cfg, "PYTHONPERFSUPPORT").as_deref() == Some("1") {
+        cfg.perf_profiling = 1;
+    }
+    if xoption(cfg, "perf_jit").is_some()
+        || env(cfg, "PYTHON_PERF_JIT_SUPPORT").as_deref() == Some("1")
+    {
+        cfg.perf_profiling = 2;
+    }
+    if xoption(cfg, "disable-remote-debug").is_some()
+        || env(cfg, "PYTHON_DISABLE_REMOTE_DEBUG").is_some()
+    {
+        cfg.remote_debug = false;
+    }
+    let level = |cfg: &Config, name: &str, var: &str| {
+        xoption(cfg, name)
+            .map(|v| v.unwrap_or("1").to_string())
+            .or_else(|| env(cfg, var))
+            .as_deref()
+            .and_then(str_to_int)
+    };
+    if let Some(n) = level(
+        cfg,
+        "thread_inherit_context",
+        "PYTHON_THREAD_INHERIT_CONTEXT",
+    ) {
+        cfg.thread_inherit_context = n;
+    }
+    if let Some(n) = level(
+        cfg,
+        "context_aware_warnings",
+        "PYTHON_CONTEXT_AWARE_WARNINGS",
+    ) {
+        cfg.context_aware_warnings = n;
+    }
+    if xoption(cfg, "no_debug_ranges").is_some() || env(cfg, "PYTHONNODEBUGRANGES").is_some() {
+        cfg.code_debug_ranges = false;
+    }
+    if xoption(cfg, "faulthandler").is_some() || env(cfg, "PYTHONFAULTHANDLER").is_some() {
+        cfg.faulthandler = true;
+    }
+    if xoption(cfg, "warn_default_encoding").is_some()
+        || env(cfg, "PYTHONWARNDEFAULTENCODING").is_some()
+    {
+        cfg.warn_default_encoding = true;
+    }
+    if xoption(cfg, "showrefcount").is_some() {
+        cfg.show_ref_count = true;
+    }
+    if let Some(Some(p)) = xoption(cfg, "pycache_prefix") {
+        cfg.pycache_prefix = Some(p.to_string());
+    } else if cfg.pycache_prefix.is_none() {
+        cfg.pycache_prefix = env(cfg, "PYTHONPYCACHEPREFIX");
+    }
+    Ok(())
+}
+
+/// `PyConfig_Read` in Rust terms: applies the `PYTHON*` environment
+/// variables (unless `use_environment` is off; the command line's options
+/// win where both say something) and the `-X` options, checks their
+/// values as CPython does, and computes `warnoptions` from the
+/// dev mode, `PYTHONWARNINGS`, `cmdline_warnoptions` (`-W`), `-b` and
+/// the embedder's, in that order.
+pub fn read(cfg: &mut Config, cmdline_warnoptions: Vec<String>) -> Result<(), ConfigError> {
+    PREINIT.fetch_max(1, Ordering::Relaxed);
+    read_preconfig(cfg)?;
+    set_preinitialized();
+    // A variable raises a level the command line set, never lowers it.
+    cfg.parser_debug = cfg.parser_debug.max(env_level(cfg, "PYTHONDEBUG"));
+    cfg.verbose = cfg.verbose.max(env_level(cfg, "PYTHONVERBOSE"));
+    cfg.optimization_level = cfg.optimization_level.max(env_level(cfg, "PYTHONOPTIMIZE"));
+    cfg.inspect = cfg.inspect.max(env_level(cfg, "PYTHONINSPECT"));
+    if env_level(cfg, "PYTHONDONTWRITEBYTECODE") > 0 {
+        cfg.write_bytecode = false;
+    }
+    if env_level(cfg, "PYTHONNOUSERSITE") > 0 {
+        cfg.user_site_directory = false;
+    }
+    if env_level(cfg, "PYTHONUNBUFFERED") > 0 {
+        cfg.buffered_stdio = false;
+    }
+    if env(cfg, "PYTHONSAFEPATH").is_some() {
+        cfg.safe_path = true;
+    }
+    if env(cfg, "PYTHONMALLOCSTATS").is_some() {
+        cfg.malloc_stats = true;
+    }
+    if cfg.home.is_none() {
+        cfg.home = env(cfg, "PYTHONHOME");
+    }
+    if cfg.pythonpath_env.is_none() {
+        cfg.pythonpath_env = env(cfg, "PYTHONPATH");
+    }
+    if let Some(p) = env(cfg, "PYTHONPLATLIBDIR") {
+        cfg.platlibdir = p;
+    }
+    if let Some(io) = env(cfg, "PYTHONIOENCODING") {
+        let (enc, errors) = match io.split_once(':') {
+            Some((e, r)) => (e, Some(r)),
+            None => (io.as_str(), None),
+        };
+        if cfg.stdio_encoding.is_none() && !enc.is_empty() {
+            cfg.stdio_encoding = Some(enc.to_string());
+        }
+        if let (None, Some(r)) = (&cfg.stdio_errors, errors.filter(|r| !r.is_empty())) {
+            cfg.stdio_errors = Some(r.to_string());
+        }
+    }
+    read_hash_seed(cfg)?;
+    read_complex_options(cfg)?;
+    // The embedder's options stay last; an option already present is not
+    // added again (CPython's `config_init_warnoptions`).
+    let embedder = std::mem::take(&mut cfg.warnoptions);
+    let env_options: Vec<String> = env(cfg, "PYTHONWARNINGS")
+        .map(|w| {
+            w.split(',')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default();
+    let bytes = match cfg.bytes_warning {
+        0 => None,
+        1 => Some("default::BytesWarning".to_string()),
+        _ => Some("error::BytesWarning".to_string()),
+    };
+    let added = cfg
+        .dev_mode
+        .then(|| "default".to_string())
+        .into_iter()
+        .chain(env_options)
+        .chain(cmdline_warnoptions)
+        .chain(bytes);
+    let mut options: Vec<String> = Vec::new();
+    for o in added {
+        if !options.contains(&o) && !embedder.contains(&o) {
+            options.push(o);
+        }
+    }
+    options.extend(embedder);
+    cfg.warnoptions = options;
+    Ok(())
+}
+/// The configuration of the running interpreter, for `Py_RunMain`.
+static CURRENT: Mutex<Option<Config>> = Mutex::new(None);
 
 /// Records the configuration the interpreter was initialized with.
 pub fn set_current(cfg: Option<Config>) {

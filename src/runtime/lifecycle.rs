@@ -230,8 +230,14 @@ pub fn initialize() {
         return;
     }
     let mut cfg = crate::runtime::config::Config::default();
-    crate::runtime::config::apply_environment(&mut cfg);
     cfg.argv.push(String::new());
+    if let Err(e) = crate::runtime::config::read(&mut cfg, Vec::new()) {
+        match e.func {
+            Some(f) => eprintln!("Fatal Python error: {}: {}", f.to_string_lossy(), e.msg),
+            None => eprintln!("Fatal Python error: {}", e.msg),
+        }
+        std::process::exit(1)
+    }
     if let Err(msg) = initialize_with(&cfg) {
         eprintln!("Fatal Python error: Py_Initialize: {msg}");
         std::process::exit(1)
@@ -248,14 +254,10 @@ pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), St
     }
     let mut config = config.clone();
     crate::runtime::pathconfig::compute(&mut config)?;
-    let seed = std::env::var("PYTHONHASHSEED").ok().and_then(|s| {
-        if s == "random" {
-            None
-        } else {
-            s.parse::<u64>().ok()
-        }
-    });
-    object::hash::set_secret(seed);
+    object::hash::set_secret((config.use_hash_seed > 0).then_some(config.hash_seed));
+    if config.int_max_str_digits >= 0 {
+        object::int::set_max_str_digits(config.int_max_str_digits as usize);
+    }
     let interp = Box::into_raw(Box::new(PyInterpreterState::new()));
     // SAFETY: interp was just created.
     let ts = unsafe { PyThreadState::new(interp) };

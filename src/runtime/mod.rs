@@ -1,6 +1,7 @@
 //! The runtime: interpreter and thread states, the error indicator,
 //! initialization and finalization.
 pub mod audit;
+pub mod cmdline;
 pub mod config;
 pub mod dynload;
 pub mod errors;
@@ -13,3 +14,4 @@ pub mod pythread;
 pub mod run;
 pub mod signals;
 pub mod tstate;
+pub mod usage;

@@ -107,8 +107,9 @@ pub fn compute(cfg: &mut Config) -> Result<(), String> {
                  directory of an installed CPython 3.{MIN_MINOR} or later, containing \
                  os.py). Looked in: {}. Set PYTHONHOME to the prefix of such an \
                  installation, or rebuild ferrython with FERRYTHON_STDLIB set to \
-                 its lib/python3.N directory.",
-                looked.join(", ")
+                 its lib/python3.N directory.\n{}",
+                looked.join(", "),
+                describe(cfg)
             ))
         }
     };
@@ -138,4 +139,58 @@ pub fn compute(cfg: &mut Config) -> Result<(), String> {
         cfg.module_search_paths = Some(paths);
     }
     Ok(())
+}
+
+/// The path configuration as computed so far, one item a line, in the
+/// manner of CPython's "Python path configuration:" report on a failed
+/// startup.
+pub fn describe(cfg: &Config) -> String {
+    let q = |v: &Option<String>| match v {
+        Some(s) => format!("'{s}'"),
+        None => "(not set)".to_string(),
+    };
+    let paths: Vec<String> = match &cfg.module_search_paths {
+        Some(p) => p.clone(),
+        None => cfg
+            .pythonpath_env
+            .iter()
+            .flat_map(|pp| pp.split(':'))
+            .map(absolute)
+            .collect(),
+    };
+    let mut text = format!(
+        "Python path configuration:\n  \
+         PYTHONHOME = {}\n  \
+         PYTHONPATH = {}\n  \
+         program name = {}\n  \
+         isolated = {}\n  \
+         environment = {}\n  \
+         user site = {}\n  \
+         safe_path = {}\n  \
+         import site = {}\n  \
+         stdlib dir = {}\n  \
+         sys.executable = {}\n  \
+         sys.prefix = {}\n  \
+         sys.exec_prefix = {}\n  \
+         sys.platlibdir = '{}'\n  \
+         sys.path = [\n",
+        q(&cfg.home),
+        q(&cfg.pythonpath_env),
+        q(&cfg.program_name),
+        cfg.isolated as i32,
+        cfg.use_environment as i32,
+        cfg.user_site_directory as i32,
+        cfg.safe_path as i32,
+        cfg.site_import as i32,
+        q(&cfg.stdlib_dir),
+        q(&cfg.executable),
+        q(&cfg.prefix),
+        q(&cfg.exec_prefix),
+        cfg.platlibdir,
+    );
+    for p in paths {
+        text.push_str(&format!("    '{p}',\n"));
+    }
+    text.push_str("  ]");
+    text
 }

@@ -111,6 +111,11 @@ builtin!(pub(super) posix_times, |args, kws| {
 
 builtin!(pub(super) posix_cpu_count, |args, kws| {
     bind("cpu_count", args, &kws, [], 0, 0)?;
+    // `-X cpu_count=N` / `PYTHON_CPU_COUNT` overrides the system's count.
+    let configured = crate::runtime::config::current().map_or(-1, |c| c.cpu_count);
+    if configured > 0 {
+        return int::from_i64(configured as i64);
+    }
     let n = libc::sysconf(libc::_SC_NPROCESSORS_ONLN);
     if n < 1 {
         return Ok(none());

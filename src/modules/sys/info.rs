@@ -130,18 +130,11 @@ pub fn version_info() -> PyResult<Owned> {
 
 /// `sys.flags`, from the configuration the interpreter started with.
 pub fn flags(cfg: &Config) -> PyResult<Owned> {
-    let randomized = !matches!(
-        cfg.use_environment
-            .then(|| std::env::var("PYTHONHASHSEED").ok())
-            .flatten()
-            .as_deref(),
-        Some("0")
-    );
-    let utf8 = cfg.xoptions.iter().any(|x| x == "utf8" || x == "utf8=1");
+    let randomized = cfg.use_hash_seed <= 0 || cfg.hash_seed != 0;
     let values = vec![
         i(cfg.parser_debug as i64)?,
         i(cfg.inspect as i64)?,
-        i(cfg.inspect as i64)?,
+        i(cfg.interactive as i64)?,
         i(cfg.optimization_level as i64)?,
         i(!cfg.write_bytecode as i64)?,
         i(!cfg.user_site_directory as i64)?,
@@ -153,7 +146,7 @@ pub fn flags(cfg: &Config) -> PyResult<Owned> {
         i(randomized as i64)?,
         i(cfg.isolated as i64)?,
         b(cfg.dev_mode),
-        i(utf8 as i64)?,
+        i(cfg.utf8_mode.max(0) as i64)?,
         i(cfg.warn_default_encoding as i64)?,
         b(cfg.safe_path),
         i(int::max_str_digits() as i64)?,
