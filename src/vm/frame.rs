@@ -213,7 +213,7 @@ unsafe extern "C" fn frame_traverse(
                 }
             }
         }
-        for p in [f.f_back, f.locals, f.func] {
+        for p in [f.f_back, f.code, f.globals, f.builtins, f.locals, f.func] {
             if !p.is_null() {
                 let r = visit(p, arg);
                 if r != 0 {
