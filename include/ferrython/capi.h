@@ -792,6 +792,32 @@ typedef struct PyCodeObject PyCodeObject;
  */
 #define TIMEOUT_MAX 9223372036.0
 
+#define ENDMARKER 0
+
+#define NAME 1
+
+#define NUMBER 2
+
+#define STRING 3
+
+#define NEWLINE 4
+
+#define INDENT 5
+
+#define DEDENT 6
+
+#define OP 55
+
+#define FSTRING_START 59
+
+#define FSTRING_MIDDLE 60
+
+#define FSTRING_END 61
+
+#define COMMENT 62
+
+#define NL 63
+
 /*
  Size of the GC header placed before tracked objects.
  */
@@ -1371,6 +1397,11 @@ typedef struct PyConfig {
   int _init_main;
   int _is_python_build;
 } PyConfig;
+
+/*
+ `Py_OpenCodeHookFunction` (spelled out for cbindgen).
+ */
+typedef PyObject *(*Py_OpenCodeHookFunction)(PyObject *path, void *user_data);
 
 /*
  `struct _inittab`: one entry of a table for `PyImport_ExtendInittab`,
@@ -4502,6 +4533,40 @@ int PyUnicodeDecodeError_SetReason(PyObject *e, const char *reason);
  `PyUnicodeTranslateError_SetReason`.
  */
 int PyUnicodeTranslateError_SetReason(PyObject *e, const char *reason);
+
+/*
+ `PyFile_SetOpenCodeHook`: sets the hook `io.open_code` and
+ `PyFile_OpenCode*` use. Raises the `setopencodehook` audit event when
+ the runtime is initialized; -1 when a hook is already set (with a
+ `SystemError` once initialized) or the event is refused.
+ */
+int PyFile_SetOpenCodeHook(Py_OpenCodeHookFunction hook, void *user_data);
+
+/*
+ `PyFile_OpenCodeObject`: opens `path` (a str) for reading code.
+ */
+PyObject *PyFile_OpenCodeObject(PyObject *path);
+
+/*
+ `PyFile_OpenCode`: `PyFile_OpenCodeObject` with a UTF-8 path.
+ */
+PyObject *PyFile_OpenCode(const char *utf8path);
+
+/*
+ `Py_DecodeLocale`: a `PyMem_RawMalloc` wide string (free with
+ `PyMem_RawFree`); `*size` is its length, or `(size_t)-1` when memory
+ runs out (NULL is returned).
+ */
+wchar_t *Py_DecodeLocale(const char *arg, size_t *size);
+
+/*
+ `Py_EncodeLocale`: a `PyMem_Malloc` byte string (free with
+ `PyMem_Free`); U+DC80..U+DCFF become the bytes they escape. NULL for a
+ character that cannot be encoded (another surrogate, a value beyond
+ U+10FFFF), with `*error_pos` its index; `*error_pos` is `(size_t)-1`
+ on success.
+ */
+char *Py_EncodeLocale(const wchar_t *text, size_t *error_pos);
 
 /*
  `PyFloat_FromDouble`.

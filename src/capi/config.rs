@@ -127,18 +127,97 @@ pub struct PyConfig {
     pub _is_python_build: c_int,
 }
 
-// CPython 3.14's sizes and offsets on 64-bit Linux.
+// CPython 3.14's sizes and offsets on 64-bit Linux (non-debug build, no
+// free threading): every field of both structures, in CPython's order.
 const _: () = {
+    use std::mem::offset_of;
     assert!(size_of::<PyStatus>() == 32);
+    assert!(offset_of!(PyStatus, func) == 8);
+    assert!(offset_of!(PyStatus, err_msg) == 16);
+    assert!(offset_of!(PyStatus, exitcode) == 24);
     assert!(size_of::<PyWideStringList>() == 16);
+    assert!(offset_of!(PyWideStringList, items) == 8);
     assert!(size_of::<PyPreConfig>() == 40);
+    assert!(offset_of!(PyConfig, _config_init) == 0);
+    assert!(offset_of!(PyConfig, isolated) == 4);
+    assert!(offset_of!(PyConfig, use_environment) == 8);
+    assert!(offset_of!(PyConfig, dev_mode) == 12);
+    assert!(offset_of!(PyConfig, install_signal_handlers) == 16);
+    assert!(offset_of!(PyConfig, use_hash_seed) == 20);
+    assert!(offset_of!(PyConfig, hash_seed) == 24);
+    assert!(offset_of!(PyConfig, faulthandler) == 32);
+    assert!(offset_of!(PyConfig, tracemalloc) == 36);
+    assert!(offset_of!(PyConfig, perf_profiling) == 40);
+    assert!(offset_of!(PyConfig, remote_debug) == 44);
+    assert!(offset_of!(PyConfig, import_time) == 48);
+    assert!(offset_of!(PyConfig, code_debug_ranges) == 52);
+    assert!(offset_of!(PyConfig, show_ref_count) == 56);
+    assert!(offset_of!(PyConfig, dump_refs) == 60);
+    assert!(offset_of!(PyConfig, dump_refs_file) == 64);
+    assert!(offset_of!(PyConfig, malloc_stats) == 72);
+    assert!(offset_of!(PyConfig, filesystem_encoding) == 80);
+    assert!(offset_of!(PyConfig, filesystem_errors) == 88);
+    assert!(offset_of!(PyConfig, pycache_prefix) == 96);
+    assert!(offset_of!(PyConfig, parse_argv) == 104);
+    assert!(offset_of!(PyConfig, orig_argv) == 112);
+    assert!(offset_of!(PyConfig, argv) == 128);
+    assert!(offset_of!(PyConfig, xoptions) == 144);
+    assert!(offset_of!(PyConfig, warnoptions) == 160);
+    assert!(offset_of!(PyConfig, site_import) == 176);
+    assert!(offset_of!(PyConfig, bytes_warning) == 180);
+    assert!(offset_of!(PyConfig, warn_default_encoding) == 184);
+    assert!(offset_of!(PyConfig, inspect) == 188);
+    assert!(offset_of!(PyConfig, interactive) == 192);
+    assert!(offset_of!(PyConfig, optimization_level) == 196);
+    assert!(offset_of!(PyConfig, parser_debug) == 200);
+    assert!(offset_of!(PyConfig, write_bytecode) == 204);
+    assert!(offset_of!(PyConfig, verbose) == 208);
+    assert!(offset_of!(PyConfig, quiet) == 212);
+    assert!(offset_of!(PyConfig, user_site_directory) == 216);
+    assert!(offset_of!(PyConfig, configure_c_stdio) == 220);
+    assert!(offset_of!(PyConfig, buffered_stdio) == 224);
+    assert!(offset_of!(PyConfig, stdio_encoding) == 232);
+    assert!(offset_of!(PyConfig, stdio_errors) == 240);
+    assert!(offset_of!(PyConfig, check_hash_pycs_mode) == 248);
+    assert!(offset_of!(PyConfig, use_frozen_modules) == 256);
+    assert!(offset_of!(PyConfig, safe_path) == 260);
+    assert!(offset_of!(PyConfig, int_max_str_digits) == 264);
+    assert!(offset_of!(PyConfig, thread_inherit_context) == 268);
+    assert!(offset_of!(PyConfig, context_aware_warnings) == 272);
+    assert!(offset_of!(PyConfig, cpu_count) == 276);
+    assert!(offset_of!(PyConfig, pathconfig_warnings) == 280);
+    assert!(offset_of!(PyConfig, program_name) == 288);
+    assert!(offset_of!(PyConfig, pythonpath_env) == 296);
+    assert!(offset_of!(PyConfig, home) == 304);
+    assert!(offset_of!(PyConfig, platlibdir) == 312);
+    assert!(offset_of!(PyConfig, module_search_paths_set) == 320);
+    assert!(offset_of!(PyConfig, module_search_paths) == 328);
+    assert!(offset_of!(PyConfig, stdlib_dir) == 344);
+    assert!(offset_of!(PyConfig, executable) == 352);
+    assert!(offset_of!(PyConfig, base_executable) == 360);
+    assert!(offset_of!(PyConfig, prefix) == 368);
+    assert!(offset_of!(PyConfig, base_prefix) == 376);
+    assert!(offset_of!(PyConfig, exec_prefix) == 384);
+    assert!(offset_of!(PyConfig, base_exec_prefix) == 392);
+    assert!(offset_of!(PyConfig, skip_source_first_line) == 400);
+    assert!(offset_of!(PyConfig, run_command) == 408);
+    assert!(offset_of!(PyConfig, run_module) == 416);
+    assert!(offset_of!(PyConfig, run_filename) == 424);
+    assert!(offset_of!(PyConfig, sys_path_0) == 432);
+    assert!(offset_of!(PyConfig, _install_importlib) == 440);
+    assert!(offset_of!(PyConfig, _init_main) == 444);
+    assert!(offset_of!(PyConfig, _is_python_build) == 448);
+    assert!(offset_of!(PyPreConfig, _config_init) == 0);
+    assert!(offset_of!(PyPreConfig, parse_argv) == 4);
+    assert!(offset_of!(PyPreConfig, isolated) == 8);
+    assert!(offset_of!(PyPreConfig, use_environment) == 12);
+    assert!(offset_of!(PyPreConfig, configure_locale) == 16);
+    assert!(offset_of!(PyPreConfig, coerce_c_locale) == 20);
+    assert!(offset_of!(PyPreConfig, coerce_c_locale_warn) == 24);
+    assert!(offset_of!(PyPreConfig, utf8_mode) == 28);
+    assert!(offset_of!(PyPreConfig, dev_mode) == 32);
+    assert!(offset_of!(PyPreConfig, allocator) == 36);
     assert!(size_of::<PyConfig>() == 456);
-    assert!(std::mem::offset_of!(PyConfig, import_time) == 48);
-    assert!(std::mem::offset_of!(PyConfig, argv) == 128);
-    assert!(std::mem::offset_of!(PyConfig, cpu_count) == 276);
-    assert!(std::mem::offset_of!(PyConfig, module_search_paths) == 328);
-    assert!(std::mem::offset_of!(PyConfig, run_command) == 408);
-    assert!(std::mem::offset_of!(PyConfig, _is_python_build) == 448);
 };
 
 fn status(t: c_int, func: &'static CStr, msg: &'static CStr, exitcode: c_int) -> PyStatus {
@@ -608,13 +687,6 @@ pub unsafe extern "C" fn PyConfig_SetString(
     ok()
 }
 
-/// The locale-encoded bytes `s` decoded (UTF-8; undecodable bytes become
-/// U+FFFD).
-unsafe fn bytes_to_string(s: *const c_char) -> String {
-    // SAFETY: s is a C string.
-    unsafe { CStr::from_ptr(s) }.to_string_lossy().into_owned()
-}
-
 /// `PyConfig_SetBytesString`: `str` decoded from the locale encoding.
 #[no_mangle]
 pub unsafe extern "C" fn PyConfig_SetBytesString(
@@ -630,7 +702,7 @@ pub unsafe extern "C" fn PyConfig_SetBytesString(
         let new = if str.is_null() {
             std::ptr::null_mut()
         } else {
-            let p = wide_from_str(&bytes_to_string(str));
+            let p = crate::capi::fileutils::Py_DecodeLocale(str, std::ptr::null_mut());
             if p.is_null() {
                 return no_memory();
             }
@@ -711,7 +783,7 @@ pub unsafe extern "C" fn PyConfig_SetBytesArgv(
             return err(c"PyConfig_SetBytesArgv", c"argv item is NULL");
         }
         // SAFETY: a is a C string.
-        let w = wide_from_str(&unsafe { bytes_to_string(a) });
+        let w = unsafe { crate::capi::fileutils::Py_DecodeLocale(a, std::ptr::null_mut()) };
         // SAFETY: w is NULL or a raw wide string; new is valid.
         let st = unsafe {
             let st = PyWideStringList_Append(&mut new, w);
@@ -776,7 +848,20 @@ pub unsafe extern "C" fn PyConfig_Read(config: *mut PyConfig) -> PyStatus {
         Err(st) => return st,
     };
     // SAFETY: read() checked config; its fields hold raw strings.
-    unsafe { config_read::write(&cfg, &mut *config) }
+    unsafe {
+        let c = &mut *config;
+        // CPython computes these with the path configuration, at
+        // initialization: reading leaves them unset.
+        let (no_name, no_libdir) = (c.program_name.is_null(), c.platlibdir.is_null());
+        let st = config_read::write(&cfg, c);
+        if no_name {
+            replace_string(&mut c.program_name, std::ptr::null_mut());
+        }
+        if no_libdir {
+            replace_string(&mut c.platlibdir, std::ptr::null_mut());
+        }
+        st
+    }
 }
 
 /// `Py_InitializeFromConfig`: `sys.argv` from `argv` (parsed when

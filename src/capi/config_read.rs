@@ -194,6 +194,17 @@ fn locale_is_coercion_target() -> bool {
     )
 }
 
+/// The locale's encoding as CPython names it before normalizing: "utf-8"
+/// in UTF-8 mode, else the C library's name of the (UTF-8) locale
+/// encoding.
+fn locale_encoding(cfg: &Config) -> &'static str {
+    if cfg.utf8_mode > 0 {
+        "utf-8"
+    } else {
+        "UTF-8"
+    }
+}
+
 /// The standard streams' encoding and error handler a read
 /// configuration ends with.
 pub(crate) fn stdio_encoding(cfg: &Config) -> (String, String) {
@@ -203,7 +214,9 @@ pub(crate) fn stdio_encoding(cfg: &Config) -> (String, String) {
         "strict"
     };
     (
-        cfg.stdio_encoding.clone().unwrap_or_else(|| "utf-8".into()),
+        cfg.stdio_encoding
+            .clone()
+            .unwrap_or_else(|| locale_encoding(cfg).into()),
         cfg.stdio_errors.clone().unwrap_or_else(|| errors.into()),
     )
 }
@@ -277,7 +290,7 @@ pub(crate) unsafe fn write(cfg: &Config, c: &mut PyConfig) -> PyStatus {
     // SAFETY: the fields hold NULL or raw strings; lists are lists.
     unsafe {
         let steps = [
-            put_string(&mut c.filesystem_encoding, Some("utf-8")),
+            put_string(&mut c.filesystem_encoding, Some(locale_encoding(cfg))),
             put_string(&mut c.filesystem_errors, Some("surrogateescape")),
             put_string(&mut c.pycache_prefix, cfg.pycache_prefix.as_deref()),
             set_list(&mut c.orig_argv, &cfg.orig_argv),

@@ -19,6 +19,8 @@ pub mod config_read;
 pub mod conversion;
 pub mod dict;
 pub mod exceptions;
+pub mod file;
+pub mod fileutils;
 pub mod float;
 pub mod format;
 pub mod gc;

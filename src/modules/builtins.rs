@@ -7,6 +7,7 @@ use crate::object::{
     bool as pybool, dict, exceptions as exc, int, list, none, number, protocol, str as pystr,
     tuple, typeobj,
 };
+use crate::runtime::audit;
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
 use libc::c_void;
@@ -112,6 +113,10 @@ builtin!(bi_input, |args, kws| {
     let stdin = stream("stdin")?;
     let stdout = stream("stdout")?;
     let stderr = stream("stderr")?;
+    audit::audit(
+        c"builtins.input",
+        &[args.first().copied().unwrap_or(none::none())],
+    )?;
     if protocol::call_method_obj(stderr.as_ptr(), "flush", &[]).is_err() {
         errors::clear();
     }
@@ -230,7 +235,9 @@ builtin!(bi_hasattr, |args, kws| {
 builtin!(bi_id, |args, kws| {
     no_kwargs("id", &kws)?;
     arity("id", args, 1, 1)?;
-    int::from_u64(args[0] as usize as u64)
+    let id = int::from_u64(args[0] as usize as u64)?;
+    audit::audit(c"builtins.id", &[id.as_ptr()])?;
+    Ok(id)
 });
 
 builtin!(bi_hash, |args, kws| {
@@ -297,6 +304,7 @@ builtin!(bi_breakpoint, |args, kws| {
         return Err(errors::runtime_error("lost sys.breakpointhook"));
     }
     let hook = Owned::from_borrowed(hook);
+    audit::audit(c"builtins.breakpoint", &[hook.as_ptr()])?;
     let names: Vec<*mut PyObject> = kws.iter().map(|&(k, _)| pystr::intern(k)).collect();
     let mut all: Vec<*mut PyObject> = args.to_vec();
     all.extend(kws.iter().map(|&(_, v)| v));
@@ -758,8 +766,15 @@ unsafe fn exec_eval(
             } else {
                 text
             };
+            audit::audit_with(c"compile", || {
+                Ok(vec![
+                    crate::object::bytes::from_slice(text.as_bytes())?,
+                    pystr::from_str("<string>")?,
+                ])
+            })?;
             crate::runtime::run::compile(&text, "<string>", mode)?
         };
+        audit::audit(c"exec", &[code_obj.as_ptr()])?;
         let r = crate::vm::call::eval_code(code_obj.as_ptr(), globals, locals)?;
         if name == "exec" {
             return none_obj();
@@ -814,6 +829,16 @@ builtin!(bi_compile, |args, kws| {
             ))
         }
     };
+    audit::audit_with(c"compile", || {
+        Ok(vec![
+            if pystr::check(all[0]) {
+                crate::object::bytes::from_slice(text.as_bytes())?
+            } else {
+                Owned::from_borrowed(all[0])
+            },
+            filename.clone(),
+        ])
+    })?;
     crate::runtime::run::compile(&text, pystr::as_str(filename.as_ptr())?, mode)
 });
 

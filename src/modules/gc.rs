@@ -149,6 +149,9 @@ builtin!(gc_get_objects, |args, kws| {
         }
         _ => None,
     };
+    crate::runtime::audit::audit_with(c"gc.get_objects", || {
+        Ok(vec![int::from_i64(gen.map_or(-1, |g| g as i64))?])
+    })?;
     let objs = gc::objects(gen);
     let out = list::new(0)?;
     for op in objs {
@@ -196,6 +199,7 @@ unsafe fn referents(op: *mut PyObject) -> Vec<Owned> {
 
 builtin!(gc_get_referents, |args, kws| {
     no_kwargs("get_referents", &kws)?;
+    crate::runtime::audit::audit_with(c"gc.get_referents", || Ok(vec![tuple::from_slice(args)?]))?;
     let out = list::new(0)?;
     for &a in args {
         for r in referents(a) {
@@ -207,6 +211,7 @@ builtin!(gc_get_referents, |args, kws| {
 
 builtin!(gc_get_referrers, |args, kws| {
     no_kwargs("get_referrers", &kws)?;
+    crate::runtime::audit::audit_with(c"gc.get_referrers", || Ok(vec![tuple::from_slice(args)?]))?;
     let out = list::new(0)?;
     let all: Vec<Owned> = gc::objects(None)
         .into_iter()

@@ -23,6 +23,7 @@ pub mod itertools;
 pub mod math;
 pub mod module_def;
 pub mod objtype;
+pub mod opcode;
 pub mod operator;
 pub mod posix;
 pub mod posixsubprocess;
@@ -35,6 +36,7 @@ pub mod struct_;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub mod tokenize;
 pub mod typing;
 pub mod unicodedata;
 pub mod zlib;
@@ -68,6 +70,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_heapq", heapq::init),
     ("_io", io::init),
     ("_md5", hashes::init_md5),
+    ("_opcode", opcode::init),
     ("_operator", operator::init),
     ("_posixsubprocess", posixsubprocess::init),
     ("_random", random::init),
@@ -80,6 +83,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_string", _string::init),
     ("_struct", struct_::init),
     ("_thread", thread::init),
+    ("_tokenize", tokenize::init),
     ("_typing", typing::init),
     ("_weakref", _weakref::init),
     ("atexit", atexit::init),

@@ -131,6 +131,7 @@ builtin!(sys_getframe, |args, kws| {
     if f.is_null() {
         return Err(errors::value_error("call stack is not deep enough"));
     }
+    crate::runtime::audit::audit(c"sys._getframe", &[f])?;
     Ok(Owned::from_borrowed(f))
 });
 
@@ -270,6 +271,9 @@ builtin!(sys_getframemodulename, |args, kws| {
             ))
         }
     };
+    crate::runtime::audit::audit_with(c"sys._getframemodulename", || {
+        Ok(vec![int::from_i64(depth)?])
+    })?;
     let mut f = crate::vm::frame::current();
     let mut depth = depth;
     while depth > 0 && !f.is_null() {

@@ -90,6 +90,33 @@ pub unsafe fn audit_tuple(event: &std::ffi::CStr, args: *mut PyObject) -> PyResu
     }
 }
 
+/// Raises `event` with `args` (borrowed references) as its argument
+/// tuple; free when no hook is installed.
+#[inline]
+pub fn audit(event: &std::ffi::CStr, args: &[*mut PyObject]) -> PyResult<()> {
+    if !active() {
+        return Ok(());
+    }
+    let t = tuple::pack(args)?;
+    // SAFETY: t is a tuple (the arguments are valid objects, caller contract).
+    unsafe { audit_tuple(event, t.as_ptr()) }
+}
+
+/// Raises `event` with the arguments `make` builds; `make` only runs when
+/// a hook is installed (for arguments that cost something to build).
+#[inline]
+pub fn audit_with(
+    event: &std::ffi::CStr,
+    make: impl FnOnce() -> PyResult<Vec<Owned>>,
+) -> PyResult<()> {
+    if !active() {
+        return Ok(());
+    }
+    let t = tuple::from_vec(make()?)?;
+    // SAFETY: t is a tuple.
+    unsafe { audit_tuple(event, t.as_ptr()) }
+}
+
 /// Raises the event `sys.addaudithook`; `Ok(false)` when a hook refused
 /// it with an `Exception` (which is cleared: the new hook is not added).
 unsafe fn audit_addaudithook() -> PyResult<bool> {

@@ -145,8 +145,10 @@ pub fn parse(cfg: &mut Config, args: &[String]) -> Result<Parsed, EarlyExit> {
                         break 'words;
                     }
                     'm' => {
-                        cfg.run_module = Some(value.clone());
-                        cfg.argv = std::iter::once(value)
+                        cfg.run_module = Some(value);
+                        // "-m" until the module is found and its path
+                        // takes the place, as in CPython.
+                        cfg.argv = std::iter::once("-m".to_string())
                             .chain(rest[i..].iter().cloned())
                             .collect();
                         end = rest.len();

@@ -153,6 +153,12 @@ pub fn find_module(dirs: &[PathBuf], name: &str) -> Option<Found> {
 /// Loads and runs the module `fullname` from `path`, registering it in
 /// `sys.modules` before running it (so circular imports see it).
 fn load_source(fullname: &str, path: &Path, is_package: bool) -> PyResult<Owned> {
+    if crate::modules::io::open_code::hook_is_set() {
+        // PEP 578: code is read through the open-code hook when one is set.
+        let data = crate::modules::io::open_code::read_through_hook(&path.to_string_lossy())?;
+        let source = String::from_utf8_lossy(&data);
+        return run_source(fullname, path, is_package, &source);
+    }
     let source = std::fs::read_to_string(path).map_err(|e| {
         // SAFETY: the class is static.
         unsafe {
@@ -162,6 +168,12 @@ fn load_source(fullname: &str, path: &Path, is_package: bool) -> PyResult<Owned>
             )
         }
     })?;
+    run_source(fullname, path, is_package, &source)
+}
+
+/// Makes the module `fullname` from `source`, read from `path`, and runs
+/// it (the second half of `load_source`).
+fn run_source(fullname: &str, path: &Path, is_package: bool, source: &str) -> PyResult<Owned> {
     let modules = crate::modules::sys_modules();
     // SAFETY: modules is a dict; m a new module.
     unsafe {
@@ -201,7 +213,7 @@ fn load_source(fullname: &str, path: &Path, is_package: bool) -> PyResult<Owned>
         )?;
         dict::set_item(modules, name.as_ptr(), m.as_ptr())?;
         let r = crate::runtime::run::run_string(
-            &source,
+            source,
             &filename,
             ferrython_compiler::CompileMode::Exec,
             d,
@@ -257,6 +269,37 @@ pub fn builtin_spec(name: &str) -> PyResult<Owned> {
     }
 }
 
+/// Raises the `import` audit event for a module about to be searched:
+/// `(module, filename, sys.path, sys.meta_path, sys.path_hooks)`, with no
+/// filename yet (None), as CPython's `import_find_and_load`.
+fn audit_import(fullname: &str) -> PyResult<()> {
+    crate::runtime::audit::audit_with(c"import", || {
+        let none = crate::object::none::none();
+        // Not through `modules::sys::get`, which imports `sys` when it
+        // is not yet (and so would come back here).
+        // SAFETY: sys.modules is a dict; a module there has a dict.
+        let sys = unsafe { dict::get_str(crate::modules::sys_modules(), "sys") };
+        let sys = |name| {
+            // SAFETY: sys is NULL or a module; what it holds is borrowed.
+            unsafe {
+                let v = match sys.is_null() {
+                    true => std::ptr::null_mut(),
+                    false => dict::get_str(module::dict_of(sys), name),
+                };
+                Owned::from_borrowed(if v.is_null() { none } else { v })
+            }
+        };
+        Ok(vec![
+            pystr::from_str(fullname)?,
+            // SAFETY: None is immortal.
+            unsafe { Owned::from_borrowed(none) },
+            sys("path"),
+            sys("meta_path"),
+            sys("path_hooks"),
+        ])
+    })
+}
+
 /// Imports one absolute dotted name, importing its parents first; returns
 /// the module named.
 pub fn import_absolute(fullname: &str) -> PyResult<Owned> {
@@ -267,6 +310,7 @@ pub fn import_absolute(fullname: &str) -> PyResult<Owned> {
         if !m.is_null() {
             return Ok(Owned::from_borrowed(m));
         }
+        audit_import(fullname)?;
         if let Some(m) = crate::modules::create_builtin(fullname)? {
             let d = module::dict_of(m.as_ptr());
             let spec = dict::get_str(d, "__spec__");

@@ -80,7 +80,8 @@ pub fn main_module() -> PyResult<Owned> {
 }
 
 /// Compiles and runs `source` in `globals` (and `locals`), which must be
-/// a dict and a mapping.
+/// a dict and a mapping. Raises the `exec` audit event with the code
+/// object, as CPython's `PyRun_*` family does.
 pub unsafe fn run_string(
     source: &str,
     filename: &str,
@@ -89,6 +90,7 @@ pub unsafe fn run_string(
     locals: *mut PyObject,
 ) -> PyResult<Owned> {
     let co = compile(source, filename, mode)?;
+    crate::runtime::audit::audit(c"exec", &[co.as_ptr()])?;
     // SAFETY: co is a code object; globals a dict.
     unsafe { crate::vm::call::eval_code(co.as_ptr(), globals, locals) }
 }

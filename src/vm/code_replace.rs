@@ -138,6 +138,7 @@ unsafe fn replace(op: *mut PyObject, changes: &[(&str, *mut PyObject)]) -> PyRes
                 "code: co_varnames is too small for the argument counts",
             ));
         }
+        audit_new(&d)?;
         let op = crate::object::alloc::generic_alloc(&raw mut PyCode_Type, 0);
         if op.is_null() {
             return Err(Raised::assume());
@@ -145,6 +146,27 @@ unsafe fn replace(op: *mut PyObject, changes: &[(&str, *mut PyObject)]) -> PyRes
         (*op.cast::<PyCodeObject>()).data = Box::into_raw(Box::new(d));
         Ok(Owned::from_raw_unchecked(op))
     }
+}
+
+/// Raises the `code.__new__` audit event for a code object about to be
+/// made from `d`, with CPython's arguments: `(code, filename, name,
+/// argcount, posonlyargcount, kwonlyargcount, nlocals, stacksize, flags)`.
+fn audit_new(d: &CodeData) -> PyResult<()> {
+    crate::runtime::audit::audit_with(c"code.__new__", || {
+        let bytes: Vec<u8> = d.code.iter().flat_map(|w| w.to_le_bytes()).collect();
+        let nlocals = d.localsplusnames.len() - d.ncells - d.nfrees;
+        Ok(vec![
+            crate::object::bytes::from_slice(&bytes)?,
+            d.filename.clone(),
+            d.name.clone(),
+            int::from_i64(d.argcount as i64)?,
+            int::from_i64(d.posonlyargcount as i64)?,
+            int::from_i64(d.kwonlyargcount as i64)?,
+            int::from_i64(nlocals as i64)?,
+            int::from_i64(d.stacksize as i64)?,
+            int::from_i64(d.flags as i64)?,
+        ])
+    })
 }
 
 /// `code.replace(*, co_argcount=..., ...)` (METH_FASTCALL | METH_KEYWORDS).

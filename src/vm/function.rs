@@ -441,7 +441,13 @@ unsafe extern "C" fn set_qualname(
 
 unsafe extern "C" fn get_code(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     // SAFETY: op is a function.
-    unsafe { new_ref(f(op).func_code) }
+    unsafe {
+        let name = pystr::intern("__code__");
+        if crate::runtime::audit::audit(c"object.__getattr__", &[op, name]).is_err() {
+            return null_mut();
+        }
+        new_ref(f(op).func_code)
+    }
 }
 
 /// `func.__code__ = code`: the code's free variables must match the
@@ -451,6 +457,10 @@ unsafe extern "C" fn set_code(op: *mut PyObject, v: *mut PyObject, _c: *mut c_vo
     unsafe {
         if v.is_null() || !crate::vm::code::check(v) {
             errors::type_error("__code__ must be set to a code object");
+            return -1;
+        }
+        let name = pystr::intern("__code__");
+        if crate::runtime::audit::audit(c"object.__setattr__", &[op, name, v]).is_err() {
             return -1;
         }
         let fo = f(op);

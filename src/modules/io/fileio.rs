@@ -237,6 +237,13 @@ pub unsafe fn init(
             path = Some(path_bytes(file)?);
         }
         let m = parse_mode(mode)?;
+        crate::runtime::audit::audit_with(c"open", || {
+            Ok(vec![
+                Owned::from_borrowed(file),
+                pystr::from_str(mode)?,
+                int::from_i64(m.flags as i64)?,
+            ])
+        })?;
         let mut opened_here = false;
         if let Some(p) = &path {
             if !closefd {

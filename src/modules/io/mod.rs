@@ -8,6 +8,7 @@ pub mod fileio;
 pub mod iobase;
 pub mod newline;
 pub mod open;
+pub mod open_code;
 pub mod stdio;
 pub mod stringio;
 pub mod textio;
@@ -495,17 +496,7 @@ crate::modules::args::builtin!(io_open_code, |args, kws| {
             typeobj::type_name(path)
         )));
     }
-    let mode = pystr::from_str("rb")?;
-    open::open(
-        path,
-        mode.as_ptr(),
-        -1,
-        None,
-        None,
-        None,
-        true,
-        none::none(),
-    )
+    open_code::open_code(path)
 });
 
 static mut MODULE_METHODS: [PyMethodDef; 4] = [

@@ -59,6 +59,12 @@ builtin!(pub(super) posix_putenv, |args, kws| {
     let n = env_bytes("putenv", n.unwrap())?;
     let v = env_bytes("putenv", v.unwrap())?;
     check_name(&n)?;
+    crate::runtime::audit::audit_with(c"os.putenv", || {
+        Ok(vec![
+            crate::object::bytes::from_slice(n.as_bytes())?,
+            crate::object::bytes::from_slice(v.as_bytes())?,
+        ])
+    })?;
     if libc::setenv(n.as_ptr(), v.as_ptr(), 1) != 0 {
         return Err(errors::last_os_error());
     }
@@ -69,6 +75,9 @@ builtin!(pub(super) posix_unsetenv, |args, kws| {
     let [n] = bind("unsetenv", args, &kws, ["name"], 1, 1)?;
     let n = env_bytes("unsetenv", n.unwrap())?;
     check_name(&n)?;
+    crate::runtime::audit::audit_with(c"os.unsetenv", || {
+        Ok(vec![crate::object::bytes::from_slice(n.as_bytes())?])
+    })?;
     if libc::unsetenv(n.as_ptr()) != 0 {
         return Err(errors::last_os_error());
     }

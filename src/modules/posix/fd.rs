@@ -36,6 +36,7 @@ builtin!(pub(super) posix_open, |args, kws| {
         None => 0o777,
     };
     let dfd = dir_fd_arg(d)?;
+    super::audit(c"open", &[p.obj.as_ptr(), crate::object::none::none()], &[flags as i64])?;
     loop {
         let fd = libc::openat(dfd, p.c.as_ptr(), flags, mode);
         if fd >= 0 {
@@ -191,6 +192,7 @@ builtin!(pub(super) posix_ftruncate, |args, kws| {
     let [fd, l] = bind("ftruncate", args, &kws, ["fd", "length"], 2, 2)?;
     let fd = fd_value(fd.unwrap())?;
     let len = int_arg(l.unwrap())?;
+    super::audit(c"os.truncate", &[], &[fd as i64, len])?;
     retry(|| libc::ftruncate(fd, len))?;
     Ok(none())
 });

@@ -3,7 +3,7 @@
 //! `symlink`, `readlink`), and metadata (`chmod`, `chown`, `utime`,
 //! `access`, `truncate`). Paths may be relative to `dir_fd`.
 use super::path::{self, fs_decode, PathArg, Target};
-use super::{dir_fd_arg, follow_arg, int_arg, none};
+use super::{audit, audit_dir_fd, dir_fd_arg, follow_arg, int_arg, none};
 use crate::modules::args::{bind, builtin};
 use crate::object::{bool as pybool, bytes, float, int, list, number, tuple};
 use crate::runtime::errors::{self, PyResult};
@@ -65,6 +65,7 @@ unsafe fn read_names(dir: *mut libc::DIR, as_bytes: bool) -> PyResult<Owned> {
 
 builtin!(pub(super) posix_listdir, |args, kws| {
     let [p] = bind("listdir", args, &kws, ["path"], 1, 0)?;
+    audit(c"os.listdir", &[p.unwrap_or(crate::object::none::none())], &[])?;
     let dir = match p.filter(|&p| p != crate::object::none::none()) {
         None => {
             let d = libc::opendir(c".".as_ptr());
@@ -120,14 +121,18 @@ builtin!(pub(super) posix_mkdir, |args, kws| {
         Some(m) => int_arg(m)? as libc::mode_t,
         None => 0o777,
     };
-    check(libc::mkdirat(dir_fd_arg(d)?, p.c.as_ptr(), mode), &p)?;
+    let dfd = dir_fd_arg(d)?;
+    audit(c"os.mkdir", &[p.obj.as_ptr()], &[mode as i64, audit_dir_fd(dfd)])?;
+    check(libc::mkdirat(dfd, p.c.as_ptr(), mode), &p)?;
     Ok(none())
 });
 
 builtin!(pub(super) posix_rmdir, |args, kws| {
     let [p, d] = bind("rmdir", args, &kws, ["path", "dir_fd"], 1, 1)?;
     let p = path::path("rmdir", "path", p.unwrap())?;
-    check(libc::unlinkat(dir_fd_arg(d)?, p.c.as_ptr(), libc::AT_REMOVEDIR), &p)?;
+    let dfd = dir_fd_arg(d)?;
+    audit(c"os.rmdir", &[p.obj.as_ptr()], &[audit_dir_fd(dfd)])?;
+    check(libc::unlinkat(dfd, p.c.as_ptr(), libc::AT_REMOVEDIR), &p)?;
     Ok(none())
 });
 
@@ -140,11 +145,10 @@ unsafe fn unlink_impl(
     let [p, d] = bind(name, args, kws, ["path", "dir_fd"], 1, 1)?;
     // SAFETY: p is a valid object.
     let p = unsafe { path::path(name, "path", p.unwrap())? };
+    let dfd = dir_fd_arg(d)?;
+    audit(c"os.remove", &[p.obj.as_ptr()], &[audit_dir_fd(dfd)])?;
     // SAFETY: p.c is a C string.
-    check(
-        unsafe { libc::unlinkat(dir_fd_arg(d)?, p.c.as_ptr(), 0) },
-        &p,
-    )?;
+    check(unsafe { libc::unlinkat(dfd, p.c.as_ptr(), 0) }, &p)?;
     Ok(none())
 }
 
@@ -169,7 +173,13 @@ unsafe fn rename_impl(
     unsafe {
         let s = path::path(name, "src", s.unwrap())?;
         let d = path::path(name, "dst", d.unwrap())?;
-        let r = libc::renameat(dir_fd_arg(sd)?, s.c.as_ptr(), dir_fd_arg(dd)?, d.c.as_ptr());
+        let (sd, dd) = (dir_fd_arg(sd)?, dir_fd_arg(dd)?);
+        audit(
+            c"os.rename",
+            &[s.obj.as_ptr(), d.obj.as_ptr()],
+            &[audit_dir_fd(sd), audit_dir_fd(dd)],
+        )?;
+        let r = libc::renameat(sd, s.c.as_ptr(), dd, d.c.as_ptr());
         check2(r, &s, &d)?;
     }
     Ok(none())
@@ -180,7 +190,9 @@ builtin!(pub(super) posix_replace, |args, kws| rename_impl("replace", args, &kws
 
 builtin!(pub(super) posix_chdir, |args, kws| {
     let [p] = bind("chdir", args, &kws, ["path"], 1, 1)?;
-    match path::target("chdir", "path", p.unwrap(), true)? {
+    let target = path::target("chdir", "path", p.unwrap(), true)?;
+    audit(c"os.chdir", &[p.unwrap()], &[])?;
+    match target {
         Target::Fd(fd) => {
             if libc::fchdir(fd) != 0 {
                 return Err(errors::last_os_error());
@@ -193,7 +205,9 @@ builtin!(pub(super) posix_chdir, |args, kws| {
 
 builtin!(pub(super) posix_fchdir, |args, kws| {
     let [fd] = bind("fchdir", args, &kws, ["fd"], 1, 1)?;
-    if libc::fchdir(path::fd_value(fd.unwrap())?) != 0 {
+    let fd = path::fd_value(fd.unwrap())?;
+    audit(c"os.chdir", &[], &[fd as i64])?;
+    if libc::fchdir(fd) != 0 {
         return Err(errors::last_os_error());
     }
     Ok(none())
@@ -230,7 +244,10 @@ builtin!(pub(super) posix_getcwdb, |args, kws| {
 builtin!(pub(super) posix_chmod, |args, kws| {
     let [p, m, d, f] = bind("chmod", args, &kws, ["path", "mode", "dir_fd", "follow_symlinks"], 2, 2)?;
     let mode = int_arg(m.unwrap())? as libc::mode_t;
-    match path::target("chmod", "path", p.unwrap(), true)? {
+    let target = path::target("chmod", "path", p.unwrap(), true)?;
+    let dfd = dir_fd_arg(d)?;
+    audit(c"os.chmod", &[p.unwrap()], &[mode as i64, audit_dir_fd(dfd)])?;
+    match target {
         Target::Fd(fd) => {
             if libc::fchmod(fd, mode) != 0 {
                 return Err(errors::last_os_error());
@@ -240,7 +257,7 @@ builtin!(pub(super) posix_chmod, |args, kws| {
             // Linux cannot change a link's own mode: fchmodat refuses
             // AT_SYMLINK_NOFOLLOW with ENOTSUP, as CPython reports.
             let flags = if follow_arg(f)? { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
-            check(libc::fchmodat(dir_fd_arg(d)?, p.c.as_ptr(), mode, flags), &p)?;
+            check(libc::fchmodat(dfd, p.c.as_ptr(), mode, flags), &p)?;
         }
     }
     Ok(none())
@@ -248,7 +265,9 @@ builtin!(pub(super) posix_chmod, |args, kws| {
 
 builtin!(pub(super) posix_fchmod, |args, kws| {
     let [fd, m] = bind("fchmod", args, &kws, ["fd", "mode"], 2, 2)?;
-    if libc::fchmod(path::fd_value(fd.unwrap())?, int_arg(m.unwrap())? as libc::mode_t) != 0 {
+    let (fd, mode) = (path::fd_value(fd.unwrap())?, int_arg(m.unwrap())?);
+    audit(c"os.chmod", &[], &[fd as i64, mode, -1])?;
+    if libc::fchmod(fd, mode as libc::mode_t) != 0 {
         return Err(errors::last_os_error());
     }
     Ok(none())
@@ -258,7 +277,14 @@ builtin!(pub(super) posix_chown, |args, kws| {
     let [p, u, g, d, f] = bind("chown", args, &kws, ["path", "uid", "gid", "dir_fd", "follow_symlinks"], 3, 3)?;
     let uid = int_arg(u.unwrap())? as libc::uid_t;
     let gid = int_arg(g.unwrap())? as libc::gid_t;
-    match path::target("chown", "path", p.unwrap(), true)? {
+    let target = path::target("chown", "path", p.unwrap(), true)?;
+    let dfd = dir_fd_arg(d)?;
+    audit(
+        c"os.chown",
+        &[p.unwrap()],
+        &[uid as i64, gid as i64, audit_dir_fd(dfd)],
+    )?;
+    match target {
         Target::Fd(fd) => {
             if libc::fchown(fd, uid, gid) != 0 {
                 return Err(errors::last_os_error());
@@ -266,7 +292,7 @@ builtin!(pub(super) posix_chown, |args, kws| {
         }
         Target::Path(p) => {
             let flags = if follow_arg(f)? { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
-            check(libc::fchownat(dir_fd_arg(d)?, p.c.as_ptr(), uid, gid, flags), &p)?;
+            check(libc::fchownat(dfd, p.c.as_ptr(), uid, gid, flags), &p)?;
         }
     }
     Ok(none())
@@ -336,7 +362,14 @@ builtin!(pub(super) posix_utime, |args, kws| {
         }
         (None, None) => {}
     }
-    match path::target("utime", "path", p.unwrap(), true)? {
+    let target = path::target("utime", "path", p.unwrap(), true)?;
+    let dfd = dir_fd_arg(d)?;
+    audit(
+        c"os.utime",
+        &[p.unwrap(), t.unwrap_or(nn), n.unwrap_or(nn)],
+        &[audit_dir_fd(dfd)],
+    )?;
+    match target {
         Target::Fd(fd) => {
             if libc::futimens(fd, ts.as_ptr()) != 0 {
                 return Err(errors::last_os_error());
@@ -344,7 +377,7 @@ builtin!(pub(super) posix_utime, |args, kws| {
         }
         Target::Path(p) => {
             let flags = if follow_arg(f)? { 0 } else { libc::AT_SYMLINK_NOFOLLOW };
-            check(libc::utimensat(dir_fd_arg(d)?, p.c.as_ptr(), ts.as_ptr(), flags), &p)?;
+            check(libc::utimensat(dfd, p.c.as_ptr(), ts.as_ptr(), flags), &p)?;
         }
     }
     Ok(none())
@@ -372,7 +405,9 @@ builtin!(pub(super) posix_symlink, |args, kws| {
     let [s, d, _dir, dfd] = bind("symlink", args, &kws, ["src", "dst", "target_is_directory", "dir_fd"], 3, 2)?;
     let s = path::path("symlink", "src", s.unwrap())?;
     let d = path::path("symlink", "dst", d.unwrap())?;
-    check2(libc::symlinkat(s.c.as_ptr(), dir_fd_arg(dfd)?, d.c.as_ptr()), &s, &d)?;
+    let dfd = dir_fd_arg(dfd)?;
+    audit(c"os.symlink", &[s.obj.as_ptr(), d.obj.as_ptr()], &[audit_dir_fd(dfd)])?;
+    check2(libc::symlinkat(s.c.as_ptr(), dfd, d.c.as_ptr()), &s, &d)?;
     Ok(none())
 });
 
@@ -381,7 +416,13 @@ builtin!(pub(super) posix_link, |args, kws| {
     let s = path::path("link", "src", s.unwrap())?;
     let d = path::path("link", "dst", d.unwrap())?;
     let flags = if follow_arg(f)? { libc::AT_SYMLINK_FOLLOW } else { 0 };
-    let r = libc::linkat(dir_fd_arg(sd)?, s.c.as_ptr(), dir_fd_arg(dd)?, d.c.as_ptr(), flags);
+    let (sd, dd) = (dir_fd_arg(sd)?, dir_fd_arg(dd)?);
+    audit(
+        c"os.link",
+        &[s.obj.as_ptr(), d.obj.as_ptr()],
+        &[audit_dir_fd(sd), audit_dir_fd(dd)],
+    )?;
+    let r = libc::linkat(sd, s.c.as_ptr(), dd, d.c.as_ptr(), flags);
     check2(r, &s, &d)?;
     Ok(none())
 });
@@ -403,7 +444,9 @@ builtin!(pub(super) posix_access, |args, kws| {
 builtin!(pub(super) posix_truncate, |args, kws| {
     let [p, l] = bind("truncate", args, &kws, ["path", "length"], 2, 2)?;
     let len = int_arg(l.unwrap())?;
-    match path::target("truncate", "path", p.unwrap(), true)? {
+    let target = path::target("truncate", "path", p.unwrap(), true)?;
+    audit(c"os.truncate", &[p.unwrap()], &[len])?;
+    match target {
         Target::Fd(fd) => {
             if libc::ftruncate(fd, len) != 0 {
                 return Err(errors::last_os_error());

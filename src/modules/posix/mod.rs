@@ -51,6 +51,31 @@ pub(crate) fn dir_fd_arg(o: Option<*mut PyObject>) -> PyResult<c_int> {
     }
 }
 
+/// Raises the audit event `event` (an `os.*` one) with the arguments
+/// `objs` followed by `ints`; nothing is built when no hook is installed.
+pub(crate) fn audit(event: &std::ffi::CStr, objs: &[*mut PyObject], ints: &[i64]) -> PyResult<()> {
+    crate::runtime::audit::audit_with(event, || {
+        // SAFETY: the callers pass valid objects.
+        let mut v: Vec<Owned> = objs
+            .iter()
+            .map(|&o| unsafe { Owned::from_borrowed(o) })
+            .collect();
+        for &i in ints {
+            v.push(int::from_i64(i)?);
+        }
+        Ok(v)
+    })
+}
+
+/// A `dir_fd` as audit events show it: -1 for none.
+pub(crate) fn audit_dir_fd(fd: c_int) -> i64 {
+    if fd == libc::AT_FDCWD {
+        -1
+    } else {
+        fd as i64
+    }
+}
+
 /// A `follow_symlinks` argument (default true).
 pub(crate) fn follow_arg(o: Option<*mut PyObject>) -> PyResult<bool> {
     match o {

@@ -57,7 +57,9 @@ builtin!(pub(super) posix_getlogin, |args, kws| {
 
 builtin!(pub(super) posix_kill, |args, kws| {
     let [p, s] = bind("kill", args, &kws, ["pid", "signal"], 2, 2)?;
-    if libc::kill(int_arg(p.unwrap())? as libc::pid_t, int_arg(s.unwrap())? as c_int) != 0 {
+    let (pid, sig) = (int_arg(p.unwrap())?, int_arg(s.unwrap())?);
+    super::audit(c"os.kill", &[], &[pid, sig])?;
+    if libc::kill(pid as libc::pid_t, sig as c_int) != 0 {
         return Err(errors::last_os_error());
     }
     Ok(none())
@@ -65,7 +67,9 @@ builtin!(pub(super) posix_kill, |args, kws| {
 
 builtin!(pub(super) posix_killpg, |args, kws| {
     let [p, s] = bind("killpg", args, &kws, ["pgid", "signal"], 2, 2)?;
-    if libc::killpg(int_arg(p.unwrap())? as libc::pid_t, int_arg(s.unwrap())? as c_int) != 0 {
+    let (pid, sig) = (int_arg(p.unwrap())?, int_arg(s.unwrap())?);
+    super::audit(c"os.killpg", &[], &[pid, sig])?;
+    if libc::killpg(pid as libc::pid_t, sig as c_int) != 0 {
         return Err(errors::last_os_error());
     }
     Ok(none())
@@ -78,6 +82,7 @@ builtin!(pub(super) posix_umask, |args, kws| {
 
 builtin!(pub(super) posix_fork, |args, kws| {
     bind("fork", args, &kws, [], 0, 0)?;
+    super::audit(c"os.fork", &[], &[])?;
     crate::modules::posix::atfork::PyOS_BeforeFork();
     let pid = libc::fork();
     if pid == 0 {
@@ -186,6 +191,7 @@ builtin!(pub(super) posix_execv, |args, kws| {
     let [p, a] = bind("execv", args, &kws, ["path", "argv"], 2, 2)?;
     let p = path::path("execv", "path", p.unwrap())?;
     let argv = exec_argv("execv", a.unwrap())?;
+    super::audit(c"os.exec", &[p.obj.as_ptr(), a.unwrap(), crate::object::none::none()], &[])?;
     libc::execv(p.c.as_ptr(), ptrs(&argv).as_ptr());
     Err(errors::last_os_error())
 });
@@ -195,6 +201,7 @@ builtin!(pub(super) posix_execve, |args, kws| {
     let p = path::path("execve", "path", p.unwrap())?;
     let argv = exec_argv("execve", a.unwrap())?;
     let env = exec_env(e.unwrap())?;
+    super::audit(c"os.exec", &[p.obj.as_ptr(), a.unwrap(), e.unwrap()], &[])?;
     libc::execve(p.c.as_ptr(), ptrs(&argv).as_ptr(), ptrs(&env).as_ptr());
     Err(errors::last_os_error())
 });
@@ -264,5 +271,8 @@ wait_field! {
 builtin!(pub(super) posix_system, |args, kws| {
     let [c] = bind("system", args, &kws, ["command"], 1, 1)?;
     let cmd = exec_cstring(c.unwrap())?;
+    crate::runtime::audit::audit_with(c"os.system", || {
+        Ok(vec![crate::object::bytes::from_slice(cmd.as_bytes())?])
+    })?;
     int::from_i64(libc::system(cmd.as_ptr()) as i64)
 });

@@ -143,6 +143,7 @@ unsafe fn free(op: *mut PyObject) {
 
 builtin!(pub(super) posix_scandir, |args, kws| {
     let [p] = bind("scandir", args, &kws, ["path"], 1, 0)?;
+    super::audit(c"os.scandir", &[p.unwrap_or(crate::object::none::none())], &[])?;
     types()?;
     let (dir, prefix, fd) = match p.filter(|&p| p != crate::object::none::none()) {
         None => {

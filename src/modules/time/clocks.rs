@@ -110,6 +110,7 @@ unsafe fn duration_ns(o: *mut crate::ffi::PyObject) -> PyResult<i128> {
 
 builtin!(pub(super) time_sleep, |args, kws| {
     let [s] = bind("sleep", args, &kws, ["secs"], 1, 1)?;
+    crate::runtime::audit::audit(c"time.sleep", &[s.unwrap()])?;
     let ns = duration_ns(s.unwrap())?;
     if ns < 0 {
         return Err(errors::value_error("sleep length must be non-negative"));
