@@ -169,7 +169,9 @@ int main(void)
     PyRun_SimpleString("import sys, posix\n"
                        "print(sys.flags.verbose, sys.flags.dont_write_bytecode,"
                        " sys.flags.ignore_environment, sys.dont_write_bytecode)\n"
-                       "print(sys.get_int_max_str_digits(), posix.cpu_count())\n");
+                       "print(sys.get_int_max_str_digits(), posix.cpu_count())\n"
+                       "import _signal\n"
+                       "print('SIGINT handler:', _signal.getsignal(_signal.SIGINT))\n");
     Py_Finalize();
     return 0;
 }

@@ -4,7 +4,8 @@
 //! `--check-hash-based-pycs`), usage errors, and the `PYTHON*` variables,
 //! each run under both with a probe that prints what they change (`sys.flags`,
 //! `sys.argv`, `sys.orig_argv`, `sys.path`, `sys.warnoptions`,
-//! `sys._xoptions`, hashes under `PYTHONHASHSEED` ...). Outputs must match
+//! `sys._xoptions`, the standard streams, `-O`'s effects, hashes under
+//! `PYTHONHASHSEED` ...). Outputs must match
 //! line for line after these normalisations, which are the only allowed
 //! differences:
 //! - the program's path (`usage: PROGRAM ...`, `sys.orig_argv[0]`) is
@@ -37,6 +38,15 @@ print(sys.argv, sys.orig_argv[1:])
 print(sys.warnoptions, sorted(sys._xoptions.items()))
 print([p for p in sys.path if not p.startswith(sys.base_prefix) and 'site-packages' not in p])
 print(sys.dont_write_bytecode, sys.pycache_prefix, sys.get_int_max_str_digits())
+print(sys.stdout.encoding, sys.stdout.errors, sys.stdout.write_through, sys.stdin.errors)
+def _f():
+    'doc'
+try:
+    assert False
+    _a = 'assert skipped'
+except AssertionError:
+    _a = 'assert ran'
+print(__debug__, _f.__doc__, _a)
 if os.environ.get('PROBE_HASH'):
     print(hash('abc'), hash(b'xyz'), hash(('a', 1)))
 if os.environ.get('PROBE_CPU'):
@@ -269,6 +279,13 @@ fn environment_variables() {
             (&[p], &[("PYTHONUTF8", "0")], true),
             (&[p], &[("PYTHONUTF8", "7")], true),
             (&[p], &[("PYTHONIOENCODING", "latin-1:replace")], true),
+            (&[p], &[("PYTHONIOENCODING", "latin-1")], true),
+            (&[p], &[("PYTHONIOENCODING", ":ignore")], true),
+            (
+                &["-E", p],
+                &[("PYTHONIOENCODING", "latin-1"), ("PYTHONUNBUFFERED", "1")],
+                true,
+            ),
             (&[p], &[("PYTHONDEVMODE", "1")], true),
             (&[p], &[("PYTHONSTARTUP", "/nonexistent/startup.py")], true),
             (&[p], &[("PYTHONINSPECT", "1")], false),

@@ -942,7 +942,11 @@ pub fn create() -> PyResult<Owned> {
         set("NotImplemented", none::not_implemented())?;
         set("True", pybool::py_true())?;
         set("False", pybool::py_false())?;
-        set("__debug__", pybool::py_true())?;
+        // False under -O, as CPython sets it from the optimization level.
+        set(
+            "__debug__",
+            pybool::from_bool(crate::runtime::config::optimization_level() == 0),
+        )?;
         set(
             "__spec__",
             crate::runtime::import::builtin_spec("builtins")?.as_ptr(),

@@ -2,6 +2,7 @@
 //! (`sys.modules`).
 pub mod _abc;
 pub mod _string;
+pub mod _warnings;
 pub mod _weakref;
 pub mod args;
 pub mod ast;
@@ -18,8 +19,10 @@ pub mod functools;
 pub mod gc;
 pub mod hashes;
 pub mod heapq;
+pub mod imp;
 pub mod io;
 pub mod itertools;
+pub mod marshal;
 pub mod math;
 pub mod module_def;
 pub mod objtype;
@@ -68,6 +71,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_collections", collections::init),
     ("_functools", functools::init),
     ("_heapq", heapq::init),
+    ("_imp", imp::init),
     ("_io", io::init),
     ("_md5", hashes::init_md5),
     ("_opcode", opcode::init),
@@ -85,6 +89,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_thread", thread::init),
     ("_tokenize", tokenize::init),
     ("_typing", typing::init),
+    ("_warnings", _warnings::init),
     ("_weakref", _weakref::init),
     ("atexit", atexit::init),
     ("binascii", binascii::init),
@@ -93,6 +98,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("fcntl", fcntl::init),
     ("gc", gc::init),
     ("itertools", itertools::init),
+    ("marshal", marshal::init),
     ("math", math::init),
     ("posix", posix::init),
     ("select", select::init),

@@ -669,7 +669,8 @@ pub fn create() -> PyResult<Owned> {
         set("abiflags", pystr::from_str("")?.as_ptr())?;
         set("float_repr_style", pystr::from_str("short")?.as_ptr())?;
         set("copyright", pystr::from_str(COPYRIGHT)?.as_ptr())?;
-        set("meta_path", list::new(0)?.as_ptr())?;
+        let finder = crate::modules::imp::native_importer()?;
+        set("meta_path", list::from_slice(&[finder])?.as_ptr())?;
         set("path_hooks", list::new(0)?.as_ptr())?;
         set("path_importer_cache", dict::new()?.as_ptr())?;
         let cfg = crate::runtime::config::current().unwrap_or_default();

@@ -2,7 +2,7 @@
 //! Rust terms: what `Py_InitializeFromConfig` applies to the new
 //! interpreter and what `Py_RunMain` runs afterwards.
 use std::ffi::CStr;
-use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::atomic::{AtomicI32, AtomicU8, Ordering};
 use std::sync::Mutex;
 
 /// A configuration that has been read: the command line already split
@@ -593,8 +593,23 @@ pub fn read(cfg: &mut Config, cmdline_warnoptions: Vec<String>) -> Result<(), Co
 /// The configuration of the running interpreter, for `Py_RunMain`.
 static CURRENT: Mutex<Option<Config>> = Mutex::new(None);
 
+/// The optimization level code is compiled with (`-O` count), kept apart
+/// from [`CURRENT`] because every compilation reads it.
+static OPTIMIZE: AtomicI32 = AtomicI32::new(0);
+
+/// The interpreter's optimization level: what `compile()` with
+/// `optimize=-1` and imports compile with (asserts and `__debug__` at 1,
+/// docstrings too at 2).
+pub fn optimization_level() -> i32 {
+    OPTIMIZE.load(Ordering::Relaxed)
+}
+
 /// Records the configuration the interpreter was initialized with.
 pub fn set_current(cfg: Option<Config>) {
+    OPTIMIZE.store(
+        cfg.as_ref().map_or(0, |c| c.optimization_level),
+        Ordering::Relaxed,
+    );
     *CURRENT.lock().unwrap_or_else(|e| e.into_inner()) = cfg;
 }
 

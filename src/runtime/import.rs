@@ -152,28 +152,8 @@ pub fn find_module(dirs: &[PathBuf], name: &str) -> Option<Found> {
 
 /// Loads and runs the module `fullname` from `path`, registering it in
 /// `sys.modules` before running it (so circular imports see it).
-fn load_source(fullname: &str, path: &Path, is_package: bool) -> PyResult<Owned> {
-    if crate::modules::io::open_code::hook_is_set() {
-        // PEP 578: code is read through the open-code hook when one is set.
-        let data = crate::modules::io::open_code::read_through_hook(&path.to_string_lossy())?;
-        let source = String::from_utf8_lossy(&data);
-        return run_source(fullname, path, is_package, &source);
-    }
-    let source = std::fs::read_to_string(path).map_err(|e| {
-        // SAFETY: the class is static.
-        unsafe {
-            errors::set_string(
-                exc::PyExc_ImportError,
-                &format!("cannot read {}: {e}", path.display()),
-            )
-        }
-    })?;
-    run_source(fullname, path, is_package, &source)
-}
-
-/// Makes the module `fullname` from `source`, read from `path`, and runs
-/// it (the second half of `load_source`).
-fn run_source(fullname: &str, path: &Path, is_package: bool, source: &str) -> PyResult<Owned> {
+fn load_source(fullname: &str, found: &Found) -> PyResult<Owned> {
+    let (path, is_package) = (found.path.as_path(), found.is_package);
     let modules = crate::modules::sys_modules();
     // SAFETY: modules is a dict; m a new module.
     unsafe {
@@ -211,14 +191,22 @@ fn run_source(fullname: &str, path: &Path, is_package: bool, source: &str) -> Py
             pystr::intern("__package__"),
             pystr::from_str(&package)?.as_ptr(),
         )?;
+        if let Some(spec) = crate::modules::imp::spec_for_import(name.as_ptr(), found)? {
+            dict::set_item(d, pystr::intern("__spec__"), spec.as_ptr())?;
+            let loader = crate::modules::imp::native_importer()?;
+            dict::set_item(d, pystr::intern("__loader__"), loader)?;
+        }
         dict::set_item(modules, name.as_ptr(), m.as_ptr())?;
-        let r = crate::runtime::run::run_string(
-            source,
-            &filename,
-            ferrython_compiler::CompileMode::Exec,
-            d,
-            d,
-        );
+        let r = crate::runtime::pycache::load_code(path, &filename).and_then(|(code, cached)| {
+            if let Some(c) = cached {
+                dict::set_item(
+                    d,
+                    pystr::intern("__cached__"),
+                    pystr::from_str(&c.to_string_lossy())?.as_ptr(),
+                )?;
+            }
+            crate::vm::call::eval_code(code.as_ptr(), d, d)
+        });
         if let Err(e) = r {
             let _ = errors::keeping_raised(|| dict::del_item_opt(modules, name.as_ptr()));
             return Err(e);
@@ -233,9 +221,10 @@ fn run_source(fullname: &str, path: &Path, is_package: bool, source: &str) -> Py
     }
 }
 
-/// A minimal module spec (`name`, `origin='built-in'`) for multi-phase
-/// init of a builtin module until importlib's `ModuleSpec` is available:
-/// an instance of a plain class made with `type(...)`.
+/// A minimal module spec for multi-phase init of a builtin module until
+/// importlib's `ModuleSpec` is available: an instance of a plain class
+/// made with `type(...)` with the attributes importlib reads (`name`,
+/// `origin='built-in'`, `loader` (`_imp.NativeImporter`), `parent` ...).
 pub fn builtin_spec(name: &str) -> PyResult<Owned> {
     // SAFETY: type is ready; the arguments are fresh objects.
     unsafe {
@@ -264,6 +253,23 @@ pub fn builtin_spec(name: &str) -> PyResult<Owned> {
             spec.as_ptr(),
             pystr::intern("origin"),
             pystr::from_str("built-in")?.as_ptr(),
+        )?;
+        let none = crate::object::none::none();
+        let attrs = [
+            ("loader", crate::modules::imp::native_importer()?),
+            ("loader_state", none),
+            ("submodule_search_locations", none),
+            ("cached", none),
+            ("has_location", crate::object::bool::from_bool(false)),
+        ];
+        for (k, v) in attrs {
+            protocol::setattr(spec.as_ptr(), pystr::intern(k), v)?;
+        }
+        let parent = name.rsplit_once('.').map_or("", |(p, _)| p);
+        protocol::setattr(
+            spec.as_ptr(),
+            pystr::intern("parent"),
+            pystr::from_str(parent)?.as_ptr(),
         )?;
         Ok(spec)
     }
@@ -350,7 +356,7 @@ pub fn import_absolute(fullname: &str) -> PyResult<Owned> {
         let m = if found.is_extension {
             crate::runtime::dynload::load(fullname, &found.path, found.is_package)?
         } else {
-            load_source(fullname, &found.path, found.is_package)?
+            load_source(fullname, &found)?
         };
         if let Some(p) = parent {
             protocol::setattr(p.as_ptr(), pystr::intern(last), m.as_ptr())?;

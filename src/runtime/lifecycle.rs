@@ -294,8 +294,15 @@ pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), St
             (*interp).path.clone_from(p);
         }
     }
+    let install_signal_handlers = config.install_signal_handlers;
     crate::runtime::config::set_current(Some(config));
-    crate::runtime::signals::install_startup_handlers();
+    // No signal handler unless the configuration asks for them (the
+    // isolated configuration does not).
+    if install_signal_handlers {
+        crate::runtime::signals::install_startup_handlers();
+    } else {
+        crate::runtime::signals::note_main_thread();
+    }
     INITIALIZED.store(true, Ordering::Release);
     Ok(())
 }

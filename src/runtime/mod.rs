@@ -10,6 +10,7 @@ pub mod import;
 pub mod lifecycle;
 pub mod module_teardown;
 pub mod pathconfig;
+pub mod pycache;
 pub mod pythread;
 pub mod run;
 pub mod signals;

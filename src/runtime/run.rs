@@ -41,9 +41,16 @@ pub fn raise_syntax_error(e: &SyntaxErrorInfo) -> errors::Raised {
     }
 }
 
-/// Compiles source text into a code object.
+/// Compiles source text into a code object, at the interpreter's
+/// optimization level.
 pub fn compile(source: &str, filename: &str, mode: CompileMode) -> PyResult<Owned> {
-    match ferrython_compiler::compile_source(source, filename, mode, 0, 0) {
+    match ferrython_compiler::compile_source(
+        source,
+        filename,
+        mode,
+        0,
+        crate::runtime::config::optimization_level(),
+    ) {
         Ok(c) => code::from_compiled(&c),
         Err(e) => Err(raise_syntax_error(&e)),
     }
@@ -52,7 +59,13 @@ pub fn compile(source: &str, filename: &str, mode: CompileMode) -> PyResult<Owne
 /// Compiles source bytes (a file's contents: BOM and coding cookie
 /// honoured) into a code object.
 pub fn compile_bytes(source: &[u8], filename: &str, mode: CompileMode) -> PyResult<Owned> {
-    match ferrython_compiler::compile_bytes(source, filename, mode, 0, 0) {
+    match ferrython_compiler::compile_bytes(
+        source,
+        filename,
+        mode,
+        0,
+        crate::runtime::config::optimization_level(),
+    ) {
         Ok(c) => code::from_compiled(&c),
         Err(e) => Err(raise_syntax_error(&e)),
     }

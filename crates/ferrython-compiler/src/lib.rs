@@ -9,12 +9,14 @@
 //! Entry points: [`compile_source`] / [`compile_bytes`] (CPython's
 //! `compile()`), [`compile_source_with_warnings`] (plus compile-time
 //! `SyntaxWarning`s), [`parse_only`] (the AST handle), [`disassemble`],
-//! [`verify::verify`] (bytecode invariants the eval loop may rely on). The
+//! [`verify::verify`] (bytecode invariants the eval loop may rely on),
+//! [`cache`] (code objects as bytes for `__pycache__` files). The
 //! instruction set and its run-time semantics are documented in [`bytecode`].
 
 #![forbid(unsafe_code)]
 
 pub mod bytecode;
+pub mod cache;
 pub mod compile;
 pub mod dis;
 pub mod error;

@@ -7,18 +7,18 @@ use super::*;
 use crate::object::codecs_core::Codec;
 use crate::object::int;
 
-/// The encoding and error handler of the standard streams: from
-/// `PYTHONIOENCODING` ("encoding[:errors]"), else UTF-8, named as its codec
-/// names itself; the error handler is the one `PYTHONIOENCODING` names,
-/// else `strict` when it is set, else `surrogateescape` under the C/POSIX
-/// locale (as CPython's locale coercion gives) and `strict` otherwise;
-/// stderr always uses `backslashreplace`.
+/// The encoding and error handler of the standard streams: the
+/// configuration's (`PYTHONIOENCODING`, "encoding[:errors]", unless `-E`),
+/// else UTF-8, named as its codec names itself; the error handler is the
+/// one configured, else `strict` when an encoding is, else
+/// `surrogateescape` in UTF-8 mode or under the C/POSIX locale (as
+/// CPython's locale coercion gives) and `strict` otherwise; stderr always
+/// uses `backslashreplace`.
 fn stream_codec(fd: c_int) -> (String, String) {
-    let env = std::env::var("PYTHONIOENCODING").unwrap_or_default();
-    let (mut enc, mut errs) = match env.split_once(':') {
-        Some((e, r)) => (e.to_string(), r.to_string()),
-        None => (env.clone(), String::new()),
-    };
+    let cfg = crate::runtime::config::current().unwrap_or_default();
+    let mut enc = cfg.stdio_encoding.clone().unwrap_or_default();
+    let mut errs = cfg.stdio_errors.clone().unwrap_or_default();
+    let configured = !enc.is_empty();
     if enc.is_empty() {
         enc = "utf-8".to_string();
     }
@@ -46,8 +46,10 @@ fn stream_codec(fd: c_int) -> (String, String) {
     };
     if fd == 2 {
         errs = "backslashreplace".to_string();
-    } else if errs.is_empty() && !env.is_empty() {
+    } else if errs.is_empty() && configured {
         errs = "strict".to_string();
+    } else if errs.is_empty() && cfg.utf8_mode > 0 {
+        errs = "surrogateescape".to_string();
     } else if errs.is_empty() {
         let loc = ["LC_ALL", "LC_CTYPE", "LANG"]
             .iter()
@@ -85,7 +87,7 @@ unsafe fn create(fd: c_int, name: &str) -> PyResult<Owned> {
         let tty = libc::isatty(fd) == 1;
         // PYTHONUNBUFFERED: stdout and stderr write straight to the file
         // descriptor; stdin stays buffered (TextIOWrapper wants read1).
-        let buffered = std::env::var_os("PYTHONUNBUFFERED").is_none_or(|v| v.is_empty());
+        let buffered = crate::runtime::config::current().is_none_or(|c| c.buffered_stdio);
         let buf = if write && !buffered {
             raw.clone()
         } else {

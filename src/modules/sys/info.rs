@@ -236,8 +236,8 @@ pub fn thread_info() -> PyResult<Owned> {
 }
 
 /// `sys.implementation`: a `SimpleNamespace` naming this runtime. The
-/// cache tag is None: ferrython compiles from source and neither reads
-/// nor writes CPython's `.pyc` files.
+/// cache tag names ferrython's own bytecode cache files
+/// (`src/runtime/pycache.rs`), which CPython's `.pyc` files never match.
 pub fn implementation(version_info: *mut PyObject) -> PyResult<Owned> {
     let d = dict::new()?;
     let multiarch = format!("{}-{}-gnu", std::env::consts::ARCH, std::env::consts::OS);
@@ -245,7 +245,7 @@ pub fn implementation(version_info: *mut PyObject) -> PyResult<Owned> {
     unsafe {
         let set = |k: &str, v: *mut PyObject| dict::set_item(d.as_ptr(), pystr::intern(k), v);
         set("name", s("ferrython")?.as_ptr())?;
-        set("cache_tag", none::none())?;
+        set("cache_tag", s(crate::runtime::pycache::CACHE_TAG)?.as_ptr())?;
         set("version", version_info)?;
         set("hexversion", i(HEXVERSION)?.as_ptr())?;
         set("_multiarch", s(&multiarch)?.as_ptr())?;

@@ -1,0 +1,244 @@
+//! `_imp.NativeImporter`: the finder and loader that `sys.meta_path`
+//! holds, so `importlib` (`importlib.import_module`, `importlib.util.find_spec`,
+//! `importlib.reload`, `runpy`) finds and loads modules the way the
+//! `import` statement does: builtin modules, then packages, extension
+//! modules and source files on `sys.path` or the parent's `__path__`
+//! (`runtime::import::find_module`), source through the bytecode cache.
+//! It plays the parts of CPython's `BuiltinImporter` and `PathFinder` with
+//! `SourceFileLoader` / `ExtensionFileLoader`.
+use crate::ffi::*;
+use crate::modules::args::{arity, builtin};
+use crate::object::descr::{method, METHOD_END};
+use crate::object::exceptions as exc;
+use crate::object::typeobj::type_template;
+use crate::object::{bool as pybool, dict, list, module, none, protocol, str as pystr};
+use crate::runtime::errors::{self, PyResult};
+use crate::runtime::import;
+use crate::Owned;
+use libc::{c_int, c_void};
+use std::path::{Path, PathBuf};
+
+/// The `origin` of a builtin module's spec.
+const BUILT_IN: &str = "built-in";
+
+/// `None` (a new reference).
+fn none_ref() -> Owned {
+    Owned::from_borrowed_static(none::none())
+}
+
+/// A keyword argument by name, else the positional one at `i`, else NULL.
+fn arg(
+    args: &[*mut PyObject],
+    kws: &[(&str, *mut PyObject)],
+    i: usize,
+    name: &str,
+) -> *mut PyObject {
+    kws.iter()
+        .find(|(k, _)| *k == name)
+        .map(|&(_, v)| v)
+        .or_else(|| args.get(i).copied())
+        .unwrap_or(std::ptr::null_mut())
+}
+
+// `NativeImporter.find_spec(fullname, path=None, target=None)`: a
+// `ModuleSpec` for `fullname`, or None when it cannot be found.
+builtin!(find_spec, |_cls, args, kws| {
+    arity("find_spec", args, 0, 3)?;
+    let fullname = arg(args, &kws, 0, "fullname");
+    if fullname.is_null() || !pystr::check(fullname) {
+        return Err(errors::type_error(
+            "find_spec() argument 'fullname' must be str",
+        ));
+    }
+    let name = pystr::as_str(fullname)?;
+    let path = arg(args, &kws, 1, "path");
+    let bootstrap = import::import_absolute("importlib._bootstrap")?;
+    if crate::modules::builtin_names().contains(&name) {
+        return make_spec(bootstrap.as_ptr(), fullname, BUILT_IN, false);
+    }
+    let dirs: Vec<PathBuf> = if path.is_null() || path == none::none() {
+        if name.contains('.') {
+            return Ok(none_ref());
+        }
+        import::search_path()
+    } else {
+        let mut dirs = Vec::new();
+        let it = protocol::get_iter(path)?;
+        while let Some(d) = protocol::iter_next(it.as_ptr())? {
+            if pystr::check(d.as_ptr()) {
+                dirs.push(PathBuf::from(pystr::as_str(d.as_ptr())?));
+            }
+        }
+        dirs
+    };
+    let last = name.rsplit('.').next().unwrap_or(name);
+    match import::find_module(&dirs, last) {
+        Some(found) => file_spec(bootstrap.as_ptr(), fullname, &found),
+        None => Ok(none_ref()),
+    }
+});
+
+/// `importlib._bootstrap.ModuleSpec(name, NativeImporter, origin=origin,
+/// is_package=is_package)`.
+unsafe fn make_spec(
+    bootstrap: *mut PyObject,
+    name: *mut PyObject,
+    origin: &str,
+    is_package: bool,
+) -> PyResult<Owned> {
+    // SAFETY: bootstrap is the importlib._bootstrap module; name a str.
+    unsafe {
+        let spec_type = protocol::getattr_str(bootstrap, "ModuleSpec")?;
+        let kw = dict::new()?;
+        dict::set_item(
+            kw.as_ptr(),
+            pystr::intern("origin"),
+            pystr::from_str(origin)?.as_ptr(),
+        )?;
+        dict::set_item(
+            kw.as_ptr(),
+            pystr::intern("is_package"),
+            pybool::from_bool(is_package),
+        )?;
+        let loader = native_importer()?;
+        let pos = crate::object::tuple::pack(&[name, loader])?;
+        protocol::call(spec_type.as_ptr(), pos.as_ptr(), kw.as_ptr())
+    }
+}
+
+/// The spec of a module found on the path: its file as `origin`, the
+/// cache file as `cached` (source), the package directory as
+/// `submodule_search_locations`.
+unsafe fn file_spec(
+    bootstrap: *mut PyObject,
+    name: *mut PyObject,
+    found: &import::Found,
+) -> PyResult<Owned> {
+    // SAFETY: bootstrap is the importlib._bootstrap module; name a str.
+    unsafe {
+        let origin = found.path.to_string_lossy();
+        let spec = make_spec(bootstrap, name, &origin, found.is_package)?;
+        let s = spec.as_ptr();
+        protocol::setattr(s, pystr::intern("has_location"), pybool::from_bool(true))?;
+        if !found.is_extension {
+            if let Some(c) = crate::runtime::pycache::cache_path(&found.path) {
+                let c = pystr::from_str(&c.to_string_lossy())?;
+                protocol::setattr(s, pystr::intern("cached"), c.as_ptr())?;
+            }
+        }
+        if found.is_package {
+            let dir = found.path.parent().unwrap_or(Path::new("."));
+            let l = list::from_vec(vec![pystr::from_str(&dir.to_string_lossy())?])?;
+            protocol::setattr(s, pystr::intern("submodule_search_locations"), l.as_ptr())?;
+        }
+        Ok(spec)
+    }
+}
+
+/// The spec of a module the `import` statement found on the path, when
+/// `importlib` has been imported (None before: nothing can read it yet).
+pub unsafe fn spec_for_import(
+    name: *mut PyObject,
+    found: &import::Found,
+) -> PyResult<Option<Owned>> {
+    // SAFETY: sys.modules is a dict.
+    let bootstrap = unsafe { dict::get_str(crate::modules::sys_modules(), "importlib._bootstrap") };
+    if bootstrap.is_null() {
+        return Ok(None);
+    }
+    // SAFETY: bootstrap is a module; name a str.
+    unsafe { file_spec(bootstrap, name, found).map(Some) }
+}
+
+/// The spec's `origin` as a string, if it is one.
+unsafe fn origin_of(spec: *mut PyObject) -> PyResult<Option<String>> {
+    // SAFETY: spec is a valid object.
+    unsafe {
+        let o = protocol::getattr_str(spec, "origin")?;
+        Ok(if pystr::check(o.as_ptr()) {
+            Some(pystr::as_str(o.as_ptr())?.to_string())
+        } else {
+            None
+        })
+    }
+}
+
+// `NativeImporter.create_module(spec)`: a builtin or extension module
+// (created and initialized), or a new empty module for a source module
+// (importlib then sets its attributes and calls `exec_module`).
+builtin!(create_module, |_cls, args, kws| {
+    crate::modules::args::no_kwargs("create_module", &kws)?;
+    arity("create_module", args, 1, 1)?;
+    let spec = args[0];
+    let name = protocol::getattr_str(spec, "name")?;
+    let name = pystr::as_str(name.as_ptr())?.to_string();
+    let Some(origin) = origin_of(spec)? else {
+        return Ok(none_ref());
+    };
+    if origin == BUILT_IN {
+        return match crate::modules::create_builtin(&name)? {
+            Some(m) => Ok(m),
+            None => Err(errors::set_string(
+                exc::PyExc_ImportError,
+                &format!("no built-in module named {name}"),
+            )),
+        };
+    }
+    if origin.ends_with(".py") {
+        return module::new(pystr::from_str(&name)?.as_ptr());
+    }
+    let locations = protocol::getattr_str(spec, "submodule_search_locations")?;
+    let is_package = locations.as_ptr() != none::none();
+    crate::runtime::dynload::load(&name, Path::new(&origin), is_package)
+});
+
+// `NativeImporter.exec_module(module)`: runs a source module's code (from
+// the bytecode cache when current) in the module's namespace; builtin and
+// extension modules were initialized by `create_module`.
+builtin!(exec_module, |_cls, args, kws| {
+    crate::modules::args::no_kwargs("exec_module", &kws)?;
+    arity("exec_module", args, 1, 1)?;
+    let m = args[0];
+    let spec = protocol::getattr_str(m, "__spec__")?;
+    let Some(origin) = origin_of(spec.as_ptr())? else {
+        return Ok(none_ref());
+    };
+    if !origin.ends_with(".py") {
+        return Ok(none_ref());
+    }
+    let d = module::dict_of(m);
+    if dict::get_str(d, "__builtins__").is_null() {
+        dict::set_item(
+            d,
+            pystr::intern("__builtins__"),
+            crate::modules::builtins::module(),
+        )?;
+    }
+    let (code, _) = crate::runtime::pycache::load_code(Path::new(&origin), &origin)?;
+    crate::vm::call::eval_code(code.as_ptr(), d, d)?;
+    Ok(none_ref())
+});
+
+const STATIC: c_int = METH_FASTCALL | METH_KEYWORDS | METH_STATIC;
+
+static METHODS: [PyMethodDef; 4] = [
+    method(c"find_spec", find_spec as *const c_void, STATIC),
+    method(c"create_module", create_module as *const c_void, STATIC),
+    method(c"exec_module", exec_module as *const c_void, STATIC),
+    METHOD_END,
+];
+
+/// The `NativeImporter` class; the class itself is the finder and loader.
+pub static mut NATIVE_IMPORTER_TYPE: PyTypeObject = PyTypeObject {
+    tp_methods: (&raw const METHODS).cast_mut().cast(),
+    tp_doc: c"Finds and loads builtin, extension and source modules for importlib.".as_ptr(),
+    ..type_template(c"_imp.NativeImporter", std::mem::size_of::<PyObject>(), 0)
+};
+
+/// The `NativeImporter` class, readied (borrowed; static).
+pub fn native_importer() -> PyResult<*mut PyObject> {
+    let tp = &raw mut NATIVE_IMPORTER_TYPE;
+    // SAFETY: the type is static.
+    unsafe { crate::object::typeobj::ready(tp)? };
+    Ok(tp.cast())
+}

@@ -1,0 +1,106 @@
+//! The bytecode cache of source modules (PEP 3147): `dir/NAME.py` is
+//! compiled once into `dir/__pycache__/NAME.ferrython-314.pyc` and later
+//! imports load the code from there while the source's modification time
+//! and size are unchanged, as CPython's `SourceFileLoader` does with its
+//! `.cpython-3XY.pyc` files. The file format (our own, not `marshal`) is
+//! `ferrython_compiler::cache`. Nothing is written when
+//! `sys.dont_write_bytecode` is true (`-B`, `PYTHONDONTWRITEBYTECODE`).
+use crate::object::exceptions as exc;
+use crate::runtime::errors::{self, PyResult};
+use crate::Owned;
+use ferrython_compiler::cache::{self, SourceStamp};
+use ferrython_compiler::CompileMode;
+use std::path::{Path, PathBuf};
+
+/// `sys.implementation.cache_tag`: the middle part of cache file names.
+pub const CACHE_TAG: &str = "ferrython-314";
+
+/// Where the cache file of the source `path` lives (CPython's
+/// `importlib.util.cache_from_source`).
+pub fn cache_path(path: &Path) -> Option<PathBuf> {
+    let dir = path.parent()?;
+    let stem = path.file_stem()?.to_str()?;
+    Some(
+        dir.join("__pycache__")
+            .join(format!("{stem}.{CACHE_TAG}.pyc")),
+    )
+}
+
+/// The stamp of the source file `path` (its modification time and size).
+fn stamp(path: &Path) -> Option<SourceStamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    let mtime = meta.modified().ok()?;
+    let since = mtime.duration_since(std::time::UNIX_EPOCH).ok()?;
+    Some(SourceStamp {
+        mtime_ns: u64::try_from(since.as_nanos()).ok()?,
+        size: meta.len(),
+    })
+}
+
+/// Whether `sys.dont_write_bytecode` is true.
+fn dont_write() -> bool {
+    let v = crate::modules::sys::get("dont_write_bytecode");
+    v == crate::object::bool::py_true()
+}
+
+/// Writes `bytes` to `target` atomically (a temporary file renamed into
+/// place, so a concurrent reader sees the old file or the new one); errors
+/// are ignored, as CPython ignores a cache it cannot write.
+fn write_atomic(target: &Path, bytes: &[u8]) {
+    let Some(dir) = target.parent() else { return };
+    if std::fs::create_dir_all(dir).is_err() {
+        return;
+    }
+    let mut tmp = target.as_os_str().to_owned();
+    tmp.push(format!(".{}.tmp", std::process::id()));
+    let tmp = PathBuf::from(tmp);
+    if std::fs::write(&tmp, bytes).is_ok() && std::fs::rename(&tmp, target).is_ok() {
+        return;
+    }
+    let _ = std::fs::remove_file(&tmp);
+}
+
+/// The code object of the module source at `path` (`filename` is its
+/// `co_filename`): from the cache when it is current, else compiled (the
+/// source's coding cookie honoured) and cached. Returns the code and the
+/// cache file's path, for `__cached__`.
+///
+/// When an open-code hook is set (PEP 578, `PyFile_SetOpenCodeHook`), the
+/// source is read through it and the cache is neither read nor written,
+/// so the hook sees every piece of code that runs.
+pub fn load_code(path: &Path, filename: &str) -> PyResult<(Owned, Option<PathBuf>)> {
+    if crate::modules::io::open_code::hook_is_set() {
+        let source = crate::modules::io::open_code::read_through_hook(&path.to_string_lossy())?;
+        let code = ferrython_compiler::compile_bytes(&source, filename, CompileMode::Exec, 0, 0)
+            .map_err(|e| crate::runtime::run::raise_syntax_error(&e))?;
+        return Ok((crate::vm::code::from_compiled(&code)?, None));
+    }
+    let cached = cache_path(path);
+    let stamp = stamp(path);
+    if let (Some(c), Some(s)) = (&cached, stamp) {
+        if let Ok(bytes) = std::fs::read(c) {
+            if let Some(code) = cache::read(&bytes, s, filename) {
+                return Ok((crate::vm::code::from_compiled(&code)?, cached));
+            }
+        }
+    }
+    let source = std::fs::read(path).map_err(|e| {
+        // SAFETY: the class is static.
+        unsafe {
+            errors::set_string(
+                exc::PyExc_ImportError,
+                &format!("cannot read {}: {e}", path.display()),
+            )
+        }
+    })?;
+    let code = ferrython_compiler::compile_bytes(&source, filename, CompileMode::Exec, 0, 0)
+        .map_err(|e| crate::runtime::run::raise_syntax_error(&e))?;
+    // A source that changed while being read is not cached under the old
+    // stamp (its new size tells).
+    if let (Some(c), Some(s)) = (&cached, stamp) {
+        if s.size == source.len() as u64 && !dont_write() {
+            write_atomic(c, &cache::write(&code, s));
+        }
+    }
+    Ok((crate::vm::code::from_compiled(&code)?, cached))
+}
