@@ -792,32 +792,6 @@ typedef struct PyCodeObject PyCodeObject;
  */
 #define TIMEOUT_MAX 9223372036.0
 
-#define ENDMARKER 0
-
-#define NAME 1
-
-#define NUMBER 2
-
-#define STRING 3
-
-#define NEWLINE 4
-
-#define INDENT 5
-
-#define DEDENT 6
-
-#define OP 55
-
-#define FSTRING_START 59
-
-#define FSTRING_MIDDLE 60
-
-#define FSTRING_END 61
-
-#define COMMENT 62
-
-#define NL 63
-
 /*
  Size of the GC header placed before tracked objects.
  */
@@ -953,6 +927,25 @@ typedef struct PyCodeObject PyCodeObject;
  One more than the highest signal number (`NSIG`; Linux has 64 signals).
  */
 #define NSIG 65
+
+/*
+ Tool ids run from 0 to `TOOLS - 1`.
+ */
+#define TOOLS 6
+
+#define PY_START (1 << 0)
+
+#define PY_RESUME (1 << 1)
+
+#define PY_RETURN (1 << 2)
+
+#define PY_YIELD (1 << 3)
+
+#define LINE (1 << 5)
+
+#define RAISE (1 << 10)
+
+#define PY_UNWIND (1 << 12)
 
 /*
  `PyGILState_STATE`: whether `PyGILState_Ensure` found the GIL held.
@@ -7665,6 +7658,12 @@ int PyRun_SimpleString(const char *source);
 int Py_BytesMain(int argc, char **argv);
 
 /*
+ `Py_Main`: `Py_BytesMain` with a wide-character command line
+ (`PyConfig_SetArgv`).
+ */
+int Py_Main(int argc, wchar_t **argv);
+
+/*
  `PyErr_WarnEx`: warns at the Python code `stack_level` frames up
  (`<sys>:0` when C runs without a Python caller). Returns 0, or -1 with
  an exception set.
@@ -7694,9 +7693,13 @@ int PyErr_WarnExplicit(PyObject *category,
 /*
  The Rust half of `PyErr_WarnFormat` and `PyErr_ResourceWarning`
  (src/capi/variadic.c): `message` is the formatted str (stolen; NULL
- when formatting failed, with the exception set).
+ when formatting failed, with the exception set); `source` is the
+ object a `ResourceWarning` is about (NULL otherwise).
  */
-int _Ferrython_WarnFormatted(PyObject *category, Py_ssize_t stack_level, PyObject *message);
+int _Ferrython_WarnFormatted(PyObject *category,
+                             Py_ssize_t stack_level,
+                             PyObject *message,
+                             PyObject *source);
 
 /*
  `PyWeakref_NewRef`: the shared ref when `callback` is NULL or `None`.

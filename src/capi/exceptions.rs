@@ -839,12 +839,11 @@ fn write_stderr(text: &str) {
     crate::modules::io::stdio::write_stderr(text);
 }
 
-/// Takes the raised exception and reports it as unraisable.
+/// Takes the raised exception and reports it as unraisable (through
+/// `sys.unraisablehook`).
 pub(crate) fn write_unraisable(msg: Option<&str>, obj: *mut PyObject) {
     let Some(e) = errors::take() else { return };
-    // SAFETY: obj NULL or valid; e an exception instance.
-    let text = unsafe { display::format_unraisable(msg, obj, e.as_ptr()) };
-    write_stderr(&text);
+    crate::modules::sys::unraisable::report(msg, obj, e);
 }
 
 /// `PyErr_WriteUnraisable`: reports and clears the raised exception as the

@@ -586,7 +586,8 @@ PyObject *PyTuple_Pack(ssize_t n, ...)
 
 /* ---- Exception Handling: unraisable exceptions and warnings ---------- */
 extern void _Ferrython_ErrFormatUnraisable(PyObject *msg);
-extern int _Ferrython_WarnFormatted(PyObject *category, ssize_t stack_level, PyObject *message);
+extern int _Ferrython_WarnFormatted(PyObject *category, ssize_t stack_level, PyObject *message,
+                                   PyObject *source);
 extern PyObject *PyExc_ResourceWarning;
 
 // export: PyErr_FormatUnraisable
@@ -609,18 +610,17 @@ int PyErr_WarnFormat(PyObject *category, ssize_t stack_level, const char *format
     va_start(va, format);
     PyObject *msg = PyUnicode_FromFormatV(format, va);
     va_end(va);
-    return _Ferrython_WarnFormatted(category, stack_level, msg);
+    return _Ferrython_WarnFormatted(category, stack_level, msg, NULL);
 }
 
 // export: PyErr_ResourceWarning
 int PyErr_ResourceWarning(PyObject *source, ssize_t stack_level, const char *format, ...)
 {
-    (void)source; /* used by warnings' tracemalloc hint, not yet */
     va_list va;
     va_start(va, format);
     PyObject *msg = PyUnicode_FromFormatV(format, va);
     va_end(va);
-    return _Ferrython_WarnFormatted(PyExc_ResourceWarning, stack_level, msg);
+    return _Ferrython_WarnFormatted(PyExc_ResourceWarning, stack_level, msg, source);
 }
 
 extern PyObject *_Ferrython_BytesFromFormatArgs(const char *format, const FerrythonVarArg *args, size_t n);

@@ -128,14 +128,31 @@ pub unsafe extern "C" fn PyRun_SimpleString(source: *const c_char) -> c_int {
 /// initialized from it and `Py_RunMain` runs the program, as in CPython.
 #[no_mangle]
 pub unsafe extern "C" fn Py_BytesMain(argc: c_int, argv: *mut *mut c_char) -> c_int {
+    // SAFETY: argv holds argc C strings (caller contract).
+    unsafe { main_with(|c| crate::capi::config::PyConfig_SetBytesArgv(c, argc as _, argv)) }
+}
+
+/// `Py_Main`: `Py_BytesMain` with a wide-character command line
+/// (`PyConfig_SetArgv`).
+#[no_mangle]
+pub unsafe extern "C" fn Py_Main(argc: c_int, argv: *mut *mut libc::wchar_t) -> c_int {
+    // SAFETY: argv holds argc wide strings (caller contract).
+    unsafe { main_with(|c| crate::capi::config::PyConfig_SetArgv(c, argc as _, argv)) }
+}
+
+/// The body of `Py_Main`/`Py_BytesMain`: `set_argv` stores the command
+/// line in a fresh Python configuration, then the runtime is initialized
+/// from it and `Py_RunMain` runs the program.
+unsafe fn main_with(
+    set_argv: impl FnOnce(*mut crate::capi::config::PyConfig) -> crate::capi::config::PyStatus,
+) -> c_int {
     use crate::capi::config::*;
     let mut config = std::mem::MaybeUninit::<PyConfig>::uninit();
-    // SAFETY: config is initialized by PyConfig_InitPythonConfig before
-    // use; argv holds argc C strings.
+    // SAFETY: config is initialized by PyConfig_InitPythonConfig before use.
     unsafe {
         let c = config.as_mut_ptr();
         PyConfig_InitPythonConfig(c);
-        let mut st = PyConfig_SetBytesArgv(c, argc as crate::ffi::Py_ssize_t, argv);
+        let mut st = set_argv(c);
         if PyStatus_Exception(st) == 0 {
             st = Py_InitializeFromConfig(c);
         }

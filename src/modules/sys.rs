@@ -5,7 +5,10 @@
 //! `exit`, recursion limits, `_getframe`, `exc_info`/`exception`,
 //! `intern`, `getrefcount`, `getsizeof`, the int string limit.
 mod info;
+mod monitoring;
 mod stdlib_names;
+mod trace;
+pub mod unraisable;
 use crate::ffi::*;
 use crate::modules::args::{arity, builtin, no_kwargs};
 use crate::object::descr::{method, METHOD_END};
@@ -431,7 +434,7 @@ builtin!(sys_breakpointhook, |args, kws| {
 
 const FK: libc::c_int = METH_FASTCALL | METH_KEYWORDS;
 
-static mut SYS_METHODS: [PyMethodDef; 25] = [
+static mut SYS_METHODS: [PyMethodDef; 35] = [
     method(c"audit", sys_audit as *const c_void, FK),
     method(c"addaudithook", sys_addaudithook as *const c_void, FK),
     method(
@@ -506,6 +509,40 @@ static mut SYS_METHODS: [PyMethodDef; 25] = [
     method(
         c"get_asyncgen_hooks",
         sys_get_asyncgen_hooks as *const c_void,
+        FK,
+    ),
+    method(c"settrace", trace::sys_settrace as *const c_void, FK),
+    method(c"gettrace", trace::sys_gettrace as *const c_void, FK),
+    method(c"setprofile", trace::sys_setprofile as *const c_void, FK),
+    method(c"getprofile", trace::sys_getprofile as *const c_void, FK),
+    method(
+        c"call_tracing",
+        trace::sys_call_tracing as *const c_void,
+        FK,
+    ),
+    method(
+        c"activate_stack_trampoline",
+        trace::sys_activate_stack_trampoline as *const c_void,
+        FK,
+    ),
+    method(
+        c"deactivate_stack_trampoline",
+        trace::sys_deactivate_stack_trampoline as *const c_void,
+        FK,
+    ),
+    method(
+        c"is_stack_trampoline_active",
+        trace::sys_is_stack_trampoline_active as *const c_void,
+        FK,
+    ),
+    method(
+        c"_is_gil_enabled",
+        trace::sys_is_gil_enabled as *const c_void,
+        FK,
+    ),
+    method(
+        c"unraisablehook",
+        unraisable::sys_unraisablehook as *const c_void,
         FK,
     ),
     METHOD_END,
@@ -666,6 +703,8 @@ pub fn create() -> PyResult<Owned> {
         set("hash_info", info::hash_info()?.as_ptr())?;
         set("thread_info", info::thread_info()?.as_ptr())?;
         set("api_version", int::from_i64(1013)?.as_ptr())?;
+        set("monitoring", monitoring::create()?.as_ptr())?;
+        set("__unraisablehook__", dict::get_str(d, "unraisablehook"))?;
         set("abiflags", pystr::from_str("")?.as_ptr())?;
         set("float_repr_style", pystr::from_str("short")?.as_ptr())?;
         set("copyright", pystr::from_str(COPYRIGHT)?.as_ptr())?;

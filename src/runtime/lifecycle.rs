@@ -337,6 +337,7 @@ pub fn finalize() -> i32 {
     crate::modules::codecs::registry::finalize();
     crate::modules::posix::clear_fork_hooks();
     crate::runtime::audit::clear();
+    crate::vm::monitoring::clear();
     crate::modules::io::finalize();
     // The emptied modules leave their classes and functions in cycles.
     object::gc::clear_lists();

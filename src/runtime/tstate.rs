@@ -132,6 +132,12 @@ pub struct PyThreadState {
     pub async_gen_firstiter: *mut PyObject,
     /// `sys.set_asyncgen_hooks` `finalizer` (owned), NULL when unset.
     pub async_gen_finalizer: *mut PyObject,
+    /// `sys.settrace`'s function (owned), NULL when unset.
+    pub trace_func: *mut PyObject,
+    /// `sys.setprofile`'s function (owned), NULL when unset.
+    pub profile_func: *mut PyObject,
+    /// Nonzero while a trace or profile function runs (no events then).
+    pub tracing: i32,
 }
 
 /// `PyThread_get_thread_ident`: the calling thread's `pthread_self()`.
@@ -234,6 +240,9 @@ impl PyThreadState {
             generation: crate::runtime::lifecycle::generation(),
             async_gen_firstiter: null_mut(),
             async_gen_finalizer: null_mut(),
+            trace_func: null_mut(),
+            profile_func: null_mut(),
+            tracing: 0,
         }));
         // SAFETY: the caller passes a live interpreter.
         let list = unsafe { &(*interp).threads };
@@ -253,6 +262,7 @@ impl PyThreadState {
     /// Releases the objects the thread state holds (`PyThreadState_Clear`);
     /// needs the GIL.
     pub fn clear(&mut self) {
+        crate::vm::tracing::clear(self);
         let exc = std::mem::replace(&mut self.async_exc, null_mut());
         if !exc.is_null() {
             crate::runtime::gil::note_async_exc(false);

@@ -9,7 +9,7 @@ use crate::object::{
 };
 use crate::runtime::errors::{self, PyResult, Raised};
 use crate::vm::frame::{self, fr};
-use crate::vm::{cell, code, ops, patma, traceback};
+use crate::vm::{cell, code, ops, patma, traceback, tracing};
 use crate::Owned;
 use ferrython_compiler::bytecode::Opcode;
 use std::ptr::null_mut;
@@ -119,8 +119,33 @@ ops! {
     BUILD_INTERPOLATION BUILD_TEMPLATE
 }
 
-/// Evaluates frame `f` until it returns or raises.
+/// Evaluates frame `f` until it returns or raises; traced (see
+/// `vm::tracing`) when a trace or profile function is set on this thread.
+#[inline]
 unsafe fn eval(f: *mut PyObject, throw: bool) -> PyResult<Exit> {
+    // SAFETY: f is a frame ready to run (caller contract).
+    unsafe {
+        if tracing::active(crate::runtime::tstate::get()) {
+            return eval_traced(f, throw);
+        }
+        eval_loop::<false>(f, throw)
+    }
+}
+
+/// `eval` with the frame's start and exit events around the traced loop.
+#[cold]
+unsafe fn eval_traced(f: *mut PyObject, throw: bool) -> PyResult<Exit> {
+    // SAFETY: as eval.
+    unsafe {
+        tracing::enter(f)?;
+        let r = eval_loop::<true>(f, throw);
+        tracing::leave(f, r)
+    }
+}
+
+/// Evaluates frame `f` until it returns or raises; `TRACED` adds the
+/// `line` and `exception` events.
+unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResult<Exit> {
     // SAFETY: f is the running frame; its code outlives the loop; the
     // value stack stays within `stacksize` (the compiler computed it and
     // the verifier checked it); every pointer pushed is an owned reference.
@@ -176,12 +201,23 @@ unsafe fn eval(f: *mut PyObject, throw: bool) -> PyResult<Exit> {
 
         let mut reraise = false;
         let mut pending_throw = throw;
+        // Traced frames: whether line events have started (after RESUME),
+        // and the last line and instruction traced.
+        let mut lines_on = TRACED && fo.lasti >= 0;
+        let mut last_line = if TRACED && fo.lasti >= 0 {
+            (code::line_of(cd, fo.lasti as usize), fo.lasti as usize)
+        } else {
+            (0, 0)
+        };
         loop {
             if pending_throw {
                 // An exception thrown into a suspended generator: unwind from
                 // the yield it is suspended at.
                 pending_throw = false;
                 let _ = traceback::here(f);
+                if TRACED {
+                    tracing::exception_event(f);
+                }
                 let lasti = fo.lasti as u32;
                 match cd
                     .exceptiontable
@@ -227,9 +263,16 @@ unsafe fn eval(f: *mut PyObject, throw: bool) -> PyResult<Exit> {
             ip += CACHE[op as usize] as usize;
 
             let failed: bool = 'op: {
+                if TRACED && lines_on {
+                    let jump_back = op == JUMP_BACKWARD || op == JUMP_BACKWARD_NO_INTERRUPT;
+                    tri!('op, tracing::instruction(f, start, jump_back, &mut last_line));
+                }
                 match op {
                     NOP => {}
-                    RESUME => tri!('op, ops::eval_breaker()),
+                    RESUME => {
+                        lines_on = TRACED;
+                        tri!('op, ops::eval_breaker())
+                    }
                     POP_TOP => decref(pop!()),
                     PUSH_NULL => push!(null_mut()),
                     COPY => {
@@ -1150,6 +1193,9 @@ unsafe fn eval(f: *mut PyObject, throw: bool) -> PyResult<Exit> {
                 // re-raising), then find a handler for the instruction.
                 if !reraise {
                     let _ = traceback::here(f);
+                    if TRACED {
+                        tracing::exception_event(f);
+                    }
                 }
                 reraise = false;
                 // The handler is found from the instruction that failed; the

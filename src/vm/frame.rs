@@ -32,6 +32,8 @@ pub struct PyFrameObject {
     pub nlocalsplus: i32,
     /// Whether the eval loop is running this frame.
     pub executing: u8,
+    /// The local trace function (`f_trace`, owned), NULL when none.
+    pub f_trace: *mut PyObject,
     pub localsplus: [*mut PyObject; 0],
 }
 
@@ -124,7 +126,9 @@ unsafe extern "C" fn frame_dealloc(op: *mut PyObject) {
         for i in 0..(f.nlocalsplus + f.stacktop) as usize {
             xdecref(*s.add(i));
         }
-        for p in [f.f_back, f.code, f.globals, f.builtins, f.locals, f.func] {
+        for p in [
+            f.f_back, f.code, f.globals, f.builtins, f.locals, f.func, f.f_trace,
+        ] {
             xdecref(p);
         }
         let n = (*op.cast::<PyVarObject>()).ob_size as usize;
@@ -213,7 +217,9 @@ unsafe extern "C" fn frame_traverse(
                 }
             }
         }
-        for p in [f.f_back, f.code, f.globals, f.builtins, f.locals, f.func] {
+        for p in [
+            f.f_back, f.code, f.globals, f.builtins, f.locals, f.func, f.f_trace,
+        ] {
             if !p.is_null() {
                 let r = visit(p, arg);
                 if r != 0 {
@@ -241,6 +247,7 @@ unsafe extern "C" fn frame_clear(op: *mut PyObject) -> libc::c_int {
             xdecref(std::mem::replace(&mut *s.add(i), std::ptr::null_mut()));
         }
         xdecref(std::mem::replace(&mut f.locals, std::ptr::null_mut()));
+        xdecref(std::mem::replace(&mut f.f_trace, std::ptr::null_mut()));
         0
     }
 }
@@ -335,7 +342,33 @@ pub unsafe fn locals_of(op: *mut PyObject) -> PyResult<Owned> {
     }
 }
 
-static FRAME_GETSET: [PyGetSetDef; 8] = [
+unsafe extern "C" fn get_trace(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a frame.
+    unsafe {
+        let t = fr(op).f_trace;
+        new_ref(if t.is_null() { none::none() } else { t })
+    }
+}
+
+unsafe extern "C" fn set_trace(
+    op: *mut PyObject,
+    v: *mut PyObject,
+    _c: *mut c_void,
+) -> libc::c_int {
+    // SAFETY: op is a frame; v NULL (delete) or valid.
+    unsafe {
+        let v = if v.is_null() || v == none::none() {
+            std::ptr::null_mut()
+        } else {
+            new_ref(v)
+        };
+        xdecref(std::mem::replace(&mut fr(op).f_trace, v));
+        0
+    }
+}
+
+static FRAME_GETSET: [PyGetSetDef; 9] = [
+    crate::object::descr::getset(c"f_trace", Some(get_trace), Some(set_trace)),
     crate::object::descr::getset(c"f_lineno", Some(get_lineno), None),
     crate::object::descr::getset(c"f_back", Some(get_back), None),
     crate::object::descr::getset(c"f_code", Some(get_code), None),

@@ -12,6 +12,8 @@ pub mod eval;
 pub mod frame;
 pub mod function;
 pub mod genobject;
+pub mod monitoring;
 pub mod ops;
 pub mod patma;
 pub mod traceback;
+pub mod tracing;

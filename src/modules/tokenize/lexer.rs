@@ -20,21 +20,19 @@
 use std::collections::VecDeque;
 
 /// Token type numbers (the `token` module's).
-pub mod kind {
-    pub const ENDMARKER: u8 = 0;
-    pub const NAME: u8 = 1;
-    pub const NUMBER: u8 = 2;
-    pub const STRING: u8 = 3;
-    pub const NEWLINE: u8 = 4;
-    pub const INDENT: u8 = 5;
-    pub const DEDENT: u8 = 6;
-    pub const OP: u8 = 55;
-    pub const FSTRING_START: u8 = 59;
-    pub const FSTRING_MIDDLE: u8 = 60;
-    pub const FSTRING_END: u8 = 61;
-    pub const COMMENT: u8 = 62;
-    pub const NL: u8 = 63;
-}
+const ENDMARKER: u8 = 0;
+const NAME: u8 = 1;
+const NUMBER: u8 = 2;
+const STRING: u8 = 3;
+const NEWLINE: u8 = 4;
+const INDENT: u8 = 5;
+const DEDENT: u8 = 6;
+const OP: u8 = 55;
+const FSTRING_START: u8 = 59;
+const FSTRING_MIDDLE: u8 = 60;
+const FSTRING_END: u8 = 61;
+const COMMENT: u8 = 62;
+const NL: u8 = 63;
 
 /// Operators longer than one character, longest first where one is a
 /// prefix of another.
@@ -95,7 +93,7 @@ pub fn exact_type(op: &str) -> u8 {
         "..." => 52,
         ":=" => 53,
         "!" => 54,
-        _ => kind::OP,
+        _ => OP,
     }
 }
 
@@ -302,7 +300,7 @@ impl<S: LineSource> Lexer<S> {
 
     /// An operator: `OP` with `extra_tokens`, its exact type without.
     fn op(&self, a: usize, b: usize) -> Token {
-        let mut t = self.token(kind::OP, a, b);
+        let mut t = self.token(OP, a, b);
         if !self.extra {
             t.kind = exact_type(&t.text);
         }
@@ -393,7 +391,7 @@ impl<S: LineSource> Lexer<S> {
                     }
                     self.pos = end;
                     if self.extra {
-                        return Ok(self.token(kind::COMMENT, start, end));
+                        return Ok(self.token(COMMENT, start, end));
                     }
                     self.comment = Some((self.slice(start, end), start, end));
                 }
@@ -516,7 +514,7 @@ impl<S: LineSource> Lexer<S> {
             }
             self.indents.push(col);
             self.alt_indents.push(alt);
-            let mut t = self.token(kind::INDENT, 0, p);
+            let mut t = self.token(INDENT, 0, p);
             if !self.extra {
                 t.text.clear();
                 t.start.1 = -1;
@@ -544,7 +542,7 @@ impl<S: LineSource> Lexer<S> {
         let col = if self.extra { p as isize } else { -1 };
         for _ in 0..n {
             self.pending.push_back(Token {
-                kind: kind::DEDENT,
+                kind: DEDENT,
                 text: String::new(),
                 start: (self.lineno, col),
                 end: (self.lineno, col),
@@ -574,9 +572,9 @@ impl<S: LineSource> Lexer<S> {
         };
         while self.indents.len() > 1 {
             self.indents.pop();
-            self.pending.push_back(tok(kind::DEDENT));
+            self.pending.push_back(tok(DEDENT));
         }
-        self.pending.push_back(tok(kind::ENDMARKER));
+        self.pending.push_back(tok(ENDMARKER));
         Ok(self.pending.pop_front().expect("ENDMARKER is queued"))
     }
 
@@ -592,10 +590,10 @@ impl<S: LineSource> Lexer<S> {
         } else {
             self.slice(start, start + len)
         };
-        let mut t = self.token(kind::NL, start, start + len);
+        let mut t = self.token(NL, start, start + len);
         t.text = text;
         if logical {
-            t.kind = kind::NEWLINE;
+            t.kind = NEWLINE;
             if !self.extra {
                 match self.comment.take() {
                     Some((c, a, b)) => {
@@ -637,7 +635,7 @@ impl<S: LineSource> Lexer<S> {
         }
         self.pos = end;
         self.blank = false;
-        Ok(self.token(kind::NAME, start, end))
+        Ok(self.token(NAME, start, end))
     }
 
     fn operator(&mut self, start: usize) -> Result<Token, Error<S::Error>> {
@@ -773,7 +771,7 @@ impl<S: LineSource> Lexer<S> {
     /// left to the parser, as CPython's tokenizer does in this mode.
     fn end_number(&mut self, start: usize, end: usize) -> Result<Token, Error<S::Error>> {
         self.pos = end;
-        Ok(self.token(kind::NUMBER, start, end))
+        Ok(self.token(NUMBER, start, end))
     }
 
     /// A string literal (or an f-string's start) with prefix `start..q`.
@@ -797,7 +795,7 @@ impl<S: LineSource> Lexer<S> {
                 bad_brace: false,
             });
             self.pos = q + size;
-            return Ok(self.token(kind::FSTRING_START, start, q + size));
+            return Ok(self.token(FSTRING_START, start, q + size));
         }
         let first_line = self.lineno;
         self.begin_multi(start);
@@ -832,7 +830,7 @@ impl<S: LineSource> Lexer<S> {
             p += 1;
         }
         self.pos = p;
-        Ok(self.end_multi(kind::STRING, p))
+        Ok(self.end_multi(STRING, p))
     }
 
     fn unterminated_string(
@@ -901,7 +899,7 @@ impl<S: LineSource> Lexer<S> {
         if at_quote(self, start) && !in_spec {
             self.fstrings.pop();
             self.pos = start + size;
-            return Ok(self.token(kind::FSTRING_END, start, start + size));
+            return Ok(self.token(FSTRING_END, start, start + size));
         }
         self.begin_multi(start);
         let mut p = start;
@@ -936,7 +934,7 @@ impl<S: LineSource> Lexer<S> {
                 '{' => {
                     if !in_spec && self.at(p + 1) == '{' {
                         // `{{`: the text keeps one brace, the other is skipped.
-                        let t = self.end_multi(kind::FSTRING_MIDDLE, p + 1);
+                        let t = self.end_multi(FSTRING_MIDDLE, p + 1);
                         self.pos = p + 2;
                         return Ok(t);
                     }
@@ -952,7 +950,7 @@ impl<S: LineSource> Lexer<S> {
                         break;
                     }
                     if self.at(p + 1) == '}' {
-                        let t = self.end_multi(kind::FSTRING_MIDDLE, p + 1);
+                        let t = self.end_multi(FSTRING_MIDDLE, p + 1);
                         self.pos = p + 2;
                         return Ok(t);
                     }
@@ -968,7 +966,7 @@ impl<S: LineSource> Lexer<S> {
                     if let Some(fs) = self.fstrings.last_mut() {
                         fs.bad_brace = true;
                     }
-                    let t = self.end_multi(kind::FSTRING_MIDDLE, p);
+                    let t = self.end_multi(FSTRING_MIDDLE, p);
                     self.pos = p;
                     return Ok(t);
                 }
@@ -992,7 +990,7 @@ impl<S: LineSource> Lexer<S> {
                             p += 1;
                         }
                         if self.at(p) == '}' {
-                            let t = self.end_multi(kind::FSTRING_MIDDLE, p + 1);
+                            let t = self.end_multi(FSTRING_MIDDLE, p + 1);
                             self.pos = p + 1;
                             return Ok(t);
                         }
@@ -1005,7 +1003,7 @@ impl<S: LineSource> Lexer<S> {
                 _ => p += 1,
             }
         }
-        let t = self.end_multi(kind::FSTRING_MIDDLE, end);
+        let t = self.end_multi(FSTRING_MIDDLE, end);
         self.pos = end;
         let spec_end =
             in_spec && (self.at(end) == '}' || (self.at(end) == '{' && self.at(end + 1) == '{'));

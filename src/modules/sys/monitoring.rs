@@ -1,0 +1,186 @@
+//! The `sys.monitoring` namespace (PEP 669): tool ids, callbacks and
+//! global event sets over `vm::monitoring`. Local (per code object)
+//! events are not offered yet, so `set_local_events` and
+//! `get_local_events` are absent.
+use crate::ffi::*;
+use crate::modules::args::{arity, builtin, no_kwargs};
+use crate::object::descr::{method, METHOD_END};
+use crate::object::{dict, int, none, number, protocol, str as pystr};
+use crate::runtime::errors::{self, PyResult};
+use crate::vm::monitoring as mon;
+use crate::Owned;
+use libc::c_void;
+
+const FK: libc::c_int = METH_FASTCALL | METH_KEYWORDS;
+
+/// A tool id argument, checked to be in range.
+unsafe fn tool_arg(o: *mut PyObject) -> PyResult<usize> {
+    // SAFETY: o is a valid object.
+    let id = unsafe { int::as_i64(number::index(o)?.as_ptr())? };
+    if !(0..mon::TOOLS as i64).contains(&id) {
+        return Err(errors::value_error(format!(
+            "invalid tool {id} (must be between 0 and {})",
+            mon::TOOLS - 1
+        )));
+    }
+    Ok(id as usize)
+}
+
+fn none_obj() -> PyResult<Owned> {
+    Ok(Owned::from_borrowed_static(none::none()))
+}
+
+builtin!(monitoring_use_tool_id, |args, kws| {
+    no_kwargs("use_tool_id", &kws)?;
+    arity("use_tool_id", args, 2, 2)?;
+    let tool = tool_arg(args[0])?;
+    if !pystr::check(args[1]) {
+        return Err(errors::value_error("tool name must be a str"));
+    }
+    if !mon::use_tool(tool, args[1]) {
+        return Err(errors::value_error(format!(
+            "tool {tool} is already in use"
+        )));
+    }
+    none_obj()
+});
+
+builtin!(monitoring_free_tool_id, |args, kws| {
+    no_kwargs("free_tool_id", &kws)?;
+    arity("free_tool_id", args, 1, 1)?;
+    mon::free_tool(tool_arg(args[0])?);
+    none_obj()
+});
+
+builtin!(monitoring_get_tool, |args, kws| {
+    no_kwargs("get_tool", &kws)?;
+    arity("get_tool", args, 1, 1)?;
+    let name = mon::tool_name(tool_arg(args[0])?);
+    Ok(Owned::from_borrowed(if name.is_null() {
+        none::none()
+    } else {
+        name
+    }))
+});
+
+builtin!(monitoring_register_callback, |args, kws| {
+    no_kwargs("register_callback", &kws)?;
+    arity("register_callback", args, 3, 3)?;
+    let tool = tool_arg(args[0])?;
+    let event = int::as_i64(number::index(args[1])?.as_ptr())?;
+    if event <= 0 || event.count_ones() != 1 {
+        return Err(errors::value_error(
+            "The callback can only be set for one event at a time",
+        ));
+    }
+    let index = event.trailing_zeros() as usize;
+    if index >= mon::EVENT_NAMES.len() {
+        return Err(errors::value_error(format!("invalid event {event}")));
+    }
+    crate::runtime::audit::audit(c"sys.monitoring.register_callback", &[args[2]])?;
+    let func = if args[2] == none::none() {
+        std::ptr::null_mut()
+    } else {
+        args[2]
+    };
+    let old = mon::register(tool, index, func);
+    Ok(if old.is_null() {
+        Owned::from_borrowed_static(none::none())
+    } else {
+        Owned::from_raw_unchecked(old)
+    })
+});
+
+builtin!(monitoring_set_events, |args, kws| {
+    no_kwargs("set_events", &kws)?;
+    arity("set_events", args, 2, 2)?;
+    let tool = tool_arg(args[0])?;
+    let set = int::as_i64(number::index(args[1])?.as_ptr())?;
+    if mon::tool_name(tool).is_null() {
+        return Err(errors::value_error(format!("tool {tool} is not in use")));
+    }
+    if set < 0 || set >= 1 << mon::EVENT_NAMES.len() {
+        return Err(errors::value_error(format!("invalid event set 0x{set:x}")));
+    }
+    const CALL: i64 = 1 << 4;
+    const C_EVENTS: i64 = (1 << 15) | (1 << 16);
+    if set & C_EVENTS != 0 && set & CALL == 0 {
+        return Err(errors::value_error(
+            "cannot set C_RETURN or C_RAISE events independently",
+        ));
+    }
+    mon::set_events(tool, set as u32);
+    none_obj()
+});
+
+builtin!(monitoring_get_events, |args, kws| {
+    no_kwargs("get_events", &kws)?;
+    arity("get_events", args, 1, 1)?;
+    int::from_i64(mon::events(tool_arg(args[0])?) as i64)
+});
+
+// No event is ever disabled here (`DISABLE` is not acted on), so there
+// is nothing to restart.
+builtin!(monitoring_restart_events, |args, kws| {
+    no_kwargs("restart_events", &kws)?;
+    arity("restart_events", args, 0, 0)?;
+    none_obj()
+});
+
+static mut METHODS: [PyMethodDef; 8] = [
+    method(c"use_tool_id", monitoring_use_tool_id as *const c_void, FK),
+    method(
+        c"free_tool_id",
+        monitoring_free_tool_id as *const c_void,
+        FK,
+    ),
+    method(c"get_tool", monitoring_get_tool as *const c_void, FK),
+    method(
+        c"register_callback",
+        monitoring_register_callback as *const c_void,
+        FK,
+    ),
+    method(c"set_events", monitoring_set_events as *const c_void, FK),
+    method(c"get_events", monitoring_get_events as *const c_void, FK),
+    method(
+        c"restart_events",
+        monitoring_restart_events as *const c_void,
+        FK,
+    ),
+    METHOD_END,
+];
+
+/// A new `sys.monitoring` module.
+pub fn create() -> PyResult<Owned> {
+    // SAFETY: the method table is static; the module is fresh.
+    unsafe {
+        let m = crate::modules::new_module("sys.monitoring", (&raw mut METHODS).cast())?;
+        let d = crate::object::module::dict_of(m.as_ptr());
+        let set = |k: &str, v: *mut PyObject| dict::set_item(d, pystr::intern(k), v);
+        for (k, v) in [
+            ("DEBUGGER_ID", 0),
+            ("COVERAGE_ID", 1),
+            ("PROFILER_ID", 2),
+            ("OPTIMIZER_ID", 5),
+        ] {
+            set(k, int::from_i64(v)?.as_ptr())?;
+        }
+        let object = (&raw mut crate::object::object::PyBaseObject_Type).cast();
+        set("DISABLE", protocol::call_args(object, &[])?.as_ptr())?;
+        set("MISSING", protocol::call_args(object, &[])?.as_ptr())?;
+        let events = dict::new()?;
+        for (i, name) in mon::EVENT_NAMES.iter().enumerate() {
+            dict::set_item(
+                events.as_ptr(),
+                pystr::intern(name),
+                int::from_i64(1 << i)?.as_ptr(),
+            )?;
+        }
+        dict::set_item(events.as_ptr(), pystr::intern("NO_EVENTS"), int::small(0))?;
+        set(
+            "events",
+            crate::object::namespace::new(events.as_ptr())?.as_ptr(),
+        )?;
+        Ok(m)
+    }
+}

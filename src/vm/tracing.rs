@@ -1,0 +1,309 @@
+//! `sys.settrace` / `sys.setprofile` (CPython's `Python/legacy_tracing.c`
+//! and the trace parts of `Python/sysmodule.c`): a thread's trace function
+//! sees `call`, `line`, `return` and `exception` events of the frames that
+//! start while it is set (the value it returns for `call` becomes the
+//! frame's local trace function, `frame.f_trace`); a profile function sees
+//! `call` and `return`. A function that raises is removed and its exception
+//! propagates. While one runs, no events are raised on its thread.
+//!
+//! The evaluation loop checks `active` once per frame: an untraced frame
+//! runs the loop compiled without any of this.
+use crate::ffi::PyObject;
+use crate::object::refcount::{decref, new_ref, xdecref};
+use crate::object::{none, protocol, str as pystr, tuple};
+use crate::runtime::errors::{self, PyResult};
+use crate::runtime::tstate::{self, PyThreadState};
+use crate::vm::eval::Exit;
+use crate::vm::frame::fr;
+use crate::vm::monitoring;
+use crate::Owned;
+use std::ptr::null_mut;
+
+/// What a trace or profile function is told.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Event {
+    Call,
+    Line,
+    Return,
+    Exception,
+}
+
+impl Event {
+    fn name(self) -> &'static str {
+        match self {
+            Event::Call => "call",
+            Event::Line => "line",
+            Event::Return => "return",
+            Event::Exception => "exception",
+        }
+    }
+}
+
+/// Whether frames starting now on this thread must run traced (a trace
+/// or profile function is set, or a `sys.monitoring` tool wants events).
+#[inline(always)]
+pub fn active(ts: &PyThreadState) -> bool {
+    (ts.trace_func as usize | ts.profile_func as usize) != 0 || monitoring::active() != 0
+}
+
+/// The events of a traced frame's start: `PY_START` (or `PY_RESUME` for a
+/// resumed generator) and `call`.
+pub unsafe fn enter(f: *mut PyObject) -> PyResult<()> {
+    // SAFETY: f is the frame about to run.
+    unsafe {
+        let resumed = fr(f).lasti >= 0;
+        let ev = if resumed {
+            monitoring::PY_RESUME
+        } else {
+            monitoring::PY_START
+        };
+        if monitoring::active() & ev != 0 {
+            let (code, offset) = monitoring::code_and_offset(f)?;
+            monitoring::fire(ev, &[code, offset.as_ptr()])?;
+        }
+        event(f, Event::Call, null_mut())
+    }
+}
+
+/// The events of a traced frame's exit: `PY_RETURN`, `PY_YIELD` or
+/// `PY_UNWIND`, and `return`. A failing callback's exception replaces
+/// the result.
+pub unsafe fn leave(f: *mut PyObject, r: PyResult<Exit>) -> PyResult<Exit> {
+    // SAFETY: f is the frame that just stopped running.
+    unsafe {
+        match r {
+            Ok(Exit::Return(ref v)) | Ok(Exit::Yield(ref v)) => {
+                let ev = if matches!(r, Ok(Exit::Return(_))) {
+                    monitoring::PY_RETURN
+                } else {
+                    monitoring::PY_YIELD
+                };
+                if monitoring::active() & ev != 0 {
+                    let (code, offset) = monitoring::code_and_offset(f)?;
+                    monitoring::fire(ev, &[code, offset.as_ptr(), v.as_ptr()])?;
+                }
+                event(f, Event::Return, v.as_ptr())?;
+                r
+            }
+            Err(e) => {
+                let Some(exc) = errors::take() else {
+                    return Err(e);
+                };
+                if monitoring::active() & monitoring::PY_UNWIND != 0 {
+                    let (code, offset) = monitoring::code_and_offset(f)?;
+                    monitoring::fire(
+                        monitoring::PY_UNWIND,
+                        &[code, offset.as_ptr(), exc.as_ptr()],
+                    )?;
+                }
+                event(f, Event::Return, null_mut())?;
+                Err(errors::restore(exc))
+            }
+        }
+    }
+}
+
+/// Sets (or, with NULL/None, removes) the thread's trace function.
+pub unsafe fn set_trace(func: *mut PyObject) {
+    let ts = tstate::get();
+    let func = if func.is_null() || func == none::none() {
+        null_mut()
+    } else {
+        func
+    };
+    // SAFETY: func is NULL or a valid object; the field owns its reference.
+    unsafe {
+        let old = std::mem::replace(
+            &mut ts.trace_func,
+            if func.is_null() { func } else { new_ref(func) },
+        );
+        xdecref(old);
+    }
+}
+
+/// Sets (or removes) the thread's profile function.
+pub unsafe fn set_profile(func: *mut PyObject) {
+    let ts = tstate::get();
+    let func = if func.is_null() || func == none::none() {
+        null_mut()
+    } else {
+        func
+    };
+    // SAFETY: as set_trace.
+    unsafe {
+        let old = std::mem::replace(
+            &mut ts.profile_func,
+            if func.is_null() { func } else { new_ref(func) },
+        );
+        xdecref(old);
+    }
+}
+
+/// Calls `func(frame, event, arg)` with events turned off meanwhile.
+unsafe fn call(
+    func: *mut PyObject,
+    f: *mut PyObject,
+    ev: Event,
+    arg: *mut PyObject,
+) -> PyResult<Owned> {
+    let ts = tstate::get();
+    ts.tracing += 1;
+    // SAFETY: func, f and arg are valid objects.
+    let r = unsafe {
+        let name = pystr::intern(ev.name());
+        protocol::call_args(func, &[f, name, arg])
+    };
+    ts.tracing -= 1;
+    r
+}
+
+/// Raises `ev` for frame `f` with `arg` (NULL for None): the profile
+/// function first, then the trace function (the thread's for `call`, the
+/// frame's own for the others). A function that fails is removed.
+pub unsafe fn event(f: *mut PyObject, ev: Event, arg: *mut PyObject) -> PyResult<()> {
+    let ts = tstate::get();
+    if ts.tracing != 0 {
+        return Ok(());
+    }
+    let arg = if arg.is_null() { none::none() } else { arg };
+    // SAFETY: f is the running frame; the functions are owned by the
+    // thread state (held for the call).
+    unsafe {
+        let profile = ts.profile_func;
+        if !profile.is_null() && matches!(ev, Event::Call | Event::Return) {
+            let p = Owned::from_borrowed(profile);
+            if let Err(e) = call(p.as_ptr(), f, ev, arg) {
+                set_profile(null_mut());
+                return Err(e);
+            }
+        }
+        if ts.trace_func.is_null() {
+            return Ok(());
+        }
+        let frame = fr(f);
+        let func = if ev == Event::Call {
+            ts.trace_func
+        } else {
+            frame.f_trace
+        };
+        if func.is_null() {
+            return Ok(());
+        }
+        let func = Owned::from_borrowed(func);
+        match call(func.as_ptr(), f, ev, arg) {
+            Ok(r) => {
+                if r.as_ptr() != none::none() {
+                    xdecref(std::mem::replace(&mut frame.f_trace, r.into_raw()));
+                }
+                Ok(())
+            }
+            Err(e) => {
+                set_trace(null_mut());
+                xdecref(std::mem::replace(&mut frame.f_trace, null_mut()));
+                Err(e)
+            }
+        }
+    }
+}
+
+/// Raises `exception` for the exception being raised in frame `f`, with
+/// `(type, value, traceback)`; a failing trace function's exception
+/// replaces it.
+pub unsafe fn exception_event(f: *mut PyObject) {
+    let ts = tstate::get();
+    // SAFETY: f is the running frame.
+    unsafe {
+        if ts.tracing != 0 {
+            return;
+        }
+        if monitoring::active() & monitoring::RAISE != 0 {
+            let Some(exc) = errors::take() else { return };
+            let r = monitoring::code_and_offset(f).and_then(|(code, offset)| {
+                monitoring::fire(monitoring::RAISE, &[code, offset.as_ptr(), exc.as_ptr()])
+            });
+            if r.is_err() {
+                return;
+            }
+            errors::restore(exc);
+        }
+        if ts.trace_func.is_null() || fr(f).f_trace.is_null() {
+            return;
+        }
+        let Some(exc) = errors::take() else { return };
+        let tb = protocol::getattr_opt(exc.as_ptr(), pystr::intern("__traceback__"))
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| Owned::from_borrowed(none::none()));
+        let ty = (*exc.as_ptr()).ob_type.cast::<PyObject>();
+        let arg = match tuple::pack(&[ty, exc.as_ptr(), tb.as_ptr()]) {
+            Ok(a) => a,
+            Err(_) => return,
+        };
+        if event(f, Event::Exception, arg.as_ptr()).is_ok() {
+            errors::restore(exc);
+        }
+    }
+}
+
+/// The line event check before each instruction of a traced frame: a line
+/// event when the instruction at `start` begins another line than the last
+/// one traced, or when a jump went back. Instructions without a line, and
+/// the backward jump closing a loop (`jump_back`, which carries the loop
+/// header's line), raise none, as in CPython.
+#[inline]
+pub unsafe fn instruction(
+    f: *mut PyObject,
+    start: usize,
+    jump_back: bool,
+    last: &mut (u32, usize),
+) -> PyResult<()> {
+    let ts = tstate::get();
+    // SAFETY: f is the running frame.
+    unsafe {
+        let legacy = !ts.trace_func.is_null() && !fr(f).f_trace.is_null();
+        let tools = monitoring::active() & monitoring::LINE != 0;
+        if ts.tracing != 0 || !(legacy || tools) {
+            last.1 = start;
+            return Ok(());
+        }
+        let line = crate::vm::code::line_of(crate::vm::code::data(fr(f).code), start);
+        if line == 0 || jump_back {
+            last.1 = start;
+            return Ok(());
+        }
+        let fire = line != last.0 || start < last.1;
+        *last = (line, start);
+        if fire {
+            if tools {
+                let n = crate::object::int::from_i64(line as i64)?;
+                monitoring::fire(monitoring::LINE, &[fr(f).code, n.as_ptr()])?;
+            }
+            if legacy {
+                event(f, Event::Line, null_mut())?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `sys.call_tracing(func, args)`: calls `func(*args)` with events on
+/// even inside a trace function.
+pub unsafe fn call_tracing(func: *mut PyObject, args: *mut PyObject) -> PyResult<Owned> {
+    let ts = tstate::get();
+    let saved = std::mem::replace(&mut ts.tracing, 0);
+    // SAFETY: func valid; args a tuple.
+    let r = unsafe { protocol::call(func, args, null_mut()) };
+    tstate::get().tracing = saved;
+    r
+}
+
+/// Drops the thread's functions (its thread state is being cleared).
+pub fn clear(ts: &mut PyThreadState) {
+    for p in [&mut ts.trace_func, &mut ts.profile_func] {
+        let old = std::mem::replace(p, null_mut());
+        if !old.is_null() {
+            // SAFETY: owned references.
+            unsafe { decref(old) };
+        }
+    }
+}
