@@ -86,6 +86,7 @@ int main(void)
     printf("argv: %zu items, [1]=%s\n", n, items[1]);
     PyInitConfig_FreeStrList(n, items);
     PyInitConfig_AddModule(c, "spam", init_spam);
+    PyInitConfig_SetInt(c, "utf8_mode", 1);
 
     /* An exit: -h with parse_argv. */
     PyInitConfig *h = PyInitConfig_Create();
@@ -167,7 +168,7 @@ int main(void)
     get("cpu_count");
     fflush(stdout);
     PyRun_SimpleString("import sys, posix\n"
-                       "print(sys.flags.verbose, sys.flags.dont_write_bytecode,"
+                       "print(sys.flags.verbose, sys.flags.dont_write_bytecode, sys.flags.utf8_mode,"
                        " sys.flags.ignore_environment, sys.dont_write_bytecode)\n"
                        "print(sys.get_int_max_str_digits(), posix.cpu_count())\n"
                        "import _signal\n"

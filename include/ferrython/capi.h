@@ -1317,7 +1317,35 @@ typedef struct PyPreConfig {
 } PyPreConfig;
 
 /*
- `PyConfig`.
+ `PyConfig`, CPython 3.14's structure field for field.
+
+ Every field is read, checked and shown (`PyConfig_Read`, `PyConfig_Get`,
+ `sys.flags`, `sys` attributes), and these take effect: `argv`/`orig_argv`
+ and `parse_argv`, `isolated`, `use_environment`, `safe_path`,
+ `module_search_paths(_set)`, `home`, `stdlib_dir`, `pythonpath_env`,
+ `platlibdir`, the prefixes, `program_name`, `executable`, `run_command`/
+ `run_module`/`run_filename`, `skip_source_first_line`,
+ `optimization_level` (asserts, `__debug__`, docstrings), `warnoptions`,
+ `xoptions`, `dev_mode` (its warning filter), `buffered_stdio`,
+ `stdio_encoding`/`stdio_errors`, `install_signal_handlers`,
+ `int_max_str_digits`, `hash_seed`/`use_hash_seed` (CPython's hashes for
+ a given seed), `cpu_count`.
+
+ Fields with no meaning for ferrython, kept for layout and reporting
+ only: `faulthandler` and `tracemalloc` (no such modules yet),
+ `perf_profiling`, `remote_debug`, `import_time`, `show_ref_count`,
+ `dump_refs`/`dump_refs_file`, `malloc_stats`, `code_debug_ranges`
+ (positions are always kept), `use_frozen_modules` (nothing is frozen),
+ `write_bytecode`, `pycache_prefix` and `check_hash_pycs_mode` (only
+ `sys.dont_write_bytecode`/`sys.pycache_prefix` show them),
+ `parser_debug`, `verbose` (no import trace), `inspect`/`interactive`/
+ `quiet` (no interactive loop yet), `site_import`/`user_site_directory`
+ (`site` is not imported at startup yet), `bytes_warning` (only its
+ warning filter), `configure_c_stdio`, `filesystem_encoding`/
+ `filesystem_errors` (always UTF-8 with "surrogateescape"),
+ `thread_inherit_context`, `context_aware_warnings`,
+ `pathconfig_warnings`, `sys_path_0`, `base_executable`,
+ `_install_importlib`, `_init_main` and `_is_python_build`.
  */
 typedef struct PyConfig {
   int _config_init;
@@ -3801,25 +3829,27 @@ void PyPreConfig_InitPythonConfig(struct PyPreConfig *config);
 void PyPreConfig_InitIsolatedConfig(struct PyPreConfig *config);
 
 /*
- `Py_PreInitialize`: this runtime has no locale or allocator
- preconfiguration, so it only checks its argument.
+ `Py_PreInitialize`: records the pre-configuration (its UTF-8 mode
+ applies to the configuration read later, and `PyConfig_Get` shows its
+ options); this runtime has no locale coercion or allocator choice.
  */
 struct PyStatus Py_PreInitialize(const struct PyPreConfig *src_config);
 
 /*
- `Py_PreInitializeFromBytesArgs`: as `Py_PreInitialize` (the arguments
- only matter for `-X utf8` and `-E`, which this runtime ignores).
+ `Py_PreInitializeFromBytesArgs`: `Py_PreInitialize` with the
+ pre-configuration options of the (locale-encoded) command line.
  */
 struct PyStatus Py_PreInitializeFromBytesArgs(const struct PyPreConfig *src_config,
-                                              Py_ssize_t _argc,
-                                              char **_argv);
+                                              Py_ssize_t argc,
+                                              char **argv);
 
 /*
- `Py_PreInitializeFromArgs`: as `Py_PreInitializeFromBytesArgs`.
+ `Py_PreInitializeFromArgs`: as `Py_PreInitializeFromBytesArgs`, with
+ wide strings.
  */
 struct PyStatus Py_PreInitializeFromArgs(const struct PyPreConfig *src_config,
-                                         Py_ssize_t _argc,
-                                         wchar_t **_argv);
+                                         Py_ssize_t argc,
+                                         wchar_t **argv);
 
 /*
  `PyConfig_InitPythonConfig`.
@@ -4874,6 +4904,12 @@ int PyImport_ExtendInittab(struct _inittab *newtab);
  submodule itself for a dotted name).
  */
 PyObject *PyImport_ImportModule(const char *name);
+
+/*
+ `PyImport_ReloadModule`: `importlib.reload(m)`; a new reference to the
+ module (the same object, its code run again).
+ */
+PyObject *PyImport_ReloadModule(PyObject *m);
 
 /*
  `PyImport_ImportModuleNoBlock`: deprecated alias of

@@ -53,7 +53,35 @@ pub struct PyPreConfig {
     pub allocator: c_int,
 }
 
-/// `PyConfig`.
+/// `PyConfig`, CPython 3.14's structure field for field.
+///
+/// Every field is read, checked and shown (`PyConfig_Read`, `PyConfig_Get`,
+/// `sys.flags`, `sys` attributes), and these take effect: `argv`/`orig_argv`
+/// and `parse_argv`, `isolated`, `use_environment`, `safe_path`,
+/// `module_search_paths(_set)`, `home`, `stdlib_dir`, `pythonpath_env`,
+/// `platlibdir`, the prefixes, `program_name`, `executable`, `run_command`/
+/// `run_module`/`run_filename`, `skip_source_first_line`,
+/// `optimization_level` (asserts, `__debug__`, docstrings), `warnoptions`,
+/// `xoptions`, `dev_mode` (its warning filter), `buffered_stdio`,
+/// `stdio_encoding`/`stdio_errors`, `install_signal_handlers`,
+/// `int_max_str_digits`, `hash_seed`/`use_hash_seed` (CPython's hashes for
+/// a given seed), `cpu_count`.
+///
+/// Fields with no meaning for ferrython, kept for layout and reporting
+/// only: `faulthandler` and `tracemalloc` (no such modules yet),
+/// `perf_profiling`, `remote_debug`, `import_time`, `show_ref_count`,
+/// `dump_refs`/`dump_refs_file`, `malloc_stats`, `code_debug_ranges`
+/// (positions are always kept), `use_frozen_modules` (nothing is frozen),
+/// `write_bytecode`, `pycache_prefix` and `check_hash_pycs_mode` (only
+/// `sys.dont_write_bytecode`/`sys.pycache_prefix` show them),
+/// `parser_debug`, `verbose` (no import trace), `inspect`/`interactive`/
+/// `quiet` (no interactive loop yet), `site_import`/`user_site_directory`
+/// (`site` is not imported at startup yet), `bytes_warning` (only its
+/// warning filter), `configure_c_stdio`, `filesystem_encoding`/
+/// `filesystem_errors` (always UTF-8 with "surrogateescape"),
+/// `thread_inherit_context`, `context_aware_warnings`,
+/// `pathconfig_warnings`, `sys_path_0`, `base_executable`,
+/// `_install_importlib`, `_init_main` and `_is_python_build`.
 #[repr(C)]
 pub struct PyConfig {
     pub _config_init: c_int,
@@ -502,40 +530,98 @@ pub(crate) fn current_preconfig() -> PyPreConfig {
     }
 }
 
-/// `Py_PreInitialize`: this runtime has no locale or allocator
-/// preconfiguration, so it only checks its argument.
+/// `Py_PreInitialize`: records the pre-configuration (its UTF-8 mode
+/// applies to the configuration read later, and `PyConfig_Get` shows its
+/// options); this runtime has no locale coercion or allocator choice.
 #[no_mangle]
 pub unsafe extern "C" fn Py_PreInitialize(src_config: *const PyPreConfig) -> PyStatus {
     if src_config.is_null() {
         return err(c"Py_PreInitialize", c"preinitialization config is NULL");
     }
-    rconfig::set_preinitialized();
     // SAFETY: src_config points to a PyPreConfig (caller contract).
-    *PRECONFIG.lock().unwrap_or_else(|e| e.into_inner()) = Some(unsafe { src_config.read() });
+    let pre = unsafe { src_config.read() };
+    rconfig::set_preconfig_utf8_mode(pre.utf8_mode);
+    rconfig::set_preinitialized();
+    *PRECONFIG.lock().unwrap_or_else(|e| e.into_inner()) = Some(pre);
     ok()
 }
 
-/// `Py_PreInitializeFromBytesArgs`: as `Py_PreInitialize` (the arguments
-/// only matter for `-X utf8` and `-E`, which this runtime ignores).
+/// The pre-configuration part of a command line (`-X utf8[=0|1]`, `-E`,
+/// `-I`, `-X dev`) applied to `pre` when its `parse_argv` is 1, as
+/// CPython's pre-initialization reads it.
+fn preconfig_from_args(pre: &mut PyPreConfig, args: &[String]) {
+    if pre.parse_argv != 1 {
+        return;
+    }
+    let mut cfg = crate::runtime::config::Config::default();
+    if crate::runtime::cmdline::parse(&mut cfg, args).is_err() {
+        // Usage errors are reported when the configuration is read.
+        return;
+    }
+    if !cfg.use_environment {
+        pre.use_environment = 0;
+    }
+    if cfg.isolated {
+        pre.isolated = 1;
+    }
+    for x in &cfg.xoptions {
+        match x.as_str() {
+            "utf8" | "utf8=1" => pre.utf8_mode = 1,
+            "utf8=0" => pre.utf8_mode = 0,
+            "dev" => pre.dev_mode = 1,
+            _ => {}
+        }
+    }
+}
+
+/// `Py_PreInitializeFromBytesArgs`: `Py_PreInitialize` with the
+/// pre-configuration options of the (locale-encoded) command line.
 #[no_mangle]
 pub unsafe extern "C" fn Py_PreInitializeFromBytesArgs(
     src_config: *const PyPreConfig,
-    _argc: Py_ssize_t,
-    _argv: *mut *mut c_char,
+    argc: Py_ssize_t,
+    argv: *mut *mut c_char,
 ) -> PyStatus {
-    // SAFETY: checked by the callee.
-    unsafe { Py_PreInitialize(src_config) }
+    if src_config.is_null() {
+        return err(c"Py_PreInitialize", c"preinitialization config is NULL");
+    }
+    // SAFETY: argv holds argc C strings (caller contract).
+    let args: Vec<String> = (0..argc.max(0) as usize)
+        .filter_map(|i| unsafe { argv.as_ref().map(|_| *argv.add(i)) })
+        .filter(|a| !a.is_null())
+        // SAFETY: a is a C string.
+        .map(|a| unsafe { CStr::from_ptr(a) }.to_string_lossy().into_owned())
+        .collect();
+    // SAFETY: src_config points to a PyPreConfig.
+    let mut pre = unsafe { src_config.read() };
+    preconfig_from_args(&mut pre, &args);
+    // SAFETY: pre is a PyPreConfig.
+    unsafe { Py_PreInitialize(&pre) }
 }
 
-/// `Py_PreInitializeFromArgs`: as `Py_PreInitializeFromBytesArgs`.
+/// `Py_PreInitializeFromArgs`: as `Py_PreInitializeFromBytesArgs`, with
+/// wide strings.
 #[no_mangle]
 pub unsafe extern "C" fn Py_PreInitializeFromArgs(
     src_config: *const PyPreConfig,
-    _argc: Py_ssize_t,
-    _argv: *mut *mut wchar_t,
+    argc: Py_ssize_t,
+    argv: *mut *mut wchar_t,
 ) -> PyStatus {
-    // SAFETY: checked by the callee.
-    unsafe { Py_PreInitialize(src_config) }
+    if src_config.is_null() {
+        return err(c"Py_PreInitialize", c"preinitialization config is NULL");
+    }
+    // SAFETY: argv holds argc wide strings (caller contract).
+    let args: Vec<String> = (0..argc.max(0) as usize)
+        .filter_map(|i| unsafe { argv.as_ref().map(|_| *argv.add(i)) })
+        .filter(|a| !a.is_null())
+        // SAFETY: a is a wide string.
+        .map(|a| unsafe { wide_to_string(a) })
+        .collect();
+    // SAFETY: src_config points to a PyPreConfig.
+    let mut pre = unsafe { src_config.read() };
+    preconfig_from_args(&mut pre, &args);
+    // SAFETY: pre is a PyPreConfig.
+    unsafe { Py_PreInitialize(&pre) }
 }
 
 /// The defaults both configurations share, on a zeroed `PyConfig`.

@@ -156,6 +156,21 @@ pub unsafe extern "C" fn PyImport_ImportModule(name: *const c_char) -> *mut PyOb
     guard_obj(|| import::import_absolute(unsafe { name_str(name) }?))
 }
 
+/// `PyImport_ReloadModule`: `importlib.reload(m)`; a new reference to the
+/// module (the same object, its code run again).
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_ReloadModule(m: *mut PyObject) -> *mut PyObject {
+    crate::null_check!(m);
+    guard_obj(|| {
+        let importlib = import::import_absolute("importlib")?;
+        // SAFETY: importlib is a module; m a valid object.
+        unsafe {
+            let reload = protocol::getattr(importlib.as_ptr(), pystr::intern("reload"))?;
+            protocol::call_args(reload.as_ptr(), &[m])
+        }
+    })
+}
+
 /// `PyImport_ImportModuleNoBlock`: deprecated alias of
 /// `PyImport_ImportModule`.
 #[no_mangle]

@@ -218,6 +218,16 @@ fn error(func: &'static CStr, msg: &str) -> ConfigError {
 /// error reports: 0 not started, 1 preinitializing, 2 preinitialized.
 static PREINIT: AtomicU8 = AtomicU8::new(0);
 
+/// The UTF-8 mode the last `Py_PreInitialize` asked for (-1: none); it
+/// applies when neither `-X utf8` nor `PYTHONUTF8` says otherwise.
+static PRE_UTF8: AtomicI32 = AtomicI32::new(-1);
+
+/// Records the pre-configuration's UTF-8 mode (`PyPreConfig.utf8_mode`,
+/// or `-X utf8` of the arguments `Py_PreInitializeFromArgs` parses).
+pub fn set_preconfig_utf8_mode(mode: i32) {
+    PRE_UTF8.store(mode, Ordering::Relaxed);
+}
+
 /// Records that pre-initialization (`Py_PreInitialize`, or the locale
 /// and UTF-8 part of reading a configuration) is done.
 pub fn set_preinitialized() {
@@ -296,6 +306,8 @@ fn read_preconfig(cfg: &mut Config) -> Result<(), ConfigError> {
             "0" => 0,
             _ => return Err(error(F, "invalid PYTHONUTF8 environment variable value")),
         };
+    } else if PRE_UTF8.load(Ordering::Relaxed) >= 0 {
+        cfg.utf8_mode = PRE_UTF8.load(Ordering::Relaxed);
     } else if cfg.utf8_mode < 0 {
         cfg.utf8_mode = locale_is_c() as i32;
     }
@@ -606,6 +618,10 @@ pub fn optimization_level() -> i32 {
 
 /// Records the configuration the interpreter was initialized with.
 pub fn set_current(cfg: Option<Config>) {
+    if cfg.is_none() {
+        // Finalized: the next initialization pre-initializes afresh.
+        PRE_UTF8.store(-1, Ordering::Relaxed);
+    }
     OPTIMIZE.store(
         cfg.as_ref().map_or(0, |c| c.optimization_level),
         Ordering::Relaxed,
