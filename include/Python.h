@@ -239,6 +239,9 @@ PyAPI_DATA(PyTypeObject) PySet_Type;
 PyAPI_DATA(PyTypeObject) PyFrozenSet_Type;
 PyAPI_DATA(PyTypeObject) PySlice_Type;
 PyAPI_DATA(PyTypeObject) PyRange_Type;
+PyAPI_DATA(PyTypeObject) PyContext_Type;
+PyAPI_DATA(PyTypeObject) PyContextVar_Type;
+PyAPI_DATA(PyTypeObject) PyContextToken_Type;
 PyAPI_DATA(PyTypeObject) PyModule_Type;
 PyAPI_DATA(PyTypeObject) PyCFunction_Type;
 PyAPI_DATA(PyTypeObject) PyCMethod_Type;
@@ -565,6 +568,9 @@ static inline int _Py_inline_PyObject_TypeCheck(PyObject *ob, PyTypeObject *type
 #define PyWeakref_Check(op) (PyWeakref_CheckRef(op) || PyWeakref_CheckProxy(op))
 #define PyMemoryView_Check(op) Py_IS_TYPE((op), &PyMemoryView_Type)
 #define PyRange_Check(op) Py_IS_TYPE((op), &PyRange_Type)
+#define PyContext_CheckExact(o) Py_IS_TYPE((o), &PyContext_Type)
+#define PyContextVar_CheckExact(o) Py_IS_TYPE((o), &PyContextVar_Type)
+#define PyContextToken_CheckExact(o) Py_IS_TYPE((o), &PyContextToken_Type)
 #define PyModule_Check(op) PyObject_TypeCheck((op), &PyModule_Type)
 #define PyModule_CheckExact(op) Py_IS_TYPE((op), &PyModule_Type)
 #define PyCFunction_Check(op) PyObject_TypeCheck((op), &PyCFunction_Type)

@@ -571,6 +571,18 @@ typedef struct PyCodeObject PyCodeObject;
  */
 #define PYCF_OPTIMIZED_AST (32768 | PYCF_ONLY_AST)
 
+#define QUOTE_MINIMAL 0
+
+#define QUOTE_ALL 1
+
+#define QUOTE_NONNUMERIC 2
+
+#define QUOTE_NONE 3
+
+#define QUOTE_STRINGS 4
+
+#define QUOTE_NOTNULL 5
+
 /*
  `io.DEFAULT_BUFFER_SIZE`.
  */
@@ -2027,6 +2039,21 @@ extern const unsigned long Py_Version;
  `PyThread_acquire_lock_timed` takes (timeouts are kept in nanoseconds).
  */
 extern const long long PY_TIMEOUT_MAX;
+
+/*
+ `PyContext_Type`.
+ */
+extern struct PyTypeObject PyContext_Type;
+
+/*
+ `PyContextVar_Type`.
+ */
+extern struct PyTypeObject PyContextVar_Type;
+
+/*
+ `PyContextToken_Type`.
+ */
+extern struct PyTypeObject PyContextToken_Type;
 
 /*
  `PyBool_Type`.
@@ -3936,6 +3963,57 @@ int Py_RunMain(void);
  configuration.
  */
 void Py_GetArgcArgv(int *argc, wchar_t ***argv);
+
+/*
+ `PyContext_New`: a new empty context.
+ */
+PyObject *PyContext_New(void);
+
+/*
+ `PyContext_Copy`: a shallow copy of context `ctx`.
+ */
+PyObject *PyContext_Copy(PyObject *ctx);
+
+/*
+ `PyContext_CopyCurrent`: a shallow copy of the current context.
+ */
+PyObject *PyContext_CopyCurrent(void);
+
+/*
+ `PyContext_Enter`: makes `ctx` the thread's current context.
+ */
+int PyContext_Enter(PyObject *ctx);
+
+/*
+ `PyContext_Exit`: restores the context current before `ctx` was
+ entered.
+ */
+int PyContext_Exit(PyObject *ctx);
+
+/*
+ `PyContextVar_New`: a context variable named `name` (UTF-8) with the
+ default `def` (NULL for none).
+ */
+PyObject *PyContextVar_New(const char *name, PyObject *def);
+
+/*
+ `PyContextVar_Get`: stores in `*value` a new reference to the
+ variable's value, else `default_value`, else its default, else NULL;
+ returns -1 with `*value` NULL on error.
+ */
+int PyContextVar_Get(PyObject *var, PyObject *default_value, PyObject **value);
+
+/*
+ `PyContextVar_Set`: sets the variable in the current context; returns
+ the token that restores it.
+ */
+PyObject *PyContextVar_Set(PyObject *var, PyObject *value);
+
+/*
+ `PyContextVar_Reset`: restores the variable to its value before the
+ `PyContextVar_Set` that returned `token`.
+ */
+int PyContextVar_Reset(PyObject *var, PyObject *token);
 
 /*
  `PyOS_double_to_string`: formats `val` with `format_code` (`e E f F g
@@ -7765,6 +7843,22 @@ PyObject *PyWeakref_GetObject(PyObject *r);
  referenceable type, with the refcount at zero.
  */
 void PyObject_ClearWeakRefs(PyObject *op);
+
+extern int wcscoll(const wchar_t *a, const wchar_t *b);
+
+extern size_t wcsxfrm(wchar_t *dst, const wchar_t *src, size_t n);
+
+extern char *gettext(const char *msgid);
+
+extern char *dgettext(const char *domain, const char *msgid);
+
+extern char *dcgettext(const char *domain, const char *msgid, int category);
+
+extern char *textdomain(const char *domain);
+
+extern char *bindtextdomain(const char *domain, const char *dir);
+
+extern char *bind_textdomain_codeset(const char *domain, const char *codeset);
 
 extern double acos(double x);
 

@@ -104,6 +104,7 @@ pub(crate) unsafe fn read(config: *const PyConfig) -> Result<Config, PyStatus> {
         } else {
             -1
         },
+        configure_locale: c._config_init != INIT_ISOLATED,
         code_debug_ranges: c.code_debug_ranges != 0,
         import_time: c.import_time.max(0),
         faulthandler: c.faulthandler > 0,

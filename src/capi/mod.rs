@@ -16,6 +16,7 @@ pub mod codec;
 pub mod complex;
 pub mod config;
 pub mod config_read;
+pub mod contextvars;
 pub mod conversion;
 pub mod dict;
 pub mod exceptions;

@@ -798,48 +798,72 @@ builtin!(bi_eval, |args, kws| exec_eval(
 
 builtin!(bi_compile, |args, kws| {
     let mut all: Vec<*mut PyObject> = args.to_vec();
+    let names = [
+        "source",
+        "filename",
+        "mode",
+        "flags",
+        "dont_inherit",
+        "optimize",
+    ];
+    all.resize(names.len(), null_mut());
     for &(k, v) in &kws {
-        match k {
-            "source" | "filename" | "mode" | "flags" | "dont_inherit" | "optimize" => all.push(v),
-            _ => {
+        match names.iter().position(|&n| n == k) {
+            Some(i) if i >= args.len() => all[i] = v,
+            Some(i) => {
+                return Err(errors::type_error(format!(
+                    "argument for compile() given by name ('{k}') and position ({})",
+                    i + 1
+                )))
+            }
+            // Restricting the grammar to an older version is not supported:
+            // the newest grammar is always used.
+            None if k == "_feature_version" => {}
+            None => {
                 return Err(errors::type_error(format!(
                     "compile() got an unexpected keyword argument '{k}'"
                 )))
             }
         }
     }
-    arity("compile", &all, 3, 6)?;
-    let text = if pystr::check(all[0]) {
-        pystr::as_str(all[0])?.to_string()
-    } else if crate::object::bytes::check(all[0]) {
-        String::from_utf8_lossy(crate::object::bytes::as_slice(all[0])).into_owned()
+    if let Some(i) = all[..3].iter().position(|p| p.is_null()) {
+        return Err(errors::type_error(format!(
+            "compile() missing required argument '{}' (pos {})",
+            names[i],
+            i + 1
+        )));
+    }
+    let flags = if all[3].is_null() {
+        0
     } else {
-        return Err(errors::type_error(
-            "compile() arg 1 must be a string, bytes or AST object",
-        ));
+        int::as_i64(all[3])?
+    };
+    let optimize = if all[5].is_null() {
+        -1
+    } else {
+        int::as_i64(all[5])?
     };
     let filename = protocol::str_(all[1])?;
-    let mode = match pystr::as_str(all[2])? {
-        "exec" => ferrython_compiler::CompileMode::Exec,
-        "eval" => ferrython_compiler::CompileMode::Eval,
-        "single" => ferrython_compiler::CompileMode::Single,
-        _ => {
-            return Err(errors::value_error(
-                "compile() mode must be 'exec', 'eval' or 'single'",
-            ))
-        }
-    };
+    // SAFETY: the source argument is a live object.
+    let is_ast = unsafe { crate::modules::ast::is_ast(all[0]) };
     audit::audit_with(c"compile", || {
         Ok(vec![
             if pystr::check(all[0]) {
-                crate::object::bytes::from_slice(text.as_bytes())?
+                crate::object::bytes::from_slice(pystr::as_str(all[0])?.as_bytes())?
             } else {
                 Owned::from_borrowed(all[0])
             },
-            filename.clone(),
+            if is_ast {
+                Owned::from_borrowed_static(crate::object::none::none())
+            } else {
+                filename.clone()
+            },
         ])
     })?;
-    crate::runtime::run::compile(&text, pystr::as_str(filename.as_ptr())?, mode)
+    let filename = pystr::as_str(filename.as_ptr())?;
+    let mode = pystr::as_str(all[2])?;
+    // SAFETY: the source argument is a live object.
+    unsafe { crate::modules::ast::compile(all[0], filename, mode, flags, optimize as i32) }
 });
 
 builtin!(bi_build_class, |args, kws| crate::vm::classes::build_class(

@@ -13,6 +13,8 @@ pub mod builtins;
 pub mod cmath;
 pub mod codecs;
 pub mod collections;
+pub mod contextvars;
+pub mod csv;
 pub mod errno;
 pub mod fcntl;
 pub mod functools;
@@ -22,6 +24,8 @@ pub mod heapq;
 pub mod imp;
 pub mod io;
 pub mod itertools;
+pub mod json;
+pub mod locale;
 pub mod marshal;
 pub mod math;
 pub mod module_def;
@@ -69,10 +73,14 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_blake2", hashes::init_blake2),
     ("_codecs", codecs::init),
     ("_collections", collections::init),
+    ("_contextvars", contextvars::init),
+    ("_csv", csv::init),
     ("_functools", functools::init),
     ("_heapq", heapq::init),
     ("_imp", imp::init),
     ("_io", io::init),
+    ("_json", json::init),
+    ("_locale", locale::init),
     ("_md5", hashes::init_md5),
     ("_opcode", opcode::init),
     ("_operator", operator::init),

@@ -585,6 +585,10 @@ unsafe fn inherit_slots(tp: *mut PyTypeObject, base: *mut PyTypeObject) {
             tp_finalize,
             tp_is_gc
         );
+        // As type_ready_set_new: such a type has no constructor at all.
+        if (*tp).tp_flags & Py_TPFLAGS_DISALLOW_INSTANTIATION != 0 {
+            (*tp).tp_new = None;
+        }
         if (*tp).tp_getattr.is_none() && (*tp).tp_getattro.is_none() {
             (*tp).tp_getattr = (*base).tp_getattr;
         }

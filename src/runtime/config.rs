@@ -132,6 +132,9 @@ pub struct Config {
     /// `-X cpu_count=N` or `PYTHON_CPU_COUNT` (`os.cpu_count()`'s
     /// override), -1 when not set.
     pub cpu_count: i32,
+    /// Whether initialization sets `LC_CTYPE` from the environment (the
+    /// preconfiguration's `configure_locale`: true unless isolated).
+    pub configure_locale: bool,
 }
 
 impl Default for Config {
@@ -194,6 +197,7 @@ impl Default for Config {
             base_exec_prefix: None,
             platlibdir: "lib".to_string(),
             cpu_count: -1,
+            configure_locale: true,
         }
     }
 }

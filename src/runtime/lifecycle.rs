@@ -153,6 +153,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
     v.extend(crate::object::set::all_types());
     v.extend(exceptions::all_types());
     v.extend(crate::modules::thread::all_types());
+    v.extend(crate::modules::contextvars::all_types());
     v.extend(crate::modules::io::all_types());
     v
 }
@@ -253,6 +254,12 @@ pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), St
         return Ok(());
     }
     let mut config = config.clone();
+    if config.configure_locale {
+        // As CPython's preinitialization: LC_CTYPE from the environment.
+        // SAFETY: setlocale with a NUL-terminated string; no other thread
+        // runs Python yet.
+        unsafe { libc::setlocale(libc::LC_CTYPE, c"".as_ptr()) };
+    }
     crate::runtime::pathconfig::compute(&mut config)?;
     object::hash::set_secret((config.use_hash_seed > 0).then_some(config.hash_seed));
     if config.int_max_str_digits >= 0 {
@@ -331,6 +338,8 @@ pub fn finalize() -> i32 {
         // below; the hooks are owned references.
         unsafe {
             (*ts).clear_asyncgen_hooks();
+            // The context's values may be anything the modules hold.
+            object::refcount::xdecref(std::mem::replace(&mut (*ts).context, std::ptr::null_mut()));
             (*(*ts).interp).clear()
         };
     }

@@ -132,6 +132,10 @@ pub struct PyThreadState {
     pub async_gen_firstiter: *mut PyObject,
     /// `sys.set_asyncgen_hooks` `finalizer` (owned), NULL when unset.
     pub async_gen_finalizer: *mut PyObject,
+    /// The current `contextvars.Context` (owned), NULL until first used.
+    pub context: *mut PyObject,
+    /// Bumped whenever `context` changes (the `ContextVar` caches check it).
+    pub context_ver: u64,
     /// `sys.settrace`'s function (owned), NULL when unset.
     pub trace_func: *mut PyObject,
     /// `sys.setprofile`'s function (owned), NULL when unset.
@@ -240,6 +244,8 @@ impl PyThreadState {
             generation: crate::runtime::lifecycle::generation(),
             async_gen_firstiter: null_mut(),
             async_gen_finalizer: null_mut(),
+            context: null_mut(),
+            context_ver: 0,
             trace_func: null_mut(),
             profile_func: null_mut(),
             tracing: 0,
@@ -272,6 +278,7 @@ impl PyThreadState {
             std::mem::replace(&mut self.current_exception, null_mut()),
             std::mem::replace(&mut self.handled_exception, null_mut()),
             std::mem::replace(&mut self.dict, null_mut()),
+            std::mem::replace(&mut self.context, null_mut()),
         ] {
             // SAFETY: the thread state owned these references.
             unsafe { crate::object::refcount::xdecref(p) };

@@ -30,3 +30,6 @@ pub use compile::{
 };
 pub use dis::disassemble;
 pub use error::{CompileWarning, SyntaxErrorInfo, SyntaxErrorKind};
+/// The parser's tree types, for the `_ast` module's conversions.
+pub use ruff_python_ast as ruff_ast;
+pub use ruff_text_size;

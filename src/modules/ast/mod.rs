@@ -5,8 +5,10 @@
 //! every node class are heap types made with `type()`, with CPython 3.13's
 //! `_fields`, `_attributes`, `__match_args__`, `_field_types` and class
 //! defaults.
+mod from_py;
 mod grammar;
 mod node;
+pub mod to_py;
 
 use crate::ffi::*;
 use crate::object::{dict, int, none, protocol, str as pystr, tuple};
@@ -32,6 +34,15 @@ pub fn class(name: &str) -> PyResult<Owned> {
     let m = crate::runtime::import::import_absolute("_ast")?;
     // SAFETY: m is a live module.
     unsafe { protocol::getattr_str(m.as_ptr(), name) }
+}
+
+/// Whether `o` is an AST node (an instance of `ast.AST`).
+///
+/// # Safety
+/// `o` is a live object.
+pub unsafe fn is_ast(o: *mut PyObject) -> bool {
+    // SAFETY: o is live; the AST type is static.
+    unsafe { crate::object::typeobj::instance_of(o, &raw mut node::AST_TYPE) }
 }
 
 /// A tuple of interned strs.
@@ -217,5 +228,109 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
     match unsafe { create() } {
         Ok(m) => m.into_raw(),
         Err(_) => null_mut(),
+    }
+}
+
+/// The flags `compile()` accepts: the `__future__` features and the
+/// `PyCF_*` bits (`PyCF_MASK | PyCF_MASK_OBSOLETE | PyCF_COMPILE_MASK`).
+const VALID_FLAGS: i64 = 0x1fe_0000
+    | 0x10
+    | 0x200
+    | 0x800
+    | 0x4000
+    | PYCF_TYPE_COMMENTS
+    | PYCF_ALLOW_TOP_LEVEL_AWAIT
+    | PYCF_OPTIMIZED_AST;
+
+/// Source bytes as text: the compiler's decoding (UTF-8, BOM, Latin-1
+/// cookies), else the codec a PEP 263 cookie names.
+unsafe fn decode_source(source: *mut PyObject, filename: &str) -> PyResult<String> {
+    // SAFETY: source is a bytes object.
+    unsafe {
+        let data = crate::object::bytes::as_slice(source);
+        let err = match ferrython_compiler::parse::decode_source(data, filename) {
+            Ok(t) => return Ok(t),
+            Err(e) => e,
+        };
+        let Some(enc) = ferrython_compiler::parse::coding_cookie(data) else {
+            return Err(crate::runtime::run::raise_syntax_error(&err));
+        };
+        let text = protocol::call_method_obj(source, "decode", &[pystr::from_str(&enc)?.as_ptr()])?;
+        Ok(pystr::as_str(text.as_ptr())?.to_string())
+    }
+}
+
+/// `compile(source, filename, mode, flags)` once the arguments are bound:
+/// source text or bytes to a code object or (with `PyCF_ONLY_AST`) to an
+/// AST; an AST object to a code object. `optimize` as `compile()`'s:
+/// -1 or 0 keep asserts, 1 drops them, 2 also docstrings.
+///
+/// # Safety
+/// `source` is a live object.
+pub unsafe fn compile(
+    source: *mut PyObject,
+    filename: &str,
+    mode: &str,
+    flags: i64,
+    optimize: i32,
+) -> PyResult<Owned> {
+    use ferrython_compiler::CompileMode;
+    if flags & !VALID_FLAGS != 0 {
+        return Err(crate::runtime::errors::value_error(
+            "compile(): unrecognised flags",
+        ));
+    }
+    let only_ast = flags & PYCF_ONLY_AST != 0;
+    let cmode = match mode {
+        "exec" => Some(CompileMode::Exec),
+        "eval" => Some(CompileMode::Eval),
+        "single" => Some(CompileMode::Single),
+        "func_type" if only_ast => None,
+        "func_type" => {
+            return Err(crate::runtime::errors::value_error(
+                "compile() mode 'func_type' requires flag PyCF_ONLY_AST",
+            ))
+        }
+        _ => {
+            return Err(crate::runtime::errors::value_error(
+                "compile() mode must be 'exec', 'eval' or 'single'",
+            ))
+        }
+    };
+    // SAFETY: source is a live object.
+    unsafe {
+        if is_ast(source) {
+            return from_py::compile(source, filename, mode, flags, optimize);
+        }
+        let text = if pystr::check(source) {
+            std::borrow::Cow::Borrowed(pystr::as_str(source)?)
+        } else if crate::object::bytes::check(source) {
+            std::borrow::Cow::Owned(decode_source(source, filename)?)
+        } else {
+            return Err(crate::runtime::errors::type_error(
+                "compile() arg 1 must be a string, bytes or AST object",
+            ));
+        };
+        if flags & PYCF_OPTIMIZED_AST == PYCF_OPTIMIZED_AST {
+            return Err(crate::runtime::errors::not_implemented_error(
+                "compile(): PyCF_OPTIMIZED_AST (a constant-folded AST) is not supported",
+            ));
+        }
+        if flags & PYCF_TYPE_COMMENTS != 0 {
+            return Err(crate::runtime::errors::not_implemented_error(
+                "compile(): PyCF_TYPE_COMMENTS (type comments in the AST) is not supported",
+            ));
+        }
+        match cmode {
+            Some(m) if only_ast => to_py::parse(&text, filename, m),
+            Some(m) => {
+                let code_flags = (flags & (0x1fe_0000 | PYCF_ALLOW_TOP_LEVEL_AWAIT)) as u32;
+                match ferrython_compiler::compile_source(&text, filename, m, code_flags, optimize) {
+                    Ok(c) => crate::vm::code::from_compiled(&c),
+                    Err(e) => Err(crate::runtime::run::raise_syntax_error(&e)),
+                }
+            }
+            None => to_py::parse_func_type(&text, filename),
+        }
     }
 }

@@ -121,7 +121,7 @@ pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, SyntaxError
 }
 
 /// The encoding named by a PEP 263 cookie on line 1 or 2, if any.
-fn coding_cookie(bytes: &[u8]) -> Option<String> {
+pub fn coding_cookie(bytes: &[u8]) -> Option<String> {
     for (i, line) in bytes.split(|&b| b == b'\n').take(2).enumerate() {
         let line = String::from_utf8_lossy(line);
         let t = line.trim_start();

@@ -20,7 +20,7 @@ use ruff_text_size::Ranged;
 
 use crate::error::{CompileWarning, SyntaxErrorInfo, SyntaxErrorKind};
 
-pub use encoding::decode_source;
+pub use encoding::{coding_cookie, decode_source};
 use escapes::escape_warnings;
 pub use line_index::{LineIndex, Location};
 use syntax_errors::translate_error;
@@ -46,9 +46,26 @@ pub struct Ast {
 }
 
 impl Ast {
+    /// A tree built elsewhere (the `_ast` module's conversion of AST
+    /// objects), with the source text its ranges index (there: a synthetic
+    /// text whose lines and columns are the nodes' positions).
+    pub fn from_tree(module: Mod, source: &str, mode: ParseMode) -> Ast {
+        Ast {
+            module,
+            index: LineIndex::new(source),
+            mode,
+            warnings: Vec::new(),
+        }
+    }
+
     /// The line index of the parsed source.
     pub fn line_index(&self) -> &LineIndex {
         &self.index
+    }
+
+    /// The parser's tree.
+    pub fn module(&self) -> &Mod {
+        &self.module
     }
 
     /// The mode the source was parsed in.
