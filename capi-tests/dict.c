@@ -153,7 +153,9 @@ static void order_and_resize(void)
         Py_DECREF(k);
     }
     show("after growing and shrinking", Py_NewRef(d));
-    show("__sizeof__ {}", call0(PyDict_New(), "__sizeof__"));
+    k = PyDict_New();
+    show("__sizeof__ {}", call0(k, "__sizeof__"));
+    Py_DECREF(k);
     k = int_dict(1);
     show("__sizeof__ {0: 0}", call0(k, "__sizeof__"));
     Py_DECREF(k);

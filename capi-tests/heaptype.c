@@ -178,16 +178,22 @@ int main(void)
     check("GetSlot nb_subtract NULL", PyType_GetSlot((PyTypeObject *)tp, Py_nb_subtract) == NULL);
     show("GetSlot bad id", PyType_GetSlot((PyTypeObject *)tp, 1000) ? Py_NewRef(Py_None) : NULL);
 
-    PyObject *p = PyObject_Call(tp, PyTuple_New(0), Py_BuildValue("{s:i,s:d}", "i", 3, "d", 1.5));
+    PyObject *args = PyTuple_New(0), *kwargs = Py_BuildValue("{s:i,s:d}", "i", 3, "d", 1.5);
+    PyObject *p = PyObject_Call(tp, args, kwargs);
+    Py_DECREF(args);
+    Py_DECREF(kwargs);
     show("p", Py_NewRef(p));
     show("p.i", attr(p, "i"));
     show("p.d", attr(p, "d"));
     show("p.o", attr(p, "o"));
     show("p.flag", attr(p, "flag"));
     show("p.twice", attr(p, "twice"));
-    PyObject_SetAttrString(p, "twice", PyLong_FromLong(10));
+    PyObject *v = PyLong_FromLong(10);
+    PyObject_SetAttrString(p, "twice", v);
+    Py_DECREF(v);
     show("p.i after twice=10", attr(p, "i"));
-    show_int("set ll readonly", PyObject_SetAttrString(p, "ll", PyLong_FromLong(1)));
+    PyObject *one = PyLong_FromLong(1);
+    show_int("set ll readonly", PyObject_SetAttrString(p, "ll", one));
     print_error();
     printf("\n");
     show_int("set i to str", PyObject_SetAttrString(p, "i", Py_None));
@@ -198,8 +204,9 @@ int main(void)
     show("p.scaled(4)", PyObject_CallMethod(p, "scaled", "i", 4));
     show("p.created()", PyObject_CallMethod(p, "created", NULL));
     show("Point.make(7)", PyObject_CallMethod(tp, "make", "i", 7));
-    show("p + 1", PyNumber_Add(p, PyLong_FromLong(1)));
-    show("p - 1", PyNumber_Subtract(p, PyLong_FromLong(1)));
+    show("p + 1", PyNumber_Add(p, one));
+    show("p - 1", PyNumber_Subtract(p, one));
+    Py_DECREF(one);
     show_int("len(p)", PyObject_Length(p));
     show("Point(bad)", PyObject_CallFunction(tp, "s", "x"));
     show("i descr", attr(tp, "i"));

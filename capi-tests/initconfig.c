@@ -133,10 +133,15 @@ int main(void)
     print_error();
     printf("\n");
     PyObject *names = PyConfig_Names();
+    PyObject *argv_name = PyUnicode_FromString("argv");
+    PyObject *path0_name = PyUnicode_FromString("sys_path_0");
+    PyObject *allocator_name = PyUnicode_FromString("allocator");
     printf("Names: %s %zd argv=%d sys_path_0=%d allocator=%d\n", Py_TYPE(names)->tp_name,
-           PySet_Size(names), PySet_Contains(names, PyUnicode_FromString("argv")),
-           PySet_Contains(names, PyUnicode_FromString("sys_path_0")),
-           PySet_Contains(names, PyUnicode_FromString("allocator")));
+           PySet_Size(names), PySet_Contains(names, argv_name),
+           PySet_Contains(names, path0_name), PySet_Contains(names, allocator_name));
+    Py_DECREF(argv_name);
+    Py_DECREF(path0_name);
+    Py_DECREF(allocator_name);
     Py_DECREF(names);
 
     set("verbose", PyLong_FromLong(2));

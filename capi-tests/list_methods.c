@@ -273,9 +273,9 @@ int main(void)
     show("(1, 2) < [1, 3]", PyObject_RichCompare(x, l, Py_LT));
     show("[1] == (1,)", PyObject_RichCompare((o = Py_BuildValue("[i]", 1)), s, Py_EQ));
     show("[1] < [1, 0]", PyObject_RichCompare(o, (it = Py_BuildValue("[ii]", 1, 0)), Py_LT));
+    Py_DECREF(x);
     x = Py_BuildValue("[s]", "a");
     show("[1] < ['a']", PyObject_RichCompare(o, x, Py_LT));
-    Py_DECREF(x);
     Py_DECREF(x);
     Py_DECREF(k);
     Py_DECREF(s);

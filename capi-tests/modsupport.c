@@ -110,7 +110,7 @@ int main(void)
         Py_ssize_t n = 0;
         const char *sn = NULL;
         PyObject *o = NULL, *lst = NULL;
-        PyObject *args = Py_BuildValue("(szs#OO)", "abc", NULL, "hello", (Py_ssize_t)5, Py_None, PyList_New(0));
+        PyObject *args = Py_BuildValue("(szs#ON)", "abc", NULL, "hello", (Py_ssize_t)5, Py_None, PyList_New(0));
         int ok = PyArg_ParseTuple(args, "szs#OO!", &s, &z, &sn, &n, &o, &PyList_Type, &lst);
         printf("strings: %d %s %s %.*s %d %d\n", ok, s, z ? z : "(null)", (int)n, sn, o == Py_None, lst != NULL);
         Py_DECREF(args);

@@ -109,7 +109,9 @@ int main(void)
     show("__name__", PyObject_GetAttrString(m, "__name__"));
     show("__doc__", PyObject_GetAttrString(m, "__doc__"));
     show("add", PyObject_GetAttrString(m, "add"));
-    show("add.__doc__", PyObject_GetAttrString(PyObject_GetAttrString(m, "add"), "__doc__"));
+    PyObject *add = PyObject_GetAttrString(m, "add");
+    show("add.__doc__", PyObject_GetAttrString(add, "__doc__"));
+    Py_DECREF(add);
     show("add(2, 3)", call(m, "add", Py_BuildValue("(ii)", 2, 3), NULL));
     show("add('x', 3)", call(m, "add", Py_BuildValue("(si)", "x", 3), NULL));
     show("add(1)", call(m, "add", Py_BuildValue("(i)", 1), NULL));

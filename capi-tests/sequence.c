@@ -96,6 +96,7 @@ int main(void)
     show_int("DelItem(int)", PySequence_DelItem(i, 0));
     show_int("SetSlice(int)", PySequence_SetSlice(i, 0, 1, l));
     show_int("DelSlice(int)", PySequence_DelSlice(i, 0, 1));
+    Py_DECREF(x);
     show("Concat(l, t)", PySequence_Concat(l, t));
     show("Concat(t, l)", PySequence_Concat(t, l));
     show("Concat(i, i)", PySequence_Concat(i, i));
@@ -111,11 +112,11 @@ int main(void)
     show_int("Count(5, 1)", PySequence_Count(i, i));
     show_int("Index(l, 'zz')", PySequence_Index(l, s));
     show_int("Contains(s, 5)", PySequence_Contains(s, i));
-    show_int("Contains(b, 256)", PySequence_Contains(b, (o = L(256))));
-    Py_DECREF(o);
+    show_int("Contains(b, 256)", PySequence_Contains(b, (x = L(256))));
+    Py_DECREF(x);
     show_int("Contains(b, 'a')", PySequence_Contains(b, s));
-    show_int("In(l, 3)", PySequence_In(l, (o = L(3))));
-    Py_DECREF(o);
+    show_int("In(l, 3)", PySequence_In(l, (x = L(3))));
+    Py_DECREF(x);
 
     printf("-- NULL arguments\n");
     show_int("Size(NULL)", PySequence_Size(NULL));

@@ -21,7 +21,7 @@ static PyTypeObject PairType;
 int main(void)
 {
     PyTypeObject *tp;
-    PyObject *o, *x, *t;
+    PyObject *o, *x, *t, *e;
     start();
     fields[2].name = PyStructSequence_UnnamedField;
 
@@ -65,8 +65,8 @@ int main(void)
     Py_DECREF(x);
     x = Py_BuildValue("((iii){s:s})", 1, 2, 3, "extra", "from dict");
     show("type(seq, dict)", PyObject_Call((PyObject *)tp, x, NULL));
-    show("  .extra", PyObject_GetAttrString((o = PyObject_Call((PyObject *)tp, x, NULL)), "extra"));
-    Py_DECREF(o);
+    show("  .extra", PyObject_GetAttrString((e = PyObject_Call((PyObject *)tp, x, NULL)), "extra"));
+    Py_DECREF(e);
     Py_DECREF(x);
     x = Py_BuildValue("((iii)i)", 1, 2, 3, 4);
     show("type(seq, 4)", PyObject_Call((PyObject *)tp, x, NULL));
@@ -74,6 +74,7 @@ int main(void)
     show("type(5)", PyObject_CallOneArg((PyObject *)tp, (x = PyLong_FromLong(5))));
     Py_DECREF(x);
     Py_DECREF(t);
+    Py_DECREF(o);
 
     show_int("InitType2", PyStructSequence_InitType2(&PairType, &sdesc));
     o = PyStructSequence_New(&PairType);

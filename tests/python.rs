@@ -1,10 +1,10 @@
 //! Runs the Python programs in `tests/python/` under the `ferrython` binary
 //! and under CPython 3.13 (pyenv's, or `FERRYTHON_CPYTHON`), and requires the
 //! same standard output and exit status. Both run with `PYTHONHASHSEED=0`.
-//! A program whose first line is `# skip: REASON` is not run. A program
-//! with a `NAME.expected` file next to it tests what CPython 3.13 cannot
-//! run (Python 3.14 features): it runs under ferrython only, and its
-//! output must equal that file, with exit status 0.
+//! A program whose first line is `# skip: REASON` is not run.
+//! A program with a file `tests/python/expected/NAME.out` is compared with
+//! that file (and exit status 0) instead of CPython's run: for 3.14 features
+//! that CPython 3.13 lacks.
 //! Environment: `PY_TEST=name[,name]` runs only those programs (file stems).
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -65,11 +65,13 @@ fn python_programs_match_cpython() {
         {
             continue;
         }
-        let expected = s.with_extension("expected");
-        let (want, want_code) = if expected.exists() {
-            (std::fs::read_to_string(&expected).unwrap(), 0)
-        } else {
-            run(&cpython, s)
+        let expected = dir
+            .join("expected")
+            .join(s.file_stem().unwrap())
+            .with_extension("out");
+        let (want, want_code) = match std::fs::read_to_string(&expected) {
+            Ok(text) => (text, 0),
+            Err(_) => run(&cpython, s),
         };
         let (got, got_code) = run(&ferrython, s);
         if want == got && want_code == got_code {
@@ -77,11 +79,11 @@ fn python_programs_match_cpython() {
             continue;
         }
         let name = s.file_name().unwrap().to_string_lossy().into_owned();
-        let mut report = format!("{name}: exit {got_code} (expected {want_code})\n");
+        let mut report = format!("{name}: exit {got_code} (CPython {want_code})\n");
         for (i, (w, g)) in want.lines().zip(got.lines()).enumerate() {
             if w != g {
                 report.push_str(&format!(
-                    "  line {}:\n    expected:  {w:?}\n    ferrython: {g:?}\n",
+                    "  line {}:\n    CPython:   {w:?}\n    ferrython: {g:?}\n",
                     i + 1
                 ));
                 break;
@@ -89,7 +91,7 @@ fn python_programs_match_cpython() {
         }
         if want.lines().count() != got.lines().count() {
             report.push_str(&format!(
-                "  {} lines expected, {} from ferrython\n",
+                "  {} lines from CPython, {} from ferrython\n",
                 want.lines().count(),
                 got.lines().count()
             ));

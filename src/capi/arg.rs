@@ -73,10 +73,10 @@ fn split_format(fmt: &[u8]) -> Format<'_> {
         .iter()
         .position(|&c| c == b':' || c == b';')
         .unwrap_or(fmt.len());
-    let tail = std::str::from_utf8(fmt.get(end + 1..).unwrap_or(&[])).ok();
+    let tail = || std::str::from_utf8(&fmt[end + 1..]).ok();
     let (fname, message) = match fmt.get(end) {
-        Some(b':') => (tail, None),
-        Some(b';') => (None, tail),
+        Some(b':') => (tail(), None),
+        Some(b';') => (None, tail()),
         _ => (None, None),
     };
     Format {
@@ -88,6 +88,7 @@ fn split_format(fmt: &[u8]) -> Format<'_> {
 
 /// Length of the unit starting at `i` (including `#`, `*`, `!`, `&`, a
 /// nested group).
+#[inline]
 fn unit_len(u: &[u8], i: usize) -> usize {
     match u[i] {
         b'(' => {
@@ -123,29 +124,57 @@ fn unit_len(u: &[u8], i: usize) -> usize {
 /// The top-level units of a format with their flags: (unit, optional,
 /// keyword-only).
 fn top_units(u: &[u8]) -> Vec<(&[u8], bool, bool)> {
-    let mut out = Vec::new();
-    let (mut optional, mut kwonly) = (false, false);
-    let mut i = 0;
-    while i < u.len() {
-        match u[i] {
-            b'|' => {
-                optional = true;
-                i += 1;
-            }
-            b'$' => {
-                kwonly = true;
-                optional = true;
-                i += 1;
-            }
-            b' ' => i += 1,
-            _ => {
-                let n = unit_len(u, i);
-                out.push((&u[i..i + n], optional, kwonly));
-                i += n;
-            }
+    Units::new(u).collect()
+}
+
+/// The top-level units of a format, each with whether it is optional and
+/// keyword-only (an iterator: no allocation on the hot path).
+#[derive(Clone)]
+struct Units<'a> {
+    u: &'a [u8],
+    i: usize,
+    optional: bool,
+    kwonly: bool,
+}
+
+impl<'a> Units<'a> {
+    fn new(u: &'a [u8]) -> Self {
+        Units {
+            u,
+            i: 0,
+            optional: false,
+            kwonly: false,
         }
     }
-    out
+}
+
+impl<'a> Iterator for Units<'a> {
+    type Item = (&'a [u8], bool, bool);
+
+    #[inline]
+    fn next(&mut self) -> Option<Self::Item> {
+        while self.i < self.u.len() {
+            match self.u[self.i] {
+                b'|' => {
+                    self.optional = true;
+                    self.i += 1;
+                }
+                b'$' => {
+                    self.kwonly = true;
+                    self.optional = true;
+                    self.i += 1;
+                }
+                b' ' => self.i += 1,
+                _ => {
+                    let n = unit_len(self.u, self.i);
+                    let unit = &self.u[self.i..self.i + n];
+                    self.i += n;
+                    return Some((unit, self.optional, self.kwonly));
+                }
+            }
+        }
+        None
+    }
 }
 
 /// Skips the outputs of a unit that received no argument.
@@ -172,9 +201,15 @@ fn skip_unit(unit: &[u8], outs: &mut Outs) {
     }
 }
 
+#[inline]
 unsafe fn as_c_long(arg: *mut PyObject) -> PyResult<i64> {
     // SAFETY: arg valid; ints via __index__ as PyLong_AsLong does.
     unsafe {
+        if int::check(arg) {
+            if let Some(v) = int::small_value(arg) {
+                return Ok(v);
+            }
+        }
         let i = number::index(arg)?;
         int::as_i64(i.as_ptr())
     }
@@ -614,9 +649,10 @@ unsafe fn parse_tuple(args: *mut PyObject, f: &Format, outs: &mut Outs) -> PyRes
                 "new style getargs format but argument is not a tuple",
             ));
         }
-        let units = top_units(f.units);
-        let min = units.iter().filter(|u| !u.1).count();
-        let max = units.len();
+        let units = Units::new(f.units);
+        let (min, max) = units
+            .clone()
+            .fold((0, 0), |(min, max), u| (min + !u.1 as usize, max + 1));
         let items = tuple::items(args);
         let len = items.len();
         if len < min || len > max {
@@ -636,7 +672,7 @@ unsafe fn parse_tuple(args: *mut PyObject, f: &Format, outs: &mut Outs) -> PyRes
                 if n == 1 { "" } else { "s" }
             )));
         }
-        for (i, (unit, _, _)) in units.iter().enumerate() {
+        for (i, (unit, _, _)) in units.enumerate() {
             match items.get(i) {
                 Some(&a) => convert(a, unit, outs).map_err(|e| conversion_error(e, i + 1, f))?,
                 None => skip_unit(unit, outs),

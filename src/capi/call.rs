@@ -48,6 +48,17 @@ pub unsafe fn vectorcall_func(callable: *mut PyObject) -> vectorcallfunc {
 #[inline]
 unsafe fn check_result(callable: *mut PyObject, r: *mut PyObject) -> *mut PyObject {
     let err = errors::occurred();
+    // SAFETY: as the caller guarantees.
+    unsafe { check_result_with(callable, r, err) }
+}
+
+/// [`check_result`] given the raised exception (NULL when none).
+#[inline]
+unsafe fn check_result_with(
+    callable: *mut PyObject,
+    r: *mut PyObject,
+    err: *mut PyObject,
+) -> *mut PyObject {
     if r.is_null() && err.is_null() {
         // SAFETY: callable valid.
         let n = unsafe { typeobj::type_name(callable) };
@@ -83,12 +94,23 @@ pub unsafe fn vectorcall(
     // SAFETY: callable valid; args holds nargs + len(kwnames) objects.
     unsafe {
         if let Some(f) = vectorcall_func(callable) {
-            if protocol::enter_recursive_call(" while calling a Python object").is_err() {
+            // The thread state is looked up once for the recursion count
+            // and the result check (a thread-local read each time).
+            let ts = crate::runtime::tstate::get() as *mut crate::runtime::tstate::PyThreadState;
+            (*ts).recursion_depth += 1;
+            if (*ts).recursion_depth > (*ts).recursion_limit {
+                (*ts).recursion_depth -= 1;
+                errors::recursion_error(
+                    "maximum recursion depth exceeded while calling a Python object",
+                );
                 return null_mut();
             }
             let r = f(callable, args, nargsf, kwnames);
-            protocol::leave_recursive_call();
-            return check_result(callable, r);
+            (*ts).recursion_depth -= 1;
+            if !r.is_null() && (*ts).current_exception.is_null() {
+                return r;
+            }
+            return check_result_with(callable, r, (*ts).current_exception);
         }
         let n = nargs(nargsf) as usize;
         let nkw = if kwnames.is_null() {

@@ -51,17 +51,27 @@ impl Builder<'_> {
     /// Items up to (not including) `end` (0 for the end of the format).
     fn items(&mut self, end: u8) -> PyResult<Vec<Owned>> {
         let mut out = Vec::new();
+        self.each(end, |v| {
+            out.push(v);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// Hands each item up to (not including) `end` (0 for the end of the
+    /// format) to `sink`.
+    fn each(&mut self, end: u8, mut sink: impl FnMut(Owned) -> PyResult<()>) -> PyResult<()> {
         loop {
             self.skip_separators();
             match self.fmt.get(self.pos) {
-                None if end == 0 => return Ok(out),
+                None if end == 0 => return Ok(()),
                 None => return Err(errors::system_error("Unmatched paren in format")),
                 Some(&c) if c == end => {
                     self.pos += 1;
-                    return Ok(out);
+                    return Ok(());
                 }
                 Some(_) => match self.item() {
-                    Ok(v) => out.push(v),
+                    Ok(v) => sink(v)?,
                     Err(e) => {
                         if self.bad_char_in_sequence(end) {
                             return Err(errors::system_error("Unmatched paren in format"));
@@ -71,6 +81,49 @@ impl Builder<'_> {
                 },
             }
         }
+    }
+
+    /// A tuple of the `n` items up to `end`, filled in place.
+    fn tuple_of(&mut self, n: usize, end: u8) -> PyResult<Owned> {
+        let t = tuple::new_uninit(n as Py_ssize_t)?;
+        let mut i = 0;
+        self.each(end, |v| {
+            if i >= n {
+                return Err(errors::system_error("bad format passed to Py_BuildValue"));
+            }
+            // SAFETY: t is a new tuple with n slots, slot i still NULL.
+            unsafe { *tuple::items_ptr(t.as_ptr()).add(i) = v.into_raw() };
+            i += 1;
+            Ok(())
+        })?;
+        if i != n {
+            return Err(errors::system_error("bad format passed to Py_BuildValue"));
+        }
+        Ok(t)
+    }
+
+    /// The number of items of the group that starts at the current
+    /// position (just after its opening bracket).
+    fn group_len(&self) -> usize {
+        let rest = &self.fmt[self.pos..];
+        let mut depth = 0i32;
+        let close = rest
+            .iter()
+            .position(|&c| {
+                match c {
+                    b'(' | b'[' | b'{' => depth += 1,
+                    b')' | b']' | b'}' => {
+                        if depth == 0 {
+                            return true;
+                        }
+                        depth -= 1;
+                    }
+                    _ => {}
+                }
+                false
+            })
+            .unwrap_or(rest.len());
+        count_items(&rest[..close])
     }
 
     /// Whether the failing item was an unknown format character inside a
@@ -98,7 +151,7 @@ impl Builder<'_> {
         let c = self.fmt[self.pos];
         self.pos += 1;
         match c {
-            b'(' => tuple::from_vec(self.items(b')')?),
+            b'(' => self.tuple_of(self.group_len(), b')'),
             b'[' => crate::object::list::from_vec(self.items(b']')?),
             b'{' => {
                 let items = self.items(b'}')?;
@@ -268,19 +321,55 @@ fn count_items(fmt: &[u8]) -> usize {
     n
 }
 
-/// Whether the brackets of a format balance.
-fn balanced(fmt: &[u8]) -> bool {
-    let mut stack = Vec::new();
+/// The number of top-level items of a format (as [`count_items`]), or
+/// `None` when its brackets do not balance: both in one pass.
+fn balanced_count(fmt: &[u8]) -> Option<usize> {
+    // The expected closing brackets: the first few inline, deeper ones
+    // (rare) in a vector.
+    const INLINE: usize = 16;
+    let mut inline = [0u8; INLINE];
+    let mut deeper = Vec::new();
+    let mut depth = 0;
+    let mut n = 0;
     for &c in fmt {
-        match c {
-            b'(' => stack.push(b')'),
-            b'[' => stack.push(b']'),
-            b'{' => stack.push(b'}'),
-            b')' | b']' | b'}' if stack.pop() != Some(c) => return false,
-            _ => {}
+        let close = match c {
+            b'(' => b')',
+            b'[' => b']',
+            b'{' => b'}',
+            b')' | b']' | b'}' => {
+                if depth == 0 {
+                    return None;
+                }
+                depth -= 1;
+                let want = if depth < INLINE {
+                    inline[depth]
+                } else {
+                    deeper.pop().unwrap_or(0)
+                };
+                if want != c {
+                    return None;
+                }
+                continue;
+            }
+            b'#' | b'&' | b',' | b':' | b' ' | b'\t' => continue,
+            _ => {
+                if depth == 0 {
+                    n += 1;
+                }
+                continue;
+            }
+        };
+        if depth == 0 {
+            n += 1;
         }
+        if depth < INLINE {
+            inline[depth] = close;
+        } else {
+            deeper.push(close);
+        }
+        depth += 1;
     }
-    stack.is_empty()
+    (depth == 0).then_some(n)
 }
 
 /// Builds the value for a `Py_BuildValue` format: nothing gives `None`,
@@ -292,17 +381,26 @@ pub fn build_value(fmt: &[u8], args: &[FerrythonVarArg]) -> PyResult<Owned> {
         args,
         next: 0,
     };
-    if !balanced(fmt) {
+    let Some(count) = balanced_count(fmt) else {
         b.release_remaining_steals();
         return Err(errors::system_error("unmatched paren in format"));
-    }
-    let r = b.items(0).map(|mut items| match items.len() {
-        0 => Ok(Owned::from_borrowed_static(none::none())),
-        1 => Ok(items.pop().unwrap()),
-        _ => tuple::from_vec(items),
-    });
+    };
+    let r = match count {
+        0 | 1 => {
+            let mut one = None;
+            b.each(0, |v| {
+                if one.is_some() {
+                    return Err(errors::system_error("bad format passed to Py_BuildValue"));
+                }
+                one = Some(v);
+                Ok(())
+            })
+            .map(|()| one.unwrap_or_else(|| Owned::from_borrowed_static(none::none())))
+        }
+        n => b.tuple_of(n, 0),
+    };
     match r {
-        Ok(v) => v,
+        Ok(v) => Ok(v),
         Err(e) => {
             b.release_remaining_steals();
             Err(e)

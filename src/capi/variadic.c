@@ -152,7 +152,9 @@ PyObject *PyErr_Format(PyObject *exception, const char *format, ...)
 
 /* ---- Py_BuildValue and the calls built on it ---------------------------- */
 
-extern PyObject *_Ferrython_BuildValueArgs(const char *format, const FerrythonVarArg *args, size_t n);
+/* The argument arrays are declared writable: gcc would otherwise take a
+ * stack array whose tail is unused for a read of uninitialized memory. */
+extern PyObject *_Ferrython_BuildValueArgs(const char *format, FerrythonVarArg *args, size_t n);
 extern PyObject *_Ferrython_CallArray(PyObject *callable, PyObject *const *args, size_t n);
 extern PyObject *_Ferrython_CallMethodArray(PyObject *obj, PyObject *name, PyObject *const *args, size_t n);
 extern PyObject *_Ferrython_CallWithBuiltArgs(PyObject *callable, PyObject *built);
@@ -161,14 +163,20 @@ extern void Py_DecRef(PyObject *);
 
 /* Collects the arguments of a Py_BuildValue format. Stops at a character it
  * does not know; the Rust side reports that. */
-static FerrythonVarArg *collect_build_args(const char *f, va_list *va, size_t *n_out)
+/* Arguments of formats up to this many characters are collected on the
+ * stack (a format character takes at most two entries). */
+#define STACK_FORMAT_LEN 16
+
+static FerrythonVarArg *collect_build_args(const char *f, va_list *va, size_t *n_out,
+                                           FerrythonVarArg *stack)
 {
-    size_t cap = 4, n = 0;
-    for (const char *p = f; *p; p++)
-        cap += 2;
-    FerrythonVarArg *a = malloc(cap * sizeof *a);
-    if (a == NULL)
-        return NULL;
+    size_t len = strlen(f), n = 0;
+    FerrythonVarArg *a = stack;
+    if (len > STACK_FORMAT_LEN) {
+        a = malloc((4 + 2 * len) * sizeof *a);
+        if (a == NULL)
+            return NULL;
+    }
     for (; *f; f++) {
         switch (*f) {
         case '(': case ')': case '[': case ']': case '{': case '}':
@@ -224,18 +232,28 @@ static FerrythonVarArg *collect_build_args(const char *f, va_list *va, size_t *n
     return a;
 }
 
+/* Py_BuildValue on a va_list the caller owns and gives up (read in place:
+ * copying one that va_start has just written stalls the load). */
+static PyObject *build_own(const char *format, va_list *va)
+{
+    size_t n = 0;
+    FerrythonVarArg stack[4 + 2 * STACK_FORMAT_LEN];
+    FerrythonVarArg *args = collect_build_args(format ? format : "", va, &n, stack);
+    if (args == NULL)
+        return PyErr_NoMemory();
+    PyObject *r = _Ferrython_BuildValueArgs(format, args, n);
+    if (args != stack)
+        free(args);
+    return r;
+}
+
 // export: Py_VaBuildValue
 PyObject *Py_VaBuildValue(const char *format, va_list vargs)
 {
     va_list va;
     va_copy(va, vargs);
-    size_t n = 0;
-    FerrythonVarArg *args = collect_build_args(format ? format : "", &va, &n);
+    PyObject *r = build_own(format, &va);
     va_end(va);
-    if (args == NULL)
-        return PyErr_NoMemory();
-    PyObject *r = _Ferrython_BuildValueArgs(format, args, n);
-    free(args);
     return r;
 }
 
@@ -250,7 +268,7 @@ PyObject *Py_BuildValue(const char *format, ...)
 {
     va_list va;
     va_start(va, format);
-    PyObject *r = Py_VaBuildValue(format, va);
+    PyObject *r = build_own(format, &va);
     va_end(va);
     return r;
 }
@@ -260,7 +278,7 @@ PyObject *_Py_BuildValue_SizeT(const char *format, ...)
 {
     va_list va;
     va_start(va, format);
-    PyObject *r = Py_VaBuildValue(format, va);
+    PyObject *r = build_own(format, &va);
     va_end(va);
     return r;
 }
@@ -400,7 +418,7 @@ PyObject *PyObject_CallMethodObjArgs(PyObject *obj, PyObject *name, ...)
 /* ---- PyArg_Parse* -------------------------------------------------------- */
 
 extern int _Ferrython_ParseArgs(PyObject *args, PyObject *kwargs, const char *format,
-                                char *const *kwlist, void *const *outs, size_t n, int flags);
+                                char *const *kwlist, void **outs, size_t n, int flags);
 extern int _Ferrython_UnpackTuple(PyObject *args, const char *name, ssize_t min, ssize_t max,
                                   void *const *outs, size_t n);
 
@@ -408,14 +426,16 @@ enum { PARSE_TUPLE = 0, PARSE_KEYWORDS = 1, PARSE_SINGLE = 2 };
 
 /* Collects the output pointers of a PyArg_Parse* format: one per unit, two
  * for `#` forms, `O!`, `O&` and `es`/`et`, three for `es#`/`et#`. */
-static void **collect_parse_outs(const char *f, va_list *va, size_t *n_out)
+/* A format character takes at most three output pointers. */
+static void **collect_parse_outs(const char *f, va_list *va, size_t *n_out, void **stack)
 {
-    size_t cap = 4, n = 0;
-    for (const char *p = f; *p; p++)
-        cap += 3;
-    void **a = malloc(cap * sizeof *a);
-    if (a == NULL)
-        return NULL;
+    size_t len = strlen(f), n = 0;
+    void **a = stack;
+    if (len > STACK_FORMAT_LEN) {
+        a = malloc((4 + 3 * len) * sizeof *a);
+        if (a == NULL)
+            return NULL;
+    }
     for (; *f && *f != ':' && *f != ';'; f++) {
         switch (*f) {
         case '(': case ')': case '|': case '$': case ' ':
@@ -441,19 +461,29 @@ static void **collect_parse_outs(const char *f, va_list *va, size_t *n_out)
     return a;
 }
 
-static int parse_va(PyObject *args, PyObject *kwargs, const char *format, char **kwlist, va_list vargs, int flags)
+/* The PyArg_Parse* work on a va_list the caller owns and gives up (read in
+ * place, see build_own). */
+static int parse_own(PyObject *args, PyObject *kwargs, const char *format, char **kwlist, va_list *va, int flags)
 {
-    va_list va;
-    va_copy(va, vargs);
     size_t n = 0;
-    void **outs = collect_parse_outs(format ? format : "", &va, &n);
-    va_end(va);
+    void *stack[4 + 3 * STACK_FORMAT_LEN];
+    void **outs = collect_parse_outs(format ? format : "", va, &n, stack);
     if (outs == NULL) {
         PyErr_NoMemory();
         return 0;
     }
     int r = _Ferrython_ParseArgs(args, kwargs, format, kwlist, outs, n, flags);
-    free(outs);
+    if (outs != stack)
+        free(outs);
+    return r;
+}
+
+static int parse_va(PyObject *args, PyObject *kwargs, const char *format, char **kwlist, va_list vargs, int flags)
+{
+    va_list va;
+    va_copy(va, vargs);
+    int r = parse_own(args, kwargs, format, kwlist, &va, flags);
+    va_end(va);
     return r;
 }
 
@@ -474,7 +504,7 @@ int PyArg_ParseTuple(PyObject *args, const char *format, ...)
 {
     va_list va;
     va_start(va, format);
-    int r = parse_va(args, NULL, format, NULL, va, PARSE_TUPLE);
+    int r = parse_own(args, NULL, format, NULL, &va, PARSE_TUPLE);
     va_end(va);
     return r;
 }
@@ -484,7 +514,7 @@ int _PyArg_ParseTuple_SizeT(PyObject *args, const char *format, ...)
 {
     va_list va;
     va_start(va, format);
-    int r = parse_va(args, NULL, format, NULL, va, PARSE_TUPLE);
+    int r = parse_own(args, NULL, format, NULL, &va, PARSE_TUPLE);
     va_end(va);
     return r;
 }
@@ -494,7 +524,7 @@ int PyArg_Parse(PyObject *arg, const char *format, ...)
 {
     va_list va;
     va_start(va, format);
-    int r = parse_va(arg, NULL, format, NULL, va, PARSE_SINGLE);
+    int r = parse_own(arg, NULL, format, NULL, &va, PARSE_SINGLE);
     va_end(va);
     return r;
 }
@@ -504,7 +534,7 @@ int _PyArg_Parse_SizeT(PyObject *arg, const char *format, ...)
 {
     va_list va;
     va_start(va, format);
-    int r = parse_va(arg, NULL, format, NULL, va, PARSE_SINGLE);
+    int r = parse_own(arg, NULL, format, NULL, &va, PARSE_SINGLE);
     va_end(va);
     return r;
 }
@@ -526,7 +556,7 @@ int PyArg_ParseTupleAndKeywords(PyObject *args, PyObject *kw, const char *format
 {
     va_list va;
     va_start(va, kwlist);
-    int r = parse_va(args, kw, format, kwlist, va, PARSE_KEYWORDS);
+    int r = parse_own(args, kw, format, kwlist, &va, PARSE_KEYWORDS);
     va_end(va);
     return r;
 }
@@ -536,7 +566,7 @@ int _PyArg_ParseTupleAndKeywords_SizeT(PyObject *args, PyObject *kw, const char 
 {
     va_list va;
     va_start(va, kwlist);
-    int r = parse_va(args, kw, format, kwlist, va, PARSE_KEYWORDS);
+    int r = parse_own(args, kw, format, kwlist, &va, PARSE_KEYWORDS);
     va_end(va);
     return r;
 }

@@ -704,7 +704,10 @@ unsafe extern "C" fn m_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObj
 /// `PyByteArrayIter_Type` (`bytearray_iterator`).
 #[no_mangle]
 pub static mut PyByteArrayIter_Type: PyTypeObject = PyTypeObject {
+    tp_flags: Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(crate::object::list::iter_dealloc),
+    tp_traverse: Some(crate::object::list::iter_traverse),
+    tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     tp_iter: Some(crate::object::iterobject::self_iter),
     tp_iternext: Some(baiter_next),
     tp_methods: (&raw const crate::object::list::ITER_METHODS)

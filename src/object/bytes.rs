@@ -765,7 +765,10 @@ unsafe extern "C" fn bytes_new(
 /// `PyBytesIter_Type` (`bytes_iterator`), laid out as `list::SeqIndexIter`.
 #[no_mangle]
 pub static mut PyBytesIter_Type: PyTypeObject = PyTypeObject {
+    tp_flags: Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(crate::object::list::iter_dealloc),
+    tp_traverse: Some(crate::object::list::iter_traverse),
+    tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     tp_iter: Some(crate::object::iterobject::self_iter),
     tp_iternext: Some(bytesiter_next),
     tp_methods: (&raw const crate::object::list::ITER_METHODS)

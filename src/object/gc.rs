@@ -317,6 +317,24 @@ pub unsafe fn set_finalized(op: *mut PyObject) {
 
 // ---- Visiting ----------------------------------------------------------
 
+/// Visits each non-NULL object of `objs`, as a run of `Py_VISIT` does (the
+/// body of most `tp_traverse` functions); stops at the first non-zero
+/// result and returns it.
+#[inline]
+pub unsafe fn visit_all(objs: &[*mut PyObject], visit: visitproc, arg: *mut c_void) -> c_int {
+    let Some(visit) = visit else { return 0 };
+    for &o in objs {
+        if !o.is_null() {
+            // SAFETY: the caller owns a reference to each object.
+            let r = unsafe { visit(o, arg) };
+            if r != 0 {
+                return r;
+            }
+        }
+    }
+    0
+}
+
 /// A hasher for object addresses (they are unique and 16-byte aligned).
 #[derive(Default)]
 struct AddrHasher(u64);

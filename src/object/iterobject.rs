@@ -20,7 +20,10 @@ pub struct SeqIterObject {
 /// `PySeqIter_Type`.
 #[no_mangle]
 pub static mut PySeqIter_Type: PyTypeObject = PyTypeObject {
+    tp_flags: Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(seqiter_dealloc),
+    tp_traverse: Some(seqiter_traverse),
+    tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     tp_iter: Some(self_iter),
     tp_iternext: Some(seqiter_next),
     ..type_template(c"iterator", std::mem::size_of::<SeqIterObject>(), 0)
@@ -37,6 +40,7 @@ pub unsafe fn seq_iter_new(seq: *mut PyObject) -> PyResult<Owned> {
         let it = op.cast::<SeqIterObject>();
         (*it).index = 0;
         (*it).seq = new_ref(seq);
+        crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
 }
@@ -48,11 +52,21 @@ pub unsafe extern "C" fn self_iter(op: *mut PyObject) -> *mut PyObject {
 }
 
 unsafe extern "C" fn seqiter_dealloc(op: *mut PyObject) {
-    // SAFETY: refcount reached zero.
+    // SAFETY: refcount reached zero; the iterator has a GC header.
     unsafe {
+        crate::object::gc::untrack(op);
         xdecref((*op.cast::<SeqIterObject>()).seq);
-        crate::object::alloc::raw_free(op.cast());
+        crate::object::alloc::gc_free(op.cast());
     }
+}
+
+unsafe extern "C" fn seqiter_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut libc::c_void,
+) -> libc::c_int {
+    // SAFETY: op is a sequence iterator, which owns its sequence.
+    unsafe { crate::object::gc::visit_all(&[(*op.cast::<SeqIterObject>()).seq], visit, arg) }
 }
 
 unsafe extern "C" fn seqiter_next(op: *mut PyObject) -> *mut PyObject {
@@ -78,84 +92,6 @@ unsafe extern "C" fn seqiter_next(op: *mut PyObject) -> *mut PyObject {
                 decref(seq);
             }
             null_mut()
-        }
-    })
-}
-
-/// Layout of a callable iterator (`iter(callable, sentinel)`).
-#[repr(C)]
-pub struct CallIterObject {
-    pub ob_base: PyObject,
-    /// NULL once exhausted.
-    pub func: *mut PyObject,
-    pub sentinel: *mut PyObject,
-}
-
-/// `PyCallIter_Type` (`callable_iterator`).
-pub static mut PyCallIter_Type: PyTypeObject = PyTypeObject {
-    tp_dealloc: Some(calliter_dealloc),
-    tp_iter: Some(self_iter),
-    tp_iternext: Some(calliter_next),
-    ..type_template(
-        c"callable_iterator",
-        std::mem::size_of::<CallIterObject>(),
-        0,
-    )
-};
-
-/// `PyCallIter_New`: calls `func` until it returns a value equal to
-/// `sentinel` (or raises `StopIteration`).
-pub unsafe fn call_iter_new(func: *mut PyObject, sentinel: *mut PyObject) -> PyResult<Owned> {
-    // SAFETY: the type is static; fields initialized below.
-    unsafe {
-        let op = crate::object::alloc::generic_alloc(&raw mut PyCallIter_Type, 0);
-        if op.is_null() {
-            return Err(Raised::assume());
-        }
-        let it = op.cast::<CallIterObject>();
-        (*it).func = new_ref(func);
-        (*it).sentinel = new_ref(sentinel);
-        Ok(Owned::from_raw_unchecked(op))
-    }
-}
-
-unsafe extern "C" fn calliter_dealloc(op: *mut PyObject) {
-    // SAFETY: refcount reached zero.
-    unsafe {
-        let it = op.cast::<CallIterObject>();
-        xdecref((*it).func);
-        xdecref((*it).sentinel);
-        crate::object::alloc::raw_free(op.cast());
-    }
-}
-
-unsafe extern "C" fn calliter_next(op: *mut PyObject) -> *mut PyObject {
-    crate::capi::boundary::guard_iter(|| {
-        // SAFETY: op is a callable iterator.
-        unsafe {
-            let it = op.cast::<CallIterObject>();
-            let func = (*it).func;
-            if func.is_null() {
-                return Ok(None);
-            }
-            let r = match crate::object::protocol::call_args(func, &[]) {
-                Ok(r) => r,
-                Err(e) => {
-                    if errors::matches(crate::object::exceptions::PyExc_StopIteration) {
-                        errors::clear();
-                        (*it).func = null_mut();
-                        decref(func);
-                        return Ok(None);
-                    }
-                    return Err(e);
-                }
-            };
-            if crate::object::protocol::rich_compare_bool(r.as_ptr(), (*it).sentinel, Py_EQ)? {
-                (*it).func = null_mut();
-                decref(func);
-                return Ok(None);
-            }
-            Ok(Some(r))
         }
     })
 }

@@ -1447,7 +1447,10 @@ pub static ITER_METHODS: [PyMethodDef; 2] = [
 /// `PyListIter_Type` (`list_iterator`).
 #[no_mangle]
 pub static mut PyListIter_Type: PyTypeObject = PyTypeObject {
+    tp_flags: Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(iter_dealloc),
+    tp_traverse: Some(iter_traverse),
+    tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     tp_iter: Some(iterobject::self_iter),
     tp_iternext: Some(listiter_next),
     tp_methods: (&raw const ITER_METHODS).cast_mut().cast(),
@@ -1457,7 +1460,10 @@ pub static mut PyListIter_Type: PyTypeObject = PyTypeObject {
 /// `PyListRevIter_Type` (`list_reverseiterator`).
 #[no_mangle]
 pub static mut PyListRevIter_Type: PyTypeObject = PyTypeObject {
+    tp_flags: Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(iter_dealloc),
+    tp_traverse: Some(iter_traverse),
+    tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     tp_iter: Some(iterobject::self_iter),
     tp_iternext: Some(listreviter_next),
     tp_methods: (&raw const ITER_METHODS).cast_mut().cast(),
@@ -1468,16 +1474,16 @@ pub static mut PyListRevIter_Type: PyTypeObject = PyTypeObject {
     )
 };
 
-/// A new index iterator of type `tp` over `seq`, starting at `index`.
+/// A new index iterator of type `tp` over `seq`, starting at `index`
+/// (tracked by the collector: the sequence may refer back to it).
 pub unsafe fn new_iter(
     tp: *mut PyTypeObject,
     seq: *mut PyObject,
     index: Py_ssize_t,
 ) -> PyResult<Owned> {
-    // SAFETY: tp is one of the static iterator types.
+    // SAFETY: tp is one of the static (collected) iterator types.
     unsafe {
-        let op =
-            crate::object::alloc::raw_malloc(std::mem::size_of::<SeqIndexIter>()) as *mut PyObject;
+        let op = crate::object::alloc::alloc_zeroed(tp, std::mem::size_of::<SeqIndexIter>());
         if op.is_null() {
             return Err(errors::no_memory());
         }
@@ -1485,17 +1491,29 @@ pub unsafe fn new_iter(
         let it = op.cast::<SeqIndexIter>();
         (*it).it_index = index;
         (*it).it_seq = new_ref(seq);
+        crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
 }
 
 /// The shared `tp_dealloc` of the index iterators.
 pub unsafe extern "C" fn iter_dealloc(op: *mut PyObject) {
-    // SAFETY: refcount reached zero.
+    // SAFETY: refcount reached zero; the iterator has a GC header.
     unsafe {
+        crate::object::gc::untrack(op);
         xdecref((*op.cast::<SeqIndexIter>()).it_seq);
-        crate::object::alloc::raw_free(op.cast());
+        crate::object::alloc::gc_free(op.cast());
     }
+}
+
+/// The shared `tp_traverse` of the index iterators: the sequence.
+pub unsafe extern "C" fn iter_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut libc::c_void,
+) -> libc::c_int {
+    // SAFETY: op is an index iterator, which owns its sequence.
+    unsafe { crate::object::gc::visit_all(&[(*op.cast::<SeqIndexIter>()).it_seq], visit, arg) }
 }
 
 unsafe extern "C" fn list_iter(op: *mut PyObject) -> *mut PyObject {

@@ -120,8 +120,10 @@ static mut MV_AS_BUFFER: PyBufferProcs = PyBufferProcs {
     bf_releasebuffer: Some(mv_releasebuffer),
 };
 
-static MV_METHODS: [PyMethodDef; 9] = [
+static MV_METHODS: [PyMethodDef; 11] = [
     descr::method(c"release", m_release as *const _, METH_NOARGS),
+    descr::method(c"count", m_count as *const _, METH_O),
+    descr::method(c"index", m_index as *const _, METH_FASTCALL),
     descr::method(
         c"tobytes",
         m_tobytes as *const _,
@@ -869,6 +871,91 @@ unsafe extern "C" fn m_exit(op: *mut PyObject, _args: *mut PyObject) -> *mut PyO
     guard_obj(|| unsafe {
         do_release(op)?;
         Ok(Owned::from_borrowed(none::none()))
+    })
+}
+
+/// Whether item `i` of the one-dimensional view `op` equals `value`. The
+/// view is looked up again for each item: a comparison may release it.
+unsafe fn item_equals(op: *mut PyObject, i: Py_ssize_t, value: *mut PyObject) -> PyResult<bool> {
+    // SAFETY: op is a one-dimensional memoryview whose shape (fixed for
+    // its life) has more than i items.
+    unsafe {
+        let v = live(op)?;
+        let item = buffer::unpack(code_of(v)?, v.buf.cast::<u8>().offset(i * *v.strides))?;
+        if item.as_ptr() == value {
+            return Ok(true);
+        }
+        crate::object::protocol::rich_compare_bool(item.as_ptr(), value, Py_EQ)
+    }
+}
+
+/// `memoryview.count(value)` (3.14): how many items equal `value`, with
+/// the errors of iterating the view.
+unsafe extern "C" fn m_count(op: *mut PyObject, value: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op is a memoryview.
+    guard_obj(|| unsafe {
+        let v = live(op)?;
+        if v.ndim == 0 {
+            return Err(errors::type_error("invalid indexing of 0-dim memory"));
+        }
+        if v.ndim > 1 {
+            return Err(errors::not_implemented_error(
+                "multi-dimensional sub-views are not implemented",
+            ));
+        }
+        code_of(v)?;
+        let n = *v.shape;
+        let mut count = 0i64;
+        for i in 0..n {
+            if item_equals(op, i, value)? {
+                count += 1;
+            }
+        }
+        int::from_i64(count)
+    })
+}
+
+/// `memoryview.index(value, start=0, stop=sys.maxsize, /)` (3.14): the
+/// first index in `start..stop` whose item equals `value`.
+unsafe extern "C" fn m_index(
+    op: *mut PyObject,
+    args: *const *mut PyObject,
+    nargs: Py_ssize_t,
+) -> *mut PyObject {
+    // SAFETY: op is a memoryview; args holds nargs objects.
+    guard_obj(|| unsafe {
+        let a = crate::capi::call::arg_slice(args, nargs as usize);
+        if a.is_empty() {
+            return Err(errors::type_error(
+                "index expected at least 1 argument, got 0",
+            ));
+        }
+        if a.len() > 3 {
+            return Err(errors::type_error(format!(
+                "index expected at most 3 arguments, got {nargs}"
+            )));
+        }
+        // The bounds are converted before the view is checked, as in
+        // CPython.
+        let m = mv(op);
+        let one_dim = m.flags & RELEASED == 0 && m.view.ndim == 1;
+        let n = if one_dim { *m.view.shape } else { 0 };
+        let (start, stop) = list::index_bounds(&a[1..], n)?;
+        let v = live(op)?;
+        if v.ndim == 0 {
+            return Err(errors::type_error("invalid lookup on 0-dim memory"));
+        }
+        if v.ndim > 1 {
+            return Err(errors::not_implemented_error(
+                "multi-dimensional lookup is not implemented",
+            ));
+        }
+        for i in start..stop.min(n) {
+            if item_equals(op, i, a[0])? {
+                return int::from_i64(i as i64);
+            }
+        }
+        Err(errors::value_error("memoryview.index(x): x not found"))
     })
 }
 

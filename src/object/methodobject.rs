@@ -100,7 +100,14 @@ pub unsafe fn new(
     // SAFETY: ml lives as long as the function (static method tables).
     unsafe {
         let flags = (*ml).ml_flags;
-        let vectorcall: vectorcallfunc = Some(cfunction_vectorcall);
+        let vectorcall: vectorcallfunc = if flags & !(METH_CLASS | METH_STATIC | METH_COEXIST)
+            == METH_FASTCALL
+            && (*ml).ml_meth.is_some()
+        {
+            Some(cfunction_vectorcall_fastcall)
+        } else {
+            Some(cfunction_vectorcall)
+        };
         let op = if flags & METH_METHOD != 0 {
             if cls.is_null() {
                 return Err(errors::system_error(
@@ -301,6 +308,33 @@ unsafe extern "C" fn cfunction_vectorcall(
                 null_mut()
             };
             call_method_def((*f).m_ml, (*f).m_self, cls, args, nargsf, kwnames)
+        }
+    })
+}
+
+/// The vectorcall of `METH_FASTCALL` builtin functions
+/// (`cfunction_vectorcall_FASTCALL`): the arguments go through as they are.
+unsafe extern "C" fn cfunction_vectorcall_fastcall(
+    op: *mut PyObject,
+    args: *const *mut PyObject,
+    nargsf: usize,
+    kwnames: *mut PyObject,
+) -> *mut PyObject {
+    guard(|| {
+        // SAFETY: op is a builtin function whose ml_meth is a non-NULL
+        // PyCFunctionFast (checked when it was made).
+        unsafe {
+            let f = op.cast::<PyCFunctionObject>();
+            let (ml, self_) = ((*f).m_ml, (*f).m_self);
+            if !kwnames.is_null() && tuple::size(kwnames) != 0 {
+                errors::type_error(format!(
+                    "{}() takes no keyword arguments",
+                    qualified_name(ml, self_)
+                ));
+                return null_mut();
+            }
+            let meth: PyCFunctionFast = std::mem::transmute((*ml).ml_meth);
+            meth.unwrap_unchecked()(self_, args, crate::capi::call::nargs(nargsf))
         }
     })
 }

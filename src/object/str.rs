@@ -192,13 +192,15 @@ pub unsafe fn new_uninit(length: Py_ssize_t, maxchar: u32) -> PyResult<*mut PyOb
             (*c).utf8 = null_mut();
             (*c).utf8_length = 0;
         }
-        // NUL terminator.
-        std::ptr::write_bytes(
-            op.cast::<u8>()
-                .add(header + length as usize * kind as usize),
-            0,
-            kind as usize,
-        );
+        // NUL terminator (a store of the kind's width, not a memset call).
+        let end = op
+            .cast::<u8>()
+            .add(header + length as usize * kind as usize);
+        match kind {
+            1 => *end = 0,
+            2 => end.cast::<u16>().write_unaligned(0),
+            _ => end.cast::<u32>().write_unaligned(0),
+        }
         Ok(op)
     }
 }
@@ -259,6 +261,15 @@ pub unsafe fn from_cstr(p: *const c_char) -> PyResult<Owned> {
 
 /// Decodes strict UTF-8 into a new str.
 pub fn from_utf8(bytes: &[u8]) -> PyResult<Owned> {
+    if bytes.len() > 1 && bytes.is_ascii() {
+        // SAFETY: new_uninit gives room for len bytes; ASCII needs no
+        // decoding.
+        unsafe {
+            let op = new_uninit(bytes.len() as isize, 0x7f)?;
+            std::ptr::copy_nonoverlapping(bytes.as_ptr(), data(op), bytes.len());
+            return Ok(Owned::from_raw_unchecked(op));
+        }
+    }
     match std::str::from_utf8(bytes) {
         Ok(s) => from_str(s),
         Err(e) => {
@@ -1019,10 +1030,12 @@ pub struct StrIterObject {
 /// `PyUnicodeIter_Type` (`str_iterator`).
 #[no_mangle]
 pub static mut PyUnicodeIter_Type: PyTypeObject = PyTypeObject {
+    tp_flags: Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(iter_dealloc),
+    tp_traverse: Some(iter_traverse),
     tp_iter: Some(iter_self),
     tp_iternext: Some(iter_next),
-    tp_free: Some(crate::capi::memory::PyObject_Free),
+    tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     ..type_template(c"str_iterator", std::mem::size_of::<StrIterObject>(), 0)
 };
 
@@ -1030,10 +1043,12 @@ pub static mut PyUnicodeIter_Type: PyTypeObject = PyTypeObject {
 /// ASCII str (same behaviour, CPython's type name).
 #[no_mangle]
 pub static mut _PyUnicodeASCIIIter_Type: PyTypeObject = PyTypeObject {
+    tp_flags: Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(iter_dealloc),
+    tp_traverse: Some(iter_traverse),
     tp_iter: Some(iter_self),
     tp_iternext: Some(iter_next),
-    tp_free: Some(crate::capi::memory::PyObject_Free),
+    tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     ..type_template(
         c"str_ascii_iterator",
         std::mem::size_of::<StrIterObject>(),
@@ -1043,21 +1058,23 @@ pub static mut _PyUnicodeASCIIIter_Type: PyTypeObject = PyTypeObject {
 
 unsafe extern "C" fn str_iter(op: *mut PyObject) -> *mut PyObject {
     guard(|| {
-        // SAFETY: a fresh allocation of the iterator's size.
+        // SAFETY: a fresh allocation of the iterator's size, with the GC
+        // header its type asks for.
         unsafe {
-            let it = crate::object::alloc::raw_malloc(std::mem::size_of::<StrIterObject>())
-                as *mut StrIterObject;
-            if it.is_null() {
-                return errors::no_memory_null();
-            }
             let tp = if is_ascii(op) {
                 &raw mut _PyUnicodeASCIIIter_Type
             } else {
                 &raw mut PyUnicodeIter_Type
             };
+            let it = crate::object::alloc::alloc_zeroed(tp, std::mem::size_of::<StrIterObject>())
+                as *mut StrIterObject;
+            if it.is_null() {
+                return errors::no_memory_null();
+            }
             crate::object::alloc::init_object(it.cast(), tp);
             (*it).index = 0;
             (*it).seq = new_ref(op);
+            crate::object::gc::track(it.cast());
             it.cast()
         }
     })
@@ -1066,12 +1083,22 @@ unsafe extern "C" fn str_iter(op: *mut PyObject) -> *mut PyObject {
 unsafe extern "C" fn iter_dealloc(op: *mut PyObject) {
     // SAFETY: op is a str iterator whose refcount reached zero.
     unsafe {
+        crate::object::gc::untrack(op);
         let it = op.cast::<StrIterObject>();
         if !(*it).seq.is_null() {
             decref((*it).seq);
         }
-        crate::capi::memory::PyObject_Free(op.cast());
+        crate::object::alloc::gc_free(op.cast());
     }
+}
+
+unsafe extern "C" fn iter_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut libc::c_void,
+) -> libc::c_int {
+    // SAFETY: op is a str iterator, which owns its str.
+    unsafe { crate::object::gc::visit_all(&[(*op.cast::<StrIterObject>()).seq], visit, arg) }
 }
 
 unsafe extern "C" fn iter_self(op: *mut PyObject) -> *mut PyObject {

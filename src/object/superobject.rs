@@ -21,8 +21,9 @@ pub struct SuperObject {
 /// `PySuper_Type`.
 #[no_mangle]
 pub static mut PySuper_Type: PyTypeObject = PyTypeObject {
-    tp_flags: Py_TPFLAGS_BASETYPE,
+    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(super_dealloc),
+    tp_traverse: Some(super_traverse),
     tp_repr: Some(super_repr),
     tp_getattro: Some(super_getattro),
     tp_descr_get: None,
@@ -37,17 +38,34 @@ unsafe fn s<'a>(op: *mut PyObject) -> &'a mut SuperObject {
 }
 
 unsafe extern "C" fn super_dealloc(op: *mut PyObject) {
-    // SAFETY: refcount reached zero.
+    // SAFETY: refcount reached zero; op has a GC header.
     unsafe {
+        crate::object::gc::untrack(op);
         let so = s(op);
         xdecref(so.type_.cast());
         xdecref(so.obj);
         xdecref(so.obj_type.cast());
         let tp = (*op).ob_type;
-        crate::object::alloc::raw_free(op.cast());
+        match (*tp).tp_free {
+            Some(free) => free(op.cast()),
+            None => crate::object::alloc::gc_free(op.cast()),
+        }
         if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
             decref(tp.cast());
         }
+    }
+}
+
+/// `super_traverse`: the class, the object and the object's type.
+unsafe extern "C" fn super_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut libc::c_void,
+) -> libc::c_int {
+    // SAFETY: op is a super object owning its three fields.
+    unsafe {
+        let so = s(op);
+        crate::object::gc::visit_all(&[so.type_.cast(), so.obj, so.obj_type.cast()], visit, arg)
     }
 }
 

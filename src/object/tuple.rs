@@ -69,7 +69,10 @@ static TUPLE_METHODS: [PyMethodDef; 6] = [
 /// `PyTupleIter_Type` (`tuple_iterator`), laid out as `list::SeqIndexIter`.
 #[no_mangle]
 pub static mut PyTupleIter_Type: PyTypeObject = PyTypeObject {
+    tp_flags: Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(list::iter_dealloc),
+    tp_traverse: Some(list::iter_traverse),
+    tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     tp_iter: Some(crate::object::iterobject::self_iter),
     tp_iternext: Some(list::tupleiter_next),
     tp_methods: (&raw const list::ITER_METHODS).cast_mut().cast(),

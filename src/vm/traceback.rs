@@ -131,6 +131,46 @@ unsafe extern "C" fn get_next(op: *mut PyObject, _c: *mut c_void) -> *mut PyObje
     }
 }
 
+/// `tb.tb_next = value` (CPython's `tb_next_set`): another traceback or
+/// None; deleting it or making a loop is refused.
+unsafe extern "C" fn set_next(
+    op: *mut PyObject,
+    value: *mut PyObject,
+    _c: *mut c_void,
+) -> libc::c_int {
+    // SAFETY: op is a traceback; value NULL or a valid object.
+    unsafe {
+        if value.is_null() {
+            crate::runtime::errors::type_error("can't delete tb_next attribute");
+            return -1;
+        }
+        let next = if value == none::none() {
+            null_mut()
+        } else if (*value).ob_type == &raw mut PyTraceBack_Type {
+            value
+        } else {
+            crate::runtime::errors::type_error(format!(
+                "expected traceback object, got '{}'",
+                crate::object::typeobj::type_name(value)
+            ));
+            return -1;
+        };
+        let mut cursor = next;
+        while !cursor.is_null() {
+            if cursor == op {
+                crate::runtime::errors::value_error("traceback loop detected");
+                return -1;
+            }
+            cursor = (*cursor.cast::<PyTracebackObject>()).tb_next;
+        }
+        let t = op.cast::<PyTracebackObject>();
+        let old = (*t).tb_next;
+        (*t).tb_next = if next.is_null() { next } else { new_ref(next) };
+        xdecref(old);
+        0
+    }
+}
+
 unsafe extern "C" fn get_frame(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     // SAFETY: op is a traceback.
     unsafe { new_ref((*op.cast::<PyTracebackObject>()).tb_frame) }
@@ -153,7 +193,7 @@ unsafe extern "C" fn get_lasti(op: *mut PyObject, _c: *mut c_void) -> *mut PyObj
 }
 
 static TB_GETSET: [PyGetSetDef; 5] = [
-    crate::object::descr::getset(c"tb_next", Some(get_next), None),
+    crate::object::descr::getset(c"tb_next", Some(get_next), Some(set_next)),
     crate::object::descr::getset(c"tb_frame", Some(get_frame), None),
     crate::object::descr::getset(c"tb_lineno", Some(get_lineno), None),
     crate::object::descr::getset(c"tb_lasti", Some(get_lasti), None),

@@ -53,6 +53,7 @@ print(_imp.lock_held())
 _imp.release_lock()
 _imp.release_lock()
 print(_imp.lock_held())
+print(_imp._override_frozen_modules_for_tests(0))
 try:
     _imp.release_lock()
 except RuntimeError as e:

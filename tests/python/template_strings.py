@@ -1,6 +1,6 @@
 # Template strings (PEP 750, Python 3.14): t"..." gives a Template with
 # the static strings and the Interpolation objects apart, unformatted.
-# CPython 3.13 cannot parse this file: template_strings.expected holds
+# CPython 3.13 cannot parse this file: expected/template_strings.out holds
 # CPython 3.14's output.
 name = "World"
 x = 3.14159

@@ -144,6 +144,20 @@ builtin!(frozen_module_names, |args, kws| {
     Ok(tuple::empty())
 });
 
+/// The frozen-modules override the test helpers set (there are no frozen
+/// modules, so it changes nothing).
+static FROZEN_OVERRIDE: Mutex<i64> = Mutex::new(0);
+
+// `_imp._override_frozen_modules_for_tests(override)`: records the
+// override (1 use frozen modules, -1 never, 0 default); returns None.
+builtin!(override_frozen, |args, kws| {
+    no_kwargs("_override_frozen_modules_for_tests", &kws)?;
+    arity("_override_frozen_modules_for_tests", args, 1, 1)?;
+    let v = int::as_i64(args[0])?;
+    *FROZEN_OVERRIDE.lock().unwrap_or_else(|e| e.into_inner()) = v;
+    Ok(none_ref())
+});
+
 /// The global import lock: reentrant, owned by one thread at a time.
 struct ImportLock {
     owner: u64,
@@ -212,7 +226,7 @@ builtin!(lock_held, |args, kws| {
 
 const FK: c_int = METH_FASTCALL | METH_KEYWORDS;
 
-static mut METHODS: [PyMethodDef; 15] = [
+static mut METHODS: [PyMethodDef; 16] = [
     method(c"is_builtin", is_builtin as *const c_void, FK),
     method(c"create_builtin", create_builtin as *const c_void, FK),
     method(c"exec_builtin", exec_module as *const c_void, FK),
@@ -235,6 +249,11 @@ static mut METHODS: [PyMethodDef; 15] = [
     method(c"acquire_lock", acquire_lock as *const c_void, FK),
     method(c"release_lock", release_lock as *const c_void, FK),
     method(c"lock_held", lock_held as *const c_void, FK),
+    method(
+        c"_override_frozen_modules_for_tests",
+        override_frozen as *const c_void,
+        FK,
+    ),
     METHOD_END,
 ];
 

@@ -25,6 +25,14 @@ struct Buffered {
     wbuf: Vec<u8>,
 }
 
+impl IoState for Buffered {
+    fn visit(&self, visit: visitproc, arg: *mut c_void) -> c_int {
+        let raw = self.raw.as_ref().map_or(null_mut(), |r| r.as_ptr());
+        // SAFETY: the state owns raw.
+        unsafe { crate::object::gc::visit_all(&[raw], visit, arg) }
+    }
+}
+
 impl Buffered {
     fn unread(&self) -> usize {
         self.rbuf.len() - self.rpos
@@ -741,6 +749,15 @@ static BUFFERED_GETSET: [PyGetSetDef; 5] = [
 struct RwPair {
     reader: Owned,
     writer: Owned,
+}
+
+impl IoState for RwPair {
+    fn visit(&self, visit: visitproc, arg: *mut c_void) -> c_int {
+        // SAFETY: the pair owns both streams.
+        unsafe {
+            crate::object::gc::visit_all(&[self.reader.as_ptr(), self.writer.as_ptr()], visit, arg)
+        }
+    }
 }
 
 unsafe fn pair<'a>(op: *mut PyObject) -> PyResult<&'a RwPair> {

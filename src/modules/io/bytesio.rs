@@ -22,6 +22,8 @@ pub struct BytesIo {
     pub exports: usize,
 }
 
+impl IoState for BytesIo {}
+
 unsafe fn st<'a>(op: *mut PyObject) -> PyResult<&'a mut BytesIo> {
     // SAFETY: the kind tag guarantees the type.
     unsafe { state::<BytesIo>(op, KIND_BYTESIO) }
@@ -347,7 +349,10 @@ pub struct BufferHolder {
 
 /// `_io._BytesIOBuffer`.
 pub static mut BUFFER_TYPE: PyTypeObject = PyTypeObject {
+    tp_flags: Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(holder_dealloc),
+    tp_traverse: Some(holder_traverse),
+    tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     tp_as_buffer: &raw mut HOLDER_AS_BUFFER,
     ..type_template(
         c"_io._BytesIOBuffer",
@@ -362,11 +367,21 @@ static mut HOLDER_AS_BUFFER: PyBufferProcs = PyBufferProcs {
 };
 
 unsafe extern "C" fn holder_dealloc(op: *mut PyObject) {
-    // SAFETY: refcount reached zero.
+    // SAFETY: refcount reached zero; op has a GC header.
     unsafe {
+        crate::object::gc::untrack(op);
         xdecref((*op.cast::<BufferHolder>()).source);
-        crate::object::alloc::raw_free(op.cast());
+        crate::object::alloc::gc_free(op.cast());
     }
+}
+
+unsafe extern "C" fn holder_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut c_void,
+) -> c_int {
+    // SAFETY: op is a holder, which owns its BytesIO.
+    unsafe { crate::object::gc::visit_all(&[(*op.cast::<BufferHolder>()).source], visit, arg) }
 }
 
 unsafe extern "C" fn holder_getbuffer(

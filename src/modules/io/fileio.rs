@@ -26,6 +26,8 @@ pub struct FileIo {
     pub blksize: i64,
 }
 
+impl IoState for FileIo {}
+
 unsafe fn st<'a>(op: *mut PyObject) -> PyResult<&'a mut FileIo> {
     // SAFETY: the kind tag guarantees the type.
     unsafe { state::<FileIo>(op, KIND_FILEIO) }

@@ -43,6 +43,8 @@ pub struct Head {
     pub kind: c_int,
     pub state: *mut c_void,
     pub drop_state: Option<unsafe fn(*mut c_void)>,
+    /// Visits the objects the boxed state owns (for `tp_traverse`).
+    pub visit_state: Option<unsafe fn(*mut c_void, visitproc, *mut c_void) -> c_int>,
     /// Set while the finalizer runs (`close()` at deallocation).
     pub finalizing: c_int,
 }
@@ -56,12 +58,23 @@ pub const KIND_STRINGIO: c_int = 5;
 pub const KIND_RWPAIR: c_int = 6;
 pub const KIND_NLDECODER: c_int = 7;
 
-/// The template of an `_io` type: subclassable, with `__dict__` and weak
-/// references, deallocated by [`io_dealloc`].
+/// The boxed state of an `_io` class: what it owns, for the collector.
+pub trait IoState {
+    /// Visits each object the state owns (`Py_VISIT` of each field).
+    fn visit(&self, _visit: visitproc, _arg: *mut c_void) -> c_int {
+        0
+    }
+}
+
+/// The template of an `_io` type: subclassable, collected, with `__dict__`
+/// and weak references, deallocated by [`io_dealloc`].
 pub const fn io_type(name: &'static std::ffi::CStr, base: *mut PyTypeObject) -> PyTypeObject {
     PyTypeObject {
-        tp_flags: Py_TPFLAGS_BASETYPE,
+        tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
         tp_base: base,
+        tp_traverse: Some(io_traverse),
+        tp_clear: Some(io_clear),
+        tp_free: Some(crate::capi::gc::PyObject_GC_Del),
         tp_dictoffset: std::mem::offset_of!(Head, dict) as Py_ssize_t,
         tp_weaklistoffset: std::mem::offset_of!(Head, weakreflist) as Py_ssize_t,
         tp_dealloc: Some(io_dealloc),
@@ -89,10 +102,14 @@ pub unsafe fn head<'a>(op: *mut PyObject) -> &'a mut Head {
 ///
 /// # Safety
 /// `op` is an `_io` object.
-pub unsafe fn set_state<T>(op: *mut PyObject, kind: c_int, value: T) {
+pub unsafe fn set_state<T: IoState>(op: *mut PyObject, kind: c_int, value: T) {
     unsafe fn drop_box<T>(p: *mut c_void) {
         // SAFETY: p came from Box::into_raw of a T.
         drop(unsafe { Box::from_raw(p.cast::<T>()) });
+    }
+    unsafe fn visit_box<T: IoState>(p: *mut c_void, visit: visitproc, arg: *mut c_void) -> c_int {
+        // SAFETY: p came from Box::into_raw of a T and is alive.
+        unsafe { (*p.cast::<T>()).visit(visit, arg) }
     }
     // SAFETY: op is an _io object.
     unsafe {
@@ -101,6 +118,7 @@ pub unsafe fn set_state<T>(op: *mut PyObject, kind: c_int, value: T) {
         h.state = Box::into_raw(Box::new(value)).cast();
         h.kind = kind;
         h.drop_state = Some(drop_box::<T>);
+        h.visit_state = Some(visit_box::<T>);
         if let (p, Some(d)) = old {
             if !p.is_null() {
                 d(p);
@@ -174,21 +192,12 @@ pub unsafe extern "C" fn io_dealloc(op: *mut PyObject) {
         {
             return;
         }
+        crate::object::gc::untrack(op);
         let h = head(op);
         if !h.weakreflist.is_null() {
             crate::object::weakref::clear_weakrefs(op);
         }
-        xdecref(std::mem::replace(&mut h.dict, null_mut()));
-        let (p, d) = (
-            std::mem::replace(&mut h.state, null_mut()),
-            h.drop_state.take(),
-        );
-        h.kind = 0;
-        if let Some(d) = d {
-            if !p.is_null() {
-                d(p);
-            }
-        }
+        io_clear(op);
         match (*tp).tp_free {
             Some(free) => free(op.cast()),
             None => crate::object::alloc::raw_free(op.cast()),
@@ -196,6 +205,44 @@ pub unsafe extern "C" fn io_dealloc(op: *mut PyObject) {
         if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
             decref(tp.cast());
         }
+    }
+}
+
+/// `tp_traverse` of the `_io` types: the dict and what the state owns.
+unsafe extern "C" fn io_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+    // SAFETY: op has the Head layout; the state is alive while set.
+    unsafe {
+        let h = head(op);
+        let r = crate::object::gc::visit_all(&[h.dict], visit, arg);
+        if r != 0 {
+            return r;
+        }
+        match h.visit_state {
+            Some(v) if !h.state.is_null() => v(h.state, visit, arg),
+            _ => 0,
+        }
+    }
+}
+
+/// `tp_clear` of the `_io` types: drops the dict and the state (the object
+/// is then uninitialized, as CPython's cleared objects are).
+unsafe extern "C" fn io_clear(op: *mut PyObject) -> c_int {
+    // SAFETY: op has the Head layout.
+    unsafe {
+        let h = head(op);
+        xdecref(std::mem::replace(&mut h.dict, null_mut()));
+        let (p, d) = (
+            std::mem::replace(&mut h.state, null_mut()),
+            h.drop_state.take(),
+        );
+        h.kind = 0;
+        h.visit_state = None;
+        if let Some(d) = d {
+            if !p.is_null() {
+                d(p);
+            }
+        }
+        0
     }
 }
 

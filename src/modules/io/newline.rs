@@ -113,6 +113,14 @@ struct NlDecoder {
     nl: Newlines,
 }
 
+impl IoState for NlDecoder {
+    fn visit(&self, visit: visitproc, arg: *mut c_void) -> c_int {
+        let d = self.decoder.as_ref().map_or(null_mut(), |d| d.as_ptr());
+        // SAFETY: the decoder owns its wrapped decoder.
+        unsafe { crate::object::gc::visit_all(&[d], visit, arg) }
+    }
+}
+
 unsafe fn st<'a>(op: *mut PyObject) -> PyResult<&'a mut NlDecoder> {
     // SAFETY: the kind tag guarantees the type.
     unsafe { state::<NlDecoder>(op, KIND_NLDECODER) }

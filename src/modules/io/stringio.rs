@@ -121,6 +121,8 @@ struct StringIo {
     nl: Newlines,
 }
 
+impl IoState for StringIo {}
+
 unsafe fn st<'a>(op: *mut PyObject) -> PyResult<&'a mut StringIo> {
     // SAFETY: the kind tag guarantees the type.
     unsafe { state::<StringIo>(op, KIND_STRINGIO) }

@@ -61,6 +61,22 @@ struct TextIo {
     chunk_size: usize,
 }
 
+impl IoState for TextIo {
+    fn visit(&self, visit: visitproc, arg: *mut c_void) -> c_int {
+        let buffer = self.buffer.as_ref().map_or(null_mut(), |b| b.as_ptr());
+        let decoder = match &self.decoder {
+            Some(Decoder::Py(d)) => d.as_ptr(),
+            _ => null_mut(),
+        };
+        let encoder = match &self.encoder {
+            Some(Encoder::Py(e)) => e.as_ptr(),
+            _ => null_mut(),
+        };
+        // SAFETY: the wrapper owns its buffer, decoder and encoder.
+        unsafe { crate::object::gc::visit_all(&[buffer, decoder, encoder], visit, arg) }
+    }
+}
+
 unsafe fn st<'a>(op: *mut PyObject) -> PyResult<&'a mut TextIo> {
     // SAFETY: the kind tag guarantees the type.
     unsafe { state::<TextIo>(op, KIND_TEXTIO) }

@@ -14,7 +14,7 @@ use crate::object::typeobj::type_template;
 use crate::object::{descr, dict, int, none, number, str as pystr, tuple};
 use crate::runtime::errors::{self, PyResult, Raised};
 use crate::Owned;
-use libc::c_int;
+use libc::{c_int, c_void};
 use std::ptr::null_mut;
 
 /// A match: the subject, the pattern, and a (start, end) pair per group
@@ -35,8 +35,10 @@ pub struct MatchObject {
 
 /// `re.Match`.
 pub static mut MATCH_TYPE: PyTypeObject = PyTypeObject {
-    tp_flags: Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    tp_flags: Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION | Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(match_dealloc),
+    tp_traverse: Some(match_traverse),
+    tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     tp_repr: Some(match_repr),
     tp_as_mapping: &raw mut MATCH_AS_MAPPING,
     tp_methods: (&raw const MATCH_METHODS).cast_mut().cast(),
@@ -190,6 +192,7 @@ pub unsafe fn new<C: Unit>(
         (*mo).lastindex = st.lastindex;
         (*mo).groups = groups;
         (*mo).marks = Box::into_raw(marks.into_boxed_slice()).cast();
+        crate::object::gc::track(m);
         Ok(Owned::from_raw_unchecked(m))
     }
 }
@@ -197,6 +200,7 @@ pub unsafe fn new<C: Unit>(
 unsafe extern "C" fn match_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero; the fields are owned or NULL.
     unsafe {
+        crate::object::gc::untrack(op);
         let m = op.cast::<MatchObject>();
         for o in [(*m).string, (*m).pattern, (*m).regs] {
             errors::release(o);
@@ -207,7 +211,19 @@ unsafe extern "C" fn match_dealloc(op: *mut PyObject) {
                 2 * (*m).groups,
             )));
         }
-        crate::object::alloc::raw_free(op.cast());
+        crate::object::alloc::gc_free(op.cast());
+    }
+}
+
+unsafe extern "C" fn match_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut c_void,
+) -> c_int {
+    // SAFETY: op is a match owning these fields (or NULL).
+    unsafe {
+        let m = op.cast::<MatchObject>();
+        crate::object::gc::visit_all(&[(*m).string, (*m).pattern, (*m).regs], visit, arg)
     }
 }
 

@@ -17,7 +17,7 @@ use crate::object::{
 };
 use crate::runtime::errors::{self, PyResult, Raised};
 use crate::Owned;
-use libc::c_int;
+use libc::{c_int, c_void};
 
 /// A compiled pattern.
 #[repr(C)]
@@ -41,8 +41,10 @@ pub struct PatternObject {
 
 /// `re.Pattern`.
 pub static mut PATTERN_TYPE: PyTypeObject = PyTypeObject {
-    tp_flags: Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    tp_flags: Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION | Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(pattern_dealloc),
+    tp_traverse: Some(pattern_traverse),
+    tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     tp_repr: Some(pattern_repr),
     tp_hash: Some(pattern_hash),
     tp_richcompare: Some(pattern_richcompare),
@@ -185,6 +187,7 @@ pub unsafe fn compile(
                 (*p).indexgroup = incref_ret(indexgroup);
             }
         }
+        crate::object::gc::track(op);
         let this = Owned::from_raw_unchecked(op);
         if groups < 0 || !super::validate::validate((*p).code(), groups as usize) {
             return Err(errors::runtime_error("invalid SRE code"));
@@ -202,6 +205,7 @@ unsafe fn incref_ret(o: *mut PyObject) -> *mut PyObject {
 unsafe extern "C" fn pattern_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero; the fields are owned or NULL.
     unsafe {
+        crate::object::gc::untrack(op);
         let p = op.cast::<PatternObject>();
         if !(*p).weakreflist.is_null() {
             crate::object::weakref::clear_weakrefs(op);
@@ -215,7 +219,23 @@ unsafe extern "C" fn pattern_dealloc(op: *mut PyObject) {
                 (*p).codesize,
             )));
         }
-        crate::object::alloc::raw_free(op.cast());
+        crate::object::alloc::gc_free(op.cast());
+    }
+}
+
+unsafe extern "C" fn pattern_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut c_void,
+) -> c_int {
+    // SAFETY: op is a pattern owning these fields (or NULL).
+    unsafe {
+        let p = op.cast::<PatternObject>();
+        crate::object::gc::visit_all(
+            &[(*p).groupindex, (*p).indexgroup, (*p).pattern],
+            visit,
+            arg,
+        )
     }
 }
 
@@ -457,7 +477,7 @@ unsafe extern "C" fn p_finditer(
             let (string, pos, endpos) = string_pos_endpos("finditer", args, nargs, kwnames)?;
             let sc = scanner::new(op, string, pos, endpos)?;
             let search = protocol::getattr_str(sc.as_ptr(), "search")?;
-            crate::object::iterobject::call_iter_new(search.as_ptr(), none::none())
+            crate::object::calliter::new(search.as_ptr(), none::none())
         }
     })
 }

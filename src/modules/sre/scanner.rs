@@ -10,6 +10,7 @@ use crate::object::typeobj::type_template;
 use crate::object::{descr, none};
 use crate::runtime::errors::{self, PyResult, Raised};
 use crate::Owned;
+use libc::{c_int, c_void};
 
 #[repr(C)]
 pub struct ScannerObject {
@@ -26,8 +27,10 @@ pub struct ScannerObject {
 
 /// `_sre.SRE_Scanner`.
 pub static mut SCANNER_TYPE: PyTypeObject = PyTypeObject {
-    tp_flags: Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    tp_flags: Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION | Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(scanner_dealloc),
+    tp_traverse: Some(scanner_traverse),
+    tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     tp_methods: (&raw const SCANNER_METHODS).cast_mut().cast(),
     tp_members: (&raw const SCANNER_MEMBERS).cast_mut().cast(),
     ..type_template(c"_sre.SRE_Scanner", std::mem::size_of::<ScannerObject>(), 0)
@@ -78,6 +81,7 @@ pub unsafe fn new(
         (*s).pos = a;
         (*s).endpos = b;
         (*s).start = a;
+        crate::object::gc::track(sc);
         Ok(Owned::from_raw_unchecked(sc))
     }
 }
@@ -85,10 +89,23 @@ pub unsafe fn new(
 unsafe extern "C" fn scanner_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero; the fields are owned or NULL.
     unsafe {
+        crate::object::gc::untrack(op);
         let s = op.cast::<ScannerObject>();
         errors::release((*s).pattern);
         errors::release((*s).string);
-        crate::object::alloc::raw_free(op.cast());
+        crate::object::alloc::gc_free(op.cast());
+    }
+}
+
+unsafe extern "C" fn scanner_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut c_void,
+) -> c_int {
+    // SAFETY: op is a scanner owning these fields (or NULL).
+    unsafe {
+        let s = op.cast::<ScannerObject>();
+        crate::object::gc::visit_all(&[(*s).pattern, (*s).string], visit, arg)
     }
 }
 
