@@ -3090,6 +3090,16 @@ extern const char *PyStructSequence_UnnamedField;
 extern struct PyTypeObject PySuper_Type;
 
 /*
+ `_PyInterpolation_Type`.
+ */
+extern struct PyTypeObject _PyInterpolation_Type;
+
+/*
+ `_PyTemplate_Type`.
+ */
+extern struct PyTypeObject _PyTemplate_Type;
+
+/*
  `PyTuple_Type`.
  */
 extern struct PyTypeObject PyTuple_Type;

@@ -570,8 +570,9 @@ unsafe fn subs_tvars(
             match params.iter().position(|&q| q == p) {
                 Some(i) => {
                     let v = items[i];
-                    // A TypeVarTuple's replacement is unpacked into place.
-                    if is_unpacked_typevartuple(p)? && tuple::check(v) {
+                    // A TypeVarTuple's replacement (an iterable parameter
+                    // given a tuple) is unpacked into place.
+                    if (*(*p).ob_type).tp_iter.is_some() && tuple::check(v) {
                         subargs.extend(tuple::items(v).iter().map(|&x| Owned::from_borrowed(x)));
                     } else {
                         subargs.push(Owned::from_borrowed(v));

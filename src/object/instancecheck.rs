@@ -9,25 +9,6 @@ use crate::object::{protocol, str as pystr, tuple, typeobj};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
 
-/// `type(obj).name` bound to `obj` (`_PyObject_LookupSpecial`), if the
-/// type has it.
-unsafe fn lookup_special(obj: *mut PyObject, name: &str) -> PyResult<Option<Owned>> {
-    // SAFETY: obj is valid; the looked-up attribute is kept alive by the
-    // type's dict while it is bound.
-    unsafe {
-        let tp = (*obj).ob_type;
-        let f = typeobj::lookup(tp, pystr::intern(name));
-        if f.is_null() {
-            return Ok(None);
-        }
-        let f = Owned::from_borrowed(f);
-        match (*(*f.as_ptr()).ob_type).tp_descr_get {
-            Some(get) => errors::check(get(f.as_ptr(), obj, tp.cast())).map(Some),
-            None => Ok(Some(f)),
-        }
-    }
-}
-
 /// `cls.__bases__` when it is a tuple (`abstract_get_bases`).
 unsafe fn bases_of(cls: *mut PyObject) -> PyResult<Option<Owned>> {
     // SAFETY: cls is valid.
@@ -166,7 +147,7 @@ pub unsafe fn is_instance(inst: *mut PyObject, cls: *mut PyObject) -> PyResult<b
             protocol::leave_recursive_call();
             return r;
         }
-        match lookup_special(cls, "__instancecheck__")? {
+        match protocol::lookup_special(cls, "__instancecheck__")? {
             Some(checker) => {
                 protocol::enter_recursive_call(" in __instancecheck__")?;
                 let r = protocol::call_args(checker.as_ptr(), &[inst]);
@@ -201,7 +182,7 @@ pub unsafe fn is_subclass(derived: *mut PyObject, cls: *mut PyObject) -> PyResul
             protocol::leave_recursive_call();
             return r;
         }
-        match lookup_special(cls, "__subclasscheck__")? {
+        match protocol::lookup_special(cls, "__subclasscheck__")? {
             Some(checker) => {
                 protocol::enter_recursive_call(" in __subclasscheck__")?;
                 let r = protocol::call_args(checker.as_ptr(), &[derived]);

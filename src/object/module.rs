@@ -5,7 +5,7 @@ use crate::ffi::*;
 use crate::object::refcount::*;
 use crate::object::typeobj::type_template;
 use crate::object::{dict, protocol, str as pystr};
-use crate::runtime::errors::{PyResult, Raised};
+use crate::runtime::errors::{self, PyResult, Raised};
 use crate::Owned;
 use std::ptr::null_mut;
 
@@ -31,7 +31,10 @@ pub static mut PyModule_Type: PyTypeObject = PyTypeObject {
     tp_getattro: Some(module_getattro),
     tp_setattro: Some(crate::object::object::PyObject_GenericSetAttr),
     tp_dictoffset: std::mem::offset_of!(PyModuleObject, md_dict) as Py_ssize_t,
+    tp_weaklistoffset: std::mem::offset_of!(PyModuleObject, md_weaklist) as Py_ssize_t,
     tp_getset: (&raw const MODULE_GETSET).cast_mut().cast(),
+    tp_new: Some(module_new),
+    tp_init: Some(module_init),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     ..type_template(c"module", std::mem::size_of::<PyModuleObject>(), 0)
 };
@@ -44,6 +47,70 @@ static MODULE_GETSET: [PyGetSetDef; 2] = [
     ),
     crate::object::descr::GETSET_END,
 ];
+
+/// `module.__new__` (`new_module`): a module with an empty namespace.
+unsafe extern "C" fn module_new(
+    tp: *mut PyTypeObject,
+    _args: *mut PyObject,
+    _kwds: *mut PyObject,
+) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: tp is the module type or a subclass.
+        unsafe {
+            let op = crate::object::alloc::generic_alloc(tp, 0);
+            let m = errors::check(op)?;
+            (*op.cast::<PyModuleObject>()).md_dict = dict::new()?.into_raw();
+            crate::object::gc::track(op);
+            Ok(m)
+        }
+    })
+}
+
+/// `module.__init__(name, doc=None)` (`module___init___impl`).
+unsafe extern "C" fn module_init(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> libc::c_int {
+    crate::capi::boundary::guard_status(|| {
+        // SAFETY: op is a module; args a tuple; kwds NULL or a dict.
+        unsafe {
+            let n = crate::object::tuple::size(args);
+            if n > 2 {
+                return Err(errors::type_error(format!(
+                    "module() takes at most 2 arguments ({n} given)"
+                )));
+            }
+            let b = crate::object::typevar::bind_args(
+                "module",
+                args,
+                kwds,
+                &["name", "doc"],
+                &[],
+                false,
+            )?;
+            let name = crate::object::typevar::name_arg("module", b.values[0])?;
+            let doc = if b.values[1].is_null() {
+                crate::object::none::none()
+            } else {
+                b.values[1]
+            };
+            let m = op.cast::<PyModuleObject>();
+            if (*m).md_dict.is_null() {
+                (*m).md_dict = dict::new()?.into_raw();
+            }
+            let d = (*m).md_dict;
+            let none = crate::object::none::none();
+            dict::set_item(d, pystr::intern("__name__"), name)?;
+            dict::set_item(d, pystr::intern("__doc__"), doc)?;
+            for k in ["__package__", "__loader__", "__spec__"] {
+                dict::set_item(d, pystr::intern(k), none)?;
+            }
+            xdecref(std::mem::replace(&mut (*m).md_name, new_ref(name)));
+            Ok(())
+        }
+    })
+}
 
 /// `PyModuleDef_Type`: the type `PyModuleDef_Init` gives a def.
 #[no_mangle]
@@ -85,6 +152,9 @@ unsafe extern "C" fn module_dealloc(op: *mut PyObject) {
     unsafe {
         crate::object::gc::untrack(op);
         let m = op.cast::<PyModuleObject>();
+        if !(*m).md_weaklist.is_null() {
+            crate::object::weakref::clear_weakrefs(op);
+        }
         let def = (*m).md_def;
         if !def.is_null() {
             if let Some(free) = (*def).m_free {

@@ -9,12 +9,19 @@ use crate::Owned;
 use std::cell::RefCell;
 use std::ptr::null_mut;
 
-/// `Py_EnterRecursiveCall`: raises `RecursionError` past the limit.
+/// `Py_EnterRecursiveCall`: raises `RecursionError` past the limit, or
+/// when the thread's native stack is nearly used up (as CPython 3.14
+/// checks the C stack), so deep recursion never overflows the stack.
 #[inline]
 pub fn enter_recursive_call(where_: &str) -> PyResult<()> {
     let ts = crate::runtime::tstate::get();
     ts.recursion_depth += 1;
-    if ts.recursion_depth > ts.recursion_limit {
+    let marker = 0u8;
+    let sp = std::hint::black_box(&marker) as *const u8 as usize;
+    if ts.stack_limit == 0 {
+        ts.stack_limit = crate::runtime::tstate::stack_limit_here();
+    }
+    if ts.recursion_depth > ts.recursion_limit || sp < ts.stack_limit {
         ts.recursion_depth -= 1;
         return Err(errors::recursion_error(format!(
             "maximum recursion depth exceeded{where_}"
@@ -679,6 +686,25 @@ pub unsafe fn call_args(callable: *mut PyObject, args: &[*mut PyObject]) -> PyRe
             args.len(),
             null_mut(),
         ))
+    }
+}
+
+/// `type(obj).name` bound to `obj` (`_PyObject_LookupSpecial`), if the
+/// type has it.
+pub unsafe fn lookup_special(obj: *mut PyObject, name: &str) -> PyResult<Option<Owned>> {
+    // SAFETY: obj is valid; the looked-up attribute is kept alive by the
+    // type's dict while it is bound.
+    unsafe {
+        let tp = (*obj).ob_type;
+        let f = typeobj::lookup(tp, pystr::intern(name));
+        if f.is_null() {
+            return Ok(None);
+        }
+        let f = Owned::from_borrowed(f);
+        match (*(*f.as_ptr()).ob_type).tp_descr_get {
+            Some(get) => errors::check(get(f.as_ptr(), obj, tp.cast())).map(Some),
+            None => Ok(Some(f)),
+        }
     }
 }
 

@@ -24,8 +24,14 @@ pub unsafe fn format_obj(obj: *mut PyObject, spec: &str) -> PyResult<Owned> {
                 return protocol::str_(obj);
             }
         }
+        let Some(f) = protocol::lookup_special(obj, "__format__")? else {
+            return Err(errors::type_error(format!(
+                "Type {} doesn't define __format__",
+                type_name(obj)
+            )));
+        };
         let s = pystr::from_str(spec)?;
-        let r = protocol::call_method_obj(obj, "__format__", &[s.as_ptr()])?;
+        let r = protocol::call_args(f.as_ptr(), &[s.as_ptr()])?;
         if !pystr::check(r.as_ptr()) {
             return Err(errors::type_error(format!(
                 "__format__ must return a str, not {}",

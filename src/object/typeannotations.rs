@@ -1,8 +1,9 @@
 //! `type.__annotations__` and `type.__annotate__` (PEP 649/749): a class
 //! body stores an `__annotate__` function; the annotations dict is made
-//! from it on first access and cached in the class dict as
-//! `__annotations_cache__`. A class dict's own `__annotations__` (set by
-//! assignment or by `from __future__ import annotations`) wins.
+//! from it (by `__build_class__`, or on first access when that failed) and
+//! kept in the class dict as `__annotations__`, where the 3.13 library
+//! that ferrython runs on looks for it (`inspect.get_annotations`,
+//! `typing`'s protocol members). Assignment replaces it.
 use crate::capi::boundary::guard_obj;
 use crate::ffi::*;
 use crate::object::{dict, int, none, protocol, typeobj};
@@ -56,11 +57,9 @@ pub unsafe extern "C" fn get_annotations(op: *mut PyObject, _c: *mut c_void) -> 
         // SAFETY: op is a type.
         unsafe {
             let d = heap_dict(op, "__annotations__")?;
-            for key in ["__annotations__", "__annotations_cache__"] {
-                let a = dict::get_str(d, key);
-                if !a.is_null() {
-                    return bind(a, op);
-                }
+            let a = dict::get_str(d, "__annotations__");
+            if !a.is_null() {
+                return bind(a, op);
             }
             let f = dict::get_str(d, "__annotate__");
             let annotations = if !f.is_null() && (*(*f).ob_type).tp_call.is_some() {
@@ -78,7 +77,7 @@ pub unsafe extern "C" fn get_annotations(op: *mut PyObject, _c: *mut c_void) -> 
             };
             dict::set_item(
                 d,
-                crate::object::str::intern("__annotations_cache__"),
+                crate::object::str::intern("__annotations__"),
                 annotations.as_ptr(),
             )?;
             typeobj::modified(op.cast());
@@ -117,7 +116,42 @@ pub unsafe extern "C" fn set_annotations(
                 dict::set_item(d, key, v)?;
             }
             dict::set_item(d, crate::object::str::intern("__annotate__"), none::none())?;
-            dict::del_item_opt(d, crate::object::str::intern("__annotations_cache__"))?;
+            typeobj::modified(tp);
+            Ok(())
+        }
+    })
+}
+
+/// `type.__annotate__ = f`: a callable or None; a new function replaces
+/// the annotations made by the old one.
+pub unsafe extern "C" fn set_annotate(
+    op: *mut PyObject,
+    v: *mut PyObject,
+    _c: *mut c_void,
+) -> libc::c_int {
+    crate::capi::boundary::guard_status(|| {
+        // SAFETY: op is a type; v NULL (delete) or valid.
+        unsafe {
+            let tp = op.cast::<PyTypeObject>();
+            if v.is_null() {
+                return Err(errors::type_error("cannot delete __annotate__ attribute"));
+            }
+            if (*tp).tp_flags & Py_TPFLAGS_IMMUTABLETYPE != 0
+                || (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE == 0
+            {
+                return Err(errors::type_error(format!(
+                    "cannot set '__annotate__' attribute of immutable type '{}'",
+                    typeobj::name_of(tp)
+                )));
+            }
+            if v != none::none() && (*(*v).ob_type).tp_call.is_none() {
+                return Err(errors::type_error("__annotate__ must be callable or None"));
+            }
+            let d = (*tp).tp_dict;
+            dict::set_item(d, crate::object::str::intern("__annotate__"), v)?;
+            if v != none::none() {
+                dict::del_item_opt(d, crate::object::str::intern("__annotations__"))?;
+            }
             typeobj::modified(tp);
             Ok(())
         }

@@ -51,6 +51,17 @@ pub unsafe extern "C" fn type_new(
                     typeobj::type_name(*ns)
                 )));
             }
+            // A base that is not a class but offers __mro_entries__ asks
+            // for resolution that only __build_class__ performs.
+            for &b in tuple::items(*bases) {
+                if !typeobj::instance_of(b, &raw mut PyType_Type)
+                    && protocol::getattr_opt(b, pystr::intern("__mro_entries__"))?.is_some()
+                {
+                    return Err(errors::type_error(
+                        "type() doesn't support MRO entry resolution; use types.new_class()",
+                    ));
+                }
+            }
             // The most derived metaclass builds the class, through its own
             // __new__ if it has one.
             let winner = crate::vm::classes::calculate_metaclass(meta, tuple::items(*bases))?;
@@ -107,7 +118,7 @@ unsafe extern "C" fn subtype_getweakref(op: *mut PyObject, _c: *mut libc::c_void
 
 /// The base whose instance layout the new class extends (CPython's
 /// `best_base`): the most derived "solid" base.
-unsafe fn best_base(bases: &[*mut PyObject]) -> PyResult<*mut PyTypeObject> {
+pub(crate) unsafe fn best_base(bases: &[*mut PyObject]) -> PyResult<*mut PyTypeObject> {
     // SAFETY: bases are types (checked).
     unsafe {
         let mut best: *mut PyTypeObject = null_mut();
@@ -142,7 +153,7 @@ unsafe fn best_base(bases: &[*mut PyObject]) -> PyResult<*mut PyTypeObject> {
 }
 
 /// The nearest base that adds to the instance layout.
-unsafe fn solid(tp: *mut PyTypeObject) -> *mut PyTypeObject {
+pub(crate) unsafe fn solid(tp: *mut PyTypeObject) -> *mut PyTypeObject {
     // SAFETY: tp is a ready type.
     unsafe {
         let base = (*tp).tp_base;
@@ -311,6 +322,20 @@ pub unsafe fn new_class(
             dict::set_item(d.as_ptr(), pystr::intern("__dict__"), g.as_ptr())?;
         }
         let cell = dict::get_str(d.as_ptr(), "__classcell__");
+        // The annotation and type-parameter scopes of the body read the
+        // class namespace through this cell: from now on it is the
+        // class's own dict.
+        let dict_cell = dict::get_str(d.as_ptr(), "__classdictcell__");
+        if !dict_cell.is_null() {
+            if (*dict_cell).ob_type != &raw mut crate::vm::cell::PyCell_Type {
+                return Err(errors::type_error(format!(
+                    "__classdictcell__ must be a nonlocal cell, not {}",
+                    typeobj::type_name(dict_cell)
+                )));
+            }
+            crate::vm::cell::set(dict_cell, d.as_ptr());
+            dict::del_item(d.as_ptr(), pystr::intern("__classdictcell__"))?;
+        }
         (*tp).tp_dict = d.clone().into_raw();
         // Ready first (inheriting the base's slots, adding no slot wrappers
         // for this class), then point the slots of the dunders this class
@@ -837,23 +862,55 @@ inplace_slots! {
     slot_nb_inplace_matrix_multiply: "__imatmul__";
 }
 
+/// After `cls.name = value` (or `del cls.name`) on a class: when `name`
+/// is a dunder, the slot behind it in `cls` and its subclasses now
+/// dispatches to whatever the MRO gives (`update_slot`).
+pub(crate) unsafe fn update_slot(tp: *mut PyTypeObject, name: &str) -> PyResult<()> {
+    if !(name.len() > 4 && name.starts_with("__") && name.ends_with("__")) {
+        return Ok(());
+    }
+    // SAFETY: tp is a heap type; its subclasses are live types.
+    unsafe {
+        if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE == 0 {
+            return Ok(());
+        }
+        install_slots_for(tp, Some(name));
+        let subs = crate::object::subclasses::list_of(tp)?;
+        for &s in crate::object::list::items(subs.as_ptr()) {
+            update_slot(s.cast(), name)?;
+        }
+        Ok(())
+    }
+}
+
 /// Points the slots of a new class at the `slot_*` functions for each
 /// dunder its own namespace defines (inherited ones come through
 /// `PyType_Ready`).
 unsafe fn install_slots(tp: *mut PyTypeObject) {
-    // SAFETY: tp is a heap type being built; its tables are inline.
+    // SAFETY: forwarded.
+    unsafe { install_slots_for(tp, None) }
+}
+
+/// `install_slots`, or with `only` the slots of that one dunder as it is
+/// resolved now.
+unsafe fn install_slots_for(tp: *mut PyTypeObject, only: Option<&str>) {
+    // SAFETY: tp is a heap type; its tables are inline.
     unsafe {
         let d = (*tp).tp_dict;
-        let own = |n: &str| !dict::get_str(d, n).is_null();
+        let own = |n: &str| only.is_none_or(|o| o == n) && !dict::get_str(d, n).is_null();
         // A dunder counts when the class defines it, or inherits a Python
         // function for it from a class after a builtin base in the MRO
         // (`class E(Mixin, int)`: int's slot would hide Mixin.__repr__);
         // CPython's fixup_slot_dispatchers looks every name up in the MRO.
+        // Updating one name after creation takes whatever the MRO has.
         let this = tp;
-        let has = move |n: &str| {
-            own(n) || {
-                let v = typeobj::lookup_str(this, n);
-                !v.is_null() && crate::vm::function::check(v)
+        let has = move |n: &str| match only {
+            Some(o) => o == n && !typeobj::lookup_str(this, n).is_null(),
+            None => {
+                own(n) || {
+                    let v = typeobj::lookup_str(this, n);
+                    !v.is_null() && crate::vm::function::check(v)
+                }
             }
         };
         let nb = &mut *(*tp).tp_as_number;
@@ -865,7 +922,11 @@ unsafe fn install_slots(tp: *mut PyTypeObject) {
         if has("__str__") {
             (*tp).tp_str = Some(slot_tp_str);
         }
-        if own("__hash__") || (!own("__eq__") && has("__hash__")) {
+        if only.is_some() {
+            if has("__hash__") {
+                (*tp).tp_hash = Some(slot_tp_hash);
+            }
+        } else if own("__hash__") || (!own("__eq__") && has("__hash__")) {
             (*tp).tp_hash = Some(slot_tp_hash);
         } else if own("__eq__") {
             // Defining __eq__ without __hash__ makes instances unhashable.

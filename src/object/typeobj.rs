@@ -159,13 +159,17 @@ unsafe extern "C" fn type_prepare(
     crate::capi::boundary::guard_obj(dict::new)
 }
 
-static TYPE_GETSET: [PyGetSetDef; 11] = [
+static TYPE_GETSET: [PyGetSetDef; 12] = [
     descr::getset(
         c"__abstractmethods__",
         Some(type_get_abstractmethods),
         Some(type_set_abstractmethods),
     ),
-    descr::getset(c"__bases__", Some(type_get_bases), None),
+    descr::getset(
+        c"__bases__",
+        Some(type_get_bases),
+        Some(crate::object::typebases::set_bases),
+    ),
     descr::getset(c"__base__", Some(type_get_base), None),
     descr::getset(c"__name__", Some(type_get_name), Some(type_set_name)),
     descr::getset(
@@ -184,7 +188,12 @@ static TYPE_GETSET: [PyGetSetDef; 11] = [
     descr::getset(
         c"__annotate__",
         Some(crate::object::typeannotations::get_annotate),
-        None,
+        Some(crate::object::typeannotations::set_annotate),
+    ),
+    descr::getset(
+        c"__type_params__",
+        Some(crate::object::typebases::get_type_params),
+        Some(crate::object::typebases::set_type_params),
     ),
     descr::GETSET_END,
 ];
@@ -411,7 +420,7 @@ unsafe fn add_doc(tp: *mut PyTypeObject) -> PyResult<()> {
 
 /// The MRO of a type with a single inheritance chain, or the C3
 /// linearization of its bases.
-unsafe fn compute_mro(tp: *mut PyTypeObject) -> PyResult<()> {
+pub(crate) unsafe fn compute_mro(tp: *mut PyTypeObject) -> PyResult<()> {
     // SAFETY: tp_bases is a tuple of ready types.
     unsafe {
         let bases = tuple::items((*tp).tp_bases);
@@ -956,7 +965,7 @@ unsafe extern "C" fn type_setattro(
                 dict::set_item((*tp).tp_dict, name, value)?;
             }
             modified(tp);
-            Ok(())
+            crate::object::typenew::update_slot(tp, pystr::as_str(name)?)
         }
     })
 }

@@ -95,6 +95,7 @@ unsafe fn is_unionable(op: *mut PyObject) -> bool {
             || typeobj::instance_of(op, &raw mut typeobj::PyType_Type)
             || genericalias::check(op)
             || check(op)
+            || (*op).ob_type == &raw mut crate::object::typevar::typealias::_PyTypeAlias_Type
     }
 }
 

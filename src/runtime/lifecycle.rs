@@ -144,6 +144,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
     v.push(&raw mut crate::object::namespace::_PyNamespace_Type);
     v.push(&raw mut crate::object::genericalias::Py_GenericAliasType);
     v.push(&raw mut crate::object::union::_PyUnion_Type);
+    v.extend(crate::object::templatelib::types());
     v.push(&raw mut crate::modules::_abc::ABC_DATA_TYPE);
     v.push(&raw mut crate::object::weakref::_PyWeakref_RefType);
     v.push(&raw mut crate::object::weakref::_PyWeakref_ProxyType);
@@ -296,6 +297,9 @@ pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), Co
         if unsafe { object::typeobj::ready(tp) }.is_err() {
             fatal_error("failed to initialize a builtin type");
         }
+    }
+    if object::templatelib::finish_types().is_err() {
+        fatal_error("failed to initialize a builtin type");
     }
     // Types readied before weak references existed are recorded in their
     // bases' `__subclasses__()` now.

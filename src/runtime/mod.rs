@@ -8,6 +8,7 @@ pub mod errors;
 pub mod gil;
 pub mod import;
 pub mod lifecycle;
+pub mod module_teardown;
 pub mod pathconfig;
 pub mod pycache;
 pub mod pythread;

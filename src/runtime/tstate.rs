@@ -48,17 +48,12 @@ impl PyInterpreterState {
         list.iter().map(|&a| a as *mut PyThreadState).collect()
     }
 
-    /// Releases what the interpreter holds (at finalization). Module dicts
-    /// are emptied first: their functions point back at the module (or its
-    /// dict), a cycle that reference counting alone would never free.
+    /// Releases what the interpreter holds (at finalization): the modules
+    /// go first, in CPython's order (`module_teardown`).
     pub fn clear(&mut self) {
-        for m in [self.modules, self.builtins] {
-            if m.is_null() {
-                continue;
-            }
-            // SAFETY: modules is a dict of modules; builtins a module.
-            unsafe { clear_modules(m) };
-        }
+        // SAFETY: modules is NULL or a dict of modules; builtins NULL or
+        // a module.
+        unsafe { crate::runtime::module_teardown::finalize_modules(self.modules, self.builtins) };
         for m in std::mem::take(&mut self.modules_by_index) {
             // SAFETY: the table owns these references.
             unsafe { crate::object::refcount::xdecref(m) };
@@ -71,36 +66,32 @@ impl PyInterpreterState {
     }
 }
 
-/// Empties the dict of `m` (a module) or of every module in `m` (a dict).
-unsafe fn clear_modules(m: *mut PyObject) {
-    use crate::object::{dict, module, typeobj};
-    // SAFETY: m is a module or a dict of objects; dict clearing releases
-    // values after the swap, so callbacks see consistent dicts.
-    unsafe {
-        let is_module = |o: *mut PyObject| typeobj::instance_of(o, &raw mut module::PyModule_Type);
-        if is_module(m) {
-            dict::clear(module::dict_of(m));
-            return;
-        }
-        let mut mods = Vec::new();
-        let mut pos = 0;
-        while let Some((_, v)) = dict::next(m, &mut pos) {
-            if is_module(v) {
-                mods.push(crate::Owned::from_borrowed(v));
-            }
-        }
-        for v in mods.iter().rev() {
-            let d = module::dict_of(v.as_ptr());
-            if !d.is_null() {
-                dict::clear(d);
-            }
-        }
-    }
-}
-
 impl Default for PyInterpreterState {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+/// The lowest stack address the calling thread may use before a deeper
+/// call raises `RecursionError` instead of overflowing its stack: the
+/// stack's end plus a margin for the code that runs between two checks
+/// (and for reporting the error). 1 (never reached) when unknown.
+pub fn stack_limit_here() -> usize {
+    // SAFETY: attr is initialized by pthread_getattr_np before use and
+    // destroyed after; the out-pointers are valid locals.
+    unsafe {
+        let mut attr: libc::pthread_attr_t = std::mem::zeroed();
+        if libc::pthread_getattr_np(libc::pthread_self(), &mut attr) != 0 {
+            return 1;
+        }
+        let mut addr: *mut libc::c_void = null_mut();
+        let mut size: libc::size_t = 0;
+        let r = libc::pthread_attr_getstack(&attr, &mut addr, &mut size);
+        libc::pthread_attr_destroy(&mut attr);
+        if r != 0 || addr.is_null() {
+            return 1;
+        }
+        addr as usize + (size / 4).min(1 << 20)
     }
 }
 
@@ -116,6 +107,9 @@ pub struct PyThreadState {
     pub recursion_depth: i32,
     /// The recursion limit (`sys.getrecursionlimit()`).
     pub recursion_limit: i32,
+    /// Below this address the thread's native stack is nearly used up
+    /// (see [`stack_limit_here`]); 0 until first needed.
+    pub stack_limit: usize,
     /// The running Python frame (borrowed), NULL outside Python code.
     pub frame: *mut PyObject,
     /// `PyThreadState_GetDict`'s dict, created on first use.
@@ -239,6 +233,7 @@ impl PyThreadState {
             handled_exception: null_mut(),
             recursion_depth: 0,
             recursion_limit: 1000,
+            stack_limit: 0,
             frame: null_mut(),
             dict: null_mut(),
             async_exc: null_mut(),

@@ -8,6 +8,38 @@ use crate::vm::{cell, frame};
 use crate::Owned;
 use std::ptr::null_mut;
 
+/// Stores the class body's annotations in its namespace as
+/// `__annotations__`, evaluated now, when the body made an `__annotate__`
+/// function. The pure-Python library ferrython runs on (CPython 3.13's)
+/// reads them there: the metaclasses of `typing.NamedTuple` and
+/// `TypedDict` from the namespace, `inspect.get_annotations` (and so
+/// `dataclasses`) from the class dict. When evaluating fails (say a
+/// forward reference to a name defined later) they stay lazy as PEP 649
+/// has them, and `cls.__annotations__` evaluates them on first access.
+unsafe fn evaluate_class_annotations(ns: *mut PyObject) -> PyResult<()> {
+    // SAFETY: ns is the namespace the body ran in.
+    unsafe {
+        if !dict::check(ns) || !dict::get_str(ns, "__annotations__").is_null() {
+            return Ok(());
+        }
+        let f = dict::get_str(ns, "__annotate__");
+        if f.is_null() || (*f).ob_type != &raw mut crate::vm::function::PyFunction_Type {
+            return Ok(());
+        }
+        match protocol::call_args(f, &[crate::object::int::small(1)]) {
+            Ok(a) if dict::check(a.as_ptr()) => {
+                protocol::set_item(ns, pystr::intern("__annotations__"), a.as_ptr())
+            }
+            Ok(_) => Ok(()),
+            Err(_) if errors::matches(crate::object::exceptions::PyExc_Exception) => {
+                errors::clear();
+                Ok(())
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+
 /// The most derived metaclass of `meta` and the bases' types.
 pub(crate) unsafe fn calculate_metaclass(
     meta: *mut PyTypeObject,
@@ -157,6 +189,7 @@ pub unsafe fn build_class(
         )?;
         let cellv = crate::vm::eval::run_frame(f.as_ptr())?;
         drop(f);
+        evaluate_class_annotations(ns.as_ptr())?;
         if updated.is_some() {
             protocol::set_item(
                 ns.as_ptr(),

@@ -278,7 +278,17 @@ static CODE_GETSET: [PyGetSetDef; 16] = [
     crate::object::descr::GETSET_END,
 ];
 
-static CODE_METHODS: [PyMethodDef; 2] = [
+static CODE_METHODS: [PyMethodDef; 4] = [
+    crate::object::descr::method(
+        c"co_positions",
+        crate::vm::code_lines::co_positions as *const libc::c_void,
+        METH_NOARGS,
+    ),
+    crate::object::descr::method(
+        c"co_lines",
+        crate::vm::code_lines::co_lines as *const libc::c_void,
+        METH_NOARGS,
+    ),
     crate::object::descr::method(
         c"replace",
         crate::vm::code_replace::code_replace as *const libc::c_void,

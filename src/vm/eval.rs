@@ -116,6 +116,7 @@ ops! {
     CHECK_EXC_MATCH WITH_EXCEPT_START BEFORE_WITH FORMAT_SIMPLE FORMAT_WITH_SPEC
     CONVERT_VALUE GET_LEN EXIT_INIT_CHECK MATCH_MAPPING MATCH_SEQUENCE MATCH_KEYS
     MATCH_CLASS CHECK_EG_MATCH GET_AITER GET_ANEXT END_ASYNC_FOR BEFORE_ASYNC_WITH
+    BUILD_INTERPOLATION BUILD_TEMPLATE
 }
 
 /// Evaluates frame `f` until it returns or raises; traced (see
@@ -1095,6 +1096,30 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                             sp = sp.sub(1);
                             push!(tri!('op, r).into_raw());
                         }
+                    }
+                    BUILD_INTERPOLATION => {
+                        let spec = if arg & 1 != 0 { pop!() } else { null_mut() };
+                        let expr = pop!();
+                        let v = pop!();
+                        let empty = pystr::intern("");
+                        let r = crate::object::templatelib::new_interpolation(
+                            v,
+                            expr,
+                            crate::object::templatelib::conversion_char(arg >> 2),
+                            if spec.is_null() { empty } else { spec },
+                        );
+                        xdecref(spec);
+                        decref(expr);
+                        decref(v);
+                        push!(tri!('op, r).into_raw());
+                    }
+                    BUILD_TEMPLATE => {
+                        let strings = pop!();
+                        let interps = pop!();
+                        let r = crate::object::templatelib::new_template(strings, interps);
+                        decref(strings);
+                        decref(interps);
+                        push!(tri!('op, r).into_raw());
                     }
                     FORMAT_WITH_SPEC => {
                         let spec = pop!();

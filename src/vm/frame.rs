@@ -217,7 +217,9 @@ unsafe extern "C" fn frame_traverse(
                 }
             }
         }
-        for p in [f.f_back, f.locals, f.func, f.f_trace] {
+        for p in [
+            f.f_back, f.code, f.globals, f.builtins, f.locals, f.func, f.f_trace,
+        ] {
             if !p.is_null() {
                 let r = visit(p, arg);
                 if r != 0 {

@@ -6,6 +6,7 @@ pub mod call;
 pub mod cell;
 pub mod classes;
 pub mod code;
+pub mod code_lines;
 pub mod code_replace;
 pub mod eval;
 pub mod frame;

@@ -169,6 +169,11 @@
 //!   `NotImplementedError` for `format > 2` and return a dict.
 //! * `SETUP_ANNOTATIONS`: creates `__annotations__` in the locals if missing.
 //! * `CALL_INTRINSIC_1 PRINT` (interactive mode): display hook for TOS.
+//! * Template strings (PEP 750): `BUILD_INTERPOLATION arg` pops the value,
+//!   the expression's source text and, when `arg & 1`, the format spec,
+//!   and pushes an `Interpolation` whose conversion is `arg >> 2` (0 none,
+//!   1 `!s`, 2 `!r`, 3 `!a`); `BUILD_TEMPLATE` pops the tuple of strings
+//!   (TOS) and the tuple of interpolations and pushes a `Template`.
 
 use std::fmt::Write as _;
 
@@ -333,6 +338,8 @@ opcodes! {
     MATCH_SEQUENCE = 111, 0, false;
     GET_LEN = 112, 0, false;
     EXIT_INIT_CHECK = 113, 0, false;
+    BUILD_INTERPOLATION = 114, 0, true;
+    BUILD_TEMPLATE = 115, 0, false;
 }
 
 impl Opcode {
@@ -433,6 +440,8 @@ impl Opcode {
             MATCH_CLASS => -2,
             MATCH_KEYS | MATCH_MAPPING | MATCH_SEQUENCE | GET_LEN => 1,
             EXIT_INIT_CHECK => -1,
+            BUILD_INTERPOLATION => -1 - (a & 1),
+            BUILD_TEMPLATE => -1,
         };
         (e, e)
     }

@@ -24,6 +24,13 @@ struct TypeAliasObject {
     module: *mut PyObject,
 }
 
+/// `X | Y` builds a `types.UnionType`, as for classes.
+static mut ALIAS_AS_NUMBER: PyNumberMethods = PyNumberMethods {
+    nb_or: Some(crate::object::union::type_or),
+    // SAFETY: the remaining fields are nullable.
+    ..unsafe { std::mem::zeroed() }
+};
+
 /// `_PyTypeAlias_Type`.
 #[no_mangle]
 pub static mut _PyTypeAlias_Type: PyTypeObject = PyTypeObject {
@@ -32,6 +39,7 @@ pub static mut _PyTypeAlias_Type: PyTypeObject = PyTypeObject {
     tp_traverse: Some(alias_traverse),
     tp_repr: Some(alias_repr),
     tp_as_mapping: &raw mut ALIAS_AS_MAPPING,
+    tp_as_number: &raw mut ALIAS_AS_NUMBER,
     tp_new: Some(alias_new),
     tp_methods: (&raw const ALIAS_METHODS).cast_mut().cast(),
     tp_getset: (&raw const ALIAS_GETSET).cast_mut().cast(),

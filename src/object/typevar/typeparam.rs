@@ -44,6 +44,7 @@ const fn param_type(
 ) -> PyTypeObject {
     PyTypeObject {
         tp_flags: Py_TPFLAGS_HAVE_GC,
+        tp_as_number: &raw mut PARAM_AS_NUMBER,
         tp_dealloc: Some(param_dealloc),
         tp_traverse: Some(param_traverse),
         tp_repr: repr,
@@ -53,6 +54,18 @@ const fn param_type(
         tp_free: Some(crate::capi::gc::PyObject_GC_Del),
         ..type_template(name, std::mem::size_of::<TypeParamObject>(), 0)
     }
+}
+
+/// `T | X` and `X | T` are `typing.Union`s (`make_union`).
+static mut PARAM_AS_NUMBER: PyNumberMethods = PyNumberMethods {
+    nb_or: Some(make_union),
+    // SAFETY: the remaining fields are nullable.
+    ..unsafe { std::mem::zeroed() }
+};
+
+unsafe extern "C" fn make_union(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
+    // SAFETY: slot arguments are valid objects.
+    guard_obj(|| unsafe { call_typing("_make_union", &[a, b]) })
 }
 
 /// `_PyTypeVar_Type`.
@@ -79,6 +92,7 @@ pub static mut _PyParamSpec_Type: PyTypeObject = param_type(
 #[no_mangle]
 pub static mut _PyTypeVarTuple_Type: PyTypeObject = PyTypeObject {
     tp_iter: Some(typevartuple_iter),
+    tp_as_number: null_mut(),
     ..param_type(
         c"typing.TypeVarTuple",
         Some(typevartuple_new),
@@ -321,10 +335,59 @@ macro_rules! typing_method {
 
 typing_method! {
     typevar_subst => "_typevar_subst";
-    typevar_prepare_subst => "_typevar_prepare_subst";
     paramspec_subst => "_paramspec_subst";
     paramspec_prepare_subst => "_paramspec_prepare_subst";
     typevartuple_prepare_subst => "_typevartuple_prepare_subst";
+}
+
+/// `TypeVar.__typing_prepare_subst__(alias, args)`
+/// (`typevar_typing_prepare_subst_impl`): `args` as given when it already
+/// reaches this parameter, else with the parameter's default appended.
+unsafe extern "C" fn typevar_prepare_subst(
+    op: *mut PyObject,
+    args: *const *mut PyObject,
+    n: Py_ssize_t,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a TypeVar; args holds n objects.
+        unsafe {
+            let a = crate::capi::call::arg_slice(args, n as usize);
+            let [alias, args] = a else {
+                return Err(errors::type_error(format!(
+                    "__typing_prepare_subst__ expected 2 arguments, got {}",
+                    a.len()
+                )));
+            };
+            let params = protocol::getattr_str(*alias, "__parameters__")?;
+            let params = tuple::from_iterable(params.as_ptr())?;
+            let mut index = None;
+            for (i, &p) in tuple::items(params.as_ptr()).iter().enumerate() {
+                if p == op || protocol::rich_compare_bool(p, op, Py_EQ)? {
+                    index = Some(i);
+                    break;
+                }
+            }
+            let Some(i) = index else {
+                return Err(errors::value_error("sequence.index(x): x not in sequence"));
+            };
+            let given = protocol::len(*args)? as usize;
+            if i < given {
+                return Ok(Owned::from_borrowed(*args));
+            }
+            if i == given {
+                let dflt = errors::check(get_default(op, null_mut()))?;
+                if dflt.as_ptr() != no_default() {
+                    let extra = tuple::pack(&[dflt.as_ptr()])?;
+                    return crate::object::number::add(*args, extra.as_ptr());
+                }
+            }
+            let alias = protocol::repr_string(*alias)?;
+            Err(errors::type_error(format!(
+                "Too few arguments for {alias}; actual {given}, expected at least {}",
+                i + 1
+            )))
+        }
+    })
 }
 
 unsafe extern "C" fn typevartuple_subst(_op: *mut PyObject, _arg: *mut PyObject) -> *mut PyObject {

@@ -56,6 +56,7 @@ impl<'a> Compiler<'a> {
 
     fn compile_try_finally(&mut self, t: &'a ast::StmtTry) {
         use Opcode::*;
+        self.check_block_depth(t.range);
         let end = self.new_label();
         let exit = self.new_label();
         let cleanup = self.new_label();
@@ -89,6 +90,7 @@ impl<'a> Compiler<'a> {
 
     fn compile_try_except(&mut self, t: &'a ast::StmtTry) {
         use Opcode::*;
+        self.check_block_depth(t.range);
         let body_fail = self.new_label();
         let cleanup = self.new_label();
         let end = self.new_label();
@@ -174,6 +176,7 @@ impl<'a> Compiler<'a> {
 
     fn compile_try_star_except(&mut self, t: &'a ast::StmtTry) {
         use Opcode::*;
+        self.check_block_depth(t.range);
         let body_fail = self.new_label();
         let cleanup = self.new_label();
         let end = self.new_label();
@@ -263,6 +266,7 @@ impl<'a> Compiler<'a> {
             self.compile_body(&w.body);
             return;
         }
+        self.check_block_depth(w.range);
         if w.is_async && !self.in_async_context() {
             self.error("'async with' outside async function", w.range);
             return;

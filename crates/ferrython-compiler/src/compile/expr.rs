@@ -131,7 +131,7 @@ impl<'a> Compiler<'a> {
             Expr::Compare(c) => self.compile_compare(c, false),
             Expr::Call(c) => self.compile_call(c),
             Expr::FString(f) => self.compile_fstring(f),
-            Expr::TString(t) => self.error("t-strings are not supported", t.range),
+            Expr::TString(t) => self.compile_tstring(t),
             Expr::StringLiteral(_)
             | Expr::BytesLiteral(_)
             | Expr::NumberLiteral(_)
@@ -751,6 +751,71 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// A template string (PEP 750): its interpolations in order, then the
+    /// strings around them (one more than the interpolations).
+    fn compile_tstring(&mut self, t: &'a ast::ExprTString) {
+        use Opcode::*;
+        let mut strings = Vec::new();
+        let mut lit = String::new();
+        let mut count = 0u32;
+        for el in t.value.elements() {
+            match el {
+                ast::InterpolatedStringElement::Literal(l) => lit.push_str(&l.value),
+                ast::InterpolatedStringElement::Interpolation(i) => {
+                    let src = self.index.source();
+                    let s = u32::from(i.expression.range().start()) as usize;
+                    let e = u32::from(i.expression.range().end()) as usize;
+                    let text = src.get(s..e).unwrap_or("").to_string();
+                    let mut conversion = i.conversion;
+                    if let Some(dbg) = &i.debug_text {
+                        lit.push_str(dbg.leading());
+                        lit.push_str(&text);
+                        lit.push_str(dbg.trailing());
+                        if conversion == ast::ConversionFlag::None && i.format_spec.is_none() {
+                            conversion = ast::ConversionFlag::Repr;
+                        }
+                    }
+                    strings.push(Constant::Str(std::mem::take(&mut lit)));
+                    self.compile_expr(&i.expression);
+                    self.load_const(Constant::Str(text));
+                    let has_spec = match &i.format_spec {
+                        Some(spec) => {
+                            self.compile_format_spec(spec);
+                            1
+                        }
+                        None => 0,
+                    };
+                    let conversion = match conversion {
+                        ast::ConversionFlag::None => 0,
+                        ast::ConversionFlag::Str => 1,
+                        ast::ConversionFlag::Repr => 2,
+                        ast::ConversionFlag::Ascii => 3,
+                    };
+                    self.emit(BUILD_INTERPOLATION, conversion << 2 | has_spec);
+                    count += 1;
+                }
+            }
+        }
+        strings.push(Constant::Str(lit));
+        self.emit(BUILD_TUPLE, count);
+        self.load_const(Constant::Tuple(strings));
+        self.emit(BUILD_TEMPLATE, 0);
+    }
+
+    /// Pushes a format spec (with its own replacement fields) as one str.
+    fn compile_format_spec(&mut self, spec: &'a ast::InterpolatedStringFormatSpec) {
+        let mut inner_lit = String::new();
+        let mut inner_count = 0u32;
+        self.compile_fstring_elements(&spec.elements, &mut inner_lit, &mut inner_count);
+        if !inner_lit.is_empty() || inner_count == 0 {
+            self.load_const(Constant::Str(inner_lit));
+            inner_count += 1;
+        }
+        if inner_count > 1 {
+            self.emit(Opcode::BUILD_STRING, inner_count);
+        }
+    }
+
     fn compile_fstring_elements(
         &mut self,
         elements: &'a ast::InterpolatedStringElements,
@@ -787,20 +852,7 @@ impl<'a> Compiler<'a> {
                     }
                     match &i.format_spec {
                         Some(spec) => {
-                            let mut inner_lit = String::new();
-                            let mut inner_count = 0u32;
-                            self.compile_fstring_elements(
-                                &spec.elements,
-                                &mut inner_lit,
-                                &mut inner_count,
-                            );
-                            if !inner_lit.is_empty() || inner_count == 0 {
-                                self.load_const(Constant::Str(inner_lit));
-                                inner_count += 1;
-                            }
-                            if inner_count > 1 {
-                                self.emit(BUILD_STRING, inner_count);
-                            }
+                            self.compile_format_spec(spec);
                             self.emit(FORMAT_WITH_SPEC, 0);
                         }
                         None => self.emit(FORMAT_SIMPLE, 0),

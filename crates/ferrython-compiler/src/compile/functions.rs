@@ -530,14 +530,21 @@ impl<'a> Compiler<'a> {
     }
 
     /// A zero-argument function that evaluates `value` lazily (type alias
-    /// values, TypeVar bounds and defaults).
+    /// values, TypeVar bounds and defaults). A starred value (a
+    /// TypeVarTuple's default, `*Ts = *tuple[int, ...]`) evaluates to the
+    /// single item that iterating its operand yields.
     fn compile_lazy_value(&mut self, range: TextRange, tag: KeyTag, name: &str, value: &'a Expr) {
         let table = self.child_table(range, tag);
         let qual = self.qualname_for(name);
         let line = self.index.line_col(value.range().start().into()).0;
         self.push_unit(table, name, qual, line);
         self.function_prologue();
-        self.compile_expr(value);
+        if let Expr::Starred(s) = value {
+            self.compile_expr(&s.value);
+            self.emit(Opcode::UNPACK_SEQUENCE, 1);
+        } else {
+            self.compile_expr(value);
+        }
         self.emit(Opcode::RETURN_VALUE, 0);
         let code = self.pop_unit();
         self.make_closure(code, 0);

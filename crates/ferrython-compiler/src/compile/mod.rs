@@ -32,6 +32,10 @@ use crate::symtable::{self, KeyTag, NameScope, ScopeKey, ScopeKind, SymbolTables
 pub use ir::Label;
 use ir::{FBlock, Unit};
 
+/// How deeply loops, `try` and `with` statements may nest in one code
+/// object (`CO_MAXBLOCKS`).
+const MAX_BLOCKS: usize = 21;
+
 /// CPython's `compile()` modes.
 pub type CompileMode = ParseMode;
 
@@ -418,6 +422,14 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn pop_handler(&mut self) {
         self.u().handler_stack.pop();
+    }
+
+    /// Refuses a block statement nested in too many others (CPython's
+    /// `CO_MAXBLOCKS` limit of 21 frame blocks).
+    pub(crate) fn check_block_depth(&mut self, range: TextRange) {
+        if self.unit().fblocks.len() >= MAX_BLOCKS {
+            self.error("too many statically nested blocks", range);
+        }
     }
 
     pub(crate) fn push_fblock(&mut self, fb: FBlock<'a>) {

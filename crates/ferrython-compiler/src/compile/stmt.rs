@@ -310,6 +310,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_while(&mut self, w: &'a ast::StmtWhile) {
+        self.check_block_depth(w.range);
         let start = self.new_label();
         let orelse = self.new_label();
         let exit = self.new_label();
@@ -327,6 +328,7 @@ impl<'a> Compiler<'a> {
 
     fn compile_for(&mut self, f: &'a ast::StmtFor) {
         use Opcode::*;
+        self.check_block_depth(f.range);
         let start = self.new_label();
         let cleanup = self.new_label();
         let exit = self.new_label();

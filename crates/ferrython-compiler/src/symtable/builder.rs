@@ -1007,7 +1007,11 @@ impl Builder<'_> {
                     }
                 }
             }
-            Expr::TString(t) => self.err("t-strings are not supported", t.range),
+            Expr::TString(t) => {
+                for part in t.value.iter() {
+                    self.visit_fstring_elements(&part.elements);
+                }
+            }
             Expr::StringLiteral(_)
             | Expr::BytesLiteral(_)
             | Expr::NumberLiteral(_)
