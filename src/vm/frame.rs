@@ -46,6 +46,7 @@ pub static mut PyFrame_Type: PyTypeObject = PyTypeObject {
     tp_traverse: Some(frame_traverse),
     tp_clear: Some(frame_clear),
     tp_getset: (&raw const FRAME_GETSET).cast_mut().cast(),
+    tp_methods: (&raw const FRAME_METHODS).cast_mut().cast(),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     ..type_template(
         c"frame",
@@ -366,6 +367,40 @@ unsafe extern "C" fn set_trace(
         0
     }
 }
+
+/// `frame.clear()`: drops the locals and value stack of a frame that is
+/// done. A frame on the call stack cannot be cleared ("cannot clear an
+/// executing frame"), nor can a generator's or coroutine's frame, which
+/// its generator may resume ("cannot clear a suspended frame"; CPython
+/// clears the frame of a finished generator instead). `traceback.clear_frames`
+/// and `unittest` ignore both errors.
+unsafe extern "C" fn frame_clear_method(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    use ferrython_compiler::bytecode::co_flags;
+    guard_obj(|| {
+        // SAFETY: op is a frame; its code object is alive.
+        unsafe {
+            let f = fr(op);
+            if f.executing != 0 {
+                return Err(crate::runtime::errors::runtime_error(
+                    "cannot clear an executing frame",
+                ));
+            }
+            let resumable = co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR;
+            if code::data(f.code).flags & resumable != 0 {
+                return Err(crate::runtime::errors::runtime_error(
+                    "cannot clear a suspended frame",
+                ));
+            }
+            frame_clear(op);
+            Ok(Owned::from_borrowed_static(none::none()))
+        }
+    })
+}
+
+static FRAME_METHODS: [PyMethodDef; 2] = [
+    crate::object::descr::method(c"clear", frame_clear_method as *const c_void, METH_NOARGS),
+    crate::object::descr::METHOD_END,
+];
 
 static FRAME_GETSET: [PyGetSetDef; 9] = [
     crate::object::descr::getset(c"f_trace", Some(get_trace), Some(set_trace)),
