@@ -21,6 +21,7 @@ pub static mut PyCFunction_Type: PyTypeObject = PyTypeObject {
     tp_call: Some(crate::capi::call::PyVectorcall_Call),
     tp_vectorcall_offset: std::mem::offset_of!(PyCFunctionObject, vectorcall) as Py_ssize_t,
     tp_getset: (&raw const CFUNCTION_GETSET).cast_mut().cast(),
+    tp_members: (&raw const CFUNCTION_MEMBERS).cast_mut().cast(),
     tp_hash: Some(cfunction_hash),
     tp_richcompare: Some(cfunction_richcompare),
     ..type_template(
@@ -40,6 +41,25 @@ pub static mut PyCMethod_Type: PyTypeObject = PyTypeObject {
     tp_vectorcall_offset: std::mem::offset_of!(PyCFunctionObject, vectorcall) as Py_ssize_t,
     ..type_template(c"builtin_method", std::mem::size_of::<PyCMethodObject>(), 0)
 };
+
+/// `__module__`: the `m_module` a module function was made with (None for
+/// methods), writable as in CPython; `inspect.getmodule` and `doctest` read it.
+static CFUNCTION_MEMBERS: [PyMemberDef; 2] = [
+    PyMemberDef {
+        name: c"__module__".as_ptr(),
+        r#type: _Py_T_OBJECT,
+        offset: std::mem::offset_of!(PyCFunctionObject, m_module) as Py_ssize_t,
+        flags: 0,
+        doc: std::ptr::null(),
+    },
+    PyMemberDef {
+        name: std::ptr::null(),
+        r#type: 0,
+        offset: 0,
+        flags: 0,
+        doc: std::ptr::null(),
+    },
+];
 
 static CFUNCTION_GETSET: [PyGetSetDef; 5] = [
     crate::object::descr::getset(c"__name__", Some(cfunction_get_name), None),
