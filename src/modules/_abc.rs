@@ -54,17 +54,12 @@ unsafe extern "C" fn data_dealloc(op: *mut PyObject) {
 unsafe extern "C" fn data_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     // SAFETY: op is an _abc_data.
     unsafe {
-        let Some(visit) = visit else { return 0 };
         let d = op.cast::<AbcData>();
-        for o in [(*d).registry, (*d).cache, (*d).negative_cache] {
-            if !o.is_null() {
-                let r = visit(o, arg);
-                if r != 0 {
-                    return r;
-                }
-            }
-        }
-        0
+        crate::object::gc::visit_all(
+            &[(*d).registry, (*d).cache, (*d).negative_cache],
+            visit,
+            arg,
+        )
     }
 }
 

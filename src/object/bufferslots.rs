@@ -61,19 +61,10 @@ unsafe extern "C" fn wrapper_traverse(
     visit: visitproc,
     arg: *mut c_void,
 ) -> c_int {
-    let Some(visit) = visit else { return 0 };
     // SAFETY: op is a buffer wrapper owning both fields (or NULL).
     unsafe {
         let w = op.cast::<BufferWrapper>();
-        for p in [(*w).mv, (*w).obj] {
-            if !p.is_null() {
-                let r = visit(p, arg);
-                if r != 0 {
-                    return r;
-                }
-            }
-        }
-        0
+        crate::object::gc::visit_all(&[(*w).mv, (*w).obj], visit, arg)
     }
 }
 

@@ -108,16 +108,7 @@ unsafe extern "C" fn calliter_traverse(
 ) -> i32 {
     // SAFETY: op is a callable iterator.
     unsafe {
-        let Some(v) = visit else { return 0 };
         let it = &*op.cast::<CallIterObject>();
-        for p in [it.callable, it.sentinel] {
-            if !p.is_null() {
-                let r = v(p, arg);
-                if r != 0 {
-                    return r;
-                }
-            }
-        }
-        0
+        crate::object::gc::visit_all(&[it.callable, it.sentinel], visit, arg)
     }
 }

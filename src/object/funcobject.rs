@@ -66,17 +66,8 @@ unsafe extern "C" fn wrapper_traverse(
 ) -> libc::c_int {
     // SAFETY: op is a wrapper object.
     unsafe {
-        let Some(visit) = visit else { return 0 };
         let w = op.cast::<WrapperObject>();
-        for o in [(*w).callable, (*w).dict] {
-            if !o.is_null() {
-                let r = visit(o, arg);
-                if r != 0 {
-                    return r;
-                }
-            }
-        }
-        0
+        crate::object::gc::visit_all(&[(*w).callable, (*w).dict], visit, arg)
     }
 }
 

@@ -228,17 +228,8 @@ unsafe extern "C" fn ga_dealloc(op: *mut PyObject) {
 unsafe extern "C" fn ga_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
     // SAFETY: op is an alias.
     unsafe {
-        let Some(visit) = visit else { return 0 };
         let g = ga(op);
-        for o in [(*g).origin, (*g).args, (*g).parameters] {
-            if !o.is_null() {
-                let r = visit(o, arg);
-                if r != 0 {
-                    return r;
-                }
-            }
-        }
-        0
+        crate::object::gc::visit_all(&[(*g).origin, (*g).args, (*g).parameters], visit, arg)
     }
 }
 

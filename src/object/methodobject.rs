@@ -184,7 +184,6 @@ unsafe extern "C" fn cfunction_traverse(
     visit: visitproc,
     arg: *mut libc::c_void,
 ) -> libc::c_int {
-    let Some(visit) = visit else { return 0 };
     // SAFETY: op is a builtin function; its fields are owned or NULL.
     unsafe {
         let f = op.cast::<PyCFunctionObject>();
@@ -193,15 +192,7 @@ unsafe extern "C" fn cfunction_traverse(
         } else {
             null_mut()
         };
-        for p in [(*f).m_self, (*f).m_module, class] {
-            if !p.is_null() {
-                let r = visit(p, arg);
-                if r != 0 {
-                    return r;
-                }
-            }
-        }
-        0
+        crate::object::gc::visit_all(&[(*f).m_self, (*f).m_module, class], visit, arg)
     }
 }
 

@@ -66,17 +66,8 @@ unsafe extern "C" fn property_traverse(
 ) -> libc::c_int {
     // SAFETY: op is a property.
     unsafe {
-        let Some(visit) = visit else { return 0 };
         let po = p(op);
-        for f in [po.fget, po.fset, po.fdel, po.doc] {
-            if !f.is_null() {
-                let r = visit(f, arg);
-                if r != 0 {
-                    return r;
-                }
-            }
-        }
-        0
+        crate::object::gc::visit_all(&[po.fget, po.fset, po.fdel, po.doc], visit, arg)
     }
 }
 

@@ -314,17 +314,12 @@ unsafe extern "C" fn interpolation_traverse(
 ) -> i32 {
     // SAFETY: op is an Interpolation.
     unsafe {
-        let Some(v) = visit else { return 0 };
         let i = interp(op);
-        for f in [i.value, i.expression, i.conversion, i.format_spec] {
-            if !f.is_null() {
-                let r = v(f, arg);
-                if r != 0 {
-                    return r;
-                }
-            }
-        }
-        0
+        crate::object::gc::visit_all(
+            &[i.value, i.expression, i.conversion, i.format_spec],
+            visit,
+            arg,
+        )
     }
 }
 
@@ -418,17 +413,8 @@ unsafe extern "C" fn template_traverse(
 ) -> i32 {
     // SAFETY: op is a Template.
     unsafe {
-        let Some(v) = visit else { return 0 };
         let t = tmpl(op);
-        for f in [t.strings, t.interpolations] {
-            if !f.is_null() {
-                let r = v(f, arg);
-                if r != 0 {
-                    return r;
-                }
-            }
-        }
-        0
+        crate::object::gc::visit_all(&[t.strings, t.interpolations], visit, arg)
     }
 }
 

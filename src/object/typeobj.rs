@@ -1071,7 +1071,6 @@ unsafe extern "C" fn type_is_gc(op: *mut PyObject) -> c_int {
 /// `type_traverse`: a heap type holds its dict, MRO, bases, base, cache
 /// and defining module.
 unsafe extern "C" fn type_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
-    let Some(visit) = visit else { return 0 };
     // SAFETY: op is a type object; the fields are owned or NULL.
     unsafe {
         let tp: *mut PyTypeObject = op.cast();
@@ -1079,22 +1078,18 @@ unsafe extern "C" fn type_traverse(op: *mut PyObject, visit: visitproc, arg: *mu
             return 0;
         }
         let ht: *mut PyHeapTypeObject = tp.cast();
-        for v in [
-            (*tp).tp_dict,
-            (*tp).tp_cache,
-            (*tp).tp_mro,
-            (*tp).tp_bases,
-            (*tp).tp_base.cast(),
-            (*ht).ht_module,
-        ] {
-            if !v.is_null() {
-                let r = visit(v, arg);
-                if r != 0 {
-                    return r;
-                }
-            }
-        }
-        0
+        crate::object::gc::visit_all(
+            &[
+                (*tp).tp_dict,
+                (*tp).tp_cache,
+                (*tp).tp_mro,
+                (*tp).tp_bases,
+                (*tp).tp_base.cast(),
+                (*ht).ht_module,
+            ],
+            visit,
+            arg,
+        )
     }
 }
 

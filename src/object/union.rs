@@ -182,18 +182,7 @@ unsafe extern "C" fn union_traverse(
     arg: *mut c_void,
 ) -> c_int {
     // SAFETY: op is a union.
-    unsafe {
-        let Some(visit) = visit else { return 0 };
-        for o in [(*un(op)).args, (*un(op)).parameters] {
-            if !o.is_null() {
-                let r = visit(o, arg);
-                if r != 0 {
-                    return r;
-                }
-            }
-        }
-        0
-    }
+    unsafe { crate::object::gc::visit_all(&[(*un(op)).args, (*un(op)).parameters], visit, arg) }
 }
 
 unsafe extern "C" fn union_repr(op: *mut PyObject) -> *mut PyObject {

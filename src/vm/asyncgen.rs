@@ -384,17 +384,8 @@ unsafe extern "C" fn awaitable_traverse(
 ) -> i32 {
     // SAFETY: op is an asend or athrow object.
     unsafe {
-        let Some(v) = visit else { return 0 };
         let a = aw(op);
-        for p in [a.gen, a.arg] {
-            if !p.is_null() {
-                let r = v(p, arg);
-                if r != 0 {
-                    return r;
-                }
-            }
-        }
-        0
+        crate::object::gc::visit_all(&[a.gen, a.arg], visit, arg)
     }
 }
 

@@ -199,7 +199,6 @@ unsafe extern "C" fn frame_traverse(
 ) -> libc::c_int {
     // SAFETY: op is a frame.
     unsafe {
-        let Some(visit) = visit else { return 0 };
         let f = fr(op);
         let s = slots(op);
         // The value stack of a running frame lives in the loop's registers;
@@ -209,26 +208,18 @@ unsafe extern "C" fn frame_traverse(
         } else {
             f.nlocalsplus + f.stacktop
         };
-        for i in 0..live as usize {
-            let o = *s.add(i);
-            if !o.is_null() {
-                let r = visit(o, arg);
-                if r != 0 {
-                    return r;
-                }
-            }
+        let r =
+            crate::object::gc::visit_all(std::slice::from_raw_parts(s, live as usize), visit, arg);
+        if r != 0 {
+            return r;
         }
-        for p in [
-            f.f_back, f.code, f.globals, f.builtins, f.locals, f.func, f.f_trace,
-        ] {
-            if !p.is_null() {
-                let r = visit(p, arg);
-                if r != 0 {
-                    return r;
-                }
-            }
-        }
-        0
+        crate::object::gc::visit_all(
+            &[
+                f.f_back, f.code, f.globals, f.builtins, f.locals, f.func, f.f_trace,
+            ],
+            visit,
+            arg,
+        )
     }
 }
 

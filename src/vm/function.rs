@@ -175,25 +175,20 @@ unsafe extern "C" fn function_traverse(
 ) -> libc::c_int {
     // SAFETY: op is a function.
     unsafe {
-        let Some(visit) = visit else { return 0 };
         let fo = f(op);
-        for p in [
-            fo.func_globals,
-            fo.func_defaults,
-            fo.func_kwdefaults,
-            fo.func_closure,
-            fo.func_dict,
-            fo.func_annotations,
-            fo.func_annotate,
-        ] {
-            if !p.is_null() {
-                let r = visit(p, arg);
-                if r != 0 {
-                    return r;
-                }
-            }
-        }
-        0
+        crate::object::gc::visit_all(
+            &[
+                fo.func_globals,
+                fo.func_defaults,
+                fo.func_kwdefaults,
+                fo.func_closure,
+                fo.func_dict,
+                fo.func_annotations,
+                fo.func_annotate,
+            ],
+            visit,
+            arg,
+        )
     }
 }
 

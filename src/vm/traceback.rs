@@ -109,17 +109,8 @@ unsafe extern "C" fn tb_traverse(
 ) -> libc::c_int {
     // SAFETY: op is a traceback.
     unsafe {
-        let Some(visit) = visit else { return 0 };
         let tb = op.cast::<PyTracebackObject>();
-        for p in [(*tb).tb_next, (*tb).tb_frame] {
-            if !p.is_null() {
-                let r = visit(p, arg);
-                if r != 0 {
-                    return r;
-                }
-            }
-        }
-        0
+        crate::object::gc::visit_all(&[(*tb).tb_next, (*tb).tb_frame], visit, arg)
     }
 }
 

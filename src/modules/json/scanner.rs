@@ -215,6 +215,30 @@ impl<T: Unit> Scan<'_, T> {
         i
     }
 
+    /// Past an item of an object (`close` is `}`) or an array (`]`):
+    /// whitespace, then the closing bracket (its index, `true`) or a comma
+    /// and whitespace (the next item's index, `false`); CPython's errors
+    /// for a missing or a trailing comma.
+    fn after_item(&self, idx: usize, close: u32, what: &str) -> PyResult<(usize, bool)> {
+        let idx = self.skip_ws(idx);
+        if self.at(idx) == close {
+            return Ok((idx, true));
+        }
+        if self.at(idx) != 0x2c {
+            return Err(raise_errmsg(
+                "Expecting ',' delimiter",
+                self.obj,
+                idx as isize,
+            ));
+        }
+        let next = self.skip_ws(idx + 1);
+        if self.at(next) == close {
+            let msg = format!("Illegal trailing comma before end of {what}");
+            return Err(raise_errmsg(&msg, self.obj, idx as isize));
+        }
+        Ok((next, false))
+    }
+
     #[inline]
     fn at(&self, i: usize) -> u32 {
         if i < self.s.len() {
@@ -402,25 +426,10 @@ impl<T: Unit> Scan<'_, T> {
                         dict::set_item(rval.as_ptr(), key.as_ptr(), val.as_ptr())?;
                     }
                 }
-                idx = self.skip_ws(next);
-                if self.at(idx) == 0x7d {
+                let (i, closed) = self.after_item(next, 0x7d, "object")?;
+                idx = i;
+                if closed {
                     break;
-                }
-                if self.at(idx) != 0x2c {
-                    return Err(raise_errmsg(
-                        "Expecting ',' delimiter",
-                        self.obj,
-                        idx as isize,
-                    ));
-                }
-                let comma = idx;
-                idx = self.skip_ws(idx + 1);
-                if self.at(idx) == 0x7d {
-                    return Err(raise_errmsg(
-                        "Illegal trailing comma before end of object",
-                        self.obj,
-                        comma as isize,
-                    ));
                 }
             }
         }
@@ -446,25 +455,10 @@ impl<T: Unit> Scan<'_, T> {
                 let (val, next) = self.term(idx)?;
                 // SAFETY: rval is a list.
                 unsafe { list::append(rval.as_ptr(), val.as_ptr())? };
-                idx = self.skip_ws(next);
-                if self.at(idx) == 0x5d {
+                let (i, closed) = self.after_item(next, 0x5d, "array")?;
+                idx = i;
+                if closed {
                     break;
-                }
-                if self.at(idx) != 0x2c {
-                    return Err(raise_errmsg(
-                        "Expecting ',' delimiter",
-                        self.obj,
-                        idx as isize,
-                    ));
-                }
-                let comma = idx;
-                idx = self.skip_ws(idx + 1);
-                if self.at(idx) == 0x5d {
-                    return Err(raise_errmsg(
-                        "Illegal trailing comma before end of array",
-                        self.obj,
-                        comma as isize,
-                    ));
                 }
             }
         }
