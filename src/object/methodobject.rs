@@ -62,40 +62,6 @@ static CFUNCTION_MEMBERS: [PyMemberDef; 2] = [
     },
 ];
 
-static CFUNCTION_METHODS: [PyMethodDef; 2] = [
-    crate::object::descr::method(
-        c"__reduce__",
-        cfunction_reduce as *const libc::c_void,
-        METH_NOARGS,
-    ),
-    crate::object::descr::METHOD_END,
-];
-
-/// `__reduce__` (`meth_reduce`): a module function (or an unbound one)
-/// pickles by name, a method as `getattr(self, name)`.
-unsafe extern "C" fn cfunction_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
-    crate::capi::boundary::guard_obj(|| {
-        // SAFETY: op is a builtin function.
-        unsafe {
-            let f = op.cast::<PyCFunctionObject>();
-            let name = pystr::from_str(ml_name((*f).m_ml))?;
-            let self_ = (*f).m_self;
-            if self_.is_null()
-                || typeobj::instance_of(self_, &raw mut crate::object::module::PyModule_Type)
-            {
-                return Ok(name);
-            }
-            let builtins = crate::object::module::dict_of(crate::modules::builtins::module());
-            let getattr = crate::object::dict::get_str(builtins, "getattr");
-            if getattr.is_null() {
-                return Err(errors::attribute_error("getattr"));
-            }
-            let args = tuple::from_vec(vec![Owned::from_borrowed(self_), name])?;
-            tuple::from_vec(vec![Owned::from_borrowed(getattr), args])
-        }
-    })
-}
-
 static CFUNCTION_GETSET: [PyGetSetDef; 5] = [
     crate::object::descr::getset(c"__name__", Some(cfunction_get_name), None),
     crate::object::descr::getset(c"__qualname__", Some(cfunction_get_qualname), None),

@@ -6,25 +6,8 @@
 use crate::capi::boundary::guard_obj;
 use crate::ffi::*;
 use crate::object::list::{self, SeqIndexIter};
-use crate::object::{dict, none, number, str as pystr, tuple};
-use crate::runtime::errors::{self, PyResult};
+use crate::object::{none, number, str as pystr, tuple};
 use crate::Owned;
-
-/// The builtin `name` (`_PyEval_GetBuiltin`).
-fn builtin(name: &str) -> PyResult<Owned> {
-    // SAFETY: the builtins module's dict is a dict.
-    let f = unsafe {
-        dict::get_str(
-            crate::object::module::dict_of(crate::modules::builtins::module()),
-            name,
-        )
-    };
-    if f.is_null() {
-        return Err(errors::attribute_error(name));
-    }
-    // SAFETY: f is a live object the builtins dict holds.
-    Ok(unsafe { Owned::from_borrowed(f) })
-}
 
 unsafe fn is_reverse(op: *mut PyObject) -> bool {
     // SAFETY: op is valid.
@@ -40,7 +23,7 @@ pub unsafe extern "C" fn reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyO
         unsafe {
             let reverse = is_reverse(op);
             // Looked up first: the lookup may run code that moves the iterator.
-            let f = builtin(if reverse { "reversed" } else { "iter" })?;
+            let f = crate::capi::reflection::builtin(if reverse { "reversed" } else { "iter" })?;
             let it = op.cast::<SeqIndexIter>();
             let seq = (*it).it_seq;
             if !seq.is_null() && (*it).it_index >= 0 {
