@@ -62,15 +62,6 @@ static CFUNCTION_MEMBERS: [PyMemberDef; 2] = [
     },
 ];
 
-static CFUNCTION_METHODS: [PyMethodDef; 2] = [
-    crate::object::descr::method(
-        c"__reduce__",
-        cfunction_reduce as *const libc::c_void,
-        METH_NOARGS,
-    ),
-    crate::object::descr::METHOD_END,
-];
-
 static CFUNCTION_GETSET: [PyGetSetDef; 5] = [
     crate::object::descr::getset(c"__name__", Some(cfunction_get_name), None),
     crate::object::descr::getset(c"__qualname__", Some(cfunction_get_qualname), None),
@@ -312,29 +303,6 @@ unsafe extern "C" fn cfunction_get_qualname(
                 (*s).ob_type
             };
             pystr::from_str(&format!("{}.{}", typeobj::qualname(tp)?, name))
-        }
-    })
-}
-
-/// `meth_reduce`: a module function (or one without `self`) pickles as its
-/// name, a bound method as `getattr(self, name)`.
-unsafe extern "C" fn cfunction_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
-    crate::capi::boundary::guard_obj(|| {
-        // SAFETY: op is a builtin function.
-        unsafe {
-            let f = op.cast::<PyCFunctionObject>();
-            let name = pystr::from_str(ml_name((*f).m_ml))?;
-            let s = (*f).m_self;
-            if s.is_null() || typeobj::instance_of(s, &raw mut crate::object::module::PyModule_Type)
-            {
-                return Ok(name);
-            }
-            let getattr = crate::object::protocol::getattr_str(
-                crate::modules::builtins::module(),
-                "getattr",
-            )?;
-            let args = tuple::pack(&[s, name.as_ptr()])?;
-            tuple::pack(&[getattr.as_ptr(), args.as_ptr()])
         }
     })
 }
