@@ -542,6 +542,25 @@ pub unsafe fn instance(desc: *const PyStructSequence_Desc, values: Vec<Owned>) -
     }
 }
 
+/// As [`instance`], for a type Python code cannot instantiate
+/// (`Py_TPFLAGS_DISALLOW_INSTANTIATION`: `sys.flags`, `sys.version_info`).
+pub unsafe fn uncreatable_instance(
+    desc: *const PyStructSequence_Desc,
+    values: Vec<Owned>,
+) -> PyResult<Owned> {
+    // SAFETY: desc is a valid description; values fill its fields; the
+    // new type has no instance yet.
+    unsafe {
+        let tp = new_type(desc)?;
+        let t = tp.as_ptr().cast::<PyTypeObject>();
+        (*t).tp_flags |= Py_TPFLAGS_DISALLOW_INSTANTIATION;
+        (*t).tp_new = None;
+        crate::object::dict::del_item_opt((*t).tp_dict, crate::object::str::intern("__new__"))?;
+        crate::object::typecache::invalidate();
+        from_items(t, values)
+    }
+}
+
 /// A named field without a doc, for static field tables.
 pub const fn field(name: &'static CStr) -> PyStructSequence_Field {
     PyStructSequence_Field {

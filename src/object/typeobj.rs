@@ -418,6 +418,15 @@ pub unsafe fn ready(tp: *mut PyTypeObject) -> PyResult<()> {
         if !base.is_null() {
             ready(base)?;
         }
+        // As type_ready_pre_checks: a static type made directly on object
+        // without a constructor of its own cannot be instantiated (object's
+        // would leave its fields zeroed).
+        if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE == 0
+            && base == object_type
+            && (*tp).tp_new.is_none()
+        {
+            (*tp).tp_flags |= Py_TPFLAGS_DISALLOW_INSTANTIATION;
+        }
         if (*tp).ob_base.ob_base.ob_type.is_null() && !base.is_null() {
             (*tp).ob_base.ob_base.ob_type = (*base).ob_base.ob_base.ob_type;
         }

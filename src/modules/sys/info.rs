@@ -121,7 +121,7 @@ pub fn version_info() -> PyResult<Owned> {
     let (major, minor, micro) = VERSION;
     // SAFETY: the description is static.
     unsafe {
-        structseq::instance(
+        structseq::uncreatable_instance(
             &raw mut VERSION_INFO_DESC,
             vec![i(major)?, i(minor)?, i(micro)?, s("final")?, i(0)?],
         )
@@ -155,7 +155,7 @@ pub fn flags(cfg: &Config) -> PyResult<Owned> {
         i(0)?,
     ];
     // SAFETY: the description is static.
-    unsafe { structseq::instance(&raw mut FLAGS_DESC, values) }
+    unsafe { structseq::uncreatable_instance(&raw mut FLAGS_DESC, values) }
 }
 
 /// `sys.float_info`: IEEE 754 binary64.
