@@ -39,6 +39,7 @@ pub mod posixsubprocess;
 pub mod random;
 pub mod select;
 pub mod signal;
+pub mod socket;
 pub mod sre;
 pub mod stat;
 pub mod struct_;
@@ -94,6 +95,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_sha3", hashes::init_sha3),
     ("_sre", sre::init),
     ("_signal", signal::init),
+    ("_socket", socket::init),
     ("_stat", stat::init),
     ("_string", _string::init),
     ("_struct", struct_::init),

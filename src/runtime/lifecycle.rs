@@ -398,6 +398,7 @@ pub fn finalize() -> i32 {
     crate::vm::monitoring::clear();
     crate::modules::io::finalize();
     crate::modules::binascii::finalize();
+    crate::modules::socket::finalize();
     crate::modules::struct_::finalize();
     crate::modules::zlib::finalize();
     // The emptied modules leave their classes and functions in cycles.
