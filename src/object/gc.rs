@@ -822,11 +822,18 @@ pub fn objects(gen: Option<usize>) -> Vec<*mut PyObject> {
 /// later interpreter, whose objects it may point at no longer.
 pub fn forget_all() {
     if std::env::var_os("FERRYTHON_GC_LEFTOVERS").is_some() {
-        // SAFETY: tracked objects are alive; no code runs while counting.
-        let mut c = unsafe { Candidates::new(objects(None)) };
+        let st = state();
+        let oldest: *mut GcHead = &mut st.gens[NUM_GENERATIONS - 1].head;
         // References from outside the leftovers keep them alive: the place
         // to look for the leak.
-        unsafe { c.traverse_all(visit_decref) };
+        // SAFETY: the lists are consistent, tracked objects alive; no code
+        // runs while counting (everything is unlinked below anyway).
+        let c = unsafe {
+            for g in 0..NUM_GENERATIONS - 1 {
+                list_merge(&mut st.gens[g].head, oldest);
+            }
+            Candidates::compute(oldest)
+        };
         for (&op, &external) in c.objs.iter().zip(&c.refs) {
             // SAFETY: tracked objects are alive.
             unsafe {
