@@ -20,6 +20,7 @@ mod functions;
 mod ir;
 mod patterns;
 mod stmt;
+mod strlit;
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
@@ -385,6 +386,16 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn bind(&mut self, l: Label) {
         self.u().bind(l);
+    }
+
+    /// The `level` operand of `IMPORT_NAME`, always as `LOAD_CONST`: the
+    /// 3.13 library's `dis._find_imports` (which `modulefinder` uses) only
+    /// recognises an import whose level comes from a constant.
+    pub(crate) fn load_import_level(&mut self, level: u32) {
+        let i = self
+            .u()
+            .add_const(Constant::Int(crate::bytecode::BigInt::Small(level as i64)));
+        self.emit(Opcode::LOAD_CONST, i);
     }
 
     pub(crate) fn load_const(&mut self, c: Constant) {

@@ -71,7 +71,7 @@ impl<'a> Compiler<'a> {
             Stmt::Import(i) => {
                 for a in &i.names {
                     self.set_loc(a.range);
-                    self.emit(LOAD_SMALL_INT, 0);
+                    self.load_import_level(0);
                     self.load_none();
                     let ni = self.add_name(&a.name.id);
                     self.emit(IMPORT_NAME, ni);
@@ -101,9 +101,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             Stmt::ImportFrom(i) => {
-                self.load_const(Constant::Int(crate::bytecode::BigInt::Small(
-                    i.level as i64,
-                )));
+                self.load_import_level(i.level);
                 let names: Vec<Constant> = i
                     .names
                     .iter()
@@ -140,7 +138,7 @@ impl<'a> Compiler<'a> {
                     self.emit(POP_TOP, 0);
                     return;
                 }
-                if fold::fold(&e.value, self.optimize).is_some() {
+                if fold::fold(&e.value, self.optimize, self.index.source()).is_some() {
                     // A constant statement has no effect (docstring-like).
                     self.emit(NOP, 0);
                     return;
@@ -167,7 +165,7 @@ impl<'a> Compiler<'a> {
                         .iter()
                         .chain(&v.elts)
                         .any(|x| matches!(x, Expr::Starred(_)))
-                    && fold::fold(&a.value, self.optimize).is_none()
+                    && fold::fold(&a.value, self.optimize, self.index.source()).is_none()
                 {
                     for x in &v.elts {
                         self.compile_expr(x);
