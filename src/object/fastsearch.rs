@@ -190,7 +190,9 @@ mod tests {
         if n.len() > h.len() {
             return None;
         }
-        (0..=h.len() - n.len()).rev().find(|&i| &h[i..i + n.len()] == n)
+        (0..=h.len() - n.len())
+            .rev()
+            .find(|&i| &h[i..i + n.len()] == n)
     }
 
     #[test]

@@ -11,7 +11,11 @@ use libc::c_void;
 
 /// Refuses to change `name` on a static or immutable type, or to delete it
 /// (`check_set_special_type_attr`).
-pub(crate) unsafe fn check_settable(tp: *mut PyTypeObject, v: *mut PyObject, name: &str) -> PyResult<()> {
+pub(crate) unsafe fn check_settable(
+    tp: *mut PyTypeObject,
+    v: *mut PyObject,
+    name: &str,
+) -> PyResult<()> {
     // SAFETY: tp is a type.
     unsafe {
         // An immutable type says "set" even for a deletion, as CPython does.

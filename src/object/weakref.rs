@@ -32,8 +32,11 @@ pub struct PyWeakReference {
 /// `_PyWeakref_RefType`: `weakref.ref`.
 #[no_mangle]
 pub static mut _PyWeakref_RefType: PyTypeObject = PyTypeObject {
-    tp_flags: Py_TPFLAGS_BASETYPE,
+    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(weakref_dealloc),
+    tp_traverse: Some(weakref_traverse),
+    tp_clear: Some(weakref_clear),
+    tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     tp_repr: Some(weakref_repr),
     tp_hash: Some(weakref_hash),
     tp_call: Some(weakref_call),
@@ -194,6 +197,29 @@ unsafe fn unlink(r: *mut PyWeakReference) {
     }
 }
 
+/// `gc_traverse` of weak references: the callback (the referent is not
+/// owned).
+unsafe extern "C" fn weakref_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut libc::c_void,
+) -> libc::c_int {
+    // SAFETY: op is a weak reference owning its callback.
+    unsafe { crate::object::gc::visit_all(&[(*wr(op)).wr_callback], visit, arg) }
+}
+
+/// `gc_clear` of weak references: kills the reference and drops its
+/// callback uncalled.
+unsafe extern "C" fn weakref_clear(op: *mut PyObject) -> libc::c_int {
+    // SAFETY: op is a weak reference; unlinking keeps the referent's list
+    // valid.
+    unsafe {
+        unlink(wr(op));
+        xdecref(std::mem::replace(&mut (*wr(op)).wr_callback, null_mut()));
+    }
+    0
+}
+
 /// A weak reference of type `tp` (the ref type or a subclass, or a proxy
 /// type) to `ob`: the shared one when `tp` is exactly `ref` or a proxy
 /// type and there is no callback (`PyWeakref_NewRef`,
@@ -252,6 +278,8 @@ pub unsafe fn new(
             _ => basic,
         };
         link(r, list, prev);
+        // Tracked: a cycle can run through the callback.
+        crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
 }
@@ -323,11 +351,12 @@ unsafe extern "C" fn weakref_dealloc(op: *mut PyObject) {
     // valid.
     unsafe {
         let tp = (*op).ob_type;
+        crate::object::gc::untrack(op);
         unlink(wr(op));
         xdecref(std::mem::replace(&mut (*wr(op)).wr_callback, null_mut()));
         match (*tp).tp_free {
             Some(free) => free(op.cast()),
-            None => crate::object::alloc::raw_free(op.cast()),
+            None => crate::object::alloc::gc_free(op.cast()),
         }
         if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
             decref(tp.cast());
@@ -488,7 +517,11 @@ unsafe fn special_name(o: *mut PyObject) -> PyResult<Option<Owned>> {
 /// `_PyWeakref_ProxyType`: `weakref.proxy` to a non-callable object.
 #[no_mangle]
 pub static mut _PyWeakref_ProxyType: PyTypeObject = PyTypeObject {
+    tp_flags: Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(weakref_dealloc),
+    tp_traverse: Some(weakref_traverse),
+    tp_clear: Some(weakref_clear),
+    tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     tp_repr: Some(proxy_repr),
     tp_as_number: &raw mut PROXY_AS_NUMBER,
     tp_hash: Some(crate::capi::object::PyObject_HashNotImplemented),
@@ -506,7 +539,11 @@ pub static mut _PyWeakref_ProxyType: PyTypeObject = PyTypeObject {
 /// `_PyWeakref_CallableProxyType`: `weakref.proxy` to a callable.
 #[no_mangle]
 pub static mut _PyWeakref_CallableProxyType: PyTypeObject = PyTypeObject {
+    tp_flags: Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(weakref_dealloc),
+    tp_traverse: Some(weakref_traverse),
+    tp_clear: Some(weakref_clear),
+    tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     tp_repr: Some(proxy_repr),
     tp_as_number: &raw mut PROXY_AS_NUMBER,
     tp_hash: Some(crate::capi::object::PyObject_HashNotImplemented),

@@ -57,6 +57,7 @@ pub static mut PyFunction_Type: PyTypeObject = PyTypeObject {
     tp_traverse: Some(function_traverse),
     tp_clear: Some(function_clear),
     tp_dictoffset: std::mem::offset_of!(PyFunctionObject, func_dict) as Py_ssize_t,
+    tp_weaklistoffset: std::mem::offset_of!(PyFunctionObject, func_weakreflist) as Py_ssize_t,
     tp_getset: (&raw const FUNCTION_GETSET).cast_mut().cast(),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     ..type_template(c"function", std::mem::size_of::<PyFunctionObject>(), 0)
@@ -72,6 +73,7 @@ pub static mut PyMethod_Type: PyTypeObject = PyTypeObject {
     tp_vectorcall_offset: std::mem::offset_of!(PyMethodObject, vectorcall) as Py_ssize_t,
     tp_getattro: Some(method_getattro),
     tp_traverse: Some(method_traverse),
+    tp_new: Some(method_new),
     tp_getset: (&raw const METHOD_GETSET).cast_mut().cast(),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     ..type_template(c"method", std::mem::size_of::<PyMethodObject>(), 0)
@@ -146,6 +148,9 @@ unsafe extern "C" fn function_dealloc(op: *mut PyObject) {
     unsafe {
         crate::object::gc::untrack(op);
         let fo = f(op);
+        if !fo.func_weakreflist.is_null() {
+            crate::object::weakref::clear_weakrefs(op);
+        }
         for p in [
             fo.func_globals,
             fo.func_builtins,
@@ -179,12 +184,16 @@ unsafe extern "C" fn function_traverse(
         crate::object::gc::visit_all(
             &[
                 fo.func_globals,
+                fo.func_builtins,
+                fo.func_module,
                 fo.func_defaults,
                 fo.func_kwdefaults,
+                fo.func_doc,
                 fo.func_closure,
                 fo.func_dict,
                 fo.func_annotations,
                 fo.func_annotate,
+                fo.func_typeparams,
             ],
             visit,
             arg,
@@ -205,6 +214,8 @@ unsafe extern "C" fn function_clear(op: *mut PyObject) -> libc::c_int {
             &mut fo.func_dict,
             &mut fo.func_annotations,
             &mut fo.func_annotate,
+            &mut fo.func_module,
+            &mut fo.func_typeparams,
         ] {
             xdecref(std::mem::replace(p, null_mut()));
         }
@@ -252,6 +263,35 @@ pub unsafe fn new_method(func: *mut PyObject, self_: *mut PyObject) -> PyResult<
         crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
+}
+
+/// `method(function, instance)` (`method_new_impl`): binds any callable.
+unsafe extern "C" fn method_new(
+    _tp: *mut PyTypeObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: args is a tuple; kwargs NULL or a dict.
+        unsafe {
+            if !kwargs.is_null() && dict::len(kwargs) != 0 {
+                return Err(errors::type_error("method() takes no keyword arguments"));
+            }
+            let &[func, instance] = tuple::items(args) else {
+                return Err(errors::type_error(format!(
+                    "method expected 2 arguments, got {}",
+                    tuple::size(args)
+                )));
+            };
+            if (*(*func).ob_type).tp_call.is_none() {
+                return Err(errors::type_error("first argument must be callable"));
+            }
+            if instance == none::none() {
+                return Err(errors::type_error("instance must not be None"));
+            }
+            new_method(func, instance)
+        }
+    })
 }
 
 /// Calls a bound method: `self` goes in front of the arguments, using the
