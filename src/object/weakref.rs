@@ -36,7 +36,6 @@ pub static mut _PyWeakref_RefType: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(weakref_dealloc),
     tp_traverse: Some(weakref_traverse),
     tp_clear: Some(weakref_clear),
-    tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     tp_repr: Some(weakref_repr),
     tp_hash: Some(weakref_hash),
     tp_call: Some(weakref_call),
@@ -197,29 +196,6 @@ unsafe fn unlink(r: *mut PyWeakReference) {
     }
 }
 
-/// `gc_traverse` of weak references: the callback (the referent is not
-/// owned).
-unsafe extern "C" fn weakref_traverse(
-    op: *mut PyObject,
-    visit: visitproc,
-    arg: *mut libc::c_void,
-) -> libc::c_int {
-    // SAFETY: op is a weak reference owning its callback.
-    unsafe { crate::object::gc::visit_all(&[(*wr(op)).wr_callback], visit, arg) }
-}
-
-/// `gc_clear` of weak references: kills the reference and drops its
-/// callback uncalled.
-unsafe extern "C" fn weakref_clear(op: *mut PyObject) -> libc::c_int {
-    // SAFETY: op is a weak reference; unlinking keeps the referent's list
-    // valid.
-    unsafe {
-        unlink(wr(op));
-        xdecref(std::mem::replace(&mut (*wr(op)).wr_callback, null_mut()));
-    }
-    0
-}
-
 /// A weak reference of type `tp` (the ref type or a subclass, or a proxy
 /// type) to `ob`: the shared one when `tp` is exactly `ref` or a proxy
 /// type and there is no callback (`PyWeakref_NewRef`,
@@ -255,7 +231,7 @@ pub unsafe fn new(
         }
         let op = match (*tp).tp_alloc {
             Some(alloc) => alloc(tp, 0),
-            None => crate::object::alloc::generic_alloc(tp, 0),
+            None => crate::capi::allocation::PyType_GenericAlloc(tp, 0),
         };
         if op.is_null() {
             return Err(errors::Raised::assume());
@@ -346,17 +322,44 @@ pub unsafe fn run_callbacks(pending: Vec<PendingCallback>) {
     })
 }
 
+/// `gc_traverse`: the callback is the one reference a weak reference
+/// owns.
+unsafe extern "C" fn weakref_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut std::ffi::c_void,
+) -> libc::c_int {
+    // SAFETY: op is a weak reference.
+    unsafe { crate::object::gc::visit_all(&[(*wr(op)).wr_callback], visit, arg) }
+}
+
+/// `gc_clear`: kills the reference and drops its callback.
+unsafe extern "C" fn weakref_clear(op: *mut PyObject) -> libc::c_int {
+    // SAFETY: op is a weak reference; unlinking keeps the referent's list
+    // valid.
+    unsafe {
+        unlink(wr(op));
+        xdecref(std::mem::replace(&mut (*wr(op)).wr_callback, null_mut()));
+    }
+    0
+}
+
 unsafe extern "C" fn weakref_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero; unlinking keeps the referent's list
     // valid.
     unsafe {
         let tp = (*op).ob_type;
-        crate::object::gc::untrack(op);
+        if crate::object::alloc::type_is_gc(tp) {
+            crate::object::gc::untrack(op);
+        }
         unlink(wr(op));
         xdecref(std::mem::replace(&mut (*wr(op)).wr_callback, null_mut()));
         match (*tp).tp_free {
             Some(free) => free(op.cast()),
-            None => crate::object::alloc::gc_free(op.cast()),
+            None if crate::object::alloc::type_is_gc(tp) => {
+                crate::object::alloc::gc_free(op.cast())
+            }
+            None => crate::object::alloc::raw_free(op.cast()),
         }
         if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
             decref(tp.cast());
@@ -521,7 +524,6 @@ pub static mut _PyWeakref_ProxyType: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(weakref_dealloc),
     tp_traverse: Some(weakref_traverse),
     tp_clear: Some(weakref_clear),
-    tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     tp_repr: Some(proxy_repr),
     tp_as_number: &raw mut PROXY_AS_NUMBER,
     tp_hash: Some(crate::capi::object::PyObject_HashNotImplemented),
@@ -543,7 +545,6 @@ pub static mut _PyWeakref_CallableProxyType: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(weakref_dealloc),
     tp_traverse: Some(weakref_traverse),
     tp_clear: Some(weakref_clear),
-    tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     tp_repr: Some(proxy_repr),
     tp_as_number: &raw mut PROXY_AS_NUMBER,
     tp_hash: Some(crate::capi::object::PyObject_HashNotImplemented),
