@@ -73,7 +73,6 @@ pub static mut PyMethod_Type: PyTypeObject = PyTypeObject {
     tp_vectorcall_offset: std::mem::offset_of!(PyMethodObject, vectorcall) as Py_ssize_t,
     tp_getattro: Some(method_getattro),
     tp_traverse: Some(method_traverse),
-    tp_new: Some(method_new),
     tp_getset: (&raw const METHOD_GETSET).cast_mut().cast(),
     tp_methods: (&raw const METHOD_METHODS).cast_mut().cast(),
     tp_richcompare: Some(method_richcompare),
@@ -271,35 +270,6 @@ pub unsafe fn new_method(func: *mut PyObject, self_: *mut PyObject) -> PyResult<
         crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
-}
-
-/// `method(function, instance)` (`method_new_impl`): binds any callable.
-unsafe extern "C" fn method_new(
-    _tp: *mut PyTypeObject,
-    args: *mut PyObject,
-    kwargs: *mut PyObject,
-) -> *mut PyObject {
-    guard_obj(|| {
-        // SAFETY: args is a tuple; kwargs NULL or a dict.
-        unsafe {
-            if !kwargs.is_null() && dict::len(kwargs) != 0 {
-                return Err(errors::type_error("method() takes no keyword arguments"));
-            }
-            let &[func, instance] = tuple::items(args) else {
-                return Err(errors::type_error(format!(
-                    "method expected 2 arguments, got {}",
-                    tuple::size(args)
-                )));
-            };
-            if (*(*func).ob_type).tp_call.is_none() {
-                return Err(errors::type_error("first argument must be callable"));
-            }
-            if instance == none::none() {
-                return Err(errors::type_error("instance must not be None"));
-            }
-            new_method(func, instance)
-        }
-    })
 }
 
 /// Calls a bound method: `self` goes in front of the arguments, using the
