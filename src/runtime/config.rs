@@ -613,6 +613,22 @@ static CURRENT: Mutex<Option<Config>> = Mutex::new(None);
 /// from [`CURRENT`] because every compilation reads it.
 static OPTIMIZE: AtomicI32 = AtomicI32::new(0);
 
+/// `PyConfig.inspect` of the running interpreter, which decides whether an
+/// uncaught `SystemExit` exits (`_Py_HandleSystemExit`); `Py_RunMain`
+/// clears it when it enters the prompt after the program.
+static INSPECT: AtomicI32 = AtomicI32::new(0);
+
+/// Whether the interpreter inspects after the program (`-i`,
+/// `PYTHONINSPECT`): a `SystemExit` is then printed, not obeyed.
+pub fn inspect() -> bool {
+    INSPECT.load(Ordering::Relaxed) != 0
+}
+
+/// Sets the running interpreter's `inspect` value (`pymain_set_inspect`).
+pub fn set_inspect(on: bool) {
+    INSPECT.store(on as i32, Ordering::Relaxed);
+}
+
 /// The interpreter's optimization level: what `compile()` with
 /// `optimize=-1` and imports compile with (asserts and `__debug__` at 1,
 /// docstrings too at 2).
@@ -630,6 +646,7 @@ pub fn set_current(cfg: Option<Config>) {
         cfg.as_ref().map_or(0, |c| c.optimization_level),
         Ordering::Relaxed,
     );
+    INSPECT.store(cfg.as_ref().map_or(0, |c| c.inspect), Ordering::Relaxed);
     *CURRENT.lock().unwrap_or_else(|e| e.into_inner()) = cfg;
 }
 

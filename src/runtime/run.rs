@@ -32,6 +32,7 @@ pub fn raise_syntax_error(e: &SyntaxErrorInfo) -> errors::Raised {
             SyntaxErrorKind::SyntaxError => exc::PyExc_SyntaxError,
             SyntaxErrorKind::IndentationError => exc::PyExc_IndentationError,
             SyntaxErrorKind::TabError => exc::PyExc_TabError,
+            SyntaxErrorKind::IncompleteInput => exc::PyExc_IncompleteInputError,
         }
     };
     match build() {
@@ -129,12 +130,15 @@ pub fn run_main(source: &str, filename: &str, is_file: bool) -> PyResult<()> {
 
 /// Prints the raised exception the way the interpreter does at top level,
 /// and returns the process exit status it implies: `SystemExit`'s code, or
-/// 1.
+/// 1. Under `-i` a `SystemExit` is printed like any exception, as
+/// `_Py_HandleSystemExit` does.
 pub fn handle_uncaught() -> i32 {
     let Some(e) = errors::take() else { return 0 };
     // SAFETY: e is an exception instance.
     unsafe {
-        if exc::given_matches(e.as_ptr(), exc::PyExc_SystemExit) {
+        if exc::given_matches(e.as_ptr(), exc::PyExc_SystemExit)
+            && !crate::runtime::config::inspect()
+        {
             return system_exit_code(e.as_ptr());
         }
         crate::modules::io::stdio::flush_std_streams();

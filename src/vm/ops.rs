@@ -555,13 +555,15 @@ pub unsafe fn intrinsic1(i: u32, v: *mut PyObject, fo: &PyFrameObject) -> PyResu
     // SAFETY: v valid.
     unsafe {
         match i {
+            // INTRINSIC_PRINT: an expression statement of `single` code
+            // goes to `sys.displayhook`.
             1 => {
-                if v != none::none() {
-                    let r = protocol::repr(v)?;
-                    println!("{}", pystr::as_str(r.as_ptr())?);
-                    dict::set_item(fo.builtins, pystr::intern("_"), v)?;
+                let hook = crate::modules::sys::get("displayhook");
+                if hook.is_null() {
+                    return Err(errors::runtime_error("lost sys.displayhook"));
                 }
-                Ok(Owned::from_borrowed_static(none::none()))
+                let hook = Owned::from_borrowed(hook);
+                protocol::call_args(hook.as_ptr(), &[v])
             }
             2 => {
                 import_star(fo, v)?;
