@@ -1029,7 +1029,15 @@ fn run_main() -> c_int {
     }
     crate::runtime::interactive::print_banner(&cfg);
     let result = if let Some(cmd) = &cfg.run_command {
-        run::run_main(cmd, "<string>", false)
+        let r = run::run_main(cmd, "<string>", false);
+        if r.is_err() {
+            // The command's lines for its traceback, as CPython 3.13
+            // registers them with linecache.
+            crate::runtime::errors::keeping_raised(|| {
+                crate::runtime::interactive::register_source("<string>", cmd)
+            });
+        }
+        r
     } else if let Some(file) = &cfg.run_filename {
         match std::fs::read_to_string(file) {
             // -x: the first line is dropped, its newline kept so that line

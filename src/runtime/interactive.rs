@@ -15,6 +15,7 @@ use ferrython_compiler::parse::interactive::{prompt_state, stray_statement_error
 use ferrython_compiler::CompileMode;
 use libc::FILE;
 use std::io::Write;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 extern "C" {
     /// The C library's standard input stream, which the `ferrython`
@@ -28,6 +29,10 @@ pub fn c_stdin() -> *mut FILE {
     // SAFETY: the C library initializes `stdin` before main.
     unsafe { C_STDIN }
 }
+
+/// How many statements the prompt has compiled (`_interactive_src_count`),
+/// which numbers their code's file names.
+static SOURCE_COUNT: AtomicUsize = AtomicUsize::new(0);
 
 /// How reading one statement ended.
 #[derive(Debug, PartialEq, Eq)]
@@ -154,9 +159,9 @@ unsafe fn read_statement(fp: *mut FILE) -> PyResult<Option<(String, bool)>> {
 
 /// Registers `text` as the source of `filename` with `linecache`
 /// (`linecache._register_code`, as `run_mod` of 3.13 does for the
-/// prompt), so that tracebacks show the statement's lines. Failures are
+/// prompt and `-c`), so that tracebacks show its lines. Failures are
 /// dropped.
-fn register_source(filename: &str, text: &str) {
+pub fn register_source(filename: &str, text: &str) {
     let r = (|| -> PyResult<()> {
         let lc = crate::runtime::import::import_absolute("linecache")?;
         let name = pystr::from_str(filename)?;
@@ -192,6 +197,7 @@ pub unsafe fn run_one(fp: *mut FILE, filename: &str, flags: u32) -> PyResult<One
         let l = l.trim_start();
         l.is_empty() || l.starts_with('#')
     }) {
+        SOURCE_COUNT.fetch_add(1, Ordering::Relaxed);
         return Ok(One::Ran);
     }
     let main = run::main_module()?;
@@ -201,17 +207,25 @@ pub unsafe fn run_one(fp: *mut FILE, filename: &str, flags: u32) -> PyResult<One
             &text, filename, lineno,
         )));
     }
+    // Each statement's code gets a file name of its own, `NAME-N`, under
+    // which its text is registered (CPython 3.13's `run_mod`).
+    let n = SOURCE_COUNT.load(Ordering::Relaxed);
+    let code_name = format!("{filename}-{n}");
     let co = match ferrython_compiler::compile_source(
         &text,
-        filename,
+        &code_name,
         CompileMode::Single,
         flags & crate::capi::runfile::FUTURE_FLAGS,
         crate::runtime::config::optimization_level(),
     ) {
         Ok(c) => crate::vm::code::from_compiled(&c)?,
-        Err(e) => return Err(run::raise_syntax_error(&e)),
+        Err(mut e) => {
+            e.filename = filename.to_string();
+            return Err(run::raise_syntax_error(&e));
+        }
     };
-    register_source(filename, &text);
+    SOURCE_COUNT.fetch_add(1, Ordering::Relaxed);
+    register_source(&code_name, &text);
     crate::runtime::audit::audit(c"exec", &[co.as_ptr()])?;
     // SAFETY: main is a module, so d is its dict; co is a code object.
     unsafe {

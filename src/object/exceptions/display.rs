@@ -212,7 +212,13 @@ unsafe fn format_tb(tb: *mut PyObject) -> String {
             continue;
         }
         let (file, line, name) = f;
-        out.push_str(&format!("  File \"{file}\", line {line}, in {name}\n"));
+        // The prompt's statements are compiled as `<stdin>-N`.
+        let shown = if file.starts_with("<stdin>-") {
+            "<stdin>"
+        } else {
+            file
+        };
+        out.push_str(&format!("  File \"{shown}\", line {line}, in {name}\n"));
         // SAFETY: the GIL is held while printing.
         if let Some(src) = source_line(file, *line).or_else(|| unsafe { cached_line(file, *line) })
         {
