@@ -24,6 +24,8 @@ struct EndState {
     open_triple: bool,
     /// The text ends with a backslash-newline.
     continuation: bool,
+    /// Where the earliest of these begins.
+    open_at: usize,
 }
 
 impl EndState {
@@ -35,7 +37,7 @@ impl EndState {
 /// Scans `src` for brackets, strings, comments and line continuations.
 fn end_state(src: &str) -> EndState {
     let b = src.as_bytes();
-    let mut depth = 0usize;
+    let mut brackets: Vec<usize> = Vec::new();
     let mut i = 0;
     let mut st = EndState::default();
     while i < b.len() {
@@ -49,12 +51,15 @@ fn end_state(src: &str) -> EndState {
             b'\\' => {
                 if b[i + 1..].iter().all(|&c| c == b'\n' || c == b'\r') && i + 1 < b.len() {
                     st.continuation = true;
+                    st.open_at = i;
                 }
                 i += 2;
                 continue;
             }
-            b'(' | b'[' | b'{' => depth += 1,
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            b'(' | b'[' | b'{' => brackets.push(i),
+            b')' | b']' | b'}' => {
+                brackets.pop();
+            }
             q @ (b'\'' | b'"') => {
                 let triple = b.get(i + 1) == Some(&q) && b.get(i + 2) == Some(&q);
                 let mut j = if triple { i + 3 } else { i + 1 };
@@ -74,6 +79,7 @@ fn end_state(src: &str) -> EndState {
                 }
                 if triple && !closed {
                     st.open_triple = true;
+                    st.open_at = i;
                 }
                 i = j;
                 continue;
@@ -82,7 +88,10 @@ fn end_state(src: &str) -> EndState {
         }
         i += 1;
     }
-    st.open_bracket = depth > 0;
+    if let Some(&first) = brackets.first() {
+        st.open_bracket = true;
+        st.open_at = first;
+    }
     st
 }
 
@@ -207,7 +216,7 @@ fn incomplete_error(source: &str, filename: &str) -> SyntaxErrorInfo {
         msg: "incomplete input".into(),
         filename: filename.into(),
         lineno,
-        offset: text.chars().count() as u32 + u32::from(lineno > 0),
+        offset: text.chars().count() as u32,
         end_lineno: lineno,
         end_offset: 0,
         text: Some(text.to_string()),
@@ -222,12 +231,21 @@ fn incomplete_error(source: &str, filename: &str) -> SyntaxErrorInfo {
 /// `exec` mode (where a newline is appended), it lies on a last line with
 /// no newline.
 fn ran_out(source: &str, mode: ParseMode, err: &SyntaxErrorInfo, at: Option<usize>) -> bool {
-    if err.kind != SyntaxErrorKind::SyntaxError
+    let indented_block = err.kind == SyntaxErrorKind::IndentationError
+        && err.msg.starts_with("expected an indented block");
+    if (err.kind != SyntaxErrorKind::SyntaxError && !indented_block)
         || err.msg == "unexpected character after line continuation character"
     {
         return false;
     }
-    if end_state(source).waiting() {
+    // Unclosed brackets, strings or lines, unless the parser failed
+    // before reaching them.
+    let st = end_state(source);
+    if st.continuation || (st.waiting() && at.is_none_or(|at| at >= st.open_at)) {
+        return true;
+    }
+    // A block header on the last line whose block never came.
+    if indented_block && err.lineno as usize >= source.trim_end().lines().count() {
         return true;
     }
     if mode != ParseMode::Exec && source.trim().is_empty() {

@@ -102,13 +102,15 @@ pub fn parse_with_flags(
     filename: &str,
     flags: u32,
 ) -> Result<Ast, SyntaxErrorInfo> {
-    if mode == ParseMode::Single {
+    let parsed = parse_unadjusted(source, mode, filename);
+    let tokenizer_error = matches!(&parsed, Err((e, _)) if e.kind != SyntaxErrorKind::SyntaxError
+        && !e.msg.starts_with("expected an indented block"));
+    if mode == ParseMode::Single && !tokenizer_error {
         if let Some(err) = interactive::open_block_error(source, filename, flags) {
             return Err(err);
         }
     }
-    parse_unadjusted(source, mode, filename)
-        .map_err(|(err, at)| interactive::adjust_error(source, mode, flags, err, at))
+    parsed.map_err(|(err, at)| interactive::adjust_error(source, mode, flags, err, at))
 }
 
 /// [`parse`], each error with the byte offset where the parser found it
@@ -212,6 +214,18 @@ fn check_single(module: &Mod, index: &LineIndex, filename: &str) -> Result<(), S
         });
     };
     let end_line = index.line_col(first.range().end().into()).0;
+    // After a compound statement the grammar wants the end of input: a
+    // second statement is `invalid syntax` at its start.
+    if ruff_python_ast::helpers::is_compound_statement(first) {
+        if let Some(next) = m.body.get(1) {
+            let line = index.line_col(next.range().start().into()).0;
+            return Err(interactive::stray_statement_error(
+                index.source(),
+                filename,
+                line,
+            ));
+        }
+    }
     if m.body[1..]
         .iter()
         .any(|s| index.line_col(s.range().start().into()).0 > end_line)
