@@ -959,11 +959,17 @@ typedef struct PyCodeObject PyCodeObject;
 
 #define PY_YIELD (1 << 3)
 
+#define CALL (1 << 4)
+
 #define LINE (1 << 5)
 
 #define RAISE (1 << 10)
 
 #define PY_UNWIND (1 << 12)
+
+#define C_RETURN (1 << 15)
+
+#define C_RAISE (1 << 16)
 
 /*
  `PyGILState_STATE`: whether `PyGILState_Ensure` found the GIL held.

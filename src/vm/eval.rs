@@ -937,6 +937,20 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                         } else {
                             tuple::size(kwnames) as usize
                         };
+                        let arg0 = if nargs > 0 {
+                            *args
+                        } else {
+                            crate::vm::monitoring::missing()
+                        };
+                        if TRACED && tracing::call_start(f, callable, arg0).is_err() {
+                            for i in 0..nargs {
+                                decref(*args.add(i));
+                            }
+                            sp = sp.sub(n + 2);
+                            decref(callable);
+                            xdecref(kwnames);
+                            break 'op true;
+                        }
                         let r = if kwnames.is_null() && crate::vm::function::check(callable) {
                             // Python function: bind and run directly.
                             crate::vm::call::call_function(
@@ -948,6 +962,11 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                             .map_or(null_mut(), Owned::into_raw)
                         } else {
                             crate::capi::call::vectorcall(callable, args, nargs - nkw, kwnames)
+                        };
+                        let r = if TRACED {
+                            tracing::call_end(f, callable, arg0, r)
+                        } else {
+                            r
                         };
                         for i in 0..nargs {
                             decref(*args.add(i));
@@ -965,7 +984,7 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                         let args = pop!();
                         let self_or_null = pop!();
                         let callable = pop!();
-                        let r = ops::call_ex(callable, self_or_null, args, kwargs);
+                        let r = ops::call_ex::<TRACED>(f, callable, self_or_null, args, kwargs);
                         xdecref(kwargs);
                         decref(args);
                         xdecref(self_or_null);

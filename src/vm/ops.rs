@@ -506,8 +506,10 @@ pub fn eval_breaker() -> PyResult<()> {
     crate::runtime::gil::check_eval_breaker()
 }
 
-/// `CALL_FUNCTION_EX`.
-pub unsafe fn call_ex(
+/// `CALL_FUNCTION_EX` in frame `f`; `TRACED` raises the call events
+/// (`vm::tracing::call_start`/`call_end`) around the call.
+pub unsafe fn call_ex<const TRACED: bool>(
+    f: *mut PyObject,
     callable: *mut PyObject,
     self_or_null: *mut PyObject,
     args: *mut PyObject,
@@ -546,7 +548,16 @@ pub unsafe fn call_ex(
                 typeobj::type_name(kwargs)
             )));
         };
-        protocol::call(callable, t.as_ptr(), kw)
+        if !TRACED {
+            return protocol::call(callable, t.as_ptr(), kw);
+        }
+        let arg0 = tuple::items(t.as_ptr())
+            .first()
+            .copied()
+            .unwrap_or_else(crate::vm::monitoring::missing);
+        crate::vm::tracing::call_start(f, callable, arg0)?;
+        let r = protocol::call(callable, t.as_ptr(), kw).map_or(null_mut(), Owned::into_raw);
+        errors::check(crate::vm::tracing::call_end(f, callable, arg0, r))
     }
 }
 
