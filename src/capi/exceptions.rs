@@ -910,9 +910,7 @@ pub unsafe extern "C" fn PyErr_Display(
 pub extern "C" fn PyErr_PrintEx(set_sys_last_vars: c_int) {
     guard(|| {
         // SAFETY: the raised exception, if any, is a valid instance.
-        if unsafe { errors::matches(exc::PyExc_SystemExit) }
-            && !crate::runtime::config::inspect()
-        {
+        if unsafe { errors::matches(exc::PyExc_SystemExit) } && !crate::runtime::config::inspect() {
             let status = crate::runtime::run::handle_uncaught();
             crate::capi::init::Py_Exit(status);
         }

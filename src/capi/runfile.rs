@@ -271,9 +271,8 @@ pub unsafe extern "C" fn PyRun_InteractiveOneObject(
         // SAFETY: filename checked to be a str; fp an open stream.
         unsafe {
             let r = if pystr::check(filename) {
-                pystr::as_str(filename).and_then(|f| {
-                    crate::runtime::interactive::run_one(fp, f, future_of(flags))
-                })
+                pystr::as_str(filename)
+                    .and_then(|f| crate::runtime::interactive::run_one(fp, f, future_of(flags)))
             } else {
                 Err(errors::type_error("filename must be a str"))
             };

@@ -269,7 +269,6 @@ pub unsafe fn run_loop(fp: *mut FILE, filename: &str, flags: u32) -> i32 {
     }
 }
 
-
 /// Whether the program's standard input counts as interactive
 /// (`stdin_is_interactive` of `Modules/main.c`): a terminal, or `-i`.
 pub fn stdin_is_interactive(cfg: &crate::runtime::config::Config) -> bool {
