@@ -129,9 +129,9 @@ pub fn run_main(source: &str, filename: &str, is_file: bool) -> PyResult<()> {
 }
 
 /// Prints the raised exception the way the interpreter does at top level,
-/// and returns the process exit status it implies: `SystemExit`'s code, or
-/// 1. Under `-i` a `SystemExit` is printed like any exception, as
-/// `_Py_HandleSystemExit` does.
+/// and returns the process exit status it implies: `SystemExit`'s code,
+/// else 1. Under `-i` a `SystemExit` is printed like any other exception,
+/// as in `_Py_HandleSystemExit`.
 pub fn handle_uncaught() -> i32 {
     let Some(e) = errors::take() else { return 0 };
     // SAFETY: e is an exception instance.

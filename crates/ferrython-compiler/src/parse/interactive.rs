@@ -210,7 +210,7 @@ pub fn stray_statement_error(source: &str, filename: &str, lineno: u32) -> Synta
 /// The `_IncompleteInputError` for `source`, placed after its last line.
 fn incomplete_error(source: &str, filename: &str) -> SyntaxErrorInfo {
     let lineno = source.split_inclusive('\n').count() as u32;
-    let text = source.split_inclusive('\n').last().unwrap_or("");
+    let text = source.split_inclusive('\n').next_back().unwrap_or("");
     SyntaxErrorInfo {
         kind: SyntaxErrorKind::IncompleteInput,
         msg: "incomplete input".into(),
@@ -289,7 +289,7 @@ pub(crate) fn open_block_error(
         return None;
     }
     let first = source.lines().find(|l| !is_blank(l))?;
-    let last = source.split_inclusive('\n').last()?;
+    let last = source.split_inclusive('\n').next_back()?;
     if !starts_compound(first) || !last.starts_with([' ', '\t']) || is_blank(last) {
         return None;
     }
