@@ -1029,15 +1029,10 @@ fn run_main() -> c_int {
     }
     crate::runtime::interactive::print_banner(&cfg);
     let result = if let Some(cmd) = &cfg.run_command {
-        let r = run::run_main(cmd, "<string>", false);
-        if r.is_err() {
-            // The command's lines for its traceback, as CPython 3.13
-            // registers them with linecache.
-            crate::runtime::errors::keeping_raised(|| {
-                crate::runtime::interactive::register_source("<string>", cmd)
-            });
-        }
-        r
+        // The command's lines for tracebacks and warnings, registered
+        // with linecache as CPython 3.13 does.
+        crate::runtime::interactive::register_source("<string>", cmd);
+        run::run_main(cmd, "<string>", false)
     } else if let Some(file) = &cfg.run_filename {
         match std::fs::read_to_string(file) {
             // -x: the first line is dropped, its newline kept so that line
@@ -1052,8 +1047,9 @@ fn run_main() -> c_int {
                 // SAFETY: strerror returns a C string for any errno.
                 let text = unsafe { CStr::from_ptr(libc::strerror(errno)) }.to_string_lossy();
                 eprintln!("ferrython: can't open file '{file}': [Errno {errno}] {text}");
-                lifecycle::finalize();
-                return 2;
+                // Under -i the prompt still comes (`pymain_repl`).
+                let status = inspect_after(&cfg).unwrap_or(2);
+                return finish(status, false);
             }
         }
     } else if let Some(m) = &cfg.run_module {

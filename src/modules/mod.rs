@@ -16,6 +16,7 @@ pub mod collections;
 pub mod contextvars;
 pub mod csv;
 pub mod errno;
+pub mod faulthandler;
 pub mod fcntl;
 pub mod functools;
 pub mod gc;
@@ -103,6 +104,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("binascii", binascii::init),
     ("cmath", cmath::init),
     ("errno", errno::init),
+    ("faulthandler", faulthandler::init),
     ("fcntl", fcntl::init),
     ("gc", gc::init),
     ("itertools", itertools::init),

@@ -321,6 +321,7 @@ pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), Co
         }
     }
     let install_signal_handlers = config.install_signal_handlers;
+    let faulthandler = config.faulthandler;
     crate::runtime::config::set_current(Some(config));
     // No signal handler unless the configuration asks for them (the
     // isolated configuration does not).
@@ -330,6 +331,12 @@ pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), Co
         crate::runtime::signals::note_main_thread();
     }
     INITIALIZED.store(true, Ordering::Release);
+    if faulthandler && crate::modules::faulthandler::enable_at_startup().is_err() {
+        return Err(ConfigError {
+            func: Some(c"_PyFaulthandler_Init"),
+            msg: "failed to initialize faulthandler".into(),
+        });
+    }
     if site_import {
         import_site()?;
     }
@@ -390,6 +397,7 @@ pub fn finalize() -> i32 {
     }
     crate::modules::codecs::registry::finalize();
     crate::modules::posix::clear_fork_hooks();
+    crate::modules::faulthandler::finalize();
     crate::runtime::audit::clear();
     crate::vm::monitoring::clear();
     crate::modules::io::finalize();

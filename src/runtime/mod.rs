@@ -7,6 +7,7 @@ pub mod dynload;
 pub mod errors;
 pub mod gil;
 pub mod import;
+pub mod import_trace;
 pub mod interactive;
 pub mod lifecycle;
 pub mod module_teardown;
