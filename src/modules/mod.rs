@@ -45,6 +45,7 @@ pub mod sys;
 pub mod thread;
 pub mod time;
 pub mod tokenize;
+pub mod tracemalloc;
 pub mod typing;
 pub mod unicodedata;
 pub mod zlib;
@@ -97,6 +98,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_struct", struct_::init),
     ("_thread", thread::init),
     ("_tokenize", tokenize::init),
+    ("_tracemalloc", tracemalloc::init),
     ("_typing", typing::init),
     ("_warnings", _warnings::init),
     ("_weakref", _weakref::init),
