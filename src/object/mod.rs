@@ -40,6 +40,7 @@ pub mod member;
 pub mod memoryview;
 pub mod methodobject;
 pub mod module;
+pub mod moduleannotations;
 pub mod namespace;
 pub mod none;
 pub mod number;

@@ -178,13 +178,20 @@ unsafe extern "C" fn function_traverse(
         let fo = f(op);
         crate::object::gc::visit_all(
             &[
+                fo.func_code,
                 fo.func_globals,
+                fo.func_builtins,
+                fo.func_module,
                 fo.func_defaults,
                 fo.func_kwdefaults,
+                fo.func_doc,
+                fo.func_name,
+                fo.func_qualname,
                 fo.func_closure,
                 fo.func_dict,
                 fo.func_annotations,
                 fo.func_annotate,
+                fo.func_typeparams,
             ],
             visit,
             arg,
@@ -205,6 +212,9 @@ unsafe extern "C" fn function_clear(op: *mut PyObject) -> libc::c_int {
             &mut fo.func_dict,
             &mut fo.func_annotations,
             &mut fo.func_annotate,
+            &mut fo.func_typeparams,
+            &mut fo.func_module,
+            &mut fo.func_doc,
         ] {
             xdecref(std::mem::replace(p, null_mut()));
         }

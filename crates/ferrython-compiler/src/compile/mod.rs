@@ -568,6 +568,7 @@ impl<'a> Compiler<'a> {
             end_col: 0,
         };
         self.emit(Opcode::RESUME, 0);
+        self.compile_module_annotations(body, TextRange::new(0.into(), 0.into()));
         let mut body = body;
         if !self.interactive {
             if let Some(doc) = docstring(body) {
@@ -579,7 +580,6 @@ impl<'a> Compiler<'a> {
                 body = &body[1..];
             }
         }
-        self.compile_module_annotations(body, TextRange::new(0.into(), 0.into()));
         if self.interactive {
             for s in body {
                 self.compile_stmt(s);

@@ -8,7 +8,7 @@ use super::expr::binop_arg;
 use super::fold;
 use super::ir::FBlock;
 use super::{Compiler, NameOp};
-use crate::bytecode::{Constant, Intrinsic1, Opcode};
+use crate::bytecode::{BigInt, Constant, Intrinsic1, Opcode};
 use crate::symtable::ScopeKind;
 
 impl<'a> Compiler<'a> {
@@ -268,6 +268,15 @@ impl<'a> Compiler<'a> {
                 let name = self.mangle(&n.id);
                 self.load_const(Constant::Str(name));
                 self.emit(STORE_SUBSCR, 0);
+            }
+            Expr::Name(_) if a.simple && module_or_class => {
+                let start = u32::from(a.range.start());
+                if let Some(&index) = self.unit().conditional_annotations.get(&start) {
+                    self.load_conditional_annotations(kind);
+                    self.load_const(Constant::Int(BigInt::Small(index as i64)));
+                    self.emit(SET_ADD, 1);
+                    self.emit(POP_TOP, 0);
+                }
             }
             Expr::Attribute(at) if module_or_class && a.value.is_none() => {
                 self.compile_expr(&at.value);
