@@ -32,6 +32,7 @@ pub mod math;
 pub mod module_def;
 pub mod objtype;
 pub mod opcode;
+pub mod opcode_metadata;
 pub mod operator;
 pub mod posix;
 pub mod posixsubprocess;
@@ -85,6 +86,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_locale", locale::init),
     ("_md5", hashes::init_md5),
     ("_opcode", opcode::init),
+    ("_opcode_metadata", opcode_metadata::init),
     ("_operator", operator::init),
     ("_posixsubprocess", posixsubprocess::init),
     ("_random", random::init),

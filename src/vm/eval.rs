@@ -29,7 +29,7 @@ const fn cache_of(op: Opcode) -> u8 {
     match op {
         Opcode::LOAD_GLOBAL | Opcode::STORE_ATTR => 4,
         Opcode::LOAD_ATTR => 9,
-        Opcode::TO_BOOL | Opcode::CALL | Opcode::CALL_KW => 3,
+        Opcode::TO_BOOL | Opcode::CALL => 3,
         Opcode::LOAD_SUPER_ATTR
         | Opcode::BINARY_OP
         | Opcode::COMPARE_OP

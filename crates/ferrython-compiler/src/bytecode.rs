@@ -11,6 +11,9 @@
 //! An instruction that the eval loop may specialize (PEP 659 adaptive
 //! quickening) is followed by [`Opcode::cache_entries`] zero `CACHE` units.
 //! The compiler only reserves them; the eval loop owns their contents.
+//! The counts are those of `_cache_format` in the `opcode.py` of the
+//! CPython 3.13 library that Ferrython runs with, so that `dis` steps over
+//! them (3.13's `CALL_KW` has none, unlike 3.14's).
 //! Layout per opcode (unit 0 is always the adaptive counter):
 //!
 //! | opcode          | units | layout                                             |
@@ -26,7 +29,7 @@
 //! | `BINARY_SUBSCR` | 1     | counter                                            |
 //! | `STORE_SUBSCR`  | 1     | counter                                            |
 //! | `UNPACK_SEQUENCE` | 1   | counter                                            |
-//! | `CALL`, `CALL_KW` | 3   | counter, function version (2)                      |
+//! | `CALL`          | 3     | counter, function version (2)                      |
 //! | `FOR_ITER`      | 1     | counter                                            |
 //! | `SEND`          | 1     | counter                                            |
 //! | `JUMP_BACKWARD` | 1     | counter (hotness, for a future JIT/OSR)            |
@@ -311,7 +314,7 @@ opcodes! {
     RETURN_GENERATOR = 84, 0, false;
     CLEANUP_THROW = 85, 0, false;
     CALL = 86, 3, true;
-    CALL_KW = 87, 3, true;
+    CALL_KW = 87, 0, true;
     CALL_FUNCTION_EX = 88, 0, true;
     CALL_INTRINSIC_1 = 89, 0, true;
     CALL_INTRINSIC_2 = 90, 0, true;
@@ -368,6 +371,61 @@ impl Opcode {
     /// Any jump.
     pub fn is_jump(self) -> bool {
         self.is_forward_jump() || self.is_backward_jump()
+    }
+
+    /// The argument indexes `co_consts` (CPython's `hasconst`).
+    pub fn has_const(self) -> bool {
+        self == Opcode::LOAD_CONST
+    }
+
+    /// The argument indexes `co_names`, possibly shifted (CPython's
+    /// `hasname`): `LOAD_GLOBAL`/`LOAD_ATTR` use `arg >> 1`,
+    /// `LOAD_SUPER_ATTR` `arg >> 2`.
+    pub fn has_name(self) -> bool {
+        use Opcode::*;
+        matches!(
+            self,
+            LOAD_NAME
+                | STORE_NAME
+                | DELETE_NAME
+                | LOAD_GLOBAL
+                | STORE_GLOBAL
+                | DELETE_GLOBAL
+                | LOAD_ATTR
+                | STORE_ATTR
+                | DELETE_ATTR
+                | LOAD_SUPER_ATTR
+                | LOAD_FROM_DICT_OR_GLOBALS
+                | IMPORT_NAME
+                | IMPORT_FROM
+        )
+    }
+
+    /// The argument indexes `localsplusnames` as a fast local (CPython's
+    /// `haslocal`); the `*_FAST_*_FAST` pairs pack two 4-bit indexes.
+    pub fn has_local(self) -> bool {
+        use Opcode::*;
+        matches!(
+            self,
+            LOAD_FAST
+                | LOAD_FAST_CHECK
+                | LOAD_FAST_AND_CLEAR
+                | LOAD_FAST_LOAD_FAST
+                | STORE_FAST
+                | STORE_FAST_LOAD_FAST
+                | STORE_FAST_STORE_FAST
+                | DELETE_FAST
+        )
+    }
+
+    /// The argument indexes `localsplusnames` as a cell or free variable
+    /// (CPython's `hasfree`).
+    pub fn has_free(self) -> bool {
+        use Opcode::*;
+        matches!(
+            self,
+            LOAD_DEREF | STORE_DEREF | DELETE_DEREF | MAKE_CELL | LOAD_FROM_DICT_OR_DEREF
+        )
     }
 
     /// Stack effect (fall through, jump taken) of this instruction with `arg`.
