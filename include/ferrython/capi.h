@@ -558,6 +558,13 @@ typedef struct PyCodeObject PyCodeObject;
 #define Py_tp_token 83
 
 /*
+ The calling convention of the methods CPython gives a defining class
+ (`extend`, `fromfile`, `tofile`, `__reduce_ex__`): their argument
+ errors are worded by [`clinic_arity`].
+ */
+#define CLINIC (METH_FASTCALL | METH_KEYWORDS)
+
+/*
  `compile()` flag: return the AST instead of a code object.
  */
 #define PYCF_ONLY_AST 1024

@@ -5,6 +5,7 @@ pub mod _string;
 pub mod _warnings;
 pub mod _weakref;
 pub mod args;
+pub mod array;
 pub mod ast;
 pub mod atexit;
 pub mod binascii;
@@ -104,6 +105,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_typing", typing::init),
     ("_warnings", _warnings::init),
     ("_weakref", _weakref::init),
+    ("array", array::init),
     ("atexit", atexit::init),
     ("binascii", binascii::init),
     ("cmath", cmath::init),

@@ -51,6 +51,7 @@ pub mod property;
 pub mod protocol;
 pub mod range;
 pub mod refcount;
+pub mod seqiter_pickle;
 pub mod set;
 pub mod slice;
 pub mod slotdefs;

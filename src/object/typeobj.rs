@@ -1219,3 +1219,29 @@ pub unsafe fn new_heap_type(
         Ok(ty)
     }
 }
+
+/// The keyword arguments a constructor without keyword parameters must
+/// reject: none when `tp` is a subclass with its own `__init__`, which takes
+/// them instead (the `type->tp_init != base->tp_init` test of CPython's
+/// generated `tp_new` parsers; `base` is the nearest static type).
+pub unsafe fn positional_ctor_kwargs(
+    tp: *mut PyTypeObject,
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
+    // SAFETY: tp and its bases are valid types.
+    unsafe {
+        let mut base = tp;
+        while (*base).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 && !(*base).tp_base.is_null() {
+            base = (*base).tp_base;
+        }
+        let same_init = match ((*tp).tp_init, (*base).tp_init) {
+            (Some(a), Some(b)) => std::ptr::fn_addr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        if base != tp && !same_init {
+            std::ptr::null_mut()
+        } else {
+            kwargs
+        }
+    }
+}

@@ -102,6 +102,7 @@ pub fn constant(c: &Constant) -> PyResult<Owned> {
                 pystr::from_str(s)?
             }
         }
+        Constant::StrCodePoints(v) => pystr::from_ucs4(v)?,
         Constant::Bytes(b) => bytes::from_slice(b)?,
         Constant::Tuple(items) => {
             let v = items.iter().map(constant).collect::<PyResult<Vec<_>>>()?;

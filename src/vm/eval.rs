@@ -259,7 +259,9 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                 op = (unit & 0xff) as u8;
                 arg = (arg << 8) | (unit >> 8) as u32;
             }
-            fo.lasti = start as i32;
+            // The instruction itself, not its EXTENDED_ARG prefixes, as
+            // CPython's `f_lasti`/`tb_lasti` (and `dis`) count it.
+            fo.lasti = (ip - 1) as i32;
             ip += CACHE[op as usize] as usize;
 
             let failed: bool = 'op: {

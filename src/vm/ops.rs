@@ -320,13 +320,24 @@ pub unsafe fn subscript(container: *mut PyObject, key: *mut PyObject) -> PyResul
 
 /// Concatenates the strs of an f-string.
 pub unsafe fn join_strings(items: &[Owned]) -> PyResult<Owned> {
-    // SAFETY: the items are strs.
+    // SAFETY: the items are strs; the result has room for all of them.
     unsafe {
-        let mut s = String::new();
-        for it in items {
-            s.push_str(pystr::as_str(it.as_ptr())?);
+        if items.is_empty() {
+            return pystr::empty();
         }
-        pystr::from_str(&s)
+        let mut total: Py_ssize_t = 0;
+        let mut maxc = 0;
+        for it in items {
+            total = total.saturating_add(pystr::len(it.as_ptr()));
+            maxc = maxc.max(pystr::max_char(it.as_ptr()));
+        }
+        let res = Owned::from_raw_unchecked(pystr::new_uninit(total, maxc)?);
+        let mut at = 0usize;
+        for it in items {
+            pystr::copy_chars(res.as_ptr(), at, it.as_ptr());
+            at += pystr::len(it.as_ptr()) as usize;
+        }
+        Ok(res)
     }
 }
 
@@ -566,9 +577,9 @@ pub unsafe fn intrinsic1(i: u32, v: *mut PyObject, fo: &PyFrameObject) -> PyResu
     // SAFETY: v valid.
     unsafe {
         match i {
-            // INTRINSIC_PRINT: an expression statement of `single` code
-            // goes to `sys.displayhook`.
             1 => {
+                // INTRINSIC_PRINT (an expression statement in "single"
+                // mode): hand the value to sys.displayhook.
                 let hook = crate::modules::sys::get("displayhook");
                 if hook.is_null() {
                     return Err(errors::runtime_error("lost sys.displayhook"));

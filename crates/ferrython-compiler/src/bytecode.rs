@@ -659,8 +659,14 @@ pub enum Constant {
     Ellipsis,
     Int(BigInt),
     Float(f64),
-    Complex { real: f64, imag: f64 },
+    Complex {
+        real: f64,
+        imag: f64,
+    },
     Str(String),
+    /// A str with lone surrogates (which a `String` cannot hold), as code
+    /// points.
+    StrCodePoints(Vec<u32>),
     Bytes(Vec<u8>),
     Tuple(Vec<Constant>),
     FrozenSet(Vec<Constant>),
@@ -680,6 +686,7 @@ impl PartialEq for Constant {
                 a.to_bits() == c.to_bits() && b.to_bits() == d.to_bits()
             }
             (Str(a), Str(b)) => a == b,
+            (StrCodePoints(a), StrCodePoints(b)) => a == b,
             (Bytes(a), Bytes(b)) => a == b,
             (Tuple(a), Tuple(b)) | (FrozenSet(a), FrozenSet(b)) => a == b,
             (Code(a), Code(b)) => std::ptr::eq(&**a, &**b),
@@ -716,6 +723,7 @@ impl Constant {
                 }
             }
             Constant::Str(s) => str_repr(s),
+            Constant::StrCodePoints(v) => code_points_repr(v.iter().copied()),
             Constant::Bytes(b) => bytes_repr(b),
             Constant::Tuple(items) => {
                 let parts: Vec<String> = items.iter().map(|c| c.repr()).collect();
@@ -743,6 +751,7 @@ impl Constant {
             Constant::Float(f) => *f != 0.0,
             Constant::Complex { real, imag } => *real != 0.0 || *imag != 0.0,
             Constant::Str(s) => !s.is_empty(),
+            Constant::StrCodePoints(v) => !v.is_empty(),
             Constant::Bytes(b) => !b.is_empty(),
             Constant::Tuple(t) | Constant::FrozenSet(t) => !t.is_empty(),
         })
@@ -794,14 +803,21 @@ pub fn float_repr(f: f64) -> String {
 
 /// Python's `repr(str)`.
 pub fn str_repr(s: &str) -> String {
-    let q = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
+    code_points_repr(s.chars().map(u32::from))
+}
+
+/// `repr()` of a str given as code points (lone surrogates print as
+/// `\udxxx`).
+pub fn code_points_repr(cps: impl Iterator<Item = u32> + Clone) -> String {
+    let has = |x: char| cps.clone().any(|c| c == x as u32);
+    let q = if has('\'') && !has('"') { '"' } else { '\'' };
     let mut out = String::new();
     out.push(q);
-    for c in s.chars() {
+    for cp in cps {
+        let Some(c) = char::from_u32(cp) else {
+            let _ = write!(out, "\\u{cp:04x}");
+            continue;
+        };
         match c {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),

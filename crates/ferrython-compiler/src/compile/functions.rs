@@ -123,7 +123,7 @@ impl<'a> Compiler<'a> {
         if !defaults.is_empty() {
             let consts: Option<Vec<Constant>> = defaults
                 .iter()
-                .map(|d| super::fold::fold(d, self.optimize))
+                .map(|d| super::fold::fold(d, self.optimize, self.index.source()))
                 .collect();
             match consts {
                 Some(c) => self.load_const(Constant::Tuple(c)),

@@ -20,6 +20,7 @@ mod functions;
 mod ir;
 mod patterns;
 mod stmt;
+mod strlit;
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};

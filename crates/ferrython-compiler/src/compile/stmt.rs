@@ -140,7 +140,7 @@ impl<'a> Compiler<'a> {
                     self.emit(POP_TOP, 0);
                     return;
                 }
-                if fold::fold(&e.value, self.optimize).is_some() {
+                if fold::fold(&e.value, self.optimize, self.index.source()).is_some() {
                     // A constant statement has no effect (docstring-like).
                     self.emit(NOP, 0);
                     return;
@@ -167,7 +167,7 @@ impl<'a> Compiler<'a> {
                         .iter()
                         .chain(&v.elts)
                         .any(|x| matches!(x, Expr::Starred(_)))
-                    && fold::fold(&a.value, self.optimize).is_none()
+                    && fold::fold(&a.value, self.optimize, self.index.source()).is_none()
                 {
                     for x in &v.elts {
                         self.compile_expr(x);
