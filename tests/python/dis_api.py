@@ -115,3 +115,8 @@ for fn in (add, attr, several, long_lines):
     co = fn.__code__
     print(fn.__name__, decode_linetable(co) == list(co.co_positions()),
           len(co.co_code) // 2 == len(list(co.co_positions())))
+
+# What modulefinder reads: imports (name, level, fromlist) and stored names.
+code = compile("import os\nimport a.b as c\nfrom . import x, y\nfrom ..pkg import *\n", "<s>", "exec")
+print(list(dis._find_imports(code)))
+print(list(dis._find_store_names(code)))

@@ -392,6 +392,16 @@ impl<'a> Compiler<'a> {
         self.u().bind(l);
     }
 
+    /// The `level` operand of `IMPORT_NAME`, always as `LOAD_CONST`: the
+    /// 3.13 library's `dis._find_imports` (which `modulefinder` uses) only
+    /// recognises an import whose level comes from a constant.
+    pub(crate) fn load_import_level(&mut self, level: u32) {
+        let i = self
+            .u()
+            .add_const(Constant::Int(crate::bytecode::BigInt::Small(level as i64)));
+        self.emit(Opcode::LOAD_CONST, i);
+    }
+
     pub(crate) fn load_const(&mut self, c: Constant) {
         if let Constant::Int(crate::bytecode::BigInt::Small(v)) = c {
             if (0..256).contains(&v) {

@@ -71,7 +71,7 @@ impl<'a> Compiler<'a> {
             Stmt::Import(i) => {
                 for a in &i.names {
                     self.set_loc(a.range);
-                    self.emit(LOAD_SMALL_INT, 0);
+                    self.load_import_level(0);
                     self.load_none();
                     let ni = self.add_name(&a.name.id);
                     self.emit(IMPORT_NAME, ni);
@@ -101,9 +101,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             Stmt::ImportFrom(i) => {
-                self.load_const(Constant::Int(crate::bytecode::BigInt::Small(
-                    i.level as i64,
-                )));
+                self.load_import_level(i.level);
                 let names: Vec<Constant> = i
                     .names
                     .iter()
