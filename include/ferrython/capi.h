@@ -552,6 +552,13 @@ typedef struct PyCodeObject PyCodeObject;
 #define Py_tp_token 83
 
 /*
+ The calling convention of the methods CPython gives a defining class
+ (`extend`, `fromfile`, `tofile`, `__reduce_ex__`): their argument
+ errors are worded by [`clinic_arity`].
+ */
+#define CLINIC (METH_FASTCALL | METH_KEYWORDS)
+
+/*
  `compile()` flag: return the AST instead of a code object.
  */
 #define PYCF_ONLY_AST 1024
@@ -953,11 +960,17 @@ typedef struct PyCodeObject PyCodeObject;
 
 #define PY_YIELD (1 << 3)
 
+#define CALL (1 << 4)
+
 #define LINE (1 << 5)
 
 #define RAISE (1 << 10)
 
 #define PY_UNWIND (1 << 12)
+
+#define C_RETURN (1 << 15)
+
+#define C_RAISE (1 << 16)
 
 /*
  `PyGILState_STATE`: whether `PyGILState_Ensure` found the GIL held.

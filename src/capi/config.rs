@@ -983,23 +983,6 @@ fn prepend_path(dir: &str) -> crate::PyResult<()> {
     unsafe { crate::object::list::insert(list, 0, s.as_ptr()) }
 }
 
-/// Runs the module source `path` as `__main__`, with `sys.argv[0]` its
-/// path (`-m`).
-fn run_module_file(path: &std::path::Path, src: &str) -> crate::PyResult<()> {
-    let name = path.to_string_lossy().into_owned();
-    let argv = crate::modules::sys::get("argv");
-    // SAFETY: argv is NULL or sys.argv; the runtime is initialized.
-    unsafe {
-        if !argv.is_null() && crate::object::list::check(argv) {
-            let s = crate::object::str::from_str(&name)?;
-            crate::object::list::set_item_steal(argv, 0, s.into_raw())?;
-        } else if let Some(a) = (*crate::runtime::tstate::get().interp).argv.first_mut() {
-            a.clone_from(&name);
-        }
-    }
-    run::run_main(src, &name, true)
-}
-
 /// `Py_RunMain`: runs the configured command, script or module as
 /// `__main__`, finalizes the interpreter and returns the exit status (1
 /// for an uncaught exception). An uncaught `SystemExit` finalizes and
@@ -1048,21 +1031,7 @@ fn run_main() -> c_int {
             }
         }
     } else if let Some(m) = &cfg.run_module {
-        let dirs = crate::runtime::import::search_path();
-        let found = (!m.contains('.'))
-            .then(|| crate::runtime::import::find_module(&dirs, m))
-            .flatten()
-            .filter(|f| !f.is_extension);
-        match found
-            .and_then(|f| Some((std::fs::read_to_string(&f.path).ok()?, f.path, f.is_package)))
-        {
-            Some((src, path, false)) => run_module_file(&path, &src),
-            _ => {
-                eprintln!("ferrython: No module named {m} (only top-level modules run with -m)");
-                lifecycle::finalize();
-                return 1;
-            }
-        }
+        run::run_module_as_main(m)
     } else {
         let mut src = String::new();
         use std::io::Read;

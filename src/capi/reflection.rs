@@ -32,6 +32,23 @@ pub extern "C" fn PyEval_GetBuiltins() -> *mut PyObject {
     unsafe { crate::object::module::dict_of(b) }
 }
 
+/// `_PyEval_GetBuiltin`: the builtin called `name` (a new reference),
+/// `AttributeError` when the builtins lack it.
+pub fn builtin(name: &str) -> crate::runtime::errors::PyResult<crate::Owned> {
+    let d = PyEval_GetBuiltins();
+    // SAFETY: d is NULL or a dict.
+    let v = if d.is_null() {
+        null_mut()
+    } else {
+        unsafe { crate::object::dict::get_str(d, name) }
+    };
+    if v.is_null() {
+        return Err(crate::runtime::errors::attribute_error(name));
+    }
+    // SAFETY: v is a live value of the builtins dict.
+    Ok(unsafe { crate::Owned::from_borrowed(v) })
+}
+
 /// `PyEval_GetGlobals`: the running frame's globals (borrowed), NULL
 /// outside Python code.
 #[no_mangle]

@@ -17,6 +17,12 @@ use std::sync::atomic::{AtomicPtr, Ordering};
 static ERROR: AtomicPtr<PyObject> = AtomicPtr::new(null_mut());
 static INCOMPLETE: AtomicPtr<PyObject> = AtomicPtr::new(null_mut());
 
+/// Drops the module's exception classes (interpreter finalization).
+pub fn finalize() {
+    crate::object::refcount::release_static(&ERROR);
+    crate::object::refcount::release_static(&INCOMPLETE);
+}
+
 /// Raises `binascii.Error(msg)`.
 fn error(msg: impl AsRef<str>) -> Raised {
     // SAFETY: the class is created by the module's exec before any call.

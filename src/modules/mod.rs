@@ -5,6 +5,7 @@ pub mod _string;
 pub mod _warnings;
 pub mod _weakref;
 pub mod args;
+pub mod array;
 pub mod ast;
 pub mod atexit;
 pub mod binascii;
@@ -31,6 +32,7 @@ pub mod math;
 pub mod module_def;
 pub mod objtype;
 pub mod opcode;
+pub mod opcode_metadata;
 pub mod operator;
 pub mod posix;
 pub mod posixsubprocess;
@@ -83,6 +85,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_locale", locale::init),
     ("_md5", hashes::init_md5),
     ("_opcode", opcode::init),
+    ("_opcode_metadata", opcode_metadata::init),
     ("_operator", operator::init),
     ("_posixsubprocess", posixsubprocess::init),
     ("_random", random::init),
@@ -99,6 +102,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_typing", typing::init),
     ("_warnings", _warnings::init),
     ("_weakref", _weakref::init),
+    ("array", array::init),
     ("atexit", atexit::init),
     ("binascii", binascii::init),
     ("cmath", cmath::init),

@@ -1,177 +1,63 @@
 //! The `_opcode` module (CPython's `Modules/_opcode.c`): facts about
-//! CPython 3.13's instruction set for `opcode.py` and `dis.py`.
+//! Ferrython's instruction set (`ferrython_compiler::bytecode`) for
+//! `opcode.py` and `dis.py`.
 //!
-//! The answers are about CPython 3.13's opcode numbers, which the library's
-//! `_opcode_metadata.py` (read by `opcode.py`) uses; they are not about
-//! Ferrython's own bytecode (`ferrython_compiler::bytecode`), which numbers
-//! and encodes some instructions differently. Ferrython has no tier-2
-//! executors, so `get_executor` reports that, as a CPython build without
-//! them does.
+//! The opcode numbers are Ferrython's own, the ones `_opcode_metadata`
+//! (`src/modules/opcode_metadata.rs`) lists in `opmap` and code objects
+//! carry in `co_code`; numbers that are not one of our opcodes (including
+//! the names above 255 that `_opcode_metadata` adds for `dis.py`) are not
+//! valid. Ferrython has no tier-2 executors, so `get_executor` reports
+//! that, as a CPython build without them does.
 use crate::ffi::*;
 use crate::modules::args::{bind, builtin, Args};
 use crate::object::descr::{method, METHOD_END};
 use crate::object::{bool as pybool, int, list, none, number, str as pystr, tuple};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
+use ferrython_compiler::bytecode::Opcode;
 use libc::{c_int, c_void};
 
-/// The largest opcode number (`MAX_REAL_OPCODE` is 254; pseudo-instructions
-/// run from 256 to 267).
-const MAX_OPCODE: i64 = 267;
-
-/// Whether `op` is an opcode of CPython 3.13: a real, specialized,
-/// instrumented or pseudo instruction.
-fn is_valid(op: i64) -> bool {
-    matches!(op, 0..=118 | 149..=222 | 236..=253 | 256..=MAX_OPCODE)
+/// The opcode numbered `op`, if there is one.
+fn opcode(op: i64) -> Option<Opcode> {
+    u8::try_from(op).ok().and_then(Opcode::from_u8)
 }
 
-/// The specialized forms (`BINARY_OP_ADD_INT` ...), which have no stack
-/// effect of their own: 3 (`BINARY_OP_INPLACE_ADD_UNICODE`) and 150-222.
-fn is_specialized(op: i64) -> bool {
-    op == 3 || (150..=222).contains(&op)
-}
-
-/// Whether `op` uses its argument (`OPCODE_HAS_ARG`).
-fn has_arg(op: i64) -> bool {
+/// Whether `op` counts stack values with its argument, so that a negative
+/// or huge argument has no stack effect.
+fn counts_values(op: Opcode) -> bool {
+    use Opcode::*;
     matches!(
         op,
-        45..=118
-            | 149
-            | 162..=206
-            | 208
-            | 211
-            | 220..=222
-            | 236
-            | 240..=245
-            | 248..=253
-            | 256..=262
-            | 264..=267
+        BUILD_SLICE
+            | BUILD_TUPLE
+            | BUILD_LIST
+            | BUILD_SET
+            | BUILD_STRING
+            | BUILD_MAP
+            | UNPACK_SEQUENCE
+            | UNPACK_EX
+            | CALL
+            | CALL_KW
+            | RAISE_VARARGS
     )
 }
 
-/// The opcodes whose argument indexes `co_consts`.
-const HAS_CONST: &[i64] = &[83, 103, 240];
-/// The opcodes whose argument indexes `co_names`.
-const HAS_NAME: &[i64] = &[
-    63, 66, 67, 74, 75, 82, 90, 91, 92, 93, 108, 113, 114, 192, 202, 205, 206, 211, 259, 260, 261,
-    262,
-];
-/// The opcodes whose argument is a jump offset.
-const HAS_JUMP: &[i64] = &[
-    72, 77, 78, 79, 97, 98, 99, 100, 104, 188, 189, 190, 256, 257,
-];
-/// The opcodes whose argument indexes the free (cell) variables.
-const HAS_FREE: &[i64] = &[64, 84, 89, 94, 109];
-/// The opcodes whose argument indexes the local variables.
-const HAS_LOCAL: &[i64] = &[3, 65, 85, 86, 87, 88, 110, 111, 112, 258, 267];
-/// The pseudo-instructions that set up an exception handler.
-const HAS_EXC: &[i64] = &[264, 265, 266];
-
 /// The stack effect of `op` with argument `a`; `jump` selects the branch
 /// taken (`Some(true)`), not taken (`Some(false)`) or the larger of the two
-/// (`None`). `None` for an opcode without one, or an argument that would
-/// pop or push a negative number of values.
-fn stack_effect(op: i64, a: i64, jump: Option<bool>) -> Option<i64> {
-    let pp = |popped: i64, pushed: i64| (popped >= 0 && pushed >= 0).then_some(pushed - popped);
-    let e = match op {
-        // CACHE, CHECK_EG_MATCH, CHECK_EXC_MATCH, FORMAT_SIMPLE, GET_AITER,
-        // RESERVED, GET_ITER, GET_YIELD_FROM_ITER, MAKE_FUNCTION, NOP,
-        // SETUP_ANNOTATIONS, TO_BOOL, the UNARY_* ops.
-        0 | 6 | 7 | 14 | 16 | 17 | 19 | 21 | 26 | 30 | 37 | 40..=43 => 0,
-        // BEFORE_ASYNC_WITH, BEFORE_WITH, GET_ANEXT, GET_LEN,
-        // LOAD_ASSERTION_ERROR, LOAD_BUILD_CLASS, LOAD_LOCALS, MATCH_KEYS,
-        // MATCH_MAPPING, MATCH_SEQUENCE, PUSH_EXC_INFO, PUSH_NULL,
-        // RETURN_GENERATOR, WITH_EXCEPT_START.
-        1 | 2 | 18 | 20 | 23 | 24 | 25 | 27 | 28 | 29 | 33 | 34 | 35 | 44 => 1,
-        // BINARY_SLICE, DELETE_SUBSCR, END_ASYNC_FOR.
-        4 | 9 | 10 => -2,
-        // BINARY_SUBSCR, CLEANUP_THROW, END_FOR, END_SEND, EXIT_INIT_CHECK,
-        // FORMAT_WITH_SPEC, INTERPRETER_EXIT, POP_EXCEPT, POP_TOP,
-        // RETURN_VALUE.
-        5 | 8 | 11 | 12 | 13 | 15 | 22 | 31 | 32 | 36 => -1,
-        38 => -4, // STORE_SLICE
-        39 => -3, // STORE_SUBSCR
-        // BINARY_OP, CALL_INTRINSIC_2, COMPARE_OP, CONTAINS_OP, DELETE_ATTR,
-        // DICT_MERGE, DICT_UPDATE, IMPORT_NAME, IS_OP, LIST_APPEND,
-        // LIST_EXTEND, POP_JUMP_IF_*, RERAISE, SET_ADD,
-        // SET_FUNCTION_ATTRIBUTE, SET_UPDATE, STORE_DEREF, STORE_FAST,
-        // STORE_GLOBAL, STORE_NAME.
-        45 | 56 | 58 | 59 | 63 | 68 | 75 | 76 | 97..=100 | 106 | 109 | 110 | 113 | 114 => -1,
-        // DICT_UPDATE, LIST_APPEND, LIST_EXTEND, RERAISE, SET_ADD, SET_UPDATE.
-        69 | 80 | 81 | 102 | 105 | 107 => return pp(a + 1, a),
-        95 => return pp(a + 2, a),            // MAP_ADD
-        115 => return pp(a, a),               // SWAP
-        46 => return pp(a + 1, 1),            // BUILD_CONST_KEY_MAP
-        47 | 49 | 51 | 52 => return pp(a, 1), // BUILD_LIST, BUILD_SET, BUILD_STRING, BUILD_TUPLE
-        48 => return pp(2 * a, 1),            // BUILD_MAP
-        50 => {
-            // BUILD_SLICE
-            if a == 3 {
-                -2
-            } else {
-                -1
-            }
-        }
-        53 => return pp(2 + a, 1), // CALL
-        54 => -2 - (a & 1),        // CALL_FUNCTION_EX
-        57 => return pp(3 + a, 1), // CALL_KW
-        // CALL_INTRINSIC_1, CONVERT_VALUE, COPY_FREE_VARS, DELETE_DEREF,
-        // DELETE_FAST, DELETE_GLOBAL, DELETE_NAME, ENTER_EXECUTOR,
-        // EXTENDED_ARG, GET_AWAITABLE, JUMP_BACKWARD(_NO_INTERRUPT),
-        // JUMP_FORWARD, LOAD_FROM_DICT_OR_*, MAKE_CELL, RETURN_CONST, SEND,
-        // STORE_FAST_LOAD_FAST, SWAP, YIELD_VALUE, RESUME.
-        55
-        | 60
-        | 62
-        | 64..=67
-        | 70
-        | 71
-        | 73
-        | 77..=79
-        | 89
-        | 90
-        | 94
-        | 103
-        | 104
-        | 111
-        | 118
-        | 149 => 0,
-        // COPY, FOR_ITER, IMPORT_FROM, LOAD_CONST, LOAD_DEREF, LOAD_FAST,
-        // LOAD_FAST_AND_CLEAR, LOAD_FAST_CHECK, LOAD_NAME.
-        72 | 74 | 83..=87 | 92 => 1,
-        61 => return pp(a, a + 1),                      // COPY
-        82 => a & 1,                                    // LOAD_ATTR
-        88 => 2,                                        // LOAD_FAST_LOAD_FAST
-        91 => 1 + (a & 1),                              // LOAD_GLOBAL
-        93 | 242 => -2 + (a & 1),                       // (INSTRUMENTED_)LOAD_SUPER_ATTR
-        96 | 108 | 112 => -2, // MATCH_CLASS, STORE_ATTR, STORE_FAST_STORE_FAST
-        101 => return pp(a, 0), // RAISE_VARARGS
-        116 => return pp(1, (a & 0xff) + (a >> 8) + 1), // UNPACK_EX
-        117 => return pp(1, a), // UNPACK_SEQUENCE
-        // INSTRUMENTED_RESUME, _RETURN_CONST, _YIELD_VALUE, _FOR_ITER,
-        // _CALL, _CALL_KW, _CALL_FUNCTION_EX, _INSTRUCTION, _JUMP_*,
-        // _POP_JUMP_IF_*.
-        236 | 240 | 241 | 243..=253 => 0,
-        // INSTRUMENTED_END_FOR, _END_SEND, _RETURN_VALUE.
-        237..=239 => -1,
-        // JUMP, JUMP_NO_INTERRUPT, POP_BLOCK.
-        256 | 257 | 263 => 0,
-        258 | 259 => 1,  // LOAD_CLOSURE, LOAD_METHOD
-        260..=262 => -1, // LOAD_SUPER_METHOD, LOAD_ZERO_SUPER_*
-        267 => -1,       // STORE_FAST_MAYBE_NULL
-        // SETUP_CLEANUP pushes two values on the exceptional path;
-        // SETUP_FINALLY and SETUP_WITH one.
-        264..=266 => {
-            let on_jump = if op == 264 { 2 } else { 1 };
-            if jump == Some(false) {
-                0
-            } else {
-                on_jump
-            }
-        }
-        _ => return None,
-    };
-    Some(e)
+/// (`None`). `None` for an argument that would pop or push a negative
+/// number of values (or more than any stack holds).
+fn stack_effect(op: Opcode, a: i64, jump: Option<bool>) -> Option<i64> {
+    // Counts up to 2**30 keep the compiler's i32 arithmetic in range.
+    if counts_values(op) && !(0..1 << 30).contains(&a) {
+        return None;
+    }
+    // Other arguments only matter through their low bits.
+    let (fall, taken) = op.stack_effect(a as u32);
+    Some(match jump {
+        Some(true) => taken,
+        Some(false) => fall,
+        None => fall.max(taken),
+    } as i64)
 }
 
 /// The names of the one-argument intrinsics (`CALL_INTRINSIC_1`).
@@ -286,8 +172,8 @@ builtin!(op_stack_effect, |args, kws| {
             )));
         }
     }
-    let (opcode, oparg) = (args[0], args.get(1).copied());
-    let op = c_int_arg(opcode)?;
+    let (op_obj, oparg) = (args[0], args.get(1).copied());
+    let op = c_int_arg(op_obj)?;
     let a = match oparg {
         Some(o) if o != none::none() => {
             let i = number::index(o)?;
@@ -311,10 +197,7 @@ builtin!(op_stack_effect, |args, kws| {
             ))
         }
     };
-    match (is_valid(op) && !is_specialized(op))
-        .then(|| stack_effect(op, a, jump))
-        .flatten()
-    {
+    match opcode(op).and_then(|op| stack_effect(op, a, jump)) {
         Some(e) => int::from_i64(e),
         None => Err(errors::value_error("invalid opcode or oparg")),
     }
@@ -331,14 +214,22 @@ macro_rules! predicate {
     };
 }
 
-predicate!(op_is_valid, "is_valid", |op| is_valid(op));
-predicate!(op_has_arg, "has_arg", |op| is_valid(op) && has_arg(op));
-predicate!(op_has_const, "has_const", |op| HAS_CONST.contains(&op));
-predicate!(op_has_name, "has_name", |op| HAS_NAME.contains(&op));
-predicate!(op_has_jump, "has_jump", |op| HAS_JUMP.contains(&op));
-predicate!(op_has_free, "has_free", |op| HAS_FREE.contains(&op));
-predicate!(op_has_local, "has_local", |op| HAS_LOCAL.contains(&op));
-predicate!(op_has_exc, "has_exc", |op| HAS_EXC.contains(&op));
+predicate!(op_is_valid, "is_valid", |op| opcode(op).is_some());
+predicate!(op_has_arg, "has_arg", |op| opcode(op)
+    .is_some_and(Opcode::has_arg));
+predicate!(op_has_const, "has_const", |op| opcode(op)
+    .is_some_and(Opcode::has_const));
+predicate!(op_has_name, "has_name", |op| opcode(op)
+    .is_some_and(Opcode::has_name));
+predicate!(op_has_jump, "has_jump", |op| opcode(op)
+    .is_some_and(Opcode::is_jump));
+predicate!(op_has_free, "has_free", |op| opcode(op)
+    .is_some_and(Opcode::has_free));
+predicate!(op_has_local, "has_local", |op| opcode(op)
+    .is_some_and(Opcode::has_local));
+// Exception handlers live in the exception table; no instruction sets one
+// up (CPython's `SETUP_*` pseudo-instructions never reach a code object).
+predicate!(op_has_exc, "has_exc", |_op| false);
 
 /// A list of str.
 fn str_list(names: &[&str]) -> PyResult<Owned> {
@@ -427,10 +318,11 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
                 pystr::intern("__doc__"),
                 pystr::from_str("Opcode support module.")?.as_ptr(),
             )?;
-            // The eval loop specializes instructions in place (PEP 659).
-            let one = int::from_i64(1)?;
+            // The eval loop does not rewrite instructions (no PEP 659
+            // specialization): `_co_code_adaptive` is `co_code`.
+            let zero = int::from_i64(0)?;
             for name in ["ENABLE_SPECIALIZATION", "ENABLE_SPECIALIZATION_FT"] {
-                crate::object::dict::set_item(d, pystr::intern(name), one.as_ptr())?;
+                crate::object::dict::set_item(d, pystr::intern(name), zero.as_ptr())?;
             }
             PyResult::Ok(m)
         }

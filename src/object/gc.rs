@@ -782,13 +782,20 @@ pub fn objects(gen: Option<usize>) -> Vec<*mut PyObject> {
 /// later interpreter, whose objects it may point at no longer.
 pub fn forget_all() {
     if std::env::var_os("FERRYTHON_GC_LEFTOVERS").is_some() {
-        for op in objects(None) {
+        // SAFETY: tracked objects are alive; no code runs while counting.
+        let mut c = unsafe { Candidates::new(objects(None)) };
+        // References from outside the leftovers keep them alive: the place
+        // to look for the leak.
+        unsafe { c.traverse_all(visit_decref) };
+        for (&op, &external) in c.objs.iter().zip(&c.refs) {
             // SAFETY: tracked objects are alive.
             unsafe {
                 eprintln!(
-                    "gc leftover: {} refcnt {} {}",
+                    "gc leftover: {} at {:p} refcnt {} (external {}) {}",
                     crate::object::typeobj::type_name(op),
+                    op,
                     (*op).ob_refcnt,
+                    external,
                     crate::object::protocol::repr(op)
                         .ok()
                         .and_then(|r| crate::object::str::as_str(r.as_ptr())

@@ -43,21 +43,178 @@ const fn iter_type(
 
 /// `PyEnum_Type`.
 #[no_mangle]
-pub static mut PyEnum_Type: PyTypeObject = iter_type(c"enumerate", Some(enum_next), Some(enum_new));
+pub static mut PyEnum_Type: PyTypeObject = PyTypeObject {
+    tp_methods: (&raw const ENUM_METHODS).cast_mut().cast(),
+    ..iter_type(c"enumerate", Some(enum_next), Some(enum_new))
+};
 /// `PyReversed_Type`.
 #[no_mangle]
-pub static mut PyReversed_Type: PyTypeObject =
-    iter_type(c"reversed", Some(reversed_next), Some(reversed_new));
+pub static mut PyReversed_Type: PyTypeObject = PyTypeObject {
+    tp_methods: (&raw const REVERSED_METHODS).cast_mut().cast(),
+    ..iter_type(c"reversed", Some(reversed_next), Some(reversed_new))
+};
 /// `PyZip_Type`.
 #[no_mangle]
-pub static mut PyZip_Type: PyTypeObject = iter_type(c"zip", Some(zip_next), Some(zip_new));
+pub static mut PyZip_Type: PyTypeObject = PyTypeObject {
+    tp_methods: (&raw const ZIP_METHODS).cast_mut().cast(),
+    ..iter_type(c"zip", Some(zip_next), Some(zip_new))
+};
 /// `PyMap_Type`.
 #[no_mangle]
-pub static mut PyMap_Type: PyTypeObject = iter_type(c"map", Some(map_next), Some(map_new));
+pub static mut PyMap_Type: PyTypeObject = PyTypeObject {
+    tp_methods: (&raw const MAP_FILTER_METHODS).cast_mut().cast(),
+    ..iter_type(c"map", Some(map_next), Some(map_new))
+};
 /// `PyFilter_Type`.
 #[no_mangle]
-pub static mut PyFilter_Type: PyTypeObject =
-    iter_type(c"filter", Some(filter_next), Some(filter_new));
+pub static mut PyFilter_Type: PyTypeObject = PyTypeObject {
+    tp_methods: (&raw const MAP_FILTER_METHODS).cast_mut().cast(),
+    ..iter_type(c"filter", Some(filter_next), Some(filter_new))
+};
+
+static ENUM_METHODS: [PyMethodDef; 2] = [
+    crate::object::descr::method(
+        c"__reduce__",
+        enum_reduce as *const libc::c_void,
+        METH_NOARGS,
+    ),
+    crate::object::descr::METHOD_END,
+];
+static REVERSED_METHODS: [PyMethodDef; 3] = [
+    crate::object::descr::method(
+        c"__reduce__",
+        reversed_reduce as *const libc::c_void,
+        METH_NOARGS,
+    ),
+    crate::object::descr::method(
+        c"__setstate__",
+        reversed_setstate as *const libc::c_void,
+        METH_O,
+    ),
+    crate::object::descr::METHOD_END,
+];
+static ZIP_METHODS: [PyMethodDef; 3] = [
+    crate::object::descr::method(
+        c"__reduce__",
+        zip_reduce as *const libc::c_void,
+        METH_NOARGS,
+    ),
+    crate::object::descr::method(c"__setstate__", zip_setstate as *const libc::c_void, METH_O),
+    crate::object::descr::METHOD_END,
+];
+static MAP_FILTER_METHODS: [PyMethodDef; 2] = [
+    crate::object::descr::method(
+        c"__reduce__",
+        map_filter_reduce as *const libc::c_void,
+        METH_NOARGS,
+    ),
+    crate::object::descr::METHOD_END,
+];
+
+/// The items of `op`'s iterator vector, as a new tuple.
+unsafe fn iters_tuple(op: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: op has the IterObject layout.
+    unsafe {
+        let v = (*it(op).iters)
+            .iter()
+            .map(|&p| Owned::from_borrowed(p))
+            .collect();
+        tuple::from_vec(v)
+    }
+}
+
+/// `enumerate.__reduce__`: `(type, (iterator, next index))`.
+unsafe extern "C" fn enum_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is an enumerate object.
+        unsafe {
+            let o = it(op);
+            let index = if o.big_index.is_null() {
+                int::from_i64(o.index)?
+            } else {
+                Owned::from_borrowed(o.big_index)
+            };
+            let src = Owned::from_borrowed((&*o.iters)[0]);
+            let args = tuple::from_vec(vec![src, index])?;
+            tuple::from_vec(vec![Owned::from_borrowed((*op).ob_type.cast()), args])
+        }
+    })
+}
+
+/// `reversed.__reduce__`: `(type, (seq,), index)`, or `(type, ((),))`
+/// once exhausted.
+unsafe extern "C" fn reversed_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a reversed object.
+        unsafe {
+            let o = it(op);
+            let tp = Owned::from_borrowed((*op).ob_type.cast());
+            if o.func.is_null() || o.index < 0 {
+                return tuple::from_vec(vec![tp, tuple::from_vec(vec![tuple::empty()])?]);
+            }
+            let args = tuple::from_vec(vec![Owned::from_borrowed(o.func)])?;
+            tuple::from_vec(vec![tp, args, int::from_i64(o.index)?])
+        }
+    })
+}
+
+/// `reversed.__setstate__(index)`: the position, clamped to the sequence.
+unsafe extern "C" fn reversed_setstate(op: *mut PyObject, state: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a reversed object; state valid.
+        unsafe {
+            let index = crate::object::number::as_ssize(
+                state,
+                crate::object::exceptions::PyExc_OverflowError,
+            )?;
+            let o = it(op);
+            if !o.func.is_null() {
+                let n = protocol::len(o.func)?;
+                o.index = index.clamp(-1, n - 1) as i64;
+            }
+            Ok(Owned::from_borrowed_static(none::none()))
+        }
+    })
+}
+
+/// `zip.__reduce__`: `(type, iterators)`, plus `True` when strict.
+unsafe extern "C" fn zip_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a zip object.
+        unsafe {
+            let mut v = vec![Owned::from_borrowed((*op).ob_type.cast()), iters_tuple(op)?];
+            if it(op).index != 0 {
+                v.push(Owned::from_borrowed_static(crate::object::bool::py_true()));
+            }
+            tuple::from_vec(v)
+        }
+    })
+}
+
+/// `zip.__setstate__(strict)`.
+unsafe extern "C" fn zip_setstate(op: *mut PyObject, state: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a zip object; state valid.
+        unsafe {
+            it(op).index = i64::from(protocol::is_true(state)?);
+            Ok(Owned::from_borrowed_static(none::none()))
+        }
+    })
+}
+
+/// `map.__reduce__` / `filter.__reduce__`: `(type, (function, *iterators))`.
+unsafe extern "C" fn map_filter_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a map or filter object.
+        unsafe {
+            let o = it(op);
+            let mut args = vec![Owned::from_borrowed(o.func)];
+            args.extend((*o.iters).iter().map(|&p| Owned::from_borrowed(p)));
+            let args = tuple::from_vec(args)?;
+            tuple::from_vec(vec![Owned::from_borrowed((*op).ob_type.cast()), args])
+        }
+    })
+}
 
 /// All the types of this file.
 pub fn all_types() -> [*mut PyTypeObject; 5] {
@@ -415,6 +572,7 @@ unsafe extern "C" fn map_new(
     guard_obj(|| {
         // SAFETY: args a tuple.
         unsafe {
+            let kwargs = crate::object::typeobj::positional_ctor_kwargs(tp, kwargs);
             let (a, kws) = call_args(args, kwargs);
             if !kws.is_empty() {
                 return Err(errors::type_error("map() takes no keyword arguments"));
@@ -459,6 +617,7 @@ unsafe extern "C" fn filter_new(
     guard_obj(|| {
         // SAFETY: args a tuple.
         unsafe {
+            let kwargs = crate::object::typeobj::positional_ctor_kwargs(tp, kwargs);
             let (a, kws) = call_args(args, kwargs);
             if !kws.is_empty() {
                 return Err(errors::type_error("filter() takes no keyword arguments"));

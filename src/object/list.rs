@@ -1149,9 +1149,15 @@ unsafe extern "C" fn list_init(
     guard_status(|| {
         // SAFETY: op is a list; args a tuple; kwargs NULL or a dict.
         unsafe {
+            // As CPython: a subclass with its own `__new__` may take them.
+            let tp = (*op).ob_type;
+            let own_new = match ((*tp).tp_new, PyList_Type.tp_new) {
+                (Some(a), Some(b)) => !std::ptr::fn_addr_eq(a, b),
+                _ => true,
+            };
             if !kwargs.is_null()
                 && crate::object::dict::len(kwargs) != 0
-                && (*op).ob_type == &raw mut PyList_Type
+                && (tp == &raw mut PyList_Type || !own_new)
             {
                 return Err(errors::type_error("list() takes no keyword arguments"));
             }
@@ -1434,12 +1440,23 @@ pub struct SeqIndexIter {
     pub it_seq: *mut PyObject,
 }
 
-/// `__length_hint__` of the index iterators (also `tuple_iterator`'s).
-pub static ITER_METHODS: [PyMethodDef; 2] = [
+/// `__length_hint__` and pickling of the index iterators (also
+/// `tuple_iterator`'s).
+pub static ITER_METHODS: [PyMethodDef; 4] = [
     descr::method(
         c"__length_hint__",
         iter_length_hint as *const _,
         METH_NOARGS,
+    ),
+    descr::method(
+        c"__reduce__",
+        crate::object::seqiter_pickle::reduce as *const _,
+        METH_NOARGS,
+    ),
+    descr::method(
+        c"__setstate__",
+        crate::object::seqiter_pickle::setstate as *const _,
+        METH_O,
     ),
     descr::METHOD_END,
 ];

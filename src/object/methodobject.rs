@@ -22,6 +22,7 @@ pub static mut PyCFunction_Type: PyTypeObject = PyTypeObject {
     tp_vectorcall_offset: std::mem::offset_of!(PyCFunctionObject, vectorcall) as Py_ssize_t,
     tp_getset: (&raw const CFUNCTION_GETSET).cast_mut().cast(),
     tp_members: (&raw const CFUNCTION_MEMBERS).cast_mut().cast(),
+    tp_methods: (&raw const CFUNCTION_METHODS).cast_mut().cast(),
     tp_hash: Some(cfunction_hash),
     tp_richcompare: Some(cfunction_richcompare),
     ..type_template(
@@ -67,6 +68,36 @@ static CFUNCTION_GETSET: [PyGetSetDef; 5] = [
     crate::object::descr::getset(c"__self__", Some(cfunction_get_self), None),
     crate::object::descr::getset(c"__doc__", Some(cfunction_get_doc), None),
     crate::object::descr::GETSET_END,
+];
+
+/// `meth_reduce`: a module function pickles by its name; a method as
+/// `getattr(self, name)`.
+unsafe extern "C" fn cfunction_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: op is a builtin function.
+        unsafe {
+            let f = op.cast::<PyCFunctionObject>();
+            let name = pystr::from_str(ml_name((*f).m_ml))?;
+            let self_ = (*f).m_self;
+            if self_.is_null()
+                || typeobj::instance_of(self_, &raw mut crate::object::module::PyModule_Type)
+            {
+                return Ok(name);
+            }
+            let getattr = crate::capi::reflection::builtin("getattr")?;
+            let args = tuple::pack(&[self_, name.as_ptr()])?;
+            tuple::pack(&[getattr.as_ptr(), args.as_ptr()])
+        }
+    })
+}
+
+static CFUNCTION_METHODS: [PyMethodDef; 2] = [
+    crate::object::descr::method(
+        c"__reduce__",
+        cfunction_reduce as *const std::ffi::c_void,
+        METH_NOARGS,
+    ),
+    crate::object::descr::METHOD_END,
 ];
 
 /// The name of a method definition.

@@ -39,11 +39,21 @@ pub static mut PyModule_Type: PyTypeObject = PyTypeObject {
     ..type_template(c"module", std::mem::size_of::<PyModuleObject>(), 0)
 };
 
-static MODULE_GETSET: [PyGetSetDef; 2] = [
+static MODULE_GETSET: [PyGetSetDef; 4] = [
     crate::object::descr::getset(
         c"__dict__",
         Some(crate::object::object::PyObject_GenericGetDict),
         None,
+    ),
+    crate::object::descr::getset(
+        c"__annotations__",
+        Some(crate::object::moduleannotations::get_annotations),
+        Some(crate::object::moduleannotations::set_annotations),
+    ),
+    crate::object::descr::getset(
+        c"__annotate__",
+        Some(crate::object::moduleannotations::get_annotate),
+        Some(crate::object::moduleannotations::set_annotate),
     ),
     crate::object::descr::GETSET_END,
 ];

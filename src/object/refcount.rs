@@ -113,3 +113,13 @@ pub const fn static_var_head(tp: *mut PyTypeObject, size: Py_ssize_t) -> PyVarOb
         ob_size: size,
     }
 }
+
+/// Empties a process-wide slot holding a strong reference (an object a
+/// builtin module creates once, such as its exception class) and drops
+/// that reference: finalization calls this so the next initialization
+/// creates a fresh one.
+pub fn release_static(slot: &std::sync::atomic::AtomicPtr<PyObject>) {
+    let p = slot.swap(std::ptr::null_mut(), std::sync::atomic::Ordering::AcqRel);
+    // SAFETY: the slot owned this reference (or is empty).
+    unsafe { xdecref(p) };
+}

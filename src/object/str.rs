@@ -1054,7 +1054,22 @@ unsafe extern "C" fn str_subscript(op: *mut PyObject, key: *mut PyObject) -> *mu
     })
 }
 
-/// The str iterator object.
+/// Pickling of the str iterators (laid out as `list::SeqIndexIter`).
+static STR_ITER_METHODS: [PyMethodDef; 3] = [
+    crate::object::descr::method(
+        c"__reduce__",
+        crate::object::seqiter_pickle::reduce as *const _,
+        METH_NOARGS,
+    ),
+    crate::object::descr::method(
+        c"__setstate__",
+        crate::object::seqiter_pickle::setstate as *const _,
+        METH_O,
+    ),
+    crate::object::descr::METHOD_END,
+];
+
+/// The str iterator object (the layout of `list::SeqIndexIter`).
 #[repr(C)]
 pub struct StrIterObject {
     ob_base: PyObject,
@@ -1070,6 +1085,7 @@ pub static mut PyUnicodeIter_Type: PyTypeObject = PyTypeObject {
     tp_traverse: Some(iter_traverse),
     tp_iter: Some(iter_self),
     tp_iternext: Some(iter_next),
+    tp_methods: (&raw const STR_ITER_METHODS).cast_mut().cast(),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     ..type_template(c"str_iterator", std::mem::size_of::<StrIterObject>(), 0)
 };
@@ -1083,6 +1099,7 @@ pub static mut _PyUnicodeASCIIIter_Type: PyTypeObject = PyTypeObject {
     tp_traverse: Some(iter_traverse),
     tp_iter: Some(iter_self),
     tp_iternext: Some(iter_next),
+    tp_methods: (&raw const STR_ITER_METHODS).cast_mut().cast(),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     ..type_template(
         c"str_ascii_iterator",

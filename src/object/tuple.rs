@@ -595,10 +595,8 @@ unsafe extern "C" fn tuple_new(
     guard_obj(|| {
         // SAFETY: args is a tuple, kwargs NULL or a dict; tp a tuple type.
         unsafe {
-            if !kwargs.is_null()
-                && crate::object::dict::len(kwargs) != 0
-                && tp == &raw mut PyTuple_Type
-            {
+            let kwargs = crate::object::typeobj::positional_ctor_kwargs(tp, kwargs);
+            if !kwargs.is_null() && crate::object::dict::len(kwargs) != 0 {
                 return Err(errors::type_error("tuple() takes no keyword arguments"));
             }
             let t = match items(args) {

@@ -156,18 +156,43 @@ pub(crate) unsafe fn best_base(bases: &[*mut PyObject]) -> PyResult<*mut PyTypeO
 pub(crate) unsafe fn solid(tp: *mut PyTypeObject) -> *mut PyTypeObject {
     // SAFETY: tp is a ready type.
     unsafe {
-        let base = (*tp).tp_base;
-        if base.is_null() {
+        if (*tp).tp_base.is_null() {
             return tp;
         }
-        let extra =
-            (*tp).tp_basicsize != (*base).tp_basicsize || (*tp).tp_itemsize != (*base).tp_itemsize;
-        let heap_extra = (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0;
-        if extra && !heap_extra {
+        let base = solid((*tp).tp_base);
+        if extra_ivars(tp, base) {
             tp
         } else {
-            solid(base)
+            base
         }
+    }
+}
+
+/// Whether instances of `tp` carry fields that `base`'s do not (CPython's
+/// `extra_ivars`): the `__dict__` and `__weakref__` words a class adds do
+/// not count, so that such classes combine freely; `__slots__` do.
+unsafe fn extra_ivars(tp: *mut PyTypeObject, base: *mut PyTypeObject) -> bool {
+    // SAFETY: both are ready types.
+    unsafe {
+        let word = std::mem::size_of::<*mut PyObject>() as Py_ssize_t;
+        let mut size = (*tp).tp_basicsize;
+        if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
+            if (*tp).tp_weaklistoffset > 0
+                && (*base).tp_weaklistoffset == 0
+                && (*tp).tp_weaklistoffset + word == size
+            {
+                size -= word;
+            }
+            // The dict is the last word, or (after variable-size items) a
+            // negative offset that still added one word.
+            if (*tp).tp_dictoffset != 0
+                && (*base).tp_dictoffset == 0
+                && ((*tp).tp_dictoffset < 0 || (*tp).tp_dictoffset + word == size)
+            {
+                size -= word;
+            }
+        }
+        size != (*base).tp_basicsize || (*tp).tp_itemsize != (*base).tp_itemsize
     }
 }
 

@@ -37,6 +37,7 @@ pub static mut PyType_Type: PyTypeObject = PyTypeObject {
     tp_getattro: Some(type_getattro),
     tp_setattro: Some(type_setattro),
     tp_getset: (&raw const TYPE_GETSET).cast_mut().cast(),
+    tp_members: (&raw const TYPE_MEMBERS).cast_mut().cast(),
     tp_as_number: &raw mut TYPE_AS_NUMBER,
     tp_init: Some(type_init),
     tp_methods: (&raw const TYPE_METHODS).cast_mut().cast(),
@@ -158,6 +159,57 @@ unsafe extern "C" fn type_prepare(
 ) -> *mut PyObject {
     crate::capi::boundary::guard_obj(dict::new)
 }
+
+/// A read-only member of `type` (`type_members`).
+const fn type_member(
+    name: &'static std::ffi::CStr,
+    kind: libc::c_int,
+    offset: usize,
+) -> PyMemberDef {
+    PyMemberDef {
+        name: name.as_ptr(),
+        r#type: kind,
+        offset: offset as Py_ssize_t,
+        flags: Py_READONLY,
+        doc: std::ptr::null(),
+    }
+}
+
+/// The layout numbers of a type, as CPython exposes them.
+static TYPE_MEMBERS: [PyMemberDef; 6] = [
+    type_member(
+        c"__basicsize__",
+        Py_T_PYSSIZET,
+        std::mem::offset_of!(PyTypeObject, tp_basicsize),
+    ),
+    type_member(
+        c"__itemsize__",
+        Py_T_PYSSIZET,
+        std::mem::offset_of!(PyTypeObject, tp_itemsize),
+    ),
+    type_member(
+        c"__flags__",
+        Py_T_ULONG,
+        std::mem::offset_of!(PyTypeObject, tp_flags),
+    ),
+    type_member(
+        c"__weakrefoffset__",
+        Py_T_PYSSIZET,
+        std::mem::offset_of!(PyTypeObject, tp_weaklistoffset),
+    ),
+    type_member(
+        c"__dictoffset__",
+        Py_T_PYSSIZET,
+        std::mem::offset_of!(PyTypeObject, tp_dictoffset),
+    ),
+    PyMemberDef {
+        name: std::ptr::null(),
+        r#type: 0,
+        offset: 0,
+        flags: 0,
+        doc: std::ptr::null(),
+    },
+];
 
 static TYPE_GETSET: [PyGetSetDef; 12] = [
     descr::getset(
@@ -1165,5 +1217,31 @@ pub unsafe fn new_heap_type(
         (*tp).tp_dict = d.into_raw();
         ready(tp)?;
         Ok(ty)
+    }
+}
+
+/// The keyword arguments a constructor without keyword parameters must
+/// reject: none when `tp` is a subclass with its own `__init__`, which takes
+/// them instead (the `type->tp_init != base->tp_init` test of CPython's
+/// generated `tp_new` parsers; `base` is the nearest static type).
+pub unsafe fn positional_ctor_kwargs(
+    tp: *mut PyTypeObject,
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
+    // SAFETY: tp and its bases are valid types.
+    unsafe {
+        let mut base = tp;
+        while (*base).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 && !(*base).tp_base.is_null() {
+            base = (*base).tp_base;
+        }
+        let same_init = match ((*tp).tp_init, (*base).tp_init) {
+            (Some(a), Some(b)) => std::ptr::fn_addr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        if base != tp && !same_init {
+            std::ptr::null_mut()
+        } else {
+            kwargs
+        }
     }
 }

@@ -32,8 +32,10 @@ pub struct PyWeakReference {
 /// `_PyWeakref_RefType`: `weakref.ref`.
 #[no_mangle]
 pub static mut _PyWeakref_RefType: PyTypeObject = PyTypeObject {
-    tp_flags: Py_TPFLAGS_BASETYPE,
+    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(weakref_dealloc),
+    tp_traverse: Some(weakref_traverse),
+    tp_clear: Some(weakref_clear),
     tp_repr: Some(weakref_repr),
     tp_hash: Some(weakref_hash),
     tp_call: Some(weakref_call),
@@ -229,7 +231,7 @@ pub unsafe fn new(
         }
         let op = match (*tp).tp_alloc {
             Some(alloc) => alloc(tp, 0),
-            None => crate::object::alloc::generic_alloc(tp, 0),
+            None => crate::capi::allocation::PyType_GenericAlloc(tp, 0),
         };
         if op.is_null() {
             return Err(errors::Raised::assume());
@@ -318,15 +320,43 @@ pub unsafe fn run_callbacks(pending: Vec<PendingCallback>) {
     })
 }
 
+/// `gc_traverse`: the callback is the one reference a weak reference
+/// owns.
+unsafe extern "C" fn weakref_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut std::ffi::c_void,
+) -> libc::c_int {
+    // SAFETY: op is a weak reference.
+    unsafe { crate::object::gc::visit_all(&[(*wr(op)).wr_callback], visit, arg) }
+}
+
+/// `gc_clear`: kills the reference and drops its callback.
+unsafe extern "C" fn weakref_clear(op: *mut PyObject) -> libc::c_int {
+    // SAFETY: op is a weak reference; unlinking keeps the referent's list
+    // valid.
+    unsafe {
+        unlink(wr(op));
+        xdecref(std::mem::replace(&mut (*wr(op)).wr_callback, null_mut()));
+    }
+    0
+}
+
 unsafe extern "C" fn weakref_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero; unlinking keeps the referent's list
     // valid.
     unsafe {
         let tp = (*op).ob_type;
+        if crate::object::alloc::type_is_gc(tp) {
+            crate::object::gc::untrack(op);
+        }
         unlink(wr(op));
         xdecref(std::mem::replace(&mut (*wr(op)).wr_callback, null_mut()));
         match (*tp).tp_free {
             Some(free) => free(op.cast()),
+            None if crate::object::alloc::type_is_gc(tp) => {
+                crate::object::alloc::gc_free(op.cast())
+            }
             None => crate::object::alloc::raw_free(op.cast()),
         }
         if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
@@ -488,7 +518,10 @@ unsafe fn special_name(o: *mut PyObject) -> PyResult<Option<Owned>> {
 /// `_PyWeakref_ProxyType`: `weakref.proxy` to a non-callable object.
 #[no_mangle]
 pub static mut _PyWeakref_ProxyType: PyTypeObject = PyTypeObject {
+    tp_flags: Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(weakref_dealloc),
+    tp_traverse: Some(weakref_traverse),
+    tp_clear: Some(weakref_clear),
     tp_repr: Some(proxy_repr),
     tp_as_number: &raw mut PROXY_AS_NUMBER,
     tp_hash: Some(crate::capi::object::PyObject_HashNotImplemented),
@@ -506,7 +539,10 @@ pub static mut _PyWeakref_ProxyType: PyTypeObject = PyTypeObject {
 /// `_PyWeakref_CallableProxyType`: `weakref.proxy` to a callable.
 #[no_mangle]
 pub static mut _PyWeakref_CallableProxyType: PyTypeObject = PyTypeObject {
+    tp_flags: Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(weakref_dealloc),
+    tp_traverse: Some(weakref_traverse),
+    tp_clear: Some(weakref_clear),
     tp_repr: Some(proxy_repr),
     tp_as_number: &raw mut PROXY_AS_NUMBER,
     tp_hash: Some(crate::capi::object::PyObject_HashNotImplemented),

@@ -191,10 +191,18 @@ fn load_source(fullname: &str, found: &Found) -> PyResult<Owned> {
             pystr::intern("__package__"),
             pystr::from_str(&package)?.as_ptr(),
         )?;
-        if let Some(spec) = crate::modules::imp::spec_for_import(name.as_ptr(), found)? {
+        let spec = crate::modules::imp::spec_for_import(name.as_ptr(), found)?;
+        if let Some(spec) = &spec {
             dict::set_item(d, pystr::intern("__spec__"), spec.as_ptr())?;
             let loader = crate::modules::imp::native_importer()?;
             dict::set_item(d, pystr::intern("__loader__"), loader)?;
+            // While the code runs, as importlib's `_load_unlocked` marks it
+            // (`module.__annotations__` is not cached meanwhile).
+            protocol::setattr(
+                spec.as_ptr(),
+                pystr::intern("_initializing"),
+                crate::object::bool::from_bool(true),
+            )?;
         }
         dict::set_item(modules, name.as_ptr(), m.as_ptr())?;
         let r = crate::runtime::pycache::load_code(path, &filename).and_then(|(code, cached)| {
@@ -207,6 +215,13 @@ fn load_source(fullname: &str, found: &Found) -> PyResult<Owned> {
             }
             crate::vm::call::eval_code(code.as_ptr(), d, d)
         });
+        if let Some(spec) = &spec {
+            let off = crate::object::bool::from_bool(false);
+            // A spec refusing the reset leaves it marked; the import goes on.
+            let _ = errors::keeping_raised(|| {
+                protocol::setattr(spec.as_ptr(), pystr::intern("_initializing"), off)
+            });
+        }
         if let Err(e) = r {
             let _ = errors::keeping_raised(|| dict::del_item_opt(modules, name.as_ptr()));
             return Err(e);

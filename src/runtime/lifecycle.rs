@@ -385,14 +385,21 @@ pub fn finalize() -> i32 {
             (*ts).clear_asyncgen_hooks();
             // The context's values may be anything the modules hold.
             object::refcount::xdecref(std::mem::replace(&mut (*ts).context, std::ptr::null_mut()));
-            (*(*ts).interp).clear()
+            (*(*ts).interp).clear();
+            // Thread-local values (`_thread._local`) outlive the modules'
+            // teardown, which may still use them.
+            object::refcount::xdecref(std::mem::replace(&mut (*ts).dict, std::ptr::null_mut()));
         };
     }
     crate::modules::codecs::registry::finalize();
     crate::modules::posix::clear_fork_hooks();
+    crate::runtime::signals::finalize();
     crate::runtime::audit::clear();
     crate::vm::monitoring::clear();
     crate::modules::io::finalize();
+    crate::modules::binascii::finalize();
+    crate::modules::struct_::finalize();
+    crate::modules::zlib::finalize();
     // The emptied modules leave their classes and functions in cycles.
     object::gc::clear_lists();
     object::gc::collect(object::gc::NUM_GENERATIONS - 1);

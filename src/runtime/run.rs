@@ -127,6 +127,26 @@ pub fn run_main(source: &str, filename: &str, is_file: bool) -> PyResult<()> {
     Ok(())
 }
 
+/// `pymain_run_module`: `-m NAME` runs `runpy._run_module_as_main(NAME,
+/// True)`, which finds the module (a package runs its `__main__`
+/// submodule), puts its path in `sys.argv[0]` and runs it as `__main__`;
+/// a missing module exits with runpy's message.
+pub fn run_module_as_main(name: &str) -> PyResult<()> {
+    // runpy runs the module in the namespace of the existing `__main__`.
+    main_module()?;
+    let runpy = crate::runtime::import::import_absolute("runpy")?;
+    // SAFETY: runpy is a module; the arguments are fresh objects.
+    unsafe {
+        let f = crate::object::protocol::getattr_str(runpy.as_ptr(), "_run_module_as_main")?;
+        let n = pystr::from_str(name)?;
+        crate::object::protocol::call_args(
+            f.as_ptr(),
+            &[n.as_ptr(), crate::object::bool::from_bool(true)],
+        )?;
+    }
+    Ok(())
+}
+
 /// Prints the raised exception the way the interpreter does at top level,
 /// and returns the process exit status it implies: `SystemExit`'s code, or
 /// 1.

@@ -158,6 +158,27 @@ pub fn swap_handler(sig: usize, h: *mut PyObject) -> *mut PyObject {
     HANDLERS[sig].swap(h, Ordering::AcqRel)
 }
 
+/// `_PySignal_Fini`: drops every Python handler and gives the signals
+/// that ran one (and SIGINT) their default disposition back;
+/// forgets the wakeup descriptor and the signals not handled yet.
+pub fn finalize() {
+    let c = c_handler as *const () as libc::sighandler_t;
+    for (sig, slot) in HANDLERS.iter().enumerate() {
+        TRIPPED[sig].store(false, Ordering::Relaxed);
+        let old = slot.swap(null_mut(), Ordering::AcqRel);
+        // SIGINT got the C handler at startup even without a Python one.
+        if (!old.is_null() || sig == libc::SIGINT as usize) && disposition(sig as c_int) == c {
+            set_disposition(sig as c_int, libc::SIG_DFL);
+        }
+        if !old.is_null() {
+            // SAFETY: the table owned this reference.
+            unsafe { crate::object::refcount::decref(old) };
+        }
+    }
+    ANY_TRIPPED.store(false, Ordering::Relaxed);
+    WAKEUP_FD.store(-1, Ordering::Relaxed);
+}
+
 /// Sets the wakeup descriptor, returning the old one.
 pub fn swap_wakeup_fd(fd: c_int) -> c_int {
     WAKEUP_FD.swap(fd, Ordering::AcqRel)

@@ -9,7 +9,7 @@ use crate::object::{bool as pybool, bytes, complex, float, int, none, str as pys
 use crate::runtime::errors::{PyResult, Raised};
 use crate::Owned;
 use ferrython_compiler::bytecode::{BigInt, Constant, ExceptionEntry, LineEntry};
-use ferrython_compiler::CodeObject;
+use ferrython_compiler::{cpython_tables, CodeObject};
 
 /// A code object. C sees it as opaque; Python sees the `co_*` attributes.
 #[repr(C)]
@@ -102,6 +102,7 @@ pub fn constant(c: &Constant) -> PyResult<Owned> {
                 pystr::from_str(s)?
             }
         }
+        Constant::StrCodePoints(v) => pystr::from_ucs4(v)?,
         Constant::Bytes(b) => bytes::from_slice(b)?,
         Constant::Tuple(items) => {
             let v = items.iter().map(constant).collect::<PyResult<Vec<_>>>()?;
@@ -248,6 +249,37 @@ code_getter!(get_nlocals, |d| int::from_i64(
         .count() as i64
 ));
 
+code_getter!(get_code, |d| bytes::from_slice(
+    &cpython_tables::code_bytes(&d.code)
+));
+code_getter!(get_exceptiontable, |d| bytes::from_slice(
+    &cpython_tables::exception_table(&d.exceptiontable)
+));
+code_getter!(get_linetable, |d| bytes::from_slice(
+    &cpython_tables::location_table(&d.linetable, d.code.len(), d.firstlineno)
+));
+
+/// `code._varname_from_oparg(i)`: the name of local-plus slot `i`, as
+/// `dis` resolves the arguments of fast-local and cell instructions.
+unsafe extern "C" fn varname_from_oparg(op: *mut PyObject, arg: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a code object, arg a live object.
+        unsafe {
+            let d = data(op);
+            let i = int::as_i64(crate::object::number::index(arg)?.as_ptr())?;
+            match usize::try_from(i)
+                .ok()
+                .and_then(|i| d.localsplusnames.get(i))
+            {
+                Some(&n) => Ok(Owned::from_borrowed(n)),
+                None => Err(crate::runtime::errors::index_error(
+                    "tuple index out of range",
+                )),
+            }
+        }
+    })
+}
+
 fn kind_names(d: &CodeData, kind: u8) -> PyResult<Owned> {
     let v: Vec<*mut PyObject> = d
         .localsplusnames
@@ -259,7 +291,7 @@ fn kind_names(d: &CodeData, kind: u8) -> PyResult<Owned> {
     tuple::from_slice(&v)
 }
 
-static CODE_GETSET: [PyGetSetDef; 16] = [
+static CODE_GETSET: [PyGetSetDef; 20] = [
     crate::object::descr::getset(c"co_name", Some(get_name), None),
     crate::object::descr::getset(c"co_qualname", Some(get_qualname), None),
     crate::object::descr::getset(c"co_filename", Some(get_filename), None),
@@ -275,10 +307,15 @@ static CODE_GETSET: [PyGetSetDef; 16] = [
     crate::object::descr::getset(c"co_cellvars", Some(get_cellvars), None),
     crate::object::descr::getset(c"co_freevars", Some(get_freevars), None),
     crate::object::descr::getset(c"co_nlocals", Some(get_nlocals), None),
+    crate::object::descr::getset(c"co_code", Some(get_code), None),
+    // Nothing rewrites the instructions (no PEP 659 specialization yet).
+    crate::object::descr::getset(c"_co_code_adaptive", Some(get_code), None),
+    crate::object::descr::getset(c"co_exceptiontable", Some(get_exceptiontable), None),
+    crate::object::descr::getset(c"co_linetable", Some(get_linetable), None),
     crate::object::descr::GETSET_END,
 ];
 
-static CODE_METHODS: [PyMethodDef; 4] = [
+static CODE_METHODS: [PyMethodDef; 5] = [
     crate::object::descr::method(
         c"co_positions",
         crate::vm::code_lines::co_positions as *const libc::c_void,
@@ -288,6 +325,11 @@ static CODE_METHODS: [PyMethodDef; 4] = [
         c"co_lines",
         crate::vm::code_lines::co_lines as *const libc::c_void,
         METH_NOARGS,
+    ),
+    crate::object::descr::method(
+        c"_varname_from_oparg",
+        varname_from_oparg as *const libc::c_void,
+        METH_O,
     ),
     crate::object::descr::method(
         c"replace",

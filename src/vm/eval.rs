@@ -29,7 +29,7 @@ const fn cache_of(op: Opcode) -> u8 {
     match op {
         Opcode::LOAD_GLOBAL | Opcode::STORE_ATTR => 4,
         Opcode::LOAD_ATTR => 9,
-        Opcode::TO_BOOL | Opcode::CALL | Opcode::CALL_KW => 3,
+        Opcode::TO_BOOL | Opcode::CALL => 3,
         Opcode::LOAD_SUPER_ATTR
         | Opcode::BINARY_OP
         | Opcode::COMPARE_OP
@@ -259,7 +259,9 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                 op = (unit & 0xff) as u8;
                 arg = (arg << 8) | (unit >> 8) as u32;
             }
-            fo.lasti = start as i32;
+            // The instruction itself, not its EXTENDED_ARG prefixes, as
+            // CPython's `f_lasti`/`tb_lasti` (and `dis`) count it.
+            fo.lasti = (ip - 1) as i32;
             ip += CACHE[op as usize] as usize;
 
             let failed: bool = 'op: {
@@ -937,6 +939,20 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                         } else {
                             tuple::size(kwnames) as usize
                         };
+                        let arg0 = if nargs > 0 {
+                            *args
+                        } else {
+                            crate::vm::monitoring::missing()
+                        };
+                        if TRACED && tracing::call_start(f, callable, arg0).is_err() {
+                            for i in 0..nargs {
+                                decref(*args.add(i));
+                            }
+                            sp = sp.sub(n + 2);
+                            decref(callable);
+                            xdecref(kwnames);
+                            break 'op true;
+                        }
                         let r = if kwnames.is_null() && crate::vm::function::check(callable) {
                             // Python function: bind and run directly.
                             crate::vm::call::call_function(
@@ -948,6 +964,11 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                             .map_or(null_mut(), Owned::into_raw)
                         } else {
                             crate::capi::call::vectorcall(callable, args, nargs - nkw, kwnames)
+                        };
+                        let r = if TRACED {
+                            tracing::call_end(f, callable, arg0, r)
+                        } else {
+                            r
                         };
                         for i in 0..nargs {
                             decref(*args.add(i));
@@ -965,7 +986,7 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                         let args = pop!();
                         let self_or_null = pop!();
                         let callable = pop!();
-                        let r = ops::call_ex(callable, self_or_null, args, kwargs);
+                        let r = ops::call_ex::<TRACED>(f, callable, self_or_null, args, kwargs);
                         xdecref(kwargs);
                         decref(args);
                         xdecref(self_or_null);

@@ -73,6 +73,10 @@ pub static mut PyMethod_Type: PyTypeObject = PyTypeObject {
     tp_getattro: Some(method_getattro),
     tp_traverse: Some(method_traverse),
     tp_getset: (&raw const METHOD_GETSET).cast_mut().cast(),
+    tp_methods: (&raw const METHOD_METHODS).cast_mut().cast(),
+    tp_richcompare: Some(method_richcompare),
+    tp_hash: Some(method_hash),
+    tp_new: Some(method_new),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     ..type_template(c"method", std::mem::size_of::<PyMethodObject>(), 0)
 };
@@ -178,13 +182,20 @@ unsafe extern "C" fn function_traverse(
         let fo = f(op);
         crate::object::gc::visit_all(
             &[
+                fo.func_code,
                 fo.func_globals,
+                fo.func_builtins,
+                fo.func_module,
                 fo.func_defaults,
                 fo.func_kwdefaults,
+                fo.func_doc,
+                fo.func_name,
+                fo.func_qualname,
                 fo.func_closure,
                 fo.func_dict,
                 fo.func_annotations,
                 fo.func_annotate,
+                fo.func_typeparams,
             ],
             visit,
             arg,
@@ -205,6 +216,9 @@ unsafe extern "C" fn function_clear(op: *mut PyObject) -> libc::c_int {
             &mut fo.func_dict,
             &mut fo.func_annotations,
             &mut fo.func_annotate,
+            &mut fo.func_typeparams,
+            &mut fo.func_module,
+            &mut fo.func_doc,
         ] {
             xdecref(std::mem::replace(p, null_mut()));
         }
@@ -273,9 +287,26 @@ unsafe extern "C" fn method_vectorcall(
             } else {
                 tuple::size(kwnames) as usize
             };
-            let mut v: Vec<*mut PyObject> = Vec::with_capacity(1 + n + nkw);
+            if nargsf & crate::capi::call::PY_VECTORCALL_ARGUMENTS_OFFSET != 0 {
+                // The caller lends the slot before the arguments.
+                let slot = args.cast_mut().sub(1);
+                let saved = std::mem::replace(&mut *slot, self_);
+                let r = crate::capi::call::vectorcall(func, slot, n + 1, kwnames);
+                *slot = saved;
+                return r;
+            }
+            const ON_STACK: usize = 8;
+            let total = 1 + n + nkw;
+            let rest = crate::capi::call::arg_slice(args, n + nkw);
+            if total <= ON_STACK {
+                let mut v = [null_mut(); ON_STACK];
+                v[0] = self_;
+                v[1..total].copy_from_slice(rest);
+                return crate::capi::call::vectorcall(func, v.as_ptr(), n + 1, kwnames);
+            }
+            let mut v: Vec<*mut PyObject> = Vec::with_capacity(total);
             v.push(self_);
-            v.extend_from_slice(crate::capi::call::arg_slice(args, n + nkw));
+            v.extend_from_slice(rest);
             crate::capi::call::vectorcall(func, v.as_ptr(), n + 1, kwnames)
         }
     })
@@ -299,15 +330,101 @@ unsafe extern "C" fn method_traverse(
 ) -> libc::c_int {
     // SAFETY: op is a method.
     unsafe {
-        let Some(visit) = visit else { return 0 };
         let m = op.cast::<PyMethodObject>();
-        let r = visit((*m).im_func, arg);
-        if r != 0 {
-            return r;
-        }
-        visit((*m).im_self, arg)
+        crate::object::gc::visit_all(&[(*m).im_func, (*m).im_self], visit, arg)
     }
 }
+
+/// `method(function, instance, /)` (`method_new`).
+unsafe extern "C" fn method_new(
+    _tp: *mut PyTypeObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: args is a tuple; kwargs NULL or a dict.
+        unsafe {
+            if !kwargs.is_null() && crate::object::dict::len(kwargs) != 0 {
+                return Err(errors::type_error("method() takes no keyword arguments"));
+            }
+            let [func, self_] = *tuple::items(args) else {
+                return Err(errors::type_error(format!(
+                    "method expected 2 arguments, got {}",
+                    tuple::size(args)
+                )));
+            };
+            if crate::capi::call::PyCallable_Check(func) == 0 {
+                return Err(errors::type_error("first argument must be callable"));
+            }
+            if self_ == none::none() {
+                return Err(errors::type_error("instance must not be None"));
+            }
+            new_method(func, self_)
+        }
+    })
+}
+
+/// `method_richcompare`: bound methods are equal when their functions
+/// are equal and they are bound to the same object.
+unsafe extern "C" fn method_richcompare(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    op: libc::c_int,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: a is a method; b valid.
+        unsafe {
+            if (*b).ob_type != &raw mut PyMethod_Type || (op != Py_EQ && op != Py_NE) {
+                return Ok(Owned::from_borrowed(none::not_implemented()));
+            }
+            let (a, b) = (a.cast::<PyMethodObject>(), b.cast::<PyMethodObject>());
+            let eq = (*a).im_self == (*b).im_self
+                && crate::object::protocol::rich_compare_bool((*a).im_func, (*b).im_func, Py_EQ)?;
+            Ok(Owned::from_borrowed(crate::object::bool::from_bool(
+                eq == (op == Py_EQ),
+            )))
+        }
+    })
+}
+
+/// `method_hash`: the bound object's identity and the function's hash.
+unsafe extern "C" fn method_hash(op: *mut PyObject) -> Py_hash_t {
+    // SAFETY: op is a method.
+    unsafe {
+        let m = op.cast::<PyMethodObject>();
+        let x = crate::object::object::hash_pointer((*m).im_self.cast());
+        match crate::object::protocol::hash((*m).im_func) {
+            Ok(y) => {
+                let h = x ^ y;
+                if h == -1 {
+                    -2
+                } else {
+                    h
+                }
+            }
+            Err(_) => -1,
+        }
+    }
+}
+
+/// `method.__reduce__`: `getattr(self, name)`.
+unsafe extern "C" fn method_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a method.
+        unsafe {
+            let m = op.cast::<PyMethodObject>();
+            let name = crate::object::protocol::getattr_str((*m).im_func, "__name__")?;
+            let getattr = crate::capi::reflection::builtin("getattr")?;
+            let args = tuple::pack(&[(*m).im_self, name.as_ptr()])?;
+            tuple::pack(&[getattr.as_ptr(), args.as_ptr()])
+        }
+    })
+}
+
+static METHOD_METHODS: [PyMethodDef; 2] = [
+    crate::object::descr::method(c"__reduce__", method_reduce as *const c_void, METH_NOARGS),
+    crate::object::descr::METHOD_END,
+];
 
 unsafe extern "C" fn method_repr(op: *mut PyObject) -> *mut PyObject {
     guard_obj(|| {

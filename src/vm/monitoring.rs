@@ -1,7 +1,8 @@
 //! PEP 669 (`sys.monitoring`, CPython's `Python/instrumentation.c`): the
 //! tools' names, callbacks and global event sets, and the raising of the
 //! events the evaluation loop reports: `PY_START`, `PY_RESUME`,
-//! `PY_RETURN`, `PY_YIELD`, `LINE`, `RAISE` and `PY_UNWIND`. Frames run
+//! `PY_RETURN`, `PY_YIELD`, `CALL`, `C_RETURN`, `C_RAISE`, `LINE`,
+//! `RAISE` and `PY_UNWIND`. Frames run
 //! the traced loop (`vm::tracing`) while any event is set. Callbacks run
 //! with events off on their thread; one that raises makes the event raise.
 //! `DISABLE` returned by a callback is accepted but not acted on (events
@@ -40,9 +41,22 @@ pub const PY_START: u32 = 1 << 0;
 pub const PY_RESUME: u32 = 1 << 1;
 pub const PY_RETURN: u32 = 1 << 2;
 pub const PY_YIELD: u32 = 1 << 3;
+pub const CALL: u32 = 1 << 4;
 pub const LINE: u32 = 1 << 5;
 pub const RAISE: u32 = 1 << 10;
 pub const PY_UNWIND: u32 = 1 << 12;
+pub const C_RETURN: u32 = 1 << 15;
+pub const C_RAISE: u32 = 1 << 16;
+
+/// `sys.monitoring.MISSING` (CPython's `_PyInstrumentation_MISSING`): the
+/// `arg0` of call events for a call without arguments.
+static mut MISSING: PyObject =
+    crate::object::refcount::static_head(&raw mut crate::object::object::PyBaseObject_Type);
+
+/// `sys.monitoring.MISSING` (borrowed; immortal).
+pub fn missing() -> *mut PyObject {
+    &raw mut MISSING
+}
 
 /// Per tool: its name (owned, NULL when the id is free), its global event
 /// set and a callback per event (owned or NULL). Only touched with the GIL.
@@ -148,9 +162,15 @@ pub fn fire(event: u32, args: &[*mut PyObject]) -> PyResult<()> {
         return Ok(());
     }
     let index = event.trailing_zeros() as usize;
+    // A tool's CALL event brings its C_RETURN and C_RAISE events.
+    let wanted = if event & (C_RETURN | C_RAISE) != 0 {
+        CALL
+    } else {
+        event
+    };
     for tool in 0..TOOLS {
         let s = state();
-        if s.events[tool] & event == 0 || s.callbacks[tool][index].is_null() {
+        if s.events[tool] & wanted == 0 || s.callbacks[tool][index].is_null() {
             continue;
         }
         // SAFETY: the callback is owned by the state; held for the call.

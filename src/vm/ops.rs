@@ -320,13 +320,24 @@ pub unsafe fn subscript(container: *mut PyObject, key: *mut PyObject) -> PyResul
 
 /// Concatenates the strs of an f-string.
 pub unsafe fn join_strings(items: &[Owned]) -> PyResult<Owned> {
-    // SAFETY: the items are strs.
+    // SAFETY: the items are strs; the result has room for all of them.
     unsafe {
-        let mut s = String::new();
-        for it in items {
-            s.push_str(pystr::as_str(it.as_ptr())?);
+        if items.is_empty() {
+            return pystr::empty();
         }
-        pystr::from_str(&s)
+        let mut total: Py_ssize_t = 0;
+        let mut maxc = 0;
+        for it in items {
+            total = total.saturating_add(pystr::len(it.as_ptr()));
+            maxc = maxc.max(pystr::max_char(it.as_ptr()));
+        }
+        let res = Owned::from_raw_unchecked(pystr::new_uninit(total, maxc)?);
+        let mut at = 0usize;
+        for it in items {
+            pystr::copy_chars(res.as_ptr(), at, it.as_ptr());
+            at += pystr::len(it.as_ptr()) as usize;
+        }
+        Ok(res)
     }
 }
 
@@ -506,8 +517,10 @@ pub fn eval_breaker() -> PyResult<()> {
     crate::runtime::gil::check_eval_breaker()
 }
 
-/// `CALL_FUNCTION_EX`.
-pub unsafe fn call_ex(
+/// `CALL_FUNCTION_EX` in frame `f`; `TRACED` raises the call events
+/// (`vm::tracing::call_start`/`call_end`) around the call.
+pub unsafe fn call_ex<const TRACED: bool>(
+    f: *mut PyObject,
     callable: *mut PyObject,
     self_or_null: *mut PyObject,
     args: *mut PyObject,
@@ -546,7 +559,16 @@ pub unsafe fn call_ex(
                 typeobj::type_name(kwargs)
             )));
         };
-        protocol::call(callable, t.as_ptr(), kw)
+        if !TRACED {
+            return protocol::call(callable, t.as_ptr(), kw);
+        }
+        let arg0 = tuple::items(t.as_ptr())
+            .first()
+            .copied()
+            .unwrap_or_else(crate::vm::monitoring::missing);
+        crate::vm::tracing::call_start(f, callable, arg0)?;
+        let r = protocol::call(callable, t.as_ptr(), kw).map_or(null_mut(), Owned::into_raw);
+        errors::check(crate::vm::tracing::call_end(f, callable, arg0, r))
     }
 }
 
@@ -556,12 +578,14 @@ pub unsafe fn intrinsic1(i: u32, v: *mut PyObject, fo: &PyFrameObject) -> PyResu
     unsafe {
         match i {
             1 => {
-                if v != none::none() {
-                    let r = protocol::repr(v)?;
-                    println!("{}", pystr::as_str(r.as_ptr())?);
-                    dict::set_item(fo.builtins, pystr::intern("_"), v)?;
+                // INTRINSIC_PRINT (an expression statement in "single"
+                // mode): hand the value to sys.displayhook.
+                let hook = crate::modules::sys::get("displayhook");
+                if hook.is_null() {
+                    return Err(errors::runtime_error("lost sys.displayhook"));
                 }
-                Ok(Owned::from_borrowed_static(none::none()))
+                let hook = Owned::from_borrowed(hook);
+                protocol::call_args(hook.as_ptr(), &[v])
             }
             2 => {
                 import_star(fo, v)?;

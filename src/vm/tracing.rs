@@ -3,7 +3,9 @@
 //! sees `call`, `line`, `return` and `exception` events of the frames that
 //! start while it is set (the value it returns for `call` becomes the
 //! frame's local trace function, `frame.f_trace`); a profile function sees
-//! `call` and `return`. A function that raises is removed and its exception
+//! `call` and `return`, and `c_call`, `c_return` and `c_exception` around
+//! calls of builtin functions and method descriptors made by the frame's
+//! call instructions. A function that raises is removed and its exception
 //! propagates. While one runs, no events are raised on its thread.
 //!
 //! The evaluation loop checks `active` once per frame: an untraced frame
@@ -26,6 +28,9 @@ pub enum Event {
     Line,
     Return,
     Exception,
+    CCall,
+    CReturn,
+    CException,
 }
 
 impl Event {
@@ -35,6 +40,9 @@ impl Event {
             Event::Line => "line",
             Event::Return => "return",
             Event::Exception => "exception",
+            Event::CCall => "c_call",
+            Event::CReturn => "c_return",
+            Event::CException => "c_exception",
         }
     }
 }
@@ -98,6 +106,120 @@ pub unsafe fn leave(f: *mut PyObject, r: PyResult<Exit>) -> PyResult<Exit> {
                 }
                 event(f, Event::Return, null_mut())?;
                 Err(errors::restore(exc))
+            }
+        }
+    }
+}
+
+/// Whether a call of `callable` runs as a Python frame (a function, or
+/// a method bound to one): the calls without `C_RETURN`/`C_RAISE`.
+unsafe fn runs_python(callable: *mut PyObject) -> bool {
+    use crate::vm::function::{self, PyMethodObject, PyMethod_Type};
+    // SAFETY: callable is a valid object; a method's im_func is valid.
+    unsafe {
+        function::check(callable)
+            || ((*callable).ob_type == &raw mut PyMethod_Type
+                && function::check((*callable.cast::<PyMethodObject>()).im_func))
+    }
+}
+
+/// What the profile function's `c_*` events pass for a call of
+/// `callable` with first argument `arg0`: the builtin function itself,
+/// or a method descriptor bound to `arg0`; None for other callables.
+unsafe fn profiled_c_function(
+    callable: *mut PyObject,
+    arg0: *mut PyObject,
+) -> PyResult<Option<Owned>> {
+    use crate::object::descr::PyMethodDescr_Type;
+    use crate::object::methodobject::PyCFunction_Type;
+    // SAFETY: callable and arg0 are valid objects.
+    unsafe {
+        let ty = (*callable).ob_type;
+        if ty == &raw mut PyCFunction_Type
+            || crate::object::typeobj::is_subtype(ty, &raw mut PyCFunction_Type)
+        {
+            return Ok(Some(Owned::from_borrowed(callable)));
+        }
+        if ty != &raw mut PyMethodDescr_Type || arg0 == monitoring::missing() {
+            return Ok(None);
+        }
+        let get = (*ty).tp_descr_get.expect("method descriptors bind");
+        errors::check(get(callable, arg0, (*arg0).ob_type.cast())).map(Some)
+    }
+}
+
+/// The events before a call instruction of a traced frame `f` calls
+/// `callable` with first argument `arg0` (`monitoring::missing()` when
+/// there is none): `CALL`, and the profile function's `c_call`.
+pub unsafe fn call_start(
+    f: *mut PyObject,
+    callable: *mut PyObject,
+    arg0: *mut PyObject,
+) -> PyResult<()> {
+    let ts = tstate::get();
+    if ts.tracing != 0 {
+        return Ok(());
+    }
+    // SAFETY: f is the running frame; callable and arg0 are valid.
+    unsafe {
+        if monitoring::active() & monitoring::CALL != 0 {
+            let (code, offset) = monitoring::code_and_offset(f)?;
+            monitoring::fire(monitoring::CALL, &[code, offset.as_ptr(), callable, arg0])?;
+        }
+        if !ts.profile_func.is_null() {
+            if let Some(c) = profiled_c_function(callable, arg0)? {
+                event(f, Event::CCall, c.as_ptr())?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The events after that call, unless it ran a Python frame: `C_RETURN`
+/// and `c_return` for a result `r`, `C_RAISE` and `c_exception` when it
+/// raised (`r` NULL). Returns `r`, or NULL (with `r` dropped) when a
+/// callback raised instead.
+pub unsafe fn call_end(
+    f: *mut PyObject,
+    callable: *mut PyObject,
+    arg0: *mut PyObject,
+    r: *mut PyObject,
+) -> *mut PyObject {
+    // SAFETY: f is the running frame; callable, arg0 and r (unless NULL)
+    // are valid; r is owned.
+    unsafe {
+        if tstate::get().tracing != 0 || runs_python(callable) {
+            return r;
+        }
+        let raised = r.is_null();
+        let exc = if raised { errors::take() } else { None };
+        let (mon_event, ev) = if raised {
+            (monitoring::C_RAISE, Event::CException)
+        } else {
+            (monitoring::C_RETURN, Event::CReturn)
+        };
+        let events = || -> PyResult<()> {
+            if monitoring::active() & monitoring::CALL != 0 {
+                let (code, offset) = monitoring::code_and_offset(f)?;
+                monitoring::fire(mon_event, &[code, offset.as_ptr(), callable, arg0])?;
+            }
+            if !tstate::get().profile_func.is_null() {
+                if let Some(c) = profiled_c_function(callable, arg0)? {
+                    event(f, ev, c.as_ptr())?;
+                }
+            }
+            Ok(())
+        };
+        match events() {
+            Ok(()) => {
+                if let Some(exc) = exc {
+                    errors::restore(exc);
+                }
+                r
+            }
+            Err(_) => {
+                xdecref(r);
+                null_mut()
             }
         }
     }
@@ -170,14 +292,16 @@ pub unsafe fn event(f: *mut PyObject, ev: Event, arg: *mut PyObject) -> PyResult
     // thread state (held for the call).
     unsafe {
         let profile = ts.profile_func;
-        if !profile.is_null() && matches!(ev, Event::Call | Event::Return) {
+        if !profile.is_null() && ev != Event::Line && ev != Event::Exception {
             let p = Owned::from_borrowed(profile);
             if let Err(e) = call(p.as_ptr(), f, ev, arg) {
                 set_profile(null_mut());
                 return Err(e);
             }
         }
-        if ts.trace_func.is_null() {
+        if ts.trace_func.is_null()
+            || matches!(ev, Event::CCall | Event::CReturn | Event::CException)
+        {
             return Ok(());
         }
         let frame = fr(f);

@@ -11,6 +11,9 @@
 //! An instruction that the eval loop may specialize (PEP 659 adaptive
 //! quickening) is followed by [`Opcode::cache_entries`] zero `CACHE` units.
 //! The compiler only reserves them; the eval loop owns their contents.
+//! The counts are those of `_cache_format` in the `opcode.py` of the
+//! CPython 3.13 library that Ferrython runs with, so that `dis` steps over
+//! them (3.13's `CALL_KW` has none, unlike 3.14's).
 //! Layout per opcode (unit 0 is always the adaptive counter):
 //!
 //! | opcode          | units | layout                                             |
@@ -26,7 +29,7 @@
 //! | `BINARY_SUBSCR` | 1     | counter                                            |
 //! | `STORE_SUBSCR`  | 1     | counter                                            |
 //! | `UNPACK_SEQUENCE` | 1   | counter                                            |
-//! | `CALL`, `CALL_KW` | 3   | counter, function version (2)                      |
+//! | `CALL`          | 3     | counter, function version (2)                      |
 //! | `FOR_ITER`      | 1     | counter                                            |
 //! | `SEND`          | 1     | counter                                            |
 //! | `JUMP_BACKWARD` | 1     | counter (hotness, for a future JIT/OSR)            |
@@ -311,7 +314,7 @@ opcodes! {
     RETURN_GENERATOR = 84, 0, false;
     CLEANUP_THROW = 85, 0, false;
     CALL = 86, 3, true;
-    CALL_KW = 87, 3, true;
+    CALL_KW = 87, 0, true;
     CALL_FUNCTION_EX = 88, 0, true;
     CALL_INTRINSIC_1 = 89, 0, true;
     CALL_INTRINSIC_2 = 90, 0, true;
@@ -368,6 +371,61 @@ impl Opcode {
     /// Any jump.
     pub fn is_jump(self) -> bool {
         self.is_forward_jump() || self.is_backward_jump()
+    }
+
+    /// The argument indexes `co_consts` (CPython's `hasconst`).
+    pub fn has_const(self) -> bool {
+        self == Opcode::LOAD_CONST
+    }
+
+    /// The argument indexes `co_names`, possibly shifted (CPython's
+    /// `hasname`): `LOAD_GLOBAL`/`LOAD_ATTR` use `arg >> 1`,
+    /// `LOAD_SUPER_ATTR` `arg >> 2`.
+    pub fn has_name(self) -> bool {
+        use Opcode::*;
+        matches!(
+            self,
+            LOAD_NAME
+                | STORE_NAME
+                | DELETE_NAME
+                | LOAD_GLOBAL
+                | STORE_GLOBAL
+                | DELETE_GLOBAL
+                | LOAD_ATTR
+                | STORE_ATTR
+                | DELETE_ATTR
+                | LOAD_SUPER_ATTR
+                | LOAD_FROM_DICT_OR_GLOBALS
+                | IMPORT_NAME
+                | IMPORT_FROM
+        )
+    }
+
+    /// The argument indexes `localsplusnames` as a fast local (CPython's
+    /// `haslocal`); the `*_FAST_*_FAST` pairs pack two 4-bit indexes.
+    pub fn has_local(self) -> bool {
+        use Opcode::*;
+        matches!(
+            self,
+            LOAD_FAST
+                | LOAD_FAST_CHECK
+                | LOAD_FAST_AND_CLEAR
+                | LOAD_FAST_LOAD_FAST
+                | STORE_FAST
+                | STORE_FAST_LOAD_FAST
+                | STORE_FAST_STORE_FAST
+                | DELETE_FAST
+        )
+    }
+
+    /// The argument indexes `localsplusnames` as a cell or free variable
+    /// (CPython's `hasfree`).
+    pub fn has_free(self) -> bool {
+        use Opcode::*;
+        matches!(
+            self,
+            LOAD_DEREF | STORE_DEREF | DELETE_DEREF | MAKE_CELL | LOAD_FROM_DICT_OR_DEREF
+        )
     }
 
     /// Stack effect (fall through, jump taken) of this instruction with `arg`.
@@ -601,8 +659,14 @@ pub enum Constant {
     Ellipsis,
     Int(BigInt),
     Float(f64),
-    Complex { real: f64, imag: f64 },
+    Complex {
+        real: f64,
+        imag: f64,
+    },
     Str(String),
+    /// A str with lone surrogates (which a `String` cannot hold), as code
+    /// points.
+    StrCodePoints(Vec<u32>),
     Bytes(Vec<u8>),
     Tuple(Vec<Constant>),
     FrozenSet(Vec<Constant>),
@@ -622,6 +686,7 @@ impl PartialEq for Constant {
                 a.to_bits() == c.to_bits() && b.to_bits() == d.to_bits()
             }
             (Str(a), Str(b)) => a == b,
+            (StrCodePoints(a), StrCodePoints(b)) => a == b,
             (Bytes(a), Bytes(b)) => a == b,
             (Tuple(a), Tuple(b)) | (FrozenSet(a), FrozenSet(b)) => a == b,
             (Code(a), Code(b)) => std::ptr::eq(&**a, &**b),
@@ -658,6 +723,7 @@ impl Constant {
                 }
             }
             Constant::Str(s) => str_repr(s),
+            Constant::StrCodePoints(v) => code_points_repr(v.iter().copied()),
             Constant::Bytes(b) => bytes_repr(b),
             Constant::Tuple(items) => {
                 let parts: Vec<String> = items.iter().map(|c| c.repr()).collect();
@@ -685,6 +751,7 @@ impl Constant {
             Constant::Float(f) => *f != 0.0,
             Constant::Complex { real, imag } => *real != 0.0 || *imag != 0.0,
             Constant::Str(s) => !s.is_empty(),
+            Constant::StrCodePoints(v) => !v.is_empty(),
             Constant::Bytes(b) => !b.is_empty(),
             Constant::Tuple(t) | Constant::FrozenSet(t) => !t.is_empty(),
         })
@@ -736,14 +803,21 @@ pub fn float_repr(f: f64) -> String {
 
 /// Python's `repr(str)`.
 pub fn str_repr(s: &str) -> String {
-    let q = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
+    code_points_repr(s.chars().map(u32::from))
+}
+
+/// `repr()` of a str given as code points (lone surrogates print as
+/// `\udxxx`).
+pub fn code_points_repr(cps: impl Iterator<Item = u32> + Clone) -> String {
+    let has = |x: char| cps.clone().any(|c| c == x as u32);
+    let q = if has('\'') && !has('"') { '"' } else { '\'' };
     let mut out = String::new();
     out.push(q);
-    for c in s.chars() {
+    for cp in cps {
+        let Some(c) = char::from_u32(cp) else {
+            let _ = write!(out, "\\u{cp:04x}");
+            continue;
+        };
         match c {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),

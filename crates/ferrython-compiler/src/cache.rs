@@ -202,6 +202,13 @@ impl Writer {
                 self.0.push(8);
                 self.bytes(s.as_bytes());
             }
+            Constant::StrCodePoints(v) => {
+                self.0.push(13);
+                self.uint(v.len() as u64);
+                for &c in v {
+                    self.uint(u64::from(c));
+                }
+            }
             Constant::Bytes(b) => {
                 self.0.push(9);
                 self.bytes(b);
@@ -373,6 +380,13 @@ impl<'a> Reader<'a> {
                 }
             }
             12 => Constant::Code(Box::new(self.code()?)),
+            13 => {
+                let n = self.len()?;
+                let v = (0..n)
+                    .map(|_| self.uint().and_then(|c| u32::try_from(c).ok()))
+                    .collect::<Option<_>>()?;
+                Constant::StrCodePoints(v)
+            }
             _ => return None,
         })
     }

@@ -10,7 +10,8 @@
 //! `compile()`), [`compile_source_with_warnings`] (plus compile-time
 //! `SyntaxWarning`s), [`parse_only`] (the AST handle), [`disassemble`],
 //! [`verify::verify`] (bytecode invariants the eval loop may rely on),
-//! [`cache`] (code objects as bytes for `__pycache__` files). The
+//! [`cache`] (code objects as bytes for `__pycache__` files),
+//! [`cpython_tables`] (`co_code` and the tables in CPython's encodings). The
 //! instruction set and its run-time semantics are documented in [`bytecode`].
 
 #![forbid(unsafe_code)]
@@ -18,6 +19,7 @@
 pub mod bytecode;
 pub mod cache;
 pub mod compile;
+pub mod cpython_tables;
 pub mod dis;
 pub mod error;
 pub mod parse;

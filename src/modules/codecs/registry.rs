@@ -1,7 +1,6 @@
 //! The codec registry (`Python/codecs.c`): search functions, the lookup
 //! cache, error handlers, and encoding/decoding by name through them.
 use crate::ffi::*;
-use crate::object::refcount::*;
 use crate::object::{dict, exceptions as exc, list, none, protocol, str as pystr, tuple, typeobj};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
@@ -46,9 +45,7 @@ pub fn handlers() -> PyResult<*mut PyObject> {
 /// Releases the registry (at finalization).
 pub fn finalize() {
     for slot in [&SEARCH, &CACHE, &HANDLERS] {
-        let p = slot.swap(null_mut(), Ordering::AcqRel);
-        // SAFETY: the static owned a reference.
-        unsafe { xdecref(p) };
+        crate::object::refcount::release_static(slot);
     }
     ENCODINGS_LOADED.store(false, Ordering::Release);
 }

@@ -5,7 +5,9 @@
 //! modules and source files on `sys.path` or the parent's `__path__`
 //! (`runtime::import::find_module`), source through the bytecode cache.
 //! It plays the parts of CPython's `BuiltinImporter` and `PathFinder` with
-//! `SourceFileLoader` / `ExtensionFileLoader`.
+//! `SourceFileLoader` / `ExtensionFileLoader`, including the loader
+//! queries `runpy`, `pkgutil`, `linecache` and `inspect` make
+//! (`get_code`, `get_source`, `is_package`, `get_filename`, `get_data`).
 use crate::ffi::*;
 use crate::modules::args::{arity, builtin};
 use crate::object::descr::{method, METHOD_END};
@@ -219,12 +221,144 @@ builtin!(exec_module, |_cls, args, kws| {
     Ok(none_ref())
 });
 
+/// What the loader knows of module `fullname`: None for a builtin one,
+/// else where `find_spec` finds it (under the parent package's
+/// `__path__`, which is imported first, or on `sys.path`).
+unsafe fn locate(fullname: *mut PyObject) -> PyResult<Option<import::Found>> {
+    // SAFETY: fullname is checked to be a str.
+    unsafe {
+        if !pystr::check(fullname) {
+            return Err(errors::type_error("fullname must be str"));
+        }
+        let name = pystr::as_str(fullname)?;
+        if crate::modules::builtin_names().contains(&name) {
+            return Ok(None);
+        }
+        let (dirs, last) = match name.rsplit_once('.') {
+            Some((parent, last)) => {
+                let pkg = import::import_absolute(parent)?;
+                let path = protocol::getattr_str(pkg.as_ptr(), "__path__")?;
+                let mut dirs = Vec::new();
+                let it = protocol::get_iter(path.as_ptr())?;
+                while let Some(d) = protocol::iter_next(it.as_ptr())? {
+                    if pystr::check(d.as_ptr()) {
+                        dirs.push(PathBuf::from(pystr::as_str(d.as_ptr())?));
+                    }
+                }
+                (dirs, last)
+            }
+            None => (import::search_path(), name),
+        };
+        match import::find_module(&dirs, last) {
+            Some(found) => Ok(Some(found)),
+            None => Err(errors::set_string(
+                exc::PyExc_ImportError,
+                &format!("No module named {name:?}"),
+            )),
+        }
+    }
+}
+
+/// The bytes of the file at `path`; an `OSError` naming it on failure.
+fn read_file(path: &Path) -> PyResult<Owned> {
+    match std::fs::read(path) {
+        Ok(data) => crate::object::bytes::from_slice(&data),
+        Err(e) => {
+            let name = pystr::from_str(&path.to_string_lossy())?;
+            // SAFETY: name is a str.
+            Err(unsafe {
+                errors::os_error(
+                    e.raw_os_error().unwrap_or(0),
+                    name.as_ptr(),
+                    std::ptr::null_mut(),
+                )
+            })
+        }
+    }
+}
+
+/// The one `fullname` argument of the loader queries.
+fn fullname_arg(
+    func: &str,
+    args: &[*mut PyObject],
+    kws: &[(&str, *mut PyObject)],
+) -> PyResult<*mut PyObject> {
+    arity(func, args, 0, 1)?;
+    let f = arg(args, kws, 0, "fullname");
+    if f.is_null() {
+        return Err(errors::type_error(format!(
+            "{func}() missing required argument 'fullname'"
+        )));
+    }
+    Ok(f)
+}
+
+// `NativeImporter.get_code(fullname)`: the module's code object (through
+// the bytecode cache), None for builtin and extension modules.
+builtin!(get_code, |_cls, args, kws| {
+    match locate(fullname_arg("get_code", args, &kws)?)? {
+        Some(f) if !f.is_extension => {
+            let origin = f.path.to_string_lossy();
+            Ok(crate::runtime::pycache::load_code(&f.path, &origin)?.0)
+        }
+        _ => Ok(none_ref()),
+    }
+});
+
+// `NativeImporter.get_source(fullname)`: the module's source decoded as
+// `importlib.util.decode_source` does, None without source.
+builtin!(get_source, |_cls, args, kws| {
+    match locate(fullname_arg("get_source", args, &kws)?)? {
+        Some(f) if !f.is_extension => {
+            let bytes = read_file(&f.path)?;
+            let ext = import::import_absolute("importlib._bootstrap_external")?;
+            let decode = protocol::getattr_str(ext.as_ptr(), "decode_source")?;
+            protocol::call_args(decode.as_ptr(), &[bytes.as_ptr()])
+        }
+        _ => Ok(none_ref()),
+    }
+});
+
+// `NativeImporter.is_package(fullname)`.
+builtin!(is_package, |_cls, args, kws| {
+    let found = locate(fullname_arg("is_package", args, &kws)?)?;
+    Ok(Owned::from_borrowed_static(pybool::from_bool(
+        found.is_some_and(|f| f.is_package),
+    )))
+});
+
+// `NativeImporter.get_filename(fullname)`: the file the module loads from.
+builtin!(get_filename, |_cls, args, kws| {
+    match locate(fullname_arg("get_filename", args, &kws)?)? {
+        Some(f) => pystr::from_str(&f.path.to_string_lossy()),
+        None => Err(errors::set_string(
+            exc::PyExc_ImportError,
+            "built-in modules have no file",
+        )),
+    }
+});
+
+// `NativeImporter.get_data(path)`: the bytes of a file (`FileLoader.get_data`).
+builtin!(get_data, |_cls, args, kws| {
+    arity("get_data", args, 0, 1)?;
+    let p = arg(args, &kws, 0, "path");
+    if p.is_null() || !pystr::check(p) {
+        return Err(errors::type_error("get_data() argument 'path' must be str"));
+    }
+    read_file(Path::new(pystr::as_str(p)?))
+});
+
 const STATIC: c_int = METH_FASTCALL | METH_KEYWORDS | METH_STATIC;
 
-static METHODS: [PyMethodDef; 4] = [
+static METHODS: [PyMethodDef; 9] = [
     method(c"find_spec", find_spec as *const c_void, STATIC),
     method(c"create_module", create_module as *const c_void, STATIC),
     method(c"exec_module", exec_module as *const c_void, STATIC),
+    method(c"get_code", get_code as *const c_void, STATIC),
+    method(c"get_source", get_source as *const c_void, STATIC),
+    method(c"is_package", is_package as *const c_void, STATIC),
+    method(c"get_filename", get_filename as *const c_void, STATIC),
+    method(c"get_data", get_data as *const c_void, STATIC),
     METHOD_END,
 ];
 

@@ -281,9 +281,7 @@ pub fn unsupported_type() -> PyResult<*mut PyObject> {
 
 /// Releases what the module keeps between imports (at finalization).
 pub fn finalize() {
-    let p = UNSUPPORTED.swap(null_mut(), Ordering::AcqRel);
-    // SAFETY: the static owned a reference.
-    unsafe { xdecref(p) };
+    crate::object::refcount::release_static(&UNSUPPORTED);
 }
 
 /// Raises `io.UnsupportedOperation(msg)`.

@@ -7,6 +7,7 @@ use crate::modules::args::arity;
 use crate::modules::objtype::{meth_o, new_obj, no_keywords, some, state, state_refs};
 use crate::object::descr::{method, METHOD_END};
 use crate::object::exceptions::PyExc_OverflowError;
+use crate::object::typeobj::positional_ctor_kwargs;
 use crate::object::{dict, none, number, protocol, str as pystr, tuple};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
@@ -40,9 +41,7 @@ unsafe extern "C" fn chain_new(
     guard_obj(|| {
         // SAFETY: args a tuple, kwargs NULL or a dict.
         unsafe {
-            if tp == &raw mut CHAIN_TYPE {
-                no_keywords("chain", kwargs)?;
-            }
+            no_keywords("chain", positional_ctor_kwargs(tp, kwargs))?;
             let source = protocol::get_iter(args)?;
             new_obj(
                 tp,
@@ -236,9 +235,7 @@ unsafe extern "C" fn islice_new(
     guard_obj(|| {
         // SAFETY: args a tuple, kwargs NULL or a dict.
         unsafe {
-            if tp == &raw mut ISLICE_TYPE {
-                no_keywords("islice", kwargs)?;
-            }
+            no_keywords("islice", positional_ctor_kwargs(tp, kwargs))?;
             let a = tuple::items(args);
             arity("islice", a, 2, 4)?;
             let (start, stop, step) = if a.len() == 2 {

@@ -22,7 +22,12 @@ macro_rules! ctor {
                 // SAFETY: args a tuple, kwargs NULL or a dict.
                 unsafe {
                     #[allow(unused_variables)]
-                    let $a = parse($fname, $args, $kwargs, $names, $npos, $req)?;
+                    let kw = if $npos == $names.len() {
+                        crate::object::typeobj::positional_ctor_kwargs($tp, $kwargs)
+                    } else {
+                        $kwargs
+                    };
+                    let $a = parse($fname, $args, kw, $names, $npos, $req)?;
                     $body
                 }
             })

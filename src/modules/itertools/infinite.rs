@@ -138,6 +138,7 @@ unsafe extern "C" fn cycle_new(
     guard_obj(|| {
         // SAFETY: args a tuple, kwargs NULL or a dict.
         unsafe {
+            let kwargs = crate::object::typeobj::positional_ctor_kwargs(tp, kwargs);
             let [iterable] = parse("cycle", args, kwargs, ["iterable"], 1, 1)?;
             let it = protocol::get_iter(iterable)?;
             new_obj(

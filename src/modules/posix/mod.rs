@@ -14,6 +14,7 @@ mod process;
 pub(crate) use process::ptrs as exec_ptrs;
 mod scandir;
 mod stat;
+mod statvfs;
 mod sysinfo;
 
 use crate::ffi::*;
@@ -98,7 +99,7 @@ macro_rules! table {
     };
 }
 
-static mut METHODS: [PyMethodDef; 89] = table! {
+static mut METHODS: [PyMethodDef; 91] = table! {
     c"_exit" => process::posix__exit,
     c"WCOREDUMP" => process::posix_wcoredump,
     c"WEXITSTATUS" => process::posix_wexitstatus,
@@ -128,6 +129,7 @@ static mut METHODS: [PyMethodDef; 89] = table! {
     c"fpathconf" => sysinfo::posix_fpathconf,
     c"fspath" => posix_fspath,
     c"fstat" => stat::posix_fstat,
+    c"fstatvfs" => statvfs::posix_fstatvfs,
     c"fsync" => fd::posix_fsync,
     c"ftruncate" => fd::posix_ftruncate,
     c"get_blocking" => fd::posix_get_blocking,
@@ -171,6 +173,7 @@ static mut METHODS: [PyMethodDef; 89] = table! {
     c"set_blocking" => fd::posix_set_blocking,
     c"set_inheritable" => fd::posix_set_inheritable,
     c"stat" => stat::posix_stat,
+    c"statvfs" => statvfs::posix_statvfs,
     c"strerror" => environ::posix_strerror,
     c"symlink" => fs::posix_symlink,
     c"system" => process::posix_system,
@@ -227,6 +230,7 @@ unsafe fn fill(m: *mut PyObject) -> PyResult<()> {
         set("error", crate::object::exceptions::PyExc_OSError)?;
         set("environ", environ::environ()?.as_ptr())?;
         set("stat_result", stat::result_type()?.cast())?;
+        set("statvfs_result", statvfs::result_type()?.cast())?;
         let [un, tm, ts] = sysinfo::types()?;
         set("uname_result", un.cast())?;
         set("times_result", tm.cast())?;

@@ -22,6 +22,11 @@ use std::sync::atomic::{AtomicPtr, Ordering};
 
 static ERROR: AtomicPtr<PyObject> = AtomicPtr::new(null_mut());
 
+/// Drops the module's exception class (interpreter finalization).
+pub fn finalize() {
+    crate::object::refcount::release_static(&ERROR);
+}
+
 /// The `struct.error` class.
 fn error_class() -> *mut PyObject {
     ERROR.load(Ordering::Relaxed)

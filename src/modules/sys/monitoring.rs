@@ -102,9 +102,8 @@ builtin!(monitoring_set_events, |args, kws| {
     if set < 0 || set >= 1 << mon::EVENT_NAMES.len() {
         return Err(errors::value_error(format!("invalid event set 0x{set:x}")));
     }
-    const CALL: i64 = 1 << 4;
-    const C_EVENTS: i64 = (1 << 15) | (1 << 16);
-    if set & C_EVENTS != 0 && set & CALL == 0 {
+    let c_events = (mon::C_RETURN | mon::C_RAISE) as i64;
+    if set & c_events != 0 && set & mon::CALL as i64 == 0 {
         return Err(errors::value_error(
             "cannot set C_RETURN or C_RAISE events independently",
         ));
@@ -167,7 +166,7 @@ pub fn create() -> PyResult<Owned> {
         }
         let object = (&raw mut crate::object::object::PyBaseObject_Type).cast();
         set("DISABLE", protocol::call_args(object, &[])?.as_ptr())?;
-        set("MISSING", protocol::call_args(object, &[])?.as_ptr())?;
+        set("MISSING", mon::missing())?;
         let events = dict::new()?;
         for (i, name) in mon::EVENT_NAMES.iter().enumerate() {
             dict::set_item(

@@ -33,8 +33,10 @@ pub struct LocalObject {
 
 /// `_thread._local`.
 pub static mut LOCAL_TYPE: PyTypeObject = PyTypeObject {
-    tp_flags: Py_TPFLAGS_BASETYPE,
+    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(local_dealloc),
+    tp_traverse: Some(local_traverse),
+    tp_clear: Some(local_clear),
     tp_getattro: Some(local_getattro),
     tp_setattro: Some(local_setattro),
     tp_new: Some(local_new),
@@ -127,7 +129,9 @@ unsafe fn thread_dict(op: *mut PyObject, init: bool) -> PyResult<()> {
         xdecref(std::mem::replace(&mut f.dict, d.into_raw()));
         let tp = (*op).ob_type;
         let base_init = crate::object::object::PyBaseObject_Type.tp_init;
-        if init && (*tp).tp_init.map(|f| f as usize) != base_init.map(|f| f as usize) {
+        // A local the collector cleared has no arguments left to run it with.
+        let overridden = (*tp).tp_init.map(|f| f as usize) != base_init.map(|f| f as usize);
+        if init && overridden && !f.args.is_null() {
             if let Some(i) = (*tp).tp_init {
                 let (args, kwargs) = (f.args, f.kwargs);
                 if i(op, args, kwargs) < 0 {
@@ -171,11 +175,40 @@ unsafe extern "C" fn local_setattro(
     })
 }
 
+/// `local_traverse`: the constructor's arguments and the `__dict__` slot
+/// (a thread's attributes may refer back to the local).
+unsafe extern "C" fn local_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut libc::c_void,
+) -> c_int {
+    // SAFETY: op is a local.
+    unsafe {
+        let f = fields(op);
+        crate::object::gc::visit_all(&[f.key, f.args, f.kwargs, f.dict], visit, arg)
+    }
+}
+
+/// `local_clear`: drops the arguments and the `__dict__` slot.
+unsafe extern "C" fn local_clear(op: *mut PyObject) -> c_int {
+    // SAFETY: op is a local owning these fields.
+    unsafe {
+        let f = fields(op);
+        for p in [&mut f.args, &mut f.kwargs, &mut f.dict] {
+            xdecref(std::mem::replace(p, null_mut()));
+        }
+    }
+    0
+}
+
 unsafe extern "C" fn local_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero; the fields are owned or NULL.
     unsafe {
+        crate::object::gc::untrack(op);
         let f = fields(op);
-        let tsdict = crate::capi::gil::PyThreadState_GetDict();
+        // The thread's dict as it is: none is created for this.
+        let ts = crate::runtime::tstate::current();
+        let tsdict = if ts.is_null() { null_mut() } else { (*ts).dict };
         if !tsdict.is_null() && !f.key.is_null() {
             errors::keeping_raised(|| dict::del_item_opt(tsdict, f.key).map(|_| ())).unwrap_or(());
         }

@@ -24,6 +24,11 @@ use stream::{error_text, Stream};
 
 static ERROR: AtomicPtr<PyObject> = AtomicPtr::new(null_mut());
 
+/// Drops the module's exception class (interpreter finalization).
+pub fn finalize() {
+    crate::object::refcount::release_static(&ERROR);
+}
+
 const MAX_WBITS: c_int = 15;
 const DEF_MEM_LEVEL: c_int = 8;
 const DEF_BUF_SIZE: i64 = 16384;

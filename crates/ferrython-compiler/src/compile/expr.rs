@@ -4,6 +4,7 @@ use ruff_python_ast::{self as ast, CmpOp, Expr, Operator, UnaryOp};
 use ruff_text_size::Ranged;
 
 use super::fold;
+use super::strlit::{self, Lit};
 use super::{Compiler, NameOp};
 use crate::bytecode::{BinaryOp, CompareOp, Constant, Intrinsic1, Opcode};
 use crate::symtable::NameScope;
@@ -37,7 +38,7 @@ pub(crate) fn binop_arg(op: Operator) -> u32 {
 impl<'a> Compiler<'a> {
     pub(crate) fn compile_expr_inner(&mut self, e: &'a Expr) {
         use Opcode::*;
-        if let Some(c) = fold::fold(e, self.optimize) {
+        if let Some(c) = fold::fold(e, self.optimize, self.index.source()) {
             self.load_const(c);
             return;
         }
@@ -358,8 +359,10 @@ impl<'a> Compiler<'a> {
         if elts.len() > 256 {
             return None;
         }
-        let items: Option<Vec<Constant>> =
-            elts.iter().map(|x| fold::fold(x, self.optimize)).collect();
+        let items: Option<Vec<Constant>> = elts
+            .iter()
+            .map(|x| fold::fold(x, self.optimize, self.index.source()))
+            .collect();
         let items = items?;
         Some(if set {
             Constant::FrozenSet(items)
@@ -399,7 +402,7 @@ impl<'a> Compiler<'a> {
 
     fn compile_jump_if_inner(&mut self, e: &'a Expr, cond: bool, target: super::Label) {
         use Opcode::*;
-        if let Some(c) = fold::fold(e, self.optimize) {
+        if let Some(c) = fold::fold(e, self.optimize, self.index.source()) {
             if let Some(t) = c.truthy() {
                 if t == cond {
                     self.emit_jump(JUMP_FORWARD, target);
@@ -495,8 +498,10 @@ impl<'a> Compiler<'a> {
         if !has_star && elts.len() <= 30 {
             // Constant elements of a list/set: build from a constant tuple.
             if kind != Seq::Tuple && elts.len() >= 3 {
-                let consts: Option<Vec<Constant>> =
-                    elts.iter().map(|x| fold::fold(x, self.optimize)).collect();
+                let consts: Option<Vec<Constant>> = elts
+                    .iter()
+                    .map(|x| fold::fold(x, self.optimize, self.index.source()))
+                    .collect();
                 if let Some(consts) = consts {
                     self.emit(build, 0);
                     let c = if kind == Seq::Set {
@@ -727,17 +732,21 @@ impl<'a> Compiler<'a> {
 
     fn compile_fstring(&mut self, f: &'a ast::ExprFString) {
         let mut count = 0u32;
-        let mut lit = String::new();
+        let mut lit = Lit::default();
         for part in f.value.iter() {
             match part {
-                ast::FStringPart::Literal(s) => lit.push_str(&s.value),
+                ast::FStringPart::Literal(s) => {
+                    let c = strlit::string_literal_part(s, self.index.source());
+                    lit.push_decoded(&s.value, c, false);
+                }
                 ast::FStringPart::FString(fs) => {
-                    self.compile_fstring_elements(&fs.elements, &mut lit, &mut count);
+                    let raw = fs.flags.prefix().is_raw();
+                    self.compile_fstring_elements(&fs.elements, raw, &mut lit, &mut count);
                 }
             }
         }
         if !lit.is_empty() || count == 0 {
-            self.load_const(Constant::Str(std::mem::take(&mut lit)));
+            self.load_const(lit.take());
             count += 1;
         }
         if count > 1 {
@@ -756,11 +765,15 @@ impl<'a> Compiler<'a> {
     fn compile_tstring(&mut self, t: &'a ast::ExprTString) {
         use Opcode::*;
         let mut strings = Vec::new();
-        let mut lit = String::new();
+        let mut lit = Lit::default();
         let mut count = 0u32;
-        for el in t.value.elements() {
+        let elements = t.value.iter().flat_map(|p| {
+            let raw = p.flags.prefix().is_raw();
+            p.elements.iter().map(move |el| (el, raw))
+        });
+        for (el, raw) in elements {
             match el {
-                ast::InterpolatedStringElement::Literal(l) => lit.push_str(&l.value),
+                ast::InterpolatedStringElement::Literal(l) => self.push_element(&mut lit, l, raw),
                 ast::InterpolatedStringElement::Interpolation(i) => {
                     let src = self.index.source();
                     let s = u32::from(i.expression.range().start()) as usize;
@@ -775,12 +788,12 @@ impl<'a> Compiler<'a> {
                             conversion = ast::ConversionFlag::Repr;
                         }
                     }
-                    strings.push(Constant::Str(std::mem::take(&mut lit)));
+                    strings.push(lit.take());
                     self.compile_expr(&i.expression);
                     self.load_const(Constant::Str(text));
                     let has_spec = match &i.format_spec {
                         Some(spec) => {
-                            self.compile_format_spec(spec);
+                            self.compile_format_spec(spec, raw);
                             1
                         }
                         None => 0,
@@ -796,19 +809,19 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
-        strings.push(Constant::Str(lit));
+        strings.push(lit.take());
         self.emit(BUILD_TUPLE, count);
         self.load_const(Constant::Tuple(strings));
         self.emit(BUILD_TEMPLATE, 0);
     }
 
     /// Pushes a format spec (with its own replacement fields) as one str.
-    fn compile_format_spec(&mut self, spec: &'a ast::InterpolatedStringFormatSpec) {
-        let mut inner_lit = String::new();
+    fn compile_format_spec(&mut self, spec: &'a ast::InterpolatedStringFormatSpec, raw: bool) {
+        let mut inner_lit = Lit::default();
         let mut inner_count = 0u32;
-        self.compile_fstring_elements(&spec.elements, &mut inner_lit, &mut inner_count);
+        self.compile_fstring_elements(&spec.elements, raw, &mut inner_lit, &mut inner_count);
         if !inner_lit.is_empty() || inner_count == 0 {
-            self.load_const(Constant::Str(inner_lit));
+            self.load_const(inner_lit.take());
             inner_count += 1;
         }
         if inner_count > 1 {
@@ -819,13 +832,14 @@ impl<'a> Compiler<'a> {
     fn compile_fstring_elements(
         &mut self,
         elements: &'a ast::InterpolatedStringElements,
-        lit: &mut String,
+        raw: bool,
+        lit: &mut Lit,
         count: &mut u32,
     ) {
         use Opcode::*;
         for el in elements.iter() {
             match el {
-                ast::InterpolatedStringElement::Literal(l) => lit.push_str(&l.value),
+                ast::InterpolatedStringElement::Literal(l) => self.push_element(lit, l, raw),
                 ast::InterpolatedStringElement::Interpolation(i) => {
                     let mut conversion = i.conversion;
                     if let Some(dbg) = &i.debug_text {
@@ -840,7 +854,7 @@ impl<'a> Compiler<'a> {
                         }
                     }
                     if !lit.is_empty() {
-                        self.load_const(Constant::Str(std::mem::take(lit)));
+                        self.load_const(lit.take());
                         *count += 1;
                     }
                     self.compile_expr(&i.expression);
@@ -852,7 +866,7 @@ impl<'a> Compiler<'a> {
                     }
                     match &i.format_spec {
                         Some(spec) => {
-                            self.compile_format_spec(spec);
+                            self.compile_format_spec(spec, raw);
                             self.emit(FORMAT_WITH_SPEC, 0);
                         }
                         None => self.emit(FORMAT_SIMPLE, 0),
@@ -861,6 +875,16 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
+    }
+
+    /// Appends the literal text of an f- or t-string (`raw`: with an `r`
+    /// prefix, so without escapes).
+    fn push_element(&self, lit: &mut Lit, l: &ast::InterpolatedStringLiteralElement, raw: bool) {
+        let source = self.index.source();
+        let text = (!raw)
+            .then(|| source.get(l.range.start().to_usize()..l.range.end().to_usize()))
+            .flatten();
+        lit.push_decoded(&l.value, text, true);
     }
 
     // ---- assignment targets -------------------------------------------

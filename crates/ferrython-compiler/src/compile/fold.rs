@@ -57,8 +57,9 @@ fn to_decimal(digits: &str, radix: u32) -> String {
     s
 }
 
-/// A literal expression's constant (no folding).
-pub(crate) fn literal(e: &Expr) -> Option<Constant> {
+/// A literal expression's constant (no folding); `source` is the module's
+/// text, for str literals with surrogate escapes.
+pub(crate) fn literal(e: &Expr, source: &str) -> Option<Constant> {
     Some(match e {
         Expr::NoneLiteral(_) => Constant::None,
         Expr::BooleanLiteral(b) => {
@@ -77,7 +78,7 @@ pub(crate) fn literal(e: &Expr) -> Option<Constant> {
                 imag: *imag,
             },
         },
-        Expr::StringLiteral(s) => Constant::Str(s.value.to_str().to_string()),
+        Expr::StringLiteral(s) => super::strlit::string_literal(s, source),
         Expr::BytesLiteral(b) => {
             let mut v = Vec::new();
             for part in b.value.iter() {
@@ -90,15 +91,15 @@ pub(crate) fn literal(e: &Expr) -> Option<Constant> {
 }
 
 /// Fold `e` to a constant if it is one. `optimize` decides `__debug__`.
-pub(crate) fn fold(e: &Expr, optimize: i32) -> Option<Constant> {
-    fold_depth(e, optimize, 0)
+pub(crate) fn fold(e: &Expr, optimize: i32, source: &str) -> Option<Constant> {
+    fold_depth(e, optimize, source, 0)
 }
 
-fn fold_depth(e: &Expr, optimize: i32, depth: u32) -> Option<Constant> {
+fn fold_depth(e: &Expr, optimize: i32, source: &str, depth: u32) -> Option<Constant> {
     if depth > 48 {
         return None;
     }
-    if let Some(c) = literal(e) {
+    if let Some(c) = literal(e, source) {
         return Some(c);
     }
     match e {
@@ -108,12 +109,12 @@ fn fold_depth(e: &Expr, optimize: i32, depth: u32) -> Option<Constant> {
             Constant::True
         }),
         Expr::UnaryOp(u) => {
-            let v = fold_depth(&u.operand, optimize, depth + 1)?;
+            let v = fold_depth(&u.operand, optimize, source, depth + 1)?;
             unary(u.op, v)
         }
         Expr::BinOp(b) => {
-            let l = fold_depth(&b.left, optimize, depth + 1)?;
-            let r = fold_depth(&b.right, optimize, depth + 1)?;
+            let l = fold_depth(&b.left, optimize, source, depth + 1)?;
+            let r = fold_depth(&b.right, optimize, source, depth + 1)?;
             binary(b.op, l, r)
         }
         Expr::Tuple(t) if t.ctx.is_load() => {
@@ -125,7 +126,7 @@ fn fold_depth(e: &Expr, optimize: i32, depth: u32) -> Option<Constant> {
                 if matches!(x, Expr::Starred(_)) {
                     return None;
                 }
-                items.push(fold_depth(x, optimize, depth + 1)?);
+                items.push(fold_depth(x, optimize, source, depth + 1)?);
             }
             Some(Constant::Tuple(items))
         }

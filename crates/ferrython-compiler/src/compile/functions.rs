@@ -1,6 +1,8 @@
 //! Functions, lambdas, classes, annotations (PEP 649/749 `__annotate__`)
 //! and PEP 695 type parameters / `type` aliases.
 
+use std::collections::HashMap;
+
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
@@ -121,7 +123,7 @@ impl<'a> Compiler<'a> {
         if !defaults.is_empty() {
             let consts: Option<Vec<Constant>> = defaults
                 .iter()
-                .map(|d| super::fold::fold(d, self.optimize))
+                .map(|d| super::fold::fold(d, self.optimize, self.index.source()))
                 .collect();
             match consts {
                 Some(c) => self.load_const(Constant::Tuple(c)),
@@ -394,19 +396,24 @@ impl<'a> Compiler<'a> {
         }
         let table = self.child_table(f.range, KeyTag::Annotation);
         let qual = format!("{}.__annotate__", self.qualname_for(&f.name.id));
+        let anns: Vec<_> = anns.into_iter().map(|(n, e)| (n, e, None)).collect();
         self.compile_annotate_function(table, qual, firstlineno, &anns);
         fn_attr::ANNOTATE
     }
 
     /// Build an `__annotate__(format)` function returning `{name: value}`.
+    /// The `__annotate__(format)` function of a function, class or module;
+    /// an entry with a conditional index is reported only if that index is in
+    /// `__conditional_annotations__` (a module global or a class cell).
     fn compile_annotate_function(
         &mut self,
         table: usize,
         qual: String,
         firstlineno: u32,
-        anns: &[(String, &'a Expr)],
+        anns: &[(String, &'a Expr, Option<u32>)],
     ) {
         use Opcode::*;
+        let outer_kind = self.table().kind;
         self.push_unit(table, "__annotate__", qual, firstlineno);
         self.u().argcount = 1;
         self.u().posonlyargcount = 1;
@@ -421,8 +428,21 @@ impl<'a> Compiler<'a> {
         self.emit(LOAD_COMMON_CONSTANT, 1);
         self.emit(RAISE_VARARGS, 1);
         self.bind(ok);
-        for (name, e) in anns {
-            self.load_const(Constant::Str(name.clone()));
+        let conditional = anns.iter().any(|a| a.2.is_some());
+        if conditional {
+            self.emit(BUILD_MAP, 0);
+        }
+        for (name, e, index) in anns {
+            let skip = self.new_label();
+            if let Some(index) = index {
+                self.load_const(Constant::Int(BigInt::Small(*index as i64)));
+                self.load_conditional_annotations(outer_kind);
+                self.emit(CONTAINS_OP, 0);
+                self.emit_jump(POP_JUMP_IF_FALSE, skip);
+            }
+            if !conditional {
+                self.load_const(Constant::Str(name.clone()));
+            }
             match e {
                 // `*args: *Ts` evaluates to the single unpacked element.
                 Expr::Starred(s) => {
@@ -431,41 +451,85 @@ impl<'a> Compiler<'a> {
                 }
                 _ => self.compile_expr(e),
             }
+            if conditional {
+                self.emit(COPY, 2);
+                self.load_const(Constant::Str(name.clone()));
+                self.emit(STORE_SUBSCR, 0);
+            }
+            self.bind(skip);
         }
-        self.emit(BUILD_MAP, anns.len() as u32);
+        if !conditional {
+            self.emit(BUILD_MAP, anns.len() as u32);
+        }
         self.emit(RETURN_VALUE, 0);
         let code = self.pop_unit();
         self.make_closure(code, 0);
     }
 
-    /// Module- or class-level annotations: `__annotate__` (3.14) or
-    /// `SETUP_ANNOTATIONS` (with `from __future__ import annotations`).
-    pub(crate) fn compile_module_annotations(&mut self, body: &'a [Stmt], range: TextRange) {
-        if !symtable::has_annotations(body) {
-            return;
-        }
-        if self.tables.future_annotations {
-            self.emit(Opcode::SETUP_ANNOTATIONS, 0);
-            return;
-        }
-        let mut anns: Vec<(String, &'a Expr)> = Vec::new();
-        let private = self.unit().private.clone();
-        symtable::for_each_annassign(body, &mut |a| {
-            if a.simple {
-                if let Expr::Name(n) = &*a.target {
-                    anns.push((symtable::mangle(private.as_deref(), &n.id), &a.annotation));
-                }
-            }
-        });
-        let table = self.child_table(range, KeyTag::Annotation);
-        let qual = if self.units.len() == 1 {
-            "__annotate__".to_string()
+    /// Pushes the `__conditional_annotations__` set of the module or class
+    /// being compiled (`outer` is its kind), from its body or its
+    /// `__annotate__`.
+    pub(crate) fn load_conditional_annotations(&mut self, outer: ScopeKind) {
+        const NAME: &str = "__conditional_annotations__";
+        if outer == ScopeKind::Class {
+            let i = self.fast_index(NAME);
+            self.emit(Opcode::LOAD_DEREF, i);
+        } else if self.table().kind == ScopeKind::Module {
+            self.compile_name(NAME, NameOp::Load);
         } else {
-            format!("{}.__annotate__", self.unit().qualname)
-        };
-        let line = self.unit().firstlineno;
-        self.compile_annotate_function(table, qual, line, &anns);
-        self.compile_name("__annotate__", NameOp::Store);
+            let i = self.add_name(NAME);
+            self.emit(Opcode::LOAD_GLOBAL, i << 1);
+        }
+    }
+
+    /// Module- or class-level annotations: `__annotate__` (3.14) or
+    /// `SETUP_ANNOTATIONS` (with `from __future__ import annotations`), and
+    /// the empty `__conditional_annotations__` set that annotated
+    /// assignments add their index to as they run.
+    pub(crate) fn compile_module_annotations(&mut self, body: &'a [Stmt], range: TextRange) {
+        let kind = self.table().kind;
+        let conditional = self.table().has_conditional_annotations;
+        if !self.tables.future_annotations && symtable::has_simple_annotations(body) {
+            let mut anns: Vec<(String, &'a Expr, Option<u32>)> = Vec::new();
+            let private = self.unit().private.clone();
+            let mut indices = HashMap::new();
+            symtable::for_each_annassign(body, &mut |a, inner| {
+                if let (true, Expr::Name(n)) = (a.simple, &*a.target) {
+                    let index = (conditional && (inner || kind == ScopeKind::Module)).then(|| {
+                        let start = u32::from(a.range.start());
+                        let next = indices.len() as u32;
+                        *indices.entry(start).or_insert(next)
+                    });
+                    anns.push((
+                        symtable::mangle(private.as_deref(), &n.id),
+                        &a.annotation,
+                        index,
+                    ));
+                }
+            });
+            self.u().conditional_annotations = indices;
+            let table = self.child_table(range, KeyTag::Annotation);
+            let qual = if self.units.len() == 1 {
+                "__annotate__".to_string()
+            } else {
+                format!("{}.__annotate__", self.unit().qualname)
+            };
+            let line = self.unit().firstlineno;
+            self.compile_annotate_function(table, qual, line, &anns);
+            self.compile_name("__annotate__", NameOp::Store);
+        }
+        if conditional {
+            self.emit(Opcode::BUILD_SET, 0);
+            if kind == ScopeKind::Class {
+                let i = self.fast_index("__conditional_annotations__");
+                self.emit(Opcode::STORE_DEREF, i);
+            } else {
+                self.compile_name("__conditional_annotations__", NameOp::Store);
+            }
+        }
+        if self.tables.future_annotations && symtable::has_annotations(body) {
+            self.emit(Opcode::SETUP_ANNOTATIONS, 0);
+        }
     }
 
     pub(crate) fn compile_lambda(&mut self, l: &'a ast::ExprLambda) {

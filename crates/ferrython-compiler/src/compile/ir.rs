@@ -94,6 +94,10 @@ pub(crate) struct Unit<'a> {
     /// For each enclosing `finally` body being compiled, how many loops
     /// were open when it started (PEP 765 warnings).
     pub finally_loops: Vec<usize>,
+    /// Index in `__conditional_annotations__` of each annotated assignment
+    /// (by the statement's start offset) that `__annotate__` reports only
+    /// once it has run.
+    pub conditional_annotations: HashMap<u32, u32>,
 }
 
 impl<'a> Unit<'a> {
@@ -137,6 +141,7 @@ impl<'a> Unit<'a> {
             deleted: HashSet::new(),
             nparams: 0,
             finally_loops: Vec::new(),
+            conditional_annotations: HashMap::new(),
         };
         // Register parameters, cells and free variables now; other locals
         // are registered at first use (CPython's `co_varnames` order) and
@@ -176,6 +181,9 @@ impl<'a> Unit<'a> {
             }
             if t.needs_classdict {
                 u.push_local("__classdict__", fast_kind::CELL);
+            }
+            if t.has_conditional_annotations {
+                u.push_local("__conditional_annotations__", fast_kind::CELL);
             }
         }
         let mut free: Vec<&str> = t

@@ -20,6 +20,7 @@ mod functions;
 mod ir;
 mod patterns;
 mod stmt;
+mod strlit;
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
@@ -387,6 +388,16 @@ impl<'a> Compiler<'a> {
         self.u().bind(l);
     }
 
+    /// The `level` operand of `IMPORT_NAME`, always as `LOAD_CONST`: the
+    /// 3.13 library's `dis._find_imports` (which `modulefinder` uses) only
+    /// recognises an import whose level comes from a constant.
+    pub(crate) fn load_import_level(&mut self, level: u32) {
+        let i = self
+            .u()
+            .add_const(Constant::Int(crate::bytecode::BigInt::Small(level as i64)));
+        self.emit(Opcode::LOAD_CONST, i);
+    }
+
     pub(crate) fn load_const(&mut self, c: Constant) {
         if let Constant::Int(crate::bytecode::BigInt::Small(v)) = c {
             if (0..256).contains(&v) {
@@ -564,6 +575,7 @@ impl<'a> Compiler<'a> {
             end_col: 0,
         };
         self.emit(Opcode::RESUME, 0);
+        self.compile_module_annotations(body, TextRange::new(0.into(), 0.into()));
         let mut body = body;
         if !self.interactive {
             if let Some(doc) = docstring(body) {
@@ -575,7 +587,6 @@ impl<'a> Compiler<'a> {
                 body = &body[1..];
             }
         }
-        self.compile_module_annotations(body, TextRange::new(0.into(), 0.into()));
         if self.interactive {
             for s in body {
                 self.compile_stmt(s);

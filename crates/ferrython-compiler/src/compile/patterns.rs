@@ -298,7 +298,7 @@ impl<'a> Compiler<'a> {
         let mut consts: Vec<Constant> = Vec::new();
         let mut all_const = true;
         for key in &m.keys {
-            match super::fold::fold(key, self.optimize) {
+            match super::fold::fold(key, self.optimize, self.index.source()) {
                 Some(c) => {
                     if seen.contains(&c) {
                         self.error(

@@ -8,7 +8,7 @@ use super::expr::binop_arg;
 use super::fold;
 use super::ir::FBlock;
 use super::{Compiler, NameOp};
-use crate::bytecode::{Constant, Intrinsic1, Opcode};
+use crate::bytecode::{BigInt, Constant, Intrinsic1, Opcode};
 use crate::symtable::ScopeKind;
 
 impl<'a> Compiler<'a> {
@@ -71,7 +71,7 @@ impl<'a> Compiler<'a> {
             Stmt::Import(i) => {
                 for a in &i.names {
                     self.set_loc(a.range);
-                    self.emit(LOAD_SMALL_INT, 0);
+                    self.load_import_level(0);
                     self.load_none();
                     let ni = self.add_name(&a.name.id);
                     self.emit(IMPORT_NAME, ni);
@@ -101,9 +101,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             Stmt::ImportFrom(i) => {
-                self.load_const(Constant::Int(crate::bytecode::BigInt::Small(
-                    i.level as i64,
-                )));
+                self.load_import_level(i.level);
                 let names: Vec<Constant> = i
                     .names
                     .iter()
@@ -140,7 +138,7 @@ impl<'a> Compiler<'a> {
                     self.emit(POP_TOP, 0);
                     return;
                 }
-                if fold::fold(&e.value, self.optimize).is_some() {
+                if fold::fold(&e.value, self.optimize, self.index.source()).is_some() {
                     // A constant statement has no effect (docstring-like).
                     self.emit(NOP, 0);
                     return;
@@ -167,7 +165,7 @@ impl<'a> Compiler<'a> {
                         .iter()
                         .chain(&v.elts)
                         .any(|x| matches!(x, Expr::Starred(_)))
-                    && fold::fold(&a.value, self.optimize).is_none()
+                    && fold::fold(&a.value, self.optimize, self.index.source()).is_none()
                 {
                     for x in &v.elts {
                         self.compile_expr(x);
@@ -268,6 +266,15 @@ impl<'a> Compiler<'a> {
                 let name = self.mangle(&n.id);
                 self.load_const(Constant::Str(name));
                 self.emit(STORE_SUBSCR, 0);
+            }
+            Expr::Name(_) if a.simple && module_or_class => {
+                let start = u32::from(a.range.start());
+                if let Some(&index) = self.unit().conditional_annotations.get(&start) {
+                    self.load_conditional_annotations(kind);
+                    self.load_const(Constant::Int(BigInt::Small(index as i64)));
+                    self.emit(SET_ADD, 1);
+                    self.emit(POP_TOP, 0);
+                }
             }
             Expr::Attribute(at) if module_or_class && a.value.is_none() => {
                 self.compile_expr(&at.value);

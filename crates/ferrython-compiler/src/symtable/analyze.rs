@@ -54,6 +54,9 @@ pub(super) fn analyze(
         ScopeKind::Class => {
             new_bound.insert("__class__".into());
             new_bound.insert("__classdict__".into());
+            if st.tables[i].has_conditional_annotations {
+                new_bound.insert("__conditional_annotations__".into());
+            }
         }
         ScopeKind::Module => {}
         _ => {
@@ -82,6 +85,7 @@ pub(super) fn analyze(
         if child_free.remove("__classdict__") {
             t.needs_classdict = true;
         }
+        child_free.remove("__conditional_annotations__");
     }
     for name in child_free {
         match t.index.get(&name).copied() {

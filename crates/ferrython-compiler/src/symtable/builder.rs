@@ -32,7 +32,10 @@ pub(super) fn collect(
     match module {
         ast::Mod::Module(m) => {
             b.visit_body(&m.body);
-            if !future_annotations && has_annotations(&m.body) {
+            // Every module-level annotation counts as conditional (a module
+            // may run only partly), even under the future import.
+            b.tables[0].has_conditional_annotations = has_annotations(&m.body);
+            if !future_annotations && has_simple_annotations(&m.body) {
                 let range = TextRange::new(0.into(), 0.into());
                 b.enter(
                     ScopeKind::Annotation,
@@ -45,6 +48,7 @@ pub(super) fn collect(
                     .params
                     .push("format".into());
                 b.add_def("format", DEF_PARAM, range);
+                b.add_use("__conditional_annotations__");
                 b.visit_module_annotations(&m.body);
                 b.leave();
             }
@@ -354,7 +358,9 @@ impl Builder<'_> {
                 self.class_stack.push(me);
                 let saved_private = self.private.replace(c.name.id.to_string());
                 self.visit_body(&c.body);
-                if !self.future_annotations && has_annotations(&c.body) {
+                if !self.future_annotations && has_simple_annotations(&c.body) {
+                    let conditional = has_conditional_annotations(&c.body);
+                    self.cur().has_conditional_annotations = conditional;
                     self.enter(
                         ScopeKind::Annotation,
                         "__annotate__",
@@ -364,6 +370,9 @@ impl Builder<'_> {
                     );
                     self.cur().params.push("format".into());
                     self.add_def("format", DEF_PARAM, c.range);
+                    if conditional {
+                        self.add_use("__conditional_annotations__");
+                    }
                     self.visit_module_annotations(&c.body);
                     self.leave();
                 }
@@ -665,8 +674,8 @@ impl Builder<'_> {
 
     fn visit_module_annotations(&mut self, body: &[Stmt]) {
         let mut anns: Vec<&Expr> = Vec::new();
-        for_each_annassign(body, &mut |a| {
-            if a.simple {
+        for_each_annassign(body, &mut |a, _| {
+            if a.simple && a.target.is_name_expr() {
                 anns.push(&a.annotation);
             }
         });

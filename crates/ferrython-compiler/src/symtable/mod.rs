@@ -131,6 +131,11 @@ pub struct SymbolTable {
     pub needs_class_closure: bool,
     /// A class whose annotation/type-param scopes read through `__classdict__`.
     pub needs_classdict: bool,
+    /// A module with annotations, or a class with annotations inside
+    /// compound statements: `__annotate__` reports only the annotations
+    /// whose statement ran, tracked in the `__conditional_annotations__` set
+    /// (a module global; a cell of the class body).
+    pub has_conditional_annotations: bool,
     /// Annotation / type-param scope directly inside a class.
     pub can_see_class_scope: bool,
     /// Nested inside a function-like scope (qualname uses `<locals>`).
@@ -155,6 +160,7 @@ impl SymbolTable {
             has_await: false,
             needs_class_closure: false,
             needs_classdict: false,
+            has_conditional_annotations: false,
             can_see_class_scope: false,
             nested: false,
             static_attributes: Vec::new(),
@@ -272,43 +278,72 @@ pub(crate) fn build(
 /// (looking into compound statements but not into nested scopes).
 pub fn has_annotations(body: &[Stmt]) -> bool {
     let mut found = false;
-    for_each_annassign(body, &mut |_| found = true);
+    for_each_annassign(body, &mut |_, _| found = true);
+    found
+}
+
+/// Whether a module/class body has a simple `name: annotation` at its own
+/// level: only those make an `__annotate__` function.
+pub fn has_simple_annotations(body: &[Stmt]) -> bool {
+    let mut found = false;
+    for_each_annassign(body, &mut |a, _| {
+        found |= a.simple && a.target.is_name_expr()
+    });
+    found
+}
+
+/// Whether a class body has an annotated assignment inside a compound
+/// statement (if/for/while/try/with/match): those annotations are only
+/// reported by `__annotate__` once executed (CPython's
+/// `ste_has_conditional_annotations`).
+pub fn has_conditional_annotations(body: &[Stmt]) -> bool {
+    let mut found = false;
+    for_each_annassign(body, &mut |_, conditional| found |= conditional);
     found
 }
 
 /// Call `f` on every annotated assignment in `body`, recursing into compound
-/// statements (not into functions or classes).
-pub fn for_each_annassign<'a>(body: &'a [Stmt], f: &mut dyn FnMut(&'a ast::StmtAnnAssign)) {
+/// statements (not into functions or classes); the flag says whether it sits
+/// inside a compound statement.
+pub fn for_each_annassign<'a>(body: &'a [Stmt], f: &mut dyn FnMut(&'a ast::StmtAnnAssign, bool)) {
+    walk_annassigns(body, false, f);
+}
+
+fn walk_annassigns<'a>(
+    body: &'a [Stmt],
+    inner: bool,
+    f: &mut dyn FnMut(&'a ast::StmtAnnAssign, bool),
+) {
     for s in body {
         match s {
-            Stmt::AnnAssign(a) => f(a),
+            Stmt::AnnAssign(a) => f(a, inner),
             Stmt::If(i) => {
-                for_each_annassign(&i.body, f);
+                walk_annassigns(&i.body, true, f);
                 for c in &i.elif_else_clauses {
-                    for_each_annassign(&c.body, f);
+                    walk_annassigns(&c.body, true, f);
                 }
             }
             Stmt::For(x) => {
-                for_each_annassign(&x.body, f);
-                for_each_annassign(&x.orelse, f);
+                walk_annassigns(&x.body, true, f);
+                walk_annassigns(&x.orelse, true, f);
             }
             Stmt::While(x) => {
-                for_each_annassign(&x.body, f);
-                for_each_annassign(&x.orelse, f);
+                walk_annassigns(&x.body, true, f);
+                walk_annassigns(&x.orelse, true, f);
             }
-            Stmt::With(x) => for_each_annassign(&x.body, f),
+            Stmt::With(x) => walk_annassigns(&x.body, true, f),
             Stmt::Try(x) => {
-                for_each_annassign(&x.body, f);
+                walk_annassigns(&x.body, true, f);
                 for h in &x.handlers {
                     let ast::ExceptHandler::ExceptHandler(h) = h;
-                    for_each_annassign(&h.body, f);
+                    walk_annassigns(&h.body, true, f);
                 }
-                for_each_annassign(&x.orelse, f);
-                for_each_annassign(&x.finalbody, f);
+                walk_annassigns(&x.orelse, true, f);
+                walk_annassigns(&x.finalbody, true, f);
             }
             Stmt::Match(m) => {
                 for c in &m.cases {
-                    for_each_annassign(&c.body, f);
+                    walk_annassigns(&c.body, true, f);
                 }
             }
             _ => {}
