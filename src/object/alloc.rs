@@ -16,6 +16,24 @@ pub struct GcHead {
     pub prev: usize,
 }
 
+/// A statically allocated object of a collected type, with the GC header
+/// (never tracked) in front of it that the collector reads for every
+/// object of such a type, as CPython's static empty tuple has one.
+#[repr(C)]
+pub struct StaticGc<T> {
+    head: GcHead,
+    pub object: T,
+}
+
+impl<T> StaticGc<T> {
+    pub const fn new(object: T) -> StaticGc<T> {
+        StaticGc {
+            head: GcHead { next: 0, prev: 0 },
+            object,
+        }
+    }
+}
+
 /// `PyObject_Malloc` / `PyMem_Malloc`: a zero-size request gets a unique
 /// non-NULL pointer, as in CPython.
 #[inline]

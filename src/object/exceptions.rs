@@ -182,7 +182,8 @@ pub static mut PyExc_BaseExceptionGroup: *mut PyObject =
 /// `tp_bases` before `PyType_Ready` computes the C3 MRO. Not a C symbol:
 /// CPython exports no `PyExc_ExceptionGroup` either.
 pub static mut _PyExc_ExceptionGroup: PyTypeObject = PyTypeObject {
-    tp_bases: (&raw mut group::EXCEPTION_GROUP_BASES).cast(),
+    // SAFETY: only the address of the static's field is taken.
+    tp_bases: unsafe { (&raw mut group::EXCEPTION_GROUP_BASES.object).cast() },
     tp_doc: std::ptr::null(),
     ..exc_layout::<PyBaseExceptionGroupObject>(
         c"ExceptionGroup",
@@ -981,7 +982,7 @@ pub fn all_types() -> Vec<*mut PyTypeObject> {
     // thread; the bases tuple is a static immortal.
     unsafe {
         if _PyExc_ExceptionGroup.tp_bases.is_null() {
-            _PyExc_ExceptionGroup.tp_bases = (&raw mut group::EXCEPTION_GROUP_BASES).cast();
+            _PyExc_ExceptionGroup.tp_bases = (&raw mut group::EXCEPTION_GROUP_BASES.object).cast();
         }
     }
     vec![

@@ -57,6 +57,7 @@ pub mod slice;
 pub mod slotdefs;
 pub mod str;
 pub mod str_format;
+pub mod str_intern;
 pub mod str_methods;
 pub mod structseq;
 pub mod subclasses;

@@ -13,7 +13,6 @@ use crate::object::typeobj::type_template;
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
 use libc::c_char;
-use std::collections::HashMap;
 use std::ffi::CStr;
 use std::ptr::null_mut;
 
@@ -443,57 +442,26 @@ fn cmp_units<A: Copy + Into<u32>, B: Copy + Into<u32>>(a: &[A], b: &[B]) -> std:
     a.len().cmp(&b.len())
 }
 
-/// FxHash (rustc's hasher): interned names are short, and SipHash would
-/// dominate the look-up.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
-        }
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
-
-struct Interned(HashMap<Box<str>, usize, FxBuild>);
-
-static INTERNED: std::sync::Mutex<Option<Interned>> = std::sync::Mutex::new(None);
-
 /// The interned, immortal str for `s` (borrowed; it lives until the runtime
 /// is finalized).
 pub fn intern(s: &str) -> *mut PyObject {
-    let mut g = INTERNED.lock().unwrap_or_else(|e| e.into_inner());
-    let table = g.get_or_insert_with(|| Interned(HashMap::default()));
-    if let Some(&p) = table.0.get(s) {
-        return p as *mut PyObject;
-    }
-    let Ok(o) = from_str(s) else {
-        crate::runtime::lifecycle::fatal_error("out of memory interning a string");
-    };
-    let p = o.into_raw();
-    // SAFETY: p is a fresh str.
-    unsafe {
-        make_immortal(p);
-        hash(p);
-        (*ascii(p)).state |= SSTATE_INTERNED_IMMORTAL;
-    }
-    table.0.insert(s.into(), p as usize);
-    p
+    crate::object::str_intern::get_or_insert(s, || {
+        let Ok(o) = from_str(s) else {
+            crate::runtime::lifecycle::fatal_error("out of memory interning a string");
+        };
+        let p = o.into_raw();
+        // SAFETY: p is a fresh str made from UTF-8 text, so its UTF-8 view
+        // exists; the str lives until `clear_interned`.
+        unsafe {
+            make_immortal(p);
+            hash(p);
+            (*ascii(p)).state |= SSTATE_INTERNED_IMMORTAL;
+            let Ok(text) = as_str(p) else {
+                crate::runtime::lifecycle::fatal_error("out of memory interning a string");
+            };
+            (p, text)
+        }
+    })
 }
 
 /// Whether `op` is an interned string (`PyUnicode_CHECK_INTERNED`).
@@ -532,20 +500,16 @@ pub unsafe fn intern_in_place(p: *mut *mut PyObject) -> PyResult<()> {
 /// Frees the interned strings and the one-character cache (at
 /// finalization).
 pub fn clear_interned() {
-    let mut g = INTERNED.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(t) = g.take() {
-        for (_, p) in t.0 {
-            let p = p as *mut PyObject;
-            // SAFETY: interned strings are owned by the table (the cached
-            // empty and one-character strings by their cache); nothing
-            // uses them after finalization.
-            unsafe {
-                if !is_cached(p) {
-                    free_str(p);
-                }
+    crate::object::str_intern::drain(|p| {
+        // SAFETY: interned strings are owned by the table (the cached
+        // empty and one-character strings by their cache); nothing uses
+        // them after finalization.
+        unsafe {
+            if !is_cached(p) {
+                free_str(p);
             }
         }
-    }
+    });
     clear_char_cache();
 }
 

@@ -5,7 +5,7 @@
 use super::{arg_f64, domain_error, libm, range_error};
 use crate::ffi::*;
 use crate::modules::args::{arity, builtin, no_kwargs};
-use crate::object::typeobj::{self, type_name};
+use crate::object::typeobj::type_name;
 use crate::object::{bool as pybool, float, int, number, protocol, tuple};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
@@ -336,11 +336,12 @@ builtin!(pub(super) modf, |args, kws| {
 unsafe fn call_special(x: *mut PyObject, name: &str) -> PyResult<Option<Owned>> {
     // SAFETY: x valid.
     unsafe {
-        let m = typeobj::lookup_str((*x).ob_type, name);
-        if m.is_null() {
-            return Ok(None);
+        // Bound as `_PyObject_LookupSpecial` binds it (a descriptor's
+        // `__get__` runs, and may raise).
+        match protocol::lookup_special(x, name)? {
+            Some(m) => protocol::call_args(m.as_ptr(), &[]).map(Some),
+            None => Ok(None),
         }
-        protocol::call_args(m, &[x]).map(Some)
     }
 }
 

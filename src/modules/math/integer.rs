@@ -143,11 +143,14 @@ builtin!(pub(super) factorial, |args, kws| {
         Ok(v) => v,
         Err(_) => {
             errors::clear();
-            return Err(errors::overflow_error(if int::sign(n.as_ptr()) < 0 {
-                "factorial() not defined for negative values".to_string()
+            return Err(if int::sign(n.as_ptr()) < 0 {
+                errors::value_error("factorial() not defined for negative values")
             } else {
-                format!("factorial() argument should not exceed {}", i64::MAX)
-            }));
+                errors::overflow_error(format!(
+                    "factorial() argument should not exceed {}",
+                    i64::MAX
+                ))
+            });
         }
     };
     if n < 0 {
