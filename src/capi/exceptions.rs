@@ -561,7 +561,7 @@ pub extern "C" fn Py_LeaveRecursiveCall() {
 /// reference) or NULL.
 #[no_mangle]
 pub extern "C" fn PyErr_GetHandledException() -> *mut PyObject {
-    let h = tstate::get().handled_exception;
+    let h = tstate::get().topmost_handled();
     // SAFETY: the thread state owns h when non-NULL.
     unsafe { xincref(h) };
     h
@@ -589,7 +589,7 @@ pub unsafe extern "C" fn PyErr_GetExcInfo(
     ptb: *mut *mut PyObject,
 ) {
     crate::null_check!(ptype, pvalue, ptb);
-    let h = tstate::get().handled_exception;
+    let h = tstate::get().topmost_handled();
     // SAFETY: out-pointers valid; h NULL or an exception instance.
     unsafe {
         if h.is_null() {

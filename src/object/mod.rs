@@ -17,6 +17,7 @@ pub mod dict;
 pub mod dictkeys;
 pub mod dictview;
 pub mod exceptions;
+pub mod fastsearch;
 pub mod float;
 pub mod float_repr;
 pub mod format_spec;

@@ -108,7 +108,7 @@ pub unsafe fn set_object(exc_type: *mut PyObject, value: *mut PyObject) -> Raise
             let ts = tstate::get();
             // SAFETY: e is an exception instance; the thread state owns its
             // handled exception.
-            unsafe { exc::chain_context(e.as_ptr(), ts.handled_exception) };
+            unsafe { exc::chain_context(e.as_ptr(), ts.topmost_handled()) };
             let old = std::mem::replace(&mut ts.current_exception, e.into_raw());
             // SAFETY: the indicator owned the old exception.
             unsafe { xdecref(old) };

@@ -373,6 +373,11 @@ pub fn finalize() -> i32 {
     FINALIZER.store(tstate::thread_ident(), Ordering::Release);
     FINALIZING.store(true, Ordering::Release);
     crate::runtime::errors::clear();
+    // Nothing is being handled once the main program is over; what was
+    // must die while the objects it reaches are intact.
+    let handled = std::mem::replace(&mut tstate::get().handled_exception, std::ptr::null_mut());
+    // SAFETY: the thread state owned it.
+    unsafe { object::refcount::xdecref(handled) };
     // Garbage cycles die while everything they may use is still there
     // (their finalizers run now, and may print).
     object::gc::collect(object::gc::NUM_GENERATIONS - 1);
