@@ -17,6 +17,7 @@ pub mod collections;
 pub mod contextvars;
 pub mod csv;
 pub mod errno;
+pub mod faulthandler;
 pub mod fcntl;
 pub mod functools;
 pub mod gc;
@@ -46,6 +47,7 @@ pub mod sys;
 pub mod thread;
 pub mod time;
 pub mod tokenize;
+pub mod tracemalloc;
 pub mod typing;
 pub mod unicodedata;
 pub mod zlib;
@@ -99,6 +101,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_struct", struct_::init),
     ("_thread", thread::init),
     ("_tokenize", tokenize::init),
+    ("_tracemalloc", tracemalloc::init),
     ("_typing", typing::init),
     ("_warnings", _warnings::init),
     ("_weakref", _weakref::init),
@@ -107,6 +110,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("binascii", binascii::init),
     ("cmath", cmath::init),
     ("errno", errno::init),
+    ("faulthandler", faulthandler::init),
     ("fcntl", fcntl::init),
     ("gc", gc::init),
     ("itertools", itertools::init),

@@ -321,6 +321,8 @@ pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), Co
         }
     }
     let install_signal_handlers = config.install_signal_handlers;
+    let faulthandler = config.faulthandler;
+    let tracemalloc = config.tracemalloc;
     crate::runtime::config::set_current(Some(config));
     // No signal handler unless the configuration asks for them (the
     // isolated configuration does not).
@@ -330,6 +332,18 @@ pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), Co
         crate::runtime::signals::note_main_thread();
     }
     INITIALIZED.store(true, Ordering::Release);
+    if faulthandler && crate::modules::faulthandler::enable_at_startup().is_err() {
+        return Err(ConfigError {
+            func: Some(c"_PyFaulthandler_Init"),
+            msg: "failed to initialize faulthandler".into(),
+        });
+    }
+    if tracemalloc > 0 && crate::modules::tracemalloc::start(tracemalloc as usize).is_err() {
+        return Err(ConfigError {
+            func: Some(c"_PyTraceMalloc_Start"),
+            msg: "failed to start tracemalloc".into(),
+        });
+    }
     if site_import {
         import_site()?;
     }
@@ -398,6 +412,8 @@ pub fn finalize() -> i32 {
     }
     crate::modules::codecs::registry::finalize();
     crate::modules::posix::clear_fork_hooks();
+    crate::modules::faulthandler::finalize();
+    crate::modules::tracemalloc::stop();
     crate::runtime::signals::finalize();
     crate::runtime::audit::clear();
     crate::vm::monitoring::clear();
