@@ -3303,11 +3303,13 @@ PyVarObject *_PyObject_NewVar(struct PyTypeObject *tp, Py_ssize_t n);
 
 /*
  The Rust half of the `PyArg_Parse*` functions: 1 on success, 0 with an
- exception set.
+ exception set. The format's units are its first `units_len` bytes
+ (where the C side stopped at `:`, `;` or the end).
  */
 int _Ferrython_ParseArgs(PyObject *args,
                          PyObject *kwargs,
                          const char *format,
+                         size_t units_len,
                          const char *const *kwlist,
                          void *const *outs,
                          size_t n,
@@ -5769,6 +5771,7 @@ PyObject *PyMemoryView_GetContiguous(PyObject *base, int buffertype, char order)
  The Rust half of `Py_VaBuildValue`.
  */
 PyObject *_Ferrython_BuildValueArgs(const char *format,
+                                    size_t len,
                                     const struct FerrythonVarArg *args,
                                     size_t n);
 

@@ -161,12 +161,21 @@ pub unsafe fn new_uninit(length: Py_ssize_t, maxchar: u32) -> PyResult<*mut PyOb
         0x100..=0xffff => (2, false),
         _ => (4, false),
     };
+    // SAFETY: length is not negative; kind matches is_ascii.
+    unsafe { alloc_compact(length as usize, kind, is_ascii) }
+}
+
+/// Allocates a compact str of `length` characters of `kind` bytes (ASCII
+/// when `is_ascii`, then `kind` is 1) with its header and NUL terminator
+/// set, the characters left to the caller.
+#[inline(always)]
+unsafe fn alloc_compact(length: usize, kind: u32, is_ascii: bool) -> PyResult<*mut PyObject> {
     let header = if is_ascii {
         std::mem::size_of::<PyASCIIObject>()
     } else {
         std::mem::size_of::<PyCompactUnicodeObject>()
     };
-    let Some(size) = (length as usize)
+    let Some(size) = length
         .checked_add(1)
         .and_then(|n| n.checked_mul(kind as usize))
         .and_then(|n| n.checked_add(header))
@@ -182,7 +191,7 @@ pub unsafe fn new_uninit(length: Py_ssize_t, maxchar: u32) -> PyResult<*mut PyOb
         }
         crate::object::alloc::init_object(op, &raw mut PyUnicode_Type);
         let a = ascii(op);
-        (*a).length = length;
+        (*a).length = length as Py_ssize_t;
         (*a).hash = -1;
         (*a).state =
             (kind << STATE_KIND_SHIFT) | STATE_COMPACT | if is_ascii { STATE_ASCII } else { 0 };
@@ -192,15 +201,29 @@ pub unsafe fn new_uninit(length: Py_ssize_t, maxchar: u32) -> PyResult<*mut PyOb
             (*c).utf8_length = 0;
         }
         // NUL terminator (a store of the kind's width, not a memset call).
-        let end = op
-            .cast::<u8>()
-            .add(header + length as usize * kind as usize);
+        let end = op.cast::<u8>().add(header + length * kind as usize);
         match kind {
             1 => *end = 0,
             2 => end.cast::<u16>().write_unaligned(0),
             _ => end.cast::<u32>().write_unaligned(0),
         }
         Ok(op)
+    }
+}
+
+/// A new compact ASCII str holding a copy of `bytes`, which are all ASCII.
+#[inline]
+fn from_ascii(bytes: &[u8]) -> PyResult<Owned> {
+    // SAFETY: alloc_compact gives room for len bytes; ASCII needs no
+    // decoding.
+    unsafe {
+        let op = alloc_compact(bytes.len(), 1, true)?;
+        std::ptr::copy_nonoverlapping(
+            bytes.as_ptr(),
+            op.cast::<u8>().add(std::mem::size_of::<PyASCIIObject>()),
+            bytes.len(),
+        );
+        Ok(Owned::from_raw_unchecked(op))
     }
 }
 
@@ -213,12 +236,7 @@ pub fn from_str(s: &str) -> PyResult<Owned> {
         };
     }
     if s.is_ascii() {
-        // SAFETY: new_uninit gives room for len bytes.
-        unsafe {
-            let op = new_uninit(s.len() as isize, 0x7f)?;
-            std::ptr::copy_nonoverlapping(s.as_ptr(), data(op), s.len());
-            return Ok(Owned::from_raw_unchecked(op));
-        }
+        return from_ascii(s.as_bytes());
     }
     let (n, maxchar) = s
         .chars()
@@ -261,13 +279,7 @@ pub unsafe fn from_cstr(p: *const c_char) -> PyResult<Owned> {
 /// Decodes strict UTF-8 into a new str.
 pub fn from_utf8(bytes: &[u8]) -> PyResult<Owned> {
     if bytes.len() > 1 && bytes.is_ascii() {
-        // SAFETY: new_uninit gives room for len bytes; ASCII needs no
-        // decoding.
-        unsafe {
-            let op = new_uninit(bytes.len() as isize, 0x7f)?;
-            std::ptr::copy_nonoverlapping(bytes.as_ptr(), data(op), bytes.len());
-            return Ok(Owned::from_raw_unchecked(op));
-        }
+        return from_ascii(bytes);
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => from_str(s),
@@ -289,16 +301,39 @@ pub fn from_utf8(bytes: &[u8]) -> PyResult<Owned> {
     }
 }
 
-/// The UTF-8 text of a str, cached in the object (`PyUnicode_AsUTF8`). A str
-/// holding lone surrogates raises `UnicodeEncodeError`.
-pub unsafe fn as_str<'a>(op: *mut PyObject) -> PyResult<&'a str> {
-    // SAFETY: op is a str; the cache lives as long as the object.
+/// The text of a compact ASCII str (its own data is its UTF-8), else None.
+#[inline(always)]
+pub unsafe fn ascii_str<'a>(op: *mut PyObject) -> Option<&'a str> {
+    // SAFETY: op is a str; compact ASCII data is len bytes after the header.
     unsafe {
         let st = (*ascii(op)).state;
         if st & STATE_ASCII != 0 && st & STATE_COMPACT != 0 {
-            let b = std::slice::from_raw_parts(data(op), len(op) as usize);
-            return Ok(std::str::from_utf8_unchecked(b));
+            let p = op.cast::<u8>().add(std::mem::size_of::<PyASCIIObject>());
+            let b = std::slice::from_raw_parts(p, len(op) as usize);
+            return Some(std::str::from_utf8_unchecked(b));
         }
+        None
+    }
+}
+
+/// The UTF-8 text of a str, cached in the object (`PyUnicode_AsUTF8`). A str
+/// holding lone surrogates raises `UnicodeEncodeError`.
+#[inline]
+pub unsafe fn as_str<'a>(op: *mut PyObject) -> PyResult<&'a str> {
+    // SAFETY: op is a str.
+    match unsafe { ascii_str(op) } {
+        Some(s) => Ok(s),
+        // SAFETY: op is a str.
+        None => unsafe { utf8_cached(op) },
+    }
+}
+
+/// [`as_str`] for a str that is not compact ASCII: the UTF-8 copy kept in
+/// the object, made on first use.
+#[inline(never)]
+unsafe fn utf8_cached<'a>(op: *mut PyObject) -> PyResult<&'a str> {
+    // SAFETY: op is a str; the cache lives as long as the object.
+    unsafe {
         let c = op.cast::<PyCompactUnicodeObject>();
         if (*c).utf8.is_null() {
             let n = len(op) as usize;

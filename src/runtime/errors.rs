@@ -175,6 +175,8 @@ pub unsafe fn key_error(key: *mut PyObject) -> Raised {
 }
 
 /// `PyErr_BadInternalCall`: a C-API function was misused.
+#[cold]
+#[inline(never)]
 pub fn bad_internal_call() -> Raised {
     system_error("bad argument to internal function")
 }
