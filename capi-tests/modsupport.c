@@ -150,6 +150,27 @@ int main(void)
         Py_DECREF(args);
     }
 
+    {
+        /* Formats longer than the shims keep on the stack: fifty units. */
+#define TEN(x) x, x, x, x, x, x, x, x, x, x
+#define I10 "iiiiiiiiii"
+        PyObject *many = Py_BuildValue("(" I10 I10 I10 I10 I10 ")", TEN(1), TEN(2), TEN(3), TEN(4), TEN(5));
+        show("build 50", Py_NewRef(many));
+        int v[5] = {0};
+        int ok = PyArg_ParseTuple(many, I10 I10 I10 I10 I10 ":fifty", TEN(&v[0]), TEN(&v[1]), TEN(&v[2]),
+                                  TEN(&v[3]), TEN(&v[4]));
+        printf("parse 50: %d %d %d %d %d %d\n", ok, v[0], v[1], v[2], v[3], v[4]);
+        ok = PyArg_ParseTuple(many, I10 I10 I10 I10 "iiiiiiiii:fortynine", TEN(&v[0]), TEN(&v[1]),
+                              TEN(&v[2]), TEN(&v[3]), &v[4], &v[4], &v[4], &v[4], &v[4], &v[4], &v[4],
+                              &v[4], &v[4]);
+        printf("parse 49 of 50: %d ", ok);
+        print_error();
+        printf("\n");
+        Py_DECREF(many);
+#undef TEN
+#undef I10
+    }
+
     parse_kw("kw positional", args_of("(ii)", 1, 2), NULL);
     parse_kw("kw by name", args_of("(i)", 1), Py_BuildValue("{s:i,s:s,s:d}", "b", 5, "c", "see", "d", 2.5));
     parse_kw("kw missing", args_of("()"), NULL);

@@ -64,6 +64,17 @@ struct Run {
 /// Runs `program` with `args` in `dir`, with no `PYTHON*` variable but
 /// those of `env`, stdin empty.
 fn run(program: &Path, args: &[&str], env: &[(&str, &str)], dir: &Path) -> Run {
+    run_with_input(program, args, env, dir, None)
+}
+
+/// [`run`] with `input` (when given) piped to stdin.
+fn run_with_input(
+    program: &Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+    dir: &Path,
+    input: Option<&str>,
+) -> Run {
     let mut c = Command::new(program);
     for (k, _) in std::env::vars() {
         if k.starts_with("PYTHON") {
@@ -73,14 +84,36 @@ fn run(program: &Path, args: &[&str], env: &[(&str, &str)], dir: &Path) -> Run {
     c.envs(env.iter().copied())
         .args(args)
         .current_dir(dir)
-        .stdin(Stdio::null());
-    let out = c.output().expect("run");
+        .stdin(if input.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = c.spawn().expect("run");
+    if let Some(text) = input {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin.write_all(text.as_bytes()).expect("write stdin");
+    }
+    let out = child.wait_with_output().expect("run");
     let prog = program.to_string_lossy();
     let norm = |b: &[u8]| {
         String::from_utf8_lossy(b)
             .replace(&*prog, "PROG")
             .replace("Python 3.13.0", "Python 3.1x")
             .replace("Python 3.14.0", "Python 3.1x")
+            .split_inclusive('\n')
+            .map(|l| {
+                // The interactive banner names the build.
+                if l.starts_with("Python 3.1x (") && l.trim_end().ends_with(" on linux") {
+                    "Python 3.1x (BUILD) on linux\n"
+                } else {
+                    l
+                }
+            })
+            .collect::<String>()
     };
     Run {
         stdout: norm(&out.stdout),
@@ -97,6 +130,12 @@ fn scratch(test: &str) -> PathBuf {
     std::fs::write(dir.join("probe.py"), PROBE).unwrap();
     // For -x: a first line that is not Python.
     std::fs::write(dir.join("skip.py"), format!("this is not python\n{PROBE}")).unwrap();
+    // For PYTHONSTARTUP.
+    std::fs::write(
+        dir.join("startup.py"),
+        "print('startup ran', __file__)\nfrom_startup = 1\n",
+    )
+    .unwrap();
     dir
 }
 
@@ -393,5 +432,220 @@ fn version_twice_describes_the_build() {
         ours.stdout.starts_with("Python 3.1x (ferrython "),
         "{}",
         ours.stdout
+    );
+}
+
+/// A prompt session fed through a pipe: the arguments, the environment
+/// and the text typed.
+type Session<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
+
+/// Prompt sessions: stdin is a pipe, not a terminal, so both use the basic
+/// REPL with the `sys.ps1`/`sys.ps2` prompts on stderr; stdout, stderr
+/// (the banner's build line normalised) and the exit status must match.
+#[test]
+fn interactive_sessions() {
+    if !cpython().exists() {
+        return;
+    }
+    let dir = scratch("interactive");
+    let statements = "1 + 1\nx = 5\nif x:\n  print('yes')\n\nfor i in range(2):\n  i\n\n\
+        undefined_name\nprint(x)\n# a comment\n\n(1,\n 2)\ndef f():\n  return 3\nf()\n\
+        if 1:\n  pass\ny = 2\n'''a\nb'''\n1 + \\\n2\n_\nraise ValueError('bad')\n\
+        class A:\n  def m(self):\n    return 'm'\n\nA().m()\nNone\n  indented = 1\nx = (\n";
+    let sessions: &[Session] = &[
+        (&["-i", "-q"], &[], statements),
+        (&["-i"], &[], "print('with banner')\n"),
+        (&["-i", "-S"], &[], "print('no site')\n"),
+        (&["-q", "-i", "-c", "x = 5"], &[], "x\nraise SystemExit(3)\nx\n"),
+        (&["-q", "-i", "-c", "raise SystemExit(2)"], &[], "print('after')\n"),
+        (&["-q", "-i", "-c", "raise KeyError('k')"], &[], "'still here'\n"),
+        (&["-q", "-i", "probe.py"], &[], "_a\n"),
+        (
+            &["-q", "-i"],
+            &[("PYTHONSTARTUP", "startup.py")],
+            "from_startup\n",
+        ),
+        (
+            &["-q", "-i", "-c", "pass"],
+            &[("PYTHONSTARTUP", "startup.py")],
+            "'from_startup' in dir()\n",
+        ),
+        (
+            &["-q", "-i"],
+            &[("PYTHONSTARTUP", "/nonexistent/startup.py")],
+            "1\n",
+        ),
+        (
+            &["-q", "-i", "-I"],
+            &[("PYTHONSTARTUP", "startup.py")],
+            "'from_startup' in dir()\n",
+        ),
+        (&["-q", "-c", "x = 3"], &[("PYTHONINSPECT", "1")], "x * 2\n"),
+        (
+            &["-q", "-c", "import os; os.environ['PYTHONINSPECT'] = '1'"],
+            &[],
+            "'inspecting'\n",
+        ),
+        (
+            &["-q", "-i"],
+            &[],
+            "import sys\nsys.ps1 = 'A> '\nsys.ps2 = 7\nif 1:\n  2\n\ndel sys.ps1\n3\nraise SystemExit(4)\n5\n",
+        ),
+        (
+            &["-q", "-i"],
+            &[],
+            "import sys\nsys.displayhook = lambda v: print('hook', repr(v))\n'shown'\n",
+        ),
+        (&["-q", "-i"], &[], "x = 1"),
+        (&["-q", "-i"], &[], "if 1:\n  print('at eof')\n"),
+        (&["-q"], &[], "print('a script from stdin')\nx = 1\nx\n"),
+        (&["-"], &[], "import sys; print(sys.argv, __file__)\n"),
+    ];
+    let failures: Vec<String> = sessions
+        .iter()
+        .filter_map(|(args, env, input)| {
+            let ours = run_with_input(
+                Path::new(env!("CARGO_BIN_EXE_ferrython")),
+                args,
+                env,
+                &dir,
+                Some(input),
+            );
+            let theirs = run_with_input(&cpython(), args, env, &dir, Some(input));
+            let same = ours.stdout == theirs.stdout
+                && ours.stderr == theirs.stderr
+                && ours.status == theirs.status;
+            (!same).then(|| {
+                format!(
+                    "args {args:?} env {env:?} input {input:?}\n--- ferrython (status {:?})\n{}\n{}\n--- CPython (status {:?})\n{}\n{}",
+                    ours.status, ours.stdout, ours.stderr, theirs.status, theirs.stdout, theirs.stderr
+                )
+            })
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} differences:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// `-v`/`-vv`/`PYTHONVERBOSE` and `-X importtime`/`PYTHONPROFILEIMPORTTIME`
+/// trace imports on stderr. CPython also traces its own import machinery
+/// and its timings and loaders differ, so only the shape is compared: the
+/// traced module's lines are there in both.
+#[test]
+fn import_tracing() {
+    if !cpython().exists() {
+        return;
+    }
+    let dir = scratch("importtrace");
+    std::fs::write(dir.join("traced_pkg.py"), "import traced_sub\n").unwrap();
+    std::fs::write(dir.join("traced_sub.py"), "x = 1\n").unwrap();
+    let prog = "import traced_pkg";
+    let verbose = |stderr: &str, level: u32| -> Vec<String> {
+        let mut found = Vec::new();
+        for l in stderr.lines() {
+            if l.starts_with("import 'traced_pkg' # ") || l.starts_with("import 'traced_sub' # ") {
+                found.push(l.split(" # ").next().unwrap_or("").to_string());
+            }
+            if l.starts_with("# code object from") && l.contains("traced_sub.py") {
+                found.push("code object".to_string());
+            }
+            if level >= 2 && l.starts_with("# trying ") && l.contains("traced_sub") {
+                found.push("trying".to_string());
+            }
+        }
+        found.dedup();
+        found
+    };
+    for (args, env, level) in [
+        (vec!["-B", "-v", "-c", prog], vec![], 1),
+        (vec!["-B", "-vv", "-c", prog], vec![], 2),
+        (vec!["-B", "-c", prog], vec![("PYTHONVERBOSE", "1")], 1),
+    ] {
+        let ours = run(
+            Path::new(env!("CARGO_BIN_EXE_ferrython")),
+            &args,
+            &env,
+            &dir,
+        );
+        let theirs = run(&cpython(), &args, &env, &dir);
+        let got = verbose(&ours.stderr, level);
+        assert_eq!(got, verbose(&theirs.stderr, level), "{args:?}");
+        assert!(got.len() >= 3, "{args:?}: {}", ours.stderr);
+    }
+    for (args, env) in [
+        (vec!["-X", "importtime", "-c", prog], vec![]),
+        (vec!["-c", prog], vec![("PYTHONPROFILEIMPORTTIME", "1")]),
+    ] {
+        let ours = run(
+            Path::new(env!("CARGO_BIN_EXE_ferrython")),
+            &args,
+            &env,
+            &dir,
+        );
+        let theirs = run(&cpython(), &args, &env, &dir);
+        let got = importtime_rows(&ours.stderr);
+        assert_eq!(
+            got,
+            importtime_rows(&theirs.stderr),
+            "{args:?}\n{}",
+            ours.stderr
+        );
+        assert_eq!(got.len(), 3, "{args:?}: {}", ours.stderr);
+    }
+}
+
+/// The `-X importtime` table's header and the rows of the test's two
+/// modules, with the timings blanked: the nested import is indented.
+fn importtime_rows(stderr: &str) -> Vec<String> {
+    stderr
+        .lines()
+        .filter(|l| l.starts_with("import time:"))
+        .filter_map(|l| {
+            let cols: Vec<&str> = l.split(" | ").collect();
+            match cols.as_slice() {
+                [_, _, "imported package"] => Some(l.to_string()),
+                [own, cum, name] if name.trim_start().starts_with("traced_") => {
+                    let digits = |s: &str| {
+                        s.trim()
+                            .trim_start_matches("import time:")
+                            .trim()
+                            .parse::<u64>()
+                            .is_ok()
+                    };
+                    (digits(own) && digits(cum)).then(|| format!("row {name}"))
+                }
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// `-b` and `-bb`: `BytesWarning` for `str()` of bytes and bytearray and
+/// for comparing bytes with str or int, a warning or an error.
+#[test]
+fn bytes_warnings() {
+    let prog = r#"import sys
+print(sys.flags.bytes_warning)
+for f in [lambda: str(b'x'), lambda: str(bytearray(b'y')), lambda: b'a' == 'a',
+          lambda: b'a' != 1, lambda: bytearray(b'') == '', lambda: b'a' < b'b',
+          lambda: '%s' % b'z', lambda: b'a' == True, lambda: 'a' == b'a',
+          lambda: f"{b'f'}"]:
+    try:
+        print(f())
+    except BytesWarning as e:
+        print('BytesWarning', e)
+"#;
+    check_all(
+        "bytes",
+        &[
+            (&["-c", prog], &[], true),
+            (&["-b", "-c", prog], &[], true),
+            (&["-bb", "-c", prog], &[], true),
+            (&["-b", "-W", "error::BytesWarning", "-c", prog], &[], true),
+        ],
     );
 }

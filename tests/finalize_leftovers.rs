@@ -38,7 +38,7 @@ fn nothing_tracked_survives_finalization() {
         "import signal\nsignal.signal(signal.SIGUSR1, lambda *a: None)",
         "import unittest",
         // Exception classes of builtin modules.
-        "import struct, zlib, binascii",
+        "import struct, zlib, binascii, socket",
         // Thread-local values and threads.
         "import threading\nl = threading.local()\nl.x = [l]\nt = threading.Thread(target=print)\nt.start(); t.join()",
         "import dataclasses, json, re, enum, argparse, pathlib, tempfile, decimal, pickle, inspect, queue, ast, dis, datetime, hashlib, shutil",

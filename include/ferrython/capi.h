@@ -110,6 +110,12 @@ typedef struct PyCodeObject PyCodeObject;
 #define Py_ASNATIVEBYTES_ALLOW_INDEX 16
 
 /*
+ The `__future__` feature bits of `PyCompilerFlags.cf_flags` that
+ compiling honours (`CO_FUTURE_*`).
+ */
+#define FUTURE_FLAGS 33423360
+
+/*
  `Py_single_input`.
  */
 #define Py_single_input 256
@@ -3297,11 +3303,13 @@ PyVarObject *_PyObject_NewVar(struct PyTypeObject *tp, Py_ssize_t n);
 
 /*
  The Rust half of the `PyArg_Parse*` functions: 1 on success, 0 with an
- exception set.
+ exception set. The format's units are its first `units_len` bytes
+ (where the C side stopped at `:`, `;` or the end).
  */
 int _Ferrython_ParseArgs(PyObject *args,
                          PyObject *kwargs,
                          const char *format,
+                         size_t units_len,
                          const char *const *kwlist,
                          void *const *outs,
                          size_t n,
@@ -4494,11 +4502,12 @@ void PyErr_DisplayException(PyObject *e);
 void PyErr_Display(PyObject *_tp, PyObject *value, PyObject *_tb);
 
 /*
- `PyErr_PrintEx`: prints the raised exception with its chain to stderr
- and clears it; with `set_sys_last_vars`, also stores it as
- `sys.last_exc` (and the legacy `last_type`, `last_value`,
+ `PyErr_PrintEx`: prints the raised exception with its chain through
+ `sys.excepthook` and clears it; with `set_sys_last_vars`, also stores
+ it as `sys.last_exc` (and the legacy `last_type`, `last_value`,
  `last_traceback`). A `SystemExit` is not printed: the process exits
- with its code, through `Py_Exit`.
+ with its code, through `Py_Exit`, unless the interpreter inspects
+ after the program (`-i`), as in `_Py_HandleSystemExit`.
  */
 void PyErr_PrintEx(int set_sys_last_vars);
 
@@ -5762,6 +5771,7 @@ PyObject *PyMemoryView_GetContiguous(PyObject *base, int buffertype, char order)
  The Rust half of `Py_VaBuildValue`.
  */
 PyObject *_Ferrython_BuildValueArgs(const char *format,
+                                    size_t len,
                                     const struct FerrythonVarArg *args,
                                     size_t n);
 
@@ -6306,10 +6316,11 @@ void Py_ReprLeave(PyObject *op);
 PyObject *PyOS_FSPath(PyObject *path);
 
 /*
- `Py_FdIsInteractive`: whether `fp` is a terminal. (The `-i`/interactive
- configuration flag, which also makes `<stdin>` count, is not applied.)
+ `Py_FdIsInteractive`: whether `fp` is a terminal, or, when the
+ interpreter is interactive (`-i`, `PyConfig.interactive`), whether
+ `filename` is NULL, `"<stdin>"` or `"???"`.
  */
-int Py_FdIsInteractive(FILE *fp, const char *_filename);
+int Py_FdIsInteractive(FILE *fp, const char *filename);
 
 /*
  `Py_IncRef`: `Py_XINCREF` as a function.
@@ -6477,13 +6488,45 @@ int PyRun_SimpleFile(FILE *fp, const char *filename);
 int PyRun_SimpleFileEx(FILE *fp, const char *filename, int closeit);
 
 /*
- `PyRun_AnyFileExFlags`: `PyRun_SimpleFileExFlags`; an interactive
- stream is read to its end rather than run as a prompt loop.
+ `PyRun_AnyFileExFlags`: the prompt loop (`PyRun_InteractiveLoopFlags`)
+ when `Py_FdIsInteractive` says the stream is interactive, else
+ `PyRun_SimpleFileExFlags`.
  */
 int PyRun_AnyFileExFlags(FILE *fp,
                          const char *filename,
                          int closeit,
                          struct PyCompilerFlags *flags);
+
+/*
+ `PyRun_InteractiveOneObject`: reads one statement from `fp` with the
+ `sys.ps1`/`sys.ps2` prompts (on stderr), runs it in `__main__` and
+ returns 0; on error prints it and returns -1; at end of input returns
+ `E_EOF`.
+ */
+int PyRun_InteractiveOneObject(FILE *fp, PyObject *filename, struct PyCompilerFlags *flags);
+
+/*
+ `PyRun_InteractiveOneFlags`: `PyRun_InteractiveOneObject` with a C
+ string file name.
+ */
+int PyRun_InteractiveOneFlags(FILE *fp, const char *filename, struct PyCompilerFlags *flags);
+
+/*
+ `PyRun_InteractiveOne`.
+ */
+int PyRun_InteractiveOne(FILE *fp, const char *filename);
+
+/*
+ `PyRun_InteractiveLoopFlags`: sets `sys.ps1`/`sys.ps2` to `">>> "` and
+ `"... "` when missing, then runs statements from `fp` until end of
+ input; each error is printed and the loop goes on. Returns 0.
+ */
+int PyRun_InteractiveLoopFlags(FILE *fp, const char *filename, struct PyCompilerFlags *flags);
+
+/*
+ `PyRun_InteractiveLoop`.
+ */
+int PyRun_InteractiveLoop(FILE *fp, const char *filename);
 
 /*
  `PyRun_AnyFile`.

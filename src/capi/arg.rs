@@ -61,28 +61,35 @@ unsafe fn must_be(expected: &str, arg: *mut PyObject) -> ConvError {
     ConvError::Expected(format!("must be {expected}, not {got}"))
 }
 
-/// A parsed format: the units and the name/message after `:` or `;`.
+/// A format split at its `:` or `;`: the units, and the rest, read only
+/// for error messages.
 struct Format<'a> {
     units: &'a [u8],
-    fname: Option<&'a str>,
-    message: Option<&'a str>,
+    /// The NUL-terminated rest of the format from its `:` or `;` on (or
+    /// its NUL), as long-lived as `units`; its length is only looked for
+    /// when an error message needs it.
+    tail: *const c_char,
 }
 
-fn split_format(fmt: &[u8]) -> Format<'_> {
-    let end = fmt
-        .iter()
-        .position(|&c| c == b':' || c == b';')
-        .unwrap_or(fmt.len());
-    let tail = || std::str::from_utf8(&fmt[end + 1..]).ok();
-    let (fname, message) = match fmt.get(end) {
-        Some(b':') => (tail(), None),
-        Some(b';') => (None, tail()),
-        _ => (None, None),
-    };
-    Format {
-        units: &fmt[..end],
-        fname,
-        message,
+impl<'a> Format<'a> {
+    /// The text after the `:` or `;` that `sep` names.
+    fn after(&self, sep: u8) -> Option<&'a str> {
+        // SAFETY: tail is a C string living as long as the format ('a).
+        let rest = unsafe { CStr::from_ptr(self.tail) }.to_bytes();
+        match rest.split_first() {
+            Some((&c, text)) if c == sep => std::str::from_utf8(text).ok(),
+            _ => None,
+        }
+    }
+
+    /// The function name after `:`.
+    fn fname(&self) -> Option<&'a str> {
+        self.after(b':')
+    }
+
+    /// The error message after `;`, which replaces the default one.
+    fn message(&self) -> Option<&'a str> {
+        self.after(b';')
     }
 }
 
@@ -291,8 +298,50 @@ unsafe fn fill_buffer(view: *mut Py_buffer, obj: *mut PyObject, data: *const c_c
 }
 
 /// Converts one argument for `unit`, writing through the next output
-/// pointers (`convertsimple` in CPython).
+/// pointers (`convertsimple` in CPython). The commonest units with the
+/// commonest arguments (`i`, `l`, `n` with a small int, `O`, `s` with an
+/// ASCII str) are done here; the rest in [`convert_any`].
+#[inline(always)]
 unsafe fn convert(arg: *mut PyObject, unit: &[u8], outs: &mut Outs) -> ConvResult {
+    // SAFETY: the output pointers have the C types the format documents;
+    // arg is a valid object.
+    unsafe {
+        if let [c] = *unit {
+            match c {
+                b'O' => {
+                    *outs.take::<*mut PyObject>() = arg;
+                    return Ok(());
+                }
+                b'i' | b'l' | b'n' if int::check(arg) => {
+                    if let Some(v) = int::small_value(arg) {
+                        if c != b'i' {
+                            *outs.take::<i64>() = v;
+                            return Ok(());
+                        }
+                        if let Ok(v) = c_int::try_from(v) {
+                            *outs.take::<c_int>() = v;
+                            return Ok(());
+                        }
+                    }
+                }
+                b's' if pystr::check(arg) => {
+                    if let Some(s) = pystr::ascii_str(arg) {
+                        if !s.as_bytes().contains(&0) {
+                            *outs.take::<*const c_char>() = s.as_ptr().cast();
+                            return Ok(());
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        convert_any(arg, unit, outs)
+    }
+}
+
+/// [`convert`] for every unit.
+#[inline(never)]
+unsafe fn convert_any(arg: *mut PyObject, unit: &[u8], outs: &mut Outs) -> ConvResult {
     // SAFETY: the output pointers have the C types the format documents.
     unsafe {
         let suffix = unit.get(1).copied();
@@ -628,10 +677,10 @@ fn conversion_error(e: ConvError, iarg: usize, f: &Format) -> Raised {
     match e {
         ConvError::Raised => Raised::assume(),
         ConvError::Expected(msg) => {
-            if let Some(m) = f.message {
+            if let Some(m) = f.message() {
                 return errors::type_error(m);
             }
-            let prefix = f.fname.map(|n| format!("{n}() ")).unwrap_or_default();
+            let prefix = f.fname().map(|n| format!("{n}() ")).unwrap_or_default();
             if iarg == 0 {
                 errors::type_error(format!("{prefix}argument {msg}"))
             } else {
@@ -649,17 +698,29 @@ unsafe fn parse_tuple(args: *mut PyObject, f: &Format, outs: &mut Outs) -> PyRes
                 "new style getargs format but argument is not a tuple",
             ));
         }
+        let items = tuple::items(args);
+        // The common shape, every unit one plain letter (no group, `|`,
+        // `$`, modifier or two-letter `es`): one unit per byte.
+        if items.len() == f.units.len()
+            && f.units
+                .iter()
+                .all(|&c| c.is_ascii_alphabetic() && c != b'e')
+        {
+            for (i, &a) in items.iter().enumerate() {
+                convert(a, &f.units[i..i + 1], outs).map_err(|e| conversion_error(e, i + 1, f))?;
+            }
+            return Ok(());
+        }
         let units = Units::new(f.units);
         let (min, max) = units
             .clone()
             .fold((0, 0), |(min, max), u| (min + !u.1 as usize, max + 1));
-        let items = tuple::items(args);
         let len = items.len();
         if len < min || len > max {
-            if let Some(m) = f.message {
+            if let Some(m) = f.message() {
                 return Err(errors::type_error(m));
             }
-            let label = func_label(f.fname);
+            let label = func_label(f.fname());
             let (how, n) = if min == max {
                 ("exactly", max)
             } else if len < min {
@@ -721,7 +782,7 @@ unsafe fn parse_keywords(
                 String::from_utf8_lossy(f.units)
             )));
         }
-        let label = func_label(f.fname);
+        let label = func_label(f.fname());
         let items = tuple::items(args);
         let nargs = items.len();
         let nkw = if kwargs.is_null() {
@@ -829,12 +890,14 @@ unsafe fn parse_keywords(
 }
 
 /// The Rust half of the `PyArg_Parse*` functions: 1 on success, 0 with an
-/// exception set.
+/// exception set. The format's units are its first `units_len` bytes
+/// (where the C side stopped at `:`, `;` or the end).
 #[no_mangle]
 pub unsafe extern "C" fn _Ferrython_ParseArgs(
     args: *mut PyObject,
     kwargs: *mut PyObject,
     format: *const c_char,
+    units_len: usize,
     kwlist: *const *const c_char,
     outs: *const *mut c_void,
     n: usize,
@@ -845,9 +908,13 @@ pub unsafe extern "C" fn _Ferrython_ParseArgs(
             errors::bad_internal_call();
             return 0;
         }
-        // SAFETY: format is a C string; outs holds n output pointers.
+        // SAFETY: format is a C string whose first units_len bytes are
+        // not NUL; outs holds n output pointers.
         unsafe {
-            let f = split_format(CStr::from_ptr(format).to_bytes());
+            let f = Format {
+                units: std::slice::from_raw_parts(format.cast::<u8>(), units_len),
+                tail: format.add(units_len),
+            };
             let ptrs = if n == 0 {
                 &[][..]
             } else {

@@ -91,6 +91,19 @@ pub unsafe fn vectorcall(
     nargsf: usize,
     kwnames: *mut PyObject,
 ) -> *mut PyObject {
+    // SAFETY: forwarded.
+    unsafe { vectorcall_inline(callable, args, nargsf, kwnames) }
+}
+
+/// [`vectorcall`], inlined into the `PyObject_Vectorcall` export: the
+/// callable's own vectorcall, else [`call_as_tuple`].
+#[inline(always)]
+unsafe fn vectorcall_inline(
+    callable: *mut PyObject,
+    args: *const *mut PyObject,
+    nargsf: usize,
+    kwnames: *mut PyObject,
+) -> *mut PyObject {
     // SAFETY: callable valid; args holds nargs + len(kwnames) objects.
     unsafe {
         if let Some(f) = vectorcall_func(callable) {
@@ -112,6 +125,22 @@ pub unsafe fn vectorcall(
             }
             return check_result_with(callable, r, (*ts).current_exception);
         }
+        call_as_tuple(callable, args, nargsf, kwnames)
+    }
+}
+
+/// [`vectorcall`] of a callable without its own vectorcall: the
+/// positional arguments as a tuple, the keywords as a dict, through
+/// `tp_call`.
+#[inline(never)]
+unsafe fn call_as_tuple(
+    callable: *mut PyObject,
+    args: *const *mut PyObject,
+    nargsf: usize,
+    kwnames: *mut PyObject,
+) -> *mut PyObject {
+    // SAFETY: callable valid; args holds nargs + len(kwnames) objects.
+    unsafe {
         let n = nargs(nargsf) as usize;
         let nkw = if kwnames.is_null() {
             0
@@ -292,7 +321,7 @@ pub unsafe extern "C" fn PyObject_Vectorcall(
 ) -> *mut PyObject {
     crate::null_check!(callable);
     // SAFETY: callable non-NULL; args per the vectorcall contract.
-    guard(|| unsafe { vectorcall(callable, args, nargsf, kwnames) })
+    guard(|| unsafe { vectorcall_inline(callable, args, nargsf, kwnames) })
 }
 
 /// `PyObject_VectorcallDict`.

@@ -1010,7 +1010,11 @@ fn run_main() -> c_int {
             return run::handle_uncaught();
         }
     }
+    crate::runtime::interactive::print_banner(&cfg);
     let result = if let Some(cmd) = &cfg.run_command {
+        // The command's lines for tracebacks and warnings, registered
+        // with linecache as CPython 3.13 does.
+        crate::runtime::interactive::register_source("<string>", cmd);
         run::run_main(cmd, "<string>", false)
     } else if let Some(file) = &cfg.run_filename {
         match std::fs::read_to_string(file) {
@@ -1026,31 +1030,86 @@ fn run_main() -> c_int {
                 // SAFETY: strerror returns a C string for any errno.
                 let text = unsafe { CStr::from_ptr(libc::strerror(errno)) }.to_string_lossy();
                 eprintln!("ferrython: can't open file '{file}': [Errno {errno}] {text}");
-                lifecycle::finalize();
-                return 2;
+                // Under -i the prompt still comes (`pymain_repl`).
+                let status = inspect_after(&cfg).unwrap_or(2);
+                return finish(status, false);
             }
         }
     } else if let Some(m) = &cfg.run_module {
         run::run_module_as_main(m)
     } else {
-        let mut src = String::new();
-        use std::io::Read;
-        match std::io::stdin().read_to_string(&mut src) {
-            Ok(_) => run::run_main(&src, "<stdin>", false),
-            Err(_) => {
-                eprintln!("ferrython: cannot read the program from standard input");
-                lifecycle::finalize();
-                return 2;
-            }
-        }
+        return finish(run_stdin(&cfg), false);
     };
     // SAFETY: SystemExit is a static exception type.
     let exiting = result.is_err()
+        && !rconfig::inspect()
         && unsafe { crate::runtime::errors::matches(crate::object::exceptions::PyExc_SystemExit) };
-    let status = match result {
+    let mut status = match result {
         Ok(()) => 0,
         Err(_) => run::handle_uncaught(),
     };
+    if !exiting {
+        if let Some(s) = inspect_after(&cfg) {
+            status = s;
+        }
+    }
+    finish(status, exiting)
+}
+
+/// The program read from standard input (`pymain_run_stdin`): the prompt
+/// loop when stdin is interactive (after `PYTHONSTARTUP`), else the text
+/// run as a script, both through `PyRun_AnyFileExFlags`.
+fn run_stdin(cfg: &rconfig::Config) -> c_int {
+    use crate::runtime::interactive;
+    if interactive::stdin_is_interactive(cfg) {
+        rconfig::set_inspect(false);
+        interactive::run_startup(cfg);
+    }
+    if crate::runtime::audit::audit(c"cpython.run_stdin", &[]).is_err() {
+        return run::handle_uncaught();
+    }
+    // SAFETY: the C stdin stream is open.
+    let r = unsafe {
+        crate::capi::runfile::PyRun_AnyFileExFlags(
+            interactive::c_stdin(),
+            c"<stdin>".as_ptr(),
+            0,
+            std::ptr::null_mut(),
+        )
+    };
+    (r != 0) as c_int
+}
+
+/// The prompt after the program (`pymain_repl`): with `-i` or
+/// `PYTHONINSPECT` (also set by the program through `os.environ`), when
+/// stdin is interactive. Returns the new exit status, if the prompt ran.
+fn inspect_after(cfg: &rconfig::Config) -> Option<c_int> {
+    use crate::runtime::interactive;
+    if !rconfig::inspect()
+        && cfg.use_environment
+        && std::env::var_os("PYTHONINSPECT").is_some_and(|v| !v.is_empty())
+    {
+        rconfig::set_inspect(true);
+    }
+    if !rconfig::inspect() || !interactive::stdin_is_interactive(cfg) {
+        return None;
+    }
+    rconfig::set_inspect(false);
+    // SAFETY: the C stdin stream is open.
+    let r = unsafe {
+        crate::capi::runfile::PyRun_AnyFileExFlags(
+            interactive::c_stdin(),
+            c"<stdin>".as_ptr(),
+            0,
+            std::ptr::null_mut(),
+        )
+    };
+    Some((r != 0) as c_int)
+}
+
+/// Flushes stdout and finalizes; `exiting` (an uncaught `SystemExit`)
+/// leaves the process at once with `status`.
+fn finish(status: c_int, exiting: bool) -> c_int {
     use std::io::Write;
     let _ = std::io::stdout().flush();
     if exiting {

@@ -561,7 +561,7 @@ pub extern "C" fn Py_LeaveRecursiveCall() {
 /// reference) or NULL.
 #[no_mangle]
 pub extern "C" fn PyErr_GetHandledException() -> *mut PyObject {
-    let h = tstate::get().handled_exception;
+    let h = tstate::get().topmost_handled();
     // SAFETY: the thread state owns h when non-NULL.
     unsafe { xincref(h) };
     h
@@ -589,7 +589,7 @@ pub unsafe extern "C" fn PyErr_GetExcInfo(
     ptb: *mut *mut PyObject,
 ) {
     crate::null_check!(ptype, pvalue, ptb);
-    let h = tstate::get().handled_exception;
+    let h = tstate::get().topmost_handled();
     // SAFETY: out-pointers valid; h NULL or an exception instance.
     unsafe {
         if h.is_null() {
@@ -900,16 +900,17 @@ pub unsafe extern "C" fn PyErr_Display(
     unsafe { PyErr_DisplayException(value) }
 }
 
-/// `PyErr_PrintEx`: prints the raised exception with its chain to stderr
-/// and clears it; with `set_sys_last_vars`, also stores it as
-/// `sys.last_exc` (and the legacy `last_type`, `last_value`,
+/// `PyErr_PrintEx`: prints the raised exception with its chain through
+/// `sys.excepthook` and clears it; with `set_sys_last_vars`, also stores
+/// it as `sys.last_exc` (and the legacy `last_type`, `last_value`,
 /// `last_traceback`). A `SystemExit` is not printed: the process exits
-/// with its code, through `Py_Exit`.
+/// with its code, through `Py_Exit`, unless the interpreter inspects
+/// after the program (`-i`), as in `_Py_HandleSystemExit`.
 #[no_mangle]
 pub extern "C" fn PyErr_PrintEx(set_sys_last_vars: c_int) {
     guard(|| {
         // SAFETY: the raised exception, if any, is a valid instance.
-        if unsafe { errors::matches(exc::PyExc_SystemExit) } {
+        if unsafe { errors::matches(exc::PyExc_SystemExit) } && !crate::runtime::config::inspect() {
             let status = crate::runtime::run::handle_uncaught();
             crate::capi::init::Py_Exit(status);
         }
@@ -919,7 +920,7 @@ pub extern "C" fn PyErr_PrintEx(set_sys_last_vars: c_int) {
             unsafe { set_last_vars(e.as_ptr()) };
         }
         // SAFETY: e is an exception instance.
-        write_stderr(&unsafe { display::format_exception(e.as_ptr()) });
+        unsafe { crate::modules::io::stdio::report_uncaught(e.as_ptr()) };
     })
 }
 

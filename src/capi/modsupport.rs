@@ -412,16 +412,18 @@ pub fn build_value(fmt: &[u8], args: &[FerrythonVarArg]) -> PyResult<Owned> {
 #[no_mangle]
 pub unsafe extern "C" fn _Ferrython_BuildValueArgs(
     format: *const c_char,
+    len: usize,
     args: *const FerrythonVarArg,
     n: usize,
 ) -> *mut PyObject {
     guard_obj(|| {
-        // SAFETY: format is NULL or a C string; args holds n entries.
+        // SAFETY: format is NULL or a C string of len bytes; args holds n
+        // entries.
         unsafe {
             let fmt = if format.is_null() {
                 &b""[..]
             } else {
-                CStr::from_ptr(format).to_bytes()
+                std::slice::from_raw_parts(format.cast::<u8>(), len)
             };
             let items = if n == 0 {
                 &[][..]

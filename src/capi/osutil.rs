@@ -40,15 +40,27 @@ pub unsafe extern "C" fn PyOS_FSPath(path: *mut PyObject) -> *mut PyObject {
     })
 }
 
-/// `Py_FdIsInteractive`: whether `fp` is a terminal. (The `-i`/interactive
-/// configuration flag, which also makes `<stdin>` count, is not applied.)
+/// `Py_FdIsInteractive`: whether `fp` is a terminal, or, when the
+/// interpreter is interactive (`-i`, `PyConfig.interactive`), whether
+/// `filename` is NULL, `"<stdin>"` or `"???"`.
 #[no_mangle]
-pub unsafe extern "C" fn Py_FdIsInteractive(fp: *mut FILE, _filename: *const c_char) -> c_int {
+pub unsafe extern "C" fn Py_FdIsInteractive(fp: *mut FILE, filename: *const c_char) -> c_int {
     if fp.is_null() {
         return 0;
     }
     // SAFETY: fp is an open stream.
-    unsafe { (libc::isatty(libc::fileno(fp)) == 1) as c_int }
+    if unsafe { libc::isatty(libc::fileno(fp)) } == 1 {
+        return 1;
+    }
+    if crate::runtime::config::current().is_none_or(|c| c.interactive == 0) {
+        return 0;
+    }
+    if filename.is_null() {
+        return 1;
+    }
+    // SAFETY: filename is a C string.
+    let name = unsafe { std::ffi::CStr::from_ptr(filename) }.to_bytes();
+    (name == b"<stdin>" || name == b"???") as c_int
 }
 
 /// `PyOS_getsig`: the current handler of signal `sig` (`SIG_ERR` for a bad

@@ -173,17 +173,25 @@ pub unsafe extern "C" fn PyRun_SimpleFileExFlags(
     crate::null_check!(fp, filename);
     // SAFETY: fp is an open stream.
     let source = unsafe { read_file(fp, closeit) };
-    guard(|| {
-        // SAFETY: filename is a C string.
-        let r = unsafe { filename_of(filename).and_then(|f| run_in_main(&source, f)) };
-        match r {
-            Ok(()) => 0,
-            Err(_) => {
-                crate::capi::exceptions::PyErr_Print();
-                -1
-            }
+    // SAFETY: filename is a C string.
+    guard(|| unsafe { run_simple_source(&source, filename) })
+}
+
+/// The body of `PyRun_SimpleFileExFlags` once the text is read: runs it
+/// as `__main__`; on error prints it and returns -1.
+///
+/// # Safety
+/// `filename` is a C string.
+pub(crate) unsafe fn run_simple_source(source: &[u8], filename: *const c_char) -> c_int {
+    // SAFETY: filename is a C string (caller).
+    let r = unsafe { filename_of(filename).and_then(|f| run_in_main(source, f)) };
+    match r {
+        Ok(()) => 0,
+        Err(_) => {
+            crate::capi::exceptions::PyErr_Print();
+            -1
         }
-    })
+    }
 }
 
 /// `PyRun_SimpleFile`.
@@ -204,8 +212,9 @@ pub unsafe extern "C" fn PyRun_SimpleFileEx(
     unsafe { PyRun_SimpleFileExFlags(fp, filename, closeit, std::ptr::null_mut()) }
 }
 
-/// `PyRun_AnyFileExFlags`: `PyRun_SimpleFileExFlags`; an interactive
-/// stream is read to its end rather than run as a prompt loop.
+/// `PyRun_AnyFileExFlags`: the prompt loop (`PyRun_InteractiveLoopFlags`)
+/// when `Py_FdIsInteractive` says the stream is interactive, else
+/// `PyRun_SimpleFileExFlags`.
 #[no_mangle]
 pub unsafe extern "C" fn PyRun_AnyFileExFlags(
     fp: *mut FILE,
@@ -218,8 +227,137 @@ pub unsafe extern "C" fn PyRun_AnyFileExFlags(
     } else {
         filename
     };
+    // SAFETY: forwarded; fp is an open stream (caller contract).
+    unsafe {
+        if crate::capi::osutil::Py_FdIsInteractive(fp, filename) != 0 {
+            let r = PyRun_InteractiveLoopFlags(fp, name, flags);
+            if closeit != 0 {
+                libc::fclose(fp);
+            }
+            return r;
+        }
+        PyRun_SimpleFileExFlags(fp, name, closeit, flags)
+    }
+}
+
+/// The `__future__` feature bits of `PyCompilerFlags.cf_flags` that
+/// compiling honours (`CO_FUTURE_*`).
+pub const FUTURE_FLAGS: u32 = 0x1fe_0000;
+
+/// `E_EOF`: what `PyRun_InteractiveOne*` return at end of input.
+const E_EOF: c_int = 11;
+
+/// The `__future__` bits of `flags` (NULL: none).
+unsafe fn future_of(flags: *mut PyCompilerFlags) -> u32 {
+    if flags.is_null() {
+        return 0;
+    }
+    // SAFETY: a non-NULL flags points at a PyCompilerFlags.
+    unsafe { (*flags).cf_flags as u32 & FUTURE_FLAGS }
+}
+
+/// `PyRun_InteractiveOneObject`: reads one statement from `fp` with the
+/// `sys.ps1`/`sys.ps2` prompts (on stderr), runs it in `__main__` and
+/// returns 0; on error prints it and returns -1; at end of input returns
+/// `E_EOF`.
+#[no_mangle]
+pub unsafe extern "C" fn PyRun_InteractiveOneObject(
+    fp: *mut FILE,
+    filename: *mut PyObject,
+    flags: *mut PyCompilerFlags,
+) -> c_int {
+    crate::null_check!(fp, filename);
+    guard(|| {
+        // SAFETY: filename checked to be a str; fp an open stream.
+        unsafe {
+            let r = if pystr::check(filename) {
+                pystr::as_str(filename)
+                    .and_then(|f| crate::runtime::interactive::run_one(fp, f, future_of(flags)))
+            } else {
+                Err(errors::type_error("filename must be a str"))
+            };
+            match r {
+                Ok(crate::runtime::interactive::One::Ran) => 0,
+                Ok(crate::runtime::interactive::One::Eof) => E_EOF,
+                Err(_) => {
+                    crate::capi::exceptions::PyErr_Print();
+                    crate::modules::io::stdio::flush_std_streams();
+                    -1
+                }
+            }
+        }
+    })
+}
+
+/// `PyRun_InteractiveOneFlags`: `PyRun_InteractiveOneObject` with a C
+/// string file name.
+#[no_mangle]
+pub unsafe extern "C" fn PyRun_InteractiveOneFlags(
+    fp: *mut FILE,
+    filename: *const c_char,
+    flags: *mut PyCompilerFlags,
+) -> c_int {
+    crate::null_check!(fp);
+    let name = if filename.is_null() {
+        c"???".as_ptr()
+    } else {
+        filename
+    };
+    guard(|| {
+        // SAFETY: name is a C string.
+        let f = unsafe { filename_of(name) }.and_then(pystr::from_str);
+        match f {
+            // SAFETY: forwarded.
+            Ok(f) => unsafe { PyRun_InteractiveOneObject(fp, f.as_ptr(), flags) },
+            Err(_) => {
+                crate::capi::exceptions::PyErr_Print();
+                -1
+            }
+        }
+    })
+}
+
+/// `PyRun_InteractiveOne`.
+#[no_mangle]
+pub unsafe extern "C" fn PyRun_InteractiveOne(fp: *mut FILE, filename: *const c_char) -> c_int {
     // SAFETY: forwarded.
-    unsafe { PyRun_SimpleFileExFlags(fp, name, closeit, flags) }
+    unsafe { PyRun_InteractiveOneFlags(fp, filename, std::ptr::null_mut()) }
+}
+
+/// `PyRun_InteractiveLoopFlags`: sets `sys.ps1`/`sys.ps2` to `">>> "` and
+/// `"... "` when missing, then runs statements from `fp` until end of
+/// input; each error is printed and the loop goes on. Returns 0.
+#[no_mangle]
+pub unsafe extern "C" fn PyRun_InteractiveLoopFlags(
+    fp: *mut FILE,
+    filename: *const c_char,
+    flags: *mut PyCompilerFlags,
+) -> c_int {
+    crate::null_check!(fp);
+    let name = if filename.is_null() {
+        c"???".as_ptr()
+    } else {
+        filename
+    };
+    guard(|| {
+        // SAFETY: name is a C string; fp an open stream; flags NULL or valid.
+        unsafe {
+            match filename_of(name) {
+                Ok(f) => crate::runtime::interactive::run_loop(fp, f, future_of(flags)),
+                Err(_) => {
+                    crate::capi::exceptions::PyErr_Print();
+                    -1
+                }
+            }
+        }
+    })
+}
+
+/// `PyRun_InteractiveLoop`.
+#[no_mangle]
+pub unsafe extern "C" fn PyRun_InteractiveLoop(fp: *mut FILE, filename: *const c_char) -> c_int {
+    // SAFETY: forwarded.
+    unsafe { PyRun_InteractiveLoopFlags(fp, filename, std::ptr::null_mut()) }
 }
 
 /// `PyRun_AnyFile`.

@@ -154,30 +154,40 @@ PyObject *PyErr_Format(PyObject *exception, const char *format, ...)
 
 /* The argument arrays are declared writable: gcc would otherwise take a
  * stack array whose tail is unused for a read of uninitialized memory. */
-extern PyObject *_Ferrython_BuildValueArgs(const char *format, FerrythonVarArg *args, size_t n);
+extern PyObject *_Ferrython_BuildValueArgs(const char *format, size_t len, FerrythonVarArg *args,
+                                           size_t n);
 extern PyObject *_Ferrython_CallArray(PyObject *callable, PyObject *const *args, size_t n);
 extern PyObject *_Ferrython_CallMethodArray(PyObject *obj, PyObject *name, PyObject *const *args, size_t n);
 extern PyObject *_Ferrython_CallWithBuiltArgs(PyObject *callable, PyObject *built);
 extern PyObject *_Ferrython_GetAttrString(PyObject *obj, const char *name);
 extern void Py_DecRef(PyObject *);
 
-/* Collects the arguments of a Py_BuildValue format. Stops at a character it
- * does not know; the Rust side reports that. */
-/* Arguments of formats up to this many characters are collected on the
- * stack (a format character takes at most two entries). */
-#define STACK_FORMAT_LEN 16
+/* Arguments kept on the stack; longer formats move to the heap. */
+#define STACK_BUILD_ARGS 36
 
+/* Collects the arguments of a Py_BuildValue format and stores the format's
+ * length in *len (so it is walked once). Stops at a character it does not
+ * know; the Rust side reports that. NULL when memory runs out. */
 static FerrythonVarArg *collect_build_args(const char *f, va_list *va, size_t *n_out,
-                                           FerrythonVarArg *stack)
+                                           size_t *len, FerrythonVarArg *stack)
 {
-    size_t len = strlen(f), n = 0;
+    const char *start = f;
+    size_t n = 0, cap = STACK_BUILD_ARGS;
     FerrythonVarArg *a = stack;
-    if (len > STACK_FORMAT_LEN) {
-        a = malloc((4 + 2 * len) * sizeof *a);
-        if (a == NULL)
-            return NULL;
-    }
     for (; *f; f++) {
+        if (n + 2 > cap) { /* a format character takes at most two */
+            FerrythonVarArg *b = malloc(2 * cap * sizeof *b);
+            if (b == NULL) {
+                if (a != stack)
+                    free(a);
+                return NULL;
+            }
+            memcpy(b, a, n * sizeof *a);
+            if (a != stack)
+                free(a);
+            a = b;
+            cap *= 2;
+        }
         switch (*f) {
         case '(': case ')': case '[': case ']': case '{': case '}':
         case ',': case ' ': case '\t': case ':':
@@ -225,10 +235,12 @@ static FerrythonVarArg *collect_build_args(const char *f, va_list *va, size_t *n
             break;
         default:
             *n_out = n;
+            *len = (size_t)(f - start) + strlen(f);
             return a;
         }
     }
     *n_out = n;
+    *len = (size_t)(f - start);
     return a;
 }
 
@@ -236,12 +248,12 @@ static FerrythonVarArg *collect_build_args(const char *f, va_list *va, size_t *n
  * copying one that va_start has just written stalls the load). */
 static PyObject *build_own(const char *format, va_list *va)
 {
-    size_t n = 0;
-    FerrythonVarArg stack[4 + 2 * STACK_FORMAT_LEN];
-    FerrythonVarArg *args = collect_build_args(format ? format : "", va, &n, stack);
+    size_t n = 0, len = 0;
+    FerrythonVarArg stack[STACK_BUILD_ARGS];
+    FerrythonVarArg *args = collect_build_args(format ? format : "", va, &n, &len, stack);
     if (args == NULL)
         return PyErr_NoMemory();
-    PyObject *r = _Ferrython_BuildValueArgs(format, args, n);
+    PyObject *r = _Ferrython_BuildValueArgs(format, len, args, n);
     if (args != stack)
         free(args);
     return r;
@@ -418,25 +430,40 @@ PyObject *PyObject_CallMethodObjArgs(PyObject *obj, PyObject *name, ...)
 /* ---- PyArg_Parse* -------------------------------------------------------- */
 
 extern int _Ferrython_ParseArgs(PyObject *args, PyObject *kwargs, const char *format,
-                                char *const *kwlist, void **outs, size_t n, int flags);
+                                size_t units_len, char *const *kwlist, void **outs, size_t n,
+                                int flags);
 extern int _Ferrython_UnpackTuple(PyObject *args, const char *name, ssize_t min, ssize_t max,
                                   void *const *outs, size_t n);
 
 enum { PARSE_TUPLE = 0, PARSE_KEYWORDS = 1, PARSE_SINGLE = 2 };
 
+/* Output pointers kept on the stack; longer formats move to the heap. */
+#define STACK_OUTS 48
+
 /* Collects the output pointers of a PyArg_Parse* format: one per unit, two
- * for `#` forms, `O!`, `O&` and `es`/`et`, three for `es#`/`et#`. */
-/* A format character takes at most three output pointers. */
-static void **collect_parse_outs(const char *f, va_list *va, size_t *n_out, void **stack)
+ * for `#` forms, `O!`, `O&` and `es`/`et`, three for `es#`/`et#`. Stores in
+ * *units_len where the units end (the `:` or `;`, else the NUL), so the
+ * format is walked once. NULL when memory runs out. */
+static void **collect_parse_outs(const char *f, va_list *va, size_t *n_out, size_t *units_len,
+                                 void **stack)
 {
-    size_t len = strlen(f), n = 0;
+    const char *start = f;
+    size_t n = 0, cap = STACK_OUTS;
     void **a = stack;
-    if (len > STACK_FORMAT_LEN) {
-        a = malloc((4 + 3 * len) * sizeof *a);
-        if (a == NULL)
-            return NULL;
-    }
     for (; *f && *f != ':' && *f != ';'; f++) {
+        if (n + 3 > cap) { /* a format character takes at most three */
+            void **b = malloc(2 * cap * sizeof *b);
+            if (b == NULL) {
+                if (a != stack)
+                    free(a);
+                return NULL;
+            }
+            memcpy(b, a, n * sizeof *a);
+            if (a != stack)
+                free(a);
+            a = b;
+            cap *= 2;
+        }
         switch (*f) {
         case '(': case ')': case '|': case '$': case ' ':
             break;
@@ -458,6 +485,7 @@ static void **collect_parse_outs(const char *f, va_list *va, size_t *n_out, void
         }
     }
     *n_out = n;
+    *units_len = (size_t)(f - start);
     return a;
 }
 
@@ -465,14 +493,14 @@ static void **collect_parse_outs(const char *f, va_list *va, size_t *n_out, void
  * place, see build_own). */
 static int parse_own(PyObject *args, PyObject *kwargs, const char *format, char **kwlist, va_list *va, int flags)
 {
-    size_t n = 0;
-    void *stack[4 + 3 * STACK_FORMAT_LEN];
-    void **outs = collect_parse_outs(format ? format : "", va, &n, stack);
+    size_t n = 0, units_len = 0;
+    void *stack[STACK_OUTS];
+    void **outs = collect_parse_outs(format ? format : "", va, &n, &units_len, stack);
     if (outs == NULL) {
         PyErr_NoMemory();
         return 0;
     }
-    int r = _Ferrython_ParseArgs(args, kwargs, format, kwlist, outs, n, flags);
+    int r = _Ferrython_ParseArgs(args, kwargs, format, units_len, kwlist, outs, n, flags);
     if (outs != stack)
         free(outs);
     return r;

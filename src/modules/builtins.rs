@@ -699,7 +699,10 @@ builtin!(bi_dir, |args, kws| {
     Ok(l)
 });
 
-/// `exec`/`eval`: compiles a string (or takes a code object) and runs it.
+/// `exec`/`eval` (`builtin_exec_impl` / `builtin_eval_impl`): compiles a
+/// string (or takes a code object) and runs it. `exec` also takes the
+/// keyword-only `closure`: the cells a code object with free variables
+/// needs.
 unsafe fn exec_eval(
     name: &str,
     args: Args,
@@ -708,11 +711,14 @@ unsafe fn exec_eval(
 ) -> PyResult<Owned> {
     // SAFETY: arguments valid.
     unsafe {
+        let is_exec = name == "exec";
         let mut all: Vec<*mut PyObject> = args.to_vec();
+        let mut closure = null_mut();
         for &(k, v) in kws {
             match k {
                 "globals" if all.len() == 1 => all.push(v),
                 "locals" if all.len() == 2 => all.push(v),
+                "closure" if is_exec => closure = v,
                 _ => {
                     return Err(errors::type_error(format!(
                         "{name}() got an unexpected keyword argument '{k}'"
@@ -721,6 +727,9 @@ unsafe fn exec_eval(
             }
         }
         arity(name, &all, 1, 3)?;
+        if closure == none::none() {
+            closure = null_mut();
+        }
         let cur = crate::vm::frame::current();
         let mut globals = all
             .get(1)
@@ -732,6 +741,16 @@ unsafe fn exec_eval(
             .copied()
             .filter(|&l| l != none::none())
             .unwrap_or(null_mut());
+        if !locals.is_null() && crate::capi::mapping::PyMapping_Check(locals) == 0 {
+            return Err(errors::type_error(if is_exec {
+                format!(
+                    "locals must be a mapping or None, not {}",
+                    typeobj::type_name(locals)
+                )
+            } else {
+                "locals must be a mapping".to_string()
+            }));
+        }
         let caller_locals;
         if globals.is_null() {
             if cur.is_null() {
@@ -743,15 +762,27 @@ unsafe fn exec_eval(
                 locals = caller_locals.as_ptr();
             }
         } else if !dict::check(globals) {
-            return Err(errors::type_error(format!(
-                "{name}() globals must be a dict, not {}",
-                typeobj::type_name(globals)
-            )));
+            return Err(errors::type_error(if is_exec {
+                format!(
+                    "exec() globals must be a dict, not {}",
+                    typeobj::type_name(globals)
+                )
+            } else if crate::capi::mapping::PyMapping_Check(globals) != 0 {
+                "globals must be a real dict; try eval(expr, {}, mapping)".to_string()
+            } else {
+                "globals must be a dict".to_string()
+            }));
         }
         let src = all[0];
         let code_obj = if crate::vm::code::check(src) {
+            check_closure(name, src, closure)?;
             Owned::from_borrowed(src)
         } else {
+            if !closure.is_null() {
+                return Err(errors::type_error(
+                    "closure can only be used when source is a code object",
+                ));
+            }
             let text = if pystr::check(src) {
                 pystr::as_str(src)?.to_string()
             } else if crate::object::bytes::check(src) {
@@ -761,10 +792,10 @@ unsafe fn exec_eval(
                     "{name}() arg 1 must be a string, bytes or code object"
                 )));
             };
-            let text = if matches!(mode, ferrython_compiler::CompileMode::Eval) {
-                text.trim_start().to_string()
-            } else {
+            let text = if is_exec {
                 text
+            } else {
+                text.trim_start_matches([' ', '\t']).to_string()
             };
             audit::audit_with(c"compile", || {
                 Ok(vec![
@@ -775,11 +806,46 @@ unsafe fn exec_eval(
             crate::runtime::run::compile(&text, "<string>", mode)?
         };
         audit::audit(c"exec", &[code_obj.as_ptr()])?;
-        let r = crate::vm::call::eval_code(code_obj.as_ptr(), globals, locals)?;
-        if name == "exec" {
+        let r =
+            crate::vm::call::eval_code_with_closure(code_obj.as_ptr(), globals, locals, closure)?;
+        if is_exec {
             return none_obj();
         }
         Ok(r)
+    }
+}
+
+/// Checks the `closure` given to `exec`/`eval` (NULL when none) against the
+/// free variables of code object `co`: a tuple of exactly that many cells.
+unsafe fn check_closure(name: &str, co: *mut PyObject, closure: *mut PyObject) -> PyResult<()> {
+    // SAFETY: co is a code object; closure NULL or valid.
+    unsafe {
+        let nfree = crate::vm::code::data(co).nfrees;
+        if nfree == 0 {
+            if !closure.is_null() {
+                return Err(errors::type_error(
+                    "cannot use a closure with this code object",
+                ));
+            }
+            return Ok(());
+        }
+        if name != "exec" {
+            return Err(errors::type_error(format!(
+                "code object passed to {name}() may not contain free variables"
+            )));
+        }
+        let ok = !closure.is_null()
+            && tuple::check_exact(closure)
+            && tuple::items(closure).len() == nfree
+            && tuple::items(closure)
+                .iter()
+                .all(|&c| (*c).ob_type == &raw mut crate::vm::cell::PyCell_Type);
+        if !ok {
+            return Err(errors::type_error(format!(
+                "code object requires a closure of exactly length {nfree}"
+            )));
+        }
+        Ok(())
     }
 }
 

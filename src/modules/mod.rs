@@ -17,6 +17,7 @@ pub mod collections;
 pub mod contextvars;
 pub mod csv;
 pub mod errno;
+pub mod faulthandler;
 pub mod fcntl;
 pub mod functools;
 pub mod gc;
@@ -39,6 +40,7 @@ pub mod posixsubprocess;
 pub mod random;
 pub mod select;
 pub mod signal;
+pub mod socket;
 pub mod sre;
 pub mod stat;
 pub mod struct_;
@@ -46,6 +48,7 @@ pub mod sys;
 pub mod thread;
 pub mod time;
 pub mod tokenize;
+pub mod tracemalloc;
 pub mod typing;
 pub mod unicodedata;
 pub mod zlib;
@@ -94,11 +97,13 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_sha3", hashes::init_sha3),
     ("_sre", sre::init),
     ("_signal", signal::init),
+    ("_socket", socket::init),
     ("_stat", stat::init),
     ("_string", _string::init),
     ("_struct", struct_::init),
     ("_thread", thread::init),
     ("_tokenize", tokenize::init),
+    ("_tracemalloc", tracemalloc::init),
     ("_typing", typing::init),
     ("_warnings", _warnings::init),
     ("_weakref", _weakref::init),
@@ -107,6 +112,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("binascii", binascii::init),
     ("cmath", cmath::init),
     ("errno", errno::init),
+    ("faulthandler", faulthandler::init),
     ("fcntl", fcntl::init),
     ("gc", gc::init),
     ("itertools", itertools::init),

@@ -1,7 +1,7 @@
 //! The `select` module (CPython's `Modules/selectmodule.c`), in the part
 //! `selectors` and `subprocess` use on Linux: `select()` and `poll()`
-//! objects. An interrupted wait runs the signal handlers and resumes with
-//! the time left (PEP 475).
+//! objects. Waits release the GIL; an interrupted wait runs the signal
+//! handlers and resumes with the time left (PEP 475).
 use crate::ffi::*;
 use crate::modules::args::{bind, builtin};
 use crate::modules::posix::{int_arg, none};
@@ -137,7 +137,15 @@ builtin!(select_select, |args, kws| {
             None => null_mut(),
         };
         let [rs, ws, xs] = &mut sets;
-        let n = libc::select(maxfd + 1, rs, ws, xs, tvp);
+        let (rs, ws, xs) = (
+            rs as *mut libc::fd_set,
+            ws as *mut libc::fd_set,
+            xs as *mut libc::fd_set,
+        );
+        // SAFETY: the sets and the timeval outlive the call.
+        let n = crate::runtime::gil::allow_threads(|| unsafe {
+            libc::select(maxfd + 1, rs, ws, xs, tvp)
+        });
         if n >= 0 {
             break;
         }
@@ -282,11 +290,10 @@ builtin!(poll_poll, |slf, args, kws| {
             Some(dl) => ((dl - now_ns()).max(0) + 999_999) / 1_000_000,
             None => -1,
         };
-        let n = libc::poll(
-            pfds.as_mut_ptr(),
-            pfds.len() as libc::nfds_t,
-            ms.min(i32::MAX as i128) as c_int,
-        );
+        let (p, len) = (pfds.as_mut_ptr(), pfds.len() as libc::nfds_t);
+        let ms = ms.min(i32::MAX as i128) as c_int;
+        // SAFETY: pfds outlives the call.
+        let n = crate::runtime::gil::allow_threads(|| unsafe { libc::poll(p, len, ms) });
         if n >= 0 {
             break;
         }

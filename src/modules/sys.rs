@@ -139,7 +139,7 @@ builtin!(sys_getframe, |args, kws| {
 });
 
 fn handled() -> *mut PyObject {
-    crate::runtime::tstate::get().handled_exception
+    crate::runtime::tstate::get().topmost_handled()
 }
 
 builtin!(sys_exception, |args, kws| {

@@ -2,6 +2,7 @@
 //! object allocation with room for the GC header (`PyGC_Head`, two words)
 //! in front of every object whose type has `Py_TPFLAGS_HAVE_GC`.
 use crate::ffi::*;
+use crate::modules::tracemalloc;
 use crate::object::refcount::incref;
 use libc::c_void;
 
@@ -16,35 +17,77 @@ pub struct GcHead {
     pub prev: usize,
 }
 
+/// A statically allocated object of a collected type, with the GC header
+/// (never tracked) in front of it that the collector reads for every
+/// object of such a type, as CPython's static empty tuple has one.
+#[repr(C)]
+pub struct StaticGc<T> {
+    head: GcHead,
+    pub object: T,
+}
+
+impl<T> StaticGc<T> {
+    pub const fn new(object: T) -> StaticGc<T> {
+        StaticGc {
+            head: GcHead { next: 0, prev: 0 },
+            object,
+        }
+    }
+}
+
 /// `PyObject_Malloc` / `PyMem_Malloc`: a zero-size request gets a unique
 /// non-NULL pointer, as in CPython.
 #[inline]
 pub unsafe fn raw_malloc(n: usize) -> *mut c_void {
     // SAFETY: libc malloc with a non-zero size.
-    unsafe { libc::malloc(n.max(1)) }
+    let p = unsafe { libc::malloc(n.max(1)) };
+    if tracing() {
+        tracemalloc::track(p, n);
+    }
+    p
+}
+
+/// Whether `tracemalloc` records blocks (one relaxed load on each
+/// allocation).
+#[inline(always)]
+fn tracing() -> bool {
+    tracemalloc::TRACING.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// `PyObject_Calloc`.
 #[inline]
 pub unsafe fn raw_calloc(n: usize, size: usize) -> *mut c_void {
-    if n == 0 || size == 0 {
+    let p = if n == 0 || size == 0 {
         // SAFETY: a 1-byte zeroed block.
-        return unsafe { libc::calloc(1, 1) };
+        unsafe { libc::calloc(1, 1) }
+    } else {
+        // SAFETY: libc calloc checks the product for overflow.
+        unsafe { libc::calloc(n, size) }
+    };
+    if tracing() {
+        tracemalloc::track(p, n.saturating_mul(size));
     }
-    // SAFETY: libc calloc checks the product for overflow.
-    unsafe { libc::calloc(n, size) }
+    p
 }
 
 /// `PyObject_Realloc`.
 #[inline]
 pub unsafe fn raw_realloc(p: *mut c_void, n: usize) -> *mut c_void {
     // SAFETY: p came from raw_malloc/raw_realloc or is NULL.
-    unsafe { libc::realloc(p, n.max(1)) }
+    let q = unsafe { libc::realloc(p, n.max(1)) };
+    if tracing() && !q.is_null() {
+        tracemalloc::untrack(p);
+        tracemalloc::track(q, n);
+    }
+    q
 }
 
 /// `PyObject_Free`.
 #[inline]
 pub unsafe fn raw_free(p: *mut c_void) {
+    if tracing() {
+        tracemalloc::untrack(p);
+    }
     // SAFETY: p came from raw_malloc/raw_realloc or is NULL.
     unsafe { libc::free(p) }
 }
@@ -93,9 +136,16 @@ pub unsafe fn alloc_zeroed(tp: *mut PyTypeObject, size: usize) -> *mut PyObject 
             if p.is_null() {
                 return std::ptr::null_mut();
             }
+            if tracing() {
+                tracemalloc::track(p.cast(), size + GC_HEAD_SIZE);
+            }
             p.add(GC_HEAD_SIZE).cast()
         } else {
-            libc::calloc(1, size.max(1)).cast()
+            let p = libc::calloc(1, size.max(1));
+            if tracing() {
+                tracemalloc::track(p, size);
+            }
+            p.cast()
         }
     }
 }
@@ -110,7 +160,11 @@ pub unsafe fn gc_free(op: *mut c_void) {
     // unlinks it first if its deallocator left it tracked.
     unsafe {
         crate::object::gc::on_free(op.cast());
-        libc::free((op as *mut u8).sub(GC_HEAD_SIZE).cast())
+        let base = (op as *mut u8).sub(GC_HEAD_SIZE).cast();
+        if tracing() {
+            tracemalloc::untrack(base);
+        }
+        libc::free(base)
     }
 }
 

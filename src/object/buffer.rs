@@ -72,6 +72,53 @@ pub unsafe fn release(view: *mut Py_buffer) {
     }
 }
 
+/// A view of an exporter's memory that is released when dropped
+/// (`PyObject_GetBuffer` paired with `PyBuffer_Release`).
+pub struct Guard(Py_buffer);
+
+impl Guard {
+    /// Gets a view of `o` with the request `flags`.
+    pub unsafe fn new(o: *mut PyObject, flags: c_int) -> PyResult<Guard> {
+        // SAFETY: a zeroed Py_buffer is a valid target; o valid.
+        unsafe {
+            let mut v: Py_buffer = std::mem::zeroed();
+            get(o, &mut v, flags)?;
+            Ok(Guard(v))
+        }
+    }
+
+    /// The start of the viewed memory.
+    pub fn ptr(&self) -> *mut u8 {
+        self.0.buf.cast()
+    }
+
+    /// The length of the viewed memory in bytes.
+    pub fn len(&self) -> usize {
+        self.0.len as usize
+    }
+
+    /// Whether the view is empty.
+    pub fn is_empty(&self) -> bool {
+        self.0.len == 0
+    }
+
+    /// The viewed bytes (a contiguous view, as `PyBUF_SIMPLE` gives).
+    pub fn as_slice(&self) -> &[u8] {
+        if self.0.len == 0 {
+            return &[];
+        }
+        // SAFETY: the exporter keeps len bytes at buf alive while held.
+        unsafe { std::slice::from_raw_parts(self.0.buf.cast(), self.0.len as usize) }
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        // SAFETY: the view was filled by a successful get.
+        unsafe { release(&mut self.0) }
+    }
+}
+
 /// The shape of a view as a vector (one dimension of `len / itemsize`
 /// when the exporter gave none).
 pub unsafe fn shape_of(v: &Py_buffer) -> Vec<Py_ssize_t> {

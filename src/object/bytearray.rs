@@ -19,7 +19,7 @@ pub static mut PyByteArray_Type: PyTypeObject = PyTypeObject {
     tp_flags: Py_TPFLAGS_BASETYPE | _Py_TPFLAGS_MATCH_SELF,
     tp_dealloc: Some(ba_dealloc),
     tp_repr: Some(ba_repr),
-    tp_str: Some(ba_repr),
+    tp_str: Some(ba_str),
     tp_hash: Some(crate::capi::object::PyObject_HashNotImplemented),
     tp_richcompare: Some(ba_richcompare),
     tp_as_number: &raw mut BA_AS_NUMBER,
@@ -243,6 +243,16 @@ unsafe extern "C" fn ba_repr(op: *mut PyObject) -> *mut PyObject {
     })
 }
 
+/// `bytearray.__str__` (`bytearray_str`): the repr, after a
+/// `BytesWarning` under `-b`.
+unsafe extern "C" fn ba_str(op: *mut PyObject) -> *mut PyObject {
+    // SAFETY: forwarded after the warning.
+    match bytes::bytes_warning("str() on a bytearray instance") {
+        Ok(()) => unsafe { ba_repr(op) },
+        Err(_) => null_mut(),
+    }
+}
+
 unsafe extern "C" fn ba_richcompare(
     a: *mut PyObject,
     b: *mut PyObject,
@@ -251,6 +261,9 @@ unsafe extern "C" fn ba_richcompare(
     // SAFETY: a and b valid.
     guard_obj(|| unsafe {
         if pystr::check(a) || pystr::check(b) {
+            if op == Py_EQ || op == Py_NE {
+                bytes::bytes_warning("Comparison between bytearray and string")?;
+            }
             return Ok(Owned::from_borrowed_static(none::not_implemented()));
         }
         let (Some(x), Some(y)) = (bytes_like(a)?, bytes_like(b)?) else {

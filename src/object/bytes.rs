@@ -19,7 +19,7 @@ pub static mut PyBytes_Type: PyTypeObject = PyTypeObject {
     tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_BYTES_SUBCLASS | _Py_TPFLAGS_MATCH_SELF,
     tp_dealloc: Some(bytes_dealloc),
     tp_repr: Some(bytes_repr),
-    tp_str: Some(bytes_repr),
+    tp_str: Some(bytes_str),
     tp_hash: Some(bytes_hash),
     tp_richcompare: Some(bytes_richcompare),
     tp_as_number: &raw mut BYTES_AS_NUMBER,
@@ -369,6 +369,35 @@ unsafe extern "C" fn bytes_repr(op: *mut PyObject) -> *mut PyObject {
     guard_obj(|| unsafe { pystr::from_str(&bm::repr_text(as_slice(op))) })
 }
 
+/// A `BytesWarning` with `msg` when `-b` is given (`PyErr_WarnEx(...,
+/// 1)`); an error when the warning filters make it one (`-bb`).
+pub fn bytes_warning(msg: &str) -> PyResult<()> {
+    if crate::runtime::config::bytes_warning() == 0 {
+        return Ok(());
+    }
+    let m = pystr::from_str(msg)?;
+    // SAFETY: the category is a static type; m a str.
+    unsafe {
+        crate::modules::_warnings::warn(
+            crate::object::exceptions::PyExc_BytesWarning,
+            m.as_ptr(),
+            1,
+            null_mut(),
+            null_mut(),
+        )
+    }
+}
+
+/// `bytes.__str__` (`bytes_str`): the repr, after a `BytesWarning` under
+/// `-b`.
+unsafe extern "C" fn bytes_str(op: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op is a bytes.
+    guard_obj(|| unsafe {
+        bytes_warning("str() on a bytes instance")?;
+        pystr::from_str(&bm::repr_text(as_slice(op)))
+    })
+}
+
 unsafe extern "C" fn bytes_hash(op: *mut PyObject) -> Py_hash_t {
     // SAFETY: op is a bytes.
     unsafe { hash(op) }
@@ -382,6 +411,18 @@ unsafe extern "C" fn bytes_richcompare(
     // SAFETY: a and b valid.
     guard_obj(|| unsafe {
         if !check(a) || !check(b) {
+            // Under -b, equality with a str or an int warns.
+            if crate::runtime::config::bytes_warning() != 0 && (op == Py_EQ || op == Py_NE) {
+                let any_is = |tp: *mut PyTypeObject| {
+                    crate::object::typeobj::instance_of(a, tp)
+                        || crate::object::typeobj::instance_of(b, tp)
+                };
+                if any_is(&raw mut crate::object::str::PyUnicode_Type) {
+                    bytes_warning("Comparison between bytes and string")?;
+                } else if any_is(&raw mut crate::object::int::PyLong_Type) {
+                    bytes_warning("Comparison between bytes and int")?;
+                }
+            }
             return Ok(Owned::from_borrowed_static(none::not_implemented()));
         }
         let (x, y) = (as_slice(a), as_slice(b));

@@ -262,42 +262,12 @@ pub fn is_space(c: u8) -> bool {
 
 /// First index of `needle` in `hay`.
 pub fn find_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    match needle.len() {
-        0 => Some(0),
-        1 => hay.iter().position(|&c| c == needle[0]),
-        n if n > hay.len() => None,
-        n => {
-            let first = needle[0];
-            let last_start = hay.len() - n;
-            let mut i = 0;
-            while i <= last_start {
-                match hay[i..=last_start].iter().position(|&c| c == first) {
-                    None => return None,
-                    Some(p) => {
-                        i += p;
-                        if &hay[i..i + n] == needle {
-                            return Some(i);
-                        }
-                        i += 1;
-                    }
-                }
-            }
-            None
-        }
-    }
+    memchr::memmem::find(hay, needle)
 }
 
 /// Last index of `needle` in `hay`.
 pub fn rfind_sub(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    if needle.len() > hay.len() {
-        return None;
-    }
-    if needle.is_empty() {
-        return Some(hay.len());
-    }
-    (0..=hay.len() - needle.len())
-        .rev()
-        .find(|&i| &hay[i..i + needle.len()] == needle)
+    memchr::memmem::rfind(hay, needle)
 }
 
 /// Non-overlapping occurrences of `needle`, at most `max`.
@@ -305,17 +275,7 @@ pub fn count_sub(hay: &[u8], needle: &[u8], max: usize) -> usize {
     if needle.is_empty() {
         return (hay.len() + 1).min(max);
     }
-    let (mut n, mut i) = (0, 0);
-    while n < max {
-        match find_sub(&hay[i..], needle) {
-            Some(p) => {
-                n += 1;
-                i += p + needle.len();
-            }
-            None => break,
-        }
-    }
-    n
+    memchr::memmem::find_iter(hay, needle).take(max).count()
 }
 
 /// `bytes.replace` on plain data.

@@ -222,7 +222,7 @@ unsafe fn resize(d: *mut PyObject, log2: u8, all_str: bool) -> PyResult<()> {
 
 /// Finds `key`: `(index slot, entry index)`. Comparisons may run Python
 /// code; when that changes the table the search restarts, as CPython does.
-#[inline]
+#[inline(always)]
 unsafe fn lookup(
     d: *mut PyObject,
     key: *mut PyObject,
@@ -234,6 +234,21 @@ unsafe fn lookup(
         if (*k).all_str && pystr::check_exact(key) {
             return Ok(Keys::lookup_str(k, key, hash));
         }
+        lookup_any(d, key, hash)
+    }
+}
+
+/// [`lookup`] past the all-str fast path (kept out of line so that path
+/// stays small).
+#[inline(never)]
+unsafe fn lookup_any(
+    d: *mut PyObject,
+    key: *mut PyObject,
+    hash: Py_hash_t,
+) -> PyResult<Option<(usize, usize)>> {
+    // SAFETY: d is a dict, key valid.
+    unsafe {
+        let k = keys(d);
         match Keys::lookup_identity(k, key, hash) {
             Probe::Found(slot, ix) => Ok(Some((slot, ix))),
             Probe::Absent => Ok(None),

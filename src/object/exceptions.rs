@@ -182,7 +182,8 @@ pub static mut PyExc_BaseExceptionGroup: *mut PyObject =
 /// `tp_bases` before `PyType_Ready` computes the C3 MRO. Not a C symbol:
 /// CPython exports no `PyExc_ExceptionGroup` either.
 pub static mut _PyExc_ExceptionGroup: PyTypeObject = PyTypeObject {
-    tp_bases: (&raw mut group::EXCEPTION_GROUP_BASES).cast(),
+    // SAFETY: only the address of the static's field is taken.
+    tp_bases: unsafe { (&raw mut group::EXCEPTION_GROUP_BASES.object).cast() },
     tp_doc: std::ptr::null(),
     ..exc_layout::<PyBaseExceptionGroupObject>(
         c"ExceptionGroup",
@@ -981,7 +982,7 @@ pub fn all_types() -> Vec<*mut PyTypeObject> {
     // thread; the bases tuple is a static immortal.
     unsafe {
         if _PyExc_ExceptionGroup.tp_bases.is_null() {
-            _PyExc_ExceptionGroup.tp_bases = (&raw mut group::EXCEPTION_GROUP_BASES).cast();
+            _PyExc_ExceptionGroup.tp_bases = (&raw mut group::EXCEPTION_GROUP_BASES.object).cast();
         }
     }
     vec![
@@ -1168,10 +1169,14 @@ pub unsafe fn chain_context(e: *mut PyObject, handled: *mut PyObject) {
     if handled.is_null() || handled == e {
         return;
     }
-    // SAFETY: e is an exception instance; handled one too. Cycles through the
-    // context chain are cut as CPython does.
+    // SAFETY: e is an exception instance; handled one too, and so is every
+    // context. A link back to `e` is cut so that no new cycle forms; a
+    // cycle already in the chain (made by assigning `__context__`) ends the
+    // walk, found by a second pointer moving at half speed (Floyd).
     unsafe {
         let mut o = handled;
+        let mut slow = handled;
+        let mut move_slow = false;
         loop {
             let ctx = (*base(o)).context;
             if ctx.is_null() {
@@ -1183,6 +1188,13 @@ pub unsafe fn chain_context(e: *mut PyObject, handled: *mut PyObject) {
                 break;
             }
             o = ctx;
+            if o == slow {
+                break;
+            }
+            if move_slow {
+                slow = (*base(slow)).context;
+            }
+            move_slow = !move_slow;
         }
         let old = std::mem::replace(&mut (*base(e)).context, new_ref(handled));
         xdecref(old);

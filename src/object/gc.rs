@@ -27,6 +27,11 @@ use std::ptr::null_mut;
 
 /// `_PyGC_PREV_MASK_FINALIZED`: `tp_finalize` already ran for the object.
 const FINALIZED: usize = 1;
+/// `_PyGC_PREV_MASK_COLLECTING`: the object is a candidate of the running
+/// collection and `prev` holds its index (see `Candidates`), not a link.
+const COLLECTING: usize = 2;
+/// Where a candidate's index starts in `GcHead::prev`.
+const INDEX_SHIFT: u32 = 2;
 /// The flag bits kept in the low bits of `GcHead::prev`.
 const PREV_FLAGS: usize = 3;
 
@@ -218,6 +223,20 @@ unsafe fn list_objects(list: *mut GcHead) -> Vec<*mut PyObject> {
     v
 }
 
+/// The number of objects in a list.
+unsafe fn list_len(list: *mut GcHead) -> usize {
+    let mut n = 0;
+    // SAFETY: list is circular and nothing runs while it is walked.
+    unsafe {
+        let mut g = (*list).next as *mut GcHead;
+        while g != list {
+            n += 1;
+            g = (*g).next as *mut GcHead;
+        }
+    }
+    n
+}
+
 #[inline(always)]
 pub fn head_of(op: *mut PyObject) -> *mut GcHead {
     // SAFETY: collected objects have their GC header right before them.
@@ -356,8 +375,13 @@ type AddrMap<V> = HashMap<usize, V, BuildHasherDefault<AddrHasher>>;
 /// The objects being collected: each one's reference count minus the
 /// references from the others (`gc_refs`), and whether it is known to be
 /// reachable from outside.
+///
+/// While the counts are computed, each candidate's `GcHead::prev` holds its
+/// index here (shifted past the flag bits) with [`COLLECTING`] set, as
+/// CPython keeps `gc_refs` in `_gc_prev`: a visited reference finds its
+/// candidate without a table look-up. The links are restored before any
+/// code can run again.
 struct Candidates {
-    index: AddrMap<usize>,
     objs: Vec<*mut PyObject>,
     refs: Vec<isize>,
     reachable: Vec<bool>,
@@ -365,35 +389,42 @@ struct Candidates {
 }
 
 impl Candidates {
-    unsafe fn new(objs: Vec<*mut PyObject>) -> Candidates {
-        let mut index = AddrMap::with_capacity_and_hasher(objs.len(), Default::default());
-        // SAFETY: the objects are alive.
-        let refs = objs
-            .iter()
-            .enumerate()
-            .map(|(i, &op)| {
-                index.insert(op as usize, i);
-                unsafe { (*op).ob_refcnt as isize }
-            })
-            .collect();
-        let n = objs.len();
-        Candidates {
-            index,
-            objs,
-            refs,
-            reachable: vec![false; n],
-            stack: Vec::new(),
-        }
-    }
-
-    /// Runs `visit` over the references each candidate holds.
-    unsafe fn traverse_all(
-        &mut self,
-        visit: unsafe extern "C" fn(*mut PyObject, *mut c_void) -> c_int,
-    ) {
-        for i in 0..self.objs.len() {
-            // SAFETY: the candidate is alive; traversal runs no Python code.
-            unsafe { self.traverse_one(i, visit) };
+    /// Computes which objects of `list` are reachable from outside it:
+    /// subtracts the references they hold to each other from their
+    /// reference counts, then marks what is still referenced and everything
+    /// reachable from that.
+    unsafe fn compute(list: *mut GcHead) -> Candidates {
+        // SAFETY: the list is consistent and its objects alive; no code
+        // runs until the links are restored below.
+        unsafe {
+            let objs = list_objects(list);
+            let refs = objs
+                .iter()
+                .enumerate()
+                .map(|(i, &op)| {
+                    let g = head_of(op);
+                    (*g).prev = (i << INDEX_SHIFT) | COLLECTING | ((*g).prev & FINALIZED);
+                    (*op).ob_refcnt as isize
+                })
+                .collect();
+            let n = objs.len();
+            let mut c = Candidates {
+                objs,
+                refs,
+                reachable: vec![false; n],
+                stack: Vec::new(),
+            };
+            for i in 0..n {
+                c.traverse_one(i, visit_decref);
+            }
+            c.propagate();
+            let mut prev = list;
+            for &op in &c.objs {
+                let g = head_of(op);
+                (*g).prev = prev as usize | ((*g).prev & FINALIZED);
+                prev = g;
+            }
+            c
         }
     }
 
@@ -426,33 +457,44 @@ impl Candidates {
             unsafe { self.traverse_one(i, visit_reachable) };
         }
     }
+}
 
-    /// Computes reachability: subtracts internal references, then marks.
-    unsafe fn compute(&mut self) {
-        // SAFETY: the candidates are alive and no code runs meanwhile.
-        unsafe {
-            self.traverse_all(visit_decref);
-            self.propagate();
+/// The candidate index of `op` in the running collection, if it is one.
+#[inline(always)]
+unsafe fn candidate_index(op: *mut PyObject) -> Option<usize> {
+    // SAFETY: op is a live object; only collected objects have a header.
+    unsafe {
+        if !is_gc(op) {
+            return None;
         }
+        let g = head_of(op);
+        let prev = (*g).prev;
+        ((*g).next != 0 && prev & COLLECTING != 0).then_some(prev >> INDEX_SHIFT)
     }
 }
 
 unsafe extern "C" fn visit_decref(op: *mut PyObject, arg: *mut c_void) -> c_int {
-    // SAFETY: arg is the Candidates of the running collection.
-    let c = unsafe { &mut *arg.cast::<Candidates>() };
-    if let Some(&i) = c.index.get(&(op as usize)) {
-        c.refs[i] -= 1;
+    // SAFETY: arg is the Candidates of the running collection; op is a
+    // live object.
+    unsafe {
+        if let Some(i) = candidate_index(op) {
+            let c = &mut *arg.cast::<Candidates>();
+            c.refs[i] -= 1;
+        }
     }
     0
 }
 
 unsafe extern "C" fn visit_reachable(op: *mut PyObject, arg: *mut c_void) -> c_int {
-    // SAFETY: arg is the Candidates of the running collection.
-    let c = unsafe { &mut *arg.cast::<Candidates>() };
-    if let Some(&i) = c.index.get(&(op as usize)) {
-        if !c.reachable[i] {
-            c.reachable[i] = true;
-            c.stack.push(i);
+    // SAFETY: arg is the Candidates of the running collection; op is a
+    // live object.
+    unsafe {
+        if let Some(i) = candidate_index(op) {
+            let c = &mut *arg.cast::<Candidates>();
+            if !c.reachable[i] {
+                c.reachable[i] = true;
+                c.stack.push(i);
+            }
         }
     }
     0
@@ -514,8 +556,7 @@ unsafe fn collect_generation(gen: usize) -> Outcome {
         for i in 0..=gen {
             list_merge(&mut st.gens[i].head, work);
         }
-        let mut c = Candidates::new(list_objects(work));
-        c.compute();
+        let c = Candidates::compute(work);
         let mut unreachable_head = Box::new(GcHead { next: 0, prev: 0 });
         let unreachable: *mut GcHead = &mut *unreachable_head;
         list_init(unreachable);
@@ -533,7 +574,7 @@ unsafe fn collect_generation(gen: usize) -> Outcome {
             st.long_lived_pending += survivors as i64;
         } else if gen == NUM_GENERATIONS - 1 {
             st.long_lived_pending = 0;
-            st.long_lived_total = list_objects(older).len() as i64;
+            st.long_lived_total = list_len(older) as i64;
         }
         if list_is_empty(unreachable) {
             return Outcome::default();
@@ -614,8 +655,7 @@ unsafe fn finalize(unreachable: *mut GcHead) -> bool {
 unsafe fn drop_resurrected(unreachable: *mut GcHead, older: *mut GcHead) {
     // SAFETY: the remaining objects are alive.
     unsafe {
-        let mut c = Candidates::new(list_objects(unreachable));
-        c.compute();
+        let c = Candidates::compute(unreachable);
         for (i, &op) in c.objs.iter().enumerate() {
             if c.reachable[i] {
                 list_move(head_of(op), older);
@@ -760,7 +800,7 @@ pub fn unfreeze() {
 /// `gc.get_freeze_count()`.
 pub fn freeze_count() -> usize {
     // SAFETY: the permanent list is consistent.
-    unsafe { list_objects(&mut state().permanent).len() }
+    unsafe { list_len(&mut state().permanent) }
 }
 
 /// The tracked objects of generation `gen`, or of all generations (not
@@ -782,11 +822,18 @@ pub fn objects(gen: Option<usize>) -> Vec<*mut PyObject> {
 /// later interpreter, whose objects it may point at no longer.
 pub fn forget_all() {
     if std::env::var_os("FERRYTHON_GC_LEFTOVERS").is_some() {
-        // SAFETY: tracked objects are alive; no code runs while counting.
-        let mut c = unsafe { Candidates::new(objects(None)) };
+        let st = state();
+        let oldest: *mut GcHead = &mut st.gens[NUM_GENERATIONS - 1].head;
         // References from outside the leftovers keep them alive: the place
         // to look for the leak.
-        unsafe { c.traverse_all(visit_decref) };
+        // SAFETY: the lists are consistent, tracked objects alive; no code
+        // runs while counting (everything is unlinked below anyway).
+        let c = unsafe {
+            for g in 0..NUM_GENERATIONS - 1 {
+                list_merge(&mut st.gens[g].head, oldest);
+            }
+            Candidates::compute(oldest)
+        };
         for (&op, &external) in c.objs.iter().zip(&c.refs) {
             // SAFETY: tracked objects are alive.
             unsafe {

@@ -43,6 +43,28 @@ const SIGN_MASK: usize = 3;
 const NON_SIZE_BITS: u32 = 3;
 const DIGIT_MASK: u64 = (1 << PyLong_SHIFT) - 1;
 
+/// Whether `op` is exactly an int (`PyLong_CheckExact`).
+#[inline(always)]
+pub unsafe fn check_exact(op: *mut PyObject) -> bool {
+    // SAFETY: op valid.
+    unsafe { (*op).ob_type == &raw mut PyLong_Type }
+}
+
+/// `a + b` for two exact ints of at most two digits each (whose sum fits
+/// an `i64`); None for any other operands. What `int.__add__` gives them,
+/// without the slot dispatch.
+#[inline(always)]
+pub unsafe fn add_small_exact(a: *mut PyObject, b: *mut PyObject) -> Option<PyResult<Owned>> {
+    // SAFETY: a and b valid; read as ints only once checked to be ints.
+    unsafe {
+        if !check_exact(a) || !check_exact(b) {
+            return None;
+        }
+        let (x, y) = (small_value(a)?, small_value(b)?);
+        Some(from_i64(x + y))
+    }
+}
+
 /// Whether `op` is an int or int subclass instance (`PyLong_Check`).
 #[inline(always)]
 pub unsafe fn check(op: *mut PyObject) -> bool {
@@ -328,12 +350,18 @@ fn from_magnitude(mut m: u128, sign: i32) -> PyResult<Owned> {
     }
 }
 
-/// A new int from an `i64`.
-#[inline]
+/// A new int from an `i64`: the cached small ints without a call.
+#[inline(always)]
 pub fn from_i64(v: i64) -> PyResult<Owned> {
     if (SMALL_MIN..=SMALL_MAX).contains(&v) {
         return Ok(Owned::from_borrowed_static(small(v)));
     }
+    from_i64_alloc(v)
+}
+
+/// [`from_i64`] outside the small-int range: a new object.
+#[inline(never)]
+fn from_i64_alloc(v: i64) -> PyResult<Owned> {
     let m = v.unsigned_abs();
     if m < 1 << PyLong_SHIFT {
         // One digit: the common case, without the general digit loop.

@@ -369,16 +369,22 @@ unsafe extern "C" fn cfunction_vectorcall_fastcall(
             let f = op.cast::<PyCFunctionObject>();
             let (ml, self_) = ((*f).m_ml, (*f).m_self);
             if !kwnames.is_null() && tuple::size(kwnames) != 0 {
-                errors::type_error(format!(
-                    "{}() takes no keyword arguments",
-                    qualified_name(ml, self_)
-                ));
-                return null_mut();
+                return no_keywords(ml, self_);
             }
             let meth: PyCFunctionFast = std::mem::transmute((*ml).ml_meth);
             meth.unwrap_unchecked()(self_, args, crate::capi::call::nargs(nargsf))
         }
     })
+}
+
+/// Raises `TypeError: F() takes no keyword arguments`; NULL.
+#[cold]
+#[inline(never)]
+unsafe fn no_keywords(ml: *mut PyMethodDef, self_: *mut PyObject) -> *mut PyObject {
+    // SAFETY: ml and self_ belong to a live builtin function.
+    let name = unsafe { qualified_name(ml, self_) };
+    errors::type_error(format!("{name}() takes no keyword arguments"));
+    null_mut()
 }
 
 /// Calls the C function of `ml` with `self_` and vectorcall-style arguments,
@@ -409,7 +415,7 @@ pub unsafe fn call_method_def(
         };
         let no_kw = |nkw: isize| -> bool {
             if nkw != 0 {
-                errors::type_error(format!("{}() takes no keyword arguments", name()));
+                no_keywords(ml, self_);
                 return false;
             }
             true

@@ -210,7 +210,7 @@ unsafe extern "C" fn module_traverse(
     }
 }
 
-/// `module_clear`: the definition's `m_clear`, then empties the namespace.
+/// `module_clear`: the definition's `m_clear`, then lets go of the namespace.
 unsafe extern "C" fn module_clear(op: *mut PyObject) -> libc::c_int {
     // SAFETY: op is a module.
     unsafe {
@@ -224,10 +224,21 @@ unsafe extern "C" fn module_clear(op: *mut PyObject) -> libc::c_int {
                 }
             }
         }
-        // Emptied rather than dropped: code that still holds the module
-        // finds an empty namespace, never a missing one.
+        // The module lets go of its namespace, which lives on (intact)
+        // if anything else holds it, such as a function's globals kept
+        // alive by a weak reference callback. An empty dict takes its
+        // place, so code that still holds the module finds an empty
+        // namespace, never a missing one.
         if !(*m).md_dict.is_null() {
-            crate::object::dict::clear((*m).md_dict);
+            match dict::new() {
+                Ok(fresh) => {
+                    decref(std::mem::replace(&mut (*m).md_dict, fresh.into_raw()));
+                }
+                Err(_) => {
+                    errors::clear();
+                    dict::clear((*m).md_dict);
+                }
+            }
         }
     }
     0

@@ -313,6 +313,9 @@ unsafe fn sequence_repeat(
 pub unsafe fn add(a: *mut PyObject, b: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: a and b valid.
     unsafe {
+        if let Some(r) = crate::object::int::add_small_exact(a, b) {
+            return r;
+        }
         let r = binary_op1(a, b, |nb| nb.nb_add)?;
         if r.as_ptr() != not_implemented() {
             return Ok(r);

@@ -13,7 +13,6 @@ use crate::object::typeobj::type_template;
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
 use libc::c_char;
-use std::collections::HashMap;
 use std::ffi::CStr;
 use std::ptr::null_mut;
 
@@ -162,12 +161,21 @@ pub unsafe fn new_uninit(length: Py_ssize_t, maxchar: u32) -> PyResult<*mut PyOb
         0x100..=0xffff => (2, false),
         _ => (4, false),
     };
+    // SAFETY: length is not negative; kind matches is_ascii.
+    unsafe { alloc_compact(length as usize, kind, is_ascii) }
+}
+
+/// Allocates a compact str of `length` characters of `kind` bytes (ASCII
+/// when `is_ascii`, then `kind` is 1) with its header and NUL terminator
+/// set, the characters left to the caller.
+#[inline(always)]
+unsafe fn alloc_compact(length: usize, kind: u32, is_ascii: bool) -> PyResult<*mut PyObject> {
     let header = if is_ascii {
         std::mem::size_of::<PyASCIIObject>()
     } else {
         std::mem::size_of::<PyCompactUnicodeObject>()
     };
-    let Some(size) = (length as usize)
+    let Some(size) = length
         .checked_add(1)
         .and_then(|n| n.checked_mul(kind as usize))
         .and_then(|n| n.checked_add(header))
@@ -183,7 +191,7 @@ pub unsafe fn new_uninit(length: Py_ssize_t, maxchar: u32) -> PyResult<*mut PyOb
         }
         crate::object::alloc::init_object(op, &raw mut PyUnicode_Type);
         let a = ascii(op);
-        (*a).length = length;
+        (*a).length = length as Py_ssize_t;
         (*a).hash = -1;
         (*a).state =
             (kind << STATE_KIND_SHIFT) | STATE_COMPACT | if is_ascii { STATE_ASCII } else { 0 };
@@ -193,15 +201,29 @@ pub unsafe fn new_uninit(length: Py_ssize_t, maxchar: u32) -> PyResult<*mut PyOb
             (*c).utf8_length = 0;
         }
         // NUL terminator (a store of the kind's width, not a memset call).
-        let end = op
-            .cast::<u8>()
-            .add(header + length as usize * kind as usize);
+        let end = op.cast::<u8>().add(header + length * kind as usize);
         match kind {
             1 => *end = 0,
             2 => end.cast::<u16>().write_unaligned(0),
             _ => end.cast::<u32>().write_unaligned(0),
         }
         Ok(op)
+    }
+}
+
+/// A new compact ASCII str holding a copy of `bytes`, which are all ASCII.
+#[inline]
+fn from_ascii(bytes: &[u8]) -> PyResult<Owned> {
+    // SAFETY: alloc_compact gives room for len bytes; ASCII needs no
+    // decoding.
+    unsafe {
+        let op = alloc_compact(bytes.len(), 1, true)?;
+        std::ptr::copy_nonoverlapping(
+            bytes.as_ptr(),
+            op.cast::<u8>().add(std::mem::size_of::<PyASCIIObject>()),
+            bytes.len(),
+        );
+        Ok(Owned::from_raw_unchecked(op))
     }
 }
 
@@ -214,12 +236,7 @@ pub fn from_str(s: &str) -> PyResult<Owned> {
         };
     }
     if s.is_ascii() {
-        // SAFETY: new_uninit gives room for len bytes.
-        unsafe {
-            let op = new_uninit(s.len() as isize, 0x7f)?;
-            std::ptr::copy_nonoverlapping(s.as_ptr(), data(op), s.len());
-            return Ok(Owned::from_raw_unchecked(op));
-        }
+        return from_ascii(s.as_bytes());
     }
     let (n, maxchar) = s
         .chars()
@@ -262,13 +279,7 @@ pub unsafe fn from_cstr(p: *const c_char) -> PyResult<Owned> {
 /// Decodes strict UTF-8 into a new str.
 pub fn from_utf8(bytes: &[u8]) -> PyResult<Owned> {
     if bytes.len() > 1 && bytes.is_ascii() {
-        // SAFETY: new_uninit gives room for len bytes; ASCII needs no
-        // decoding.
-        unsafe {
-            let op = new_uninit(bytes.len() as isize, 0x7f)?;
-            std::ptr::copy_nonoverlapping(bytes.as_ptr(), data(op), bytes.len());
-            return Ok(Owned::from_raw_unchecked(op));
-        }
+        return from_ascii(bytes);
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => from_str(s),
@@ -290,16 +301,39 @@ pub fn from_utf8(bytes: &[u8]) -> PyResult<Owned> {
     }
 }
 
-/// The UTF-8 text of a str, cached in the object (`PyUnicode_AsUTF8`). A str
-/// holding lone surrogates raises `UnicodeEncodeError`.
-pub unsafe fn as_str<'a>(op: *mut PyObject) -> PyResult<&'a str> {
-    // SAFETY: op is a str; the cache lives as long as the object.
+/// The text of a compact ASCII str (its own data is its UTF-8), else None.
+#[inline(always)]
+pub unsafe fn ascii_str<'a>(op: *mut PyObject) -> Option<&'a str> {
+    // SAFETY: op is a str; compact ASCII data is len bytes after the header.
     unsafe {
         let st = (*ascii(op)).state;
         if st & STATE_ASCII != 0 && st & STATE_COMPACT != 0 {
-            let b = std::slice::from_raw_parts(data(op), len(op) as usize);
-            return Ok(std::str::from_utf8_unchecked(b));
+            let p = op.cast::<u8>().add(std::mem::size_of::<PyASCIIObject>());
+            let b = std::slice::from_raw_parts(p, len(op) as usize);
+            return Some(std::str::from_utf8_unchecked(b));
         }
+        None
+    }
+}
+
+/// The UTF-8 text of a str, cached in the object (`PyUnicode_AsUTF8`). A str
+/// holding lone surrogates raises `UnicodeEncodeError`.
+#[inline]
+pub unsafe fn as_str<'a>(op: *mut PyObject) -> PyResult<&'a str> {
+    // SAFETY: op is a str.
+    match unsafe { ascii_str(op) } {
+        Some(s) => Ok(s),
+        // SAFETY: op is a str.
+        None => unsafe { utf8_cached(op) },
+    }
+}
+
+/// [`as_str`] for a str that is not compact ASCII: the UTF-8 copy kept in
+/// the object, made on first use.
+#[inline(never)]
+unsafe fn utf8_cached<'a>(op: *mut PyObject) -> PyResult<&'a str> {
+    // SAFETY: op is a str; the cache lives as long as the object.
+    unsafe {
         let c = op.cast::<PyCompactUnicodeObject>();
         if (*c).utf8.is_null() {
             let n = len(op) as usize;
@@ -408,57 +442,26 @@ fn cmp_units<A: Copy + Into<u32>, B: Copy + Into<u32>>(a: &[A], b: &[B]) -> std:
     a.len().cmp(&b.len())
 }
 
-/// FxHash (rustc's hasher): interned names are short, and SipHash would
-/// dominate the look-up.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
-        }
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
-
-struct Interned(HashMap<Box<str>, usize, FxBuild>);
-
-static INTERNED: std::sync::Mutex<Option<Interned>> = std::sync::Mutex::new(None);
-
 /// The interned, immortal str for `s` (borrowed; it lives until the runtime
 /// is finalized).
 pub fn intern(s: &str) -> *mut PyObject {
-    let mut g = INTERNED.lock().unwrap_or_else(|e| e.into_inner());
-    let table = g.get_or_insert_with(|| Interned(HashMap::default()));
-    if let Some(&p) = table.0.get(s) {
-        return p as *mut PyObject;
-    }
-    let Ok(o) = from_str(s) else {
-        crate::runtime::lifecycle::fatal_error("out of memory interning a string");
-    };
-    let p = o.into_raw();
-    // SAFETY: p is a fresh str.
-    unsafe {
-        make_immortal(p);
-        hash(p);
-        (*ascii(p)).state |= SSTATE_INTERNED_IMMORTAL;
-    }
-    table.0.insert(s.into(), p as usize);
-    p
+    crate::object::str_intern::get_or_insert(s, || {
+        let Ok(o) = from_str(s) else {
+            crate::runtime::lifecycle::fatal_error("out of memory interning a string");
+        };
+        let p = o.into_raw();
+        // SAFETY: p is a fresh str made from UTF-8 text, so its UTF-8 view
+        // exists; the str lives until `clear_interned`.
+        unsafe {
+            make_immortal(p);
+            hash(p);
+            (*ascii(p)).state |= SSTATE_INTERNED_IMMORTAL;
+            let Ok(text) = as_str(p) else {
+                crate::runtime::lifecycle::fatal_error("out of memory interning a string");
+            };
+            (p, text)
+        }
+    })
 }
 
 /// Whether `op` is an interned string (`PyUnicode_CHECK_INTERNED`).
@@ -497,20 +500,16 @@ pub unsafe fn intern_in_place(p: *mut *mut PyObject) -> PyResult<()> {
 /// Frees the interned strings and the one-character cache (at
 /// finalization).
 pub fn clear_interned() {
-    let mut g = INTERNED.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some(t) = g.take() {
-        for (_, p) in t.0 {
-            let p = p as *mut PyObject;
-            // SAFETY: interned strings are owned by the table (the cached
-            // empty and one-character strings by their cache); nothing
-            // uses them after finalization.
-            unsafe {
-                if !is_cached(p) {
-                    free_str(p);
-                }
+    crate::object::str_intern::drain(|p| {
+        // SAFETY: interned strings are owned by the table (the cached
+        // empty and one-character strings by their cache); nothing uses
+        // them after finalization.
+        unsafe {
+            if !is_cached(p) {
+                free_str(p);
             }
         }
-    }
+    });
     clear_char_cache();
 }
 

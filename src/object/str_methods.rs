@@ -241,7 +241,7 @@ unsafe fn range_args(rest: &[*mut PyObject], len: usize) -> PyResult<(usize, usi
 
 /// A code unit of a string's data (1-byte strings are searched as bytes,
 /// everything else as code points).
-pub trait Unit: Copy + Eq {
+pub trait Unit: crate::object::fastsearch::Searchable {
     fn cp(self) -> u32;
     /// A new str from units of this width.
     fn build(v: &[Self]) -> PyResult<Owned>;
@@ -310,33 +310,14 @@ fn find_at<T: Unit>(hay: &[T], needle: &[T], start: usize, end: usize) -> Option
     if end < start || end - start < needle.len() {
         return None;
     }
-    let Some((&first, rest)) = needle.split_first() else {
-        return Some(start);
-    };
-    let last = end - needle.len();
-    let mut i = start;
-    while i <= last {
-        let off = hay[i..=last].iter().position(|&c| c == first)?;
-        i += off;
-        if &hay[i + 1..i + needle.len()] == rest {
-            return Some(i);
-        }
-        i += 1;
-    }
-    None
+    T::find(&hay[start..end], needle).map(|p| p + start)
 }
 
 fn rfind_at<T: Unit>(hay: &[T], needle: &[T], start: usize, end: usize) -> Option<usize> {
     if end < start || end - start < needle.len() {
         return None;
     }
-    if needle.is_empty() {
-        return Some(end);
-    }
-    hay[start..end]
-        .windows(needle.len())
-        .rposition(|w| w == needle)
-        .map(|p| p + start)
+    T::rfind(&hay[start..end], needle).map(|p| p + start)
 }
 
 /// Non-overlapping occurrences of `needle` in `hay[start..end]`, at most `max`.
@@ -347,18 +328,7 @@ fn count_in<T: Unit>(hay: &[T], needle: &[T], start: usize, end: usize, max: usi
     if needle.is_empty() {
         return (end - start + 1).min(max);
     }
-    let mut n = 0;
-    let mut i = start;
-    while n < max {
-        match find_at(hay, needle, i, end) {
-            Some(p) => {
-                n += 1;
-                i = p + needle.len();
-            }
-            None => break,
-        }
-    }
-    n
+    T::count(&hay[start..end], needle, max)
 }
 
 /// `PyUnicode_Find` / `str.find` family on code points: the index or None.

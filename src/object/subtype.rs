@@ -116,15 +116,29 @@ pub unsafe extern "C" fn subtype_clear(op: *mut PyObject) -> c_int {
 /// instance resurrected by `__del__` survives), clears its weak
 /// references, slots and dict, then hands over to the nearest base
 /// deallocator that is not this one (which frees the memory and drops the
-/// reference to the heap type).
+/// reference to the heap type). A collected instance goes through the
+/// trashcan: a long chain of instances (each holding the next in a slot or
+/// its dict) would otherwise recurse once per link and overflow the stack.
 pub unsafe extern "C" fn subtype_dealloc(op: *mut PyObject) {
     // SAFETY: op's refcount reached zero; the layout follows its type.
     unsafe {
-        let tp = (*op).ob_type;
-        let collected = gc::is_gc(op);
-        if collected {
-            gc::untrack(op);
+        if !gc::is_gc(op) {
+            return tear_down(op, false);
         }
+        gc::untrack(op);
+        if crate::object::trashcan::enter(op) {
+            tear_down(op, true);
+            crate::object::trashcan::leave();
+        }
+    }
+}
+
+/// The work of [`subtype_dealloc`] once the instance is untracked
+/// (`collected`) and let through by the trashcan.
+unsafe fn tear_down(op: *mut PyObject, collected: bool) {
+    // SAFETY: as subtype_dealloc.
+    unsafe {
+        let tp = (*op).ob_type;
         if (*tp).tp_finalize.is_some() {
             if collected {
                 gc::track(op);

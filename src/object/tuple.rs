@@ -3,6 +3,7 @@
 //! immortal singleton.
 use crate::capi::boundary::{guard, guard_obj};
 use crate::ffi::*;
+use crate::object::alloc::StaticGc;
 use crate::object::refcount::*;
 use crate::object::typeobj::type_template;
 use crate::object::{descr, int, list, number, protocol, slice, str as pystr};
@@ -84,11 +85,11 @@ pub static mut PyTupleIter_Type: PyTypeObject = PyTypeObject {
 };
 
 /// The empty tuple, a static immortal object.
-static mut EMPTY_TUPLE: PyTupleObject = PyTupleObject {
+static mut EMPTY_TUPLE: StaticGc<PyTupleObject> = StaticGc::new(PyTupleObject {
     ob_base: static_var_head(&raw mut PyTuple_Type, 0),
     ob_hash: -1,
     ob_item: [null_mut()],
-};
+});
 
 /// Whether `op` is a tuple or tuple subclass instance.
 #[inline(always)]
@@ -124,7 +125,7 @@ pub unsafe fn size(op: *mut PyObject) -> Py_ssize_t {
 /// The empty tuple (a new reference to the immortal singleton).
 pub fn empty() -> Owned {
     // SAFETY: the singleton is static and immortal.
-    unsafe { Owned::from_raw_unchecked((&raw mut EMPTY_TUPLE).cast()) }
+    unsafe { Owned::from_raw_unchecked((&raw mut EMPTY_TUPLE.object).cast()) }
 }
 
 /// `PyTuple_New`: a tuple of `n` NULL items to be filled by the caller.

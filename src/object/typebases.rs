@@ -11,14 +11,18 @@ use libc::c_void;
 
 /// Refuses to change `name` on a static or immutable type, or to delete it
 /// (`check_set_special_type_attr`).
-unsafe fn check_settable(tp: *mut PyTypeObject, v: *mut PyObject, name: &str) -> PyResult<()> {
+pub(crate) unsafe fn check_settable(
+    tp: *mut PyTypeObject,
+    v: *mut PyObject,
+    name: &str,
+) -> PyResult<()> {
     // SAFETY: tp is a type.
     unsafe {
-        let what = if v.is_null() { "delete" } else { "set" };
-        if (*tp).tp_flags & Py_TPFLAGS_IMMUTABLETYPE != 0
-            || (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE == 0
-            || v.is_null()
-        {
+        // An immutable type says "set" even for a deletion, as CPython does.
+        let immutable = (*tp).tp_flags & Py_TPFLAGS_IMMUTABLETYPE != 0
+            || (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE == 0;
+        if immutable || v.is_null() {
+            let what = if immutable { "set" } else { "delete" };
             return Err(errors::type_error(format!(
                 "cannot {what} '{name}' attribute of immutable type '{}'",
                 name_of(tp)

@@ -932,8 +932,9 @@ unsafe fn install_slots_for(tp: *mut PyTypeObject, only: Option<&str>) {
         let has = move |n: &str| match only {
             Some(o) => o == n && !typeobj::lookup_str(this, n).is_null(),
             None => {
-                own(n) || {
-                    let v = typeobj::lookup_str(this, n);
+                let k = pystr::intern(n);
+                !dict::get_item_known_hash_str(d, k).is_null() || {
+                    let v = typeobj::lookup(this, k);
                     !v.is_null() && crate::vm::function::check(v)
                 }
             }

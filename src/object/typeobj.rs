@@ -757,8 +757,9 @@ unsafe extern "C" fn type_get_module(op: *mut PyObject, _c: *mut libc::c_void) -
     })
 }
 
-/// Checks an assignment to a name attribute of heap type `tp`: `value`
-/// must be a str (deletion is refused).
+/// Checks an assignment to a name attribute of `tp`: only a mutable heap
+/// type's name can change (the descriptor's `__set__` can be called on any
+/// type), `value` must be a str and deletion is refused.
 unsafe fn check_name_value(
     tp: *mut PyTypeObject,
     attr: &str,
@@ -766,12 +767,7 @@ unsafe fn check_name_value(
 ) -> PyResult<()> {
     // SAFETY: tp is a type; value NULL or valid.
     unsafe {
-        if value.is_null() {
-            return Err(errors::type_error(format!(
-                "cannot delete '{attr}' attribute of immutable type '{}'",
-                name_of(tp)
-            )));
-        }
+        crate::object::typebases::check_settable(tp, value, attr)?;
         if !pystr::check(value) {
             return Err(errors::type_error(format!(
                 "can only assign string to {}.{attr}, not '{}'",
@@ -789,7 +785,8 @@ unsafe extern "C" fn type_set_name(
     _c: *mut libc::c_void,
 ) -> libc::c_int {
     crate::capi::boundary::guard_status(|| {
-        // SAFETY: op is a heap type (type_setattro refuses the others).
+        // SAFETY: op is a type; check_name_value refuses all but mutable
+        // heap types, whose layout starts with PyHeapTypeObject.
         unsafe {
             let tp: *mut PyTypeObject = op.cast();
             check_name_value(tp, "__name__", value)?;
@@ -818,7 +815,7 @@ unsafe extern "C" fn type_set_qualname(
     _c: *mut libc::c_void,
 ) -> libc::c_int {
     crate::capi::boundary::guard_status(|| {
-        // SAFETY: op is a heap type (type_setattro refuses the others).
+        // SAFETY: as type_set_name.
         unsafe {
             let tp: *mut PyTypeObject = op.cast();
             check_name_value(tp, "__qualname__", value)?;
@@ -838,13 +835,7 @@ unsafe extern "C" fn type_set_module(
         // SAFETY: op is a type; value NULL (delete) or valid.
         unsafe {
             let tp: *mut PyTypeObject = op.cast();
-            if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE == 0 || value.is_null() {
-                return Err(errors::type_error(format!(
-                    "cannot {} '__module__' attribute of immutable type '{}'",
-                    if value.is_null() { "delete" } else { "set" },
-                    name_of(tp)
-                )));
-            }
+            crate::object::typebases::check_settable(tp, value, "__module__")?;
             dict::set_item((*tp).tp_dict, pystr::intern("__module__"), value)?;
             modified(tp);
             Ok(())
@@ -893,7 +884,7 @@ unsafe extern "C" fn type_set_abstractmethods(
     _c: *mut libc::c_void,
 ) -> libc::c_int {
     crate::capi::boundary::guard_status(|| {
-        // SAFETY: op is a heap type (type_setattro refuses the others).
+        // SAFETY: op is a type, ready, so its tp_dict exists.
         unsafe {
             let tp: *mut PyTypeObject = op.cast();
             let abstract_ = if value.is_null() {

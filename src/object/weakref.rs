@@ -254,6 +254,8 @@ pub unsafe fn new(
             _ => basic,
         };
         link(r, list, prev);
+        // Tracked: a cycle can run through the callback.
+        crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
 }

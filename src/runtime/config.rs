@@ -613,6 +613,50 @@ static CURRENT: Mutex<Option<Config>> = Mutex::new(None);
 /// from [`CURRENT`] because every compilation reads it.
 static OPTIMIZE: AtomicI32 = AtomicI32::new(0);
 
+/// `PyConfig.inspect` of the running interpreter, which decides whether an
+/// uncaught `SystemExit` exits (`_Py_HandleSystemExit`); `Py_RunMain`
+/// clears it when it enters the prompt after the program.
+static INSPECT: AtomicI32 = AtomicI32::new(0);
+
+/// Whether the interpreter inspects after the program (`-i`,
+/// `PYTHONINSPECT`): a `SystemExit` is then printed, not obeyed.
+pub fn inspect() -> bool {
+    INSPECT.load(Ordering::Relaxed) != 0
+}
+
+/// Sets the running interpreter's `inspect` value (`pymain_set_inspect`).
+pub fn set_inspect(on: bool) {
+    INSPECT.store(on as i32, Ordering::Relaxed);
+}
+
+/// `PyConfig.bytes_warning` (`-b` count), read by `str(bytes)` and
+/// bytes comparisons.
+static BYTES_WARNING: AtomicI32 = AtomicI32::new(0);
+
+/// `-b` count of the running interpreter: whether `str()` of bytes and
+/// comparisons of bytes with str or int warn (`BytesWarning`; `-bb`
+/// makes the warnings errors through the warning filters).
+pub fn bytes_warning() -> i32 {
+    BYTES_WARNING.load(Ordering::Relaxed)
+}
+
+/// `PyConfig.verbose` (`-v` count) of the running interpreter: import
+/// tracing on stderr.
+static VERBOSE: AtomicI32 = AtomicI32::new(0);
+
+/// `-v` count of the running interpreter.
+pub fn verbose() -> i32 {
+    VERBOSE.load(Ordering::Relaxed)
+}
+
+/// `PyConfig.import_time` (`-X importtime`) of the running interpreter.
+static IMPORT_TIME: AtomicI32 = AtomicI32::new(0);
+
+/// Whether imports are timed (`-X importtime`, `PYTHONPROFILEIMPORTTIME`).
+pub fn import_time() -> i32 {
+    IMPORT_TIME.load(Ordering::Relaxed)
+}
+
 /// The interpreter's optimization level: what `compile()` with
 /// `optimize=-1` and imports compile with (asserts and `__debug__` at 1,
 /// docstrings too at 2).
@@ -630,6 +674,13 @@ pub fn set_current(cfg: Option<Config>) {
         cfg.as_ref().map_or(0, |c| c.optimization_level),
         Ordering::Relaxed,
     );
+    INSPECT.store(cfg.as_ref().map_or(0, |c| c.inspect), Ordering::Relaxed);
+    BYTES_WARNING.store(
+        cfg.as_ref().map_or(0, |c| c.bytes_warning),
+        Ordering::Relaxed,
+    );
+    VERBOSE.store(cfg.as_ref().map_or(0, |c| c.verbose), Ordering::Relaxed);
+    IMPORT_TIME.store(cfg.as_ref().map_or(0, |c| c.import_time), Ordering::Relaxed);
     *CURRENT.lock().unwrap_or_else(|e| e.into_inner()) = cfg;
 }
 

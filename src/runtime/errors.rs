@@ -108,7 +108,7 @@ pub unsafe fn set_object(exc_type: *mut PyObject, value: *mut PyObject) -> Raise
             let ts = tstate::get();
             // SAFETY: e is an exception instance; the thread state owns its
             // handled exception.
-            unsafe { exc::chain_context(e.as_ptr(), ts.handled_exception) };
+            unsafe { exc::chain_context(e.as_ptr(), ts.topmost_handled()) };
             let old = std::mem::replace(&mut ts.current_exception, e.into_raw());
             // SAFETY: the indicator owned the old exception.
             unsafe { xdecref(old) };
@@ -175,6 +175,8 @@ pub unsafe fn key_error(key: *mut PyObject) -> Raised {
 }
 
 /// `PyErr_BadInternalCall`: a C-API function was misused.
+#[cold]
+#[inline(never)]
 pub fn bad_internal_call() -> Raised {
     system_error("bad argument to internal function")
 }

@@ -129,6 +129,9 @@ pub fn find_module(dirs: &[PathBuf], name: &str) -> Option<Found> {
             .find(|(p, _)| p.is_file())
     };
     for d in dirs {
+        crate::runtime::import_trace::verbose_message(2, || {
+            format!("trying {}", d.join(name).display())
+        });
         let pkg_dir = d.join(name);
         if pkg_dir.is_dir() {
             if let Some((path, is_extension)) = candidates(&pkg_dir, "__init__") {
@@ -332,6 +335,42 @@ pub fn import_absolute(fullname: &str) -> PyResult<Owned> {
             return Ok(Owned::from_borrowed(m));
         }
         audit_import(fullname)?;
+        let m = crate::runtime::import_trace::timed(fullname, || find_and_load(fullname))?;
+        crate::runtime::import_trace::verbose_message(1, || {
+            format!("import '{fullname}' # {}", loader_text(m.as_ptr()))
+        });
+        Ok(m)
+    }
+}
+
+/// The loader of module `m` as `-v` shows it: `repr(m.__spec__.loader)`
+/// (`repr(m.__loader__)` without a spec).
+fn loader_text(m: *mut PyObject) -> String {
+    // SAFETY: m is a module; lookups that fail count as absent.
+    errors::keeping_raised(|| unsafe {
+        let spec = protocol::getattr_opt(m, pystr::intern("__spec__"))
+            .ok()
+            .flatten();
+        let loader = match spec {
+            Some(s) if s.as_ptr() != crate::object::none::none() => {
+                protocol::getattr_opt(s.as_ptr(), pystr::intern("loader"))
+            }
+            _ => protocol::getattr_opt(m, pystr::intern("__loader__")),
+        };
+        match loader.ok().flatten().map(|l| protocol::repr(l.as_ptr())) {
+            Some(Ok(r)) => pystr::as_str(r.as_ptr()).unwrap_or("None").to_string(),
+            _ => "None".to_string(),
+        }
+    })
+}
+
+/// The part of [`import_absolute`] after `sys.modules` missed: a builtin
+/// module, else the module found on the path of its parent package (or
+/// `sys.path`), loaded.
+fn find_and_load(fullname: &str) -> PyResult<Owned> {
+    let modules = crate::modules::sys_modules();
+    // SAFETY: modules is a dict.
+    unsafe {
         if let Some(m) = crate::modules::create_builtin(fullname)? {
             let d = module::dict_of(m.as_ptr());
             let spec = dict::get_str(d, "__spec__");

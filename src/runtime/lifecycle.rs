@@ -321,6 +321,8 @@ pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), Co
         }
     }
     let install_signal_handlers = config.install_signal_handlers;
+    let faulthandler = config.faulthandler;
+    let tracemalloc = config.tracemalloc;
     crate::runtime::config::set_current(Some(config));
     // No signal handler unless the configuration asks for them (the
     // isolated configuration does not).
@@ -330,6 +332,18 @@ pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), Co
         crate::runtime::signals::note_main_thread();
     }
     INITIALIZED.store(true, Ordering::Release);
+    if faulthandler && crate::modules::faulthandler::enable_at_startup().is_err() {
+        return Err(ConfigError {
+            func: Some(c"_PyFaulthandler_Init"),
+            msg: "failed to initialize faulthandler".into(),
+        });
+    }
+    if tracemalloc > 0 && crate::modules::tracemalloc::start(tracemalloc as usize).is_err() {
+        return Err(ConfigError {
+            func: Some(c"_PyTraceMalloc_Start"),
+            msg: "failed to start tracemalloc".into(),
+        });
+    }
     if site_import {
         import_site()?;
     }
@@ -373,6 +387,11 @@ pub fn finalize() -> i32 {
     FINALIZER.store(tstate::thread_ident(), Ordering::Release);
     FINALIZING.store(true, Ordering::Release);
     crate::runtime::errors::clear();
+    // Nothing is being handled once the main program is over; what was
+    // must die while the objects it reaches are intact.
+    let handled = std::mem::replace(&mut tstate::get().handled_exception, std::ptr::null_mut());
+    // SAFETY: the thread state owned it.
+    unsafe { object::refcount::xdecref(handled) };
     // Garbage cycles die while everything they may use is still there
     // (their finalizers run now, and may print).
     object::gc::collect(object::gc::NUM_GENERATIONS - 1);
@@ -393,11 +412,14 @@ pub fn finalize() -> i32 {
     }
     crate::modules::codecs::registry::finalize();
     crate::modules::posix::clear_fork_hooks();
+    crate::modules::faulthandler::finalize();
+    crate::modules::tracemalloc::stop();
     crate::runtime::signals::finalize();
     crate::runtime::audit::clear();
     crate::vm::monitoring::clear();
     crate::modules::io::finalize();
     crate::modules::binascii::finalize();
+    crate::modules::socket::finalize();
     crate::modules::struct_::finalize();
     crate::modules::zlib::finalize();
     // The emptied modules leave their classes and functions in cycles.

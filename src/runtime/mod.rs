@@ -7,6 +7,8 @@ pub mod dynload;
 pub mod errors;
 pub mod gil;
 pub mod import;
+pub mod import_trace;
+pub mod interactive;
 pub mod lifecycle;
 pub mod module_teardown;
 pub mod pathconfig;

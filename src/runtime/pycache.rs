@@ -80,6 +80,9 @@ pub fn load_code(path: &Path, filename: &str) -> PyResult<(Owned, Option<PathBuf
     if let (Some(c), Some(s)) = (&cached, stamp) {
         if let Ok(bytes) = std::fs::read(c) {
             if let Some(code) = cache::read(&bytes, s, filename) {
+                use crate::runtime::import_trace::verbose_message;
+                verbose_message(1, || format!("{} matches {}", c.display(), path.display()));
+                verbose_message(1, || format!("code object from '{}'", c.display()));
                 return Ok((crate::vm::code::from_compiled(&code)?, cached));
             }
         }
@@ -95,6 +98,9 @@ pub fn load_code(path: &Path, filename: &str) -> PyResult<(Owned, Option<PathBuf
     })?;
     let code = ferrython_compiler::compile_bytes(&source, filename, CompileMode::Exec, 0, 0)
         .map_err(|e| crate::runtime::run::raise_syntax_error(&e))?;
+    crate::runtime::import_trace::verbose_message(1, || {
+        format!("code object from {}", path.display())
+    });
     // A source that changed while being read is not cached under the old
     // stamp (its new size tells).
     if let (Some(c), Some(s)) = (&cached, stamp) {

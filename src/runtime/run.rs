@@ -32,6 +32,7 @@ pub fn raise_syntax_error(e: &SyntaxErrorInfo) -> errors::Raised {
             SyntaxErrorKind::SyntaxError => exc::PyExc_SyntaxError,
             SyntaxErrorKind::IndentationError => exc::PyExc_IndentationError,
             SyntaxErrorKind::TabError => exc::PyExc_TabError,
+            SyntaxErrorKind::IncompleteInput => exc::PyExc_IncompleteInputError,
         }
     };
     match build() {
@@ -148,13 +149,16 @@ pub fn run_module_as_main(name: &str) -> PyResult<()> {
 }
 
 /// Prints the raised exception the way the interpreter does at top level,
-/// and returns the process exit status it implies: `SystemExit`'s code, or
-/// 1.
+/// and returns the process exit status it implies: `SystemExit`'s code,
+/// else 1. Under `-i` a `SystemExit` is printed like any other exception,
+/// as in `_Py_HandleSystemExit`.
 pub fn handle_uncaught() -> i32 {
     let Some(e) = errors::take() else { return 0 };
     // SAFETY: e is an exception instance.
     unsafe {
-        if exc::given_matches(e.as_ptr(), exc::PyExc_SystemExit) {
+        if exc::given_matches(e.as_ptr(), exc::PyExc_SystemExit)
+            && !crate::runtime::config::inspect()
+        {
             return system_exit_code(e.as_ptr());
         }
         crate::modules::io::stdio::flush_std_streams();

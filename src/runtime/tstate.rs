@@ -101,8 +101,14 @@ pub struct PyThreadState {
     pub interp: *mut PyInterpreterState,
     /// The raised exception (the error indicator), NULL when none.
     pub current_exception: *mut PyObject,
-    /// The exception being handled (`sys.exception()`), NULL when none.
+    /// The exception being handled by the running frame and its callers
+    /// up to the innermost running generator (that generator's own
+    /// `gi_exc_state`), NULL when none.
     pub handled_exception: *mut PyObject,
+    /// The handled exceptions set aside while generators run, one per
+    /// running generator, innermost last (owned, NULL for none): the rest
+    /// of CPython's `exc_info` chain.
+    pub exc_outer: Vec<*mut PyObject>,
     /// Depth of nested `Py_EnterRecursiveCall`s.
     pub recursion_depth: i32,
     /// The recursion limit (`sys.getrecursionlimit()`).
@@ -231,6 +237,7 @@ impl PyThreadState {
             interp,
             current_exception: null_mut(),
             handled_exception: null_mut(),
+            exc_outer: Vec::new(),
             recursion_depth: 0,
             recursion_limit: 1000,
             stack_limit: 0,
@@ -265,6 +272,18 @@ impl PyThreadState {
         self.native_id = native_thread_id();
     }
 
+    /// The exception being handled as `sys.exception()` sees it
+    /// (`_PyErr_GetTopmostException`): the innermost one set, looking past
+    /// generators that handle none (borrowed), NULL when none.
+    pub fn topmost_handled(&self) -> *mut PyObject {
+        let none = crate::object::none::none();
+        std::iter::once(&self.handled_exception)
+            .chain(self.exc_outer.iter().rev())
+            .copied()
+            .find(|&e| !e.is_null() && e != none)
+            .unwrap_or(null_mut())
+    }
+
     /// Releases the objects the thread state holds (`PyThreadState_Clear`);
     /// needs the GIL.
     pub fn clear(&mut self) {
@@ -272,6 +291,10 @@ impl PyThreadState {
         let exc = std::mem::replace(&mut self.async_exc, null_mut());
         if !exc.is_null() {
             crate::runtime::gil::note_async_exc(false);
+        }
+        for p in std::mem::take(&mut self.exc_outer) {
+            // SAFETY: the thread state owned these references.
+            unsafe { crate::object::refcount::xdecref(p) };
         }
         for p in [
             exc,

@@ -285,8 +285,34 @@ pub unsafe fn eval_code(
     globals: *mut PyObject,
     locals: *mut PyObject,
 ) -> PyResult<Owned> {
-    // SAFETY: code_obj is a code object; globals a dict.
+    // SAFETY: as eval_code_with_closure, without a closure.
+    unsafe { eval_code_with_closure(code_obj, globals, locals, null_mut()) }
+}
+
+/// `PyEval_EvalCodeEx` with only a closure: runs `code_obj` as
+/// [`eval_code`] does, its free variables taken from `closure` (NULL, or a
+/// tuple of cells). A code object whose free variables the closure does
+/// not supply raises TypeError.
+pub unsafe fn eval_code_with_closure(
+    code_obj: *mut PyObject,
+    globals: *mut PyObject,
+    locals: *mut PyObject,
+    closure: *mut PyObject,
+) -> PyResult<Owned> {
+    // SAFETY: code_obj is a code object; globals a dict; closure NULL or a
+    // tuple of cells.
     unsafe {
+        let nfree = crate::vm::code::data(code_obj).nfrees;
+        let ncells = if closure.is_null() {
+            0
+        } else {
+            tuple::items(closure).len()
+        };
+        if nfree != ncells {
+            return Err(errors::type_error(format!(
+                "code object requires a closure of exactly length {nfree}"
+            )));
+        }
         let mut builtins = dict::get_str(globals, "__builtins__");
         if builtins.is_null() {
             builtins = crate::modules::builtins::module();
@@ -301,7 +327,16 @@ pub unsafe fn eval_code(
             builtins
         };
         let locals = if locals.is_null() { globals } else { locals };
-        let f = frame::new(code_obj, globals, builtins, locals, null_mut())?;
+        // COPY_FREE_VARS takes the cells from the frame's function.
+        let func = if closure.is_null() {
+            None
+        } else {
+            let func = crate::vm::function::new(code_obj, globals, null_mut())?;
+            (*func.as_ptr().cast::<PyFunctionObject>()).func_closure = new_ref(closure);
+            Some(func)
+        };
+        let func_ptr = func.as_ref().map_or(null_mut(), Owned::as_ptr);
+        let f = frame::new(code_obj, globals, builtins, locals, func_ptr)?;
         crate::vm::eval::run_frame(f.as_ptr())
     }
 }

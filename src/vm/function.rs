@@ -57,6 +57,7 @@ pub static mut PyFunction_Type: PyTypeObject = PyTypeObject {
     tp_traverse: Some(function_traverse),
     tp_clear: Some(function_clear),
     tp_dictoffset: std::mem::offset_of!(PyFunctionObject, func_dict) as Py_ssize_t,
+    tp_weaklistoffset: std::mem::offset_of!(PyFunctionObject, func_weakreflist) as Py_ssize_t,
     tp_getset: (&raw const FUNCTION_GETSET).cast_mut().cast(),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     ..type_template(c"function", std::mem::size_of::<PyFunctionObject>(), 0)
@@ -150,6 +151,9 @@ unsafe extern "C" fn function_dealloc(op: *mut PyObject) {
     unsafe {
         crate::object::gc::untrack(op);
         let fo = f(op);
+        if !fo.func_weakreflist.is_null() {
+            crate::object::weakref::clear_weakrefs(op);
+        }
         for p in [
             fo.func_globals,
             fo.func_builtins,

@@ -24,6 +24,9 @@ pub struct PyGenObject {
     pub qualname: *mut PyObject,
     /// The code object (kept after the frame is gone, for `gi_code`).
     pub code: *mut PyObject,
+    /// The exception its frame was handling when it last suspended
+    /// (`gi_exc_state`), NULL when none: in place while it runs.
+    pub exc_state: *mut PyObject,
     pub running: u8,
 }
 
@@ -329,9 +332,33 @@ pub unsafe fn send_ex(g: *mut PyObject, value: *mut PyObject, throw: bool) -> Py
             *slot = new_ref(v);
             fo.stacktop += 1;
         }
+        // The frame handles its own exceptions: the caller's are set aside
+        // (still seen by `sys.exception()` when the frame has none) and
+        // the frame's own return when it suspends.
+        let ts = crate::runtime::tstate::get();
+        let outer = std::mem::replace(
+            &mut ts.handled_exception,
+            std::mem::replace(&mut (*go).exc_state, null_mut()),
+        );
+        ts.exc_outer.push(outer);
+        if throw {
+            // What is thrown in happens inside the frame's own handler
+            // (`_PyErr_ChainStackItem`).
+            let own = ts.handled_exception;
+            if !own.is_null() && own != none::none() {
+                if let Some(e) = errors::take() {
+                    exc::chain_context(e.as_ptr(), own);
+                    errors::restore(e);
+                }
+            }
+        }
         (*go).running = 1;
         let r = crate::vm::eval::resume(f, throw);
         (*go).running = 0;
+        let ts = crate::runtime::tstate::get();
+        let outer = ts.exc_outer.pop().unwrap_or(null_mut());
+        let own = std::mem::replace(&mut ts.handled_exception, outer);
+        xdecref(std::mem::replace(&mut (*go).exc_state, own));
         match r {
             Ok(Exit::Yield(v)) => Ok(Sent::Yielded(v)),
             Ok(Exit::Return(v)) => {
@@ -534,6 +561,7 @@ pub(crate) unsafe extern "C" fn gen_dealloc(op: *mut PyObject) {
         xdecref((*go).name);
         xdecref((*go).qualname);
         xdecref((*go).code);
+        xdecref((*go).exc_state);
         crate::object::alloc::gc_free(op.cast());
     }
 }
@@ -545,11 +573,8 @@ pub(crate) unsafe extern "C" fn gen_traverse(
 ) -> libc::c_int {
     // SAFETY: op is a generator.
     unsafe {
-        let f = (*op.cast::<PyGenObject>()).frame;
-        match visit {
-            Some(v) if !f.is_null() => v(f, arg),
-            _ => 0,
-        }
+        let g = &*op.cast::<PyGenObject>();
+        crate::object::gc::visit_all(&[g.frame, g.exc_state], visit, arg)
     }
 }
 

@@ -789,8 +789,8 @@ pub unsafe fn do_raise(e: *mut PyObject, cause: *mut PyObject) -> bool {
     unsafe {
         if e.is_null() {
             let ts = crate::runtime::tstate::get();
-            let h = ts.handled_exception;
-            if h.is_null() || h == none::none() {
+            let h = ts.topmost_handled();
+            if h.is_null() {
                 errors::runtime_error("No active exception to reraise");
                 return false;
             }
@@ -841,7 +841,7 @@ pub unsafe fn do_raise(e: *mut PyObject, cause: *mut PyObject) -> bool {
         }
         exc::chain_context(
             instance.as_ptr(),
-            crate::runtime::tstate::get().handled_exception,
+            crate::runtime::tstate::get().topmost_handled(),
         );
         errors::restore(instance);
         false

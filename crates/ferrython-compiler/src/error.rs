@@ -9,6 +9,9 @@ pub enum SyntaxErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    /// `_IncompleteInputError` (3.13): the text stopped before its
+    /// statement did (`PyCF_ALLOW_INCOMPLETE_INPUT`).
+    IncompleteInput,
 }
 
 impl SyntaxErrorKind {
@@ -18,6 +21,7 @@ impl SyntaxErrorKind {
             SyntaxErrorKind::SyntaxError => "SyntaxError",
             SyntaxErrorKind::IndentationError => "IndentationError",
             SyntaxErrorKind::TabError => "TabError",
+            SyntaxErrorKind::IncompleteInput => "_IncompleteInputError",
         }
     }
 }

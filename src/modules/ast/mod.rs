@@ -324,7 +324,10 @@ pub unsafe fn compile(
         match cmode {
             Some(m) if only_ast => to_py::parse(&text, filename, m),
             Some(m) => {
-                let code_flags = (flags & (0x1fe_0000 | PYCF_ALLOW_TOP_LEVEL_AWAIT)) as u32;
+                // The future features, top-level await, and the parser's
+                // PyCF_DONT_IMPLY_DEDENT / PyCF_ALLOW_INCOMPLETE_INPUT.
+                let code_flags =
+                    (flags & (0x1fe_0000 | PYCF_ALLOW_TOP_LEVEL_AWAIT | 0x200 | 0x4000)) as u32;
                 match ferrython_compiler::compile_source(&text, filename, m, code_flags, optimize) {
                     Ok(c) => crate::vm::code::from_compiled(&c),
                     Err(e) => Err(crate::runtime::run::raise_syntax_error(&e)),

@@ -83,7 +83,7 @@ builtin!(pub(super) time_clock_getres, |args, kws| {
 
 /// A duration in seconds (int or float) as nanoseconds, rounded up as
 /// CPython's `_PyTime_ROUND_TIMEOUT` does.
-unsafe fn duration_ns(o: *mut crate::ffi::PyObject) -> PyResult<i128> {
+pub(crate) unsafe fn duration_ns(o: *mut crate::ffi::PyObject) -> PyResult<i128> {
     // SAFETY: o valid.
     unsafe {
         if float::check(o) {

@@ -1,7 +1,7 @@
 //! The `time` module (CPython's `Modules/timemodule.c`): clocks
 //! (`clocks`), `struct_time` and the calendar conversions (`convert`),
 //! and the module table with the time-zone attributes.
-mod clocks;
+pub(crate) mod clocks;
 mod convert;
 
 use crate::ffi::*;

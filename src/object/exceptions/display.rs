@@ -212,8 +212,16 @@ unsafe fn format_tb(tb: *mut PyObject) -> String {
             continue;
         }
         let (file, line, name) = f;
-        out.push_str(&format!("  File \"{file}\", line {line}, in {name}\n"));
-        if let Some(src) = source_line(file, *line) {
+        // The prompt's statements are compiled as `<stdin>-N`.
+        let shown = if file.starts_with("<stdin>-") {
+            "<stdin>"
+        } else {
+            file
+        };
+        out.push_str(&format!("  File \"{shown}\", line {line}, in {name}\n"));
+        // SAFETY: the GIL is held while printing.
+        if let Some(src) = source_line(file, *line).or_else(|| unsafe { cached_line(file, *line) })
+        {
             let src = src.trim();
             if !src.is_empty() {
                 out.push_str(&format!("    {src}\n"));
@@ -471,6 +479,36 @@ pub unsafe fn format_unraisable(msg: Option<&str>, obj: *mut PyObject, e: *mut P
         out.push('\n');
     }
     out
+}
+
+/// Line `lineno` of `filename` from `linecache.cache`, where the prompt
+/// registers the statements it runs (`<stdin>`), when `linecache` is
+/// loaded; lookups that fail count as no line.
+unsafe fn cached_line(filename: &str, lineno: i64) -> Option<String> {
+    if !filename.starts_with('<') || lineno < 1 {
+        return None;
+    }
+    // SAFETY: sys.modules is a dict; the values looked at are checked.
+    unsafe {
+        let lc = dict::get_str(crate::modules::sys_modules(), "linecache");
+        if lc.is_null() {
+            return None;
+        }
+        let cache = opt_attr(lc, "cache")?;
+        if !dict::check(cache.as_ptr()) {
+            return None;
+        }
+        let entry = dict::get_str(cache.as_ptr(), filename);
+        if entry.is_null() || !tuple::check(entry) {
+            return None;
+        }
+        let lines = *tuple::items(entry).get(2)?;
+        if !crate::object::list::check(lines) {
+            return None;
+        }
+        let line = *crate::object::list::items(lines).get(lineno as usize - 1)?;
+        str_text(line)
+    }
 }
 
 /// Line `lineno` (1-based, with its newline) of the file at `path`,

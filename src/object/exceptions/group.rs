@@ -1,6 +1,7 @@
 //! `BaseExceptionGroup` and `ExceptionGroup` (PEP 654): construction
 //! checks, `message`, `exceptions`, `derive`, `split`, `subgroup`.
 use super::*;
+use crate::object::alloc::StaticGc;
 use crate::object::refcount::static_var_head;
 use std::collections::HashSet;
 use std::mem::offset_of;
@@ -21,14 +22,14 @@ pub struct StaticTuple2 {
 }
 
 /// `ExceptionGroup.__bases__`: `(BaseExceptionGroup, Exception)`.
-pub static mut EXCEPTION_GROUP_BASES: StaticTuple2 = StaticTuple2 {
+pub static mut EXCEPTION_GROUP_BASES: StaticGc<StaticTuple2> = StaticGc::new(StaticTuple2 {
     ob_base: static_var_head(&raw mut tuple::PyTuple_Type, 2),
     ob_hash: -1,
     ob_item: [
         (&raw mut _PyExc_BaseExceptionGroup).cast(),
         (&raw mut _PyExc_Exception).cast(),
     ],
-};
+});
 
 pub(super) static MEMBERS: [PyMemberDef; 3] = [
     member(

@@ -37,6 +37,10 @@ use ir::{FBlock, Unit};
 /// object (`CO_MAXBLOCKS`).
 const MAX_BLOCKS: usize = 21;
 
+/// The `compile()` flags that only change how the text is parsed.
+const PARSER_FLAGS: u32 =
+    parse::interactive::PYCF_DONT_IMPLY_DEDENT | parse::interactive::PYCF_ALLOW_INCOMPLETE_INPUT;
+
 /// CPython's `compile()` modes.
 pub type CompileMode = ParseMode;
 
@@ -72,8 +76,8 @@ pub fn compile_source(
     // make sure there is stack in proportion to the source size.
     let need = (source.len().saturating_mul(64)).clamp(1 << 20, 1 << 30);
     stacker::maybe_grow(need, need, || {
-        let ast = parse::parse(source, mode, filename)?;
-        compile_ast(&ast, filename, flags, optimize)
+        let ast = parse::parse_with_flags(source, mode, filename, flags)?;
+        compile_ast(&ast, filename, flags & !PARSER_FLAGS, optimize)
     })
 }
 

@@ -10,6 +10,7 @@
 
 mod encoding;
 mod escapes;
+pub mod interactive;
 mod line_index;
 mod syntax_errors;
 mod tokenizer_checks;
@@ -89,25 +90,58 @@ impl Ast {
 
 /// Parse `source` in `mode`. Errors carry CPython-style messages.
 pub fn parse(source: &str, mode: ParseMode, filename: &str) -> Result<Ast, SyntaxErrorInfo> {
+    parse_with_flags(source, mode, filename, 0)
+}
+
+/// [`parse`] under `compile()`'s `PyCF_ALLOW_INCOMPLETE_INPUT` and
+/// `PyCF_DONT_IMPLY_DEDENT` flags (see [`interactive`]); other bits of
+/// `flags` are ignored.
+pub fn parse_with_flags(
+    source: &str,
+    mode: ParseMode,
+    filename: &str,
+    flags: u32,
+) -> Result<Ast, SyntaxErrorInfo> {
+    let parsed = parse_unadjusted(source, mode, filename);
+    let tokenizer_error = matches!(&parsed, Err((e, _)) if e.kind != SyntaxErrorKind::SyntaxError
+        && !e.msg.starts_with("expected an indented block"));
+    if mode == ParseMode::Single && !tokenizer_error {
+        if let Some(err) = interactive::open_block_error(source, filename, flags) {
+            return Err(err);
+        }
+    }
+    parsed.map_err(|(err, at)| interactive::adjust_error(source, mode, flags, err, at))
+}
+
+/// [`parse`], each error with the byte offset where the parser found it
+/// (None for checks made before parsing).
+fn parse_unadjusted(
+    source: &str,
+    mode: ParseMode,
+    filename: &str,
+) -> Result<Ast, (SyntaxErrorInfo, Option<usize>)> {
     if source.contains('\0') {
-        return Err(SyntaxErrorInfo {
-            kind: SyntaxErrorKind::SyntaxError,
-            msg: "source code string cannot contain null bytes".into(),
-            filename: filename.into(),
-            lineno: 0,
-            offset: 0,
-            end_lineno: 0,
-            end_offset: 0,
-            text: None,
-        });
+        return Err((
+            SyntaxErrorInfo {
+                kind: SyntaxErrorKind::SyntaxError,
+                msg: "source code string cannot contain null bytes".into(),
+                filename: filename.into(),
+                lineno: 0,
+                offset: 0,
+                end_lineno: 0,
+                end_offset: 0,
+                text: None,
+            },
+            None,
+        ));
     }
     let index = LineIndex::new(source);
     if let Some(err) = scan_tabs(&index, filename) {
-        return Err(err);
+        return Err((err, None));
     }
     if let Some(err) = scan_brackets_and_strings(&index, filename, u32::MAX) {
         if err.msg == "too many nested parentheses" {
-            return Err(err);
+            return Err((err, None));
         }
     }
     let ruff_mode = match mode {
@@ -141,19 +175,16 @@ pub fn parse(source: &str, mode: ParseMode, filename: &str) -> Result<Ast, Synta
             })
             .map(|e| u32::from(e.range().start()))
             .unwrap_or(u32::MAX);
-        return Err(translate_error(
-            &index,
-            source,
-            filename,
-            &first.error,
-            first.range(),
-            stop,
+        let at = u32::from(first.range().start()) as usize;
+        return Err((
+            translate_error(&index, source, filename, &first.error, first.range(), stop),
+            Some(at),
         ));
     }
     let warnings = escape_warnings(source, parsed.tokens(), &index, filename);
     let module = parsed.into_syntax();
     if mode == ParseMode::Single {
-        check_single(&module, &index, filename)?;
+        check_single(&module, &index, filename).map_err(|e| (e, None))?;
     }
     Ok(Ast {
         module,
@@ -183,6 +214,18 @@ fn check_single(module: &Mod, index: &LineIndex, filename: &str) -> Result<(), S
         });
     };
     let end_line = index.line_col(first.range().end().into()).0;
+    // After a compound statement the grammar wants the end of input: a
+    // second statement is `invalid syntax` at its start.
+    if ruff_python_ast::helpers::is_compound_statement(first) {
+        if let Some(next) = m.body.get(1) {
+            let line = index.line_col(next.range().start().into()).0;
+            return Err(interactive::stray_statement_error(
+                index.source(),
+                filename,
+                line,
+            ));
+        }
+    }
     if m.body[1..]
         .iter()
         .any(|s| index.line_col(s.range().start().into()).0 > end_line)

@@ -1,0 +1,155 @@
+//! The table of interned strings behind `str::intern` (CPython's
+//! `interned` dict of `Objects/unicodeobject.c`). Interned strings are
+//! immortal and shared by every interpreter, so the table is process-wide;
+//! it is split into shards, each behind its own lock, so that interpreters
+//! running in parallel rarely wait for each other.
+//!
+//! A shard is an open-addressed hash table (linear probing) of the str
+//! objects themselves: a slot keeps the key's hash and a view of the
+//! object's UTF-8 text, which lives as long as the object, so a look-up
+//! compares bytes without touching a second allocation and an insertion
+//! allocates nothing but the str.
+use crate::ffi::PyObject;
+use std::sync::Mutex;
+
+/// How many shards (a power of two); the top bits of a hash choose one.
+const SHARDS: usize = 16;
+/// The slots a shard starts with once it is first used (a power of two).
+const INITIAL_SLOTS: usize = 256;
+
+#[derive(Clone, Copy)]
+struct Slot {
+    hash: u64,
+    text: *const u8,
+    len: usize,
+    /// The interned str; null for an empty slot.
+    obj: *mut PyObject,
+}
+
+const EMPTY: Slot = Slot {
+    hash: 0,
+    text: std::ptr::null(),
+    len: 0,
+    obj: std::ptr::null_mut(),
+};
+
+struct Shard {
+    slots: Vec<Slot>,
+    used: usize,
+}
+
+// SAFETY: the pointers are to immortal strs that any thread may read; the
+// shard is only reached through its mutex.
+unsafe impl Send for Shard {}
+
+static TABLE: [Mutex<Shard>; SHARDS] = [const {
+    Mutex::new(Shard {
+        slots: Vec::new(),
+        used: 0,
+    })
+}; SHARDS];
+
+/// FxHash-style hash of the key bytes, eight at a time.
+#[inline]
+fn hash(s: &[u8]) -> u64 {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let mut h = s.len() as u64;
+    let mut chunks = s.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = 0u64;
+        for (i, &b) in rest.iter().enumerate() {
+            w |= (b as u64) << (8 * i);
+        }
+        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+    }
+    // The top bits pick the shard, the low ones the slot: fold the well
+    // mixed high half into the low one.
+    h ^ (h >> 29)
+}
+
+impl Shard {
+    /// The slot holding `key`, or the empty slot where it belongs.
+    #[inline]
+    fn probe(&self, h: u64, key: &[u8]) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut i = h as usize & mask;
+        loop {
+            let s = &self.slots[i];
+            if s.obj.is_null() {
+                return i;
+            }
+            // SAFETY: text/len view the UTF-8 of a live interned str.
+            if s.hash == h
+                && s.len == key.len()
+                && unsafe { std::slice::from_raw_parts(s.text, s.len) } == key
+            {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Doubles the slots (or makes the first ones).
+    fn grow(&mut self) {
+        let n = (self.slots.len() * 2).max(INITIAL_SLOTS);
+        let old = std::mem::replace(&mut self.slots, vec![EMPTY; n]);
+        let mask = n - 1;
+        for s in old.into_iter().filter(|s| !s.obj.is_null()) {
+            let mut i = s.hash as usize & mask;
+            while !self.slots[i].obj.is_null() {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = s;
+        }
+    }
+}
+
+/// The interned str equal to `key`, made by `make` (which returns a new,
+/// immortal str and the UTF-8 text it holds, alive as long as it is) when
+/// there is none yet.
+pub fn get_or_insert(
+    key: &str,
+    make: impl FnOnce() -> (*mut PyObject, &'static str),
+) -> *mut PyObject {
+    let key = key.as_bytes();
+    let h = hash(key);
+    let mut shard = TABLE[(h >> 60) as usize % SHARDS]
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    // At most half full: linear probing stays short.
+    if (shard.used + 1) * 2 > shard.slots.len() {
+        shard.grow();
+    }
+    let i = shard.probe(h, key);
+    if !shard.slots[i].obj.is_null() {
+        return shard.slots[i].obj;
+    }
+    let (obj, text) = make();
+    shard.slots[i] = Slot {
+        hash: h,
+        text: text.as_ptr(),
+        len: text.len(),
+        obj,
+    };
+    shard.used += 1;
+    obj
+}
+
+/// Empties the table, handing each interned str to `free` (finalization).
+pub fn drain(mut free: impl FnMut(*mut PyObject)) {
+    for shard in &TABLE {
+        let slots = {
+            let mut s = shard.lock().unwrap_or_else(|e| e.into_inner());
+            s.used = 0;
+            std::mem::take(&mut s.slots)
+        };
+        for s in slots.into_iter().filter(|s| !s.obj.is_null()) {
+            free(s.obj);
+        }
+    }
+}
