@@ -420,8 +420,10 @@ pub unsafe fn ready(tp: *mut PyTypeObject) -> PyResult<()> {
         }
         // As type_ready_pre_checks: a static type made directly on object
         // without a constructor of its own cannot be instantiated (object's
-        // would leave its fields zeroed).
-        if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE == 0
+        // would leave its fields zeroed). Ferrython's static types that are
+        // bases for Python classes (CPython makes those heap types, e.g.
+        // `typing.Generic`) keep object's constructor.
+        if (*tp).tp_flags & (Py_TPFLAGS_HEAPTYPE | Py_TPFLAGS_BASETYPE) == 0
             && base == object_type
             && (*tp).tp_new.is_none()
         {
