@@ -461,7 +461,7 @@ impl Candidates {
 
 /// The candidate index of `op` in the running collection, if it is one.
 #[inline(always)]
-unsafe fn candidate_index(op: *mut PyObject) -> Option<usize> {
+unsafe fn candidate_index(op: *mut PyObject, c: &Candidates) -> Option<usize> {
     // SAFETY: op is a live object; only collected objects have a header.
     unsafe {
         if !is_gc(op) {
@@ -469,7 +469,14 @@ unsafe fn candidate_index(op: *mut PyObject) -> Option<usize> {
         }
         let g = head_of(op);
         let prev = (*g).prev;
-        ((*g).next != 0 && prev & COLLECTING != 0).then_some(prev >> INDEX_SHIFT)
+        if (*g).next == 0 || prev & COLLECTING == 0 {
+            return None;
+        }
+        // A statically allocated object of a collected type may lack a
+        // header (one made by an extension module, say): what precedes it
+        // is then no index, and must not be taken for one.
+        let i = prev >> INDEX_SHIFT;
+        (c.objs.get(i) == Some(&op)).then_some(i)
     }
 }
 
@@ -477,8 +484,8 @@ unsafe extern "C" fn visit_decref(op: *mut PyObject, arg: *mut c_void) -> c_int 
     // SAFETY: arg is the Candidates of the running collection; op is a
     // live object.
     unsafe {
-        if let Some(i) = candidate_index(op) {
-            let c = &mut *arg.cast::<Candidates>();
+        let c = &mut *arg.cast::<Candidates>();
+        if let Some(i) = candidate_index(op, c) {
             c.refs[i] -= 1;
         }
     }
@@ -489,8 +496,8 @@ unsafe extern "C" fn visit_reachable(op: *mut PyObject, arg: *mut c_void) -> c_i
     // SAFETY: arg is the Candidates of the running collection; op is a
     // live object.
     unsafe {
-        if let Some(i) = candidate_index(op) {
-            let c = &mut *arg.cast::<Candidates>();
+        let c = &mut *arg.cast::<Candidates>();
+        if let Some(i) = candidate_index(op, c) {
             if !c.reachable[i] {
                 c.reachable[i] = true;
                 c.stack.push(i);

@@ -275,10 +275,12 @@ pub unsafe fn clear_weakrefs(op: *mut PyObject) {
 /// A dead weak reference and its callback (owned), waiting to be called.
 pub type PendingCallback = (Owned, *mut PyObject);
 
-/// Kills every weak reference to `op` and adds the callbacks of the live
-/// ones that `wants_callback` accepts to `pending` (the others are
-/// dropped). The cycle collector uses this to skip references that are
-/// garbage themselves.
+/// Kills every weak reference to `op` and moves the callbacks of the live
+/// ones that `wants_callback` accepts to `pending`. The others keep their
+/// callback, dropped with the reference itself: the cycle collector uses
+/// this for references that are garbage too, and dropping their callbacks
+/// here could free other garbage while it still walks it (CPython's
+/// `handle_weakrefs` leaves them in place the same way).
 pub unsafe fn take_refs(
     op: *mut PyObject,
     wants_callback: impl Fn(*mut PyObject) -> bool,
@@ -290,14 +292,11 @@ pub unsafe fn take_refs(
         let list = list_ptr(op);
         while !(*list).is_null() {
             let r = *list;
-            let callback = std::mem::replace(&mut (*r).wr_callback, null_mut());
             unlink(r);
-            if !callback.is_null() {
-                if (*r).ob_base.ob_refcnt > 0 && wants_callback(r.cast()) {
-                    pending.push((Owned::from_borrowed(r.cast()), callback));
-                } else {
-                    decref(callback);
-                }
+            if !(*r).wr_callback.is_null() && (*r).ob_base.ob_refcnt > 0 && wants_callback(r.cast())
+            {
+                let callback = std::mem::replace(&mut (*r).wr_callback, null_mut());
+                pending.push((Owned::from_borrowed(r.cast()), callback));
             }
         }
     }
