@@ -54,6 +54,17 @@ pub const METHOD_END: PyMethodDef = PyMethodDef {
     ml_doc: std::ptr::null(),
 };
 
+/// A read-only `PyMemberDef` entry (`Py_READONLY`), for static tables.
+pub const fn readonly_member(name: &'static CStr, kind: c_int, offset: usize) -> PyMemberDef {
+    PyMemberDef {
+        name: name.as_ptr(),
+        r#type: kind,
+        offset: offset as Py_ssize_t,
+        flags: Py_READONLY,
+        doc: std::ptr::null(),
+    }
+}
+
 const fn descr_type(
     name: &'static CStr,
     size: usize,

@@ -160,55 +160,34 @@ unsafe extern "C" fn type_prepare(
     crate::capi::boundary::guard_obj(dict::new)
 }
 
-/// A read-only member of `type` (`type_members`).
-const fn type_member(
-    name: &'static std::ffi::CStr,
-    kind: libc::c_int,
-    offset: usize,
-) -> PyMemberDef {
-    PyMemberDef {
-        name: name.as_ptr(),
-        r#type: kind,
-        offset: offset as Py_ssize_t,
-        flags: Py_READONLY,
-        doc: std::ptr::null(),
-    }
-}
-
 /// The layout numbers of a type, as CPython exposes them.
 static TYPE_MEMBERS: [PyMemberDef; 6] = [
-    type_member(
+    descr::readonly_member(
         c"__basicsize__",
         Py_T_PYSSIZET,
         std::mem::offset_of!(PyTypeObject, tp_basicsize),
     ),
-    type_member(
+    descr::readonly_member(
         c"__itemsize__",
         Py_T_PYSSIZET,
         std::mem::offset_of!(PyTypeObject, tp_itemsize),
     ),
-    type_member(
+    descr::readonly_member(
         c"__flags__",
         Py_T_ULONG,
         std::mem::offset_of!(PyTypeObject, tp_flags),
     ),
-    type_member(
+    descr::readonly_member(
         c"__weakrefoffset__",
         Py_T_PYSSIZET,
         std::mem::offset_of!(PyTypeObject, tp_weaklistoffset),
     ),
-    type_member(
+    descr::readonly_member(
         c"__dictoffset__",
         Py_T_PYSSIZET,
         std::mem::offset_of!(PyTypeObject, tp_dictoffset),
     ),
-    PyMemberDef {
-        name: std::ptr::null(),
-        r#type: 0,
-        offset: 0,
-        flags: 0,
-        doc: std::ptr::null(),
-    },
+    crate::object::exceptions::MEMBER_END,
 ];
 
 static TYPE_GETSET: [PyGetSetDef; 12] = [

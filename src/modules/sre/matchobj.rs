@@ -71,33 +71,23 @@ static MATCH_METHODS: [PyMethodDef; 11] = [
     descr::METHOD_END,
 ];
 
-const fn member(name: &'static std::ffi::CStr, kind: c_int, offset: usize) -> PyMemberDef {
-    PyMemberDef {
-        name: name.as_ptr(),
-        r#type: kind,
-        offset: offset as Py_ssize_t,
-        flags: Py_READONLY,
-        doc: std::ptr::null(),
-    }
-}
-
 static MATCH_MEMBERS: [PyMemberDef; 5] = [
-    member(
+    descr::readonly_member(
         c"string",
         _Py_T_OBJECT,
         std::mem::offset_of!(MatchObject, string),
     ),
-    member(
+    descr::readonly_member(
         c"re",
         _Py_T_OBJECT,
         std::mem::offset_of!(MatchObject, pattern),
     ),
-    member(
+    descr::readonly_member(
         c"pos",
         Py_T_PYSSIZET,
         std::mem::offset_of!(MatchObject, pos),
     ),
-    member(
+    descr::readonly_member(
         c"endpos",
         Py_T_PYSSIZET,
         std::mem::offset_of!(MatchObject, endpos),
