@@ -43,7 +43,11 @@ pub static mut PREPARE_PROTOCOL_TYPE: PyTypeObject = PyTypeObject {
     tp_free: Some(crate::capi::memory::PyObject_Free),
     tp_dealloc: Some(crate::object::object::object_dealloc),
     tp_doc: c"PEP 246 style object adaption protocol type.".as_ptr(),
-    ..type_template(c"sqlite3.PrepareProtocol", std::mem::size_of::<PyObject>(), 0)
+    ..type_template(
+        c"sqlite3.PrepareProtocol",
+        std::mem::size_of::<PyObject>(),
+        0,
+    )
 };
 
 fn protocol_type() -> *mut PyObject {

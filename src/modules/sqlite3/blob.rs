@@ -6,7 +6,7 @@ use super::connection::{conn, cstring_arg, int_arg, is_connection};
 use super::errors::{self, Exc};
 use crate::ffi::*;
 use crate::modules::args::{self, builtin};
-use crate::modules::objtype::{self, meth_noargs, Refs, State, Visit};
+use crate::modules::objtype::{self, meth_noargs, Obj, Refs, State, Visit};
 use crate::object::buffer::Guard;
 use crate::object::descr::{method, METHOD_END};
 use crate::object::{bool as pybool, bytes, int, none, protocol, typeobj};
@@ -37,6 +37,7 @@ pub struct Blob {
     connection: Option<Owned>,
     handle: Handle,
     offset: c_int,
+    weakreflist: *mut PyObject,
 }
 
 impl State for Blob {
@@ -163,6 +164,7 @@ builtin!(pub blobopen, |slf, args, kws| {
             connection: Some(Owned::from_borrowed(slf)),
             handle,
             offset: 0,
+            weakreflist: std::ptr::null_mut(),
         },
     )
 });
@@ -297,7 +299,8 @@ unsafe fn slice_bounds(key: *mut PyObject, len: c_int) -> PyResult<(isize, isize
         if crate::capi::slice::PySlice_Unpack(key, &mut start, &mut stop, &mut step) < 0 {
             return Err(crate::runtime::errors::Raised::assume());
         }
-        let n = crate::capi::slice::PySlice_AdjustIndices(len as isize, &mut start, &mut stop, step);
+        let n =
+            crate::capi::slice::PySlice_AdjustIndices(len as isize, &mut start, &mut stop, step);
         Ok((start, stop, step, n))
     }
 }
@@ -332,15 +335,25 @@ unsafe extern "C" fn blob_subscript(slf: *mut PyObject, key: *mut PyObject) -> *
             if step == 1 {
                 return bytes::from_slice(&s.read_at(b, n as c_int, start as c_int)?);
             }
-            let (lo, hi) = if step > 0 { (start, stop) } else { (stop + 1, start + 1) };
+            let (lo, hi) = if step > 0 {
+                (start, stop)
+            } else {
+                (stop + 1, start + 1)
+            };
             let all = s.read_at(b, (hi - lo) as c_int, lo as c_int)?;
-            let picked: Vec<u8> = (0..n).map(|k| all[(start + k * step - lo) as usize]).collect();
+            let picked: Vec<u8> = (0..n)
+                .map(|k| all[(start + k * step - lo) as usize])
+                .collect();
             bytes::from_slice(&picked)
         }
     })
 }
 
-unsafe extern "C" fn blob_ass_subscript(slf: *mut PyObject, key: *mut PyObject, v: *mut PyObject) -> c_int {
+unsafe extern "C" fn blob_ass_subscript(
+    slf: *mut PyObject,
+    key: *mut PyObject,
+    v: *mut PyObject,
+) -> c_int {
     crate::capi::boundary::guard_status(|| {
         // SAFETY: slf is a Blob; key and v valid or v NULL.
         unsafe {
@@ -378,7 +391,11 @@ unsafe extern "C" fn blob_ass_subscript(slf: *mut PyObject, key: *mut PyObject, 
             if step == 1 {
                 return s.write_at(b, g.as_slice(), start as c_int);
             }
-            let (lo, hi) = if step > 0 { (start, stop) } else { (stop + 1, start + 1) };
+            let (lo, hi) = if step > 0 {
+                (start, stop)
+            } else {
+                (stop + 1, start + 1)
+            };
             let mut all = s.read_at(b, (hi - lo) as c_int, lo as c_int)?;
             for (k, &byte) in g.as_slice().iter().enumerate() {
                 all[(start + k as isize * step - lo) as usize] = byte;
@@ -418,6 +435,7 @@ pub static mut BLOB_TYPE: PyTypeObject = PyTypeObject {
     tp_as_mapping: &raw mut BLOB_AS_MAPPING,
     tp_as_sequence: &raw mut BLOB_AS_SEQUENCE,
     tp_methods: (&raw mut BLOB_METHODS).cast(),
+    tp_weaklistoffset: std::mem::offset_of!(Obj<Blob>, state.weakreflist) as Py_ssize_t,
     ..objtype::gc_type::<Blob>(
         c"sqlite3.Blob",
         Py_TPFLAGS_IMMUTABLETYPE | Py_TPFLAGS_DISALLOW_INSTANTIATION,

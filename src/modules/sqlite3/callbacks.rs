@@ -60,17 +60,33 @@ fn print_or_clear(obj: *mut PyObject) {
     }
 }
 
-/// Reports the pending exception and fails the SQL call with `msg`.
+/// Reports the pending exception and fails the SQL call: `MemoryError`
+/// and `OverflowError` as SQLite's out-of-memory and too-big errors,
+/// others with `msg`.
 unsafe fn fail(ctx: *mut sq::sqlite3_context, obj: *mut PyObject, msg: &CStr) {
-    print_or_clear(obj);
-    // SAFETY: ctx is the running call's context.
-    unsafe { sq::sqlite3_result_error(ctx, msg.as_ptr(), -1) };
+    // SAFETY: an exception is set; ctx is the running call's context.
+    unsafe {
+        let nomem = rterr::matches(crate::object::exceptions::PyExc_MemoryError);
+        let toobig = rterr::matches(crate::object::exceptions::PyExc_OverflowError);
+        print_or_clear(obj);
+        if nomem {
+            sq::sqlite3_result_error_nomem(ctx);
+        } else if toobig {
+            sq::sqlite3_result_error_toobig(ctx);
+        } else {
+            sq::sqlite3_result_error(ctx, msg.as_ptr(), -1);
+        }
+    }
 }
 
 /// The callable of the running function.
 unsafe fn callable_of(ctx: *mut sq::sqlite3_context) -> *mut PyObject {
     // SAFETY: the user data is the FnCtx registered with the function.
-    unsafe { (*sq::sqlite3_user_data(ctx).cast::<FnCtx>()).callable.as_ptr() }
+    unsafe {
+        (*sq::sqlite3_user_data(ctx).cast::<FnCtx>())
+            .callable
+            .as_ptr()
+    }
 }
 
 /// The arguments of the running call as a tuple.
@@ -136,15 +152,30 @@ unsafe extern "C" fn step_callback(
                 match protocol::call_args(cls, &[]) {
                     Ok(inst) => *slot = inst.into_raw(),
                     Err(_) => {
-                        return fail(ctx, cls, c"user-defined aggregate's '__init__' method raised error")
+                        return fail(
+                            ctx,
+                            cls,
+                            c"user-defined aggregate's '__init__' method raised error",
+                        )
                     }
                 }
             }
             let Ok(step) = protocol::getattr_str(*slot, "step") else {
-                return fail(ctx, cls, c"user-defined aggregate's 'step' method not defined");
+                return fail(
+                    ctx,
+                    cls,
+                    c"user-defined aggregate's 'step' method not defined",
+                );
             };
-            if py_args(argc, argv).and_then(|a| call_with(step.as_ptr(), &a)).is_err() {
-                fail(ctx, cls, c"user-defined aggregate's 'step' method raised error");
+            if py_args(argc, argv)
+                .and_then(|a| call_with(step.as_ptr(), &a))
+                .is_err()
+            {
+                fail(
+                    ctx,
+                    cls,
+                    c"user-defined aggregate's 'step' method raised error",
+                );
             }
         }
     })
@@ -225,7 +256,11 @@ unsafe extern "C" fn inverse_callback(
                 return;
             }
             let Ok(m) = protocol::getattr_str(*slot, "inverse") else {
-                return fail(ctx, cls, c"user-defined aggregate's 'inverse' method not defined");
+                return fail(
+                    ctx,
+                    cls,
+                    c"user-defined aggregate's 'inverse' method not defined",
+                );
             };
             let Ok(a) = py_args(argc, argv) else {
                 return fail(
@@ -235,7 +270,11 @@ unsafe extern "C" fn inverse_callback(
                 );
             };
             if call_with(m.as_ptr(), &a).is_err() {
-                fail(ctx, cls, c"user-defined aggregate's 'inverse' method raised error");
+                fail(
+                    ctx,
+                    cls,
+                    c"user-defined aggregate's 'inverse' method raised error",
+                );
             }
         }
     })
@@ -294,6 +333,7 @@ builtin!(pub create_function, |slf, args, kws| {
     let det = kws.iter().find(|(k, _)| *k == "deterministic").map(|&(_, v)| v);
     let [name, narg, func] =
         args::bind("create_function", args, &pos_kws, ["name", "narg", "func"], 3, 3)?;
+    super::connection::keyword_deprecation("create_function", &["name", "narg", "func"], &pos_kws)?;
     let c = conn(slf);
     c.checked()?;
     let name = name_arg(name.unwrap(), "create_function")?;
@@ -319,6 +359,11 @@ builtin!(pub create_aggregate, |slf, args, kws| {
         ["name", "n_arg", "aggregate_class"],
         3,
         3,
+    )?;
+    super::connection::keyword_deprecation(
+        "create_aggregate",
+        &["name", "n_arg", "aggregate_class"],
+        &kws,
     )?;
     let c = conn(slf);
     c.checked()?;
@@ -499,6 +544,7 @@ unsafe extern "C" fn authorizer_callback(
 
 builtin!(pub set_authorizer, |slf, args, kws| {
     let [f] = args::bind("set_authorizer", args, &kws, ["authorizer_callback"], 1, 1)?;
+    super::connection::keyword_deprecation("set_authorizer", &["authorizer_callback"], &kws)?;
     let f = f.unwrap();
     let c = conn(slf);
     let db = c.checked()?;
@@ -525,7 +571,8 @@ unsafe extern "C" fn progress_callback(p: *mut c_void) -> c_int {
                 return 0;
             }
             let f = Owned::from_borrowed(f);
-            let r = protocol::call_args(f.as_ptr(), &[]).and_then(|v| protocol::is_true(v.as_ptr()));
+            let r =
+                protocol::call_args(f.as_ptr(), &[]).and_then(|v| protocol::is_true(v.as_ptr()));
             match r {
                 Ok(b) => b as c_int,
                 Err(_) => {
@@ -546,6 +593,7 @@ builtin!(pub set_progress_handler, |slf, args, kws| {
         2,
         2,
     )?;
+    super::connection::keyword_deprecation("set_progress_handler", &["progress_handler"], &kws)?;
     let (f, n) = (f.unwrap(), int_arg(n.unwrap())?);
     let c = conn(slf);
     let db = c.checked()?;
@@ -559,7 +607,12 @@ builtin!(pub set_progress_handler, |slf, args, kws| {
     Ok(Owned::from_borrowed_static(none::none()))
 });
 
-unsafe extern "C" fn trace_callback(kind: c_uint, p: *mut c_void, stmt: *mut c_void, sql: *mut c_void) -> c_int {
+unsafe extern "C" fn trace_callback(
+    kind: c_uint,
+    p: *mut c_void,
+    stmt: *mut c_void,
+    sql: *mut c_void,
+) -> c_int {
     if kind != sq::SQLITE_TRACE_STMT as c_uint {
         return 0;
     }
@@ -585,7 +638,10 @@ unsafe extern "C" fn trace_callback(kind: c_uint, p: *mut c_void, stmt: *mut c_v
                 sq::sqlite3_free(expanded.cast());
                 t
             };
-            if text.and_then(|t| protocol::call_args(f.as_ptr(), &[t.as_ptr()])).is_err() {
+            if text
+                .and_then(|t| protocol::call_args(f.as_ptr(), &[t.as_ptr()]))
+                .is_err()
+            {
                 print_or_clear(f.as_ptr());
             }
         }
@@ -595,6 +651,7 @@ unsafe extern "C" fn trace_callback(kind: c_uint, p: *mut c_void, stmt: *mut c_v
 
 builtin!(pub set_trace_callback, |slf, args, kws| {
     let [f] = args::bind("set_trace_callback", args, &kws, ["trace_callback"], 1, 1)?;
+    super::connection::keyword_deprecation("set_trace_callback", &["trace_callback"], &kws)?;
     let f = f.unwrap();
     let c = conn(slf);
     let db = c.checked()?;

@@ -54,6 +54,7 @@ pub struct Connection {
     pub authorizer: Option<Owned>,
     /// The handles of the blobs opened here.
     pub blobs: Vec<super::blob::Handle>,
+    weakreflist: *mut PyObject,
 }
 
 impl State for Connection {
@@ -97,7 +98,7 @@ impl Connection {
         Connection {
             db: null_mut(),
             initialized: false,
-            check_same_thread: true,
+            check_same_thread: false,
             thread_ident: 0,
             detect_types: 0,
             isolation_level: Some(""),
@@ -109,6 +110,7 @@ impl Connection {
             progress: None,
             authorizer: None,
             blobs: Vec::new(),
+            weakreflist: null_mut(),
         }
     }
 
@@ -158,7 +160,8 @@ impl Connection {
         let rc = allow_threads(|| unsafe {
             let db = db as *mut sq::sqlite3;
             let mut st = null_mut();
-            let mut rc = sq::sqlite3_prepare_v2(db, p as *const _, -1, &mut st, std::ptr::null_mut());
+            let mut rc =
+                sq::sqlite3_prepare_v2(db, p as *const _, -1, &mut st, std::ptr::null_mut());
             if rc == sq::SQLITE_OK {
                 rc = sq::sqlite3_step(st);
                 if rc == sq::SQLITE_DONE {
@@ -176,14 +179,29 @@ impl Connection {
         Ok(())
     }
 
-    /// `BEGIN` with the isolation level (legacy control) or plain.
+    /// The implicit `BEGIN` of the legacy transaction control, with the
+    /// isolation level.
     pub fn begin(&self) -> PyResult<()> {
         match self.isolation_level {
             Some("DEFERRED") => self.exec(c"BEGIN DEFERRED"),
             Some("IMMEDIATE") => self.exec(c"BEGIN IMMEDIATE"),
             Some("EXCLUSIVE") => self.exec(c"BEGIN EXCLUSIVE"),
-            _ => self.exec(c"BEGIN"),
+            _ => self.exec(c"BEGIN "),
         }
+    }
+
+    /// Unregisters the trace, progress and authorizer callbacks
+    /// (`free_callback_contexts`).
+    fn unhook(&mut self) {
+        // SAFETY: db is open.
+        unsafe {
+            sq::sqlite3_trace_v2(self.db, 0, None, null_mut());
+            sq::sqlite3_progress_handler(self.db, 0, None, null_mut());
+            sq::sqlite3_set_authorizer(self.db, None, null_mut());
+        }
+        self.trace = None;
+        self.progress = None;
+        self.authorizer = None;
     }
 
     /// `connection_close`: rolls back a pending transaction when
@@ -200,9 +218,7 @@ impl Connection {
             super::blob::close_handle(&h);
         }
         self.cache.clear();
-        self.trace = None;
-        self.progress = None;
-        self.authorizer = None;
+        self.unhook();
         // SAFETY: db is open; close_v2 waits for statements still held by
         // cursors.
         unsafe { sqlite3_close_v2(self.db) };
@@ -305,6 +321,31 @@ pub unsafe fn cstring_arg(o: *mut PyObject, fname: &str, pos: &str) -> PyResult<
     }
 }
 
+/// Warns when parameters that become positional-only in 3.15 are passed
+/// by keyword (Argument Clinic's deprecation of `Connection` methods).
+pub fn keyword_deprecation(
+    method: &str,
+    names: &[&str],
+    kws: &[(&str, *mut PyObject)],
+) -> PyResult<()> {
+    if !kws.iter().any(|(k, _)| names.contains(k)) {
+        return Ok(());
+    }
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    let list = match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => quoted.join(""),
+    };
+    let (arg, param) = if names.len() == 1 {
+        ("argument", "Parameter")
+    } else {
+        ("arguments", "Parameters")
+    };
+    deprecation(&format!(
+        "Passing keyword {arg} {list} to _sqlite3.Connection.{method}() is deprecated. {param} {list} will become positional-only in Python 3.15."
+    ))
+}
+
 const WARN_POSITIONAL: &str = "Passing more than 1 positional argument to _sqlite3.Connection() is deprecated. Parameters 'timeout', 'detect_types', 'isolation_level', 'check_same_thread', 'factory', 'cached_statements' and 'uri' will become keyword-only parameters in Python 3.15.";
 
 /// Issues a `DeprecationWarning`.
@@ -323,7 +364,11 @@ pub fn deprecation(msg: &str) -> PyResult<()> {
 }
 
 /// `Connection.__init__`: opens the database.
-unsafe extern "C" fn conn_init(slf: *mut PyObject, args: *mut PyObject, kwargs: *mut PyObject) -> c_int {
+unsafe extern "C" fn conn_init(
+    slf: *mut PyObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> c_int {
     crate::capi::boundary::guard_status(|| {
         // SAFETY: slf is a Connection; args a tuple, kwargs NULL or a dict.
         unsafe {
@@ -362,8 +407,10 @@ unsafe extern "C" fn conn_init(slf: *mut PyObject, args: *mut PyObject, kwargs: 
 unsafe fn open(slf: *mut PyObject, a: [*mut PyObject; 9]) -> PyResult<()> {
     // SAFETY: slf is a Connection; the arguments are valid or NULL.
     unsafe {
+        let fspath = rterr::check(crate::capi::osutil::PyOS_FSPath(a[0]))?;
         let mut path: *mut PyObject = null_mut();
-        if crate::capi::unicode::PyUnicode_FSConverter(a[0], (&raw mut path).cast()) == 0 {
+        if crate::capi::unicode::PyUnicode_FSConverter(fspath.as_ptr(), (&raw mut path).cast()) == 0
+        {
             return Err(Raised::assume());
         }
         let path = Owned::from_raw_unchecked(path);
@@ -400,7 +447,12 @@ unsafe fn open(slf: *mut PyObject, a: [*mut PyObject; 9]) -> PyResult<()> {
             | if uri { sq::SQLITE_OPEN_URI } else { 0 };
         let (np, dbp) = (cname.as_ptr() as usize, &raw mut db as usize);
         let rc = allow_threads(|| {
-            sq::sqlite3_open_v2(np as *const _, dbp as *mut *mut sq::sqlite3, flags, std::ptr::null())
+            sq::sqlite3_open_v2(
+                np as *const _,
+                dbp as *mut *mut sq::sqlite3,
+                flags,
+                std::ptr::null(),
+            )
         });
         if db.is_null() {
             return Err(rterr::no_memory());
@@ -411,7 +463,12 @@ unsafe fn open(slf: *mut PyObject, a: [*mut PyObject; 9]) -> PyResult<()> {
             return Err(e);
         }
         // CPython's SQLite builds leave foreign keys off by default.
-        sq::sqlite3_db_config(db, sq::SQLITE_DBCONFIG_ENABLE_FKEY, 0 as c_int, null_mut::<c_int>());
+        sq::sqlite3_db_config(
+            db,
+            sq::SQLITE_DBCONFIG_ENABLE_FKEY,
+            0 as c_int,
+            null_mut::<c_int>(),
+        );
         sq::sqlite3_busy_timeout(db, (timeout * 1000.0) as c_int);
         c.db = db;
         c.initialized = true;
@@ -432,10 +489,49 @@ unsafe fn open(slf: *mut PyObject, a: [*mut PyObject; 9]) -> PyResult<()> {
     }
 }
 
-unsafe extern "C" fn conn_new(tp: *mut PyTypeObject, _a: *mut PyObject, _k: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn conn_new(
+    tp: *mut PyTypeObject,
+    _a: *mut PyObject,
+    _k: *mut PyObject,
+) -> *mut PyObject {
     crate::capi::boundary::guard_obj(|| {
         // SAFETY: tp is Connection or a subclass.
         unsafe { objtype::new_obj(tp, Connection::new()) }
+    })
+}
+
+/// `tp_dealloc`: the finalizer first (as for any collected object whose
+/// type has one), then the state.
+unsafe extern "C" fn conn_dealloc(slf: *mut PyObject) {
+    // SAFETY: slf's refcount reached zero.
+    unsafe {
+        if crate::object::subtype::call_finalizer_from_dealloc(slf) {
+            return;
+        }
+        objtype::dealloc::<Connection>(slf);
+    }
+}
+
+/// `Connection.__call__(sql)`: a prepared statement object.
+unsafe extern "C" fn conn_call(
+    slf: *mut PyObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: slf is a Connection; args a tuple, kwargs NULL or a dict.
+        unsafe {
+            let db = conn(slf).checked()?;
+            objtype::no_keywords("sqlite3.Connection", kwargs)?;
+            let [sql] = objtype::parse("Connection", args, kwargs, ["sql"], 1, 1)?;
+            if !pystr::check(sql) {
+                return Err(rterr::type_error(format!(
+                    "argument 1 must be str, not {}",
+                    typeobj::type_name(sql)
+                )));
+            }
+            super::statement::new_object(super::statement::prepare(db, sql)?)
+        }
     })
 }
 
@@ -448,10 +544,16 @@ unsafe extern "C" fn conn_finalize(slf: *mut PyObject) {
             if c.db.is_null() {
                 return;
             }
-            if !crate::runtime::lifecycle::is_finalizing() {
+            if crate::runtime::lifecycle::is_finalizing() {
+                // No calls back into Python during tear-down.
+                c.unhook();
+            } else {
                 let warned = (|| -> PyResult<()> {
                     let r = protocol::repr(slf)?;
-                    let msg = pystr::from_str(&format!("unclosed database in {}", pystr::as_str(r.as_ptr())?))?;
+                    let msg = pystr::from_str(&format!(
+                        "unclosed database in {}",
+                        pystr::as_str(r.as_ptr())?
+                    ))?;
                     crate::modules::_warnings::warn(
                         exc::PyExc_ResourceWarning,
                         msg.as_ptr(),
@@ -484,11 +586,7 @@ meth_noargs!(conn_close, |slf| {
 /// `commit()` without the checks.
 fn commit(c: &Connection) -> PyResult<()> {
     match c.autocommit {
-        LEGACY => {
-            if !c.autocommit_mode() {
-                c.exec(c"COMMIT")?;
-            }
-        }
+        LEGACY if !c.autocommit_mode() => c.exec(c"COMMIT")?,
         AUTOCOMMIT_DISABLED => {
             c.exec(c"COMMIT")?;
             c.exec(c"BEGIN")?;
@@ -501,11 +599,7 @@ fn commit(c: &Connection) -> PyResult<()> {
 /// `rollback()` without the checks.
 fn rollback(c: &Connection) -> PyResult<()> {
     match c.autocommit {
-        LEGACY => {
-            if !c.autocommit_mode() {
-                c.exec(c"ROLLBACK")?;
-            }
-        }
+        LEGACY if !c.autocommit_mode() => c.exec(c"ROLLBACK")?,
         AUTOCOMMIT_DISABLED => {
             c.exec(c"ROLLBACK")?;
             c.exec(c"BEGIN")?;
@@ -624,7 +718,11 @@ fn no_delete() -> Raised {
     rterr::attribute_error("cannot delete attribute")
 }
 
-unsafe extern "C" fn set_isolation_level(slf: *mut PyObject, v: *mut PyObject, _: *mut c_void) -> c_int {
+unsafe extern "C" fn set_isolation_level(
+    slf: *mut PyObject,
+    v: *mut PyObject,
+    _: *mut c_void,
+) -> c_int {
     crate::capi::boundary::guard_status(|| {
         if v.is_null() {
             return Err(no_delete());
@@ -649,7 +747,9 @@ unsafe extern "C" fn get_in_transaction(slf: *mut PyObject, _: *mut c_void) -> *
         // SAFETY: slf is a Connection.
         let c = unsafe { conn(slf) };
         c.checked()?;
-        Ok(Owned::from_borrowed_static(pybool::from_bool(!c.autocommit_mode())))
+        Ok(Owned::from_borrowed_static(pybool::from_bool(
+            !c.autocommit_mode(),
+        )))
     })
 }
 
@@ -830,6 +930,9 @@ static mut CONN_METHODS: [PyMethodDef; 29] = [
 pub static mut CONNECTION_TYPE: PyTypeObject = PyTypeObject {
     tp_new: Some(conn_new),
     tp_init: Some(conn_init),
+    tp_dealloc: Some(conn_dealloc),
+    tp_call: Some(conn_call),
+    tp_weaklistoffset: std::mem::offset_of!(Obj<Connection>, state.weakreflist) as Py_ssize_t,
     tp_finalize: Some(conn_finalize),
     tp_methods: (&raw mut CONN_METHODS).cast(),
     tp_members: (&raw const CONN_MEMBERS).cast_mut().cast(),

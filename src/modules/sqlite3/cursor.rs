@@ -32,6 +32,13 @@ pub struct Cursor {
     statement: Option<Rc<Stmt>>,
     closed: bool,
     locked: bool,
+    weakreflist: *mut PyObject,
+}
+
+impl Drop for Cursor {
+    fn drop(&mut self) {
+        self.reset_statement();
+    }
 }
 
 impl State for Cursor {
@@ -58,7 +65,7 @@ impl State for Cursor {
         self.lastrowid.clear_refs();
         self.row_factory.clear_refs();
         self.converters.clear();
-        self.statement = None;
+        self.reset_statement();
     }
 }
 
@@ -110,7 +117,11 @@ impl Cursor {
     }
 }
 
-unsafe extern "C" fn cursor_new(tp: *mut PyTypeObject, _a: *mut PyObject, _k: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn cursor_new(
+    tp: *mut PyTypeObject,
+    _a: *mut PyObject,
+    _k: *mut PyObject,
+) -> *mut PyObject {
     crate::capi::boundary::guard_obj(|| {
         let st = Cursor {
             connection: None,
@@ -123,13 +134,18 @@ unsafe extern "C" fn cursor_new(tp: *mut PyTypeObject, _a: *mut PyObject, _k: *m
             statement: None,
             closed: false,
             locked: false,
+            weakreflist: std::ptr::null_mut(),
         };
         // SAFETY: tp is Cursor or a subclass.
         unsafe { objtype::new_obj(tp, st) }
     })
 }
 
-unsafe extern "C" fn cursor_init(slf: *mut PyObject, args: *mut PyObject, kwargs: *mut PyObject) -> c_int {
+unsafe extern "C" fn cursor_init(
+    slf: *mut PyObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> c_int {
     crate::capi::boundary::guard_status(|| {
         // SAFETY: slf is a Cursor; args a tuple, kwargs NULL or a dict.
         unsafe {
@@ -142,6 +158,9 @@ unsafe extern "C" fn cursor_init(slf: *mut PyObject, args: *mut PyObject, kwargs
                 )));
             }
             let s = cur(slf);
+            if s.locked {
+                return Err(errors::programming("Recursive use of cursors not allowed."));
+            }
             s.connection = Some(Owned::from_borrowed(c));
             s.arraysize = 1;
             s.rowcount = -1;
@@ -159,7 +178,11 @@ fn column_name(name: &[u8], detect: c_int) -> PyResult<Owned> {
     let mut end = name.len();
     if detect & PARSE_COLNAMES != 0 {
         if let Some(i) = name.iter().position(|&c| c == b'[') {
-            end = if i > 0 && name[i - 1] == b' ' { i - 1 } else { i };
+            end = if i > 0 && name[i - 1] == b' ' {
+                i - 1
+            } else {
+                i
+            };
         }
     }
     pystr::from_utf8(&name[..end])
@@ -167,7 +190,11 @@ fn column_name(name: &[u8], detect: c_int) -> PyResult<Owned> {
 
 /// `pysqlite_build_row_cast_map`: the converter of each column, from its
 /// name (`[type]`) and/or its declared type.
-unsafe fn build_converters(c: &mut Cursor, st: *mut sq::sqlite3_stmt, detect: c_int) -> PyResult<()> {
+unsafe fn build_converters(
+    c: &mut Cursor,
+    st: *mut sq::sqlite3_stmt,
+    detect: c_int,
+) -> PyResult<()> {
     c.converters.clear();
     if detect == 0 {
         return Ok(());
@@ -427,7 +454,10 @@ unsafe fn fetch_row(c: &Cursor, st: *mut sq::sqlite3_stmt) -> PyResult<Owned> {
                 if p.is_null() {
                     none_obj()
                 } else {
-                    let b = bytes::from_slice(super::values::raw_slice(p, sq::sqlite3_column_bytes(st, i)))?;
+                    let b = bytes::from_slice(super::values::raw_slice(
+                        p,
+                        sq::sqlite3_column_bytes(st, i),
+                    ))?;
                     protocol::call_args(conv.as_ptr(), &[b.as_ptr()])?
                 }
             } else {
@@ -443,7 +473,8 @@ unsafe fn fetch_row(c: &Cursor, st: *mut sq::sqlite3_stmt) -> PyResult<Owned> {
                             match std::str::from_utf8(t) {
                                 Ok(s) => pystr::from_str(s)?,
                                 Err(_) => {
-                                    let name = CStr::from_ptr(sq::sqlite3_column_name(st, i)).to_bytes();
+                                    let name =
+                                        CStr::from_ptr(sq::sqlite3_column_name(st, i)).to_bytes();
                                     return Err(errors::operational(&decode_failure(name, t)));
                                 }
                             }
@@ -456,7 +487,10 @@ unsafe fn fetch_row(c: &Cursor, st: *mut sq::sqlite3_stmt) -> PyResult<Owned> {
                     }
                     _ => {
                         let p = sq::sqlite3_column_blob(st, i);
-                        bytes::from_slice(super::values::raw_slice(p, sq::sqlite3_column_bytes(st, i)))?
+                        bytes::from_slice(super::values::raw_slice(
+                            p,
+                            sq::sqlite3_column_bytes(st, i),
+                        ))?
                     }
                 }
             };
@@ -500,7 +534,10 @@ unsafe fn next_row(slf: *mut PyObject) -> PyResult<Option<Owned>> {
         let rf = objtype::ptr(&c.row_factory);
         if !rf.is_null() && rf != none::none() {
             let rf = Owned::from_borrowed(rf);
-            return Ok(Some(protocol::call_args(rf.as_ptr(), &[slf, row.as_ptr()])?));
+            return Ok(Some(protocol::call_args(
+                rf.as_ptr(),
+                &[slf, row.as_ptr()],
+            )?));
         }
         Ok(Some(row))
     }
@@ -640,6 +677,7 @@ pub static mut CURSOR_TYPE: PyTypeObject = PyTypeObject {
     tp_init: Some(cursor_init),
     tp_iter: Some(crate::object::iterobject::self_iter),
     tp_iternext: Some(cursor_iternext),
+    tp_weaklistoffset: std::mem::offset_of!(Obj<Cursor>, state.weakreflist) as Py_ssize_t,
     tp_methods: (&raw mut CURSOR_METHODS).cast(),
     tp_members: (&raw const CURSOR_MEMBERS).cast_mut().cast(),
     tp_doc: c"SQLite database cursor class.".as_ptr(),

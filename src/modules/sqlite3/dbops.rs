@@ -144,7 +144,7 @@ builtin!(pub setconfig, |slf, args, kws| {
     if sq::sqlite3_db_config(db, op, enable as c_int, &mut on as *mut c_int) != sq::SQLITE_OK {
         return Err(errors::from_db(db));
     }
-    Ok(Owned::from_borrowed_static(pybool::from_bool(on != 0)))
+    Ok(none_obj())
 });
 
 /// The schema name of `name=` (default "main").
@@ -161,7 +161,7 @@ builtin!(pub serialize, |slf, args, kws| {
     let db = conn(slf).checked()?;
     let schema = schema_arg(name, "serialize")?;
     let mut size: i64 = 0;
-    let p = sq::sqlite3_serialize(db, schema.as_ptr(), &mut size, sq::SQLITE_SERIALIZE_NOCOPY as u32);
+    let p = sq::sqlite3_serialize(db, schema.as_ptr(), &mut size, sq::SQLITE_SERIALIZE_NOCOPY);
     if !p.is_null() {
         return bytes::from_slice(std::slice::from_raw_parts(p, size as usize));
     }
@@ -194,7 +194,7 @@ builtin!(pub deserialize, |slf, args, kws| {
         buf,
         n as i64,
         n as i64,
-        (sq::SQLITE_DESERIALIZE_FREEONCLOSE | sq::SQLITE_DESERIALIZE_RESIZEABLE) as u32,
+        sq::SQLITE_DESERIALIZE_FREEONCLOSE | sq::SQLITE_DESERIALIZE_RESIZEABLE,
     );
     if rc != sq::SQLITE_OK {
         return Err(errors::from_rc(db, rc));

@@ -146,6 +146,14 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
                     &raw mut adapters::PREPARE_PROTOCOL_TYPE,
                 ],
             )?;
+            // Instances show `__call__`'s signature to `inspect`.
+            let ctp = &raw mut connection::CONNECTION_TYPE;
+            dict::set_item(
+                (*ctp).tp_dict,
+                pystr::intern("__text_signature__"),
+                pystr::from_str("(sql, /)")?.as_ptr(),
+            )?;
+            crate::object::typeobj::modified(ctp);
             let d = module::dict_of(m.as_ptr());
             let set = |k: &str, v: *mut PyObject| dict::set_item(d, pystr::intern(k), v);
             for (i, (name, _)) in errors::NAMES.iter().enumerate() {
@@ -157,8 +165,14 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
             for &(k, v) in consts::RESULT_CODES.iter().chain(&consts::OTHER) {
                 set(k, int::from_i64(v as i64)?.as_ptr())?;
             }
-            set("PARSE_DECLTYPES", int::from_i64(PARSE_DECLTYPES as i64)?.as_ptr())?;
-            set("PARSE_COLNAMES", int::from_i64(PARSE_COLNAMES as i64)?.as_ptr())?;
+            set(
+                "PARSE_DECLTYPES",
+                int::from_i64(PARSE_DECLTYPES as i64)?.as_ptr(),
+            )?;
+            set(
+                "PARSE_COLNAMES",
+                int::from_i64(PARSE_COLNAMES as i64)?.as_ptr(),
+            )?;
             set(
                 "LEGACY_TRANSACTION_CONTROL",
                 int::from_i64(connection::LEGACY as i64)?.as_ptr(),

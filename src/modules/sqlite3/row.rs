@@ -41,7 +41,11 @@ unsafe fn names(r: &Row) -> Vec<*mut PyObject> {
     }
 }
 
-unsafe extern "C" fn row_new(tp: *mut PyTypeObject, args: *mut PyObject, kwargs: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn row_new(
+    tp: *mut PyTypeObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
     crate::capi::boundary::guard_obj(|| {
         // SAFETY: args a tuple, kwargs NULL or a dict; tp is Row or a subclass.
         unsafe {
@@ -170,7 +174,11 @@ unsafe extern "C" fn row_hash(slf: *mut PyObject) -> Py_hash_t {
     })
 }
 
-unsafe extern "C" fn row_richcompare(slf: *mut PyObject, other: *mut PyObject, op: c_int) -> *mut PyObject {
+unsafe extern "C" fn row_richcompare(
+    slf: *mut PyObject,
+    other: *mut PyObject,
+    op: c_int,
+) -> *mut PyObject {
     crate::capi::boundary::guard_obj(|| {
         // SAFETY: slf is a Row; other valid.
         unsafe {
@@ -189,9 +197,9 @@ unsafe extern "C" fn row_richcompare(slf: *mut PyObject, other: *mut PyObject, o
             if protocol::rich_compare_bool(desc(a), desc(b), Py_EQ)? {
                 protocol::rich_compare(data(a), data(b), op)
             } else {
-                Ok(Owned::from_borrowed_static(
-                    crate::object::bool::from_bool(op != Py_EQ),
-                ))
+                Ok(Owned::from_borrowed_static(crate::object::bool::from_bool(
+                    op != Py_EQ,
+                )))
             }
         }
     })

@@ -164,3 +164,35 @@ impl Cache {
         Ok(s)
     }
 }
+
+/// The state of a `sqlite3.Statement` (what `Connection.__call__` returns).
+pub struct StatementObj {
+    _stmt: Stmt,
+}
+
+impl crate::modules::objtype::State for StatementObj {
+    fn traverse(&self, _v: crate::modules::objtype::Visit) -> libc::c_int {
+        0
+    }
+    fn clear(&mut self) {}
+}
+
+/// `sqlite3.Statement`: a prepared statement, not creatable from Python.
+pub static mut STATEMENT_TYPE: crate::ffi::PyTypeObject = crate::ffi::PyTypeObject {
+    ..crate::modules::objtype::gc_type::<StatementObj>(
+        c"sqlite3.Statement",
+        crate::ffi::Py_TPFLAGS_IMMUTABLETYPE | crate::ffi::Py_TPFLAGS_DISALLOW_INSTANTIATION,
+    )
+};
+
+/// A new `sqlite3.Statement` holding `stmt`.
+pub fn new_object(stmt: Stmt) -> PyResult<Owned> {
+    let tp = &raw mut STATEMENT_TYPE;
+    // SAFETY: the static type is readied once, under the GIL.
+    unsafe {
+        if (*tp).tp_flags & crate::ffi::Py_TPFLAGS_READY == 0 {
+            crate::object::typeobj::ready(tp)?;
+        }
+        crate::modules::objtype::new_obj(tp, StatementObj { _stmt: stmt })
+    }
+}

@@ -54,7 +54,8 @@ unsafe fn kind(o: *mut PyObject) -> Kind {
 }
 
 fn int_len(n: usize, what: &str) -> PyResult<c_int> {
-    c_int::try_from(n).map_err(|_| rterr::overflow_error(format!("{what} longer than INT_MAX bytes")))
+    c_int::try_from(n)
+        .map_err(|_| rterr::overflow_error(format!("{what} longer than INT_MAX bytes")))
 }
 
 /// Binds `o` to parameter `i` of `st`; `Ok(None)` when the type is not
@@ -62,7 +63,11 @@ fn int_len(n: usize, what: &str) -> PyResult<c_int> {
 ///
 /// # Safety
 /// `st` is a live statement; `o` valid.
-pub unsafe fn bind(st: *mut sq::sqlite3_stmt, i: c_int, o: *mut PyObject) -> PyResult<Option<c_int>> {
+pub unsafe fn bind(
+    st: *mut sq::sqlite3_stmt,
+    i: c_int,
+    o: *mut PyObject,
+) -> PyResult<Option<c_int>> {
     // SAFETY: per the contract; SQLITE_TRANSIENT makes SQLite copy.
     unsafe {
         Ok(Some(match kind(o) {
