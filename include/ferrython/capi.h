@@ -624,18 +624,6 @@ typedef struct PyCodeObject PyCodeObject;
 #define FK (METH_FASTCALL | METH_KEYWORDS)
 
 /*
- `PARSE_DECLTYPES` and `PARSE_COLNAMES` of `detect_types`.
- */
-#define PARSE_DECLTYPES 1
-
-#define PARSE_COLNAMES 2
-
-/*
- `LEGACY_TRANSACTION_CONTROL`: `autocommit` follows `isolation_level`.
- */
-#define LEGACY -1
-
-/*
  `_sre.MAGIC`: the version stamp of the opcode numbering below.
  */
 #define MAGIC 20230612
@@ -8002,12 +7990,6 @@ void PyOS_AfterFork_Parent(void);
  `PyOS_AfterFork_Child`: runs the `after_in_child` callables.
  */
 void PyOS_AfterFork_Child(void);
-
-/*
- Closes a handle once its statements and blobs are finalized (the
- crate's bundled bindings leave it out; the library has it).
- */
-extern int sqlite3_close_v2(sqlite3 *db);
 
 /*
  `Py_GenericAlias`.

@@ -28,7 +28,7 @@ extern "C" {
 }
 
 /// `LEGACY_TRANSACTION_CONTROL`: `autocommit` follows `isolation_level`.
-pub const LEGACY: c_int = -1;
+pub(super) const LEGACY: c_int = -1;
 const AUTOCOMMIT_DISABLED: c_int = 0;
 const AUTOCOMMIT_ENABLED: c_int = 1;
 

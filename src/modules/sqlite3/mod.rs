@@ -29,8 +29,8 @@ use std::ffi::CStr;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// `PARSE_DECLTYPES` and `PARSE_COLNAMES` of `detect_types`.
-pub const PARSE_DECLTYPES: c_int = 1;
-pub const PARSE_COLNAMES: c_int = 2;
+pub(super) const PARSE_DECLTYPES: c_int = 1;
+pub(super) const PARSE_COLNAMES: c_int = 2;
 
 /// `enable_callback_tracebacks()`: report exceptions in callbacks.
 static CALLBACK_TRACEBACKS: AtomicBool = AtomicBool::new(false);
