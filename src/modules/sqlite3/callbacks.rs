@@ -51,7 +51,7 @@ fn new_ctx(callable: *mut PyObject) -> *mut c_void {
 
 /// `print_or_clear_traceback`: the pending exception goes to
 /// `sys.unraisablehook` when tracebacks are enabled, else is dropped.
-fn print_or_clear(obj: *mut PyObject) {
+pub(super) fn print_or_clear(obj: *mut PyObject) {
     if super::CALLBACK_TRACEBACKS.load(Ordering::Relaxed) {
         // SAFETY: an exception is set; obj valid.
         unsafe { crate::capi::exceptions::PyErr_WriteUnraisable(obj) };

@@ -231,6 +231,28 @@ unsafe fn build_converters(
     Ok(())
 }
 
+/// `sqlite3_step` with the GIL released. A callback's exception that
+/// made the step fail (a user function's, reported already) is dropped:
+/// SQLite's error is the one raised.
+fn step(st: usize) -> c_int {
+    // SAFETY: st is a live statement.
+    let rc = allow_threads(|| unsafe { sq::sqlite3_step(st as *mut sq::sqlite3_stmt) });
+    if rc != sq::SQLITE_DONE && rc != sq::SQLITE_ROW && !rterr::occurred().is_null() {
+        super::callbacks::print_or_clear(none::none());
+    }
+    rc
+}
+
+/// Raises an exception a callback left while the step went on (a
+/// collation's).
+fn pending_error() -> PyResult<()> {
+    if rterr::occurred().is_null() {
+        Ok(())
+    } else {
+        Err(crate::runtime::errors::Raised::assume())
+    }
+}
+
 /// `_pysqlite_query_execute`: `execute` (one parameter set) or
 /// `executemany` (an iterable of them).
 ///
@@ -317,10 +339,11 @@ unsafe fn execute_locked(
         while let Some(p) = protocol::iter_next(iter.as_ptr())? {
             bind::bind_parameters(st, p.as_ptr())?;
             let stp = st as usize;
-            let rc = allow_threads(|| sq::sqlite3_step(stp as *mut sq::sqlite3_stmt));
+            let rc = step(stp);
             if rc != sq::SQLITE_DONE && rc != sq::SQLITE_ROW {
                 return Err(errors::from_db(db));
             }
+            pending_error()?;
             build_converters(c, st, conn.detect_types)?;
             let ncols = sq::sqlite3_column_count(st);
             if objtype::ptr(&c.description) == none::none() && ncols > 0 {
@@ -520,7 +543,7 @@ unsafe fn next_row(slf: *mut PyObject) -> PyResult<Option<Owned>> {
         c.locked = false;
         let row = row?;
         let stp = st as usize;
-        let rc = allow_threads(|| sq::sqlite3_step(stp as *mut sq::sqlite3_stmt));
+        let rc = step(stp);
         if rc == sq::SQLITE_DONE {
             if stmt.is_dml {
                 c.rowcount = sq::sqlite3_changes64(db);
@@ -531,6 +554,7 @@ unsafe fn next_row(slf: *mut PyObject) -> PyResult<Option<Owned>> {
             c.reset_statement();
             return Err(e);
         }
+        pending_error()?;
         let rf = objtype::ptr(&c.row_factory);
         if !rf.is_null() && rf != none::none() {
             let rf = Owned::from_borrowed(rf);
