@@ -21,6 +21,7 @@ pub mod faulthandler;
 pub mod fcntl;
 pub mod functools;
 pub mod gc;
+pub mod grp;
 pub mod hashes;
 pub mod heapq;
 pub mod imp;
@@ -37,6 +38,7 @@ pub mod opcode_metadata;
 pub mod operator;
 pub mod posix;
 pub mod posixsubprocess;
+pub mod pwd;
 pub mod random;
 pub mod select;
 pub mod signal;
@@ -115,10 +117,12 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("faulthandler", faulthandler::init),
     ("fcntl", fcntl::init),
     ("gc", gc::init),
+    ("grp", grp::init),
     ("itertools", itertools::init),
     ("marshal", marshal::init),
     ("math", math::init),
     ("posix", posix::init),
+    ("pwd", pwd::init),
     ("select", select::init),
     ("time", time::init),
     ("unicodedata", unicodedata::init),

@@ -1,7 +1,8 @@
 //! The `posix` module (CPython's `Modules/posixmodule.c`), the C layer
 //! under `os` on Linux. Files: `path` (path and descriptor arguments),
 //! `stat`, `fs` (file-system calls), `fd` (descriptor calls), `scandir`,
-//! `environ`, `process`, `sysinfo`, `consts` (the integer constants).
+//! `environ`, `process`, `sysinfo`, `consts` (the integer constants), `ids`
+//! (uid/gid conversions).
 mod atfork;
 pub(crate) use atfork::clear as clear_fork_hooks;
 mod consts;
@@ -9,6 +10,7 @@ mod environ;
 mod fd;
 pub(crate) use fd::retry;
 mod fs;
+pub(crate) mod ids;
 pub mod path;
 mod process;
 pub(crate) use process::ptrs as exec_ptrs;
