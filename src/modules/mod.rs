@@ -40,6 +40,7 @@ pub mod posix;
 pub mod posixsubprocess;
 pub mod pwd;
 pub mod random;
+pub mod resource;
 pub mod select;
 pub mod signal;
 pub mod socket;
@@ -123,6 +124,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("math", math::init),
     ("posix", posix::init),
     ("pwd", pwd::init),
+    ("resource", resource::init),
     ("select", select::init),
     ("time", time::init),
     ("unicodedata", unicodedata::init),
