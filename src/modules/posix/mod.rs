@@ -101,7 +101,7 @@ macro_rules! table {
     };
 }
 
-static mut METHODS: [PyMethodDef; 91] = table! {
+static mut METHODS: [PyMethodDef; 93] = table! {
     c"_exit" => process::posix__exit,
     c"WCOREDUMP" => process::posix_wcoredump,
     c"WEXITSTATUS" => process::posix_wexitstatus,
@@ -154,11 +154,13 @@ static mut METHODS: [PyMethodDef; 91] = table! {
     c"killpg" => process::posix_killpg,
     c"link" => fs::posix_link,
     c"listdir" => fs::posix_listdir,
+    c"login_tty" => fd::posix_login_tty,
     c"lseek" => fd::posix_lseek,
     c"lstat" => stat::posix_lstat,
     c"mkdir" => fs::posix_mkdir,
     c"mkfifo" => fs::posix_mkfifo,
     c"open" => fd::posix_open,
+    c"openpty" => fd::posix_openpty,
     c"pathconf" => sysinfo::posix_pathconf,
     c"pipe" => fd::posix_pipe,
     c"pipe2" => fd::posix_pipe2,
