@@ -48,6 +48,7 @@ pub mod sre;
 pub mod stat;
 pub mod struct_;
 pub mod sys;
+pub mod syslog;
 pub mod termios;
 pub mod thread;
 pub mod time;
@@ -127,6 +128,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("pwd", pwd::init),
     ("resource", resource::init),
     ("select", select::init),
+    ("syslog", syslog::init),
     ("termios", termios::init),
     ("time", time::init),
     ("unicodedata", unicodedata::init),
