@@ -2,12 +2,12 @@
 //! through the reentrant `getgrgid_r`/`getgrnam_r`, and `getgrall`, each
 //! entry a `grp.struct_group`.
 use crate::ffi::*;
-use crate::object::exceptions as exc;
 use crate::modules::args::{bind, builtin};
 use crate::modules::objtype::meth_noargs;
 use crate::modules::posix::ids;
 use crate::modules::pwd::{decoded, lookup_r, name_arg};
 use crate::object::descr::{method, METHOD_END};
+use crate::object::exceptions as exc;
 use crate::object::structseq::{
     self, field, PyStructSequence_Desc, PyStructSequence_Field, FIELD_END,
 };

@@ -2,11 +2,11 @@
 //! database through the reentrant `getpwuid_r`/`getpwnam_r`, and
 //! `getpwall`, each entry a `pwd.struct_passwd`.
 use crate::ffi::*;
-use crate::object::exceptions as exc;
 use crate::modules::objtype::{meth_noargs, meth_o};
 use crate::modules::posix::ids;
 use crate::modules::posix::path::{cstr_bytes, fs_decode};
 use crate::object::descr::{method, METHOD_END};
+use crate::object::exceptions as exc;
 use crate::object::structseq::{
     self, field, PyStructSequence_Desc, PyStructSequence_Field, FIELD_END,
 };
@@ -131,7 +131,10 @@ meth_o!(pwd_getpwuid, |_m, u| {
         Err(r) => {
             if errors::matches(exc::PyExc_OverflowError) {
                 errors::clear();
-                return Err(errors::set_string(exc::PyExc_KeyError, "getpwuid(): uid not found"));
+                return Err(errors::set_string(
+                    exc::PyExc_KeyError,
+                    "getpwuid(): uid not found",
+                ));
             }
             return Err(r);
         }
@@ -178,14 +181,12 @@ meth_noargs!(pwd_getpwall, |_m| {
     // getpwent has one iteration state per process; the GIL serializes
     // its users here.
     libc::setpwent();
-    let r = (|| {
-        loop {
-            let p = libc::getpwent();
-            if p.is_null() {
-                return Ok(());
-            }
-            list::append(out.as_ptr(), from_passwd(&*p)?.as_ptr())?;
+    let r = (|| loop {
+        let p = libc::getpwent();
+        if p.is_null() {
+            return Ok(());
         }
+        list::append(out.as_ptr(), from_passwd(&*p)?.as_ptr())?;
     })();
     libc::endpwent();
     r.map(|()| out)

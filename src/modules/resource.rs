@@ -127,7 +127,10 @@ unsafe fn rlim_arg(o: *mut PyObject) -> PyResult<libc::rlim_t> {
             ));
         }
         let i = crate::object::number::index(o)?;
-        Ok(int::as_i64_or(i.as_ptr(), "Python int too large to convert to C long")? as libc::rlim_t)
+        Ok(
+            int::as_i64_or(i.as_ptr(), "Python int too large to convert to C long")?
+                as libc::rlim_t,
+        )
     }
 }
 
@@ -189,7 +192,9 @@ builtin!(resource_prlimit, |args, kws| {
         Some(limits_arg(lim)?)
     };
     let mut old: libc::rlimit = std::mem::zeroed();
-    let newp = new.as_ref().map_or(std::ptr::null(), |n| n as *const libc::rlimit);
+    let newp = new
+        .as_ref()
+        .map_or(std::ptr::null(), |n| n as *const libc::rlimit);
     if libc::prlimit(pid, res as _, newp, &mut old) != 0 {
         return Err(if new.is_some() {
             set_error()
@@ -242,7 +247,11 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
                 pystr::intern("RLIMIT_OFILE"),
                 int::from_i64(libc::RLIMIT_NOFILE as i64)?.as_ptr(),
             )?;
-            dict::set_item(d, pystr::intern("error"), crate::object::exceptions::PyExc_OSError)?;
+            dict::set_item(
+                d,
+                pystr::intern("error"),
+                crate::object::exceptions::PyExc_OSError,
+            )?;
             dict::set_item(d, pystr::intern("struct_rusage"), rusage_type()?.cast())?;
             PyResult::Ok(m)
         }

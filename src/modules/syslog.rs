@@ -62,11 +62,7 @@ unsafe fn default_ident() -> PyResult<Option<CString>> {
 }
 
 /// Opens the log with `ident` (None: the default), keeping the string.
-unsafe fn open(
-    ident: Option<*mut PyObject>,
-    option: c_int,
-    facility: c_int,
-) -> PyResult<()> {
+unsafe fn open(ident: Option<*mut PyObject>, option: c_int, facility: c_int) -> PyResult<()> {
     // SAFETY: ident is a str when present.
     unsafe {
         let text = match ident {
@@ -93,7 +89,14 @@ unsafe fn open(
 }
 
 builtin!(syslog_openlog, |args, kws| {
-    let [i, o, f] = bind("openlog", args, &kws, ["ident", "logoption", "facility"], 3, 0)?;
+    let [i, o, f] = bind(
+        "openlog",
+        args,
+        &kws,
+        ["ident", "logoption", "facility"],
+        3,
+        0,
+    )?;
     let ident = match i {
         Some(i) if i == crate::object::none::none() => None,
         Some(i) if !pystr::check(i) => {
@@ -191,7 +194,10 @@ meth_o!(syslog_log_mask, |_m, p| {
 
 meth_o!(syslog_log_upto, |_m, p| {
     let pri = long_arg(p)?;
-    int::from_i64(1i64.wrapping_shl(pri.wrapping_add(1) as u32).wrapping_sub(1))
+    int::from_i64(
+        1i64.wrapping_shl(pri.wrapping_add(1) as u32)
+            .wrapping_sub(1),
+    )
 });
 
 const FK: c_int = METH_FASTCALL | METH_KEYWORDS;

@@ -89,7 +89,9 @@ builtin!(termios_tcsetattr, |args, kws| {
     let when = c_int_arg(w.unwrap())?;
     let term = a.unwrap();
     if !list::check(term) || list::len(term) != 7 {
-        return Err(errors::type_error("tcsetattr, arg 3: must be 7 element list"));
+        return Err(errors::type_error(
+            "tcsetattr, arg 3: must be 7 element list",
+        ));
     }
     // Start from the current mode so fields Python cannot see are kept.
     let mut mode: libc::termios = std::mem::zeroed();
