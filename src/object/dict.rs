@@ -436,6 +436,7 @@ unsafe fn delete_at(d: *mut PyObject, slot: usize, ix: usize) {
     unsafe {
         let k = keys(d);
         Keys::set_index(k, slot, DUMMY);
+        Keys::key_removed(k);
         let e = Keys::entry(k, ix);
         let (key, value) = (e.key, e.value);
         e.key = null_mut();
@@ -866,6 +867,7 @@ pub unsafe fn popitem(d: *mut PyObject) -> PyResult<Owned> {
             slot = (slot * 5 + perturb + 1) & mask;
         }
         Keys::set_index(k, slot, DUMMY);
+        Keys::key_removed(k);
         let ent = Keys::entry(k, i);
         ent.key = null_mut();
         ent.value = null_mut();

@@ -31,6 +31,11 @@ pub struct Keys {
     log2_width: u8,
     /// Every key inserted so far was an exact `str`.
     pub all_str: bool,
+    /// `dk_version`: 0, or a number no other key layout has had, given out
+    /// by [`Keys::version`] and dropped whenever a key enters or leaves.
+    /// Equal versions mean the same keys at the same entry indices, which
+    /// is what `LOAD_GLOBAL`'s inline cache relies on.
+    version: u32,
     /// Entries in use, deleted ones included (the next free entry).
     pub nentries: usize,
     /// Entries that can still be appended before a resize.
@@ -57,6 +62,7 @@ static mut EMPTY_KEYS: EmptyKeys = EmptyKeys {
         log2_size: LOG2_MINSIZE,
         log2_width: 0,
         all_str: true,
+        version: 0,
         nentries: 0,
         usable: 0,
     },
@@ -159,6 +165,7 @@ impl Keys {
                 log2_size,
                 log2_width: width,
                 all_str,
+                version: 0,
                 nentries: 0,
                 usable: usable_fraction(size),
             });
@@ -289,6 +296,35 @@ impl Keys {
         }
     }
 
+    /// The table's keys version (`_PyDictKeys_GetVersionForCurrentState`):
+    /// assigned on first request, 0 once the versions run out and for the
+    /// shared empty table.
+    #[inline]
+    pub unsafe fn version(k: *mut Keys) -> u32 {
+        use std::sync::atomic::{AtomicU32, Ordering};
+        /// The next version to give out; 0 is never given.
+        static NEXT: AtomicU32 = AtomicU32::new(1);
+        // SAFETY: k is a live table; the empty table is never written.
+        unsafe {
+            if (*k).version == 0 && k != empty() {
+                let v = NEXT.load(Ordering::Relaxed);
+                if v != 0 {
+                    // Tables of different interpreters may ask at once:
+                    // each must get its own number.
+                    (*k).version = NEXT.fetch_add(1, Ordering::Relaxed);
+                }
+            }
+            (*k).version
+        }
+    }
+
+    /// Forgets the version after a key left the table.
+    #[inline]
+    pub unsafe fn key_removed(k: *mut Keys) {
+        // SAFETY: k is a live table, not the empty one (it has no keys).
+        unsafe { (*k).version = 0 }
+    }
+
     /// Appends a new entry for a key known to be absent (stealing `key` and
     /// `value`); the caller made sure `usable > 0`.
     #[inline]
@@ -299,6 +335,7 @@ impl Keys {
             if (*k).all_str && !pystr::check_exact(key) {
                 (*k).all_str = false;
             }
+            (*k).version = 0;
             let slot = Self::find_empty_slot(k, hash);
             let ix = (*k).nentries;
             Self::set_index(k, slot, ix as isize);

@@ -145,7 +145,12 @@ pub fn from_compiled(c: &CodeObject) -> PyResult<Owned> {
         flags: c.flags,
         firstlineno: c.firstlineno,
         stacksize: c.stacksize,
-        code: c.code.clone(),
+        code: {
+            // Caches from a marshal stream were written by another process.
+            let mut units = c.code.clone();
+            ferrython_compiler::bytecode::clear_caches(&mut units);
+            units
+        },
         consts,
         names,
         localsplusnames,
@@ -249,7 +254,12 @@ code_getter!(get_nlocals, |d| int::from_i64(
         .count() as i64
 ));
 
-code_getter!(get_code, |d| bytes::from_slice(
+code_getter!(get_code, |d| {
+    let mut units = d.code.clone();
+    ferrython_compiler::bytecode::clear_caches(&mut units);
+    bytes::from_slice(&cpython_tables::code_bytes(&units))
+});
+code_getter!(get_adaptive_code, |d| bytes::from_slice(
     &cpython_tables::code_bytes(&d.code)
 ));
 code_getter!(get_exceptiontable, |d| bytes::from_slice(
@@ -308,8 +318,8 @@ static CODE_GETSET: [PyGetSetDef; 20] = [
     crate::object::descr::getset(c"co_freevars", Some(get_freevars), None),
     crate::object::descr::getset(c"co_nlocals", Some(get_nlocals), None),
     crate::object::descr::getset(c"co_code", Some(get_code), None),
-    // Nothing rewrites the instructions (no PEP 659 specialization yet).
-    crate::object::descr::getset(c"_co_code_adaptive", Some(get_code), None),
+    // The instructions with what the eval loop keeps in their caches.
+    crate::object::descr::getset(c"_co_code_adaptive", Some(get_adaptive_code), None),
     crate::object::descr::getset(c"co_exceptiontable", Some(get_exceptiontable), None),
     crate::object::descr::getset(c"co_linetable", Some(get_linetable), None),
     crate::object::descr::GETSET_END,

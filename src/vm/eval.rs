@@ -152,7 +152,8 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
     unsafe {
         let fo = fr(f);
         let cd = code::data(fo.code);
-        let code_units = cd.code.as_ptr();
+        // Writable: the eval loop keeps its inline caches in the code.
+        let code_units = cd.code.as_mut_ptr();
         let consts = cd.consts.as_ptr();
         let names = cd.names.as_ptr();
         let lp = frame::slots(f);
@@ -424,8 +425,10 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                     }
                     LOAD_GLOBAL => {
                         let name = *names.add((arg >> 1) as usize);
-                        let v = tri!('op, ops::load_global(fo, name));
-                        push!(v.into_raw());
+                        // The four cache units end where the next
+                        // instruction starts.
+                        let cache = code_units.add(ip - 4);
+                        push!(tri!('op, ops::load_global_cached(fo, name, cache)));
                         if arg & 1 != 0 {
                             push!(null_mut());
                         }

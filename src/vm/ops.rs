@@ -92,6 +92,90 @@ pub unsafe fn load_global(fo: &PyFrameObject, name: *mut PyObject) -> PyResult<O
     }
 }
 
+/// `LOAD_GLOBAL` through its four inline cache units: the globals' keys
+/// version (two units), the builtins' keys version (0 when the name was
+/// found in the globals) and the entry index. A hit reads the entry at the
+/// index without hashing; anything else takes [`load_global`] and refills
+/// the cache. Both namespaces must be exact dicts for the cache to be used.
+#[inline(always)]
+pub unsafe fn load_global_cached(
+    fo: &PyFrameObject,
+    name: *mut PyObject,
+    cache: *mut u16,
+) -> PyResult<*mut PyObject> {
+    use crate::object::dictkeys::Keys;
+    // SAFETY: cache points at the instruction's four units; globals and
+    // builtins are dicts; a cached index is checked against the table.
+    unsafe {
+        let (g, b) = (fo.globals, fo.builtins);
+        let exact = (*g).ob_type == &raw mut dict::PyDict_Type
+            && (*b).ob_type == &raw mut dict::PyDict_Type;
+        let gver = *cache as u32 | (*cache.add(1) as u32) << 16;
+        if exact && gver != 0 && Keys::version(dict::keys(g)) == gver {
+            let bver = *cache.add(2) as u32;
+            let k = if bver == 0 {
+                dict::keys(g)
+            } else if Keys::version(dict::keys(b)) == bver {
+                dict::keys(b)
+            } else {
+                null_mut()
+            };
+            let ix = *cache.add(3) as usize;
+            if !k.is_null() && ix < (*k).nentries {
+                let e = Keys::entry(k, ix);
+                if e.key == name && !e.value.is_null() {
+                    return Ok(new_ref(e.value));
+                }
+            }
+        }
+        let v = load_global(fo, name)?.into_raw();
+        if exact {
+            fill_global_cache(g, b, name, cache);
+        }
+        Ok(v)
+    }
+}
+
+/// Records where `name` was found for [`load_global_cached`] (or clears
+/// the cache when it cannot be described).
+#[cold]
+unsafe fn fill_global_cache(
+    g: *mut PyObject,
+    b: *mut PyObject,
+    name: *mut PyObject,
+    cache: *mut u16,
+) {
+    use crate::object::dictkeys::Keys;
+    // SAFETY: g and b are exact dicts, name an interned str, cache four
+    // writable units.
+    unsafe {
+        let found_in = |d: *mut PyObject| -> Option<usize> {
+            let k = dict::keys(d);
+            if !(*k).all_str || !pystr::check_exact(name) {
+                return None;
+            }
+            Keys::lookup_str(k, name, pystr::hash(name)).map(|(_, ix)| ix)
+        };
+        let gk = dict::keys(g);
+        let fill = match found_in(g) {
+            Some(ix) => Some((Keys::version(gk), 0, ix)),
+            // Absent from the globals: caching a builtin needs to know
+            // that the globals' keys are still the ones that lacked it.
+            None if (*gk).all_str => {
+                found_in(b).map(|ix| (Keys::version(gk), Keys::version(dict::keys(b)), ix))
+            }
+            None => None,
+        };
+        let units = match fill {
+            Some((gv, bv, ix)) if gv != 0 && bv <= 0xffff && ix <= 0xffff => {
+                [gv as u16, (gv >> 16) as u16, bv as u16, ix as u16]
+            }
+            _ => [0; 4],
+        };
+        std::ptr::copy_nonoverlapping(units.as_ptr(), cache, 4);
+    }
+}
+
 /// `_PyObject_GetMethod`: `(function, true)` when `name` is a plain method
 /// found on the type (so the caller passes `obj` as self), else
 /// `(attribute, false)`.

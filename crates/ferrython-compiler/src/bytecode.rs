@@ -14,11 +14,11 @@
 //! The counts are those of `_cache_format` in the `opcode.py` of the
 //! CPython 3.13 library that Ferrython runs with, so that `dis` steps over
 //! them (3.13's `CALL_KW` has none, unlike 3.14's).
-//! Layout per opcode (unit 0 is always the adaptive counter):
+//! Layout per opcode (unit 0 is the adaptive counter, except where noted):
 //!
 //! | opcode          | units | layout                                             |
 //! |-----------------|-------|----------------------------------------------------|
-//! | `LOAD_GLOBAL`   | 4     | counter, dict-keys version, builtins version, index |
+//! | `LOAD_GLOBAL`   | 4     | globals keys version (2), builtins keys version, index |
 //! | `LOAD_ATTR`     | 9     | counter, type version (2), keys version (2), descr/index (4) |
 //! | `STORE_ATTR`    | 4     | counter, type version (2), index                    |
 //! | `LOAD_SUPER_ATTR` | 1   | counter                                            |
@@ -980,6 +980,20 @@ impl CodeObject {
             start = i;
         }
         out
+    }
+}
+
+/// Zeroes every instruction's `CACHE` units: what the eval loop stored
+/// there is only meaningful in the process that stored it.
+pub fn clear_caches(code: &mut [u16]) {
+    let mut i = 0;
+    while i < code.len() {
+        let n = Opcode::from_u8((code[i] & 0xff) as u8).map_or(0, Opcode::cache_entries);
+        i += 1;
+        for unit in code.iter_mut().skip(i).take(n) {
+            *unit = 0;
+        }
+        i += n;
     }
 }
 
