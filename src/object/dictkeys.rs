@@ -318,6 +318,12 @@ impl Keys {
         }
     }
 
+    /// The version as it stands (0: none given out since the last change).
+    #[inline(always)]
+    pub fn current_version(&self) -> u32 {
+        self.version
+    }
+
     /// Forgets the version after a key left the table.
     #[inline]
     pub unsafe fn key_removed(k: *mut Keys) {

@@ -96,7 +96,7 @@ pub unsafe fn load_global(fo: &PyFrameObject, name: *mut PyObject) -> PyResult<O
 /// version (two units), the builtins' keys version (0 when the name was
 /// found in the globals) and the entry index. A hit reads the entry at the
 /// index without hashing; anything else takes [`load_global`] and refills
-/// the cache. Both namespaces must be exact dicts for the cache to be used.
+/// the cache. Like [`load_global`], it reads the namespaces as plain dicts.
 #[inline(always)]
 pub unsafe fn load_global_cached(
     fo: &PyFrameObject,
@@ -107,18 +107,19 @@ pub unsafe fn load_global_cached(
     // SAFETY: cache points at the instruction's four units; globals and
     // builtins are dicts; a cached index is checked against the table.
     unsafe {
-        let (g, b) = (fo.globals, fo.builtins);
-        let exact = (*g).ob_type == &raw mut dict::PyDict_Type
-            && (*b).ob_type == &raw mut dict::PyDict_Type;
+        let gk = dict::keys(fo.globals);
         let gver = *cache as u32 | (*cache.add(1) as u32) << 16;
-        if exact && gver != 0 && Keys::version(dict::keys(g)) == gver {
+        if gver != 0 && (*gk).current_version() == gver {
             let bver = *cache.add(2) as u32;
             let k = if bver == 0 {
-                dict::keys(g)
-            } else if Keys::version(dict::keys(b)) == bver {
-                dict::keys(b)
+                gk
             } else {
-                null_mut()
+                let bk = dict::keys(fo.builtins);
+                if (*bk).current_version() == bver {
+                    bk
+                } else {
+                    null_mut()
+                }
             };
             let ix = *cache.add(3) as usize;
             if !k.is_null() && ix < (*k).nentries {
@@ -129,9 +130,7 @@ pub unsafe fn load_global_cached(
             }
         }
         let v = load_global(fo, name)?.into_raw();
-        if exact {
-            fill_global_cache(g, b, name, cache);
-        }
+        fill_global_cache(fo.globals, fo.builtins, name, cache);
         Ok(v)
     }
 }
@@ -146,8 +145,8 @@ unsafe fn fill_global_cache(
     cache: *mut u16,
 ) {
     use crate::object::dictkeys::Keys;
-    // SAFETY: g and b are exact dicts, name an interned str, cache four
-    // writable units.
+    // SAFETY: g and b are dicts, name an interned str, cache four writable
+    // units.
     unsafe {
         let found_in = |d: *mut PyObject| -> Option<usize> {
             let k = dict::keys(d);
