@@ -11,9 +11,11 @@ pub mod atexit;
 pub mod binascii;
 pub mod bisect;
 pub mod builtins;
+pub mod bz2;
 pub mod cmath;
 pub mod codecs;
 pub mod collections;
+pub mod compression;
 pub mod contextvars;
 pub mod csv;
 pub mod errno;
@@ -76,6 +78,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_ast", ast::init),
     ("_bisect", bisect::init),
     ("_blake2", hashes::init_blake2),
+    ("_bz2", bz2::init),
     ("_codecs", codecs::init),
     ("_collections", collections::init),
     ("_contextvars", contextvars::init),
