@@ -30,6 +30,7 @@ pub mod io;
 pub mod itertools;
 pub mod json;
 pub mod locale;
+pub mod lzma;
 pub mod marshal;
 pub mod math;
 pub mod module_def;
@@ -89,6 +90,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_io", io::init),
     ("_json", json::init),
     ("_locale", locale::init),
+    ("_lzma", lzma::init),
     ("_md5", hashes::init_md5),
     ("_opcode", opcode::init),
     ("_opcode_metadata", opcode_metadata::init),
