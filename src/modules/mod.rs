@@ -33,6 +33,7 @@ pub mod locale;
 pub mod lzma;
 pub mod marshal;
 pub mod math;
+pub mod mmap;
 pub mod module_def;
 pub mod objtype;
 pub mod opcode;
@@ -123,6 +124,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("itertools", itertools::init),
     ("marshal", marshal::init),
     ("math", math::init),
+    ("mmap", mmap::init),
     ("posix", posix::init),
     ("select", select::init),
     ("time", time::init),
