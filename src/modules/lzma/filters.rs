@@ -305,9 +305,12 @@ pub unsafe fn build_spec(f: &lz::lzma_filter) -> PyResult<Owned> {
                 add("dist", o.dist.into())?;
             }
             id if is_bcj(id) => {
-                // Decoding leaves the options NULL when the offset is 0.
+                // Decoding empty properties leaves the options NULL: the
+                // spec then has no offset, as in CPython.
                 let o = f.options.cast::<lz::lzma_options_bcj>();
-                add("start_offset", if o.is_null() { 0 } else { (*o).start_offset.into() })?;
+                if !o.is_null() {
+                    add("start_offset", (*o).start_offset.into())?;
+                }
             }
             id => return Err(errors::value_error(format!("Invalid filter ID: {id}"))),
         }
