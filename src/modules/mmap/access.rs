@@ -69,14 +69,17 @@ unsafe extern "C" fn subscript(op: *mut PyObject, key: *mut PyObject) -> *mut Py
     guard_obj(|| {
         // SAFETY: op is an mmap; key valid.
         unsafe {
-            let m = valid(op)?;
+            valid(op)?;
             if number::index_check(key) {
-                let i = position(m, number::as_ssize(key, PyExc_IndexError)?)?;
+                let i = number::as_ssize(key, PyExc_IndexError)?;
+                // The index's conversion may have closed or resized the map.
+                let m = valid(op)?;
+                let i = position(m, i)?;
                 return int::from_i64(m.bytes()[i].into());
             }
             if slice::check(key) {
-                let ix = slice::indices(key, m.size as Py_ssize_t)?;
-                let data = m.bytes();
+                let ix = slice::indices_with(key, || state::<Mmap>(op).size as Py_ssize_t)?;
+                let data = valid(op)?.bytes();
                 if ix.step == 1 {
                     return bytes::from_slice(&data[ix.start as usize..(ix.start + ix.len) as usize]);
                 }
@@ -96,10 +99,10 @@ unsafe extern "C" fn ass_subscript(
     crate::capi::boundary::guard_status(|| {
         // SAFETY: op is an mmap; key valid; value NULL (deletion) or valid.
         unsafe {
-            let m = valid(op)?;
-            writable(m)?;
+            writable(valid(op)?)?;
             if number::index_check(key) {
-                let i = position(m, number::as_ssize(key, PyExc_IndexError)?)?;
+                let i = number::as_ssize(key, PyExc_IndexError)?;
+                let i = position(valid(op)?, i)?;
                 if value.is_null() {
                     return Err(errors::type_error("mmap doesn't support item deletion"));
                 }
@@ -109,6 +112,10 @@ unsafe extern "C" fn ass_subscript(
                 let v = int::as_i64(number::index(value)?.as_ptr());
                 match v {
                     Ok(v) if (0..256).contains(&v) => {
+                        let m = valid(op)?;
+                        if i >= m.size {
+                            return Err(index_error());
+                        }
                         m.bytes_mut()[i] = v as u8;
                         return Ok(());
                     }
@@ -125,7 +132,7 @@ unsafe extern "C" fn ass_subscript(
                 ));
             }
             if slice::check(key) {
-                let ix = slice::indices(key, m.size as Py_ssize_t)?;
+                let ix = slice::indices_with(key, || state::<Mmap>(op).size as Py_ssize_t)?;
                 if value.is_null() {
                     return Err(errors::type_error(
                         "mmap object doesn't support slice deletion",
@@ -135,9 +142,13 @@ unsafe extern "C" fn ass_subscript(
                 if src.len() != ix.len as usize {
                     return Err(errors::index_error("mmap slice assignment is wrong size"));
                 }
-                let data = m.bytes_mut();
+                let data = valid(op)?.bytes_mut();
                 for (k, &b) in src.as_slice().iter().enumerate() {
-                    data[ix.at(k as Py_ssize_t) as usize] = b;
+                    // Getting the buffer may have run code that shrank the map.
+                    match data.get_mut(ix.at(k as Py_ssize_t) as usize) {
+                        Some(d) => *d = b,
+                        None => return Err(index_error()),
+                    }
                 }
                 return Ok(());
             }

@@ -102,18 +102,15 @@ unsafe extern "C" fn exit(op: *mut PyObject, _args: *mut PyObject) -> *mut PyObj
 unsafe fn gfind(op: *mut PyObject, a: &[*mut PyObject], name: &str, rev: bool) -> PyResult<Owned> {
     // SAFETY: op is an mmap; a holds valid objects.
     unsafe {
-        let m = valid(op)?;
+        valid(op)?;
         arity(name, a, 1, 3)?;
         let sub = Guard::new(a[0], PyBUF_SIMPLE)?;
-        let start = match a.get(1) {
-            Some(&s) => ssize_arg(s)?,
-            None => m.pos as Py_ssize_t,
-        };
-        let end = match a.get(2) {
-            Some(&e) => ssize_arg(e)?,
-            None => m.size as Py_ssize_t,
-        };
-        let (start, end) = (clamp(start, m.size), clamp(end, m.size));
+        let start = a.get(1).map(|&s| ssize_arg(s)).transpose()?;
+        let end = a.get(2).map(|&e| ssize_arg(e)).transpose()?;
+        // The conversions may have run code that closed or resized the map.
+        let m = valid(op)?;
+        let start = clamp(start.unwrap_or(m.pos as Py_ssize_t), m.size);
+        let end = clamp(end.unwrap_or(m.size as Py_ssize_t), m.size);
         if end < start {
             return int::from_i64(-1);
         }
@@ -131,16 +128,12 @@ meth_fast!(find, |op, a| gfind(op, a, "find", false));
 meth_fast!(rfind, |op, a| gfind(op, a, "rfind", true));
 
 meth_fast!(flush, |op, a| {
-    let m = valid(op)?;
+    valid(op)?;
     arity("flush", a, 0, 2)?;
-    let offset = match a.first() {
-        Some(&o) => ssize_arg(o)?,
-        None => 0,
-    };
-    let size = match a.get(1) {
-        Some(&s) => ssize_arg(s)?,
-        None => m.size as Py_ssize_t,
-    };
+    let offset = a.first().map(|&o| ssize_arg(o)).transpose()?.unwrap_or(0);
+    let size = a.get(1).map(|&s| ssize_arg(s)).transpose()?;
+    let m = valid(op)?;
+    let size = size.unwrap_or(m.size as Py_ssize_t);
     if size < 0 || offset < 0 || offset as usize > m.size || m.size - (offset as usize) < size as usize {
         return Err(errors::value_error("flush values out of range"));
     }
@@ -154,17 +147,13 @@ meth_fast!(flush, |op, a| {
 });
 
 meth_fast!(madvise, |op, a| {
-    let m = valid(op)?;
+    valid(op)?;
     arity("madvise", a, 1, 3)?;
     let option = int_arg(a[0])?;
-    let start = match a.get(1) {
-        Some(&s) => ssize_arg(s)?,
-        None => 0,
-    };
-    let mut length = match a.get(2) {
-        Some(&l) => ssize_arg(l)?,
-        None => m.size as Py_ssize_t,
-    };
+    let start = a.get(1).map(|&s| ssize_arg(s)).transpose()?.unwrap_or(0);
+    let length = a.get(2).map(|&l| ssize_arg(l)).transpose()?;
+    let m = valid(op)?;
+    let mut length = length.unwrap_or(m.size as Py_ssize_t);
     if start < 0 || start as usize >= m.size {
         return Err(errors::value_error("madvise start out of bounds"));
     }
@@ -184,11 +173,12 @@ meth_fast!(madvise, |op, a| {
 });
 
 meth_fast!(move_, |op, a| {
-    let m = valid(op)?;
+    valid(op)?;
     arity("move", a, 3, 3)?;
     let dest = ssize_arg(a[0])?;
     let src = ssize_arg(a[1])?;
     let count = ssize_arg(a[2])?;
+    let m = valid(op)?;
     writable(m)?;
     let size = m.size as Py_ssize_t;
     if dest < 0 || src < 0 || count < 0 || size - dest < count || size - src < count {
@@ -202,7 +192,7 @@ meth_fast!(move_, |op, a| {
 });
 
 meth_fast!(read, |op, a| {
-    let m = valid(op)?;
+    valid(op)?;
     arity("read", a, 0, 1)?;
     let mut n: Py_ssize_t = -1;
     if let Some(&o) = a.first() {
@@ -216,9 +206,12 @@ meth_fast!(read, |op, a| {
             n = number::as_ssize(o, crate::object::exceptions::PyExc_OverflowError)?;
         }
     }
-    let left = m.size.saturating_sub(m.pos);
+    let m = valid(op)?;
+    // After a shrink the position may lie past the end: nothing is left.
+    let start = m.pos.min(m.size);
+    let left = m.size - start;
     let n = if n < 0 || n as usize > left { left } else { n as usize };
-    let out = bytes::from_slice(&m.bytes()[m.pos..m.pos + n])?;
+    let out = bytes::from_slice(&m.bytes()[start..start + n])?;
     m.pos += n;
     Ok(out)
 });
@@ -244,9 +237,10 @@ meth_noargs!(readline, |op| {
 });
 
 meth_fast!(resize, |op, a| {
-    let m = valid(op)?;
+    valid(op)?;
     arity("resize", a, 1, 1)?;
     let new_size = ssize_arg(a[0])?;
+    let m = valid(op)?;
     if m.exports > 0 {
         return Err(errors::set_string(
             PyExc_BufferError,
@@ -282,13 +276,11 @@ meth_fast!(resize, |op, a| {
 });
 
 meth_fast!(seek, |op, a| {
-    let m = valid(op)?;
+    valid(op)?;
     arity("seek", a, 1, 2)?;
     let dist = ssize_arg(a[0])?;
-    let how = match a.get(1) {
-        Some(&h) => int_arg(h)?,
-        None => 0,
-    };
+    let how = a.get(1).map(|&h| int_arg(h)).transpose()?.unwrap_or(0);
+    let m = valid(op)?;
     let base = match how {
         0 => 0,
         1 => m.pos as Py_ssize_t,
@@ -323,9 +315,10 @@ meth_noargs!(tell, |op| {
 });
 
 meth_fast!(write, |op, a| {
-    let m = valid(op)?;
+    valid(op)?;
     arity("write", a, 1, 1)?;
     let data = Guard::new(a[0], PyBUF_SIMPLE)?;
+    let m = valid(op)?;
     writable(m)?;
     let n = data.len();
     if m.pos > m.size || m.size - m.pos < n {
@@ -338,7 +331,7 @@ meth_fast!(write, |op, a| {
 });
 
 meth_fast!(write_byte, |op, a| {
-    let m = valid(op)?;
+    valid(op)?;
     arity("write_byte", a, 1, 1)?;
     let v = int::as_i64(number::index(a[0])?.as_ptr())?;
     if v < 0 {
@@ -351,6 +344,7 @@ meth_fast!(write_byte, |op, a| {
             "unsigned byte integer is greater than maximum",
         ));
     }
+    let m = valid(op)?;
     writable(m)?;
     if m.pos >= m.size {
         return Err(errors::value_error("write byte out of range"));
