@@ -30,13 +30,12 @@ fn bz2_error(code: c_int) -> Raised {
     // SAFETY: the exception classes exist before any code runs.
     unsafe {
         match code {
-            bz::BZ_CONFIG_ERROR => errors::set_string(
-                PyExc_SystemError,
-                "libbzip2 was not compiled correctly",
-            ),
-            bz::BZ_PARAM_ERROR => errors::value_error(
-                "Internal error - invalid parameters passed to libbzip2",
-            ),
+            bz::BZ_CONFIG_ERROR => {
+                errors::set_string(PyExc_SystemError, "libbzip2 was not compiled correctly")
+            }
+            bz::BZ_PARAM_ERROR => {
+                errors::value_error("Internal error - invalid parameters passed to libbzip2")
+            }
             bz::BZ_MEM_ERROR => errors::no_memory(),
             bz::BZ_DATA_ERROR | bz::BZ_DATA_ERROR_MAGIC => {
                 errors::set_string(PyExc_OSError, "Invalid data stream")
@@ -98,7 +97,13 @@ impl Stream {
     /// Points the stream at `input` and the spare capacity of `out`
     /// (at most `room` bytes), runs one call, and records what it did.
     /// Returns the code and the input consumed.
-    fn step(&mut self, input: &[u8], out: &mut Vec<u8>, room: usize, action: c_int) -> (c_int, usize) {
+    fn step(
+        &mut self,
+        input: &[u8],
+        out: &mut Vec<u8>,
+        room: usize,
+        action: c_int,
+    ) -> (c_int, usize) {
         out.reserve(room);
         let start = out.len();
         let avail_in = input.len().min(c_uint::MAX as usize) as c_uint;
@@ -212,9 +217,7 @@ unsafe extern "C" fn compressor_new(
                 None => 9,
             };
             if !(1..=9).contains(&level) {
-                return Err(errors::value_error(
-                    "compresslevel must be between 1 and 9",
-                ));
+                return Err(errors::value_error("compresslevel must be between 1 and 9"));
             }
             let s = Stream::new(true, level).map_err(bz2_error)?;
             new_obj(

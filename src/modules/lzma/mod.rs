@@ -467,11 +467,11 @@ unsafe extern "C" fn decompressor_new(
                 FORMAT_AUTO => lz::lzma_auto_decoder(s.raw(), limit, flags),
                 FORMAT_XZ => lz::lzma_stream_decoder(s.raw(), limit, flags),
                 FORMAT_ALONE => {
-                    check = lz::LZMA_CHECK_NONE as u32;
+                    check = lz::LZMA_CHECK_NONE;
                     lz::lzma_alone_decoder(s.raw(), limit)
                 }
                 FORMAT_RAW => {
-                    check = lz::LZMA_CHECK_NONE as u32;
+                    check = lz::LZMA_CHECK_NONE;
                     let chain = Chain::parse(specs)?;
                     lz::lzma_raw_decoder(s.raw(), chain.as_ptr())
                 }

@@ -81,7 +81,9 @@ unsafe extern "C" fn subscript(op: *mut PyObject, key: *mut PyObject) -> *mut Py
                 let ix = slice::indices_with(key, || state::<Mmap>(op).size as Py_ssize_t)?;
                 let data = valid(op)?.bytes();
                 if ix.step == 1 {
-                    return bytes::from_slice(&data[ix.start as usize..(ix.start + ix.len) as usize]);
+                    return bytes::from_slice(
+                        &data[ix.start as usize..(ix.start + ix.len) as usize],
+                    );
                 }
                 let v: Vec<u8> = (0..ix.len).map(|k| data[ix.at(k) as usize]).collect();
                 return bytes::from_slice(&v);

@@ -2,7 +2,9 @@
 //! `seek` ...), `find`/`rfind`, `flush`, `madvise`, `move`, `resize`,
 //! `close` and the context manager, with the argument messages of
 //! CPython's `PyArg_ParseTuple` formats.
-use super::{at, os_error, valid, writable, Mmap, ACCESS_COPY, ACCESS_DEFAULT, ACCESS_READ, ACCESS_WRITE};
+use super::{
+    at, os_error, valid, writable, Mmap, ACCESS_COPY, ACCESS_DEFAULT, ACCESS_READ, ACCESS_WRITE,
+};
 use crate::ffi::*;
 use crate::modules::compression::{int_arg, ssize_arg};
 use crate::modules::objtype::{meth_fast, meth_noargs, state};
@@ -134,7 +136,11 @@ meth_fast!(flush, |op, a| {
     let size = a.get(1).map(|&s| ssize_arg(s)).transpose()?;
     let m = valid(op)?;
     let size = size.unwrap_or(m.size as Py_ssize_t);
-    if size < 0 || offset < 0 || offset as usize > m.size || m.size - (offset as usize) < size as usize {
+    if size < 0
+        || offset < 0
+        || offset as usize > m.size
+        || m.size - (offset as usize) < size as usize
+    {
         return Err(errors::value_error("flush values out of range"));
     }
     if m.access == ACCESS_READ || m.access == ACCESS_COPY {
@@ -210,7 +216,11 @@ meth_fast!(read, |op, a| {
     // After a shrink the position may lie past the end: nothing is left.
     let start = m.pos.min(m.size);
     let left = m.size - start;
-    let n = if n < 0 || n as usize > left { left } else { n as usize };
+    let n = if n < 0 || n as usize > left {
+        left
+    } else {
+        n as usize
+    };
     let out = bytes::from_slice(&m.bytes()[start..start + n])?;
     m.pos += n;
     Ok(out)

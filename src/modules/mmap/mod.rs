@@ -254,9 +254,7 @@ unsafe extern "C" fn mmap_new(
                         }
                         length = (file_size - offset) as Py_ssize_t;
                     } else if offset > file_size || file_size - offset < length as i64 {
-                        return Err(errors::value_error(
-                            "mmap length is greater than file size",
-                        ));
+                        return Err(errors::value_error("mmap length is greater than file size"));
                     }
                 }
             }
@@ -337,7 +335,9 @@ unsafe extern "C" fn exec(m: *mut PyObject) -> c_int {
             add(
                 m,
                 "error",
-                Ok(Owned::from_borrowed(crate::object::exceptions::PyExc_OSError)),
+                Ok(Owned::from_borrowed(
+                    crate::object::exceptions::PyExc_OSError,
+                )),
             )?;
             let page = libc::sysconf(libc::_SC_PAGESIZE) as i64;
             let consts: [(&str, i64); 35] = [
