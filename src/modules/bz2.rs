@@ -71,10 +71,6 @@ struct Stream {
     compress: bool,
 }
 
-// SAFETY: the stream is only used by one thread at a time (behind the
-// owning object's mutex).
-unsafe impl Send for Stream {}
-
 impl Stream {
     fn new(compress: bool, level: c_int) -> Result<Stream, c_int> {
         // SAFETY: a zeroed bz_stream (no allocator: the library's own) is

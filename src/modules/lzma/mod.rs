@@ -86,10 +86,6 @@ fn check(code: lz::lzma_ret) -> Result<(), Raised> {
 /// An `lzma_stream`, boxed so its address stays put.
 struct Stream(Box<lz::lzma_stream>);
 
-// SAFETY: the stream is only used by one thread at a time (behind the
-// owning object's mutex).
-unsafe impl Send for Stream {}
-
 impl Stream {
     fn new() -> Stream {
         // SAFETY: all zeros is LZMA_STREAM_INIT.
