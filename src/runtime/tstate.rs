@@ -244,7 +244,11 @@ impl PyThreadState {
             frame: null_mut(),
             dict: null_mut(),
             async_exc: null_mut(),
-            gilstate_counter: 0,
+            // As CPython's init_threadstate: a thread state bound to its
+            // thread counts as one PyGILState user, so a matching
+            // PyGILState_Ensure/Release pair on that thread (a ctypes
+            // callback) does not delete it. Ensure resets its own.
+            gilstate_counter: 1,
             thread_id: thread_ident(),
             native_id: native_thread_id(),
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed) + 1,
