@@ -81,10 +81,7 @@ unsafe fn set_inner(
         if pointer::is_pointer_type(tp) && array::is_array(value) {
             let p1 = stginfo::from_object(value).map_or(std::ptr::null_mut(), |i| i.proto);
             let p2 = stginfo::from_type(tp).map_or(std::ptr::null_mut(), |i| i.proto);
-            if p1.is_null()
-                || p2.is_null()
-                || !typeobj::is_subtype(p1.cast(), p2.cast())
-            {
+            if p1.is_null() || p2.is_null() || !typeobj::is_subtype(p1.cast(), p2.cast()) {
                 return Err(errors::type_error(format!(
                     "incompatible types, {} instance instead of {} instance",
                     type_name(value),

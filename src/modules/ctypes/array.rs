@@ -46,7 +46,11 @@ pub unsafe fn is_array(op: *mut PyObject) -> bool {
 }
 
 /// `PyCArrayType.__init__`.
-unsafe extern "C" fn array_type_init(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> c_int {
+unsafe extern "C" fn array_type_init(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> c_int {
     crate::capi::boundary::guard_status(|| {
         // SAFETY: op is a new class made by this metatype.
         unsafe {
@@ -122,7 +126,8 @@ unsafe fn init_array(op: *mut PyObject) -> PyResult<()> {
             None
         };
         for g in getsets.into_iter().flatten() {
-            let d = crate::object::descr::new_getset(op.cast(), (g as *const PyGetSetDef).cast_mut())?;
+            let d =
+                crate::object::descr::new_getset(op.cast(), (g as *const PyGetSetDef).cast_mut())?;
             dict::set_item(
                 (*op.cast::<PyTypeObject>()).tp_dict,
                 pystr::intern(std::ffi::CStr::from_ptr(g.name).to_str().unwrap_or("value")),
@@ -217,7 +222,15 @@ unsafe fn ass_item(op: *mut PyObject, i: Py_ssize_t, v: *mut PyObject) -> PyResu
             return Err(errors::index_error("invalid index"));
         }
         let (proto, size) = item_info(op)?;
-        access::set(op, proto, None, v, i, size, c.b_ptr.add((i * size) as usize))
+        access::set(
+            op,
+            proto,
+            None,
+            v,
+            i,
+            size,
+            c.b_ptr.add((i * size) as usize),
+        )
     }
 }
 
@@ -275,7 +288,11 @@ unsafe extern "C" fn array_subscript(op: *mut PyObject, key: *mut PyObject) -> *
     })
 }
 
-unsafe extern "C" fn array_ass_subscript(op: *mut PyObject, key: *mut PyObject, v: *mut PyObject) -> c_int {
+unsafe extern "C" fn array_ass_subscript(
+    op: *mut PyObject,
+    key: *mut PyObject,
+    v: *mut PyObject,
+) -> c_int {
     crate::capi::boundary::guard_status(|| {
         // SAFETY: op is an array instance.
         unsafe {
@@ -318,13 +335,21 @@ unsafe extern "C" fn array_item(op: *mut PyObject, i: Py_ssize_t) -> *mut PyObje
     crate::capi::boundary::guard_obj(|| unsafe { item(op, i) })
 }
 
-unsafe extern "C" fn array_new(tp: *mut PyTypeObject, _a: *mut PyObject, _k: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn array_new(
+    tp: *mut PyTypeObject,
+    _a: *mut PyObject,
+    _k: *mut PyObject,
+) -> *mut PyObject {
     // SAFETY: tp is an array type.
     crate::capi::boundary::guard_obj(|| unsafe { cdata::new_instance(tp.cast()) })
 }
 
 /// `Array.__init__(*items)`.
-unsafe extern "C" fn array_init(op: *mut PyObject, args: *mut PyObject, _k: *mut PyObject) -> c_int {
+unsafe extern "C" fn array_init(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    _k: *mut PyObject,
+) -> c_int {
     crate::capi::boundary::guard_status(|| {
         // SAFETY: op is an array instance; args a tuple.
         unsafe {
@@ -401,7 +426,11 @@ unsafe extern "C" fn wchar_value_get(op: *mut PyObject, _c: *mut c_void) -> *mut
     crate::capi::boundary::guard_obj(|| unsafe { fields::uu_get(cd(op).b_ptr, cd(op).b_size) })
 }
 
-unsafe extern "C" fn wchar_value_set(op: *mut PyObject, v: *mut PyObject, _c: *mut c_void) -> c_int {
+unsafe extern "C" fn wchar_value_set(
+    op: *mut PyObject,
+    v: *mut PyObject,
+    _c: *mut c_void,
+) -> c_int {
     crate::capi::boundary::guard_status(|| {
         // SAFETY: op is a wchar array.
         unsafe {
@@ -470,4 +499,3 @@ pub unsafe fn ready() -> PyResult<()> {
     // SAFETY: a static type.
     unsafe { typeobj::ready(&raw mut ARRAY_TYPE_META) }
 }
-

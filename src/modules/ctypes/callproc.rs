@@ -68,7 +68,7 @@ impl Arg {
     }
 
     /// Takes the value of a CArgObject.
-    unsafe fn from_carg(&mut self, a: &CArgObject, keep: Owned) {
+    unsafe fn take_carg(&mut self, a: &CArgObject, keep: Owned) {
         self.ffi = a.pffi_type;
         self.value.0 = a.value.0;
         if a.tag == b'V' {
@@ -84,7 +84,7 @@ pub unsafe fn conv_param(obj: *mut PyObject, index: usize, pa: &mut Arg) -> PyRe
     // SAFETY: obj is live.
     unsafe {
         if carg::check(obj) {
-            pa.from_carg(carg::arg(obj), Owned::from_borrowed(obj));
+            pa.take_carg(carg::arg(obj), Owned::from_borrowed(obj));
             return Ok(());
         }
         if cdata::check(obj) {
@@ -95,7 +95,7 @@ pub unsafe fn conv_param(obj: *mut PyObject, index: usize, pa: &mut Arg) -> PyRe
                 )));
             };
             let a = pf(obj.cast())?;
-            pa.from_carg(carg::arg(a.as_ptr()), a.clone());
+            pa.take_carg(carg::arg(a.as_ptr()), a.clone());
             return Ok(());
         }
         if int::check(obj) {
@@ -232,7 +232,11 @@ unsafe fn call_function_pointer(
 
 /// `GetResult`: the Python value of the result in `buf` (a C int when
 /// there is no restype).
-unsafe fn get_result(restype: *mut PyObject, buf: *mut u8, checker: *mut PyObject) -> PyResult<Owned> {
+unsafe fn get_result(
+    restype: *mut PyObject,
+    buf: *mut u8,
+    checker: *mut PyObject,
+) -> PyResult<Owned> {
     // SAFETY: buf holds a value of restype.
     unsafe {
         if restype.is_null() {
@@ -287,7 +291,8 @@ pub unsafe fn call(
         for (i, &a) in items.iter().enumerate() {
             let mut pa = Arg::new();
             let r = if let Some(&cv) = convs.get(i) {
-                protocol::call_args(cv, &[a]).and_then(|v| conv_param(v.as_ptr(), i + 1, &mut pa).map(|()| v))
+                protocol::call_args(cv, &[a])
+                    .and_then(|v| conv_param(v.as_ptr(), i + 1, &mut pa).map(|()| v))
             } else {
                 conv_param(a, i + 1, &mut pa).map(|()| Owned::from_borrowed(a))
             };
@@ -315,7 +320,7 @@ pub unsafe fn call(
         let mut avalues: Vec<*mut libc::c_void> = conv
             .iter_mut()
             .map(|a| {
-                if (*a.ffi).type_ == libffi_sys::FFI_TYPE_STRUCT as u16 && !a.by_value.is_null() {
+                if (*a.ffi).type_ == libffi_sys::FFI_TYPE_STRUCT && !a.by_value.is_null() {
                     a.by_value.cast()
                 } else {
                     a.value.0.as_mut_ptr().cast()
@@ -337,4 +342,3 @@ pub unsafe fn call(
         get_result(restype, resbuf.as_mut_ptr().cast(), checker)
     }
 }
-

@@ -229,7 +229,7 @@ pub unsafe fn kept_objects(target: *mut PyObject) -> PyResult<Owned> {
     }
 }
 
-unsafe extern "C" fn cdata_dealloc(op: *mut PyObject) {
+pub(super) unsafe extern "C" fn cdata_dealloc(op: *mut PyObject) {
     // SAFETY: op's refcount reached zero.
     unsafe {
         crate::object::gc::untrack(op);
@@ -250,7 +250,11 @@ unsafe extern "C" fn cdata_dealloc(op: *mut PyObject) {
     }
 }
 
-unsafe extern "C" fn cdata_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+pub(super) unsafe extern "C" fn cdata_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut c_void,
+) -> c_int {
     // SAFETY: op is a ctypes instance.
     unsafe {
         let c = cd(op);
@@ -258,7 +262,7 @@ unsafe extern "C" fn cdata_traverse(op: *mut PyObject, visit: visitproc, arg: *m
     }
 }
 
-unsafe extern "C" fn cdata_clear(op: *mut PyObject) -> c_int {
+pub(super) unsafe extern "C" fn cdata_clear(op: *mut PyObject) -> c_int {
     // SAFETY: op is a ctypes instance.
     unsafe {
         let c = cd(op);
@@ -284,7 +288,11 @@ unsafe fn item_type(mut tp: *mut PyObject) -> *mut PyObject {
 }
 
 /// `PyCData_NewGetBuffer`.
-unsafe extern "C" fn cdata_getbuffer(op: *mut PyObject, view: *mut Py_buffer, flags: c_int) -> c_int {
+unsafe extern "C" fn cdata_getbuffer(
+    op: *mut PyObject,
+    view: *mut Py_buffer,
+    flags: c_int,
+) -> c_int {
     // SAFETY: op is a ctypes instance; view is writable.
     unsafe {
         let _ = flags;
@@ -347,4 +355,3 @@ pub unsafe fn info_of<'a>(op: *mut PyObject) -> PyResult<&'a mut StgInfo> {
     // SAFETY: forwarded.
     unsafe { stginfo::require((*op).ob_type.cast()) }
 }
-

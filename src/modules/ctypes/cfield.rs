@@ -2,10 +2,10 @@
 //! (`Modules/_ctypes/cfield.c`): its type, byte offset and size (with
 //! bit-field bits packed in as `NUM_BITS << 16 | LOW_BIT`), reading and
 //! writing the field in an instance's memory.
+use super::access;
 use super::cdata::cd;
 use super::fields::{low_bit, num_bits};
 use super::stginfo::{GetFunc, SetFunc};
-use super::access;
 use crate::ffi::*;
 use crate::object::descr::readonly_member;
 use crate::object::refcount::*;
@@ -45,8 +45,16 @@ pub static mut CFIELD_TYPE: PyTypeObject = PyTypeObject {
 };
 
 static CFIELD_MEMBERS: [PyMemberDef; 3] = [
-    readonly_member(c"offset", Py_T_PYSSIZET, std::mem::offset_of!(CFieldObject, offset)),
-    readonly_member(c"size", Py_T_PYSSIZET, std::mem::offset_of!(CFieldObject, size)),
+    readonly_member(
+        c"offset",
+        Py_T_PYSSIZET,
+        std::mem::offset_of!(CFieldObject, offset),
+    ),
+    readonly_member(
+        c"size",
+        Py_T_PYSSIZET,
+        std::mem::offset_of!(CFieldObject, size),
+    ),
     crate::object::exceptions::MEMBER_END,
 ];
 
@@ -90,7 +98,11 @@ pub unsafe fn new(
     }
 }
 
-unsafe extern "C" fn cfield_get(op: *mut PyObject, inst: *mut PyObject, _owner: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn cfield_get(
+    op: *mut PyObject,
+    inst: *mut PyObject,
+    _owner: *mut PyObject,
+) -> *mut PyObject {
     crate::capi::boundary::guard_obj(|| {
         // SAFETY: op is a CField; inst NULL or an instance of its class.
         unsafe {
@@ -113,7 +125,11 @@ unsafe extern "C" fn cfield_get(op: *mut PyObject, inst: *mut PyObject, _owner: 
     })
 }
 
-unsafe extern "C" fn cfield_set(op: *mut PyObject, inst: *mut PyObject, value: *mut PyObject) -> c_int {
+unsafe extern "C" fn cfield_set(
+    op: *mut PyObject,
+    inst: *mut PyObject,
+    value: *mut PyObject,
+) -> c_int {
     crate::capi::boundary::guard_status(|| {
         // SAFETY: op is a CField; inst an instance of its class.
         unsafe {
@@ -159,7 +175,11 @@ unsafe extern "C" fn cfield_repr(op: *mut PyObject) -> *mut PyObject {
     })
 }
 
-unsafe extern "C" fn cfield_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+unsafe extern "C" fn cfield_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut c_void,
+) -> c_int {
     // SAFETY: op is a CField.
     unsafe { crate::object::gc::visit_all(&[field(op).proto], visit, arg) }
 }

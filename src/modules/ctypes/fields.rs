@@ -154,6 +154,26 @@ unsafe fn bool_get(ptr: *const u8, size: Py_ssize_t) -> PyResult<Owned> {
 }
 
 /// `PyFloat_AsDouble`, with its "must be real number" error.
+/// `v` (`VARIANT_BOOL`): true is stored as -1.
+unsafe fn vbool_set(ptr: *mut u8, value: *mut PyObject, _size: Py_ssize_t) -> PyResult<Owned> {
+    // SAFETY: ptr addresses a 16-bit value.
+    unsafe {
+        let v: i16 = if crate::object::protocol::is_true(value)? {
+            -1
+        } else {
+            0
+        };
+        std::ptr::write_unaligned(ptr.cast::<i16>(), v);
+    }
+    Ok(none_owned())
+}
+
+unsafe fn vbool_get(ptr: *const u8, _size: Py_ssize_t) -> PyResult<Owned> {
+    // SAFETY: ptr addresses a 16-bit value.
+    let v = unsafe { std::ptr::read_unaligned(ptr.cast::<i16>()) };
+    Ok(Owned::from_borrowed_static(pybool::from_bool(v != 0)))
+}
+
 unsafe fn real_value(value: *mut PyObject) -> PyResult<f64> {
     // SAFETY: value is live.
     unsafe { float::as_f64(value) }
@@ -536,20 +556,90 @@ const fn desc(
     }
 }
 
-static TABLE: [FieldDesc; 22] = [
+static TABLE: [FieldDesc; 23] = [
     desc(b'b', 1, ffi_sint8, b_set, b_get, Some((b_set_sw, b_get_sw))),
-    desc(b'B', 1, ffi_uint8, bu_set, bu_get, Some((bu_set_sw, bu_get_sw))),
+    desc(
+        b'B',
+        1,
+        ffi_uint8,
+        bu_set,
+        bu_get,
+        Some((bu_set_sw, bu_get_sw)),
+    ),
     desc(b'c', 1, ffi_sint8, c_set, c_get, None),
-    desc(b'h', 2, ffi_sint16, h_set, h_get, Some((h_set_sw, h_get_sw))),
-    desc(b'H', 2, ffi_uint16, hu_set, hu_get, Some((hu_set_sw, hu_get_sw))),
-    desc(b'i', 4, ffi_sint32, i_set, i_get, Some((i_set_sw, i_get_sw))),
-    desc(b'I', 4, ffi_uint32, iu_set, iu_get, Some((iu_set_sw, iu_get_sw))),
-    desc(b'l', 8, ffi_sint64, q_set, q_get, Some((q_set_sw, q_get_sw))),
-    desc(b'L', 8, ffi_uint64, qu_set, qu_get, Some((qu_set_sw, qu_get_sw))),
-    desc(b'q', 8, ffi_sint64, q_set, q_get, Some((q_set_sw, q_get_sw))),
-    desc(b'Q', 8, ffi_uint64, qu_set, qu_get, Some((qu_set_sw, qu_get_sw))),
+    desc(
+        b'h',
+        2,
+        ffi_sint16,
+        h_set,
+        h_get,
+        Some((h_set_sw, h_get_sw)),
+    ),
+    desc(
+        b'H',
+        2,
+        ffi_uint16,
+        hu_set,
+        hu_get,
+        Some((hu_set_sw, hu_get_sw)),
+    ),
+    desc(
+        b'i',
+        4,
+        ffi_sint32,
+        i_set,
+        i_get,
+        Some((i_set_sw, i_get_sw)),
+    ),
+    desc(
+        b'I',
+        4,
+        ffi_uint32,
+        iu_set,
+        iu_get,
+        Some((iu_set_sw, iu_get_sw)),
+    ),
+    desc(
+        b'l',
+        8,
+        ffi_sint64,
+        q_set,
+        q_get,
+        Some((q_set_sw, q_get_sw)),
+    ),
+    desc(
+        b'L',
+        8,
+        ffi_uint64,
+        qu_set,
+        qu_get,
+        Some((qu_set_sw, qu_get_sw)),
+    ),
+    desc(
+        b'q',
+        8,
+        ffi_sint64,
+        q_set,
+        q_get,
+        Some((q_set_sw, q_get_sw)),
+    ),
+    desc(
+        b'Q',
+        8,
+        ffi_uint64,
+        qu_set,
+        qu_get,
+        Some((qu_set_sw, qu_get_sw)),
+    ),
     desc(b'f', 4, ffi_float, f_set, f_get, Some((f_set_sw, f_get_sw))),
-    desc(b'd', 8, ffi_double, d_set, d_get, Some((d_set_sw, d_get_sw))),
+    desc(
+        b'd',
+        8,
+        ffi_double,
+        d_set,
+        d_get,
+        Some((d_set_sw, d_get_sw)),
+    ),
     desc(b'g', 16, ffi_longdouble, g_set, g_get, None),
     desc(b'u', 4, ffi_sint32, u_set, u_get, None),
     desc(b'z', 8, ffi_pointer, z_set, z_get, None),
@@ -557,6 +647,7 @@ static TABLE: [FieldDesc; 22] = [
     desc(b'P', 8, ffi_pointer, p_set, p_get, None),
     desc(b'O', 8, ffi_pointer, o_set, o_get, None),
     desc(b'?', 1, ffi_uint8, bool_set, bool_get, None),
+    desc(b'v', 2, ffi_sint16, vbool_set, vbool_get, None),
     desc(b's', 1, ffi_sint8, s_set, s_get, None),
     desc(b'U', 4, ffi_sint32, uu_set, uu_get, None),
 ];
@@ -583,4 +674,3 @@ pub fn pep3118_code(code: u8) -> u8 {
         c => c,
     }
 }
-

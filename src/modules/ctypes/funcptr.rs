@@ -39,7 +39,11 @@ pub static mut FUNCPTR_TYPE_META: PyTypeObject = PyTypeObject {
     ..type_template(c"_ctypes.PyCFuncPtrType", 0, 0)
 };
 
-typemethods::ctype_methods!(FUNCPTR_TYPE_METHODS, 6, typemethods::generic_from_param_meth);
+typemethods::ctype_methods!(
+    FUNCPTR_TYPE_METHODS,
+    6,
+    typemethods::generic_from_param_meth
+);
 
 /// The `CFuncPtr` type, made at module creation.
 pub static mut FUNCPTR_BASE: *mut PyTypeObject = null_mut();
@@ -106,7 +110,11 @@ unsafe fn check_restype(ob: *mut PyObject) -> PyResult<Option<Owned>> {
 }
 
 /// `PyCFuncPtrType.__init__`: `_flags_`, `_argtypes_`, `_restype_`.
-unsafe extern "C" fn funcptr_type_init(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> c_int {
+unsafe extern "C" fn funcptr_type_init(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> c_int {
     crate::capi::boundary::guard_status(|| {
         // SAFETY: op is a new class made by this metatype.
         unsafe {
@@ -167,10 +175,14 @@ unsafe fn symbol(dll: *mut PyObject, name: *mut PyObject) -> PyResult<*mut c_voi
     unsafe {
         let handle = typemethods::dll_handle(dll)?;
         if int::check(name) {
-            return Err(errors::type_error("function ordinal must be a string on this platform"));
+            return Err(errors::type_error(
+                "function ordinal must be a string on this platform",
+            ));
         }
         if !pystr::check(name) {
-            return Err(errors::type_error("function name must be string, bytes object or integer"));
+            return Err(errors::type_error(
+                "function name must be string, bytes object or integer",
+            ));
         }
         let cname = std::ffi::CString::new(pystr::as_str(name)?)
             .map_err(|_| errors::value_error("embedded null character"))?;
@@ -184,7 +196,11 @@ unsafe fn symbol(dll: *mut PyObject, name: *mut PyObject) -> PyResult<*mut c_voi
 }
 
 /// `PyCFuncPtr.__new__`.
-unsafe extern "C" fn funcptr_new(tp: *mut PyTypeObject, args: *mut PyObject, _k: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn funcptr_new(
+    tp: *mut PyTypeObject,
+    args: *mut PyObject,
+    _k: *mut PyObject,
+) -> *mut PyObject {
     crate::capi::boundary::guard_obj(|| {
         // SAFETY: tp is a function pointer type; args a tuple.
         unsafe {
@@ -213,10 +229,16 @@ unsafe extern "C" fn funcptr_new(tp: *mut PyTypeObject, args: *mut PyObject, _k:
                 [c] if super::is_callable(*c) => {
                     let info = stginfo::require(tp.cast())?;
                     if info.argtypes.is_null() && !info.converters.is_null() {
-                        return Err(errors::type_error("cannot construct instance of this class: no argtypes"));
+                        return Err(errors::type_error(
+                            "cannot construct instance of this class: no argtypes",
+                        ));
                     }
-                    let th = thunk::alloc_callback(*c, info.argtypes, info.restype, info.flags as i64)?;
-                    std::ptr::write_unaligned(cd(op).b_ptr.cast::<*mut c_void>(), thunk::code_of(th.as_ptr()));
+                    let th =
+                        thunk::alloc_callback(*c, info.argtypes, info.restype, info.flags as i64)?;
+                    std::ptr::write_unaligned(
+                        cd(op).b_ptr.cast::<*mut c_void>(),
+                        thunk::code_of(th.as_ptr()),
+                    );
                     let f = fp(op);
                     f.callable = new_ref(*c);
                     f.thunk = new_ref(th.as_ptr());
@@ -232,13 +254,18 @@ unsafe extern "C" fn funcptr_new(tp: *mut PyTypeObject, args: *mut PyObject, _k:
 }
 
 /// `PyCFuncPtr.__call__`.
-unsafe extern "C" fn funcptr_call(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn funcptr_call(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> *mut PyObject {
     crate::capi::boundary::guard_obj(|| {
         // SAFETY: op is a function pointer instance; args a tuple.
         unsafe {
             let info = cdata::info_of(op)?;
             let f = fp(op);
-            let pick = |own: *mut PyObject, cls: *mut PyObject| if own.is_null() { cls } else { own };
+            let pick =
+                |own: *mut PyObject, cls: *mut PyObject| if own.is_null() { cls } else { own };
             let restype = pick(f.restype, info.restype);
             let converters = pick(f.converters, info.converters);
             let checker = pick(f.checker, info.checker);
@@ -248,7 +275,9 @@ unsafe extern "C" fn funcptr_call(op: *mut PyObject, args: *mut PyObject, kwds: 
             }
             let addr = std::ptr::read_unaligned(f.base.b_ptr.cast::<*mut c_void>());
             if addr.is_null() {
-                return Err(errors::value_error("attempt to call a NULL function pointer"));
+                return Err(errors::value_error(
+                    "attempt to call a NULL function pointer",
+                ));
             }
             if !converters.is_null() {
                 let required = tuple::size(converters);
@@ -358,7 +387,9 @@ unsafe extern "C" fn set_errcheck(op: *mut PyObject, v: *mut PyObject, _c: *mut 
         unsafe {
             let f = fp(op);
             if !v.is_null() && v != none::none() && !super::is_callable(v) {
-                return Err(errors::type_error("the errcheck attribute must be callable"));
+                return Err(errors::type_error(
+                    "the errcheck attribute must be callable",
+                ));
             }
             let new = if v.is_null() || v == none::none() {
                 null_mut()
@@ -401,7 +432,11 @@ unsafe fn refs<'a>(op: *mut PyObject) -> [&'a mut *mut PyObject; 8] {
     }
 }
 
-unsafe extern "C" fn funcptr_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+unsafe extern "C" fn funcptr_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut c_void,
+) -> c_int {
     // SAFETY: op is a function pointer instance.
     unsafe {
         let objs: Vec<*mut PyObject> = refs(op).iter().map(|r| **r).collect();
@@ -409,7 +444,7 @@ unsafe extern "C" fn funcptr_traverse(op: *mut PyObject, visit: visitproc, arg: 
         if r != 0 {
             return r;
         }
-        (*(&raw mut cdata::PYCDATA_TYPE)).tp_traverse.expect("traverse")(op, visit, arg)
+        cdata::cdata_traverse(op, visit, arg)
     }
 }
 
@@ -419,17 +454,18 @@ unsafe extern "C" fn funcptr_clear(op: *mut PyObject) -> c_int {
         for r in refs(op) {
             xdecref(std::mem::replace(r, null_mut()));
         }
-        (*(&raw mut cdata::PYCDATA_TYPE)).tp_clear.expect("clear")(op)
+        cdata::cdata_clear(op)
     }
 }
 
 unsafe extern "C" fn funcptr_dealloc(op: *mut PyObject) {
-    // SAFETY: refcount reached zero.
+    // SAFETY: refcount reached zero; untracked before its references go.
     unsafe {
+        crate::object::gc::untrack(op);
         for r in refs(op) {
             xdecref(std::mem::replace(r, null_mut()));
         }
-        (*(&raw mut cdata::PYCDATA_TYPE)).tp_dealloc.expect("dealloc")(op)
+        cdata::cdata_dealloc(op)
     }
 }
 

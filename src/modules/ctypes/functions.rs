@@ -237,7 +237,11 @@ unsafe fn cast_target_ok(tp: *mut PyObject) -> bool {
 
 /// `cast(ptr, src, ctype)`, called through a function pointer with the
 /// GIL held: an instance of `ctype` holding `ptr`, keeping `src` alive.
-unsafe extern "C" fn cast(ptr: *mut c_void, src: *mut PyObject, ctype: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn cast(
+    ptr: *mut c_void,
+    src: *mut PyObject,
+    ctype: *mut PyObject,
+) -> *mut PyObject {
     crate::capi::boundary::guard_obj(|| {
         // SAFETY: src and ctype are live objects passed by ctypes.
         unsafe {

@@ -34,7 +34,11 @@ pub static mut ARGUMENT_ERROR: *mut PyObject = null_mut();
 
 macro_rules! fastcall {
     ($name:expr, $f:path) => {
-        method($name, $f as *const libc::c_void, METH_FASTCALL | METH_KEYWORDS)
+        method(
+            $name,
+            $f as *const libc::c_void,
+            METH_FASTCALL | METH_KEYWORDS,
+        )
     };
 }
 
@@ -127,7 +131,10 @@ unsafe fn create() -> PyResult<Owned> {
             add(name, int::from_u64(addr as u64)?.as_ptr())?;
         }
         add(c"__version__", pystr::from_str(VERSION)?.as_ptr())?;
-        add(c"__doc__", pystr::from_str("Create and manipulate C compatible data types in Python.")?.as_ptr())?;
+        add(
+            c"__doc__",
+            pystr::from_str("Create and manipulate C compatible data types in Python.")?.as_ptr(),
+        )?;
         Ok(m)
     }
 }

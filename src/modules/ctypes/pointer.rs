@@ -70,7 +70,11 @@ unsafe fn set_proto(op: *mut PyObject, proto: *mut PyObject) -> PyResult<()> {
 }
 
 /// `PyCPointerType.__init__`.
-unsafe extern "C" fn pointer_type_init(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> c_int {
+unsafe extern "C" fn pointer_type_init(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> c_int {
     crate::capi::boundary::guard_status(|| {
         // SAFETY: op is a new class made by this metatype.
         unsafe {
@@ -222,7 +226,12 @@ unsafe extern "C" fn pointer_subscript(op: *mut PyObject, key: *mut PyObject) ->
                 } else {
                     (stop - start + 1) / step + 1
                 };
-                let ix = slice::Indices { start, stop, step, len };
+                let ix = slice::Indices {
+                    start,
+                    stop,
+                    step,
+                    len,
+                };
                 let (proto, _) = target(op)?;
                 let a = address(op);
                 if a.is_null() && len > 0 {
@@ -235,7 +244,11 @@ unsafe extern "C" fn pointer_subscript(op: *mut PyObject, key: *mut PyObject) ->
     })
 }
 
-unsafe extern "C" fn pointer_ass_subscript(op: *mut PyObject, key: *mut PyObject, v: *mut PyObject) -> c_int {
+unsafe extern "C" fn pointer_ass_subscript(
+    op: *mut PyObject,
+    key: *mut PyObject,
+    v: *mut PyObject,
+) -> c_int {
     crate::capi::boundary::guard_status(|| {
         // SAFETY: op is a pointer instance.
         unsafe {
@@ -303,7 +316,11 @@ unsafe extern "C" fn contents_set(op: *mut PyObject, v: *mut PyObject, _c: *mut 
     })
 }
 
-unsafe extern "C" fn pointer_new(tp: *mut PyTypeObject, _a: *mut PyObject, _k: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn pointer_new(
+    tp: *mut PyTypeObject,
+    _a: *mut PyObject,
+    _k: *mut PyObject,
+) -> *mut PyObject {
     crate::capi::boundary::guard_obj(|| {
         // SAFETY: tp is a pointer type.
         unsafe {
@@ -315,7 +332,11 @@ unsafe extern "C" fn pointer_new(tp: *mut PyTypeObject, _a: *mut PyObject, _k: *
     })
 }
 
-unsafe extern "C" fn pointer_init(op: *mut PyObject, args: *mut PyObject, _k: *mut PyObject) -> c_int {
+unsafe extern "C" fn pointer_init(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    _k: *mut PyObject,
+) -> c_int {
     crate::capi::boundary::guard_status(|| {
         // SAFETY: op is a pointer instance; args a tuple.
         unsafe {

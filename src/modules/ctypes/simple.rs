@@ -66,7 +66,11 @@ pub unsafe fn code_of(tp: *mut PyObject) -> Option<u8> {
 }
 
 /// `PyCSimpleType.__init__`: reads `_type_` and fills the StgInfo.
-unsafe extern "C" fn simple_type_init(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> c_int {
+unsafe extern "C" fn simple_type_init(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> c_int {
     crate::capi::boundary::guard_status(|| {
         // SAFETY: op is a new class made by this metatype.
         unsafe {
@@ -154,7 +158,11 @@ unsafe fn init_simple(op: *mut PyObject) -> PyResult<()> {
                 protocol::setattr(op, pystr::intern("__ctype_le__"), op)?;
                 protocol::setattr(op, pystr::intern("__ctype_be__"), other.as_ptr())?;
                 protocol::setattr(other.as_ptr(), pystr::intern("__ctype_le__"), op)?;
-                protocol::setattr(other.as_ptr(), pystr::intern("__ctype_be__"), other.as_ptr())?;
+                protocol::setattr(
+                    other.as_ptr(),
+                    pystr::intern("__ctype_be__"),
+                    other.as_ptr(),
+                )?;
             }
         }
         Ok(())
@@ -176,7 +184,11 @@ unsafe fn make_swapped(tp: *mut PyObject) -> PyResult<Owned> {
             dict::set_item(ns.as_ptr(), k, v)?;
         }
         let ht: *mut PyHeapTypeObject = t.cast();
-        dict::set_item(ns.as_ptr(), pystr::intern("__qualname__"), (*ht).ht_qualname)?;
+        dict::set_item(
+            ns.as_ptr(),
+            pystr::intern("__qualname__"),
+            (*ht).ht_qualname,
+        )?;
         let name = pystr::from_str(&format!("{}_be", name_of(t)))?;
         let bases = tuple::pack(&[(*t).tp_base.cast()])?;
         MAKING_SWAPPED.with(|m| m.set(true));
@@ -253,8 +265,9 @@ unsafe fn items_of_code(value: *mut PyObject, code: u8) -> bool {
             return false;
         }
         match stginfo::from_object(value) {
-            Some(info) if !info.proto.is_null() => stginfo::from_type(info.proto)
-                .is_some_and(|i| fields::is_getfunc(i.getfunc, code)),
+            Some(info) if !info.proto.is_null() => {
+                stginfo::from_type(info.proto).is_some_and(|i| fields::is_getfunc(i.getfunc, code))
+            }
             _ => false,
         }
     }
@@ -425,7 +438,11 @@ unsafe extern "C" fn simple_new(
 }
 
 /// `_SimpleCData.__init__(value=<default>)`.
-unsafe extern "C" fn simple_init(op: *mut PyObject, args: *mut PyObject, _kwds: *mut PyObject) -> c_int {
+unsafe extern "C" fn simple_init(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    _kwds: *mut PyObject,
+) -> c_int {
     crate::capi::boundary::guard_status(|| {
         // SAFETY: op is a simple instance; args a tuple.
         unsafe {
@@ -557,4 +574,3 @@ pub unsafe fn ready() -> PyResult<()> {
     // SAFETY: a static type.
     unsafe { typeobj::ready(&raw mut SIMPLE_TYPE_META) }
 }
-

@@ -16,7 +16,8 @@ use std::ptr::null_mut;
 /// Stores `value` at `ptr` as the field's C type (`size` carries bit-field
 /// bits as `NUM_BITS << 16 | LOW_BIT`); returns what the owner must keep
 /// alive (None when nothing).
-pub type SetFunc = unsafe fn(ptr: *mut u8, value: *mut PyObject, size: Py_ssize_t) -> PyResult<Owned>;
+pub type SetFunc =
+    unsafe fn(ptr: *mut u8, value: *mut PyObject, size: Py_ssize_t) -> PyResult<Owned>;
 /// Reads the C value at `ptr` as a Python object.
 pub type GetFunc = unsafe fn(ptr: *const u8, size: Py_ssize_t) -> PyResult<Owned>;
 /// Converts an instance to a call argument (a `CArgObject`).
@@ -90,11 +91,7 @@ static mut CTYPE_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {
 };
 
 static CTYPE_METHODS: [PyMethodDef; 2] = [
-    crate::object::descr::method(
-        c"__sizeof__",
-        ctype_sizeof as *const c_void,
-        METH_NOARGS,
-    ),
+    crate::object::descr::method(c"__sizeof__", ctype_sizeof as *const c_void, METH_NOARGS),
     crate::object::descr::METHOD_END,
 ];
 
@@ -176,7 +173,9 @@ pub unsafe fn format_of(info: &StgInfo) -> &str {
         if info.format.is_null() {
             "B"
         } else {
-            std::ffi::CStr::from_ptr(info.format).to_str().unwrap_or("B")
+            std::ffi::CStr::from_ptr(info.format)
+                .to_str()
+                .unwrap_or("B")
         }
     }
 }
@@ -294,7 +293,11 @@ impl StgInfo {
     }
 }
 
-unsafe extern "C" fn ctype_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+unsafe extern "C" fn ctype_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut c_void,
+) -> c_int {
     // SAFETY: op is a ctypes type; heap ones carry a StgInfo.
     unsafe {
         if (*op.cast::<PyTypeObject>()).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {

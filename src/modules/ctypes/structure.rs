@@ -57,18 +57,31 @@ pub unsafe fn is_struct_or_union_type(tp: *mut PyObject) -> bool {
     }
 }
 
-unsafe extern "C" fn struct_type_init(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> c_int {
+unsafe extern "C" fn struct_type_init(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> c_int {
     // SAFETY: op is a new class made by PyCStructType.
     unsafe { struct_union_init(op, args, kwds, true) }
 }
 
-unsafe extern "C" fn union_type_init(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> c_int {
+unsafe extern "C" fn union_type_init(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> c_int {
     // SAFETY: op is a new class made by UnionType.
     unsafe { struct_union_init(op, args, kwds, false) }
 }
 
 /// `StructUnionType_init`.
-unsafe fn struct_union_init(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject, is_struct: bool) -> c_int {
+unsafe fn struct_union_init(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+    is_struct: bool,
+) -> c_int {
     crate::capi::boundary::guard_status(|| {
         // SAFETY: op is a new class made by a structure metatype.
         unsafe {
@@ -103,7 +116,11 @@ unsafe fn struct_union_init(op: *mut PyObject, args: *mut PyObject, kwds: *mut P
 }
 
 /// `PyCStructType_setattro`: assigning `_fields_` lays the type out.
-unsafe extern "C" fn struct_type_setattro(op: *mut PyObject, name: *mut PyObject, value: *mut PyObject) -> c_int {
+unsafe extern "C" fn struct_type_setattro(
+    op: *mut PyObject,
+    name: *mut PyObject,
+    value: *mut PyObject,
+) -> c_int {
     // SAFETY: op is a structure type.
     unsafe {
         if PyType_Type.tp_setattro.expect("type setattro")(op, name, value) < 0 {
@@ -154,12 +171,20 @@ fn place(
             (bitsize << 16) + st.bitofs
         }
     };
-    if bitsize != 0 && st.field_size != 0 && fsize * 8 == st.field_size && st.bitofs + bitsize <= st.field_size {
+    if bitsize != 0
+        && st.field_size != 0
+        && fsize * 8 == st.field_size
+        && st.bitofs + bitsize <= st.field_size
+    {
         let enc = bits_of(st);
         st.bitofs += bitsize;
         return (*offset - fsize, enc, 0);
     }
-    if bitsize != 0 && st.field_size != 0 && fsize * 8 >= st.field_size && st.bitofs + bitsize <= fsize * 8 {
+    if bitsize != 0
+        && st.field_size != 0
+        && fsize * 8 >= st.field_size
+        && st.bitofs + bitsize <= fsize * 8
+    {
         *offset += fsize - st.field_size / 8;
         *size += fsize - st.field_size / 8;
         st.field_size = fsize * 8;
@@ -232,7 +257,11 @@ fn field_format(info: &StgInfo) -> String {
 }
 
 /// `PyCStructUnionType_update_stginfo`.
-unsafe fn update_stginfo(tp: *mut PyObject, fields_: *mut PyObject, is_struct: bool) -> PyResult<()> {
+unsafe fn update_stginfo(
+    tp: *mut PyObject,
+    fields_: *mut PyObject,
+    is_struct: bool,
+) -> PyResult<()> {
     // SAFETY: tp is a structure or union type.
     unsafe {
         let info = &mut *stginfo::info_ptr(tp);
@@ -242,7 +271,11 @@ unsafe fn update_stginfo(tp: *mut PyObject, fields_: *mut PyObject, is_struct: b
         let pack = match protocol::getattr_opt(tp, pystr::intern("_pack_"))? {
             None => 0,
             Some(p) => {
-                let v = if int::check(p.as_ptr()) { int::as_i128(p.as_ptr()) } else { None };
+                let v = if int::check(p.as_ptr()) {
+                    int::as_i128(p.as_ptr())
+                } else {
+                    None
+                };
                 match v {
                     Some(v) if v >= 0 && v <= i32::MAX as i128 => v as Py_ssize_t,
                     _ => return Err(errors::value_error("_pack_ must be a non-negative integer")),
@@ -252,10 +285,18 @@ unsafe fn update_stginfo(tp: *mut PyObject, fields_: *mut PyObject, is_struct: b
         let forced_align = match protocol::getattr_opt(tp, pystr::intern("_align_"))? {
             None => 0,
             Some(p) => {
-                let v = if int::check(p.as_ptr()) { int::as_i128(p.as_ptr()) } else { None };
+                let v = if int::check(p.as_ptr()) {
+                    int::as_i128(p.as_ptr())
+                } else {
+                    None
+                };
                 match v {
                     Some(v) if v >= 0 && v <= i32::MAX as i128 => v as Py_ssize_t,
-                    _ => return Err(errors::value_error("_align_ must be a non-negative integer")),
+                    _ => {
+                        return Err(errors::value_error(
+                            "_align_ must be a non-negative integer",
+                        ))
+                    }
                 }
             }
         };
@@ -286,7 +327,11 @@ unsafe fn update_stginfo(tp: *mut PyObject, fields_: *mut PyObject, is_struct: b
         let mut flags = 0;
         let mut last_end: Py_ssize_t = 0;
         for (i, &desc) in items.iter().enumerate() {
-            let parts = if tuple::check(desc) { tuple::items(desc) } else { &[][..] };
+            let parts = if tuple::check(desc) {
+                tuple::items(desc)
+            } else {
+                &[][..]
+            };
             if parts.len() < 2 || parts.len() > 3 || !pystr::check(parts[0]) {
                 return Err(errors::type_error(
                     "'_fields_' must be a sequence of (name, C type) pairs",
@@ -320,11 +365,22 @@ unsafe fn update_stginfo(tp: *mut PyObject, fields_: *mut PyObject, is_struct: b
             }
             let (fsize, falign) = (finfo.size, finfo.align);
             let (at, enc, used_align) = if is_struct {
-                place(&mut st, fsize, falign, bitsize, &mut size, &mut offset, pack, big_endian)
+                place(
+                    &mut st,
+                    fsize,
+                    falign,
+                    bitsize,
+                    &mut size,
+                    &mut offset,
+                    pack,
+                    big_endian,
+                )
             } else {
                 let (mut s, mut o) = (0, 0);
                 let mut ust = BitState::default();
-                let r = place(&mut ust, fsize, falign, bitsize, &mut s, &mut o, pack, big_endian);
+                let r = place(
+                    &mut ust, fsize, falign, bitsize, &mut s, &mut o, pack, big_endian,
+                );
                 union_size = union_size.max(s);
                 r
             };
@@ -333,7 +389,11 @@ unsafe fn update_stginfo(tp: *mut PyObject, fields_: *mut PyObject, is_struct: b
                 if is_struct {
                     push_padding(f, at - last_end);
                     last_end = last_end.max(at + fsize);
-                    f.push_str(&format!("{}:{}:", field_format(finfo), pystr::as_str(name)?));
+                    f.push_str(&format!(
+                        "{}:{}:",
+                        field_format(finfo),
+                        pystr::as_str(name)?
+                    ));
                 }
             }
             if bitsize == 0 || !ffi_elems_covers(&placed, at, fsize) {
@@ -355,21 +415,34 @@ unsafe fn update_stginfo(tp: *mut PyObject, fields_: *mut PyObject, is_struct: b
         // Descriptors for the fields.
         for (i, p) in placed.iter().enumerate() {
             let pinfo = stginfo::from_type(p.proto).expect("checked");
-            let getset = if p.bitsize == 0 && array::is_array_type(p.proto) && !pinfo.proto.is_null() {
-                let item = stginfo::from_type(pinfo.proto);
-                if item.as_ref().is_some_and(|i| fields::is_getfunc(i.getfunc, b'c')) {
-                    let d = fields::get(b's').expect("s");
-                    Some((d.getfunc, d.setfunc))
-                } else if item.as_ref().is_some_and(|i| fields::is_getfunc(i.getfunc, b'u')) {
-                    let d = fields::get(b'U').expect("U");
-                    Some((d.getfunc, d.setfunc))
+            let getset =
+                if p.bitsize == 0 && array::is_array_type(p.proto) && !pinfo.proto.is_null() {
+                    let item = stginfo::from_type(pinfo.proto);
+                    if item
+                        .as_ref()
+                        .is_some_and(|i| fields::is_getfunc(i.getfunc, b'c'))
+                    {
+                        let d = fields::get(b's').expect("s");
+                        Some((d.getfunc, d.setfunc))
+                    } else if item
+                        .as_ref()
+                        .is_some_and(|i| fields::is_getfunc(i.getfunc, b'u'))
+                    {
+                        let d = fields::get(b'U').expect("U");
+                        Some((d.getfunc, d.setfunc))
+                    } else {
+                        None
+                    }
                 } else {
                     None
-                }
-            } else {
-                None
-            };
-            let f = cfield::new(p.proto, p.offset, p.size, start_len + i as Py_ssize_t, getset)?;
+                };
+            let f = cfield::new(
+                p.proto,
+                p.offset,
+                p.size,
+                start_len + i as Py_ssize_t,
+                getset,
+            )?;
             protocol::setattr(tp, p.name.as_ptr(), f.as_ptr())?;
         }
         // The StgInfo.
@@ -403,7 +476,8 @@ unsafe fn update_stginfo(tp: *mut PyObject, fields_: *mut PyObject, is_struct: b
             ffi_elems = best;
         }
         ffi_elems.push(null_mut());
-        let block = libc::malloc(ffi_elems.len() * std::mem::size_of::<*mut ffi_type>()).cast::<*mut ffi_type>();
+        let block = libc::malloc(ffi_elems.len() * std::mem::size_of::<*mut ffi_type>())
+            .cast::<*mut ffi_type>();
         if block.is_null() {
             return Err(errors::no_memory());
         }
@@ -412,7 +486,7 @@ unsafe fn update_stginfo(tp: *mut PyObject, fields_: *mut PyObject, is_struct: b
         info.ffi_type_pointer = ffi_type {
             size: total as usize,
             alignment: align as u16,
-            type_: libffi_sys::FFI_TYPE_STRUCT as u16,
+            type_: libffi_sys::FFI_TYPE_STRUCT,
             elements: block,
         };
         info.initialized = 1;
@@ -455,7 +529,12 @@ unsafe fn make_anon_fields(tp: *mut PyObject) -> PyResult<()> {
 
 /// `MakeFields`: copies the fields of the anonymous member `descr`'s type
 /// into `tp`, shifted by `offset`.
-unsafe fn make_fields(tp: *mut PyObject, descr: *mut PyObject, index: Py_ssize_t, offset: Py_ssize_t) -> PyResult<()> {
+unsafe fn make_fields(
+    tp: *mut PyObject,
+    descr: *mut PyObject,
+    index: Py_ssize_t,
+    offset: Py_ssize_t,
+) -> PyResult<()> {
     // SAFETY: descr is a CField.
     unsafe {
         let proto = cfield::field(descr).proto;
@@ -476,7 +555,13 @@ unsafe fn make_fields(tp: *mut PyObject, descr: *mut PyObject, index: Py_ssize_t
                 (Some(g), Some(s)) => Some((g, s)),
                 _ => None,
             };
-            let nf = cfield::new(fd.proto, offset + fd.offset, fd.size, index + fd.index, getset)?;
+            let nf = cfield::new(
+                fd.proto,
+                offset + fd.offset,
+                fd.size,
+                index + fd.index,
+                getset,
+            )?;
             protocol::setattr(tp, name, nf.as_ptr())?;
         }
         Ok(())
@@ -489,17 +574,27 @@ unsafe fn struct_paramfunc(obj: *mut CDataObject) -> PyResult<Owned> {
     unsafe {
         let op: *mut PyObject = obj.cast();
         let info = cdata::info_of(op)?;
-        let copy = bytes::from_slice(std::slice::from_raw_parts((*obj).b_ptr, (*obj).b_size as usize))?;
+        let copy = bytes::from_slice(std::slice::from_raw_parts(
+            (*obj).b_ptr,
+            (*obj).b_size as usize,
+        ))?;
         let a = carg::new(b'V', &raw mut info.ffi_type_pointer)?;
         let p = carg::arg(a.as_ptr());
-        std::ptr::write(p.value.0.as_mut_ptr().cast::<*mut u8>(), bytes::as_mut_ptr(copy.as_ptr()));
+        std::ptr::write(
+            p.value.0.as_mut_ptr().cast::<*mut u8>(),
+            bytes::as_mut_ptr(copy.as_ptr()),
+        );
         p.size = (*obj).b_size;
         p.obj = copy.into_raw();
         Ok(a)
     }
 }
 
-unsafe extern "C" fn struct_new(tp: *mut PyTypeObject, _a: *mut PyObject, _k: *mut PyObject) -> *mut PyObject {
+unsafe extern "C" fn struct_new(
+    tp: *mut PyTypeObject,
+    _a: *mut PyObject,
+    _k: *mut PyObject,
+) -> *mut PyObject {
     // SAFETY: tp is a structure type.
     crate::capi::boundary::guard_obj(|| unsafe { cdata::new_instance(tp.cast()) })
 }
@@ -507,7 +602,13 @@ unsafe extern "C" fn struct_new(tp: *mut PyTypeObject, _a: *mut PyObject, _k: *m
 /// `_init_pos_args`: assigns positional initializers to the fields of
 /// the base classes first, then to this type's; returns how many fields
 /// were available.
-unsafe fn init_pos_args(op: *mut PyObject, tp: *mut PyTypeObject, args: &[*mut PyObject], kwds: *mut PyObject, mut index: usize) -> PyResult<usize> {
+unsafe fn init_pos_args(
+    op: *mut PyObject,
+    tp: *mut PyTypeObject,
+    args: &[*mut PyObject],
+    kwds: *mut PyObject,
+    mut index: usize,
+) -> PyResult<usize> {
     // SAFETY: op is an instance of tp.
     unsafe {
         let base = (*tp).tp_base;
@@ -543,7 +644,11 @@ unsafe fn init_pos_args(op: *mut PyObject, tp: *mut PyTypeObject, args: &[*mut P
 }
 
 /// `Struct_init`.
-unsafe extern "C" fn struct_init(op: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> c_int {
+unsafe extern "C" fn struct_init(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> c_int {
     crate::capi::boundary::guard_status(|| {
         // SAFETY: op is a structure instance; args a tuple.
         unsafe {
@@ -565,7 +670,11 @@ unsafe extern "C" fn struct_init(op: *mut PyObject, args: *mut PyObject, kwds: *
     })
 }
 
-unsafe fn make(meta: *mut PyTypeObject, name: &str, doc: &'static std::ffi::CStr) -> PyResult<Owned> {
+unsafe fn make(
+    meta: *mut PyTypeObject,
+    name: &str,
+    doc: &'static std::ffi::CStr,
+) -> PyResult<Owned> {
     // SAFETY: the metatype is ready.
     unsafe {
         super::basetype::make(meta, name, doc, std::mem::size_of::<CDataObject>(), |tp| {
@@ -580,8 +689,16 @@ pub unsafe fn make_bases() -> PyResult<(Owned, Owned)> {
     // SAFETY: the metatypes are ready.
     unsafe {
         Ok((
-            make(&raw mut STRUCT_TYPE_META, "_ctypes.Structure", c"Structure base class")?,
-            make(&raw mut UNION_TYPE_META, "_ctypes.Union", c"Union base class")?,
+            make(
+                &raw mut STRUCT_TYPE_META,
+                "_ctypes.Structure",
+                c"Structure base class",
+            )?,
+            make(
+                &raw mut UNION_TYPE_META,
+                "_ctypes.Union",
+                c"Union base class",
+            )?,
         ))
     }
 }

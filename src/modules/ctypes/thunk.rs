@@ -45,7 +45,11 @@ pub static mut THUNK_TYPE: PyTypeObject = PyTypeObject {
     tp_traverse: Some(thunk_traverse),
     tp_clear: Some(thunk_clear),
     tp_doc: c"CThunkObject".as_ptr(),
-    ..type_template(c"_ctypes.CThunkObject", std::mem::size_of::<ThunkObject>(), 0)
+    ..type_template(
+        c"_ctypes.CThunkObject",
+        std::mem::size_of::<ThunkObject>(),
+        0,
+    )
 };
 
 unsafe fn thunk<'a>(op: *mut PyObject) -> Option<&'a mut Thunk> {
@@ -53,11 +57,17 @@ unsafe fn thunk<'a>(op: *mut PyObject) -> Option<&'a mut Thunk> {
     unsafe { (*op.cast::<ThunkObject>()).t.as_mut() }
 }
 
-unsafe extern "C" fn thunk_traverse(op: *mut PyObject, visit: visitproc, arg: *mut c_void) -> c_int {
+unsafe extern "C" fn thunk_traverse(
+    op: *mut PyObject,
+    visit: visitproc,
+    arg: *mut c_void,
+) -> c_int {
     // SAFETY: op is a thunk object.
     unsafe {
         match thunk(op) {
-            Some(t) => crate::object::gc::visit_all(&[t.callable, t.converters, t.restype], visit, arg),
+            Some(t) => {
+                crate::object::gc::visit_all(&[t.callable, t.converters, t.restype], visit, arg)
+            }
             None => 0,
         }
     }
@@ -91,10 +101,19 @@ unsafe extern "C" fn thunk_dealloc(op: *mut PyObject) {
     }
 }
 
-/// Reports the raised exception as unraisable with `msg`.
-fn unraisable(msg: &str, obj: *mut PyObject) {
+/// Reports the raised exception as unraisable with `msg` followed by the
+/// callable's repr (`PyErr_FormatUnraisable("... %R", callable)`).
+fn unraisable(msg: &str, callable: *mut PyObject) {
     if let Some(e) = errors::take() {
-        crate::modules::sys::unraisable::report(Some(msg), obj, e);
+        // SAFETY: callable is live.
+        let text = match unsafe { protocol::repr_string(callable) } {
+            Ok(r) => format!("{msg} {r}"),
+            Err(_) => {
+                errors::clear();
+                msg.to_owned()
+            }
+        };
+        crate::modules::sys::unraisable::report(Some(&text), null_mut(), e);
     }
 }
 
@@ -125,7 +144,12 @@ unsafe fn build_args(t: &Thunk, args: *mut *mut c_void) -> PyResult<Owned> {
 }
 
 /// The closure's entry point (`closure_fcn`).
-unsafe extern "C" fn closure_fcn(cif: *mut ffi_cif, resp: *mut c_void, args: *mut *mut c_void, user: *mut c_void) {
+unsafe extern "C" fn closure_fcn(
+    cif: *mut ffi_cif,
+    resp: *mut c_void,
+    args: *mut *mut c_void,
+    user: *mut c_void,
+) {
     let gil = crate::capi::gil::PyGILState_Ensure();
     // SAFETY: user is the thunk this closure was made for, alive while
     // the function pointer is in use; resp has room for the result.
@@ -137,7 +161,7 @@ unsafe extern "C" fn closure_fcn(cif: *mut ffi_cif, resp: *mut c_void, args: *mu
         }
         match build_args(t, args) {
             Err(_) => unraisable(
-                "Exception ignored on creating argument for callback",
+                "Exception ignored on creating argument for callback function",
                 t.callable,
             ),
             Ok(arglist) => {
@@ -255,8 +279,14 @@ pub unsafe fn alloc_callback(
             (None, &raw mut libffi_sys::ffi_type_void)
         } else {
             match stginfo::from_type(restype.as_ptr()) {
-                Some(info) if info.setfunc.is_some() => (info.setfunc, &raw mut info.ffi_type_pointer),
-                _ => return Err(errors::type_error("invalid result type for callback function")),
+                Some(info) if info.setfunc.is_some() => {
+                    (info.setfunc, &raw mut info.ffi_type_pointer)
+                }
+                _ => {
+                    return Err(errors::type_error(
+                        "invalid result type for callback function",
+                    ))
+                }
             }
         };
         let nargs = atypes.len() - 1;
@@ -278,7 +308,10 @@ pub unsafe fn alloc_callback(
             rtype,
             t.atypes.as_mut_ptr(),
         );
-        let op = errors::check(crate::capi::allocation::PyType_GenericAlloc(&raw mut THUNK_TYPE, 0))?;
+        let op = errors::check(crate::capi::allocation::PyType_GenericAlloc(
+            &raw mut THUNK_TYPE,
+            0,
+        ))?;
         let tp = Box::into_raw(t);
         (*op.as_ptr().cast::<ThunkObject>()).t = tp;
         crate::object::gc::track(op.as_ptr());
@@ -321,4 +354,3 @@ pub unsafe fn ready() -> PyResult<()> {
     // SAFETY: a static type.
     unsafe { typeobj::ready(&raw mut THUNK_TYPE) }
 }
-

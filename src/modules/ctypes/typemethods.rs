@@ -24,9 +24,7 @@ pub unsafe fn address_arg(v: *mut PyObject) -> PyResult<*mut u8> {
         }
         match int::as_u64(v) {
             Some(x) => Ok(x as usize as *mut u8),
-            None => Err(errors::overflow_error(
-                "int too big to convert",
-            )),
+            None => Err(errors::overflow_error("int too big to convert")),
         }
     }
 }
