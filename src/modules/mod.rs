@@ -22,6 +22,7 @@ pub mod faulthandler;
 pub mod fcntl;
 pub mod functools;
 pub mod gc;
+pub mod grp;
 pub mod hashes;
 pub mod heapq;
 pub mod imp;
@@ -38,7 +39,9 @@ pub mod opcode_metadata;
 pub mod operator;
 pub mod posix;
 pub mod posixsubprocess;
+pub mod pwd;
 pub mod random;
+pub mod resource;
 pub mod select;
 pub mod signal;
 pub mod socket;
@@ -46,6 +49,8 @@ pub mod sre;
 pub mod stat;
 pub mod struct_;
 pub mod sys;
+pub mod syslog;
+pub mod termios;
 pub mod thread;
 pub mod time;
 pub mod tokenize;
@@ -117,11 +122,16 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("faulthandler", faulthandler::init),
     ("fcntl", fcntl::init),
     ("gc", gc::init),
+    ("grp", grp::init),
     ("itertools", itertools::init),
     ("marshal", marshal::init),
     ("math", math::init),
     ("posix", posix::init),
+    ("pwd", pwd::init),
+    ("resource", resource::init),
     ("select", select::init),
+    ("syslog", syslog::init),
+    ("termios", termios::init),
     ("time", time::init),
     ("unicodedata", unicodedata::init),
     ("zlib", zlib::init),

@@ -421,6 +421,7 @@ pub fn finalize() -> i32 {
     crate::modules::binascii::finalize();
     crate::modules::socket::finalize();
     crate::modules::struct_::finalize();
+    crate::modules::termios::finalize();
     crate::modules::zlib::finalize();
     // The emptied modules leave their classes and functions in cycles.
     object::gc::clear_lists();
