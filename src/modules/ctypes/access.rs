@@ -73,10 +73,7 @@ unsafe fn set_inner(
         }
         if typeobj::instance_of(value, tp.cast()) {
             std::ptr::copy(cd(value).b_ptr, ptr, size as usize);
-            if pointer::is_pointer_type(tp) {
-                return cdata::kept_objects(value);
-            }
-            return Ok(Owned::from_borrowed(value));
+            return cdata::kept_objects(value);
         }
         if pointer::is_pointer_type(tp) && array::is_array(value) {
             let p1 = stginfo::from_object(value).map_or(std::ptr::null_mut(), |i| i.proto);

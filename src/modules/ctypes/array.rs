@@ -17,7 +17,10 @@ use std::ptr::null_mut;
 
 /// `_ctypes.PyCArrayType`.
 pub static mut ARRAY_TYPE_META: PyTypeObject = PyTypeObject {
-    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TYPE_SUBCLASS | Py_TPFLAGS_HAVE_GC,
+    tp_flags: Py_TPFLAGS_BASETYPE
+        | Py_TPFLAGS_TYPE_SUBCLASS
+        | Py_TPFLAGS_HAVE_GC
+        | Py_TPFLAGS_IMMUTABLETYPE,
     tp_base: &raw mut CTYPE_TYPE,
     tp_init: Some(array_type_init),
     tp_methods: (&raw const ARRAY_TYPE_METHODS).cast_mut().cast(),
@@ -59,6 +62,7 @@ unsafe extern "C" fn array_type_init(
                     return Err(errors::Raised::assume());
                 }
             }
+            stginfo::fresh(op)?;
             init_array(op)
         }
     })
@@ -371,7 +375,7 @@ unsafe extern "C" fn char_value_set(op: *mut PyObject, v: *mut PyObject, _c: *mu
         // SAFETY: op is a char array.
         unsafe {
             if v.is_null() {
-                return Err(errors::type_error("can't delete attribute"));
+                return Err(errors::attribute_error("cannot delete attribute"));
             }
             if !bytes::check(v) {
                 return Err(errors::type_error(format!(
@@ -408,7 +412,7 @@ unsafe extern "C" fn char_raw_set(op: *mut PyObject, v: *mut PyObject, _c: *mut 
         // SAFETY: op is a char array.
         unsafe {
             if v.is_null() {
-                return Err(errors::type_error("can't delete attribute"));
+                return Err(errors::attribute_error("cannot delete attribute"));
             }
             let g = crate::object::buffer::Guard::new(v, PyBUF_SIMPLE)?;
             let c = cd(op);
@@ -435,7 +439,7 @@ unsafe extern "C" fn wchar_value_set(
         // SAFETY: op is a wchar array.
         unsafe {
             if v.is_null() {
-                return Err(errors::type_error("can't delete attribute"));
+                return Err(errors::attribute_error("cannot delete attribute"));
             }
             if !pystr::check(v) {
                 return Err(errors::type_error(format!(

@@ -25,7 +25,10 @@ pub unsafe fn make(
         let base = &raw mut PYCDATA_TYPE;
         let ty = crate::object::heaptype::alloc(meta, full_name, 0)?;
         let tp: *mut PyTypeObject = ty.as_ptr().cast();
-        (*tp).tp_flags = Py_TPFLAGS_HEAPTYPE | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC;
+        (*tp).tp_flags = Py_TPFLAGS_HEAPTYPE
+            | Py_TPFLAGS_BASETYPE
+            | Py_TPFLAGS_HAVE_GC
+            | Py_TPFLAGS_IMMUTABLETYPE;
         (*tp).tp_base = new_ref(base.cast()).cast();
         (*tp).tp_bases = tuple::pack(&[base.cast()])?.into_raw();
         (*tp).tp_basicsize = basicsize as Py_ssize_t;

@@ -32,7 +32,7 @@ pub struct CFieldObject {
 
 /// `_ctypes.CField`.
 pub static mut CFIELD_TYPE: PyTypeObject = PyTypeObject {
-    tp_flags: Py_TPFLAGS_HAVE_GC,
+    tp_flags: Py_TPFLAGS_HAVE_GC | Py_TPFLAGS_DISALLOW_INSTANTIATION | Py_TPFLAGS_IMMUTABLETYPE,
     tp_dealloc: Some(cfield_dealloc),
     tp_traverse: Some(cfield_traverse),
     tp_clear: Some(cfield_clear),

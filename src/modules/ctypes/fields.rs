@@ -456,7 +456,9 @@ pub unsafe fn s_set(ptr: *mut u8, value: *mut PyObject, size: Py_ssize_t) -> PyR
                 type_name(value)
             )));
         }
-        let data = bytes::as_slice(value);
+        // The value ends at its first NUL, which is copied when it fits.
+        let all = bytes::as_slice(value);
+        let data = &all[..memchr::memchr(0, all).unwrap_or(all.len())];
         let size = size as usize;
         if data.len() > size {
             return Err(errors::value_error(format!(

@@ -31,7 +31,10 @@ pub struct FuncPtrObject {
 
 /// `_ctypes.PyCFuncPtrType`.
 pub static mut FUNCPTR_TYPE_META: PyTypeObject = PyTypeObject {
-    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TYPE_SUBCLASS | Py_TPFLAGS_HAVE_GC,
+    tp_flags: Py_TPFLAGS_BASETYPE
+        | Py_TPFLAGS_TYPE_SUBCLASS
+        | Py_TPFLAGS_HAVE_GC
+        | Py_TPFLAGS_IMMUTABLETYPE,
     tp_base: &raw mut CTYPE_TYPE,
     tp_init: Some(funcptr_type_init),
     tp_methods: (&raw const FUNCPTR_TYPE_METHODS).cast_mut().cast(),
@@ -123,7 +126,7 @@ unsafe extern "C" fn funcptr_type_init(
                     return Err(errors::Raised::assume());
                 }
             }
-            let info = &mut *stginfo::info_ptr(op);
+            let info = stginfo::fresh(op)?;
             info.size = std::mem::size_of::<*mut c_void>() as Py_ssize_t;
             info.align = std::mem::align_of::<*mut c_void>() as Py_ssize_t;
             info.length = 1;

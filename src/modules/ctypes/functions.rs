@@ -257,19 +257,19 @@ unsafe extern "C" fn cast(
             }
             let result = crate::object::protocol::call_args(ctype, &[])?;
             if cdata::check(src) {
-                // Keep the source's objects, and the source itself, alive.
-                let root = cdata::get_container(result.as_ptr().cast())?;
-                if (*root).b_objects.is_null() || !dict::check((*root).b_objects) {
-                    let d = dict::new()?;
-                    xdecref(std::mem::replace(&mut (*root).b_objects, d.into_raw()));
+                // The result shares the source's kept objects (made a
+                // dict) and keeps the source itself, under its address.
+                let s = cd(src);
+                cdata::get_container(s)?;
+                if s.b_objects.is_null() || s.b_objects == none::none() {
+                    xdecref(std::mem::replace(&mut s.b_objects, dict::new()?.into_raw()));
                 }
-                let sc = cdata::get_container(src.cast())?;
-                if !(*sc).b_objects.is_null() && (*sc).b_objects != none::none() {
+                let r = cd(result.as_ptr());
+                xdecref(std::mem::replace(&mut r.b_objects, xnew_ref(s.b_objects)));
+                if !r.b_objects.is_null() && dict::check_exact(r.b_objects) {
                     let k = int::from_u64(src as usize as u64)?;
-                    dict::set_item((*root).b_objects, k.as_ptr(), (*sc).b_objects)?;
+                    dict::set_item(r.b_objects, k.as_ptr(), src)?;
                 }
-                let k = int::from_u64(src as usize as u64)?;
-                dict::set_item((*root).b_objects, k.as_ptr(), src)?;
             }
             std::ptr::write_unaligned(cd(result.as_ptr()).b_ptr.cast::<*mut c_void>(), ptr);
             Ok(result)
@@ -287,7 +287,12 @@ unsafe extern "C" fn string_at(ptr: *const u8, size: libc::c_int) -> *mut PyObje
             if size == -1 {
                 return bytes::from_slice(std::ffi::CStr::from_ptr(ptr.cast()).to_bytes());
             }
-            bytes::from_slice(std::slice::from_raw_parts(ptr, size.max(0) as usize))
+            if size < 0 {
+                return Err(errors::system_error(
+                    "Negative size passed to PyBytes_FromStringAndSize",
+                ));
+            }
+            bytes::from_slice(std::slice::from_raw_parts(ptr, size as usize))
         }
     })
 }
@@ -300,7 +305,12 @@ unsafe extern "C" fn wstring_at(ptr: *const u32, size: libc::c_int) -> *mut PyOb
             if size == -1 {
                 return fields::wide_to_str(ptr, None);
             }
-            let v: Vec<u32> = (0..size.max(0) as usize)
+            if size < 0 {
+                return Err(errors::system_error(
+                    "Negative size passed to PyUnicode_FromWideChar",
+                ));
+            }
+            let v: Vec<u32> = (0..size as usize)
                 .map(|i| std::ptr::read_unaligned(ptr.add(i)))
                 .collect();
             pystr::from_ucs4(&v)

@@ -17,7 +17,10 @@ use std::ptr::null_mut;
 
 /// `_ctypes.PyCPointerType`.
 pub static mut POINTER_TYPE_META: PyTypeObject = PyTypeObject {
-    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TYPE_SUBCLASS | Py_TPFLAGS_HAVE_GC,
+    tp_flags: Py_TPFLAGS_BASETYPE
+        | Py_TPFLAGS_TYPE_SUBCLASS
+        | Py_TPFLAGS_HAVE_GC
+        | Py_TPFLAGS_IMMUTABLETYPE,
     tp_base: &raw mut CTYPE_TYPE,
     tp_init: Some(pointer_type_init),
     tp_methods: (&raw const POINTER_TYPE_METHODS).cast_mut().cast(),
@@ -61,7 +64,7 @@ unsafe fn set_proto(op: *mut PyObject, proto: *mut PyObject) -> PyResult<()> {
         let Some(pinfo) = stginfo::from_type(proto) else {
             return Err(errors::type_error("_type_ must have storage info"));
         };
-        let fmt = format!("&{}", stginfo::format_of(pinfo));
+        let fmt = format!("&{}", super::structure::field_format(pinfo));
         let info = &mut *stginfo::info_ptr(op);
         info.set_format(&fmt)?;
         xdecref(std::mem::replace(&mut info.proto, new_ref(proto)));
@@ -83,7 +86,7 @@ unsafe extern "C" fn pointer_type_init(
                     return Err(errors::Raised::assume());
                 }
             }
-            let info = &mut *stginfo::info_ptr(op);
+            let info = stginfo::fresh(op)?;
             info.size = std::mem::size_of::<*mut c_void>() as Py_ssize_t;
             info.align = std::mem::align_of::<*mut c_void>() as Py_ssize_t;
             info.length = 1;

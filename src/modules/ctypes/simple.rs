@@ -18,7 +18,10 @@ use std::ptr::null_mut;
 
 /// `_ctypes.PyCSimpleType`.
 pub static mut SIMPLE_TYPE_META: PyTypeObject = PyTypeObject {
-    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TYPE_SUBCLASS | Py_TPFLAGS_HAVE_GC,
+    tp_flags: Py_TPFLAGS_BASETYPE
+        | Py_TPFLAGS_TYPE_SUBCLASS
+        | Py_TPFLAGS_HAVE_GC
+        | Py_TPFLAGS_IMMUTABLETYPE,
     tp_base: &raw mut CTYPE_TYPE,
     tp_init: Some(simple_type_init),
     tp_methods: (&raw const SIMPLE_TYPE_METHODS).cast_mut().cast(),
@@ -79,6 +82,7 @@ unsafe extern "C" fn simple_type_init(
                     return Err(errors::Raised::assume());
                 }
             }
+            stginfo::fresh(op)?;
             init_simple(op)
         }
     })
@@ -135,7 +139,7 @@ unsafe fn init_simple(op: *mut PyObject) -> PyResult<()> {
             info.flags |= stginfo::TYPEFLAG_ISPOINTER;
         }
         info.initialized = 1;
-        if is_direct_simple(op) && !swapped {
+        if !swapped && is_direct_simple(op) {
             let meth: Option<&'static PyMethodDef> = match code {
                 b'z' => Some(&CHAR_P_FROM_PARAM),
                 b'Z' => Some(&WCHAR_P_FROM_PARAM),
@@ -150,6 +154,8 @@ unsafe fn init_simple(op: *mut PyObject) -> PyResult<()> {
                 let d = errors::check(d)?;
                 protocol::setattr(op, pystr::intern("from_param"), d.as_ptr())?;
             }
+        }
+        if !swapped {
             if b"bBc".contains(&code) {
                 protocol::setattr(op, pystr::intern("__ctype_le__"), op)?;
                 protocol::setattr(op, pystr::intern("__ctype_be__"), op)?;

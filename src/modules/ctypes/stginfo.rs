@@ -70,7 +70,10 @@ const STG_OFFSET: usize = std::mem::size_of::<PyHeapTypeObject>().next_multiple_
 
 /// `_ctypes.CType_Type`: the metatype of every ctypes type.
 pub static mut CTYPE_TYPE: PyTypeObject = PyTypeObject {
-    tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TYPE_SUBCLASS | Py_TPFLAGS_HAVE_GC,
+    tp_flags: Py_TPFLAGS_BASETYPE
+        | Py_TPFLAGS_TYPE_SUBCLASS
+        | Py_TPFLAGS_HAVE_GC
+        | Py_TPFLAGS_IMMUTABLETYPE,
     tp_base: &raw mut PyType_Type,
     tp_dealloc: Some(ctype_dealloc),
     tp_traverse: Some(ctype_traverse),
@@ -144,6 +147,22 @@ pub unsafe fn from_type<'a>(tp: *mut PyObject) -> Option<&'a mut StgInfo> {
 pub unsafe fn from_object<'a>(op: *mut PyObject) -> Option<&'a mut StgInfo> {
     // SAFETY: op is a live object.
     unsafe { from_type((*op).ob_type.cast()) }
+}
+
+/// The StgInfo of a class a metatype's `__init__` is filling, which must
+/// not have been filled before.
+pub unsafe fn fresh<'a>(tp: *mut PyObject) -> PyResult<&'a mut StgInfo> {
+    // SAFETY: tp's metatype derives from CType_Type.
+    unsafe {
+        let info = &mut *info_ptr(tp);
+        if info.initialized != 0 {
+            return Err(errors::system_error(format!(
+                "StgInfo of '{}' is already initialized.",
+                typeobj::name_of(tp.cast())
+            )));
+        }
+        Ok(info)
+    }
 }
 
 /// The StgInfo of `tp`, or `TypeError("abstract class")`.

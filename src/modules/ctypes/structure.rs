@@ -19,7 +19,10 @@ use std::ptr::null_mut;
 macro_rules! struct_meta {
     ($name:ident, $cname:expr, $init:ident, $methods:ident, $doc:expr) => {
         pub static mut $name: PyTypeObject = PyTypeObject {
-            tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_TYPE_SUBCLASS | Py_TPFLAGS_HAVE_GC,
+            tp_flags: Py_TPFLAGS_BASETYPE
+                | Py_TPFLAGS_TYPE_SUBCLASS
+                | Py_TPFLAGS_HAVE_GC
+                | Py_TPFLAGS_IMMUTABLETYPE,
             tp_base: &raw mut CTYPE_TYPE,
             tp_init: Some($init),
             tp_setattro: Some(struct_type_setattro),
@@ -94,7 +97,7 @@ unsafe fn struct_union_init(
             if !dict::get_str(d, "_abstract_").is_null() {
                 return Ok(());
             }
-            let info = &mut *stginfo::info_ptr(op);
+            let info = stginfo::fresh(op)?;
             info.initialized = 1;
             info.paramfunc = Some(struct_paramfunc);
             if !is_struct {
@@ -244,7 +247,7 @@ fn push_padding(f: &mut String, n: Py_ssize_t) {
 }
 
 /// The PEP 3118 text of a field's type: shape prefix, then format.
-fn field_format(info: &StgInfo) -> String {
+pub(super) fn field_format(info: &StgInfo) -> String {
     // SAFETY: info is valid.
     let fmt = unsafe { stginfo::format_of(info) };
     let shape = info.shape();
@@ -308,7 +311,7 @@ unsafe fn update_stginfo(
         let items = tuple::items(seq.as_ptr());
         let base: *mut PyObject = (*tp.cast::<PyTypeObject>()).tp_base.cast();
         let base_info = stginfo::from_type(base).filter(|_| is_struct_or_union_type(base));
-        let (mut size, mut align, mut ffi_elems, mut fmt, start_len) = match &base_info {
+        let (mut size, mut align, mut ffi_elems, start_len) = match &base_info {
             Some(b) => {
                 let mut e = Vec::new();
                 let mut p = b.ffi_type_pointer.elements;
@@ -316,10 +319,12 @@ unsafe fn update_stginfo(
                     e.push(*p);
                     p = p.add(1);
                 }
-                (b.size, b.align, e, None, b.length)
+                (b.size, b.align, e, b.length)
             }
-            None => (0, 0, Vec::new(), Some(String::from("T{")), 0),
+            None => (0, 0, Vec::new(), 0),
         };
+        // The format lists this type's fields; a base's are padding.
+        let mut fmt = String::from("T{");
         let mut offset = size;
         let mut union_size = 0;
         let mut st = BitState::default();
@@ -385,16 +390,14 @@ unsafe fn update_stginfo(
                 r
             };
             align = align.max(used_align);
-            if let Some(f) = fmt.as_mut() {
-                if is_struct {
-                    push_padding(f, at - last_end);
-                    last_end = last_end.max(at + fsize);
-                    f.push_str(&format!(
-                        "{}:{}:",
-                        field_format(finfo),
-                        pystr::as_str(name)?
-                    ));
-                }
+            if is_struct {
+                push_padding(&mut fmt, at - last_end);
+                last_end = last_end.max(at + fsize);
+                fmt.push_str(&format!(
+                    "{}:{}:",
+                    field_format(finfo),
+                    pystr::as_str(name)?
+                ));
             }
             if bitsize == 0 || !ffi_elems_covers(&placed, at, fsize) {
                 ffi_elements(proto, &mut ffi_elems);
@@ -452,14 +455,12 @@ unsafe fn update_stginfo(
         info.length = start_len + placed.len() as Py_ssize_t;
         info.flags |= flags;
         info.paramfunc = Some(struct_paramfunc);
-        match fmt {
-            Some(mut f) if is_struct => {
-                push_padding(&mut f, total - last_end);
-                f.push('}');
-                info.set_format(&f)?;
-            }
-            Some(_) => info.set_format("B")?,
-            None => {}
+        if is_struct {
+            push_padding(&mut fmt, total - last_end);
+            fmt.push('}');
+            info.set_format(&fmt)?;
+        } else {
+            info.set_format("B")?;
         }
         if !is_struct {
             // A union passes as its largest member.
@@ -490,6 +491,7 @@ unsafe fn update_stginfo(
             elements: block,
         };
         info.initialized = 1;
+        info.flags |= stginfo::DICTFLAG_FINAL;
         make_anon_fields(tp)?;
         Ok(())
     }
