@@ -45,6 +45,7 @@ pub mod resource;
 pub mod select;
 pub mod signal;
 pub mod socket;
+pub mod sqlite3;
 pub mod sre;
 pub mod stat;
 pub mod struct_;
@@ -102,6 +103,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_sha1", hashes::init_sha1),
     ("_sha2", hashes::init_sha2),
     ("_sha3", hashes::init_sha3),
+    ("_sqlite3", sqlite3::init),
     ("_sre", sre::init),
     ("_signal", signal::init),
     ("_socket", socket::init),

@@ -244,10 +244,8 @@ impl PyThreadState {
             frame: null_mut(),
             dict: null_mut(),
             async_exc: null_mut(),
-            // As CPython's init_threadstate: a thread state bound to its
-            // thread counts as one PyGILState user, so a matching
-            // PyGILState_Ensure/Release pair on that thread (a ctypes
-            // callback) does not delete it. Ensure resets its own.
+            // As CPython's `init_threadstate`: a thread state that is not
+            // `PyGILState_Ensure`'s own survives a balanced Ensure/Release.
             gilstate_counter: 1,
             thread_id: thread_ident(),
             native_id: native_thread_id(),
