@@ -18,6 +18,7 @@ pub mod collections;
 pub mod compression;
 pub mod contextvars;
 pub mod csv;
+pub mod ctypes;
 pub mod errno;
 pub mod faulthandler;
 pub mod fcntl;
@@ -91,6 +92,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_collections", collections::init),
     ("_contextvars", contextvars::init),
     ("_csv", csv::init),
+    ("_ctypes", ctypes::init),
     ("_functools", functools::init),
     ("_heapq", heapq::init),
     ("_imp", imp::init),
