@@ -54,6 +54,7 @@ pub static mut PyFunction_Type: PyTypeObject = PyTypeObject {
     tp_call: Some(crate::capi::call::PyVectorcall_Call),
     tp_vectorcall_offset: std::mem::offset_of!(PyFunctionObject, vectorcall) as Py_ssize_t,
     tp_descr_get: Some(function_get),
+    tp_new: Some(crate::vm::function_new::function_new),
     tp_traverse: Some(function_traverse),
     tp_clear: Some(function_clear),
     tp_dictoffset: std::mem::offset_of!(PyFunctionObject, func_dict) as Py_ssize_t,
