@@ -1190,8 +1190,11 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                     FORMAT_WITH_SPEC => {
                         let spec = pop!();
                         let v = pop!();
-                        let r = pystr::as_str(spec)
-                            .and_then(|s| crate::object::str_format::format_obj(v, s));
+                        let r = if pystr::check(spec) {
+                            crate::object::str_format::format_with(v, spec)
+                        } else {
+                            Err(ops::bad_stack("FORMAT_WITH_SPEC"))
+                        };
                         decref(spec);
                         decref(v);
                         push!(tri!('op, r).into_raw());
