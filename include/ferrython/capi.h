@@ -597,6 +597,11 @@ typedef struct PyCodeObject PyCodeObject;
 #define QUOTE_NOTNULL 5
 
 /*
+ The four bytes of the magic number as a little-endian integer.
+ */
+#define TOKEN (((uint32_t)MAGIC | ((uint32_t)13 << 16)) | ((uint32_t)10 << 24))
+
+/*
  `io.DEFAULT_BUFFER_SIZE`.
  */
 #define DEFAULT_BUFFER_SIZE 8192

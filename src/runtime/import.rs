@@ -216,7 +216,11 @@ fn load_source(fullname: &str, found: &Found) -> PyResult<Owned> {
                     pystr::from_str(&c.to_string_lossy())?.as_ptr(),
                 )?;
             }
-            crate::vm::call::eval_code(code.as_ptr(), d, d)
+            crate::vm::call::eval_code(code.as_ptr(), d, d)?;
+            if fullname == "importlib._bootstrap_external" {
+                crate::modules::imp::pyc_magic::fix_bootstrap_external(d)?;
+            }
+            Ok(())
         });
         if let Some(spec) = &spec {
             let off = crate::object::bool::from_bool(false);
@@ -385,6 +389,14 @@ fn find_and_load(fullname: &str) -> PyResult<Owned> {
             None => (search_path(), fullname, None),
             Some((parent, last)) => {
                 let p = import_absolute(parent)?;
+                // Importing the parent may have imported this module too
+                // (`importlib/__init__.py` imports and sets up
+                // `importlib._bootstrap_external`): use that one, as
+                // CPython's `_find_and_load_unlocked` does.
+                let m = dict::get_str(modules, fullname);
+                if !m.is_null() {
+                    return Ok(Owned::from_borrowed(m));
+                }
                 let path = match protocol::getattr_opt(p.as_ptr(), pystr::intern("__path__"))? {
                     Some(path) => path,
                     None => {
