@@ -224,11 +224,13 @@ impl Draft {
             names.push(v);
             kinds.push(fast_kind::FREE);
         }
-        // Unchanged names keep their kinds (hidden comprehension locals).
-        if names != self.code.localsplusnames || kinds.len() != self.code.localspluskinds.len() {
-            self.code.localsplusnames = names;
+        // The same layout under new names keeps its kinds (hidden
+        // comprehension locals stay hidden).
+        let layout = |k: &u8| k & !fast_kind::HIDDEN;
+        if !kinds.iter().map(layout).eq(self.code.localspluskinds.iter().map(layout)) {
             self.code.localspluskinds = kinds;
         }
+        self.code.localsplusnames = names;
     }
 
     /// The checked code object.

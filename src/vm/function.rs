@@ -129,10 +129,14 @@ pub unsafe fn new(
         };
         fo.func_code = new_ref(code_obj);
         // The docstring is the first constant of a function that has one.
-        let doc = if d.flags & ferrython_compiler::bytecode::co_flags::HAS_DOCSTRING != 0 {
-            d.consts.first().copied().unwrap_or(none::none())
-        } else {
-            none::none()
+        let doc = match d.consts.first() {
+            Some(&c)
+                if d.flags & ferrython_compiler::bytecode::co_flags::HAS_DOCSTRING != 0
+                    && pystr::check(c) =>
+            {
+                c
+            }
+            _ => none::none(),
         };
         fo.func_doc = new_ref(doc);
         let module = dict::get_str(globals, "__name__");

@@ -221,16 +221,13 @@ pub fn parse_location_table(bytes: &[u8], firstlineno: u32) -> Option<Vec<LineEn
         // (line, end line (0: no columns), column, end column)
         let (l, el, col, end_col) = match code {
             NO_LOCATION => {
-                // Units before the first location have none implicitly.
-                if !out.is_empty() {
-                    out.push(LineEntry {
-                        start,
-                        lineno: 0,
-                        end_lineno: 0,
-                        col: 0,
-                        end_col: 0,
-                    });
-                }
+                out.push(LineEntry {
+                    start,
+                    lineno: 0,
+                    end_lineno: 0,
+                    col: 0,
+                    end_col: 0,
+                });
                 continue;
             }
             NO_COLUMNS | LONG_FORM => {
@@ -348,6 +345,7 @@ mod tests {
             end_col,
         };
         let entries = [
+            at(0, 0, 0, 0, 0),
             at(1, 3, 3, 4, 9),
             at(2, 3, 3, 100, 101),
             at(3, 5, 6, 0, 1),
