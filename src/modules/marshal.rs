@@ -289,8 +289,7 @@ impl Writer {
                 // Our own record for the instructions and tables, then the
                 // constants and the file name as marshalled objects.
                 let d = crate::vm::code::data(v);
-                let record =
-                    ferrython_compiler::cache::write_record(&crate::vm::code::shell(d)?);
+                let record = ferrython_compiler::cache::write_record(&crate::vm::code::shell(d)?);
                 self.out.push(TYPE_CODE | flag);
                 self.pstring(&record)?;
                 let consts = tuple::from_slice(&d.consts)?;
@@ -744,7 +743,9 @@ impl Reader<'_> {
                     let shell = ferrython_compiler::cache::read_record(&record).map_err(bad)?;
                     let consts = self.item("code object")?;
                     let filename = self.item("code object")?;
-                    if !tuple::check_exact(consts.as_ptr()) || !pystr::check_exact(filename.as_ptr()) {
+                    if !tuple::check_exact(consts.as_ptr())
+                        || !pystr::check_exact(filename.as_ptr())
+                    {
                         return Err(bad("code object constants or file name of a wrong type"));
                     }
                     let consts = tuple::items(consts.as_ptr())

@@ -123,7 +123,11 @@ pub fn constant(c: &Constant) -> PyResult<Owned> {
 
 /// A code object for the compiler's output.
 pub fn from_compiled(c: &CodeObject) -> PyResult<Owned> {
-    let consts = c.consts.iter().map(constant).collect::<PyResult<Vec<_>>>()?;
+    let consts = c
+        .consts
+        .iter()
+        .map(constant)
+        .collect::<PyResult<Vec<_>>>()?;
     build(c, consts, pystr::from_str(&c.filename)?)
 }
 

@@ -43,7 +43,10 @@ impl Label<'_> {
     unsafe fn wrong(&self, want: &str, v: *mut PyObject) -> errors::Raised {
         // SAFETY: v valid.
         let got = unsafe { typeobj::type_name(v) };
-        errors::type_error(format!("{} argument {} must be {want}, not {got}", self.0, self.1))
+        errors::type_error(format!(
+            "{} argument {} must be {want}, not {got}",
+            self.0, self.1
+        ))
     }
 }
 
@@ -200,9 +203,18 @@ impl Draft {
                 .map(|(n, _)| n.clone())
                 .collect()
         };
-        let varnames = self.varnames.take().unwrap_or_else(|| of_kind(fast_kind::LOCAL));
-        let cellvars = self.cellvars.take().unwrap_or_else(|| of_kind(fast_kind::CELL));
-        let freevars = self.freevars.take().unwrap_or_else(|| of_kind(fast_kind::FREE));
+        let varnames = self
+            .varnames
+            .take()
+            .unwrap_or_else(|| of_kind(fast_kind::LOCAL));
+        let cellvars = self
+            .cellvars
+            .take()
+            .unwrap_or_else(|| of_kind(fast_kind::CELL));
+        let freevars = self
+            .freevars
+            .take()
+            .unwrap_or_else(|| of_kind(fast_kind::FREE));
         let mut names = Vec::new();
         let mut kinds = Vec::new();
         for v in varnames {
@@ -227,7 +239,11 @@ impl Draft {
         // The same layout under new names keeps its kinds (hidden
         // comprehension locals stay hidden).
         let layout = |k: &u8| k & !fast_kind::HIDDEN;
-        if !kinds.iter().map(layout).eq(self.code.localspluskinds.iter().map(layout)) {
+        if !kinds
+            .iter()
+            .map(layout)
+            .eq(self.code.localspluskinds.iter().map(layout))
+        {
             self.code.localspluskinds = kinds;
         }
         self.code.localsplusnames = names;
@@ -249,9 +265,11 @@ impl Draft {
         unsafe {
             match &self.linetable {
                 Some(t) => {
-                    c.linetable =
-                        cpython_tables::parse_location_table(bytes::as_slice(t.as_ptr()), c.firstlineno)
-                            .ok_or_else(|| errors::value_error("code: co_linetable is malformed"))?;
+                    c.linetable = cpython_tables::parse_location_table(
+                        bytes::as_slice(t.as_ptr()),
+                        c.firstlineno,
+                    )
+                    .ok_or_else(|| errors::value_error("code: co_linetable is malformed"))?;
                 }
                 // The table is relative to the first line (CPython keeps
                 // deltas): moving the first line moves every line.
@@ -274,8 +292,10 @@ impl Draft {
                 None => {}
             }
             if let Some(t) = &self.exceptiontable {
-                c.exceptiontable = cpython_tables::parse_exception_table(bytes::as_slice(t.as_ptr()))
-                    .ok_or_else(|| errors::value_error("code: co_exceptiontable is malformed"))?;
+                c.exceptiontable = cpython_tables::parse_exception_table(bytes::as_slice(
+                    t.as_ptr(),
+                ))
+                .ok_or_else(|| errors::value_error("code: co_exceptiontable is malformed"))?;
             }
         }
         audit_new(c, &self.filename)?;

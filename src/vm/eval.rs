@@ -721,7 +721,8 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                     SET_ADD => {
                         let v = pop!();
                         let target = peek!(arg as usize);
-                        let r = if ops::is_exactly(target, &raw mut crate::object::set::PySet_Type) {
+                        let r = if ops::is_exactly(target, &raw mut crate::object::set::PySet_Type)
+                        {
                             crate::object::set::add(target, v)
                         } else {
                             Err(ops::bad_stack("SET_ADD"))
@@ -756,7 +757,8 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                     SET_UPDATE => {
                         let v = pop!();
                         let target = peek!(arg as usize);
-                        let r = if ops::is_exactly(target, &raw mut crate::object::set::PySet_Type) {
+                        let r = if ops::is_exactly(target, &raw mut crate::object::set::PySet_Type)
+                        {
                             ops::set_update(target, v)
                         } else {
                             Err(ops::bad_stack("SET_UPDATE"))
@@ -770,7 +772,11 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                         // DICT_MERGE builds call arguments: the callable
                         // (for messages) is three slots under the dict.
                         let merge = op == DICT_MERGE;
-                        let func = if merge { peek!(arg as usize + 3) } else { null_mut() };
+                        let func = if merge {
+                            peek!(arg as usize + 3)
+                        } else {
+                            null_mut()
+                        };
                         let r = if ops::is_exactly(target, &raw mut dict::PyDict_Type) {
                             ops::dict_update(target, v, merge, func)
                         } else {
@@ -959,9 +965,9 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                     CALL | CALL_KW => {
                         let kwnames = if op == CALL_KW { pop!() } else { null_mut() };
                         let n = arg as usize;
-                        if !kwnames.is_null()
-                            && !(tuple::check_exact(kwnames) && tuple::size(kwnames) as usize <= n)
-                        {
+                        let kw_ok = kwnames.is_null()
+                            || (tuple::check_exact(kwnames) && tuple::size(kwnames) as usize <= n);
+                        if !kw_ok {
                             decref(kwnames);
                             fail!('op, ops::bad_stack("CALL_KW"));
                         }

@@ -119,7 +119,10 @@ pub unsafe extern "C" fn function_new(
                     cells.len()
                 )));
             }
-            if let Some(&c) = cells.iter().find(|&&c| (*c).ob_type != &raw mut PyCell_Type) {
+            if let Some(&c) = cells
+                .iter()
+                .find(|&&c| (*c).ob_type != &raw mut PyCell_Type)
+            {
                 return Err(errors::type_error(format!(
                     "arg 5 (closure) expected cell, found {}",
                     typeobj::type_name(c)

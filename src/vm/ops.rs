@@ -688,7 +688,9 @@ pub unsafe fn set_function_attribute(
     unsafe {
         if !crate::vm::function::check(func) {
             decref(v);
-            return Err(errors::system_error("SET_FUNCTION_ATTRIBUTE on a non-function"));
+            return Err(errors::system_error(
+                "SET_FUNCTION_ATTRIBUTE on a non-function",
+            ));
         }
         let f = &mut *func.cast::<PyFunctionObject>();
         // What the function's callers read the attribute as.

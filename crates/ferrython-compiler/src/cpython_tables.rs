@@ -266,7 +266,9 @@ pub fn parse_location_table(bytes: &[u8], firstlineno: u32) -> Option<Vec<LineEn
         });
     }
     // Runs the writer split into 8-unit pieces become one entry again.
-    out.dedup_by(|b, a| (a.lineno, a.end_lineno, a.col, a.end_col) == (b.lineno, b.end_lineno, b.col, b.end_col));
+    out.dedup_by(|b, a| {
+        (a.lineno, a.end_lineno, a.col, a.end_col) == (b.lineno, b.end_lineno, b.col, b.end_col)
+    });
     Some(out)
 }
 

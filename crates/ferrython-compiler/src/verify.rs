@@ -137,9 +137,8 @@ pub fn verify_code(code: &CodeObject, nconsts: usize) -> Result<(), String> {
     for &(off, _, _) in &instrs {
         is_start[off as usize] = true;
     }
-    let generator = code.flags
-        & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR)
-        != 0;
+    let generator =
+        code.flags & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR) != 0;
     let nlocals = nlocals as u32;
     for &(off, op, arg) in &instrs {
         let bad = |what: &str| {
@@ -197,7 +196,9 @@ pub fn verify_code(code: &CodeObject, nconsts: usize) -> Result<(), String> {
                 return bad("not a cell or free variable")
             }
             MAKE_CELL if kind(arg) & fast_kind::CELL == 0 => return bad("not a cell variable"),
-            COPY_FREE_VARS if arg as usize != nfrees || nfrees == 0 => return bad("free variables"),
+            COPY_FREE_VARS if arg as usize != nfrees || nfrees == 0 => {
+                return bad("free variables")
+            }
             YIELD_VALUE | RETURN_GENERATOR if !generator => {
                 return Err(format!(
                     "offset {off}: {} outside a generator or coroutine",
@@ -215,7 +216,11 @@ pub fn verify_code(code: &CodeObject, nconsts: usize) -> Result<(), String> {
         }
     }
     for e in &code.exceptiontable {
-        if e.start >= e.end || e.end as usize > n || e.target as usize >= n || !is_start[e.target as usize] {
+        if e.start >= e.end
+            || e.end as usize > n
+            || e.target as usize >= n
+            || !is_start[e.target as usize]
+        {
             return Err(format!("bad exception table entry {e:?}"));
         }
     }

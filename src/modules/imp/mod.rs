@@ -131,7 +131,9 @@ builtin!(source_hash, |args, kws| {
         }
     }
     let (Some(key), Some(source)) = (key, source) else {
-        return Err(errors::type_error("source_hash() missing required argument"));
+        return Err(errors::type_error(
+            "source_hash() missing required argument",
+        ));
     };
     let key = int::as_i64(crate::object::number::index(key)?.as_ptr())?;
     let mut view: Py_buffer = std::mem::zeroed();
