@@ -737,31 +737,41 @@ impl Reader<'_> {
                             "unmarshalling code objects is disallowed",
                         ));
                     }
-                    let slot = self.reserve(flag);
-                    let n = self.size("code object")?;
-                    let record = self.bytes(n)?;
-                    let shell = ferrython_compiler::cache::read_record(&record).map_err(bad)?;
-                    let consts = self.item("code object")?;
-                    let filename = self.item("code object")?;
-                    if !tuple::check_exact(consts.as_ptr())
-                        || !pystr::check_exact(filename.as_ptr())
-                    {
-                        return Err(bad("code object constants or file name of a wrong type"));
-                    }
-                    let consts = tuple::items(consts.as_ptr())
-                        .iter()
-                        .map(|&c| Owned::from_borrowed(c))
-                        .collect();
-                    let v = crate::vm::code::from_verified(&shell, consts, filename, |e| {
-                        bad(&format!("invalid code object: {e}"))
-                    })?;
-                    self.fill(slot, &v);
-                    v
+                    self.code_object(flag)?
                 }
                 _ => return Err(bad("unknown type code")),
             }
         };
         Ok(Some(v))
+    }
+
+    /// `TYPE_CODE`'s body: our code record, the constants, the file
+    /// name. Kept out of `typed` so that its locals do not enlarge every
+    /// level of a deeply nested load.
+    #[inline(never)]
+    fn code_object(&mut self, flag: bool) -> PyResult<Owned> {
+        let slot = self.reserve(flag);
+        let n = self.size("code object")?;
+        let record = self.bytes(n)?;
+        let shell = ferrython_compiler::cache::read_record(&record).map_err(bad)?;
+        let consts = self.item("code object")?;
+        let filename = self.item("code object")?;
+        // SAFETY: consts and filename are live objects, read as a tuple
+        // and a str once checked.
+        let v = unsafe {
+            if !tuple::check_exact(consts.as_ptr()) || !pystr::check_exact(filename.as_ptr()) {
+                return Err(bad("code object constants or file name of a wrong type"));
+            }
+            let consts = tuple::items(consts.as_ptr())
+                .iter()
+                .map(|&c| Owned::from_borrowed(c))
+                .collect();
+            crate::vm::code::from_verified(&shell, consts, filename, |e| {
+                bad(&format!("invalid code object: {e}"))
+            })?
+        };
+        self.fill(slot, &v);
+        Ok(v)
     }
 
     /// `TYPE_LONG`'s body: a signed digit count, then 15-bit digits.
@@ -895,6 +905,17 @@ builtin!(m_dump, |args, kws| {
     protocol::call_method_obj(args[1], "write", &[data.as_ptr()])?;
     Ok(Owned::from_borrowed_static(none::none()))
 });
+
+/// `marshal.loads(data)` of bytes in memory (code allowed).
+pub fn loads(data: &[u8]) -> PyResult<Owned> {
+    let mut r = Reader {
+        src: Source::Buf(data, 0),
+        refs: Vec::new(),
+        allow_code: true,
+        depth: 0,
+    };
+    read_object(&mut r)
+}
 
 builtin!(m_loads, |args, kws| {
     let (args, allow_code) = marshal_args("loads", args, &kws, 1, 1)?;

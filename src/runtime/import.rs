@@ -118,7 +118,7 @@ pub struct Found {
 /// `FileFinder` does: in each directory a package (`name/__init__` with an
 /// extension suffix or `.py`) first, then an extension module
 /// (`name.ferrython-314-<arch>-<os>-gnu.so`, `name.abi3.so`, `name.so`),
-/// then `name.py`.
+/// then `name.py`, then a `name.pyc` without source.
 pub fn find_module(dirs: &[PathBuf], name: &str) -> Option<Found> {
     let suffixes = crate::runtime::dynload::suffixes();
     let candidates = |base: &Path, stem: &str| -> Option<(PathBuf, bool)> {
@@ -126,6 +126,7 @@ pub fn find_module(dirs: &[PathBuf], name: &str) -> Option<Found> {
             .iter()
             .map(|s| (base.join(format!("{stem}{s}")), true))
             .chain(std::iter::once((base.join(format!("{stem}.py")), false)))
+            .chain(std::iter::once((base.join(format!("{stem}.pyc")), false)))
             .find(|(p, _)| p.is_file())
     };
     for d in dirs {

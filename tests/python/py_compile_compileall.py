@@ -56,6 +56,18 @@ lspec = importlib.util.spec_from_file_location("legacy", legacy)
 lmod = importlib.util.module_from_spec(lspec)
 lspec.loader.exec_module(lmod)
 print(lmod.f(0), type(lspec.loader).__name__)
+# ... and found by import on sys.path.
+sys.path.insert(0, tmp)
+import legacy  # noqa: E402
+
+print(legacy.f(1), os.path.basename(legacy.__file__))
+write("pkg2/__init__.py", "B = 2\n")
+py_compile.compile(os.path.join(tmp, "pkg2", "__init__.py"),
+                   cfile=os.path.join(tmp, "pkg2", "__init__.pyc"), doraise=True)
+os.remove(os.path.join(tmp, "pkg2", "__init__.py"))
+import pkg2  # noqa: E402
+
+print(pkg2.B, os.path.basename(pkg2.__file__))
 
 # Hash-based pycs.
 h = py_compile.compile(src, cfile=os.path.join(tmp, "h.pyc"), doraise=True,
@@ -89,6 +101,13 @@ try:
     SourcelessFileLoader("badmagic", bad).get_code("badmagic")
 except ImportError as e:
     print("ImportError:", str(e).split(":")[0])
+
+with open(os.path.join(tmp, "foreign.pyc"), "wb") as fh:
+    fh.write(b"\x00\x00\r\n" + data[4:])
+try:
+    import foreign  # noqa: F401
+except ImportError as e:
+    print("ImportError:", e)
 
 # The command-line entry points.
 for args in (["-m", "py_compile", src], ["-m", "compileall", "-q", os.path.join(tmp, "pkg", "sub")]):
