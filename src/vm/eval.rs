@@ -1055,7 +1055,7 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                         let co = pop!();
                         // Checked here, not by the verifier: bytecode from
                         // marshal may put anything on the stack.
-                        let r = if code::check(co) {
+                        let r = if ops::is_exactly(co, &raw mut code::PyCode_Type) {
                             crate::vm::function::new(co, fo.globals, null_mut())
                         } else {
                             Err(errors::system_error("MAKE_FUNCTION of a non-code object"))

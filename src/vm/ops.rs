@@ -686,7 +686,7 @@ pub unsafe fn set_function_attribute(
     // SAFETY: func and v are owned references; func is read as a function
     // once checked, and a closure is checked before the frame trusts it.
     unsafe {
-        if !crate::vm::function::check(func) {
+        if !is_exactly(func, &raw mut crate::vm::function::PyFunction_Type) {
             decref(v);
             return Err(errors::system_error(
                 "SET_FUNCTION_ATTRIBUTE on a non-function",
