@@ -10,10 +10,10 @@ use crate::object::{bytes, dict, int, str as pystr};
 use crate::runtime::errors::PyResult;
 
 /// The two-byte magic value (little-endian in the file, before `\r\n`).
-pub const MAGIC: u16 = 0x8000 | (ferrython_compiler::cache::FINGERPRINT & 0x7fff) as u16;
+pub(crate) const MAGIC: u16 = 0x8000 | (ferrython_compiler::cache::FINGERPRINT & 0x7fff) as u16;
 
 /// The four bytes of the magic number as a little-endian integer.
-pub const TOKEN: u32 = MAGIC as u32 | (b'\r' as u32) << 16 | (b'\n' as u32) << 24;
+pub(crate) const TOKEN: u32 = MAGIC as u32 | (b'\r' as u32) << 16 | (b'\n' as u32) << 24;
 
 /// Gives `importlib._bootstrap_external` (whose 3.13 source spells out
 /// CPython 3.13's magic number; 3.14's reads `_imp.pyc_magic_number_token`)
