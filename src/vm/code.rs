@@ -174,7 +174,8 @@ pub fn shell(d: &CodeData) -> PyResult<CodeObject> {
         qualname,
         filename: String::new(),
         firstlineno: d.firstlineno,
-        code: d.code.clone(),
+        // The instructions as compiled, not what the eval loop cached.
+        code: ferrython_compiler::bytecode::units_without_caches(&d.code).collect(),
         consts: Vec::new(),
         names: strs(&d.names)?,
         localsplusnames: strs(&d.localsplusnames)?,
@@ -210,7 +211,8 @@ fn build(c: &CodeObject, consts: Vec<Owned>, filename: Owned) -> PyResult<Owned>
         firstlineno: c.firstlineno,
         stacksize: c.stacksize,
         code: {
-            // Caches from a marshal stream were written by another process.
+            // Caches in a marshal stream (none are written) would come from
+            // another process.
             let mut units = c.code.clone();
             ferrython_compiler::bytecode::clear_caches(&mut units);
             units
@@ -319,8 +321,7 @@ code_getter!(get_nlocals, |d| int::from_i64(
 ));
 
 code_getter!(get_code, |d| {
-    let mut units = d.code.clone();
-    ferrython_compiler::bytecode::clear_caches(&mut units);
+    let units: Vec<u16> = ferrython_compiler::bytecode::units_without_caches(&d.code).collect();
     bytes::from_slice(&cpython_tables::code_bytes(&units))
 });
 code_getter!(get_adaptive_code, |d| bytes::from_slice(

@@ -99,3 +99,14 @@ g()
 cc = g.__code__.co_code
 print(g.__code__.replace().co_code == cc, bytes(cc) == cc)
 print(all(b == 0 for op, arg in zip(cc[::2], cc[1::2]) if op == 0 for b in (arg,)))
+
+# Code objects whose caches were filled compare and hash as before, and
+# survive marshal.
+import marshal
+
+h0 = hash(g.__code__)
+c2 = marshal.loads(marshal.dumps(g.__code__))
+print(c2 == g.__code__, hash(c2) == h0, g.__code__.replace() == g.__code__)
+g()
+print(hash(g.__code__) == h0, marshal.loads(marshal.dumps(g.__code__)) == c2)
+print(type(g)(c2, globals())())

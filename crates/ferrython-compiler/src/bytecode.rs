@@ -983,18 +983,38 @@ impl CodeObject {
     }
 }
 
+/// The number of `CACHE` units after the instruction unit `u`.
+fn caches_after(u: u16) -> usize {
+    Opcode::from_u8((u & 0xff) as u8).map_or(0, Opcode::cache_entries)
+}
+
 /// Zeroes every instruction's `CACHE` units: what the eval loop stored
 /// there is only meaningful in the process that stored it.
 pub fn clear_caches(code: &mut [u16]) {
-    let mut i = 0;
-    while i < code.len() {
-        let n = Opcode::from_u8((code[i] & 0xff) as u8).map_or(0, Opcode::cache_entries);
-        i += 1;
-        for unit in code.iter_mut().skip(i).take(n) {
-            *unit = 0;
+    let mut left = 0;
+    for u in code {
+        if left > 0 {
+            *u = 0;
+            left -= 1;
+        } else {
+            left = caches_after(*u);
         }
-        i += n;
     }
+}
+
+/// The code units with every `CACHE` unit read as zero: the instructions as
+/// the compiler wrote them, whatever the eval loop keeps in the caches.
+pub fn units_without_caches(code: &[u16]) -> impl Iterator<Item = u16> + '_ {
+    let mut left = 0;
+    code.iter().map(move |&u| {
+        if left > 0 {
+            left -= 1;
+            0
+        } else {
+            left = caches_after(u);
+            u
+        }
+    })
 }
 
 /// Absolute target (code units) of a jump instruction at `off`.
