@@ -32,11 +32,13 @@ pub mod locale;
 pub mod marshal;
 pub mod math;
 pub mod module_def;
+pub mod multiprocessing;
 pub mod objtype;
 pub mod opcode;
 pub mod opcode_metadata;
 pub mod operator;
 pub mod posix;
+pub mod posixshmem;
 pub mod posixsubprocess;
 pub mod pwd;
 pub mod random;
@@ -92,9 +94,11 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_json", json::init),
     ("_locale", locale::init),
     ("_md5", hashes::init_md5),
+    ("_multiprocessing", multiprocessing::init),
     ("_opcode", opcode::init),
     ("_opcode_metadata", opcode_metadata::init),
     ("_operator", operator::init),
+    ("_posixshmem", posixshmem::init),
     ("_posixsubprocess", posixsubprocess::init),
     ("_random", random::init),
     ("_sha1", hashes::init_sha1),
