@@ -16,7 +16,7 @@ unsafe fn path_arg(func: &str, o: *mut PyObject) -> PyResult<CString> {
     unsafe {
         if !pystr::check(o) {
             return Err(errors::type_error(format!(
-                "{func}() argument 'path' must be str, not {}",
+                "{func}() argument 1 must be str, not {}",
                 typeobj::type_name(o)
             )));
         }
