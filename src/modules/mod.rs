@@ -49,6 +49,7 @@ pub mod socket;
 pub mod sre;
 pub mod stat;
 pub mod struct_;
+pub mod symtable;
 pub mod sys;
 pub mod syslog;
 pub mod termios;
@@ -110,6 +111,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_stat", stat::init),
     ("_string", _string::init),
     ("_struct", struct_::init),
+    ("_symtable", symtable::init),
     ("_thread", thread::init),
     ("_tokenize", tokenize::init),
     ("_tracemalloc", tracemalloc::init),
