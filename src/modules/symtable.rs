@@ -101,6 +101,13 @@ fn view(tabs: &SymbolTables, i: usize) -> View {
         kind: type_code(tabs, i),
         name: match t.kind {
             ScopeKind::Comprehension => t.name.trim_matches(['<', '>']).to_string(),
+            // CPython names a type-parameter scope after its owner.
+            ScopeKind::TypeParams => t
+                .name
+                .strip_prefix("<generic parameters of ")
+                .and_then(|n| n.strip_suffix('>'))
+                .unwrap_or(&t.name)
+                .to_string(),
             _ => t.name.clone(),
         },
         lineno: if t.kind == ScopeKind::Module { 0 } else { t.lineno },
@@ -116,6 +123,16 @@ fn view(tabs: &SymbolTables, i: usize) -> View {
             .collect(),
         children: Vec::new(),
     };
+    if t.kind == ScopeKind::TypeParams {
+        // The defaults of a generic function come in as the scope's
+        // parameters in CPython; the compiler crate binds them as locals.
+        for s in v.symbols.iter_mut() {
+            if (s.0 == ".defaults" || s.0 == ".kwdefaults") && s.1 & st::DEF_LOCAL as i64 != 0 {
+                s.1 = (s.1 & !(st::DEF_LOCAL as i64)) | st::DEF_PARAM as i64;
+                v.varnames.push(s.0.clone());
+            }
+        }
+    }
     let mut inlined_cells: HashSet<String> = HashSet::new();
     let mut inlined = false;
     for &c in &t.children {
@@ -285,11 +302,15 @@ builtin!(symtable_symtable, |args, kws| {
     crate::modules::args::no_kwargs("symtable", &kws)?;
     crate::modules::args::arity("symtable", args, 3, 3)?;
     let (src, fname, mode) = (args[0], args[1], args[2]);
+    let filename = crate::modules::posix::path::path("symtable", "filename", fname)?;
+    let filename = String::from_utf8_lossy(filename.as_bytes()).into_owned();
+    let raise = |e: &ferrython_compiler::SyntaxErrorInfo| crate::runtime::run::raise_syntax_error(e);
     let text = if pystr::check(src) {
         pystr::as_str(src)?.to_string()
     } else if bytes::check(src) {
-        String::from_utf8(bytes::as_slice(src).to_vec())
-            .map_err(|_| errors::value_error("source code string cannot contain invalid UTF-8"))?
+        // Bytes are decoded as a source file is: BOM and coding cookie.
+        ferrython_compiler::parse::decode_source(bytes::as_slice(src), &filename)
+            .map_err(|e| raise(&e))?
     } else {
         return Err(errors::type_error(
             "symtable() arg 1 must be a string or bytes object",
@@ -300,8 +321,6 @@ builtin!(symtable_symtable, |args, kws| {
             "source code string cannot contain null bytes",
         ));
     }
-    let filename = crate::modules::posix::path::path("symtable", "filename", fname)?;
-    let filename = String::from_utf8_lossy(filename.as_bytes()).into_owned();
     if !pystr::check(mode) {
         return Err(errors::type_error(format!(
             "symtable() argument 3 must be str, not {}",
@@ -318,7 +337,6 @@ builtin!(symtable_symtable, |args, kws| {
             ))
         }
     };
-    let raise = |e: &ferrython_compiler::SyntaxErrorInfo| crate::runtime::run::raise_syntax_error(e);
     let tree = ferrython_compiler::parse_only(&text, &filename, cmode).map_err(|e| raise(&e))?;
     let tabs = st::symtable(&tree, &filename).map_err(|e| raise(&e))?;
     let tp = &raw mut ENTRY_TYPE;
