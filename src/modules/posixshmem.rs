@@ -65,7 +65,11 @@ builtin!(shm_unlink, |args, kws| {
     let path = path_arg("shm_unlink", p.unwrap())?;
     let r = crate::runtime::gil::allow_threads(|| libc::shm_unlink(path.as_ptr()));
     if r < 0 {
-        return Err(errors::os_error(errors::last_errno(), p.unwrap(), std::ptr::null_mut()));
+        return Err(errors::os_error(
+            errors::last_errno(),
+            p.unwrap(),
+            std::ptr::null_mut(),
+        ));
     }
     Ok(none())
 });

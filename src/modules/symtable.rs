@@ -110,7 +110,11 @@ fn view(tabs: &SymbolTables, i: usize) -> View {
                 .to_string(),
             _ => t.name.clone(),
         },
-        lineno: if t.kind == ScopeKind::Module { 0 } else { t.lineno },
+        lineno: if t.kind == ScopeKind::Module {
+            0
+        } else {
+            t.lineno
+        },
         nested: t.nested,
         varnames: t.params.clone(),
         symbols: t
@@ -304,7 +308,8 @@ builtin!(symtable_symtable, |args, kws| {
     let (src, fname, mode) = (args[0], args[1], args[2]);
     let filename = crate::modules::posix::path::path("symtable", "filename", fname)?;
     let filename = String::from_utf8_lossy(filename.as_bytes()).into_owned();
-    let raise = |e: &ferrython_compiler::SyntaxErrorInfo| crate::runtime::run::raise_syntax_error(e);
+    let raise =
+        |e: &ferrython_compiler::SyntaxErrorInfo| crate::runtime::run::raise_syntax_error(e);
     let text = if pystr::check(src) {
         pystr::as_str(src)?.to_string()
     } else if bytes::check(src) {
@@ -349,7 +354,11 @@ builtin!(symtable_symtable, |args, kws| {
 });
 
 static mut METHODS: [PyMethodDef; 2] = [
-    method(c"symtable", symtable_symtable as *const c_void, METH_FASTCALL | METH_KEYWORDS),
+    method(
+        c"symtable",
+        symtable_symtable as *const c_void,
+        METH_FASTCALL | METH_KEYWORDS,
+    ),
     METHOD_END,
 ];
 
@@ -362,7 +371,10 @@ const CONSTANTS: [(&str, i64); 24] = [
     ("DEF_FREE", DEF_FREE),
     ("DEF_FREE_CLASS", st::DEF_FREE_CLASS as i64),
     ("DEF_IMPORT", st::DEF_IMPORT as i64),
-    ("DEF_BOUND", (st::DEF_LOCAL | st::DEF_PARAM | st::DEF_IMPORT) as i64),
+    (
+        "DEF_BOUND",
+        (st::DEF_LOCAL | st::DEF_PARAM | st::DEF_IMPORT) as i64,
+    ),
     ("DEF_ANNOT", st::DEF_ANNOT as i64),
     ("TYPE_FUNCTION", TYPE_FUNCTION),
     ("TYPE_CLASS", TYPE_CLASS),

@@ -24,7 +24,11 @@ builtin!(mp_sem_unlink, |args, kws| {
     let name = std::ffi::CString::new(pystr::as_str(n)?)
         .map_err(|_| errors::value_error("embedded null character"))?;
     if libc::sem_unlink(name.as_ptr()) < 0 {
-        return Err(errors::os_error(errors::last_errno(), n, std::ptr::null_mut()));
+        return Err(errors::os_error(
+            errors::last_errno(),
+            n,
+            std::ptr::null_mut(),
+        ));
     }
     Ok(none())
 });
@@ -49,10 +53,14 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
                 crate::object::typeobj::ready(tp)?;
                 // The largest value a semaphore takes (Linux: INT_MAX).
                 let max = match libc::sysconf(libc::_SC_SEM_VALUE_MAX) {
-                    n if n > 0 && n < c_int::MAX as libc::c_long => n as i64,
+                    n if n > 0 && n < c_int::MAX as libc::c_long => n,
                     _ => c_int::MAX as i64,
                 };
-                dict::set_item((*tp).tp_dict, pystr::intern("SEM_VALUE_MAX"), int::from_i64(max)?.as_ptr())?;
+                dict::set_item(
+                    (*tp).tp_dict,
+                    pystr::intern("SEM_VALUE_MAX"),
+                    int::from_i64(max)?.as_ptr(),
+                )?;
                 crate::object::typeobj::modified(tp);
             }
             dict::set_item(d, pystr::intern("SemLock"), tp.cast())?;

@@ -70,14 +70,22 @@ static METHODS: [PyMethodDef; 11] = [
     method(c"__exit__", semlock_exit as *const c_void, METH_FASTCALL),
     method(c"_count", semlock_count as *const c_void, METH_NOARGS),
     method(c"_is_mine", semlock_is_mine as *const c_void, METH_NOARGS),
-    method(c"_get_value", semlock_get_value as *const c_void, METH_NOARGS),
+    method(
+        c"_get_value",
+        semlock_get_value as *const c_void,
+        METH_NOARGS,
+    ),
     method(c"_is_zero", semlock_is_zero as *const c_void, METH_NOARGS),
     method(
         c"_rebuild",
         semlock_rebuild as *const c_void,
         METH_FASTCALL | METH_CLASS,
     ),
-    method(c"_after_fork", semlock_after_fork as *const c_void, METH_NOARGS),
+    method(
+        c"_after_fork",
+        semlock_after_fork as *const c_void,
+        METH_NOARGS,
+    ),
     METHOD_END,
 ];
 
@@ -139,7 +147,9 @@ unsafe fn new_semlock(
 ) -> PyResult<Owned> {
     // SAFETY: tp is SemLock or a subclass; the allocation is zeroed.
     unsafe {
-        let alloc = (*tp).tp_alloc.unwrap_or(crate::capi::allocation::PyType_GenericAlloc);
+        let alloc = (*tp)
+            .tp_alloc
+            .unwrap_or(crate::capi::allocation::PyType_GenericAlloc);
         let op = alloc(tp, 0);
         if op.is_null() {
             libc::sem_close(handle);
@@ -342,7 +352,9 @@ meth_noargs!(semlock_count, |slf| int::from_i64(this(slf).count as i64));
 
 meth_noargs!(semlock_is_mine, |slf| Ok(py_bool(this(slf).is_mine())));
 
-meth_noargs!(semlock_get_value, |slf| int::from_i64(this(slf).value()? as i64));
+meth_noargs!(semlock_get_value, |slf| int::from_i64(
+    this(slf).value()? as i64
+));
 
 meth_noargs!(semlock_is_zero, |slf| Ok(py_bool(this(slf).value()? == 0)));
 
