@@ -16,6 +16,7 @@ pub mod codecs;
 pub mod collections;
 pub mod contextvars;
 pub mod csv;
+pub mod ctypes;
 pub mod errno;
 pub mod faulthandler;
 pub mod fcntl;
@@ -46,6 +47,7 @@ pub mod resource;
 pub mod select;
 pub mod signal;
 pub mod socket;
+pub mod sqlite3;
 pub mod sre;
 pub mod stat;
 pub mod struct_;
@@ -88,6 +90,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_collections", collections::init),
     ("_contextvars", contextvars::init),
     ("_csv", csv::init),
+    ("_ctypes", ctypes::init),
     ("_functools", functools::init),
     ("_heapq", heapq::init),
     ("_imp", imp::init),
@@ -105,6 +108,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_sha1", hashes::init_sha1),
     ("_sha2", hashes::init_sha2),
     ("_sha3", hashes::init_sha3),
+    ("_sqlite3", sqlite3::init),
     ("_sre", sre::init),
     ("_signal", signal::init),
     ("_socket", socket::init),

@@ -420,6 +420,7 @@ pub fn finalize() -> i32 {
     crate::modules::io::finalize();
     crate::modules::binascii::finalize();
     crate::modules::socket::finalize();
+    crate::modules::sqlite3::finalize();
     crate::modules::struct_::finalize();
     crate::modules::termios::finalize();
     crate::modules::zlib::finalize();
