@@ -957,7 +957,7 @@ unsafe fn install_slots_for(tp: *mut PyTypeObject, only: Option<&str>) {
             scan(d, false);
             let mro = (*tp).tp_mro;
             if !mro.is_null() {
-                for &base in crate::object::tuple::items(mro) {
+                for &base in tuple::items(mro) {
                     let bd = (*base.cast::<PyTypeObject>()).tp_dict;
                     if base != tp.cast() && !bd.is_null() {
                         scan(bd, true);
