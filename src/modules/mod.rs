@@ -37,6 +37,7 @@ pub mod opcode_metadata;
 pub mod operator;
 pub mod posix;
 pub mod posixsubprocess;
+pub mod pyexpat;
 pub mod random;
 pub mod select;
 pub mod signal;
@@ -119,6 +120,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("marshal", marshal::init),
     ("math", math::init),
     ("posix", posix::init),
+    ("pyexpat", pyexpat::init),
     ("select", select::init),
     ("time", time::init),
     ("unicodedata", unicodedata::init),
