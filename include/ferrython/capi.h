@@ -624,6 +624,113 @@ typedef struct PyCodeObject PyCodeObject;
 #define FK (METH_FASTCALL | METH_KEYWORDS)
 
 /*
+ The table value of a byte that the encoding does not map.
+ */
+#define UNMAPPED UINT32_MAX
+
+#define SYNTAX 2
+
+#define NO_ELEMENTS 3
+
+#define INVALID_TOKEN 4
+
+#define UNCLOSED_TOKEN 5
+
+#define PARTIAL_CHAR 6
+
+#define TAG_MISMATCH 7
+
+#define DUPLICATE_ATTRIBUTE 8
+
+#define JUNK_AFTER_DOC_ELEMENT 9
+
+#define PARAM_ENTITY_REF 10
+
+#define UNDEFINED_ENTITY 11
+
+#define RECURSIVE_ENTITY_REF 12
+
+#define ASYNC_ENTITY 13
+
+#define BAD_CHAR_REF 14
+
+#define BINARY_ENTITY_REF 15
+
+#define ATTRIBUTE_EXTERNAL_ENTITY_REF 16
+
+#define MISPLACED_XML_PI 17
+
+#define UNKNOWN_ENCODING 18
+
+#define UNCLOSED_CDATA_SECTION 20
+
+#define EXTERNAL_ENTITY_HANDLING 21
+
+#define CANT_CHANGE_FEATURE_ONCE_PARSING 26
+
+#define UNBOUND_PREFIX 27
+
+#define UNDECLARING_PREFIX 28
+
+#define XML_DECL 30
+
+#define PUBLICID 32
+
+#define ABORTED 35
+
+#define FINISHED 36
+
+#define RESERVED_PREFIX_XML 38
+
+#define RESERVED_PREFIX_XMLNS 39
+
+#define RESERVED_NAMESPACE_URI 40
+
+#define AMPLIFICATION_LIMIT_BREACH 43
+
+#define H_START 0
+
+#define H_END 1
+
+#define H_PI 2
+
+#define H_CHARS 3
+
+#define H_UNPARSED 4
+
+#define H_NOTATION 5
+
+#define H_START_NS 6
+
+#define H_END_NS 7
+
+#define H_COMMENT 8
+
+#define H_START_CDATA 9
+
+#define H_END_CDATA 10
+
+#define H_DEFAULT 11
+
+#define H_DEFAULT_EXPAND 12
+
+#define H_EXTERNAL 14
+
+#define H_START_DOCTYPE 15
+
+#define H_END_DOCTYPE 16
+
+#define H_ENTITY 17
+
+#define H_XML_DECL 18
+
+#define H_ELEMENT 19
+
+#define H_ATTLIST 20
+
+#define H_SKIPPED 21
+
+/*
  `_sre.MAGIC`: the version stamp of the opcode numbering below.
  */
 #define MAGIC 20230612

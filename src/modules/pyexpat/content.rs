@@ -4,8 +4,8 @@
 //! `doContent`).
 use super::core::{err, Core, Frame, Phase, XmlErr};
 use super::errors as code;
-pub use super::token::{token, Tok};
 use super::event::{Kind, Txt};
+pub use super::token::{token, Tok};
 use std::rc::Rc;
 
 /// The predefined entities.
@@ -49,7 +49,12 @@ impl Core {
         let tok = token(&text[off..], true);
         let n = self.content_apply(tok, Some(&text), off, expand)?;
         let n = n.unwrap_or(text.len() - off);
-        if let Some(f) = self.frames.iter_mut().rev().find(|f| Rc::ptr_eq(&f.text, &text) && f.pos == off) {
+        if let Some(f) = self
+            .frames
+            .iter_mut()
+            .rev()
+            .find(|f| Rc::ptr_eq(&f.text, &text) && f.pos == off)
+        {
             f.pos = off + n;
         }
         Ok(true)
@@ -91,7 +96,11 @@ impl Core {
                 n
             }
             Tok::CharRef(c, n) => {
-                self.emit(ev_at, txt(off, off + n), Kind::Chars(Txt::Own(c.to_string())));
+                self.emit(
+                    ev_at,
+                    txt(off, off + n),
+                    Kind::Chars(Txt::Own(c.to_string())),
+                );
                 n
             }
             Tok::EntRef(n) => {
@@ -137,7 +146,14 @@ impl Core {
                     _ => return err(code::TAG_MISMATCH, here(off + 2)),
                 }
                 let tag = self.tags.pop().expect("an open element");
-                self.emit(ev_at, txt(off, off + len), Kind::End { name: tag.name, empty: false });
+                self.emit(
+                    ev_at,
+                    txt(off, off + len),
+                    Kind::End {
+                        name: tag.name,
+                        empty: false,
+                    },
+                );
                 self.end_bindings(tag.nbind, ev_at);
                 if self.tags.is_empty() && !self.external {
                     self.phase = Phase::Epilog;
@@ -177,7 +193,12 @@ impl Core {
                     let j = match b[i] {
                         b'\r' if b.get(i + 1) == Some(&b'\n') => i + 2,
                         b'\r' | b'\n' => i + 1,
-                        _ => i + b[i..].iter().position(|&c| c == b'\r' || c == b'\n').unwrap_or(b.len() - i),
+                        _ => {
+                            i + b[i..]
+                                .iter()
+                                .position(|&c| c == b'\r' || c == b'\n')
+                                .unwrap_or(b.len() - i)
+                        }
                     };
                     pieces.push((off + 9 + i, off + 9 + j, matches!(b[i], b'\r' | b'\n')));
                     i = j;
@@ -194,7 +215,13 @@ impl Core {
     }
 
     /// `&name;` in content.
-    fn entity_ref(&mut self, name: String, at: usize, raw: Txt, expand: bool) -> Result<(), XmlErr> {
+    fn entity_ref(
+        &mut self,
+        name: String,
+        at: usize,
+        raw: Txt,
+        expand: bool,
+    ) -> Result<(), XmlErr> {
         if let Some(v) = predefined(&name) {
             self.emit(at, raw, Kind::Chars(Txt::Lit(v)));
             return Ok(());

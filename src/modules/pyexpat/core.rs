@@ -276,7 +276,7 @@ impl Core {
             };
             return self.fail(XmlErr { code: c, at: end });
         }
-        if !self.final_ || self.dec.has_pending() && !self.final_ {
+        if !self.final_ {
             return Step::Wait;
         }
         if self.pos < end {
@@ -324,7 +324,11 @@ impl Core {
                 return Ok(false);
             }
             self.pos += n;
-            self.emit(at, Txt::Main(at, at + n), Kind::Default(super::event::Owner::None));
+            self.emit(
+                at,
+                Txt::Main(at, at + n),
+                Kind::Default(super::event::Owner::None),
+            );
             return Ok(true);
         }
         if s.starts_with("<!--") || s.starts_with("<?") {

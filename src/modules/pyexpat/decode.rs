@@ -80,12 +80,6 @@ impl Decoder {
         }
     }
 
-    /// Whether undecoded bytes remain (an incomplete character or
-    /// declaration).
-    pub fn has_pending(&self) -> bool {
-        !self.raw.is_empty()
-    }
-
     /// Decodes what it can of `data` (appended to earlier bytes) into `out`.
     pub fn feed(&mut self, data: &[u8], final_: bool, out: &mut String) -> Result<(), Need> {
         self.raw.extend_from_slice(data);
@@ -167,7 +161,11 @@ impl Decoder {
         match Enc::builtin(name) {
             // A UTF-16 name on 8-bit text (a str given to Parse, or a
             // declaration read as ASCII) reads it as UTF-8, as expat does.
-            Some(Enc::Utf16 { .. }) if !self.raw.starts_with(b"<\0") && !self.raw.starts_with(b"\0<") && self.bom != 2 => {
+            Some(Enc::Utf16 { .. })
+                if !self.raw.starts_with(b"<\0")
+                    && !self.raw.starts_with(b"\0<")
+                    && self.bom != 2 =>
+            {
                 Ok(Some(Enc::Utf8))
             }
             Some(e) => Ok(Some(e)),
@@ -280,5 +278,7 @@ fn declared_encoding(decl: &[u8]) -> Option<String> {
         return None;
     }
     let end = rest[1..].iter().position(|&b| b == q)?;
-    std::str::from_utf8(&rest[1..1 + end]).ok().map(str::to_string)
+    std::str::from_utf8(&rest[1..1 + end])
+        .ok()
+        .map(str::to_string)
 }

@@ -102,7 +102,10 @@ fn model_obj(m: &Model) -> PyResult<Owned> {
     for x in order.iter().rev() {
         let mut kids = Vec::with_capacity(x.children.len());
         for c in &x.children {
-            let i = built.iter().position(|b| b.0 == c as *const Model).expect("built child");
+            let i = built
+                .iter()
+                .position(|b| std::ptr::eq(b.0, c))
+                .expect("built child");
             kids.push(built.remove(i).1);
         }
         let t = tuple::from_vec(vec![
@@ -161,7 +164,11 @@ fn dispatch(op: *mut PyObject, ev: Event) -> PyResult<()> {
             if has(H_START) {
                 let n = name_obj(op, name)?;
                 let p = st(op);
-                let count = if p.specified_attributes { *nspecified } else { attrs.len() };
+                let count = if p.specified_attributes {
+                    *nspecified
+                } else {
+                    attrs.len()
+                };
                 let a = if p.ordered_attributes {
                     let l = list::new(0)?;
                     for (k, v) in &attrs[..count] {
@@ -176,7 +183,9 @@ fn dispatch(op: *mut PyObject, ev: Event) -> PyResult<()> {
                     let d = dict::new()?;
                     for (k, v) in &attrs[..count] {
                         // SAFETY: d is a dict.
-                        unsafe { dict::set_item(d.as_ptr(), name_obj(op, k)?.as_ptr(), s(v)?.as_ptr())? };
+                        unsafe {
+                            dict::set_item(d.as_ptr(), name_obj(op, k)?.as_ptr(), s(v)?.as_ptr())?
+                        };
                     }
                     d
                 };
@@ -205,7 +214,11 @@ fn dispatch(op: *mut PyObject, ev: Event) -> PyResult<()> {
         }
         Kind::Pi { target, data } => {
             if has(H_PI) {
-                call(op, H_PI, &[name_obj(op, target)?.as_ptr(), s(data)?.as_ptr()])?;
+                call(
+                    op,
+                    H_PI,
+                    &[name_obj(op, target)?.as_ptr(), s(data)?.as_ptr()],
+                )?;
             } else {
                 to_default(op, &ev.raw)?;
             }
@@ -358,7 +371,10 @@ fn dispatch(op: *mut PyObject, ev: Event) -> PyResult<()> {
                 call(
                     op,
                     H_SKIPPED,
-                    &[name_obj(op, name)?.as_ptr(), int::from_i64(*is_pe as i64)?.as_ptr()],
+                    &[
+                        name_obj(op, name)?.as_ptr(),
+                        int::from_i64(*is_pe as i64)?.as_ptr(),
+                    ],
                 )?;
             } else {
                 to_default(op, &ev.raw)?;
@@ -373,7 +389,12 @@ fn dispatch(op: *mut PyObject, ev: Event) -> PyResult<()> {
                 let r = call(
                     op,
                     H_EXTERNAL,
-                    &[opt(context)?.as_ptr(), base(op).as_ptr(), opt(sysid)?.as_ptr(), opt(pubid)?.as_ptr()],
+                    &[
+                        opt(context)?.as_ptr(),
+                        base(op).as_ptr(),
+                        opt(sysid)?.as_ptr(),
+                        opt(pubid)?.as_ptr(),
+                    ],
                 )?;
                 // SAFETY: r valid.
                 let ok = unsafe { protocol::is_true(r.as_ptr())? };
@@ -392,7 +413,6 @@ fn dispatch(op: *mut PyObject, ev: Event) -> PyResult<()> {
             let taken = match owner {
                 Owner::None => false,
                 Owner::Doctype => has(H_START_DOCTYPE),
-                Owner::DoctypeClose => has(H_START_DOCTYPE) || has(H_END_DOCTYPE),
                 Owner::Entity => has(H_ENTITY),
                 Owner::Attlist => has(H_ATTLIST),
                 Owner::Element => has(H_ELEMENT),
@@ -417,7 +437,11 @@ fn encoding_table(name: &str) -> PyResult<Option<Box<[u32; 256]>>> {
         let decode = protocol::getattr_str(codecs.as_ptr(), "decode")?;
         protocol::call_args(
             decode.as_ptr(),
-            &[b.as_ptr(), pystr::from_str(name)?.as_ptr(), pystr::from_str("replace")?.as_ptr()],
+            &[
+                b.as_ptr(),
+                pystr::from_str(name)?.as_ptr(),
+                pystr::from_str("replace")?.as_ptr(),
+            ],
         )
     };
     let Ok(s) = r else {
@@ -445,7 +469,10 @@ fn abort(op: *mut PyObject) {
         h.take();
     }
     let at = p.event_at.unwrap_or(p.core.pos);
-    p.core.error = Some(XmlErr { code: code::ABORTED, at });
+    p.core.error = Some(XmlErr {
+        code: code::ABORTED,
+        at,
+    });
     p.core.out.clear();
 }
 
@@ -488,7 +515,8 @@ pub fn parse_bytes(op: *mut PyObject, data: &[u8], fin: bool) -> PyResult<()> {
     let p = st(op);
     let start = p.core.pos;
     let have = p.core.text.len() - p.core.pos;
-    let defer = p.core.deferral && !fin && p.core.partial_before > 0 && have < 2 * p.core.partial_before;
+    let defer =
+        p.core.deferral && !fin && p.core.partial_before > 0 && have < 2 * p.core.partial_before;
     if !defer {
         loop {
             while let Some(ev) = st(op).core.out.pop_front() {

@@ -56,7 +56,10 @@ fn doctype_end(s: &str) -> Option<usize> {
 }
 
 /// The tokens of a complete declaration (offsets in `d`).
-fn tokens(d: &str) -> Result<Vec<(T, usize, usize)>, (u32, usize)> {
+/// A token: its kind, start and end.
+type Token = (T, usize, usize);
+
+fn tokens(d: &str) -> Result<Vec<Token>, (u32, usize)> {
     let b = d.as_bytes();
     let mut v = Vec::new();
     let mut i = 0;
@@ -133,7 +136,10 @@ impl Core {
         };
         self.seen_doctype = true;
         let d = self.text[at..at + end].to_string();
-        let toks = tokens(&d).map_err(|(c, o)| XmlErr { code: c, at: at + o })?;
+        let toks = tokens(&d).map_err(|(c, o)| XmlErr {
+            code: c,
+            at: at + o,
+        })?;
         self.pos = at + end;
         let tx = |t: &(T, usize, usize)| &d[t.1..t.2];
         let syntax = |t: &(T, usize, usize)| err(code::SYNTAX, at + t.1);
@@ -141,7 +147,11 @@ impl Core {
         let mut k = 0;
         let mut sig = Vec::new();
         while k < toks.len() && !matches!(toks[k].0, T::Open | T::Gt) {
-            self.emit(at + toks[k].1, Txt::Main(at + toks[k].1, at + toks[k].2), Kind::Default(Owner::Doctype));
+            self.emit(
+                at + toks[k].1,
+                Txt::Main(at + toks[k].1, at + toks[k].2),
+                Kind::Default(Owner::Doctype),
+            );
             if toks[k].0 != T::S {
                 sig.push(toks[k]);
             }
@@ -157,7 +167,9 @@ impl Core {
             Some((T::Name, "SYSTEM")) if sig.len() == 4 && sig[3].0 == T::Lit => {
                 sysid = Some(unquote(tx(&sig[3])));
             }
-            Some((T::Name, "PUBLIC")) if sig.len() == 5 && sig[3].0 == T::Lit && sig[4].0 == T::Lit => {
+            Some((T::Name, "PUBLIC"))
+                if sig.len() == 5 && sig[3].0 == T::Lit && sig[4].0 == T::Lit =>
+            {
                 pubid = Some(unquote(tx(&sig[3])));
                 sysid = Some(unquote(tx(&sig[4])));
             }
@@ -168,7 +180,11 @@ impl Core {
         }
         let internal = k < toks.len() && toks[k].0 == T::Open;
         if internal {
-            self.emit(at + toks[k].1, Txt::Main(at + toks[k].1, at + toks[k].2), Kind::Default(Owner::Doctype));
+            self.emit(
+                at + toks[k].1,
+                Txt::Main(at + toks[k].1, at + toks[k].2),
+                Kind::Default(Owner::Doctype),
+            );
         }
         self.emit(
             at,
@@ -195,7 +211,14 @@ impl Core {
                         Tok::Pi { target, data, .. } => {
                             let tg = d[t.1 + 2..t.1 + target].to_string();
                             let dt = d[t.1 + data.0..t.1 + data.1].to_string();
-                            self.emit(at + t.1, raw, Kind::Pi { target: tg, data: dt });
+                            self.emit(
+                                at + t.1,
+                                raw,
+                                Kind::Pi {
+                                    target: tg,
+                                    data: dt,
+                                },
+                            );
                         }
                         _ => return syntax(&t),
                     },
@@ -222,11 +245,19 @@ impl Core {
                 return syntax(&toks[k - 1]);
             }
             let t = toks[k];
-            self.emit(at + t.1, Txt::Main(at + t.1, at + t.2), Kind::Default(Owner::Doctype));
+            self.emit(
+                at + t.1,
+                Txt::Main(at + t.1, at + t.2),
+                Kind::Default(Owner::Doctype),
+            );
             k += 1;
             while k < toks.len() && toks[k].0 == T::S {
                 let t = toks[k];
-                self.emit(at + t.1, Txt::Main(at + t.1, at + t.2), Kind::Default(Owner::Doctype));
+                self.emit(
+                    at + t.1,
+                    Txt::Main(at + t.1, at + t.2),
+                    Kind::Default(Owner::Doctype),
+                );
                 k += 1;
             }
         }
@@ -241,7 +272,12 @@ impl Core {
     }
 
     /// One markup declaration, its tokens from `<!KEYWORD` to `>`.
-    fn declaration(&mut self, d: &str, at: usize, toks: &[(T, usize, usize)]) -> Result<(), XmlErr> {
+    fn declaration(
+        &mut self,
+        d: &str,
+        at: usize,
+        toks: &[(T, usize, usize)],
+    ) -> Result<(), XmlErr> {
         let kw = &d[toks[0].1 + 2..toks[0].2];
         let owner = match kw {
             "ENTITY" => Owner::Entity,
@@ -251,7 +287,11 @@ impl Core {
             _ => return err(code::SYNTAX, at + toks[0].1),
         };
         for t in toks {
-            self.emit(at + t.1, Txt::Main(at + t.1, at + t.2), Kind::Default(owner));
+            self.emit(
+                at + t.1,
+                Txt::Main(at + t.1, at + t.2),
+                Kind::Default(owner),
+            );
         }
         let sig: Vec<(T, usize, usize)> = toks[1..toks.len() - 1]
             .iter()
@@ -288,7 +328,9 @@ impl Core {
                         sysid = Some(unquote(tx(i + 1)));
                         i += 2;
                     }
-                    (Some(T::Name), "PUBLIC") if ty(i + 1) == Some(T::Lit) && ty(i + 2) == Some(T::Lit) => {
+                    (Some(T::Name), "PUBLIC")
+                        if ty(i + 1) == Some(T::Lit) && ty(i + 2) == Some(T::Lit) =>
+                    {
                         let p = unquote(tx(i + 1));
                         if let Some(off) = p.find(|c| !is_pubid_char(c)) {
                             let _ = off;
@@ -307,7 +349,11 @@ impl Core {
                 if i != sig.len() {
                     return bad(i);
                 }
-                let table = if is_pe { &mut self.dtd.params } else { &mut self.dtd.general };
+                let table = if is_pe {
+                    &mut self.dtd.params
+                } else {
+                    &mut self.dtd.general
+                };
                 if table.contains_key(&name) {
                     return Ok(());
                 }
@@ -350,7 +396,15 @@ impl Core {
                         let t = tx(i);
                         if !matches!(
                             t,
-                            "CDATA" | "ID" | "IDREF" | "IDREFS" | "ENTITY" | "ENTITIES" | "NMTOKEN" | "NMTOKENS" | "NOTATION"
+                            "CDATA"
+                                | "ID"
+                                | "IDREF"
+                                | "IDREFS"
+                                | "ENTITY"
+                                | "ENTITIES"
+                                | "NMTOKEN"
+                                | "NMTOKENS"
+                                | "NOTATION"
                         ) {
                             return bad(i);
                         }
@@ -458,7 +512,9 @@ impl Core {
                                     }
                                 }
                                 T::Name => {
-                                    let Some(g) = stack.last_mut() else { return bad(j) };
+                                    let Some(g) = stack.last_mut() else {
+                                        return bad(j);
+                                    };
                                     let q = quant_of(s);
                                     let n = s.len() - (q > 0) as usize;
                                     g.0.push(Model {
@@ -469,7 +525,9 @@ impl Core {
                                     });
                                 }
                                 T::Or | T::Comma => {
-                                    let Some(g) = stack.last_mut() else { return bad(j) };
+                                    let Some(g) = stack.last_mut() else {
+                                        return bad(j);
+                                    };
                                     if g.1.is_some_and(|p| p != t.0) || (t.0 == T::Comma && g.2) {
                                         return bad(j);
                                     }
@@ -521,7 +579,11 @@ impl Core {
                     }
                     _ => return bad(1),
                 };
-                self.emit(ev_at, Txt::Lit(""), Kind::NotationDecl { name, sysid, pubid });
+                self.emit(
+                    ev_at,
+                    Txt::Lit(""),
+                    Kind::NotationDecl { name, sysid, pubid },
+                );
             }
         }
         Ok(())

@@ -38,7 +38,6 @@ pub struct Model {
 pub enum Owner {
     None,
     Doctype,
-    DoctypeClose,
     Entity,
     Attlist,
     Element,

@@ -80,7 +80,11 @@ builtin!(error_string, |args, kws| {
     crate::modules::args::no_kwargs("ErrorString", &kws)?;
     crate::modules::args::arity("ErrorString", args, 1, 1)?;
     let c = int::as_i64(args[0])?;
-    match usize::try_from(c).ok().and_then(|c| c.checked_sub(1)).and_then(|i| errors::TABLE.get(i)) {
+    match usize::try_from(c)
+        .ok()
+        .and_then(|c| c.checked_sub(1))
+        .and_then(|i| errors::TABLE.get(i))
+    {
         Some((_, msg)) => pystr::from_str(msg),
         None => Ok(Owned::from_borrowed_static(none::none())),
     }
@@ -100,7 +104,11 @@ unsafe fn submodule(m: *mut PyObject, name: &str, doc: &str) -> PyResult<Owned> 
     unsafe {
         let full = format!("pyexpat.{name}");
         let sub = crate::object::module::new(pystr::from_str(&full)?.as_ptr())?;
-        protocol::setattr(sub.as_ptr(), pystr::intern("__doc__"), pystr::from_str(doc)?.as_ptr())?;
+        protocol::setattr(
+            sub.as_ptr(),
+            pystr::intern("__doc__"),
+            pystr::from_str(doc)?.as_ptr(),
+        )?;
         protocol::setattr(m, pystr::intern(name), sub.as_ptr())?;
         let mods = crate::modules::sys_modules();
         if !mods.is_null() {
@@ -115,10 +123,14 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
     crate::capi::boundary::guard_obj(|| {
         // SAFETY: the tables and types are static.
         unsafe {
-            let m = crate::modules::objtype::new_module("pyexpat", (&raw mut FUNCTIONS).cast(), &[])?;
+            let m =
+                crate::modules::objtype::new_module("pyexpat", (&raw mut FUNCTIONS).cast(), &[])?;
             let p = m.as_ptr();
             let set = |name: &str, v: *mut PyObject| protocol::setattr(p, pystr::intern(name), v);
-            set("__doc__", pystr::from_str("Python wrapper for Expat parser.")?.as_ptr())?;
+            set(
+                "__doc__",
+                pystr::from_str("Python wrapper for Expat parser.")?.as_ptr(),
+            )?;
             crate::object::typeobj::ready(&raw mut parser::PARSER_TYPE)?;
             set("XMLParserType", (&raw mut parser::PARSER_TYPE).cast())?;
             let err = crate::object::exceptions::new_exception_class(
@@ -132,7 +144,11 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
             set("error", err.as_ptr())?;
             std::mem::forget(err);
             set("EXPAT_VERSION", pystr::from_str("expat_2.6.3")?.as_ptr())?;
-            let vi = tuple::from_vec(vec![int::from_i64(2)?, int::from_i64(6)?, int::from_i64(3)?])?;
+            let vi = tuple::from_vec(vec![
+                int::from_i64(2)?,
+                int::from_i64(6)?,
+                int::from_i64(3)?,
+            ])?;
             set("version_info", vi.as_ptr())?;
             set("native_encoding", pystr::from_str("UTF-8")?.as_ptr())?;
             let mut feats = Vec::new();
@@ -146,7 +162,10 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
                 ("XML_BLAP_ACT_THRES", 8388608),
                 ("XML_GE", 0),
             ] {
-                feats.push(tuple::from_vec(vec![pystr::from_str(n)?, int::from_i64(v)?])?);
+                feats.push(tuple::from_vec(vec![
+                    pystr::from_str(n)?,
+                    int::from_i64(v)?,
+                ])?);
             }
             set("features", crate::object::list::from_vec(feats)?.as_ptr())?;
             for (n, v) in [
@@ -168,7 +187,11 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
             }
             protocol::setattr(e.as_ptr(), pystr::intern("codes"), codes.as_ptr())?;
             protocol::setattr(e.as_ptr(), pystr::intern("messages"), messages.as_ptr())?;
-            let md = submodule(p, "model", "Constants used to interpret content model information.")?;
+            let md = submodule(
+                p,
+                "model",
+                "Constants used to interpret content model information.",
+            )?;
             for (n, v) in [
                 ("XML_CTYPE_EMPTY", 1),
                 ("XML_CTYPE_ANY", 2),

@@ -52,7 +52,6 @@ pub const H_START_CDATA: usize = 9;
 pub const H_END_CDATA: usize = 10;
 pub const H_DEFAULT: usize = 11;
 pub const H_DEFAULT_EXPAND: usize = 12;
-pub const H_NOT_STANDALONE: usize = 13;
 pub const H_EXTERNAL: usize = 14;
 pub const H_START_DOCTYPE: usize = 15;
 pub const H_END_DOCTYPE: usize = 16;
@@ -158,7 +157,11 @@ pub fn expat_error(p: &mut Parser, e: XmlErr) -> Raised {
             let cls = EXPAT_ERROR.load(Ordering::Relaxed);
             let m = pystr::from_str(&text)?;
             let exc = protocol::call_args(cls, &[m.as_ptr()])?;
-            for (k, v) in [("code", e.code as i64), ("offset", pos.col as i64), ("lineno", pos.line as i64)] {
+            for (k, v) in [
+                ("code", e.code as i64),
+                ("offset", pos.col as i64),
+                ("lineno", pos.line as i64),
+            ] {
                 protocol::setattr(exc.as_ptr(), pystr::intern(k), int::from_i64(v)?.as_ptr())?;
             }
             Ok(errors::set_object(cls, exc.as_ptr()))
@@ -197,7 +200,11 @@ unsafe extern "C" fn get_handler(op: *mut PyObject, closure: *mut c_void) -> *mu
     })
 }
 
-unsafe extern "C" fn set_handler(op: *mut PyObject, v: *mut PyObject, closure: *mut c_void) -> c_int {
+unsafe extern "C" fn set_handler(
+    op: *mut PyObject,
+    v: *mut PyObject,
+    closure: *mut c_void,
+) -> c_int {
     crate::capi::boundary::guard_status(|| {
         let i = closure as usize;
         let p = st(op);
@@ -242,12 +249,16 @@ fn flag(b: bool) -> PyResult<Owned> {
 
 getter!(get_buffer_text, |p| flag(p.buffer.is_some()));
 getter!(get_buffer_size, |p| int_of(p.buffer_size as i64));
-getter!(get_buffer_used, |p| int_of(p.buffer.as_ref().map_or(0, String::len) as i64));
+getter!(get_buffer_used, |p| int_of(
+    p.buffer.as_ref().map_or(0, String::len) as i64
+));
 getter!(get_ordered, |p| flag(p.ordered_attributes));
 getter!(get_specified, |p| flag(p.specified_attributes));
 getter!(get_ns_prefixes, |p| flag(p.core.ns_prefixes));
 getter!(get_intern, |p| Ok(p.intern.clone().unwrap_or_else(none)));
-getter!(get_error_code, |p| int_of(p.core.error.map_or(0, |e| e.code as i64)));
+getter!(get_error_code, |p| int_of(
+    p.core.error.map_or(0, |e| e.code as i64)
+));
 getter!(get_error_line, |p| match p.core.error {
     Some(e) => int_of(p.core.pos_of(e.at).line as i64),
     None => int_of(1),
@@ -260,9 +271,15 @@ getter!(get_error_byte, |p| match p.core.error {
     Some(e) => int_of(p.core.pos_of(e.at).byte as i64),
     None => int_of(-1),
 });
-getter!(get_cur_line, |p| int_of(p.current().map_or(1, |c| c.line as i64)));
-getter!(get_cur_col, |p| int_of(p.current().map_or(0, |c| c.col as i64)));
-getter!(get_cur_byte, |p| int_of(p.current().map_or(-1, |c| c.byte as i64)));
+getter!(get_cur_line, |p| int_of(
+    p.current().map_or(1, |c| c.line as i64)
+));
+getter!(get_cur_col, |p| int_of(
+    p.current().map_or(0, |c| c.col as i64)
+));
+getter!(get_cur_byte, |p| int_of(
+    p.current().map_or(-1, |c| c.byte as i64)
+));
 
 /// A setter of a flag attribute.
 macro_rules! flag_setter {
@@ -286,7 +303,11 @@ flag_setter!(set_ordered, |p, b| p.ordered_attributes = b);
 flag_setter!(set_specified, |p, b| p.specified_attributes = b);
 flag_setter!(set_ns_prefixes, |p, b| p.core.ns_prefixes = b);
 
-unsafe extern "C" fn set_buffer_text(op: *mut PyObject, v: *mut PyObject, _c: *mut c_void) -> c_int {
+unsafe extern "C" fn set_buffer_text(
+    op: *mut PyObject,
+    v: *mut PyObject,
+    _c: *mut c_void,
+) -> c_int {
     crate::capi::boundary::guard_status(|| {
         if v.is_null() {
             return Err(errors::attribute_error("cannot delete attribute"));
@@ -306,7 +327,11 @@ unsafe extern "C" fn set_buffer_text(op: *mut PyObject, v: *mut PyObject, _c: *m
     })
 }
 
-unsafe extern "C" fn set_buffer_size(op: *mut PyObject, v: *mut PyObject, _c: *mut c_void) -> c_int {
+unsafe extern "C" fn set_buffer_size(
+    op: *mut PyObject,
+    v: *mut PyObject,
+    _c: *mut c_void,
+) -> c_int {
     crate::capi::boundary::guard_status(|| {
         if v.is_null() {
             return Err(errors::attribute_error("cannot delete attribute"));
@@ -367,8 +392,16 @@ static PARSER_GETSET: [PyGetSetDef; 37] = [
     getset(c"buffer_size", Some(get_buffer_size), Some(set_buffer_size)),
     getset(c"buffer_used", Some(get_buffer_used), None),
     getset(c"ordered_attributes", Some(get_ordered), Some(set_ordered)),
-    getset(c"specified_attributes", Some(get_specified), Some(set_specified)),
-    getset(c"namespace_prefixes", Some(get_ns_prefixes), Some(set_ns_prefixes)),
+    getset(
+        c"specified_attributes",
+        Some(get_specified),
+        Some(set_specified),
+    ),
+    getset(
+        c"namespace_prefixes",
+        Some(get_ns_prefixes),
+        Some(set_ns_prefixes),
+    ),
     getset(c"intern", Some(get_intern), None),
     getset(c"ErrorCode", Some(get_error_code), None),
     getset(c"ErrorLineNumber", Some(get_error_line), None),
@@ -381,7 +414,11 @@ static PARSER_GETSET: [PyGetSetDef; 37] = [
 ];
 
 /// `Parse(data, isfinal=False, /)`.
-unsafe extern "C" fn parse(op: *mut PyObject, args: *const *mut PyObject, nargs: Py_ssize_t) -> *mut PyObject {
+unsafe extern "C" fn parse(
+    op: *mut PyObject,
+    args: *const *mut PyObject,
+    nargs: Py_ssize_t,
+) -> *mut PyObject {
     crate::capi::boundary::guard_obj(|| {
         // SAFETY: fastcall arguments.
         let a = unsafe { crate::capi::call::arg_slice(args, nargs as usize) };
@@ -452,7 +489,9 @@ crate::modules::objtype::meth_noargs!(get_base, |op| Ok(st(op).base.clone().unwr
 crate::modules::objtype::meth_noargs!(get_input_context, |op| {
     let p = st(op);
     match p.event_at {
-        Some(at) if p.in_callback => bytes::from_slice(&p.core.text.as_bytes()[at.min(p.core.text.len())..]),
+        Some(at) if p.in_callback => {
+            bytes::from_slice(&p.core.text.as_bytes()[at.min(p.core.text.len())..])
+        }
         _ => Ok(none()),
     }
 });
@@ -465,7 +504,13 @@ crate::modules::objtype::meth_o!(set_param_entity_parsing, |_op, flag| {
 crate::modules::objtype::meth_fast!(use_foreign_dtd, |op, args| {
     crate::modules::args::arity("UseForeignDTD", args, 0, 1)?;
     if st(op).started {
-        return Err(expat_error(st(op), XmlErr { code: code::CANT_CHANGE_FEATURE_ONCE_PARSING, at: 0 }));
+        return Err(expat_error(
+            st(op),
+            XmlErr {
+                code: code::CANT_CHANGE_FEATURE_ONCE_PARSING,
+                at: 0,
+            },
+        ));
     }
     Ok(none())
 });
@@ -520,16 +565,36 @@ static PARSER_METHODS: [PyMethodDef; 11] = [
     method(c"ParseFile", parse_file as *const c_void, METH_O),
     method(c"SetBase", set_base as *const c_void, METH_O),
     method(c"GetBase", get_base as *const c_void, METH_NOARGS),
-    method(c"GetInputContext", get_input_context as *const c_void, METH_NOARGS),
+    method(
+        c"GetInputContext",
+        get_input_context as *const c_void,
+        METH_NOARGS,
+    ),
     method(
         c"ExternalEntityParserCreate",
         external_entity_parser_create as *const c_void,
         METH_FASTCALL,
     ),
-    method(c"SetParamEntityParsing", set_param_entity_parsing as *const c_void, METH_O),
-    method(c"UseForeignDTD", use_foreign_dtd as *const c_void, METH_FASTCALL),
-    method(c"GetReparseDeferralEnabled", get_reparse_deferral as *const c_void, METH_NOARGS),
-    method(c"SetReparseDeferralEnabled", set_reparse_deferral as *const c_void, METH_O),
+    method(
+        c"SetParamEntityParsing",
+        set_param_entity_parsing as *const c_void,
+        METH_O,
+    ),
+    method(
+        c"UseForeignDTD",
+        use_foreign_dtd as *const c_void,
+        METH_FASTCALL,
+    ),
+    method(
+        c"GetReparseDeferralEnabled",
+        get_reparse_deferral as *const c_void,
+        METH_NOARGS,
+    ),
+    method(
+        c"SetReparseDeferralEnabled",
+        set_reparse_deferral as *const c_void,
+        METH_O,
+    ),
     METHOD_END,
 ];
 

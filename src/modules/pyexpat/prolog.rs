@@ -37,7 +37,8 @@ impl Core {
                 }
                 return self.doctype();
             }
-            if !self.final_ && s.len() < 9 && ("<!DOCTYPE".starts_with(s) || "<!--".starts_with(s)) {
+            if !self.final_ && s.len() < 9 && ("<!DOCTYPE".starts_with(s) || "<!--".starts_with(s))
+            {
                 return Ok(false);
             }
             if s.starts_with("<!--") || s.starts_with("<?") {
@@ -110,7 +111,7 @@ impl Core {
             let k = match name {
                 "version" if next == 0 => 0,
                 "encoding" if next == 1 && sp > 0 => 1,
-                "standalone" if next <= 2 && next >= 1 && sp > 0 => 2,
+                "standalone" if (1..=2).contains(&next) && sp > 0 => 2,
                 _ => return err(code::XML_DECL, at + i),
             };
             if k == 1 && vals[0].is_none() {

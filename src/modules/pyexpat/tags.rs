@@ -74,7 +74,11 @@ impl Core {
                 '<' if in_entity => return err(code::INVALID_TOKEN, at),
                 '\r' => {
                     out.push(' ');
-                    stack[top].1 += if t[stack[top].1..].starts_with("\r\n") { 2 } else { 1 };
+                    stack[top].1 += if t[stack[top].1..].starts_with("\r\n") {
+                        2
+                    } else {
+                        1
+                    };
                 }
                 '\t' | '\n' => {
                     out.push(' ');
@@ -194,7 +198,14 @@ impl Core {
                 let report = (!uri.is_empty()).then(|| uri.clone());
                 self.bindings.push((prefix.clone(), uri));
                 nbind += 1;
-                self.emit(at, Txt::Lit(""), Kind::StartNs { prefix, uri: report });
+                self.emit(
+                    at,
+                    Txt::Lit(""),
+                    Kind::StartNs {
+                        prefix,
+                        uri: report,
+                    },
+                );
             }
             for a in attrs.iter_mut() {
                 if a.0.contains(':') {
@@ -238,5 +249,8 @@ impl Core {
 
 /// A tokenized attribute's value: spaces trimmed and runs collapsed.
 pub fn collapse_spaces(s: &str) -> String {
-    s.split(' ').filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" ")
+    s.split(' ')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }

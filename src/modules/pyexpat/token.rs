@@ -114,7 +114,11 @@ pub fn reference(s: &str) -> (Tok, Option<char>) {
                 (d as char).to_digit(10)
             };
             match digit {
-                Some(x) => v = v.saturating_mul(if hex { 16 } else { 10 }).saturating_add(x),
+                Some(x) => {
+                    v = v
+                        .saturating_mul(if hex { 16 } else { 10 })
+                        .saturating_add(x)
+                }
                 None => return (invalid(i), None),
             }
             i += 1;
@@ -156,10 +160,11 @@ fn markup(s: &str, final_: bool) -> Tok {
         b'!' => {
             if s.starts_with("<!--") {
                 comment(s)
-            } else if s.starts_with("<![CDATA[") {
-                match s[9..].find("]]>") {
+            } else if let Some(body) = s.strip_prefix("<![CDATA[") {
+                match body.find("]]>") {
                     Some(i) => {
-                        if let Some(bad) = s[9..9 + i].char_indices().find(|&(_, c)| !is_xml_char(c)) {
+                        if let Some(bad) = body[..i].char_indices().find(|&(_, c)| !is_xml_char(c))
+                        {
                             return invalid(9 + bad.0);
                         }
                         Tok::Cdata(9 + i + 3)
@@ -183,7 +188,11 @@ fn markup(s: &str, final_: bool) -> Tok {
 fn end_tag(s: &str) -> Tok {
     let n = name_len(&s[2..]);
     if n == 0 {
-        return if s.len() == 2 { Tok::Partial } else { invalid(2) };
+        return if s.len() == 2 {
+            Tok::Partial
+        } else {
+            invalid(2)
+        };
     }
     let name_end = 2 + n;
     let i = name_end + space_len(&s[name_end..]);
@@ -220,7 +229,11 @@ pub fn comment(s: &str) -> Tok {
 pub fn pi(s: &str) -> Tok {
     let n = name_len(&s[2..]);
     if n == 0 {
-        return if s.len() == 2 { Tok::Partial } else { invalid(2) };
+        return if s.len() == 2 {
+            Tok::Partial
+        } else {
+            invalid(2)
+        };
     }
     let target = 2 + n;
     if s[2..target].eq_ignore_ascii_case("xml") {
