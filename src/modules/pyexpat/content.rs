@@ -151,7 +151,7 @@ impl Core {
                     txt(off, off + len),
                     Kind::End {
                         name: tag.name,
-                        empty: false,
+                        empty: None,
                     },
                 );
                 self.end_bindings(tag.nbind, ev_at);

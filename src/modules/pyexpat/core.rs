@@ -70,6 +70,9 @@ pub struct Dtd {
     /// An external subset or a parameter entity reference was seen: an
     /// undefined entity may be declared where the parser cannot look.
     pub param_refs: bool,
+    /// Cleared by a parameter entity reference in a document that is not
+    /// standalone: later entity and attribute declarations are ignored.
+    pub skip_decls: bool,
     pub standalone: bool,
 }
 
@@ -123,6 +126,10 @@ pub struct Core {
     /// An external entity parser reads content with no root element.
     pub external: bool,
     pub seen_doctype: bool,
+    /// `SetParamEntityParsing`: external subsets are asked for.
+    pub param_entity_parsing: i32,
+    /// `UseForeignDTD`: a document without one is given an external subset.
+    pub foreign_dtd: bool,
 }
 
 impl Core {
@@ -160,6 +167,8 @@ impl Core {
             indirect: 0,
             external: false,
             seen_doctype: false,
+            param_entity_parsing: 0,
+            foreign_dtd: false,
         }
     }
 
@@ -208,6 +217,12 @@ impl Core {
         self.base = p;
         self.cursor = (0, p);
         self.pos = 0;
+    }
+
+    /// Whether the input is UTF-8 (read without conversion, as expat
+    /// reads it).
+    pub fn input_is_utf8(&self) -> bool {
+        matches!(self.dec.enc, None | Some(super::decode::Enc::Utf8))
     }
 
     pub fn fail(&mut self, e: XmlErr) -> Step {
@@ -296,7 +311,7 @@ impl Core {
             return self.fail(e);
         }
         match self.phase {
-            Phase::Content if self.external && self.tags.is_empty() => {
+            _ if self.external && self.tags.is_empty() => {
                 self.phase = Phase::Finished;
                 Step::Wait
             }

@@ -7,7 +7,7 @@
 //! Python codec (pyexpat's unknown-encoding handler).
 
 /// The table value of a byte that the encoding does not map.
-pub const UNMAPPED: u32 = u32::MAX;
+pub(super) const UNMAPPED: u32 = u32::MAX;
 
 pub enum Enc {
     Utf8,

@@ -28,7 +28,14 @@ fn name_obj(op: *mut PyObject, s: &str) -> PyResult<Owned> {
 
 /// Calls handler slot `i` with `args`; the result.
 fn call(op: *mut PyObject, i: usize, args: &[*mut PyObject]) -> PyResult<Owned> {
+    if i != H_CHARS {
+        flush(op)?;
+    }
     let h = handler(op, i);
+    if h.is_null() {
+        // A handler that ran before cleared this one.
+        return Ok(Owned::from_borrowed_static(none::none()));
+    }
     // SAFETY: h is the live handler object of the slot.
     let h = unsafe { Owned::from_borrowed(h) };
     st(op).in_callback = true;
@@ -137,20 +144,30 @@ fn dispatch(op: *mut PyObject, ev: Event) -> PyResult<()> {
         if s.is_empty() {
             return Ok(());
         }
-        flush(op)?;
         let o = pystr::from_str(&s)?;
         call(op, default, &[o.as_ptr()]).map(drop)
     };
-    // Everything but character data flushes the buffer before its handler.
-    if !matches!(ev.kind, Kind::Chars(_)) {
-        flush(op)?;
-    }
     let s = |x: &str| pystr::from_str(x);
     match &ev.kind {
         Kind::Chars(t) => {
             if has(H_CHARS) {
-                let data = t.get(&st(op).core.text).to_string();
-                chars(op, &data)?;
+                let p = st(op);
+                let data = t.get(&p.core.text).to_string();
+                if matches!(t, Txt::Main(..)) && !p.core.input_is_utf8() {
+                    // Expat converts other encodings through a 1024-byte
+                    // buffer, so their data comes in pieces of that size.
+                    let mut rest = data.as_str();
+                    while !rest.is_empty() {
+                        let mut n = rest.len().min(1024);
+                        while !rest.is_char_boundary(n) {
+                            n -= 1;
+                        }
+                        chars(op, &rest[..n])?;
+                        rest = &rest[n..];
+                    }
+                } else {
+                    chars(op, &data)?;
+                }
             } else {
                 to_default(op, &ev.raw)?;
             }
@@ -195,10 +212,13 @@ fn dispatch(op: *mut PyObject, ev: Event) -> PyResult<()> {
             }
         }
         Kind::End { name, empty } => {
+            if let (Some(start), false) = (empty, has(H_START)) {
+                st(op).event_at = Some(*start);
+            }
             if has(H_END) {
                 let n = name_obj(op, name)?;
                 call(op, H_END, &[n.as_ptr()])?;
-            } else if !empty {
+            } else if empty.is_none() {
                 to_default(op, &ev.raw)?;
             }
         }
@@ -297,7 +317,19 @@ fn dispatch(op: *mut PyObject, ev: Event) -> PyResult<()> {
             pubid,
             notation,
         } => {
-            if has(H_ENTITY) {
+            if notation.is_some() && has(H_UNPARSED) {
+                call(
+                    op,
+                    H_UNPARSED,
+                    &[
+                        name_obj(op, name)?.as_ptr(),
+                        base(op).as_ptr(),
+                        opt(sysid)?.as_ptr(),
+                        opt(pubid)?.as_ptr(),
+                        opt(notation)?.as_ptr(),
+                    ],
+                )?;
+            } else if has(H_ENTITY) {
                 call(
                     op,
                     H_ENTITY,
@@ -305,18 +337,6 @@ fn dispatch(op: *mut PyObject, ev: Event) -> PyResult<()> {
                         name_obj(op, name)?.as_ptr(),
                         int::from_i64(*is_pe as i64)?.as_ptr(),
                         opt(value)?.as_ptr(),
-                        base(op).as_ptr(),
-                        opt(sysid)?.as_ptr(),
-                        opt(pubid)?.as_ptr(),
-                        opt(notation)?.as_ptr(),
-                    ],
-                )?;
-            } else if notation.is_some() && has(H_UNPARSED) {
-                call(
-                    op,
-                    H_UNPARSED,
-                    &[
-                        name_obj(op, name)?.as_ptr(),
                         base(op).as_ptr(),
                         opt(sysid)?.as_ptr(),
                         opt(pubid)?.as_ptr(),
@@ -407,6 +427,18 @@ fn dispatch(op: *mut PyObject, ev: Event) -> PyResult<()> {
                 }
             } else {
                 to_default(op, &ev.raw)?;
+            }
+        }
+        Kind::NotStandalone => {
+            if has(H_NOT_STANDALONE) {
+                let r = call(op, H_NOT_STANDALONE, &[])?;
+                // SAFETY: r valid.
+                if unsafe { int::as_i64(r.as_ptr())? } == 0 {
+                    st(op).core.error = Some(XmlErr {
+                        code: code::NOT_STANDALONE,
+                        at: ev.at,
+                    });
+                }
             }
         }
         Kind::Default(owner) => {

@@ -177,7 +177,11 @@ impl Core {
         }
         if sysid.is_some() {
             self.dtd.param_refs = true;
+            if !self.dtd.standalone {
+                self.emit(at, Txt::Lit(""), Kind::NotStandalone);
+            }
         }
+        let ext = (sysid.clone(), pubid.clone());
         let internal = k < toks.len() && toks[k].0 == T::Open;
         if internal {
             self.emit(
@@ -224,8 +228,11 @@ impl Core {
                     },
                     T::PeRef => {
                         self.dtd.param_refs = true;
-                        let name = d[t.1 + 1..t.2 - 1].to_string();
-                        self.emit(at + t.1, raw, Kind::Skipped { name, is_pe: true });
+                        self.emit(at + t.1, raw, Kind::Default(Owner::None));
+                        if !self.dtd.standalone {
+                            self.dtd.skip_decls = true;
+                            self.emit(at + t.1, Txt::Lit(""), Kind::NotStandalone);
+                        }
                     }
                     T::Decl => {
                         let start = k;
@@ -263,6 +270,18 @@ impl Core {
         }
         match toks.get(k) {
             Some(t) if t.0 == T::Gt && k + 1 == toks.len() => {
+                if (ext.0.is_some() || self.foreign_dtd) && self.param_entity_parsing != 0 {
+                    let (sysid, pubid) = ext;
+                    self.emit(
+                        at + t.1,
+                        Txt::Lit(""),
+                        Kind::ExternalRef {
+                            context: None,
+                            sysid,
+                            pubid,
+                        },
+                    );
+                }
                 self.emit(at + t.1, Txt::Main(at + t.1, at + t.2), Kind::EndDoctype);
             }
             Some(t) => return syntax(t),
@@ -354,7 +373,7 @@ impl Core {
                 } else {
                     &mut self.dtd.general
                 };
-                if table.contains_key(&name) {
+                if table.contains_key(&name) || self.dtd.skip_decls {
                     return Ok(());
                 }
                 table.insert(
@@ -451,6 +470,9 @@ impl Core {
                         None => None,
                     };
                     i += 1;
+                    if self.dtd.skip_decls {
+                        continue;
+                    }
                     let cdata = atype == "CDATA";
                     let defs = self.dtd.attlists.entry(elname.clone()).or_default();
                     if !defs.iter().any(|a| a.name == attname) {

@@ -2,7 +2,7 @@
 //! `ErrorString`, `ExpatError` and the `errors` submodule report.
 
 /// (name, message) by code, from 1.
-pub const TABLE: [(&str, &str); 43] = [
+pub(super) const TABLE: [(&str, &str); 43] = [
     ("XML_ERROR_NO_MEMORY", "out of memory"),
     ("XML_ERROR_SYNTAX", "syntax error"),
     ("XML_ERROR_NO_ELEMENTS", "no element found"),
@@ -105,33 +105,34 @@ pub const TABLE: [(&str, &str); 43] = [
     ),
 ];
 
-pub const SYNTAX: u32 = 2;
-pub const NO_ELEMENTS: u32 = 3;
-pub const INVALID_TOKEN: u32 = 4;
-pub const UNCLOSED_TOKEN: u32 = 5;
-pub const PARTIAL_CHAR: u32 = 6;
-pub const TAG_MISMATCH: u32 = 7;
-pub const DUPLICATE_ATTRIBUTE: u32 = 8;
-pub const JUNK_AFTER_DOC_ELEMENT: u32 = 9;
-pub const PARAM_ENTITY_REF: u32 = 10;
-pub const UNDEFINED_ENTITY: u32 = 11;
-pub const RECURSIVE_ENTITY_REF: u32 = 12;
-pub const ASYNC_ENTITY: u32 = 13;
-pub const BAD_CHAR_REF: u32 = 14;
-pub const BINARY_ENTITY_REF: u32 = 15;
-pub const ATTRIBUTE_EXTERNAL_ENTITY_REF: u32 = 16;
-pub const MISPLACED_XML_PI: u32 = 17;
-pub const UNKNOWN_ENCODING: u32 = 18;
-pub const UNCLOSED_CDATA_SECTION: u32 = 20;
-pub const EXTERNAL_ENTITY_HANDLING: u32 = 21;
-pub const CANT_CHANGE_FEATURE_ONCE_PARSING: u32 = 26;
-pub const UNBOUND_PREFIX: u32 = 27;
-pub const UNDECLARING_PREFIX: u32 = 28;
-pub const XML_DECL: u32 = 30;
-pub const PUBLICID: u32 = 32;
-pub const ABORTED: u32 = 35;
-pub const FINISHED: u32 = 36;
-pub const RESERVED_PREFIX_XML: u32 = 38;
-pub const RESERVED_PREFIX_XMLNS: u32 = 39;
-pub const RESERVED_NAMESPACE_URI: u32 = 40;
-pub const AMPLIFICATION_LIMIT_BREACH: u32 = 43;
+pub(super) const SYNTAX: u32 = 2;
+pub(super) const NO_ELEMENTS: u32 = 3;
+pub(super) const INVALID_TOKEN: u32 = 4;
+pub(super) const UNCLOSED_TOKEN: u32 = 5;
+pub(super) const PARTIAL_CHAR: u32 = 6;
+pub(super) const TAG_MISMATCH: u32 = 7;
+pub(super) const DUPLICATE_ATTRIBUTE: u32 = 8;
+pub(super) const JUNK_AFTER_DOC_ELEMENT: u32 = 9;
+pub(super) const PARAM_ENTITY_REF: u32 = 10;
+pub(super) const UNDEFINED_ENTITY: u32 = 11;
+pub(super) const RECURSIVE_ENTITY_REF: u32 = 12;
+pub(super) const ASYNC_ENTITY: u32 = 13;
+pub(super) const BAD_CHAR_REF: u32 = 14;
+pub(super) const BINARY_ENTITY_REF: u32 = 15;
+pub(super) const ATTRIBUTE_EXTERNAL_ENTITY_REF: u32 = 16;
+pub(super) const MISPLACED_XML_PI: u32 = 17;
+pub(super) const UNKNOWN_ENCODING: u32 = 18;
+pub(super) const UNCLOSED_CDATA_SECTION: u32 = 20;
+pub(super) const EXTERNAL_ENTITY_HANDLING: u32 = 21;
+pub(super) const CANT_CHANGE_FEATURE_ONCE_PARSING: u32 = 26;
+pub(super) const UNBOUND_PREFIX: u32 = 27;
+pub(super) const UNDECLARING_PREFIX: u32 = 28;
+pub(super) const XML_DECL: u32 = 30;
+pub(super) const PUBLICID: u32 = 32;
+pub(super) const NOT_STANDALONE: u32 = 22;
+pub(super) const ABORTED: u32 = 35;
+pub(super) const FINISHED: u32 = 36;
+pub(super) const RESERVED_PREFIX_XML: u32 = 38;
+pub(super) const RESERVED_PREFIX_XMLNS: u32 = 39;
+pub(super) const RESERVED_NAMESPACE_URI: u32 = 40;
+pub(super) const AMPLIFICATION_LIMIT_BREACH: u32 = 43;

@@ -89,7 +89,9 @@ pub enum Kind {
     },
     End {
         name: String,
-        empty: bool,
+        /// For an empty element: where its tag starts (reported when no
+        /// start handler moved the position to the tag's end).
+        empty: Option<usize>,
     },
     StartNs {
         prefix: Option<String>,
@@ -115,6 +117,7 @@ pub enum Kind {
         sysid: Option<String>,
         pubid: Option<String>,
     },
+    NotStandalone,
     /// Markup with no handler of its own; `Owner` says which declaration
     /// handler would have taken it.
     Default(Owner),

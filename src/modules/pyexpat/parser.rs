@@ -14,7 +14,7 @@ use libc::{c_int, c_void};
 use std::sync::atomic::{AtomicPtr, Ordering};
 
 /// The handler attributes, in the order of their slots.
-pub const HANDLERS: [&std::ffi::CStr; 22] = [
+pub(super) const HANDLERS: [&std::ffi::CStr; 22] = [
     c"StartElementHandler",
     c"EndElementHandler",
     c"ProcessingInstructionHandler",
@@ -39,27 +39,28 @@ pub const HANDLERS: [&std::ffi::CStr; 22] = [
     c"SkippedEntityHandler",
 ];
 
-pub const H_START: usize = 0;
-pub const H_END: usize = 1;
-pub const H_PI: usize = 2;
-pub const H_CHARS: usize = 3;
-pub const H_UNPARSED: usize = 4;
-pub const H_NOTATION: usize = 5;
-pub const H_START_NS: usize = 6;
-pub const H_END_NS: usize = 7;
-pub const H_COMMENT: usize = 8;
-pub const H_START_CDATA: usize = 9;
-pub const H_END_CDATA: usize = 10;
-pub const H_DEFAULT: usize = 11;
-pub const H_DEFAULT_EXPAND: usize = 12;
-pub const H_EXTERNAL: usize = 14;
-pub const H_START_DOCTYPE: usize = 15;
-pub const H_END_DOCTYPE: usize = 16;
-pub const H_ENTITY: usize = 17;
-pub const H_XML_DECL: usize = 18;
-pub const H_ELEMENT: usize = 19;
-pub const H_ATTLIST: usize = 20;
-pub const H_SKIPPED: usize = 21;
+pub(super) const H_START: usize = 0;
+pub(super) const H_END: usize = 1;
+pub(super) const H_PI: usize = 2;
+pub(super) const H_CHARS: usize = 3;
+pub(super) const H_UNPARSED: usize = 4;
+pub(super) const H_NOTATION: usize = 5;
+pub(super) const H_START_NS: usize = 6;
+pub(super) const H_END_NS: usize = 7;
+pub(super) const H_COMMENT: usize = 8;
+pub(super) const H_START_CDATA: usize = 9;
+pub(super) const H_END_CDATA: usize = 10;
+pub(super) const H_DEFAULT: usize = 11;
+pub(super) const H_DEFAULT_EXPAND: usize = 12;
+pub(super) const H_NOT_STANDALONE: usize = 13;
+pub(super) const H_EXTERNAL: usize = 14;
+pub(super) const H_START_DOCTYPE: usize = 15;
+pub(super) const H_END_DOCTYPE: usize = 16;
+pub(super) const H_ENTITY: usize = 17;
+pub(super) const H_XML_DECL: usize = 18;
+pub(super) const H_ELEMENT: usize = 19;
+pub(super) const H_ATTLIST: usize = 20;
+pub(super) const H_SKIPPED: usize = 21;
 
 /// `pyexpat.ExpatError`, set when the module is initialized.
 pub static EXPAT_ERROR: AtomicPtr<PyObject> = AtomicPtr::new(std::ptr::null_mut());
@@ -496,8 +497,8 @@ crate::modules::objtype::meth_noargs!(get_input_context, |op| {
     }
 });
 
-crate::modules::objtype::meth_o!(set_param_entity_parsing, |_op, flag| {
-    int::as_i64(flag)?;
+crate::modules::objtype::meth_o!(set_param_entity_parsing, |op, flag| {
+    st(op).core.param_entity_parsing = int::as_i64(flag)? as i32;
     int_of(1)
 });
 
@@ -512,6 +513,11 @@ crate::modules::objtype::meth_fast!(use_foreign_dtd, |op, args| {
             },
         ));
     }
+    let on = match args.first() {
+        Some(&f) => protocol::is_true(f)?,
+        None => true,
+    };
+    st(op).core.foreign_dtd = on;
     Ok(none())
 });
 

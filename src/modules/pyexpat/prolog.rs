@@ -20,8 +20,16 @@ impl Core {
             }
             self.phase = Phase::Prolog;
             if s.starts_with("<?xml") && s[5..].starts_with(is_space) {
-                return self.xml_decl();
+                let r = self.xml_decl();
+                if self.external {
+                    self.phase = Phase::Content;
+                }
+                return r;
             }
+        }
+        if self.external {
+            self.phase = Phase::Content;
+            return Ok(true);
         }
         let c = s.chars().next().unwrap_or('\0');
         if is_space(c) {
@@ -48,6 +56,20 @@ impl Core {
                 return err(code::SYNTAX, at);
             }
             let tok = token(s, self.final_);
+            if let Tok::StartTag(_) = tok {
+                if self.foreign_dtd && !self.seen_doctype && self.param_entity_parsing != 0 {
+                    self.seen_doctype = true;
+                    self.emit(
+                        at,
+                        Txt::Lit(""),
+                        Kind::ExternalRef {
+                            context: None,
+                            sysid: None,
+                            pubid: None,
+                        },
+                    );
+                }
+            }
             return match tok {
                 Tok::StartTag(_) | Tok::Partial | Tok::Error(..) => {
                     if let Tok::StartTag(_) = tok {

@@ -8,8 +8,8 @@ use super::event::{Kind, Txt};
 use super::token::Tok;
 use std::rc::Rc;
 
-pub const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
-pub const XMLNS_NS: &str = "http://www.w3.org/2000/xmlns/";
+pub(super) const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
+pub(super) const XMLNS_NS: &str = "http://www.w3.org/2000/xmlns/";
 
 impl Core {
     /// The value of an attribute written `raw`; `at` is where errors are
@@ -224,6 +224,10 @@ impl Core {
         if self.phase != Phase::Content {
             self.phase = Phase::Content;
         }
+        let end = match &raw {
+            Txt::Main(_, e) => *e,
+            _ => at,
+        };
         self.emit(
             at,
             raw,
@@ -235,7 +239,14 @@ impl Core {
             },
         );
         if empty {
-            self.emit(at, Txt::Lit(""), Kind::End { name, empty: true });
+            self.emit(
+                end,
+                Txt::Lit(""),
+                Kind::End {
+                    name,
+                    empty: Some(at),
+                },
+            );
             self.end_bindings(nbind, at);
             if self.tags.is_empty() && !self.external {
                 self.phase = Phase::Epilog;
