@@ -16,6 +16,7 @@ pub mod codecs;
 pub mod collections;
 pub mod contextvars;
 pub mod csv;
+pub mod ctypes;
 pub mod errno;
 pub mod faulthandler;
 pub mod fcntl;
@@ -87,6 +88,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_collections", collections::init),
     ("_contextvars", contextvars::init),
     ("_csv", csv::init),
+    ("_ctypes", ctypes::init),
     ("_functools", functools::init),
     ("_heapq", heapq::init),
     ("_imp", imp::init),
