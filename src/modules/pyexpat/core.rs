@@ -284,7 +284,9 @@ impl Core {
     fn at_end(&mut self) -> Step {
         let end = self.text.len();
         if self.dec.bad {
-            let c = if self.dec.partial {
+            let c = if self.dec.odd {
+                code::UNCLOSED_TOKEN
+            } else if self.dec.partial {
                 code::PARTIAL_CHAR
             } else {
                 code::INVALID_TOKEN

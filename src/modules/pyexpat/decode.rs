@@ -60,6 +60,8 @@ pub struct Decoder {
     pub bad: bool,
     /// The bad bytes are an incomplete character at the end of the input.
     pub partial: bool,
+    /// The input ended on half a UTF-16 unit (expat: an unclosed token).
+    pub odd: bool,
     /// Bytes of a byte order mark skipped at the start.
     pub bom: u64,
     /// A UTF-16 document with a mark whose declaration names another
@@ -75,6 +77,7 @@ impl Decoder {
             raw: Vec::new(),
             bad: false,
             partial: false,
+            odd: false,
             bom: 0,
             utf16_by_mark: false,
         }
@@ -127,11 +130,9 @@ impl Decoder {
         if let Some(name) = self.forced.clone() {
             return self.by_name(&name);
         }
-        if r.starts_with(b"<\0") {
-            return Ok(Some(Enc::Utf16 { le: true }));
-        }
-        if r.starts_with(b"\0<") {
-            return Ok(Some(Enc::Utf16 { le: false }));
+        // Without a mark, a zero byte in the first two says UTF-16.
+        if r.len() >= 2 && (r[0] == 0) != (r[1] == 0) {
+            return Ok(Some(Enc::Utf16 { le: r[1] == 0 }));
         }
         if b"<?xml".starts_with(&r[..r.len().min(5)]) {
             // The declaration's encoding decides; wait for all of it.
@@ -228,6 +229,7 @@ impl Decoder {
                 if final_ && used < r.len() && !self.bad {
                     self.bad = true;
                     self.partial = true;
+                    self.odd = (r.len() - used) % 2 == 1;
                 }
             }
             Enc::Latin1 => {
