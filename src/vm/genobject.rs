@@ -39,7 +39,6 @@ const fn gen_type(
     PyTypeObject {
         tp_flags: Py_TPFLAGS_HAVE_GC,
         tp_dealloc: Some(gen_dealloc),
-        tp_finalize: Some(gen_finalize),
         tp_repr: Some(gen_repr),
         tp_traverse: Some(gen_traverse),
         tp_iter: if next.is_some() {
@@ -515,14 +514,6 @@ unsafe fn finalize(g: *mut PyObject) {
     }
 }
 
-/// `tp_finalize` of generators, coroutines and async generators: the
-/// collector runs it before it breaks cycles, so a generator is closed
-/// while the objects its frame holds are still intact.
-unsafe extern "C" fn gen_finalize(op: *mut PyObject) {
-    // SAFETY: the caller holds a reference to the generator.
-    unsafe { finalize(op) }
-}
-
 /// `RuntimeWarning: coroutine '...' was never awaited`, for a coroutine
 /// destroyed before it started (`_PyErr_WarnUnawaitedCoroutine`).
 unsafe fn warn_unawaited(c: *mut PyObject) {
@@ -555,11 +546,13 @@ pub(crate) unsafe extern "C" fn gen_dealloc(op: *mut PyObject) {
             if (*op).ob_refcnt != 0 {
                 return;
             }
-        } else if !f.is_null()
-            && fr(f).lasti >= 0
-            && crate::object::subtype::call_finalizer_from_dealloc(op)
-        {
-            return;
+        } else if !f.is_null() && fr(f).lasti >= 0 {
+            (*op).ob_refcnt = 1;
+            finalize(op);
+            (*op).ob_refcnt -= 1;
+            if (*op).ob_refcnt != 0 {
+                return;
+            }
         }
         crate::object::gc::untrack(op);
         crate::vm::asyncgen::clear_extra(op);

@@ -357,7 +357,11 @@ impl Core {
         if c == '&' || !super::chars::is_xml_char(c) {
             return err(code::INVALID_TOKEN, at);
         }
-        err(code::JUNK_AFTER_DOC_ELEMENT, at)
+        match super::prolog::stray_name(s, self.final_) {
+            Some(Some(bad)) => err(code::INVALID_TOKEN, at + bad),
+            Some(None) => err(code::JUNK_AFTER_DOC_ELEMENT, at),
+            None => Ok(false),
+        }
     }
 
     /// A comment or processing instruction at the current position of the

@@ -260,18 +260,8 @@ getter!(get_intern, |p| Ok(p.intern.clone().unwrap_or_else(none)));
 getter!(get_error_code, |p| int_of(
     p.core.error.map_or(0, |e| e.code as i64)
 ));
-getter!(get_error_line, |p| match p.core.error {
-    Some(e) => int_of(p.core.pos_of(e.at).line as i64),
-    None => int_of(1),
-});
-getter!(get_error_col, |p| match p.core.error {
-    Some(e) => int_of(p.core.pos_of(e.at).col as i64),
-    None => int_of(0),
-});
-getter!(get_error_byte, |p| match p.core.error {
-    Some(e) => int_of(p.core.pos_of(e.at).byte as i64),
-    None => int_of(-1),
-});
+// Expat's error position is its current position (the same functions),
+// which stays where an error stopped the parse.
 getter!(get_cur_line, |p| int_of(
     p.current().map_or(1, |c| c.line as i64)
 ));
@@ -405,9 +395,9 @@ static PARSER_GETSET: [PyGetSetDef; 37] = [
     ),
     getset(c"intern", Some(get_intern), None),
     getset(c"ErrorCode", Some(get_error_code), None),
-    getset(c"ErrorLineNumber", Some(get_error_line), None),
-    getset(c"ErrorColumnNumber", Some(get_error_col), None),
-    getset(c"ErrorByteIndex", Some(get_error_byte), None),
+    getset(c"ErrorLineNumber", Some(get_cur_line), None),
+    getset(c"ErrorColumnNumber", Some(get_cur_col), None),
+    getset(c"ErrorByteIndex", Some(get_cur_byte), None),
     getset(c"CurrentLineNumber", Some(get_cur_line), None),
     getset(c"CurrentColumnNumber", Some(get_cur_col), None),
     getset(c"CurrentByteIndex", Some(get_cur_byte), None),

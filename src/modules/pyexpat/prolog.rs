@@ -7,6 +7,24 @@ use super::errors as code;
 use super::event::{Kind, Owner, Txt};
 use super::token::{token, Tok};
 
+/// Text outside markup in the prolog or epilog that starts with a name
+/// character is read as expat's prolog tokenizer reads it: a name ended by
+/// a character that may follow one is a misplaced token (`Some(None)`),
+/// another character is an invalid token at that offset; None: the text
+/// ends inside the name.
+pub fn stray_name(s: &str, final_: bool) -> Option<Option<usize>> {
+    let n = s
+        .char_indices()
+        .find(|&(_, c)| !super::chars::is_name_char(c))
+        .map_or(s.len(), |(i, _)| i);
+    match s[n..].chars().next() {
+        None if !final_ => None,
+        None => Some(None),
+        Some(c) if n == 0 || is_space(c) || ")>%|+*?".contains(c) => Some(None),
+        Some(_) => Some(Some(n)),
+    }
+}
+
 impl Core {
     pub fn prolog_step(&mut self) -> Result<bool, XmlErr> {
         let at = self.pos;
@@ -83,7 +101,11 @@ impl Core {
         if c == '&' || !is_xml_char(c) {
             return err(code::INVALID_TOKEN, at);
         }
-        err(code::SYNTAX, at)
+        match stray_name(s, self.final_) {
+            Some(Some(bad)) => err(code::INVALID_TOKEN, at + bad),
+            Some(None) => err(code::SYNTAX, at),
+            None => Ok(false),
+        }
     }
 
     fn content_main_tok(&mut self, tok: Tok, at: usize) -> Result<bool, XmlErr> {
