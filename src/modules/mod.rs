@@ -46,6 +46,7 @@ pub mod posix;
 pub mod posixshmem;
 pub mod posixsubprocess;
 pub mod pwd;
+pub mod pyexpat;
 pub mod random;
 pub mod resource;
 pub mod select;
@@ -143,6 +144,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("mmap", mmap::init),
     ("posix", posix::init),
     ("pwd", pwd::init),
+    ("pyexpat", pyexpat::init),
     ("resource", resource::init),
     ("select", select::init),
     ("syslog", syslog::init),
