@@ -118,7 +118,7 @@ pub struct Found {
 /// `FileFinder` does: in each directory a package (`name/__init__` with an
 /// extension suffix or `.py`) first, then an extension module
 /// (`name.ferrython-314-<arch>-<os>-gnu.so`, `name.abi3.so`, `name.so`),
-/// then `name.py`.
+/// then `name.py`, then a `name.pyc` without source.
 pub fn find_module(dirs: &[PathBuf], name: &str) -> Option<Found> {
     let suffixes = crate::runtime::dynload::suffixes();
     let candidates = |base: &Path, stem: &str| -> Option<(PathBuf, bool)> {
@@ -126,6 +126,7 @@ pub fn find_module(dirs: &[PathBuf], name: &str) -> Option<Found> {
             .iter()
             .map(|s| (base.join(format!("{stem}{s}")), true))
             .chain(std::iter::once((base.join(format!("{stem}.py")), false)))
+            .chain(std::iter::once((base.join(format!("{stem}.pyc")), false)))
             .find(|(p, _)| p.is_file())
     };
     for d in dirs {
@@ -216,7 +217,11 @@ fn load_source(fullname: &str, found: &Found) -> PyResult<Owned> {
                     pystr::from_str(&c.to_string_lossy())?.as_ptr(),
                 )?;
             }
-            crate::vm::call::eval_code(code.as_ptr(), d, d)
+            crate::vm::call::eval_code(code.as_ptr(), d, d)?;
+            if fullname == "importlib._bootstrap_external" {
+                crate::modules::imp::pyc_magic::fix_bootstrap_external(d)?;
+            }
+            Ok(())
         });
         if let Some(spec) = &spec {
             let off = crate::object::bool::from_bool(false);
@@ -385,6 +390,14 @@ fn find_and_load(fullname: &str) -> PyResult<Owned> {
             None => (search_path(), fullname, None),
             Some((parent, last)) => {
                 let p = import_absolute(parent)?;
+                // Importing the parent may have imported this module too
+                // (`importlib/__init__.py` imports and sets up
+                // `importlib._bootstrap_external`): use that one, as
+                // CPython's `_find_and_load_unlocked` does.
+                let m = dict::get_str(modules, fullname);
+                if !m.is_null() {
+                    return Ok(Owned::from_borrowed(m));
+                }
                 let path = match protocol::getattr_opt(p.as_ptr(), pystr::intern("__path__"))? {
                     Some(path) => path,
                     None => {
