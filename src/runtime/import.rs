@@ -11,8 +11,13 @@ use std::path::{Path, PathBuf};
 
 /// Raises `ModuleNotFoundError: No module named 'x'` with `name` set.
 fn not_found(name: &str) -> errors::Raised {
+    not_found_msg(name, &format!("No module named '{name}'"))
+}
+
+/// `ModuleNotFoundError(msg, name=name)`, raised.
+fn not_found_msg(name: &str, msg: &str) -> errors::Raised {
     let build = || -> PyResult<errors::Raised> {
-        let msg = pystr::from_str(&format!("No module named '{name}'"))?;
+        let msg = pystr::from_str(msg)?;
         let kw = dict::new()?;
         // SAFETY: kw is a new dict; the class is static.
         unsafe {
@@ -336,6 +341,12 @@ pub fn import_absolute(fullname: &str) -> PyResult<Owned> {
     // SAFETY: modules is a dict.
     unsafe {
         let m = dict::get_str(modules, fullname);
+        if m == crate::object::none::none() {
+            return Err(not_found_msg(
+                fullname,
+                &format!("import of {fullname} halted; None in sys.modules"),
+            ));
+        }
         if !m.is_null() {
             return Ok(Owned::from_borrowed(m));
         }
