@@ -1342,6 +1342,9 @@ unsafe extern "C" fn frozenset_new(
 unsafe extern "C" fn set_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
+        if !crate::object::trashcan::enter(op, set_dealloc) {
+            return;
+        }
         crate::object::gc::untrack(op);
         let s = so(op);
         let mut used = (*s).used;
@@ -1364,6 +1367,7 @@ unsafe extern "C" fn set_dealloc(op: *mut PyObject) {
         if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
             decref(tp.cast());
         }
+        crate::object::trashcan::leave();
     }
 }
 
