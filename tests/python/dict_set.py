@@ -183,3 +183,28 @@ s = set()
 for x in [-1, -2, 2**64, 2**61 - 1, 2**61, -2**61, 1.5, 0.0, -0.0]:
     s.add(x)
 print(s, [hash(x) for x in s])
+
+# sets take weak references; set and bytearray subclasses pickle their
+# slots and dict along with the items
+import weakref, pickle, gc
+s = {1, 2}
+fs = frozenset("ab")
+ws, wfs = weakref.ref(s), weakref.ref(fs)
+print(ws() is s, wfs() is fs, sorted(weakref.proxy(s)))
+del s, fs
+gc.collect()
+print(ws(), wfs())
+class SlotSet(set):
+    __slots__ = ("x", "__dict__")
+class SlotFrozen(frozenset):
+    __slots__ = ("x",)
+class SlotBytes(bytearray):
+    __slots__ = ("x",)
+for cls in (SlotSet, SlotFrozen, SlotBytes):
+    o = cls(b"ab" if cls is SlotBytes else "ab")
+    o.x = [1]
+    p = pickle.loads(pickle.dumps(o))
+    print(type(p).__name__, sorted(p), p.x, o.__reduce__()[2])
+o = SlotSet("a")
+o.y = 2
+print(pickle.loads(pickle.dumps(o)).y, SlotSet("a").__reduce__()[2])
