@@ -16,6 +16,7 @@ pub mod descr;
 pub mod dict;
 pub mod dictkeys;
 pub mod dictview;
+pub mod dir;
 pub mod exceptions;
 pub mod fastsearch;
 pub mod float;
