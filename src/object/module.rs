@@ -40,8 +40,10 @@ pub static mut PyModule_Type: PyTypeObject = PyTypeObject {
     ..type_template(c"module", std::mem::size_of::<PyModuleObject>(), 0)
 };
 
-static MODULE_METHODS: [PyMethodDef; 2] =
-    [crate::object::dir::MODULE_DIR, crate::object::descr::METHOD_END];
+static MODULE_METHODS: [PyMethodDef; 2] = [
+    crate::object::dir::MODULE_DIR,
+    crate::object::descr::METHOD_END,
+];
 
 static MODULE_GETSET: [PyGetSetDef; 4] = [
     crate::object::descr::getset(

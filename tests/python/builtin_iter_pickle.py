@@ -182,3 +182,12 @@ for it in (iter(range(10)), iter(range(2**70, 2**70 + 10))):
             print(list(it))
         except Exception as e:
             print(type(e).__name__, e)
+
+# descriptors pickle as getattr(owner, name), a method-wrapper as
+# getattr(self, name); NotImplemented and Ellipsis as their names
+class Slotted:
+    __slots__ = ("x",)
+for o in (list.append, list.__add__, Slotted.__dict__["x"], [1].__add__, NotImplemented, Ellipsis):
+    r = o.__reduce__()
+    print(r if isinstance(r, str) else (r[0].__name__, r[1]), pickle.loads(pickle.dumps(o)) == o)
+print(pickle.loads(pickle.dumps([1].__add__))([2]), pickle.loads(pickle.dumps(list.append)) is list.append)
