@@ -208,3 +208,29 @@ for cls in (SlotSet, SlotFrozen, SlotBytes):
 o = SlotSet("a")
 o.y = 2
 print(pickle.loads(pickle.dumps(o)).y, SlotSet("a").__reduce__()[2])
+
+# a __hash__ result that fits a C long is the hash itself (-1 becomes -2);
+# a larger one is hashed as an int; so an object can share a str's hash
+class Key3:
+    def __hash__(self):
+        return hash("key3")
+    def __eq__(self, other):
+        return isinstance(other, Key3) or other == "key3"
+class StrSub(str):
+    pass
+print(hash(Key3()) == hash("key3"))
+for key3 in (StrSub("key3"), Key3()):
+    d = {"key1": 42, "key2": 43, key3: 44}
+    print(d.get("key3"), d.get(StrSub("key3")), d.get(Key3()), {key3} == {"key3"})
+class Minus:
+    def __hash__(self):
+        return -1
+class Big:
+    def __hash__(self):
+        return 2**64 + 3
+class IntSub(int):
+    pass
+class SubHash:
+    def __hash__(self):
+        return IntSub(2**63 - 1)
+print(hash(Minus()), hash(Big()), hash(SubHash()))
