@@ -76,6 +76,11 @@ int main(void)
     show("O", Py_BuildValue("O", Py_None));
     show("O&", Py_BuildValue("O&", make_thing, &seven));
     show("nested", Py_BuildValue("((ii)[s]{s:(i)})", 1, 2, "x", "k", 3));
+    show("many tuples", Py_BuildValue("((i)(ii)(i)(i,i)(i)(i)(i)(i)(ii)(i)(i))", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+                                      11, 12, 13, 14));
+    show("tuples in lists", Py_BuildValue("[(ii),(i)]{s:(ii)}((),(i,(ii)))", 1, 2, 3, "k", 4, 5, 6, 7, 8));
+    show("deep", Py_BuildValue("(((((((((((((((((((i)))))))))))))))))),i)", 1, 2));
+    show("deep tuples after", Py_BuildValue("((((((((((((((((((i,i)))))))))))))))))(ii)(i))", 1, 2, 3, 4, 5));
     show("O NULL", Py_BuildValue("O", NULL));
     show("bad char", Py_BuildValue("(i&)", 1));
     show("unmatched", Py_BuildValue("(ii", 1, 2));

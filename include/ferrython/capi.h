@@ -597,6 +597,52 @@ typedef struct PyCodeObject PyCodeObject;
 #define QUOTE_NOTNULL 5
 
 /*
+ `FUNCFLAG_CDECL`.
+ */
+#define FUNCFLAG_CDECL 1
+
+/*
+ `FUNCFLAG_PYTHONAPI`: the function is part of the C API: call it with
+ the GIL held and check the error indicator afterwards.
+ */
+#define FUNCFLAG_PYTHONAPI 4
+
+/*
+ `FUNCFLAG_USE_ERRNO`.
+ */
+#define FUNCFLAG_USE_ERRNO 8
+
+/*
+ `FUNCFLAG_USE_LASTERROR`.
+ */
+#define FUNCFLAG_USE_LASTERROR 16
+
+/*
+ `TYPEFLAG_ISPOINTER`: instances hold a pointer.
+ */
+#define TYPEFLAG_ISPOINTER 256
+
+/*
+ `TYPEFLAG_HASPOINTER`: a structure or array containing pointers.
+ */
+#define TYPEFLAG_HASPOINTER 512
+
+/*
+ `DICTFLAG_FINAL`: the layout is fixed (instances exist or it is a base).
+ */
+#define DICTFLAG_FINAL 4096
+
+/*
+ `TYPEFLAG_HASUNION`: a union is part of the layout.
+ */
+#define TYPEFLAG_HASUNION 1024
+
+/*
+ `TYPEFLAG_HASBITFIELD`: a bit field is part of the layout.
+ */
+#define TYPEFLAG_HASBITFIELD 2048
+
+/*
  `io.DEFAULT_BUFFER_SIZE`.
  */
 #define DEFAULT_BUFFER_SIZE 8192

@@ -24,7 +24,7 @@ pub unsafe extern "C" fn PyMem_RawMalloc(n: usize) -> *mut c_void {
 /// `PyMem_RawCalloc`.
 #[no_mangle]
 pub unsafe extern "C" fn PyMem_RawCalloc(n: usize, size: usize) -> *mut c_void {
-    // SAFETY: calloc checks the product for overflow.
+    // SAFETY: raw_calloc checks the product for overflow.
     unsafe { raw_calloc(n, size) }
 }
 
@@ -58,7 +58,7 @@ pub unsafe extern "C" fn PyMem_Malloc(n: usize) -> *mut c_void {
 /// `PyMem_Calloc`.
 #[no_mangle]
 pub unsafe extern "C" fn PyMem_Calloc(n: usize, size: usize) -> *mut c_void {
-    // SAFETY: calloc checks the product for overflow.
+    // SAFETY: raw_calloc checks the product for overflow.
     unsafe { raw_calloc(n, size) }
 }
 
@@ -92,7 +92,7 @@ pub unsafe extern "C" fn PyObject_Malloc(n: usize) -> *mut c_void {
 /// `PyObject_Calloc`.
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_Calloc(n: usize, size: usize) -> *mut c_void {
-    // SAFETY: calloc checks the product for overflow.
+    // SAFETY: raw_calloc checks the product for overflow.
     unsafe { raw_calloc(n, size) }
 }
 

@@ -16,6 +16,11 @@ struct Builder<'a> {
     pos: usize,
     args: &'a [FerrythonVarArg],
     next: usize,
+    /// Sizes of the first tuple groups, from [`scan`], and the ordinal of
+    /// the next `(` to build.
+    tuples: [u32; MAX_KNOWN_TUPLES],
+    known_tuples: usize,
+    next_tuple: usize,
 }
 
 impl Builder<'_> {
@@ -151,7 +156,16 @@ impl Builder<'_> {
         let c = self.fmt[self.pos];
         self.pos += 1;
         match c {
-            b'(' => self.tuple_of(self.group_len(), b')'),
+            b'(' => {
+                let i = self.next_tuple;
+                self.next_tuple += 1;
+                let n = if i < self.known_tuples {
+                    self.tuples[i] as usize
+                } else {
+                    self.group_len()
+                };
+                self.tuple_of(n, b')')
+            }
             b'[' => crate::object::list::from_vec(self.items(b']')?),
             b'{' => {
                 let items = self.items(b'}')?;
@@ -321,16 +335,38 @@ fn count_items(fmt: &[u8]) -> usize {
     n
 }
 
-/// The number of top-level items of a format (as [`count_items`]), or
-/// `None` when its brackets do not balance: both in one pass.
-fn balanced_count(fmt: &[u8]) -> Option<usize> {
-    // The expected closing brackets: the first few inline, deeper ones
-    // (rare) in a vector.
+/// What one pass over a format learns before anything is built.
+struct Scan {
+    /// Top-level items (as [`count_items`]).
+    count: usize,
+    /// Item counts of the first `known` tuple groups, in the order their
+    /// `(` appear, so building a tuple need not count its group again.
+    tuples: [u32; MAX_KNOWN_TUPLES],
+    known: usize,
+}
+
+/// Tuple groups whose sizes one scan records.
+const MAX_KNOWN_TUPLES: usize = 8;
+
+/// Scans a format once: its top-level item count and the sizes of its first
+/// tuple groups, or `None` when its brackets do not balance.
+fn scan(fmt: &[u8]) -> Option<Scan> {
+    // Per open bracket: the expected closing bracket and, for a recorded
+    // tuple group, its index in `tuples` (NONE otherwise). The first few
+    // levels inline, deeper ones (rare) in a vector.
     const INLINE: usize = 16;
-    let mut inline = [0u8; INLINE];
+    const NONE: u8 = u8::MAX;
+    let mut inline = [(0u8, NONE); INLINE];
     let mut deeper = Vec::new();
     let mut depth = 0;
-    let mut n = 0;
+    let mut out = Scan {
+        count: 0,
+        tuples: [0; MAX_KNOWN_TUPLES],
+        known: 0,
+    };
+    // Set once a tuple group goes unrecorded: later groups' ordinals would
+    // no longer match their index.
+    let mut recording = true;
     for &c in fmt {
         let close = match c {
             b'(' => b')',
@@ -342,7 +378,7 @@ fn balanced_count(fmt: &[u8]) -> Option<usize> {
                 }
                 depth -= 1;
                 let want = if depth < INLINE {
-                    inline[depth]
+                    inline[depth].0
                 } else {
                     deeper.pop().unwrap_or(0)
                 };
@@ -353,23 +389,43 @@ fn balanced_count(fmt: &[u8]) -> Option<usize> {
             }
             b'#' | b'&' | b',' | b':' | b' ' | b'\t' => continue,
             _ => {
-                if depth == 0 {
-                    n += 1;
-                }
+                out.count_item(depth, &inline);
                 continue;
             }
         };
-        if depth == 0 {
-            n += 1;
+        out.count_item(depth, &inline);
+        let mut slot = NONE;
+        if c == b'(' && recording {
+            if depth < INLINE && out.known < MAX_KNOWN_TUPLES {
+                slot = out.known as u8;
+                out.known += 1;
+            } else {
+                recording = false;
+            }
         }
         if depth < INLINE {
-            inline[depth] = close;
+            inline[depth] = (close, slot);
         } else {
             deeper.push(close);
         }
         depth += 1;
     }
-    (depth == 0).then_some(n)
+    (depth == 0).then_some(out)
+}
+
+impl Scan {
+    /// Counts an item found at `depth`: a top-level one, or one of the
+    /// enclosing group when that group is a recorded tuple.
+    #[inline]
+    fn count_item(&mut self, depth: usize, open: &[(u8, u8)]) {
+        if depth == 0 {
+            self.count += 1;
+        } else if let Some(&(_, slot)) = open.get(depth - 1) {
+            if let Some(n) = self.tuples.get_mut(slot as usize) {
+                *n += 1;
+            }
+        }
+    }
 }
 
 /// Builds the value for a `Py_BuildValue` format: nothing gives `None`,
@@ -380,12 +436,17 @@ pub fn build_value(fmt: &[u8], args: &[FerrythonVarArg]) -> PyResult<Owned> {
         pos: 0,
         args,
         next: 0,
+        tuples: [0; MAX_KNOWN_TUPLES],
+        known_tuples: 0,
+        next_tuple: 0,
     };
-    let Some(count) = balanced_count(fmt) else {
+    let Some(scan) = scan(fmt) else {
         b.release_remaining_steals();
         return Err(errors::system_error("unmatched paren in format"));
     };
-    let r = match count {
+    b.tuples = scan.tuples;
+    b.known_tuples = scan.known;
+    let r = match scan.count {
         0 | 1 => {
             let mut one = None;
             b.each(0, |v| {

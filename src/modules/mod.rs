@@ -16,11 +16,13 @@ pub mod codecs;
 pub mod collections;
 pub mod contextvars;
 pub mod csv;
+pub mod ctypes;
 pub mod errno;
 pub mod faulthandler;
 pub mod fcntl;
 pub mod functools;
 pub mod gc;
+pub mod grp;
 pub mod hashes;
 pub mod heapq;
 pub mod imp;
@@ -37,14 +39,19 @@ pub mod opcode_metadata;
 pub mod operator;
 pub mod posix;
 pub mod posixsubprocess;
+pub mod pwd;
 pub mod random;
+pub mod resource;
 pub mod select;
 pub mod signal;
 pub mod socket;
+pub mod sqlite3;
 pub mod sre;
 pub mod stat;
 pub mod struct_;
 pub mod sys;
+pub mod syslog;
+pub mod termios;
 pub mod thread;
 pub mod time;
 pub mod tokenize;
@@ -80,6 +87,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_collections", collections::init),
     ("_contextvars", contextvars::init),
     ("_csv", csv::init),
+    ("_ctypes", ctypes::init),
     ("_functools", functools::init),
     ("_heapq", heapq::init),
     ("_imp", imp::init),
@@ -95,6 +103,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_sha1", hashes::init_sha1),
     ("_sha2", hashes::init_sha2),
     ("_sha3", hashes::init_sha3),
+    ("_sqlite3", sqlite3::init),
     ("_sre", sre::init),
     ("_signal", signal::init),
     ("_socket", socket::init),
@@ -115,11 +124,16 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("faulthandler", faulthandler::init),
     ("fcntl", fcntl::init),
     ("gc", gc::init),
+    ("grp", grp::init),
     ("itertools", itertools::init),
     ("marshal", marshal::init),
     ("math", math::init),
     ("posix", posix::init),
+    ("pwd", pwd::init),
+    ("resource", resource::init),
     ("select", select::init),
+    ("syslog", syslog::init),
+    ("termios", termios::init),
     ("time", time::init),
     ("unicodedata", unicodedata::init),
     ("zlib", zlib::init),

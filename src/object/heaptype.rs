@@ -171,13 +171,14 @@ pub(crate) unsafe fn copy_cstr(s: &[u8]) -> PyResult<*mut c_char> {
     }
 }
 
-/// The members stored after a heap type made from a spec.
+/// The members stored after a heap type made from a spec: after the
+/// metatype's instance layout (`PyHeapType_GET_MEMBERS`).
 unsafe fn member_storage(tp: *mut PyTypeObject) -> *mut PyMemberDef {
-    // SAFETY: alloc() reserved the member slots right after the struct.
+    // SAFETY: alloc() reserved the member slots right after the metatype's
+    // basic size.
     unsafe {
-        tp.cast::<u8>()
-            .add(std::mem::size_of::<PyHeapTypeObject>())
-            .cast()
+        let meta = (*tp).ob_base.ob_base.ob_type;
+        tp.cast::<u8>().add((*meta).tp_basicsize as usize).cast()
     }
 }
 

@@ -171,6 +171,12 @@ pub unsafe fn exporter(op: *mut PyObject) -> *mut PyObject {
     unsafe { mv(op).view.obj }
 }
 
+/// The buffer a memoryview exposes.
+pub unsafe fn view<'a>(op: *mut PyObject) -> &'a Py_buffer {
+    // SAFETY: op is a memoryview.
+    unsafe { &mv(op).view }
+}
+
 /// Whether a memoryview was released.
 pub unsafe fn is_released(op: *mut PyObject) -> bool {
     // SAFETY: op is a memoryview.

@@ -261,9 +261,11 @@ pub unsafe fn new_class(
         (*tp).tp_bases = new_ref(bases.as_ptr());
         let mut size = (*base).tp_basicsize;
         (*tp).tp_itemsize = (*base).tp_itemsize;
+        // The slot members follow the metatype's instance layout, which a
+        // metatype such as ctypes' may extend past PyHeapTypeObject.
         let members = tp
             .cast::<u8>()
-            .add(std::mem::size_of::<PyHeapTypeObject>())
+            .add((*meta).tp_basicsize as usize)
             .cast::<PyMemberDef>();
         for (i, s) in slot_names.iter().enumerate() {
             let m = members.add(i);

@@ -420,7 +420,9 @@ pub fn finalize() -> i32 {
     crate::modules::io::finalize();
     crate::modules::binascii::finalize();
     crate::modules::socket::finalize();
+    crate::modules::sqlite3::finalize();
     crate::modules::struct_::finalize();
+    crate::modules::termios::finalize();
     crate::modules::zlib::finalize();
     // The emptied modules leave their classes and functions in cycles.
     object::gc::clear_lists();

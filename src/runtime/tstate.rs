@@ -244,7 +244,9 @@ impl PyThreadState {
             frame: null_mut(),
             dict: null_mut(),
             async_exc: null_mut(),
-            gilstate_counter: 0,
+            // As CPython's `init_threadstate`: a thread state that is not
+            // `PyGILState_Ensure`'s own survives a balanced Ensure/Release.
+            gilstate_counter: 1,
             thread_id: thread_ident(),
             native_id: native_thread_id(),
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed) + 1,

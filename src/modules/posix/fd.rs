@@ -151,6 +151,35 @@ builtin!(pub(super) posix_pipe2, |args, kws| {
     pipe_with(int_arg(fl.unwrap())? as c_int)
 });
 
+builtin!(pub(super) posix_openpty, |args, kws| {
+    bind("openpty", args, &kws, [], 0, 0)?;
+    let (mut master, mut slave) = (-1 as c_int, -1 as c_int);
+    let (name, term, size) = (std::ptr::null_mut(), std::ptr::null(), std::ptr::null());
+    if libc::openpty(&mut master, &mut slave, name, term, size) != 0 {
+        return Err(errors::last_os_error());
+    }
+    // Both ends are non-inheritable, like every descriptor Python opens.
+    let r = set_inheritable(master, false).and_then(|()| set_inheritable(slave, false));
+    if let Err(e) = r {
+        libc::close(master);
+        libc::close(slave);
+        return Err(e);
+    }
+    tuple::from_vec(vec![
+        int::from_i64(master as i64)?,
+        int::from_i64(slave as i64)?,
+    ])
+});
+
+builtin!(pub(super) posix_login_tty, |args, kws| {
+    let [fd] = bind("login_tty", args, &kws, ["fd"], 1, 1)?;
+    let fd = fd_value(fd.unwrap())?;
+    if libc::login_tty(fd) != 0 {
+        return Err(errors::last_os_error());
+    }
+    Ok(none())
+});
+
 /// One-descriptor calls that return 0 or -1.
 unsafe fn fd_call(
     name: &str,

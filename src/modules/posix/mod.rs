@@ -1,7 +1,8 @@
 //! The `posix` module (CPython's `Modules/posixmodule.c`), the C layer
 //! under `os` on Linux. Files: `path` (path and descriptor arguments),
 //! `stat`, `fs` (file-system calls), `fd` (descriptor calls), `scandir`,
-//! `environ`, `process`, `sysinfo`, `consts` (the integer constants).
+//! `environ`, `process`, `sysinfo`, `consts` (the integer constants), `ids`
+//! (uid/gid conversions).
 mod atfork;
 pub(crate) use atfork::clear as clear_fork_hooks;
 mod consts;
@@ -9,6 +10,7 @@ mod environ;
 mod fd;
 pub(crate) use fd::retry;
 mod fs;
+pub(crate) mod ids;
 pub mod path;
 mod process;
 pub(crate) use process::ptrs as exec_ptrs;
@@ -99,7 +101,7 @@ macro_rules! table {
     };
 }
 
-static mut METHODS: [PyMethodDef; 91] = table! {
+static mut METHODS: [PyMethodDef; 93] = table! {
     c"_exit" => process::posix__exit,
     c"WCOREDUMP" => process::posix_wcoredump,
     c"WEXITSTATUS" => process::posix_wexitstatus,
@@ -152,11 +154,13 @@ static mut METHODS: [PyMethodDef; 91] = table! {
     c"killpg" => process::posix_killpg,
     c"link" => fs::posix_link,
     c"listdir" => fs::posix_listdir,
+    c"login_tty" => fd::posix_login_tty,
     c"lseek" => fd::posix_lseek,
     c"lstat" => stat::posix_lstat,
     c"mkdir" => fs::posix_mkdir,
     c"mkfifo" => fs::posix_mkfifo,
     c"open" => fd::posix_open,
+    c"openpty" => fd::posix_openpty,
     c"pathconf" => sysinfo::posix_pathconf,
     c"pipe" => fd::posix_pipe,
     c"pipe2" => fd::posix_pipe2,
