@@ -670,6 +670,11 @@ typedef struct PyCodeObject PyCodeObject;
 #define FK (METH_FASTCALL | METH_KEYWORDS)
 
 /*
+ liblzma's `LZMA_FILTERS_MAX`.
+ */
+#define FILTERS_MAX 4
+
+/*
  `_sre.MAGIC`: the version stamp of the opcode numbering below.
  */
 #define MAGIC 20230612

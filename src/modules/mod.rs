@@ -11,9 +11,11 @@ pub mod atexit;
 pub mod binascii;
 pub mod bisect;
 pub mod builtins;
+pub mod bz2;
 pub mod cmath;
 pub mod codecs;
 pub mod collections;
+pub mod compression;
 pub mod contextvars;
 pub mod csv;
 pub mod ctypes;
@@ -30,8 +32,10 @@ pub mod io;
 pub mod itertools;
 pub mod json;
 pub mod locale;
+pub mod lzma;
 pub mod marshal;
 pub mod math;
+pub mod mmap;
 pub mod module_def;
 pub mod objtype;
 pub mod opcode;
@@ -83,6 +87,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_ast", ast::init),
     ("_bisect", bisect::init),
     ("_blake2", hashes::init_blake2),
+    ("_bz2", bz2::init),
     ("_codecs", codecs::init),
     ("_collections", collections::init),
     ("_contextvars", contextvars::init),
@@ -94,6 +99,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_io", io::init),
     ("_json", json::init),
     ("_locale", locale::init),
+    ("_lzma", lzma::init),
     ("_md5", hashes::init_md5),
     ("_opcode", opcode::init),
     ("_opcode_metadata", opcode_metadata::init),
@@ -128,6 +134,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("itertools", itertools::init),
     ("marshal", marshal::init),
     ("math", math::init),
+    ("mmap", mmap::init),
     ("posix", posix::init),
     ("pwd", pwd::init),
     ("resource", resource::init),

@@ -156,6 +156,20 @@ pub fn allow_threads<R>(f: impl FnOnce() -> R) -> R {
     r
 }
 
+/// Locks `m`, waiting for it with the GIL released when another thread
+/// holds it (the `ACQUIRE_LOCK` of CPython's compression modules, whose
+/// objects run their codec without the GIL). A lock poisoned by a panic is
+/// taken as it is: the panic was already reported as `SystemError`.
+pub fn lock_detached<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    match m.try_lock() {
+        Ok(g) => g,
+        Err(std::sync::TryLockError::Poisoned(p)) => p.into_inner(),
+        Err(std::sync::TryLockError::WouldBlock) => {
+            allow_threads(|| m.lock().unwrap_or_else(|p| p.into_inner()))
+        }
+    }
+}
+
 /// `PyEval_SaveThread`: detaches the current thread state and releases
 /// the GIL; returns the thread state (NULL when there was none).
 pub fn save_thread() -> *mut PyThreadState {

@@ -424,6 +424,7 @@ pub fn finalize() -> i32 {
     crate::modules::struct_::finalize();
     crate::modules::termios::finalize();
     crate::modules::zlib::finalize();
+    crate::modules::lzma::finalize();
     // The emptied modules leave their classes and functions in cycles.
     object::gc::clear_lists();
     object::gc::collect(object::gc::NUM_GENERATIONS - 1);

@@ -124,6 +124,18 @@ pub unsafe fn open(
         } else {
             NewlineMode::parse(newline, "open() ")?
         };
+        // A path-like file is opened (and named) by its path, as
+        // CPython's `_io.open` does with `PyOS_FSPath`.
+        let path;
+        let file = if !pystr::check(file)
+            && !crate::object::bytes::check(file)
+            && !number::index_check(file)
+        {
+            path = errors::check(crate::capi::osutil::PyOS_FSPath(file))?;
+            path.as_ptr()
+        } else {
+            file
+        };
         let raw = super::fileio::new(file, &rawmode, closefd, opener)?;
         let result = (|| -> PyResult<Owned> {
             let mut buffering = buffering;

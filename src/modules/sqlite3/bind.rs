@@ -61,8 +61,12 @@ pub unsafe fn bind_parameters(st: *mut sq::sqlite3_stmt, params: *mut PyObject) 
                         "Binding {i} ('{name}') is a named parameter, but you supplied a sequence which requires nameless (qmark) placeholders. Starting with Python 3.14 an sqlite3.ProgrammingError will be raised."
                     ))?;
                 }
-                let idx = crate::object::int::from_i64(i as i64 - 1)?;
-                let v = protocol::get_item(params, idx.as_ptr())?;
+                let v = if tuple::check_exact(params) {
+                    Owned::from_borrowed(tuple::items(params)[i as usize - 1])
+                } else {
+                    let idx = crate::object::int::from_i64(i as i64 - 1)?;
+                    protocol::get_item(params, idx.as_ptr())?
+                };
                 bind_one(st, i, v.as_ptr(), || i.to_string())?;
             }
             Ok(())

@@ -150,7 +150,8 @@ unsafe extern "C" fn cursor_init(
         // SAFETY: slf is a Cursor; args a tuple, kwargs NULL or a dict.
         unsafe {
             objtype::no_keywords("Cursor", kwargs)?;
-            let [c] = objtype::parse("Cursor", args, kwargs, ["connection"], 1, 1)?;
+            super::row::positional("Cursor", args, 1)?;
+            let c = tuple::items(args)[0];
             if !connection::is_connection(c) {
                 return Err(rterr::type_error(format!(
                     "Cursor() argument 1 must be sqlite3.Connection, not {}",
@@ -298,15 +299,11 @@ unsafe fn execute_locked(
 ) -> PyResult<()> {
     // SAFETY: the cursor is checked; objects valid.
     unsafe {
-        let iter = match params {
-            Some(p) if multiple => protocol::get_iter(p)?,
-            Some(p) => tuple::pack(&[p])?,
-            None => tuple::pack(&[tuple::empty().as_ptr()])?,
-        };
-        let iter = if multiple {
-            iter
-        } else {
-            protocol::get_iter(iter.as_ptr())?
+        // executemany iterates; execute binds one set (default: none).
+        let (iter, mut single) = match params {
+            Some(p) if multiple => (Some(protocol::get_iter(p)?), None),
+            Some(p) => (None, Some(Owned::from_borrowed(p))),
+            None => (None, Some(tuple::empty())),
         };
         c.reset_statement();
         c.description = Some(none_obj());
@@ -336,7 +333,12 @@ unsafe fn execute_locked(
             conn.begin()?;
         }
         let st = stmt.st;
-        while let Some(p) = protocol::iter_next(iter.as_ptr())? {
+        loop {
+            let p = match &iter {
+                Some(it) => protocol::iter_next(it.as_ptr())?,
+                None => single.take(),
+            };
+            let Some(p) = p else { break };
             bind::bind_parameters(st, p.as_ptr())?;
             let stp = st as usize;
             let rc = step(stp);

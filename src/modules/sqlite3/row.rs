@@ -41,6 +41,27 @@ unsafe fn names(r: &Row) -> Vec<*mut PyObject> {
     }
 }
 
+/// Checks that a constructor got exactly `n` positional arguments
+/// (`_PyArg_CheckPositional`'s message).
+///
+/// # Safety
+/// `args` is a tuple.
+pub unsafe fn positional(
+    name: &str,
+    args: *mut PyObject,
+    n: usize,
+) -> crate::runtime::errors::PyResult<()> {
+    // SAFETY: args is a tuple.
+    let got = unsafe { tuple::size(args) } as usize;
+    if got == n {
+        return Ok(());
+    }
+    Err(rterr::type_error(format!(
+        "{name} expected {n} argument{}, got {got}",
+        if n == 1 { "" } else { "s" }
+    )))
+}
+
 unsafe extern "C" fn row_new(
     tp: *mut PyTypeObject,
     args: *mut PyObject,
@@ -50,7 +71,8 @@ unsafe extern "C" fn row_new(
         // SAFETY: args a tuple, kwargs NULL or a dict; tp is Row or a subclass.
         unsafe {
             objtype::no_keywords("Row", kwargs)?;
-            let [cur, values] = objtype::parse("Row", args, kwargs, ["cursor", "data"], 2, 2)?;
+            positional("Row", args, 2)?;
+            let (cur, values) = (tuple::items(args)[0], tuple::items(args)[1]);
             if !super::cursor::is_cursor(cur) {
                 return Err(rterr::type_error(format!(
                     "Row() argument 1 must be sqlite3.Cursor, not {}",

@@ -1,0 +1,92 @@
+//! What the streaming decompressors of `_bz2` and `_lzma` share: the
+//! input they were given but have not used yet, the data past the end of
+//! the stream, `eof`/`needs_input` as CPython's `decompress()` sets them,
+//! and the argument conversions of their Argument Clinic signatures.
+use crate::ffi::*;
+use crate::object::number;
+use crate::runtime::errors::{self, PyResult, Raised};
+use libc::c_int;
+
+/// A C `int` argument (`PyLong_AsInt`, as the `i` converter does).
+pub unsafe fn int_arg(o: *mut PyObject) -> PyResult<c_int> {
+    // SAFETY: o valid.
+    let v = unsafe { crate::capi::long::PyLong_AsInt(o) };
+    if v == -1 && !errors::occurred().is_null() {
+        return Err(Raised::assume());
+    }
+    Ok(v)
+}
+
+/// A `Py_ssize_t` argument (`__index__`, then `PyLong_AsSsize_t`).
+pub unsafe fn ssize_arg(o: *mut PyObject) -> PyResult<Py_ssize_t> {
+    // SAFETY: o valid.
+    unsafe {
+        let i = number::index(o)?;
+        let v = crate::capi::long::PyLong_AsSsize_t(i.as_ptr());
+        if v == -1 && !errors::occurred().is_null() {
+            return Err(Raised::assume());
+        }
+        Ok(v)
+    }
+}
+
+/// How one run of a codec over the input ended.
+pub struct Run {
+    /// Input bytes the codec consumed.
+    pub consumed: usize,
+    /// The end of the compressed stream was reached.
+    pub end: bool,
+    /// The output limit was reached with the codec possibly holding more.
+    pub full: bool,
+}
+
+/// The input side of a streaming decompressor.
+#[derive(Default)]
+pub struct Input {
+    pending: Vec<u8>,
+    pub unused_data: Vec<u8>,
+    pub eof: bool,
+    pub needs_input: bool,
+}
+
+impl Input {
+    pub fn new() -> Input {
+        Input {
+            needs_input: true,
+            ..Input::default()
+        }
+    }
+
+    /// Runs `codec` over the unused input followed by `data`, then keeps
+    /// what it left: as `unused_data` past the end of the stream, else for
+    /// the next call. A failed run drops the pending input, as CPython does.
+    pub fn feed<E>(
+        &mut self,
+        data: &[u8],
+        codec: impl FnOnce(&[u8]) -> Result<Run, E>,
+    ) -> Result<(), E> {
+        let joined;
+        let input: &[u8] = if self.pending.is_empty() {
+            data
+        } else {
+            self.pending.extend_from_slice(data);
+            joined = std::mem::take(&mut self.pending);
+            &joined
+        };
+        let run = codec(input)?;
+        let rest = &input[run.consumed..];
+        if run.end {
+            self.eof = true;
+            self.needs_input = false;
+            if !rest.is_empty() {
+                self.unused_data = rest.to_vec();
+            }
+        } else if rest.is_empty() {
+            self.needs_input = !run.full;
+        } else {
+            self.needs_input = false;
+            self.pending = rest.to_vec();
+        }
+        Ok(())
+    }
+}
