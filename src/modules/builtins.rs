@@ -606,17 +606,14 @@ builtin!(bi_round, |args, kws| {
 builtin!(bi_format, |args, kws| {
     no_kwargs("format", &kws)?;
     arity("format", args, 1, 2)?;
-    let spec = match args.get(1) {
-        Some(&s) if pystr::check(s) => pystr::as_str(s)?,
-        Some(&s) => {
-            return Err(errors::type_error(format!(
-                "format() argument 2 must be str, not {}",
-                typeobj::type_name(s)
-            )))
-        }
-        None => "",
-    };
-    crate::object::str_format::format_obj(args[0], spec)
+    match args.get(1) {
+        Some(&s) if pystr::check(s) => crate::object::str_format::format_with(args[0], s),
+        Some(&s) => Err(errors::type_error(format!(
+            "format() argument 2 must be str, not {}",
+            typeobj::type_name(s)
+        ))),
+        None => crate::object::str_format::format_obj(args[0], ""),
+    }
 });
 
 unsafe fn int_to_base(

@@ -8,8 +8,16 @@
 //! As in CPython, a value gets a reference slot only when something else
 //! also holds it (its reference count is above one) or it is an interned
 //! str, and set elements are written in the order of their own marshalled
-//! bytes. Code objects are not marshalled: Ferrython's bytecode is not
-//! CPython's, so writing or reading one raises `ValueError`.
+//! bytes.
+//!
+//! Code objects are the exception: Ferrython's bytecode is its own, so a
+//! code object (`TYPE_CODE`) is written as a byte string holding our own
+//! record of its fields (`ferrython_compiler::cache::write_record`, which
+//! names the compiler build), then its constants tuple and file name as
+//! ordinary marshalled objects, so that references and nested code work as
+//! in CPython's stream. Reading one runs the bytecode verifier before the
+//! code object exists; CPython's code records (and ours from another
+//! build) are refused with `ValueError`.
 use crate::ffi::*;
 use crate::modules::args::{builtin, Args};
 use crate::object::descr::{method, METHOD_END};
@@ -278,9 +286,15 @@ impl Writer {
                         "marshalling code objects is disallowed",
                     ));
                 }
-                return Err(errors::value_error(
-                    "unmarshallable object: ferrython cannot marshal code objects",
-                ));
+                // Our own record for the instructions and tables, then the
+                // constants and the file name as marshalled objects.
+                let d = crate::vm::code::data(v);
+                let record = ferrython_compiler::cache::write_record(&crate::vm::code::shell(d)?);
+                self.out.push(TYPE_CODE | flag);
+                self.pstring(&record)?;
+                let consts = tuple::from_slice(&d.consts)?;
+                self.object(consts.as_ptr())?;
+                self.object(d.filename.as_ptr())?;
             } else if crate::object::buffer::check(v) {
                 let mut view: Py_buffer = std::mem::zeroed();
                 crate::object::buffer::get(v, &mut view, PyBUF_SIMPLE)?;
@@ -723,12 +737,41 @@ impl Reader<'_> {
                             "unmarshalling code objects is disallowed",
                         ));
                     }
-                    return Err(bad("ferrython cannot load CPython code objects"));
+                    self.code_object(flag)?
                 }
                 _ => return Err(bad("unknown type code")),
             }
         };
         Ok(Some(v))
+    }
+
+    /// `TYPE_CODE`'s body: our code record, the constants, the file
+    /// name. Kept out of `typed` so that its locals do not enlarge every
+    /// level of a deeply nested load.
+    #[inline(never)]
+    fn code_object(&mut self, flag: bool) -> PyResult<Owned> {
+        let slot = self.reserve(flag);
+        let n = self.size("code object")?;
+        let record = self.bytes(n)?;
+        let shell = ferrython_compiler::cache::read_record(&record).map_err(bad)?;
+        let consts = self.item("code object")?;
+        let filename = self.item("code object")?;
+        // SAFETY: consts and filename are live objects, read as a tuple
+        // and a str once checked.
+        let v = unsafe {
+            if !tuple::check_exact(consts.as_ptr()) || !pystr::check_exact(filename.as_ptr()) {
+                return Err(bad("code object constants or file name of a wrong type"));
+            }
+            let consts = tuple::items(consts.as_ptr())
+                .iter()
+                .map(|&c| Owned::from_borrowed(c))
+                .collect();
+            crate::vm::code::from_verified(&shell, consts, filename, |e| {
+                bad(&format!("invalid code object: {e}"))
+            })?
+        };
+        self.fill(slot, &v);
+        Ok(v)
     }
 
     /// `TYPE_LONG`'s body: a signed digit count, then 15-bit digits.
@@ -862,6 +905,17 @@ builtin!(m_dump, |args, kws| {
     protocol::call_method_obj(args[1], "write", &[data.as_ptr()])?;
     Ok(Owned::from_borrowed_static(none::none()))
 });
+
+/// `marshal.loads(data)` of bytes in memory (code allowed).
+pub fn loads(data: &[u8]) -> PyResult<Owned> {
+    let mut r = Reader {
+        src: Source::Buf(data, 0),
+        refs: Vec::new(),
+        allow_code: true,
+        depth: 0,
+    };
+    read_object(&mut r)
+}
 
 builtin!(m_loads, |args, kws| {
     let (args, allow_code) = marshal_args("loads", args, &kws, 1, 1)?;

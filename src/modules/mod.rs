@@ -44,6 +44,7 @@ pub mod operator;
 pub mod posix;
 pub mod posixsubprocess;
 pub mod pwd;
+pub mod pyexpat;
 pub mod random;
 pub mod resource;
 pub mod select;
@@ -137,6 +138,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("mmap", mmap::init),
     ("posix", posix::init),
     ("pwd", pwd::init),
+    ("pyexpat", pyexpat::init),
     ("resource", resource::init),
     ("select", select::init),
     ("syslog", syslog::init),

@@ -631,14 +631,15 @@ unsafe extern "C" fn complex_format(op: *mut PyObject, spec: *mut PyObject) -> *
                     type_name(spec)
                 )));
             }
-            let spec = pystr::as_str(spec)?;
-            if spec.is_empty() {
-                return protocol::str_(op);
-            }
-            match format_text(value(op), spec, typeobj::name_of((*op).ob_type)) {
-                Ok(s) => pystr::from_str(&s),
-                Err(e) => Err(format_error(e)),
-            }
+            crate::object::format_fill::with_spec(spec, |spec| {
+                if spec.is_empty() {
+                    return protocol::str_(op);
+                }
+                match format_text(value(op), spec, typeobj::name_of((*op).ob_type)) {
+                    Ok(s) => pystr::from_str(&s),
+                    Err(e) => Err(format_error(e)),
+                }
+            })
         }
     })
 }

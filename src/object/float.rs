@@ -530,18 +530,19 @@ unsafe extern "C" fn float_format(op: *mut PyObject, spec: *mut PyObject) -> *mu
                     type_name(spec)
                 )));
             }
-            let spec = pystr::as_str(spec)?;
-            if spec.is_empty() {
-                return protocol::str_(op);
-            }
-            // Errors name the object's own type, as CPython's tp_name.
-            let tname = typeobj::name_of((*op).ob_type);
-            let formatted = format_spec::parse_for(spec, tname)
-                .and_then(|p| format_spec::format_float_parsed(value(op), &p, tname));
-            match formatted {
-                Ok(s) => pystr::from_str(&s),
-                Err(e) => Err(format_error(e)),
-            }
+            crate::object::format_fill::with_spec(spec, |spec| {
+                if spec.is_empty() {
+                    return protocol::str_(op);
+                }
+                // Errors name the object's own type, as CPython's tp_name.
+                let tname = typeobj::name_of((*op).ob_type);
+                let formatted = format_spec::parse_for(spec, tname)
+                    .and_then(|p| format_spec::format_float_parsed(value(op), &p, tname));
+                match formatted {
+                    Ok(s) => pystr::from_str(&s),
+                    Err(e) => Err(format_error(e)),
+                }
+            })
         }
     })
 }

@@ -74,8 +74,12 @@ fn sipround(v: &mut [u64; 4]) {
 
 /// SipHash-1-3 of `data` with the process secret.
 pub fn siphash13(data: &[u8]) -> u64 {
-    let k0 = K0.load(Ordering::Relaxed);
-    let k1 = K1.load(Ordering::Relaxed);
+    siphash13_keyed(K0.load(Ordering::Relaxed), K1.load(Ordering::Relaxed), data)
+}
+
+/// SipHash-1-3 of `data` with the key `(k0, k1)` (`_Py_KeyedHash` uses
+/// `(key, 0)`).
+pub fn siphash13_keyed(k0: u64, k1: u64, data: &[u8]) -> u64 {
     let mut v = [
         k0 ^ 0x736f6d6570736575,
         k1 ^ 0x646f72616e646f6d,

@@ -1436,28 +1436,29 @@ unsafe extern "C" fn long_format(op: *mut PyObject, spec: *mut PyObject) -> *mut
                     type_name(spec)
                 )));
             }
-            let spec = pystr::as_str(spec)?;
-            if spec.is_empty() {
-                return protocol::str_(op);
-            }
-            let tname = type_name(op);
-            let parsed = format_spec::parse_for(spec, tname).map_err(format_error)?;
-            let text = match format_spec::int_presentation(&parsed) {
-                format_spec::IntPresentation::Float => {
-                    format_spec::format_float_parsed(to_f64(op)?, &parsed, tname)
+            crate::object::format_fill::with_spec(spec, |spec| {
+                if spec.is_empty() {
+                    return protocol::str_(op);
                 }
-                format_spec::IntPresentation::Digits(base) if base != 10 => {
-                    let ds = int_text::to_base(digits(op), base);
-                    format_spec::format_int_digits_parsed(sign(op) < 0, &ds, &parsed, tname)
+                let tname = type_name(op);
+                let parsed = format_spec::parse_for(spec, tname).map_err(format_error)?;
+                let text = match format_spec::int_presentation(&parsed) {
+                    format_spec::IntPresentation::Float => {
+                        format_spec::format_float_parsed(to_f64(op)?, &parsed, tname)
+                    }
+                    format_spec::IntPresentation::Digits(base) if base != 10 => {
+                        let ds = int_text::to_base(digits(op), base);
+                        format_spec::format_int_digits_parsed(sign(op) < 0, &ds, &parsed, tname)
+                    }
+                    _ => {
+                        let ds = int_text::to_decimal_signed(false, digits(op), max_str_digits())
+                            .map_err(|e| errors::value_error(e.message))?;
+                        format_spec::format_int_digits_parsed(sign(op) < 0, &ds, &parsed, tname)
+                    }
                 }
-                _ => {
-                    let ds = int_text::to_decimal_signed(false, digits(op), max_str_digits())
-                        .map_err(|e| errors::value_error(e.message))?;
-                    format_spec::format_int_digits_parsed(sign(op) < 0, &ds, &parsed, tname)
-                }
-            }
-            .map_err(format_error)?;
-            pystr::from_str(&text)
+                .map_err(format_error)?;
+                pystr::from_str(&text)
+            })
         }
     })
 }

@@ -21,6 +21,7 @@ pub mod exceptions;
 pub mod fastsearch;
 pub mod float;
 pub mod float_repr;
+pub mod format_fill;
 pub mod format_spec;
 pub mod freelist;
 pub mod funcobject;

@@ -24,14 +24,23 @@ pub unsafe fn format_obj(obj: *mut PyObject, spec: &str) -> PyResult<Owned> {
                 return protocol::str_(obj);
             }
         }
+        let s = pystr::from_str(spec)?;
+        format_with(obj, s.as_ptr())
+    }
+}
+
+/// `format(obj, spec)` with the spec a str object (`PyObject_Format`);
+/// unlike [`format_obj`] the spec may hold any code point.
+pub unsafe fn format_with(obj: *mut PyObject, spec: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: obj valid, spec a str.
+    unsafe {
         let Some(f) = protocol::lookup_special(obj, "__format__")? else {
             return Err(errors::type_error(format!(
                 "Type {} doesn't define __format__",
                 type_name(obj)
             )));
         };
-        let s = pystr::from_str(spec)?;
-        let r = protocol::call_args(f.as_ptr(), &[s.as_ptr()])?;
+        let r = protocol::call_args(f.as_ptr(), &[spec])?;
         if !pystr::check(r.as_ptr()) {
             return Err(errors::type_error(format!(
                 "__format__ must return a str, not {}",
@@ -659,7 +668,7 @@ unsafe fn render_field(
             spec.to_vec()
         };
         let spec_obj = from_ucs4(&spec_text)?;
-        let r = format_obj(obj.as_ptr(), pystr::as_str(spec_obj.as_ptr())?)?;
+        let r = format_with(obj.as_ptr(), spec_obj.as_ptr())?;
         Ok(to_ucs4(r.as_ptr()))
     }
 }

@@ -1623,15 +1623,16 @@ unsafe extern "C" fn str_format_method(s: *mut PyObject, spec: *mut PyObject) ->
                     type_name(spec)
                 )));
             }
-            let spec = pystr::as_str(spec)?;
-            if spec.is_empty() {
-                return pystr::substring(s, 0, pystr::len(s) as usize);
-            }
-            let text = pystr::as_str(s)?;
-            match crate::object::format_spec::format_str(text, spec) {
-                Ok(r) => pystr::from_str(&r),
-                Err(e) => Err(crate::object::float::format_error(e)),
-            }
+            crate::object::format_fill::with_spec(spec, |spec| {
+                if spec.is_empty() {
+                    return pystr::substring(s, 0, pystr::len(s) as usize);
+                }
+                let text = pystr::as_str(s)?;
+                match crate::object::format_spec::format_str(text, spec) {
+                    Ok(r) => pystr::from_str(&r),
+                    Err(e) => Err(crate::object::float::format_error(e)),
+                }
+            })
         }
     })
 }

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 /// Raises `ModuleNotFoundError: No module named 'x'` with `name` set.
 fn not_found(name: &str) -> errors::Raised {
+<<<<<<< HEAD
     module_not_found(name, &format!("No module named '{name}'"))
 }
 
@@ -27,6 +28,15 @@ fn halted(name: &str) -> errors::Raised {
 fn module_not_found(name: &str, text: &str) -> errors::Raised {
     let build = || -> PyResult<errors::Raised> {
         let msg = pystr::from_str(text)?;
+=======
+    not_found_msg(name, &format!("No module named '{name}'"))
+}
+
+/// `ModuleNotFoundError(msg, name=name)`, raised.
+fn not_found_msg(name: &str, msg: &str) -> errors::Raised {
+    let build = || -> PyResult<errors::Raised> {
+        let msg = pystr::from_str(msg)?;
+>>>>>>> main
         let kw = dict::new()?;
         // SAFETY: kw is a new dict; the class is static.
         unsafe {
@@ -132,7 +142,7 @@ pub struct Found {
 /// `FileFinder` does: in each directory a package (`name/__init__` with an
 /// extension suffix or `.py`) first, then an extension module
 /// (`name.ferrython-314-<arch>-<os>-gnu.so`, `name.abi3.so`, `name.so`),
-/// then `name.py`.
+/// then `name.py`, then a `name.pyc` without source.
 pub fn find_module(dirs: &[PathBuf], name: &str) -> Option<Found> {
     let suffixes = crate::runtime::dynload::suffixes();
     let candidates = |base: &Path, stem: &str| -> Option<(PathBuf, bool)> {
@@ -140,6 +150,7 @@ pub fn find_module(dirs: &[PathBuf], name: &str) -> Option<Found> {
             .iter()
             .map(|s| (base.join(format!("{stem}{s}")), true))
             .chain(std::iter::once((base.join(format!("{stem}.py")), false)))
+            .chain(std::iter::once((base.join(format!("{stem}.pyc")), false)))
             .find(|(p, _)| p.is_file())
     };
     for d in dirs {
@@ -230,7 +241,11 @@ fn load_source(fullname: &str, found: &Found) -> PyResult<Owned> {
                     pystr::from_str(&c.to_string_lossy())?.as_ptr(),
                 )?;
             }
-            crate::vm::call::eval_code(code.as_ptr(), d, d)
+            crate::vm::call::eval_code(code.as_ptr(), d, d)?;
+            if fullname == "importlib._bootstrap_external" {
+                crate::modules::imp::pyc_magic::fix_bootstrap_external(d)?;
+            }
+            Ok(())
         });
         if let Some(spec) = &spec {
             let off = crate::object::bool::from_bool(false);
@@ -346,7 +361,14 @@ pub fn import_absolute(fullname: &str) -> PyResult<Owned> {
     unsafe {
         let m = dict::get_str(modules, fullname);
         if m == crate::object::none::none() {
+<<<<<<< HEAD
             return Err(halted(fullname));
+=======
+            return Err(not_found_msg(
+                fullname,
+                &format!("import of {fullname} halted; None in sys.modules"),
+            ));
+>>>>>>> main
         }
         if !m.is_null() {
             return Ok(Owned::from_borrowed(m));
@@ -402,7 +424,14 @@ fn find_and_load(fullname: &str) -> PyResult<Owned> {
             None => (search_path(), fullname, None),
             Some((parent, last)) => {
                 let p = import_absolute(parent)?;
+<<<<<<< HEAD
                 // Importing the parent may have imported this module.
+=======
+                // Importing the parent may have imported this module too
+                // (`importlib/__init__.py` imports and sets up
+                // `importlib._bootstrap_external`): use that one, as
+                // CPython's `_find_and_load_unlocked` does.
+>>>>>>> main
                 let m = dict::get_str(modules, fullname);
                 if !m.is_null() {
                     return Ok(Owned::from_borrowed(m));

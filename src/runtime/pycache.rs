@@ -69,6 +69,9 @@ fn write_atomic(target: &Path, bytes: &[u8]) {
 /// source is read through it and the cache is neither read nor written,
 /// so the hook sees every piece of code that runs.
 pub fn load_code(path: &Path, filename: &str) -> PyResult<(Owned, Option<PathBuf>)> {
+    if path.extension().is_some_and(|e| e == "pyc") {
+        return Ok((load_pyc(path)?, None));
+    }
     if crate::modules::io::open_code::hook_is_set() {
         let source = crate::modules::io::open_code::read_through_hook(&path.to_string_lossy())?;
         let code = ferrython_compiler::compile_bytes(&source, filename, CompileMode::Exec, 0, 0)
@@ -109,4 +112,52 @@ pub fn load_code(path: &Path, filename: &str) -> PyResult<(Owned, Option<PathBuf
         }
     }
     Ok((crate::vm::code::from_compiled(&code)?, cached))
+}
+
+/// The code object of a `.pyc` file without source (as `py_compile`
+/// writes them: magic number, flags, two words of validation data, then
+/// the marshalled code), as CPython's `SourcelessFileLoader` reads it.
+fn load_pyc(path: &Path) -> PyResult<Owned> {
+    let name = path
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    // SAFETY: the exception classes are static.
+    let import_error = |msg: String| unsafe { errors::set_string(exc::PyExc_ImportError, &msg) };
+    let data = std::fs::read(path)
+        .map_err(|e| import_error(format!("cannot read {}: {e}", path.display())))?;
+    let magic = crate::modules::imp::pyc_magic::TOKEN.to_le_bytes();
+    if data.len() < 4 || data[..4] != magic {
+        let head = crate::object::bytes::from_slice(&data[..data.len().min(4)])?;
+        // SAFETY: head is a bytes object.
+        let shown = unsafe { crate::object::protocol::repr(head.as_ptr())? };
+        // SAFETY: repr returns a str.
+        let shown = unsafe { crate::object::str::as_str(shown.as_ptr())? }.to_owned();
+        return Err(import_error(format!(
+            "bad magic number in '{name}': {shown}"
+        )));
+    }
+    if data.len() < 16 {
+        // SAFETY: the class is static.
+        return Err(unsafe {
+            errors::set_string(
+                exc::PyExc_EOFError,
+                &format!("reached EOF while reading pyc of {name}"),
+            )
+        });
+    }
+    let flags = u32::from_le_bytes([data[4], data[5], data[6], data[7]]);
+    if flags & !0b11 != 0 {
+        return Err(import_error(format!(
+            "invalid flags {flags:#x} in '{name}'"
+        )));
+    }
+    let code = crate::modules::marshal::loads(&data[16..])?;
+    // SAFETY: code is a live object.
+    if !unsafe { crate::vm::code::check(code.as_ptr()) } {
+        return Err(import_error(format!(
+            "Non-code object in {}",
+            path.display()
+        )));
+    }
+    Ok(code)
 }

@@ -59,6 +59,9 @@ impl Drop for CodeData {
 pub static mut PyCode_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(code_dealloc),
     tp_repr: Some(code_repr),
+    tp_new: Some(crate::vm::code_replace::code_new),
+    tp_richcompare: Some(crate::vm::code_compare::code_richcompare),
+    tp_hash: Some(crate::vm::code_compare::code_hash),
     tp_getset: (&raw const CODE_GETSET).cast_mut().cast(),
     tp_methods: (&raw const CODE_METHODS).cast_mut().cast(),
     ..type_template(c"code", std::mem::size_of::<PyCodeObject>(), 0)
@@ -123,8 +126,69 @@ pub fn from_compiled(c: &CodeObject) -> PyResult<Owned> {
     let consts = c
         .consts
         .iter()
-        .map(|k| constant(k).map(Owned::into_raw))
+        .map(constant)
         .collect::<PyResult<Vec<_>>>()?;
+    build(c, consts, pystr::from_str(&c.filename)?)
+}
+
+/// A code object with `c`'s fields, except that its constants are
+/// `consts` and its file name `filename`, for code that did not come from
+/// the compiler (`marshal`, `types.CodeType`, `code.replace`): checked
+/// first by the bytecode verifier, whose complaint `bad` turns into the
+/// exception.
+pub fn from_verified(
+    c: &CodeObject,
+    consts: Vec<Owned>,
+    filename: Owned,
+    bad: impl FnOnce(String) -> Raised,
+) -> PyResult<Owned> {
+    if let Err(e) = ferrython_compiler::verify::verify_code(c, consts.len()) {
+        return Err(bad(e));
+    }
+    build(c, consts, filename)
+}
+
+/// The compiler's view of a code object: its fields as plain data,
+/// except the constants (left empty) and the file name, which stay
+/// objects for `marshal` and `code.replace`.
+pub fn shell(d: &CodeData) -> PyResult<CodeObject> {
+    let strs = |v: &[*mut PyObject]| -> PyResult<Vec<String>> {
+        // SAFETY: the names are strs owned by the code object.
+        v.iter()
+            .map(|&n| unsafe { pystr::as_str(n).map(str::to_owned) })
+            .collect()
+    };
+    // SAFETY: name and qualname are strs.
+    let (name, qualname) = unsafe {
+        (
+            pystr::as_str(d.name.as_ptr())?.to_owned(),
+            pystr::as_str(d.qualname.as_ptr())?.to_owned(),
+        )
+    };
+    Ok(CodeObject {
+        argcount: d.argcount,
+        posonlyargcount: d.posonlyargcount,
+        kwonlyargcount: d.kwonlyargcount,
+        flags: d.flags,
+        name,
+        qualname,
+        filename: String::new(),
+        firstlineno: d.firstlineno,
+        code: d.code.clone(),
+        consts: Vec::new(),
+        names: strs(&d.names)?,
+        localsplusnames: strs(&d.localsplusnames)?,
+        localspluskinds: d.localspluskinds.clone(),
+        stacksize: d.stacksize,
+        linetable: d.linetable.clone(),
+        exceptiontable: d.exceptiontable.clone(),
+    })
+}
+
+/// A code object with `c`'s fields, `consts` and `filename`.
+fn build(c: &CodeObject, consts: Vec<Owned>, filename: Owned) -> PyResult<Owned> {
+    let qualname = pystr::from_str(&c.qualname)?;
+    let consts = consts.into_iter().map(Owned::into_raw).collect();
     let names = c.names.iter().map(|n| pystr::intern(n)).collect();
     let localsplusnames = c.localsplusnames.iter().map(|n| pystr::intern(n)).collect();
     use ferrython_compiler::bytecode::fast_kind;
@@ -151,8 +215,8 @@ pub fn from_compiled(c: &CodeObject) -> PyResult<Owned> {
         localsplusnames,
         localspluskinds: c.localspluskinds.clone(),
         name: Owned::from_borrowed_static(pystr::intern(&c.name)),
-        qualname: pystr::from_str(&c.qualname)?,
-        filename: pystr::from_str(&c.filename)?,
+        qualname,
+        filename,
         linetable: c.linetable.clone(),
         exceptiontable: c.exceptiontable.clone(),
         ncells,
@@ -315,7 +379,7 @@ static CODE_GETSET: [PyGetSetDef; 20] = [
     crate::object::descr::GETSET_END,
 ];
 
-static CODE_METHODS: [PyMethodDef; 5] = [
+static CODE_METHODS: [PyMethodDef; 6] = [
     crate::object::descr::method(
         c"co_positions",
         crate::vm::code_lines::co_positions as *const libc::c_void,
@@ -333,6 +397,11 @@ static CODE_METHODS: [PyMethodDef; 5] = [
     ),
     crate::object::descr::method(
         c"replace",
+        crate::vm::code_replace::code_replace as *const libc::c_void,
+        METH_FASTCALL | METH_KEYWORDS,
+    ),
+    crate::object::descr::method(
+        c"__replace__",
         crate::vm::code_replace::code_replace as *const libc::c_void,
         METH_FASTCALL | METH_KEYWORDS,
     ),

@@ -37,6 +37,11 @@ pub unsafe extern "C" fn co_positions(op: *mut PyObject, _a: *mut PyObject) -> *
         };
         for i in 0..d.code.len() {
             let t = match entry_at(d, i) {
+                // A line without columns (the table's "no columns" form).
+                Some(e) if e.lineno != 0 && e.end_lineno == 0 => {
+                    let (l, n) = (field(e.lineno)?, none::none());
+                    tuple::from_slice(&[l.as_ptr(), l.as_ptr(), n, n])?
+                }
                 Some(e) if e.lineno != 0 => {
                     let (l, el) = (field(e.lineno)?, field(e.end_lineno)?);
                     let (c, ec) = (

@@ -709,41 +709,79 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                     }
                     LIST_APPEND => {
                         let v = pop!();
-                        let r = list::append(peek!(arg as usize), v);
+                        let target = peek!(arg as usize);
+                        let r = if ops::is_exactly(target, &raw mut list::PyList_Type) {
+                            list::append(target, v)
+                        } else {
+                            Err(ops::bad_stack("LIST_APPEND"))
+                        };
                         decref(v);
                         tri!('op, r);
                     }
                     SET_ADD => {
                         let v = pop!();
-                        let r = crate::object::set::add(peek!(arg as usize), v);
+                        let target = peek!(arg as usize);
+                        let r = if ops::is_exactly(target, &raw mut crate::object::set::PySet_Type)
+                        {
+                            crate::object::set::add(target, v)
+                        } else {
+                            Err(ops::bad_stack("SET_ADD"))
+                        };
                         decref(v);
                         tri!('op, r);
                     }
                     MAP_ADD => {
                         let v = pop!();
                         let k = pop!();
-                        let r = dict::set_item(peek!(arg as usize), k, v);
+                        let target = peek!(arg as usize);
+                        let r = if ops::is_exactly(target, &raw mut dict::PyDict_Type) {
+                            dict::set_item(target, k, v)
+                        } else {
+                            Err(ops::bad_stack("MAP_ADD"))
+                        };
                         decref(v);
                         decref(k);
                         tri!('op, r);
                     }
                     LIST_EXTEND => {
                         let v = pop!();
-                        let r = ops::list_extend(peek!(arg as usize), v);
+                        let target = peek!(arg as usize);
+                        let r = if ops::is_exactly(target, &raw mut list::PyList_Type) {
+                            ops::list_extend(target, v)
+                        } else {
+                            Err(ops::bad_stack("LIST_EXTEND"))
+                        };
                         decref(v);
                         tri!('op, r);
                     }
                     SET_UPDATE => {
                         let v = pop!();
-                        let r = ops::set_update(peek!(arg as usize), v);
+                        let target = peek!(arg as usize);
+                        let r = if ops::is_exactly(target, &raw mut crate::object::set::PySet_Type)
+                        {
+                            ops::set_update(target, v)
+                        } else {
+                            Err(ops::bad_stack("SET_UPDATE"))
+                        };
                         decref(v);
                         tri!('op, r);
                     }
                     DICT_UPDATE | DICT_MERGE => {
                         let v = pop!();
                         let target = peek!(arg as usize);
-                        let r =
-                            ops::dict_update(target, v, op == DICT_MERGE, peek!(arg as usize + 3));
+                        // DICT_MERGE builds call arguments: the callable
+                        // (for messages) is three slots under the dict.
+                        let merge = op == DICT_MERGE;
+                        let func = if merge {
+                            peek!(arg as usize + 3)
+                        } else {
+                            null_mut()
+                        };
+                        let r = if ops::is_exactly(target, &raw mut dict::PyDict_Type) {
+                            ops::dict_update(target, v, merge, func)
+                        } else {
+                            Err(ops::bad_stack("DICT_UPDATE"))
+                        };
                         decref(v);
                         tri!('op, r);
                     }
@@ -927,6 +965,12 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                     CALL | CALL_KW => {
                         let kwnames = if op == CALL_KW { pop!() } else { null_mut() };
                         let n = arg as usize;
+                        let kw_ok = kwnames.is_null()
+                            || (tuple::check_exact(kwnames) && tuple::size(kwnames) as usize <= n);
+                        if !kw_ok {
+                            decref(kwnames);
+                            fail!('op, ops::bad_stack("CALL_KW"));
+                        }
                         let callable = peek!(n + 2);
                         let self_or_null = peek!(n + 1);
                         let (args, nargs) = if self_or_null.is_null() {
@@ -1009,15 +1053,22 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                     }
                     MAKE_FUNCTION => {
                         let co = pop!();
-                        let r = crate::vm::function::new(co, fo.globals, null_mut());
+                        // Checked here, not by the verifier: bytecode from
+                        // marshal may put anything on the stack.
+                        let r = if ops::is_exactly(co, &raw mut code::PyCode_Type) {
+                            crate::vm::function::new(co, fo.globals, null_mut())
+                        } else {
+                            Err(errors::system_error("MAKE_FUNCTION of a non-code object"))
+                        };
                         decref(co);
                         push!(tri!('op, r).into_raw());
                     }
                     SET_FUNCTION_ATTRIBUTE => {
                         let func = pop!();
                         let v = pop!();
-                        ops::set_function_attribute(func, arg, v);
+                        let r = ops::set_function_attribute(func, arg, v);
                         push!(func);
+                        tri!('op, r);
                     }
                     SETUP_ANNOTATIONS => tri!('op, ops::setup_annotations(fo)),
                     IMPORT_NAME => {
@@ -1145,8 +1196,11 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                     FORMAT_WITH_SPEC => {
                         let spec = pop!();
                         let v = pop!();
-                        let r = pystr::as_str(spec)
-                            .and_then(|s| crate::object::str_format::format_obj(v, s));
+                        let r = if pystr::check(spec) {
+                            crate::object::str_format::format_with(v, spec)
+                        } else {
+                            Err(ops::bad_stack("FORMAT_WITH_SPEC"))
+                        };
                         decref(spec);
                         decref(v);
                         push!(tri!('op, r).into_raw());

@@ -54,6 +54,7 @@ pub static mut PyFunction_Type: PyTypeObject = PyTypeObject {
     tp_call: Some(crate::capi::call::PyVectorcall_Call),
     tp_vectorcall_offset: std::mem::offset_of!(PyFunctionObject, vectorcall) as Py_ssize_t,
     tp_descr_get: Some(function_get),
+    tp_new: Some(crate::vm::function_new::function_new),
     tp_traverse: Some(function_traverse),
     tp_clear: Some(function_clear),
     tp_dictoffset: std::mem::offset_of!(PyFunctionObject, func_dict) as Py_ssize_t,
@@ -129,10 +130,14 @@ pub unsafe fn new(
         };
         fo.func_code = new_ref(code_obj);
         // The docstring is the first constant of a function that has one.
-        let doc = if d.flags & ferrython_compiler::bytecode::co_flags::HAS_DOCSTRING != 0 {
-            d.consts.first().copied().unwrap_or(none::none())
-        } else {
-            none::none()
+        let doc = match d.consts.first() {
+            Some(&c)
+                if d.flags & ferrython_compiler::bytecode::co_flags::HAS_DOCSTRING != 0
+                    && pystr::check(c) =>
+            {
+                c
+            }
+            _ => none::none(),
         };
         fo.func_doc = new_ref(doc);
         let module = dict::get_str(globals, "__name__");

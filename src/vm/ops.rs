@@ -660,11 +660,59 @@ pub unsafe fn intrinsic2(i: u32, a: *mut PyObject, b: *mut PyObject) -> PyResult
     }
 }
 
+/// Whether `v` (maybe NULL: a stack slot) is exactly of type `tp`. The
+/// eval loop checks the containers that building instructions reach
+/// under the top of the stack: bytecode loaded by `marshal` may have
+/// put something else there.
+#[inline(always)]
+pub unsafe fn is_exactly(v: *mut PyObject, tp: *mut PyTypeObject) -> bool {
+    // SAFETY: v is NULL or a live object.
+    !v.is_null() && unsafe { (*v).ob_type == tp }
+}
+
+/// The error for an instruction that finds the wrong kind of value on
+/// the stack (only hand-made bytecode does that).
+#[cold]
+pub fn bad_stack(op: &str) -> Raised {
+    errors::system_error(format!("{op}: unexpected value on the stack"))
+}
+
 /// `SET_FUNCTION_ATTRIBUTE`: stores (steals) `v` in the function.
-pub unsafe fn set_function_attribute(func: *mut PyObject, flag: u32, v: *mut PyObject) {
-    // SAFETY: func is a fresh function; v an owned reference.
+pub unsafe fn set_function_attribute(
+    func: *mut PyObject,
+    flag: u32,
+    v: *mut PyObject,
+) -> PyResult<()> {
+    // SAFETY: func and v are owned references; func is read as a function
+    // once checked, and a closure is checked before the frame trusts it.
     unsafe {
+        if !is_exactly(func, &raw mut crate::vm::function::PyFunction_Type) {
+            decref(v);
+            return Err(errors::system_error(
+                "SET_FUNCTION_ATTRIBUTE on a non-function",
+            ));
+        }
         let f = &mut *func.cast::<PyFunctionObject>();
+        // What the function's callers read the attribute as.
+        let fits = match flag {
+            0x01 => tuple::check_exact(v),
+            0x02 => dict::check_exact(v),
+            0x04 => dict::check_exact(v) || tuple::check_exact(v),
+            0x08 => {
+                let nfrees = crate::vm::code::data(f.func_code).nfrees;
+                let cell = &raw mut crate::vm::cell::PyCell_Type;
+                tuple::check_exact(v)
+                    && tuple::size(v) as usize == nfrees
+                    && tuple::items(v).iter().all(|&c| (*c).ob_type == cell)
+            }
+            _ => true,
+        };
+        if !fits {
+            decref(v);
+            return Err(errors::system_error(
+                "SET_FUNCTION_ATTRIBUTE: unexpected value on the stack",
+            ));
+        }
         let slot = match flag {
             0x01 => &mut f.func_defaults,
             0x02 => &mut f.func_kwdefaults,
@@ -673,6 +721,7 @@ pub unsafe fn set_function_attribute(func: *mut PyObject, flag: u32, v: *mut PyO
             _ => &mut f.func_annotate,
         };
         xdecref(std::mem::replace(slot, v));
+        Ok(())
     }
 }
 

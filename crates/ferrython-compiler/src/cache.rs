@@ -77,6 +77,37 @@ pub fn read(bytes: &[u8], stamp: SourceStamp, filename: &str) -> Option<CodeObje
     r.buf.is_empty().then_some(code)
 }
 
+/// One code object as a record of its own, for `marshal`: the compiler's
+/// [`FINGERPRINT`] then the code's fields as a cache file holds them (its
+/// constants, usually none: marshal writes them in its own stream, and
+/// not its file name).
+pub fn write_record(code: &CodeObject) -> Vec<u8> {
+    let mut w = Writer(Vec::with_capacity(256));
+    w.0.extend_from_slice(&FINGERPRINT.to_le_bytes());
+    w.code(code);
+    w.0
+}
+
+/// The code object of a [`write_record`] record (with an empty file
+/// name), or why it cannot be read.
+pub fn read_record(bytes: &[u8]) -> Result<CodeObject, &'static str> {
+    let Some((fp, rest)) = bytes.split_first_chunk::<8>() else {
+        return Err("truncated code record");
+    };
+    if u64::from_le_bytes(*fp) != FINGERPRINT {
+        return Err("code object written by another ferrython build");
+    }
+    let mut r = Reader {
+        buf: rest,
+        filename: "",
+    };
+    match r.code() {
+        Some(code) if r.buf.is_empty() => Ok(code),
+        Some(_) => Err("trailing bytes in code record"),
+        None => Err("corrupt code record"),
+    }
+}
+
 struct Writer(Vec<u8>);
 
 impl Writer {

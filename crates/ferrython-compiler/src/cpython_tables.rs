@@ -136,6 +136,142 @@ pub fn location_table(entries: &[LineEntry], ncode: usize, firstlineno: u32) -> 
     out
 }
 
+/// The entries of a `co_exceptiontable` as [`exception_table`] writes
+/// them; `None` for bytes that are not such a table.
+pub fn parse_exception_table(bytes: &[u8]) -> Option<Vec<ExceptionEntry>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut next = |first: bool| -> Option<u32> {
+        let b = *bytes.get(i)?;
+        if (b & 0x80 != 0) != first {
+            return None;
+        }
+        i += 1;
+        let mut v = u64::from(b & 0x3f);
+        let mut more = b & 0x40 != 0;
+        while more {
+            let b = *bytes.get(i)?;
+            if b & 0x80 != 0 {
+                return None;
+            }
+            i += 1;
+            v = v << 6 | u64::from(b & 0x3f);
+            more = b & 0x40 != 0;
+            if v > u64::from(u32::MAX) {
+                return None;
+            }
+        }
+        u32::try_from(v).ok()
+    };
+    loop {
+        let start = match next(true) {
+            Some(v) => v,
+            None if i == bytes.len() => return Some(out),
+            None => return None,
+        };
+        let len = next(false)?;
+        let target = next(false)?;
+        let dl = next(false)?;
+        out.push(ExceptionEntry {
+            start,
+            end: start.checked_add(len)?,
+            target,
+            depth: dl >> 1,
+            lasti: dl & 1 != 0,
+        });
+    }
+}
+
+/// Reads the location table's varint at `*i` (least significant group
+/// first).
+fn read_varint(bytes: &[u8], i: &mut usize) -> Option<u64> {
+    let mut v = 0u64;
+    let mut shift = 0;
+    loop {
+        let b = *bytes.get(*i)?;
+        *i += 1;
+        if b & 0x80 != 0 || shift > 42 {
+            return None;
+        }
+        v |= u64::from(b & 0x3f) << shift;
+        if b & 0x40 == 0 {
+            return Some(v);
+        }
+        shift += 6;
+    }
+}
+
+/// The entries of a `co_linetable` as [`location_table`] writes them for
+/// a code object whose first line is `firstlineno`; `None` for bytes that
+/// are not such a table.
+pub fn parse_location_table(bytes: &[u8], firstlineno: u32) -> Option<Vec<LineEntry>> {
+    let mut out: Vec<LineEntry> = Vec::new();
+    let mut line = i64::from(firstlineno);
+    let mut at: u32 = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let head = bytes[i];
+        i += 1;
+        if head & 0x80 == 0 {
+            return None;
+        }
+        let code = (head >> 3) & 15;
+        let start = at;
+        at = at.checked_add(u32::from(head & 7) + 1)?;
+        // (line, end line (0: no columns), column, end column)
+        let (l, el, col, end_col) = match code {
+            NO_LOCATION => {
+                out.push(LineEntry {
+                    start,
+                    lineno: 0,
+                    end_lineno: 0,
+                    col: 0,
+                    end_col: 0,
+                });
+                continue;
+            }
+            NO_COLUMNS | LONG_FORM => {
+                let u = read_varint(bytes, &mut i)?;
+                let delta = (u >> 1) as i64;
+                line += if u & 1 != 0 { -delta } else { delta };
+                if code == NO_COLUMNS {
+                    (line, 0, 0, 0)
+                } else {
+                    let end_line = line.checked_add(read_varint(bytes, &mut i)? as i64)?;
+                    let col = read_varint(bytes, &mut i)?.checked_sub(1)?;
+                    let end_col = read_varint(bytes, &mut i)?.checked_sub(1)?;
+                    (line, end_line, col, end_col)
+                }
+            }
+            ONE_LINE_FORM..=12 => {
+                line += i64::from(code - ONE_LINE_FORM);
+                let col = u64::from(*bytes.get(i)?);
+                let end_col = u64::from(*bytes.get(i + 1)?);
+                i += 2;
+                (line, line, col, end_col)
+            }
+            _ => {
+                let b = *bytes.get(i)?;
+                i += 1;
+                let col = u64::from(code) * 8 + u64::from(b >> 4);
+                (line, line, col, col + u64::from(b & 15))
+            }
+        };
+        out.push(LineEntry {
+            start,
+            lineno: u32::try_from(l).ok().filter(|&l| l > 0)?,
+            end_lineno: u32::try_from(el).ok()?,
+            col: u32::try_from(col).ok()?,
+            end_col: u32::try_from(end_col).ok()?,
+        });
+    }
+    // Runs the writer split into 8-unit pieces become one entry again.
+    out.dedup_by(|b, a| {
+        (a.lineno, a.end_lineno, a.col, a.end_col) == (b.lineno, b.end_lineno, b.col, b.end_col)
+    });
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,5 +327,35 @@ mod tests {
                 2,
             ]
         );
+    }
+
+    #[test]
+    fn tables_parse_back() {
+        let e = ExceptionEntry {
+            start: 2,
+            end: 70,
+            target: 100,
+            depth: 1,
+            lasti: true,
+        };
+        assert_eq!(parse_exception_table(&exception_table(&[e])), Some(vec![e]));
+        let at = |start, lineno, end_lineno, col, end_col| LineEntry {
+            start,
+            lineno,
+            end_lineno,
+            col,
+            end_col,
+        };
+        let entries = [
+            at(0, 0, 0, 0, 0),
+            at(1, 3, 3, 4, 9),
+            at(2, 3, 3, 100, 101),
+            at(3, 5, 6, 0, 1),
+            at(13, 0, 0, 0, 0),
+            at(14, 2, 0, 0, 0),
+        ];
+        let t = location_table(&entries, 20, 3);
+        assert_eq!(parse_location_table(&t, 3).as_deref(), Some(&entries[..]));
+        assert_eq!(parse_location_table(&[0x80], 1), None);
     }
 }

@@ -309,7 +309,7 @@ builtin!(get_code, |_cls, args, kws| {
 // `importlib.util.decode_source` does, None without source.
 builtin!(get_source, |_cls, args, kws| {
     match locate(fullname_arg("get_source", args, &kws)?)? {
-        Some(f) if !f.is_extension => {
+        Some(f) if !f.is_extension && f.path.extension().is_none_or(|e| e != "pyc") => {
             let bytes = read_file(&f.path)?;
             let ext = import::import_absolute("importlib._bootstrap_external")?;
             let decode = protocol::getattr_str(ext.as_ptr(), "decode_source")?;

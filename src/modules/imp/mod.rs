@@ -6,6 +6,7 @@
 //! modules). `NativeImporter` (`importer.rs`) is the finder `sys.meta_path`
 //! holds.
 mod importer;
+pub mod pyc_magic;
 
 pub use importer::{native_importer, spec_for_import};
 
@@ -77,6 +78,74 @@ builtin!(exec_module, |args, kws| {
     no_kwargs("exec_builtin", &kws)?;
     arity("exec_builtin", args, 1, 1)?;
     int::from_i64(0)
+});
+
+// `_imp._fix_co_filename(code, path)`: sets `co_filename` of `code` and
+// of the code objects nested in it to `path` (a `.pyc` loaded from
+// elsewhere than where it was compiled).
+builtin!(fix_co_filename, |args, kws| {
+    no_kwargs("_fix_co_filename", &kws)?;
+    arity("_fix_co_filename", args, 2, 2)?;
+    let (code, path) = (args[0], args[1]);
+    if !crate::vm::code::check(code) {
+        return Err(errors::type_error(format!(
+            "_fix_co_filename() argument 1 must be code, not {}",
+            crate::object::typeobj::type_name(code)
+        )));
+    }
+    if !pystr::check(path) {
+        return Err(errors::type_error(format!(
+            "_fix_co_filename() argument 2 must be str, not {}",
+            crate::object::typeobj::type_name(path)
+        )));
+    }
+    fn set(code: *mut PyObject, path: *mut PyObject) {
+        // SAFETY: code is a code object; its constants are live.
+        unsafe {
+            let d = crate::vm::code::data(code);
+            d.filename = Owned::from_borrowed(path);
+            for &c in &d.consts {
+                if crate::vm::code::check(c) {
+                    set(c, path);
+                }
+            }
+        }
+    }
+    set(code, path);
+    Ok(none_ref())
+});
+
+// `_imp.source_hash(key, source)`: the keyed SipHash-1-3 of a source
+// that hash-based `.pyc` files record, as 8 bytes.
+builtin!(source_hash, |args, kws| {
+    let (mut key, mut source) = (args.first().copied(), args.get(1).copied());
+    for &(k, v) in &kws {
+        match k {
+            "key" => key = Some(v),
+            "source" => source = Some(v),
+            _ => {
+                return Err(errors::type_error(format!(
+                    "source_hash() got an unexpected keyword argument '{k}'"
+                )))
+            }
+        }
+    }
+    let (Some(key), Some(source)) = (key, source) else {
+        return Err(errors::type_error(
+            "source_hash() missing required argument",
+        ));
+    };
+    let key = int::as_i64(crate::object::number::index(key)?.as_ptr())?;
+    let mut view: Py_buffer = std::mem::zeroed();
+    crate::object::buffer::get(source, &mut view, PyBUF_SIMPLE)?;
+    let data: &[u8] = if view.len == 0 {
+        &[]
+    } else {
+        std::slice::from_raw_parts(view.buf as *const u8, view.len as usize)
+    };
+    let h = crate::object::hash::siphash13_keyed(key as u64, 0, data);
+    crate::object::buffer::release(&mut view);
+    crate::object::bytes::from_slice(&h.to_le_bytes())
 });
 
 // `_imp.create_dynamic(spec, file=None)`: loads the extension module at
@@ -226,12 +295,14 @@ builtin!(lock_held, |args, kws| {
 
 const FK: c_int = METH_FASTCALL | METH_KEYWORDS;
 
-static mut METHODS: [PyMethodDef; 16] = [
+static mut METHODS: [PyMethodDef; 18] = [
     method(c"is_builtin", is_builtin as *const c_void, FK),
     method(c"create_builtin", create_builtin as *const c_void, FK),
     method(c"exec_builtin", exec_module as *const c_void, FK),
     method(c"create_dynamic", create_dynamic as *const c_void, FK),
     method(c"exec_dynamic", exec_module as *const c_void, FK),
+    method(c"_fix_co_filename", fix_co_filename as *const c_void, FK),
+    method(c"source_hash", source_hash as *const c_void, FK),
     method(
         c"extension_suffixes",
         extension_suffixes as *const c_void,
@@ -265,6 +336,16 @@ unsafe extern "C" fn exec(m: *mut PyObject) -> c_int {
                 m,
                 "NativeImporter",
                 native_importer().map(|t| Owned::from_borrowed(t)),
+            )?;
+            crate::modules::module_def::add(
+                m,
+                "check_hash_based_pycs",
+                pystr::from_str("default"),
+            )?;
+            crate::modules::module_def::add(
+                m,
+                "pyc_magic_number_token",
+                int::from_i64(i64::from(pyc_magic::TOKEN)),
             )
         }
     };

@@ -33,14 +33,28 @@ impl<'a> Compiler<'a> {
         self.u().flags |= flags;
         self.emit_cells_prologue();
         if is_gen || is_async {
+            // CPython gives a generator's prologue its line but no columns.
+            let def = self.loc();
+            self.u().loc = crate::parse::Location {
+                end_lineno: 0,
+                col: 0,
+                end_col: 0,
+                ..def
+            };
             self.emit(RETURN_GENERATOR, 0);
             self.emit(POP_TOP, 0);
+            self.emit(RESUME, 0);
+            self.u().loc = def;
+        } else {
+            self.emit(RESUME, 0);
         }
-        self.emit(RESUME, 0);
     }
 
-    /// `MAKE_CELL` for every cell and `COPY_FREE_VARS` for free variables.
+    /// `MAKE_CELL` for every cell and `COPY_FREE_VARS` for free variables,
+    /// without a location (as CPython has them).
     pub(crate) fn emit_cells_prologue(&mut self) {
+        let def = self.loc();
+        self.set_no_loc();
         let kinds = self.unit().kinds.clone();
         let nfree = kinds
             .iter()
@@ -54,6 +68,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Opcode::MAKE_CELL, i as u32);
             }
         }
+        self.u().loc = def;
     }
 
     /// Wrap a generator body so a leaking `StopIteration` becomes `RuntimeError`.
