@@ -11,24 +11,6 @@ use std::path::{Path, PathBuf};
 
 /// Raises `ModuleNotFoundError: No module named 'x'` with `name` set.
 fn not_found(name: &str) -> errors::Raised {
-<<<<<<< HEAD
-    module_not_found(name, &format!("No module named '{name}'"))
-}
-
-/// Raises `ModuleNotFoundError` for `name`, blocked by a None entry in
-/// `sys.modules`.
-fn halted(name: &str) -> errors::Raised {
-    module_not_found(
-        name,
-        &format!("import of {name} halted; None in sys.modules"),
-    )
-}
-
-/// Raises `ModuleNotFoundError(text)` with `name` set.
-fn module_not_found(name: &str, text: &str) -> errors::Raised {
-    let build = || -> PyResult<errors::Raised> {
-        let msg = pystr::from_str(text)?;
-=======
     not_found_msg(name, &format!("No module named '{name}'"))
 }
 
@@ -36,7 +18,6 @@ fn module_not_found(name: &str, text: &str) -> errors::Raised {
 fn not_found_msg(name: &str, msg: &str) -> errors::Raised {
     let build = || -> PyResult<errors::Raised> {
         let msg = pystr::from_str(msg)?;
->>>>>>> main
         let kw = dict::new()?;
         // SAFETY: kw is a new dict; the class is static.
         unsafe {
@@ -361,14 +342,10 @@ pub fn import_absolute(fullname: &str) -> PyResult<Owned> {
     unsafe {
         let m = dict::get_str(modules, fullname);
         if m == crate::object::none::none() {
-<<<<<<< HEAD
-            return Err(halted(fullname));
-=======
             return Err(not_found_msg(
                 fullname,
                 &format!("import of {fullname} halted; None in sys.modules"),
             ));
->>>>>>> main
         }
         if !m.is_null() {
             return Ok(Owned::from_borrowed(m));
@@ -424,14 +401,10 @@ fn find_and_load(fullname: &str) -> PyResult<Owned> {
             None => (search_path(), fullname, None),
             Some((parent, last)) => {
                 let p = import_absolute(parent)?;
-<<<<<<< HEAD
-                // Importing the parent may have imported this module.
-=======
                 // Importing the parent may have imported this module too
                 // (`importlib/__init__.py` imports and sets up
                 // `importlib._bootstrap_external`): use that one, as
                 // CPython's `_find_and_load_unlocked` does.
->>>>>>> main
                 let m = dict::get_str(modules, fullname);
                 if !m.is_null() {
                     return Ok(Owned::from_borrowed(m));
