@@ -473,7 +473,13 @@ unsafe extern "C" fn slot_tp_hash(op: *mut PyObject) -> Py_hash_t {
                 errors::type_error("__hash__ method should return an integer");
                 return -1;
             }
-            protocol::hash(r.as_ptr()).unwrap_or(-1)
+            // The value itself when it fits (-1 becomes -2), else the
+            // int's hash, as CPython's slot_tp_hash.
+            match int::as_i128(r.as_ptr()).and_then(|v| i64::try_from(v).ok()) {
+                Some(-1) => -2,
+                Some(h) => h as Py_hash_t,
+                None => protocol::hash(r.as_ptr()).unwrap_or(-1),
+            }
         }
     })
 }
