@@ -86,16 +86,23 @@ fn variadic_exports(src: &str) -> Vec<String> {
         .collect()
 }
 
+include!("src/modules/sys/stdlib_scan.rs");
+
 fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
     let out = PathBuf::from(env::var("OUT_DIR").unwrap());
     println!("cargo:rerun-if-changed=src");
     println!("cargo:rerun-if-changed=cbindgen.toml");
     println!("cargo:rerun-if-changed=include/Python.h");
-    println!(
-        "cargo:rustc-env=FERRYTHON_DEFAULT_STDLIB={}",
-        default_stdlib()
-    );
+    let stdlib = default_stdlib();
+    println!("cargo:rustc-env=FERRYTHON_DEFAULT_STDLIB={stdlib}");
+    // `sys.stdlib_module_names` of the default library, read once here.
+    let names = if stdlib.is_empty() {
+        Vec::new()
+    } else {
+        library_names(Path::new(&stdlib))
+    };
+    std::fs::write(out.join("stdlib_module_names.txt"), names.join("\n")).unwrap();
 
     // The C side of the variadic API.
     let variadic = root.join("src/capi/variadic.c");

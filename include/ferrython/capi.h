@@ -1009,6 +1009,11 @@ typedef struct PyCodeObject PyCodeObject;
  */
 #define TOOLS 6
 
+/*
+ The events below this bit can be set per code object and disabled.
+ */
+#define LOCAL_EVENTS (1 << 10)
+
 #define PY_START (1 << 0)
 
 #define PY_RESUME (1 << 1)

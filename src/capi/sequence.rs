@@ -444,14 +444,18 @@ pub unsafe extern "C" fn PySequence_Fast(
 
 /// What `_PySequence_IterSearch` looks for.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Search {
+pub(crate) enum Search {
     Count,
     Contains,
     Index,
 }
 
 /// `_PySequence_IterSearch`.
-unsafe fn iter_search(seq: *mut PyObject, x: *mut PyObject, what: Search) -> PyResult<Py_ssize_t> {
+pub(crate) unsafe fn iter_search(
+    seq: *mut PyObject,
+    x: *mut PyObject,
+    what: Search,
+) -> PyResult<Py_ssize_t> {
     // SAFETY: seq and x valid.
     unsafe {
         let it = match protocol::get_iter(seq) {

@@ -665,27 +665,11 @@ builtin!(bi_vars, |args, kws| {
 
 builtin!(bi_dir, |args, kws| {
     arity("dir", args, 0, 1)?;
-    let names = if args.is_empty() {
-        let f = crate::vm::frame::current();
-        crate::vm::frame::locals_of(f)?
-    } else {
-        let o = args[0];
-        let d = dict::new()?;
-        let tp = if typeobj::instance_of(o, &raw mut typeobj::PyType_Type) {
-            o.cast::<PyTypeObject>()
-        } else {
-            (*o).ob_type
-        };
-        for &t in tuple::items((*tp).tp_mro).iter().rev() {
-            dict::update_arg(d.as_ptr(), (*t.cast::<PyTypeObject>()).tp_dict)?;
-        }
-        if let Some(od) = protocol::getattr_opt(o, pystr::intern("__dict__"))? {
-            if dict::check(od.as_ptr()) {
-                dict::update_arg(d.as_ptr(), od.as_ptr())?;
-            }
-        }
-        d
-    };
+    if !args.is_empty() {
+        return crate::object::dir::dir_of(args[0]);
+    }
+    let f = crate::vm::frame::current();
+    let names = crate::vm::frame::locals_of(f)?;
     let l = list::from_iterable(names.as_ptr())?;
     errors::check(crate::capi::call::vectorcall(
         protocol::getattr_str(l.as_ptr(), "sort")?.as_ptr(),

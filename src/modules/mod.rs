@@ -37,13 +37,16 @@ pub mod marshal;
 pub mod math;
 pub mod mmap;
 pub mod module_def;
+pub mod multiprocessing;
 pub mod objtype;
 pub mod opcode;
 pub mod opcode_metadata;
 pub mod operator;
 pub mod posix;
+pub mod posixshmem;
 pub mod posixsubprocess;
 pub mod pwd;
+pub mod pyexpat;
 pub mod random;
 pub mod resource;
 pub mod select;
@@ -53,6 +56,7 @@ pub mod sqlite3;
 pub mod sre;
 pub mod stat;
 pub mod struct_;
+pub mod symtable;
 pub mod sys;
 pub mod syslog;
 pub mod termios;
@@ -101,9 +105,11 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_locale", locale::init),
     ("_lzma", lzma::init),
     ("_md5", hashes::init_md5),
+    ("_multiprocessing", multiprocessing::init),
     ("_opcode", opcode::init),
     ("_opcode_metadata", opcode_metadata::init),
     ("_operator", operator::init),
+    ("_posixshmem", posixshmem::init),
     ("_posixsubprocess", posixsubprocess::init),
     ("_random", random::init),
     ("_sha1", hashes::init_sha1),
@@ -116,6 +122,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_stat", stat::init),
     ("_string", _string::init),
     ("_struct", struct_::init),
+    ("_symtable", symtable::init),
     ("_thread", thread::init),
     ("_tokenize", tokenize::init),
     ("_tracemalloc", tracemalloc::init),
@@ -137,6 +144,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("mmap", mmap::init),
     ("posix", posix::init),
     ("pwd", pwd::init),
+    ("pyexpat", pyexpat::init),
     ("resource", resource::init),
     ("select", select::init),
     ("syslog", syslog::init),

@@ -701,13 +701,8 @@ unsafe extern "C" fn m_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObj
         unsafe {
             let b = bytes::from_slice(as_slice(op))?;
             let args = tuple::pack(&[b.as_ptr()])?;
-            let dict = crate::object::object::dict_slot(op);
-            let state = if dict.is_null() || (*dict).is_null() {
-                none::none()
-            } else {
-                *dict
-            };
-            tuple::pack(&[(*op).ob_type.cast(), args.as_ptr(), state])
+            let state = crate::object::object_reduce::get_state(op)?;
+            tuple::pack(&[(*op).ob_type.cast(), args.as_ptr(), state.as_ptr()])
         }
     })
 }

@@ -3,9 +3,9 @@
 //! `StopIteration`).
 use crate::capi::boundary::guard_iter;
 use crate::ffi::*;
-use crate::object::protocol;
 use crate::object::refcount::*;
 use crate::object::typeobj::type_template;
+use crate::object::{protocol, tuple};
 use crate::runtime::errors::{self, PyResult, Raised};
 use crate::Owned;
 use libc::c_void;
@@ -27,6 +27,7 @@ pub static mut PyCallIter_Type: PyTypeObject = PyTypeObject {
     tp_traverse: Some(calliter_traverse),
     tp_iter: Some(crate::object::iterobject::self_iter),
     tp_iternext: Some(calliter_next),
+    tp_methods: (&raw const CALLITER_METHODS).cast_mut().cast(),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     ..type_template(
         c"callable_iterator",
@@ -34,6 +35,11 @@ pub static mut PyCallIter_Type: PyTypeObject = PyTypeObject {
         0,
     )
 };
+
+static CALLITER_METHODS: [PyMethodDef; 2] = [
+    crate::object::descr::method(c"__reduce__", calliter_reduce as *const c_void, METH_NOARGS),
+    crate::object::descr::METHOD_END,
+];
 
 /// `PyCallIter_New`.
 pub unsafe fn new(callable: *mut PyObject, sentinel: *mut PyObject) -> PyResult<Owned> {
@@ -88,6 +94,24 @@ unsafe extern "C" fn calliter_next(op: *mut PyObject) -> *mut PyObject {
                 return Ok(None);
             }
             Ok(Some(v))
+        }
+    })
+}
+
+/// `calliter_reduce`: `(iter, (callable, sentinel))`, or `(iter, ((),))`
+/// once exhausted.
+unsafe extern "C" fn calliter_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: op is a callable iterator.
+        unsafe {
+            let f = crate::capi::reflection::builtin("iter")?;
+            let it = &*op.cast::<CallIterObject>();
+            let args = if it.callable.is_null() || it.sentinel.is_null() {
+                tuple::from_vec(vec![tuple::empty()])?
+            } else {
+                tuple::pack(&[it.callable, it.sentinel])?
+            };
+            tuple::from_vec(vec![f, args])
         }
     })
 }

@@ -72,6 +72,7 @@ const fn descr_type(
     set: descrsetfunc,
     call: ternaryfunc,
     flags: libc::c_ulong,
+    methods: *const PyMethodDef,
 ) -> PyTypeObject {
     PyTypeObject {
         tp_flags: flags | Py_TPFLAGS_HAVE_GC,
@@ -82,6 +83,7 @@ const fn descr_type(
         tp_descr_set: set,
         tp_call: call,
         tp_getset: (&raw const DESCR_GETSET).cast_mut().cast(),
+        tp_methods: methods.cast_mut(),
         ..type_template(name, size, 0)
     }
 }
@@ -95,6 +97,7 @@ pub static mut PyMethodDescr_Type: PyTypeObject = descr_type(
     None,
     Some(method_call),
     Py_TPFLAGS_METHOD_DESCRIPTOR,
+    (&raw const DESCR_METHODS).cast(),
 );
 
 /// `PyClassMethodDescr_Type` (`classmethod_descriptor`).
@@ -106,6 +109,7 @@ pub static mut PyClassMethodDescr_Type: PyTypeObject = descr_type(
     None,
     Some(classmethod_call),
     0,
+    std::ptr::null(),
 );
 
 /// `PyMemberDescr_Type` (`member_descriptor`).
@@ -117,6 +121,7 @@ pub static mut PyMemberDescr_Type: PyTypeObject = descr_type(
     Some(member_set),
     None,
     0,
+    (&raw const DESCR_METHODS).cast(),
 );
 
 /// `PyGetSetDescr_Type` (`getset_descriptor`).
@@ -128,7 +133,29 @@ pub static mut PyGetSetDescr_Type: PyTypeObject = descr_type(
     Some(getset_set),
     None,
     0,
+    std::ptr::null(),
 );
+
+/// `__reduce__` of the method, member and slot wrapper descriptors
+/// (`descr_methods`).
+pub(crate) static DESCR_METHODS: [PyMethodDef; 2] = [
+    method(c"__reduce__", descr_reduce as *const c_void, METH_NOARGS),
+    METHOD_END,
+];
+
+/// `descr_reduce`: `(getattr, (owner, name))`, so a descriptor pickles as
+/// a reference to where it is found.
+unsafe extern "C" fn descr_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: op is a descriptor.
+        unsafe {
+            let d = op.cast::<PyDescrObject>();
+            let f = crate::capi::reflection::builtin("getattr")?;
+            let args = crate::object::tuple::pack(&[(*d).d_type.cast(), (*d).d_name])?;
+            crate::object::tuple::from_vec(vec![f, args])
+        }
+    })
+}
 
 pub(crate) static DESCR_GETSET: [PyGetSetDef; 4] = [
     getset(c"__name__", Some(descr_get_name), None),

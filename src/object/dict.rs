@@ -930,6 +930,18 @@ unsafe extern "C" fn dict_init(op: *mut PyObject, args: *mut PyObject, kw: *mut 
 unsafe extern "C" fn dict_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
+        if !crate::object::trashcan::enter(op, dict_dealloc) {
+            return;
+        }
+        dict_teardown(op);
+        crate::object::trashcan::leave();
+    }
+}
+
+/// The body of `dict_dealloc`, run under the trashcan.
+unsafe fn dict_teardown(op: *mut PyObject) {
+    // SAFETY: refcount reached zero; the trashcan let op through.
+    unsafe {
         crate::object::gc::untrack(op);
         let k = keys(op);
         (*obj(op)).ma_keys = dictkeys::empty().cast();

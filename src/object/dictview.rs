@@ -158,8 +158,9 @@ const fn iter_type(name: &'static std::ffi::CStr) -> PyTypeObject {
     }
 }
 
-static ITER_METHODS: [PyMethodDef; 2] = [
+static ITER_METHODS: [PyMethodDef; 3] = [
     descr::method(c"__length_hint__", iter_len as *const c_void, METH_NOARGS),
+    descr::method(c"__reduce__", iter_reduce as *const c_void, METH_NOARGS),
     descr::METHOD_END,
 ];
 
@@ -603,6 +604,27 @@ unsafe extern "C" fn iter_len(op: *mut PyObject, _: *mut PyObject) -> *mut PyObj
             0
         };
         crate::object::int::from_i64(n as i64)
+    })
+}
+
+/// `dictiter_reduce`: `(iter, (list,))` with what is left, read from a copy.
+unsafe extern "C" fn iter_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a dict iterator; the copy has its type and state.
+        unsafe {
+            let tp = (*op).ob_type;
+            let c = crate::object::alloc::generic_alloc(tp, 0);
+            if c.is_null() {
+                return Err(Raised::assume());
+            }
+            let (src, dst) = (op.cast::<DictIterObject>(), c.cast::<DictIterObject>());
+            (*dst).di_dict = xnew_ref((*src).di_dict);
+            (*dst).di_used = (*src).di_used;
+            (*dst).di_pos = (*src).di_pos;
+            (*dst).len = (*src).len;
+            crate::object::gc::track(c);
+            crate::object::seqiter_pickle::reduce_remaining(Owned::from_raw_unchecked(c))
+        }
     })
 }
 

@@ -71,6 +71,11 @@ pub struct GcState {
     pub gens: [Generation; NUM_GENERATIONS],
     /// `gc.freeze()`: objects the collector ignores.
     permanent: GcHead,
+    /// What readying the core's static types made (their dicts, method
+    /// descriptors, MRO tuples, subclass weak references): it lives until
+    /// finalization clears those types, so collections skip it (see
+    /// [`set_aside_static`]); `gc.get_objects()` still lists it.
+    statics: GcHead,
     pub stats: [GenStats; NUM_GENERATIONS],
     pub enabled: bool,
     pub debug: c_int,
@@ -96,6 +101,7 @@ const fn generation(threshold: i64) -> Generation {
 static mut STATE: GcState = GcState {
     gens: [generation(2000), generation(10), generation(10)],
     permanent: GcHead { next: 0, prev: 0 },
+    statics: GcHead { next: 0, prev: 0 },
     stats: [GenStats {
         collections: 0,
         collected: 0,
@@ -124,6 +130,7 @@ pub fn state() -> &'static mut GcState {
                 list_init(&mut g.head);
             }
             list_init(&mut st.permanent);
+            list_init(&mut st.statics);
         }
         st
     }
@@ -810,6 +817,31 @@ pub fn freeze_count() -> usize {
     unsafe { list_len(&mut state().permanent) }
 }
 
+/// Sets aside everything tracked so far, at initialization once the
+/// core's static types are ready: their dicts, descriptors and MRO tuples
+/// live until [`restore_static`] at finalization, and every collection
+/// would otherwise traverse these few thousand objects again to find them
+/// alive. References from them keep objects alive, as references from
+/// outside the collected generations do. They count as part of the
+/// oldest generation for `gc.get_objects()`.
+pub fn set_aside_static() {
+    let st = state();
+    for g in &mut st.gens {
+        // SAFETY: both are lists.
+        unsafe { list_merge(&mut g.head, &mut st.statics) };
+        g.count = 0;
+    }
+}
+
+/// Returns what [`set_aside_static`] set aside to the oldest generation
+/// (finalization, before the static types are cleared), so that the last
+/// collection sees whatever of it outlives them.
+pub fn restore_static() {
+    let st = state();
+    // SAFETY: both are lists.
+    unsafe { list_merge(&mut st.statics, &mut st.gens[NUM_GENERATIONS - 1].head) };
+}
+
 /// The tracked objects of generation `gen`, or of all generations (not
 /// the permanent one) for `None` (borrowed pointers, valid until Python
 /// code runs).
@@ -820,8 +852,14 @@ pub fn objects(gen: Option<usize>) -> Vec<*mut PyObject> {
         None => 0..NUM_GENERATIONS,
     };
     // SAFETY: the lists are consistent.
-    gens.flat_map(|g| unsafe { list_objects(&mut st.gens[g].head) })
-        .collect()
+    let mut v: Vec<_> = gens
+        .flat_map(|g| unsafe { list_objects(&mut st.gens[g].head) })
+        .collect();
+    if gen.is_none_or(|g| g == NUM_GENERATIONS - 1) {
+        // SAFETY: as above.
+        v.extend(unsafe { list_objects(&mut st.statics) });
+    }
+    v
 }
 
 /// Forgets every object still tracked (the end of finalization): what
@@ -865,7 +903,7 @@ pub fn forget_all() {
         .gens
         .iter_mut()
         .map(|g| &mut g.head as *mut GcHead)
-        .chain(std::iter::once(&mut st.permanent as *mut GcHead))
+        .chain([&mut st.permanent as *mut GcHead, &mut st.statics])
         .collect();
     for h in heads {
         // SAFETY: the lists are consistent; each object is unlinked.

@@ -944,7 +944,7 @@ pub unsafe fn pop(op: *mut PyObject, i: Py_ssize_t) -> PyResult<Owned> {
 unsafe extern "C" fn list_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
-        if !crate::object::trashcan::enter(op) {
+        if !crate::object::trashcan::enter(op, list_dealloc) {
             return;
         }
         crate::object::gc::untrack(op);

@@ -33,11 +33,17 @@ pub static mut PyModule_Type: PyTypeObject = PyTypeObject {
     tp_dictoffset: std::mem::offset_of!(PyModuleObject, md_dict) as Py_ssize_t,
     tp_weaklistoffset: std::mem::offset_of!(PyModuleObject, md_weaklist) as Py_ssize_t,
     tp_getset: (&raw const MODULE_GETSET).cast_mut().cast(),
+    tp_methods: (&raw const MODULE_METHODS).cast_mut().cast(),
     tp_new: Some(module_new),
     tp_init: Some(module_init),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     ..type_template(c"module", std::mem::size_of::<PyModuleObject>(), 0)
 };
+
+static MODULE_METHODS: [PyMethodDef; 2] = [
+    crate::object::dir::MODULE_DIR,
+    crate::object::descr::METHOD_END,
+];
 
 static MODULE_GETSET: [PyGetSetDef; 4] = [
     crate::object::descr::getset(

@@ -10,9 +10,11 @@ const fn singleton_type(
     name: &'static std::ffi::CStr,
     repr: reprfunc,
     hash: hashfunc,
+    methods: *const PyMethodDef,
 ) -> PyTypeObject {
     PyTypeObject {
         tp_repr: repr,
+        tp_methods: methods.cast_mut(),
         tp_hash: hash,
         tp_as_number: &raw mut SINGLETON_AS_NUMBER,
         tp_new: Some(singleton_new),
@@ -23,16 +25,48 @@ const fn singleton_type(
 
 /// The type of `None`.
 #[no_mangle]
-pub static mut _PyNone_Type: PyTypeObject =
-    singleton_type(c"NoneType", Some(none_repr), Some(none_hash));
+pub static mut _PyNone_Type: PyTypeObject = singleton_type(
+    c"NoneType",
+    Some(none_repr),
+    Some(none_hash),
+    std::ptr::null(),
+);
 /// The type of `NotImplemented`.
 #[no_mangle]
-pub static mut _PyNotImplemented_Type: PyTypeObject =
-    singleton_type(c"NotImplementedType", Some(notimpl_repr), None);
+pub static mut _PyNotImplemented_Type: PyTypeObject = singleton_type(
+    c"NotImplementedType",
+    Some(notimpl_repr),
+    None,
+    (&raw const NAMED_SINGLETON_METHODS).cast(),
+);
 /// The type of `Ellipsis`.
 #[no_mangle]
-pub static mut PyEllipsis_Type: PyTypeObject =
-    singleton_type(c"ellipsis", Some(ellipsis_repr), None);
+pub static mut PyEllipsis_Type: PyTypeObject = singleton_type(
+    c"ellipsis",
+    Some(ellipsis_repr),
+    None,
+    (&raw const NAMED_SINGLETON_METHODS).cast(),
+);
+
+/// `NotImplemented` and `Ellipsis` pickle as the builtin names they are.
+static NAMED_SINGLETON_METHODS: [PyMethodDef; 2] = [
+    crate::object::descr::method(
+        c"__reduce__",
+        singleton_reduce as *const libc::c_void,
+        METH_NOARGS,
+    ),
+    crate::object::descr::METHOD_END,
+];
+
+/// `__reduce__` of `NotImplemented` and `Ellipsis`: their name.
+unsafe extern "C" fn singleton_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op is NotImplemented or Ellipsis; their repr is their name.
+    unsafe {
+        (*(*op).ob_type)
+            .tp_repr
+            .map_or(std::ptr::null_mut(), |r| r(op))
+    }
+}
 
 /// `hash(None)`: a constant since CPython 3.12, so that sets and dicts
 /// holding None iterate in the same order in every run.

@@ -36,7 +36,8 @@ static OBJECT_GETSET: [PyGetSetDef; 2] = [
     crate::object::descr::GETSET_END,
 ];
 
-static OBJECT_METHODS: [PyMethodDef; 8] = [
+static OBJECT_METHODS: [PyMethodDef; 9] = [
+    crate::object::dir::OBJECT_DIR,
     crate::object::descr::method(c"__format__", object_format as *const libc::c_void, METH_O),
     crate::object::descr::method(
         c"__reduce_ex__",

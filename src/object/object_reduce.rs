@@ -100,6 +100,13 @@ unsafe fn getstate(obj: *mut PyObject, required: bool) -> PyResult<Owned> {
     }
 }
 
+/// `_PyObject_GetState`: `obj.__getstate__()`, for the `__reduce__` of
+/// builtin types that keep their subclasses' dict and slots.
+pub unsafe fn get_state(obj: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: obj valid.
+    unsafe { getstate(obj, false) }
+}
+
 /// The arguments `__getnewargs_ex__` / `__getnewargs__` give: (args,
 /// kwargs), args None when neither exists.
 unsafe fn getnewargs(obj: *mut PyObject) -> PyResult<(Option<Owned>, Option<Owned>)> {

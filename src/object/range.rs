@@ -34,18 +34,11 @@ pub static mut PyRange_Type: PyTypeObject = PyTypeObject {
     tp_as_mapping: &raw mut RANGE_AS_MAPPING,
     tp_as_number: &raw mut RANGE_AS_NUMBER,
     tp_getset: (&raw const RANGE_GETSET).cast_mut().cast(),
-    tp_methods: (&raw const RANGE_METHODS).cast_mut().cast(),
+    tp_methods: (&raw const crate::object::range_methods::RANGE_METHODS)
+        .cast_mut()
+        .cast(),
     ..type_template(c"range", std::mem::size_of::<PyRangeObject>(), 0)
 };
-
-static RANGE_METHODS: [PyMethodDef; 2] = [
-    crate::object::descr::method(
-        c"__reversed__",
-        range_reversed as *const libc::c_void,
-        METH_NOARGS,
-    ),
-    crate::object::descr::METHOD_END,
-];
 
 static mut RANGE_AS_SEQUENCE: PySequenceMethods = PySequenceMethods {
     sq_length: Some(range_length),
@@ -81,6 +74,9 @@ pub static mut PyRangeIter_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(rangeiter_dealloc),
     tp_iter: Some(crate::object::iterobject::self_iter),
     tp_iternext: Some(rangeiter_next),
+    tp_methods: (&raw const crate::object::range_methods::RANGEITER_METHODS)
+        .cast_mut()
+        .cast(),
     ..type_template(c"range_iterator", std::mem::size_of::<RangeIter>(), 0)
 };
 
@@ -99,6 +95,9 @@ pub static mut PyLongRangeIter_Type: PyTypeObject = PyTypeObject {
     tp_dealloc: Some(longrangeiter_dealloc),
     tp_iter: Some(crate::object::iterobject::self_iter),
     tp_iternext: Some(longrangeiter_next),
+    tp_methods: (&raw const crate::object::range_methods::LONGRANGEITER_METHODS)
+        .cast_mut()
+        .cast(),
     ..type_template(
         c"longrange_iterator",
         std::mem::size_of::<LongRangeIter>(),
@@ -406,7 +405,10 @@ unsafe extern "C" fn range_iter(op: *mut PyObject) -> *mut PyObject {
 }
 
 /// `range.__reversed__()`: from the last item down, step negated.
-unsafe extern "C" fn range_reversed(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn range_reversed(
+    op: *mut PyObject,
+    _: *mut PyObject,
+) -> *mut PyObject {
     guard_obj(|| {
         // SAFETY: op is a range of ints.
         unsafe {

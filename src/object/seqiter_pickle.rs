@@ -2,11 +2,13 @@
 //! `tuple_iterator` and the str iterators (CPython's
 //! `listiter_reduce_general`, `tupleiter_reduce`, `unicodeiter_reduce` and
 //! their `__setstate__`): `iter(seq)` or `reversed(seq)` rebuilds the
-//! iterator and the state is its position.
+//! iterator and the state is its position; and the iterators over dicts
+//! and sets, pickled as an iterator over the list of what they still yield.
 use crate::capi::boundary::guard_obj;
 use crate::ffi::*;
 use crate::object::list::{self, SeqIndexIter};
 use crate::object::{none, number, str as pystr, tuple};
+use crate::runtime::errors::PyResult;
 use crate::Owned;
 
 unsafe fn is_reverse(op: *mut PyObject) -> bool {
@@ -14,9 +16,9 @@ unsafe fn is_reverse(op: *mut PyObject) -> bool {
     unsafe { (*op).ob_type == &raw mut list::PyListRevIter_Type }
 }
 
-/// `__reduce__`: `(iter, (seq,), index)`, or `(iter, ([],))` (a tuple's:
-/// `(iter, ((),))`, a str's `(iter, ('',))`) once exhausted; `reversed`
-/// for the reverse iterator.
+/// `__reduce__`: `(iter, (seq,), index)`, or once exhausted `(iter, ([],))`
+/// for a list, `(iter, ('',))` for a str and `(iter, ((),))` for the
+/// others; `reversed` for the reverse iterator.
 pub unsafe extern "C" fn reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
     guard_obj(|| {
         // SAFETY: op is one of the index iterators.
@@ -32,14 +34,14 @@ pub unsafe extern "C" fn reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyO
                 return tuple::from_vec(vec![f, args, index]);
             }
             let tp = (*op).ob_type;
-            let empty = if tp == &raw mut tuple::PyTupleIter_Type {
-                tuple::empty()
+            let empty = if tp == &raw mut list::PyListIter_Type || reverse {
+                list::from_vec(Vec::new())?
             } else if tp == &raw mut pystr::PyUnicodeIter_Type
                 || tp == &raw mut pystr::_PyUnicodeASCIIIter_Type
             {
                 pystr::empty()?
             } else {
-                list::from_vec(Vec::new())?
+                tuple::empty()
             };
             tuple::from_vec(vec![f, tuple::from_vec(vec![empty])?])
         }
@@ -75,4 +77,17 @@ pub unsafe extern "C" fn setstate(op: *mut PyObject, state: *mut PyObject) -> *m
             Ok(Owned::from_borrowed_static(none::none()))
         }
     })
+}
+
+/// `__reduce__` of the iterators over hashed containers (CPython's
+/// `dictiter_reduce`, `setiter_reduce`): `(iter, (list,))`, the list holding
+/// what `copy` (a fresh copy of the iterator, so the original does not
+/// move) still yields.
+pub unsafe fn reduce_remaining(copy: Owned) -> PyResult<Owned> {
+    // SAFETY: copy is a live iterator.
+    unsafe {
+        let f = crate::capi::reflection::builtin("iter")?;
+        let rest = list::from_iterable(copy.as_ptr())?;
+        tuple::from_vec(vec![f, tuple::from_vec(vec![rest])?])
+    }
 }

@@ -76,6 +76,7 @@ pub static mut PySet_Type: PyTypeObject = PyTypeObject {
     tp_new: Some(set_new),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     tp_doc: c"Build an unordered collection of unique elements.".as_ptr(),
+    tp_weaklistoffset: std::mem::offset_of!(PySetObject, weakreflist) as Py_ssize_t,
     ..type_template(c"set", std::mem::size_of::<PySetObject>(), 0)
 };
 
@@ -95,6 +96,7 @@ pub static mut PyFrozenSet_Type: PyTypeObject = PyTypeObject {
     tp_new: Some(frozenset_new),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     tp_doc: c"Build an immutable unordered collection of unique elements.".as_ptr(),
+    tp_weaklistoffset: std::mem::offset_of!(PySetObject, weakreflist) as Py_ssize_t,
     ..type_template(c"frozenset", std::mem::size_of::<PySetObject>(), 0)
 };
 
@@ -240,12 +242,13 @@ static FROZENSET_METHODS: [PyMethodDef; 13] = [
     descr::METHOD_END,
 ];
 
-static SETITER_METHODS: [PyMethodDef; 2] = [
+static SETITER_METHODS: [PyMethodDef; 3] = [
     m(
         c"__length_hint__",
         setiter_len as *const c_void,
         METH_NOARGS,
     ),
+    m(c"__reduce__", setiter_reduce as *const c_void, METH_NOARGS),
     descr::METHOD_END,
 ];
 
@@ -1342,8 +1345,14 @@ unsafe extern "C" fn frozenset_new(
 unsafe extern "C" fn set_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
+        if !crate::object::trashcan::enter(op, set_dealloc) {
+            return;
+        }
         crate::object::gc::untrack(op);
         let s = so(op);
+        if !(*s).weakreflist.is_null() {
+            crate::object::weakref::clear_weakrefs(op);
+        }
         let mut used = (*s).used;
         let mut e = (*s).table;
         while used > 0 {
@@ -1364,6 +1373,7 @@ unsafe extern "C" fn set_dealloc(op: *mut PyObject) {
         if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
             decref(tp.cast());
         }
+        crate::object::trashcan::leave();
     }
 }
 
@@ -1673,10 +1683,7 @@ unsafe extern "C" fn set_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyO
             }
             let items = crate::object::list::from_vec(keys)?;
             let args = tuple::pack(&[items.as_ptr()])?;
-            let state = match protocol::getattr_opt(op, pystr::intern("__dict__"))? {
-                Some(d) => d,
-                None => none(),
-            };
+            let state = crate::object::object_reduce::get_state(op)?;
             tuple::pack(&[(*op).ob_type.cast(), args.as_ptr(), state.as_ptr()])
         }
     })
@@ -1835,6 +1842,26 @@ unsafe extern "C" fn set_isdisjoint_meth(op: *mut PyObject, other: *mut PyObject
 }
 
 // ---- the iterator ------------------------------------------------------------------
+
+/// `setiter_reduce`: `(iter, (list,))` with what is left, read from a copy.
+unsafe extern "C" fn setiter_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a set iterator; the copy has its type and state.
+        unsafe {
+            let c = crate::object::alloc::generic_alloc(&raw mut PySetIter_Type, 0);
+            if c.is_null() {
+                return Err(Raised::assume());
+            }
+            let (src, dst) = (op.cast::<SetIterObject>(), c.cast::<SetIterObject>());
+            (*dst).si_set = xnew_ref((*src).si_set);
+            (*dst).si_used = (*src).si_used;
+            (*dst).si_pos = (*src).si_pos;
+            (*dst).len = (*src).len;
+            crate::object::gc::track(c);
+            crate::object::seqiter_pickle::reduce_remaining(Owned::from_raw_unchecked(c))
+        }
+    })
+}
 
 unsafe extern "C" fn setiter_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.

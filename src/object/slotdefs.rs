@@ -458,6 +458,9 @@ pub static mut PyWrapperDescr_Type: PyTypeObject = PyTypeObject {
     tp_getset: (&raw const crate::object::descr::DESCR_GETSET)
         .cast_mut()
         .cast(),
+    tp_methods: (&raw const crate::object::descr::DESCR_METHODS)
+        .cast_mut()
+        .cast(),
     ..type_template(
         c"wrapper_descriptor",
         std::mem::size_of::<PyWrapperDescrObject>(),
@@ -474,12 +477,36 @@ pub static mut _PyMethodWrapper_Type: PyTypeObject = PyTypeObject {
     tp_repr: Some(methodwrapper_repr),
     tp_call: Some(methodwrapper_call),
     tp_members: (&raw const METHODWRAPPER_MEMBERS).cast_mut().cast(),
+    tp_methods: (&raw const METHODWRAPPER_METHODS).cast_mut().cast(),
     ..type_template(
         c"method-wrapper",
         std::mem::size_of::<MethodWrapperObject>(),
         0,
     )
 };
+
+static METHODWRAPPER_METHODS: [PyMethodDef; 2] = [
+    crate::object::descr::method(
+        c"__reduce__",
+        methodwrapper_reduce as *const c_void,
+        METH_NOARGS,
+    ),
+    crate::object::descr::METHOD_END,
+];
+
+/// `wrapper_reduce`: `(getattr, (self, name))`.
+unsafe extern "C" fn methodwrapper_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: op is a method-wrapper; its descr is a wrapper descriptor.
+        unsafe {
+            let w = op.cast::<MethodWrapperObject>();
+            let name = (*(*w).descr.cast::<PyDescrObject>()).d_name;
+            let f = crate::capi::reflection::builtin("getattr")?;
+            let args = crate::object::tuple::pack(&[(*w).self_, name])?;
+            crate::object::tuple::from_vec(vec![f, args])
+        }
+    })
+}
 
 /// `method-wrapper.__self__`: the object the wrapper is bound to.
 static METHODWRAPPER_MEMBERS: [PyMemberDef; 2] = [

@@ -106,7 +106,7 @@ unsafe fn all_items<'a>(op: *mut PyObject) -> &'a mut [*mut PyObject] {
 unsafe extern "C" fn structseq_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
-        if !crate::object::trashcan::enter(op) {
+        if !crate::object::trashcan::enter(op, structseq_dealloc) {
             return;
         }
         crate::object::gc::untrack(op);

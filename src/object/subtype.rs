@@ -126,7 +126,7 @@ pub unsafe extern "C" fn subtype_dealloc(op: *mut PyObject) {
             return tear_down(op, false);
         }
         gc::untrack(op);
-        if crate::object::trashcan::enter(op) {
+        if crate::object::trashcan::enter(op, subtype_dealloc) {
             tear_down(op, true);
             crate::object::trashcan::leave();
         }

@@ -26,13 +26,19 @@ unsafe fn head(op: *mut PyObject) -> *mut GcHead {
     unsafe { op.cast::<u8>().sub(GC_HEAD_SIZE).cast() }
 }
 
-/// Called first by a container's `tp_dealloc`: `false` when the object was
-/// parked (the deallocator must return at once), `true` when it is to be
-/// torn down now, in which case [`leave`] must follow.
+/// Called first by a container's `tp_dealloc` (`dealloc`, the function
+/// calling): `false` when the object was parked (the deallocator must
+/// return at once), `true` when it is to be torn down now, in which case
+/// [`leave`] must follow. Only the deallocator of the object's own type
+/// parks it (as CPython's `_PyTrash_cond`): a base deallocator called by a
+/// subclass's would otherwise park an object half torn down, to be torn
+/// down again from the start.
 #[inline]
-pub unsafe fn enter(op: *mut PyObject) -> bool {
+pub unsafe fn enter(op: *mut PyObject, dealloc: unsafe extern "C" fn(*mut PyObject)) -> bool {
     let d = DEPTH.with(|c| c.get());
-    if d >= UNWIND_LEVEL {
+    // SAFETY: op is a live object being deallocated; its type is valid.
+    let own = unsafe { (*(*op).ob_type).tp_dealloc }.map(|f| f as usize) == Some(dealloc as usize);
+    if d >= UNWIND_LEVEL && own {
         // SAFETY: op is a dead collected object; once it leaves the
         // collector's lists, its GC links are ours.
         unsafe {

@@ -281,7 +281,7 @@ pub fn from_vec(items: Vec<Owned>) -> PyResult<Owned> {
 unsafe extern "C" fn tuple_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero; the empty singleton is immortal.
     unsafe {
-        if !crate::object::trashcan::enter(op) {
+        if !crate::object::trashcan::enter(op, tuple_dealloc) {
             return;
         }
         crate::object::gc::untrack(op);

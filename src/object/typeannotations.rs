@@ -1,12 +1,15 @@
 //! `type.__annotations__` and `type.__annotate__` (PEP 649/749): a class
-//! body stores an `__annotate__` function; the annotations dict is made
-//! from it (by `__build_class__`, or on first access when that failed) and
-//! kept in the class dict as `__annotations__`, where the 3.13 library
-//! that ferrython runs on looks for it (`inspect.get_annotations`,
-//! `typing`'s protocol members). Assignment replaces it.
+//! body stores its annotate function as `__annotate_func__` in the class
+//! dict (as CPython 3.14 does), which `type.__annotate__` reads after an
+//! explicit `__annotate__` entry. The annotations dict is made from it (by
+//! `__build_class__`, or on first access when that failed) and kept in the
+//! class dict as `__annotations__` (3.14 keeps it as
+//! `__annotations_cache__`), where the 3.13 library that ferrython runs on
+//! looks for it (`inspect.get_annotations`, `typing`'s protocol members).
+//! Assignment replaces it.
 use crate::capi::boundary::guard_obj;
 use crate::ffi::*;
-use crate::object::{dict, int, none, protocol, typeobj};
+use crate::object::{dict, int, none, protocol, str as pystr, typeobj};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
 use libc::c_void;
@@ -36,14 +39,30 @@ unsafe fn bind(v: *mut PyObject, tp: *mut PyObject) -> PyResult<Owned> {
     }
 }
 
+/// The class dict's annotate function (borrowed): an explicit
+/// `__annotate__` entry, else `__annotate_func__`; NULL when neither.
+unsafe fn annotate_entry(d: *mut PyObject) -> *mut PyObject {
+    // SAFETY: d is a type's dict.
+    unsafe {
+        let f = dict::get_str(d, "__annotate__");
+        if f.is_null() {
+            dict::get_str(d, "__annotate_func__")
+        } else {
+            f
+        }
+    }
+}
+
 /// `type.__annotate__`: the class's annotate function, or None.
 pub unsafe extern "C" fn get_annotate(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     guard_obj(|| {
         // SAFETY: op is a type.
         unsafe {
             let d = heap_dict(op, "__annotate__")?;
-            let f = dict::get_str(d, "__annotate__");
+            let f = annotate_entry(d);
             if f.is_null() {
+                // Recorded, as CPython does, so the class dict tells.
+                dict::set_item(d, pystr::intern("__annotate_func__"), none::none())?;
                 return Ok(Owned::from_borrowed_static(none::none()));
             }
             bind(f, op)
@@ -61,7 +80,7 @@ pub unsafe extern "C" fn get_annotations(op: *mut PyObject, _c: *mut c_void) -> 
             if !a.is_null() {
                 return bind(a, op);
             }
-            let f = dict::get_str(d, "__annotate__");
+            let f = annotate_entry(d);
             let annotations = if !f.is_null() && (*(*f).ob_type).tp_call.is_some() {
                 let f = bind(f, op)?;
                 let a = protocol::call_args(f.as_ptr(), &[int::small(1)])?;
@@ -75,11 +94,7 @@ pub unsafe extern "C" fn get_annotations(op: *mut PyObject, _c: *mut c_void) -> 
             } else {
                 dict::new()?
             };
-            dict::set_item(
-                d,
-                crate::object::str::intern("__annotations__"),
-                annotations.as_ptr(),
-            )?;
+            dict::set_item(d, pystr::intern("__annotations__"), annotations.as_ptr())?;
             typeobj::modified(op.cast());
             Ok(annotations)
         }
@@ -106,7 +121,7 @@ pub unsafe extern "C" fn set_annotations(
                 )));
             }
             let d = (*tp).tp_dict;
-            let key = crate::object::str::intern("__annotations__");
+            let key = pystr::intern("__annotations__");
             if v.is_null() {
                 if dict::get_str(d, "__annotations__").is_null() {
                     return Err(errors::attribute_error("__annotations__"));
@@ -115,7 +130,8 @@ pub unsafe extern "C" fn set_annotations(
             } else {
                 dict::set_item(d, key, v)?;
             }
-            dict::set_item(d, crate::object::str::intern("__annotate__"), none::none())?;
+            dict::set_item(d, pystr::intern("__annotate_func__"), none::none())?;
+            dict::del_item_opt(d, pystr::intern("__annotate__"))?;
             typeobj::modified(tp);
             Ok(())
         }
@@ -148,9 +164,9 @@ pub unsafe extern "C" fn set_annotate(
                 return Err(errors::type_error("__annotate__ must be callable or None"));
             }
             let d = (*tp).tp_dict;
-            dict::set_item(d, crate::object::str::intern("__annotate__"), v)?;
+            dict::set_item(d, pystr::intern("__annotate_func__"), v)?;
             if v != none::none() {
-                dict::del_item_opt(d, crate::object::str::intern("__annotations__"))?;
+                dict::del_item_opt(d, pystr::intern("__annotations__"))?;
             }
             typeobj::modified(tp);
             Ok(())

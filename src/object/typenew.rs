@@ -473,7 +473,13 @@ unsafe extern "C" fn slot_tp_hash(op: *mut PyObject) -> Py_hash_t {
                 errors::type_error("__hash__ method should return an integer");
                 return -1;
             }
-            protocol::hash(r.as_ptr()).unwrap_or(-1)
+            // The value itself when it fits (-1 becomes -2), else the
+            // int's hash, as CPython's slot_tp_hash.
+            match int::as_i128(r.as_ptr()).and_then(|v| i64::try_from(v).ok()) {
+                Some(-1) => -2,
+                Some(h) => h as Py_hash_t,
+                None => protocol::hash(r.as_ptr()).unwrap_or(-1),
+            }
         }
     })
 }
@@ -931,8 +937,43 @@ unsafe fn install_slots_for(tp: *mut PyTypeObject, only: Option<&str>) {
         // CPython's fixup_slot_dispatchers looks every name up in the MRO.
         // Updating one name after creation takes whatever the MRO has.
         let this = tp;
+        // Only a dunder the class's own dict binds, or one bound to a
+        // Python function somewhere in the MRO, can pass `has`: listing
+        // those first spares the look-ups of the other seventy-odd names.
+        let mut bound: Vec<&str> = Vec::new();
+        if only.is_none() {
+            let mut scan = |td: *mut PyObject, functions_only: bool| {
+                let mut pos = 0;
+                while let Some((k, v)) = dict::next(td, &mut pos) {
+                    if functions_only && !crate::vm::function::check(v) {
+                        continue;
+                    }
+                    if !pystr::check(k) {
+                        continue;
+                    }
+                    // A str subclass key is no compact ASCII str; one with
+                    // lone surrogates names none of the dunders below.
+                    let text = pystr::ascii_str(k)
+                        .or_else(|| pystr::as_str(k).map_err(|_| errors::clear()).ok());
+                    if let Some(s) = text.filter(|s| s.starts_with("__")) {
+                        bound.push(s);
+                    }
+                }
+            };
+            scan(d, false);
+            let mro = (*tp).tp_mro;
+            if !mro.is_null() {
+                for &base in tuple::items(mro) {
+                    let bd = (*base.cast::<PyTypeObject>()).tp_dict;
+                    if base != tp.cast() && !bd.is_null() {
+                        scan(bd, true);
+                    }
+                }
+            }
+        }
         let has = move |n: &str| match only {
             Some(o) => o == n && !typeobj::lookup_str(this, n).is_null(),
+            None if !bound.contains(&n) => false,
             None => {
                 let k = pystr::intern(n);
                 !dict::get_item_known_hash_str(d, k).is_null() || {

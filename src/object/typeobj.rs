@@ -84,7 +84,8 @@ static mut TYPE_AS_NUMBER: PyNumberMethods = PyNumberMethods {
     ..unsafe { std::mem::zeroed() }
 };
 
-static TYPE_METHODS: [PyMethodDef; 6] = [
+static TYPE_METHODS: [PyMethodDef; 7] = [
+    crate::object::dir::TYPE_DIR,
     descr::method(c"mro", type_mro as *const libc::c_void, METH_NOARGS),
     descr::method(
         c"__subclasses__",

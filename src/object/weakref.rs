@@ -524,7 +524,14 @@ pub static mut _PyWeakref_ProxyType: PyTypeObject = PyTypeObject {
     tp_traverse: Some(weakref_traverse),
     tp_clear: Some(weakref_clear),
     tp_repr: Some(proxy_repr),
-    tp_as_number: &raw mut PROXY_AS_NUMBER,
+    tp_as_number: &raw mut crate::object::weakref_proxy::PROXY_AS_NUMBER,
+    tp_as_sequence: &raw mut crate::object::weakref_proxy::PROXY_AS_SEQUENCE,
+    tp_as_mapping: &raw mut crate::object::weakref_proxy::PROXY_AS_MAPPING,
+    tp_iter: Some(crate::object::weakref_proxy::proxy_iter),
+    tp_iternext: Some(crate::object::weakref_proxy::proxy_iternext),
+    tp_methods: (&raw const crate::object::weakref_proxy::PROXY_METHODS)
+        .cast_mut()
+        .cast(),
     tp_hash: Some(crate::capi::object::PyObject_HashNotImplemented),
     tp_str: Some(proxy_str),
     tp_getattro: Some(proxy_getattr),
@@ -545,7 +552,14 @@ pub static mut _PyWeakref_CallableProxyType: PyTypeObject = PyTypeObject {
     tp_traverse: Some(weakref_traverse),
     tp_clear: Some(weakref_clear),
     tp_repr: Some(proxy_repr),
-    tp_as_number: &raw mut PROXY_AS_NUMBER,
+    tp_as_number: &raw mut crate::object::weakref_proxy::PROXY_AS_NUMBER,
+    tp_as_sequence: &raw mut crate::object::weakref_proxy::PROXY_AS_SEQUENCE,
+    tp_as_mapping: &raw mut crate::object::weakref_proxy::PROXY_AS_MAPPING,
+    tp_iter: Some(crate::object::weakref_proxy::proxy_iter),
+    tp_iternext: Some(crate::object::weakref_proxy::proxy_iternext),
+    tp_methods: (&raw const crate::object::weakref_proxy::PROXY_METHODS)
+        .cast_mut()
+        .cast(),
     tp_hash: Some(crate::capi::object::PyObject_HashNotImplemented),
     tp_call: Some(proxy_call),
     tp_str: Some(proxy_str),
@@ -557,12 +571,6 @@ pub static mut _PyWeakref_CallableProxyType: PyTypeObject = PyTypeObject {
         std::mem::size_of::<PyWeakReference>(),
         0,
     )
-};
-
-static mut PROXY_AS_NUMBER: PyNumberMethods = PyNumberMethods {
-    nb_bool: Some(proxy_bool),
-    // SAFETY: every field is an Option of a function pointer.
-    ..unsafe { std::mem::zeroed() }
 };
 
 /// A proxy of `ob` (`PyWeakref_NewProxy`): callable when `ob` is.
@@ -580,7 +588,7 @@ pub unsafe fn new_proxy(ob: *mut PyObject, callback: *mut PyObject) -> PyResult<
 
 /// The referent of `op` when it is a proxy (`ReferenceError` once dead),
 /// else `op` itself.
-unsafe fn unwrap(op: *mut PyObject) -> PyResult<Owned> {
+pub(crate) unsafe fn unwrap(op: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: op valid.
     unsafe {
         if !is_proxy(op) {
@@ -623,13 +631,6 @@ unsafe extern "C" fn proxy_call(
 ) -> *mut PyObject {
     // SAFETY: op is a proxy; args a tuple; kwargs NULL or a dict.
     guard_obj(|| unsafe { protocol::call(unwrap(op)?.as_ptr(), args, kwargs) })
-}
-
-unsafe extern "C" fn proxy_bool(op: *mut PyObject) -> libc::c_int {
-    crate::capi::boundary::guard_int(|| {
-        // SAFETY: op is a proxy.
-        unsafe { Ok(protocol::is_true(unwrap(op)?.as_ptr())? as libc::c_int) }
-    })
 }
 
 unsafe extern "C" fn proxy_richcompare(

@@ -1,7 +1,7 @@
 //! The import system's core: `__import__` over `sys.modules`, the builtin
 //! modules and Python source files found on the module search path
-//! (packages with `__init__.py`, relative imports, submodules in
-//! `fromlist`). `importlib` integration comes with the standard library.
+//! (packages with `__init__.py`, namespace packages, relative imports,
+//! submodules in `fromlist`). `importlib` integration comes with the standard library.
 use crate::ffi::*;
 use crate::object::exceptions as exc;
 use crate::object::{dict, int, list, module, protocol, str as pystr, tuple};
@@ -11,8 +11,13 @@ use std::path::{Path, PathBuf};
 
 /// Raises `ModuleNotFoundError: No module named 'x'` with `name` set.
 fn not_found(name: &str) -> errors::Raised {
+    not_found_msg(name, &format!("No module named '{name}'"))
+}
+
+/// `ModuleNotFoundError(msg, name=name)`, raised.
+fn not_found_msg(name: &str, msg: &str) -> errors::Raised {
     let build = || -> PyResult<errors::Raised> {
-        let msg = pystr::from_str(&format!("No module named '{name}'"))?;
+        let msg = pystr::from_str(msg)?;
         let kw = dict::new()?;
         // SAFETY: kw is a new dict; the class is static.
         unsafe {
@@ -336,6 +341,12 @@ pub fn import_absolute(fullname: &str) -> PyResult<Owned> {
     // SAFETY: modules is a dict.
     unsafe {
         let m = dict::get_str(modules, fullname);
+        if m == crate::object::none::none() {
+            return Err(not_found_msg(
+                fullname,
+                &format!("import of {fullname} halted; None in sys.modules"),
+            ));
+        }
         if !m.is_null() {
             return Ok(Owned::from_borrowed(m));
         }
@@ -418,7 +429,19 @@ fn find_and_load(fullname: &str) -> PyResult<Owned> {
             }
         };
         let Some(found) = find_module(&dirs, last) else {
-            return Err(not_found(fullname));
+            let portions: Vec<PathBuf> = dirs
+                .iter()
+                .map(|d| d.join(last))
+                .filter(|p| p.is_dir())
+                .collect();
+            if portions.is_empty() {
+                return Err(not_found(fullname));
+            }
+            let m = load_namespace(fullname, &portions)?;
+            if let Some(p) = parent {
+                protocol::setattr(p.as_ptr(), pystr::intern(last), m.as_ptr())?;
+            }
+            return Ok(m);
         };
         let m = if found.is_extension {
             crate::runtime::dynload::load(fullname, &found.path, found.is_package)?
@@ -428,6 +451,48 @@ fn find_and_load(fullname: &str) -> PyResult<Owned> {
         if let Some(p) = parent {
             protocol::setattr(p.as_ptr(), pystr::intern(last), m.as_ptr())?;
         }
+        Ok(m)
+    }
+}
+
+/// Makes the namespace package `fullname` (PEP 420) over the directories
+/// `portions` (named like it, without `__init__`, found where no module or
+/// regular package of that name was): no code, no `__file__`, a `__path__`
+/// listing the portions, a spec with no origin.
+fn load_namespace(fullname: &str, portions: &[PathBuf]) -> PyResult<Owned> {
+    let modules = crate::modules::sys_modules();
+    // SAFETY: modules is a dict; m a new module.
+    unsafe {
+        let name = pystr::from_str(fullname)?;
+        let m = module::new(name.as_ptr())?;
+        let d = module::dict_of(m.as_ptr());
+        let mut dirs = Vec::with_capacity(portions.len());
+        for p in portions {
+            dirs.push(pystr::from_str(&p.to_string_lossy())?);
+        }
+        let path = list::from_vec(dirs)?;
+        dict::set_item(d, pystr::intern("__path__"), path.as_ptr())?;
+        dict::set_item(d, pystr::intern("__package__"), name.as_ptr())?;
+        dict::set_item(d, pystr::intern("__file__"), crate::object::none::none())?;
+        {
+            let bootstrap = import_absolute("importlib._bootstrap")?;
+            let spec_type = protocol::getattr_str(bootstrap.as_ptr(), "ModuleSpec")?;
+            let kw = dict::new()?;
+            dict::set_item(
+                kw.as_ptr(),
+                pystr::intern("is_package"),
+                crate::object::bool::from_bool(true),
+            )?;
+            let args = tuple::pack(&[name.as_ptr(), crate::object::none::none()])?;
+            let spec = protocol::call(spec_type.as_ptr(), args.as_ptr(), kw.as_ptr())?;
+            protocol::setattr(
+                spec.as_ptr(),
+                pystr::intern("submodule_search_locations"),
+                path.as_ptr(),
+            )?;
+            dict::set_item(d, pystr::intern("__spec__"), spec.as_ptr())?;
+        }
+        dict::set_item(modules, name.as_ptr(), m.as_ptr())?;
         Ok(m)
     }
 }

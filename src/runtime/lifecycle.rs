@@ -309,6 +309,7 @@ pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), Co
             fatal_error("failed to record the builtin types' subclasses");
         }
     }
+    object::gc::set_aside_static();
     // SAFETY: interp was just created and is owned by the runtime.
     if init_interpreter(unsafe { &mut *interp }).is_err() {
         fatal_error("failed to create the builtins module");
@@ -429,7 +430,9 @@ pub fn finalize() -> i32 {
     object::gc::clear_lists();
     object::gc::collect(object::gc::NUM_GENERATIONS - 1);
     // Every static type readied (the core's and the modules'), subclasses
-    // first, so a base's dict outlives the types built on it.
+    // first, so a base's dict outlives the types built on it; the last
+    // collection sees whatever of theirs outlives them.
+    object::gc::restore_static();
     let mut readied = object::typeobj::take_readied_static();
     readied.dedup();
     for tp in readied.into_iter().rev() {

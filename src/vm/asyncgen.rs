@@ -44,6 +44,8 @@ pub static mut PyAsyncGen_Type: PyTypeObject = PyTypeObject {
     tp_methods: (&raw const AG_METHODS).cast_mut().cast(),
     tp_getset: (&raw const AG_GETSET).cast_mut().cast(),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
+    tp_weaklistoffset: (std::mem::offset_of!(PyAsyncGenObject, gen)
+        + std::mem::offset_of!(PyGenObject, weakreflist)) as Py_ssize_t,
     ..type_template(
         c"async_generator",
         std::mem::size_of::<PyAsyncGenObject>(),

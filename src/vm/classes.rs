@@ -9,8 +9,8 @@ use crate::Owned;
 use std::ptr::null_mut;
 
 /// Stores the class body's annotations in its namespace as
-/// `__annotations__`, evaluated now, when the body made an `__annotate__`
-/// function. The pure-Python library ferrython runs on (CPython 3.13's)
+/// `__annotations__`, evaluated now, when the body made an annotate
+/// function (`__annotate_func__` in the namespace). The pure-Python library ferrython runs on (CPython 3.13's)
 /// reads them there: the metaclasses of `typing.NamedTuple` and
 /// `TypedDict` from the namespace, `inspect.get_annotations` (and so
 /// `dataclasses`) from the class dict. When evaluating fails (say a
@@ -22,7 +22,7 @@ unsafe fn evaluate_class_annotations(ns: *mut PyObject) -> PyResult<()> {
         if !dict::check(ns) || !dict::get_str(ns, "__annotations__").is_null() {
             return Ok(());
         }
-        let f = dict::get_str(ns, "__annotate__");
+        let f = dict::get_str(ns, "__annotate_func__");
         if f.is_null() || (*f).ob_type != &raw mut crate::vm::function::PyFunction_Type {
             return Ok(());
         }

@@ -80,6 +80,7 @@ pub static mut PyMethod_Type: PyTypeObject = PyTypeObject {
     tp_hash: Some(method_hash),
     tp_new: Some(method_new),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
+    tp_weaklistoffset: std::mem::offset_of!(PyMethodObject, im_weakreflist) as Py_ssize_t,
     ..type_template(c"method", std::mem::size_of::<PyMethodObject>(), 0)
 };
 
@@ -326,6 +327,9 @@ unsafe extern "C" fn method_dealloc(op: *mut PyObject) {
     unsafe {
         crate::object::gc::untrack(op);
         let m = op.cast::<PyMethodObject>();
+        if !(*m).im_weakreflist.is_null() {
+            crate::object::weakref::clear_weakrefs(op);
+        }
         decref((*m).im_func);
         decref((*m).im_self);
         crate::object::alloc::gc_free(op.cast());

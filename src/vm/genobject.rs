@@ -28,6 +28,8 @@ pub struct PyGenObject {
     /// (`gi_exc_state`), NULL when none: in place while it runs.
     pub exc_state: *mut PyObject,
     pub running: u8,
+    /// Weak references to it (`gi_weakreflist`).
+    pub weakreflist: *mut PyObject,
 }
 
 const fn gen_type(
@@ -51,6 +53,7 @@ const fn gen_type(
         tp_methods: (&raw const GEN_METHODS).cast_mut().cast(),
         tp_getset: getset.cast_mut().cast(),
         tp_free: Some(crate::capi::gc::PyObject_GC_Del),
+        tp_weaklistoffset: std::mem::offset_of!(PyGenObject, weakreflist) as Py_ssize_t,
         ..type_template(name, std::mem::size_of::<PyGenObject>(), 0)
     }
 }
@@ -538,6 +541,9 @@ pub(crate) unsafe extern "C" fn gen_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero; finalizing revives the object for the
     // duration, and a finalizer that keeps a reference resurrects it.
     unsafe {
+        if !(*op.cast::<PyGenObject>()).weakreflist.is_null() {
+            crate::object::weakref::clear_weakrefs(op);
+        }
         let f = (*op.cast::<PyGenObject>()).frame;
         if !f.is_null() && fr(f).lasti < 0 && (*op).ob_type == &raw mut PyCoro_Type {
             (*op).ob_refcnt = 1;

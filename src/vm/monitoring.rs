@@ -2,21 +2,26 @@
 //! tools' names, callbacks and global event sets, and the raising of the
 //! events the evaluation loop reports: `PY_START`, `PY_RESUME`,
 //! `PY_RETURN`, `PY_YIELD`, `CALL`, `C_RETURN`, `C_RAISE`, `LINE`,
-//! `RAISE` and `PY_UNWIND`. Frames run
-//! the traced loop (`vm::tracing`) while any event is set. Callbacks run
-//! with events off on their thread; one that raises makes the event raise.
-//! `DISABLE` returned by a callback is accepted but not acted on (events
-//! stay on at that location).
+//! `RAISE` and `PY_UNWIND`, set globally or (the local events) for one
+//! code object. Frames run the traced loop (`vm::tracing`) while any
+//! event is set anywhere. Callbacks run with events off on their thread;
+//! one that raises makes the event raise. A callback returning `DISABLE`
+//! turns its event off at that code location for its tool until
+//! `restart_events()`. Code objects with local events or disabled
+//! locations are kept alive by this table until those are cleared.
 use crate::ffi::PyObject;
 use crate::object::refcount::{new_ref, xdecref};
 use crate::object::{int, protocol};
 use crate::runtime::errors::PyResult;
 use crate::Owned;
+use std::collections::{HashMap, HashSet};
 use std::ptr::null_mut;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 /// Tool ids run from 0 to `TOOLS - 1`.
 pub const TOOLS: usize = 6;
+/// The events below this bit can be set per code object and disabled.
+pub const LOCAL_EVENTS: u32 = 1 << 10;
 /// The events, one bit each, in CPython's numbering.
 pub const EVENT_NAMES: [&str; 17] = [
     "PY_START",
@@ -58,18 +63,39 @@ pub fn missing() -> *mut PyObject {
     &raw mut MISSING
 }
 
+/// `sys.monitoring.DISABLE` (CPython's `_PyInstrumentation_DISABLE`).
+static mut DISABLE: PyObject =
+    crate::object::refcount::static_head(&raw mut crate::object::object::PyBaseObject_Type);
+
+/// `sys.monitoring.DISABLE` (borrowed; immortal).
+pub fn disable() -> *mut PyObject {
+    &raw mut DISABLE
+}
+
+/// A code location where a tool's event is off: (code object, offset in
+/// bytes, event index, tool).
+type Location = (usize, usize, u8, u8);
+
 /// Per tool: its name (owned, NULL when the id is free), its global event
-/// set and a callback per event (owned or NULL). Only touched with the GIL.
+/// set and a callback per event (owned or NULL); per code object (owned,
+/// keyed by address) each tool's local events; the disabled locations,
+/// whose code objects are held in `held`. Only touched with the GIL.
 struct State {
     names: [*mut PyObject; TOOLS],
     events: [u32; TOOLS],
     callbacks: [[*mut PyObject; EVENT_NAMES.len()]; TOOLS],
+    local: Option<HashMap<usize, [u32; TOOLS]>>,
+    disabled: Option<HashSet<Location>>,
+    held: Vec<Owned>,
 }
 
 static mut STATE: State = State {
     names: [null_mut(); TOOLS],
     events: [0; TOOLS],
     callbacks: [[null_mut(); EVENT_NAMES.len()]; TOOLS],
+    local: None,
+    disabled: None,
+    held: Vec::new(),
 };
 
 /// The union of every tool's events: the loop's quick check.
@@ -89,7 +115,10 @@ pub fn active() -> u32 {
 
 fn refresh_active() {
     let s = state();
-    let all = s.events.iter().fold(0, |a, &e| a | e);
+    let mut all = s.events.iter().fold(0, |a, &e| a | e);
+    for sets in s.local.iter().flat_map(|m| m.values()) {
+        all |= sets.iter().fold(0, |a, &e| a | e);
+    }
     ACTIVE.store(all, Ordering::Relaxed);
 }
 
@@ -109,13 +138,22 @@ pub unsafe fn use_tool(tool: usize, name: *mut PyObject) -> bool {
     true
 }
 
-/// Frees `tool`: its name, events and callbacks go.
+/// Frees `tool`: its name, global and local events, disabled locations
+/// and callbacks go.
 pub fn free_tool(tool: usize) {
     let s = state();
     let mut old = vec![std::mem::replace(&mut s.names[tool], null_mut())];
     s.events[tool] = 0;
     for cb in s.callbacks[tool].iter_mut() {
         old.push(std::mem::replace(cb, null_mut()));
+    }
+    let codes: Vec<usize> = s.local.iter().flat_map(|m| m.keys().copied()).collect();
+    for code in codes {
+        // SAFETY: a key of `local` is a code object that table owns.
+        unsafe { set_local_events(code as *mut PyObject, tool, 0) };
+    }
+    if let Some(d) = s.disabled.as_mut() {
+        d.retain(|l| l.3 as usize != tool);
     }
     refresh_active();
     for p in old {
@@ -133,6 +171,50 @@ pub fn events(tool: usize) -> u32 {
 pub fn set_events(tool: usize, events: u32) {
     state().events[tool] = events;
     refresh_active();
+}
+
+/// The tool's local events for `code` (0 when none).
+pub fn local_events(code: *mut PyObject, tool: usize) -> u32 {
+    state()
+        .local
+        .as_ref()
+        .and_then(|m| m.get(&(code as usize)))
+        .map_or(0, |sets| sets[tool])
+}
+
+/// Sets the tool's local events for `code` (a code object); the table
+/// keeps the code object while some tool has local events for it.
+pub unsafe fn set_local_events(code: *mut PyObject, tool: usize, events: u32) {
+    let s = state();
+    let map = s.local.get_or_insert_with(HashMap::new);
+    let key = code as usize;
+    match map.get_mut(&key) {
+        Some(sets) => {
+            sets[tool] = events;
+            if sets.iter().all(|&e| e == 0) {
+                map.remove(&key);
+                // SAFETY: the table owned a reference to the code object.
+                unsafe { crate::object::refcount::decref(code) };
+            }
+        }
+        None if events != 0 => {
+            let mut sets = [0; TOOLS];
+            sets[tool] = events;
+            // SAFETY: code is a valid object; the table owns this reference.
+            unsafe { new_ref(code) };
+            map.insert(key, sets);
+        }
+        None => {}
+    }
+    refresh_active();
+}
+
+/// `restart_events()`: every disabled location is on again.
+pub fn restart() {
+    let s = state();
+    s.disabled = None;
+    let held = std::mem::take(&mut s.held);
+    drop(held);
 }
 
 /// Replaces the callback of `tool` for the event numbered `event` with
@@ -153,10 +235,17 @@ pub fn clear() {
     for tool in 0..TOOLS {
         free_tool(tool);
     }
+    restart();
 }
 
-/// Raises `event` (one bit) with `args` for every tool that wants it.
-pub fn fire(event: u32, args: &[*mut PyObject]) -> PyResult<()> {
+/// Raises `event` (one bit) at byte `offset` of `code` with `args` (the
+/// callbacks' arguments) for every tool that wants it there.
+pub fn fire(
+    event: u32,
+    code: *mut PyObject,
+    offset: usize,
+    args: &[*mut PyObject],
+) -> PyResult<()> {
     let ts = crate::runtime::tstate::get();
     if ts.tracing != 0 {
         return Ok(());
@@ -170,7 +259,12 @@ pub fn fire(event: u32, args: &[*mut PyObject]) -> PyResult<()> {
     };
     for tool in 0..TOOLS {
         let s = state();
-        if s.events[tool] & wanted == 0 || s.callbacks[tool][index].is_null() {
+        let events = s.events[tool] | local_events(code, tool);
+        if events & wanted == 0 || s.callbacks[tool][index].is_null() {
+            continue;
+        }
+        let at = (code as usize, offset, index as u8, tool as u8);
+        if s.disabled.as_ref().is_some_and(|d| d.contains(&at)) {
             continue;
         }
         // SAFETY: the callback is owned by the state; held for the call.
@@ -179,15 +273,41 @@ pub fn fire(event: u32, args: &[*mut PyObject]) -> PyResult<()> {
         // SAFETY: cb and args are valid objects.
         let r = unsafe { protocol::call_args(cb.as_ptr(), args) };
         crate::runtime::tstate::get().tracing -= 1;
-        r?;
+        if r?.as_ptr() == disable() {
+            disable_at(at)?;
+        }
     }
     Ok(())
 }
 
-/// The code object of frame `f` (a frame) and its current offset in
-/// bytes, as the events' first arguments.
-pub unsafe fn code_and_offset(f: *mut PyObject) -> PyResult<(*mut PyObject, Owned)> {
+/// A callback returned `DISABLE` for the location `at`: the event is off
+/// there for its tool; events that cannot be disabled lose the callback
+/// and raise `ValueError`.
+fn disable_at(at: Location) -> PyResult<()> {
+    let s = state();
+    let (code, _, index, tool) = at;
+    if 1 << index >= LOCAL_EVENTS {
+        let old = std::mem::replace(&mut s.callbacks[tool as usize][index as usize], null_mut());
+        // SAFETY: the state owned the callback (or it is NULL).
+        unsafe { xdecref(old) };
+        return Err(crate::runtime::errors::value_error(format!(
+            "Cannot disable {} events. Callback removed.",
+            EVENT_NAMES[index as usize]
+        )));
+    }
+    if s.disabled.get_or_insert_with(HashSet::new).insert(at) {
+        // SAFETY: code is the valid code object the event was raised for.
+        s.held
+            .push(unsafe { Owned::from_borrowed(code as *mut PyObject) });
+    }
+    Ok(())
+}
+
+/// The code object of frame `f` (a frame), its current offset in bytes,
+/// and that offset as an int, as the events' first arguments.
+pub unsafe fn code_and_offset(f: *mut PyObject) -> PyResult<(*mut PyObject, usize, Owned)> {
     // SAFETY: f is a frame.
     let fo = unsafe { crate::vm::frame::fr(f) };
-    Ok((fo.code, int::from_i64(fo.lasti.max(0) as i64 * 2)?))
+    let offset = fo.lasti.max(0) as usize * 2;
+    Ok((fo.code, offset, int::from_i64(offset as i64)?))
 }

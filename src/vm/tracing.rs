@@ -66,8 +66,8 @@ pub unsafe fn enter(f: *mut PyObject) -> PyResult<()> {
             monitoring::PY_START
         };
         if monitoring::active() & ev != 0 {
-            let (code, offset) = monitoring::code_and_offset(f)?;
-            monitoring::fire(ev, &[code, offset.as_ptr()])?;
+            let (code, at, offset) = monitoring::code_and_offset(f)?;
+            monitoring::fire(ev, code, at, &[code, offset.as_ptr()])?;
         }
         event(f, Event::Call, null_mut())
     }
@@ -87,8 +87,8 @@ pub unsafe fn leave(f: *mut PyObject, r: PyResult<Exit>) -> PyResult<Exit> {
                     monitoring::PY_YIELD
                 };
                 if monitoring::active() & ev != 0 {
-                    let (code, offset) = monitoring::code_and_offset(f)?;
-                    monitoring::fire(ev, &[code, offset.as_ptr(), v.as_ptr()])?;
+                    let (code, at, offset) = monitoring::code_and_offset(f)?;
+                    monitoring::fire(ev, code, at, &[code, offset.as_ptr(), v.as_ptr()])?;
                 }
                 event(f, Event::Return, v.as_ptr())?;
                 r
@@ -98,9 +98,11 @@ pub unsafe fn leave(f: *mut PyObject, r: PyResult<Exit>) -> PyResult<Exit> {
                     return Err(e);
                 };
                 if monitoring::active() & monitoring::PY_UNWIND != 0 {
-                    let (code, offset) = monitoring::code_and_offset(f)?;
+                    let (code, at, offset) = monitoring::code_and_offset(f)?;
                     monitoring::fire(
                         monitoring::PY_UNWIND,
+                        code,
+                        at,
                         &[code, offset.as_ptr(), exc.as_ptr()],
                     )?;
                 }
@@ -163,8 +165,13 @@ pub unsafe fn call_start(
     // SAFETY: f is the running frame; callable and arg0 are valid.
     unsafe {
         if monitoring::active() & monitoring::CALL != 0 {
-            let (code, offset) = monitoring::code_and_offset(f)?;
-            monitoring::fire(monitoring::CALL, &[code, offset.as_ptr(), callable, arg0])?;
+            let (code, at, offset) = monitoring::code_and_offset(f)?;
+            monitoring::fire(
+                monitoring::CALL,
+                code,
+                at,
+                &[code, offset.as_ptr(), callable, arg0],
+            )?;
         }
         if !ts.profile_func.is_null() {
             if let Some(c) = profiled_c_function(callable, arg0)? {
@@ -200,8 +207,13 @@ pub unsafe fn call_end(
         };
         let events = || -> PyResult<()> {
             if monitoring::active() & monitoring::CALL != 0 {
-                let (code, offset) = monitoring::code_and_offset(f)?;
-                monitoring::fire(mon_event, &[code, offset.as_ptr(), callable, arg0])?;
+                let (code, at, offset) = monitoring::code_and_offset(f)?;
+                monitoring::fire(
+                    mon_event,
+                    code,
+                    at,
+                    &[code, offset.as_ptr(), callable, arg0],
+                )?;
             }
             if !tstate::get().profile_func.is_null() {
                 if let Some(c) = profiled_c_function(callable, arg0)? {
@@ -342,8 +354,13 @@ pub unsafe fn exception_event(f: *mut PyObject) {
         }
         if monitoring::active() & monitoring::RAISE != 0 {
             let Some(exc) = errors::take() else { return };
-            let r = monitoring::code_and_offset(f).and_then(|(code, offset)| {
-                monitoring::fire(monitoring::RAISE, &[code, offset.as_ptr(), exc.as_ptr()])
+            let r = monitoring::code_and_offset(f).and_then(|(code, at, offset)| {
+                monitoring::fire(
+                    monitoring::RAISE,
+                    code,
+                    at,
+                    &[code, offset.as_ptr(), exc.as_ptr()],
+                )
             });
             if r.is_err() {
                 return;
@@ -400,7 +417,8 @@ pub unsafe fn instruction(
         if fire {
             if tools {
                 let n = crate::object::int::from_i64(line as i64)?;
-                monitoring::fire(monitoring::LINE, &[fr(f).code, n.as_ptr()])?;
+                let code = fr(f).code;
+                monitoring::fire(monitoring::LINE, code, start * 2, &[code, n.as_ptr()])?;
             }
             if legacy {
                 event(f, Event::Line, null_mut())?;

@@ -183,3 +183,54 @@ s = set()
 for x in [-1, -2, 2**64, 2**61 - 1, 2**61, -2**61, 1.5, 0.0, -0.0]:
     s.add(x)
 print(s, [hash(x) for x in s])
+
+# sets take weak references; set and bytearray subclasses pickle their
+# slots and dict along with the items
+import weakref, pickle, gc
+s = {1, 2}
+fs = frozenset("ab")
+ws, wfs = weakref.ref(s), weakref.ref(fs)
+print(ws() is s, wfs() is fs, sorted(weakref.proxy(s)))
+del s, fs
+gc.collect()
+print(ws(), wfs())
+class SlotSet(set):
+    __slots__ = ("x", "__dict__")
+class SlotFrozen(frozenset):
+    __slots__ = ("x",)
+class SlotBytes(bytearray):
+    __slots__ = ("x",)
+for cls in (SlotSet, SlotFrozen, SlotBytes):
+    o = cls(b"ab" if cls is SlotBytes else "ab")
+    o.x = [1]
+    p = pickle.loads(pickle.dumps(o))
+    print(type(p).__name__, sorted(p), p.x, o.__reduce__()[2])
+o = SlotSet("a")
+o.y = 2
+print(pickle.loads(pickle.dumps(o)).y, SlotSet("a").__reduce__()[2])
+
+# a __hash__ result that fits a C long is the hash itself (-1 becomes -2);
+# a larger one is hashed as an int; so an object can share a str's hash
+class Key3:
+    def __hash__(self):
+        return hash("key3")
+    def __eq__(self, other):
+        return isinstance(other, Key3) or other == "key3"
+class StrSub(str):
+    pass
+print(hash(Key3()) == hash("key3"))
+for key3 in (StrSub("key3"), Key3()):
+    d = {"key1": 42, "key2": 43, key3: 44}
+    print(d.get("key3"), d.get(StrSub("key3")), d.get(Key3()), {key3} == {"key3"})
+class Minus:
+    def __hash__(self):
+        return -1
+class Big:
+    def __hash__(self):
+        return 2**64 + 3
+class IntSub(int):
+    pass
+class SubHash:
+    def __hash__(self):
+        return IntSub(2**63 - 1)
+print(hash(Minus()), hash(Big()), hash(SubHash()))

@@ -1,3 +1,4 @@
+import sys
 # json through the _json accelerators: dumps/loads options, hooks, errors with positions, recursion.
 import json, _json
 from json import JSONDecodeError
@@ -61,6 +62,8 @@ try: _json.encode_basestring_ascii(b'x')
 except TypeError as e: print(e)
 try: _json.scanstring('"abc', 10)
 except ValueError as e: print(e)
+try: _json.scanstring(b'xxx', sys.maxsize + 1)
+except OverflowError as e: print(type(e).__name__, e)
 dec = json.JSONDecoder()
 print(dec.raw_decode('[1, 2] rest'), dec.scan_once('  {"a": 1}', 2))
 try: dec.scan_once('xyz', 0)

@@ -141,4 +141,18 @@ del deep
 deep = ()
 for i in range(100000): deep = (deep, i)
 del deep
+deep = {}
+for i in range(100000): deep = {"k": deep}
+del deep
+deep = frozenset()
+for i in range(100000): deep = frozenset([deep])
+del deep
+class DeepDict(dict): pass
+deep = DeepDict()
+for i in range(100000): deep = DeepDict(k=deep)
+del deep
+class DeepList(list): pass
+deep = DeepList()
+for i in range(100000): deep = DeepList([deep])
+del deep
 print("deep nesting freed")

@@ -375,7 +375,7 @@ unsafe extern "C" fn char_value_set(op: *mut PyObject, v: *mut PyObject, _c: *mu
         // SAFETY: op is a char array.
         unsafe {
             if v.is_null() {
-                return Err(errors::attribute_error("cannot delete attribute"));
+                return Err(errors::type_error("can't delete attribute"));
             }
             if !bytes::check(v) {
                 return Err(errors::type_error(format!(
@@ -439,7 +439,7 @@ unsafe extern "C" fn wchar_value_set(
         // SAFETY: op is a wchar array.
         unsafe {
             if v.is_null() {
-                return Err(errors::attribute_error("cannot delete attribute"));
+                return Err(errors::type_error("can't delete attribute"));
             }
             if !pystr::check(v) {
                 return Err(errors::type_error(format!(

@@ -268,6 +268,11 @@ unsafe fn update_stginfo(
     // SAFETY: tp is a structure or union type.
     unsafe {
         let info = &mut *stginfo::info_ptr(tp);
+        if info.initialized == 0 {
+            // `_fields_` assigned before the metatype's __init__ ran (from
+            // `__init_subclass__`).
+            return Err(errors::type_error("ctypes state is not initialized"));
+        }
         if info.flags & stginfo::DICTFLAG_FINAL != 0 {
             return Err(errors::attribute_error("_fields_ is final"));
         }

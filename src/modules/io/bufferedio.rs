@@ -248,6 +248,10 @@ unsafe fn flush_writes(op: *mut PyObject) -> PyResult<()> {
                 ));
             }
             s.wbuf.drain(..n as usize);
+            // A write interrupted by a signal can return a short count
+            // instead of failing with EINTR: run the handlers before
+            // blocking again, perhaps forever.
+            errors::check_signals()?;
         }
     }
 }

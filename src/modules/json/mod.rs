@@ -72,13 +72,17 @@ meth_o!(pub encode_basestring, |_m, s| {
 builtin!(py_scanstring, |args, kws| {
     crate::modules::args::no_kwargs("scanstring", &kws)?;
     arity("scanstring", args, 2, 3)?;
-    need_str(args[0])?;
-    let end =
-        crate::object::number::as_ssize(args[1], crate::object::exceptions::PyExc_OverflowError)?;
+    // Arguments are converted before the string's type is checked, as
+    // CPython's "On|p" parsing does.
+    let end = crate::object::int::as_i64_or(
+        crate::object::number::index(args[1])?.as_ptr(),
+        "Python int too large to convert to C ssize_t",
+    )? as Py_ssize_t;
     let strict = match args.get(2) {
         Some(&s) => protocol::is_true(s)?,
         None => true,
     };
+    need_str(args[0])?;
     scanner::py_scanstring(args[0], end, strict)
 });
 

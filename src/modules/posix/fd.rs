@@ -91,6 +91,33 @@ builtin!(pub(super) posix_write, |args, kws| {
     int::from_i64(r? as i64)
 });
 
+builtin!(pub(super) posix_pread, |args, kws| {
+    let [fd, n, off] = bind("pread", args, &kws, ["fd", "length", "offset"], 3, 3)?;
+    let fd = fd_value(fd.unwrap())?;
+    let n = int_arg(n.unwrap())?;
+    let off = int_arg(off.unwrap())?;
+    if n < 0 {
+        *libc::__errno_location() = libc::EINVAL;
+        return Err(errors::last_os_error());
+    }
+    let b = bytes::new_uninit(n as usize)?;
+    let got = retry(|| libc::pread(fd, bytes::as_mut_ptr(b.as_ptr()).cast(), n as usize, off))?;
+    let mut p = b.into_raw();
+    bytes::resize(&mut p, got as Py_ssize_t)?;
+    Ok(Owned::from_raw_unchecked(p))
+});
+
+builtin!(pub(super) posix_pwrite, |args, kws| {
+    let [fd, data, off] = bind("pwrite", args, &kws, ["fd", "str", "offset"], 3, 3)?;
+    let fd = fd_value(fd.unwrap())?;
+    let mut view: Py_buffer = std::mem::zeroed();
+    buffer::get(data.unwrap(), &mut view, PyBUF_SIMPLE)?;
+    let r = int_arg(off.unwrap())
+        .and_then(|off| retry(|| libc::pwrite(fd, view.buf, view.len as usize, off)));
+    buffer::release(&mut view);
+    int::from_i64(r? as i64)
+});
+
 builtin!(pub(super) posix_lseek, |args, kws| {
     let [fd, pos, how] = bind("lseek", args, &kws, ["fd", "position", "whence"], 3, 3)?;
     let fd = fd_value(fd.unwrap())?;

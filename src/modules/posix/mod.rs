@@ -101,7 +101,7 @@ macro_rules! table {
     };
 }
 
-static mut METHODS: [PyMethodDef; 93] = table! {
+static mut METHODS: [PyMethodDef; 95] = table! {
     c"_exit" => process::posix__exit,
     c"WCOREDUMP" => process::posix_wcoredump,
     c"WEXITSTATUS" => process::posix_wexitstatus,
@@ -164,6 +164,8 @@ static mut METHODS: [PyMethodDef; 93] = table! {
     c"pathconf" => sysinfo::posix_pathconf,
     c"pipe" => fd::posix_pipe,
     c"pipe2" => fd::posix_pipe2,
+    c"pread" => fd::posix_pread,
+    c"pwrite" => fd::posix_pwrite,
     c"putenv" => environ::posix_putenv,
     c"read" => fd::posix_read,
     c"readlink" => fs::posix_readlink,

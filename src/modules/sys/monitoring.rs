@@ -1,11 +1,10 @@
-//! The `sys.monitoring` namespace (PEP 669): tool ids, callbacks and
-//! global event sets over `vm::monitoring`. Local (per code object)
-//! events are not offered yet, so `set_local_events` and
-//! `get_local_events` are absent.
+//! The `sys.monitoring` namespace (PEP 669): tool ids, callbacks, global
+//! and local (per code object) event sets, `DISABLE` and
+//! `restart_events` over `vm::monitoring`.
 use crate::ffi::*;
 use crate::modules::args::{arity, builtin, no_kwargs};
 use crate::object::descr::{method, METHOD_END};
-use crate::object::{dict, int, none, number, protocol, str as pystr};
+use crate::object::{dict, int, none, number, str as pystr};
 use crate::runtime::errors::{self, PyResult};
 use crate::vm::monitoring as mon;
 use crate::Owned;
@@ -103,7 +102,8 @@ builtin!(monitoring_set_events, |args, kws| {
         return Err(errors::value_error(format!("invalid event set 0x{set:x}")));
     }
     let c_events = (mon::C_RETURN | mon::C_RAISE) as i64;
-    if set & c_events != 0 && set & mon::CALL as i64 == 0 {
+    let call_events = c_events | mon::CALL as i64;
+    if set & c_events != 0 && set & call_events != call_events {
         return Err(errors::value_error(
             "cannot set C_RETURN or C_RAISE events independently",
         ));
@@ -118,15 +118,58 @@ builtin!(monitoring_get_events, |args, kws| {
     int::from_i64(mon::events(tool_arg(args[0])?) as i64)
 });
 
-// No event is ever disabled here (`DISABLE` is not acted on), so there
-// is nothing to restart.
 builtin!(monitoring_restart_events, |args, kws| {
     no_kwargs("restart_events", &kws)?;
     arity("restart_events", args, 0, 0)?;
+    mon::restart();
     none_obj()
 });
 
-static mut METHODS: [PyMethodDef; 8] = [
+/// A code object argument of the local event functions.
+unsafe fn code_arg(o: *mut PyObject) -> PyResult<*mut PyObject> {
+    // SAFETY: o is a valid object.
+    if unsafe { crate::vm::code::check(o) } {
+        Ok(o)
+    } else {
+        Err(errors::type_error("code must be a code object"))
+    }
+}
+
+builtin!(monitoring_get_local_events, |args, kws| {
+    no_kwargs("get_local_events", &kws)?;
+    arity("get_local_events", args, 2, 2)?;
+    let tool = tool_arg(args[0])?;
+    let code = code_arg(args[1])?;
+    int::from_i64(mon::local_events(code, tool) as i64)
+});
+
+builtin!(monitoring_set_local_events, |args, kws| {
+    no_kwargs("set_local_events", &kws)?;
+    arity("set_local_events", args, 3, 3)?;
+    let tool = tool_arg(args[0])?;
+    let code = code_arg(args[1])?;
+    let mut set = int::as_i64(number::index(args[2])?.as_ptr())?;
+    let c_events = (mon::C_RETURN | mon::C_RAISE) as i64;
+    let call_events = c_events | mon::CALL as i64;
+    if set & c_events != 0 && set & call_events != call_events {
+        return Err(errors::value_error(
+            "cannot set C_RETURN or C_RAISE events independently",
+        ));
+    }
+    set &= !c_events;
+    if set < 0 || set >= mon::LOCAL_EVENTS as i64 {
+        return Err(errors::value_error(format!(
+            "invalid local event set 0x{set:x}"
+        )));
+    }
+    if mon::tool_name(tool).is_null() {
+        return Err(errors::value_error(format!("tool {tool} is not in use")));
+    }
+    mon::set_local_events(code, tool, set as u32);
+    none_obj()
+});
+
+static mut METHODS: [PyMethodDef; 10] = [
     method(c"use_tool_id", monitoring_use_tool_id as *const c_void, FK),
     method(
         c"free_tool_id",
@@ -141,6 +184,16 @@ static mut METHODS: [PyMethodDef; 8] = [
     ),
     method(c"set_events", monitoring_set_events as *const c_void, FK),
     method(c"get_events", monitoring_get_events as *const c_void, FK),
+    method(
+        c"get_local_events",
+        monitoring_get_local_events as *const c_void,
+        FK,
+    ),
+    method(
+        c"set_local_events",
+        monitoring_set_local_events as *const c_void,
+        FK,
+    ),
     method(
         c"restart_events",
         monitoring_restart_events as *const c_void,
@@ -164,8 +217,7 @@ pub fn create() -> PyResult<Owned> {
         ] {
             set(k, int::from_i64(v)?.as_ptr())?;
         }
-        let object = (&raw mut crate::object::object::PyBaseObject_Type).cast();
-        set("DISABLE", protocol::call_args(object, &[])?.as_ptr())?;
+        set("DISABLE", mon::disable())?;
         set("MISSING", mon::missing())?;
         let events = dict::new()?;
         for (i, name) in mon::EVENT_NAMES.iter().enumerate() {

@@ -4,63 +4,36 @@
 //! extension modules next to it (`lib-dynload`, named though ferrython
 //! cannot load them, as they are standard modules all the same) and the
 //! builtin modules. Test-only modules are left out, as CPython does.
+//! The default library (the one found when ferrython was built) was read
+//! by `build.rs`, so startup does not read its directory again.
 use crate::object::{set, str as pystr};
 use crate::runtime::errors::PyResult;
 use crate::Owned;
-use std::path::Path;
+use std::borrow::Cow;
 
-/// Whether `name` is one of the test-support modules CPython leaves out.
-fn is_test_module(name: &str) -> bool {
-    name == "test"
-        || name == "idlelib.idle_test"
-        || name.starts_with("_test")
-        || name.starts_with("__phello__")
-        || name.starts_with("__hello")
-        || name.starts_with("xxlimited")
-        || matches!(
-            name,
-            "xxsubtype" | "_xxtestfuzz" | "_ctypes_test" | "__pycache__"
-        )
-}
+include!("stdlib_scan.rs");
 
-/// The module names `dir` holds: `NAME.py`, `NAME/__init__.py` and, for
-/// extension modules, `NAME.*.so`.
-fn names_in(dir: &Path, out: &mut Vec<String>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let file = e.file_name();
-        let Some(file) = file.to_str() else { continue };
-        let path = e.path();
-        let name = if let Some(stem) = file.strip_suffix(".py") {
-            stem
-        } else if file.ends_with(".so") {
-            file.split('.').next().unwrap_or("")
-        } else if path.join("__init__.py").is_file() {
-            file
-        } else {
-            continue;
-        };
-        let valid = !name.is_empty()
-            && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-            && !name.starts_with(|c: char| c.is_ascii_digit());
-        if valid && !is_test_module(name) {
-            out.push(name.to_string());
-        }
-    }
-}
+/// The directory `build.rs` read, and the names it found there (one a
+/// line).
+const BUILT_DIR: &str = env!("FERRYTHON_DEFAULT_STDLIB");
+const BUILT_NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/stdlib_module_names.txt"));
 
 /// The frozenset of standard library module names.
 pub fn names(stdlib_dir: Option<&str>) -> PyResult<Owned> {
-    let mut v: Vec<String> = crate::modules::builtin_names()
+    let mut v: Vec<Cow<'static, str>> = crate::modules::builtin_names()
         .into_iter()
-        .map(str::to_string)
+        .map(Cow::Borrowed)
         .collect();
-    if let Some(dir) = stdlib_dir {
-        let dir = Path::new(dir);
-        names_in(dir, &mut v);
-        names_in(&dir.join("lib-dynload"), &mut v);
+    match stdlib_dir {
+        Some(dir) if dir == BUILT_DIR && !BUILT_NAMES.is_empty() => {
+            v.extend(BUILT_NAMES.lines().map(Cow::Borrowed));
+        }
+        Some(dir) => v.extend(
+            library_names(std::path::Path::new(dir))
+                .into_iter()
+                .map(Cow::Owned),
+        ),
+        None => {}
     }
     v.sort_unstable();
     v.dedup();

@@ -497,7 +497,8 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    /// Module- or class-level annotations: `__annotate__` (3.14) or
+    /// Module- or class-level annotations: an `__annotate__` function (3.14;
+    /// stored as `__annotate_func__` in a class namespace) or
     /// `SETUP_ANNOTATIONS` (with `from __future__ import annotations`), and
     /// the empty `__conditional_annotations__` set that annotated
     /// assignments add their index to as they run.
@@ -531,7 +532,14 @@ impl<'a> Compiler<'a> {
             };
             let line = self.unit().firstlineno;
             self.compile_annotate_function(table, qual, line, &anns);
-            self.compile_name("__annotate__", NameOp::Store);
+            // A class keeps it as `__annotate_func__` (3.14), which
+            // `type.__annotate__` reads; a module as `__annotate__`.
+            let slot = if kind == ScopeKind::Class {
+                "__annotate_func__"
+            } else {
+                "__annotate__"
+            };
+            self.compile_name(slot, NameOp::Store);
         }
         if conditional {
             self.emit(Opcode::BUILD_SET, 0);
