@@ -137,8 +137,56 @@ fn main() {
         .generate()
     {
         Ok(bindings) => {
-            bindings.write_to_file(root.join("include/ferrython/capi.h"));
+            let mut text = Vec::new();
+            bindings.write(&mut text);
+            let text = public_defines_only(&String::from_utf8(text).unwrap());
+            let path = root.join("include/ferrython/capi.h");
+            // Rewritten only when it changed, as cbindgen's own writer does.
+            if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+                std::fs::write(&path, text).unwrap();
+            }
         }
         Err(e) => println!("cargo:warning=cbindgen failed: {e}"),
     }
+}
+
+/// Whether a `#define` cbindgen made from a Rust constant belongs in the C
+/// API: CPython's own names only. The runtime's internal constants (`_sre`
+/// opcodes, `gc` flags, `CALL`, `LINE`, `MASK`, ...) would otherwise become
+/// macros in every extension that includes `Python.h`.
+fn is_public_name(name: &str) -> bool {
+    ["Py", "_Py", "PY", "METH_", "SSTATE_"]
+        .iter()
+        .any(|p| name.starts_with(p))
+}
+
+/// The header without the `#define`s of internal constants, each with the
+/// doc comment in front of it and the blank line after it.
+fn public_defines_only(text: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        let internal = line
+            .strip_prefix("#define ")
+            .and_then(|rest| rest.split([' ', '(']).next())
+            .is_some_and(|name| !is_public_name(name));
+        if !internal {
+            out.push(line);
+            continue;
+        }
+        // Drop the comment block that ends right above the define.
+        if out.last() == Some(&" */") {
+            while let Some(l) = out.pop() {
+                if l == "/*" {
+                    break;
+                }
+            }
+        }
+        if lines.peek() == Some(&"") {
+            lines.next();
+        }
+    }
+    let mut s = out.join("\n");
+    s.push('\n');
+    s
 }

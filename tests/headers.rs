@@ -119,3 +119,18 @@ fn python_h_compiles_standalone() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn python_h_leaves_common_names_to_the_extension() {
+    // Names an extension may use for its own identifiers that the runtime
+    // also has constants for: Python.h must not turn them into macros.
+    compile_alone(
+        "cc",
+        "own_names.c",
+        "#include <Python.h>\n\
+         enum own { SUCCESS, FAILURE, CALL, LINE, RAISE, ANY, IN, AT, JUMP, BRANCH, MASK,\n\
+                    SHIFT, BASE, EMPTY, DUMMY, TOOLS, MAGIC, INFO, MARK, RANGE, REPEAT };\n\
+         int main(void) { return SUCCESS + TOOLS - MASK; }\n",
+        &["-std=c11", "-Wall", "-Werror"],
+    );
+}
