@@ -895,6 +895,21 @@ inplace_slots! {
     slot_nb_inplace_matrix_multiply: "__imatmul__";
 }
 
+/// `slot_nb_inplace_power`: `__ipow__` gets the exponent only, as in
+/// CPython (an in-place power never has a modulus).
+unsafe extern "C" fn slot_nb_inplace_power(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    _modulus: *mut PyObject,
+) -> *mut PyObject {
+    // SAFETY: the slot's arguments are valid objects.
+    unsafe { slot_nb_inplace_pow_exponent(a, b) }
+}
+
+inplace_slots! {
+    slot_nb_inplace_pow_exponent: "__ipow__";
+}
+
 /// After `cls.name = value` (or `del cls.name`) on a class: when `name`
 /// is a dunder, the slot behind it in `cls` and its subclasses now
 /// dispatches to whatever the MRO gives (`update_slot`).
@@ -1124,6 +1139,7 @@ unsafe fn install_slots_for(tp: *mut PyTypeObject, only: Option<&str>) {
             nb_inplace_floor_divide: "__ifloordiv__" => slot_nb_inplace_floor_divide;
             nb_inplace_true_divide: "__itruediv__" => slot_nb_inplace_true_divide;
             nb_inplace_matrix_multiply: "__imatmul__" => slot_nb_inplace_matrix_multiply;
+            nb_inplace_power: "__ipow__" => slot_nb_inplace_power;
         }
     }
 }
