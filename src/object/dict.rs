@@ -930,6 +930,11 @@ unsafe extern "C" fn dict_init(op: *mut PyObject, args: *mut PyObject, kw: *mut 
 unsafe extern "C" fn dict_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
+        // An empty dict releases nothing that could recurse: no trashcan.
+        if (*obj(op)).ma_used == 0 {
+            dict_teardown(op);
+            return;
+        }
         if !crate::object::trashcan::enter(op, dict_dealloc) {
             return;
         }
