@@ -5,7 +5,7 @@
 use crate::capi::boundary::guard_obj;
 use crate::ffi::*;
 use crate::modules::args::{arity, bind, builtin};
-use crate::modules::compression::{int_arg, ssize_arg, Input, Run};
+use crate::modules::compression::{self, int_arg, ssize_arg, Compressing, Input, Run};
 use crate::modules::module_def::{self, exec_slot, SLOT_END};
 use crate::modules::objtype::{gc_type, new_obj, no_keywords, state, state_refs};
 use crate::object::buffer::Guard;
@@ -14,7 +14,7 @@ use crate::object::exceptions::{
     PyExc_EOFError, PyExc_OSError, PyExc_RuntimeError, PyExc_SystemError,
 };
 use crate::object::{bool as pybool, bytes, tuple};
-use crate::runtime::errors::{self, Raised};
+use crate::runtime::errors::{self, PyResult, Raised};
 use crate::runtime::gil::{allow_threads, lock_detached};
 use crate::Owned;
 use libbz2_rs_sys as bz;
@@ -184,6 +184,17 @@ impl Compressor {
     }
 }
 
+impl Compressing for Compressor {
+    fn step(&mut self, data: &[u8], finish: bool) -> PyResult<Vec<u8>> {
+        let action = if finish { bz::BZ_FINISH } else { bz::BZ_RUN };
+        self.run(data, action).map_err(bz2_error)
+    }
+
+    fn flushed(&mut self) -> &mut bool {
+        &mut self.flushed
+    }
+}
+
 pub static mut COMPRESSOR_TYPE: PyTypeObject = PyTypeObject {
     tp_new: Some(compressor_new),
     tp_methods: (&raw const COMPRESSOR_METHODS).cast_mut().cast(),
@@ -225,33 +236,13 @@ unsafe extern "C" fn compressor_new(
 }
 
 unsafe extern "C" fn c_compress(op: *mut PyObject, data: *mut PyObject) -> *mut PyObject {
-    guard_obj(|| {
-        // SAFETY: op is a BZ2Compressor.
-        unsafe {
-            let data = Guard::new(data, PyBUF_SIMPLE)?;
-            let mut c = lock_detached(&state::<CompressorObj>(op).0);
-            if c.flushed {
-                return Err(errors::value_error("Compressor has been flushed"));
-            }
-            let out = c.run(data.as_slice(), bz::BZ_RUN).map_err(bz2_error)?;
-            bytes::from_slice(&out)
-        }
-    })
+    // SAFETY: op is a BZ2Compressor.
+    guard_obj(|| unsafe { compression::compress(&state::<CompressorObj>(op).0, data) })
 }
 
 unsafe extern "C" fn c_flush(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
-    guard_obj(|| {
-        // SAFETY: op is a BZ2Compressor.
-        unsafe {
-            let mut c = lock_detached(&state::<CompressorObj>(op).0);
-            if c.flushed {
-                return Err(errors::value_error("Repeated call to flush()"));
-            }
-            c.flushed = true;
-            let out = c.run(&[], bz::BZ_FINISH).map_err(bz2_error)?;
-            bytes::from_slice(&out)
-        }
-    })
+    // SAFETY: op is a BZ2Compressor.
+    guard_obj(|| compression::flush(unsafe { &state::<CompressorObj>(op).0 }))
 }
 
 // ---- BZ2Decompressor ---------------------------------------------------------

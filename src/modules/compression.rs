@@ -1,11 +1,46 @@
-//! What the streaming decompressors of `_bz2` and `_lzma` share: the
-//! input they were given but have not used yet, the data past the end of
-//! the stream, `eof`/`needs_input` as CPython's `decompress()` sets them,
-//! and the argument conversions of their Argument Clinic signatures.
+//! What the streaming codecs of `_bz2` and `_lzma` share: the compressor
+//! objects' `compress()`/`flush()`, the input the decompressors were given
+//! but have not used yet, the data past the end of the stream,
+//! `eof`/`needs_input` as CPython's `decompress()` sets them, and the
+//! argument conversions of their Argument Clinic signatures.
 use crate::ffi::*;
-use crate::object::number;
+use crate::object::buffer::Guard;
+use crate::object::{bytes, number};
 use crate::runtime::errors::{self, PyResult, Raised};
+use crate::runtime::gil::lock_detached;
+use crate::Owned;
 use libc::c_int;
+use std::sync::Mutex;
+
+/// A compressor object's stream (`BZ2Compressor`, `LZMACompressor`).
+pub trait Compressing {
+    /// The output for `data` or, with `finish`, for the end of the stream
+    /// (run without the GIL).
+    fn step(&mut self, data: &[u8], finish: bool) -> PyResult<Vec<u8>>;
+    /// Whether `flush()` has ended the stream.
+    fn flushed(&mut self) -> &mut bool;
+}
+
+/// A compressor's `compress(data)`.
+pub unsafe fn compress(c: &Mutex<impl Compressing>, data: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: data is a live object.
+    let data = unsafe { Guard::new(data, PyBUF_SIMPLE)? };
+    let mut c = lock_detached(c);
+    if *c.flushed() {
+        return Err(errors::value_error("Compressor has been flushed"));
+    }
+    bytes::from_slice(&c.step(data.as_slice(), false)?)
+}
+
+/// A compressor's `flush()`.
+pub fn flush(c: &Mutex<impl Compressing>) -> PyResult<Owned> {
+    let mut c = lock_detached(c);
+    if *c.flushed() {
+        return Err(errors::value_error("Repeated call to flush()"));
+    }
+    *c.flushed() = true;
+    bytes::from_slice(&c.step(&[], true)?)
+}
 
 /// A C `int` argument (`PyLong_AsInt`, as the `i` converter does).
 pub unsafe fn int_arg(o: *mut PyObject) -> PyResult<c_int> {

@@ -9,7 +9,7 @@ mod filters;
 use crate::capi::boundary::{guard_obj, guard_status};
 use crate::ffi::*;
 use crate::modules::args::{arity, bind, builtin};
-use crate::modules::compression::{int_arg, ssize_arg, Input, Run};
+use crate::modules::compression::{self, int_arg, ssize_arg, Compressing, Input, Run};
 use crate::modules::module_def::{self, add, exec_slot, SLOT_END};
 use crate::modules::objtype::{gc_type, new_obj, parse, state, state_refs};
 use crate::object::buffer::Guard;
@@ -17,7 +17,7 @@ use crate::object::descr::{getset, method, GETSET_END, METHOD_END};
 use crate::object::exceptions::PyExc_EOFError;
 use crate::object::none::none;
 use crate::object::{bool as pybool, bytes, int};
-use crate::runtime::errors::{self, Raised};
+use crate::runtime::errors::{self, PyResult, Raised};
 use crate::runtime::gil::{allow_threads, lock_detached};
 use crate::Owned;
 use filters::{u32_of, Chain};
@@ -175,6 +175,21 @@ impl Compressor {
     }
 }
 
+impl Compressing for Compressor {
+    fn step(&mut self, data: &[u8], finish: bool) -> PyResult<Vec<u8>> {
+        let action = if finish {
+            lz::LZMA_FINISH
+        } else {
+            lz::LZMA_RUN
+        };
+        self.run(data, action).map_err(code_error)
+    }
+
+    fn flushed(&mut self) -> &mut bool {
+        &mut self.flushed
+    }
+}
+
 pub static mut COMPRESSOR_TYPE: PyTypeObject = PyTypeObject {
     tp_new: Some(compressor_new),
     tp_methods: (&raw const COMPRESSOR_METHODS).cast_mut().cast(),
@@ -296,33 +311,13 @@ unsafe extern "C" fn compressor_new(
 }
 
 unsafe extern "C" fn c_compress(op: *mut PyObject, data: *mut PyObject) -> *mut PyObject {
-    guard_obj(|| {
-        // SAFETY: op is an LZMACompressor.
-        unsafe {
-            let data = Guard::new(data, PyBUF_SIMPLE)?;
-            let mut c = lock_detached(&state::<CompressorObj>(op).0);
-            if c.flushed {
-                return Err(errors::value_error("Compressor has been flushed"));
-            }
-            let out = c.run(data.as_slice(), lz::LZMA_RUN).map_err(code_error)?;
-            bytes::from_slice(&out)
-        }
-    })
+    // SAFETY: op is a LZMACompressor.
+    guard_obj(|| unsafe { compression::compress(&state::<CompressorObj>(op).0, data) })
 }
 
 unsafe extern "C" fn c_flush(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
-    guard_obj(|| {
-        // SAFETY: op is an LZMACompressor.
-        unsafe {
-            let mut c = lock_detached(&state::<CompressorObj>(op).0);
-            if c.flushed {
-                return Err(errors::value_error("Repeated call to flush()"));
-            }
-            c.flushed = true;
-            let out = c.run(&[], lz::LZMA_FINISH).map_err(code_error)?;
-            bytes::from_slice(&out)
-        }
-    })
+    // SAFETY: op is a LZMACompressor.
+    guard_obj(|| compression::flush(unsafe { &state::<CompressorObj>(op).0 }))
 }
 
 // ---- LZMADecompressor --------------------------------------------------------
