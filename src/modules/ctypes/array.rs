@@ -57,11 +57,7 @@ unsafe extern "C" fn array_type_init(
     crate::capi::boundary::guard_status(|| {
         // SAFETY: op is a new class made by this metatype.
         unsafe {
-            if let Some(init) = PyType_Type.tp_init {
-                if init(op, args, kwds) < 0 {
-                    return Err(errors::Raised::assume());
-                }
-            }
+            stginfo::init_class(op, args, kwds)?;
             stginfo::fresh(op)?;
             init_array(op)
         }

@@ -8,7 +8,7 @@ use super::stginfo::{self, CTYPE_TYPE};
 use super::{callproc, carg, thunk, typemethods};
 use crate::ffi::*;
 use crate::object::refcount::*;
-use crate::object::typeobj::{self, name_of, type_template, PyType_Type};
+use crate::object::typeobj::{self, name_of, type_template};
 use crate::object::{dict, int, none, protocol, str as pystr, tuple};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
@@ -121,18 +121,9 @@ unsafe extern "C" fn funcptr_type_init(
     crate::capi::boundary::guard_status(|| {
         // SAFETY: op is a new class made by this metatype.
         unsafe {
-            if let Some(init) = PyType_Type.tp_init {
-                if init(op, args, kwds) < 0 {
-                    return Err(errors::Raised::assume());
-                }
-            }
+            stginfo::init_class(op, args, kwds)?;
             let info = stginfo::fresh(op)?;
-            info.size = std::mem::size_of::<*mut c_void>() as Py_ssize_t;
-            info.align = std::mem::align_of::<*mut c_void>() as Py_ssize_t;
-            info.length = 1;
-            info.ffi_type_pointer = libffi_sys::ffi_type_pointer;
-            info.paramfunc = Some(funcptr_paramfunc);
-            info.flags |= stginfo::TYPEFLAG_ISPOINTER;
+            info.set_pointer_layout(funcptr_paramfunc);
             info.set_format("X{}")?;
             let d = (*op.cast::<PyTypeObject>()).tp_dict;
             let flags = dict::get_str(d, "_flags_");

@@ -81,18 +81,9 @@ unsafe extern "C" fn pointer_type_init(
     crate::capi::boundary::guard_status(|| {
         // SAFETY: op is a new class made by this metatype.
         unsafe {
-            if let Some(init) = PyType_Type.tp_init {
-                if init(op, args, kwds) < 0 {
-                    return Err(errors::Raised::assume());
-                }
-            }
+            stginfo::init_class(op, args, kwds)?;
             let info = stginfo::fresh(op)?;
-            info.size = std::mem::size_of::<*mut c_void>() as Py_ssize_t;
-            info.align = std::mem::align_of::<*mut c_void>() as Py_ssize_t;
-            info.length = 1;
-            info.ffi_type_pointer = libffi_sys::ffi_type_pointer;
-            info.paramfunc = Some(pointer_paramfunc);
-            info.flags |= stginfo::TYPEFLAG_ISPOINTER;
+            info.set_pointer_layout(pointer_paramfunc);
             let d = (*op.cast::<PyTypeObject>()).tp_dict;
             let proto = dict::get_str(d, "_type_");
             if !proto.is_null() {

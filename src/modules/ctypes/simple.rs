@@ -8,7 +8,7 @@ use super::{carg, fields, typemethods};
 use crate::ffi::*;
 use crate::modules::args::{arity, builtin};
 use crate::object::refcount::*;
-use crate::object::typeobj::{self, name_of, type_name, type_template, PyType_Type};
+use crate::object::typeobj::{self, name_of, type_name, type_template};
 use crate::object::{dict, none, protocol, str as pystr, tuple};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
@@ -77,11 +77,7 @@ unsafe extern "C" fn simple_type_init(
     crate::capi::boundary::guard_status(|| {
         // SAFETY: op is a new class made by this metatype.
         unsafe {
-            if let Some(init) = PyType_Type.tp_init {
-                if init(op, args, kwds) < 0 {
-                    return Err(errors::Raised::assume());
-                }
-            }
+            stginfo::init_class(op, args, kwds)?;
             stginfo::fresh(op)?;
             init_simple(op)
         }

@@ -150,6 +150,24 @@ pub unsafe fn from_object<'a>(op: *mut PyObject) -> Option<&'a mut StgInfo> {
 }
 
 /// The StgInfo of a class a metatype's `__init__` is filling, which must
+/// `type.__init__` on a class a ctypes metatype made: the first step of
+/// every metatype's `__init__`.
+pub unsafe fn init_class(
+    op: *mut PyObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> PyResult<()> {
+    // SAFETY: op is a new class; args and kwds are the call's arguments.
+    unsafe {
+        if let Some(init) = PyType_Type.tp_init {
+            if init(op, args, kwds) < 0 {
+                return Err(errors::Raised::assume());
+            }
+        }
+    }
+    Ok(())
+}
+
 /// not have been filled before.
 pub unsafe fn fresh<'a>(tp: *mut PyObject) -> PyResult<&'a mut StgInfo> {
     // SAFETY: tp's metatype derives from CType_Type.
@@ -200,6 +218,18 @@ pub unsafe fn format_of(info: &StgInfo) -> &str {
 }
 
 impl StgInfo {
+    /// The layout of a type whose instances hold one C pointer (pointer
+    /// and function pointer types), passed to C through `paramfunc`.
+    pub fn set_pointer_layout(&mut self, paramfunc: ParamFunc) {
+        self.size = std::mem::size_of::<*mut c_void>() as Py_ssize_t;
+        self.align = std::mem::align_of::<*mut c_void>() as Py_ssize_t;
+        self.length = 1;
+        // SAFETY: libffi's type descriptor for pointers is a plain value.
+        self.ffi_type_pointer = unsafe { libffi_sys::ffi_type_pointer };
+        self.paramfunc = Some(paramfunc);
+        self.flags |= TYPEFLAG_ISPOINTER;
+    }
+
     /// Replaces the format string.
     pub fn set_format(&mut self, s: &str) -> PyResult<()> {
         let p = c_string(s)?;

@@ -88,11 +88,7 @@ unsafe fn struct_union_init(
     crate::capi::boundary::guard_status(|| {
         // SAFETY: op is a new class made by a structure metatype.
         unsafe {
-            if let Some(init) = PyType_Type.tp_init {
-                if init(op, args, kwds) < 0 {
-                    return Err(errors::Raised::assume());
-                }
-            }
+            stginfo::init_class(op, args, kwds)?;
             let d = (*op.cast::<PyTypeObject>()).tp_dict;
             if !dict::get_str(d, "_abstract_").is_null() {
                 return Ok(());
