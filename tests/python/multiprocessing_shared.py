@@ -8,8 +8,11 @@ def bump(v, a, n):
     for _ in range(n):
         with v.get_lock():
             v.value += 1
-    for i in range(len(a)):
-        a[i] = a[i] * 2
+    # Read-modify-write under the array's lock: without it the two processes
+    # can lose an update (seen with CPython too).
+    with a.get_lock():
+        for i in range(len(a)):
+            a[i] = a[i] * 2
 
 if __name__ == '__main__':
     for method in ('fork', 'spawn'):
