@@ -36,6 +36,22 @@ pub static PY_TIMEOUT_MAX: c_longlong = c_longlong::MAX / 1000;
 #[no_mangle]
 pub extern "C" fn PyThread_init_thread() {}
 
+/// `PyThread_GetInfo`: a new `sys.thread_info` (thread implementation,
+/// lock implementation, library version); needs the GIL.
+#[no_mangle]
+pub extern "C" fn PyThread_GetInfo() -> *mut crate::ffi::PyObject {
+    crate::capi::boundary::guard_obj(crate::modules::sys::info::thread_info)
+}
+
+/// `PyThread_exit_thread`: ends the calling thread (`pthread_exit`); the
+/// thread's Rust frames are never unwound, so only C callers reach it.
+#[no_mangle]
+pub extern "C-unwind" fn PyThread_exit_thread() -> ! {
+    // SAFETY: pthread_exit ends the calling thread; this frame owns
+    // nothing that would need dropping.
+    unsafe { libc::pthread_exit(null_mut()) }
+}
+
 /// `PyThread_get_thread_ident`: `threading.get_ident()` of the caller.
 #[no_mangle]
 pub extern "C" fn PyThread_get_thread_ident() -> c_ulong {
