@@ -1664,9 +1664,9 @@ extern "C" {
 #endif // __cplusplus
 
 /*
- `PyImport_FrozenModules`: the frozen modules `PyImport_ImportFrozenModule`
- finds; an embedder may point it at a table of its own (the code
- marshalled by ferrython's `marshal`).
+ `PyImport_FrozenModules`: an embedder's table of frozen modules (code
+ marshalled by ferrython's `marshal`) for `PyImport_ImportFrozenModule`
+ to find; NULL (none) at startup, as ferrython freezes nothing.
  */
 extern const struct _frozen *PyImport_FrozenModules;
 
@@ -4509,7 +4509,7 @@ void _Ferrython_ErrSetObjectStolen(PyObject *exc, PyObject *value);
 /*
  `PyFrame_GetCode`: the frame's code object (a new reference).
  */
-PyObject *PyFrame_GetCode(PyFrameObject *f);
+PyCodeObject *PyFrame_GetCode(PyFrameObject *f);
 
 /*
  `PyFrame_GetLineNumber`: the line the frame is running (`f_lineno`).
@@ -6814,8 +6814,8 @@ void PyThread_init_thread(void);
 PyObject *PyThread_GetInfo(void);
 
 /*
- `PyThread_exit_thread`: ends the calling thread (`pthread_exit`); the
- thread's Rust frames are never unwound, so only C callers reach it.
+ `PyThread_exit_thread`: ends the calling thread (`pthread_exit`). Meant
+ for threads started by `PyThread_start_new_thread` (or by C code).
  */
 void PyThread_exit_thread(void) _Py_NO_RETURN;
 

@@ -529,20 +529,11 @@ pub static mut _PyImport_FrozenBootstrap: [_frozen; 1] = [_frozen {
     is_package: 0,
 }];
 
-/// The table `PyImport_FrozenModules` points to at startup: empty, as
-/// ferrython freezes none of the standard library.
-static mut NO_FROZEN_MODULES: [_frozen; 1] = [_frozen {
-    name: std::ptr::null(),
-    code: std::ptr::null(),
-    size: 0,
-    is_package: 0,
-}];
-
-/// `PyImport_FrozenModules`: the frozen modules `PyImport_ImportFrozenModule`
-/// finds; an embedder may point it at a table of its own (the code
-/// marshalled by ferrython's `marshal`).
+/// `PyImport_FrozenModules`: an embedder's table of frozen modules (code
+/// marshalled by ferrython's `marshal`) for `PyImport_ImportFrozenModule`
+/// to find; NULL (none) at startup, as ferrython freezes nothing.
 #[no_mangle]
-pub static mut PyImport_FrozenModules: *const _frozen = (&raw const NO_FROZEN_MODULES).cast();
+pub static mut PyImport_FrozenModules: *const _frozen = std::ptr::null();
 
 /// The entry of `PyImport_FrozenModules` named `name`, if any.
 unsafe fn find_frozen(name: &str) -> Option<&'static _frozen> {
