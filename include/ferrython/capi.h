@@ -2909,7 +2909,8 @@ extern int Py_UTF8Mode;
 extern const char *Py_FileSystemDefaultEncoding;
 
 /*
- `Py_FileSystemDefaultEncodeErrors`: the filesystem error handler.
+ `Py_FileSystemDefaultEncodeErrors`: the filesystem error handler while
+ the runtime is initialized, NULL otherwise.
  */
 extern const char *Py_FileSystemDefaultEncodeErrors;
 

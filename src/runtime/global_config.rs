@@ -65,9 +65,10 @@ pub static mut Py_UTF8Mode: c_int = 0;
 /// runtime is initialized (`sys.getfilesystemencoding()`), NULL otherwise.
 #[no_mangle]
 pub static mut Py_FileSystemDefaultEncoding: *const c_char = null();
-/// `Py_FileSystemDefaultEncodeErrors`: the filesystem error handler.
+/// `Py_FileSystemDefaultEncodeErrors`: the filesystem error handler while
+/// the runtime is initialized, NULL otherwise.
 #[no_mangle]
-pub static mut Py_FileSystemDefaultEncodeErrors: *const c_char = c"surrogateescape".as_ptr();
+pub static mut Py_FileSystemDefaultEncodeErrors: *const c_char = null();
 /// `Py_HasFileSystemDefaultEncoding`: 0 on Linux, where the encoding is
 /// not fixed at build time.
 #[no_mangle]
@@ -156,9 +157,12 @@ pub fn write_from(cfg: &Config) {
     }
 }
 
-/// `_Py_ClearFileSystemEncoding` at finalization: the encoding is unknown
-/// again.
+/// `_Py_ClearFileSystemEncoding` at finalization: the encoding and error
+/// handler are unknown again.
 pub fn clear_fs_encoding() {
     // SAFETY: written by the finalizing thread, no other runs Python.
-    unsafe { (&raw mut Py_FileSystemDefaultEncoding).write(null()) };
+    unsafe {
+        (&raw mut Py_FileSystemDefaultEncoding).write(null());
+        (&raw mut Py_FileSystemDefaultEncodeErrors).write(null());
+    }
 }
