@@ -557,7 +557,8 @@ unsafe fn find_frozen(name: &str) -> Option<&'static _frozen> {
 /// `PyImport_ImportFrozenModuleObject`: imports the frozen module `name`
 /// from `PyImport_FrozenModules` (unmarshalling its code and running it
 /// as the module's body; a package gets an empty `__path__`): 1 when
-/// imported, 0 when no frozen module has that name, -1 on failure.
+/// imported, 0 when no frozen module has that name, -1 with `ImportError`
+/// for an excluded (no code) or invalid entry, or the body's exception.
 #[no_mangle]
 pub unsafe extern "C" fn PyImport_ImportFrozenModuleObject(name: *mut PyObject) -> c_int {
     if name.is_null() || !unsafe { pystr::check(name) } {
@@ -569,14 +570,29 @@ pub unsafe extern "C" fn PyImport_ImportFrozenModuleObject(name: *mut PyObject) 
             let Some(entry) = find_frozen(pystr::as_str(name)?) else {
                 return Ok(0);
             };
-            if entry.code.is_null() {
-                return Err(errors::set_string(
+            // CPython's `set_frozen_error`: ImportError naming the module.
+            let frozen_error = |what: &str| match protocol::repr_string(name) {
+                Ok(r) => errors::set_string(
                     crate::object::exceptions::PyExc_ImportError,
-                    &format!("Excluded frozen object named {}", pystr::as_str(name)?),
-                ));
+                    &what.replace("{}", &r),
+                ),
+                Err(e) => e,
+            };
+            if entry.code.is_null() {
+                return Err(frozen_error("Excluded frozen object named {}"));
             }
-            let data = std::slice::from_raw_parts(entry.code, entry.size.unsigned_abs() as usize);
-            let co = crate::modules::marshal::loads(data)?;
+            let size = entry.size.unsigned_abs() as usize;
+            if size == 0 || *entry.code == 0 {
+                return Err(frozen_error("Frozen object named {} is invalid"));
+            }
+            let data = std::slice::from_raw_parts(entry.code, size);
+            let co = match crate::modules::marshal::loads(data) {
+                Ok(co) => co,
+                Err(_) => {
+                    errors::clear();
+                    return Err(frozen_error("Frozen object named {} is invalid"));
+                }
+            };
             if !crate::vm::code::check(co.as_ptr()) {
                 return Err(errors::type_error(format!(
                     "frozen object {} is not a code object",
@@ -590,18 +606,14 @@ pub unsafe extern "C" fn PyImport_ImportFrozenModuleObject(name: *mut PyObject) 
                 dict::set_item(d, pystr::intern("__path__"), path.as_ptr())?;
             }
             if dict::get_str(d, "__builtins__").is_null() {
-                dict::set_item(
-                    d,
-                    pystr::intern("__builtins__"),
-                    crate::modules::builtins::module(),
-                )?;
+                dict::set_item(d, pystr::intern("__builtins__"), crate::modules::builtins::module())?;
             }
             if let Err(e) = crate::vm::call::eval_code(co.as_ptr(), d, d) {
                 let modules = crate::modules::sys_modules();
                 let _ = errors::keeping_raised(|| dict::del_item_opt(modules, name));
                 return Err(e);
             }
-            dict::set_item(d, pystr::intern("__origname__"), none::none())?;
+            dict::set_item(d, pystr::intern("__origname__"), name)?;
             Ok(1)
         }
     })
