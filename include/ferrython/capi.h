@@ -595,6 +595,15 @@ typedef enum PyGILState_STATE {
 } PyGILState_STATE;
 
 /*
+ `PySendResult`: what `PyIter_Send` (and an `am_send` slot) reports.
+ */
+typedef enum PySendResult {
+  PYGEN_RETURN = 0,
+  PYGEN_ERROR = -1,
+  PYGEN_NEXT = 1,
+} PySendResult;
+
+/*
  `PyLockStatus`: the result of `PyThread_acquire_lock_timed`.
  */
 typedef enum PyLockStatus {
@@ -5883,6 +5892,42 @@ int PyIter_NextItem(PyObject *it, PyObject **item);
 int PyIter_Check(PyObject *op);
 
 /*
+ `PyAIter_Check`: 1 if the type of `op` has `__anext__`.
+ */
+int PyAIter_Check(PyObject *op);
+
+/*
+ `PyIter_Send`: sends `arg` into `iter` (through `am_send` when its type
+ has one, else `tp_iternext` for None, else `iter.send(arg)`):
+ `PYGEN_NEXT` with the yielded value, `PYGEN_RETURN` with the returned
+ value (StopIteration's, consumed), `PYGEN_ERROR` with NULL and an
+ exception.
+ */
+enum PySendResult PyIter_Send(PyObject *iter, PyObject *arg, PyObject **presult);
+
+/*
+ `PyObject_GetAIter`: `aiter(op)`.
+ */
+PyObject *PyObject_GetAIter(PyObject *op);
+
+/*
+ `PyObject_SelfIter`: a new reference to `op` (the `tp_iter` of
+ iterators).
+ */
+PyObject *PyObject_SelfIter(PyObject *op);
+
+/*
+ `PyObject_Dir`: `dir(op)`, or for NULL the sorted names of the running
+ frame's locals.
+ */
+PyObject *PyObject_Dir(PyObject *op);
+
+/*
+ `PyObject_Bytes`: `bytes(op)`; `b"<NULL>"` for NULL.
+ */
+PyObject *PyObject_Bytes(PyObject *op);
+
+/*
  `PyObject_IsInstance`: 1, 0, or -1 with an exception.
  */
 int PyObject_IsInstance(PyObject *op, PyObject *cls);
@@ -6279,6 +6324,12 @@ Py_ssize_t PySequence_Index(PyObject *o, PyObject *value);
 PyObject *PySeqIter_New(PyObject *seq);
 
 /*
+ `PyCallIter_New`: `iter(callable, sentinel)`; `callable` is not checked
+ (a non-callable fails at the first `next`).
+ */
+PyObject *PyCallIter_New(PyObject *callable, PyObject *sentinel);
+
+/*
  `PySet_New`: a new set of the items of `iterable` (empty for NULL).
  */
 PyObject *PySet_New(PyObject *iterable);
@@ -6363,6 +6414,14 @@ PyObject *PyCMethod_New(struct PyMethodDef *ml,
                         PyObject *self_,
                         PyObject *module,
                         struct PyTypeObject *cls);
+
+/*
+ `PyWrapper_New`: binds the slot wrapper `d` (a `wrapper_descriptor`)
+ to `self_`, as `d.__get__(self_)` does. CPython only asserts the
+ argument types; here a `d` of another type is a `SystemError` and a
+ `self_` of the wrong class a `TypeError`.
+ */
+PyObject *PyWrapper_New(PyObject *d, PyObject *self_);
 
 /*
  `PyCFunction_NewEx`.

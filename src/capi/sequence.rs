@@ -545,3 +545,15 @@ pub unsafe extern "C" fn PySeqIter_New(seq: *mut PyObject) -> *mut PyObject {
     // SAFETY: seq valid.
     guard_obj(|| unsafe { iterobject::seq_iter_new(seq) })
 }
+
+/// `PyCallIter_New`: `iter(callable, sentinel)`; `callable` is not checked
+/// (a non-callable fails at the first `next`).
+#[no_mangle]
+pub unsafe extern "C" fn PyCallIter_New(
+    callable: *mut PyObject,
+    sentinel: *mut PyObject,
+) -> *mut PyObject {
+    crate::null_check!(callable, sentinel);
+    // SAFETY: both valid.
+    guard_obj(|| unsafe { crate::object::calliter::new(callable, sentinel) })
+}

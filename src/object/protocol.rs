@@ -639,6 +639,38 @@ pub unsafe fn get_iter(op: *mut PyObject) -> PyResult<Owned> {
     }
 }
 
+/// `PyAIter_Check`: whether the type of `op` has `__anext__`.
+pub unsafe fn is_aiter(op: *mut PyObject) -> bool {
+    // SAFETY: op valid.
+    unsafe {
+        let am = (*(*op).ob_type).tp_as_async;
+        !am.is_null() && (*am).am_anext.is_some()
+    }
+}
+
+/// `PyObject_GetAIter` / `aiter(op)`: `op.__aiter__()`, which must be an
+/// async iterator.
+pub unsafe fn get_aiter(op: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: op valid.
+    unsafe {
+        let am = (*(*op).ob_type).tp_as_async;
+        let Some(f) = (if am.is_null() { None } else { (*am).am_aiter }) else {
+            return Err(errors::type_error(format!(
+                "'{}' object is not an async iterable",
+                type_name(op)
+            )));
+        };
+        let it = check(f(op))?;
+        if !is_aiter(it.as_ptr()) {
+            return Err(errors::type_error(format!(
+                "aiter() returned not an async iterator of type '{}'",
+                type_name(it.as_ptr())
+            )));
+        }
+        Ok(it)
+    }
+}
+
 /// `PyIter_Next`: `Ok(None)` at exhaustion (StopIteration cleared).
 #[inline]
 pub unsafe fn iter_next(it: *mut PyObject) -> PyResult<Option<Owned>> {
