@@ -12,47 +12,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const RUNTIME_SIDE: &str = "runtime side, in progress";
-const OBJECT_SIDE: &str = "object side, in progress";
 const SUBINTERPRETERS: &str = "sub-interpreters are a later issue";
 
 /// Stable-ABI symbols not exported yet, with the reason.
 const NOT_YET: &[(&str, &str)] = &[
-    ("PyBytes_DecodeEscape", OBJECT_SIDE),
-    ("PyFile_FromFd", OBJECT_SIDE),
-    ("PyFile_GetLine", OBJECT_SIDE),
-    ("PyFile_WriteObject", OBJECT_SIDE),
-    ("PyFile_WriteString", OBJECT_SIDE),
-    ("PyModule_GetFilename", OBJECT_SIDE),
-    ("PyObject_AsCharBuffer", OBJECT_SIDE),
-    ("PyObject_AsFileDescriptor", OBJECT_SIDE),
-    ("PyObject_AsReadBuffer", OBJECT_SIDE),
-    ("PyObject_AsWriteBuffer", OBJECT_SIDE),
-    ("PyObject_CheckReadBuffer", OBJECT_SIDE),
-    ("PyObject_GetTypeData", OBJECT_SIDE),
-    ("PyType_ClearCache", OBJECT_SIDE),
-    ("PyType_GetTypeDataSize", OBJECT_SIDE),
-    ("PyUnicode_AsCharmapString", OBJECT_SIDE),
-    ("PyUnicode_AsDecodedObject", OBJECT_SIDE),
-    ("PyUnicode_AsDecodedUnicode", OBJECT_SIDE),
-    ("PyUnicode_AsEncodedObject", OBJECT_SIDE),
-    ("PyUnicode_AsEncodedUnicode", OBJECT_SIDE),
-    ("PyUnicode_BuildEncodingMap", OBJECT_SIDE),
-    ("PyUnicode_DecodeCharmap", OBJECT_SIDE),
-    ("PyUnicode_DecodeUTF7", OBJECT_SIDE),
-    ("PyUnicode_DecodeUTF7Stateful", OBJECT_SIDE),
-    ("PyUnicode_GetSize", OBJECT_SIDE),
-    ("PyMarshal_ReadObjectFromString", OBJECT_SIDE),
-    ("PyMarshal_WriteObjectToString", OBJECT_SIDE),
-    ("_PyObject_GC_Resize", OBJECT_SIDE),
-    ("_Py_SwappedOp", OBJECT_SIDE),
-    ("PyOS_snprintf", OBJECT_SIDE),
-    ("PyOS_vsnprintf", OBJECT_SIDE),
-    ("PyOS_strtol", OBJECT_SIDE),
-    ("PyOS_strtoul", OBJECT_SIDE),
-    ("PyOS_mystricmp", OBJECT_SIDE),
-    ("PyOS_mystrnicmp", OBJECT_SIDE),
-    ("Py_PACK_FULL_VERSION", OBJECT_SIDE),
-    ("Py_PACK_VERSION", OBJECT_SIDE),
     ("PyEval_AcquireLock", RUNTIME_SIDE),
     ("PyEval_CallObjectWithKeywords", RUNTIME_SIDE),
     ("PyEval_EvalCodeEx", RUNTIME_SIDE),

@@ -9,13 +9,8 @@ use crate::Owned;
 use libc::c_int;
 use std::ptr::null_mut;
 
-/// CPython's `null_error`: `SystemError("null argument to internal routine")`.
-fn null_error() -> Raised {
-    errors::system_error("null argument to internal routine")
-}
-
 macro_rules! nonnull {
-    ($($p:expr),+) => {$(if $p.is_null() { return Err(null_error()); })+};
+    ($($p:expr),+) => {$(if $p.is_null() { return Err(errors::null_argument()); })+};
 }
 
 unsafe fn seq_methods(o: *mut PyObject) -> Option<&'static PySequenceMethods> {

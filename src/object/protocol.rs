@@ -190,7 +190,11 @@ pub unsafe fn unhashable(op: *mut PyObject) -> Raised {
 }
 
 const OP_SYMBOLS: [&str; 6] = ["<", "<=", "==", "!=", ">", ">="];
-const SWAPPED: [i32; 6] = [Py_GT, Py_GE, Py_EQ, Py_NE, Py_LT, Py_LE];
+/// `_Py_SwappedOp`: the comparison a reflected `tp_richcompare` call
+/// makes, indexed by the original one (`a < b` is `b > a`). Exported as
+/// CPython's stable ABI lists it; its headers keep it internal.
+#[no_mangle]
+pub static _Py_SwappedOp: [i32; 6] = [Py_GT, Py_GE, Py_EQ, Py_NE, Py_LT, Py_LE];
 
 /// `PyObject_RichCompare`: the reflected operation of a right operand
 /// whose type is a subclass goes first; `==`/`!=` fall back to identity.
@@ -207,7 +211,7 @@ pub unsafe fn rich_compare(a: *mut PyObject, b: *mut PyObject, op: i32) -> PyRes
         if ta != tb && typeobj::is_subtype(tb, ta) {
             if let Some(f) = (*tb).tp_richcompare {
                 checked_reverse = true;
-                let r = check(f(b, a, SWAPPED[op as usize]))?;
+                let r = check(f(b, a, _Py_SwappedOp[op as usize]))?;
                 if r.as_ptr() != ni {
                     return Ok(r);
                 }
@@ -221,7 +225,7 @@ pub unsafe fn rich_compare(a: *mut PyObject, b: *mut PyObject, op: i32) -> PyRes
         }
         if !checked_reverse {
             if let Some(f) = (*tb).tp_richcompare {
-                let r = check(f(b, a, SWAPPED[op as usize]))?;
+                let r = check(f(b, a, _Py_SwappedOp[op as usize]))?;
                 if r.as_ptr() != ni {
                     return Ok(r);
                 }
