@@ -606,7 +606,11 @@ pub unsafe extern "C" fn PyImport_ImportFrozenModuleObject(name: *mut PyObject) 
                 dict::set_item(d, pystr::intern("__path__"), path.as_ptr())?;
             }
             if dict::get_str(d, "__builtins__").is_null() {
-                dict::set_item(d, pystr::intern("__builtins__"), crate::modules::builtins::module())?;
+                dict::set_item(
+                    d,
+                    pystr::intern("__builtins__"),
+                    crate::modules::builtins::module(),
+                )?;
             }
             if let Err(e) = crate::vm::call::eval_code(co.as_ptr(), d, d) {
                 let modules = crate::modules::sys_modules();
