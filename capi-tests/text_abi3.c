@@ -113,6 +113,18 @@ int main(void)
     show("AsDecodedObject(abc, rot13)", PyUnicode_AsDecodedObject(text, "rot13", NULL));
     show("AsDecodedObject(abc, utf-8)", PyUnicode_AsDecodedObject(text, "utf-8", NULL));
     show("AsDecodedUnicode(abc, rot13)", PyUnicode_AsDecodedUnicode(text, "rot13", NULL));
+    r = PyRun_String(
+        "import codecs\n"
+        "def _abi1_search(name):\n"
+        "    if name == 'abi1_to_bytes':\n"
+        "        return codecs.CodecInfo(lambda s, e='strict': (b'enc', len(s)),\n"
+        "                                lambda s, e='strict': (b'dec', len(s)), name=name)\n"
+        "codecs.register(_abi1_search)\n",
+        Py_file_input, ns, ns);
+    Py_XDECREF(r);
+    show("AsDecodedUnicode(abc, to bytes)", PyUnicode_AsDecodedUnicode(text, "abi1_to_bytes", NULL));
+    show("AsDecodedObject(abc, to bytes)", PyUnicode_AsDecodedObject(text, "abi1_to_bytes", NULL));
+    show("AsEncodedUnicode(abc, to bytes)", PyUnicode_AsEncodedUnicode(text, "abi1_to_bytes", "strict"));
     PyObject *bytes = PyBytes_FromString("abc");
     show("AsEncodedObject(bytes)", PyUnicode_AsEncodedObject(bytes, "utf-8", NULL));
     show("AsDecodedUnicode(bytes)", PyUnicode_AsDecodedUnicode(bytes, "utf-8", NULL));
