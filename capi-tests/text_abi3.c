@@ -161,9 +161,11 @@ int main(void)
     show("DecodeCharmap(\\5, str table)", PyUnicode_DecodeCharmap("\5", 1, table, NULL));
     show("DecodeCharmap(\\5, replace)", PyUnicode_DecodeCharmap("\1\5", 2, table, "replace"));
     show("DecodeCharmap(NULL mapping)", PyUnicode_DecodeCharmap("\xe9", 1, NULL, NULL));
-    PyObject *dmap = eval("{0: 'zero', 1: 0x263a, 2: None}");
+    PyObject *dmap = eval("{0: 'zero', 1: 0x263a, 2: None, 3: 0xFFFE, 4: '\\ufffe'}");
     show("DecodeCharmap(dict)", PyUnicode_DecodeCharmap("\0\1", 2, dmap, NULL));
     show("DecodeCharmap(dict, undefined)", PyUnicode_DecodeCharmap("\2", 1, dmap, NULL));
+    show("DecodeCharmap(dict, 0xFFFE)", PyUnicode_DecodeCharmap("\3", 1, dmap, NULL));
+    show("DecodeCharmap(dict, '\\ufffe')", PyUnicode_DecodeCharmap("\4", 1, dmap, "replace"));
     Py_DECREF(dmap);
     PyObject *emap = PyUnicode_BuildEncodingMap(table);
     check("BuildEncodingMap succeeded", emap != NULL);

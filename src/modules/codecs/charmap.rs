@@ -58,6 +58,9 @@ unsafe fn decode_byte(mapping: *mut PyObject, b: u8) -> PyResult<Option<Vec<u32>
         }
         if int::check(v) {
             let c = int::as_i64(v)?;
+            if c == 0xfffe {
+                return Ok(None);
+            }
             if !(0..=0x10ffff).contains(&c) {
                 return Err(errors::type_error(
                     "character mapping must be in range(0x110000)",
