@@ -168,7 +168,16 @@ int main(void)
     show("DecodeCharmap(dict, '\\ufffe')", PyUnicode_DecodeCharmap("\4", 1, dmap, "replace"));
     Py_DECREF(dmap);
     PyObject *emap = PyUnicode_BuildEncodingMap(table);
-    check("BuildEncodingMap succeeded", emap != NULL);
+    show("type(BuildEncodingMap(abc€))", Py_NewRef((PyObject *)Py_TYPE(emap)));
+    PyObject *ztable = PyUnicode_FromStringAndSize("\0xyz\xe2\x82\xac", 7);
+    PyObject *zmap = PyUnicode_BuildEncodingMap(ztable);
+    show("type(BuildEncodingMap(\\0xyz€))", Py_NewRef((PyObject *)Py_TYPE(zmap)));
+    show("  size()", PyObject_CallMethod(zmap, "size", NULL));
+    show("AsCharmapString(€zy, EncodingMap)", PyUnicode_AsCharmapString(PyUnicode_FromString("\xe2\x82\xaczy"), zmap));
+    show("AsCharmapString(a, EncodingMap)", PyUnicode_AsCharmapString(PyUnicode_FromString("a"), zmap));
+    Py_DECREF(zmap);
+    Py_DECREF(ztable);
+    show("BuildEncodingMap('')", PyUnicode_BuildEncodingMap(PyUnicode_FromString("")));
     show("AsCharmapString(cab€, map)", PyUnicode_AsCharmapString(PyUnicode_FromString("cab\xe2\x82\xac"), emap));
     show("AsCharmapString(z, map)", PyUnicode_AsCharmapString(PyUnicode_FromString("z"), emap));
     show("AsCharmapString(x, dict)", PyUnicode_AsCharmapString(PyUnicode_FromString("xy"), eval("{ord('x'): 65, ord('y'): b'BC'}")));
