@@ -58,6 +58,9 @@ unsafe fn decode_byte(mapping: *mut PyObject, b: u8) -> PyResult<Option<Vec<u32>
         }
         if int::check(v) {
             let c = int::as_i64(v)?;
+            if c == 0xfffe {
+                return Ok(None);
+            }
             if !(0..=0x10ffff).contains(&c) {
                 return Err(errors::type_error(
                     "character mapping must be in range(0x110000)",
@@ -141,6 +144,9 @@ pub unsafe fn decode(
 unsafe fn encode_char(mapping: *mut PyObject, c: u32) -> PyResult<Option<Vec<u8>>> {
     // SAFETY: mapping valid.
     unsafe {
+        if let Some(b) = super::encoding_map::lookup(mapping, c) {
+            return Ok(b.map(|b| vec![b]));
+        }
         let key = int::from_i64(c as i64)?;
         let v = match protocol::get_item(mapping, key.as_ptr()) {
             Ok(v) => v,
@@ -249,23 +255,16 @@ pub unsafe fn encode(
 
 builtin!(pub charmap_build, |args, kws| {
     let [m] = bind("charmap_build", args, &kws, ["map"], 1)?;
-    build(str_arg("charmap_build", 1, m)?)
-});
-
-/// `PyUnicode_BuildEncodingMap`: the encoding map of the decoding table
-/// `m` (a str), as a dict from code point to byte value.
-pub unsafe fn build(m: *mut PyObject) -> PyResult<Owned> {
-    // SAFETY: m is a str.
-    unsafe {
-        let d = dict::new()?;
-        for (i, c) in pystr::to_ucs4(m).into_iter().enumerate() {
-            let k = int::from_i64(c as i64)?;
-            let v = int::from_i64(i as i64)?;
-            dict::set_item(d.as_ptr(), k.as_ptr(), v.as_ptr())?;
-        }
-        Ok(d)
+    let m = m.unwrap_or(null_mut());
+    if !pystr::check(m) {
+        // Argument Clinic leaves out the number of a sole argument.
+        return Err(errors::type_error(format!(
+            "charmap_build() argument must be str, not {}",
+            typeobj::type_name(m)
+        )));
     }
-}
+    super::encoding_map::build(m)
+});
 
 /// Decodes the escapes of a bytes literal (`escape_decode`,
 /// `PyBytes_DecodeEscape`). An unknown escape stays as it is and an octal
