@@ -65,6 +65,7 @@ pub unsafe fn run_frame(f: *mut PyObject) -> PyResult<Owned> {
         frame::push(f);
         let r = eval(f, false);
         frame::pop(f);
+        frame::track_if_shared(f);
         match r? {
             Exit::Return(v) => Ok(v),
             Exit::Yield(_) => Err(errors::system_error(
