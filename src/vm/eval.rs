@@ -455,28 +455,29 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                     LOAD_ATTR => {
                         let name = *names.add((arg >> 1) as usize);
                         let obj = top!();
-                        if arg & 1 != 0 {
-                            let (m, is_method) = tri!('op, ops::get_method(obj, name));
-                            if is_method {
-                                // method, self: the object stays as self.
-                                *sp.sub(1) = m.into_raw();
-                                push!(obj);
-                            } else {
-                                *sp.sub(1) = m.into_raw();
-                                decref(obj);
+                        let method = arg & 1 != 0;
+                        // The nine cache units end where the next
+                        // instruction starts.
+                        let cache = code_units.add(ip - 9);
+                        let (v, is_method) =
+                            tri!('op, crate::vm::attr_cache::load(obj, name, cache, method));
+                        *sp.sub(1) = v;
+                        if is_method {
+                            // method, self: the object stays as self.
+                            push!(obj);
+                        } else {
+                            decref(obj);
+                            if method {
                                 push!(null_mut());
                             }
-                        } else {
-                            let v = protocol::getattr(obj, name);
-                            decref(obj);
-                            sp = sp.sub(1);
-                            push!(tri!('op, v).into_raw());
                         }
                     }
                     STORE_ATTR => {
                         let obj = pop!();
                         let v = pop!();
-                        let r = protocol::setattr(obj, *names.add(arg as usize), v);
+                        let cache = code_units.add(ip - 4);
+                        let r =
+                            crate::vm::attr_cache::store(obj, *names.add(arg as usize), v, cache);
                         decref(obj);
                         decref(v);
                         tri!('op, r);
