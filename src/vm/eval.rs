@@ -568,18 +568,24 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                     COMPARE_OP => {
                         let b = pop!();
                         let a = pop!();
-                        let r = protocol::rich_compare(a, b, (arg >> 5) as i32);
-                        decref(a);
-                        decref(b);
-                        let r = tri!('op, r);
-                        if arg & 16 != 0
-                            && r.as_ptr() != pybool::py_true()
-                            && r.as_ptr() != pybool::py_false()
-                        {
-                            let t = tri!('op, protocol::is_true(r.as_ptr()));
+                        if let Some(t) = ops::compare_fast(a, b, arg >> 5) {
+                            decref(a);
+                            decref(b);
                             push!(pybool::from_bool(t));
                         } else {
-                            push!(r.into_raw());
+                            let r = protocol::rich_compare(a, b, (arg >> 5) as i32);
+                            decref(a);
+                            decref(b);
+                            let r = tri!('op, r);
+                            if arg & 16 != 0
+                                && r.as_ptr() != pybool::py_true()
+                                && r.as_ptr() != pybool::py_false()
+                            {
+                                let t = tri!('op, protocol::is_true(r.as_ptr()));
+                                push!(pybool::from_bool(t));
+                            } else {
+                                push!(r.into_raw());
+                            }
                         }
                     }
                     IS_OP => {
@@ -611,7 +617,7 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                         let key = pop!();
                         let container = pop!();
                         let v = pop!();
-                        let r = protocol::set_item(container, key, v);
+                        let r = ops::store_subscript(container, key, v);
                         decref(key);
                         decref(container);
                         decref(v);
@@ -792,6 +798,21 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                     }
                     UNPACK_SEQUENCE => {
                         let seq = pop!();
+                        let st = (*seq).ob_type;
+                        let items = if st == &raw mut tuple::PyTuple_Type {
+                            tuple::items(seq)
+                        } else if st == &raw mut list::PyList_Type {
+                            list::items(seq)
+                        } else {
+                            &[]
+                        };
+                        if items.len() == arg as usize && arg > 0 {
+                            for &v in items.iter().rev() {
+                                push!(new_ref(v));
+                            }
+                            decref(seq);
+                            break 'op false;
+                        }
                         let r = ops::unpack(seq, arg as usize, None);
                         decref(seq);
                         let items = tri!('op, r);
