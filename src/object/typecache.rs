@@ -109,3 +109,9 @@ pub unsafe fn version_tag(tp: *mut PyTypeObject) -> u32 {
         t
     }
 }
+
+/// `PyType_ClearCache`: starts a new epoch and returns the number of the
+/// one that ended.
+pub fn clear() -> u64 {
+    EPOCH.fetch_add(1, Ordering::Relaxed)
+}
