@@ -62,10 +62,10 @@ pub fn put(tp: usize, name: usize, value: *mut PyObject) {
 }
 
 /// Starts a new epoch: every cached result becomes stale and every type
-/// loses its version tag.
-#[inline]
-pub fn invalidate() {
-    EPOCH.fetch_add(1, Ordering::Relaxed);
+/// loses its version tag (also `PyType_ClearCache`). Returns the number of
+/// the epoch that ended.
+pub fn invalidate() -> u64 {
+    let ended = EPOCH.fetch_add(1, Ordering::Relaxed);
     let mut tags = TAGS.lock().unwrap_or_else(|e| e.into_inner());
     for &tp in &tags.tagged {
         // SAFETY: a tagged type is alive: freeing a type starts a new
@@ -73,6 +73,7 @@ pub fn invalidate() {
         unsafe { (*(tp as *mut PyTypeObject)).tp_version_tag = 0 };
     }
     tags.tagged.clear();
+    ended
 }
 
 /// The version tags given out in this epoch.
@@ -108,10 +109,4 @@ pub unsafe fn version_tag(tp: *mut PyTypeObject) -> u32 {
         }
         t
     }
-}
-
-/// `PyType_ClearCache`: starts a new epoch and returns the number of the
-/// one that ended.
-pub fn clear() -> u64 {
-    EPOCH.fetch_add(1, Ordering::Relaxed)
 }

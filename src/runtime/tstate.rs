@@ -260,7 +260,7 @@ impl PyThreadState {
             trace_func: null_mut(),
             profile_func: null_mut(),
             tracing: 0,
-            frame_freelist: crate::vm::frame::FrameFreelist::new(),
+            frame_freelist: crate::vm::frame::FrameFreelist::default(),
         }));
         // SAFETY: the caller passes a live interpreter.
         let list = unsafe { &(*interp).threads };

@@ -166,12 +166,13 @@ const FREELIST_DEPTH: usize = 16;
 /// thread state owns them, so threads never share the lists).
 pub struct FrameFreelist([Vec<*mut PyObject>; FREELIST_SLOTS]);
 
-impl FrameFreelist {
-    /// Empty lists.
-    pub const fn new() -> FrameFreelist {
+impl Default for FrameFreelist {
+    fn default() -> FrameFreelist {
         FrameFreelist([const { Vec::new() }; FREELIST_SLOTS])
     }
+}
 
+impl FrameFreelist {
     /// A freed frame of `n` slots reinitialized as a fresh frame whose
     /// header and first `nlp` slots (the fast locals) are zero; the value
     /// stack above them is written before it is read.
