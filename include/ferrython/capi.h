@@ -7201,10 +7201,10 @@ unsigned long PyType_GetFlags(struct PyTypeObject *tp);
 void PyType_Modified(struct PyTypeObject *tp);
 
 /*
- `PyType_ClearCache`: empties the type attribute cache. CPython returns
- its last type version tag; ferrython's cache has no tags but epochs
- (`object::typecache`), and this returns the number of the epoch it
- ends.
+ `PyType_ClearCache`: empties the type attribute cache and takes back
+ the types' version tags. CPython returns its last type version tag;
+ ferrython's tags belong to epochs (`object::typecache`), and this
+ returns the number of the epoch it ends.
  */
 unsigned int PyType_ClearCache(void);
 

@@ -34,13 +34,13 @@ pub unsafe extern "C" fn PyType_Modified(tp: *mut PyTypeObject) {
     unsafe { typeobj::modified(tp) }
 }
 
-/// `PyType_ClearCache`: empties the type attribute cache. CPython returns
-/// its last type version tag; ferrython's cache has no tags but epochs
-/// (`object::typecache`), and this returns the number of the epoch it
-/// ends.
+/// `PyType_ClearCache`: empties the type attribute cache and takes back
+/// the types' version tags. CPython returns its last type version tag;
+/// ferrython's tags belong to epochs (`object::typecache`), and this
+/// returns the number of the epoch it ends.
 #[no_mangle]
 pub extern "C" fn PyType_ClearCache() -> c_uint {
-    crate::object::typecache::clear() as c_uint
+    crate::object::typecache::invalidate() as c_uint
 }
 
 /// `PyType_GetTypeDataSize` (3.12): how many bytes `cls` adds to its

@@ -305,7 +305,10 @@ unsafe fn location(d: *mut PyObject) -> PyResult<String> {
 
 /// `module.__getattribute__`: generic lookup, then the module's own
 /// `__getattr__` (PEP 562), then "module 'x' has no attribute 'y'".
-unsafe extern "C" fn module_getattro(op: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn module_getattro(
+    op: *mut PyObject,
+    name: *mut PyObject,
+) -> *mut PyObject {
     guard_obj(|| {
         // SAFETY: op is a module; name a str (checked by generic_getattr).
         unsafe {

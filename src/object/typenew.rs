@@ -439,10 +439,44 @@ unsafe fn lookup_method(obj: *mut PyObject, name: &str) -> PyResult<Option<Owned
 unsafe fn call_method(obj: *mut PyObject, name: &str, args: &[*mut PyObject]) -> PyResult<Owned> {
     // SAFETY: obj valid.
     unsafe {
+        let f = typeobj::lookup_str((*obj).ob_type, name);
+        if !f.is_null() && crate::vm::function::check(f) {
+            // A Python function: called with obj first, as its bound
+            // method would, without making one.
+            return call_with_self(f, obj, args, null_mut());
+        }
         match lookup_method(obj, name)? {
             Some(m) => protocol::call_args(m.as_ptr(), args),
             None => Err(errors::attribute_error(name)),
         }
+    }
+}
+
+/// Calls Python function `f` with `obj` then `args` as its positional
+/// arguments and `kwargs` (NULL or a dict) as its keywords.
+unsafe fn call_with_self(
+    f: *mut PyObject,
+    obj: *mut PyObject,
+    args: &[*mut PyObject],
+    kwargs: *mut PyObject,
+) -> PyResult<Owned> {
+    // SAFETY: f is a function; the arguments are borrowed for the call.
+    unsafe {
+        let mut small = [null_mut(); 6];
+        let mut big = Vec::new();
+        let all: &mut [*mut PyObject] = if args.len() < small.len() {
+            &mut small[..args.len() + 1]
+        } else {
+            big.resize(args.len() + 1, null_mut());
+            &mut big
+        };
+        all[0] = obj;
+        all[1..].copy_from_slice(args);
+        if kwargs.is_null() || dict::len(kwargs) == 0 {
+            return crate::vm::call::call_function(f, all, null_mut(), &[]);
+        }
+        let t = tuple::from_slice(all)?;
+        protocol::call(f, t.as_ptr(), kwargs)
     }
 }
 
@@ -623,9 +657,14 @@ unsafe extern "C" fn slot_tp_init(
     guard_status(|| {
         // SAFETY: op valid; args a tuple.
         unsafe {
-            let m = lookup_method(op, "__init__")?
-                .ok_or_else(|| errors::attribute_error("__init__"))?;
-            let r = protocol::call(m.as_ptr(), args, kwargs)?;
+            let f = typeobj::lookup_str((*op).ob_type, "__init__");
+            let r = if !f.is_null() && crate::vm::function::check(f) {
+                call_with_self(f, op, tuple::items(args), kwargs)?
+            } else {
+                let m = lookup_method(op, "__init__")?
+                    .ok_or_else(|| errors::attribute_error("__init__"))?;
+                protocol::call(m.as_ptr(), args, kwargs)?
+            };
             if r.as_ptr() != none::none() {
                 return Err(errors::type_error(format!(
                     "__init__() should return None, not '{}'",

@@ -165,6 +165,8 @@ pub struct PyThreadState {
     pub profile_func: *mut PyObject,
     /// Nonzero while a trace or profile function runs (no events then).
     pub tracing: i32,
+    /// Dead frames kept for the next calls on this thread.
+    pub frame_freelist: crate::vm::frame::FrameFreelist,
 }
 
 /// `PyThread_get_thread_ident`: the calling thread's `pthread_self()`.
@@ -276,6 +278,7 @@ impl PyThreadState {
             trace_func: null_mut(),
             profile_func: null_mut(),
             tracing: 0,
+            frame_freelist: crate::vm::frame::FrameFreelist::default(),
         }));
         // SAFETY: the caller passes a live interpreter.
         let list = unsafe { &(*interp).threads };

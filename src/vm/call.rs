@@ -73,8 +73,26 @@ unsafe fn call_function_in(
             locals,
             func,
         )?;
+        let d = code::data(fo.func_code);
+        let flags = d.flags;
+        let plain = co_flags::VARARGS
+            | co_flags::VARKEYWORDS
+            | co_flags::GENERATOR
+            | co_flags::COROUTINE
+            | co_flags::ASYNC_GENERATOR;
+        if kwnames.is_null()
+            && flags & plain == 0
+            && d.kwonlyargcount == 0
+            && d.argcount as usize == args.len()
+        {
+            // Exactly the positional parameters: nothing to bind.
+            let slots = frame::slots(f.as_ptr());
+            for (i, &a) in args.iter().enumerate() {
+                *slots.add(i) = new_ref(a);
+            }
+            return crate::vm::eval::run_frame(f.as_ptr());
+        }
         bind_arguments(func, f.as_ptr(), args, kwnames, kwvalues)?;
-        let flags = code::data(fo.func_code).flags;
         if flags & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR) != 0 {
             return crate::vm::genobject::new(f, flags);
         }

@@ -65,6 +65,7 @@ pub unsafe fn run_frame(f: *mut PyObject) -> PyResult<Owned> {
         frame::push(f);
         let r = eval(f, false);
         frame::pop(f);
+        frame::track_if_shared(f);
         match r? {
             Exit::Return(v) => Ok(v),
             Exit::Yield(_) => Err(errors::system_error(
@@ -454,28 +455,29 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                     LOAD_ATTR => {
                         let name = *names.add((arg >> 1) as usize);
                         let obj = top!();
-                        if arg & 1 != 0 {
-                            let (m, is_method) = tri!('op, ops::get_method(obj, name));
-                            if is_method {
-                                // method, self: the object stays as self.
-                                *sp.sub(1) = m.into_raw();
-                                push!(obj);
-                            } else {
-                                *sp.sub(1) = m.into_raw();
-                                decref(obj);
+                        let method = arg & 1 != 0;
+                        // The nine cache units end where the next
+                        // instruction starts.
+                        let cache = code_units.add(ip - 9);
+                        let (v, is_method) =
+                            tri!('op, crate::vm::attr_cache::load(obj, name, cache, method));
+                        *sp.sub(1) = v;
+                        if is_method {
+                            // method, self: the object stays as self.
+                            push!(obj);
+                        } else {
+                            decref(obj);
+                            if method {
                                 push!(null_mut());
                             }
-                        } else {
-                            let v = protocol::getattr(obj, name);
-                            decref(obj);
-                            sp = sp.sub(1);
-                            push!(tri!('op, v).into_raw());
                         }
                     }
                     STORE_ATTR => {
                         let obj = pop!();
                         let v = pop!();
-                        let r = protocol::setattr(obj, *names.add(arg as usize), v);
+                        let cache = code_units.add(ip - 4);
+                        let r =
+                            crate::vm::attr_cache::store(obj, *names.add(arg as usize), v, cache);
                         decref(obj);
                         decref(v);
                         tri!('op, r);
@@ -566,18 +568,24 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                     COMPARE_OP => {
                         let b = pop!();
                         let a = pop!();
-                        let r = protocol::rich_compare(a, b, (arg >> 5) as i32);
-                        decref(a);
-                        decref(b);
-                        let r = tri!('op, r);
-                        if arg & 16 != 0
-                            && r.as_ptr() != pybool::py_true()
-                            && r.as_ptr() != pybool::py_false()
-                        {
-                            let t = tri!('op, protocol::is_true(r.as_ptr()));
+                        if let Some(t) = ops::compare_fast(a, b, arg >> 5) {
+                            decref(a);
+                            decref(b);
                             push!(pybool::from_bool(t));
                         } else {
-                            push!(r.into_raw());
+                            let r = protocol::rich_compare(a, b, (arg >> 5) as i32);
+                            decref(a);
+                            decref(b);
+                            let r = tri!('op, r);
+                            if arg & 16 != 0
+                                && r.as_ptr() != pybool::py_true()
+                                && r.as_ptr() != pybool::py_false()
+                            {
+                                let t = tri!('op, protocol::is_true(r.as_ptr()));
+                                push!(pybool::from_bool(t));
+                            } else {
+                                push!(r.into_raw());
+                            }
                         }
                     }
                     IS_OP => {
@@ -609,7 +617,7 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                         let key = pop!();
                         let container = pop!();
                         let v = pop!();
-                        let r = protocol::set_item(container, key, v);
+                        let r = ops::store_subscript(container, key, v);
                         decref(key);
                         decref(container);
                         decref(v);
@@ -790,6 +798,21 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                     }
                     UNPACK_SEQUENCE => {
                         let seq = pop!();
+                        let st = (*seq).ob_type;
+                        let items = if st == &raw mut tuple::PyTuple_Type {
+                            tuple::items(seq)
+                        } else if st == &raw mut list::PyList_Type {
+                            list::items(seq)
+                        } else {
+                            &[]
+                        };
+                        if items.len() == arg as usize && arg > 0 {
+                            for &v in items.iter().rev() {
+                                push!(new_ref(v));
+                            }
+                            decref(seq);
+                            break 'op false;
+                        }
                         let r = ops::unpack(seq, arg as usize, None);
                         decref(seq);
                         let items = tri!('op, r);

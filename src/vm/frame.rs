@@ -74,6 +74,12 @@ pub unsafe fn slots(op: *mut PyObject) -> *mut *mut PyObject {
 
 /// A new frame for `code_obj` with empty locals; the caller fills the
 /// arguments. `locals` is NULL for optimized (function) code.
+///
+/// The frame is not tracked by the collector while it runs (a running
+/// frame is reachable from its thread anyway): [`run_frame`] tracks it
+/// when it outlives its run, and a generator tracks its frame.
+///
+/// [`run_frame`]: crate::vm::eval::run_frame
 pub unsafe fn new(
     code_obj: *mut PyObject,
     globals: *mut PyObject,
@@ -86,7 +92,7 @@ pub unsafe fn new(
         let d = code::data(code_obj);
         let nlp = d.localsplusnames.len();
         let n = nlp + d.stacksize as usize;
-        let op = match freelist_pop(n) {
+        let op = match crate::runtime::tstate::get().frame_freelist.pop(n, nlp) {
             Some(op) => op,
             None => {
                 let op =
@@ -107,8 +113,19 @@ pub unsafe fn new(
         f.func = func;
         f.nlocalsplus = nlp as i32;
         f.lasti = -1;
-        crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
+    }
+}
+
+/// Hands a frame that outlives its run (a traceback, `sys._getframe()`, a
+/// trace function or a callee's `f_back` kept it) to the collector.
+#[inline]
+pub unsafe fn track_if_shared(op: *mut PyObject) {
+    // SAFETY: op is a frame owned by the caller.
+    unsafe {
+        if (*op).ob_refcnt > 1 {
+            crate::object::gc::track(op);
+        }
     }
 }
 
@@ -143,7 +160,8 @@ unsafe extern "C" fn frame_dealloc(op: *mut PyObject) {
             xdecref(p);
         }
         let n = (*op.cast::<PyVarObject>()).ob_size as usize;
-        if !freelist_push(op, n) {
+        let ts = crate::runtime::tstate::current();
+        if ts.is_null() || !(*ts).frame_freelist.push(op, n) {
             crate::object::alloc::gc_free(op.cast());
         }
     }
@@ -153,52 +171,74 @@ unsafe extern "C" fn frame_dealloc(op: *mut PyObject) {
 /// and zeroing of a frame on every call is the largest cost of a call.
 const FREELIST_SLOTS: usize = 40;
 const FREELIST_DEPTH: usize = 16;
-static mut FREELIST: [Vec<*mut PyObject>; FREELIST_SLOTS] = [const { Vec::new() }; FREELIST_SLOTS];
 
-/// A freed frame of `n` slots, reinitialized as a fresh zeroed frame.
-fn freelist_pop(n: usize) -> Option<*mut PyObject> {
-    if n >= FREELIST_SLOTS {
-        return None;
+/// The dead frames one thread state keeps for reuse, by slot count (the
+/// thread state owns them, so threads never share the lists).
+pub struct FrameFreelist([Vec<*mut PyObject>; FREELIST_SLOTS]);
+
+impl Default for FrameFreelist {
+    fn default() -> FrameFreelist {
+        FrameFreelist([const { Vec::new() }; FREELIST_SLOTS])
     }
-    // SAFETY: the freelist is only used with the GIL held; the memory holds
-    // a frame of exactly n slots whose references were all released.
-    unsafe {
-        let lists = &raw mut FREELIST;
-        let op = (*lists)[n].pop()?;
-        let size = std::mem::size_of::<PyFrameObject>() + n * std::mem::size_of::<*mut PyObject>();
-        std::ptr::write_bytes(op.cast::<u8>(), 0, size);
-        crate::object::alloc::init_object(op, &raw mut PyFrame_Type);
-        (*op.cast::<PyVarObject>()).ob_size = n as Py_ssize_t;
+}
+
+impl FrameFreelist {
+    /// A freed frame of `n` slots reinitialized as a fresh frame whose
+    /// header and first `nlp` slots (the fast locals) are zero; the value
+    /// stack above them is written before it is read.
+    #[inline]
+    fn pop(&mut self, n: usize, nlp: usize) -> Option<*mut PyObject> {
+        let op = self.0.get_mut(n)?.pop()?;
+        // SAFETY: the memory holds an untracked frame of exactly n slots
+        // whose references were all released.
+        unsafe {
+            let size =
+                std::mem::size_of::<PyFrameObject>() + nlp * std::mem::size_of::<*mut PyObject>();
+            std::ptr::write_bytes(op.cast::<u8>(), 0, size);
+            crate::object::alloc::init_object(op, &raw mut PyFrame_Type);
+            (*op.cast::<PyVarObject>()).ob_size = n as Py_ssize_t;
+        }
         Some(op)
     }
-}
 
-/// Keeps a dead frame's memory for reuse; false when the list is full.
-fn freelist_push(op: *mut PyObject, n: usize) -> bool {
-    if n >= FREELIST_SLOTS {
-        return false;
+    /// Keeps a dead frame's memory for reuse; false when the list is full.
+    fn push(&mut self, op: *mut PyObject, n: usize) -> bool {
+        match self.0.get_mut(n) {
+            Some(list)
+                if list.len() < FREELIST_DEPTH && !crate::runtime::lifecycle::is_finalizing() =>
+            {
+                list.push(op);
+                true
+            }
+            _ => false,
+        }
     }
-    // SAFETY: GIL held; op is dead.
-    let lists = &raw mut FREELIST;
-    // SAFETY: GIL held; no other reference to the lists is live.
-    let list = unsafe { &mut (*lists)[n] };
-    if list.len() >= FREELIST_DEPTH || crate::runtime::lifecycle::is_finalizing() {
-        return false;
-    }
-    list.push(op);
-    true
-}
 
-/// Frees the frames kept for reuse (at finalization).
-pub fn clear_freelist() {
-    // SAFETY: GIL held; the kept frames are unreferenced memory.
-    unsafe {
-        let lists = &raw mut FREELIST;
-        for list in (*lists).iter_mut() {
+    /// Frees the kept frames.
+    pub fn clear(&mut self) {
+        for list in self.0.iter_mut() {
             for op in list.drain(..) {
-                crate::object::alloc::gc_free(op.cast());
+                // SAFETY: the kept frames are unreferenced, untracked memory
+                // from the object allocator.
+                unsafe { crate::object::alloc::gc_free(op.cast()) };
             }
         }
+    }
+}
+
+impl Drop for FrameFreelist {
+    fn drop(&mut self) {
+        self.clear();
+    }
+}
+
+/// Frees the frames the current thread state keeps for reuse
+/// (finalization and thread exit).
+pub fn clear_freelist() {
+    let ts = crate::runtime::tstate::current();
+    if !ts.is_null() {
+        // SAFETY: the current thread state is live.
+        unsafe { (*ts).frame_freelist.clear() };
     }
 }
 

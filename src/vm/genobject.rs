@@ -281,6 +281,9 @@ pub unsafe fn new(f: Owned, flags: u32) -> PyResult<Owned> {
                 Owned::from_borrowed(func.func_qualname),
             )
         };
+        // Frames are tracked once they outlive a run; this one lives on
+        // in the generator.
+        crate::object::gc::track(f.as_ptr());
         (*g).frame = f.into_raw();
         (*g).name = name.into_raw();
         (*g).qualname = qualname.into_raw();

@@ -2,6 +2,7 @@
 //! loop, tracebacks, calls and class creation.
 pub mod anext;
 pub mod asyncgen;
+pub mod attr_cache;
 pub mod call;
 pub mod cell;
 pub mod classes;

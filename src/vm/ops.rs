@@ -3,7 +3,7 @@
 use crate::ffi::*;
 use crate::object::refcount::*;
 use crate::object::{
-    dict, exceptions as exc, list, none, number, protocol, str as pystr, tuple, typeobj,
+    dict, exceptions as exc, int, list, none, number, protocol, str as pystr, tuple, typeobj,
 };
 use crate::runtime::errors::{self, PyResult, Raised};
 use crate::vm::code::CodeData;
@@ -314,6 +314,20 @@ pub unsafe fn binary_op(a: *mut PyObject, b: *mut PyObject, i: u32) -> PyResult<
                 }
             }
         }
+        if t == (*b).ob_type && t == &raw mut crate::object::float::PyFloat_Type {
+            use crate::object::float::{from_f64, value};
+            let (x, y) = (value(a), value(b));
+            let r = match i {
+                0 | 13 => Some(x + y),
+                5 | 18 => Some(x * y),
+                10 | 23 => Some(x - y),
+                11 | 24 if y != 0.0 => Some(x / y),
+                _ => None,
+            };
+            if let Some(r) = r {
+                return from_f64(r);
+            }
+        }
         if t == (*b).ob_type
             && (t == &raw mut crate::object::int::PyLong_Type
                 || t == &raw mut crate::object::float::PyFloat_Type)
@@ -373,6 +387,42 @@ pub unsafe fn binary_op(a: *mut PyObject, b: *mut PyObject, i: u32) -> PyResult<
     }
 }
 
+/// `COMPARE_OP` of two exact ints of at most two digits or two exact
+/// floats (the rich comparison they would run, without its dispatch);
+/// None for other operands.
+#[inline(always)]
+pub unsafe fn compare_fast(a: *mut PyObject, b: *mut PyObject, op: u32) -> Option<bool> {
+    use std::cmp::Ordering;
+    // SAFETY: a and b valid.
+    unsafe {
+        let t = (*a).ob_type;
+        if t != (*b).ob_type {
+            return None;
+        }
+        let ord = if t == &raw mut crate::object::int::PyLong_Type {
+            let (x, y) = (int::small_value(a)?, int::small_value(b)?);
+            x.cmp(&y)
+        } else if t == &raw mut crate::object::float::PyFloat_Type {
+            use crate::object::float::value;
+            match value(a).partial_cmp(&value(b)) {
+                Some(o) => o,
+                // NaN: only != holds.
+                None => return Some(op == Py_NE as u32),
+            }
+        } else {
+            return None;
+        };
+        Some(match op as i32 {
+            Py_LT => ord == Ordering::Less,
+            Py_LE => ord != Ordering::Greater,
+            Py_EQ => ord == Ordering::Equal,
+            Py_NE => ord != Ordering::Equal,
+            Py_GT => ord == Ordering::Greater,
+            _ => ord != Ordering::Less,
+        })
+    }
+}
+
 /// `container[key]`, with a fast path for an exact list or tuple indexed
 /// by a small int.
 pub unsafe fn subscript(container: *mut PyObject, key: *mut PyObject) -> PyResult<Owned> {
@@ -398,6 +448,31 @@ pub unsafe fn subscript(container: *mut PyObject, key: *mut PyObject) -> PyResul
             }
         }
         protocol::get_item(container, key)
+    }
+}
+
+/// `container[key] = value`, with a fast path for an exact list indexed
+/// by an int within its bounds.
+#[inline]
+pub unsafe fn store_subscript(
+    container: *mut PyObject,
+    key: *mut PyObject,
+    value: *mut PyObject,
+) -> PyResult<()> {
+    // SAFETY: all valid; the index is checked against the length.
+    unsafe {
+        if (*key).ob_type == &raw mut int::PyLong_Type
+            && (*container).ob_type == &raw mut list::PyList_Type
+        {
+            if let Some(i) = int::small_value(key) {
+                let n = list::len(container) as i64;
+                let j = if i < 0 { i + n } else { i };
+                if (0..n).contains(&j) {
+                    return list::set_item_steal(container, j as Py_ssize_t, new_ref(value));
+                }
+            }
+        }
+        protocol::set_item(container, key, value)
     }
 }
 
