@@ -21,7 +21,7 @@ use ruff_text_size::Ranged;
 
 use crate::error::{CompileWarning, SyntaxErrorInfo, SyntaxErrorKind};
 
-pub use encoding::{coding_cookie, decode_source};
+pub use encoding::{decode_source, Decoded};
 use escapes::escape_warnings;
 pub use line_index::{LineIndex, Location};
 use syntax_errors::translate_error;
@@ -274,13 +274,22 @@ mod tests {
         assert_eq!(e.lineno, 2);
         assert_eq!(
             decode_source(b"\xef\xbb\xbfx = 1\n", "f").unwrap(),
-            "x = 1\n"
+            Decoded::Text("x = 1\n".into())
         );
         let latin = decode_source(b"# -*- coding: latin-1 -*-\nx = '\xe9'\n", "f").unwrap();
-        assert!(latin.contains('\u{e9}'));
         assert_eq!(
-            decode_source(b"# coding: nope\n", "f").unwrap_err().msg,
-            "unknown encoding: nope"
+            latin,
+            Decoded::Text("# -*- coding: latin-1 -*-\nx = '\u{e9}'\n".into())
+        );
+        assert_eq!(
+            decode_source(b"# coding: cp1252\n", "f").unwrap(),
+            Decoded::Codec("cp1252".into())
+        );
+        assert_eq!(
+            decode_source(b"\xef\xbb\xbf# coding: cp1252\n", "f")
+                .unwrap_err()
+                .msg,
+            "encoding problem: cp1252 with BOM"
         );
     }
 }
