@@ -398,11 +398,12 @@ pub unsafe fn getattr(op: *mut PyObject, name: *mut PyObject) -> PyResult<Owned>
                 .map_err(|_| errors::value_error("embedded null character"))?;
             return check(f(op, cname.as_ptr() as *mut _));
         }
-        Err(errors::attribute_error(format!(
-            "'{}' object has no attribute '{}'",
-            type_name(op),
-            pystr::as_str(name)?
-        )))
+        Err(errors::set_with_name(
+            crate::object::exceptions::PyExc_AttributeError,
+            &format!("'{}' object has no attribute '", type_name(op)),
+            name,
+            "'",
+        ))
     }
 }
 

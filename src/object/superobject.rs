@@ -204,7 +204,7 @@ unsafe extern "C" fn super_getattro(op: *mut PyObject, name: *mut PyObject) -> *
         // SAFETY: op is a super object; name a str.
         unsafe {
             let so = s(op);
-            let skip = so.obj_type.is_null() || pystr::as_str(name)? == "__class__";
+            let skip = so.obj_type.is_null() || pystr::as_str_opt(name) == Some("__class__");
             if !skip {
                 let mro = tuple::items((*so.obj_type).tp_mro);
                 let pos = mro

@@ -950,11 +950,7 @@ pub unsafe extern "C" fn type_getattro(op: *mut PyObject, name: *mut PyObject) -
             if !meta_attr.is_null() {
                 return Ok(Owned::from_borrowed(meta_attr));
             }
-            Err(errors::attribute_error(format!(
-                "type object '{}' has no attribute '{}'",
-                short_name(tp),
-                pystr::as_str(name)?
-            )))
+            Err(no_type_attribute(tp, name))
         }
     })
 }
@@ -973,8 +969,8 @@ unsafe extern "C" fn type_setattro(
                 || (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE == 0
             {
                 return Err(errors::type_error(format!(
-                    "cannot set '{}' attribute of immutable type '{}'",
-                    pystr::as_str(name)?,
+                    "cannot set {} attribute of immutable type '{}'",
+                    crate::object::protocol::repr_string(name)?,
                     name_of(tp)
                 )));
             }
@@ -989,19 +985,32 @@ unsafe extern "C" fn type_setattro(
             }
             if value.is_null() {
                 if !dict::del_item_opt((*tp).tp_dict, name)? {
-                    return Err(errors::attribute_error(format!(
-                        "type object '{}' has no attribute '{}'",
-                        short_name(tp),
-                        pystr::as_str(name)?
-                    )));
+                    return Err(no_type_attribute(tp, name));
                 }
             } else {
                 dict::set_item((*tp).tp_dict, name, value)?;
             }
             modified(tp);
-            crate::object::typenew::update_slot(tp, pystr::as_str(name)?)
+            // A slot's dunder name is valid UTF-8.
+            match pystr::as_str_opt(name) {
+                Some(n) => crate::object::typenew::update_slot(tp, n),
+                None => Ok(()),
+            }
         }
     })
+}
+
+/// `AttributeError: type object 'T' has no attribute 'name'`.
+unsafe fn no_type_attribute(tp: *mut PyTypeObject, name: *mut PyObject) -> Raised {
+    // SAFETY: tp is a type, name a str; the class is static.
+    unsafe {
+        errors::set_with_name(
+            crate::object::exceptions::PyExc_AttributeError,
+            &format!("type object '{}' has no attribute '", short_name(tp)),
+            name,
+            "'",
+        )
+    }
 }
 
 /// `PyType_Modified`: invalidates caches derived from the type's dict.
