@@ -247,6 +247,15 @@ pub unsafe fn new_class(
                     _ => slot_names.push(Owned::from_borrowed(s)),
                 }
             }
+            // Secondary bases with an instance dict or weak references
+            // give them to the class too (`type_new_slots_impl`).
+            for &b in tuple::items(bases.as_ptr()) {
+                let b = b.cast::<PyTypeObject>();
+                if b != base {
+                    add_dict |= (*base).tp_dictoffset == 0 && (*b).tp_dictoffset != 0;
+                    add_weak |= (*base).tp_weaklistoffset == 0 && (*b).tp_weaklistoffset != 0;
+                }
+            }
         }
         let ty = heaptype::alloc(meta, name_str, slot_names.len())?;
         let tp: *mut PyTypeObject = ty.as_ptr().cast();
