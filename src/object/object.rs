@@ -32,7 +32,11 @@ pub static mut PyBaseObject_Type: PyTypeObject = PyTypeObject {
 };
 
 static OBJECT_GETSET: [PyGetSetDef; 2] = [
-    crate::object::descr::getset(c"__class__", Some(object_get_class), None),
+    crate::object::descr::getset(
+        c"__class__",
+        Some(object_get_class),
+        Some(crate::object::typebases::set_class),
+    ),
     crate::object::descr::GETSET_END,
 ];
 
