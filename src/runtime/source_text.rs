@@ -26,6 +26,9 @@ pub fn decode(source: &[u8], filename: &str, origin: Origin) -> PyResult<String>
         Ok(Decoded::Codec(enc)) => enc,
         // A problem with the encoding itself has no position.
         Err(e) if e.lineno == 0 => return Err(raise_unplaced(e.msg, filename, origin)),
+        Err(_) if origin == Origin::File && undeclared(source) => {
+            return Err(raise_unplaced(non_utf8(source, filename), filename, origin))
+        }
         Err(e) => return Err(crate::runtime::run::raise_syntax_error(&e)),
     };
     let decoded = bytes::from_slice(source).and_then(|b| {
@@ -35,6 +38,25 @@ pub fn decode(source: &[u8], filename: &str, origin: Origin) -> PyResult<String>
         unsafe { pystr::as_str(s.as_ptr()) }.map(str::to_string)
     });
     decoded.map_err(|_| codec_failure(&enc, filename, origin))
+}
+
+/// Whether `source` declares no encoding (no BOM, no cookie), which makes
+/// a file's bad UTF-8 a "Non-UTF-8 code" error.
+fn undeclared(source: &[u8]) -> bool {
+    !source.starts_with(b"\xef\xbb\xbf")
+        && ferrython_compiler::parse::coding_cookie(source).is_none()
+}
+
+/// The message for a file that is not UTF-8 and declares no encoding.
+fn non_utf8(source: &[u8], filename: &str) -> String {
+    let bad = std::str::from_utf8(source)
+        .err()
+        .map_or(source.len(), |e| e.valid_up_to());
+    let line = source[..bad].iter().filter(|&&b| b == b'\n').count() + 1;
+    let byte = source.get(bad).copied().unwrap_or(0);
+    format!(
+        "Non-UTF-8 code starting with '\\x{byte:02x}' in file {filename} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details"
+    )
 }
 
 /// Replaces the codec's raised exception with the `SyntaxError` CPython

@@ -21,6 +21,9 @@ sources = [
     b"# coding: utf-16\nx = 1\n",
     b"\xef\xbb\xbf# coding: cp1252\nx = 1\n",
     b"\xef\xbb\xbf# coding: utf-8\nx = '\xc3\xa9'\n",
+    b"\xef\xbb\xbf# coding: utf8\nx = 1\n",
+    b"# coding: utf8\nx = '\xc3\xa9'\n",
+    b"x = '''\r\n\r\r'''\r\n",
 ]
 for src in sources:
     try:
@@ -57,6 +60,7 @@ with tempfile.TemporaryDirectory() as d:
         "unknown": b"# coding: nope\nprint(1)\n",
         "undecodable": b"# coding: cp1252\nprint('\x81')\n",
         "bom": b"\xef\xbb\xbf# coding: cp1252\nprint(1)\n",
+        "not_utf8": b"print(1)\nprint('''\n\xb1''')\n",
     }
     for name, text in scripts.items():
         path = os.path.join(d, name + ".py")
@@ -64,4 +68,5 @@ with tempfile.TemporaryDirectory() as d:
             f.write(text)
         r = subprocess.run([sys.executable, path], capture_output=True)
         err = r.stderr.decode().strip().splitlines()
-        print("script", name, r.returncode, r.stdout.decode().strip(), err[-1:] )
+        last = [e.replace(d, "DIR") for e in err[-1:]]
+        print("script", name, r.returncode, r.stdout.decode().strip(), last)

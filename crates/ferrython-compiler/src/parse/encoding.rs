@@ -26,8 +26,7 @@ pub fn decode_source(bytes: &[u8], filename: &str) -> Result<Decoded, SyntaxErro
         // iso-8859-1 (a suffix after a dash allowed).
         let e = enc.to_ascii_lowercase().replace('_', "-");
         let is = |name: &str| e == name || e.strip_prefix(name).is_some_and(|r| r.starts_with('-'));
-        let is_utf8 = is("utf-8") || e == "utf8";
-        if has_bom && !is_utf8 {
+        if has_bom && !is("utf-8") {
             return Err(SyntaxErrorInfo {
                 kind: SyntaxErrorKind::SyntaxError,
                 msg: format!("encoding problem: {enc} with BOM"),
@@ -42,7 +41,7 @@ pub fn decode_source(bytes: &[u8], filename: &str) -> Result<Decoded, SyntaxErro
         if is("latin-1") || is("iso-8859-1") || is("iso-latin-1") {
             return Ok(Decoded::Text(bytes.iter().map(|&b| b as char).collect()));
         }
-        if !is_utf8 {
+        if !is("utf-8") && e != "utf8" {
             return Ok(Decoded::Codec(enc));
         }
     }
