@@ -370,12 +370,13 @@ fn no_attribute(op: *mut PyObject, name: *mut PyObject) -> Raised {
     // SAFETY: op valid, name a str; the class is static.
     unsafe {
         let before = format!("'{}' object has no attribute '", typeobj::type_name(op));
-        errors::set_with_name(
+        let e = errors::set_with_name(
             crate::object::exceptions::PyExc_AttributeError,
             &before,
             name,
             "'",
-        )
+        );
+        crate::object::protocol::attribute_error_context(op, name, e)
     }
 }
 

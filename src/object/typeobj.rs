@@ -925,8 +925,9 @@ unsafe extern "C" fn type_get_dict(op: *mut PyObject, _c: *mut libc::c_void) -> 
 /// type's own MRO (binding with `__get__(None, type)`), then the metatype's.
 pub unsafe extern "C" fn type_getattro(op: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
     crate::capi::boundary::guard_obj(|| {
-        // SAFETY: op is a type, name a str.
+        // SAFETY: op is a type, name valid.
         unsafe {
+            check_attr_name(name)?;
             let tp: *mut PyTypeObject = op.cast();
             let meta = (*op).ob_type;
             let meta_attr = lookup(meta, name);
@@ -962,8 +963,9 @@ unsafe extern "C" fn type_setattro(
     value: *mut PyObject,
 ) -> libc::c_int {
     crate::capi::boundary::guard_status(|| {
-        // SAFETY: op is a type, name a str, value NULL (delete) or valid.
+        // SAFETY: op is a type, name valid, value NULL (delete) or valid.
         unsafe {
+            check_attr_name(name)?;
             let tp: *mut PyTypeObject = op.cast();
             if (*tp).tp_flags & Py_TPFLAGS_IMMUTABLETYPE != 0
                 || (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE == 0
@@ -998,6 +1000,20 @@ unsafe extern "C" fn type_setattro(
             }
         }
     })
+}
+
+/// `type.__getattribute__(cls, 3)` and the like: a name must be a str.
+unsafe fn check_attr_name(name: *mut PyObject) -> PyResult<()> {
+    // SAFETY: name is a live object.
+    unsafe {
+        if pystr::check(name) {
+            return Ok(());
+        }
+        Err(errors::type_error(format!(
+            "attribute name must be string, not '{}'",
+            type_name(name)
+        )))
+    }
 }
 
 /// `AttributeError: type object 'T' has no attribute 'name'`.

@@ -49,14 +49,23 @@ pub unsafe fn unbound_deref(cd: &CodeData, i: usize) -> Raised {
 
 /// `NameError: name 'x' is not defined`.
 pub unsafe fn name_error(name: *mut PyObject) -> Raised {
-    // SAFETY: name is a str; the class is static.
+    // SAFETY: name is a str; the class is static, its instances laid out
+    // as PyNameErrorObject.
     unsafe {
-        match pystr::as_str(name) {
-            Ok(n) => {
-                errors::set_string(exc::PyExc_NameError, &format!("name '{n}' is not defined"))
-            }
-            Err(r) => r,
+        let n = match pystr::as_str(name) {
+            Ok(n) => n,
+            Err(r) => return r,
+        };
+        let e = errors::set_string(exc::PyExc_NameError, &format!("name '{n}' is not defined"));
+        // `NameError.name`, for the "Did you mean" hints.
+        let Some(ne) = errors::take() else {
+            return e;
+        };
+        let o = ne.as_ptr().cast::<PyNameErrorObject>();
+        if (*o).name.is_null() {
+            (*o).name = new_ref(name);
         }
+        errors::restore(ne)
     }
 }
 

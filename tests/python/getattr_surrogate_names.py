@@ -48,3 +48,13 @@ try:
     exec(compile("x", "f", "exec").replace(co_names=("\ud800",)), ns)
 except (NameError, UnicodeError) as e:
     print(type(e).__name__, ascii(str(e)))
+
+# Names that are not strs at all are TypeErrors, not crashes.
+for call in (lambda: type.__getattribute__(list, type),
+             lambda: type.__setattr__(C, 3, 1),
+             lambda: object.__getattribute__(C(), 3),
+             lambda: Sub().probe(3)):
+    try:
+        call()
+    except TypeError as e:
+        print("TypeError", e)
