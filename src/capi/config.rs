@@ -1017,14 +1017,17 @@ fn run_main() -> c_int {
         crate::runtime::interactive::register_source("<string>", cmd);
         run::run_main(cmd, "<string>", false)
     } else if let Some(file) = &cfg.run_filename {
-        match std::fs::read_to_string(file) {
+        match std::fs::read(file) {
             // -x: the first line is dropped, its newline kept so that line
             // numbers stay those of the file.
             Ok(src) if cfg.skip_source_first_line => {
-                let rest = src.find('\n').map_or("", |n| &src[n..]);
-                run::run_main(rest, file, true)
+                let rest = src
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(&[][..], |n| &src[n..]);
+                run::run_main_bytes(rest, file)
             }
-            Ok(src) => run::run_main(&src, file, true),
+            Ok(src) => run::run_main_bytes(&src, file),
             Err(e) => {
                 let errno = e.raw_os_error().unwrap_or(0);
                 // SAFETY: strerror returns a C string for any errno.

@@ -742,7 +742,11 @@ unsafe fn exec_eval(
             let text = if pystr::check(src) {
                 pystr::as_str(src)?.to_string()
             } else if crate::object::bytes::check(src) {
-                String::from_utf8_lossy(crate::object::bytes::as_slice(src)).into_owned()
+                crate::runtime::source_text::decode(
+                    crate::object::bytes::as_slice(src),
+                    "<string>",
+                    crate::runtime::source_text::Origin::String,
+                )?
             } else {
                 return Err(errors::type_error(format!(
                     "{name}() arg 1 must be a string, bytes or code object"

@@ -314,8 +314,11 @@ builtin!(symtable_symtable, |args, kws| {
         pystr::as_str(src)?.to_string()
     } else if bytes::check(src) {
         // Bytes are decoded as a source file is: BOM and coding cookie.
-        ferrython_compiler::parse::decode_source(bytes::as_slice(src), &filename)
-            .map_err(|e| raise(&e))?
+        crate::runtime::source_text::decode(
+            bytes::as_slice(src),
+            &filename,
+            crate::runtime::source_text::Origin::String,
+        )?
     } else {
         return Err(errors::type_error(
             "symtable() arg 1 must be a string or bytes object",

@@ -363,11 +363,10 @@ unsafe extern "C" fn ga_call(
 unsafe extern "C" fn ga_getattro(op: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
     // SAFETY: op is an alias, name valid.
     guard_obj(|| unsafe {
-        if pystr::check(name) {
-            let n = pystr::as_str(name)?;
-            if !OWN_ATTRIBUTES.contains(&n) {
-                return protocol::getattr((*ga(op)).origin, name);
-            }
+        if pystr::check(name)
+            && !pystr::as_str_opt(name).is_some_and(|n| OWN_ATTRIBUTES.contains(&n))
+        {
+            return protocol::getattr((*ga(op)).origin, name);
         }
         crate::object::object::generic_getattr(op, name)
     })

@@ -325,16 +325,17 @@ pub(crate) unsafe extern "C" fn module_getattro(
                 return crate::object::protocol::call_args(hook, &[name]);
             }
             let modname = dict::get_str(d, "__name__");
-            let attr = pystr::as_str(name)?;
-            let msg = if !modname.is_null() && pystr::check(modname) {
-                format!(
-                    "module '{}' has no attribute '{attr}'",
-                    pystr::as_str(modname)?
-                )
+            let before = if !modname.is_null() && pystr::check(modname) {
+                format!("module '{}' has no attribute '", pystr::as_str(modname)?)
             } else {
-                format!("module has no attribute '{attr}'")
+                "module has no attribute '".to_string()
             };
-            Err(crate::runtime::errors::attribute_error(msg))
+            Err(crate::runtime::errors::set_with_name(
+                crate::object::exceptions::PyExc_AttributeError,
+                &before,
+                name,
+                "'",
+            ))
         }
     })
 }

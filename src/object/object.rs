@@ -32,7 +32,11 @@ pub static mut PyBaseObject_Type: PyTypeObject = PyTypeObject {
 };
 
 static OBJECT_GETSET: [PyGetSetDef; 2] = [
-    crate::object::descr::getset(c"__class__", Some(object_get_class), None),
+    crate::object::descr::getset(
+        c"__class__",
+        Some(object_get_class),
+        Some(crate::object::typebases::set_class),
+    ),
     crate::object::descr::GETSET_END,
 ];
 
@@ -363,14 +367,16 @@ pub unsafe fn dict_slot(op: *mut PyObject) -> *mut *mut PyObject {
 }
 
 fn no_attribute(op: *mut PyObject, name: *mut PyObject) -> Raised {
-    // SAFETY: op valid, name a str.
+    // SAFETY: op valid, name a str; the class is static.
     unsafe {
-        let n = pystr::as_str(name).unwrap_or("?");
-        errors::attribute_error(format!(
-            "'{}' object has no attribute '{}'",
-            typeobj::type_name(op),
-            n
-        ))
+        let before = format!("'{}' object has no attribute '", typeobj::type_name(op));
+        let e = errors::set_with_name(
+            crate::object::exceptions::PyExc_AttributeError,
+            &before,
+            name,
+            "'",
+        );
+        crate::object::protocol::attribute_error_context(op, name, e)
     }
 }
 
@@ -440,19 +446,21 @@ pub unsafe fn generic_setattr(
         }
         let slot = dict_slot(op);
         if slot.is_null() {
-            let n = pystr::as_str(name)?;
-            if descr.is_null() {
-                return Err(errors::attribute_error(format!(
-                    "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
-                    typeobj::type_name(op),
-                    n
-                )));
-            }
-            return Err(errors::attribute_error(format!(
-                "'{}' object attribute '{}' is read-only",
-                typeobj::type_name(op),
-                n
-            )));
+            let tn = typeobj::type_name(op);
+            let (before, after) = if descr.is_null() {
+                (
+                    format!("'{tn}' object has no attribute '"),
+                    "' and no __dict__ for setting new attributes",
+                )
+            } else {
+                (format!("'{tn}' object attribute '"), "' is read-only")
+            };
+            return Err(errors::set_with_name(
+                crate::object::exceptions::PyExc_AttributeError,
+                &before,
+                name,
+                after,
+            ));
         }
         if (*slot).is_null() {
             if value.is_null() {

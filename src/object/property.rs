@@ -140,7 +140,7 @@ unsafe fn property_name(op: *mut PyObject) -> String {
     unsafe {
         let n = p(op).name;
         if !n.is_null() && pystr::check(n) {
-            return format!(" '{}'", pystr::as_str(n).unwrap_or(""));
+            return format!(" '{}'", pystr::as_str_opt(n).unwrap_or(""));
         }
         String::new()
     }

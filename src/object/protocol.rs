@@ -408,18 +408,46 @@ pub unsafe fn getattr(op: *mut PyObject, name: *mut PyObject) -> PyResult<Owned>
         }
         let tp = (*op).ob_type;
         if let Some(f) = (*tp).tp_getattro {
-            return check(f(op, name));
+            return check(f(op, name)).map_err(|e| attribute_error_context(op, name, e));
         }
         if let Some(f) = (*tp).tp_getattr {
             let cname = std::ffi::CString::new(pystr::as_str(name)?)
                 .map_err(|_| errors::value_error("embedded null character"))?;
             return check(f(op, cname.as_ptr() as *mut _));
         }
-        Err(errors::attribute_error(format!(
-            "'{}' object has no attribute '{}'",
-            type_name(op),
-            pystr::as_str(name)?
-        )))
+        Err(errors::set_with_name(
+            crate::object::exceptions::PyExc_AttributeError,
+            &format!("'{}' object has no attribute '", type_name(op)),
+            name,
+            "'",
+        ))
+    }
+}
+
+/// Records `name` and `obj` on a raised `AttributeError` that names
+/// neither yet (`set_attribute_error_context`), for the tracebacks' "Did
+/// you mean" hints. Returns the same error.
+#[cold]
+pub unsafe fn attribute_error_context(
+    obj: *mut PyObject,
+    name: *mut PyObject,
+    e: Raised,
+) -> Raised {
+    // SAFETY: the indicator holds an exception; an AttributeError (or a
+    // subclass) has PyAttributeErrorObject's layout.
+    unsafe {
+        if !errors::matches(crate::object::exceptions::PyExc_AttributeError) {
+            return e;
+        }
+        let Some(exc) = errors::take() else {
+            return e;
+        };
+        let a = exc.as_ptr().cast::<PyAttributeErrorObject>();
+        if (*a).name.is_null() && (*a).obj.is_null() {
+            (*a).name = crate::object::refcount::new_ref(name);
+            (*a).obj = crate::object::refcount::new_ref(obj);
+        }
+        errors::restore(exc)
     }
 }
 

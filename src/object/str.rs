@@ -316,6 +316,20 @@ pub unsafe fn ascii_str<'a>(op: *mut PyObject) -> Option<&'a str> {
     }
 }
 
+/// [`as_str`] for text that only matters when it is valid UTF-8 (a name
+/// to compare, say): None, with no exception left set, when the str holds
+/// lone surrogates.
+pub unsafe fn as_str_opt<'a>(op: *mut PyObject) -> Option<&'a str> {
+    // SAFETY: op is a str.
+    match unsafe { as_str(op) } {
+        Ok(s) => Some(s),
+        Err(_) => {
+            crate::runtime::errors::clear();
+            None
+        }
+    }
+}
+
 /// The UTF-8 text of a str, cached in the object (`PyUnicode_AsUTF8`). A str
 /// holding lone surrogates raises `UnicodeEncodeError`.
 #[inline]

@@ -201,10 +201,14 @@ unsafe extern "C" fn super_repr(op: *mut PyObject) -> *mut PyObject {
 
 unsafe extern "C" fn super_getattro(op: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
     guard_obj(|| {
-        // SAFETY: op is a super object; name a str.
+        // SAFETY: op is a super object; name valid.
         unsafe {
             let so = s(op);
-            let skip = so.obj_type.is_null() || pystr::as_str(name)? == "__class__";
+            // A name that is not a str goes to the generic lookup, which
+            // refuses it.
+            let skip = so.obj_type.is_null()
+                || !pystr::check(name)
+                || pystr::as_str_opt(name) == Some("__class__");
             if !skip {
                 let mro = tuple::items((*so.obj_type).tp_mro);
                 let pos = mro

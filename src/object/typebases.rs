@@ -123,6 +123,132 @@ unsafe fn remake_mro(tp: *mut PyTypeObject) -> PyResult<()> {
     }
 }
 
+/// `obj.__class__ = cls` (`object_set_class`): allowed between mutable
+/// classes (or module subclasses) whose instances have the same layout.
+pub unsafe extern "C" fn set_class(op: *mut PyObject, v: *mut PyObject, _c: *mut c_void) -> i32 {
+    guard_status(|| {
+        // SAFETY: op is live; v NULL (delete) or valid.
+        unsafe {
+            if v.is_null() {
+                return Err(errors::type_error("can't delete __class__ attribute"));
+            }
+            if !typeobj::instance_of(v, &raw mut PyType_Type) {
+                return Err(errors::type_error(format!(
+                    "__class__ must be set to a class, not '{}' object",
+                    typeobj::type_name(v)
+                )));
+            }
+            let newto: *mut PyTypeObject = v.cast();
+            let oldto = (*op).ob_type;
+            let module = &raw mut crate::object::module::PyModule_Type;
+            let immutable = |tp: *mut PyTypeObject| {
+                (*tp).tp_flags & Py_TPFLAGS_IMMUTABLETYPE != 0
+                    || (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE == 0
+            };
+            if !(typeobj::is_subtype(newto, module) && typeobj::is_subtype(oldto, module))
+                && (immutable(newto) || immutable(oldto))
+            {
+                return Err(errors::type_error(
+                    "__class__ assignment only supported for mutable types or ModuleType subclasses",
+                ));
+            }
+            compatible_for_assignment(oldto, newto, "__class__")?;
+            if (*newto).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
+                crate::object::refcount::incref(v);
+            }
+            (*op).ob_type = newto;
+            if (*oldto).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
+                crate::object::refcount::decref(oldto.cast());
+            }
+            Ok(())
+        }
+    })
+}
+
+/// Whether instances of `child` are laid out exactly as its base's
+/// (`compatible_with_tp_base`).
+unsafe fn same_layout_as_base(child: *mut PyTypeObject) -> bool {
+    // SAFETY: child is a ready type.
+    unsafe {
+        let parent = (*child).tp_base;
+        !parent.is_null()
+            && (*child).tp_basicsize == (*parent).tp_basicsize
+            && (*child).tp_itemsize == (*parent).tp_itemsize
+            && (*child).tp_dictoffset == (*parent).tp_dictoffset
+            && (*child).tp_weaklistoffset == (*parent).tp_weaklistoffset
+            && (*child).tp_flags & Py_TPFLAGS_HAVE_GC == (*parent).tp_flags & Py_TPFLAGS_HAVE_GC
+            && ((*child).tp_dealloc.map(|f| f as usize)
+                == Some(crate::object::subtype::subtype_dealloc as *const () as usize)
+                || (*child).tp_dealloc.map(|f| f as usize)
+                    == (*parent).tp_dealloc.map(|f| f as usize))
+    }
+}
+
+/// Whether `a` and `b`, on the same base, add the same words: the same
+/// dict and weak reference slots and equal `__slots__` (`same_slots_added`).
+unsafe fn same_slots_added(a: *mut PyTypeObject, b: *mut PyTypeObject) -> PyResult<bool> {
+    // SAFETY: a and b are ready types with the same tp_base.
+    unsafe {
+        let word = std::mem::size_of::<*mut PyObject>() as Py_ssize_t;
+        let mut size = (*(*a).tp_base).tp_basicsize;
+        if (*a).tp_dictoffset == size && (*b).tp_dictoffset == size {
+            size += word;
+        }
+        if (*a).tp_weaklistoffset == size && (*b).tp_weaklistoffset == size {
+            size += word;
+        }
+        let sa = (*a.cast::<PyHeapTypeObject>()).ht_slots;
+        let sb = (*b.cast::<PyHeapTypeObject>()).ht_slots;
+        if !sa.is_null() && !sb.is_null() {
+            if !crate::object::protocol::rich_compare_bool(sa, sb, Py_EQ)? {
+                return Ok(false);
+            }
+            size += word * tuple::size(sa);
+        }
+        Ok(size == (*a).tp_basicsize && size == (*b).tp_basicsize)
+    }
+}
+
+/// Refuses to turn instances of `oldto` into instances of `newto` unless
+/// both free and lay out their instances alike (`compatible_for_assignment`).
+unsafe fn compatible_for_assignment(
+    oldto: *mut PyTypeObject,
+    newto: *mut PyTypeObject,
+    attr: &str,
+) -> PyResult<()> {
+    // SAFETY: both are ready types.
+    unsafe {
+        if (*newto).tp_free.map(|f| f as usize) != (*oldto).tp_free.map(|f| f as usize) {
+            return Err(errors::type_error(format!(
+                "{attr} assignment: '{}' deallocator differs from '{}'",
+                name_of(newto),
+                name_of(oldto)
+            )));
+        }
+        let mut newbase = newto;
+        let mut oldbase = oldto;
+        while same_layout_as_base(newbase) {
+            newbase = (*newbase).tp_base;
+        }
+        while same_layout_as_base(oldbase) {
+            oldbase = (*oldbase).tp_base;
+        }
+        if newbase != oldbase
+            && ((*newbase).tp_base != (*oldbase).tp_base
+                || (*newbase).tp_flags & Py_TPFLAGS_HEAPTYPE == 0
+                || (*oldbase).tp_flags & Py_TPFLAGS_HEAPTYPE == 0
+                || !same_slots_added(newbase, oldbase)?)
+        {
+            return Err(errors::type_error(format!(
+                "{attr} assignment: '{}' object layout differs from '{}'",
+                name_of(newto),
+                name_of(oldto)
+            )));
+        }
+        Ok(())
+    }
+}
+
 /// `cls.__type_params__`: what the class dict holds, else `()`.
 pub unsafe extern "C" fn get_type_params(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     guard_obj(|| {

@@ -247,6 +247,18 @@ pub unsafe fn new_class(
                     _ => slot_names.push(Owned::from_borrowed(s)),
                 }
             }
+            // Sorted, as CPython lays them out: classes that list the same
+            // slots in another order share a layout.
+            slot_names.sort_by(|a, b| pystr::compare(a.as_ptr(), b.as_ptr()));
+            // Secondary bases with an instance dict or weak references
+            // give them to the class too (`type_new_slots_impl`).
+            for &b in tuple::items(bases.as_ptr()) {
+                let b = b.cast::<PyTypeObject>();
+                if b != base {
+                    add_dict |= (*base).tp_dictoffset == 0 && (*b).tp_dictoffset != 0;
+                    add_weak |= (*base).tp_weaklistoffset == 0 && (*b).tp_weaklistoffset != 0;
+                }
+            }
         }
         let ty = heaptype::alloc(meta, name_str, slot_names.len())?;
         let tp: *mut PyTypeObject = ty.as_ptr().cast();
@@ -280,6 +292,11 @@ pub unsafe fn new_class(
         }
         if !slot_names.is_empty() {
             (*tp).tp_members = members;
+        }
+        if !slots.is_null() {
+            // `ht_slots`: what `__class__` assignment compares.
+            let names: Vec<*mut PyObject> = slot_names.iter().map(|s| s.as_ptr()).collect();
+            (*ht).ht_slots = tuple::pack(&names)?.into_raw();
         }
         if add_dict {
             // After variable-size items the dict pointer is the last word

@@ -925,8 +925,9 @@ unsafe extern "C" fn type_get_dict(op: *mut PyObject, _c: *mut libc::c_void) -> 
 /// type's own MRO (binding with `__get__(None, type)`), then the metatype's.
 pub unsafe extern "C" fn type_getattro(op: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
     crate::capi::boundary::guard_obj(|| {
-        // SAFETY: op is a type, name a str.
+        // SAFETY: op is a type, name valid.
         unsafe {
+            check_attr_name(name)?;
             let tp: *mut PyTypeObject = op.cast();
             let meta = (*op).ob_type;
             let meta_attr = lookup(meta, name);
@@ -950,11 +951,7 @@ pub unsafe extern "C" fn type_getattro(op: *mut PyObject, name: *mut PyObject) -
             if !meta_attr.is_null() {
                 return Ok(Owned::from_borrowed(meta_attr));
             }
-            Err(errors::attribute_error(format!(
-                "type object '{}' has no attribute '{}'",
-                short_name(tp),
-                pystr::as_str(name)?
-            )))
+            Err(no_type_attribute(tp, name))
         }
     })
 }
@@ -966,15 +963,16 @@ unsafe extern "C" fn type_setattro(
     value: *mut PyObject,
 ) -> libc::c_int {
     crate::capi::boundary::guard_status(|| {
-        // SAFETY: op is a type, name a str, value NULL (delete) or valid.
+        // SAFETY: op is a type, name valid, value NULL (delete) or valid.
         unsafe {
+            check_attr_name(name)?;
             let tp: *mut PyTypeObject = op.cast();
             if (*tp).tp_flags & Py_TPFLAGS_IMMUTABLETYPE != 0
                 || (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE == 0
             {
                 return Err(errors::type_error(format!(
-                    "cannot set '{}' attribute of immutable type '{}'",
-                    pystr::as_str(name)?,
+                    "cannot set {} attribute of immutable type '{}'",
+                    crate::object::protocol::repr_string(name)?,
                     name_of(tp)
                 )));
             }
@@ -989,19 +987,46 @@ unsafe extern "C" fn type_setattro(
             }
             if value.is_null() {
                 if !dict::del_item_opt((*tp).tp_dict, name)? {
-                    return Err(errors::attribute_error(format!(
-                        "type object '{}' has no attribute '{}'",
-                        short_name(tp),
-                        pystr::as_str(name)?
-                    )));
+                    return Err(no_type_attribute(tp, name));
                 }
             } else {
                 dict::set_item((*tp).tp_dict, name, value)?;
             }
             modified(tp);
-            crate::object::typenew::update_slot(tp, pystr::as_str(name)?)
+            // A slot's dunder name is valid UTF-8.
+            match pystr::as_str_opt(name) {
+                Some(n) => crate::object::typenew::update_slot(tp, n),
+                None => Ok(()),
+            }
         }
     })
+}
+
+/// `type.__getattribute__(cls, 3)` and the like: a name must be a str.
+unsafe fn check_attr_name(name: *mut PyObject) -> PyResult<()> {
+    // SAFETY: name is a live object.
+    unsafe {
+        if pystr::check(name) {
+            return Ok(());
+        }
+        Err(errors::type_error(format!(
+            "attribute name must be string, not '{}'",
+            type_name(name)
+        )))
+    }
+}
+
+/// `AttributeError: type object 'T' has no attribute 'name'`.
+unsafe fn no_type_attribute(tp: *mut PyTypeObject, name: *mut PyObject) -> Raised {
+    // SAFETY: tp is a type, name a str; the class is static.
+    unsafe {
+        errors::set_with_name(
+            crate::object::exceptions::PyExc_AttributeError,
+            &format!("type object '{}' has no attribute '", short_name(tp)),
+            name,
+            "'",
+        )
+    }
 }
 
 /// `PyType_Modified`: invalidates caches derived from the type's dict.

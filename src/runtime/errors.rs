@@ -128,6 +128,31 @@ pub unsafe fn set_string(exc_type: *mut PyObject, msg: &str) -> Raised {
     unsafe { set_object(exc_type, s.as_ptr()) }
 }
 
+/// Raises `exc_type` with the message `before`, the str `name`, `after`,
+/// keeping `name` whole (lone surrogates included) as `PyErr_Format`'s
+/// `%U` does.
+pub unsafe fn set_with_name(
+    exc_type: *mut PyObject,
+    before: &str,
+    name: *mut PyObject,
+    after: &str,
+) -> Raised {
+    use crate::object::str as pystr;
+    // SAFETY: name is a str; exc_type an exception class.
+    unsafe {
+        if let Some(n) = pystr::as_str_opt(name) {
+            return set_string(exc_type, &format!("{before}{n}{after}"));
+        }
+        let msg = pystr::from_str(before)
+            .and_then(|b| pystr::concat(b.as_ptr(), name))
+            .and_then(|m| pystr::concat(m.as_ptr(), pystr::from_str(after)?.as_ptr()));
+        match msg {
+            Ok(m) => set_object(exc_type, m.as_ptr()),
+            Err(r) => r,
+        }
+    }
+}
+
 macro_rules! raisers {
     ($($(#[$doc:meta])* $name:ident => $exc:ident;)*) => {$(
         $(#[$doc])*

@@ -18,5 +18,6 @@ pub mod pycache;
 pub mod pythread;
 pub mod run;
 pub mod signals;
+pub mod source_text;
 pub mod tstate;
 pub mod usage;

@@ -80,8 +80,7 @@ pub fn load_code(path: &Path, filename: &str) -> PyResult<(Owned, Option<PathBuf
     }
     if crate::modules::io::open_code::hook_is_set() {
         let source = crate::modules::io::open_code::read_through_hook(&path.to_string_lossy())?;
-        let code = ferrython_compiler::compile_bytes(&source, filename, CompileMode::Exec, 0, 0)
-            .map_err(|e| crate::runtime::run::raise_syntax_error(&e))?;
+        let code = compile_source(&source, filename)?;
         return Ok((crate::vm::code::from_compiled(&code)?, None));
     }
     let cached = cache_path(path);
@@ -105,8 +104,7 @@ pub fn load_code(path: &Path, filename: &str) -> PyResult<(Owned, Option<PathBuf
             )
         }
     })?;
-    let code = ferrython_compiler::compile_bytes(&source, filename, CompileMode::Exec, 0, 0)
-        .map_err(|e| crate::runtime::run::raise_syntax_error(&e))?;
+    let code = compile_source(&source, filename)?;
     crate::runtime::import_trace::verbose_message(1, || {
         format!("code object from {}", path.display())
     });
@@ -118,6 +116,14 @@ pub fn load_code(path: &Path, filename: &str) -> PyResult<(Owned, Option<PathBuf
         }
     }
     Ok((crate::vm::code::from_compiled(&code)?, cached))
+}
+
+/// Compiles a module's source, decoded as `compile()` decodes bytes.
+fn compile_source(source: &[u8], filename: &str) -> PyResult<ferrython_compiler::CodeObject> {
+    use crate::runtime::source_text::{decode, Origin};
+    let text = decode(source, filename, Origin::String)?;
+    ferrython_compiler::compile_source(&text, filename, CompileMode::Exec, 0, 0)
+        .map_err(|e| crate::runtime::run::raise_syntax_error(&e))
 }
 
 /// The code object of a `.pyc` file without source (as `py_compile`

@@ -60,16 +60,8 @@ pub fn compile(source: &str, filename: &str, mode: CompileMode) -> PyResult<Owne
 /// Compiles source bytes (a file's contents: BOM and coding cookie
 /// honoured) into a code object.
 pub fn compile_bytes(source: &[u8], filename: &str, mode: CompileMode) -> PyResult<Owned> {
-    match ferrython_compiler::compile_bytes(
-        source,
-        filename,
-        mode,
-        0,
-        crate::runtime::config::optimization_level(),
-    ) {
-        Ok(c) => code::from_compiled(&c),
-        Err(e) => Err(raise_syntax_error(&e)),
-    }
+    use crate::runtime::source_text::{decode, Origin};
+    compile(&decode(source, filename, Origin::File)?, filename, mode)
 }
 
 /// The `__main__` module, created on first use and kept in `sys.modules`.
@@ -126,6 +118,13 @@ pub fn run_main(source: &str, filename: &str, is_file: bool) -> PyResult<()> {
         run_string(source, filename, CompileMode::Exec, d, d)?;
     }
     Ok(())
+}
+
+/// Runs a script file's contents (`pymain_run_file`): decoded as a file
+/// is (BOM, coding cookie), then run as `__main__` with `__file__` set.
+pub fn run_main_bytes(source: &[u8], filename: &str) -> PyResult<()> {
+    use crate::runtime::source_text::{decode, Origin};
+    run_main(&decode(source, filename, Origin::File)?, filename, true)
 }
 
 /// `pymain_run_module`: `-m NAME` runs `runpy._run_module_as_main(NAME,

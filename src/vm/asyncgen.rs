@@ -38,6 +38,7 @@ static mut AG_AS_ASYNC: PyAsyncMethods = PyAsyncMethods {
 pub static mut PyAsyncGen_Type: PyTypeObject = PyTypeObject {
     tp_flags: Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(genobject::gen_dealloc),
+    tp_finalize: Some(genobject::gen_finalize),
     tp_repr: Some(genobject::gen_repr),
     tp_traverse: Some(ag_traverse),
     tp_as_async: &raw mut AG_AS_ASYNC,

@@ -41,6 +41,7 @@ const fn gen_type(
     PyTypeObject {
         tp_flags: Py_TPFLAGS_HAVE_GC,
         tp_dealloc: Some(gen_dealloc),
+        tp_finalize: Some(gen_finalize),
         tp_repr: Some(gen_repr),
         tp_traverse: Some(gen_traverse),
         tp_iter: if next.is_some() {
@@ -494,21 +495,29 @@ unsafe extern "C" fn gen_close(op: *mut PyObject, _unused: *mut PyObject) -> *mu
     guard_obj(|| unsafe { close(op) })
 }
 
-/// Finishes a suspended generator that is being destroyed
-/// (`_PyGen_Finalize`): an async generator goes to its finalizer hook
-/// when it has one; others are closed, so their `finally` blocks run.
-/// Errors are reported as unraisable. The caller keeps `g` alive.
-unsafe fn finalize(g: *mut PyObject) {
+/// `tp_finalize` of generators, coroutines and async generators
+/// (`_PyGen_Finalize`): an unfinished async generator goes to its
+/// finalizer hook when it has one, a coroutine that never started warns
+/// that it was never awaited, and other suspended generators are closed
+/// so their `finally` blocks run. The collector runs it before it breaks
+/// cycles, so the frame still holds intact objects. Errors are reported
+/// as unraisable. The caller keeps `g` alive.
+pub(crate) unsafe extern "C" fn gen_finalize(g: *mut PyObject) {
     // SAFETY: g is generator-like with a reference held for the call.
     unsafe {
         let f = (*g.cast::<PyGenObject>()).frame;
-        if f.is_null() || fr(f).lasti < 0 {
+        if f.is_null() {
             return;
         }
         let saved = errors::take();
-        let hook = crate::vm::asyncgen::finalizer_hook(g);
-        let r = match hook {
+        let r = match crate::vm::asyncgen::finalizer_hook(g) {
             Some(h) => protocol::call_args(h, &[g]).map(drop),
+            None if fr(f).lasti < 0 => {
+                if (*g).ob_type == &raw mut PyCoro_Type {
+                    warn_unawaited(g);
+                }
+                Ok(())
+            }
             None => close(g).map(drop),
         };
         if r.is_err() {
@@ -521,20 +530,16 @@ unsafe fn finalize(g: *mut PyObject) {
 }
 
 /// `RuntimeWarning: coroutine '...' was never awaited`, for a coroutine
-/// destroyed before it started (`_PyErr_WarnUnawaitedCoroutine`).
+/// destroyed before it started (`_PyErr_WarnUnawaitedCoroutine`); a
+/// failure is reported as unraisable.
 unsafe fn warn_unawaited(c: *mut PyObject) {
     // SAFETY: c is a coroutine with a reference held for the call.
     unsafe {
-        let saved = errors::take();
         let q = pystr::as_str((*c.cast::<PyGenObject>()).qualname).unwrap_or("?");
         if let Ok(msg) = std::ffi::CString::new(format!("coroutine '{q}' was never awaited")) {
             if crate::capi::warnings::PyErr_WarnEx(exc::PyExc_RuntimeWarning, msg.as_ptr(), 1) < 0 {
                 crate::capi::exceptions::PyErr_WriteUnraisable(c);
             }
-        }
-        errors::clear();
-        if let Some(e) = saved {
-            errors::restore(e);
         }
     }
 }
@@ -547,21 +552,10 @@ pub(crate) unsafe extern "C" fn gen_dealloc(op: *mut PyObject) {
         if !(*op.cast::<PyGenObject>()).weakreflist.is_null() {
             crate::object::weakref::clear_weakrefs(op);
         }
-        let f = (*op.cast::<PyGenObject>()).frame;
-        if !f.is_null() && fr(f).lasti < 0 && (*op).ob_type == &raw mut PyCoro_Type {
-            (*op).ob_refcnt = 1;
-            warn_unawaited(op);
-            (*op).ob_refcnt -= 1;
-            if (*op).ob_refcnt != 0 {
-                return;
-            }
-        } else if !f.is_null() && fr(f).lasti >= 0 {
-            (*op).ob_refcnt = 1;
-            finalize(op);
-            (*op).ob_refcnt -= 1;
-            if (*op).ob_refcnt != 0 {
-                return;
-            }
+        if !(*op.cast::<PyGenObject>()).frame.is_null()
+            && crate::object::subtype::call_finalizer_from_dealloc(op)
+        {
+            return;
         }
         crate::object::gc::untrack(op);
         crate::vm::asyncgen::clear_extra(op);

@@ -15,14 +15,18 @@ use std::ptr::null_mut;
 
 /// `UnboundLocalError` for a local read before assignment.
 pub unsafe fn unbound_local(name: *mut PyObject) -> Raised {
-    // SAFETY: name is a str.
-    let n = unsafe { pystr::as_str(name).unwrap_or("?") };
-    // SAFETY: the exception class is static.
+    // SAFETY: name is a str; the exception class is static. A name that
+    // is not valid UTF-8 raises UnicodeEncodeError, as in CPython.
     unsafe {
-        errors::set_string(
-            exc::PyExc_UnboundLocalError,
-            &format!("cannot access local variable '{n}' where it is not associated with a value"),
-        )
+        match pystr::as_str(name) {
+            Ok(n) => errors::set_string(
+                exc::PyExc_UnboundLocalError,
+                &format!(
+                    "cannot access local variable '{n}' where it is not associated with a value"
+                ),
+            ),
+            Err(r) => r,
+        }
     }
 }
 
@@ -31,11 +35,13 @@ pub unsafe fn unbound_deref(cd: &CodeData, i: usize) -> Raised {
     // SAFETY: i indexes localsplus.
     unsafe {
         if cd.localspluskinds[i] & fast_kind::FREE != 0 {
-            let n = pystr::as_str(cd.localsplusnames[i]).unwrap_or("?");
-            return errors::set_string(
-                exc::PyExc_NameError,
-                &format!("cannot access free variable '{n}' where it is not associated with a value in enclosing scope"),
-            );
+            return match pystr::as_str(cd.localsplusnames[i]) {
+                Ok(n) => errors::set_string(
+                    exc::PyExc_NameError,
+                    &format!("cannot access free variable '{n}' where it is not associated with a value in enclosing scope"),
+                ),
+                Err(r) => r,
+            };
         }
         unbound_local(cd.localsplusnames[i])
     }
@@ -43,10 +49,23 @@ pub unsafe fn unbound_deref(cd: &CodeData, i: usize) -> Raised {
 
 /// `NameError: name 'x' is not defined`.
 pub unsafe fn name_error(name: *mut PyObject) -> Raised {
-    // SAFETY: name is a str; the class is static.
+    // SAFETY: name is a str; the class is static, its instances laid out
+    // as PyNameErrorObject.
     unsafe {
-        let n = pystr::as_str(name).unwrap_or("?");
-        errors::set_string(exc::PyExc_NameError, &format!("name '{n}' is not defined"))
+        let n = match pystr::as_str(name) {
+            Ok(n) => n,
+            Err(r) => return r,
+        };
+        let e = errors::set_string(exc::PyExc_NameError, &format!("name '{n}' is not defined"));
+        // `NameError.name`, for the "Did you mean" hints.
+        let Some(ne) = errors::take() else {
+            return e;
+        };
+        let o = ne.as_ptr().cast::<PyNameErrorObject>();
+        if (*o).name.is_null() {
+            (*o).name = new_ref(name);
+        }
+        errors::restore(ne)
     }
 }
 
@@ -263,10 +282,12 @@ pub unsafe fn super_attr(
             }
             return Ok((Owned::from_borrowed(v), None));
         }
-        Err(errors::attribute_error(format!(
-            "'super' object has no attribute '{}'",
-            pystr::as_str(name)?
-        )))
+        Err(errors::set_with_name(
+            exc::PyExc_AttributeError,
+            "'super' object has no attribute '",
+            name,
+            "'",
+        ))
     }
 }
 

@@ -12,15 +12,16 @@ straight to the file descriptor, so whatever the process managed to do is
 on record when it crashes or is killed for taking too long. A test whose
 subtests fail counts once, as failed. The last line is ``done``.
 Failure details go to stderr.
+
+The work is guarded by ``__name__ == "__main__"``: multiprocessing's spawn
+and forkserver children run this file again as ``__mp_main__``, and must
+neither truncate the record nor start the tests (that is "new process
+started during bootstrapping" in test_concurrent_futures).
 """
 
 import os
 import sys
 import unittest
-
-name, record_path = sys.argv[1], sys.argv[2]
-fd = os.open(record_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_APPEND, 0o644)
-
 
 def record(kind, test_id):
     os.write(fd, f"{kind} {test_id}\n".encode("utf-8", "backslashreplace"))
@@ -93,4 +94,7 @@ def main():
     record("done", name)
 
 
-main()
+if __name__ == "__main__":
+    name, record_path = sys.argv[1], sys.argv[2]
+    fd = os.open(record_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_APPEND, 0o644)
+    main()

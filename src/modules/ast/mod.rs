@@ -242,24 +242,6 @@ const VALID_FLAGS: i64 = 0x1fe_0000
     | PYCF_ALLOW_TOP_LEVEL_AWAIT
     | PYCF_OPTIMIZED_AST;
 
-/// Source bytes as text: the compiler's decoding (UTF-8, BOM, Latin-1
-/// cookies), else the codec a PEP 263 cookie names.
-unsafe fn decode_source(source: *mut PyObject, filename: &str) -> PyResult<String> {
-    // SAFETY: source is a bytes object.
-    unsafe {
-        let data = crate::object::bytes::as_slice(source);
-        let err = match ferrython_compiler::parse::decode_source(data, filename) {
-            Ok(t) => return Ok(t),
-            Err(e) => e,
-        };
-        let Some(enc) = ferrython_compiler::parse::coding_cookie(data) else {
-            return Err(crate::runtime::run::raise_syntax_error(&err));
-        };
-        let text = protocol::call_method_obj(source, "decode", &[pystr::from_str(&enc)?.as_ptr()])?;
-        Ok(pystr::as_str(text.as_ptr())?.to_string())
-    }
-}
-
 /// `compile(source, filename, mode, flags)` once the arguments are bound:
 /// source text or bytes to a code object or (with `PyCF_ONLY_AST`) to an
 /// AST; an AST object to a code object. `optimize` as `compile()`'s:
@@ -305,7 +287,11 @@ pub unsafe fn compile(
         let text = if pystr::check(source) {
             std::borrow::Cow::Borrowed(pystr::as_str(source)?)
         } else if crate::object::bytes::check(source) {
-            std::borrow::Cow::Owned(decode_source(source, filename)?)
+            std::borrow::Cow::Owned(crate::runtime::source_text::decode(
+                crate::object::bytes::as_slice(source),
+                filename,
+                crate::runtime::source_text::Origin::String,
+            )?)
         } else {
             return Err(crate::runtime::errors::type_error(
                 "compile() arg 1 must be a string, bytes or AST object",

@@ -62,6 +62,9 @@ builtin!(pub(super) posix_kill, |args, kws| {
     if libc::kill(pid as libc::pid_t, sig as c_int) != 0 {
         return Err(errors::last_os_error());
     }
+    // A signal sent to this process is handled before kill() returns, as
+    // in CPython (`os_kill_impl` checks at once).
+    errors::check_signals()?;
     Ok(none())
 });
 

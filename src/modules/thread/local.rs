@@ -163,7 +163,9 @@ unsafe extern "C" fn local_setattro(
     guard_status(|| {
         // SAFETY: op is a local; name valid; value NULL or valid.
         unsafe {
-            if crate::object::str::check(name) && crate::object::str::as_str(name)? == "__dict__" {
+            if crate::object::str::check(name)
+                && crate::object::str::as_str_opt(name) == Some("__dict__")
+            {
                 return Err(errors::attribute_error(format!(
                     "'{}' object attribute '__dict__' is read-only",
                     typeobj::type_name(op)

@@ -44,7 +44,9 @@ const PARSER_FLAGS: u32 =
 /// CPython's `compile()` modes.
 pub type CompileMode = ParseMode;
 
-/// Compile source bytes (decoded as `decode_source` does).
+/// Compile source bytes (decoded as `decode_source` does). A source
+/// whose cookie needs a codec is refused ("encoding problem"): the
+/// runtime decodes such sources itself.
 pub fn compile_bytes(
     source: &[u8],
     filename: &str,
@@ -52,7 +54,21 @@ pub fn compile_bytes(
     flags: u32,
     optimize: i32,
 ) -> Result<CodeObject, SyntaxErrorInfo> {
-    let text = parse::decode_source(source, filename)?;
+    let text = match parse::decode_source(source, filename)? {
+        parse::Decoded::Text(t) => t,
+        parse::Decoded::Codec(enc) => {
+            return Err(SyntaxErrorInfo {
+                kind: crate::error::SyntaxErrorKind::SyntaxError,
+                msg: format!("encoding problem: {enc}"),
+                filename: filename.to_string(),
+                lineno: 0,
+                offset: 0,
+                end_lineno: 0,
+                end_offset: 0,
+                text: None,
+            })
+        }
+    };
     compile_source(&text, filename, mode, flags, optimize)
 }
 

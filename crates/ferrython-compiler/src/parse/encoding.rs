@@ -2,79 +2,54 @@
 
 use crate::error::{SyntaxErrorInfo, SyntaxErrorKind};
 
-/// Decode source bytes the way CPython's tokenizer does for the cases we
-/// support: a UTF-8 BOM is dropped, a PEP 263 `latin-1`/`iso-8859-1` cookie
-/// decodes as Latin-1, anything else must be valid UTF-8.
-pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, SyntaxErrorInfo> {
+/// Source bytes as text, or the codec that must decode them.
+#[derive(Debug, PartialEq)]
+pub enum Decoded {
+    /// UTF-8 (a BOM dropped) or Latin-1 source, decoded.
+    Text(String),
+    /// A PEP 263 cookie names another codec (as written in the cookie):
+    /// the runtime decodes the whole source with it from its codec
+    /// registry, as CPython's tokenizer does for string input.
+    Codec(String),
+}
+
+/// Decode source bytes the way CPython's tokenizer does, as far as the
+/// compiler can alone: a UTF-8 BOM is dropped (and then only a UTF-8
+/// cookie may follow), a `latin-1`/`iso-8859-1` cookie decodes as
+/// Latin-1, another cookie is left to a codec, and anything else must be
+/// valid UTF-8.
+pub fn decode_source(bytes: &[u8], filename: &str) -> Result<Decoded, SyntaxErrorInfo> {
     let has_bom = bytes.starts_with(b"\xef\xbb\xbf");
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let encoding_error = |msg: String| SyntaxErrorInfo {
-        kind: SyntaxErrorKind::SyntaxError,
-        msg,
-        filename: filename.to_string(),
-        lineno: 0,
-        offset: 0,
-        end_lineno: 0,
-        end_offset: 0,
-        text: None,
-    };
     if let Some(enc) = coding_cookie(bytes) {
+        // The names CPython's `get_normal_name` folds to utf-8 and
+        // iso-8859-1 (a suffix after a dash allowed).
         let e = enc.to_ascii_lowercase().replace('_', "-");
-        let is_utf8 = e == "utf-8" || e == "utf8" || e.starts_with("utf-8-");
-        if has_bom && !is_utf8 {
-            return Err(encoding_error(format!("encoding problem: {enc} with BOM")));
+        let is = |name: &str| e == name || e.strip_prefix(name).is_some_and(|r| r.starts_with('-'));
+        if has_bom && !is("utf-8") {
+            return Err(SyntaxErrorInfo {
+                kind: SyntaxErrorKind::SyntaxError,
+                msg: format!("encoding problem: {enc} with BOM"),
+                filename: filename.to_string(),
+                lineno: 0,
+                offset: 0,
+                end_lineno: 0,
+                end_offset: 0,
+                text: None,
+            });
         }
-        if e == "latin-1" || e == "iso-8859-1" || e == "iso-latin-1" || e == "latin1" {
-            return Ok(bytes.iter().map(|&b| b as char).collect());
+        if is("latin-1") || is("iso-8859-1") || is("iso-latin-1") {
+            return Ok(Decoded::Text(bytes.iter().map(|&b| b as char).collect()));
         }
-        // Other codecs are accepted only for sources that are valid UTF-8
-        // (usually pure ASCII); unknown codec names are errors as in CPython.
-        const KNOWN: &[&str] = &[
-            "ascii",
-            "us-ascii",
-            "cp1252",
-            "cp1251",
-            "cp1250",
-            "cp437",
-            "cp850",
-            "cp932",
-            "cp949",
-            "cp950",
-            "koi8-r",
-            "koi8-u",
-            "euc-jp",
-            "euc-kr",
-            "shift-jis",
-            "sjis",
-            "gbk",
-            "gb2312",
-            "gb18030",
-            "big5",
-            "mac-roman",
-            "utf-16",
-            "utf-32",
-            "latin-9",
-            "iso-8859-15",
-            "iso-8859-2",
-            "iso-8859-5",
-            "iso-8859-7",
-            "hebrew",
-            "greek",
-            "iso8859-15",
-            "iso8859-1",
-            "euc-jis-2004",
-            "iso-2022-jp",
-            "mbcs",
-            "charmap",
-        ];
-        if !is_utf8
-            && !KNOWN.contains(&e.as_str())
-            && !e.starts_with("iso-8859-")
-            && !e.starts_with("cp")
-        {
-            return Err(encoding_error(format!("unknown encoding: {enc}")));
+        if !is("utf-8") && e != "utf8" {
+            return Ok(Decoded::Codec(enc));
         }
     }
+    decode_utf8(bytes, filename).map(Decoded::Text)
+}
+
+/// UTF-8 source to text, with CPython's SyntaxError for a bad byte.
+fn decode_utf8(bytes: &[u8], filename: &str) -> Result<String, SyntaxErrorInfo> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(s.to_string()),
         Err(e) => {

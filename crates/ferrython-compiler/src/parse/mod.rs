@@ -21,7 +21,7 @@ use ruff_text_size::Ranged;
 
 use crate::error::{CompileWarning, SyntaxErrorInfo, SyntaxErrorKind};
 
-pub use encoding::{coding_cookie, decode_source};
+pub use encoding::{coding_cookie, decode_source, Decoded};
 use escapes::escape_warnings;
 pub use line_index::{LineIndex, Location};
 use syntax_errors::translate_error;
@@ -102,6 +102,7 @@ pub fn parse_with_flags(
     filename: &str,
     flags: u32,
 ) -> Result<Ast, SyntaxErrorInfo> {
+    let source = &*universal_newlines(source);
     let parsed = parse_unadjusted(source, mode, filename);
     let tokenizer_error = matches!(&parsed, Err((e, _)) if e.kind != SyntaxErrorKind::SyntaxError
         && !e.msg.starts_with("expected an indented block"));
@@ -111,6 +112,15 @@ pub fn parse_with_flags(
         }
     }
     parsed.map_err(|(err, at)| interactive::adjust_error(source, mode, flags, err, at))
+}
+
+/// The source with `\r\n` and a lone `\r` read as `\n`, as CPython's
+/// tokenizer reads every input (`translate_newlines`).
+fn universal_newlines(source: &str) -> std::borrow::Cow<'_, str> {
+    if !source.contains('\r') {
+        return std::borrow::Cow::Borrowed(source);
+    }
+    std::borrow::Cow::Owned(source.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
 /// [`parse`], each error with the byte offset where the parser found it
@@ -274,13 +284,22 @@ mod tests {
         assert_eq!(e.lineno, 2);
         assert_eq!(
             decode_source(b"\xef\xbb\xbfx = 1\n", "f").unwrap(),
-            "x = 1\n"
+            Decoded::Text("x = 1\n".into())
         );
         let latin = decode_source(b"# -*- coding: latin-1 -*-\nx = '\xe9'\n", "f").unwrap();
-        assert!(latin.contains('\u{e9}'));
         assert_eq!(
-            decode_source(b"# coding: nope\n", "f").unwrap_err().msg,
-            "unknown encoding: nope"
+            latin,
+            Decoded::Text("# -*- coding: latin-1 -*-\nx = '\u{e9}'\n".into())
+        );
+        assert_eq!(
+            decode_source(b"# coding: cp1252\n", "f").unwrap(),
+            Decoded::Codec("cp1252".into())
+        );
+        assert_eq!(
+            decode_source(b"\xef\xbb\xbf# coding: cp1252\n", "f")
+                .unwrap_err()
+                .msg,
+            "encoding problem: cp1252 with BOM"
         );
     }
 }
