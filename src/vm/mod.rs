@@ -8,6 +8,7 @@ pub mod classes;
 pub mod code;
 pub mod code_compare;
 pub mod code_lines;
+pub mod code_load;
 pub mod code_replace;
 pub mod eval;
 pub mod frame;

@@ -13,9 +13,12 @@
 //!
 //! A file written by another build of the compiler, or for another version
 //! of the source, does not match and is recompiled. Integers are LEB128
-//! (unsigned), strings and byte strings a length then the bytes. The
-//! file name is not stored: [`read`] sets `co_filename` of every code
-//! object to the source path it is given, so a moved tree stays correct.
+//! (unsigned), strings and byte strings a length then the bytes; a line
+//! table entry's start and line are differences from the entry before.
+//! The file name is not stored: the runtime sets `co_filename` of every
+//! code object to the source path it read, so a moved tree stays correct.
+//! [`read_with`] hands the decoded parts to a [`Build`], so the runtime
+//! makes its objects without an intermediate [`CodeObject`].
 use crate::bytecode::{BigInt, CodeObject, Constant, ExceptionEntry, LineEntry};
 
 /// Identifies the compiler build that writes and reads cache files: a
@@ -58,25 +61,6 @@ pub fn write(code: &CodeObject, stamp: SourceStamp) -> Vec<u8> {
     w.0
 }
 
-/// The code object in a cache file, if the file was written by this
-/// compiler for the source `stamp` describes and is intact; `filename`
-/// becomes every code object's `co_filename`.
-pub fn read(bytes: &[u8], stamp: SourceStamp, filename: &str) -> Option<CodeObject> {
-    if bytes.len() < HEADER_LEN || &bytes[..4] != MAGIC {
-        return None;
-    }
-    let word = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap_or([0; 8]));
-    if word(4) != FINGERPRINT || word(12) != stamp.mtime_ns || word(20) != stamp.size {
-        return None;
-    }
-    let mut r = Reader {
-        buf: &bytes[HEADER_LEN..],
-        filename,
-    };
-    let code = r.code()?;
-    r.buf.is_empty().then_some(code)
-}
-
 /// One code object as a record of its own, for `marshal`: the compiler's
 /// [`FINGERPRINT`] then the code's fields as a cache file holds them (its
 /// constants, usually none: marshal writes them in its own stream, and
@@ -97,11 +81,9 @@ pub fn read_record(bytes: &[u8]) -> Result<CodeObject, &'static str> {
     if u64::from_le_bytes(*fp) != FINGERPRINT {
         return Err("code object written by another ferrython build");
     }
-    let mut r = Reader {
-        buf: rest,
-        filename: "",
-    };
-    match r.code() {
+    let mut r = Reader { buf: rest };
+    let code = r.code(&mut Plain { filename: "" });
+    match code.and_then(unwrap_code) {
         Some(code) if r.buf.is_empty() => Ok(code),
         Some(_) => Err("trailing bytes in code record"),
         None => Err("corrupt code record"),
@@ -178,7 +160,10 @@ impl Writer {
         self.strs(names);
         self.strs(localsplusnames);
         self.bytes(localspluskinds);
+        // Starts and line numbers as differences from the entry before
+        // (and the end line from the line), which mostly fit in a byte.
         self.uint(linetable.len() as u64);
+        let (mut prev_start, mut prev_line) = (0u32, 0u32);
         for e in linetable {
             let LineEntry {
                 start,
@@ -187,9 +172,12 @@ impl Writer {
                 col,
                 end_col,
             } = *e;
-            for v in [start, lineno, end_lineno, col, end_col] {
-                self.uint(u64::from(v));
-            }
+            self.uint(u64::from(start.wrapping_sub(prev_start)));
+            self.uint(zigzag(i64::from(lineno) - i64::from(prev_line)));
+            self.uint(zigzag(i64::from(end_lineno) - i64::from(lineno)));
+            self.uint(u64::from(col));
+            self.uint(u64::from(end_col));
+            (prev_start, prev_line) = (start, lineno);
         }
         self.uint(exceptiontable.len() as u64);
         for e in exceptiontable {
@@ -263,9 +251,152 @@ impl Writer {
     }
 }
 
+/// A scalar constant of a cache file, its text borrowed from the file.
+pub enum Leaf<'a> {
+    None,
+    True,
+    False,
+    Ellipsis,
+    Int(i64),
+    /// An int too large for `i64`, as decimal text.
+    BigInt(&'a str),
+    Float(f64),
+    Complex {
+        real: f64,
+        imag: f64,
+    },
+    Str(&'a str),
+    /// A str with lone surrogates, as code points.
+    StrCodePoints(&'a [u32]),
+    Bytes(&'a [u8]),
+}
+
+/// A code object's fields as a cache file holds them: strings borrowed
+/// from the file, constants already made by the [`Build`].
+pub struct CodeParts<'a, K> {
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: u32,
+    pub firstlineno: u32,
+    pub stacksize: u32,
+    pub name: &'a str,
+    pub qualname: &'a str,
+    pub code: Vec<u16>,
+    pub consts: Vec<K>,
+    pub names: Vec<&'a str>,
+    pub localsplusnames: Vec<&'a str>,
+    pub localspluskinds: &'a [u8],
+    pub linetable: Vec<LineEntry>,
+    pub exceptiontable: Vec<ExceptionEntry>,
+}
+
+/// What [`read_with`] makes the constants of a cache file with, innermost
+/// first, so that a runtime can build its own objects straight from the
+/// file's bytes. `None` stops the read.
+pub trait Build {
+    type Const;
+    fn leaf(&mut self, leaf: Leaf<'_>) -> Option<Self::Const>;
+    fn tuple(&mut self, items: Vec<Self::Const>) -> Option<Self::Const>;
+    fn frozenset(&mut self, items: Vec<Self::Const>) -> Option<Self::Const>;
+    fn code(&mut self, parts: CodeParts<'_, Self::Const>) -> Option<Self::Const>;
+}
+
+/// The top-level code object of a cache file, made by `b`, if the file was
+/// written by this compiler for the source `stamp` describes and is
+/// intact; `None` when it is not, or `b` refused a part.
+pub fn read_with<B: Build>(bytes: &[u8], stamp: SourceStamp, b: &mut B) -> Option<B::Const> {
+    if bytes.len() < HEADER_LEN || &bytes[..4] != MAGIC {
+        return None;
+    }
+    let word = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap_or([0; 8]));
+    if word(4) != FINGERPRINT || word(12) != stamp.mtime_ns || word(20) != stamp.size {
+        return None;
+    }
+    let mut r = Reader {
+        buf: &bytes[HEADER_LEN..],
+    };
+    let code = r.code(b)?;
+    r.buf.is_empty().then_some(code)
+}
+
+/// Builds the compiler's own [`CodeObject`]s, with `filename` as
+/// `co_filename`.
+struct Plain<'f> {
+    filename: &'f str,
+}
+
+impl Build for Plain<'_> {
+    type Const = Constant;
+
+    fn leaf(&mut self, leaf: Leaf<'_>) -> Option<Constant> {
+        Some(match leaf {
+            Leaf::None => Constant::None,
+            Leaf::True => Constant::True,
+            Leaf::False => Constant::False,
+            Leaf::Ellipsis => Constant::Ellipsis,
+            Leaf::Int(v) => Constant::Int(BigInt::Small(v)),
+            Leaf::BigInt(s) => Constant::Int(BigInt::Big(s.to_owned())),
+            Leaf::Float(f) => Constant::Float(f),
+            Leaf::Complex { real, imag } => Constant::Complex { real, imag },
+            Leaf::Str(s) => Constant::Str(s.to_owned()),
+            Leaf::StrCodePoints(v) => Constant::StrCodePoints(v.to_vec()),
+            Leaf::Bytes(b) => Constant::Bytes(b.to_vec()),
+        })
+    }
+
+    fn tuple(&mut self, items: Vec<Constant>) -> Option<Constant> {
+        Some(Constant::Tuple(items))
+    }
+
+    fn frozenset(&mut self, items: Vec<Constant>) -> Option<Constant> {
+        Some(Constant::FrozenSet(items))
+    }
+
+    fn code(&mut self, p: CodeParts<'_, Constant>) -> Option<Constant> {
+        let owned = |v: Vec<&str>| v.into_iter().map(str::to_owned).collect();
+        Some(Constant::Code(Box::new(CodeObject {
+            argcount: p.argcount,
+            posonlyargcount: p.posonlyargcount,
+            kwonlyargcount: p.kwonlyargcount,
+            flags: p.flags,
+            name: p.name.to_owned(),
+            qualname: p.qualname.to_owned(),
+            filename: self.filename.to_owned(),
+            firstlineno: p.firstlineno,
+            code: p.code,
+            consts: p.consts,
+            names: owned(p.names),
+            localsplusnames: owned(p.localsplusnames),
+            localspluskinds: p.localspluskinds.to_vec(),
+            stacksize: p.stacksize,
+            linetable: p.linetable,
+            exceptiontable: p.exceptiontable,
+        })))
+    }
+}
+
+/// The `CodeObject` inside what [`Plain`] made for a code record.
+fn unwrap_code(k: Constant) -> Option<CodeObject> {
+    match k {
+        Constant::Code(c) => Some(*c),
+        _ => None,
+    }
+}
+
+/// Zigzag encoding of a signed difference.
+fn zigzag(d: i64) -> u64 {
+    ((d << 1) ^ (d >> 63)) as u64
+}
+
+/// `base` moved by the zigzag-encoded difference `z`, if that stays a u32.
+fn unzigzag(base: u32, z: u64) -> Option<u32> {
+    let d = ((z >> 1) as i64) ^ -((z & 1) as i64);
+    u32::try_from(i64::from(base).checked_add(d)?).ok()
+}
+
 struct Reader<'a> {
     buf: &'a [u8],
-    filename: &'a str,
 }
 
 impl<'a> Reader<'a> {
@@ -279,16 +410,26 @@ impl<'a> Reader<'a> {
     }
 
     fn byte(&mut self) -> Option<u8> {
-        self.take(1).map(|b| b[0])
+        let (&b, rest) = self.buf.split_first()?;
+        self.buf = rest;
+        Some(b)
     }
 
     fn u64_le(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+        let (w, rest) = self.buf.split_first_chunk::<8>()?;
+        self.buf = rest;
+        Some(u64::from_le_bytes(*w))
     }
 
+    #[inline]
     fn uint(&mut self) -> Option<u64> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
+        // Most numbers in a cache file fit in one byte.
+        let b = self.byte()?;
+        if b & 0x80 == 0 {
+            return Some(u64::from(b));
+        }
+        let mut v = u64::from(b & 0x7f);
+        for shift in (7..64).step_by(7) {
             let b = self.byte()?;
             v |= u64::from(b & 0x7f) << shift;
             if b & 0x80 == 0 {
@@ -298,6 +439,7 @@ impl<'a> Reader<'a> {
         None
     }
 
+    #[inline]
     fn u32(&mut self) -> Option<u32> {
         u32::try_from(self.uint()?).ok()
     }
@@ -308,21 +450,25 @@ impl<'a> Reader<'a> {
         (n <= self.buf.len()).then_some(n)
     }
 
-    fn bytes(&mut self) -> Option<Vec<u8>> {
+    fn bytes(&mut self) -> Option<&'a [u8]> {
         let n = self.len()?;
-        Some(self.take(n)?.to_vec())
+        self.take(n)
     }
 
-    fn string(&mut self) -> Option<String> {
-        String::from_utf8(self.bytes()?).ok()
+    fn string(&mut self) -> Option<&'a str> {
+        std::str::from_utf8(self.bytes()?).ok()
     }
 
-    fn strs(&mut self) -> Option<Vec<String>> {
+    fn strs(&mut self) -> Option<Vec<&'a str>> {
         let n = self.len()?;
-        (0..n).map(|_| self.string()).collect()
+        let mut v = Vec::with_capacity(n);
+        for _ in 0..n {
+            v.push(self.string()?);
+        }
+        Some(v)
     }
 
-    fn code(&mut self) -> Option<CodeObject> {
+    fn code<B: Build>(&mut self, b: &mut B) -> Option<B::Const> {
         let argcount = self.u32()?;
         let posonlyargcount = self.u32()?;
         let kwonlyargcount = self.u32()?;
@@ -337,88 +483,98 @@ impl<'a> Reader<'a> {
             .chunks_exact(2)
             .map(|u| u16::from_le_bytes([u[0], u[1]]))
             .collect();
-        let n = self.len()?;
-        let consts = (0..n).map(|_| self.constant()).collect::<Option<_>>()?;
+        let consts = self.items(b)?;
         let names = self.strs()?;
         let localsplusnames = self.strs()?;
         let localspluskinds = self.bytes()?;
         let n = self.len()?;
-        let linetable = (0..n)
-            .map(|_| {
-                Some(LineEntry {
-                    start: self.u32()?,
-                    lineno: self.u32()?,
-                    end_lineno: self.u32()?,
-                    col: self.u32()?,
-                    end_col: self.u32()?,
-                })
-            })
-            .collect::<Option<_>>()?;
+        let mut linetable = Vec::with_capacity(n);
+        let (mut start, mut lineno) = (0u32, 0u32);
+        for _ in 0..n {
+            start = start.wrapping_add(self.u32()?);
+            lineno = unzigzag(lineno, self.uint()?)?;
+            linetable.push(LineEntry {
+                start,
+                lineno,
+                end_lineno: unzigzag(lineno, self.uint()?)?,
+                col: self.u32()?,
+                end_col: self.u32()?,
+            });
+        }
         let n = self.len()?;
-        let exceptiontable = (0..n)
-            .map(|_| {
-                Some(ExceptionEntry {
-                    start: self.u32()?,
-                    end: self.u32()?,
-                    target: self.u32()?,
-                    depth: self.u32()?,
-                    lasti: self.u32()? != 0,
-                })
-            })
-            .collect::<Option<_>>()?;
-        Some(CodeObject {
+        let mut exceptiontable = Vec::with_capacity(n);
+        for _ in 0..n {
+            exceptiontable.push(ExceptionEntry {
+                start: self.u32()?,
+                end: self.u32()?,
+                target: self.u32()?,
+                depth: self.u32()?,
+                lasti: self.u32()? != 0,
+            });
+        }
+        b.code(CodeParts {
             argcount,
             posonlyargcount,
             kwonlyargcount,
             flags,
+            firstlineno,
+            stacksize,
             name,
             qualname,
-            filename: self.filename.to_string(),
-            firstlineno,
             code,
             consts,
             names,
             localsplusnames,
             localspluskinds,
-            stacksize,
             linetable,
             exceptiontable,
         })
     }
 
-    fn constant(&mut self) -> Option<Constant> {
-        Some(match self.byte()? {
-            0 => Constant::None,
-            1 => Constant::True,
-            2 => Constant::False,
-            3 => Constant::Ellipsis,
-            4 => Constant::Int(BigInt::Small(self.u64_le()? as i64)),
-            5 => Constant::Int(BigInt::Big(self.string()?)),
-            6 => Constant::Float(f64::from_bits(self.u64_le()?)),
-            7 => Constant::Complex {
+    /// A count, then that many constants.
+    fn items<B: Build>(&mut self, b: &mut B) -> Option<Vec<B::Const>> {
+        let n = self.len()?;
+        let mut v = Vec::with_capacity(n);
+        for _ in 0..n {
+            v.push(self.constant(b)?);
+        }
+        Some(v)
+    }
+
+    fn constant<B: Build>(&mut self, b: &mut B) -> Option<B::Const> {
+        let leaf = match self.byte()? {
+            0 => Leaf::None,
+            1 => Leaf::True,
+            2 => Leaf::False,
+            3 => Leaf::Ellipsis,
+            4 => Leaf::Int(self.u64_le()? as i64),
+            5 => Leaf::BigInt(self.string()?),
+            6 => Leaf::Float(f64::from_bits(self.u64_le()?)),
+            7 => Leaf::Complex {
                 real: f64::from_bits(self.u64_le()?),
                 imag: f64::from_bits(self.u64_le()?),
             },
-            8 => Constant::Str(self.string()?),
-            9 => Constant::Bytes(self.bytes()?),
-            t @ (10 | 11) => {
-                let n = self.len()?;
-                let items = (0..n).map(|_| self.constant()).collect::<Option<_>>()?;
-                if t == 10 {
-                    Constant::Tuple(items)
-                } else {
-                    Constant::FrozenSet(items)
-                }
+            8 => Leaf::Str(self.string()?),
+            9 => Leaf::Bytes(self.bytes()?),
+            10 => {
+                let items = self.items(b)?;
+                return b.tuple(items);
             }
-            12 => Constant::Code(Box::new(self.code()?)),
+            11 => {
+                let items = self.items(b)?;
+                return b.frozenset(items);
+            }
+            12 => return self.code(b),
             13 => {
                 let n = self.len()?;
-                let v = (0..n)
-                    .map(|_| self.uint().and_then(|c| u32::try_from(c).ok()))
-                    .collect::<Option<_>>()?;
-                Constant::StrCodePoints(v)
+                let mut v = Vec::with_capacity(n);
+                for _ in 0..n {
+                    v.push(self.u32()?);
+                }
+                return b.leaf(Leaf::StrCodePoints(&v));
             }
             _ => return None,
-        })
+        };
+        b.leaf(leaf)
     }
 }
