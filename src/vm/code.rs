@@ -7,8 +7,9 @@ use crate::object::refcount::*;
 use crate::object::typeobj::type_template;
 use crate::object::{bool as pybool, bytes, complex, float, int, none, str as pystr, tuple};
 use crate::runtime::errors::{PyResult, Raised};
+use crate::vm::line_table::LineTable;
 use crate::Owned;
-use ferrython_compiler::bytecode::{BigInt, Constant, ExceptionEntry, LineEntry};
+use ferrython_compiler::bytecode::{BigInt, Constant, ExceptionEntry};
 use ferrython_compiler::cache::Leaf;
 use ferrython_compiler::{cpython_tables, CodeObject};
 
@@ -39,7 +40,7 @@ pub struct CodeData {
     pub name: Owned,
     pub qualname: Owned,
     pub filename: Owned,
-    pub linetable: Vec<LineEntry>,
+    pub linetable: LineTable,
     pub exceptiontable: Vec<ExceptionEntry>,
     /// Number of cell and free variables at the end of localsplus.
     pub ncells: usize,
@@ -200,7 +201,7 @@ pub fn shell(d: &CodeData) -> PyResult<CodeObject> {
         localsplusnames: strs(&d.localsplusnames)?,
         localspluskinds: d.localspluskinds.clone(),
         stacksize: d.stacksize,
-        linetable: d.linetable.clone(),
+        linetable: d.linetable.entries().to_vec(),
         exceptiontable: d.exceptiontable.clone(),
     })
 }
@@ -230,7 +231,7 @@ fn build(c: &CodeObject, consts: Vec<Owned>, filename: Owned) -> PyResult<Owned>
         name: Owned::from_borrowed_static(pystr::intern(&c.name)),
         qualname,
         filename,
-        linetable: c.linetable.clone(),
+        linetable: LineTable::new(c.linetable.clone()),
         exceptiontable: c.exceptiontable.clone(),
         ncells,
         nfrees,
@@ -260,11 +261,12 @@ pub(crate) fn wrap(d: Box<CodeData>) -> PyResult<Owned> {
 /// The source line of the instruction at code unit `lasti` (or the first
 /// line).
 pub fn line_of(d: &CodeData, lasti: usize) -> u32 {
-    let i = d.linetable.partition_point(|e| e.start as usize <= lasti);
+    let lines = d.linetable.entries();
+    let i = lines.partition_point(|e| e.start as usize <= lasti);
     if i == 0 {
         d.firstlineno
     } else {
-        d.linetable[i - 1].lineno
+        lines[i - 1].lineno
     }
 }
 
@@ -348,7 +350,7 @@ code_getter!(get_exceptiontable, |d| bytes::from_slice(
     &cpython_tables::exception_table(&d.exceptiontable)
 ));
 code_getter!(get_linetable, |d| bytes::from_slice(
-    &cpython_tables::location_table(&d.linetable, d.code.len(), d.firstlineno)
+    &cpython_tables::location_table(d.linetable.entries(), d.code.len(), d.firstlineno)
 ));
 
 /// `code._varname_from_oparg(i)`: the name of local-plus slot `i`, as

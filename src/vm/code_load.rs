@@ -6,6 +6,7 @@
 use crate::object::{str as pystr, tuple};
 use crate::runtime::errors::{PyResult, Raised};
 use crate::vm::code::{self, CodeData};
+use crate::vm::line_table::LineTable;
 use crate::Owned;
 use ferrython_compiler::cache::{self, Build, CodeParts, Leaf, SourceStamp};
 
@@ -62,7 +63,7 @@ impl Build for Loader {
             name: Owned::from_borrowed_static(pystr::intern(p.name)),
             qualname,
             filename: self.filename.clone(),
-            linetable: p.linetable,
+            linetable: LineTable::packed(p.linetable),
             exceptiontable: p.exceptiontable,
             ncells,
             nfrees,

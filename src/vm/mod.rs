@@ -15,6 +15,7 @@ pub mod frame;
 pub mod function;
 pub mod function_new;
 pub mod genobject;
+pub mod line_table;
 pub mod monitoring;
 pub mod ops;
 pub mod patma;

@@ -160,9 +160,31 @@ impl Writer {
         self.strs(names);
         self.strs(localsplusnames);
         self.bytes(localspluskinds);
-        // Starts and line numbers as differences from the entry before
-        // (and the end line from the line), which mostly fit in a byte.
+        // The entry count and the byte length first, so a reader can keep
+        // the entries packed until they are asked for (see `PackedLines`).
+        let mut lines = Writer(Vec::with_capacity(linetable.len() * 6));
+        lines.lines(linetable);
         self.uint(linetable.len() as u64);
+        self.bytes(&lines.0);
+        self.uint(exceptiontable.len() as u64);
+        for e in exceptiontable {
+            let ExceptionEntry {
+                start,
+                end,
+                target,
+                depth,
+                lasti,
+            } = *e;
+            for v in [start, end, target, depth, u32::from(lasti)] {
+                self.uint(u64::from(v));
+            }
+        }
+    }
+
+    /// Line table entries, each start and line a difference from the
+    /// entry before (and the end line from the line), which mostly fit in
+    /// a byte.
+    fn lines(&mut self, linetable: &[LineEntry]) {
         let (mut prev_start, mut prev_line) = (0u32, 0u32);
         for e in linetable {
             let LineEntry {
@@ -178,19 +200,6 @@ impl Writer {
             self.uint(u64::from(col));
             self.uint(u64::from(end_col));
             (prev_start, prev_line) = (start, lineno);
-        }
-        self.uint(exceptiontable.len() as u64);
-        for e in exceptiontable {
-            let ExceptionEntry {
-                start,
-                end,
-                target,
-                depth,
-                lasti,
-            } = *e;
-            for v in [start, end, target, depth, u32::from(lasti)] {
-                self.uint(u64::from(v));
-            }
         }
     }
 
@@ -287,8 +296,43 @@ pub struct CodeParts<'a, K> {
     pub names: Vec<&'a str>,
     pub localsplusnames: Vec<&'a str>,
     pub localspluskinds: &'a [u8],
-    pub linetable: Vec<LineEntry>,
+    pub linetable: PackedLines<'a>,
     pub exceptiontable: Vec<ExceptionEntry>,
+}
+
+/// A code object's line table as a cache file holds it: most code never
+/// needs its line numbers, so a runtime can keep the bytes and unpack them
+/// when asked.
+#[derive(Clone, Copy)]
+pub struct PackedLines<'a> {
+    /// The number of entries.
+    pub count: usize,
+    pub bytes: &'a [u8],
+}
+
+impl PackedLines<'_> {
+    /// The entries, or `None` if the bytes do not hold `count` of them.
+    pub fn unpack(&self) -> Option<Vec<LineEntry>> {
+        // Each entry takes at least five bytes.
+        if self.count > self.bytes.len() / 5 {
+            return None;
+        }
+        let mut r = Reader { buf: self.bytes };
+        let mut v = Vec::with_capacity(self.count);
+        let (mut start, mut lineno) = (0u32, 0u32);
+        for _ in 0..self.count {
+            start = start.wrapping_add(r.u32()?);
+            lineno = unzigzag(lineno, r.uint()?)?;
+            v.push(LineEntry {
+                start,
+                lineno,
+                end_lineno: unzigzag(lineno, r.uint()?)?,
+                col: r.u32()?,
+                end_col: r.u32()?,
+            });
+        }
+        r.buf.is_empty().then_some(v)
+    }
 }
 
 /// What [`read_with`] makes the constants of a cache file with, innermost
@@ -370,7 +414,7 @@ impl Build for Plain<'_> {
             localsplusnames: owned(p.localsplusnames),
             localspluskinds: p.localspluskinds.to_vec(),
             stacksize: p.stacksize,
-            linetable: p.linetable,
+            linetable: p.linetable.unpack()?,
             exceptiontable: p.exceptiontable,
         })))
     }
@@ -487,20 +531,11 @@ impl<'a> Reader<'a> {
         let names = self.strs()?;
         let localsplusnames = self.strs()?;
         let localspluskinds = self.bytes()?;
-        let n = self.len()?;
-        let mut linetable = Vec::with_capacity(n);
-        let (mut start, mut lineno) = (0u32, 0u32);
-        for _ in 0..n {
-            start = start.wrapping_add(self.u32()?);
-            lineno = unzigzag(lineno, self.uint()?)?;
-            linetable.push(LineEntry {
-                start,
-                lineno,
-                end_lineno: unzigzag(lineno, self.uint()?)?,
-                col: self.u32()?,
-                end_col: self.u32()?,
-            });
-        }
+        let count = usize::try_from(self.uint()?).ok()?;
+        let linetable = PackedLines {
+            count,
+            bytes: self.bytes()?,
+        };
         let n = self.len()?;
         let mut exceptiontable = Vec::with_capacity(n);
         for _ in 0..n {
