@@ -1,8 +1,10 @@
 //! Code objects made straight from a bytecode cache file: the objects are
 //! built from the file's bytes as `ferrython_compiler::cache::read_with`
 //! decodes them (the role of CPython's `marshal` reader for `.pyc`
-//! files), with no intermediate compiler `CodeObject`, and one file name
-//! object shared by every code object of the module.
+//! files), with no intermediate compiler `CodeObject`: each name of the
+//! file interned once, and one file name object shared by every code
+//! object of the module.
+use crate::ffi::PyObject;
 use crate::object::{str as pystr, tuple};
 use crate::runtime::errors::{PyResult, Raised};
 use crate::vm::code::{self, CodeData};
@@ -24,6 +26,12 @@ impl Loader {
 
 impl Build for Loader {
     type Const = Owned;
+    /// Interned, so immortal.
+    type Name = *mut PyObject;
+
+    fn name(&mut self, name: &str) -> Option<*mut PyObject> {
+        Some(pystr::intern(name))
+    }
 
     fn leaf(&mut self, leaf: Leaf<'_>) -> Option<Owned> {
         self.ok(code::leaf(leaf))
@@ -37,7 +45,7 @@ impl Build for Loader {
         self.ok(code::frozenset_constant(items))
     }
 
-    fn code(&mut self, p: CodeParts<'_, Owned>) -> Option<Owned> {
+    fn code(&mut self, p: CodeParts<'_, Owned, *mut PyObject>) -> Option<Owned> {
         let qualname = match pystr::from_str(p.qualname) {
             Ok(q) => q,
             Err(e) => {
@@ -57,10 +65,10 @@ impl Build for Loader {
             stacksize: p.stacksize,
             code: units,
             consts: p.consts.into_iter().map(Owned::into_raw).collect(),
-            names: p.names.iter().map(|n| pystr::intern(n)).collect(),
-            localsplusnames: p.localsplusnames.iter().map(|n| pystr::intern(n)).collect(),
+            names: p.names,
+            localsplusnames: p.localsplusnames,
             localspluskinds: p.localspluskinds.to_vec(),
-            name: Owned::from_borrowed_static(pystr::intern(p.name)),
+            name: Owned::from_borrowed_static(p.name),
             qualname,
             filename: self.filename.clone(),
             linetable: LineTable::packed(p.linetable),

@@ -2,7 +2,9 @@
 //! files the import system keeps in `__pycache__` (CPython keeps `marshal`
 //! output there; this is our own, simpler format for our own code objects).
 //!
-//! A cache file is a header followed by the top-level code object:
+//! A cache file is a header, then a table of the names used by its code
+//! objects (each once; a code object refers to them by index), then the
+//! top-level code object:
 //!
 //! | bytes | what                                                        |
 //! |-------|-------------------------------------------------------------|
@@ -20,6 +22,7 @@
 //! [`read_with`] hands the decoded parts to a [`Build`], so the runtime
 //! makes its objects without an intermediate [`CodeObject`].
 use crate::bytecode::{BigInt, CodeObject, Constant, ExceptionEntry, LineEntry};
+use std::collections::HashMap;
 
 /// Identifies the compiler build that writes and reads cache files: a
 /// hash of this crate's sources and of its pinned parser, computed by
@@ -52,13 +55,13 @@ pub struct SourceStamp {
 /// The bytes of a cache file for `code`, compiled from the source `stamp`
 /// describes.
 pub fn write(code: &CodeObject, stamp: SourceStamp) -> Vec<u8> {
-    let mut w = Writer(Vec::with_capacity(4096));
-    w.0.extend_from_slice(MAGIC);
-    w.0.extend_from_slice(&FINGERPRINT.to_le_bytes());
-    w.0.extend_from_slice(&stamp.mtime_ns.to_le_bytes());
-    w.0.extend_from_slice(&stamp.size.to_le_bytes());
-    w.code(code);
-    w.0
+    let mut w = Writer::new(4096);
+    w.out.extend_from_slice(MAGIC);
+    w.out.extend_from_slice(&FINGERPRINT.to_le_bytes());
+    w.out.extend_from_slice(&stamp.mtime_ns.to_le_bytes());
+    w.out.extend_from_slice(&stamp.size.to_le_bytes());
+    w.file(code);
+    w.out
 }
 
 /// One code object as a record of its own, for `marshal`: the compiler's
@@ -66,10 +69,10 @@ pub fn write(code: &CodeObject, stamp: SourceStamp) -> Vec<u8> {
 /// constants, usually none: marshal writes them in its own stream, and
 /// not its file name).
 pub fn write_record(code: &CodeObject) -> Vec<u8> {
-    let mut w = Writer(Vec::with_capacity(256));
-    w.0.extend_from_slice(&FINGERPRINT.to_le_bytes());
-    w.code(code);
-    w.0
+    let mut w = Writer::new(256);
+    w.out.extend_from_slice(&FINGERPRINT.to_le_bytes());
+    w.file(code);
+    w.out
 }
 
 /// The code object of a [`write_record`] record (with an empty file
@@ -82,7 +85,7 @@ pub fn read_record(bytes: &[u8]) -> Result<CodeObject, &'static str> {
         return Err("code object written by another ferrython build");
     }
     let mut r = Reader { buf: rest };
-    let code = r.code(&mut Plain { filename: "" });
+    let code = r.file(&mut Plain { filename: "" });
     match code.and_then(unwrap_code) {
         Some(code) if r.buf.is_empty() => Ok(code),
         Some(_) => Err("trailing bytes in code record"),
@@ -90,34 +93,87 @@ pub fn read_record(bytes: &[u8]) -> Result<CodeObject, &'static str> {
     }
 }
 
-struct Writer(Vec<u8>);
+/// Writes the records of a file; `names` numbers the entries of its name
+/// table.
+struct Writer<'c> {
+    out: Vec<u8>,
+    names: HashMap<&'c str, u64>,
+}
 
-impl Writer {
+impl<'c> Writer<'c> {
     fn uint(&mut self, mut v: u64) {
         loop {
             let b = (v & 0x7f) as u8;
             v >>= 7;
             if v == 0 {
-                self.0.push(b);
+                self.out.push(b);
                 return;
             }
-            self.0.push(b | 0x80);
+            self.out.push(b | 0x80);
         }
     }
 
     fn bytes(&mut self, b: &[u8]) {
         self.uint(b.len() as u64);
-        self.0.extend_from_slice(b);
+        self.out.extend_from_slice(b);
     }
 
-    fn strs(&mut self, v: &[String]) {
-        self.uint(v.len() as u64);
-        for s in v {
-            self.bytes(s.as_bytes());
+    fn new(capacity: usize) -> Self {
+        Writer {
+            out: Vec::with_capacity(capacity),
+            names: HashMap::new(),
         }
     }
 
-    fn code(&mut self, c: &CodeObject) {
+    /// The name table of `code` and the code objects in it, then `code`.
+    fn file(&mut self, code: &'c CodeObject) {
+        let mut table = Vec::new();
+        self.number_names(code, &mut table);
+        self.uint(table.len() as u64);
+        for n in table {
+            self.bytes(n.as_bytes());
+        }
+        self.code(code);
+    }
+
+    /// Numbers the names of `c` and of the code among its constants, in
+    /// the order they first appear, each once.
+    fn number_names(&mut self, c: &'c CodeObject, table: &mut Vec<&'c str>) {
+        let all = std::iter::once(&c.name)
+            .chain(&c.names)
+            .chain(&c.localsplusnames);
+        for n in all {
+            self.names.entry(n).or_insert_with(|| {
+                table.push(n);
+                table.len() as u64 - 1
+            });
+        }
+        fn inner<'c>(w: &mut Writer<'c>, k: &'c Constant, table: &mut Vec<&'c str>) {
+            match k {
+                Constant::Code(c) => w.number_names(c, table),
+                Constant::Tuple(items) | Constant::FrozenSet(items) => {
+                    for i in items {
+                        inner(w, i, table);
+                    }
+                }
+                _ => {}
+            }
+        }
+        for k in &c.consts {
+            inner(self, k, table);
+        }
+    }
+
+    /// References to names of the table.
+    fn name_refs(&mut self, v: &[String]) {
+        self.uint(v.len() as u64);
+        for n in v {
+            let i = self.names[n.as_str()];
+            self.uint(i);
+        }
+    }
+
+    fn code(&mut self, c: &'c CodeObject) {
         // Exhaustive on purpose: a new field must be added here too.
         let CodeObject {
             argcount,
@@ -147,25 +203,26 @@ impl Writer {
             self.uint(u64::from(*v));
         }
         self.uint(u64::from(*stacksize));
-        self.bytes(name.as_bytes());
+        let i = self.names[name.as_str()];
+        self.uint(i);
         self.bytes(qualname.as_bytes());
         self.uint(code.len() as u64);
         for &u in code {
-            self.0.extend_from_slice(&u.to_le_bytes());
+            self.out.extend_from_slice(&u.to_le_bytes());
         }
         self.uint(consts.len() as u64);
         for k in consts {
             self.constant(k);
         }
-        self.strs(names);
-        self.strs(localsplusnames);
+        self.name_refs(names);
+        self.name_refs(localsplusnames);
         self.bytes(localspluskinds);
         // The entry count and the byte length first, so a reader can keep
         // the entries packed until they are asked for (see `PackedLines`).
-        let mut lines = Writer(Vec::with_capacity(linetable.len() * 6));
+        let mut lines = Writer::new(linetable.len() * 6);
         lines.lines(linetable);
         self.uint(linetable.len() as u64);
-        self.bytes(&lines.0);
+        self.bytes(&lines.out);
         self.uint(exceptiontable.len() as u64);
         for e in exceptiontable {
             let ExceptionEntry {
@@ -203,46 +260,46 @@ impl Writer {
         }
     }
 
-    fn constant(&mut self, k: &Constant) {
+    fn constant(&mut self, k: &'c Constant) {
         match k {
-            Constant::None => self.0.push(0),
-            Constant::True => self.0.push(1),
-            Constant::False => self.0.push(2),
-            Constant::Ellipsis => self.0.push(3),
+            Constant::None => self.out.push(0),
+            Constant::True => self.out.push(1),
+            Constant::False => self.out.push(2),
+            Constant::Ellipsis => self.out.push(3),
             Constant::Int(BigInt::Small(v)) => {
-                self.0.push(4);
-                self.0.extend_from_slice(&v.to_le_bytes());
+                self.out.push(4);
+                self.out.extend_from_slice(&v.to_le_bytes());
             }
             Constant::Int(BigInt::Big(s)) => {
-                self.0.push(5);
+                self.out.push(5);
                 self.bytes(s.as_bytes());
             }
             Constant::Float(f) => {
-                self.0.push(6);
-                self.0.extend_from_slice(&f.to_bits().to_le_bytes());
+                self.out.push(6);
+                self.out.extend_from_slice(&f.to_bits().to_le_bytes());
             }
             Constant::Complex { real, imag } => {
-                self.0.push(7);
-                self.0.extend_from_slice(&real.to_bits().to_le_bytes());
-                self.0.extend_from_slice(&imag.to_bits().to_le_bytes());
+                self.out.push(7);
+                self.out.extend_from_slice(&real.to_bits().to_le_bytes());
+                self.out.extend_from_slice(&imag.to_bits().to_le_bytes());
             }
             Constant::Str(s) => {
-                self.0.push(8);
+                self.out.push(8);
                 self.bytes(s.as_bytes());
             }
             Constant::StrCodePoints(v) => {
-                self.0.push(13);
+                self.out.push(13);
                 self.uint(v.len() as u64);
                 for &c in v {
                     self.uint(u64::from(c));
                 }
             }
             Constant::Bytes(b) => {
-                self.0.push(9);
+                self.out.push(9);
                 self.bytes(b);
             }
             Constant::Tuple(items) | Constant::FrozenSet(items) => {
-                self.0.push(if matches!(k, Constant::Tuple(_)) {
+                self.out.push(if matches!(k, Constant::Tuple(_)) {
                     10
                 } else {
                     11
@@ -253,7 +310,7 @@ impl Writer {
                 }
             }
             Constant::Code(c) => {
-                self.0.push(12);
+                self.out.push(12);
                 self.code(c);
             }
         }
@@ -281,20 +338,20 @@ pub enum Leaf<'a> {
 }
 
 /// A code object's fields as a cache file holds them: strings borrowed
-/// from the file, constants already made by the [`Build`].
-pub struct CodeParts<'a, K> {
+/// from the file, names and constants already made by the [`Build`].
+pub struct CodeParts<'a, K, N> {
     pub argcount: u32,
     pub posonlyargcount: u32,
     pub kwonlyargcount: u32,
     pub flags: u32,
     pub firstlineno: u32,
     pub stacksize: u32,
-    pub name: &'a str,
+    pub name: N,
     pub qualname: &'a str,
     pub code: Vec<u16>,
     pub consts: Vec<K>,
-    pub names: Vec<&'a str>,
-    pub localsplusnames: Vec<&'a str>,
+    pub names: Vec<N>,
+    pub localsplusnames: Vec<N>,
     pub localspluskinds: &'a [u8],
     pub linetable: PackedLines<'a>,
     pub exceptiontable: Vec<ExceptionEntry>,
@@ -340,10 +397,14 @@ impl PackedLines<'_> {
 /// file's bytes. `None` stops the read.
 pub trait Build {
     type Const;
+    /// A code object's name or one of its `co_names` or variable names;
+    /// a file holds each once, in a table read first.
+    type Name: Clone;
+    fn name(&mut self, name: &str) -> Option<Self::Name>;
     fn leaf(&mut self, leaf: Leaf<'_>) -> Option<Self::Const>;
     fn tuple(&mut self, items: Vec<Self::Const>) -> Option<Self::Const>;
     fn frozenset(&mut self, items: Vec<Self::Const>) -> Option<Self::Const>;
-    fn code(&mut self, parts: CodeParts<'_, Self::Const>) -> Option<Self::Const>;
+    fn code(&mut self, parts: CodeParts<'_, Self::Const, Self::Name>) -> Option<Self::Const>;
 }
 
 /// The top-level code object of a cache file, made by `b`, if the file was
@@ -360,7 +421,7 @@ pub fn read_with<B: Build>(bytes: &[u8], stamp: SourceStamp, b: &mut B) -> Optio
     let mut r = Reader {
         buf: &bytes[HEADER_LEN..],
     };
-    let code = r.code(b)?;
+    let code = r.file(b)?;
     r.buf.is_empty().then_some(code)
 }
 
@@ -372,6 +433,11 @@ struct Plain<'f> {
 
 impl Build for Plain<'_> {
     type Const = Constant;
+    type Name = String;
+
+    fn name(&mut self, name: &str) -> Option<String> {
+        Some(name.to_owned())
+    }
 
     fn leaf(&mut self, leaf: Leaf<'_>) -> Option<Constant> {
         Some(match leaf {
@@ -397,21 +463,20 @@ impl Build for Plain<'_> {
         Some(Constant::FrozenSet(items))
     }
 
-    fn code(&mut self, p: CodeParts<'_, Constant>) -> Option<Constant> {
-        let owned = |v: Vec<&str>| v.into_iter().map(str::to_owned).collect();
+    fn code(&mut self, p: CodeParts<'_, Constant, String>) -> Option<Constant> {
         Some(Constant::Code(Box::new(CodeObject {
             argcount: p.argcount,
             posonlyargcount: p.posonlyargcount,
             kwonlyargcount: p.kwonlyargcount,
             flags: p.flags,
-            name: p.name.to_owned(),
+            name: p.name,
             qualname: p.qualname.to_owned(),
             filename: self.filename.to_owned(),
             firstlineno: p.firstlineno,
             code: p.code,
             consts: p.consts,
-            names: owned(p.names),
-            localsplusnames: owned(p.localsplusnames),
+            names: p.names,
+            localsplusnames: p.localsplusnames,
             localspluskinds: p.localspluskinds.to_vec(),
             stacksize: p.stacksize,
             linetable: p.linetable.unpack()?,
@@ -503,23 +568,40 @@ impl<'a> Reader<'a> {
         std::str::from_utf8(self.bytes()?).ok()
     }
 
-    fn strs(&mut self) -> Option<Vec<&'a str>> {
+    /// The name table, then the top-level code object.
+    fn file<B: Build>(&mut self, b: &mut B) -> Option<B::Const> {
+        let n = self.len()?;
+        let mut names = Vec::with_capacity(n);
+        for _ in 0..n {
+            let s = self.string()?;
+            names.push(b.name(s)?);
+        }
+        self.code(b, &names)
+    }
+
+    /// A count, then that many references to names of the table.
+    fn name_refs<N: Clone>(&mut self, table: &[N]) -> Option<Vec<N>> {
         let n = self.len()?;
         let mut v = Vec::with_capacity(n);
         for _ in 0..n {
-            v.push(self.string()?);
+            v.push(self.name_ref(table)?);
         }
         Some(v)
     }
 
-    fn code<B: Build>(&mut self, b: &mut B) -> Option<B::Const> {
+    fn name_ref<N: Clone>(&mut self, table: &[N]) -> Option<N> {
+        let i = usize::try_from(self.uint()?).ok()?;
+        table.get(i).cloned()
+    }
+
+    fn code<B: Build>(&mut self, b: &mut B, table: &[B::Name]) -> Option<B::Const> {
         let argcount = self.u32()?;
         let posonlyargcount = self.u32()?;
         let kwonlyargcount = self.u32()?;
         let flags = self.u32()?;
         let firstlineno = self.u32()?;
         let stacksize = self.u32()?;
-        let name = self.string()?;
+        let name = self.name_ref(table)?;
         let qualname = self.string()?;
         let n = self.len()?;
         let raw = self.take(n.checked_mul(2)?)?;
@@ -527,9 +609,9 @@ impl<'a> Reader<'a> {
             .chunks_exact(2)
             .map(|u| u16::from_le_bytes([u[0], u[1]]))
             .collect();
-        let consts = self.items(b)?;
-        let names = self.strs()?;
-        let localsplusnames = self.strs()?;
+        let consts = self.items(b, table)?;
+        let names = self.name_refs(table)?;
+        let localsplusnames = self.name_refs(table)?;
         let localspluskinds = self.bytes()?;
         let count = usize::try_from(self.uint()?).ok()?;
         let linetable = PackedLines {
@@ -567,16 +649,16 @@ impl<'a> Reader<'a> {
     }
 
     /// A count, then that many constants.
-    fn items<B: Build>(&mut self, b: &mut B) -> Option<Vec<B::Const>> {
+    fn items<B: Build>(&mut self, b: &mut B, table: &[B::Name]) -> Option<Vec<B::Const>> {
         let n = self.len()?;
         let mut v = Vec::with_capacity(n);
         for _ in 0..n {
-            v.push(self.constant(b)?);
+            v.push(self.constant(b, table)?);
         }
         Some(v)
     }
 
-    fn constant<B: Build>(&mut self, b: &mut B) -> Option<B::Const> {
+    fn constant<B: Build>(&mut self, b: &mut B, table: &[B::Name]) -> Option<B::Const> {
         let leaf = match self.byte()? {
             0 => Leaf::None,
             1 => Leaf::True,
@@ -592,14 +674,14 @@ impl<'a> Reader<'a> {
             8 => Leaf::Str(self.string()?),
             9 => Leaf::Bytes(self.bytes()?),
             10 => {
-                let items = self.items(b)?;
+                let items = self.items(b, table)?;
                 return b.tuple(items);
             }
             11 => {
-                let items = self.items(b)?;
+                let items = self.items(b, table)?;
                 return b.frozenset(items);
             }
-            12 => return self.code(b),
+            12 => return self.code(b, table),
             13 => {
                 let n = self.len()?;
                 let mut v = Vec::with_capacity(n);
