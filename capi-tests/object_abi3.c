@@ -38,6 +38,32 @@ static PyObject *dir_from_python(PyObject *self, PyObject *arg)
 
 static PyMethodDef dir_def = {"dir_here", dir_from_python, METH_NOARGS, NULL};
 
+/* An iterator type with am_send: yields the number sent plus one, returns
+ * the sent value negated at 0, raises ValueError for a non-int. */
+static PySendResult counter_send(PyObject *self, PyObject *arg, PyObject **result)
+{
+    (void)self;
+    long v = arg == Py_None ? 0 : PyLong_AsLong(arg);
+    if (v == -1 && PyErr_Occurred()) {
+        *result = NULL;
+        return PYGEN_ERROR;
+    }
+    if (v == 0 && arg != Py_None) {
+        *result = PyLong_FromLong(-v);
+        return PYGEN_RETURN;
+    }
+    *result = PyLong_FromLong(v + 1);
+    return PYGEN_NEXT;
+}
+
+static PyType_Slot counter_slots[] = {
+    {Py_am_send, counter_send},
+    {0, NULL},
+};
+
+static PyType_Spec counter_spec = {"m.Counter", sizeof(PyObject), 0, Py_TPFLAGS_DEFAULT,
+                                   counter_slots};
+
 int main(void)
 {
     start();
@@ -108,6 +134,19 @@ int main(void)
     send("send 'bad' to Sender", s, word);
     Py_DECREF(word);
     Py_DECREF(s);
+
+    PyObject *counter_type = PyType_FromSpec(&counter_spec);
+    PyObject *counter_obj = PyObject_CallNoArgs(counter_type);
+    send("am_send: send None", counter_obj, Py_None);
+    send("am_send: send 5", counter_obj, five);
+    PyObject *zero = PyLong_FromLong(0);
+    send("am_send: send 0", counter_obj, zero);
+    Py_DECREF(zero);
+    word = PyUnicode_FromString("x");
+    send("am_send: send 'x'", counter_obj, word);
+    Py_DECREF(word);
+    Py_DECREF(counter_obj);
+    Py_DECREF(counter_type);
 
     /* PyObject_SelfIter */
     PyObject *self = PyObject_SelfIter(five);

@@ -113,6 +113,18 @@ int main(void)
     show("AsDecodedObject(abc, rot13)", PyUnicode_AsDecodedObject(text, "rot13", NULL));
     show("AsDecodedObject(abc, utf-8)", PyUnicode_AsDecodedObject(text, "utf-8", NULL));
     show("AsDecodedUnicode(abc, rot13)", PyUnicode_AsDecodedUnicode(text, "rot13", NULL));
+    r = PyRun_String(
+        "import codecs\n"
+        "def _abi1_search(name):\n"
+        "    if name == 'abi1_to_bytes':\n"
+        "        return codecs.CodecInfo(lambda s, e='strict': (b'enc', len(s)),\n"
+        "                                lambda s, e='strict': (b'dec', len(s)), name=name)\n"
+        "codecs.register(_abi1_search)\n",
+        Py_file_input, ns, ns);
+    Py_XDECREF(r);
+    show("AsDecodedUnicode(abc, to bytes)", PyUnicode_AsDecodedUnicode(text, "abi1_to_bytes", NULL));
+    show("AsDecodedObject(abc, to bytes)", PyUnicode_AsDecodedObject(text, "abi1_to_bytes", NULL));
+    show("AsEncodedUnicode(abc, to bytes)", PyUnicode_AsEncodedUnicode(text, "abi1_to_bytes", "strict"));
     PyObject *bytes = PyBytes_FromString("abc");
     show("AsEncodedObject(bytes)", PyUnicode_AsEncodedObject(bytes, "utf-8", NULL));
     show("AsDecodedUnicode(bytes)", PyUnicode_AsDecodedUnicode(bytes, "utf-8", NULL));
@@ -149,12 +161,23 @@ int main(void)
     show("DecodeCharmap(\\5, str table)", PyUnicode_DecodeCharmap("\5", 1, table, NULL));
     show("DecodeCharmap(\\5, replace)", PyUnicode_DecodeCharmap("\1\5", 2, table, "replace"));
     show("DecodeCharmap(NULL mapping)", PyUnicode_DecodeCharmap("\xe9", 1, NULL, NULL));
-    PyObject *dmap = eval("{0: 'zero', 1: 0x263a, 2: None}");
+    PyObject *dmap = eval("{0: 'zero', 1: 0x263a, 2: None, 3: 0xFFFE, 4: '\\ufffe'}");
     show("DecodeCharmap(dict)", PyUnicode_DecodeCharmap("\0\1", 2, dmap, NULL));
     show("DecodeCharmap(dict, undefined)", PyUnicode_DecodeCharmap("\2", 1, dmap, NULL));
+    show("DecodeCharmap(dict, 0xFFFE)", PyUnicode_DecodeCharmap("\3", 1, dmap, NULL));
+    show("DecodeCharmap(dict, '\\ufffe')", PyUnicode_DecodeCharmap("\4", 1, dmap, "replace"));
     Py_DECREF(dmap);
     PyObject *emap = PyUnicode_BuildEncodingMap(table);
-    check("BuildEncodingMap succeeded", emap != NULL);
+    show("type(BuildEncodingMap(abc€))", Py_NewRef((PyObject *)Py_TYPE(emap)));
+    PyObject *ztable = PyUnicode_FromStringAndSize("\0xyz\xe2\x82\xac", 7);
+    PyObject *zmap = PyUnicode_BuildEncodingMap(ztable);
+    show("type(BuildEncodingMap(\\0xyz€))", Py_NewRef((PyObject *)Py_TYPE(zmap)));
+    show("  size()", PyObject_CallMethod(zmap, "size", NULL));
+    show("AsCharmapString(€zy, EncodingMap)", PyUnicode_AsCharmapString(PyUnicode_FromString("\xe2\x82\xaczy"), zmap));
+    show("AsCharmapString(a, EncodingMap)", PyUnicode_AsCharmapString(PyUnicode_FromString("a"), zmap));
+    Py_DECREF(zmap);
+    Py_DECREF(ztable);
+    show("BuildEncodingMap('')", PyUnicode_BuildEncodingMap(PyUnicode_FromString("")));
     show("AsCharmapString(cab€, map)", PyUnicode_AsCharmapString(PyUnicode_FromString("cab\xe2\x82\xac"), emap));
     show("AsCharmapString(z, map)", PyUnicode_AsCharmapString(PyUnicode_FromString("z"), emap));
     show("AsCharmapString(x, dict)", PyUnicode_AsCharmapString(PyUnicode_FromString("xy"), eval("{ord('x'): 65, ord('y'): b'BC'}")));

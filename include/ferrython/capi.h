@@ -7610,10 +7610,9 @@ PyObject *PyUnicode_DecodeCharmap(const char *s,
 PyObject *PyUnicode_AsCharmapString(PyObject *op, PyObject *mapping);
 
 /*
- `PyUnicode_BuildEncodingMap`: the encoding map of a 256-character
- decoding table, for `PyUnicode_AsCharmapString`. CPython returns its
- compact `EncodingMap` object when the table allows one and a dict
- otherwise; here it is always the dict (code point -> byte value).
+ `PyUnicode_BuildEncodingMap`: the `EncodingMap` (or, for tables it
+ cannot hold, the dict) reversing the first 256 characters of a decoding
+ table, for `PyUnicode_AsCharmapString`.
  */
 PyObject *PyUnicode_BuildEncodingMap(PyObject *table);
 

@@ -416,31 +416,31 @@ pub unsafe extern "C" fn PyIter_Send(
     arg: *mut PyObject,
     presult: *mut *mut PyObject,
 ) -> PySendResult {
-    if iter.is_null() || arg.is_null() || presult.is_null() {
-        errors::bad_internal_call();
-        return PySendResult::PYGEN_ERROR;
-    }
-    let status = guard(|| {
+    crate::null_check!(iter, arg, presult);
+    guard(|| {
         // SAFETY: non-NULL.
         unsafe {
             let am = (*(*iter).ob_type).tp_as_async;
             if let Some(send) = if am.is_null() { None } else { (*am).am_send } {
-                return send(iter, arg, presult);
+                return match send(iter, arg, presult) {
+                    1 => PySendResult::PYGEN_NEXT,
+                    0 => PySendResult::PYGEN_RETURN,
+                    _ => PySendResult::PYGEN_ERROR,
+                };
             }
             let (value, status) = match crate::vm::ops::send(iter, arg) {
-                Ok(crate::vm::genobject::Sent::Yielded(v)) => (v.into_raw(), 1),
-                Ok(crate::vm::genobject::Sent::Returned(v)) => (v.into_raw(), 0),
-                Err(_) => (null_mut(), -1),
+                Ok(crate::vm::genobject::Sent::Yielded(v)) => {
+                    (v.into_raw(), PySendResult::PYGEN_NEXT)
+                }
+                Ok(crate::vm::genobject::Sent::Returned(v)) => {
+                    (v.into_raw(), PySendResult::PYGEN_RETURN)
+                }
+                Err(_) => (null_mut(), PySendResult::PYGEN_ERROR),
             };
             *presult = value;
             status
         }
-    });
-    match status {
-        1 => PySendResult::PYGEN_NEXT,
-        0 => PySendResult::PYGEN_RETURN,
-        _ => PySendResult::PYGEN_ERROR,
-    }
+    })
 }
 
 /// `PyObject_GetAIter`: `aiter(op)`.

@@ -2211,10 +2211,9 @@ pub unsafe extern "C" fn PyUnicode_AsCharmapString(
     })
 }
 
-/// `PyUnicode_BuildEncodingMap`: the encoding map of a 256-character
-/// decoding table, for `PyUnicode_AsCharmapString`. CPython returns its
-/// compact `EncodingMap` object when the table allows one and a dict
-/// otherwise; here it is always the dict (code point -> byte value).
+/// `PyUnicode_BuildEncodingMap`: the `EncodingMap` (or, for tables it
+/// cannot hold, the dict) reversing the first 256 characters of a decoding
+/// table, for `PyUnicode_AsCharmapString`.
 #[no_mangle]
 pub unsafe extern "C" fn PyUnicode_BuildEncodingMap(table: *mut PyObject) -> *mut PyObject {
     crate::null_check!(table);
@@ -2222,7 +2221,7 @@ pub unsafe extern "C" fn PyUnicode_BuildEncodingMap(table: *mut PyObject) -> *mu
         // SAFETY: table valid.
         unsafe {
             need_str(table)?;
-            crate::modules::codecs::charmap::build(table)
+            crate::modules::codecs::encoding_map::build(table)
         }
     })
 }

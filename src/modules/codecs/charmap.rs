@@ -58,6 +58,9 @@ unsafe fn decode_byte(mapping: *mut PyObject, b: u8) -> PyResult<Option<Vec<u32>
         }
         if int::check(v) {
             let c = int::as_i64(v)?;
+            if c == 0xfffe {
+                return Ok(None);
+            }
             if !(0..=0x10ffff).contains(&c) {
                 return Err(errors::type_error(
                     "character mapping must be in range(0x110000)",
@@ -141,6 +144,9 @@ pub unsafe fn decode(
 unsafe fn encode_char(mapping: *mut PyObject, c: u32) -> PyResult<Option<Vec<u8>>> {
     // SAFETY: mapping valid.
     unsafe {
+        if let Some(b) = super::encoding_map::lookup(mapping, c) {
+            return Ok(b.map(|b| vec![b]));
+        }
         let key = int::from_i64(c as i64)?;
         let v = match protocol::get_item(mapping, key.as_ptr()) {
             Ok(v) => v,
@@ -249,23 +255,16 @@ pub unsafe fn encode(
 
 builtin!(pub charmap_build, |args, kws| {
     let [m] = bind("charmap_build", args, &kws, ["map"], 1)?;
-    build(str_arg("charmap_build", 1, m)?)
-});
-
-/// `PyUnicode_BuildEncodingMap`: the encoding map of the decoding table
-/// `m` (a str), as a dict from code point to byte value.
-pub unsafe fn build(m: *mut PyObject) -> PyResult<Owned> {
-    // SAFETY: m is a str.
-    unsafe {
-        let d = dict::new()?;
-        for (i, c) in pystr::to_ucs4(m).into_iter().enumerate() {
-            let k = int::from_i64(c as i64)?;
-            let v = int::from_i64(i as i64)?;
-            dict::set_item(d.as_ptr(), k.as_ptr(), v.as_ptr())?;
-        }
-        Ok(d)
+    let m = m.unwrap_or(null_mut());
+    if !pystr::check(m) {
+        // Argument Clinic leaves out the number of a sole argument.
+        return Err(errors::type_error(format!(
+            "charmap_build() argument must be str, not {}",
+            typeobj::type_name(m)
+        )));
     }
-}
+    super::encoding_map::build(m)
+});
 
 /// Decodes the escapes of a bytes literal (`escape_decode`,
 /// `PyBytes_DecodeEscape`). An unknown escape stays as it is and an octal
@@ -273,7 +272,7 @@ pub unsafe fn build(m: *mut PyObject) -> PyResult<Owned> {
 /// reported as a `DeprecationWarning`.
 pub fn unescape_bytes(data: &[u8], errors_: Option<&str>) -> PyResult<Vec<u8>> {
     let mut out = Vec::with_capacity(data.len());
-    let mut first_invalid: Option<String> = None;
+    let mut first_invalid = None;
     let mut i = 0;
     while i < data.len() {
         let b = data[i];
@@ -310,8 +309,8 @@ pub fn unescape_bytes(data: &[u8], errors_: Option<&str>) -> PyResult<Vec<u8>> {
                         _ => break,
                     }
                 }
-                if v > 0o377 && first_invalid.is_none() {
-                    first_invalid = Some(format!("invalid octal escape sequence '\\{v:o}'"));
+                if v > 0o377 {
+                    first_invalid.get_or_insert(v);
                 }
                 out.push(v as u8);
             }
@@ -349,23 +348,12 @@ pub fn unescape_bytes(data: &[u8], errors_: Option<&str>) -> PyResult<Vec<u8>> {
                 }
             }
             other => {
-                if first_invalid.is_none() {
-                    first_invalid = Some(format!("invalid escape sequence '\\{}'", other as char));
-                }
+                first_invalid.get_or_insert(u32::from(other));
                 out.push(b'\\');
                 out.push(other);
             }
         }
     }
-    if let Some(msg) = first_invalid {
-        let msg = std::ffi::CString::new(msg).expect("no NUL in the message");
-        // SAFETY: the warning category is a static exception type.
-        if unsafe {
-            crate::capi::warnings::PyErr_WarnEx(exc::PyExc_DeprecationWarning, msg.as_ptr(), 1)
-        } < 0
-        {
-            return Err(errors::Raised::assume());
-        }
-    }
+    cc::warn_invalid_escape(first_invalid)?;
     Ok(out)
 }

@@ -4,6 +4,7 @@
 //! `crate::object::codecs_core` (UTF-7 in `codecs_utf7`); `charmap`
 //! codecs run here.
 pub mod charmap;
+pub mod encoding_map;
 pub mod handlers;
 pub mod registry;
 
