@@ -87,11 +87,11 @@ pub fn load_code(path: &Path, filename: &str) -> PyResult<(Owned, Option<PathBuf
     let stamp = stamp(path);
     if let (Some(c), Some(s)) = (&cached, stamp) {
         if let Ok(bytes) = std::fs::read(c) {
-            if let Some(code) = cache::read(&bytes, s, filename) {
+            if let Some(code) = crate::vm::code_load::load(&bytes, s, filename)? {
                 use crate::runtime::import_trace::verbose_message;
                 verbose_message(1, || format!("{} matches {}", c.display(), path.display()));
                 verbose_message(1, || format!("code object from '{}'", c.display()));
-                return Ok((crate::vm::code::from_compiled(&code)?, cached));
+                return Ok((code, cached));
             }
         }
     }

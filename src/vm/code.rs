@@ -7,8 +7,10 @@ use crate::object::refcount::*;
 use crate::object::typeobj::type_template;
 use crate::object::{bool as pybool, bytes, complex, float, int, none, str as pystr, tuple};
 use crate::runtime::errors::{PyResult, Raised};
+use crate::vm::line_table::LineTable;
 use crate::Owned;
-use ferrython_compiler::bytecode::{BigInt, Constant, ExceptionEntry, LineEntry};
+use ferrython_compiler::bytecode::{BigInt, Constant, ExceptionEntry};
+use ferrython_compiler::cache::Leaf;
 use ferrython_compiler::{cpython_tables, CodeObject};
 
 /// A code object. C sees it as opaque; Python sees the `co_*` attributes.
@@ -38,7 +40,7 @@ pub struct CodeData {
     pub name: Owned,
     pub qualname: Owned,
     pub filename: Owned,
-    pub linetable: Vec<LineEntry>,
+    pub linetable: LineTable,
     pub exceptiontable: Vec<ExceptionEntry>,
     /// Number of cell and free variables at the end of localsplus.
     pub ncells: usize,
@@ -80,24 +82,18 @@ pub unsafe fn check(op: *mut PyObject) -> bool {
     unsafe { (*op).ob_type == &raw mut PyCode_Type }
 }
 
-fn int_constant(v: &BigInt) -> PyResult<Owned> {
-    match v {
-        BigInt::Small(i) => int::from_i64(*i),
-        BigInt::Big(text) => int::parse_text(text, 10),
-    }
-}
-
-/// The object for a constant.
-pub fn constant(c: &Constant) -> PyResult<Owned> {
-    Ok(match c {
-        Constant::None => Owned::from_borrowed_static(none::none()),
-        Constant::True => Owned::from_borrowed_static(pybool::py_true()),
-        Constant::False => Owned::from_borrowed_static(pybool::py_false()),
-        Constant::Ellipsis => Owned::from_borrowed_static(none::ellipsis()),
-        Constant::Int(v) => int_constant(v)?,
-        Constant::Float(f) => float::from_f64(*f)?,
-        Constant::Complex { real, imag } => complex::from_parts(*real, *imag)?,
-        Constant::Str(s) => {
+/// The object for a scalar constant.
+pub fn leaf(l: Leaf<'_>) -> PyResult<Owned> {
+    Ok(match l {
+        Leaf::None => Owned::from_borrowed_static(none::none()),
+        Leaf::True => Owned::from_borrowed_static(pybool::py_true()),
+        Leaf::False => Owned::from_borrowed_static(pybool::py_false()),
+        Leaf::Ellipsis => Owned::from_borrowed_static(none::ellipsis()),
+        Leaf::Int(i) => int::from_i64(i)?,
+        Leaf::BigInt(text) => int::parse_text(text, 10)?,
+        Leaf::Float(f) => float::from_f64(f)?,
+        Leaf::Complex { real, imag } => complex::from_parts(real, imag)?,
+        Leaf::Str(s) => {
             // Short identifier-like constants are interned, as CPython does.
             if s.len() <= 40 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
                 Owned::from_borrowed_static(pystr::intern(s))
@@ -105,20 +101,44 @@ pub fn constant(c: &Constant) -> PyResult<Owned> {
                 pystr::from_str(s)?
             }
         }
-        Constant::StrCodePoints(v) => pystr::from_ucs4(v)?,
-        Constant::Bytes(b) => bytes::from_slice(b)?,
+        Leaf::StrCodePoints(v) => pystr::from_ucs4(v)?,
+        Leaf::Bytes(b) => bytes::from_slice(b)?,
+    })
+}
+
+/// The frozenset constant of `items`.
+pub fn frozenset_constant(items: Vec<Owned>) -> PyResult<Owned> {
+    let t = tuple::from_vec(items)?;
+    // SAFETY: t is a tuple.
+    unsafe { crate::object::set::new_frozenset(t.as_ptr()) }
+}
+
+/// The object for a constant.
+pub fn constant(c: &Constant) -> PyResult<Owned> {
+    match c {
+        Constant::None => leaf(Leaf::None),
+        Constant::True => leaf(Leaf::True),
+        Constant::False => leaf(Leaf::False),
+        Constant::Ellipsis => leaf(Leaf::Ellipsis),
+        Constant::Int(BigInt::Small(i)) => leaf(Leaf::Int(*i)),
+        Constant::Int(BigInt::Big(text)) => leaf(Leaf::BigInt(text)),
+        Constant::Float(f) => leaf(Leaf::Float(*f)),
+        Constant::Complex { real, imag } => leaf(Leaf::Complex {
+            real: *real,
+            imag: *imag,
+        }),
+        Constant::Str(s) => leaf(Leaf::Str(s)),
+        Constant::StrCodePoints(v) => leaf(Leaf::StrCodePoints(v)),
+        Constant::Bytes(b) => leaf(Leaf::Bytes(b)),
         Constant::Tuple(items) => {
             let v = items.iter().map(constant).collect::<PyResult<Vec<_>>>()?;
-            tuple::from_vec(v)?
+            tuple::from_vec(v)
         }
         Constant::FrozenSet(items) => {
-            let v = items.iter().map(constant).collect::<PyResult<Vec<_>>>()?;
-            let t = tuple::from_vec(v)?;
-            // SAFETY: t is a tuple.
-            unsafe { crate::object::set::new_frozenset(t.as_ptr())? }
+            frozenset_constant(items.iter().map(constant).collect::<PyResult<Vec<_>>>()?)
         }
-        Constant::Code(code) => from_compiled(code)?,
-    })
+        Constant::Code(code) => from_compiled(code),
+    }
 }
 
 /// A code object for the compiler's output.
@@ -181,7 +201,7 @@ pub fn shell(d: &CodeData) -> PyResult<CodeObject> {
         localsplusnames: strs(&d.localsplusnames)?,
         localspluskinds: d.localspluskinds.clone(),
         stacksize: d.stacksize,
-        linetable: d.linetable.clone(),
+        linetable: d.linetable.entries().to_vec(),
         exceptiontable: d.exceptiontable.clone(),
     })
 }
@@ -189,21 +209,8 @@ pub fn shell(d: &CodeData) -> PyResult<CodeObject> {
 /// A code object with `c`'s fields, `consts` and `filename`.
 fn build(c: &CodeObject, consts: Vec<Owned>, filename: Owned) -> PyResult<Owned> {
     let qualname = pystr::from_str(&c.qualname)?;
-    let consts = consts.into_iter().map(Owned::into_raw).collect();
-    let names = c.names.iter().map(|n| pystr::intern(n)).collect();
-    let localsplusnames = c.localsplusnames.iter().map(|n| pystr::intern(n)).collect();
-    use ferrython_compiler::bytecode::fast_kind;
-    let ncells = c
-        .localspluskinds
-        .iter()
-        .filter(|&&k| k & fast_kind::CELL != 0)
-        .count();
-    let nfrees = c
-        .localspluskinds
-        .iter()
-        .filter(|&&k| k & fast_kind::FREE != 0)
-        .count();
-    let d = Box::new(CodeData {
+    let (ncells, nfrees) = cell_counts(&c.localspluskinds);
+    wrap(Box::new(CodeData {
         argcount: c.argcount,
         posonlyargcount: c.posonlyargcount,
         kwonlyargcount: c.kwonlyargcount,
@@ -217,18 +224,29 @@ fn build(c: &CodeObject, consts: Vec<Owned>, filename: Owned) -> PyResult<Owned>
             ferrython_compiler::bytecode::clear_caches(&mut units);
             units
         },
-        consts,
-        names,
-        localsplusnames,
+        consts: consts.into_iter().map(Owned::into_raw).collect(),
+        names: c.names.iter().map(|n| pystr::intern(n)).collect(),
+        localsplusnames: c.localsplusnames.iter().map(|n| pystr::intern(n)).collect(),
         localspluskinds: c.localspluskinds.clone(),
         name: Owned::from_borrowed_static(pystr::intern(&c.name)),
         qualname,
         filename,
-        linetable: c.linetable.clone(),
+        linetable: LineTable::new(c.linetable.clone()),
         exceptiontable: c.exceptiontable.clone(),
         ncells,
         nfrees,
-    });
+    }))
+}
+
+/// How many of the variables of kinds `kinds` are cell and free variables.
+pub(crate) fn cell_counts(kinds: &[u8]) -> (usize, usize) {
+    use ferrython_compiler::bytecode::fast_kind;
+    let count = |bit: u8| kinds.iter().filter(|&&k| k & bit != 0).count();
+    (count(fast_kind::CELL), count(fast_kind::FREE))
+}
+
+/// A code object holding `d`.
+pub(crate) fn wrap(d: Box<CodeData>) -> PyResult<Owned> {
     // SAFETY: the type is static; data set below.
     unsafe {
         let op = crate::object::alloc::generic_alloc(&raw mut PyCode_Type, 0);
@@ -243,11 +261,12 @@ fn build(c: &CodeObject, consts: Vec<Owned>, filename: Owned) -> PyResult<Owned>
 /// The source line of the instruction at code unit `lasti` (or the first
 /// line).
 pub fn line_of(d: &CodeData, lasti: usize) -> u32 {
-    let i = d.linetable.partition_point(|e| e.start as usize <= lasti);
+    let lines = d.linetable.entries();
+    let i = lines.partition_point(|e| e.start as usize <= lasti);
     if i == 0 {
         d.firstlineno
     } else {
-        d.linetable[i - 1].lineno
+        lines[i - 1].lineno
     }
 }
 
@@ -331,7 +350,7 @@ code_getter!(get_exceptiontable, |d| bytes::from_slice(
     &cpython_tables::exception_table(&d.exceptiontable)
 ));
 code_getter!(get_linetable, |d| bytes::from_slice(
-    &cpython_tables::location_table(&d.linetable, d.code.len(), d.firstlineno)
+    &cpython_tables::location_table(d.linetable.entries(), d.code.len(), d.firstlineno)
 ));
 
 /// `code._varname_from_oparg(i)`: the name of local-plus slot `i`, as

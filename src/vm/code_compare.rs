@@ -52,7 +52,7 @@ unsafe fn code_eq(a: &CodeData, b: &CodeData) -> PyResult<bool> {
         && units_without_caches(&a.code).eq(units_without_caches(&b.code))
         && a.consts.len() == b.consts.len()
         && a.localspluskinds == b.localspluskinds
-        && a.linetable == b.linetable
+        && a.linetable.entries() == b.linetable.entries()
         && a.exceptiontable == b.exceptiontable;
     // SAFETY: the fields are live objects of the code objects.
     unsafe {

@@ -20,8 +20,9 @@ fn field(v: u32) -> PyResult<Owned> {
 
 /// The location entry covering code unit `i`, if any.
 fn entry_at(d: &CodeData, i: usize) -> Option<&LineEntry> {
-    let k = d.linetable.partition_point(|e| e.start as usize <= i);
-    (k > 0).then(|| &d.linetable[k - 1])
+    let lines = d.linetable.entries();
+    let k = lines.partition_point(|e| e.start as usize <= i);
+    (k > 0).then(|| &lines[k - 1])
 }
 
 /// `co_positions()`: `(line, end_line, column, end_column)` for each code
@@ -69,12 +70,13 @@ pub unsafe extern "C" fn co_lines(op: *mut PyObject, _a: *mut PyObject) -> *mut 
         let d = unsafe { data(op) };
         let n = d.code.len() as u32;
         let mut ranges: Vec<(u32, u32, u32)> = Vec::new();
-        let first = d.linetable.first().map_or(n, |e| e.start);
+        let lines = d.linetable.entries();
+        let first = lines.first().map_or(n, |e| e.start);
         if first > 0 {
             ranges.push((0, first.min(n), d.firstlineno));
         }
-        for (k, e) in d.linetable.iter().enumerate() {
-            let end = d.linetable.get(k + 1).map_or(n, |x| x.start).min(n);
+        for (k, e) in lines.iter().enumerate() {
+            let end = lines.get(k + 1).map_or(n, |x| x.start).min(n);
             if e.start >= end {
                 continue;
             }
