@@ -132,12 +132,14 @@ unsafe fn eval(f: *mut PyObject, throw: bool) -> PyResult<Exit> {
     }
 }
 
-/// `eval` with the frame's start and exit events around the traced loop.
+/// `eval` with the traced loop and the frame's exit events (its start
+/// events come from its `RESUME`). An untraced loop also continues here
+/// when events start while it runs.
 #[cold]
+#[inline(never)]
 unsafe fn eval_traced(f: *mut PyObject, throw: bool) -> PyResult<Exit> {
     // SAFETY: as eval.
     unsafe {
-        tracing::enter(f)?;
         let r = eval_loop::<true>(f, throw);
         tracing::leave(f, r)
     }
@@ -200,16 +202,25 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
             }};
         }
 
+        // After a call in an untraced loop that started events for this
+        // thread (`sys.settrace`, `sys.monitoring.set_events` ...): the
+        // frame goes on in the traced loop from the next instruction.
+        macro_rules! retrace {
+            ($f:expr) => {
+                if tracing::active(crate::runtime::tstate::get()) {
+                    fo.stacktop = sp.offset_from(stack_base) as i32;
+                    fo.lasti = (ip - 1) as i32;
+                    return eval_traced($f, false);
+                }
+            };
+        }
+
         let mut reraise = false;
         let mut pending_throw = throw;
         // Traced frames: whether line events have started (after RESUME),
-        // and the last line and instruction traced.
+        // and the instruction run last.
         let mut lines_on = TRACED && fo.lasti >= 0;
-        let mut last_line = if TRACED && fo.lasti >= 0 {
-            (code::line_of(cd, fo.lasti as usize), fo.lasti as usize)
-        } else {
-            (0, 0)
-        };
+        let mut prev = fo.lasti.max(0) as usize;
         loop {
             if pending_throw {
                 // An exception thrown into a suspended generator: unwind from
@@ -217,7 +228,9 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                 pending_throw = false;
                 let _ = traceback::here(f);
                 if TRACED {
-                    tracing::exception_event(f);
+                    tracing::throw(f);
+                    // Reported as at the RESUME after the yield.
+                    prev = fo.lasti as usize + 1;
                 }
                 let lasti = fo.lasti as u32;
                 match cd
@@ -267,13 +280,21 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
 
             let failed: bool = 'op: {
                 if TRACED && lines_on {
-                    let jump_back = op == JUMP_BACKWARD || op == JUMP_BACKWARD_NO_INTERRUPT;
-                    tri!('op, tracing::instruction(f, start, jump_back, &mut last_line));
+                    let jump_to = match op {
+                        JUMP_BACKWARD => Some(ip - arg as usize),
+                        JUMP_FORWARD => Some(ip + arg as usize),
+                        _ => None,
+                    };
+                    tri!('op, tracing::instruction(f, start, jump_to, &mut prev));
                 }
                 match op {
                     NOP => {}
                     RESUME => {
-                        lines_on = TRACED;
+                        if TRACED {
+                            lines_on = true;
+                            prev = start;
+                            tri!('op, tracing::resume(f, arg));
+                        }
                         tri!('op, ops::eval_breaker())
                     }
                     POP_TOP => decref(pop!()),
@@ -1027,6 +1048,9 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                             break 'op true;
                         }
                         push!(r);
+                        if !TRACED && tracing::maybe_active() {
+                            retrace!(f);
+                        }
                     }
                     CALL_FUNCTION_EX => {
                         let kwargs = if arg & 1 != 0 { pop!() } else { null_mut() };
@@ -1039,6 +1063,9 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                         xdecref(self_or_null);
                         decref(callable);
                         push!(tri!('op, r).into_raw());
+                        if !TRACED && tracing::maybe_active() {
+                            retrace!(f);
+                        }
                     }
                     CALL_INTRINSIC_1 => {
                         let v = pop!();

@@ -18,4 +18,5 @@ pub mod monitoring;
 pub mod ops;
 pub mod patma;
 pub mod traceback;
+pub mod trace_lines;
 pub mod tracing;

@@ -146,6 +146,8 @@ pub(crate) fn assemble(mut u: Unit<'_>, filename: &str) -> CodeObject {
             kept.push(ins);
         }
     }
+    let (kept, kept_target, handler_targets) =
+        duplicate_exits(kept, kept_target, handler_targets);
     let (instrs, target, handler_targets) = superinstructions(kept, kept_target, handler_targets);
 
     // Fix jump directions.
@@ -278,6 +280,111 @@ pub(crate) fn assemble(mut u: Unit<'_>, filename: &str) -> CodeObject {
     }
 }
 
+/// The line of the code that runs before instruction `i` in code order:
+/// its own, or that of the nearest instruction before it that has one.
+fn loc_before(instrs: &[Instr], mut i: usize) -> crate::parse::Location {
+    while instrs[i].loc.lineno == 0 && i > 0 {
+        i -= 1;
+    }
+    instrs[i].loc
+}
+
+/// CPython's `duplicate_exits_without_lineno` for the implicit `return
+/// None` at the end of a function (`LOAD_CONST`, `RETURN_VALUE` without a
+/// line): each jump to it gets its own copy, with the jump's line (an
+/// unconditional jump is replaced by the copy, a conditional one goes to
+/// a copy appended at the end), and the copy reached by falling through
+/// takes the line before it. So a return event and a traceback show the
+/// line that ran last, and reaching the return raises no line event.
+fn duplicate_exits(
+    instrs: Vec<Instr>,
+    target: Vec<Option<usize>>,
+    handler_targets: Vec<usize>,
+) -> (Vec<Instr>, Vec<Option<usize>>, Vec<usize>) {
+    let n = instrs.len();
+    let mut is_target = vec![false; n + 1];
+    for t in target.iter().flatten() {
+        is_target[*t] = true;
+    }
+    let mut is_handler = vec![false; n + 1];
+    for &t in &handler_targets {
+        is_target[t.min(n)] = true;
+        is_handler[t.min(n)] = true;
+    }
+    let is_exit = |k: usize| {
+        k + 1 < n
+            && instrs[k].op == Opcode::LOAD_CONST
+            && instrs[k].loc.lineno == 0
+            && instrs[k + 1].op == Opcode::RETURN_VALUE
+            && instrs[k + 1].loc.lineno == 0
+            && !is_target[k + 1]
+    };
+    if !(0..n).any(is_exit) {
+        return (instrs, target, handler_targets);
+    }
+    let copy = |k: usize, loc| {
+        let mut load = instrs[k].clone();
+        let mut ret = instrs[k + 1].clone();
+        load.loc = loc;
+        ret.loc = loc;
+        [load, ret]
+    };
+    let mut out: Vec<Instr> = Vec::with_capacity(n + 8);
+    let mut out_target: Vec<Option<usize>> = Vec::with_capacity(n + 8);
+    let mut map = vec![0usize; n + 1];
+    // Conditional jumps to an exit: (jump, exit), retargeted to copies
+    // appended at the end.
+    let mut tails: Vec<(usize, usize)> = Vec::new();
+    for i in 0..n {
+        map[i] = out.len();
+        match target[i] {
+            Some(k) if is_exit(k) && i != k => {
+                let loc = loc_before(&instrs, i);
+                if matches!(instrs[i].op, Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD) {
+                    let [load, ret] = copy(k, loc);
+                    out.push(Instr {
+                        handler: instrs[i].handler,
+                        ..load
+                    });
+                    out.push(Instr {
+                        handler: instrs[i].handler,
+                        ..ret
+                    });
+                    out_target.extend([None, None]);
+                    continue;
+                }
+                tails.push((i, k));
+            }
+            _ => {}
+        }
+        // An exit that only jumps reached is gone: each has its copy.
+        let dead = |k: usize| is_exit(k) && !is_handler[k] && (k == 0 || instrs[k - 1].op.is_terminator());
+        if dead(i) || (i > 0 && dead(i - 1)) {
+            continue;
+        }
+        let mut ins = instrs[i].clone();
+        if is_exit(i) && i > 0 && !instrs[i - 1].op.is_terminator() {
+            ins.loc = loc_before(&instrs, i - 1);
+        } else if i > 0 && is_exit(i - 1) {
+            ins.loc = out[map[i - 1]].loc;
+        }
+        out.push(ins);
+        out_target.push(target[i]);
+    }
+    map[n] = out.len();
+    for t in out_target.iter_mut().flatten() {
+        *t = map[*t];
+    }
+    for (j, k) in tails {
+        let at = out.len();
+        out.extend(copy(k, loc_before(&instrs, j)));
+        out_target.extend([None, None]);
+        out_target[map[j]] = Some(at);
+    }
+    let handler_targets = handler_targets.into_iter().map(|t| map[t.min(n)]).collect();
+    (out, out_target, handler_targets)
+}
+
 /// Retarget jumps whose target is an unconditional jump (bounded, so cycles
 /// terminate). Conditional jumps only move forward.
 fn thread_jumps(instrs: &[Instr], target: &mut [Option<usize>]) {
@@ -329,8 +436,10 @@ fn superinstructions(
     for t in target.iter().flatten() {
         is_target[*t] = true;
     }
+    let mut is_handler = vec![false; n + 1];
     for &t in &handler_targets {
         is_target[t.min(n)] = true;
+        is_handler[t.min(n)] = true;
     }
     let mut fuse = vec![false; n];
     let mut i = 0;

@@ -306,6 +306,8 @@ impl<'a> Compiler<'a> {
         self.function_prologue();
         self.with_generator_guard(|c| {
             c.compile_body(body);
+            // Lines come from what reaches it (`assemble::duplicate_exits`).
+            c.set_no_loc();
             c.load_none();
             c.emit(Opcode::RETURN_VALUE, 0);
         });

@@ -321,12 +321,29 @@ impl<'a> Compiler<'a> {
         let start = self.new_label();
         let orelse = self.new_label();
         let exit = self.new_label();
-        self.bind(start);
-        self.compile_jump_if(&w.test, false, orelse);
+        let truth = fold::fold(&w.test, self.optimize, self.index.source()).and_then(|c| c.truthy());
+        if truth == Some(true) {
+            // No test: the `while` line keeps its line event (CPython
+            // keeps a NOP there), outside the loop.
+            self.set_loc(w.range);
+            self.emit(Opcode::NOP, 0);
+            self.bind(start);
+        } else {
+            self.bind(start);
+            self.compile_jump_if(&w.test, false, orelse);
+        }
         self.push_fblock(FBlock::WhileLoop { start, exit });
         self.compile_body(&w.body);
         self.pop_fblock();
-        self.set_loc(w.range);
+        // The jump back to the test has no line of its own, so the test's
+        // line event comes once per iteration, as from CPython's copy of
+        // the test at the bottom; `while True:` has no test and the jump
+        // keeps the `while` line.
+        if truth == Some(true) {
+            self.set_loc(w.range);
+        } else {
+            self.set_no_loc();
+        }
         self.emit_jump(Opcode::JUMP_BACKWARD, start);
         self.bind(orelse);
         self.compile_body(&w.orelse);
@@ -360,7 +377,7 @@ impl<'a> Compiler<'a> {
             self.push_fblock(FBlock::ForLoop { start, exit });
             self.compile_body(&f.body);
             self.pop_fblock();
-            self.set_loc(f.range);
+            self.set_no_loc();
             self.emit_jump(JUMP_BACKWARD, start);
             self.bind(cleanup);
             self.emit(END_ASYNC_FOR, 0);
@@ -373,7 +390,9 @@ impl<'a> Compiler<'a> {
             self.push_fblock(FBlock::ForLoop { start, exit });
             self.compile_body(&f.body);
             self.pop_fblock();
-            self.set_loc(f.iter.range());
+            // No line of its own (CPython's `NO_LOCATION`): the loop
+            // header's line event comes from `FOR_ITER`, once.
+            self.set_no_loc();
             self.emit_jump(JUMP_BACKWARD, start);
             self.bind(cleanup);
         }
