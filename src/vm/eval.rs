@@ -221,7 +221,7 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
         // and the instruction run last.
         let mut lines_on = TRACED && fo.lasti >= 0;
         let mut prev = fo.lasti.max(0) as usize;
-        loop {
+        'run: loop {
             if pending_throw {
                 // An exception thrown into a suspended generator: unwind from
                 // the yield it is suspended at.
@@ -285,7 +285,15 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                         JUMP_FORWARD => Some(ip + arg as usize),
                         _ => None,
                     };
+                    fo.stacktop = sp.offset_from(stack_base) as i32;
                     tri!('op, tracing::instruction(f, start, jump_to, &mut prev));
+                    if fo.pending_jump >= 0 {
+                        // The trace function set `f_lineno`.
+                        ip = std::mem::replace(&mut fo.pending_jump, -1) as usize;
+                        sp = stack_base.add(fo.stacktop as usize);
+                        prev = ip;
+                        continue 'run;
+                    }
                 }
                 match op {
                     NOP => {}

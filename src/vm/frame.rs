@@ -36,6 +36,9 @@ pub struct PyFrameObject {
     pub trace_lines: u8,
     /// `f_trace_opcodes`: whether the trace function gets `opcode` events.
     pub trace_opcodes: u8,
+    /// Where the loop goes on after an `f_lineno` assignment (a code unit
+    /// index; -1 for none), see `vm::frame_jump`.
+    pub pending_jump: i32,
     /// The local trace function (`f_trace`, owned), NULL when none.
     pub f_trace: *mut PyObject,
     pub localsplus: [*mut PyObject; 0],
@@ -109,6 +112,7 @@ pub unsafe fn new(
         f.nlocalsplus = nlp as i32;
         f.lasti = -1;
         f.trace_lines = 1;
+        f.pending_jump = -1;
         crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
@@ -364,6 +368,18 @@ unsafe extern "C" fn set_trace(
     }
 }
 
+unsafe extern "C" fn set_lineno(
+    op: *mut PyObject,
+    v: *mut PyObject,
+    _c: *mut c_void,
+) -> libc::c_int {
+    // SAFETY: op is a frame; v NULL (delete) or valid.
+    match unsafe { crate::vm::frame_jump::set_lineno(op, v) } {
+        Ok(()) => 0,
+        Err(_) => -1,
+    }
+}
+
 /// The getter of a boolean frame flag (`f_trace_lines`, `f_trace_opcodes`).
 fn get_flag(flag: u8) -> *mut PyObject {
     // SAFETY: True and False are immortal objects.
@@ -455,7 +471,7 @@ static FRAME_GETSET: [PyGetSetDef; 11] = [
         Some(get_trace_opcodes),
         Some(set_trace_opcodes),
     ),
-    crate::object::descr::getset(c"f_lineno", Some(get_lineno), None),
+    crate::object::descr::getset(c"f_lineno", Some(get_lineno), Some(set_lineno)),
     crate::object::descr::getset(c"f_back", Some(get_back), None),
     crate::object::descr::getset(c"f_code", Some(get_code), None),
     crate::object::descr::getset(c"f_globals", Some(get_globals), None),

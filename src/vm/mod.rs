@@ -18,5 +18,6 @@ pub mod monitoring;
 pub mod ops;
 pub mod patma;
 pub mod traceback;
+pub mod frame_jump;
 pub mod trace_lines;
 pub mod tracing;

@@ -23,7 +23,7 @@ use std::ptr::null_mut;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What a trace or profile function is told.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Event {
     Call,
     Line,
@@ -333,6 +333,22 @@ pub unsafe fn set_profile(func: *mut PyObject) {
     unsafe { replace_hook(&raw mut tstate::get().profile_func, func) }
 }
 
+thread_local! {
+    /// The frame and event of the trace or profile call running on this
+    /// thread (what `frame.f_lineno` assignment checks).
+    static CURRENT: std::cell::Cell<(usize, Option<Event>)> = const { std::cell::Cell::new((0, None)) };
+}
+
+/// The event a trace or profile function running on this thread was
+/// called for, if it was called for frame `f`.
+pub fn current_event(f: *mut PyObject) -> Option<Event> {
+    match CURRENT.get() {
+        (frame, ev) if frame == f as usize => ev,
+        (0, _) => None,
+        _ => Some(Event::Return),
+    }
+}
+
 /// Calls `func(frame, event, arg)` with events turned off meanwhile.
 unsafe fn call(
     func: *mut PyObject,
@@ -342,12 +358,14 @@ unsafe fn call(
 ) -> PyResult<Owned> {
     let ts = tstate::get();
     ts.tracing += 1;
+    let outer = CURRENT.replace((f as usize, Some(ev)));
     // SAFETY: func, f and arg are valid objects.
     let r = unsafe {
         let name = pystr::intern(ev.name());
         protocol::call_args(func, &[f, name, arg])
     };
-    ts.tracing -= 1;
+    CURRENT.set(outer);
+    tstate::get().tracing -= 1;
     r
 }
 
