@@ -125,10 +125,11 @@ ops! {
 unsafe fn eval(f: *mut PyObject, throw: bool) -> PyResult<Exit> {
     // SAFETY: f is a frame ready to run (caller contract).
     unsafe {
+        let entry = if throw { Entry::Throw } else { Entry::Run };
         if tracing::active(crate::runtime::tstate::get()) {
-            return eval_traced(f, throw);
+            return eval_traced(f, entry);
         }
-        eval_loop::<false>(f, throw)
+        eval_loop::<false>(f, entry)
     }
 }
 
@@ -137,17 +138,31 @@ unsafe fn eval(f: *mut PyObject, throw: bool) -> PyResult<Exit> {
 /// when events start while it runs.
 #[cold]
 #[inline(never)]
-unsafe fn eval_traced(f: *mut PyObject, throw: bool) -> PyResult<Exit> {
+unsafe fn eval_traced(f: *mut PyObject, entry: Entry) -> PyResult<Exit> {
     // SAFETY: as eval.
     unsafe {
-        let r = eval_loop::<true>(f, throw);
+        let r = eval_loop::<true>(f, entry);
         tracing::leave(f, r)
     }
 }
 
+/// How the loop starts on a frame.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Entry {
+    /// At the instruction after `lasti`; for a traced loop taking over
+    /// from an untraced one after a call, at `pending_jump`.
+    Run,
+    /// Throwing the raised exception in at the yield the frame is
+    /// suspended at.
+    Throw,
+    /// Unwinding the exception just raised at `lasti` (a traced loop
+    /// taking over from an untraced one).
+    Unwind,
+}
+
 /// Evaluates frame `f` until it returns or raises; `TRACED` adds the
 /// `line` and `exception` events.
-unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResult<Exit> {
+unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyResult<Exit> {
     // SAFETY: f is the running frame; its code outlives the loop; the
     // value stack stays within `stacksize` (the compiler computed it and
     // the verifier checked it); every pointer pushed is an owned reference.
@@ -162,6 +177,9 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
         let stack_base = lp.add(fo.nlocalsplus as usize);
         let mut sp = stack_base.add(fo.stacktop as usize);
         let mut ip = (fo.lasti + 1) as usize;
+        if TRACED && fo.pending_jump >= 0 {
+            ip = std::mem::replace(&mut fo.pending_jump, -1) as usize;
+        }
         fo.executing = 1;
 
         macro_rules! push {
@@ -209,14 +227,14 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
             ($f:expr) => {
                 if tracing::active(crate::runtime::tstate::get()) {
                     fo.stacktop = sp.offset_from(stack_base) as i32;
-                    fo.lasti = (ip - 1) as i32;
-                    return eval_traced($f, false);
+                    fo.pending_jump = ip as i32;
+                    return eval_traced($f, Entry::Run);
                 }
             };
         }
 
         let mut reraise = false;
-        let mut pending_throw = throw;
+        let mut pending_throw = entry != Entry::Run;
         // Traced frames: whether line events have started (after RESUME),
         // and the instruction run last.
         let mut lines_on = TRACED && fo.lasti >= 0;
@@ -227,10 +245,13 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                 // the yield it is suspended at.
                 pending_throw = false;
                 let _ = traceback::here(f);
-                if TRACED {
+                if TRACED && entry == Entry::Throw {
                     tracing::throw(f);
                     // Reported as at the RESUME after the yield.
                     prev = fo.lasti as usize + 1;
+                } else if TRACED {
+                    tracing::exception_event(f);
+                    prev = fo.lasti as usize;
                 }
                 let lasti = fo.lasti as u32;
                 match cd
@@ -1302,6 +1323,13 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
             };
 
             if failed {
+                if !TRACED && !reraise && tracing::maybe_active() {
+                    // Events may have started in what raised.
+                    if tracing::active(crate::runtime::tstate::get()) {
+                        fo.stacktop = sp.offset_from(stack_base) as i32;
+                        return eval_traced(f, Entry::Unwind);
+                    }
+                }
                 // Unwind: record this frame in the traceback (not when
                 // re-raising), then find a handler for the instruction.
                 if !reraise {

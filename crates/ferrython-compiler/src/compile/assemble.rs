@@ -289,13 +289,15 @@ fn loc_before(instrs: &[Instr], mut i: usize) -> crate::parse::Location {
     instrs[i].loc
 }
 
-/// CPython's `duplicate_exits_without_lineno` for the implicit `return
-/// None` at the end of a function (`LOAD_CONST`, `RETURN_VALUE` without a
-/// line): each jump to it gets its own copy, with the jump's line (an
-/// unconditional jump is replaced by the copy, a conditional one goes to
-/// a copy appended at the end), and the copy reached by falling through
-/// takes the line before it. So a return event and a traceback show the
-/// line that ran last, and reaching the return raises no line event.
+/// CPython's `duplicate_exits_without_lineno` and line propagation for
+/// the artificial blocks without a line: the implicit `return None` at the
+/// end of a function (`LOAD_CONST`, `RETURN_VALUE`) and a loop's jump
+/// back (`JUMP_BACKWARD`). Each jump to such a block gets its own copy
+/// with the jump's line (an unconditional jump is replaced by the copy, a
+/// conditional one goes to a copy appended at the end), the block reached
+/// by falling through takes the line before it, and one that nothing falls
+/// into is dropped. So return events and tracebacks show the line that
+/// ran last, and reaching these blocks raises no line event of their own.
 fn duplicate_exits(
     instrs: Vec<Instr>,
     target: Vec<Option<usize>>,
@@ -311,75 +313,103 @@ fn duplicate_exits(
         is_target[t.min(n)] = true;
         is_handler[t.min(n)] = true;
     }
-    let is_exit = |k: usize| {
-        k + 1 < n
-            && instrs[k].op == Opcode::LOAD_CONST
-            && instrs[k].loc.lineno == 0
-            && instrs[k + 1].op == Opcode::RETURN_VALUE
-            && instrs[k + 1].loc.lineno == 0
-            && !is_target[k + 1]
-    };
-    if !(0..n).any(is_exit) {
+    // The length of the artificial block starting at each index (0: none).
+    let no_line = |i: usize| i < n && instrs[i].loc.lineno == 0;
+    let lens: Vec<usize> = (0..n)
+        .map(|k| {
+            if no_line(k)
+                && no_line(k + 1)
+                && instrs[k].op == Opcode::LOAD_CONST
+                && instrs[k + 1].op == Opcode::RETURN_VALUE
+                && !is_target[k + 1]
+            {
+                2
+            } else if no_line(k) && instrs[k].op == Opcode::JUMP_BACKWARD && target[k].is_some() {
+                1
+            } else {
+                0
+            }
+        })
+        .collect();
+    if lens.iter().all(|&l| l == 0) {
         return (instrs, target, handler_targets);
     }
-    let copy = |k: usize, loc| {
-        let mut load = instrs[k].clone();
-        let mut ret = instrs[k + 1].clone();
-        load.loc = loc;
-        ret.loc = loc;
-        [load, ret]
+    let block_len = |k: usize| lens[k];
+    let falls_into = |k: usize| k > 0 && !instrs[k - 1].op.is_terminator();
+    // A copy of the block at `k` with line `loc`, its jumps in old indices.
+    let copy = |k: usize, loc| -> Vec<(Instr, Option<usize>)> {
+        (k..k + lens[k])
+            .map(|i| {
+                let mut c = instrs[i].clone();
+                c.loc = loc;
+                (c, target[i])
+            })
+            .collect()
     };
     let mut out: Vec<Instr> = Vec::with_capacity(n + 8);
     let mut out_target: Vec<Option<usize>> = Vec::with_capacity(n + 8);
     let mut map = vec![0usize; n + 1];
-    // Conditional jumps to an exit: (jump, exit), retargeted to copies
+    // Conditional jumps to a block: (jump, block), retargeted to copies
     // appended at the end.
     let mut tails: Vec<(usize, usize)> = Vec::new();
-    for i in 0..n {
+    let mut i = 0;
+    while i < n {
         map[i] = out.len();
+        let len = block_len(i);
+        if len > 0 {
+            // The block itself: reached by falling through, else gone.
+            let keep = falls_into(i) || is_handler[i];
+            let loc = if falls_into(i) {
+                loc_before(&instrs, i - 1)
+            } else {
+                instrs[i].loc
+            };
+            for j in i..i + len {
+                map[j] = out.len();
+                if keep {
+                    let mut c = instrs[j].clone();
+                    c.loc = loc;
+                    out.push(c);
+                    out_target.push(target[j]);
+                }
+            }
+            i += len;
+            continue;
+        }
         match target[i] {
-            Some(k) if is_exit(k) && i != k => {
+            Some(k) if block_len(k) > 0 => {
                 let loc = loc_before(&instrs, i);
                 if matches!(instrs[i].op, Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD) {
-                    let [load, ret] = copy(k, loc);
-                    out.push(Instr {
-                        handler: instrs[i].handler,
-                        ..load
-                    });
-                    out.push(Instr {
-                        handler: instrs[i].handler,
-                        ..ret
-                    });
-                    out_target.extend([None, None]);
+                    for (mut c, t) in copy(k, loc) {
+                        c.handler = instrs[i].handler;
+                        out.push(c);
+                        out_target.push(t);
+                    }
+                    i += 1;
                     continue;
                 }
                 tails.push((i, k));
             }
             _ => {}
         }
-        // An exit that only jumps reached is gone: each has its copy.
-        let dead = |k: usize| is_exit(k) && !is_handler[k] && (k == 0 || instrs[k - 1].op.is_terminator());
-        if dead(i) || (i > 0 && dead(i - 1)) {
-            continue;
-        }
-        let mut ins = instrs[i].clone();
-        if is_exit(i) && i > 0 && !instrs[i - 1].op.is_terminator() {
-            ins.loc = loc_before(&instrs, i - 1);
-        } else if i > 0 && is_exit(i - 1) {
-            ins.loc = out[map[i - 1]].loc;
-        }
-        out.push(ins);
+        out.push(instrs[i].clone());
         out_target.push(target[i]);
+        i += 1;
     }
     map[n] = out.len();
+    let mut retarget = Vec::new();
+    for (j, k) in tails {
+        retarget.push((map[j], out.len()));
+        for (c, t) in copy(k, loc_before(&instrs, j)) {
+            out.push(c);
+            out_target.push(t);
+        }
+    }
     for t in out_target.iter_mut().flatten() {
         *t = map[*t];
     }
-    for (j, k) in tails {
-        let at = out.len();
-        out.extend(copy(k, loc_before(&instrs, j)));
-        out_target.extend([None, None]);
-        out_target[map[j]] = Some(at);
+    for (j, at) in retarget {
+        out_target[j] = Some(at);
     }
     let handler_targets = handler_targets.into_iter().map(|t| map[t.min(n)]).collect();
     (out, out_target, handler_targets)
