@@ -113,7 +113,16 @@ pub(crate) fn assemble(mut u: Unit<'_>, filename: &str) -> CodeObject {
                     let next = (i + 1..n).find(|&j| keep[j]);
                     let tgt = (t..n).find(|&j| keep[j]);
                     if next.is_some() && next == tgt {
-                        keep[i] = false;
+                        // A line only this jump carries stays, as a NOP.
+                        let line = instrs[i].loc.lineno;
+                        let prev = (0..i).rev().find(|&j| keep[j]);
+                        let carried = |j: Option<usize>| j.is_some_and(|j| instrs[j].loc.lineno == line);
+                        if line != 0 && !carried(prev) && !carried(next) {
+                            instrs[i].op = Opcode::NOP;
+                            target[i] = None;
+                        } else {
+                            keep[i] = false;
+                        }
                         changed = true;
                     }
                 }
@@ -146,8 +155,9 @@ pub(crate) fn assemble(mut u: Unit<'_>, filename: &str) -> CodeObject {
             kept.push(ins);
         }
     }
-    let (kept, kept_target, handler_targets) =
+    let (mut kept, kept_target, handler_targets) =
         duplicate_exits(kept, kept_target, handler_targets);
+    propagate_lines(&mut kept, &kept_target, &handler_targets);
     let (instrs, target, handler_targets) = superinstructions(kept, kept_target, handler_targets);
 
     // Fix jump directions.
@@ -289,10 +299,13 @@ fn loc_before(instrs: &[Instr], mut i: usize) -> crate::parse::Location {
     instrs[i].loc
 }
 
+/// The longest artificial exit block `duplicate_exits` copies.
+const MAX_COPY: usize = 8;
+
 /// CPython's `duplicate_exits_without_lineno` and line propagation for
-/// the artificial blocks without a line: the implicit `return None` at the
-/// end of a function (`LOAD_CONST`, `RETURN_VALUE`) and a loop's jump
-/// back (`JUMP_BACKWARD`). Each jump to such a block gets its own copy
+/// the artificial blocks without a line: a short exit (the implicit
+/// `return None` at the end of a function or class body) and a loop's
+/// jump back (`JUMP_BACKWARD`). Each jump to such a block gets its own copy
 /// with the jump's line (an unconditional jump is replaced by the copy, a
 /// conditional one goes to a copy appended at the end), the block reached
 /// by falling through takes the line before it, and one that nothing falls
@@ -317,18 +330,21 @@ fn duplicate_exits(
     let no_line = |i: usize| i < n && instrs[i].loc.lineno == 0;
     let lens: Vec<usize> = (0..n)
         .map(|k| {
-            if no_line(k)
-                && no_line(k + 1)
-                && instrs[k].op == Opcode::LOAD_CONST
-                && instrs[k + 1].op == Opcode::RETURN_VALUE
-                && !is_target[k + 1]
-            {
-                2
-            } else if no_line(k) && instrs[k].op == Opcode::JUMP_BACKWARD && target[k].is_some() {
-                1
-            } else {
-                0
+            if no_line(k) && instrs[k].op == Opcode::JUMP_BACKWARD && target[k].is_some() {
+                return 1;
             }
+            // A short straight run without lines ending in a return.
+            let mut j = k;
+            while j < n && j < k + MAX_COPY && no_line(j) && (j == k || !is_target[j]) {
+                if instrs[j].op == Opcode::RETURN_VALUE {
+                    return j - k + 1;
+                }
+                if instrs[j].op.is_terminator() || target[j].is_some() || instrs[j].setup.is_some() {
+                    break;
+                }
+                j += 1;
+            }
+            0
         })
         .collect();
     if lens.iter().all(|&l| l == 0) {
@@ -357,8 +373,8 @@ fn duplicate_exits(
         map[i] = out.len();
         let len = block_len(i);
         if len > 0 {
-            // The block itself: reached by falling through, else gone.
-            let keep = falls_into(i) || is_handler[i];
+            // The block itself: kept where code starts or falls into it.
+            let keep = i == 0 || falls_into(i) || is_handler[i];
             let loc = if falls_into(i) {
                 loc_before(&instrs, i - 1)
             } else {
@@ -380,8 +396,7 @@ fn duplicate_exits(
             Some(k) if block_len(k) > 0 => {
                 let loc = loc_before(&instrs, i);
                 if matches!(instrs[i].op, Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD) {
-                    for (mut c, t) in copy(k, loc) {
-                        c.handler = instrs[i].handler;
+                    for (c, t) in copy(k, loc) {
                         out.push(c);
                         out_target.push(t);
                     }
@@ -413,6 +428,36 @@ fn duplicate_exits(
     }
     let handler_targets = handler_targets.into_iter().map(|t| map[t.min(n)]).collect();
     (out, out_target, handler_targets)
+}
+
+/// CPython's `propagate_line_numbers`: an instruction without a line that
+/// only one instruction leads to (by falling through, or a jump) takes
+/// that one's line; one reached from several places, or an exception
+/// handler's entry, keeps none (and raises no line event).
+fn propagate_lines(instrs: &mut [Instr], target: &[Option<usize>], handler_targets: &[usize]) {
+    let n = instrs.len();
+    let mut preds = vec![0u32; n + 1];
+    let mut jumper = vec![0usize; n + 1];
+    for (i, t) in target.iter().enumerate() {
+        if let Some(t) = *t {
+            preds[t] += 1;
+            jumper[t] = i;
+        }
+    }
+    for &h in handler_targets {
+        preds[h.min(n)] += 2;
+    }
+    for i in 0..n {
+        if instrs[i].loc.lineno != 0 {
+            continue;
+        }
+        let falls = i > 0 && !instrs[i - 1].op.is_terminator();
+        if preds[i] + u32::from(falls) != 1 {
+            continue;
+        }
+        let from = if falls { i - 1 } else { jumper[i] };
+        instrs[i].loc = instrs[from].loc;
+    }
 }
 
 /// Retarget jumps whose target is an unconditional jump (bounded, so cycles

@@ -139,6 +139,9 @@ impl<'a> Compiler<'a> {
                     self.pop_handler();
                     self.pop_fblock();
                     self.pop_handler(); // the cleanup handler, for POP_EXCEPT
+                    // Cleanup without a line of its own (CPython's
+                    // NO_LOCATION; the assembler propagates one).
+                    self.set_no_loc();
                     self.emit(POP_EXCEPT, 0);
                     self.load_none();
                     self.compile_name(&name.id, NameOp::Store);
@@ -160,6 +163,7 @@ impl<'a> Compiler<'a> {
                     self.compile_body(&h.body);
                     self.pop_fblock();
                     self.pop_handler();
+                    self.set_no_loc();
                     self.emit(POP_EXCEPT, 0);
                     self.emit_jump(JUMP_FORWARD, end);
                     self.u().handler_stack = in_cleanup.clone();
@@ -168,6 +172,7 @@ impl<'a> Compiler<'a> {
             self.bind(next);
         }
         // No handler matched.
+        self.set_no_loc();
         self.emit(RERAISE, 0);
         self.pop_handler();
         self.emit_pop_except_and_reraise(cleanup);
@@ -222,6 +227,7 @@ impl<'a> Compiler<'a> {
             self.compile_body(&h.body);
             self.pop_handler();
             self.pop_fblock();
+            self.set_no_loc();
             if let Some(n) = &h.name {
                 self.load_none();
                 self.compile_name(&n.id, NameOp::Store);
@@ -243,6 +249,7 @@ impl<'a> Compiler<'a> {
             self.bind(next);
         }
         // prev_exc, orig, list, rest -> prev_exc, to_raise
+        self.set_no_loc();
         self.emit(LIST_APPEND, 1);
         self.emit(CALL_INTRINSIC_2, Intrinsic2::PrepReraiseStar as u32);
         self.emit(COPY, 1);

@@ -806,7 +806,8 @@ impl<'a> Compiler<'a> {
         }
         self.compile_module_annotations(body, c.range);
         self.compile_body(body);
-        self.set_loc(c.range);
+        // Artificial code: its line comes from what runs before it.
+        self.set_no_loc();
         let mut attrs = t.static_attributes.clone();
         attrs.sort();
         self.load_const(Constant::Tuple(

@@ -402,6 +402,8 @@ impl<'a> Compiler<'a> {
 
     fn compile_break_continue(&mut self, range: ruff_text_size::TextRange, is_break: bool) {
         self.set_loc(range);
+        // The statement's own line event (CPython's NOP), whatever jumps.
+        self.emit(Opcode::NOP, 0);
         if let Some(&loops) = self.unit().finally_loops.last() {
             if self.open_loops() == loops && loops > 0 {
                 let what = if is_break { "break" } else { "continue" };
