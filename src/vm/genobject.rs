@@ -225,8 +225,8 @@ unsafe fn handles_exit(f: *mut PyObject) -> bool {
         else {
             return false;
         };
-        let guard = Opcode::CALL_INTRINSIC_1 as u16
-            | ((Intrinsic1::StopIterationError as u16) << 8);
+        let guard =
+            Opcode::CALL_INTRINSIC_1 as u16 | ((Intrinsic1::StopIterationError as u16) << 8);
         cd.code.get(h.target as usize) != Some(&guard)
     }
 }

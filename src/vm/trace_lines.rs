@@ -52,7 +52,9 @@ fn instructions(units: &[u16]) -> impl Iterator<Item = Instr> + '_ {
 
 /// The base opcode at unit `i` of `cd`'s code.
 fn opcode_at(cd: &CodeData, i: usize) -> Option<Opcode> {
-    cd.code.get(i).and_then(|&u| Opcode::from_u8((u & 0xff) as u8))
+    cd.code
+        .get(i)
+        .and_then(|&u| Opcode::from_u8((u & 0xff) as u8))
 }
 
 /// Per code unit: whether the instruction starting there starts a line.

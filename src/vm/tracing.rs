@@ -76,7 +76,10 @@ unsafe fn replace_hook(slot: *mut *mut PyObject, func: *mut PyObject) {
     // SAFETY: slot is a field of ts owning its reference; func is NULL or
     // a valid object.
     unsafe {
-        let old = std::mem::replace(&mut *slot, if func.is_null() { func } else { new_ref(func) });
+        let old = std::mem::replace(
+            &mut *slot,
+            if func.is_null() { func } else { new_ref(func) },
+        );
         let after = hooked(tstate::get());
         if before != after {
             if after {
@@ -483,7 +486,8 @@ pub unsafe fn instruction(
     unsafe {
         let fo = fr(f);
         let legacy = !ts.trace_func.is_null() && !fo.f_trace.is_null();
-        let tools = monitoring::active() & (monitoring::LINE | monitoring::INSTRUCTION | monitoring::JUMP);
+        let tools =
+            monitoring::active() & (monitoring::LINE | monitoring::INSTRUCTION | monitoring::JUMP);
         if ts.tracing != 0 || !(legacy || tools != 0) {
             return Ok(());
         }
@@ -501,7 +505,12 @@ pub unsafe fn instruction(
         if tools & monitoring::INSTRUCTION != 0 {
             let n = crate::object::int::from_i64(start as i64 * 2)?;
             let code = fo.code;
-            monitoring::fire(monitoring::INSTRUCTION, code, start * 2, &[code, n.as_ptr()])?;
+            monitoring::fire(
+                monitoring::INSTRUCTION,
+                code,
+                start * 2,
+                &[code, n.as_ptr()],
+            )?;
         }
         if fo.trace_opcodes != 0 && !ts.trace_func.is_null() && !fo.f_trace.is_null() {
             event(f, Event::Opcode, null_mut())?;

@@ -116,7 +116,8 @@ pub(crate) fn assemble(mut u: Unit<'_>, filename: &str) -> CodeObject {
                         // A line only this jump carries stays, as a NOP.
                         let line = instrs[i].loc.lineno;
                         let prev = (0..i).rev().find(|&j| keep[j]);
-                        let carried = |j: Option<usize>| j.is_some_and(|j| instrs[j].loc.lineno == line);
+                        let carried =
+                            |j: Option<usize>| j.is_some_and(|j| instrs[j].loc.lineno == line);
                         if line != 0 && !carried(prev) && !carried(next) {
                             instrs[i].op = Opcode::NOP;
                             target[i] = None;
@@ -339,7 +340,8 @@ fn duplicate_exits(
                 if instrs[j].op == Opcode::RETURN_VALUE {
                     return j - k + 1;
                 }
-                if instrs[j].op.is_terminator() || target[j].is_some() || instrs[j].setup.is_some() {
+                if instrs[j].op.is_terminator() || target[j].is_some() || instrs[j].setup.is_some()
+                {
                     break;
                 }
                 j += 1;

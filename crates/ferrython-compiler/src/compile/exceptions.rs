@@ -139,8 +139,8 @@ impl<'a> Compiler<'a> {
                     self.pop_handler();
                     self.pop_fblock();
                     self.pop_handler(); // the cleanup handler, for POP_EXCEPT
-                    // Cleanup without a line of its own (CPython's
-                    // NO_LOCATION; the assembler propagates one).
+                                        // Cleanup without a line of its own (CPython's
+                                        // NO_LOCATION; the assembler propagates one).
                     self.set_no_loc();
                     self.emit(POP_EXCEPT, 0);
                     self.load_none();
@@ -295,6 +295,7 @@ impl<'a> Compiler<'a> {
         }
         self.push_fblock(FBlock::With {
             is_async: w.is_async,
+            range: item.range,
         });
         self.push_handler(exc, true, -1);
         match &item.optional_vars {
@@ -319,7 +320,8 @@ impl<'a> Compiler<'a> {
         // Exception: stack exit, lasti, exc.
         self.bind(exc);
         self.push_handler(cleanup, true, 0);
-        self.set_no_loc();
+        // The exit call has the `with` line (a line event, as in CPython).
+        self.set_loc(item.range);
         self.emit(PUSH_EXC_INFO, 0);
         self.emit(WITH_EXCEPT_START, 0);
         if w.is_async {

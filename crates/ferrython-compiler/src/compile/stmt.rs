@@ -321,7 +321,8 @@ impl<'a> Compiler<'a> {
         let start = self.new_label();
         let orelse = self.new_label();
         let exit = self.new_label();
-        let truth = fold::fold(&w.test, self.optimize, self.index.source()).and_then(|c| c.truthy());
+        let truth =
+            fold::fold(&w.test, self.optimize, self.index.source()).and_then(|c| c.truthy());
         if truth == Some(true) {
             // No test: the `while` line keeps its line event (CPython
             // keeps a NOP there), outside the loop.
@@ -542,7 +543,8 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit(POP_EXCEPT, 0);
             }
-            FBlock::With { is_async } => {
+            FBlock::With { is_async, range } => {
+                self.set_loc(*range);
                 if preserve_tos {
                     self.emit(SWAP, 2);
                 }
