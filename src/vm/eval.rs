@@ -250,7 +250,7 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                     // Reported as at the RESUME after the yield.
                     prev = fo.lasti as usize + 1;
                 } else if TRACED {
-                    tracing::exception_event(f);
+                    let _ = tracing::exception_event(f);
                     prev = fo.lasti as usize;
                 }
                 let lasti = fo.lasti as u32;
@@ -953,6 +953,13 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                         match tri!('op, r) {
                             crate::vm::genobject::Sent::Yielded(x) => push!(x.into_raw()),
                             crate::vm::genobject::Sent::Returned(x) => {
+                                use crate::vm::genobject::{PyCoro_Type, PyGen_Type};
+                                if TRACED
+                                    && !ops::is_exactly(receiver, &raw mut PyGen_Type)
+                                    && !ops::is_exactly(receiver, &raw mut PyCoro_Type)
+                                {
+                                    tri!('op, tracing::stop_iteration(f, x.as_ptr()));
+                                }
                                 push!(x.into_raw());
                                 ip += arg as usize;
                             }
@@ -1335,7 +1342,7 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                 if !reraise {
                     let _ = traceback::here(f);
                     if TRACED {
-                        tracing::exception_event(f);
+                        let _ = tracing::exception_event(f);
                     }
                 }
                 reraise = false;

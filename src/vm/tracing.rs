@@ -143,7 +143,7 @@ pub unsafe fn throw(f: *mut PyObject) {
             };
             if start().is_ok() {
                 errors::restore(exc);
-                exception_event(f);
+                let _ = exception_event(f);
             }
         }
         fo.lasti -= 1;
@@ -213,21 +213,31 @@ unsafe fn runs_python(callable: *mut PyObject) -> bool {
 }
 
 /// What the profile function's `c_*` events pass for a call of
-/// `callable` with first argument `arg0`: the builtin function itself,
-/// or a method descriptor bound to `arg0`; None for other callables.
+/// `callable` with first argument `arg0`: the builtin function itself
+/// (also when a method wraps it), or a method descriptor bound to
+/// `arg0`; None for other callables.
 unsafe fn profiled_c_function(
     callable: *mut PyObject,
     arg0: *mut PyObject,
 ) -> PyResult<Option<Owned>> {
     use crate::object::descr::PyMethodDescr_Type;
     use crate::object::methodobject::PyCFunction_Type;
-    // SAFETY: callable and arg0 are valid objects.
+    // SAFETY: callable and arg0 are valid objects; a method's im_func is.
     unsafe {
-        let ty = (*callable).ob_type;
-        if ty == &raw mut PyCFunction_Type
-            || crate::object::typeobj::is_subtype(ty, &raw mut PyCFunction_Type)
-        {
+        use crate::vm::function::{PyMethodObject, PyMethod_Type};
+        let is_builtin = |c: *mut PyObject| {
+            let ty = (*c).ob_type;
+            ty == &raw mut PyCFunction_Type
+                || crate::object::typeobj::is_subtype(ty, &raw mut PyCFunction_Type)
+        };
+        if is_builtin(callable) {
             return Ok(Some(Owned::from_borrowed(callable)));
+        }
+        let ty = (*callable).ob_type;
+        if ty == &raw mut PyMethod_Type {
+            // A method bound to a builtin (gh-122029): the builtin.
+            let func = (*callable.cast::<PyMethodObject>()).im_func;
+            return Ok(is_builtin(func).then(|| Owned::from_borrowed(func)));
         }
         if ty != &raw mut PyMethodDescr_Type || arg0 == monitoring::missing() {
             return Ok(None);
@@ -425,45 +435,60 @@ pub unsafe fn event(f: *mut PyObject, ev: Event, arg: *mut PyObject) -> PyResult
 
 /// Raises `exception` for the exception being raised in frame `f`, with
 /// `(type, value, traceback)`; a failing trace function's exception
-/// replaces it.
-pub unsafe fn exception_event(f: *mut PyObject) {
+/// replaces it (and the result is an error).
+pub unsafe fn exception_event(f: *mut PyObject) -> PyResult<()> {
     let ts = tstate::get();
     // SAFETY: f is the running frame.
     unsafe {
         if ts.tracing != 0 {
-            return;
+            return Ok(());
         }
         if monitoring::active() & monitoring::RAISE != 0 {
-            let Some(exc) = errors::take() else { return };
-            let r = monitoring::code_and_offset(f).and_then(|(code, at, offset)| {
-                monitoring::fire(
-                    monitoring::RAISE,
-                    code,
-                    at,
-                    &[code, offset.as_ptr(), exc.as_ptr()],
-                )
-            });
-            if r.is_err() {
-                return;
-            }
+            let Some(exc) = errors::take() else {
+                return Ok(());
+            };
+            let (code, at, offset) = monitoring::code_and_offset(f)?;
+            monitoring::fire(
+                monitoring::RAISE,
+                code,
+                at,
+                &[code, offset.as_ptr(), exc.as_ptr()],
+            )?;
             errors::restore(exc);
         }
         if ts.trace_func.is_null() || fr(f).f_trace.is_null() {
-            return;
+            return Ok(());
         }
-        let Some(exc) = errors::take() else { return };
+        let Some(exc) = errors::take() else {
+            return Ok(());
+        };
         let tb = protocol::getattr_opt(exc.as_ptr(), pystr::intern("__traceback__"))
             .ok()
             .flatten()
             .unwrap_or_else(|| Owned::from_borrowed(none::none()));
         let ty = (*exc.as_ptr()).ob_type.cast::<PyObject>();
-        let arg = match tuple::pack(&[ty, exc.as_ptr(), tb.as_ptr()]) {
-            Ok(a) => a,
-            Err(_) => return,
-        };
-        if event(f, Event::Exception, arg.as_ptr()).is_ok() {
-            errors::restore(exc);
+        let arg = tuple::pack(&[ty, exc.as_ptr(), tb.as_ptr()])?;
+        event(f, Event::Exception, arg.as_ptr())?;
+        errors::restore(exc);
+        Ok(())
+    }
+}
+
+/// A `SEND` in traced frame `f` finished because an iterator that is not
+/// a generator or coroutine raised `StopIteration(value)` (CPython raises
+/// it there, and reports it): `RAISE` and `exception`.
+pub unsafe fn stop_iteration(f: *mut PyObject, value: *mut PyObject) -> PyResult<()> {
+    let ts = tstate::get();
+    // SAFETY: f is the running frame; value is valid.
+    unsafe {
+        let legacy = !ts.trace_func.is_null() && !fr(f).f_trace.is_null();
+        if ts.tracing != 0 || !(legacy || monitoring::active() & monitoring::RAISE != 0) {
+            return Ok(());
         }
+        crate::vm::genobject::stop_iteration(Owned::from_borrowed(value));
+        exception_event(f)?;
+        errors::clear();
+        Ok(())
     }
 }
 

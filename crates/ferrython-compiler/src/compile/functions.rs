@@ -207,6 +207,8 @@ impl<'a> Compiler<'a> {
 
     fn load_decorators(&mut self, decorators: &'a [ast::Decorator]) {
         for d in decorators {
+            // Each decorator's line, for its instructions and line event.
+            self.set_loc(d.range);
             self.compile_expr(&d.expression);
             self.emit(Opcode::PUSH_NULL, 0);
         }

@@ -381,6 +381,8 @@ impl<'a> Compiler<'a> {
             self.set_no_loc();
             self.emit_jump(JUMP_BACKWARD, start);
             self.bind(cleanup);
+            // The loop's end has the iterator's line, as in CPython.
+            self.set_loc(f.iter.range());
             self.emit(END_ASYNC_FOR, 0);
         } else {
             self.emit(GET_ITER, 0);
@@ -475,6 +477,9 @@ impl<'a> Compiler<'a> {
             None => false,
         };
         self.set_loc(r.range);
+        // The statement's line event comes before any unwinding (a NOP,
+        // dropped when its line is there anyway).
+        self.emit(Opcode::NOP, 0);
         let saved_handlers = self.unit().handler_stack.clone();
         self.unwind_fblock_stack(preserve, false, r.range);
         if !preserve {
