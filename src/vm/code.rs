@@ -45,6 +45,9 @@ pub struct CodeData {
     /// Number of cell and free variables at the end of localsplus.
     pub ncells: usize,
     pub nfrees: usize,
+    /// Which instructions start a line for line events, worked out when
+    /// the code is first traced (`vm::trace_lines`).
+    pub line_starts: std::cell::OnceCell<Box<[bool]>>,
 }
 
 impl Drop for CodeData {
@@ -235,6 +238,7 @@ fn build(c: &CodeObject, consts: Vec<Owned>, filename: Owned) -> PyResult<Owned>
         exceptiontable: c.exceptiontable.clone(),
         ncells,
         nfrees,
+        line_starts: std::cell::OnceCell::new(),
     }))
 }
 

@@ -75,6 +75,7 @@ impl Build for Loader {
             exceptiontable: p.exceptiontable,
             ncells,
             nfrees,
+            line_starts: std::cell::OnceCell::new(),
         });
         self.ok(code::wrap(d))
     }

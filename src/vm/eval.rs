@@ -126,27 +126,44 @@ ops! {
 unsafe fn eval(f: *mut PyObject, throw: bool) -> PyResult<Exit> {
     // SAFETY: f is a frame ready to run (caller contract).
     unsafe {
+        let entry = if throw { Entry::Throw } else { Entry::Run };
         if tracing::active(crate::runtime::tstate::get()) {
-            return eval_traced(f, throw);
+            return eval_traced(f, entry);
         }
-        eval_loop::<false>(f, throw)
+        eval_loop::<false>(f, entry)
     }
 }
 
-/// `eval` with the frame's start and exit events around the traced loop.
+/// `eval` with the traced loop and the frame's exit events (its start
+/// events come from its `RESUME`). An untraced loop also continues here
+/// when events start while it runs.
 #[cold]
-unsafe fn eval_traced(f: *mut PyObject, throw: bool) -> PyResult<Exit> {
+#[inline(never)]
+unsafe fn eval_traced(f: *mut PyObject, entry: Entry) -> PyResult<Exit> {
     // SAFETY: as eval.
     unsafe {
-        tracing::enter(f)?;
-        let r = eval_loop::<true>(f, throw);
+        let r = eval_loop::<true>(f, entry);
         tracing::leave(f, r)
     }
 }
 
+/// How the loop starts on a frame.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Entry {
+    /// At the instruction after `lasti`; for a traced loop taking over
+    /// from an untraced one after a call, at `pending_jump`.
+    Run,
+    /// Throwing the raised exception in at the yield the frame is
+    /// suspended at.
+    Throw,
+    /// Unwinding the exception just raised at `lasti` (a traced loop
+    /// taking over from an untraced one).
+    Unwind,
+}
+
 /// Evaluates frame `f` until it returns or raises; `TRACED` adds the
 /// `line` and `exception` events.
-unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResult<Exit> {
+unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyResult<Exit> {
     // SAFETY: f is the running frame; its code outlives the loop; the
     // value stack stays within `stacksize` (the compiler computed it and
     // the verifier checked it); every pointer pushed is an owned reference.
@@ -161,6 +178,9 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
         let stack_base = lp.add(fo.nlocalsplus as usize);
         let mut sp = stack_base.add(fo.stacktop as usize);
         let mut ip = (fo.lasti + 1) as usize;
+        if TRACED && fo.pending_jump >= 0 {
+            ip = std::mem::replace(&mut fo.pending_jump, -1) as usize;
+        }
         fo.executing = 1;
 
         macro_rules! push {
@@ -201,24 +221,38 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
             }};
         }
 
+        // After a call in an untraced loop that started events for this
+        // thread (`sys.settrace`, `sys.monitoring.set_events` ...): the
+        // frame goes on in the traced loop from the next instruction.
+        macro_rules! retrace {
+            ($f:expr) => {
+                if tracing::active(crate::runtime::tstate::get()) {
+                    fo.stacktop = sp.offset_from(stack_base) as i32;
+                    fo.pending_jump = ip as i32;
+                    return eval_traced($f, Entry::Run);
+                }
+            };
+        }
+
         let mut reraise = false;
-        let mut pending_throw = throw;
+        let mut pending_throw = entry != Entry::Run;
         // Traced frames: whether line events have started (after RESUME),
-        // and the last line and instruction traced.
+        // and the instruction run last.
         let mut lines_on = TRACED && fo.lasti >= 0;
-        let mut last_line = if TRACED && fo.lasti >= 0 {
-            (code::line_of(cd, fo.lasti as usize), fo.lasti as usize)
-        } else {
-            (0, 0)
-        };
-        loop {
+        let mut prev = fo.lasti.max(0) as usize;
+        'run: loop {
             if pending_throw {
                 // An exception thrown into a suspended generator: unwind from
                 // the yield it is suspended at.
                 pending_throw = false;
                 let _ = traceback::here(f);
-                if TRACED {
-                    tracing::exception_event(f);
+                if TRACED && entry == Entry::Throw {
+                    tracing::throw(f);
+                    // Reported as at the RESUME after the yield.
+                    prev = fo.lasti as usize + 1;
+                } else if TRACED {
+                    let _ = tracing::exception_event(f);
+                    prev = fo.lasti as usize;
                 }
                 let lasti = fo.lasti as u32;
                 match cd
@@ -268,13 +302,29 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
 
             let failed: bool = 'op: {
                 if TRACED && lines_on {
-                    let jump_back = op == JUMP_BACKWARD || op == JUMP_BACKWARD_NO_INTERRUPT;
-                    tri!('op, tracing::instruction(f, start, jump_back, &mut last_line));
+                    let jump_to = match op {
+                        JUMP_BACKWARD => Some(ip - arg as usize),
+                        JUMP_FORWARD => Some(ip + arg as usize),
+                        _ => None,
+                    };
+                    fo.stacktop = sp.offset_from(stack_base) as i32;
+                    tri!('op, tracing::instruction(f, start, jump_to, &mut prev));
+                    if fo.pending_jump >= 0 {
+                        // The trace function set `f_lineno`.
+                        ip = std::mem::replace(&mut fo.pending_jump, -1) as usize;
+                        sp = stack_base.add(fo.stacktop as usize);
+                        prev = ip;
+                        continue 'run;
+                    }
                 }
                 match op {
                     NOP => {}
                     RESUME => {
-                        lines_on = TRACED;
+                        if TRACED {
+                            lines_on = true;
+                            prev = start;
+                            tri!('op, tracing::resume(f, arg));
+                        }
                         tri!('op, ops::eval_breaker())
                     }
                     POP_TOP => decref(pop!()),
@@ -926,6 +976,13 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                         match tri!('op, r) {
                             crate::vm::genobject::Sent::Yielded(x) => push!(x.into_raw()),
                             crate::vm::genobject::Sent::Returned(x) => {
+                                use crate::vm::genobject::{PyCoro_Type, PyGen_Type};
+                                if TRACED
+                                    && !ops::is_exactly(receiver, &raw mut PyGen_Type)
+                                    && !ops::is_exactly(receiver, &raw mut PyCoro_Type)
+                                {
+                                    tri!('op, tracing::stop_iteration(f, x.as_ptr()));
+                                }
                                 push!(x.into_raw());
                                 ip += arg as usize;
                             }
@@ -1050,6 +1107,9 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                             break 'op true;
                         }
                         push!(r);
+                        if !TRACED && tracing::maybe_active() {
+                            retrace!(f);
+                        }
                     }
                     CALL_FUNCTION_EX => {
                         let kwargs = if arg & 1 != 0 { pop!() } else { null_mut() };
@@ -1062,6 +1122,9 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
                         xdecref(self_or_null);
                         decref(callable);
                         push!(tri!('op, r).into_raw());
+                        if !TRACED && tracing::maybe_active() {
+                            retrace!(f);
+                        }
                     }
                     CALL_INTRINSIC_1 => {
                         let v = pop!();
@@ -1290,12 +1353,19 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, throw: bool) -> PyResu
             };
 
             if failed {
+                if !TRACED && !reraise && tracing::maybe_active() {
+                    // Events may have started in what raised.
+                    if tracing::active(crate::runtime::tstate::get()) {
+                        fo.stacktop = sp.offset_from(stack_base) as i32;
+                        return eval_traced(f, Entry::Unwind);
+                    }
+                }
                 // Unwind: record this frame in the traceback (not when
                 // re-raising), then find a handler for the instruction.
                 if !reraise {
                     let _ = traceback::here(f);
                     if TRACED {
-                        tracing::exception_event(f);
+                        let _ = tracing::exception_event(f);
                     }
                 }
                 reraise = false;

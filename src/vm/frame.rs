@@ -32,6 +32,13 @@ pub struct PyFrameObject {
     pub nlocalsplus: i32,
     /// Whether the eval loop is running this frame.
     pub executing: u8,
+    /// `f_trace_lines`: whether the trace function gets `line` events.
+    pub trace_lines: u8,
+    /// `f_trace_opcodes`: whether the trace function gets `opcode` events.
+    pub trace_opcodes: u8,
+    /// Where the loop goes on after an `f_lineno` assignment (a code unit
+    /// index; -1 for none), see `vm::frame_jump`.
+    pub pending_jump: i32,
     /// The local trace function (`f_trace`, owned), NULL when none.
     pub f_trace: *mut PyObject,
     /// The dict `PyEval_GetLocals` lends out for a function frame
@@ -113,6 +120,8 @@ pub unsafe fn new(
         f.func = func;
         f.nlocalsplus = nlp as i32;
         f.lasti = -1;
+        f.trace_lines = 1;
+        f.pending_jump = -1;
         Ok(Owned::from_raw_unchecked(op))
     }
 }
@@ -417,6 +426,63 @@ unsafe extern "C" fn set_trace(
     }
 }
 
+unsafe extern "C" fn set_lineno(
+    op: *mut PyObject,
+    v: *mut PyObject,
+    _c: *mut c_void,
+) -> libc::c_int {
+    // SAFETY: op is a frame; v NULL (delete) or valid.
+    match unsafe { crate::vm::frame_jump::set_lineno(op, v) } {
+        Ok(()) => 0,
+        Err(_) => -1,
+    }
+}
+
+/// The getter of a boolean frame flag (`f_trace_lines`, `f_trace_opcodes`).
+fn get_flag(flag: u8) -> *mut PyObject {
+    // SAFETY: True and False are immortal objects.
+    unsafe { new_ref(crate::object::bool::from_bool(flag != 0)) }
+}
+
+/// The setter of a boolean frame flag: only a bool is accepted.
+fn set_flag(flag: &mut u8, v: *mut PyObject) -> libc::c_int {
+    let t = crate::object::bool::py_true();
+    if v != t && v != crate::object::bool::py_false() {
+        crate::runtime::errors::type_error("attribute value type must be bool");
+        return -1;
+    }
+    *flag = (v == t) as u8;
+    0
+}
+
+unsafe extern "C" fn get_trace_lines(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a frame.
+    get_flag(unsafe { fr(op).trace_lines })
+}
+
+unsafe extern "C" fn set_trace_lines(
+    op: *mut PyObject,
+    v: *mut PyObject,
+    _c: *mut c_void,
+) -> libc::c_int {
+    // SAFETY: op is a frame.
+    set_flag(unsafe { &mut fr(op).trace_lines }, v)
+}
+
+unsafe extern "C" fn get_trace_opcodes(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a frame.
+    get_flag(unsafe { fr(op).trace_opcodes })
+}
+
+unsafe extern "C" fn set_trace_opcodes(
+    op: *mut PyObject,
+    v: *mut PyObject,
+    _c: *mut c_void,
+) -> libc::c_int {
+    // SAFETY: op is a frame.
+    set_flag(unsafe { &mut fr(op).trace_opcodes }, v)
+}
+
 /// `frame.clear()`: drops the locals and value stack of a frame that is
 /// done. A frame on the call stack cannot be cleared ("cannot clear an
 /// executing frame"), nor can a generator's or coroutine's frame, which
@@ -451,9 +517,19 @@ static FRAME_METHODS: [PyMethodDef; 2] = [
     crate::object::descr::METHOD_END,
 ];
 
-static FRAME_GETSET: [PyGetSetDef; 9] = [
+static FRAME_GETSET: [PyGetSetDef; 11] = [
     crate::object::descr::getset(c"f_trace", Some(get_trace), Some(set_trace)),
-    crate::object::descr::getset(c"f_lineno", Some(get_lineno), None),
+    crate::object::descr::getset(
+        c"f_trace_lines",
+        Some(get_trace_lines),
+        Some(set_trace_lines),
+    ),
+    crate::object::descr::getset(
+        c"f_trace_opcodes",
+        Some(get_trace_opcodes),
+        Some(set_trace_opcodes),
+    ),
+    crate::object::descr::getset(c"f_lineno", Some(get_lineno), Some(set_lineno)),
     crate::object::descr::getset(c"f_back", Some(get_back), None),
     crate::object::descr::getset(c"f_code", Some(get_code), None),
     crate::object::descr::getset(c"f_globals", Some(get_globals), None),

@@ -210,6 +210,28 @@ unsafe fn close_iter(yf: *mut PyObject) -> PyResult<()> {
     }
 }
 
+/// Whether an exception raised where suspended frame `f` stopped would be
+/// caught by its code, not just by the handler that every generator has
+/// around its body (turning `StopIteration` into `RuntimeError`).
+unsafe fn handles_exit(f: *mut PyObject) -> bool {
+    use ferrython_compiler::bytecode::{Intrinsic1, Opcode};
+    // SAFETY: f is a suspended frame; its code object is alive.
+    unsafe {
+        let lasti = fr(f).lasti as u32;
+        let cd = crate::vm::code::data(fr(f).code);
+        let Some(h) = cd
+            .exceptiontable
+            .iter()
+            .find(|e| e.start <= lasti && lasti < e.end)
+        else {
+            return false;
+        };
+        let guard =
+            Opcode::CALL_INTRINSIC_1 as u16 | ((Intrinsic1::StopIterationError as u16) << 8);
+        cd.code.get(h.target as usize) != Some(&guard)
+    }
+}
+
 /// `gen.close()`: throws `GeneratorExit` in and returns the generator's
 /// return value (None if it finished by raising).
 pub unsafe fn close(g: *mut PyObject) -> PyResult<Owned> {
@@ -225,6 +247,13 @@ pub unsafe fn close(g: *mut PyObject) -> PyResult<Owned> {
             return Ok(Owned::from_borrowed_static(none::none()));
         }
         let yf = delegate(g);
+        if yf.is_null() && !handles_exit((*go).frame) {
+            // Nothing would catch the GeneratorExit: CPython finishes the
+            // generator without running it (no events, no frame).
+            let f = std::mem::replace(&mut (*go).frame, null_mut());
+            decref(f);
+            return Ok(Owned::from_borrowed_static(none::none()));
+        }
         let closed = if yf.is_null() {
             Ok(())
         } else {

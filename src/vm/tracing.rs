@@ -20,9 +20,10 @@ use crate::vm::frame::fr;
 use crate::vm::monitoring;
 use crate::Owned;
 use std::ptr::null_mut;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What a trace or profile function is told.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Event {
     Call,
     Line,
@@ -31,6 +32,7 @@ pub enum Event {
     CCall,
     CReturn,
     CException,
+    Opcode,
 }
 
 impl Event {
@@ -43,7 +45,50 @@ impl Event {
             Event::CCall => "c_call",
             Event::CReturn => "c_return",
             Event::CException => "c_exception",
+            Event::Opcode => "opcode",
         }
+    }
+}
+
+/// How many threads have a trace or profile function.
+static HOOKED: AtomicUsize = AtomicUsize::new(0);
+
+/// Whether some thread may want events (a trace or profile function is
+/// set somewhere, or a tool wants events): what an untraced loop checks
+/// after a call, which may have started them, before the exact `active`.
+#[inline(always)]
+pub fn maybe_active() -> bool {
+    HOOKED.load(Ordering::Relaxed) != 0 || monitoring::active() != 0
+}
+
+/// Replaces one of the thread's functions (`slot` is `trace_func` or
+/// `profile_func` of the current thread state) with `func` (NULL or
+/// None for none), keeping `HOOKED` up to date.
+unsafe fn replace_hook(slot: *mut *mut PyObject, func: *mut PyObject) {
+    let ts = tstate::get();
+    let hooked = |ts: &PyThreadState| !ts.trace_func.is_null() || !ts.profile_func.is_null();
+    let before = hooked(ts);
+    let func = if func.is_null() || func == none::none() {
+        null_mut()
+    } else {
+        func
+    };
+    // SAFETY: slot is a field of ts owning its reference; func is NULL or
+    // a valid object.
+    unsafe {
+        let old = std::mem::replace(
+            &mut *slot,
+            if func.is_null() { func } else { new_ref(func) },
+        );
+        let after = hooked(tstate::get());
+        if before != after {
+            if after {
+                HOOKED.fetch_add(1, Ordering::Relaxed);
+            } else {
+                HOOKED.fetch_sub(1, Ordering::Relaxed);
+            }
+        }
+        xdecref(old);
     }
 }
 
@@ -54,22 +99,54 @@ pub fn active(ts: &PyThreadState) -> bool {
     (ts.trace_func as usize | ts.profile_func as usize) != 0 || monitoring::active() != 0
 }
 
-/// The events of a traced frame's start: `PY_START` (or `PY_RESUME` for a
-/// resumed generator) and `call`.
-pub unsafe fn enter(f: *mut PyObject) -> PyResult<()> {
-    // SAFETY: f is the frame about to run.
+/// The events of `RESUME` (oparg `resume_kind`) in a traced frame:
+/// `PY_START` at the start of the code, `PY_RESUME` after a yield or an
+/// await; and `call`.
+pub unsafe fn resume(f: *mut PyObject, resume_kind: u32) -> PyResult<()> {
+    // SAFETY: f is the running frame.
     unsafe {
-        let resumed = fr(f).lasti >= 0;
-        let ev = if resumed {
-            monitoring::PY_RESUME
-        } else {
+        let ev = if resume_kind & 3 == 0 {
             monitoring::PY_START
+        } else {
+            monitoring::PY_RESUME
         };
         if monitoring::active() & ev != 0 {
             let (code, at, offset) = monitoring::code_and_offset(f)?;
             monitoring::fire(ev, code, at, &[code, offset.as_ptr()])?;
         }
         event(f, Event::Call, null_mut())
+    }
+}
+
+/// The events of an exception thrown into suspended generator frame `f`
+/// (the error indicator holds it): `PY_THROW`, `call`, then `RAISE` and
+/// `exception`, all reported at the instruction after the yield, as
+/// CPython does. A failing callback's exception replaces the thrown one.
+pub unsafe fn throw(f: *mut PyObject) {
+    // SAFETY: f is the running frame, suspended at a YIELD_VALUE (which
+    // has no inline cache: the next instruction is one unit on).
+    unsafe {
+        let fo = fr(f);
+        fo.lasti += 1;
+        if let Some(exc) = errors::take() {
+            let start = || -> PyResult<()> {
+                if monitoring::active() & monitoring::PY_THROW != 0 {
+                    let (code, at, offset) = monitoring::code_and_offset(f)?;
+                    monitoring::fire(
+                        monitoring::PY_THROW,
+                        code,
+                        at,
+                        &[code, offset.as_ptr(), exc.as_ptr()],
+                    )?;
+                }
+                event(f, Event::Call, null_mut())
+            };
+            if start().is_ok() {
+                errors::restore(exc);
+                let _ = exception_event(f);
+            }
+        }
+        fo.lasti -= 1;
     }
 }
 
@@ -81,16 +158,26 @@ pub unsafe fn leave(f: *mut PyObject, r: PyResult<Exit>) -> PyResult<Exit> {
     unsafe {
         match r {
             Ok(Exit::Return(ref v)) | Ok(Exit::Yield(ref v)) => {
-                let ev = if matches!(r, Ok(Exit::Return(_))) {
-                    monitoring::PY_RETURN
-                } else {
+                let yielded = matches!(r, Ok(Exit::Yield(_)));
+                let ev = if yielded {
                     monitoring::PY_YIELD
+                } else {
+                    monitoring::PY_RETURN
                 };
-                if monitoring::active() & ev != 0 {
-                    let (code, at, offset) = monitoring::code_and_offset(f)?;
-                    monitoring::fire(ev, code, at, &[code, offset.as_ptr(), v.as_ptr()])?;
-                }
-                event(f, Event::Return, v.as_ptr())?;
+                // CPython reports a yield at the instruction after it
+                // (where the generator resumes); YIELD_VALUE has no cache.
+                let fo = fr(f);
+                fo.lasti += yielded as i32;
+                let events = || -> PyResult<()> {
+                    if monitoring::active() & ev != 0 {
+                        let (code, at, offset) = monitoring::code_and_offset(f)?;
+                        monitoring::fire(ev, code, at, &[code, offset.as_ptr(), v.as_ptr()])?;
+                    }
+                    event(f, Event::Return, v.as_ptr())
+                };
+                let done = events();
+                fo.lasti -= yielded as i32;
+                done?;
                 r
             }
             Err(e) => {
@@ -126,21 +213,31 @@ unsafe fn runs_python(callable: *mut PyObject) -> bool {
 }
 
 /// What the profile function's `c_*` events pass for a call of
-/// `callable` with first argument `arg0`: the builtin function itself,
-/// or a method descriptor bound to `arg0`; None for other callables.
+/// `callable` with first argument `arg0`: the builtin function itself
+/// (also when a method wraps it), or a method descriptor bound to
+/// `arg0`; None for other callables.
 unsafe fn profiled_c_function(
     callable: *mut PyObject,
     arg0: *mut PyObject,
 ) -> PyResult<Option<Owned>> {
     use crate::object::descr::PyMethodDescr_Type;
     use crate::object::methodobject::PyCFunction_Type;
-    // SAFETY: callable and arg0 are valid objects.
+    // SAFETY: callable and arg0 are valid objects; a method's im_func is.
     unsafe {
-        let ty = (*callable).ob_type;
-        if ty == &raw mut PyCFunction_Type
-            || crate::object::typeobj::is_subtype(ty, &raw mut PyCFunction_Type)
-        {
+        use crate::vm::function::{PyMethodObject, PyMethod_Type};
+        let is_builtin = |c: *mut PyObject| {
+            let ty = (*c).ob_type;
+            ty == &raw mut PyCFunction_Type
+                || crate::object::typeobj::is_subtype(ty, &raw mut PyCFunction_Type)
+        };
+        if is_builtin(callable) {
             return Ok(Some(Owned::from_borrowed(callable)));
+        }
+        let ty = (*callable).ob_type;
+        if ty == &raw mut PyMethod_Type {
+            // A method bound to a builtin (gh-122029): the builtin.
+            let func = (*callable.cast::<PyMethodObject>()).im_func;
+            return Ok(is_builtin(func).then(|| Owned::from_borrowed(func)));
         }
         if ty != &raw mut PyMethodDescr_Type || arg0 == monitoring::missing() {
             return Ok(None);
@@ -239,37 +336,29 @@ pub unsafe fn call_end(
 
 /// Sets (or, with NULL/None, removes) the thread's trace function.
 pub unsafe fn set_trace(func: *mut PyObject) {
-    let ts = tstate::get();
-    let func = if func.is_null() || func == none::none() {
-        null_mut()
-    } else {
-        func
-    };
-    // SAFETY: func is NULL or a valid object; the field owns its reference.
-    unsafe {
-        let old = std::mem::replace(
-            &mut ts.trace_func,
-            if func.is_null() { func } else { new_ref(func) },
-        );
-        xdecref(old);
-    }
+    // SAFETY: the field belongs to this thread's state.
+    unsafe { replace_hook(&raw mut tstate::get().trace_func, func) }
 }
 
 /// Sets (or removes) the thread's profile function.
 pub unsafe fn set_profile(func: *mut PyObject) {
-    let ts = tstate::get();
-    let func = if func.is_null() || func == none::none() {
-        null_mut()
-    } else {
-        func
-    };
     // SAFETY: as set_trace.
-    unsafe {
-        let old = std::mem::replace(
-            &mut ts.profile_func,
-            if func.is_null() { func } else { new_ref(func) },
-        );
-        xdecref(old);
+    unsafe { replace_hook(&raw mut tstate::get().profile_func, func) }
+}
+
+thread_local! {
+    /// The frame and event of the trace or profile call running on this
+    /// thread (what `frame.f_lineno` assignment checks).
+    static CURRENT: std::cell::Cell<(usize, Option<Event>)> = const { std::cell::Cell::new((0, None)) };
+}
+
+/// The event a trace or profile function running on this thread was
+/// called for, if it was called for frame `f`.
+pub fn current_event(f: *mut PyObject) -> Option<Event> {
+    match CURRENT.get() {
+        (frame, ev) if frame == f as usize => ev,
+        (0, _) => None,
+        _ => Some(Event::Return),
     }
 }
 
@@ -282,12 +371,14 @@ unsafe fn call(
 ) -> PyResult<Owned> {
     let ts = tstate::get();
     ts.tracing += 1;
+    let outer = CURRENT.replace((f as usize, Some(ev)));
     // SAFETY: func, f and arg are valid objects.
     let r = unsafe {
         let name = pystr::intern(ev.name());
         protocol::call_args(func, &[f, name, arg])
     };
-    ts.tracing -= 1;
+    CURRENT.set(outer);
+    tstate::get().tracing -= 1;
     r
 }
 
@@ -304,7 +395,7 @@ pub unsafe fn event(f: *mut PyObject, ev: Event, arg: *mut PyObject) -> PyResult
     // thread state (held for the call).
     unsafe {
         let profile = ts.profile_func;
-        if !profile.is_null() && ev != Event::Line && ev != Event::Exception {
+        if !profile.is_null() && !matches!(ev, Event::Line | Event::Exception | Event::Opcode) {
             let p = Owned::from_borrowed(profile);
             if let Err(e) = call(p.as_ptr(), f, ev, arg) {
                 set_profile(null_mut());
@@ -344,83 +435,131 @@ pub unsafe fn event(f: *mut PyObject, ev: Event, arg: *mut PyObject) -> PyResult
 
 /// Raises `exception` for the exception being raised in frame `f`, with
 /// `(type, value, traceback)`; a failing trace function's exception
-/// replaces it.
-pub unsafe fn exception_event(f: *mut PyObject) {
+/// replaces it (and the result is an error).
+pub unsafe fn exception_event(f: *mut PyObject) -> PyResult<()> {
     let ts = tstate::get();
     // SAFETY: f is the running frame.
     unsafe {
         if ts.tracing != 0 {
-            return;
+            return Ok(());
         }
         if monitoring::active() & monitoring::RAISE != 0 {
-            let Some(exc) = errors::take() else { return };
-            let r = monitoring::code_and_offset(f).and_then(|(code, at, offset)| {
-                monitoring::fire(
-                    monitoring::RAISE,
-                    code,
-                    at,
-                    &[code, offset.as_ptr(), exc.as_ptr()],
-                )
-            });
-            if r.is_err() {
-                return;
-            }
+            let Some(exc) = errors::take() else {
+                return Ok(());
+            };
+            let (code, at, offset) = monitoring::code_and_offset(f)?;
+            monitoring::fire(
+                monitoring::RAISE,
+                code,
+                at,
+                &[code, offset.as_ptr(), exc.as_ptr()],
+            )?;
             errors::restore(exc);
         }
         if ts.trace_func.is_null() || fr(f).f_trace.is_null() {
-            return;
+            return Ok(());
         }
-        let Some(exc) = errors::take() else { return };
+        let Some(exc) = errors::take() else {
+            return Ok(());
+        };
         let tb = protocol::getattr_opt(exc.as_ptr(), pystr::intern("__traceback__"))
             .ok()
             .flatten()
             .unwrap_or_else(|| Owned::from_borrowed(none::none()));
         let ty = (*exc.as_ptr()).ob_type.cast::<PyObject>();
-        let arg = match tuple::pack(&[ty, exc.as_ptr(), tb.as_ptr()]) {
-            Ok(a) => a,
-            Err(_) => return,
-        };
-        if event(f, Event::Exception, arg.as_ptr()).is_ok() {
-            errors::restore(exc);
-        }
+        let arg = tuple::pack(&[ty, exc.as_ptr(), tb.as_ptr()])?;
+        event(f, Event::Exception, arg.as_ptr())?;
+        errors::restore(exc);
+        Ok(())
     }
 }
 
-/// The line event check before each instruction of a traced frame: a line
-/// event when the instruction at `start` begins another line than the last
-/// one traced, or when a jump went back. Instructions without a line, and
-/// the backward jump closing a loop (`jump_back`, which carries the loop
-/// header's line), raise none, as in CPython.
+/// A `SEND` in traced frame `f` finished because an iterator that is not
+/// a generator or coroutine raised `StopIteration(value)` (CPython raises
+/// it there, and reports it): `RAISE` and `exception`.
+pub unsafe fn stop_iteration(f: *mut PyObject, value: *mut PyObject) -> PyResult<()> {
+    let ts = tstate::get();
+    // SAFETY: f is the running frame; value is valid.
+    unsafe {
+        let legacy = !ts.trace_func.is_null() && !fr(f).f_trace.is_null();
+        if ts.tracing != 0 || !(legacy || monitoring::active() & monitoring::RAISE != 0) {
+            return Ok(());
+        }
+        crate::vm::genobject::stop_iteration(Owned::from_borrowed(value));
+        exception_event(f)?;
+        errors::clear();
+        Ok(())
+    }
+}
+
+/// The events before each instruction of a traced frame, the one at unit
+/// `start` after the one at `*prev` (which becomes `start`): a line
+/// event where `vm::trace_lines` says, `INSTRUCTION`, the `opcode` event
+/// (`frame.f_trace_opcodes`), and for an unconditional jump to `jump_to`,
+/// `JUMP`, and a line event when it goes back to its own line.
+/// `frame.f_trace_lines` off suppresses the trace function's line events.
 #[inline]
 pub unsafe fn instruction(
     f: *mut PyObject,
     start: usize,
-    jump_back: bool,
-    last: &mut (u32, usize),
+    jump_to: Option<usize>,
+    prev: &mut usize,
 ) -> PyResult<()> {
+    let before = std::mem::replace(prev, start);
     let ts = tstate::get();
     // SAFETY: f is the running frame.
     unsafe {
-        let legacy = !ts.trace_func.is_null() && !fr(f).f_trace.is_null();
-        let tools = monitoring::active() & monitoring::LINE != 0;
-        if ts.tracing != 0 || !(legacy || tools) {
-            last.1 = start;
+        let fo = fr(f);
+        let legacy = !ts.trace_func.is_null() && !fo.f_trace.is_null();
+        let tools =
+            monitoring::active() & (monitoring::LINE | monitoring::INSTRUCTION | monitoring::JUMP);
+        if ts.tracing != 0 || !(legacy || tools != 0) {
             return Ok(());
         }
-        let line = crate::vm::code::line_of(crate::vm::code::data(fr(f).code), start);
-        if line == 0 || jump_back {
-            last.1 = start;
-            return Ok(());
-        }
-        let fire = line != last.0 || start < last.1;
-        *last = (line, start);
-        if fire {
-            if tools {
+        let cd = crate::vm::code::data(fo.code);
+        if let Some(line) = crate::vm::trace_lines::line_event_at(cd, start, before) {
+            if tools & monitoring::LINE != 0 {
                 let n = crate::object::int::from_i64(line as i64)?;
-                let code = fr(f).code;
+                let code = fo.code;
                 monitoring::fire(monitoring::LINE, code, start * 2, &[code, n.as_ptr()])?;
             }
-            if legacy {
+            if legacy && fo.trace_lines != 0 {
+                event(f, Event::Line, null_mut())?;
+            }
+        }
+        if tools & monitoring::INSTRUCTION != 0 {
+            let n = crate::object::int::from_i64(start as i64 * 2)?;
+            let code = fo.code;
+            monitoring::fire(
+                monitoring::INSTRUCTION,
+                code,
+                start * 2,
+                &[code, n.as_ptr()],
+            )?;
+        }
+        if fo.trace_opcodes != 0 && !ts.trace_func.is_null() && !fo.f_trace.is_null() {
+            event(f, Event::Opcode, null_mut())?;
+        }
+        if let Some(to) = jump_to {
+            if tools & monitoring::JUMP != 0 {
+                let from = crate::object::int::from_i64(start as i64 * 2)?;
+                let dest = crate::object::int::from_i64(to as i64 * 2)?;
+                let code = fo.code;
+                monitoring::fire(
+                    monitoring::JUMP,
+                    code,
+                    start * 2,
+                    &[code, from.as_ptr(), dest.as_ptr()],
+                )?;
+            }
+            let line = crate::vm::code::line_of(cd, start);
+            if to < start
+                && line != 0
+                && crate::vm::code::line_of(cd, to) == line
+                && fo.trace_lines != 0
+                && !ts.trace_func.is_null()
+                && !fo.f_trace.is_null()
+            {
                 event(f, Event::Line, null_mut())?;
             }
         }
@@ -441,6 +580,9 @@ pub unsafe fn call_tracing(func: *mut PyObject, args: *mut PyObject) -> PyResult
 
 /// Drops the thread's functions (its thread state is being cleared).
 pub fn clear(ts: &mut PyThreadState) {
+    if !ts.trace_func.is_null() || !ts.profile_func.is_null() {
+        HOOKED.fetch_sub(1, Ordering::Relaxed);
+    }
     for p in [&mut ts.trace_func, &mut ts.profile_func] {
         let old = std::mem::replace(p, null_mut());
         if !old.is_null() {

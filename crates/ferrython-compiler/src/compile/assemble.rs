@@ -113,7 +113,17 @@ pub(crate) fn assemble(mut u: Unit<'_>, filename: &str) -> CodeObject {
                     let next = (i + 1..n).find(|&j| keep[j]);
                     let tgt = (t..n).find(|&j| keep[j]);
                     if next.is_some() && next == tgt {
-                        keep[i] = false;
+                        // A line only this jump carries stays, as a NOP.
+                        let line = instrs[i].loc.lineno;
+                        let prev = (0..i).rev().find(|&j| keep[j]);
+                        let carried =
+                            |j: Option<usize>| j.is_some_and(|j| instrs[j].loc.lineno == line);
+                        if line != 0 && !carried(prev) && !carried(next) {
+                            instrs[i].op = Opcode::NOP;
+                            target[i] = None;
+                        } else {
+                            keep[i] = false;
+                        }
                         changed = true;
                     }
                 }
@@ -146,6 +156,9 @@ pub(crate) fn assemble(mut u: Unit<'_>, filename: &str) -> CodeObject {
             kept.push(ins);
         }
     }
+    let (mut kept, kept_target, handler_targets) =
+        duplicate_exits(kept, kept_target, handler_targets);
+    propagate_lines(&mut kept, &kept_target, &handler_targets);
     let (instrs, target, handler_targets) = superinstructions(kept, kept_target, handler_targets);
 
     // Fix jump directions.
@@ -278,6 +291,177 @@ pub(crate) fn assemble(mut u: Unit<'_>, filename: &str) -> CodeObject {
     }
 }
 
+/// The line of the code that runs before instruction `i` in code order:
+/// its own, or that of the nearest instruction before it that has one.
+fn loc_before(instrs: &[Instr], mut i: usize) -> crate::parse::Location {
+    while instrs[i].loc.lineno == 0 && i > 0 {
+        i -= 1;
+    }
+    instrs[i].loc
+}
+
+/// The longest artificial exit block `duplicate_exits` copies.
+const MAX_COPY: usize = 8;
+
+/// CPython's `duplicate_exits_without_lineno` and line propagation for
+/// the artificial blocks without a line: a short exit (the implicit
+/// `return None` at the end of a function or class body) and a loop's
+/// jump back (`JUMP_BACKWARD`). Each jump to such a block gets its own copy
+/// with the jump's line (an unconditional jump is replaced by the copy, a
+/// conditional one goes to a copy appended at the end), the block reached
+/// by falling through takes the line before it, and one that nothing falls
+/// into is dropped. So return events and tracebacks show the line that
+/// ran last, and reaching these blocks raises no line event of their own.
+fn duplicate_exits(
+    instrs: Vec<Instr>,
+    target: Vec<Option<usize>>,
+    handler_targets: Vec<usize>,
+) -> (Vec<Instr>, Vec<Option<usize>>, Vec<usize>) {
+    let n = instrs.len();
+    let mut is_target = vec![false; n + 1];
+    for t in target.iter().flatten() {
+        is_target[*t] = true;
+    }
+    let mut is_handler = vec![false; n + 1];
+    for &t in &handler_targets {
+        is_target[t.min(n)] = true;
+        is_handler[t.min(n)] = true;
+    }
+    // The length of the artificial block starting at each index (0: none).
+    let no_line = |i: usize| i < n && instrs[i].loc.lineno == 0;
+    let lens: Vec<usize> = (0..n)
+        .map(|k| {
+            if no_line(k) && instrs[k].op == Opcode::JUMP_BACKWARD && target[k].is_some() {
+                return 1;
+            }
+            // A short straight run without lines ending in a return.
+            let mut j = k;
+            while j < n && j < k + MAX_COPY && no_line(j) && (j == k || !is_target[j]) {
+                if instrs[j].op == Opcode::RETURN_VALUE {
+                    return j - k + 1;
+                }
+                if instrs[j].op.is_terminator() || target[j].is_some() || instrs[j].setup.is_some()
+                {
+                    break;
+                }
+                j += 1;
+            }
+            0
+        })
+        .collect();
+    if lens.iter().all(|&l| l == 0) {
+        return (instrs, target, handler_targets);
+    }
+    let block_len = |k: usize| lens[k];
+    let falls_into = |k: usize| k > 0 && !instrs[k - 1].op.is_terminator();
+    // A copy of the block at `k` with line `loc`, its jumps in old indices.
+    let copy = |k: usize, loc| -> Vec<(Instr, Option<usize>)> {
+        (k..k + lens[k])
+            .map(|i| {
+                let mut c = instrs[i].clone();
+                c.loc = loc;
+                (c, target[i])
+            })
+            .collect()
+    };
+    let mut out: Vec<Instr> = Vec::with_capacity(n + 8);
+    let mut out_target: Vec<Option<usize>> = Vec::with_capacity(n + 8);
+    let mut map = vec![0usize; n + 1];
+    // Conditional jumps to a block: (jump, block), retargeted to copies
+    // appended at the end.
+    let mut tails: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        map[i] = out.len();
+        let len = block_len(i);
+        if len > 0 {
+            // The block itself: kept where code starts or falls into it.
+            let keep = i == 0 || falls_into(i) || is_handler[i];
+            let loc = if falls_into(i) {
+                loc_before(&instrs, i - 1)
+            } else {
+                instrs[i].loc
+            };
+            for j in i..i + len {
+                map[j] = out.len();
+                if keep {
+                    let mut c = instrs[j].clone();
+                    c.loc = loc;
+                    out.push(c);
+                    out_target.push(target[j]);
+                }
+            }
+            i += len;
+            continue;
+        }
+        match target[i] {
+            Some(k) if block_len(k) > 0 => {
+                let loc = loc_before(&instrs, i);
+                if matches!(instrs[i].op, Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD) {
+                    for (c, t) in copy(k, loc) {
+                        out.push(c);
+                        out_target.push(t);
+                    }
+                    i += 1;
+                    continue;
+                }
+                tails.push((i, k));
+            }
+            _ => {}
+        }
+        out.push(instrs[i].clone());
+        out_target.push(target[i]);
+        i += 1;
+    }
+    map[n] = out.len();
+    let mut retarget = Vec::new();
+    for (j, k) in tails {
+        retarget.push((map[j], out.len()));
+        for (c, t) in copy(k, loc_before(&instrs, j)) {
+            out.push(c);
+            out_target.push(t);
+        }
+    }
+    for t in out_target.iter_mut().flatten() {
+        *t = map[*t];
+    }
+    for (j, at) in retarget {
+        out_target[j] = Some(at);
+    }
+    let handler_targets = handler_targets.into_iter().map(|t| map[t.min(n)]).collect();
+    (out, out_target, handler_targets)
+}
+
+/// CPython's `propagate_line_numbers`: an instruction without a line that
+/// only one instruction leads to (by falling through, or a jump) takes
+/// that one's line; one reached from several places, or an exception
+/// handler's entry, keeps none (and raises no line event).
+fn propagate_lines(instrs: &mut [Instr], target: &[Option<usize>], handler_targets: &[usize]) {
+    let n = instrs.len();
+    let mut preds = vec![0u32; n + 1];
+    let mut jumper = vec![0usize; n + 1];
+    for (i, t) in target.iter().enumerate() {
+        if let Some(t) = *t {
+            preds[t] += 1;
+            jumper[t] = i;
+        }
+    }
+    for &h in handler_targets {
+        preds[h.min(n)] += 2;
+    }
+    for i in 0..n {
+        if instrs[i].loc.lineno != 0 {
+            continue;
+        }
+        let falls = i > 0 && !instrs[i - 1].op.is_terminator();
+        if preds[i] + u32::from(falls) != 1 {
+            continue;
+        }
+        let from = if falls { i - 1 } else { jumper[i] };
+        instrs[i].loc = instrs[from].loc;
+    }
+}
+
 /// Retarget jumps whose target is an unconditional jump (bounded, so cycles
 /// terminate). Conditional jumps only move forward.
 fn thread_jumps(instrs: &[Instr], target: &mut [Option<usize>]) {
@@ -329,8 +513,10 @@ fn superinstructions(
     for t in target.iter().flatten() {
         is_target[*t] = true;
     }
+    let mut is_handler = vec![false; n + 1];
     for &t in &handler_targets {
         is_target[t.min(n)] = true;
+        is_handler[t.min(n)] = true;
     }
     let mut fuse = vec![false; n];
     let mut i = 0;

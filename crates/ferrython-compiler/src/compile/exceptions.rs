@@ -139,6 +139,9 @@ impl<'a> Compiler<'a> {
                     self.pop_handler();
                     self.pop_fblock();
                     self.pop_handler(); // the cleanup handler, for POP_EXCEPT
+                                        // Cleanup without a line of its own (CPython's
+                                        // NO_LOCATION; the assembler propagates one).
+                    self.set_no_loc();
                     self.emit(POP_EXCEPT, 0);
                     self.load_none();
                     self.compile_name(&name.id, NameOp::Store);
@@ -160,6 +163,7 @@ impl<'a> Compiler<'a> {
                     self.compile_body(&h.body);
                     self.pop_fblock();
                     self.pop_handler();
+                    self.set_no_loc();
                     self.emit(POP_EXCEPT, 0);
                     self.emit_jump(JUMP_FORWARD, end);
                     self.u().handler_stack = in_cleanup.clone();
@@ -168,6 +172,7 @@ impl<'a> Compiler<'a> {
             self.bind(next);
         }
         // No handler matched.
+        self.set_no_loc();
         self.emit(RERAISE, 0);
         self.pop_handler();
         self.emit_pop_except_and_reraise(cleanup);
@@ -222,6 +227,7 @@ impl<'a> Compiler<'a> {
             self.compile_body(&h.body);
             self.pop_handler();
             self.pop_fblock();
+            self.set_no_loc();
             if let Some(n) = &h.name {
                 self.load_none();
                 self.compile_name(&n.id, NameOp::Store);
@@ -243,6 +249,7 @@ impl<'a> Compiler<'a> {
             self.bind(next);
         }
         // prev_exc, orig, list, rest -> prev_exc, to_raise
+        self.set_no_loc();
         self.emit(LIST_APPEND, 1);
         self.emit(CALL_INTRINSIC_2, Intrinsic2::PrepReraiseStar as u32);
         self.emit(COPY, 1);
@@ -288,6 +295,7 @@ impl<'a> Compiler<'a> {
         }
         self.push_fblock(FBlock::With {
             is_async: w.is_async,
+            range: item.range,
         });
         self.push_handler(exc, true, -1);
         match &item.optional_vars {
@@ -312,7 +320,8 @@ impl<'a> Compiler<'a> {
         // Exception: stack exit, lasti, exc.
         self.bind(exc);
         self.push_handler(cleanup, true, 0);
-        self.set_no_loc();
+        // The exit call has the `with` line (a line event, as in CPython).
+        self.set_loc(item.range);
         self.emit(PUSH_EXC_INFO, 0);
         self.emit(WITH_EXCEPT_START, 0);
         if w.is_async {

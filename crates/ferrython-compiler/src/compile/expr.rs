@@ -404,7 +404,11 @@ impl<'a> Compiler<'a> {
         use Opcode::*;
         if let Some(c) = fold::fold(e, self.optimize, self.index.source()) {
             if let Some(t) = c.truthy() {
+                // The test's line keeps its line event (CPython's NOP);
+                // the jump is artificial so that the NOP is kept.
+                self.emit(NOP, 0);
                 if t == cond {
+                    self.set_no_loc();
                     self.emit_jump(JUMP_FORWARD, target);
                 }
                 return;

@@ -207,6 +207,8 @@ impl<'a> Compiler<'a> {
 
     fn load_decorators(&mut self, decorators: &'a [ast::Decorator]) {
         for d in decorators {
+            // Each decorator's line, for its instructions and line event.
+            self.set_loc(d.range);
             self.compile_expr(&d.expression);
             self.emit(Opcode::PUSH_NULL, 0);
         }
@@ -306,6 +308,8 @@ impl<'a> Compiler<'a> {
         self.function_prologue();
         self.with_generator_guard(|c| {
             c.compile_body(body);
+            // Lines come from what reaches it (`assemble::duplicate_exits`).
+            c.set_no_loc();
             c.load_none();
             c.emit(Opcode::RETURN_VALUE, 0);
         });
@@ -804,7 +808,8 @@ impl<'a> Compiler<'a> {
         }
         self.compile_module_annotations(body, c.range);
         self.compile_body(body);
-        self.set_loc(c.range);
+        // Artificial code: its line comes from what runs before it.
+        self.set_no_loc();
         let mut attrs = t.static_attributes.clone();
         attrs.sort();
         self.load_const(Constant::Tuple(

@@ -52,6 +52,8 @@ pub(crate) enum FBlock<'a> {
     FinallyEnd,
     With {
         is_async: bool,
+        /// The `with` item, whose line the exit call on a jump out has.
+        range: ruff_text_size::TextRange,
     },
     HandlerCleanup {
         name: Option<String>,

@@ -321,12 +321,30 @@ impl<'a> Compiler<'a> {
         let start = self.new_label();
         let orelse = self.new_label();
         let exit = self.new_label();
-        self.bind(start);
-        self.compile_jump_if(&w.test, false, orelse);
+        let truth =
+            fold::fold(&w.test, self.optimize, self.index.source()).and_then(|c| c.truthy());
+        if truth == Some(true) {
+            // No test: the `while` line keeps its line event (CPython
+            // keeps a NOP there), outside the loop.
+            self.set_loc(w.range);
+            self.emit(Opcode::NOP, 0);
+            self.bind(start);
+        } else {
+            self.bind(start);
+            self.compile_jump_if(&w.test, false, orelse);
+        }
         self.push_fblock(FBlock::WhileLoop { start, exit });
         self.compile_body(&w.body);
         self.pop_fblock();
-        self.set_loc(w.range);
+        // The jump back to the test has no line of its own, so the test's
+        // line event comes once per iteration, as from CPython's copy of
+        // the test at the bottom; `while True:` has no test and the jump
+        // keeps the `while` line.
+        if truth == Some(true) {
+            self.set_loc(w.range);
+        } else {
+            self.set_no_loc();
+        }
         self.emit_jump(Opcode::JUMP_BACKWARD, start);
         self.bind(orelse);
         self.compile_body(&w.orelse);
@@ -360,9 +378,11 @@ impl<'a> Compiler<'a> {
             self.push_fblock(FBlock::ForLoop { start, exit });
             self.compile_body(&f.body);
             self.pop_fblock();
-            self.set_loc(f.range);
+            self.set_no_loc();
             self.emit_jump(JUMP_BACKWARD, start);
             self.bind(cleanup);
+            // The loop's end has the iterator's line, as in CPython.
+            self.set_loc(f.iter.range());
             self.emit(END_ASYNC_FOR, 0);
         } else {
             self.emit(GET_ITER, 0);
@@ -373,7 +393,9 @@ impl<'a> Compiler<'a> {
             self.push_fblock(FBlock::ForLoop { start, exit });
             self.compile_body(&f.body);
             self.pop_fblock();
-            self.set_loc(f.iter.range());
+            // No line of its own (CPython's `NO_LOCATION`): the loop
+            // header's line event comes from `FOR_ITER`, once.
+            self.set_no_loc();
             self.emit_jump(JUMP_BACKWARD, start);
             self.bind(cleanup);
         }
@@ -383,6 +405,8 @@ impl<'a> Compiler<'a> {
 
     fn compile_break_continue(&mut self, range: ruff_text_size::TextRange, is_break: bool) {
         self.set_loc(range);
+        // The statement's own line event (CPython's NOP), whatever jumps.
+        self.emit(Opcode::NOP, 0);
         if let Some(&loops) = self.unit().finally_loops.last() {
             if self.open_loops() == loops && loops > 0 {
                 let what = if is_break { "break" } else { "continue" };
@@ -453,6 +477,9 @@ impl<'a> Compiler<'a> {
             None => false,
         };
         self.set_loc(r.range);
+        // The statement's line event comes before any unwinding (a NOP,
+        // dropped when its line is there anyway).
+        self.emit(Opcode::NOP, 0);
         let saved_handlers = self.unit().handler_stack.clone();
         self.unwind_fblock_stack(preserve, false, r.range);
         if !preserve {
@@ -521,7 +548,8 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit(POP_EXCEPT, 0);
             }
-            FBlock::With { is_async } => {
+            FBlock::With { is_async, range } => {
+                self.set_loc(*range);
                 if preserve_tos {
                     self.emit(SWAP, 2);
                 }
