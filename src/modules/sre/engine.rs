@@ -1042,7 +1042,8 @@ impl<'t, C: Unit> State<'t, C> {
             }
             Jump::MinUntil3 => {
                 let c = *self.ctx();
-                self.stacks.repeats[c.aux].last_ptr = self.stacks.data.pop().expect("saved last_ptr");
+                self.stacks.repeats[c.aux].last_ptr =
+                    self.stacks.data.pop().expect("saved last_ptr");
                 if ret {
                     return Ok(Next::Return(true));
                 }
