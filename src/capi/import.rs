@@ -518,16 +518,31 @@ pub struct _frozen {
     pub is_package: c_int,
 }
 
-/// `_PyImport_FrozenBootstrap`: the modules CPython freezes to start its
-/// import system. Ferrython's import system is built in, so the table is
-/// empty (just the terminating entry).
-#[no_mangle]
-pub static mut _PyImport_FrozenBootstrap: [_frozen; 1] = [_frozen {
+/// An empty table of frozen modules (just the terminating entry).
+static NO_FROZEN_MODULES: [_frozen; 1] = [_frozen {
     name: std::ptr::null(),
     code: std::ptr::null(),
     size: 0,
     is_package: 0,
 }];
+
+// SAFETY: the table is immutable and holds only NULL pointers.
+unsafe impl Sync for _frozen {}
+
+/// `_PyImport_FrozenBootstrap`: the modules CPython freezes to start its
+/// import system. Ferrython's import system is built in, so it points at
+/// an empty table.
+#[no_mangle]
+pub static mut _PyImport_FrozenBootstrap: *const _frozen = NO_FROZEN_MODULES.as_ptr();
+
+/// `_PyImport_FrozenStdlib`: the standard library modules CPython
+/// freezes; ferrython freezes none (an empty table).
+#[no_mangle]
+pub static mut _PyImport_FrozenStdlib: *const _frozen = NO_FROZEN_MODULES.as_ptr();
+
+/// `_PyImport_FrozenTest`: CPython's frozen test modules; none here.
+#[no_mangle]
+pub static mut _PyImport_FrozenTest: *const _frozen = NO_FROZEN_MODULES.as_ptr();
 
 /// `PyImport_FrozenModules`: an embedder's table of frozen modules (code
 /// marshalled by ferrython's `marshal`) for `PyImport_ImportFrozenModule`

@@ -14,7 +14,7 @@ use crate::ffi::*;
 use crate::modules::args::{arity, builtin, no_kwargs};
 use crate::object::descr::{method, METHOD_END};
 use crate::object::exceptions as exc;
-use crate::object::{bool as pybool, dict, int, list, none, protocol, str as pystr, tuple};
+use crate::object::{bool as pybool, dict, int, list, none, protocol, str as pystr};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
 use libc::{c_int, c_void};
@@ -206,11 +206,12 @@ builtin!(no_frozen_object, |args, kws| {
     ))
 });
 
-// `_imp._frozen_module_names()`: the empty tuple.
+// `_imp._frozen_module_names()`: the names in the frozen tables, a list
+// as in CPython; ferrython freezes none, so it is empty.
 builtin!(frozen_module_names, |args, kws| {
     no_kwargs("_frozen_module_names", &kws)?;
     arity("_frozen_module_names", args, 0, 0)?;
-    Ok(tuple::empty())
+    crate::object::list::new(0)
 });
 
 /// The frozen-modules override the test helpers set (there are no frozen
