@@ -8,16 +8,25 @@
 //! where CPython saves them, so that captures come out the same.
 use super::chars::{self, in_charset, in_charset_loc_ignore, loc_ignore_eq};
 use super::constants::*;
+use super::hints::Hints;
 
 /// A character unit of the subject: `u8` (bytes, Latin-1 str), `u16` or
 /// `u32` (wider str kinds).
 pub trait Unit: Copy {
     fn get(self) -> u32;
+    /// The subject as bytes when its units are bytes.
+    fn bytes(text: &[Self]) -> Option<&[u8]> {
+        let _ = text;
+        None
+    }
 }
 impl Unit for u8 {
     #[inline(always)]
     fn get(self) -> u32 {
         self as u32
+    }
+    fn bytes(text: &[u8]) -> Option<&[u8]> {
+        Some(text)
     }
 }
 impl Unit for u16 {
@@ -31,6 +40,29 @@ impl Unit for u32 {
     fn get(self) -> u32 {
         self
     }
+}
+
+/// Whether the one-character operation at `code[pc]` accepts `c`.
+#[inline]
+pub fn one(code: &[u32], pc: usize, c: u32) -> Option<bool> {
+    Some(match code[pc] {
+        LITERAL => c == code[pc + 1],
+        NOT_LITERAL => c != code[pc + 1],
+        LITERAL_IGNORE => chars::lower_ascii(c) == code[pc + 1],
+        NOT_LITERAL_IGNORE => chars::lower_ascii(c) != code[pc + 1],
+        LITERAL_UNI_IGNORE => chars::lower_unicode(c) == code[pc + 1],
+        NOT_LITERAL_UNI_IGNORE => chars::lower_unicode(c) != code[pc + 1],
+        LITERAL_LOC_IGNORE => loc_ignore_eq(code[pc + 1], c),
+        NOT_LITERAL_LOC_IGNORE => !loc_ignore_eq(code[pc + 1], c),
+        ANY => c != 10,
+        ANY_ALL => true,
+        IN => in_charset(code, pc + 2, c),
+        IN_IGNORE => in_charset(code, pc + 2, chars::lower_ascii(c)),
+        IN_UNI_IGNORE => in_charset(code, pc + 2, chars::lower_unicode(c)),
+        IN_LOC_IGNORE => in_charset_loc_ignore(code, pc + 2, c),
+        CATEGORY => chars::category(code[pc + 1], c),
+        _ => return None,
+    })
 }
 
 /// An unset mark.
@@ -96,21 +128,55 @@ struct Repeat {
 pub struct State<'t, C: Unit> {
     /// The whole subject; index 0 is the string's beginning.
     text: &'t [C],
+    /// The pattern's precomputed search facts and set bitmaps.
+    hints: &'t Hints,
     /// Where matching must stop (`endpos`).
     end: usize,
     pub start: usize,
     pub ptr: usize,
-    pub marks: Vec<usize>,
     pub lastmark: isize,
     pub lastindex: isize,
     repeat: usize,
-    repeats: Vec<Repeat>,
-    data: Vec<usize>,
-    ctxs: Vec<Ctx>,
+    /// The group marks and the backtracking stacks.
+    stacks: Stacks,
     pub match_all: bool,
     pub must_advance: bool,
     sigcount: u32,
     depth: u32,
+}
+
+/// The growable parts of a `State`. A finished state leaves them to the
+/// next one on its thread, so that a match does not allocate them again.
+#[derive(Default)]
+struct Stacks {
+    marks: Vec<usize>,
+    repeats: Vec<Repeat>,
+    data: Vec<usize>,
+    ctxs: Vec<Ctx>,
+}
+
+/// Stacks larger than this (in entries) are freed rather than kept.
+const KEEP_STACKS: usize = 1 << 16;
+
+thread_local! {
+    static SPARE_STACKS: std::cell::Cell<Option<Stacks>> = const { std::cell::Cell::new(None) };
+}
+
+impl<C: Unit> Drop for State<'_, C> {
+    fn drop(&mut self) {
+        let s = &mut self.stacks;
+        let kept = [
+            s.marks.capacity(),
+            s.repeats.capacity(),
+            s.data.capacity(),
+            s.ctxs.capacity(),
+        ];
+        if kept.iter().all(|&n| n <= KEEP_STACKS) {
+            let s = std::mem::take(s);
+            // A thread being torn down has no spare slot any more.
+            let _ = SPARE_STACKS.try_with(|spare| spare.set(Some(s)));
+        }
+    }
 }
 
 enum Next {
@@ -121,20 +187,29 @@ enum Next {
 
 impl<'t, C: Unit> State<'t, C> {
     /// A state over `text[..end]` for a pattern with `groups` capturing
-    /// groups, starting at `start` (which may lie beyond `end`).
-    pub fn new(text: &'t [C], end: usize, groups: usize, start: usize) -> Self {
+    /// groups and these hints, starting at `start` (which may lie beyond
+    /// `end`).
+    pub fn new(text: &'t [C], end: usize, groups: usize, start: usize, hints: &'t Hints) -> Self {
+        let mut stacks = SPARE_STACKS
+            .try_with(|spare| spare.take())
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        stacks.marks.clear();
+        stacks.marks.resize(groups * 2 + 2, NONE);
+        stacks.repeats.clear();
+        stacks.data.clear();
+        stacks.ctxs.clear();
         State {
             text,
+            hints,
             end,
             start,
             ptr: start,
-            marks: vec![NONE; groups * 2 + 2],
             lastmark: -1,
             lastindex: -1,
             repeat: NONE,
-            repeats: Vec::new(),
-            data: Vec::new(),
-            ctxs: Vec::new(),
+            stacks,
             match_all: false,
             must_advance: false,
             sigcount: 0,
@@ -151,8 +226,8 @@ impl<'t, C: Unit> State<'t, C> {
         self.lastmark = -1;
         self.lastindex = -1;
         self.repeat = NONE;
-        self.repeats.clear();
-        self.data.clear();
+        self.stacks.repeats.clear();
+        self.stacks.data.clear();
     }
 
     /// The span of group `g` (1-based) if it took part in the match.
@@ -161,7 +236,7 @@ impl<'t, C: Unit> State<'t, C> {
         if (i as isize) >= self.lastmark {
             return None;
         }
-        let (a, b) = (self.marks[i], self.marks[i + 1]);
+        let (a, b) = (self.stacks.marks[i], self.stacks.marks[i + 1]);
         (a != NONE && b != NONE).then_some((a, b))
     }
 
@@ -173,17 +248,17 @@ impl<'t, C: Unit> State<'t, C> {
     fn mark_push(&mut self, lastmark: isize) {
         if lastmark >= 0 {
             let n = lastmark as usize + 1;
-            self.data.extend_from_slice(&self.marks[..n]);
+            self.stacks.data.extend_from_slice(&self.stacks.marks[..n]);
         }
     }
 
     fn mark_pop(&mut self, lastmark: isize, discard: bool) {
         if lastmark >= 0 {
             let n = lastmark as usize + 1;
-            let at = self.data.len() - n;
-            self.marks[..n].copy_from_slice(&self.data[at..]);
+            let at = self.stacks.data.len() - n;
+            self.stacks.marks[..n].copy_from_slice(&self.stacks.data[at..]);
             if discard {
-                self.data.truncate(at);
+                self.stacks.data.truncate(at);
             }
         }
     }
@@ -191,12 +266,12 @@ impl<'t, C: Unit> State<'t, C> {
     fn mark_discard(&mut self, lastmark: isize) {
         if lastmark >= 0 {
             let n = lastmark as usize + 1;
-            self.data.truncate(self.data.len() - n);
+            self.stacks.data.truncate(self.stacks.data.len() - n);
         }
     }
 
     fn ctx(&mut self) -> &mut Ctx {
-        self.ctxs.last_mut().expect("a frame is active")
+        self.stacks.ctxs.last_mut().expect("a frame is active")
     }
 
     fn save_lastmark(&mut self) {
@@ -241,29 +316,6 @@ impl<'t, C: Unit> State<'t, C> {
         }
     }
 
-    /// Whether the one-character operation at `code[pc]` accepts `c`.
-    #[inline]
-    fn one(code: &[u32], pc: usize, c: u32) -> Option<bool> {
-        Some(match code[pc] {
-            LITERAL => c == code[pc + 1],
-            NOT_LITERAL => c != code[pc + 1],
-            LITERAL_IGNORE => chars::lower_ascii(c) == code[pc + 1],
-            NOT_LITERAL_IGNORE => chars::lower_ascii(c) != code[pc + 1],
-            LITERAL_UNI_IGNORE => chars::lower_unicode(c) == code[pc + 1],
-            NOT_LITERAL_UNI_IGNORE => chars::lower_unicode(c) != code[pc + 1],
-            LITERAL_LOC_IGNORE => loc_ignore_eq(code[pc + 1], c),
-            NOT_LITERAL_LOC_IGNORE => !loc_ignore_eq(code[pc + 1], c),
-            ANY => c != 10,
-            ANY_ALL => true,
-            IN => in_charset(code, pc + 2, c),
-            IN_IGNORE => in_charset(code, pc + 2, chars::lower_ascii(c)),
-            IN_UNI_IGNORE => in_charset(code, pc + 2, chars::lower_unicode(c)),
-            IN_LOC_IGNORE => in_charset_loc_ignore(code, pc + 2, c),
-            CATEGORY => chars::category(code[pc + 1], c),
-            _ => return None,
-        })
-    }
-
     /// How many times (up to `max`) the single-character item at
     /// `code[pc]` repeats from `self.ptr` (`SRE(count)`).
     fn count(&mut self, code: &[u32], pc: usize, max: u32) -> Result<usize, Error> {
@@ -292,14 +344,19 @@ impl<'t, C: Unit> State<'t, C> {
                     p += 1;
                 }
             }
+            IN | IN_IGNORE | IN_UNI_IGNORE if self.hints.table(pc).is_some() => {
+                while p < end && self.hints.item_accepts(code, pc, self.ch(p)) {
+                    p += 1;
+                }
+            }
             IN => {
                 while p < end && in_charset(code, pc + 2, self.ch(p)) {
                     p += 1;
                 }
             }
             _ => {
-                if Self::one(code, pc, 0).is_some() {
-                    while p < end && Self::one(code, pc, self.ch(p)) == Some(true) {
+                if one(code, pc, 0).is_some() {
+                    while p < end && one(code, pc, self.ch(p)) == Some(true) {
                         p += 1;
                     }
                 } else {
@@ -342,7 +399,7 @@ impl<'t, C: Unit> State<'t, C> {
         let c = self.ctx();
         c.pc = pc;
         c.ptr = ptr;
-        self.ctxs.push(Ctx {
+        self.stacks.ctxs.push(Ctx {
             pc: child,
             ptr: 0,
             count: 0,
@@ -357,8 +414,8 @@ impl<'t, C: Unit> State<'t, C> {
     /// Matches the code from `code[pc]` at `self.ptr` (`SRE(match)`);
     /// on success `self.ptr` is where the match ended.
     pub fn run(&mut self, code: &[u32], pc: usize, toplevel: bool) -> Result<bool, Error> {
-        let base = self.ctxs.len();
-        self.ctxs.push(Ctx {
+        let base = self.stacks.ctxs.len();
+        self.stacks.ctxs.push(Ctx {
             pc,
             ptr: 0,
             count: 0,
@@ -369,12 +426,12 @@ impl<'t, C: Unit> State<'t, C> {
             jump: Jump::None,
         });
         let r = self.run_frames(code, base);
-        self.ctxs.truncate(base);
+        self.stacks.ctxs.truncate(base);
         r
     }
 
     fn run_frames(&mut self, code: &[u32], base: usize) -> Result<bool, Error> {
-        let mut pc = self.ctxs[base].pc;
+        let mut pc = self.stacks.ctxs[base].pc;
         let mut ptr = self.ptr;
         let mut next = Next::Enter;
         loop {
@@ -396,8 +453,8 @@ impl<'t, C: Unit> State<'t, C> {
                 }
                 Next::Dispatch => self.dispatch(code, &mut pc, &mut ptr)?,
                 Next::Return(ret) => {
-                    let done = self.ctxs.pop().expect("a frame is active");
-                    if self.ctxs.len() == base {
+                    let done = self.stacks.ctxs.pop().expect("a frame is active");
+                    if self.stacks.ctxs.len() == base {
                         return Ok(ret);
                     }
                     let parent = *self.ctx();
@@ -424,10 +481,10 @@ impl<'t, C: Unit> State<'t, C> {
                     }
                     if i as isize > self.lastmark {
                         let from = (self.lastmark + 1) as usize;
-                        self.marks[from..i].fill(NONE);
+                        self.stacks.marks[from..i].fill(NONE);
                         self.lastmark = i as isize;
                     }
-                    self.marks[i] = *ptr;
+                    self.stacks.marks[i] = *ptr;
                     *pc += 1;
                 }
                 LITERAL => {
@@ -445,7 +502,7 @@ impl<'t, C: Unit> State<'t, C> {
                 | LITERAL_LOC_IGNORE
                 | NOT_LITERAL_LOC_IGNORE
                 | CATEGORY => {
-                    if *ptr >= end || Self::one(code, *pc - 1, self.ch(*ptr)) != Some(true) {
+                    if *ptr >= end || one(code, *pc - 1, self.ch(*ptr)) != Some(true) {
                         return Ok(Next::Return(false));
                     }
                     *pc += 1;
@@ -464,7 +521,7 @@ impl<'t, C: Unit> State<'t, C> {
                     *ptr += 1;
                 }
                 IN | IN_IGNORE | IN_UNI_IGNORE | IN_LOC_IGNORE => {
-                    if *ptr >= end || Self::one(code, *pc - 1, self.ch(*ptr)) != Some(true) {
+                    if *ptr >= end || !self.hints.item_accepts(code, *pc - 1, self.ch(*ptr)) {
                         return Ok(Next::Return(false));
                     }
                     *pc += code[*pc] as usize;
@@ -579,13 +636,13 @@ impl<'t, C: Unit> State<'t, C> {
                     }
                 }
                 REPEAT => {
-                    self.repeats.push(Repeat {
+                    self.stacks.repeats.push(Repeat {
                         count: -1,
                         pc: *pc,
                         last_ptr: NONE,
                         prev: self.repeat,
                     });
-                    let r = self.repeats.len() - 1;
+                    let r = self.stacks.repeats.len() - 1;
                     self.repeat = r;
                     self.ctx().aux = r;
                     self.ptr = *ptr;
@@ -600,8 +657,8 @@ impl<'t, C: Unit> State<'t, C> {
                         return Err(Error::Internal);
                     }
                     self.ptr = *ptr;
-                    let count = self.repeats[r].count + 1;
-                    let rpc = self.repeats[r].pc;
+                    let count = self.stacks.repeats[r].count + 1;
+                    let rpc = self.stacks.repeats[r].pc;
                     let top = self.ctx().toplevel;
                     {
                         let c = self.ctx();
@@ -609,24 +666,24 @@ impl<'t, C: Unit> State<'t, C> {
                         c.count = count;
                     }
                     if count < code[rpc + 1] as isize {
-                        self.repeats[r].count = count;
+                        self.stacks.repeats[r].count = count;
                         self.call(*pc, *ptr, rpc + 3, Jump::MaxUntil1, top);
                         return Ok(Next::Enter);
                     }
                     let max = code[rpc + 2];
                     if (count < max as isize || max == MAXREPEAT)
-                        && self.ptr != self.repeats[r].last_ptr
+                        && self.ptr != self.stacks.repeats[r].last_ptr
                     {
-                        self.repeats[r].count = count;
+                        self.stacks.repeats[r].count = count;
                         self.save_lastmark();
                         let m = self.ctx().lastmark;
                         self.mark_push(m);
-                        self.data.push(self.repeats[r].last_ptr);
-                        self.repeats[r].last_ptr = self.ptr;
+                        self.stacks.data.push(self.stacks.repeats[r].last_ptr);
+                        self.stacks.repeats[r].last_ptr = self.ptr;
                         self.call(*pc, *ptr, rpc + 3, Jump::MaxUntil2, top);
                         return Ok(Next::Enter);
                     }
-                    self.repeat = self.repeats[r].prev;
+                    self.repeat = self.stacks.repeats[r].prev;
                     self.call(*pc, *ptr, *pc, Jump::MaxUntil3, top);
                     return Ok(Next::Enter);
                 }
@@ -636,8 +693,8 @@ impl<'t, C: Unit> State<'t, C> {
                         return Err(Error::Internal);
                     }
                     self.ptr = *ptr;
-                    let count = self.repeats[r].count + 1;
-                    let rpc = self.repeats[r].pc;
+                    let count = self.stacks.repeats[r].count + 1;
+                    let rpc = self.stacks.repeats[r].pc;
                     let top = self.ctx().toplevel;
                     {
                         let c = self.ctx();
@@ -645,11 +702,11 @@ impl<'t, C: Unit> State<'t, C> {
                         c.count = count;
                     }
                     if count < code[rpc + 1] as isize {
-                        self.repeats[r].count = count;
+                        self.stacks.repeats[r].count = count;
                         self.call(*pc, *ptr, rpc + 3, Jump::MinUntil1, top);
                         return Ok(Next::Enter);
                     }
-                    self.repeat = self.repeats[r].prev;
+                    self.repeat = self.stacks.repeats[r].prev;
                     self.save_lastmark();
                     if self.repeat != NONE {
                         let m = self.ctx().lastmark;
@@ -680,7 +737,7 @@ impl<'t, C: Unit> State<'t, C> {
                     if g as isize >= self.lastmark {
                         return Ok(Next::Return(false));
                     }
-                    let (mut p, e) = (self.marks[g], self.marks[g + 1]);
+                    let (mut p, e) = (self.stacks.marks[g], self.stacks.marks[g + 1]);
                     if p == NONE || e == NONE || e < p {
                         return Ok(Next::Return(false));
                     }
@@ -708,7 +765,7 @@ impl<'t, C: Unit> State<'t, C> {
                 GROUPREF_EXISTS => {
                     let g = code[*pc] as usize * 2;
                     let exists = (g as isize) < self.lastmark && {
-                        let (p, e) = (self.marks[g], self.marks[g + 1]);
+                        let (p, e) = (self.stacks.marks[g], self.stacks.marks[g + 1]);
                         p != NONE && e != NONE && e >= p
                     };
                     if exists {
@@ -751,7 +808,8 @@ impl<'t, C: Unit> State<'t, C> {
         while code[pc] != 0 {
             let first = code[pc + 1];
             let skip = (first == LITERAL && (ptr >= end || self.ch(ptr) != code[pc + 2]))
-                || (first == IN && (ptr >= end || !in_charset(code, pc + 3, self.ch(ptr))));
+                || (first == IN
+                    && (ptr >= end || !self.hints.item_accepts(code, pc + 1, self.ch(ptr))));
             if !skip {
                 self.ptr = ptr;
                 let top = self.ctx().toplevel;
@@ -774,9 +832,16 @@ impl<'t, C: Unit> State<'t, C> {
         let min = code[pc + 1] as isize;
         let tail = pc + code[pc] as usize;
         let mut count = self.ctx().count;
-        if code[tail] == LITERAL {
+        // Group marks before the tail's first literal do not change
+        // whether it matches: a mark set by an attempt that fails there is
+        // restored or overwritten before anyone can read it.
+        let mut lit = tail;
+        while code[lit] == MARK {
+            lit += 2;
+        }
+        if code[lit] == LITERAL {
             // Skip positions where the tail's first literal cannot match.
-            let c = code[tail + 1];
+            let c = code[lit + 1];
             while count >= min && (ptr >= end || self.ch(ptr) != c) {
                 ptr = ptr.wrapping_sub(1);
                 count -= 1;
@@ -908,8 +973,8 @@ impl<'t, C: Unit> State<'t, C> {
             }
             Jump::Repeat => {
                 let r = self.ctx().aux;
-                self.repeat = self.repeats[r].prev;
-                self.repeats.truncate(r);
+                self.repeat = self.stacks.repeats[r].prev;
+                self.stacks.repeats.truncate(r);
                 Next::Return(ret)
             }
             Jump::MaxUntil1 | Jump::MinUntil1 => {
@@ -917,24 +982,24 @@ impl<'t, C: Unit> State<'t, C> {
                     return Ok(Next::Return(true));
                 }
                 let c = *self.ctx();
-                self.repeats[c.aux].count = c.count - 1;
+                self.stacks.repeats[c.aux].count = c.count - 1;
                 self.ptr = *ptr;
                 Next::Return(false)
             }
             Jump::MaxUntil2 => {
                 let c = *self.ctx();
                 let r = c.aux;
-                self.repeats[r].last_ptr = self.data.pop().expect("saved last_ptr");
+                self.stacks.repeats[r].last_ptr = self.stacks.data.pop().expect("saved last_ptr");
                 if ret {
                     self.mark_discard(c.lastmark);
                     return Ok(Next::Return(true));
                 }
                 self.mark_pop(c.lastmark, true);
                 self.restore_lastmark();
-                self.repeats[r].count = c.count - 1;
+                self.stacks.repeats[r].count = c.count - 1;
                 self.ptr = *ptr;
                 // Cannot match more repeated items here: try the tail.
-                self.repeat = self.repeats[r].prev;
+                self.repeat = self.stacks.repeats[r].prev;
                 self.call(*pc, *ptr, *pc, Jump::MaxUntil3, c.toplevel);
                 Next::Enter
             }
@@ -962,26 +1027,27 @@ impl<'t, C: Unit> State<'t, C> {
                 }
                 self.restore_lastmark();
                 self.ptr = *ptr;
-                let max = code[self.repeats[r].pc + 2];
+                let max = code[self.stacks.repeats[r].pc + 2];
                 if (c.count >= max as isize && max != MAXREPEAT)
-                    || self.ptr == self.repeats[r].last_ptr
+                    || self.ptr == self.stacks.repeats[r].last_ptr
                 {
                     return Ok(Next::Return(false));
                 }
-                self.repeats[r].count = c.count;
-                self.data.push(self.repeats[r].last_ptr);
-                self.repeats[r].last_ptr = self.ptr;
-                let body = self.repeats[r].pc + 3;
+                self.stacks.repeats[r].count = c.count;
+                self.stacks.data.push(self.stacks.repeats[r].last_ptr);
+                self.stacks.repeats[r].last_ptr = self.ptr;
+                let body = self.stacks.repeats[r].pc + 3;
                 self.call(*pc, *ptr, body, Jump::MinUntil3, c.toplevel);
                 Next::Enter
             }
             Jump::MinUntil3 => {
                 let c = *self.ctx();
-                self.repeats[c.aux].last_ptr = self.data.pop().expect("saved last_ptr");
+                self.stacks.repeats[c.aux].last_ptr =
+                    self.stacks.data.pop().expect("saved last_ptr");
                 if ret {
                     return Ok(Next::Return(true));
                 }
-                self.repeats[c.aux].count = c.count - 1;
+                self.stacks.repeats[c.aux].count = c.count - 1;
                 self.ptr = *ptr;
                 Next::Return(false)
             }
@@ -1063,6 +1129,7 @@ impl<'t, C: Unit> State<'t, C> {
     /// skip positions that cannot match. On success the match spans
     /// `self.start..self.ptr`.
     pub fn search(&mut self, code: &[u32]) -> Result<bool, Error> {
+        let hints = self.hints;
         let mut ptr = self.start;
         let full_end = self.end();
         let mut end = full_end;
@@ -1072,7 +1139,6 @@ impl<'t, C: Unit> State<'t, C> {
         let mut pc = 0;
         let mut flags = 0;
         let (mut prefix_len, mut prefix_skip, mut prefix) = (0usize, 0usize, 0usize);
-        let mut charset = None;
         if code[0] == INFO {
             flags = code[2];
             let min = code[3] as usize;
@@ -1089,12 +1155,27 @@ impl<'t, C: Unit> State<'t, C> {
                 prefix_len = code[5] as usize;
                 prefix_skip = code[6] as usize;
                 prefix = 7;
-            } else if flags & INFO_CHARSET != 0 {
-                charset = Some(5);
             }
             pc = 1 + code[1] as usize;
         }
         let literal = flags & INFO_LITERAL != 0;
+        if let (Some(finder), Some(bytes)) = (&hints.prefix, C::bytes(self.text)) {
+            self.must_advance = false;
+            while ptr < full_end {
+                let Some(at) = finder.find(&bytes[ptr..full_end]) else {
+                    return Ok(false);
+                };
+                ptr += at;
+                self.start = ptr;
+                self.ptr = ptr + prefix_skip;
+                if literal || self.run(code, pc + 2 * prefix_skip, false)? {
+                    return Ok(true);
+                }
+                ptr += 1;
+                self.reset_captures();
+            }
+            return Ok(false);
+        }
         if prefix_len == 1 {
             let c = code[prefix];
             self.must_advance = false;
@@ -1167,10 +1248,12 @@ impl<'t, C: Unit> State<'t, C> {
             }
             return Ok(false);
         }
-        if let Some(set) = charset {
+        if let Some(first) = &hints.first {
+            // Every match starts with a character that passes `first`, so
+            // it is not empty and must_advance cannot matter.
             self.must_advance = false;
             loop {
-                while ptr < full_end && !in_charset(code, set, self.ch(ptr)) {
+                while ptr < full_end && !first.accepts(code, self.ch(ptr)) {
                     ptr += 1;
                 }
                 if ptr >= full_end {

@@ -18,10 +18,11 @@ use libc::{c_int, c_void};
 use std::ptr::null_mut;
 
 /// A match: the subject, the pattern, and a (start, end) pair per group
-/// (-1 for groups that did not take part).
+/// (-1 for groups that did not take part), stored after the fixed fields
+/// as in CPython (`ob_size` counts the pairs' words).
 #[repr(C)]
 pub struct MatchObject {
-    pub ob_base: PyObject,
+    pub ob_base: PyVarObject,
     pub string: *mut PyObject,
     pub pattern: *mut PyObject,
     regs: *mut PyObject,
@@ -30,7 +31,7 @@ pub struct MatchObject {
     pub lastindex: Py_ssize_t,
     /// The number of groups, group 0 included.
     groups: usize,
-    marks: *mut isize,
+    marks: [isize; 0],
 }
 
 /// `re.Match`.
@@ -46,7 +47,11 @@ pub static mut MATCH_TYPE: PyTypeObject = PyTypeObject {
     tp_getset: (&raw const MATCH_GETSET).cast_mut().cast(),
     tp_doc: c"The result of re.match() and re.search().\nMatch objects always have a boolean value of True."
         .as_ptr(),
-    ..type_template(c"re.Match", std::mem::size_of::<MatchObject>(), 0)
+    ..type_template(
+        c"re.Match",
+        std::mem::size_of::<MatchObject>(),
+        std::mem::size_of::<isize>(),
+    )
 };
 
 static mut MATCH_AS_MAPPING: PyMappingMethods = PyMappingMethods {
@@ -115,8 +120,8 @@ fn me<'a>(op: *mut PyObject) -> &'a MatchObject {
 
 impl MatchObject {
     fn marks(&self) -> &[isize] {
-        // SAFETY: marks holds 2 * groups entries.
-        unsafe { std::slice::from_raw_parts(self.marks, 2 * self.groups) }
+        // SAFETY: the object was allocated with 2 * groups words of marks.
+        unsafe { std::slice::from_raw_parts(self.marks.as_ptr(), 2 * self.groups) }
     }
 
     pub fn groups(&self) -> usize {
@@ -153,26 +158,13 @@ pub unsafe fn new<C: Unit>(
     // SAFETY: op is a pattern; the new object is filled before use.
     unsafe {
         let groups = pat(op).groups as usize + 1;
-        let mut marks = Vec::with_capacity(2 * groups);
-        marks.push(st.start as isize);
-        marks.push(st.ptr as isize);
-        for g in 1..groups {
-            match st.group_span(g) {
-                Some((a, b)) if a > b => return Err(errors::system_error(
-                    "The span of capturing group is wrong, please report a bug for the re module.",
-                )),
-                Some((a, b)) => {
-                    marks.push(a as isize);
-                    marks.push(b as isize);
-                }
-                None => marks.extend([-1, -1]),
-            }
-        }
-        let m = crate::object::alloc::generic_alloc(&raw mut MATCH_TYPE, 0);
+        let m = crate::object::alloc::generic_alloc(&raw mut MATCH_TYPE, 2 * groups as isize);
         if m.is_null() {
             return Err(Raised::assume());
         }
         let mo = m.cast::<MatchObject>();
+        // Filled before anything can fail, so that dealloc sees a whole
+        // object.
         incref(op);
         (*mo).pattern = op;
         incref(s.obj);
@@ -181,9 +173,23 @@ pub unsafe fn new<C: Unit>(
         (*mo).endpos = endpos as isize;
         (*mo).lastindex = st.lastindex;
         (*mo).groups = groups;
-        (*mo).marks = Box::into_raw(marks.into_boxed_slice()).cast();
+        let this = Owned::from_raw_unchecked(m);
+        let marks = std::slice::from_raw_parts_mut((*mo).marks.as_mut_ptr(), 2 * groups);
+        marks[0] = st.start as isize;
+        marks[1] = st.ptr as isize;
+        for g in 1..groups {
+            let span = match st.group_span(g) {
+                Some((a, b)) if a > b => return Err(errors::system_error(
+                    "The span of capturing group is wrong, please report a bug for the re module.",
+                )),
+                Some((a, b)) => (a as isize, b as isize),
+                None => (-1, -1),
+            };
+            marks[2 * g] = span.0;
+            marks[2 * g + 1] = span.1;
+        }
         crate::object::gc::track(m);
-        Ok(Owned::from_raw_unchecked(m))
+        Ok(this)
     }
 }
 
@@ -194,12 +200,6 @@ unsafe extern "C" fn match_dealloc(op: *mut PyObject) {
         let m = op.cast::<MatchObject>();
         for o in [(*m).string, (*m).pattern, (*m).regs] {
             errors::release(o);
-        }
-        if !(*m).marks.is_null() {
-            drop(Box::from_raw(std::ptr::slice_from_raw_parts_mut(
-                (*m).marks,
-                2 * (*m).groups,
-            )));
         }
         crate::object::alloc::gc_free(op.cast());
     }

@@ -6,6 +6,7 @@
 mod chars;
 mod constants;
 mod engine;
+mod hints;
 mod matchobj;
 mod module;
 mod pattern;

@@ -3,6 +3,7 @@
 //! `search`, `findall`, `finditer`, `scanner`, `split`, `sub`, `subn`.
 use super::constants::*;
 use super::engine::{self, State, Unit};
+use super::hints::Hints;
 use super::matchobj;
 use super::scanner;
 use super::template;
@@ -36,6 +37,8 @@ pub struct PatternObject {
     pub isbytes: c_int,
     code: *mut u32,
     codesize: usize,
+    /// What searches can know before looking at a subject.
+    hints: *mut Hints,
     weakreflist: *mut PyObject,
 }
 
@@ -124,6 +127,17 @@ impl PatternObject {
         // SAFETY: code holds codesize words for the pattern's lifetime.
         unsafe { std::slice::from_raw_parts(self.code, self.codesize) }
     }
+
+    pub fn hints(&self) -> &Hints {
+        // SAFETY: hints is set once the code is validated and lives as
+        // long as the pattern.
+        unsafe { &*self.hints }
+    }
+
+    /// The first match at or after `st.start` (see `State::search`).
+    pub fn search<C: Unit>(&self, st: &mut State<C>) -> PyResult<bool> {
+        st.search(self.code()).map_err(engine_error)
+    }
 }
 
 /// Whether `op` is a `re.Pattern`.
@@ -189,9 +203,11 @@ pub unsafe fn compile(
         }
         crate::object::gc::track(op);
         let this = Owned::from_raw_unchecked(op);
-        if groups < 0 || !super::validate::validate((*p).code(), groups as usize) {
+        let mut sets = Vec::new();
+        if groups < 0 || !super::validate::validate((*p).code(), groups as usize, &mut sets) {
             return Err(errors::runtime_error("invalid SRE code"));
         }
+        (*p).hints = Box::into_raw(Box::new(Hints::new((*p).code(), &sets)));
         Ok(this)
     }
 }
@@ -218,6 +234,9 @@ unsafe extern "C" fn pattern_dealloc(op: *mut PyObject) {
                 (*p).code,
                 (*p).codesize,
             )));
+        }
+        if !(*p).hints.is_null() {
+            drop(Box::from_raw((*p).hints));
         }
         crate::object::alloc::gc_free(op.cast());
     }
@@ -315,7 +334,7 @@ pub unsafe fn match_once<C: Unit>(
 ) -> PyResult<(Owned, Option<(usize, usize)>)> {
     // SAFETY: op is a pattern.
     let p = unsafe { pat(op) };
-    let mut st = State::new(text, end, p.groups as usize, start);
+    let mut st = State::new(text, end, p.groups as usize, start, p.hints());
     st.must_advance = must_advance;
     let found = match mode {
         Mode::Search => st.search(p.code()),
@@ -424,11 +443,11 @@ fn findall<C: Unit>(
 ) -> PyResult<Owned> {
     let out = list::new(0)?;
     let groups = p.groups as usize;
-    let mut st = State::new(text, end, groups, start);
+    let mut st = State::new(text, end, groups, start, p.hints());
     while st.start <= end {
         st.reset();
         st.ptr = st.start;
-        if !st.search(p.code()).map_err(engine_error)? {
+        if !p.search(&mut st)? {
             break;
         }
         let item = match groups {
@@ -501,7 +520,7 @@ fn split<C: Unit>(p: &PatternObject, s: &Subject, text: &[C], maxsplit: isize) -
     let out = list::new(0)?;
     let groups = p.groups as usize;
     let end = text.len();
-    let mut st = State::new(text, end, groups, 0);
+    let mut st = State::new(text, end, groups, 0, p.hints());
     let mut n = 0;
     let mut last = 0;
     // SAFETY: out is a list.
@@ -509,7 +528,7 @@ fn split<C: Unit>(p: &PatternObject, s: &Subject, text: &[C], maxsplit: isize) -
     while maxsplit == 0 || n < maxsplit {
         st.reset();
         st.ptr = st.start;
-        if !st.search(p.code()).map_err(engine_error)? {
+        if !p.search(&mut st)? {
             break;
         }
         push(s.slice(last, st.start)?)?;
@@ -564,12 +583,12 @@ unsafe fn subx<C: Unit>(
     // SAFETY: pieces is a list.
     let push = |o: *mut PyObject| unsafe { list::append(pieces.as_ptr(), o) };
     let end = text.len();
-    let mut st = State::new(text, end, p.groups as usize, 0);
+    let mut st = State::new(text, end, p.groups as usize, 0, p.hints());
     let (mut n, mut i) = (0, 0);
     while count == 0 || n < count {
         st.reset();
         st.ptr = st.start;
-        if !st.search(p.code()).map_err(engine_error)? {
+        if !p.search(&mut st)? {
             break;
         }
         let (b, e) = (st.start, st.ptr);

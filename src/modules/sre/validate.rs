@@ -77,7 +77,7 @@ fn charset(code: &[u32], at: usize, end: usize) -> Check {
 
 /// Checks `code[at..end]`; `Ok(true)` when it ends with a `JUMP` (the
 /// "then" part of a conditional group with an "else" part).
-fn inner(code: &[u32], at: usize, end: usize, groups: usize) -> Check<bool> {
+fn inner(code: &[u32], at: usize, end: usize, groups: usize, sets: &mut Vec<usize>) -> Check<bool> {
     ensure(at <= end)?;
     let mut r = Reader { code, at, end };
     while r.at < r.end {
@@ -98,6 +98,7 @@ fn inner(code: &[u32], at: usize, end: usize, groups: usize) -> Check<bool> {
             AT => ensure(r.word()? <= AT_UNI_NON_BOUNDARY)?,
             IN | IN_IGNORE | IN_UNI_IGNORE | IN_LOC_IGNORE => {
                 let p = r.at;
+                sets.push(p - 1);
                 let s = r.skip(2, 0)?;
                 charset(code, p + 1, p + s - 1)?;
                 ensure(code[p + s - 1] == FAILURE)?;
@@ -142,7 +143,7 @@ fn inner(code: &[u32], at: usize, end: usize, groups: usize) -> Check<bool> {
                         break;
                     }
                     ensure(s >= 3 && s <= r.end - p)?;
-                    ensure(!inner(code, p + 1, p + s - 2, groups)?)?;
+                    ensure(!inner(code, p + 1, p + s - 2, groups, sets)?)?;
                     r.at = p + s - 2;
                     ensure(r.word()? == JUMP)?;
                     let q = r.at;
@@ -160,7 +161,7 @@ fn inner(code: &[u32], at: usize, end: usize, groups: usize) -> Check<bool> {
                 let s = r.skip(4, 0)?;
                 let (min, max) = (r.word()?, r.word()?);
                 ensure(min <= max)?;
-                ensure(!inner(code, p + 3, p + s - 1, groups)?)?;
+                ensure(!inner(code, p + 3, p + s - 1, groups, sets)?)?;
                 r.at = p + s - 1;
                 ensure(r.word()? == SUCCESS)?;
             }
@@ -169,7 +170,7 @@ fn inner(code: &[u32], at: usize, end: usize, groups: usize) -> Check<bool> {
                 let s = r.skip(3, 0)?;
                 let (min, max) = (r.word()?, r.word()?);
                 ensure(min <= max)?;
-                ensure(!inner(code, p + 3, p + s, groups)?)?;
+                ensure(!inner(code, p + 3, p + s, groups, sets)?)?;
                 r.at = p + s;
                 let until = r.word()?;
                 if op == POSSESSIVE_REPEAT {
@@ -181,7 +182,7 @@ fn inner(code: &[u32], at: usize, end: usize, groups: usize) -> Check<bool> {
             ATOMIC_GROUP => {
                 let p = r.at;
                 let s = r.skip(2, 0)?;
-                ensure(!inner(code, p + 1, p + s - 1, groups)?)?;
+                ensure(!inner(code, p + 1, p + s - 1, groups, sets)?)?;
                 r.at = p + s - 1;
                 ensure(r.word()? == SUCCESS)?;
             }
@@ -192,12 +193,12 @@ fn inner(code: &[u32], at: usize, end: usize, groups: usize) -> Check<bool> {
                 let g = r.at;
                 ensure((r.word()? as usize) < groups)?;
                 let s = r.skip(2, 1)?;
-                if inner(code, g + 2, g + s, groups)? {
+                if inner(code, g + 2, g + s, groups, sets)? {
                     // The "then" part ends with a JUMP over the "else" part.
                     r.at = g + s - 1;
                     let q = r.at;
                     let s2 = r.skip(1, 0)?;
-                    ensure(!inner(code, q + 1, q + s2, groups)?)?;
+                    ensure(!inner(code, q + 1, q + s2, groups, sets)?)?;
                     r.at = q + s2;
                 } else {
                     r.at = g + s;
@@ -207,7 +208,7 @@ fn inner(code: &[u32], at: usize, end: usize, groups: usize) -> Check<bool> {
                 let p = r.at;
                 let s = r.skip(3, 0)?;
                 r.word()?;
-                ensure(!inner(code, p + 2, p + s - 1, groups)?)?;
+                ensure(!inner(code, p + 2, p + s - 1, groups, sets)?)?;
                 r.at = p + s - 1;
                 ensure(r.word()? == SUCCESS)?;
             }
@@ -221,10 +222,12 @@ fn inner(code: &[u32], at: usize, end: usize, groups: usize) -> Check<bool> {
     Ok(false)
 }
 
-/// Whether `code` is well-formed pattern code for `groups` groups.
-pub fn validate(code: &[u32], groups: usize) -> bool {
+/// Whether `code` is well-formed pattern code for `groups` groups; if it
+/// is, the positions of its `IN` family operations (outside `INFO`) are
+/// added to `sets` in increasing order.
+pub fn validate(code: &[u32], groups: usize, sets: &mut Vec<usize>) -> bool {
     if groups > MAXGROUPS as usize || code.last() != Some(&SUCCESS) {
         return false;
     }
-    inner(code, 0, code.len() - 1, groups) == Ok(false)
+    inner(code, 0, code.len() - 1, groups, sets) == Ok(false)
 }
