@@ -47,6 +47,7 @@ pub mod posixshmem;
 pub mod posixsubprocess;
 pub mod pwd;
 pub mod pyexpat;
+pub mod queue;
 pub mod random;
 pub mod resource;
 pub mod select;
@@ -111,6 +112,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_operator", operator::init),
     ("_posixshmem", posixshmem::init),
     ("_posixsubprocess", posixsubprocess::init),
+    ("_queue", queue::init),
     ("_random", random::init),
     ("_sha1", hashes::init_sha1),
     ("_sha2", hashes::init_sha2),
