@@ -586,6 +586,8 @@ typedef struct PyCodeObject PyCodeObject;
 
 #define PY_UNWIND (1 << 12)
 
+#define PY_THROW (1 << 13)
+
 /*
  `PyGILState_STATE`: whether `PyGILState_Ensure` found the GIL held.
  */

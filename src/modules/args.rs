@@ -121,7 +121,7 @@ pub fn bind<const N: usize>(
     required: usize,
 ) -> PyResult<[Option<*mut PyObject>; N]> {
     let given = args.len() + kws.len();
-    if given > N {
+    if given > N && N > 0 {
         return Err(errors::type_error(format!(
             "{fname}() takes at most {N} {}argument{} ({given} given)",
             if args.is_empty() { "keyword " } else { "" },

@@ -32,6 +32,7 @@ pub mod io;
 pub mod itertools;
 pub mod json;
 pub mod locale;
+pub mod lsprof;
 pub mod lzma;
 pub mod marshal;
 pub mod math;
@@ -104,6 +105,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_io", io::init),
     ("_json", json::init),
     ("_locale", locale::init),
+    ("_lsprof", lsprof::init),
     ("_lzma", lzma::init),
     ("_md5", hashes::init_md5),
     ("_multiprocessing", multiprocessing::init),

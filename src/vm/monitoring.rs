@@ -50,6 +50,7 @@ pub const CALL: u32 = 1 << 4;
 pub const LINE: u32 = 1 << 5;
 pub const RAISE: u32 = 1 << 10;
 pub const PY_UNWIND: u32 = 1 << 12;
+pub const PY_THROW: u32 = 1 << 13;
 pub const C_RETURN: u32 = 1 << 15;
 pub const C_RAISE: u32 = 1 << 16;
 

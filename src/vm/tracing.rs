@@ -128,7 +128,7 @@ unsafe fn runs_python(callable: *mut PyObject) -> bool {
 /// What the profile function's `c_*` events pass for a call of
 /// `callable` with first argument `arg0`: the builtin function itself,
 /// or a method descriptor bound to `arg0`; None for other callables.
-unsafe fn profiled_c_function(
+pub(crate) unsafe fn profiled_c_function(
     callable: *mut PyObject,
     arg0: *mut PyObject,
 ) -> PyResult<Option<Owned>> {
