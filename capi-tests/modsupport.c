@@ -84,6 +84,15 @@ int main(void)
     show("O NULL", Py_BuildValue("O", NULL));
     show("bad char", Py_BuildValue("(i&)", 1));
     show("unmatched", Py_BuildValue("(ii", 1, 2));
+    {
+        /* After an error the remaining N arguments are still released. */
+        PyObject *kept = PyLong_FromLong(123456789);
+        Py_ssize_t before = Py_REFCNT(kept);
+        Py_INCREF(kept);
+        show("O NULL then N", Py_BuildValue("(Os#[N])", NULL, "ab", (Py_ssize_t)1, kept));
+        printf("N released: %d\n", Py_REFCNT(kept) == before);
+        Py_DECREF(kept);
+    }
 
     parse_ints("ii ok", args_of("(ii)", 1, 2), "ii");
     parse_ints("ii|i short", args_of("(i)", 1), "ii|i");

@@ -5373,12 +5373,10 @@ PyObject *PyMemoryView_FromBuffer(const struct Py_buffer *info);
 PyObject *PyMemoryView_GetContiguous(PyObject *base, int buffertype, char order);
 
 /*
- The Rust half of `Py_VaBuildValue`.
+ The Rust half of `Py_BuildValue`/`Py_VaBuildValue`: builds from the
+ C caller's `va_list *`.
  */
-PyObject *_Ferrython_BuildValueArgs(const char *format,
-                                    size_t len,
-                                    const struct FerrythonVarArg *args,
-                                    size_t n);
+PyObject *_Ferrython_BuildValueVa(const char *format, void *va);
 
 /*
  Calls `callable` with a built value: a tuple is the argument list,

@@ -1,21 +1,60 @@
 //! `Py_BuildValue` (the Rust half of the variadic shim in `variadic.c`) and
 //! the calls built on it (`PyObject_CallFunction`, `PyObject_CallMethod`).
 use crate::capi::boundary::guard_obj;
-use crate::capi::format::FerrythonVarArg;
 use crate::ffi::*;
 use crate::object::{bool as pybool, bytes, dict, float, int, none, str as pystr, tuple};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
-use libc::c_char;
+use libc::{c_char, c_void};
 use std::ffi::CStr;
 use std::ptr::null_mut;
 
-/// Walks a `Py_BuildValue` format and its collected arguments.
+/// The C type of a variadic argument, as `_Ferrython_VaArg` in
+/// `variadic.c` numbers them.
+#[derive(Clone, Copy)]
+enum VaKind {
+    Int,
+    UInt,
+    Long,
+    ULong,
+    LongLong,
+    ULongLong,
+    SSize,
+    Double,
+    Pointer,
+}
+
+extern "C" {
+    /// The next argument of a `va_list`, of the C type `kind` names,
+    /// widened to 64 bits (`variadic.c`).
+    fn _Ferrython_VaArg(va: *mut c_void, kind: libc::c_int) -> u64;
+}
+
+/// The C type a format unit's argument has (`#` lengths are
+/// `Py_ssize_t`); `None` for a character that takes no argument or is
+/// unknown.
+fn unit_kind(c: u8) -> Option<VaKind> {
+    Some(match c {
+        b'i' | b'b' | b'h' | b'B' | b'H' | b'c' | b'C' | b'p' => VaKind::Int,
+        b'I' => VaKind::UInt,
+        b'l' => VaKind::Long,
+        b'k' => VaKind::ULong,
+        b'L' => VaKind::LongLong,
+        b'K' => VaKind::ULongLong,
+        b'n' => VaKind::SSize,
+        b'd' | b'f' => VaKind::Double,
+        b's' | b'z' | b'y' | b'u' | b'U' | b'S' | b'N' | b'O' => VaKind::Pointer,
+        _ => return None,
+    })
+}
+
+/// Walks a `Py_BuildValue` format, reading its arguments from the caller's
+/// `va_list` as it goes.
 struct Builder<'a> {
     fmt: &'a [u8],
     pos: usize,
-    args: &'a [FerrythonVarArg],
-    next: usize,
+    /// The caller's `va_list *`, positioned at the next unit's argument.
+    va: *mut c_void,
     /// Sizes of the first tuple groups, from [`scan`], and the ordinal of
     /// the next `(` to build.
     tuples: [u32; MAX_KNOWN_TUPLES],
@@ -24,27 +63,29 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    fn arg(&mut self) -> PyResult<FerrythonVarArg> {
-        let a = self.args.get(self.next).copied();
-        self.next += 1;
-        a.ok_or_else(|| errors::system_error("bad format char passed to Py_BuildValue"))
+    /// The next argument, of C type `kind`.
+    fn arg(&mut self, kind: VaKind) -> u64 {
+        // SAFETY: the format says the next argument has this type (the
+        // caller's contract with Py_BuildValue).
+        unsafe { _Ferrython_VaArg(self.va, kind as libc::c_int) }
     }
 
-    fn ptr<T>(&mut self) -> PyResult<*mut T> {
-        Ok(self.arg()?.v as usize as *mut T)
+    fn ptr<T>(&mut self) -> *mut T {
+        self.arg(VaKind::Pointer) as usize as *mut T
     }
 
-    fn int(&mut self) -> PyResult<i64> {
-        Ok(self.arg()?.v as i64)
+    /// The argument of integer unit `c`, as a signed value.
+    fn int(&mut self, c: u8) -> i64 {
+        self.arg(unit_kind(c).unwrap_or(VaKind::Int)) as i64
     }
 
     /// A `#` length after a string unit, if present.
-    fn length(&mut self) -> PyResult<Option<isize>> {
+    fn length(&mut self) -> Option<isize> {
         if self.fmt.get(self.pos) == Some(&b'#') {
             self.pos += 1;
-            return Ok(Some(self.int()? as isize));
+            return Some(self.arg(VaKind::SSize) as isize);
         }
-        Ok(None)
+        None
     }
 
     fn skip_separators(&mut self) {
@@ -179,18 +220,19 @@ impl Builder<'_> {
                 }
                 Ok(d)
             }
-            b'b' | b'B' | b'h' | b'H' | b'i' | b'l' | b'L' | b'n' => int::from_i64(self.int()?),
+            b'b' | b'B' | b'h' | b'H' | b'i' | b'l' | b'L' | b'n' => int::from_i64(self.int(c)),
             b'I' => {
-                let v = self.arg()?.v as u32;
+                let v = self.arg(VaKind::UInt) as u32;
                 int::from_u64(v as u64)
             }
-            b'k' | b'K' => int::from_u64(self.arg()?.v),
+            b'k' => int::from_u64(self.arg(VaKind::ULong)),
+            b'K' => int::from_u64(self.arg(VaKind::ULongLong)),
             b'p' => Ok(Owned::from_borrowed_static(pybool::from_bool(
-                self.int()? != 0,
+                self.int(c) != 0,
             ))),
-            b'c' => bytes::from_slice(&[self.int()? as u8]),
+            b'c' => bytes::from_slice(&[self.int(c) as u8]),
             b'C' => {
-                let cp = self.int()?;
+                let cp = self.int(c);
                 match u32::try_from(cp).ok().filter(|&c| c <= 0x10ffff) {
                     // SAFETY: one code point in range.
                     Some(c) => unsafe { pystr::from_code_points(std::iter::once(c), 1, c) },
@@ -199,10 +241,10 @@ impl Builder<'_> {
                     ))),
                 }
             }
-            b'd' | b'f' => float::from_f64(f64::from_bits(self.arg()?.v)),
+            b'd' | b'f' => float::from_f64(f64::from_bits(self.arg(VaKind::Double))),
             b's' | b'z' | b'U' | b'y' => {
-                let p: *const c_char = self.ptr()?;
-                let len = self.length()?;
+                let p: *const c_char = self.ptr();
+                let len = self.length();
                 if p.is_null() {
                     return Ok(Owned::from_borrowed_static(none::none()));
                 }
@@ -215,8 +257,8 @@ impl Builder<'_> {
                 }
             }
             b'u' => {
-                let p: *const libc::wchar_t = self.ptr()?;
-                let len = self.length()?;
+                let p: *const libc::wchar_t = self.ptr();
+                let len = self.length();
                 if p.is_null() {
                     return Ok(Owned::from_borrowed_static(none::none()));
                 }
@@ -240,10 +282,10 @@ impl Builder<'_> {
             b'N' | b'O' | b'S' => {
                 if c == b'O' && self.fmt.get(self.pos) == Some(&b'&') {
                     self.pos += 1;
-                    let conv: Option<unsafe extern "C" fn(*mut libc::c_void) -> *mut PyObject> =
+                    let conv: Option<unsafe extern "C" fn(*mut c_void) -> *mut PyObject> =
                         // SAFETY: O& takes a converter function pointer.
-                        unsafe { std::mem::transmute(self.ptr::<libc::c_void>()?) };
-                    let data: *mut libc::c_void = self.ptr()?;
+                        unsafe { std::mem::transmute(self.ptr::<c_void>()) };
+                    let data: *mut c_void = self.ptr();
                     let Some(conv) = conv else {
                         return Err(errors::system_error(
                             "NULL converter passed to Py_BuildValue",
@@ -252,7 +294,7 @@ impl Builder<'_> {
                     // SAFETY: the converter returns a new reference or NULL.
                     return unsafe { errors::check(conv(data)) };
                 }
-                let p: *mut PyObject = self.ptr()?;
+                let p: *mut PyObject = self.ptr();
                 if p.is_null() {
                     if errors::occurred().is_null() {
                         return Err(errors::system_error("NULL object passed to Py_BuildValue"));
@@ -279,37 +321,34 @@ impl Builder<'_> {
         }
     }
 
-    /// After an error: releases the references that `N` units would have
-    /// handed over, as CPython does.
+    /// After an error: reads the remaining arguments and releases the
+    /// references that `N` units would have handed over, as CPython does.
+    /// Stops at a character it does not know (its argument's type is
+    /// unknown).
     fn release_remaining_steals(&mut self) {
-        let mut i = self.pos;
-        let mut next = self.next;
-        while i < self.fmt.len() {
-            let c = self.fmt[i];
-            i += 1;
-            let width = match c {
-                b'(' | b')' | b'[' | b']' | b'{' | b'}' | b',' | b' ' | b'\t' | b':' => 0,
-                b's' | b'z' | b'U' | b'y' | b'u' if self.fmt.get(i) == Some(&b'#') => {
-                    i += 1;
-                    2
+        while let Some(&c) = self.fmt.get(self.pos) {
+            self.pos += 1;
+            if b"()[]{}, \t:".contains(&c) {
+                continue;
+            }
+            let Some(kind) = unit_kind(c) else { return };
+            let v = self.arg(kind);
+            match (c, self.fmt.get(self.pos)) {
+                (b's' | b'z' | b'U' | b'y' | b'u', Some(b'#')) => {
+                    self.pos += 1;
+                    self.arg(VaKind::SSize);
                 }
-                b'O' if self.fmt.get(i) == Some(&b'&') => {
-                    i += 1;
-                    2
+                (b'O', Some(b'&')) => {
+                    self.pos += 1;
+                    self.arg(VaKind::Pointer);
                 }
-                b'N' => {
-                    if let Some(a) = self.args.get(next) {
-                        let p = a.v as usize as *mut PyObject;
-                        // SAFETY: an N argument is an owned reference or NULL.
-                        unsafe { crate::object::refcount::xdecref(p) };
-                    }
-                    1
-                }
-                _ => 1,
-            };
-            next += width;
+                // SAFETY: an N argument is an owned reference or NULL.
+                (b'N', _) => unsafe {
+                    crate::object::refcount::xdecref(v as usize as *mut PyObject)
+                },
+                _ => {}
+            }
         }
-        self.next = next;
     }
 }
 
@@ -428,14 +467,17 @@ impl Scan {
     }
 }
 
-/// Builds the value for a `Py_BuildValue` format: nothing gives `None`,
-/// one item that item, several items a tuple.
-pub fn build_value(fmt: &[u8], args: &[FerrythonVarArg]) -> PyResult<Owned> {
+/// Builds the value for a `Py_BuildValue` format from the arguments in
+/// `va` (a `va_list *`): nothing gives `None`, one item that item, several
+/// items a tuple.
+///
+/// # Safety
+/// `va` points at a `va_list` holding the arguments `fmt` describes.
+unsafe fn build_value(fmt: &[u8], va: *mut c_void) -> PyResult<Owned> {
     let mut b = Builder {
         fmt,
         pos: 0,
-        args,
-        next: 0,
+        va,
         tuples: [0; MAX_KNOWN_TUPLES],
         known_tuples: 0,
         next_tuple: 0,
@@ -469,30 +511,22 @@ pub fn build_value(fmt: &[u8], args: &[FerrythonVarArg]) -> PyResult<Owned> {
     }
 }
 
-/// The Rust half of `Py_VaBuildValue`.
+/// The Rust half of `Py_BuildValue`/`Py_VaBuildValue`: builds from the
+/// C caller's `va_list *`.
 #[no_mangle]
-pub unsafe extern "C" fn _Ferrython_BuildValueArgs(
+pub unsafe extern "C" fn _Ferrython_BuildValueVa(
     format: *const c_char,
-    len: usize,
-    args: *const FerrythonVarArg,
-    n: usize,
+    va: *mut c_void,
 ) -> *mut PyObject {
     guard_obj(|| {
-        // SAFETY: format is NULL or a C string of len bytes; args holds n
-        // entries.
-        unsafe {
-            let fmt = if format.is_null() {
-                &b""[..]
-            } else {
-                std::slice::from_raw_parts(format.cast::<u8>(), len)
-            };
-            let items = if n == 0 {
-                &[][..]
-            } else {
-                std::slice::from_raw_parts(args, n)
-            };
-            build_value(fmt, items)
-        }
+        let fmt = if format.is_null() {
+            &b""[..]
+        } else {
+            // SAFETY: format is a C string.
+            unsafe { CStr::from_ptr(format).to_bytes() }
+        };
+        // SAFETY: va holds the arguments the format describes.
+        unsafe { build_value(fmt, va) }
     })
 }
 

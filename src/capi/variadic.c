@@ -2,8 +2,10 @@
  * variadic functions, so each one here only walks its format string with
  * va_arg, stores the arguments in an array of tagged values, and hands the
  * array to a plain Rust export that does all the work (see
- * src/capi/format.rs). Every function defined here is listed after an
- * "export:" marker so build.rs can tell the linker to export it. */
+ * src/capi/format.rs). Py_BuildValue instead hands its va_list to Rust,
+ * which reads each argument through _Ferrython_VaArg as it builds. Every
+ * function defined here is listed after an "export:" marker so build.rs can
+ * tell the linker to export it. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stddef.h>
@@ -152,111 +154,40 @@ PyObject *PyErr_Format(PyObject *exception, const char *format, ...)
 
 /* ---- Py_BuildValue and the calls built on it ---------------------------- */
 
-/* The argument arrays are declared writable: gcc would otherwise take a
- * stack array whose tail is unused for a read of uninitialized memory. */
-extern PyObject *_Ferrython_BuildValueArgs(const char *format, size_t len, FerrythonVarArg *args,
-                                           size_t n);
+extern PyObject *_Ferrython_BuildValueVa(const char *format, va_list *va);
 extern PyObject *_Ferrython_CallArray(PyObject *callable, PyObject *const *args, size_t n);
 extern PyObject *_Ferrython_CallMethodArray(PyObject *obj, PyObject *name, PyObject *const *args, size_t n);
 extern PyObject *_Ferrython_CallWithBuiltArgs(PyObject *callable, PyObject *built);
 extern PyObject *_Ferrython_GetAttrString(PyObject *obj, const char *name);
 extern void Py_DecRef(PyObject *);
 
-/* Arguments kept on the stack; longer formats move to the heap. */
-#define STACK_BUILD_ARGS 36
+/* Must match capi::modsupport::VaKind. */
+enum {
+    VA_INT, VA_UINT, VA_LONG, VA_ULONG, VA_LLONG, VA_ULLONG, VA_SSIZE, VA_DOUBLE, VA_POINTER
+};
 
-/* Collects the arguments of a Py_BuildValue format and stores the format's
- * length in *len (so it is walked once). Stops at a character it does not
- * know; the Rust side reports that. NULL when memory runs out. */
-static FerrythonVarArg *collect_build_args(const char *f, va_list *va, size_t *n_out,
-                                           size_t *len, FerrythonVarArg *stack)
+/* The next argument of `*va`, of the C type `kind` names, widened to 64
+ * bits (signed types sign-extended, a double as its bits): Py_BuildValue's
+ * Rust half reads its arguments through this while it walks the format,
+ * so the format is not walked once more here. */
+uint64_t _Ferrython_VaArg(va_list *va, int kind)
 {
-    const char *start = f;
-    size_t n = 0, cap = STACK_BUILD_ARGS;
-    FerrythonVarArg *a = stack;
-    for (; *f; f++) {
-        if (n + 2 > cap) { /* a format character takes at most two */
-            FerrythonVarArg *b = malloc(2 * cap * sizeof *b);
-            if (b == NULL) {
-                if (a != stack)
-                    free(a);
-                return NULL;
-            }
-            memcpy(b, a, n * sizeof *a);
-            if (a != stack)
-                free(a);
-            a = b;
-            cap *= 2;
-        }
-        switch (*f) {
-        case '(': case ')': case '[': case ']': case '{': case '}':
-        case ',': case ' ': case '\t': case ':':
-            break;
-        case 'i': case 'b': case 'h': case 'B': case 'H': case 'c': case 'C': case 'p':
-            a[n].tag = ARG_SIGNED; a[n++].v.i = va_arg(*va, int);
-            break;
-        case 'I':
-            a[n].tag = ARG_UNSIGNED; a[n++].v.u = va_arg(*va, unsigned int);
-            break;
-        case 'l':
-            a[n].tag = ARG_SIGNED; a[n++].v.i = va_arg(*va, long);
-            break;
-        case 'k':
-            a[n].tag = ARG_UNSIGNED; a[n++].v.u = va_arg(*va, unsigned long);
-            break;
-        case 'L':
-            a[n].tag = ARG_SIGNED; a[n++].v.i = va_arg(*va, long long);
-            break;
-        case 'K':
-            a[n].tag = ARG_UNSIGNED; a[n++].v.u = va_arg(*va, unsigned long long);
-            break;
-        case 'n':
-            a[n].tag = ARG_SIGNED; a[n++].v.i = va_arg(*va, ssize_t);
-            break;
-        case 'd': case 'f':
-            a[n].tag = ARG_DOUBLE; a[n++].v.d = va_arg(*va, double);
-            break;
-        case 's': case 'z': case 'y': case 'u': case 'U':
-            a[n].tag = ARG_POINTER; a[n++].v.p = va_arg(*va, const void *);
-            if (f[1] == '#') {
-                a[n].tag = ARG_SIGNED; a[n++].v.i = va_arg(*va, ssize_t);
-                f++;
-            }
-            break;
-        case 'D': case 'S': case 'N':
-            a[n].tag = ARG_POINTER; a[n++].v.p = va_arg(*va, const void *);
-            break;
-        case 'O':
-            a[n].tag = ARG_POINTER; a[n++].v.p = va_arg(*va, const void *);
-            if (f[1] == '&') {
-                a[n].tag = ARG_POINTER; a[n++].v.p = va_arg(*va, const void *);
-                f++;
-            }
-            break;
-        default:
-            *n_out = n;
-            *len = (size_t)(f - start) + strlen(f);
-            return a;
-        }
+    switch (kind) {
+    case VA_INT: return (uint64_t)(int64_t)va_arg(*va, int);
+    case VA_UINT: return va_arg(*va, unsigned int);
+    case VA_LONG: return (uint64_t)(int64_t)va_arg(*va, long);
+    case VA_ULONG: return va_arg(*va, unsigned long);
+    case VA_LLONG: return (uint64_t)va_arg(*va, long long);
+    case VA_ULLONG: return va_arg(*va, unsigned long long);
+    case VA_SSIZE: return (uint64_t)(int64_t)va_arg(*va, ssize_t);
+    case VA_DOUBLE: {
+        double d = va_arg(*va, double);
+        uint64_t bits;
+        memcpy(&bits, &d, sizeof bits);
+        return bits;
     }
-    *n_out = n;
-    *len = (size_t)(f - start);
-    return a;
-}
-
-/* Py_BuildValue on a va_list the caller owns and gives up (read in place:
- * copying one that va_start has just written stalls the load). */
-static PyObject *build_own(const char *format, va_list *va)
-{
-    size_t n = 0, len = 0;
-    FerrythonVarArg stack[STACK_BUILD_ARGS];
-    FerrythonVarArg *args = collect_build_args(format ? format : "", va, &n, &len, stack);
-    if (args == NULL)
-        return PyErr_NoMemory();
-    PyObject *r = _Ferrython_BuildValueArgs(format, len, args, n);
-    if (args != stack)
-        free(args);
-    return r;
+    default: return (uint64_t)(uintptr_t)va_arg(*va, const void *);
+    }
 }
 
 // export: Py_VaBuildValue
@@ -264,7 +195,7 @@ PyObject *Py_VaBuildValue(const char *format, va_list vargs)
 {
     va_list va;
     va_copy(va, vargs);
-    PyObject *r = build_own(format, &va);
+    PyObject *r = _Ferrython_BuildValueVa(format, &va);
     va_end(va);
     return r;
 }
@@ -280,7 +211,7 @@ PyObject *Py_BuildValue(const char *format, ...)
 {
     va_list va;
     va_start(va, format);
-    PyObject *r = build_own(format, &va);
+    PyObject *r = _Ferrython_BuildValueVa(format, &va);
     va_end(va);
     return r;
 }
@@ -290,7 +221,7 @@ PyObject *_Py_BuildValue_SizeT(const char *format, ...)
 {
     va_list va;
     va_start(va, format);
-    PyObject *r = build_own(format, &va);
+    PyObject *r = _Ferrython_BuildValueVa(format, &va);
     va_end(va);
     return r;
 }
@@ -490,7 +421,7 @@ static void **collect_parse_outs(const char *f, va_list *va, size_t *n_out, size
 }
 
 /* The PyArg_Parse* work on a va_list the caller owns and gives up (read in
- * place, see build_own). */
+ * place: copying one that va_start has just written stalls the load). */
 static int parse_own(PyObject *args, PyObject *kwargs, const char *format, char **kwlist, va_list *va, int flags)
 {
     size_t n = 0, units_len = 0;
