@@ -20,7 +20,7 @@ SRC_DIR := $(abspath .)
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n1)
 # Headers live in their own directory so they never mix with CPython's.
 HEADER_DIR_NAME := ferrython3.14
-HEADERS := Python.h patchlevel.h structmember.h
+HEADERS := Python.h patchlevel.h structmember.h marshal.h
 PC_FILES := ferrython.pc ferrython-embed.pc
 # pkg-config files describing the build tree (no install needed).
 BUILD_PC_DIR := $(BUILD_DIR)/pkgconfig

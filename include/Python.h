@@ -1047,6 +1047,32 @@ PyAPI_FUNC(int) PyOS_snprintf(char *str, size_t size, const char *format, ...)
 PyAPI_FUNC(int) PyOS_vsnprintf(char *str, size_t size, const char *format, va_list va)
     Py_GCC_ATTRIBUTE((format(printf, 3, 0)));
 
+/* ---- Exports limited to newer stable ABIs ------------------------------
+ * capi.h leaves these out (cbindgen.toml) so that they are declared here
+ * under the Py_LIMITED_API version that CPython's headers require. */
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x030a0000
+PyAPI_FUNC(int) PyAIter_Check(PyObject *obj);
+PyAPI_FUNC(PyObject *) PyObject_GetAIter(PyObject *obj);
+PyAPI_FUNC(PySendResult) PyIter_Send(PyObject *iter, PyObject *arg, PyObject **presult);
+#endif
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x030c0000
+PyAPI_FUNC(void *) PyObject_GetTypeData(PyObject *obj, PyTypeObject *cls);
+PyAPI_FUNC(Py_ssize_t) PyType_GetTypeDataSize(PyTypeObject *cls);
+#endif
+/* Version helpers (pymacro.h): macros, with exported functions of the same
+ * names (#undef the macro to reach the function). */
+#define _Py_PACK_VERSION(X, Y) _Py_PACK_FULL_VERSION(X, Y, 0, 0, 0)
+#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 >= 0x030e0000
+PyAPI_FUNC(uint32_t) Py_PACK_FULL_VERSION(int x, int y, int z, int level, int serial);
+PyAPI_FUNC(uint32_t) Py_PACK_VERSION(int x, int y);
+#define Py_PACK_FULL_VERSION _Py_PACK_FULL_VERSION
+#define Py_PACK_VERSION _Py_PACK_VERSION
+#endif
+
+/* ---- Case-insensitive comparison (pystrcmp.h) -------------------------- */
+#define PyOS_strnicmp PyOS_mystrnicmp
+#define PyOS_stricmp PyOS_mystricmp
+
 /* ---- Ferrython itself -------------------------------------------------- */
 /* Lets code tell ferrython from CPython at compile time. */
 #define FERRYTHON 1

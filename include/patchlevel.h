@@ -15,12 +15,13 @@
 #define PY_RELEASE_SERIAL 0
 #define PY_VERSION "3.14.0"
 
-/* 0xMMmmuuLS: major, minor, micro, release level, serial. */
-#define Py_PACK_FULL_VERSION(X, Y, Z, LEVEL, SERIAL) \
+/* 0xMMmmuuLS: major, minor, micro, release level, serial. Python.h names
+ * it Py_PACK_FULL_VERSION (a macro over the exported function of that
+ * name), as CPython's pymacro.h does. */
+#define _Py_PACK_FULL_VERSION(X, Y, Z, LEVEL, SERIAL) \
     ((((X) & 0xff) << 24) | (((Y) & 0xff) << 16) | (((Z) & 0xff) << 8) | \
      (((LEVEL) & 0xf) << 4) | ((SERIAL) & 0xf))
-#define Py_PACK_VERSION(X, Y) Py_PACK_FULL_VERSION(X, Y, 0, 0, 0)
-#define PY_VERSION_HEX Py_PACK_FULL_VERSION(PY_MAJOR_VERSION, PY_MINOR_VERSION, \
+#define PY_VERSION_HEX _Py_PACK_FULL_VERSION(PY_MAJOR_VERSION, PY_MINOR_VERSION, \
     PY_MICRO_VERSION, PY_RELEASE_LEVEL, PY_RELEASE_SERIAL)
 
 /* The ferrython release behind this header. */

@@ -430,9 +430,12 @@ fn run_test_inner(env: &Env, src: &Path) -> Outcome {
         build(cmd).map_err(|e| vec![e])?;
         ext_paths.push(so);
     }
+    // cargo's LD_LIBRARY_PATH names target/PROFILE, whose copy of the
+    // library may be older than the one just built; it would win over the
+    // programs' RUNPATH.
     let program = |exe: &Path| {
         let mut cmd = Command::new(exe);
-        cmd.args(&ext_paths);
+        cmd.args(&ext_paths).env_remove("LD_LIBRARY_PATH");
         cmd
     };
 

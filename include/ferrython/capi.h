@@ -606,6 +606,15 @@ typedef enum PyLockStatus {
 } PyLockStatus;
 
 /*
+ `PySendResult`: what `PyIter_Send` (and an `am_send` slot) reports.
+ */
+typedef enum PySendResult {
+  PYGEN_RETURN = 0,
+  PYGEN_ERROR = -1,
+  PYGEN_NEXT = 1,
+} PySendResult;
+
+/*
  `PyInitConfig`: a configuration being built, with the error or exit
  of the last call.
  */
@@ -3113,6 +3122,19 @@ PyObject *_Ferrython_BytesFromFormatArgs(const char *fmt,
                                          size_t n);
 
 /*
+ `PyBytes_DecodeEscape`: the bytes that `len` bytes of bytes-literal
+ text at `s` stand for (`codecs.escape_decode`): `errors` is NULL /
+ "strict", "replace" or "ignore" for a bad `\x` escape; an unknown escape
+ warns (`DeprecationWarning`) and is kept. The last two arguments are
+ unused, as in CPython.
+ */
+PyObject *PyBytes_DecodeEscape(const char *s,
+                               Py_ssize_t len,
+                               const char *errs,
+                               Py_ssize_t unicode,
+                               const char *recode_encoding);
+
+/*
  `PyObject_Call`.
  */
 PyObject *PyObject_Call(PyObject *callable, PyObject *args, PyObject *kwargs);
@@ -3658,6 +3680,37 @@ char *PyOS_double_to_string(double val, char format_code, int precision, int fla
  is not NULL.
  */
 double PyOS_string_to_double(const char *s, char **endptr, PyObject *overflow_exception);
+
+/*
+ `PyOS_strtoul`: the unsigned number at the start of `s` (after ASCII
+ white space) in `base` (2-36, or 0: a `0x`/`0o`/`0b` prefix picks it,
+ else 10; base 16, 8 and 2 also skip their own prefix). `*end`, when
+ `end` is not NULL, points after the digits read. No digits give 0; a
+ leading 0 in base 0 that starts no prefix reads the zeros only.
+ Overflow sets `errno` to `ERANGE` and returns `ULONG_MAX`. Unlike C's
+ `strtoul` there is no sign and no locale.
+ */
+unsigned long PyOS_strtoul(const char *s, char **end, int base);
+
+/*
+ `PyOS_strtol`: `PyOS_strtoul` after an optional sign. A value out of
+ range sets `errno` to `ERANGE` and returns `LONG_MAX` (also for large
+ negative numbers, as CPython does, except exactly `LONG_MIN`).
+ */
+long PyOS_strtol(const char *s, char **end, int base);
+
+/*
+ `PyOS_mystricmp` (`PyOS_stricmp`): compares two strings ignoring ASCII
+ case; the difference of the first lowered bytes that differ.
+ */
+int PyOS_mystricmp(const char *a, const char *b);
+
+/*
+ `PyOS_mystrnicmp` (`PyOS_strnicmp`): `PyOS_mystricmp` over at most
+ `size` bytes; 0 for a size of 0 (a negative size compares the first
+ byte, as CPython's loop does).
+ */
+int PyOS_mystrnicmp(const char *a, const char *b, Py_ssize_t size);
 
 /*
  `PyDict_New`.
@@ -4281,6 +4334,45 @@ PyObject *PyFile_OpenCodeObject(PyObject *path);
 PyObject *PyFile_OpenCode(const char *utf8path);
 
 /*
+ `PyFile_FromFd`: `io.open(fd, mode, buffering, encoding, errors,
+ newline, closefd)`; `name` is ignored, as in CPython (the streams'
+ `name` is read-only). NULL strings are passed as None.
+ */
+PyObject *PyFile_FromFd(int fd,
+                        const char *name,
+                        const char *mode,
+                        int buffering,
+                        const char *encoding,
+                        const char *errs,
+                        const char *newline,
+                        int closefd);
+
+/*
+ `PyFile_GetLine`: `f.readline()` (`f.readline(n)` for `n > 0`), which
+ must give bytes or str. With `n < 0` the trailing newline is dropped and
+ an empty result is `EOFError`.
+ */
+PyObject *PyFile_GetLine(PyObject *f, int n);
+
+/*
+ `PyFile_WriteObject`: `f.write(str(v))` with `Py_PRINT_RAW` in `flags`,
+ else `f.write(repr(v))`.
+ */
+int PyFile_WriteObject(PyObject *v, PyObject *f, int flags);
+
+/*
+ `PyFile_WriteString`: writes the UTF-8 string `s` to `f` (as
+ `f.write(s)`); -1 without trying when an exception is already set.
+ */
+int PyFile_WriteString(const char *s, PyObject *f);
+
+/*
+ `PyObject_AsFileDescriptor`: the file descriptor `o` is (an int) or
+ that its `fileno()` returns; a negative one is `ValueError`.
+ */
+int PyObject_AsFileDescriptor(PyObject *o);
+
+/*
  `Py_DecodeLocale`: a `PyMem_RawMalloc` wide string (free with
  `PyMem_RawFree`); `*size` is its length, or `(size_t)-1` when memory
  runs out (NULL is returned).
@@ -4434,6 +4526,14 @@ PyObject *_PyObject_GC_New(struct PyTypeObject *tp);
  `_PyObject_GC_NewVar` (behind `PyObject_GC_NewVar`).
  */
 PyVarObject *_PyObject_GC_NewVar(struct PyTypeObject *tp, Py_ssize_t n);
+
+/*
+ `_PyObject_GC_Resize` (behind `PyObject_GC_Resize`): reallocates the
+ variable-size object `op` for `nitems` items; the result may have moved.
+ `op` must not be tracked by the collector (CPython only asserts it;
+ here it is a `SystemError`, as is a negative `nitems`).
+ */
+PyVarObject *_PyObject_GC_Resize(PyVarObject *op, Py_ssize_t nitems);
 
 /*
  `PyThreadState_New`: a new thread state for `interp`, not current.
@@ -5290,6 +5390,17 @@ PyObject *PyMapping_Items(PyObject *o);
 int PyMapping_SetItemString(PyObject *o, const char *key, PyObject *value);
 
 /*
+ `PyMarshal_ReadObjectFromString`: the value marshalled in the first
+ `len` bytes at `data` (bytes after it are ignored).
+ */
+PyObject *PyMarshal_ReadObjectFromString(const char *data, Py_ssize_t len);
+
+/*
+ `PyMarshal_WriteObjectToString`: `marshal.dumps(value, version)`.
+ */
+PyObject *PyMarshal_WriteObjectToString(PyObject *value, int version);
+
+/*
  `PyMem_RawMalloc`.
  */
 void *PyMem_RawMalloc(size_t n);
@@ -5418,6 +5529,11 @@ const char *PyModule_GetName(PyObject *m);
  `PyModule_GetFilenameObject`: `__file__`.
  */
 PyObject *PyModule_GetFilenameObject(PyObject *m);
+
+/*
+ `PyModule_GetFilename` (deprecated): borrowed UTF-8 of `__file__`.
+ */
+const char *PyModule_GetFilename(PyObject *m);
 
 /*
  `PyModule_GetDef`: NULL (no error) for modules not made from a def.
@@ -5883,6 +5999,23 @@ int PyIter_NextItem(PyObject *it, PyObject **item);
 int PyIter_Check(PyObject *op);
 
 /*
+ `PyObject_SelfIter`: a new reference to `op` (the `tp_iter` of
+ iterators).
+ */
+PyObject *PyObject_SelfIter(PyObject *op);
+
+/*
+ `PyObject_Dir`: `dir(op)`, or for NULL the sorted names of the running
+ frame's locals.
+ */
+PyObject *PyObject_Dir(PyObject *op);
+
+/*
+ `PyObject_Bytes`: `bytes(op)`; `b"<NULL>"` for NULL.
+ */
+PyObject *PyObject_Bytes(PyObject *op);
+
+/*
  `PyObject_IsInstance`: 1, 0, or -1 with an exception.
  */
 int PyObject_IsInstance(PyObject *op, PyObject *cls);
@@ -6279,6 +6412,12 @@ Py_ssize_t PySequence_Index(PyObject *o, PyObject *value);
 PyObject *PySeqIter_New(PyObject *seq);
 
 /*
+ `PyCallIter_New`: `iter(callable, sentinel)`; `callable` is not checked
+ (a non-callable fails at the first `next`).
+ */
+PyObject *PyCallIter_New(PyObject *callable, PyObject *sentinel);
+
+/*
  `PySet_New`: a new set of the items of `iterable` (empty for NULL).
  */
 PyObject *PySet_New(PyObject *iterable);
@@ -6363,6 +6502,14 @@ PyObject *PyCMethod_New(struct PyMethodDef *ml,
                         PyObject *self_,
                         PyObject *module,
                         struct PyTypeObject *cls);
+
+/*
+ `PyWrapper_New`: binds the slot wrapper `d` (a `wrapper_descriptor`)
+ to `self_`, as `d.__get__(self_)` does. CPython only asserts the
+ argument types; here a `d` of another type is a `SystemError` and a
+ `self_` of the wrong class a `TypeError`.
+ */
+PyObject *PyWrapper_New(PyObject *d, PyObject *self_);
 
 /*
  `PyCFunction_NewEx`.
@@ -6740,6 +6887,14 @@ unsigned long PyType_GetFlags(struct PyTypeObject *tp);
  `PyType_Modified`.
  */
 void PyType_Modified(struct PyTypeObject *tp);
+
+/*
+ `PyType_ClearCache`: empties the type attribute cache. CPython returns
+ its last type version tag; ferrython's cache has no tags but epochs
+ (`object::typecache`), and this returns the number of the epoch it
+ ends.
+ */
+unsigned int PyType_ClearCache(void);
 
 /*
  `PyType_GetName`: `__name__`.
@@ -7401,6 +7556,67 @@ int _PyUnicode_ToDigit(uint32_t ch);
  `_PyUnicode_ToNumeric` (`Py_UNICODE_TONUMERIC`): -1.0 if none.
  */
 double _PyUnicode_ToNumeric(uint32_t ch);
+
+/*
+ `PyUnicode_AsDecodedObject` (deprecated): `codecs.decode(op, encoding,
+ errors)` of a str, whatever type the codec returns.
+ */
+PyObject *PyUnicode_AsDecodedObject(PyObject *op, const char *encoding, const char *errs);
+
+/*
+ `PyUnicode_AsDecodedUnicode` (deprecated): `PyUnicode_AsDecodedObject`
+ whose result must be a str.
+ */
+PyObject *PyUnicode_AsDecodedUnicode(PyObject *op, const char *encoding, const char *errs);
+
+/*
+ `PyUnicode_AsEncodedObject` (deprecated): `codecs.encode(op, encoding,
+ errors)` of a str, whatever type the codec returns.
+ */
+PyObject *PyUnicode_AsEncodedObject(PyObject *op, const char *encoding, const char *errs);
+
+/*
+ `PyUnicode_AsEncodedUnicode` (deprecated): `PyUnicode_AsEncodedObject`
+ whose result must be a str.
+ */
+PyObject *PyUnicode_AsEncodedUnicode(PyObject *op, const char *encoding, const char *errs);
+
+/*
+ `PyUnicode_DecodeUTF7`.
+ */
+PyObject *PyUnicode_DecodeUTF7(const char *s, Py_ssize_t size, const char *errs);
+
+/*
+ `PyUnicode_DecodeUTF7Stateful`: with `consumed` non-NULL an unfinished
+ base64 run at the end is left for the next call.
+ */
+PyObject *PyUnicode_DecodeUTF7Stateful(const char *s,
+                                       Py_ssize_t size,
+                                       const char *errs,
+                                       Py_ssize_t *consumed);
+
+/*
+ `PyUnicode_DecodeCharmap`: decodes each byte through `mapping` (a str
+ indexed by byte, or a mapping from byte values to code points, str or
+ None); a NULL mapping decodes Latin-1.
+ */
+PyObject *PyUnicode_DecodeCharmap(const char *s,
+                                  Py_ssize_t size,
+                                  PyObject *mapping,
+                                  const char *errs);
+
+/*
+ `PyUnicode_AsCharmapString`: encodes `op` through `mapping` (code point
+ to byte value, bytes or None), strictly.
+ */
+PyObject *PyUnicode_AsCharmapString(PyObject *op, PyObject *mapping);
+
+/*
+ `PyUnicode_BuildEncodingMap`: the `EncodingMap` (or, for tables it
+ cannot hold, the dict) reversing the first 256 characters of a decoding
+ table, for `PyUnicode_AsCharmapString`.
+ */
+PyObject *PyUnicode_BuildEncodingMap(PyObject *table);
 
 /*
  `Py_CompileStringExFlags` without flags: compiles to a code object.

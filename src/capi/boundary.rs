@@ -39,6 +39,11 @@ impl<T> FailureValue for Option<T> {
 impl FailureValue for () {
     fn failure() {}
 }
+impl FailureValue for crate::ffi::PySendResult {
+    fn failure() -> Self {
+        crate::ffi::PySendResult::PYGEN_ERROR
+    }
+}
 
 /// Runs an export's body; a panic becomes `SystemError` and the failure value.
 #[inline(always)]

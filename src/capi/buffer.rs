@@ -221,3 +221,90 @@ pub unsafe extern "C" fn PyBuffer_SizeFromFormat(format: *const c_char) -> Py_ss
     // SAFETY: format is a C string.
     guard_int(|| buffer::size_from_format(unsafe { CStr::from_ptr(format) }.to_bytes()))
 }
+
+/// `PyObject_CheckReadBuffer` (stable ABI only): 1 when `obj` gives a
+/// simple buffer, 0 otherwise (any error cleared).
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_CheckReadBuffer(obj: *mut PyObject) -> c_int {
+    crate::null_check!(obj);
+    guard(|| {
+        // SAFETY: obj non-NULL; the view is released at once.
+        unsafe {
+            let mut view: Py_buffer = std::mem::zeroed();
+            if buffer::get(obj, &mut view, PyBUF_SIMPLE).is_err() {
+                errors::clear();
+                return 0;
+            }
+            buffer::release(&mut view);
+            1
+        }
+    })
+}
+
+/// The memory of a simple buffer of `obj` (`flags` `PyBUF_SIMPLE` or
+/// `PyBUF_WRITABLE`), released before returning: the pointer stays valid
+/// only while the exporter does not move its data, as CPython warns.
+unsafe fn released_buffer(
+    obj: *mut PyObject,
+    buf: *mut *mut c_void,
+    len: *mut Py_ssize_t,
+    flags: c_int,
+) -> c_int {
+    guard_status(|| {
+        if obj.is_null() || buf.is_null() || len.is_null() {
+            return Err(errors::null_argument());
+        }
+        // SAFETY: the pointers are non-NULL; the view is released at once.
+        unsafe {
+            let mut view: Py_buffer = std::mem::zeroed();
+            if flags == PyBUF_WRITABLE {
+                if buffer::get(obj, &mut view, flags).is_err() {
+                    errors::clear();
+                    return Err(errors::type_error("expected a writable bytes-like object"));
+                }
+            } else {
+                buffer::get(obj, &mut view, flags)?;
+            }
+            *buf = view.buf;
+            *len = view.len;
+            buffer::release(&mut view);
+            Ok(())
+        }
+    })
+}
+
+/// `PyObject_AsCharBuffer` (stable ABI only): the read-only memory of a
+/// bytes-like object.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_AsCharBuffer(
+    obj: *mut PyObject,
+    buf: *mut *const c_char,
+    len: *mut Py_ssize_t,
+) -> c_int {
+    // SAFETY: forwarded.
+    unsafe { released_buffer(obj, buf.cast(), len, PyBUF_SIMPLE) }
+}
+
+/// `PyObject_AsReadBuffer` (stable ABI only): the read-only memory of a
+/// bytes-like object.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_AsReadBuffer(
+    obj: *mut PyObject,
+    buf: *mut *const c_void,
+    len: *mut Py_ssize_t,
+) -> c_int {
+    // SAFETY: forwarded.
+    unsafe { released_buffer(obj, buf.cast(), len, PyBUF_SIMPLE) }
+}
+
+/// `PyObject_AsWriteBuffer` (stable ABI only): the writable memory of a
+/// bytes-like object; `TypeError` when it is read-only.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_AsWriteBuffer(
+    obj: *mut PyObject,
+    buf: *mut *mut c_void,
+    len: *mut Py_ssize_t,
+) -> c_int {
+    // SAFETY: forwarded.
+    unsafe { released_buffer(obj, buf, len, PyBUF_WRITABLE) }
+}

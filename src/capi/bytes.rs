@@ -302,3 +302,32 @@ pub unsafe extern "C" fn _Ferrython_BytesFromFormatArgs(
         }
     })
 }
+
+/// `PyBytes_DecodeEscape`: the bytes that `len` bytes of bytes-literal
+/// text at `s` stand for (`codecs.escape_decode`): `errors` is NULL /
+/// "strict", "replace" or "ignore" for a bad `\x` escape; an unknown escape
+/// warns (`DeprecationWarning`) and is kept. The last two arguments are
+/// unused, as in CPython.
+#[no_mangle]
+pub unsafe extern "C" fn PyBytes_DecodeEscape(
+    s: *const c_char,
+    len: Py_ssize_t,
+    errs: *const c_char,
+    unicode: Py_ssize_t,
+    recode_encoding: *const c_char,
+) -> *mut PyObject {
+    let _ = (unicode, recode_encoding);
+    guard_obj(|| {
+        // SAFETY: s holds len bytes; errs NUL-terminated or NULL.
+        unsafe {
+            let data = if s.is_null() || len <= 0 {
+                &[][..]
+            } else {
+                std::slice::from_raw_parts(s.cast::<u8>(), len as usize)
+            };
+            let errs = (!errs.is_null()).then(|| std::ffi::CStr::from_ptr(errs).to_string_lossy());
+            let out = crate::modules::codecs::charmap::unescape_bytes(data, errs.as_deref())?;
+            bytes::from_slice(&out)
+        }
+    })
+}

@@ -270,6 +270,18 @@ pub unsafe extern "C" fn PyObject_Call(
     })
 }
 
+/// `PyCFunction_Call`: the pre-3.9 name of `PyObject_Call`, kept in the
+/// stable ABI.
+#[no_mangle]
+pub unsafe extern "C" fn PyCFunction_Call(
+    callable: *mut PyObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
+    // SAFETY: forwarded.
+    unsafe { PyObject_Call(callable, args, kwargs) }
+}
+
 /// `PyObject_CallObject`: `args` may be NULL.
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_CallObject(

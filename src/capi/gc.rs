@@ -3,6 +3,7 @@
 //! in `object::gc`).
 use crate::ffi::*;
 use crate::object::{alloc, gc};
+use crate::runtime::errors;
 use libc::{c_int, c_void};
 
 /// `PyObject_GC_Track`.
@@ -115,5 +116,35 @@ pub unsafe extern "C" fn _PyObject_GC_NewVar(
     unsafe {
         let op = alloc::alloc_zeroed(tp, alloc::var_size(tp, n));
         crate::capi::allocation::PyObject_InitVar(op.cast(), tp, n)
+    }
+}
+
+/// `_PyObject_GC_Resize` (behind `PyObject_GC_Resize`): reallocates the
+/// variable-size object `op` for `nitems` items; the result may have moved.
+/// `op` must not be tracked by the collector (CPython only asserts it;
+/// here it is a `SystemError`, as is a negative `nitems`).
+#[no_mangle]
+pub unsafe extern "C" fn _PyObject_GC_Resize(
+    op: *mut PyVarObject,
+    nitems: Py_ssize_t,
+) -> *mut PyVarObject {
+    crate::null_check!(op);
+    // SAFETY: op is a live variable-size object.
+    unsafe {
+        if nitems < 0 || gc::is_tracked(op.cast()) {
+            errors::bad_internal_call();
+            return std::ptr::null_mut();
+        }
+        let tp = (*op).ob_base.ob_type;
+        let item = (*tp).tp_itemsize.max(1);
+        if nitems > (Py_ssize_t::MAX - (*tp).tp_basicsize - 64) / item {
+            errors::no_memory();
+            return std::ptr::null_mut();
+        }
+        let r = alloc::resize_var(op, nitems);
+        if r.is_null() {
+            errors::no_memory();
+        }
+        r
     }
 }

@@ -32,6 +32,7 @@ pub mod initconfig;
 pub mod list;
 pub mod long;
 pub mod mapping;
+pub mod marshal;
 pub mod memory;
 pub mod memoryview;
 pub mod modsupport;

@@ -569,3 +569,29 @@ pub unsafe extern "C" fn _Ferrython_GetAttrString(
     // SAFETY: forwarded with the same contract.
     unsafe { crate::capi::object::PyObject_GetAttrString(obj, name) }
 }
+
+/// `Py_PACK_FULL_VERSION` (3.14): a version as `PY_VERSION_HEX` spells it,
+/// `0xMMmmuuLS`; each field keeps only its own bits. Python.h also defines
+/// it as a macro; this is the function for callers that cannot use C
+/// macros.
+#[no_mangle]
+pub extern "C" fn Py_PACK_FULL_VERSION(
+    x: libc::c_int,
+    y: libc::c_int,
+    z: libc::c_int,
+    level: libc::c_int,
+    serial: libc::c_int,
+) -> u32 {
+    let field = |v: libc::c_int, mask: u32, shift: u32| (v as u32 & mask) << shift;
+    field(x, 0xff, 24)
+        | field(y, 0xff, 16)
+        | field(z, 0xff, 8)
+        | field(level, 0xf, 4)
+        | field(serial, 0xf, 0)
+}
+
+/// `Py_PACK_VERSION` (3.14): `Py_PACK_FULL_VERSION(x, y, 0, 0, 0)`.
+#[no_mangle]
+pub extern "C" fn Py_PACK_VERSION(x: libc::c_int, y: libc::c_int) -> u32 {
+    Py_PACK_FULL_VERSION(x, y, 0, 0, 0)
+}

@@ -29,6 +29,19 @@ unsafe fn check_module(m: *mut PyObject) -> PyResult<*mut PyModuleObject> {
     }
 }
 
+/// `m` as a module, else `TypeError` (`PyErr_BadArgument`): the check of
+/// the `PyModule_Get*` functions other than `PyModule_GetDict`.
+unsafe fn module_arg(m: *mut PyObject) -> PyResult<*mut PyModuleObject> {
+    // SAFETY: m valid.
+    unsafe {
+        if !typeobj::instance_of(m, &raw mut module::PyModule_Type) {
+            crate::capi::exceptions::PyErr_BadArgument();
+            return Err(errors::Raised::assume());
+        }
+        Ok(m.cast())
+    }
+}
+
 /// `PyModule_NewObject`.
 #[no_mangle]
 pub unsafe extern "C" fn PyModule_NewObject(name: *mut PyObject) -> *mut PyObject {
@@ -60,7 +73,7 @@ pub unsafe extern "C" fn PyModule_GetNameObject(m: *mut PyObject) -> *mut PyObje
     guard_obj(|| {
         // SAFETY: m non-NULL.
         unsafe {
-            let mo = check_module(m)?;
+            let mo = module_arg(m)?;
             let n = dict::get_str((*mo).md_dict, "__name__");
             if n.is_null() || !pystr::check(n) {
                 return Err(errors::system_error("nameless module"));
@@ -91,7 +104,7 @@ pub unsafe extern "C" fn PyModule_GetFilenameObject(m: *mut PyObject) -> *mut Py
     guard_obj(|| {
         // SAFETY: m non-NULL.
         unsafe {
-            let mo = check_module(m)?;
+            let mo = module_arg(m)?;
             let f = dict::get_str((*mo).md_dict, "__file__");
             if f.is_null() || !pystr::check(f) {
                 return Err(errors::system_error("module filename missing"));
@@ -101,12 +114,26 @@ pub unsafe extern "C" fn PyModule_GetFilenameObject(m: *mut PyObject) -> *mut Py
     })
 }
 
+/// `PyModule_GetFilename` (deprecated): borrowed UTF-8 of `__file__`.
+#[no_mangle]
+pub unsafe extern "C" fn PyModule_GetFilename(m: *mut PyObject) -> *const c_char {
+    // SAFETY: the file name object stays in the module dict.
+    unsafe {
+        let f = PyModule_GetFilenameObject(m);
+        if f.is_null() {
+            return std::ptr::null();
+        }
+        decref(f);
+        crate::capi::unicode::PyUnicode_AsUTF8(f)
+    }
+}
+
 /// `PyModule_GetDef`: NULL (no error) for modules not made from a def.
 #[no_mangle]
 pub unsafe extern "C" fn PyModule_GetDef(m: *mut PyObject) -> *mut PyModuleDef {
     crate::null_check!(m);
     // SAFETY: m non-NULL.
-    guard(|| unsafe { check_module(m).map_or(null_mut(), |mo| (*mo).md_def) })
+    guard(|| unsafe { module_arg(m).map_or(null_mut(), |mo| (*mo).md_def) })
 }
 
 /// `PyModule_GetState`.
@@ -114,7 +141,7 @@ pub unsafe extern "C" fn PyModule_GetDef(m: *mut PyObject) -> *mut PyModuleDef {
 pub unsafe extern "C" fn PyModule_GetState(m: *mut PyObject) -> *mut c_void {
     crate::null_check!(m);
     // SAFETY: m non-NULL.
-    guard(|| unsafe { check_module(m).map_or(null_mut(), |mo| (*mo).md_state) })
+    guard(|| unsafe { module_arg(m).map_or(null_mut(), |mo| (*mo).md_state) })
 }
 
 static NEXT_MODULE_INDEX: std::sync::atomic::AtomicIsize = std::sync::atomic::AtomicIsize::new(1);

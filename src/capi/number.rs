@@ -9,7 +9,7 @@ use libc::c_int;
 
 /// CPython's `null_error`: `SystemError` for a NULL argument.
 fn null_error() -> *mut PyObject {
-    errors::system_error("null argument to internal routine");
+    errors::null_argument();
     std::ptr::null_mut()
 }
 

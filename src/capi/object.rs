@@ -398,6 +398,93 @@ pub unsafe extern "C" fn PyIter_Check(op: *mut PyObject) -> c_int {
     unsafe { (*(*op).ob_type).tp_iternext.is_some() as c_int }
 }
 
+/// `PyAIter_Check`: 1 if the type of `op` has `__anext__`.
+#[no_mangle]
+pub unsafe extern "C" fn PyAIter_Check(op: *mut PyObject) -> c_int {
+    // SAFETY: op valid.
+    unsafe { protocol::is_aiter(op) as c_int }
+}
+
+/// `PyIter_Send`: sends `arg` into `iter` (through `am_send` when its type
+/// has one, else `tp_iternext` for None, else `iter.send(arg)`):
+/// `PYGEN_NEXT` with the yielded value, `PYGEN_RETURN` with the returned
+/// value (StopIteration's, consumed), `PYGEN_ERROR` with NULL and an
+/// exception.
+#[no_mangle]
+pub unsafe extern "C" fn PyIter_Send(
+    iter: *mut PyObject,
+    arg: *mut PyObject,
+    presult: *mut *mut PyObject,
+) -> PySendResult {
+    crate::null_check!(iter, arg, presult);
+    guard(|| {
+        // SAFETY: non-NULL.
+        unsafe {
+            let am = (*(*iter).ob_type).tp_as_async;
+            if let Some(send) = if am.is_null() { None } else { (*am).am_send } {
+                return match send(iter, arg, presult) {
+                    1 => PySendResult::PYGEN_NEXT,
+                    0 => PySendResult::PYGEN_RETURN,
+                    _ => PySendResult::PYGEN_ERROR,
+                };
+            }
+            let (value, status) = match crate::vm::ops::send(iter, arg) {
+                Ok(crate::vm::genobject::Sent::Yielded(v)) => {
+                    (v.into_raw(), PySendResult::PYGEN_NEXT)
+                }
+                Ok(crate::vm::genobject::Sent::Returned(v)) => {
+                    (v.into_raw(), PySendResult::PYGEN_RETURN)
+                }
+                Err(_) => (null_mut(), PySendResult::PYGEN_ERROR),
+            };
+            *presult = value;
+            status
+        }
+    })
+}
+
+/// `PyObject_GetAIter`: `aiter(op)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_GetAIter(op: *mut PyObject) -> *mut PyObject {
+    crate::null_check!(op);
+    // SAFETY: non-NULL.
+    guard_obj(|| unsafe { protocol::get_aiter(op) })
+}
+
+/// `PyObject_SelfIter`: a new reference to `op` (the `tp_iter` of
+/// iterators).
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_SelfIter(op: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op valid.
+    unsafe { crate::object::iterobject::self_iter(op) }
+}
+
+/// `PyObject_Dir`: `dir(op)`, or for NULL the sorted names of the running
+/// frame's locals.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_Dir(op: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op NULL or valid.
+    guard_obj(|| unsafe {
+        if op.is_null() {
+            crate::object::dir::dir_locals()
+        } else {
+            crate::object::dir::dir_of(op)
+        }
+    })
+}
+
+/// `PyObject_Bytes`: `bytes(op)`; `b"<NULL>"` for NULL.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_Bytes(op: *mut PyObject) -> *mut PyObject {
+    // SAFETY: op NULL or valid.
+    guard_obj(|| unsafe {
+        if op.is_null() {
+            return crate::object::bytes::from_slice(b"<NULL>");
+        }
+        crate::object::bytes::of_object(op)
+    })
+}
+
 /// `PyObject_IsInstance`: 1, 0, or -1 with an exception.
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_IsInstance(op: *mut PyObject, cls: *mut PyObject) -> c_int {

@@ -9,13 +9,8 @@ use crate::Owned;
 use libc::c_int;
 use std::ptr::null_mut;
 
-/// CPython's `null_error`: `SystemError("null argument to internal routine")`.
-fn null_error() -> Raised {
-    errors::system_error("null argument to internal routine")
-}
-
 macro_rules! nonnull {
-    ($($p:expr),+) => {$(if $p.is_null() { return Err(null_error()); })+};
+    ($($p:expr),+) => {$(if $p.is_null() { return Err(errors::null_argument()); })+};
 }
 
 unsafe fn seq_methods(o: *mut PyObject) -> Option<&'static PySequenceMethods> {
@@ -544,4 +539,16 @@ pub unsafe extern "C" fn PySeqIter_New(seq: *mut PyObject) -> *mut PyObject {
     crate::null_check!(seq);
     // SAFETY: seq valid.
     guard_obj(|| unsafe { iterobject::seq_iter_new(seq) })
+}
+
+/// `PyCallIter_New`: `iter(callable, sentinel)`; `callable` is not checked
+/// (a non-callable fails at the first `next`).
+#[no_mangle]
+pub unsafe extern "C" fn PyCallIter_New(
+    callable: *mut PyObject,
+    sentinel: *mut PyObject,
+) -> *mut PyObject {
+    crate::null_check!(callable, sentinel);
+    // SAFETY: both valid.
+    guard_obj(|| unsafe { crate::object::calliter::new(callable, sentinel) })
 }

@@ -21,6 +21,22 @@ pub unsafe extern "C" fn PyCMethod_New(
     guard_obj(|| unsafe { methodobject::new(ml, self_, module, cls) })
 }
 
+/// `PyWrapper_New`: binds the slot wrapper `d` (a `wrapper_descriptor`)
+/// to `self_`, as `d.__get__(self_)` does. CPython only asserts the
+/// argument types; here a `d` of another type is a `SystemError` and a
+/// `self_` of the wrong class a `TypeError`.
+#[no_mangle]
+pub unsafe extern "C" fn PyWrapper_New(d: *mut PyObject, self_: *mut PyObject) -> *mut PyObject {
+    crate::null_check!(d, self_);
+    // SAFETY: both valid.
+    guard_obj(|| unsafe {
+        if !crate::object::slotdefs::is_wrapper(d) {
+            return Err(errors::bad_internal_call());
+        }
+        crate::object::slotdefs::bind(d, self_)
+    })
+}
+
 /// `PyCFunction_NewEx`.
 #[no_mangle]
 pub unsafe extern "C" fn PyCFunction_NewEx(

@@ -3,7 +3,7 @@ use crate::capi::boundary::{guard, guard_obj, guard_status};
 use crate::ffi::*;
 use crate::object::{heaptype, str as pystr, typeobj};
 use crate::runtime::errors;
-use libc::{c_int, c_ulong, c_void};
+use libc::{c_int, c_uint, c_ulong, c_void};
 
 /// `PyType_Ready`.
 #[no_mangle]
@@ -32,6 +32,42 @@ pub unsafe extern "C" fn PyType_GetFlags(tp: *mut PyTypeObject) -> c_ulong {
 pub unsafe extern "C" fn PyType_Modified(tp: *mut PyTypeObject) {
     // SAFETY: tp is a type.
     unsafe { typeobj::modified(tp) }
+}
+
+/// `PyType_ClearCache`: empties the type attribute cache. CPython returns
+/// its last type version tag; ferrython's cache has no tags but epochs
+/// (`object::typecache`), and this returns the number of the epoch it
+/// ends.
+#[no_mangle]
+pub extern "C" fn PyType_ClearCache() -> c_uint {
+    crate::object::typecache::clear() as c_uint
+}
+
+/// `PyType_GetTypeDataSize` (3.12): how many bytes `cls` adds to its
+/// base's instances (from its aligned type data offset); 0 when it adds
+/// none.
+#[no_mangle]
+pub unsafe extern "C" fn PyType_GetTypeDataSize(cls: *mut PyTypeObject) -> Py_ssize_t {
+    crate::null_check!(cls);
+    // SAFETY: cls is a type.
+    unsafe { ((*cls).tp_basicsize - heaptype::type_data_offset((*cls).tp_base)).max(0) }
+}
+
+/// `PyObject_GetTypeData` (3.12): the memory `cls` (a class of `obj`)
+/// reserved in `obj` for itself, from the aligned end of its base's part.
+/// Like CPython it does not check that `obj` is an instance of `cls`.
+#[no_mangle]
+pub unsafe extern "C" fn PyObject_GetTypeData(
+    obj: *mut PyObject,
+    cls: *mut PyTypeObject,
+) -> *mut c_void {
+    crate::null_check!(obj, cls);
+    // SAFETY: obj is an instance of cls, which is at least this big.
+    unsafe {
+        obj.cast::<u8>()
+            .offset(heaptype::type_data_offset((*cls).tp_base))
+            .cast()
+    }
 }
 
 /// `PyType_GetName`: `__name__`.

@@ -1983,3 +1983,245 @@ pub extern "C" fn _PyUnicode_ToDigit(ch: u32) -> c_int {
 pub extern "C" fn _PyUnicode_ToNumeric(ch: u32) -> f64 {
     up::numeric_value(ch).unwrap_or(-1.0)
 }
+
+/// The part the deprecated `PyUnicode_As{De,En}coded*` functions share:
+/// checks that `op` is a str, warns with `DeprecationWarning` `msg`, and
+/// runs `op` through the codec registry (`encode` or decode) with
+/// `encoding` (NULL: the default encoding, UTF-8).
+unsafe fn deprecated_codec_call(
+    op: *mut PyObject,
+    encoding: *const c_char,
+    errs: *const c_char,
+    encode: bool,
+    msg: &CStr,
+) -> PyResult<(Owned, &'static str)> {
+    // SAFETY: op valid; the C strings NUL-terminated or NULL.
+    unsafe {
+        need_str(op)?;
+        if crate::capi::warnings::PyErr_WarnEx(
+            crate::object::exceptions::PyExc_DeprecationWarning,
+            msg.as_ptr(),
+            1,
+        ) < 0
+        {
+            return Err(errors::Raised::assume());
+        }
+        let encoding: &'static str = opt_cstr(encoding)?.unwrap_or("utf-8");
+        let errs = opt_cstr(errs)?;
+        let r = if encode {
+            crate::modules::codecs::registry::encode(op, encoding, errs)?
+        } else {
+            crate::modules::codecs::registry::decode(op, encoding, errs)?
+        };
+        Ok((r, encoding))
+    }
+}
+
+/// `PyUnicode_AsDecodedObject` (deprecated): `codecs.decode(op, encoding,
+/// errors)` of a str, whatever type the codec returns.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_AsDecodedObject(
+    op: *mut PyObject,
+    encoding: *const c_char,
+    errs: *const c_char,
+) -> *mut PyObject {
+    crate::null_check!(op);
+    guard_obj(|| {
+        // SAFETY: forwarded.
+        unsafe {
+            deprecated_codec_call(
+                op,
+                encoding,
+                errs,
+                false,
+                c"PyUnicode_AsDecodedObject() is deprecated; use PyCodec_Decode() to decode from str",
+            )
+            .map(|r| r.0)
+        }
+    })
+}
+
+/// `PyUnicode_AsDecodedUnicode` (deprecated): `PyUnicode_AsDecodedObject`
+/// whose result must be a str.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_AsDecodedUnicode(
+    op: *mut PyObject,
+    encoding: *const c_char,
+    errs: *const c_char,
+) -> *mut PyObject {
+    crate::null_check!(op);
+    guard_obj(|| {
+        // SAFETY: forwarded.
+        unsafe {
+            let (r, encoding) = deprecated_codec_call(
+                op,
+                encoding,
+                errs,
+                false,
+                c"PyUnicode_AsDecodedUnicode() is deprecated; use PyCodec_Decode() to decode from str to str",
+            )?;
+            if !pystr::check(r.as_ptr()) {
+                // CPython names the argument's type here, not the result's.
+                return Err(errors::type_error(format!(
+                    "'{encoding}' decoder returned '{}' instead of 'str'; use codecs.decode() to decode to arbitrary types",
+                    type_name(op)
+                )));
+            }
+            Ok(r)
+        }
+    })
+}
+
+/// `PyUnicode_AsEncodedObject` (deprecated): `codecs.encode(op, encoding,
+/// errors)` of a str, whatever type the codec returns.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_AsEncodedObject(
+    op: *mut PyObject,
+    encoding: *const c_char,
+    errs: *const c_char,
+) -> *mut PyObject {
+    crate::null_check!(op);
+    guard_obj(|| {
+        // SAFETY: forwarded.
+        unsafe {
+            deprecated_codec_call(
+                op,
+                encoding,
+                errs,
+                true,
+                c"PyUnicode_AsEncodedObject() is deprecated; use PyUnicode_AsEncodedString() to encode from str to bytes or PyCodec_Encode() for generic encoding",
+            )
+            .map(|r| r.0)
+        }
+    })
+}
+
+/// `PyUnicode_AsEncodedUnicode` (deprecated): `PyUnicode_AsEncodedObject`
+/// whose result must be a str.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_AsEncodedUnicode(
+    op: *mut PyObject,
+    encoding: *const c_char,
+    errs: *const c_char,
+) -> *mut PyObject {
+    crate::null_check!(op);
+    guard_obj(|| {
+        // SAFETY: forwarded.
+        unsafe {
+            let (r, encoding) = deprecated_codec_call(
+                op,
+                encoding,
+                errs,
+                true,
+                c"PyUnicode_AsEncodedUnicode() is deprecated; use PyCodec_Encode() to encode from str to str",
+            )?;
+            if !pystr::check(r.as_ptr()) {
+                return Err(errors::type_error(format!(
+                    "'{encoding}' encoder returned '{}' instead of 'str'; use codecs.encode() to encode to arbitrary types",
+                    type_name(r.as_ptr())
+                )));
+            }
+            Ok(r)
+        }
+    })
+}
+
+/// `PyUnicode_GetSize`: removed in CPython 3.12 (it counted `wchar_t`
+/// units) but kept in the stable ABI; it only raises `RuntimeError`.
+#[no_mangle]
+pub extern "C" fn PyUnicode_GetSize(_op: *mut PyObject) -> Py_ssize_t {
+    errors::runtime_error("PyUnicode_GetSize has been removed.");
+    -1
+}
+
+/// `PyUnicode_DecodeUTF7`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_DecodeUTF7(
+    s: *const c_char,
+    size: Py_ssize_t,
+    errs: *const c_char,
+) -> *mut PyObject {
+    // SAFETY: forwarded.
+    unsafe { PyUnicode_DecodeUTF7Stateful(s, size, errs, null_mut()) }
+}
+
+/// `PyUnicode_DecodeUTF7Stateful`: with `consumed` non-NULL an unfinished
+/// base64 run at the end is left for the next call.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_DecodeUTF7Stateful(
+    s: *const c_char,
+    size: Py_ssize_t,
+    errs: *const c_char,
+    consumed: *mut Py_ssize_t,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: s holds size bytes; consumed writable or NULL.
+        unsafe {
+            let (r, n) = crate::object::codecs_utf7::decode(
+                byte_slice(s, size),
+                opt_cstr(errs)?,
+                consumed.is_null(),
+            )?;
+            if !consumed.is_null() {
+                *consumed = n as Py_ssize_t;
+            }
+            Ok(r)
+        }
+    })
+}
+
+/// `PyUnicode_DecodeCharmap`: decodes each byte through `mapping` (a str
+/// indexed by byte, or a mapping from byte values to code points, str or
+/// None); a NULL mapping decodes Latin-1.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_DecodeCharmap(
+    s: *const c_char,
+    size: Py_ssize_t,
+    mapping: *mut PyObject,
+    errs: *const c_char,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: s holds size bytes; mapping valid or NULL.
+        unsafe {
+            let data = byte_slice(s, size);
+            if mapping.is_null() {
+                return cc::decode_latin1(data);
+            }
+            crate::modules::codecs::charmap::decode(data, opt_cstr(errs)?, mapping)
+        }
+    })
+}
+
+/// `PyUnicode_AsCharmapString`: encodes `op` through `mapping` (code point
+/// to byte value, bytes or None), strictly.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_AsCharmapString(
+    op: *mut PyObject,
+    mapping: *mut PyObject,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op and mapping valid when non-NULL.
+        unsafe {
+            if op.is_null() || mapping.is_null() || !pystr::check(op) {
+                PyErr_BadArgument();
+                return Err(errors::Raised::assume());
+            }
+            crate::modules::codecs::charmap::encode(op, None, mapping)
+        }
+    })
+}
+
+/// `PyUnicode_BuildEncodingMap`: the `EncodingMap` (or, for tables it
+/// cannot hold, the dict) reversing the first 256 characters of a decoding
+/// table, for `PyUnicode_AsCharmapString`.
+#[no_mangle]
+pub unsafe extern "C" fn PyUnicode_BuildEncodingMap(table: *mut PyObject) -> *mut PyObject {
+    crate::null_check!(table);
+    guard_obj(|| {
+        // SAFETY: table valid.
+        unsafe {
+            need_str(table)?;
+            crate::modules::codecs::encoding_map::build(table)
+        }
+    })
+}

@@ -6,6 +6,7 @@
  * which reads each argument through _Ferrython_VaArg as it builds. Every
  * function defined here is listed after an "export:" marker so build.rs can
  * tell the linker to export it. */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stddef.h>
@@ -745,4 +746,32 @@ void PySys_FormatStderr(const char *format, ...)
     va_start(va, format);
     sys_format_v(1, format, va);
     va_end(va);
+}
+
+/* PyOS_vsnprintf: the C library's vsnprintf, with CPython's guarantees on
+ * top: the buffer always ends with a NUL (when size > 0), and a size too
+ * large for the int result is refused with -666 (CPython's marker value)
+ * without writing anything else. Returns what vsnprintf returns: the
+ * length the full output needs, or a negative value on an output error. */
+// export: PyOS_vsnprintf
+int PyOS_vsnprintf(char *str, size_t size, const char *format, va_list va)
+{
+    int len = -666;
+    if (size <= (size_t)INT_MAX - 1) {
+        len = vsnprintf(str, size, format, va);
+    }
+    if (size > 0) {
+        str[size - 1] = '\0';
+    }
+    return len;
+}
+
+// export: PyOS_snprintf
+int PyOS_snprintf(char *str, size_t size, const char *format, ...)
+{
+    va_list va;
+    va_start(va, format);
+    int len = PyOS_vsnprintf(str, size, format, va);
+    va_end(va);
+    return len;
 }

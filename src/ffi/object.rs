@@ -100,6 +100,15 @@ pub type traverseproc =
 pub type getbufferproc =
     Option<unsafe extern "C" fn(*mut PyObject, *mut Py_buffer, c_int) -> c_int>;
 pub type releasebufferproc = Option<unsafe extern "C" fn(*mut PyObject, *mut Py_buffer)>;
+/// `PySendResult`: what `PyIter_Send` (and an `am_send` slot) reports.
+#[repr(C)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum PySendResult {
+    PYGEN_RETURN = 0,
+    PYGEN_ERROR = -1,
+    PYGEN_NEXT = 1,
+}
+
 /// `PySendResult` as an int: `PYGEN_RETURN` 0, `PYGEN_ERROR` -1, `PYGEN_NEXT` 1.
 pub type sendfunc =
     Option<unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut *mut PyObject) -> c_int>;

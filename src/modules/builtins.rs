@@ -261,23 +261,7 @@ builtin!(bi_iter, |args, kws| {
 builtin!(bi_aiter, |args, kws| {
     no_kwargs("aiter", &kws)?;
     arity("aiter", args, 1, 1)?;
-    let v = args[0];
-    let am = (*(*v).ob_type).tp_as_async;
-    let Some(f) = (if am.is_null() { None } else { (*am).am_aiter }) else {
-        return Err(errors::type_error(format!(
-            "'{}' object is not an async iterable",
-            typeobj::type_name(v)
-        )));
-    };
-    let it = errors::check(f(v))?;
-    let am = (*(*it.as_ptr()).ob_type).tp_as_async;
-    if am.is_null() || (*am).am_anext.is_none() {
-        return Err(errors::type_error(format!(
-            "aiter() returned not an async iterator of type '{}'",
-            typeobj::type_name(it.as_ptr())
-        )));
-    }
-    Ok(it)
+    protocol::get_aiter(args[0])
 });
 
 builtin!(bi_anext, |args, kws| {
@@ -665,19 +649,10 @@ builtin!(bi_vars, |args, kws| {
 
 builtin!(bi_dir, |args, kws| {
     arity("dir", args, 0, 1)?;
-    if !args.is_empty() {
-        return crate::object::dir::dir_of(args[0]);
+    match args.first() {
+        Some(&o) => crate::object::dir::dir_of(o),
+        None => crate::object::dir::dir_locals(),
     }
-    let f = crate::vm::frame::current();
-    let names = crate::vm::frame::locals_of(f)?;
-    let l = list::from_iterable(names.as_ptr())?;
-    errors::check(crate::capi::call::vectorcall(
-        protocol::getattr_str(l.as_ptr(), "sort")?.as_ptr(),
-        null_mut(),
-        0,
-        null_mut(),
-    ))?;
-    Ok(l)
 });
 
 /// `exec`/`eval` (`builtin_exec_impl` / `builtin_eval_impl`): compiles a

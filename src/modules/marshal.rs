@@ -885,7 +885,9 @@ unsafe fn version_arg(v: Option<&*mut PyObject>) -> PyResult<i64> {
     }
 }
 
-unsafe fn dumps_value(v: *mut PyObject, version: i64, allow_code: bool) -> PyResult<Owned> {
+/// `marshal.dumps(v, version)` (`PyMarshal_WriteObjectToString` with code
+/// allowed).
+pub unsafe fn dumps_value(v: *mut PyObject, version: i64, allow_code: bool) -> PyResult<Owned> {
     let mut w = Writer::new(version, allow_code);
     // SAFETY: v valid.
     unsafe { w.object(v)? };

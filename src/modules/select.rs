@@ -16,12 +16,21 @@ use crate::Owned;
 use libc::{c_int, c_void};
 use std::ptr::null_mut;
 
-/// A file descriptor from an int or an object's `fileno()`
+/// A file descriptor from an int (a bool warns) or an object's `fileno()`
 /// (`PyObject_AsFileDescriptor`).
 pub unsafe fn as_fd(o: *mut PyObject) -> PyResult<c_int> {
     // SAFETY: o valid.
     unsafe {
         let v = if int::check(o) {
+            if (o == crate::object::bool::py_true() || o == crate::object::bool::py_false())
+                && crate::capi::warnings::PyErr_WarnEx(
+                    crate::object::exceptions::PyExc_RuntimeWarning,
+                    c"bool is used as a file descriptor".as_ptr(),
+                    1,
+                ) < 0
+            {
+                return Err(Raised::assume());
+            }
             Owned::from_borrowed(o)
         } else if !typeobj::lookup_str((*o).ob_type, "fileno").is_null() {
             let r = protocol::call_method_obj(o, "fileno", &[])?;
@@ -34,13 +43,15 @@ pub unsafe fn as_fd(o: *mut PyObject) -> PyResult<c_int> {
                 "argument must be an int, or have a fileno() method.",
             ));
         };
-        let fd = int::as_i64(v.as_ptr())?;
+        let too_large = "Python int too large to convert to C int";
+        let fd = int::as_i64_or(v.as_ptr(), too_large)?;
+        let fd = c_int::try_from(fd).map_err(|_| errors::overflow_error(too_large))?;
         if fd < 0 {
             return Err(errors::value_error(format!(
                 "file descriptor cannot be a negative integer ({fd})"
             )));
         }
-        c_int::try_from(fd).map_err(|_| errors::overflow_error("fd is greater than maximum"))
+        Ok(fd)
     }
 }
 

@@ -174,6 +174,31 @@ pub unsafe fn alloc_zeroed(tp: *mut PyTypeObject, size: usize) -> *mut PyObject 
     }
 }
 
+/// `_PyObject_GC_Resize`: moves the variable-size object `op`, which the
+/// collector must not track, to memory for `nitems` items (a GC header
+/// moves with it) and sets its size. The new items are not initialized.
+/// NULL on memory exhaustion (no error set), `op` then unchanged.
+pub unsafe fn resize_var(op: *mut PyVarObject, nitems: Py_ssize_t) -> *mut PyVarObject {
+    // SAFETY: op came from alloc_zeroed for its type and is untracked.
+    unsafe {
+        let tp = (*op).ob_base.ob_type;
+        let pre = if type_is_gc(tp) { GC_HEAD_SIZE } else { 0 };
+        let size = var_size(tp, nitems) + pre;
+        let base = op.cast::<u8>().sub(pre).cast::<c_void>();
+        let q = libc::realloc(base, size);
+        if q.is_null() {
+            return std::ptr::null_mut();
+        }
+        if tracing() {
+            tracemalloc::untrack(base);
+            tracemalloc::track(q, size);
+        }
+        let op = q.cast::<u8>().add(pre).cast::<PyVarObject>();
+        (*op).ob_size = nitems;
+        op
+    }
+}
+
 /// Frees the memory of a GC-tracked object (`PyObject_GC_Del`).
 #[inline]
 pub unsafe fn gc_free(op: *mut c_void) {

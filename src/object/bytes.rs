@@ -672,6 +672,21 @@ unsafe fn via_dunder_bytes(x: *mut PyObject) -> PyResult<Option<Owned>> {
     }
 }
 
+/// `PyObject_Bytes`: `bytes(x)` of one argument: `x` itself when it is
+/// an exact bytes, else `x.__bytes__()`, else `PyBytes_FromObject`.
+pub unsafe fn of_object(x: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: x valid.
+    unsafe {
+        if check_exact(x) {
+            return Ok(Owned::from_borrowed(x));
+        }
+        match via_dunder_bytes(x)? {
+            Some(b) => Ok(b),
+            None => from_object(x),
+        }
+    }
+}
+
 /// The contents `bytes(...)` / `bytearray(...)` (`name`) build from their
 /// arguments, as a new exact bytes; only `bytes` consults `__bytes__`.
 pub unsafe fn from_constructor_args(

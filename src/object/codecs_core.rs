@@ -94,7 +94,7 @@ fn lookup_error(msg: &str) -> errors::Raised {
 
 /// Applies a decoding error handler to `data[start..end]`; returns where
 /// decoding resumes. `surrogatepass` is handled by each decoder first.
-fn decode_error(
+pub fn decode_error(
     h: Handler,
     encoding: &str,
     data: &[u8],

@@ -96,12 +96,24 @@ pub unsafe fn dir_of(o: *mut PyObject) -> PyResult<Owned> {
         };
         let r = protocol::call_args(f.as_ptr(), &[])?;
         let l = list::from_iterable(r.as_ptr())?;
-        errors::check(crate::capi::call::vectorcall(
-            protocol::getattr_str(l.as_ptr(), "sort")?.as_ptr(),
-            null_mut(),
-            0,
-            null_mut(),
-        ))?;
+        crate::object::listsort::sort(l.as_ptr(), null_mut(), false)?;
+        Ok(l)
+    }
+}
+
+/// `dir()` without an argument: the sorted names of the running frame's
+/// locals; `SystemError` when no Python frame runs (`PyObject_Dir(NULL)`
+/// called from C outside any).
+pub unsafe fn dir_locals() -> PyResult<Owned> {
+    let f = crate::vm::frame::current();
+    if f.is_null() {
+        return Err(errors::system_error("frame does not exist"));
+    }
+    // SAFETY: f is the running frame.
+    unsafe {
+        let names = crate::vm::frame::locals_of(f)?;
+        let l = list::from_iterable(names.as_ptr())?;
+        crate::object::listsort::sort(l.as_ptr(), null_mut(), false)?;
         Ok(l)
     }
 }

@@ -268,11 +268,11 @@ pub unsafe fn from_spec(
         let base_size = (*base).tp_basicsize;
         let basicsize = match (*spec).basicsize {
             0 => base_size,
-            n if n < 0 => (base_size + (-(n as Py_ssize_t)) + 7) & !7,
+            n if n < 0 => type_data_offset(base) + align_up(-(n as Py_ssize_t)),
             n => n as Py_ssize_t,
         };
         let relative_base = if (*spec).basicsize < 0 {
-            (base_size + 7) & !7
+            type_data_offset(base)
         } else {
             0
         };
@@ -439,5 +439,24 @@ pub unsafe fn free_owned_parts(tp: *mut PyTypeObject) {
             crate::object::alloc::raw_free((*tp).tp_doc as *mut c_void);
             (*tp).tp_doc = std::ptr::null();
         }
+    }
+}
+
+/// `_align_up`: `size` rounded up to the alignment of C's `max_align_t`
+/// (16 bytes on the 64-bit targets).
+fn align_up(size: Py_ssize_t) -> Py_ssize_t {
+    const ALIGN: Py_ssize_t = 16;
+    (size + ALIGN - 1) & !(ALIGN - 1)
+}
+
+/// Where the data a class adds to `base` starts in its instances (a spec
+/// with a negative `basicsize`, `Py_RELATIVE_OFFSET` members,
+/// `PyObject_GetTypeData`): after the base's part, aligned for any type.
+pub unsafe fn type_data_offset(base: *mut PyTypeObject) -> Py_ssize_t {
+    // SAFETY: base is NULL (no base) or a type.
+    if base.is_null() {
+        0
+    } else {
+        align_up(unsafe { (*base).tp_basicsize })
     }
 }

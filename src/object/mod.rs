@@ -11,6 +11,7 @@ pub mod bytes_methods;
 pub mod calliter;
 pub mod capsule;
 pub mod codecs_core;
+pub mod codecs_utf7;
 pub mod complex;
 pub mod descr;
 pub mod dict;

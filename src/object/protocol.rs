@@ -190,7 +190,11 @@ pub unsafe fn unhashable(op: *mut PyObject) -> Raised {
 }
 
 const OP_SYMBOLS: [&str; 6] = ["<", "<=", "==", "!=", ">", ">="];
-const SWAPPED: [i32; 6] = [Py_GT, Py_GE, Py_EQ, Py_NE, Py_LT, Py_LE];
+/// `_Py_SwappedOp`: the comparison a reflected `tp_richcompare` call
+/// makes, indexed by the original one (`a < b` is `b > a`). Exported as
+/// CPython's stable ABI lists it; its headers keep it internal.
+#[no_mangle]
+pub static _Py_SwappedOp: [i32; 6] = [Py_GT, Py_GE, Py_EQ, Py_NE, Py_LT, Py_LE];
 
 /// `PyObject_RichCompare`: the reflected operation of a right operand
 /// whose type is a subclass goes first; `==`/`!=` fall back to identity.
@@ -207,7 +211,7 @@ pub unsafe fn rich_compare(a: *mut PyObject, b: *mut PyObject, op: i32) -> PyRes
         if ta != tb && typeobj::is_subtype(tb, ta) {
             if let Some(f) = (*tb).tp_richcompare {
                 checked_reverse = true;
-                let r = check(f(b, a, SWAPPED[op as usize]))?;
+                let r = check(f(b, a, _Py_SwappedOp[op as usize]))?;
                 if r.as_ptr() != ni {
                     return Ok(r);
                 }
@@ -221,7 +225,7 @@ pub unsafe fn rich_compare(a: *mut PyObject, b: *mut PyObject, op: i32) -> PyRes
         }
         if !checked_reverse {
             if let Some(f) = (*tb).tp_richcompare {
-                let r = check(f(b, a, SWAPPED[op as usize]))?;
+                let r = check(f(b, a, _Py_SwappedOp[op as usize]))?;
                 if r.as_ptr() != ni {
                     return Ok(r);
                 }
@@ -636,6 +640,38 @@ pub unsafe fn get_iter(op: *mut PyObject) -> PyResult<Owned> {
             "'{}' object is not iterable",
             type_name(op)
         )))
+    }
+}
+
+/// `PyAIter_Check`: whether the type of `op` has `__anext__`.
+pub unsafe fn is_aiter(op: *mut PyObject) -> bool {
+    // SAFETY: op valid.
+    unsafe {
+        let am = (*(*op).ob_type).tp_as_async;
+        !am.is_null() && (*am).am_anext.is_some()
+    }
+}
+
+/// `PyObject_GetAIter` / `aiter(op)`: `op.__aiter__()`, which must be an
+/// async iterator.
+pub unsafe fn get_aiter(op: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: op valid.
+    unsafe {
+        let am = (*(*op).ob_type).tp_as_async;
+        let Some(f) = (if am.is_null() { None } else { (*am).am_aiter }) else {
+            return Err(errors::type_error(format!(
+                "'{}' object is not an async iterable",
+                type_name(op)
+            )));
+        };
+        let it = check(f(op))?;
+        if !is_aiter(it.as_ptr()) {
+            return Err(errors::type_error(format!(
+                "aiter() returned not an async iterator of type '{}'",
+                type_name(it.as_ptr())
+            )));
+        }
+        Ok(it)
     }
 }
 

@@ -713,18 +713,27 @@ unsafe extern "C" fn wrapperdescr_get(
             if obj.is_null() {
                 return Ok(Owned::from_borrowed(op));
             }
-            check_self(op, obj)?;
-            let m = crate::object::alloc::generic_alloc(&raw mut _PyMethodWrapper_Type, 0);
-            if m.is_null() {
-                return Err(Raised::assume());
-            }
-            let mw = m.cast::<MethodWrapperObject>();
-            (*mw).descr = new_ref(op);
-            (*mw).self_ = new_ref(obj);
-            crate::object::gc::track(m);
-            Ok(Owned::from_raw_unchecked(m))
+            bind(op, obj)
         }
     })
+}
+
+/// `PyWrapper_New`: the `method-wrapper` binding the wrapper descriptor
+/// `descr` to `obj`, which must be an instance of the descriptor's class.
+pub unsafe fn bind(descr: *mut PyObject, obj: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: descr is a wrapper descriptor, obj valid.
+    unsafe {
+        check_self(descr, obj)?;
+        let m = crate::object::alloc::generic_alloc(&raw mut _PyMethodWrapper_Type, 0);
+        if m.is_null() {
+            return Err(Raised::assume());
+        }
+        let mw = m.cast::<MethodWrapperObject>();
+        (*mw).descr = new_ref(descr);
+        (*mw).self_ = new_ref(obj);
+        crate::object::gc::track(m);
+        Ok(Owned::from_raw_unchecked(m))
+    }
 }
 
 unsafe extern "C" fn wrapperdescr_dealloc(op: *mut PyObject) {

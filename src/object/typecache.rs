@@ -61,3 +61,9 @@ pub fn put(tp: usize, name: usize, value: *mut PyObject) {
 pub fn invalidate() {
     EPOCH.fetch_add(1, Ordering::Relaxed);
 }
+
+/// `PyType_ClearCache`: starts a new epoch and returns the number of the
+/// one that ended.
+pub fn clear() -> u64 {
+    EPOCH.fetch_add(1, Ordering::Relaxed)
+}

@@ -181,6 +181,12 @@ pub fn bad_internal_call() -> Raised {
     system_error("bad argument to internal function")
 }
 
+/// CPython's `null_error` in the abstract object API: a NULL argument is
+/// `SystemError("null argument to internal routine")`.
+pub fn null_argument() -> Raised {
+    system_error("null argument to internal routine")
+}
+
 /// `PyErr_NoMemory`: raises the preallocated-style `MemoryError`.
 pub fn no_memory() -> Raised {
     // SAFETY: PyExc_MemoryError is set at startup.

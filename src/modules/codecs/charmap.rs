@@ -58,6 +58,9 @@ unsafe fn decode_byte(mapping: *mut PyObject, b: u8) -> PyResult<Option<Vec<u32>
         }
         if int::check(v) {
             let c = int::as_i64(v)?;
+            if c == 0xfffe {
+                return Ok(None);
+            }
             if !(0..=0x10ffff).contains(&c) {
                 return Err(errors::type_error(
                     "character mapping must be in range(0x110000)",
@@ -86,41 +89,64 @@ builtin!(pub charmap_decode, |args, kws| {
     if mapping == none::none() {
         return pair(cc::decode_latin1(&data)?, data.len());
     }
-    let mut out: Vec<u32> = Vec::with_capacity(data.len());
-    let mut i = 0;
-    while i < data.len() {
-        match decode_byte(mapping, data[i])? {
-            Some(cs) => {
-                out.extend_from_slice(&cs);
-                i += 1;
-            }
-            None => {
-                let enc = pystr::from_str("charmap")?;
-                let obj = bytes::from_slice(&data)?;
-                let (s, e2) = (int::from_i64(i as i64)?, int::from_i64(i as i64 + 1)?);
-                let reason = pystr::from_str("character maps to <undefined>")?;
-                let (rep, pos) = call_handler(
-                    errs,
-                    exc::PyExc_UnicodeDecodeError,
-                    &[enc.as_ptr(), obj.as_ptr(), s.as_ptr(), e2.as_ptr(), reason.as_ptr()],
-                )?;
-                if !pystr::check(rep.as_ptr()) {
-                    return Err(errors::type_error(
-                        "decoding error handler must return (str, int) tuple",
-                    ));
+    pair(decode(&data, errs, mapping)?, data.len())
+});
+
+/// `PyUnicode_DecodeCharmap` with a mapping: each byte through `mapping`
+/// (a str indexed by byte value, or a mapping to code points, str or
+/// None), undefined bytes through the error handler `errors_`.
+pub unsafe fn decode(
+    data: &[u8],
+    errors_: Option<&str>,
+    mapping: *mut PyObject,
+) -> PyResult<Owned> {
+    // SAFETY: mapping valid.
+    unsafe {
+        let mut out: Vec<u32> = Vec::with_capacity(data.len());
+        let mut i = 0;
+        while i < data.len() {
+            match decode_byte(mapping, data[i])? {
+                Some(cs) => {
+                    out.extend_from_slice(&cs);
+                    i += 1;
                 }
-                out.extend(pystr::to_ucs4(rep.as_ptr()));
-                i = pos.max(i + 1).min(data.len());
+                None => {
+                    let enc = pystr::from_str("charmap")?;
+                    let obj = bytes::from_slice(data)?;
+                    let (s, e2) = (int::from_i64(i as i64)?, int::from_i64(i as i64 + 1)?);
+                    let reason = pystr::from_str("character maps to <undefined>")?;
+                    let (rep, pos) = call_handler(
+                        errors_,
+                        exc::PyExc_UnicodeDecodeError,
+                        &[
+                            enc.as_ptr(),
+                            obj.as_ptr(),
+                            s.as_ptr(),
+                            e2.as_ptr(),
+                            reason.as_ptr(),
+                        ],
+                    )?;
+                    if !pystr::check(rep.as_ptr()) {
+                        return Err(errors::type_error(
+                            "decoding error handler must return (str, int) tuple",
+                        ));
+                    }
+                    out.extend(pystr::to_ucs4(rep.as_ptr()));
+                    i = pos.max(i + 1).min(data.len());
+                }
             }
         }
+        pystr::from_ucs4(&out)
     }
-    pair(pystr::from_ucs4(&out)?, data.len())
-});
+}
 
 /// The bytes `mapping` gives code point `c` (None: undefined).
 unsafe fn encode_char(mapping: *mut PyObject, c: u32) -> PyResult<Option<Vec<u8>>> {
     // SAFETY: mapping valid.
     unsafe {
+        if let Some(b) = super::encoding_map::lookup(mapping, c) {
+            return Ok(b.map(|b| vec![b]));
+        }
         let key = int::from_i64(c as i64)?;
         let v = match protocol::get_item(mapping, key.as_ptr()) {
             Ok(v) => v,
@@ -162,69 +188,91 @@ builtin!(pub charmap_encode, |args, kws| {
     if mapping == none::none() {
         return pair(cc::encode(s, Codec::Latin1, errs)?, pystr::len(s) as usize);
     }
-    let chars = pystr::to_ucs4(s);
-    let mut out = Vec::with_capacity(chars.len());
-    let mut i = 0;
-    while i < chars.len() {
-        if let Some(b) = encode_char(mapping, chars[i])? {
-            out.extend_from_slice(&b);
-            i += 1;
-            continue;
-        }
-        // An undefined run: hand the whole run to the error handler.
-        let mut j = i + 1;
-        while j < chars.len() && encode_char(mapping, chars[j])?.is_none() {
-            j += 1;
-        }
-        let enc = pystr::from_str("charmap")?;
-        let (a, b) = (int::from_i64(i as i64)?, int::from_i64(j as i64)?);
-        let reason = pystr::from_str("character maps to <undefined>")?;
-        let (rep, pos) = call_handler(
-            errs,
-            exc::PyExc_UnicodeEncodeError,
-            &[enc.as_ptr(), s, a.as_ptr(), b.as_ptr(), reason.as_ptr()],
-        )?;
-        if bytes::check(rep.as_ptr()) {
-            out.extend_from_slice(bytes::as_slice(rep.as_ptr()));
-        } else if pystr::check(rep.as_ptr()) {
-            for c in pystr::to_ucs4(rep.as_ptr()) {
-                match encode_char(mapping, c)? {
-                    Some(b) => out.extend_from_slice(&b),
-                    None => {
-                        let (a, b) = (int::from_i64(i as i64)?, int::from_i64(j as i64)?);
-                        let e = protocol::call_args(
-                            exc::PyExc_UnicodeEncodeError,
-                            &[enc.as_ptr(), s, a.as_ptr(), b.as_ptr(), reason.as_ptr()],
-                        )?;
-                        return Err(errors::set_object((*e.as_ptr()).ob_type.cast(), e.as_ptr()));
+    pair(encode(s, errs, mapping)?, pystr::len(s) as usize)
+});
+
+/// `PyUnicode_AsCharmapString` / `charmap_encode` with a mapping: each
+/// code point through `mapping` (to a byte value, bytes or None),
+/// undefined runs through the error handler `errors_`.
+pub unsafe fn encode(
+    s: *mut PyObject,
+    errors_: Option<&str>,
+    mapping: *mut PyObject,
+) -> PyResult<Owned> {
+    // SAFETY: s is a str, mapping valid.
+    unsafe {
+        let chars = pystr::to_ucs4(s);
+        let mut out = Vec::with_capacity(chars.len());
+        let mut i = 0;
+        while i < chars.len() {
+            if let Some(b) = encode_char(mapping, chars[i])? {
+                out.extend_from_slice(&b);
+                i += 1;
+                continue;
+            }
+            // An undefined run: hand the whole run to the error handler.
+            let mut j = i + 1;
+            while j < chars.len() && encode_char(mapping, chars[j])?.is_none() {
+                j += 1;
+            }
+            let enc = pystr::from_str("charmap")?;
+            let (a, b) = (int::from_i64(i as i64)?, int::from_i64(j as i64)?);
+            let reason = pystr::from_str("character maps to <undefined>")?;
+            let (rep, pos) = call_handler(
+                errors_,
+                exc::PyExc_UnicodeEncodeError,
+                &[enc.as_ptr(), s, a.as_ptr(), b.as_ptr(), reason.as_ptr()],
+            )?;
+            if bytes::check(rep.as_ptr()) {
+                out.extend_from_slice(bytes::as_slice(rep.as_ptr()));
+            } else if pystr::check(rep.as_ptr()) {
+                for c in pystr::to_ucs4(rep.as_ptr()) {
+                    match encode_char(mapping, c)? {
+                        Some(b) => out.extend_from_slice(&b),
+                        None => {
+                            let (a, b) = (int::from_i64(i as i64)?, int::from_i64(j as i64)?);
+                            let e = protocol::call_args(
+                                exc::PyExc_UnicodeEncodeError,
+                                &[enc.as_ptr(), s, a.as_ptr(), b.as_ptr(), reason.as_ptr()],
+                            )?;
+                            return Err(errors::set_object(
+                                (*e.as_ptr()).ob_type.cast(),
+                                e.as_ptr(),
+                            ));
+                        }
                     }
                 }
+            } else {
+                return Err(errors::type_error(
+                    "encoding error handler must return (str/bytes, int) tuple",
+                ));
             }
-        } else {
-            return Err(errors::type_error(
-                "encoding error handler must return (str/bytes, int) tuple",
-            ));
+            i = if pos > i { pos.min(chars.len()) } else { j };
         }
-        i = if pos > i { pos.min(chars.len()) } else { j };
+        bytes::from_slice(&out)
     }
-    pair(bytes::from_slice(&out)?, chars.len())
-});
+}
 
 builtin!(pub charmap_build, |args, kws| {
     let [m] = bind("charmap_build", args, &kws, ["map"], 1)?;
-    let m = str_arg("charmap_build", 1, m)?;
-    let d = dict::new()?;
-    for (i, c) in pystr::to_ucs4(m).into_iter().enumerate() {
-        let k = int::from_i64(c as i64)?;
-        let v = int::from_i64(i as i64)?;
-        dict::set_item(d.as_ptr(), k.as_ptr(), v.as_ptr())?;
+    let m = m.unwrap_or(null_mut());
+    if !pystr::check(m) {
+        // Argument Clinic leaves out the number of a sole argument.
+        return Err(errors::type_error(format!(
+            "charmap_build() argument must be str, not {}",
+            typeobj::type_name(m)
+        )));
     }
-    Ok(d)
+    super::encoding_map::build(m)
 });
 
-/// Decodes the escapes of a bytes literal (`escape_decode`).
+/// Decodes the escapes of a bytes literal (`escape_decode`,
+/// `PyBytes_DecodeEscape`). An unknown escape stays as it is and an octal
+/// escape above `\377` keeps its low byte; the first of either is then
+/// reported as a `DeprecationWarning`.
 pub fn unescape_bytes(data: &[u8], errors_: Option<&str>) -> PyResult<Vec<u8>> {
     let mut out = Vec::with_capacity(data.len());
+    let mut first_invalid: Option<String> = None;
     let mut i = 0;
     while i < data.len() {
         let b = data[i];
@@ -260,6 +308,9 @@ pub fn unescape_bytes(data: &[u8], errors_: Option<&str>) -> PyResult<Vec<u8>> {
                         }
                         _ => break,
                     }
+                }
+                if v > 0o377 && first_invalid.is_none() {
+                    first_invalid = Some(format!("invalid octal escape sequence '\\{v:o}'"));
                 }
                 out.push(v as u8);
             }
@@ -297,9 +348,22 @@ pub fn unescape_bytes(data: &[u8], errors_: Option<&str>) -> PyResult<Vec<u8>> {
                 }
             }
             other => {
+                if first_invalid.is_none() {
+                    first_invalid = Some(format!("invalid escape sequence '\\{}'", other as char));
+                }
                 out.push(b'\\');
                 out.push(other);
             }
+        }
+    }
+    if let Some(msg) = first_invalid {
+        let msg = std::ffi::CString::new(msg).expect("no NUL in the message");
+        // SAFETY: the warning category is a static exception type.
+        if unsafe {
+            crate::capi::warnings::PyErr_WarnEx(exc::PyExc_DeprecationWarning, msg.as_ptr(), 1)
+        } < 0
+        {
+            return Err(errors::Raised::assume());
         }
     }
     Ok(out)

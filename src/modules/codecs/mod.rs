@@ -1,8 +1,10 @@
 //! The `_codecs` module (`Modules/_codecsmodule.c`): the codec registry
 //! and the codec functions the `codecs` module and the `encodings`
 //! package are built on. The UTF/Latin-1/ASCII/escape codecs run in
-//! `crate::object::codecs_core`; `charmap` codecs run here.
+//! `crate::object::codecs_core` (UTF-7 in `codecs_utf7`); `charmap`
+//! codecs run here.
 pub mod charmap;
+pub mod encoding_map;
 pub mod handlers;
 pub mod registry;
 
@@ -155,6 +157,24 @@ builtin!(utf_8_decode, |args, kws| {
     let data = data_arg(d)?;
     let errs = errors_arg("utf_8_decode", e)?;
     let (s, n) = cc::decode_utf8(&data, errs, bool_arg(f, false)?)?;
+    pair(s, n)
+});
+
+builtin!(utf_7_encode, |args, kws| {
+    let [s, e] = bind("utf_7_encode", args, &kws, ["str", "errors"], 1)?;
+    let s = str_arg("utf_7_encode", 1, s)?;
+    errors_arg("utf_7_encode", e)?;
+    pair(
+        crate::object::codecs_utf7::encode(s)?,
+        pystr::len(s) as usize,
+    )
+});
+
+builtin!(utf_7_decode, |args, kws| {
+    let [d, e, f] = bind("utf_7_decode", args, &kws, ["data", "errors", "final"], 1)?;
+    let data = data_arg(d)?;
+    let errs = errors_arg("utf_7_decode", e)?;
+    let (s, n) = crate::object::codecs_utf7::decode(&data, errs, bool_arg(f, false)?)?;
     pair(s, n)
 });
 
@@ -462,6 +482,8 @@ table! {
     c"register_error" => codecs_register_error,
     c"utf_8_encode" => utf_8_encode,
     c"utf_8_decode" => utf_8_decode,
+    c"utf_7_encode" => utf_7_encode,
+    c"utf_7_decode" => utf_7_decode,
     c"ascii_encode" => ascii_encode,
     c"ascii_decode" => ascii_decode,
     c"latin_1_encode" => latin_1_encode,
