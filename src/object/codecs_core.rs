@@ -153,6 +153,30 @@ pub fn decode(data: &[u8], codec: Codec, errors: Option<&str>) -> PyResult<Owned
     }
 }
 
+/// The `DeprecationWarning` that bytes-escape and `unicode_escape`
+/// decoding give for the first invalid escape they kept: `first` is the
+/// character after the backslash, or (above 0xff) the value of an octal
+/// escape too large for a byte.
+pub fn warn_invalid_escape(first: Option<u32>) -> PyResult<()> {
+    let Some(c) = first else {
+        return Ok(());
+    };
+    let msg = if c > 0xff {
+        format!("invalid octal escape sequence '\\{c:o}'")
+    } else {
+        format!("invalid escape sequence '\\{}'", char::from(c as u8))
+    };
+    let msg = std::ffi::CString::new(msg).expect("no NUL in the message");
+    // SAFETY: the category is a static exception type.
+    let r = unsafe {
+        crate::capi::warnings::PyErr_WarnEx(exceptions::PyExc_DeprecationWarning, msg.as_ptr(), 1)
+    };
+    if r < 0 {
+        return Err(errors::Raised::assume());
+    }
+    Ok(())
+}
+
 fn hex_run(data: &[u8], from: usize, n: usize) -> (u32, usize) {
     let mut v = 0u32;
     let mut k = 0;
@@ -174,6 +198,7 @@ pub fn decode_unicode_escape(data: &[u8], errors: Option<&str>) -> PyResult<Owne
     let h = Handler::parse(errors);
     let n = data.len();
     let mut out = Vec::with_capacity(n);
+    let mut first_invalid = None;
     let mut i = 0;
     while i < n {
         let b = data[i];
@@ -217,6 +242,9 @@ pub fn decode_unicode_escape(data: &[u8], errors: Option<&str>) -> PyResult<Owne
                         _ => break,
                     }
                 }
+                if v > 0o377 {
+                    first_invalid.get_or_insert(v);
+                }
                 out.push(v);
             }
             b'x' | b'u' | b'U' => {
@@ -254,12 +282,15 @@ pub fn decode_unicode_escape(data: &[u8], errors: Option<&str>) -> PyResult<Owne
                 i = decode_error(h, ENC, data, start, end, reason, &mut out)?;
             }
             _ => {
+                first_invalid.get_or_insert(u32::from(c));
                 out.push(b'\\' as u32);
                 out.push(c as u32);
             }
         }
     }
-    pystr::from_ucs4(&out)
+    let r = pystr::from_ucs4(&out)?;
+    warn_invalid_escape(first_invalid)?;
+    Ok(r)
 }
 
 /// `raw_unicode_escape` decoding: Latin-1 text in which only `\\uXXXX` and

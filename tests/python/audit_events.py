@@ -12,8 +12,12 @@ def show(a):
         return type(a).__name__
     if isinstance(a, tuple):
         return "(" + ", ".join(show(x) for x in a) + ")"
-    # The process id differs from run to run.
-    return repr(a).replace(str(os.getpid()), "PID")
+    # The process id differs from run to run: replaced where it stands alone
+    # or ends the scratch directory's name, never inside another number
+    # (open()'s flags 524865 hold the pid 4865).
+    r = repr(a)
+    pid = str(os.getpid())
+    return "PID" if r == pid else r.replace("_audit_" + pid, "_audit_PID")
 
 events = []
 def hook(event, args):

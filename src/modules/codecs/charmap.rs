@@ -272,7 +272,7 @@ builtin!(pub charmap_build, |args, kws| {
 /// reported as a `DeprecationWarning`.
 pub fn unescape_bytes(data: &[u8], errors_: Option<&str>) -> PyResult<Vec<u8>> {
     let mut out = Vec::with_capacity(data.len());
-    let mut first_invalid: Option<String> = None;
+    let mut first_invalid = None;
     let mut i = 0;
     while i < data.len() {
         let b = data[i];
@@ -309,8 +309,8 @@ pub fn unescape_bytes(data: &[u8], errors_: Option<&str>) -> PyResult<Vec<u8>> {
                         _ => break,
                     }
                 }
-                if v > 0o377 && first_invalid.is_none() {
-                    first_invalid = Some(format!("invalid octal escape sequence '\\{v:o}'"));
+                if v > 0o377 {
+                    first_invalid.get_or_insert(v);
                 }
                 out.push(v as u8);
             }
@@ -348,23 +348,12 @@ pub fn unescape_bytes(data: &[u8], errors_: Option<&str>) -> PyResult<Vec<u8>> {
                 }
             }
             other => {
-                if first_invalid.is_none() {
-                    first_invalid = Some(format!("invalid escape sequence '\\{}'", other as char));
-                }
+                first_invalid.get_or_insert(u32::from(other));
                 out.push(b'\\');
                 out.push(other);
             }
         }
     }
-    if let Some(msg) = first_invalid {
-        let msg = std::ffi::CString::new(msg).expect("no NUL in the message");
-        // SAFETY: the warning category is a static exception type.
-        if unsafe {
-            crate::capi::warnings::PyErr_WarnEx(exc::PyExc_DeprecationWarning, msg.as_ptr(), 1)
-        } < 0
-        {
-            return Err(errors::Raised::assume());
-        }
-    }
+    cc::warn_invalid_escape(first_invalid)?;
     Ok(out)
 }
