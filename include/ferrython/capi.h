@@ -1227,6 +1227,18 @@ typedef struct PyType_Spec {
 typedef int (*Py_AuditHookFunction)(const char *event, PyObject *args, void *user_data);
 
 /*
+ `struct _frozen`: one entry of a table of frozen modules (the
+ marshalled code of a module; a negative `size` marks a package in
+ tables older than 3.11); a NULL `name` ends the table.
+ */
+typedef struct _frozen {
+  const char *name;
+  const uint8_t *code;
+  int size;
+  int is_package;
+} _frozen;
+
+/*
  `PyHeapTypeObject`: a type created at run time (class statement,
  `PyType_FromSpec`), with its slot tables inline. 936 bytes in 3.14.
  */
@@ -1661,6 +1673,13 @@ typedef struct PySetObject {
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+/*
+ `PyImport_FrozenModules`: an embedder's table of frozen modules (code
+ marshalled by ferrython's `marshal`) for `PyImport_ImportFrozenModule`
+ to find; NULL (none) at startup, as ferrython freezes nothing.
+ */
+extern const struct _frozen *PyImport_FrozenModules;
 
 /*
  `Py_Version`: the runtime's version as `PY_VERSION_HEX` (3.14.0 final).
@@ -2813,6 +2832,112 @@ extern struct PyTypeObject _PyWeakref_ProxyType;
 extern struct PyTypeObject _PyWeakref_CallableProxyType;
 
 /*
+ `Py_DebugFlag`: `PyConfig.parser_debug`.
+ */
+extern int Py_DebugFlag;
+
+/*
+ `Py_VerboseFlag`: `PyConfig.verbose`.
+ */
+extern int Py_VerboseFlag;
+
+/*
+ `Py_QuietFlag`: `PyConfig.quiet`.
+ */
+extern int Py_QuietFlag;
+
+/*
+ `Py_InteractiveFlag`: `PyConfig.interactive`.
+ */
+extern int Py_InteractiveFlag;
+
+/*
+ `Py_InspectFlag`: `PyConfig.inspect`.
+ */
+extern int Py_InspectFlag;
+
+/*
+ `Py_OptimizeFlag`: `PyConfig.optimization_level`.
+ */
+extern int Py_OptimizeFlag;
+
+/*
+ `Py_NoSiteFlag`: not `PyConfig.site_import`.
+ */
+extern int Py_NoSiteFlag;
+
+/*
+ `Py_BytesWarningFlag`: `PyConfig.bytes_warning`.
+ */
+extern int Py_BytesWarningFlag;
+
+/*
+ `Py_FrozenFlag`: not `PyConfig.pathconfig_warnings`; ferrython prints
+ no path configuration warnings, so it is neither read nor written.
+ */
+extern int Py_FrozenFlag;
+
+/*
+ `Py_IgnoreEnvironmentFlag`: not `PyConfig.use_environment`.
+ */
+extern int Py_IgnoreEnvironmentFlag;
+
+/*
+ `Py_DontWriteBytecodeFlag`: not `PyConfig.write_bytecode`.
+ */
+extern int Py_DontWriteBytecodeFlag;
+
+/*
+ `Py_NoUserSiteDirectory`: not `PyConfig.user_site_directory`.
+ */
+extern int Py_NoUserSiteDirectory;
+
+/*
+ `Py_UnbufferedStdioFlag`: not `PyConfig.buffered_stdio`.
+ */
+extern int Py_UnbufferedStdioFlag;
+
+/*
+ `Py_HashRandomizationFlag`: written at initialization only (whether
+ the hash seed is random or a non-zero `PYTHONHASHSEED`).
+ */
+extern int Py_HashRandomizationFlag;
+
+/*
+ `Py_IsolatedFlag`: `PyConfig.isolated`.
+ */
+extern int Py_IsolatedFlag;
+
+/*
+ `Py_UTF8Mode`: `PyPreConfig.utf8_mode`.
+ */
+extern int Py_UTF8Mode;
+
+/*
+ `Py_FileSystemDefaultEncoding`: the filesystem encoding while the
+ runtime is initialized (`sys.getfilesystemencoding()`), NULL otherwise.
+ */
+extern const char *Py_FileSystemDefaultEncoding;
+
+/*
+ `Py_FileSystemDefaultEncodeErrors`: the filesystem error handler while
+ the runtime is initialized, NULL otherwise.
+ */
+extern const char *Py_FileSystemDefaultEncodeErrors;
+
+/*
+ `Py_HasFileSystemDefaultEncoding`: 0 on Linux, where the encoding is
+ not fixed at build time.
+ */
+extern int Py_HasFileSystemDefaultEncoding;
+
+/*
+ `PyOS_InputHook`: when set, called before each line the prompt reads
+ (so a GUI toolkit can process events while Python waits for input).
+ */
+extern int (*PyOS_InputHook)(void);
+
+/*
  `_PyAnextAwaitable_Type`.
  */
 extern struct PyTypeObject _PyAnextAwaitable_Type;
@@ -3478,7 +3603,7 @@ int PyStatus_Exception(struct PyStatus err);
  reports the error as CPython does ("Fatal Python error: FUNC: MSG" and
  the runtime state on stderr) and exits with status 1.
  */
-void Py_ExitStatusException(struct PyStatus err);
+void Py_ExitStatusException(struct PyStatus err) _Py_NO_RETURN;
 
 /*
  `PyWideStringList_Insert`: a copy of `item` at `index` (clamped to the
@@ -4046,6 +4171,18 @@ int Py_EnterRecursiveCall(const char *where_);
 void Py_LeaveRecursiveCall(void);
 
 /*
+ `Py_GetRecursionLimit`: the current interpreter's recursion limit.
+ */
+int Py_GetRecursionLimit(void);
+
+/*
+ `Py_SetRecursionLimit`: sets the recursion limit of the current
+ interpreter and all its thread states (no check, unlike
+ `sys.setrecursionlimit`).
+ */
+void Py_SetRecursionLimit(int limit);
+
+/*
  `PyErr_GetHandledException`: the exception being handled (new
  reference) or NULL.
  */
@@ -4465,6 +4602,16 @@ PyObject *_Ferrython_UnicodeFromFormatArgs(const char *fmt,
 void _Ferrython_ErrSetObjectStolen(PyObject *exc, PyObject *value);
 
 /*
+ `PyFrame_GetCode`: the frame's code object (a new reference).
+ */
+PyCodeObject *PyFrame_GetCode(PyFrameObject *f);
+
+/*
+ `PyFrame_GetLineNumber`: the line the frame is running (`f_lineno`).
+ */
+int PyFrame_GetLineNumber(PyFrameObject *f);
+
+/*
  `PyObject_GC_Track`.
  */
 void PyObject_GC_Track(void *op);
@@ -4666,6 +4813,27 @@ void PyEval_ReleaseThread(struct PyThreadState *ts);
 void PyEval_InitThreads(void);
 
 /*
+ `PyInterpreterState_GetDict`: a dict private to `interp` for
+ extensions to keep state in (borrowed), created on first use; NULL,
+ with no exception raised, when it cannot be created.
+ */
+PyObject *PyInterpreterState_GetDict(struct PyInterpreterState *interp);
+
+/*
+ `Py_AddPendingCall`: asks the main thread to call `func(arg)` soon (at
+ its next eval-breaker check or `Py_MakePendingCalls`); callable from
+ any thread, with or without the GIL. 0, or -1 when the queue is full.
+ */
+int Py_AddPendingCall(int (*func)(void*), void *arg);
+
+/*
+ `Py_MakePendingCalls`: in the main thread, runs the handlers of
+ pending signals, then the pending calls; -1 with the exception of the
+ first that fails. Other threads do nothing and get 0.
+ */
+int Py_MakePendingCalls(void);
+
+/*
  `PyGILState_Ensure`: makes sure the calling thread holds the GIL with
  its own thread state, creating one for a thread never seen before.
  Returns whether the GIL was already held. Without an initialized runtime
@@ -4807,6 +4975,39 @@ PyObject *PyImport_AddModuleObject(PyObject *name);
 PyObject *PyImport_AddModule(const char *name);
 
 /*
+ `PyImport_GetMagicNumber`: the magic number of ferrython's `.pyc`
+ files (`importlib.util.MAGIC_NUMBER` as a little-endian integer).
+ */
+long PyImport_GetMagicNumber(void);
+
+/*
+ `PyImport_GetMagicTag`: `sys.implementation.cache_tag`.
+ */
+const char *PyImport_GetMagicTag(void);
+
+/*
+ `PyImport_GetImporter`: the importer for the path entry `path`:
+ `sys.path_importer_cache[path]`, else the first of `sys.path_hooks`
+ that accepts it (hooks raising `ImportError` are skipped), cached;
+ `None` when no hook does.
+ */
+PyObject *PyImport_GetImporter(PyObject *path);
+
+/*
+ `PyImport_ImportFrozenModuleObject`: imports the frozen module `name`
+ from `PyImport_FrozenModules` (unmarshalling its code and running it
+ as the module's body; a package gets an empty `__path__`): 1 when
+ imported, 0 when no frozen module has that name, -1 with `ImportError`
+ for an excluded (no code) or invalid entry, or the body's exception.
+ */
+int PyImport_ImportFrozenModuleObject(PyObject *name);
+
+/*
+ `PyImport_ImportFrozenModule`: the C-string form.
+ */
+int PyImport_ImportFrozenModule(const char *name);
+
+/*
  `Py_Initialize`.
  */
 void Py_Initialize(void);
@@ -4841,7 +5042,7 @@ void Py_Finalize(void);
  `Py_Exit`: finalizes the interpreter (a failure there turns status 0
  into 120, as in CPython) and exits the process with `status`.
  */
-void Py_Exit(int status);
+void Py_Exit(int status) _Py_NO_RETURN;
 
 /*
  `Py_AtExit`: registers `func` to be called, with no interpreter, after
@@ -4853,12 +5054,33 @@ int Py_AtExit(void (*func)(void));
 /*
  `Py_FatalError`.
  */
-void Py_FatalError(const char *msg);
+void Py_FatalError(const char *msg) _Py_NO_RETURN;
 
 /*
- `Py_GetVersion`: "3.14.0 (ferrython ...) [compiler]".
+ `Py_GetVersion`: "3.14.0 (build info) compiler".
  */
 const char *Py_GetVersion(void);
+
+/*
+ `Py_GetBuildInfo`: the build, as `Py_GetVersion` shows it in
+ parentheses.
+ */
+const char *Py_GetBuildInfo(void);
+
+/*
+ `Py_GetCompiler`: the compiler the runtime was built with, in brackets.
+ */
+const char *Py_GetCompiler(void);
+
+/*
+ `Py_GetPlatform`: `sys.platform`.
+ */
+const char *Py_GetPlatform(void);
+
+/*
+ `Py_GetCopyright`: `sys.copyright`.
+ */
+const char *Py_GetCopyright(void);
 
 /*
  `PyInitConfig_Create`: a configuration with the isolated defaults;
@@ -6059,6 +6281,53 @@ PyObject *PyOS_FSPath(PyObject *path);
 int Py_FdIsInteractive(FILE *fp, const char *filename);
 
 /*
+ `Py_SetProgramName` (deprecated): the program name the next
+ initialization uses unless its configuration names one; NULL or empty
+ forgets it.
+ */
+Py_DEPRECATED("3.11") void Py_SetProgramName(const wchar_t *name);
+
+/*
+ `Py_SetPythonHome` (deprecated): the home (`PYTHONHOME`) the next
+ initialization uses unless its configuration names one; NULL or empty
+ forgets it.
+ */
+Py_DEPRECATED("3.11") void Py_SetPythonHome(const wchar_t *home);
+
+/*
+ `Py_GetProgramName` (deprecated): `PyConfig.program_name` of the last
+ initialization, or what `Py_SetProgramName` set.
+ */
+Py_DEPRECATED("3.13") wchar_t *Py_GetProgramName(void);
+
+/*
+ `Py_GetPythonHome` (deprecated): `PyConfig.home`, or what
+ `Py_SetPythonHome` set.
+ */
+Py_DEPRECATED("3.13") wchar_t *Py_GetPythonHome(void);
+
+/*
+ `Py_GetProgramFullPath` (deprecated): `sys.executable`.
+ */
+Py_DEPRECATED("3.13") wchar_t *Py_GetProgramFullPath(void);
+
+/*
+ `Py_GetPrefix` (deprecated): `sys.prefix`.
+ */
+Py_DEPRECATED("3.13") wchar_t *Py_GetPrefix(void);
+
+/*
+ `Py_GetExecPrefix` (deprecated): `sys.exec_prefix`.
+ */
+Py_DEPRECATED("3.13") wchar_t *Py_GetExecPrefix(void);
+
+/*
+ `Py_GetPath` (deprecated): the path `Py_SetPath` set, else the module
+ search path of the last initialization, entries joined by `:`.
+ */
+Py_DEPRECATED("3.13") wchar_t *Py_GetPath(void);
+
+/*
  `Py_IncRef`: `Py_XINCREF` as a function.
  */
 void Py_IncRef(PyObject *op);
@@ -6162,6 +6431,26 @@ PyObject *PyEval_GetFrameGlobals(void);
  outside Python code.
  */
 PyObject *PyEval_GetFrameLocals(void);
+
+/*
+ `PyEval_GetLocals` (deprecated): the running frame's locals (borrowed).
+ For a function frame that is a dict kept on the frame and refreshed
+ from the fast locals at each call (CPython 3.13's `f_locals_cache`);
+ `SystemError` outside Python code.
+ */
+PyObject *PyEval_GetLocals(void);
+
+/*
+ `PyEval_GetFuncName`: the name of a function, bound method or builtin
+ function, else the name of the object's type.
+ */
+const char *PyEval_GetFuncName(PyObject *func);
+
+/*
+ `PyEval_GetFuncDesc`: "()" for functions, bound methods and builtin
+ functions (what follows their name in messages), " object" otherwise.
+ */
+const char *PyEval_GetFuncDesc(PyObject *func);
 
 /*
  `PyRun_FileExFlags`: compiles the rest of `fp` in mode `start` and runs
@@ -6668,6 +6957,18 @@ void PySys_SetPath(const wchar_t *path);
 void PyThread_init_thread(void);
 
 /*
+ `PyThread_GetInfo`: a new `sys.thread_info` (thread implementation,
+ lock implementation, library version); needs the GIL.
+ */
+PyObject *PyThread_GetInfo(void);
+
+/*
+ `PyThread_exit_thread`: ends the calling thread (`pthread_exit`). Meant
+ for threads started by `PyThread_start_new_thread` (or by C code).
+ */
+void PyThread_exit_thread(void) _Py_NO_RETURN;
+
+/*
  `PyThread_get_thread_ident`: `threading.get_ident()` of the caller.
  */
 unsigned long PyThread_get_thread_ident(void);
@@ -6791,6 +7092,19 @@ void PyThread_delete_key_value(int key);
  `PyThread_ReInitTLS` (deprecated TLS API): nothing to do after fork.
  */
 void PyThread_ReInitTLS(void);
+
+/*
+ `PyTraceBack_Here`: puts an entry for `f` at its current line in front
+ of the raised exception's traceback; 0, or -1 on failure.
+ */
+int PyTraceBack_Here(PyFrameObject *f);
+
+/*
+ `PyTraceBack_Print`: writes "Traceback (most recent call last):" and
+ the entries of `tb` to the file object `f` (with its `write` method);
+ 0 when `tb` is NULL, -1 with `SystemError` when it is no traceback.
+ */
+int PyTraceBack_Print(PyObject *tb, PyObject *f);
 
 /*
  `PyTuple_New`.
@@ -7629,6 +7943,38 @@ PyObject *Py_CompileString(const char *source, const char *filename, int start);
 PyObject *PyEval_EvalCode(PyObject *co, PyObject *globals, PyObject *locals);
 
 /*
+ `PyEval_EvalCodeEx`: runs code object `co` as the body of a function
+ with positional `args`, `kwcount` keyword (name, value) pairs in
+ `kws`, positional `defs`, keyword-only defaults `kwdefs` and the cells
+ of `closure`; `locals` (default `globals`) serves code that is not a
+ function body.
+ */
+PyObject *PyEval_EvalCodeEx(PyObject *co,
+                            PyObject *globals,
+                            PyObject *locals,
+                            PyObject *const *args,
+                            int argcount,
+                            PyObject *const *kws,
+                            int kwcount,
+                            PyObject *const *defs,
+                            int defcount,
+                            PyObject *kwdefs,
+                            PyObject *closure);
+
+/*
+ `PyEval_EvalFrame`: `PyEval_EvalFrameEx(f, 0)`.
+ */
+PyObject *PyEval_EvalFrame(PyFrameObject *f);
+
+/*
+ `PyEval_EvalFrameEx`: runs a frame that has not started yet (with the
+ raised exception thrown into it when `exc` is nonzero). Frames that are
+ running, finished, or belong to a generator or coroutine (every frame
+ C code can reach) raise `SystemError` rather than being run twice.
+ */
+PyObject *PyEval_EvalFrameEx(PyFrameObject *f, int exc);
+
+/*
  `PyRun_String`: runs `source` in `globals`/`locals`.
  */
 PyObject *PyRun_String(const char *source, int start, PyObject *globals, PyObject *locals);
@@ -7809,6 +8155,11 @@ void PyOS_AfterFork_Parent(void);
  `PyOS_AfterFork_Child`: runs the `after_in_child` callables.
  */
 void PyOS_AfterFork_Child(void);
+
+/*
+ `PyOS_AfterFork` (deprecated since 3.7): `PyOS_AfterFork_Child`.
+ */
+Py_DEPRECATED("3.7") void PyOS_AfterFork(void);
 
 /*
  `Py_GenericAlias`.

@@ -304,6 +304,36 @@ pub unsafe extern "C" fn PyObject_CallObject(
     })
 }
 
+/// `PyEval_CallObjectWithKeywords` (removed from the 3.13 headers, kept
+/// in the stable ABI): `callable(*args, **kwargs)`, each of `args` (a
+/// tuple) and `kwargs` (a dict) optional.
+#[no_mangle]
+pub unsafe extern "C" fn PyEval_CallObjectWithKeywords(
+    callable: *mut PyObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
+    crate::null_check!(callable);
+    guard(|| {
+        // SAFETY: callable non-NULL; args and kwargs NULL or checked.
+        unsafe {
+            if !args.is_null() && !tuple::check(args) {
+                errors::type_error("argument list must be a tuple");
+                return null_mut();
+            }
+            if !kwargs.is_null() && !dict::check(kwargs) {
+                errors::type_error("keyword list must be a dictionary");
+                return null_mut();
+            }
+            if args.is_null() {
+                let empty = crate::object::tuple::empty();
+                return call_raw(callable, empty.as_ptr(), kwargs);
+            }
+            call_raw(callable, args, kwargs)
+        }
+    })
+}
+
 /// `PyObject_CallNoArgs`.
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_CallNoArgs(callable: *mut PyObject) -> *mut PyObject {

@@ -557,6 +557,43 @@ pub extern "C" fn Py_LeaveRecursiveCall() {
     protocol::leave_recursive_call()
 }
 
+/// `_Py_CheckRecursiveCall` (stable ABI only; what the old
+/// `Py_EnterRecursiveCall` macro called once it had counted the call):
+/// -1 with `RecursionError("maximum recursion depth exceeded" + where)`
+/// when the thread is past its recursion limit or nearly out of native
+/// stack, else 0. Counts nothing itself.
+#[no_mangle]
+pub unsafe extern "C" fn _Py_CheckRecursiveCall(
+    ts: *mut crate::runtime::tstate::PyThreadState,
+    where_: *const c_char,
+) -> c_int {
+    // SAFETY: where_ is NULL or a C string.
+    let w = unsafe { typeobj::cstr_or(where_, "") };
+    let ts = if ts.is_null() {
+        tstate::get()
+    } else {
+        // SAFETY: the caller passes its live thread state.
+        unsafe { &mut *ts }
+    };
+    guard_status(|| protocol::check_recursion(ts, w))
+}
+
+/// `Py_GetRecursionLimit`: the current interpreter's recursion limit.
+#[no_mangle]
+pub extern "C" fn Py_GetRecursionLimit() -> c_int {
+    // SAFETY: the current thread state's interpreter is live.
+    unsafe { (*tstate::get().interp).recursion_limit }
+}
+
+/// `Py_SetRecursionLimit`: sets the recursion limit of the current
+/// interpreter and all its thread states (no check, unlike
+/// `sys.setrecursionlimit`).
+#[no_mangle]
+pub extern "C" fn Py_SetRecursionLimit(limit: c_int) {
+    // SAFETY: the current thread state's interpreter is live.
+    unsafe { (*tstate::get().interp).set_recursion_limit(limit) }
+}
+
 /// `PyErr_GetHandledException`: the exception being handled (new
 /// reference) or NULL.
 #[no_mangle]

@@ -297,6 +297,106 @@ pub unsafe extern "C" fn PyEval_ReleaseThread(ts: *mut PyThreadState) {
 #[no_mangle]
 pub extern "C" fn PyEval_InitThreads() {}
 
+/// `PyEval_ThreadsInitialized` (removed from the 3.13 headers, kept in the
+/// stable ABI): 1 once the runtime is initialized (the GIL then exists).
+#[no_mangle]
+pub extern "C" fn PyEval_ThreadsInitialized() -> c_int {
+    lifecycle::is_initialized() as c_int
+}
+
+/// `PyEval_AcquireLock` (removed from the 3.13 headers, kept in the
+/// stable ABI): takes the GIL for the current thread state without
+/// changing which thread state is current (the counterpart of
+/// `PyEval_ReleaseLock`). A fatal error without a thread state.
+#[no_mangle]
+pub extern "C" fn PyEval_AcquireLock() {
+    let ts = tstate::current();
+    if ts.is_null() {
+        lifecycle::fatal_error(
+            "PyEval_AcquireLock: the function must be called with the GIL held, after Python initialization and before Python finalization, but the GIL is released (the current Python thread state is NULL)",
+        );
+    }
+    // SAFETY: ts is this thread's live thread state.
+    unsafe { gil::take(ts) }
+}
+
+/// `PyEval_ReleaseLock` (removed from the 3.13 headers, kept in the
+/// stable ABI): releases the GIL, leaving the thread state current.
+#[no_mangle]
+pub extern "C" fn PyEval_ReleaseLock() {
+    gil::release(tstate::current(), false);
+}
+
+/// `_PyThreadState_Prealloc` (stable ABI only): a new thread state for
+/// `interp` that no OS thread is bound to yet (as `PyThreadState_New`,
+/// without becoming the `PyGILState` thread state).
+#[no_mangle]
+pub unsafe extern "C" fn _PyThreadState_Prealloc(
+    interp: *mut PyInterpreterState,
+) -> *mut PyThreadState {
+    if interp.is_null() {
+        lifecycle::fatal_error("_PyThreadState_Prealloc: NULL interpreter");
+    }
+    // SAFETY: the caller passes a live interpreter.
+    unsafe { PyThreadState::new(interp) }
+}
+
+/// `_PyThreadState_Init` (stable ABI only): internal to the runtime; as in
+/// CPython, calling it is a fatal error.
+#[no_mangle]
+pub extern "C" fn _PyThreadState_Init(_ts: *mut PyThreadState) {
+    lifecycle::fatal_error("_PyThreadState_Init() is for internal use only")
+}
+
+/// `PyInterpreterState_GetDict`: a dict private to `interp` for
+/// extensions to keep state in (borrowed), created on first use; NULL,
+/// with no exception raised, when it cannot be created.
+#[no_mangle]
+pub unsafe extern "C" fn PyInterpreterState_GetDict(
+    interp: *mut PyInterpreterState,
+) -> *mut PyObject {
+    if interp.is_null() {
+        return null_mut();
+    }
+    // SAFETY: the caller passes a live interpreter and holds the GIL.
+    let interp = unsafe { &mut *interp };
+    if interp.dict.is_null() {
+        match crate::object::dict::new() {
+            Ok(d) => interp.dict = d.into_raw(),
+            Err(_) => crate::runtime::errors::clear(),
+        }
+    }
+    interp.dict
+}
+
+/// `Py_AddPendingCall`: asks the main thread to call `func(arg)` soon (at
+/// its next eval-breaker check or `Py_MakePendingCalls`); callable from
+/// any thread, with or without the GIL. 0, or -1 when the queue is full.
+#[no_mangle]
+pub extern "C" fn Py_AddPendingCall(
+    func: Option<unsafe extern "C" fn(*mut libc::c_void) -> c_int>,
+    arg: *mut libc::c_void,
+) -> c_int {
+    match func {
+        Some(f) if crate::runtime::pending::add(f, arg as usize) => 0,
+        _ => -1,
+    }
+}
+
+/// `Py_MakePendingCalls`: in the main thread, runs the handlers of
+/// pending signals, then the pending calls; -1 with the exception of the
+/// first that fails. Other threads do nothing and get 0.
+#[no_mangle]
+pub extern "C" fn Py_MakePendingCalls() -> c_int {
+    if !crate::runtime::signals::is_main_thread() {
+        return 0;
+    }
+    crate::capi::boundary::guard_status(|| {
+        crate::runtime::errors::check_signals()?;
+        crate::runtime::pending::run()
+    })
+}
+
 /// `PyGILState_Ensure`: makes sure the calling thread holds the GIL with
 /// its own thread state, creating one for a thread never seen before.
 /// Returns whether the GIL was already held. Without an initialized runtime

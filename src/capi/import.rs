@@ -430,3 +430,206 @@ pub unsafe extern "C" fn PyImport_AddModule(name: *const c_char) -> *mut PyObjec
         }
     }
 }
+
+/// `PyImport_GetMagicNumber`: the magic number of ferrython's `.pyc`
+/// files (`importlib.util.MAGIC_NUMBER` as a little-endian integer).
+#[no_mangle]
+pub extern "C" fn PyImport_GetMagicNumber() -> libc::c_long {
+    crate::modules::imp::pyc_magic::TOKEN as libc::c_long
+}
+
+/// `PyImport_GetMagicTag`: `sys.implementation.cache_tag`.
+#[no_mangle]
+pub extern "C" fn PyImport_GetMagicTag() -> *const c_char {
+    crate::runtime::pycache::CACHE_TAG_C.as_ptr()
+}
+
+/// `PyImport_GetImporter`: the importer for the path entry `path`:
+/// `sys.path_importer_cache[path]`, else the first of `sys.path_hooks`
+/// that accepts it (hooks raising `ImportError` are skipped), cached;
+/// `None` when no hook does.
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_GetImporter(path: *mut PyObject) -> *mut PyObject {
+    crate::null_check!(path);
+    guard_obj(|| {
+        let lost = |name: &str| {
+            errors::set_string(
+                crate::object::exceptions::PyExc_RuntimeError,
+                &format!("lost sys.{name}"),
+            )
+        };
+        let cache = crate::modules::sys::get("path_importer_cache");
+        if cache.is_null() {
+            return Err(lost("path_importer_cache"));
+        }
+        let hooks = crate::modules::sys::get("path_hooks");
+        if hooks.is_null() {
+            return Err(lost("path_hooks"));
+        }
+        // SAFETY: cache and hooks are live objects, checked below; the
+        // hooks list is copied before any hook runs.
+        unsafe {
+            let (cache, hooks) = (Owned::from_borrowed(cache), Owned::from_borrowed(hooks));
+            if !crate::object::list::check(hooks.as_ptr()) {
+                return Err(errors::runtime_error("sys.path_hooks is not a list"));
+            }
+            if !dict::check(cache.as_ptr()) {
+                return Err(errors::runtime_error(
+                    "sys.path_importer_cache is not a dict",
+                ));
+            }
+            let found = dict::get_item(cache.as_ptr(), path)?;
+            if !found.is_null() {
+                return Ok(Owned::from_borrowed(found));
+            }
+            // None first, so a hook that asks again does not recurse.
+            dict::set_item(cache.as_ptr(), path, none::none())?;
+            let hooks: Vec<Owned> = crate::object::list::items(hooks.as_ptr())
+                .iter()
+                .map(|&h| Owned::from_borrowed(h))
+                .collect();
+            for hook in hooks {
+                match protocol::call_args(hook.as_ptr(), &[path]) {
+                    Ok(importer) => {
+                        dict::set_item(cache.as_ptr(), path, importer.as_ptr())?;
+                        return Ok(importer);
+                    }
+                    Err(e) => {
+                        if !errors::matches(crate::object::exceptions::PyExc_ImportError) {
+                            return Err(e);
+                        }
+                        errors::clear();
+                    }
+                }
+            }
+            Ok(Owned::from_borrowed_static(none::none()))
+        }
+    })
+}
+
+/// `struct _frozen`: one entry of a table of frozen modules (the
+/// marshalled code of a module; a negative `size` marks a package in
+/// tables older than 3.11); a NULL `name` ends the table.
+#[repr(C)]
+pub struct _frozen {
+    pub name: *const c_char,
+    pub code: *const u8,
+    pub size: c_int,
+    pub is_package: c_int,
+}
+
+/// `_PyImport_FrozenBootstrap`: the modules CPython freezes to start its
+/// import system. Ferrython's import system is built in, so the table is
+/// empty (just the terminating entry).
+#[no_mangle]
+pub static mut _PyImport_FrozenBootstrap: [_frozen; 1] = [_frozen {
+    name: std::ptr::null(),
+    code: std::ptr::null(),
+    size: 0,
+    is_package: 0,
+}];
+
+/// `PyImport_FrozenModules`: an embedder's table of frozen modules (code
+/// marshalled by ferrython's `marshal`) for `PyImport_ImportFrozenModule`
+/// to find; NULL (none) at startup, as ferrython freezes nothing.
+#[no_mangle]
+pub static mut PyImport_FrozenModules: *const _frozen = std::ptr::null();
+
+/// The entry of `PyImport_FrozenModules` named `name`, if any.
+unsafe fn find_frozen(name: &str) -> Option<&'static _frozen> {
+    // SAFETY: the table is a static array ending with a NULL name, as
+    // the embedder who set it promises.
+    unsafe {
+        let mut p = (&raw const PyImport_FrozenModules).read();
+        if p.is_null() {
+            return None;
+        }
+        while !(*p).name.is_null() {
+            if CStr::from_ptr((*p).name).to_bytes() == name.as_bytes() {
+                return Some(&*p);
+            }
+            p = p.add(1);
+        }
+        None
+    }
+}
+
+/// `PyImport_ImportFrozenModuleObject`: imports the frozen module `name`
+/// from `PyImport_FrozenModules` (unmarshalling its code and running it
+/// as the module's body; a package gets an empty `__path__`): 1 when
+/// imported, 0 when no frozen module has that name, -1 with `ImportError`
+/// for an excluded (no code) or invalid entry, or the body's exception.
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_ImportFrozenModuleObject(name: *mut PyObject) -> c_int {
+    if name.is_null() || !unsafe { pystr::check(name) } {
+        return 0;
+    }
+    crate::capi::boundary::guard_int(|| {
+        // SAFETY: name is a str; the entry's code holds size bytes.
+        unsafe {
+            let Some(entry) = find_frozen(pystr::as_str(name)?) else {
+                return Ok(0);
+            };
+            // CPython's `set_frozen_error`: ImportError naming the module.
+            let frozen_error = |what: &str| match protocol::repr_string(name) {
+                Ok(r) => errors::set_string(
+                    crate::object::exceptions::PyExc_ImportError,
+                    &what.replace("{}", &r),
+                ),
+                Err(e) => e,
+            };
+            if entry.code.is_null() {
+                return Err(frozen_error("Excluded frozen object named {}"));
+            }
+            let size = entry.size.unsigned_abs() as usize;
+            if size == 0 || *entry.code == 0 {
+                return Err(frozen_error("Frozen object named {} is invalid"));
+            }
+            let data = std::slice::from_raw_parts(entry.code, size);
+            let co = match crate::modules::marshal::loads(data) {
+                Ok(co) => co,
+                Err(_) => {
+                    errors::clear();
+                    return Err(frozen_error("Frozen object named {} is invalid"));
+                }
+            };
+            if !crate::vm::code::check(co.as_ptr()) {
+                return Err(errors::type_error(format!(
+                    "frozen object {} is not a code object",
+                    protocol::repr_string(name)?
+                )));
+            }
+            let m = add_module(name)?;
+            let d = module::dict_of(m.as_ptr());
+            if entry.is_package != 0 || entry.size < 0 {
+                let path = crate::object::list::new(0)?;
+                dict::set_item(d, pystr::intern("__path__"), path.as_ptr())?;
+            }
+            if dict::get_str(d, "__builtins__").is_null() {
+                dict::set_item(
+                    d,
+                    pystr::intern("__builtins__"),
+                    crate::modules::builtins::module(),
+                )?;
+            }
+            if let Err(e) = crate::vm::call::eval_code(co.as_ptr(), d, d) {
+                let modules = crate::modules::sys_modules();
+                let _ = errors::keeping_raised(|| dict::del_item_opt(modules, name));
+                return Err(e);
+            }
+            dict::set_item(d, pystr::intern("__origname__"), name)?;
+            Ok(1)
+        }
+    })
+}
+
+/// `PyImport_ImportFrozenModule`: the C-string form.
+#[no_mangle]
+pub unsafe extern "C" fn PyImport_ImportFrozenModule(name: *const c_char) -> c_int {
+    crate::null_check!(name);
+    // SAFETY: name is a C string.
+    crate::capi::boundary::guard_int(|| unsafe {
+        let n = pystr::from_str(name_str(name)?)?;
+        Ok(PyImport_ImportFrozenModuleObject(n.as_ptr()))
+    })
+}

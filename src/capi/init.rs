@@ -82,14 +82,50 @@ pub unsafe extern "C" fn Py_FatalError(msg: *const c_char) -> ! {
     lifecycle::fatal_error(&m)
 }
 
-/// `Py_GetVersion`: "3.14.0 (ferrython ...) [compiler]".
+/// What `Py_GetBuildInfo` answers (CPython: the source revision and build
+/// date).
+macro_rules! build_info {
+    () => {
+        concat!("ferrython ", env!("CARGO_PKG_VERSION"))
+    };
+}
+
+/// What `Py_GetCompiler` answers.
+macro_rules! compiler {
+    () => {
+        "[rustc]"
+    };
+}
+
+/// `Py_GetVersion`: "3.14.0 (build info) compiler".
 #[no_mangle]
 pub extern "C" fn Py_GetVersion() -> *const c_char {
-    concat!(
-        "3.14.0 (ferrython ",
-        env!("CARGO_PKG_VERSION"),
-        ") [rustc]\0"
-    )
-    .as_ptr()
-    .cast()
+    concat!("3.14.0 (", build_info!(), ") ", compiler!(), "\0")
+        .as_ptr()
+        .cast()
+}
+
+/// `Py_GetBuildInfo`: the build, as `Py_GetVersion` shows it in
+/// parentheses.
+#[no_mangle]
+pub extern "C" fn Py_GetBuildInfo() -> *const c_char {
+    concat!(build_info!(), "\0").as_ptr().cast()
+}
+
+/// `Py_GetCompiler`: the compiler the runtime was built with, in brackets.
+#[no_mangle]
+pub extern "C" fn Py_GetCompiler() -> *const c_char {
+    concat!(compiler!(), "\0").as_ptr().cast()
+}
+
+/// `Py_GetPlatform`: `sys.platform`.
+#[no_mangle]
+pub extern "C" fn Py_GetPlatform() -> *const c_char {
+    crate::modules::sys::PLATFORM.as_ptr()
+}
+
+/// `Py_GetCopyright`: `sys.copyright`.
+#[no_mangle]
+pub extern "C" fn Py_GetCopyright() -> *const c_char {
+    crate::modules::sys::COPYRIGHT.as_ptr()
 }

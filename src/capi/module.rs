@@ -484,6 +484,25 @@ pub unsafe extern "C" fn PyState_AddModule(m: *mut PyObject, def: *mut PyModuleD
     }
 }
 
+/// `_PyState_AddModule` (stable ABI only): `PyState_AddModule` for the
+/// thread state `ts`'s interpreter (the only one); -1 with the raised
+/// exception kept when `def` is NULL.
+#[no_mangle]
+pub unsafe extern "C" fn _PyState_AddModule(
+    _ts: *mut crate::runtime::tstate::PyThreadState,
+    m: *mut PyObject,
+    def: *mut PyModuleDef,
+) -> c_int {
+    if def.is_null() {
+        if errors::occurred().is_null() {
+            errors::bad_internal_call();
+        }
+        return -1;
+    }
+    // SAFETY: as PyState_AddModule.
+    unsafe { PyState_AddModule(m, def) }
+}
+
 fn interp() -> &'static mut crate::runtime::tstate::PyInterpreterState {
     // SAFETY: the current thread state's interpreter lives while it is current.
     unsafe { &mut *crate::runtime::tstate::get().interp }

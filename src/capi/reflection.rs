@@ -1,5 +1,6 @@
 //! The Reflection chapter: `PyEval_GetBuiltins`, `PyEval_GetGlobals`,
-//! `PyEval_GetFrame` and the strong-reference `PyEval_GetFrame*` forms.
+//! `PyEval_GetLocals`, `PyEval_GetFrame`, the strong-reference
+//! `PyEval_GetFrame*` forms and `PyEval_GetFuncName`/`PyEval_GetFuncDesc`.
 use crate::ffi::*;
 use crate::object::refcount::xincref;
 use crate::vm::frame::PyFrameObject;
@@ -97,4 +98,78 @@ pub extern "C" fn PyEval_GetFrameLocals() -> *mut PyObject {
     }
     // SAFETY: f is a live frame.
     crate::capi::boundary::guard_obj(|| unsafe { crate::vm::frame::locals_of(f) })
+}
+
+/// `PyEval_GetLocals` (deprecated): the running frame's locals (borrowed).
+/// For a function frame that is a dict kept on the frame and refreshed
+/// from the fast locals at each call (CPython 3.13's `f_locals_cache`);
+/// `SystemError` outside Python code.
+#[no_mangle]
+pub extern "C" fn PyEval_GetLocals() -> *mut PyObject {
+    let f = current_frame();
+    if f.is_null() {
+        crate::runtime::errors::system_error("frame does not exist");
+        return null_mut();
+    }
+    crate::capi::boundary::guard_int(|| {
+        // SAFETY: f is the running frame; the cache is owned by it.
+        unsafe {
+            let fo = &mut *f.cast::<PyFrameObject>();
+            if !fo.locals.is_null() {
+                return Ok(fo.locals);
+            }
+            let snapshot = crate::vm::frame::locals_of(f)?;
+            if fo.locals_cache.is_null() {
+                fo.locals_cache = crate::object::dict::new()?.into_raw();
+            }
+            crate::object::dict::merge(fo.locals_cache, snapshot.as_ptr(), 1)?;
+            Ok(fo.locals_cache)
+        }
+    })
+}
+
+/// `PyCFunction_Check`: a builtin function or method (or a subtype).
+unsafe fn is_cfunction(op: *mut PyObject) -> bool {
+    // SAFETY: op is a live object.
+    unsafe {
+        crate::object::typeobj::instance_of(
+            op,
+            &raw mut crate::object::methodobject::PyCFunction_Type,
+        )
+    }
+}
+
+/// `PyEval_GetFuncName`: the name of a function, bound method or builtin
+/// function, else the name of the object's type.
+#[no_mangle]
+pub unsafe extern "C" fn PyEval_GetFuncName(func: *mut PyObject) -> *const libc::c_char {
+    use crate::vm::function;
+    // SAFETY: func is a live object; the names returned live as long as it.
+    unsafe {
+        if (*func).ob_type == &raw mut function::PyMethod_Type {
+            return PyEval_GetFuncName((*func.cast::<function::PyMethodObject>()).im_func);
+        }
+        if function::check(func) {
+            let name = (*func.cast::<function::PyFunctionObject>()).func_name;
+            return crate::capi::unicode::PyUnicode_AsUTF8(name);
+        }
+        if is_cfunction(func) {
+            return (*(*func.cast::<PyCFunctionObject>()).m_ml).ml_name;
+        }
+        (*(*func).ob_type).tp_name
+    }
+}
+
+/// `PyEval_GetFuncDesc`: "()" for functions, bound methods and builtin
+/// functions (what follows their name in messages), " object" otherwise.
+#[no_mangle]
+pub unsafe extern "C" fn PyEval_GetFuncDesc(func: *mut PyObject) -> *const libc::c_char {
+    use crate::vm::function;
+    // SAFETY: func is a live object.
+    let callable = unsafe {
+        (*func).ob_type == &raw mut function::PyMethod_Type
+            || function::check(func)
+            || is_cfunction(func)
+    };
+    if callable { c"()" } else { c" object" }.as_ptr()
 }

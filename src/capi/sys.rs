@@ -260,6 +260,17 @@ fn warnoptions() -> crate::PyResult<*mut PyObject> {
     }
 }
 
+/// `PySys_HasWarnOptions` (removed from the 3.13 headers, kept in the
+/// stable ABI): 1 when `sys.warnoptions` is a non-empty list.
+#[no_mangle]
+pub extern "C" fn PySys_HasWarnOptions() -> c_int {
+    let w = sys::get("warnoptions");
+    // SAFETY: w is NULL or a live object.
+    (!w.is_null()
+        && unsafe { crate::object::list::check(w) && !crate::object::list::items(w).is_empty() })
+        as c_int
+}
+
 /// `PySys_ResetWarnOptions`: empties `sys.warnoptions`.
 #[no_mangle]
 pub extern "C" fn PySys_ResetWarnOptions() {

@@ -36,6 +36,22 @@ pub static PY_TIMEOUT_MAX: c_longlong = c_longlong::MAX / 1000;
 #[no_mangle]
 pub extern "C" fn PyThread_init_thread() {}
 
+/// `PyThread_GetInfo`: a new `sys.thread_info` (thread implementation,
+/// lock implementation, library version); needs the GIL.
+#[no_mangle]
+pub extern "C" fn PyThread_GetInfo() -> *mut crate::ffi::PyObject {
+    crate::capi::boundary::guard_obj(crate::modules::sys::info::thread_info)
+}
+
+/// `PyThread_exit_thread`: ends the calling thread (`pthread_exit`). Meant
+/// for threads started by `PyThread_start_new_thread` (or by C code).
+#[no_mangle]
+pub extern "C-unwind" fn PyThread_exit_thread() -> ! {
+    // SAFETY: pthread_exit ends the calling thread; this frame owns
+    // nothing that would need dropping.
+    unsafe { libc::pthread_exit(null_mut()) }
+}
+
 /// `PyThread_get_thread_ident`: `threading.get_ident()` of the caller.
 #[no_mangle]
 pub extern "C" fn PyThread_get_thread_ident() -> c_ulong {
@@ -59,12 +75,40 @@ pub extern "C" fn PyThread_start_new_thread(
     let Some(func) = func else {
         return c_ulong::MAX;
     };
-    let arg = arg as usize;
-    // SAFETY: the caller hands arg to func in the new thread, as documented.
-    match pythread::spawn(move || unsafe { func(arg as *mut c_void) }) {
-        Ok((ident, _detached)) => ident as c_ulong,
-        Err(_) => c_ulong::MAX,
+    let boot = Box::into_raw(Box::new((func, arg as usize)));
+    // SAFETY: attr is initialized before use and destroyed after; the
+    // start routine has the C ABI pthread_create expects (C-unwind only
+    // lets pthread_exit's forced unwinding pass), and takes over boot.
+    unsafe {
+        let mut attr: libc::pthread_attr_t = std::mem::zeroed();
+        libc::pthread_attr_init(&mut attr);
+        libc::pthread_attr_setstacksize(&mut attr, pythread::new_stack_size());
+        libc::pthread_attr_setdetachstate(&mut attr, libc::PTHREAD_CREATE_DETACHED);
+        let start: extern "C" fn(*mut c_void) -> *mut c_void =
+            std::mem::transmute(thread_start as extern "C-unwind" fn(*mut c_void) -> *mut c_void);
+        let mut tid: libc::pthread_t = 0;
+        let rc = libc::pthread_create(&mut tid, &attr, start, boot.cast());
+        libc::pthread_attr_destroy(&mut attr);
+        if rc != 0 {
+            drop(Box::from_raw(boot));
+            return c_ulong::MAX;
+        }
+        tid as c_ulong
     }
+}
+
+/// The start routine of the threads `PyThread_start_new_thread` makes: a
+/// raw pthread (not a Rust thread, whose `catch_unwind` would stop the
+/// forced unwinding of `PyThread_exit_thread`) whose frame holds nothing
+/// to drop while `func` runs.
+extern "C-unwind" fn thread_start(boot: *mut c_void) -> *mut c_void {
+    // SAFETY: boot is the box PyThread_start_new_thread made for this
+    // thread; func gets the argument its caller meant for it.
+    unsafe {
+        let (func, arg) = *Box::from_raw(boot.cast::<(unsafe extern "C" fn(*mut c_void), usize)>());
+        func(arg as *mut c_void);
+    }
+    null_mut()
 }
 
 /// `PyThread_allocate_lock`: a new unlocked lock, NULL on failure.

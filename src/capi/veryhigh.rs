@@ -1,11 +1,13 @@
 //! The Very High Level Layer chapter: `PyRun_*`, `Py_CompileString*`,
-//! `PyEval_EvalCode`, and `Py_BytesMain`/`Py_Main`, the `ferrython`
+//! `PyEval_EvalCode`, `PyEval_EvalCodeEx`, `PyEval_EvalFrame*`, and `Py_BytesMain`/`Py_Main`, the `ferrython`
 //! command.
 use crate::capi::boundary::{guard, guard_obj};
 use crate::ffi::*;
 use crate::object::{dict, module};
 use crate::runtime::errors;
 use crate::runtime::run;
+use crate::vm::frame::PyFrameObject;
+use crate::PyResult;
 use ferrython_compiler::CompileMode;
 use libc::{c_char, c_int};
 use std::ffi::CStr;
@@ -73,6 +75,140 @@ pub unsafe extern "C" fn PyEval_EvalCode(
                 return Err(errors::system_error("globals must be a dict"));
             }
             crate::vm::call::eval_code(co, globals, locals)
+        }
+    })
+}
+
+/// The `n` pointers at `p` (NULL when `n` is 0), or a `SystemError` for a
+/// negative count or missing array.
+unsafe fn array<'a>(
+    p: *const *mut PyObject,
+    n: c_int,
+    what: &str,
+) -> PyResult<&'a [*mut PyObject]> {
+    if n == 0 {
+        return Ok(&[]);
+    }
+    if n < 0 || p.is_null() {
+        return Err(errors::system_error(format!(
+            "PyEval_EvalCodeEx: bad {what} array"
+        )));
+    }
+    // SAFETY: the caller passes n readable pointers at p.
+    Ok(unsafe { std::slice::from_raw_parts(p, n as usize) })
+}
+
+/// `PyEval_EvalCodeEx`: runs code object `co` as the body of a function
+/// with positional `args`, `kwcount` keyword (name, value) pairs in
+/// `kws`, positional `defs`, keyword-only defaults `kwdefs` and the cells
+/// of `closure`; `locals` (default `globals`) serves code that is not a
+/// function body.
+#[no_mangle]
+pub unsafe extern "C" fn PyEval_EvalCodeEx(
+    co: *mut PyObject,
+    globals: *mut PyObject,
+    locals: *mut PyObject,
+    args: *const *mut PyObject,
+    argcount: c_int,
+    kws: *const *mut PyObject,
+    kwcount: c_int,
+    defs: *const *mut PyObject,
+    defcount: c_int,
+    kwdefs: *mut PyObject,
+    closure: *mut PyObject,
+) -> *mut PyObject {
+    crate::null_check!(co, globals);
+    guard_obj(|| {
+        // SAFETY: the arrays hold the counts given; the objects are
+        // checked before use.
+        unsafe {
+            if !crate::vm::code::check(co) {
+                return Err(errors::bad_internal_call());
+            }
+            if !dict::check(globals) {
+                return Err(errors::system_error("globals must be a dict"));
+            }
+            if !kwdefs.is_null() && !dict::check(kwdefs) {
+                return Err(errors::system_error("kwdefs must be a dict"));
+            }
+            if !closure.is_null() && !crate::object::tuple::check(closure) {
+                return Err(errors::system_error("closure must be a tuple"));
+            }
+            let args = array(args, argcount, "args")?;
+            let kws = array(kws, kwcount.saturating_mul(2), "kws")?;
+            let defs = array(defs, defcount, "defs")?;
+            let defaults = if defs.is_empty() {
+                None
+            } else {
+                Some(crate::object::tuple::from_slice(defs)?)
+            };
+            crate::vm::call::eval_code_ex(
+                co,
+                globals,
+                locals,
+                args,
+                kws,
+                crate::vm::call::FunctionParts {
+                    defaults: defaults
+                        .as_ref()
+                        .map_or(std::ptr::null_mut(), crate::Owned::as_ptr),
+                    kwdefaults: kwdefs,
+                    closure,
+                },
+            )
+        }
+    })
+}
+
+/// `PyEval_EvalFrame`: `PyEval_EvalFrameEx(f, 0)`.
+#[no_mangle]
+pub unsafe extern "C" fn PyEval_EvalFrame(f: *mut PyFrameObject) -> *mut PyObject {
+    // SAFETY: as PyEval_EvalFrameEx.
+    unsafe { PyEval_EvalFrameEx(f, 0) }
+}
+
+/// `PyEval_EvalFrameEx`: runs a frame that has not started yet (with the
+/// raised exception thrown into it when `exc` is nonzero). Frames that are
+/// running, finished, or belong to a generator or coroutine (every frame
+/// C code can reach) raise `SystemError` rather than being run twice.
+#[no_mangle]
+pub unsafe extern "C" fn PyEval_EvalFrameEx(f: *mut PyFrameObject, exc: c_int) -> *mut PyObject {
+    use ferrython_compiler::bytecode::co_flags;
+    crate::null_check!(f);
+    guard_obj(|| {
+        // SAFETY: f is a live frame.
+        unsafe {
+            let fo = &*f;
+            let resumable = co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR;
+            if fo.executing != 0 {
+                return Err(errors::system_error(
+                    "PyEval_EvalFrame: the frame is running",
+                ));
+            }
+            if fo.lasti >= 0 {
+                return Err(errors::system_error(
+                    "PyEval_EvalFrame: the frame has already run",
+                ));
+            }
+            if crate::vm::code::data(fo.code).flags & resumable != 0 {
+                return Err(errors::system_error(
+                    "PyEval_EvalFrame: the frame belongs to a generator or coroutine",
+                ));
+            }
+            if exc == 0 {
+                return crate::vm::eval::run_frame(f.cast());
+            }
+            if errors::occurred().is_null() {
+                return Err(errors::system_error(
+                    "PyEval_EvalFrameEx: no exception to throw",
+                ));
+            }
+            match crate::vm::eval::resume(f.cast(), true)? {
+                crate::vm::eval::Exit::Return(v) => Ok(v),
+                crate::vm::eval::Exit::Yield(_) => Err(errors::system_error(
+                    "yield from a frame that is not a generator's",
+                )),
+            }
         }
     })
 }

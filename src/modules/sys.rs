@@ -4,7 +4,7 @@
 //! information (`info.rs`), the configuration's flags and options,
 //! `exit`, recursion limits, `_getframe`, `exc_info`/`exception`,
 //! `intern`, `getrefcount`, `getsizeof`, the int string limit.
-mod info;
+pub(crate) mod info;
 mod monitoring;
 mod stdlib_names;
 mod trace;
@@ -17,6 +17,7 @@ use crate::object::{dict, exceptions as exc, int, list, none, number, str as pys
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
 use libc::c_void;
+use std::ffi::CStr;
 use std::ptr::null_mut;
 
 builtin!(sys_exit, |args, kws| {
@@ -52,7 +53,8 @@ builtin!(sys_setrecursionlimit, |args, kws| {
             ts.recursion_depth
         )));
     }
-    ts.recursion_limit = n.min(i32::MAX as i64) as i32;
+    // SAFETY: the current thread state's interpreter is live.
+    unsafe { (*ts.interp).set_recursion_limit(n.min(i32::MAX as i64) as i32) };
     Ok(Owned::from_borrowed_static(none::none()))
 });
 
@@ -598,13 +600,16 @@ pub fn path_list() -> *mut PyObject {
     }
 }
 
-/// `sys.copyright`.
 /// `sys.version`, also what `ferrython -VV` prints after "Python ".
 pub const VERSION_TEXT: &str = concat!("3.14.0 (ferrython ", env!("CARGO_PKG_VERSION"), ")");
 
-const COPYRIGHT: &str = "Copyright (c) the Ferrython authors.\n\
+/// `sys.copyright` (`Py_GetCopyright`).
+pub const COPYRIGHT: &CStr = c"Copyright (c) the Ferrython authors.\n\
 Ferrython runs the standard library of CPython:\n\
 Copyright (c) 2001 Python Software Foundation.\nAll Rights Reserved.";
+
+/// `sys.platform` (`Py_GetPlatform`).
+pub const PLATFORM: &CStr = c"linux";
 
 /// A str, or None.
 fn str_or_none(v: Option<&str>) -> PyResult<Owned> {
@@ -707,14 +712,14 @@ pub fn create() -> PyResult<Owned> {
         set("__unraisablehook__", dict::get_str(d, "unraisablehook"))?;
         set("abiflags", pystr::from_str("")?.as_ptr())?;
         set("float_repr_style", pystr::from_str("short")?.as_ptr())?;
-        set("copyright", pystr::from_str(COPYRIGHT)?.as_ptr())?;
+        set("copyright", pystr::from_cstr(COPYRIGHT.as_ptr())?.as_ptr())?;
         let finder = crate::modules::imp::native_importer()?;
         set("meta_path", list::from_slice(&[finder])?.as_ptr())?;
         set("path_hooks", list::new(0)?.as_ptr())?;
         set("path_importer_cache", dict::new()?.as_ptr())?;
         let cfg = crate::runtime::config::current().unwrap_or_default();
         set_config_values(&set, &cfg)?;
-        set("platform", pystr::from_str("linux")?.as_ptr())?;
+        set("platform", pystr::from_cstr(PLATFORM.as_ptr())?.as_ptr())?;
         set(
             "byteorder",
             pystr::from_str(if cfg!(target_endian = "little") {
@@ -726,15 +731,7 @@ pub fn create() -> PyResult<Owned> {
         )?;
         set("maxsize", int::from_i64(isize::MAX as i64)?.as_ptr())?;
         set("maxunicode", int::from_i64(0x10ffff)?.as_ptr())?;
-        let exe = cfg
-            .executable
-            .clone()
-            .or_else(|| {
-                std::env::current_exe()
-                    .ok()
-                    .map(|p| p.to_string_lossy().into_owned())
-            })
-            .unwrap_or_default();
+        let exe = crate::runtime::pathconfig::executable(&cfg);
         set("executable", pystr::from_str(&exe)?.as_ptr())?;
         set("_base_executable", pystr::from_str(&exe)?.as_ptr())?;
         let names = tuple::from_vec(

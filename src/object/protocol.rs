@@ -16,13 +16,26 @@ use std::ptr::null_mut;
 pub fn enter_recursive_call(where_: &str) -> PyResult<()> {
     let ts = crate::runtime::tstate::get();
     ts.recursion_depth += 1;
+    if let Err(e) = check_recursion(ts, where_) {
+        ts.recursion_depth -= 1;
+        return Err(e);
+    }
+    Ok(())
+}
+
+/// `_Py_CheckRecursiveCall`: raises `RecursionError` when `ts` is past
+/// its recursion limit or its native stack is nearly used up.
+#[inline]
+pub fn check_recursion(
+    ts: &mut crate::runtime::tstate::PyThreadState,
+    where_: &str,
+) -> PyResult<()> {
     let marker = 0u8;
     let sp = std::hint::black_box(&marker) as *const u8 as usize;
     if ts.stack_limit == 0 {
         ts.stack_limit = crate::runtime::tstate::stack_limit_here();
     }
     if ts.recursion_depth > ts.recursion_limit || sp < ts.stack_limit {
-        ts.recursion_depth -= 1;
         return Err(errors::recursion_error(format!(
             "maximum recursion depth exceeded{where_}"
         )));

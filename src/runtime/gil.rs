@@ -26,6 +26,10 @@ pub const SIGNALS_PENDING: u32 = 4;
 /// Eval-breaker bit: allocation scheduled a cycle collection.
 pub const GC_SCHEDULED: u32 = 8;
 
+/// Eval-breaker bit: `Py_AddPendingCall` queued calls for the main
+/// thread (`runtime::pending`).
+pub const CALLS_TO_DO: u32 = 16;
+
 /// The eval-breaker word: nonzero when the evaluation loop must look at
 /// something other than the next instruction.
 static EVAL_BREAKER: AtomicU32 = AtomicU32::new(0);
@@ -202,6 +206,11 @@ pub fn set_eval_breaker(bits: u32) {
     EVAL_BREAKER.fetch_or(bits, Ordering::Relaxed);
 }
 
+/// Lowers the eval-breaker bits `bits`.
+pub fn clear_eval_breaker(bits: u32) {
+    EVAL_BREAKER.fetch_and(!bits, Ordering::Relaxed);
+}
+
 /// Records that a thread state got (`pending == true`) or lost an
 /// asynchronous exception, keeping `ASYNC_EXC` raised while any is pending.
 pub fn note_async_exc(pending: bool) {
@@ -224,8 +233,9 @@ pub fn check_eval_breaker() -> crate::PyResult<()> {
 }
 
 /// `_Py_HandlePending`: answers a drop request by letting a waiting
-/// thread run; in the main thread, raises for a pending signal; then
-/// raises this thread's asynchronous exception, if any.
+/// thread run; in the main thread, raises for a pending signal and runs
+/// the pending calls; then raises this thread's asynchronous exception,
+/// if any.
 #[cold]
 #[inline(never)]
 fn handle_eval_breaker() -> crate::PyResult<()> {
@@ -252,6 +262,9 @@ fn handle_eval_breaker() -> crate::PyResult<()> {
             set_eval_breaker(SIGNALS_PENDING);
         }
         r?;
+    }
+    if bits & CALLS_TO_DO != 0 && crate::runtime::signals::is_main_thread() {
+        crate::runtime::pending::run()?;
     }
     if bits & ASYNC_EXC != 0 {
         // SAFETY: ts is the current, live thread state and we hold the GIL.

@@ -85,8 +85,14 @@ fn to_stderr(text: &str) {
     let _ = e.flush();
 }
 
+/// `PyOS_InputHook`: when set, called before each line the prompt reads
+/// (so a GUI toolkit can process events while Python waits for input).
+#[no_mangle]
+pub static mut PyOS_InputHook: Option<unsafe extern "C" fn() -> libc::c_int> = None;
+
 /// `PyOS_StdioReadline`: flushes the output streams, writes `prompt` to
-/// stderr and reads one line of `fp` (with its newline, if any). At end
+/// stderr and reads one line of `fp` (with its newline, if any), calling
+/// `PyOS_InputHook` first. At end
 /// of input a newline goes to stderr and None is returned. A signal that
 /// interrupts the read runs its handler; an exception it raises
 /// (`KeyboardInterrupt`) is returned.
@@ -101,6 +107,11 @@ unsafe fn read_line(fp: *mut FILE, prompt: &str) -> PyResult<Option<String>> {
     let mut buf: *mut libc::c_char = std::ptr::null_mut();
     let mut cap: libc::size_t = 0;
     loop {
+        // SAFETY: the hook is NULL or a function the embedder installed.
+        if let Some(hook) = unsafe { (&raw const PyOS_InputHook).read() } {
+            // SAFETY: as above.
+            unsafe { hook() };
+        }
         // SAFETY: fp is open; getline allocates buf, which is freed below.
         let n = unsafe { libc::getline(&mut buf, &mut cap, fp) };
         if n >= 0 {

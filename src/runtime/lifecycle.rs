@@ -232,6 +232,9 @@ pub fn initialize() {
     }
     let mut cfg = crate::runtime::config::Config::default();
     cfg.argv.push(String::new());
+    // CPython's compatibility configuration: the legacy global variables
+    // (`Py_OptimizeFlag` ...) say what the embedder wants.
+    crate::runtime::global_config::read_into(&mut cfg);
     let read = crate::runtime::config::read(&mut cfg, Vec::new());
     if let Err(e) = read.and_then(|()| initialize_with(&cfg)) {
         exit_init_error(e.func.or(Some(c"Py_Initialize")), &e.msg)
@@ -279,6 +282,7 @@ pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), Co
     }
     crate::runtime::pathconfig::compute(&mut config)
         .map_err(|msg| ConfigError { func: None, msg })?;
+    crate::runtime::global_config::write_from(&config);
     let site_import = config.site_import;
     object::hash::set_secret((config.use_hash_seed > 0).then_some(config.hash_seed));
     if config.int_max_str_digits >= 0 {
@@ -383,6 +387,7 @@ pub fn finalize() -> i32 {
         return 0;
     }
     wait_for_thread_shutdown();
+    crate::runtime::pending::finish();
     // atexit callbacks run next, while the runtime is not yet finalizing.
     crate::modules::atexit::run_exitfuncs();
     FINALIZER.store(tstate::thread_ident(), Ordering::Release);
@@ -465,6 +470,7 @@ pub fn finalize() -> i32 {
     // Last: tearing down the thread state and interpreter refills them.
     clear_thread_caches();
     crate::runtime::config::set_current(None);
+    crate::runtime::global_config::clear_fs_encoding();
     INITIALIZED.store(false, Ordering::Release);
     FINALIZING.store(false, Ordering::Release);
     FINALIZER.store(0, Ordering::Release);

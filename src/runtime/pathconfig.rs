@@ -8,6 +8,7 @@
 //! put on the path: its extension modules are built for CPython.
 use crate::runtime::config::Config;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
 
 /// The standard library found when ferrython was built (empty when none
 /// was).
@@ -75,11 +76,132 @@ fn prefix_of(stdlib: &Path) -> PathBuf {
         .unwrap_or_else(|| stdlib.to_path_buf())
 }
 
+/// CPython's `_Py_path_config`: the process-wide path values that
+/// `Py_SetPath`, `Py_SetProgramName` and `Py_SetPythonHome` set before
+/// initialization (read into the configuration by [`compute`]) and that
+/// initialization sets to the computed values (`Py_GetPath` ...). They
+/// outlive finalization, as in CPython.
+#[derive(Clone, Default, PartialEq)]
+pub struct PathGlobals {
+    pub prefix: Option<String>,
+    pub exec_prefix: Option<String>,
+    pub stdlib_dir: Option<String>,
+    pub program_name: Option<String>,
+    pub home: Option<String>,
+    pub program_full_path: Option<String>,
+    /// What `Py_SetPath` set (entries joined by `:`).
+    pub module_search_path: Option<String>,
+    /// The search path of the last initialization, joined by `:`.
+    pub calculated_module_search_path: Option<String>,
+}
+
+/// The path globals.
+pub static GLOBALS: Mutex<PathGlobals> = Mutex::new(PathGlobals {
+    prefix: None,
+    exec_prefix: None,
+    stdlib_dir: None,
+    program_name: None,
+    home: None,
+    program_full_path: None,
+    module_search_path: None,
+    calculated_module_search_path: None,
+});
+
+/// The path globals, locked.
+pub fn globals() -> MutexGuard<'static, PathGlobals> {
+    GLOBALS.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// `Py_SetPath`: the module search path is `path` (split at `:`), the
+/// prefixes empty and the library directory `home` (if set); None
+/// forgets every path global.
+pub fn set_path(path: Option<String>) {
+    let mut g = globals();
+    let Some(path) = path else {
+        *g = PathGlobals::default();
+        return;
+    };
+    g.prefix = Some(String::new());
+    g.exec_prefix = Some(String::new());
+    g.stdlib_dir = Some(g.home.clone().unwrap_or_default());
+    g.module_search_path = Some(path);
+    g.calculated_module_search_path = None;
+}
+
+/// `_PyPathConfig_ReadGlobal`: the path globals set before
+/// initialization fill the fields `cfg` leaves unset.
+fn read_global(cfg: &mut Config) {
+    let g = globals();
+    let pairs = [
+        (&mut cfg.prefix, &g.prefix),
+        (&mut cfg.exec_prefix, &g.exec_prefix),
+        (&mut cfg.stdlib_dir, &g.stdlib_dir),
+        (&mut cfg.program_name, &g.program_name),
+        (&mut cfg.home, &g.home),
+        (&mut cfg.executable, &g.program_full_path),
+    ];
+    for (field, global) in pairs {
+        if field.is_none() {
+            field.clone_from(global);
+        }
+    }
+    if cfg.module_search_paths.is_none() {
+        if let Some(p) = &g.module_search_path {
+            cfg.module_search_paths = Some(p.split(':').map(str::to_string).collect());
+        }
+    }
+}
+
+/// `_PyPathConfig_UpdateGlobal`: the path globals take the computed
+/// configuration's values.
+fn update_global(cfg: &Config) {
+    let mut guard = globals();
+    let g = &mut *guard;
+    let pairs = [
+        (&mut g.prefix, &cfg.prefix),
+        (&mut g.exec_prefix, &cfg.exec_prefix),
+        (&mut g.stdlib_dir, &cfg.stdlib_dir),
+        (&mut g.program_name, &cfg.program_name),
+        (&mut g.home, &cfg.home),
+    ];
+    for (global, field) in pairs {
+        if field.is_some() {
+            global.clone_from(field);
+        }
+    }
+    g.program_full_path = Some(executable(cfg));
+    g.calculated_module_search_path = cfg.module_search_paths.as_ref().map(|p| p.join(":"));
+}
+
+/// `sys.executable`: the configuration's, else the running program.
+pub fn executable(cfg: &Config) -> String {
+    cfg.executable
+        .clone()
+        .or_else(|| {
+            std::env::current_exe()
+                .ok()
+                .map(|p| p.to_string_lossy().into_owned())
+        })
+        .unwrap_or_default()
+}
+
 /// Fills in `cfg`'s standard library directory, prefixes and module
 /// search path. Fails, with a message that says where it looked, when no
 /// standard library is found and the embedder did not set the search
 /// path itself.
 pub fn compute(cfg: &mut Config) -> Result<(), String> {
+    read_global(cfg);
+    if cfg.program_name.is_none() {
+        cfg.program_name = Some("python3".into());
+    }
+    if cfg.executable.is_none() {
+        // A program name with a slash names the program itself.
+        cfg.executable = cfg
+            .program_name
+            .as_deref()
+            .filter(|n| n.contains('/'))
+            .map(absolute);
+    }
     let mut looked = Vec::new();
     let mut home_exec_prefix = None;
     let stdlib = if let Some(dir) = cfg.stdlib_dir.clone() {
@@ -138,6 +260,7 @@ pub fn compute(cfg: &mut Config) -> Result<(), String> {
         paths.extend(cfg.stdlib_dir.clone());
         cfg.module_search_paths = Some(paths);
     }
+    update_global(cfg);
     Ok(())
 }
 

@@ -13,7 +13,13 @@ use ferrython_compiler::CompileMode;
 use std::path::{Path, PathBuf};
 
 /// `sys.implementation.cache_tag`: the middle part of cache file names.
-pub const CACHE_TAG: &str = "ferrython-314";
+pub const CACHE_TAG: &str = match CACHE_TAG_C.to_str() {
+    Ok(s) => s,
+    Err(_) => panic!("the cache tag is ASCII"),
+};
+
+/// [`CACHE_TAG`] as a C string (`PyImport_GetMagicTag`).
+pub const CACHE_TAG_C: &std::ffi::CStr = c"ferrython-314";
 
 /// Where the cache file of the source `path` lives (CPython's
 /// `importlib.util.cache_from_source`).

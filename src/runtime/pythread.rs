@@ -115,6 +115,14 @@ pub fn set_stack_size(size: usize) -> bool {
     true
 }
 
+/// The stack size of a new thread: the configured one, else the default.
+pub fn new_stack_size() -> usize {
+    match stack_size() {
+        0 => DEFAULT_STACK,
+        n => n,
+    }
+}
+
 /// Starts an OS thread running `f` with the configured stack size;
 /// returns its `pthread_t` as `get_ident()` reports it, and the handle to
 /// join it.
@@ -122,11 +130,9 @@ pub fn spawn(
     f: impl FnOnce() + Send + 'static,
 ) -> std::io::Result<(u64, std::thread::JoinHandle<()>)> {
     use std::os::unix::thread::JoinHandleExt;
-    let size = match stack_size() {
-        0 => DEFAULT_STACK,
-        n => n,
-    };
-    let h = std::thread::Builder::new().stack_size(size).spawn(f)?;
+    let h = std::thread::Builder::new()
+        .stack_size(new_stack_size())
+        .spawn(f)?;
     let ident: u64 = h.as_pthread_t();
     Ok((ident, h))
 }

@@ -26,6 +26,11 @@ pub struct PyInterpreterState {
     pub threads: Mutex<Vec<usize>>,
     /// `threading.get_ident()` of the thread that created the interpreter.
     pub main_thread: u64,
+    /// `PyInterpreterState_GetDict`'s dict (owned), NULL until first used.
+    pub dict: *mut PyObject,
+    /// The recursion limit its new thread states start with
+    /// (`Py_GetRecursionLimit`).
+    pub recursion_limit: i32,
 }
 
 impl PyInterpreterState {
@@ -39,6 +44,18 @@ impl PyInterpreterState {
             modules_by_index: Vec::new(),
             threads: Mutex::new(Vec::new()),
             main_thread: thread_ident(),
+            dict: null_mut(),
+            recursion_limit: 1000,
+        }
+    }
+
+    /// `Py_SetRecursionLimit`: the limit of the interpreter and of every
+    /// thread state it has.
+    pub fn set_recursion_limit(&mut self, limit: i32) {
+        self.recursion_limit = limit;
+        for ts in self.thread_states() {
+            // SAFETY: thread states stay allocated while listed.
+            unsafe { (*ts).recursion_limit = limit };
         }
     }
 
@@ -58,7 +75,7 @@ impl PyInterpreterState {
             // SAFETY: the table owns these references.
             unsafe { crate::object::refcount::xdecref(m) };
         }
-        for p in [&mut self.modules, &mut self.builtins] {
+        for p in [&mut self.modules, &mut self.builtins, &mut self.dict] {
             let old = std::mem::replace(p, null_mut());
             // SAFETY: owned references or NULL.
             unsafe { crate::object::refcount::xdecref(old) };
@@ -239,7 +256,8 @@ impl PyThreadState {
             handled_exception: null_mut(),
             exc_outer: Vec::new(),
             recursion_depth: 0,
-            recursion_limit: 1000,
+            // SAFETY: the caller passes a live interpreter.
+            recursion_limit: unsafe { (*interp).recursion_limit },
             stack_limit: 0,
             frame: null_mut(),
             dict: null_mut(),

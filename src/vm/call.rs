@@ -45,14 +45,32 @@ pub unsafe fn call_function(
     kwnames: *mut PyObject,
     kwvalues: &[*mut PyObject],
 ) -> PyResult<Owned> {
+    // SAFETY: as call_function_in, with no locals mapping.
+    unsafe { call_function_in(func, null_mut(), args, kwnames, kwvalues) }
+}
+
+/// [`call_function`] with `locals` (NULL or a mapping) as the locals of
+/// code that is not a function body (`_PyEval_Vector`).
+unsafe fn call_function_in(
+    func: *mut PyObject,
+    locals: *mut PyObject,
+    args: &[*mut PyObject],
+    kwnames: *mut PyObject,
+    kwvalues: &[*mut PyObject],
+) -> PyResult<Owned> {
     // SAFETY: func is a function object.
     unsafe {
         let fo = &*func.cast::<PyFunctionObject>();
+        let locals = if code::data(fo.func_code).flags & co_flags::OPTIMIZED != 0 {
+            null_mut()
+        } else {
+            locals
+        };
         let f = frame::new(
             fo.func_code,
             fo.func_globals,
             fo.func_builtins,
-            null_mut(),
+            locals,
             func,
         )?;
         bind_arguments(func, f.as_ptr(), args, kwnames, kwvalues)?;
@@ -338,5 +356,78 @@ pub unsafe fn eval_code_with_closure(
         let func_ptr = func.as_ref().map_or(null_mut(), Owned::as_ptr);
         let f = frame::new(code_obj, globals, builtins, locals, func_ptr)?;
         crate::vm::eval::run_frame(f.as_ptr())
+    }
+}
+
+/// What [`eval_code_ex`] puts in the function it makes, each NULL for
+/// none.
+pub struct FunctionParts {
+    /// The positional defaults (a tuple).
+    pub defaults: *mut PyObject,
+    /// The keyword-only defaults (a dict).
+    pub kwdefaults: *mut PyObject,
+    /// The cells of the free variables (a tuple).
+    pub closure: *mut PyObject,
+}
+
+/// `PyEval_EvalCodeEx`: runs `code_obj` as a function named after it,
+/// built from `globals`, the `defaults` tuple, the `kwdefaults` dict and
+/// the `closure` tuple of cells (each NULL for none), called with
+/// positional `args` and the keyword `(name, value)` pairs `kws`; code that
+/// is not a function body runs with `locals` (`globals` when NULL).
+pub unsafe fn eval_code_ex(
+    code_obj: *mut PyObject,
+    globals: *mut PyObject,
+    locals: *mut PyObject,
+    args: &[*mut PyObject],
+    kws: &[*mut PyObject],
+    parts: FunctionParts,
+) -> PyResult<Owned> {
+    let FunctionParts {
+        defaults,
+        kwdefaults,
+        closure,
+    } = parts;
+    // SAFETY: code_obj is a code object, globals a dict; the others are
+    // NULL or of the types named above.
+    unsafe {
+        let d = code::data(code_obj);
+        let ncells = if closure.is_null() {
+            0
+        } else {
+            tuple::items(closure).len()
+        };
+        if d.nfrees != ncells {
+            return Err(errors::type_error(format!(
+                "code object requires a closure of exactly length {}",
+                d.nfrees
+            )));
+        }
+        let func = crate::vm::function::new(code_obj, globals, d.name.as_ptr())?;
+        let fo = &mut *func.as_ptr().cast::<PyFunctionObject>();
+        for (field, value) in [
+            (&mut fo.func_defaults, defaults),
+            (&mut fo.func_kwdefaults, kwdefaults),
+            (&mut fo.func_closure, closure),
+        ] {
+            xincref(value);
+            xdecref(std::mem::replace(field, value));
+        }
+        let names: Vec<*mut PyObject> = kws.iter().step_by(2).copied().collect();
+        let mut all: Vec<*mut PyObject> = args.to_vec();
+        all.extend(kws.iter().skip(1).step_by(2));
+        let kwnames = if names.is_empty() {
+            None
+        } else {
+            Some(tuple::from_slice(&names)?)
+        };
+        let locals = if locals.is_null() { globals } else { locals };
+        call_function_in(
+            func.as_ptr(),
+            locals,
+            &all[..args.len()],
+            kwnames.as_ref().map_or(null_mut(), Owned::as_ptr),
+            &all[args.len()..],
+        )
     }
 }

@@ -34,6 +34,9 @@ pub struct PyFrameObject {
     pub executing: u8,
     /// The local trace function (`f_trace`, owned), NULL when none.
     pub f_trace: *mut PyObject,
+    /// The dict `PyEval_GetLocals` lends out for a function frame
+    /// (`f_locals_cache`, owned), NULL until asked for.
+    pub locals_cache: *mut PyObject,
     pub localsplus: [*mut PyObject; 0],
 }
 
@@ -128,7 +131,14 @@ unsafe extern "C" fn frame_dealloc(op: *mut PyObject) {
             xdecref(*s.add(i));
         }
         for p in [
-            f.f_back, f.code, f.globals, f.builtins, f.locals, f.func, f.f_trace,
+            f.f_back,
+            f.code,
+            f.globals,
+            f.builtins,
+            f.locals,
+            f.func,
+            f.f_trace,
+            f.locals_cache,
         ] {
             xdecref(p);
         }
@@ -215,7 +225,14 @@ unsafe extern "C" fn frame_traverse(
         }
         crate::object::gc::visit_all(
             &[
-                f.f_back, f.code, f.globals, f.builtins, f.locals, f.func, f.f_trace,
+                f.f_back,
+                f.code,
+                f.globals,
+                f.builtins,
+                f.locals,
+                f.func,
+                f.f_trace,
+                f.locals_cache,
             ],
             visit,
             arg,
@@ -240,6 +257,7 @@ unsafe extern "C" fn frame_clear(op: *mut PyObject) -> libc::c_int {
         }
         xdecref(std::mem::replace(&mut f.locals, std::ptr::null_mut()));
         xdecref(std::mem::replace(&mut f.f_trace, std::ptr::null_mut()));
+        xdecref(std::mem::replace(&mut f.locals_cache, std::ptr::null_mut()));
         0
     }
 }

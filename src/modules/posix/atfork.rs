@@ -109,6 +109,13 @@ pub extern "C" fn PyOS_AfterFork_Child() {
     run(list);
 }
 
+/// `PyOS_AfterFork` (deprecated since 3.7): `PyOS_AfterFork_Child`.
+#[no_mangle]
+#[deprecated = "3.7"]
+pub extern "C" fn PyOS_AfterFork() {
+    PyOS_AfterFork_Child()
+}
+
 /// Drops every registered callable (interpreter finalization).
 pub fn clear() {
     let mut guard = hooks();

@@ -168,7 +168,7 @@ const RECURSIVE_CUTOFF: usize = 3;
 /// `tb_lineno`, `tb_next`, `f_code`, `co_filename` and `co_name`, so any
 /// traceback type that has them is shown. (The column carets of 3.13
 /// need the code positions and are not drawn.)
-unsafe fn format_tb(tb: *mut PyObject) -> String {
+pub unsafe fn format_tb(tb: *mut PyObject) -> String {
     let mut frames: Vec<(String, i64, String)> = Vec::new();
     // SAFETY: tb is a traceback-like object; attributes are looked up
     // generically and failures end the walk.

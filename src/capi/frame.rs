@@ -1,0 +1,20 @@
+//! The Frame Objects chapter: `PyFrame_GetCode`, `PyFrame_GetLineNumber`.
+use crate::vm::code::PyCodeObject;
+use crate::vm::frame::{self, PyFrameObject};
+use libc::c_int;
+
+/// `PyFrame_GetCode`: the frame's code object (a new reference).
+#[no_mangle]
+pub unsafe extern "C" fn PyFrame_GetCode(f: *mut PyFrameObject) -> *mut PyCodeObject {
+    crate::null_check!(f);
+    // SAFETY: f is a live frame, which owns its code object.
+    unsafe { crate::object::refcount::new_ref((*f).code).cast() }
+}
+
+/// `PyFrame_GetLineNumber`: the line the frame is running (`f_lineno`).
+#[no_mangle]
+pub unsafe extern "C" fn PyFrame_GetLineNumber(f: *mut PyFrameObject) -> c_int {
+    crate::null_check!(f);
+    // SAFETY: f is a live frame.
+    unsafe { frame::lineno(f.cast()) as c_int }
+}
