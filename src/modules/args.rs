@@ -120,6 +120,14 @@ pub fn bind<const N: usize>(
     max_pos: usize,
     required: usize,
 ) -> PyResult<[Option<*mut PyObject>; N]> {
+    let given = args.len() + kws.len();
+    if given > N && N > 0 {
+        return Err(errors::type_error(format!(
+            "{fname}() takes at most {N} {}argument{} ({given} given)",
+            if args.is_empty() { "keyword " } else { "" },
+            if N == 1 { "" } else { "s" },
+        )));
+    }
     if args.len() > max_pos {
         return Err(errors::type_error(format!(
             "{fname}() takes {} {max_pos} positional argument{} ({} given)",
@@ -147,7 +155,7 @@ pub fn bind<const N: usize>(
             Some(i) => out[i] = Some(v),
             None => {
                 return Err(errors::type_error(format!(
-                    "'{k}' is an invalid keyword argument for {fname}()"
+                    "{fname}() got an unexpected keyword argument '{k}'"
                 )))
             }
         }

@@ -32,6 +32,7 @@ pub mod io;
 pub mod itertools;
 pub mod json;
 pub mod locale;
+pub mod lsprof;
 pub mod lzma;
 pub mod marshal;
 pub mod math;
@@ -47,6 +48,7 @@ pub mod posixshmem;
 pub mod posixsubprocess;
 pub mod pwd;
 pub mod pyexpat;
+pub mod queue;
 pub mod random;
 pub mod resource;
 pub mod select;
@@ -103,6 +105,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_io", io::init),
     ("_json", json::init),
     ("_locale", locale::init),
+    ("_lsprof", lsprof::init),
     ("_lzma", lzma::init),
     ("_md5", hashes::init_md5),
     ("_multiprocessing", multiprocessing::init),
@@ -111,6 +114,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_operator", operator::init),
     ("_posixshmem", posixshmem::init),
     ("_posixsubprocess", posixsubprocess::init),
+    ("_queue", queue::init),
     ("_random", random::init),
     ("_sha1", hashes::init_sha1),
     ("_sha2", hashes::init_sha2),

@@ -425,6 +425,7 @@ pub fn finalize() -> i32 {
     crate::vm::monitoring::clear();
     crate::modules::io::finalize();
     crate::modules::binascii::finalize();
+    crate::modules::queue::finalize();
     crate::modules::socket::finalize();
     crate::modules::sqlite3::finalize();
     crate::modules::struct_::finalize();

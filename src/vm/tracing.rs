@@ -216,7 +216,7 @@ unsafe fn runs_python(callable: *mut PyObject) -> bool {
 /// `callable` with first argument `arg0`: the builtin function itself
 /// (also when a method wraps it), or a method descriptor bound to
 /// `arg0`; None for other callables.
-unsafe fn profiled_c_function(
+pub(crate) unsafe fn profiled_c_function(
     callable: *mut PyObject,
     arg0: *mut PyObject,
 ) -> PyResult<Option<Owned>> {

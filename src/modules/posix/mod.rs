@@ -101,7 +101,7 @@ macro_rules! table {
     };
 }
 
-static mut METHODS: [PyMethodDef; 95] = table! {
+static mut METHODS: [PyMethodDef; 98] = table! {
     c"_exit" => process::posix__exit,
     c"WCOREDUMP" => process::posix_wcoredump,
     c"WEXITSTATUS" => process::posix_wexitstatus,
@@ -128,6 +128,7 @@ static mut METHODS: [PyMethodDef; 95] = table! {
     c"fchmod" => fs::posix_fchmod,
     c"fdatasync" => fd::posix_fdatasync,
     c"fork" => process::posix_fork,
+    c"forkpty" => process::posix_forkpty,
     c"fpathconf" => sysinfo::posix_fpathconf,
     c"fspath" => posix_fspath,
     c"fstat" => stat::posix_fstat,
@@ -148,6 +149,7 @@ static mut METHODS: [PyMethodDef; 95] = table! {
     c"getpgrp" => process::posix_getpgrp,
     c"getpid" => process::posix_getpid,
     c"getppid" => process::posix_getppid,
+    c"getsid" => process::posix_getsid,
     c"getuid" => process::posix_getuid,
     c"isatty" => fd::posix_isatty,
     c"kill" => process::posix_kill,
@@ -178,6 +180,7 @@ static mut METHODS: [PyMethodDef; 95] = table! {
     c"sched_getaffinity" => sysinfo::posix_sched_getaffinity,
     c"set_blocking" => fd::posix_set_blocking,
     c"set_inheritable" => fd::posix_set_inheritable,
+    c"setsid" => process::posix_setsid,
     c"stat" => stat::posix_stat,
     c"statvfs" => statvfs::posix_statvfs,
     c"strerror" => environ::posix_strerror,

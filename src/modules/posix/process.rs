@@ -1,5 +1,6 @@
-//! Process functions of `posix`: ids, `kill`, `umask`, `fork`, the `exec`
-//! family, `_exit`, `waitpid` and the wait-status helpers.
+//! Process functions of `posix`: ids, sessions, `kill`, `umask`, `fork`,
+//! `forkpty`, the `exec` family, `_exit`, `waitpid` and the wait-status
+//! helpers.
 use super::path::{self, fs_encode};
 use super::{int_arg, none};
 use crate::ffi::*;
@@ -28,6 +29,23 @@ id_getter! {
     posix_getegid => getegid;
     posix_getpgrp => getpgrp;
 }
+
+builtin!(pub(super) posix_setsid, |args, kws| {
+    bind("setsid", args, &kws, [], 0, 0)?;
+    if libc::setsid() < 0 {
+        return Err(errors::last_os_error());
+    }
+    Ok(none())
+});
+
+builtin!(pub(super) posix_getsid, |args, kws| {
+    let [pid] = bind("getsid", args, &kws, ["pid"], 1, 1)?;
+    let sid = libc::getsid(int_arg(pid.unwrap())? as libc::pid_t);
+    if sid < 0 {
+        return Err(errors::last_os_error());
+    }
+    int::from_i64(sid as i64)
+});
 
 builtin!(pub(super) posix_getgroups, |args, kws| {
     bind("getgroups", args, &kws, [], 0, 0)?;
@@ -98,6 +116,37 @@ builtin!(pub(super) posix_fork, |args, kws| {
         }
     }
     int::from_i64(pid as i64)
+});
+
+// `os.forkpty()`: forks with the child's controlling terminal a new
+// pseudo-terminal; returns `(pid, master fd)`, the fd being -1 in the
+// child.
+builtin!(pub(super) posix_forkpty, |args, kws| {
+    // A METH_NOARGS function in CPython.
+    if !kws.is_empty() {
+        return Err(errors::type_error("posix.forkpty() takes no keyword arguments"));
+    }
+    if !args.is_empty() {
+        return Err(errors::type_error(format!(
+            "posix.forkpty() takes no arguments ({} given)",
+            args.len()
+        )));
+    }
+    super::audit(c"os.forkpty", &[], &[])?;
+    let mut master: c_int = -1;
+    crate::modules::posix::atfork::PyOS_BeforeFork();
+    let (null_name, null_term, null_size) = (std::ptr::null_mut(), std::ptr::null(), std::ptr::null());
+    let pid = libc::forkpty(&mut master, null_name, null_term, null_size);
+    if pid == 0 {
+        crate::modules::posix::atfork::PyOS_AfterFork_Child();
+    } else {
+        let err = (pid < 0).then(errors::last_os_error);
+        crate::modules::posix::atfork::PyOS_AfterFork_Parent();
+        if let Some(e) = err {
+            return Err(e);
+        }
+    }
+    tuple::from_vec(vec![int::from_i64(pid as i64)?, int::from_i64(master as i64)?])
 });
 
 builtin!(pub(super) posix__exit, |args, kws| {

@@ -94,7 +94,7 @@ pub(crate) unsafe fn duration_ns(o: *mut crate::ffi::PyObject) -> PyResult<i128>
             let ns = (v * 1e9).ceil();
             if ns.abs() > 9.2e18 {
                 return Err(errors::overflow_error(
-                    "timestamp too large to convert to C _PyTime_t",
+                    "timestamp out of range for platform time_t",
                 ));
             }
             return Ok(ns as i128);
@@ -102,7 +102,7 @@ pub(crate) unsafe fn duration_ns(o: *mut crate::ffi::PyObject) -> PyResult<i128>
         let v = int::as_i128(number::index(o)?.as_ptr())
             .filter(|v| v.abs() < 9_200_000_000)
             .ok_or_else(|| {
-                errors::overflow_error("timestamp too large to convert to C _PyTime_t")
+                errors::overflow_error("timestamp too large to convert to C PyTime_t")
             })?;
         Ok(v * 1_000_000_000)
     }

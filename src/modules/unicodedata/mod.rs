@@ -3,16 +3,19 @@
 //! bidirectional class, combining class, mirrored, East Asian width,
 //! decomposition, decimal/digit/numeric values) and the four
 //! normalization forms, and character names (`name`/`lookup`, without
-//! name aliases and named sequences). The `ucd_3_2_0` snapshot is not
-//! provided yet.
+//! name aliases and named sequences). `ucd_3_2_0`, the one `UCD` object,
+//! has the same functions as methods answering as Unicode 3.2.0 did (for
+//! `stringprep` and the `idna` codec): the module's functions serve as its
+//! methods and consult `ucd_3_2_0.rs` when called on it, as CPython's do.
 mod names;
 mod tables;
+mod ucd_3_2_0;
 
 use crate::ffi::*;
 use crate::modules::args::{arity, builtin, no_kwargs};
 use crate::modules::module_def::{self, add, exec_slot, SLOT_END};
 use crate::object::descr::{method, METHOD_END};
-use crate::object::typeobj::type_name;
+use crate::object::typeobj::{type_name, type_template};
 use crate::object::unicode_props;
 use crate::object::{float, int, str as pystr};
 use crate::runtime::errors::{self, PyResult};
@@ -26,8 +29,36 @@ fn record(cp: u32) -> (u8, u8, bool, u8, u16) {
     tables::RECORDS[tables::INDEX2[(hi << tables::SHIFT) + lo] as usize]
 }
 
-fn combining(cp: u32) -> u8 {
-    record(cp).1
+/// What Unicode 3.2.0 says differently about `cp`, when `old`.
+fn change(old: bool, cp: u32) -> Option<&'static ucd_3_2_0::Change> {
+    if !old {
+        return None;
+    }
+    let i = ucd_3_2_0::RANGES
+        .binary_search_by(|&(a, b, _)| {
+            if b < cp {
+                std::cmp::Ordering::Less
+            } else if a > cp {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .ok()?;
+    Some(&ucd_3_2_0::CHANGES[ucd_3_2_0::RANGES[i].2 as usize])
+}
+
+/// Whether a function was called as a method of `ucd_3_2_0` (CPython's
+/// `UCD_Check`) rather than as a module function.
+unsafe fn is_old(slf: *mut PyObject) -> bool {
+    // SAFETY: slf is the module or a UCD object.
+    unsafe { !slf.is_null() && (*slf).ob_type == &raw mut UCD_TYPE }
+}
+
+fn combining(old: bool, cp: u32) -> u8 {
+    change(old, cp)
+        .and_then(|c| c.combining)
+        .unwrap_or_else(|| record(cp).1)
 }
 
 /// The one-character argument of `fname`.
@@ -71,21 +102,29 @@ fn value_or(
     }
 }
 
-builtin!(decimal, |args, kws| {
+builtin!(decimal, |slf, args, kws| {
     let (cp, default) = char_default("decimal", args, &kws)?;
-    let v = unicode_props::decimal_value(cp).map(|d| int::from_i64(d.into()));
+    let v = match change(is_old(slf), cp).and_then(|c| c.decimal) {
+        Some(d) => d,
+        None => unicode_props::decimal_value(cp),
+    };
+    let v = v.map(|d| int::from_i64(d.into()));
     value_or(v, default, "not a decimal")
 });
 
-builtin!(digit, |args, kws| {
+builtin!(digit, |slf, args, kws| {
     let (cp, default) = char_default("digit", args, &kws)?;
     let v = unicode_props::digit_value(cp).map(|d| int::from_i64(d.into()));
     value_or(v, default, "not a digit")
 });
 
-builtin!(numeric, |args, kws| {
+builtin!(numeric, |slf, args, kws| {
     let (cp, default) = char_default("numeric", args, &kws)?;
-    let v = unicode_props::numeric_value(cp).map(float::from_f64);
+    let v = match change(is_old(slf), cp).and_then(|c| c.numeric) {
+        Some(n) => n,
+        None => unicode_props::numeric_value(cp),
+    };
+    let v = v.map(float::from_f64);
     value_or(v, default, "not a numeric character")
 });
 
@@ -97,31 +136,44 @@ unsafe fn one(fname: &str, args: &[*mut PyObject], kws: &[(&str, *mut PyObject)]
     unsafe { char_arg(fname, args[0]) }
 }
 
-builtin!(category, |args, kws| {
-    pystr::from_str(unicode_props::category(one("category", args, &kws)?))
+builtin!(category, |slf, args, kws| {
+    let cp = one("category", args, &kws)?;
+    let c = change(is_old(slf), cp).and_then(|c| c.category);
+    pystr::from_str(c.unwrap_or_else(|| unicode_props::category(cp)))
 });
 
-builtin!(bidirectional, |args, kws| {
+builtin!(bidirectional, |slf, args, kws| {
     let cp = one("bidirectional", args, &kws)?;
-    pystr::from_str(tables::BIDI[record(cp).0 as usize])
+    let c = change(is_old(slf), cp).and_then(|c| c.bidirectional);
+    pystr::from_str(c.unwrap_or_else(|| tables::BIDI[record(cp).0 as usize]))
 });
 
-builtin!(combining_fn, |args, kws| {
-    int::from_i64(combining(one("combining", args, &kws)?).into())
+builtin!(combining_fn, |slf, args, kws| {
+    int::from_i64(combining(is_old(slf), one("combining", args, &kws)?).into())
 });
 
-builtin!(mirrored, |args, kws| {
-    int::from_i64(record(one("mirrored", args, &kws)?).2.into())
+builtin!(mirrored, |slf, args, kws| {
+    let cp = one("mirrored", args, &kws)?;
+    let m = change(is_old(slf), cp).and_then(|c| c.mirrored);
+    int::from_i64(m.unwrap_or_else(|| record(cp).2).into())
 });
 
-builtin!(east_asian_width, |args, kws| {
+builtin!(east_asian_width, |slf, args, kws| {
     let cp = one("east_asian_width", args, &kws)?;
-    pystr::from_str(tables::EAW[record(cp).3 as usize])
+    let c = change(is_old(slf), cp).and_then(|c| c.east_asian_width);
+    pystr::from_str(c.unwrap_or_else(|| tables::EAW[record(cp).3 as usize]))
 });
 
-builtin!(decomposition, |args, kws| {
+/// The decomposition mapping of `cp` (`decomposition()`'s string).
+fn decomposition_of(old: bool, cp: u32) -> &'static str {
+    change(old, cp)
+        .and_then(|c| c.decomposition)
+        .unwrap_or_else(|| tables::DECOMPOSITIONS[record(cp).4 as usize])
+}
+
+builtin!(decomposition, |slf, args, kws| {
     let cp = one("decomposition", args, &kws)?;
-    pystr::from_str(tables::DECOMPOSITIONS[record(cp).4 as usize])
+    pystr::from_str(decomposition_of(is_old(slf), cp))
 });
 
 // ---- normalization ---------------------------------------------------------
@@ -136,8 +188,25 @@ const T_COUNT: u32 = 28;
 const N_COUNT: u32 = V_COUNT * T_COUNT;
 const S_COUNT: u32 = L_COUNT * N_COUNT;
 
-/// Appends the full canonical (or compatibility) decomposition of `cp`.
-fn decompose_into(cp: u32, compat: bool, out: &mut Vec<u32>) {
+/// The five decompositions Unicode corrected after 3.2.0 (Corrigendum
+/// #4), as 3.2.0 normalization still maps them: (character, old mapping).
+const CORRECTIONS_3_2_0: [(u32, u32); 5] = [
+    (0x2F868, 0x2136A),
+    (0x2F874, 0x5F33),
+    (0x2F91F, 0x43AB),
+    (0x2F95F, 0x7AAE),
+    (0x2F9BF, 0x4D57),
+];
+
+/// Appends the full canonical (or compatibility) decomposition of `cp`,
+/// as Unicode 3.2.0 has it when `old`.
+fn decompose_into(cp: u32, compat: bool, old: bool, out: &mut Vec<u32>) {
+    if old {
+        if let Some(&(_, v)) = CORRECTIONS_3_2_0.iter().find(|&&(c, _)| c == cp) {
+            out.push(v);
+            return;
+        }
+    }
     if (S_BASE..S_BASE + S_COUNT).contains(&cp) {
         let s = cp - S_BASE;
         out.push(L_BASE + s / N_COUNT);
@@ -147,36 +216,36 @@ fn decompose_into(cp: u32, compat: bool, out: &mut Vec<u32>) {
         }
         return;
     }
-    let d = tables::DECOMPOSITIONS[record(cp).4 as usize];
+    let d = decomposition_of(old, cp);
     if d.is_empty() || (!compat && d.starts_with('<')) {
         out.push(cp);
         return;
     }
     for part in d.split(' ').filter(|p| !p.starts_with('<')) {
         if let Ok(c) = u32::from_str_radix(part, 16) {
-            decompose_into(c, compat, out);
+            decompose_into(c, compat, old, out);
         }
     }
 }
 
 /// Decomposes and puts combining marks in canonical order.
-fn decompose(text: &[u32], compat: bool) -> Vec<u32> {
+fn decompose(text: &[u32], compat: bool, old: bool) -> Vec<u32> {
     let mut out = Vec::with_capacity(text.len());
     for &cp in text {
-        decompose_into(cp, compat, &mut out);
+        decompose_into(cp, compat, old, &mut out);
     }
     // A stable sort of each run of non-starters by combining class.
     let mut i = 0;
     while i < out.len() {
-        if combining(out[i]) == 0 {
+        if combining(old, out[i]) == 0 {
             i += 1;
             continue;
         }
         let start = i;
-        while i < out.len() && combining(out[i]) != 0 {
+        while i < out.len() && combining(old, out[i]) != 0 {
             i += 1;
         }
-        out[start..i].sort_by_key(|&c| combining(c));
+        out[start..i].sort_by_key(|&c| combining(old, c));
     }
     out
 }
@@ -199,14 +268,14 @@ fn compose_pair(a: u32, b: u32) -> Option<u32> {
 }
 
 /// Canonical composition of a decomposed, ordered text.
-fn compose(text: Vec<u32>) -> Vec<u32> {
+fn compose(text: Vec<u32>, old: bool) -> Vec<u32> {
     let mut out: Vec<u32> = Vec::with_capacity(text.len());
     let mut starter: Option<usize> = None;
     for cp in text {
-        let cc = combining(cp);
+        let cc = combining(old, cp);
         if let Some(s) = starter {
             let last = out.len() - 1;
-            let last_cc = combining(out[last]);
+            let last_cc = combining(old, out[last]);
             // Not blocked: adjacent to the starter, or every mark between
             // has a lower, non-zero class.
             if last == s || (last_cc != 0 && last_cc < cc) {
@@ -224,13 +293,14 @@ fn compose(text: Vec<u32>) -> Vec<u32> {
     out
 }
 
-/// Normalizes `text` to `form`; `None` for an unknown form.
-fn normalized(form: &str, text: &[u32]) -> Option<Vec<u32>> {
+/// Normalizes `text` to `form` (as Unicode 3.2.0 when `old`); `None` for
+/// an unknown form.
+fn normalized(form: &str, text: &[u32], old: bool) -> Option<Vec<u32>> {
     Some(match form {
-        "NFD" => decompose(text, false),
-        "NFKD" => decompose(text, true),
-        "NFC" => compose(decompose(text, false)),
-        "NFKC" => compose(decompose(text, true)),
+        "NFD" => decompose(text, false, old),
+        "NFKD" => decompose(text, true, old),
+        "NFC" => compose(decompose(text, false, old), old),
+        "NFKC" => compose(decompose(text, true, old), old),
         _ => return None,
     })
 }
@@ -261,9 +331,9 @@ unsafe fn form_args(
     }
 }
 
-builtin!(normalize, |args, kws| {
+builtin!(normalize, |slf, args, kws| {
     let (form, text) = form_args("normalize", args, &kws)?;
-    let Some(out) = normalized(&form, &text) else {
+    let Some(out) = normalized(&form, &text, is_old(slf)) else {
         return Err(errors::value_error("invalid normalization form"));
     };
     if out == text {
@@ -273,9 +343,9 @@ builtin!(normalize, |args, kws| {
     pystr::from_code_points(out.iter().copied(), out.len(), max)
 });
 
-builtin!(is_normalized, |args, kws| {
+builtin!(is_normalized, |slf, args, kws| {
     let (form, text) = form_args("is_normalized", args, &kws)?;
-    let Some(out) = normalized(&form, &text) else {
+    let Some(out) = normalized(&form, &text, is_old(slf)) else {
         return Err(errors::value_error("invalid normalization form"));
     };
     Ok(Owned::from_borrowed_static(crate::object::bool::from_bool(
@@ -371,13 +441,18 @@ fn code_of(name: &str) -> Option<u32> {
         .copied()
 }
 
-builtin!(name, |args, kws| {
+builtin!(name, |slf, args, kws| {
     let (cp, default) = char_default("name", args, &kws)?;
-    let v = name_of(cp).map(|n| pystr::from_str(&n));
+    let named = change(is_old(slf), cp).and_then(|c| c.named);
+    let v = if named == Some(false) {
+        None
+    } else {
+        name_of(cp).map(|n| pystr::from_str(&n))
+    };
     value_or(v, default, "no such name")
 });
 
-builtin!(lookup, |args, kws| {
+builtin!(lookup, |slf, args, kws| {
     no_kwargs("lookup", &kws)?;
     arity("lookup", args, 1, 1)?;
     let text = if pystr::check(args[0]) {
@@ -417,10 +492,34 @@ static mut METHODS: [PyMethodDef; 14] = [
     METHOD_END,
 ];
 
+/// `unicodedata.UCD`, the type of `ucd_3_2_0`: the module's functions as
+/// methods, and `unidata_version`. It cannot be instantiated from Python.
+pub static mut UCD_TYPE: PyTypeObject = PyTypeObject {
+    tp_methods: (&raw const METHODS).cast_mut().cast(),
+    tp_getset: (&raw const UCD_GETSET).cast_mut().cast(),
+    ..type_template(c"unicodedata.UCD", std::mem::size_of::<PyObject>(), 0)
+};
+
+static UCD_GETSET: [PyGetSetDef; 2] = [
+    crate::object::descr::getset(c"unidata_version", Some(ucd_version), None),
+    crate::object::descr::GETSET_END,
+];
+
+unsafe extern "C" fn ucd_version(_slf: *mut PyObject, _closure: *mut c_void) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| pystr::from_str("3.2.0"))
+}
+
 unsafe extern "C" fn exec(m: *mut PyObject) -> c_int {
-    // SAFETY: the module being executed.
+    // SAFETY: the module being executed; UCD_TYPE is a static type whose
+    // instances are bare objects.
     crate::capi::boundary::guard_status(|| unsafe {
-        add(m, "unidata_version", pystr::from_str("15.1.0"))
+        add(m, "unidata_version", pystr::from_str("15.1.0"))?;
+        module_def::add_type(m, &raw mut UCD_TYPE)?;
+        let tp = &raw mut UCD_TYPE;
+        let alloc = (*tp)
+            .tp_alloc
+            .unwrap_or(crate::capi::allocation::PyType_GenericAlloc);
+        add(m, "ucd_3_2_0", crate::runtime::errors::check(alloc(tp, 0)))
     })
 }
 
