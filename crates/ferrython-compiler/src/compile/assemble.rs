@@ -300,6 +300,25 @@ fn loc_before(instrs: &[Instr], mut i: usize) -> crate::parse::Location {
     instrs[i].loc
 }
 
+/// For each of the `n` instructions (and the end): whether a jump or an
+/// exception handler entry lands there, and whether a handler does.
+fn target_marks(
+    n: usize,
+    target: &[Option<usize>],
+    handler_targets: &[usize],
+) -> (Vec<bool>, Vec<bool>) {
+    let mut is_target = vec![false; n + 1];
+    for t in target.iter().flatten() {
+        is_target[*t] = true;
+    }
+    let mut is_handler = vec![false; n + 1];
+    for &t in handler_targets {
+        is_target[t.min(n)] = true;
+        is_handler[t.min(n)] = true;
+    }
+    (is_target, is_handler)
+}
+
 /// The longest artificial exit block `duplicate_exits` copies.
 const MAX_COPY: usize = 8;
 
@@ -318,15 +337,7 @@ fn duplicate_exits(
     handler_targets: Vec<usize>,
 ) -> (Vec<Instr>, Vec<Option<usize>>, Vec<usize>) {
     let n = instrs.len();
-    let mut is_target = vec![false; n + 1];
-    for t in target.iter().flatten() {
-        is_target[*t] = true;
-    }
-    let mut is_handler = vec![false; n + 1];
-    for &t in &handler_targets {
-        is_target[t.min(n)] = true;
-        is_handler[t.min(n)] = true;
-    }
+    let (is_target, is_handler) = target_marks(n, &target, &handler_targets);
     // The length of the artificial block starting at each index (0: none).
     let no_line = |i: usize| i < n && instrs[i].loc.lineno == 0;
     let lens: Vec<usize> = (0..n)
@@ -509,15 +520,7 @@ fn superinstructions(
     handler_targets: Vec<usize>,
 ) -> (Vec<Instr>, Vec<Option<usize>>, Vec<usize>) {
     let n = instrs.len();
-    let mut is_target = vec![false; n + 1];
-    for t in target.iter().flatten() {
-        is_target[*t] = true;
-    }
-    let mut is_handler = vec![false; n + 1];
-    for &t in &handler_targets {
-        is_target[t.min(n)] = true;
-        is_handler[t.min(n)] = true;
-    }
+    let (is_target, _) = target_marks(n, &target, &handler_targets);
     let mut fuse = vec![false; n];
     let mut i = 0;
     while i + 1 < n {
