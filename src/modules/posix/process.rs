@@ -104,19 +104,28 @@ builtin!(pub(super) posix_umask, |args, kws| {
 builtin!(pub(super) posix_fork, |args, kws| {
     bind("fork", args, &kws, [], 0, 0)?;
     super::audit(c"os.fork", &[], &[])?;
-    crate::modules::posix::atfork::PyOS_BeforeFork();
-    let pid = libc::fork();
-    if pid == 0 {
-        crate::modules::posix::atfork::PyOS_AfterFork_Child();
-    } else {
-        let err = (pid < 0).then(errors::last_os_error);
-        crate::modules::posix::atfork::PyOS_AfterFork_Parent();
-        if let Some(e) = err {
-            return Err(e);
-        }
-    }
+    // SAFETY: fork has no preconditions.
+    let pid = fork_with(|| unsafe { libc::fork() })?;
     int::from_i64(pid as i64)
 });
+
+/// Runs `fork` (a call of `fork()` or one of its relatives) between the
+/// `PyOS_BeforeFork` and `PyOS_AfterFork_*` hooks, as CPython's `os.fork`
+/// does; the child's pid in the parent, 0 in the child, or the `OSError`.
+fn fork_with(fork: impl FnOnce() -> libc::pid_t) -> PyResult<libc::pid_t> {
+    crate::modules::posix::atfork::PyOS_BeforeFork();
+    let pid = fork();
+    if pid == 0 {
+        crate::modules::posix::atfork::PyOS_AfterFork_Child();
+        return Ok(0);
+    }
+    let err = (pid < 0).then(errors::last_os_error);
+    crate::modules::posix::atfork::PyOS_AfterFork_Parent();
+    match err {
+        Some(e) => Err(e),
+        None => Ok(pid),
+    }
+}
 
 // `os.forkpty()`: forks with the child's controlling terminal a new
 // pseudo-terminal; returns `(pid, master fd)`, the fd being -1 in the
@@ -134,18 +143,10 @@ builtin!(pub(super) posix_forkpty, |args, kws| {
     }
     super::audit(c"os.forkpty", &[], &[])?;
     let mut master: c_int = -1;
-    crate::modules::posix::atfork::PyOS_BeforeFork();
     let (null_name, null_term, null_size) = (std::ptr::null_mut(), std::ptr::null(), std::ptr::null());
-    let pid = libc::forkpty(&mut master, null_name, null_term, null_size);
-    if pid == 0 {
-        crate::modules::posix::atfork::PyOS_AfterFork_Child();
-    } else {
-        let err = (pid < 0).then(errors::last_os_error);
-        crate::modules::posix::atfork::PyOS_AfterFork_Parent();
-        if let Some(e) = err {
-            return Err(e);
-        }
-    }
+    // SAFETY: master is writable; NULL name, termios and window size are
+    // allowed.
+    let pid = fork_with(|| unsafe { libc::forkpty(&mut master, null_name, null_term, null_size) })?;
     tuple::from_vec(vec![int::from_i64(pid as i64)?, int::from_i64(master as i64)?])
 });
 
