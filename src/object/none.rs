@@ -152,6 +152,12 @@ pub fn none() -> *mut PyObject {
     &raw mut _Py_NoneStruct
 }
 
+/// `None` as a new reference (`Py_RETURN_NONE`).
+#[inline(always)]
+pub fn owned() -> Owned {
+    Owned::from_borrowed_static(none())
+}
+
 /// `Py_NotImplemented`.
 #[inline(always)]
 pub fn not_implemented() -> *mut PyObject {

@@ -1598,13 +1598,9 @@ unsafe extern "C" fn set_ixor(a: *mut PyObject, b: *mut PyObject) -> *mut PyObje
 
 // ---- methods -----------------------------------------------------------------
 
-fn none() -> Owned {
-    Owned::from_borrowed_static(crate::object::none::none())
-}
-
 unsafe extern "C" fn set_add_meth(op: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
     // SAFETY: op is a set.
-    guard_obj(|| unsafe { add(op, key).map(|_| none()) })
+    guard_obj(|| unsafe { add(op, key).map(|_| crate::object::none::owned()) })
 }
 
 unsafe extern "C" fn set_clear_meth(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
@@ -1637,7 +1633,7 @@ unsafe extern "C" fn frozenset_copy_meth(op: *mut PyObject, _: *mut PyObject) ->
 
 unsafe extern "C" fn set_discard_meth(op: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
     // SAFETY: op is a set.
-    guard_obj(|| unsafe { discard(op, key).map(|_| none()) })
+    guard_obj(|| unsafe { discard(op, key).map(|_| crate::object::none::owned()) })
 }
 
 unsafe extern "C" fn set_remove_meth(op: *mut PyObject, key: *mut PyObject) -> *mut PyObject {
@@ -1645,7 +1641,7 @@ unsafe extern "C" fn set_remove_meth(op: *mut PyObject, key: *mut PyObject) -> *
         // SAFETY: op is a set.
         unsafe {
             if discard(op, key)? {
-                Ok(none())
+                Ok(crate::object::none::owned())
             } else {
                 Err(errors::key_error(key))
             }
@@ -1730,7 +1726,7 @@ unsafe extern "C" fn set_update_meth(
             for &o in args(a, n) {
                 update(op, o)?;
             }
-            Ok(none())
+            Ok(crate::object::none::owned())
         }
     })
 }
@@ -1768,7 +1764,7 @@ unsafe extern "C" fn set_intersection_update_meth(
         unsafe {
             let tmp = intersection_multi(op, args(a, n))?;
             swap_bodies(op, tmp.as_ptr());
-            Ok(none())
+            Ok(crate::object::none::owned())
         }
     })
 }
@@ -1805,7 +1801,7 @@ unsafe extern "C" fn set_difference_update_meth(
             for &o in args(a, n) {
                 difference_update(op, o)?;
             }
-            Ok(none())
+            Ok(crate::object::none::owned())
         }
     })
 }
@@ -1823,7 +1819,9 @@ unsafe extern "C" fn set_symmetric_difference_update_meth(
     other: *mut PyObject,
 ) -> *mut PyObject {
     // SAFETY: op is a set.
-    guard_obj(|| unsafe { symmetric_difference_update(op, other).map(|_| none()) })
+    guard_obj(|| unsafe {
+        symmetric_difference_update(op, other).map(|_| crate::object::none::owned())
+    })
 }
 
 unsafe extern "C" fn set_issubset_meth(op: *mut PyObject, other: *mut PyObject) -> *mut PyObject {

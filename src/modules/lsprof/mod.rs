@@ -143,10 +143,6 @@ unsafe fn prof<'a>(op: *mut PyObject) -> &'a mut Profiler {
     unsafe { objtype::state::<Profiler>(op) }
 }
 
-fn none_result() -> PyResult<Owned> {
-    Ok(Owned::from_borrowed_static(none::none()))
-}
-
 unsafe extern "C" fn profiler_new(
     tp: *mut PyTypeObject,
     _args: *mut PyObject,
@@ -380,13 +376,13 @@ unsafe fn flush_unmatched(slf: *mut PyObject) {
 builtin!(pystart_callback, |slf, args, kws| {
     arity("_pystart_callback", args, 2, 2)?;
     enter_call(slf, args[0] as usize, args[0], false);
-    none_result()
+    Ok(none::owned())
 });
 
 builtin!(pyreturn_callback, |slf, args, kws| {
     arity("_pyreturn_callback", args, 3, 3)?;
     leave_call(slf, args[0] as usize);
-    none_result()
+    Ok(none::owned())
 });
 
 /// The builtin function a `CALL`/`C_RETURN` event is about, when the
@@ -419,14 +415,14 @@ builtin!(ccall_callback, |slf, args, kws| {
     if let Some(f) = c_function(slf, args)? {
         enter_call(slf, builtin_key(f.as_ptr()), f.as_ptr(), true);
     }
-    none_result()
+    Ok(none::owned())
 });
 
 builtin!(creturn_callback, |slf, args, kws| {
     if let Some(f) = c_function(slf, args)? {
         leave_call(slf, builtin_key(f.as_ptr()));
     }
-    none_result()
+    Ok(none::owned())
 });
 
 /// The callback method of each event the profiler listens to.
@@ -467,7 +463,7 @@ builtin!(profiler_enable, |slf, args, kws| {
     }
     monitoring::set_events(TOOL, events);
     prof(slf).enabled = true;
-    none_result()
+    Ok(none::owned())
 });
 
 crate::modules::objtype::meth_noargs!(profiler_disable, |slf| {
@@ -481,7 +477,7 @@ crate::modules::objtype::meth_noargs!(profiler_disable, |slf| {
         prof(slf).enabled = false;
         flush_unmatched(slf);
     }
-    none_result()
+    Ok(none::owned())
 });
 
 crate::modules::objtype::meth_noargs!(profiler_clear, |slf| {
@@ -492,7 +488,7 @@ crate::modules::objtype::meth_noargs!(profiler_clear, |slf| {
         ));
     }
     p.table.clear();
-    none_result()
+    Ok(none::owned())
 });
 
 builtin!(profiler_getstats, |slf, args, kws| {

@@ -61,10 +61,6 @@ fn arity(name: &str, args: &[*mut PyObject], min: usize, max: usize) -> PyResult
     )))
 }
 
-fn none_result() -> PyResult<Owned> {
-    Ok(Owned::from_borrowed_static(none()))
-}
-
 /// An index clamped into `0..=size` after counting negatives from the end
 /// (how `find` treats its bounds).
 fn clamp(i: Py_ssize_t, size: usize) -> usize {
@@ -87,7 +83,7 @@ meth_noargs!(close, |op| {
         ));
     }
     m.release();
-    none_result()
+    Ok(crate::object::none::owned())
 });
 
 meth_noargs!(enter, |op| {
@@ -144,12 +140,12 @@ meth_fast!(flush, |op, a| {
         return Err(errors::value_error("flush values out of range"));
     }
     if m.access == ACCESS_READ || m.access == ACCESS_COPY {
-        return none_result();
+        return Ok(crate::object::none::owned());
     }
     if libc::msync(at(m, offset as usize), size as usize, libc::MS_SYNC) == -1 {
         return Err(os_error());
     }
-    none_result()
+    Ok(crate::object::none::owned())
 });
 
 meth_fast!(madvise, |op, a| {
@@ -175,7 +171,7 @@ meth_fast!(madvise, |op, a| {
     if libc::madvise(at(m, start as usize), length as usize, option) != 0 {
         return Err(os_error());
     }
-    none_result()
+    Ok(crate::object::none::owned())
 });
 
 meth_fast!(move_, |op, a| {
@@ -194,7 +190,7 @@ meth_fast!(move_, |op, a| {
     }
     let (dest, src, count) = (dest as usize, src as usize, count as usize);
     m.bytes_mut().copy_within(src..src + count, dest);
-    none_result()
+    Ok(crate::object::none::owned())
 });
 
 meth_fast!(read, |op, a| {
@@ -282,7 +278,7 @@ meth_fast!(resize, |op, a| {
     }
     m.data = p.cast();
     m.size = new_size as usize;
-    none_result()
+    Ok(crate::object::none::owned())
 });
 
 meth_fast!(seek, |op, a| {
@@ -362,5 +358,5 @@ meth_fast!(write_byte, |op, a| {
     let pos = m.pos;
     m.bytes_mut()[pos] = v as u8;
     m.pos += 1;
-    none_result()
+    Ok(crate::object::none::owned())
 });

@@ -179,15 +179,11 @@ impl Parser {
     }
 }
 
-fn none() -> Owned {
-    Owned::from_borrowed_static(none::none())
-}
-
 /// A str, or None for a missing value.
 pub fn opt_str(s: Option<&str>) -> PyResult<Owned> {
     match s {
         Some(s) => pystr::from_str(s),
-        None => Ok(none()),
+        None => Ok(none::owned()),
     }
 }
 
@@ -196,7 +192,7 @@ unsafe extern "C" fn get_handler(op: *mut PyObject, closure: *mut c_void) -> *mu
         let h = &st(op).handlers[closure as usize];
         Ok(match h {
             Some(h) => h.clone(),
-            None => none(),
+            None => none::owned(),
         })
     })
 }
@@ -256,7 +252,10 @@ getter!(get_buffer_used, |p| int_of(
 getter!(get_ordered, |p| flag(p.ordered_attributes));
 getter!(get_specified, |p| flag(p.specified_attributes));
 getter!(get_ns_prefixes, |p| flag(p.core.ns_prefixes));
-getter!(get_intern, |p| Ok(p.intern.clone().unwrap_or_else(none)));
+getter!(get_intern, |p| Ok(p
+    .intern
+    .clone()
+    .unwrap_or_else(none::owned)));
 getter!(get_error_code, |p| int_of(
     p.core.error.map_or(0, |e| e.code as i64)
 ));
@@ -472,10 +471,13 @@ crate::modules::objtype::meth_o!(set_base, |op, base| {
         )));
     }
     st(op).base = Some(Owned::from_borrowed(base));
-    Ok(none())
+    Ok(none::owned())
 });
 
-crate::modules::objtype::meth_noargs!(get_base, |op| Ok(st(op).base.clone().unwrap_or_else(none)));
+crate::modules::objtype::meth_noargs!(get_base, |op| Ok(st(op)
+    .base
+    .clone()
+    .unwrap_or_else(none::owned)));
 
 crate::modules::objtype::meth_noargs!(get_input_context, |op| {
     let p = st(op);
@@ -483,7 +485,7 @@ crate::modules::objtype::meth_noargs!(get_input_context, |op| {
         Some(at) if p.in_callback => {
             bytes::from_slice(&p.core.text.as_bytes()[at.min(p.core.text.len())..])
         }
-        _ => Ok(none()),
+        _ => Ok(none::owned()),
     }
 });
 
@@ -508,14 +510,14 @@ crate::modules::objtype::meth_fast!(use_foreign_dtd, |op, args| {
         None => true,
     };
     st(op).core.foreign_dtd = on;
-    Ok(none())
+    Ok(none::owned())
 });
 
 crate::modules::objtype::meth_noargs!(get_reparse_deferral, |op| flag(st(op).core.deferral));
 
 crate::modules::objtype::meth_o!(set_reparse_deferral, |op, v| {
     st(op).core.deferral = protocol::is_true(v)?;
-    Ok(none())
+    Ok(none::owned())
 });
 
 crate::modules::objtype::meth_fast!(external_entity_parser_create, |op, args| {
