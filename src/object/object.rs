@@ -400,6 +400,9 @@ pub unsafe fn generic_getattr(op: *mut PyObject, name: *mut PyObject) -> PyResul
                 return errors::check(g(descr, op, tp.cast()));
             }
         }
+        // Held across the instance-dict lookup: a key's `__eq__` may delete
+        // the class attribute (as CPython's _PyObject_GenericGetAttrWithDict).
+        let descr = (!descr.is_null()).then(|| Owned::from_borrowed(descr));
         let slot = dict_slot(op);
         if !slot.is_null() && !(*slot).is_null() {
             let v = dict::get_item_known_hash_str(*slot, name);
@@ -410,13 +413,11 @@ pub unsafe fn generic_getattr(op: *mut PyObject, name: *mut PyObject) -> PyResul
                 return Err(Raised::assume());
             }
         }
-        if let Some(get) = get {
-            return errors::check(get(descr, op, tp.cast()));
+        match (descr, get) {
+            (Some(d), Some(get)) => errors::check(get(d.as_ptr(), op, tp.cast())),
+            (Some(d), None) => Ok(d),
+            (None, _) => Err(no_attribute(op, name)),
         }
-        if !descr.is_null() {
-            return Ok(Owned::from_borrowed(descr));
-        }
-        Err(no_attribute(op, name))
     }
 }
 

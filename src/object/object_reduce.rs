@@ -48,8 +48,13 @@ unsafe fn getstate_default(obj: *mut PyObject, required: bool) -> PyResult<Owned
                 "copyreg._slotnames didn't return a list or None",
             ));
         }
-        let names: Vec<*mut PyObject> = if list::check(names.as_ptr()) {
-            list::items(names.as_ptr()).to_vec()
+        // Strong references: the list lives on the class, and a
+        // `__getattr__` run below may change it.
+        let names: Vec<Owned> = if list::check(names.as_ptr()) {
+            list::items(names.as_ptr())
+                .iter()
+                .map(|&n| Owned::from_borrowed(n))
+                .collect()
         } else {
             Vec::new()
         };
@@ -69,9 +74,9 @@ unsafe fn getstate_default(obj: *mut PyObject, required: bool) -> PyResult<Owned
         }
         if !names.is_empty() {
             let slots = dict::new()?;
-            for &name in &names {
-                if let Some(v) = protocol::getattr_opt(obj, name)? {
-                    dict::set_item(slots.as_ptr(), name, v.as_ptr())?;
+            for name in &names {
+                if let Some(v) = protocol::getattr_opt(obj, name.as_ptr())? {
+                    dict::set_item(slots.as_ptr(), name.as_ptr(), v.as_ptr())?;
                 }
             }
             if dict::len(slots.as_ptr()) > 0 {
