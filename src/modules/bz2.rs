@@ -13,10 +13,9 @@ use crate::object::descr::{getset, method, GETSET_END, METHOD_END};
 use crate::object::exceptions::{
     PyExc_EOFError, PyExc_OSError, PyExc_RuntimeError, PyExc_SystemError,
 };
-use crate::object::{bool as pybool, bytes, tuple};
+use crate::object::{bytes, tuple};
 use crate::runtime::errors::{self, PyResult, Raised};
 use crate::runtime::gil::{allow_threads, lock_detached};
-use crate::Owned;
 use libbz2_rs_sys as bz;
 use libc::{c_int, c_uint, c_void};
 use std::sync::Mutex;
@@ -313,9 +312,17 @@ static DECOMPRESSOR_METHODS: [PyMethodDef; 2] = [
 ];
 
 static DECOMPRESSOR_GETSET: [PyGetSetDef; 4] = [
-    getset(c"eof", Some(d_eof), None),
-    getset(c"unused_data", Some(d_unused_data), None),
-    getset(c"needs_input", Some(d_needs_input), None),
+    getset(c"eof", Some(compression::get_eof::<DecompressorObj>), None),
+    getset(
+        c"unused_data",
+        Some(compression::get_unused_data::<DecompressorObj>),
+        None,
+    ),
+    getset(
+        c"needs_input",
+        Some(compression::get_needs_input::<DecompressorObj>),
+        None,
+    ),
     GETSET_END,
 ];
 
@@ -378,21 +385,11 @@ unsafe fn locked<'a>(op: *mut PyObject) -> std::sync::MutexGuard<'a, Decompresso
     lock_detached(unsafe { &state::<DecompressorObj>(op).0 })
 }
 
-unsafe extern "C" fn d_eof(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    // SAFETY: op is a BZ2Decompressor.
-    let v = unsafe { locked(op) }.input.eof;
-    Owned::from_borrowed_static(pybool::from_bool(v)).into_raw()
-}
-
-unsafe extern "C" fn d_needs_input(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    // SAFETY: op is a BZ2Decompressor.
-    let v = unsafe { locked(op) }.input.needs_input;
-    Owned::from_borrowed_static(pybool::from_bool(v)).into_raw()
-}
-
-unsafe extern "C" fn d_unused_data(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    // SAFETY: op is a BZ2Decompressor.
-    guard_obj(|| bytes::from_slice(&unsafe { locked(op) }.input.unused_data))
+impl compression::HoldsInput for DecompressorObj {
+    unsafe fn with_input<R>(op: *mut PyObject, f: impl FnOnce(&Input) -> R) -> R {
+        // SAFETY: op is a BZ2Decompressor, as the caller promises.
+        f(&unsafe { locked(op) }.input)
+    }
 }
 
 // ---- the module --------------------------------------------------------------

@@ -3,13 +3,14 @@
 //! but have not used yet, the data past the end of the stream,
 //! `eof`/`needs_input` as CPython's `decompress()` sets them, and the
 //! argument conversions of their Argument Clinic signatures.
+use crate::capi::boundary::guard_obj;
 use crate::ffi::*;
 use crate::object::buffer::Guard;
-use crate::object::{bytes, number};
+use crate::object::{bool as pybool, bytes, number};
 use crate::runtime::errors::{self, PyResult, Raised};
 use crate::runtime::gil::lock_detached;
 use crate::Owned;
-use libc::c_int;
+use libc::{c_int, c_void};
 use std::sync::Mutex;
 
 /// A compressor object's stream (`BZ2Compressor`, `LZMACompressor`).
@@ -73,6 +74,46 @@ pub struct Run {
     pub end: bool,
     /// The output limit was reached with the codec possibly holding more.
     pub full: bool,
+}
+
+/// A decompressor object (`BZ2Decompressor`, `LZMADecompressor`) whose
+/// state holds an [`Input`]: it gets the shared `eof`, `needs_input` and
+/// `unused_data` getters.
+pub trait HoldsInput {
+    /// Runs `f` on the input of decompressor `op`, its state locked.
+    ///
+    /// # Safety
+    /// `op` is a decompressor of this kind.
+    unsafe fn with_input<R>(op: *mut PyObject, f: impl FnOnce(&Input) -> R) -> R;
+}
+
+/// The decompressors' `eof` getter.
+pub unsafe extern "C" fn get_eof<D: HoldsInput>(
+    op: *mut PyObject,
+    _: *mut c_void,
+) -> *mut PyObject {
+    // SAFETY: the getter is installed on D's type.
+    let v = unsafe { D::with_input(op, |i| i.eof) };
+    Owned::from_borrowed_static(pybool::from_bool(v)).into_raw()
+}
+
+/// The decompressors' `needs_input` getter.
+pub unsafe extern "C" fn get_needs_input<D: HoldsInput>(
+    op: *mut PyObject,
+    _: *mut c_void,
+) -> *mut PyObject {
+    // SAFETY: the getter is installed on D's type.
+    let v = unsafe { D::with_input(op, |i| i.needs_input) };
+    Owned::from_borrowed_static(pybool::from_bool(v)).into_raw()
+}
+
+/// The decompressors' `unused_data` getter.
+pub unsafe extern "C" fn get_unused_data<D: HoldsInput>(
+    op: *mut PyObject,
+    _: *mut c_void,
+) -> *mut PyObject {
+    // SAFETY: the getter is installed on D's type.
+    guard_obj(|| unsafe { D::with_input(op, |i| bytes::from_slice(&i.unused_data)) })
 }
 
 /// The input side of a streaming decompressor.

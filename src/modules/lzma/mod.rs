@@ -403,9 +403,17 @@ static DECOMPRESSOR_METHODS: [PyMethodDef; 2] = [
 
 static DECOMPRESSOR_GETSET: [PyGetSetDef; 5] = [
     getset(c"check", Some(d_check), None),
-    getset(c"eof", Some(d_eof), None),
-    getset(c"needs_input", Some(d_needs_input), None),
-    getset(c"unused_data", Some(d_unused_data), None),
+    getset(c"eof", Some(compression::get_eof::<DecompressorObj>), None),
+    getset(
+        c"needs_input",
+        Some(compression::get_needs_input::<DecompressorObj>),
+        None,
+    ),
+    getset(
+        c"unused_data",
+        Some(compression::get_unused_data::<DecompressorObj>),
+        None,
+    ),
     GETSET_END,
 ];
 
@@ -518,26 +526,16 @@ unsafe fn locked<'a>(op: *mut PyObject) -> std::sync::MutexGuard<'a, Decompresso
     lock_detached(unsafe { &state::<DecompressorObj>(op).0 })
 }
 
+impl compression::HoldsInput for DecompressorObj {
+    unsafe fn with_input<R>(op: *mut PyObject, f: impl FnOnce(&Input) -> R) -> R {
+        // SAFETY: op is a LZMADecompressor, as the caller promises.
+        f(&unsafe { locked(op) }.input)
+    }
+}
+
 unsafe extern "C" fn d_check(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
     // SAFETY: op is an LZMADecompressor.
     guard_obj(|| int::from_i64(unsafe { locked(op) }.check.into()))
-}
-
-unsafe extern "C" fn d_eof(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    // SAFETY: op is an LZMADecompressor.
-    let v = unsafe { locked(op) }.input.eof;
-    Owned::from_borrowed_static(pybool::from_bool(v)).into_raw()
-}
-
-unsafe extern "C" fn d_needs_input(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    // SAFETY: op is an LZMADecompressor.
-    let v = unsafe { locked(op) }.input.needs_input;
-    Owned::from_borrowed_static(pybool::from_bool(v)).into_raw()
-}
-
-unsafe extern "C" fn d_unused_data(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    // SAFETY: op is an LZMADecompressor.
-    guard_obj(|| bytes::from_slice(&unsafe { locked(op) }.input.unused_data))
 }
 
 // ---- module functions --------------------------------------------------------
