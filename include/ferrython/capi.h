@@ -3081,7 +3081,9 @@ int PyObject_CheckBuffer(PyObject *obj);
 
 /*
  `PyObject_GetBuffer`: asks `exporter` to fill `view` as `flags`
- requests; `TypeError` when it is not bytes-like.
+ requests; `TypeError` when it is not bytes-like. A NULL `view` (the
+ obsolete "lock only" call) gets `BufferError`, as CPython's builtin
+ exporters answer it, before any exporter sees it.
  */
 int PyObject_GetBuffer(PyObject *exporter, struct Py_buffer *view, int flags);
 
@@ -4610,6 +4612,12 @@ PyCodeObject *PyFrame_GetCode(PyFrameObject *f);
  `PyFrame_GetLineNumber`: the line the frame is running (`f_lineno`).
  */
 int PyFrame_GetLineNumber(PyFrameObject *f);
+
+/*
+ `PyFrame_GetBack`: the frame's caller (a new reference), or NULL with
+ no exception set for the outermost frame.
+ */
+PyFrameObject *PyFrame_GetBack(PyFrameObject *f);
 
 /*
  `PyObject_GC_Track`.
