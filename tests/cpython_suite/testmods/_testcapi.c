@@ -69,6 +69,46 @@ static PyObject *make_exception_with_doc(PyObject *Py_UNUSED(module), PyObject *
     return PyErr_NewExceptionWithDoc(name, doc, base, dict);
 }
 
+/* None passed from Python means "call the C function with NULL". */
+static PyObject *nullable(PyObject *obj)
+{
+    return obj == Py_None ? NULL : obj;
+}
+
+/* err_writeunraisable(exc, obj): raises exc (unless None) and reports it
+ * with PyErr_WriteUnraisable(obj). */
+static PyObject *err_writeunraisable(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *exc, *obj;
+    if (!PyArg_ParseTuple(args, "OO", &exc, &obj)) {
+        return NULL;
+    }
+    if (nullable(exc) != NULL) {
+        PyErr_SetRaisedException(Py_NewRef(exc));
+    }
+    PyErr_WriteUnraisable(nullable(obj));
+    Py_RETURN_NONE;
+}
+
+/* err_formatunraisable(exc, format, *objects): raises exc (unless None)
+ * and reports it with PyErr_FormatUnraisable(format, objects...), the
+ * objects passed as PyObject * arguments (up to six). */
+static PyObject *err_formatunraisable(PyObject *Py_UNUSED(module), PyObject *args)
+{
+    PyObject *exc, *o[6] = {NULL, NULL, NULL, NULL, NULL, NULL};
+    const char *format;
+    Py_ssize_t size;
+    if (!PyArg_ParseTuple(args, "Oz#|OOOOOO", &exc, &format, &size, &o[0], &o[1], &o[2], &o[3],
+                          &o[4], &o[5])) {
+        return NULL;
+    }
+    if (nullable(exc) != NULL) {
+        PyErr_SetRaisedException(Py_NewRef(exc));
+    }
+    PyErr_FormatUnraisable(format, o[0], o[1], o[2], o[3], o[4], o[5]);
+    Py_RETURN_NONE;
+}
+
 /* getbuffer_with_null_view(obj): PyObject_GetBuffer with a NULL view,
  * which a buffer provider must refuse with BufferError. */
 static PyObject *getbuffer_with_null_view(PyObject *Py_UNUSED(module), PyObject *obj)
@@ -257,6 +297,8 @@ static PyMethodDef functions[] = {
     {"raise_memoryerror", raise_memoryerror, METH_NOARGS, NULL},
     {"make_exception_with_doc", (PyCFunction)(void (*)(void))make_exception_with_doc,
      METH_VARARGS | METH_KEYWORDS, NULL},
+    {"err_writeunraisable", err_writeunraisable, METH_VARARGS, NULL},
+    {"err_formatunraisable", err_formatunraisable, METH_VARARGS, NULL},
     {"getbuffer_with_null_view", getbuffer_with_null_view, METH_O, NULL},
     {"bad_get", bad_get, METH_VARARGS, NULL},
     {"test_with_docstring", test_with_docstring, METH_NOARGS,
