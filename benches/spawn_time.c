@@ -1,6 +1,6 @@
 /* Times a whole process: forks, execs the command given on the command line
  * with its output sent to /dev/null, waits for it, and prints the best
- * (lowest) wall time of RUNS runs in microseconds. The clock is read in this
+ * (lowest) wall time of the runs in microseconds (`-n RUNS`, default 20). The clock is read in this
  * process around fork/exec/wait, so nothing but the measured program (and
  * the fork and exec every launcher pays) lands inside the interval. */
 #include <fcntl.h>
@@ -9,8 +9,6 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-
-#define RUNS 20
 
 static double now_us(void)
 {
@@ -21,12 +19,18 @@ static double now_us(void)
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        fprintf(stderr, "usage: spawn_time COMMAND [ARG ...]\n");
+    int runs = 20;
+    if (argc > 2 && argv[1][0] == '-' && argv[1][1] == 'n' && argv[1][2] == '\0') {
+        runs = atoi(argv[2]);
+        argv += 2;
+        argc -= 2;
+    }
+    if (argc < 2 || runs < 1) {
+        fprintf(stderr, "usage: spawn_time [-n RUNS] COMMAND [ARG ...]\n");
         return 2;
     }
     double best = -1;
-    for (int i = 0; i < RUNS; i++) {
+    for (int i = 0; i < runs; i++) {
         double start = now_us();
         pid_t pid = fork();
         if (pid < 0) {
