@@ -344,7 +344,8 @@ unsafe fn origin(depth: usize) -> PyResult<Owned> {
     unsafe {
         while !f.is_null() && items.len() < depth {
             let d = crate::vm::code::data(fr(f).code);
-            let line = crate::object::int::from_i64(crate::vm::frame::lineno(f) as i64)?;
+            let line = crate::vm::frame::lineno(f).map_or(-1, i64::from);
+            let line = crate::object::int::from_i64(line)?;
             items.push(tuple::pack(&[
                 d.filename.as_ptr(),
                 line.as_ptr(),
