@@ -377,13 +377,17 @@ pub unsafe fn send_ex(g: *mut PyObject, value: *mut PyObject, throw: bool) -> Py
         }
         let f = (*go).frame;
         if f.is_null() {
-            if throw {
-                return Err(Raised::assume());
-            }
             if kind == "coroutine" {
+                // A finished coroutine refuses what is thrown in too.
+                if throw {
+                    errors::clear();
+                }
                 return Err(errors::runtime_error(
                     "cannot reuse already awaited coroutine",
                 ));
+            }
+            if throw {
+                return Err(Raised::assume());
             }
             return Ok(Sent::Returned(Owned::from_borrowed_static(none::none())));
         }
