@@ -218,7 +218,7 @@ unsafe extern "C" fn time_hash(op: *mut PyObject) -> Py_hash_t {
                 return Ok(o.hashcode);
             }
             let h = match offset_us(op)? {
-                None | Some(0) => {
+                None => {
                     let h = crate::object::hash::hash_bytes(&o.data);
                     if h == -1 {
                         -2

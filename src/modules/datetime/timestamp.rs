@@ -7,7 +7,7 @@ use crate::object::{float, int};
 use crate::runtime::errors::{self, PyResult};
 
 /// Seconds from 0001-01-01 to 1970-01-01.
-pub const EPOCH_SECONDS: i64 = 719_163 * 86_400;
+pub const EPOCH_SECONDS: i64 = 719_162 * 86_400;
 
 fn out_of_range() -> errors::Raised {
     errors::overflow_error("timestamp out of range for platform time_t")

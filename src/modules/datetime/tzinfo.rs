@@ -48,7 +48,7 @@ pub static mut TIMEZONE_TYPE: PyTypeObject = PyTypeObject {
     ..type_template(c"datetime.timezone", std::mem::size_of::<TimeZone>(), 0)
 };
 
-static TIMEZONE_METHODS: [PyMethodDef; 7] = [
+static TIMEZONE_METHODS: [PyMethodDef; 6] = [
     method(c"tzname", timezone_tzname as *const c_void, METH_O),
     method(c"utcoffset", timezone_utcoffset as *const c_void, METH_O),
     method(c"dst", timezone_dst as *const c_void, METH_O),
@@ -58,7 +58,6 @@ static TIMEZONE_METHODS: [PyMethodDef; 7] = [
         timezone_getinitargs as *const c_void,
         METH_NOARGS,
     ),
-    method(c"__reduce__", timezone_reduce as *const c_void, METH_NOARGS),
     METHOD_END,
 ];
 
@@ -384,11 +383,6 @@ unsafe fn initargs(op: *mut PyObject) -> PyResult<Owned> {
 }
 
 meth_noargs!(timezone_getinitargs, |slf| initargs(slf));
-
-meth_noargs!(timezone_reduce, |slf| {
-    let args = initargs(slf)?;
-    tuple::pack(&[(*slf).ob_type.cast(), args.as_ptr()])
-});
 
 /// Creates `timezone.utc`, `min` and `max`.
 pub unsafe fn add_class_attrs() -> PyResult<()> {
