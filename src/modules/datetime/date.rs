@@ -299,9 +299,20 @@ meth_o!(date_fromisoformat, |cls, s| {
 
 builtin!(date_fromisocalendar, |cls, args, kws| {
     let a = bind("fromisocalendar", args, &kws, ["year", "week", "day"], 3, 3)?;
-    let y = super::int_arg(a[0].unwrap())?;
-    let w = super::int_arg(a[1].unwrap())?;
-    let d = super::int_arg(a[2].unwrap())?;
+    // Values beyond a C int are out of range too.
+    let arg = |o: *mut PyObject, what: &str| {
+        super::int_arg(o).map_err(|e| {
+            if errors::matches(crate::object::exceptions::PyExc_OverflowError) {
+                errors::clear();
+                errors::value_error(format!("{what} is out of range"))
+            } else {
+                e
+            }
+        })
+    };
+    let y = arg(a[0].unwrap(), "Year")?;
+    let w = arg(a[1].unwrap(), "Week")?;
+    let d = arg(a[2].unwrap(), "Weekday")?;
     let v = calendar::from_iso_calendar(y, w, d).map_err(errors::value_error)?;
     new_date_ex(v, cls)
 });
@@ -358,9 +369,33 @@ static mut ISO_DESC: PyStructSequence_Desc = PyStructSequence_Desc {
 // SAFETY: a zeroed type object is valid before it is readied.
 static mut ISO_TYPE: PyTypeObject = unsafe { std::mem::zeroed() };
 
+static mut ISO_REDUCE: PyMethodDef = method(c"__reduce__", iso_reduce as *const c_void, METH_NOARGS);
+
+// An IsoCalendarDate pickles as a plain tuple, as in CPython.
+meth_noargs!(iso_reduce, |slf| {
+    let items = tuple::from_slice(tuple::items(slf))?;
+    let args = tuple::pack(&[items.as_ptr()])?;
+    tuple::pack(&[(&raw mut tuple::PyTuple_Type).cast(), args.as_ptr()])
+});
+
+/// The `IsoCalendarDate` type, readied on first use.
+unsafe fn iso_type() -> PyResult<*mut PyTypeObject> {
+    // SAFETY: the static type and its description live for the process.
+    unsafe {
+        if (*(&raw const ISO_TYPE)).tp_flags & Py_TPFLAGS_READY != 0 {
+            return Ok(&raw mut ISO_TYPE);
+        }
+        let tp = structseq::static_type(&raw mut ISO_TYPE, &raw const ISO_DESC)?;
+        let m = crate::object::descr::new_method(tp, &raw mut ISO_REDUCE)?;
+        dict::set_item((*tp).tp_dict, pystr::intern("__reduce__"), m.as_ptr())?;
+        crate::object::typeobj::modified(tp);
+        Ok(tp)
+    }
+}
+
 meth_noargs!(date_isocalendar, |slf| {
     let (y, w, d) = calendar::iso_calendar(super::ymd_of(slf));
-    let tp = structseq::static_type(&raw mut ISO_TYPE, &raw const ISO_DESC)?;
+    let tp = iso_type()?;
     structseq::from_items(
         tp,
         vec![

@@ -602,7 +602,7 @@ meth_noargs!(dt_utctimetuple, |slf| {
 builtin!(dt_isoformat, |slf, args, kws| {
     let a = bind("isoformat", args, &kws, ["sep", "timespec"], 2, 0)?;
     let sep = match a[0] {
-        None => 'T',
+        None => 'T' as u32,
         Some(o) => {
             if !pystr::check(o) || pystr::len(o) != 1 {
                 return Err(errors::type_error(format!(
@@ -610,14 +610,15 @@ builtin!(dt_isoformat, |slf, args, kws| {
                     if pystr::check(o) { "str" } else { super::tname(o) }
                 )));
             }
-            char::from_u32(pystr::read_char(o, 0)).unwrap_or('T')
+            pystr::read_char(o, 0)
         }
     };
-    let mut s = format::iso_date(super::ymd_of(slf));
+    let mut s: Vec<u32> = format::iso_date(super::ymd_of(slf)).chars().map(|c| c as u32).collect();
     s.push(sep);
-    s += &format::iso_time(super::dt_hms(slf), &timespec_arg(a[1])?)?;
-    s += &format::tz_offset_text(super::dt_tzinfo(slf), slf, ":")?;
-    pystr::from_str(&s)
+    let mut rest = format::iso_time(super::dt_hms(slf), &timespec_arg(a[1])?)?;
+    rest += &format::tz_offset_text(super::dt_tzinfo(slf), slf, ":")?;
+    s.extend(rest.chars().map(|c| c as u32));
+    pystr::from_ucs4(&s)
 });
 
 builtin!(dt_strftime, |slf, args, kws| {
@@ -703,70 +704,38 @@ unsafe fn local_timezone_at(t: i64) -> PyResult<Owned> {
     unsafe { tzinfo::new_timezone(off.as_ptr(), name.as_ref().map_or(std::ptr::null_mut(), Owned::as_ptr)) }
 }
 
-/// `_local_timezone` of a datetime: naive ones are local times.
-unsafe fn local_timezone(op: *mut PyObject) -> PyResult<Owned> {
-    // SAFETY: op is a datetime.
-    unsafe {
-        let t = if super::dt_tzinfo(op) == none::none() {
-            local_posix(op)?
-        } else {
-            let off = offset_us(op)?.unwrap_or(0);
-            let us = naive_us(op) - off - timestamp::EPOCH_SECONDS as i128 * 1_000_000;
-            us.div_euclid(1_000_000) as i64
-        };
-        local_timezone_at(t)
-    }
-}
-
 builtin!(dt_astimezone, |slf, args, kws| {
     let a = bind("astimezone", args, &kws, ["tz"], 1, 0)?;
     let tz = match a[0] {
-        None => None,
-        Some(t) if t == none::none() => None,
-        Some(t) => {
+        Some(t) if t != none::none() => {
             if !super::is_tzinfo(t) {
                 return Err(errors::type_error(format!(
                     "tzinfo argument must be None or of a tzinfo subclass, not type '{}'",
                     super::tname(t)
                 )));
             }
-            Some(Owned::from_borrowed(t))
+            Some(t)
         }
+        _ => None,
     };
     let mytz = super::dt_tzinfo(slf);
-    let (mytz, off) = if mytz == none::none() {
-        let l = local_timezone(slf)?;
-        let off = tzinfo::call_utcoffset(l.as_ptr(), slf)?;
-        (l, off)
-    } else {
-        match tzinfo::call_utcoffset(mytz, slf)? {
-            Some(o) => (Owned::from_borrowed(mytz), Some(o)),
-            None => {
-                let naive = with_fold(slf, super::dt_fold(slf))?;
-                let n = naive.as_ptr().cast::<PyDateTime_DateTime>();
-                let tzp = std::mem::replace(&mut (*n).tzinfo, std::ptr::null_mut());
-                (*n).hastzinfo = 0;
-                crate::object::refcount::xdecref(tzp);
-                let l = local_timezone(naive.as_ptr())?;
-                let off = tzinfo::call_utcoffset(l.as_ptr(), slf)?;
-                (l, off)
+    let epoch_us = timestamp::EPOCH_SECONDS as i128 * 1_000_000;
+    // The instant as microseconds since 0001-01-01 UTC; a naive datetime
+    // (or one whose tzinfo gives no offset) is a local time.
+    let utc_us = match tzinfo::call_utcoffset(mytz, slf)? {
+        Some(off) => {
+            if tz == Some(mytz) {
+                return Ok(Owned::from_borrowed(slf));
             }
+            naive_us(slf) - delta::us_of(off.as_ptr())
         }
+        None => local_posix(slf)? as i128 * 1_000_000 + epoch_us + super::dt_hms(slf).us as i128,
     };
     let tz = match tz {
-        Some(t) => t,
-        None => {
-            // The local timezone of this instant.
-            let off_us = off.as_ref().map_or(0, |o| delta::us_of(o.as_ptr()));
-            let us = naive_us(slf) - off_us - timestamp::EPOCH_SECONDS as i128 * 1_000_000;
-            local_timezone_at(us.div_euclid(1_000_000) as i64)?
-        }
+        Some(t) => Owned::from_borrowed(t),
+        None => local_timezone_at((utc_us - epoch_us).div_euclid(1_000_000) as i64)?,
     };
-    if tz.as_ptr() == mytz.as_ptr() {
-        return Ok(Owned::from_borrowed(slf));
-    }
-    let off_us = off.as_ref().map_or(0, |o| delta::us_of(o.as_ptr()));
-    let (d, t) = from_total_us(naive_us(slf) - off_us)?;
+    let (d, t) = from_total_us(utc_us)?;
     let utc = new_dt_ex(d, t, tz.as_ptr(), 0, (*slf).ob_type.cast())?;
     super::call_method(tz.as_ptr(), "fromutc", &[utc.as_ptr()])
 });

@@ -431,6 +431,36 @@ fn divide_float(us: i128, x: f64) -> PyResult<Owned> {
     from_us(divide_nearest(num, m))
 }
 
+/// `x.as_integer_ratio()` of a float subclass, which may override it:
+/// checked to be a pair of ints that fit.
+unsafe fn integer_ratio(x: *mut PyObject) -> PyResult<(i128, i128)> {
+    // SAFETY: x valid.
+    unsafe {
+        let r = super::call_method(x, "as_integer_ratio", &[])?;
+        if !tuple::check(r.as_ptr()) {
+            return Err(errors::type_error(format!(
+                "unexpected return type from as_integer_ratio(): expected tuple, got '{}'",
+                super::tname(r.as_ptr())
+            )));
+        }
+        let items = tuple::items(r.as_ptr());
+        if items.len() != 2 {
+            return Err(errors::value_error("as_integer_ratio() must return a 2-tuple"));
+        }
+        let get = |o: *mut PyObject| {
+            if !int::check(o) {
+                return Err(errors::type_error("as_integer_ratio() must return a pair of ints"));
+            }
+            int::as_i128(o).ok_or_else(too_large)
+        };
+        let (n, d) = (get(items[0])?, get(items[1])?);
+        if d <= 0 {
+            return Err(errors::value_error("as_integer_ratio() returned a bad denominator"));
+        }
+        Ok((n, d))
+    }
+}
+
 unsafe extern "C" fn delta_multiply(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
     guard_obj(|| {
         // SAFETY: operands valid.
@@ -442,6 +472,10 @@ unsafe extern "C" fn delta_multiply(a: *mut PyObject, b: *mut PyObject) -> *mut 
                 return from_us(us.checked_mul(n).ok_or_else(too_large)?);
             }
             if float::check(other) {
+                if !float::check_exact(other) {
+                    let (n, d) = integer_ratio(other)?;
+                    return from_us(divide_nearest(us.checked_mul(n).ok_or_else(too_large)?, d));
+                }
                 return multiply_float(us, float::value(other));
             }
             Ok(super::not_implemented())
@@ -518,6 +552,13 @@ unsafe extern "C" fn delta_true_divide(a: *mut PyObject, b: *mut PyObject) -> *m
                 return from_us(divide_nearest(us, n));
             }
             if float::check(b) {
+                if !float::check_exact(b) {
+                    let (n, d) = integer_ratio(b)?;
+                    if n == 0 {
+                        return Err(zero_div());
+                    }
+                    return from_us(divide_nearest(us.checked_mul(d).ok_or_else(too_large)?, n));
+                }
                 return divide_float(us, float::value(b));
             }
             Ok(super::not_implemented())

@@ -129,17 +129,19 @@ pub unsafe fn strftime(
                 out.extend(colonz.as_ref().unwrap());
             } else if n == 'Z' as u32 {
                 if tzname.is_none() {
-                    let mut v = Vec::new();
                     let name = tzinfo::call_tzname(tz, tzarg)?;
-                    if name.as_ptr() != none::none() {
-                        for ch in pystr::to_ucs4(name.as_ptr()) {
-                            if ch == pct {
-                                v.push(pct);
-                            }
-                            v.push(ch);
+                    tzname = Some(if name.as_ptr() == none::none() {
+                        Vec::new()
+                    } else {
+                        // A '%' in the name must stay literal.
+                        let p = pystr::from_str("%")?;
+                        let pp = pystr::from_str("%%")?;
+                        let r = super::call_method(name.as_ptr(), "replace", &[p.as_ptr(), pp.as_ptr()])?;
+                        if !pystr::check(r.as_ptr()) {
+                            return Err(errors::type_error("tzname.replace() did not return a string"));
                         }
-                    }
-                    tzname = Some(v);
+                        pystr::to_ucs4(r.as_ptr())
+                    });
                 }
                 out.extend(tzname.as_ref().unwrap());
             } else if n == 'f' as u32 {
