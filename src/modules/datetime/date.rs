@@ -7,7 +7,9 @@ use crate::ffi::*;
 use crate::modules::args::{arity, bind, builtin, no_kwargs};
 use crate::modules::objtype::{meth_noargs, meth_o};
 use crate::object::descr::{getset, method, GETSET_END, METHOD_END};
-use crate::object::structseq::{self, field, PyStructSequence_Desc, PyStructSequence_Field, FIELD_END};
+use crate::object::structseq::{
+    self, field, PyStructSequence_Desc, PyStructSequence_Field, FIELD_END,
+};
 use crate::object::typeobj::type_template;
 use crate::object::{bytes, dict, str as pystr, tuple};
 use crate::runtime::errors::{self, PyResult};
@@ -40,16 +42,40 @@ static mut DATE_AS_NUMBER: PyNumberMethods = PyNumberMethods {
 };
 
 static DATE_METHODS: [PyMethodDef; 19] = [
-    method(c"fromtimestamp", date_fromtimestamp as *const c_void, METH_O | METH_CLASS),
-    method(c"fromordinal", date_fromordinal as *const c_void, METH_O | METH_CLASS),
-    method(c"fromisoformat", date_fromisoformat as *const c_void, METH_O | METH_CLASS),
-    method(c"fromisocalendar", date_fromisocalendar as *const c_void, KW | METH_CLASS),
-    method(c"today", date_today as *const c_void, METH_NOARGS | METH_CLASS),
+    method(
+        c"fromtimestamp",
+        date_fromtimestamp as *const c_void,
+        METH_O | METH_CLASS,
+    ),
+    method(
+        c"fromordinal",
+        date_fromordinal as *const c_void,
+        METH_O | METH_CLASS,
+    ),
+    method(
+        c"fromisoformat",
+        date_fromisoformat as *const c_void,
+        METH_O | METH_CLASS,
+    ),
+    method(
+        c"fromisocalendar",
+        date_fromisocalendar as *const c_void,
+        KW | METH_CLASS,
+    ),
+    method(
+        c"today",
+        date_today as *const c_void,
+        METH_NOARGS | METH_CLASS,
+    ),
     method(c"ctime", date_ctime as *const c_void, METH_NOARGS),
     method(c"strftime", date_strftime as *const c_void, KW),
     method(c"__format__", date_format as *const c_void, METH_O),
     method(c"timetuple", date_timetuple as *const c_void, METH_NOARGS),
-    method(c"isocalendar", date_isocalendar as *const c_void, METH_NOARGS),
+    method(
+        c"isocalendar",
+        date_isocalendar as *const c_void,
+        METH_NOARGS,
+    ),
     method(c"isoformat", date_isoformat as *const c_void, METH_NOARGS),
     method(c"isoweekday", date_isoweekday as *const c_void, METH_NOARGS),
     method(c"toordinal", date_toordinal as *const c_void, METH_NOARGS),
@@ -110,7 +136,11 @@ pub unsafe fn new_date_ex(v: Ymd, cls: *mut PyObject) -> PyResult<Owned> {
 
 /// The pickle state argument of a date, if `args` is one: 4 bytes (or a
 /// latin-1 str) with a valid month byte.
-pub unsafe fn pickle_state(arg: *mut PyObject, len: usize, check: impl Fn(&[u8]) -> bool) -> PyResult<Option<Vec<u8>>> {
+pub unsafe fn pickle_state(
+    arg: *mut PyObject,
+    len: usize,
+    check: impl Fn(&[u8]) -> bool,
+) -> PyResult<Option<Vec<u8>>> {
     // SAFETY: arg valid.
     unsafe {
         let data: Vec<u8> = if bytes::check(arg) {
@@ -196,14 +226,21 @@ unsafe extern "C" fn date_hash(op: *mut PyObject) -> Py_hash_t {
     }
 }
 
-unsafe extern "C" fn date_richcompare(a: *mut PyObject, b: *mut PyObject, op: c_int) -> *mut PyObject {
+unsafe extern "C" fn date_richcompare(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    op: c_int,
+) -> *mut PyObject {
     guard_obj(|| {
         // SAFETY: a is a date; b valid.
         unsafe {
             if !super::is_date(b) || super::is_datetime(a) != super::is_datetime(b) {
                 return Ok(super::not_implemented());
             }
-            Ok(super::cmp_result(super::ymd_of(a).cmp(&super::ymd_of(b)), op))
+            Ok(super::cmp_result(
+                super::ymd_of(a).cmp(&super::ymd_of(b)),
+                op,
+            ))
         }
     })
 }
@@ -244,7 +281,8 @@ unsafe extern "C" fn date_subtract(a: *mut PyObject, b: *mut PyObject) -> *mut P
                 return Ok(super::not_implemented());
             }
             if super::is_date(b) {
-                let days = calendar::ymd_to_ord(super::ymd_of(a)) - calendar::ymd_to_ord(super::ymd_of(b));
+                let days =
+                    calendar::ymd_to_ord(super::ymd_of(a)) - calendar::ymd_to_ord(super::ymd_of(b));
                 return delta::from_us(days as i128 * super::US_PER_DAY as i128);
             }
             if super::is_delta(b) {
@@ -352,12 +390,8 @@ meth_noargs!(date_timetuple, |slf| format::time_tuple(
     -1
 ));
 
-static mut ISO_FIELDS: [PyStructSequence_Field; 4] = [
-    field(c"year"),
-    field(c"week"),
-    field(c"weekday"),
-    FIELD_END,
-];
+static mut ISO_FIELDS: [PyStructSequence_Field; 4] =
+    [field(c"year"), field(c"week"), field(c"weekday"), FIELD_END];
 
 static mut ISO_DESC: PyStructSequence_Desc = PyStructSequence_Desc {
     name: c"datetime.IsoCalendarDate".as_ptr(),
@@ -369,7 +403,8 @@ static mut ISO_DESC: PyStructSequence_Desc = PyStructSequence_Desc {
 // SAFETY: a zeroed type object is valid before it is readied.
 static mut ISO_TYPE: PyTypeObject = unsafe { std::mem::zeroed() };
 
-static mut ISO_REDUCE: PyMethodDef = method(c"__reduce__", iso_reduce as *const c_void, METH_NOARGS);
+static mut ISO_REDUCE: PyMethodDef =
+    method(c"__reduce__", iso_reduce as *const c_void, METH_NOARGS);
 
 // An IsoCalendarDate pickles as a plain tuple, as in CPython.
 meth_noargs!(iso_reduce, |slf| {
@@ -382,7 +417,7 @@ meth_noargs!(iso_reduce, |slf| {
 unsafe fn iso_type() -> PyResult<*mut PyTypeObject> {
     // SAFETY: the static type and its description live for the process.
     unsafe {
-        if (*(&raw const ISO_TYPE)).tp_flags & Py_TPFLAGS_READY != 0 {
+        if ISO_TYPE.tp_flags & Py_TPFLAGS_READY != 0 {
             return Ok(&raw mut ISO_TYPE);
         }
         let tp = structseq::static_type(&raw mut ISO_TYPE, &raw const ISO_DESC)?;
@@ -443,7 +478,6 @@ meth_noargs!(date_reduce, |slf| {
     tuple::pack(&[(*slf).ob_type.cast(), args.as_ptr()])
 });
 
-
 /// Sets `date.min`, `max` and `resolution`.
 pub unsafe fn add_class_attrs() -> PyResult<()> {
     // SAFETY: the type is readied.
@@ -453,10 +487,26 @@ pub unsafe fn add_class_attrs() -> PyResult<()> {
         if !dict::get_str(d, "max").is_null() {
             return Ok(());
         }
-        let lo = Ymd { year: 1, month: 1, day: 1 };
-        let hi = Ymd { year: 9999, month: 12, day: 31 };
-        dict::set_item(d, pystr::intern("min"), super::new_date_raw(tp, lo)?.as_ptr())?;
-        dict::set_item(d, pystr::intern("max"), super::new_date_raw(tp, hi)?.as_ptr())?;
+        let lo = Ymd {
+            year: 1,
+            month: 1,
+            day: 1,
+        };
+        let hi = Ymd {
+            year: 9999,
+            month: 12,
+            day: 31,
+        };
+        dict::set_item(
+            d,
+            pystr::intern("min"),
+            super::new_date_raw(tp, lo)?.as_ptr(),
+        )?;
+        dict::set_item(
+            d,
+            pystr::intern("max"),
+            super::new_date_raw(tp, hi)?.as_ptr(),
+        )?;
         dict::set_item(
             d,
             pystr::intern("resolution"),
@@ -466,4 +516,3 @@ pub unsafe fn add_class_attrs() -> PyResult<()> {
         Ok(())
     }
 }
-

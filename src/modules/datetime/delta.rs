@@ -120,7 +120,9 @@ pub fn from_us(us: i128) -> PyResult<Owned> {
 pub unsafe fn us_of(op: *mut PyObject) -> i128 {
     // SAFETY: op is a timedelta.
     let o = unsafe { &*op.cast::<PyDateTime_Delta>() };
-    o.days as i128 * US_PER_DAY as i128 + o.seconds as i128 * US_PER_SECOND as i128 + o.microseconds as i128
+    o.days as i128 * US_PER_DAY as i128
+        + o.seconds as i128 * US_PER_SECOND as i128
+        + o.microseconds as i128
 }
 
 /// The fields of a timedelta.
@@ -305,7 +307,11 @@ unsafe extern "C" fn delta_hash(op: *mut PyObject) -> Py_hash_t {
     }
 }
 
-unsafe extern "C" fn delta_richcompare(a: *mut PyObject, b: *mut PyObject, op: c_int) -> *mut PyObject {
+unsafe extern "C" fn delta_richcompare(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    op: c_int,
+) -> *mut PyObject {
     guard_obj(|| {
         // SAFETY: a is a timedelta; b valid.
         unsafe {
@@ -445,17 +451,23 @@ unsafe fn integer_ratio(x: *mut PyObject) -> PyResult<(i128, i128)> {
         }
         let items = tuple::items(r.as_ptr());
         if items.len() != 2 {
-            return Err(errors::value_error("as_integer_ratio() must return a 2-tuple"));
+            return Err(errors::value_error(
+                "as_integer_ratio() must return a 2-tuple",
+            ));
         }
         let get = |o: *mut PyObject| {
             if !int::check(o) {
-                return Err(errors::type_error("as_integer_ratio() must return a pair of ints"));
+                return Err(errors::type_error(
+                    "as_integer_ratio() must return a pair of ints",
+                ));
             }
             int::as_i128(o).ok_or_else(too_large)
         };
         let (n, d) = (get(items[0])?, get(items[1])?);
         if d <= 0 {
-            return Err(errors::value_error("as_integer_ratio() returned a bad denominator"));
+            return Err(errors::value_error(
+                "as_integer_ratio() returned a bad denominator",
+            ));
         }
         Ok((n, d))
     }
@@ -576,9 +588,7 @@ pub fn true_div(a: i128, b: i128) -> PyResult<Owned> {
     let x = int::from_i128(a)?;
     let y = int::from_i128(b)?;
     // SAFETY: both are ints.
-    unsafe {
-        crate::object::number::binary_op(x.as_ptr(), y.as_ptr(), |nb| nb.nb_true_divide, "/")
-    }
+    unsafe { crate::object::number::binary_op(x.as_ptr(), y.as_ptr(), |nb| nb.nb_true_divide, "/") }
 }
 
 unsafe extern "C" fn delta_remainder(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
@@ -651,13 +661,21 @@ pub unsafe fn add_class_attrs() -> PyResult<()> {
         if !dict::get_str(d, "max").is_null() {
             return Ok(());
         }
-        dict::set_item(d, pystr::intern("min"), new_ex(tp, -MAX_DELTA_DAYS as i32, 0, 0)?.as_ptr())?;
+        dict::set_item(
+            d,
+            pystr::intern("min"),
+            new_ex(tp, -MAX_DELTA_DAYS as i32, 0, 0)?.as_ptr(),
+        )?;
         dict::set_item(
             d,
             pystr::intern("max"),
             new_ex(tp, MAX_DELTA_DAYS as i32, 86_399, 999_999)?.as_ptr(),
         )?;
-        dict::set_item(d, pystr::intern("resolution"), new_ex(tp, 0, 0, 1)?.as_ptr())?;
+        dict::set_item(
+            d,
+            pystr::intern("resolution"),
+            new_ex(tp, 0, 0, 1)?.as_ptr(),
+        )?;
         crate::object::typeobj::modified(tp);
         Ok(())
     }
@@ -674,4 +692,3 @@ pub unsafe fn is_zero(op: *mut PyObject) -> bool {
     // SAFETY: op is a timedelta.
     unsafe { us_of(op) == 0 }
 }
-

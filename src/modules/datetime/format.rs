@@ -118,13 +118,23 @@ pub unsafe fn strftime(
             i += 1;
             if n == 'z' as u32 {
                 if zreplace.is_none() {
-                    zreplace = Some(tz_offset_text(tz, tzarg, "")?.chars().map(|c| c as u32).collect());
+                    zreplace = Some(
+                        tz_offset_text(tz, tzarg, "")?
+                            .chars()
+                            .map(|c| c as u32)
+                            .collect(),
+                    );
                 }
                 out.extend(zreplace.as_ref().unwrap());
             } else if n == ':' as u32 && i < units.len() && units[i] == 'z' as u32 {
                 i += 1;
                 if colonz.is_none() {
-                    colonz = Some(tz_offset_text(tz, tzarg, ":")?.chars().map(|c| c as u32).collect());
+                    colonz = Some(
+                        tz_offset_text(tz, tzarg, ":")?
+                            .chars()
+                            .map(|c| c as u32)
+                            .collect(),
+                    );
                 }
                 out.extend(colonz.as_ref().unwrap());
             } else if n == 'Z' as u32 {
@@ -136,9 +146,15 @@ pub unsafe fn strftime(
                         // A '%' in the name must stay literal.
                         let p = pystr::from_str("%")?;
                         let pp = pystr::from_str("%%")?;
-                        let r = super::call_method(name.as_ptr(), "replace", &[p.as_ptr(), pp.as_ptr()])?;
+                        let r = super::call_method(
+                            name.as_ptr(),
+                            "replace",
+                            &[p.as_ptr(), pp.as_ptr()],
+                        )?;
                         if !pystr::check(r.as_ptr()) {
-                            return Err(errors::type_error("tzname.replace() did not return a string"));
+                            return Err(errors::type_error(
+                                "tzname.replace() did not return a string",
+                            ));
                         }
                         pystr::to_ucs4(r.as_ptr())
                     });

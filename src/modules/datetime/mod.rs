@@ -3,12 +3,12 @@
 //! `PyDateTime_DateTime`, `PyDateTime_Time`, `PyDateTime_Delta`), so C code
 //! using the accessor macros reads our objects.
 //!
-//! One file per type (`delta.rs`, `date.rs`, `time.rs`, `datetime.rs`,
+//! One file per type (`delta.rs`, `date.rs`, `time.rs`, `date_time.rs`,
 //! `tzinfo.rs`), the calendar arithmetic in `calendar.rs`, text in
 //! `format.rs` (isoformat, strftime) and `parse.rs` (fromisoformat).
 pub mod calendar;
 pub mod date;
-pub mod datetime;
+pub mod date_time;
 pub mod delta;
 pub mod format;
 pub mod parse;
@@ -108,7 +108,7 @@ pub fn date_type() -> *mut PyTypeObject {
     &raw mut date::DATE_TYPE
 }
 pub fn datetime_type() -> *mut PyTypeObject {
-    &raw mut datetime::DATETIME_TYPE
+    &raw mut date_time::DATETIME_TYPE
 }
 pub fn time_type() -> *mut PyTypeObject {
     &raw mut time::TIME_TYPE
@@ -447,7 +447,11 @@ pub fn pyint(v: i64) -> PyResult<Owned> {
 }
 
 /// Calls `getattr(op, name)(*args)`.
-pub unsafe fn call_method(op: *mut PyObject, name: &str, args: &[*mut PyObject]) -> PyResult<Owned> {
+pub unsafe fn call_method(
+    op: *mut PyObject,
+    name: &str,
+    args: &[*mut PyObject],
+) -> PyResult<Owned> {
     // SAFETY: op and args valid.
     unsafe { protocol::call_method_obj(op, name, args) }
 }
@@ -492,7 +496,7 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
             }
             delta::add_class_attrs()?;
             date::add_class_attrs()?;
-            datetime::add_class_attrs()?;
+            date_time::add_class_attrs()?;
             time::add_class_attrs()?;
             tzinfo::add_class_attrs()?;
             let m = crate::modules::objtype::new_module(

@@ -11,7 +11,8 @@ fn digit(c: u32) -> Option<i32> {
 }
 
 fn number(s: &[u32]) -> Option<i32> {
-    s.iter().try_fold(0i32, |acc, &c| Some(acc * 10 + digit(c)?))
+    s.iter()
+        .try_fold(0i32, |acc, &c| Some(acc * 10 + digit(c)?))
 }
 
 const DASH: u32 = '-' as u32;

@@ -38,7 +38,11 @@ static TIME_METHODS: [PyMethodDef; 13] = [
     method(c"tzname", time_tzname as *const c_void, METH_NOARGS),
     method(c"replace", time_replace as *const c_void, KW),
     method(c"__replace__", time_replace as *const c_void, KW),
-    method(c"fromisoformat", time_fromisoformat as *const c_void, METH_O | METH_CLASS),
+    method(
+        c"fromisoformat",
+        time_fromisoformat as *const c_void,
+        METH_O | METH_CLASS,
+    ),
     method(c"strptime", time_strptime as *const c_void, KW | METH_CLASS),
     method(c"__reduce_ex__", time_reduce_ex as *const c_void, METH_O),
     method(c"__reduce__", time_reduce as *const c_void, METH_NOARGS),
@@ -82,7 +86,12 @@ unsafe extern "C" fn get_fold(op: *mut PyObject, _: *mut c_void) -> *mut PyObjec
 
 /// A time of class `cls`: directly for `time` itself, else by calling
 /// the class (with `fold=` only when set).
-pub unsafe fn new_time_ex(t: Hms, tz: *mut PyObject, fold: i32, cls: *mut PyObject) -> PyResult<Owned> {
+pub unsafe fn new_time_ex(
+    t: Hms,
+    tz: *mut PyObject,
+    fold: i32,
+    cls: *mut PyObject,
+) -> PyResult<Owned> {
     // SAFETY: cls is a class; tz valid.
     unsafe {
         if cls == super::time_type().cast() {
@@ -103,7 +112,11 @@ pub unsafe fn new_time_ex(t: Hms, tz: *mut PyObject, fold: i32, cls: *mut PyObje
         } else {
             None
         };
-        protocol::call(cls, args.as_ptr(), kw.as_ref().map_or(std::ptr::null_mut(), Owned::as_ptr))
+        protocol::call(
+            cls,
+            args.as_ptr(),
+            kw.as_ref().map_or(std::ptr::null_mut(), Owned::as_ptr),
+        )
     }
 }
 
@@ -204,8 +217,10 @@ unsafe extern "C" fn time_str(op: *mut PyObject) -> *mut PyObject {
 unsafe fn offset_us(op: *mut PyObject) -> PyResult<Option<i128>> {
     // SAFETY: op is a time.
     unsafe {
-        Ok(tzinfo::call_utcoffset(super::time_tzinfo(op), none::none())?
-            .map(|o| delta::us_of(o.as_ptr())))
+        Ok(
+            tzinfo::call_utcoffset(super::time_tzinfo(op), none::none())?
+                .map(|o| delta::us_of(o.as_ptr())),
+        )
     }
 }
 
@@ -234,7 +249,11 @@ unsafe extern "C" fn time_hash(op: *mut PyObject) -> Py_hash_t {
     })
 }
 
-unsafe extern "C" fn time_richcompare(a: *mut PyObject, b: *mut PyObject, op: c_int) -> *mut PyObject {
+unsafe extern "C" fn time_richcompare(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    op: c_int,
+) -> *mut PyObject {
     guard_obj(|| {
         // SAFETY: a is a time; b valid.
         unsafe {
@@ -303,7 +322,13 @@ builtin!(time_strftime, |slf, args, kws| {
         f(1)?,
         f(-1)?,
     ])?;
-    format::strftime(a[0].unwrap(), tt.as_ptr(), t.us, super::time_tzinfo(slf), none::none())
+    format::strftime(
+        a[0].unwrap(),
+        tt.as_ptr(),
+        t.us,
+        super::time_tzinfo(slf),
+        none::none(),
+    )
 });
 
 meth_o!(time_format, |slf, spec| format::format(slf, spec));
@@ -395,7 +420,12 @@ builtin!(time_strptime, |cls, args, kws| {
     let f = super::import_attr("_strptime", "_strptime_datetime")?;
     let dt_type = super::datetime_type().cast();
     let r = protocol::call_args(f.as_ptr(), &[dt_type, args[0], args[1]])?;
-    new_time_ex(super::dt_hms(r.as_ptr()), super::dt_tzinfo(r.as_ptr()), 0, cls)
+    new_time_ex(
+        super::dt_hms(r.as_ptr()),
+        super::dt_tzinfo(r.as_ptr()),
+        0,
+        cls,
+    )
 });
 
 unsafe fn reduce(op: *mut PyObject, proto: i64) -> PyResult<Owned> {
@@ -417,7 +447,10 @@ unsafe fn reduce(op: *mut PyObject, proto: i64) -> PyResult<Owned> {
     }
 }
 
-meth_o!(time_reduce_ex, |slf, proto| reduce(slf, super::int_arg(proto)? as i64));
+meth_o!(time_reduce_ex, |slf, proto| reduce(
+    slf,
+    super::int_arg(proto)? as i64
+));
 meth_noargs!(time_reduce, |slf| reduce(slf, 2));
 
 /// Sets `time.min`, `max` and `resolution`.
@@ -440,7 +473,11 @@ pub unsafe fn add_class_attrs() -> PyResult<()> {
             pystr::intern("min"),
             super::new_time_raw(tp, Hms::default(), none::none(), 0)?.as_ptr(),
         )?;
-        dict::set_item(d, pystr::intern("max"), super::new_time_raw(tp, hi, none::none(), 0)?.as_ptr())?;
+        dict::set_item(
+            d,
+            pystr::intern("max"),
+            super::new_time_raw(tp, hi, none::none(), 0)?.as_ptr(),
+        )?;
         dict::set_item(d, pystr::intern("resolution"), delta::from_us(1)?.as_ptr())?;
         crate::object::typeobj::modified(tp);
         Ok(())

@@ -196,7 +196,7 @@ pub unsafe fn new_timezone(offset: *mut PyObject, name: *mut PyObject) -> PyResu
             return Ok(Owned::from_borrowed(utc()));
         }
         let (d, s, u) = delta::fields(offset);
-        if (d < -1 || d >= 1) || (d == -1 && s == 0 && u == 0) {
+        if !(-1..1).contains(&d) || (d == -1 && s == 0 && u == 0) {
             return Err(errors::value_error(format!(
                 "offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24), not {}.",
                 protocol::repr_string(offset)?
@@ -401,8 +401,16 @@ pub unsafe fn add_class_attrs() -> PyResult<()> {
         let span = 86_400 * super::US_PER_SECOND as i128 - 60 * super::US_PER_SECOND as i128;
         let lo = delta::from_us(-span)?;
         let hi = delta::from_us(span)?;
-        dict::set_item(d, pystr::intern("min"), new_timezone_raw(lo.as_ptr(), null_mut())?.as_ptr())?;
-        dict::set_item(d, pystr::intern("max"), new_timezone_raw(hi.as_ptr(), null_mut())?.as_ptr())?;
+        dict::set_item(
+            d,
+            pystr::intern("min"),
+            new_timezone_raw(lo.as_ptr(), null_mut())?.as_ptr(),
+        )?;
+        dict::set_item(
+            d,
+            pystr::intern("max"),
+            new_timezone_raw(hi.as_ptr(), null_mut())?.as_ptr(),
+        )?;
         typeobj::modified(tp);
         Ok(())
     }

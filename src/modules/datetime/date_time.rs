@@ -46,19 +46,39 @@ static mut DT_AS_NUMBER: PyNumberMethods = PyNumberMethods {
 
 static DT_METHODS: [PyMethodDef; 25] = [
     method(c"now", dt_now as *const c_void, KW | METH_CLASS),
-    method(c"utcnow", dt_utcnow as *const c_void, METH_NOARGS | METH_CLASS),
-    method(c"fromtimestamp", dt_fromtimestamp as *const c_void, KW | METH_CLASS),
-    method(c"utcfromtimestamp", dt_utcfromtimestamp as *const c_void, METH_O | METH_CLASS),
+    method(
+        c"utcnow",
+        dt_utcnow as *const c_void,
+        METH_NOARGS | METH_CLASS,
+    ),
+    method(
+        c"fromtimestamp",
+        dt_fromtimestamp as *const c_void,
+        KW | METH_CLASS,
+    ),
+    method(
+        c"utcfromtimestamp",
+        dt_utcfromtimestamp as *const c_void,
+        METH_O | METH_CLASS,
+    ),
     method(c"strptime", dt_strptime as *const c_void, KW | METH_CLASS),
     method(c"combine", dt_combine as *const c_void, KW | METH_CLASS),
-    method(c"fromisoformat", dt_fromisoformat as *const c_void, METH_O | METH_CLASS),
+    method(
+        c"fromisoformat",
+        dt_fromisoformat as *const c_void,
+        METH_O | METH_CLASS,
+    ),
     method(c"date", dt_date as *const c_void, METH_NOARGS),
     method(c"time", dt_time as *const c_void, METH_NOARGS),
     method(c"timetz", dt_timetz as *const c_void, METH_NOARGS),
     method(c"ctime", dt_ctime as *const c_void, METH_NOARGS),
     method(c"timetuple", dt_timetuple as *const c_void, METH_NOARGS),
     method(c"timestamp", dt_timestamp as *const c_void, METH_NOARGS),
-    method(c"utctimetuple", dt_utctimetuple as *const c_void, METH_NOARGS),
+    method(
+        c"utctimetuple",
+        dt_utctimetuple as *const c_void,
+        METH_NOARGS,
+    ),
     method(c"isoformat", dt_isoformat as *const c_void, KW),
     method(c"strftime", dt_strftime as *const c_void, KW),
     method(c"utcoffset", dt_utcoffset as *const c_void, METH_NOARGS),
@@ -109,7 +129,13 @@ unsafe extern "C" fn get_fold(op: *mut PyObject, _: *mut c_void) -> *mut PyObjec
 
 /// A datetime of class `cls`: directly for `datetime` itself, else by
 /// calling the class (with `fold=` only when set).
-pub unsafe fn new_dt_ex(d: Ymd, t: Hms, tz: *mut PyObject, fold: i32, cls: *mut PyObject) -> PyResult<Owned> {
+pub unsafe fn new_dt_ex(
+    d: Ymd,
+    t: Hms,
+    tz: *mut PyObject,
+    fold: i32,
+    cls: *mut PyObject,
+) -> PyResult<Owned> {
     // SAFETY: cls is a class; tz valid.
     unsafe {
         if cls == super::datetime_type().cast() {
@@ -133,7 +159,11 @@ pub unsafe fn new_dt_ex(d: Ymd, t: Hms, tz: *mut PyObject, fold: i32, cls: *mut 
         } else {
             None
         };
-        protocol::call(cls, args.as_ptr(), kw.as_ref().map_or(std::ptr::null_mut(), Owned::as_ptr))
+        protocol::call(
+            cls,
+            args.as_ptr(),
+            kw.as_ref().map_or(std::ptr::null_mut(), Owned::as_ptr),
+        )
     }
 }
 
@@ -148,7 +178,9 @@ unsafe extern "C" fn dt_new(
             let n = tuple::size(args);
             if (n == 1 || n == 2) && (kwargs.is_null() || dict::len(kwargs) == 0) {
                 let a = tuple::items(args);
-                if let Some(b) = super::date::pickle_state(a[0], 10, |d| (1..=12).contains(&(d[2] & 0x7f)))? {
+                if let Some(b) =
+                    super::date::pickle_state(a[0], 10, |d| (1..=12).contains(&(d[2] & 0x7f)))?
+                {
                     let tz = if n == 2 { a[1] } else { none::none() };
                     super::check_tzinfo(tz).map_err(|_| {
                         errors::clear();
@@ -186,7 +218,11 @@ unsafe extern "C" fn dt_new(
                     "datetime() takes at most 8 positional arguments (9 given)",
                 ));
             }
-            let d = super::check_date(super::int_arg(a[0])?, super::int_arg(a[1])?, super::int_arg(a[2])?)?;
+            let d = super::check_date(
+                super::int_arg(a[0])?,
+                super::int_arg(a[1])?,
+                super::int_arg(a[2])?,
+            )?;
             let fold = super::opt_int(a[8], 0)?;
             let t = super::check_time(
                 super::opt_int(a[3], 0)?,
@@ -264,7 +300,9 @@ unsafe fn naive_us(op: *mut PyObject) -> i128 {
 /// `self.utcoffset()` in microseconds.
 pub unsafe fn offset_us(op: *mut PyObject) -> PyResult<Option<i128>> {
     // SAFETY: op is a datetime.
-    unsafe { Ok(tzinfo::call_utcoffset(super::dt_tzinfo(op), op)?.map(|o| delta::us_of(o.as_ptr()))) }
+    unsafe {
+        Ok(tzinfo::call_utcoffset(super::dt_tzinfo(op), op)?.map(|o| delta::us_of(o.as_ptr())))
+    }
 }
 
 /// A copy of a datetime (exact type) with another fold.
@@ -314,7 +352,12 @@ unsafe extern "C" fn dt_hash(op: *mut PyObject) -> Py_hash_t {
 
 /// PEP 495: an aware datetime in a fold or gap whose offset depends on
 /// `fold` never compares equal to one in another zone.
-unsafe fn pep495_exception(a: *mut PyObject, oa: Option<i128>, b: *mut PyObject, ob: Option<i128>) -> PyResult<bool> {
+unsafe fn pep495_exception(
+    a: *mut PyObject,
+    oa: Option<i128>,
+    b: *mut PyObject,
+    ob: Option<i128>,
+) -> PyResult<bool> {
     // SAFETY: a and b are datetimes.
     unsafe {
         let fa = with_fold(a, 1 - super::dt_fold(a))?;
@@ -326,7 +369,11 @@ unsafe fn pep495_exception(a: *mut PyObject, oa: Option<i128>, b: *mut PyObject,
     }
 }
 
-unsafe extern "C" fn dt_richcompare(a: *mut PyObject, b: *mut PyObject, op: c_int) -> *mut PyObject {
+unsafe extern "C" fn dt_richcompare(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    op: c_int,
+) -> *mut PyObject {
     guard_obj(|| {
         // SAFETY: a is a datetime; b valid.
         unsafe {
@@ -417,7 +464,13 @@ unsafe extern "C" fn dt_subtract(a: *mut PyObject, b: *mut PyObject) -> *mut PyO
 
 /// A datetime of class `cls` from a POSIX time: local (with the fold
 /// found) or UTC broken-down time, then `tz.fromutc` when `tz` is given.
-unsafe fn from_timet(cls: *mut PyObject, t: i64, us: i32, tz: *mut PyObject, utc: bool) -> PyResult<Owned> {
+unsafe fn from_timet(
+    cls: *mut PyObject,
+    t: i64,
+    us: i32,
+    tz: *mut PyObject,
+    utc: bool,
+) -> PyResult<Owned> {
     // SAFETY: cls is a class; tz valid.
     unsafe {
         let local = !utc && tz == none::none();
@@ -502,7 +555,13 @@ builtin!(dt_combine, |cls, args, kws| {
     }
     let tz = a[2].unwrap_or(super::time_tzinfo(t));
     super::check_tzinfo(tz)?;
-    new_dt_ex(super::ymd_of(d), super::time_hms(t), tz, super::time_fold(t), cls)
+    new_dt_ex(
+        super::ymd_of(d),
+        super::time_hms(t),
+        tz,
+        super::time_fold(t),
+        cls,
+    )
 });
 
 meth_o!(dt_fromisoformat, |cls, s| {
@@ -607,13 +666,20 @@ builtin!(dt_isoformat, |slf, args, kws| {
             if !pystr::check(o) || pystr::len(o) != 1 {
                 return Err(errors::type_error(format!(
                     "isoformat() argument 1 must be a unicode character, not {}",
-                    if pystr::check(o) { "str" } else { super::tname(o) }
+                    if pystr::check(o) {
+                        "str"
+                    } else {
+                        super::tname(o)
+                    }
                 )));
             }
             pystr::read_char(o, 0)
         }
     };
-    let mut s: Vec<u32> = format::iso_date(super::ymd_of(slf)).chars().map(|c| c as u32).collect();
+    let mut s: Vec<u32> = format::iso_date(super::ymd_of(slf))
+        .chars()
+        .map(|c| c as u32)
+        .collect();
     s.push(sep);
     let mut rest = format::iso_time(super::dt_hms(slf), &timespec_arg(a[1])?)?;
     rest += &format::tz_offset_text(super::dt_tzinfo(slf), slf, ":")?;
@@ -639,8 +705,11 @@ meth_noargs!(dt_utcoffset, |slf| Ok(tzinfo::call_utcoffset(
 )?
 .unwrap_or_else(none::owned)));
 
-meth_noargs!(dt_dst, |slf| Ok(tzinfo::call_dst(super::dt_tzinfo(slf), slf)?
-    .unwrap_or_else(none::owned)));
+meth_noargs!(dt_dst, |slf| Ok(tzinfo::call_dst(
+    super::dt_tzinfo(slf),
+    slf
+)?
+.unwrap_or_else(none::owned)));
 
 meth_noargs!(dt_tzname, |slf| tzinfo::call_tzname(
     super::dt_tzinfo(slf),
@@ -690,7 +759,9 @@ unsafe fn local_timezone_at(t: i64) -> PyResult<Owned> {
     let mut tm: libc::tm = unsafe { std::mem::zeroed() };
     // SAFETY: valid pointers.
     if unsafe { libc::localtime_r(&tt, &mut tm) }.is_null() {
-        return Err(errors::overflow_error("timestamp out of range for platform time_t"));
+        return Err(errors::overflow_error(
+            "timestamp out of range for platform time_t",
+        ));
     }
     let off = delta::from_us(tm.tm_gmtoff as i128 * 1_000_000)?;
     let name = if tm.tm_zone.is_null() {
@@ -701,7 +772,12 @@ unsafe fn local_timezone_at(t: i64) -> PyResult<Owned> {
         Some(pystr::from_str(&z.to_string_lossy())?)
     };
     // SAFETY: off is a timedelta; name NULL or a str.
-    unsafe { tzinfo::new_timezone(off.as_ptr(), name.as_ref().map_or(std::ptr::null_mut(), Owned::as_ptr)) }
+    unsafe {
+        tzinfo::new_timezone(
+            off.as_ptr(),
+            name.as_ref().map_or(std::ptr::null_mut(), Owned::as_ptr),
+        )
+    }
 }
 
 builtin!(dt_astimezone, |slf, args, kws| {
@@ -759,7 +835,10 @@ unsafe fn reduce(op: *mut PyObject, proto: i64) -> PyResult<Owned> {
     }
 }
 
-meth_o!(dt_reduce_ex, |slf, proto| reduce(slf, super::int_arg(proto)? as i64));
+meth_o!(dt_reduce_ex, |slf, proto| reduce(
+    slf,
+    super::int_arg(proto)? as i64
+));
 meth_noargs!(dt_reduce, |slf| reduce(slf, 2));
 
 /// Sets `datetime.min`, `max` and `resolution`.
@@ -771,8 +850,16 @@ pub unsafe fn add_class_attrs() -> PyResult<()> {
         if !dict::get_str(d, "max").is_null() {
             return Ok(());
         }
-        let lo = Ymd { year: 1, month: 1, day: 1 };
-        let hi = Ymd { year: 9999, month: 12, day: 31 };
+        let lo = Ymd {
+            year: 1,
+            month: 1,
+            day: 1,
+        };
+        let hi = Ymd {
+            year: 9999,
+            month: 12,
+            day: 31,
+        };
         let thi = Hms {
             hour: 23,
             minute: 59,
