@@ -7,6 +7,7 @@
 //! `tzinfo.rs`), the calendar arithmetic in `calendar.rs`, text in
 //! `format.rs` (isoformat, strftime) and `parse.rs` (fromisoformat).
 pub mod calendar;
+pub mod capi;
 pub mod date;
 pub mod date_time;
 pub mod delta;
@@ -508,6 +509,7 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
             dict::set_item(d, pystr::intern("MINYEAR"), pyint(MINYEAR as i64)?.as_ptr())?;
             dict::set_item(d, pystr::intern("MAXYEAR"), pyint(MAXYEAR as i64)?.as_ptr())?;
             dict::set_item(d, pystr::intern("UTC"), tzinfo::utc())?;
+            dict::set_item(d, pystr::intern("datetime_CAPI"), capi::capsule()?.as_ptr())?;
             dict::set_item(
                 d,
                 pystr::intern("__doc__"),
