@@ -19,6 +19,7 @@ pub mod compression;
 pub mod contextvars;
 pub mod csv;
 pub mod ctypes;
+pub mod datetime;
 pub mod errno;
 pub mod faulthandler;
 pub mod fcntl;
@@ -99,6 +100,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_contextvars", contextvars::init),
     ("_csv", csv::init),
     ("_ctypes", ctypes::init),
+    ("_datetime", datetime::init),
     ("_functools", functools::init),
     ("_heapq", heapq::init),
     ("_imp", imp::init),
