@@ -125,6 +125,11 @@ pub struct Found {
 /// (`name.ferrython-314-<arch>-<os>-gnu.so`, `name.abi3.so`, `name.so`),
 /// then `name.py`, then a `name.pyc` without source.
 pub fn find_module(dirs: &[PathBuf], name: &str) -> Option<Found> {
+    dirs.iter().find_map(|d| find_in_dir(d, name))
+}
+
+/// [`find_module`] in the one directory `d`.
+fn find_in_dir(d: &Path, name: &str) -> Option<Found> {
     let suffixes = crate::runtime::dynload::suffixes();
     let candidates = |base: &Path, stem: &str| -> Option<(PathBuf, bool)> {
         suffixes
@@ -134,29 +139,96 @@ pub fn find_module(dirs: &[PathBuf], name: &str) -> Option<Found> {
             .chain(std::iter::once((base.join(format!("{stem}.pyc")), false)))
             .find(|(p, _)| p.is_file())
     };
-    for d in dirs {
-        crate::runtime::import_trace::verbose_message(2, || {
-            format!("trying {}", d.join(name).display())
-        });
-        let pkg_dir = d.join(name);
-        if pkg_dir.is_dir() {
-            if let Some((path, is_extension)) = candidates(&pkg_dir, "__init__") {
-                return Some(Found {
-                    path,
-                    is_package: true,
-                    is_extension,
-                });
-            }
-        }
-        if let Some((path, is_extension)) = candidates(d, name) {
+    crate::runtime::import_trace::verbose_message(2, || {
+        format!("trying {}", d.join(name).display())
+    });
+    let pkg_dir = d.join(name);
+    if pkg_dir.is_dir() {
+        if let Some((path, is_extension)) = candidates(&pkg_dir, "__init__") {
             return Some(Found {
                 path,
-                is_package: false,
+                is_package: true,
                 is_extension,
             });
         }
     }
-    None
+    candidates(d, name).map(|(path, is_extension)| Found {
+        path,
+        is_package: false,
+        is_extension,
+    })
+}
+
+/// Where a search of the module path found a module.
+pub enum Location {
+    /// A file in a directory, loaded natively.
+    File(Found),
+    /// The spec the finder of a path entry that is not a directory (a zip
+    /// archive, or an entry a hook in `sys.path_hooks` accepts) gave.
+    Spec(Owned),
+}
+
+/// Finds module `fullname` (whose last part is `name`) on `dirs`, in
+/// order: directories natively ([`find_module`]), other entries through
+/// their finders (`runtime::path_finder`), as CPython's `PathFinder`.
+pub fn find_location(dirs: &[PathBuf], fullname: &str, name: &str) -> PyResult<Option<Location>> {
+    use crate::runtime::path_finder;
+    for d in dirs {
+        if let Some(found) = find_in_dir(d, name) {
+            return Ok(Some(Location::File(found)));
+        }
+        let dir = if d.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            d.as_path()
+        };
+        if dir.is_dir() {
+            continue;
+        }
+        if let Some(finder) = path_finder::entry_finder(d)? {
+            if let Some(spec) = path_finder::find_spec(finder.as_ptr(), fullname)? {
+                return Ok(Some(Location::Spec(spec)));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// The module whose copy CPython freezes as `fullname`:
+/// `_frozen_importlib` is `importlib._bootstrap`,
+/// `_frozen_importlib_external` is `importlib._bootstrap_external`.
+fn frozen_original(fullname: &str) -> Option<&'static str> {
+    match fullname {
+        "_frozen_importlib" => Some("importlib._bootstrap"),
+        "_frozen_importlib_external" => Some("importlib._bootstrap_external"),
+        _ => None,
+    }
+}
+
+/// Imports `fullname`, one of CPython's frozen importlib modules, as the
+/// module `original` that `importlib` loads from source and sets up (for
+/// `zipimport` and other users of the frozen names), kept in
+/// `sys.modules` under both names. While `importlib` itself initializes
+/// the name is missing, so that it sets up its own copies.
+fn import_frozen(fullname: &str, original: &str) -> PyResult<Owned> {
+    let modules = crate::modules::sys_modules();
+    // SAFETY: modules is a dict.
+    unsafe {
+        let mut m = dict::get_str(modules, original);
+        if m.is_null() {
+            if !dict::get_str(modules, "importlib").is_null() {
+                return Err(not_found(fullname));
+            }
+            import_absolute("importlib")?;
+            m = dict::get_str(modules, original);
+            if m.is_null() {
+                return Err(not_found(fullname));
+            }
+        }
+        let m = Owned::from_borrowed(m);
+        dict::set_item(modules, pystr::intern(fullname), m.as_ptr())?;
+        Ok(m)
+    }
 }
 
 /// Loads and runs the module `fullname` from `path`, registering it in
@@ -387,6 +459,9 @@ fn find_and_load(fullname: &str) -> PyResult<Owned> {
     let modules = crate::modules::sys_modules();
     // SAFETY: modules is a dict.
     unsafe {
+        if let Some(original) = frozen_original(fullname) {
+            return import_frozen(fullname, original);
+        }
         if let Some(m) = crate::modules::create_builtin(fullname)? {
             let d = module::dict_of(m.as_ptr());
             let spec = dict::get_str(d, "__spec__");
@@ -428,7 +503,18 @@ fn find_and_load(fullname: &str) -> PyResult<Owned> {
                 (dirs, last, Some(p))
             }
         };
-        let Some(found) = find_module(&dirs, last) else {
+        let found = match find_location(&dirs, fullname, last)? {
+            Some(Location::File(found)) => Some(found),
+            Some(Location::Spec(spec)) => {
+                let m = crate::runtime::path_finder::load(spec.as_ptr())?;
+                if let Some(p) = parent {
+                    protocol::setattr(p.as_ptr(), pystr::intern(last), m.as_ptr())?;
+                }
+                return Ok(m);
+            }
+            None => None,
+        };
+        let Some(found) = found else {
             let portions: Vec<PathBuf> = dirs
                 .iter()
                 .map(|d| d.join(last))
@@ -448,6 +534,9 @@ fn find_and_load(fullname: &str) -> PyResult<Owned> {
         } else {
             load_source(fullname, &found)?
         };
+        if fullname == "zipimport" {
+            crate::runtime::path_finder::zipimport_loaded(m.as_ptr())?;
+        }
         if let Some(p) = parent {
             protocol::setattr(p.as_ptr(), pystr::intern(last), m.as_ptr())?;
         }

@@ -74,8 +74,9 @@ builtin!(find_spec, |_cls, args, kws| {
         dirs
     };
     let last = name.rsplit('.').next().unwrap_or(name);
-    match import::find_module(&dirs, last) {
-        Some(found) => file_spec(bootstrap.as_ptr(), fullname, &found),
+    match import::find_location(&dirs, name, last)? {
+        Some(import::Location::File(found)) => file_spec(bootstrap.as_ptr(), fullname, &found),
+        Some(import::Location::Spec(spec)) => Ok(spec),
         None => Ok(none_ref()),
     }
 });
