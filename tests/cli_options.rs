@@ -188,6 +188,7 @@ fn options() {
             (&["-bb", p], &[], true),
             (&["-B", p], &[], true),
             (&["-d", p], &[], true),
+            (&["-d", "-d", p], &[], true),
             (
                 &["-E", p],
                 &[("PYTHONOPTIMIZE", "2"), ("PYTHONPATH", "/p")],
@@ -223,6 +224,16 @@ fn options() {
             (&["-X", "int_max_str_digits=1000", p], &[], true),
             (&["-X", "int_max_str_digits=0", p], &[], true),
             (&["-X", "pycache_prefix=/tmp/pyc", p], &[], true),
+            (
+                &["-X", "pycache_prefix=", p],
+                &[("PYTHONPYCACHEPREFIX", "foo")],
+                true,
+            ),
+            (
+                &["-X", "pycache_prefix", p],
+                &[("PYTHONPYCACHEPREFIX", "foo")],
+                true,
+            ),
             (&["-X", "warn_default_encoding", p], &[], true),
             (
                 &["-X", "no_debug_ranges", "-X", "faulthandler", p],
@@ -335,6 +346,7 @@ fn environment_variables() {
             (&["-O", p], &[("PYTHONOPTIMIZE", "0")], true),
             (&[p], &[("PYTHONNODEBUGRANGES", "1")], true),
             (&[p], &[("PYTHONDEBUG", "1")], true),
+            (&[p], &[("PYTHONDEBUG", "2")], true),
             (&[p], &[("PYTHONPYCACHEPREFIX", "/tmp/pyc")], true),
             (&[p], &[("PYTHONWARNDEFAULTENCODING", "1")], true),
             (&[p], &[("PYTHON_CPU_COUNT", "2"), ("PROBE_CPU", "1")], true),
@@ -648,4 +660,32 @@ for f in [lambda: str(b'x'), lambda: str(bytearray(b'y')), lambda: b'a' == 'a',
             (&["-b", "-W", "error::BytesWarning", "-c", prog], &[], true),
         ],
     );
+}
+
+/// Standard descriptors closed before the start stay closed: the matching
+/// `sys` stream is None (the probe's exit status tells which are).
+#[test]
+fn closed_standard_streams() {
+    if !cpython().exists() {
+        return;
+    }
+    let code = "import os, sys\nos._exit(sum(1 << i for i, s in enumerate((sys.stdin, sys.stdout, sys.stderr)) if s is None))";
+    let status = |program: &Path, redirect: &str| {
+        Command::new("sh")
+            .arg("-c")
+            .arg(format!("exec \"$0\" -E -c \"$1\" {redirect}"))
+            .arg(program)
+            .arg(code)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    for redirect in ["<&-", ">&-", "2>&-", "<&- >&- 2>&-", ""] {
+        let ours = status(Path::new(env!("CARGO_BIN_EXE_ferrython")), redirect);
+        assert_eq!(ours, status(&cpython(), redirect), "{redirect}");
+    }
 }
