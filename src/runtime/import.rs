@@ -186,7 +186,8 @@ pub fn find_location(dirs: &[PathBuf], fullname: &str, name: &str) -> PyResult<O
             continue;
         }
         if let Some(finder) = path_finder::entry_finder(d)? {
-            if let Some(spec) = path_finder::find_spec(finder.as_ptr(), fullname)? {
+            // SAFETY: finder is a live object.
+            if let Some(spec) = unsafe { path_finder::find_spec(finder.as_ptr(), fullname)? } {
                 return Ok(Some(Location::Spec(spec)));
             }
         }

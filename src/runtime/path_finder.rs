@@ -180,7 +180,7 @@ pub fn entry_finder(entry: &Path) -> PyResult<Option<Owned>> {
 /// The spec `finder.find_spec(fullname)` gives, when it names a loader
 /// (a spec without one is a namespace portion, which only directories
 /// supply here).
-pub fn find_spec(finder: *mut PyObject, fullname: &str) -> PyResult<Option<Owned>> {
+pub unsafe fn find_spec(finder: *mut PyObject, fullname: &str) -> PyResult<Option<Owned>> {
     // SAFETY: finder is a live object.
     unsafe {
         let Some(method) = protocol::getattr_opt(finder, pystr::intern("find_spec"))? else {

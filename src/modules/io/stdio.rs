@@ -285,7 +285,20 @@ pub unsafe fn report_uncaught(e: *mut PyObject) {
         let hook = Owned::from_borrowed(hook);
         let tb = (*e.cast::<PyBaseExceptionObject>()).traceback;
         let tb = if tb.is_null() { none::none() } else { tb };
-        if protocol::call_args(hook.as_ptr(), &[(*e).ob_type.cast(), e, tb]).is_err() {
+        let tp = (*e).ob_type.cast();
+        // A hook refusing the event with a RuntimeError silences the
+        // report; another error is reported and the report goes on.
+        if crate::runtime::audit::audit(c"sys.excepthook", &[hook.as_ptr(), tp, e, tb]).is_err() {
+            if errors::matches(exc::PyExc_RuntimeError) {
+                errors::clear();
+                return;
+            }
+            crate::capi::exceptions::write_unraisable(
+                Some("Exception ignored in audit hook"),
+                null_mut(),
+            );
+        }
+        if protocol::call_args(hook.as_ptr(), &[tp, e, tb]).is_err() {
             let Some(err) = errors::take() else { return };
             let mut text = String::from("Error in sys.excepthook:\n");
             text.push_str(&exc::display::format_exception(err.as_ptr()));
