@@ -299,6 +299,9 @@ fn load_source(fullname: &str, found: &Found) -> PyResult<Owned> {
             if fullname == "importlib._bootstrap_external" {
                 crate::modules::imp::pyc_magic::fix_bootstrap_external(d)?;
             }
+            if fullname == "importlib._bootstrap" {
+                crate::modules::imp::spec_earlier_modules(m.as_ptr())?;
+            }
             Ok(())
         });
         if let Some(spec) = &spec {

@@ -114,6 +114,7 @@ pub fn run_main(source: &str, filename: &str, is_file: bool) -> PyResult<()> {
                 pystr::intern("__file__"),
                 pystr::from_str(filename)?.as_ptr(),
             )?;
+            dict::set_item(d, pystr::intern("__cached__"), crate::object::none::none())?;
         }
         run_string(source, filename, CompileMode::Exec, d, d)?;
     }

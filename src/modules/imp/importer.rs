@@ -153,6 +153,54 @@ pub unsafe fn spec_for_import(
     unsafe { file_spec(bootstrap, name, found).map(Some) }
 }
 
+/// Gives the modules loaded from files before `importlib._bootstrap`
+/// (the start-up's `site`, `os` ..., and `importlib` itself; not a
+/// script's `__main__`) the spec and
+/// loader later imports get, once `bootstrap`, that module, has run and
+/// can make specs.
+pub unsafe fn spec_earlier_modules(bootstrap: *mut PyObject) -> PyResult<()> {
+    let modules = crate::modules::sys_modules();
+    // SAFETY: modules is a dict; the entries are copied before any code
+    // runs; a module has a dict.
+    unsafe {
+        let mut entries = Vec::new();
+        let mut pos = 0;
+        while let Some((k, v)) = dict::next(modules, &mut pos) {
+            entries.push((Owned::from_borrowed(k), Owned::from_borrowed(v)));
+        }
+        let module_type = &raw mut crate::object::module::PyModule_Type;
+        for (name, m) in entries {
+            // A script's `__main__` has no spec, as in CPython.
+            if !pystr::check(name.as_ptr())
+                || pystr::as_str(name.as_ptr())? == "__main__"
+                || !crate::object::typeobj::instance_of(m.as_ptr(), module_type)
+            {
+                continue;
+            }
+            let d = module::dict_of(m.as_ptr());
+            let spec = dict::get_str(d, "__spec__");
+            let file = dict::get_str(d, "__file__");
+            if (!spec.is_null() && spec != none::none()) || file.is_null() || !pystr::check(file) {
+                continue;
+            }
+            let path = PathBuf::from(pystr::as_str(file)?);
+            let is_extension = path.extension().is_none_or(|e| e != "py" && e != "pyc");
+            let found = import::Found {
+                path,
+                is_package: !dict::get_str(d, "__path__").is_null(),
+                is_extension,
+            };
+            let spec = file_spec(bootstrap, name.as_ptr(), &found)?;
+            dict::set_item(d, pystr::intern("__spec__"), spec.as_ptr())?;
+            let loader = dict::get_str(d, "__loader__");
+            if loader.is_null() || loader == none::none() {
+                dict::set_item(d, pystr::intern("__loader__"), native_importer()?)?;
+            }
+        }
+        Ok(())
+    }
+}
+
 /// The spec's `origin` as a string, if it is one.
 unsafe fn origin_of(spec: *mut PyObject) -> PyResult<Option<String>> {
     // SAFETY: spec is a valid object.
