@@ -689,3 +689,66 @@ fn closed_standard_streams() {
         assert_eq!(ours, status(&cpython(), redirect), "{redirect}");
     }
 }
+
+/// Standard output that cannot be flushed at exit is reported and the
+/// status becomes 120, also after `SystemExit`.
+#[test]
+fn flush_failure_at_exit() {
+    let code = "import os, sys\nsys.stdout.write('x')\nos.close(sys.stdout.fileno())";
+    let exiting = format!("{code}\nraise SystemExit(3)");
+    check_all(
+        "flush",
+        &[(&["-c", code], &[], true), (&["-c", &exiting], &[], true)],
+    );
+}
+
+/// A `PROGRAM._pth` file beside the executable is the whole module search
+/// path (relative to its directory; `#` comments), makes the run isolated
+/// and turns `site` off unless a line says `import site`
+/// (`Modules/getpath.py`).
+#[test]
+fn pth_file_beside_the_executable() {
+    let dir = scratch("pth");
+    let exe = dir.join("ferrython");
+    std::fs::copy(env!("CARGO_BIN_EXE_ferrython"), &exe).unwrap();
+    let stdlib = String::from_utf8(
+        Command::new(&exe)
+            .args(["-c", "import os; print(os.path.dirname(os.__file__))"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap()
+    .trim()
+    .to_string();
+    let probe = "import sys; print(sys.path); print(sys.flags.isolated, sys.flags.no_site, sys.flags.safe_path, sys.flags.ignore_environment)";
+    let d = dir.to_str().unwrap();
+    let parent = dir.parent().unwrap().to_str().unwrap();
+    for (site, no_site) in [("", 1), ("import site\n", 0)] {
+        std::fs::write(
+            dir.join("ferrython._pth"),
+            format!("# comment\n{stdlib}\nsub # trailing\n..\n\n{site}"),
+        )
+        .unwrap();
+        let out = Command::new(&exe)
+            .args(["-c", probe])
+            .env("PYTHONPATH", "from-env")
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        let mut lines = text.lines();
+        let path = lines.next().unwrap_or_default();
+        assert!(
+            path.starts_with(&format!("['{stdlib}', '{d}/sub', '{parent}'")),
+            "{text}"
+        );
+        assert!(!path.contains("from-env"), "{text}");
+        assert_eq!(
+            lines.next(),
+            Some(format!("1 {no_site} True 1").as_str()),
+            "{text}"
+        );
+    }
+    std::fs::remove_file(&exe).unwrap();
+}

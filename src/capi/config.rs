@@ -1133,16 +1133,19 @@ fn inspect_after(cfg: &rconfig::Config) -> Option<c_int> {
 }
 
 /// Flushes stdout and finalizes; `exiting` (an uncaught `SystemExit`)
-/// leaves the process at once with `status`.
+/// leaves the process at once with `status`. A failed finalization (the
+/// standard streams could not be flushed) makes the status 120, as in
+/// CPython.
 fn finish(status: c_int, exiting: bool) -> c_int {
     use std::io::Write;
     let _ = std::io::stdout().flush();
+    let status = if lifecycle::finalize() < 0 {
+        120
+    } else {
+        status
+    };
     if exiting {
-        lifecycle::finalize();
         std::process::exit(status)
-    }
-    if lifecycle::finalize() < 0 && status == 0 {
-        return 120;
     }
     status
 }

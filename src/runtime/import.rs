@@ -125,11 +125,22 @@ pub struct Found {
 /// (`name.ferrython-314-<arch>-<os>-gnu.so`, `name.abi3.so`, `name.so`),
 /// then `name.py`, then a `name.pyc` without source.
 pub fn find_module(dirs: &[PathBuf], name: &str) -> Option<Found> {
-    dirs.iter().find_map(|d| find_in_dir(d, name))
+    dirs.iter().find_map(|d| match find_in_dir(d, name) {
+        InDir::Found(f) => Some(f),
+        _ => None,
+    })
+}
+
+/// What [`find_in_dir`] found.
+enum InDir {
+    Found(Found),
+    /// A directory `name` without `__init__`: a namespace portion.
+    Portion(PathBuf),
+    Nothing,
 }
 
 /// [`find_module`] in the one directory `d`.
-fn find_in_dir(d: &Path, name: &str) -> Option<Found> {
+fn find_in_dir(d: &Path, name: &str) -> InDir {
     let suffixes = crate::runtime::dynload::suffixes();
     let candidates = |base: &Path, stem: &str| -> Option<(PathBuf, bool)> {
         suffixes
@@ -143,20 +154,25 @@ fn find_in_dir(d: &Path, name: &str) -> Option<Found> {
         format!("trying {}", d.join(name).display())
     });
     let pkg_dir = d.join(name);
-    if pkg_dir.is_dir() {
+    let is_dir = pkg_dir.is_dir();
+    if is_dir {
         if let Some((path, is_extension)) = candidates(&pkg_dir, "__init__") {
-            return Some(Found {
+            return InDir::Found(Found {
                 path,
                 is_package: true,
                 is_extension,
             });
         }
     }
-    candidates(d, name).map(|(path, is_extension)| Found {
-        path,
-        is_package: false,
-        is_extension,
-    })
+    match candidates(d, name) {
+        Some((path, is_extension)) => InDir::Found(Found {
+            path,
+            is_package: false,
+            is_extension,
+        }),
+        None if is_dir => InDir::Portion(pkg_dir),
+        None => InDir::Nothing,
+    }
 }
 
 /// Where a search of the module path found a module.
@@ -166,16 +182,26 @@ pub enum Location {
     /// The spec the finder of a path entry that is not a directory (a zip
     /// archive, or an entry a hook in `sys.path_hooks` accepts) gave.
     Spec(Owned),
+    /// A namespace package (PEP 420): its portions (directories named like
+    /// it without `__init__`, and the locations finders reported), where
+    /// no entry holds a module or regular package of that name.
+    Namespace(Vec<String>),
 }
 
 /// Finds module `fullname` (whose last part is `name`) on `dirs`, in
 /// order: directories natively ([`find_module`]), other entries through
 /// their finders (`runtime::path_finder`), as CPython's `PathFinder`.
 pub fn find_location(dirs: &[PathBuf], fullname: &str, name: &str) -> PyResult<Option<Location>> {
-    use crate::runtime::path_finder;
+    use crate::runtime::path_finder::{self, EntrySpec};
+    let mut portions = Vec::new();
     for d in dirs {
-        if let Some(found) = find_in_dir(d, name) {
-            return Ok(Some(Location::File(found)));
+        match find_in_dir(d, name) {
+            InDir::Found(found) => return Ok(Some(Location::File(found))),
+            InDir::Portion(p) => {
+                portions.push(p.to_string_lossy().into_owned());
+                continue;
+            }
+            InDir::Nothing => {}
         }
         let dir = if d.as_os_str().is_empty() {
             Path::new(".")
@@ -187,12 +213,14 @@ pub fn find_location(dirs: &[PathBuf], fullname: &str, name: &str) -> PyResult<O
         }
         if let Some(finder) = path_finder::entry_finder(d)? {
             // SAFETY: finder is a live object.
-            if let Some(spec) = unsafe { path_finder::find_spec(finder.as_ptr(), fullname)? } {
-                return Ok(Some(Location::Spec(spec)));
+            match unsafe { path_finder::find_spec(finder.as_ptr(), fullname)? } {
+                Some(EntrySpec::Module(spec)) => return Ok(Some(Location::Spec(spec))),
+                Some(EntrySpec::Portions(p)) => portions.extend(p),
+                None => {}
             }
         }
     }
-    Ok(None)
+    Ok((!portions.is_empty()).then_some(Location::Namespace(portions)))
 }
 
 /// The module whose copy CPython freezes as `fullname`:
@@ -230,6 +258,14 @@ fn import_frozen(fullname: &str, original: &str) -> PyResult<Owned> {
         dict::set_item(modules, pystr::intern(fullname), m.as_ptr())?;
         Ok(m)
     }
+}
+
+/// The modules [`load_source`] ran before `importlib._bootstrap` was
+/// there to make their specs; they get them once it has run.
+static WITHOUT_SPEC: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+fn without_spec() -> std::sync::MutexGuard<'static, Vec<String>> {
+    WITHOUT_SPEC.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// Loads and runs the module `fullname` from `path`, registering it in
@@ -274,6 +310,9 @@ fn load_source(fullname: &str, found: &Found) -> PyResult<Owned> {
             pystr::from_str(&package)?.as_ptr(),
         )?;
         let spec = crate::modules::imp::spec_for_import(name.as_ptr(), found)?;
+        if spec.is_none() {
+            without_spec().push(fullname.to_string());
+        }
         if let Some(spec) = &spec {
             dict::set_item(d, pystr::intern("__spec__"), spec.as_ptr())?;
             let loader = crate::modules::imp::native_importer()?;
@@ -300,7 +339,8 @@ fn load_source(fullname: &str, found: &Found) -> PyResult<Owned> {
                 crate::modules::imp::pyc_magic::fix_bootstrap_external(d)?;
             }
             if fullname == "importlib._bootstrap" {
-                crate::modules::imp::spec_earlier_modules(m.as_ptr())?;
+                let names = std::mem::take(&mut *without_spec());
+                crate::modules::imp::spec_earlier_modules(m.as_ptr(), names)?;
             }
             Ok(())
         });
@@ -508,30 +548,18 @@ fn find_and_load(fullname: &str) -> PyResult<Owned> {
             }
         };
         let found = match find_location(&dirs, fullname, last)? {
-            Some(Location::File(found)) => Some(found),
-            Some(Location::Spec(spec)) => {
-                let m = crate::runtime::path_finder::load(spec.as_ptr())?;
+            Some(Location::File(found)) => found,
+            other => {
+                let m = match other {
+                    Some(Location::Spec(spec)) => crate::runtime::path_finder::load(spec.as_ptr())?,
+                    Some(Location::Namespace(portions)) => load_namespace(fullname, &portions)?,
+                    _ => return Err(not_found(fullname)),
+                };
                 if let Some(p) = parent {
                     protocol::setattr(p.as_ptr(), pystr::intern(last), m.as_ptr())?;
                 }
                 return Ok(m);
             }
-            None => None,
-        };
-        let Some(found) = found else {
-            let portions: Vec<PathBuf> = dirs
-                .iter()
-                .map(|d| d.join(last))
-                .filter(|p| p.is_dir())
-                .collect();
-            if portions.is_empty() {
-                return Err(not_found(fullname));
-            }
-            let m = load_namespace(fullname, &portions)?;
-            if let Some(p) = parent {
-                protocol::setattr(p.as_ptr(), pystr::intern(last), m.as_ptr())?;
-            }
-            return Ok(m);
         };
         let m = if found.is_extension {
             crate::runtime::dynload::load(fullname, &found.path, found.is_package)?
@@ -552,7 +580,7 @@ fn find_and_load(fullname: &str) -> PyResult<Owned> {
 /// `portions` (named like it, without `__init__`, found where no module or
 /// regular package of that name was): no code, no `__file__`, a `__path__`
 /// listing the portions, a spec with no origin.
-fn load_namespace(fullname: &str, portions: &[PathBuf]) -> PyResult<Owned> {
+fn load_namespace(fullname: &str, portions: &[String]) -> PyResult<Owned> {
     let modules = crate::modules::sys_modules();
     // SAFETY: modules is a dict; m a new module.
     unsafe {
@@ -561,7 +589,7 @@ fn load_namespace(fullname: &str, portions: &[PathBuf]) -> PyResult<Owned> {
         let d = module::dict_of(m.as_ptr());
         let mut dirs = Vec::with_capacity(portions.len());
         for p in portions {
-            dirs.push(pystr::from_str(&p.to_string_lossy())?);
+            dirs.push(pystr::from_str(p)?);
         }
         let path = list::from_vec(dirs)?;
         dict::set_item(d, pystr::intern("__path__"), path.as_ptr())?;

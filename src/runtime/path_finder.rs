@@ -177,10 +177,16 @@ pub fn entry_finder(entry: &Path) -> PyResult<Option<Owned>> {
     }
 }
 
-/// The spec `finder.find_spec(fullname)` gives, when it names a loader
-/// (a spec without one is a namespace portion, which only directories
-/// supply here).
-pub unsafe fn find_spec(finder: *mut PyObject, fullname: &str) -> PyResult<Option<Owned>> {
+/// What a path entry's finder found.
+pub enum EntrySpec {
+    /// A module: its spec.
+    Module(Owned),
+    /// Namespace package portions (a spec without a loader).
+    Portions(Vec<String>),
+}
+
+/// What `finder.find_spec(fullname)` gives, if anything.
+pub unsafe fn find_spec(finder: *mut PyObject, fullname: &str) -> PyResult<Option<EntrySpec>> {
     // SAFETY: finder is a live object.
     unsafe {
         let Some(method) = protocol::getattr_opt(finder, pystr::intern("find_spec"))? else {
@@ -192,7 +198,20 @@ pub unsafe fn find_spec(finder: *mut PyObject, fullname: &str) -> PyResult<Optio
             return Ok(None);
         }
         let loader = protocol::getattr_str(spec.as_ptr(), "loader")?;
-        Ok((loader.as_ptr() != none::none()).then_some(spec))
+        if loader.as_ptr() != none::none() {
+            return Ok(Some(EntrySpec::Module(spec)));
+        }
+        let locations = protocol::getattr_str(spec.as_ptr(), "submodule_search_locations")?;
+        let mut portions = Vec::new();
+        if locations.as_ptr() != none::none() {
+            let it = protocol::get_iter(locations.as_ptr())?;
+            while let Some(p) = protocol::iter_next(it.as_ptr())? {
+                if pystr::check(p.as_ptr()) {
+                    portions.push(pystr::as_str(p.as_ptr())?.to_string());
+                }
+            }
+        }
+        Ok((!portions.is_empty()).then_some(EntrySpec::Portions(portions)))
     }
 }
 

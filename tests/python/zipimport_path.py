@@ -1,5 +1,5 @@
 # Zip archives on sys.path (CPython's zipimport through sys.path_hooks and
-# sys.path_importer_cache), the frozen importlib names zipimport uses, and
+# sys.path_importer_cache; modules, packages, namespace portions), the frozen importlib names zipimport uses, and
 # running an archive or a directory as a program (its __main__ module).
 import importlib.util
 import os
@@ -22,6 +22,8 @@ with zipfile.ZipFile(archive, "w") as z:
     z.writestr("zpkg/__init__.py", "from . import sub\n")
     z.writestr("zpkg/sub.py", "import zmod\nNAME = __name__ + ':' + zmod.VALUE\n")
     z.writestr("broken.py", "raise ValueError('broken module')\n")
+    z.writestr("nspkg/", "")
+    z.writestr("nspkg/inzip.py", "WHERE = 'zip'\n")
 
 sys.path.insert(0, archive)
 import zmod
@@ -42,6 +44,17 @@ try:
     import zpkg.missing
 except ImportError as e:
     print(type(e).__name__, e)
+
+# A namespace package with a portion in the archive and one in a directory.
+nsdir = os.path.join(tmp, "dir")
+os.makedirs(os.path.join(nsdir, "nspkg"))
+with open(os.path.join(nsdir, "nspkg", "indir.py"), "w") as f:
+    f.write("WHERE = 'dir'\n")
+sys.path.append(nsdir)
+import nspkg.inzip
+import nspkg.indir
+
+print(nspkg.inzip.WHERE, nspkg.indir.WHERE, [os.path.relpath(p, tmp) for p in nspkg.__path__])
 
 # A hook of the program's own is consulted for entries that are not directories.
 class Finder:

@@ -77,7 +77,7 @@ builtin!(find_spec, |_cls, args, kws| {
     match import::find_location(&dirs, name, last)? {
         Some(import::Location::File(found)) => file_spec(bootstrap.as_ptr(), fullname, &found),
         Some(import::Location::Spec(spec)) => Ok(spec),
-        None => Ok(none_ref()),
+        Some(import::Location::Namespace(_)) | None => Ok(none_ref()),
     }
 });
 
@@ -153,43 +153,34 @@ pub unsafe fn spec_for_import(
     unsafe { file_spec(bootstrap, name, found).map(Some) }
 }
 
-/// Gives the modules loaded from files before `importlib._bootstrap`
-/// (the start-up's `site`, `os` ..., and `importlib` itself; not a
-/// script's `__main__`) the spec and
-/// loader later imports get, once `bootstrap`, that module, has run and
-/// can make specs.
-pub unsafe fn spec_earlier_modules(bootstrap: *mut PyObject) -> PyResult<()> {
+/// Gives the modules `names`, loaded from source before
+/// `importlib._bootstrap` (the start-up's `site`, `os` ..., and
+/// `importlib` itself), the spec and loader later imports get, once
+/// `bootstrap`, that module, has run and can make specs. One that has a
+/// spec by now, or is gone, is left alone.
+pub unsafe fn spec_earlier_modules(bootstrap: *mut PyObject, names: Vec<String>) -> PyResult<()> {
     let modules = crate::modules::sys_modules();
-    // SAFETY: modules is a dict; the entries are copied before any code
-    // runs; a module has a dict.
+    // SAFETY: modules is a dict; a module there has a dict.
     unsafe {
-        let mut entries = Vec::new();
-        let mut pos = 0;
-        while let Some((k, v)) = dict::next(modules, &mut pos) {
-            entries.push((Owned::from_borrowed(k), Owned::from_borrowed(v)));
-        }
         let module_type = &raw mut crate::object::module::PyModule_Type;
-        for (name, m) in entries {
-            // A script's `__main__` has no spec, as in CPython.
-            if !pystr::check(name.as_ptr())
-                || pystr::as_str(name.as_ptr())? == "__main__"
-                || !crate::object::typeobj::instance_of(m.as_ptr(), module_type)
-            {
+        for name in names {
+            let m = dict::get_str(modules, &name);
+            if m.is_null() || !crate::object::typeobj::instance_of(m, module_type) {
                 continue;
             }
+            let m = Owned::from_borrowed(m);
             let d = module::dict_of(m.as_ptr());
             let spec = dict::get_str(d, "__spec__");
             let file = dict::get_str(d, "__file__");
             if (!spec.is_null() && spec != none::none()) || file.is_null() || !pystr::check(file) {
                 continue;
             }
-            let path = PathBuf::from(pystr::as_str(file)?);
-            let is_extension = path.extension().is_none_or(|e| e != "py" && e != "pyc");
             let found = import::Found {
-                path,
+                path: PathBuf::from(pystr::as_str(file)?),
                 is_package: !dict::get_str(d, "__path__").is_null(),
-                is_extension,
+                is_extension: false,
             };
+            let name = pystr::from_str(&name)?;
             let spec = file_spec(bootstrap, name.as_ptr(), &found)?;
             dict::set_item(d, pystr::intern("__spec__"), spec.as_ptr())?;
             let loader = dict::get_str(d, "__loader__");
