@@ -268,6 +268,12 @@ fn without_spec() -> std::sync::MutexGuard<'static, Vec<String>> {
     WITHOUT_SPEC.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// Forgets the modules waiting for a spec (at finalization: a run that
+/// never imported `importlib` leaves them).
+pub fn finalize() {
+    std::mem::take(&mut *without_spec());
+}
+
 /// Loads and runs the module `fullname` from `path`, registering it in
 /// `sys.modules` before running it (so circular imports see it).
 fn load_source(fullname: &str, found: &Found) -> PyResult<Owned> {

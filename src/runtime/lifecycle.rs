@@ -417,6 +417,7 @@ pub fn finalize() -> i32 {
         };
     }
     crate::modules::codecs::registry::finalize();
+    crate::runtime::import::finalize();
     crate::modules::posix::clear_fork_hooks();
     crate::modules::faulthandler::finalize();
     crate::modules::tracemalloc::stop();
