@@ -188,6 +188,7 @@ fn options() {
             (&["-bb", p], &[], true),
             (&["-B", p], &[], true),
             (&["-d", p], &[], true),
+            (&["-d", "-d", p], &[], true),
             (
                 &["-E", p],
                 &[("PYTHONOPTIMIZE", "2"), ("PYTHONPATH", "/p")],
@@ -223,6 +224,16 @@ fn options() {
             (&["-X", "int_max_str_digits=1000", p], &[], true),
             (&["-X", "int_max_str_digits=0", p], &[], true),
             (&["-X", "pycache_prefix=/tmp/pyc", p], &[], true),
+            (
+                &["-X", "pycache_prefix=", p],
+                &[("PYTHONPYCACHEPREFIX", "foo")],
+                true,
+            ),
+            (
+                &["-X", "pycache_prefix", p],
+                &[("PYTHONPYCACHEPREFIX", "foo")],
+                true,
+            ),
             (&["-X", "warn_default_encoding", p], &[], true),
             (
                 &["-X", "no_debug_ranges", "-X", "faulthandler", p],
@@ -335,6 +346,7 @@ fn environment_variables() {
             (&["-O", p], &[("PYTHONOPTIMIZE", "0")], true),
             (&[p], &[("PYTHONNODEBUGRANGES", "1")], true),
             (&[p], &[("PYTHONDEBUG", "1")], true),
+            (&[p], &[("PYTHONDEBUG", "2")], true),
             (&[p], &[("PYTHONPYCACHEPREFIX", "/tmp/pyc")], true),
             (&[p], &[("PYTHONWARNDEFAULTENCODING", "1")], true),
             (&[p], &[("PYTHON_CPU_COUNT", "2"), ("PROBE_CPU", "1")], true),
@@ -648,4 +660,95 @@ for f in [lambda: str(b'x'), lambda: str(bytearray(b'y')), lambda: b'a' == 'a',
             (&["-b", "-W", "error::BytesWarning", "-c", prog], &[], true),
         ],
     );
+}
+
+/// Standard descriptors closed before the start stay closed: the matching
+/// `sys` stream is None (the probe's exit status tells which are).
+#[test]
+fn closed_standard_streams() {
+    if !cpython().exists() {
+        return;
+    }
+    let code = "import os, sys\nos._exit(sum(1 << i for i, s in enumerate((sys.stdin, sys.stdout, sys.stderr)) if s is None))";
+    let status = |program: &Path, redirect: &str| {
+        Command::new("sh")
+            .arg("-c")
+            .arg(format!("exec \"$0\" -E -c \"$1\" {redirect}"))
+            .arg(program)
+            .arg(code)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
+    for redirect in ["<&-", ">&-", "2>&-", "<&- >&- 2>&-", ""] {
+        let ours = status(Path::new(env!("CARGO_BIN_EXE_ferrython")), redirect);
+        assert_eq!(ours, status(&cpython(), redirect), "{redirect}");
+    }
+}
+
+/// Standard output that cannot be flushed at exit is reported and the
+/// status becomes 120, also after `SystemExit`.
+#[test]
+fn flush_failure_at_exit() {
+    let code = "import os, sys\nsys.stdout.write('x')\nos.close(sys.stdout.fileno())";
+    let exiting = format!("{code}\nraise SystemExit(3)");
+    check_all(
+        "flush",
+        &[(&["-c", code], &[], true), (&["-c", &exiting], &[], true)],
+    );
+}
+
+/// A `PROGRAM._pth` file beside the executable is the whole module search
+/// path (relative to its directory; `#` comments), makes the run isolated
+/// and turns `site` off unless a line says `import site`
+/// (`Modules/getpath.py`).
+#[test]
+fn pth_file_beside_the_executable() {
+    let dir = scratch("pth");
+    let exe = dir.join("ferrython");
+    std::fs::copy(env!("CARGO_BIN_EXE_ferrython"), &exe).unwrap();
+    let stdlib = String::from_utf8(
+        Command::new(&exe)
+            .args(["-c", "import os; print(os.path.dirname(os.__file__))"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap()
+    .trim()
+    .to_string();
+    let probe = "import sys; print(sys.path); print(sys.flags.isolated, sys.flags.no_site, sys.flags.safe_path, sys.flags.ignore_environment)";
+    let d = dir.to_str().unwrap();
+    let parent = dir.parent().unwrap().to_str().unwrap();
+    for (site, no_site) in [("", 1), ("import site\n", 0)] {
+        std::fs::write(
+            dir.join("ferrython._pth"),
+            format!("# comment\n{stdlib}\nsub # trailing\n..\n\n{site}"),
+        )
+        .unwrap();
+        let out = Command::new(&exe)
+            .args(["-c", probe])
+            .env("PYTHONPATH", "from-env")
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        let mut lines = text.lines();
+        let path = lines.next().unwrap_or_default();
+        assert!(
+            path.starts_with(&format!("['{stdlib}', '{d}/sub', '{parent}'")),
+            "{text}"
+        );
+        assert!(!path.contains("from-env"), "{text}");
+        assert_eq!(
+            lines.next(),
+            Some(format!("1 {no_site} True 1").as_str()),
+            "{text}"
+        );
+    }
+    std::fs::remove_file(&exe).unwrap();
 }

@@ -1,17 +1,17 @@
-//! The `ferrython` command: a thin `main` that hands argv to `Py_BytesMain`.
-use std::ffi::CString;
+//! The `ferrython` command: a C `main` that hands argv to `Py_BytesMain`.
+//! It is the C entry point itself (no Rust `main`) because the Rust
+//! runtime's start-up would reopen closed standard descriptors on
+//! `/dev/null`, where CPython leaves them closed (`sys.stdin` etc. are then
+//! None).
+#![no_main]
 
-fn main() {
-    let args: Vec<CString> = std::env::args_os()
-        .map(|a| {
-            use std::os::unix::ffi::OsStrExt;
-            CString::new(a.as_bytes()).unwrap_or_default()
-        })
-        .collect();
-    let mut argv: Vec<*mut libc::c_char> = args.iter().map(|a| a.as_ptr() as *mut _).collect();
-    argv.push(std::ptr::null_mut());
-    // SAFETY: argv is a NULL-terminated array of C strings that outlives the call.
-    let code =
-        unsafe { ferrython::capi::veryhigh::Py_BytesMain(args.len() as i32, argv.as_mut_ptr()) };
-    std::process::exit(code);
+/// The process entry point, as CPython's `Programs/python.c`.
+///
+/// # Safety
+/// Called by the C runtime with the process's command line.
+#[no_mangle]
+pub unsafe extern "C" fn main(argc: libc::c_int, argv: *mut *mut libc::c_char) -> libc::c_int {
+    // SAFETY: argc and argv are the process's command line, NULL-terminated
+    // and alive for the whole run.
+    unsafe { ferrython::capi::veryhigh::Py_BytesMain(argc, argv) }
 }

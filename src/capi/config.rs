@@ -983,6 +983,21 @@ fn prepend_path(dir: &str) -> crate::PyResult<()> {
     unsafe { crate::object::list::insert(list, 0, s.as_ptr()) }
 }
 
+/// The script path when it names a directory or a zip archive
+/// (`pymain_get_importer`), made absolute: it goes first on `sys.path` and
+/// its `__main__` module runs.
+fn main_importer_path(file: &str) -> Option<String> {
+    let path = std::path::Path::new(file);
+    if !path.is_dir() && !crate::runtime::path_finder::is_zip_file(path) {
+        return None;
+    }
+    if path.is_absolute() {
+        return Some(file.to_string());
+    }
+    let cwd = std::env::current_dir().ok()?;
+    Some(cwd.join(path).to_string_lossy().into_owned())
+}
+
 /// `Py_RunMain`: runs the configured command, script or module as
 /// `__main__`, finalizes the interpreter and returns the exit status (1
 /// for an uncaught exception). An uncaught `SystemExit` finalizes and
@@ -995,7 +1010,12 @@ pub extern "C" fn Py_RunMain() -> c_int {
 /// The body of `Py_RunMain`.
 fn run_main() -> c_int {
     let cfg = rconfig::current().unwrap_or_default();
-    if !cfg.safe_path && lifecycle::is_initialized() {
+    let importer_path = cfg.run_filename.as_deref().and_then(main_importer_path);
+    if let Some(p) = &importer_path {
+        if prepend_path(p).is_err() {
+            return run::handle_uncaught();
+        }
+    } else if !cfg.safe_path && lifecycle::is_initialized() {
         let first = match (&cfg.run_filename, &cfg.run_module) {
             (Some(f), _) => std::path::absolute(f)
                 .ok()
@@ -1016,6 +1036,8 @@ fn run_main() -> c_int {
         // with linecache as CPython 3.13 does.
         crate::runtime::interactive::register_source("<string>", cmd);
         run::run_main(cmd, "<string>", false)
+    } else if importer_path.is_some() {
+        run::run_module_as_main("__main__", false)
     } else if let Some(file) = &cfg.run_filename {
         match std::fs::read(file) {
             // -x: the first line is dropped, its newline kept so that line
@@ -1039,7 +1061,7 @@ fn run_main() -> c_int {
             }
         }
     } else if let Some(m) = &cfg.run_module {
-        run::run_module_as_main(m)
+        run::run_module_as_main(m, true)
     } else {
         return finish(run_stdin(&cfg), false);
     };
@@ -1111,16 +1133,19 @@ fn inspect_after(cfg: &rconfig::Config) -> Option<c_int> {
 }
 
 /// Flushes stdout and finalizes; `exiting` (an uncaught `SystemExit`)
-/// leaves the process at once with `status`.
+/// leaves the process at once with `status`. A failed finalization (the
+/// standard streams could not be flushed) makes the status 120, as in
+/// CPython.
 fn finish(status: c_int, exiting: bool) -> c_int {
     use std::io::Write;
     let _ = std::io::stdout().flush();
+    let status = if lifecycle::finalize() < 0 {
+        120
+    } else {
+        status
+    };
     if exiting {
-        lifecycle::finalize();
         std::process::exit(status)
-    }
-    if lifecycle::finalize() < 0 && status == 0 {
-        return 120;
     }
     status
 }

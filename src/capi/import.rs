@@ -451,60 +451,8 @@ pub extern "C" fn PyImport_GetMagicTag() -> *const c_char {
 #[no_mangle]
 pub unsafe extern "C" fn PyImport_GetImporter(path: *mut PyObject) -> *mut PyObject {
     crate::null_check!(path);
-    guard_obj(|| {
-        let lost = |name: &str| {
-            errors::set_string(
-                crate::object::exceptions::PyExc_RuntimeError,
-                &format!("lost sys.{name}"),
-            )
-        };
-        let cache = crate::modules::sys::get("path_importer_cache");
-        if cache.is_null() {
-            return Err(lost("path_importer_cache"));
-        }
-        let hooks = crate::modules::sys::get("path_hooks");
-        if hooks.is_null() {
-            return Err(lost("path_hooks"));
-        }
-        // SAFETY: cache and hooks are live objects, checked below; the
-        // hooks list is copied before any hook runs.
-        unsafe {
-            let (cache, hooks) = (Owned::from_borrowed(cache), Owned::from_borrowed(hooks));
-            if !crate::object::list::check(hooks.as_ptr()) {
-                return Err(errors::runtime_error("sys.path_hooks is not a list"));
-            }
-            if !dict::check(cache.as_ptr()) {
-                return Err(errors::runtime_error(
-                    "sys.path_importer_cache is not a dict",
-                ));
-            }
-            let found = dict::get_item(cache.as_ptr(), path)?;
-            if !found.is_null() {
-                return Ok(Owned::from_borrowed(found));
-            }
-            // None first, so a hook that asks again does not recurse.
-            dict::set_item(cache.as_ptr(), path, none::none())?;
-            let hooks: Vec<Owned> = crate::object::list::items(hooks.as_ptr())
-                .iter()
-                .map(|&h| Owned::from_borrowed(h))
-                .collect();
-            for hook in hooks {
-                match protocol::call_args(hook.as_ptr(), &[path]) {
-                    Ok(importer) => {
-                        dict::set_item(cache.as_ptr(), path, importer.as_ptr())?;
-                        return Ok(importer);
-                    }
-                    Err(e) => {
-                        if !errors::matches(crate::object::exceptions::PyExc_ImportError) {
-                            return Err(e);
-                        }
-                        errors::clear();
-                    }
-                }
-            }
-            Ok(Owned::from_borrowed_static(none::none()))
-        }
-    })
+    // SAFETY: path is a valid object.
+    guard_obj(|| unsafe { crate::runtime::path_finder::get_importer(path) })
 }
 
 /// `struct _frozen`: one entry of a table of frozen modules (the

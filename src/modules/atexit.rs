@@ -49,9 +49,7 @@ pub fn run_exitfuncs() {
             let func = cb.func as *mut PyObject;
             let r = protocol::call(func, cb.args as *mut PyObject, cb.kwargs as *mut PyObject);
             if r.is_err() {
-                if errors::matches(crate::object::exceptions::PyExc_SystemExit) {
-                    errors::clear();
-                } else if let Some(e) = errors::take() {
+                if let Some(e) = errors::take() {
                     let what = protocol::repr_string(func).unwrap_or_else(|_| {
                         errors::clear();
                         "<object repr() failed>".into()

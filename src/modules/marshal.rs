@@ -894,15 +894,29 @@ pub unsafe fn dumps_value(v: *mut PyObject, version: i64, allow_code: bool) -> P
     bytes::from_slice(&w.out)
 }
 
+/// The `marshal.dumps` audit event `(value, version)` that `dump` and
+/// `dumps` raise.
+fn audit_dumps(v: *mut PyObject, version: i64) -> PyResult<()> {
+    crate::runtime::audit::audit_with(c"marshal.dumps", || {
+        // SAFETY: v is a valid object.
+        Ok(vec![
+            unsafe { Owned::from_borrowed(v) },
+            int::from_i64(version)?,
+        ])
+    })
+}
+
 builtin!(m_dumps, |args, kws| {
     let (args, allow_code) = marshal_args("dumps", args, &kws, 1, 2)?;
     let version = version_arg(args.get(1))?;
+    audit_dumps(args[0], version)?;
     dumps_value(args[0], version, allow_code)
 });
 
 builtin!(m_dump, |args, kws| {
     let (args, allow_code) = marshal_args("dump", args, &kws, 2, 3)?;
     let version = version_arg(args.get(2))?;
+    audit_dumps(args[0], version)?;
     let data = dumps_value(args[0], version, allow_code)?;
     protocol::call_method_obj(args[1], "write", &[data.as_ptr()])?;
     Ok(Owned::from_borrowed_static(none::none()))
@@ -928,6 +942,12 @@ builtin!(m_loads, |args, kws| {
     } else {
         std::slice::from_raw_parts(view.buf as *const u8, view.len as usize)
     };
+    let audited =
+        crate::runtime::audit::audit_with(c"marshal.loads", || Ok(vec![bytes::from_slice(data)?]));
+    if let Err(e) = audited {
+        crate::object::buffer::release(&mut view);
+        return Err(e);
+    }
     let mut r = Reader {
         src: Source::Buf(data, 0),
         refs: Vec::new(),
@@ -942,6 +962,7 @@ builtin!(m_loads, |args, kws| {
 
 builtin!(m_load, |args, kws| {
     let (args, allow_code) = marshal_args("load", args, &kws, 1, 1)?;
+    crate::runtime::audit::audit(c"marshal.load", &[])?;
     let mut r = Reader {
         src: Source::File(args[0]),
         refs: Vec::new(),

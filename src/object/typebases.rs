@@ -28,7 +28,8 @@ pub(crate) unsafe fn check_settable(
                 name_of(tp)
             )));
         }
-        Ok(())
+        let name = pystr::from_str(name)?;
+        crate::runtime::audit::audit(c"object.__setattr__", &[tp.cast(), name.as_ptr(), v])
     }
 }
 
@@ -138,6 +139,10 @@ pub unsafe extern "C" fn set_class(op: *mut PyObject, v: *mut PyObject, _c: *mut
                     typeobj::type_name(v)
                 )));
             }
+            crate::runtime::audit::audit(
+                c"object.__setattr__",
+                &[op, pystr::intern("__class__"), v],
+            )?;
             let newto: *mut PyTypeObject = v.cast();
             let oldto = (*op).ob_type;
             let module = &raw mut crate::object::module::PyModule_Type;

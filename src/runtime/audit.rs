@@ -83,7 +83,21 @@ pub unsafe fn audit_tuple(event: &std::ffi::CStr, args: *mut PyObject) -> PyResu
             let name = pystr::from_str(event.to_str().unwrap_or("?"))?;
             for h in python {
                 let h = h as *mut PyObject;
-                protocol::call_args(h, &[name.as_ptr(), args.as_ptr()])?;
+                // A hook runs with tracing off unless its `__cantrace__`
+                // is true (`sys_audit_tstate`).
+                let can_trace = match protocol::getattr_opt(h, pystr::intern("__cantrace__"))? {
+                    Some(v) => protocol::is_true(v.as_ptr())?,
+                    None => false,
+                };
+                let ts = crate::runtime::tstate::get();
+                if !can_trace {
+                    ts.tracing += 1;
+                }
+                let r = protocol::call_args(h, &[name.as_ptr(), args.as_ptr()]);
+                if !can_trace {
+                    crate::runtime::tstate::get().tracing -= 1;
+                }
+                r?;
             }
         }
         Ok(())

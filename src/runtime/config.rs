@@ -512,8 +512,10 @@ fn read_complex_options(cfg: &mut Config) -> Result<(), ConfigError> {
     if xoption(cfg, "showrefcount").is_some() {
         cfg.show_ref_count = true;
     }
-    if let Some(Some(p)) = xoption(cfg, "pycache_prefix") {
-        cfg.pycache_prefix = Some(p.to_string());
+    // `-X pycache_prefix` without a path (or with an empty one) turns the
+    // variable's prefix off.
+    if let Some(p) = xoption(cfg, "pycache_prefix") {
+        cfg.pycache_prefix = p.filter(|p| !p.is_empty()).map(str::to_string);
     } else if cfg.pycache_prefix.is_none() {
         cfg.pycache_prefix = env(cfg, "PYTHONPYCACHEPREFIX");
     }

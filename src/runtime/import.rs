@@ -125,6 +125,22 @@ pub struct Found {
 /// (`name.ferrython-314-<arch>-<os>-gnu.so`, `name.abi3.so`, `name.so`),
 /// then `name.py`, then a `name.pyc` without source.
 pub fn find_module(dirs: &[PathBuf], name: &str) -> Option<Found> {
+    dirs.iter().find_map(|d| match find_in_dir(d, name) {
+        InDir::Found(f) => Some(f),
+        _ => None,
+    })
+}
+
+/// What [`find_in_dir`] found.
+enum InDir {
+    Found(Found),
+    /// A directory `name` without `__init__`: a namespace portion.
+    Portion(PathBuf),
+    Nothing,
+}
+
+/// [`find_module`] in the one directory `d`.
+fn find_in_dir(d: &Path, name: &str) -> InDir {
     let suffixes = crate::runtime::dynload::suffixes();
     let candidates = |base: &Path, stem: &str| -> Option<(PathBuf, bool)> {
         suffixes
@@ -134,29 +150,128 @@ pub fn find_module(dirs: &[PathBuf], name: &str) -> Option<Found> {
             .chain(std::iter::once((base.join(format!("{stem}.pyc")), false)))
             .find(|(p, _)| p.is_file())
     };
-    for d in dirs {
-        crate::runtime::import_trace::verbose_message(2, || {
-            format!("trying {}", d.join(name).display())
-        });
-        let pkg_dir = d.join(name);
-        if pkg_dir.is_dir() {
-            if let Some((path, is_extension)) = candidates(&pkg_dir, "__init__") {
-                return Some(Found {
-                    path,
-                    is_package: true,
-                    is_extension,
-                });
-            }
-        }
-        if let Some((path, is_extension)) = candidates(d, name) {
-            return Some(Found {
+    crate::runtime::import_trace::verbose_message(2, || {
+        format!("trying {}", d.join(name).display())
+    });
+    let pkg_dir = d.join(name);
+    let is_dir = pkg_dir.is_dir();
+    if is_dir {
+        if let Some((path, is_extension)) = candidates(&pkg_dir, "__init__") {
+            return InDir::Found(Found {
                 path,
-                is_package: false,
+                is_package: true,
                 is_extension,
             });
         }
     }
-    None
+    match candidates(d, name) {
+        Some((path, is_extension)) => InDir::Found(Found {
+            path,
+            is_package: false,
+            is_extension,
+        }),
+        None if is_dir => InDir::Portion(pkg_dir),
+        None => InDir::Nothing,
+    }
+}
+
+/// Where a search of the module path found a module.
+pub enum Location {
+    /// A file in a directory, loaded natively.
+    File(Found),
+    /// The spec the finder of a path entry that is not a directory (a zip
+    /// archive, or an entry a hook in `sys.path_hooks` accepts) gave.
+    Spec(Owned),
+    /// A namespace package (PEP 420): its portions (directories named like
+    /// it without `__init__`, and the locations finders reported), where
+    /// no entry holds a module or regular package of that name.
+    Namespace(Vec<String>),
+}
+
+/// Finds module `fullname` (whose last part is `name`) on `dirs`, in
+/// order: directories natively ([`find_module`]), other entries through
+/// their finders (`runtime::path_finder`), as CPython's `PathFinder`.
+pub fn find_location(dirs: &[PathBuf], fullname: &str, name: &str) -> PyResult<Option<Location>> {
+    use crate::runtime::path_finder::{self, EntrySpec};
+    let mut portions = Vec::new();
+    for d in dirs {
+        match find_in_dir(d, name) {
+            InDir::Found(found) => return Ok(Some(Location::File(found))),
+            InDir::Portion(p) => {
+                portions.push(p.to_string_lossy().into_owned());
+                continue;
+            }
+            InDir::Nothing => {}
+        }
+        let dir = if d.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            d.as_path()
+        };
+        if dir.is_dir() {
+            continue;
+        }
+        if let Some(finder) = path_finder::entry_finder(d)? {
+            // SAFETY: finder is a live object.
+            match unsafe { path_finder::find_spec(finder.as_ptr(), fullname)? } {
+                Some(EntrySpec::Module(spec)) => return Ok(Some(Location::Spec(spec))),
+                Some(EntrySpec::Portions(p)) => portions.extend(p),
+                None => {}
+            }
+        }
+    }
+    Ok((!portions.is_empty()).then_some(Location::Namespace(portions)))
+}
+
+/// The module whose copy CPython freezes as `fullname`:
+/// `_frozen_importlib` is `importlib._bootstrap`,
+/// `_frozen_importlib_external` is `importlib._bootstrap_external`.
+fn frozen_original(fullname: &str) -> Option<&'static str> {
+    match fullname {
+        "_frozen_importlib" => Some("importlib._bootstrap"),
+        "_frozen_importlib_external" => Some("importlib._bootstrap_external"),
+        _ => None,
+    }
+}
+
+/// Imports `fullname`, one of CPython's frozen importlib modules, as the
+/// module `original` that `importlib` loads from source and sets up (for
+/// `zipimport` and other users of the frozen names), kept in
+/// `sys.modules` under both names. While `importlib` itself initializes
+/// the name is missing, so that it sets up its own copies.
+fn import_frozen(fullname: &str, original: &str) -> PyResult<Owned> {
+    let modules = crate::modules::sys_modules();
+    // SAFETY: modules is a dict.
+    unsafe {
+        let mut m = dict::get_str(modules, original);
+        if m.is_null() {
+            if !dict::get_str(modules, "importlib").is_null() {
+                return Err(not_found(fullname));
+            }
+            import_absolute("importlib")?;
+            m = dict::get_str(modules, original);
+            if m.is_null() {
+                return Err(not_found(fullname));
+            }
+        }
+        let m = Owned::from_borrowed(m);
+        dict::set_item(modules, pystr::intern(fullname), m.as_ptr())?;
+        Ok(m)
+    }
+}
+
+/// The modules [`load_source`] ran before `importlib._bootstrap` was
+/// there to make their specs; they get them once it has run.
+static WITHOUT_SPEC: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
+fn without_spec() -> std::sync::MutexGuard<'static, Vec<String>> {
+    WITHOUT_SPEC.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Forgets the modules waiting for a spec (at finalization: a run that
+/// never imported `importlib` leaves them).
+pub fn finalize() {
+    std::mem::take(&mut *without_spec());
 }
 
 /// Loads and runs the module `fullname` from `path`, registering it in
@@ -201,6 +316,9 @@ fn load_source(fullname: &str, found: &Found) -> PyResult<Owned> {
             pystr::from_str(&package)?.as_ptr(),
         )?;
         let spec = crate::modules::imp::spec_for_import(name.as_ptr(), found)?;
+        if spec.is_none() {
+            without_spec().push(fullname.to_string());
+        }
         if let Some(spec) = &spec {
             dict::set_item(d, pystr::intern("__spec__"), spec.as_ptr())?;
             let loader = crate::modules::imp::native_importer()?;
@@ -225,6 +343,10 @@ fn load_source(fullname: &str, found: &Found) -> PyResult<Owned> {
             crate::vm::call::eval_code(code.as_ptr(), d, d)?;
             if fullname == "importlib._bootstrap_external" {
                 crate::modules::imp::pyc_magic::fix_bootstrap_external(d)?;
+            }
+            if fullname == "importlib._bootstrap" {
+                let names = std::mem::take(&mut *without_spec());
+                crate::modules::imp::spec_earlier_modules(m.as_ptr(), names)?;
             }
             Ok(())
         });
@@ -387,6 +509,9 @@ fn find_and_load(fullname: &str) -> PyResult<Owned> {
     let modules = crate::modules::sys_modules();
     // SAFETY: modules is a dict.
     unsafe {
+        if let Some(original) = frozen_original(fullname) {
+            return import_frozen(fullname, original);
+        }
         if let Some(m) = crate::modules::create_builtin(fullname)? {
             let d = module::dict_of(m.as_ptr());
             let spec = dict::get_str(d, "__spec__");
@@ -428,26 +553,28 @@ fn find_and_load(fullname: &str) -> PyResult<Owned> {
                 (dirs, last, Some(p))
             }
         };
-        let Some(found) = find_module(&dirs, last) else {
-            let portions: Vec<PathBuf> = dirs
-                .iter()
-                .map(|d| d.join(last))
-                .filter(|p| p.is_dir())
-                .collect();
-            if portions.is_empty() {
-                return Err(not_found(fullname));
+        let found = match find_location(&dirs, fullname, last)? {
+            Some(Location::File(found)) => found,
+            other => {
+                let m = match other {
+                    Some(Location::Spec(spec)) => crate::runtime::path_finder::load(spec.as_ptr())?,
+                    Some(Location::Namespace(portions)) => load_namespace(fullname, &portions)?,
+                    _ => return Err(not_found(fullname)),
+                };
+                if let Some(p) = parent {
+                    protocol::setattr(p.as_ptr(), pystr::intern(last), m.as_ptr())?;
+                }
+                return Ok(m);
             }
-            let m = load_namespace(fullname, &portions)?;
-            if let Some(p) = parent {
-                protocol::setattr(p.as_ptr(), pystr::intern(last), m.as_ptr())?;
-            }
-            return Ok(m);
         };
         let m = if found.is_extension {
             crate::runtime::dynload::load(fullname, &found.path, found.is_package)?
         } else {
             load_source(fullname, &found)?
         };
+        if fullname == "zipimport" {
+            crate::runtime::path_finder::zipimport_loaded(m.as_ptr())?;
+        }
         if let Some(p) = parent {
             protocol::setattr(p.as_ptr(), pystr::intern(last), m.as_ptr())?;
         }
@@ -459,7 +586,7 @@ fn find_and_load(fullname: &str) -> PyResult<Owned> {
 /// `portions` (named like it, without `__init__`, found where no module or
 /// regular package of that name was): no code, no `__file__`, a `__path__`
 /// listing the portions, a spec with no origin.
-fn load_namespace(fullname: &str, portions: &[PathBuf]) -> PyResult<Owned> {
+fn load_namespace(fullname: &str, portions: &[String]) -> PyResult<Owned> {
     let modules = crate::modules::sys_modules();
     // SAFETY: modules is a dict; m a new module.
     unsafe {
@@ -468,7 +595,7 @@ fn load_namespace(fullname: &str, portions: &[PathBuf]) -> PyResult<Owned> {
         let d = module::dict_of(m.as_ptr());
         let mut dirs = Vec::with_capacity(portions.len());
         for p in portions {
-            dirs.push(pystr::from_str(&p.to_string_lossy())?);
+            dirs.push(pystr::from_str(p)?);
         }
         let path = list::from_vec(dirs)?;
         dict::set_item(d, pystr::intern("__path__"), path.as_ptr())?;

@@ -380,8 +380,8 @@ fn import_site() -> Result<(), ConfigError> {
 
 /// `Py_FinalizeEx`: releases the builtin types' dicts, the interned
 /// strings, the interpreter and the main thread state, so that a later
-/// `initialize` starts from scratch. Returns 0 (flushing stdout cannot fail
-/// before `sys` exists).
+/// `initialize` starts from scratch. Returns 0, or -1 when flushing
+/// `sys.stdout` or `sys.stderr` failed.
 pub fn finalize() -> i32 {
     if !is_initialized() {
         return 0;
@@ -401,7 +401,7 @@ pub fn finalize() -> i32 {
     // Garbage cycles die while everything they may use is still there
     // (their finalizers run now, and may print).
     object::gc::collect(object::gc::NUM_GENERATIONS - 1);
-    crate::modules::io::stdio::flush_std_streams();
+    let flushed = crate::modules::io::stdio::flush_at_exit();
     let ts = tstate::current();
     if !ts.is_null() {
         // SAFETY: the main thread state's interpreter is live until freed
@@ -417,6 +417,7 @@ pub fn finalize() -> i32 {
         };
     }
     crate::modules::codecs::registry::finalize();
+    crate::runtime::import::finalize();
     crate::modules::posix::clear_fork_hooks();
     crate::modules::faulthandler::finalize();
     crate::modules::tracemalloc::stop();
@@ -475,7 +476,11 @@ pub fn finalize() -> i32 {
     FINALIZING.store(false, Ordering::Release);
     FINALIZER.store(0, Ordering::Release);
     run_exit_funcs();
-    0
+    if flushed {
+        0
+    } else {
+        -1
+    }
 }
 
 /// `wait_for_thread_shutdown`: if `threading` was imported, calls its

@@ -12,6 +12,7 @@ pub mod import_trace;
 pub mod interactive;
 pub mod lifecycle;
 pub mod module_teardown;
+pub mod path_finder;
 pub mod pathconfig;
 pub mod pending;
 pub mod pycache;

@@ -185,6 +185,66 @@ pub fn executable(cfg: &Config) -> String {
         .unwrap_or_default()
 }
 
+/// `dir/line` with `.` and `..` components resolved as `os.path.abspath`
+/// does (`dir` is absolute).
+fn join_normalized(dir: &Path, line: &str) -> String {
+    let mut out = PathBuf::from("/");
+    for c in dir.join(line).components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::Normal(n) => out.push(n),
+            _ => {}
+        }
+    }
+    out.to_string_lossy().into_owned()
+}
+
+/// The `._pth` file of the executable (`PROGRAM._pth` beside it, or beside
+/// the file it links to), which CPython's getpath reads unless the home or
+/// the search path was set: its lines (`#` starts a comment) are the whole
+/// module search path, relative to the file's directory, and the
+/// interpreter runs isolated, without `site` unless a line is
+/// `import site`.
+fn apply_pth_file(cfg: &mut Config) {
+    if cfg.module_search_paths.is_some() || cfg.home.is_some() {
+        return;
+    }
+    let exe = PathBuf::from(executable(cfg));
+    if exe.as_os_str().is_empty() {
+        return;
+    }
+    let real = std::iter::once_with(|| std::fs::canonicalize(&exe).ok()).flatten();
+    let found = std::iter::once(exe.clone()).chain(real).find_map(|p| {
+        let mut name = p.into_os_string();
+        name.push("._pth");
+        let pth = PathBuf::from(name);
+        let text = std::fs::read_to_string(&pth).ok()?;
+        Some((pth.parent()?.to_path_buf(), text))
+    });
+    let Some((dir, text)) = found else { return };
+    cfg.isolated = true;
+    cfg.use_environment = false;
+    cfg.site_import = false;
+    cfg.safe_path = true;
+    let mut paths = Vec::new();
+    for line in text.lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        if line == "import site" {
+            cfg.site_import = true;
+        } else if line.starts_with("import ") {
+            eprintln!("unsupported 'import' line in ._pth file");
+        } else {
+            paths.push(join_normalized(&dir, line));
+        }
+    }
+    cfg.module_search_paths = Some(paths);
+}
+
 /// Fills in `cfg`'s standard library directory, prefixes and module
 /// search path. Fails, with a message that says where it looked, when no
 /// standard library is found and the embedder did not set the search
@@ -202,6 +262,7 @@ pub fn compute(cfg: &mut Config) -> Result<(), String> {
             .filter(|n| n.contains('/'))
             .map(absolute);
     }
+    apply_pth_file(cfg);
     let mut looked = Vec::new();
     let mut home_exec_prefix = None;
     let stdlib = if let Some(dir) = cfg.stdlib_dir.clone() {

@@ -114,6 +114,7 @@ pub fn run_main(source: &str, filename: &str, is_file: bool) -> PyResult<()> {
                 pystr::intern("__file__"),
                 pystr::from_str(filename)?.as_ptr(),
             )?;
+            dict::set_item(d, pystr::intern("__cached__"), crate::object::none::none())?;
         }
         run_string(source, filename, CompileMode::Exec, d, d)?;
     }
@@ -128,10 +129,10 @@ pub fn run_main_bytes(source: &[u8], filename: &str) -> PyResult<()> {
 }
 
 /// `pymain_run_module`: `-m NAME` runs `runpy._run_module_as_main(NAME,
-/// True)`, which finds the module (a package runs its `__main__`
-/// submodule), puts its path in `sys.argv[0]` and runs it as `__main__`;
-/// a missing module exits with runpy's message.
-pub fn run_module_as_main(name: &str) -> PyResult<()> {
+/// alter_argv)`, which finds the module (a package runs its `__main__`
+/// submodule), puts its path in `sys.argv[0]` when `alter_argv` and runs
+/// it as `__main__`; a missing module exits with runpy's message.
+pub fn run_module_as_main(name: &str, alter_argv: bool) -> PyResult<()> {
     // runpy runs the module in the namespace of the existing `__main__`.
     main_module()?;
     let runpy = crate::runtime::import::import_absolute("runpy")?;
@@ -141,7 +142,7 @@ pub fn run_module_as_main(name: &str) -> PyResult<()> {
         let n = pystr::from_str(name)?;
         crate::object::protocol::call_args(
             f.as_ptr(),
-            &[n.as_ptr(), crate::object::bool::from_bool(true)],
+            &[n.as_ptr(), crate::object::bool::from_bool(alter_argv)],
         )?;
     }
     Ok(())

@@ -74,9 +74,10 @@ builtin!(find_spec, |_cls, args, kws| {
         dirs
     };
     let last = name.rsplit('.').next().unwrap_or(name);
-    match import::find_module(&dirs, last) {
-        Some(found) => file_spec(bootstrap.as_ptr(), fullname, &found),
-        None => Ok(none_ref()),
+    match import::find_location(&dirs, name, last)? {
+        Some(import::Location::File(found)) => file_spec(bootstrap.as_ptr(), fullname, &found),
+        Some(import::Location::Spec(spec)) => Ok(spec),
+        Some(import::Location::Namespace(_)) | None => Ok(none_ref()),
     }
 });
 
@@ -150,6 +151,45 @@ pub unsafe fn spec_for_import(
     }
     // SAFETY: bootstrap is a module; name a str.
     unsafe { file_spec(bootstrap, name, found).map(Some) }
+}
+
+/// Gives the modules `names`, loaded from source before
+/// `importlib._bootstrap` (the start-up's `site`, `os` ..., and
+/// `importlib` itself), the spec and loader later imports get, once
+/// `bootstrap`, that module, has run and can make specs. One that has a
+/// spec by now, or is gone, is left alone.
+pub unsafe fn spec_earlier_modules(bootstrap: *mut PyObject, names: Vec<String>) -> PyResult<()> {
+    let modules = crate::modules::sys_modules();
+    // SAFETY: modules is a dict; a module there has a dict.
+    unsafe {
+        let module_type = &raw mut crate::object::module::PyModule_Type;
+        for name in names {
+            let m = dict::get_str(modules, &name);
+            if m.is_null() || !crate::object::typeobj::instance_of(m, module_type) {
+                continue;
+            }
+            let m = Owned::from_borrowed(m);
+            let d = module::dict_of(m.as_ptr());
+            let spec = dict::get_str(d, "__spec__");
+            let file = dict::get_str(d, "__file__");
+            if (!spec.is_null() && spec != none::none()) || file.is_null() || !pystr::check(file) {
+                continue;
+            }
+            let found = import::Found {
+                path: PathBuf::from(pystr::as_str(file)?),
+                is_package: !dict::get_str(d, "__path__").is_null(),
+                is_extension: false,
+            };
+            let name = pystr::from_str(&name)?;
+            let spec = file_spec(bootstrap, name.as_ptr(), &found)?;
+            dict::set_item(d, pystr::intern("__spec__"), spec.as_ptr())?;
+            let loader = dict::get_str(d, "__loader__");
+            if loader.is_null() || loader == none::none() {
+                dict::set_item(d, pystr::intern("__loader__"), native_importer()?)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The spec's `origin` as a string, if it is one.

@@ -8,7 +8,7 @@
 mod importer;
 pub mod pyc_magic;
 
-pub use importer::{native_importer, spec_for_import};
+pub use importer::{native_importer, spec_earlier_modules, spec_for_import};
 
 use crate::ffi::*;
 use crate::modules::args::{arity, builtin, no_kwargs};

@@ -184,6 +184,45 @@ pub fn write_stderr(text: &str) {
     })
 }
 
+/// Flushes `sys.stdout` and `sys.stderr` at finalization
+/// (`flush_std_files`), unless closed: a failure to flush stdout is
+/// reported as unraisable ("Exception ignored on flushing sys.stdout"),
+/// one of stderr dropped. False when either failed.
+pub fn flush_at_exit() -> bool {
+    let mut ok = true;
+    errors::keeping_raised(|| {
+        for name in ["stdout", "stderr"] {
+            let f = sys_stream(name);
+            if f.is_null() {
+                continue;
+            }
+            // SAFETY: f is a live object.
+            let r = unsafe {
+                let f = Owned::from_borrowed(f);
+                let closed = protocol::getattr_opt(f.as_ptr(), pystr::intern("closed"))
+                    .and_then(|c| c.map_or(Ok(false), |c| protocol::is_true(c.as_ptr())));
+                match closed {
+                    Ok(true) => Ok(()),
+                    Ok(false) => protocol::call_method_obj(f.as_ptr(), "flush", &[]).map(drop),
+                    Err(e) => Err(e),
+                }
+            };
+            if r.is_err() {
+                ok = false;
+                if name == "stdout" {
+                    crate::capi::exceptions::write_unraisable(
+                        Some("Exception ignored on flushing sys.stdout"),
+                        null_mut(),
+                    );
+                } else {
+                    errors::clear();
+                }
+            }
+        }
+    });
+    ok
+}
+
 /// Flushes `sys.stdout` and `sys.stderr` (at finalization); errors are
 /// dropped.
 pub fn flush_std_streams() {
@@ -197,6 +236,30 @@ pub fn flush_std_streams() {
             }
         }
     })
+}
+
+/// Writes the repr `r` that `out`'s encoding cannot encode, with the
+/// characters it lacks escaped (`sys_displayhook_unencodable`): as bytes to
+/// `out.buffer` (after what `out` holds), else decoded back to text.
+unsafe fn write_unencodable(out: *mut PyObject, r: *mut PyObject) -> PyResult<()> {
+    // SAFETY: out and r are live objects (r a str).
+    unsafe {
+        let encoding = protocol::getattr_str(out, "encoding")?;
+        let errs = pystr::from_str("backslashreplace")?;
+        let encoded = protocol::call_method_obj(r, "encode", &[encoding.as_ptr(), errs.as_ptr()])?;
+        match protocol::getattr_opt(out, pystr::intern("buffer"))? {
+            Some(buffer) => {
+                protocol::call_method_obj(out, "flush", &[])?;
+                protocol::call_method_obj(buffer.as_ptr(), "write", &[encoded.as_ptr()])?;
+            }
+            None => {
+                let text =
+                    protocol::call_method_obj(encoded.as_ptr(), "decode", &[encoding.as_ptr()])?;
+                protocol::call_method_obj(out, "write", &[text.as_ptr()])?;
+            }
+        }
+        Ok(())
+    }
 }
 
 crate::modules::args::builtin!(sys_displayhook, |args, kws| {
@@ -216,7 +279,13 @@ crate::modules::args::builtin!(sys_displayhook, |args, kws| {
     }
     let out = Owned::from_borrowed(out);
     let r = protocol::repr(v)?;
-    protocol::call_method_obj(out.as_ptr(), "write", &[r.as_ptr()])?;
+    if protocol::call_method_obj(out.as_ptr(), "write", &[r.as_ptr()]).is_err() {
+        if !errors::matches(exc::PyExc_UnicodeEncodeError) {
+            return Err(errors::Raised::assume());
+        }
+        errors::clear();
+        write_unencodable(out.as_ptr(), r.as_ptr())?;
+    }
     let nl = pystr::from_str("\n")?;
     protocol::call_method_obj(out.as_ptr(), "write", &[nl.as_ptr()])?;
     dict::set_item(b, pystr::intern("_"), v)?;
@@ -285,7 +354,20 @@ pub unsafe fn report_uncaught(e: *mut PyObject) {
         let hook = Owned::from_borrowed(hook);
         let tb = (*e.cast::<PyBaseExceptionObject>()).traceback;
         let tb = if tb.is_null() { none::none() } else { tb };
-        if protocol::call_args(hook.as_ptr(), &[(*e).ob_type.cast(), e, tb]).is_err() {
+        let tp = (*e).ob_type.cast();
+        // A hook refusing the event with a RuntimeError silences the
+        // report; another error is reported and the report goes on.
+        if crate::runtime::audit::audit(c"sys.excepthook", &[hook.as_ptr(), tp, e, tb]).is_err() {
+            if errors::matches(exc::PyExc_RuntimeError) {
+                errors::clear();
+                return;
+            }
+            crate::capi::exceptions::write_unraisable(
+                Some("Exception ignored in audit hook"),
+                null_mut(),
+            );
+        }
+        if protocol::call_args(hook.as_ptr(), &[tp, e, tb]).is_err() {
             let Some(err) = errors::take() else { return };
             let mut text = String::from("Error in sys.excepthook:\n");
             text.push_str(&exc::display::format_exception(err.as_ptr()));

@@ -399,7 +399,11 @@ unsafe extern "C" fn conn_init(
             if npos > 1 {
                 deprecation(WARN_POSITIONAL)?;
             }
-            open(slf, a)
+            if !a[0].is_null() {
+                crate::runtime::audit::audit(c"sqlite3.connect", &[a[0]])?;
+            }
+            open(slf, a)?;
+            crate::runtime::audit::audit(c"sqlite3.connect/handle", &[slf])
         }
     })
 }

@@ -25,6 +25,10 @@ builtin!(pub enable_load_extension, |slf, args, kws| {
     args::arity("enable_load_extension", args, 1, 1)?;
     let db = conn(slf).checked()?;
     let on = protocol::is_true(args[0])?;
+    crate::runtime::audit::audit(
+        c"sqlite3.enable_load_extension",
+        &[slf, crate::object::bool::from_bool(on)],
+    )?;
     if sq::sqlite3_enable_load_extension(db, on as c_int) != sq::SQLITE_OK {
         return Err(errors::operational("Error enabling load extension"));
     }
@@ -35,6 +39,7 @@ builtin!(pub load_extension, |slf, args, kws| {
     let [name, entry] = args::bind("load_extension", args, &kws, ["name", "entrypoint"], 1, 1)?;
     let db = conn(slf).checked()?;
     let path = cstring_arg(name.unwrap(), "load_extension", "1")?;
+    crate::runtime::audit::audit(c"sqlite3.load_extension", &[slf, name.unwrap()])?;
     let entry = match entry {
         Some(e) if e != none::none() => Some(cstring_arg(e, "load_extension", "'entrypoint'")?),
         _ => None,

@@ -132,7 +132,8 @@ pub fn version_info() -> PyResult<Owned> {
 pub fn flags(cfg: &Config) -> PyResult<Owned> {
     let randomized = cfg.use_hash_seed <= 0 || cfg.hash_seed != 0;
     let values = vec![
-        i(cfg.parser_debug as i64)?,
+        // A flag, however many times `-d` was given.
+        i((cfg.parser_debug > 0) as i64)?,
         i(cfg.inspect as i64)?,
         i(cfg.interactive as i64)?,
         i(cfg.optimization_level as i64)?,

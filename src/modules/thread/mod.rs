@@ -179,6 +179,12 @@ builtin!(thread_start_new_thread, |args, kws| {
         Some(&k) if dict::check(k) => k,
         Some(_) => return Err(errors::type_error("optional 3rd arg must be a dictionary")),
     };
+    let kw_or_none = if kwargs.is_null() {
+        none::none()
+    } else {
+        kwargs
+    };
+    crate::runtime::audit::audit(c"_thread.start_new_thread", &[func, fargs, kw_or_none])?;
     let ident = start(func, fargs, kwargs, Arc::default())?;
     int::from_u64(ident)
 });
@@ -200,6 +206,13 @@ builtin!(thread_start_joinable_thread, |args, kws| {
         Some(d) => protocol::is_true(d)?,
         None => true,
     };
+    crate::runtime::audit::audit_with(c"_thread.start_joinable_thread", || {
+        Ok(vec![
+            Owned::from_borrowed(func),
+            int::from_i64(daemon as i64)?,
+            Owned::from_borrowed(h.unwrap_or(none::none())),
+        ])
+    })?;
     let (handle, obj) = match h {
         Some(h) if h != none::none() => (handle::handle_of(h)?, Owned::from_borrowed(h)),
         _ => {

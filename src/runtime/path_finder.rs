@@ -1,0 +1,227 @@
+//! Path entries that are not directories, as CPython's `PathFinder`
+//! (`Lib/importlib/_bootstrap_external.py`) treats them: the finder of an
+//! entry comes from `sys.path_importer_cache`, else from the first of
+//! `sys.path_hooks` that accepts it (`PyImport_GetImporter`), and modules
+//! there are found with the finder's `find_spec` and loaded by
+//! `importlib._bootstrap._load`. Directories are searched natively
+//! (`import::find_module`); CPython's `zipimport.zipimporter`, the hook
+//! for zip archives, is imported and put first in `sys.path_hooks` the
+//! first time an entry looks like an archive (CPython installs it at
+//! startup, which would cost every run an `importlib` import).
+use crate::ffi::*;
+use crate::object::{dict, list, none, protocol, str as pystr};
+use crate::runtime::errors::{self, PyResult};
+use crate::Owned;
+use std::io::{Read, Seek, SeekFrom};
+use std::path::Path;
+
+/// `RuntimeError: lost sys.NAME`.
+fn lost(name: &str) -> errors::Raised {
+    errors::runtime_error(format!("lost sys.{name}"))
+}
+
+/// The importer of the path entry `path` (`PyImport_GetImporter`):
+/// `sys.path_importer_cache[path]`, else the first of `sys.path_hooks`
+/// that accepts it (hooks raising `ImportError` are skipped), cached;
+/// `None` (cached too) when no hook does.
+pub unsafe fn get_importer(path: *mut PyObject) -> PyResult<Owned> {
+    let cache = crate::modules::sys::get("path_importer_cache");
+    if cache.is_null() {
+        return Err(lost("path_importer_cache"));
+    }
+    let hooks = crate::modules::sys::get("path_hooks");
+    if hooks.is_null() {
+        return Err(lost("path_hooks"));
+    }
+    // SAFETY: cache and hooks are live objects, checked below; the hooks
+    // list is copied before any hook runs.
+    unsafe {
+        let (cache, hooks) = (Owned::from_borrowed(cache), Owned::from_borrowed(hooks));
+        if !list::check(hooks.as_ptr()) {
+            return Err(errors::runtime_error("sys.path_hooks is not a list"));
+        }
+        if !dict::check(cache.as_ptr()) {
+            return Err(errors::runtime_error(
+                "sys.path_importer_cache is not a dict",
+            ));
+        }
+        let found = dict::get_item(cache.as_ptr(), path)?;
+        if !found.is_null() {
+            return Ok(Owned::from_borrowed(found));
+        }
+        // None first, so a hook that asks again does not recurse.
+        dict::set_item(cache.as_ptr(), path, none::none())?;
+        let hooks: Vec<Owned> = list::items(hooks.as_ptr())
+            .iter()
+            .map(|&h| Owned::from_borrowed(h))
+            .collect();
+        for hook in hooks {
+            match protocol::call_args(hook.as_ptr(), &[path]) {
+                Ok(importer) => {
+                    dict::set_item(cache.as_ptr(), path, importer.as_ptr())?;
+                    return Ok(importer);
+                }
+                Err(e) => {
+                    if !errors::matches(crate::object::exceptions::PyExc_ImportError) {
+                        return Err(e);
+                    }
+                    errors::clear();
+                }
+            }
+        }
+        Ok(Owned::from_borrowed_static(none::none()))
+    }
+}
+
+/// Whether `entry` may name a zip archive or a directory inside one: the
+/// longest part of it that exists is a regular file.
+fn may_be_archive(entry: &Path) -> bool {
+    entry
+        .ancestors()
+        .find_map(|p| std::fs::metadata(p).ok())
+        .is_some_and(|m| m.is_file())
+}
+
+/// Whether the file at `path` is a zip archive: its end holds the end of
+/// central directory record (`PK\5\6`, followed by at most 64 KiB of
+/// comment), as `zipimport` looks for it.
+pub fn is_zip_file(path: &Path) -> bool {
+    const SIG: &[u8] = b"PK\x05\x06";
+    const END_SIZE: u64 = 22;
+    let Ok(mut f) = std::fs::File::open(path) else {
+        return false;
+    };
+    let Ok(len) = f.seek(SeekFrom::End(0)) else {
+        return false;
+    };
+    if len < END_SIZE {
+        return false;
+    }
+    let mut tail = Vec::new();
+    let start = len.saturating_sub(END_SIZE + 0xFFFF);
+    if f.seek(SeekFrom::Start(start)).is_err() || f.read_to_end(&mut tail).is_err() {
+        return false;
+    }
+    let last = tail.len().saturating_sub(END_SIZE as usize - SIG.len());
+    tail[..last].windows(SIG.len()).any(|w| w == SIG)
+}
+
+thread_local! {
+    /// Whether [`ensure_zip_hook`] is importing `zipimport` on this thread
+    /// (the modules it imports meanwhile see no archive hook).
+    static LOADING_ZIPIMPORT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Imports `zipimport` unless it is imported already: loading it puts
+/// `zipimporter` first in `sys.path_hooks` (see `zipimport_loaded`).
+fn ensure_zip_hook() -> PyResult<()> {
+    // SAFETY: sys.modules is a dict.
+    let loaded = !unsafe { dict::get_str(crate::modules::sys_modules(), "zipimport") }.is_null();
+    if loaded || LOADING_ZIPIMPORT.get() {
+        return Ok(());
+    }
+    LOADING_ZIPIMPORT.set(true);
+    let r = crate::runtime::import::import_absolute("zipimport");
+    LOADING_ZIPIMPORT.set(false);
+    r.map(drop)
+}
+
+/// Called once `zipimport` is loaded: puts `zipimport.zipimporter` first
+/// in `sys.path_hooks` unless it is there, where CPython has it from
+/// startup.
+pub unsafe fn zipimport_loaded(module: *mut PyObject) -> PyResult<()> {
+    let hooks = crate::modules::sys::get("path_hooks");
+    // SAFETY: module is the zipimport module; hooks NULL or sys.path_hooks.
+    unsafe {
+        if hooks.is_null() || !list::check(hooks) {
+            return Ok(());
+        }
+        let hook = protocol::getattr_str(module, "zipimporter")?;
+        if !list::contains(hooks, hook.as_ptr())? {
+            list::insert(hooks, 0, hook.as_ptr())?;
+        }
+    }
+    Ok(())
+}
+
+/// The finder of a path entry that is not a directory, or None: from
+/// `sys.path_importer_cache` or `sys.path_hooks` (CPython's
+/// `PathFinder._path_importer_cache`; an empty entry is the current
+/// directory).
+pub fn entry_finder(entry: &Path) -> PyResult<Option<Owned>> {
+    let key = pystr::from_str(&entry.to_string_lossy())?;
+    let cache = crate::modules::sys::get("path_importer_cache");
+    // SAFETY: cache is NULL or sys.path_importer_cache; key a str.
+    unsafe {
+        if !cache.is_null() && dict::check(cache) {
+            let f = dict::get_item(cache, key.as_ptr())?;
+            if !f.is_null() {
+                return Ok((f != none::none()).then(|| Owned::from_borrowed(f)));
+            }
+        }
+        let archive = may_be_archive(entry);
+        if archive {
+            ensure_zip_hook()?;
+        }
+        let hooks = crate::modules::sys::get("path_hooks");
+        if !hooks.is_null() && list::check(hooks) && list::len(hooks) == 0 {
+            // CPython caches None for an entry no hook accepts; an archive
+            // met while `zipimport` loads is asked again later.
+            if !archive && !cache.is_null() && dict::check(cache) {
+                dict::set_item(cache, key.as_ptr(), none::none())?;
+            }
+            return Ok(None);
+        }
+        let f = get_importer(key.as_ptr())?;
+        Ok((f.as_ptr() != none::none()).then_some(f))
+    }
+}
+
+/// What a path entry's finder found.
+pub enum EntrySpec {
+    /// A module: its spec.
+    Module(Owned),
+    /// Namespace package portions (a spec without a loader).
+    Portions(Vec<String>),
+}
+
+/// What `finder.find_spec(fullname)` gives, if anything.
+pub unsafe fn find_spec(finder: *mut PyObject, fullname: &str) -> PyResult<Option<EntrySpec>> {
+    // SAFETY: finder is a live object.
+    unsafe {
+        let Some(method) = protocol::getattr_opt(finder, pystr::intern("find_spec"))? else {
+            return Ok(None);
+        };
+        let name = pystr::from_str(fullname)?;
+        let spec = protocol::call_args(method.as_ptr(), &[name.as_ptr()])?;
+        if spec.as_ptr() == none::none() {
+            return Ok(None);
+        }
+        let loader = protocol::getattr_str(spec.as_ptr(), "loader")?;
+        if loader.as_ptr() != none::none() {
+            return Ok(Some(EntrySpec::Module(spec)));
+        }
+        let locations = protocol::getattr_str(spec.as_ptr(), "submodule_search_locations")?;
+        let mut portions = Vec::new();
+        if locations.as_ptr() != none::none() {
+            let it = protocol::get_iter(locations.as_ptr())?;
+            while let Some(p) = protocol::iter_next(it.as_ptr())? {
+                if pystr::check(p.as_ptr()) {
+                    portions.push(pystr::as_str(p.as_ptr())?.to_string());
+                }
+            }
+        }
+        Ok((!portions.is_empty()).then_some(EntrySpec::Portions(portions)))
+    }
+}
+
+/// Loads the module of `spec` (`importlib._bootstrap._load`): created,
+/// put in `sys.modules` and run by its loader.
+pub fn load(spec: *mut PyObject) -> PyResult<Owned> {
+    let bootstrap = crate::runtime::import::import_absolute("importlib._bootstrap")?;
+    // SAFETY: bootstrap is a module; spec a module spec.
+    unsafe {
+        let f = protocol::getattr_str(bootstrap.as_ptr(), "_load")?;
+        protocol::call_args(f.as_ptr(), &[spec])
+    }
+}
