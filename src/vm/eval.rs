@@ -354,7 +354,12 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                             prev = start;
                             tri!('op, tracing::resume(f, arg));
                         }
-                        tri!('op, ops::eval_breaker())
+                        // Not when resuming inside `yield from`/`await`
+                        // (arg 2, 3): a pending signal is then handled in the
+                        // innermost generator, which can catch it (bpo-30039).
+                        if arg < 2 {
+                            tri!('op, ops::eval_breaker())
+                        }
                     }
                     POP_TOP => decref(pop!()),
                     PUSH_NULL => push!(null_mut()),
