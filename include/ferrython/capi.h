@@ -8162,6 +8162,11 @@ void PyOS_AfterFork_Child(void);
 Py_DEPRECATED("3.7") void PyOS_AfterFork(void);
 
 /*
+ glibc's report of its heap on stderr.
+ */
+extern void malloc_stats(void);
+
+/*
  `Py_GenericAlias`.
  */
 PyObject *Py_GenericAlias(PyObject *origin, PyObject *args);

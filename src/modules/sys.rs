@@ -5,6 +5,7 @@
 //! `exit`, recursion limits, `_getframe`, `exc_info`/`exception`,
 //! `intern`, `getrefcount`, `getsizeof`, the int string limit.
 pub(crate) mod info;
+mod internals;
 mod monitoring;
 mod stdlib_names;
 mod trace;
@@ -436,7 +437,7 @@ builtin!(sys_breakpointhook, |args, kws| {
 
 const FK: libc::c_int = METH_FASTCALL | METH_KEYWORDS;
 
-static mut SYS_METHODS: [PyMethodDef; 35] = [
+static mut SYS_METHODS: [PyMethodDef; 48] = [
     method(c"audit", sys_audit as *const c_void, FK),
     method(c"addaudithook", sys_addaudithook as *const c_void, FK),
     method(
@@ -545,6 +546,71 @@ static mut SYS_METHODS: [PyMethodDef; 35] = [
     method(
         c"unraisablehook",
         unraisable::sys_unraisablehook as *const c_void,
+        FK,
+    ),
+    method(
+        c"_current_frames",
+        internals::sys_current_frames as *const c_void,
+        FK,
+    ),
+    method(
+        c"_current_exceptions",
+        internals::sys_current_exceptions as *const c_void,
+        FK,
+    ),
+    method(
+        c"_clear_type_cache",
+        internals::sys_clear_type_cache as *const c_void,
+        FK,
+    ),
+    method(
+        c"_clear_internal_caches",
+        internals::sys_clear_internal_caches as *const c_void,
+        FK,
+    ),
+    method(
+        c"getunicodeinternedsize",
+        internals::sys_getunicodeinternedsize as *const c_void,
+        FK,
+    ),
+    method(
+        c"_is_interned",
+        internals::sys_is_interned as *const c_void,
+        FK,
+    ),
+    method(
+        c"_is_immortal",
+        internals::sys_is_immortal as *const c_void,
+        FK,
+    ),
+    method(
+        c"getallocatedblocks",
+        internals::sys_getallocatedblocks as *const c_void,
+        FK,
+    ),
+    method(
+        c"_debugmallocstats",
+        internals::sys_debugmallocstats as *const c_void,
+        FK,
+    ),
+    method(
+        c"getdlopenflags",
+        internals::sys_getdlopenflags as *const c_void,
+        FK,
+    ),
+    method(
+        c"setdlopenflags",
+        internals::sys_setdlopenflags as *const c_void,
+        FK,
+    ),
+    method(
+        c"get_coroutine_origin_tracking_depth",
+        internals::sys_get_coroutine_origin_tracking_depth as *const c_void,
+        FK,
+    ),
+    method(
+        c"set_coroutine_origin_tracking_depth",
+        internals::sys_set_coroutine_origin_tracking_depth as *const c_void,
         FK,
     ),
     METHOD_END,

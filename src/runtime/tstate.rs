@@ -31,6 +31,9 @@ pub struct PyInterpreterState {
     /// The recursion limit its new thread states start with
     /// (`Py_GetRecursionLimit`).
     pub recursion_limit: i32,
+    /// The `dlopen` flags extension modules are loaded with
+    /// (`sys.setdlopenflags`; `RTLD_NOW` at first, as in CPython).
+    pub dlopenflags: i32,
 }
 
 impl PyInterpreterState {
@@ -46,6 +49,7 @@ impl PyInterpreterState {
             main_thread: thread_ident(),
             dict: null_mut(),
             recursion_limit: 1000,
+            dlopenflags: libc::RTLD_NOW,
         }
     }
 
@@ -165,6 +169,9 @@ pub struct PyThreadState {
     pub profile_func: *mut PyObject,
     /// Nonzero while a trace or profile function runs (no events then).
     pub tracing: i32,
+    /// `sys.set_coroutine_origin_tracking_depth`: how many frames a new
+    /// coroutine records in `cr_origin` (0: none).
+    pub coroutine_origin_tracking_depth: i32,
     /// Dead frames kept for the next calls on this thread.
     pub frame_freelist: crate::vm::frame::FrameFreelist,
 }
@@ -278,6 +285,7 @@ impl PyThreadState {
             trace_func: null_mut(),
             profile_func: null_mut(),
             tracing: 0,
+            coroutine_origin_tracking_depth: 0,
             frame_freelist: crate::vm::frame::FrameFreelist::default(),
         }));
         // SAFETY: the caller passes a live interpreter.

@@ -30,13 +30,17 @@ pub struct PyGenObject {
     pub running: u8,
     /// Weak references to it (`gi_weakreflist`).
     pub weakreflist: *mut PyObject,
+    /// A coroutine's `cr_origin`: `((filename, lineno, funcname), ...)` of
+    /// the frames that created it, innermost first; NULL unless origin
+    /// tracking was on (`sys.set_coroutine_origin_tracking_depth`).
+    pub origin: *mut PyObject,
 }
 
 const fn gen_type(
     name: &'static std::ffi::CStr,
     next: iternextfunc,
     am: *mut PyAsyncMethods,
-    getset: *const [PyGetSetDef; 8],
+    getset: *const PyGetSetDef,
 ) -> PyTypeObject {
     PyTypeObject {
         tp_flags: Py_TPFLAGS_HAVE_GC,
@@ -52,7 +56,7 @@ const fn gen_type(
         tp_iternext: next,
         tp_as_async: am,
         tp_methods: (&raw const GEN_METHODS).cast_mut().cast(),
-        tp_getset: getset.cast_mut().cast(),
+        tp_getset: getset.cast_mut(),
         tp_free: Some(crate::capi::gc::PyObject_GC_Del),
         tp_weaklistoffset: std::mem::offset_of!(PyGenObject, weakreflist) as Py_ssize_t,
         ..type_template(name, std::mem::size_of::<PyGenObject>(), 0)
@@ -65,7 +69,7 @@ pub static mut PyGen_Type: PyTypeObject = gen_type(
     c"generator",
     Some(gen_iternext),
     null_mut(),
-    &raw const GEN_GETSET,
+    (&raw const GEN_GETSET).cast(),
 );
 
 static mut CORO_AS_ASYNC: PyAsyncMethods = PyAsyncMethods {
@@ -81,7 +85,7 @@ pub static mut PyCoro_Type: PyTypeObject = gen_type(
     c"coroutine",
     None,
     &raw mut CORO_AS_ASYNC,
-    &raw const CORO_GETSET,
+    (&raw const CORO_GETSET).cast(),
 );
 
 /// `_PyCoroWrapper_Type`: what `coroutine.__await__()` returns.
@@ -318,9 +322,38 @@ pub unsafe fn new(f: Owned, flags: u32) -> PyResult<Owned> {
         (*g).name = name.into_raw();
         (*g).qualname = qualname.into_raw();
         (*g).code = new_ref(fo.code);
+        let g = Owned::from_raw_unchecked(op);
+        if tp == &raw mut PyCoro_Type {
+            let depth = crate::runtime::tstate::get().coroutine_origin_tracking_depth;
+            if depth > 0 {
+                (*op.cast::<PyGenObject>()).origin = origin(depth as usize)?.into_raw();
+            }
+        }
         crate::object::gc::track(op);
-        Ok(Owned::from_raw_unchecked(op))
+        Ok(g)
     }
+}
+
+/// `cr_origin` of a coroutine made now (`compute_cr_origin`): the
+/// `(filename, lineno, funcname)` of up to `depth` frames, from the one
+/// creating it outwards.
+unsafe fn origin(depth: usize) -> PyResult<Owned> {
+    let mut items = Vec::new();
+    let mut f = crate::vm::frame::current();
+    // SAFETY: the running frames are alive; each holds its `f_back`.
+    unsafe {
+        while !f.is_null() && items.len() < depth {
+            let d = crate::vm::code::data(fr(f).code);
+            let line = crate::object::int::from_i64(crate::vm::frame::lineno(f) as i64)?;
+            items.push(tuple::pack(&[
+                d.filename.as_ptr(),
+                line.as_ptr(),
+                d.name.as_ptr(),
+            ])?);
+            f = fr(f).f_back;
+        }
+    }
+    tuple::from_vec(items)
 }
 
 /// What resuming produced.
@@ -559,11 +592,41 @@ pub(crate) unsafe extern "C" fn gen_finalize(g: *mut PyObject) {
 }
 
 /// `RuntimeWarning: coroutine '...' was never awaited`, for a coroutine
-/// destroyed before it started (`_PyErr_WarnUnawaitedCoroutine`); a
-/// failure is reported as unraisable.
+/// destroyed before it started (`_PyErr_WarnUnawaitedCoroutine`): through
+/// `warnings._warn_unawaited_coroutine` (which adds where the coroutine
+/// was made when `cr_origin` is set), else directly. A failure is
+/// reported as unraisable.
 unsafe fn warn_unawaited(c: *mut PyObject) {
     // SAFETY: c is a coroutine with a reference held for the call.
     unsafe {
+        // Imported if need be, except while the runtime finalizes.
+        let through_warnings = || -> PyResult<bool> {
+            let loaded = crate::object::dict::get_str(crate::modules::sys_modules(), "warnings");
+            let warnings = if !loaded.is_null() && loaded != none::none() {
+                Owned::from_borrowed(loaded)
+            } else if crate::runtime::lifecycle::is_finalizing() {
+                return Ok(false);
+            } else {
+                crate::runtime::import::import_absolute("warnings")?
+            };
+            match protocol::getattr_opt(
+                warnings.as_ptr(),
+                pystr::intern("_warn_unawaited_coroutine"),
+            )? {
+                Some(f) => protocol::call_args(f.as_ptr(), &[c]).map(|_| true),
+                None => Ok(false),
+            }
+        };
+        let warned = match through_warnings() {
+            Ok(w) => w,
+            Err(_) => {
+                crate::capi::exceptions::PyErr_WriteUnraisable(c);
+                false
+            }
+        };
+        if warned {
+            return;
+        }
         let q = pystr::as_str((*c.cast::<PyGenObject>()).qualname).unwrap_or("?");
         if let Ok(msg) = std::ffi::CString::new(format!("coroutine '{q}' was never awaited")) {
             if crate::capi::warnings::PyErr_WarnEx(exc::PyExc_RuntimeWarning, msg.as_ptr(), 1) < 0 {
@@ -594,6 +657,7 @@ pub(crate) unsafe extern "C" fn gen_dealloc(op: *mut PyObject) {
         xdecref((*go).qualname);
         xdecref((*go).code);
         xdecref((*go).exc_state);
+        xdecref((*go).origin);
         crate::object::alloc::gc_free(op.cast());
     }
 }
@@ -606,7 +670,7 @@ pub(crate) unsafe extern "C" fn gen_traverse(
     // SAFETY: op is a generator.
     unsafe {
         let g = &*op.cast::<PyGenObject>();
-        crate::object::gc::visit_all(&[g.frame, g.exc_state], visit, arg)
+        crate::object::gc::visit_all(&[g.frame, g.exc_state, g.origin], visit, arg)
     }
 }
 
@@ -727,7 +791,16 @@ static GEN_GETSET: [PyGetSetDef; 8] = [
     GETSET_END,
 ];
 
-static CORO_GETSET: [PyGetSetDef; 8] = [
+/// `cr_origin`: where the coroutine was made, or None.
+unsafe extern "C" fn get_origin(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a coroutine.
+    unsafe {
+        let o = (*op.cast::<PyGenObject>()).origin;
+        new_ref(if o.is_null() { none::none() } else { o })
+    }
+}
+
+static CORO_GETSET: [PyGetSetDef; 9] = [
     getset(c"__name__", Some(get_name), Some(set_name)),
     getset(c"__qualname__", Some(get_qualname), Some(set_qualname)),
     getset(c"cr_frame", Some(get_frame), None),
@@ -735,6 +808,7 @@ static CORO_GETSET: [PyGetSetDef; 8] = [
     getset(c"cr_code", Some(get_code), None),
     getset(c"cr_await", Some(get_delegate), None),
     getset(c"cr_suspended", Some(get_suspended), None),
+    getset(c"cr_origin", Some(get_origin), None),
     GETSET_END,
 ];
 
