@@ -739,7 +739,8 @@ io_method!(buffered_seek, |slf, args, kws| {
                 s.rpos = np as usize;
                 let rawpos = raw_tell(raw.as_ptr())?;
                 let s = st(slf)?;
-                return int::from_i64(rawpos - s.unread() as i64);
+                // A character device's position stays 0 (GH-95782).
+                return int::from_i64((rawpos - s.unread() as i64).max(0));
             }
         }
     }

@@ -229,6 +229,7 @@ pub unsafe fn init(
         let mut fd: c_int = -1;
         let mut path = None;
         if number::index_check(file) && !pystr::check(file) && !bytes::check(file) {
+            crate::modules::select::warn_bool_fd(file)?;
             let v = int::as_i64(number::index(file)?.as_ptr())?;
             if v < 0 {
                 return Err(errors::value_error("negative file descriptor"));
@@ -417,6 +418,12 @@ pub unsafe fn write_fd(fd: c_int, data: &[u8]) -> PyResult<Option<usize>> {
             libc::write(fd, data.as_ptr().cast(), data.len())
         });
         if r >= 0 {
+            // A signal can cut a write short instead of failing it with
+            // EINTR: its handler runs now (CPython's eval loop would run
+            // it as soon as write() returns).
+            if (r as usize) < data.len() {
+                errors::check_signals()?;
+            }
             return Ok(Some(r as usize));
         }
         match errno() {

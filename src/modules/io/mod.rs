@@ -569,14 +569,41 @@ pub fn all_types() -> Vec<*mut PyTypeObject> {
     v
 }
 
-crate::modules::args::builtin!(io_text_encoding, |args, kws| {
-    // `_io.text_encoding(encoding, stacklevel=2)`: "locale" for None.
-    let [enc, _level] = bind("text_encoding", args, &kws, ["encoding", "stacklevel"], 1)?;
-    let enc = enc.unwrap_or(none::none());
-    if enc == none::none() {
-        return pystr::from_str("locale");
+/// Warns `EncodingWarning: 'encoding' argument not specified`,
+/// `stack_level` frames up, when `-X warn_default_encoding` is on.
+pub fn warn_default_encoding(stack_level: isize) -> PyResult<()> {
+    let cfg = crate::runtime::config::current().unwrap_or_default();
+    if !cfg.warn_default_encoding {
+        return Ok(());
     }
-    Ok(Owned::from_borrowed(enc))
+    let msg = pystr::from_str("'encoding' argument not specified")?;
+    // SAFETY: the category and message are live objects.
+    unsafe {
+        crate::modules::_warnings::warn(
+            exc::PyExc_EncodingWarning,
+            msg.as_ptr(),
+            stack_level,
+            null_mut(),
+            null_mut(),
+        )
+    }
+}
+
+crate::modules::args::builtin!(io_text_encoding, |args, kws| {
+    // `_io.text_encoding(encoding, stacklevel=2)`: for None, "utf-8" in
+    // UTF-8 mode, else "locale" (warning when asked to).
+    let [enc, level] = bind("text_encoding", args, &kws, ["encoding", "stacklevel"], 1)?;
+    let enc = enc.unwrap_or(none::none());
+    if enc != none::none() {
+        return Ok(Owned::from_borrowed(enc));
+    }
+    let level = match level {
+        Some(l) => number::as_ssize(l, exc::PyExc_OverflowError)?,
+        None => 2,
+    };
+    warn_default_encoding(level)?;
+    let cfg = crate::runtime::config::current().unwrap_or_default();
+    pystr::from_str(if cfg.utf8_mode > 0 { "utf-8" } else { "locale" })
 });
 
 crate::modules::args::builtin!(io_open_code, |args, kws| {
@@ -616,16 +643,18 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
                 )?;
                 dict::set_item(d, pystr::intern_cstr((*ml).ml_name)?, f.as_ptr())?;
             }
-            // `builtins.open` is `io.open`: share the builtins' function
-            // object (the same C function) when it is still in place.
-            let bopen = dict::get_str(crate::modules::builtins::dict(), "open");
+            // `builtins.open` is `io.open` (`_io.open`, as CPython sets it
+            // at startup): the builtins' own function (the same C
+            // function) is replaced when it is still in place.
+            let bd = crate::modules::builtins::dict();
+            let bopen = dict::get_str(bd, "open");
             if !bopen.is_null()
                 && (*bopen).ob_type == &raw mut crate::object::methodobject::PyCFunction_Type
                 && (*bopen.cast::<PyCFunctionObject>()).m_self == crate::modules::builtins::module()
                 && std::ffi::CStr::from_ptr((*(*bopen.cast::<PyCFunctionObject>()).m_ml).ml_name)
                     == c"open"
             {
-                dict::set_item(d, pystr::intern("open"), bopen)?;
+                dict::set_item(bd, pystr::intern("open"), dict::get_str(d, "open"))?;
             }
             let set = |k: &str, v: *mut PyObject| dict::set_item(d, pystr::intern(k), v);
             set(

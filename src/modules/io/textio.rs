@@ -211,14 +211,22 @@ unsafe fn init(
 ) -> PyResult<()> {
     // SAFETY: op is a TextIOWrapper; buf valid.
     unsafe {
+        if encoding.is_none()
+            && crate::runtime::config::current()
+                .unwrap_or_default()
+                .utf8_mode
+                <= 0
+        {
+            super::warn_default_encoding(1)?;
+        }
         let encoding = match encoding.as_deref() {
             None | Some("locale") => LOCALE_ENCODING.to_string(),
             Some(e) => e.to_string(),
         };
-        if encoding.contains('\0') {
+        let errors_ = errors_.unwrap_or_else(|| "strict".to_string());
+        if encoding.contains('\0') || errors_.contains('\0') {
             return Err(errors::value_error("embedded null character"));
         }
-        let errors_ = errors_.unwrap_or_else(|| "strict".to_string());
         let readable = call_bool(buf, "readable")?;
         let writable = call_bool(buf, "writable")?;
         let (decoder, encoder) = make_codecs(&encoding, &errors_, readable, writable)?;
