@@ -437,7 +437,7 @@ builtin!(sys_breakpointhook, |args, kws| {
 
 const FK: libc::c_int = METH_FASTCALL | METH_KEYWORDS;
 
-static mut SYS_METHODS: [PyMethodDef; 48] = [
+static mut SYS_METHODS: [PyMethodDef; 50] = [
     method(c"audit", sys_audit as *const c_void, FK),
     method(c"addaudithook", sys_addaudithook as *const c_void, FK),
     method(
@@ -518,6 +518,16 @@ static mut SYS_METHODS: [PyMethodDef; 48] = [
     method(c"gettrace", trace::sys_gettrace as *const c_void, FK),
     method(c"setprofile", trace::sys_setprofile as *const c_void, FK),
     method(c"getprofile", trace::sys_getprofile as *const c_void, FK),
+    method(
+        c"_settraceallthreads",
+        trace::sys_settraceallthreads as *const c_void,
+        FK,
+    ),
+    method(
+        c"_setprofileallthreads",
+        trace::sys_setprofileallthreads as *const c_void,
+        FK,
+    ),
     method(
         c"call_tracing",
         trace::sys_call_tracing as *const c_void,

@@ -163,10 +163,15 @@ pub struct PyThreadState {
     pub context: *mut PyObject,
     /// Bumped whenever `context` changes (the `ContextVar` caches check it).
     pub context_ver: u64,
-    /// `sys.settrace`'s function (owned), NULL when unset.
-    pub trace_func: *mut PyObject,
-    /// `sys.setprofile`'s function (owned), NULL when unset.
-    pub profile_func: *mut PyObject,
+    /// The trace function (`PyEval_SetTrace`; `sys.settrace` sets a
+    /// trampoline calling its Python function), None when unset.
+    pub c_tracefunc: crate::vm::tracing::Py_tracefunc,
+    /// The trace function's object (owned), NULL when unset.
+    pub c_traceobj: *mut PyObject,
+    /// The profile function (`PyEval_SetProfile`, `sys.setprofile`).
+    pub c_profilefunc: crate::vm::tracing::Py_tracefunc,
+    /// The profile function's object (owned), NULL when unset.
+    pub c_profileobj: *mut PyObject,
     /// Nonzero while a trace or profile function runs (no events then).
     pub tracing: i32,
     /// `sys.set_coroutine_origin_tracking_depth`: how many frames a new
@@ -282,8 +287,10 @@ impl PyThreadState {
             async_gen_finalizer: null_mut(),
             context: null_mut(),
             context_ver: 0,
-            trace_func: null_mut(),
-            profile_func: null_mut(),
+            c_tracefunc: None,
+            c_traceobj: null_mut(),
+            c_profilefunc: None,
+            c_profileobj: null_mut(),
             tracing: 0,
             coroutine_origin_tracking_depth: 0,
             frame_freelist: crate::vm::frame::FrameFreelist::default(),
