@@ -817,10 +817,18 @@ pub unsafe fn encode(s: *mut PyObject, codec: Codec, errors: Option<&str>) -> Py
                 Handler::Ignore => {}
                 Handler::BackslashReplace => run.for_each(|c| sink.ascii(&backslash_escape(c))),
                 Handler::XmlCharRefReplace => run.for_each(|c| sink.ascii(&format!("&#{c};"))),
-                Handler::SurrogateEscape
-                    if width == 1 && run.clone().all(|c| (0xdc80..0xdd00).contains(&c)) =>
-                {
-                    run.for_each(|c| sink.out.push((c - 0xdc00) as u8))
+                Handler::SurrogateEscape if width == 1 => {
+                    // The escaped bytes at the start of the run are put
+                    // back; the error covers the rest of the run.
+                    let escaped = run.take_while(|c| (0xdc80..0xdd00).contains(c));
+                    let mut k = i;
+                    for c in escaped {
+                        sink.out.push((c - 0xdc00) as u8);
+                        k += 1;
+                    }
+                    if k < end {
+                        return Err(exceptions::unicode_encode_error(name, s, k, end, reason));
+                    }
                 }
                 Handler::SurrogatePass
                     if limit == 0x10ffff && run.clone().all(|c| (0xd800..0xe000).contains(&c)) =>

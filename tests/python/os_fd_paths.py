@@ -1,9 +1,11 @@
 # posix argument handling: a bool passed as a file descriptor warns
 # (RuntimeWarning), `__fspath__ = None` opts a class out of os.PathLike,
 # an error or audit event names the __fspath__() result, float times are
-# rounded down to nanoseconds, an unclosed scandir iterator warns.
+# rounded down to nanoseconds, an unclosed scandir iterator warns, a
+# signal number too large for a C long is out of range.
 import gc
 import os
+import signal
 import sys
 import tempfile
 import warnings
@@ -82,3 +84,9 @@ try:
     os.utime(fn, (float("nan"), 1.0))
 except ValueError as e:
     print(type(e).__name__, e)
+
+for mask in ([1 << 1000], [0], [signal.NSIG]):
+    try:
+        signal.pthread_sigmask(signal.SIG_BLOCK, mask)
+    except ValueError as e:
+        print(type(e).__name__, e)

@@ -74,15 +74,24 @@ pub unsafe fn unregister(f: *mut PyObject) -> PyResult<()> {
     }
 }
 
-/// The registry's form of an encoding name: lower case, spaces and
-/// hyphens as underscores.
+/// The registry's form of an encoding name (`_Py_normalize_encoding`):
+/// ASCII letters and digits (lower case) and dots are kept; each run of
+/// anything else becomes one underscore between them (none at the ends).
 fn normalize(name: &str) -> String {
-    name.chars()
-        .map(|c| match c {
-            ' ' | '-' => '_',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect()
+    let mut out = String::with_capacity(name.len());
+    let mut gap = false;
+    for b in name.bytes() {
+        if b.is_ascii_alphanumeric() || b == b'.' {
+            if gap && !out.is_empty() {
+                out.push('_');
+            }
+            gap = false;
+            out.push(b.to_ascii_lowercase() as char);
+        } else {
+            gap = true;
+        }
+    }
+    out
 }
 
 fn load_encodings() {
