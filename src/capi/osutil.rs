@@ -21,7 +21,9 @@ pub unsafe extern "C" fn PyOS_FSPath(path: *mut PyObject) -> *mut PyObject {
                 return Ok(Owned::from_borrowed(path));
             }
             let tp = (*path).ob_type;
-            if typeobj::lookup_str(tp, "__fspath__").is_null() {
+            // A class can opt out with `__fspath__ = None`.
+            let f = typeobj::lookup_str(tp, "__fspath__");
+            if f.is_null() || f == crate::object::none::none() {
                 return Err(errors::type_error(format!(
                     "expected str, bytes or os.PathLike object, not {}",
                     typeobj::type_name(path)

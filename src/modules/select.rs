@@ -16,21 +16,34 @@ use crate::Owned;
 use libc::{c_int, c_void};
 use std::ptr::null_mut;
 
+/// Warns `RuntimeWarning: bool is used as a file descriptor` when `o` is
+/// True or False (CPython's descriptor converters do).
+///
+/// # Safety
+/// `o` is a valid object.
+pub unsafe fn warn_bool_fd(o: *mut PyObject) -> PyResult<()> {
+    if (o == crate::object::bool::py_true() || o == crate::object::bool::py_false())
+        // SAFETY: the category and message are valid.
+        && unsafe {
+            crate::capi::warnings::PyErr_WarnEx(
+                crate::object::exceptions::PyExc_RuntimeWarning,
+                c"bool is used as a file descriptor".as_ptr(),
+                1,
+            )
+        } < 0
+    {
+        return Err(Raised::assume());
+    }
+    Ok(())
+}
+
 /// A file descriptor from an int (a bool warns) or an object's `fileno()`
 /// (`PyObject_AsFileDescriptor`).
 pub unsafe fn as_fd(o: *mut PyObject) -> PyResult<c_int> {
     // SAFETY: o valid.
     unsafe {
         let v = if int::check(o) {
-            if (o == crate::object::bool::py_true() || o == crate::object::bool::py_false())
-                && crate::capi::warnings::PyErr_WarnEx(
-                    crate::object::exceptions::PyExc_RuntimeWarning,
-                    c"bool is used as a file descriptor".as_ptr(),
-                    1,
-                ) < 0
-            {
-                return Err(Raised::assume());
-            }
+            warn_bool_fd(o)?;
             Owned::from_borrowed(o)
         } else if !typeobj::lookup_str((*o).ob_type, "fileno").is_null() {
             let r = protocol::call_method_obj(o, "fileno", &[])?;

@@ -192,7 +192,14 @@ unsafe fn mask_of(o: *mut PyObject) -> PyResult<libc::sigset_t> {
         libc::sigemptyset(&mut mask);
         let it = protocol::get_iter(o)?;
         while let Some(x) = protocol::iter_next(it.as_ptr())? {
-            let sig = int_arg(x.as_ptr())?;
+            // An int too large for a C long is out of range too (as -1).
+            let sig = match int_arg(x.as_ptr()) {
+                Err(_) if errors::matches(crate::object::exceptions::PyExc_OverflowError) => {
+                    errors::clear();
+                    -1
+                }
+                r => r?,
+            };
             if sig < 1 || sig >= NSIG as i64 {
                 return Err(errors::value_error(format!(
                     "signal number {sig} out of range [1; {}]",

@@ -190,6 +190,55 @@ fn hex_run(data: &[u8], from: usize, n: usize) -> (u32, usize) {
     (v, k)
 }
 
+/// Where a trailing escape that `data` cuts short starts (None: the data
+/// ends with complete text), for decoding `unicode_escape` (`raw` false)
+/// or `raw_unicode_escape` incrementally: the decoder stops there and
+/// reports the bytes before it as consumed. A malformed escape is left
+/// to the decoder, which reports it.
+pub fn incomplete_escape(data: &[u8], raw: bool) -> Option<usize> {
+    let n = data.len();
+    let mut i = 0;
+    while i < n {
+        if data[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let Some(&c) = data.get(i + 1) else {
+            return Some(start);
+        };
+        i += 2;
+        let digits = match c {
+            b'u' => 4,
+            b'U' => 8,
+            b'x' if !raw => 2,
+            b'N' if !raw => {
+                if i >= n {
+                    return Some(start);
+                }
+                if data[i] == b'{' {
+                    match data[i + 1..].iter().position(|&b| b == b'}') {
+                        Some(k) => i += k + 2,
+                        None => return Some(start),
+                    }
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        for _ in 0..digits {
+            if i >= n {
+                return Some(start);
+            }
+            if !data[i].is_ascii_hexdigit() {
+                break;
+            }
+            i += 1;
+        }
+    }
+    None
+}
+
 /// `unicode_escape` decoding (Python string-literal escapes over Latin-1
 /// text). `\N{name}` needs the character name database, which we do not
 /// have: it is reported as an unknown name.
@@ -390,6 +439,17 @@ pub fn decode_utf8(data: &[u8], errors: Option<&str>, final_: bool) -> PyResult<
                 "unexpected end of data",
                 &mut out,
             )?,
+            // A surrogate's first two bytes at the end of a chunk may be
+            // completed by the next one.
+            Some(_)
+                if !final_
+                    && n - good == 2
+                    && data[good] == 0xed
+                    && (0xa0..=0xbf).contains(&data[good + 1]) =>
+            {
+                pos = good;
+                break;
+            }
             Some(len) => {
                 let b = data[good];
                 if h == Handler::SurrogatePass
@@ -757,10 +817,18 @@ pub unsafe fn encode(s: *mut PyObject, codec: Codec, errors: Option<&str>) -> Py
                 Handler::Ignore => {}
                 Handler::BackslashReplace => run.for_each(|c| sink.ascii(&backslash_escape(c))),
                 Handler::XmlCharRefReplace => run.for_each(|c| sink.ascii(&format!("&#{c};"))),
-                Handler::SurrogateEscape
-                    if width == 1 && run.clone().all(|c| (0xdc80..0xdd00).contains(&c)) =>
-                {
-                    run.for_each(|c| sink.out.push((c - 0xdc00) as u8))
+                Handler::SurrogateEscape if width == 1 => {
+                    // The escaped bytes at the start of the run are put
+                    // back; the error covers the rest of the run.
+                    let escaped = run.take_while(|c| (0xdc80..0xdd00).contains(c));
+                    let mut k = i;
+                    for c in escaped {
+                        sink.out.push((c - 0xdc00) as u8);
+                        k += 1;
+                    }
+                    if k < end {
+                        return Err(exceptions::unicode_encode_error(name, s, k, end, reason));
+                    }
                 }
                 Handler::SurrogatePass
                     if limit == 0x10ffff && run.clone().all(|c| (0xd800..0xe000).contains(&c)) =>

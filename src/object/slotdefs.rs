@@ -84,6 +84,7 @@ static SLOTDEFS: &[SlotDef] = &[
     def("__set__", slot!(tp_descr_set), wrap_descr_set, 0, 2),
     def("__delete__", slot!(tp_descr_set), wrap_descr_delete, 0, 1),
     def("__init__", slot!(tp_init), wrap_init, 0, -1),
+    def("__del__", slot!(tp_finalize), wrap_del, 0, 0),
     def("__await__", slot!(tp_as_async.am_await), wrap_unary, 0, 0),
     def("__aiter__", slot!(tp_as_async.am_aiter), wrap_unary, 0, 0),
     def("__anext__", slot!(tp_as_async.am_anext), wrap_unary, 0, 0),
@@ -771,7 +772,7 @@ unsafe extern "C" fn wrapperdescr_repr(op: *mut PyObject) -> *mut PyObject {
             pystr::from_str(&format!(
                 "<slot wrapper '{}' of '{}' objects>",
                 pystr::as_str((*op.cast::<PyDescrObject>()).d_name)?,
-                typeobj::short_name(descr_owner(op))
+                typeobj::name_of(descr_owner(op))
             ))
         }
     })
@@ -872,6 +873,20 @@ unsafe fn wrap_next(
         }
         check(r)
     }
+}
+
+/// `__del__` of a type with `tp_finalize` (CPython's `wrap_del`): runs
+/// the finalizer; it reports its own errors.
+unsafe fn wrap_del(
+    _sd: &SlotDef,
+    s: *mut PyObject,
+    _a: &[*mut PyObject],
+    w: *mut c_void,
+) -> PyResult<Owned> {
+    let f = as_fn!(w, unsafe extern "C" fn(*mut PyObject));
+    // SAFETY: s is an instance of the slot's type.
+    unsafe { f(s) };
+    Ok(none::owned())
 }
 
 unsafe fn wrap_buffer(

@@ -73,6 +73,10 @@ pub unsafe fn finalize_modules(modules: *mut PyObject, builtins: *mut PyObject) 
             }
         }
         drop(alive);
+        // What the modules' finalizers printed is flushed while
+        // sys.stdout and sys.stderr are still there (CPython flushes the
+        // streams again after tearing the modules down).
+        crate::modules::io::stdio::flush_std_streams();
         for m in [sys_ptr, builtins] {
             if is_module(m) {
                 let d = module::dict_of(m);

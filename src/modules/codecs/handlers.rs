@@ -1,7 +1,7 @@
 //! The built-in codec error handlers (`Python/codecs.c`): the callables
 //! `codecs.lookup_error` returns for `strict`, `ignore`, `replace`,
-//! `backslashreplace`, `xmlcharrefreplace`, `surrogateescape` and
-//! `namereplace`. Each
+//! `backslashreplace`, `xmlcharrefreplace`, `surrogateescape`,
+//! `namereplace` and `surrogatepass`. Each
 //! takes a `UnicodeError` and returns (replacement, position to resume).
 use crate::ffi::*;
 use crate::modules::args::{arity, builtin};
@@ -181,9 +181,151 @@ builtin!(surrogateescape_errors, |args, kws| {
     }
 });
 
+/// The UTF form a `surrogatepass` error is about, from the error's
+/// `encoding` (`get_standard_encoding`): unit size and byte order.
+#[derive(Clone, Copy)]
+enum Utf {
+    Eight,
+    Sixteen { big: bool },
+    ThirtyTwo { big: bool },
+}
+
+impl Utf {
+    fn of(encoding: &str) -> Option<Utf> {
+        let lower = encoding.to_ascii_lowercase();
+        if lower == "cp_utf8" {
+            return Some(Utf::Eight);
+        }
+        let rest = lower.strip_prefix("utf")?;
+        let rest = rest.strip_prefix(['-', '_']).unwrap_or(rest);
+        let (width, order) = if let Some(o) = rest.strip_prefix('8') {
+            return o.is_empty().then_some(Utf::Eight);
+        } else if let Some(o) = rest.strip_prefix("16") {
+            (16, o)
+        } else {
+            (32, rest.strip_prefix("32")?)
+        };
+        let order = order.strip_prefix(['-', '_']).unwrap_or(order);
+        let big = match order {
+            "" => cfg!(target_endian = "big"),
+            "le" => false,
+            "be" => true,
+            _ => return None,
+        };
+        Some(if width == 16 {
+            Utf::Sixteen { big }
+        } else {
+            Utf::ThirtyTwo { big }
+        })
+    }
+
+    fn width(self) -> usize {
+        match self {
+            Utf::Eight => 3,
+            Utf::Sixteen { .. } => 2,
+            Utf::ThirtyTwo { .. } => 4,
+        }
+    }
+
+    /// The bytes of the surrogate `c` in this form.
+    fn encode(self, c: u32, out: &mut Vec<u8>) {
+        match self {
+            Utf::Eight => out.extend_from_slice(&[
+                0xe0 | (c >> 12) as u8,
+                0x80 | ((c >> 6) & 0x3f) as u8,
+                0x80 | (c & 0x3f) as u8,
+            ]),
+            Utf::Sixteen { big: true } => out.extend_from_slice(&(c as u16).to_be_bytes()),
+            Utf::Sixteen { big: false } => out.extend_from_slice(&(c as u16).to_le_bytes()),
+            Utf::ThirtyTwo { big: true } => out.extend_from_slice(&c.to_be_bytes()),
+            Utf::ThirtyTwo { big: false } => out.extend_from_slice(&c.to_le_bytes()),
+        }
+    }
+
+    /// The code point of the first unit of `b` (None: too short, or not
+    /// a well-formed three-byte UTF-8 sequence).
+    fn decode(self, b: &[u8]) -> Option<u32> {
+        let b = b.get(..self.width())?;
+        Some(match self {
+            Utf::Eight => {
+                if b[0] & 0xf0 != 0xe0 || b[1] & 0xc0 != 0x80 || b[2] & 0xc0 != 0x80 {
+                    return None;
+                }
+                ((b[0] as u32 & 0x0f) << 12) | ((b[1] as u32 & 0x3f) << 6) | (b[2] as u32 & 0x3f)
+            }
+            Utf::Sixteen { big } => {
+                let u = [b[0], b[1]];
+                (if big {
+                    u16::from_be_bytes(u)
+                } else {
+                    u16::from_le_bytes(u)
+                }) as u32
+            }
+            Utf::ThirtyTwo { big } => {
+                let u = [b[0], b[1], b[2], b[3]];
+                if big {
+                    u32::from_be_bytes(u)
+                } else {
+                    u32::from_le_bytes(u)
+                }
+            }
+        })
+    }
+}
+
+/// The `Utf` form named by the error's `encoding`, or None.
+unsafe fn utf_of(e: *mut PyObject) -> PyResult<Option<Utf>> {
+    // SAFETY: e is a UnicodeError.
+    unsafe {
+        let enc = ue::get_encoding(e)?;
+        Ok(pystr::as_str(enc.as_ptr()).ok().and_then(Utf::of))
+    }
+}
+
+fn is_surrogate(c: u32) -> bool {
+    (0xd800..=0xdfff).contains(&c)
+}
+
+builtin!(surrogatepass_errors, |args, kws| {
+    arity("surrogatepass", args, 1, 1)?;
+    let e = args[0];
+    let reraise = || errors::set_object((*e).ob_type.cast(), e);
+    match kind_of(e) {
+        Some(Kind::Encode) => {
+            let (start, end, obj) = parts(e, Kind::Encode)?;
+            let Some(utf) = utf_of(e)? else {
+                return Err(reraise());
+            };
+            let mut out = Vec::with_capacity((end - start) * utf.width());
+            for i in start..end {
+                let c = pystr::read_char(obj.as_ptr(), i);
+                if !is_surrogate(c) {
+                    return Err(reraise());
+                }
+                utf.encode(c, &mut out);
+            }
+            result(bytes::from_slice(&out)?, end as Py_ssize_t)
+        }
+        Some(Kind::Decode) => {
+            let (start, _, obj) = parts(e, Kind::Decode)?;
+            let Some(utf) = utf_of(e)? else {
+                return Err(reraise());
+            };
+            let data = bytes::as_slice(obj.as_ptr());
+            match data.get(start..).and_then(|b| utf.decode(b)) {
+                Some(c) if is_surrogate(c) => {
+                    result(pystr::from_ucs4(&[c])?, (start + utf.width()) as Py_ssize_t)
+                }
+                _ => Err(reraise()),
+            }
+        }
+        _ => Err(wrong_type(e)),
+    }
+});
+
 const FK: libc::c_int = METH_FASTCALL | METH_KEYWORDS;
 
-static mut HANDLER_METHODS: [PyMethodDef; 8] = [
+static mut HANDLER_METHODS: [PyMethodDef; 9] = [
     method(c"strict_errors", strict_errors as *const c_void, FK),
     method(c"ignore_errors", ignore_errors as *const c_void, FK),
     method(c"replace_errors", replace_errors as *const c_void, FK),
@@ -207,6 +349,7 @@ static mut HANDLER_METHODS: [PyMethodDef; 8] = [
         namereplace_errors as *const c_void,
         FK,
     ),
+    method(c"surrogatepass", surrogatepass_errors as *const c_void, FK),
     METHOD_END,
 ];
 
@@ -221,6 +364,7 @@ pub fn builtin_handlers() -> PyResult<Owned> {
         "xmlcharrefreplace",
         "surrogateescape",
         "namereplace",
+        "surrogatepass",
     ];
     // SAFETY: the method table is static.
     unsafe {

@@ -306,7 +306,7 @@ builtin!(utf_32_ex_decode, |args, kws| utf_ex_decode(
 ));
 
 builtin!(unicode_escape_decode, |args, kws| {
-    let [d, e, _f] = bind(
+    let [d, e, f] = bind(
         "unicode_escape_decode",
         args,
         &kws,
@@ -318,11 +318,17 @@ builtin!(unicode_escape_decode, |args, kws| {
         _ => data_arg(d)?.into_owned(),
     };
     let errs = errors_arg("unicode_escape_decode", e)?;
-    pair(cc::decode_unicode_escape(&data, errs)?, data.len())
+    // Not final: an escape cut short at the end waits for more data.
+    let end = if bool_arg(f, true)? {
+        data.len()
+    } else {
+        cc::incomplete_escape(&data, false).unwrap_or(data.len())
+    };
+    pair(cc::decode_unicode_escape(&data[..end], errs)?, end)
 });
 
 builtin!(raw_unicode_escape_decode, |args, kws| {
-    let [d, e, _f] = bind(
+    let [d, e, f] = bind(
         "raw_unicode_escape_decode",
         args,
         &kws,
@@ -334,7 +340,13 @@ builtin!(raw_unicode_escape_decode, |args, kws| {
         _ => data_arg(d)?.into_owned(),
     };
     let errs = errors_arg("raw_unicode_escape_decode", e)?;
-    pair(cc::decode_raw_unicode_escape(&data, errs)?, data.len())
+    // Not final: an escape cut short at the end waits for more data.
+    let end = if bool_arg(f, true)? {
+        data.len()
+    } else {
+        cc::incomplete_escape(&data, true).unwrap_or(data.len())
+    };
+    pair(cc::decode_raw_unicode_escape(&data[..end], errs)?, end)
 });
 
 builtin!(escape_encode, |args, kws| {

@@ -2,7 +2,7 @@
 //! cache, error handlers, and encoding/decoding by name through them.
 use crate::ffi::*;
 use crate::object::{dict, exceptions as exc, list, none, protocol, str as pystr, tuple, typeobj};
-use crate::runtime::errors::{self, PyResult};
+use crate::runtime::errors::{self, PyResult, Raised};
 use crate::Owned;
 use std::ptr::null_mut;
 use std::sync::atomic::{AtomicBool, AtomicPtr, Ordering};
@@ -74,15 +74,24 @@ pub unsafe fn unregister(f: *mut PyObject) -> PyResult<()> {
     }
 }
 
-/// The registry's form of an encoding name: lower case, spaces and
-/// hyphens as underscores.
+/// The registry's form of an encoding name (`_Py_normalize_encoding`):
+/// ASCII letters and digits (lower case) and dots are kept; each run of
+/// anything else becomes one underscore between them (none at the ends).
 fn normalize(name: &str) -> String {
-    name.chars()
-        .map(|c| match c {
-            ' ' | '-' => '_',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect()
+    let mut out = String::with_capacity(name.len());
+    let mut gap = false;
+    for b in name.bytes() {
+        if b.is_ascii_alphanumeric() || b == b'.' {
+            if gap && !out.is_empty() {
+                out.push('_');
+            }
+            gap = false;
+            out.push(b.to_ascii_lowercase() as char);
+        } else {
+            gap = true;
+        }
+    }
+    out
 }
 
 fn load_encodings() {
@@ -163,10 +172,34 @@ pub fn lookup_text(encoding: &str, alternative: &str) -> PyResult<Owned> {
     Ok(info)
 }
 
-/// Calls item `which` (0: encoder, 1: decoder) of the codec `info` on
-/// `obj` and returns the first item of its result.
+/// Adds the note `"<operation> with '<encoding>' codec failed"` to the
+/// exception being raised (`wrap_codec_error`); when that fails, the new
+/// error is raised with the original as its context.
+unsafe fn note_failure(operation: &str, encoding: &str) -> Raised {
+    let Some(e) = errors::take() else {
+        return Raised::assume();
+    };
+    // SAFETY: e is an exception instance.
+    unsafe {
+        let added = pystr::from_str(encoding)
+            .and_then(|enc| protocol::repr_string(enc.as_ptr()))
+            .and_then(|r| pystr::from_str(&format!("{operation} with {r} codec failed")))
+            .and_then(|note| protocol::call_method_obj(e.as_ptr(), "add_note", &[note.as_ptr()]));
+        match added {
+            Ok(_) => errors::restore(e),
+            Err(r) => {
+                crate::capi::exceptions::_PyErr_ChainExceptions1(e.into_raw());
+                r
+            }
+        }
+    }
+}
+
+/// Calls item `which` (0: encoder, 1: decoder) of the codec `info` for
+/// `encoding` on `obj` and returns the first item of its result.
 unsafe fn run(
     info: *mut PyObject,
+    encoding: &str,
     which: usize,
     obj: *mut PyObject,
     errors_: Option<&str>,
@@ -177,9 +210,16 @@ unsafe fn run(
         let r = match errors_ {
             Some(e) => {
                 let e = pystr::from_str(e)?;
-                protocol::call_args(f, &[obj, e.as_ptr()])?
+                protocol::call_args(f, &[obj, e.as_ptr()])
             }
-            None => protocol::call_args(f, &[obj])?,
+            None => protocol::call_args(f, &[obj]),
+        };
+        let r = match r {
+            Ok(r) => r,
+            Err(_) => {
+                let op = if which == 0 { "encoding" } else { "decoding" };
+                return Err(note_failure(op, encoding));
+            }
         };
         if !tuple::check(r.as_ptr()) || tuple::size(r.as_ptr()) != 2 {
             return Err(errors::type_error(if which == 0 {
@@ -196,14 +236,14 @@ unsafe fn run(
 pub unsafe fn encode(obj: *mut PyObject, encoding: &str, errors_: Option<&str>) -> PyResult<Owned> {
     let info = lookup(encoding)?;
     // SAFETY: arguments valid.
-    unsafe { run(info.as_ptr(), 0, obj, errors_) }
+    unsafe { run(info.as_ptr(), encoding, 0, obj, errors_) }
 }
 
 /// `codecs.decode(obj, encoding, errors)`.
 pub unsafe fn decode(obj: *mut PyObject, encoding: &str, errors_: Option<&str>) -> PyResult<Owned> {
     let info = lookup(encoding)?;
     // SAFETY: arguments valid.
-    unsafe { run(info.as_ptr(), 1, obj, errors_) }
+    unsafe { run(info.as_ptr(), encoding, 1, obj, errors_) }
 }
 
 /// `str.encode` with an encoding the built-in codecs lack
@@ -216,7 +256,7 @@ pub unsafe fn encode_text(
     let info = lookup_text(encoding, "codecs.encode()")?;
     // SAFETY: arguments valid.
     unsafe {
-        let r = run(info.as_ptr(), 0, s, errors_)?;
+        let r = run(info.as_ptr(), encoding, 0, s, errors_)?;
         if !crate::object::bytes::check(r.as_ptr()) {
             return Err(errors::type_error(format!(
                 "'{encoding}' encoder returned '{}' instead of 'bytes'; use codecs.encode() to encode to arbitrary types",
@@ -237,7 +277,7 @@ pub unsafe fn decode_text(
     let info = lookup_text(encoding, "codecs.decode()")?;
     // SAFETY: arguments valid.
     unsafe {
-        let r = run(info.as_ptr(), 1, data, errors_)?;
+        let r = run(info.as_ptr(), encoding, 1, data, errors_)?;
         if !pystr::check(r.as_ptr()) {
             return Err(errors::type_error(format!(
                 "'{encoding}' decoder returned '{}' instead of 'str'; use codecs.decode() to decode to arbitrary types",

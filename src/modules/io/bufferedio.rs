@@ -7,6 +7,9 @@
 use super::*;
 use crate::object::descr::{getset, method, GETSET_END, METHOD_END};
 use crate::object::{bytes, int};
+use crate::runtime::pythread::Lock;
+use std::sync::atomic::AtomicU64;
+use std::sync::Arc;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Which {
@@ -15,8 +18,50 @@ enum Which {
     Random,
 }
 
+/// The lock of a buffered stream (`self->lock`, `ENTER_BUFFERED`): a
+/// method holds it while it works on the buffers, across the calls into
+/// the raw stream (which may release the GIL), so that another thread
+/// waits instead of reading or writing the same bytes twice.
+#[derive(Default)]
+struct BufLock {
+    lock: Lock,
+    /// The thread holding the lock (0: none).
+    owner: AtomicU64,
+}
+
+/// Holds a buffered stream's lock; releases it when dropped.
+struct Entered(Arc<BufLock>);
+
+impl Drop for Entered {
+    fn drop(&mut self) {
+        self.0.owner.store(0, Ordering::Relaxed);
+        self.0.lock.release();
+    }
+}
+
+/// Takes the lock of `op`, waiting for it with the GIL released; a
+/// thread that already holds it gets `RuntimeError: reentrant call
+/// inside <repr>`.
+unsafe fn enter(op: *mut PyObject) -> PyResult<Entered> {
+    // SAFETY: op is a buffered object.
+    unsafe {
+        let l = st(op)?.lock.clone();
+        let me = crate::runtime::tstate::thread_ident();
+        if !l.lock.try_acquire() {
+            if l.owner.load(Ordering::Relaxed) == me {
+                let r = protocol::repr_string(op)?;
+                return Err(errors::runtime_error(format!("reentrant call inside {r}")));
+            }
+            crate::runtime::gil::allow_threads(|| l.lock.acquire(None));
+        }
+        l.owner.store(me, Ordering::Relaxed);
+        Ok(Entered(l))
+    }
+}
+
 /// The state of a buffered stream.
 struct Buffered {
+    lock: Arc<BufLock>,
     raw: Option<Owned>,
     which: Which,
     buffer_size: usize,
@@ -120,6 +165,7 @@ unsafe extern "C" fn buffered_init(
     crate::capi::boundary::guard_status(|| {
         // SAFETY: args a tuple; kw NULL or a dict.
         unsafe {
+            reset_state(op);
             let which = if is_a(op, &raw mut RANDOM_TYPE) {
                 Which::Random
             } else if is_a(op, &raw mut WRITER_TYPE) {
@@ -157,6 +203,7 @@ unsafe extern "C" fn buffered_init(
                 op,
                 KIND_BUFFERED,
                 Buffered {
+                    lock: Arc::default(),
                     raw: Some(Owned::from_borrowed(raw)),
                     which,
                     buffer_size: size as usize,
@@ -190,32 +237,75 @@ pub fn random_type() -> *mut PyTypeObject {
     &raw mut RANDOM_TYPE
 }
 
-/// One `raw.read(n)`: None when it would block.
+/// One `raw.readinto()` of up to `n` bytes (`_bufferedreader_raw_read`):
+/// None when it would block. A result that is no integer, or out of
+/// range, is an `OSError`.
 unsafe fn raw_read(raw: *mut PyObject, n: usize) -> PyResult<Option<Vec<u8>>> {
-    // SAFETY: raw valid.
+    // SAFETY: raw valid; buf is a bytearray of n bytes.
     unsafe {
-        let k = int::from_i64(n as i64)?;
-        let r = protocol::call_method_obj(raw, "read", &[k.as_ptr()])?;
+        let buf = crate::object::bytearray::from_slice(b"")?;
+        crate::object::bytearray::resize(buf.as_ptr(), n as Py_ssize_t)?;
+        let r = protocol::call_method_obj(raw, "readinto", &[buf.as_ptr()])?;
         if r.as_ptr() == none::none() {
             return Ok(None);
         }
-        let d = crate::object::bytes_methods::bytes_like(r.as_ptr())?.ok_or_else(|| {
-            errors::type_error(format!(
-                "read() should return bytes, not '{}'",
-                typeobj::type_name(r.as_ptr())
-            ))
-        })?;
-        if d.len() > n {
+        let got = match number::as_ssize(r.as_ptr(), exc::PyExc_ValueError) {
+            Ok(k) => k,
+            Err(_) => {
+                let cause = errors::take();
+                errors::set_string(exc::PyExc_OSError, "raw readinto() failed");
+                if let Some(c) = cause {
+                    exc::set_cause_of_current(c);
+                }
+                return Err(Raised::assume());
+            }
+        };
+        let data = crate::object::bytearray::as_slice(buf.as_ptr());
+        if got < 0 || got as usize > n || data.len() < got as usize {
             return Err(errors::set_string(
                 exc::PyExc_OSError,
                 &format!(
-                    "raw read() returned invalid length {} (should have been between 0 and {n})",
-                    d.len()
+                    "raw readinto() returned invalid length {got} (should have been between 0 and {n})"
                 ),
             ));
         }
-        Ok(Some(d.into_owned()))
+        Ok(Some(data[..got as usize].to_vec()))
     }
+}
+
+/// `raw.tell()`, which must not be negative (`_buffered_raw_tell`).
+unsafe fn raw_tell(raw: *mut PyObject) -> PyResult<i64> {
+    // SAFETY: raw valid.
+    unsafe {
+        let r = protocol::call_method_obj(raw, "tell", &[])?;
+        valid_position(number::as_ssize(r.as_ptr(), exc::PyExc_ValueError)? as i64)
+    }
+}
+
+/// `raw.seek(off, whence)`, whose answer must not be negative
+/// (`_buffered_raw_seek`).
+unsafe fn raw_seek(raw: *mut PyObject, off: i64, whence: isize) -> PyResult<Owned> {
+    // SAFETY: raw valid.
+    unsafe {
+        let o = int::from_i64(off)?;
+        let w = int::from_i64(whence as i64)?;
+        let r = protocol::call_method_obj(raw, "seek", &[o.as_ptr(), w.as_ptr()])?;
+        valid_position(number::as_ssize(r.as_ptr(), exc::PyExc_ValueError)? as i64)?;
+        Ok(r)
+    }
+}
+
+fn valid_position(pos: i64) -> PyResult<i64> {
+    if pos < 0 {
+        // SAFETY: OSError is a live exception type.
+        return Err(unsafe {
+            errors::set_string(
+                exc::PyExc_OSError,
+                &format!("Raw stream returned invalid position {pos}"),
+            )
+        });
+    }
+    Ok(pos)
 }
 
 /// Writes the pending bytes to the raw stream.
@@ -229,29 +319,59 @@ unsafe fn flush_writes(op: *mut PyObject) -> PyResult<()> {
                 return Ok(());
             }
             let chunk = bytes::from_slice(&s.wbuf)?;
-            let r = protocol::call_method_obj(raw.as_ptr(), "write", &[chunk.as_ptr()])?;
-            if r.as_ptr() == none::none() {
-                return Err(errors::set_string(
-                    exc::PyExc_BlockingIOError,
-                    "write could not complete without blocking",
-                ));
-            }
-            let n = number::as_ssize(r.as_ptr(), exc::PyExc_ValueError)?;
-            let s = st(op)?;
-            if n < 0 || n as usize > s.wbuf.len() {
-                return Err(errors::set_string(
-                    exc::PyExc_OSError,
-                    &format!(
-                        "raw write() returned invalid length {n} (should have been between 0 and {})",
-                        s.wbuf.len()
-                    ),
-                ));
-            }
-            s.wbuf.drain(..n as usize);
+            let Some(n) = raw_write(raw.as_ptr(), chunk.as_ptr())? else {
+                return Err(blocking_error(0));
+            };
+            st(op)?.wbuf.drain(..n);
             // A write interrupted by a signal can return a short count
             // instead of failing with EINTR: run the handlers before
             // blocking again, perhaps forever.
             errors::check_signals()?;
+        }
+    }
+}
+
+/// One `raw.write(data)` (`_bufferedwriter_raw_write`): the count
+/// written, None when the raw stream would block.
+unsafe fn raw_write(raw: *mut PyObject, data: *mut PyObject) -> PyResult<Option<usize>> {
+    // SAFETY: raw valid; data a bytes object.
+    unsafe {
+        let r = protocol::call_method_obj(raw, "write", &[data])?;
+        if r.as_ptr() == none::none() {
+            return Ok(None);
+        }
+        let n = number::as_ssize(r.as_ptr(), exc::PyExc_ValueError)?;
+        let len = bytes::as_slice(data).len();
+        if n < 0 || n as usize > len {
+            return Err(errors::set_string(
+                exc::PyExc_OSError,
+                &format!(
+                    "raw write() returned invalid length {n} (should have been between 0 and {len})"
+                ),
+            ));
+        }
+        Ok(Some(n as usize))
+    }
+}
+
+/// `BlockingIOError(EAGAIN, "write could not complete without blocking",
+/// written)` (`_set_BlockingIOError`).
+fn blocking_error(written: usize) -> Raised {
+    // SAFETY: BlockingIOError is a live exception type; the arguments
+    // are fresh objects.
+    unsafe {
+        let made = (|| {
+            let e = int::from_i64(libc::EAGAIN as i64)?;
+            let m = pystr::from_str("write could not complete without blocking")?;
+            let w = int::from_i64(written as i64)?;
+            protocol::call_args(
+                exc::PyExc_BlockingIOError,
+                &[e.as_ptr(), m.as_ptr(), w.as_ptr()],
+            )
+        })();
+        match made {
+            Ok(v) => errors::set_object(exc::PyExc_BlockingIOError, v.as_ptr()),
+            Err(r) => r,
         }
     }
 }
@@ -267,8 +387,7 @@ unsafe fn rewind_reads(op: *mut PyObject) -> PyResult<()> {
         s.rpos = 0;
         if unread > 0 {
             let raw = raw(op)?;
-            let off = int::from_i64(-(unread as i64))?;
-            protocol::call_method_obj(raw.as_ptr(), "seek", &[off.as_ptr(), int::small(1)])?;
+            raw_seek(raw.as_ptr(), -(unread as i64), 1)?;
         }
         Ok(())
     }
@@ -378,6 +497,7 @@ unsafe fn fill_once(op: *mut PyObject) -> PyResult<bool> {
 
 io_method!(buffered_read, |slf, args, kws| {
     let [size] = bind("read", args, &kws, ["size"], 0)?;
+    let _held = enter(slf)?;
     read(slf, opt_size(size)?)
 });
 
@@ -414,48 +534,80 @@ unsafe fn read1(slf: *mut PyObject, mut n: isize) -> PyResult<Owned> {
 
 io_method!(buffered_read1, |slf, args, kws| {
     let [size] = bind("read1", args, &kws, ["size"], 0)?;
+    let _held = enter(slf)?;
     read1(slf, opt_size(size)?)
 });
 
 io_method!(buffered_peek, |slf, args, kws| {
     let [_size] = bind("peek", args, &kws, ["size"], 0)?;
+    let _held = enter(slf)?;
     check_open(slf, "peek of closed file")?;
     fill_once(slf)?;
     let s = st(slf)?;
     bytes::from_slice(&s.rbuf[s.rpos..])
 });
 
-/// `readinto`/`readinto1`: `read`/`read1` copied into the buffer.
-unsafe fn readinto(slf: *mut PyObject, b: *mut PyObject, one: bool) -> PyResult<Owned> {
+/// `readinto`: `read` copied into the buffer.
+unsafe fn readinto(slf: *mut PyObject, b: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: slf a buffered object; b valid.
     unsafe {
         let n = buffer_len(b)?;
-        let data = if one {
-            read1(slf, n as isize)?
-        } else {
-            let r = read(slf, n as isize)?;
-            if r.as_ptr() == none::none() {
-                return Ok(r);
-            }
-            r
-        };
+        let data = read(slf, n as isize)?;
+        if data.as_ptr() == none::none() {
+            return Ok(data);
+        }
         let k = copy_into_buffer(b, bytes::as_slice(data.as_ptr()))?;
+        int::from_i64(k as i64)
+    }
+}
+
+/// `readinto1`: the buffered bytes, then at most one raw read for the
+/// rest, straight from the raw stream when the rest is larger than the
+/// buffer, else through the buffer when nothing was buffered.
+unsafe fn readinto1(slf: *mut PyObject, b: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: slf a buffered object; b valid.
+    unsafe {
+        let n = buffer_len(b)?;
+        check_open(slf, "readinto of closed file")?;
+        let s = st(slf)?;
+        let take = s.unread().min(n);
+        let mut out = s.rbuf[s.rpos..s.rpos + take].to_vec();
+        s.rpos += take;
+        let rest = n - out.len();
+        if rest > 0 && rest > s.buffer_size {
+            flush_writes(slf)?;
+            let raw = raw(slf)?;
+            match raw_read(raw.as_ptr(), rest)? {
+                Some(c) => out.extend_from_slice(&c),
+                None if out.is_empty() => return none_obj(),
+                None => {}
+            }
+        } else if rest > 0 && out.is_empty() && fill_once(slf)? {
+            let s = st(slf)?;
+            let k = s.unread().min(rest);
+            out.extend_from_slice(&s.rbuf[s.rpos..s.rpos + k]);
+            s.rpos += k;
+        }
+        let k = copy_into_buffer(b, &out)?;
         int::from_i64(k as i64)
     }
 }
 
 io_method!(buffered_readinto, |slf, args, kws| {
     let [b] = bind("readinto", args, &kws, ["buffer"], 1)?;
-    readinto(slf, b.unwrap_or(null_mut()), false)
+    let _held = enter(slf)?;
+    readinto(slf, b.unwrap_or(null_mut()))
 });
 
 io_method!(buffered_readinto1, |slf, args, kws| {
     let [b] = bind("readinto1", args, &kws, ["buffer"], 1)?;
-    readinto(slf, b.unwrap_or(null_mut()), true)
+    let _held = enter(slf)?;
+    readinto1(slf, b.unwrap_or(null_mut()))
 });
 
 io_method!(buffered_readline, |slf, args, kws| {
     let [size] = bind("readline", args, &kws, ["size"], 0)?;
+    let _held = enter(slf)?;
     let limit = opt_size(size)?;
     check_open(slf, "readline of closed file")?;
     let mut out: Vec<u8> = Vec::new();
@@ -486,28 +638,58 @@ io_method!(buffered_readline, |slf, args, kws| {
 
 io_method!(buffered_write, |slf, args, kws| {
     let [b] = bind("write", args, &kws, ["buffer"], 1)?;
+    let _held = enter(slf)?;
     check_open(slf, "write to closed file")?;
     let data = bytes_arg(b.unwrap_or(null_mut()))?.into_owned();
     if st(slf)?.which == Which::Random {
         rewind_reads(slf)?;
     }
     let s = st(slf)?;
-    if s.wbuf.len() + data.len() <= s.buffer_size {
+    let len = data.len();
+    if s.wbuf.len() + len <= s.buffer_size {
         s.wbuf.extend_from_slice(&data);
-        return int::from_i64(data.len() as i64);
+        return int::from_i64(len as i64);
     }
-    // Full: write out what is pending, then the new data itself when it
-    // is larger than the buffer; a smaller rest waits in the buffer.
-    flush_writes(slf)?;
-    let s = st(slf)?;
-    s.wbuf.extend_from_slice(&data);
-    if s.wbuf.len() > s.buffer_size {
-        flush_writes(slf)?;
+    // Full: write out what is pending first. When the raw stream would
+    // block, buffer what fits and say how much was taken.
+    if let Err(e) = flush_writes(slf) {
+        if !errors::matches(exc::PyExc_BlockingIOError) {
+            return Err(e);
+        }
+        errors::clear();
+        let s = st(slf)?;
+        let avail = s.buffer_size.saturating_sub(s.wbuf.len());
+        if len <= avail {
+            s.wbuf.extend_from_slice(&data);
+            return int::from_i64(len as i64);
+        }
+        s.wbuf.extend_from_slice(&data[..avail]);
+        return Err(blocking_error(avail));
     }
-    int::from_i64(data.len() as i64)
+    // Then the data itself while more than a buffer of it is left; the
+    // rest waits in the buffer.
+    let raw = raw(slf)?;
+    let size = st(slf)?.buffer_size;
+    let mut written = 0;
+    while len - written > size {
+        let chunk = bytes::from_slice(&data[written..])?;
+        match raw_write(raw.as_ptr(), chunk.as_ptr())? {
+            Some(n) => written += n,
+            None => {
+                st(slf)?
+                    .wbuf
+                    .extend_from_slice(&data[written..written + size]);
+                return Err(blocking_error(written + size));
+            }
+        }
+        errors::check_signals()?;
+    }
+    st(slf)?.wbuf.extend_from_slice(&data[written..]);
+    int::from_i64(len as i64)
 });
 
 io_method!(buffered_flush, |slf, args, kws| {
+    let _held = enter(slf)?;
     let r = raw(slf)?;
     if !st(slf)?.writable() {
         return protocol::call_method_obj(r.as_ptr(), "flush", &[]);
@@ -524,6 +706,7 @@ io_method!(buffered_flush, |slf, args, kws| {
 
 io_method!(buffered_seek, |slf, args, kws| {
     let [target, whence] = bind("seek", args, &kws, ["target", "whence"], 1)?;
+    let _held = enter(slf)?;
     let target = target.unwrap_or(none::none());
     let whence = match whence {
         Some(w) => number::as_ssize(w, exc::PyExc_OverflowError)?,
@@ -544,8 +727,7 @@ io_method!(buffered_seek, |slf, args, kws| {
         let rel = if whence == 1 {
             Some(off)
         } else {
-            let rawpos =
-                int::as_i64(protocol::call_method_obj(raw.as_ptr(), "tell", &[])?.as_ptr())?;
+            let rawpos = raw_tell(raw.as_ptr())?;
             let s = st(slf)?;
             let cur = rawpos - s.unread() as i64;
             Some(off - cur).filter(|_| cur >= 0)
@@ -555,10 +737,10 @@ io_method!(buffered_seek, |slf, args, kws| {
             let np = s.rpos as i64 + rel;
             if np >= 0 && np <= s.rbuf.len() as i64 {
                 s.rpos = np as usize;
-                let rawpos =
-                    int::as_i64(protocol::call_method_obj(raw.as_ptr(), "tell", &[])?.as_ptr())?;
+                let rawpos = raw_tell(raw.as_ptr())?;
                 let s = st(slf)?;
-                return int::from_i64(rawpos - s.unread() as i64);
+                // A character device's position stays 0 (GH-95782).
+                return int::from_i64((rawpos - s.unread() as i64).max(0));
             }
         }
     }
@@ -569,59 +751,79 @@ io_method!(buffered_seek, |slf, args, kws| {
     }
     s.rbuf.clear();
     s.rpos = 0;
-    let o = int::from_i64(off)?;
-    let w = int::from_i64(whence as i64)?;
-    protocol::call_method_obj(raw.as_ptr(), "seek", &[o.as_ptr(), w.as_ptr()])
+    raw_seek(raw.as_ptr(), off, whence)
 });
 
 io_method!(buffered_tell, |slf, args, kws| {
     let raw = raw(slf)?;
-    let pos = int::as_i64(protocol::call_method_obj(raw.as_ptr(), "tell", &[])?.as_ptr())?;
-    if pos < 0 {
-        return Err(errors::set_string(
-            exc::PyExc_OSError,
-            &format!("Raw stream returned invalid position {pos}"),
-        ));
-    }
+    let pos = raw_tell(raw.as_ptr())?;
     let s = st(slf)?;
     int::from_i64((pos - s.unread() as i64 + s.wbuf.len() as i64).max(0))
 });
 
 io_method!(buffered_truncate, |slf, args, kws| {
     let [pos] = bind("truncate", args, &kws, ["pos"], 0)?;
+    let _held = enter(slf)?;
     let raw = check_open(slf, "truncate of closed file")?;
+    if !st(slf)?.writable() {
+        return Err(unsupported("truncate"));
+    }
     flush_writes(slf)?;
     rewind_reads(slf)?;
     let pos = pos.unwrap_or(none::none());
     protocol::call_method_obj(raw.as_ptr(), "truncate", &[pos])
 });
 
+/// Asks the raw stream to warn that `source` is finalized unclosed
+/// (`buffered_dealloc_warn`); errors are dropped.
+unsafe fn dealloc_warn(raw: *mut PyObject, source: *mut PyObject) {
+    // SAFETY: raw and source valid.
+    unsafe {
+        if protocol::call_method_obj(raw, "_dealloc_warn", &[source]).is_err() {
+            errors::clear();
+        }
+    }
+}
+
+io_method!(buffered_dealloc_warn, |slf, args, kws| {
+    let [source] = bind("_dealloc_warn", args, &kws, ["source"], 1)?;
+    if let Some(Some(raw)) = try_state::<Buffered>(slf, KIND_BUFFERED).map(|s| s.raw.clone()) {
+        dealloc_warn(raw.as_ptr(), source.unwrap_or(none::none()));
+    }
+    none_obj()
+});
+
 io_method!(buffered_close, |slf, args, kws| {
     let raw = raw(slf)?;
-    if raw_closed(raw.as_ptr())? {
-        return none_obj();
+    {
+        let _held = enter(slf)?;
+        if raw_closed(raw.as_ptr())? {
+            return none_obj();
+        }
+        if head(slf).finalizing != 0 {
+            dealloc_warn(raw.as_ptr(), slf);
+        }
     }
-    let fl = protocol::call_method_obj(slf, "flush", &[]);
-    let fl_err = match fl {
+    // flush() takes the lock itself.
+    let fl_err = match protocol::call_method_obj(slf, "flush", &[]) {
         Ok(_) => None,
         Err(_) => errors::take(),
     };
+    let _held = enter(slf)?;
     let r = protocol::call_method_obj(raw.as_ptr(), "close", &[]);
     if let Some(s) = try_state::<Buffered>(slf, KIND_BUFFERED) {
         s.rbuf = Vec::new();
         s.rpos = 0;
         s.wbuf = Vec::new();
     }
-    r?;
-    if let Some(e) = fl_err {
-        return Err(errors::restore(e));
-    }
+    chain_errors(fl_err, r)?;
     none_obj()
 });
 
 io_method!(buffered_detach, |slf, args, kws| {
     raw(slf)?;
     protocol::call_method_obj(slf, "flush", &[])?;
+    let _held = enter(slf)?;
     let s = st(slf)?;
     match s.raw.take() {
         Some(r) => Ok(r),
@@ -683,7 +885,7 @@ unsafe extern "C" fn buffered_repr(op: *mut PyObject) -> *mut PyObject {
     })
 }
 
-static READER_METHODS: [PyMethodDef; 17] = [
+static READER_METHODS: [PyMethodDef; 18] = [
     method(c"read", buffered_read as *const c_void, FK),
     method(c"read1", buffered_read1 as *const c_void, FK),
     method(c"peek", buffered_peek as *const c_void, FK),
@@ -694,6 +896,7 @@ static READER_METHODS: [PyMethodDef; 17] = [
     method(c"tell", buffered_tell as *const c_void, FK),
     method(c"flush", buffered_flush as *const c_void, FK),
     method(c"close", buffered_close as *const c_void, FK),
+    method(c"_dealloc_warn", buffered_dealloc_warn as *const c_void, FK),
     method(c"detach", buffered_detach as *const c_void, FK),
     method(c"fileno", buffered_fileno as *const c_void, FK),
     method(c"isatty", buffered_isatty as *const c_void, FK),
@@ -703,13 +906,14 @@ static READER_METHODS: [PyMethodDef; 17] = [
     METHOD_END,
 ];
 
-static WRITER_METHODS: [PyMethodDef; 12] = [
+static WRITER_METHODS: [PyMethodDef; 13] = [
     method(c"write", buffered_write as *const c_void, FK),
     method(c"flush", buffered_flush as *const c_void, FK),
     method(c"seek", buffered_seek as *const c_void, FK),
     method(c"tell", buffered_tell as *const c_void, FK),
     method(c"truncate", buffered_truncate as *const c_void, FK),
     method(c"close", buffered_close as *const c_void, FK),
+    method(c"_dealloc_warn", buffered_dealloc_warn as *const c_void, FK),
     method(c"detach", buffered_detach as *const c_void, FK),
     method(c"fileno", buffered_fileno as *const c_void, FK),
     method(c"isatty", buffered_isatty as *const c_void, FK),
@@ -718,7 +922,7 @@ static WRITER_METHODS: [PyMethodDef; 12] = [
     METHOD_END,
 ];
 
-static RANDOM_METHODS: [PyMethodDef; 19] = [
+static RANDOM_METHODS: [PyMethodDef; 20] = [
     method(c"read", buffered_read as *const c_void, FK),
     method(c"read1", buffered_read1 as *const c_void, FK),
     method(c"peek", buffered_peek as *const c_void, FK),
@@ -731,6 +935,7 @@ static RANDOM_METHODS: [PyMethodDef; 19] = [
     method(c"tell", buffered_tell as *const c_void, FK),
     method(c"truncate", buffered_truncate as *const c_void, FK),
     method(c"close", buffered_close as *const c_void, FK),
+    method(c"_dealloc_warn", buffered_dealloc_warn as *const c_void, FK),
     method(c"detach", buffered_detach as *const c_void, FK),
     method(c"fileno", buffered_fileno as *const c_void, FK),
     method(c"isatty", buffered_isatty as *const c_void, FK),
@@ -777,6 +982,7 @@ unsafe extern "C" fn rwpair_init(
     crate::capi::boundary::guard_status(|| {
         // SAFETY: args a tuple; kw NULL or a dict.
         unsafe {
+            reset_state(op);
             let kws = super::fileio::kw_pairs(kw)?;
             if !kws.is_empty() {
                 return Err(errors::type_error(
@@ -851,10 +1057,7 @@ io_method!(rwpair_close, |slf, args, kws| {
         Ok(_) => None,
         Err(_) => errors::take(),
     };
-    protocol::call_method_obj(r.as_ptr(), "close", &[])?;
-    if let Some(e) = e {
-        return Err(errors::restore(e));
-    }
+    chain_errors(e, protocol::call_method_obj(r.as_ptr(), "close", &[]))?;
     none_obj()
 });
 

@@ -229,6 +229,7 @@ pub unsafe fn init(
         let mut fd: c_int = -1;
         let mut path = None;
         if number::index_check(file) && !pystr::check(file) && !bytes::check(file) {
+            crate::modules::select::warn_bool_fd(file)?;
             let v = int::as_i64(number::index(file)?.as_ptr())?;
             if v < 0 {
                 return Err(errors::value_error("negative file descriptor"));
@@ -417,6 +418,12 @@ pub unsafe fn write_fd(fd: c_int, data: &[u8]) -> PyResult<Option<usize>> {
             libc::write(fd, data.as_ptr().cast(), data.len())
         });
         if r >= 0 {
+            // A signal can cut a write short instead of failing it with
+            // EINTR: its handler runs now (CPython's eval loop would run
+            // it as soon as write() returns).
+            if (r as usize) < data.len() {
+                errors::check_signals()?;
+            }
             return Ok(Some(r as usize));
         }
         match errno() {
@@ -586,10 +593,41 @@ io_method!(fileio_truncate, |slf, args, kws| {
     int::from_i64(size)
 });
 
+/// Warns that `source` is being finalized while `op`'s descriptor is
+/// open (`fileio_dealloc_warn`); never raises: a failing warning is
+/// reported as unraisable.
+unsafe fn dealloc_warn(op: *mut PyObject, source: *mut PyObject) -> PyResult<()> {
+    // SAFETY: op is a FileIO, source valid.
+    unsafe {
+        let s = st(op)?;
+        if s.fd >= 0 && s.closefd {
+            errors::keeping_raised(|| {
+                if warn_unclosed(source).is_err() {
+                    if errors::matches(exc::PyExc_Warning) {
+                        crate::capi::exceptions::PyErr_WriteUnraisable(op);
+                    } else {
+                        errors::clear();
+                    }
+                }
+            });
+        }
+        Ok(())
+    }
+}
+
+io_method!(fileio_dealloc_warn, |slf, args, kws| {
+    let [source] = bind("_dealloc_warn", args, &kws, ["source"], 1)?;
+    dealloc_warn(slf, source.unwrap_or(none::none()))?;
+    none_obj()
+});
+
 io_method!(fileio_close, |slf, args, kws| {
     // _RawIOBase.close (flush, closed flag), then the descriptor.
     let base = protocol::getattr_str((&raw mut super::iobase::RAWIOBASE_TYPE).cast(), "close")?;
     let r = protocol::call_args(base.as_ptr(), &[slf]);
+    if head(slf).finalizing != 0 {
+        dealloc_warn(slf, slf)?;
+    }
     let s = st(slf)?;
     let fd = std::mem::replace(&mut s.fd, -1);
     if fd >= 0 && s.closefd && libc::close(fd) < 0 {
@@ -630,7 +668,7 @@ io_getter!(fileio_mode_get, |slf| pystr::from_str(mode_string(st(
 )?)));
 io_getter!(fileio_blksize_get, |slf| int::from_i64(st(slf)?.blksize));
 
-static FILEIO_METHODS: [PyMethodDef; 14] = [
+static FILEIO_METHODS: [PyMethodDef; 15] = [
     method(c"read", fileio_read as *const c_void, FK),
     method(c"readall", fileio_readall as *const c_void, FK),
     method(c"readinto", fileio_readinto as *const c_void, FK),
@@ -644,6 +682,7 @@ static FILEIO_METHODS: [PyMethodDef; 14] = [
     method(c"writable", fileio_writable as *const c_void, FK),
     method(c"fileno", fileio_fileno as *const c_void, FK),
     method(c"isatty", fileio_isatty as *const c_void, FK),
+    method(c"_dealloc_warn", fileio_dealloc_warn as *const c_void, FK),
     METHOD_END,
 ];
 

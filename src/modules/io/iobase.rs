@@ -297,8 +297,15 @@ io_method!(iobase_reduce, |slf, args, kws| Err(errors::type_error(
     format!("cannot pickle '{}' instances", typeobj::type_name(slf))
 )));
 
-static IOBASE_GETSET: [PyGetSetDef; 2] =
-    [getset(c"closed", Some(iobase_closed_get), None), GETSET_END];
+static IOBASE_GETSET: [PyGetSetDef; 3] = [
+    getset(c"closed", Some(iobase_closed_get), None),
+    getset(
+        c"__dict__",
+        Some(crate::object::object::PyObject_GenericGetDict),
+        Some(crate::object::object::PyObject_GenericSetDict),
+    ),
+    GETSET_END,
+];
 
 // _RawIOBase
 

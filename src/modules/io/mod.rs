@@ -127,6 +127,27 @@ pub unsafe fn set_state<T: IoState>(op: *mut PyObject, kind: c_int, value: T) {
     }
 }
 
+/// Drops the boxed state of `op`, leaving it uninitialized (what a failed
+/// `__init__` leaves: CPython clears its `ok` flag first thing).
+///
+/// # Safety
+/// `op` is an `_io` object.
+pub unsafe fn reset_state(op: *mut PyObject) {
+    // SAFETY: op is an _io object; the state came from set_state.
+    unsafe {
+        let h = head(op);
+        let (p, d) = (
+            std::mem::replace(&mut h.state, null_mut()),
+            h.drop_state.take(),
+        );
+        h.kind = 0;
+        h.visit_state = None;
+        if let (false, Some(d)) = (p.is_null(), d) {
+            d(p);
+        }
+    }
+}
+
 /// The state of kind `kind` of `op`, or `ValueError: I/O operation on
 /// uninitialized object`.
 ///
@@ -162,7 +183,8 @@ pub unsafe fn is_a(op: *mut PyObject, tp: *mut PyTypeObject) -> bool {
 }
 
 /// `tp_finalize` of the `_io` types (`iobase_finalize`): closes the object
-/// unless it is closed already; errors are dropped.
+/// unless it is closed already (or `closed` cannot be read); an error
+/// from `close()` is reported as unraisable.
 pub unsafe extern "C" fn io_finalize(op: *mut PyObject) {
     errors::keeping_raised(|| {
         // SAFETY: op is a live _io object (resurrected by the caller).
@@ -174,11 +196,30 @@ pub unsafe extern "C" fn io_finalize(op: *mut PyObject) {
             errors::clear();
             if !closed {
                 head(op).finalizing = 1;
-                let _ = protocol::call_method_obj(op, "close", &[]);
-                errors::clear();
+                if protocol::call_method_obj(op, "close", &[]).is_err() {
+                    crate::capi::exceptions::PyErr_WriteUnraisable(op);
+                }
             }
         }
     })
+}
+
+/// Raises `ResourceWarning: unclosed file <repr>` about `source` (the
+/// object being finalized) for a file whose descriptor is still open
+/// (`fileio_dealloc_warn`).
+pub unsafe fn warn_unclosed(source: *mut PyObject) -> PyResult<()> {
+    // SAFETY: source valid.
+    unsafe {
+        let r = protocol::repr_string(source)?;
+        let msg = pystr::from_str(&format!("unclosed file {r}"))?;
+        crate::modules::_warnings::warn(
+            exc::PyExc_ResourceWarning,
+            msg.as_ptr(),
+            1,
+            source,
+            null_mut(),
+        )
+    }
 }
 
 /// `tp_dealloc` of the `_io` types: finalizer (close), weak references,
@@ -229,19 +270,8 @@ unsafe extern "C" fn io_traverse(op: *mut PyObject, visit: visitproc, arg: *mut 
 unsafe extern "C" fn io_clear(op: *mut PyObject) -> c_int {
     // SAFETY: op has the Head layout.
     unsafe {
-        let h = head(op);
-        xdecref(std::mem::replace(&mut h.dict, null_mut()));
-        let (p, d) = (
-            std::mem::replace(&mut h.state, null_mut()),
-            h.drop_state.take(),
-        );
-        h.kind = 0;
-        h.visit_state = None;
-        if let Some(d) = d {
-            if !p.is_null() {
-                d(p);
-            }
-        }
+        xdecref(std::mem::replace(&mut head(op).dict, null_mut()));
+        reset_state(op);
         0
     }
 }
@@ -308,6 +338,23 @@ pub unsafe fn check_closed(op: *mut PyObject) -> PyResult<()> {
             return Err(closed_file());
         }
         Ok(())
+    }
+}
+
+/// `r`, after an earlier error `first` (taken from the indicator): the
+/// error of `r` gets `first` as its `__context__`; when `r` succeeded,
+/// `first` is raised again (`_PyErr_ChainExceptions1`).
+pub fn chain_errors<T>(first: Option<Owned>, r: PyResult<T>) -> PyResult<T> {
+    let Some(first) = first else {
+        return r;
+    };
+    match r {
+        Ok(_) => Err(errors::restore(first)),
+        Err(e) => {
+            // SAFETY: an exception is set (e); first is an owned exception.
+            unsafe { crate::capi::exceptions::_PyErr_ChainExceptions1(first.into_raw()) };
+            Err(e)
+        }
     }
 }
 
@@ -522,14 +569,41 @@ pub fn all_types() -> Vec<*mut PyTypeObject> {
     v
 }
 
-crate::modules::args::builtin!(io_text_encoding, |args, kws| {
-    // `_io.text_encoding(encoding, stacklevel=2)`: "locale" for None.
-    let [enc, _level] = bind("text_encoding", args, &kws, ["encoding", "stacklevel"], 1)?;
-    let enc = enc.unwrap_or(none::none());
-    if enc == none::none() {
-        return pystr::from_str("locale");
+/// Warns `EncodingWarning: 'encoding' argument not specified`,
+/// `stack_level` frames up, when `-X warn_default_encoding` is on.
+pub fn warn_default_encoding(stack_level: isize) -> PyResult<()> {
+    let cfg = crate::runtime::config::current().unwrap_or_default();
+    if !cfg.warn_default_encoding {
+        return Ok(());
     }
-    Ok(Owned::from_borrowed(enc))
+    let msg = pystr::from_str("'encoding' argument not specified")?;
+    // SAFETY: the category and message are live objects.
+    unsafe {
+        crate::modules::_warnings::warn(
+            exc::PyExc_EncodingWarning,
+            msg.as_ptr(),
+            stack_level,
+            null_mut(),
+            null_mut(),
+        )
+    }
+}
+
+crate::modules::args::builtin!(io_text_encoding, |args, kws| {
+    // `_io.text_encoding(encoding, stacklevel=2)`: for None, "utf-8" in
+    // UTF-8 mode, else "locale" (warning when asked to).
+    let [enc, level] = bind("text_encoding", args, &kws, ["encoding", "stacklevel"], 1)?;
+    let enc = enc.unwrap_or(none::none());
+    if enc != none::none() {
+        return Ok(Owned::from_borrowed(enc));
+    }
+    let level = match level {
+        Some(l) => number::as_ssize(l, exc::PyExc_OverflowError)?,
+        None => 2,
+    };
+    warn_default_encoding(level)?;
+    let cfg = crate::runtime::config::current().unwrap_or_default();
+    pystr::from_str(if cfg.utf8_mode > 0 { "utf-8" } else { "locale" })
 });
 
 crate::modules::args::builtin!(io_open_code, |args, kws| {
@@ -569,16 +643,18 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
                 )?;
                 dict::set_item(d, pystr::intern_cstr((*ml).ml_name)?, f.as_ptr())?;
             }
-            // `builtins.open` is `io.open`: share the builtins' function
-            // object (the same C function) when it is still in place.
-            let bopen = dict::get_str(crate::modules::builtins::dict(), "open");
+            // `builtins.open` is `io.open` (`_io.open`, as CPython sets it
+            // at startup): the builtins' own function (the same C
+            // function) is replaced when it is still in place.
+            let bd = crate::modules::builtins::dict();
+            let bopen = dict::get_str(bd, "open");
             if !bopen.is_null()
                 && (*bopen).ob_type == &raw mut crate::object::methodobject::PyCFunction_Type
                 && (*bopen.cast::<PyCFunctionObject>()).m_self == crate::modules::builtins::module()
                 && std::ffi::CStr::from_ptr((*(*bopen.cast::<PyCFunctionObject>()).m_ml).ml_name)
                     == c"open"
             {
-                dict::set_item(d, pystr::intern("open"), bopen)?;
+                dict::set_item(bd, pystr::intern("open"), dict::get_str(d, "open"))?;
             }
             let set = |k: &str, v: *mut PyObject| dict::set_item(d, pystr::intern(k), v);
             set(

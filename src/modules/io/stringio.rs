@@ -45,7 +45,7 @@ impl NewlineMode {
                     typeobj::type_name(o)
                 )));
             }
-            Ok(match pystr::as_str(o).unwrap_or("\0") {
+            Ok(match pystr::as_str(o)? {
                 "" => NewlineMode::Untranslated,
                 "\n" => NewlineMode::Lf,
                 "\r" => NewlineMode::Cr,

@@ -165,6 +165,7 @@ unsafe extern "C" fn textio_init(
     crate::capi::boundary::guard_status(|| {
         // SAFETY: args a tuple; kw NULL or a dict.
         unsafe {
+            reset_state(op);
             let kws = super::fileio::kw_pairs(kw)?;
             let kwr: Vec<(&str, *mut PyObject)> =
                 kws.iter().map(|(k, v)| (k.as_str(), *v)).collect();
@@ -210,14 +211,22 @@ unsafe fn init(
 ) -> PyResult<()> {
     // SAFETY: op is a TextIOWrapper; buf valid.
     unsafe {
+        if encoding.is_none()
+            && crate::runtime::config::current()
+                .unwrap_or_default()
+                .utf8_mode
+                <= 0
+        {
+            super::warn_default_encoding(1)?;
+        }
         let encoding = match encoding.as_deref() {
             None | Some("locale") => LOCALE_ENCODING.to_string(),
             Some(e) => e.to_string(),
         };
-        if encoding.contains('\0') {
+        let errors_ = errors_.unwrap_or_else(|| "strict".to_string());
+        if encoding.contains('\0') || errors_.contains('\0') {
             return Err(errors::value_error("embedded null character"));
         }
-        let errors_ = errors_.unwrap_or_else(|| "strict".to_string());
         let readable = call_bool(buf, "readable")?;
         let writable = call_bool(buf, "writable")?;
         let (decoder, encoder) = make_codecs(&encoding, &errors_, readable, writable)?;
@@ -667,10 +676,10 @@ pub unsafe fn write(slf: *mut PyObject, text: *mut PyObject) -> PyResult<usize> 
         let needflush = s.line_buffering && (haslf || has('\r'));
         let t = owned.as_ref().map_or(text, |o| o.as_ptr());
         // ASCII text is its own encoding in all three native codecs.
-        if matches!(s.encoder, Some(Encoder::Native(_))) && pystr::is_ascii(t) {
-            s.pending.extend_from_slice(pystr::data_bytes(t));
+        let encoded = if matches!(s.encoder, Some(Encoder::Native(_))) && pystr::is_ascii(t) {
+            None
         } else {
-            let encoded = match s.encoder.as_ref() {
+            Some(match s.encoder.as_ref() {
                 Some(Encoder::Native(c)) => {
                     let c = *c;
                     let errs = s.errors.clone();
@@ -688,27 +697,39 @@ pub unsafe fn write(slf: *mut PyObject, text: *mut PyObject) -> PyResult<usize> 
                     r
                 }
                 None => return Err(unsupported("not writable")),
-            };
-            st(slf)?
-                .pending
-                .extend_from_slice(bytes::as_slice(encoded.as_ptr()));
+            })
+        };
+        let data = match &encoded {
+            Some(e) => bytes::as_slice(e.as_ptr()),
+            None => pystr::data_bytes(t),
+        };
+        // A write of a chunk or more goes out on its own: what is pending
+        // goes first, including what a buffer.write() that runs Python
+        // code adds meanwhile.
+        if data.len() >= st(slf)?.chunk_size {
+            while !st(slf)?.pending.is_empty() {
+                write_flush(slf)?;
+            }
         }
         let s = st(slf)?;
-        if s.pending.len() > s.chunk_size || needflush || s.write_through {
+        s.pending.extend_from_slice(data);
+        if s.pending.len() >= s.chunk_size || needflush || s.write_through {
             write_flush(slf)?;
         }
         if needflush {
             let b = buffer(slf)?;
             protocol::call_method_obj(b.as_ptr(), "flush", &[])?;
         }
+        // Text decoded ahead is dropped only when the position is tracked
+        // (a snapshot exists): a non-seekable stream keeps it.
         let s = st(slf)?;
-        if !s.decoded.is_empty() || s.snapshot.is_some() {
+        if s.snapshot.is_some() {
             s.decoded.clear();
             s.dpos = 0;
             s.snapshot = None;
-            if s.decoder.is_some() {
-                dec_reset(slf)?;
-            }
+        }
+        if s.decoder.is_some() {
+            dec_reset(slf)?;
         }
         Ok(text_len as usize)
     }
@@ -727,15 +748,17 @@ io_method!(textio_close, |slf, args, kws| {
     if call_closed(b.as_ptr())? {
         return none_obj();
     }
-    let fl = protocol::call_method_obj(slf, "flush", &[]);
-    let fl_err = match fl {
+    if head(slf).finalizing != 0
+        && protocol::call_method_obj(b.as_ptr(), "_dealloc_warn", &[slf]).is_err()
+    {
+        errors::clear();
+    }
+    let fl_err = match protocol::call_method_obj(slf, "flush", &[]) {
         Ok(_) => None,
         Err(_) => errors::take(),
     };
-    protocol::call_method_obj(b.as_ptr(), "close", &[])?;
-    if let Some(e) = fl_err {
-        return Err(errors::restore(e));
-    }
+    let r = protocol::call_method_obj(b.as_ptr(), "close", &[]);
+    chain_errors(fl_err, r)?;
     none_obj()
 });
 
@@ -1019,10 +1042,10 @@ io_method!(textio_reconfigure, |slf, args, kws| {
     }
     protocol::call_method_obj(slf, "flush", &[])?;
     let s = st(slf)?;
-    if let Some(v) = lb {
+    if let Some(v) = lb.filter(|&v| v != none::none()) {
         s.line_buffering = protocol::is_true(v)?;
     }
-    if let Some(v) = wt {
+    if let Some(v) = wt.filter(|&v| v != none::none()) {
         s.write_through = protocol::is_true(v)?;
     }
     if let Some(m) = mode {

@@ -217,22 +217,11 @@ unsafe fn fd_call(
     let [fd] = bind(name, args, kws, ["fd"], 1, 1)?;
     // SAFETY: fd is valid object; f a libc call.
     unsafe {
-        let fd = fd_object(fd.unwrap())?;
+        // A descriptor or an object with fileno() (`fildes_converter`).
+        let fd = crate::modules::select::as_fd(fd.unwrap())?;
         retry(|| f(fd))?;
     }
     Ok(none())
-}
-
-/// A descriptor or an object with `fileno()` (`fsync` accepts both).
-unsafe fn fd_object(o: *mut PyObject) -> PyResult<c_int> {
-    // SAFETY: o valid.
-    unsafe {
-        if !int::check(o) && !crate::object::typeobj::lookup_str((*o).ob_type, "fileno").is_null() {
-            let r = protocol::call_method_obj(o, "fileno", &[])?;
-            return fd_value(r.as_ptr());
-        }
-        fd_value(o)
-    }
 }
 
 builtin!(pub(super) posix_fsync, |args, kws| fd_call("fsync", args, &kws, libc::fsync));

@@ -205,7 +205,7 @@ builtin!(pub(super) posix_chdir, |args, kws| {
 
 builtin!(pub(super) posix_fchdir, |args, kws| {
     let [fd] = bind("fchdir", args, &kws, ["fd"], 1, 1)?;
-    let fd = path::fd_value(fd.unwrap())?;
+    let fd = crate::modules::select::as_fd(fd.unwrap())?;
     audit(c"os.chdir", &[], &[fd as i64])?;
     if libc::fchdir(fd) != 0 {
         return Err(errors::last_os_error());
@@ -299,22 +299,34 @@ builtin!(pub(super) posix_chown, |args, kws| {
 });
 
 /// A timestamp in seconds as a `timespec` (ints exactly, floats rounded
-/// to nanoseconds).
+/// down to nanoseconds, as `_PyTime_ObjectToTimespec` with
+/// `_PyTime_ROUND_FLOOR`: whole and fractional seconds apart, so a large
+/// timestamp keeps its nanoseconds).
 unsafe fn timespec_of(o: *mut crate::ffi::PyObject) -> PyResult<libc::timespec> {
     // SAFETY: o valid.
     unsafe {
         if float::check(o) {
             let v = float::value(o);
-            let ns = (v * 1e9).round();
-            if !ns.is_finite() || ns.abs() > 9.2e18 {
+            if v.is_nan() {
+                return Err(errors::value_error("Invalid value NaN (not a number)"));
+            }
+            let mut secs = v.trunc();
+            let mut frac = ((v - secs) * 1e9).floor();
+            if frac >= 1e9 {
+                frac -= 1e9;
+                secs += 1.0;
+            } else if frac < 0.0 {
+                frac += 1e9;
+                secs -= 1.0;
+            }
+            if !(secs >= i64::MIN as f64 && secs < i64::MAX as f64) {
                 return Err(errors::overflow_error(
                     "timestamp out of range for platform time_t",
                 ));
             }
-            let ns = ns as i64;
             return Ok(libc::timespec {
-                tv_sec: ns.div_euclid(1_000_000_000),
-                tv_nsec: ns.rem_euclid(1_000_000_000),
+                tv_sec: secs as i64,
+                tv_nsec: frac as i64,
             });
         }
         Ok(libc::timespec {

@@ -15,7 +15,8 @@ use std::ptr::null_mut;
 pub struct PathArg {
     /// The encoded path.
     pub c: CString,
-    /// The object as given (the `filename` of an error).
+    /// The path as str or bytes (an `os.PathLike`'s `__fspath__()`): the
+    /// `filename` of an error, what audit hooks see.
     pub obj: Owned,
     /// Whether names derived from it are returned as bytes.
     pub bytes: bool,
@@ -121,6 +122,7 @@ unsafe fn target_impl(
     // SAFETY: o is a valid object.
     unsafe {
         if allow_fd && !pystr::check(o) && !bytes::check(o) && number::index_check(o) {
+            crate::modules::select::warn_bool_fd(o)?;
             return Ok(Target::Fd(fd_value(o)?));
         }
         path_impl(func, argname, o, allow_fd, allow_none).map(Target::Path)
@@ -157,9 +159,11 @@ unsafe fn path_impl(
 ) -> PyResult<PathArg> {
     // SAFETY: o is a valid object.
     unsafe {
+        // A class can opt out of os.PathLike with `__fspath__ = None`.
+        let fspath = typeobj::lookup_str((*o).ob_type, "__fspath__");
         let value = if pystr::check(o) || bytes::check(o) {
             Owned::from_borrowed(o)
-        } else if !typeobj::lookup_str((*o).ob_type, "__fspath__").is_null() {
+        } else if !fspath.is_null() && fspath != crate::object::none::none() {
             let r = protocol::call_method_obj(o, "__fspath__", &[])?;
             if !pystr::check(r.as_ptr()) && !bytes::check(r.as_ptr()) {
                 return Err(errors::type_error(format!(
@@ -179,7 +183,7 @@ unsafe fn path_impl(
         let (c, is_bytes) = to_cstring(func, argname, value.as_ptr())?;
         Ok(PathArg {
             c,
-            obj: Owned::from_borrowed(o),
+            obj: value,
             bytes: is_bytes,
         })
     }

@@ -93,6 +93,7 @@ static mut ITER_METHODS: [PyMethodDef; 4] = [
 pub static mut SCANDIR_ITER_TYPE: PyTypeObject = PyTypeObject {
     tp_flags: Py_TPFLAGS_DEFAULT,
     tp_dealloc: Some(iter_dealloc),
+    tp_finalize: Some(iter_finalize),
     tp_iter: Some(crate::object::iterobject::self_iter),
     tp_iternext: Some(iter_next),
     tp_methods: (&raw mut ITER_METHODS).cast(),
@@ -197,9 +198,41 @@ unsafe fn close_dir(it: *mut ScandirIter) {
     }
 }
 
+/// `tp_finalize` (`ScandirIterator_finalize`): an iterator dropped before
+/// it was exhausted or closed closes its directory and warns
+/// `ResourceWarning: unclosed scandir iterator <repr>`.
+unsafe extern "C" fn iter_finalize(op: *mut PyObject) {
+    errors::keeping_raised(|| {
+        // SAFETY: op is a live iterator (held by the caller).
+        unsafe {
+            let it = op.cast::<ScandirIter>();
+            if (*it).dir.is_null() {
+                return;
+            }
+            close_dir(it);
+            let warned = protocol::repr_string(op).and_then(|r| {
+                let msg = pystr::from_str(&format!("unclosed scandir iterator {r}"))?;
+                crate::modules::_warnings::warn(
+                    crate::object::exceptions::PyExc_ResourceWarning,
+                    msg.as_ptr(),
+                    1,
+                    op,
+                    null_mut(),
+                )
+            });
+            if warned.is_err() && errors::matches(crate::object::exceptions::PyExc_Warning) {
+                crate::capi::exceptions::PyErr_WriteUnraisable(op);
+            }
+        }
+    })
+}
+
 unsafe extern "C" fn iter_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
+        if crate::object::subtype::call_finalizer_from_dealloc(op) {
+            return;
+        }
         let it = op.cast::<ScandirIter>();
         close_dir(it);
         xdecref((*it).prefix);
