@@ -604,9 +604,15 @@ pub(crate) unsafe extern "C" fn gen_finalize(g: *mut PyObject) {
 unsafe fn warn_unawaited(c: *mut PyObject) {
     // SAFETY: c is a coroutine with a reference held for the call.
     unsafe {
+        // Once `sys.modules` is gone (late in finalization) there is no
+        // one to warn, and CPython's warning is lost too.
+        let modules = crate::modules::sys_modules();
+        if modules.is_null() {
+            return;
+        }
         // Imported if need be, except while the runtime finalizes.
         let through_warnings = || -> PyResult<bool> {
-            let loaded = crate::object::dict::get_str(crate::modules::sys_modules(), "warnings");
+            let loaded = crate::object::dict::get_str(modules, "warnings");
             let warnings = if !loaded.is_null() && loaded != none::none() {
                 Owned::from_borrowed(loaded)
             } else if crate::runtime::lifecycle::is_finalizing() {

@@ -100,3 +100,12 @@ with warnings.catch_warnings(record=True) as w:
 sys.set_coroutine_origin_tracking_depth(0)
 for x in w:
     print(x.category.__name__, str(x.message).splitlines()[0], len(str(x.message).splitlines()))
+
+# Coroutines that were never awaited and are only freed at shutdown (one
+# in a reference cycle) warn without crashing, as sys.modules goes away.
+import subprocess
+for code in ("import sys\nasync def f(): pass\nsys.coro = f()\n",
+             "import sys\nasync def f(): pass\nsys.corocycle = [f()]\n"
+             "sys.corocycle.append(sys.corocycle)\n"):
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True)
+    print(r.returncode, r.stdout)
