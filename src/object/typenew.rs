@@ -693,6 +693,11 @@ unsafe extern "C" fn slot_tp_init(
     })
 }
 
+/// Whether `f` is the `tp_new` of classes whose `__new__` is Python code.
+pub(crate) fn is_slot_tp_new(f: newfunc) -> bool {
+    f.is_some_and(|f| std::ptr::fn_addr_eq(f, slot_tp_new as unsafe extern "C" fn(_, _, _) -> _))
+}
+
 unsafe extern "C" fn slot_tp_new(
     tp: *mut PyTypeObject,
     args: *mut PyObject,
