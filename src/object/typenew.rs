@@ -1012,6 +1012,17 @@ unsafe fn install_slots(tp: *mut PyTypeObject) {
     unsafe { install_slots_for(tp, None) }
 }
 
+/// Whether a class attribute is a dunder written in Python: a function,
+/// or the staticmethod `type.__new__` makes of a class's `__new__` (so a
+/// mixin's `__new__` after `Generic` in the MRO is called).
+unsafe fn defined_in_python(v: *mut PyObject) -> bool {
+    // SAFETY: v is a live object.
+    unsafe {
+        crate::vm::function::check(v)
+            || (*v).ob_type == &raw mut crate::object::funcobject::PyStaticMethod_Type
+    }
+}
+
 /// `install_slots`, or with `only` the slots of that one dunder as it is
 /// resolved now.
 unsafe fn install_slots_for(tp: *mut PyTypeObject, only: Option<&str>) {
@@ -1033,7 +1044,7 @@ unsafe fn install_slots_for(tp: *mut PyTypeObject, only: Option<&str>) {
             let mut scan = |td: *mut PyObject, functions_only: bool| {
                 let mut pos = 0;
                 while let Some((k, v)) = dict::next(td, &mut pos) {
-                    if functions_only && !crate::vm::function::check(v) {
+                    if functions_only && !defined_in_python(v) {
                         continue;
                     }
                     if !pystr::check(k) {
@@ -1066,7 +1077,7 @@ unsafe fn install_slots_for(tp: *mut PyTypeObject, only: Option<&str>) {
                 let k = pystr::intern(n);
                 !dict::get_item_known_hash_str(d, k).is_null() || {
                     let v = typeobj::lookup(this, k);
-                    !v.is_null() && crate::vm::function::check(v)
+                    !v.is_null() && defined_in_python(v)
                 }
             }
         };

@@ -15,6 +15,7 @@ pub static mut _PyNoDefault_Type: PyTypeObject = PyTypeObject {
     tp_repr: Some(nodefault_repr),
     tp_new: Some(nodefault_new),
     tp_methods: (&raw const NODEFAULT_METHODS).cast_mut().cast(),
+    tp_doc: c"Type of typing.NoDefault, the marker of a type parameter without a default.".as_ptr(),
     ..type_template(c"NoDefaultType", std::mem::size_of::<PyObject>(), 0)
 };
 
