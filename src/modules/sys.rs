@@ -391,6 +391,35 @@ builtin!(sys_get_asyncgen_hooks, |args, kws| {
     Ok(v)
 });
 
+// `sys.set_coroutine_origin_tracking_depth(depth)`: how many frames new
+// coroutines of this thread record in `cr_origin`.
+builtin!(sys_set_coroutine_origin_tracking_depth, |args, kws| {
+    let [depth] = crate::modules::args::bind(
+        "set_coroutine_origin_tracking_depth",
+        args,
+        &kws,
+        ["depth"],
+        1,
+        1,
+    )?;
+    let depth = number::index(depth.unwrap_or(none::none()))?;
+    let too_large = "Python int too large to convert to C int";
+    let depth = int::as_i64_or(depth.as_ptr(), too_large)?;
+    let depth = i32::try_from(depth).map_err(|_| errors::overflow_error(too_large))?;
+    if depth < 0 {
+        return Err(errors::value_error("depth must be >= 0"));
+    }
+    crate::runtime::tstate::get().coroutine_origin_tracking_depth = depth;
+    Ok(Owned::from_borrowed_static(none::none()))
+});
+
+// `sys.get_coroutine_origin_tracking_depth()`.
+builtin!(sys_get_coroutine_origin_tracking_depth, |args, kws| {
+    no_kwargs("get_coroutine_origin_tracking_depth", &kws)?;
+    arity("get_coroutine_origin_tracking_depth", args, 0, 0)?;
+    int::from_i64(crate::runtime::tstate::get().coroutine_origin_tracking_depth as i64)
+});
+
 // `sys.breakpointhook(*args, **kws)`: calls the function that
 // `$PYTHONBREAKPOINT` names (`pdb.set_trace` by default; "0" disables
 // breakpoints), warning when it cannot be imported.
@@ -436,7 +465,7 @@ builtin!(sys_breakpointhook, |args, kws| {
 
 const FK: libc::c_int = METH_FASTCALL | METH_KEYWORDS;
 
-static mut SYS_METHODS: [PyMethodDef; 35] = [
+static mut SYS_METHODS: [PyMethodDef; 37] = [
     method(c"audit", sys_audit as *const c_void, FK),
     method(c"addaudithook", sys_addaudithook as *const c_void, FK),
     method(
@@ -511,6 +540,16 @@ static mut SYS_METHODS: [PyMethodDef; 35] = [
     method(
         c"get_asyncgen_hooks",
         sys_get_asyncgen_hooks as *const c_void,
+        FK,
+    ),
+    method(
+        c"set_coroutine_origin_tracking_depth",
+        sys_set_coroutine_origin_tracking_depth as *const c_void,
+        FK,
+    ),
+    method(
+        c"get_coroutine_origin_tracking_depth",
+        sys_get_coroutine_origin_tracking_depth as *const c_void,
         FK,
     ),
     method(c"settrace", trace::sys_settrace as *const c_void, FK),

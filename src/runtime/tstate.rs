@@ -155,6 +155,9 @@ pub struct PyThreadState {
     pub async_gen_firstiter: *mut PyObject,
     /// `sys.set_asyncgen_hooks` `finalizer` (owned), NULL when unset.
     pub async_gen_finalizer: *mut PyObject,
+    /// `sys.set_coroutine_origin_tracking_depth`: how many callers a new
+    /// coroutine records in `cr_origin` (0: none).
+    pub coroutine_origin_tracking_depth: i32,
     /// The current `contextvars.Context` (owned), NULL until first used.
     pub context: *mut PyObject,
     /// Bumped whenever `context` changes (the `ContextVar` caches check it).
@@ -273,6 +276,7 @@ impl PyThreadState {
             generation: crate::runtime::lifecycle::generation(),
             async_gen_firstiter: null_mut(),
             async_gen_finalizer: null_mut(),
+            coroutine_origin_tracking_depth: 0,
             context: null_mut(),
             context_ver: 0,
             trace_func: null_mut(),

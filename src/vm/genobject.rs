@@ -30,13 +30,16 @@ pub struct PyGenObject {
     pub running: u8,
     /// Weak references to it (`gi_weakreflist`).
     pub weakreflist: *mut PyObject,
+    /// A coroutine's `cr_origin` (owned), NULL when it was made without
+    /// origin tracking.
+    pub origin: *mut PyObject,
 }
 
 const fn gen_type(
     name: &'static std::ffi::CStr,
     next: iternextfunc,
     am: *mut PyAsyncMethods,
-    getset: *const [PyGetSetDef; 8],
+    getset: *const PyGetSetDef,
 ) -> PyTypeObject {
     PyTypeObject {
         tp_flags: Py_TPFLAGS_HAVE_GC,
@@ -65,7 +68,7 @@ pub static mut PyGen_Type: PyTypeObject = gen_type(
     c"generator",
     Some(gen_iternext),
     null_mut(),
-    &raw const GEN_GETSET,
+    (&raw const GEN_GETSET).cast(),
 );
 
 static mut CORO_AS_ASYNC: PyAsyncMethods = PyAsyncMethods {
@@ -81,7 +84,7 @@ pub static mut PyCoro_Type: PyTypeObject = gen_type(
     c"coroutine",
     None,
     &raw mut CORO_AS_ASYNC,
-    &raw const CORO_GETSET,
+    (&raw const CORO_GETSET).cast(),
 );
 
 /// `_PyCoroWrapper_Type`: what `coroutine.__await__()` returns.
@@ -295,6 +298,16 @@ pub unsafe fn new(f: Owned, flags: u32) -> PyResult<Owned> {
         } else {
             &raw mut PyGen_Type
         };
+        let depth = if tp == &raw mut PyCoro_Type {
+            crate::runtime::tstate::get().coroutine_origin_tracking_depth
+        } else {
+            0
+        };
+        let made_at = if depth > 0 {
+            Some(origin(depth as usize)?)
+        } else {
+            None
+        };
         let op = crate::object::alloc::generic_alloc(tp, 0);
         if op.is_null() {
             return Err(Raised::assume());
@@ -318,8 +331,33 @@ pub unsafe fn new(f: Owned, flags: u32) -> PyResult<Owned> {
         (*g).name = name.into_raw();
         (*g).qualname = qualname.into_raw();
         (*g).code = new_ref(fo.code);
+        if let Some(o) = made_at {
+            (*g).origin = o.into_raw();
+        }
         crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
+    }
+}
+
+/// `cr_origin` of a coroutine made now (`compute_cr_origin`): the
+/// `(filename, lineno, function name)` of up to `depth` running frames,
+/// innermost first.
+unsafe fn origin(depth: usize) -> PyResult<Owned> {
+    // SAFETY: the running frames stay alive while this runs.
+    unsafe {
+        let mut items = Vec::new();
+        let mut f = crate::runtime::tstate::get().frame;
+        while !f.is_null() && items.len() < depth {
+            let d = crate::vm::code::data(fr(f).code);
+            let line = crate::object::int::from_i64(frame::lineno(f) as i64)?;
+            items.push(tuple::pack(&[
+                d.filename.as_ptr(),
+                line.as_ptr(),
+                d.name.as_ptr(),
+            ])?);
+            f = fr(f).f_back;
+        }
+        tuple::from_vec(items)
     }
 }
 
@@ -543,7 +581,7 @@ pub(crate) unsafe extern "C" fn gen_finalize(g: *mut PyObject) {
             Some(h) => protocol::call_args(h, &[g]).map(drop),
             None if fr(f).lasti < 0 => {
                 if (*g).ob_type == &raw mut PyCoro_Type {
-                    warn_unawaited(g);
+                    crate::modules::_warnings::warn_unawaited_coroutine(g);
                 }
                 Ok(())
             }
@@ -554,21 +592,6 @@ pub(crate) unsafe extern "C" fn gen_finalize(g: *mut PyObject) {
         }
         if let Some(e) = saved {
             errors::restore(e);
-        }
-    }
-}
-
-/// `RuntimeWarning: coroutine '...' was never awaited`, for a coroutine
-/// destroyed before it started (`_PyErr_WarnUnawaitedCoroutine`); a
-/// failure is reported as unraisable.
-unsafe fn warn_unawaited(c: *mut PyObject) {
-    // SAFETY: c is a coroutine with a reference held for the call.
-    unsafe {
-        let q = pystr::as_str((*c.cast::<PyGenObject>()).qualname).unwrap_or("?");
-        if let Ok(msg) = std::ffi::CString::new(format!("coroutine '{q}' was never awaited")) {
-            if crate::capi::warnings::PyErr_WarnEx(exc::PyExc_RuntimeWarning, msg.as_ptr(), 1) < 0 {
-                crate::capi::exceptions::PyErr_WriteUnraisable(c);
-            }
         }
     }
 }
@@ -594,6 +617,7 @@ pub(crate) unsafe extern "C" fn gen_dealloc(op: *mut PyObject) {
         xdecref((*go).qualname);
         xdecref((*go).code);
         xdecref((*go).exc_state);
+        xdecref((*go).origin);
         crate::object::alloc::gc_free(op.cast());
     }
 }
@@ -727,7 +751,16 @@ static GEN_GETSET: [PyGetSetDef; 8] = [
     GETSET_END,
 ];
 
-static CORO_GETSET: [PyGetSetDef; 8] = [
+/// `cr_origin`: where the coroutine was made, or None.
+unsafe extern "C" fn get_origin(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a coroutine.
+    unsafe {
+        let o = (*op.cast::<PyGenObject>()).origin;
+        new_ref(if o.is_null() { none::none() } else { o })
+    }
+}
+
+static CORO_GETSET: [PyGetSetDef; 9] = [
     getset(c"__name__", Some(get_name), Some(set_name)),
     getset(c"__qualname__", Some(get_qualname), Some(set_qualname)),
     getset(c"cr_frame", Some(get_frame), None),
@@ -735,6 +768,7 @@ static CORO_GETSET: [PyGetSetDef; 8] = [
     getset(c"cr_code", Some(get_code), None),
     getset(c"cr_await", Some(get_delegate), None),
     getset(c"cr_suspended", Some(get_suspended), None),
+    getset(c"cr_origin", Some(get_origin), None),
     GETSET_END,
 ];
 
