@@ -244,7 +244,16 @@ pub unsafe fn new_class(
                 match pystr::as_str(s)? {
                     "__dict__" => add_dict = (*base).tp_dictoffset == 0,
                     "__weakref__" => add_weak = (*base).tp_weaklistoffset == 0,
-                    _ => slot_names.push(Owned::from_borrowed(s)),
+                    // A private name is mangled as the compiler mangles
+                    // it inside the class body (`_Py_Mangle`).
+                    n => {
+                        let m = ferrython_compiler::symtable::mangle(Some(name_str), n);
+                        slot_names.push(if m == n {
+                            Owned::from_borrowed(s)
+                        } else {
+                            pystr::from_str(&m)?
+                        })
+                    }
                 }
             }
             // Sorted, as CPython lays them out: classes that list the same
@@ -995,6 +1004,17 @@ unsafe fn install_slots(tp: *mut PyTypeObject) {
     unsafe { install_slots_for(tp, None) }
 }
 
+/// Whether class attribute `v` is a Python function, or the static method
+/// a class body's `__new__` becomes: what a class inherits from a base
+/// later in the MRO than a builtin base.
+unsafe fn defined_in_python(v: *mut PyObject) -> bool {
+    // SAFETY: v valid.
+    unsafe {
+        crate::vm::function::check(v)
+            || (*v).ob_type == &raw mut crate::object::funcobject::PyStaticMethod_Type
+    }
+}
+
 /// `install_slots`, or with `only` the slots of that one dunder as it is
 /// resolved now.
 unsafe fn install_slots_for(tp: *mut PyTypeObject, only: Option<&str>) {
@@ -1016,7 +1036,7 @@ unsafe fn install_slots_for(tp: *mut PyTypeObject, only: Option<&str>) {
             let mut scan = |td: *mut PyObject, functions_only: bool| {
                 let mut pos = 0;
                 while let Some((k, v)) = dict::next(td, &mut pos) {
-                    if functions_only && !crate::vm::function::check(v) {
+                    if functions_only && !defined_in_python(v) {
                         continue;
                     }
                     if !pystr::check(k) {
@@ -1049,7 +1069,7 @@ unsafe fn install_slots_for(tp: *mut PyTypeObject, only: Option<&str>) {
                 let k = pystr::intern(n);
                 !dict::get_item_known_hash_str(d, k).is_null() || {
                     let v = typeobj::lookup(this, k);
-                    !v.is_null() && crate::vm::function::check(v)
+                    !v.is_null() && defined_in_python(v)
                 }
             }
         };
