@@ -1,26 +1,18 @@
 #!/usr/bin/env bash
 # Runs every program in benches/python under the release ferrython and
 # under CPython 3.13, checks they print the same thing, and prints the wall
-# time of each (best of 3), the ratio ferrython / CPython and the geometric
-# mean; then the same for startup (`-c pass`) and for a cold import of 20
+# time of each (best of 3, timed by benches/spawn_time.c), the ratio
+# ferrython / CPython and the geometric mean; then the same for startup (`-c pass`) and for a cold import of 20
 # common standard-library modules, each run a whole new process.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CPY=${FERRYTHON_CPYTHON:-$HOME/.pyenv/versions/3.13.0/bin/python3}
 FER=${CARGO_TARGET_DIR:-target}/release/ferrython
 cargo build --release -q
-best() {
-    local b=999999
-    for _ in 1 2 3; do
-        local s e t
-        s=$(date +%s%N)
-        "$@" > /dev/null
-        e=$(date +%s%N)
-        t=$(( (e - s) / 1000 ))
-        (( t < b )) && b=$t
-    done
-    echo "$b"
-}
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+cc -O2 -o "$out/spawn_time" benches/spawn_time.c
+best() { "$out/spawn_time" -n 3 "$@"; }
 printf "%-18s %12s %12s %7s\n" program "ferrython(ms)" "cpython(ms)" ratio
 rows=""
 for p in benches/python/*.py; do

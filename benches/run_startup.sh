@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Startup and shutdown against CPython 3.13: a Py_Initialize + Py_FinalizeEx
 # cycle (benches/init_cycle.c, built against both) and the `-c pass` /
-# `-I -S -c pass` command lines (best of 20 runs each). Prints microseconds
+# `-I -S -c pass` command lines (best of 20 runs each, timed by
+# benches/spawn_time.c around fork/exec/wait). Prints microseconds
 # and the ratio ferrython / CPython (below 1 is faster).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,18 +16,8 @@ make -s all >/dev/null
 cc -O2 -o "$out/ferry" benches/init_cycle.c $(PKG_CONFIG_PATH=$REL/pkgconfig pkg-config --cflags --libs ferrython-embed)
 cc -O2 -o "$out/cpy" benches/init_cycle.c $(PKG_CONFIG_PATH=$CPY_PC pkg-config --cflags --libs python3-embed) \
     -Wl,-rpath,"$(PKG_CONFIG_PATH=$CPY_PC pkg-config --variable=libdir python3-embed)"
-best() {
-    local b=999999999
-    for _ in $(seq 20); do
-        local s e t
-        s=$(date +%s%N)
-        "$@" > /dev/null
-        e=$(date +%s%N)
-        t=$(( (e - s) / 1000 ))
-        (( t < b )) && b=$t
-    done
-    echo "$b"
-}
+cc -O2 -o "$out/spawn_time" benches/spawn_time.c
+best() { "$out/spawn_time" "$@"; }
 rows="$("$out/ferry") $("$out/cpy" | cut -d' ' -f2)"$'\n'
 rows+="ferrython_-c_pass $(best "$FER" -c pass) $(best "$CPY" -c pass)"$'\n'
 rows+="ferrython_-I_-S_-c_pass $(best "$FER" -I -S -c pass) $(best "$CPY" -I -S -c pass)"$'\n'

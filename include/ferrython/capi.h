@@ -108,6 +108,25 @@ typedef struct PyCodeObject PyCodeObject;
 #define Py_ASNATIVEBYTES_ALLOW_INDEX 16
 
 /*
+ The event numbers a `Py_tracefunc` receives.
+ */
+#define PyTrace_CALL 0
+
+#define PyTrace_EXCEPTION 1
+
+#define PyTrace_LINE 2
+
+#define PyTrace_RETURN 3
+
+#define PyTrace_C_CALL 4
+
+#define PyTrace_C_EXCEPTION 5
+
+#define PyTrace_C_RETURN 6
+
+#define PyTrace_OPCODE 7
+
+/*
  `Py_single_input`.
  */
 #define Py_single_input 256
@@ -1181,6 +1200,13 @@ typedef struct Py_tss_t {
   int _is_initialized;
   unsigned int _key;
 } Py_tss_t;
+
+/*
+ `Py_tracefunc`: a trace or profile function written in C, called with
+ its object, the frame, the event (`PyTrace_*`) and the event's argument;
+ it returns 0, or -1 with an exception set.
+ */
+typedef int (*Py_tracefunc)(PyObject*, PyFrameObject*, int, PyObject*);
 
 /*
  `PyStructSequence_Field`: a field's name (or
@@ -7107,6 +7133,31 @@ int PyTraceBack_Here(PyFrameObject *f);
 int PyTraceBack_Print(PyObject *tb, PyObject *f);
 
 /*
+ `PyEval_SetTrace`: makes `func` (NULL: none) the current thread's trace
+ function, called with `obj` for every event but the `c_*` ones.
+ */
+void PyEval_SetTrace(Py_tracefunc func, PyObject *obj);
+
+/*
+ `PyEval_SetTraceAllThreads`: `PyEval_SetTrace` for every thread of the
+ current interpreter.
+ */
+void PyEval_SetTraceAllThreads(Py_tracefunc func, PyObject *obj);
+
+/*
+ `PyEval_SetProfile`: makes `func` (NULL: none) the current thread's
+ profile function, called with `obj` for every event but `line`,
+ `exception` and `opcode`.
+ */
+void PyEval_SetProfile(Py_tracefunc func, PyObject *obj);
+
+/*
+ `PyEval_SetProfileAllThreads`: `PyEval_SetProfile` for every thread of
+ the current interpreter.
+ */
+void PyEval_SetProfileAllThreads(Py_tracefunc func, PyObject *obj);
+
+/*
  `PyTuple_New`.
  */
 PyObject *PyTuple_New(Py_ssize_t size);
@@ -8160,6 +8211,11 @@ void PyOS_AfterFork_Child(void);
  `PyOS_AfterFork` (deprecated since 3.7): `PyOS_AfterFork_Child`.
  */
 Py_DEPRECATED("3.7") void PyOS_AfterFork(void);
+
+/*
+ glibc's report of its heap on stderr.
+ */
+extern void malloc_stats(void);
 
 /*
  `Py_GenericAlias`.

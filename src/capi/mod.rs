@@ -53,6 +53,7 @@ pub mod structures;
 pub mod sys;
 pub mod thread;
 pub mod traceback;
+pub mod tracing;
 pub mod tuple;
 pub mod types;
 pub mod unicode;

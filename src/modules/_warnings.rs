@@ -59,48 +59,6 @@ unsafe fn warnings_attr(name: &str) -> PyResult<Option<Owned>> {
     }
 }
 
-/// `_PyErr_WarnUnawaitedCoroutine`: the `RuntimeWarning` that coroutine
-/// `coro` was never awaited, through `warnings._warn_unawaited_coroutine`
-/// (which adds where it was made, from `cr_origin`), or directly when that
-/// cannot run. A failure is reported as unraisable.
-pub unsafe fn warn_unawaited_coroutine(coro: *mut PyObject) {
-    // SAFETY: coro is a coroutine with a reference held for the call.
-    unsafe {
-        let via_module = crate::runtime::import::import_absolute("warnings").and_then(|m| {
-            protocol::getattr_opt(m.as_ptr(), pystr::intern("_warn_unawaited_coroutine"))
-        });
-        let warned = match via_module {
-            Ok(Some(f)) => {
-                protocol::call_args(f.as_ptr(), &[coro]).is_ok()
-                    || errors::matches(exc::PyExc_RuntimeWarning)
-            }
-            _ => false,
-        };
-        if !errors::occurred().is_null() {
-            crate::capi::exceptions::PyErr_WriteUnraisable(coro);
-        }
-        if !warned {
-            let q = (*coro.cast::<crate::vm::genobject::PyGenObject>()).qualname;
-            let msg = format!(
-                "coroutine '{}' was never awaited",
-                pystr::as_str(q).unwrap_or("?")
-            );
-            let r = pystr::from_str(&msg).and_then(|m| {
-                warn(
-                    exc::PyExc_RuntimeWarning,
-                    m.as_ptr(),
-                    1,
-                    coro,
-                    std::ptr::null_mut(),
-                )
-            });
-            if r.is_err() {
-                crate::capi::exceptions::PyErr_WriteUnraisable(coro);
-            }
-        }
-    }
-}
-
 /// A piece of state: `warnings.<attr>` if there, else `_warnings.<own>`.
 unsafe fn state_item(attr: &str, own: &str) -> PyResult<Owned> {
     // SAFETY: the module objects are live.

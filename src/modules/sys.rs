@@ -5,6 +5,7 @@
 //! `exit`, recursion limits, `_getframe`, `exc_info`/`exception`,
 //! `intern`, `getrefcount`, `getsizeof`, the int string limit.
 pub(crate) mod info;
+mod internals;
 mod monitoring;
 mod stdlib_names;
 mod trace;
@@ -391,35 +392,6 @@ builtin!(sys_get_asyncgen_hooks, |args, kws| {
     Ok(v)
 });
 
-// `sys.set_coroutine_origin_tracking_depth(depth)`: how many frames new
-// coroutines of this thread record in `cr_origin`.
-builtin!(sys_set_coroutine_origin_tracking_depth, |args, kws| {
-    let [depth] = crate::modules::args::bind(
-        "set_coroutine_origin_tracking_depth",
-        args,
-        &kws,
-        ["depth"],
-        1,
-        1,
-    )?;
-    let depth = number::index(depth.unwrap_or(none::none()))?;
-    let too_large = "Python int too large to convert to C int";
-    let depth = int::as_i64_or(depth.as_ptr(), too_large)?;
-    let depth = i32::try_from(depth).map_err(|_| errors::overflow_error(too_large))?;
-    if depth < 0 {
-        return Err(errors::value_error("depth must be >= 0"));
-    }
-    crate::runtime::tstate::get().coroutine_origin_tracking_depth = depth;
-    Ok(Owned::from_borrowed_static(none::none()))
-});
-
-// `sys.get_coroutine_origin_tracking_depth()`.
-builtin!(sys_get_coroutine_origin_tracking_depth, |args, kws| {
-    no_kwargs("get_coroutine_origin_tracking_depth", &kws)?;
-    arity("get_coroutine_origin_tracking_depth", args, 0, 0)?;
-    int::from_i64(crate::runtime::tstate::get().coroutine_origin_tracking_depth as i64)
-});
-
 // `sys.breakpointhook(*args, **kws)`: calls the function that
 // `$PYTHONBREAKPOINT` names (`pdb.set_trace` by default; "0" disables
 // breakpoints), warning when it cannot be imported.
@@ -465,7 +437,7 @@ builtin!(sys_breakpointhook, |args, kws| {
 
 const FK: libc::c_int = METH_FASTCALL | METH_KEYWORDS;
 
-static mut SYS_METHODS: [PyMethodDef; 37] = [
+static mut SYS_METHODS: [PyMethodDef; 50] = [
     method(c"audit", sys_audit as *const c_void, FK),
     method(c"addaudithook", sys_addaudithook as *const c_void, FK),
     method(
@@ -542,20 +514,20 @@ static mut SYS_METHODS: [PyMethodDef; 37] = [
         sys_get_asyncgen_hooks as *const c_void,
         FK,
     ),
-    method(
-        c"set_coroutine_origin_tracking_depth",
-        sys_set_coroutine_origin_tracking_depth as *const c_void,
-        FK,
-    ),
-    method(
-        c"get_coroutine_origin_tracking_depth",
-        sys_get_coroutine_origin_tracking_depth as *const c_void,
-        FK,
-    ),
     method(c"settrace", trace::sys_settrace as *const c_void, FK),
     method(c"gettrace", trace::sys_gettrace as *const c_void, FK),
     method(c"setprofile", trace::sys_setprofile as *const c_void, FK),
     method(c"getprofile", trace::sys_getprofile as *const c_void, FK),
+    method(
+        c"_settraceallthreads",
+        trace::sys_settraceallthreads as *const c_void,
+        FK,
+    ),
+    method(
+        c"_setprofileallthreads",
+        trace::sys_setprofileallthreads as *const c_void,
+        FK,
+    ),
     method(
         c"call_tracing",
         trace::sys_call_tracing as *const c_void,
@@ -584,6 +556,71 @@ static mut SYS_METHODS: [PyMethodDef; 37] = [
     method(
         c"unraisablehook",
         unraisable::sys_unraisablehook as *const c_void,
+        FK,
+    ),
+    method(
+        c"_current_frames",
+        internals::sys_current_frames as *const c_void,
+        FK,
+    ),
+    method(
+        c"_current_exceptions",
+        internals::sys_current_exceptions as *const c_void,
+        FK,
+    ),
+    method(
+        c"_clear_type_cache",
+        internals::sys_clear_type_cache as *const c_void,
+        FK,
+    ),
+    method(
+        c"_clear_internal_caches",
+        internals::sys_clear_internal_caches as *const c_void,
+        FK,
+    ),
+    method(
+        c"getunicodeinternedsize",
+        internals::sys_getunicodeinternedsize as *const c_void,
+        FK,
+    ),
+    method(
+        c"_is_interned",
+        internals::sys_is_interned as *const c_void,
+        FK,
+    ),
+    method(
+        c"_is_immortal",
+        internals::sys_is_immortal as *const c_void,
+        FK,
+    ),
+    method(
+        c"getallocatedblocks",
+        internals::sys_getallocatedblocks as *const c_void,
+        FK,
+    ),
+    method(
+        c"_debugmallocstats",
+        internals::sys_debugmallocstats as *const c_void,
+        FK,
+    ),
+    method(
+        c"getdlopenflags",
+        internals::sys_getdlopenflags as *const c_void,
+        FK,
+    ),
+    method(
+        c"setdlopenflags",
+        internals::sys_setdlopenflags as *const c_void,
+        FK,
+    ),
+    method(
+        c"get_coroutine_origin_tracking_depth",
+        internals::sys_get_coroutine_origin_tracking_depth as *const c_void,
+        FK,
+    ),
+    method(
+        c"set_coroutine_origin_tracking_depth",
+        internals::sys_set_coroutine_origin_tracking_depth as *const c_void,
         FK,
     ),
     METHOD_END,

@@ -140,6 +140,14 @@ pub fn get_or_insert(
     obj
 }
 
+/// How many strings are interned (`sys.getunicodeinternedsize`).
+pub fn len() -> usize {
+    TABLE
+        .iter()
+        .map(|s| s.lock().unwrap_or_else(|e| e.into_inner()).used)
+        .sum()
+}
+
 /// Empties the table, handing each interned str to `free` (finalization).
 pub fn drain(mut free: impl FnMut(*mut PyObject)) {
     for shard in &TABLE {

@@ -62,7 +62,8 @@ pub fn load(fullname: &str, path: &Path, is_package: bool) -> PyResult<Owned> {
     // SAFETY: dlopen/dlsym/dlerror with valid C strings; the library stays
     // loaded for the life of the process, as in CPython.
     let init = unsafe {
-        let handle = libc::dlopen(cpath.as_ptr(), libc::RTLD_NOW);
+        let flags = (*crate::runtime::tstate::get().interp).dlopenflags;
+        let handle = libc::dlopen(cpath.as_ptr(), flags);
         if handle.is_null() {
             let e = libc::dlerror();
             let msg = if e.is_null() {

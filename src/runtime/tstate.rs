@@ -31,6 +31,9 @@ pub struct PyInterpreterState {
     /// The recursion limit its new thread states start with
     /// (`Py_GetRecursionLimit`).
     pub recursion_limit: i32,
+    /// The `dlopen` flags extension modules are loaded with
+    /// (`sys.setdlopenflags`; `RTLD_NOW` at first, as in CPython).
+    pub dlopenflags: i32,
 }
 
 impl PyInterpreterState {
@@ -46,6 +49,7 @@ impl PyInterpreterState {
             main_thread: thread_ident(),
             dict: null_mut(),
             recursion_limit: 1000,
+            dlopenflags: libc::RTLD_NOW,
         }
     }
 
@@ -155,19 +159,24 @@ pub struct PyThreadState {
     pub async_gen_firstiter: *mut PyObject,
     /// `sys.set_asyncgen_hooks` `finalizer` (owned), NULL when unset.
     pub async_gen_finalizer: *mut PyObject,
-    /// `sys.set_coroutine_origin_tracking_depth`: how many callers a new
-    /// coroutine records in `cr_origin` (0: none).
-    pub coroutine_origin_tracking_depth: i32,
     /// The current `contextvars.Context` (owned), NULL until first used.
     pub context: *mut PyObject,
     /// Bumped whenever `context` changes (the `ContextVar` caches check it).
     pub context_ver: u64,
-    /// `sys.settrace`'s function (owned), NULL when unset.
-    pub trace_func: *mut PyObject,
-    /// `sys.setprofile`'s function (owned), NULL when unset.
-    pub profile_func: *mut PyObject,
+    /// The trace function (`PyEval_SetTrace`; `sys.settrace` sets a
+    /// trampoline calling its Python function), None when unset.
+    pub c_tracefunc: crate::vm::tracing::Py_tracefunc,
+    /// The trace function's object (owned), NULL when unset.
+    pub c_traceobj: *mut PyObject,
+    /// The profile function (`PyEval_SetProfile`, `sys.setprofile`).
+    pub c_profilefunc: crate::vm::tracing::Py_tracefunc,
+    /// The profile function's object (owned), NULL when unset.
+    pub c_profileobj: *mut PyObject,
     /// Nonzero while a trace or profile function runs (no events then).
     pub tracing: i32,
+    /// `sys.set_coroutine_origin_tracking_depth`: how many frames a new
+    /// coroutine records in `cr_origin` (0: none).
+    pub coroutine_origin_tracking_depth: i32,
     /// Dead frames kept for the next calls on this thread.
     pub frame_freelist: crate::vm::frame::FrameFreelist,
 }
@@ -276,12 +285,14 @@ impl PyThreadState {
             generation: crate::runtime::lifecycle::generation(),
             async_gen_firstiter: null_mut(),
             async_gen_finalizer: null_mut(),
-            coroutine_origin_tracking_depth: 0,
             context: null_mut(),
             context_ver: 0,
-            trace_func: null_mut(),
-            profile_func: null_mut(),
+            c_tracefunc: None,
+            c_traceobj: null_mut(),
+            c_profilefunc: None,
+            c_profileobj: null_mut(),
             tracing: 0,
+            coroutine_origin_tracking_depth: 0,
             frame_freelist: crate::vm::frame::FrameFreelist::default(),
         }));
         // SAFETY: the caller passes a live interpreter.

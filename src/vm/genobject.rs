@@ -30,8 +30,9 @@ pub struct PyGenObject {
     pub running: u8,
     /// Weak references to it (`gi_weakreflist`).
     pub weakreflist: *mut PyObject,
-    /// A coroutine's `cr_origin` (owned), NULL when it was made without
-    /// origin tracking.
+    /// A coroutine's `cr_origin`: `((filename, lineno, funcname), ...)` of
+    /// the frames that created it, innermost first; NULL unless origin
+    /// tracking was on (`sys.set_coroutine_origin_tracking_depth`).
     pub origin: *mut PyObject,
 }
 
@@ -55,7 +56,7 @@ const fn gen_type(
         tp_iternext: next,
         tp_as_async: am,
         tp_methods: (&raw const GEN_METHODS).cast_mut().cast(),
-        tp_getset: getset.cast_mut().cast(),
+        tp_getset: getset.cast_mut(),
         tp_free: Some(crate::capi::gc::PyObject_GC_Del),
         tp_weaklistoffset: std::mem::offset_of!(PyGenObject, weakreflist) as Py_ssize_t,
         ..type_template(name, std::mem::size_of::<PyGenObject>(), 0)
@@ -298,16 +299,6 @@ pub unsafe fn new(f: Owned, flags: u32) -> PyResult<Owned> {
         } else {
             &raw mut PyGen_Type
         };
-        let depth = if tp == &raw mut PyCoro_Type {
-            crate::runtime::tstate::get().coroutine_origin_tracking_depth
-        } else {
-            0
-        };
-        let made_at = if depth > 0 {
-            Some(origin(depth as usize)?)
-        } else {
-            None
-        };
         let op = crate::object::alloc::generic_alloc(tp, 0);
         if op.is_null() {
             return Err(Raised::assume());
@@ -331,25 +322,29 @@ pub unsafe fn new(f: Owned, flags: u32) -> PyResult<Owned> {
         (*g).name = name.into_raw();
         (*g).qualname = qualname.into_raw();
         (*g).code = new_ref(fo.code);
-        if let Some(o) = made_at {
-            (*g).origin = o.into_raw();
+        let g = Owned::from_raw_unchecked(op);
+        if tp == &raw mut PyCoro_Type {
+            let depth = crate::runtime::tstate::get().coroutine_origin_tracking_depth;
+            if depth > 0 {
+                (*op.cast::<PyGenObject>()).origin = origin(depth as usize)?.into_raw();
+            }
         }
         crate::object::gc::track(op);
-        Ok(Owned::from_raw_unchecked(op))
+        Ok(g)
     }
 }
 
 /// `cr_origin` of a coroutine made now (`compute_cr_origin`): the
-/// `(filename, lineno, function name)` of up to `depth` running frames,
-/// innermost first.
+/// `(filename, lineno, funcname)` of up to `depth` frames, from the one
+/// creating it outwards.
 unsafe fn origin(depth: usize) -> PyResult<Owned> {
-    // SAFETY: the running frames stay alive while this runs.
+    let mut items = Vec::new();
+    let mut f = crate::vm::frame::current();
+    // SAFETY: the running frames are alive; each holds its `f_back`.
     unsafe {
-        let mut items = Vec::new();
-        let mut f = crate::runtime::tstate::get().frame;
         while !f.is_null() && items.len() < depth {
             let d = crate::vm::code::data(fr(f).code);
-            let line = crate::object::int::from_i64(frame::lineno(f) as i64)?;
+            let line = crate::object::int::from_i64(crate::vm::frame::lineno(f) as i64)?;
             items.push(tuple::pack(&[
                 d.filename.as_ptr(),
                 line.as_ptr(),
@@ -357,8 +352,8 @@ unsafe fn origin(depth: usize) -> PyResult<Owned> {
             ])?);
             f = fr(f).f_back;
         }
-        tuple::from_vec(items)
     }
+    tuple::from_vec(items)
 }
 
 /// What resuming produced.
@@ -581,7 +576,7 @@ pub(crate) unsafe extern "C" fn gen_finalize(g: *mut PyObject) {
             Some(h) => protocol::call_args(h, &[g]).map(drop),
             None if fr(f).lasti < 0 => {
                 if (*g).ob_type == &raw mut PyCoro_Type {
-                    crate::modules::_warnings::warn_unawaited_coroutine(g);
+                    warn_unawaited(g);
                 }
                 Ok(())
             }
@@ -592,6 +587,51 @@ pub(crate) unsafe extern "C" fn gen_finalize(g: *mut PyObject) {
         }
         if let Some(e) = saved {
             errors::restore(e);
+        }
+    }
+}
+
+/// `RuntimeWarning: coroutine '...' was never awaited`, for a coroutine
+/// destroyed before it started (`_PyErr_WarnUnawaitedCoroutine`): through
+/// `warnings._warn_unawaited_coroutine` (which adds where the coroutine
+/// was made when `cr_origin` is set), else directly. A failure is
+/// reported as unraisable.
+unsafe fn warn_unawaited(c: *mut PyObject) {
+    // SAFETY: c is a coroutine with a reference held for the call.
+    unsafe {
+        // Imported if need be, except while the runtime finalizes.
+        let through_warnings = || -> PyResult<bool> {
+            let loaded = crate::object::dict::get_str(crate::modules::sys_modules(), "warnings");
+            let warnings = if !loaded.is_null() && loaded != none::none() {
+                Owned::from_borrowed(loaded)
+            } else if crate::runtime::lifecycle::is_finalizing() {
+                return Ok(false);
+            } else {
+                crate::runtime::import::import_absolute("warnings")?
+            };
+            match protocol::getattr_opt(
+                warnings.as_ptr(),
+                pystr::intern("_warn_unawaited_coroutine"),
+            )? {
+                Some(f) => protocol::call_args(f.as_ptr(), &[c]).map(|_| true),
+                None => Ok(false),
+            }
+        };
+        let warned = match through_warnings() {
+            Ok(w) => w,
+            Err(_) => {
+                crate::capi::exceptions::PyErr_WriteUnraisable(c);
+                false
+            }
+        };
+        if warned {
+            return;
+        }
+        let q = pystr::as_str((*c.cast::<PyGenObject>()).qualname).unwrap_or("?");
+        if let Ok(msg) = std::ffi::CString::new(format!("coroutine '{q}' was never awaited")) {
+            if crate::capi::warnings::PyErr_WarnEx(exc::PyExc_RuntimeWarning, msg.as_ptr(), 1) < 0 {
+                crate::capi::exceptions::PyErr_WriteUnraisable(c);
+            }
         }
     }
 }
@@ -630,7 +670,7 @@ pub(crate) unsafe extern "C" fn gen_traverse(
     // SAFETY: op is a generator.
     unsafe {
         let g = &*op.cast::<PyGenObject>();
-        crate::object::gc::visit_all(&[g.frame, g.exc_state], visit, arg)
+        crate::object::gc::visit_all(&[g.frame, g.exc_state, g.origin], visit, arg)
     }
 }
 

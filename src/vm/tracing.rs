@@ -1,5 +1,9 @@
-//! `sys.settrace` / `sys.setprofile` (CPython's `Python/legacy_tracing.c`
-//! and the trace parts of `Python/sysmodule.c`): a thread's trace function
+//! `sys.settrace` / `sys.setprofile` and their C forms `PyEval_SetTrace` /
+//! `PyEval_SetProfile` (CPython's `Python/legacy_tracing.c` and the trace
+//! parts of `Python/sysmodule.c`). Each thread has at most one trace and
+//! one profile function, a C `Py_tracefunc` with its object; the Python
+//! functions of `sys.settrace`/`sys.setprofile` are called through the
+//! trampolines here, as in CPython. A thread's trace function
 //! sees `call`, `line`, `return` and `exception` events of the frames that
 //! start while it is set (the value it returns for `call` becomes the
 //! frame's local trace function, `frame.f_trace`); a profile function sees
@@ -10,17 +14,25 @@
 //!
 //! The evaluation loop checks `active` once per frame: an untraced frame
 //! runs the loop compiled without any of this.
+use crate::capi::tracing::*;
 use crate::ffi::PyObject;
-use crate::object::refcount::{decref, new_ref, xdecref};
+use crate::object::refcount::{xdecref, xincref};
 use crate::object::{none, protocol, str as pystr, tuple};
-use crate::runtime::errors::{self, PyResult};
+use crate::runtime::errors::{self, PyResult, Raised};
 use crate::runtime::tstate::{self, PyThreadState};
 use crate::vm::eval::Exit;
-use crate::vm::frame::fr;
+use crate::vm::frame::{fr, PyFrameObject};
 use crate::vm::monitoring;
 use crate::Owned;
+use libc::c_int;
 use std::ptr::null_mut;
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// `Py_tracefunc`: a trace or profile function written in C, called with
+/// its object, the frame, the event (`PyTrace_*`) and the event's argument;
+/// it returns 0, or -1 with an exception set.
+pub type Py_tracefunc =
+    Option<unsafe extern "C" fn(*mut PyObject, *mut PyFrameObject, c_int, *mut PyObject) -> c_int>;
 
 /// What a trace or profile function is told.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -48,6 +60,33 @@ impl Event {
             Event::Opcode => "opcode",
         }
     }
+
+    /// The `PyTrace_*` number a C function is given.
+    fn what(self) -> c_int {
+        match self {
+            Event::Call => PyTrace_CALL,
+            Event::Exception => PyTrace_EXCEPTION,
+            Event::Line => PyTrace_LINE,
+            Event::Return => PyTrace_RETURN,
+            Event::CCall => PyTrace_C_CALL,
+            Event::CException => PyTrace_C_EXCEPTION,
+            Event::CReturn => PyTrace_C_RETURN,
+            Event::Opcode => PyTrace_OPCODE,
+        }
+    }
+
+    fn from_what(what: c_int) -> Event {
+        match what {
+            PyTrace_CALL => Event::Call,
+            PyTrace_EXCEPTION => Event::Exception,
+            PyTrace_LINE => Event::Line,
+            PyTrace_RETURN => Event::Return,
+            PyTrace_C_CALL => Event::CCall,
+            PyTrace_C_EXCEPTION => Event::CException,
+            PyTrace_C_RETURN => Event::CReturn,
+            _ => Event::Opcode,
+        }
+    }
 }
 
 /// How many threads have a trace or profile function.
@@ -61,26 +100,36 @@ pub fn maybe_active() -> bool {
     HOOKED.load(Ordering::Relaxed) != 0 || monitoring::active() != 0
 }
 
-/// Replaces one of the thread's functions (`slot` is `trace_func` or
-/// `profile_func` of the current thread state) with `func` (NULL or
-/// None for none), keeping `HOOKED` up to date.
-unsafe fn replace_hook(slot: *mut *mut PyObject, func: *mut PyObject) {
-    let ts = tstate::get();
-    let hooked = |ts: &PyThreadState| !ts.trace_func.is_null() || !ts.profile_func.is_null();
-    let before = hooked(ts);
-    let func = if func.is_null() || func == none::none() {
-        null_mut()
-    } else {
-        func
-    };
-    // SAFETY: slot is a field of ts owning its reference; func is NULL or
-    // a valid object.
+/// Which of a thread's two functions.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Hook {
+    Trace,
+    Profile,
+}
+
+/// Replaces thread `ts`'s trace or profile function with `func` and its
+/// object `obj` (a new reference is taken), keeping `HOOKED` up to date.
+unsafe fn replace_hook(ts: *mut PyThreadState, hook: Hook, func: Py_tracefunc, obj: *mut PyObject) {
+    // SAFETY: ts is a live thread state of this interpreter and the GIL is
+    // held, so no other thread reads its functions meanwhile; obj is NULL
+    // or a valid object.
     unsafe {
-        let old = std::mem::replace(
-            &mut *slot,
-            if func.is_null() { func } else { new_ref(func) },
-        );
-        let after = hooked(tstate::get());
+        let ts = &mut *ts;
+        let hooked = |ts: &PyThreadState| ts.c_tracefunc.is_some() || ts.c_profilefunc.is_some();
+        let before = hooked(ts);
+        let obj = if func.is_none() { null_mut() } else { obj };
+        xincref(obj);
+        let old = match hook {
+            Hook::Trace => {
+                ts.c_tracefunc = func;
+                std::mem::replace(&mut ts.c_traceobj, obj)
+            }
+            Hook::Profile => {
+                ts.c_profilefunc = func;
+                std::mem::replace(&mut ts.c_profileobj, obj)
+            }
+        };
+        let after = hooked(ts);
         if before != after {
             if after {
                 HOOKED.fetch_add(1, Ordering::Relaxed);
@@ -92,11 +141,55 @@ unsafe fn replace_hook(slot: *mut *mut PyObject, func: *mut PyObject) {
     }
 }
 
+/// Sets (or with `None` removes) thread `ts`'s trace or profile function
+/// (`_PyEval_SetTrace` / `_PyEval_SetProfile`), after the `sys.settrace` /
+/// `sys.setprofile` audit event.
+pub unsafe fn set_hook(
+    ts: *mut PyThreadState,
+    hook: Hook,
+    func: Py_tracefunc,
+    obj: *mut PyObject,
+) -> PyResult<()> {
+    let event = match hook {
+        Hook::Trace => c"sys.settrace",
+        Hook::Profile => c"sys.setprofile",
+    };
+    crate::runtime::audit::audit(event, &[])?;
+    // SAFETY: as replace_hook (caller contract).
+    unsafe { replace_hook(ts, hook, func, obj) };
+    Ok(())
+}
+
+/// A Python function for `sys.settrace`/`sys.setprofile` (None or NULL
+/// for none) as a C function and object: the trampoline and the function.
+pub fn python_hook(hook: Hook, func: *mut PyObject) -> (Py_tracefunc, *mut PyObject) {
+    if func.is_null() || func == none::none() {
+        return (None, null_mut());
+    }
+    let trampoline: unsafe extern "C" fn(_, _, _, _) -> _ = match hook {
+        Hook::Trace => trace_trampoline,
+        Hook::Profile => profile_trampoline,
+    };
+    (Some(trampoline), func)
+}
+
+/// Whether trace function events of frame `fo` reach a function: always
+/// for a C function; for a Python one (`sys.settrace`) only while the frame
+/// has its local trace function (`f_trace`), which is all the trampoline
+/// would call, so the events are not even computed otherwise.
+#[inline]
+fn traces(ts: &PyThreadState, fo: &PyFrameObject) -> bool {
+    match ts.c_tracefunc {
+        None => false,
+        Some(f) => !fo.f_trace.is_null() || f as usize != trace_trampoline as *const () as usize,
+    }
+}
+
 /// Whether frames starting now on this thread must run traced (a trace
 /// or profile function is set, or a `sys.monitoring` tool wants events).
 #[inline(always)]
 pub fn active(ts: &PyThreadState) -> bool {
-    (ts.trace_func as usize | ts.profile_func as usize) != 0 || monitoring::active() != 0
+    ts.c_tracefunc.is_some() || ts.c_profilefunc.is_some() || monitoring::active() != 0
 }
 
 /// The events of `RESUME` (oparg `resume_kind`) in a traced frame:
@@ -270,7 +363,7 @@ pub unsafe fn call_start(
                 &[code, offset.as_ptr(), callable, arg0],
             )?;
         }
-        if !ts.profile_func.is_null() {
+        if ts.c_profilefunc.is_some() {
             if let Some(c) = profiled_c_function(callable, arg0)? {
                 event(f, Event::CCall, c.as_ptr())?;
             }
@@ -312,7 +405,7 @@ pub unsafe fn call_end(
                     &[code, offset.as_ptr(), callable, arg0],
                 )?;
             }
-            if !tstate::get().profile_func.is_null() {
+            if tstate::get().c_profilefunc.is_some() {
                 if let Some(c) = profiled_c_function(callable, arg0)? {
                     event(f, ev, c.as_ptr())?;
                 }
@@ -334,18 +427,6 @@ pub unsafe fn call_end(
     }
 }
 
-/// Sets (or, with NULL/None, removes) the thread's trace function.
-pub unsafe fn set_trace(func: *mut PyObject) {
-    // SAFETY: the field belongs to this thread's state.
-    unsafe { replace_hook(&raw mut tstate::get().trace_func, func) }
-}
-
-/// Sets (or removes) the thread's profile function.
-pub unsafe fn set_profile(func: *mut PyObject) {
-    // SAFETY: as set_trace.
-    unsafe { replace_hook(&raw mut tstate::get().profile_func, func) }
-}
-
 thread_local! {
     /// The frame and event of the trace or profile call running on this
     /// thread (what `frame.f_lineno` assignment checks).
@@ -362,74 +443,139 @@ pub fn current_event(f: *mut PyObject) -> Option<Event> {
     }
 }
 
-/// Calls `func(frame, event, arg)` with events turned off meanwhile.
-unsafe fn call(
+/// Calls the C function `func(obj, f, ev, arg)` with events turned off
+/// meanwhile (its object held for the call).
+unsafe fn call_c(
+    func: unsafe extern "C" fn(*mut PyObject, *mut PyFrameObject, c_int, *mut PyObject) -> c_int,
+    obj: *mut PyObject,
+    f: *mut PyObject,
+    ev: Event,
+    arg: *mut PyObject,
+) -> PyResult<()> {
+    let ts = tstate::get();
+    ts.tracing += 1;
+    let outer = CURRENT.replace((f as usize, Some(ev)));
+    // SAFETY: func is a Py_tracefunc; obj is NULL or valid (held for the
+    // call, as the function may replace itself); f is a live frame; arg is
+    // NULL or valid.
+    let r = unsafe {
+        xincref(obj);
+        let r = func(obj, f.cast(), ev.what(), arg);
+        xdecref(obj);
+        r
+    };
+    CURRENT.set(outer);
+    tstate::get().tracing -= 1;
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(Raised::assume())
+    }
+}
+
+/// Calls the Python function `func(frame, event, arg)` (None for a NULL
+/// `arg`).
+unsafe fn call_python(
     func: *mut PyObject,
     f: *mut PyObject,
     ev: Event,
     arg: *mut PyObject,
 ) -> PyResult<Owned> {
-    let ts = tstate::get();
-    ts.tracing += 1;
-    let outer = CURRENT.replace((f as usize, Some(ev)));
+    let arg = if arg.is_null() { none::none() } else { arg };
     // SAFETY: func, f and arg are valid objects.
-    let r = unsafe {
-        let name = pystr::intern(ev.name());
-        protocol::call_args(func, &[f, name, arg])
-    };
-    CURRENT.set(outer);
-    tstate::get().tracing -= 1;
-    r
+    unsafe { protocol::call_args(func, &[f, pystr::intern(ev.name()), arg]) }
 }
 
-/// Raises `ev` for frame `f` with `arg` (NULL for None): the profile
-/// function first, then the trace function (the thread's for `call`, the
-/// frame's own for the others). A function that fails is removed.
+/// `sys.settrace`'s `Py_tracefunc` (CPython's `trace_trampoline`): calls
+/// the thread's function (`obj`) for `call`, the frame's `f_trace` for the
+/// other events; what the call returns, unless None, becomes `f_trace`. A
+/// function that raises is removed, with the frame's `f_trace`.
+unsafe extern "C" fn trace_trampoline(
+    obj: *mut PyObject,
+    frame: *mut PyFrameObject,
+    what: c_int,
+    arg: *mut PyObject,
+) -> c_int {
+    let f = frame.cast::<PyObject>();
+    // SAFETY: f is a live frame owning its f_trace; obj is held by the
+    // caller.
+    unsafe {
+        let fo = fr(f);
+        let callback = if what == PyTrace_CALL {
+            obj
+        } else {
+            fo.f_trace
+        };
+        if callback.is_null() {
+            return 0;
+        }
+        let callback = Owned::from_borrowed(callback);
+        match call_python(callback.as_ptr(), f, Event::from_what(what), arg) {
+            Ok(r) => {
+                if r.as_ptr() != none::none() {
+                    xdecref(std::mem::replace(&mut fo.f_trace, r.into_raw()));
+                }
+                0
+            }
+            Err(_) => {
+                replace_hook(tstate::current(), Hook::Trace, None, null_mut());
+                xdecref(std::mem::replace(&mut fo.f_trace, null_mut()));
+                -1
+            }
+        }
+    }
+}
+
+/// `sys.setprofile`'s `Py_tracefunc` (CPython's `profile_trampoline`):
+/// calls the thread's function (`obj`); one that raises is removed.
+unsafe extern "C" fn profile_trampoline(
+    obj: *mut PyObject,
+    frame: *mut PyFrameObject,
+    what: c_int,
+    arg: *mut PyObject,
+) -> c_int {
+    // SAFETY: obj is held by the caller; frame is a live frame.
+    unsafe {
+        match call_python(obj, frame.cast(), Event::from_what(what), arg) {
+            Ok(_) => 0,
+            Err(_) => {
+                replace_hook(tstate::current(), Hook::Profile, None, null_mut());
+                -1
+            }
+        }
+    }
+}
+
+/// Raises `ev` for frame `f` with `arg`: the profile function first (not
+/// for `line`, `exception` and `opcode`), then the trace function (not for
+/// the `c_*` events). `arg` NULL is passed on as NULL for `return` (the
+/// frame is unwinding an exception) and as None otherwise, as CPython
+/// does.
 pub unsafe fn event(f: *mut PyObject, ev: Event, arg: *mut PyObject) -> PyResult<()> {
     let ts = tstate::get();
     if ts.tracing != 0 {
         return Ok(());
     }
-    let arg = if arg.is_null() { none::none() } else { arg };
-    // SAFETY: f is the running frame; the functions are owned by the
-    // thread state (held for the call).
+    let arg = if arg.is_null() && ev != Event::Return {
+        none::none()
+    } else {
+        arg
+    };
+    // SAFETY: f is the running frame; the functions' objects are owned by
+    // the thread state.
     unsafe {
-        let profile = ts.profile_func;
-        if !profile.is_null() && !matches!(ev, Event::Line | Event::Exception | Event::Opcode) {
-            let p = Owned::from_borrowed(profile);
-            if let Err(e) = call(p.as_ptr(), f, ev, arg) {
-                set_profile(null_mut());
-                return Err(e);
+        if let Some(p) = ts.c_profilefunc {
+            if !matches!(ev, Event::Line | Event::Exception | Event::Opcode) {
+                call_c(p, ts.c_profileobj, f, ev, arg)?;
             }
         }
-        if ts.trace_func.is_null()
-            || matches!(ev, Event::CCall | Event::CReturn | Event::CException)
-        {
-            return Ok(());
-        }
-        let frame = fr(f);
-        let func = if ev == Event::Call {
-            ts.trace_func
-        } else {
-            frame.f_trace
-        };
-        if func.is_null() {
-            return Ok(());
-        }
-        let func = Owned::from_borrowed(func);
-        match call(func.as_ptr(), f, ev, arg) {
-            Ok(r) => {
-                if r.as_ptr() != none::none() {
-                    xdecref(std::mem::replace(&mut frame.f_trace, r.into_raw()));
-                }
-                Ok(())
-            }
-            Err(e) => {
-                set_trace(null_mut());
-                xdecref(std::mem::replace(&mut frame.f_trace, null_mut()));
-                Err(e)
+        let ts = tstate::get();
+        if let Some(t) = ts.c_tracefunc {
+            if !matches!(ev, Event::CCall | Event::CReturn | Event::CException) {
+                call_c(t, ts.c_traceobj, f, ev, arg)?;
             }
         }
+        Ok(())
     }
 }
 
@@ -456,7 +602,7 @@ pub unsafe fn exception_event(f: *mut PyObject) -> PyResult<()> {
             )?;
             errors::restore(exc);
         }
-        if ts.trace_func.is_null() || fr(f).f_trace.is_null() {
+        if !traces(ts, fr(f)) {
             return Ok(());
         }
         let Some(exc) = errors::take() else {
@@ -481,7 +627,7 @@ pub unsafe fn stop_iteration(f: *mut PyObject, value: *mut PyObject) -> PyResult
     let ts = tstate::get();
     // SAFETY: f is the running frame; value is valid.
     unsafe {
-        let legacy = !ts.trace_func.is_null() && !fr(f).f_trace.is_null();
+        let legacy = traces(ts, fr(f));
         if ts.tracing != 0 || !(legacy || monitoring::active() & monitoring::RAISE != 0) {
             return Ok(());
         }
@@ -510,7 +656,7 @@ pub unsafe fn instruction(
     // SAFETY: f is the running frame.
     unsafe {
         let fo = fr(f);
-        let legacy = !ts.trace_func.is_null() && !fo.f_trace.is_null();
+        let legacy = traces(ts, fo);
         let tools =
             monitoring::active() & (monitoring::LINE | monitoring::INSTRUCTION | monitoring::JUMP);
         if ts.tracing != 0 || !(legacy || tools != 0) {
@@ -537,7 +683,7 @@ pub unsafe fn instruction(
                 &[code, n.as_ptr()],
             )?;
         }
-        if fo.trace_opcodes != 0 && !ts.trace_func.is_null() && !fo.f_trace.is_null() {
+        if fo.trace_opcodes != 0 && legacy {
             event(f, Event::Opcode, null_mut())?;
         }
         if let Some(to) = jump_to {
@@ -557,8 +703,7 @@ pub unsafe fn instruction(
                 && line != 0
                 && crate::vm::code::line_of(cd, to) == line
                 && fo.trace_lines != 0
-                && !ts.trace_func.is_null()
-                && !fo.f_trace.is_null()
+                && legacy
             {
                 event(f, Event::Line, null_mut())?;
             }
@@ -580,14 +725,9 @@ pub unsafe fn call_tracing(func: *mut PyObject, args: *mut PyObject) -> PyResult
 
 /// Drops the thread's functions (its thread state is being cleared).
 pub fn clear(ts: &mut PyThreadState) {
-    if !ts.trace_func.is_null() || !ts.profile_func.is_null() {
-        HOOKED.fetch_sub(1, Ordering::Relaxed);
-    }
-    for p in [&mut ts.trace_func, &mut ts.profile_func] {
-        let old = std::mem::replace(p, null_mut());
-        if !old.is_null() {
-            // SAFETY: owned references.
-            unsafe { decref(old) };
-        }
+    // SAFETY: ts is the thread state being cleared, with the GIL held.
+    unsafe {
+        replace_hook(ts, Hook::Trace, None, null_mut());
+        replace_hook(ts, Hook::Profile, None, null_mut());
     }
 }

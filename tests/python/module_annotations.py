@@ -65,16 +65,23 @@ import annmod_future
 print(annmod_future.names, annmod_future.__annotations__)
 print(annmod_future.__conditional_annotations__, annmod_future.__annotate__)
 
-# This module: the bare name `__annotations__` is not defined...
+# This module: the global `__annotations__` is not defined... (a module
+# whose own code names it stays eager: annotations_eager_compat.py)
 x: int = 3
 print([k for k in globals() if "annot" in k])
+
+
+def bare():
+    return __annotations__
+
+
 try:
-    __annotations__
+    bare()
 except NameError as e:
     print(type(e).__name__, e)
 # ...until the module's `__annotations__` is read (__main__ has no spec).
 m = sys.modules[__name__]
-print(m.__annotations__, __annotations__ is m.__annotations__)
+print(m.__annotations__, bare() is m.__annotations__)
 
 # Setting `__annotate__` drops the cached dict; None keeps it.
 m.__annotate__ = lambda format: {"z": format}

@@ -1,10 +1,12 @@
 //! The tracing part of `sys`: `settrace`/`gettrace`, `setprofile`/
-//! `getprofile`, `call_tracing` (events come from `vm::tracing`), the
+//! `getprofile` (and `_settraceallthreads`/`_setprofileallthreads`),
+//! `call_tracing` (events come from `vm::tracing`), the
 //! stack trampoline family and `_is_gil_enabled`.
 use crate::ffi::*;
 use crate::modules::args::{arity, builtin, no_kwargs};
 use crate::object::{bool as pybool, none, str as pystr, tuple, typeobj};
 use crate::runtime::errors::{self, PyResult};
+use crate::vm::tracing::{self, Hook};
 use crate::Owned;
 
 fn none_obj() -> PyResult<Owned> {
@@ -20,30 +22,57 @@ fn or_none(p: *mut PyObject) -> PyResult<Owned> {
     Ok(unsafe { Owned::from_borrowed(p) })
 }
 
+/// Sets `func` (None: nothing) as the trace or profile function of the
+/// current thread, or with `all` of every thread of the interpreter.
+fn set_python_hook(hook: Hook, func: *mut PyObject, all: bool) -> PyResult<Owned> {
+    let (f, obj) = tracing::python_hook(hook, func);
+    let ts = crate::runtime::tstate::current();
+    // SAFETY: the thread states of this interpreter are live while the GIL
+    // is held.
+    unsafe {
+        if all {
+            for t in (*(*ts).interp).thread_states() {
+                tracing::set_hook(t, hook, f, obj)?;
+            }
+        } else {
+            tracing::set_hook(ts, hook, f, obj)?;
+        }
+    }
+    none_obj()
+}
+
 builtin!(pub(super) sys_settrace, |args, kws| {
     no_kwargs("settrace", &kws)?;
     arity("settrace", args, 1, 1)?;
-    crate::runtime::audit::audit(c"sys.settrace", &[])?;
-    crate::vm::tracing::set_trace(args[0]);
-    none_obj()
+    set_python_hook(Hook::Trace, args[0], false)
+});
+
+builtin!(pub(super) sys_settraceallthreads, |args, kws| {
+    no_kwargs("_settraceallthreads", &kws)?;
+    arity("_settraceallthreads", args, 1, 1)?;
+    set_python_hook(Hook::Trace, args[0], true)
 });
 
 builtin!(pub(super) sys_gettrace, |args, kws| {
     arity("gettrace", args, 0, 0)?;
-    or_none(crate::runtime::tstate::get().trace_func)
+    or_none(crate::runtime::tstate::get().c_traceobj)
 });
 
 builtin!(pub(super) sys_setprofile, |args, kws| {
     no_kwargs("setprofile", &kws)?;
     arity("setprofile", args, 1, 1)?;
-    crate::runtime::audit::audit(c"sys.setprofile", &[])?;
-    crate::vm::tracing::set_profile(args[0]);
-    none_obj()
+    set_python_hook(Hook::Profile, args[0], false)
+});
+
+builtin!(pub(super) sys_setprofileallthreads, |args, kws| {
+    no_kwargs("_setprofileallthreads", &kws)?;
+    arity("_setprofileallthreads", args, 1, 1)?;
+    set_python_hook(Hook::Profile, args[0], true)
 });
 
 builtin!(pub(super) sys_getprofile, |args, kws| {
     arity("getprofile", args, 0, 0)?;
-    or_none(crate::runtime::tstate::get().profile_func)
+    or_none(crate::runtime::tstate::get().c_profileobj)
 });
 
 builtin!(pub(super) sys_call_tracing, |args, kws| {

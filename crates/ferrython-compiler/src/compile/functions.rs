@@ -503,13 +503,15 @@ impl<'a> Compiler<'a> {
 
     /// Module- or class-level annotations: an `__annotate__` function (3.14;
     /// stored as `__annotate_func__` in a class namespace) or
-    /// `SETUP_ANNOTATIONS` (with `from __future__ import annotations`), and
-    /// the empty `__conditional_annotations__` set that annotated
-    /// assignments add their index to as they run.
+    /// `SETUP_ANNOTATIONS` (with `from __future__ import annotations`, or
+    /// when the body names `__annotations__` itself), and the empty
+    /// `__conditional_annotations__` set that annotated assignments add
+    /// their index to as they run.
     pub(crate) fn compile_module_annotations(&mut self, body: &'a [Stmt], range: TextRange) {
         let kind = self.table().kind;
         let conditional = self.table().has_conditional_annotations;
-        if !self.tables.future_annotations && symtable::has_simple_annotations(body) {
+        let eager = self.tables.future_annotations || self.table().eager_annotations;
+        if !eager && symtable::has_simple_annotations(body) {
             let mut anns: Vec<(String, &'a Expr, Option<u32>)> = Vec::new();
             let private = self.unit().private.clone();
             let mut indices = HashMap::new();
@@ -554,7 +556,7 @@ impl<'a> Compiler<'a> {
                 self.compile_name("__conditional_annotations__", NameOp::Store);
             }
         }
-        if self.tables.future_annotations && symtable::has_annotations(body) {
+        if eager && symtable::has_annotations(body) {
             self.emit(Opcode::SETUP_ANNOTATIONS, 0);
         }
     }

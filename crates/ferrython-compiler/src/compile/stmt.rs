@@ -258,10 +258,17 @@ impl<'a> Compiler<'a> {
         }
         let kind = self.table().kind;
         let module_or_class = matches!(kind, ScopeKind::Module | ScopeKind::Class);
+        let eager = module_or_class && self.table().eager_annotations;
         match &*a.target {
-            Expr::Name(n) if a.simple && module_or_class && self.tables.future_annotations => {
-                let text = self.source_text(a.annotation.range());
-                self.load_const(Constant::Str(text));
+            Expr::Name(n)
+                if a.simple && module_or_class && (self.tables.future_annotations || eager) =>
+            {
+                if self.tables.future_annotations {
+                    let text = self.source_text(a.annotation.range());
+                    self.load_const(Constant::Str(text));
+                } else {
+                    self.compile_expr(&a.annotation);
+                }
                 self.compile_name("__annotations__", NameOp::Load);
                 let name = self.mangle(&n.id);
                 self.load_const(Constant::Str(name));
@@ -287,6 +294,11 @@ impl<'a> Compiler<'a> {
                 self.emit(POP_TOP, 0);
             }
             _ => {}
+        }
+        // 3.13 evaluates (and drops) a complex target's annotation last.
+        if eager && !a.simple {
+            self.compile_expr(&a.annotation);
+            self.emit(POP_TOP, 0);
         }
     }
 

@@ -32,10 +32,17 @@ pub(super) fn collect(
     match module {
         ast::Mod::Module(m) => {
             b.visit_body(&m.body);
-            // Every module-level annotation counts as conditional (a module
-            // may run only partly), even under the future import.
-            b.tables[0].has_conditional_annotations = has_annotations(&m.body);
-            if !future_annotations && has_simple_annotations(&m.body) {
+            if b.wants_eager_annotations() {
+                b.visit_eager_annotations(&m.body);
+            } else {
+                // Every module-level annotation counts as conditional (a
+                // module may run only partly), even under the future import.
+                b.tables[0].has_conditional_annotations = has_annotations(&m.body);
+            }
+            if !future_annotations
+                && !b.tables[0].eager_annotations
+                && has_simple_annotations(&m.body)
+            {
                 let range = TextRange::new(0.into(), 0.into());
                 b.enter(
                     ScopeKind::Annotation,
@@ -358,7 +365,9 @@ impl Builder<'_> {
                 self.class_stack.push(me);
                 let saved_private = self.private.replace(c.name.id.to_string());
                 self.visit_body(&c.body);
-                if !self.future_annotations && has_simple_annotations(&c.body) {
+                if self.wants_eager_annotations() {
+                    self.visit_eager_annotations(&c.body);
+                } else if !self.future_annotations && has_simple_annotations(&c.body) {
                     let conditional = has_conditional_annotations(&c.body);
                     self.cur().has_conditional_annotations = conditional;
                     self.enter(
@@ -670,6 +679,25 @@ impl Builder<'_> {
         }
         self.in_annotation = saved;
         self.leave();
+    }
+
+    /// Whether the current module or class body, just visited, names
+    /// `__annotations__` itself (and has no future import): then it keeps
+    /// 3.13's eager annotations, which such code relies on.
+    fn wants_eager_annotations(&mut self) -> bool {
+        !self.future_annotations && self.cur().lookup("__annotations__").is_some()
+    }
+
+    /// Eager (3.13) annotations are evaluated in the body's own scope, each
+    /// when its statement runs: simple names into `__annotations__`,
+    /// complex targets' annotations evaluated and dropped.
+    fn visit_eager_annotations(&mut self, body: &[Stmt]) {
+        self.cur().eager_annotations = true;
+        let mut anns: Vec<&Expr> = Vec::new();
+        for_each_annassign(body, &mut |a, _| anns.push(&a.annotation));
+        for a in anns {
+            self.visit_expr(a);
+        }
     }
 
     fn visit_module_annotations(&mut self, body: &[Stmt]) {

@@ -136,6 +136,10 @@ pub struct SymbolTable {
     /// whose statement ran, tracked in the `__conditional_annotations__` set
     /// (a module global; a cell of the class body).
     pub has_conditional_annotations: bool,
+    /// A module or class body whose own code names `__annotations__`: its
+    /// annotations are evaluated eagerly into an `__annotations__` dict as
+    /// in 3.13 (`SETUP_ANNOTATIONS`), not through an `__annotate__` scope.
+    pub eager_annotations: bool,
     /// Annotation / type-param scope directly inside a class.
     pub can_see_class_scope: bool,
     /// Nested inside a function-like scope (qualname uses `<locals>`).
@@ -161,6 +165,7 @@ impl SymbolTable {
             needs_class_closure: false,
             needs_classdict: false,
             has_conditional_annotations: false,
+            eager_annotations: false,
             can_see_class_scope: false,
             nested: false,
             static_attributes: Vec::new(),
