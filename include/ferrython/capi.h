@@ -4633,7 +4633,8 @@ void _Ferrython_ErrSetObjectStolen(PyObject *exc, PyObject *value);
 PyCodeObject *PyFrame_GetCode(PyFrameObject *f);
 
 /*
- `PyFrame_GetLineNumber`: the line the frame is running (`f_lineno`).
+ `PyFrame_GetLineNumber`: the line the frame is running (`f_lineno`),
+ -1 where its code has no line.
  */
 int PyFrame_GetLineNumber(PyFrameObject *f);
 

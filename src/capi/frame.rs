@@ -11,10 +11,11 @@ pub unsafe extern "C" fn PyFrame_GetCode(f: *mut PyFrameObject) -> *mut PyCodeOb
     unsafe { crate::object::refcount::new_ref((*f).code).cast() }
 }
 
-/// `PyFrame_GetLineNumber`: the line the frame is running (`f_lineno`).
+/// `PyFrame_GetLineNumber`: the line the frame is running (`f_lineno`),
+/// -1 where its code has no line.
 #[no_mangle]
 pub unsafe extern "C" fn PyFrame_GetLineNumber(f: *mut PyFrameObject) -> c_int {
     crate::null_check!(f);
     // SAFETY: f is a live frame.
-    unsafe { frame::lineno(f.cast()) as c_int }
+    unsafe { frame::lineno(f.cast()).map_or(-1, |l| l as c_int) }
 }

@@ -78,7 +78,8 @@ fn current_frames(limit: usize) -> (Vec<Frame>, usize) {
             let fr = &*f.cast::<crate::vm::frame::PyFrameObject>();
             if total < limit && crate::vm::code::check(fr.code) {
                 let d = crate::vm::code::data(fr.code);
-                let line = crate::vm::code::line_of(d, fr.lasti.max(0) as usize);
+                // CPython records 0 for code without a line.
+                let line = crate::vm::code::line_of(d, fr.lasti.max(0) as usize).unwrap_or(0);
                 let name = d.filename.as_ptr();
                 incref(name);
                 frames.push((name as usize, line));

@@ -1316,33 +1316,6 @@ unsafe extern "C" fn long_to_bytes(
     })
 }
 
-/// The bytes of a `from_bytes` argument: a bytes object, else an iterable
-/// of ints in `range(256)`.
-unsafe fn bytes_of(op: *mut PyObject) -> PyResult<Vec<u8>> {
-    // SAFETY: op valid.
-    unsafe {
-        if bytes::check(op) {
-            return Ok(bytes::as_slice(op).to_vec());
-        }
-        if pystr::check(op) || check(op) {
-            return Err(errors::type_error(format!(
-                "cannot convert '{}' object to bytes",
-                type_name(op)
-            )));
-        }
-        let it = protocol::get_iter(op)?;
-        let mut out = Vec::new();
-        while let Some(item) = protocol::iter_next(it.as_ptr())? {
-            let v = number::index(item.as_ptr())?;
-            match small_value(v.as_ptr()) {
-                Some(b @ 0..=255) => out.push(b as u8),
-                _ => return Err(errors::value_error("bytes must be in range(0, 256)")),
-            }
-        }
-        Ok(out)
-    }
-}
-
 unsafe extern "C" fn long_from_bytes(
     cls: *mut PyObject,
     args: *const *mut PyObject,
@@ -1362,7 +1335,9 @@ unsafe extern "C" fn long_from_bytes(
                 1,
             )?;
             let (little, signed) = byteorder_and_signed("from_bytes", order, signed)?;
-            let mut raw = bytes_of(data)?;
+            // PyObject_Bytes: a buffer, __bytes__, or an iterable of ints.
+            let data = bytes::of_object(data)?;
+            let mut raw = bytes::as_slice(data.as_ptr()).to_vec();
             if !little {
                 raw.reverse();
             }

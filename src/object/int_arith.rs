@@ -819,7 +819,9 @@ impl View<'_> {
         let qbits = bit_length(&q) as i64;
         let extra = qbits.max(MIN_EXP - shift) - MANT;
         let mask = 1u64 << (extra - 1);
-        let low = (qv & (2 * mask - 1)) | inexact as u64;
+        // Half-way cases round to even: `3 * mask - 1` reaches the lowest
+        // kept bit (2 * mask) as well as the bits below the half.
+        let low = qv | inexact as u64;
         if low & mask != 0 && low & (3 * mask - 1) != 0 {
             qv += mask;
         }

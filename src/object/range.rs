@@ -147,9 +147,10 @@ pub unsafe fn new(
 ) -> PyResult<Owned> {
     // SAFETY: arguments are valid objects.
     unsafe {
-        let start = number::index(start)?;
-        let stop = number::index(stop)?;
-        let step = number::index(step)?;
+        // PyNumber_Index: exact ints, so range(True) holds 0 and 1.
+        let start = int::exact(number::index(start)?.as_ptr())?;
+        let stop = int::exact(number::index(stop)?.as_ptr())?;
+        let step = int::exact(number::index(step)?.as_ptr())?;
         if int::sign(step.as_ptr()) == 0 {
             return Err(errors::value_error("range() arg 3 must not be zero"));
         }
@@ -305,7 +306,10 @@ unsafe extern "C" fn range_contains(op: *mut PyObject, x: *mut PyObject) -> libc
         unsafe {
             let ro = r(op);
             let check = || -> PyResult<bool> {
-                if !int::check(x) {
+                // Only exact ints (and bools) take the arithmetic path: an
+                // int subclass may define its own __eq__.
+                if !int::check_exact(x) && (*x).ob_type != &raw mut crate::object::bool::PyBool_Type
+                {
                     let it = protocol::get_iter(op)?;
                     while let Some(v) = protocol::iter_next(it.as_ptr())? {
                         if protocol::rich_compare_bool(v.as_ptr(), x, Py_EQ)? {
@@ -437,8 +441,13 @@ unsafe fn new_iter(
     // SAFETY: the arguments are ints.
     unsafe {
         match (int::as_i64(start), int::as_i64(step), int::as_i64(length)) {
+            // Every value, the last one included, must fit.
             (Ok(start), Ok(step), Ok(len))
-                if start.checked_add(step.saturating_mul(len)).is_some() =>
+                if len == 0
+                    || i64::try_from(
+                        i128::from(start) + i128::from(step) * i128::from(len - 1),
+                    )
+                    .is_ok() =>
             {
                 let it = crate::object::alloc::generic_alloc(&raw mut PyRangeIter_Type, 0);
                 if it.is_null() {

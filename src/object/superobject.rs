@@ -4,9 +4,10 @@ use crate::capi::boundary::{guard_obj, guard_status};
 use crate::ffi::*;
 use crate::object::refcount::*;
 use crate::object::typeobj::{self, type_template, PyType_Type};
-use crate::object::{dict, str as pystr, tuple};
+use crate::object::{dict, protocol, str as pystr, tuple};
 use crate::runtime::errors::{self, check, PyResult};
 use crate::Owned;
+use std::ffi::CStr;
 use std::ptr::null_mut;
 
 /// `superobject`.
@@ -26,11 +27,48 @@ pub static mut PySuper_Type: PyTypeObject = PyTypeObject {
     tp_traverse: Some(super_traverse),
     tp_repr: Some(super_repr),
     tp_getattro: Some(super_getattro),
-    tp_descr_get: None,
+    tp_descr_get: Some(super_descr_get),
+    tp_members: (&raw const SUPER_MEMBERS).cast_mut().cast(),
     tp_init: Some(super_init),
     tp_new: Some(crate::capi::allocation::PyType_GenericNew),
     ..type_template(c"super", std::mem::size_of::<SuperObject>(), 0)
 };
+
+/// A read-only object member of `SuperObject` (None when NULL).
+const fn member(name: &'static CStr, offset: usize, doc: &'static CStr) -> PyMemberDef {
+    PyMemberDef {
+        name: name.as_ptr(),
+        r#type: _Py_T_OBJECT,
+        offset: offset as Py_ssize_t,
+        flags: Py_READONLY,
+        doc: doc.as_ptr(),
+    }
+}
+
+static SUPER_MEMBERS: [PyMemberDef; 4] = [
+    member(
+        c"__thisclass__",
+        std::mem::offset_of!(SuperObject, type_),
+        c"the class invoking super()",
+    ),
+    member(
+        c"__self__",
+        std::mem::offset_of!(SuperObject, obj),
+        c"the instance invoking super(); may be None",
+    ),
+    member(
+        c"__self_class__",
+        std::mem::offset_of!(SuperObject, obj_type),
+        c"the type of the instance invoking super(); may be None",
+    ),
+    PyMemberDef {
+        name: std::ptr::null(),
+        r#type: 0,
+        offset: 0,
+        flags: 0,
+        doc: std::ptr::null(),
+    },
+];
 
 unsafe fn s<'a>(op: *mut PyObject) -> &'a mut SuperObject {
     // SAFETY: op is a super object.
@@ -69,20 +107,72 @@ unsafe extern "C" fn super_traverse(
     }
 }
 
-/// The type whose MRO is searched for `super(type, obj)`.
-unsafe fn check_obj(tp: *mut PyTypeObject, obj: *mut PyObject) -> PyResult<*mut PyTypeObject> {
+/// The type whose MRO is searched for `super(type, obj)` (CPython's
+/// `supercheck`): `obj` itself if it is a subclass of `tp`, else its type,
+/// else its `__class__` (for proxies), as a new reference.
+pub(crate) unsafe fn check_obj(tp: *mut PyTypeObject, obj: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: both valid.
     unsafe {
-        if typeobj::instance_of(obj, &raw mut PyType_Type) && typeobj::is_subtype(obj.cast(), tp) {
-            return Ok(obj.cast());
+        let is_type = typeobj::instance_of(obj, &raw mut PyType_Type);
+        if is_type && typeobj::is_subtype(obj.cast(), tp) {
+            return Ok(Owned::from_borrowed(obj));
         }
         if typeobj::is_subtype((*obj).ob_type, tp) {
-            return Ok((*obj).ob_type);
+            return Ok(Owned::from_borrowed((*obj).ob_type.cast()));
         }
-        Err(errors::type_error(
-            "super(type, obj): obj must be an instance or subtype of type",
-        ))
+        if let Some(cls) = protocol::getattr_opt(obj, pystr::intern("__class__"))? {
+            let c = cls.as_ptr();
+            if typeobj::instance_of(c, &raw mut PyType_Type)
+                && c != (*obj).ob_type.cast()
+                && typeobj::is_subtype(c.cast(), tp)
+            {
+                return Ok(cls);
+            }
+        }
+        let (what, name) = if is_type {
+            ("type", typeobj::name_of(obj.cast()))
+        } else {
+            ("instance of", typeobj::name_of((*obj).ob_type))
+        };
+        Err(errors::type_error(format!(
+            "super(type, obj): obj ({what} {name}) is not an instance or subtype of type ({}).",
+            typeobj::name_of(tp)
+        )))
     }
+}
+
+/// `super.__get__` (`super_descr_get`): an unbound super stored on a
+/// class binds to the instance it is looked up through.
+unsafe extern "C" fn super_descr_get(
+    op: *mut PyObject,
+    obj: *mut PyObject,
+    _tp: *mut PyObject,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a super object; obj NULL or valid.
+        unsafe {
+            let so = s(op);
+            if obj.is_null() || obj == crate::object::none::none() || !so.obj.is_null() {
+                return Ok(Owned::from_borrowed(op));
+            }
+            if (*op).ob_type != &raw mut PySuper_Type {
+                // A subclass of super is called as super is: sub(type, obj).
+                return protocol::call_args((*op).ob_type.cast(), &[so.type_.cast(), obj]);
+            }
+            let obj_type = check_obj(so.type_, obj)?;
+            let new = crate::capi::allocation::PyType_GenericNew(
+                &raw mut PySuper_Type,
+                null_mut(),
+                null_mut(),
+            );
+            let new = check(new)?;
+            let ns = s(new.as_ptr());
+            ns.type_ = new_ref(so.type_.cast()).cast();
+            ns.obj = new_ref(obj);
+            ns.obj_type = obj_type.into_raw().cast();
+            Ok(new)
+        }
+    })
 }
 
 /// `super()` with no arguments: the first argument of the running function
@@ -164,14 +254,17 @@ unsafe extern "C" fn super_init(
             let obj_type = if obj.is_null() {
                 null_mut()
             } else {
-                check_obj(tp.cast(), obj)?
+                check_obj(tp.cast(), obj)?.into_raw().cast()
             };
             let so = s(op);
+            let old = [so.type_.cast(), so.obj, so.obj_type.cast()];
             so.type_ = new_ref(tp).cast();
             xincref(obj);
             so.obj = obj;
-            xincref(obj_type.cast());
             so.obj_type = obj_type;
+            for o in old {
+                xdecref(o);
+            }
             Ok(())
         }
     })

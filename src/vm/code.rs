@@ -9,7 +9,7 @@ use crate::object::{bool as pybool, bytes, complex, float, int, none, str as pys
 use crate::runtime::errors::{PyResult, Raised};
 use crate::vm::line_table::LineTable;
 use crate::Owned;
-use ferrython_compiler::bytecode::{BigInt, Constant, ExceptionEntry};
+use ferrython_compiler::bytecode::{BigInt, Constant, ExceptionEntry, NO_LINE};
 use ferrython_compiler::cache::Leaf;
 use ferrython_compiler::{cpython_tables, CodeObject};
 
@@ -262,16 +262,18 @@ pub(crate) fn wrap(d: Box<CodeData>) -> PyResult<Owned> {
     }
 }
 
-/// The source line of the instruction at code unit `lasti` (or the first
-/// line).
-pub fn line_of(d: &CodeData, lasti: usize) -> u32 {
+/// The source line of the instruction at code unit `lasti` (the first line
+/// for code before the table's first entry); None for code without one
+/// (CPython's `PyCode_Addr2Line` returning -1).
+pub fn line_of(d: &CodeData, lasti: usize) -> Option<u32> {
     let lines = d.linetable.entries();
     let i = lines.partition_point(|e| e.start as usize <= lasti);
-    if i == 0 {
+    let line = if i == 0 {
         d.firstlineno
     } else {
         lines[i - 1].lineno
-    }
+    };
+    (line != NO_LINE).then_some(line)
 }
 
 unsafe extern "C" fn code_dealloc(op: *mut PyObject) {

@@ -7,11 +7,11 @@ use crate::object::{int, list, none, protocol, tuple};
 use crate::runtime::errors::PyResult;
 use crate::vm::code::{data, CodeData};
 use crate::Owned;
-use ferrython_compiler::bytecode::LineEntry;
+use ferrython_compiler::bytecode::{LineEntry, NO_LINE};
 
-/// A position field: None when unknown (0).
+/// A line field: None for [`NO_LINE`].
 fn field(v: u32) -> PyResult<Owned> {
-    if v == 0 {
+    if v == NO_LINE {
         Ok(Owned::from_borrowed_static(none::none()))
     } else {
         int::from_i64(v as i64)
@@ -39,11 +39,11 @@ pub unsafe extern "C" fn co_positions(op: *mut PyObject, _a: *mut PyObject) -> *
         for i in 0..d.code.len() {
             let t = match entry_at(d, i) {
                 // A line without columns (the table's "no columns" form).
-                Some(e) if e.lineno != 0 && e.end_lineno == 0 => {
+                Some(e) if e.lineno != NO_LINE && e.end_lineno == 0 => {
                     let (l, n) = (field(e.lineno)?, none::none());
                     tuple::from_slice(&[l.as_ptr(), l.as_ptr(), n, n])?
                 }
-                Some(e) if e.lineno != 0 => {
+                Some(e) if e.lineno != NO_LINE => {
                     let (l, el) = (field(e.lineno)?, field(e.end_lineno)?);
                     let (c, ec) = (
                         int::from_i64(e.col as i64)?,

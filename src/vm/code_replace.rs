@@ -15,7 +15,7 @@ use crate::object::{bytes, int, str as pystr, tuple, typeobj};
 use crate::runtime::errors::{self, PyResult};
 use crate::vm::code::{data, from_verified, shell};
 use crate::Owned;
-use ferrython_compiler::bytecode::fast_kind;
+use ferrython_compiler::bytecode::{fast_kind, NO_LINE};
 use ferrython_compiler::{cpython_tables, CodeObject};
 
 /// A code object being assembled: the plain fields, then those that stay
@@ -275,18 +275,15 @@ impl Draft {
                 // deltas): moving the first line moves every line.
                 None if c.firstlineno != self.old_firstlineno => {
                     let delta = i64::from(c.firstlineno) - i64::from(self.old_firstlineno);
-                    let shift = |l: u32| {
-                        if l == 0 {
-                            Some(0)
-                        } else {
-                            u32::try_from(i64::from(l) + delta).ok().filter(|&l| l > 0)
-                        }
-                    };
-                    for e in &mut c.linetable {
-                        e.lineno = shift(e.lineno).ok_or_else(|| {
-                            errors::value_error("code: co_firstlineno moves a line below 1")
+                    let shift = |l: u32| u32::try_from(i64::from(l) + delta).ok();
+                    for e in c.linetable.iter_mut().filter(|e| e.lineno != NO_LINE) {
+                        e.lineno = shift(e.lineno).filter(|&l| l != NO_LINE).ok_or_else(|| {
+                            errors::value_error("code: co_firstlineno moves a line below 0")
                         })?;
-                        e.end_lineno = shift(e.end_lineno).unwrap_or(0);
+                        // End line 0 marks a line without columns.
+                        if e.end_lineno != 0 {
+                            e.end_lineno = shift(e.end_lineno).unwrap_or(0);
+                        }
                     }
                 }
                 None => {}

@@ -138,8 +138,9 @@ pub unsafe fn track_if_shared(op: *mut PyObject) {
     }
 }
 
-/// The line being run by a frame (`f_lineno`).
-pub unsafe fn lineno(op: *mut PyObject) -> u32 {
+/// The line being run by a frame (`f_lineno`); None where the code has
+/// no line.
+pub unsafe fn lineno(op: *mut PyObject) -> Option<u32> {
     // SAFETY: op is a frame.
     unsafe {
         let f = fr(op);
@@ -319,7 +320,7 @@ unsafe extern "C" fn frame_repr(op: *mut PyObject) -> *mut PyObject {
             pystr::from_str(&format!(
                 "<frame at {op:p}, file '{}', line {}, code {}>",
                 pystr::as_str(d.filename.as_ptr())?,
-                lineno(op),
+                lineno(op).map_or(-1, i64::from),
                 pystr::as_str(d.name.as_ptr())?
             ))
         }
@@ -328,7 +329,12 @@ unsafe extern "C" fn frame_repr(op: *mut PyObject) -> *mut PyObject {
 
 unsafe extern "C" fn get_lineno(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     // SAFETY: op is a frame.
-    guard_obj(|| unsafe { int::from_i64(lineno(op) as i64) })
+    guard_obj(|| unsafe {
+        match lineno(op) {
+            Some(l) => int::from_i64(l.into()),
+            None => Ok(none::owned()),
+        }
+    })
 }
 
 unsafe extern "C" fn get_back(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {

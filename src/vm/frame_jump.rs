@@ -16,7 +16,7 @@ use crate::runtime::errors::{self, PyResult};
 use crate::vm::code::{self, CodeData};
 use crate::vm::frame::{fr, slots};
 use crate::vm::tracing::{self, Event};
-use ferrython_compiler::bytecode::Opcode;
+use ferrython_compiler::bytecode::{Opcode, NO_LINE};
 
 const ITERATOR: i64 = 1;
 const EXCEPT: i64 = 2;
@@ -222,7 +222,12 @@ fn mark_lines(cd: &CodeData) -> Vec<u32> {
     let mut lines = vec![0; cd.code.len()];
     let mut last = 0;
     for e in cd.linetable.entries() {
-        if e.lineno != last && e.lineno != 0 && (e.start as usize) < lines.len() {
+        // Line 0 (a module's prologue) comes before any code one can jump to.
+        if e.lineno != last
+            && e.lineno != 0
+            && e.lineno != NO_LINE
+            && (e.start as usize) < lines.len()
+        {
             lines[e.start as usize] = e.lineno;
             last = e.lineno;
         }

@@ -344,7 +344,8 @@ unsafe fn origin(depth: usize) -> PyResult<Owned> {
     unsafe {
         while !f.is_null() && items.len() < depth {
             let d = crate::vm::code::data(fr(f).code);
-            let line = crate::object::int::from_i64(crate::vm::frame::lineno(f) as i64)?;
+            let line = crate::vm::frame::lineno(f).map_or(-1, i64::from);
+            let line = crate::object::int::from_i64(line)?;
             items.push(tuple::pack(&[
                 d.filename.as_ptr(),
                 line.as_ptr(),
@@ -376,13 +377,17 @@ pub unsafe fn send_ex(g: *mut PyObject, value: *mut PyObject, throw: bool) -> Py
         }
         let f = (*go).frame;
         if f.is_null() {
-            if throw {
-                return Err(Raised::assume());
-            }
             if kind == "coroutine" {
+                // A finished coroutine refuses what is thrown in too.
+                if throw {
+                    errors::clear();
+                }
                 return Err(errors::runtime_error(
                     "cannot reuse already awaited coroutine",
                 ));
+            }
+            if throw {
+                return Err(Raised::assume());
             }
             return Ok(Sent::Returned(Owned::from_borrowed_static(none::none())));
         }

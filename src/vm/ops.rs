@@ -241,19 +241,18 @@ pub unsafe fn super_attr(
             return Ok((protocol::getattr(s.as_ptr(), name)?, None));
         }
         if !typeobj::instance_of(class, &raw mut typeobj::PyType_Type) {
-            return Err(errors::type_error("super() argument 1 must be a type"));
+            return Err(errors::type_error(format!(
+                "super() argument 1 must be a type, not {}",
+                typeobj::type_name(class)
+            )));
         }
-        let starttype = if typeobj::instance_of(self_, &raw mut typeobj::PyType_Type)
-            && typeobj::is_subtype(self_.cast(), class.cast())
-        {
-            self_.cast::<PyTypeObject>()
-        } else if typeobj::instance_of(self_, class.cast()) {
-            (*self_).ob_type
-        } else {
-            return Err(errors::type_error(
-                "super(type, obj): obj must be an instance or subtype of type",
-            ));
-        };
+        // `__class__` is the super object's own; a real one answers it.
+        if pystr::as_str_opt(name) == Some("__class__") {
+            let s = protocol::call_args(sup, &[class, self_])?;
+            return Ok((protocol::getattr(s.as_ptr(), name)?, None));
+        }
+        let start = crate::object::superobject::check_obj(class.cast(), self_)?;
+        let starttype = start.as_ptr().cast::<PyTypeObject>();
         let mro = tuple::items((*starttype).tp_mro);
         let pos = mro
             .iter()

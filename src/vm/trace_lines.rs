@@ -70,7 +70,6 @@ fn compute(cd: &CodeData) -> Box<[bool]> {
             continue;
         }
         let line = line_of(cd, ins.start);
-        let line = (line != 0).then_some(line);
         starts[ins.start] = line.is_some() && line != current;
         current = line;
     }
@@ -79,7 +78,7 @@ fn compute(cd: &CodeData) -> Box<[bool]> {
             target += 1;
         }
         if target < n
-            && line_of(cd, target) != 0
+            && line_of(cd, target).is_some()
             && opcode_at(cd, target) != Some(Opcode::END_ASYNC_FOR)
         {
             starts[target] = true;
@@ -105,8 +104,8 @@ pub fn line_event_at(cd: &CodeData, at: usize, prev: usize) -> Option<u32> {
     if !starts.get(at).copied().unwrap_or(false) {
         return None;
     }
-    let line = line_of(cd, at);
-    if line_of(cd, prev) == line && opcode_at(cd, prev) != Some(Opcode::RESUME) {
+    let line = line_of(cd, at)?;
+    if line_of(cd, prev) == Some(line) && opcode_at(cd, prev) != Some(Opcode::RESUME) {
         return None;
     }
     Some(line)

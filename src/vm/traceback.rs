@@ -67,8 +67,8 @@ pub unsafe fn new_entry(next: *mut PyObject, f: *mut PyObject) -> PyResult<*mut 
         (*tb).tb_frame = new_ref(f);
         let lasti = frame::fr(f).lasti.max(0);
         (*tb).tb_lasti = lasti * 2;
-        (*tb).tb_lineno =
-            code::line_of(code::data(frame::fr(f).code), lasti as usize) as libc::c_int;
+        (*tb).tb_lineno = code::line_of(code::data(frame::fr(f).code), lasti as usize)
+            .map_or(-1, |l| l as libc::c_int);
         crate::object::gc::track(op);
         Ok(op)
     }
@@ -167,12 +167,14 @@ unsafe extern "C" fn get_frame(op: *mut PyObject, _c: *mut c_void) -> *mut PyObj
     unsafe { new_ref((*op.cast::<PyTracebackObject>()).tb_frame) }
 }
 
+/// `tb_lineno`: None where the code has no line (stored as -1).
 unsafe extern "C" fn get_lineno(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     // SAFETY: op is a traceback.
-    unsafe {
-        int::from_i64((*op.cast::<PyTracebackObject>()).tb_lineno as i64)
-            .map_or(null_mut(), |o| o.into_raw())
+    let line = unsafe { (*op.cast::<PyTracebackObject>()).tb_lineno };
+    if line < 0 {
+        return none::owned().into_raw();
     }
+    int::from_i64(line.into()).map_or(null_mut(), |o| o.into_raw())
 }
 
 unsafe extern "C" fn get_lasti(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {

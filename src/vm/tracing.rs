@@ -700,7 +700,7 @@ pub unsafe fn instruction(
             }
             let line = crate::vm::code::line_of(cd, start);
             if to < start
-                && line != 0
+                && line.is_some()
                 && crate::vm::code::line_of(cd, to) == line
                 && fo.trace_lines != 0
                 && legacy

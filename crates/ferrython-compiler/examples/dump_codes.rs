@@ -20,7 +20,7 @@ fn dump(file: &str, c: &CodeObject) {
                 .linetable
                 .iter()
                 .map(|e| e.lineno)
-                .filter(|&l| l > 0)
+                .filter(|&l| l > 0 && l != ferrython_compiler::bytecode::NO_LINE)
                 .collect();
             lines.sort();
             lines.dedup();

@@ -866,10 +866,16 @@ pub fn bytes_repr(b: &[u8]) -> String {
     out
 }
 
+/// The `lineno` of code that has no source location (CPython's `-1` in
+/// the compiler, `None` in `co_positions()`). Line 0 is a real line: a
+/// module's `RESUME` has it.
+pub const NO_LINE: u32 = u32::MAX;
+
 /// Source position of a run of instructions: `start` is the first code unit
-/// it covers; it lasts until the next entry's `start`. Lines are 1-based,
-/// columns 0-based UTF-8 byte offsets; 0 in `lineno` means "no location"
-/// (CPython's `None`).
+/// it covers; it lasts until the next entry's `start`. Lines are 1-based
+/// (0 for a module's prologue), columns 0-based UTF-8 byte offsets;
+/// [`NO_LINE`] in `lineno` means "no location", and `end_lineno` 0 under a
+/// line means "a line without columns".
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LineEntry {
     pub start: u32,

@@ -8,7 +8,7 @@
 //! so `co_code` is the units in little-endian order; only the tables need
 //! translating from [`ExceptionEntry`] and [`LineEntry`] lists.
 
-use crate::bytecode::{ExceptionEntry, LineEntry};
+use crate::bytecode::{ExceptionEntry, LineEntry, NO_LINE};
 
 /// `co_code`: each code unit as two bytes, opcode first.
 pub fn code_bytes(code: &[u16]) -> Vec<u8> {
@@ -77,8 +77,8 @@ const ONE_LINE_FORM: u8 = 10;
 /// `co_linetable`: the locations of `ncode` code units. An entry covers 1
 /// to 8 units; its first byte is `0x80 | code << 3 | (units - 1)`. Lines are
 /// deltas from the previous entry's line (starting at `firstlineno`);
-/// units before the first [`LineEntry`] and entries with line 0 have no
-/// location.
+/// units before the first [`LineEntry`] and entries with [`NO_LINE`] have
+/// no location.
 pub fn location_table(entries: &[LineEntry], ncode: usize, firstlineno: u32) -> Vec<u8> {
     let ncode = ncode as u32;
     let mut out = Vec::new();
@@ -89,7 +89,7 @@ pub fn location_table(entries: &[LineEntry], ncode: usize, firstlineno: u32) -> 
             let len = (end - at).min(8);
             at += len;
             let head = |code: u8| 0x80 | code << 3 | (len - 1) as u8;
-            let Some(e) = e.filter(|e| e.lineno != 0) else {
+            let Some(e) = e.filter(|e| e.lineno != NO_LINE) else {
                 out.push(head(NO_LOCATION));
                 continue;
             };
@@ -223,7 +223,7 @@ pub fn parse_location_table(bytes: &[u8], firstlineno: u32) -> Option<Vec<LineEn
             NO_LOCATION => {
                 out.push(LineEntry {
                     start,
-                    lineno: 0,
+                    lineno: NO_LINE,
                     end_lineno: 0,
                     col: 0,
                     end_col: 0,
@@ -259,7 +259,7 @@ pub fn parse_location_table(bytes: &[u8], firstlineno: u32) -> Option<Vec<LineEn
         };
         out.push(LineEntry {
             start,
-            lineno: u32::try_from(l).ok().filter(|&l| l > 0)?,
+            lineno: u32::try_from(l).ok().filter(|&l| l != NO_LINE)?,
             end_lineno: u32::try_from(el).ok()?,
             col: u32::try_from(col).ok()?,
             end_col: u32::try_from(end_col).ok()?,
@@ -347,12 +347,14 @@ mod tests {
             end_col,
         };
         let entries = [
-            at(0, 0, 0, 0, 0),
+            at(0, NO_LINE, 0, 0, 0),
             at(1, 3, 3, 4, 9),
             at(2, 3, 3, 100, 101),
             at(3, 5, 6, 0, 1),
-            at(13, 0, 0, 0, 0),
+            at(13, NO_LINE, 0, 0, 0),
             at(14, 2, 0, 0, 0),
+            // A module's RESUME: line 0, ending on line 1.
+            at(15, 0, 1, 0, 0),
         ];
         let t = location_table(&entries, 20, 3);
         assert_eq!(parse_location_table(&t, 3).as_deref(), Some(&entries[..]));

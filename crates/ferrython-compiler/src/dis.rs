@@ -64,7 +64,11 @@ fn disassemble_into(code: &CodeObject, out: &mut String) {
         .collect();
     let mut last_line = 0;
     for &(off, op, arg) in &instrs {
-        let line = code.location(off).map(|l| l.lineno).unwrap_or(0);
+        let line = code
+            .location(off)
+            .map(|l| l.lineno)
+            .filter(|&l| l != crate::bytecode::NO_LINE)
+            .unwrap_or(0);
         let line_col = if line != last_line && line != 0 {
             last_line = line;
             format!("{line:>4}")

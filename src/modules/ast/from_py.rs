@@ -97,7 +97,13 @@ struct Reader {
     widths: Vec<u32>,
     /// Offset of each line in the synthetic text.
     starts: Vec<u32>,
+    /// The context the expression read next must have (CPython's
+    /// `validate_expr` argument); None where any goes (a walrus target).
+    want: Option<ast::ExprContext>,
 }
+
+const LOAD: Option<ast::ExprContext> = Some(ast::ExprContext::Load);
+const STORE: Option<ast::ExprContext> = Some(ast::ExprContext::Store);
 
 /// Nesting deeper than this is refused (CPython: "recursion limit").
 const MAX_DEPTH: usize = 4000;
@@ -112,6 +118,7 @@ impl Reader {
             classes: HashMap::new(),
             widths: vec![0, 0],
             starts: Vec::new(),
+            want: LOAD,
         })
     }
 
@@ -207,6 +214,7 @@ impl Reader {
 
     fn stmts(&mut self, o: *mut PyObject, owner: &str, name: &str) -> PyResult<Vec<Stmt>> {
         let items = list_field(o, owner, name)?;
+        no_none_items(&items, "statement")?;
         items.iter().map(|s| self.stmt(s.as_ptr())).collect()
     }
 
@@ -220,7 +228,7 @@ impl Reader {
     }
 
     fn expr_field(&mut self, o: *mut PyObject, owner: &str, name: &str) -> PyResult<Expr> {
-        let v = field(o, owner, name)?;
+        let v = node_field(o, owner, name)?;
         self.expr(v.as_ptr())
     }
 
@@ -238,11 +246,12 @@ impl Reader {
 
     fn exprs(&mut self, o: *mut PyObject, owner: &str, name: &str) -> PyResult<Vec<Expr>> {
         let items = list_field(o, owner, name)?;
+        no_none_items(&items, "expression")?;
         items.iter().map(|e| self.expr(e.as_ptr())).collect()
     }
 
     fn ident(&self, o: *mut PyObject, owner: &str, name: &str) -> PyResult<ast::Identifier> {
-        let v = field(o, owner, name)?;
+        let v = node_field(o, owner, name)?;
         Ok(ast::Identifier::new(
             identifier(v.as_ptr())?,
             TextRange::default(),
@@ -280,15 +289,56 @@ impl Reader {
         )))
     }
 
-    fn ctx(&mut self, o: *mut PyObject, owner: &str) -> PyResult<ast::ExprContext> {
+    /// The `ctx` of a node read where `want` is expected.
+    fn ctx(
+        &mut self,
+        o: *mut PyObject,
+        owner: &str,
+        want: Option<ast::ExprContext>,
+    ) -> PyResult<ast::ExprContext> {
         let v = field(o, owner, "ctx")?;
-        Ok(
-            match self.kind(v.as_ptr(), "expr_context", &["Load", "Store", "Del"])? {
-                "Store" => ast::ExprContext::Store,
-                "Del" => ast::ExprContext::Del,
-                _ => ast::ExprContext::Load,
-            },
-        )
+        let ctx = match self.kind(v.as_ptr(), "expr_context", &["Load", "Store", "Del"])? {
+            "Store" => ast::ExprContext::Store,
+            "Del" => ast::ExprContext::Del,
+            _ => ast::ExprContext::Load,
+        };
+        match want {
+            Some(w) if w != ctx => Err(errors::value_error(format!(
+                "expression must have {} context but has {} instead",
+                ctx_name(w),
+                ctx_name(ctx)
+            ))),
+            _ => Ok(ctx),
+        }
+    }
+
+    /// Reads with `want` as the context of the expression read first
+    /// (an assignment target); later reads expect Load again.
+    fn in_ctx<R>(
+        &mut self,
+        want: Option<ast::ExprContext>,
+        read: impl FnOnce(&mut Self) -> PyResult<R>,
+    ) -> PyResult<R> {
+        self.want = want;
+        let r = read(self);
+        self.want = LOAD;
+        r
+    }
+
+    /// An expression list whose items have the context `want`.
+    fn exprs_in(
+        &mut self,
+        o: *mut PyObject,
+        owner: &str,
+        name: &str,
+        want: Option<ast::ExprContext>,
+    ) -> PyResult<Vec<Expr>> {
+        let items = list_field(o, owner, name)?;
+        no_none_items(&items, "expression")?;
+        items
+            .iter()
+            .map(|e| self.in_ctx(want, |r| r.expr(e.as_ptr())))
+            .collect()
     }
 
     fn stmt(&mut self, o: *mut PyObject) -> PyResult<Stmt> {
@@ -361,7 +411,7 @@ impl Reader {
                 value: self.opt_expr(o, "value")?,
             }),
             "Delete" => {
-                let targets = self.exprs(o, k, "targets")?;
+                let targets = self.exprs_in(o, k, "targets", Some(ast::ExprContext::Del))?;
                 if targets.is_empty() {
                     return Err(errors::value_error("empty targets on Delete"));
                 }
@@ -373,7 +423,7 @@ impl Reader {
                 })
             }
             "Assign" => {
-                let targets = self.exprs(o, k, "targets")?;
+                let targets = self.exprs_in(o, k, "targets", STORE)?;
                 if targets.is_empty() {
                     return Err(errors::value_error("empty targets on Assign"));
                 }
@@ -390,12 +440,12 @@ impl Reader {
             "TypeAlias" => Stmt::TypeAlias(ast::StmtTypeAlias {
                 node_index: node_index(),
                 range,
-                name: self.box_expr(o, k, "name")?,
+                name: self.in_ctx(STORE, |r| r.box_expr(o, k, "name"))?,
                 type_params: self.type_params(o, k)?,
                 value: self.box_expr(o, k, "value")?,
             }),
             "AugAssign" => {
-                let target = self.box_expr(o, k, "target")?;
+                let target = self.in_ctx(STORE, |r| r.box_expr(o, k, "target"))?;
                 check_ctx(std::slice::from_ref(&*target), ast::ExprContext::Store)?;
                 Stmt::AugAssign(ast::StmtAugAssign {
                     node_index: node_index(),
@@ -406,7 +456,7 @@ impl Reader {
                 })
             }
             "AnnAssign" => {
-                let target = self.box_expr(o, k, "target")?;
+                let target = self.in_ctx(STORE, |r| r.box_expr(o, k, "target"))?;
                 check_ctx(std::slice::from_ref(&*target), ast::ExprContext::Store)?;
                 let simple = field(o, k, "simple")?;
                 Stmt::AnnAssign(ast::StmtAnnAssign {
@@ -420,7 +470,7 @@ impl Reader {
                 })
             }
             "For" | "AsyncFor" => {
-                let target = self.box_expr(o, k, "target")?;
+                let target = self.in_ctx(STORE, |r| r.box_expr(o, k, "target"))?;
                 check_ctx(std::slice::from_ref(&*target), ast::ExprContext::Store)?;
                 Stmt::For(ast::StmtFor {
                     node_index: node_index(),
@@ -469,7 +519,7 @@ impl Reader {
                 let mut v = Vec::new();
                 for it in &items {
                     let ctx = self.expr_field(it.as_ptr(), "withitem", "context_expr")?;
-                    let vars = self.opt_expr(it.as_ptr(), "optional_vars")?;
+                    let vars = self.in_ctx(STORE, |r| r.opt_expr(it.as_ptr(), "optional_vars"))?;
                     if let Some(t) = &vars {
                         check_ctx(std::slice::from_ref(&**t), ast::ExprContext::Store)?;
                     }
@@ -497,7 +547,7 @@ impl Reader {
                 let mut v = Vec::new();
                 for c in &cases {
                     let c = c.as_ptr();
-                    let pat = field(c, "match_case", "pattern")?;
+                    let pat = node_field(c, "match_case", "pattern")?;
                     v.push(ast::MatchCase {
                         range,
                         node_index: node_index(),
@@ -574,7 +624,7 @@ impl Reader {
             "Import" => Stmt::Import(ast::StmtImport {
                 node_index: node_index(),
                 range,
-                names: self.aliases(o, k)?,
+                names: non_empty(self.aliases(o, k)?, k)?,
                 is_lazy: false,
             }),
             "ImportFrom" => {
@@ -587,7 +637,7 @@ impl Reader {
                     node_index: node_index(),
                     range,
                     module: self.opt_ident(o, "module")?,
-                    names: self.aliases(o, k)?,
+                    names: non_empty(self.aliases(o, k)?, k)?,
                     level: level.min(u32::MAX as i64) as u32,
                     is_lazy: false,
                 })
@@ -597,6 +647,7 @@ impl Reader {
                     .iter()
                     .map(|n| Ok(ast::Identifier::new(identifier(n.as_ptr())?, range)))
                     .collect::<PyResult<Vec<_>>>()?;
+                let names = non_empty(names, k)?;
                 if k == "Global" {
                     Stmt::Global(ast::StmtGlobal {
                         node_index: node_index(),
@@ -845,7 +896,7 @@ impl Reader {
         for g in &gens {
             let g = g.as_ptr();
             self.kind(g, "comprehension", &["comprehension"])?;
-            let target = self.expr_field(g, "comprehension", "target")?;
+            let target = self.in_ctx(STORE, |r| r.expr_field(g, "comprehension", "target"))?;
             check_ctx(std::slice::from_ref(&target), ast::ExprContext::Store)?;
             let is_async = field(g, "comprehension", "is_async")?;
             v.push(ast::Comprehension {
@@ -898,6 +949,8 @@ impl Reader {
             "Tuple",
             "Slice",
         ];
+        // The children of this node expect Load unless it says otherwise.
+        let want = std::mem::replace(&mut self.want, LOAD);
         let range = self.range(o, "expr")?;
         let k = self.kind(o, "expr", KINDS)?;
         let ni = Default::default;
@@ -922,7 +975,7 @@ impl Reader {
             "NamedExpr" => Expr::Named(ast::ExprNamed {
                 node_index: ni(),
                 range,
-                target: self.box_expr(o, k, "target")?,
+                target: self.in_ctx(None, |r| r.box_expr(o, k, "target"))?,
                 value: self.box_expr(o, k, "value")?,
             }),
             "BinOp" => Expr::BinOp(ast::ExprBinOp {
@@ -989,32 +1042,44 @@ impl Reader {
                 range,
                 elts: self.exprs(o, k, "elts")?,
             }),
-            "ListComp" => Expr::ListComp(ast::ExprListComp {
-                node_index: ni(),
-                range,
-                elt: self.box_expr(o, k, "elt")?,
-                generators: self.comprehensions(o, k)?,
-            }),
-            "SetComp" => Expr::SetComp(ast::ExprSetComp {
-                node_index: ni(),
-                range,
-                elt: self.box_expr(o, k, "elt")?,
-                generators: self.comprehensions(o, k)?,
-            }),
-            "DictComp" => Expr::DictComp(ast::ExprDictComp {
-                node_index: ni(),
-                range,
-                key: Some(self.box_expr(o, k, "key")?),
-                value: self.box_expr(o, k, "value")?,
-                generators: self.comprehensions(o, k)?,
-            }),
-            "GeneratorExp" => Expr::Generator(ast::ExprGenerator {
-                node_index: ni(),
-                range,
-                elt: self.box_expr(o, k, "elt")?,
-                generators: self.comprehensions(o, k)?,
-                parenthesized: true,
-            }),
+            "ListComp" => {
+                let generators = self.comprehensions(o, k)?;
+                Expr::ListComp(ast::ExprListComp {
+                    node_index: ni(),
+                    range,
+                    elt: self.box_expr(o, k, "elt")?,
+                    generators,
+                })
+            }
+            "SetComp" => {
+                let generators = self.comprehensions(o, k)?;
+                Expr::SetComp(ast::ExprSetComp {
+                    node_index: ni(),
+                    range,
+                    elt: self.box_expr(o, k, "elt")?,
+                    generators,
+                })
+            }
+            "DictComp" => {
+                let generators = self.comprehensions(o, k)?;
+                Expr::DictComp(ast::ExprDictComp {
+                    node_index: ni(),
+                    range,
+                    key: Some(self.box_expr(o, k, "key")?),
+                    value: self.box_expr(o, k, "value")?,
+                    generators,
+                })
+            }
+            "GeneratorExp" => {
+                let generators = self.comprehensions(o, k)?;
+                Expr::Generator(ast::ExprGenerator {
+                    node_index: ni(),
+                    range,
+                    elt: self.box_expr(o, k, "elt")?,
+                    generators,
+                    parenthesized: true,
+                })
+            }
             "Await" => Expr::Await(ast::ExprAwait {
                 node_index: ni(),
                 range,
@@ -1043,7 +1108,7 @@ impl Reader {
                     ops.push(OPS[KINDS.iter().position(|&x| x == name).unwrap_or(0)]);
                 }
                 let comparators = self.exprs(o, k, "comparators")?;
-                if ops.is_empty() {
+                if comparators.is_empty() {
                     return Err(errors::value_error("Compare with no comparators"));
                 }
                 if ops.len() != comparators.len() {
@@ -1097,23 +1162,23 @@ impl Reader {
                 range,
                 value: self.box_expr(o, k, "value")?,
                 attr: self.ident(o, k, "attr")?,
-                ctx: self.ctx(o, k)?,
+                ctx: self.ctx(o, k, want)?,
             }),
             "Subscript" => Expr::Subscript(ast::ExprSubscript {
                 node_index: ni(),
                 range,
                 value: self.box_expr(o, k, "value")?,
                 slice: self.box_expr(o, k, "slice")?,
-                ctx: self.ctx(o, k)?,
+                ctx: self.ctx(o, k, want)?,
             }),
             "Starred" => Expr::Starred(ast::ExprStarred {
                 node_index: ni(),
                 range,
-                value: self.box_expr(o, k, "value")?,
-                ctx: self.ctx(o, k)?,
+                value: self.in_ctx(want, |r| r.box_expr(o, k, "value"))?,
+                ctx: self.ctx(o, k, want)?,
             }),
             "Name" => {
-                let id = field(o, k, "id")?;
+                let id = node_field(o, k, "id")?;
                 let id = identifier(id.as_ptr())?;
                 if matches!(id.as_str(), "None" | "True" | "False") {
                     return Err(errors::value_error(format!(
@@ -1124,20 +1189,20 @@ impl Reader {
                     node_index: ni(),
                     range,
                     id: id.as_str().into(),
-                    ctx: self.ctx(o, k)?,
+                    ctx: self.ctx(o, k, want)?,
                 })
             }
             "List" => Expr::List(ast::ExprList {
                 node_index: ni(),
                 range,
-                elts: self.exprs(o, k, "elts")?,
-                ctx: self.ctx(o, k)?,
+                elts: self.exprs_in(o, k, "elts", want)?,
+                ctx: self.ctx(o, k, want)?,
             }),
             "Tuple" => Expr::Tuple(ast::ExprTuple {
                 node_index: ni(),
                 range,
-                elts: self.exprs(o, k, "elts")?,
-                ctx: self.ctx(o, k)?,
+                elts: self.exprs_in(o, k, "elts", want)?,
+                ctx: self.ctx(o, k, want)?,
                 parenthesized: true,
             }),
             _ => Expr::Slice(ast::ExprSlice {
@@ -1531,6 +1596,36 @@ fn field(o: *mut PyObject, owner: &str, name: &str) -> PyResult<Owned> {
             "required field \"{name}\" missing from {owner}"
         ))),
     }
+}
+
+/// A required node or identifier field, which must not be None either:
+/// CPython's `field 'x' is required for Y` (a ValueError).
+fn node_field(o: *mut PyObject, owner: &str, name: &str) -> PyResult<Owned> {
+    let v = field(o, owner, name)?;
+    if v.as_ptr() == none::none() {
+        return Err(errors::value_error(format!(
+            "field '{name}' is required for {owner}"
+        )));
+    }
+    Ok(v)
+}
+
+/// A `names` list that must not be empty: CPython's `empty names on X`.
+fn non_empty<T>(names: Vec<T>, owner: &str) -> PyResult<Vec<T>> {
+    if names.is_empty() {
+        return Err(errors::value_error(format!("empty names on {owner}")));
+    }
+    Ok(names)
+}
+
+/// The items of a statement or expression list (`what`) must not be None.
+fn no_none_items(items: &[Owned], what: &str) -> PyResult<()> {
+    if items.iter().any(|i| i.as_ptr() == none::none()) {
+        return Err(errors::value_error(format!(
+            "None disallowed in {what} list"
+        )));
+    }
+    Ok(())
 }
 
 /// An optional field: absent and None are the same.

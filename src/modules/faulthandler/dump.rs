@@ -112,11 +112,11 @@ unsafe fn dump_frame(fd: c_int, frame: *mut PyObject) {
             _ => puts(fd, b"???"),
         }
         puts(fd, b", line ");
-        match &code {
-            Some(d) => put_decimal(
-                fd,
-                crate::vm::code::line_of(d, f.lasti.max(0) as usize) as u64,
-            ),
+        match code
+            .as_ref()
+            .and_then(|d| crate::vm::code::line_of(d, f.lasti.max(0) as usize))
+        {
+            Some(line) => put_decimal(fd, line.into()),
             None => puts(fd, b"???"),
         }
         puts(fd, b" in ");

@@ -118,7 +118,7 @@ pub(crate) fn assemble(mut u: Unit<'_>, filename: &str) -> CodeObject {
                         let prev = (0..i).rev().find(|&j| keep[j]);
                         let carried =
                             |j: Option<usize>| j.is_some_and(|j| instrs[j].loc.lineno == line);
-                        if line != 0 && !carried(prev) && !carried(next) {
+                        if instrs[i].loc.has_line() && !carried(prev) && !carried(next) {
                             instrs[i].op = Opcode::NOP;
                             target[i] = None;
                         } else {
@@ -294,7 +294,7 @@ pub(crate) fn assemble(mut u: Unit<'_>, filename: &str) -> CodeObject {
 /// The line of the code that runs before instruction `i` in code order:
 /// its own, or that of the nearest instruction before it that has one.
 fn loc_before(instrs: &[Instr], mut i: usize) -> crate::parse::Location {
-    while instrs[i].loc.lineno == 0 && i > 0 {
+    while !instrs[i].loc.has_line() && i > 0 {
         i -= 1;
     }
     instrs[i].loc
@@ -339,7 +339,7 @@ fn duplicate_exits(
     let n = instrs.len();
     let (is_target, is_handler) = target_marks(n, &target, &handler_targets);
     // The length of the artificial block starting at each index (0: none).
-    let no_line = |i: usize| i < n && instrs[i].loc.lineno == 0;
+    let no_line = |i: usize| i < n && !instrs[i].loc.has_line();
     let lens: Vec<usize> = (0..n)
         .map(|k| {
             if no_line(k) && instrs[k].op == Opcode::JUMP_BACKWARD && target[k].is_some() {
@@ -461,7 +461,7 @@ fn propagate_lines(instrs: &mut [Instr], target: &[Option<usize>], handler_targe
         preds[h.min(n)] += 2;
     }
     for i in 0..n {
-        if instrs[i].loc.lineno != 0 {
+        if instrs[i].loc.has_line() {
             continue;
         }
         let falls = i > 0 && !instrs[i - 1].op.is_terminator();

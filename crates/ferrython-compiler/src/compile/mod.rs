@@ -159,6 +159,7 @@ pub fn compile_ast_with_warnings(
     match &ast.module {
         ast::Mod::Module(m) => c.compile_module(&m.body),
         ast::Mod::Expression(e) => {
+            c.emit_module_resume();
             c.set_loc(e.body.range());
             c.compile_expr(&e.body);
             c.emit(Opcode::RETURN_VALUE, 0);
@@ -375,7 +376,7 @@ impl<'a> Compiler<'a> {
     /// Mark the following instructions as artificial (no source line, like
     /// CPython's `NO_LOCATION`), e.g. exception cleanup code.
     pub(crate) fn set_no_loc(&mut self) {
-        self.u().loc = Location::default();
+        self.u().loc = Location::NONE;
     }
 
     pub(crate) fn loc(&self) -> Location {
@@ -586,15 +587,20 @@ impl<'a> Compiler<'a> {
 
     // ---- module -------------------------------------------------------
 
-    fn compile_module(&mut self, body: &'a [Stmt]) {
-        // CPython gives the module's RESUME line 0.
+    /// The `RESUME` that starts module (and `eval`) code: CPython gives it
+    /// line 0, ending on line 1.
+    fn emit_module_resume(&mut self) {
         self.u().loc = Location {
             lineno: 0,
-            end_lineno: 0,
+            end_lineno: 1,
             col: 0,
             end_col: 0,
         };
         self.emit(Opcode::RESUME, 0);
+    }
+
+    fn compile_module(&mut self, body: &'a [Stmt]) {
+        self.emit_module_resume();
         self.compile_module_annotations(body, TextRange::new(0.into(), 0.into()));
         let mut body = body;
         if !self.interactive {

@@ -5,12 +5,27 @@ use ruff_text_size::TextRange;
 use crate::error::{SyntaxErrorInfo, SyntaxErrorKind};
 
 /// CPython's position of a node or error: 1-based lines, 0-based UTF-8 byte columns.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Location {
     pub lineno: u32,
     pub end_lineno: u32,
     pub col: u32,
     pub end_col: u32,
+}
+
+impl Location {
+    /// No source location (CPython's `NO_LOCATION`): artificial code.
+    pub const NONE: Location = Location {
+        lineno: crate::bytecode::NO_LINE,
+        end_lineno: 0,
+        col: 0,
+        end_col: 0,
+    };
+
+    /// Whether this is a real location.
+    pub fn has_line(&self) -> bool {
+        self.lineno != crate::bytecode::NO_LINE
+    }
 }
 
 /// Maps byte offsets of one source text to line/column positions.
