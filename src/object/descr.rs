@@ -73,6 +73,7 @@ const fn descr_type(
     call: ternaryfunc,
     flags: libc::c_ulong,
     methods: *const PyMethodDef,
+    getset: *const PyGetSetDef,
 ) -> PyTypeObject {
     PyTypeObject {
         tp_flags: flags | Py_TPFLAGS_HAVE_GC,
@@ -82,7 +83,7 @@ const fn descr_type(
         tp_descr_get: get,
         tp_descr_set: set,
         tp_call: call,
-        tp_getset: (&raw const DESCR_GETSET).cast_mut().cast(),
+        tp_getset: getset.cast_mut(),
         tp_methods: methods.cast_mut(),
         ..type_template(name, size, 0)
     }
@@ -98,6 +99,7 @@ pub static mut PyMethodDescr_Type: PyTypeObject = descr_type(
     Some(method_call),
     Py_TPFLAGS_METHOD_DESCRIPTOR,
     (&raw const DESCR_METHODS).cast(),
+    (&raw const METHOD_DESCR_GETSET).cast(),
 );
 
 /// `PyClassMethodDescr_Type` (`classmethod_descriptor`).
@@ -110,6 +112,7 @@ pub static mut PyClassMethodDescr_Type: PyTypeObject = descr_type(
     Some(classmethod_call),
     0,
     std::ptr::null(),
+    (&raw const METHOD_DESCR_GETSET).cast(),
 );
 
 /// `PyMemberDescr_Type` (`member_descriptor`).
@@ -122,6 +125,7 @@ pub static mut PyMemberDescr_Type: PyTypeObject = descr_type(
     None,
     0,
     (&raw const DESCR_METHODS).cast(),
+    (&raw const DESCR_GETSET).cast(),
 );
 
 /// `PyGetSetDescr_Type` (`getset_descriptor`).
@@ -134,6 +138,7 @@ pub static mut PyGetSetDescr_Type: PyTypeObject = descr_type(
     None,
     0,
     std::ptr::null(),
+    (&raw const DESCR_GETSET).cast(),
 );
 
 /// `__reduce__` of the method, member and slot wrapper descriptors
@@ -161,6 +166,42 @@ pub(crate) static DESCR_GETSET: [PyGetSetDef; 4] = [
     getset(c"__name__", Some(descr_get_name), None),
     getset(c"__qualname__", Some(descr_get_qualname), None),
     getset(c"__objclass__", Some(descr_get_objclass), None),
+    GETSET_END,
+];
+
+/// `__doc__` of a method descriptor: the method's doc without its
+/// signature line.
+unsafe extern "C" fn method_get_doc(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: op is a method descriptor; its method def is static.
+        unsafe {
+            let ml = (*op.cast::<PyMethodDescrObject>()).d_method;
+            crate::object::textsig::doc((*ml).ml_name, (*ml).ml_doc)
+        }
+    })
+}
+
+/// `__text_signature__` of a method descriptor, or None.
+unsafe extern "C" fn method_get_text_signature(
+    op: *mut PyObject,
+    _c: *mut c_void,
+) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: op is a method descriptor; its method def is static.
+        unsafe {
+            let ml = (*op.cast::<PyMethodDescrObject>()).d_method;
+            crate::object::textsig::signature((*ml).ml_name, (*ml).ml_doc)
+        }
+    })
+}
+
+/// The getters of method and class method descriptors (`method_getset`).
+static METHOD_DESCR_GETSET: [PyGetSetDef; 6] = [
+    getset(c"__name__", Some(descr_get_name), None),
+    getset(c"__qualname__", Some(descr_get_qualname), None),
+    getset(c"__objclass__", Some(descr_get_objclass), None),
+    getset(c"__doc__", Some(method_get_doc), None),
+    getset(c"__text_signature__", Some(method_get_text_signature), None),
     GETSET_END,
 ];
 
