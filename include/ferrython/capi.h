@@ -3107,7 +3107,9 @@ int PyObject_CheckBuffer(PyObject *obj);
 
 /*
  `PyObject_GetBuffer`: asks `exporter` to fill `view` as `flags`
- requests; `TypeError` when it is not bytes-like.
+ requests; `TypeError` when it is not bytes-like. A NULL `view` (the
+ obsolete "lock only" call) gets `BufferError`, as CPython's builtin
+ exporters answer it, before any exporter sees it.
  */
 int PyObject_GetBuffer(PyObject *exporter, struct Py_buffer *view, int flags);
 
@@ -4637,6 +4639,12 @@ PyCodeObject *PyFrame_GetCode(PyFrameObject *f);
  -1 where its code has no line.
  */
 int PyFrame_GetLineNumber(PyFrameObject *f);
+
+/*
+ `PyFrame_GetBack`: the frame's caller (a new reference), or NULL with
+ no exception set for the outermost frame.
+ */
+PyFrameObject *PyFrame_GetBack(PyFrameObject *f);
 
 /*
  `PyObject_GC_Track`.

@@ -21,14 +21,26 @@ pub unsafe extern "C" fn PyObject_CheckBuffer(obj: *mut PyObject) -> c_int {
 }
 
 /// `PyObject_GetBuffer`: asks `exporter` to fill `view` as `flags`
-/// requests; `TypeError` when it is not bytes-like.
+/// requests; `TypeError` when it is not bytes-like. A NULL `view` (the
+/// obsolete "lock only" call) gets `BufferError`, as CPython's builtin
+/// exporters answer it, before any exporter sees it.
 #[no_mangle]
 pub unsafe extern "C" fn PyObject_GetBuffer(
     exporter: *mut PyObject,
     view: *mut Py_buffer,
     flags: c_int,
 ) -> c_int {
-    crate::null_check!(exporter, view);
+    crate::null_check!(exporter);
+    if view.is_null() {
+        // SAFETY: PyExc_BufferError is a static exception type.
+        unsafe {
+            errors::set_string(
+                crate::object::exceptions::PyExc_BufferError,
+                "PyObject_GetBuffer: view==NULL argument is obsolete",
+            )
+        };
+        return -1;
+    }
     // SAFETY: both non-NULL.
     guard_status(|| unsafe { buffer::get(exporter, view, flags) })
 }

@@ -880,7 +880,30 @@ fn write_stderr(text: &str) {
 /// `sys.unraisablehook`).
 pub(crate) fn write_unraisable(msg: Option<&str>, obj: *mut PyObject) {
     let Some(e) = errors::take() else { return };
+    // SAFETY: e is the raised exception, owned here.
+    unsafe { trace_running_frame(e.as_ptr()) };
     crate::modules::sys::unraisable::report(msg, obj, e);
+}
+
+/// Gives an exception that has no traceback (one raised from C, never
+/// passed through Python code) the running Python frame as its traceback,
+/// as CPython's unraisable report does, so the report shows where it
+/// happened.
+unsafe fn trace_running_frame(e: *mut PyObject) {
+    // SAFETY: e is a live object; a current thread state's frame is live.
+    unsafe {
+        if !exc::is_instance(e) || !(*exc_base(e)).traceback.is_null() {
+            return;
+        }
+        let ts = tstate::current();
+        if ts.is_null() || (*ts).frame.is_null() {
+            return;
+        }
+        match crate::vm::traceback::new_entry(null_mut(), (*ts).frame) {
+            Ok(tb) => (*exc_base(e)).traceback = tb,
+            Err(_) => errors::clear(),
+        }
+    }
 }
 
 /// `PyErr_WriteUnraisable`: reports and clears the raised exception as the

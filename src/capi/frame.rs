@@ -1,4 +1,5 @@
-//! The Frame Objects chapter: `PyFrame_GetCode`, `PyFrame_GetLineNumber`.
+//! The Frame Objects chapter: `PyFrame_GetCode`, `PyFrame_GetLineNumber`,
+//! `PyFrame_GetBack`.
 use crate::vm::code::PyCodeObject;
 use crate::vm::frame::{self, PyFrameObject};
 use libc::c_int;
@@ -18,4 +19,19 @@ pub unsafe extern "C" fn PyFrame_GetLineNumber(f: *mut PyFrameObject) -> c_int {
     crate::null_check!(f);
     // SAFETY: f is a live frame.
     unsafe { frame::lineno(f.cast()).map_or(-1, |l| l as c_int) }
+}
+
+/// `PyFrame_GetBack`: the frame's caller (a new reference), or NULL with
+/// no exception set for the outermost frame.
+#[no_mangle]
+pub unsafe extern "C" fn PyFrame_GetBack(f: *mut PyFrameObject) -> *mut PyFrameObject {
+    crate::null_check!(f);
+    // SAFETY: f is a live frame, which owns a reference to its caller.
+    unsafe {
+        let back = (*f).f_back;
+        if back.is_null() {
+            return std::ptr::null_mut();
+        }
+        crate::object::refcount::new_ref(back).cast()
+    }
 }

@@ -822,6 +822,11 @@ pub fn create() -> PyResult<Owned> {
             stdlib_names::names(cfg.stdlib_dir.as_deref())?.as_ptr(),
         )?;
         set("__breakpointhook__", dict::get_str(d, "breakpointhook"))?;
+        // The streams may need a codec from the `encodings` package
+        // (`PYTHONIOENCODING=cp424`), whose import reads `sys`: it is
+        // registered first, as CPython creates the streams after its
+        // import system is complete.
+        dict::set_item(interp.modules, pystr::intern("sys"), m.as_ptr())?;
         crate::modules::io::stdio::install(m.as_ptr(), d)?;
         Ok(m)
     }

@@ -594,7 +594,10 @@ pub unsafe fn fill_buffer_info(
     // SAFETY: view writable; obj valid.
     unsafe {
         if view.is_null() {
-            errors::value_error("PyBuffer_FillInfo: view==NULL argument is obsolete");
+            errors::set_string(
+                crate::object::exceptions::PyExc_BufferError,
+                "PyBuffer_FillInfo: view==NULL argument is obsolete",
+            );
             return -1;
         }
         if flags != -1 && (flags & PyBUF_WRITABLE) == PyBUF_WRITABLE && readonly {

@@ -575,8 +575,8 @@ static TP_NEW_DEF: PyMethodDef = crate::object::descr::method(
     METH_VARARGS | METH_KEYWORDS,
 );
 
-/// `T.__new__(S, *args, **kwargs)`: S must be a subtype of T; calls
-/// `T.tp_new(S, args, kwargs)`.
+/// `T.__new__(S, *args, **kwargs)`: S must be a subtype of T whose
+/// instances T's `tp_new` can make; calls `T.tp_new(S, args, kwargs)`.
 unsafe extern "C" fn tp_new_wrapper(
     self_: *mut PyObject,
     args: *mut PyObject,
@@ -605,6 +605,25 @@ unsafe extern "C" fn tp_new_wrapper(
                     "{name}.__new__({}): {} is not a subtype of {name}",
                     typeobj::name_of(sub),
                     typeobj::name_of(sub)
+                )));
+            }
+            // The nearest base of `sub` whose `__new__` is not Python code
+            // must build its instances with T's `tp_new`; another `tp_new`
+            // (or none, for a type that cannot be instantiated) means T's
+            // would make a `sub` it cannot lay out.
+            let mut base = sub;
+            while !base.is_null() && crate::object::typenew::is_slot_tp_new((*base).tp_new) {
+                base = (*base).tp_base;
+            }
+            let same = |a: newfunc, b: newfunc| match (a, b) {
+                (Some(a), Some(b)) => std::ptr::fn_addr_eq(a, b),
+                (a, b) => a.is_none() && b.is_none(),
+            };
+            if !base.is_null() && !same((*base).tp_new, (*tp).tp_new) {
+                return Err(errors::type_error(format!(
+                    "{name}.__new__({}) is not safe, use {}.__new__()",
+                    typeobj::name_of(sub),
+                    typeobj::name_of(base)
                 )));
             }
             let rest = tuple::from_slice(&items[1..])?;

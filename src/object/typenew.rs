@@ -643,16 +643,28 @@ unsafe extern "C" fn slot_tp_iternext(op: *mut PyObject) -> *mut PyObject {
     guard_obj(|| unsafe { call_method(op, "__next__", &[]) })
 }
 
+/// `slot_tp_descr_get`: calls the class's `__get__` as found, unbound, with
+/// the descriptor itself first (so a builtin function works as `__get__`
+/// too); a class without `__get__` gives the descriptor back.
 unsafe extern "C" fn slot_tp_descr_get(
     op: *mut PyObject,
     obj: *mut PyObject,
     tp: *mut PyObject,
 ) -> *mut PyObject {
     guard_obj(|| {
-        // SAFETY: op valid.
+        // SAFETY: op valid; `get` is held for the call, which may delete it
+        // from the class.
         unsafe {
+            let get = typeobj::lookup_str((*op).ob_type, "__get__");
+            if get.is_null() {
+                return Ok(Owned::from_borrowed(op));
+            }
+            let get = Owned::from_borrowed(get);
             let n = |p: *mut PyObject| if p.is_null() { none::none() } else { p };
-            call_method(op, "__get__", &[n(obj), n(tp)])
+            if crate::vm::function::check(get.as_ptr()) {
+                return call_with_self(get.as_ptr(), op, &[n(obj), n(tp)], null_mut());
+            }
+            protocol::call_args(get.as_ptr(), &[op, n(obj), n(tp)])
         }
     })
 }
@@ -700,6 +712,11 @@ unsafe extern "C" fn slot_tp_init(
             Ok(())
         }
     })
+}
+
+/// Whether `f` is the `tp_new` of classes whose `__new__` is Python code.
+pub(crate) fn is_slot_tp_new(f: newfunc) -> bool {
+    f.is_some_and(|f| std::ptr::fn_addr_eq(f, slot_tp_new as unsafe extern "C" fn(_, _, _) -> _))
 }
 
 unsafe extern "C" fn slot_tp_new(

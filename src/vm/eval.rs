@@ -234,6 +234,62 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
             };
         }
 
+        // Unwinds the exception being raised at unit `$here` to its
+        // handler in this frame (pushing `$lasti` when the handler wants
+        // it), or leaves the frame with it. A traced frame raises
+        // `EXCEPTION_HANDLED`; when a callback fails, its exception is
+        // unwound instead, from the same place and without a second
+        // event. (CPython unwinds it from just before the handler, which
+        // can find the same handler again and loop forever.)
+        macro_rules! unwind {
+            ($here:expr, $lasti:expr) => {{
+                let here: u32 = $here;
+                let lasti: u32 = $lasti;
+                let mut events = TRACED;
+                loop {
+                    let Some(h) = cd
+                        .exceptiontable
+                        .iter()
+                        .find(|e| e.start <= here && here < e.end)
+                        .copied()
+                    else {
+                        while sp > stack_base {
+                            xdecref(pop!());
+                        }
+                        fo.stacktop = 0;
+                        fo.executing = 0;
+                        return Err(Raised::assume());
+                    };
+                    let depth = stack_base.add(h.depth as usize);
+                    while sp > depth {
+                        xdecref(pop!());
+                    }
+                    if h.lasti {
+                        push!(int::from_i64(lasti as i64)
+                            .map(Owned::into_raw)
+                            .unwrap_or(null_mut()));
+                    }
+                    let e = errors::take().map_or(null_mut(), Owned::into_raw);
+                    push!(e);
+                    ip = h.target as usize;
+                    if events && tracing::exception_handled(f, ip, e).is_err() {
+                        events = false;
+                        continue;
+                    }
+                    break;
+                }
+            }};
+        }
+        // A traced conditional jump at unit `start` went on at `ip`:
+        // `BRANCH`.
+        macro_rules! branch {
+            ($l:lifetime, $start:expr) => {
+                if TRACED {
+                    tri!($l, tracing::branch(f, $start, ip));
+                }
+            };
+        }
+
         let mut reraise = false;
         let mut pending_throw = entry != Entry::Run;
         // Traced frames: whether line events have started (after RESUME),
@@ -255,34 +311,7 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                     prev = fo.lasti as usize;
                 }
                 let lasti = fo.lasti as u32;
-                match cd
-                    .exceptiontable
-                    .iter()
-                    .find(|e| e.start <= lasti && lasti < e.end)
-                    .copied()
-                {
-                    Some(h) => {
-                        let depth = stack_base.add(h.depth as usize);
-                        while sp > depth {
-                            xdecref(pop!());
-                        }
-                        if h.lasti {
-                            push!(int::from_i64(lasti as i64)
-                                .map(Owned::into_raw)
-                                .unwrap_or(null_mut()));
-                        }
-                        push!(errors::take().map_or(null_mut(), Owned::into_raw));
-                        ip = h.target as usize;
-                    }
-                    None => {
-                        while sp > stack_base {
-                            xdecref(pop!());
-                        }
-                        fo.stacktop = 0;
-                        fo.executing = 0;
-                        return Err(Raised::assume());
-                    }
-                }
+                unwind!(lasti, lasti);
             }
             let start = ip;
             let mut unit = *code_units.add(ip);
@@ -325,7 +354,12 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                             prev = start;
                             tri!('op, tracing::resume(f, arg));
                         }
-                        tri!('op, ops::eval_breaker())
+                        // Not when resuming inside `yield from`/`await`
+                        // (arg 2, 3): a pending signal is then handled in the
+                        // innermost generator, which can catch it (bpo-30039).
+                        if arg < 2 {
+                            tri!('op, ops::eval_breaker())
+                        }
                     }
                     POP_TOP => decref(pop!()),
                     PUSH_NULL => push!(null_mut()),
@@ -902,6 +936,7 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                         if truth == want {
                             ip += arg as usize;
                         }
+                        branch!('op, start);
                     }
                     POP_JUMP_IF_NONE | POP_JUMP_IF_NOT_NONE => {
                         let v = pop!();
@@ -910,6 +945,7 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                         if is_none == (op == POP_JUMP_IF_NONE) {
                             ip += arg as usize;
                         }
+                        branch!('op, start);
                     }
                     GET_YIELD_FROM_ITER => {
                         let v = top!();
@@ -954,6 +990,7 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                             decref(pop!());
                             ip += arg as usize;
                         }
+                        branch!('op, start);
                     }
                     RETURN_VALUE => {
                         let v = pop!();
@@ -1367,42 +1404,14 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                     if TRACED {
                         let _ = tracing::exception_event(f);
                     }
+                } else if TRACED {
+                    tracing::reraise(f, start);
                 }
                 reraise = false;
                 // The handler is found from the instruction that failed; the
                 // frame's lasti (which RERAISE may have moved back to the
                 // original raise) is what tracebacks and `lasti` handlers see.
-                let here = start as u32;
-                let lasti = fo.lasti as u32;
-                let handler = cd
-                    .exceptiontable
-                    .iter()
-                    .find(|e| e.start <= here && here < e.end)
-                    .copied();
-                match handler {
-                    Some(h) => {
-                        let depth = stack_base.add(h.depth as usize);
-                        while sp > depth {
-                            xdecref(pop!());
-                        }
-                        if h.lasti {
-                            push!(int::from_i64(lasti as i64)
-                                .map(Owned::into_raw)
-                                .unwrap_or(null_mut()));
-                        }
-                        let e = errors::take().map_or(null_mut(), Owned::into_raw);
-                        push!(e);
-                        ip = h.target as usize;
-                    }
-                    None => {
-                        while sp > stack_base {
-                            xdecref(pop!());
-                        }
-                        fo.stacktop = 0;
-                        fo.executing = 0;
-                        return Err(Raised::assume());
-                    }
-                }
+                unwind!(start as u32, fo.lasti as u32);
             }
         }
     }

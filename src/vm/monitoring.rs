@@ -2,7 +2,8 @@
 //! tools' names, callbacks and global event sets, and the raising of the
 //! events the evaluation loop reports: `PY_START`, `PY_RESUME`,
 //! `PY_RETURN`, `PY_YIELD`, `PY_THROW`, `CALL`, `C_RETURN`, `C_RAISE`,
-//! `LINE`, `INSTRUCTION`, `JUMP`, `RAISE` and `PY_UNWIND`, set globally or (the local events) for one
+//! `LINE`, `INSTRUCTION`, `JUMP`, `BRANCH`, `RAISE`, `EXCEPTION_HANDLED`,
+//! `RERAISE` and `PY_UNWIND`, set globally or (the local events) for one
 //! code object. Frames run the traced loop (`vm::tracing`) while any
 //! event is set anywhere. Callbacks run with events off on their thread;
 //! one that raises makes the event raise. A callback returning `DISABLE`
@@ -50,9 +51,12 @@ pub const CALL: u32 = 1 << 4;
 pub const LINE: u32 = 1 << 5;
 pub const INSTRUCTION: u32 = 1 << 6;
 pub const JUMP: u32 = 1 << 7;
+pub const BRANCH: u32 = 1 << 8;
 pub const RAISE: u32 = 1 << 10;
+pub const EXCEPTION_HANDLED: u32 = 1 << 11;
 pub const PY_UNWIND: u32 = 1 << 12;
 pub const PY_THROW: u32 = 1 << 13;
+pub const RERAISE: u32 = 1 << 14;
 pub const C_RETURN: u32 = 1 << 15;
 pub const C_RAISE: u32 = 1 << 16;
 

@@ -620,6 +620,70 @@ pub unsafe fn exception_event(f: *mut PyObject) -> PyResult<()> {
     }
 }
 
+/// `BRANCH` for the conditional jump at unit `start` of traced frame `f`,
+/// which went on at unit `dest` (taken or not).
+pub unsafe fn branch(f: *mut PyObject, start: usize, dest: usize) -> PyResult<()> {
+    if monitoring::active() & monitoring::BRANCH == 0 {
+        return Ok(());
+    }
+    // SAFETY: f is the running frame.
+    let code = unsafe { fr(f).code };
+    let from = crate::object::int::from_i64(start as i64 * 2)?;
+    let to = crate::object::int::from_i64(dest as i64 * 2)?;
+    monitoring::fire(
+        monitoring::BRANCH,
+        code,
+        start * 2,
+        &[code, from.as_ptr(), to.as_ptr()],
+    )
+}
+
+/// `EXCEPTION_HANDLED`: traced frame `f` caught `exc` with its handler at
+/// unit `handler` (the event's offset, as in CPython).
+pub unsafe fn exception_handled(
+    f: *mut PyObject,
+    handler: usize,
+    exc: *mut PyObject,
+) -> PyResult<()> {
+    if monitoring::active() & monitoring::EXCEPTION_HANDLED == 0 || exc.is_null() {
+        return Ok(());
+    }
+    // SAFETY: f is the running frame.
+    let code = unsafe { fr(f).code };
+    let at = crate::object::int::from_i64(handler as i64 * 2)?;
+    monitoring::fire(
+        monitoring::EXCEPTION_HANDLED,
+        code,
+        handler * 2,
+        &[code, at.as_ptr(), exc],
+    )
+}
+
+/// `RERAISE`: the instruction at unit `start` of traced frame `f` raises
+/// again the exception being raised (`RERAISE`, `END_ASYNC_FOR`,
+/// `CLEANUP_THROW`). A failing callback's exception replaces it.
+pub unsafe fn reraise(f: *mut PyObject, start: usize) {
+    if monitoring::active() & monitoring::RERAISE == 0 {
+        return;
+    }
+    let Some(exc) = errors::take() else {
+        return;
+    };
+    // SAFETY: f is the running frame.
+    let code = unsafe { fr(f).code };
+    let fired = crate::object::int::from_i64(start as i64 * 2).and_then(|at| {
+        monitoring::fire(
+            monitoring::RERAISE,
+            code,
+            start * 2,
+            &[code, at.as_ptr(), exc.as_ptr()],
+        )
+    });
+    if fired.is_ok() {
+        errors::restore(exc);
+    }
+}
+
 /// A `SEND` in traced frame `f` finished because an iterator that is not
 /// a generator or coroutine raised `StopIteration(value)` (CPython raises
 /// it there, and reports it): `RAISE` and `exception`.

@@ -12,7 +12,8 @@
 # the debug build, of $CARGO_TARGET_DIR or target), SUITE_TIMEOUT (seconds
 # per module, default 600), SUITE_LOGS (where each module's stderr and
 # record go; default $CARGO_TARGET_DIR/cpython-suite), SUITE_JOBS
-# (modules run at once, default 1).
+# (modules run at once, default 1), CC (the C compiler for the test-support
+# modules, default cc).
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 target=${CARGO_TARGET_DIR:-$here/../../target}
@@ -27,6 +28,23 @@ logs=${SUITE_LOGS:-$target/cpython-suite}
 jobs=${SUITE_JOBS:-1}
 mkdir -p "$logs"
 logs=$(cd "$logs" && pwd)
+
+# CPython's test-support extension modules (_testcapi, _testlimitedcapi,
+# _testinternalcapi): our own versions in testmods/, built like any
+# third-party extension against this tree's headers (the flags that
+# `pkg-config --cflags ferrython` gives for the build tree), with the
+# interpreter's extension suffix, into $logs/testmods, which goes on
+# PYTHONPATH (subprocesses the tests start inherit it).
+testmods=$logs/testmods
+mkdir -p "$testmods"
+suffix=$("$FERRYTHON" -c 'import importlib.machinery as m; print(m.EXTENSION_SUFFIXES[0])') \
+    || { echo "cannot ask $FERRYTHON for its extension suffix" >&2; exit 2; }
+for src in "$here"/testmods/*.c; do
+    mod=$(basename "$src" .c)
+    "${CC:-cc}" -O2 -g -Wall -shared -fPIC -I"$here/../../include" "$src" -o "$testmods/$mod$suffix" \
+        || { echo "cannot build $src" >&2; exit 2; }
+done
+export PYTHONPATH=$testmods${PYTHONPATH:+:$PYTHONPATH}
 
 if (($#)); then
     names=("$@")

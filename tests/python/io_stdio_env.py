@@ -1,4 +1,5 @@
-# The standard streams of a child interpreter under PYTHONIOENCODING and
+# The standard streams of a child interpreter under PYTHONIOENCODING (the
+# built-in codecs and ones from the encodings package) and
 # PYTHONUNBUFFERED, with piped input and output (the child runs through
 # posix.fork/execve so that only the posix module is needed).
 import posix
@@ -62,7 +63,11 @@ def run(env_extra, data):
 for extra in [{b'PYTHONIOENCODING': b'latin-1:replace'},
               {b'PYTHONIOENCODING': b'utf8'},
               {b'PYTHONIOENCODING': b'ascii:backslashreplace'},
-              {b'PYTHONIOENCODING': b'UTF-8:strict', b'PYTHONUNBUFFERED': b'1'}]:
+              {b'PYTHONIOENCODING': b'UTF-8:strict', b'PYTHONUNBUFFERED': b'1'},
+              # Codecs of the encodings package, looked up at startup.
+              {b'PYTHONIOENCODING': b'cp1252'},
+              {b'PYTHONIOENCODING': b'cp424:replace'},
+              {b'PYTHONIOENCODING': b'koi8_r:xmlcharrefreplace'}]:
     code_, out, err = run(extra, b'first\nsecond\nthird')
     print(extra, code_)
     print(out)

@@ -105,14 +105,16 @@ builtin!(pub(super) posix_fork, |args, kws| {
     bind("fork", args, &kws, [], 0, 0)?;
     super::audit(c"os.fork", &[], &[])?;
     // SAFETY: fork has no preconditions.
-    let pid = fork_with(|| unsafe { libc::fork() })?;
+    let pid = fork_with("fork", || unsafe { libc::fork() })?;
     int::from_i64(pid as i64)
 });
 
 /// Runs `fork` (a call of `fork()` or one of its relatives) between the
 /// `PyOS_BeforeFork` and `PyOS_AfterFork_*` hooks, as CPython's `os.fork`
 /// does; the child's pid in the parent, 0 in the child, or the `OSError`.
-fn fork_with(fork: impl FnOnce() -> libc::pid_t) -> PyResult<libc::pid_t> {
+/// In the parent, a process that has other threads gets CPython's
+/// `DeprecationWarning` naming `name`, the function.
+fn fork_with(name: &str, fork: impl FnOnce() -> libc::pid_t) -> PyResult<libc::pid_t> {
     crate::modules::posix::atfork::PyOS_BeforeFork();
     let pid = fork();
     if pid == 0 {
@@ -120,11 +122,46 @@ fn fork_with(fork: impl FnOnce() -> libc::pid_t) -> PyResult<libc::pid_t> {
         return Ok(0);
     }
     let err = (pid < 0).then(errors::last_os_error);
+    warn_if_threaded(name);
     crate::modules::posix::atfork::PyOS_AfterFork_Parent();
     match err {
         Some(e) => Err(e),
         None => Ok(pid),
     }
+}
+
+/// CPython's `warn_about_fork_with_threads`: a `DeprecationWarning` when
+/// the process runs more than one thread, as the OS counts them (Linux's
+/// `/proc`). Errors from the warning are dropped.
+fn warn_if_threaded(name: &str) {
+    if os_thread_count().is_none_or(|n| n <= 1) {
+        return;
+    }
+    let text = format!(
+        "This process (pid={}) is multi-threaded, use of {name}() may lead to deadlocks in the child.",
+        std::process::id()
+    );
+    // SAFETY: the category is a live exception type; msg is a str.
+    let warned = pystr::from_str(&text).and_then(|msg| unsafe {
+        crate::modules::_warnings::warn(
+            crate::object::exceptions::PyExc_DeprecationWarning,
+            msg.as_ptr(),
+            1,
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+        )
+    });
+    if warned.is_err() {
+        errors::clear();
+    }
+}
+
+/// The process's thread count from `/proc/self/stat` (field 20), if any.
+fn os_thread_count() -> Option<usize> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the parenthesized command name start at field 3.
+    let rest = &stat[stat.rfind(')')? + 1..];
+    rest.split_whitespace().nth(17)?.parse().ok()
 }
 
 // `os.forkpty()`: forks with the child's controlling terminal a new
@@ -146,7 +183,7 @@ builtin!(pub(super) posix_forkpty, |args, kws| {
     let (null_name, null_term, null_size) = (std::ptr::null_mut(), std::ptr::null(), std::ptr::null());
     // SAFETY: master is writable; NULL name, termios and window size are
     // allowed.
-    let pid = fork_with(|| unsafe { libc::forkpty(&mut master, null_name, null_term, null_size) })?;
+    let pid = fork_with("forkpty", || unsafe { libc::forkpty(&mut master, null_name, null_term, null_size) })?;
     tuple::from_vec(vec![int::from_i64(pid as i64)?, int::from_i64(master as i64)?])
 });
 
