@@ -73,7 +73,6 @@ const fn descr_type(
     call: ternaryfunc,
     flags: libc::c_ulong,
     methods: *const PyMethodDef,
-    getset: *const PyGetSetDef,
 ) -> PyTypeObject {
     PyTypeObject {
         tp_flags: flags | Py_TPFLAGS_HAVE_GC,
@@ -83,7 +82,7 @@ const fn descr_type(
         tp_descr_get: get,
         tp_descr_set: set,
         tp_call: call,
-        tp_getset: getset.cast_mut(),
+        tp_getset: (&raw const DESCR_GETSET).cast_mut().cast(),
         tp_methods: methods.cast_mut(),
         ..type_template(name, size, 0)
     }
@@ -91,29 +90,33 @@ const fn descr_type(
 
 /// `PyMethodDescr_Type` (`method_descriptor`).
 #[no_mangle]
-pub static mut PyMethodDescr_Type: PyTypeObject = descr_type(
-    c"method_descriptor",
-    std::mem::size_of::<PyMethodDescrObject>(),
-    Some(method_get),
-    None,
-    Some(method_call),
-    Py_TPFLAGS_METHOD_DESCRIPTOR,
-    (&raw const DESCR_METHODS).cast(),
-    (&raw const METHOD_DESCR_GETSET).cast(),
-);
+pub static mut PyMethodDescr_Type: PyTypeObject = PyTypeObject {
+    tp_getset: (&raw const METHOD_DESCR_GETSET).cast_mut().cast(),
+    ..descr_type(
+        c"method_descriptor",
+        std::mem::size_of::<PyMethodDescrObject>(),
+        Some(method_get),
+        None,
+        Some(method_call),
+        Py_TPFLAGS_METHOD_DESCRIPTOR,
+        (&raw const DESCR_METHODS).cast(),
+    )
+};
 
 /// `PyClassMethodDescr_Type` (`classmethod_descriptor`).
 #[no_mangle]
-pub static mut PyClassMethodDescr_Type: PyTypeObject = descr_type(
-    c"classmethod_descriptor",
-    std::mem::size_of::<PyMethodDescrObject>(),
-    Some(classmethod_get),
-    None,
-    Some(classmethod_call),
-    0,
-    std::ptr::null(),
-    (&raw const METHOD_DESCR_GETSET).cast(),
-);
+pub static mut PyClassMethodDescr_Type: PyTypeObject = PyTypeObject {
+    tp_getset: (&raw const METHOD_DESCR_GETSET).cast_mut().cast(),
+    ..descr_type(
+        c"classmethod_descriptor",
+        std::mem::size_of::<PyMethodDescrObject>(),
+        Some(classmethod_get),
+        None,
+        Some(classmethod_call),
+        0,
+        std::ptr::null(),
+    )
+};
 
 /// `PyMemberDescr_Type` (`member_descriptor`).
 #[no_mangle]
@@ -125,7 +128,6 @@ pub static mut PyMemberDescr_Type: PyTypeObject = descr_type(
     None,
     0,
     (&raw const DESCR_METHODS).cast(),
-    (&raw const DESCR_GETSET).cast(),
 );
 
 /// `PyGetSetDescr_Type` (`getset_descriptor`).
@@ -138,7 +140,6 @@ pub static mut PyGetSetDescr_Type: PyTypeObject = descr_type(
     None,
     0,
     std::ptr::null(),
-    (&raw const DESCR_GETSET).cast(),
 );
 
 /// `__reduce__` of the method, member and slot wrapper descriptors
