@@ -1166,6 +1166,12 @@ unsafe extern "C" fn str_new(
     guard_obj(|| {
         // SAFETY: args is a tuple, kwds NULL or a dict.
         unsafe {
+            let n = crate::object::tuple::items(args).len();
+            if n > 3 {
+                return Err(errors::type_error(format!(
+                    "str expected at most 3 arguments, got {n}"
+                )));
+            }
             let [obj, enc, errs] = crate::object::str_methods::parse_tuple_kw(
                 "str",
                 args,

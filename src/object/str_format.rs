@@ -449,7 +449,7 @@ pub unsafe extern "C" fn str_format_meth(
         // SAFETY: s is a str, args a tuple, kwargs NULL or a dict.
         unsafe {
             let mut auto = AutoNumber::Unknown;
-            let out = vformat(&to_ucs4(s), tuple::items(args), kwargs, 2, &mut auto)?;
+            let out = vformat(&to_ucs4(s), Some(tuple::items(args)), kwargs, 2, &mut auto)?;
             from_ucs4(&out)
         }
     })
@@ -461,7 +461,7 @@ pub unsafe extern "C" fn str_format_map(s: *mut PyObject, mapping: *mut PyObject
         // SAFETY: s is a str, mapping valid.
         unsafe {
             let mut auto = AutoNumber::Unknown;
-            let out = vformat(&to_ucs4(s), &[], mapping, 2, &mut auto)?;
+            let out = vformat(&to_ucs4(s), None, mapping, 2, &mut auto)?;
             from_ucs4(&out)
         }
     })
@@ -619,7 +619,7 @@ fn split_field(field: &[u32]) -> PyResult<Field<'_>> {
 /// nesting inside format specs.
 unsafe fn vformat(
     f: &[u32],
-    args: &[*mut PyObject],
+    args: Option<&[*mut PyObject]>,
     kwargs: *mut PyObject,
     depth: i32,
     auto: &mut AutoNumber,
@@ -641,7 +641,7 @@ unsafe fn vformat(
 
 unsafe fn render_field(
     field: &Field,
-    args: &[*mut PyObject],
+    args: Option<&[*mut PyObject]>,
     kwargs: *mut PyObject,
     depth: i32,
     auto: &mut AutoNumber,
@@ -676,7 +676,7 @@ unsafe fn render_field(
 /// Resolves `arg_name ('.' attr | '[' key ']')*`.
 unsafe fn get_field(
     name: &[u32],
-    args: &[*mut PyObject],
+    args: Option<&[*mut PyObject]>,
     kwargs: *mut PyObject,
     auto: &mut AutoNumber,
 ) -> PyResult<Owned> {
@@ -707,9 +707,22 @@ unsafe fn get_field(
                     ));
                 }
                 *auto = AutoNumber::Manual;
-                first.iter().fold(0usize, |a, &c| {
-                    a.saturating_mul(10).saturating_add((c - 0x30) as usize)
-                })
+                first
+                    .iter()
+                    .try_fold(0usize, |a, &c| {
+                        a.checked_mul(10)
+                            .and_then(|a| a.checked_add((c - 0x30) as usize))
+                            .filter(|&a| a <= isize::MAX as usize)
+                    })
+                    .ok_or_else(|| {
+                        errors::value_error("Too many decimal digits in format string")
+                    })?
+            };
+            // format_map has no positional arguments at all.
+            let Some(args) = args else {
+                return Err(errors::value_error(
+                    "Format string contains positional fields",
+                ));
             };
             match args.get(index) {
                 Some(&o) => Owned::from_borrowed(o),

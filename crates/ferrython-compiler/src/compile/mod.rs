@@ -504,8 +504,12 @@ impl<'a> Compiler<'a> {
         let free_class = sym
             .map(|s| s.flags & symtable::DEF_FREE_CLASS != 0)
             .unwrap_or(false);
-        // In a class, a local that is also passed to children stays a dict name.
-        if kind == ScopeKind::Class && free_class && scope != NameScope::Free {
+        // In a class, a local that is also passed to children stays a dict
+        // name (a declared global stays global).
+        if kind == ScopeKind::Class
+            && free_class
+            && !matches!(scope, NameScope::Free | NameScope::GlobalExplicit)
+        {
             scope = NameScope::Local;
         }
         if kind == ScopeKind::Class

@@ -65,15 +65,22 @@ pub(super) fn analyze(
             }
         }
     }
-    for s in &st.tables[i].symbols {
-        if s.scope == NameScope::GlobalExplicit {
-            new_bound.remove(&s.name);
+    // A class's own declarations do not reach the functions in it: they
+    // see the names as they are around the class.
+    let child_global = if kind == ScopeKind::Class {
+        global
+    } else {
+        for s in &st.tables[i].symbols {
+            if s.scope == NameScope::GlobalExplicit {
+                new_bound.remove(&s.name);
+            }
         }
-    }
+        &new_global
+    };
     let children = st.tables[i].children.clone();
     let mut child_free: HashSet<String> = HashSet::new();
     for c in children {
-        let f = analyze(st, c, &new_bound, &new_global, err);
+        let f = analyze(st, c, &new_bound, child_global, err);
         child_free.extend(f);
     }
     // Locals needed by children become cells; other needs pass through.
