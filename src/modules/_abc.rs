@@ -191,13 +191,15 @@ builtin!(abc_init, |args, kws| {
     protocol::setattr(cls, pystr::intern("_abc_impl"), data.as_ptr())?;
     if typeobj::instance_of(cls, &raw mut typeobj::PyType_Type) {
         let tp: *mut PyTypeObject = cls.cast();
-        let flags = dict::get_str((*tp).tp_dict, "__abc_tpflags__");
-        if !flags.is_null() {
-            if int::check(flags) {
-                let f = int::as_i64(flags)? as libc::c_ulong & COLLECTION_FLAGS;
-                (*tp).tp_flags = ((*tp).tp_flags & !COLLECTION_FLAGS) | f;
+        let flags = dict::pop((*tp).tp_dict, pystr::intern("__abc_tpflags__"))?;
+        if let Some(flags) = flags.filter(|f| int::check_exact(f.as_ptr())) {
+            let f = int::as_i64(flags.as_ptr())? as libc::c_ulong & COLLECTION_FLAGS;
+            if f == COLLECTION_FLAGS {
+                return Err(errors::type_error(
+                    "__abc_tpflags__ cannot be both Py_TPFLAGS_SEQUENCE and Py_TPFLAGS_MAPPING",
+                ));
             }
-            dict::del_item((*tp).tp_dict, pystr::intern("__abc_tpflags__"))?;
+            (*tp).tp_flags = ((*tp).tp_flags & !COLLECTION_FLAGS) | f;
         }
     }
     Ok(Owned::from_borrowed_static(none::none()))

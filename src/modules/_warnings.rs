@@ -608,19 +608,24 @@ builtin!(w_warn, |args, kws| {
 });
 
 /// The source line `lineno` of the module whose globals are `g`, through
-/// its `__loader__.get_source` (`get_source_line`).
+/// the `get_source` of its loader (`get_source_line`). The loader is what
+/// `importlib._bootstrap_external._bless_my_loader` makes of `__loader__`
+/// and `__spec__.loader` (`_PyImport_BlessMyLoader`): it warns when they
+/// disagree or only `__loader__` is set, and raises when neither is.
 unsafe fn loader_line(g: *mut PyObject, lineno: i64) -> PyResult<Option<Owned>> {
     // SAFETY: g is a dict.
     unsafe {
-        let loader = dict::get_str(g, "__loader__");
+        let external = crate::runtime::import::import_absolute("importlib._bootstrap_external")?;
+        let loader = protocol::call_method_obj(external.as_ptr(), "_bless_my_loader", &[g])?;
         let name = dict::get_str(g, "__name__");
-        if loader.is_null() || name.is_null() || loader == none::none() {
+        if name.is_null() {
             return Ok(None);
         }
-        let Some(get) = protocol::getattr_opt(loader, pystr::intern("get_source"))? else {
+        let name = Owned::from_borrowed(name);
+        let Some(get) = protocol::getattr_opt(loader.as_ptr(), pystr::intern("get_source"))? else {
             return Ok(None);
         };
-        let src = protocol::call_args(get.as_ptr(), &[name])?;
+        let src = protocol::call_args(get.as_ptr(), &[name.as_ptr()])?;
         if src.as_ptr() == none::none() {
             return Ok(None);
         }

@@ -600,24 +600,25 @@ builtin!(bi_format, |args, kws| {
     }
 });
 
+/// `bin()`/`oct()`/`hex()`: `PyNumber_ToBase` of the argument's
+/// `__index__` (an int subclass's own `__format__` plays no part).
 unsafe fn int_to_base(
     name: &str,
     args: Args,
     kws: &[(&str, *mut PyObject)],
-    spec: &str,
+    base: libc::c_int,
 ) -> PyResult<Owned> {
     // SAFETY: arguments valid.
     unsafe {
         no_kwargs(name, kws)?;
         arity(name, args, 1, 1)?;
-        let i = number::index(args[0])?;
-        crate::object::str_format::format_obj(i.as_ptr(), spec)
+        errors::check(crate::capi::number::PyNumber_ToBase(args[0], base))
     }
 }
 
-builtin!(bi_bin, |args, kws| int_to_base("bin", args, &kws, "#b"));
-builtin!(bi_oct, |args, kws| int_to_base("oct", args, &kws, "#o"));
-builtin!(bi_hex, |args, kws| int_to_base("hex", args, &kws, "#x"));
+builtin!(bi_bin, |args, kws| int_to_base("bin", args, &kws, 2));
+builtin!(bi_oct, |args, kws| int_to_base("oct", args, &kws, 8));
+builtin!(bi_hex, |args, kws| int_to_base("hex", args, &kws, 16));
 
 builtin!(bi_globals, |args, kws| {
     arity("globals", args, 0, 0)?;

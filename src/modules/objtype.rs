@@ -389,12 +389,13 @@ pub unsafe fn new_module(
 }
 
 /// The `tp_getset` of a type whose instances have a `__dict__` slot
-/// (`tp_dictoffset`): exposes it as `__dict__`.
+/// (`tp_dictoffset`): exposes it as `__dict__`, which may be replaced by
+/// another dict but not deleted.
 pub static DICT_GETSET: [PyGetSetDef; 2] = [
     crate::object::descr::getset(
         c"__dict__",
         Some(crate::object::object::PyObject_GenericGetDict),
-        None,
+        Some(crate::object::object::PyObject_GenericSetDict),
     ),
     crate::object::descr::GETSET_END,
 ];

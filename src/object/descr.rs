@@ -90,27 +90,33 @@ const fn descr_type(
 
 /// `PyMethodDescr_Type` (`method_descriptor`).
 #[no_mangle]
-pub static mut PyMethodDescr_Type: PyTypeObject = descr_type(
-    c"method_descriptor",
-    std::mem::size_of::<PyMethodDescrObject>(),
-    Some(method_get),
-    None,
-    Some(method_call),
-    Py_TPFLAGS_METHOD_DESCRIPTOR,
-    (&raw const DESCR_METHODS).cast(),
-);
+pub static mut PyMethodDescr_Type: PyTypeObject = PyTypeObject {
+    tp_getset: (&raw const METHOD_DESCR_GETSET).cast_mut().cast(),
+    ..descr_type(
+        c"method_descriptor",
+        std::mem::size_of::<PyMethodDescrObject>(),
+        Some(method_get),
+        None,
+        Some(method_call),
+        Py_TPFLAGS_METHOD_DESCRIPTOR,
+        (&raw const DESCR_METHODS).cast(),
+    )
+};
 
 /// `PyClassMethodDescr_Type` (`classmethod_descriptor`).
 #[no_mangle]
-pub static mut PyClassMethodDescr_Type: PyTypeObject = descr_type(
-    c"classmethod_descriptor",
-    std::mem::size_of::<PyMethodDescrObject>(),
-    Some(classmethod_get),
-    None,
-    Some(classmethod_call),
-    0,
-    std::ptr::null(),
-);
+pub static mut PyClassMethodDescr_Type: PyTypeObject = PyTypeObject {
+    tp_getset: (&raw const METHOD_DESCR_GETSET).cast_mut().cast(),
+    ..descr_type(
+        c"classmethod_descriptor",
+        std::mem::size_of::<PyMethodDescrObject>(),
+        Some(classmethod_get),
+        None,
+        Some(classmethod_call),
+        0,
+        std::ptr::null(),
+    )
+};
 
 /// `PyMemberDescr_Type` (`member_descriptor`).
 #[no_mangle]
@@ -161,6 +167,42 @@ pub(crate) static DESCR_GETSET: [PyGetSetDef; 4] = [
     getset(c"__name__", Some(descr_get_name), None),
     getset(c"__qualname__", Some(descr_get_qualname), None),
     getset(c"__objclass__", Some(descr_get_objclass), None),
+    GETSET_END,
+];
+
+/// `__doc__` of a method descriptor: the method's doc without its
+/// signature line.
+unsafe extern "C" fn method_get_doc(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: op is a method descriptor; its method def is static.
+        unsafe {
+            let ml = (*op.cast::<PyMethodDescrObject>()).d_method;
+            crate::object::textsig::doc((*ml).ml_name, (*ml).ml_doc)
+        }
+    })
+}
+
+/// `__text_signature__` of a method descriptor, or None.
+unsafe extern "C" fn method_get_text_signature(
+    op: *mut PyObject,
+    _c: *mut c_void,
+) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: op is a method descriptor; its method def is static.
+        unsafe {
+            let ml = (*op.cast::<PyMethodDescrObject>()).d_method;
+            crate::object::textsig::signature((*ml).ml_name, (*ml).ml_doc)
+        }
+    })
+}
+
+/// The getters of method and class method descriptors (`method_getset`).
+static METHOD_DESCR_GETSET: [PyGetSetDef; 6] = [
+    getset(c"__name__", Some(descr_get_name), None),
+    getset(c"__qualname__", Some(descr_get_qualname), None),
+    getset(c"__objclass__", Some(descr_get_objclass), None),
+    getset(c"__doc__", Some(method_get_doc), None),
+    getset(c"__text_signature__", Some(method_get_text_signature), None),
     GETSET_END,
 ];
 

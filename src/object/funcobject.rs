@@ -1,6 +1,7 @@
 //! `staticmethod` and `classmethod` wrappers (`Objects/funcobject.c`).
 use crate::capi::boundary::guard;
 use crate::ffi::*;
+use crate::object::protocol;
 use crate::object::refcount::*;
 use crate::object::typeobj::type_template;
 use crate::runtime::errors::{PyResult, Raised};
@@ -162,6 +163,14 @@ unsafe extern "C" fn wrapper_init(
             }
             let w = op.cast::<WrapperObject>();
             xdecref(std::mem::replace(&mut (*w).callable, new_ref(items[0])));
+            // As `functools.wraps` (`functools_wraps`): the wrapper shows
+            // the callable's name, module and doc.
+            for attr in ["__module__", "__name__", "__qualname__", "__doc__"] {
+                let attr = crate::object::str::intern(attr);
+                if let Some(v) = protocol::getattr_opt(items[0], attr)? {
+                    protocol::setattr(op, attr, v.as_ptr())?;
+                }
+            }
             Ok(())
         }
     })
@@ -179,8 +188,98 @@ unsafe extern "C" fn get_func(op: *mut PyObject, _c: *mut libc::c_void) -> *mut 
     }
 }
 
-static WRAPPER_GETSET: [PyGetSetDef; 3] = [
+/// `__isabstractmethod__`: whether the callable is abstract.
+unsafe extern "C" fn get_isabstract(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: op is a wrapper object.
+        unsafe {
+            let c = (*op.cast::<WrapperObject>()).callable;
+            let abs =
+                match protocol::getattr_opt(c, crate::object::str::intern("__isabstractmethod__"))?
+                {
+                    Some(v) => protocol::is_true(v.as_ptr())?,
+                    None => false,
+                };
+            Ok(Owned::from_borrowed_static(crate::object::bool::from_bool(
+                abs,
+            )))
+        }
+    })
+}
+
+/// `__annotations__` / `__annotate__` (`descriptor_get_wrapped_attribute`):
+/// the callable's, cached in the wrapper's `__dict__`.
+unsafe fn wrapped_attr(op: *mut PyObject, name: &str) -> PyResult<Owned> {
+    // SAFETY: op is a wrapper object, which has a __dict__.
+    unsafe {
+        let d = crate::runtime::errors::check(crate::object::object::PyObject_GenericGetDict(
+            op,
+            std::ptr::null_mut(),
+        ))?;
+        let name = crate::object::str::intern(name);
+        let cached = crate::object::dict::get_item(d.as_ptr(), name)?;
+        if !cached.is_null() {
+            return Ok(Owned::from_borrowed(cached));
+        }
+        let v = protocol::getattr((*op.cast::<WrapperObject>()).callable, name)?;
+        crate::object::dict::set_item(d.as_ptr(), name, v.as_ptr())?;
+        Ok(v)
+    }
+}
+
+/// Sets or deletes `name` in the wrapper's `__dict__`
+/// (`descriptor_set_wrapped_attribute`).
+unsafe fn set_wrapped_attr(op: *mut PyObject, name: &str, value: *mut PyObject) -> PyResult<()> {
+    // SAFETY: op is a wrapper object, which has a __dict__.
+    unsafe {
+        let d = crate::runtime::errors::check(crate::object::object::PyObject_GenericGetDict(
+            op,
+            std::ptr::null_mut(),
+        ))?;
+        let key = crate::object::str::intern(name);
+        if !value.is_null() {
+            return crate::object::dict::set_item(d.as_ptr(), key, value);
+        }
+        if !crate::object::dict::del_item_opt(d.as_ptr(), key)? {
+            return Err(crate::runtime::errors::attribute_error(format!(
+                "'{}' object has no attribute '{name}'",
+                crate::object::typeobj::type_name(op)
+            )));
+        }
+        Ok(())
+    }
+}
+
+macro_rules! wrapped_attr_getset {
+    ($get:ident, $set:ident, $name:literal) => {
+        unsafe extern "C" fn $get(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {
+            // SAFETY: op is a wrapper object.
+            crate::capi::boundary::guard_obj(|| unsafe { wrapped_attr(op, $name) })
+        }
+
+        unsafe extern "C" fn $set(
+            op: *mut PyObject,
+            value: *mut PyObject,
+            _c: *mut libc::c_void,
+        ) -> libc::c_int {
+            // SAFETY: op is a wrapper object.
+            crate::capi::boundary::guard_status(|| unsafe { set_wrapped_attr(op, $name, value) })
+        }
+    };
+}
+
+wrapped_attr_getset!(get_annotations, set_annotations, "__annotations__");
+wrapped_attr_getset!(get_annotate, set_annotate, "__annotate__");
+
+static WRAPPER_GETSET: [PyGetSetDef; 6] = [
     crate::object::descr::getset(c"__func__", Some(get_func), None),
     crate::object::descr::getset(c"__wrapped__", Some(get_func), None),
+    crate::object::descr::getset(c"__isabstractmethod__", Some(get_isabstract), None),
+    crate::object::descr::getset(
+        c"__annotations__",
+        Some(get_annotations),
+        Some(set_annotations),
+    ),
+    crate::object::descr::getset(c"__annotate__", Some(get_annotate), Some(set_annotate)),
     crate::object::descr::GETSET_END,
 ];

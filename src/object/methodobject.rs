@@ -62,11 +62,16 @@ static CFUNCTION_MEMBERS: [PyMemberDef; 2] = [
     },
 ];
 
-static CFUNCTION_GETSET: [PyGetSetDef; 5] = [
+static CFUNCTION_GETSET: [PyGetSetDef; 6] = [
     crate::object::descr::getset(c"__name__", Some(cfunction_get_name), None),
     crate::object::descr::getset(c"__qualname__", Some(cfunction_get_qualname), None),
     crate::object::descr::getset(c"__self__", Some(cfunction_get_self), None),
     crate::object::descr::getset(c"__doc__", Some(cfunction_get_doc), None),
+    crate::object::descr::getset(
+        c"__text_signature__",
+        Some(cfunction_get_text_signature),
+        None,
+    ),
     crate::object::descr::GETSET_END,
 ];
 
@@ -319,16 +324,27 @@ unsafe extern "C" fn cfunction_get_self(op: *mut PyObject, _c: *mut libc::c_void
     }
 }
 
+/// `__doc__`: the method's doc without its signature line.
 unsafe extern "C" fn cfunction_get_doc(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {
     crate::capi::boundary::guard_obj(|| {
-        // SAFETY: op is a builtin function.
+        // SAFETY: op is a builtin function; its method def is static.
         unsafe {
-            let doc = (*(*op.cast::<PyCFunctionObject>()).m_ml).ml_doc;
-            if doc.is_null() {
-                Ok(Owned::from_borrowed(crate::object::none::none()))
-            } else {
-                pystr::from_cstr(doc)
-            }
+            let ml = (*op.cast::<PyCFunctionObject>()).m_ml;
+            crate::object::textsig::doc((*ml).ml_name, (*ml).ml_doc)
+        }
+    })
+}
+
+/// `__text_signature__`: the signature line of the method's doc, or None.
+unsafe extern "C" fn cfunction_get_text_signature(
+    op: *mut PyObject,
+    _c: *mut libc::c_void,
+) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: op is a builtin function; its method def is static.
+        unsafe {
+            let ml = (*op.cast::<PyCFunctionObject>()).m_ml;
+            crate::object::textsig::signature((*ml).ml_name, (*ml).ml_doc)
         }
     })
 }

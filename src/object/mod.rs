@@ -69,6 +69,7 @@ pub mod subclasses;
 pub mod subtype;
 pub mod superobject;
 pub mod templatelib;
+pub mod textsig;
 pub mod trashcan;
 pub mod tuple;
 pub mod typeannotations;

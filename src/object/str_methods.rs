@@ -1625,6 +1625,10 @@ unsafe extern "C" fn str_format_method(s: *mut PyObject, spec: *mut PyObject) ->
             }
             crate::object::format_fill::with_spec(spec, |spec| {
                 if spec.is_empty() {
+                    // A subclass formats as its str(), as int and float do.
+                    if !pystr::check_exact(s) {
+                        return protocol::str_(s);
+                    }
                     return pystr::substring(s, 0, pystr::len(s) as usize);
                 }
                 let text = pystr::as_str(s)?;

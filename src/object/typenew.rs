@@ -244,7 +244,16 @@ pub unsafe fn new_class(
                 match pystr::as_str(s)? {
                     "__dict__" => add_dict = (*base).tp_dictoffset == 0,
                     "__weakref__" => add_weak = (*base).tp_weaklistoffset == 0,
-                    _ => slot_names.push(Owned::from_borrowed(s)),
+                    // A private name is mangled as the compiler mangles
+                    // it inside the class body (`_Py_Mangle`).
+                    n => {
+                        let m = ferrython_compiler::symtable::mangle(Some(name_str), n);
+                        slot_names.push(if m == n {
+                            Owned::from_borrowed(s)
+                        } else {
+                            pystr::from_str(&m)?
+                        })
+                    }
                 }
             }
             // Sorted, as CPython lays them out: classes that list the same
@@ -1012,11 +1021,11 @@ unsafe fn install_slots(tp: *mut PyTypeObject) {
     unsafe { install_slots_for(tp, None) }
 }
 
-/// Whether a class attribute is a dunder written in Python: a function,
-/// or the staticmethod `type.__new__` makes of a class's `__new__` (so a
-/// mixin's `__new__` after `Generic` in the MRO is called).
+/// Whether class attribute `v` is a Python function, or the static method
+/// a class body's `__new__` becomes: what a class inherits from a base
+/// later in the MRO than a builtin base.
 unsafe fn defined_in_python(v: *mut PyObject) -> bool {
-    // SAFETY: v is a live object.
+    // SAFETY: v valid.
     unsafe {
         crate::vm::function::check(v)
             || (*v).ob_type == &raw mut crate::object::funcobject::PyStaticMethod_Type

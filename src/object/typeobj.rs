@@ -191,7 +191,19 @@ static TYPE_MEMBERS: [PyMemberDef; 6] = [
     crate::object::exceptions::MEMBER_END,
 ];
 
-static TYPE_GETSET: [PyGetSetDef; 12] = [
+/// `type.__text_signature__`: the signature line of `tp_doc`, or None.
+unsafe extern "C" fn type_get_text_signature(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: op is a type; tp_name and tp_doc are NUL-terminated.
+        unsafe {
+            let tp = op.cast::<PyTypeObject>();
+            crate::object::textsig::signature((*tp).tp_name, (*tp).tp_doc)
+        }
+    })
+}
+
+static TYPE_GETSET: [PyGetSetDef; 13] = [
+    descr::getset(c"__text_signature__", Some(type_get_text_signature), None),
     descr::getset(
         c"__abstractmethods__",
         Some(type_get_abstractmethods),
@@ -452,11 +464,8 @@ unsafe fn add_doc(tp: *mut PyTypeObject) -> PyResult<()> {
         if !dict::get_item_known_hash_str((*tp).tp_dict, key).is_null() {
             return Ok(());
         }
-        let doc = if (*tp).tp_doc.is_null() {
-            Owned::from_borrowed(crate::object::none::none())
-        } else {
-            pystr::from_cstr((*tp).tp_doc)?
-        };
+        // Without the signature line, which `__text_signature__` shows.
+        let doc = crate::object::textsig::doc((*tp).tp_name, (*tp).tp_doc)?;
         dict::set_item((*tp).tp_dict, key, doc.as_ptr())
     }
 }

@@ -398,13 +398,20 @@ unsafe extern "C" fn weakref_new(
     })
 }
 
+/// `weakref___init__`: keywords are refused here, not in `__new__`, so a
+/// subclass whose `__init__` takes some still works.
 unsafe extern "C" fn weakref_init(
     _op: *mut PyObject,
     args: *mut PyObject,
-    _kwargs: *mut PyObject,
+    kwargs: *mut PyObject,
 ) -> libc::c_int {
-    // SAFETY: args is a tuple.
-    crate::capi::boundary::guard_status(|| unsafe { unpack_args(args).map(|_| ()) })
+    // SAFETY: args is a tuple; kwargs NULL or a dict.
+    crate::capi::boundary::guard_status(|| unsafe {
+        if !kwargs.is_null() && crate::object::dict::len(kwargs) != 0 {
+            return Err(errors::type_error("ref() takes no keyword arguments"));
+        }
+        unpack_args(args).map(|_| ())
+    })
 }
 
 unsafe extern "C" fn weakref_call(

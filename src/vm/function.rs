@@ -3,6 +3,7 @@
 //! `PyMethodObject`.
 use crate::capi::boundary::{guard, guard_obj};
 use crate::ffi::*;
+use crate::object::exceptions::{member, MEMBER_END};
 use crate::object::refcount::*;
 use crate::object::typeobj::{self, type_template};
 use crate::object::{dict, none, str as pystr, tuple};
@@ -60,6 +61,7 @@ pub static mut PyFunction_Type: PyTypeObject = PyTypeObject {
     tp_dictoffset: std::mem::offset_of!(PyFunctionObject, func_dict) as Py_ssize_t,
     tp_weaklistoffset: std::mem::offset_of!(PyFunctionObject, func_weakreflist) as Py_ssize_t,
     tp_getset: (&raw const FUNCTION_GETSET).cast_mut().cast(),
+    tp_members: (&raw const FUNCTION_MEMBERS).cast_mut().cast(),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     ..type_template(c"function", std::mem::size_of::<PyFunctionObject>(), 0)
 };
@@ -736,25 +738,31 @@ unsafe extern "C" fn set_annotations(
     }
 }
 
-unsafe extern "C" fn get_globals(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
-    // SAFETY: op is a function.
-    unsafe { new_ref(f(op).func_globals) }
-}
+/// The read-only fields, members as in CPython (so
+/// `types.MemberDescriptorType` is `type(FunctionType.__globals__)`).
+static FUNCTION_MEMBERS: [PyMemberDef; 4] = [
+    member(
+        c"__globals__",
+        std::mem::offset_of!(PyFunctionObject, func_globals),
+        Py_READONLY,
+        c"",
+    ),
+    member(
+        c"__builtins__",
+        std::mem::offset_of!(PyFunctionObject, func_builtins),
+        Py_READONLY,
+        c"",
+    ),
+    member(
+        c"__closure__",
+        std::mem::offset_of!(PyFunctionObject, func_closure),
+        Py_READONLY,
+        c"",
+    ),
+    MEMBER_END,
+];
 
-unsafe extern "C" fn get_builtins(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
-    // SAFETY: op is a function.
-    unsafe { new_ref(f(op).func_builtins) }
-}
-
-unsafe extern "C" fn get_closure(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
-    // SAFETY: op is a function.
-    unsafe {
-        let c = f(op).func_closure;
-        new_ref(if c.is_null() { none::none() } else { c })
-    }
-}
-
-static FUNCTION_GETSET: [PyGetSetDef; 15] = [
+static FUNCTION_GETSET: [PyGetSetDef; 12] = [
     crate::object::descr::getset(c"__name__", Some(get_name), Some(set_name)),
     crate::object::descr::getset(c"__qualname__", Some(get_qualname), Some(set_qualname)),
     crate::object::descr::getset(c"__code__", Some(get_code), Some(set_code)),
@@ -777,9 +785,6 @@ static FUNCTION_GETSET: [PyGetSetDef; 15] = [
     ),
     crate::object::descr::getset(c"__doc__", Some(get_doc), Some(set_doc)),
     crate::object::descr::getset(c"__module__", Some(get_module), Some(set_module)),
-    crate::object::descr::getset(c"__globals__", Some(get_globals), None),
-    crate::object::descr::getset(c"__builtins__", Some(get_builtins), None),
-    crate::object::descr::getset(c"__closure__", Some(get_closure), None),
     crate::object::descr::getset(
         c"__dict__",
         Some(crate::object::object::PyObject_GenericGetDict),

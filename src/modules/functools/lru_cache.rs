@@ -79,12 +79,19 @@ pub static mut LRU_TYPE: PyTypeObject = PyTypeObject {
 };
 
 static LRU_METHODS: [PyMethodDef; 6] = [
-    method(c"cache_info", lru_cache_info as *const c_void, METH_NOARGS),
-    method(
-        c"cache_clear",
-        lru_cache_clear as *const c_void,
-        METH_NOARGS,
-    ),
+    PyMethodDef {
+        ml_doc: c"cache_info($self, /)\n--\n\nThe hits, misses, maximum size and current size of the cache."
+            .as_ptr(),
+        ..method(c"cache_info", lru_cache_info as *const c_void, METH_NOARGS)
+    },
+    PyMethodDef {
+        ml_doc: c"cache_clear($self, /)\n--\n\nEmpty the cache and reset its statistics.".as_ptr(),
+        ..method(
+            c"cache_clear",
+            lru_cache_clear as *const c_void,
+            METH_NOARGS,
+        )
+    },
     method(c"__reduce__", lru_reduce as *const c_void, METH_NOARGS),
     method(c"__copy__", lru_copy as *const c_void, METH_NOARGS),
     method(c"__deepcopy__", lru_deepcopy as *const c_void, METH_O),

@@ -60,7 +60,10 @@ const FK: libc::c_int = METH_FASTCALL | METH_KEYWORDS;
 
 static mut FUNCTIONS: [PyMethodDef; 3] = [
     method(c"reduce", reduce as *const libc::c_void, FK),
-    method(c"cmp_to_key", cmp_to_key as *const libc::c_void, FK),
+    PyMethodDef {
+        ml_doc: c"cmp_to_key($module, /, mycmp)\n--\n\nTurn an old-style comparison function mycmp(a, b) into a key function.".as_ptr(),
+        ..method(c"cmp_to_key", cmp_to_key as *const libc::c_void, FK)
+    },
     METHOD_END,
 ];
 

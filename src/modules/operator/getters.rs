@@ -47,6 +47,7 @@ state_refs!(MethodCaller, name, args, kwargs);
 
 const fn getter_type<T: State>(
     name: &'static std::ffi::CStr,
+    doc: &'static std::ffi::CStr,
     new: newfunc,
     call: ternaryfunc,
     repr: reprfunc,
@@ -57,13 +58,29 @@ const fn getter_type<T: State>(
         tp_call: call,
         tp_repr: repr,
         tp_methods: methods,
+        tp_doc: doc.as_ptr(),
+        tp_getset: (&raw const GETTER_GETSET).cast_mut().cast(),
         ..crate::modules::objtype::gc_type::<T>(name, 0)
     }
 }
 
+/// `__text_signature__` of an instance: it is called with one object.
+unsafe extern "C" fn get_call_signature(
+    _op: *mut PyObject,
+    _c: *mut libc::c_void,
+) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| crate::object::str::from_str("(obj, /)"))
+}
+
+static GETTER_GETSET: [PyGetSetDef; 2] = [
+    crate::object::descr::getset(c"__text_signature__", Some(get_call_signature), None),
+    crate::object::descr::GETSET_END,
+];
+
 /// `operator.itemgetter`.
 pub static mut ITEMGETTER_TYPE: PyTypeObject = getter_type::<ItemGetter>(
     c"operator.itemgetter",
+    c"itemgetter(item, /, *items)\n--\n\nA callable that fetches the given item, or a tuple of the given\nitems, from its operand: itemgetter(2)(r) is r[2].",
     Some(itemgetter_new),
     Some(itemgetter_call),
     Some(itemgetter_repr),
@@ -72,6 +89,7 @@ pub static mut ITEMGETTER_TYPE: PyTypeObject = getter_type::<ItemGetter>(
 /// `operator.attrgetter`.
 pub static mut ATTRGETTER_TYPE: PyTypeObject = getter_type::<AttrGetter>(
     c"operator.attrgetter",
+    c"attrgetter(attr, /, *attrs)\n--\n\nA callable that fetches the given attribute, or a tuple of the given\nattributes, from its operand: attrgetter('a.b')(r) is r.a.b.",
     Some(attrgetter_new),
     Some(attrgetter_call),
     Some(attrgetter_repr),
@@ -80,6 +98,7 @@ pub static mut ATTRGETTER_TYPE: PyTypeObject = getter_type::<AttrGetter>(
 /// `operator.methodcaller`.
 pub static mut METHODCALLER_TYPE: PyTypeObject = getter_type::<MethodCaller>(
     c"operator.methodcaller",
+    c"methodcaller(name, /, *args, **kwargs)\n--\n\nA callable that calls the named method of its operand with the given\narguments: methodcaller('f', 1)(r) is r.f(1).",
     Some(methodcaller_new),
     Some(methodcaller_call),
     Some(methodcaller_repr),

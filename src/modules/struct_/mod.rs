@@ -301,6 +301,12 @@ unsafe fn unpack_from(
                     "offset {off} out of range for {len}-byte buffer"
                 )));
             }
+            if off + l.size as isize > 0 {
+                return Err(error(format!(
+                    "not enough data to unpack {} bytes at offset {off}",
+                    l.size
+                )));
+            }
             off += len as isize;
         }
         let off = off as usize;
