@@ -184,7 +184,10 @@ pub unsafe fn is_a(op: *mut PyObject, tp: *mut PyTypeObject) -> bool {
 
 /// `tp_finalize` of the `_io` types (`iobase_finalize`): closes the object
 /// unless it is closed already (or `closed` cannot be read); an error
-/// from `close()` is reported as unraisable.
+/// from `close()` is reported as unraisable, except while the runtime
+/// shuts down, when the standard streams go: a flush failure there has
+/// been reported once already ("Exception ignored on flushing
+/// sys.stdout"), and CPython reports it only once.
 pub unsafe extern "C" fn io_finalize(op: *mut PyObject) {
     errors::keeping_raised(|| {
         // SAFETY: op is a live _io object (resurrected by the caller).
@@ -197,7 +200,11 @@ pub unsafe extern "C" fn io_finalize(op: *mut PyObject) {
             if !closed {
                 head(op).finalizing = 1;
                 if protocol::call_method_obj(op, "close", &[]).is_err() {
-                    crate::capi::exceptions::PyErr_WriteUnraisable(op);
+                    if crate::runtime::lifecycle::is_finalizing() {
+                        errors::clear();
+                    } else {
+                        crate::capi::exceptions::PyErr_WriteUnraisable(op);
+                    }
                 }
             }
         }
