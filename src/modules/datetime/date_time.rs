@@ -92,40 +92,8 @@ static DT_METHODS: [PyMethodDef; 25] = [
     METHOD_END,
 ];
 
-static DT_GETSET: [PyGetSetDef; 7] = [
-    getset(c"hour", Some(get_hour), None),
-    getset(c"minute", Some(get_minute), None),
-    getset(c"second", Some(get_second), None),
-    getset(c"microsecond", Some(get_us), None),
-    getset(c"tzinfo", Some(get_tzinfo), None),
-    getset(c"fold", Some(get_fold), None),
-    GETSET_END,
-];
-
-unsafe extern "C" fn get_hour(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    // SAFETY: op is a datetime.
-    guard_obj(|| super::pyint(unsafe { super::dt_hms(op) }.hour as i64))
-}
-unsafe extern "C" fn get_minute(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    // SAFETY: op is a datetime.
-    guard_obj(|| super::pyint(unsafe { super::dt_hms(op) }.minute as i64))
-}
-unsafe extern "C" fn get_second(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    // SAFETY: op is a datetime.
-    guard_obj(|| super::pyint(unsafe { super::dt_hms(op) }.second as i64))
-}
-unsafe extern "C" fn get_us(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    // SAFETY: op is a datetime.
-    guard_obj(|| super::pyint(unsafe { super::dt_hms(op) }.us as i64))
-}
-unsafe extern "C" fn get_tzinfo(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    // SAFETY: op is a datetime.
-    guard_obj(|| Ok(unsafe { Owned::from_borrowed(super::dt_tzinfo(op)) }))
-}
-unsafe extern "C" fn get_fold(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    // SAFETY: op is a datetime.
-    guard_obj(|| super::pyint(unsafe { super::dt_fold(op) } as i64))
-}
+static DT_GETSET: [PyGetSetDef; 7] =
+    super::time::time_of_day_getset!(super::dt_hms, super::dt_tzinfo, super::dt_fold);
 
 /// A datetime of class `cls`: directly for `datetime` itself, else by
 /// calling the class (with `fold=` only when set).

@@ -49,40 +49,50 @@ static TIME_METHODS: [PyMethodDef; 13] = [
     METHOD_END,
 ];
 
-static TIME_GETSET: [PyGetSetDef; 7] = [
-    getset(c"hour", Some(get_hour), None),
-    getset(c"minute", Some(get_minute), None),
-    getset(c"second", Some(get_second), None),
-    getset(c"microsecond", Some(get_us), None),
-    getset(c"tzinfo", Some(get_tzinfo), None),
-    getset(c"fold", Some(get_fold), None),
-    GETSET_END,
-];
+/// The `hour`, `minute`, `second`, `microsecond`, `tzinfo` and `fold`
+/// getters of a type with a time of day (`time`, `datetime`), read
+/// through its `$hms`, `$tzinfo` and `$fold` accessors.
+macro_rules! time_of_day_getset {
+    ($hms:path, $tzinfo:path, $fold:path) => {{
+        unsafe extern "C" fn get_hour(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+            // SAFETY: op is an instance of the type the table belongs to.
+            guard_obj(|| super::pyint(unsafe { $hms(op) }.hour as i64))
+        }
+        unsafe extern "C" fn get_minute(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+            // SAFETY: as get_hour.
+            guard_obj(|| super::pyint(unsafe { $hms(op) }.minute as i64))
+        }
+        unsafe extern "C" fn get_second(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+            // SAFETY: as get_hour.
+            guard_obj(|| super::pyint(unsafe { $hms(op) }.second as i64))
+        }
+        unsafe extern "C" fn get_us(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+            // SAFETY: as get_hour.
+            guard_obj(|| super::pyint(unsafe { $hms(op) }.us as i64))
+        }
+        unsafe extern "C" fn get_tzinfo(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+            // SAFETY: as get_hour.
+            guard_obj(|| Ok(unsafe { Owned::from_borrowed($tzinfo(op)) }))
+        }
+        unsafe extern "C" fn get_fold(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+            // SAFETY: as get_hour.
+            guard_obj(|| super::pyint(unsafe { $fold(op) } as i64))
+        }
+        [
+            getset(c"hour", Some(get_hour), None),
+            getset(c"minute", Some(get_minute), None),
+            getset(c"second", Some(get_second), None),
+            getset(c"microsecond", Some(get_us), None),
+            getset(c"tzinfo", Some(get_tzinfo), None),
+            getset(c"fold", Some(get_fold), None),
+            GETSET_END,
+        ]
+    }};
+}
+pub(super) use time_of_day_getset;
 
-unsafe extern "C" fn get_hour(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    // SAFETY: op is a time.
-    guard_obj(|| super::pyint(unsafe { super::time_hms(op) }.hour as i64))
-}
-unsafe extern "C" fn get_minute(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    // SAFETY: op is a time.
-    guard_obj(|| super::pyint(unsafe { super::time_hms(op) }.minute as i64))
-}
-unsafe extern "C" fn get_second(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    // SAFETY: op is a time.
-    guard_obj(|| super::pyint(unsafe { super::time_hms(op) }.second as i64))
-}
-unsafe extern "C" fn get_us(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    // SAFETY: op is a time.
-    guard_obj(|| super::pyint(unsafe { super::time_hms(op) }.us as i64))
-}
-unsafe extern "C" fn get_tzinfo(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    // SAFETY: op is a time.
-    guard_obj(|| Ok(unsafe { Owned::from_borrowed(super::time_tzinfo(op)) }))
-}
-unsafe extern "C" fn get_fold(op: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-    // SAFETY: op is a time.
-    guard_obj(|| super::pyint(unsafe { super::time_fold(op) } as i64))
-}
+static TIME_GETSET: [PyGetSetDef; 7] =
+    time_of_day_getset!(super::time_hms, super::time_tzinfo, super::time_fold);
 
 /// A time of class `cls`: directly for `time` itself, else by calling
 /// the class (with `fold=` only when set).
