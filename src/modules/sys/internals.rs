@@ -13,10 +13,6 @@ use crate::runtime::errors::{self, PyResult};
 use crate::runtime::tstate;
 use crate::Owned;
 
-fn none_obj() -> PyResult<Owned> {
-    Ok(Owned::from_borrowed_static(none::none()))
-}
-
 /// A dict from each thread state of this interpreter to `value(ts)`,
 /// keyed by thread id; threads for which `value` gives NULL are left out.
 fn per_thread(value: impl Fn(&tstate::PyThreadState) -> *mut PyObject) -> PyResult<Owned> {
@@ -60,13 +56,13 @@ builtin!(pub(super) sys_current_exceptions, |args, kws| {
 builtin!(pub(super) sys_clear_type_cache, |args, kws| {
     arity("_clear_type_cache", args, 0, 0)?;
     crate::object::typecache::invalidate();
-    none_obj()
+    Ok(none::owned())
 });
 
 builtin!(pub(super) sys_clear_internal_caches, |args, kws| {
     arity("_clear_internal_caches", args, 0, 0)?;
     crate::object::typecache::invalidate();
-    none_obj()
+    Ok(none::owned())
 });
 
 builtin!(pub(super) sys_getunicodeinternedsize, |args, kws| {
@@ -122,7 +118,7 @@ builtin!(pub(super) sys_debugmallocstats, |args, kws| {
     // SAFETY: malloc_stats only reads the allocator's state and writes to
     // stderr.
     malloc_stats();
-    none_obj()
+    Ok(none::owned())
 });
 
 builtin!(pub(super) sys_getdlopenflags, |args, kws| {
@@ -137,7 +133,7 @@ builtin!(pub(super) sys_setdlopenflags, |args, kws| {
     let flags = int_arg(args[0])?;
     // SAFETY: the current interpreter is live.
     (*tstate::get().interp).dlopenflags = flags;
-    none_obj()
+    Ok(none::owned())
 });
 
 builtin!(pub(super) sys_get_coroutine_origin_tracking_depth, |args, kws| {
@@ -159,5 +155,5 @@ builtin!(pub(super) sys_set_coroutine_origin_tracking_depth, |args, kws| {
         return Err(errors::value_error("depth must be >= 0"));
     }
     tstate::get().coroutine_origin_tracking_depth = depth;
-    none_obj()
+    Ok(none::owned())
 });

@@ -25,10 +25,6 @@ unsafe fn tool_arg(o: *mut PyObject) -> PyResult<usize> {
     Ok(id as usize)
 }
 
-fn none_obj() -> PyResult<Owned> {
-    Ok(Owned::from_borrowed_static(none::none()))
-}
-
 builtin!(monitoring_use_tool_id, |args, kws| {
     no_kwargs("use_tool_id", &kws)?;
     arity("use_tool_id", args, 2, 2)?;
@@ -41,14 +37,14 @@ builtin!(monitoring_use_tool_id, |args, kws| {
             "tool {tool} is already in use"
         )));
     }
-    none_obj()
+    Ok(none::owned())
 });
 
 builtin!(monitoring_free_tool_id, |args, kws| {
     no_kwargs("free_tool_id", &kws)?;
     arity("free_tool_id", args, 1, 1)?;
     mon::free_tool(tool_arg(args[0])?);
-    none_obj()
+    Ok(none::owned())
 });
 
 builtin!(monitoring_get_tool, |args, kws| {
@@ -109,7 +105,7 @@ builtin!(monitoring_set_events, |args, kws| {
         ));
     }
     mon::set_events(tool, set as u32);
-    none_obj()
+    Ok(none::owned())
 });
 
 builtin!(monitoring_get_events, |args, kws| {
@@ -122,7 +118,7 @@ builtin!(monitoring_restart_events, |args, kws| {
     no_kwargs("restart_events", &kws)?;
     arity("restart_events", args, 0, 0)?;
     mon::restart();
-    none_obj()
+    Ok(none::owned())
 });
 
 /// A code object argument of the local event functions.
@@ -166,7 +162,7 @@ builtin!(monitoring_set_local_events, |args, kws| {
         return Err(errors::value_error(format!("tool {tool} is not in use")));
     }
     mon::set_local_events(code, tool, set as u32);
-    none_obj()
+    Ok(none::owned())
 });
 
 static mut METHODS: [PyMethodDef; 10] = [

@@ -9,14 +9,10 @@ use crate::runtime::errors::{self, PyResult};
 use crate::vm::tracing::{self, Hook};
 use crate::Owned;
 
-fn none_obj() -> PyResult<Owned> {
-    Ok(Owned::from_borrowed_static(none::none()))
-}
-
 /// The object, or None for NULL.
 fn or_none(p: *mut PyObject) -> PyResult<Owned> {
     if p.is_null() {
-        return none_obj();
+        return Ok(none::owned());
     }
     // SAFETY: p is a live reference owned by the thread state.
     Ok(unsafe { Owned::from_borrowed(p) })
@@ -38,7 +34,7 @@ fn set_python_hook(hook: Hook, func: *mut PyObject, all: bool) -> PyResult<Owned
             tracing::set_hook(ts, hook, f, obj)?;
         }
     }
-    none_obj()
+    Ok(none::owned())
 }
 
 builtin!(pub(super) sys_settrace, |args, kws| {
@@ -103,7 +99,7 @@ builtin!(pub(super) sys_activate_stack_trampoline, |args, kws| {
 
 builtin!(pub(super) sys_deactivate_stack_trampoline, |args, kws| {
     arity("deactivate_stack_trampoline", args, 0, 0)?;
-    none_obj()
+    Ok(none::owned())
 });
 
 builtin!(pub(super) sys_is_stack_trampoline_active, |args, kws| {
