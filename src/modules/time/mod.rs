@@ -7,6 +7,7 @@ mod convert;
 use crate::ffi::*;
 use crate::modules::args::{bind, builtin};
 use crate::object::descr::{method, METHOD_END};
+use crate::object::none;
 use crate::object::{dict, int, module, str as pystr, tuple};
 use crate::runtime::errors::PyResult;
 use libc::{c_int, c_void};
@@ -94,7 +95,7 @@ unsafe fn set_timezone(d: *mut PyObject) -> PyResult<()> {
 builtin!(time_tzset, |slf, args, kws| {
     bind("tzset", args, &kws, [], 0, 0)?;
     set_timezone(module::dict_of(slf))?;
-    Ok(crate::modules::posix::none())
+    Ok(none::owned())
 });
 
 /// `PyInit_time`.
