@@ -94,7 +94,7 @@ pub extern "C" fn PyEval_GetFrameLocals() -> *mut PyObject {
         return null_mut();
     }
     // SAFETY: f is a live frame.
-    crate::capi::boundary::guard_obj(|| unsafe { crate::vm::frame::locals_of(f) })
+    crate::capi::boundary::guard_obj(|| unsafe { crate::vm::frame_locals::snapshot(f) })
 }
 
 /// `PyEval_GetLocals` (deprecated): the running frame's locals (borrowed).
@@ -115,7 +115,7 @@ pub extern "C" fn PyEval_GetLocals() -> *mut PyObject {
             if !fo.locals.is_null() {
                 return Ok(fo.locals);
             }
-            let snapshot = crate::vm::frame::locals_of(f)?;
+            let snapshot = crate::vm::frame_locals::snapshot(f)?;
             if fo.locals_cache.is_null() {
                 fo.locals_cache = crate::object::dict::new()?.into_raw();
             }

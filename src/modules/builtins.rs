@@ -631,14 +631,14 @@ builtin!(bi_locals, |args, kws| {
     if f.is_null() {
         return Err(errors::system_error("locals(): no current frame"));
     }
-    crate::vm::frame::locals_of(f)
+    crate::vm::frame_locals::snapshot(f)
 });
 
 builtin!(bi_vars, |args, kws| {
     arity("vars", args, 0, 1)?;
     if args.is_empty() {
         let f = crate::vm::frame::current();
-        return crate::vm::frame::locals_of(f);
+        return crate::vm::frame_locals::snapshot(f);
     }
     protocol::getattr_opt(args[0], pystr::intern("__dict__"))?
         .ok_or_else(|| errors::type_error("vars() argument must have __dict__ attribute"))
@@ -711,7 +711,7 @@ unsafe fn exec_eval(
             }
             globals = crate::vm::frame::fr(cur).globals;
             if locals.is_null() {
-                caller_locals = crate::vm::frame::locals_of(cur)?;
+                caller_locals = crate::vm::frame_locals::snapshot(cur)?;
                 locals = caller_locals.as_ptr();
             }
         } else if !dict::check(globals) {
