@@ -726,9 +726,22 @@ unsafe extern "C" fn type_get_name(op: *mut PyObject, _c: *mut libc::c_void) -> 
     })
 }
 
+/// `type.__qualname__`: a heap type's own `ht_qualname` object (the same
+/// object each time, as `inspect.classify_class_attrs` compares with `is`).
 unsafe extern "C" fn type_get_qualname(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {
-    // SAFETY: op is a type.
-    crate::capi::boundary::guard_obj(|| unsafe { pystr::from_str(&qualname(op.cast())?) })
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: op is a type; heap types carry ht_qualname.
+        unsafe {
+            let tp: *mut PyTypeObject = op.cast();
+            if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
+                let ht: *mut PyHeapTypeObject = tp.cast();
+                if !(*ht).ht_qualname.is_null() {
+                    return Ok(Owned::from_borrowed((*ht).ht_qualname));
+                }
+            }
+            pystr::from_str(short_name(tp))
+        }
+    })
 }
 
 unsafe extern "C" fn type_get_module(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {
