@@ -31,7 +31,7 @@ pub static mut PyByteArray_Type: PyTypeObject = PyTypeObject {
     tp_init: Some(ba_init),
     tp_new: Some(crate::capi::allocation::PyType_GenericNew),
     tp_free: Some(crate::capi::memory::PyObject_Free),
-    tp_doc: c"bytearray(iterable_of_ints) -> bytearray\nbytearray(string, encoding[, errors]) -> bytearray\nbytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\nbytearray(int) -> bytes array of size given by the parameter initialized with null bytes\nbytearray() -> empty bytes array"
+    tp_doc: c"bytearray() -> empty bytearray\nbytearray(int) -> bytearray of that many zero bytes\nbytearray(iterable_of_ints) -> bytearray\nbytearray(string, encoding[, errors]) -> bytearray\nbytearray(bytes_or_buffer) -> mutable copy of the buffer\n\nA mutable sequence of bytes (integers in range(256))."
         .as_ptr(),
     ..type_template(c"bytearray", std::mem::size_of::<PyByteArrayObject>(), 0)
 };

@@ -29,7 +29,7 @@ pub static mut PyComplex_Type: PyTypeObject = PyTypeObject {
     tp_members: (&raw const COMPLEX_MEMBERS).cast_mut().cast(),
     tp_new: Some(complex_new),
     tp_free: Some(crate::capi::memory::PyObject_Free),
-    tp_doc: c"Create a complex number from a string or numbers.\n\nIf a string is given, parse it as a complex number.\nIf a single number is given, convert it to a complex number.\nIf the 'real' or 'imag' arguments are given, create a complex number\nwith the specified real and imaginary components."
+    tp_doc: c"complex(real=0, imag=0)\n--\n\nA complex number made from a string or from numbers.\n\nA string is parsed as a complex literal; otherwise the result is\nreal + imag*1j, where either part may itself be complex."
         .as_ptr(),
     ..type_template(c"complex", std::mem::size_of::<PyComplexObject>(), 0)
 };

@@ -36,7 +36,8 @@ pub static mut PyDict_Type: PyTypeObject = PyTypeObject {
     tp_init: Some(dict_init),
     tp_new: Some(dict_new),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
-    tp_doc: c"dict() -> new empty dictionary\ndict(mapping) -> new dictionary initialized from a mapping object's\n    (key, value) pairs\ndict(iterable) -> new dictionary initialized as if via:\n    d = {}\n    for k, v in iterable:\n        d[k] = v\ndict(**kwargs) -> new dictionary initialized with the name=value pairs\n    in the keyword argument list.  For example:  dict(one=1, two=2)".as_ptr(),
+    tp_doc: c"dict() -> new empty dictionary\ndict(mapping) -> dictionary of the mapping's (key, value) pairs\ndict(iterable) -> dictionary of the (key, value) pairs of iterable\ndict(**kwargs) -> dictionary of the name=value pairs,\n    as in dict(one=1, two=2)\n\nA mutable mapping from hashable keys to values, in insertion order."
+        .as_ptr(),
     ..type_template(c"dict", std::mem::size_of::<PyDictObject>(), 0)
 };
 

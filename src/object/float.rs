@@ -29,7 +29,8 @@ pub static mut PyFloat_Type: PyTypeObject = PyTypeObject {
     tp_getset: (&raw const FLOAT_GETSET).cast_mut().cast(),
     tp_new: Some(float_new),
     tp_free: Some(crate::capi::memory::PyObject_Free),
-    tp_doc: c"Convert a string or number to a floating-point number, if possible.".as_ptr(),
+    tp_doc: c"float(x=0, /)\n--\n\nA floating-point number made from a number or a string."
+        .as_ptr(),
     ..type_template(c"float", std::mem::size_of::<PyFloatObject>(), 0)
 };
 

@@ -31,7 +31,8 @@ pub static mut PyLong_Type: PyTypeObject = PyTypeObject {
     tp_new: Some(long_new),
     tp_dealloc: Some(long_dealloc),
     tp_free: Some(crate::capi::memory::PyObject_Free),
-    tp_doc: c"int([x]) -> integer\nint(x, base=10) -> integer".as_ptr(),
+    tp_doc: c"int([x]) -> integer\nint(x, base=10) -> integer\n\nAn integer made from a number or a string; 0 without an argument.\n\nA number is converted with x.__int__() (or x.__index__()), a float\ntruncated toward zero. A str, bytes or bytearray is read as an integer\nliteral in the given base, 2 to 36, or 0 to take the base from the\nliteral's prefix (0b, 0o, 0x)."
+        .as_ptr(),
     ..type_template(
         c"int",
         std::mem::offset_of!(PyLongObject, ob_digit),

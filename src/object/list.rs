@@ -34,7 +34,7 @@ pub static mut PyList_Type: PyTypeObject = PyTypeObject {
     tp_init: Some(list_init),
     tp_new: Some(crate::capi::allocation::PyType_GenericNew),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
-    tp_doc: c"Built-in mutable sequence.\n\nIf no argument is given, the constructor creates a new empty list.\nThe argument must be an iterable if specified."
+    tp_doc: c"list(iterable=(), /)\n--\n\nA mutable sequence: empty, or holding the items of iterable."
         .as_ptr(),
     ..type_template(c"list", std::mem::size_of::<PyListObject>(), 0)
 };

@@ -74,6 +74,8 @@ pub static mut PyMemoryView_Type: PyTypeObject = PyTypeObject {
     tp_as_buffer: &raw mut MV_AS_BUFFER,
     tp_methods: (&raw const MV_METHODS).cast_mut().cast(),
     tp_getset: (&raw const MV_GETSET).cast_mut().cast(),
+    tp_doc: c"memoryview(object)\n--\n\nA view of the memory of an object that exports a buffer, without a copy."
+        .as_ptr(),
     ..type_template(
         c"memoryview",
         std::mem::offset_of!(PyMemoryViewObject, ob_array),

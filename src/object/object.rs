@@ -27,7 +27,8 @@ pub static mut PyBaseObject_Type: PyTypeObject = PyTypeObject {
     tp_free: Some(crate::capi::memory::PyObject_Free),
     tp_getset: (&raw const OBJECT_GETSET).cast_mut().cast(),
     tp_methods: (&raw const OBJECT_METHODS).cast_mut().cast(),
-    tp_doc: c"The base class of the class hierarchy.".as_ptr(),
+    tp_doc: c"object()\n--\n\nThe base class of every class.\n\nAn instance of object itself has no attributes of its own."
+        .as_ptr(),
     ..type_template(c"object", std::mem::size_of::<PyObject>(), 0)
 };
 

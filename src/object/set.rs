@@ -75,7 +75,8 @@ pub static mut PySet_Type: PyTypeObject = PyTypeObject {
     tp_init: Some(set_init),
     tp_new: Some(set_new),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
-    tp_doc: c"Build an unordered collection of unique elements.".as_ptr(),
+    tp_doc: c"set(iterable=(), /)\n--\n\nA mutable unordered collection of distinct hashable elements."
+        .as_ptr(),
     tp_weaklistoffset: std::mem::offset_of!(PySetObject, weakreflist) as Py_ssize_t,
     ..type_template(c"set", std::mem::size_of::<PySetObject>(), 0)
 };
@@ -95,7 +96,8 @@ pub static mut PyFrozenSet_Type: PyTypeObject = PyTypeObject {
     tp_methods: (&raw const FROZENSET_METHODS).cast_mut().cast(),
     tp_new: Some(frozenset_new),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
-    tp_doc: c"Build an immutable unordered collection of unique elements.".as_ptr(),
+    tp_doc: c"frozenset(iterable=(), /)\n--\n\nAn immutable, hashable, unordered collection of distinct hashable\nelements."
+        .as_ptr(),
     tp_weaklistoffset: std::mem::offset_of!(PySetObject, weakreflist) as Py_ssize_t,
     ..type_template(c"frozenset", std::mem::size_of::<PySetObject>(), 0)
 };

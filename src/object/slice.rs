@@ -20,7 +20,7 @@ pub static mut PySlice_Type: PyTypeObject = PyTypeObject {
     tp_members: (&raw const SLICE_MEMBERS).cast_mut().cast(),
     tp_methods: (&raw const SLICE_METHODS).cast_mut().cast(),
     tp_new: Some(slice_new),
-    tp_doc: c"slice(stop)\nslice(start, stop[, step])\n\nCreate a slice object.  This is used for extended slicing (e.g. a[0:10:2])."
+    tp_doc: c"slice(stop)\nslice(start, stop[, step])\n\nThe slice that the indexing syntax a[start:stop:step] makes."
         .as_ptr(),
     ..type_template(c"slice", std::mem::size_of::<PySliceObject>(), 0)
 };

@@ -30,7 +30,8 @@ pub static mut PyTuple_Type: PyTypeObject = PyTypeObject {
     tp_new: Some(tuple_new),
     tp_traverse: Some(tuple_traverse),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
-    tp_doc: c"Built-in immutable sequence.".as_ptr(),
+    tp_doc: c"tuple(iterable=(), /)\n--\n\nAn immutable sequence: empty, or holding the items of iterable."
+        .as_ptr(),
     ..type_template(
         c"tuple",
         std::mem::size_of::<PyTupleObject>() - std::mem::size_of::<*mut PyObject>(),

@@ -44,7 +44,7 @@ pub static mut PyType_Type: PyTypeObject = PyTypeObject {
     tp_weaklistoffset: std::mem::offset_of!(PyTypeObject, tp_weaklist) as Py_ssize_t,
     // A class's attributes are its tp_dict: metaclasses add no dict slot.
     tp_dictoffset: std::mem::offset_of!(PyTypeObject, tp_dict) as Py_ssize_t,
-    tp_doc: c"type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type"
+    tp_doc: c"type(object) -> the type of object\ntype(name, bases, dict, **kwds) -> a new class"
         .as_ptr(),
     ..type_template(
         c"type",
