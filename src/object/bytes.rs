@@ -63,13 +63,17 @@ static mut BYTES_AS_BUFFER: PyBufferProcs = PyBufferProcs {
 };
 
 const OWN_METHODS: [PyMethodDef; 3] = [
-    descr::method(c"__getnewargs__", bytes_getnewargs as *const _, METH_NOARGS),
-    descr::method(c"__bytes__", bytes_bytes as *const _, METH_NOARGS),
+    descr::method(c"__getnewargs__", bytes_getnewargs as *const _, METH_NOARGS).with_doc(
+        c"__getnewargs__($self, /)\n--\n\nThe arguments that recreate self, for pickling.",
+    ),
+    descr::method(c"__bytes__", bytes_bytes as *const _, METH_NOARGS)
+        .with_doc(c"__bytes__($self, /)\n--\n\nself as a bytes object."),
     descr::method(
         c"__getitem__",
         bytes_getitem as *const _,
         METH_O | METH_COEXIST,
-    ),
+    )
+    .with_doc(c"__getitem__($self, key, /)\n--\n\nThe item self[key]."),
 ];
 
 static BYTES_METHODS: [PyMethodDef; bm::SHARED + 4] = bm::method_table(&OWN_METHODS);

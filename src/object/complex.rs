@@ -53,23 +53,23 @@ static COMPLEX_METHODS: [PyMethodDef; 6] = [
         c"conjugate",
         complex_conjugate as *const c_void,
         METH_NOARGS,
-    ),
+    ).with_doc(c"conjugate($self, /)\n--\n\nThe complex conjugate; a real number is its own."),
     descr::method(
         c"__complex__",
         complex_complex as *const c_void,
         METH_NOARGS,
-    ),
+    ).with_doc(c"__complex__($self, /)\n--\n\nself as a complex number."),
     descr::method(
         c"__getnewargs__",
         complex_getnewargs as *const c_void,
         METH_NOARGS,
-    ),
-    descr::method(c"__format__", complex_format as *const c_void, METH_O),
+    ).with_doc(c"__getnewargs__($self, /)\n--\n\nThe arguments that recreate self, for pickling."),
+    descr::method(c"__format__", complex_format as *const c_void, METH_O).with_doc(c"__format__($self, format_spec, /)\n--\n\nself formatted by format_spec (see format())."),
     descr::method(
         c"from_number",
         complex_from_number as *const c_void,
         METH_O | METH_CLASS,
-    ),
+    ).with_doc(c"from_number($type, number, /)\n--\n\nThe number converted to this type through its __float__, __index__ or\n__complex__ method (not from a string)."),
     descr::METHOD_END,
 ];
 

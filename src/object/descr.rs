@@ -469,12 +469,18 @@ unsafe extern "C" fn descr_repr(op: *mut PyObject) -> *mut PyObject {
     })
 }
 
-pub(crate) unsafe extern "C" fn descr_get_name(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn descr_get_name(
+    op: *mut PyObject,
+    _c: *mut c_void,
+) -> *mut PyObject {
     // SAFETY: op is a descriptor.
     unsafe { new_ref((*op.cast::<PyDescrObject>()).d_name) }
 }
 
-pub(crate) unsafe extern "C" fn descr_get_qualname(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn descr_get_qualname(
+    op: *mut PyObject,
+    _c: *mut c_void,
+) -> *mut PyObject {
     // SAFETY: op is a descriptor.
     guard_obj(|| unsafe {
         pystr::from_str(&format!(
@@ -485,7 +491,10 @@ pub(crate) unsafe extern "C" fn descr_get_qualname(op: *mut PyObject, _c: *mut c
     })
 }
 
-pub(crate) unsafe extern "C" fn descr_get_objclass(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn descr_get_objclass(
+    op: *mut PyObject,
+    _c: *mut c_void,
+) -> *mut PyObject {
     // SAFETY: op is a descriptor.
     unsafe { new_ref(descr_owner(op).cast()) }
 }

@@ -87,7 +87,8 @@ static ENUM_METHODS: [PyMethodDef; 2] = [
         c"__reduce__",
         enum_reduce as *const libc::c_void,
         METH_NOARGS,
-    ),
+    )
+    .with_doc(c"__reduce__($self, /)\n--\n\nThe state of self for pickling."),
     crate::object::descr::METHOD_END,
 ];
 static REVERSED_METHODS: [PyMethodDef; 3] = [
@@ -95,12 +96,14 @@ static REVERSED_METHODS: [PyMethodDef; 3] = [
         c"__reduce__",
         reversed_reduce as *const libc::c_void,
         METH_NOARGS,
-    ),
+    )
+    .with_doc(c"__reduce__($self, /)\n--\n\nThe state of self for pickling."),
     crate::object::descr::method(
         c"__setstate__",
         reversed_setstate as *const libc::c_void,
         METH_O,
-    ),
+    )
+    .with_doc(c"__setstate__($self, object, /)\n--\n\nRestore the state of self when unpickling."),
     crate::object::descr::METHOD_END,
 ];
 static ZIP_METHODS: [PyMethodDef; 3] = [
@@ -108,8 +111,12 @@ static ZIP_METHODS: [PyMethodDef; 3] = [
         c"__reduce__",
         zip_reduce as *const libc::c_void,
         METH_NOARGS,
-    ),
-    crate::object::descr::method(c"__setstate__", zip_setstate as *const libc::c_void, METH_O),
+    )
+    .with_doc(c"__reduce__($self, /)\n--\n\nThe state of self for pickling."),
+    crate::object::descr::method(c"__setstate__", zip_setstate as *const libc::c_void, METH_O)
+        .with_doc(
+            c"__setstate__($self, object, /)\n--\n\nRestore the state of self when unpickling.",
+        ),
     crate::object::descr::METHOD_END,
 ];
 static MAP_FILTER_METHODS: [PyMethodDef; 2] = [
@@ -117,7 +124,8 @@ static MAP_FILTER_METHODS: [PyMethodDef; 2] = [
         c"__reduce__",
         map_filter_reduce as *const libc::c_void,
         METH_NOARGS,
-    ),
+    )
+    .with_doc(c"__reduce__($self, /)\n--\n\nThe state of self for pickling."),
     crate::object::descr::METHOD_END,
 ];
 

@@ -49,8 +49,8 @@ static SLICE_MEMBERS: [PyMemberDef; 4] = [
 ];
 
 static SLICE_METHODS: [PyMethodDef; 3] = [
-    descr::method(c"indices", slice_indices as *const _, METH_O),
-    descr::method(c"__reduce__", slice_reduce as *const _, METH_NOARGS),
+    descr::method(c"indices", slice_indices as *const _, METH_O).with_doc(c"indices($self, object, /)\n--\n\nThe (start, stop, step) that the slice selects from a sequence of\nlength object, with negative and missing values resolved."),
+    descr::method(c"__reduce__", slice_reduce as *const _, METH_NOARGS).with_doc(c"__reduce__($self, /)\n--\n\nThe state of self for pickling."),
     descr::METHOD_END,
 ];
 

@@ -529,7 +529,11 @@ unsafe extern "C" fn methodwrapper_get_text_signature(
 
 /// The getters of slot wrapper descriptors (`wrapperdescr_getset`).
 static WRAPPERDESCR_GETSET: [PyGetSetDef; 6] = [
-    crate::object::descr::getset(c"__name__", Some(crate::object::descr::descr_get_name), None),
+    crate::object::descr::getset(
+        c"__name__",
+        Some(crate::object::descr::descr_get_name),
+        None,
+    ),
     crate::object::descr::getset(
         c"__qualname__",
         Some(crate::object::descr::descr_get_qualname),
@@ -549,8 +553,31 @@ static WRAPPERDESCR_GETSET: [PyGetSetDef; 6] = [
     crate::object::descr::GETSET_END,
 ];
 
-/// `__doc__` and `__text_signature__` of a method-wrapper (`wrapper_getsets`).
-static METHODWRAPPER_GETSET: [PyGetSetDef; 3] = [
+/// `__name__`, `__qualname__` and `__objclass__` of a method-wrapper: its
+/// descriptor's.
+macro_rules! from_descr {
+    ($name:ident, $get:path) => {
+        unsafe extern "C" fn $name(op: *mut PyObject, c: *mut c_void) -> *mut PyObject {
+            // SAFETY: op is a method-wrapper; its descr is a wrapper descriptor.
+            unsafe { $get((*op.cast::<MethodWrapperObject>()).descr, c) }
+        }
+    };
+}
+from_descr!(methodwrapper_get_name, crate::object::descr::descr_get_name);
+from_descr!(
+    methodwrapper_get_qualname,
+    crate::object::descr::descr_get_qualname
+);
+from_descr!(
+    methodwrapper_get_objclass,
+    crate::object::descr::descr_get_objclass
+);
+
+/// The getters of a method-wrapper (`wrapper_getsets`).
+static METHODWRAPPER_GETSET: [PyGetSetDef; 6] = [
+    crate::object::descr::getset(c"__name__", Some(methodwrapper_get_name), None),
+    crate::object::descr::getset(c"__qualname__", Some(methodwrapper_get_qualname), None),
+    crate::object::descr::getset(c"__objclass__", Some(methodwrapper_get_objclass), None),
     crate::object::descr::getset(c"__doc__", Some(methodwrapper_get_doc), None),
     crate::object::descr::getset(
         c"__text_signature__",
