@@ -916,7 +916,7 @@ builtin!(bi_import, |args, kws| {
 const FK: libc::c_int = METH_FASTCALL | METH_KEYWORDS;
 
 macro_rules! table {
-    ($($name:literal => $f:ident, $doc:literal),* $(,)?) => {
+    ($($name:literal => $f:ident, $doc:expr),* $(,)?) => {
         [$(method($name, $f as *const c_void, FK).with_doc($doc),)* METHOD_END]
     };
 }
@@ -929,7 +929,7 @@ static mut BUILTIN_METHODS: [PyMethodDef; 46] = table![
     c"input" => bi_input,
     c"input($module, prompt='', /)\n--\n\nRead one line from standard input and return it without its newline.\n\nThe prompt, if given, is written to standard output first. EOFError\nis raised at the end of the input.",
     c"open" => io_open,
-    c"open($module, /, file, mode='r', buffering=-1, encoding=None,\n     errors=None, newline=None, closefd=True, opener=None)\n--\n\nOpen a file and return a file object for it (see io.open).\n\nmode combines 'r', 'w', 'x' or 'a' with 'b' (binary) or 't' (text, the\ndefault) and '+' (reading and writing). OSError is raised on failure.",
+    crate::modules::io::open::DOC,
     c"len" => bi_len,
     c"len($module, obj, /)\n--\n\nThe number of items in a container.",
     c"repr" => bi_repr,
@@ -1035,6 +1035,17 @@ pub fn create() -> PyResult<Owned> {
             dict::set_item(d, pystr::intern_cstr((*ml).ml_name)?, f.as_ptr())?;
         }
         let set = |name: &str, v: *mut PyObject| dict::set_item(d, pystr::intern(name), v);
+        set(
+            "__doc__",
+            pystr::from_str(
+                "The builtin functions, types, exceptions and constants: names that\n\
+                 every module finds when its globals lack them.\n\n\
+                 None stands for no value, Ellipsis is the '...' literal and\n\
+                 NotImplemented is what binary special methods return for operands\n\
+                 they do not handle.",
+            )?
+            .as_ptr(),
+        )?;
         set("None", none::none())?;
         set("Ellipsis", none::ellipsis())?;
         set("NotImplemented", none::not_implemented())?;

@@ -13,6 +13,10 @@ names = ["abs", "all", "any", "ascii", "bin", "callable", "chr", "delattr",
 for n in names:
     f = getattr(builtins, n)
     print(n, type(f.__doc__).__name__, f.__text_signature__, inspect.signature(f))
+import io
+print(open is io.open, type(open.__doc__).__name__, inspect.signature(open))
+print(io.open_code.__text_signature__, io.text_encoding.__text_signature__)
+print(type(builtins.__doc__).__name__)
 # A default that has no repr: inspect refuses the signature.
 print(anext.__text_signature__)
 
