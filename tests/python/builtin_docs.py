@@ -145,3 +145,14 @@ except AttributeError as e:
 p = property(len)
 p.__name__ = "renamed"
 print(p.__name__)
+
+# The io classes carry their constructor signatures.
+import _io
+for n in ["BufferedReader", "BufferedWriter", "BufferedRandom", "BufferedRWPair",
+          "FileIO", "BytesIO", "StringIO", "TextIOWrapper",
+          "IncrementalNewlineDecoder"]:
+    t = getattr(_io, n)
+    print(n, type(t.__doc__).__name__, inspect.signature(t))
+class MyReader(_io.BufferedReader):
+    """A subclass with its own doc."""
+print(inspect.signature(MyReader))
