@@ -35,6 +35,8 @@ pub static mut PyProperty_Type: PyTypeObject = PyTypeObject {
     tp_methods: (&raw const PROPERTY_METHODS).cast_mut().cast(),
     tp_getset: (&raw const PROPERTY_GETSET).cast_mut().cast(),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
+    tp_doc: c"property(fget=None, fset=None, fdel=None, doc=None)\n--\n\nAn attribute managed by functions: fget computes its value, fset\nassigns it and fdel deletes it; doc is its docstring (by default\nfget's). As a decorator:\n\n  class C:\n      @property\n      def x(self):\n          \"The x of C.\"\n          return self._x\n\n      @x.setter\n      def x(self, value):\n          self._x = value"
+        .as_ptr(),
     ..type_template(c"property", std::mem::size_of::<PropertyObject>(), 0)
 };
 
@@ -253,14 +255,14 @@ unsafe extern "C" fn prop_set_name(op: *mut PyObject, args: *mut PyObject) -> *m
 }
 
 static PROPERTY_METHODS: [PyMethodDef; 5] = [
-    method(c"getter", prop_getter as *const c_void, METH_O),
-    method(c"setter", prop_setter as *const c_void, METH_O),
-    method(c"deleter", prop_deleter as *const c_void, METH_O),
+    method(c"getter", prop_getter as *const c_void, METH_O).with_doc(c"getter($self, object, /)\n--\n\nA copy of the property with fget replaced (for use as a decorator)."),
+    method(c"setter", prop_setter as *const c_void, METH_O).with_doc(c"setter($self, object, /)\n--\n\nA copy of the property with fset replaced (for use as a decorator)."),
+    method(c"deleter", prop_deleter as *const c_void, METH_O).with_doc(c"deleter($self, object, /)\n--\n\nA copy of the property with fdel replaced (for use as a decorator)."),
     method(
         c"__set_name__",
         prop_set_name as *const c_void,
         METH_VARARGS,
-    ),
+    ).with_doc(c"__set_name__($self, owner, name, /)\n--\n\nRecord name as the property's name in owner (for its error messages)."),
     METHOD_END,
 ];
 
@@ -300,7 +302,40 @@ unsafe extern "C" fn get_isabstract(op: *mut PyObject, _c: *mut c_void) -> *mut 
     })
 }
 
-static PROPERTY_GETSET: [PyGetSetDef; 6] = [
+/// `property.__name__` (`property_get___name__`): the name given by
+/// `__set_name__` or assigned, else the getter's `__name__`.
+unsafe extern "C" fn get_name(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a property.
+        unsafe {
+            let prop = p(op);
+            if !prop.name.is_null() {
+                return Ok(Owned::from_borrowed(prop.name));
+            }
+            if !prop.fget.is_null() {
+                if let Some(name) = protocol::getattr_opt(prop.fget, pystr::intern("__name__"))? {
+                    return Ok(name);
+                }
+            }
+            Err(errors::attribute_error(
+                "'property' object has no attribute '__name__'",
+            ))
+        }
+    })
+}
+
+/// `property.__name__ = name` (`property_set___name__`).
+unsafe extern "C" fn set_name(op: *mut PyObject, v: *mut PyObject, _c: *mut c_void) -> libc::c_int {
+    // SAFETY: op is a property; v NULL (delete) or valid.
+    unsafe {
+        let new = if v.is_null() { null_mut() } else { new_ref(v) };
+        xdecref(std::mem::replace(&mut p(op).name, new));
+    }
+    0
+}
+
+static PROPERTY_GETSET: [PyGetSetDef; 7] = [
+    crate::object::descr::getset(c"__name__", Some(get_name), Some(set_name)),
     crate::object::descr::getset(c"fget", Some(get_fget), None),
     crate::object::descr::getset(c"fset", Some(get_fset), None),
     crate::object::descr::getset(c"fdel", Some(get_fdel), None),
