@@ -316,10 +316,8 @@ fn scan_number(b: &[u8], i: usize) -> Result<usize, NumberError> {
     // starts one of the keywords valid code can have there.
     let check_end = |j: usize, kind: &str| -> Result<usize, NumberError> {
         let c = at(j);
-        if c.is_ascii_alphanumeric() || c == b'_' {
-            if !keyword_follows(b, j) {
-                return Err(stop(format!("invalid {kind} literal"), j));
-            }
+        if (c.is_ascii_alphanumeric() || c == b'_') && !keyword_follows(b, j) {
+            return Err(stop(format!("invalid {kind} literal"), j));
         }
         Ok(j)
     };
