@@ -3,6 +3,7 @@
 use ruff_python_parser::{LexicalErrorType, ParseErrorType};
 use ruff_text_size::{Ranged, TextRange};
 
+use super::fstring_fields::replacement_field_error;
 use super::tokenizer_checks::scan_brackets_and_strings;
 use super::{LineIndex, Location};
 use crate::error::{SyntaxErrorInfo, SyntaxErrorKind};
@@ -200,8 +201,15 @@ pub(super) fn translate_error(
     error: &ParseErrorType,
     range: TextRange,
     tokenizer_stop: u32,
+    tokens: &[ruff_python_ast::token::Token],
 ) -> SyntaxErrorInfo {
     let mut e = translate_error_inner(index, source, filename, error, range);
+    if e.msg == "invalid syntax" || e.msg == "f-string: expecting '=', or '!', or ':', or '}'" {
+        let at = u32::from(range.start()) as usize;
+        if let Some(f) = replacement_field_error(index, filename, tokens, at) {
+            return f;
+        }
+    }
     // CPython re-tokenizes the rest of the source after a generic error: an
     // unclosed bracket opened before the error line, or a tokenizer error
     // close to it, replaces "invalid syntax".
