@@ -944,7 +944,7 @@ pub unsafe extern "C" fn PyErr_DisplayException(e: *mut PyObject) {
                 ));
                 return;
             }
-            write_stderr(&display::format_exception(e));
+            crate::modules::io::stdio::display_exception(e);
         }
     })
 }

@@ -184,6 +184,34 @@ pub fn write_stderr(text: &str) {
     })
 }
 
+/// Prints exception `e` with its chain to `sys.stderr` as `PyErr_Display`
+/// does (CPython 3.13's `_PyErr_Display`): through the `traceback`
+/// module's `_print_exception_bltin`, which marks the failing expression
+/// of each source line with carets, or, when that module cannot be used
+/// (not importable, or failing), with the built-in report. The caller's
+/// raised exception survives.
+///
+/// # Safety
+/// `e` is an exception instance.
+pub unsafe fn display_exception(e: *mut PyObject) {
+    errors::keeping_raised(|| {
+        let shown = || -> PyResult<()> {
+            let tb = crate::runtime::import::import_absolute("traceback")?;
+            // SAFETY: tb is a module, print a live object; e an exception.
+            unsafe {
+                let print = protocol::getattr_str(tb.as_ptr(), "_print_exception_bltin")?;
+                protocol::call_args(print.as_ptr(), &[e])?;
+            }
+            Ok(())
+        };
+        if shown().is_err() {
+            errors::clear();
+            // SAFETY: e is an exception instance.
+            write_stderr(&unsafe { exc::display::format_exception(e) });
+        }
+    })
+}
+
 /// Flushes `sys.stdout` and `sys.stderr` at finalization
 /// (`flush_std_files`), unless closed: a failure to flush stdout is
 /// reported as unraisable ("Exception ignored on flushing sys.stdout"),
@@ -307,7 +335,7 @@ crate::modules::args::builtin!(sys_excepthook, |args, kws| {
         ));
         return Ok(none::owned());
     }
-    write_stderr(&exc::display::format_exception(v));
+    display_exception(v);
     Ok(none::owned())
 });
 

@@ -101,7 +101,7 @@ pub(super) unsafe extern "C" fn init(
                 let info = tuple::from_iterable(items[1])?;
                 let fields = tuple::items(info.as_ptr());
                 match fields.len() {
-                    0..4 => {
+                    0..=3 => {
                         return Err(errors::type_error(format!(
                             "function takes at least 4 arguments ({} given)",
                             fields.len()
@@ -112,6 +112,11 @@ pub(super) unsafe extern "C" fn init(
                             "function takes at most 6 arguments ({} given)",
                             fields.len()
                         )))
+                    }
+                    5 => {
+                        return Err(errors::type_error(
+                            "end_offset must be provided when end_lineno is provided",
+                        ))
                     }
                     _ => {}
                 }

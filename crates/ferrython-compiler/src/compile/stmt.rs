@@ -58,13 +58,16 @@ impl<'a> Compiler<'a> {
                 }
                 let end = self.new_label();
                 self.compile_jump_if(&a.test, true, end);
+                self.set_loc(a.range);
                 self.emit(LOAD_COMMON_CONSTANT, 0);
                 if let Some(m) = &a.msg {
                     self.emit(PUSH_NULL, 0);
                     self.compile_expr(m);
+                    self.set_loc(a.range);
                     self.emit(CALL, 1);
                 }
-                self.set_loc(a.range);
+                // The traceback points at the failed test, not the statement.
+                self.set_loc(a.test.range());
                 self.emit(RAISE_VARARGS, 1);
                 self.bind(end);
             }

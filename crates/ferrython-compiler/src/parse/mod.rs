@@ -11,6 +11,7 @@
 
 mod encoding;
 mod escapes;
+mod fstring_fields;
 pub mod interactive;
 mod line_index;
 mod numbers;
@@ -190,7 +191,15 @@ fn parse_unadjusted(
             .unwrap_or(u32::MAX);
         let at = u32::from(first.range().start()) as usize;
         return Err((
-            translate_error(&index, source, filename, &first.error, first.range(), stop),
+            translate_error(
+                &index,
+                source,
+                filename,
+                &first.error,
+                first.range(),
+                stop,
+                parsed.tokens(),
+            ),
             Some(at),
         ));
     }

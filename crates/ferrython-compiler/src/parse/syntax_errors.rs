@@ -1,8 +1,9 @@
 //! ruff parse errors -> CPython's SyntaxError messages and positions.
 
 use ruff_python_parser::{LexicalErrorType, ParseErrorType};
-use ruff_text_size::TextRange;
+use ruff_text_size::{Ranged, TextRange};
 
+use super::fstring_fields::replacement_field_error;
 use super::tokenizer_checks::scan_brackets_and_strings;
 use super::{LineIndex, Location};
 use crate::error::{SyntaxErrorInfo, SyntaxErrorKind};
@@ -200,8 +201,15 @@ pub(super) fn translate_error(
     error: &ParseErrorType,
     range: TextRange,
     tokenizer_stop: u32,
+    tokens: &[ruff_python_ast::token::Token],
 ) -> SyntaxErrorInfo {
     let mut e = translate_error_inner(index, source, filename, error, range);
+    if e.msg == "invalid syntax" || e.msg == "f-string: expecting '=', or '!', or ':', or '}'" {
+        let at = u32::from(range.start()) as usize;
+        if let Some(f) = replacement_field_error(index, filename, tokens, at) {
+            return f;
+        }
+    }
     // CPython re-tokenizes the rest of the source after a generic error: an
     // unclosed bracket opened before the error line, or a tokenizer error
     // close to it, replaces "invalid syntax".
@@ -448,18 +456,7 @@ fn translate_error_inner(
             found: T::Name | T::Int | T::Float | T::String | T::Complex | T::FStringStart,
         } => comma_hint(start).unwrap_or_else(|| syntax("invalid syntax")),
         ParseErrorType::SimpleStatementsOnSameLine => {
-            // `print 1` gets its special message.
-            let (l, _) = index.line_col(start);
-            let line = index.line_text(l).trim_start();
-            if line.starts_with("print ") && !line.starts_with("print (") {
-                let e = syntax("Missing parentheses in call to 'print'. Did you mean print(...)?");
-                return SyntaxErrorInfo {
-                    offset: 1 + (index.line_text(l).len() - line.len()) as u32,
-                    end_offset: index.line_text(l).trim_end().chars().count() as u32 + 1,
-                    ..e
-                };
-            }
-            syntax("invalid syntax")
+            legacy_call(index, filename, s).unwrap_or_else(|| syntax("invalid syntax"))
         }
         ParseErrorType::ExpectedToken {
             expected: T::Lpar, ..
@@ -613,10 +610,13 @@ fn translate_error_inner(
             if tok.is_ascii() {
                 syntax("invalid syntax")
             } else {
-                syntax(&format!(
+                // The tokenizer's error: no range, just where it stopped.
+                let mut e = syntax(&format!(
                     "invalid character '{tok}' (U+{:04X})",
                     *tok as u32
-                ))
+                ));
+                e.end_offset = e.offset;
+                e
             }
         }
         ParseErrorType::Lexical(LexicalErrorType::OtherError(msg)) => {
@@ -836,5 +836,30 @@ fn escape_error(
         msg,
         filename,
         TextRange::new((lit_start as u32).into(), (lit_end as u32).into()),
+    ))
+}
+
+/// `print foo` / `exec foo` (CPython's `invalid_legacy_expression`): the
+/// name of a former statement followed by an expression, where the parser
+/// found a second statement starting at byte `at`.
+fn legacy_call(index: &LineIndex, filename: &str, at: usize) -> Option<SyntaxErrorInfo> {
+    let source = index.source();
+    let before = source[..at].trim_end_matches([' ', '\t']);
+    let name = ["print", "exec"]
+        .into_iter()
+        .find(|n| before.ends_with(n))?;
+    let name_start = before.len() - name.len();
+    let prev = before[..name_start].chars().next_back();
+    if prev.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+        return None;
+    }
+    let line_end = source[at..].find('\n').map_or(source.len(), |i| at + i);
+    let expr = ruff_python_parser::parse_expression(&source[at..line_end]).ok()?;
+    let end = at + u32::from(expr.expr().range().end()) as usize;
+    Some(index.error(
+        SyntaxErrorKind::SyntaxError,
+        format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?"),
+        filename,
+        TextRange::new((name_start as u32).into(), (end as u32).into()),
     ))
 }

@@ -175,13 +175,10 @@ pub(crate) fn scan_brackets_and_strings(
                 continue;
             }
             b'0'..=b'9' if i == 0 || !is_ident_byte(b[i - 1]) && b[i - 1] != b'.' => {
-                let (end, kind) = number_end(b, i);
-                if end < b.len() && is_ident_byte(b[end]) && !keyword_follows(b, end) {
-                    // CPython points at the last character of the literal.
-                    let at = end - 1;
-                    return err(format!("invalid {kind} literal"), at, at);
+                match scan_number(b, i) {
+                    Ok(end) => i = end,
+                    Err(e) => return err(e.msg, e.start, e.end),
                 }
-                i = end;
                 continue;
             }
             b'(' | b'[' | b'{' => {
@@ -294,70 +291,142 @@ fn is_ident_byte(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80
 }
 
-/// End of the number literal starting at `i`, and its kind for messages.
-fn number_end(b: &[u8], i: usize) -> (usize, &'static str) {
-    let mut j = i;
-    if b[i] == b'0' && i + 1 < b.len() {
-        let (kind, ok): (&str, fn(u8) -> bool) = match b[i + 1] {
-            b'x' | b'X' => ("hexadecimal", |c| c.is_ascii_hexdigit() || c == b'_'),
-            b'o' | b'O' => ("octal", |c| (b'0'..=b'7').contains(&c) || c == b'_'),
-            b'b' | b'B' => ("binary", |c| c == b'0' || c == b'1' || c == b'_'),
-            _ => ("", |_| false),
-        };
-        if !kind.is_empty() {
-            j += 2;
-            while j < b.len() && ok(b[j]) {
+/// A number literal CPython's tokenizer rejects: the message and the byte
+/// range its `SyntaxError` covers.
+struct NumberError {
+    msg: String,
+    start: usize,
+    end: usize,
+}
+
+/// Reads the number literal starting at `i` as CPython's tokenizer does:
+/// its end, or the error it reports (bad digits, a dangling `_` or
+/// exponent, a letter stuck to it). Positions of such errors are where
+/// the tokenizer stopped: the error covers the last character read.
+fn scan_number(b: &[u8], i: usize) -> Result<usize, NumberError> {
+    // The character at `j` (end of input reads as the newline CPython
+    // adds), and the error "at" the reading position `j`.
+    let at = |j: usize| b.get(j).copied().unwrap_or(b'\n');
+    let stop = |msg: String, j: usize| NumberError {
+        msg,
+        start: j.saturating_sub(1),
+        end: j.saturating_sub(1),
+    };
+    // `verify_end_of_number`: a letter may only follow a number when it
+    // starts one of the keywords valid code can have there.
+    let check_end = |j: usize, kind: &str| -> Result<usize, NumberError> {
+        let c = at(j);
+        if (c.is_ascii_alphanumeric() || c == b'_') && !keyword_follows(b, j) {
+            return Err(stop(format!("invalid {kind} literal"), j));
+        }
+        Ok(j)
+    };
+    // Digits with single underscores between them (`tok_decimal_tail`).
+    let decimal_tail = |mut j: usize| -> Result<usize, NumberError> {
+        loop {
+            while at(j).is_ascii_digit() {
                 j += 1;
             }
-            return (j, kind);
-        }
-    }
-    // Digits with single underscores between them; a trailing `_` is
-    // consumed (CPython reports the error on it).
-    let digits = |j: &mut usize| {
-        let start = *j;
-        while *j < b.len() {
-            if b[*j].is_ascii_digit() {
-                *j += 1;
-            } else if b[*j] == b'_' && *j > start {
-                *j += 1;
-                if *j >= b.len() || !b[*j].is_ascii_digit() {
-                    break;
-                }
-            } else {
-                break;
+            if at(j) != b'_' {
+                return Ok(j);
+            }
+            j += 1;
+            if !at(j).is_ascii_digit() {
+                return Err(stop("invalid decimal literal".into(), j));
             }
         }
     };
-    digits(&mut j);
-    if j < b.len() && b[j] == b'.' {
+    let radix = match (b[i], at(i + 1).to_ascii_lowercase()) {
+        (b'0', b'x') => Some(("hexadecimal", 16)),
+        (b'0', b'o') => Some(("octal", 8)),
+        (b'0', b'b') => Some(("binary", 2)),
+        _ => None,
+    };
+    if let Some((kind, base)) = radix {
+        let mut j = i + 2;
+        loop {
+            if at(j) == b'_' {
+                j += 1;
+            }
+            let c = at(j);
+            if !(c as char).is_digit(base) {
+                if base != 16 && c.is_ascii_digit() {
+                    return Err(stop(
+                        format!("invalid digit '{}' in {kind} literal", c as char),
+                        j + 1,
+                    ));
+                }
+                return Err(stop(format!("invalid {kind} literal"), j));
+            }
+            while (at(j) as char).is_digit(base) {
+                j += 1;
+            }
+            if at(j) != b'_' {
+                break;
+            }
+        }
+        if base != 16 && at(j).is_ascii_digit() {
+            return Err(stop(
+                format!("invalid digit '{}' in {kind} literal", at(j) as char),
+                j + 1,
+            ));
+        }
+        return check_end(j, kind);
+    }
+    let mut j = decimal_tail(i)?;
+    if b[i] == b'0' {
+        let zeros_end = i + b[i..j]
+            .iter()
+            .take_while(|&&c| c == b'0' || c == b'_')
+            .count();
+        if j > zeros_end && !matches!(at(j), b'.' | b'e' | b'E' | b'j' | b'J') {
+            return Err(NumberError {
+                msg: "leading zeros in decimal integer literals are not permitted; \
+                      use an 0o prefix for octal integers"
+                    .into(),
+                start: i,
+                end: zeros_end,
+            });
+        }
+    }
+    if at(j) == b'.' {
         j += 1;
-        digits(&mut j);
-    }
-    if j < b.len() && (b[j] == b'e' || b[j] == b'E') {
-        let mut k = j + 1;
-        if k < b.len() && (b[k] == b'+' || b[k] == b'-') {
-            k += 1;
-        }
-        if k < b.len() && b[k].is_ascii_digit() {
-            j = k;
-            digits(&mut j);
+        if at(j).is_ascii_digit() {
+            j = decimal_tail(j)?;
         }
     }
-    if j < b.len() && (b[j] == b'j' || b[j] == b'J') {
-        return (j + 1, "imaginary");
+    if matches!(at(j), b'e' | b'E') {
+        let e = j;
+        j += 1;
+        if matches!(at(j), b'+' | b'-') {
+            j += 1;
+            if !at(j).is_ascii_digit() {
+                return Err(stop("invalid decimal literal".into(), j));
+            }
+        } else if !at(j).is_ascii_digit() {
+            // `1else`: the `e` starts the next token.
+            check_end(e, "decimal")?;
+            return Ok(e);
+        }
+        j = decimal_tail(j)?;
     }
-    (j, "decimal")
+    if matches!(at(j), b'j' | b'J') {
+        return check_end(j + 1, "imaginary");
+    }
+    check_end(j, "decimal")
 }
 
-/// Keywords CPython still accepts right after a number (`1if x else y`).
+/// Keywords CPython still accepts right after a number (`1if x else y`);
+/// `if`, `in` and `is` count even when more letters follow, as there.
 fn keyword_follows(b: &[u8], at: usize) -> bool {
-    let mut e = at;
-    while e < b.len() && is_ident_byte(b[e]) {
-        e += 1;
-    }
-    matches!(
-        &b[at..e],
-        b"and" | b"else" | b"for" | b"if" | b"in" | b"is" | b"not" | b"or"
-    )
+    let word_follows = |w: &[u8]| {
+        b[at..].starts_with(w) && !b.get(at + w.len()).is_some_and(|&c| is_ident_byte(c))
+    };
+    let rest = &b[at..];
+    rest.starts_with(b"if")
+        || rest.starts_with(b"in")
+        || rest.starts_with(b"is")
+        || [&b"and"[..], b"else", b"for", b"not", b"or"]
+            .iter()
+            .any(|w| word_follows(w))
 }
