@@ -577,15 +577,22 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                         let class = pop!();
                         let sup = pop!();
                         let name = *names.add((arg >> 2) as usize);
-                        let r = ops::super_attr(
-                            sup,
-                            class,
-                            self_,
-                            name,
-                            arg & 1 != 0,
-                            arg & 2 != 0,
-                            fo,
-                        );
+                        let r = if TRACED
+                            && crate::vm::monitoring::active() & crate::vm::monitoring::CALL != 0
+                        {
+                            tracing::super_attr(f, sup, class, self_, name, arg & 2 != 0)
+                                .map(|v| (v, None))
+                        } else {
+                            ops::super_attr(
+                                sup,
+                                class,
+                                self_,
+                                name,
+                                arg & 1 != 0,
+                                arg & 2 != 0,
+                                fo,
+                            )
+                        };
                         decref(sup);
                         decref(class);
                         match r {

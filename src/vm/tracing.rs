@@ -427,6 +427,31 @@ pub unsafe fn call_end(
     }
 }
 
+/// `LOAD_SUPER_ATTR` in traced frame `f` while a tool wants `CALL`, done
+/// as CPython's instrumented form does: `CALL` for `sup` (with `class` as
+/// its first argument for the two-argument form), the call itself
+/// (`sup(class, self_)`, or `sup()` which finds both in the frame), then
+/// `C_RETURN` or `C_RAISE`, and the attribute `name` of the super object,
+/// bound (no method split, so the call that follows sees a bound method).
+pub unsafe fn super_attr(
+    f: *mut PyObject,
+    sup: *mut PyObject,
+    class: *mut PyObject,
+    self_: *mut PyObject,
+    name: *mut PyObject,
+    two_args: bool,
+) -> PyResult<Owned> {
+    let arg0 = if two_args { class } else { monitoring::missing() };
+    // SAFETY: f is the running frame; the objects are valid.
+    unsafe {
+        call_start(f, sup, arg0)?;
+        let args: &[*mut PyObject] = if two_args { &[class, self_] } else { &[] };
+        let s = protocol::call_args(sup, args).map_or(null_mut(), Owned::into_raw);
+        let s = errors::check(call_end(f, sup, arg0, s))?;
+        protocol::getattr(s.as_ptr(), name)
+    }
+}
+
 thread_local! {
     /// The frame and event of the trace or profile call running on this
     /// thread (what `frame.f_lineno` assignment checks).
