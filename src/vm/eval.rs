@@ -1115,7 +1115,11 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                         } else {
                             crate::vm::monitoring::missing()
                         };
-                        if TRACED && tracing::call_start(f, callable, arg0).is_err() {
+                        let armed = match TRACED {
+                            true => tracing::call_start(f, callable, arg0),
+                            false => Ok(false),
+                        };
+                        let Ok(armed) = armed else {
                             for i in 0..nargs {
                                 decref(*args.add(i));
                             }
@@ -1123,7 +1127,7 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                             decref(callable);
                             xdecref(kwnames);
                             break 'op true;
-                        }
+                        };
                         let r = if kwnames.is_null() && crate::vm::function::check(callable) {
                             // Python function: bind and run directly.
                             crate::vm::call::call_function(
@@ -1136,7 +1140,7 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                         } else {
                             crate::capi::call::vectorcall(callable, args, nargs - nkw, kwnames)
                         };
-                        let r = if TRACED {
+                        let r = if TRACED && armed {
                             tracing::call_end(f, callable, arg0, r)
                         } else {
                             r

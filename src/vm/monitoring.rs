@@ -108,8 +108,8 @@ static mut STATE: State = State {
 /// The union of every tool's events: the loop's quick check.
 static ACTIVE: AtomicU32 = AtomicU32::new(0);
 
-/// Bumped whenever the tools' global events change (set, freed or
-/// restarted): what `PyMonitoring_EnterScope` compares a scope's
+/// Bumped whenever a tool's global events change, and by
+/// `restart_events()`: what `PyMonitoring_EnterScope` compares a scope's
 /// version with (CPython's global monitoring version).
 static VERSION: AtomicU64 = AtomicU64::new(0);
 
@@ -131,7 +131,6 @@ pub fn active() -> u32 {
 }
 
 fn refresh_active() {
-    VERSION.fetch_add(1, Ordering::Relaxed);
     let s = state();
     let mut all = s.events.iter().fold(0, |a, &e| a | e);
     for sets in s.local.iter().flat_map(|m| m.values()) {
@@ -161,7 +160,7 @@ pub unsafe fn use_tool(tool: usize, name: *mut PyObject) -> bool {
 pub fn free_tool(tool: usize) {
     let s = state();
     let mut old = vec![std::mem::replace(&mut s.names[tool], null_mut())];
-    s.events[tool] = 0;
+    set_events(tool, 0);
     for cb in s.callbacks[tool].iter_mut() {
         old.push(std::mem::replace(cb, null_mut()));
     }
@@ -187,7 +186,9 @@ pub fn events(tool: usize) -> u32 {
 
 /// Sets the tool's global event set.
 pub fn set_events(tool: usize, events: u32) {
-    state().events[tool] = events;
+    if std::mem::replace(&mut state().events[tool], events) != events {
+        VERSION.fetch_add(1, Ordering::Relaxed);
+    }
     refresh_active();
 }
 
