@@ -583,15 +583,7 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                             tracing::super_attr(f, sup, class, self_, name, arg & 2 != 0)
                                 .map(|v| (v, None))
                         } else {
-                            ops::super_attr(
-                                sup,
-                                class,
-                                self_,
-                                name,
-                                arg & 1 != 0,
-                                arg & 2 != 0,
-                                fo,
-                            )
+                            ops::super_attr(sup, class, self_, name, arg & 1 != 0, arg & 2 != 0, fo)
                         };
                         decref(sup);
                         decref(class);

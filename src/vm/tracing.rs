@@ -355,8 +355,7 @@ pub unsafe fn call_start(
     if ts.tracing != 0 {
         return Ok(false);
     }
-    let watched =
-        monitoring::active() & monitoring::CALL != 0 || ts.c_profilefunc.is_some();
+    let watched = monitoring::active() & monitoring::CALL != 0 || ts.c_profilefunc.is_some();
     // SAFETY: f is the running frame; callable and arg0 are valid.
     unsafe {
         if monitoring::active() & monitoring::CALL != 0 {
@@ -446,7 +445,11 @@ pub unsafe fn super_attr(
     name: *mut PyObject,
     two_args: bool,
 ) -> PyResult<Owned> {
-    let arg0 = if two_args { class } else { monitoring::missing() };
+    let arg0 = if two_args {
+        class
+    } else {
+        monitoring::missing()
+    };
     // SAFETY: f is the running frame; the objects are valid.
     unsafe {
         let armed = call_start(f, sup, arg0)?;

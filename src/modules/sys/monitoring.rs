@@ -126,11 +126,7 @@ builtin!(monitoring__all_events, |args, kws| {
             0
         };
         if tools != 0 {
-            dict::set_item(
-                d.as_ptr(),
-                pystr::intern(name),
-                int::small(tools as i64),
-            )?;
+            dict::set_item(d.as_ptr(), pystr::intern(name), int::small(tools as i64))?;
         }
     }
     Ok(d)

@@ -641,7 +641,11 @@ impl<'a> Compiler<'a> {
         }
         // A method call's CALL reports the line of the method's name.
         if let Expr::Attribute(a) = &*c.func {
-            let plain = !c.arguments.args.iter().any(|x| matches!(x, Expr::Starred(_)))
+            let plain = !c
+                .arguments
+                .args
+                .iter()
+                .any(|x| matches!(x, Expr::Starred(_)))
                 && c.arguments.keywords.iter().all(|k| k.arg.is_some());
             if plain {
                 self.u().loc = self.attr_location(c.range(), a);
