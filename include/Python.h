@@ -1069,6 +1069,92 @@ PyAPI_FUNC(uint32_t) Py_PACK_VERSION(int x, int y);
 #define Py_PACK_VERSION _Py_PACK_VERSION
 #endif
 
+/* ---- Raising sys.monitoring events from C (cpython/monitoring.h) ------- */
+#ifndef Py_LIMITED_API
+/* Each PyMonitoring_Fire*Event does nothing (returns 0) unless some tool
+ * wants the event in this scope (state->active), else calls the export. */
+static inline int
+PyMonitoring_FirePyStartEvent(PyMonitoringState *state, PyObject *codelike, int32_t offset)
+{
+    return state->active ? _PyMonitoring_FirePyStartEvent(state, codelike, offset) : 0;
+}
+static inline int
+PyMonitoring_FirePyResumeEvent(PyMonitoringState *state, PyObject *codelike, int32_t offset)
+{
+    return state->active ? _PyMonitoring_FirePyResumeEvent(state, codelike, offset) : 0;
+}
+static inline int
+PyMonitoring_FirePyReturnEvent(PyMonitoringState *state, PyObject *codelike, int32_t offset, PyObject *retval)
+{
+    return state->active ? _PyMonitoring_FirePyReturnEvent(state, codelike, offset, retval) : 0;
+}
+static inline int
+PyMonitoring_FirePyYieldEvent(PyMonitoringState *state, PyObject *codelike, int32_t offset, PyObject *retval)
+{
+    return state->active ? _PyMonitoring_FirePyYieldEvent(state, codelike, offset, retval) : 0;
+}
+static inline int
+PyMonitoring_FireCallEvent(PyMonitoringState *state, PyObject *codelike, int32_t offset, PyObject *callable, PyObject *arg0)
+{
+    return state->active ? _PyMonitoring_FireCallEvent(state, codelike, offset, callable, arg0) : 0;
+}
+static inline int
+PyMonitoring_FireLineEvent(PyMonitoringState *state, PyObject *codelike, int32_t offset, int lineno)
+{
+    return state->active ? _PyMonitoring_FireLineEvent(state, codelike, offset, lineno) : 0;
+}
+static inline int
+PyMonitoring_FireJumpEvent(PyMonitoringState *state, PyObject *codelike, int32_t offset, PyObject *target_offset)
+{
+    return state->active ? _PyMonitoring_FireJumpEvent(state, codelike, offset, target_offset) : 0;
+}
+static inline int
+PyMonitoring_FireBranchEvent(PyMonitoringState *state, PyObject *codelike, int32_t offset, PyObject *target_offset)
+{
+    return state->active ? _PyMonitoring_FireBranchEvent(state, codelike, offset, target_offset) : 0;
+}
+static inline int
+PyMonitoring_FireCReturnEvent(PyMonitoringState *state, PyObject *codelike, int32_t offset, PyObject *retval)
+{
+    return state->active ? _PyMonitoring_FireCReturnEvent(state, codelike, offset, retval) : 0;
+}
+static inline int
+PyMonitoring_FirePyThrowEvent(PyMonitoringState *state, PyObject *codelike, int32_t offset)
+{
+    return state->active ? _PyMonitoring_FirePyThrowEvent(state, codelike, offset) : 0;
+}
+static inline int
+PyMonitoring_FireRaiseEvent(PyMonitoringState *state, PyObject *codelike, int32_t offset)
+{
+    return state->active ? _PyMonitoring_FireRaiseEvent(state, codelike, offset) : 0;
+}
+static inline int
+PyMonitoring_FireReraiseEvent(PyMonitoringState *state, PyObject *codelike, int32_t offset)
+{
+    return state->active ? _PyMonitoring_FireReraiseEvent(state, codelike, offset) : 0;
+}
+static inline int
+PyMonitoring_FireExceptionHandledEvent(PyMonitoringState *state, PyObject *codelike, int32_t offset)
+{
+    return state->active ? _PyMonitoring_FireExceptionHandledEvent(state, codelike, offset) : 0;
+}
+static inline int
+PyMonitoring_FireCRaiseEvent(PyMonitoringState *state, PyObject *codelike, int32_t offset)
+{
+    return state->active ? _PyMonitoring_FireCRaiseEvent(state, codelike, offset) : 0;
+}
+static inline int
+PyMonitoring_FirePyUnwindEvent(PyMonitoringState *state, PyObject *codelike, int32_t offset)
+{
+    return state->active ? _PyMonitoring_FirePyUnwindEvent(state, codelike, offset) : 0;
+}
+static inline int
+PyMonitoring_FireStopIterationEvent(PyMonitoringState *state, PyObject *codelike, int32_t offset, PyObject *value)
+{
+    return state->active ? _PyMonitoring_FireStopIterationEvent(state, codelike, offset, value) : 0;
+}
+#endif /* !Py_LIMITED_API */
+
 /* ---- Case-insensitive comparison (pystrcmp.h) -------------------------- */
 #define PyOS_strnicmp PyOS_mystrnicmp
 #define PyOS_stricmp PyOS_mystricmp

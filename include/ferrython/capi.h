@@ -108,6 +108,44 @@ typedef struct PyCodeObject PyCodeObject;
 #define Py_ASNATIVEBYTES_ALLOW_INDEX 16
 
 /*
+ The event numbers (`PY_MONITORING_EVENT_*`), as `sys.monitoring.events`
+ numbers its bits.
+ */
+#define PY_MONITORING_EVENT_PY_START 0
+
+#define PY_MONITORING_EVENT_PY_RESUME 1
+
+#define PY_MONITORING_EVENT_PY_RETURN 2
+
+#define PY_MONITORING_EVENT_PY_YIELD 3
+
+#define PY_MONITORING_EVENT_CALL 4
+
+#define PY_MONITORING_EVENT_LINE 5
+
+#define PY_MONITORING_EVENT_INSTRUCTION 6
+
+#define PY_MONITORING_EVENT_JUMP 7
+
+#define PY_MONITORING_EVENT_BRANCH 8
+
+#define PY_MONITORING_EVENT_STOP_ITERATION 9
+
+#define PY_MONITORING_EVENT_RAISE 10
+
+#define PY_MONITORING_EVENT_EXCEPTION_HANDLED 11
+
+#define PY_MONITORING_EVENT_PY_UNWIND 12
+
+#define PY_MONITORING_EVENT_PY_THROW 13
+
+#define PY_MONITORING_EVENT_RERAISE 14
+
+#define PY_MONITORING_EVENT_C_RETURN 15
+
+#define PY_MONITORING_EVENT_C_RAISE 16
+
+/*
  The event numbers a `Py_tracefunc` receives.
  */
 #define PyTrace_CALL 0
@@ -1170,6 +1208,15 @@ typedef struct PyModuleDef {
   inquiry m_clear;
   freefunc m_free;
 } PyModuleDef;
+
+/*
+ `PyMonitoringState`: the tools (a bit each) that want one event in one
+ scope; `opaque` is reserved.
+ */
+typedef struct PyMonitoringState {
+  uint8_t active;
+  uint8_t opaque;
+} PyMonitoringState;
 
 /*
  CPython's `PyMutex`: zero-initialised means unlocked.
@@ -5916,6 +5963,147 @@ PyObject *PyState_FindModule(struct PyModuleDef *def);
  `PyState_RemoveModule`.
  */
 int PyState_RemoveModule(struct PyModuleDef *def);
+
+/*
+ `PyMonitoring_EnterScope`: unless `*version` is the current version of
+ the tools' global events, sets `state_array[i]` to the tools that want
+ `event_types[i]` and records the version.
+ */
+int PyMonitoring_EnterScope(struct PyMonitoringState *state_array,
+                            uint64_t *version,
+                            const uint8_t *event_types,
+                            ptrdiff_t length);
+
+/*
+ `PyMonitoring_ExitScope`: ends the scope; nothing to undo.
+ */
+int PyMonitoring_ExitScope(void);
+
+/*
+ `_PyMonitoring_FirePyStartEvent`: `PY_START` for `codelike` at `offset`.
+ */
+int _PyMonitoring_FirePyStartEvent(struct PyMonitoringState *state,
+                                   PyObject *codelike,
+                                   int32_t offset);
+
+/*
+ `_PyMonitoring_FirePyResumeEvent`: `PY_RESUME`.
+ */
+int _PyMonitoring_FirePyResumeEvent(struct PyMonitoringState *state,
+                                    PyObject *codelike,
+                                    int32_t offset);
+
+/*
+ `_PyMonitoring_FirePyReturnEvent`: `PY_RETURN` with the value returned.
+ */
+int _PyMonitoring_FirePyReturnEvent(struct PyMonitoringState *state,
+                                    PyObject *codelike,
+                                    int32_t offset,
+                                    PyObject *retval);
+
+/*
+ `_PyMonitoring_FirePyYieldEvent`: `PY_YIELD` with the value yielded.
+ */
+int _PyMonitoring_FirePyYieldEvent(struct PyMonitoringState *state,
+                                   PyObject *codelike,
+                                   int32_t offset,
+                                   PyObject *retval);
+
+/*
+ `_PyMonitoring_FireCallEvent`: `CALL` of `callable` with first argument
+ `arg0`.
+ */
+int _PyMonitoring_FireCallEvent(struct PyMonitoringState *state,
+                                PyObject *codelike,
+                                int32_t offset,
+                                PyObject *callable,
+                                PyObject *arg0);
+
+/*
+ `_PyMonitoring_FireLineEvent`: `LINE`; its callbacks get the code-like
+ object and `lineno` (no offset).
+ */
+int _PyMonitoring_FireLineEvent(struct PyMonitoringState *state,
+                                PyObject *codelike,
+                                int32_t offset,
+                                int lineno);
+
+/*
+ `_PyMonitoring_FireJumpEvent`: `JUMP` to `target_offset`.
+ */
+int _PyMonitoring_FireJumpEvent(struct PyMonitoringState *state,
+                                PyObject *codelike,
+                                int32_t offset,
+                                PyObject *target_offset);
+
+/*
+ `_PyMonitoring_FireBranchEvent`: `BRANCH` to `target_offset`.
+ */
+int _PyMonitoring_FireBranchEvent(struct PyMonitoringState *state,
+                                  PyObject *codelike,
+                                  int32_t offset,
+                                  PyObject *target_offset);
+
+/*
+ `_PyMonitoring_FireCReturnEvent`: `C_RETURN` with the value returned.
+ */
+int _PyMonitoring_FireCReturnEvent(struct PyMonitoringState *state,
+                                   PyObject *codelike,
+                                   int32_t offset,
+                                   PyObject *retval);
+
+/*
+ `_PyMonitoring_FirePyThrowEvent`: `PY_THROW` with the exception set.
+ */
+int _PyMonitoring_FirePyThrowEvent(struct PyMonitoringState *state,
+                                   PyObject *codelike,
+                                   int32_t offset);
+
+/*
+ `_PyMonitoring_FireRaiseEvent`: `RAISE` with the exception set.
+ */
+int _PyMonitoring_FireRaiseEvent(struct PyMonitoringState *state,
+                                 PyObject *codelike,
+                                 int32_t offset);
+
+/*
+ `_PyMonitoring_FireReraiseEvent`: `RERAISE` with the exception set.
+ */
+int _PyMonitoring_FireReraiseEvent(struct PyMonitoringState *state,
+                                   PyObject *codelike,
+                                   int32_t offset);
+
+/*
+ `_PyMonitoring_FireExceptionHandledEvent`: `EXCEPTION_HANDLED` with the
+ exception set.
+ */
+int _PyMonitoring_FireExceptionHandledEvent(struct PyMonitoringState *state,
+                                            PyObject *codelike,
+                                            int32_t offset);
+
+/*
+ `_PyMonitoring_FireCRaiseEvent`: `C_RAISE` with the exception set.
+ */
+int _PyMonitoring_FireCRaiseEvent(struct PyMonitoringState *state,
+                                  PyObject *codelike,
+                                  int32_t offset);
+
+/*
+ `_PyMonitoring_FirePyUnwindEvent`: `PY_UNWIND` with the exception set.
+ */
+int _PyMonitoring_FirePyUnwindEvent(struct PyMonitoringState *state,
+                                    PyObject *codelike,
+                                    int32_t offset);
+
+/*
+ `_PyMonitoring_FireStopIterationEvent`: `STOP_ITERATION` with
+ `StopIteration(value)` (or `value` itself when it is one); no exception
+ is left set.
+ */
+int _PyMonitoring_FireStopIterationEvent(struct PyMonitoringState *state,
+                                         PyObject *codelike,
+                                         int32_t offset,
+                                         PyObject *value);
 
 /*
  `PyMutex_Lock`: takes the lock, sleeping while another thread holds it.

@@ -38,6 +38,7 @@ pub mod memory;
 pub mod memoryview;
 pub mod modsupport;
 pub mod module;
+pub mod monitoring;
 pub mod mutex;
 pub mod number;
 pub mod object;

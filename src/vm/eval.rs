@@ -577,15 +577,14 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                         let class = pop!();
                         let sup = pop!();
                         let name = *names.add((arg >> 2) as usize);
-                        let r = ops::super_attr(
-                            sup,
-                            class,
-                            self_,
-                            name,
-                            arg & 1 != 0,
-                            arg & 2 != 0,
-                            fo,
-                        );
+                        let r = if TRACED
+                            && crate::vm::monitoring::active() & crate::vm::monitoring::CALL != 0
+                        {
+                            tracing::super_attr(f, sup, class, self_, name, arg & 2 != 0)
+                                .map(|v| (v, None))
+                        } else {
+                            ops::super_attr(sup, class, self_, name, arg & 1 != 0, arg & 2 != 0, fo)
+                        };
                         decref(sup);
                         decref(class);
                         match r {
@@ -1109,7 +1108,11 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                         } else {
                             crate::vm::monitoring::missing()
                         };
-                        if TRACED && tracing::call_start(f, callable, arg0).is_err() {
+                        let armed = match TRACED {
+                            true => tracing::call_start(f, callable, arg0),
+                            false => Ok(false),
+                        };
+                        let Ok(armed) = armed else {
                             for i in 0..nargs {
                                 decref(*args.add(i));
                             }
@@ -1117,7 +1120,7 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                             decref(callable);
                             xdecref(kwnames);
                             break 'op true;
-                        }
+                        };
                         let r = if kwnames.is_null() && crate::vm::function::check(callable) {
                             // Python function: bind and run directly.
                             crate::vm::call::call_function(
@@ -1130,7 +1133,7 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                         } else {
                             crate::capi::call::vectorcall(callable, args, nargs - nkw, kwnames)
                         };
-                        let r = if TRACED {
+                        let r = if TRACED && armed {
                             tracing::call_end(f, callable, arg0, r)
                         } else {
                             r

@@ -17,7 +17,7 @@ use crate::runtime::errors::PyResult;
 use crate::Owned;
 use std::collections::{HashMap, HashSet};
 use std::ptr::null_mut;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 
 /// Tool ids run from 0 to `TOOLS - 1`.
 pub const TOOLS: usize = 6;
@@ -108,6 +108,16 @@ static mut STATE: State = State {
 /// The union of every tool's events: the loop's quick check.
 static ACTIVE: AtomicU32 = AtomicU32::new(0);
 
+/// Bumped whenever a tool's global events change, and by
+/// `restart_events()`: what `PyMonitoring_EnterScope` compares a scope's
+/// version with (CPython's global monitoring version).
+static VERSION: AtomicU64 = AtomicU64::new(0);
+
+/// The global events' version.
+pub fn version() -> u64 {
+    VERSION.load(Ordering::Relaxed)
+}
+
 fn state() -> &'static mut State {
     let s = &raw mut STATE;
     // SAFETY: only used with the GIL held, one borrow at a time.
@@ -150,7 +160,7 @@ pub unsafe fn use_tool(tool: usize, name: *mut PyObject) -> bool {
 pub fn free_tool(tool: usize) {
     let s = state();
     let mut old = vec![std::mem::replace(&mut s.names[tool], null_mut())];
-    s.events[tool] = 0;
+    set_events(tool, 0);
     for cb in s.callbacks[tool].iter_mut() {
         old.push(std::mem::replace(cb, null_mut()));
     }
@@ -176,8 +186,21 @@ pub fn events(tool: usize) -> u32 {
 
 /// Sets the tool's global event set.
 pub fn set_events(tool: usize, events: u32) {
-    state().events[tool] = events;
+    if std::mem::replace(&mut state().events[tool], events) != events {
+        VERSION.fetch_add(1, Ordering::Relaxed);
+    }
     refresh_active();
+}
+
+/// The tools (a bit each) that want the event numbered `event` globally;
+/// `C_RETURN` and `C_RAISE` go with `CALL` (CPython's `monitors.tools`).
+pub fn tools_for(event: usize) -> u8 {
+    let bit = match 1 << event {
+        C_RETURN | C_RAISE => CALL,
+        b => b,
+    };
+    let s = state();
+    (0..TOOLS).fold(0, |m, t| m | (((s.events[t] & bit != 0) as u8) << t))
 }
 
 /// The tool's local events for `code` (0 when none).
@@ -218,6 +241,7 @@ pub unsafe fn set_local_events(code: *mut PyObject, tool: usize, events: u32) {
 
 /// `restart_events()`: every disabled location is on again.
 pub fn restart() {
+    VERSION.fetch_add(1, Ordering::Relaxed);
     let s = state();
     s.disabled = None;
     let held = std::mem::take(&mut s.held);
@@ -246,15 +270,15 @@ pub fn clear() {
 }
 
 /// Raises `event` (one bit) at byte `offset` of `code` with `args` (the
-/// callbacks' arguments) for every tool that wants it there.
+/// callbacks' arguments) for every tool that wants it there, the highest
+/// tool id first as in CPython.
 pub fn fire(
     event: u32,
     code: *mut PyObject,
     offset: usize,
     args: &[*mut PyObject],
 ) -> PyResult<()> {
-    let ts = crate::runtime::tstate::get();
-    if ts.tracing != 0 {
+    if crate::runtime::tstate::get().tracing != 0 {
         return Ok(());
     }
     let index = event.trailing_zeros() as usize;
@@ -264,27 +288,51 @@ pub fn fire(
     } else {
         event
     };
-    for tool in 0..TOOLS {
+    for tool in (0..TOOLS).rev() {
         let s = state();
         let events = s.events[tool] | local_events(code, tool);
-        if events & wanted == 0 || s.callbacks[tool][index].is_null() {
+        if events & wanted == 0 {
             continue;
         }
         let at = (code as usize, offset, index as u8, tool as u8);
         if s.disabled.as_ref().is_some_and(|d| d.contains(&at)) {
             continue;
         }
-        // SAFETY: the callback is owned by the state; held for the call.
-        let cb = unsafe { Owned::from_borrowed(s.callbacks[tool][index]) };
-        ts.tracing += 1;
-        // SAFETY: cb and args are valid objects.
-        let r = unsafe { protocol::call_args(cb.as_ptr(), args) };
-        crate::runtime::tstate::get().tracing -= 1;
-        if r?.as_ptr() == disable() {
+        if call_tool(tool, index, args)? {
             disable_at(at)?;
         }
     }
     Ok(())
+}
+
+/// Calls `tool`'s callback for the event numbered `index` (if it has one)
+/// with `args`, events off on this thread meanwhile; true when it
+/// returned `DISABLE` (CPython's `call_one_instrument`).
+pub fn call_tool(tool: usize, index: usize, args: &[*mut PyObject]) -> PyResult<bool> {
+    let cb = state().callbacks[tool][index];
+    if cb.is_null() {
+        return Ok(false);
+    }
+    // SAFETY: the callback is owned by the state; held for the call.
+    let cb = unsafe { Owned::from_borrowed(cb) };
+    let ts = crate::runtime::tstate::get();
+    ts.tracing += 1;
+    // SAFETY: cb and args are valid objects.
+    let r = unsafe { protocol::call_args(cb.as_ptr(), args) };
+    crate::runtime::tstate::get().tracing -= 1;
+    Ok(r?.as_ptr() == disable())
+}
+
+/// The error of a callback that returned `DISABLE` for an event that
+/// cannot be disabled (numbered `index`): its callback is removed.
+pub fn cannot_disable(tool: usize, index: usize) -> crate::runtime::errors::Raised {
+    let old = std::mem::replace(&mut state().callbacks[tool][index], null_mut());
+    // SAFETY: the state owned the callback (or it is NULL).
+    unsafe { xdecref(old) };
+    crate::runtime::errors::value_error(format!(
+        "Cannot disable {} events. Callback removed.",
+        EVENT_NAMES[index]
+    ))
 }
 
 /// A callback returned `DISABLE` for the location `at`: the event is off
@@ -294,13 +342,7 @@ fn disable_at(at: Location) -> PyResult<()> {
     let s = state();
     let (code, _, index, tool) = at;
     if 1 << index >= LOCAL_EVENTS {
-        let old = std::mem::replace(&mut s.callbacks[tool as usize][index as usize], null_mut());
-        // SAFETY: the state owned the callback (or it is NULL).
-        unsafe { xdecref(old) };
-        return Err(crate::runtime::errors::value_error(format!(
-            "Cannot disable {} events. Callback removed.",
-            EVENT_NAMES[index as usize]
-        )));
+        return Err(cannot_disable(tool as usize, index as usize));
     }
     if s.disabled.get_or_insert_with(HashSet::new).insert(at) {
         // SAFETY: code is the valid code object the event was raised for.

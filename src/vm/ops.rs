@@ -752,7 +752,9 @@ pub unsafe fn call_ex<const TRACED: bool>(
             .first()
             .copied()
             .unwrap_or_else(crate::vm::monitoring::missing);
-        crate::vm::tracing::call_start(f, callable, arg0)?;
+        if !crate::vm::tracing::call_start(f, callable, arg0)? {
+            return protocol::call(callable, t.as_ptr(), kw);
+        }
         let r = protocol::call(callable, t.as_ptr(), kw).map_or(null_mut(), Owned::into_raw);
         errors::check(crate::vm::tracing::call_end(f, callable, arg0, r))
     }

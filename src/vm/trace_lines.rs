@@ -87,7 +87,7 @@ fn compute(cd: &CodeData) -> Box<[bool]> {
     for ins in instructions(&cd.code) {
         match ins.op {
             Some(op) if op.is_forward_jump() => mark(ins.next + ins.arg, true),
-            Some(op) if op.is_backward_jump() => mark(ins.next.saturating_sub(ins.arg), false),
+            Some(op) if op.is_backward_jump() => mark(ins.next.saturating_sub(ins.arg), true),
             _ => {}
         }
     }

@@ -342,16 +342,20 @@ pub(crate) unsafe fn profiled_c_function(
 
 /// The events before a call instruction of a traced frame `f` calls
 /// `callable` with first argument `arg0` (`monitoring::missing()` when
-/// there is none): `CALL`, and the profile function's `c_call`.
+/// there is none): `CALL`, and the profile function's `c_call`. Returns
+/// whether the call is watched (a tool wants `CALL` or a profile function
+/// is set): only then does `call_end` follow, as CPython reports the end
+/// of a call only from an instruction that was instrumented at its start.
 pub unsafe fn call_start(
     f: *mut PyObject,
     callable: *mut PyObject,
     arg0: *mut PyObject,
-) -> PyResult<()> {
+) -> PyResult<bool> {
     let ts = tstate::get();
     if ts.tracing != 0 {
-        return Ok(());
+        return Ok(false);
     }
+    let watched = monitoring::active() & monitoring::CALL != 0 || ts.c_profilefunc.is_some();
     // SAFETY: f is the running frame; callable and arg0 are valid.
     unsafe {
         if monitoring::active() & monitoring::CALL != 0 {
@@ -368,7 +372,7 @@ pub unsafe fn call_start(
                 event(f, Event::CCall, c.as_ptr())?;
             }
         }
-        Ok(())
+        Ok(watched)
     }
 }
 
@@ -424,6 +428,35 @@ pub unsafe fn call_end(
                 null_mut()
             }
         }
+    }
+}
+
+/// `LOAD_SUPER_ATTR` in traced frame `f` while a tool wants `CALL`, done
+/// as CPython's instrumented form does: `CALL` for `sup` (with `class` as
+/// its first argument for the two-argument form), the call itself
+/// (`sup(class, self_)`, or `sup()` which finds both in the frame), then
+/// `C_RETURN` or `C_RAISE`, and the attribute `name` of the super object,
+/// bound (no method split, so the call that follows sees a bound method).
+pub unsafe fn super_attr(
+    f: *mut PyObject,
+    sup: *mut PyObject,
+    class: *mut PyObject,
+    self_: *mut PyObject,
+    name: *mut PyObject,
+    two_args: bool,
+) -> PyResult<Owned> {
+    let arg0 = if two_args {
+        class
+    } else {
+        monitoring::missing()
+    };
+    // SAFETY: f is the running frame; the objects are valid.
+    unsafe {
+        let armed = call_start(f, sup, arg0)?;
+        let args: &[*mut PyObject] = if two_args { &[class, self_] } else { &[] };
+        let s = protocol::call_args(sup, args).map_or(null_mut(), Owned::into_raw);
+        let s = errors::check(if armed { call_end(f, sup, arg0, s) } else { s })?;
+        protocol::getattr(s.as_ptr(), name)
     }
 }
 

@@ -104,7 +104,7 @@ builtin!(monitoring_set_events, |args, kws| {
             "cannot set C_RETURN or C_RAISE events independently",
         ));
     }
-    mon::set_events(tool, set as u32);
+    mon::set_events(tool, (set & !c_events) as u32);
     Ok(none::owned())
 });
 
@@ -112,6 +112,24 @@ builtin!(monitoring_get_events, |args, kws| {
     no_kwargs("get_events", &kws)?;
     arity("get_events", args, 1, 1)?;
     int::from_i64(mon::events(tool_arg(args[0])?) as i64)
+});
+
+builtin!(monitoring__all_events, |args, kws| {
+    no_kwargs("_all_events", &kws)?;
+    arity("_all_events", args, 0, 0)?;
+    let d = dict::new()?;
+    for (i, name) in mon::EVENT_NAMES.iter().enumerate() {
+        // C_RETURN and C_RAISE are not events of their own here.
+        let tools = if 1 << i & (mon::C_RETURN | mon::C_RAISE) == 0 {
+            mon::tools_for(i)
+        } else {
+            0
+        };
+        if tools != 0 {
+            dict::set_item(d.as_ptr(), pystr::intern(name), int::small(tools as i64))?;
+        }
+    }
+    Ok(d)
 });
 
 builtin!(monitoring_restart_events, |args, kws| {
@@ -165,7 +183,7 @@ builtin!(monitoring_set_local_events, |args, kws| {
     Ok(none::owned())
 });
 
-static mut METHODS: [PyMethodDef; 10] = [
+static mut METHODS: [PyMethodDef; 11] = [
     method(c"use_tool_id", monitoring_use_tool_id as *const c_void, FK),
     method(
         c"free_tool_id",
@@ -195,6 +213,7 @@ static mut METHODS: [PyMethodDef; 10] = [
         monitoring_restart_events as *const c_void,
         FK,
     ),
+    method(c"_all_events", monitoring__all_events as *const c_void, FK),
     METHOD_END,
 ];
 

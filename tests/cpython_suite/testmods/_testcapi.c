@@ -20,6 +20,8 @@
 #include <time.h>
 #include <wchar.h>
 
+#include "testcapi_monitoring.h"
+
 /* _testcapi.error, the module's own exception. */
 static PyObject *test_error;
 
@@ -385,7 +387,8 @@ static int add_runtime_facts(PyObject *m)
 static int module_exec(PyObject *m)
 {
     PyObject *await_type;
-    if (add_int_limits(m) < 0 || add_float_limits(m) < 0 || add_runtime_facts(m) < 0) {
+    if (add_int_limits(m) < 0 || add_float_limits(m) < 0 || add_runtime_facts(m) < 0 ||
+        add_monitoring(m) < 0) {
         return -1;
     }
     /* Module-wide classes, made once even if the module is created again. */

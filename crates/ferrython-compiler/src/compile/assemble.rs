@@ -104,6 +104,19 @@ pub(crate) fn assemble(mut u: Unit<'_>, filename: &str) -> CodeObject {
         }
         keep[i] = true;
     }
+    let mut handler_pos: Vec<usize> = u
+        .handlers
+        .iter()
+        .map(|h| label_pos[h.target.0 as usize])
+        .collect();
+    push_cold_to_end(
+        &mut instrs,
+        &mut target,
+        &mut keep,
+        &depth,
+        &mut handler_pos,
+    );
+    let n = instrs.len();
     // Jumps to the next kept instruction are no-ops.
     loop {
         let mut changed = false;
@@ -145,11 +158,7 @@ pub(crate) fn assemble(mut u: Unit<'_>, filename: &str) -> CodeObject {
     new_index[n] = count;
     let mut kept: Vec<Instr> = Vec::with_capacity(count);
     let mut kept_target: Vec<Option<usize>> = Vec::with_capacity(count);
-    let handler_targets: Vec<usize> = u
-        .handlers
-        .iter()
-        .map(|h| new_index[label_pos[h.target.0 as usize]])
-        .collect();
+    let handler_targets: Vec<usize> = handler_pos.iter().map(|&h| new_index[h]).collect();
     for (i, ins) in instrs.drain(..).enumerate() {
         if keep[i] {
             kept_target.push(target[i].map(|t| new_index[t]));
@@ -167,7 +176,11 @@ pub(crate) fn assemble(mut u: Unit<'_>, filename: &str) -> CodeObject {
         if let Some(t) = target[i] {
             if *op == Opcode::JUMP_FORWARD && t <= i {
                 *op = Opcode::JUMP_BACKWARD;
-            } else if *op == Opcode::JUMP_BACKWARD && t > i {
+            } else if matches!(
+                *op,
+                Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT
+            ) && t > i
+            {
                 *op = Opcode::JUMP_FORWARD;
             }
         }
@@ -291,6 +304,96 @@ pub(crate) fn assemble(mut u: Unit<'_>, filename: &str) -> CodeObject {
     }
 }
 
+/// CPython's `push_cold_blocks_to_end`: the code that only exception
+/// handlers lead to (the handlers and what only they reach) moves after
+/// the rest, keeping its order, so the code that runs when nothing is
+/// raised is contiguous (and a `try` body falls through to what follows
+/// the statement instead of jumping over its handlers). A moved run that
+/// fell through into the rest gets a jump there; the moved exits that now
+/// jump back skip the eval breaker (`JUMP_BACKWARD_NO_INTERRUPT`), like
+/// CPython's handler exits. `depth` (None: unreachable) is by old index.
+fn push_cold_to_end(
+    instrs: &mut Vec<Instr>,
+    target: &mut Vec<Option<usize>>,
+    keep: &mut Vec<bool>,
+    depth: &[Option<i32>],
+    handler_pos: &mut [usize],
+) {
+    let n = instrs.len();
+    let mut warm = vec![false; n];
+    let mut work = vec![0usize];
+    while let Some(mut i) = work.pop() {
+        while i < n && !warm[i] {
+            warm[i] = true;
+            if instrs[i].setup.is_none() {
+                if let Some(t) = target[i] {
+                    work.push(t);
+                }
+                if instrs[i].op.is_terminator() {
+                    break;
+                }
+            }
+            i += 1;
+        }
+    }
+    if (0..n).all(|i| warm[i] || !keep[i]) {
+        return;
+    }
+    // The new order: old indices, and inserted jumps (Err(old target)).
+    let mut order: Vec<Result<usize, usize>> = (0..n).filter(|&i| warm[i]).map(Ok).collect();
+    for i in (0..n).filter(|&i| !warm[i]) {
+        order.push(Ok(i));
+        let falls = instrs[i].setup.is_some() || !instrs[i].op.is_terminator();
+        let live = keep[i] || instrs[i].setup.is_some() || depth[i].is_some();
+        if live && falls && i + 1 < n && warm[i + 1] {
+            order.push(Err(i + 1));
+        }
+    }
+    let mut new_at = vec![0usize; n];
+    for (k, o) in order.iter().enumerate() {
+        if let Ok(i) = *o {
+            new_at[i] = k;
+        }
+    }
+    let mut new_instrs = Vec::with_capacity(order.len());
+    let mut new_target = Vec::with_capacity(order.len());
+    let mut new_keep = Vec::with_capacity(order.len());
+    for o in order {
+        match o {
+            Ok(i) => {
+                let mut ins = instrs[i].clone();
+                let t = target[i].map(|t| new_at[t]);
+                if !warm[i] && ins.op == Opcode::JUMP_FORWARD && target[i].is_some_and(|t| warm[t])
+                {
+                    ins.op = Opcode::JUMP_BACKWARD_NO_INTERRUPT;
+                }
+                new_instrs.push(ins);
+                new_target.push(t);
+                new_keep.push(keep[i]);
+            }
+            Err(to) => {
+                let from = &instrs[to - 1];
+                new_instrs.push(Instr {
+                    op: Opcode::JUMP_BACKWARD_NO_INTERRUPT,
+                    arg: 0,
+                    target: None,
+                    loc: crate::parse::Location::NONE,
+                    handler: from.handler,
+                    setup: None,
+                });
+                new_target.push(Some(new_at[to]));
+                new_keep.push(true);
+            }
+        }
+    }
+    for h in handler_pos.iter_mut() {
+        *h = if *h < n { new_at[*h] } else { new_instrs.len() };
+    }
+    *instrs = new_instrs;
+    *target = new_target;
+    *keep = new_keep;
+}
+
 /// The line of the code that runs before instruction `i` in code order:
 /// its own, or that of the nearest instruction before it that has one.
 fn loc_before(instrs: &[Instr], mut i: usize) -> crate::parse::Location {
@@ -408,7 +511,12 @@ fn duplicate_exits(
         match target[i] {
             Some(k) if block_len(k) > 0 => {
                 let loc = loc_before(&instrs, i);
-                if matches!(instrs[i].op, Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD) {
+                if matches!(
+                    instrs[i].op,
+                    Opcode::JUMP_FORWARD
+                        | Opcode::JUMP_BACKWARD
+                        | Opcode::JUMP_BACKWARD_NO_INTERRUPT
+                ) {
                     for (c, t) in copy(k, loc) {
                         out.push(c);
                         out_target.push(t);

@@ -145,7 +145,8 @@ impl<'a> Compiler<'a> {
                 }
                 self.compile_expr(&a.value);
                 let i = self.add_name(&self.mangle(&a.attr.id));
-                self.with_loc(a.range, |c| c.emit(LOAD_ATTR, i << 1));
+                let loc = self.attr_location(a.range, a);
+                self.at_location(loc, |c| c.emit(LOAD_ATTR, i << 1));
             }
             Expr::Subscript(s) => {
                 self.check_subscript(&s.value, &s.slice);
@@ -216,8 +217,9 @@ impl<'a> Compiler<'a> {
     }
 
     /// `super().attr` / `super().method(...)` with `LOAD_SUPER_ATTR` when
-    /// `super` is the builtin and the function has `__class__` and a first
-    /// argument. Returns `None` when the pattern does not apply.
+    /// `super` is the builtin (an implicit global here that the module
+    /// never names, as CPython checks) and the function has `__class__`
+    /// and a first argument. Returns `None` when the pattern does not apply.
     pub(crate) fn try_super_attr(&mut self, a: &'a ast::ExprAttribute, method: bool) -> Option<()> {
         let Expr::Call(call) = &*a.value else {
             return None;
@@ -229,7 +231,10 @@ impl<'a> Compiler<'a> {
             return None;
         }
         let t = self.table();
-        if t.scope_of("super") != NameScope::GlobalImplicit || !t.kind.is_function_like() {
+        if t.scope_of("super") != NameScope::GlobalImplicit
+            || !t.kind.is_function_like()
+            || self.tables.tables[0].lookup("super").is_some()
+        {
             return None;
         }
         let nargs = call.arguments.args.len();
@@ -259,6 +264,9 @@ impl<'a> Compiler<'a> {
         let i = self.add_name(&self.mangle(&a.attr.id));
         let arg = (i << 2) | u32::from(method) | if nargs == 2 { 2 } else { 0 };
         self.with_loc(a.range, |c| c.emit(Opcode::LOAD_SUPER_ATTR, arg));
+        // The line of the attribute's name, as CPython marks it.
+        let loc = self.attr_location(a.range, a);
+        self.at_location(loc, |c| c.emit(Opcode::NOP, 0));
         Some(())
     }
 
@@ -602,7 +610,8 @@ impl<'a> Compiler<'a> {
                 if self.try_super_attr(a, true).is_none() {
                     self.compile_expr(&a.value);
                     let i = self.add_name(&self.mangle(&a.attr.id));
-                    self.with_loc(a.range, |s| s.emit(LOAD_ATTR, (i << 1) | 1));
+                    let loc = self.attr_location(a.range, a);
+                    self.at_location(loc, |s| s.emit(LOAD_ATTR, (i << 1) | 1));
                 }
             }
             Expr::Name(n) => {
@@ -632,8 +641,19 @@ impl<'a> Compiler<'a> {
                 self.genexp_range = Some(c.arguments.range);
             }
         }
+        // A method call's CALL reports the line of the method's name.
+        if let Expr::Attribute(a) = &*c.func {
+            let plain = !c
+                .arguments
+                .args
+                .iter()
+                .any(|x| matches!(x, Expr::Starred(_)))
+                && c.arguments.keywords.iter().all(|k| k.arg.is_some());
+            if plain {
+                self.u().loc = self.attr_location(c.range(), a);
+            }
+        }
         self.compile_call_args(&c.arguments.args, &c.arguments.keywords, 0);
-        self.set_loc(c.range());
         self.u().loc = saved;
     }
 

@@ -393,6 +393,33 @@ impl<'a> Compiler<'a> {
         r
     }
 
+    /// The location of `range` moved, when attribute `a` ends on another
+    /// line, to the line and column of `a`'s name, so that a multi-line
+    /// `obj.attr` reports the line of `attr` (CPython's
+    /// `update_start_location_to_match_attr`).
+    pub(crate) fn attr_location(&self, range: TextRange, a: &ast::ExprAttribute) -> Location {
+        let mut loc = self.index.location(range);
+        let attr = self.index.location(a.range);
+        if loc.lineno != attr.end_lineno {
+            loc.lineno = attr.end_lineno;
+            let len = a.attr.id.chars().count() as u32;
+            loc.col = attr.end_col.saturating_sub(len);
+            loc.end_lineno = loc.end_lineno.max(loc.lineno);
+            if loc.lineno == loc.end_lineno {
+                loc.end_col = loc.end_col.max(loc.col);
+            }
+        }
+        loc
+    }
+
+    /// Runs `f` with the location set to `loc`.
+    pub(crate) fn at_location<R>(&mut self, loc: Location, f: impl FnOnce(&mut Self) -> R) -> R {
+        let saved = std::mem::replace(&mut self.u().loc, loc);
+        let r = f(self);
+        self.u().loc = saved;
+        r
+    }
+
     // ---- emitting ----------------------------------------------------
 
     pub(crate) fn emit(&mut self, op: Opcode, arg: u32) {
