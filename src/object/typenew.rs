@@ -389,6 +389,7 @@ pub unsafe fn new_class(
             crate::vm::cell::set(dict_cell, d.as_ptr());
             dict::del_item(d.as_ptr(), pystr::intern("__classdictcell__"))?;
         }
+        crate::object::typeannotations::take_annotate_func(tp, d.as_ptr())?;
         (*tp).tp_dict = d.clone().into_raw();
         // Ready first (inheriting the base's slots, adding no slot wrappers
         // for this class), then point the slots of the dunders this class
