@@ -96,8 +96,9 @@ pub fn add_note(note: &str) -> Raised {
     };
     // SAFETY: e is a live exception; the text becomes a new str.
     let added = unsafe {
-        crate::object::str::from_str(note)
-            .and_then(|n| crate::object::protocol::call_method_obj(e.as_ptr(), "add_note", &[n.as_ptr()]))
+        crate::object::str::from_str(note).and_then(|n| {
+            crate::object::protocol::call_method_obj(e.as_ptr(), "add_note", &[n.as_ptr()])
+        })
     };
     match added {
         Ok(_) => restore(e),
