@@ -1235,7 +1235,13 @@ fn check_encoding_errors(encoding: Option<&str>, errors: Option<&str>) -> PyResu
     if let Some(e) = encoding.filter(|e| !matches!(*e, "utf-8" | "utf8")) {
         registry::lookup(e)?;
     }
-    let builtin = ["strict", "ignore", "replace", "surrogateescape", "surrogatepass"];
+    let builtin = [
+        "strict",
+        "ignore",
+        "replace",
+        "surrogateescape",
+        "surrogatepass",
+    ];
     if let Some(h) = errors.filter(|h| !builtin.contains(h)) {
         registry::lookup_error(h)?;
     }
