@@ -366,8 +366,14 @@ builtin!(bi_ord, |args, kws| {
         }
         return int::from_i64(pystr::read_char(o, 0) as i64);
     }
-    if crate::object::bytes::check(o) {
-        let b = crate::object::bytes::as_slice(o);
+    let bytes = if crate::object::bytes::check(o) {
+        Some(crate::object::bytes::as_slice(o))
+    } else if crate::object::bytearray::check(o) {
+        Some(crate::object::bytearray::as_slice(o))
+    } else {
+        None
+    };
+    if let Some(b) = bytes {
         if b.len() != 1 {
             return Err(errors::type_error(format!(
                 "ord() expected a character, but string of length {} found",

@@ -463,7 +463,8 @@ unsafe fn ass_subscript(op: *mut PyObject, key: *mut PyObject, v: *mut PyObject)
             let lo = ix.start as usize;
             return splice(op, lo, lo + ix.len as usize, src.as_deref().unwrap_or(&[]));
         }
-        match src {
+        // An empty replacement deletes the slice, as `del` does.
+        match src.filter(|s| !s.is_empty()) {
             None => {
                 let drop: std::collections::HashSet<usize> =
                     (0..ix.len).map(|k| ix.at(k) as usize).collect();
@@ -532,10 +533,58 @@ unsafe extern "C" fn ba_init(
     guard_status(|| {
         // SAFETY: op is a bytearray.
         unsafe {
+            if let Some(it) = plain_iterator(args, kwargs)? {
+                return init_from_iter(op, it.as_ptr());
+            }
             let b = bytes::from_constructor_args("bytearray", args, kwargs)?;
             set_contents(op, bytes::as_slice(b.as_ptr()))
         }
     })
+}
+
+/// An iterator over the one positional argument of `bytearray(x)` when x
+/// is an iterable of ints (no buffer, str or int).
+unsafe fn plain_iterator(args: *mut PyObject, kwargs: *mut PyObject) -> PyResult<Option<Owned>> {
+    // SAFETY: args a tuple, kwargs NULL or a dict.
+    unsafe {
+        let &[x] = tuple::items(args) else {
+            return Ok(None);
+        };
+        if !kwargs.is_null() && crate::object::dict::len(kwargs) != 0
+            || pystr::check(x)
+            || bytes_like(x)?.is_some()
+        {
+            return Ok(None);
+        }
+        let nb = (*(*x).ob_type).tp_as_number;
+        if !nb.is_null() && (*nb).nb_index.is_some() {
+            return Ok(None);
+        }
+        match crate::object::protocol::get_iter(x) {
+            Ok(it) => Ok(Some(it)),
+            Err(_) if errors::matches(crate::object::exceptions::PyExc_TypeError) => {
+                errors::clear();
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// `bytearray.__init__(iterable)`: empties the bytearray, then appends
+/// each value as it comes, as CPython does (the iterator sees it grow).
+unsafe fn init_from_iter(op: *mut PyObject, it: *mut PyObject) -> PyResult<()> {
+    // SAFETY: op is a bytearray; it an iterator.
+    unsafe {
+        resize(op, 0)?;
+        while let Some(item) = crate::object::protocol::iter_next(it)? {
+            let c = bm::byte_value(item.as_ptr())?;
+            let n = len(op);
+            resize(op, n + 1)?;
+            as_mut_slice(op)[n as usize] = c;
+        }
+        Ok(())
+    }
 }
 
 // ---- methods ---------------------------------------------------------------

@@ -746,24 +746,21 @@ pub unsafe fn from_constructor_args(
             }
             return Ok(Owned::from_borrowed_static(empty()));
         }
-        if !enc.is_null() || !errs.is_null() {
+        if !enc.is_null() {
             if !pystr::check(x) {
-                return Err(errors::type_error(if !enc.is_null() {
-                    "encoding without a string argument"
-                } else {
-                    "errors without a string argument"
-                }));
+                return Err(errors::type_error("encoding without a string argument"));
             }
-            let mut call_args = vec![if enc.is_null() {
-                pystr::intern("utf-8")
-            } else {
-                enc
-            }];
-            if !errs.is_null() {
-                call_args.push(errs);
-            }
-            let r = protocol::call_method_obj(x, "encode", &call_args)?;
+            let enc = crate::object::str_methods::opt_str_arg(name, "encoding", enc)?;
+            let errs = crate::object::str_methods::opt_str_arg(name, "errors", errs)?;
+            let r = pystr::encode(x, enc, errs)?;
             return from_object(r.as_ptr());
+        }
+        if !errs.is_null() {
+            return Err(errors::type_error(if pystr::check(x) {
+                "string argument without an encoding"
+            } else {
+                "errors without a string argument"
+            }));
         }
         if name == "bytes" {
             if let Some(r) = via_dunder_bytes(x)? {

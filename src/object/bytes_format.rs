@@ -153,9 +153,8 @@ pub unsafe fn format(fmt: &[u8], args: *mut PyObject) -> PyResult<Vec<u8>> {
                     i += 1;
                 }
                 if i > s {
-                    width = std::str::from_utf8(&fmt[s..i])
-                        .ok()
-                        .and_then(|t| t.parse().ok());
+                    let digits = fmt[s..i].iter().map(|&c| c as u32);
+                    width = Some(crate::object::str_format::percent_number(digits, "width")?);
                 }
             }
             let mut prec: Option<usize> = None;
@@ -173,12 +172,8 @@ pub unsafe fn format(fmt: &[u8], args: *mut PyObject) -> PyResult<Vec<u8>> {
                     while i < fmt.len() && fmt[i].is_ascii_digit() {
                         i += 1;
                     }
-                    prec = Some(
-                        std::str::from_utf8(&fmt[s..i])
-                            .ok()
-                            .and_then(|t| t.parse().ok())
-                            .unwrap_or(0),
-                    );
+                    let digits = fmt[s..i].iter().map(|&c| c as u32);
+                    prec = Some(crate::object::str_format::percent_number(digits, "prec")?);
                 }
             }
             while let Some(b'h' | b'l' | b'L') = fmt.get(i) {

@@ -1295,6 +1295,19 @@ pub unsafe fn fromkeys(
             }
             return Ok(d);
         }
+        // A set or frozenset gives its stored hashes too.
+        if check_exact(dp) && crate::object::set::check_any_exact(iterable) {
+            let n = crate::object::set::len(iterable);
+            if len(dp) == 0 {
+                resize(dp, dictkeys::log2_estimate(n as usize), true)?;
+            }
+            let mut pos = 0;
+            while let Some(e) = crate::object::set::next_entry(iterable, &mut pos) {
+                let key = Owned::from_borrowed(e.key);
+                set_item_hashed(dp, key.as_ptr(), value, e.hash)?;
+            }
+            return Ok(d);
+        }
         let it = protocol::get_iter(iterable)?;
         let exact = check_exact(dp);
         while let Some(key) = protocol::iter_next(it.as_ptr())? {

@@ -425,8 +425,7 @@ unsafe extern "C" fn ga_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut PyOb
 unsafe extern "C" fn ga_dir(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
     // SAFETY: op is an alias.
     guard_obj(|| unsafe {
-        let names = protocol::call_method_obj((*ga(op)).origin, "__dir__", &[])?;
-        let names = list::from_iterable(names.as_ptr())?;
+        let names = crate::object::dir::dir_of((*ga(op)).origin)?;
         for n in OWN_ATTRIBUTES {
             let s = pystr::from_str(n)?;
             if !list::contains(names.as_ptr(), s.as_ptr())? {
@@ -576,6 +575,38 @@ unsafe fn subs_tvars(
     }
 }
 
+/// The subscript `item` as a tuple of arguments, an unpacked tuple among
+/// them (`*tuple[int, str]`, `*Tuple[int, str]`) spliced into its items
+/// unless it ends in `...` (`_unpack_args`).
+unsafe fn unpack_args(item: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: item valid.
+    unsafe {
+        let items: &[*mut PyObject] = if tuple::check(item) {
+            tuple::items(item)
+        } else {
+            std::slice::from_ref(&item)
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for &arg in items {
+            if !typeobj::instance_of(arg, &raw mut typeobj::PyType_Type) {
+                if let Some(sub) =
+                    protocol::getattr_opt(arg, pystr::intern("__typing_unpacked_tuple_args__"))?
+                {
+                    let sub = sub.as_ptr();
+                    if tuple::check(sub)
+                        && tuple::items(sub).last() != Some(&(&raw mut none::_Py_EllipsisObject))
+                    {
+                        out.extend(tuple::items(sub).iter().map(|&x| Owned::from_borrowed(x)));
+                        continue;
+                    }
+                }
+            }
+            out.push(Owned::from_borrowed(arg));
+        }
+        tuple::from_vec(out)
+    }
+}
+
 /// `alias[item]` for an alias or union with arguments `args` and
 /// parameters `params` (`_Py_subs_parameters`): the new arguments.
 pub unsafe fn subs_parameters(
@@ -594,7 +625,7 @@ pub unsafe fn subs_parameters(
                 pystr::as_str(r.as_ptr())?
             )));
         }
-        let mut item = Owned::from_borrowed(item);
+        let mut item = unpack_args(item)?;
         for &p in tuple::items(params) {
             if let Some(prepare) =
                 protocol::getattr_opt(p, pystr::intern("__typing_prepare_subst__"))?

@@ -517,6 +517,24 @@ pub fn parse_text(text: &str, base: i64) -> PyResult<Owned> {
     }
 }
 
+/// `int(str, base)`: text that is no valid UTF-8 (lone surrogates) is no
+/// valid literal either.
+unsafe fn parse_str(op: *mut PyObject, base: i64) -> PyResult<Owned> {
+    // SAFETY: op is a str.
+    unsafe {
+        match pystr::as_str(op) {
+            Ok(text) => parse_text(text, base),
+            Err(_) => {
+                errors::clear();
+                let r = protocol::repr_string(op)?;
+                Err(errors::value_error(format!(
+                    "invalid literal for int() with base {base}: {r}"
+                )))
+            }
+        }
+    }
+}
+
 /// The bytes of a bytes or bytearray object (what `int()` parses).
 unsafe fn bytes_like<'a>(op: *mut PyObject) -> Option<&'a [u8]> {
     // SAFETY: op valid; the slice lives as long as the object is unchanged.
@@ -568,6 +586,9 @@ pub unsafe fn from_object(op: *mut PyObject) -> PyResult<Owned> {
                         type_name(r.as_ptr())
                     )));
                 }
+                if (*r.as_ptr()).ob_type != &raw mut PyLong_Type {
+                    number::warn_strict_int_subclass("__int__", r.as_ptr())?;
+                }
                 return exact(r.as_ptr());
             }
             if (*nb).nb_index.is_some() {
@@ -576,11 +597,23 @@ pub unsafe fn from_object(op: *mut PyObject) -> PyResult<Owned> {
             }
         }
         if pystr::check(op) {
-            return parse_text(pystr::as_str(op)?, 10);
+            return parse_str(op, 10);
         }
         if let Some(data) = bytes_like(op) {
             return parse_bytes(data, 10);
         }
+        // Any other buffer (memoryview, array) is parsed as bytes.
+        let mut view: Py_buffer = std::mem::zeroed();
+        if crate::object::buffer::get(op, &mut view, PyBUF_SIMPLE).is_ok() {
+            let data = if view.len > 0 {
+                std::slice::from_raw_parts(view.buf as *const u8, view.len as usize).to_vec()
+            } else {
+                Vec::new()
+            };
+            crate::object::buffer::release(&mut view);
+            return parse_bytes(&data, 10);
+        }
+        errors::clear();
         Err(errors::type_error(format!(
             "int() argument must be a string, a bytes-like object or a real number, not '{}'",
             type_name(op)
@@ -1147,7 +1180,7 @@ unsafe extern "C" fn long_new(
                         i64::MAX
                     });
                     if pystr::check(x) {
-                        parse_text(pystr::as_str(x)?, base)?
+                        parse_str(x, base)?
                     } else if let Some(data) = bytes_like(x) {
                         parse_bytes(data, base)?
                     } else {

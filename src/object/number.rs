@@ -152,7 +152,29 @@ pub unsafe fn index(op: *mut PyObject) -> PyResult<Owned> {
                 type_name(r.as_ptr())
             )));
         }
+        if (*r.as_ptr()).ob_type != &raw mut crate::object::int::PyLong_Type {
+            warn_strict_int_subclass("__index__", r.as_ptr())?;
+        }
         Ok(r)
+    }
+}
+
+/// The `DeprecationWarning` for `__index__` or `__int__` (`method`)
+/// returning `r`, an instance of a strict subclass of int.
+pub(crate) unsafe fn warn_strict_int_subclass(method: &str, r: *mut PyObject) -> PyResult<()> {
+    // SAFETY: r valid; the category is a live exception type.
+    unsafe {
+        let msg = crate::object::str::from_str(&format!(
+            "{method} returned non-int (type {}).  The ability to return an instance of a strict subclass of int is deprecated, and may be removed in a future version of Python.",
+            type_name(r)
+        ))?;
+        crate::modules::_warnings::warn(
+            crate::object::exceptions::PyExc_DeprecationWarning,
+            msg.as_ptr(),
+            1,
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+        )
     }
 }
 

@@ -163,6 +163,10 @@ pub unsafe fn ascii(op: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: op valid.
     unsafe {
         let r = repr(op)?;
+        // An ASCII repr is the result, even a str subclass instance.
+        if pystr::is_ascii(r.as_ptr()) {
+            return Ok(r);
+        }
         pystr::from_str(&crate::capi::format::ascii_escape(pystr::as_str(
             r.as_ptr(),
         )?))

@@ -1225,10 +1225,35 @@ pub unsafe fn decode_object(
     }
 }
 
+/// In development mode (`-X dev`), a codec or error handler name given to
+/// an encode or decode must exist even when the data needs neither
+/// (`unicode_check_encoding_errors`): looks both up.
+fn check_encoding_errors(encoding: Option<&str>, errors: Option<&str>) -> PyResult<()> {
+    if !crate::runtime::config::dev_mode() {
+        return Ok(());
+    }
+    use crate::modules::codecs::registry;
+    if let Some(e) = encoding.filter(|e| !matches!(*e, "utf-8" | "utf8")) {
+        registry::lookup(e)?;
+    }
+    let builtin = [
+        "strict",
+        "ignore",
+        "replace",
+        "surrogateescape",
+        "surrogatepass",
+    ];
+    if let Some(h) = errors.filter(|h| !builtin.contains(h)) {
+        registry::lookup_error(h)?;
+    }
+    Ok(())
+}
+
 /// `PyUnicode_Decode`: decodes bytes with a named encoding (UTF-8 when
 /// None).
 pub fn decode(data: &[u8], encoding: Option<&str>, errors: Option<&str>) -> PyResult<Owned> {
     use crate::object::codecs_core as cc;
+    check_encoding_errors(encoding, errors)?;
     let name = encoding.unwrap_or("utf-8");
     match cc::lookup(name) {
         Some(codec) => cc::decode(data, codec, errors),
@@ -1248,6 +1273,7 @@ pub unsafe fn encode(
     errors: Option<&str>,
 ) -> PyResult<Owned> {
     use crate::object::codecs_core as cc;
+    check_encoding_errors(encoding, errors)?;
     let name = encoding.unwrap_or("utf-8");
     match cc::lookup(name) {
         // SAFETY: op is a str.

@@ -196,12 +196,13 @@ pub unsafe fn percent_format(fmt: *mut PyObject, args: *mut PyObject) -> PyResul
                 sp.width = Some(star(&mut argi, &mut sp.left)?);
                 i += 1;
             } else {
-                let mut w = None;
+                let s = i;
                 while i < n && (0x30..=0x39).contains(&f[i]) {
-                    w = Some(w.unwrap_or(0usize).saturating_mul(10) + (f[i] - 0x30) as usize);
                     i += 1;
                 }
-                sp.width = w;
+                if i > s {
+                    sp.width = Some(percent_number(f[s..i].iter().copied(), "width")?);
+                }
             }
             if i < n && f[i] == 0x2e {
                 i += 1;
@@ -210,12 +211,11 @@ pub unsafe fn percent_format(fmt: *mut PyObject, args: *mut PyObject) -> PyResul
                     sp.prec = Some(star(&mut argi, &mut dummy)?);
                     i += 1;
                 } else {
-                    let mut p = 0usize;
+                    let s = i;
                     while i < n && (0x30..=0x39).contains(&f[i]) {
-                        p = p.saturating_mul(10) + (f[i] - 0x30) as usize;
                         i += 1;
                     }
-                    sp.prec = Some(p);
+                    sp.prec = Some(percent_number(f[s..i].iter().copied(), "precision")?);
                 }
             }
             while i < n && matches!(f[i], 0x68 | 0x6c | 0x4c) {
@@ -286,6 +286,33 @@ pub unsafe fn percent_format(fmt: *mut PyObject, args: *mut PyObject) -> PyResul
         }
         from_ucs4(&out)
     }
+}
+
+/// The value of the ASCII digits of a `%` format's width or precision
+/// (`what`); `ValueError` ("width too big") beyond `Py_ssize_t`.
+pub(crate) fn percent_number(digits: impl Iterator<Item = u32>, what: &str) -> PyResult<usize> {
+    let mut v = 0usize;
+    for c in digits {
+        v = v
+            .checked_mul(10)
+            .and_then(|v| v.checked_add((c - 0x30) as usize))
+            .filter(|&v| v <= isize::MAX as usize)
+            .ok_or_else(|| errors::value_error(format!("{what} too big")))?;
+    }
+    Ok(v)
+}
+
+/// The value of the ASCII digits of a field name's index (`get_integer`);
+/// `ValueError` beyond `Py_ssize_t`.
+fn decimal_index(digits: &[u32]) -> PyResult<usize> {
+    digits
+        .iter()
+        .try_fold(0usize, |a, &c| {
+            a.checked_mul(10)
+                .and_then(|a| a.checked_add((c - 0x30) as usize))
+                .filter(|&a| a <= isize::MAX as usize)
+        })
+        .ok_or_else(|| errors::value_error("Too many decimal digits in format string"))
 }
 
 unsafe fn has_index(o: *mut PyObject) -> bool {
@@ -707,16 +734,7 @@ unsafe fn get_field(
                     ));
                 }
                 *auto = AutoNumber::Manual;
-                first
-                    .iter()
-                    .try_fold(0usize, |a, &c| {
-                        a.checked_mul(10)
-                            .and_then(|a| a.checked_add((c - 0x30) as usize))
-                            .filter(|&a| a <= isize::MAX as usize)
-                    })
-                    .ok_or_else(|| {
-                        errors::value_error("Too many decimal digits in format string")
-                    })?
+                decimal_index(first)?
             };
             // format_map has no positional arguments at all.
             let Some(args) = args else {
@@ -772,9 +790,7 @@ unsafe fn get_field(
                 }
                 let k = &name[s..e];
                 let key = if k.iter().all(|&c| is_digit(c)) {
-                    int::from_i64(k.iter().fold(0i64, |a, &c| {
-                        a.saturating_mul(10).saturating_add((c - 0x30) as i64)
-                    }))?
+                    int::from_i64(decimal_index(k)? as i64)?
                 } else {
                     from_ucs4(k)?
                 };

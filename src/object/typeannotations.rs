@@ -1,14 +1,18 @@
-//! `type.__annotations__` and `type.__annotate__` (PEP 649/749): a class
-//! body stores its annotate function as `__annotate_func__` in the class
-//! dict (as CPython 3.14 does), which `type.__annotate__` reads after an
-//! explicit `__annotate__` entry. The annotations dict is made from it (by
+//! `type.__annotate__` and `type.__annotations__` (PEP 649/749): a class
+//! body stores its annotate function as `__annotate_func__` in its
+//! namespace (as CPython 3.14 does); `type_new` moves it out of the class
+//! dict into the type's `tp_cache` field, which CPython no longer uses, so
+//! the class dict holds what the 3.13 library that ferrython runs on
+//! expects (`typing` takes every unknown name in it for a protocol
+//! member). `type.__annotate__` reads an explicit `__annotate__` entry,
+//! then that field. The annotations dict is made from the function (by
 //! `__build_class__`, or on first access when that failed) and kept in the
 //! class dict as `__annotations__` (3.14 keeps it as
-//! `__annotations_cache__`), where the 3.13 library that ferrython runs on
-//! looks for it (`inspect.get_annotations`, `typing`'s protocol members).
-//! Assignment replaces it.
+//! `__annotations_cache__`), where that library looks for it
+//! (`inspect.get_annotations`). Assignment replaces it.
 use crate::capi::boundary::guard_obj;
 use crate::ffi::*;
+use crate::object::refcount::{incref, xdecref};
 use crate::object::{dict, int, none, protocol, str as pystr, typeobj};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
@@ -39,17 +43,46 @@ unsafe fn bind(v: *mut PyObject, tp: *mut PyObject) -> PyResult<Owned> {
     }
 }
 
-/// The class dict's annotate function (borrowed): an explicit
-/// `__annotate__` entry, else `__annotate_func__`; NULL when neither.
-unsafe fn annotate_entry(d: *mut PyObject) -> *mut PyObject {
-    // SAFETY: d is a type's dict.
+/// The class's annotate function (borrowed): an explicit `__annotate__`
+/// entry in its dict `d`, else the one its body made (or None); NULL when
+/// neither.
+unsafe fn annotate_entry(tp: *mut PyTypeObject, d: *mut PyObject) -> *mut PyObject {
+    // SAFETY: tp is a heap type and d its dict.
     unsafe {
         let f = dict::get_str(d, "__annotate__");
         if f.is_null() {
-            dict::get_str(d, "__annotate_func__")
+            (*tp).tp_cache
         } else {
             f
         }
+    }
+}
+
+/// Replaces the heap type's annotate function (`v` borrowed, NULL for
+/// none).
+unsafe fn set_annotate_func(tp: *mut PyTypeObject, v: *mut PyObject) {
+    // SAFETY: tp is a heap type; tp_cache holds NULL or an owned reference.
+    unsafe {
+        let old = std::mem::replace(&mut (*tp).tp_cache, v);
+        if !v.is_null() {
+            incref(v);
+        }
+        xdecref(old);
+    }
+}
+
+/// Moves the `__annotate_func__` a class body left in the new class's
+/// dict `d` to the type (see the module comment); part of `type_new`.
+pub(crate) unsafe fn take_annotate_func(tp: *mut PyTypeObject, d: *mut PyObject) -> PyResult<()> {
+    // SAFETY: tp is the heap type being made and d its dict.
+    unsafe {
+        let key = pystr::intern("__annotate_func__");
+        let f = dict::get_item_known_hash_str(d, key);
+        if !f.is_null() {
+            set_annotate_func(tp, f);
+            dict::del_item(d, key)?;
+        }
+        Ok(())
     }
 }
 
@@ -59,10 +92,8 @@ pub unsafe extern "C" fn get_annotate(op: *mut PyObject, _c: *mut c_void) -> *mu
         // SAFETY: op is a type.
         unsafe {
             let d = heap_dict(op, "__annotate__")?;
-            let f = annotate_entry(d);
+            let f = annotate_entry(op.cast(), d);
             if f.is_null() {
-                // Recorded, as CPython does, so the class dict tells.
-                dict::set_item(d, pystr::intern("__annotate_func__"), none::none())?;
                 return Ok(Owned::from_borrowed_static(none::none()));
             }
             bind(f, op)
@@ -80,7 +111,7 @@ pub unsafe extern "C" fn get_annotations(op: *mut PyObject, _c: *mut c_void) -> 
             if !a.is_null() {
                 return bind(a, op);
             }
-            let f = annotate_entry(d);
+            let f = annotate_entry(op.cast(), d);
             let annotations = if !f.is_null() && (*(*f).ob_type).tp_call.is_some() {
                 let f = bind(f, op)?;
                 let a = protocol::call_args(f.as_ptr(), &[int::small(1)])?;
@@ -130,7 +161,7 @@ pub unsafe extern "C" fn set_annotations(
             } else {
                 dict::set_item(d, key, v)?;
             }
-            dict::set_item(d, pystr::intern("__annotate_func__"), none::none())?;
+            set_annotate_func(tp, none::none());
             dict::del_item_opt(d, pystr::intern("__annotate__"))?;
             typeobj::modified(tp);
             Ok(())
@@ -164,7 +195,7 @@ pub unsafe extern "C" fn set_annotate(
                 return Err(errors::type_error("__annotate__ must be callable or None"));
             }
             let d = (*tp).tp_dict;
-            dict::set_item(d, pystr::intern("__annotate_func__"), v)?;
+            set_annotate_func(tp, v);
             if v != none::none() {
                 dict::del_item_opt(d, pystr::intern("__annotations__"))?;
             }

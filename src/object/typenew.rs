@@ -389,6 +389,7 @@ pub unsafe fn new_class(
             crate::vm::cell::set(dict_cell, d.as_ptr());
             dict::del_item(d.as_ptr(), pystr::intern("__classdictcell__"))?;
         }
+        crate::object::typeannotations::take_annotate_func(tp, d.as_ptr())?;
         (*tp).tp_dict = d.clone().into_raw();
         // Ready first (inheriting the base's slots, adding no slot wrappers
         // for this class), then point the slots of the dunders this class
@@ -414,8 +415,13 @@ unsafe fn set_names(tp: *mut PyTypeObject) -> PyResult<()> {
         let mut pos = 0;
         while let Some((k, v)) = dict::next(d.as_ptr(), &mut pos) {
             let m = typeobj::lookup_str((*v).ob_type, "__set_name__");
-            if !m.is_null() {
-                protocol::call_args(m, &[v, tp.cast(), k])?;
+            if !m.is_null() && protocol::call_args(m, &[v, tp.cast(), k]).is_err() {
+                let key = errors::keeping_raised(|| protocol::repr_string(k))?;
+                return Err(errors::add_note(&format!(
+                    "Error calling __set_name__ on '{}' instance {key} in '{}'",
+                    typeobj::type_name(v),
+                    typeobj::name_of(tp)
+                )));
             }
         }
         Ok(())
@@ -1021,13 +1027,15 @@ unsafe fn install_slots(tp: *mut PyTypeObject) {
     unsafe { install_slots_for(tp, None) }
 }
 
-/// Whether class attribute `v` is a Python function, or the static method
-/// a class body's `__new__` becomes: what a class inherits from a base
-/// later in the MRO than a builtin base.
+/// Whether class attribute `v` is a Python function, the static method a
+/// class body's `__new__` becomes, or None (`__iter__ = None` and the like
+/// turn the protocol off): what a class inherits from a base later in the
+/// MRO than a builtin base.
 unsafe fn defined_in_python(v: *mut PyObject) -> bool {
     // SAFETY: v valid.
     unsafe {
-        crate::vm::function::check(v)
+        v == none::none()
+            || crate::vm::function::check(v)
             || (*v).ob_type == &raw mut crate::object::funcobject::PyStaticMethod_Type
     }
 }

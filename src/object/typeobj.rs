@@ -1162,6 +1162,7 @@ unsafe extern "C" fn type_dealloc(op: *mut PyObject) {
         crate::object::subclasses::unregister(tp);
         crate::object::subclasses::clear(tp);
         xdecref((*tp).tp_dict);
+        xdecref((*tp).tp_cache);
         xdecref((*tp).tp_bases);
         xdecref((*tp).tp_mro);
         xdecref((*tp).tp_base.cast());
@@ -1229,6 +1230,7 @@ unsafe extern "C" fn type_clear(op: *mut PyObject) -> c_int {
         let ht: *mut PyHeapTypeObject = tp.cast();
         xdecref(std::mem::replace(&mut (*ht).ht_module, null_mut()));
         xdecref(std::mem::replace(&mut (*tp).tp_mro, null_mut()));
+        xdecref(std::mem::replace(&mut (*tp).tp_cache, null_mut()));
         0
     }
 }

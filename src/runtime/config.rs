@@ -2,7 +2,7 @@
 //! Rust terms: what `Py_InitializeFromConfig` applies to the new
 //! interpreter and what `Py_RunMain` runs afterwards.
 use std::ffi::CStr;
-use std::sync::atomic::{AtomicI32, AtomicU8, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU8, Ordering};
 use std::sync::Mutex;
 
 /// A configuration that has been read: the command line already split
@@ -642,6 +642,16 @@ pub fn bytes_warning() -> i32 {
     BYTES_WARNING.load(Ordering::Relaxed)
 }
 
+/// `PyConfig.dev_mode` (`-X dev`) of the running interpreter.
+static DEV_MODE: AtomicBool = AtomicBool::new(false);
+
+/// Whether the running interpreter is in development mode (`-X dev`):
+/// extra checks, such as the codec and error handler names of every
+/// encode and decode.
+pub fn dev_mode() -> bool {
+    DEV_MODE.load(Ordering::Relaxed)
+}
+
 /// `PyConfig.verbose` (`-v` count) of the running interpreter: import
 /// tracing on stderr.
 static VERBOSE: AtomicI32 = AtomicI32::new(0);
@@ -681,6 +691,7 @@ pub fn set_current(cfg: Option<Config>) {
         cfg.as_ref().map_or(0, |c| c.bytes_warning),
         Ordering::Relaxed,
     );
+    DEV_MODE.store(cfg.as_ref().is_some_and(|c| c.dev_mode), Ordering::Relaxed);
     VERBOSE.store(cfg.as_ref().map_or(0, |c| c.verbose), Ordering::Relaxed);
     IMPORT_TIME.store(cfg.as_ref().map_or(0, |c| c.import_time), Ordering::Relaxed);
     *CURRENT.lock().unwrap_or_else(|e| e.into_inner()) = cfg;

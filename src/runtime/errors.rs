@@ -87,6 +87,32 @@ pub fn keeping_raised<T>(f: impl FnOnce() -> T) -> T {
     r
 }
 
+/// Adds `note` to the raised exception's `__notes__` through its
+/// `add_note` method (`_PyErr_FormatNote`); when that fails, its error is
+/// raised instead, chained to the original.
+pub fn add_note(note: &str) -> Raised {
+    let Some(e) = take() else {
+        return Raised(());
+    };
+    // SAFETY: e is a live exception; the text becomes a new str.
+    let added = unsafe {
+        crate::object::str::from_str(note).and_then(|n| {
+            crate::object::protocol::call_method_obj(e.as_ptr(), "add_note", &[n.as_ptr()])
+        })
+    };
+    match added {
+        Ok(_) => restore(e),
+        Err(r) => {
+            if let Some(new) = take() {
+                // SAFETY: both are live exceptions.
+                unsafe { crate::object::exceptions::chain_context(new.as_ptr(), e.as_ptr()) };
+                return restore(new);
+            }
+            r
+        }
+    }
+}
+
 /// Clears the indicator (`PyErr_Clear`).
 pub fn clear() {
     let ts = tstate::current();

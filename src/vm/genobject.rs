@@ -488,7 +488,8 @@ unsafe extern "C" fn gen_send(op: *mut PyObject, arg: *mut PyObject) -> *mut PyO
     })
 }
 
-/// The exception that `throw(exc)` / `throw(type[, value[, tb]])` means.
+/// The exception that `throw(exc)` / `throw(type[, value[, tb]])` means
+/// (the three-argument form warns).
 pub unsafe fn throw_args_exception(name: &str, a: &[*mut PyObject]) -> PyResult<Owned> {
     // SAFETY: the arguments are valid objects.
     unsafe {
@@ -503,13 +504,30 @@ pub unsafe fn throw_args_exception(name: &str, a: &[*mut PyObject]) -> PyResult<
                 a.len()
             )));
         }
+        if a.len() > 1 {
+            let msg = crate::object::str::from_str(&format!(
+                "the (type, exc, tb) signature of {name}() is deprecated, use the single-arg signature instead."
+            ))?;
+            crate::modules::_warnings::warn(
+                exc::PyExc_DeprecationWarning,
+                msg.as_ptr(),
+                1,
+                null_mut(),
+                null_mut(),
+            )?;
+        }
         let value = a
             .get(1)
             .copied()
             .filter(|&v| v != none::none())
             .unwrap_or(null_mut());
         let e = if exc::is_class(a[0]) {
-            exc::instantiate(a[0], value)?
+            // When making the exception fails, that error is what the
+            // generator gets.
+            match exc::instantiate(a[0], value) {
+                Ok(e) => e,
+                Err(r) => return errors::take().ok_or(r),
+            }
         } else if exc::is_instance(a[0]) {
             if !value.is_null() {
                 return Err(errors::type_error(

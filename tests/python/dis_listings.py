@@ -112,6 +112,8 @@ for fn in (loops, handlers, context, comprehensions, closure, generator, corouti
     show(fn)
 print("===== class")
 show(Point)
+print("===== class annotate")
+show(Point.__annotate__)
 print("===== source, depth=0")
 show("import os.path as p\nfrom sys import argv\ndef f(): return argv\ndel p", depth=0)
 print("===== show_offsets, show_caches")

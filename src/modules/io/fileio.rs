@@ -499,7 +499,13 @@ io_method!(fileio_readinto, |slf, args, kws| {
     }
     let fd = s.fd;
     let mut view: Py_buffer = std::mem::zeroed();
-    crate::object::buffer::get(b, &mut view, PyBUF_WRITABLE)?;
+    crate::object::buffer::get(b, &mut view, PyBUF_WRITABLE).map_err(|_| {
+        errors::clear();
+        errors::type_error(format!(
+            "readinto() argument 1 must be read-write bytes-like object, not {}",
+            crate::object::typeobj::type_name(b)
+        ))
+    })?;
     let r = loop {
         let r = crate::runtime::gil::allow_threads(|| libc::read(fd, view.buf, view.len as usize));
         if r >= 0 {

@@ -33,6 +33,7 @@ pub struct TypeParamObject {
     pub covariant: bool,
     pub contravariant: bool,
     pub infer_variance: bool,
+    pub weakreflist: *mut PyObject,
 }
 
 const fn param_type(
@@ -52,6 +53,7 @@ const fn param_type(
         tp_methods: methods.cast_mut(),
         tp_getset: getsets.cast_mut(),
         tp_free: Some(crate::capi::gc::PyObject_GC_Del),
+        tp_weaklistoffset: std::mem::offset_of!(TypeParamObject, weakreflist) as Py_ssize_t,
         ..type_template(name, std::mem::size_of::<TypeParamObject>(), 0)
     }
 }
@@ -113,6 +115,14 @@ pub unsafe fn is_typevartuple(op: *mut PyObject) -> bool {
     unsafe { (*op).ob_type == &raw mut _PyTypeVarTuple_Type }
 }
 
+/// The `__module__` a constructor call records (`caller()`): the caller's
+/// module name, None when its globals have none (code run by `exec`).
+unsafe fn constructor_module() -> *mut PyObject {
+    let m = caller_module();
+    // SAFETY: m is NULL or a live str.
+    unsafe { new_ref(if m.is_null() { none::none() } else { m }) }
+}
+
 /// A new parameter of type `ty` named `name` (a str), invariant, with
 /// nothing bound.
 pub unsafe fn alloc(ty: *mut PyTypeObject, name: *mut PyObject) -> PyResult<Owned> {
@@ -145,6 +155,9 @@ unsafe extern "C" fn param_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
         crate::object::gc::untrack(op);
+        if !tp(op).weakreflist.is_null() {
+            crate::object::weakref::clear_weakrefs(op);
+        }
         for f in fields(tp(op)) {
             xdecref(*f);
         }
@@ -496,7 +509,7 @@ unsafe extern "C" fn typevar_new(
             }
             (p.covariant, p.contravariant, p.infer_variance) = (co, contra, infer);
             set_default_arg(p, v[5]);
-            p.module = xnew_ref(caller_module());
+            p.module = constructor_module();
             Ok(op)
         }
     })
@@ -537,7 +550,7 @@ unsafe extern "C" fn paramspec_new(
             p.bound = bound.map_or(null_mut(), Owned::into_raw);
             (p.covariant, p.contravariant, p.infer_variance) = (co, contra, infer);
             set_default_arg(p, v[5]);
-            p.module = xnew_ref(caller_module());
+            p.module = constructor_module();
             Ok(op)
         }
     })
@@ -557,7 +570,7 @@ unsafe extern "C" fn typevartuple_new(
             let op = alloc(&raw mut _PyTypeVarTuple_Type, name)?;
             let p = tp(op.as_ptr());
             set_default_arg(p, b.values[1]);
-            p.module = xnew_ref(caller_module());
+            p.module = constructor_module();
             Ok(op)
         }
     })
