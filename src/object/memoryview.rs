@@ -199,6 +199,12 @@ pub unsafe fn flatten_to_bytes(op: *mut PyObject) {
     }
 }
 
+/// Makes a new memoryview read-only (the unpickler's READONLY_BUFFER).
+pub unsafe fn set_readonly(op: *mut PyObject) {
+    // SAFETY: op is a memoryview nobody else has seen yet.
+    unsafe { mv(op).view.readonly = 1 }
+}
+
 /// The view of a live memoryview; `ValueError` once released.
 unsafe fn live<'a>(op: *mut PyObject) -> PyResult<&'a mut Py_buffer> {
     // SAFETY: op is a memoryview.

@@ -4,15 +4,19 @@
 //! uses its own pure-Python pickler and unpickler, which it falls back to
 //! while this module has no `Pickler`.
 pub mod buffer;
+mod input;
+mod load;
+mod opcodes;
+mod unpickler;
 
 use crate::ffi::*;
 use crate::modules::module_def::{self, add, add_type, exec_slot, SLOT_END};
-use crate::object::descr::METHOD_END;
+use crate::object::descr::{method, METHOD_END};
 use crate::object::exceptions::{new_exception_class, PyExc_Exception};
 use crate::object::refcount::release_static;
-use crate::runtime::errors::PyResult;
+use crate::runtime::errors::{self, PyResult, Raised};
 use crate::Owned;
-use libc::c_int;
+use libc::{c_int, c_void};
 use std::ffi::CStr;
 use std::ptr::null_mut;
 use std::sync::atomic::{AtomicPtr, Ordering};
@@ -23,6 +27,24 @@ static PICKLE_ERROR: AtomicPtr<PyObject> = AtomicPtr::new(null_mut());
 static PICKLING_ERROR: AtomicPtr<PyObject> = AtomicPtr::new(null_mut());
 /// `_pickle.UnpicklingError`.
 static UNPICKLING_ERROR: AtomicPtr<PyObject> = AtomicPtr::new(null_mut());
+
+/// Raises `_pickle.UnpicklingError(msg)`.
+pub fn unpickling_error(msg: &str) -> Raised {
+    // SAFETY: the class exists once the module was executed, before any
+    // unpickler.
+    unsafe { errors::set_string(UNPICKLING_ERROR.load(Ordering::Relaxed), msg) }
+}
+
+/// `_pickle.UnpicklingError` (borrowed).
+pub fn unpickling_error_class() -> *mut PyObject {
+    UNPICKLING_ERROR.load(Ordering::Relaxed)
+}
+
+/// Raises `_pickle.PicklingError(msg)`.
+pub fn pickling_error(msg: &str) -> Raised {
+    // SAFETY: as for unpickling_error.
+    unsafe { errors::set_string(PICKLING_ERROR.load(Ordering::Relaxed), msg) }
+}
 
 /// Drops the module's exception classes (interpreter finalization).
 pub fn finalize() {
@@ -59,14 +81,21 @@ unsafe extern "C" fn exec(m: *mut PyObject) -> c_int {
             add(m, "PickleError", Ok(base))?;
             add(m, "PicklingError", Ok(pickling))?;
             add(m, "UnpicklingError", Ok(unpickling))?;
-            add_type(m, &raw mut buffer::PICKLEBUFFER_TYPE)
+            add_type(m, &raw mut buffer::PICKLEBUFFER_TYPE)?;
+            add_type(m, &raw mut load::UNPICKLER_TYPE)
         }
     })
 }
 
 static mut SLOTS: [PyModuleDef_Slot; 2] = [exec_slot(exec), SLOT_END];
 
-static mut METHODS: [PyMethodDef; 1] = [METHOD_END];
+static mut METHODS: [PyMethodDef; 3] = [
+    method(c"load", load::pickle_load as *const c_void, FK),
+    method(c"loads", load::pickle_loads as *const c_void, FK),
+    METHOD_END,
+];
+
+const FK: c_int = METH_FASTCALL | METH_KEYWORDS;
 
 static mut DEF: PyModuleDef = module_def::def(
     c"_pickle",
