@@ -4,9 +4,11 @@
 //! uses its own pure-Python pickler and unpickler, which it falls back to
 //! while this module has no `Pickler`.
 pub mod buffer;
+mod dump;
 mod input;
 mod load;
 mod opcodes;
+mod pickler;
 mod unpickler;
 
 use crate::ffi::*;
@@ -82,6 +84,7 @@ unsafe extern "C" fn exec(m: *mut PyObject) -> c_int {
             add(m, "PicklingError", Ok(pickling))?;
             add(m, "UnpicklingError", Ok(unpickling))?;
             add_type(m, &raw mut buffer::PICKLEBUFFER_TYPE)?;
+            add_type(m, &raw mut dump::PICKLER_TYPE)?;
             add_type(m, &raw mut load::UNPICKLER_TYPE)
         }
     })
@@ -89,7 +92,9 @@ unsafe extern "C" fn exec(m: *mut PyObject) -> c_int {
 
 static mut SLOTS: [PyModuleDef_Slot; 2] = [exec_slot(exec), SLOT_END];
 
-static mut METHODS: [PyMethodDef; 3] = [
+static mut METHODS: [PyMethodDef; 5] = [
+    method(c"dump", dump::pickle_dump as *const c_void, FK),
+    method(c"dumps", dump::pickle_dumps as *const c_void, FK),
     method(c"load", load::pickle_load as *const c_void, FK),
     method(c"loads", load::pickle_loads as *const c_void, FK),
     METHOD_END,
