@@ -125,7 +125,11 @@ impl State for Pickler {
     fn traverse(&self, v: Visit) -> c_int {
         let mut refs: Vec<*mut PyObject> = Vec::new();
         refs.extend(self.write.as_ref().map(Owned::as_ptr));
-        if let Some(cb) = self.settings.as_ref().and_then(|s| s.buffer_callback.as_ref()) {
+        if let Some(cb) = self
+            .settings
+            .as_ref()
+            .and_then(|s| s.buffer_callback.as_ref())
+        {
             refs.push(cb.as_ptr());
         }
         refs.extend(self.memo.values().map(Owned::as_ptr));
@@ -191,7 +195,11 @@ unsafe extern "C" fn pickler_new(
     })
 }
 
-unsafe extern "C" fn pickler_init(slf: *mut PyObject, args: *mut PyObject, kwds: *mut PyObject) -> c_int {
+unsafe extern "C" fn pickler_init(
+    slf: *mut PyObject,
+    args: *mut PyObject,
+    kwds: *mut PyObject,
+) -> c_int {
     guard_status(|| {
         // SAFETY: args a tuple, kwds NULL or a dict; slf a Pickler.
         unsafe {

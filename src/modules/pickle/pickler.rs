@@ -8,8 +8,7 @@ use crate::ffi::*;
 use crate::object::protocol::RecursionGuard;
 use crate::object::typeobj::type_name;
 use crate::object::{
-    bool as pybool, bytearray, bytes, dict, float, int, list, none, protocol, str as pystr,
-    tuple,
+    bool as pybool, bytearray, bytes, dict, float, int, list, none, protocol, str as pystr, tuple,
 };
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
@@ -426,7 +425,8 @@ impl<'a> Dump<'a> {
     unsafe fn save_bytes(&mut self, obj: *mut PyObject) -> PyResult<()> {
         // SAFETY: obj is bytes.
         unsafe {
-            let data = std::slice::from_raw_parts(bytes::as_mut_ptr(obj), bytes::size(obj) as usize);
+            let data =
+                std::slice::from_raw_parts(bytes::as_mut_ptr(obj), bytes::size(obj) as usize);
             if self.proto() >= 3 {
                 return self.save_bytes_data(obj, data);
             }
@@ -462,7 +462,8 @@ impl<'a> Dump<'a> {
         unsafe {
             let data = bytearray::as_slice(obj).to_vec();
             if self.proto() < 5 {
-                let tp: *mut PyObject = (&raw mut crate::object::bytearray::PyByteArray_Type).cast();
+                let tp: *mut PyObject =
+                    (&raw mut crate::object::bytearray::PyByteArray_Type).cast();
                 let args = if data.is_empty() {
                     tuple::empty()
                 } else {
@@ -528,8 +529,10 @@ impl<'a> Dump<'a> {
                     crate::object::codecs_core::lookup("utf-8").expect("utf-8 codec"),
                     Some("surrogatepass"),
                 )?;
-                let data =
-                    std::slice::from_raw_parts(bytes::as_mut_ptr(enc.as_ptr()), bytes::size(enc.as_ptr()) as usize);
+                let data = std::slice::from_raw_parts(
+                    bytes::as_mut_ptr(enc.as_ptr()),
+                    bytes::size(enc.as_ptr()) as usize,
+                );
                 let n = data.len();
                 let mut header = Vec::with_capacity(9);
                 if n < 256 && self.proto() >= 4 {
@@ -541,9 +544,7 @@ impl<'a> Dump<'a> {
                     header.push(BINUNICODE);
                     header.extend_from_slice(&(n as u32).to_le_bytes());
                 } else {
-                    return Err(pickling_error(
-                        "cannot serialize a string larger than 4GiB",
-                    ));
+                    return Err(pickling_error("cannot serialize a string larger than 4GiB"));
                 }
                 self.write_large(&header, data);
             } else {
@@ -766,7 +767,9 @@ impl<'a> Dump<'a> {
         unsafe {
             let pair = |p: &Owned| -> PyResult<(*mut PyObject, *mut PyObject)> {
                 if !tuple::check(p.as_ptr()) || tuple::size(p.as_ptr()) != 2 {
-                    return Err(errors::type_error("dict items iterator must return 2-tuples"));
+                    return Err(errors::type_error(
+                        "dict items iterator must return 2-tuples",
+                    ));
                 }
                 let its = tuple::items(p.as_ptr());
                 Ok((its[0], its[1]))
@@ -913,18 +916,20 @@ impl<'a> Dump<'a> {
             let mut module_name = whichmodule(obj, &dotted)?.into_raw();
             pystr::intern_in_place(&mut module_name)?;
             let module_name = Owned::from_raw_unchecked(module_name);
-            let module = match crate::runtime::import::import_absolute(pystr::as_str(module_name.as_ptr())?) {
-                Ok(m) => m,
-                Err(_) if errors::matches(crate::object::exceptions::PyExc_ImportError) => {
-                    errors::clear();
-                    return Err(pickling_error(&format!(
-                        "Can't pickle {}: import of module {} failed",
-                        protocol::repr_string(obj)?,
-                        protocol::repr_string(module_name.as_ptr())?
-                    )));
-                }
-                Err(e) => return Err(e),
-            };
+            let module =
+                match crate::runtime::import::import_absolute(pystr::as_str(module_name.as_ptr())?)
+                {
+                    Ok(m) => m,
+                    Err(_) if errors::matches(crate::object::exceptions::PyExc_ImportError) => {
+                        errors::clear();
+                        return Err(pickling_error(&format!(
+                            "Can't pickle {}: import of module {} failed",
+                            protocol::repr_string(obj)?,
+                            protocol::repr_string(module_name.as_ptr())?
+                        )));
+                    }
+                    Err(e) => return Err(e),
+                };
             let mut cur = Owned::from_borrowed(module.as_ptr());
             for part in &dotted {
                 match protocol::getattr(cur.as_ptr(), pystr::from_str(part)?.as_ptr()) {

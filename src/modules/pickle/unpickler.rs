@@ -351,7 +351,7 @@ impl<'a> Load<'a> {
                 DICT => {
                     let i = self.marker()?;
                     let d = dict::new()?;
-                    if (self.stack.len() - i) % 2 != 0 {
+                    if !(self.stack.len() - i).is_multiple_of(2) {
                         return Err(unpickling_error("odd number of items for DICT"));
                     }
                     for kv in self.stack[i..].chunks(2) {
@@ -687,7 +687,7 @@ impl<'a> Load<'a> {
         if x == len {
             return Ok(());
         }
-        if (len - x) % 2 != 0 {
+        if !(len - x).is_multiple_of(2) {
             return Err(unpickling_error("odd number of items for SETITEMS"));
         }
         let target = self.stack[x - 1].as_ptr();
