@@ -77,3 +77,11 @@ except Exception as e: print(type(e).__name__, e)
 class Q:
     class In: pass
 print(_pickle.loads(pickle._dumps(Q.In, 4)))
+u4 = _pickle.Unpickler(io.BytesIO(b'\x80\x04N.'))
+u4.load()
+u0 = _pickle.Unpickler(io.BytesIO())
+for u, m, n in [(u0, 'math', None), (u4, 'math', None), (u0, None, 'log'), (u0, '', 'log'), (u0, 'spam', 'log'), (u4, 'builtins', 'str.upper'), (u0, 'builtins', 'str.upper'), (u0, '__builtin__', 'str'), (u4, 'os', '')]:
+    try:
+        print(u.find_class(m, n))
+    except Exception as e:
+        print(type(e).__name__, e if m and n else '')

@@ -913,7 +913,14 @@ impl<'a> Dump<'a> {
                 )));
             }
             // Interned, so that the same module name is memoized once.
-            let mut module_name = whichmodule(obj, &dotted)?.into_raw();
+            let module_name = whichmodule(obj, &dotted)?;
+            if !pystr::check(module_name.as_ptr()) {
+                return Err(errors::type_error(format!(
+                    "module name must be str, not {}",
+                    type_name(module_name.as_ptr())
+                )));
+            }
+            let mut module_name = module_name.into_raw();
             pystr::intern_in_place(&mut module_name)?;
             let module_name = Owned::from_raw_unchecked(module_name);
             let module =
@@ -1044,6 +1051,13 @@ impl<'a> Dump<'a> {
                         m = Owned::from_borrowed(item);
                     }
                 }
+            }
+            if !pystr::check(m.as_ptr()) || !pystr::check(n.as_ptr()) {
+                return Err(errors::runtime_error(format!(
+                    "_compat_pickle.REVERSE_NAME_MAPPING values should be pairs of str, not ({}, {})",
+                    type_name(m.as_ptr()),
+                    type_name(n.as_ptr())
+                )));
             }
             let ms = pystr::as_str(m.as_ptr())?.to_owned();
             let ns = pystr::as_str(n.as_ptr())?.to_owned();

@@ -1026,6 +1026,10 @@ pub unsafe fn find_class(
 unsafe fn getattribute(obj: *mut PyObject, name: *mut PyObject, dotted: bool) -> PyResult<Owned> {
     // SAFETY: the objects are live.
     unsafe {
+        if !pystr::check(name) {
+            // getattr raises the TypeError for a name that is not a str.
+            return protocol::getattr(obj, name);
+        }
         let text = pystr::as_str(name)?.to_owned();
         let mut cur = Owned::from_borrowed(obj);
         let parts: Vec<&str> = if dotted {
