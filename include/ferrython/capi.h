@@ -626,8 +626,6 @@ typedef struct PyCodeObject PyCodeObject;
  */
 #define PYCF_OPTIMIZED_AST (32768 | PYCF_ONLY_AST)
 
-
-
 /*
  `PySet_MINSIZE`.
  */

@@ -44,6 +44,7 @@ pub mod objtype;
 pub mod opcode;
 pub mod opcode_metadata;
 pub mod operator;
+pub mod pickle;
 pub mod posix;
 pub mod posixshmem;
 pub mod posixsubprocess;
@@ -114,6 +115,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_opcode", opcode::init),
     ("_opcode_metadata", opcode_metadata::init),
     ("_operator", operator::init),
+    ("_pickle", pickle::init),
     ("_posixshmem", posixshmem::init),
     ("_posixsubprocess", posixsubprocess::init),
     ("_queue", queue::init),

@@ -185,6 +185,28 @@ pub unsafe fn is_released(op: *mut PyObject) -> bool {
     unsafe { mv(op).flags & RELEASED != 0 }
 }
 
+/// Makes a new memoryview over contiguous memory show it as raw bytes:
+/// format `B`, one dimension of `len` items (`PickleBuffer.raw`). The
+/// shape and strides point into the view itself, as CPython's do.
+pub unsafe fn flatten_to_bytes(op: *mut PyObject) {
+    // SAFETY: op is a memoryview nobody has seen yet; its view lives in
+    // the object, so the pointers stay valid as long as it does.
+    unsafe {
+        let v = &mut mv(op).view;
+        v.format = c"B".as_ptr() as *mut _;
+        v.ndim = 1;
+        v.itemsize = 1;
+        v.shape = &mut v.len;
+        v.strides = &mut v.itemsize;
+    }
+}
+
+/// Makes a new memoryview read-only (the unpickler's READONLY_BUFFER).
+pub unsafe fn set_readonly(op: *mut PyObject) {
+    // SAFETY: op is a memoryview nobody else has seen yet.
+    unsafe { mv(op).view.readonly = 1 }
+}
+
 /// The view of a live memoryview; `ValueError` once released.
 unsafe fn live<'a>(op: *mut PyObject) -> PyResult<&'a mut Py_buffer> {
     // SAFETY: op is a memoryview.

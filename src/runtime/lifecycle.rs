@@ -428,6 +428,7 @@ pub fn finalize() -> i32 {
     crate::modules::io::finalize();
     crate::modules::binascii::finalize();
     crate::modules::queue::finalize();
+    crate::modules::pickle::finalize();
     crate::modules::socket::finalize();
     crate::modules::sqlite3::finalize();
     crate::modules::struct_::finalize();
