@@ -1087,6 +1087,48 @@ unsafe fn status_to_none(r: c_int) -> PyResult<Owned> {
     Ok(Owned::from_borrowed_static(none::none()))
 }
 
+/// Refuses to run the `tp_setattro` `func` of a base for `obj` when a C
+/// type between `obj`'s type and that base overrides it
+/// (`object.__setattr__(str, ...)`, "Carlo Verre's hack"; CPython's
+/// `hackcheck`). Python classes in between do not count: they never
+/// define a C-level setattro of their own.
+unsafe fn hackcheck(obj: *mut PyObject, func: *mut c_void, what: &str) -> PyResult<()> {
+    use crate::object::typenew::is_slot_tp_setattro;
+    let addr = |f: setattrofunc| f.map(|f| f as usize);
+    // SAFETY: obj is live; its type's MRO holds types.
+    unsafe {
+        let tp = (*obj).ob_type;
+        let mro = (*tp).tp_mro;
+        if mro.is_null() {
+            return Ok(());
+        }
+        let own = (*tp).tp_setattro;
+        let defining = tuple::items(mro)
+            .iter()
+            .rev()
+            .map(|&b| b.cast::<PyTypeObject>())
+            .find(|&b| {
+                !is_slot_tp_setattro((*b).tp_setattro) && addr((*b).tp_setattro) == addr(own)
+            })
+            .unwrap_or(tp);
+        let mut base = defining;
+        while !base.is_null() {
+            let set = (*base).tp_setattro;
+            if addr(set) == Some(func as usize) {
+                break;
+            }
+            if !is_slot_tp_setattro(set) {
+                return Err(errors::type_error(format!(
+                    "can't apply this {what} to {} object",
+                    typeobj::name_of(tp)
+                )));
+            }
+            base = (*base).tp_base;
+        }
+        Ok(())
+    }
+}
+
 unsafe fn wrap_setattr(
     _sd: &SlotDef,
     s: *mut PyObject,
@@ -1098,7 +1140,10 @@ unsafe fn wrap_setattr(
         unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut PyObject) -> c_int
     );
     // SAFETY: two arguments.
-    unsafe { status_to_none(f(s, a[0], a[1])) }
+    unsafe {
+        hackcheck(s, w, "__setattr__")?;
+        status_to_none(f(s, a[0], a[1]))
+    }
 }
 
 unsafe fn wrap_delattr(
@@ -1112,7 +1157,10 @@ unsafe fn wrap_delattr(
         unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut PyObject) -> c_int
     );
     // SAFETY: one argument.
-    unsafe { status_to_none(f(s, a[0], null_mut())) }
+    unsafe {
+        hackcheck(s, w, "__delattr__")?;
+        status_to_none(f(s, a[0], null_mut()))
+    }
 }
 
 unsafe fn wrap_objobjarg(

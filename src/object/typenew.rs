@@ -395,6 +395,18 @@ pub unsafe fn new_class(
         // defines at the dispatchers, as CPython's fixup_slot_dispatchers.
         typeobj::ready(tp)?;
         install_slots(tp);
+        if !(*dict::keys(d.as_ptr())).all_str && !only_str_keys(d.as_ptr()) {
+            let msg = pystr::from_str(&format!(
+                "non-string key in the __dict__ of class {name_str}"
+            ))?;
+            crate::modules::_warnings::warn(
+                crate::object::exceptions::PyExc_RuntimeWarning,
+                msg.as_ptr(),
+                1,
+                null_mut(),
+                null_mut(),
+            )?;
+        }
         if !cell.is_null() {
             crate::vm::cell::set(cell, tp.cast());
             dict::del_item(d.as_ptr(), pystr::intern("__classcell__"))?;
@@ -402,6 +414,20 @@ pub unsafe fn new_class(
         set_names(tp)?;
         init_subclass(tp, kwds)?;
         Ok(ty)
+    }
+}
+
+/// Whether every key of dict `d` is a str (`_PyDict_HasOnlyStringKeys`).
+unsafe fn only_str_keys(d: *mut PyObject) -> bool {
+    // SAFETY: d is a dict.
+    unsafe {
+        let mut pos = 0;
+        while let Some((k, _)) = dict::next(d, &mut pos) {
+            if !pystr::check(k) {
+                return false;
+            }
+        }
+        true
     }
 }
 
@@ -427,20 +453,25 @@ unsafe fn set_names(tp: *mut PyTypeObject) -> PyResult<()> {
 unsafe fn init_subclass(tp: *mut PyTypeObject, kwds: *mut PyObject) -> PyResult<()> {
     // SAFETY: tp is ready.
     unsafe {
-        let mro = tuple::items((*tp).tp_mro);
-        for &t in &mro[1..] {
-            let v = dict::get_str((*t.cast::<PyTypeObject>()).tp_dict, "__init_subclass__");
-            if v.is_null() {
-                continue;
+        use crate::object::superobject::{check_obj, lookup_after};
+        // A custom mro() may leave the class out of its own MRO.
+        let start = check_obj(tp, tp.cast())?;
+        let name = pystr::intern("__init_subclass__");
+        let bound = match lookup_after(start.as_ptr().cast(), tp.cast(), name) {
+            Some(v) => match (*(*v.as_ptr()).ob_type).tp_descr_get {
+                Some(get) => check(get(v.as_ptr(), null_mut(), tp.cast()))?,
+                None => v,
+            },
+            // Nothing after the class in its MRO: what a super object
+            // then finds on itself.
+            None => {
+                let sup = (&raw mut crate::object::superobject::PySuper_Type).cast();
+                let s = protocol::call_args(sup, &[tp.cast(), tp.cast()])?;
+                protocol::getattr(s.as_ptr(), name)?
             }
-            let bound = match (*(*v).ob_type).tp_descr_get {
-                Some(get) => check(get(v, null_mut(), tp.cast()))?,
-                None => Owned::from_borrowed(v),
-            };
-            let empty = tuple::empty();
-            protocol::call(bound.as_ptr(), empty.as_ptr(), kwds)?;
-            return Ok(());
-        }
+        };
+        let empty = tuple::empty();
+        protocol::call(bound.as_ptr(), empty.as_ptr(), kwds)?;
         Ok(())
     }
 }
@@ -711,6 +742,14 @@ unsafe extern "C" fn slot_tp_init(
             }
             Ok(())
         }
+    })
+}
+
+/// Whether `f` is the `tp_setattro` of classes that define `__setattr__`
+/// or `__delattr__` in Python.
+pub(crate) fn is_slot_tp_setattro(f: setattrofunc) -> bool {
+    f.is_some_and(|f| {
+        std::ptr::fn_addr_eq(f, slot_tp_setattro as unsafe extern "C" fn(_, _, _) -> _)
     })
 }
 
