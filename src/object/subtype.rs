@@ -253,16 +253,15 @@ unsafe extern "C" fn subtype_setdict(
                     "This object has no __dict__",
                 ));
             }
-            if value.is_null() {
-                return Err(crate::runtime::errors::type_error("cannot delete __dict__"));
-            }
-            if !crate::object::dict::check(value) {
+            // Unlike PyObject_GenericSetDict, deleting is allowed: the
+            // next attribute access makes a fresh dict.
+            if !value.is_null() && !crate::object::dict::check(value) {
                 return Err(crate::runtime::errors::type_error(format!(
                     "__dict__ must be set to a dictionary, not a '{}'",
                     crate::object::typeobj::type_name(value)
                 )));
             }
-            xdecref(std::mem::replace(&mut *slot, new_ref(value)));
+            xdecref(std::mem::replace(&mut *slot, xnew_ref(value)));
             Ok(())
         }
     })

@@ -224,8 +224,10 @@ pub unsafe fn new_class(
         // Layout: __slots__ or an instance dict.
         let slots = dict::get_str(d.as_ptr(), "__slots__");
         let mut slot_names: Vec<Owned> = Vec::new();
-        let mut add_dict = (*base).tp_dictoffset == 0;
-        let mut add_weak = (*base).tp_weaklistoffset == 0;
+        let may_add_dict = (*base).tp_dictoffset == 0;
+        let may_add_weak = (*base).tp_weaklistoffset == 0;
+        let mut add_dict = may_add_dict;
+        let mut add_weak = may_add_weak;
         if !slots.is_null() {
             add_dict = false;
             add_weak = false;
@@ -234,6 +236,12 @@ pub unsafe fn new_class(
             } else {
                 tuple::from_iterable(slots)?
             };
+            if tuple::size(seq.as_ptr()) > 0 && (*base).tp_itemsize != 0 {
+                return Err(errors::type_error(format!(
+                    "nonempty __slots__ not supported for subtype of '{}'",
+                    typeobj::name_of(base)
+                )));
+            }
             for &s in tuple::items(seq.as_ptr()) {
                 if !pystr::check(s) {
                     return Err(errors::type_error(format!(
@@ -241,18 +249,46 @@ pub unsafe fn new_class(
                         typeobj::type_name(s)
                     )));
                 }
+                if !crate::object::str_methods::str_is_identifier(s) {
+                    return Err(errors::type_error("__slots__ must be identifiers"));
+                }
                 match pystr::as_str(s)? {
-                    "__dict__" => add_dict = (*base).tp_dictoffset == 0,
-                    "__weakref__" => add_weak = (*base).tp_weaklistoffset == 0,
+                    "__dict__" => {
+                        if !may_add_dict || add_dict {
+                            return Err(errors::type_error(
+                                "__dict__ slot disallowed: we already got one",
+                            ));
+                        }
+                        add_dict = true;
+                    }
+                    "__weakref__" => {
+                        if !may_add_weak || add_weak {
+                            return Err(errors::type_error(
+                                "__weakref__ slot disallowed: we already got one",
+                            ));
+                        }
+                        add_weak = true;
+                    }
                     // A private name is mangled as the compiler mangles
                     // it inside the class body (`_Py_Mangle`).
                     n => {
                         let m = ferrython_compiler::symtable::mangle(Some(name_str), n);
-                        slot_names.push(if m == n {
+                        let m = if m == n {
                             Owned::from_borrowed(s)
                         } else {
                             pystr::from_str(&m)?
-                        })
+                        };
+                        // The names the class statement itself puts in
+                        // the namespace leave it before the slots exist.
+                        if !matches!(n, "__qualname__" | "__classcell__" | "__classdictcell__")
+                            && dict::contains(d.as_ptr(), m.as_ptr())?
+                        {
+                            return Err(errors::value_error(format!(
+                                "{} in __slots__ conflicts with class variable",
+                                crate::object::protocol::repr_string(m.as_ptr())?
+                            )));
+                        }
+                        slot_names.push(m);
                     }
                 }
             }
@@ -374,20 +410,26 @@ pub unsafe fn new_class(
             let g = crate::object::descr::new_getset(tp, &raw mut subtype::SUBTYPE_DICT_GETSET)?;
             dict::set_item(d.as_ptr(), pystr::intern("__dict__"), g.as_ptr())?;
         }
-        let cell = dict::get_str(d.as_ptr(), "__classcell__");
-        // The annotation and type-parameter scopes of the body read the
-        // class namespace through this cell: from now on it is the
-        // class's own dict.
-        let dict_cell = dict::get_str(d.as_ptr(), "__classdictcell__");
-        if !dict_cell.is_null() {
-            if (*dict_cell).ob_type != &raw mut crate::vm::cell::PyCell_Type {
+        // The body's `__class__` cell holds the class from now on (even
+        // while a custom mro() runs); the annotation and type-parameter
+        // scopes of the body read the class namespace through the other
+        // cell: from now on it is the class's own dict.
+        for (key, value) in [
+            ("__classcell__", tp.cast()),
+            ("__classdictcell__", d.as_ptr()),
+        ] {
+            let cell = dict::get_str(d.as_ptr(), key);
+            if cell.is_null() {
+                continue;
+            }
+            if (*cell).ob_type != &raw mut crate::vm::cell::PyCell_Type {
+                let t = crate::object::protocol::repr_string((*cell).ob_type.cast())?;
                 return Err(errors::type_error(format!(
-                    "__classdictcell__ must be a nonlocal cell, not {}",
-                    typeobj::type_name(dict_cell)
+                    "{key} must be a nonlocal cell, not {t}"
                 )));
             }
-            crate::vm::cell::set(dict_cell, d.as_ptr());
-            dict::del_item(d.as_ptr(), pystr::intern("__classdictcell__"))?;
+            crate::vm::cell::set(cell, value);
+            dict::del_item(d.as_ptr(), pystr::intern(key))?;
         }
         (*tp).tp_dict = d.clone().into_raw();
         // Ready first (inheriting the base's slots, adding no slot wrappers
@@ -406,10 +448,6 @@ pub unsafe fn new_class(
                 null_mut(),
                 null_mut(),
             )?;
-        }
-        if !cell.is_null() {
-            crate::vm::cell::set(cell, tp.cast());
-            dict::del_item(d.as_ptr(), pystr::intern("__classcell__"))?;
         }
         set_names(tp)?;
         init_subclass(tp, kwds)?;

@@ -674,6 +674,20 @@ pub unsafe fn qualname(tp: *mut PyTypeObject) -> PyResult<String> {
     }
 }
 
+/// `module.qualname` with `sep` between, or the bare qualified name for
+/// builtins and `__main__` (`_PyType_GetFullyQualifiedName`; what `%T`
+/// shows).
+pub unsafe fn fully_qualified_name(tp: *mut PyTypeObject, sep: &str) -> PyResult<String> {
+    // SAFETY: tp is a type.
+    unsafe {
+        let q = qualname(tp)?;
+        Ok(match module_name(tp)?.as_deref() {
+            None | Some("builtins") | Some("__main__") => q,
+            Some(m) => format!("{m}{sep}{q}"),
+        })
+    }
+}
+
 unsafe extern "C" fn type_get_name(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {
     crate::capi::boundary::guard_obj(|| {
         // SAFETY: op is a type.
