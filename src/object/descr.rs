@@ -54,15 +54,6 @@ pub const METHOD_END: PyMethodDef = PyMethodDef {
     ml_doc: std::ptr::null(),
 };
 
-/// The terminator of a `PyMemberDef` table.
-pub const MEMBER_END: PyMemberDef = PyMemberDef {
-    name: std::ptr::null(),
-    r#type: 0,
-    offset: 0,
-    flags: 0,
-    doc: std::ptr::null(),
-};
-
 /// A read-only `PyMemberDef` entry (`Py_READONLY`), for static tables.
 pub const fn readonly_member(name: &'static CStr, kind: c_int, offset: usize) -> PyMemberDef {
     PyMemberDef {

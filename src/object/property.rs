@@ -2,7 +2,8 @@
 //! setter and deleter callables.
 use crate::capi::boundary::{guard_obj, guard_status};
 use crate::ffi::*;
-use crate::object::descr::{method, readonly_member, GETSET_END, MEMBER_END, METHOD_END};
+use crate::object::descr::{method, readonly_member, GETSET_END, METHOD_END};
+use crate::object::exceptions::MEMBER_END;
 use crate::object::refcount::*;
 use crate::object::typeobj::{self, type_template};
 use crate::object::{dict, none, protocol, str as pystr, tuple};

@@ -477,7 +477,10 @@ pub static mut _PyMethodWrapper_Type: PyTypeObject = PyTypeObject {
     tp_traverse: Some(methodwrapper_traverse),
     tp_repr: Some(methodwrapper_repr),
     tp_call: Some(methodwrapper_call),
+    tp_hash: Some(methodwrapper_hash),
+    tp_richcompare: Some(methodwrapper_richcompare),
     tp_members: (&raw const METHODWRAPPER_MEMBERS).cast_mut().cast(),
+    tp_getset: (&raw const METHODWRAPPER_GETSET).cast_mut().cast(),
     tp_methods: (&raw const METHODWRAPPER_METHODS).cast_mut().cast(),
     ..type_template(
         c"method-wrapper",
@@ -508,6 +511,73 @@ unsafe extern "C" fn methodwrapper_reduce(op: *mut PyObject, _: *mut PyObject) -
         }
     })
 }
+
+/// `method-wrapper == other`: the same slot wrapper bound to the same
+/// object (`wrapper_richcompare`); no ordering.
+unsafe extern "C" fn methodwrapper_richcompare(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    op: c_int,
+) -> *mut PyObject {
+    // SAFETY: a is a method-wrapper; b is live.
+    unsafe {
+        let mw = &raw mut _PyMethodWrapper_Type;
+        if (op != Py_EQ && op != Py_NE) || (*b).ob_type != mw {
+            return new_ref(none::not_implemented());
+        }
+        let (a, b) = (
+            a.cast::<MethodWrapperObject>(),
+            b.cast::<MethodWrapperObject>(),
+        );
+        let eq = (*a).descr == (*b).descr && (*a).self_ == (*b).self_;
+        new_ref(pybool::from_bool(eq == (op == Py_EQ)))
+    }
+}
+
+/// `hash(method-wrapper)`: from the identities of the object and the slot
+/// wrapper, not from the object's own hash (`wrapper_hash`).
+unsafe extern "C" fn methodwrapper_hash(op: *mut PyObject) -> Py_hash_t {
+    use crate::object::object::hash_pointer;
+    // SAFETY: op is a method-wrapper.
+    unsafe {
+        let w = op.cast::<MethodWrapperObject>();
+        let h = hash_pointer((*w).self_.cast()) ^ hash_pointer((*w).descr.cast());
+        if h == -1 {
+            -2
+        } else {
+            h
+        }
+    }
+}
+
+/// `method-wrapper.__name__`, `__qualname__`, `__objclass__` and
+/// `__doc__`: those of the slot wrapper it binds, whose attribute name
+/// the closure holds.
+unsafe extern "C" fn methodwrapper_descr_attr(op: *mut PyObject, c: *mut c_void) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a method-wrapper; c one of the static names below.
+        unsafe {
+            let name = std::ffi::CStr::from_ptr(c.cast()).to_str().unwrap_or("");
+            let descr = (*op.cast::<MethodWrapperObject>()).descr;
+            crate::object::protocol::getattr(descr, pystr::intern(name))
+        }
+    })
+}
+
+const fn descr_attr(name: &'static std::ffi::CStr) -> PyGetSetDef {
+    PyGetSetDef {
+        closure: name.as_ptr().cast_mut().cast(),
+        ..crate::object::descr::getset(name, Some(methodwrapper_descr_attr), None)
+    }
+}
+
+static METHODWRAPPER_GETSET: [PyGetSetDef; 5] = [
+    descr_attr(c"__name__"),
+    descr_attr(c"__qualname__"),
+    descr_attr(c"__objclass__"),
+    descr_attr(c"__doc__"),
+    crate::object::descr::GETSET_END,
+];
 
 /// `method-wrapper.__self__`: the object the wrapper is bound to.
 static METHODWRAPPER_MEMBERS: [PyMemberDef; 2] = [

@@ -199,7 +199,49 @@ unsafe extern "C" fn type_get_text_signature(op: *mut PyObject, _c: *mut c_void)
     })
 }
 
-static TYPE_GETSET: [PyGetSetDef; 13] = [
+/// `cls.__doc__` (`type_get_doc`): a builtin type's from `tp_doc`, without
+/// its signature line; a class's from its own dict (through `__get__`
+/// when the value has one), else None.
+unsafe extern "C" fn type_get_doc(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: op is a type.
+        unsafe {
+            let tp: *mut PyTypeObject = op.cast();
+            if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE == 0 && !(*tp).tp_doc.is_null() {
+                return crate::object::textsig::doc((*tp).tp_name, (*tp).tp_doc);
+            }
+            let d = (*tp).tp_dict;
+            let v = if d.is_null() {
+                null_mut()
+            } else {
+                dict::get_item_known_hash_str(d, pystr::intern("__doc__"))
+            };
+            if v.is_null() {
+                return Ok(Owned::from_borrowed_static(crate::object::none::none()));
+            }
+            match (*(*v).ob_type).tp_descr_get {
+                Some(get) => errors::check(get(v, null_mut(), op)),
+                None => Ok(Owned::from_borrowed(v)),
+            }
+        }
+    })
+}
+
+/// `cls.__doc__ = value` (`type_set_doc`): mutable classes only.
+unsafe extern "C" fn type_set_doc(op: *mut PyObject, v: *mut PyObject, _c: *mut c_void) -> c_int {
+    crate::capi::boundary::guard_status(|| {
+        // SAFETY: op is a type; v NULL (refused) or valid.
+        unsafe {
+            let tp: *mut PyTypeObject = op.cast();
+            crate::object::typebases::check_settable(tp, v, "__doc__")?;
+            modified(tp);
+            dict::set_item((*tp).tp_dict, pystr::intern("__doc__"), v)
+        }
+    })
+}
+
+static TYPE_GETSET: [PyGetSetDef; 14] = [
+    descr::getset(c"__doc__", Some(type_get_doc), Some(type_set_doc)),
     descr::getset(c"__text_signature__", Some(type_get_text_signature), None),
     descr::getset(
         c"__abstractmethods__",
