@@ -683,10 +683,29 @@ unsafe extern "C" fn slot_tp_richcompare(
     guard_obj(|| {
         // SAFETY: a and b valid.
         unsafe {
-            match lookup_method(a, CMP_NAMES[op as usize])? {
-                Some(m) => protocol::call_args(m.as_ptr(), &[b]),
-                None => Ok(Owned::from_borrowed_static(none::not_implemented())),
+            let f = typeobj::lookup_str((*a).ob_type, CMP_NAMES[op as usize]);
+            if f.is_null() {
+                return Ok(Owned::from_borrowed_static(none::not_implemented()));
             }
+            let f = Owned::from_borrowed(f);
+            let ft = (*f.as_ptr()).ob_type;
+            // A method descriptor is called unbound, so a wrong class's
+            // raises; another descriptor whose __get__ fails counts as
+            // missing (`lookup_maybe_method`).
+            if (*ft).tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR != 0 {
+                return protocol::call_args(f.as_ptr(), &[a, b]);
+            }
+            let m = match (*ft).tp_descr_get {
+                Some(get) => match check(get(f.as_ptr(), a, (*a).ob_type.cast())) {
+                    Ok(m) => m,
+                    Err(_) => {
+                        errors::clear();
+                        return Ok(Owned::from_borrowed_static(none::not_implemented()));
+                    }
+                },
+                None => f,
+            };
+            protocol::call_args(m.as_ptr(), &[b])
         }
     })
 }
