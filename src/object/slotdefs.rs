@@ -456,9 +456,7 @@ pub static mut PyWrapperDescr_Type: PyTypeObject = PyTypeObject {
     tp_repr: Some(wrapperdescr_repr),
     tp_call: Some(wrapperdescr_call),
     tp_descr_get: Some(wrapperdescr_get),
-    tp_getset: (&raw const crate::object::descr::DESCR_GETSET)
-        .cast_mut()
-        .cast(),
+    tp_getset: (&raw const WRAPPERDESCR_GETSET).cast_mut().cast(),
     tp_methods: (&raw const crate::object::descr::DESCR_METHODS)
         .cast_mut()
         .cast(),
@@ -480,14 +478,116 @@ pub static mut _PyMethodWrapper_Type: PyTypeObject = PyTypeObject {
     tp_hash: Some(methodwrapper_hash),
     tp_richcompare: Some(methodwrapper_richcompare),
     tp_members: (&raw const METHODWRAPPER_MEMBERS).cast_mut().cast(),
-    tp_getset: (&raw const METHODWRAPPER_GETSET).cast_mut().cast(),
     tp_methods: (&raw const METHODWRAPPER_METHODS).cast_mut().cast(),
+    tp_getset: (&raw const METHODWRAPPER_GETSET).cast_mut().cast(),
     ..type_template(
         c"method-wrapper",
         std::mem::size_of::<MethodWrapperObject>(),
         0,
     )
 };
+
+/// The doc (`text_sig` false) or `__text_signature__` of the slot
+/// wrapper descriptor `descr`, from `slotdocs`.
+unsafe fn wrapper_doc(descr: *mut PyObject, text_sig: bool) -> PyResult<Owned> {
+    // SAFETY: descr is a wrapper descriptor whose d_base points into SLOTDEFS.
+    let name = unsafe { slot_of(descr) }.name;
+    let Some(doc) = crate::object::slotdocs::doc(name) else {
+        return Ok(none::owned());
+    };
+    let (name, doc) = (name.as_bytes(), doc.to_bytes());
+    if text_sig {
+        crate::object::textsig::signature_of(name, doc)
+    } else {
+        crate::object::textsig::doc_of(name, doc)
+    }
+}
+
+unsafe extern "C" fn wrapperdescr_get_doc(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a wrapper descriptor.
+    guard_obj(|| unsafe { wrapper_doc(op, false) })
+}
+
+unsafe extern "C" fn wrapperdescr_get_text_signature(
+    op: *mut PyObject,
+    _c: *mut c_void,
+) -> *mut PyObject {
+    // SAFETY: op is a wrapper descriptor.
+    guard_obj(|| unsafe { wrapper_doc(op, true) })
+}
+
+unsafe extern "C" fn methodwrapper_get_doc(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a method-wrapper; its descr is a wrapper descriptor.
+    guard_obj(|| unsafe { wrapper_doc((*op.cast::<MethodWrapperObject>()).descr, false) })
+}
+
+unsafe extern "C" fn methodwrapper_get_text_signature(
+    op: *mut PyObject,
+    _c: *mut c_void,
+) -> *mut PyObject {
+    // SAFETY: op is a method-wrapper; its descr is a wrapper descriptor.
+    guard_obj(|| unsafe { wrapper_doc((*op.cast::<MethodWrapperObject>()).descr, true) })
+}
+
+/// The getters of slot wrapper descriptors (`wrapperdescr_getset`).
+static WRAPPERDESCR_GETSET: [PyGetSetDef; 6] = [
+    crate::object::descr::getset(
+        c"__name__",
+        Some(crate::object::descr::descr_get_name),
+        None,
+    ),
+    crate::object::descr::getset(
+        c"__qualname__",
+        Some(crate::object::descr::descr_get_qualname),
+        None,
+    ),
+    crate::object::descr::getset(
+        c"__objclass__",
+        Some(crate::object::descr::descr_get_objclass),
+        None,
+    ),
+    crate::object::descr::getset(c"__doc__", Some(wrapperdescr_get_doc), None),
+    crate::object::descr::getset(
+        c"__text_signature__",
+        Some(wrapperdescr_get_text_signature),
+        None,
+    ),
+    crate::object::descr::GETSET_END,
+];
+
+/// `__name__`, `__qualname__` and `__objclass__` of a method-wrapper: its
+/// descriptor's.
+macro_rules! from_descr {
+    ($name:ident, $get:path) => {
+        unsafe extern "C" fn $name(op: *mut PyObject, c: *mut c_void) -> *mut PyObject {
+            // SAFETY: op is a method-wrapper; its descr is a wrapper descriptor.
+            unsafe { $get((*op.cast::<MethodWrapperObject>()).descr, c) }
+        }
+    };
+}
+from_descr!(methodwrapper_get_name, crate::object::descr::descr_get_name);
+from_descr!(
+    methodwrapper_get_qualname,
+    crate::object::descr::descr_get_qualname
+);
+from_descr!(
+    methodwrapper_get_objclass,
+    crate::object::descr::descr_get_objclass
+);
+
+/// The getters of a method-wrapper (`wrapper_getsets`).
+static METHODWRAPPER_GETSET: [PyGetSetDef; 6] = [
+    crate::object::descr::getset(c"__name__", Some(methodwrapper_get_name), None),
+    crate::object::descr::getset(c"__qualname__", Some(methodwrapper_get_qualname), None),
+    crate::object::descr::getset(c"__objclass__", Some(methodwrapper_get_objclass), None),
+    crate::object::descr::getset(c"__doc__", Some(methodwrapper_get_doc), None),
+    crate::object::descr::getset(
+        c"__text_signature__",
+        Some(methodwrapper_get_text_signature),
+        None,
+    ),
+    crate::object::descr::GETSET_END,
+];
 
 static METHODWRAPPER_METHODS: [PyMethodDef; 2] = [
     crate::object::descr::method(
@@ -549,35 +649,6 @@ unsafe extern "C" fn methodwrapper_hash(op: *mut PyObject) -> Py_hash_t {
         }
     }
 }
-
-/// `method-wrapper.__name__`, `__qualname__`, `__objclass__` and
-/// `__doc__`: those of the slot wrapper it binds, whose attribute name
-/// the closure holds.
-unsafe extern "C" fn methodwrapper_descr_attr(op: *mut PyObject, c: *mut c_void) -> *mut PyObject {
-    guard_obj(|| {
-        // SAFETY: op is a method-wrapper; c one of the static names below.
-        unsafe {
-            let name = std::ffi::CStr::from_ptr(c.cast()).to_str().unwrap_or("");
-            let descr = (*op.cast::<MethodWrapperObject>()).descr;
-            crate::object::protocol::getattr(descr, pystr::intern(name))
-        }
-    })
-}
-
-const fn descr_attr(name: &'static std::ffi::CStr) -> PyGetSetDef {
-    PyGetSetDef {
-        closure: name.as_ptr().cast_mut().cast(),
-        ..crate::object::descr::getset(name, Some(methodwrapper_descr_attr), None)
-    }
-}
-
-static METHODWRAPPER_GETSET: [PyGetSetDef; 5] = [
-    descr_attr(c"__name__"),
-    descr_attr(c"__qualname__"),
-    descr_attr(c"__objclass__"),
-    descr_attr(c"__doc__"),
-    crate::object::descr::GETSET_END,
-];
 
 /// `method-wrapper.__self__`: the object the wrapper is bound to.
 static METHODWRAPPER_MEMBERS: [PyMemberDef; 2] = [
@@ -644,6 +715,9 @@ static TP_NEW_DEF: PyMethodDef = crate::object::descr::method(
     c"__new__",
     tp_new_wrapper as *const c_void,
     METH_VARARGS | METH_KEYWORDS,
+)
+.with_doc(
+    c"__new__($type, *args, **kwargs)\n--\n\nCreate a new object of the given type; help(type) shows the signature.",
 );
 
 /// `T.__new__(S, *args, **kwargs)`: S must be a subtype of T whose
