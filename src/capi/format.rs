@@ -311,12 +311,7 @@ pub unsafe fn format(fmt: &[u8], args: &[FerrythonVarArg]) -> PyResult<String> {
                             typeobj::type_name(o)
                         )));
                     }
-                    let q = typeobj::qualname(tp)?;
-                    let sep = if alt { ":" } else { "." };
-                    match typeobj::module_name(tp)?.as_deref() {
-                        None | Some("builtins") | Some("__main__") => q,
-                        Some(m) => format!("{m}{sep}{q}"),
-                    }
+                    typeobj::fully_qualified_name(tp, if alt { ":" } else { "." })?
                 }
             }
             _ => {

@@ -1515,7 +1515,7 @@ pub unsafe extern "C" fn PyUnicode_IsIdentifier(s: *mut PyObject) -> c_int {
         // SAFETY: s non-NULL.
         unsafe {
             need_str(s)?;
-            Ok(sm::is_identifier(&to_ucs4(s)) as c_int)
+            Ok(sm::str_is_identifier(s) as c_int)
         }
     })
 }

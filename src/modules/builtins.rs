@@ -572,21 +572,16 @@ builtin!(bi_round, |args, kws| {
         }
     }
     arity("round", &all, 1, 2)?;
-    let m = typeobj::lookup_str((*all[0]).ob_type, "__round__");
-    if m.is_null() {
+    let Some(m) = protocol::lookup_special(all[0], "__round__")? else {
         return Err(errors::type_error(format!(
             "type {} doesn't define __round__ method",
             typeobj::type_name(all[0])
         )));
+    };
+    match all.get(1) {
+        Some(&n) if n != none::none() => protocol::call_args(m.as_ptr(), &[n]),
+        _ => protocol::call_args(m.as_ptr(), &[]),
     }
-    let rest: Vec<*mut PyObject> = all[1..]
-        .iter()
-        .copied()
-        .filter(|&n| n != none::none())
-        .collect();
-    let mut call_args = vec![all[0]];
-    call_args.extend(rest);
-    protocol::call_args(m, &call_args)
 });
 
 builtin!(bi_format, |args, kws| {

@@ -244,7 +244,12 @@ builtin!(sys_getsizeof, |args, kws| {
 unsafe fn sizeof(obj: *mut PyObject) -> PyResult<i64> {
     // SAFETY: obj is a valid object.
     unsafe {
-        let r = crate::object::protocol::call_method_obj(obj, "__sizeof__", &[])?;
+        let Some(r) = crate::object::protocol::call_special(obj, "__sizeof__", &[])? else {
+            return Err(errors::type_error(format!(
+                "Type {} doesn't define __sizeof__",
+                crate::object::typeobj::type_name(obj)
+            )));
+        };
         if !int::check(r.as_ptr()) {
             return Err(errors::type_error("an integer is required"));
         }

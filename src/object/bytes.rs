@@ -665,10 +665,9 @@ unsafe extern "C" fn bytes_bytes(op: *mut PyObject, _: *mut PyObject) -> *mut Py
 unsafe fn via_dunder_bytes(x: *mut PyObject) -> PyResult<Option<Owned>> {
     // SAFETY: x valid.
     unsafe {
-        if crate::object::typeobj::lookup_str((*x).ob_type, "__bytes__").is_null() {
+        let Some(r) = protocol::call_special(x, "__bytes__", &[])? else {
             return Ok(None);
-        }
-        let r = protocol::call_method_obj(x, "__bytes__", &[])?;
+        };
         if !check(r.as_ptr()) {
             return Err(errors::type_error(format!(
                 "__bytes__ returned non-bytes (type {})",

@@ -690,10 +690,9 @@ unsafe extern "C" fn complex_from_number(cls: *mut PyObject, x: *mut PyObject) -
 unsafe fn call_dunder_complex(op: *mut PyObject) -> PyResult<Option<Owned>> {
     // SAFETY: op valid.
     unsafe {
-        if typeobj::lookup_str((*op).ob_type, "__complex__").is_null() {
+        let Some(r) = protocol::call_special(op, "__complex__", &[])? else {
             return Ok(None);
-        }
-        let r = protocol::call_method_obj(op, "__complex__", &[])?;
+        };
         if !check(r.as_ptr()) {
             return Err(errors::type_error(format!(
                 "__complex__ returned non-complex (type {})",

@@ -6,7 +6,7 @@ use crate::capi::boundary::{guard, guard_obj, guard_status};
 use crate::ffi::*;
 use crate::object::dictkeys::{self, Keys, Probe, DUMMY, EMPTY};
 use crate::object::refcount::*;
-use crate::object::typeobj::{self, type_name, type_template};
+use crate::object::typeobj::{type_name, type_template};
 use crate::object::{descr, dictview, protocol, str as pystr, tuple};
 use crate::runtime::errors::{self, PyResult, Raised};
 use crate::Owned;
@@ -1051,9 +1051,8 @@ unsafe extern "C" fn dict_subscript(op: *mut PyObject, key: *mut PyObject) -> *m
                 return Ok(Owned::from_borrowed(v));
             }
             if !check_exact(op) {
-                let missing = typeobj::lookup_str((*op).ob_type, "__missing__");
-                if !missing.is_null() {
-                    return protocol::call_method_obj(op, "__missing__", &[key]);
+                if let Some(v) = protocol::call_special(op, "__missing__", &[key])? {
+                    return Ok(v);
                 }
             }
             Err(errors::key_error(key))

@@ -128,7 +128,7 @@ static EXC_GETSET: [PyGetSetDef; 6] = [
     crate::object::descr::getset(
         c"__dict__",
         Some(crate::object::object::PyObject_GenericGetDict),
-        None,
+        Some(crate::object::object::PyObject_GenericSetDict),
     ),
     crate::object::descr::GETSET_END,
 ];

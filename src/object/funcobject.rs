@@ -275,7 +275,12 @@ macro_rules! wrapped_attr_getset {
 wrapped_attr_getset!(get_annotations, set_annotations, "__annotations__");
 wrapped_attr_getset!(get_annotate, set_annotate, "__annotate__");
 
-static WRAPPER_GETSET: [PyGetSetDef; 6] = [
+static WRAPPER_GETSET: [PyGetSetDef; 7] = [
+    crate::object::descr::getset(
+        c"__dict__",
+        Some(crate::object::object::PyObject_GenericGetDict),
+        Some(crate::object::object::PyObject_GenericSetDict),
+    ),
     crate::object::descr::getset(c"__func__", Some(get_func), None),
     crate::object::descr::getset(c"__wrapped__", Some(get_func), None),
     crate::object::descr::getset(c"__isabstractmethod__", Some(get_isabstract), None),

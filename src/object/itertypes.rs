@@ -454,7 +454,9 @@ unsafe extern "C" fn reversed_new(
                 )));
             }
             if !rev.is_null() {
-                return protocol::call_method_obj(seq, "__reversed__", &[]);
+                if let Some(r) = protocol::call_special(seq, "__reversed__", &[])? {
+                    return Ok(r);
+                }
             }
             let sq = (*(*seq).ob_type).tp_as_sequence;
             if sq.is_null() || (*sq).sq_item.is_none() || crate::object::dict::check(seq) {

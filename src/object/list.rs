@@ -413,12 +413,9 @@ pub unsafe fn length_hint(o: *mut PyObject, default: Py_ssize_t) -> PyResult<Py_
                 }
             }
         }
-        let m = crate::object::typeobj::lookup_str(tp, "__length_hint__");
-        if m.is_null() {
-            return Ok(default);
-        }
-        let r = match protocol::call_method_obj(o, "__length_hint__", &[]) {
-            Ok(r) => r,
+        let r = match protocol::call_special(o, "__length_hint__", &[]) {
+            Ok(Some(r)) => r,
+            Ok(None) => return Ok(default),
             Err(e) => {
                 if errors::matches(crate::object::exceptions::PyExc_TypeError) {
                     errors::clear();

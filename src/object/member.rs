@@ -61,7 +61,7 @@ pub unsafe fn get(obj: *mut PyObject, m: *const PyMemberDef) -> PyResult<Owned> 
                 if o.is_null() {
                     return Err(errors::attribute_error(format!(
                         "'{}' object has no attribute '{name}'",
-                        typeobj::type_name(obj)
+                        typeobj::fully_qualified_name((*obj).ob_type, ".")?
                     )));
                 }
                 Ok(Owned::from_borrowed(o))

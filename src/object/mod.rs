@@ -76,6 +76,7 @@ pub mod tuple;
 pub mod typeannotations;
 pub mod typebases;
 pub mod typecache;
+pub mod typemro;
 pub mod typenew;
 pub mod typeobj;
 pub mod typevar;

@@ -11,12 +11,13 @@ const fn singleton_type(
     repr: reprfunc,
     hash: hashfunc,
     methods: *const PyMethodDef,
+    number: *mut PyNumberMethods,
 ) -> PyTypeObject {
     PyTypeObject {
         tp_repr: repr,
         tp_methods: methods.cast_mut(),
         tp_hash: hash,
-        tp_as_number: &raw mut SINGLETON_AS_NUMBER,
+        tp_as_number: number,
         tp_new: Some(singleton_new),
         tp_dealloc: Some(singleton_dealloc),
         ..type_template(name, std::mem::size_of::<PyObject>(), 0)
@@ -30,6 +31,7 @@ pub static mut _PyNone_Type: PyTypeObject = singleton_type(
     Some(none_repr),
     Some(none_hash),
     std::ptr::null(),
+    &raw mut SINGLETON_AS_NUMBER,
 );
 /// The type of `NotImplemented`.
 #[no_mangle]
@@ -38,6 +40,7 @@ pub static mut _PyNotImplemented_Type: PyTypeObject = singleton_type(
     Some(notimpl_repr),
     None,
     (&raw const NAMED_SINGLETON_METHODS).cast(),
+    &raw mut SINGLETON_AS_NUMBER,
 );
 /// The type of `Ellipsis`.
 #[no_mangle]
@@ -46,6 +49,8 @@ pub static mut PyEllipsis_Type: PyTypeObject = singleton_type(
     Some(ellipsis_repr),
     None,
     (&raw const NAMED_SINGLETON_METHODS).cast(),
+    // Always true, with no `__bool__` of its own.
+    std::ptr::null_mut(),
 );
 
 /// `NotImplemented` and `Ellipsis` pickle as the builtin names they are.
@@ -93,8 +98,8 @@ static mut SINGLETON_AS_NUMBER: PyNumberMethods = PyNumberMethods {
 };
 
 unsafe extern "C" fn singleton_bool(op: *mut PyObject) -> libc::c_int {
-    // None is false; NotImplemented (deprecated in a boolean context) and
-    // Ellipsis are true.
+    // None is false; NotImplemented (deprecated in a boolean context) is
+    // true.
     (op != none()) as libc::c_int
 }
 

@@ -271,8 +271,8 @@ unsafe extern "C" fn object_init(
                 }
                 if (*tp).tp_new.map(|f| f as usize) == Some(object_new as *const () as usize) {
                     return Err(errors::type_error(format!(
-                        "{}() takes no arguments",
-                        typeobj::short_name(tp)
+                        "{}.__init__() takes exactly one argument (the instance to initialize)",
+                        typeobj::name_of(tp)
                     )));
                 }
             }

@@ -117,8 +117,8 @@ pub unsafe fn get_state(obj: *mut PyObject) -> PyResult<Owned> {
 unsafe fn getnewargs(obj: *mut PyObject) -> PyResult<(Option<Owned>, Option<Owned>)> {
     // SAFETY: obj valid.
     unsafe {
-        if let Some(f) = protocol::getattr_opt(obj, pystr::intern("__getnewargs_ex__"))? {
-            let r = protocol::call_args(f.as_ptr(), &[])?;
+        // Special methods: looked up on the type, as `_PyObject_GetNewArguments` does.
+        if let Some(r) = protocol::call_special(obj, "__getnewargs_ex__", &[])? {
             if !tuple::check(r.as_ptr()) {
                 return Err(errors::type_error(format!(
                     "__getnewargs_ex__ should return a tuple, not '{}'",
@@ -148,8 +148,7 @@ unsafe fn getnewargs(obj: *mut PyObject) -> PyResult<(Option<Owned>, Option<Owne
                 Some(Owned::from_borrowed(*kwargs)),
             ));
         }
-        if let Some(f) = protocol::getattr_opt(obj, pystr::intern("__getnewargs__"))? {
-            let r = protocol::call_args(f.as_ptr(), &[])?;
+        if let Some(r) = protocol::call_special(obj, "__getnewargs__", &[])? {
             if !tuple::check(r.as_ptr()) {
                 return Err(errors::type_error(format!(
                     "__getnewargs__ should return a tuple, not '{}'",

@@ -2,7 +2,8 @@
 //! setter and deleter callables.
 use crate::capi::boundary::{guard_obj, guard_status};
 use crate::ffi::*;
-use crate::object::descr::{method, GETSET_END, METHOD_END};
+use crate::object::descr::{method, readonly_member, GETSET_END, METHOD_END};
+use crate::object::exceptions::MEMBER_END;
 use crate::object::refcount::*;
 use crate::object::typeobj::{self, type_template};
 use crate::object::{dict, none, protocol, str as pystr, tuple};
@@ -20,6 +21,9 @@ pub struct PropertyObject {
     pub fdel: *mut PyObject,
     pub doc: *mut PyObject,
     pub name: *mut PyObject,
+    /// The doc came from the getter's `__doc__` (so a new getter's
+    /// replaces it).
+    pub getter_doc: libc::c_int,
 }
 
 /// `PyProperty_Type`.
@@ -33,6 +37,7 @@ pub static mut PyProperty_Type: PyTypeObject = PyTypeObject {
     tp_init: Some(property_init),
     tp_new: Some(crate::capi::allocation::PyType_GenericNew),
     tp_methods: (&raw const PROPERTY_METHODS).cast_mut().cast(),
+    tp_members: (&raw const PROPERTY_MEMBERS).cast_mut().cast(),
     tp_getset: (&raw const PROPERTY_GETSET).cast_mut().cast(),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     tp_doc: c"property(fget=None, fset=None, fdel=None, doc=None)\n--\n\nAn attribute managed by functions: fget computes its value, fset\nassigns it and fdel deletes it; doc is its docstring (by default\nfget's). As a decorator:\n\n  class C:\n      @property\n      def x(self):\n          \"The x of C.\"\n          return self._x\n\n      @x.setter\n      def x(self, value):\n          self._x = value"
@@ -69,7 +74,7 @@ unsafe extern "C" fn property_traverse(
     // SAFETY: op is a property.
     unsafe {
         let po = p(op);
-        crate::object::gc::visit_all(&[po.fget, po.fset, po.fdel, po.doc], visit, arg)
+        crate::object::gc::visit_all(&[po.fget, po.fset, po.fdel, po.doc, po.name], visit, arg)
     }
 }
 
@@ -117,7 +122,7 @@ unsafe extern "C" fn property_init(
                 }
             }
             let po = p(op);
-            for (slot, v) in [&mut po.fget, &mut po.fset, &mut po.fdel, &mut po.doc]
+            for (slot, v) in [&mut po.fget, &mut po.fset, &mut po.fdel]
                 .into_iter()
                 .zip(vals)
             {
@@ -125,27 +130,89 @@ unsafe extern "C" fn property_init(
                 xincref(v);
                 xdecref(std::mem::replace(slot, v));
             }
-            if po.doc.is_null() && !po.fget.is_null() {
-                if let Some(d) = protocol::getattr_opt(po.fget, pystr::intern("__doc__"))? {
-                    if d.as_ptr() != none::none() {
-                        po.doc = d.into_raw();
-                    }
+            // An explicit doc, else the getter's.
+            po.getter_doc = 0;
+            let mut doc = Owned::from_raw(xnew_ref(or_null(vals[3])));
+            if doc.is_none() && !po.fget.is_null() {
+                doc = protocol::getattr_opt(po.fget, pystr::intern("__doc__"))?
+                    .filter(|d| d.as_ptr() != none::none());
+                po.getter_doc = doc.is_some() as libc::c_int;
+            }
+            if (*op).ob_type == &raw mut PyProperty_Type {
+                let doc = doc.map_or(null_mut(), Owned::into_raw);
+                xdecref(std::mem::replace(&mut po.doc, doc));
+                return Ok(());
+            }
+            // A subclass's instance keeps the doc in its dict (or slot),
+            // where the class's own __doc__ does not shadow it.
+            let doc = doc.unwrap_or_else(|| Owned::from_borrowed_static(none::none()));
+            if protocol::setattr(op, pystr::intern("__doc__"), doc.as_ptr()).is_err() {
+                // A doc that cannot be stored was dropped silently before
+                // 3.12; CPython keeps that unless the getter gave it.
+                if po.getter_doc == 0
+                    && errors::matches(crate::object::exceptions::PyExc_AttributeError)
+                {
+                    errors::clear();
+                    return Ok(());
                 }
+                return Err(errors::Raised::assume());
             }
             Ok(())
         }
     })
 }
 
-unsafe fn property_name(op: *mut PyObject) -> String {
+/// The property's name (given by `__set_name__`, else the getter's
+/// `__name__`), if any (`property_name`).
+unsafe fn name_of(op: *mut PyObject) -> PyResult<Option<Owned>> {
     // SAFETY: op is a property.
     unsafe {
-        let n = p(op).name;
-        if !n.is_null() && pystr::check(n) {
-            return format!(" '{}'", pystr::as_str_opt(n).unwrap_or(""));
+        let po = p(op);
+        if !po.name.is_null() {
+            return Ok(Some(Owned::from_borrowed(po.name)));
         }
-        String::new()
+        if po.fget.is_null() {
+            return Ok(None);
+        }
+        protocol::getattr_opt(po.fget, pystr::intern("__name__"))
     }
+}
+
+/// `property 'x' of 'C' object has no getter` (and setter, deleter).
+unsafe fn missing(op: *mut PyObject, obj: *mut PyObject, what: &str) -> errors::Raised {
+    // SAFETY: op is a property, obj live.
+    let text = unsafe {
+        (|| -> PyResult<String> {
+            let q = pystr::from_str(&typeobj::qualname((*obj).ob_type)?)?;
+            let q = protocol::repr_string(q.as_ptr())?;
+            Ok(match name_of(op)? {
+                Some(n) => format!(
+                    "property {} of {q} object has no {what}",
+                    protocol::repr_string(n.as_ptr())?
+                ),
+                None => format!("property of {q} object has no {what}"),
+            })
+        })()
+    };
+    match text {
+        Ok(t) => errors::attribute_error(t),
+        Err(e) => e,
+    }
+}
+
+/// `property.__name__`, else AttributeError.
+unsafe extern "C" fn get_name(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a property.
+        unsafe {
+            name_of(op)?.ok_or_else(|| {
+                errors::attribute_error(format!(
+                    "'{}' object has no attribute '__name__'",
+                    typeobj::type_name(op)
+                ))
+            })
+        }
+    })
 }
 
 unsafe extern "C" fn property_get(
@@ -161,11 +228,7 @@ unsafe extern "C" fn property_get(
             }
             let f = p(op).fget;
             if f.is_null() {
-                return Err(errors::attribute_error(format!(
-                    "property{} of '{}' object has no getter",
-                    property_name(op),
-                    typeobj::type_name(obj)
-                )));
+                return Err(missing(op, obj, "getter"));
             }
             protocol::call_args(f, &[obj])
         }
@@ -186,11 +249,7 @@ unsafe extern "C" fn property_set(
                 (p(op).fset, "setter")
             };
             if f.is_null() {
-                return Err(errors::attribute_error(format!(
-                    "property{} of '{}' object has no {what}",
-                    property_name(op),
-                    typeobj::type_name(obj)
-                )));
+                return Err(missing(op, obj, what));
             }
             if value.is_null() {
                 protocol::call_args(f, &[obj])?;
@@ -208,15 +267,22 @@ unsafe fn copy_with(op: *mut PyObject, which: usize, f: *mut PyObject) -> PyResu
     // SAFETY: op is a property.
     unsafe {
         let po = p(op);
-        let mut vals = [po.fget, po.fset, po.fdel, none::none()];
+        let mut vals = [po.fget, po.fset, po.fdel, po.doc];
         vals[which] = f;
+        // A doc taken from the getter is taken again from the (new) one.
+        if po.getter_doc != 0 && !or_null(vals[0]).is_null() {
+            vals[3] = null_mut();
+        }
         let vals: Vec<*mut PyObject> = vals
             .iter()
             .map(|&v| if v.is_null() { none::none() } else { v })
             .collect();
         let r = protocol::call_args((*op).ob_type.cast(), &vals)?;
-        if !po.name.is_null() && (*r.as_ptr()).ob_type == (*op).ob_type {
-            p(r.as_ptr()).name = new_ref(po.name);
+        if typeobj::instance_of(r.as_ptr(), &raw mut PyProperty_Type) {
+            xdecref(std::mem::replace(
+                &mut p(r.as_ptr()).name,
+                xnew_ref(po.name),
+            ));
         }
         Ok(r)
     }
@@ -266,22 +332,11 @@ static PROPERTY_METHODS: [PyMethodDef; 5] = [
     METHOD_END,
 ];
 
-macro_rules! field_getter {
-    ($name:ident, $field:ident) => {
-        unsafe extern "C" fn $name(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
-            // SAFETY: op is a property.
-            unsafe {
-                let v = p(op).$field;
-                new_ref(if v.is_null() { none::none() } else { v })
-            }
-        }
-    };
+unsafe extern "C" fn set_name(op: *mut PyObject, v: *mut PyObject, _c: *mut c_void) -> libc::c_int {
+    // SAFETY: op is a property; v NULL or valid.
+    unsafe { xdecref(std::mem::replace(&mut p(op).name, xnew_ref(v))) };
+    0
 }
-
-field_getter!(get_fget, fget);
-field_getter!(get_fset, fset);
-field_getter!(get_fdel, fdel);
-field_getter!(get_doc, doc);
 
 unsafe extern "C" fn get_isabstract(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     guard_obj(|| {
@@ -302,44 +357,34 @@ unsafe extern "C" fn get_isabstract(op: *mut PyObject, _c: *mut c_void) -> *mut 
     })
 }
 
-/// `property.__name__` (`property_get___name__`): the name given by
-/// `__set_name__` or assigned, else the getter's `__name__`.
-unsafe extern "C" fn get_name(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
-    guard_obj(|| {
-        // SAFETY: op is a property.
-        unsafe {
-            let prop = p(op);
-            if !prop.name.is_null() {
-                return Ok(Owned::from_borrowed(prop.name));
-            }
-            if !prop.fget.is_null() {
-                if let Some(name) = protocol::getattr_opt(prop.fget, pystr::intern("__name__"))? {
-                    return Ok(name);
-                }
-            }
-            Err(errors::attribute_error(
-                "'property' object has no attribute '__name__'",
-            ))
-        }
-    })
-}
+static PROPERTY_MEMBERS: [PyMemberDef; 5] = [
+    readonly_member(
+        c"fget",
+        _Py_T_OBJECT,
+        std::mem::offset_of!(PropertyObject, fget),
+    ),
+    readonly_member(
+        c"fset",
+        _Py_T_OBJECT,
+        std::mem::offset_of!(PropertyObject, fset),
+    ),
+    readonly_member(
+        c"fdel",
+        _Py_T_OBJECT,
+        std::mem::offset_of!(PropertyObject, fdel),
+    ),
+    PyMemberDef {
+        name: c"__doc__".as_ptr(),
+        r#type: _Py_T_OBJECT,
+        offset: std::mem::offset_of!(PropertyObject, doc) as Py_ssize_t,
+        flags: 0,
+        doc: std::ptr::null(),
+    },
+    MEMBER_END,
+];
 
-/// `property.__name__ = name` (`property_set___name__`).
-unsafe extern "C" fn set_name(op: *mut PyObject, v: *mut PyObject, _c: *mut c_void) -> libc::c_int {
-    // SAFETY: op is a property; v NULL (delete) or valid.
-    unsafe {
-        let new = if v.is_null() { null_mut() } else { new_ref(v) };
-        xdecref(std::mem::replace(&mut p(op).name, new));
-    }
-    0
-}
-
-static PROPERTY_GETSET: [PyGetSetDef; 7] = [
+static PROPERTY_GETSET: [PyGetSetDef; 3] = [
     crate::object::descr::getset(c"__name__", Some(get_name), Some(set_name)),
-    crate::object::descr::getset(c"fget", Some(get_fget), None),
-    crate::object::descr::getset(c"fset", Some(get_fset), None),
-    crate::object::descr::getset(c"fdel", Some(get_fdel), None),
-    crate::object::descr::getset(c"__doc__", Some(get_doc), None),
     crate::object::descr::getset(c"__isabstractmethod__", Some(get_isabstract), None),
     GETSET_END,
 ];

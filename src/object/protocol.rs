@@ -789,6 +789,23 @@ pub unsafe fn lookup_special(obj: *mut PyObject, name: &str) -> PyResult<Option<
     }
 }
 
+/// Calls the special method `name` of `obj`: looked up on its type and
+/// bound by its descriptor, never through `__getattribute__`
+/// (`_PyObject_LookupSpecial`, then a call); None when the type lacks it.
+pub unsafe fn call_special(
+    obj: *mut PyObject,
+    name: &str,
+    args: &[*mut PyObject],
+) -> PyResult<Option<Owned>> {
+    // SAFETY: obj and args valid.
+    unsafe {
+        match lookup_special(obj, name)? {
+            Some(m) => call_args(m.as_ptr(), args).map(Some),
+            None => Ok(None),
+        }
+    }
+}
+
 /// Calls `op.name(*args)`.
 pub unsafe fn call_method_obj(
     op: *mut PyObject,

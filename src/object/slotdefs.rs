@@ -475,6 +475,8 @@ pub static mut _PyMethodWrapper_Type: PyTypeObject = PyTypeObject {
     tp_traverse: Some(methodwrapper_traverse),
     tp_repr: Some(methodwrapper_repr),
     tp_call: Some(methodwrapper_call),
+    tp_hash: Some(methodwrapper_hash),
+    tp_richcompare: Some(methodwrapper_richcompare),
     tp_members: (&raw const METHODWRAPPER_MEMBERS).cast_mut().cast(),
     tp_methods: (&raw const METHODWRAPPER_METHODS).cast_mut().cast(),
     tp_getset: (&raw const METHODWRAPPER_GETSET).cast_mut().cast(),
@@ -608,6 +610,44 @@ unsafe extern "C" fn methodwrapper_reduce(op: *mut PyObject, _: *mut PyObject) -
             crate::object::tuple::from_vec(vec![f, args])
         }
     })
+}
+
+/// `method-wrapper == other`: the same slot wrapper bound to the same
+/// object (`wrapper_richcompare`); no ordering.
+unsafe extern "C" fn methodwrapper_richcompare(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    op: c_int,
+) -> *mut PyObject {
+    // SAFETY: a is a method-wrapper; b is live.
+    unsafe {
+        let mw = &raw mut _PyMethodWrapper_Type;
+        if (op != Py_EQ && op != Py_NE) || (*b).ob_type != mw {
+            return new_ref(none::not_implemented());
+        }
+        let (a, b) = (
+            a.cast::<MethodWrapperObject>(),
+            b.cast::<MethodWrapperObject>(),
+        );
+        let eq = (*a).descr == (*b).descr && (*a).self_ == (*b).self_;
+        new_ref(pybool::from_bool(eq == (op == Py_EQ)))
+    }
+}
+
+/// `hash(method-wrapper)`: from the identities of the object and the slot
+/// wrapper, not from the object's own hash (`wrapper_hash`).
+unsafe extern "C" fn methodwrapper_hash(op: *mut PyObject) -> Py_hash_t {
+    use crate::object::object::hash_pointer;
+    // SAFETY: op is a method-wrapper.
+    unsafe {
+        let w = op.cast::<MethodWrapperObject>();
+        let h = hash_pointer((*w).self_.cast()) ^ hash_pointer((*w).descr.cast());
+        if h == -1 {
+            -2
+        } else {
+            h
+        }
+    }
 }
 
 /// `method-wrapper.__self__`: the object the wrapper is bound to.
@@ -1191,6 +1231,48 @@ unsafe fn status_to_none(r: c_int) -> PyResult<Owned> {
     Ok(Owned::from_borrowed_static(none::none()))
 }
 
+/// Refuses to run the `tp_setattro` `func` of a base for `obj` when a C
+/// type between `obj`'s type and that base overrides it
+/// (`object.__setattr__(str, ...)`, "Carlo Verre's hack"; CPython's
+/// `hackcheck`). Python classes in between do not count: they never
+/// define a C-level setattro of their own.
+unsafe fn hackcheck(obj: *mut PyObject, func: *mut c_void, what: &str) -> PyResult<()> {
+    use crate::object::typenew::is_slot_tp_setattro;
+    let addr = |f: setattrofunc| f.map(|f| f as usize);
+    // SAFETY: obj is live; its type's MRO holds types.
+    unsafe {
+        let tp = (*obj).ob_type;
+        let mro = (*tp).tp_mro;
+        if mro.is_null() {
+            return Ok(());
+        }
+        let own = (*tp).tp_setattro;
+        let defining = tuple::items(mro)
+            .iter()
+            .rev()
+            .map(|&b| b.cast::<PyTypeObject>())
+            .find(|&b| {
+                !is_slot_tp_setattro((*b).tp_setattro) && addr((*b).tp_setattro) == addr(own)
+            })
+            .unwrap_or(tp);
+        let mut base = defining;
+        while !base.is_null() {
+            let set = (*base).tp_setattro;
+            if addr(set) == Some(func as usize) {
+                break;
+            }
+            if !is_slot_tp_setattro(set) {
+                return Err(errors::type_error(format!(
+                    "can't apply this {what} to {} object",
+                    typeobj::name_of(tp)
+                )));
+            }
+            base = (*base).tp_base;
+        }
+        Ok(())
+    }
+}
+
 unsafe fn wrap_setattr(
     _sd: &SlotDef,
     s: *mut PyObject,
@@ -1202,7 +1284,10 @@ unsafe fn wrap_setattr(
         unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut PyObject) -> c_int
     );
     // SAFETY: two arguments.
-    unsafe { status_to_none(f(s, a[0], a[1])) }
+    unsafe {
+        hackcheck(s, w, "__setattr__")?;
+        status_to_none(f(s, a[0], a[1]))
+    }
 }
 
 unsafe fn wrap_delattr(
@@ -1216,7 +1301,10 @@ unsafe fn wrap_delattr(
         unsafe extern "C" fn(*mut PyObject, *mut PyObject, *mut PyObject) -> c_int
     );
     // SAFETY: one argument.
-    unsafe { status_to_none(f(s, a[0], null_mut())) }
+    unsafe {
+        hackcheck(s, w, "__delattr__")?;
+        status_to_none(f(s, a[0], null_mut()))
+    }
 }
 
 unsafe fn wrap_objobjarg(

@@ -716,6 +716,12 @@ pub fn is_identifier<T: Unit>(v: &[T]) -> bool {
     }
 }
 
+/// Whether str `s` is an identifier (`PyUnicode_IsIdentifier`).
+pub unsafe fn str_is_identifier(s: *mut PyObject) -> bool {
+    // SAFETY: s is a str.
+    unsafe { predicate(s, Pred::Identifier) }
+}
+
 unsafe fn predicate(s: *mut PyObject, p: Pred) -> bool {
     // SAFETY: s is a str.
     unsafe {

@@ -31,15 +31,22 @@ pub unsafe fn register(sub: *mut PyTypeObject) -> PyResult<()> {
 /// Forgets `sub` in its bases' records (it is being deallocated).
 pub unsafe fn unregister(sub: *mut PyTypeObject) {
     // SAFETY: sub is a type whose bases are still referenced.
+    unsafe { unregister_from(sub, (*sub).tp_bases) }
+}
+
+/// Forgets `sub` in the records of the classes of `bases` (a tuple of
+/// types, or NULL): its bases, or those it had before `__bases__` changed.
+pub unsafe fn unregister_from(sub: *mut PyTypeObject, bases: *mut PyObject) {
+    // SAFETY: bases is NULL or a tuple of live types.
     unsafe {
-        if (*sub).tp_bases.is_null() {
+        if bases.is_null() {
             return;
         }
         let Ok(key) = int::from_i64(sub as usize as i64) else {
             crate::runtime::errors::clear();
             return;
         };
-        for &b in crate::object::tuple::items((*sub).tp_bases) {
+        for &b in crate::object::tuple::items(bases) {
             let d: *mut PyObject = (*b.cast::<PyTypeObject>()).tp_subclasses.cast();
             if !d.is_null() && dict::del_item_opt(d, key.as_ptr()).is_err() {
                 crate::runtime::errors::clear();

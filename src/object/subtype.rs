@@ -233,11 +233,70 @@ pub unsafe extern "C" fn slot_tp_finalize(op: *mut PyObject) {
 
 /// The `__dict__` descriptor that a class adding an instance dict gets
 /// (CPython's `subtype_dict` / `subtype_setdict`).
-pub static mut SUBTYPE_DICT_GETSET: PyGetSetDef = crate::object::descr::getset(
-    c"__dict__",
-    Some(crate::object::object::PyObject_GenericGetDict),
-    Some(subtype_setdict),
-);
+pub static mut SUBTYPE_DICT_GETSET: PyGetSetDef =
+    crate::object::descr::getset(c"__dict__", Some(subtype_dict), Some(subtype_setdict));
+
+/// The nearest builtin type on `tp`'s base chain whose instances have a
+/// dict (`get_builtin_base_with_dict`): a class derived from such a type
+/// (a metaclass, say) reaches its instances' dict through that type's own
+/// `__dict__` descriptor.
+unsafe fn builtin_base_with_dict(tp: *mut PyTypeObject) -> *mut PyTypeObject {
+    // SAFETY: tp is a ready type; tp_base chains end in NULL.
+    unsafe {
+        let mut t = tp;
+        while !(*t).tp_base.is_null() {
+            if (*t).tp_dictoffset != 0 && (*t).tp_flags & Py_TPFLAGS_HEAPTYPE == 0 {
+                return t;
+            }
+            t = (*t).tp_base;
+        }
+        std::ptr::null_mut()
+    }
+}
+
+/// `TypeError: this __dict__ descriptor does not support 'T' objects`.
+unsafe fn dict_descr_error(obj: *mut PyObject) -> crate::runtime::errors::Raised {
+    // SAFETY: obj is live.
+    crate::runtime::errors::type_error(format!(
+        "this __dict__ descriptor does not support '{}' objects",
+        unsafe { crate::object::typeobj::type_name(obj) }
+    ))
+}
+
+/// The `__dict__` data descriptor of the builtin base `base`
+/// (`get_dict_descriptor`).
+unsafe fn base_dict_descr(
+    base: *mut PyTypeObject,
+    obj: *mut PyObject,
+) -> crate::runtime::errors::PyResult<*mut PyObject> {
+    // SAFETY: base is a ready type; obj live.
+    unsafe {
+        let d = crate::object::typeobj::lookup_str(base, "__dict__");
+        if d.is_null() || (*(*d).ob_type).tp_descr_set.is_none() {
+            return Err(dict_descr_error(obj));
+        }
+        Ok(d)
+    }
+}
+
+/// `subtype_dict`: the instance dict, made on first use.
+unsafe extern "C" fn subtype_dict(op: *mut PyObject, c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is an instance of a class with a dict slot.
+    unsafe {
+        let tp = (*op).ob_type;
+        let base = builtin_base_with_dict(tp);
+        if base.is_null() {
+            return crate::object::object::PyObject_GenericGetDict(op, c);
+        }
+        crate::capi::boundary::guard_obj(|| {
+            let d = base_dict_descr(base, op)?;
+            match (*(*d).ob_type).tp_descr_get {
+                Some(get) => crate::runtime::errors::check(get(d, op, tp.cast())),
+                None => Err(dict_descr_error(op)),
+            }
+        })
+    }
+}
 
 unsafe extern "C" fn subtype_setdict(
     op: *mut PyObject,
@@ -247,22 +306,32 @@ unsafe extern "C" fn subtype_setdict(
     crate::capi::boundary::guard_status(|| {
         // SAFETY: op is an instance of a class with a dict slot.
         unsafe {
+            let base = builtin_base_with_dict((*op).ob_type);
+            if !base.is_null() {
+                let d = base_dict_descr(base, op)?;
+                let set = (*(*d).ob_type)
+                    .tp_descr_set
+                    .ok_or_else(|| dict_descr_error(op))?;
+                if set(d, op, value) < 0 {
+                    return Err(crate::runtime::errors::Raised::assume());
+                }
+                return Ok(());
+            }
             let slot = crate::object::object::dict_slot(op);
             if slot.is_null() {
                 return Err(crate::runtime::errors::attribute_error(
                     "This object has no __dict__",
                 ));
             }
-            if value.is_null() {
-                return Err(crate::runtime::errors::type_error("cannot delete __dict__"));
-            }
-            if !crate::object::dict::check(value) {
+            // Unlike PyObject_GenericSetDict, deleting is allowed: the
+            // next attribute access makes a fresh dict.
+            if !value.is_null() && !crate::object::dict::check(value) {
                 return Err(crate::runtime::errors::type_error(format!(
                     "__dict__ must be set to a dictionary, not a '{}'",
                     crate::object::typeobj::type_name(value)
                 )));
             }
-            xdecref(std::mem::replace(&mut *slot, new_ref(value)));
+            xdecref(std::mem::replace(&mut *slot, xnew_ref(value)));
             Ok(())
         }
     })

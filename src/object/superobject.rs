@@ -305,29 +305,54 @@ unsafe extern "C" fn super_getattro(op: *mut PyObject, name: *mut PyObject) -> *
                 || !pystr::check(name)
                 || pystr::as_str_opt(name) == Some("__class__");
             if !skip {
-                let mro = tuple::items((*so.obj_type).tp_mro);
-                let pos = mro
-                    .iter()
-                    .position(|&t| t == so.type_.cast())
-                    .map_or(mro.len(), |i| i + 1);
-                for &t in &mro[pos..] {
-                    let v =
-                        dict::get_item_known_hash_str((*t.cast::<PyTypeObject>()).tp_dict, name);
-                    if v.is_null() {
-                        continue;
-                    }
-                    if let Some(get) = (*(*v).ob_type).tp_descr_get {
+                if let Some(v) = lookup_after(so.obj_type, so.type_.cast(), name) {
+                    if let Some(get) = (*(*v.as_ptr()).ob_type).tp_descr_get {
                         let obj = if so.obj == so.obj_type.cast() {
                             null_mut()
                         } else {
                             so.obj
                         };
-                        return check(get(v, obj, so.obj_type.cast()));
+                        return check(get(v.as_ptr(), obj, so.obj_type.cast()));
                     }
-                    return Ok(Owned::from_borrowed(v));
+                    return Ok(v);
                 }
             }
             crate::object::object::generic_getattr(op, name)
         }
     })
+}
+
+/// The attribute `name` (a str) in the dicts along `start`'s MRO after
+/// `class` (`_super_lookup_descr`); None when absent, or when `start` has
+/// no MRO yet (a custom `mro()` is running).
+pub(crate) unsafe fn lookup_after(
+    start: *mut PyTypeObject,
+    class: *mut PyObject,
+    name: *mut PyObject,
+) -> Option<Owned> {
+    // SAFETY: start is a type; its MRO is held while a key's __eq__ may
+    // replace it (by assigning __bases__).
+    unsafe {
+        let mro = (*start).tp_mro;
+        if mro.is_null() {
+            return None;
+        }
+        let mro = Owned::from_borrowed(mro);
+        let items = tuple::items(mro.as_ptr());
+        let pos = items
+            .iter()
+            .position(|&t| t == class)
+            .map_or(items.len(), |i| i + 1);
+        for &t in &items[pos..] {
+            let d = (*t.cast::<PyTypeObject>()).tp_dict;
+            if d.is_null() {
+                continue;
+            }
+            let v = dict::get_item_known_hash_str(d, name);
+            if !v.is_null() {
+                return Some(Owned::from_borrowed(v));
+            }
+        }
+        None
+    }
 }

@@ -2,9 +2,10 @@
 //! `type_set_bases`, `type_get_type_params` / `type_set_type_params`).
 use crate::capi::boundary::{guard_obj, guard_status};
 use crate::ffi::*;
-use crate::object::typenew::{best_base, solid};
+use crate::object::typemro::{self, MroSet};
+use crate::object::typenew::{self, best_base};
 use crate::object::typeobj::{self, name_of, PyType_Type};
-use crate::object::{dict, str as pystr, subclasses, tuple};
+use crate::object::{dict, refcount, str as pystr, subclasses, tuple};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
 use libc::c_void;
@@ -33,9 +34,10 @@ pub(crate) unsafe fn check_settable(
     }
 }
 
-/// `cls.__bases__ = bases`: checks the new bases as class creation would,
-/// then recomputes the MRO of `cls` and of its subclasses (restoring the
-/// old bases if that fails).
+/// `cls.__bases__ = bases` (`type_set_bases`): checks the new bases as
+/// class creation would, then recomputes the MRO of `cls` and of its
+/// subclasses, restoring the old ones if any fails. A custom `mro()` may
+/// assign `__bases__` again meanwhile: the innermost assignment wins.
 pub unsafe extern "C" fn set_bases(op: *mut PyObject, v: *mut PyObject, _c: *mut c_void) -> i32 {
     guard_status(|| {
         // SAFETY: op is a type; v NULL (delete) or valid.
@@ -62,63 +64,109 @@ pub unsafe extern "C" fn set_bases(op: *mut PyObject, v: *mut PyObject, _c: *mut
                         typeobj::type_name(b)
                     )));
                 }
-                if typeobj::is_subtype(b.cast(), tp) {
+                // A reentrant assignment (from a custom mro()) has set
+                // tp_base already, before the MROs that would show it.
+                let bt: *mut PyTypeObject = b.cast();
+                if typeobj::is_subtype(bt, tp)
+                    || (!(*bt).tp_mro.is_null() && typeobj::base_chain_reaches(bt, tp))
+                {
                     return Err(errors::type_error(
                         "a __bases__ item causes an inheritance cycle",
                     ));
                 }
             }
             let new_base = best_base(items)?;
-            let old_base = (*tp).tp_base;
-            if !old_base.is_null()
-                && (*new_base).tp_free.map(|f| f as usize)
-                    != (*old_base).tp_free.map(|f| f as usize)
-            {
-                return Err(errors::type_error(format!(
-                    "__bases__ assignment: '{}' deallocator differs from '{}'",
-                    name_of(new_base),
-                    name_of(old_base)
-                )));
+            compatible_for_assignment((*tp).tp_base, new_base, "__bases__")?;
+            let old_bases = Owned::from_raw_unchecked(std::mem::replace(
+                &mut (*tp).tp_bases,
+                refcount::new_ref(v),
+            ));
+            let old_base = Owned::from_raw(
+                std::mem::replace(
+                    &mut (*tp).tp_base,
+                    refcount::new_ref(new_base.cast()).cast(),
+                )
+                .cast(),
+            );
+            let mut undo = Vec::new();
+            if let Err(e) = mro_hierarchy(tp, &mut undo) {
+                // Newest first, sparing a class whose MRO changed since.
+                for (cls, new_mro, old_mro) in undo.into_iter().rev() {
+                    let cls: *mut PyTypeObject = cls.as_ptr().cast();
+                    if (*cls).tp_mro == new_mro.as_ptr() {
+                        let old = old_mro.map_or(std::ptr::null_mut(), Owned::into_raw);
+                        refcount::decref(std::mem::replace(&mut (*cls).tp_mro, old));
+                        typeobj::modified(cls);
+                    }
+                }
+                if (*tp).tp_bases == v {
+                    refcount::decref(std::mem::replace(&mut (*tp).tp_bases, old_bases.into_raw()));
+                    let old = old_base.map_or(std::ptr::null_mut(), Owned::into_raw);
+                    refcount::decref(std::mem::replace(&mut (*tp).tp_base, old.cast()).cast());
+                }
+                return Err(e);
             }
-            if !old_base.is_null() && solid(new_base) != solid(old_base) {
-                return Err(errors::type_error(format!(
-                    "__bases__ assignment: '{}' object layout differs from '{}'",
-                    name_of(new_base),
-                    name_of(old_base)
-                )));
+            // Unless a reentrant assignment did it all already.
+            if (*tp).tp_bases == v {
+                subclasses::unregister_from(tp, old_bases.as_ptr());
+                subclasses::register(tp)?;
+                update_all_slots(tp)?;
             }
-            let old_bases = Owned::from_borrowed((*tp).tp_bases);
-            subclasses::unregister(tp);
-            (*tp).tp_bases = Owned::from_borrowed(v).into_raw();
-            (*tp).tp_base = new_base;
-            let done = remake_mro(tp);
-            if done.is_err() {
-                let failed = std::mem::replace(&mut (*tp).tp_bases, old_bases.into_raw());
-                crate::object::refcount::decref(failed);
-                (*tp).tp_base = old_base;
-                errors::keeping_raised(|| {
-                    let _ = remake_mro(tp);
-                });
-            } else {
-                crate::object::refcount::incref(new_base.cast());
-                crate::object::refcount::xdecref(old_base.cast());
-                drop(old_bases);
-            }
-            subclasses::register(tp)?;
-            done
+            Ok(())
         }
     })
 }
 
-/// Recomputes the MRO of `tp` and of every class derived from it.
-unsafe fn remake_mro(tp: *mut PyTypeObject) -> PyResult<()> {
+/// A class whose MRO `set_bases` replaced: the class, its new MRO and
+/// the old one.
+type MroUndo = (Owned, Owned, Option<Owned>);
+
+/// Recomputes the MRO of `tp` and of every class derived from it
+/// (`mro_hierarchy`), recording each change in `undo`.
+unsafe fn mro_hierarchy(tp: *mut PyTypeObject, undo: &mut Vec<MroUndo>) -> PyResult<()> {
     // SAFETY: tp is a ready type; its subclasses are live types.
     unsafe {
-        typeobj::compute_mro(tp)?;
-        typeobj::modified(tp);
+        let old = match typemro::internal(tp)? {
+            MroSet::Reentered => return Ok(()),
+            MroSet::Replaced(old) => old,
+        };
+        undo.push((
+            Owned::from_borrowed(tp.cast()),
+            Owned::from_borrowed((*tp).tp_mro),
+            old,
+        ));
         let subs = subclasses::list_of(tp)?;
         for &s in crate::object::list::items(subs.as_ptr()) {
-            remake_mro(s.cast())?;
+            mro_hierarchy(s.cast(), undo)?;
+        }
+        Ok(())
+    }
+}
+
+/// Points the slots of `tp` and its subclasses at what their new MROs
+/// give for each dunder that a class along `tp`'s MRO defines in Python
+/// (`update_all_slots`; builtin bases keep their layout, so their slots
+/// stay).
+unsafe fn update_all_slots(tp: *mut PyTypeObject) -> PyResult<()> {
+    // SAFETY: tp is ready; the names are kept alive across the updates.
+    unsafe {
+        let mut names: Vec<Owned> = Vec::new();
+        for &c in tuple::items(Owned::from_borrowed((*tp).tp_mro).as_ptr()) {
+            let c: *mut PyTypeObject = c.cast();
+            if (*c).tp_flags & Py_TPFLAGS_HEAPTYPE == 0 || (*c).tp_dict.is_null() {
+                continue;
+            }
+            let mut pos = 0;
+            while let Some((k, _)) = dict::next((*c).tp_dict, &mut pos) {
+                if pystr::check(k) && !names.iter().any(|n| n.as_ptr() == k) {
+                    names.push(Owned::from_borrowed(k));
+                }
+            }
+        }
+        for n in &names {
+            if let Some(n) = pystr::as_str_opt(n.as_ptr()) {
+                typenew::update_slot(tp, n)?;
+            }
         }
         Ok(())
     }

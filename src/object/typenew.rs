@@ -224,8 +224,10 @@ pub unsafe fn new_class(
         // Layout: __slots__ or an instance dict.
         let slots = dict::get_str(d.as_ptr(), "__slots__");
         let mut slot_names: Vec<Owned> = Vec::new();
-        let mut add_dict = (*base).tp_dictoffset == 0;
-        let mut add_weak = (*base).tp_weaklistoffset == 0;
+        let may_add_dict = (*base).tp_dictoffset == 0;
+        let may_add_weak = (*base).tp_weaklistoffset == 0;
+        let mut add_dict = may_add_dict;
+        let mut add_weak = may_add_weak;
         if !slots.is_null() {
             add_dict = false;
             add_weak = false;
@@ -234,6 +236,12 @@ pub unsafe fn new_class(
             } else {
                 tuple::from_iterable(slots)?
             };
+            if tuple::size(seq.as_ptr()) > 0 && (*base).tp_itemsize != 0 {
+                return Err(errors::type_error(format!(
+                    "nonempty __slots__ not supported for subtype of '{}'",
+                    typeobj::name_of(base)
+                )));
+            }
             for &s in tuple::items(seq.as_ptr()) {
                 if !pystr::check(s) {
                     return Err(errors::type_error(format!(
@@ -241,18 +249,46 @@ pub unsafe fn new_class(
                         typeobj::type_name(s)
                     )));
                 }
+                if !crate::object::str_methods::str_is_identifier(s) {
+                    return Err(errors::type_error("__slots__ must be identifiers"));
+                }
                 match pystr::as_str(s)? {
-                    "__dict__" => add_dict = (*base).tp_dictoffset == 0,
-                    "__weakref__" => add_weak = (*base).tp_weaklistoffset == 0,
+                    "__dict__" => {
+                        if !may_add_dict || add_dict {
+                            return Err(errors::type_error(
+                                "__dict__ slot disallowed: we already got one",
+                            ));
+                        }
+                        add_dict = true;
+                    }
+                    "__weakref__" => {
+                        if !may_add_weak || add_weak {
+                            return Err(errors::type_error(
+                                "__weakref__ slot disallowed: we already got one",
+                            ));
+                        }
+                        add_weak = true;
+                    }
                     // A private name is mangled as the compiler mangles
                     // it inside the class body (`_Py_Mangle`).
                     n => {
                         let m = ferrython_compiler::symtable::mangle(Some(name_str), n);
-                        slot_names.push(if m == n {
+                        let m = if m == n {
                             Owned::from_borrowed(s)
                         } else {
                             pystr::from_str(&m)?
-                        })
+                        };
+                        // The names the class statement itself puts in
+                        // the namespace leave it before the slots exist.
+                        if !matches!(n, "__qualname__" | "__classcell__" | "__classdictcell__")
+                            && dict::contains(d.as_ptr(), m.as_ptr())?
+                        {
+                            return Err(errors::value_error(format!(
+                                "{} in __slots__ conflicts with class variable",
+                                crate::object::protocol::repr_string(m.as_ptr())?
+                            )));
+                        }
+                        slot_names.push(m);
                     }
                 }
             }
@@ -374,20 +410,26 @@ pub unsafe fn new_class(
             let g = crate::object::descr::new_getset(tp, &raw mut subtype::SUBTYPE_DICT_GETSET)?;
             dict::set_item(d.as_ptr(), pystr::intern("__dict__"), g.as_ptr())?;
         }
-        let cell = dict::get_str(d.as_ptr(), "__classcell__");
-        // The annotation and type-parameter scopes of the body read the
-        // class namespace through this cell: from now on it is the
-        // class's own dict.
-        let dict_cell = dict::get_str(d.as_ptr(), "__classdictcell__");
-        if !dict_cell.is_null() {
-            if (*dict_cell).ob_type != &raw mut crate::vm::cell::PyCell_Type {
+        // The body's `__class__` cell holds the class from now on (even
+        // while a custom mro() runs); the annotation and type-parameter
+        // scopes of the body read the class namespace through the other
+        // cell: from now on it is the class's own dict.
+        for (key, value) in [
+            ("__classcell__", tp.cast()),
+            ("__classdictcell__", d.as_ptr()),
+        ] {
+            let cell = dict::get_str(d.as_ptr(), key);
+            if cell.is_null() {
+                continue;
+            }
+            if (*cell).ob_type != &raw mut crate::vm::cell::PyCell_Type {
+                let t = crate::object::protocol::repr_string((*cell).ob_type.cast())?;
                 return Err(errors::type_error(format!(
-                    "__classdictcell__ must be a nonlocal cell, not {}",
-                    typeobj::type_name(dict_cell)
+                    "{key} must be a nonlocal cell, not {t}"
                 )));
             }
-            crate::vm::cell::set(dict_cell, d.as_ptr());
-            dict::del_item(d.as_ptr(), pystr::intern("__classdictcell__"))?;
+            crate::vm::cell::set(cell, value);
+            dict::del_item(d.as_ptr(), pystr::intern(key))?;
         }
         crate::object::typeannotations::take_annotate_func(tp, d.as_ptr())?;
         (*tp).tp_dict = d.clone().into_raw();
@@ -396,13 +438,35 @@ pub unsafe fn new_class(
         // defines at the dispatchers, as CPython's fixup_slot_dispatchers.
         typeobj::ready(tp)?;
         install_slots(tp);
-        if !cell.is_null() {
-            crate::vm::cell::set(cell, tp.cast());
-            dict::del_item(d.as_ptr(), pystr::intern("__classcell__"))?;
+        if !(*dict::keys(d.as_ptr())).all_str && !only_str_keys(d.as_ptr()) {
+            let msg = pystr::from_str(&format!(
+                "non-string key in the __dict__ of class {name_str}"
+            ))?;
+            crate::modules::_warnings::warn(
+                crate::object::exceptions::PyExc_RuntimeWarning,
+                msg.as_ptr(),
+                1,
+                null_mut(),
+                null_mut(),
+            )?;
         }
         set_names(tp)?;
         init_subclass(tp, kwds)?;
         Ok(ty)
+    }
+}
+
+/// Whether every key of dict `d` is a str (`_PyDict_HasOnlyStringKeys`).
+unsafe fn only_str_keys(d: *mut PyObject) -> bool {
+    // SAFETY: d is a dict.
+    unsafe {
+        let mut pos = 0;
+        while let Some((k, _)) = dict::next(d, &mut pos) {
+            if !pystr::check(k) {
+                return false;
+            }
+        }
+        true
     }
 }
 
@@ -433,20 +497,25 @@ unsafe fn set_names(tp: *mut PyTypeObject) -> PyResult<()> {
 unsafe fn init_subclass(tp: *mut PyTypeObject, kwds: *mut PyObject) -> PyResult<()> {
     // SAFETY: tp is ready.
     unsafe {
-        let mro = tuple::items((*tp).tp_mro);
-        for &t in &mro[1..] {
-            let v = dict::get_str((*t.cast::<PyTypeObject>()).tp_dict, "__init_subclass__");
-            if v.is_null() {
-                continue;
+        use crate::object::superobject::{check_obj, lookup_after};
+        // A custom mro() may leave the class out of its own MRO.
+        let start = check_obj(tp, tp.cast())?;
+        let name = pystr::intern("__init_subclass__");
+        let bound = match lookup_after(start.as_ptr().cast(), tp.cast(), name) {
+            Some(v) => match (*(*v.as_ptr()).ob_type).tp_descr_get {
+                Some(get) => check(get(v.as_ptr(), null_mut(), tp.cast()))?,
+                None => v,
+            },
+            // Nothing after the class in its MRO: what a super object
+            // then finds on itself.
+            None => {
+                let sup = (&raw mut crate::object::superobject::PySuper_Type).cast();
+                let s = protocol::call_args(sup, &[tp.cast(), tp.cast()])?;
+                protocol::getattr(s.as_ptr(), name)?
             }
-            let bound = match (*(*v).ob_type).tp_descr_get {
-                Some(get) => check(get(v, null_mut(), tp.cast()))?,
-                None => Owned::from_borrowed(v),
-            };
-            let empty = tuple::empty();
-            protocol::call(bound.as_ptr(), empty.as_ptr(), kwds)?;
-            return Ok(());
-        }
+        };
+        let empty = tuple::empty();
+        protocol::call(bound.as_ptr(), empty.as_ptr(), kwds)?;
         Ok(())
     }
 }
@@ -620,10 +689,29 @@ unsafe extern "C" fn slot_tp_richcompare(
     guard_obj(|| {
         // SAFETY: a and b valid.
         unsafe {
-            match lookup_method(a, CMP_NAMES[op as usize])? {
-                Some(m) => protocol::call_args(m.as_ptr(), &[b]),
-                None => Ok(Owned::from_borrowed_static(none::not_implemented())),
+            let f = typeobj::lookup_str((*a).ob_type, CMP_NAMES[op as usize]);
+            if f.is_null() {
+                return Ok(Owned::from_borrowed_static(none::not_implemented()));
             }
+            let f = Owned::from_borrowed(f);
+            let ft = (*f.as_ptr()).ob_type;
+            // A method descriptor is called unbound, so a wrong class's
+            // raises; another descriptor whose __get__ fails counts as
+            // missing (`lookup_maybe_method`).
+            if (*ft).tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR != 0 {
+                return protocol::call_args(f.as_ptr(), &[a, b]);
+            }
+            let m = match (*ft).tp_descr_get {
+                Some(get) => match check(get(f.as_ptr(), a, (*a).ob_type.cast())) {
+                    Ok(m) => m,
+                    Err(_) => {
+                        errors::clear();
+                        return Ok(Owned::from_borrowed_static(none::not_implemented()));
+                    }
+                },
+                None => f,
+            };
+            protocol::call_args(m.as_ptr(), &[b])
         }
     })
 }
@@ -717,6 +805,14 @@ unsafe extern "C" fn slot_tp_init(
             }
             Ok(())
         }
+    })
+}
+
+/// Whether `f` is the `tp_setattro` of classes that define `__setattr__`
+/// or `__delattr__` in Python.
+pub(crate) fn is_slot_tp_setattro(f: setattrofunc) -> bool {
+    f.is_some_and(|f| {
+        std::ptr::fn_addr_eq(f, slot_tp_setattro as unsafe extern "C" fn(_, _, _) -> _)
     })
 }
 

@@ -113,13 +113,10 @@ static TYPE_METHODS: [PyMethodDef; 7] = [
 /// `type.mro()`: the method resolution order, as a list.
 unsafe extern "C" fn type_mro(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
     crate::capi::boundary::guard_obj(|| {
-        // SAFETY: op is a type; tp_mro is a tuple once ready.
+        // SAFETY: op is a type.
         unsafe {
-            let mro = (*op.cast::<PyTypeObject>()).tp_mro;
-            if mro.is_null() {
-                return crate::object::list::from_vec(vec![Owned::from_borrowed(op)]);
-            }
-            crate::object::list::from_slice(tuple::items(mro))
+            let mro = crate::object::typemro::implementation(op.cast())?;
+            crate::object::list::from_slice(tuple::items(mro.as_ptr()))
         }
     })
 }
@@ -305,17 +302,24 @@ pub unsafe fn type_name(op: *mut PyObject) -> &'static str {
 
 /// `PyType_IsSubtype`: via the MRO once ready, else the `tp_base` chain.
 pub unsafe fn is_subtype(a: *mut PyTypeObject, b: *mut PyTypeObject) -> bool {
-    if a == b {
-        return true;
-    }
     // SAFETY: a and b are valid types.
     unsafe {
         let mro = (*a).tp_mro;
         if !mro.is_null() {
+            // A custom mro() may leave the class itself out.
             let items = tuple::items(mro);
             return items.iter().any(|&t| t == b.cast());
         }
-        let mut t = (*a).tp_base;
+        base_chain_reaches(a, b)
+    }
+}
+
+/// Whether `b` is `a` or on its `tp_base` chain (`type_is_subtype_base_chain`):
+/// subtyping before `a` has an MRO.
+pub(crate) unsafe fn base_chain_reaches(a: *mut PyTypeObject, b: *mut PyTypeObject) -> bool {
+    // SAFETY: a and b are valid types; tp_base chains end in NULL.
+    unsafe {
+        let mut t = a;
         while !t.is_null() {
             if t == b {
                 return true;
@@ -389,7 +393,9 @@ unsafe fn lookup_uncached(tp: *mut PyTypeObject, name: *mut PyObject) -> *mut Py
         if mro.is_null() {
             return null_mut();
         }
-        for &base in tuple::items(mro) {
+        // A key's __eq__ may assign __bases__, replacing the MRO.
+        let mro = Owned::from_borrowed(mro);
+        for &base in tuple::items(mro.as_ptr()) {
             let d = (*base.cast::<PyTypeObject>()).tp_dict;
             if d.is_null() {
                 continue;
@@ -477,7 +483,7 @@ pub unsafe fn ready(tp: *mut PyTypeObject) -> PyResult<()> {
         if (*tp).tp_dict.is_null() {
             (*tp).tp_dict = dict::new()?.into_raw();
         }
-        compute_mro(tp)?;
+        crate::object::typemro::internal(tp)?;
         // The dict gets the type's own slots, methods, members and getsets
         // before inheritance fills the remaining slots from the base.
         crate::object::slotdefs::add_slot_wrappers(tp)?;
@@ -509,48 +515,6 @@ unsafe fn add_doc(tp: *mut PyTypeObject) -> PyResult<()> {
         // Without the signature line, which `__text_signature__` shows.
         let doc = crate::object::textsig::doc((*tp).tp_name, (*tp).tp_doc)?;
         dict::set_item((*tp).tp_dict, key, doc.as_ptr())
-    }
-}
-
-/// The MRO of a type with a single inheritance chain, or the C3
-/// linearization of its bases.
-pub(crate) unsafe fn compute_mro(tp: *mut PyTypeObject) -> PyResult<()> {
-    // SAFETY: tp_bases is a tuple of ready types.
-    unsafe {
-        let bases = tuple::items((*tp).tp_bases);
-        let mut seqs: Vec<Vec<*mut PyObject>> = Vec::new();
-        for &b in bases {
-            seqs.push(tuple::items((*b.cast::<PyTypeObject>()).tp_mro).to_vec());
-        }
-        seqs.push(bases.to_vec());
-        let mut out: Vec<*mut PyObject> = vec![tp.cast()];
-        loop {
-            seqs.retain(|s| !s.is_empty());
-            if seqs.is_empty() {
-                break;
-            }
-            let candidate = seqs
-                .iter()
-                .map(|s| s[0])
-                .find(|c| !seqs.iter().any(|s| s[1..].contains(c)));
-            let Some(c) = candidate else {
-                let names: Vec<&str> = bases.iter().map(|&b| short_name(b.cast())).collect();
-                return Err(errors::type_error(format!(
-                    "Cannot create a consistent method resolution order (MRO) for bases {}",
-                    names.join(", ")
-                )));
-            };
-            out.push(c);
-            for s in seqs.iter_mut() {
-                if s[0] == c {
-                    s.remove(0);
-                }
-            }
-        }
-        let old = (*tp).tp_mro;
-        (*tp).tp_mro = tuple::pack(&out)?.into_raw();
-        xdecref(old);
-        Ok(())
     }
 }
 
@@ -749,6 +713,20 @@ pub unsafe fn qualname(tp: *mut PyTypeObject) -> PyResult<String> {
             }
         }
         Ok(short_name(tp).to_string())
+    }
+}
+
+/// `module.qualname` with `sep` between, or the bare qualified name for
+/// builtins and `__main__` (`_PyType_GetFullyQualifiedName`; what `%T`
+/// shows).
+pub unsafe fn fully_qualified_name(tp: *mut PyTypeObject, sep: &str) -> PyResult<String> {
+    // SAFETY: tp is a type.
+    unsafe {
+        let q = qualname(tp)?;
+        Ok(match module_name(tp)?.as_deref() {
+            None | Some("builtins") | Some("__main__") => q,
+            Some(m) => format!("{m}{sep}{q}"),
+        })
     }
 }
 

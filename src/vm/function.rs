@@ -80,6 +80,7 @@ pub static mut PyMethod_Type: PyTypeObject = PyTypeObject {
     tp_methods: (&raw const METHOD_METHODS).cast_mut().cast(),
     tp_richcompare: Some(method_richcompare),
     tp_hash: Some(method_hash),
+    tp_descr_get: Some(method_descr_get),
     tp_new: Some(method_new),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     tp_weaklistoffset: std::mem::offset_of!(PyMethodObject, im_weakreflist) as Py_ssize_t,
@@ -441,17 +442,37 @@ static METHOD_METHODS: [PyMethodDef; 2] = [
     crate::object::descr::METHOD_END,
 ];
 
+/// `method.__get__`: a bound method stays bound to its object
+/// (`method_descr_get`).
+unsafe extern "C" fn method_descr_get(
+    op: *mut PyObject,
+    _obj: *mut PyObject,
+    _tp: *mut PyObject,
+) -> *mut PyObject {
+    // SAFETY: op is a method.
+    unsafe { new_ref(op) }
+}
+
+/// `<bound method C.f of obj>`: the function's `__qualname__`, else its
+/// `__name__`, else `?`.
 unsafe extern "C" fn method_repr(op: *mut PyObject) -> *mut PyObject {
     guard_obj(|| {
         // SAFETY: op is a method.
         unsafe {
+            use crate::object::protocol::{getattr_opt, repr_string};
             let m = op.cast::<PyMethodObject>();
-            let name = crate::object::protocol::getattr_str((*m).im_func, "__qualname__")?;
-            let self_repr = crate::object::protocol::repr_string((*m).im_self)?;
-            pystr::from_str(&format!(
-                "<bound method {} of {self_repr}>",
-                pystr::as_str(name.as_ptr())?
-            ))
+            let func = (*m).im_func;
+            let name = match getattr_opt(func, pystr::intern("__qualname__"))? {
+                Some(n) => Some(n),
+                None => getattr_opt(func, pystr::intern("__name__"))?,
+            };
+            let name = name.filter(|n| pystr::check(n.as_ptr()));
+            let self_repr = repr_string((*m).im_self)?;
+            let name = match &name {
+                Some(n) => pystr::as_str(n.as_ptr())?,
+                None => "?",
+            };
+            pystr::from_str(&format!("<bound method {name} of {self_repr}>"))
         }
     })
 }

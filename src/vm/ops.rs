@@ -264,23 +264,13 @@ pub unsafe fn super_attr(
         }
         let start = crate::object::superobject::check_obj(class.cast(), self_)?;
         let starttype = start.as_ptr().cast::<PyTypeObject>();
-        let mro = tuple::items((*starttype).tp_mro);
-        let pos = mro
-            .iter()
-            .position(|&t| t == class)
-            .map_or(mro.len(), |i| i + 1);
-        for &t in &mro[pos..] {
-            let d = (*t.cast::<PyTypeObject>()).tp_dict;
-            let v = dict::get_item_known_hash_str(d, name);
-            if v.is_null() {
-                continue;
-            }
-            let vt = (*v).ob_type;
+        if let Some(v) = crate::object::superobject::lookup_after(starttype, class, name) {
+            let vt = (*v.as_ptr()).ob_type;
             if method
                 && (*vt).tp_flags & Py_TPFLAGS_METHOD_DESCRIPTOR != 0
                 && !std::ptr::eq(starttype.cast(), self_)
             {
-                return Ok((Owned::from_borrowed(v), Some(Owned::from_borrowed(self_))));
+                return Ok((v, Some(Owned::from_borrowed(self_))));
             }
             if let Some(get) = (*vt).tp_descr_get {
                 let obj = if std::ptr::eq(starttype.cast(), self_) {
@@ -288,9 +278,9 @@ pub unsafe fn super_attr(
                 } else {
                     self_
                 };
-                return Ok((errors::check(get(v, obj, starttype.cast()))?, None));
+                return Ok((errors::check(get(v.as_ptr(), obj, starttype.cast()))?, None));
             }
-            return Ok((Owned::from_borrowed(v), None));
+            return Ok((v, None));
         }
         Err(errors::set_with_name(
             exc::PyExc_AttributeError,
