@@ -313,12 +313,12 @@ pub(crate) unsafe extern "C" fn module_getattro(
         // SAFETY: op is a module; name a str (checked by generic_getattr).
         unsafe {
             let exc = crate::object::exceptions::PyExc_AttributeError;
-            match crate::object::object::generic_getattr(op, name) {
-                Ok(v) => return Ok(v),
+            match crate::object::object::generic_getattr_opt(op, name) {
+                Ok(Some(v)) => return Ok(v),
+                Ok(None) => {}
                 Err(e) if !crate::runtime::errors::matches(exc) => return Err(e),
-                Err(_) => {}
+                Err(_) => crate::runtime::errors::clear(),
             }
-            crate::runtime::errors::clear();
             let d = dict_of(op);
             let hook = dict::get_str(d, "__getattr__");
             if !hook.is_null() {

@@ -383,6 +383,20 @@ fn no_attribute(op: *mut PyObject, name: *mut PyObject) -> Raised {
 
 /// `PyObject_GenericGetAttr` (`object.__getattribute__`).
 pub unsafe fn generic_getattr(op: *mut PyObject, name: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: op valid.
+    match unsafe { generic_getattr_opt(op, name)? } {
+        Some(v) => Ok(v),
+        None => Err(no_attribute(op, name)),
+    }
+}
+
+/// `_PyObject_GenericGetAttrWithDict` with `suppress` set: `Ok(None)` when
+/// the attribute is missing, without making an `AttributeError` (one
+/// raised by a descriptor's `__get__` still propagates).
+pub unsafe fn generic_getattr_opt(
+    op: *mut PyObject,
+    name: *mut PyObject,
+) -> PyResult<Option<Owned>> {
     // SAFETY: op valid; name is a str.
     unsafe {
         if !pystr::check(name) {
@@ -398,7 +412,7 @@ pub unsafe fn generic_getattr(op: *mut PyObject, name: *mut PyObject) -> PyResul
             let dt = (*descr).ob_type;
             get = (*dt).tp_descr_get;
             if let (Some(g), Some(_)) = (get, (*dt).tp_descr_set) {
-                return errors::check(g(descr, op, tp.cast()));
+                return errors::check(g(descr, op, tp.cast())).map(Some);
             }
         }
         // Held across the instance-dict lookup: a key's `__eq__` may delete
@@ -408,16 +422,16 @@ pub unsafe fn generic_getattr(op: *mut PyObject, name: *mut PyObject) -> PyResul
         if !slot.is_null() && !(*slot).is_null() {
             let v = dict::get_item_known_hash_str(*slot, name);
             if !v.is_null() {
-                return Ok(Owned::from_borrowed(v));
+                return Ok(Some(Owned::from_borrowed(v)));
             }
             if !errors::occurred().is_null() {
                 return Err(Raised::assume());
             }
         }
         match (descr, get) {
-            (Some(d), Some(get)) => errors::check(get(d.as_ptr(), op, tp.cast())),
-            (Some(d), None) => Ok(d),
-            (None, _) => Err(no_attribute(op, name)),
+            (Some(d), Some(get)) => errors::check(get(d.as_ptr(), op, tp.cast())).map(Some),
+            (Some(d), None) => Ok(Some(d)),
+            (None, _) => Ok(None),
         }
     }
 }

@@ -461,13 +461,31 @@ pub unsafe fn getattr_str(op: *mut PyObject, name: &str) -> PyResult<Owned> {
     unsafe { getattr(op, pystr::intern(name)) }
 }
 
+/// A `tp_getattro` function.
+type GetAttrFn = unsafe extern "C" fn(*mut PyObject, *mut PyObject) -> *mut PyObject;
+/// `object.__getattribute__` as a `tp_getattro` slot.
+const GENERIC_GETATTR: GetAttrFn = crate::object::object::PyObject_GenericGetAttr;
+/// `type.__getattribute__` as a `tp_getattro` slot.
+const TYPE_GETATTR: GetAttrFn = crate::object::typeobj::type_getattro;
+
 /// `PyObject_GetOptionalAttr`: `Ok(None)` when the attribute is missing
 /// (AttributeError cleared).
 pub unsafe fn getattr_opt(op: *mut PyObject, name: *mut PyObject) -> PyResult<Option<Owned>> {
     // SAFETY: op valid.
     unsafe {
-        match getattr(op, name) {
-            Ok(v) => Ok(Some(v)),
+        // The generic lookups say "missing" without making the
+        // AttributeError that would be cleared at once.
+        let found = match (*(*op).ob_type).tp_getattro {
+            Some(f) if std::ptr::fn_addr_eq(f, GENERIC_GETATTR) => {
+                crate::object::object::generic_getattr_opt(op, name)
+            }
+            Some(f) if std::ptr::fn_addr_eq(f, TYPE_GETATTR) => {
+                crate::object::typeobj::type_getattr_opt(op, name)
+            }
+            _ => getattr(op, name).map(Some),
+        };
+        match found {
+            Ok(v) => Ok(v),
             Err(e) => {
                 if errors::matches(crate::object::exceptions::PyExc_AttributeError) {
                     errors::clear();

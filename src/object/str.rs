@@ -471,10 +471,11 @@ pub fn intern(s: &str) -> *mut PyObject {
             make_immortal(p);
             hash(p);
             (*ascii(p)).state |= SSTATE_INTERNED_IMMORTAL;
-            let Ok(text) = as_str(p) else {
+            // The table compares keys with this text: make it now.
+            if as_str(p).is_err() {
                 crate::runtime::lifecycle::fatal_error("out of memory interning a string");
-            };
-            (p, text)
+            }
+            p
         }
     })
 }
@@ -489,7 +490,14 @@ pub unsafe fn is_interned(op: *mut PyObject) -> bool {
 /// `intern` for a C string.
 pub unsafe fn intern_cstr(p: *const c_char) -> PyResult<*mut PyObject> {
     // SAFETY: p is NUL-terminated.
-    match unsafe { CStr::from_ptr(p) }.to_str() {
+    let bytes = unsafe { CStr::from_ptr(p) }.to_bytes();
+    // Names in method and member tables are ASCII: checking that is
+    // cheaper than full UTF-8 validation.
+    if bytes.is_ascii() {
+        // SAFETY: ASCII is valid UTF-8.
+        return Ok(intern(unsafe { std::str::from_utf8_unchecked(bytes) }));
+    }
+    match std::str::from_utf8(bytes) {
         Ok(s) => Ok(intern(s)),
         Err(_) => Err(errors::value_error("name is not valid UTF-8")),
     }

@@ -5,33 +5,42 @@
 //! running in parallel rarely wait for each other.
 //!
 //! A shard is an open-addressed hash table (linear probing) of the str
-//! objects themselves: a slot keeps the key's hash and a view of the
-//! object's UTF-8 text, which lives as long as the object, so a look-up
-//! compares bytes without touching a second allocation and an insertion
-//! allocates nothing but the str.
+//! objects themselves: a slot keeps the key's hash and length next to the
+//! object, so most mismatches are settled inside the table, and a match
+//! compares the object's own UTF-8 text (which lives as long as it does);
+//! an insertion allocates nothing but the str. Slots are 16 bytes: the
+//! thousands of names a run interns share few cache lines.
 use crate::ffi::PyObject;
 use std::sync::Mutex;
 
 /// How many shards (a power of two); the top bits of a hash choose one.
 const SHARDS: usize = 16;
-/// The slots a shard starts with once it is first used (a power of two).
-const INITIAL_SLOTS: usize = 256;
+/// The slots a shard starts with once it is first used (a power of two):
+/// room for the names start-up interns, without growing on the way.
+const INITIAL_SLOTS: usize = 512;
 
 #[derive(Clone, Copy)]
 struct Slot {
-    hash: u64,
-    text: *const u8,
-    len: usize,
+    /// The low half of the key's hash.
+    hash: u32,
+    /// The key's length in bytes (saturated: longer keys compare their
+    /// text).
+    len: u32,
     /// The interned str; null for an empty slot.
     obj: *mut PyObject,
 }
 
 const EMPTY: Slot = Slot {
     hash: 0,
-    text: std::ptr::null(),
     len: 0,
     obj: std::ptr::null_mut(),
 };
+
+/// The length a slot keeps for a key of `n` bytes.
+#[inline]
+fn slot_len(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
 
 struct Shard {
     slots: Vec<Slot>,
@@ -78,15 +87,17 @@ impl Shard {
     fn probe(&self, h: u64, key: &[u8]) -> usize {
         let mask = self.slots.len() - 1;
         let mut i = h as usize & mask;
+        let (hash, len) = (h as u32, slot_len(key.len()));
         loop {
             let s = &self.slots[i];
             if s.obj.is_null() {
                 return i;
             }
-            // SAFETY: text/len view the UTF-8 of a live interned str.
-            if s.hash == h
-                && s.len == key.len()
-                && unsafe { std::slice::from_raw_parts(s.text, s.len) } == key
+            // SAFETY: the slot holds a live interned str, whose UTF-8 text
+            // was made when it was interned.
+            if s.hash == hash
+                && s.len == len
+                && unsafe { crate::object::str::as_str(s.obj) }.is_ok_and(|t| t.as_bytes() == key)
             {
                 return i;
             }
@@ -110,12 +121,8 @@ impl Shard {
 }
 
 /// The interned str equal to `key`, made by `make` (which returns a new,
-/// immortal str and the UTF-8 text it holds, alive as long as it is) when
-/// there is none yet.
-pub fn get_or_insert(
-    key: &str,
-    make: impl FnOnce() -> (*mut PyObject, &'static str),
-) -> *mut PyObject {
+/// immortal str whose UTF-8 text is ready) when there is none yet.
+pub fn get_or_insert(key: &str, make: impl FnOnce() -> *mut PyObject) -> *mut PyObject {
     let key = key.as_bytes();
     let h = hash(key);
     let mut shard = TABLE[(h >> 60) as usize % SHARDS]
@@ -129,11 +136,10 @@ pub fn get_or_insert(
     if !shard.slots[i].obj.is_null() {
         return shard.slots[i].obj;
     }
-    let (obj, text) = make();
+    let obj = make();
     shard.slots[i] = Slot {
-        hash: h,
-        text: text.as_ptr(),
-        len: text.len(),
+        hash: h as u32,
+        len: slot_len(key.len()),
         obj,
     };
     shard.used += 1;

@@ -969,33 +969,46 @@ pub unsafe extern "C" fn type_getattro(op: *mut PyObject, name: *mut PyObject) -
     crate::capi::boundary::guard_obj(|| {
         // SAFETY: op is a type, name valid.
         unsafe {
-            check_attr_name(name)?;
-            let tp: *mut PyTypeObject = op.cast();
-            let meta = (*op).ob_type;
-            let meta_attr = lookup(meta, name);
-            let mut meta_get = None;
-            if !meta_attr.is_null() {
-                meta_get = (*(*meta_attr).ob_type).tp_descr_get;
-                if let (Some(g), Some(_)) = (meta_get, (*(*meta_attr).ob_type).tp_descr_set) {
-                    return errors::check(g(meta_attr, op, meta.cast()));
-                }
+            match type_getattr_opt(op, name)? {
+                Some(v) => Ok(v),
+                None => Err(no_type_attribute(op.cast(), name)),
             }
-            let attr = lookup(tp, name);
-            if !attr.is_null() {
-                if let Some(get) = (*(*attr).ob_type).tp_descr_get {
-                    return errors::check(get(attr, null_mut(), op));
-                }
-                return Ok(Owned::from_borrowed(attr));
-            }
-            if let Some(get) = meta_get {
-                return errors::check(get(meta_attr, op, meta.cast()));
-            }
-            if !meta_attr.is_null() {
-                return Ok(Owned::from_borrowed(meta_attr));
-            }
-            Err(no_type_attribute(tp, name))
         }
     })
+}
+
+/// `_Py_type_getattro_impl` with `suppress_missing_attribute`: the
+/// attribute of the type `op`, or `Ok(None)` when it is missing, without
+/// making an `AttributeError` (one raised by a descriptor still propagates).
+pub unsafe fn type_getattr_opt(op: *mut PyObject, name: *mut PyObject) -> PyResult<Option<Owned>> {
+    // SAFETY: op is a type, name valid.
+    unsafe {
+        check_attr_name(name)?;
+        let tp: *mut PyTypeObject = op.cast();
+        let meta = (*op).ob_type;
+        let meta_attr = lookup(meta, name);
+        let mut meta_get = None;
+        if !meta_attr.is_null() {
+            meta_get = (*(*meta_attr).ob_type).tp_descr_get;
+            if let (Some(g), Some(_)) = (meta_get, (*(*meta_attr).ob_type).tp_descr_set) {
+                return errors::check(g(meta_attr, op, meta.cast())).map(Some);
+            }
+        }
+        let attr = lookup(tp, name);
+        if !attr.is_null() {
+            if let Some(get) = (*(*attr).ob_type).tp_descr_get {
+                return errors::check(get(attr, null_mut(), op)).map(Some);
+            }
+            return Ok(Some(Owned::from_borrowed(attr)));
+        }
+        if let Some(get) = meta_get {
+            return errors::check(get(meta_attr, op, meta.cast())).map(Some);
+        }
+        if !meta_attr.is_null() {
+            return Ok(Some(Owned::from_borrowed(meta_attr)));
+        }
+        Ok(None)
+    }
 }
 
 /// `type.__setattr__`: heap types only.

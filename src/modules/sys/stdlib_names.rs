@@ -35,8 +35,8 @@ pub fn names(stdlib_dir: Option<&str>) -> PyResult<Owned> {
         ),
         None => {}
     }
-    v.sort_unstable();
-    v.dedup();
+    // The frozenset drops the names found twice (a builtin module that
+    // the library also has); no need to sort them out first.
     let items = v
         .iter()
         .map(|n| pystr::from_str(n))
