@@ -166,7 +166,9 @@ builtin!(source_get_code, |slf, args, kws| {
     if exact.is_null() || (*slf).ob_type.cast() != exact {
         let base = from_module("importlib._bootstrap_external", "SourceLoader");
         if base.is_null() {
-            return Err(errors::system_error("importlib._bootstrap_external is gone"));
+            return Err(errors::system_error(
+                "importlib._bootstrap_external is gone",
+            ));
         }
         let f = protocol::getattr_str(base, "get_code")?;
         return protocol::call_args(f.as_ptr(), &[slf, args[0]]);
@@ -192,7 +194,12 @@ unsafe fn install_get_code(external: *mut PyObject) -> PyResult<()> {
     // SAFETY: external is a module's dict; GET_CODE is static.
     unsafe {
         let cls = dict::get_str(external, "SourceFileLoader");
-        if cls.is_null() || !crate::object::typeobj::instance_of(cls, &raw mut crate::object::typeobj::PyType_Type) {
+        if cls.is_null()
+            || !crate::object::typeobj::instance_of(
+                cls,
+                &raw mut crate::object::typeobj::PyType_Type,
+            )
+        {
             return Ok(());
         }
         let descr = crate::object::descr::new_method(cls.cast(), &raw mut GET_CODE)?;
