@@ -90,9 +90,11 @@ pub fn load(fullname: &str, path: &Path, is_package: bool) -> PyResult<Owned> {
         is_package,
         is_extension: true,
     };
-    let spec = crate::modules::imp::file_module_spec(pystr::from_str(fullname)?.as_ptr(), &found)?;
-    // SAFETY: spec is a fresh object; init is the library's export.
+    let name = pystr::from_str(fullname)?;
+    // SAFETY: name is a str; spec a fresh object; init is the library's
+    // export.
     unsafe {
+        let spec = crate::modules::imp::file_module_spec(name.as_ptr(), &found)?;
         let loader = protocol::getattr_str(spec.as_ptr(), "loader")?;
         let m = crate::capi::import::run_init_function_with_spec(fullname, init, spec.clone())?;
         if (*m.as_ptr()).ob_type != &raw mut module::PyModule_Type

@@ -143,7 +143,7 @@ unsafe fn file_spec(
 /// The spec of the builtin module `name`: importlib's `ModuleSpec` with
 /// `BuiltinImporter` once `importlib._bootstrap` has run, else a stand-in
 /// ([`import::builtin_spec`]).
-pub fn builtin_module_spec(name: *mut PyObject) -> PyResult<Owned> {
+pub unsafe fn builtin_module_spec(name: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: sys.modules is a dict; name a str.
     unsafe {
         let bootstrap = dict::get_str(crate::modules::sys_modules(), "importlib._bootstrap");
@@ -159,7 +159,7 @@ pub fn builtin_module_spec(name: *mut PyObject) -> PyResult<Owned> {
 /// The spec of the module `name` in the file `found` (an extension module
 /// being loaded): as [`spec_for_import`] makes it once `importlib` has
 /// been imported, else a stand-in with the file as `origin`.
-pub fn file_module_spec(name: *mut PyObject, found: &import::Found) -> PyResult<Owned> {
+pub unsafe fn file_module_spec(name: *mut PyObject, found: &import::Found) -> PyResult<Owned> {
     // SAFETY: name is a str.
     unsafe {
         if let Some(spec) = spec_for_import(name, found)? {

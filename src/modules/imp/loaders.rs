@@ -133,7 +133,7 @@ unsafe fn bless(name: *mut PyObject, d: *mut PyObject) -> PyResult<()> {
         }
         let origin = pystr::as_str(origin.as_ptr())?;
         let new = if origin == super::importer::BUILT_IN {
-            let spec = super::importer::builtin_module_spec(name)?;
+            let spec = super::builtin_module_spec(name)?;
             dict::set_item(d, pystr::intern("__spec__"), spec.as_ptr())?;
             protocol::getattr_str(spec.as_ptr(), "loader")?
         } else {
