@@ -346,6 +346,7 @@ fn load_source(fullname: &str, found: &Found) -> PyResult<Owned> {
                 crate::modules::imp::bless_modules(d)?;
             }
             if fullname == "importlib._bootstrap" {
+                crate::modules::imp::builtin_importer::replace_in_bootstrap(d)?;
                 let names = std::mem::take(&mut *without_spec());
                 crate::modules::imp::spec_earlier_modules(m.as_ptr(), names)?;
             }

@@ -64,7 +64,9 @@ pub fn compile_bytes(source: &[u8], filename: &str, mode: CompileMode) -> PyResu
     compile(&decode(source, filename, Origin::File)?, filename, mode)
 }
 
-/// The `__main__` module, created on first use and kept in `sys.modules`.
+/// The `__main__` module, created on first use and kept in `sys.modules`,
+/// with `BuiltinImporter` as `__loader__` (as CPython's `add_main_module`;
+/// a script's becomes its `SourceFileLoader` once `importlib` is there).
 pub fn main_module() -> PyResult<Owned> {
     let modules = crate::modules::sys_modules();
     // SAFETY: sys.modules is a dict.
@@ -80,6 +82,8 @@ pub fn main_module() -> PyResult<Owned> {
             pystr::intern("__builtins__"),
             crate::modules::builtins::module(),
         )?;
+        let loader = crate::modules::imp::builtin_importer::builtin_importer()?;
+        dict::set_item(d, pystr::intern("__loader__"), loader)?;
         dict::set_item(modules, pystr::intern("__main__"), m.as_ptr())?;
         Ok(m)
     }

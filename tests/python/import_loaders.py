@@ -68,3 +68,26 @@ with tempfile.TemporaryDirectory() as d:
     importlib.reload(loader_mod)
     print("reloaded", loader_mod.value)
     sys.path.remove(d)
+
+# BuiltinImporter, the loader of builtin modules and of -c's __main__.
+B = machinery.BuiltinImporter
+print("builtin", B.find_spec("sys").loader is B, B.find_spec("json"),
+      B.find_spec("sys", None).origin, B.is_package("sys"), B.get_code("sys"),
+      B.get_source("sys"), B._ORIGIN)
+for f in (B.get_code, B.get_source, B.is_package):
+    try:
+        f("json")
+    except ImportError as e:
+        print(type(e).__name__, e, e.name)
+try:
+    B.create_module(importlib.util.find_spec("json"))
+except ImportError as e:
+    print(type(e).__name__, e, e.name)
+print(B.create_module(B.find_spec("sys")) is sys, B.exec_module(sys))
+print(isinstance(B, type), issubclass(B, object), isinstance(B.find_spec("sys"), machinery.ModuleSpec))
+
+# __main__ of -c and of standard input has BuiltinImporter from the start.
+import subprocess
+for args, stdin in ((["-c", "print(__loader__)"], None), ([], "print(__loader__)\n")):
+    out = subprocess.run([sys.executable, *args], input=stdin, capture_output=True, text=True).stdout
+    print("main loader", args, out.strip() == repr(B))

@@ -3,10 +3,10 @@
 //! `SourceFileLoader`, `SourcelessFileLoader`, `ExtensionFileLoader`),
 //! once `importlib` has been imported. Start-up does not import it (it
 //! costs a third of a bare start); until then modules have no loader or
-//! `NativeImporter`, and when `importlib._bootstrap_external` has run,
-//! [`bless_modules`] gives every module loaded before the loader CPython
-//! would have given it (`__main__` included: `SourceFileLoader` for a
-//! script, `BuiltinImporter` for `-c` and standard input).
+//! `NativeImporter` (`BuiltinImporter` for builtin modules and `__main__`),
+//! and when `importlib._bootstrap_external` has run, [`bless_modules`]
+//! gives every module loaded before the loader CPython would have given
+//! it (`__main__` included: `SourceFileLoader` for a script).
 //!
 //! `SourceFileLoader.get_code` is ours for loaders of exactly that class
 //! ([`source_get_code`]): our bytecode cache is not CPython's `marshal`
@@ -34,15 +34,9 @@ fn from_module(module: &str, name: &str) -> *mut PyObject {
     }
 }
 
-/// The loader of builtin modules: `importlib._bootstrap.BuiltinImporter`
-/// once it exists, else `NativeImporter` (borrowed).
+/// The loader of builtin modules: `BuiltinImporter` (borrowed).
 pub fn builtin_loader() -> PyResult<*mut PyObject> {
-    let l = from_module("importlib._bootstrap", "BuiltinImporter");
-    if l.is_null() {
-        super::native_importer()
-    } else {
-        Ok(l)
-    }
+    super::builtin_importer::builtin_importer()
 }
 
 /// The loader of the module `name` found as `found`: a new
@@ -105,11 +99,17 @@ unsafe fn bless(name: *mut PyObject, d: *mut PyObject) -> PyResult<()> {
         let spec = dict::get_str(d, "__spec__");
         let loader = dict::get_str(d, "__loader__");
         if spec.is_null() || spec == none::none() {
-            if !is_stand_in(loader)? || pystr::as_str(name)? != "__main__" {
+            if pystr::as_str(name)? != "__main__" {
                 return Ok(());
             }
             let file = dict::get_str(d, "__file__");
-            let new = if file.is_null() || !pystr::check(file) {
+            let has_file = !file.is_null() && pystr::check(file);
+            // A script's loader replaces the `BuiltinImporter` it started with.
+            let replaced = is_stand_in(loader)? || (has_file && loader == builtin_loader()?);
+            if !replaced {
+                return Ok(());
+            }
+            let new = if !has_file {
                 Owned::from_borrowed_static(builtin_loader()?)
             } else {
                 let found = Found {

@@ -5,6 +5,7 @@
 //! import lock, and the frozen-module queries (ferrython has no frozen
 //! modules). `NativeImporter` (`importer.rs`) is the finder `sys.meta_path`
 //! holds.
+pub mod builtin_importer;
 mod importer;
 mod loaders;
 pub mod pyc_magic;
