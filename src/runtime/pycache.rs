@@ -122,8 +122,11 @@ pub fn load_code(path: &Path, filename: &str) -> PyResult<(Owned, Option<PathBuf
 fn compile_source(source: &[u8], filename: &str) -> PyResult<ferrython_compiler::CodeObject> {
     use crate::runtime::source_text::{decode, Origin};
     let text = decode(source, filename, Origin::String)?;
-    ferrython_compiler::compile_source(&text, filename, CompileMode::Exec, 0, 0)
-        .map_err(|e| crate::runtime::run::raise_syntax_error(&e))
+    let (code, warnings) =
+        ferrython_compiler::compile_source_with_warnings(&text, filename, CompileMode::Exec, 0, 0)
+            .map_err(|e| crate::runtime::run::raise_syntax_error(&e))?;
+    crate::runtime::run::emit_compile_warnings(&warnings)?;
+    Ok(code)
 }
 
 /// The code object of a `.pyc` file without source (as `py_compile`

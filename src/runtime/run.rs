@@ -7,7 +7,8 @@ use crate::object::{dict, int, module, none, str as pystr, tuple};
 use crate::runtime::errors::{self, PyResult};
 use crate::vm::code;
 use crate::Owned;
-use ferrython_compiler::{CompileMode, SyntaxErrorInfo, SyntaxErrorKind};
+use ferrython_compiler::{CompileMode, CompileWarning, SyntaxErrorInfo, SyntaxErrorKind};
+use std::ptr::null_mut;
 
 /// Raises the `SyntaxError` (or `IndentationError`/`TabError`) for `e`.
 pub fn raise_syntax_error(e: &SyntaxErrorInfo) -> errors::Raised {
@@ -42,19 +43,69 @@ pub fn raise_syntax_error(e: &SyntaxErrorInfo) -> errors::Raised {
     }
 }
 
+/// Issues the compiler's `SyntaxWarning`s through the warnings filters
+/// (`_PyErr_EmitSyntaxWarning`), with no registry (as CPython 3.13, so
+/// the "default" action shows each one); one that a filter turns into an
+/// error is raised as a `SyntaxError` at the warning's position instead.
+pub fn emit_compile_warnings(warnings: &[CompileWarning]) -> PyResult<()> {
+    for w in warnings {
+        let msg = pystr::from_str(&w.msg)?;
+        let filename = pystr::from_str(&w.filename)?;
+        // SAFETY: the category is a static class; msg and filename are str.
+        unsafe {
+            let category = exc::PyExc_SyntaxWarning;
+            let r = crate::modules::_warnings::warn_explicit(
+                category,
+                msg.as_ptr(),
+                filename.as_ptr(),
+                w.lineno as i64,
+                null_mut(),
+                null_mut(),
+                null_mut(),
+                null_mut(),
+            );
+            if let Err(raised) = r {
+                if errors::matches(category) {
+                    errors::clear();
+                    return Err(raise_syntax_error(&w.to_error()));
+                }
+                return Err(raised);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Compiles source text into a code object (`flags` and `optimize` as
+/// [`ferrython_compiler::compile_source`] takes them), issuing its
+/// compile-time warnings.
+pub fn compile_with(
+    source: &str,
+    filename: &str,
+    mode: CompileMode,
+    flags: u32,
+    optimize: i32,
+) -> PyResult<Owned> {
+    match ferrython_compiler::compile_source_with_warnings(source, filename, mode, flags, optimize)
+    {
+        Ok((c, warnings)) => {
+            emit_compile_warnings(&warnings)?;
+            code::from_compiled(&c)
+        }
+        Err(e) => Err(raise_syntax_error(&e)),
+    }
+}
+
 /// Compiles source text into a code object, at the interpreter's
 /// optimization level.
 pub fn compile(source: &str, filename: &str, mode: CompileMode) -> PyResult<Owned> {
-    match ferrython_compiler::compile_source(
+    compile_with(
         source,
         filename,
         mode,
         0,
         crate::runtime::config::optimization_level(),
-    ) {
-        Ok(c) => code::from_compiled(&c),
-        Err(e) => Err(raise_syntax_error(&e)),
-    }
+    )
 }
 
 /// Compiles source bytes (a file's contents: BOM and coding cookie

@@ -58,7 +58,9 @@ impl fmt::Display for SyntaxErrorInfo {
 impl std::error::Error for SyntaxErrorInfo {}
 
 /// A warning issued while compiling (CPython emits these through the
-/// `warnings` module as `SyntaxWarning` at compile time).
+/// `warnings` module as `SyntaxWarning` at compile time). When a warnings
+/// filter turns one into an error, CPython raises a `SyntaxError` with the
+/// same message at the warning's position instead ([`Self::to_error`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CompileWarning {
     /// The warning class name, `"SyntaxWarning"`.
@@ -66,5 +68,29 @@ pub struct CompileWarning {
     pub msg: String,
     pub filename: String,
     pub lineno: u32,
+    /// 1-based character offsets on `lineno` / `end_lineno`, as in
+    /// [`SyntaxErrorInfo`].
     pub offset: u32,
+    pub end_lineno: u32,
+    pub end_offset: u32,
+    /// The source line the tokenizer had (None for warnings of the
+    /// compiler proper, which CPython reports without a line of text).
+    pub text: Option<String>,
+}
+
+impl CompileWarning {
+    /// The `SyntaxError` CPython raises in place of this warning when a
+    /// filter makes it an error (`_PyErr_EmitSyntaxWarning`).
+    pub fn to_error(&self) -> SyntaxErrorInfo {
+        SyntaxErrorInfo {
+            kind: SyntaxErrorKind::SyntaxError,
+            msg: self.msg.clone(),
+            filename: self.filename.clone(),
+            lineno: self.lineno,
+            offset: self.offset,
+            end_lineno: self.end_lineno,
+            end_offset: self.end_offset,
+            text: self.text.clone(),
+        }
+    }
 }

@@ -314,10 +314,7 @@ pub unsafe fn compile(
                 // PyCF_DONT_IMPLY_DEDENT / PyCF_ALLOW_INCOMPLETE_INPUT.
                 let code_flags =
                     (flags & (0x1fe_0000 | PYCF_ALLOW_TOP_LEVEL_AWAIT | 0x200 | 0x4000)) as u32;
-                match ferrython_compiler::compile_source(&text, filename, m, code_flags, optimize) {
-                    Ok(c) => crate::vm::code::from_compiled(&c),
-                    Err(e) => Err(crate::runtime::run::raise_syntax_error(&e)),
-                }
+                crate::runtime::run::compile_with(&text, filename, m, code_flags, optimize)
             }
             None => to_py::parse_func_type(&text, filename),
         }

@@ -148,6 +148,7 @@ impl<'a> Compiler<'a> {
                 self.with_loc(a.range, |c| c.emit(LOAD_ATTR, i << 1));
             }
             Expr::Subscript(s) => {
+                self.check_subscript(&s.value, &s.slice);
                 self.compile_expr(&s.value);
                 if let Expr::Slice(sl) = &*s.slice {
                     if sl.step.is_none() {
@@ -594,6 +595,7 @@ impl<'a> Compiler<'a> {
 
     fn compile_call(&mut self, c: &'a ast::ExprCall) {
         use Opcode::*;
+        self.check_caller(&c.func);
         // Method call: obj.meth(...)
         match &*c.func {
             Expr::Attribute(a) if !matches!(a.ctx, ast::ExprContext::Store) => {

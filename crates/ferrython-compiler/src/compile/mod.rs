@@ -18,6 +18,7 @@ mod expr;
 mod fold;
 mod functions;
 mod ir;
+mod missed_comma;
 mod patterns;
 mod stmt;
 mod strlit;
@@ -88,13 +89,7 @@ pub fn compile_source(
     flags: u32,
     optimize: i32,
 ) -> Result<CodeObject, SyntaxErrorInfo> {
-    // Deeply nested sources recurse deeply (also when the AST is dropped):
-    // make sure there is stack in proportion to the source size.
-    let need = (source.len().saturating_mul(64)).clamp(1 << 20, 1 << 30);
-    stacker::maybe_grow(need, need, || {
-        let ast = parse::parse_with_flags(source, mode, filename, flags)?;
-        compile_ast(&ast, filename, flags & !PARSER_FLAGS, optimize)
-    })
+    compile_source_with_warnings(source, filename, mode, flags, optimize).map(|(code, _)| code)
 }
 
 /// Like [`compile_source`], also returning the `SyntaxWarning`s CPython
@@ -107,10 +102,12 @@ pub fn compile_source_with_warnings(
     flags: u32,
     optimize: i32,
 ) -> Result<(CodeObject, Vec<CompileWarning>), SyntaxErrorInfo> {
+    // Deeply nested sources recurse deeply (also when the AST is dropped):
+    // make sure there is stack in proportion to the source size.
     let need = (source.len().saturating_mul(64)).clamp(1 << 20, 1 << 30);
     stacker::maybe_grow(need, need, || {
-        let ast = parse::parse(source, mode, filename)?;
-        compile_ast_with_warnings(&ast, filename, flags, optimize)
+        let ast = parse::parse_with_flags(source, mode, filename, flags)?;
+        compile_ast_with_warnings(&ast, filename, flags & !PARSER_FLAGS, optimize)
     })
 }
 
@@ -355,13 +352,18 @@ impl<'a> Compiler<'a> {
 
     /// Record a `SyntaxWarning` (once per message and position).
     pub(crate) fn warn(&mut self, msg: impl Into<String>, range: TextRange) {
-        let (lineno, col) = self.index.line_col(range.start().into());
+        let e = self
+            .index
+            .error(SyntaxErrorKind::SyntaxError, msg, self.filename, range);
         let w = CompileWarning {
             category: "SyntaxWarning",
-            msg: msg.into(),
-            filename: self.filename.to_string(),
-            lineno,
-            offset: self.index.char_offset(lineno, col),
+            msg: e.msg,
+            filename: e.filename,
+            lineno: e.lineno,
+            offset: e.offset,
+            end_lineno: e.end_lineno,
+            end_offset: e.end_offset,
+            text: None,
         };
         if !self.warnings.contains(&w) {
             self.warnings.push(w);

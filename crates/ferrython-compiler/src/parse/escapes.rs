@@ -1,9 +1,9 @@
 //! "invalid escape sequence" SyntaxWarnings, found on the token stream.
 
-use ruff_text_size::Ranged;
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use super::LineIndex;
-use crate::error::CompileWarning;
+use crate::error::{CompileWarning, SyntaxErrorKind};
 
 /// CPython's "invalid escape sequence" SyntaxWarnings: one per non-raw
 /// string literal (or f-string literal part) with an unknown escape.
@@ -15,15 +15,29 @@ pub(super) fn escape_warnings(
 ) -> Vec<CompileWarning> {
     use ruff_python_ast::token::TokenKind as T;
     let mut out = Vec::new();
-    let mut fstring_raw: Vec<bool> = Vec::new();
-    let mut warn = |msg: String, at: u32| {
-        let (lineno, col) = index.line_col(at);
+    // Per open f-string: whether it is raw, and the warnings of its
+    // literal parts (CPython places those at the f-string's closing quote).
+    let mut fstrings: Vec<(bool, Vec<String>)> = Vec::new();
+    let mut warn = |msg: String, range: TextRange| {
+        let e = index.error(SyntaxErrorKind::SyntaxError, msg, filename, range);
+        // The tokenizer's line: for a token on one line, with its newline;
+        // for one spanning lines, the first line without it.
+        let line = index.line_text(e.lineno);
+        let line = line.strip_suffix('\n').unwrap_or(line);
+        let text = if e.end_lineno == e.lineno {
+            format!("{line}\n")
+        } else {
+            line.to_string()
+        };
         out.push(CompileWarning {
             category: "SyntaxWarning",
-            msg,
-            filename: filename.to_string(),
-            lineno,
-            offset: index.char_offset(lineno, col),
+            msg: e.msg,
+            filename: e.filename,
+            lineno: e.lineno,
+            offset: e.offset,
+            end_lineno: e.end_lineno,
+            end_offset: e.end_offset,
+            text: Some(text),
         });
     };
     for tok in tokens {
@@ -48,18 +62,21 @@ pub(super) fn escape_warnings(
                     continue;
                 }
                 if let Some(m) = invalid_escape(&rest[q..rest.len() - q], prefix.contains('b')) {
-                    warn(m, range.start().into());
+                    warn(m, range);
                 }
             }
             T::FStringStart | T::TStringStart => {
-                fstring_raw.push(text.to_ascii_lowercase().contains('r'));
+                fstrings.push((text.to_ascii_lowercase().contains('r'), Vec::new()));
             }
             T::FStringEnd | T::TStringEnd => {
-                fstring_raw.pop();
+                if let Some((_, msgs)) = fstrings.pop() {
+                    let quote = TextRange::new(range.end() - TextSize::from(1), range.end());
+                    msgs.into_iter().for_each(|m| warn(m, quote));
+                }
             }
-            T::FStringMiddle | T::TStringMiddle if fstring_raw.last() == Some(&false) => {
-                if let Some(m) = invalid_escape(text, false) {
-                    warn(m, range.start().into());
+            T::FStringMiddle | T::TStringMiddle => {
+                if let Some((false, msgs)) = fstrings.last_mut() {
+                    msgs.extend(invalid_escape(text, false));
                 }
             }
             _ => {}

@@ -6,12 +6,14 @@
 //! one CPython would give (`syntax_errors.rs`). `tokenizer_checks.rs` supplies
 //! the tokenizer-level errors CPython reports (unclosed brackets, unterminated
 //! strings, tabs/spaces) that ruff phrases differently; `escapes.rs` the
-//! invalid-escape warnings; `encoding.rs` decodes source bytes.
+//! invalid-escape warnings; `numbers.rs` those for a
+//! keyword stuck to a number; `encoding.rs` decodes source bytes.
 
 mod encoding;
 mod escapes;
 pub mod interactive;
 mod line_index;
+mod numbers;
 mod syntax_errors;
 mod tokenizer_checks;
 
@@ -24,6 +26,7 @@ use crate::error::{CompileWarning, SyntaxErrorInfo, SyntaxErrorKind};
 pub use encoding::{coding_cookie, decode_source, Decoded};
 use escapes::escape_warnings;
 pub use line_index::{LineIndex, Location};
+use numbers::number_end_warnings;
 use syntax_errors::translate_error;
 pub(crate) use tokenizer_checks::scan_brackets_and_strings;
 use tokenizer_checks::scan_tabs;
@@ -191,7 +194,10 @@ fn parse_unadjusted(
             Some(at),
         ));
     }
-    let warnings = escape_warnings(source, parsed.tokens(), &index, filename);
+    let mut warnings = number_end_warnings(source, parsed.tokens(), &index, filename);
+    warnings.extend(escape_warnings(source, parsed.tokens(), &index, filename));
+    // In source order, as the tokenizer meets them.
+    warnings.sort_by_key(|w| (w.lineno, w.offset));
     let module = parsed.into_syntax();
     if mode == ParseMode::Single {
         check_single(&module, &index, filename).map_err(|e| (e, None))?;

@@ -930,7 +930,8 @@ impl Builder<'_> {
                     "<dictcomp>" => "dict comprehension",
                     _ => "generator expression",
                 };
-                self.err(format!("'{what}' inside {kind}"), range);
+                // CPython says 'yield' for `yield from` too.
+                self.err(format!("'yield' inside {kind}"), range);
             }
             ScopeKind::Annotation | ScopeKind::TypeParams | ScopeKind::TypeAlias => {
                 self.err(format!("'{what}' inside an annotation scope"), range);
