@@ -916,57 +916,104 @@ builtin!(bi_import, |args, kws| {
 const FK: libc::c_int = METH_FASTCALL | METH_KEYWORDS;
 
 macro_rules! table {
-    ($($name:literal => $f:ident),* $(,)?) => {
-        [$(method($name, $f as *const c_void, FK),)* METHOD_END]
+    ($($name:literal => $f:ident, $doc:expr),* $(,)?) => {
+        [$(method($name, $f as *const c_void, FK).with_doc($doc),)* METHOD_END]
     };
 }
 
+/// The functions of `builtins`, each with its doc (the signature line
+/// first where one signature describes it; the text is ours).
 static mut BUILTIN_METHODS: [PyMethodDef; 46] = table![
     c"print" => bi_print,
+    c"print($module, /, *args, sep=' ', end='\\n', file=None, flush=False)\n--\n\nWrite the arguments to a stream (sys.stdout unless file is given).\n\nThe arguments are converted with str() and written with sep between\nthem and end after the last; flush=True flushes the stream afterwards.",
     c"input" => bi_input,
+    c"input($module, prompt='', /)\n--\n\nRead one line from standard input and return it without its newline.\n\nThe prompt, if given, is written to standard output first. EOFError\nis raised at the end of the input.",
     c"open" => io_open,
+    crate::modules::io::open::DOC,
     c"len" => bi_len,
+    c"len($module, obj, /)\n--\n\nThe number of items in a container.",
     c"repr" => bi_repr,
+    c"repr($module, obj, /)\n--\n\nThe printable representation of an object.\n\nFor many types, eval(repr(obj)) == obj.",
     c"ascii" => bi_ascii,
+    c"ascii($module, obj, /)\n--\n\nLike repr(), with characters outside ASCII written as escapes.",
     c"abs" => bi_abs,
+    c"abs($module, x, /)\n--\n\nThe absolute value of x.",
     c"isinstance" => bi_isinstance,
+    c"isinstance($module, obj, class_or_tuple, /)\n--\n\nWhether obj is an instance of the class (or of a subclass of it).\n\nA tuple of classes, as in isinstance(x, (A, B, ...)), tests each of\nthem: the result is True when any one matches.",
     c"issubclass" => bi_issubclass,
+    c"issubclass($module, cls, class_or_tuple, /)\n--\n\nWhether cls is the class or a subclass of it.\n\nA tuple of classes, as in issubclass(x, (A, B, ...)), tests each of\nthem: the result is True when any one matches.",
     c"getattr" => bi_getattr,
+    c"getattr(object, name[, default]) -> value\n\nThe attribute called name of object: getattr(x, 'y') is x.y.\nWithout default, a missing attribute raises AttributeError; with it,\ndefault is returned instead.",
     c"setattr" => bi_setattr,
+    c"setattr($module, obj, name, value, /)\n--\n\nAssign value to the attribute called name of obj.\n\nsetattr(x, 'y', v) does x.y = v.",
     c"delattr" => bi_delattr,
+    c"delattr($module, obj, name, /)\n--\n\nDelete the attribute called name of obj.\n\ndelattr(x, 'y') does del x.y.",
     c"hasattr" => bi_hasattr,
+    c"hasattr($module, obj, name, /)\n--\n\nWhether obj has an attribute called name.\n\nIt calls getattr(obj, name) and sees whether AttributeError is raised.",
     c"id" => bi_id,
+    c"id($module, obj, /)\n--\n\nAn integer that identifies obj among the objects alive at the same time.",
     c"hash" => bi_hash,
+    c"hash($module, obj, /)\n--\n\nThe hash value of obj.\n\nObjects that compare equal have the same hash; the reverse need not hold.",
     c"iter" => bi_iter,
+    c"iter(iterable) -> iterator\niter(callable, sentinel) -> iterator\n\nAn iterator over iterable; or, with a sentinel, an iterator that calls\ncallable with no arguments until it returns sentinel.",
     c"next" => bi_next,
+    c"next(iterator[, default])\n\nThe next item of iterator. When it is exhausted, default is returned if\ngiven, else StopIteration is raised.",
     c"aiter" => bi_aiter,
+    c"aiter($module, async_iterable, /)\n--\n\nThe asynchronous iterator of an asynchronous iterable.",
     c"anext" => bi_anext,
+    c"anext($module, aiterator, default=<unrepresentable>, /)\n--\n\nAn awaitable for the next item of an asynchronous iterator.\n\nWhen the iterator is exhausted, the awaitable gives default if given,\nelse raises StopAsyncIteration.",
     c"breakpoint" => bi_breakpoint,
+    c"breakpoint($module, /, *args, **kws)\n--\n\nEnter the debugger through sys.breakpointhook(*args, **kws).\n\nBy default the hook starts pdb.",
     c"callable" => bi_callable,
+    c"callable($module, obj, /)\n--\n\nWhether obj can be called.\n\nClasses are callable; so are instances of classes with __call__().",
     c"chr" => bi_chr,
+    c"chr($module, i, /)\n--\n\nThe one-character string of the code point i (0 <= i <= 0x10ffff).",
     c"ord" => bi_ord,
+    c"ord($module, c, /)\n--\n\nThe code point of a one-character string (or the byte value of a\none-byte bytes or bytearray object).",
     c"min" => bi_min,
+    c"min(iterable, *[, default=obj, key=func]) -> value\nmin(arg1, arg2, *args, *[, key=func]) -> value\n\nThe smallest item of an iterable, or of two or more arguments.\n\nkey, if given, maps each item to what is compared. For an empty\niterable, default is returned if given, else ValueError is raised.",
     c"max" => bi_max,
+    c"max(iterable, *[, default=obj, key=func]) -> value\nmax(arg1, arg2, *args, *[, key=func]) -> value\n\nThe largest item of an iterable, or of two or more arguments.\n\nkey, if given, maps each item to what is compared. For an empty\niterable, default is returned if given, else ValueError is raised.",
     c"sum" => bi_sum,
+    c"sum($module, iterable, /, start=0)\n--\n\nThe total of start and the items of iterable, added left to right.\n\nMeant for numbers; strings are refused (use ''.join instead).",
     c"any" => bi_any,
+    c"any($module, iterable, /)\n--\n\nTrue if some item of iterable is true; False for an empty one.",
     c"all" => bi_all,
+    c"all($module, iterable, /)\n--\n\nTrue if every item of iterable is true; True for an empty one.",
     c"sorted" => bi_sorted,
+    c"sorted($module, iterable, /, *, key=None, reverse=False)\n--\n\nA new list of the items of iterable in ascending order.\n\nkey maps each item to what is compared, and reverse=True sorts in\ndescending order. The sort is stable.",
     c"divmod" => bi_divmod,
+    c"divmod($module, x, y, /)\n--\n\nThe pair (x//y, x%y), for which div*y + mod == x.",
     c"pow" => bi_pow,
+    c"pow($module, /, base, exp, mod=None)\n--\n\nbase**exp, or base**exp % mod when mod is given.\n\nWith mod, the result is computed more efficiently than the two\noperations one after the other.",
     c"round" => bi_round,
+    c"round($module, /, number, ndigits=None)\n--\n\nnumber rounded to ndigits digits after the decimal point.\n\nWithout ndigits (or with None) the result is an int; otherwise it has\nthe type of number. Halfway cases go to the even neighbour.",
     c"format" => bi_format,
+    c"format($module, value, format_spec='', /)\n--\n\nvalue formatted by its type's __format__ with format_spec.\n\nhelp('FORMATTING') describes the format specifications of the builtin\ntypes.",
     c"bin" => bi_bin,
+    c"bin($module, number, /)\n--\n\nThe binary text of an integer, as in bin(5) == '0b101'.",
     c"oct" => bi_oct,
+    c"oct($module, number, /)\n--\n\nThe octal text of an integer, as in oct(8) == '0o10'.",
     c"hex" => bi_hex,
+    c"hex($module, number, /)\n--\n\nThe hexadecimal text of an integer, as in hex(255) == '0xff'.",
     c"globals" => bi_globals,
+    c"globals($module, /)\n--\n\nThe dictionary of the global variables of the current scope.\n\nChanges to it change the globals.",
     c"locals" => bi_locals,
+    c"locals($module, /)\n--\n\nA mapping of the local variables of the current scope.\n\nIn a function it is a snapshot; whether changes to it reach the local\nvariables depends on the scope.",
     c"vars" => bi_vars,
+    c"vars([object]) -> dictionary\n\nWithout an argument, the same as locals(); with one, object.__dict__.",
     c"dir" => bi_dir,
+    c"dir([object]) -> list of strings\n\nThe sorted names of the attributes of object, or, without an argument,\nthe names in the current scope.\n\nAn object's __dir__() decides; otherwise modules list their globals,\nclasses their attributes and those of their bases, and other objects\ntheir own attributes, their class's and its bases'.",
     c"exec" => bi_exec,
+    c"exec($module, source, /, globals=None, locals=None, *, closure=None)\n--\n\nRun source (a string or a code object) in globals and locals.\n\nBy default they are the current ones; with only globals, locals is the\nsame mapping. closure supplies the cells of a code object's free\nvariables.",
     c"eval" => bi_eval,
+    c"eval($module, source, /, globals=None, locals=None)\n--\n\nEvaluate source (an expression string or a code object) in globals and\nlocals and return its value.\n\nBy default they are the current ones; with only globals, locals is the\nsame mapping.",
     c"compile" => bi_compile,
+    c"compile($module, /, source, filename, mode, flags=0,\n        dont_inherit=False, optimize=-1, *, _feature_version=-1)\n--\n\nCompile source into a code object for exec() or eval(), or into an AST.\n\nsource is a string, bytes or an AST object; filename is used in error\nmessages; mode is 'exec' for statements, 'eval' for one expression or\n'single' for one interactive statement. flags and dont_inherit choose\nthe compiler options and future features; optimize is the level.",
     c"__build_class__" => bi_build_class,
+    c"__build_class__(func, name, /, *bases, [metaclass], **kwds) -> class\n\nMake a class: the class statement's helper.",
     c"__import__" => bi_import,
+    c"__import__($module, /, name, globals=None, locals=None, fromlist=(),\n           level=0)\n--\n\nImport a module: the import statement's helper.\n\nimportlib.import_module() is the function to call from programs. level\n0 is an absolute import; a positive level counts the parent packages\nfor a relative one; fromlist names what 'from name import ...' takes.",
 ];
 
 /// Creates the `builtins` module of a new interpreter: functions, types,
@@ -988,6 +1035,17 @@ pub fn create() -> PyResult<Owned> {
             dict::set_item(d, pystr::intern_cstr((*ml).ml_name)?, f.as_ptr())?;
         }
         let set = |name: &str, v: *mut PyObject| dict::set_item(d, pystr::intern(name), v);
+        set(
+            "__doc__",
+            pystr::from_str(
+                "The builtin functions, types, exceptions and constants: names that\n\
+                 every module finds when its globals lack them.\n\n\
+                 None stands for no value, Ellipsis is the '...' literal and\n\
+                 NotImplemented is what binary special methods return for operands\n\
+                 they do not handle.",
+            )?
+            .as_ptr(),
+        )?;
         set("None", none::none())?;
         set("Ellipsis", none::ellipsis())?;
         set("NotImplemented", none::not_implemented())?;

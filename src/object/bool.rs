@@ -16,7 +16,8 @@ pub static mut PyBool_Type: PyTypeObject = PyTypeObject {
     tp_as_number: &raw mut BOOL_AS_NUMBER,
     tp_new: Some(bool_new),
     tp_dealloc: Some(bool_dealloc),
-    tp_doc: c"Returns True when the argument is true, False otherwise.".as_ptr(),
+    tp_doc: c"bool(object=False, /)\n--\n\nTrue when the argument is true, False otherwise.\n\nbool is a subclass of int; True and False are its only instances."
+        .as_ptr(),
     ..type_template(c"bool", std::mem::size_of::<PyLongObject>(), 0)
 };
 

@@ -31,7 +31,7 @@ pub static mut PyByteArray_Type: PyTypeObject = PyTypeObject {
     tp_init: Some(ba_init),
     tp_new: Some(crate::capi::allocation::PyType_GenericNew),
     tp_free: Some(crate::capi::memory::PyObject_Free),
-    tp_doc: c"bytearray(iterable_of_ints) -> bytearray\nbytearray(string, encoding[, errors]) -> bytearray\nbytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\nbytearray(int) -> bytes array of size given by the parameter initialized with null bytes\nbytearray() -> empty bytes array"
+    tp_doc: c"bytearray() -> empty bytearray\nbytearray(int) -> bytearray of that many zero bytes\nbytearray(iterable_of_ints) -> bytearray\nbytearray(string, encoding[, errors]) -> bytearray\nbytearray(bytes_or_buffer) -> mutable copy of the buffer\n\nA mutable sequence of bytes (integers in range(256))."
         .as_ptr(),
     ..type_template(c"bytearray", std::mem::size_of::<PyByteArrayObject>(), 0)
 };
@@ -67,18 +67,18 @@ static mut BA_AS_BUFFER: PyBufferProcs = PyBufferProcs {
 };
 
 const OWN_METHODS: [PyMethodDef; 12] = [
-    descr::method(c"append", m_append as *const _, METH_O),
-    descr::method(c"extend", m_extend as *const _, METH_O),
-    descr::method(c"insert", m_insert as *const _, METH_FASTCALL),
-    descr::method(c"pop", m_pop as *const _, METH_FASTCALL),
-    descr::method(c"remove", m_remove as *const _, METH_O),
-    descr::method(c"clear", m_clear as *const _, METH_NOARGS),
-    descr::method(c"copy", m_copy as *const _, METH_NOARGS),
-    descr::method(c"reverse", m_reverse as *const _, METH_NOARGS),
-    descr::method(c"__alloc__", m_alloc as *const _, METH_NOARGS),
-    descr::method(c"__sizeof__", m_sizeof as *const _, METH_NOARGS),
-    descr::method(c"__getitem__", m_getitem as *const _, METH_O | METH_COEXIST),
-    descr::method(c"__reduce__", m_reduce as *const _, METH_NOARGS),
+    descr::method(c"append", m_append as *const _, METH_O).with_doc(c"append($self, item, /)\n--\n\nAdd one byte (an int in range(256)) at the end."),
+    descr::method(c"extend", m_extend as *const _, METH_O).with_doc(c"extend($self, iterable_of_ints, /)\n--\n\nAdd the ints of iterable_of_ints (or the bytes of a bytes-like object)\nat the end."),
+    descr::method(c"insert", m_insert as *const _, METH_FASTCALL).with_doc(c"insert($self, index, item, /)\n--\n\nInsert one byte (an int in range(256)) before index."),
+    descr::method(c"pop", m_pop as *const _, METH_FASTCALL).with_doc(c"pop($self, index=-1, /)\n--\n\nRemove the byte at index (by default the last) and return it.\n\nIndexError for an empty bytearray or an index out of range."),
+    descr::method(c"remove", m_remove as *const _, METH_O).with_doc(c"remove($self, value, /)\n--\n\nRemove the first byte equal to value; ValueError when there is none."),
+    descr::method(c"clear", m_clear as *const _, METH_NOARGS).with_doc(c"clear($self, /)\n--\n\nRemove every byte."),
+    descr::method(c"copy", m_copy as *const _, METH_NOARGS).with_doc(c"copy($self, /)\n--\n\nA shallow copy."),
+    descr::method(c"reverse", m_reverse as *const _, METH_NOARGS).with_doc(c"reverse($self, /)\n--\n\nReverse the bytes in place."),
+    descr::method(c"__alloc__", m_alloc as *const _, METH_NOARGS).with_doc(c"__alloc__($self, /)\n--\n\nThe number of bytes allocated for the data."),
+    descr::method(c"__sizeof__", m_sizeof as *const _, METH_NOARGS).with_doc(c"__sizeof__($self, /)\n--\n\nThe memory used by self, in bytes."),
+    descr::method(c"__getitem__", m_getitem as *const _, METH_O | METH_COEXIST).with_doc(c"__getitem__($self, key, /)\n--\n\nThe item self[key]."),
+    descr::method(c"__reduce__", m_reduce as *const _, METH_NOARGS).with_doc(c"__reduce__($self, /)\n--\n\nThe state of self for pickling."),
 ];
 
 static BA_METHODS: [PyMethodDef; bm::SHARED + 13] = bm::method_table(&OWN_METHODS);

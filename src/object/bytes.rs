@@ -30,7 +30,7 @@ pub static mut PyBytes_Type: PyTypeObject = PyTypeObject {
     tp_methods: (&raw const BYTES_METHODS).cast_mut().cast(),
     tp_new: Some(bytes_new),
     tp_free: Some(crate::capi::memory::PyObject_Free),
-    tp_doc: c"bytes(iterable_of_ints) -> bytes\nbytes(string, encoding[, errors]) -> bytes\nbytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\nbytes(int) -> bytes object of size given by the parameter initialized with null bytes\nbytes() -> empty bytes object"
+    tp_doc: c"bytes() -> empty bytes\nbytes(int) -> bytes of that many zero bytes\nbytes(iterable_of_ints) -> bytes\nbytes(string, encoding[, errors]) -> bytes\nbytes(bytes_or_buffer) -> immutable copy of the buffer\n\nAn immutable sequence of bytes (integers in range(256))."
         .as_ptr(),
     ..type_template(c"bytes", std::mem::offset_of!(PyBytesObject, ob_sval) + 1, 1)
 };
@@ -63,13 +63,17 @@ static mut BYTES_AS_BUFFER: PyBufferProcs = PyBufferProcs {
 };
 
 const OWN_METHODS: [PyMethodDef; 3] = [
-    descr::method(c"__getnewargs__", bytes_getnewargs as *const _, METH_NOARGS),
-    descr::method(c"__bytes__", bytes_bytes as *const _, METH_NOARGS),
+    descr::method(c"__getnewargs__", bytes_getnewargs as *const _, METH_NOARGS).with_doc(
+        c"__getnewargs__($self, /)\n--\n\nThe arguments that recreate self, for pickling.",
+    ),
+    descr::method(c"__bytes__", bytes_bytes as *const _, METH_NOARGS)
+        .with_doc(c"__bytes__($self, /)\n--\n\nself as a bytes object."),
     descr::method(
         c"__getitem__",
         bytes_getitem as *const _,
         METH_O | METH_COEXIST,
-    ),
+    )
+    .with_doc(c"__getitem__($self, key, /)\n--\n\nThe item self[key]."),
 ];
 
 static BYTES_METHODS: [PyMethodDef; bm::SHARED + 4] = bm::method_table(&OWN_METHODS);

@@ -29,7 +29,7 @@ pub static mut PyComplex_Type: PyTypeObject = PyTypeObject {
     tp_members: (&raw const COMPLEX_MEMBERS).cast_mut().cast(),
     tp_new: Some(complex_new),
     tp_free: Some(crate::capi::memory::PyObject_Free),
-    tp_doc: c"Create a complex number from a string or numbers.\n\nIf a string is given, parse it as a complex number.\nIf a single number is given, convert it to a complex number.\nIf the 'real' or 'imag' arguments are given, create a complex number\nwith the specified real and imaginary components."
+    tp_doc: c"complex(real=0, imag=0)\n--\n\nA complex number made from a string or from numbers.\n\nA string is parsed as a complex literal; otherwise the result is\nreal + imag*1j, where either part may itself be complex."
         .as_ptr(),
     ..type_template(c"complex", std::mem::size_of::<PyComplexObject>(), 0)
 };
@@ -53,23 +53,23 @@ static COMPLEX_METHODS: [PyMethodDef; 6] = [
         c"conjugate",
         complex_conjugate as *const c_void,
         METH_NOARGS,
-    ),
+    ).with_doc(c"conjugate($self, /)\n--\n\nThe complex conjugate; a real number is its own."),
     descr::method(
         c"__complex__",
         complex_complex as *const c_void,
         METH_NOARGS,
-    ),
+    ).with_doc(c"__complex__($self, /)\n--\n\nself as a complex number."),
     descr::method(
         c"__getnewargs__",
         complex_getnewargs as *const c_void,
         METH_NOARGS,
-    ),
-    descr::method(c"__format__", complex_format as *const c_void, METH_O),
+    ).with_doc(c"__getnewargs__($self, /)\n--\n\nThe arguments that recreate self, for pickling."),
+    descr::method(c"__format__", complex_format as *const c_void, METH_O).with_doc(c"__format__($self, format_spec, /)\n--\n\nself formatted by format_spec (see format())."),
     descr::method(
         c"from_number",
         complex_from_number as *const c_void,
         METH_O | METH_CLASS,
-    ),
+    ).with_doc(c"from_number($type, number, /)\n--\n\nThe number converted to this type through its __float__, __index__ or\n__complex__ method (not from a string)."),
     descr::METHOD_END,
 ];
 

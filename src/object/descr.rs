@@ -46,6 +46,37 @@ pub const fn method(name: &'static CStr, meth: *const c_void, flags: c_int) -> P
     }
 }
 
+impl PyMethodDef {
+    /// This entry with the doc `doc` (`name(sig)\n--\n\nbody` gives it a
+    /// `__text_signature__`; see `textsig`).
+    pub const fn with_doc(self, doc: &'static CStr) -> Self {
+        PyMethodDef {
+            ml_doc: doc.as_ptr(),
+            ..self
+        }
+    }
+}
+
+impl PyGetSetDef {
+    /// This entry with the doc `doc`.
+    pub const fn with_doc(self, doc: &'static CStr) -> Self {
+        PyGetSetDef {
+            doc: doc.as_ptr(),
+            ..self
+        }
+    }
+}
+
+impl PyMemberDef {
+    /// This entry with the doc `doc`.
+    pub const fn with_doc(self, doc: &'static CStr) -> Self {
+        PyMemberDef {
+            doc: doc.as_ptr(),
+            ..self
+        }
+    }
+}
+
 /// The terminator of a `PyMethodDef` table.
 pub const METHOD_END: PyMethodDef = PyMethodDef {
     ml_name: std::ptr::null(),
@@ -82,7 +113,6 @@ const fn descr_type(
         tp_descr_get: get,
         tp_descr_set: set,
         tp_call: call,
-        tp_getset: (&raw const DESCR_GETSET).cast_mut().cast(),
         tp_methods: methods.cast_mut(),
         ..type_template(name, size, 0)
     }
@@ -120,27 +150,74 @@ pub static mut PyClassMethodDescr_Type: PyTypeObject = PyTypeObject {
 
 /// `PyMemberDescr_Type` (`member_descriptor`).
 #[no_mangle]
-pub static mut PyMemberDescr_Type: PyTypeObject = descr_type(
-    c"member_descriptor",
-    std::mem::size_of::<PyMemberDescrObject>(),
-    Some(member_get),
-    Some(member_set),
-    None,
-    0,
-    (&raw const DESCR_METHODS).cast(),
-);
+pub static mut PyMemberDescr_Type: PyTypeObject = PyTypeObject {
+    tp_getset: (&raw const MEMBER_DESCR_GETSET).cast_mut().cast(),
+    ..descr_type(
+        c"member_descriptor",
+        std::mem::size_of::<PyMemberDescrObject>(),
+        Some(member_get),
+        Some(member_set),
+        None,
+        0,
+        (&raw const DESCR_METHODS).cast(),
+    )
+};
 
 /// `PyGetSetDescr_Type` (`getset_descriptor`).
 #[no_mangle]
-pub static mut PyGetSetDescr_Type: PyTypeObject = descr_type(
-    c"getset_descriptor",
-    std::mem::size_of::<PyGetSetDescrObject>(),
-    Some(getset_get),
-    Some(getset_set),
-    None,
-    0,
-    std::ptr::null(),
-);
+pub static mut PyGetSetDescr_Type: PyTypeObject = PyTypeObject {
+    tp_getset: (&raw const GETSET_DESCR_GETSET).cast_mut().cast(),
+    ..descr_type(
+        c"getset_descriptor",
+        std::mem::size_of::<PyGetSetDescrObject>(),
+        Some(getset_get),
+        Some(getset_set),
+        None,
+        0,
+        std::ptr::null(),
+    )
+};
+
+/// `__doc__` from a definition's `doc` field: a str, or None for NULL.
+pub(crate) unsafe fn doc_or_none(doc: *const c_char) -> PyResult<Owned> {
+    if doc.is_null() {
+        return Ok(crate::object::none::owned());
+    }
+    // SAFETY: a non-NULL doc is NUL-terminated (caller contract).
+    pystr::from_utf8(unsafe { CStr::from_ptr(doc) }.to_bytes())
+}
+
+/// `__doc__` of a member descriptor (`member_get_doc`).
+unsafe extern "C" fn member_get_doc(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: op is a member descriptor; its definition outlives it.
+        unsafe { doc_or_none((*(*op.cast::<PyMemberDescrObject>()).d_member).doc) }
+    })
+}
+
+/// `__doc__` of a getset descriptor (`getset_get_doc`).
+unsafe extern "C" fn getset_get_doc(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: op is a getset descriptor; its definition outlives it.
+        unsafe { doc_or_none((*(*op.cast::<PyGetSetDescrObject>()).d_getset).doc) }
+    })
+}
+
+static MEMBER_DESCR_GETSET: [PyGetSetDef; 5] = [
+    getset(c"__name__", Some(descr_get_name), None),
+    getset(c"__qualname__", Some(descr_get_qualname), None),
+    getset(c"__objclass__", Some(descr_get_objclass), None),
+    getset(c"__doc__", Some(member_get_doc), None),
+    GETSET_END,
+];
+
+static GETSET_DESCR_GETSET: [PyGetSetDef; 5] = [
+    getset(c"__name__", Some(descr_get_name), None),
+    getset(c"__qualname__", Some(descr_get_qualname), None),
+    getset(c"__objclass__", Some(descr_get_objclass), None),
+    getset(c"__doc__", Some(getset_get_doc), None),
+    GETSET_END,
+];
 
 /// `__reduce__` of the method, member and slot wrapper descriptors
 /// (`descr_methods`).
@@ -162,13 +239,6 @@ unsafe extern "C" fn descr_reduce(op: *mut PyObject, _: *mut PyObject) -> *mut P
         }
     })
 }
-
-pub(crate) static DESCR_GETSET: [PyGetSetDef; 4] = [
-    getset(c"__name__", Some(descr_get_name), None),
-    getset(c"__qualname__", Some(descr_get_qualname), None),
-    getset(c"__objclass__", Some(descr_get_objclass), None),
-    GETSET_END,
-];
 
 /// `__doc__` of a method descriptor: the method's doc without its
 /// signature line.
@@ -399,12 +469,18 @@ unsafe extern "C" fn descr_repr(op: *mut PyObject) -> *mut PyObject {
     })
 }
 
-unsafe extern "C" fn descr_get_name(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn descr_get_name(
+    op: *mut PyObject,
+    _c: *mut c_void,
+) -> *mut PyObject {
     // SAFETY: op is a descriptor.
     unsafe { new_ref((*op.cast::<PyDescrObject>()).d_name) }
 }
 
-unsafe extern "C" fn descr_get_qualname(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn descr_get_qualname(
+    op: *mut PyObject,
+    _c: *mut c_void,
+) -> *mut PyObject {
     // SAFETY: op is a descriptor.
     guard_obj(|| unsafe {
         pystr::from_str(&format!(
@@ -415,7 +491,10 @@ unsafe extern "C" fn descr_get_qualname(op: *mut PyObject, _c: *mut c_void) -> *
     })
 }
 
-unsafe extern "C" fn descr_get_objclass(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn descr_get_objclass(
+    op: *mut PyObject,
+    _c: *mut c_void,
+) -> *mut PyObject {
     // SAFETY: op is a descriptor.
     unsafe { new_ref(descr_owner(op).cast()) }
 }

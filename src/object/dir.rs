@@ -120,8 +120,8 @@ pub unsafe fn dir_locals() -> PyResult<Owned> {
 
 /// `__dir__` of `object`, `type` and `module`, for their method tables.
 pub const OBJECT_DIR: PyMethodDef =
-    crate::object::descr::method(c"__dir__", object_dir as *const c_void, METH_NOARGS);
+    crate::object::descr::method(c"__dir__", object_dir as *const c_void, METH_NOARGS).with_doc(c"__dir__($self, /)\n--\n\nThe default dir(): the names of the attributes of self and of its class.");
 pub const TYPE_DIR: PyMethodDef =
-    crate::object::descr::method(c"__dir__", type_dir as *const c_void, METH_NOARGS);
+    crate::object::descr::method(c"__dir__", type_dir as *const c_void, METH_NOARGS).with_doc(c"__dir__($self, /)\n--\n\nThe default dir() of a class: the names of its attributes and of its\nbases'.");
 pub const MODULE_DIR: PyMethodDef =
-    crate::object::descr::method(c"__dir__", module_dir as *const c_void, METH_NOARGS);
+    crate::object::descr::method(c"__dir__", module_dir as *const c_void, METH_NOARGS).with_doc(c"__dir__($self, /)\n--\n\nThe names of the module's attributes: its __dict__'s keys, or what a\n__dir__ function in it returns.");

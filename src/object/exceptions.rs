@@ -121,8 +121,10 @@ pub static mut _PyExc_BaseException: PyTypeObject = PyTypeObject {
 static EXC_GETSET: [PyGetSetDef; 6] = [
     crate::object::descr::getset(c"args", Some(get_args), Some(set_args)),
     crate::object::descr::getset(c"__traceback__", Some(get_traceback), Some(set_traceback)),
-    crate::object::descr::getset(c"__context__", Some(get_context), Some(set_context)),
-    crate::object::descr::getset(c"__cause__", Some(get_cause), Some(set_cause)),
+    crate::object::descr::getset(c"__context__", Some(get_context), Some(set_context))
+        .with_doc(c"The exception being handled when this one was raised, if any."),
+    crate::object::descr::getset(c"__cause__", Some(get_cause), Some(set_cause))
+        .with_doc(c"The exception given by raise ... from ..., if any."),
     crate::object::descr::getset(
         c"__dict__",
         Some(crate::object::object::PyObject_GenericGetDict),

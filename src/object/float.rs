@@ -29,7 +29,8 @@ pub static mut PyFloat_Type: PyTypeObject = PyTypeObject {
     tp_getset: (&raw const FLOAT_GETSET).cast_mut().cast(),
     tp_new: Some(float_new),
     tp_free: Some(crate::capi::memory::PyObject_Free),
-    tp_doc: c"Convert a string or number to a floating-point number, if possible.".as_ptr(),
+    tp_doc: c"float(x=0, /)\n--\n\nA floating-point number made from a number or a string."
+        .as_ptr(),
     ..type_template(c"float", std::mem::size_of::<PyFloatObject>(), 0)
 };
 
@@ -53,49 +54,50 @@ static mut FLOAT_AS_NUMBER: PyNumberMethods = PyNumberMethods {
 };
 
 static FLOAT_METHODS: [PyMethodDef; 14] = [
-    descr::method(c"conjugate", float_float as *const c_void, METH_NOARGS),
-    descr::method(c"__trunc__", float_trunc as *const c_void, METH_NOARGS),
-    descr::method(c"__floor__", float_floor as *const c_void, METH_NOARGS),
-    descr::method(c"__ceil__", float_ceil as *const c_void, METH_NOARGS),
-    descr::method(c"__round__", float_round as *const c_void, METH_FASTCALL),
+    descr::method(c"conjugate", float_float as *const c_void, METH_NOARGS).with_doc(c"conjugate($self, /)\n--\n\nThe complex conjugate; a real number is its own."),
+    descr::method(c"__trunc__", float_trunc as *const c_void, METH_NOARGS).with_doc(c"__trunc__($self, /)\n--\n\nself truncated toward zero, as an int."),
+    descr::method(c"__floor__", float_floor as *const c_void, METH_NOARGS).with_doc(c"__floor__($self, /)\n--\n\nThe greatest int that is <= self."),
+    descr::method(c"__ceil__", float_ceil as *const c_void, METH_NOARGS).with_doc(c"__ceil__($self, /)\n--\n\nThe least int that is >= self."),
+    descr::method(c"__round__", float_round as *const c_void, METH_FASTCALL).with_doc(c"__round__($self, ndigits=None, /)\n--\n\nself rounded to ndigits decimal digits; an int when ndigits is omitted."),
     descr::method(
         c"is_integer",
         float_is_integer as *const c_void,
         METH_NOARGS,
-    ),
+    ).with_doc(c"is_integer($self, /)\n--\n\nTrue if the number is integral (no fractional part)."),
     descr::method(
         c"as_integer_ratio",
         float_as_integer_ratio as *const c_void,
         METH_NOARGS,
-    ),
-    descr::method(c"hex", float_hex as *const c_void, METH_NOARGS),
+    ).with_doc(c"as_integer_ratio($self, /)\n--\n\nA pair of integers whose ratio is exactly the float, with a positive\ndenominator; OverflowError for infinities, ValueError for NaN."),
+    descr::method(c"hex", float_hex as *const c_void, METH_NOARGS).with_doc(c"hex($self, /)\n--\n\nThe exact value as hexadecimal text, as in (0.5).hex() == '0x1.0000000000000p-1'."),
     descr::method(
         c"fromhex",
         float_fromhex as *const c_void,
         METH_O | METH_CLASS,
-    ),
+    ).with_doc(c"fromhex($type, string, /)\n--\n\nThe float written as hexadecimal text, as in float.fromhex('0x1p-1') == 0.5."),
     descr::method(
         c"from_number",
         float_from_number as *const c_void,
         METH_O | METH_CLASS,
-    ),
+    ).with_doc(c"from_number($type, number, /)\n--\n\nThe number converted to this type through its __float__, __index__ or\n__complex__ method (not from a string)."),
     descr::method(
         c"__getnewargs__",
         float_getnewargs as *const c_void,
         METH_NOARGS,
-    ),
+    ).with_doc(c"__getnewargs__($self, /)\n--\n\nThe arguments that recreate self, for pickling."),
     descr::method(
         c"__getformat__",
         float_getformat as *const c_void,
         METH_O | METH_CLASS,
-    ),
-    descr::method(c"__format__", float_format as *const c_void, METH_O),
+    ).with_doc(c"__getformat__($type, typestr, /)\n--\n\nThe storage format of 'double' or 'float' on this machine: 'unknown',\n'IEEE, big-endian' or 'IEEE, little-endian'. For the test suite."),
+    descr::method(c"__format__", float_format as *const c_void, METH_O).with_doc(c"__format__($self, format_spec, /)\n--\n\nself formatted by format_spec (see format())."),
     descr::METHOD_END,
 ];
 
 static FLOAT_GETSET: [PyGetSetDef; 3] = [
-    descr::getset(c"real", Some(float_get_real), None),
-    descr::getset(c"imag", Some(float_get_imag), None),
+    descr::getset(c"real", Some(float_get_real), None)
+        .with_doc(c"The real part: the float itself."),
+    descr::getset(c"imag", Some(float_get_imag), None).with_doc(c"The imaginary part: always 0.0."),
     descr::GETSET_END,
 ];
 

@@ -28,6 +28,8 @@ pub static mut PyStaticMethod_Type: PyTypeObject = PyTypeObject {
     tp_new: Some(crate::capi::allocation::PyType_GenericNew),
     tp_getset: (&raw const WRAPPER_GETSET).cast_mut().cast(),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
+    tp_doc: c"staticmethod(function, /)\n--\n\nMake function a static method: it gets no implicit first argument,\nwhether it is called on the class or on an instance. As a decorator:\n\n  class C:\n      @staticmethod\n      def f(arg1, arg2): ..."
+        .as_ptr(),
     ..type_template(c"staticmethod", std::mem::size_of::<WrapperObject>(), 0)
 };
 
@@ -104,6 +106,8 @@ pub static mut PyClassMethod_Type: PyTypeObject = PyTypeObject {
     tp_new: Some(crate::capi::allocation::PyType_GenericNew),
     tp_getset: (&raw const WRAPPER_GETSET).cast_mut().cast(),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
+    tp_doc: c"classmethod(function, /)\n--\n\nMake function a class method: it gets the class as its first argument,\nwhether it is called on the class or on an instance. As a decorator:\n\n  class C:\n      @classmethod\n      def f(cls, arg1, arg2): ...\n\nCalled on an instance of a subclass, it gets the subclass."
+        .as_ptr(),
     ..type_template(c"classmethod", std::mem::size_of::<WrapperObject>(), 0)
 };
 

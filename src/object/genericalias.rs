@@ -179,7 +179,7 @@ pub const CLASS_GETITEM: PyMethodDef = crate::object::descr::method(
     c"__class_getitem__",
     class_getitem as *const c_void,
     METH_O | METH_CLASS,
-);
+).with_doc(c"__class_getitem__($type, object, /)\n--\n\nA generic alias of the class, as in list[int] (see PEP 585).");
 
 unsafe extern "C" fn ga_new(
     tp: *mut PyTypeObject,

@@ -31,7 +31,8 @@ pub static mut PyLong_Type: PyTypeObject = PyTypeObject {
     tp_new: Some(long_new),
     tp_dealloc: Some(long_dealloc),
     tp_free: Some(crate::capi::memory::PyObject_Free),
-    tp_doc: c"int([x]) -> integer\nint(x, base=10) -> integer".as_ptr(),
+    tp_doc: c"int([x]) -> integer\nint(x, base=10) -> integer\n\nAn integer made from a number or a string; 0 without an argument.\n\nA number is converted with x.__int__() (or x.__index__()), a float\ntruncated toward zero. A str, bytes or bytearray is read as an integer\nliteral in the given base, 2 to 36, or 0 to take the base from the\nliteral's prefix (0b, 0o, 0x)."
+        .as_ptr(),
     ..type_template(
         c"int",
         std::mem::offset_of!(PyLongObject, ob_digit),
@@ -1480,36 +1481,36 @@ unsafe extern "C" fn long_round(
 }
 
 static mut LONG_METHODS: [PyMethodDef; 15] = [
-    descr::method(c"conjugate", long_exact as *const c_void, METH_NOARGS),
-    descr::method(c"bit_length", long_bit_length as *const c_void, METH_NOARGS),
-    descr::method(c"bit_count", long_bit_count as *const c_void, METH_NOARGS),
+    descr::method(c"conjugate", long_exact as *const c_void, METH_NOARGS).with_doc(c"conjugate($self, /)\n--\n\nThe complex conjugate; a real number is its own."),
+    descr::method(c"bit_length", long_bit_length as *const c_void, METH_NOARGS).with_doc(c"bit_length($self, /)\n--\n\nThe number of bits needed to write abs(self) in binary, without sign or\nleading zeros: (37).bit_length() == 6."),
+    descr::method(c"bit_count", long_bit_count as *const c_void, METH_NOARGS).with_doc(c"bit_count($self, /)\n--\n\nThe number of one bits in the binary form of abs(self) (its population\ncount): (13).bit_count() == 3."),
     descr::method(
         c"to_bytes",
         long_to_bytes as *const c_void,
         METH_FASTCALL | METH_KEYWORDS,
-    ),
+    ).with_doc(c"to_bytes($self, /, length=1, byteorder='big', *, signed=False)\n--\n\nThe bytes that represent the integer.\n\nlength is the number of bytes; byteorder is 'big' (most significant\nbyte first) or 'little'; signed chooses two's complement for negative\nintegers. OverflowError is raised when the value does not fit."),
     descr::method(
         c"from_bytes",
         long_from_bytes as *const c_void,
         METH_FASTCALL | METH_KEYWORDS | METH_CLASS,
-    ),
+    ).with_doc(c"from_bytes($type, /, bytes, byteorder='big', *, signed=False)\n--\n\nThe integer that the given bytes represent.\n\nbytes is any bytes-like object or iterable of ints; byteorder is 'big'\n(most significant byte first) or 'little'; signed reads it as two's\ncomplement."),
     descr::method(
         c"as_integer_ratio",
         long_as_integer_ratio as *const c_void,
         METH_NOARGS,
-    ),
-    descr::method(c"__trunc__", long_exact as *const c_void, METH_NOARGS),
-    descr::method(c"__floor__", long_exact as *const c_void, METH_NOARGS),
-    descr::method(c"__ceil__", long_exact as *const c_void, METH_NOARGS),
-    descr::method(c"__round__", long_round as *const c_void, METH_FASTCALL),
+    ).with_doc(c"as_integer_ratio($self, /)\n--\n\nThe pair (self, 1): the integer as a fraction in lowest terms."),
+    descr::method(c"__trunc__", long_exact as *const c_void, METH_NOARGS).with_doc(c"__trunc__($self, /)\n--\n\nself truncated toward zero, as an int."),
+    descr::method(c"__floor__", long_exact as *const c_void, METH_NOARGS).with_doc(c"__floor__($self, /)\n--\n\nThe greatest int that is <= self."),
+    descr::method(c"__ceil__", long_exact as *const c_void, METH_NOARGS).with_doc(c"__ceil__($self, /)\n--\n\nThe least int that is >= self."),
+    descr::method(c"__round__", long_round as *const c_void, METH_FASTCALL).with_doc(c"__round__($self, ndigits=<unrepresentable>, /)\n--\n\nself rounded to ndigits decimal digits (halfway cases to even)."),
     descr::method(
         c"__getnewargs__",
         long_getnewargs as *const c_void,
         METH_NOARGS,
-    ),
-    descr::method(c"__format__", long_format as *const c_void, METH_O),
-    descr::method(c"__sizeof__", long_sizeof as *const c_void, METH_NOARGS),
-    descr::method(c"is_integer", long_is_integer as *const c_void, METH_NOARGS),
+    ).with_doc(c"__getnewargs__($self, /)\n--\n\nThe arguments that recreate self, for pickling."),
+    descr::method(c"__format__", long_format as *const c_void, METH_O).with_doc(c"__format__($self, format_spec, /)\n--\n\nself formatted by format_spec (see format())."),
+    descr::method(c"__sizeof__", long_sizeof as *const c_void, METH_NOARGS).with_doc(c"__sizeof__($self, /)\n--\n\nThe memory used by self, in bytes."),
+    descr::method(c"is_integer", long_is_integer as *const c_void, METH_NOARGS).with_doc(c"is_integer($self, /)\n--\n\nTrue: every int is integral (kept for duck typing with float)."),
     descr::METHOD_END,
 ];
 
@@ -1527,9 +1528,11 @@ unsafe extern "C" fn get_one(_: *mut PyObject, _: *mut c_void) -> *mut PyObject 
 }
 
 static mut LONG_GETSET: [PyGetSetDef; 5] = [
-    descr::getset(c"real", Some(get_self), None),
-    descr::getset(c"imag", Some(get_zero), None),
-    descr::getset(c"numerator", Some(get_self), None),
-    descr::getset(c"denominator", Some(get_one), None),
+    descr::getset(c"real", Some(get_self), None).with_doc(c"The real part: the integer itself."),
+    descr::getset(c"imag", Some(get_zero), None).with_doc(c"The imaginary part: always 0."),
+    descr::getset(c"numerator", Some(get_self), None)
+        .with_doc(c"The numerator of the integer as a fraction in lowest terms: itself."),
+    descr::getset(c"denominator", Some(get_one), None)
+        .with_doc(c"The denominator of the integer as a fraction in lowest terms: 1."),
     descr::GETSET_END,
 ];

@@ -45,30 +45,40 @@ const fn iter_type(
 #[no_mangle]
 pub static mut PyEnum_Type: PyTypeObject = PyTypeObject {
     tp_methods: (&raw const ENUM_METHODS).cast_mut().cast(),
+    tp_doc: c"enumerate(iterable, start=0)\n--\n\nAn iterator of (count, item) pairs for the items of iterable, counting\nfrom start: (0, seq[0]), (1, seq[1]), ..."
+        .as_ptr(),
     ..iter_type(c"enumerate", Some(enum_next), Some(enum_new))
 };
 /// `PyReversed_Type`.
 #[no_mangle]
 pub static mut PyReversed_Type: PyTypeObject = PyTypeObject {
     tp_methods: (&raw const REVERSED_METHODS).cast_mut().cast(),
+    tp_doc: c"reversed(sequence, /)\n--\n\nAn iterator over the items of sequence, last to first."
+        .as_ptr(),
     ..iter_type(c"reversed", Some(reversed_next), Some(reversed_new))
 };
 /// `PyZip_Type`.
 #[no_mangle]
 pub static mut PyZip_Type: PyTypeObject = PyTypeObject {
     tp_methods: (&raw const ZIP_METHODS).cast_mut().cast(),
+    tp_doc: c"zip(*iterables, strict=False)\n--\n\nAn iterator of tuples whose i-th elements come from the i-th iterable.\n\nIt stops when the shortest iterable is exhausted; with strict=True,\niterables of different lengths raise ValueError."
+        .as_ptr(),
     ..iter_type(c"zip", Some(zip_next), Some(zip_new))
 };
 /// `PyMap_Type`.
 #[no_mangle]
 pub static mut PyMap_Type: PyTypeObject = PyTypeObject {
     tp_methods: (&raw const MAP_FILTER_METHODS).cast_mut().cast(),
+    tp_doc: c"map(function, iterable, /, *iterables)\n--\n\nAn iterator of function called on the items of the iterables taken in\nparallel; it stops when the shortest iterable is exhausted."
+        .as_ptr(),
     ..iter_type(c"map", Some(map_next), Some(map_new))
 };
 /// `PyFilter_Type`.
 #[no_mangle]
 pub static mut PyFilter_Type: PyTypeObject = PyTypeObject {
     tp_methods: (&raw const MAP_FILTER_METHODS).cast_mut().cast(),
+    tp_doc: c"filter(function, iterable, /)\n--\n\nAn iterator of the items of iterable for which function(item) is true;\nwith function None, of the items that are true."
+        .as_ptr(),
     ..iter_type(c"filter", Some(filter_next), Some(filter_new))
 };
 
@@ -77,7 +87,8 @@ static ENUM_METHODS: [PyMethodDef; 2] = [
         c"__reduce__",
         enum_reduce as *const libc::c_void,
         METH_NOARGS,
-    ),
+    )
+    .with_doc(c"__reduce__($self, /)\n--\n\nThe state of self for pickling."),
     crate::object::descr::METHOD_END,
 ];
 static REVERSED_METHODS: [PyMethodDef; 3] = [
@@ -85,12 +96,14 @@ static REVERSED_METHODS: [PyMethodDef; 3] = [
         c"__reduce__",
         reversed_reduce as *const libc::c_void,
         METH_NOARGS,
-    ),
+    )
+    .with_doc(c"__reduce__($self, /)\n--\n\nThe state of self for pickling."),
     crate::object::descr::method(
         c"__setstate__",
         reversed_setstate as *const libc::c_void,
         METH_O,
-    ),
+    )
+    .with_doc(c"__setstate__($self, object, /)\n--\n\nRestore the state of self when unpickling."),
     crate::object::descr::METHOD_END,
 ];
 static ZIP_METHODS: [PyMethodDef; 3] = [
@@ -98,8 +111,12 @@ static ZIP_METHODS: [PyMethodDef; 3] = [
         c"__reduce__",
         zip_reduce as *const libc::c_void,
         METH_NOARGS,
-    ),
-    crate::object::descr::method(c"__setstate__", zip_setstate as *const libc::c_void, METH_O),
+    )
+    .with_doc(c"__reduce__($self, /)\n--\n\nThe state of self for pickling."),
+    crate::object::descr::method(c"__setstate__", zip_setstate as *const libc::c_void, METH_O)
+        .with_doc(
+            c"__setstate__($self, object, /)\n--\n\nRestore the state of self when unpickling.",
+        ),
     crate::object::descr::METHOD_END,
 ];
 static MAP_FILTER_METHODS: [PyMethodDef; 2] = [
@@ -107,7 +124,8 @@ static MAP_FILTER_METHODS: [PyMethodDef; 2] = [
         c"__reduce__",
         map_filter_reduce as *const libc::c_void,
         METH_NOARGS,
-    ),
+    )
+    .with_doc(c"__reduce__($self, /)\n--\n\nThe state of self for pickling."),
     crate::object::descr::METHOD_END,
 ];
 

@@ -34,8 +34,9 @@ pub static mut PyList_Type: PyTypeObject = PyTypeObject {
     tp_init: Some(list_init),
     tp_new: Some(crate::capi::allocation::PyType_GenericNew),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
-    tp_doc: c"Built-in mutable sequence.\n\nIf no argument is given, the constructor creates a new empty list.\nThe argument must be an iterable if specified."
-        .as_ptr(),
+    tp_doc:
+        c"list(iterable=(), /)\n--\n\nA mutable sequence: empty, or holding the items of iterable."
+            .as_ptr(),
     ..type_template(c"list", std::mem::size_of::<PyListObject>(), 0)
 };
 
@@ -59,20 +60,20 @@ static mut LIST_AS_MAPPING: PyMappingMethods = PyMappingMethods {
 };
 
 static LIST_METHODS: [PyMethodDef; 16] = [
-    descr::method(c"append", m_append as *const _, METH_O),
-    descr::method(c"extend", m_extend as *const _, METH_O),
-    descr::method(c"insert", m_insert as *const _, METH_FASTCALL),
-    descr::method(c"pop", m_pop as *const _, METH_FASTCALL),
-    descr::method(c"remove", m_remove as *const _, METH_O),
-    descr::method(c"index", m_index as *const _, METH_FASTCALL),
-    descr::method(c"count", m_count as *const _, METH_O),
-    descr::method(c"clear", m_clear as *const _, METH_NOARGS),
-    descr::method(c"copy", m_copy as *const _, METH_NOARGS),
-    descr::method(c"reverse", m_reverse as *const _, METH_NOARGS),
-    descr::method(c"sort", m_sort as *const _, METH_FASTCALL | METH_KEYWORDS),
-    descr::method(c"__reversed__", m_reversed as *const _, METH_NOARGS),
-    descr::method(c"__sizeof__", m_sizeof as *const _, METH_NOARGS),
-    descr::method(c"__getitem__", m_getitem as *const _, METH_O | METH_COEXIST),
+    descr::method(c"append", m_append as *const _, METH_O).with_doc(c"append($self, object, /)\n--\n\nAdd object at the end of the list."),
+    descr::method(c"extend", m_extend as *const _, METH_O).with_doc(c"extend($self, iterable, /)\n--\n\nAdd the items of iterable at the end of the list."),
+    descr::method(c"insert", m_insert as *const _, METH_FASTCALL).with_doc(c"insert($self, index, object, /)\n--\n\nInsert object before index."),
+    descr::method(c"pop", m_pop as *const _, METH_FASTCALL).with_doc(c"pop($self, index=-1, /)\n--\n\nRemove the item at index (by default the last) and return it.\n\nIndexError for an empty list or an index out of range."),
+    descr::method(c"remove", m_remove as *const _, METH_O).with_doc(c"remove($self, value, /)\n--\n\nRemove the first item equal to value; ValueError when there is none."),
+    descr::method(c"index", m_index as *const _, METH_FASTCALL).with_doc(c"index($self, value, start=0, stop=sys.maxsize, /)\n--\n\nThe index of the first item equal to value in self[start:stop];\nValueError when there is none."),
+    descr::method(c"count", m_count as *const _, METH_O).with_doc(c"count($self, value, /)\n--\n\nThe number of items equal to value."),
+    descr::method(c"clear", m_clear as *const _, METH_NOARGS).with_doc(c"clear($self, /)\n--\n\nRemove every item."),
+    descr::method(c"copy", m_copy as *const _, METH_NOARGS).with_doc(c"copy($self, /)\n--\n\nA shallow copy of the list."),
+    descr::method(c"reverse", m_reverse as *const _, METH_NOARGS).with_doc(c"reverse($self, /)\n--\n\nReverse the list in place."),
+    descr::method(c"sort", m_sort as *const _, METH_FASTCALL | METH_KEYWORDS).with_doc(c"sort($self, /, *, key=None, reverse=False)\n--\n\nSort the list in place, in ascending order, and return None.\n\nThe sort is stable. key, if given, maps each item to what is\ncompared; reverse=True sorts in descending order."),
+    descr::method(c"__reversed__", m_reversed as *const _, METH_NOARGS).with_doc(c"__reversed__($self, /)\n--\n\nAn iterator over the items, last to first."),
+    descr::method(c"__sizeof__", m_sizeof as *const _, METH_NOARGS).with_doc(c"__sizeof__($self, /)\n--\n\nThe memory used by self, in bytes."),
+    descr::method(c"__getitem__", m_getitem as *const _, METH_O | METH_COEXIST).with_doc(c"__getitem__($self, index, /)\n--\n\nThe item self[key]."),
     crate::object::genericalias::CLASS_GETITEM,
     descr::METHOD_END,
 ];

@@ -74,6 +74,8 @@ pub static mut PyMemoryView_Type: PyTypeObject = PyTypeObject {
     tp_as_buffer: &raw mut MV_AS_BUFFER,
     tp_methods: (&raw const MV_METHODS).cast_mut().cast(),
     tp_getset: (&raw const MV_GETSET).cast_mut().cast(),
+    tp_doc: c"memoryview(object)\n--\n\nA view of the memory of an object that exports a buffer, without a copy."
+        .as_ptr(),
     ..type_template(
         c"memoryview",
         std::mem::offset_of!(PyMemoryViewObject, ob_array),
@@ -121,36 +123,36 @@ static mut MV_AS_BUFFER: PyBufferProcs = PyBufferProcs {
 };
 
 static MV_METHODS: [PyMethodDef; 11] = [
-    descr::method(c"release", m_release as *const _, METH_NOARGS),
-    descr::method(c"count", m_count as *const _, METH_O),
-    descr::method(c"index", m_index as *const _, METH_FASTCALL),
+    descr::method(c"release", m_release as *const _, METH_NOARGS).with_doc(c"release($self, /)\n--\n\nRelease the buffer the view holds; the view cannot be used afterwards."),
+    descr::method(c"count", m_count as *const _, METH_O).with_doc(c"count($self, value, /)\n--\n\nThe number of elements equal to value."),
+    descr::method(c"index", m_index as *const _, METH_FASTCALL).with_doc(c"index($self, value, start=0, stop=sys.maxsize, /)\n--\n\nThe index of the first element equal to value in self[start:stop];\nValueError when there is none."),
     descr::method(
         c"tobytes",
         m_tobytes as *const _,
         METH_VARARGS | METH_KEYWORDS,
-    ),
-    descr::method(c"hex", m_hex as *const _, METH_VARARGS | METH_KEYWORDS),
-    descr::method(c"tolist", m_tolist as *const _, METH_NOARGS),
-    descr::method(c"toreadonly", m_toreadonly as *const _, METH_NOARGS),
-    descr::method(c"cast", m_cast as *const _, METH_VARARGS | METH_KEYWORDS),
-    descr::method(c"__enter__", m_enter as *const _, METH_NOARGS),
-    descr::method(c"__exit__", m_exit as *const _, METH_VARARGS),
+    ).with_doc(c"tobytes($self, /, order='C')\n--\n\nThe data of the view as bytes, in C (order='C'), Fortran ('F') or\nmemory ('A') order."),
+    descr::method(c"hex", m_hex as *const _, METH_VARARGS | METH_KEYWORDS).with_doc(c"hex($self, /, sep=<unrepresentable>, bytes_per_sep=1)\n--\n\nThe data as hexadecimal text, two digits per byte.\n\nsep, a one-character str or bytes, goes between groups of\nbytes_per_sep bytes, counted from the right (from the left when\nnegative): b'\\xb9\\x01\\xef'.hex(':', 2) == 'b9:01ef'."),
+    descr::method(c"tolist", m_tolist as *const _, METH_NOARGS).with_doc(c"tolist($self, /)\n--\n\nThe data of the view as a (nested) list of elements."),
+    descr::method(c"toreadonly", m_toreadonly as *const _, METH_NOARGS).with_doc(c"toreadonly($self, /)\n--\n\nA read-only view of the same memory."),
+    descr::method(c"cast", m_cast as *const _, METH_VARARGS | METH_KEYWORDS).with_doc(c"cast($self, /, format, shape=<unrepresentable>)\n--\n\nA view of the same memory with another element format and shape."),
+    descr::method(c"__enter__", m_enter as *const _, METH_NOARGS).with_doc(c"__enter__($self, /)\n--\n\nself, for a with statement that releases the view at its end."),
+    descr::method(c"__exit__", m_exit as *const _, METH_VARARGS).with_doc(c"__exit__($self, /, *exc_info)\n--\n\nRelease the view at the end of a with statement."),
     descr::METHOD_END,
 ];
 
 static MV_GETSET: [PyGetSetDef; 13] = [
-    descr::getset(c"obj", Some(g_obj), None),
-    descr::getset(c"nbytes", Some(g_nbytes), None),
-    descr::getset(c"readonly", Some(g_readonly), None),
-    descr::getset(c"itemsize", Some(g_itemsize), None),
-    descr::getset(c"format", Some(g_format), None),
-    descr::getset(c"ndim", Some(g_ndim), None),
-    descr::getset(c"shape", Some(g_shape), None),
-    descr::getset(c"strides", Some(g_strides), None),
-    descr::getset(c"suboffsets", Some(g_suboffsets), None),
-    descr::getset(c"c_contiguous", Some(g_c_contiguous), None),
-    descr::getset(c"f_contiguous", Some(g_f_contiguous), None),
-    descr::getset(c"contiguous", Some(g_contiguous), None),
+    descr::getset(c"obj", Some(g_obj), None).with_doc(c"The object whose memory the view shows."),
+    descr::getset(c"nbytes", Some(g_nbytes), None).with_doc(c"The size in bytes the data would take in a contiguous copy\n(product of the shape times itemsize)."),
+    descr::getset(c"readonly", Some(g_readonly), None).with_doc(c"True if the memory cannot be written through the view."),
+    descr::getset(c"itemsize", Some(g_itemsize), None).with_doc(c"The size in bytes of one element."),
+    descr::getset(c"format", Some(g_format), None).with_doc(c"The format of an element, in struct module syntax."),
+    descr::getset(c"ndim", Some(g_ndim), None).with_doc(c"The number of dimensions of the view."),
+    descr::getset(c"shape", Some(g_shape), None).with_doc(c"The length of the view in each dimension, as a tuple."),
+    descr::getset(c"strides", Some(g_strides), None).with_doc(c"The step in bytes between elements in each dimension, as a tuple."),
+    descr::getset(c"suboffsets", Some(g_suboffsets), None).with_doc(c"The suboffsets of a PIL-style array, as a tuple (empty for others)."),
+    descr::getset(c"c_contiguous", Some(g_c_contiguous), None).with_doc(c"True if the memory is contiguous in C order."),
+    descr::getset(c"f_contiguous", Some(g_f_contiguous), None).with_doc(c"True if the memory is contiguous in Fortran order."),
+    descr::getset(c"contiguous", Some(g_contiguous), None).with_doc(c"True if the memory is contiguous (in C or Fortran order)."),
     descr::GETSET_END,
 ];
 

@@ -60,6 +60,7 @@ pub mod seqiter_pickle;
 pub mod set;
 pub mod slice;
 pub mod slotdefs;
+pub mod slotdocs;
 pub mod str;
 pub mod str_format;
 pub mod str_intern;

@@ -27,7 +27,8 @@ pub static mut PyBaseObject_Type: PyTypeObject = PyTypeObject {
     tp_free: Some(crate::capi::memory::PyObject_Free),
     tp_getset: (&raw const OBJECT_GETSET).cast_mut().cast(),
     tp_methods: (&raw const OBJECT_METHODS).cast_mut().cast(),
-    tp_doc: c"The base class of the class hierarchy.".as_ptr(),
+    tp_doc: c"object()\n--\n\nThe base class of every class.\n\nAn instance of object itself has no attributes of its own."
+        .as_ptr(),
     ..type_template(c"object", std::mem::size_of::<PyObject>(), 0)
 };
 
@@ -42,37 +43,37 @@ static OBJECT_GETSET: [PyGetSetDef; 2] = [
 
 static OBJECT_METHODS: [PyMethodDef; 9] = [
     crate::object::dir::OBJECT_DIR,
-    crate::object::descr::method(c"__format__", object_format as *const libc::c_void, METH_O),
+    crate::object::descr::method(c"__format__", object_format as *const libc::c_void, METH_O).with_doc(c"__format__($self, format_spec, /)\n--\n\nself formatted by format_spec; object only accepts an empty spec."),
     crate::object::descr::method(
         c"__reduce_ex__",
         crate::object::object_reduce::object_reduce_ex as *const libc::c_void,
         METH_O,
-    ),
+    ).with_doc(c"__reduce_ex__($self, protocol, /)\n--\n\nThe state of self for pickling with the given protocol."),
     crate::object::descr::method(
         c"__reduce__",
         crate::object::object_reduce::object_reduce as *const libc::c_void,
         METH_NOARGS,
-    ),
+    ).with_doc(c"__reduce__($self, /)\n--\n\nThe state of self for pickling."),
     crate::object::descr::method(
         c"__getstate__",
         crate::object::object_reduce::object_getstate as *const libc::c_void,
         METH_NOARGS,
-    ),
+    ).with_doc(c"__getstate__($self, /)\n--\n\nThe state of self for pickling: by default its __dict__ and the\nvalues of its __slots__ (None when there are none)."),
     crate::object::descr::method(
         c"__init_subclass__",
         object_init_subclass as *const libc::c_void,
         METH_VARARGS | METH_KEYWORDS | METH_CLASS,
-    ),
+    ).with_doc(c"__init_subclass__($type, /)\n--\n\nCalled when the class gets a new subclass; the default does nothing.\n\nOverridden, it is implicitly a class method."),
     crate::object::descr::method(
         c"__subclasshook__",
         object_subclasshook as *const libc::c_void,
         METH_O | METH_CLASS,
-    ),
+    ).with_doc(c"__subclasshook__($type, object, /)\n--\n\nDecide issubclass(C, cls) for abc.ABCMeta.__subclasscheck__(): True,\nFalse, or NotImplemented to fall back to the usual check."),
     crate::object::descr::method(
         c"__sizeof__",
         object_sizeof as *const libc::c_void,
         METH_NOARGS,
-    ),
+    ).with_doc(c"__sizeof__($self, /)\n--\n\nThe memory used by self, in bytes."),
     crate::object::descr::METHOD_END,
 ];
 

@@ -35,6 +35,8 @@ pub static mut PyProperty_Type: PyTypeObject = PyTypeObject {
     tp_methods: (&raw const PROPERTY_METHODS).cast_mut().cast(),
     tp_getset: (&raw const PROPERTY_GETSET).cast_mut().cast(),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
+    tp_doc: c"property(fget=None, fset=None, fdel=None, doc=None)\n--\n\nAn attribute managed by functions: fget computes its value, fset\nassigns it and fdel deletes it; doc is its docstring (by default\nfget's). As a decorator:\n\n  class C:\n      @property\n      def x(self):\n          \"The x of C.\"\n          return self._x\n\n      @x.setter\n      def x(self, value):\n          self._x = value"
+        .as_ptr(),
     ..type_template(c"property", std::mem::size_of::<PropertyObject>(), 0)
 };
 
@@ -253,14 +255,14 @@ unsafe extern "C" fn prop_set_name(op: *mut PyObject, args: *mut PyObject) -> *m
 }
 
 static PROPERTY_METHODS: [PyMethodDef; 5] = [
-    method(c"getter", prop_getter as *const c_void, METH_O),
-    method(c"setter", prop_setter as *const c_void, METH_O),
-    method(c"deleter", prop_deleter as *const c_void, METH_O),
+    method(c"getter", prop_getter as *const c_void, METH_O).with_doc(c"getter($self, object, /)\n--\n\nA copy of the property with fget replaced (for use as a decorator)."),
+    method(c"setter", prop_setter as *const c_void, METH_O).with_doc(c"setter($self, object, /)\n--\n\nA copy of the property with fset replaced (for use as a decorator)."),
+    method(c"deleter", prop_deleter as *const c_void, METH_O).with_doc(c"deleter($self, object, /)\n--\n\nA copy of the property with fdel replaced (for use as a decorator)."),
     method(
         c"__set_name__",
         prop_set_name as *const c_void,
         METH_VARARGS,
-    ),
+    ).with_doc(c"__set_name__($self, owner, name, /)\n--\n\nRecord name as the property's name in owner (for its error messages)."),
     METHOD_END,
 ];
 

@@ -37,6 +37,8 @@ pub static mut PyRange_Type: PyTypeObject = PyTypeObject {
     tp_methods: (&raw const crate::object::range_methods::RANGE_METHODS)
         .cast_mut()
         .cast(),
+    tp_doc: c"range(stop) -> range object\nrange(start, stop[, step]) -> range object\n\nAn immutable sequence of the integers from start (0 by default) up to,\nbut not including, stop, step (1 by default) apart: range(i, j) holds\ni, i+1, ..., j-1, and range(4) holds 0, 1, 2, 3."
+        .as_ptr(),
     ..type_template(c"range", std::mem::size_of::<PyRangeObject>(), 0)
 };
 

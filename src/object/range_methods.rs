@@ -17,10 +17,10 @@ pub static RANGE_METHODS: [PyMethodDef; 5] = [
         c"__reversed__",
         crate::object::range::range_reversed as *const c_void,
         METH_NOARGS,
-    ),
-    descr::method(c"__reduce__", range_reduce as *const c_void, METH_NOARGS),
-    descr::method(c"count", range_count as *const c_void, METH_O),
-    descr::method(c"index", range_index as *const c_void, METH_O),
+    ).with_doc(c"__reversed__($self, /)\n--\n\nAn iterator over the items, last to first."),
+    descr::method(c"__reduce__", range_reduce as *const c_void, METH_NOARGS).with_doc(c"__reduce__($self, /)\n--\n\nThe state of self for pickling."),
+    descr::method(c"count", range_count as *const c_void, METH_O).with_doc(c"count($self, object, /)\n--\n\nThe number of times object occurs in the range (0 or 1 for an int)."),
+    descr::method(c"index", range_index as *const c_void, METH_O).with_doc(c"index($self, object, /)\n--\n\nThe position of object in the range; ValueError when it is not in it."),
     descr::METHOD_END,
 ];
 

@@ -20,7 +20,7 @@ pub static mut PySlice_Type: PyTypeObject = PyTypeObject {
     tp_members: (&raw const SLICE_MEMBERS).cast_mut().cast(),
     tp_methods: (&raw const SLICE_METHODS).cast_mut().cast(),
     tp_new: Some(slice_new),
-    tp_doc: c"slice(stop)\nslice(start, stop[, step])\n\nCreate a slice object.  This is used for extended slicing (e.g. a[0:10:2])."
+    tp_doc: c"slice(stop)\nslice(start, stop[, step])\n\nThe slice that the indexing syntax a[start:stop:step] makes."
         .as_ptr(),
     ..type_template(c"slice", std::mem::size_of::<PySliceObject>(), 0)
 };
@@ -49,8 +49,8 @@ static SLICE_MEMBERS: [PyMemberDef; 4] = [
 ];
 
 static SLICE_METHODS: [PyMethodDef; 3] = [
-    descr::method(c"indices", slice_indices as *const _, METH_O),
-    descr::method(c"__reduce__", slice_reduce as *const _, METH_NOARGS),
+    descr::method(c"indices", slice_indices as *const _, METH_O).with_doc(c"indices($self, object, /)\n--\n\nThe (start, stop, step) that the slice selects from a sequence of\nlength object, with negative and missing values resolved."),
+    descr::method(c"__reduce__", slice_reduce as *const _, METH_NOARGS).with_doc(c"__reduce__($self, /)\n--\n\nThe state of self for pickling."),
     descr::METHOD_END,
 ];
 

@@ -456,9 +456,7 @@ pub static mut PyWrapperDescr_Type: PyTypeObject = PyTypeObject {
     tp_repr: Some(wrapperdescr_repr),
     tp_call: Some(wrapperdescr_call),
     tp_descr_get: Some(wrapperdescr_get),
-    tp_getset: (&raw const crate::object::descr::DESCR_GETSET)
-        .cast_mut()
-        .cast(),
+    tp_getset: (&raw const WRAPPERDESCR_GETSET).cast_mut().cast(),
     tp_methods: (&raw const crate::object::descr::DESCR_METHODS)
         .cast_mut()
         .cast(),
@@ -479,12 +477,115 @@ pub static mut _PyMethodWrapper_Type: PyTypeObject = PyTypeObject {
     tp_call: Some(methodwrapper_call),
     tp_members: (&raw const METHODWRAPPER_MEMBERS).cast_mut().cast(),
     tp_methods: (&raw const METHODWRAPPER_METHODS).cast_mut().cast(),
+    tp_getset: (&raw const METHODWRAPPER_GETSET).cast_mut().cast(),
     ..type_template(
         c"method-wrapper",
         std::mem::size_of::<MethodWrapperObject>(),
         0,
     )
 };
+
+/// The doc (`text_sig` false) or `__text_signature__` of the slot
+/// wrapper descriptor `descr`, from `slotdocs`.
+unsafe fn wrapper_doc(descr: *mut PyObject, text_sig: bool) -> PyResult<Owned> {
+    // SAFETY: descr is a wrapper descriptor whose d_base points into SLOTDEFS.
+    let name = unsafe { slot_of(descr) }.name;
+    let Some(doc) = crate::object::slotdocs::doc(name) else {
+        return Ok(none::owned());
+    };
+    let (name, doc) = (name.as_bytes(), doc.to_bytes());
+    if text_sig {
+        crate::object::textsig::signature_of(name, doc)
+    } else {
+        crate::object::textsig::doc_of(name, doc)
+    }
+}
+
+unsafe extern "C" fn wrapperdescr_get_doc(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a wrapper descriptor.
+    guard_obj(|| unsafe { wrapper_doc(op, false) })
+}
+
+unsafe extern "C" fn wrapperdescr_get_text_signature(
+    op: *mut PyObject,
+    _c: *mut c_void,
+) -> *mut PyObject {
+    // SAFETY: op is a wrapper descriptor.
+    guard_obj(|| unsafe { wrapper_doc(op, true) })
+}
+
+unsafe extern "C" fn methodwrapper_get_doc(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    // SAFETY: op is a method-wrapper; its descr is a wrapper descriptor.
+    guard_obj(|| unsafe { wrapper_doc((*op.cast::<MethodWrapperObject>()).descr, false) })
+}
+
+unsafe extern "C" fn methodwrapper_get_text_signature(
+    op: *mut PyObject,
+    _c: *mut c_void,
+) -> *mut PyObject {
+    // SAFETY: op is a method-wrapper; its descr is a wrapper descriptor.
+    guard_obj(|| unsafe { wrapper_doc((*op.cast::<MethodWrapperObject>()).descr, true) })
+}
+
+/// The getters of slot wrapper descriptors (`wrapperdescr_getset`).
+static WRAPPERDESCR_GETSET: [PyGetSetDef; 6] = [
+    crate::object::descr::getset(
+        c"__name__",
+        Some(crate::object::descr::descr_get_name),
+        None,
+    ),
+    crate::object::descr::getset(
+        c"__qualname__",
+        Some(crate::object::descr::descr_get_qualname),
+        None,
+    ),
+    crate::object::descr::getset(
+        c"__objclass__",
+        Some(crate::object::descr::descr_get_objclass),
+        None,
+    ),
+    crate::object::descr::getset(c"__doc__", Some(wrapperdescr_get_doc), None),
+    crate::object::descr::getset(
+        c"__text_signature__",
+        Some(wrapperdescr_get_text_signature),
+        None,
+    ),
+    crate::object::descr::GETSET_END,
+];
+
+/// `__name__`, `__qualname__` and `__objclass__` of a method-wrapper: its
+/// descriptor's.
+macro_rules! from_descr {
+    ($name:ident, $get:path) => {
+        unsafe extern "C" fn $name(op: *mut PyObject, c: *mut c_void) -> *mut PyObject {
+            // SAFETY: op is a method-wrapper; its descr is a wrapper descriptor.
+            unsafe { $get((*op.cast::<MethodWrapperObject>()).descr, c) }
+        }
+    };
+}
+from_descr!(methodwrapper_get_name, crate::object::descr::descr_get_name);
+from_descr!(
+    methodwrapper_get_qualname,
+    crate::object::descr::descr_get_qualname
+);
+from_descr!(
+    methodwrapper_get_objclass,
+    crate::object::descr::descr_get_objclass
+);
+
+/// The getters of a method-wrapper (`wrapper_getsets`).
+static METHODWRAPPER_GETSET: [PyGetSetDef; 6] = [
+    crate::object::descr::getset(c"__name__", Some(methodwrapper_get_name), None),
+    crate::object::descr::getset(c"__qualname__", Some(methodwrapper_get_qualname), None),
+    crate::object::descr::getset(c"__objclass__", Some(methodwrapper_get_objclass), None),
+    crate::object::descr::getset(c"__doc__", Some(methodwrapper_get_doc), None),
+    crate::object::descr::getset(
+        c"__text_signature__",
+        Some(methodwrapper_get_text_signature),
+        None,
+    ),
+    crate::object::descr::GETSET_END,
+];
 
 static METHODWRAPPER_METHODS: [PyMethodDef; 2] = [
     crate::object::descr::method(
@@ -574,6 +675,9 @@ static TP_NEW_DEF: PyMethodDef = crate::object::descr::method(
     c"__new__",
     tp_new_wrapper as *const c_void,
     METH_VARARGS | METH_KEYWORDS,
+)
+.with_doc(
+    c"__new__($type, *args, **kwargs)\n--\n\nCreate a new object of the given type; help(type) shows the signature.",
 );
 
 /// `T.__new__(S, *args, **kwargs)`: S must be a subtype of T whose

@@ -34,7 +34,8 @@ pub static mut PyUnicode_Type: PyTypeObject = PyTypeObject {
         .cast_mut()
         .cast(),
     tp_free: Some(crate::capi::memory::PyObject_Free),
-    tp_doc: c"str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str".as_ptr(),
+    tp_doc: c"str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str\n\nText: an immutable sequence of Unicode code points.\n\nWith only an object, its __str__() (or repr()) is the result; with an\nencoding or errors, the object is decoded (see bytes.decode())."
+        .as_ptr(),
     ..type_template(c"str", std::mem::size_of::<PyUnicodeObject>(), 0)
 };
 

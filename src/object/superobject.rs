@@ -31,6 +31,8 @@ pub static mut PySuper_Type: PyTypeObject = PyTypeObject {
     tp_members: (&raw const SUPER_MEMBERS).cast_mut().cast(),
     tp_init: Some(super_init),
     tp_new: Some(crate::capi::allocation::PyType_GenericNew),
+    tp_doc: c"super() -> super(__class__, <first argument>), inside a method\nsuper(type) -> unbound super object\nsuper(type, obj) -> bound super object; isinstance(obj, type) must hold\nsuper(type, type2) -> bound super object; issubclass(type2, type) must hold\n\nA proxy that looks attributes up in the classes after type in the method\nresolution order of obj (or type2), as in calling a base class's method:\n\n  class C(B):\n      def meth(self, arg):\n          super().meth(arg)"
+        .as_ptr(),
     ..type_template(c"super", std::mem::size_of::<SuperObject>(), 0)
 };
 

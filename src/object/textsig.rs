@@ -48,6 +48,11 @@ pub unsafe fn doc(name: *const c_char, doc: *const c_char) -> PyResult<Owned> {
             CStr::from_ptr(doc).to_bytes(),
         )
     };
+    doc_of(name, doc)
+}
+
+/// `__doc__` of a builtin named `name` whose internal doc is `doc`.
+pub fn doc_of(name: &[u8], doc: &[u8]) -> PyResult<Owned> {
     match split(name, doc) {
         (Some(_), b"") => Ok(none::owned()),
         (_, body) => pystr::from_utf8(body),
@@ -67,6 +72,12 @@ pub unsafe fn signature(name: *const c_char, doc: *const c_char) -> PyResult<Own
             CStr::from_ptr(doc).to_bytes(),
         )
     };
+    signature_of(name, doc)
+}
+
+/// `__text_signature__` of a builtin named `name` whose internal doc is
+/// `doc`: its `(...)` signature, or None.
+pub fn signature_of(name: &[u8], doc: &[u8]) -> PyResult<Owned> {
     match split(name, doc) {
         (Some(sig), _) => pystr::from_utf8(sig),
         (None, _) => Ok(none::owned()),

@@ -30,7 +30,8 @@ pub static mut PyTuple_Type: PyTypeObject = PyTypeObject {
     tp_new: Some(tuple_new),
     tp_traverse: Some(tuple_traverse),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
-    tp_doc: c"Built-in immutable sequence.".as_ptr(),
+    tp_doc: c"tuple(iterable=(), /)\n--\n\nAn immutable sequence: empty, or holding the items of iterable."
+        .as_ptr(),
     ..type_template(
         c"tuple",
         std::mem::size_of::<PyTupleObject>() - std::mem::size_of::<*mut PyObject>(),
@@ -55,14 +56,14 @@ static mut TUPLE_AS_MAPPING: PyMappingMethods = PyMappingMethods {
 };
 
 static TUPLE_METHODS: [PyMethodDef; 6] = [
-    descr::method(c"index", tuple_index as *const _, METH_FASTCALL),
-    descr::method(c"count", tuple_count as *const _, METH_O),
-    descr::method(c"__getnewargs__", tuple_getnewargs as *const _, METH_NOARGS),
+    descr::method(c"index", tuple_index as *const _, METH_FASTCALL).with_doc(c"index($self, value, start=0, stop=sys.maxsize, /)\n--\n\nThe index of the first item equal to value in self[start:stop];\nValueError when there is none."),
+    descr::method(c"count", tuple_count as *const _, METH_O).with_doc(c"count($self, value, /)\n--\n\nThe number of items equal to value."),
+    descr::method(c"__getnewargs__", tuple_getnewargs as *const _, METH_NOARGS).with_doc(c"__getnewargs__($self, /)\n--\n\nThe arguments that recreate self, for pickling."),
     descr::method(
         c"__getitem__",
         tuple_getitem as *const _,
         METH_O | METH_COEXIST,
-    ),
+    ).with_doc(c"__getitem__($self, key, /)\n--\n\nThe item self[key]."),
     crate::object::genericalias::CLASS_GETITEM,
     descr::METHOD_END,
 ];

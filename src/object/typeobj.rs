@@ -44,7 +44,7 @@ pub static mut PyType_Type: PyTypeObject = PyTypeObject {
     tp_weaklistoffset: std::mem::offset_of!(PyTypeObject, tp_weaklist) as Py_ssize_t,
     // A class's attributes are its tp_dict: metaclasses add no dict slot.
     tp_dictoffset: std::mem::offset_of!(PyTypeObject, tp_dict) as Py_ssize_t,
-    tp_doc: c"type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type"
+    tp_doc: c"type(object) -> the type of object\ntype(name, bases, dict, **kwds) -> a new class"
         .as_ptr(),
     ..type_template(
         c"type",
@@ -86,27 +86,27 @@ static mut TYPE_AS_NUMBER: PyNumberMethods = PyNumberMethods {
 
 static TYPE_METHODS: [PyMethodDef; 7] = [
     crate::object::dir::TYPE_DIR,
-    descr::method(c"mro", type_mro as *const libc::c_void, METH_NOARGS),
+    descr::method(c"mro", type_mro as *const libc::c_void, METH_NOARGS).with_doc(c"mro($self, /)\n--\n\nThe method resolution order of the type, as a list; a metaclass may\noverride it."),
     descr::method(
         c"__subclasses__",
         type_subclasses as *const libc::c_void,
         METH_NOARGS,
-    ),
+    ).with_doc(c"__subclasses__($self, /)\n--\n\nA list of the immediate subclasses that are still alive."),
     descr::method(
         c"__instancecheck__",
         type_instancecheck as *const libc::c_void,
         METH_O,
-    ),
+    ).with_doc(c"__instancecheck__($self, instance, /)\n--\n\nTrue if instance is an instance of the class (isinstance())."),
     descr::method(
         c"__subclasscheck__",
         type_subclasscheck as *const libc::c_void,
         METH_O,
-    ),
+    ).with_doc(c"__subclasscheck__($self, subclass, /)\n--\n\nTrue if subclass is a subclass of the class (issubclass())."),
     descr::method(
         c"__prepare__",
         type_prepare as *const libc::c_void,
         METH_VARARGS | METH_KEYWORDS | METH_CLASS,
-    ),
+    ).with_doc(c"__prepare__($cls, name, bases, /, **kwds)\n--\n\nThe namespace for a new class body: an empty dict by default."),
     descr::METHOD_END,
 ];
 
@@ -202,7 +202,49 @@ unsafe extern "C" fn type_get_text_signature(op: *mut PyObject, _c: *mut c_void)
     })
 }
 
-static TYPE_GETSET: [PyGetSetDef; 13] = [
+/// `type.__doc__` (`type_get_doc`): a static type's `tp_doc` without its
+/// signature line; a heap type's `__doc__` entry, bound through its
+/// `__get__` when it has one (None when absent).
+unsafe extern "C" fn type_get_doc(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: op is a type; tp_name and tp_doc are NUL-terminated.
+        unsafe {
+            let tp = op.cast::<PyTypeObject>();
+            if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE == 0 && !(*tp).tp_doc.is_null() {
+                return crate::object::textsig::doc((*tp).tp_name, (*tp).tp_doc);
+            }
+            let doc = dict::get_item_known_hash_str((*tp).tp_dict, pystr::intern("__doc__"));
+            if doc.is_null() {
+                return Ok(crate::object::none::owned());
+            }
+            match (*(*doc).ob_type).tp_descr_get {
+                Some(get) => errors::check(get(doc, null_mut(), op)),
+                None => Ok(Owned::from_borrowed(doc)),
+            }
+        }
+    })
+}
+
+/// `type.__doc__ = value` (`type_set_doc`): stored in a mutable type's dict.
+unsafe extern "C" fn type_set_doc(
+    op: *mut PyObject,
+    value: *mut PyObject,
+    _c: *mut c_void,
+) -> c_int {
+    crate::capi::boundary::guard_status(|| {
+        // SAFETY: op is a type; value NULL (delete) or valid.
+        unsafe {
+            let tp: *mut PyTypeObject = op.cast();
+            crate::object::typebases::check_settable(tp, value, "__doc__")?;
+            dict::set_item((*tp).tp_dict, pystr::intern("__doc__"), value)?;
+            modified(tp);
+            Ok(())
+        }
+    })
+}
+
+static TYPE_GETSET: [PyGetSetDef; 14] = [
+    descr::getset(c"__doc__", Some(type_get_doc), Some(type_set_doc)),
     descr::getset(c"__text_signature__", Some(type_get_text_signature), None),
     descr::getset(
         c"__abstractmethods__",
@@ -726,9 +768,22 @@ unsafe extern "C" fn type_get_name(op: *mut PyObject, _c: *mut libc::c_void) -> 
     })
 }
 
+/// `type.__qualname__`: a heap type's own `ht_qualname` object (the same
+/// object each time, as `inspect.classify_class_attrs` compares with `is`).
 unsafe extern "C" fn type_get_qualname(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {
-    // SAFETY: op is a type.
-    crate::capi::boundary::guard_obj(|| unsafe { pystr::from_str(&qualname(op.cast())?) })
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: op is a type; heap types carry ht_qualname.
+        unsafe {
+            let tp: *mut PyTypeObject = op.cast();
+            if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
+                let ht: *mut PyHeapTypeObject = tp.cast();
+                if !(*ht).ht_qualname.is_null() {
+                    return Ok(Owned::from_borrowed((*ht).ht_qualname));
+                }
+            }
+            pystr::from_str(short_name(tp))
+        }
+    })
 }
 
 unsafe extern "C" fn type_get_module(op: *mut PyObject, _c: *mut libc::c_void) -> *mut PyObject {

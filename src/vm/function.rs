@@ -803,8 +803,22 @@ unsafe extern "C" fn method_get_self(op: *mut PyObject, _c: *mut c_void) -> *mut
     unsafe { new_ref((*op.cast::<PyMethodObject>()).im_self) }
 }
 
-static METHOD_GETSET: [PyGetSetDef; 3] = [
+/// `__doc__` of a bound method: its function's (`method_get_doc`).
+unsafe extern "C" fn method_get_doc(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a method; its function is live.
+        unsafe {
+            crate::object::protocol::getattr(
+                (*op.cast::<PyMethodObject>()).im_func,
+                pystr::intern("__doc__"),
+            )
+        }
+    })
+}
+
+static METHOD_GETSET: [PyGetSetDef; 4] = [
     crate::object::descr::getset(c"__func__", Some(method_get_func), None),
     crate::object::descr::getset(c"__self__", Some(method_get_self), None),
+    crate::object::descr::getset(c"__doc__", Some(method_get_doc), None),
     crate::object::descr::GETSET_END,
 ];

@@ -626,9 +626,13 @@ crate::modules::args::builtin!(io_open_code, |args, kws| {
 });
 
 static mut MODULE_METHODS: [PyMethodDef; 4] = [
-    crate::object::descr::method(c"open", open::io_open as *const c_void, FK),
-    crate::object::descr::method(c"open_code", io_open_code as *const c_void, FK),
-    crate::object::descr::method(c"text_encoding", io_text_encoding as *const c_void, FK),
+    crate::object::descr::method(c"open", open::io_open as *const c_void, FK).with_doc(open::DOC),
+    crate::object::descr::method(c"open_code", io_open_code as *const c_void, FK).with_doc(
+        c"open_code($module, /, path)\n--\n\nOpen path for reading in binary mode, as the import system opens\nsource and bytecode files.",
+    ),
+    crate::object::descr::method(c"text_encoding", io_text_encoding as *const c_void, FK).with_doc(
+        c"text_encoding($module, encoding, stacklevel=2, /)\n--\n\nThe encoding to use for text files: encoding itself, or, when it is\nNone, 'locale' (or 'utf-8' in UTF-8 mode), warning with EncodingWarning\nwhen -X warn_default_encoding is set.",
+    ),
     crate::object::descr::METHOD_END,
 ];
 

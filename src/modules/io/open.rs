@@ -3,6 +3,9 @@
 use super::stringio::NewlineMode;
 use super::*;
 
+/// The doc of `open` (`io.open` and `builtins.open`).
+pub const DOC: &std::ffi::CStr = c"open($module, /, file, mode='r', buffering=-1, encoding=None,\n     errors=None, newline=None, closefd=True, opener=None)\n--\n\nOpen a file and return a file object for it.\n\nmode combines 'r', 'w', 'x' or 'a' with 'b' (binary) or 't' (text, the\ndefault) and '+' (reading and writing). OSError is raised on failure.\n\nbuffering is 0 (unbuffered, binary only), 1 (line buffered, text only)\nor a buffer size; encoding, errors and newline apply to text mode;\nclosefd=False keeps a given file descriptor open when the file is\nclosed; opener(path, flags) may supply the file descriptor.";
+
 crate::modules::args::builtin!(pub io_open, |args, kws| {
     let [file, mode, buffering, encoding, errs, newline, closefd, opener] = bind(
         "open",

@@ -3,10 +3,10 @@
 use super::*;
 
 pub(super) static EXC_METHODS: [PyMethodDef; 5] = [
-    crate::object::descr::method(c"with_traceback", with_traceback as *const c_void, METH_O),
-    crate::object::descr::method(c"add_note", add_note as *const c_void, METH_O),
-    crate::object::descr::method(c"__reduce__", reduce as *const c_void, METH_NOARGS),
-    crate::object::descr::method(c"__setstate__", setstate as *const c_void, METH_O),
+    crate::object::descr::method(c"with_traceback", with_traceback as *const c_void, METH_O).with_doc(c"with_traceback($self, object, /)\n--\n\nSet the traceback of the exception to object and return the exception."),
+    crate::object::descr::method(c"add_note", add_note as *const c_void, METH_O).with_doc(c"add_note($self, object, /)\n--\n\nAppend the string object to the exception's notes (__notes__)."),
+    crate::object::descr::method(c"__reduce__", reduce as *const c_void, METH_NOARGS).with_doc(c"__reduce__($self, /)\n--\n\nThe state of self for pickling."),
+    crate::object::descr::method(c"__setstate__", setstate as *const c_void, METH_O).with_doc(c"__setstate__($self, object, /)\n--\n\nRestore the state of self when unpickling."),
     crate::object::descr::METHOD_END,
 ];
 
