@@ -1135,6 +1135,8 @@ fn run_main() -> c_int {
         })
     } else if importer_path.is_some() {
         run::run_module_as_main("__main__", false)
+    } else if let Some(file) = cfg.run_filename.as_ref().filter(|f| f.ends_with(".pyc")) {
+        run::run_main_pyc(file)
     } else if let Some(file) = &cfg.run_filename {
         match std::fs::read(file) {
             // -x: the first line is dropped, its newline kept so that line
