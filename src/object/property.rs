@@ -302,7 +302,40 @@ unsafe extern "C" fn get_isabstract(op: *mut PyObject, _c: *mut c_void) -> *mut 
     })
 }
 
-static PROPERTY_GETSET: [PyGetSetDef; 6] = [
+/// `property.__name__` (`property_get___name__`): the name given by
+/// `__set_name__` or assigned, else the getter's `__name__`.
+unsafe extern "C" fn get_name(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a property.
+        unsafe {
+            let prop = p(op);
+            if !prop.name.is_null() {
+                return Ok(Owned::from_borrowed(prop.name));
+            }
+            if !prop.fget.is_null() {
+                if let Some(name) = protocol::getattr_opt(prop.fget, pystr::intern("__name__"))? {
+                    return Ok(name);
+                }
+            }
+            Err(errors::attribute_error(
+                "'property' object has no attribute '__name__'",
+            ))
+        }
+    })
+}
+
+/// `property.__name__ = name` (`property_set___name__`).
+unsafe extern "C" fn set_name(op: *mut PyObject, v: *mut PyObject, _c: *mut c_void) -> libc::c_int {
+    // SAFETY: op is a property; v NULL (delete) or valid.
+    unsafe {
+        let new = if v.is_null() { null_mut() } else { new_ref(v) };
+        xdecref(std::mem::replace(&mut p(op).name, new));
+    }
+    0
+}
+
+static PROPERTY_GETSET: [PyGetSetDef; 7] = [
+    crate::object::descr::getset(c"__name__", Some(get_name), Some(set_name)),
     crate::object::descr::getset(c"fget", Some(get_fget), None),
     crate::object::descr::getset(c"fset", Some(get_fset), None),
     crate::object::descr::getset(c"fdel", Some(get_fdel), None),

@@ -121,3 +121,38 @@ class T(unittest.TestCase):
         pass
 for name in ["test_one", "test_multi", "test_none"]:
     print(T(name).shortDescription())
+
+# functools.cmp_to_key's keys show the signature of their call.
+key = functools.cmp_to_key(lambda a, b: 0)
+print(inspect.signature(functools.cmp_to_key), inspect.signature(key))
+
+# property.__name__ (from __set_name__ or the getter) lets inspect.getdoc
+# find the doc of an inherited property.
+class Base:
+    @property
+    def value(self):
+        "The value."
+class Derived(Base):
+    def _get(self):
+        pass
+    value = property(_get)
+print(Derived.value.__name__, repr(Derived.value.__doc__), inspect.getdoc(Derived.value))
+print(property(len).__name__)
+try:
+    property().__name__
+except AttributeError as e:
+    print(type(e).__name__, e)
+p = property(len)
+p.__name__ = "renamed"
+print(p.__name__)
+
+# The io classes carry their constructor signatures.
+import _io
+for n in ["BufferedReader", "BufferedWriter", "BufferedRandom", "BufferedRWPair",
+          "FileIO", "BytesIO", "StringIO", "TextIOWrapper",
+          "IncrementalNewlineDecoder"]:
+    t = getattr(_io, n)
+    print(n, type(t.__doc__).__name__, inspect.signature(t))
+class MyReader(_io.BufferedReader):
+    """A subclass with its own doc."""
+print(inspect.signature(MyReader))

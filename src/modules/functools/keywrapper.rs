@@ -22,6 +22,7 @@ pub static mut KEYWRAPPER_TYPE: PyTypeObject = PyTypeObject {
     tp_richcompare: Some(keywrapper_richcompare),
     tp_hash: Some(crate::capi::object::PyObject_HashNotImplemented),
     tp_members: (&raw const KW_MEMBERS).cast_mut().cast(),
+    tp_getset: (&raw const KW_GETSET).cast_mut().cast(),
     ..crate::modules::objtype::gc_type::<KeyWrapper>(c"functools.KeyWrapper", 0)
 };
 
@@ -33,6 +34,20 @@ static KW_MEMBERS: [PyMemberDef; 2] = [
         c"Value wrapped by a key function.",
     ),
     MEMBER_END,
+];
+
+/// `__text_signature__` of a key (`keyobject_text_signature`): calling
+/// one takes the object to wrap, which `inspect.signature` shows.
+unsafe extern "C" fn keywrapper_text_signature(
+    _op: *mut PyObject,
+    _c: *mut libc::c_void,
+) -> *mut PyObject {
+    guard_obj(|| crate::object::str::from_str("(obj)"))
+}
+
+static KW_GETSET: [PyGetSetDef; 2] = [
+    crate::object::descr::getset(c"__text_signature__", Some(keywrapper_text_signature), None),
+    crate::object::descr::GETSET_END,
 ];
 
 /// `cmp_to_key(mycmp)`.

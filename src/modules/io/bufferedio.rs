@@ -87,9 +87,14 @@ impl Buffered {
     }
 }
 
-const fn buffered_type(name: &'static std::ffi::CStr, methods: *mut PyMethodDef) -> PyTypeObject {
+const fn buffered_type(
+    name: &'static std::ffi::CStr,
+    methods: *mut PyMethodDef,
+    doc: &'static std::ffi::CStr,
+) -> PyTypeObject {
     PyTypeObject {
         tp_methods: methods,
+        tp_doc: doc.as_ptr(),
         tp_getset: (&raw const BUFFERED_GETSET).cast_mut().cast(),
         tp_init: Some(buffered_init),
         tp_repr: Some(buffered_repr),
@@ -101,22 +106,27 @@ const fn buffered_type(name: &'static std::ffi::CStr, methods: *mut PyMethodDef)
 pub static mut READER_TYPE: PyTypeObject = buffered_type(
     c"_io.BufferedReader",
     (&raw const READER_METHODS).cast_mut().cast(),
+    c"BufferedReader(raw, buffer_size=DEFAULT_BUFFER_SIZE)\n--\n\nA buffer in front of a readable raw stream (a RawIOBase).",
 );
 /// `_io.BufferedWriter`.
 pub static mut WRITER_TYPE: PyTypeObject = buffered_type(
     c"_io.BufferedWriter",
     (&raw const WRITER_METHODS).cast_mut().cast(),
+    c"BufferedWriter(raw, buffer_size=DEFAULT_BUFFER_SIZE)\n--\n\nA buffer in front of a writable raw stream; the data reaches the raw\nstream on flush() or when the buffer is full.",
 );
 /// `_io.BufferedRandom`.
 pub static mut RANDOM_TYPE: PyTypeObject = buffered_type(
     c"_io.BufferedRandom",
     (&raw const RANDOM_METHODS).cast_mut().cast(),
+    c"BufferedRandom(raw, buffer_size=DEFAULT_BUFFER_SIZE)\n--\n\nA buffer in front of a seekable raw stream, for reading and writing.",
 );
 /// `_io.BufferedRWPair`.
 pub static mut RWPAIR_TYPE: PyTypeObject = PyTypeObject {
     tp_methods: (&raw const RWPAIR_METHODS).cast_mut().cast(),
     tp_getset: (&raw const RWPAIR_GETSET).cast_mut().cast(),
     tp_init: Some(rwpair_init),
+    tp_doc: c"BufferedRWPair(reader, writer, buffer_size=DEFAULT_BUFFER_SIZE, /)\n--\n\nOne buffered stream made of a readable raw stream and a writable one,\nsuch as the two ends of a pipe."
+        .as_ptr(),
     ..io_type(
         c"_io.BufferedRWPair",
         &raw mut super::iobase::BUFFEREDIOBASE_TYPE,

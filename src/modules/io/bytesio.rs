@@ -10,6 +10,8 @@ pub static mut BYTESIO_TYPE: PyTypeObject = PyTypeObject {
     tp_getset: (&raw const BYTESIO_GETSET).cast_mut().cast(),
     tp_init: Some(bytesio_init),
     tp_new: Some(bytesio_new),
+    tp_doc: c"BytesIO(initial_bytes=b'')\n--\n\nA binary stream held in memory, starting with a copy of initial_bytes."
+        .as_ptr(),
     ..io_type(c"_io.BytesIO", &raw mut super::iobase::BUFFEREDIOBASE_TYPE)
 };
 

@@ -10,6 +10,8 @@ pub static mut FILEIO_TYPE: PyTypeObject = PyTypeObject {
     tp_getset: (&raw const FILEIO_GETSET).cast_mut().cast(),
     tp_init: Some(fileio_init),
     tp_repr: Some(fileio_repr),
+    tp_doc: c"FileIO(file, mode='r', closefd=True, opener=None)\n--\n\nA raw binary stream over an operating system file, given by path or by\nfile descriptor. mode is 'r', 'w', 'x' or 'a', with '+' to both read\nand write."
+        .as_ptr(),
     ..io_type(c"_io.FileIO", &raw mut super::iobase::RAWIOBASE_TYPE)
 };
 

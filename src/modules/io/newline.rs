@@ -105,6 +105,8 @@ pub static mut NLDECODER_TYPE: PyTypeObject = PyTypeObject {
     tp_iternext: None,
     tp_finalize: None,
     tp_base: null_mut(),
+    tp_doc: c"IncrementalNewlineDecoder(decoder, translate, errors='strict')\n--\n\nWraps a decoder to translate \\r\\n and \\r to \\n when translate is true,\nrecording which line endings were seen (newlines)."
+        .as_ptr(),
     ..io_type(c"_io.IncrementalNewlineDecoder", null_mut())
 };
 

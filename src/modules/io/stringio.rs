@@ -12,6 +12,8 @@ pub static mut STRINGIO_TYPE: PyTypeObject = PyTypeObject {
     tp_getset: (&raw const STRINGIO_GETSET).cast_mut().cast(),
     tp_init: Some(stringio_init),
     tp_iternext: Some(stringio_iternext),
+    tp_doc: c"StringIO(initial_value='', newline='\\n')\n--\n\nA text stream held in memory, starting with initial_value."
+        .as_ptr(),
     ..io_type(c"_io.StringIO", &raw mut super::iobase::TEXTIOBASE_TYPE)
 };
 

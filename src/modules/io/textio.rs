@@ -17,6 +17,8 @@ pub static mut TEXTIO_TYPE: PyTypeObject = PyTypeObject {
     tp_init: Some(textio_init),
     tp_repr: Some(textio_repr),
     tp_iternext: Some(textio_iternext),
+    tp_doc: c"TextIOWrapper(buffer, encoding=None, errors=None, newline=None,\n              line_buffering=False, write_through=False)\n--\n\nA text stream over a buffered binary stream: text is encoded and\ndecoded with encoding, and line endings translated as newline asks."
+        .as_ptr(),
     ..io_type(
         c"_io.TextIOWrapper",
         &raw mut super::iobase::TEXTIOBASE_TYPE,
