@@ -3004,6 +3004,11 @@ extern struct PyTypeObject PyCode_Type;
 extern struct PyTypeObject PyFrame_Type;
 
 /*
+ `PyFrameLocalsProxy_Type`.
+ */
+extern struct PyTypeObject PyFrameLocalsProxy_Type;
+
+/*
  `PyFunction_Type`.
  */
 extern struct PyTypeObject PyFunction_Type;
@@ -4645,6 +4650,41 @@ int PyFrame_GetLineNumber(PyFrameObject *f);
  no exception set for the outermost frame.
  */
 PyFrameObject *PyFrame_GetBack(PyFrameObject *f);
+
+/*
+ `PyFrame_GetLocals`: `frame.f_locals` (a new reference): a function
+ frame's `FrameLocalsProxy`, or the locals mapping of a module or class
+ body.
+ */
+PyObject *PyFrame_GetLocals(PyFrameObject *f);
+
+/*
+ `PyFrame_GetGlobals`: the frame's globals (a new reference).
+ */
+PyObject *PyFrame_GetGlobals(PyFrameObject *f);
+
+/*
+ `PyFrame_GetBuiltins`: the frame's builtins (a new reference).
+ */
+PyObject *PyFrame_GetBuiltins(PyFrameObject *f);
+
+/*
+ `PyFrame_GetLasti`: the byte offset of the last instruction started
+ (`f_lasti`), -1 before the first.
+ */
+int PyFrame_GetLasti(PyFrameObject *f);
+
+/*
+ `PyFrame_GetVar`: the frame's fast local (or cell or free variable)
+ `name` (a new reference); `NameError` when it has none or it is
+ unbound, `TypeError` when `name` is not a str.
+ */
+PyObject *PyFrame_GetVar(PyFrameObject *f, PyObject *name);
+
+/*
+ `PyFrame_GetVarString`: [`PyFrame_GetVar`] with a UTF-8 name.
+ */
+PyObject *PyFrame_GetVarString(PyFrameObject *f, const char *name);
 
 /*
  `PyObject_GC_Track`.

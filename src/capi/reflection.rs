@@ -34,20 +34,17 @@ pub extern "C" fn PyEval_GetBuiltins() -> *mut PyObject {
 }
 
 /// `_PyEval_GetBuiltin`: the builtin called `name` (a new reference),
-/// `AttributeError` when the builtins lack it.
+/// `AttributeError` when the builtins lack it. A running frame's builtins
+/// may be any mapping (`__builtins__` of its globals).
 pub fn builtin(name: &str) -> crate::runtime::errors::PyResult<crate::Owned> {
-    let d = PyEval_GetBuiltins();
-    // SAFETY: d is NULL or a dict.
-    let v = if d.is_null() {
-        null_mut()
+    let b = PyEval_GetBuiltins();
+    let v = if b.is_null() {
+        None
     } else {
-        unsafe { crate::object::dict::get_str(d, name) }
+        // SAFETY: b is a live mapping; the key is an interned str.
+        unsafe { crate::vm::ops::mapping_lookup(b, crate::object::str::intern(name))? }
     };
-    if v.is_null() {
-        return Err(crate::runtime::errors::attribute_error(name));
-    }
-    // SAFETY: v is a live value of the builtins dict.
-    Ok(unsafe { crate::Owned::from_borrowed(v) })
+    v.ok_or_else(|| crate::runtime::errors::attribute_error(name))
 }
 
 /// `PyEval_GetGlobals`: the running frame's globals (borrowed), NULL
@@ -97,7 +94,7 @@ pub extern "C" fn PyEval_GetFrameLocals() -> *mut PyObject {
         return null_mut();
     }
     // SAFETY: f is a live frame.
-    crate::capi::boundary::guard_obj(|| unsafe { crate::vm::frame::locals_of(f) })
+    crate::capi::boundary::guard_obj(|| unsafe { crate::vm::frame_locals::snapshot(f) })
 }
 
 /// `PyEval_GetLocals` (deprecated): the running frame's locals (borrowed).
@@ -118,7 +115,7 @@ pub extern "C" fn PyEval_GetLocals() -> *mut PyObject {
             if !fo.locals.is_null() {
                 return Ok(fo.locals);
             }
-            let snapshot = crate::vm::frame::locals_of(f)?;
+            let snapshot = crate::vm::frame_locals::snapshot(f)?;
             if fo.locals_cache.is_null() {
                 fo.locals_cache = crate::object::dict::new()?.into_raw();
             }

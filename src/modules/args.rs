@@ -1,8 +1,9 @@
 //! Argument handling shared by the builtin modules' functions, which use
 //! the `METH_FASTCALL | METH_KEYWORDS` convention.
 use crate::ffi::*;
-use crate::object::{str as pystr, tuple};
+use crate::object::{int, number, str as pystr, tuple};
 use crate::runtime::errors::{self, PyResult};
+use std::ffi::c_int;
 
 pub type Args<'a> = &'a [*mut PyObject];
 
@@ -168,4 +169,29 @@ pub fn bind<const N: usize>(
         )));
     }
     Ok(out)
+}
+
+/// A C `int` argument as Argument Clinic's `int` converter takes it
+/// (`PyLong_AsInt`): `__index__` (so floats are refused), and
+/// `OverflowError` "Python int too large to convert to C int".
+pub unsafe fn clinic_int(o: *mut PyObject) -> PyResult<c_int> {
+    const MSG: &str = "Python int too large to convert to C int";
+    // SAFETY: o valid (caller contract); index returns an int.
+    let v = unsafe { int::as_i64_or(number::index(o)?.as_ptr(), MSG)? };
+    c_int::try_from(v).map_err(|_| errors::overflow_error(MSG))
+}
+
+/// A C `int` argument as `PyArg_Parse`'s `i` format takes it: `__index__`
+/// (so floats are refused), a C `long`, then `OverflowError` naming the
+/// bound it passes.
+pub unsafe fn format_i(o: *mut PyObject) -> PyResult<c_int> {
+    // SAFETY: o valid (caller contract); index returns an int.
+    let v = unsafe { int::as_i64(number::index(o)?.as_ptr())? };
+    c_int::try_from(v).map_err(|_| {
+        errors::overflow_error(if v < 0 {
+            "signed integer is less than minimum"
+        } else {
+            "signed integer is greater than maximum"
+        })
+    })
 }

@@ -27,10 +27,6 @@ pub fn dict() -> *mut PyObject {
 
 use crate::modules::args::{arity, builtin, no_kwargs, Args};
 
-fn none_obj() -> PyResult<Owned> {
-    Ok(Owned::from_borrowed_static(none::none()))
-}
-
 builtin!(bi_print, |args, kws| {
     let mut sep = None;
     let mut end = None;
@@ -67,7 +63,7 @@ builtin!(bi_print, |args, kws| {
             return Err(errors::runtime_error("lost sys.stdout"));
         }
         if file == none::none() {
-            return none_obj();
+            return Ok(none::owned());
         }
     }
     let file = Owned::from_borrowed(file);
@@ -97,7 +93,7 @@ builtin!(bi_print, |args, kws| {
     if flush {
         protocol::call_method_obj(file, "flush", &[])?;
     }
-    none_obj()
+    Ok(none::owned())
 });
 
 builtin!(bi_input, |args, kws| {
@@ -208,14 +204,14 @@ builtin!(bi_setattr, |args, kws| {
     no_kwargs("setattr", &kws)?;
     arity("setattr", args, 3, 3)?;
     protocol::setattr(args[0], args[1], args[2])?;
-    none_obj()
+    Ok(none::owned())
 });
 
 builtin!(bi_delattr, |args, kws| {
     no_kwargs("delattr", &kws)?;
     arity("delattr", args, 2, 2)?;
     protocol::setattr(args[0], args[1], null_mut())?;
-    none_obj()
+    Ok(none::owned())
 });
 
 builtin!(bi_hasattr, |args, kws| {
@@ -635,14 +631,14 @@ builtin!(bi_locals, |args, kws| {
     if f.is_null() {
         return Err(errors::system_error("locals(): no current frame"));
     }
-    crate::vm::frame::locals_of(f)
+    crate::vm::frame_locals::snapshot(f)
 });
 
 builtin!(bi_vars, |args, kws| {
     arity("vars", args, 0, 1)?;
     if args.is_empty() {
         let f = crate::vm::frame::current();
-        return crate::vm::frame::locals_of(f);
+        return crate::vm::frame_locals::snapshot(f);
     }
     protocol::getattr_opt(args[0], pystr::intern("__dict__"))?
         .ok_or_else(|| errors::type_error("vars() argument must have __dict__ attribute"))
@@ -715,7 +711,7 @@ unsafe fn exec_eval(
             }
             globals = crate::vm::frame::fr(cur).globals;
             if locals.is_null() {
-                caller_locals = crate::vm::frame::locals_of(cur)?;
+                caller_locals = crate::vm::frame_locals::snapshot(cur)?;
                 locals = caller_locals.as_ptr();
             }
         } else if !dict::check(globals) {
@@ -770,7 +766,7 @@ unsafe fn exec_eval(
         let r =
             crate::vm::call::eval_code_with_closure(code_obj.as_ptr(), globals, locals, closure)?;
         if is_exec {
-            return none_obj();
+            return Ok(none::owned());
         }
         Ok(r)
     }

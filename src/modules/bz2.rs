@@ -4,8 +4,9 @@
 //! GIL released; each object's lock keeps threads from sharing its stream.
 use crate::capi::boundary::guard_obj;
 use crate::ffi::*;
+use crate::modules::args::clinic_int;
 use crate::modules::args::{arity, bind, builtin};
-use crate::modules::compression::{self, int_arg, ssize_arg, Compressing, Input, Run};
+use crate::modules::compression::{self, ssize_arg, Compressing, Input, Run};
 use crate::modules::module_def::{self, exec_slot, SLOT_END};
 use crate::modules::objtype::{gc_type, new_obj, no_keywords, state, state_refs};
 use crate::object::buffer::Guard;
@@ -219,7 +220,7 @@ unsafe extern "C" fn compressor_new(
             let a = tuple::items(args);
             arity("BZ2Compressor", a, 0, 1)?;
             let level = match a.first() {
-                Some(&l) => int_arg(l)?,
+                Some(&l) => clinic_int(l)?,
                 None => 9,
             };
             if !(1..=9).contains(&level) {

@@ -10,7 +10,7 @@ use crate::object::{bool as pybool, bytes, number};
 use crate::runtime::errors::{self, PyResult, Raised};
 use crate::runtime::gil::lock_detached;
 use crate::Owned;
-use libc::{c_int, c_void};
+use libc::c_void;
 use std::sync::Mutex;
 
 /// A compressor object's stream (`BZ2Compressor`, `LZMACompressor`).
@@ -41,16 +41,6 @@ pub fn flush(c: &Mutex<impl Compressing>) -> PyResult<Owned> {
     }
     *c.flushed() = true;
     bytes::from_slice(&c.step(&[], true)?)
-}
-
-/// A C `int` argument (`PyLong_AsInt`, as the `i` converter does).
-pub unsafe fn int_arg(o: *mut PyObject) -> PyResult<c_int> {
-    // SAFETY: o valid.
-    let v = unsafe { crate::capi::long::PyLong_AsInt(o) };
-    if v == -1 && !errors::occurred().is_null() {
-        return Err(Raised::assume());
-    }
-    Ok(v)
 }
 
 /// A `Py_ssize_t` argument (`__index__`, then `PyLong_AsSsize_t`).

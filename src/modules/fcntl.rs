@@ -3,9 +3,10 @@
 //! the constants.
 use crate::ffi::*;
 use crate::modules::args::{bind, builtin};
-use crate::modules::posix::{int_arg, none};
+use crate::modules::posix::int_arg;
 use crate::modules::select::as_fd;
 use crate::object::descr::{method, METHOD_END};
+use crate::object::none;
 use crate::object::{bytes, dict, int, module, str as pystr};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
@@ -91,7 +92,7 @@ builtin!(fcntl_flock, |args, kws| {
     let fd = as_fd(f.unwrap())?;
     let op = int_arg(o.unwrap())? as c_int;
     crate::modules::posix::retry(|| libc::flock(fd, op))?;
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(fcntl_lockf, |args, kws| {
@@ -133,7 +134,7 @@ builtin!(fcntl_lockf, |args, kws| {
         libc::F_SETLKW
     };
     crate::modules::posix::retry(|| libc::fcntl(fd, cmd, &lk))?;
-    Ok(none())
+    Ok(none::owned())
 });
 
 const FK: c_int = METH_FASTCALL | METH_KEYWORDS;

@@ -4,10 +4,11 @@
 //! constants and `Error`. Text from the C library is decoded as the locale
 //! encoding (UTF-8 here) with `surrogateescape`.
 use crate::ffi::*;
+use crate::modules::args::clinic_int;
 use crate::modules::args::{arity, builtin, no_kwargs};
 use crate::modules::objtype::{meth_noargs, new_module};
 use crate::object::descr::{method, METHOD_END};
-use crate::object::{dict, int, list, none, number, protocol, str as pystr};
+use crate::object::{dict, int, list, none, protocol, str as pystr};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
 use libc::{c_char, c_int, c_void, wchar_t};
@@ -122,19 +123,6 @@ fn locale_error(m: *mut PyObject, msg: &str) -> errors::Raised {
     }
 }
 
-/// An int argument (`PyArg` format `i`).
-unsafe fn int_arg(op: *mut PyObject) -> PyResult<c_int> {
-    // SAFETY: op valid.
-    let v = unsafe { number::as_ssize(op, crate::object::exceptions::PyExc_OverflowError)? };
-    c_int::try_from(v).map_err(|_| {
-        errors::overflow_error(if v < 0 {
-            "signed integer is less than minimum"
-        } else {
-            "signed integer is greater than maximum"
-        })
-    })
-}
-
 /// A str argument as a C string (`PyArg` format `s`/`z`); `None` gives
 /// NULL when `nullable`.
 unsafe fn cstr_arg(
@@ -169,7 +157,7 @@ fn opt_ptr(s: &Option<CString>) -> *const c_char {
 builtin!(setlocale, |m, args, kws| {
     let [cat, loc] =
         crate::modules::args::bind("setlocale", args, &kws, ["category", "locale"], 2, 1)?;
-    let cat = int_arg(cat.unwrap_or(std::ptr::null_mut()))?;
+    let cat = clinic_int(cat.unwrap_or(std::ptr::null_mut()))?;
     let loc = match loc {
         Some(l) => cstr_arg("setlocale", "argument 2", l, true)?,
         None => None,
@@ -244,7 +232,7 @@ builtin!(nl_langinfo, |args, kws| {
             args.len()
         )));
     }
-    let key = int_arg(args[0])?;
+    let key = clinic_int(args[0])?;
     if !LANGINFO.iter().any(|&(_, k)| k == key) {
         return Err(errors::value_error("unsupported langinfo constant"));
     }
@@ -341,7 +329,7 @@ builtin!(py_dcgettext, |args, kws| {
     arity("dcgettext", args, 3, 3)?;
     let domain = cstr_arg("dcgettext", "argument 1", args[0], true)?;
     let msg = cstr_arg("dcgettext", "argument 2", args[1], false)?;
-    let cat = int_arg(args[2])?;
+    let cat = clinic_int(args[2])?;
     decode(dcgettext(opt_ptr(&domain), opt_ptr(&msg), cat))
 });
 

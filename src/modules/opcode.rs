@@ -9,6 +9,7 @@
 //! valid. Ferrython has no tier-2 executors, so `get_executor` reports
 //! that, as a CPython build without them does.
 use crate::ffi::*;
+use crate::modules::args::clinic_int;
 use crate::modules::args::{bind, builtin, Args};
 use crate::object::descr::{method, METHOD_END};
 use crate::object::{bool as pybool, int, list, none, number, str as pystr, tuple};
@@ -116,25 +117,6 @@ const NB_OPS: &[(&str, &str)] = &[
     ("NB_INPLACE_XOR", "^="),
 ];
 
-/// An argument converted as Argument Clinic's `int` converter does.
-unsafe fn c_int_arg(o: *mut PyObject) -> PyResult<i64> {
-    // SAFETY: o valid.
-    unsafe {
-        let i = number::index(o)?;
-        match int::as_i64(i.as_ptr()) {
-            Ok(v) if i32::try_from(v).is_ok() => Ok(v),
-            r => {
-                if r.is_err() {
-                    errors::clear();
-                }
-                Err(errors::overflow_error(
-                    "Python int too large to convert to C int",
-                ))
-            }
-        }
-    }
-}
-
 /// Rejects arguments to a function that takes none.
 fn no_args(name: &str, args: Args, kws: &[(&str, *mut PyObject)]) -> PyResult<()> {
     if args.is_empty() && kws.is_empty() {
@@ -173,7 +155,7 @@ builtin!(op_stack_effect, |args, kws| {
         }
     }
     let (op_obj, oparg) = (args[0], args.get(1).copied());
-    let op = c_int_arg(op_obj)?;
+    let op = i64::from(clinic_int(op_obj)?);
     let a = match oparg {
         Some(o) if o != none::none() => {
             let i = number::index(o)?;
@@ -208,7 +190,7 @@ macro_rules! predicate {
     ($fn_name:ident, $py:literal, |$op:ident| $test:expr) => {
         builtin!($fn_name, |args, kws| {
             let [o] = bind($py, args, &kws, ["opcode"], 1, 1)?;
-            let $op = c_int_arg(o.unwrap_or(none::none()))?;
+            let $op = i64::from(clinic_int(o.unwrap_or(none::none()))?);
             py_bool($test)
         });
     };
@@ -276,7 +258,7 @@ builtin!(op_get_executor, |args, kws| {
             crate::object::typeobj::type_name(code)
         )));
     }
-    c_int_arg(offset.unwrap_or(none::none()))?;
+    clinic_int(offset.unwrap_or(none::none()))?;
     Err(errors::runtime_error(
         "Executors are not available in this build",
     ))

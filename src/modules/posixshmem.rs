@@ -2,9 +2,10 @@
 //! `Modules/_multiprocessing/posixshmem.c`): `shm_open` and `shm_unlink`
 //! for `multiprocessing.shared_memory`.
 use crate::ffi::*;
+use crate::modules::args::format_i;
 use crate::modules::args::{bind, builtin};
-use crate::modules::posix::{int_arg, none};
 use crate::object::descr::{method, METHOD_END};
+use crate::object::none;
 use crate::object::{int, str as pystr, typeobj};
 use crate::runtime::errors::{self, PyResult};
 use libc::{c_int, c_void};
@@ -24,25 +25,12 @@ unsafe fn path_arg(func: &str, o: *mut PyObject) -> PyResult<CString> {
     }
 }
 
-/// A C `int` argument.
-unsafe fn c_int_arg(o: *mut PyObject) -> PyResult<c_int> {
-    // SAFETY: o valid (caller contract).
-    let v = unsafe { int_arg(o)? };
-    c_int::try_from(v).map_err(|_| {
-        errors::overflow_error(if v < 0 {
-            "signed integer is less than minimum"
-        } else {
-            "signed integer is greater than maximum"
-        })
-    })
-}
-
 builtin!(shm_open, |args, kws| {
     let [p, f, m] = bind("shm_open", args, &kws, ["path", "flags", "mode"], 3, 2)?;
     let path = path_arg("shm_open", p.unwrap())?;
-    let flags = c_int_arg(f.unwrap())?;
+    let flags = format_i(f.unwrap())?;
     let mode = match m {
-        Some(m) => c_int_arg(m)?,
+        Some(m) => format_i(m)?,
         None => 0o777,
     };
     loop {
@@ -71,7 +59,7 @@ builtin!(shm_unlink, |args, kws| {
             std::ptr::null_mut(),
         ));
     }
-    Ok(none())
+    Ok(none::owned())
 });
 
 const FK: c_int = METH_FASTCALL | METH_KEYWORDS;

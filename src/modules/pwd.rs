@@ -7,6 +7,7 @@ use crate::modules::posix::ids;
 use crate::modules::posix::path::{cstr_bytes, fs_decode};
 use crate::object::descr::{method, METHOD_END};
 use crate::object::exceptions as exc;
+use crate::object::none;
 use crate::object::structseq::{
     self, field, PyStructSequence_Desc, PyStructSequence_Field, FIELD_END,
 };
@@ -45,7 +46,7 @@ fn passwd_type() -> PyResult<*mut PyTypeObject> {
 /// A C string field decoded as a file-system name; NULL is None.
 pub(crate) unsafe fn decoded(p: *const c_char) -> PyResult<Owned> {
     if p.is_null() {
-        return Ok(crate::modules::posix::none());
+        return Ok(none::owned());
     }
     // SAFETY: p is a NUL-terminated string.
     fs_decode(unsafe { cstr_bytes(p) })

@@ -3,9 +3,10 @@
 //! `struct_rusage`), `getpagesize`, and the `RLIMIT_*`/`RUSAGE_*`
 //! constants. `resource.error` is `OSError`.
 use crate::ffi::*;
+use crate::modules::args::clinic_int;
 use crate::modules::args::{bind, builtin};
-use crate::modules::posix::{int_arg, none};
 use crate::object::descr::{method, METHOD_END};
+use crate::object::none;
 use crate::object::structseq::{
     self, field, PyStructSequence_Desc, PyStructSequence_Field, FIELD_END,
 };
@@ -49,18 +50,10 @@ fn rusage_type() -> PyResult<*mut PyTypeObject> {
     unsafe { structseq::static_type(&raw mut TYPE, &raw const DESC) }
 }
 
-/// A C `int` argument ("Python int too large to convert to C int").
-unsafe fn c_int_arg(o: *mut PyObject) -> PyResult<c_int> {
-    // SAFETY: o valid (caller contract).
-    let v = unsafe { int_arg(o)? };
-    c_int::try_from(v)
-        .map_err(|_| errors::overflow_error("Python int too large to convert to C int"))
-}
-
 /// A resource number, checked against `RLIM_NLIMITS`.
 unsafe fn resource_arg(o: *mut PyObject) -> PyResult<c_int> {
     // SAFETY: o valid (caller contract).
-    let r = unsafe { c_int_arg(o)? };
+    let r = unsafe { clinic_int(o)? };
     // Linux's RLIM_NLIMITS: the last limit is RLIMIT_RTTIME.
     if r < 0 || r > libc::RLIMIT_RTTIME as c_int {
         return Err(errors::value_error("invalid resource specified"));
@@ -74,7 +67,7 @@ fn timeval_secs(t: libc::timeval) -> f64 {
 
 builtin!(resource_getrusage, |args, kws| {
     let [w] = bind("getrusage", args, &kws, ["who"], 1, 1)?;
-    let who = c_int_arg(w.unwrap())?;
+    let who = clinic_int(w.unwrap())?;
     let mut ru: libc::rusage = std::mem::zeroed();
     if libc::getrusage(who, &mut ru) != 0 {
         if errors::last_errno() == libc::EINVAL {
@@ -177,16 +170,16 @@ builtin!(resource_setrlimit, |args, kws| {
     if libc::setrlimit(res as _, &rl) != 0 {
         return Err(set_error());
     }
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(resource_prlimit, |args, kws| {
     let [p, r, l] = bind("prlimit", args, &kws, ["pid", "resource", "limits"], 3, 2)?;
-    let pid = c_int_arg(p.unwrap())?;
+    let pid = clinic_int(p.unwrap())?;
     let res = resource_arg(r.unwrap())?;
-    let lim = l.unwrap_or(crate::object::none::none());
+    let lim = l.unwrap_or(none::none());
     crate::runtime::audit::audit(c"resource.prlimit", &[p.unwrap(), r.unwrap(), lim])?;
-    let new = if lim == crate::object::none::none() {
+    let new = if lim == none::none() {
         None
     } else {
         Some(limits_arg(lim)?)

@@ -4,8 +4,9 @@
 //! handlers and resumes with the time left (PEP 475).
 use crate::ffi::*;
 use crate::modules::args::{bind, builtin};
-use crate::modules::posix::{int_arg, none};
+use crate::modules::posix::int_arg;
 use crate::object::descr::{method, METHOD_END};
+use crate::object::none;
 use crate::object::refcount::*;
 use crate::object::typeobj::type_template;
 use crate::object::{
@@ -73,7 +74,7 @@ unsafe fn timeout_ns(o: Option<*mut PyObject>, scale: f64) -> PyResult<Option<i1
     // SAFETY: o valid when present.
     unsafe {
         let o = match o {
-            Some(o) if o != crate::object::none::none() => o,
+            Some(o) if o != none::none() => o,
             _ => return Ok(None),
         };
         let v = if float::check(o) {
@@ -274,7 +275,7 @@ builtin!(poll_register, |slf, args, kws| {
         int::from_i64(fd as i64)?.as_ptr(),
         int::from_i64(mask)?.as_ptr(),
     )?;
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(poll_modify, |slf, args, kws| {
@@ -285,14 +286,14 @@ builtin!(poll_modify, |slf, args, kws| {
         return Err(errors::os_error(libc::ENOENT, null_mut(), null_mut()));
     }
     dict::set_item(fds_of(slf), fd.as_ptr(), int::from_i64(mask)?.as_ptr())?;
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(poll_unregister, |slf, args, kws| {
     let [f] = bind("unregister", args, &kws, ["fd"], 1, 1)?;
     let fd = int::from_i64(as_fd(f.unwrap())? as i64)?;
     dict::del_item(fds_of(slf), fd.as_ptr())?;
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(poll_poll, |slf, args, kws| {

@@ -6,8 +6,9 @@
 //! Delivery itself lives in `runtime::signals`.
 use crate::ffi::*;
 use crate::modules::args::{bind, builtin};
-use crate::modules::posix::{int_arg, none};
+use crate::modules::posix::int_arg;
 use crate::object::descr::{method, METHOD_END};
+use crate::object::none;
 use crate::object::{dict, int, module, protocol, set, str as pystr};
 use crate::runtime::errors::{self, PyResult};
 use crate::runtime::signals::{self, NSIG};
@@ -41,7 +42,7 @@ fn main_thread_only(func: &str) -> PyResult<()> {
 fn handler_object(sig: c_int) -> PyResult<Owned> {
     let h = signals::handler(sig as usize);
     if h.is_null() {
-        return Ok(none());
+        return Ok(none::owned());
     }
     // SAFETY: h is a live handler object.
     Ok(unsafe { Owned::from_borrowed(h) })
@@ -71,7 +72,7 @@ builtin!(signal_signal, |args, kws| {
         return Err(errors::last_os_error());
     }
     let old = signals::swap_handler(sig as usize, crate::object::refcount::new_ref(h));
-    Ok(Owned::from_raw(old).unwrap_or_else(none))
+    Ok(Owned::from_raw(old).unwrap_or_else(none::owned))
 });
 
 fn bad_handler() -> errors::Raised {
@@ -100,7 +101,7 @@ builtin!(signal_raise_signal, |args, kws| {
         return Err(errors::last_os_error());
     }
     errors::check_signals()?;
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(signal_strsignal, |args, kws| {
@@ -108,7 +109,7 @@ builtin!(signal_strsignal, |args, kws| {
     let sig = signum_arg(s.unwrap())?;
     let p = libc::strsignal(sig);
     if p.is_null() {
-        return Ok(none());
+        return Ok(none::owned());
     }
     crate::modules::posix::path::fs_decode(crate::modules::posix::path::cstr_bytes(p))
 });
@@ -122,7 +123,7 @@ builtin!(signal_pause, |args, kws| {
     bind("pause", args, &kws, [], 0, 0)?;
     libc::pause();
     errors::check_signals()?;
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(signal_siginterrupt, |args, kws| {
@@ -141,7 +142,7 @@ builtin!(signal_siginterrupt, |args, kws| {
     if libc::sigaction(sig, &act, null_mut()) != 0 {
         return Err(errors::last_os_error());
     }
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(signal_set_wakeup_fd, |args, kws| {
@@ -250,7 +251,7 @@ builtin!(signal_pthread_kill, |args, kws| {
         return Err(errors::os_error(r, null_mut(), null_mut()));
     }
     errors::check_signals()?;
-    Ok(none())
+    Ok(none::owned())
 });
 
 const FK: c_int = METH_FASTCALL | METH_KEYWORDS;

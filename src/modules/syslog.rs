@@ -2,10 +2,12 @@
 //! `syslog`, `closelog`, `setlogmask`, `LOG_MASK`/`LOG_UPTO` and the
 //! priority, option and facility constants.
 use crate::ffi::*;
+use crate::modules::args::format_i;
 use crate::modules::args::{bind, builtin};
 use crate::modules::objtype::{meth_noargs, meth_o};
-use crate::modules::posix::{int_arg, none};
+use crate::modules::posix::int_arg;
 use crate::object::descr::{method, METHOD_END};
+use crate::object::none;
 use crate::object::{dict, int, list, module, str as pystr, typeobj};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
@@ -17,19 +19,6 @@ use std::sync::Mutex;
 /// the string lives here until the log is closed or reopened. `Some` while
 /// the log is open.
 static IDENT: Mutex<Option<Option<CString>>> = Mutex::new(None);
-
-/// A C `int` argument as Argument Clinic converts it.
-unsafe fn c_int_arg(o: *mut PyObject) -> PyResult<c_int> {
-    // SAFETY: o valid (caller contract).
-    let v = unsafe { int_arg(o)? };
-    c_int::try_from(v).map_err(|_| {
-        errors::overflow_error(if v < 0 {
-            "signed integer is less than minimum"
-        } else {
-            "signed integer is greater than maximum"
-        })
-    })
-}
 
 /// The text of a str, cut at its first NUL as C sees it.
 unsafe fn c_text(o: *mut PyObject) -> PyResult<CString> {
@@ -72,7 +61,7 @@ unsafe fn open(ident: Option<*mut PyObject>, option: c_int, facility: c_int) -> 
         let ident_obj = match (&ident, &text) {
             (Some(i), _) => Owned::from_borrowed(*i),
             (None, Some(t)) => pystr::from_str(&t.to_string_lossy())?,
-            (None, None) => none(),
+            (None, None) => none::owned(),
         };
         crate::modules::posix::audit(
             c"syslog.openlog",
@@ -98,7 +87,7 @@ builtin!(syslog_openlog, |args, kws| {
         0,
     )?;
     let ident = match i {
-        Some(i) if i == crate::object::none::none() => None,
+        Some(i) if i == none::none() => None,
         Some(i) if !pystr::check(i) => {
             return Err(errors::type_error(format!(
                 "openlog() argument 'ident' must be str, not {}",
@@ -107,16 +96,18 @@ builtin!(syslog_openlog, |args, kws| {
         }
         other => other,
     };
+    // Both are C `long` parameters that CPython narrows to `int` as C
+    // casts do.
     let option = match o {
-        Some(o) => c_int_arg(o)?,
+        Some(o) => int_arg(o)? as c_int,
         None => 0,
     };
     let facility = match f {
-        Some(f) => c_int_arg(f)?,
+        Some(f) => int_arg(f)? as c_int,
         None => libc::LOG_USER,
     };
     open(ident, option, facility)?;
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(syslog_syslog, |args, kws| {
@@ -131,7 +122,7 @@ builtin!(syslog_syslog, |args, kws| {
         }
     };
     let priority = match pri {
-        Some(p) => c_int_arg(p)?,
+        Some(p) => format_i(p)?,
         None => libc::LOG_INFO,
     };
     if !pystr::check(msg) {
@@ -153,7 +144,7 @@ builtin!(syslog_syslog, |args, kws| {
     }
     let c = CString::new(text).unwrap_or_default();
     crate::runtime::gil::allow_threads(|| libc::syslog(priority, c"%s".as_ptr(), c.as_ptr()));
-    Ok(none())
+    Ok(none::owned())
 });
 
 meth_noargs!(syslog_closelog, |_m| {
@@ -163,7 +154,7 @@ meth_noargs!(syslog_closelog, |_m| {
         libc::closelog();
         *slot = None;
     }
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(syslog_setlogmask, |args, kws| {

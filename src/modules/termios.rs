@@ -4,10 +4,12 @@
 //! `tcsetwinsize`), the constants CPython exposes on Linux, and
 //! `termios.error`, raised as `error(errno, strerror)`.
 use crate::ffi::*;
+use crate::modules::args::clinic_int;
 use crate::modules::args::{bind, builtin};
-use crate::modules::posix::{int_arg, none};
+use crate::modules::posix::int_arg;
 use crate::modules::select::as_fd;
 use crate::object::descr::{method, METHOD_END};
+use crate::object::none;
 use crate::object::{bytes, dict, int, list, module, protocol, str as pystr, tuple};
 use crate::runtime::errors::{self, PyResult, Raised};
 use libc::{c_int, c_long, c_void};
@@ -41,14 +43,6 @@ fn check(r: c_int) -> PyResult<()> {
     } else {
         Ok(())
     }
-}
-
-/// A C `int` argument.
-unsafe fn c_int_arg(o: *mut PyObject) -> PyResult<c_int> {
-    // SAFETY: o valid (caller contract).
-    let v = unsafe { int_arg(o)? };
-    c_int::try_from(v)
-        .map_err(|_| errors::overflow_error("Python int too large to convert to C int"))
 }
 
 /// A C `long` item of an attribute list.
@@ -86,7 +80,7 @@ builtin!(termios_tcgetattr, |args, kws| {
 builtin!(termios_tcsetattr, |args, kws| {
     let [f, w, a] = bind("tcsetattr", args, &kws, ["fd", "when", "attributes"], 3, 3)?;
     let fd = as_fd(f.unwrap())?;
-    let when = c_int_arg(w.unwrap())?;
+    let when = clinic_int(w.unwrap())?;
     let term = a.unwrap();
     if !list::check(term) || list::len(term) != 7 {
         return Err(errors::type_error(
@@ -124,38 +118,38 @@ builtin!(termios_tcsetattr, |args, kws| {
     check(libc::cfsetispeed(&mut mode, ispeed))?;
     check(libc::cfsetospeed(&mut mode, ospeed))?;
     check(libc::tcsetattr(fd, when, &mode))?;
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(termios_tcsendbreak, |args, kws| {
     let [f, d] = bind("tcsendbreak", args, &kws, ["fd", "duration"], 2, 2)?;
     let fd = as_fd(f.unwrap())?;
-    let duration = c_int_arg(d.unwrap())?;
+    let duration = clinic_int(d.unwrap())?;
     check(libc::tcsendbreak(fd, duration))?;
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(termios_tcdrain, |args, kws| {
     let [f] = bind("tcdrain", args, &kws, ["fd"], 1, 1)?;
     let fd = as_fd(f.unwrap())?;
     check(crate::runtime::gil::allow_threads(|| libc::tcdrain(fd)))?;
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(termios_tcflush, |args, kws| {
     let [f, q] = bind("tcflush", args, &kws, ["fd", "queue"], 2, 2)?;
     let fd = as_fd(f.unwrap())?;
-    let queue = c_int_arg(q.unwrap())?;
+    let queue = clinic_int(q.unwrap())?;
     check(libc::tcflush(fd, queue))?;
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(termios_tcflow, |args, kws| {
     let [f, a] = bind("tcflow", args, &kws, ["fd", "action"], 2, 2)?;
     let fd = as_fd(f.unwrap())?;
-    let action = c_int_arg(a.unwrap())?;
+    let action = clinic_int(a.unwrap())?;
     check(libc::tcflow(fd, action))?;
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(termios_tcgetwinsize, |args, kws| {
@@ -198,7 +192,7 @@ builtin!(termios_tcsetwinsize, |args, kws| {
     w.ws_row = r;
     w.ws_col = c;
     check(libc::ioctl(fd, libc::TIOCSWINSZ, &w))?;
-    Ok(none())
+    Ok(none::owned())
 });
 
 const FK: c_int = METH_FASTCALL | METH_KEYWORDS;

@@ -111,7 +111,7 @@ pub unsafe fn dir_locals() -> PyResult<Owned> {
     }
     // SAFETY: f is the running frame.
     unsafe {
-        let names = crate::vm::frame::locals_of(f)?;
+        let names = crate::vm::frame_locals::snapshot(f)?;
         let l = list::from_iterable(names.as_ptr())?;
         crate::object::listsort::sort(l.as_ptr(), null_mut(), false)?;
         Ok(l)

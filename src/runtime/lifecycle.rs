@@ -140,6 +140,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
     v.extend(crate::object::itertypes::all_types());
     v.extend(crate::modules::sre::types());
     v.push(&raw mut crate::object::mappingproxy::PyDictProxy_Type);
+    v.push(&raw mut crate::vm::frame_locals::PyFrameLocalsProxy_Type);
     v.push(&raw mut crate::object::capsule::PyCapsule_Type);
     v.push(&raw mut crate::object::namespace::_PyNamespace_Type);
     v.push(&raw mut crate::object::genericalias::Py_GenericAliasType);

@@ -611,11 +611,12 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                         push!(tri!('op, ops::common_constant(fo, arg)).into_raw())
                     }
                     LOAD_BUILD_CLASS => {
-                        let v = dict::get_str(fo.builtins, "__build_class__");
-                        if v.is_null() {
-                            fail!('op, errors::set_string(exc::PyExc_NameError, "__build_class__ not found"));
+                        match tri!('op, ops::builtin(fo, pystr::intern("__build_class__"))) {
+                            Some(v) => push!(v.into_raw()),
+                            None => {
+                                fail!('op, errors::set_string(exc::PyExc_NameError, "__build_class__ not found"))
+                            }
                         }
-                        push!(new_ref(v));
                     }
                     UNARY_NEGATIVE | UNARY_INVERT => {
                         let v = pop!();

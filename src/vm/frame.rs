@@ -44,6 +44,9 @@ pub struct PyFrameObject {
     /// The dict `PyEval_GetLocals` lends out for a function frame
     /// (`f_locals_cache`, owned), NULL until asked for.
     pub locals_cache: *mut PyObject,
+    /// Variables a function frame's `f_locals` proxy was given that are
+    /// not fast locals (`f_extra_locals`, an owned dict), NULL until then.
+    pub extra_locals: *mut PyObject,
     pub localsplus: [*mut PyObject; 0],
 }
 
@@ -166,6 +169,7 @@ unsafe extern "C" fn frame_dealloc(op: *mut PyObject) {
             f.func,
             f.f_trace,
             f.locals_cache,
+            f.extra_locals,
         ] {
             xdecref(p);
         }
@@ -283,6 +287,7 @@ unsafe extern "C" fn frame_traverse(
                 f.func,
                 f.f_trace,
                 f.locals_cache,
+                f.extra_locals,
             ],
             visit,
             arg,
@@ -308,6 +313,7 @@ unsafe extern "C" fn frame_clear(op: *mut PyObject) -> libc::c_int {
         xdecref(std::mem::replace(&mut f.locals, std::ptr::null_mut()));
         xdecref(std::mem::replace(&mut f.f_trace, std::ptr::null_mut()));
         xdecref(std::mem::replace(&mut f.locals_cache, std::ptr::null_mut()));
+        xdecref(std::mem::replace(&mut f.extra_locals, std::ptr::null_mut()));
         0
     }
 }
@@ -367,44 +373,7 @@ unsafe extern "C" fn get_lasti(op: *mut PyObject, _c: *mut c_void) -> *mut PyObj
 
 unsafe extern "C" fn get_locals(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     // SAFETY: op is a frame.
-    guard_obj(|| unsafe { locals_of(op) })
-}
-
-/// `frame.f_locals`: the locals mapping, or a snapshot dict of the fast
-/// locals of a function frame.
-pub unsafe fn locals_of(op: *mut PyObject) -> PyResult<Owned> {
-    // SAFETY: op is a frame.
-    unsafe {
-        let f = fr(op);
-        if !f.locals.is_null() {
-            return Ok(Owned::from_borrowed(f.locals));
-        }
-        let d = crate::object::dict::new()?;
-        let cd = code::data(f.code);
-        let s = slots(op);
-        use ferrython_compiler::bytecode::fast_kind;
-        for (i, (&name, &kind)) in cd
-            .localsplusnames
-            .iter()
-            .zip(&cd.localspluskinds)
-            .enumerate()
-        {
-            let mut v = *s.add(i);
-            if v.is_null() || kind & fast_kind::HIDDEN != 0 {
-                continue;
-            }
-            if kind & (fast_kind::CELL | fast_kind::FREE) != 0
-                && (*v).ob_type == &raw mut crate::vm::cell::PyCell_Type
-            {
-                v = crate::vm::cell::get(v);
-                if v.is_null() {
-                    continue;
-                }
-            }
-            crate::object::dict::set_item(d.as_ptr(), name, v)?;
-        }
-        Ok(d)
-    }
+    guard_obj(|| unsafe { crate::vm::frame_locals::f_locals(op) })
 }
 
 unsafe extern "C" fn get_trace(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {

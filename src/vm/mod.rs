@@ -14,6 +14,7 @@ pub mod code_replace;
 pub mod eval;
 pub mod frame;
 pub mod frame_jump;
+pub mod frame_locals;
 pub mod function;
 pub mod function_new;
 pub mod genobject;

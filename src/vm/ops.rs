@@ -94,20 +94,31 @@ pub unsafe fn mapping_lookup(
     }
 }
 
+/// `name` in the frame's builtins (`_PyEval_GetBuiltin`): read directly
+/// from a dict, through `__getitem__` from any other mapping (as
+/// `__builtins__` may be); `None` when it is missing.
+#[inline]
+pub unsafe fn builtin(fo: &PyFrameObject, name: *mut PyObject) -> PyResult<Option<Owned>> {
+    // SAFETY: builtins valid; name an interned str.
+    unsafe {
+        if (*fo.builtins).ob_type == &raw mut dict::PyDict_Type {
+            let v = dict::get_item_known_hash_str(fo.builtins, name);
+            return Ok((!v.is_null()).then(|| Owned::from_borrowed(v)));
+        }
+        mapping_lookup(fo.builtins, name)
+    }
+}
+
 /// A global: the frame's globals, then its builtins.
 #[inline]
 pub unsafe fn load_global(fo: &PyFrameObject, name: *mut PyObject) -> PyResult<Owned> {
-    // SAFETY: globals and builtins are dicts; name an interned str.
+    // SAFETY: globals is a dict; name an interned str.
     unsafe {
         let v = dict::get_item_known_hash_str(fo.globals, name);
         if !v.is_null() {
             return Ok(Owned::from_borrowed(v));
         }
-        let v = dict::get_item_known_hash_str(fo.builtins, name);
-        if !v.is_null() {
-            return Ok(Owned::from_borrowed(v));
-        }
-        Err(name_error(name))
+        builtin(fo, name)?.ok_or_else(|| name_error(name))
     }
 }
 
@@ -164,8 +175,8 @@ unsafe fn fill_global_cache(
     cache: *mut u16,
 ) {
     use crate::object::dictkeys::Keys;
-    // SAFETY: g and b are dicts, name an interned str, cache four writable
-    // units.
+    // SAFETY: g is a dict, b a mapping read as a dict only when it is
+    // one, name an interned str, cache four writable units.
     unsafe {
         let found_in = |d: *mut PyObject| -> Option<usize> {
             let k = dict::keys(d);
@@ -179,7 +190,7 @@ unsafe fn fill_global_cache(
             Some(ix) => Some((Keys::version(gk), 0, ix)),
             // Absent from the globals: caching a builtin needs to know
             // that the globals' keys are still the ones that lacked it.
-            None if (*gk).all_str => {
+            None if (*gk).all_str && (*b).ob_type == &raw mut dict::PyDict_Type => {
                 found_in(b).map(|ix| (Keys::version(gk), Keys::version(dict::keys(b)), ix))
             }
             None => None,
@@ -234,8 +245,8 @@ pub unsafe fn super_attr(
 ) -> PyResult<(Owned, Option<Owned>)> {
     // SAFETY: the three objects are valid; name a str.
     unsafe {
-        let builtin_super = dict::get_str(fo.builtins, "super");
-        if sup != builtin_super || builtin_super.is_null() {
+        let builtin_super = builtin(fo, pystr::intern("super"))?;
+        if builtin_super.is_none_or(|b| b.as_ptr() != sup) {
             let args: Vec<*mut PyObject> = if two_args { vec![class, self_] } else { vec![] };
             let s = protocol::call_args(sup, &args)?;
             return Ok((protocol::getattr(s.as_ptr(), name)?, None));
@@ -299,11 +310,8 @@ pub unsafe fn common_constant(fo: &PyFrameObject, i: u32) -> PyResult<Owned> {
             1 => Owned::from_borrowed(exc::PyExc_NotImplementedError),
             2 => Owned::from_borrowed((&raw mut tuple::PyTuple_Type).cast()),
             3 | 4 => {
-                let v = dict::get_str(fo.builtins, if i == 3 { "all" } else { "any" });
-                if v.is_null() {
-                    return Err(errors::system_error("builtins lack all/any"));
-                }
-                Owned::from_borrowed(v)
+                let name = pystr::intern(if i == 3 { "all" } else { "any" });
+                builtin(fo, name)?.ok_or_else(|| errors::system_error("builtins lack all/any"))?
             }
             _ => return Err(errors::system_error("bad LOAD_COMMON_CONSTANT")),
         })
@@ -930,19 +938,18 @@ pub unsafe fn import_name(
 ) -> PyResult<Owned> {
     // SAFETY: builtins a dict; the arguments valid.
     unsafe {
-        let imp = dict::get_str(fo.builtins, "__import__");
-        if imp.is_null() {
+        let Some(imp) = builtin(fo, pystr::intern("__import__"))? else {
             return Err(errors::set_string(
                 exc::PyExc_ImportError,
                 "__import__ not found",
             ));
-        }
+        };
         let locals = if fo.locals.is_null() {
             none::none()
         } else {
             fo.locals
         };
-        protocol::call_args(imp, &[name, fo.globals, locals, fromlist, level])
+        protocol::call_args(imp.as_ptr(), &[name, fo.globals, locals, fromlist, level])
     }
 }
 

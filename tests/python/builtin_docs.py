@@ -156,3 +156,11 @@ for n in ["BufferedReader", "BufferedWriter", "BufferedRandom", "BufferedRWPair"
 class MyReader(_io.BufferedReader):
     """A subclass with its own doc."""
 print(inspect.signature(MyReader))
+
+# The time module's clocks have signatures (pydoc shows "time()").
+import time
+for n in ["time", "time_ns", "monotonic", "monotonic_ns", "perf_counter",
+          "perf_counter_ns", "process_time", "process_time_ns", "thread_time",
+          "thread_time_ns", "tzset"]:
+    f = getattr(time, n)
+    print(n, type(f.__doc__).__name__, inspect.signature(f))

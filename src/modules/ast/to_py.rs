@@ -26,10 +26,6 @@ pub struct ToPy<'a> {
     singletons: HashMap<&'static str, Owned>,
 }
 
-fn none_obj() -> Owned {
-    Owned::from_borrowed_static(none::none())
-}
-
 fn small(v: i64) -> PyResult<Owned> {
     int::from_i64(v)
 }
@@ -162,13 +158,13 @@ impl<'a> ToPy<'a> {
     }
 
     fn opt_ident(&self, id: Option<&ast::Identifier>) -> PyResult<Owned> {
-        id.map_or_else(|| Ok(none_obj()), |i| self.ident(i))
+        id.map_or_else(|| Ok(none::owned()), |i| self.ident(i))
     }
 
     fn opt_expr(&mut self, e: Option<&Expr>) -> PyResult<Owned> {
         match e {
             Some(e) => self.expr(e),
-            None => Ok(none_obj()),
+            None => Ok(none::owned()),
         }
     }
 
@@ -286,7 +282,7 @@ impl<'a> ToPy<'a> {
         let f = vec![
             ("arg", self.ident(&p.name)?),
             ("annotation", self.opt_expr(p.annotation.as_deref())?),
-            ("type_comment", none_obj()),
+            ("type_comment", none::owned()),
         ];
         self.node("arg", f, Some(range))
     }
@@ -294,7 +290,7 @@ impl<'a> ToPy<'a> {
     fn opt_arg(&mut self, p: Option<&ast::Parameter>) -> PyResult<Owned> {
         match p {
             Some(p) => self.arg(p),
-            None => Ok(none_obj()),
+            None => Ok(none::owned()),
         }
     }
 
@@ -398,7 +394,7 @@ impl<'a> ToPy<'a> {
                     ("body", self.stmts(&d.body)?),
                     ("decorator_list", self.decorators(&d.decorator_list)?),
                     ("returns", self.opt_expr(d.returns.as_deref())?),
-                    ("type_comment", none_obj()),
+                    ("type_comment", none::owned()),
                     ("type_params", self.type_params(d.type_params.as_deref())?),
                 ];
                 let name = if d.is_async {
@@ -447,7 +443,7 @@ impl<'a> ToPy<'a> {
                 let f = vec![
                     ("targets", self.exprs(&x.targets)?),
                     ("value", self.expr(&x.value)?),
-                    ("type_comment", none_obj()),
+                    ("type_comment", none::owned()),
                 ];
                 self.node("Assign", f, r)
             }
@@ -474,7 +470,7 @@ impl<'a> ToPy<'a> {
                     ("iter", self.expr(&x.iter)?),
                     ("body", self.stmts(&x.body)?),
                     ("orelse", self.stmts(&x.orelse)?),
-                    ("type_comment", none_obj()),
+                    ("type_comment", none::owned()),
                 ];
                 self.node(if x.is_async { "AsyncFor" } else { "For" }, f, r)
             }
@@ -501,7 +497,7 @@ impl<'a> ToPy<'a> {
                 let f = vec![
                     ("items", self.list(&x.items, |s, w| s.withitem(w))?),
                     ("body", self.stmts(&x.body)?),
-                    ("type_comment", none_obj()),
+                    ("type_comment", none::owned()),
                 ];
                 self.node(if x.is_async { "AsyncWith" } else { "With" }, f, r)
             }
@@ -633,7 +629,7 @@ impl<'a> ToPy<'a> {
             Pattern::MatchAs(x) => {
                 let pat = match x.pattern.as_deref() {
                     Some(p) => self.pattern(p)?,
-                    None => none_obj(),
+                    None => none::owned(),
                 };
                 let f = vec![("pattern", pat), ("name", self.opt_ident(x.name.as_ref())?)];
                 self.node("MatchAs", f, r)
@@ -656,7 +652,7 @@ impl<'a> ToPy<'a> {
     fn constant(&mut self, value: Owned, kind: Option<&str>, range: TextRange) -> PyResult<Owned> {
         let kind = match kind {
             Some(k) => self.str(k)?,
-            None => none_obj(),
+            None => none::owned(),
         };
         self.node(
             "Constant",
@@ -871,7 +867,7 @@ impl<'a> ToPy<'a> {
                 };
                 self.constant(Owned::from_borrowed_static(v), None, x.range)
             }
-            Expr::NoneLiteral(x) => self.constant(none_obj(), None, x.range),
+            Expr::NoneLiteral(x) => self.constant(none::owned(), None, x.range),
             Expr::EllipsisLiteral(x) => {
                 self.constant(Owned::from_borrowed_static(none::ellipsis()), None, x.range)
             }
@@ -1002,7 +998,7 @@ impl<'a> ToPy<'a> {
                             );
                             self.node("JoinedStr", vec![("values", values)], Some(range))?
                         }
-                        None => none_obj(),
+                        None => none::owned(),
                     };
                     let f = vec![
                         ("value", self.expr(&i.expression)?),

@@ -4,6 +4,7 @@ use super::calendar::{self, MAXORDINAL};
 use super::{delta, format, timestamp, PyDateTime_Date, Ymd};
 use crate::capi::boundary::guard_obj;
 use crate::ffi::*;
+use crate::modules::args::format_i;
 use crate::modules::args::{arity, bind, builtin, no_kwargs};
 use crate::modules::objtype::{meth_noargs, meth_o};
 use crate::object::descr::{getset, method, GETSET_END, METHOD_END};
@@ -187,7 +188,7 @@ unsafe extern "C" fn date_new(
                 0,
                 3,
             )?;
-            let v = super::check_date(super::int_arg(y)?, super::int_arg(m)?, super::int_arg(d)?)?;
+            let v = super::check_date(format_i(y)?, format_i(m)?, format_i(d)?)?;
             super::new_date_raw(tp, v)
         }
     })
@@ -306,7 +307,7 @@ meth_noargs!(date_today, |cls| {
 });
 
 meth_o!(date_fromordinal, |cls, n| {
-    let ord = super::int_arg(n)? as i64;
+    let ord = format_i(n)? as i64;
     if ord < 1 {
         return Err(errors::value_error("ordinal must be >= 1"));
     }
@@ -339,7 +340,7 @@ builtin!(date_fromisocalendar, |cls, args, kws| {
     let a = bind("fromisocalendar", args, &kws, ["year", "week", "day"], 3, 3)?;
     // Values beyond a C int are out of range too.
     let arg = |o: *mut PyObject, what: &str| {
-        super::int_arg(o).map_err(|e| {
+        format_i(o).map_err(|e| {
             if errors::matches(crate::object::exceptions::PyExc_OverflowError) {
                 errors::clear();
                 errors::value_error(format!("{what} is out of range"))
@@ -460,9 +461,9 @@ meth_noargs!(date_toordinal, |slf| super::pyint(calendar::ymd_to_ord(
 builtin!(date_replace, |slf, args, kws| {
     let a = bind("replace", args, &kws, ["year", "month", "day"], 3, 0)?;
     let v = super::ymd_of(slf);
-    let y = a[0].map_or(Ok(v.year), |o| super::int_arg(o))?;
-    let m = a[1].map_or(Ok(v.month), |o| super::int_arg(o))?;
-    let d = a[2].map_or(Ok(v.day), |o| super::int_arg(o))?;
+    let y = a[0].map_or(Ok(v.year), |o| format_i(o))?;
+    let m = a[1].map_or(Ok(v.month), |o| format_i(o))?;
+    let d = a[2].map_or(Ok(v.day), |o| format_i(o))?;
     let v = super::check_date(y, m, d)?;
     new_date_ex(v, (*slf).ob_type.cast())
 });

@@ -4,6 +4,7 @@ use super::time::{hms_repr, invalid_iso, offset_tz, timespec_arg, tz_fold_repr};
 use super::{delta, format, timestamp, tzinfo, Hms, PyDateTime_DateTime, Ymd, US_PER_DAY};
 use crate::capi::boundary::guard_obj;
 use crate::ffi::*;
+use crate::modules::args::format_i;
 use crate::modules::args::{arity, bind, builtin, no_kwargs};
 use crate::modules::objtype::{meth_noargs, meth_o};
 use crate::object::descr::{getset, method, GETSET_END, METHOD_END};
@@ -186,11 +187,7 @@ unsafe extern "C" fn dt_new(
                     "datetime() takes at most 8 positional arguments (9 given)",
                 ));
             }
-            let d = super::check_date(
-                super::int_arg(a[0])?,
-                super::int_arg(a[1])?,
-                super::int_arg(a[2])?,
-            )?;
+            let d = super::check_date(format_i(a[0])?, format_i(a[1])?, format_i(a[2])?)?;
             let fold = super::opt_int(a[8], 0)?;
             let t = super::check_time(
                 super::opt_int(a[3], 0)?,
@@ -704,7 +701,7 @@ builtin!(dt_replace, |slf, args, kws| {
         0,
     )?;
     let (d, t) = (super::ymd_of(slf), super::dt_hms(slf));
-    let g = |o: Option<*mut PyObject>, v: i32| o.map_or(Ok(v), |o| super::int_arg(o));
+    let g = |o: Option<*mut PyObject>, v: i32| o.map_or(Ok(v), |o| format_i(o));
     let d = super::check_date(g(a[0], d.year)?, g(a[1], d.month)?, g(a[2], d.day)?)?;
     let fold = g(a[8], super::dt_fold(slf))?;
     let t = super::check_time(
@@ -805,7 +802,7 @@ unsafe fn reduce(op: *mut PyObject, proto: i64) -> PyResult<Owned> {
 
 meth_o!(dt_reduce_ex, |slf, proto| reduce(
     slf,
-    super::int_arg(proto)? as i64
+    format_i(proto)? as i64
 ));
 meth_noargs!(dt_reduce, |slf| reduce(slf, 2));
 

@@ -18,8 +18,9 @@ pub mod timestamp;
 pub mod tzinfo;
 
 use crate::ffi::*;
+use crate::modules::args::format_i;
 use crate::object::typeobj;
-use crate::object::{dict, int, module, none, number, protocol, str as pystr};
+use crate::object::{dict, int, module, none, protocol, str as pystr};
 use crate::runtime::errors::{self, PyResult, Raised};
 use crate::Owned;
 use libc::{c_char, c_int};
@@ -346,35 +347,13 @@ pub unsafe extern "C" fn plain_dealloc(op: *mut PyObject) {
     }
 }
 
-/// An integer argument as a C int (the `i` format): `__index__`, then
-/// `OverflowError` when it does not fit.
-pub unsafe fn int_arg(o: *mut PyObject) -> PyResult<i32> {
-    // SAFETY: o valid.
-    unsafe {
-        if crate::object::float::check(o) {
-            return Err(errors::type_error(
-                "'float' object cannot be interpreted as an integer",
-            ));
-        }
-        let v = number::index(o)?;
-        let v = int::as_i64_or(v.as_ptr(), "Python int too large to convert to C int")?;
-        i32::try_from(v).map_err(|_| {
-            errors::overflow_error(if v > 0 {
-                "signed integer is greater than maximum"
-            } else {
-                "signed integer is less than minimum"
-            })
-        })
-    }
-}
-
 /// An optional integer argument (absent: `default`).
 pub unsafe fn opt_int(o: *mut PyObject, default: i32) -> PyResult<i32> {
     if o.is_null() {
         Ok(default)
     } else {
         // SAFETY: o valid.
-        unsafe { int_arg(o) }
+        unsafe { format_i(o) }
     }
 }
 

@@ -2,6 +2,7 @@
 use super::{delta, format, tzinfo, Hms, PyDateTime_Time};
 use crate::capi::boundary::guard_obj;
 use crate::ffi::*;
+use crate::modules::args::format_i;
 use crate::modules::args::{bind, builtin};
 use crate::modules::objtype::{meth_noargs, meth_o};
 use crate::object::descr::{getset, method, GETSET_END, METHOD_END};
@@ -370,7 +371,7 @@ builtin!(time_replace, |slf, args, kws| {
         0,
     )?;
     let t = super::time_hms(slf);
-    let g = |o: Option<*mut PyObject>, d: i32| o.map_or(Ok(d), |o| super::int_arg(o));
+    let g = |o: Option<*mut PyObject>, d: i32| o.map_or(Ok(d), |o| format_i(o));
     let fold = g(a[5], super::time_fold(slf))?;
     let t = super::check_time(
         g(a[0], t.hour)?,
@@ -459,7 +460,7 @@ unsafe fn reduce(op: *mut PyObject, proto: i64) -> PyResult<Owned> {
 
 meth_o!(time_reduce_ex, |slf, proto| reduce(
     slf,
-    super::int_arg(proto)? as i64
+    format_i(proto)? as i64
 ));
 meth_noargs!(time_reduce, |slf| reduce(slf, 2));
 

@@ -461,7 +461,7 @@ unsafe fn read(op: *mut PyObject, n: isize) -> PyResult<Owned> {
             match chunk {
                 None => {
                     if out.is_empty() {
-                        return none_obj();
+                        return Ok(none::owned());
                     }
                     break;
                 }
@@ -589,7 +589,7 @@ unsafe fn readinto1(slf: *mut PyObject, b: *mut PyObject) -> PyResult<Owned> {
             let raw = raw(slf)?;
             match raw_read(raw.as_ptr(), rest)? {
                 Some(c) => out.extend_from_slice(&c),
-                None if out.is_empty() => return none_obj(),
+                None if out.is_empty() => return Ok(none::owned()),
                 None => {}
             }
         } else if rest > 0 && out.is_empty() && fill_once(slf)? {
@@ -711,7 +711,7 @@ io_method!(buffered_flush, |slf, args, kws| {
     if st(slf)?.which == Which::Random {
         rewind_reads(slf)?;
     }
-    none_obj()
+    Ok(none::owned())
 });
 
 io_method!(buffered_seek, |slf, args, kws| {
@@ -800,7 +800,7 @@ io_method!(buffered_dealloc_warn, |slf, args, kws| {
     if let Some(Some(raw)) = try_state::<Buffered>(slf, KIND_BUFFERED).map(|s| s.raw.clone()) {
         dealloc_warn(raw.as_ptr(), source.unwrap_or(none::none()));
     }
-    none_obj()
+    Ok(none::owned())
 });
 
 io_method!(buffered_close, |slf, args, kws| {
@@ -808,7 +808,7 @@ io_method!(buffered_close, |slf, args, kws| {
     {
         let _held = enter(slf)?;
         if raw_closed(raw.as_ptr())? {
-            return none_obj();
+            return Ok(none::owned());
         }
         if head(slf).finalizing != 0 {
             dealloc_warn(raw.as_ptr(), slf);
@@ -827,7 +827,7 @@ io_method!(buffered_close, |slf, args, kws| {
         s.wbuf = Vec::new();
     }
     chain_errors(fl_err, r)?;
-    none_obj()
+    Ok(none::owned())
 });
 
 io_method!(buffered_detach, |slf, args, kws| {
@@ -1068,7 +1068,7 @@ io_method!(rwpair_close, |slf, args, kws| {
         Err(_) => errors::take(),
     };
     chain_errors(e, protocol::call_method_obj(r.as_ptr(), "close", &[]))?;
-    none_obj()
+    Ok(none::owned())
 });
 
 io_getter!(rwpair_closed_get, |slf| {

@@ -211,7 +211,7 @@ io_method!(bytesio_writelines, |slf, args, kws| {
         let data = bytes_arg(line.as_ptr())?.into_owned();
         write_at(open_st(slf)?, &data);
     }
-    none_obj()
+    Ok(none::owned())
 });
 
 io_method!(bytesio_seek, |slf, args, kws| {
@@ -284,7 +284,7 @@ io_method!(bytesio_isatty, |slf, args, kws| {
 
 io_method!(bytesio_flush, |slf, args, kws| {
     open_st(slf)?;
-    none_obj()
+    Ok(none::owned())
 });
 
 io_method!(bytesio_close, |slf, args, kws| {
@@ -292,7 +292,7 @@ io_method!(bytesio_close, |slf, args, kws| {
     check_exports(s)?;
     s.closed = true;
     s.buf = Vec::new();
-    none_obj()
+    Ok(none::owned())
 });
 
 io_method!(bytesio_getbuffer, |slf, args, kws| {

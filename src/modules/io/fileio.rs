@@ -448,7 +448,7 @@ io_method!(fileio_read, |slf, args, kws| {
     }
     match read_fd(s.fd, n as usize)? {
         Some(d) => bytes::from_slice(&d),
-        None => none_obj(),
+        None => Ok(none::owned()),
     }
 });
 
@@ -470,7 +470,7 @@ unsafe fn readall(slf: *mut PyObject) -> PyResult<Owned> {
             match read_fd(fd, want)? {
                 None => {
                     if out.is_empty() {
-                        return none_obj();
+                        return Ok(none::owned());
                     }
                     break;
                 }
@@ -518,7 +518,7 @@ io_method!(fileio_readinto, |slf, args, kws| {
     crate::object::buffer::release(&mut view);
     match r? {
         Some(n) => int::from_i64(n as i64),
-        None => none_obj(),
+        None => Ok(none::owned()),
     }
 });
 
@@ -532,7 +532,7 @@ io_method!(fileio_write, |slf, args, kws| {
     let data = bytes_arg(b.unwrap_or(null_mut()))?;
     match write_fd(fd, &data)? {
         Some(n) => int::from_i64(n as i64),
-        None => none_obj(),
+        None => Ok(none::owned()),
     }
 });
 
@@ -620,7 +620,7 @@ unsafe fn dealloc_warn(op: *mut PyObject, source: *mut PyObject) -> PyResult<()>
 io_method!(fileio_dealloc_warn, |slf, args, kws| {
     let [source] = bind("_dealloc_warn", args, &kws, ["source"], 1)?;
     dealloc_warn(slf, source.unwrap_or(none::none()))?;
-    none_obj()
+    Ok(none::owned())
 });
 
 io_method!(fileio_close, |slf, args, kws| {
@@ -638,7 +638,7 @@ io_method!(fileio_close, |slf, args, kws| {
         return Err(e);
     }
     r?;
-    none_obj()
+    Ok(none::owned())
 });
 
 io_method!(fileio_seekable, |slf, args, kws| {

@@ -90,18 +90,18 @@ io_method!(iobase_flush, |slf, args, kws| {
     if base_closed(slf) {
         return Err(closed_file());
     }
-    none_obj()
+    Ok(none::owned())
 });
 
 io_method!(iobase_close, |slf, args, kws| {
     bind("close", args, &kws, [], 0)?;
     if base_closed(slf) {
-        return none_obj();
+        return Ok(none::owned());
     }
     let r = protocol::call_method_obj(slf, "flush", &[]);
     head(slf).ioclosed = 1;
     r?;
-    none_obj()
+    Ok(none::owned())
 });
 
 io_getter!(iobase_closed_get, |slf| bool_obj(base_closed(slf)));
@@ -123,7 +123,7 @@ unsafe fn check_able(op: *mut PyObject, what: &str, msg: &str) -> PyResult<Owned
 
 io_method!(iobase_check_closed, |slf, args, kws| {
     check_closed(slf)?;
-    none_obj()
+    Ok(none::owned())
 });
 io_method!(iobase_check_seekable, |slf, args, kws| check_able(
     slf,
@@ -253,7 +253,7 @@ io_method!(iobase_writelines, |slf, args, kws| {
     while let Some(line) = protocol::iter_next(it.as_ptr())? {
         protocol::call_method_obj(slf, "write", &[line.as_ptr()])?;
     }
-    none_obj()
+    Ok(none::owned())
 });
 
 static IOBASE_METHODS: [PyMethodDef; 22] = [
@@ -409,7 +409,7 @@ io_method!(textbase_readline, |slf, args, kws| Err(unsupported(
 )));
 io_method!(textbase_write, |slf, args, kws| Err(unsupported("write")));
 io_method!(textbase_detach, |slf, args, kws| Err(unsupported("detach")));
-io_getter!(textbase_none, |slf| none_obj());
+io_getter!(textbase_none, |slf| Ok(none::owned()));
 
 static TEXTIOBASE_METHODS: [PyMethodDef; 5] = [
     method(c"read", textbase_read as *const c_void, FK),

@@ -365,11 +365,6 @@ pub fn chain_errors<T>(first: Option<Owned>, r: PyResult<T>) -> PyResult<T> {
     }
 }
 
-/// `None` as a new reference.
-pub fn none_obj() -> PyResult<Owned> {
-    Ok(Owned::from_borrowed_static(none::none()))
-}
-
 /// A bool as a new reference.
 pub fn bool_obj(b: bool) -> PyResult<Owned> {
     Ok(Owned::from_borrowed_static(pybool::from_bool(b)))

@@ -80,7 +80,7 @@ impl Newlines {
             v.push("\r\n");
         }
         match v.as_slice() {
-            [] => none_obj(),
+            [] => Ok(none::owned()),
             [one] => pystr::from_str(one),
             many => tuple::from_vec(
                 many.iter()
@@ -232,7 +232,7 @@ io_method!(nldecoder_setstate, |slf, args, kws| {
         let t = tuple::pack(&[it[0], f.as_ptr()])?;
         protocol::call_method_obj(d, "setstate", &[t.as_ptr()])?;
     }
-    none_obj()
+    Ok(none::owned())
 });
 
 io_method!(nldecoder_reset, |slf, args, kws| {
@@ -241,7 +241,7 @@ io_method!(nldecoder_reset, |slf, args, kws| {
     if let Some(d) = &s.decoder {
         protocol::call_method_obj(d.as_ptr(), "reset", &[])?;
     }
-    none_obj()
+    Ok(none::owned())
 });
 
 io_getter!(nldecoder_newlines_get, |slf| st(slf)?.nl.newlines());

@@ -70,7 +70,7 @@ fn stream_codec(fd: c_int) -> (String, String) {
 unsafe fn create(fd: c_int, name: &str) -> PyResult<Owned> {
     // SAFETY: fcntl only queries the descriptor.
     if unsafe { libc::fcntl(fd, libc::F_GETFD) } < 0 {
-        return none_obj();
+        return Ok(none::owned());
     }
     // SAFETY: the _io types are ready.
     unsafe {
@@ -269,7 +269,7 @@ crate::modules::args::builtin!(sys_displayhook, |args, kws| {
     crate::modules::args::arity("sys.displayhook", args, 1, 1)?;
     let v = args[0];
     if v == none::none() {
-        return none_obj();
+        return Ok(none::owned());
     }
     let b = crate::modules::builtins::dict();
     dict::set_item(b, pystr::intern("_"), none::none())?;
@@ -289,7 +289,7 @@ crate::modules::args::builtin!(sys_displayhook, |args, kws| {
     let nl = pystr::from_str("\n")?;
     protocol::call_method_obj(out.as_ptr(), "write", &[nl.as_ptr()])?;
     dict::set_item(b, pystr::intern("_"), v)?;
-    none_obj()
+    Ok(none::owned())
 });
 
 crate::modules::args::builtin!(sys_excepthook, |args, kws| {
@@ -305,10 +305,10 @@ crate::modules::args::builtin!(sys_excepthook, |args, kws| {
             typeobj::type_name(v),
             pystr::as_str(s.as_ptr())?
         ));
-        return none_obj();
+        return Ok(none::owned());
     }
     write_stderr(&exc::display::format_exception(v));
-    none_obj()
+    Ok(none::owned())
 });
 
 static mut HOOK_METHODS: [PyMethodDef; 3] = [

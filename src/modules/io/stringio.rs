@@ -404,7 +404,7 @@ io_method!(stringio_close, |slf, args, kws| {
     let s = st(slf)?;
     s.closed = true;
     s.buf = Vec::new();
-    none_obj()
+    Ok(none::owned())
 });
 
 io_getter!(stringio_closed_get, |slf| bool_obj(st(slf)?.closed));
@@ -415,7 +415,7 @@ io_getter!(stringio_line_buffering_get, |slf| {
 io_getter!(stringio_newlines_get, |slf| {
     let s = open_st(slf)?;
     if s.mode != NewlineMode::Universal {
-        return none_obj();
+        return Ok(none::owned());
     }
     s.nl.newlines()
 });

@@ -748,7 +748,7 @@ io_method!(textio_flush, |slf, args, kws| {
 io_method!(textio_close, |slf, args, kws| {
     let b = buffer(slf)?;
     if call_closed(b.as_ptr())? {
-        return none_obj();
+        return Ok(none::owned());
     }
     if head(slf).finalizing != 0
         && protocol::call_method_obj(b.as_ptr(), "_dealloc_warn", &[slf]).is_err()
@@ -761,7 +761,7 @@ io_method!(textio_close, |slf, args, kws| {
     };
     let r = protocol::call_method_obj(b.as_ptr(), "close", &[]);
     chain_errors(fl_err, r)?;
-    none_obj()
+    Ok(none::owned())
 });
 
 unsafe fn call_closed(b: *mut PyObject) -> PyResult<bool> {
@@ -1075,7 +1075,7 @@ io_method!(textio_reconfigure, |slf, args, kws| {
         s.encoder = e;
         fix_encoder_state(slf)?;
     }
-    none_obj()
+    Ok(none::owned())
 });
 
 macro_rules! forward {
@@ -1104,7 +1104,7 @@ io_getter!(textio_write_through_get, |slf| bool_obj(
 ));
 io_getter!(textio_buffer_get, |slf| match &st(slf)?.buffer {
     Some(b) => Ok(b.clone()),
-    None => none_obj(),
+    None => Ok(none::owned()),
 });
 io_getter!(textio_closed_get, |slf| {
     let b = buffer(slf)?;
@@ -1117,7 +1117,7 @@ io_getter!(textio_name_get, |slf| {
 io_getter!(textio_newlines_get, |slf| {
     let s = st(slf)?;
     if s.decoder.is_none() || !universal(s.mode) {
-        return none_obj();
+        return Ok(none::owned());
     }
     s.nl.newlines()
 });

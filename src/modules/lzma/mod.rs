@@ -8,8 +8,8 @@ mod filters;
 
 use crate::capi::boundary::{guard_obj, guard_status};
 use crate::ffi::*;
-use crate::modules::args::{arity, bind, builtin};
-use crate::modules::compression::{self, int_arg, ssize_arg, Compressing, Input, Run};
+use crate::modules::args::{arity, bind, builtin, clinic_int, format_i};
+use crate::modules::compression::{self, ssize_arg, Compressing, Input, Run};
 use crate::modules::module_def::{self, add, exec_slot, SLOT_END};
 use crate::modules::objtype::{gc_type, new_obj, parse, state, state_refs};
 use crate::object::buffer::Guard;
@@ -280,9 +280,13 @@ unsafe extern "C" fn compressor_new(
             let format = if format.is_null() {
                 FORMAT_XZ
             } else {
-                int_arg(format)?
+                format_i(format)?
             };
-            let check = if check.is_null() { -1 } else { int_arg(check)? };
+            let check = if check.is_null() {
+                -1
+            } else {
+                format_i(check)?
+            };
             let preset = if preset.is_null() { none() } else { preset };
             let specs = if specs.is_null() { none() } else { specs };
             if format != FORMAT_XZ && check != -1 && check != lz::LZMA_CHECK_NONE as c_int {
@@ -436,7 +440,7 @@ unsafe extern "C" fn decompressor_new(
             let format = if format.is_null() {
                 FORMAT_AUTO
             } else {
-                int_arg(format)?
+                clinic_int(format)?
             };
             let mut limit = u64::MAX;
             if !memlimit.is_null() && memlimit != none() {
@@ -543,7 +547,7 @@ unsafe extern "C" fn d_check(op: *mut PyObject, _: *mut c_void) -> *mut PyObject
 unsafe extern "C" fn is_check_supported(_m: *mut PyObject, arg: *mut PyObject) -> *mut PyObject {
     guard_obj(|| {
         // SAFETY: arg valid.
-        let id = unsafe { int_arg(arg)? };
+        let id = unsafe { clinic_int(arg)? };
         // SAFETY: a plain query.
         let yes = unsafe { lz::lzma_check_is_supported(id as lz::lzma_check) } != 0;
         Ok(Owned::from_borrowed_static(pybool::from_bool(yes)))

@@ -6,17 +6,19 @@ use super::{
     at, os_error, valid, writable, Mmap, ACCESS_COPY, ACCESS_DEFAULT, ACCESS_READ, ACCESS_WRITE,
 };
 use crate::ffi::*;
-use crate::modules::compression::{int_arg, ssize_arg};
+use crate::modules::args::clinic_int;
+use crate::modules::compression::ssize_arg;
 use crate::modules::objtype::{meth_fast, meth_noargs, state};
 use crate::object::buffer::Guard;
 use crate::object::bytes_methods::{find_sub, rfind_sub};
 use crate::object::descr::{getset, method, GETSET_END, METHOD_END};
 use crate::object::exceptions::PyExc_BufferError;
-use crate::object::none::none;
+use crate::object::none;
 use crate::object::{bool as pybool, bytes, int, number};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
 use libc::c_void;
+use none::none;
 
 pub static METHODS: [PyMethodDef; 19] = [
     method(c"close", close as *const c_void, METH_NOARGS),
@@ -83,7 +85,7 @@ meth_noargs!(close, |op| {
         ));
     }
     m.release();
-    Ok(crate::object::none::owned())
+    Ok(none::owned())
 });
 
 meth_noargs!(enter, |op| {
@@ -140,18 +142,18 @@ meth_fast!(flush, |op, a| {
         return Err(errors::value_error("flush values out of range"));
     }
     if m.access == ACCESS_READ || m.access == ACCESS_COPY {
-        return Ok(crate::object::none::owned());
+        return Ok(none::owned());
     }
     if libc::msync(at(m, offset as usize), size as usize, libc::MS_SYNC) == -1 {
         return Err(os_error());
     }
-    Ok(crate::object::none::owned())
+    Ok(none::owned())
 });
 
 meth_fast!(madvise, |op, a| {
     valid(op)?;
     arity("madvise", a, 1, 3)?;
-    let option = int_arg(a[0])?;
+    let option = clinic_int(a[0])?;
     let start = a.get(1).map(|&s| ssize_arg(s)).transpose()?.unwrap_or(0);
     let length = a.get(2).map(|&l| ssize_arg(l)).transpose()?;
     let m = valid(op)?;
@@ -171,7 +173,7 @@ meth_fast!(madvise, |op, a| {
     if libc::madvise(at(m, start as usize), length as usize, option) != 0 {
         return Err(os_error());
     }
-    Ok(crate::object::none::owned())
+    Ok(none::owned())
 });
 
 meth_fast!(move_, |op, a| {
@@ -190,7 +192,7 @@ meth_fast!(move_, |op, a| {
     }
     let (dest, src, count) = (dest as usize, src as usize, count as usize);
     m.bytes_mut().copy_within(src..src + count, dest);
-    Ok(crate::object::none::owned())
+    Ok(none::owned())
 });
 
 meth_fast!(read, |op, a| {
@@ -278,14 +280,14 @@ meth_fast!(resize, |op, a| {
     }
     m.data = p.cast();
     m.size = new_size as usize;
-    Ok(crate::object::none::owned())
+    Ok(none::owned())
 });
 
 meth_fast!(seek, |op, a| {
     valid(op)?;
     arity("seek", a, 1, 2)?;
     let dist = ssize_arg(a[0])?;
-    let how = a.get(1).map(|&h| int_arg(h)).transpose()?.unwrap_or(0);
+    let how = a.get(1).map(|&h| clinic_int(h)).transpose()?.unwrap_or(0);
     let m = valid(op)?;
     let base = match how {
         0 => 0,
@@ -358,5 +360,5 @@ meth_fast!(write_byte, |op, a| {
     let pos = m.pos;
     m.bytes_mut()[pos] = v as u8;
     m.pos += 1;
-    Ok(crate::object::none::owned())
+    Ok(none::owned())
 });

@@ -8,7 +8,7 @@ mod methods;
 
 use crate::capi::boundary::guard_obj;
 use crate::ffi::*;
-use crate::modules::compression::int_arg;
+use crate::modules::args::format_i;
 use crate::modules::module_def::{self, add, exec_slot, SLOT_END};
 use crate::modules::objtype::{gc_type, new_obj, state, state_refs, Obj};
 use crate::object::{dict, int, protocol, str as pystr, tuple};
@@ -173,8 +173,8 @@ unsafe extern "C" fn mmap_new(
         // SAFETY: constructor arguments; libc calls on checked values.
         unsafe {
             let a = bind_new(args, kwargs)?;
-            let int_or = |o: *mut PyObject, d: c_int| if o.is_null() { Ok(d) } else { int_arg(o) };
-            let fd = int_arg(a[0])?;
+            let int_or = |o: *mut PyObject, d: c_int| if o.is_null() { Ok(d) } else { format_i(o) };
+            let fd = format_i(a[0])?;
             let mut length = crate::modules::compression::ssize_arg(a[1])?;
             let mut flags = int_or(a[2], libc::MAP_SHARED)?;
             let mut prot = int_or(a[3], libc::PROT_WRITE | libc::PROT_READ)?;

@@ -6,8 +6,8 @@ mod semlock;
 
 use crate::ffi::*;
 use crate::modules::args::{bind, builtin};
-use crate::modules::posix::none;
 use crate::object::descr::{method, METHOD_END};
+use crate::object::none;
 use crate::object::{dict, int, module, str as pystr};
 use crate::runtime::errors::{self, PyResult};
 use libc::{c_int, c_void};
@@ -30,7 +30,7 @@ builtin!(mp_sem_unlink, |args, kws| {
             std::ptr::null_mut(),
         ));
     }
-    Ok(none())
+    Ok(none::owned())
 });
 
 const FK: c_int = METH_FASTCALL | METH_KEYWORDS;

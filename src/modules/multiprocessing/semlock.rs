@@ -4,10 +4,11 @@
 //! or as a counting semaphore (kind `SEMAPHORE`), shared with child
 //! processes by inheritance (fork) or by name (`_rebuild`).
 use crate::ffi::*;
+use crate::modules::args::format_i;
 use crate::modules::args::{bind, builtin};
 use crate::modules::objtype::{meth_fast, meth_noargs, parse};
-use crate::modules::posix::none;
 use crate::object::descr::{method, readonly_member, METHOD_END};
+use crate::object::none;
 use crate::object::refcount::decref;
 use crate::object::typeobj::type_template;
 use crate::object::{float, int, protocol, str as pystr};
@@ -164,19 +165,6 @@ unsafe fn new_semlock(
     }
 }
 
-/// A C `int` argument.
-unsafe fn c_int_arg(o: *mut PyObject) -> PyResult<c_int> {
-    // SAFETY: o valid (caller contract).
-    let v = unsafe { crate::modules::posix::int_arg(o)? };
-    c_int::try_from(v).map_err(|_| {
-        errors::overflow_error(if v < 0 {
-            "signed integer is less than minimum"
-        } else {
-            "signed integer is greater than maximum"
-        })
-    })
-}
-
 /// A semaphore name argument (a str without NUL).
 unsafe fn name_arg(func: &str, o: *mut PyObject) -> PyResult<CString> {
     // SAFETY: o valid (caller contract).
@@ -201,9 +189,9 @@ unsafe extern "C" fn semlock_new(
         unsafe {
             let names = ["kind", "value", "maxvalue", "name", "unlink"];
             let [k, v, m, n, u] = parse("SemLock", args, kwargs, names, 0, 5)?;
-            let kind = c_int_arg(k)?;
-            let value = c_int_arg(v)?;
-            let maxvalue = c_int_arg(m)?;
+            let kind = format_i(k)?;
+            let value = format_i(v)?;
+            let maxvalue = format_i(m)?;
             let name = name_arg("SemLock", n)?;
             let unlink = protocol::is_true(u)?;
             if kind != RECURSIVE_MUTEX && kind != SEMAPHORE {
@@ -305,7 +293,7 @@ builtin!(semlock_acquire, |slf, args, kws| {
         None => true,
     };
     let timeout = match t {
-        Some(t) if t != crate::object::none::none() => Some(float::as_f64(t)?),
+        Some(t) if t != none::none() => Some(float::as_f64(t)?),
         _ => None,
     };
     acquire(this(slf), blocking, timeout).map(py_bool)
@@ -329,7 +317,7 @@ fn release(s: &mut SemLockObject) -> PyResult<Owned> {
         }
         if s.count > 1 {
             s.count -= 1;
-            return Ok(none());
+            return Ok(none::owned());
         }
     } else if s.value()? >= s.maxvalue {
         return Err(errors::value_error(
@@ -341,7 +329,7 @@ fn release(s: &mut SemLockObject) -> PyResult<Owned> {
         return Err(errors::last_os_error());
     }
     s.count -= 1;
-    Ok(none())
+    Ok(none::owned())
 }
 
 meth_noargs!(semlock_release, |slf| release(this(slf)));
@@ -360,7 +348,7 @@ meth_noargs!(semlock_is_zero, |slf| Ok(py_bool(this(slf).value()? == 0)));
 
 meth_noargs!(semlock_after_fork, |slf| {
     this(slf).count = 0;
-    Ok(none())
+    Ok(none::owned())
 });
 
 meth_fast!(semlock_rebuild, |cls, args| {
@@ -376,9 +364,9 @@ meth_fast!(semlock_rebuild, |cls, args| {
     let mut handle = int::as_u64(crate::object::number::index(h)?.as_ptr())
         .ok_or_else(|| errors::overflow_error("handle out of range"))?
         as *mut libc::sem_t;
-    let kind = c_int_arg(k)?;
-    let maxvalue = c_int_arg(m)?;
-    let name = if n == crate::object::none::none() {
+    let kind = format_i(k)?;
+    let maxvalue = format_i(m)?;
+    let name = if n == none::none() {
         None
     } else {
         Some(name_arg("_rebuild", n)?)

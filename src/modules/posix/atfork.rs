@@ -4,6 +4,7 @@
 //! registered first), reporting their errors as unraisable.
 use crate::ffi::*;
 use crate::modules::args::builtin;
+use crate::object::none;
 use crate::object::{protocol, typeobj};
 use crate::runtime::errors;
 use crate::Owned;
@@ -70,7 +71,7 @@ builtin!(pub(super) posix_register_at_fork, |args, kws| {
     h.before.extend(before.map(own));
     h.after_in_child.extend(child.map(own));
     h.after_in_parent.extend(parent.map(own));
-    Ok(super::none())
+    Ok(none::owned())
 });
 
 /// Calls each of `list` in order, errors reported as unraisable.

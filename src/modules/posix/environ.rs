@@ -1,9 +1,10 @@
 //! The environment (`environ` as a dict of bytes, `putenv`, `unsetenv`),
 //! `strerror` and `urandom`.
+use super::int_arg;
 use super::path::fs_encode;
-use super::{int_arg, none};
 use crate::ffi::*;
 use crate::modules::args::{bind, builtin};
+use crate::object::none;
 use crate::object::{bytes, dict, str as pystr, typeobj};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
@@ -68,7 +69,7 @@ builtin!(pub(super) posix_putenv, |args, kws| {
     if libc::setenv(n.as_ptr(), v.as_ptr(), 1) != 0 {
         return Err(errors::last_os_error());
     }
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(pub(super) posix_unsetenv, |args, kws| {
@@ -81,7 +82,7 @@ builtin!(pub(super) posix_unsetenv, |args, kws| {
     if libc::unsetenv(n.as_ptr()) != 0 {
         return Err(errors::last_os_error());
     }
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(pub(super) posix_strerror, |args, kws| {

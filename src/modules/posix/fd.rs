@@ -3,9 +3,10 @@
 //! inheritable and blocking flags, `device_encoding`. Calls interrupted by
 //! a signal run the signal handlers, then retry (PEP 475).
 use super::path::{self, fd_value};
-use super::{dir_fd_arg, int_arg, none};
+use super::{dir_fd_arg, int_arg};
 use crate::ffi::*;
 use crate::modules::args::{bind, builtin};
+use crate::object::none;
 use crate::object::{bool as pybool, buffer, bytes, int, protocol, str as pystr, tuple};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
@@ -36,7 +37,7 @@ builtin!(pub(super) posix_open, |args, kws| {
         None => 0o777,
     };
     let dfd = dir_fd_arg(d)?;
-    super::audit(c"open", &[p.obj.as_ptr(), crate::object::none::none()], &[flags as i64])?;
+    super::audit(c"open", &[p.obj.as_ptr(), none::none()], &[flags as i64])?;
     loop {
         let fd = libc::openat(dfd, p.c.as_ptr(), flags, mode);
         if fd >= 0 {
@@ -54,7 +55,7 @@ builtin!(pub(super) posix_close, |args, kws| {
     if libc::close(fd_value(fd.unwrap())?) != 0 {
         return Err(errors::last_os_error());
     }
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(pub(super) posix_closerange, |args, kws| {
@@ -63,7 +64,7 @@ builtin!(pub(super) posix_closerange, |args, kws| {
     for fd in lo.max(0)..hi {
         libc::close(fd);
     }
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(pub(super) posix_read, |args, kws| {
@@ -204,7 +205,7 @@ builtin!(pub(super) posix_login_tty, |args, kws| {
     if libc::login_tty(fd) != 0 {
         return Err(errors::last_os_error());
     }
-    Ok(none())
+    Ok(none::owned())
 });
 
 /// One-descriptor calls that return 0 or -1.
@@ -221,7 +222,7 @@ unsafe fn fd_call(
         let fd = crate::modules::select::as_fd(fd.unwrap())?;
         retry(|| f(fd))?;
     }
-    Ok(none())
+    Ok(none::owned())
 }
 
 builtin!(pub(super) posix_fsync, |args, kws| fd_call("fsync", args, &kws, libc::fsync));
@@ -239,7 +240,7 @@ builtin!(pub(super) posix_ftruncate, |args, kws| {
     let len = int_arg(l.unwrap())?;
     super::audit(c"os.truncate", &[], &[fd as i64, len])?;
     retry(|| libc::ftruncate(fd, len))?;
-    Ok(none())
+    Ok(none::owned())
 });
 
 /// The `FD_CLOEXEC` flag of `fd`.
@@ -281,7 +282,7 @@ builtin!(pub(super) posix_get_inheritable, |args, kws| {
 builtin!(pub(super) posix_set_inheritable, |args, kws| {
     let [fd, v] = bind("set_inheritable", args, &kws, ["fd", "inheritable"], 2, 2)?;
     set_inheritable(fd_value(fd.unwrap())?, protocol::is_true(v.unwrap())?)?;
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(pub(super) posix_get_blocking, |args, kws| {
@@ -305,7 +306,7 @@ builtin!(pub(super) posix_set_blocking, |args, kws| {
     if libc::fcntl(fd, libc::F_SETFL, nf) < 0 {
         return Err(errors::last_os_error());
     }
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(pub(super) posix_device_encoding, |args, kws| {
@@ -313,7 +314,7 @@ builtin!(pub(super) posix_device_encoding, |args, kws| {
     if libc::isatty(fd_value(fd.unwrap())?) == 1 {
         return pystr::from_str("UTF-8");
     }
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(pub(super) posix_get_terminal_size, |args, kws| {

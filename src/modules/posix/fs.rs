@@ -3,8 +3,9 @@
 //! `symlink`, `readlink`), and metadata (`chmod`, `chown`, `utime`,
 //! `access`, `truncate`). Paths may be relative to `dir_fd`.
 use super::path::{self, fs_decode, PathArg, Target};
-use super::{audit, audit_dir_fd, dir_fd_arg, follow_arg, int_arg, none};
+use super::{audit, audit_dir_fd, dir_fd_arg, follow_arg, int_arg};
 use crate::modules::args::{bind, builtin};
+use crate::object::none;
 use crate::object::{bool as pybool, bytes, float, int, list, number, tuple};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
@@ -65,8 +66,8 @@ unsafe fn read_names(dir: *mut libc::DIR, as_bytes: bool) -> PyResult<Owned> {
 
 builtin!(pub(super) posix_listdir, |args, kws| {
     let [p] = bind("listdir", args, &kws, ["path"], 1, 0)?;
-    audit(c"os.listdir", &[p.unwrap_or(crate::object::none::none())], &[])?;
-    let dir = match p.filter(|&p| p != crate::object::none::none()) {
+    audit(c"os.listdir", &[p.unwrap_or(none::none())], &[])?;
+    let dir = match p.filter(|&p| p != none::none()) {
         None => {
             let d = libc::opendir(c".".as_ptr());
             if d.is_null() {
@@ -124,7 +125,7 @@ builtin!(pub(super) posix_mkdir, |args, kws| {
     let dfd = dir_fd_arg(d)?;
     audit(c"os.mkdir", &[p.obj.as_ptr()], &[mode as i64, audit_dir_fd(dfd)])?;
     check(libc::mkdirat(dfd, p.c.as_ptr(), mode), &p)?;
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(pub(super) posix_rmdir, |args, kws| {
@@ -133,7 +134,7 @@ builtin!(pub(super) posix_rmdir, |args, kws| {
     let dfd = dir_fd_arg(d)?;
     audit(c"os.rmdir", &[p.obj.as_ptr()], &[audit_dir_fd(dfd)])?;
     check(libc::unlinkat(dfd, p.c.as_ptr(), libc::AT_REMOVEDIR), &p)?;
-    Ok(none())
+    Ok(none::owned())
 });
 
 /// `unlink` and its alias `remove`.
@@ -149,7 +150,7 @@ unsafe fn unlink_impl(
     audit(c"os.remove", &[p.obj.as_ptr()], &[audit_dir_fd(dfd)])?;
     // SAFETY: p.c is a C string.
     check(unsafe { libc::unlinkat(dfd, p.c.as_ptr(), 0) }, &p)?;
-    Ok(none())
+    Ok(none::owned())
 }
 
 builtin!(pub(super) posix_unlink, |args, kws| unlink_impl("unlink", args, &kws));
@@ -182,7 +183,7 @@ unsafe fn rename_impl(
         let r = libc::renameat(sd, s.c.as_ptr(), dd, d.c.as_ptr());
         check2(r, &s, &d)?;
     }
-    Ok(none())
+    Ok(none::owned())
 }
 
 builtin!(pub(super) posix_rename, |args, kws| rename_impl("rename", args, &kws));
@@ -200,7 +201,7 @@ builtin!(pub(super) posix_chdir, |args, kws| {
         }
         Target::Path(p) => check(libc::chdir(p.c.as_ptr()), &p)?,
     }
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(pub(super) posix_fchdir, |args, kws| {
@@ -210,7 +211,7 @@ builtin!(pub(super) posix_fchdir, |args, kws| {
     if libc::fchdir(fd) != 0 {
         return Err(errors::last_os_error());
     }
-    Ok(none())
+    Ok(none::owned())
 });
 
 /// The current directory's bytes.
@@ -260,7 +261,7 @@ builtin!(pub(super) posix_chmod, |args, kws| {
             check(libc::fchmodat(dfd, p.c.as_ptr(), mode, flags), &p)?;
         }
     }
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(pub(super) posix_fchmod, |args, kws| {
@@ -270,7 +271,7 @@ builtin!(pub(super) posix_fchmod, |args, kws| {
     if libc::fchmod(fd, mode as libc::mode_t) != 0 {
         return Err(errors::last_os_error());
     }
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(pub(super) posix_chown, |args, kws| {
@@ -295,7 +296,7 @@ builtin!(pub(super) posix_chown, |args, kws| {
             check(libc::fchownat(dfd, p.c.as_ptr(), uid, gid, flags), &p)?;
         }
     }
-    Ok(none())
+    Ok(none::owned())
 });
 
 /// A timestamp in seconds as a `timespec` (ints exactly, floats rounded
@@ -338,7 +339,7 @@ unsafe fn timespec_of(o: *mut crate::ffi::PyObject) -> PyResult<libc::timespec> 
 
 builtin!(pub(super) posix_utime, |args, kws| {
     let [p, t, n, d, f] = bind("utime", args, &kws, ["path", "times", "ns", "dir_fd", "follow_symlinks"], 2, 1)?;
-    let nn = crate::object::none::none();
+    let nn = none::none();
     let t = t.filter(|&t| t != nn);
     let mut ts = [libc::timespec { tv_sec: 0, tv_nsec: libc::UTIME_NOW }; 2];
     match (t, n) {
@@ -392,7 +393,7 @@ builtin!(pub(super) posix_utime, |args, kws| {
             check(libc::utimensat(dfd, p.c.as_ptr(), ts.as_ptr(), flags), &p)?;
         }
     }
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(pub(super) posix_readlink, |args, kws| {
@@ -420,7 +421,7 @@ builtin!(pub(super) posix_symlink, |args, kws| {
     let dfd = dir_fd_arg(dfd)?;
     audit(c"os.symlink", &[s.obj.as_ptr(), d.obj.as_ptr()], &[audit_dir_fd(dfd)])?;
     check2(libc::symlinkat(s.c.as_ptr(), dfd, d.c.as_ptr()), &s, &d)?;
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(pub(super) posix_link, |args, kws| {
@@ -436,7 +437,7 @@ builtin!(pub(super) posix_link, |args, kws| {
     )?;
     let r = libc::linkat(sd, s.c.as_ptr(), dd, d.c.as_ptr(), flags);
     check2(r, &s, &d)?;
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(pub(super) posix_access, |args, kws| {
@@ -466,7 +467,7 @@ builtin!(pub(super) posix_truncate, |args, kws| {
         }
         Target::Path(p) => check(libc::truncate(p.c.as_ptr(), len), &p)?,
     }
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(pub(super) posix_mkfifo, |args, kws| {
@@ -477,5 +478,5 @@ builtin!(pub(super) posix_mkfifo, |args, kws| {
         None => 0o666,
     };
     check(libc::mkfifoat(dir_fd_arg(d)?, p.c.as_ptr(), mode), &p)?;
-    Ok(none())
+    Ok(none::owned())
 });

@@ -27,11 +27,6 @@ use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
 use libc::{c_int, c_void};
 
-/// `None` as a new reference.
-pub(crate) fn none() -> Owned {
-    Owned::from_borrowed_static(pynone::none())
-}
-
 /// An integer argument (any object with `__index__`; floats refused).
 pub(crate) unsafe fn int_arg(o: *mut PyObject) -> PyResult<i64> {
     // SAFETY: o valid.

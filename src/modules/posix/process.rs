@@ -1,10 +1,11 @@
 //! Process functions of `posix`: ids, sessions, `kill`, `umask`, `fork`,
 //! `forkpty`, the `exec` family, `_exit`, `waitpid` and the wait-status
 //! helpers.
+use super::int_arg;
 use super::path::{self, fs_encode};
-use super::{int_arg, none};
 use crate::ffi::*;
 use crate::modules::args::{bind, builtin};
+use crate::object::none;
 use crate::object::{bool as pybool, bytes, int, list, protocol, str as pystr, tuple, typeobj};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
@@ -35,7 +36,7 @@ builtin!(pub(super) posix_setsid, |args, kws| {
     if libc::setsid() < 0 {
         return Err(errors::last_os_error());
     }
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(pub(super) posix_getsid, |args, kws| {
@@ -83,7 +84,7 @@ builtin!(pub(super) posix_kill, |args, kws| {
     // A signal sent to this process is handled before kill() returns, as
     // in CPython (`os_kill_impl` checks at once).
     errors::check_signals()?;
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(pub(super) posix_killpg, |args, kws| {
@@ -93,7 +94,7 @@ builtin!(pub(super) posix_killpg, |args, kws| {
     if libc::killpg(pid as libc::pid_t, sig as c_int) != 0 {
         return Err(errors::last_os_error());
     }
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(pub(super) posix_umask, |args, kws| {
@@ -281,7 +282,7 @@ builtin!(pub(super) posix_execv, |args, kws| {
     let [p, a] = bind("execv", args, &kws, ["path", "argv"], 2, 2)?;
     let p = path::path("execv", "path", p.unwrap())?;
     let argv = exec_argv("execv", a.unwrap())?;
-    super::audit(c"os.exec", &[p.obj.as_ptr(), a.unwrap(), crate::object::none::none()], &[])?;
+    super::audit(c"os.exec", &[p.obj.as_ptr(), a.unwrap(), none::none()], &[])?;
     libc::execv(p.c.as_ptr(), ptrs(&argv).as_ptr());
     Err(errors::last_os_error())
 });

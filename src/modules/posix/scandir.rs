@@ -2,13 +2,13 @@
 //! `DirEntry`): the iterator reads a directory stream and yields entries
 //! that keep the `d_type` and inode from `readdir`, so `is_dir()` and
 //! friends usually need no system call, and cache `stat()` results.
-use super::none;
 use super::path::{self, fs_encode, Target};
 use super::stat::{do_stat, from_stat};
 use crate::ffi::*;
 use crate::modules::args::{bind, builtin};
 use crate::object::descr::{method, METHOD_END};
 use crate::object::exceptions::{member, MEMBER_END};
+use crate::object::none;
 use crate::object::refcount::*;
 use crate::object::typeobj::type_template;
 use crate::object::{bool as pybool, bytes, int, protocol, str as pystr, tuple};
@@ -144,9 +144,9 @@ unsafe fn free(op: *mut PyObject) {
 
 builtin!(pub(super) posix_scandir, |args, kws| {
     let [p] = bind("scandir", args, &kws, ["path"], 1, 0)?;
-    super::audit(c"os.scandir", &[p.unwrap_or(crate::object::none::none())], &[])?;
+    super::audit(c"os.scandir", &[p.unwrap_or(none::none())], &[])?;
     types()?;
-    let (dir, prefix, fd) = match p.filter(|&p| p != crate::object::none::none()) {
+    let (dir, prefix, fd) = match p.filter(|&p| p != none::none()) {
         None => {
             let d = libc::opendir(c".".as_ptr());
             if d.is_null() {
@@ -158,7 +158,7 @@ builtin!(pub(super) posix_scandir, |args, kws| {
             Target::Fd(fd) => {
                 let d = super::fs::fdopen_dir(fd)?;
                 libc::rewinddir(d);
-                (d, Owned::from_borrowed_static(none().into_raw()), fd)
+                (d, Owned::from_borrowed_static(none::owned().into_raw()), fd)
             }
             Target::Path(pa) => {
                 let d = libc::opendir(pa.c.as_ptr());
@@ -317,7 +317,7 @@ unsafe extern "C" fn iter_next(op: *mut PyObject) -> *mut PyObject {
 builtin!(iter_close, |slf, args, kws| {
     bind("close", args, &kws, [], 0, 0)?;
     close_dir(slf.cast());
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(iter_enter, |slf, args, kws| {
@@ -328,7 +328,7 @@ builtin!(iter_enter, |slf, args, kws| {
 builtin!(iter_exit, |slf, args, kws| {
     let _ = (args, kws);
     close_dir(slf.cast());
-    Ok(none())
+    Ok(none::owned())
 });
 
 unsafe extern "C" fn entry_dealloc(op: *mut PyObject) {

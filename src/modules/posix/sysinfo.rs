@@ -1,10 +1,10 @@
 //! System information in `posix`: `uname`, `times`, `cpu_count`,
 //! `getloadavg`, `sysconf`/`confstr`/`pathconf` with their name tables,
 //! and the `uname_result`, `times_result` and `terminal_size` types.
-use super::none;
 use super::path::{self, Target};
 use crate::ffi::*;
 use crate::modules::args::{bind, builtin};
+use crate::object::none;
 use crate::object::structseq::{
     self, field, PyStructSequence_Desc, PyStructSequence_Field, FIELD_END,
 };
@@ -118,7 +118,7 @@ builtin!(pub(super) posix_cpu_count, |args, kws| {
     }
     let n = libc::sysconf(libc::_SC_NPROCESSORS_ONLN);
     if n < 1 {
-        return Ok(none());
+        return Ok(none::owned());
     }
     int::from_i64(n)
 });
@@ -258,7 +258,7 @@ builtin!(pub(super) posix_confstr, |args, kws| {
         if errors::last_errno() != 0 {
             return Err(errors::last_os_error());
         }
-        return Ok(none());
+        return Ok(none::owned());
     }
     let mut buf = vec![0u8; len];
     libc::confstr(name, buf.as_mut_ptr().cast(), len);

@@ -2,9 +2,11 @@
 //! `getsockaddrlen`, `makesockaddr`, `setipaddr`): `(host, port)` for
 //! AF_INET, `(host, port, flowinfo, scope_id)` for AF_INET6, a str or bytes
 //! path for AF_UNIX (a leading NUL byte names Linux's abstract namespace).
-use super::{c_int_arg, gai_error, os_error_msg};
+use super::{gai_error, os_error_msg};
 use crate::ffi::*;
+use crate::modules::args::format_i;
 use crate::object::buffer::Guard;
+use crate::object::none;
 use crate::object::typeobj::type_name;
 use crate::object::{bytearray, bytes, int, number, str as pystr, tuple};
 use crate::runtime::errors::{self, PyResult};
@@ -93,7 +95,7 @@ pub(super) fn fs_decode(data: &[u8]) -> PyResult<Owned> {
 /// (None when empty).
 pub(super) unsafe fn make(sa: *const sockaddr, len: socklen_t) -> PyResult<Owned> {
     if len == 0 {
-        return Ok(crate::modules::posix::none());
+        return Ok(none::owned());
     }
     // SAFETY: sa holds len bytes of an address of its family.
     unsafe {
@@ -344,7 +346,7 @@ unsafe fn host_port(items: &[*mut PyObject], caller: &str) -> PyResult<(CString,
     // SAFETY: the items are valid objects.
     unsafe {
         let host = host_arg(items[0])?;
-        let port = match c_int_arg(items[1]) {
+        let port = match format_i(items[1]) {
             Ok(v) => v,
             Err(e) => {
                 if errors::matches(crate::object::exceptions::PyExc_OverflowError) {

@@ -1,9 +1,10 @@
 //! Byte-order and address-text conversions: `htons`, `ntohs`, `htonl`,
 //! `ntohl`, `inet_aton`, `inet_ntoa`, `inet_pton`, `inet_ntop`.
 use super::addr::{inet_pton, ip_str, str_cstring};
-use super::{c_int_arg, os_error_msg, varargs};
+use super::{os_error_msg, varargs};
 use crate::ffi::*;
 use crate::modules::args::builtin;
+use crate::modules::args::format_i;
 use crate::object::buffer::Guard;
 use crate::object::typeobj::type_name;
 use crate::object::{bytes, int, number, str as pystr};
@@ -19,7 +20,7 @@ extern "C" {
 /// A 16-bit unsigned argument of `name` (Argument Clinic's `uint16`).
 unsafe fn u16_arg(name: &str, o: *mut PyObject) -> PyResult<u16> {
     // SAFETY: o valid.
-    let v = unsafe { c_int_arg(o) }.map_err(|e| {
+    let v = unsafe { format_i(o) }.map_err(|e| {
         // SAFETY: an exception is set.
         if unsafe { errors::matches(crate::object::exceptions::PyExc_OverflowError) } {
             errors::clear();
@@ -119,7 +120,7 @@ builtin!(pub(super) socket_inet_ntoa, |args, kws| {
 
 builtin!(pub(super) socket_inet_pton, |args, kws| {
     varargs("inet_pton", args, &kws, 2, 2)?;
-    let af = c_int_arg(args[0])?;
+    let af = format_i(args[0])?;
     let ip = str_arg(args[1], "inet_pton() argument 2")?;
     let mut packed = [0u8; 16];
     let r = inet_pton(af, ip.as_ptr(), packed.as_mut_ptr().cast());
@@ -138,7 +139,7 @@ builtin!(pub(super) socket_inet_pton, |args, kws| {
 
 builtin!(pub(super) socket_inet_ntop, |args, kws| {
     varargs("inet_ntop", args, &kws, 2, 2)?;
-    let af = c_int_arg(args[0])?;
+    let af = format_i(args[0])?;
     let v = Guard::new(args[1], PyBUF_SIMPLE)?;
     let want = match af {
         libc::AF_INET => 4,

@@ -13,10 +13,12 @@ mod sockio;
 mod sockobj;
 
 use crate::ffi::*;
+use crate::modules::args::format_i;
 use crate::modules::args::{builtin, no_kwargs};
-use crate::modules::posix::{int_arg, none};
+use crate::modules::posix::int_arg;
 use crate::object::descr::{method, METHOD_END};
 use crate::object::exceptions::{self as exc, new_exception_class};
+use crate::object::none;
 use crate::object::{bool as pybool, dict, float, int, module, str as pystr, tuple};
 use crate::runtime::errors::{self, PyResult, Raised};
 use crate::Owned;
@@ -114,25 +116,11 @@ fn varargs(
     }))
 }
 
-/// A C `int` argument (the `i` format): floats refused, out-of-range
-/// values raise `OverflowError`.
-unsafe fn c_int_arg(o: *mut PyObject) -> PyResult<c_int> {
-    // SAFETY: o valid.
-    let v = unsafe { int_arg(o)? };
-    c_int::try_from(v).map_err(|_| {
-        errors::overflow_error(if v > 0 {
-            "signed integer is greater than maximum"
-        } else {
-            "signed integer is less than minimum"
-        })
-    })
-}
-
 /// An optional C `int` argument with its default.
 unsafe fn opt_int(o: Option<*mut PyObject>, default: c_int) -> PyResult<c_int> {
     match o {
         // SAFETY: o valid.
-        Some(o) => unsafe { c_int_arg(o) },
+        Some(o) => unsafe { format_i(o) },
         None => Ok(default),
     }
 }
@@ -140,7 +128,7 @@ unsafe fn opt_int(o: Option<*mut PyObject>, default: c_int) -> PyResult<c_int> {
 /// `socket_parse_timeout`: None is no timeout (-1), else non-negative
 /// seconds as nanoseconds, rounded up.
 unsafe fn parse_timeout(o: *mut PyObject) -> PyResult<i64> {
-    if o == crate::object::none::none() {
+    if o == none::none() {
         return Ok(-1);
     }
     // SAFETY: o valid.
@@ -154,7 +142,7 @@ unsafe fn parse_timeout(o: *mut PyObject) -> PyResult<i64> {
 /// A timeout as Python sees it: None or float seconds.
 fn timeout_obj(t: i64) -> PyResult<Owned> {
     if t < 0 {
-        Ok(none())
+        Ok(none::owned())
     } else {
         float::from_f64(t as f64 / 1e9)
     }
@@ -168,7 +156,7 @@ builtin!(socket_getdefaulttimeout, |args, kws| {
 builtin!(socket_setdefaulttimeout, |args, kws| {
     varargs("setdefaulttimeout", args, &kws, 1, 1)?;
     DEFAULT_TIMEOUT.store(parse_timeout(args[0])?, Ordering::Relaxed);
-    Ok(none())
+    Ok(none::owned())
 });
 
 /// A socket descriptor argument (`PyLong_AsSocket_t`).
@@ -188,7 +176,7 @@ builtin!(socket_close, |args, kws| {
     if r < 0 && errors::last_errno() != libc::ECONNRESET {
         return Err(errors::last_os_error());
     }
-    Ok(none())
+    Ok(none::owned())
 });
 
 builtin!(socket_dup, |args, kws| {

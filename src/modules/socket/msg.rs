@@ -4,9 +4,10 @@
 use super::addr::{self, SockAddr};
 use super::sockcall::call;
 use super::sockobj::{sock, SockObject};
-use super::{c_int_arg, opt_int, os_error_msg, varargs};
+use super::{opt_int, os_error_msg, varargs};
 use crate::ffi::*;
 use crate::modules::args::builtin;
+use crate::modules::args::format_i;
 use crate::modules::posix::int_arg;
 use crate::object::buffer::Guard;
 use crate::object::typeobj::type_name;
@@ -95,8 +96,8 @@ unsafe fn parse_item(o: *mut PyObject) -> PyResult<Item> {
             )));
         }
         Ok(Item {
-            level: c_int_arg(items[0])?,
-            ty: c_int_arg(items[1])?,
+            level: format_i(items[0])?,
+            ty: format_i(items[1])?,
             data: Guard::new(items[2], PyBUF_SIMPLE)?,
         })
     }

@@ -3,10 +3,10 @@
 //! and network interface names and indexes. Lookups run with the GIL
 //! released.
 use super::addr::{self, fs_decode, getaddrinfo, hints, host_arg, ip_addr, ip_str, str_cstring};
-use super::{c_int_arg, gai_error, h_error, opt_int, os_error_msg, varargs};
+use super::{gai_error, h_error, opt_int, os_error_msg, varargs};
 use crate::ffi::*;
+use crate::modules::args::format_i;
 use crate::modules::args::{bind, builtin};
-use crate::modules::posix::none;
 use crate::object::typeobj::type_name;
 use crate::object::{bytes, int, list, none as pynone, number, protocol, str as pystr, tuple};
 use crate::runtime::audit::{audit, audit_with};
@@ -84,7 +84,7 @@ builtin!(pub(super) socket_sethostname, |args, kws| {
     if sethostname(b.as_ptr().cast(), b.len()) != 0 {
         return Err(errors::last_os_error());
     }
-    Ok(none())
+    Ok(pynone::owned())
 });
 
 /// A host name for the `gethostby*` functions (the `et` format with the
@@ -212,7 +212,7 @@ builtin!(pub(super) socket_getservbyname, |args, kws| {
 
 builtin!(pub(super) socket_getservbyport, |args, kws| {
     varargs("getservbyport", args, &kws, 1, 2)?;
-    let port = c_int_arg(args[0])?;
+    let port = format_i(args[0])?;
     let proto = match args.get(1) {
         Some(&p) => Some(cstr_arg("getservbyport", 2, p)?),
         None => None,
@@ -307,7 +307,7 @@ builtin!(pub(super) socket_getaddrinfo, |args, kws| {
 builtin!(pub(super) socket_getnameinfo, |args, kws| {
     varargs("getnameinfo", args, &kws, 2, 2)?;
     let sa = args[0];
-    let flags = c_int_arg(args[1])?;
+    let flags = format_i(args[1])?;
     if !tuple::check(sa) {
         return Err(errors::type_error("getnameinfo() argument 1 must be a tuple"));
     }
@@ -317,7 +317,7 @@ builtin!(pub(super) socket_getnameinfo, |args, kws| {
         return Err(bad());
     }
     let host = str_cstring(items[0])?;
-    let port = c_int_arg(items[1])?;
+    let port = format_i(items[1])?;
     let uint = |i: usize| -> PyResult<u32> {
         match items.get(i) {
             Some(&o) => Ok(int::low_u64(number::index(o)?.as_ptr()) as u32),

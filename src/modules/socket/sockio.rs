@@ -4,11 +4,13 @@
 use super::addr::{self, SockAddr};
 use super::sockcall::{call, call_ex, now_ns, Fail};
 use super::sockobj::{noargs, onearg, sock, SockObject};
-use super::{c_int_arg, opt_int, varargs};
+use super::{opt_int, varargs};
 use crate::ffi::*;
+use crate::modules::args::format_i;
 use crate::modules::args::{bind, builtin, no_kwargs};
-use crate::modules::posix::{int_arg, none};
+use crate::modules::posix::int_arg;
 use crate::object::buffer::Guard;
+use crate::object::none;
 use crate::object::typeobj::type_name;
 use crate::object::{bytes, int, tuple};
 use crate::runtime::errors::{self, PyResult};
@@ -101,7 +103,7 @@ onearg!(sock_connect, |s, slf, arg| {
     let a = addr::parse(s.family, arg, "connect")?;
     crate::runtime::audit::audit(c"socket.connect", &[slf, arg])?;
     connect(s, &a, true)?;
-    Ok(none())
+    Ok(none::owned())
 });
 
 onearg!(sock_connect_ex, |s, slf, arg| {
@@ -190,7 +192,7 @@ builtin!(pub(super) sock_recvfrom, |slf, args, kws| {
         from = Some(a);
         Ok(got)
     })?;
-    tuple::from_vec(vec![data, from.unwrap_or_else(none)])
+    tuple::from_vec(vec![data, from.unwrap_or_else(none::owned)])
 });
 
 /// A writable buffer argument (`w*`).
@@ -295,7 +297,7 @@ builtin!(pub(super) sock_sendall, |slf, args, kws| {
         // run before the next round.
         errors::check_signals()?;
         if at >= len {
-            return Ok(none());
+            return Ok(none::owned());
         }
     }
 });
@@ -309,7 +311,7 @@ builtin!(pub(super) sock_sendto, |slf, args, kws| {
         )));
     }
     let data = Guard::new(args[0], PyBUF_SIMPLE)?;
-    let flags = if args.len() == 3 { c_int_arg(args[1])? } else { 0 };
+    let flags = if args.len() == 3 { format_i(args[1])? } else { 0 };
     let target = args[args.len() - 1];
     let s = sock(slf);
     let a = addr::parse(s.family, target, "sendto")?;

@@ -4,12 +4,13 @@
 //! modes, options, binding and naming. Data transfer is in `sockio`,
 //! ancillary data in `msg`.
 use super::addr::{self, SockAddr};
-use super::{c_int_arg, default_timeout, opt_int, parse_timeout, timeout_obj, varargs};
+use super::{default_timeout, opt_int, parse_timeout, timeout_obj, varargs};
 use crate::capi::boundary::{guard_obj, guard_status};
 use crate::ffi::*;
 use crate::modules::args::builtin;
+use crate::modules::args::format_i;
 use crate::modules::objtype::parse;
-use crate::modules::posix::{int_arg, none};
+use crate::modules::posix::int_arg;
 use crate::object::buffer::Guard;
 use crate::object::descr::{getset, method, GETSET_END, METHOD_END};
 use crate::object::refcount::*;
@@ -286,7 +287,7 @@ unsafe extern "C" fn sock_init(
                 0,
                 0,
             )?;
-            let arg = |o: *mut PyObject| if o.is_null() { Ok(-1) } else { c_int_arg(o) };
+            let arg = |o: *mut PyObject| if o.is_null() { Ok(-1) } else { format_i(o) };
             let (mut family, mut ty, mut proto) = (arg(f)?, arg(t)?, arg(p)?);
             crate::runtime::audit::audit_with(c"socket.__new__", || {
                 Ok(vec![
@@ -430,14 +431,14 @@ onearg!(sock_settimeout, |s, slf, arg| {
     let t = parse_timeout(arg)?;
     s.timeout = t;
     set_blocking(s.fd, t < 0)?;
-    Ok(none())
+    Ok(pynone::owned())
 });
 
 onearg!(sock_setblocking, |s, slf, arg| {
     let block = protocol::is_true(arg)?;
     s.timeout = if block { -1 } else { 0 };
     set_blocking(s.fd, block)?;
-    Ok(none())
+    Ok(pynone::owned())
 });
 
 noargs!(sock_getblocking, |s, slf| Ok(Owned::from_borrowed(
@@ -461,7 +462,7 @@ noargs!(sock_close, |s, slf| {
             return Err(errors::last_os_error());
         }
     }
-    Ok(none())
+    Ok(pynone::owned())
 });
 
 onearg!(sock_bind, |s, slf, arg| {
@@ -471,7 +472,7 @@ onearg!(sock_bind, |s, slf, arg| {
     if allow_threads(|| libc::bind(fd, a.as_ptr(), a.len)) < 0 {
         return Err(errors::last_os_error());
     }
-    Ok(none())
+    Ok(pynone::owned())
 });
 
 builtin!(sock_listen, |slf, args, kws| {
@@ -481,7 +482,7 @@ builtin!(sock_listen, |slf, args, kws| {
     if allow_threads(|| libc::listen(fd, backlog)) < 0 {
         return Err(errors::last_os_error());
     }
-    Ok(none())
+    Ok(pynone::owned())
 });
 
 /// `getsockname` / `getpeername`.
@@ -505,17 +506,17 @@ noargs!(sock_getsockname, |s, slf| name_of(s, libc::getsockname));
 noargs!(sock_getpeername, |s, slf| name_of(s, libc::getpeername));
 
 onearg!(sock_shutdown, |s, slf, arg| {
-    let how = c_int_arg(arg)?;
+    let how = format_i(arg)?;
     let fd = s.fd;
     if allow_threads(|| libc::shutdown(fd, how)) < 0 {
         return Err(errors::last_os_error());
     }
-    Ok(none())
+    Ok(pynone::owned())
 });
 
 builtin!(sock_getsockopt, |slf, args, kws| {
     varargs("getsockopt", args, &kws, 2, 3)?;
-    let (level, name) = (c_int_arg(args[0])?, c_int_arg(args[1])?);
+    let (level, name) = (format_i(args[0])?, format_i(args[1])?);
     let buflen = opt_int(args.get(2).copied(), 0)?;
     let fd = sock(slf).fd;
     if buflen == 0 {
@@ -543,7 +544,7 @@ builtin!(sock_getsockopt, |slf, args, kws| {
 
 builtin!(sock_setsockopt, |slf, args, kws| {
     varargs("setsockopt", args, &kws, 3, 4)?;
-    let (level, name) = (c_int_arg(args[0])?, c_int_arg(args[1])?);
+    let (level, name) = (format_i(args[0])?, format_i(args[1])?);
     let fd = sock(slf).fd;
     let r = if args.len() == 4 {
         // (level, option, None, optlen): a NULL value of optlen bytes.
@@ -556,7 +557,7 @@ builtin!(sock_setsockopt, |slf, args, kws| {
         let optlen = int::low_u64(crate::object::number::index(args[3])?.as_ptr()) as u32;
         libc::setsockopt(fd, level, name, std::ptr::null(), optlen as socklen_t)
     } else if crate::object::number::index_check(args[2]) && !crate::object::float::check(args[2]) {
-        let flag = c_int_arg(args[2])?;
+        let flag = format_i(args[2])?;
         libc::setsockopt(
             fd,
             level,
@@ -571,7 +572,7 @@ builtin!(sock_setsockopt, |slf, args, kws| {
     if r < 0 {
         return Err(errors::last_os_error());
     }
-    Ok(none())
+    Ok(pynone::owned())
 });
 
 /// A new `_socket.socket` for descriptor `fd` (`new_sockobject`).

@@ -3,6 +3,7 @@
 //! API, a number of pages at a time, reporting progress.
 use super::connection::{conn, cstring_arg, is_connection};
 use super::errors;
+use crate::modules::args::clinic_int;
 use crate::modules::args::{self, builtin};
 use crate::object::{int, none, protocol, typeobj};
 use crate::runtime::errors::{self as rterr, PyResult};
@@ -29,7 +30,7 @@ builtin!(pub backup, |slf, args, kws| {
         )));
     }
     let mut pages = match pages {
-        Some(p) => super::connection::int_arg(p)?,
+        Some(p) => clinic_int(p)?,
         None => -1,
     };
     let progress = progress.filter(|&p| p != none::none());

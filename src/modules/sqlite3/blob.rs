@@ -2,9 +2,10 @@
 //! one BLOB value, as a file-like object (`read`, `write`, `seek`, `tell`)
 //! with `len()`, indexing, slicing and the context manager. Closing the
 //! connection closes its blobs.
-use super::connection::{conn, cstring_arg, int_arg, is_connection};
+use super::connection::{conn, cstring_arg, is_connection};
 use super::errors::{self, Exc};
 use crate::ffi::*;
+use crate::modules::args::clinic_int;
 use crate::modules::args::{self, builtin};
 use crate::modules::objtype::{self, meth_noargs, Obj, Refs, State, Visit};
 use crate::object::buffer::Guard;
@@ -182,7 +183,7 @@ meth_noargs!(blob_close, |slf| {
 builtin!(blob_read, |slf, args, kws| {
     let [length] = args::bind("read", args, &kws, ["length"], 1, 0)?;
     let mut n = match length {
-        Some(l) => int_arg(l)?,
+        Some(l) => clinic_int(l)?,
         None => -1,
     };
     let s = blob(slf);
@@ -219,9 +220,9 @@ builtin!(blob_write, |slf, args, kws| {
 
 builtin!(blob_seek, |slf, args, kws| {
     let [offset, origin] = args::bind("seek", args, &kws, ["offset", "origin"], 2, 1)?;
-    let mut off = int_arg(offset.unwrap())? as i64;
+    let mut off = clinic_int(offset.unwrap())? as i64;
     let origin = match origin {
-        Some(o) => int_arg(o)?,
+        Some(o) => clinic_int(o)?,
         None => 0,
     };
     let s = blob(slf);

@@ -5,11 +5,12 @@
 //! that register them. SQLite runs them inside `sqlite3_step`, with the
 //! GIL released, so each takes the GIL first; an exception is reported
 //! (`enable_callback_tracebacks`) or dropped, and SQLite gets an error.
-use super::connection::{conn, cstring_arg, int_arg};
+use super::connection::{conn, cstring_arg};
 use super::errors;
 use super::values::{from_value, set_result};
 use crate::capi::gil::{PyGILState_Ensure, PyGILState_Release};
 use crate::ffi::*;
+use crate::modules::args::clinic_int;
 use crate::modules::args::{self, builtin};
 use crate::modules::objtype;
 use crate::object::exceptions::PyExc_AttributeError;
@@ -337,7 +338,7 @@ builtin!(pub create_function, |slf, args, kws| {
     let c = conn(slf);
     c.checked()?;
     let name = name_arg(name.unwrap(), "create_function")?;
-    let narg = int_arg(narg.unwrap())?;
+    let narg = clinic_int(narg.unwrap())?;
     let mut flags = sq::SQLITE_UTF8;
     if let Some(d) = det {
         if protocol::is_true(d)? {
@@ -368,7 +369,7 @@ builtin!(pub create_aggregate, |slf, args, kws| {
     let c = conn(slf);
     c.checked()?;
     let name = name_arg(name.unwrap(), "create_aggregate")?;
-    let narg = int_arg(narg.unwrap())?;
+    let narg = clinic_int(narg.unwrap())?;
     let rc = register(
         slf,
         &name,
@@ -389,7 +390,7 @@ builtin!(pub create_window_function, |slf, args, kws| {
     let c = conn(slf);
     let db = c.checked()?;
     let name = cstring_arg(args[0], "create_window_function", "1")?;
-    let narg = int_arg(args[1])?;
+    let narg = clinic_int(args[1])?;
     let cls = args[2];
     let rc = if cls == none::none() {
         sq::sqlite3_create_window_function(
@@ -594,7 +595,7 @@ builtin!(pub set_progress_handler, |slf, args, kws| {
         2,
     )?;
     super::connection::keyword_deprecation("set_progress_handler", &["progress_handler"], &kws)?;
-    let (f, n) = (f.unwrap(), int_arg(n.unwrap())?);
+    let (f, n) = (f.unwrap(), clinic_int(n.unwrap())?);
     let c = conn(slf);
     let db = c.checked()?;
     if f == none::none() {

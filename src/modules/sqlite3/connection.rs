@@ -8,6 +8,7 @@ use super::errors::{self, Exc};
 use super::statement::Cache;
 use super::{callbacks, cursor, dbops};
 use crate::ffi::*;
+use crate::modules::args::clinic_int;
 use crate::modules::args::{self, builtin};
 use crate::modules::objtype::{self, meth_noargs, state, Obj, Refs, State, Visit};
 use crate::object::descr::{getset, method, GETSET_END, METHOD_END};
@@ -287,26 +288,6 @@ unsafe fn autocommit_arg(v: *mut PyObject) -> PyResult<c_int> {
     ))
 }
 
-/// A C `int` argument.
-pub unsafe fn int_arg(o: *mut PyObject) -> PyResult<c_int> {
-    // SAFETY: o valid.
-    unsafe {
-        if crate::object::float::check(o) {
-            return Err(rterr::type_error(
-                "'float' object cannot be interpreted as an integer",
-            ));
-        }
-        let v = int::as_i64(crate::object::number::index(o)?.as_ptr())?;
-        c_int::try_from(v).map_err(|_| {
-            rterr::overflow_error(if v > 0 {
-                "signed integer is greater than maximum"
-            } else {
-                "signed integer is less than minimum"
-            })
-        })
-    }
-}
-
 /// A str argument as a C string (no NUL inside).
 pub unsafe fn cstring_arg(o: *mut PyObject, fname: &str, pos: &str) -> PyResult<CString> {
     // SAFETY: o valid.
@@ -423,14 +404,18 @@ unsafe fn open(slf: *mut PyObject, a: [*mut PyObject; 9]) -> PyResult<()> {
         } else {
             crate::object::float::as_f64(a[1])?
         };
-        let detect_types = if a[2].is_null() { 0 } else { int_arg(a[2])? };
+        let detect_types = if a[2].is_null() { 0 } else { clinic_int(a[2])? };
         let level = if a[3].is_null() {
             Some("")
         } else {
             level_arg(a[3])?
         };
         let same_thread = a[4].is_null() || protocol::is_true(a[4])?;
-        let cached = if a[6].is_null() { 128 } else { int_arg(a[6])? };
+        let cached = if a[6].is_null() {
+            128
+        } else {
+            clinic_int(a[6])?
+        };
         let uri = !a[7].is_null() && protocol::is_true(a[7])?;
         let autocommit = if a[8].is_null() {
             LEGACY

@@ -7,6 +7,7 @@ use super::errors::{self, Exc};
 use super::statement::Stmt;
 use super::{adapters, bind, PARSE_COLNAMES, PARSE_DECLTYPES};
 use crate::ffi::*;
+use crate::modules::args::clinic_int;
 use crate::modules::args::{self, builtin};
 use crate::modules::objtype::{self, meth_noargs, Obj, Refs, State, Visit};
 use crate::object::descr::{method, METHOD_END};
@@ -84,10 +85,6 @@ pub fn is_cursor(op: *mut PyObject) -> bool {
     unsafe { typeobj::instance_of(op, &raw mut CURSOR_TYPE) }
 }
 
-fn none_obj() -> Owned {
-    Owned::from_borrowed_static(none::none())
-}
-
 impl Cursor {
     /// The connection state (the cursor is initialized).
     fn conn(&self) -> &'static mut Connection {
@@ -125,12 +122,12 @@ unsafe extern "C" fn cursor_new(
     crate::capi::boundary::guard_obj(|| {
         let st = Cursor {
             connection: None,
-            description: Some(none_obj()),
+            description: Some(none::owned()),
             converters: Vec::new(),
             arraysize: 1,
-            lastrowid: Some(none_obj()),
+            lastrowid: Some(none::owned()),
             rowcount: -1,
-            row_factory: Some(none_obj()),
+            row_factory: Some(none::owned()),
             statement: None,
             closed: false,
             locked: false,
@@ -165,9 +162,9 @@ unsafe extern "C" fn cursor_init(
             s.connection = Some(Owned::from_borrowed(c));
             s.arraysize = 1;
             s.rowcount = -1;
-            s.lastrowid = Some(none_obj());
-            s.description = Some(none_obj());
-            s.row_factory = Some(none_obj());
+            s.lastrowid = Some(none::owned());
+            s.description = Some(none::owned());
+            s.row_factory = Some(none::owned());
             s.closed = false;
             Ok(())
         }
@@ -306,7 +303,7 @@ unsafe fn execute_locked(
             None => (None, Some(tuple::empty())),
         };
         c.reset_statement();
-        c.description = Some(none_obj());
+        c.description = Some(none::owned());
         let conn = c.conn();
         let db = conn.db;
         let mut stmt = conn.cache.get(db, sql)?;
@@ -477,7 +474,7 @@ unsafe fn fetch_row(c: &Cursor, st: *mut sq::sqlite3_stmt) -> PyResult<Owned> {
             let v = if let Some(conv) = conv {
                 let p = sq::sqlite3_column_blob(st, i);
                 if p.is_null() {
-                    none_obj()
+                    none::owned()
                 } else {
                     let b = bytes::from_slice(super::values::raw_slice(
                         p,
@@ -487,7 +484,7 @@ unsafe fn fetch_row(c: &Cursor, st: *mut sq::sqlite3_stmt) -> PyResult<Owned> {
                 }
             } else {
                 match sq::sqlite3_column_type(st, i) {
-                    sq::SQLITE_NULL => none_obj(),
+                    sq::SQLITE_NULL => none::owned(),
                     sq::SQLITE_INTEGER => int::from_i64(sq::sqlite3_column_int64(st, i))?,
                     sq::SQLITE_FLOAT => float::from_f64(sq::sqlite3_column_double(st, i))?,
                     sq::SQLITE_TEXT => {
@@ -577,13 +574,13 @@ unsafe extern "C" fn cursor_iternext(slf: *mut PyObject) -> *mut PyObject {
 }
 
 meth_noargs!(cursor_fetchone, |slf| {
-    Ok(next_row(slf)?.unwrap_or_else(none_obj))
+    Ok(next_row(slf)?.unwrap_or_else(none::owned))
 });
 
 builtin!(cursor_fetchmany, |slf, args, kws| {
     let [size] = args::bind("fetchmany", args, &kws, ["size"], 1, 0)?;
     let max = match size {
-        Some(s) => connection::int_arg(s)?,
+        Some(s) => clinic_int(s)?,
         None => cur(slf).arraysize,
     };
     let out = list::new(0)?;
@@ -617,19 +614,19 @@ meth_noargs!(cursor_close, |slf| {
     c.conn().checked()?;
     c.reset_statement();
     c.closed = true;
-    Ok(none_obj())
+    Ok(none::owned())
 });
 
 builtin!(cursor_setinputsizes, |args, kws| {
     args::no_kwargs("setinputsizes", &kws)?;
     args::arity("setinputsizes", args, 1, 1)?;
-    Ok(none_obj())
+    Ok(none::owned())
 });
 
 builtin!(cursor_setoutputsize, |args, kws| {
     args::no_kwargs("setoutputsize", &kws)?;
     args::arity("setoutputsize", args, 1, 2)?;
-    Ok(none_obj())
+    Ok(none::owned())
 });
 
 const FK: c_int = METH_FASTCALL | METH_KEYWORDS;

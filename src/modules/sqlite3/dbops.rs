@@ -2,10 +2,11 @@
 //! `connection.c`): extension loading, `interrupt`, `iterdump` (the
 //! library's `sqlite3.dump`), run-time limits, boolean configuration
 //! options, and `serialize` / `deserialize`.
-use super::connection::{conn, cstring_arg, int_arg};
+use super::connection::{conn, cstring_arg};
 use super::consts::OTHER;
 use super::errors;
 use crate::ffi::*;
+use crate::modules::args::clinic_int;
 use crate::modules::args::{self, builtin};
 use crate::modules::objtype::meth_noargs;
 use crate::object::buffer::Guard;
@@ -15,10 +16,6 @@ use crate::Owned;
 use libc::c_int;
 use libsqlite3_sys as sq;
 use std::ffi::{CStr, CString};
-
-fn none_obj() -> Owned {
-    Owned::from_borrowed_static(none::none())
-}
 
 builtin!(pub enable_load_extension, |slf, args, kws| {
     args::no_kwargs("enable_load_extension", &kws)?;
@@ -32,7 +29,7 @@ builtin!(pub enable_load_extension, |slf, args, kws| {
     if sq::sqlite3_enable_load_extension(db, on as c_int) != sq::SQLITE_OK {
         return Err(errors::operational("Error enabling load extension"));
     }
-    Ok(none_obj())
+    Ok(none::owned())
 });
 
 builtin!(pub load_extension, |slf, args, kws| {
@@ -61,13 +58,13 @@ builtin!(pub load_extension, |slf, args, kws| {
         };
         return Err(errors::operational(&msg));
     }
-    Ok(none_obj())
+    Ok(none::owned())
 });
 
 meth_noargs!(pub interrupt, |slf| {
     let db = conn(slf).check_open()?;
     sq::sqlite3_interrupt(db);
-    Ok(none_obj())
+    Ok(none::owned())
 });
 
 builtin!(pub iterdump, |slf, args, kws| {
@@ -89,7 +86,7 @@ builtin!(pub getlimit, |slf, args, kws| {
     args::no_kwargs("getlimit", &kws)?;
     args::arity("getlimit", args, 1, 1)?;
     let db = conn(slf).checked()?;
-    let cat = int_arg(args[0])?;
+    let cat = clinic_int(args[0])?;
     let v = sq::sqlite3_limit(db, cat, -1);
     if v < 0 {
         return Err(errors::programming("'category' is out of bounds"));
@@ -101,8 +98,8 @@ builtin!(pub setlimit, |slf, args, kws| {
     args::no_kwargs("setlimit", &kws)?;
     args::arity("setlimit", args, 2, 2)?;
     let db = conn(slf).checked()?;
-    let cat = int_arg(args[0])?;
-    let val = int_arg(args[1])?;
+    let cat = clinic_int(args[0])?;
+    let val = clinic_int(args[1])?;
     let old = sq::sqlite3_limit(db, cat, val);
     if old < 0 {
         return Err(errors::programming("'category' is out of bounds"));
@@ -126,7 +123,7 @@ builtin!(pub getconfig, |slf, args, kws| {
     args::no_kwargs("getconfig", &kws)?;
     args::arity("getconfig", args, 1, 1)?;
     let db = conn(slf).checked()?;
-    let op = int_arg(args[0])?;
+    let op = clinic_int(args[0])?;
     config_op(op)?;
     let mut on: c_int = 0;
     if sq::sqlite3_db_config(db, op, -1 as c_int, &mut on as *mut c_int) != sq::SQLITE_OK {
@@ -139,7 +136,7 @@ builtin!(pub setconfig, |slf, args, kws| {
     args::no_kwargs("setconfig", &kws)?;
     args::arity("setconfig", args, 1, 2)?;
     let db = conn(slf).checked()?;
-    let op = int_arg(args[0])?;
+    let op = clinic_int(args[0])?;
     let enable = match args.get(1) {
         Some(&e) => protocol::is_true(e)?,
         None => true,
@@ -149,7 +146,7 @@ builtin!(pub setconfig, |slf, args, kws| {
     if sq::sqlite3_db_config(db, op, enable as c_int, &mut on as *mut c_int) != sq::SQLITE_OK {
         return Err(errors::from_db(db));
     }
-    Ok(none_obj())
+    Ok(none::owned())
 });
 
 /// The schema name of `name=` (default "main").
@@ -204,5 +201,5 @@ builtin!(pub deserialize, |slf, args, kws| {
     if rc != sq::SQLITE_OK {
         return Err(errors::from_rc(db, rc));
     }
-    Ok(none_obj())
+    Ok(none::owned())
 });

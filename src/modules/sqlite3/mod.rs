@@ -19,6 +19,7 @@ mod statement;
 mod values;
 
 use crate::ffi::*;
+use crate::modules::args::clinic_int;
 use crate::modules::args::{self, builtin};
 use crate::object::descr::{method, METHOD_END};
 use crate::object::{bool as pybool, dict, int, module, none, str as pystr};
@@ -85,7 +86,7 @@ builtin!(sqlite_complete_statement, |args, kws| {
 builtin!(sqlite_enable_callback_tracebacks, |args, kws| {
     args::no_kwargs("enable_callback_tracebacks", &kws)?;
     args::arity("enable_callback_tracebacks", args, 1, 1)?;
-    let on = connection::int_arg(args[0])? != 0;
+    let on = clinic_int(args[0])? != 0;
     CALLBACK_TRACEBACKS.store(on, Ordering::Relaxed);
     Ok(Owned::from_borrowed_static(none::none()))
 });

@@ -6,8 +6,8 @@
 //! allocator (`getallocatedblocks`, `_debugmallocstats`), the `dlopen`
 //! flags of extension modules and coroutine origin tracking.
 use crate::ffi::*;
+use crate::modules::args::clinic_int;
 use crate::modules::args::{arity, bind, builtin, no_kwargs};
-use crate::modules::compression::int_arg;
 use crate::object::{bool as pybool, dict, int, none, str as pystr, typeobj};
 use crate::runtime::errors::{self, PyResult};
 use crate::runtime::tstate;
@@ -130,7 +130,7 @@ builtin!(pub(super) sys_getdlopenflags, |args, kws| {
 builtin!(pub(super) sys_setdlopenflags, |args, kws| {
     no_kwargs("setdlopenflags", &kws)?;
     arity("setdlopenflags", args, 1, 1)?;
-    let flags = int_arg(args[0])?;
+    let flags = clinic_int(args[0])?;
     // SAFETY: the current interpreter is live.
     (*tstate::get().interp).dlopenflags = flags;
     Ok(none::owned())
@@ -150,7 +150,7 @@ builtin!(pub(super) sys_set_coroutine_origin_tracking_depth, |args, kws| {
         1,
         1,
     )?;
-    let depth = int_arg(depth.expect("required"))?;
+    let depth = clinic_int(depth.expect("required"))?;
     if depth < 0 {
         return Err(errors::value_error("depth must be >= 0"));
     }

@@ -4,6 +4,7 @@
 //! interrupts it and then sleeps for the rest of the time (PEP 475).
 use crate::modules::args::{bind, builtin};
 use crate::modules::posix::int_arg;
+use crate::object::none;
 use crate::object::{float, int, number};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
@@ -131,7 +132,7 @@ builtin!(pub(super) time_sleep, |args, kws| {
             )
         });
         match r {
-            0 => return Ok(crate::modules::posix::none()),
+            0 => return Ok(none::owned()),
             libc::EINTR => errors::check_signals()?,
             e => return Err(errors::os_error(e, std::ptr::null_mut(), std::ptr::null_mut())),
         }

@@ -7,6 +7,7 @@ mod convert;
 use crate::ffi::*;
 use crate::modules::args::{bind, builtin};
 use crate::object::descr::{method, METHOD_END};
+use crate::object::none;
 use crate::object::{dict, int, module, str as pystr, tuple};
 use crate::runtime::errors::PyResult;
 use libc::{c_int, c_void};
@@ -19,35 +20,46 @@ extern "C" {
 const FK: c_int = METH_FASTCALL | METH_KEYWORDS;
 
 macro_rules! table {
-    ($($name:literal => $f:path,)*) => {
-        [$(method($name, $f as *const c_void, FK),)* METHOD_END]
+    ($($name:literal => $f:path $(, $doc:literal)?;)*) => {
+        [$(method($name, $f as *const c_void, FK)$(.with_doc($doc))?,)* METHOD_END]
     };
 }
 
 static mut METHODS: [PyMethodDef; 24] = table! {
-    c"asctime" => convert::time_asctime,
-    c"clock_getres" => clocks::time_clock_getres,
-    c"clock_gettime" => clocks::time_clock_gettime,
-    c"clock_gettime_ns" => clocks::time_clock_gettime_ns,
-    c"ctime" => convert::time_ctime,
-    c"get_clock_info" => clocks::time_get_clock_info,
-    c"gmtime" => convert::time_gmtime,
-    c"localtime" => convert::time_localtime,
-    c"mktime" => convert::time_mktime,
+    c"asctime" => convert::time_asctime;
+    c"clock_getres" => clocks::time_clock_getres;
+    c"clock_gettime" => clocks::time_clock_gettime;
+    c"clock_gettime_ns" => clocks::time_clock_gettime_ns;
+    c"ctime" => convert::time_ctime;
+    c"get_clock_info" => clocks::time_get_clock_info;
+    c"gmtime" => convert::time_gmtime;
+    c"localtime" => convert::time_localtime;
+    c"mktime" => convert::time_mktime;
     c"monotonic" => clocks::time_monotonic,
+        c"monotonic($module, /)\n--\n\nThe value in seconds of a clock that never goes backwards, as a float;\nonly differences between two values are meaningful.";
     c"monotonic_ns" => clocks::time_monotonic_ns,
+        c"monotonic_ns($module, /)\n--\n\nLike monotonic(), in nanoseconds as an int.";
     c"perf_counter" => clocks::time_perf_counter,
+        c"perf_counter($module, /)\n--\n\nThe value in seconds of the highest-resolution clock for measuring short\ndurations, as a float; only differences are meaningful.";
     c"perf_counter_ns" => clocks::time_perf_counter_ns,
+        c"perf_counter_ns($module, /)\n--\n\nLike perf_counter(), in nanoseconds as an int.";
     c"process_time" => clocks::time_process_time,
+        c"process_time($module, /)\n--\n\nThe CPU time (system and user) of the current process in seconds, as a\nfloat; sleeping is not counted.";
     c"process_time_ns" => clocks::time_process_time_ns,
-    c"sleep" => clocks::time_sleep,
-    c"strftime" => convert::time_strftime,
-    c"strptime" => convert::time_strptime,
+        c"process_time_ns($module, /)\n--\n\nLike process_time(), in nanoseconds as an int.";
+    c"sleep" => clocks::time_sleep;
+    c"strftime" => convert::time_strftime;
+    c"strptime" => convert::time_strptime;
     c"thread_time" => clocks::time_thread_time,
+        c"thread_time($module, /)\n--\n\nThe CPU time (system and user) of the current thread in seconds, as a\nfloat; sleeping is not counted.";
     c"thread_time_ns" => clocks::time_thread_time_ns,
+        c"thread_time_ns($module, /)\n--\n\nLike thread_time(), in nanoseconds as an int.";
     c"time" => clocks::time_time,
+        c"time($module, /)\n--\n\nThe current time in seconds since the Epoch, as a float (with a\nfraction of a second when the clock provides one).";
     c"time_ns" => clocks::time_time_ns,
+        c"time_ns($module, /)\n--\n\nThe current time in nanoseconds since the Epoch, as an int.";
     c"tzset" => time_tzset,
+        c"tzset($module, /)\n--\n\nReset the time zone conversion rules from the TZ environment variable.";
 };
 
 /// Sets `timezone`, `altzone`, `daylight` and `tzname` in `d` from the
@@ -94,7 +106,7 @@ unsafe fn set_timezone(d: *mut PyObject) -> PyResult<()> {
 builtin!(time_tzset, |slf, args, kws| {
     bind("tzset", args, &kws, [], 0, 0)?;
     set_timezone(module::dict_of(slf))?;
-    Ok(crate::modules::posix::none())
+    Ok(none::owned())
 });
 
 /// `PyInit_time`.

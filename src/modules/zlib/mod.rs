@@ -8,6 +8,7 @@ mod stream;
 
 use crate::capi::boundary::{guard_obj, guard_status};
 use crate::ffi::*;
+use crate::modules::args::clinic_int;
 use crate::modules::args::{bind, builtin};
 use crate::modules::module_def::{self, add, exec_slot, SLOT_END};
 use crate::object::bytes_methods::{bytes_like, need_bytes_like};
@@ -44,24 +45,13 @@ fn zlib_error(s: &Stream, code: c_int, action: &str) -> Raised {
     error(error_text(code, s.msg(), action))
 }
 
-/// An int argument as a C int, `default` when absent.
+/// An int argument as a C int (Argument Clinic's `int`), `default` when
+/// absent.
 unsafe fn c_int_arg(o: Option<*mut PyObject>, default: c_int) -> PyResult<c_int> {
-    let Some(o) = o else { return Ok(default) };
-    // SAFETY: o valid.
-    unsafe {
-        if crate::object::float::check(o) {
-            return Err(errors::type_error(
-                "'float' object cannot be interpreted as an integer",
-            ));
-        }
-        let v = int::as_i64(number::index(o)?.as_ptr())?;
-        c_int::try_from(v).map_err(|_| {
-            errors::overflow_error(if v < 0 {
-                "signed integer is less than minimum"
-            } else {
-                "signed integer is greater than maximum"
-            })
-        })
+    match o {
+        None => Ok(default),
+        // SAFETY: o valid (caller contract).
+        Some(o) => unsafe { clinic_int(o) },
     }
 }
 
