@@ -752,3 +752,53 @@ fn pth_file_beside_the_executable() {
     }
     std::fs::remove_file(&exe).unwrap();
 }
+
+/// Words of the command line that are not UTF-8 reach `sys.argv` and
+/// `sys.orig_argv` with their bytes escaped ("surrogateescape"), by
+/// default, in the C locale and in UTF-8 mode; a `-c` command that is not
+/// UTF-8 is refused with CPython's message.
+#[test]
+fn undecodable_arguments() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    if !cpython().exists() {
+        eprintln!("CPython 3.13 not found at {}; skipped", cpython().display());
+        return;
+    }
+    let dir = scratch("undecodable");
+    let arg = OsStr::from_bytes(b"\xff\xc3\xff\xc3\xa9\xed\xa0\x80\xfd\xbf\xbf\xbb\xba\xba");
+    let code = OsStr::new(
+        "import sys, os; print(ascii(sys.argv[1:]), ascii(sys.orig_argv[-1]), os.fsencode(sys.argv[1]))",
+    );
+    let bad_command = OsStr::from_bytes(b"print(ascii('\xff'))");
+    let (c, x, utf8) = (OsStr::new("-c"), OsStr::new("-X"), OsStr::new("utf8"));
+    type Words<'a> = &'a [&'a OsStr];
+    let cases: [(Words, &[(&str, &str)]); 5] = [
+        (&[c, code, arg], &[]),
+        (&[c, code, arg], &[("LC_ALL", "C")]),
+        (&[x, utf8, c, code, arg, arg], &[]),
+        (&[c, bad_command], &[]),
+        (&[c, bad_command], &[("LC_ALL", "C")]),
+    ];
+    let run = |program: &Path, args: &[&OsStr], env: &[(&str, &str)]| {
+        let mut cmd = Command::new(program);
+        for (k, _) in std::env::vars() {
+            if k.starts_with("PYTHON") {
+                cmd.env_remove(&k);
+            }
+        }
+        let out = cmd
+            .args(args)
+            .envs(env.iter().copied())
+            .current_dir(&dir)
+            .stdin(Stdio::null())
+            .output()
+            .expect("run");
+        (out.stdout, out.stderr, out.status.code())
+    };
+    for (args, env) in cases {
+        let ours = run(Path::new(env!("CARGO_BIN_EXE_ferrython")), args, env);
+        let theirs = run(&cpython(), args, env);
+        assert_eq!(ours, theirs, "args {args:?} env {env:?}");
+    }
+}

@@ -371,6 +371,43 @@ unsafe fn wide_dup(s: *const wchar_t) -> *mut wchar_t {
     }
 }
 
+/// The wide string `s` as the bytes it stands for on the command line
+/// (UTF-8, with the bytes `Py_DecodeLocale` escaped as U+DC80..U+DCFF
+/// restored); a character no byte string holds (another surrogate)
+/// becomes U+FFFD.
+pub(crate) unsafe fn wide_to_os(s: *const wchar_t) -> std::ffi::OsString {
+    use std::os::unix::ffi::OsStringExt;
+    // SAFETY: s is a NUL-terminated wide string.
+    let w = unsafe { std::slice::from_raw_parts(s, libc::wcslen(s)) };
+    let bytes = crate::capi::fileutils::encode_surrogateescape(w).unwrap_or_else(|_| {
+        let fixed: Vec<wchar_t> = w
+            .iter()
+            .map(|&c| match char::from_u32(c as u32) {
+                Some(_) => c,
+                None if (0xdc80..=0xdcff).contains(&(c as u32)) => c,
+                None => 0xfffd,
+            })
+            .collect();
+        crate::capi::fileutils::encode_surrogateescape(&fixed).unwrap_or_default()
+    });
+    std::ffi::OsString::from_vec(bytes)
+}
+
+/// `s` as a `PyMem_RawMalloc` wide string, its undecodable bytes escaped
+/// as `Py_DecodeLocale` does (NULL when memory runs out).
+pub(crate) fn wide_from_os(s: &std::ffi::OsStr) -> *mut wchar_t {
+    use std::os::unix::ffi::OsStrExt;
+    let mut w = crate::capi::fileutils::decode_surrogateescape(s.as_bytes());
+    w.push(0);
+    // SAFETY: plain allocation of w.len() wide characters.
+    let p = unsafe { PyMem_RawMalloc(w.len() * size_of::<wchar_t>()) }.cast::<wchar_t>();
+    if !p.is_null() {
+        // SAFETY: p has room for w.len() characters.
+        unsafe { std::ptr::copy_nonoverlapping(w.as_ptr(), p, w.len()) };
+    }
+    p
+}
+
 /// The wide string `s` as Rust text (invalid code points become U+FFFD).
 pub(crate) unsafe fn wide_to_string(s: *const wchar_t) -> String {
     // SAFETY: s is a NUL-terminated wide string.
@@ -449,6 +486,23 @@ unsafe fn list_clear(l: &mut PyWideStringList) {
 
 /// The strings of `l`, or None if it is malformed (NULL items).
 pub(crate) unsafe fn list_strings(l: &PyWideStringList) -> Option<Vec<String>> {
+    // SAFETY: per this function's contract.
+    unsafe { list_with(l, |s| wide_to_string(s)) }
+}
+
+/// The strings of `l` as the bytes they stand for ([`wide_to_os`]); None
+/// for a broken list.
+pub(crate) unsafe fn list_os_strings(l: &PyWideStringList) -> Option<Vec<std::ffi::OsString>> {
+    // SAFETY: per this function's contract.
+    unsafe { list_with(l, |s| wide_to_os(s)) }
+}
+
+/// The strings of `l`, each converted by `convert`; None for a broken
+/// list.
+unsafe fn list_with<T>(
+    l: &PyWideStringList,
+    convert: impl Fn(*const wchar_t) -> T,
+) -> Option<Vec<T>> {
     if l.length < 0 || (l.length > 0 && l.items.is_null()) {
         return None;
     }
@@ -456,8 +510,7 @@ pub(crate) unsafe fn list_strings(l: &PyWideStringList) -> Option<Vec<String>> {
         .map(|i| {
             // SAFETY: items holds length pointers.
             let s = unsafe { *l.items.add(i) };
-            // SAFETY: s is NULL or a wide string.
-            (!s.is_null()).then(|| unsafe { wide_to_string(s) })
+            (!s.is_null()).then(|| convert(s))
         })
         .collect()
 }
@@ -544,7 +597,7 @@ pub unsafe extern "C" fn Py_PreInitialize(src_config: *const PyPreConfig) -> PyS
 /// The pre-configuration part of a command line (`-X utf8[=0|1]`, `-E`,
 /// `-I`, `-X dev`) applied to `pre` when its `parse_argv` is 1, as
 /// CPython's pre-initialization reads it.
-fn preconfig_from_args(pre: &mut PyPreConfig, args: &[String]) {
+fn preconfig_from_args(pre: &mut PyPreConfig, args: &[std::ffi::OsString]) {
     if pre.parse_argv != 1 {
         return;
     }
@@ -581,11 +634,14 @@ pub unsafe extern "C" fn Py_PreInitializeFromBytesArgs(
         return err(c"Py_PreInitialize", c"preinitialization config is NULL");
     }
     // SAFETY: argv holds argc C strings (caller contract).
-    let args: Vec<String> = (0..argc.max(0) as usize)
+    let args: Vec<std::ffi::OsString> = (0..argc.max(0) as usize)
         .filter_map(|i| unsafe { argv.as_ref().map(|_| *argv.add(i)) })
         .filter(|a| !a.is_null())
-        // SAFETY: a is a C string.
-        .map(|a| unsafe { CStr::from_ptr(a) }.to_string_lossy().into_owned())
+        .map(|a| {
+            use std::os::unix::ffi::OsStrExt;
+            // SAFETY: a is a C string.
+            std::ffi::OsStr::from_bytes(unsafe { CStr::from_ptr(a) }.to_bytes()).to_owned()
+        })
         .collect();
     // SAFETY: src_config points to a PyPreConfig.
     let mut pre = unsafe { src_config.read() };
@@ -606,11 +662,11 @@ pub unsafe extern "C" fn Py_PreInitializeFromArgs(
         return err(c"Py_PreInitialize", c"preinitialization config is NULL");
     }
     // SAFETY: argv holds argc wide strings (caller contract).
-    let args: Vec<String> = (0..argc.max(0) as usize)
+    let args: Vec<std::ffi::OsString> = (0..argc.max(0) as usize)
         .filter_map(|i| unsafe { argv.as_ref().map(|_| *argv.add(i)) })
         .filter(|a| !a.is_null())
         // SAFETY: a is a wide string.
-        .map(|a| unsafe { wide_to_string(a) })
+        .map(|a| unsafe { wide_to_os(a) })
         .collect();
     // SAFETY: src_config points to a PyPreConfig.
     let mut pre = unsafe { src_config.read() };
@@ -887,12 +943,32 @@ pub unsafe extern "C" fn PyConfig_SetBytesArgv(
 
 /// Replaces the strings of `l` by copies of `items`.
 pub(crate) unsafe fn set_list(l: &mut PyWideStringList, items: &[String]) -> PyStatus {
+    // SAFETY: per this function's contract.
+    unsafe { set_list_with(l, items, |s| wide_from_str(s)) }
+}
+
+/// [`set_list`] for command-line strings ([`wide_from_os`]).
+pub(crate) unsafe fn set_os_list(
+    l: &mut PyWideStringList,
+    items: &[std::ffi::OsString],
+) -> PyStatus {
+    // SAFETY: per this function's contract.
+    unsafe { set_list_with(l, items, |s| wide_from_os(s)) }
+}
+
+/// Replaces the strings of `l` by `items`, each made a raw wide string by
+/// `to_wide`.
+unsafe fn set_list_with<T>(
+    l: &mut PyWideStringList,
+    items: &[T],
+    to_wide: impl Fn(&T) -> *mut wchar_t,
+) -> PyStatus {
     let mut new = PyWideStringList {
         length: 0,
         items: std::ptr::null_mut(),
     };
     for it in items {
-        let w = wide_from_str(it);
+        let w = to_wide(it);
         // SAFETY: w is NULL (refused by the insert) or a raw wide string.
         let st = unsafe {
             let st = PyWideStringList_Append(&mut new, w);
@@ -983,6 +1059,25 @@ fn prepend_path(dir: &str) -> crate::PyResult<()> {
     unsafe { crate::object::list::insert(list, 0, s.as_ptr()) }
 }
 
+/// The `-c` command as text. One that is not UTF-8 raises the
+/// `UnicodeEncodeError` of encoding its escaped form (CPython decodes the
+/// command line, then encodes the command as UTF-8), after the line
+/// saying so.
+fn command_text(cmd: &std::ffi::OsStr) -> crate::runtime::errors::PyResult<&str> {
+    use std::os::unix::ffi::OsStrExt;
+    if let Some(text) = cmd.to_str() {
+        return Ok(text);
+    }
+    let escaped = crate::modules::posix::path::fs_decode(cmd.as_bytes())?;
+    eprintln!("Unable to decode the command from the command line:");
+    use crate::object::codecs_core::{encode, Codec};
+    // SAFETY: escaped is a str.
+    unsafe { encode(escaped.as_ptr(), Codec::Utf8, None) }?;
+    Err(crate::runtime::errors::system_error(
+        "a command that is not UTF-8 encoded as UTF-8",
+    ))
+}
+
 /// The script path when it names a directory or a zip archive
 /// (`pymain_get_importer`), made absolute: it goes first on `sys.path` and
 /// its `__main__` module runs.
@@ -1032,12 +1127,16 @@ fn run_main() -> c_int {
     }
     crate::runtime::interactive::print_banner(&cfg);
     let result = if let Some(cmd) = &cfg.run_command {
-        // The command's lines for tracebacks and warnings, registered
-        // with linecache as CPython 3.13 does.
-        crate::runtime::interactive::register_source("<string>", cmd);
-        run::run_main(cmd, "<string>", false)
+        command_text(cmd).and_then(|cmd| {
+            // The command's lines for tracebacks and warnings, registered
+            // with linecache as CPython 3.13 does.
+            crate::runtime::interactive::register_source("<string>", cmd);
+            run::run_main(cmd, "<string>", false)
+        })
     } else if importer_path.is_some() {
         run::run_module_as_main("__main__", false)
+    } else if let Some(file) = cfg.run_filename.as_ref().filter(|f| f.ends_with(".pyc")) {
+        run::run_main_pyc(file)
     } else if let Some(file) = &cfg.run_filename {
         match std::fs::read(file) {
             // -x: the first line is dropped, its newline kept so that line
@@ -1154,7 +1253,7 @@ fn finish(status: c_int, exiting: bool) -> c_int {
 /// strings and the array of pointers to them. Kept until a different
 /// command line is asked for, so earlier answers stay valid meanwhile.
 struct OrigArgv {
-    args: Vec<String>,
+    args: Vec<std::ffi::OsString>,
     _strings: Vec<Vec<wchar_t>>,
     pointers: Vec<*mut wchar_t>,
 }
@@ -1175,7 +1274,12 @@ pub unsafe extern "C" fn Py_GetArgcArgv(argc: *mut c_int, argv: *mut *mut *mut w
     if store.as_ref().is_none_or(|s| s.args != args) {
         let mut strings: Vec<Vec<wchar_t>> = args
             .iter()
-            .map(|a| a.chars().map(|c| c as wchar_t).chain([0]).collect())
+            .map(|a| {
+                use std::os::unix::ffi::OsStrExt;
+                let mut w = crate::capi::fileutils::decode_surrogateescape(a.as_bytes());
+                w.push(0);
+                w
+            })
             .collect();
         let mut pointers: Vec<*mut wchar_t> = strings.iter_mut().map(|s| s.as_mut_ptr()).collect();
         pointers.push(std::ptr::null_mut());

@@ -3,13 +3,14 @@
 //! environment and `-X` options applied and checked), and a [`Config`]
 //! written back into every field of a C `PyConfig`.
 use crate::capi::config::{
-    err, list_strings, no_memory, set_list, wide_from_str, wide_to_string, PyConfig, PyStatus,
-    PyStatus_Exit, INIT_ISOLATED, STATUS_ERROR, STATUS_OK,
+    err, list_os_strings, list_strings, no_memory, set_list, set_os_list, wide_from_os,
+    wide_from_str, wide_to_os, wide_to_string, PyConfig, PyStatus, PyStatus_Exit, INIT_ISOLATED,
+    STATUS_ERROR, STATUS_OK,
 };
 use crate::runtime::cmdline;
 use crate::runtime::config::{self as rconfig, Config, ConfigError};
 use libc::{c_int, wchar_t};
-use std::ffi::{CStr, CString};
+use std::ffi::{CStr, CString, OsString};
 use std::sync::Mutex;
 
 /// The messages of reported configuration errors: a `PyStatus` points to
@@ -63,8 +64,8 @@ pub(crate) unsafe fn read(config: *const PyConfig) -> Result<Config, PyStatus> {
     // SAFETY: c's lists are lists.
     let lists = unsafe {
         (
-            list_strings(&c.argv),
-            list_strings(&c.orig_argv),
+            list_os_strings(&c.argv),
+            list_os_strings(&c.orig_argv),
             list_strings(&c.warnoptions),
             list_strings(&c.xoptions),
         )
@@ -156,12 +157,12 @@ pub(crate) unsafe fn read(config: *const PyConfig) -> Result<Config, PyStatus> {
             orig_argv
                 .first()
                 .filter(|a| !a.is_empty())
-                .cloned()
+                .map(|a| a.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "python3".into()),
         );
     }
     if cfg.argv.is_empty() {
-        cfg.argv.push(String::new());
+        cfg.argv.push(OsString::new());
     }
     rconfig::read(&mut cfg, cmdline_warnoptions).map_err(config_error)?;
     if c.module_search_paths_set != 0 {
@@ -172,7 +173,9 @@ pub(crate) unsafe fn read(config: *const PyConfig) -> Result<Config, PyStatus> {
         cfg.module_search_paths = Some(p);
     }
     cfg.orig_argv = orig_argv;
-    cfg.run_command = opt(c.run_command).or(cfg.run_command);
+    // SAFETY: a configuration's string fields are NULL or wide strings.
+    let command = (!c.run_command.is_null()).then(|| unsafe { wide_to_os(c.run_command) });
+    cfg.run_command = command.or(cfg.run_command);
     cfg.run_module = opt(c.run_module).or(cfg.run_module);
     // CPython makes the script's name absolute (it becomes `__file__`).
     cfg.run_filename = opt(c.run_filename).or(cfg.run_filename).map(|f| {
@@ -224,9 +227,21 @@ pub(crate) fn stdio_encoding(cfg: &Config) -> (String, String) {
 
 /// Sets the string field `f` to `v` (NULL for None).
 unsafe fn put_string(f: &mut *mut wchar_t, v: Option<&str>) -> PyStatus {
+    // SAFETY: per this function's contract.
+    unsafe { put_with(f, v.map(wide_from_str)) }
+}
+
+/// [`put_string`] for a command-line string ([`wide_from_os`]).
+unsafe fn put_os_string(f: &mut *mut wchar_t, v: Option<&std::ffi::OsStr>) -> PyStatus {
+    // SAFETY: per this function's contract.
+    unsafe { put_with(f, v.map(wide_from_os)) }
+}
+
+/// Sets the string field `f` to the raw wide string `v` (NULL for None;
+/// a NULL string is a failed allocation).
+unsafe fn put_with(f: &mut *mut wchar_t, v: Option<*mut wchar_t>) -> PyStatus {
     let new = match v {
-        Some(v) => {
-            let p = wide_from_str(v);
+        Some(p) => {
             if p.is_null() {
                 return no_memory();
             }
@@ -294,8 +309,8 @@ pub(crate) unsafe fn write(cfg: &Config, c: &mut PyConfig) -> PyStatus {
             put_string(&mut c.filesystem_encoding, Some(locale_encoding(cfg))),
             put_string(&mut c.filesystem_errors, Some("surrogateescape")),
             put_string(&mut c.pycache_prefix, cfg.pycache_prefix.as_deref()),
-            set_list(&mut c.orig_argv, &cfg.orig_argv),
-            set_list(&mut c.argv, &cfg.argv),
+            set_os_list(&mut c.orig_argv, &cfg.orig_argv),
+            set_os_list(&mut c.argv, &cfg.argv),
             set_list(&mut c.xoptions, &cfg.xoptions),
             set_list(&mut c.warnoptions, &cfg.warnoptions),
             put_string(&mut c.stdio_encoding, Some(&stdio_enc)),
@@ -313,7 +328,7 @@ pub(crate) unsafe fn write(cfg: &Config, c: &mut PyConfig) -> PyStatus {
             put_string(&mut c.base_prefix, cfg.base_prefix.as_deref()),
             put_string(&mut c.exec_prefix, cfg.exec_prefix.as_deref()),
             put_string(&mut c.base_exec_prefix, cfg.base_exec_prefix.as_deref()),
-            put_string(&mut c.run_command, cfg.run_command.as_deref()),
+            put_os_string(&mut c.run_command, cfg.run_command.as_deref()),
             put_string(&mut c.run_module, cfg.run_module.as_deref()),
             put_string(&mut c.run_filename, cfg.run_filename.as_deref()),
         ];

@@ -31,6 +31,25 @@ pub(crate) fn decode_surrogateescape(arg: &[u8]) -> Vec<wchar_t> {
     out
 }
 
+/// `chars` encoded as UTF-8 with "surrogateescape" (the inverse of
+/// [`decode_surrogateescape`]): U+DC80..U+DCFF become the bytes they
+/// escape; the index of a character that cannot be encoded (another
+/// surrogate, a value beyond U+10FFFF) on failure.
+pub(crate) fn encode_surrogateescape(chars: &[wchar_t]) -> Result<Vec<u8>, usize> {
+    let mut out = Vec::with_capacity(chars.len() + 1);
+    for (i, &c) in chars.iter().enumerate() {
+        let c = c as u32;
+        if (0xdc80..=0xdcff).contains(&c) {
+            out.push((c - 0xdc00) as u8);
+            continue;
+        }
+        let ch = char::from_u32(c).ok_or(i)?;
+        let mut buf = [0u8; 4];
+        out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+    }
+    Ok(out)
+}
+
 /// `Py_DecodeLocale`: a `PyMem_RawMalloc` wide string (free with
 /// `PyMem_RawFree`); `*size` is its length, or `(size_t)-1` when memory
 /// runs out (NULL is returned).
@@ -82,20 +101,13 @@ pub unsafe extern "C" fn Py_EncodeLocale(
     }
     // SAFETY: text is a NUL-terminated wide string.
     let chars = unsafe { std::slice::from_raw_parts(text, libc::wcslen(text)) };
-    let mut out = Vec::with_capacity(chars.len() + 1);
-    for (i, &c) in chars.iter().enumerate() {
-        let c = c as u32;
-        if (0xdc80..=0xdcff).contains(&c) {
-            out.push((c - 0xdc00) as u8);
-            continue;
-        }
-        let Some(ch) = char::from_u32(c) else {
+    let mut out = match encode_surrogateescape(chars) {
+        Ok(out) => out,
+        Err(i) => {
             set_pos(i);
             return std::ptr::null_mut();
-        };
-        let mut buf = [0u8; 4];
-        out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
-    }
+        }
+    };
     out.push(0);
     // SAFETY: plain allocation of out.len() bytes.
     let p = unsafe { PyMem_Malloc(out.len()) }.cast::<c_char>();

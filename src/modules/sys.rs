@@ -702,6 +702,17 @@ fn str_or_none(v: Option<&str>) -> PyResult<Owned> {
 
 /// The `sys` attributes that come from the configuration: flags,
 /// options, the original command line and the path configuration.
+/// A list of the command-line words `v` as str, their undecodable bytes
+/// escaped (`os.fsdecode`).
+fn os_strs(v: &[std::ffi::OsString]) -> PyResult<Owned> {
+    use std::os::unix::ffi::OsStrExt;
+    list::from_vec(
+        v.iter()
+            .map(|s| crate::modules::posix::path::fs_decode(s.as_bytes()))
+            .collect::<PyResult<Vec<_>>>()?,
+    )
+}
+
 fn set_config_values(
     set: &dyn Fn(&str, *mut PyObject) -> PyResult<()>,
     cfg: &crate::runtime::config::Config,
@@ -714,7 +725,7 @@ fn set_config_values(
         )
     };
     set("flags", info::flags(cfg)?.as_ptr())?;
-    set("orig_argv", strs(&cfg.orig_argv)?.as_ptr())?;
+    set("orig_argv", os_strs(&cfg.orig_argv)?.as_ptr())?;
     set("warnoptions", strs(&cfg.warnoptions)?.as_ptr())?;
     let xoptions = dict::new()?;
     for x in &cfg.xoptions {
@@ -773,7 +784,7 @@ pub fn create() -> PyResult<Owned> {
                     .collect::<PyResult<Vec<_>>>()?,
             )
         };
-        set("argv", strs(&interp.argv)?.as_ptr())?;
+        set("argv", os_strs(&interp.argv)?.as_ptr())?;
         set("path", strs(&interp.path)?.as_ptr())?;
         set("modules", interp.modules)?;
         set("version", pystr::from_str(VERSION_TEXT)?.as_ptr())?;

@@ -3,6 +3,8 @@
 //! for embedders whose `PyConfig.parse_argv` is set.
 use crate::runtime::config::Config;
 use crate::runtime::usage;
+use std::ffi::{OsStr, OsString};
+use std::os::unix::ffi::OsStrExt;
 
 /// Why a command line ends the program before it runs: text for stdout
 /// (`-V`, `-h`) or stderr (a usage error), and the exit status.
@@ -64,16 +66,19 @@ fn version_exit(count: u32) -> EarlyExit {
 /// the program. Sets `cfg`'s fields (argv, run_*, flags, xoptions);
 /// `-h` ends the program at once; `-V` and usage errors once the
 /// options are read, as in CPython.
-pub fn parse(cfg: &mut Config, args: &[String]) -> Result<Parsed, EarlyExit> {
-    let program = args.first().map_or("python", String::as_str).to_string();
+pub fn parse(cfg: &mut Config, args: &[OsString]) -> Result<Parsed, EarlyExit> {
+    let program = args
+        .first()
+        .map_or("python".into(), |a| a.to_string_lossy().into_owned());
     let rest = args.get(1..).unwrap_or(&[]);
     let mut parsed = Parsed::default();
     let mut version = 0u32;
     let mut i = 0;
     // The index in `rest` of the first word that is not an option.
     let mut end = rest.len();
-    'words: while let Some(arg) = rest.get(i) {
+    'words: while let Some(word) = rest.get(i) {
         i += 1;
+        let arg = &*word.to_string_lossy();
         if arg == "-" || !arg.starts_with('-') {
             end = i - 1;
             break;
@@ -95,11 +100,11 @@ pub fn parse(cfg: &mut Config, args: &[String]) -> Result<Parsed, EarlyExit> {
                     ));
                 };
                 i += 1;
-                Some(v.as_str())
+                Some(v.to_string_lossy())
             } else {
                 None
             };
-            match (name, value) {
+            match (name, value.as_deref()) {
                 ("check-hash-based-pycs", Some(v)) => {
                     if !matches!(v, "default" | "always" | "never") {
                         return Err(usage_error(
@@ -123,9 +128,10 @@ pub fn parse(cfg: &mut Config, args: &[String]) -> Result<Parsed, EarlyExit> {
             let c = letters[j];
             j += 1;
             if matches!(c, 'c' | 'm' | 'W' | 'X') {
-                let attached: String = letters[j..].iter().collect();
+                // The letters before are ASCII: the value starts at byte j + 1.
+                let attached = &word.as_bytes()[j + 1..];
                 let value = if !attached.is_empty() {
-                    attached
+                    OsStr::from_bytes(attached).to_owned()
                 } else if let Some(v) = rest.get(i) {
                     i += 1;
                     v.clone()
@@ -137,25 +143,29 @@ pub fn parse(cfg: &mut Config, args: &[String]) -> Result<Parsed, EarlyExit> {
                 };
                 match c {
                     'c' => {
-                        cfg.run_command = Some(format!("{value}\n"));
-                        cfg.argv = std::iter::once("-c".to_string())
+                        let mut command = value;
+                        command.push("\n");
+                        cfg.run_command = Some(command);
+                        cfg.argv = std::iter::once("-c".into())
                             .chain(rest[i..].iter().cloned())
                             .collect();
                         end = rest.len();
                         break 'words;
                     }
                     'm' => {
-                        cfg.run_module = Some(value);
+                        cfg.run_module = Some(value.to_string_lossy().into_owned());
                         // "-m" until the module is found and its path
                         // takes the place, as in CPython.
-                        cfg.argv = std::iter::once("-m".to_string())
+                        cfg.argv = std::iter::once("-m".into())
                             .chain(rest[i..].iter().cloned())
                             .collect();
                         end = rest.len();
                         break 'words;
                     }
-                    'W' => parsed.warnoptions.push(value),
-                    _ => cfg.xoptions.push(value),
+                    'W' => parsed
+                        .warnoptions
+                        .push(value.to_string_lossy().into_owned()),
+                    _ => cfg.xoptions.push(value.to_string_lossy().into_owned()),
                 }
                 break;
             }
@@ -199,7 +209,7 @@ pub fn parse(cfg: &mut Config, args: &[String]) -> Result<Parsed, EarlyExit> {
     if cfg.run_command.is_none() && cfg.run_module.is_none() {
         cfg.argv = rest[end.min(rest.len())..].to_vec();
         match cfg.argv.first() {
-            Some(f) if f != "-" => cfg.run_filename = Some(f.clone()),
+            Some(f) if f != "-" => cfg.run_filename = Some(f.to_string_lossy().into_owned()),
             _ => {}
         }
     }

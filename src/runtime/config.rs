@@ -1,7 +1,7 @@
 //! The runtime's initialization configuration (`Python/initconfig.c`), in
 //! Rust terms: what `Py_InitializeFromConfig` applies to the new
 //! interpreter and what `Py_RunMain` runs afterwards.
-use std::ffi::CStr;
+use std::ffi::{CStr, OsString};
 use std::sync::atomic::{AtomicBool, AtomicI32, AtomicU8, Ordering};
 use std::sync::Mutex;
 
@@ -10,16 +10,18 @@ use std::sync::Mutex;
 /// applied, and (after `pathconfig::compute`) the paths filled in.
 #[derive(Clone, Debug)]
 pub struct Config {
-    /// `sys.argv`.
-    pub argv: Vec<String>,
+    /// `sys.argv`: the bytes of the command line's words (a word that is
+    /// not UTF-8 shows in `sys.argv` with its bytes escaped, as
+    /// `os.fsdecode` does).
+    pub argv: Vec<OsString>,
     /// The command line as given (`Py_GetArgcArgv`, `sys.orig_argv`).
-    pub orig_argv: Vec<String>,
+    pub orig_argv: Vec<OsString>,
     /// `sys.path` exactly, when the embedder set it
     /// (`module_search_paths_set`); after path computation, the search
     /// path in any case.
     pub module_search_paths: Option<Vec<String>>,
-    /// The code `Py_RunMain` runs (`-c`).
-    pub run_command: Option<String>,
+    /// The code `Py_RunMain` runs (`-c`), as given (it must be UTF-8).
+    pub run_command: Option<OsString>,
     /// The module `Py_RunMain` runs (`-m`).
     pub run_module: Option<String>,
     /// The script `Py_RunMain` runs.

@@ -85,11 +85,18 @@ pub fn load(fullname: &str, path: &Path, is_package: bool) -> PyResult<Owned> {
         std::mem::transmute::<*mut libc::c_void, crate::capi::import::InitFunc>(f)
     };
     let filename = pystr::from_str(&path.to_string_lossy())?;
-    let spec = crate::runtime::import::builtin_spec(fullname)?;
-    // SAFETY: spec is a fresh object; init is the library's export.
+    let found = crate::runtime::import::Found {
+        path: path.to_path_buf(),
+        is_package,
+        is_extension: true,
+    };
+    let name = pystr::from_str(fullname)?;
+    // SAFETY: name is a str; spec a fresh object; init is the library's
+    // export.
     unsafe {
-        protocol::setattr(spec.as_ptr(), pystr::intern("origin"), filename.as_ptr())?;
-        let m = crate::capi::import::run_init_function_with_spec(fullname, init, spec)?;
+        let spec = crate::modules::imp::file_module_spec(name.as_ptr(), &found)?;
+        let loader = protocol::getattr_str(spec.as_ptr(), "loader")?;
+        let m = crate::capi::import::run_init_function_with_spec(fullname, init, spec.clone())?;
         if (*m.as_ptr()).ob_type != &raw mut module::PyModule_Type
             && !crate::object::typeobj::instance_of(m.as_ptr(), &raw mut module::PyModule_Type)
         {
@@ -111,6 +118,15 @@ pub fn load(fullname: &str, path: &Path, is_package: bool) -> PyResult<Owned> {
             }
         }
         dict::set_item(d, pystr::intern("__file__"), filename.as_ptr())?;
+        let none = crate::object::none::none();
+        let s = dict::get_str(d, "__spec__");
+        if s.is_null() || s == none {
+            dict::set_item(d, pystr::intern("__spec__"), spec.as_ptr())?;
+        }
+        let l = dict::get_str(d, "__loader__");
+        if l.is_null() || l == none {
+            dict::set_item(d, pystr::intern("__loader__"), loader.as_ptr())?;
+        }
         if is_package {
             let dir = path.parent().unwrap_or(Path::new("."));
             let p = list::from_vec(vec![pystr::from_str(&dir.to_string_lossy())?])?;

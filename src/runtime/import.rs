@@ -321,8 +321,8 @@ fn load_source(fullname: &str, found: &Found) -> PyResult<Owned> {
         }
         if let Some(spec) = &spec {
             dict::set_item(d, pystr::intern("__spec__"), spec.as_ptr())?;
-            let loader = crate::modules::imp::native_importer()?;
-            dict::set_item(d, pystr::intern("__loader__"), loader)?;
+            let loader = protocol::getattr_str(spec.as_ptr(), "loader")?;
+            dict::set_item(d, pystr::intern("__loader__"), loader.as_ptr())?;
             // While the code runs, as importlib's `_load_unlocked` marks it
             // (`module.__annotations__` is not cached meanwhile).
             protocol::setattr(
@@ -343,8 +343,10 @@ fn load_source(fullname: &str, found: &Found) -> PyResult<Owned> {
             crate::vm::call::eval_code(code.as_ptr(), d, d)?;
             if fullname == "importlib._bootstrap_external" {
                 crate::modules::imp::pyc_magic::fix_bootstrap_external(d)?;
+                crate::modules::imp::bless_modules(d)?;
             }
             if fullname == "importlib._bootstrap" {
+                crate::modules::imp::builtin_importer::replace_in_bootstrap(d)?;
                 let names = std::mem::take(&mut *without_spec());
                 crate::modules::imp::spec_earlier_modules(m.as_ptr(), names)?;
             }
@@ -516,8 +518,11 @@ fn find_and_load(fullname: &str) -> PyResult<Owned> {
             let d = module::dict_of(m.as_ptr());
             let spec = dict::get_str(d, "__spec__");
             if spec.is_null() || spec == crate::object::none::none() {
-                let spec = builtin_spec(fullname)?;
+                let name = pystr::from_str(fullname)?;
+                let spec = crate::modules::imp::builtin_module_spec(name.as_ptr())?;
                 dict::set_item(d, pystr::intern("__spec__"), spec.as_ptr())?;
+                let loader = protocol::getattr_str(spec.as_ptr(), "loader")?;
+                dict::set_item(d, pystr::intern("__loader__"), loader.as_ptr())?;
             }
             dict::set_item(modules, pystr::intern(fullname), m.as_ptr())?;
             return Ok(m);

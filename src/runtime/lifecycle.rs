@@ -232,7 +232,7 @@ pub fn initialize() {
         return;
     }
     let mut cfg = crate::runtime::config::Config::default();
-    cfg.argv.push(String::new());
+    cfg.argv.push(std::ffi::OsString::new());
     // CPython's compatibility configuration: the legacy global variables
     // (`Py_OptimizeFlag` ...) say what the embedder wants.
     crate::runtime::global_config::read_into(&mut cfg);

@@ -115,7 +115,9 @@ pub fn compile_bytes(source: &[u8], filename: &str, mode: CompileMode) -> PyResu
     compile(&decode(source, filename, Origin::File)?, filename, mode)
 }
 
-/// The `__main__` module, created on first use and kept in `sys.modules`.
+/// The `__main__` module, created on first use and kept in `sys.modules`,
+/// with `BuiltinImporter` as `__loader__` (as CPython's `add_main_module`;
+/// a script's becomes its `SourceFileLoader` once `importlib` is there).
 pub fn main_module() -> PyResult<Owned> {
     let modules = crate::modules::sys_modules();
     // SAFETY: sys.modules is a dict.
@@ -131,6 +133,8 @@ pub fn main_module() -> PyResult<Owned> {
             pystr::intern("__builtins__"),
             crate::modules::builtins::module(),
         )?;
+        let loader = crate::modules::imp::builtin_importer::builtin_importer()?;
+        dict::set_item(d, pystr::intern("__loader__"), loader)?;
         dict::set_item(modules, pystr::intern("__main__"), m.as_ptr())?;
         Ok(m)
     }
@@ -179,6 +183,39 @@ pub fn run_main_bytes(source: &[u8], filename: &str) -> PyResult<()> {
     run_main(&decode(source, filename, Origin::File)?, filename, true)
 }
 
+/// Writes `str(v)` and a newline to the file object `f`.
+unsafe fn write_line(f: *mut PyObject, v: *mut PyObject) -> PyResult<()> {
+    use crate::object::protocol;
+    // SAFETY: f and v are valid objects.
+    unsafe {
+        let write = protocol::getattr_str(f, "write")?;
+        let text = protocol::str_(v)?;
+        protocol::call_args(write.as_ptr(), &[text.as_ptr()])?;
+        protocol::call_args(write.as_ptr(), &[pystr::intern("\n")])?;
+        Ok(())
+    }
+}
+
+/// Runs the code of a `.pyc` file given as the script (`run_pyc_file`) as
+/// `__main__`, with `__file__` set.
+pub fn run_main_pyc(filename: &str) -> PyResult<()> {
+    let m = main_module()?;
+    let (code, _) = crate::runtime::pycache::load_code(std::path::Path::new(filename), filename)?;
+    // SAFETY: m is a module; code a code object.
+    unsafe {
+        let d = module::dict_of(m.as_ptr());
+        dict::set_item(
+            d,
+            pystr::intern("__file__"),
+            pystr::from_str(filename)?.as_ptr(),
+        )?;
+        dict::set_item(d, pystr::intern("__cached__"), crate::object::none::none())?;
+        crate::runtime::audit::audit(c"exec", &[code.as_ptr()])?;
+        crate::vm::call::eval_code(code.as_ptr(), d, d)?;
+    }
+    Ok(())
+}
+
 /// `pymain_run_module`: `-m NAME` runs `runpy._run_module_as_main(NAME,
 /// alter_argv)`, which finds the module (a package runs its `__main__`
 /// submodule), puts its path in `sys.argv[0]` when `alter_argv` and runs
@@ -219,7 +256,8 @@ pub fn handle_uncaught() -> i32 {
 }
 
 /// The exit status for a `SystemExit`: None → 0, an int → itself, anything
-/// else is printed to stderr → 1.
+/// else is written to `sys.stderr` (after what it holds; the C stream when
+/// it is None) → 1, as CPython's `_Py_HandleSystemExit`.
 unsafe fn system_exit_code(e: *mut PyObject) -> i32 {
     // SAFETY: e is a SystemExit instance.
     unsafe {
@@ -240,8 +278,14 @@ unsafe fn system_exit_code(e: *mut PyObject) -> i32 {
                 -1
             }) as i32;
         }
-        if let Ok(s) = crate::object::protocol::str_(code) {
-            eprintln!("{}", pystr::as_str(s.as_ptr()).unwrap_or(""));
+        let stderr = crate::modules::sys::get("stderr");
+        let written =
+            !stderr.is_null() && stderr != none::none() && write_line(stderr, code).is_ok();
+        if !written {
+            errors::clear();
+            if let Ok(s) = crate::object::protocol::str_(code) {
+                eprintln!("{}", pystr::as_str(s.as_ptr()).unwrap_or(""));
+            }
         }
         errors::clear();
         1

@@ -16,8 +16,9 @@ pub struct PyInterpreterState {
     pub builtins: *mut PyObject,
     /// Directories searched for modules (`sys.path` until `sys` exists).
     pub path: Vec<String>,
-    /// The command line as `sys.argv` shows it.
-    pub argv: Vec<String>,
+    /// The command line as `sys.argv` shows it (bytes; see
+    /// `runtime::config::Config::argv`).
+    pub argv: Vec<std::ffi::OsString>,
     /// Single-phase extension modules by `PyModuleDef.m_base.m_index`
     /// (`PyState_FindModule`), strong references.
     pub modules_by_index: Vec<*mut PyObject>,

@@ -21,7 +21,7 @@ use libc::{c_int, c_void};
 use std::path::{Path, PathBuf};
 
 /// The `origin` of a builtin module's spec.
-const BUILT_IN: &str = "built-in";
+pub(super) const BUILT_IN: &str = "built-in";
 
 /// `None` (a new reference).
 fn none_ref() -> Owned {
@@ -56,7 +56,8 @@ builtin!(find_spec, |_cls, args, kws| {
     let path = arg(args, &kws, 1, "path");
     let bootstrap = import::import_absolute("importlib._bootstrap")?;
     if crate::modules::builtin_names().contains(&name) {
-        return make_spec(bootstrap.as_ptr(), fullname, BUILT_IN, false);
+        let loader = super::loaders::builtin_loader()?;
+        return make_spec(bootstrap.as_ptr(), fullname, loader, BUILT_IN, false);
     }
     let dirs: Vec<PathBuf> = if path.is_null() || path == none::none() {
         if name.contains('.') {
@@ -81,11 +82,12 @@ builtin!(find_spec, |_cls, args, kws| {
     }
 });
 
-/// `importlib._bootstrap.ModuleSpec(name, NativeImporter, origin=origin,
+/// `importlib._bootstrap.ModuleSpec(name, loader, origin=origin,
 /// is_package=is_package)`.
 unsafe fn make_spec(
     bootstrap: *mut PyObject,
     name: *mut PyObject,
+    loader: *mut PyObject,
     origin: &str,
     is_package: bool,
 ) -> PyResult<Owned> {
@@ -103,7 +105,6 @@ unsafe fn make_spec(
             pystr::intern("is_package"),
             pybool::from_bool(is_package),
         )?;
-        let loader = native_importer()?;
         let pos = crate::object::tuple::pack(&[name, loader])?;
         protocol::call(spec_type.as_ptr(), pos.as_ptr(), kw.as_ptr())
     }
@@ -120,7 +121,8 @@ unsafe fn file_spec(
     // SAFETY: bootstrap is the importlib._bootstrap module; name a str.
     unsafe {
         let origin = found.path.to_string_lossy();
-        let spec = make_spec(bootstrap, name, &origin, found.is_package)?;
+        let loader = super::loaders::file_loader(name, found)?;
+        let spec = make_spec(bootstrap, name, loader.as_ptr(), &origin, found.is_package)?;
         let s = spec.as_ptr();
         protocol::setattr(s, pystr::intern("has_location"), pybool::from_bool(true))?;
         if !found.is_extension {
@@ -134,6 +136,38 @@ unsafe fn file_spec(
             let l = list::from_vec(vec![pystr::from_str(&dir.to_string_lossy())?])?;
             protocol::setattr(s, pystr::intern("submodule_search_locations"), l.as_ptr())?;
         }
+        Ok(spec)
+    }
+}
+
+/// The spec of the builtin module `name`: importlib's `ModuleSpec` with
+/// `BuiltinImporter` once `importlib._bootstrap` has run, else a stand-in
+/// ([`import::builtin_spec`]).
+pub unsafe fn builtin_module_spec(name: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: sys.modules is a dict; name a str.
+    unsafe {
+        let bootstrap = dict::get_str(crate::modules::sys_modules(), "importlib._bootstrap");
+        if bootstrap.is_null() || dict::get_str(module::dict_of(bootstrap), "ModuleSpec").is_null()
+        {
+            return import::builtin_spec(pystr::as_str(name)?);
+        }
+        let loader = super::loaders::builtin_loader()?;
+        make_spec(bootstrap, name, loader, BUILT_IN, false)
+    }
+}
+
+/// The spec of the module `name` in the file `found` (an extension module
+/// being loaded): as [`spec_for_import`] makes it once `importlib` has
+/// been imported, else a stand-in with the file as `origin`.
+pub unsafe fn file_module_spec(name: *mut PyObject, found: &import::Found) -> PyResult<Owned> {
+    // SAFETY: name is a str.
+    unsafe {
+        if let Some(spec) = spec_for_import(name, found)? {
+            return Ok(spec);
+        }
+        let spec = import::builtin_spec(pystr::as_str(name)?)?;
+        let origin = pystr::from_str(&found.path.to_string_lossy())?;
+        protocol::setattr(spec.as_ptr(), pystr::intern("origin"), origin.as_ptr())?;
         Ok(spec)
     }
 }
@@ -185,7 +219,8 @@ pub unsafe fn spec_earlier_modules(bootstrap: *mut PyObject, names: Vec<String>)
             dict::set_item(d, pystr::intern("__spec__"), spec.as_ptr())?;
             let loader = dict::get_str(d, "__loader__");
             if loader.is_null() || loader == none::none() {
-                dict::set_item(d, pystr::intern("__loader__"), native_importer()?)?;
+                let l = protocol::getattr_str(spec.as_ptr(), "loader")?;
+                dict::set_item(d, pystr::intern("__loader__"), l.as_ptr())?;
             }
         }
         Ok(())

@@ -5,10 +5,15 @@
 //! import lock, and the frozen-module queries (ferrython has no frozen
 //! modules). `NativeImporter` (`importer.rs`) is the finder `sys.meta_path`
 //! holds.
+pub mod builtin_importer;
 mod importer;
+mod loaders;
 pub mod pyc_magic;
 
-pub use importer::{native_importer, spec_earlier_modules, spec_for_import};
+pub use importer::{
+    builtin_module_spec, file_module_spec, native_importer, spec_earlier_modules, spec_for_import,
+};
+pub use loaders::bless_modules;
 
 use crate::ffi::*;
 use crate::modules::args::{arity, builtin, no_kwargs};
