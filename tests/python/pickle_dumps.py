@@ -10,6 +10,13 @@ class R:
     def __reduce__(self): return (R, (), {'z': 1}, iter([1, 2]), iter([('k', 'v')]))
     def extend(self, x): pass
     def __setitem__(self, k, v): pass
+class RBig:
+    def __reduce__(self): return (RBig, (), None, iter(range(2001)), iter({i: -i for i in range(1000)}.items()))
+    def extend(self, x): pass
+    def __setitem__(self, k, v): pass
+class RBadPairs:
+    def __reduce__(self): return (RBadPairs, (), None, None, iter([1]))
+    def __setitem__(self, k, v): pass
 class NE:
     def __getnewargs_ex__(self): return ((1,), {'a': 2})
     def __new__(cls, *a, **k): return object.__new__(cls)
@@ -20,7 +27,7 @@ big = list(range(2500))
 objs = [None, True, False, 0, 1, -1, 255, 256, 65535, 65536, -2**31, 2**31 - 1, 2**31, 2**63, -2**63, 2**100, -2**100, -128, -129, 127, 128, -2**31 - 1,
         1.5, float('inf'), -0.0, 1e300, 'abc', 'é\u20ac\U0001f600', '\ud800', 'a\\b\nc\r\x00\x1a', '', b'', b'xyz', b'\xff\x00', bytearray(b'ab'), bytearray(),
         (), (1,), (1, 2), (1, 2, 3), (1, 2, 3, 4), [], [1, [2]], {}, {'a': 1, 2: (3,)}, set(), {1, 2}, frozenset(), frozenset({3}),
-        C(), S(), R(), NE(), collections.OrderedDict(a=1), collections.deque([1, 2]), datetime.date(2020, 1, 2),
+        C(), S(), R(), RBig(), RBadPairs(), NE(), collections.OrderedDict(a=1), collections.deque([1, 2]), datetime.date(2020, 1, 2),
         fractions.Fraction(1, 3), decimal.Decimal('1.5'), complex(1, 2), range(3), slice(1, 2), type, len, C, Outer.Inner, P(1, 2),
         type(None), type(NotImplemented), type(...), None, ..., NotImplemented, big, {i: i for i in range(1001)}, set(range(1001)),
         b'x' * 70000, 'y' * 70000, [b'z' * 40000, b'w' * 40000], pickle.loads, io.BytesIO, collections.OrderedDict]

@@ -667,36 +667,50 @@ impl<'a> Dump<'a> {
     /// APPENDS for the items of an iterator (a reduce value's list items).
     unsafe fn batch_appends(&mut self, it: *mut PyObject) -> PyResult<()> {
         // SAFETY: it is an iterator.
+        unsafe { self.batch(it, APPEND, APPENDS, |p, x| p.save(x.as_ptr(), false)) }
+    }
+
+    /// The items of the iterator `it` in batches (`_batch_appends`,
+    /// `_batch_setitems`): each item is written by `save_item`, then `one`
+    /// (text protocols, or a batch of a single item), or MARK, up to
+    /// BATCHSIZE items, then `many`.
+    unsafe fn batch(
+        &mut self,
+        it: *mut PyObject,
+        one: u8,
+        many: u8,
+        save_item: impl Fn(&mut Self, &Owned) -> PyResult<()>,
+    ) -> PyResult<()> {
+        // SAFETY: it is an iterator.
         unsafe {
             if !self.bin() {
                 while let Some(x) = protocol::iter_next(it)? {
-                    self.save(x.as_ptr(), false)?;
-                    self.op(APPEND);
+                    save_item(self, &x)?;
+                    self.op(one);
                 }
                 return Ok(());
             }
             let mut first = protocol::iter_next(it)?;
             while let Some(x) = first.take() {
-                let second = protocol::iter_next(it)?;
-                let Some(y) = second else {
-                    self.save(x.as_ptr(), false)?;
-                    self.op(APPEND);
+                let Some(y) = protocol::iter_next(it)? else {
+                    save_item(self, &x)?;
+                    self.op(one);
                     break;
                 };
                 self.op(MARK);
-                self.save(x.as_ptr(), false)?;
-                self.save(y.as_ptr(), false)?;
+                save_item(self, &x)?;
+                save_item(self, &y)?;
                 let mut n = 2;
                 while n < BATCHSIZE {
                     match protocol::iter_next(it)? {
                         Some(z) => {
-                            self.save(z.as_ptr(), false)?;
+                            save_item(self, &z)?;
                             n += 1;
                         }
                         None => break,
                     }
                 }
-                self.op(APPENDS);
+                self.op(many);
                 if n == BATCHSIZE {
                     first = protocol::iter_next(it)?;
                 }
@@ -763,61 +777,21 @@ impl<'a> Dump<'a> {
 
     /// SETITEMS for the (key, value) pairs of an iterator.
     unsafe fn batch_setitems(&mut self, it: *mut PyObject) -> PyResult<()> {
-        // SAFETY: it is an iterator.
-        unsafe {
-            let pair = |p: &Owned| -> PyResult<(*mut PyObject, *mut PyObject)> {
-                if !tuple::check(p.as_ptr()) || tuple::size(p.as_ptr()) != 2 {
+        let save_pair = |p: &mut Self, pair: &Owned| -> PyResult<()> {
+            // SAFETY: pair is a live object; a 2-tuple's items are live.
+            unsafe {
+                if !tuple::check(pair.as_ptr()) || tuple::size(pair.as_ptr()) != 2 {
                     return Err(errors::type_error(
                         "dict items iterator must return 2-tuples",
                     ));
                 }
-                let its = tuple::items(p.as_ptr());
-                Ok((its[0], its[1]))
-            };
-            if !self.bin() {
-                while let Some(p) = protocol::iter_next(it)? {
-                    let (k, v) = pair(&p)?;
-                    self.save(k, false)?;
-                    self.save(v, false)?;
-                    self.op(SETITEM);
-                }
-                return Ok(());
+                let kv = tuple::items(pair.as_ptr());
+                p.save(kv[0], false)?;
+                p.save(kv[1], false)
             }
-            let mut first = protocol::iter_next(it)?;
-            while let Some(x) = first.take() {
-                let second = protocol::iter_next(it)?;
-                let Some(y) = second else {
-                    let (k, v) = pair(&x)?;
-                    self.save(k, false)?;
-                    self.save(v, false)?;
-                    self.op(SETITEM);
-                    break;
-                };
-                self.op(MARK);
-                for p in [&x, &y] {
-                    let (k, v) = pair(p)?;
-                    self.save(k, false)?;
-                    self.save(v, false)?;
-                }
-                let mut n = 2;
-                while n < BATCHSIZE {
-                    match protocol::iter_next(it)? {
-                        Some(p) => {
-                            let (k, v) = pair(&p)?;
-                            self.save(k, false)?;
-                            self.save(v, false)?;
-                            n += 1;
-                        }
-                        None => break,
-                    }
-                }
-                self.op(SETITEMS);
-                if n == BATCHSIZE {
-                    first = protocol::iter_next(it)?;
-                }
-            }
-        }
-        Ok(())
+        };
+        // SAFETY: it is an iterator.
+        unsafe { self.batch(it, SETITEM, SETITEMS, save_pair) }
     }
 
     unsafe fn save_set(&mut self, obj: *mut PyObject) -> PyResult<()> {
