@@ -62,7 +62,7 @@ static mut LIST_AS_MAPPING: PyMappingMethods = PyMappingMethods {
 static LIST_METHODS: [PyMethodDef; 16] = [
     descr::method(c"append", m_append as *const _, METH_O).with_doc(c"append($self, object, /)\n--\n\nAdd object at the end of the list."),
     descr::method(c"extend", m_extend as *const _, METH_O).with_doc(c"extend($self, iterable, /)\n--\n\nAdd the items of iterable at the end of the list."),
-    descr::method(c"insert", m_insert as *const _, METH_FASTCALL).with_doc(c"insert($self, index, object, /)\n--\n\nInsert object before index."),
+    descr::method(c"insert", m_insert as *const _, METH_FASTCALL).with_doc(c"insert($self, index, object, /)\n--\n\nPut object into the list at position index, shifting later items right."),
     descr::method(c"pop", m_pop as *const _, METH_FASTCALL).with_doc(c"pop($self, index=-1, /)\n--\n\nRemove the item at index (by default the last) and return it.\n\nIndexError for an empty list or an index out of range."),
     descr::method(c"remove", m_remove as *const _, METH_O).with_doc(c"remove($self, value, /)\n--\n\nRemove the first item equal to value; ValueError when there is none."),
     descr::method(c"index", m_index as *const _, METH_FASTCALL).with_doc(c"index($self, value, start=0, stop=sys.maxsize, /)\n--\n\nThe index of the first item equal to value in self[start:stop];\nValueError when there is none."),

@@ -6,8 +6,11 @@ print(_pickle.PickleError.__mro__)
 print(_pickle.PicklingError.__mro__, _pickle.UnpicklingError.__mro__)
 print(pickle.PickleBuffer is _pickle.PickleBuffer)
 PB = _pickle.PickleBuffer
-print(PB, PB.__module__, PB.__doc__)
-print(PB.raw.__doc__, PB.release.__doc__, PB.raw.__text_signature__)
+# Docstrings are ours (their text differs from CPython's by design); the
+# signatures are CPython's.
+print(PB, PB.__module__, type(PB.__doc__).__name__)
+print(type(PB.raw.__doc__).__name__, PB.raw.__text_signature__, PB.release.__text_signature__)
+print(_pickle.Pickler.__text_signature__, _pickle.Pickler.dump.__text_signature__)
 b = bytearray(b"hello")
 pb = PB(b)
 m = memoryview(pb)

@@ -50,7 +50,8 @@ impl State for PickleBuffer {
 
 /// `pickle.PickleBuffer` (`PyPickleBuffer_Type`); not subclassable.
 pub static mut PICKLEBUFFER_TYPE: PyTypeObject = PyTypeObject {
-    tp_doc: c"Wrapper for potentially out-of-band buffers".as_ptr(),
+    tp_doc: c"A buffer that pickle protocol 5 may pass out of band, beside the pickle data."
+        .as_ptr(),
     tp_new: Some(picklebuffer_new),
     tp_methods: (&raw const METHODS).cast_mut().cast(),
     tp_as_buffer: &raw mut AS_BUFFER,
@@ -61,12 +62,12 @@ pub static mut PICKLEBUFFER_TYPE: PyTypeObject = PyTypeObject {
 
 static METHODS: [PyMethodDef; 3] = [
     PyMethodDef {
-        ml_doc: c"raw($self, /)\n--\n\nReturn a memoryview of the raw memory underlying this buffer.\nWill raise BufferError is the buffer isn't contiguous."
+        ml_doc: c"raw($self, /)\n--\n\nA memoryview of the bytes this buffer wraps, as unsigned bytes;\nBufferError when they are not contiguous."
             .as_ptr(),
         ..method(c"raw", pb_raw as *const c_void, METH_NOARGS)
     },
     PyMethodDef {
-        ml_doc: c"release($self, /)\n--\n\nRelease the underlying buffer exposed by the PickleBuffer object."
+        ml_doc: c"release($self, /)\n--\n\nLet go of the wrapped buffer; the PickleBuffer cannot be used afterwards."
             .as_ptr(),
         ..method(c"release", pb_release as *const c_void, METH_NOARGS)
     },

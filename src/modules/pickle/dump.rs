@@ -146,7 +146,7 @@ impl State for Pickler {
 
 /// `_pickle.Pickler`.
 pub static mut PICKLER_TYPE: PyTypeObject = PyTypeObject {
-    tp_doc: c"Pickler(file, protocol=None, fix_imports=True, buffer_callback=None)\n--\n\nThis takes a binary file for writing a pickle data stream.".as_ptr(),
+    tp_doc: c"Pickler(file, protocol=None, fix_imports=True, buffer_callback=None)\n--\n\nWrites pickles of objects to a binary file (any object with a write method).".as_ptr(),
     tp_new: Some(pickler_new),
     tp_init: Some(pickler_init),
     tp_methods: (&raw const METHODS).cast_mut().cast(),
@@ -161,10 +161,14 @@ const FK: c_int = METH_FASTCALL | METH_KEYWORDS;
 
 static METHODS: [PyMethodDef; 4] = [
     PyMethodDef {
-        ml_doc: c"dump($self, obj, /)\n--\n\nWrite a pickled representation of the given object to the open file.".as_ptr(),
+        ml_doc: c"dump($self, obj, /)\n--\n\nPickle obj and write the data to the file.".as_ptr(),
         ..method(c"dump", pickler_dump as *const c_void, METH_O)
     },
-    method(c"clear_memo", pickler_clear_memo as *const c_void, METH_NOARGS),
+    method(
+        c"clear_memo",
+        pickler_clear_memo as *const c_void,
+        METH_NOARGS,
+    ),
     method(c"persistent_id", pickler_persistent_id as *const c_void, FK),
     METHOD_END,
 ];

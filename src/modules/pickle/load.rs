@@ -139,7 +139,7 @@ impl State for Unpickler {
 
 /// `_pickle.Unpickler`.
 pub static mut UNPICKLER_TYPE: PyTypeObject = PyTypeObject {
-    tp_doc: c"Unpickler(file, *, fix_imports=True, encoding='ASCII', errors='strict', buffers=())\n--\n\nThis takes a binary file for reading a pickle data stream.".as_ptr(),
+    tp_doc: c"Unpickler(file, *, fix_imports=True, encoding='ASCII', errors='strict', buffers=())\n--\n\nReads pickled objects back from a binary file (read and readline methods).".as_ptr(),
     tp_new: Some(unpickler_new),
     tp_init: Some(unpickler_init),
     tp_methods: (&raw const METHODS).cast_mut().cast(),
