@@ -79,14 +79,14 @@ static COMPLEX_MEMBERS: [PyMemberDef; 3] = [
         r#type: Py_T_DOUBLE,
         offset: std::mem::offset_of!(PyComplexObject, cval.real) as Py_ssize_t,
         flags: Py_READONLY,
-        doc: c"the real part of a complex number".as_ptr(),
+        doc: c"the real component".as_ptr(),
     },
     PyMemberDef {
         name: c"imag".as_ptr(),
         r#type: Py_T_DOUBLE,
         offset: std::mem::offset_of!(PyComplexObject, cval.imag) as Py_ssize_t,
         flags: Py_READONLY,
-        doc: c"the imaginary part of a complex number".as_ptr(),
+        doc: c"the imaginary component".as_ptr(),
     },
     PyMemberDef {
         name: std::ptr::null(),

@@ -114,7 +114,7 @@ pub static mut _PyExc_BaseException: PyTypeObject = PyTypeObject {
     ..exc_type(
         c"BaseException",
         null_mut(),
-        c"Common base class for all exceptions",
+        c"The root of the exception hierarchy.",
     )
 };
 
@@ -155,7 +155,7 @@ pub static mut PyExc_BaseException: *mut PyObject = (&raw mut _PyExc_BaseExcepti
 pub static mut _PyExc_Exception: PyTypeObject = exc_type(
     c"Exception",
     &raw mut _PyExc_BaseException,
-    c"Common base class for all non-exit exceptions.",
+    c"The base of the exceptions a program is expected to handle (not exits or interrupts).",
 );
 /// `PyExc_Exception`.
 #[no_mangle]
@@ -173,7 +173,7 @@ pub static mut _PyExc_BaseExceptionGroup: PyTypeObject = PyTypeObject {
     ..exc_layout::<PyBaseExceptionGroupObject>(
         c"BaseExceptionGroup",
         &raw mut _PyExc_BaseException,
-        c"A combination of multiple unrelated exceptions.",
+        c"Several unrelated exceptions raised together (except*).",
     )
 };
 /// `PyExc_BaseExceptionGroup`.
@@ -200,7 +200,7 @@ pub static mut PyExc_ExceptionGroup: *mut PyObject = (&raw mut _PyExc_ExceptionG
 pub static mut _PyExc_GeneratorExit: PyTypeObject = exc_type(
     c"GeneratorExit",
     &raw mut _PyExc_BaseException,
-    c"Request that a generator exit.",
+    c"Raised inside a generator or coroutine when it is closed.",
 );
 /// `PyExc_GeneratorExit`.
 #[no_mangle]
@@ -210,7 +210,7 @@ pub static mut PyExc_GeneratorExit: *mut PyObject = (&raw mut _PyExc_GeneratorEx
 pub static mut _PyExc_KeyboardInterrupt: PyTypeObject = exc_type(
     c"KeyboardInterrupt",
     &raw mut _PyExc_BaseException,
-    c"Program interrupted by user.",
+    c"The user interrupted the program (SIGINT, usually Ctrl-C).",
 );
 /// `PyExc_KeyboardInterrupt`.
 #[no_mangle]
@@ -226,7 +226,7 @@ pub static mut _PyExc_SystemExit: PyTypeObject = PyTypeObject {
     ..exc_layout::<PySystemExitObject>(
         c"SystemExit",
         &raw mut _PyExc_BaseException,
-        c"Request to exit from the interpreter.",
+        c"Raised by sys.exit(); leaves the interpreter unless caught.",
     )
 };
 /// `PyExc_SystemExit`.
@@ -237,7 +237,7 @@ pub static mut PyExc_SystemExit: *mut PyObject = (&raw mut _PyExc_SystemExit).ca
 pub static mut _PyExc_ArithmeticError: PyTypeObject = exc_type(
     c"ArithmeticError",
     &raw mut _PyExc_Exception,
-    c"Base class for arithmetic errors.",
+    c"The base of the errors numeric operations raise.",
 );
 /// `PyExc_ArithmeticError`.
 #[no_mangle]
@@ -247,7 +247,7 @@ pub static mut PyExc_ArithmeticError: *mut PyObject = (&raw mut _PyExc_Arithmeti
 pub static mut _PyExc_FloatingPointError: PyTypeObject = exc_type(
     c"FloatingPointError",
     &raw mut _PyExc_ArithmeticError,
-    c"Floating-point operation failed.",
+    c"A floating-point operation went wrong.",
 );
 /// `PyExc_FloatingPointError`.
 #[no_mangle]
@@ -258,7 +258,7 @@ pub static mut PyExc_FloatingPointError: *mut PyObject =
 pub static mut _PyExc_OverflowError: PyTypeObject = exc_type(
     c"OverflowError",
     &raw mut _PyExc_ArithmeticError,
-    c"Result too large to be represented.",
+    c"A numeric result does not fit its representation.",
 );
 /// `PyExc_OverflowError`.
 #[no_mangle]
@@ -268,7 +268,7 @@ pub static mut PyExc_OverflowError: *mut PyObject = (&raw mut _PyExc_OverflowErr
 pub static mut _PyExc_ZeroDivisionError: PyTypeObject = exc_type(
     c"ZeroDivisionError",
     &raw mut _PyExc_ArithmeticError,
-    c"Second argument to a division or modulo operation was zero.",
+    c"Division or modulo by zero.",
 );
 /// `PyExc_ZeroDivisionError`.
 #[no_mangle]
@@ -278,7 +278,7 @@ pub static mut PyExc_ZeroDivisionError: *mut PyObject = (&raw mut _PyExc_ZeroDiv
 pub static mut _PyExc_AssertionError: PyTypeObject = exc_type(
     c"AssertionError",
     &raw mut _PyExc_Exception,
-    c"Assertion failed.",
+    c"An assert statement's test was false.",
 );
 /// `PyExc_AssertionError`.
 #[no_mangle]
@@ -299,7 +299,7 @@ pub static mut _PyExc_AttributeError: PyTypeObject = PyTypeObject {
     ..exc_layout::<PyAttributeErrorObject>(
         c"AttributeError",
         &raw mut _PyExc_Exception,
-        c"Attribute not found.",
+        c"The object has no attribute of that name.",
     )
 };
 /// `PyExc_AttributeError`.
@@ -317,7 +317,7 @@ pub static mut PyExc_BufferError: *mut PyObject = (&raw mut _PyExc_BufferError).
 pub static mut _PyExc_EOFError: PyTypeObject = exc_type(
     c"EOFError",
     &raw mut _PyExc_Exception,
-    c"Read beyond end of file.",
+    c"Input ended before the data asked for.",
 );
 /// `PyExc_EOFError`.
 #[no_mangle]
@@ -335,7 +335,7 @@ pub static mut _PyExc_ImportError: PyTypeObject = PyTypeObject {
     ..exc_layout::<PyImportErrorObject>(
         c"ImportError",
         &raw mut _PyExc_Exception,
-        c"Import can't find module, or can't find name in module.",
+        c"An import failed: the module, or a name in it, could not be loaded.",
     )
 };
 /// `PyExc_ImportError`.
@@ -347,7 +347,7 @@ pub static mut _PyExc_ModuleNotFoundError: PyTypeObject = PyTypeObject {
     ..exc_layout::<PyImportErrorObject>(
         c"ModuleNotFoundError",
         &raw mut _PyExc_ImportError,
-        c"Module not found.",
+        c"No module of that name could be found.",
     )
 };
 /// `PyExc_ModuleNotFoundError`.
@@ -359,7 +359,7 @@ pub static mut PyExc_ModuleNotFoundError: *mut PyObject =
 pub static mut _PyExc_LookupError: PyTypeObject = exc_type(
     c"LookupError",
     &raw mut _PyExc_Exception,
-    c"Base class for lookup errors.",
+    c"The base of the errors for a missing key or index.",
 );
 /// `PyExc_LookupError`.
 #[no_mangle]
@@ -369,7 +369,7 @@ pub static mut PyExc_LookupError: *mut PyObject = (&raw mut _PyExc_LookupError).
 pub static mut _PyExc_IndexError: PyTypeObject = exc_type(
     c"IndexError",
     &raw mut _PyExc_LookupError,
-    c"Sequence index out of range.",
+    c"An index beyond the end of a sequence.",
 );
 /// `PyExc_IndexError`.
 #[no_mangle]
@@ -381,7 +381,7 @@ pub static mut _PyExc_KeyError: PyTypeObject = PyTypeObject {
     ..exc_layout::<PyBaseExceptionObject>(
         c"KeyError",
         &raw mut _PyExc_LookupError,
-        c"Mapping key not found.",
+        c"The key is not in the mapping.",
     )
 };
 /// `PyExc_KeyError`.
@@ -405,7 +405,7 @@ pub static mut _PyExc_NameError: PyTypeObject = PyTypeObject {
     ..exc_layout::<PyNameErrorObject>(
         c"NameError",
         &raw mut _PyExc_Exception,
-        c"Name not found globally.",
+        c"A name that is bound neither locally, globally nor as a builtin.",
     )
 };
 /// `PyExc_NameError`.
@@ -417,7 +417,7 @@ pub static mut _PyExc_UnboundLocalError: PyTypeObject = PyTypeObject {
     ..exc_layout::<PyNameErrorObject>(
         c"UnboundLocalError",
         &raw mut _PyExc_NameError,
-        c"Local name referenced but not bound to a value.",
+        c"A local variable was read before it was assigned.",
     )
 };
 /// `PyExc_UnboundLocalError`.
@@ -438,7 +438,7 @@ pub static mut _PyExc_OSError: PyTypeObject = PyTypeObject {
     ..exc_layout::<PyOSErrorObject>(
         c"OSError",
         &raw mut _PyExc_Exception,
-        c"Base class for I/O related errors.",
+        c"An error reported by the operating system (errno, strerror, filename).",
     )
 };
 /// `PyExc_OSError`.
@@ -450,7 +450,7 @@ pub static mut _PyExc_BlockingIOError: PyTypeObject = PyTypeObject {
     ..exc_layout::<PyOSErrorObject>(
         c"BlockingIOError",
         &raw mut _PyExc_OSError,
-        c"I/O operation would block.",
+        c"A non-blocking operation could not go ahead without waiting.",
     )
 };
 /// `PyExc_BlockingIOError`.
@@ -462,7 +462,7 @@ pub static mut _PyExc_ChildProcessError: PyTypeObject = PyTypeObject {
     ..exc_layout::<PyOSErrorObject>(
         c"ChildProcessError",
         &raw mut _PyExc_OSError,
-        c"Child process error.",
+        c"An operation on a child process failed (ECHILD).",
     )
 };
 /// `PyExc_ChildProcessError`.
@@ -474,7 +474,7 @@ pub static mut _PyExc_ConnectionError: PyTypeObject = PyTypeObject {
     ..exc_layout::<PyOSErrorObject>(
         c"ConnectionError",
         &raw mut _PyExc_OSError,
-        c"Connection error.",
+        c"The base of the connection-related errors.",
     )
 };
 /// `PyExc_ConnectionError`.
@@ -486,7 +486,7 @@ pub static mut _PyExc_BrokenPipeError: PyTypeObject = PyTypeObject {
     ..exc_layout::<PyOSErrorObject>(
         c"BrokenPipeError",
         &raw mut _PyExc_ConnectionError,
-        c"Broken pipe.",
+        c"Writing to a pipe or socket whose other end is closed (EPIPE).",
     )
 };
 /// `PyExc_BrokenPipeError`.
@@ -498,7 +498,7 @@ pub static mut _PyExc_ConnectionAbortedError: PyTypeObject = PyTypeObject {
     ..exc_layout::<PyOSErrorObject>(
         c"ConnectionAbortedError",
         &raw mut _PyExc_ConnectionError,
-        c"Connection aborted.",
+        c"The peer aborted the connection (ECONNABORTED).",
     )
 };
 /// `PyExc_ConnectionAbortedError`.
@@ -511,7 +511,7 @@ pub static mut _PyExc_ConnectionRefusedError: PyTypeObject = PyTypeObject {
     ..exc_layout::<PyOSErrorObject>(
         c"ConnectionRefusedError",
         &raw mut _PyExc_ConnectionError,
-        c"Connection refused.",
+        c"The peer refused the connection (ECONNREFUSED).",
     )
 };
 /// `PyExc_ConnectionRefusedError`.
@@ -524,7 +524,7 @@ pub static mut _PyExc_ConnectionResetError: PyTypeObject = PyTypeObject {
     ..exc_layout::<PyOSErrorObject>(
         c"ConnectionResetError",
         &raw mut _PyExc_ConnectionError,
-        c"Connection reset.",
+        c"The peer reset the connection (ECONNRESET).",
     )
 };
 /// `PyExc_ConnectionResetError`.
@@ -537,7 +537,7 @@ pub static mut _PyExc_FileExistsError: PyTypeObject = PyTypeObject {
     ..exc_layout::<PyOSErrorObject>(
         c"FileExistsError",
         &raw mut _PyExc_OSError,
-        c"File already exists.",
+        c"Creating something that is already there (EEXIST).",
     )
 };
 /// `PyExc_FileExistsError`.
@@ -549,7 +549,7 @@ pub static mut _PyExc_FileNotFoundError: PyTypeObject = PyTypeObject {
     ..exc_layout::<PyOSErrorObject>(
         c"FileNotFoundError",
         &raw mut _PyExc_OSError,
-        c"File not found.",
+        c"No file or directory at that path (ENOENT).",
     )
 };
 /// `PyExc_FileNotFoundError`.
@@ -561,7 +561,7 @@ pub static mut _PyExc_InterruptedError: PyTypeObject = PyTypeObject {
     ..exc_layout::<PyOSErrorObject>(
         c"InterruptedError",
         &raw mut _PyExc_OSError,
-        c"Interrupted by signal.",
+        c"A system call was interrupted by a signal (EINTR).",
     )
 };
 /// `PyExc_InterruptedError`.
@@ -573,7 +573,7 @@ pub static mut _PyExc_IsADirectoryError: PyTypeObject = PyTypeObject {
     ..exc_layout::<PyOSErrorObject>(
         c"IsADirectoryError",
         &raw mut _PyExc_OSError,
-        c"Operation doesn't work on directories.",
+        c"A file operation was given a directory (EISDIR).",
     )
 };
 /// `PyExc_IsADirectoryError`.
@@ -585,7 +585,7 @@ pub static mut _PyExc_NotADirectoryError: PyTypeObject = PyTypeObject {
     ..exc_layout::<PyOSErrorObject>(
         c"NotADirectoryError",
         &raw mut _PyExc_OSError,
-        c"Operation only works on directories.",
+        c"A directory operation was given something else (ENOTDIR).",
     )
 };
 /// `PyExc_NotADirectoryError`.
@@ -598,7 +598,7 @@ pub static mut _PyExc_PermissionError: PyTypeObject = PyTypeObject {
     ..exc_layout::<PyOSErrorObject>(
         c"PermissionError",
         &raw mut _PyExc_OSError,
-        c"Not enough permissions.",
+        c"The operation is not permitted (EACCES, EPERM).",
     )
 };
 /// `PyExc_PermissionError`.
@@ -610,7 +610,7 @@ pub static mut _PyExc_ProcessLookupError: PyTypeObject = PyTypeObject {
     ..exc_layout::<PyOSErrorObject>(
         c"ProcessLookupError",
         &raw mut _PyExc_OSError,
-        c"Process not found.",
+        c"No process with that id (ESRCH).",
     )
 };
 /// `PyExc_ProcessLookupError`.
@@ -623,7 +623,7 @@ pub static mut _PyExc_TimeoutError: PyTypeObject = PyTypeObject {
     ..exc_layout::<PyOSErrorObject>(
         c"TimeoutError",
         &raw mut _PyExc_OSError,
-        c"Timeout expired.",
+        c"A system-level timeout expired (ETIMEDOUT).",
     )
 };
 /// `PyExc_TimeoutError`.
@@ -634,7 +634,7 @@ pub static mut PyExc_TimeoutError: *mut PyObject = (&raw mut _PyExc_TimeoutError
 pub static mut _PyExc_ReferenceError: PyTypeObject = exc_type(
     c"ReferenceError",
     &raw mut _PyExc_Exception,
-    c"Weak ref proxy used after referent went away.",
+    c"A weak proxy was used after its object was freed.",
 );
 /// `PyExc_ReferenceError`.
 #[no_mangle]
@@ -644,7 +644,7 @@ pub static mut PyExc_ReferenceError: *mut PyObject = (&raw mut _PyExc_ReferenceE
 pub static mut _PyExc_RuntimeError: PyTypeObject = exc_type(
     c"RuntimeError",
     &raw mut _PyExc_Exception,
-    c"Unspecified run-time error.",
+    c"An error that fits no other category.",
 );
 /// `PyExc_RuntimeError`.
 #[no_mangle]
@@ -654,7 +654,7 @@ pub static mut PyExc_RuntimeError: *mut PyObject = (&raw mut _PyExc_RuntimeError
 pub static mut _PyExc_NotImplementedError: PyTypeObject = exc_type(
     c"NotImplementedError",
     &raw mut _PyExc_RuntimeError,
-    c"Method or function hasn't been implemented yet.",
+    c"Raised by abstract methods, or by code that is not written yet.",
 );
 /// `PyExc_NotImplementedError`.
 #[no_mangle]
@@ -665,7 +665,7 @@ pub static mut PyExc_NotImplementedError: *mut PyObject =
 pub static mut _PyExc_PythonFinalizationError: PyTypeObject = exc_type(
     c"PythonFinalizationError",
     &raw mut _PyExc_RuntimeError,
-    c"Operation blocked during Python finalization.",
+    c"The operation is refused while the interpreter shuts down.",
 );
 /// `PyExc_PythonFinalizationError`.
 #[no_mangle]
@@ -676,7 +676,7 @@ pub static mut PyExc_PythonFinalizationError: *mut PyObject =
 pub static mut _PyExc_RecursionError: PyTypeObject = exc_type(
     c"RecursionError",
     &raw mut _PyExc_RuntimeError,
-    c"Recursion limit exceeded.",
+    c"Calls nested deeper than sys.getrecursionlimit() allows.",
 );
 /// `PyExc_RecursionError`.
 #[no_mangle]
@@ -686,7 +686,7 @@ pub static mut PyExc_RecursionError: *mut PyObject = (&raw mut _PyExc_RecursionE
 pub static mut _PyExc_StopAsyncIteration: PyTypeObject = exc_type(
     c"StopAsyncIteration",
     &raw mut _PyExc_Exception,
-    c"Signal the end from iterator.__anext__().",
+    c"Raised by __anext__() when an asynchronous iterator is exhausted.",
 );
 /// `PyExc_StopAsyncIteration`.
 #[no_mangle]
@@ -705,7 +705,7 @@ pub static mut _PyExc_StopIteration: PyTypeObject = PyTypeObject {
     ..exc_layout::<PyStopIterationObject>(
         c"StopIteration",
         &raw mut _PyExc_Exception,
-        c"Signal the end from iterator.__next__().",
+        c"Raised by __next__() when an iterator is exhausted.",
     )
 };
 /// `PyExc_StopIteration`.
@@ -723,7 +723,7 @@ pub static mut _PyExc_SyntaxError: PyTypeObject = PyTypeObject {
     ..exc_layout::<PySyntaxErrorObject>(
         c"SyntaxError",
         &raw mut _PyExc_Exception,
-        c"Invalid syntax.",
+        c"The source code is not valid Python.",
     )
 };
 /// `PyExc_SyntaxError`.
@@ -735,7 +735,7 @@ pub static mut _PyExc_IndentationError: PyTypeObject = PyTypeObject {
     ..exc_layout::<PySyntaxErrorObject>(
         c"IndentationError",
         &raw mut _PyExc_SyntaxError,
-        c"Improper indentation.",
+        c"The source code is indented wrongly.",
     )
 };
 /// `PyExc_IndentationError`.
@@ -747,7 +747,7 @@ pub static mut _PyExc_TabError: PyTypeObject = PyTypeObject {
     ..exc_layout::<PySyntaxErrorObject>(
         c"TabError",
         &raw mut _PyExc_IndentationError,
-        c"Improper mixture of spaces and tabs.",
+        c"Tabs and spaces are mixed inconsistently in indentation.",
     )
 };
 /// `PyExc_TabError`.
@@ -760,7 +760,7 @@ pub static mut PyExc_TabError: *mut PyObject = (&raw mut _PyExc_TabError).cast()
 pub static mut _PyExc_IncompleteInputError: PyTypeObject = exc_layout::<PySyntaxErrorObject>(
     c"_IncompleteInputError",
     &raw mut _PyExc_SyntaxError,
-    c"incomplete input.",
+    c"the source ends before its statement does.",
 );
 /// `_IncompleteInputError` as an object pointer (Rust only).
 pub static mut PyExc_IncompleteInputError: *mut PyObject =
@@ -770,7 +770,7 @@ pub static mut PyExc_IncompleteInputError: *mut PyObject =
 pub static mut _PyExc_SystemError: PyTypeObject = exc_type(
     c"SystemError",
     &raw mut _PyExc_Exception,
-    c"Internal error in the Python interpreter.",
+    c"The interpreter found itself in an inconsistent state.",
 );
 /// `PyExc_SystemError`.
 #[no_mangle]
@@ -780,7 +780,7 @@ pub static mut PyExc_SystemError: *mut PyObject = (&raw mut _PyExc_SystemError).
 pub static mut _PyExc_TypeError: PyTypeObject = exc_type(
     c"TypeError",
     &raw mut _PyExc_Exception,
-    c"Inappropriate argument type.",
+    c"An operation was given an object of a type it cannot handle.",
 );
 /// `PyExc_TypeError`.
 #[no_mangle]
@@ -790,7 +790,7 @@ pub static mut PyExc_TypeError: *mut PyObject = (&raw mut _PyExc_TypeError).cast
 pub static mut _PyExc_ValueError: PyTypeObject = exc_type(
     c"ValueError",
     &raw mut _PyExc_Exception,
-    c"Inappropriate argument value (of correct type).",
+    c"An argument has the right type but an unusable value.",
 );
 /// `PyExc_ValueError`.
 #[no_mangle]
@@ -800,7 +800,7 @@ pub static mut PyExc_ValueError: *mut PyObject = (&raw mut _PyExc_ValueError).ca
 pub static mut _PyExc_UnicodeError: PyTypeObject = exc_type(
     c"UnicodeError",
     &raw mut _PyExc_ValueError,
-    c"Unicode related error.",
+    c"The base of the text encoding and decoding errors.",
 );
 /// `PyExc_UnicodeError`.
 #[no_mangle]
@@ -817,7 +817,7 @@ pub static mut _PyExc_UnicodeDecodeError: PyTypeObject = PyTypeObject {
     ..exc_layout::<PyUnicodeErrorObject>(
         c"UnicodeDecodeError",
         &raw mut _PyExc_UnicodeError,
-        c"Unicode decoding error.",
+        c"Bytes could not be decoded into text.",
     )
 };
 /// `PyExc_UnicodeDecodeError`.
@@ -836,7 +836,7 @@ pub static mut _PyExc_UnicodeEncodeError: PyTypeObject = PyTypeObject {
     ..exc_layout::<PyUnicodeErrorObject>(
         c"UnicodeEncodeError",
         &raw mut _PyExc_UnicodeError,
-        c"Unicode encoding error.",
+        c"Text could not be encoded into bytes.",
     )
 };
 /// `PyExc_UnicodeEncodeError`.
@@ -855,7 +855,7 @@ pub static mut _PyExc_UnicodeTranslateError: PyTypeObject = PyTypeObject {
     ..exc_layout::<PyUnicodeErrorObject>(
         c"UnicodeTranslateError",
         &raw mut _PyExc_UnicodeError,
-        c"Unicode translation error.",
+        c"Text could not be translated.",
     )
 };
 /// `PyExc_UnicodeTranslateError`.
@@ -867,7 +867,7 @@ pub static mut PyExc_UnicodeTranslateError: *mut PyObject =
 pub static mut _PyExc_Warning: PyTypeObject = exc_type(
     c"Warning",
     &raw mut _PyExc_Exception,
-    c"Base class for warning categories.",
+    c"The base of all warning categories.",
 );
 /// `PyExc_Warning`.
 #[no_mangle]
@@ -883,7 +883,7 @@ pub static mut PyExc_BytesWarning: *mut PyObject = (&raw mut _PyExc_BytesWarning
 pub static mut _PyExc_DeprecationWarning: PyTypeObject = exc_type(
     c"DeprecationWarning",
     &raw mut _PyExc_Warning,
-    c"Base class for warnings about deprecated features.",
+    c"Warns about a feature that is deprecated.",
 );
 /// `PyExc_DeprecationWarning`.
 #[no_mangle]
@@ -894,7 +894,7 @@ pub static mut PyExc_DeprecationWarning: *mut PyObject =
 pub static mut _PyExc_EncodingWarning: PyTypeObject = exc_type(
     c"EncodingWarning",
     &raw mut _PyExc_Warning,
-    c"Base class for warnings about encodings.",
+    c"Warns when text is opened without an explicit encoding (PEP 597).",
 );
 /// `PyExc_EncodingWarning`.
 #[no_mangle]
@@ -904,7 +904,7 @@ pub static mut PyExc_EncodingWarning: *mut PyObject = (&raw mut _PyExc_EncodingW
 pub static mut _PyExc_FutureWarning: PyTypeObject = exc_type(
     c"FutureWarning",
     &raw mut _PyExc_Warning,
-    c"Base class for warnings about constructs that will change semantically\nin the future.",
+    c"Warns about code whose meaning will change in a later version.",
 );
 /// `PyExc_FutureWarning`.
 #[no_mangle]
@@ -914,7 +914,7 @@ pub static mut PyExc_FutureWarning: *mut PyObject = (&raw mut _PyExc_FutureWarni
 pub static mut _PyExc_ImportWarning: PyTypeObject = exc_type(
     c"ImportWarning",
     &raw mut _PyExc_Warning,
-    c"Base class for warnings about probable mistakes in module imports",
+    c"Warns about a likely mistake in an import.",
 );
 /// `PyExc_ImportWarning`.
 #[no_mangle]
@@ -924,7 +924,7 @@ pub static mut PyExc_ImportWarning: *mut PyObject = (&raw mut _PyExc_ImportWarni
 pub static mut _PyExc_PendingDeprecationWarning: PyTypeObject = exc_type(
     c"PendingDeprecationWarning",
     &raw mut _PyExc_Warning,
-    c"Base class for warnings about features which will be deprecated\nin the future.",
+    c"Warns about a feature that will be deprecated later.",
 );
 /// `PyExc_PendingDeprecationWarning`.
 #[no_mangle]
@@ -935,7 +935,7 @@ pub static mut PyExc_PendingDeprecationWarning: *mut PyObject =
 pub static mut _PyExc_ResourceWarning: PyTypeObject = exc_type(
     c"ResourceWarning",
     &raw mut _PyExc_Warning,
-    c"Base class for warnings about resource usage.",
+    c"Warns about resources that were not released (files, sockets).",
 );
 /// `PyExc_ResourceWarning`.
 #[no_mangle]
@@ -945,7 +945,7 @@ pub static mut PyExc_ResourceWarning: *mut PyObject = (&raw mut _PyExc_ResourceW
 pub static mut _PyExc_RuntimeWarning: PyTypeObject = exc_type(
     c"RuntimeWarning",
     &raw mut _PyExc_Warning,
-    c"Base class for warnings about dubious runtime behavior.",
+    c"Warns about questionable behaviour at run time.",
 );
 /// `PyExc_RuntimeWarning`.
 #[no_mangle]
@@ -955,7 +955,7 @@ pub static mut PyExc_RuntimeWarning: *mut PyObject = (&raw mut _PyExc_RuntimeWar
 pub static mut _PyExc_SyntaxWarning: PyTypeObject = exc_type(
     c"SyntaxWarning",
     &raw mut _PyExc_Warning,
-    c"Base class for warnings about dubious syntax.",
+    c"Warns about questionable source code.",
 );
 /// `PyExc_SyntaxWarning`.
 #[no_mangle]
@@ -971,7 +971,7 @@ pub static mut PyExc_UnicodeWarning: *mut PyObject = (&raw mut _PyExc_UnicodeWar
 pub static mut _PyExc_UserWarning: PyTypeObject = exc_type(
     c"UserWarning",
     &raw mut _PyExc_Warning,
-    c"Base class for warnings generated by user code.",
+    c"The default category of warnings.warn().",
 );
 /// `PyExc_UserWarning`.
 #[no_mangle]

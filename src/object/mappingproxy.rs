@@ -32,7 +32,7 @@ pub static mut PyDictProxy_Type: PyTypeObject = PyTypeObject {
     tp_iter: Some(proxy_iter),
     tp_methods: (&raw const PROXY_METHODS).cast_mut().cast(),
     tp_new: Some(proxy_new),
-    tp_doc: c"Read-only proxy of a mapping.".as_ptr(),
+    tp_doc: c"A view of a mapping that cannot change it.".as_ptr(),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     ..type_template(
         c"mappingproxy",

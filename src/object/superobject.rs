@@ -51,17 +51,17 @@ static SUPER_MEMBERS: [PyMemberDef; 4] = [
     member(
         c"__thisclass__",
         std::mem::offset_of!(SuperObject, type_),
-        c"the class invoking super()",
+        c"the class super() was called in (its first argument)",
     ),
     member(
         c"__self__",
         std::mem::offset_of!(SuperObject, obj),
-        c"the instance invoking super(); may be None",
+        c"the object super() is bound to, or None when unbound",
     ),
     member(
         c"__self_class__",
         std::mem::offset_of!(SuperObject, obj_type),
-        c"the type of the instance invoking super(); may be None",
+        c"the type whose MRO super() searches, or None when unbound",
     ),
     PyMemberDef {
         name: std::ptr::null(),
