@@ -357,6 +357,25 @@ pub unsafe fn opt_int(o: *mut PyObject, default: i32) -> PyResult<i32> {
     }
 }
 
+/// The `__reduce__` value of a time or datetime: `(type(op), (state,))`,
+/// or `(type(op), (state, tzinfo))` when it has a tzinfo.
+pub unsafe fn reduce_with_state(
+    op: *mut PyObject,
+    state: &[u8],
+    tz: *mut PyObject,
+) -> PyResult<Owned> {
+    // SAFETY: op and tz are live objects.
+    unsafe {
+        let st = crate::object::bytes::from_slice(state)?;
+        let args = if tz == none::none() {
+            crate::object::tuple::pack(&[st.as_ptr()])?
+        } else {
+            crate::object::tuple::pack(&[st.as_ptr(), tz])?
+        };
+        crate::object::tuple::pack(&[(*op).ob_type.cast(), args.as_ptr()])
+    }
+}
+
 /// Checks the year, month and day (`check_date_args`).
 pub fn check_date(year: i32, month: i32, day: i32) -> PyResult<Ymd> {
     if !(MINYEAR..=MAXYEAR).contains(&year) {

@@ -7,7 +7,7 @@ use crate::modules::args::{bind, builtin};
 use crate::modules::objtype::{meth_noargs, meth_o};
 use crate::object::descr::{getset, method, GETSET_END, METHOD_END};
 use crate::object::typeobj::type_template;
-use crate::object::{bytes, dict, none, protocol, str as pystr, tuple};
+use crate::object::{dict, none, protocol, str as pystr, tuple};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
 use libc::{c_int, c_void};
@@ -447,14 +447,7 @@ unsafe fn reduce(op: *mut PyObject, proto: i64) -> PyResult<Owned> {
         if proto > 3 && o.fold != 0 {
             data[0] |= 0x80;
         }
-        let st = bytes::from_slice(&data)?;
-        let tz = super::time_tzinfo(op);
-        let args = if tz == none::none() {
-            tuple::pack(&[st.as_ptr()])?
-        } else {
-            tuple::pack(&[st.as_ptr(), tz])?
-        };
-        tuple::pack(&[(*op).ob_type.cast(), args.as_ptr()])
+        super::reduce_with_state(op, &data, super::time_tzinfo(op))
     }
 }
 
