@@ -974,10 +974,16 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                     }
                     FOR_ITER => {
                         let it = top!();
-                        let next = (*(*it).ob_type)
-                            .tp_iternext
-                            .expect("FOR_ITER on a non-iterator");
-                        let v = next(it);
+                        let v = if TRACED
+                            && ops::is_exactly(it, &raw mut crate::vm::genobject::PyGen_Type)
+                        {
+                            tri!('op, tracing::next_of_generator(f, it, start))
+                        } else {
+                            let next = (*(*it).ob_type)
+                                .tp_iternext
+                                .expect("FOR_ITER on a non-iterator");
+                            next(it)
+                        };
                         if !v.is_null() {
                             push!(v);
                         } else {
@@ -1014,11 +1020,18 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                             crate::vm::genobject::Sent::Yielded(x) => push!(x.into_raw()),
                             crate::vm::genobject::Sent::Returned(x) => {
                                 use crate::vm::genobject::{PyCoro_Type, PyGen_Type};
-                                if TRACED
-                                    && !ops::is_exactly(receiver, &raw mut PyGen_Type)
-                                    && !ops::is_exactly(receiver, &raw mut PyCoro_Type)
-                                {
-                                    tri!('op, tracing::stop_iteration(f, x.as_ptr()));
+                                if TRACED {
+                                    if ops::is_exactly(receiver, &raw mut PyGen_Type)
+                                        || ops::is_exactly(receiver, &raw mut PyCoro_Type)
+                                    {
+                                        let end_send = ip + arg as usize;
+                                        tri!(
+                                            'op,
+                                            tracing::generator_returned(f, end_send, x.as_ptr())
+                                        );
+                                    } else {
+                                        tri!('op, tracing::stop_iteration(f, x.as_ptr()));
+                                    }
                                 }
                                 push!(x.into_raw());
                                 ip += arg as usize;

@@ -269,3 +269,33 @@ sys.setprofile(profiler)
 profiled()
 sys.setprofile(None)
 print("profile", prof)
+
+
+# A generator run to its end by a for loop or `yield from` shows the trace
+# function an `exception` event with its StopIteration in the caller.
+def stop_gen():
+    yield 1
+    return 2
+
+
+def stop_loop():
+    for _ in stop_gen():
+        pass
+
+
+def stop_delegate():
+    r = yield from stop_gen()
+    return r
+
+
+def stop_tracer(frame, event, arg):
+    if event == "exception":
+        print("exception in", frame.f_code.co_name, arg[0].__name__, arg[1].args, arg[2],
+              frame.f_lineno - frame.f_code.co_firstlineno)
+    return stop_tracer
+
+
+sys.settrace(stop_tracer)
+stop_loop()
+list(stop_delegate())
+sys.settrace(None)
