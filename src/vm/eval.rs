@@ -296,6 +296,11 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
         // and the instruction run last.
         let mut lines_on = TRACED && fo.lasti >= 0;
         let mut prev = fo.lasti.max(0) as usize;
+        if TRACED && ip != prev + 1 && *code_units.add(prev) as u8 == YIELD_VALUE {
+            // Resumed where a trace function set `f_lineno` when it
+            // yielded: no line event there, as after any jump.
+            prev = ip;
+        }
         'run: loop {
             if pending_throw {
                 // An exception thrown into a suspended generator: unwind from
@@ -353,6 +358,14 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                             lines_on = true;
                             prev = start;
                             tri!('op, tracing::resume(f, arg));
+                            if fo.pending_jump >= 0 {
+                                // The `call` event of a resumed generator
+                                // set `f_lineno`.
+                                ip = std::mem::replace(&mut fo.pending_jump, -1) as usize;
+                                sp = stack_base.add(fo.stacktop as usize);
+                                prev = ip;
+                                continue 'run;
+                            }
                         }
                         // Not when resuming inside `yield from`/`await`
                         // (arg 2, 3): a pending signal is then handled in the

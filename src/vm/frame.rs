@@ -145,13 +145,19 @@ pub unsafe fn track_if_shared(op: *mut PyObject) {
     }
 }
 
-/// The line being run by a frame (`f_lineno`); None where the code has
-/// no line.
+/// The line being run by a frame (`f_lineno`), or the line it goes on
+/// at when a trace function set `f_lineno`; None where the code has no
+/// line.
 pub unsafe fn lineno(op: *mut PyObject) -> Option<u32> {
     // SAFETY: op is a frame.
     unsafe {
         let f = fr(op);
-        code::line_of(code::data(f.code), f.lasti.max(0) as usize)
+        let at = if f.pending_jump >= 0 {
+            f.pending_jump
+        } else {
+            f.lasti.max(0)
+        };
+        code::line_of(code::data(f.code), at as usize)
     }
 }
 

@@ -424,9 +424,16 @@ pub unsafe fn send_ex(g: *mut PyObject, value: *mut PyObject, throw: bool) -> Py
                     "can't send non-None value to a just-started {kind}"
                 )));
             }
+        } else if fo.pending_jump >= 0
+            && !throw
+            && crate::vm::tracing::active(crate::runtime::tstate::get())
+        {
+            // A trace function set `f_lineno` when it yielded: the traced
+            // loop goes on at that line, which has no use for the value.
         } else {
             // The value of the suspended yield expression (None under a
             // throw: the exception table's depth counts that slot).
+            fo.pending_jump = -1;
             let v = if throw { none::none() } else { value };
             let slot = frame::slots(f).add((fo.nlocalsplus + fo.stacktop) as usize);
             *slot = new_ref(v);
