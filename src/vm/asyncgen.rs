@@ -304,6 +304,7 @@ const fn awaitable_type(
     PyTypeObject {
         tp_flags: Py_TPFLAGS_HAVE_GC,
         tp_dealloc: Some(awaitable_dealloc),
+        tp_finalize: Some(awaitable_finalize),
         tp_traverse: Some(awaitable_traverse),
         tp_as_async: am,
         tp_iter: Some(crate::object::iterobject::self_iter),
@@ -369,9 +370,56 @@ unsafe fn athrow_new(g: *mut PyObject, e: *mut PyObject) -> PyResult<Owned> {
     unsafe { awaitable_new(&raw mut _PyAsyncGenAThrow_Type, g, e) }
 }
 
-unsafe extern "C" fn awaitable_dealloc(op: *mut PyObject) {
-    // SAFETY: refcount reached zero.
+/// `tp_finalize` of both awaitables (`async_gen_asend_finalize`,
+/// `async_gen_athrow_finalize`): one never awaited warns
+/// "coroutine method 'asend' of '<qualname>' was never awaited" (or
+/// 'athrow', 'aclose'); a failing warning is reported as unraisable.
+unsafe extern "C" fn awaitable_finalize(op: *mut PyObject) {
+    // SAFETY: op is an asend or athrow object held for the call; its
+    // generator is alive.
     unsafe {
+        let a = aw(op);
+        if a.state != STATE_INIT {
+            return;
+        }
+        let method = if (*op).ob_type == &raw mut _PyAsyncGenASend_Type {
+            "asend"
+        } else if a.arg.is_null() {
+            "aclose"
+        } else {
+            "athrow"
+        };
+        let saved = errors::take();
+        let qualname = (*a.gen.cast::<PyGenObject>()).qualname;
+        let warned = crate::object::protocol::repr(qualname).and_then(|q| {
+            let msg = crate::object::str::from_str(&format!(
+                "coroutine method '{method}' of {} was never awaited",
+                crate::object::str::as_str(q.as_ptr())?
+            ))?;
+            crate::modules::_warnings::warn(
+                crate::object::exceptions::PyExc_RuntimeWarning,
+                msg.as_ptr(),
+                1,
+                a.gen,
+                null_mut(),
+            )
+        });
+        if warned.is_err() {
+            crate::capi::exceptions::PyErr_WriteUnraisable(a.gen);
+        }
+        if let Some(e) = saved {
+            errors::restore(e);
+        }
+    }
+}
+
+unsafe extern "C" fn awaitable_dealloc(op: *mut PyObject) {
+    // SAFETY: refcount reached zero; a finalizer that keeps a reference
+    // resurrects it.
+    unsafe {
+        if aw(op).state == STATE_INIT && crate::object::subtype::call_finalizer_from_dealloc(op) {
+            return;
+        }
         crate::object::gc::untrack(op);
         let a = aw(op);
         xdecref(a.gen);
@@ -392,13 +440,39 @@ unsafe extern "C" fn awaitable_traverse(
     }
 }
 
-/// `close()` of either awaitable: it cannot be resumed afterwards.
+/// `close()` of either awaitable (`async_gen_asend_close`,
+/// `async_gen_athrow_close`): throws `GeneratorExit` in through it; the
+/// generator finishing (or raising `GeneratorExit`) is success, and it
+/// going on to yield is "coroutine ignored GeneratorExit".
 unsafe extern "C" fn awaitable_close(op: *mut PyObject, _unused: *mut PyObject) -> *mut PyObject {
-    // SAFETY: op is an asend or athrow object; None is immortal.
-    unsafe {
-        aw(op).state = STATE_CLOSED;
-        new_ref(none::none())
-    }
+    guard_obj(|| {
+        // SAFETY: op is an asend or athrow object; the exception class is
+        // static.
+        unsafe {
+            if aw(op).state == STATE_CLOSED {
+                return Ok(none::owned());
+            }
+            let throw = if (*op).ob_type == &raw mut _PyAsyncGenASend_Type {
+                asend_throw
+            } else {
+                athrow_throw
+            };
+            let exit = exc::PyExc_GeneratorExit;
+            let r = throw(op, &exit, 1);
+            if !r.is_null() {
+                decref(r);
+                return Err(errors::runtime_error("coroutine ignored GeneratorExit"));
+            }
+            if errors::matches(exc::PyExc_StopIteration)
+                || errors::matches(exc::PyExc_StopAsyncIteration)
+                || errors::matches(exc::PyExc_GeneratorExit)
+            {
+                errors::clear();
+                return Ok(none::owned());
+            }
+            Err(Raised::assume())
+        }
+    })
 }
 
 const ASEND_REUSED: &str = "cannot reuse already awaited __anext__()/asend()";
@@ -616,11 +690,25 @@ unsafe extern "C" fn athrow_throw(
             if o.state == STATE_CLOSED {
                 return Err(errors::runtime_error(ATHROW_REUSED));
             }
+            if o.state == STATE_INIT {
+                if ag(g).running_async != 0 {
+                    o.state = STATE_CLOSED;
+                    return Err(errors::runtime_error(
+                        "athrow(): asynchronous generator is already running",
+                    ));
+                }
+                o.state = STATE_ITER;
+                ag(g).running_async = 1;
+            }
             let a = crate::capi::call::arg_slice(args, nargs as usize);
             errors::restore(genobject::throw_args_exception("throw", a)?);
             let r = genobject::throw_raised(g, true);
             if !o.arg.is_null() {
-                return unwrap_value(g, r);
+                let r = unwrap_value(g, r);
+                if r.is_err() {
+                    o.state = STATE_CLOSED;
+                }
+                return r;
             }
             match r {
                 Ok(Sent::Yielded(v)) if is_wrapped(&v) => Err(ignored_exit(o)),
