@@ -710,6 +710,11 @@ unsafe extern "C" fn athrow_throw(
                 }
                 return r;
             }
+            if !matches!(r, Ok(Sent::Yielded(_))) {
+                // Finished, either way: it cannot be awaited again.
+                o.state = STATE_CLOSED;
+                ag(g).running_async = 0;
+            }
             match r {
                 Ok(Sent::Yielded(v)) if is_wrapped(&v) => Err(ignored_exit(o)),
                 Ok(Sent::Yielded(v)) => Ok(v),

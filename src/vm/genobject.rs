@@ -40,6 +40,7 @@ const fn gen_type(
     name: &'static std::ffi::CStr,
     next: iternextfunc,
     am: *mut PyAsyncMethods,
+    methods: *const PyMethodDef,
     getset: *const PyGetSetDef,
 ) -> PyTypeObject {
     PyTypeObject {
@@ -55,7 +56,7 @@ const fn gen_type(
         },
         tp_iternext: next,
         tp_as_async: am,
-        tp_methods: (&raw const GEN_METHODS).cast_mut().cast(),
+        tp_methods: methods.cast_mut(),
         tp_getset: getset.cast_mut(),
         tp_free: Some(crate::capi::gc::PyObject_GC_Del),
         tp_weaklistoffset: std::mem::offset_of!(PyGenObject, weakreflist) as Py_ssize_t,
@@ -69,6 +70,7 @@ pub static mut PyGen_Type: PyTypeObject = gen_type(
     c"generator",
     Some(gen_iternext),
     null_mut(),
+    (&raw const GEN_METHODS).cast(),
     (&raw const GEN_GETSET).cast(),
 );
 
@@ -85,6 +87,7 @@ pub static mut PyCoro_Type: PyTypeObject = gen_type(
     c"coroutine",
     None,
     &raw mut CORO_AS_ASYNC,
+    (&raw const CORO_METHODS).cast(),
     (&raw const CORO_GETSET).cast(),
 );
 
@@ -744,9 +747,28 @@ pub(crate) unsafe extern "C" fn gen_repr(op: *mut PyObject) -> *mut PyObject {
 }
 
 static GEN_METHODS: [PyMethodDef; 4] = [
-    method(c"send", gen_send as *const c_void, METH_O),
-    method(c"throw", gen_throw as *const c_void, METH_FASTCALL),
-    method(c"close", gen_close as *const c_void, METH_NOARGS),
+    method(c"send", gen_send as *const c_void, METH_O).with_doc(
+        c"send(value)\n\nResumes the generator with value as the result of the yield it\nstopped at; returns what it yields next, or raises StopIteration.",
+    ),
+    method(c"throw", gen_throw as *const c_void, METH_FASTCALL).with_doc(
+        c"throw(exc)\n\nRaises exc in generator code at the yield it stopped at; returns\nwhat it yields next, or raises StopIteration. The older\nthrow(type[, value[, traceback]]) form is deprecated.",
+    ),
+    method(c"close", gen_close as *const c_void, METH_NOARGS).with_doc(
+        c"close()\n\nRaises GeneratorExit inside generator code so that it finishes.",
+    ),
+    METHOD_END,
+];
+
+const CORO_SEND_DOC: &std::ffi::CStr = c"send(value)\n\nResumes the coroutine, passing value into coroutine code as the\nresult of the await it stopped at; returns what it passes out next,\nor raises StopIteration.";
+const CORO_THROW_DOC: &std::ffi::CStr = c"throw(exc)\n\nRaises exc in coroutine code at the await it stopped at; returns\nwhat it passes out next, or raises StopIteration. The older\nthrow(type[, value[, traceback]]) form is deprecated.";
+const CORO_CLOSE_DOC: &std::ffi::CStr =
+    c"close()\n\nRaises GeneratorExit inside coroutine code so that it finishes.";
+
+/// The methods of coroutines.
+static CORO_METHODS: [PyMethodDef; 4] = [
+    method(c"send", gen_send as *const c_void, METH_O).with_doc(CORO_SEND_DOC),
+    method(c"throw", gen_throw as *const c_void, METH_FASTCALL).with_doc(CORO_THROW_DOC),
+    method(c"close", gen_close as *const c_void, METH_NOARGS).with_doc(CORO_CLOSE_DOC),
     METHOD_END,
 ];
 
@@ -855,8 +877,9 @@ unsafe extern "C" fn get_origin(op: *mut PyObject, _c: *mut c_void) -> *mut PyOb
 }
 
 static CORO_GETSET: [PyGetSetDef; 9] = [
-    getset(c"__name__", Some(get_name), Some(set_name)),
-    getset(c"__qualname__", Some(get_qualname), Some(set_qualname)),
+    getset(c"__name__", Some(get_name), Some(set_name)).with_doc(c"The name of the coroutine."),
+    getset(c"__qualname__", Some(get_qualname), Some(set_qualname))
+        .with_doc(c"The qualified name of the coroutine."),
     getset(c"cr_frame", Some(get_frame), None),
     getset(c"cr_running", Some(get_running), None),
     getset(c"cr_code", Some(get_code), None),
@@ -915,8 +938,8 @@ unsafe extern "C" fn wrapper_close(op: *mut PyObject, a: *mut PyObject) -> *mut 
 }
 
 static WRAPPER_METHODS: [PyMethodDef; 4] = [
-    method(c"send", wrapper_send as *const c_void, METH_O),
-    method(c"throw", wrapper_throw as *const c_void, METH_FASTCALL),
-    method(c"close", wrapper_close as *const c_void, METH_NOARGS),
+    method(c"send", wrapper_send as *const c_void, METH_O).with_doc(CORO_SEND_DOC),
+    method(c"throw", wrapper_throw as *const c_void, METH_FASTCALL).with_doc(CORO_THROW_DOC),
+    method(c"close", wrapper_close as *const c_void, METH_NOARGS).with_doc(CORO_CLOSE_DOC),
     METHOD_END,
 ];

@@ -108,3 +108,12 @@ a = simple()
 print(step(a.asend(None)))
 print(a.aclose().close(), a.ag_frame)
 print(step(a.aclose()))
+
+# An aclose awaitable that finished by a throw() cannot be used again.
+for thrown in (GeneratorExit, KeyError):
+    nxt = simple().aclose()
+    for _ in range(2):
+        try:
+            nxt.throw(thrown)
+        except BaseException as e:
+            print(type(e).__name__, e)
