@@ -232,10 +232,10 @@ impl<'a> Compiler<'a> {
                 state.pushed.push(name.to_string());
             }
             // A name free in the comprehension is seen as the enclosing
-            // function sees it; in a class body the comprehension's view
-            // wins (class names are not visible inside).
+            // code sees it, except directly in a class body, whose names
+            // are not visible inside.
             let keep_outer = s.scope == NameScope::Cell && outsc == NameScope::Free
-                || s.scope == NameScope::Free && function_like;
+                || s.scope == NameScope::Free && !in_class;
             if s.scope != outsc && !keep_outer {
                 let prev = self.u().comp_scopes.insert(name.to_string(), s.scope);
                 state.scopes.push((name.to_string(), prev));
