@@ -350,15 +350,18 @@ impl<'a> Compiler<'a> {
             match kind {
                 CompKind::List => {
                     self.compile_expr(elt);
+                    self.set_loc(elt.range());
                     self.emit(LIST_APPEND, depth);
                 }
                 CompKind::Set => {
                     self.compile_expr(elt);
+                    self.set_loc(elt.range());
                     self.emit(SET_ADD, depth);
                 }
                 CompKind::Dict => {
                     self.compile_expr(elt);
                     self.compile_expr(value.unwrap());
+                    self.set_loc(elt.range());
                     self.emit(MAP_ADD, depth);
                 }
                 CompKind::Gen => {
@@ -376,6 +379,8 @@ impl<'a> Compiler<'a> {
             }
         }
         self.bind(if_cleanup);
+        // The jump back has the element's location, as in CPython.
+        self.set_loc(elt.range());
         self.emit_jump(JUMP_BACKWARD, start);
         self.bind(cleanup);
         if g.is_async {

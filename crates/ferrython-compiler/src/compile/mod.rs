@@ -541,7 +541,7 @@ impl<'a> Compiler<'a> {
         let free_class = sym
             .map(|s| s.flags & symtable::DEF_FREE_CLASS != 0)
             .unwrap_or(false);
-        let class_body = kind == ScopeKind::Class && comp_scope.is_none() && !hidden;
+        let class_body = kind == ScopeKind::Class && !in_comp;
         // In a class, a local that is also passed to children stays a dict
         // name (a declared global stays global).
         if class_body && free_class && !matches!(scope, NameScope::Free | NameScope::GlobalExplicit)
