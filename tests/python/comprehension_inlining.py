@@ -327,6 +327,11 @@ mod_lambdas = [lambda: q for q in range(3)]
 show("module lambdas", [f() for f in mod_lambdas])
 show("module no q", "q" in globals())
 
+mod_locals = [sorted(k for k in locals() if not k.startswith("__")) for mx in range(1)]
+show("module locals inside", mod_locals)
+show("module vars inside", [vars().get("mx", "none") for mx in range(1)])
+show("module locals after", "mx" in locals())
+
 # ---- class bodies ------------------------------------------------------
 
 
@@ -370,6 +375,16 @@ class C2:
 
 
 show("class dict/set", (C2.upper, C2.lens))
+
+
+class C4:
+    a = 1
+    inside = [sorted(locals()) for y in range(1)]
+    frame_name = [sys._getframe().f_code.co_name for z in range(1)]
+    after = sorted(k for k in locals() if not k.startswith("__"))
+
+
+show("class locals", (C4.inside, C4.frame_name, C4.after, "y" in vars(C4)))
 
 
 class C3:
