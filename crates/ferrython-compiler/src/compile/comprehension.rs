@@ -214,7 +214,8 @@ impl<'a> Compiler<'a> {
                 let cell = s.scope == NameScope::Cell;
                 let u = self.u();
                 let i = if cell {
-                    u.localsplus_index(name).unwrap_or_else(|| u.add_local(name))
+                    u.localsplus_index(name)
+                        .unwrap_or_else(|| u.add_local(name))
                 } else {
                     u.local_slot(name)
                 };

@@ -548,10 +548,7 @@ impl<'a> Compiler<'a> {
         {
             scope = NameScope::Local;
         }
-        if class_body
-            && scope == NameScope::Cell
-            && name != "__class__"
-            && name != "__classdict__"
+        if class_body && scope == NameScope::Cell && name != "__class__" && name != "__classdict__"
         {
             scope = NameScope::Local;
         }
