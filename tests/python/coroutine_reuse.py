@@ -50,15 +50,25 @@ except Exception as e:
 
 
 # The docs of the coroutine methods speak of coroutines.
+import types
+
 ct = types.CoroutineType
 print('into coroutine' in ct.send.__doc__, 'inside coroutine' in ct.close.__doc__, 'in coroutine' in ct.throw.__doc__)
 print('of the coroutine' in ct.__dict__['__name__'].__doc__, 'of the coroutine' in ct.__dict__['__qualname__'].__doc__)
+
+
 async def f():
     pass
+
+
 c = f()
 w = c.__await__()
 print(w.send.__doc__ == ct.send.__doc__)
 c.close()
+
+
 def g():
     yield
+
+
 print(type(g()).send.__doc__ is not None)
