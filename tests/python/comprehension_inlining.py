@@ -585,3 +585,22 @@ for src in [
         print("SyntaxError:", e.msg)
     else:
         print("compiled:", src.splitlines()[-1])
+
+# ---- frame.f_locals inside a comprehension -----------------------------
+
+fl_in = "a" in [sys._getframe().f_locals for a in [0]][0]
+fl_get = [sys._getframe().f_locals["a"] for a in [0]][0]
+
+
+class C7:
+    fl_in = "a" in [sys._getframe().f_locals for a in [0]][0]
+    fl_get = [sys._getframe().f_locals["a"] for a in [0]][0]
+
+
+def f_locals_function():
+    fl_in = "a" in [sys._getframe().f_locals for a in [0]][0]
+    fl_get = [sys._getframe().f_locals["a"] for a in [0]][0]
+    return fl_in, fl_get
+
+
+show("f_locals", (fl_in, fl_get, C7.fl_in, C7.fl_get, f_locals_function()))
