@@ -196,7 +196,10 @@ unsafe fn fast_index(frame: *mut PyObject, key: *mut PyObject) -> PyResult<Optio
     // SAFETY: frame is a frame, key valid.
     unsafe {
         let cd = code::data(fr(frame).code);
-        let visible = |i: usize| cd.localspluskinds[i] & fast_kind::HIDDEN == 0;
+        let lp = slots(frame);
+        // A hidden local (of an inlined comprehension) is seen while bound.
+        let visible =
+            |i: usize| cd.localspluskinds[i] & fast_kind::HIDDEN == 0 || !(*lp.add(i)).is_null();
         if let Some(i) = cd.localsplusnames.iter().position(|&n| n == key) {
             if visible(i) {
                 return Ok(Some(i));

@@ -397,6 +397,33 @@ class C3:
 
 show("super in comp", (C3().method(), C3().uses_class()))
 
+
+class C5:
+    # `__class__` is not the class cell in a class-level comprehension.
+    def m(self):
+        return super().__class__.__name__
+
+    try:
+        r = [__class__ for _ in range(1)]
+    except NameError as e:
+        r = str(e)
+
+
+class C6:
+    __class__ = 2
+    try:
+        r = [__class__ for _ in range(1)]
+    except NameError as e:
+        r = str(e)
+
+
+def dunder_class_local():
+    __class__ = 2
+    return [__class__ for _ in range(1)]
+
+
+show("__class__ in class comps", (C5.r, C5().m(), C6.r, C6.__dict__["__class__"], dunder_class_local()))
+
 # ---- frames, tracebacks, locals ----------------------------------------
 
 
@@ -558,3 +585,22 @@ for src in [
         print("SyntaxError:", e.msg)
     else:
         print("compiled:", src.splitlines()[-1])
+
+# ---- frame.f_locals inside a comprehension -----------------------------
+
+fl_in = "a" in [sys._getframe().f_locals for a in [0]][0]
+fl_get = [sys._getframe().f_locals["a"] for a in [0]][0]
+
+
+class C7:
+    fl_in = "a" in [sys._getframe().f_locals for a in [0]][0]
+    fl_get = [sys._getframe().f_locals["a"] for a in [0]][0]
+
+
+def f_locals_function():
+    fl_in = "a" in [sys._getframe().f_locals for a in [0]][0]
+    fl_get = [sys._getframe().f_locals["a"] for a in [0]][0]
+    return fl_in, fl_get
+
+
+show("f_locals", (fl_in, fl_get, C7.fl_in, C7.fl_get, f_locals_function()))

@@ -168,9 +168,18 @@ fn inline_comprehension(
 ) {
     let pkind = st.tables[parent].kind;
     let symbols = st.tables[comp].symbols.clone();
-    for s in symbols {
+    for mut s in symbols {
         if s.flags & DEF_PARAM != 0 {
             continue;
+        }
+        // `__class__` never passes through a class body: in a class-level
+        // comprehension it is an (undefined) global, not the class cell.
+        if pkind == ScopeKind::Class && s.name == "__class__" && s.scope == NameScope::Free {
+            s.scope = NameScope::GlobalImplicit;
+            comp_free.remove(&s.name);
+            let ct = &mut st.tables[comp];
+            let si = ct.index[&s.name];
+            ct.symbols[si].scope = NameScope::GlobalImplicit;
         }
         if s.scope == NameScope::Cell || s.flags & DEF_COMP_CELL != 0 {
             inlined_cells.insert(s.name.clone());
