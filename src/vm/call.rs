@@ -49,6 +49,108 @@ pub unsafe fn call_function(
     unsafe { call_function_in(func, null_mut(), args, kwnames, kwvalues) }
 }
 
+/// The code flags of functions whose call makes a generator, coroutine or
+/// async generator instead of running the frame.
+const RESUMABLE: u32 = co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR;
+
+/// Whether a call of Python function `func` runs its frame at once (so
+/// the eval loop can run it in place), rather than making a generator.
+#[inline]
+pub unsafe fn runs_inline(func: *mut PyObject) -> bool {
+    // SAFETY: func is a function object.
+    unsafe { code::data((*func.cast::<PyFunctionObject>()).func_code).flags & RESUMABLE == 0 }
+}
+
+/// Whether a call of Python function `func` with `nargs` positional
+/// arguments and keywords `kwnames` (NULL for none) gives exactly its
+/// positional parameters: nothing to bind, the arguments go to the first
+/// slots of the frame in order.
+#[inline]
+pub unsafe fn exact_positional(func: *mut PyObject, nargs: usize, kwnames: *mut PyObject) -> bool {
+    // SAFETY: func is a function object.
+    unsafe {
+        let d = code::data((*func.cast::<PyFunctionObject>()).func_code);
+        kwnames.is_null()
+            && d.flags & (co_flags::VARARGS | co_flags::VARKEYWORDS) == 0
+            && d.kwonlyargcount == 0
+            && d.argcount as usize == nargs
+    }
+}
+
+/// A frame for a call of Python function `func` with its parameters not
+/// yet filled; `locals` as in [`call_function_in`].
+#[inline]
+pub unsafe fn empty_frame(func: *mut PyObject, locals: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: func is a function object.
+    unsafe {
+        let fo = &*func.cast::<PyFunctionObject>();
+        let locals = if code::data(fo.func_code).flags & co_flags::OPTIMIZED != 0 {
+            null_mut()
+        } else {
+            locals
+        };
+        frame::new(
+            fo.func_code,
+            fo.func_globals,
+            fo.func_builtins,
+            locals,
+            func,
+        )
+    }
+}
+
+/// The frame of a call of Python function `func`, its parameters bound to
+/// the positional `args` and keyword `kwvalues` named by `kwnames` (all
+/// borrowed); `locals` as in [`call_function_in`].
+pub unsafe fn new_frame(
+    func: *mut PyObject,
+    locals: *mut PyObject,
+    args: &[*mut PyObject],
+    kwnames: *mut PyObject,
+    kwvalues: &[*mut PyObject],
+) -> PyResult<Owned> {
+    // SAFETY: func is a function object.
+    unsafe {
+        let f = empty_frame(func, locals)?;
+        if exact_positional(func, args.len(), kwnames) {
+            let slots = frame::slots(f.as_ptr());
+            for (i, &a) in args.iter().enumerate() {
+                *slots.add(i) = new_ref(a);
+            }
+        } else {
+            bind_arguments(func, f.as_ptr(), args, kwnames, kwvalues)?;
+        }
+        Ok(f)
+    }
+}
+
+/// The frame of `func(*args, **kwargs)` (`CALL_FUNCTION_EX`): `args` is a
+/// tuple, `kwargs` NULL or a dict.
+pub unsafe fn new_frame_ex(
+    func: *mut PyObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> PyResult<Owned> {
+    // SAFETY: func is a function; args a tuple; kwargs NULL or a dict,
+    // which nothing changes while the frame is made.
+    unsafe {
+        let items = tuple::items(args);
+        if kwargs.is_null() || dict::len(kwargs) == 0 {
+            return new_frame(func, null_mut(), items, null_mut(), &[]);
+        }
+        let n = dict::len(kwargs) as usize;
+        let mut names = Vec::with_capacity(n);
+        let mut values = Vec::with_capacity(n);
+        let mut pos = 0;
+        while let Some((k, v)) = dict::next(kwargs, &mut pos) {
+            names.push(k);
+            values.push(v);
+        }
+        let kwnames = tuple::from_slice(&names)?;
+        new_frame(func, null_mut(), items, kwnames.as_ptr(), &values)
+    }
+}
+
 /// [`call_function`] with `locals` (NULL or a mapping) as the locals of
 /// code that is not a function body (`_PyEval_Vector`).
 unsafe fn call_function_in(
@@ -60,40 +162,9 @@ unsafe fn call_function_in(
 ) -> PyResult<Owned> {
     // SAFETY: func is a function object.
     unsafe {
-        let fo = &*func.cast::<PyFunctionObject>();
-        let locals = if code::data(fo.func_code).flags & co_flags::OPTIMIZED != 0 {
-            null_mut()
-        } else {
-            locals
-        };
-        let f = frame::new(
-            fo.func_code,
-            fo.func_globals,
-            fo.func_builtins,
-            locals,
-            func,
-        )?;
-        let d = code::data(fo.func_code);
-        let flags = d.flags;
-        let plain = co_flags::VARARGS
-            | co_flags::VARKEYWORDS
-            | co_flags::GENERATOR
-            | co_flags::COROUTINE
-            | co_flags::ASYNC_GENERATOR;
-        if kwnames.is_null()
-            && flags & plain == 0
-            && d.kwonlyargcount == 0
-            && d.argcount as usize == args.len()
-        {
-            // Exactly the positional parameters: nothing to bind.
-            let slots = frame::slots(f.as_ptr());
-            for (i, &a) in args.iter().enumerate() {
-                *slots.add(i) = new_ref(a);
-            }
-            return crate::vm::eval::run_frame(f.as_ptr());
-        }
-        bind_arguments(func, f.as_ptr(), args, kwnames, kwvalues)?;
-        if flags & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR) != 0 {
+        let f = new_frame(func, locals, args, kwnames, kwvalues)?;
+        let flags = code::data((*func.cast::<PyFunctionObject>()).func_code).flags;
+        if flags & RESUMABLE != 0 {
             return crate::vm::genobject::new(f, flags);
         }
         crate::vm::eval::run_frame(f.as_ptr())

@@ -128,22 +128,27 @@ unsafe fn eval(f: *mut PyObject, throw: bool) -> PyResult<Exit> {
     unsafe {
         let entry = if throw { Entry::Throw } else { Entry::Run };
         if tracing::active(crate::runtime::tstate::get()) {
-            return eval_traced(f, entry);
+            return eval_traced(f, entry, 0);
         }
-        eval_loop::<false>(f, entry)
+        eval_loop::<false>(f, entry, 0)
     }
 }
 
-/// `eval` with the traced loop and the frame's exit events (its start
-/// events come from its `RESUME`). An untraced loop also continues here
-/// when events start while it runs.
+/// `eval` with the traced loop and the exit events of the loop's first
+/// frame (its start events come from its `RESUME`); `f` runs `depth`
+/// calls above that frame (see [`eval_loop`]). An untraced loop also
+/// continues here when events start while it runs.
 #[cold]
 #[inline(never)]
-unsafe fn eval_traced(f: *mut PyObject, entry: Entry) -> PyResult<Exit> {
-    // SAFETY: as eval.
+unsafe fn eval_traced(f: *mut PyObject, entry: Entry, depth: u32) -> PyResult<Exit> {
+    // SAFETY: as eval; the `depth` frames under f are running in this loop.
     unsafe {
-        let r = eval_loop::<true>(f, entry);
-        tracing::leave(f, r)
+        let mut base = f;
+        for _ in 0..depth {
+            base = fr(base).f_back;
+        }
+        let r = eval_loop::<true>(f, entry, depth);
+        tracing::leave(base, r)
     }
 }
 
@@ -161,27 +166,86 @@ enum Entry {
     Unwind,
 }
 
-/// Evaluates frame `f` until it returns or raises; `TRACED` adds the
-/// `line` and `exception` events.
-unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyResult<Exit> {
+/// Evaluates frame `f` until the frame the loop started on returns or
+/// raises; `TRACED` adds the `line` and `exception` events.
+///
+/// A call of a Python function does not recurse into a new loop (as in
+/// CPython 3.11+): the loop pushes the callee's frame and goes on with it,
+/// and its return (or an exception it does not handle) pops back to the
+/// caller's `CALL`. `depth` counts the frames the loop runs above its first
+/// one (a traced loop taking over from an untraced one inherits them); each
+/// such frame is owned by the loop and counted in the recursion depth.
+unsafe fn eval_loop<const TRACED: bool>(
+    mut f: *mut PyObject,
+    entry: Entry,
+    mut depth: u32,
+) -> PyResult<Exit> {
     // SAFETY: f is the running frame; its code outlives the loop; the
     // value stack stays within `stacksize` (the compiler computed it and
     // the verifier checked it); every pointer pushed is an owned reference.
     unsafe {
-        let fo = fr(f);
-        let cd = code::data(fo.code);
+        let mut fo = fr(f);
+        let mut cd = code::data(fo.code);
         // Writable: the eval loop keeps its inline caches in the code.
-        let code_units = cd.code.as_mut_ptr();
-        let consts = cd.consts.as_ptr();
-        let names = cd.names.as_ptr();
-        let lp = frame::slots(f);
-        let stack_base = lp.add(fo.nlocalsplus as usize);
+        let mut code_units = cd.code.as_mut_ptr();
+        let mut consts = cd.consts.as_ptr();
+        let mut names = cd.names.as_ptr();
+        let mut lp = frame::slots(f);
+        let mut stack_base = lp.add(fo.nlocalsplus as usize);
         let mut sp = stack_base.add(fo.stacktop as usize);
         let mut ip = (fo.lasti + 1) as usize;
+        // Switches the loop's registers to frame `f`.
+        macro_rules! load_frame {
+            () => {
+                fo = fr(f);
+                cd = code::data(fo.code);
+                code_units = cd.code.as_mut_ptr();
+                consts = cd.consts.as_ptr();
+                names = cd.names.as_ptr();
+                lp = frame::slots(f);
+                stack_base = lp.add(fo.nlocalsplus as usize);
+                sp = stack_base.add(fo.stacktop as usize);
+            };
+        }
         if TRACED && fo.pending_jump >= 0 {
             ip = std::mem::replace(&mut fo.pending_jump, -1) as usize;
         }
         fo.executing = 1;
+        let mut reraise = false;
+        let mut pending_throw = entry != Entry::Run;
+        // Set when a called frame run by this loop raised: the caller goes
+        // on with the exception at its call.
+        let mut caller_raised = false;
+        // Traced frames: whether line events have started (after RESUME),
+        // and the instruction run last.
+        let mut lines_on = TRACED && fo.lasti >= 0;
+        let mut prev = fo.lasti.max(0) as usize;
+        if TRACED && ip != prev + 1 && *code_units.add(prev) as u8 == YIELD_VALUE {
+            // Resumed where a trace function set `f_lineno` when it
+            // yielded: no line event there, as after any jump.
+            prev = ip;
+        }
+
+        // Leaves frame `f`, a call this loop runs (`depth` > 0), for its
+        // caller, which goes on after its call instruction.
+        macro_rules! pop_frame {
+            () => {{
+                let done = f;
+                frame::pop(done);
+                f = fo.f_back;
+                frame::track_if_shared(done);
+                decref(done);
+                protocol::leave_recursive_call();
+                depth -= 1;
+                load_frame!();
+                let at = fo.lasti as usize;
+                ip = at + 1 + CACHE[(*code_units.add(at) & 0xff) as usize] as usize;
+                if TRACED {
+                    lines_on = true;
+                    prev = at;
+                }
+            }};
+        }
 
         macro_rules! push {
             ($v:expr) => {{
@@ -229,9 +293,32 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                 if tracing::active(crate::runtime::tstate::get()) {
                     fo.stacktop = sp.offset_from(stack_base) as i32;
                     fo.pending_jump = ip as i32;
-                    return eval_traced($f, Entry::Run);
+                    return eval_traced($f, Entry::Run, depth);
                 }
             };
+        }
+
+        // Runs the new frame `$nf` (a call result) in this loop, on top of
+        // the running one.
+        macro_rules! push_frame {
+            ($l:lifetime, $nf:expr) => {{
+                let nf = tri!($l, $nf);
+                tri!($l, protocol::enter_recursive_call(""));
+                fo.stacktop = sp.offset_from(stack_base) as i32;
+                f = nf.into_raw();
+                frame::push(f);
+                depth += 1;
+                load_frame!();
+                ip = 0;
+                fo.executing = 1;
+                if TRACED {
+                    lines_on = false;
+                    prev = 0;
+                } else if tracing::maybe_active() {
+                    retrace!(f);
+                }
+                break $l false;
+            }};
         }
 
         // Unwinds the exception being raised at unit `$here` to its
@@ -242,7 +329,7 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
         // event. (CPython unwinds it from just before the handler, which
         // can find the same handler again and loop forever.)
         macro_rules! unwind {
-            ($here:expr, $lasti:expr) => {{
+            ($run:lifetime, $here:expr, $lasti:expr) => {{
                 let here: u32 = $here;
                 let lasti: u32 = $lasti;
                 let mut events = TRACED;
@@ -258,7 +345,15 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                         }
                         fo.stacktop = 0;
                         fo.executing = 0;
-                        return Err(Raised::assume());
+                        if depth == 0 {
+                            return Err(Raised::assume());
+                        }
+                        if TRACED {
+                            let _ = tracing::leave(f, Err(Raised::assume()));
+                        }
+                        pop_frame!();
+                        caller_raised = true;
+                        continue $run;
                     };
                     let depth = stack_base.add(h.depth as usize);
                     while sp > depth {
@@ -280,6 +375,34 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                 }
             }};
         }
+        // The instruction at unit `$start` raised: unwinds the exception.
+        macro_rules! raised {
+            ($run:lifetime, $start:expr) => {{
+                let start: usize = $start;
+                if !TRACED && !reraise && tracing::maybe_active() {
+                    // Events may have started in what raised.
+                    if tracing::active(crate::runtime::tstate::get()) {
+                        fo.stacktop = sp.offset_from(stack_base) as i32;
+                        return eval_traced(f, Entry::Unwind, depth);
+                    }
+                }
+                // Unwind: record this frame in the traceback (not when
+                // re-raising), then find a handler for the instruction.
+                if !reraise {
+                    let _ = traceback::here(f);
+                    if TRACED {
+                        let _ = tracing::exception_event(f);
+                    }
+                } else if TRACED {
+                    tracing::reraise(f, start);
+                }
+                reraise = false;
+                // The handler is found from the instruction that failed; the
+                // frame's lasti (which RERAISE may have moved back to the
+                // original raise) is what tracebacks and `lasti` handlers see.
+                unwind!($run, start as u32, fo.lasti as u32);
+            }};
+        }
         // A traced conditional jump at unit `start` went on at `ip`:
         // `BRANCH`.
         macro_rules! branch {
@@ -290,17 +413,6 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
             };
         }
 
-        let mut reraise = false;
-        let mut pending_throw = entry != Entry::Run;
-        // Traced frames: whether line events have started (after RESUME),
-        // and the instruction run last.
-        let mut lines_on = TRACED && fo.lasti >= 0;
-        let mut prev = fo.lasti.max(0) as usize;
-        if TRACED && ip != prev + 1 && *code_units.add(prev) as u8 == YIELD_VALUE {
-            // Resumed where a trace function set `f_lineno` when it
-            // yielded: no line event there, as after any jump.
-            prev = ip;
-        }
         'run: loop {
             if pending_throw {
                 // An exception thrown into a suspended generator: unwind from
@@ -316,7 +428,12 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                     prev = fo.lasti as usize;
                 }
                 let lasti = fo.lasti as u32;
-                unwind!(lasti, lasti);
+                unwind!('run, lasti, lasti);
+            }
+            if caller_raised {
+                caller_raised = false;
+                raised!('run, fo.lasti as usize);
+                continue 'run;
             }
             let start = ip;
             let mut unit = *code_units.add(ip);
@@ -1015,7 +1132,27 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                         let v = pop!();
                         fo.stacktop = sp.offset_from(stack_base) as i32;
                         fo.executing = 0;
-                        return Ok(Exit::Return(Owned::from_raw_unchecked(v)));
+                        if depth == 0 {
+                            return Ok(Exit::Return(Owned::from_raw_unchecked(v)));
+                        }
+                        let v = if TRACED {
+                            match tracing::leave(f, Ok(Exit::Return(Owned::from_raw_unchecked(v))))
+                            {
+                                Ok(Exit::Return(v) | Exit::Yield(v)) => v.into_raw(),
+                                Err(_) => null_mut(),
+                            }
+                        } else {
+                            v
+                        };
+                        pop_frame!();
+                        if v.is_null() {
+                            caller_raised = true;
+                            continue 'run;
+                        }
+                        push!(v);
+                        if !TRACED && tracing::maybe_active() {
+                            retrace!(f);
+                        }
                     }
                     YIELD_VALUE => {
                         let v = pop!();
@@ -1117,6 +1254,19 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                             decref(kwnames);
                             fail!('op, ops::bad_stack("CALL_KW"));
                         }
+                        if !TRACED
+                            && peek!(n + 1).is_null()
+                            && crate::vm::function::is_python_method(peek!(n + 2))
+                        {
+                            // A method bound to a Python function: called as
+                            // its function with self first, which runs in
+                            // this loop (untraced only: events report the
+                            // method).
+                            let m = peek!(n + 2).cast::<crate::vm::function::PyMethodObject>();
+                            *sp.sub(n + 1) = new_ref((*m).im_self);
+                            *sp.sub(n + 2) = new_ref((*m).im_func);
+                            decref(m.cast());
+                        }
                         let callable = peek!(n + 2);
                         let self_or_null = peek!(n + 1);
                         let (args, nargs) = if self_or_null.is_null() {
@@ -1147,6 +1297,42 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                             xdecref(kwnames);
                             break 'op true;
                         };
+                        if crate::vm::function::check(callable)
+                            && crate::vm::call::runs_inline(callable)
+                            && (!TRACED || tracing::active(crate::runtime::tstate::get()))
+                        {
+                            // A Python function: its frame runs in this loop.
+                            let nf = if crate::vm::call::exact_positional(callable, nargs, kwnames)
+                            {
+                                // The arguments move from the stack to the
+                                // parameters.
+                                let nf = crate::vm::call::empty_frame(callable, null_mut());
+                                match &nf {
+                                    Ok(nf) => std::ptr::copy_nonoverlapping(
+                                        args,
+                                        frame::slots(nf.as_ptr()),
+                                        nargs,
+                                    ),
+                                    Err(_) => (0..nargs).for_each(|i| decref(*args.add(i))),
+                                }
+                                nf
+                            } else {
+                                let npos = nargs - nkw;
+                                let nf = crate::vm::call::new_frame(
+                                    callable,
+                                    null_mut(),
+                                    std::slice::from_raw_parts(args, npos),
+                                    kwnames,
+                                    std::slice::from_raw_parts(args.add(npos), nkw),
+                                );
+                                (0..nargs).for_each(|i| decref(*args.add(i)));
+                                nf
+                            };
+                            sp = sp.sub(n + 2);
+                            decref(callable);
+                            xdecref(kwnames);
+                            push_frame!('op, nf);
+                        }
                         let r = if kwnames.is_null() && crate::vm::function::check(callable) {
                             // Python function: bind and run directly.
                             crate::vm::call::call_function(
@@ -1183,6 +1369,20 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                         let args = pop!();
                         let self_or_null = pop!();
                         let callable = pop!();
+                        if !TRACED
+                            && crate::vm::function::check(callable)
+                            && crate::vm::call::runs_inline(callable)
+                        {
+                            let nf = ops::call_ex_args(callable, self_or_null, args, kwargs)
+                                .and_then(|(t, kw)| {
+                                    crate::vm::call::new_frame_ex(callable, t.as_ptr(), kw)
+                                });
+                            xdecref(kwargs);
+                            decref(args);
+                            xdecref(self_or_null);
+                            decref(callable);
+                            push_frame!('op, nf);
+                        }
                         let r = ops::call_ex::<TRACED>(f, callable, self_or_null, args, kwargs);
                         xdecref(kwargs);
                         decref(args);
@@ -1420,28 +1620,7 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
             };
 
             if failed {
-                if !TRACED && !reraise && tracing::maybe_active() {
-                    // Events may have started in what raised.
-                    if tracing::active(crate::runtime::tstate::get()) {
-                        fo.stacktop = sp.offset_from(stack_base) as i32;
-                        return eval_traced(f, Entry::Unwind);
-                    }
-                }
-                // Unwind: record this frame in the traceback (not when
-                // re-raising), then find a handler for the instruction.
-                if !reraise {
-                    let _ = traceback::here(f);
-                    if TRACED {
-                        let _ = tracing::exception_event(f);
-                    }
-                } else if TRACED {
-                    tracing::reraise(f, start);
-                }
-                reraise = false;
-                // The handler is found from the instruction that failed; the
-                // frame's lasti (which RERAISE may have moved back to the
-                // original raise) is what tracebacks and `lasti` handlers see.
-                unwind!(start as u32, fo.lasti as u32);
+                raised!('run, start);
             }
         }
     }

@@ -164,8 +164,15 @@ pub unsafe fn lineno(op: *mut PyObject) -> Option<u32> {
 unsafe extern "C" fn frame_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero; the frame is not executing.
     unsafe {
-        crate::object::gc::untrack(op);
         let f = fr(op);
+        // A frame holding the last reference to its caller releases the
+        // chain of a deep recursion (kept by a traceback) through the
+        // trashcan; the frame of a call that returned does not.
+        let chain = !f.f_back.is_null() && (*f.f_back).ob_refcnt == 1;
+        if chain && !crate::object::trashcan::enter(op, frame_dealloc) {
+            return;
+        }
+        crate::object::gc::untrack(op);
         let s = slots(op);
         for i in 0..(f.nlocalsplus + f.stacktop) as usize {
             xdecref(*s.add(i));
@@ -187,6 +194,9 @@ unsafe extern "C" fn frame_dealloc(op: *mut PyObject) {
         let ts = crate::runtime::tstate::current();
         if ts.is_null() || !(*ts).frame_freelist.push(op, n) {
             crate::object::alloc::gc_free(op.cast());
+        }
+        if chain {
+            crate::object::trashcan::leave();
         }
     }
 }

@@ -100,6 +100,15 @@ pub unsafe fn check(op: *mut PyObject) -> bool {
     unsafe { (*op).ob_type == &raw mut PyFunction_Type }
 }
 
+/// Whether `op` is exactly a method bound to a Python function.
+#[inline(always)]
+pub unsafe fn is_python_method(op: *mut PyObject) -> bool {
+    // SAFETY: op valid; a method's im_func is valid.
+    unsafe {
+        (*op).ob_type == &raw mut PyMethod_Type && check((*op.cast::<PyMethodObject>()).im_func)
+    }
+}
+
 /// `PyFunction_NewWithQualName`: a function for `code` with `globals`.
 pub unsafe fn new(
     code_obj: *mut PyObject,

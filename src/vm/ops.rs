@@ -704,6 +704,33 @@ pub unsafe fn call_ex<const TRACED: bool>(
 ) -> PyResult<Owned> {
     // SAFETY: callable valid; args an iterable; kwargs NULL or a mapping.
     unsafe {
+        let (t, kw) = call_ex_args(callable, self_or_null, args, kwargs)?;
+        if !TRACED {
+            return protocol::call(callable, t.as_ptr(), kw);
+        }
+        let arg0 = tuple::items(t.as_ptr())
+            .first()
+            .copied()
+            .unwrap_or_else(crate::vm::monitoring::missing);
+        if !crate::vm::tracing::call_start(f, callable, arg0)? {
+            return protocol::call(callable, t.as_ptr(), kw);
+        }
+        let r = protocol::call(callable, t.as_ptr(), kw).map_or(null_mut(), Owned::into_raw);
+        errors::check(crate::vm::tracing::call_end(f, callable, arg0, r))
+    }
+}
+
+/// The arguments of a `CALL_FUNCTION_EX`: the positional ones as a tuple
+/// (`self_or_null` first unless NULL), and the keyword dict (NULL for
+/// none), borrowed from `kwargs`.
+pub unsafe fn call_ex_args(
+    callable: *mut PyObject,
+    self_or_null: *mut PyObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> PyResult<(Owned, *mut PyObject)> {
+    // SAFETY: callable valid; args an iterable; kwargs NULL or a mapping.
+    unsafe {
         let t = if tuple::check(args) {
             Owned::from_borrowed(args)
         } else {
@@ -726,27 +753,15 @@ pub unsafe fn call_ex<const TRACED: bool>(
             v.extend_from_slice(tuple::items(t.as_ptr()));
             tuple::from_slice(&v)?
         };
-        let kw = if kwargs.is_null() || dict::check(kwargs) {
-            kwargs
+        if kwargs.is_null() || dict::check(kwargs) {
+            Ok((t, kwargs))
         } else {
-            return Err(errors::type_error(format!(
+            Err(errors::type_error(format!(
                 "{} argument after ** must be a mapping, not {}",
                 callee_name(callable),
                 typeobj::type_name(kwargs)
-            )));
-        };
-        if !TRACED {
-            return protocol::call(callable, t.as_ptr(), kw);
+            )))
         }
-        let arg0 = tuple::items(t.as_ptr())
-            .first()
-            .copied()
-            .unwrap_or_else(crate::vm::monitoring::missing);
-        if !crate::vm::tracing::call_start(f, callable, arg0)? {
-            return protocol::call(callable, t.as_ptr(), kw);
-        }
-        let r = protocol::call(callable, t.as_ptr(), kw).map_or(null_mut(), Owned::into_raw);
-        errors::check(crate::vm::tracing::call_end(f, callable, arg0, r))
     }
 }
 

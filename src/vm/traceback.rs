@@ -77,11 +77,16 @@ pub unsafe fn new_entry(next: *mut PyObject, f: *mut PyObject) -> PyResult<*mut 
 unsafe extern "C" fn tb_dealloc(op: *mut PyObject) {
     // SAFETY: refcount reached zero.
     unsafe {
+        // The traceback of a deep recursion is a long chain.
+        if !crate::object::trashcan::enter(op, tb_dealloc) {
+            return;
+        }
         crate::object::gc::untrack(op);
         let tb = op.cast::<PyTracebackObject>();
         xdecref((*tb).tb_next);
         xdecref((*tb).tb_frame);
         crate::object::alloc::gc_free(op.cast());
+        crate::object::trashcan::leave();
     }
 }
 

@@ -296,13 +296,9 @@ pub unsafe fn leave(f: *mut PyObject, r: PyResult<Exit>) -> PyResult<Exit> {
 /// Whether a call of `callable` runs as a Python frame (a function, or
 /// a method bound to one): the calls without `C_RETURN`/`C_RAISE`.
 unsafe fn runs_python(callable: *mut PyObject) -> bool {
-    use crate::vm::function::{self, PyMethodObject, PyMethod_Type};
-    // SAFETY: callable is a valid object; a method's im_func is valid.
-    unsafe {
-        function::check(callable)
-            || ((*callable).ob_type == &raw mut PyMethod_Type
-                && function::check((*callable.cast::<PyMethodObject>()).im_func))
-    }
+    use crate::vm::function;
+    // SAFETY: callable is a valid object.
+    unsafe { function::check(callable) || function::is_python_method(callable) }
 }
 
 /// What the profile function's `c_*` events pass for a call of
