@@ -302,9 +302,11 @@ fn without_spec() -> std::sync::MutexGuard<'static, Vec<String>> {
 }
 
 /// Forgets the modules waiting for a spec (at finalization: a run that
-/// never imported `importlib` leaves them).
+/// never imported `importlib` leaves them) and the directory listings,
+/// which die with the interpreter as its `FileFinder`s do.
 pub fn finalize() {
     std::mem::take(&mut *without_spec());
+    dir_listing::invalidate();
 }
 
 /// Loads and runs the module `fullname` from `path`, registering it in
