@@ -5,8 +5,11 @@
 use crate::ffi::*;
 use crate::object::exceptions as exc;
 use crate::object::{dict, int, list, module, protocol, str as pystr, tuple};
+use crate::runtime::dir_listing;
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
+use std::collections::HashSet;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 /// Raises `ModuleNotFoundError: No module named 'x'` with `name` set.
@@ -137,11 +140,29 @@ enum InDir {
     /// A directory `name` without `__init__`: a namespace portion.
     Portion(PathBuf),
     Nothing,
+    /// The path entry is no directory (an archive, say, or nothing).
+    NotDir,
 }
 
-/// [`find_module`] in the one directory `d`; a relative `d` (`''` is the
-/// current directory) is made absolute first, as CPython's `FileFinder`
-/// does, so that `__file__` is absolute.
+/// The files `stem` + suffix that `names` (the listing of `dir`) holds,
+/// in order of preference: extension suffixes, `.py`, `.pyc`; each with
+/// whether it is an extension module.
+fn listed_files(names: &HashSet<OsString>, dir: &Path, stem: &str) -> Vec<(PathBuf, bool)> {
+    let suffixes = crate::runtime::dynload::suffixes();
+    suffixes
+        .iter()
+        .map(|s| (s.as_str(), true))
+        .chain([(".py", false), (".pyc", false)])
+        .filter(|(s, _)| dir_listing::contains(names, stem, s))
+        .map(|(s, ext)| (dir.join(format!("{stem}{s}")), ext))
+        .collect()
+}
+
+/// [`find_module`] in the one directory `d`, through its listing
+/// (`runtime::dir_listing`) as CPython's `FileFinder`: a listed name is
+/// checked to be a file (or directory) before it is taken. A relative `d`
+/// (`''` is the current directory) is made absolute first, as
+/// `FileFinder` does, so that `__file__` is absolute.
 fn find_in_dir(d: &Path, name: &str) -> InDir {
     let absolute;
     let d = if d.is_absolute() {
@@ -156,25 +177,26 @@ fn find_in_dir(d: &Path, name: &str) -> InDir {
                 absolute = p;
                 &absolute
             }
-            Err(_) => return InDir::Nothing,
+            Err(_) => return InDir::NotDir,
         }
-    };
-    let suffixes = crate::runtime::dynload::suffixes();
-    let candidates = |base: &Path, stem: &str| -> Option<(PathBuf, bool)> {
-        suffixes
-            .iter()
-            .map(|s| (base.join(format!("{stem}{s}")), true))
-            .chain(std::iter::once((base.join(format!("{stem}.py")), false)))
-            .chain(std::iter::once((base.join(format!("{stem}.pyc")), false)))
-            .find(|(p, _)| p.is_file())
     };
     crate::runtime::import_trace::verbose_message(2, || {
         format!("trying {}", d.join(name).display())
     });
+    let listed = dir_listing::with_names(d, |names| {
+        names.map(|n| (dir_listing::contains(n, name, ""), listed_files(n, d, name)))
+    });
+    let Some((has_name, files)) = listed else {
+        return InDir::NotDir;
+    };
+    let first_file = |files: Vec<(PathBuf, bool)>| files.into_iter().find(|(p, _)| p.is_file());
     let pkg_dir = d.join(name);
-    let is_dir = pkg_dir.is_dir();
+    let is_dir = has_name && pkg_dir.is_dir();
     if is_dir {
-        if let Some((path, is_extension)) = candidates(&pkg_dir, "__init__") {
+        let init = dir_listing::with_names(&pkg_dir, |names| {
+            names.map(|n| listed_files(n, &pkg_dir, "__init__"))
+        });
+        if let Some((path, is_extension)) = init.and_then(first_file) {
             return InDir::Found(Found {
                 path,
                 is_package: true,
@@ -182,7 +204,7 @@ fn find_in_dir(d: &Path, name: &str) -> InDir {
             });
         }
     }
-    match candidates(d, name) {
+    match first_file(files) {
         Some((path, is_extension)) => InDir::Found(Found {
             path,
             is_package: false,
@@ -219,15 +241,8 @@ pub fn find_location(dirs: &[PathBuf], fullname: &str, name: &str) -> PyResult<O
                 portions.push(p.to_string_lossy().into_owned());
                 continue;
             }
-            InDir::Nothing => {}
-        }
-        let dir = if d.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            d.as_path()
-        };
-        if dir.is_dir() {
-            continue;
+            InDir::Nothing => continue,
+            InDir::NotDir => {}
         }
         if let Some(finder) = path_finder::entry_finder(d)? {
             // SAFETY: finder is a live object.
@@ -287,9 +302,11 @@ fn without_spec() -> std::sync::MutexGuard<'static, Vec<String>> {
 }
 
 /// Forgets the modules waiting for a spec (at finalization: a run that
-/// never imported `importlib` leaves them).
+/// never imported `importlib` leaves them) and the directory listings,
+/// which die with the interpreter as its `FileFinder`s do.
 pub fn finalize() {
     std::mem::take(&mut *without_spec());
+    dir_listing::invalidate();
 }
 
 /// Loads and runs the module `fullname` from `path`, registering it in

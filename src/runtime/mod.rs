@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod cmdline;
 pub mod config;
+pub mod dir_listing;
 pub mod dynload;
 pub mod errors;
 pub mod gil;

@@ -99,21 +99,59 @@ impl Default for PyInterpreterState {
 /// stack's end plus a margin for the code that runs between two checks
 /// (and for reporting the error). 1 (never reached) when unknown.
 pub fn stack_limit_here() -> usize {
+    let Some((low, size)) = main_thread_stack().or_else(thread_stack) else {
+        return 1;
+    };
+    low + (size / 4).min(1 << 20)
+}
+
+/// The calling thread's stack (lowest address, size) from
+/// `pthread_getattr_np`.
+fn thread_stack() -> Option<(usize, usize)> {
     // SAFETY: attr is initialized by pthread_getattr_np before use and
     // destroyed after; the out-pointers are valid locals.
     unsafe {
         let mut attr: libc::pthread_attr_t = std::mem::zeroed();
         if libc::pthread_getattr_np(libc::pthread_self(), &mut attr) != 0 {
-            return 1;
+            return None;
         }
         let mut addr: *mut libc::c_void = null_mut();
         let mut size: libc::size_t = 0;
         let r = libc::pthread_attr_getstack(&attr, &mut addr, &mut size);
         libc::pthread_attr_destroy(&mut attr);
-        if r != 0 || addr.is_null() {
-            return 1;
+        (r == 0 && !addr.is_null()).then_some((addr as usize, size))
+    }
+}
+
+/// The stack of the process's main thread (lowest address, size) when the
+/// calling thread is that one, without reading `/proc/self/maps` (which
+/// `pthread_getattr_np` does for it, at a cost of several system calls per
+/// startup): the kernel writes the executable's path (`AT_EXECFN`) last at
+/// the top of the new stack, a pointer's size below its end, and the stack
+/// may grow to `RLIMIT_STACK` below that end. `None` for another thread or
+/// an unlimited stack.
+fn main_thread_stack() -> Option<(usize, usize)> {
+    // SAFETY: plain queries; AT_EXECFN, when set, points at the
+    // NUL-terminated path the kernel placed on the stack.
+    unsafe {
+        if libc::getpid() != libc::gettid() {
+            return None;
         }
-        addr as usize + (size / 4).min(1 << 20)
+        let execfn = libc::getauxval(libc::AT_EXECFN) as *const libc::c_char;
+        let page = usize::try_from(libc::sysconf(libc::_SC_PAGESIZE)).ok()?;
+        let mut lim: libc::rlimit = std::mem::zeroed();
+        if execfn.is_null() || page == 0 || libc::getrlimit(libc::RLIMIT_STACK, &mut lim) != 0 {
+            return None;
+        }
+        // A larger limit than this may overlap other mappings; ask glibc.
+        let size = usize::try_from(lim.rlim_cur)
+            .ok()
+            .filter(|&s| s <= 1 << 30)?
+            & !(page - 1);
+        let end = (execfn as usize + libc::strlen(execfn) + 1 + size_of::<usize>())
+            .next_multiple_of(page);
+        let here = &raw const page as usize;
+        (end > here && end - size < here).then_some((end - size, size))
     }
 }
 

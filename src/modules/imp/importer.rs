@@ -427,9 +427,16 @@ builtin!(get_data, |_cls, args, kws| {
     read_file(Path::new(pystr::as_str(p)?))
 });
 
+// `NativeImporter.invalidate_caches()`: forgets the directory listings
+// (`FileFinder.invalidate_caches`), so files made since are found.
+crate::modules::objtype::meth_noargs!(invalidate_caches, |_cls| {
+    crate::runtime::dir_listing::invalidate();
+    Ok(none_ref())
+});
+
 const STATIC: c_int = METH_FASTCALL | METH_KEYWORDS | METH_STATIC;
 
-static METHODS: [PyMethodDef; 9] = [
+static METHODS: [PyMethodDef; 10] = [
     method(c"find_spec", find_spec as *const c_void, STATIC),
     method(c"create_module", create_module as *const c_void, STATIC),
     method(c"exec_module", exec_module as *const c_void, STATIC),
@@ -438,6 +445,11 @@ static METHODS: [PyMethodDef; 9] = [
     method(c"is_package", is_package as *const c_void, STATIC),
     method(c"get_filename", get_filename as *const c_void, STATIC),
     method(c"get_data", get_data as *const c_void, STATIC),
+    method(
+        c"invalidate_caches",
+        invalidate_caches as *const c_void,
+        METH_NOARGS | METH_STATIC,
+    ),
     METHOD_END,
 ];
 
