@@ -120,5 +120,27 @@ show("marshal loads", lambda: marshal.loads(b")\x01" * 100_000 + b")\x00"))
 show("pickle", lambda: pickle.dumps(d))
 show("json dumps", lambda: json.dumps(d))
 show("json loads", lambda: json.loads("[" * 100_000 + "]" * 100_000))
-show("deepcopy", lambda: copy.deepcopy(d))
+try:
+    copy.deepcopy(d)
+except RecursionError as e:
+    print("deepcopy", type(e).__name__)
 print(len(repr(deep_list(500))), json.loads(json.dumps(deep_list(300))) == deep_list(300))
+
+# A long chain of exceptions: formatted, then freed without recursion.
+import traceback
+
+e = ValueError(0)
+for i in range(1, 5000):
+    e2 = ValueError(i)
+    e2.__cause__ = e
+    e = e2
+print(len(traceback.format_exception(e)))
+e = None
+for i in range(50_000):
+    try:
+        raise KeyError(i) from e
+    except KeyError as k:
+        e = k
+print(repr(e), repr(e.__cause__))
+e = None
+print("freed")
