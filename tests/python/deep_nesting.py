@@ -135,12 +135,13 @@ for i in range(1, 5000):
     e2.__cause__ = e
     e = e2
 print(len(traceback.format_exception(e)))
-e = None
-for i in range(50_000):
-    try:
-        raise KeyError(i) from e
-    except KeyError as k:
-        e = k
-print(repr(e), repr(e.__cause__))
+for i in range(200_000):
+    e2 = KeyError(i)
+    e2.__context__ = e
+    e = e2
+try:
+    raise e
+except KeyError as k:
+    print(repr(k), repr(k.__context__), repr(k.__context__.__context__))
 e = None
 print("freed")
