@@ -1408,9 +1408,14 @@ unsafe extern "C" fn exc_clear<T: ExcLayout>(op: *mut PyObject) -> c_int {
     0
 }
 
+/// `BaseException_dealloc`, through the trashcan: a chain of exceptions
+/// linked by `__cause__`/`__context__` frees one level at a time.
 unsafe extern "C" fn exc_dealloc<T: ExcLayout>(op: *mut PyObject) {
     // SAFETY: refcount reached zero; op has layout T.
     unsafe {
+        if !crate::object::trashcan::enter(op, exc_dealloc::<T>) {
+            return;
+        }
         crate::object::gc::untrack(op);
         clear_fields::<T>(op);
         let tp = (*op).ob_type;
@@ -1420,6 +1425,7 @@ unsafe extern "C" fn exc_dealloc<T: ExcLayout>(op: *mut PyObject) {
         if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
             decref(tp.cast());
         }
+        crate::object::trashcan::leave();
     }
 }
 

@@ -12,6 +12,14 @@ use std::ptr::null_mut;
 
 /// Raises the `SyntaxError` (or `IndentationError`/`TabError`) for `e`.
 pub fn raise_syntax_error(e: &SyntaxErrorInfo) -> errors::Raised {
+    match e.kind {
+        // SAFETY: the exception class is static.
+        SyntaxErrorKind::MemoryError => unsafe {
+            return errors::set_string(exc::PyExc_MemoryError, &e.msg);
+        },
+        SyntaxErrorKind::RecursionError => return errors::recursion_error(&e.msg),
+        _ => {}
+    }
     let build = || -> PyResult<Owned> {
         let text = match &e.text {
             Some(t) => pystr::from_str(t)?,
@@ -34,6 +42,7 @@ pub fn raise_syntax_error(e: &SyntaxErrorInfo) -> errors::Raised {
             SyntaxErrorKind::IndentationError => exc::PyExc_IndentationError,
             SyntaxErrorKind::TabError => exc::PyExc_TabError,
             SyntaxErrorKind::IncompleteInput => exc::PyExc_IncompleteInputError,
+            SyntaxErrorKind::MemoryError | SyntaxErrorKind::RecursionError => unreachable!(),
         }
     };
     match build() {

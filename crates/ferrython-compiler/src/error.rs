@@ -12,6 +12,12 @@ pub enum SyntaxErrorKind {
     /// `_IncompleteInputError` (3.13): the text stopped before its
     /// statement did (`PyCF_ALLOW_INCOMPLETE_INPUT`).
     IncompleteInput,
+    /// `MemoryError`: the source nests deeper than CPython's parser stack
+    /// (no position; see `parse::nesting`).
+    MemoryError,
+    /// `RecursionError`: the tree nests deeper than CPython's compiler
+    /// passes recurse (no position).
+    RecursionError,
 }
 
 impl SyntaxErrorKind {
@@ -22,6 +28,8 @@ impl SyntaxErrorKind {
             SyntaxErrorKind::IndentationError => "IndentationError",
             SyntaxErrorKind::TabError => "TabError",
             SyntaxErrorKind::IncompleteInput => "_IncompleteInputError",
+            SyntaxErrorKind::MemoryError => "MemoryError",
+            SyntaxErrorKind::RecursionError => "RecursionError",
         }
     }
 }

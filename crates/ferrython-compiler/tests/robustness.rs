@@ -210,10 +210,10 @@ fn thousand_nested_parentheses_is_a_syntax_error_like_cpython() {
 
 #[test]
 fn deep_expressions_without_parentheses_compile() {
-    // 1000-level unary chain, 20000-term sum, 1000-level nested `not`/`if`.
+    // 1000-level unary chain, 9000-term sum, 1000-level nested `not`/`if`.
     let srcs = [
         format!("x = {}1\n", "-".repeat(1000)),
-        format!("x = {}1\n", "1 + ".repeat(20000)),
+        format!("x = {}1\n", "1 + ".repeat(9000)),
         format!("if {}x: pass\n", "not ".repeat(1000)),
         format!("x = {}0\n", "a if b else ".repeat(1000)),
         format!("x = {}\n", "a.".repeat(1000) + "b"),
@@ -232,6 +232,47 @@ fn deep_expressions_without_parentheses_compile() {
     s.push_str("return 1\n");
     let code = compile_source(&s, "<s>", CompileMode::Exec, 0, 0).unwrap();
     verify(&code).unwrap();
+}
+
+#[test]
+fn too_deep_nesting_is_refused_like_cpython() {
+    // CPython 3.13's parser stack (6000 rules) and compiler depth (~10000).
+    for src in [
+        format!("{}1", "-".repeat(200_000)),
+        format!("{}1", "lambda: ".repeat(200_000)),
+        format!("{}1", "-".repeat(5975)),
+    ] {
+        let e = compile_source(&src, "<s>", CompileMode::Eval, 0, 0).unwrap_err();
+        assert_eq!(e.kind.name(), "MemoryError");
+        assert_eq!(
+            e.msg,
+            "Parser stack overflowed - Python source too complex to parse"
+        );
+    }
+    compile_source(
+        &format!("{}1", "-".repeat(5974)),
+        "<s>",
+        CompileMode::Eval,
+        0,
+        0,
+    )
+    .unwrap();
+    for src in [
+        format!("1{}", "+1".repeat(200_000)),
+        format!("1{}", "+1".repeat(9998)),
+    ] {
+        let e = compile_source(&src, "<s>", CompileMode::Eval, 0, 0).unwrap_err();
+        assert_eq!(e.kind.name(), "RecursionError");
+        assert_eq!(e.msg, "maximum recursion depth exceeded during compilation");
+    }
+    compile_source(
+        &format!("1{}", "+1".repeat(9997)),
+        "<s>",
+        CompileMode::Eval,
+        0,
+        0,
+    )
+    .unwrap();
 }
 
 #[test]

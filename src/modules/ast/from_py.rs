@@ -105,8 +105,10 @@ struct Reader {
 const LOAD: Option<ast::ExprContext> = Some(ast::ExprContext::Load);
 const STORE: Option<ast::ExprContext> = Some(ast::ExprContext::Store);
 
-/// Nesting deeper than this is refused (CPython: "recursion limit").
-const MAX_DEPTH: usize = 4000;
+/// Nesting (nodes and lists) deeper than this is refused before it is
+/// read; the compiler refuses trees nearly half as deep, as CPython's
+/// compiler passes do.
+const MAX_DEPTH: usize = 20000;
 /// Positions beyond these are clamped.
 const MAX_LINE: i64 = 1 << 22;
 const MAX_COL: i64 = 1 << 16;
@@ -151,7 +153,9 @@ impl Reader {
             if list::check(o) {
                 for &item in list::items(o).to_vec().iter() {
                     let item = Owned::from_borrowed(item);
-                    self.measure(item.as_ptr(), depth + 1)?;
+                    stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
+                        self.measure(item.as_ptr(), depth + 1)
+                    })?;
                 }
                 return Ok(());
             }
@@ -172,7 +176,9 @@ impl Reader {
             let fields = tuple::from_iterable(fields.as_ptr())?;
             for &name in tuple::items(fields.as_ptr()) {
                 if let Some(v) = protocol::getattr_opt(o, name)? {
-                    self.measure(v.as_ptr(), depth + 1)?;
+                    stacker::maybe_grow(64 * 1024, 1024 * 1024, || {
+                        self.measure(v.as_ptr(), depth + 1)
+                    })?;
                 }
             }
         }
@@ -912,11 +918,10 @@ impl Reader {
         Ok(v)
     }
 
+    /// Reads one expression; `measure` has bounded how deep this goes, and
+    /// a fresh stack segment is used when this one runs low.
     fn expr(&mut self, o: *mut PyObject) -> PyResult<Expr> {
-        crate::object::protocol::enter_recursive_call(" during compilation")?;
-        let r = self.expr_inner(o);
-        crate::object::protocol::leave_recursive_call();
-        r
+        stacker::maybe_grow(128 * 1024, 2 * 1024 * 1024, || self.expr_inner(o))
     }
 
     fn expr_inner(&mut self, o: *mut PyObject) -> PyResult<Expr> {

@@ -24,7 +24,15 @@ pub struct ToPy<'a> {
     module: Owned,
     classes: HashMap<&'static str, *mut PyTypeObject>,
     singletons: HashMap<&'static str, Owned>,
+    /// The module, statements and expressions being converted (see
+    /// [`ToPy::nested`]).
+    depth: u32,
 }
+
+/// Nodes on one path that CPython 3.13's `ast2obj` converts before it gives
+/// up (its C recursion limit less the levels in use when `ast.parse`
+/// starts).
+const MAX_DEPTH: u32 = 9997;
 
 fn small(v: i64) -> PyResult<Owned> {
     int::from_i64(v)
@@ -40,6 +48,7 @@ impl<'a> ToPy<'a> {
             module,
             classes: HashMap::new(),
             singletons: HashMap::new(),
+            depth: 1,
         })
     }
 
@@ -376,6 +385,10 @@ impl<'a> ToPy<'a> {
     }
 
     fn stmt(&mut self, s: &Stmt) -> PyResult<Owned> {
+        self.nested(|c| c.stmt_inner(s))
+    }
+
+    fn stmt_inner(&mut self, s: &Stmt) -> PyResult<Owned> {
         let r = Some(match s {
             Stmt::For(_)
             | Stmt::While(_)
@@ -673,18 +686,27 @@ impl<'a> ToPy<'a> {
         })
     }
 
-    fn expr(&mut self, e: &Expr) -> PyResult<Owned> {
-        crate::object::protocol::enter_recursive_call(" during compilation")?;
-        let r = self.expr_inner(e, None);
-        crate::object::protocol::leave_recursive_call();
+    /// Runs `f` one node deeper: `RecursionError` past CPython's limit,
+    /// and on a fresh stack segment when this one runs low (the counter,
+    /// not the thread's stack, bounds the depth).
+    fn nested(&mut self, f: impl FnOnce(&mut Self) -> PyResult<Owned>) -> PyResult<Owned> {
+        if self.depth >= MAX_DEPTH {
+            return Err(errors::recursion_error(
+                "maximum recursion depth exceeded during ast construction",
+            ));
+        }
+        self.depth += 1;
+        let r = stacker::maybe_grow(128 * 1024, 2 * 1024 * 1024, || f(self));
+        self.depth -= 1;
         r
     }
 
+    fn expr(&mut self, e: &Expr) -> PyResult<Owned> {
+        self.nested(|s| s.expr_inner(e, None))
+    }
+
     fn call_arg(&mut self, e: &Expr, sole_range: TextRange) -> PyResult<Owned> {
-        crate::object::protocol::enter_recursive_call(" during compilation")?;
-        let r = self.expr_inner(e, Some(sole_range));
-        crate::object::protocol::leave_recursive_call();
-        r
+        self.nested(|s| s.expr_inner(e, Some(sole_range)))
     }
 
     /// `genexp_range`: the range of a call's parentheses, for a generator

@@ -128,6 +128,7 @@ pub fn compile_ast_with_warnings(
     flags: u32,
     optimize: i32,
 ) -> Result<(CodeObject, Vec<CompileWarning>), SyntaxErrorInfo> {
+    ast.check_depth(filename)?;
     let index = &ast.index;
     let mut future_flags = flags & 0x1fe0000;
     if let ast::Mod::Module(m) = &ast.module {

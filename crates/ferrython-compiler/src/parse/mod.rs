@@ -14,6 +14,7 @@ mod escapes;
 mod fstring_fields;
 pub mod interactive;
 mod line_index;
+mod nesting;
 mod numbers;
 mod syntax_errors;
 mod tokenizer_checks;
@@ -48,6 +49,20 @@ pub struct Ast {
     pub(crate) mode: ParseMode,
     /// Warnings found while tokenizing (invalid escape sequences).
     pub(crate) warnings: Vec<CompileWarning>,
+    /// How deeply `module` nests (`nesting::Nesting::depth`), for
+    /// [`Ast::check_depth`] and for dropping it.
+    depth: u32,
+}
+
+impl Drop for Ast {
+    fn drop(&mut self) {
+        let empty = Mod::Module(ruff_python_ast::ModModule {
+            node_index: Default::default(),
+            range: Default::default(),
+            body: Default::default(),
+        });
+        nesting::drop_tree(std::mem::replace(&mut self.module, empty), self.depth);
+    }
 }
 
 impl Ast {
@@ -56,6 +71,7 @@ impl Ast {
     /// text whose lines and columns are the nodes' positions).
     pub fn from_tree(module: Mod, source: &str, mode: ParseMode) -> Ast {
         Ast {
+            depth: nesting::depth(&module),
             module,
             index: LineIndex::new(source),
             mode,
@@ -71,6 +87,12 @@ impl Ast {
     /// The parser's tree.
     pub fn module(&self) -> &Mod {
         &self.module
+    }
+
+    /// `RecursionError` when the tree nests deeper than the compiler's
+    /// passes go (as CPython's `ast_opt.c`/`symtable.c` refuse it).
+    pub fn check_depth(&self, filename: &str) -> Result<(), SyntaxErrorInfo> {
+        nesting::check_depth(self.depth, filename)
     }
 
     /// The mode the source was parsed in.
@@ -165,6 +187,42 @@ fn parse_unadjusted(
     let options =
         ParseOptions::from(ruff_mode).with_target_version(ruff_python_ast::PythonVersion::PY314);
     let parsed = ruff_python_parser::parse_unchecked(source, options);
+    let nesting = nesting::check(parsed.syntax(), filename);
+    // Unknown (as deep as can be) when the parser would have given up.
+    let depth = nesting.as_ref().map_or(u32::MAX, |n| n.depth);
+    let error = match nesting {
+        Err(e) => Some((e, None)),
+        Ok(_) => first_error(&parsed, &index, source, filename),
+    };
+    if let Some(error) = error {
+        nesting::drop_tree(parsed.into_syntax(), depth);
+        return Err(error);
+    }
+    let mut warnings = number_end_warnings(source, parsed.tokens(), &index, filename);
+    warnings.extend(escape_warnings(source, parsed.tokens(), &index, filename));
+    // In source order, as the tokenizer meets them.
+    warnings.sort_by_key(|w| (w.lineno, w.offset));
+    let ast = Ast {
+        module: parsed.into_syntax(),
+        index,
+        mode,
+        warnings,
+        depth,
+    };
+    if mode == ParseMode::Single {
+        check_single(&ast.module, &ast.index, filename).map_err(|e| (e, None))?;
+    }
+    Ok(ast)
+}
+
+/// The first of ruff's parse errors as CPython reports it, with the byte
+/// offset where it was found.
+fn first_error(
+    parsed: &ruff_python_parser::Parsed<Mod>,
+    index: &LineIndex,
+    source: &str,
+    filename: &str,
+) -> Option<(SyntaxErrorInfo, Option<usize>)> {
     // A lambda in an f-string replacement field is reported by ruff after
     // the expression error it causes; CPython names the lambda.
     let lambda_in_fstring = parsed.errors().iter().find(|e| {
@@ -190,9 +248,9 @@ fn parse_unadjusted(
             .map(|e| u32::from(e.range().start()))
             .unwrap_or(u32::MAX);
         let at = u32::from(first.range().start()) as usize;
-        return Err((
+        return Some((
             translate_error(
-                &index,
+                index,
                 source,
                 filename,
                 &first.error,
@@ -203,20 +261,7 @@ fn parse_unadjusted(
             Some(at),
         ));
     }
-    let mut warnings = number_end_warnings(source, parsed.tokens(), &index, filename);
-    warnings.extend(escape_warnings(source, parsed.tokens(), &index, filename));
-    // In source order, as the tokenizer meets them.
-    warnings.sort_by_key(|w| (w.lineno, w.offset));
-    let module = parsed.into_syntax();
-    if mode == ParseMode::Single {
-        check_single(&module, &index, filename).map_err(|e| (e, None))?;
-    }
-    Ok(Ast {
-        module,
-        index,
-        mode,
-        warnings,
-    })
+    None
 }
 
 /// `compile(..., "single")` takes one statement (a line of simple
