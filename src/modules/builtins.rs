@@ -884,10 +884,26 @@ builtin!(bi_compile, |args, kws| {
             },
         ])
     })?;
-    let filename = pystr::as_str(filename.as_ptr())?;
     let mode = pystr::as_str(all[2])?;
+    // A name with lone surrogates (the escaped bytes of a path that is not
+    // UTF-8) is not UTF-8 text: the code compiles under a stand-in and
+    // then gets the name itself, as CPython's code objects keep it.
+    let Some(name) = pystr::as_str_opt(filename.as_ptr()) else {
+        let stand_in: String = pystr::to_ucs4(filename.as_ptr())
+            .into_iter()
+            .map(|c| char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect();
+        // SAFETY: the source argument is a live object.
+        let r = unsafe {
+            crate::modules::ast::compile(all[0], &stand_in, mode, flags, optimize as i32)
+        }?;
+        if crate::vm::code::check(r.as_ptr()) {
+            crate::vm::code::set_filename(r.as_ptr(), filename.as_ptr());
+        }
+        return Ok(r);
+    };
     // SAFETY: the source argument is a live object.
-    unsafe { crate::modules::ast::compile(all[0], filename, mode, flags, optimize as i32) }
+    unsafe { crate::modules::ast::compile(all[0], name, mode, flags, optimize as i32) }
 });
 
 builtin!(bi_build_class, |args, kws| crate::vm::classes::build_class(

@@ -97,12 +97,14 @@ fn key_error_name() -> errors::Raised {
 pub fn search_path() -> Vec<PathBuf> {
     let list = crate::modules::sys::path_list();
     if !list.is_null() {
-        // SAFETY: list is sys.path, a list; non-str entries are skipped.
+        // SAFETY: list is sys.path, a list; non-str entries are skipped,
+        // and so are those that are not UTF-8 (the native finder reads
+        // UTF-8 paths).
         return unsafe {
             crate::object::list::items(list)
                 .iter()
                 .filter(|&&p| pystr::check(p))
-                .filter_map(|&p| pystr::as_str(p).ok().map(PathBuf::from))
+                .filter_map(|&p| pystr::as_str_opt(p).map(PathBuf::from))
                 .collect()
         };
     }
