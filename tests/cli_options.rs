@@ -807,6 +807,7 @@ fn undecodable_arguments() {
 /// specification": a package whose `__init__.pyc` has a bad magic number
 /// (its `ImportError` names the package and the file), and a module under
 /// a parent that is not a package; stderr and exit status as CPython's.
+/// A namespace package with a `__main__` runs it.
 #[test]
 fn module_spec_errors() {
     let dir = scratch("module_spec_errors");
@@ -814,6 +815,14 @@ fn module_spec_errors() {
     std::fs::create_dir_all(&pkg).unwrap();
     std::fs::write(pkg.join("__init__.pyc"), "\n").unwrap();
     std::fs::write(pkg.join("__main__.py"), "print('main')\n").unwrap();
+    // A namespace package (no __init__) runs its __main__ too.
+    let ns = dir.join("ns_main_pkg");
+    std::fs::create_dir_all(&ns).unwrap();
+    std::fs::write(
+        ns.join("__main__.py"),
+        "import sys\nprint(__name__, __spec__.name, sys.argv[0] == __file__)\n",
+    )
+    .unwrap();
     let show = "import sys\ntry: import bad_pyc_pkg\nexcept ImportError as e: print(e.name, e.path == __import__('os').path.abspath('bad_pyc_pkg/__init__.pyc'), e)\ntry: import sys.x\nexcept ImportError as e: print(type(e).__name__, e.name, e.path, e)\nimport probe; print(probe.__file__ == __import__('os').path.abspath('probe.py'))";
     check_all(
         "module_spec_errors",
@@ -821,6 +830,9 @@ fn module_spec_errors() {
             (&["-m", "bad_pyc_pkg"], &[], true),
             (&["-m", "builtins.x.y"], &[], true),
             (&["-m", "probe.x"], &[], true),
+            (&["-m", "ns_main_pkg"], &[], true),
+            (&["-sm", "ns_main_pkg.__main__"], &[], true),
+            (&["-Im", "ns_main_pkg"], &[], true),
             (&["-c", show], &[], true),
         ],
     );

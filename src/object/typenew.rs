@@ -884,11 +884,12 @@ unsafe extern "C" fn slot_length(op: *mut PyObject) -> Py_ssize_t {
             let Ok(i) = number::index(r.as_ptr()) else {
                 return -1;
             };
+            // A negative length is a ValueError however large it is.
+            if int::sign(i.as_ptr()) < 0 {
+                errors::value_error("__len__() should return >= 0");
+                return -1;
+            }
             match int::as_i64(i.as_ptr()) {
-                Ok(n) if n < 0 => {
-                    errors::value_error("__len__() should return >= 0");
-                    -1
-                }
                 Ok(n) => n as Py_ssize_t,
                 Err(_) => {
                     errors::clear();
