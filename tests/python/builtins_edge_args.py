@@ -89,3 +89,21 @@ for c in ['eval(1,2,3,4)', 'exec()', 'eval()', 'exec("1",{},{},{},{})', 'eval("1
         eval(c)
     except TypeError as e:
         print(c, '->', e)
+
+
+class M:
+    def __getitem__(self, key):
+        if key == "a":
+            return 12
+        raise KeyError(key)
+
+    def keys(self):
+        return list("zyx")
+
+
+for src in ["a", "b", "dir()", "locals() is m"]:
+    m = M()
+    try:
+        print(src, eval(src, globals(), m))
+    except Exception as e:
+        print(src, type(e).__name__, e)
