@@ -807,6 +807,7 @@ fn undecodable_arguments() {
 /// specification": a package whose `__init__.pyc` has a bad magic number
 /// (its `ImportError` names the package and the file), and a module under
 /// a parent that is not a package; stderr and exit status as CPython's.
+/// A namespace package with a `__main__` runs it.
 #[test]
 fn module_spec_errors() {
     let dir = scratch("module_spec_errors");
@@ -814,6 +815,14 @@ fn module_spec_errors() {
     std::fs::create_dir_all(&pkg).unwrap();
     std::fs::write(pkg.join("__init__.pyc"), "\n").unwrap();
     std::fs::write(pkg.join("__main__.py"), "print('main')\n").unwrap();
+    // A namespace package (no __init__) runs its __main__ too.
+    let ns = dir.join("ns_main_pkg");
+    std::fs::create_dir_all(&ns).unwrap();
+    std::fs::write(
+        ns.join("__main__.py"),
+        "import sys\nprint(__name__, __spec__.name, sys.argv[0] == __file__)\n",
+    )
+    .unwrap();
     let show = "import sys\ntry: import bad_pyc_pkg\nexcept ImportError as e: print(e.name, e.path == __import__('os').path.abspath('bad_pyc_pkg/__init__.pyc'), e)\ntry: import sys.x\nexcept ImportError as e: print(type(e).__name__, e.name, e.path, e)\nimport probe; print(probe.__file__ == __import__('os').path.abspath('probe.py'))";
     check_all(
         "module_spec_errors",
@@ -821,7 +830,61 @@ fn module_spec_errors() {
             (&["-m", "bad_pyc_pkg"], &[], true),
             (&["-m", "builtins.x.y"], &[], true),
             (&["-m", "probe.x"], &[], true),
+            (&["-m", "ns_main_pkg"], &[], true),
+            (&["-sm", "ns_main_pkg.__main__"], &[], true),
+            (&["-Im", "ns_main_pkg"], &[], true),
             (&["-c", show], &[], true),
         ],
     );
+}
+
+/// A script path that is not UTF-8 keeps its bytes as surrogate escapes
+/// in `sys.argv[0]`, `__file__`, `co_filename` (tracebacks show them as
+/// `\udcXX`, with the source line) and `sys.path[0]`; a missing one is
+/// named the same way in the "can't open file" message.
+#[test]
+fn undecodable_script_path() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    if !cpython().exists() {
+        eprintln!("CPython 3.13 not found at {}; skipped", cpython().display());
+        return;
+    }
+    let dir = scratch("undecodable_script");
+    let sub = dir.join(OsStr::from_bytes(b"d\xe9j\xe0"));
+    std::fs::create_dir_all(&sub).unwrap();
+    let script = "import sys, os\nprint(ascii(sys.argv[0]), ascii(os.path.basename(__file__)))\nprint(ascii(os.path.basename(sys.path[0])), __file__ == os.path.abspath(sys.argv[0]))\ndef f():\n    return 1/0\nprint(ascii(f.__code__.co_filename == __file__))\nf()\n";
+    std::fs::write(dir.join(OsStr::from_bytes(b"sc\xffript.py")), script).unwrap();
+    std::fs::write(sub.join(OsStr::from_bytes(b"\xfe.py")), script).unwrap();
+    let run = |program: &Path, arg: &[u8]| {
+        let mut cmd = Command::new(program);
+        for (k, _) in std::env::vars() {
+            if k.starts_with("PYTHON") {
+                cmd.env_remove(&k);
+            }
+        }
+        let out = cmd
+            .arg(OsStr::from_bytes(arg))
+            .current_dir(&dir)
+            .stdin(Stdio::null())
+            .output()
+            .expect("run");
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        // The program names itself first in "can't open file".
+        let stderr = match stderr.split_once(": can't open file") {
+            Some((_, rest)) => rest.to_string(),
+            None => stderr,
+        };
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr,
+            out.status.code(),
+        )
+    };
+    let words: [&[u8]; 3] = [b"sc\xffript.py", b"d\xe9j\xe0/\xfe.py", b"mis\xffsing.py"];
+    for arg in words {
+        let ours = run(Path::new(env!("CARGO_BIN_EXE_ferrython")), arg);
+        let theirs = run(&cpython(), arg);
+        assert_eq!(ours, theirs, "script {:?}", OsStr::from_bytes(arg));
+    }
 }

@@ -1042,21 +1042,36 @@ pub unsafe extern "C" fn Py_InitializeFromConfig(config: *const PyConfig) -> PyS
     }
 }
 
-/// Puts `dir` first in `sys.path` (or in the path `sys` will start from).
-fn prepend_path(dir: &str) -> crate::PyResult<()> {
+/// Puts `dir` first in `sys.path` (or in the path `sys` will start from),
+/// its bytes that are not UTF-8 escaped as `os.fsdecode` does.
+fn prepend_path(dir: &std::ffi::OsStr) -> crate::PyResult<()> {
+    use std::os::unix::ffi::OsStrExt;
     let list = crate::modules::sys::path_list();
     if list.is_null() {
         // SAFETY: the runtime is initialized on this thread.
         unsafe {
             (*crate::runtime::tstate::get().interp)
                 .path
-                .insert(0, dir.into())
+                .insert(0, dir.to_string_lossy().into_owned())
         };
         return Ok(());
     }
-    let s = crate::object::str::from_str(dir)?;
+    let s = crate::modules::posix::path::fs_decode(dir.as_bytes())?;
     // SAFETY: list is sys.path, a list.
     unsafe { crate::object::list::insert(list, 0, s.as_ptr()) }
+}
+
+/// `repr()` of the command-line word `s` decoded as `os.fsdecode` does
+/// (undecodable bytes shown as `\udcXX` escapes).
+fn os_repr(s: &std::ffi::OsStr) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let text = crate::modules::posix::path::fs_decode(s.as_bytes())
+        // SAFETY: fs_decode returns a str.
+        .and_then(|o| unsafe { crate::object::protocol::repr_string(o.as_ptr()) });
+    text.unwrap_or_else(|_| {
+        crate::runtime::errors::clear();
+        format!("'{}'", s.to_string_lossy())
+    })
 }
 
 /// The `-c` command as text. One that is not UTF-8 raises the
@@ -1081,16 +1096,16 @@ fn command_text(cmd: &std::ffi::OsStr) -> crate::runtime::errors::PyResult<&str>
 /// The script path when it names a directory or a zip archive
 /// (`pymain_get_importer`), made absolute: it goes first on `sys.path` and
 /// its `__main__` module runs.
-fn main_importer_path(file: &str) -> Option<String> {
+fn main_importer_path(file: &std::ffi::OsStr) -> Option<std::ffi::OsString> {
     let path = std::path::Path::new(file);
     if !path.is_dir() && !crate::runtime::path_finder::is_zip_file(path) {
         return None;
     }
     if path.is_absolute() {
-        return Some(file.to_string());
+        return Some(file.to_owned());
     }
     let cwd = std::env::current_dir().ok()?;
-    Some(cwd.join(path).to_string_lossy().into_owned())
+    Some(cwd.join(path).into_os_string())
 }
 
 /// `Py_RunMain`: runs the configured command, script or module as
@@ -1114,12 +1129,12 @@ fn run_main() -> c_int {
         let first = match (&cfg.run_filename, &cfg.run_module) {
             (Some(f), _) => std::path::absolute(f)
                 .ok()
-                .and_then(|p| p.parent().map(|d| d.to_string_lossy().into_owned()))
+                .and_then(|p| p.parent().map(|d| d.as_os_str().to_owned()))
                 .unwrap_or_default(),
             (None, Some(_)) => std::env::current_dir()
-                .map(|d| d.to_string_lossy().into_owned())
+                .map(std::path::PathBuf::into_os_string)
                 .unwrap_or_default(),
-            (None, None) => String::new(),
+            (None, None) => std::ffi::OsString::new(),
         };
         if prepend_path(&first).is_err() {
             return run::handle_uncaught();
@@ -1135,7 +1150,11 @@ fn run_main() -> c_int {
         })
     } else if importer_path.is_some() {
         run::run_module_as_main("__main__", false)
-    } else if let Some(file) = cfg.run_filename.as_ref().filter(|f| f.ends_with(".pyc")) {
+    } else if let Some(file) = cfg
+        .run_filename
+        .as_ref()
+        .filter(|f| f.as_encoded_bytes().ends_with(b".pyc"))
+    {
         run::run_main_pyc(file)
     } else if let Some(file) = &cfg.run_filename {
         match std::fs::read(file) {
@@ -1153,7 +1172,10 @@ fn run_main() -> c_int {
                 let errno = e.raw_os_error().unwrap_or(0);
                 // SAFETY: strerror returns a C string for any errno.
                 let text = unsafe { CStr::from_ptr(libc::strerror(errno)) }.to_string_lossy();
-                eprintln!("ferrython: can't open file '{file}': [Errno {errno}] {text}");
+                eprintln!(
+                    "ferrython: can't open file {}: [Errno {errno}] {text}",
+                    os_repr(file)
+                );
                 // Under -i the prompt still comes (`pymain_repl`).
                 let status = inspect_after(&cfg).unwrap_or(2);
                 return finish(status, false);

@@ -178,9 +178,11 @@ pub(crate) unsafe fn read(config: *const PyConfig) -> Result<Config, PyStatus> {
     cfg.run_command = command.or(cfg.run_command);
     cfg.run_module = opt(c.run_module).or(cfg.run_module);
     // CPython makes the script's name absolute (it becomes `__file__`).
-    cfg.run_filename = opt(c.run_filename).or(cfg.run_filename).map(|f| {
+    // SAFETY: as for the command.
+    let file = (!c.run_filename.is_null()).then(|| unsafe { wide_to_os(c.run_filename) });
+    cfg.run_filename = file.or(cfg.run_filename).map(|f| {
         std::path::absolute(&f)
-            .map(|p| p.to_string_lossy().into_owned())
+            .map(std::path::PathBuf::into_os_string)
             .unwrap_or(f)
     });
     Ok(cfg)
@@ -330,7 +332,7 @@ pub(crate) unsafe fn write(cfg: &Config, c: &mut PyConfig) -> PyStatus {
             put_string(&mut c.base_exec_prefix, cfg.base_exec_prefix.as_deref()),
             put_os_string(&mut c.run_command, cfg.run_command.as_deref()),
             put_string(&mut c.run_module, cfg.run_module.as_deref()),
-            put_string(&mut c.run_filename, cfg.run_filename.as_deref()),
+            put_os_string(&mut c.run_filename, cfg.run_filename.as_deref()),
         ];
         if let Some(st) = steps.into_iter().find(|st| st._type != STATUS_OK) {
             return st;

@@ -343,10 +343,11 @@ builtin!(bi_chr, |args, kws| {
     no_kwargs("chr", &kws)?;
     arity("chr", args, 1, 1)?;
     let i = number::index(args[0])?;
-    let v = int::as_i64(i.as_ptr()).map_err(|_| {
+    // An int too large for a C long is out of range too, as in CPython.
+    let v = int::as_i64(i.as_ptr()).unwrap_or_else(|_| {
         errors::clear();
-        errors::overflow_error("Python int too large to convert to C int")
-    })?;
+        -1
+    });
     if !(0..=0x10ffff).contains(&v) {
         return Err(errors::value_error("chr() arg not in range(0x110000)"));
     }
@@ -477,6 +478,11 @@ builtin!(bi_sum, |args, kws| {
                 "sum() can't sum bytes [use b''.join(seq) instead]",
             ));
         }
+        if crate::object::bytearray::check(s) {
+            return Err(errors::type_error(
+                "sum() can't sum bytearray [use b''.join(seq) instead]",
+            ));
+        }
     }
     let mut acc = match start {
         Some(s) => Owned::from_borrowed(s),
@@ -541,21 +547,12 @@ builtin!(bi_divmod, |args, kws| {
 });
 
 builtin!(bi_pow, |args, kws| {
-    let mut all: Vec<*mut PyObject> = args.to_vec();
-    for &(k, v) in &kws {
-        match k {
-            "base" if all.is_empty() => all.push(v),
-            "exp" if all.len() == 1 => all.push(v),
-            "mod" if all.len() == 2 => all.push(v),
-            _ => {
-                return Err(errors::type_error(format!(
-                    "pow() got an unexpected keyword argument '{k}'"
-                )))
-            }
-        }
-    }
-    arity("pow", &all, 2, 3)?;
-    number::power(all[0], all[1], all.get(2).copied().unwrap_or(none::none()))
+    let [base, exp, modulus] =
+        crate::modules::args::bind("pow", args, &kws, ["base", "exp", "mod"], 3, 2)?;
+    let (Some(base), Some(exp)) = (base, exp) else {
+        unreachable!("bind checks the required arguments")
+    };
+    number::power(base, exp, modulus.unwrap_or(none::none()))
 });
 
 builtin!(bi_round, |args, kws| {
@@ -666,24 +663,26 @@ unsafe fn exec_eval(
     // SAFETY: arguments valid.
     unsafe {
         let is_exec = name == "exec";
-        let mut all: Vec<*mut PyObject> = args.to_vec();
-        let mut closure = null_mut();
-        for &(k, v) in kws {
-            match k {
-                "globals" if all.len() == 1 => all.push(v),
-                "locals" if all.len() == 2 => all.push(v),
-                "closure" if is_exec => closure = v,
-                _ => {
-                    return Err(errors::type_error(format!(
-                        "{name}() got an unexpected keyword argument '{k}'"
-                    )))
-                }
-            }
+        if args.is_empty() {
+            return Err(errors::type_error(format!(
+                "{name}() takes at least 1 positional argument (0 given)"
+            )));
         }
-        arity(name, &all, 1, 3)?;
-        if closure == none::none() {
-            closure = null_mut();
-        }
+        // The source is positional-only ("" matches no keyword); closure
+        // is exec's alone.
+        use crate::modules::args::bind;
+        let (bound, closure) = if is_exec {
+            let [s, g, l, c] = bind(name, args, kws, ["", "globals", "locals", "closure"], 3, 1)?;
+            ([s, g, l], c)
+        } else {
+            (
+                bind(name, args, kws, ["", "globals", "locals"], 3, 1)?,
+                None,
+            )
+        };
+        // Absent globals and locals are None, as their defaults are.
+        let all = bound.map(|a| a.unwrap_or(none::none()));
+        let closure = closure.filter(|&c| c != none::none()).unwrap_or(null_mut());
         let cur = crate::vm::frame::current();
         let mut globals = all
             .get(1)
@@ -884,10 +883,26 @@ builtin!(bi_compile, |args, kws| {
             },
         ])
     })?;
-    let filename = pystr::as_str(filename.as_ptr())?;
     let mode = pystr::as_str(all[2])?;
+    // A name with lone surrogates (the escaped bytes of a path that is not
+    // UTF-8) is not UTF-8 text: the code compiles under a stand-in and
+    // then gets the name itself, as CPython's code objects keep it.
+    let Some(name) = pystr::as_str_opt(filename.as_ptr()) else {
+        let stand_in: String = pystr::to_ucs4(filename.as_ptr())
+            .into_iter()
+            .map(|c| char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect();
+        // SAFETY: the source argument is a live object.
+        let r = unsafe {
+            crate::modules::ast::compile(all[0], &stand_in, mode, flags, optimize as i32)
+        }?;
+        if crate::vm::code::check(r.as_ptr()) {
+            crate::vm::code::set_filename(r.as_ptr(), filename.as_ptr());
+        }
+        return Ok(r);
+    };
     // SAFETY: the source argument is a live object.
-    unsafe { crate::modules::ast::compile(all[0], filename, mode, flags, optimize as i32) }
+    unsafe { crate::modules::ast::compile(all[0], name, mode, flags, optimize as i32) }
 });
 
 builtin!(bi_build_class, |args, kws| crate::vm::classes::build_class(

@@ -111,8 +111,9 @@ pub unsafe fn dir_locals() -> PyResult<Owned> {
     }
     // SAFETY: f is the running frame.
     unsafe {
+        // The keys of the locals mapping (any mapping, as eval() takes).
         let names = crate::vm::frame_locals::snapshot(f)?;
-        let l = list::from_iterable(names.as_ptr())?;
+        let l = errors::check(crate::capi::mapping::PyMapping_Keys(names.as_ptr()))?;
         crate::object::listsort::sort(l.as_ptr(), null_mut(), false)?;
         Ok(l)
     }

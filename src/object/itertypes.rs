@@ -516,17 +516,9 @@ unsafe extern "C" fn zip_new(
                 }
             }
             let mut iters = Vec::with_capacity(a.len());
-            for (i, &x) in a.iter().enumerate() {
-                iters.push(protocol::get_iter(x).map_err(|e| {
-                    if errors::matches(crate::object::exceptions::PyExc_TypeError) {
-                        errors::clear();
-                        return errors::type_error(format!(
-                            "zip argument #{} must support iteration",
-                            i + 1
-                        ));
-                    }
-                    e
-                })?);
+            // iter()'s own error propagates, as in CPython 3.13.
+            for &x in a.iter() {
+                iters.push(protocol::get_iter(x)?);
             }
             make(tp, null_mut(), iters, strict as i64)
         }

@@ -228,11 +228,10 @@ unsafe extern "C" fn object_richcompare(
                 not_implemented()
             }),
             Py_NE => {
-                // Delegate to __eq__ and invert unless NotImplemented.
-                let eq = (*(*a).ob_type).tp_richcompare;
-                let Some(eq) = eq else {
-                    return new_ref(not_implemented());
-                };
+                // Delegate to __eq__ and invert unless NotImplemented; a
+                // type without the slot compares as object does (CPython's
+                // types all inherit object's).
+                let eq = (*(*a).ob_type).tp_richcompare.unwrap_or(object_richcompare);
                 let r = eq(a, b, Py_EQ);
                 if r.is_null() || r == not_implemented() {
                     return r;

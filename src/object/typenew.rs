@@ -308,6 +308,12 @@ pub unsafe fn new_class(
         let ty = heaptype::alloc(meta, name_str, slot_names.len())?;
         let tp: *mut PyTypeObject = ty.as_ptr().cast();
         let ht: *mut PyHeapTypeObject = tp.cast();
+        // A class keeps the whole name it is given ("B.A" stays "B.A"),
+        // where a spec's dotted name is split.
+        if name_str.contains('.') {
+            xdecref(std::mem::replace(&mut (*ht).ht_name, new_ref(name)));
+            xdecref(std::mem::replace(&mut (*ht).ht_qualname, new_ref(name)));
+        }
         // Every class is collected: an instance can always end up in a
         // cycle through its type or its dict.
         (*tp).tp_flags = Py_TPFLAGS_HEAPTYPE | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC;
@@ -366,6 +372,12 @@ pub unsafe fn new_class(
             (false, true) => (&raw const SUBTYPE_GETSETS_WEAKREF).cast_mut().cast(),
             (false, false) => std::ptr::null_mut(),
         };
+        // A str __doc__ becomes the UTF-8 tp_doc in CPython: one with lone
+        // surrogates is refused.
+        let doc = dict::get_str(d.as_ptr(), "__doc__");
+        if !doc.is_null() && pystr::check(doc) {
+            pystr::as_str(doc)?;
+        }
         // __qualname__ and __module__.
         let qual = dict::get_str(d.as_ptr(), "__qualname__");
         if !qual.is_null() {
@@ -884,11 +896,12 @@ unsafe extern "C" fn slot_length(op: *mut PyObject) -> Py_ssize_t {
             let Ok(i) = number::index(r.as_ptr()) else {
                 return -1;
             };
+            // A negative length is a ValueError however large it is.
+            if int::sign(i.as_ptr()) < 0 {
+                errors::value_error("__len__() should return >= 0");
+                return -1;
+            }
             match int::as_i64(i.as_ptr()) {
-                Ok(n) if n < 0 => {
-                    errors::value_error("__len__() should return >= 0");
-                    -1
-                }
                 Ok(n) => n as Py_ssize_t,
                 Err(_) => {
                     errors::clear();

@@ -861,6 +861,11 @@ unsafe extern "C" fn type_set_module(
             let tp: *mut PyTypeObject = op.cast();
             crate::object::typebases::check_settable(tp, value, "__module__")?;
             dict::set_item((*tp).tp_dict, pystr::intern("__module__"), value)?;
+            // The class moved: its first line number no longer applies.
+            let first = pystr::intern("__firstlineno__");
+            if !dict::get_item_known_hash_str((*tp).tp_dict, first).is_null() {
+                dict::del_item((*tp).tp_dict, first)?;
+            }
             modified(tp);
             Ok(())
         }

@@ -209,7 +209,7 @@ pub fn parse(cfg: &mut Config, args: &[OsString]) -> Result<Parsed, EarlyExit> {
     if cfg.run_command.is_none() && cfg.run_module.is_none() {
         cfg.argv = rest[end.min(rest.len())..].to_vec();
         match cfg.argv.first() {
-            Some(f) if f != "-" => cfg.run_filename = Some(f.to_string_lossy().into_owned()),
+            Some(f) if f != "-" => cfg.run_filename = Some(f.clone()),
             _ => {}
         }
     }

@@ -24,8 +24,8 @@ pub struct Config {
     pub run_command: Option<OsString>,
     /// The module `Py_RunMain` runs (`-m`).
     pub run_module: Option<String>,
-    /// The script `Py_RunMain` runs.
-    pub run_filename: Option<String>,
+    /// The script `Py_RunMain` runs (bytes that are not UTF-8 allowed).
+    pub run_filename: Option<OsString>,
     /// Whether `Py_RunMain` leaves `sys.path` alone (otherwise it puts the
     /// script's directory, or `''` for a command, first): `-P`, `-I`.
     pub safe_path: bool,

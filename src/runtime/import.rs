@@ -100,12 +100,14 @@ fn key_error_name() -> errors::Raised {
 pub fn search_path() -> Vec<PathBuf> {
     let list = crate::modules::sys::path_list();
     if !list.is_null() {
-        // SAFETY: list is sys.path, a list; non-str entries are skipped.
+        // SAFETY: list is sys.path, a list; non-str entries are skipped,
+        // and so are those that are not UTF-8 (the native finder reads
+        // UTF-8 paths).
         return unsafe {
             crate::object::list::items(list)
                 .iter()
                 .filter(|&&p| pystr::check(p))
-                .filter_map(|&p| pystr::as_str(p).ok().map(PathBuf::from))
+                .filter_map(|&p| pystr::as_str_opt(p).map(PathBuf::from))
                 .collect()
         };
     }
@@ -635,34 +637,43 @@ fn load_namespace(fullname: &str, portions: &[String]) -> PyResult<Owned> {
         let name = pystr::from_str(fullname)?;
         let m = module::new(name.as_ptr())?;
         let d = module::dict_of(m.as_ptr());
-        let mut dirs = Vec::with_capacity(portions.len());
-        for p in portions {
-            dirs.push(pystr::from_str(p)?);
-        }
-        let path = list::from_vec(dirs)?;
+        let (spec, path) = namespace_spec(name.as_ptr(), portions)?;
         dict::set_item(d, pystr::intern("__path__"), path.as_ptr())?;
         dict::set_item(d, pystr::intern("__package__"), name.as_ptr())?;
         dict::set_item(d, pystr::intern("__file__"), crate::object::none::none())?;
-        {
-            let bootstrap = import_absolute("importlib._bootstrap")?;
-            let spec_type = protocol::getattr_str(bootstrap.as_ptr(), "ModuleSpec")?;
-            let kw = dict::new()?;
-            dict::set_item(
-                kw.as_ptr(),
-                pystr::intern("is_package"),
-                crate::object::bool::from_bool(true),
-            )?;
-            let args = tuple::pack(&[name.as_ptr(), crate::object::none::none()])?;
-            let spec = protocol::call(spec_type.as_ptr(), args.as_ptr(), kw.as_ptr())?;
-            protocol::setattr(
-                spec.as_ptr(),
-                pystr::intern("submodule_search_locations"),
-                path.as_ptr(),
-            )?;
-            dict::set_item(d, pystr::intern("__spec__"), spec.as_ptr())?;
-        }
+        dict::set_item(d, pystr::intern("__spec__"), spec.as_ptr())?;
         dict::set_item(modules, name.as_ptr(), m.as_ptr())?;
         Ok(m)
+    }
+}
+
+/// The spec of the namespace package `name` (a str) made of `portions`:
+/// `ModuleSpec(name, None, is_package=True)` whose
+/// `submodule_search_locations` is the list of the portions, returned too.
+pub(crate) fn namespace_spec(name: *mut PyObject, portions: &[String]) -> PyResult<(Owned, Owned)> {
+    let mut dirs = Vec::with_capacity(portions.len());
+    for p in portions {
+        dirs.push(pystr::from_str(p)?);
+    }
+    let path = list::from_vec(dirs)?;
+    let bootstrap = import_absolute("importlib._bootstrap")?;
+    // SAFETY: bootstrap is a module; name a str; the rest fresh objects.
+    unsafe {
+        let spec_type = protocol::getattr_str(bootstrap.as_ptr(), "ModuleSpec")?;
+        let kw = dict::new()?;
+        dict::set_item(
+            kw.as_ptr(),
+            pystr::intern("is_package"),
+            crate::object::bool::from_bool(true),
+        )?;
+        let args = tuple::pack(&[name, crate::object::none::none()])?;
+        let spec = protocol::call(spec_type.as_ptr(), args.as_ptr(), kw.as_ptr())?;
+        protocol::setattr(
+            spec.as_ptr(),
+            pystr::intern("submodule_search_locations"),
+            path.as_ptr(),
+        )?;
+        Ok((spec, path))
     }
 }
 

@@ -187,9 +187,41 @@ pub fn run_main(source: &str, filename: &str, is_file: bool) -> PyResult<()> {
 
 /// Runs a script file's contents (`pymain_run_file`): decoded as a file
 /// is (BOM, coding cookie), then run as `__main__` with `__file__` set.
-pub fn run_main_bytes(source: &[u8], filename: &str) -> PyResult<()> {
+/// A `path` that is not UTF-8 keeps its bytes as surrogate escapes in
+/// `__file__` and `co_filename`, as CPython's decoded command line does.
+pub fn run_main_bytes(source: &[u8], path: &std::ffi::OsStr) -> PyResult<()> {
     use crate::runtime::source_text::{decode, Origin};
+    let Some(filename) = path.to_str() else {
+        let shown = path.to_string_lossy();
+        let code = compile(
+            &decode(source, &shown, Origin::File)?,
+            &shown,
+            CompileMode::Exec,
+        )?;
+        return run_main_code(code, path);
+    };
     run_main(&decode(source, filename, Origin::File)?, filename, true)
+}
+
+/// Runs `code`, compiled from the file `path`, as `__main__` with
+/// `__file__` set; a `path` that is not UTF-8 replaces the code's
+/// `co_filename` by its escaped form.
+fn run_main_code(code: Owned, path: &std::ffi::OsStr) -> PyResult<()> {
+    use std::os::unix::ffi::OsStrExt;
+    let m = main_module()?;
+    let file = crate::modules::posix::path::fs_decode(path.as_bytes())?;
+    // SAFETY: m is a module; code a code object; file a str.
+    unsafe {
+        if path.to_str().is_none() {
+            crate::vm::code::set_filename(code.as_ptr(), file.as_ptr());
+        }
+        let d = module::dict_of(m.as_ptr());
+        dict::set_item(d, pystr::intern("__file__"), file.as_ptr())?;
+        dict::set_item(d, pystr::intern("__cached__"), crate::object::none::none())?;
+        crate::runtime::audit::audit(c"exec", &[code.as_ptr()])?;
+        crate::vm::call::eval_code(code.as_ptr(), d, d)?;
+    }
+    Ok(())
 }
 
 /// Writes `str(v)` and a newline to the file object `f`.
@@ -207,24 +239,12 @@ unsafe fn write_line(f: *mut PyObject, v: *mut PyObject) -> PyResult<()> {
 
 /// Runs the code of a `.pyc` file given as the script (`run_pyc_file`) as
 /// `__main__`, with `__file__` set.
-pub fn run_main_pyc(filename: &str) -> PyResult<()> {
-    let m = main_module()?;
-    let path = std::path::Path::new(filename);
-    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-    let (code, _) = crate::runtime::pycache::load_code(path, filename, &stem)?;
-    // SAFETY: m is a module; code a code object.
-    unsafe {
-        let d = module::dict_of(m.as_ptr());
-        dict::set_item(
-            d,
-            pystr::intern("__file__"),
-            pystr::from_str(filename)?.as_ptr(),
-        )?;
-        dict::set_item(d, pystr::intern("__cached__"), crate::object::none::none())?;
-        crate::runtime::audit::audit(c"exec", &[code.as_ptr()])?;
-        crate::vm::call::eval_code(code.as_ptr(), d, d)?;
-    }
-    Ok(())
+pub fn run_main_pyc(path: &std::ffi::OsStr) -> PyResult<()> {
+    let filename = path.to_string_lossy();
+    let path_ = std::path::Path::new(path);
+    let stem = path_.file_stem().unwrap_or_default().to_string_lossy();
+    let (code, _) = crate::runtime::pycache::load_code(path_, &filename, &stem)?;
+    run_main_code(code, path)
 }
 
 /// `pymain_run_module`: `-m NAME` runs `runpy._run_module_as_main(NAME,

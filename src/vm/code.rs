@@ -85,6 +85,24 @@ pub unsafe fn check(op: *mut PyObject) -> bool {
     unsafe { (*op).ob_type == &raw mut PyCode_Type }
 }
 
+/// Sets `co_filename` of `co` and of the code objects nested in it to
+/// `filename` (`update_code_filenames` of CPython's import).
+///
+/// # Safety
+/// `co` is a code object; `filename` a live object.
+pub unsafe fn set_filename(co: *mut PyObject, filename: *mut PyObject) {
+    // SAFETY: co is a code object; its constants are live.
+    unsafe {
+        let d = data(co);
+        d.filename = crate::Owned::from_borrowed(filename);
+        for &c in &d.consts {
+            if check(c) {
+                set_filename(c, filename);
+            }
+        }
+    }
+}
+
 /// The object for a scalar constant.
 pub fn leaf(l: Leaf<'_>) -> PyResult<Owned> {
     Ok(match l {

@@ -28,6 +28,7 @@ pub static mut PyTraceBack_Type: PyTypeObject = PyTypeObject {
     tp_traverse: Some(tb_traverse),
     tp_clear: Some(tb_clear),
     tp_getset: (&raw const TB_GETSET).cast_mut().cast(),
+    tp_methods: (&raw const TB_METHODS).cast_mut().cast(),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     ..type_template(c"traceback", std::mem::size_of::<PyTracebackObject>(), 0)
 };
@@ -188,6 +189,24 @@ unsafe extern "C" fn get_lasti(op: *mut PyObject, _c: *mut c_void) -> *mut PyObj
         int::from_i64((*op.cast::<PyTracebackObject>()).tb_lasti as i64)
             .map_or(null_mut(), |o| o.into_raw())
     }
+}
+
+static TB_METHODS: [PyMethodDef; 2] = [
+    crate::object::descr::method(c"__dir__", tb_dir as *const c_void, METH_NOARGS),
+    crate::object::descr::METHOD_END,
+];
+
+/// `traceback.__dir__`: only the four `tb_*` attributes, as CPython lists.
+unsafe extern "C" fn tb_dir(_tb: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        let names = ["tb_frame", "tb_next", "tb_lasti", "tb_lineno"];
+        crate::object::list::from_vec(
+            names
+                .iter()
+                .map(|n| crate::object::str::from_str(n))
+                .collect::<PyResult<Vec<_>>>()?,
+        )
+    })
 }
 
 static TB_GETSET: [PyGetSetDef; 5] = [

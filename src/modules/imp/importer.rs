@@ -78,7 +78,10 @@ builtin!(find_spec, |_cls, args, kws| {
     match import::find_location(&dirs, name, last)? {
         Some(import::Location::File(found)) => file_spec(bootstrap.as_ptr(), fullname, &found),
         Some(import::Location::Spec(spec)) => Ok(spec),
-        Some(import::Location::Namespace(_)) | None => Ok(none_ref()),
+        Some(import::Location::Namespace(portions)) => {
+            Ok(import::namespace_spec(fullname, &portions)?.0)
+        }
+        None => Ok(none_ref()),
     }
 });
 

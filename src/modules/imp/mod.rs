@@ -104,19 +104,7 @@ builtin!(fix_co_filename, |args, kws| {
             crate::object::typeobj::type_name(path)
         )));
     }
-    fn set(code: *mut PyObject, path: *mut PyObject) {
-        // SAFETY: code is a code object; its constants are live.
-        unsafe {
-            let d = crate::vm::code::data(code);
-            d.filename = Owned::from_borrowed(path);
-            for &c in &d.consts {
-                if crate::vm::code::check(c) {
-                    set(c, path);
-                }
-            }
-        }
-    }
-    set(code, path);
+    crate::vm::code::set_filename(code, path);
     Ok(none_ref())
 });
 

@@ -152,12 +152,26 @@ pub static mut PICKLER_TYPE: PyTypeObject = PyTypeObject {
     tp_methods: (&raw const METHODS).cast_mut().cast(),
     tp_getattro: Some(crate::object::object::PyObject_GenericGetAttr),
     tp_setattro: Some(crate::object::object::PyObject_GenericSetAttr),
-    tp_getset: (&raw const objtype::DICT_GETSET).cast_mut().cast(),
+    tp_getset: (&raw const GETSET).cast_mut().cast(),
     tp_dictoffset: std::mem::offset_of!(objtype::Obj<Pickler>, state.dict) as Py_ssize_t,
     ..objtype::gc_type::<Pickler>(c"_pickle.Pickler", Py_TPFLAGS_BASETYPE)
 };
 
 const FK: c_int = METH_FASTCALL | METH_KEYWORDS;
+
+static GETSET: [PyGetSetDef; 3] = [
+    crate::object::descr::getset(
+        c"__dict__",
+        Some(crate::object::object::PyObject_GenericGetDict),
+        Some(crate::object::object::PyObject_GenericSetDict),
+    ),
+    crate::object::descr::getset(
+        c"memo",
+        Some(super::memo_proxy::pickler_memo_get),
+        Some(super::memo_proxy::pickler_memo_set),
+    ),
+    crate::object::descr::GETSET_END,
+];
 
 static METHODS: [PyMethodDef; 4] = [
     PyMethodDef {
@@ -176,6 +190,15 @@ static METHODS: [PyMethodDef; 4] = [
 unsafe fn state<'a>(op: *mut PyObject) -> &'a mut Pickler {
     // SAFETY: op is a Pickler (or subclass instance).
     unsafe { objtype::state::<Pickler>(op) }
+}
+
+/// The memo of `op`, a `Pickler` (empty while a `dump` runs).
+///
+/// # Safety
+/// `op` is a live `Pickler`; the reference must not outlive it.
+pub unsafe fn memo_of<'a>(op: *mut PyObject) -> &'a mut PickleMemo {
+    // SAFETY: as the caller promises.
+    unsafe { &mut state(op).memo }
 }
 
 unsafe extern "C" fn pickler_new(

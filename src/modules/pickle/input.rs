@@ -112,7 +112,9 @@ impl Input {
                 // `rest` bytes before the end.
                 let start = self.data.len() - n - rest;
                 self.pos = start;
-                if n == 0 {
+                // A last line without its newline is truncated data, as
+                // in memory.
+                if n == 0 || self.data.last() != Some(&b'\n') {
                     return Err(truncated());
                 }
                 self.data.len()

@@ -143,10 +143,20 @@ pub static mut UNPICKLER_TYPE: PyTypeObject = PyTypeObject {
     tp_new: Some(unpickler_new),
     tp_init: Some(unpickler_init),
     tp_methods: (&raw const METHODS).cast_mut().cast(),
+    tp_getset: (&raw const GETSET).cast_mut().cast(),
     ..objtype::gc_type::<Unpickler>(c"_pickle.Unpickler", Py_TPFLAGS_BASETYPE)
 };
 
 const FK: c_int = METH_FASTCALL | METH_KEYWORDS;
+
+static GETSET: [PyGetSetDef; 2] = [
+    crate::object::descr::getset(
+        c"memo",
+        Some(super::memo_proxy::unpickler_memo_get),
+        Some(super::memo_proxy::unpickler_memo_set),
+    ),
+    crate::object::descr::GETSET_END,
+];
 
 static METHODS: [PyMethodDef; 4] = [
     method(c"load", unpickler_load as *const c_void, FK),
@@ -162,6 +172,15 @@ static METHODS: [PyMethodDef; 4] = [
 unsafe fn state<'a>(op: *mut PyObject) -> &'a mut Unpickler {
     // SAFETY: op is an Unpickler (or subclass instance).
     unsafe { objtype::state::<Unpickler>(op) }
+}
+
+/// The memo of `op`, an `Unpickler` (empty while a `load` runs).
+///
+/// # Safety
+/// `op` is a live `Unpickler`; the reference must not outlive it.
+pub unsafe fn memo_of<'a>(op: *mut PyObject) -> &'a mut Memo {
+    // SAFETY: as the caller promises.
+    unsafe { &mut state(op).memo }
 }
 
 unsafe extern "C" fn unpickler_new(

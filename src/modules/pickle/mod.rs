@@ -1,12 +1,13 @@
 //! The `_pickle` module (CPython's `Modules/_pickle.c`): the exception
-//! classes `PickleError`, `PicklingError` and `UnpicklingError`, and
-//! `PickleBuffer` (PEP 574). `pickle.py` takes `PickleBuffer` from here and
-//! uses its own pure-Python pickler and unpickler, which it falls back to
-//! while this module has no `Pickler`.
+//! classes `PickleError`, `PicklingError` and `UnpicklingError`,
+//! `PickleBuffer` (PEP 574), `Pickler` and `Unpickler` with their memo
+//! proxies, and `dump`/`dumps`/`load`/`loads`, which `pickle.py` uses
+//! instead of its pure-Python classes.
 pub mod buffer;
 mod dump;
 mod input;
 mod load;
+mod memo_proxy;
 mod opcodes;
 mod pickler;
 mod unpickler;

@@ -37,7 +37,7 @@ pub struct Settings {
 
 /// The objects already written, by identity: their memo index, and a
 /// reference that keeps them alive (so an address is never reused).
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct PickleMemo {
     map: HashMap<usize, (usize, Owned)>,
 }
@@ -48,6 +48,52 @@ impl PickleMemo {
     }
     pub fn values(&self) -> impl Iterator<Item = &Owned> {
         self.map.values().map(|(_, o)| o)
+    }
+
+    /// The memo as `PicklerMemoProxy.copy()` shows it: `{id(obj): (index,
+    /// obj)}`, in index order.
+    pub fn to_dict(&self) -> PyResult<Owned> {
+        let mut entries: Vec<_> = self.map.iter().collect();
+        entries.sort_unstable_by_key(|(_, (idx, _))| *idx);
+        let d = dict::new()?;
+        for (&addr, (idx, obj)) in entries {
+            let value = tuple::pack(&[int::from_u64(*idx as u64)?.as_ptr(), obj.as_ptr()])?;
+            // SAFETY: d is a new dict; the key and value are fresh objects.
+            unsafe {
+                dict::set_item(
+                    d.as_ptr(),
+                    int::from_u64(addr as u64)?.as_ptr(),
+                    value.as_ptr(),
+                )?
+            };
+        }
+        Ok(d)
+    }
+
+    /// A memo from a dict whose values are `(index, obj)` pairs (the
+    /// keys do not matter), as assigning `Pickler.memo` takes it.
+    ///
+    /// # Safety
+    /// `d` is a dict.
+    pub unsafe fn from_dict(d: *mut PyObject) -> PyResult<PickleMemo> {
+        let mut memo = PickleMemo::default();
+        let mut pos = 0;
+        // SAFETY: d is a dict; its values stay alive while it is read.
+        unsafe {
+            while let Some((_, v)) = dict::next(d, &mut pos) {
+                if !tuple::check(v) || tuple::size(v) != 2 {
+                    return Err(errors::type_error("'memo' values must be 2-item tuples"));
+                }
+                let [idx, obj] = [tuple::items(v)[0], tuple::items(v)[1]];
+                if !int::check(idx) {
+                    return Err(errors::type_error("an integer is required"));
+                }
+                let idx = int::as_i64(idx)?;
+                let keep = Owned::from_borrowed(obj);
+                memo.map.insert(obj as usize, (idx as usize, keep));
+            }
+        }
+        Ok(memo)
     }
 }
 

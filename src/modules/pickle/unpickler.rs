@@ -21,7 +21,7 @@ use std::ptr::null_mut;
 const DENSE_MEMO: usize = 1 << 20;
 
 /// The objects a pickle stored for later reference (PUT) by index.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Memo {
     dense: Vec<Option<Owned>>,
     sparse: HashMap<usize, Owned>,
@@ -54,6 +54,45 @@ impl Memo {
     /// Every stored object (for the garbage collector).
     pub fn values(&self) -> impl Iterator<Item = &Owned> {
         self.dense.iter().flatten().chain(self.sparse.values())
+    }
+
+    /// The memo as `UnpicklerMemoProxy.copy()` shows it: `{index: obj}`,
+    /// in index order.
+    pub fn to_dict(&self) -> PyResult<Owned> {
+        let mut sparse: Vec<_> = self.sparse.iter().collect();
+        sparse.sort_unstable_by_key(|(i, _)| **i);
+        let dense = self.dense.iter().enumerate();
+        let entries = dense.filter_map(|(i, o)| Some((i, o.as_ref()?)));
+        let d = dict::new()?;
+        for (i, obj) in entries.chain(sparse.into_iter().map(|(i, o)| (*i, o))) {
+            // SAFETY: d is a new dict; the key is a fresh int.
+            unsafe { dict::set_item(d.as_ptr(), int::from_u64(i as u64)?.as_ptr(), obj.as_ptr())? };
+        }
+        Ok(d)
+    }
+
+    /// A memo from a dict `{index: obj}`, as assigning `Unpickler.memo`
+    /// takes it: the keys must be non-negative ints.
+    ///
+    /// # Safety
+    /// `d` is a dict.
+    pub unsafe fn from_dict(d: *mut PyObject) -> PyResult<Memo> {
+        let mut memo = Memo::default();
+        let mut pos = 0;
+        // SAFETY: d is a dict; its items stay alive while it is read.
+        unsafe {
+            while let Some((k, v)) = dict::next(d, &mut pos) {
+                if !int::check(k) {
+                    return Err(errors::type_error("memo key must be integers"));
+                }
+                let idx = int::as_i64(k)?;
+                let Ok(idx) = usize::try_from(idx) else {
+                    return Err(errors::value_error("memo key must be positive integers."));
+                };
+                memo.put(idx, Owned::from_borrowed(v));
+            }
+        }
+        Ok(memo)
     }
 }
 

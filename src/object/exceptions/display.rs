@@ -158,6 +158,37 @@ unsafe fn format_syntax_error(e: *mut PyObject, out: &mut String) {
     }
 }
 
+/// A code object's file name as a traceback shows it, and the path it
+/// names: a name holding undecodable bytes as surrogate escapes (a script
+/// path that is not UTF-8) shows them as `\udcXX`, as the "backslashreplace"
+/// of `sys.stderr` writes them, and names the file with those bytes.
+unsafe fn file_text(o: *mut PyObject) -> Option<(String, std::path::PathBuf)> {
+    use std::os::unix::ffi::OsStrExt;
+    // SAFETY: o valid.
+    unsafe {
+        if !pystr::check(o) {
+            return str_text(o).map(|t| (t.clone(), t.into()));
+        }
+        if let Ok(t) = pystr::as_str(o) {
+            return Some((t.to_string(), t.into()));
+        }
+        errors::clear();
+        let Ok(raw) = crate::modules::posix::path::fs_encode(o) else {
+            errors::clear();
+            return None;
+        };
+        let bytes = crate::object::bytes::as_slice(raw.as_ptr());
+        let mut shown = String::new();
+        for chunk in bytes.utf8_chunks() {
+            shown.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                shown.push_str(&format!("\\udc{b:02x}"));
+            }
+        }
+        Some((shown, std::ffi::OsStr::from_bytes(bytes).into()))
+    }
+}
+
 /// Consecutive identical frames shown before "[Previous line repeated N
 /// more times]" (`traceback._RECURSIVE_CUTOFF`).
 const RECURSIVE_CUTOFF: usize = 3;
@@ -169,7 +200,7 @@ const RECURSIVE_CUTOFF: usize = 3;
 /// traceback type that has them is shown. (The column carets of 3.13
 /// need the code positions and are not drawn.)
 pub unsafe fn format_tb(tb: *mut PyObject) -> String {
-    let mut frames: Vec<(String, i64, String)> = Vec::new();
+    let mut frames: Vec<(String, i64, String, std::path::PathBuf)> = Vec::new();
     // SAFETY: tb is a traceback-like object; attributes are looked up
     // generically and failures end the walk.
     unsafe {
@@ -183,10 +214,16 @@ pub unsafe fn format_tb(tb: *mut PyObject) -> String {
                     .and_then(|v| str_text(v.as_ptr()))
                     .unwrap_or_else(|| "?".to_string())
             };
+            let (file, path) = code
+                .as_ref()
+                .and_then(|c| opt_attr(c.as_ptr(), "co_filename"))
+                .and_then(|f| file_text(f.as_ptr()))
+                .unwrap_or_else(|| ("?".to_string(), "?".into()));
             frames.push((
-                text("co_filename"),
+                file,
                 int_attr(t.as_ptr(), "tb_lineno").unwrap_or(-1),
                 text("co_name"),
+                path,
             ));
             cur = opt_attr(t.as_ptr(), "tb_next");
         }
@@ -197,7 +234,7 @@ pub unsafe fn format_tb(tb: *mut PyObject) -> String {
         let s = if n > 1 { "s" } else { "" };
         out.push_str(&format!("  [Previous line repeated {n} more time{s}]\n"));
     };
-    let mut last: Option<&(String, i64, String)> = None;
+    let mut last: Option<&(String, i64, String, std::path::PathBuf)> = None;
     let mut count = 0;
     for f in &frames {
         if last != Some(f) {
@@ -211,7 +248,7 @@ pub unsafe fn format_tb(tb: *mut PyObject) -> String {
         if count > RECURSIVE_CUTOFF {
             continue;
         }
-        let (file, line, name) = f;
+        let (file, line, name, path) = f;
         // The prompt's statements are compiled as `<stdin>-N`.
         let shown = if file.starts_with("<stdin>-") {
             "<stdin>"
@@ -220,7 +257,7 @@ pub unsafe fn format_tb(tb: *mut PyObject) -> String {
         };
         out.push_str(&format!("  File \"{shown}\", line {line}, in {name}\n"));
         // SAFETY: the GIL is held while printing.
-        if let Some(src) = source_line(file, *line).or_else(|| unsafe { cached_line(file, *line) })
+        if let Some(src) = source_line(path, *line).or_else(|| unsafe { cached_line(file, *line) })
         {
             let src = src.trim();
             if !src.is_empty() {
@@ -513,7 +550,7 @@ unsafe fn cached_line(filename: &str, lineno: i64) -> Option<String> {
 
 /// Line `lineno` (1-based, with its newline) of the file at `path`,
 /// decoded as UTF-8 with replacement; None when it cannot be read.
-pub fn source_line(path: &str, lineno: i64) -> Option<String> {
+pub fn source_line(path: impl AsRef<std::path::Path>, lineno: i64) -> Option<String> {
     if lineno < 1 {
         return None;
     }
