@@ -644,15 +644,12 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                     BINARY_OP => {
                         let b = pop!();
                         let a = pop!();
-                        let r = ops::binary_op(a, b, arg);
-                        decref(a);
-                        decref(b);
-                        push!(tri!('op, r).into_raw());
+                        push!(tri!('op, crate::vm::arith::binary_op_owned(a, b, arg)).into_raw());
                     }
                     COMPARE_OP => {
                         let b = pop!();
                         let a = pop!();
-                        if let Some(t) = ops::compare_fast(a, b, arg >> 5) {
+                        if let Some(t) = crate::vm::arith::compare_fast(a, b, arg >> 5) {
                             decref(a);
                             decref(b);
                             push!(pybool::from_bool(t));

@@ -1,6 +1,7 @@
 //! Running Python code: code objects, functions, frames, the evaluation
 //! loop, tracebacks, calls and class creation.
 pub mod anext;
+pub mod arith;
 pub mod asyncgen;
 pub mod attr_cache;
 pub mod call;
