@@ -67,11 +67,19 @@ fn int_result(x: i64, y: i64, i: u32) -> Option<i64> {
         // by zero raises and is left to int's slot.
         2 | 15 if y != 0 => {
             let q = x / y;
-            Some(if x % y != 0 && (x < 0) != (y < 0) { q - 1 } else { q })
+            Some(if x % y != 0 && (x < 0) != (y < 0) {
+                q - 1
+            } else {
+                q
+            })
         }
         6 | 19 if y != 0 => {
             let r = x % y;
-            Some(if r != 0 && (r < 0) != (y < 0) { r + y } else { r })
+            Some(if r != 0 && (r < 0) != (y < 0) {
+                r + y
+            } else {
+                r
+            })
         }
         1 | 14 => Some(x & y),
         7 | 20 => Some(x | y),

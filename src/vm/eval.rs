@@ -716,8 +716,7 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                         let stop = pop!();
                         let start = pop!();
                         let container = pop!();
-                        let r = crate::object::slice::new(start, stop, null_mut())
-                            .and_then(|s| protocol::get_item(container, s.as_ptr()));
+                        let r = crate::vm::slicing::get(container, start, stop);
                         decref(stop);
                         decref(start);
                         decref(container);
@@ -728,8 +727,7 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                         let start = pop!();
                         let container = pop!();
                         let v = pop!();
-                        let r = crate::object::slice::new(start, stop, null_mut())
-                            .and_then(|s| protocol::set_item(container, s.as_ptr(), v));
+                        let r = crate::vm::slicing::set(container, start, stop, v);
                         decref(stop);
                         decref(start);
                         decref(container);

@@ -23,6 +23,7 @@ pub mod line_table;
 pub mod monitoring;
 pub mod ops;
 pub mod patma;
+pub mod slicing;
 pub mod trace_lines;
 pub mod traceback;
 pub mod tracing;

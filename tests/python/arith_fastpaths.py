@@ -167,3 +167,44 @@ class Watch:
 watched = [Watch(), 1, 2]
 watched[0:1] = [7, 8]
 print("finalizer saw", seen, watched)
+
+# Slices by None, small, negative, big and bool bounds.
+s = list(range(6))
+tp = tuple(s)
+bounds = [None, 0, 2, -2, 5, 9, -9, True, 2**62, -(2**62), 2**100, -(2**100)]
+for lo in bounds:
+    for hi in bounds:
+        print("slice", lo, hi, s[lo:hi], tp[lo:hi])
+print("whole tuple is itself", tp[:] is tp, tp[0:] is tp, tp[-100:100] is tp)
+print("whole list is a copy", s[:] is s, s[:] == s)
+for lo, hi in [(None, None), (1, 3), (-2, None), (4, 1), (2**70, None), (True, -1)]:
+    u = list(range(6))
+    u[lo:hi] = ["x", "y"]
+    print("store slice", lo, hi, u)
+try:
+    s[1.0:2]
+except TypeError as e:
+    print("TypeError", e)
+try:
+    tp[:"a"]
+except TypeError as e:
+    print("TypeError", e)
+try:
+    s["a":] = []
+except TypeError as e:
+    print("TypeError", e)
+print("str slice", "hello"[1:-1], b"bytes"[::2], range(10)[2:5])
+
+
+class Grow:
+    def __init__(self, target):
+        self.target = target
+
+    def __iter__(self):
+        self.target.extend([7, 7])
+        return iter(["a", "b"])
+
+
+g = [1, 2, 3]
+g[-2:] = Grow(g)
+print("iterated before the bounds", g)
