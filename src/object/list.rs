@@ -669,6 +669,7 @@ fn check_index(i: Py_ssize_t, n: Py_ssize_t, msg: &str) -> PyResult<()> {
 }
 
 /// `PyList_SetItem` semantics: stores a stolen reference at `i`.
+#[inline]
 pub unsafe fn set_item_steal(op: *mut PyObject, i: Py_ssize_t, v: *mut PyObject) -> PyResult<()> {
     // SAFETY: op is a list; v is a stolen reference (or NULL).
     unsafe {

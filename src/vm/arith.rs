@@ -104,6 +104,16 @@ pub unsafe fn binary_op_owned(a: *mut PyObject, b: *mut PyObject, i: u32) -> PyR
     // SAFETY: a and b are owned references; an operand whose count is 1 is
     // referenced only by the caller, so changing its value is unobservable.
     unsafe {
+        let t = (*a).ob_type;
+        if t == (*b).ob_type && t == &raw mut PyLong_Type {
+            if let (Some(x), Some(y)) = (int::small_value(a), int::small_value(b)) {
+                if let Some(r) = int_result(x, y, i) {
+                    decref(a);
+                    decref(b);
+                    return int::from_i64(r);
+                }
+            }
+        }
         if let Some(r) = float_result(a, b, i) {
             for (mine, other) in [(a, b), (b, a)] {
                 if (*mine).ob_type == &raw mut PyFloat_Type && (*mine).ob_refcnt == 1 {

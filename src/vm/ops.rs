@@ -310,6 +310,7 @@ pub unsafe fn common_constant(fo: &PyFrameObject, i: u32) -> PyResult<Owned> {
 
 /// `container[key]`, with a fast path for an exact list or tuple indexed
 /// by a small int.
+#[inline]
 pub unsafe fn subscript(container: *mut PyObject, key: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: both valid; the index is checked against the length.
     unsafe {

@@ -208,3 +208,7 @@ class Grow:
 g = [1, 2, 3]
 g[-2:] = Grow(g)
 print("iterated before the bounds", g)
+
+# Int results of one, two and more digits (2**30 and 2**60 boundaries).
+for v in (2**30 - 1, 2**30, 2**31, 2**59, -(2**59), 2**60 - 1, -(2**60 - 1), 300000 * 299999):
+    print("int", v, v * 1, -v + 0, v + 1 - 1, v * 2, v * -3, v // 7, v % 1000, hex(v))
