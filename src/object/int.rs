@@ -364,12 +364,18 @@ pub fn from_i64(v: i64) -> PyResult<Owned> {
 #[inline(never)]
 fn from_i64_alloc(v: i64) -> PyResult<Owned> {
     let m = v.unsigned_abs();
-    if m < 1 << PyLong_SHIFT {
-        // One digit: the common case, without the general digit loop.
-        // SAFETY: alloc gives room for one digit.
+    if m < 1 << (2 * PyLong_SHIFT) {
+        // One or two digits: the common cases, without the general digit
+        // loop.
+        let n = if m < 1 << PyLong_SHIFT { 1 } else { 2 };
+        // SAFETY: alloc gives room for n digits.
         unsafe {
-            let op = alloc(1, if v < 0 { -1 } else { 1 })?;
-            (*op.cast::<PyLongObject>()).ob_digit[0] = m as digit;
+            let op = alloc(n, if v < 0 { -1 } else { 1 })?;
+            let d = (*op.cast::<PyLongObject>()).ob_digit.as_mut_ptr();
+            *d = (m & DIGIT_MASK) as digit;
+            if n == 2 {
+                *d.add(1) = (m >> PyLong_SHIFT) as digit;
+            }
             return Ok(Owned::from_raw_unchecked(op));
         }
     }

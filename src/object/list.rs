@@ -584,39 +584,56 @@ pub unsafe fn set_slice(
     hi: Py_ssize_t,
     v: *mut PyObject,
 ) -> PyResult<()> {
-    // SAFETY: op is a list; v NULL or valid.
+    // SAFETY: op is a list; v NULL or valid; the items taken from `v` are
+    // new references before `op` changes, and the removed ones are released
+    // only once `op` is consistent again (their finalizers may look at it).
     unsafe {
-        let vitems: Owned;
-        let src: Vec<*mut PyObject> = if v.is_null() {
-            Vec::new()
+        let snapshot: Owned;
+        let src: &[*mut PyObject] = if v.is_null() {
+            &[]
+        } else if v != op && (*v).ob_type == &raw mut PyList_Type {
+            items(v)
+        } else if (*v).ob_type == &raw mut tuple::PyTuple_Type {
+            tuple::items(v)
         } else {
             // A snapshot (also covers a[lo:hi] = a).
-            vitems = crate::object::tuple::from_iterable_msg(v, "can only assign an iterable")?;
-            tuple::items(vitems.as_ptr()).to_vec()
+            snapshot = crate::object::tuple::from_iterable_msg(v, "can only assign an iterable")?;
+            tuple::items(snapshot.as_ptr())
         };
         let n = len(op);
         let lo = lo.clamp(0, n);
         let hi = hi.clamp(lo, n);
-        let removed: Vec<*mut PyObject> = items(op)[lo as usize..hi as usize].to_vec();
+        // The removed items: on the stack when there are few.
+        let mut few = [std::ptr::null_mut(); 16];
+        let mut many = Vec::new();
+        let old = &items(op)[lo as usize..hi as usize];
+        let removed: &[*mut PyObject] = if old.len() <= few.len() {
+            few[..old.len()].copy_from_slice(old);
+            &few[..old.len()]
+        } else {
+            many.extend_from_slice(old);
+            &many
+        };
         let d = src.len() as Py_ssize_t - (hi - lo);
         if n + d == 0 {
             clear(op);
             return Ok(());
         }
+        for &x in src {
+            incref(x);
+        }
         if d < 0 {
             let p = (*raw(op)).ob_item;
             std::ptr::copy(p.offset(hi), p.offset(hi + d), (n - hi) as usize);
-            resize(op, n + d)?;
+            resize(op, n + d).inspect_err(|_| src.iter().for_each(|&x| decref(x)))?;
         } else if d > 0 {
-            resize(op, n + d)?;
+            resize(op, n + d).inspect_err(|_| src.iter().for_each(|&x| decref(x)))?;
             let p = (*raw(op)).ob_item;
             std::ptr::copy(p.offset(hi), p.offset(hi + d), (n - hi) as usize);
         }
         let p = (*raw(op)).ob_item;
-        for (k, &x) in src.iter().enumerate() {
-            *p.offset(lo + k as isize) = new_ref(x);
-        }
-        for x in removed {
+        std::ptr::copy_nonoverlapping(src.as_ptr(), p.offset(lo), src.len());
+        for &x in removed {
             xdecref(x);
         }
         Ok(())
@@ -652,6 +669,7 @@ fn check_index(i: Py_ssize_t, n: Py_ssize_t, msg: &str) -> PyResult<()> {
 }
 
 /// `PyList_SetItem` semantics: stores a stolen reference at `i`.
+#[inline]
 pub unsafe fn set_item_steal(op: *mut PyObject, i: Py_ssize_t, v: *mut PyObject) -> PyResult<()> {
     // SAFETY: op is a list; v is a stolen reference (or NULL).
     unsafe {

@@ -774,15 +774,12 @@ unsafe fn eval_loop<const TRACED: bool>(
                     BINARY_OP => {
                         let b = pop!();
                         let a = pop!();
-                        let r = ops::binary_op(a, b, arg);
-                        decref(a);
-                        decref(b);
-                        push!(tri!('op, r).into_raw());
+                        push!(tri!('op, crate::vm::arith::binary_op_owned(a, b, arg)).into_raw());
                     }
                     COMPARE_OP => {
                         let b = pop!();
                         let a = pop!();
-                        if let Some(t) = ops::compare_fast(a, b, arg >> 5) {
+                        if let Some(t) = crate::vm::arith::compare_fast(a, b, arg >> 5) {
                             decref(a);
                             decref(b);
                             push!(pybool::from_bool(t));
@@ -849,8 +846,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                         let stop = pop!();
                         let start = pop!();
                         let container = pop!();
-                        let r = crate::object::slice::new(start, stop, null_mut())
-                            .and_then(|s| protocol::get_item(container, s.as_ptr()));
+                        let r = crate::vm::slicing::get(container, start, stop);
                         decref(stop);
                         decref(start);
                         decref(container);
@@ -861,8 +857,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                         let start = pop!();
                         let container = pop!();
                         let v = pop!();
-                        let r = crate::object::slice::new(start, stop, null_mut())
-                            .and_then(|s| protocol::set_item(container, s.as_ptr(), v));
+                        let r = crate::vm::slicing::set(container, start, stop, v);
                         decref(stop);
                         decref(start);
                         decref(container);

@@ -1,6 +1,7 @@
 //! Running Python code: code objects, functions, frames, the evaluation
 //! loop, tracebacks, calls and class creation.
 pub mod anext;
+pub mod arith;
 pub mod asyncgen;
 pub mod attr_cache;
 pub mod call;
@@ -22,6 +23,7 @@ pub mod line_table;
 pub mod monitoring;
 pub mod ops;
 pub mod patma;
+pub mod slicing;
 pub mod trace_lines;
 pub mod traceback;
 pub mod tracing;

@@ -308,141 +308,9 @@ pub unsafe fn common_constant(fo: &PyFrameObject, i: u32) -> PyResult<Owned> {
     }
 }
 
-/// `BINARY_OP i` (in-place forms for `i >= 13`).
-pub unsafe fn binary_op(a: *mut PyObject, b: *mut PyObject, i: u32) -> PyResult<Owned> {
-    use number::{binary_op as bin, inplace_op as inp};
-    // SAFETY: a and b valid.
-    unsafe {
-        // Fast path: both operands exact ints or exact floats, whose slots
-        // handle the pair themselves (no subclass may intervene).
-        let t = (*a).ob_type;
-        if t == (*b).ob_type && t == &raw mut crate::object::int::PyLong_Type {
-            use crate::object::int::{from_i64, small_value};
-            // Values of at most two digits (60 bits): + and - fit in an
-            // i64; * is checked.
-            if let (Some(x), Some(y)) = (small_value(a), small_value(b)) {
-                let r = match i {
-                    0 | 13 => Some(x + y),
-                    5 | 18 => x.checked_mul(y),
-                    10 | 23 => Some(x - y),
-                    _ => None,
-                };
-                if let Some(r) = r {
-                    return from_i64(r);
-                }
-            }
-        }
-        if t == (*b).ob_type && t == &raw mut crate::object::float::PyFloat_Type {
-            use crate::object::float::{from_f64, value};
-            let (x, y) = (value(a), value(b));
-            let r = match i {
-                0 | 13 => Some(x + y),
-                5 | 18 => Some(x * y),
-                10 | 23 => Some(x - y),
-                11 | 24 if y != 0.0 => Some(x / y),
-                _ => None,
-            };
-            if let Some(r) = r {
-                return from_f64(r);
-            }
-        }
-        if t == (*b).ob_type
-            && (t == &raw mut crate::object::int::PyLong_Type
-                || t == &raw mut crate::object::float::PyFloat_Type)
-        {
-            let nb = &*(*t).tp_as_number;
-            let slot = match i % 13 {
-                0 => nb.nb_add,
-                1 => nb.nb_and,
-                2 => nb.nb_floor_divide,
-                3 => nb.nb_lshift,
-                5 => nb.nb_multiply,
-                6 => nb.nb_remainder,
-                7 => nb.nb_or,
-                9 => nb.nb_rshift,
-                10 => nb.nb_subtract,
-                11 => nb.nb_true_divide,
-                12 => nb.nb_xor,
-                _ => None,
-            };
-            if let Some(f) = slot {
-                let r = errors::check(f(a, b))?;
-                if r.as_ptr() != none::not_implemented() {
-                    return Ok(r);
-                }
-            }
-        }
-        macro_rules! table {
-            ($($n:literal => $slot:ident, $islot:ident, $sym:literal;)*) => {
-                match i {
-                    $($n => bin(a, b, |nb| nb.$slot, $sym),)*
-                    $(n if n == $n + 13 => inp(a, b, |nb| nb.$islot, |nb| nb.$slot, concat!($sym, "=")),)*
-                    _ => Err(errors::system_error("bad BINARY_OP")),
-                }
-            };
-        }
-        match i {
-            0 => return number::add(a, b),
-            5 => return number::multiply(a, b),
-            8 => return number::power(a, b, none::none()),
-            13 => return number::inplace_add(a, b),
-            18 => return number::inplace_multiply(a, b),
-            21 => return number::inplace_power(a, b, none::none()),
-            _ => {}
-        }
-        table! {
-            1 => nb_and, nb_inplace_and, "&";
-            2 => nb_floor_divide, nb_inplace_floor_divide, "//";
-            3 => nb_lshift, nb_inplace_lshift, "<<";
-            4 => nb_matrix_multiply, nb_inplace_matrix_multiply, "@";
-            6 => nb_remainder, nb_inplace_remainder, "%";
-            7 => nb_or, nb_inplace_or, "|";
-            9 => nb_rshift, nb_inplace_rshift, ">>";
-            10 => nb_subtract, nb_inplace_subtract, "-";
-            11 => nb_true_divide, nb_inplace_true_divide, "/";
-            12 => nb_xor, nb_inplace_xor, "^";
-        }
-    }
-}
-
-/// `COMPARE_OP` of two exact ints of at most two digits or two exact
-/// floats (the rich comparison they would run, without its dispatch);
-/// None for other operands.
-#[inline(always)]
-pub unsafe fn compare_fast(a: *mut PyObject, b: *mut PyObject, op: u32) -> Option<bool> {
-    use std::cmp::Ordering;
-    // SAFETY: a and b valid.
-    unsafe {
-        let t = (*a).ob_type;
-        if t != (*b).ob_type {
-            return None;
-        }
-        let ord = if t == &raw mut crate::object::int::PyLong_Type {
-            let (x, y) = (int::small_value(a)?, int::small_value(b)?);
-            x.cmp(&y)
-        } else if t == &raw mut crate::object::float::PyFloat_Type {
-            use crate::object::float::value;
-            match value(a).partial_cmp(&value(b)) {
-                Some(o) => o,
-                // NaN: only != holds.
-                None => return Some(op == Py_NE as u32),
-            }
-        } else {
-            return None;
-        };
-        Some(match op as i32 {
-            Py_LT => ord == Ordering::Less,
-            Py_LE => ord != Ordering::Greater,
-            Py_EQ => ord == Ordering::Equal,
-            Py_NE => ord != Ordering::Equal,
-            Py_GT => ord == Ordering::Greater,
-            _ => ord != Ordering::Less,
-        })
-    }
-}
-
 /// `container[key]`, with a fast path for an exact list or tuple indexed
 /// by a small int.
+#[inline]
 pub unsafe fn subscript(container: *mut PyObject, key: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: both valid; the index is checked against the length.
     unsafe {
@@ -450,7 +318,7 @@ pub unsafe fn subscript(container: *mut PyObject, key: *mut PyObject) -> PyResul
         if (*key).ob_type == &raw mut crate::object::int::PyLong_Type
             && (ct == &raw mut list::PyList_Type || ct == &raw mut tuple::PyTuple_Type)
         {
-            if let Ok(i) = crate::object::int::as_i64(key) {
+            if let Some(i) = crate::object::int::small_value(key) {
                 let items = if ct == &raw mut list::PyList_Type {
                     list::items(container)
                 } else {
@@ -461,8 +329,6 @@ pub unsafe fn subscript(container: *mut PyObject, key: *mut PyObject) -> PyResul
                 if (0..n).contains(&j) {
                     return Ok(Owned::from_borrowed(items[j as usize]));
                 }
-            } else {
-                errors::clear();
             }
         }
         protocol::get_item(container, key)
