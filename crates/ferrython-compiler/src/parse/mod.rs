@@ -12,6 +12,7 @@
 mod encoding;
 mod escapes;
 mod fstring_fields;
+mod grammar_hints;
 pub mod interactive;
 mod line_index;
 mod numbers;
@@ -202,6 +203,14 @@ fn parse_unadjusted(
             ),
             Some(at),
         ));
+    }
+    let hints = grammar_hints::Hints {
+        index: &index,
+        filename,
+        tokens: parsed.tokens(),
+    };
+    if let Some(err) = hints.parenthesized_keyword() {
+        return Err((err, None));
     }
     let mut warnings = number_end_warnings(source, parsed.tokens(), &index, filename);
     warnings.extend(escape_warnings(source, parsed.tokens(), &index, filename));

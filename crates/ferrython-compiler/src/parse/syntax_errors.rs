@@ -1,9 +1,11 @@
 //! ruff parse errors -> CPython's SyntaxError messages and positions.
 
+use ruff_python_ast::{Expr, UnaryOp};
 use ruff_python_parser::{LexicalErrorType, ParseErrorType};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::fstring_fields::replacement_field_error;
+use super::grammar_hints::{expr_name, parse_expr, Hints};
 use super::tokenizer_checks::scan_brackets_and_strings;
 use super::{LineIndex, Location};
 use crate::error::{SyntaxErrorInfo, SyntaxErrorKind};
@@ -203,7 +205,7 @@ pub(super) fn translate_error(
     tokenizer_stop: u32,
     tokens: &[ruff_python_ast::token::Token],
 ) -> SyntaxErrorInfo {
-    let mut e = translate_error_inner(index, source, filename, error, range);
+    let mut e = translate_error_inner(index, source, filename, error, range, tokens);
     if e.msg == "invalid syntax" || e.msg == "f-string: expecting '=', or '!', or ':', or '}'" {
         let at = u32::from(range.start()) as usize;
         if let Some(f) = replacement_field_error(index, filename, tokens, at) {
@@ -242,6 +244,7 @@ fn translate_error_inner(
     filename: &str,
     error: &ParseErrorType,
     range: TextRange,
+    tokens: &[ruff_python_ast::token::Token],
 ) -> SyntaxErrorInfo {
     use ruff_python_ast::token::TokenKind as T;
     use SyntaxErrorKind::*;
@@ -287,6 +290,14 @@ fn translate_error_inner(
             TextRange::new(p.into(), range.end()),
         ))
     };
+    let hints = Hints {
+        index,
+        filename,
+        tokens,
+    };
+    if let Some(e) = hints.hint(error, range) {
+        return e;
+    }
     match error {
         ParseErrorType::OtherError(m)
             if m.starts_with("Expected one or more exception types")
@@ -431,10 +442,10 @@ fn translate_error_inner(
         } => {
             let forced = matches!(
                 line_keyword(index, start).as_str(),
-                "try" | "finally" | "else" | "for" | "def"
+                "try" | "finally" | "else" | "def"
             );
             if forced && !matches!(found, T::Newline | T::Comment) && !at_eof {
-                // `try`, `finally`, `else`, `for ... in ...` and `def` force
+                // `try`, `finally`, `else` and `def` force
                 // the colon in CPython's grammar.
                 return syntax("expected ':'");
             }
@@ -535,11 +546,16 @@ fn translate_error_inner(
         | ParseErrorType::InvalidAugmentedAssignmentTarget
         | ParseErrorType::InvalidDeleteTarget => {
             let text = token_text(index, range);
-            let what = describe_target(text);
+            let target = parse_expr(text);
+            let what = if text.trim_start().starts_with('*') {
+                "starred"
+            } else {
+                target.as_ref().map_or("expression", expr_name)
+            };
             let msg = match error {
                 ParseErrorType::InvalidDeleteTarget => format!("cannot delete {what}"),
                 ParseErrorType::InvalidAugmentedAssignmentTarget => {
-                    format!("'{}' is an illegal expression for augmented assignment", what_type(text))
+                    format!("'{what}' is an illegal expression for augmented assignment")
                 }
                 ParseErrorType::InvalidNamedAssignmentTarget => {
                     format!("cannot use assignment expressions with {what}")
@@ -552,12 +568,26 @@ fn translate_error_inner(
                         .unwrap_or(0);
                     let first_target = source[line_start..u32::from(range.start()) as usize].trim().is_empty();
                     let plain_assign = first_target && after.starts_with('=') && !after.starts_with("==");
-                    if what == "None" || what == "True" || what == "False" || what == "__debug__" {
-                        format!("cannot assign to {what}")
-                    } else if text.starts_with("yield") {
+                    // CPython's hint is for a `bitwise_or` target only.
+                    let simple = !matches!(
+                        target,
+                        Some(
+                            Expr::Generator(_)
+                                | Expr::Compare(_)
+                                | Expr::BoolOp(_)
+                                | Expr::If(_)
+                                | Expr::Lambda(_)
+                                | Expr::Named(_)
+                                | Expr::Yield(_)
+                                | Expr::YieldFrom(_)
+                        )
+                    ) && !matches!(&target, Some(Expr::UnaryOp(u)) if u.op == UnaryOp::Not);
+                    if matches!(what, "None" | "True" | "False") || text.trim() == "__debug__" {
+                        format!("cannot assign to {}", text.trim())
+                    } else if matches!(target, Some(Expr::Yield(_) | Expr::YieldFrom(_))) {
                         "assignment to yield expression not possible".into()
                     } else if plain_assign
-                        && what != "generator expression"
+                        && simple
                         && matches!(error, ParseErrorType::InvalidAssignmentTarget)
                     {
                         format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?")
@@ -681,49 +711,6 @@ fn translate_error_inner(
             }
             e
         }
-    }
-}
-
-/// CPython's description of an expression that cannot be a target.
-fn describe_target(text: &str) -> String {
-    let t = text.trim();
-    match t {
-        "None" | "True" | "False" | "__debug__" => return t.to_string(),
-        _ => {}
-    }
-    let first = t.chars().next().unwrap_or(' ');
-    if t.starts_with('*') {
-        return "starred".into();
-    }
-    if t.ends_with(')') && !t.starts_with('(') {
-        return "function call".into();
-    }
-    if t.starts_with('(') && t.contains(" for ") {
-        return "generator expression".into();
-    }
-    if first.is_ascii_digit() || first == '"' || first == '\'' {
-        return "literal".into();
-    }
-    if t.starts_with("lambda") {
-        return "lambda".into();
-    }
-    if t.starts_with("await") {
-        return "await expression".into();
-    }
-    if t.starts_with('(') && t.contains(',') {
-        return "tuple".into();
-    }
-    "expression".into()
-}
-
-fn what_type(text: &str) -> &'static str {
-    let t = text.trim();
-    if t.starts_with('[') {
-        "list"
-    } else if t.contains(',') {
-        "tuple"
-    } else {
-        "expression"
     }
 }
 

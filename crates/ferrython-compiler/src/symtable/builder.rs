@@ -1033,10 +1033,12 @@ impl Builder<'_> {
             Expr::Call(c) => {
                 self.visit_expr(&c.func);
                 c.arguments.args.iter().for_each(|v| self.visit_expr(v));
-                c.arguments
-                    .keywords
-                    .iter()
-                    .for_each(|k| self.visit_expr(&k.value));
+                for k in c.arguments.keywords.iter() {
+                    if k.arg.as_ref().is_some_and(|a| a.id == "__debug__") {
+                        self.err("cannot assign to __debug__", k.range);
+                    }
+                    self.visit_expr(&k.value);
+                }
             }
             Expr::FString(f) => {
                 for part in f.value.iter() {
