@@ -143,8 +143,15 @@ impl Hints<'_> {
                 T::Rpar | T::Rsqb | T::Rbrace => depth += 1,
                 T::Lpar | T::Lsqb | T::Lbrace if depth > 0 => depth -= 1,
                 T::Lpar | T::Lsqb | T::Lbrace => return j + 1,
-                T::Comma | T::Newline | T::Indent | T::Dedent | T::Semi | T::If | T::Elif
-                | T::While | T::Colon
+                T::Comma
+                | T::Newline
+                | T::Indent
+                | T::Dedent
+                | T::Semi
+                | T::If
+                | T::Elif
+                | T::While
+                | T::Colon
                     if depth == 0 =>
                 {
                     return j + 1
@@ -281,6 +288,40 @@ impl Hints<'_> {
                         ));
                     }
                     "Expected a parameter name" => return self.bad_keyword_argument(i, range),
+                    "Positional patterns cannot follow keyword patterns" => {
+                        // CPython's rule wants the closing bracket; without
+                        // it the tokenizer's error wins.
+                        let open = self.open_bracket(i)?;
+                        if self.close_bracket(open).is_none() {
+                            let r = self.tokens[open].range();
+                            let mut e = self.err(
+                                &format!("'{}' was never closed", self.text(r)),
+                                r.start(),
+                                r.start(),
+                            );
+                            e.end_offset = 0;
+                            return Some(e);
+                        }
+                        "positional patterns follow keyword patterns"
+                    }
+                    "Expected an identifier"
+                        if self.prev_kind(i) == T::As
+                            && self.text(self.tokens[self.statement_start(i)].range())
+                                == "case" =>
+                    {
+                        // `case 1 as 1+2:`: CPython names the whole target.
+                        let end = self.element_end(i);
+                        return Some(self.err(
+                            "invalid pattern target",
+                            range.start(),
+                            self.tokens[end.checked_sub(1)?].end(),
+                        ));
+                    }
+                    _ if m.starts_with("Expected an expression or a")
+                        && self.kind(i) == T::Equal =>
+                    {
+                        return self.assignment_in_expression(i)
+                    }
                     _ => return None,
                 };
                 at(msg)
@@ -298,6 +339,16 @@ impl Hints<'_> {
                     at("var-positional argument cannot have default value")
                 }
             }
+            ParseErrorType::ExpectedKeywordParam => {
+                // `def f(*None)`: something other than a name after `*` is
+                // plain invalid syntax at that token.
+                let next = self.token_at(range.end());
+                if matches!(self.kind(next), T::Rpar | T::Comma | T::Colon) {
+                    return None;
+                }
+                let r = self.tokens.get(next)?.range();
+                Some(self.err("invalid syntax", r.start(), r.end()))
+            }
             ParseErrorType::EmptyTypeParams => {
                 // CPython's range starts at the `]` and ends where its
                 // parser stopped looking ahead: the next token after a
@@ -311,7 +362,9 @@ impl Hints<'_> {
                 e.end_offset = e.end_offset.max(e.offset);
                 Some(e)
             }
-            ParseErrorType::InvalidAssignmentTarget if self.kind(self.statement_start(i)) == T::For => {
+            ParseErrorType::InvalidAssignmentTarget
+                if self.kind(self.statement_start(i)) == T::For =>
+            {
                 // `for a < b in c`: CPython looks for an invalid target only
                 // on the left of an `in` comparison; anything else is plain
                 // invalid syntax at the operator.
@@ -356,6 +409,11 @@ impl Hints<'_> {
                 if open.is_some_and(|o| self.kind(o) == T::Lbrace) && self.prev_kind(i) == T::Colon
                 {
                     at("cannot use a starred expression in a dictionary value")
+                } else if self.prev_kind(i) == T::Lpar
+                    && self.close_bracket(i - 1) == Some(self.token_at(range.end()))
+                {
+                    // `(*a)`: a starred expression alone in parentheses.
+                    at("cannot use starred expression here")
                 } else {
                     None
                 }
@@ -368,10 +426,17 @@ impl Hints<'_> {
                 if self.kind(start) != T::Import {
                     return None;
                 }
-                let end = (i..self.tokens.len())
-                    .find(|&j| matches!(self.kind(j), T::Newline | T::Semi | T::EndOfFile))
-                    .filter(|&j| j > 0)
-                    .map_or(range.end(), |j| self.tokens[j - 1].end());
+                // The range ends with the module name after `from` (one
+                // character into an `as` after it, where CPython's parser
+                // stopped).
+                let name_end = (i + 1..self.tokens.len())
+                    .take_while(|&j| matches!(self.kind(j), T::Name | T::Dot))
+                    .last()?;
+                let end = if self.kind(name_end + 1) == T::As {
+                    self.tokens[name_end + 1].start() + TextSize::from(1)
+                } else {
+                    self.tokens[name_end].end()
+                };
                 Some(self.err(
                     "Did you mean to use 'from ... import ...' instead?",
                     self.tokens[start].start(),
@@ -415,16 +480,27 @@ impl Hints<'_> {
     fn missing_expression(&self, i: usize, range: TextRange) -> Option<SyntaxErrorInfo> {
         let prev = i.checked_sub(1)?;
         match self.kind(prev) {
-            T::Star if matches!(self.kind(i), T::Rpar | T::Rsqb | T::Colon | T::Comma) => Some(
-                self.err("Invalid star expression", range.start(), range.end()),
-            ),
+            // `A[:*]`: a bare star as a slice bound.
+            T::Star if prev >= 1 && self.kind(prev - 1) == T::Colon => {
+                let star = self.tokens[prev].range();
+                Some(self.err("invalid syntax", star.start(), star.end()))
+            }
+            T::Star if matches!(self.kind(i), T::Rpar | T::Rsqb | T::Colon | T::Comma) => {
+                Some(self.err("Invalid star expression", range.start(), range.end()))
+            }
             T::Equal => {
                 let open = self.open_bracket(i);
                 if self.in_lambda_params(i) || open.is_some_and(|o| self.is_def_params(o)) {
                     let eq = self.tokens[prev].range();
-                    return Some(self.err("expected default value expression", eq.start(), eq.end()));
+                    return Some(self.err(
+                        "expected default value expression",
+                        eq.start(),
+                        eq.end(),
+                    ));
                 }
-                if open.is_some_and(|o| self.is_call(o)) && prev >= 1 && self.kind(prev - 1) == T::Name
+                if open.is_some_and(|o| self.is_call(o))
+                    && prev >= 1
+                    && self.kind(prev - 1) == T::Name
                 {
                     return Some(self.err(
                         "expected argument value expression",
@@ -459,11 +535,9 @@ impl Hints<'_> {
         range: TextRange,
     ) -> Option<SyntaxErrorInfo> {
         match (expected, found) {
-            (T::Comma, T::Star) if self.prev_kind(i) == T::Slash => Some(self.err(
-                "expected comma between / and *",
-                range.start(),
-                range.end(),
-            )),
+            (T::Comma, T::Star) if self.prev_kind(i) == T::Slash => {
+                Some(self.err("expected comma between / and *", range.start(), range.end()))
+            }
             (T::Rpar, T::Lpar) if self.open_bracket(i).is_some_and(|o| self.is_def_params(o)) => {
                 let close = self.close_bracket(i)?;
                 Some(self.err(
@@ -490,7 +564,11 @@ impl Hints<'_> {
                 ))
             }
             (T::Comma, op)
-                if op.as_augmented_assign_operator().is_some() && self.open_bracket(i).is_none() =>
+                if op.as_augmented_assign_operator().is_some()
+                    && self.open_bracket(i).is_none()
+                    && (self.statement_start(i)..i)
+                        .any(|j| self.kind(j) == T::Comma && self.open_bracket(j).is_none())
+                    && !self.kind(self.statement_start(i)).is_keyword() =>
             {
                 let start = self.statement_start(i);
                 Some(self.err(
@@ -502,6 +580,8 @@ impl Hints<'_> {
             (T::Rsqb | T::Rbrace | T::Rpar | T::Comma | T::Colon, T::Equal) => {
                 self.assignment_in_expression(i)
             }
+            // `a if b:` is not CPython's missing-`else` shape.
+            (T::Else, T::Colon) => Some(self.err("invalid syntax", range.start(), range.end())),
             (T::Else, _) => {
                 // `[x for x if y]`: the `if` of a comprehension whose `for`
                 // lacks its `in`.
@@ -516,14 +596,12 @@ impl Hints<'_> {
                     return None;
                 }
                 let r = self.tokens[if_at].range();
-                Some(self.err(
-                    "'in' expected after for-loop variables",
-                    r.start(),
-                    r.end(),
-                ))
+                Some(self.err("'in' expected after for-loop variables", r.start(), r.end()))
             }
             (T::Rpar, T::Colon)
-                if self.open_bracket(i).is_some_and(|o| o > 0 && self.prev_kind(o) == T::Star) =>
+                if self
+                    .open_bracket(i)
+                    .is_some_and(|o| o > 0 && self.prev_kind(o) == T::Star) =>
             {
                 Some(self.err("Invalid star expression", range.start(), range.end()))
             }
@@ -544,16 +622,17 @@ impl Hints<'_> {
                 _ => return None,
             };
             let end = self.element_end(eq + 1);
-            return Some(self.err(
-                msg,
-                self.tokens[start].start(),
-                self.tokens[end - 1].end(),
-            ));
+            return Some(self.err(msg, self.tokens[start].start(), self.tokens[end - 1].end()));
         }
         if open.is_some_and(|o| self.is_def_params(o)) {
             return None;
         }
-        if open.is_none() && !matches!(self.kind(self.statement_start(eq)), T::If | T::Elif | T::While) {
+        if open.is_none()
+            && !matches!(
+                self.kind(self.statement_start(eq)),
+                T::If | T::Elif | T::While
+            )
+        {
             return None;
         }
         let start = self.element_start(eq);

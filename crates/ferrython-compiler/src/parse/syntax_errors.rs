@@ -47,6 +47,9 @@ fn block_owner(index: &LineIndex, lineno: u32) -> Option<(String, u32)> {
             word
         };
         let what = match word.as_str() {
+            "except" if head[6..].trim_start().starts_with('*') => {
+                "'except*' statement".to_string()
+            }
             "def" => "function definition".to_string(),
             "class" => "class definition".to_string(),
             "if" | "elif" | "else" | "for" | "while" | "with" | "try" | "except" | "finally"
@@ -299,9 +302,23 @@ fn translate_error_inner(
         return e;
     }
     match error {
+        ParseErrorType::OtherError(m) if m.starts_with("Cannot have both 'except' and 'except*'") => {
+            // CPython underlines the `except` or `except*` keyword.
+            let line_end = source[s..].find('\n').map_or(source.len(), |p| s + p);
+            let head = &source[s..line_end];
+            let mut end = s + "except".len();
+            if head["except".len().min(head.len())..].trim_start().starts_with('*') {
+                end = source[..line_end][end..].find('*').map_or(end, |p| end + p + 1);
+            }
+            index.error(
+                SyntaxError,
+                "cannot have both 'except' and 'except*' on the same 'try'",
+                filename,
+                TextRange::new(range.start(), (end as u32).into()),
+            )
+        }
         ParseErrorType::OtherError(m)
             if m.starts_with("Expected one or more exception types")
-                || m.starts_with("Cannot have both 'except' and 'except*'")
                 || m.starts_with("Only single target (not tuple) can be annotated") =>
         {
             let mut chars = m.chars();
@@ -631,10 +648,24 @@ fn translate_error_inner(
             syntax(&msg)
         }
         ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) => {
-            syntax("unterminated string literal")
+            scan_brackets_and_strings(index, filename, u32::MAX)
+                .filter(|e| e.msg.starts_with("unterminated string literal"))
+                .unwrap_or_else(|| syntax("unterminated string literal"))
         }
-        ParseErrorType::Lexical(LexicalErrorType::LineContinuationError) => {
-            syntax("unexpected character after line continuation character")
+        ParseErrorType::Lexical(LexicalErrorType::LineContinuationError | LexicalErrorType::Eof)
+            if source[s..].starts_with('\\') =>
+        {
+            // CPython points just past the backslash.
+            let after = (start + 1).min(source.len() as u32);
+            let rest = &source[after as usize..];
+            let msg = if rest.is_empty() || rest == "\n" {
+                "unexpected EOF while parsing"
+            } else {
+                "unexpected character after line continuation character"
+            };
+            let mut e = index.error(SyntaxError, msg, filename, TextRange::new(after.into(), after.into()));
+            e.end_offset = 0;
+            e
         }
         ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { tok }) => {
             if tok.is_ascii() {
