@@ -247,6 +247,7 @@ PyAPI_DATA(PyTypeObject) PyCFunction_Type;
 PyAPI_DATA(PyTypeObject) PyCMethod_Type;
 PyAPI_DATA(PyTypeObject) PyMemoryView_Type;
 PyAPI_DATA(PyTypeObject) PyCapsule_Type;
+PyAPI_DATA(PyTypeObject) PyPickleBuffer_Type;
 PyAPI_DATA(PyTypeObject) PySeqIter_Type;
 PyAPI_DATA(PyTypeObject) PyCallIter_Type;
 
@@ -579,6 +580,7 @@ static inline int _Py_inline_PyObject_TypeCheck(PyObject *ob, PyTypeObject *type
 #define PyCMethod_CheckExact(op) Py_IS_TYPE((op), &PyCMethod_Type)
 #define PyMemoryView_Check(op) Py_IS_TYPE((op), &PyMemoryView_Type)
 #define PyCapsule_CheckExact(op) Py_IS_TYPE((op), &PyCapsule_Type)
+#define PyPickleBuffer_Check(op) Py_IS_TYPE((op), &PyPickleBuffer_Type)
 #define PySeqIter_Check(op) Py_IS_TYPE((op), &PySeqIter_Type)
 #define PyCallIter_Check(op) Py_IS_TYPE((op), &PyCallIter_Type)
 #define PyExceptionClass_Check(x) \

@@ -802,3 +802,26 @@ fn undecodable_arguments() {
         assert_eq!(ours, theirs, "args {args:?} env {env:?}");
     }
 }
+
+/// `-m` failures that runpy reports as "Error while finding module
+/// specification": a package whose `__init__.pyc` has a bad magic number
+/// (its `ImportError` names the package and the file), and a module under
+/// a parent that is not a package; stderr and exit status as CPython's.
+#[test]
+fn module_spec_errors() {
+    let dir = scratch("module_spec_errors");
+    let pkg = dir.join("bad_pyc_pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    std::fs::write(pkg.join("__init__.pyc"), "\n").unwrap();
+    std::fs::write(pkg.join("__main__.py"), "print('main')\n").unwrap();
+    let show = "import sys\ntry: import bad_pyc_pkg\nexcept ImportError as e: print(e.name, e.path == __import__('os').path.abspath('bad_pyc_pkg/__init__.pyc'), e)\ntry: import sys.x\nexcept ImportError as e: print(type(e).__name__, e.name, e.path, e)\nimport probe; print(probe.__file__ == __import__('os').path.abspath('probe.py'))";
+    check_all(
+        "module_spec_errors",
+        &[
+            (&["-m", "bad_pyc_pkg"], &[], true),
+            (&["-m", "builtins.x.y"], &[], true),
+            (&["-m", "probe.x"], &[], true),
+            (&["-c", show], &[], true),
+        ],
+    );
+}

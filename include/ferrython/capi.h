@@ -1779,6 +1779,11 @@ extern struct PyTypeObject PyContextVar_Type;
 extern struct PyTypeObject PyContextToken_Type;
 
 /*
+ `pickle.PickleBuffer` (`PyPickleBuffer_Type`); not subclassable.
+ */
+extern struct PyTypeObject PyPickleBuffer_Type;
+
+/*
  `PyBool_Type`.
  */
 extern struct PyTypeObject PyBool_Type;
@@ -6587,6 +6592,25 @@ Py_DEPRECATED("3.13") wchar_t *Py_GetExecPrefix(void);
  search path of the last initialization, entries joined by `:`.
  */
 Py_DEPRECATED("3.13") wchar_t *Py_GetPath(void);
+
+/*
+ `PyPickleBuffer_FromObject`: a new `PickleBuffer` holding a read-only
+ view of `obj`'s buffer.
+ */
+PyObject *PyPickleBuffer_FromObject(PyObject *obj);
+
+/*
+ `PyPickleBuffer_GetBuffer`: the view a `PickleBuffer` wraps, owned by
+ it; NULL with `ValueError` once it was released, `TypeError` for
+ another object.
+ */
+const struct Py_buffer *PyPickleBuffer_GetBuffer(PyObject *obj);
+
+/*
+ `PyPickleBuffer_Release`: lets go of the wrapped view (0; again is a
+ no-op); -1 with `TypeError` for another object.
+ */
+int PyPickleBuffer_Release(PyObject *obj);
 
 /*
  `Py_IncRef`: `Py_XINCREF` as a function.

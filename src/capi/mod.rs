@@ -44,6 +44,7 @@ pub mod number;
 pub mod object;
 pub mod osutil;
 pub mod pathconfig;
+pub mod picklebuffer;
 pub mod refcount;
 pub mod reflection;
 pub mod runfile;

@@ -25,7 +25,7 @@ pub fn suffixes() -> [String; 3] {
 }
 
 /// Raises `ImportError(msg, name=..., path=...)`.
-fn import_error(msg: &str, name: &str, path: &Path) -> errors::Raised {
+pub(crate) fn import_error(msg: &str, name: &str, path: &Path) -> errors::Raised {
     let build = || -> PyResult<errors::Raised> {
         // SAFETY: fresh objects; the class is static.
         unsafe {

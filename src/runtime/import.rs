@@ -139,8 +139,26 @@ enum InDir {
     Nothing,
 }
 
-/// [`find_module`] in the one directory `d`.
+/// [`find_module`] in the one directory `d`; a relative `d` (`''` is the
+/// current directory) is made absolute first, as CPython's `FileFinder`
+/// does, so that `__file__` is absolute.
 fn find_in_dir(d: &Path, name: &str) -> InDir {
+    let absolute;
+    let d = if d.is_absolute() {
+        d
+    } else {
+        match std::path::absolute(if d.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            d
+        }) {
+            Ok(p) => {
+                absolute = p;
+                &absolute
+            }
+            Err(_) => return InDir::Nothing,
+        }
+    };
     let suffixes = crate::runtime::dynload::suffixes();
     let candidates = |base: &Path, stem: &str| -> Option<(PathBuf, bool)> {
         suffixes
@@ -332,26 +350,28 @@ fn load_source(fullname: &str, found: &Found) -> PyResult<Owned> {
             )?;
         }
         dict::set_item(modules, name.as_ptr(), m.as_ptr())?;
-        let r = crate::runtime::pycache::load_code(path, &filename).and_then(|(code, cached)| {
-            if let Some(c) = cached {
-                dict::set_item(
-                    d,
-                    pystr::intern("__cached__"),
-                    pystr::from_str(&c.to_string_lossy())?.as_ptr(),
-                )?;
-            }
-            crate::vm::call::eval_code(code.as_ptr(), d, d)?;
-            if fullname == "importlib._bootstrap_external" {
-                crate::modules::imp::pyc_magic::fix_bootstrap_external(d)?;
-                crate::modules::imp::bless_modules(d)?;
-            }
-            if fullname == "importlib._bootstrap" {
-                crate::modules::imp::builtin_importer::replace_in_bootstrap(d)?;
-                let names = std::mem::take(&mut *without_spec());
-                crate::modules::imp::spec_earlier_modules(m.as_ptr(), names)?;
-            }
-            Ok(())
-        });
+        let r = crate::runtime::pycache::load_code(path, &filename, fullname).and_then(
+            |(code, cached)| {
+                if let Some(c) = cached {
+                    dict::set_item(
+                        d,
+                        pystr::intern("__cached__"),
+                        pystr::from_str(&c.to_string_lossy())?.as_ptr(),
+                    )?;
+                }
+                crate::vm::call::eval_code(code.as_ptr(), d, d)?;
+                if fullname == "importlib._bootstrap_external" {
+                    crate::modules::imp::pyc_magic::fix_bootstrap_external(d)?;
+                    crate::modules::imp::bless_modules(d)?;
+                }
+                if fullname == "importlib._bootstrap" {
+                    crate::modules::imp::builtin_importer::replace_in_bootstrap(d)?;
+                    let names = std::mem::take(&mut *without_spec());
+                    crate::modules::imp::spec_earlier_modules(m.as_ptr(), names)?;
+                }
+                Ok(())
+            },
+        );
         if let Some(spec) = &spec {
             let off = crate::object::bool::from_bool(false);
             // A spec refusing the reset leaves it marked; the import goes on.
@@ -542,8 +562,8 @@ fn find_and_load(fullname: &str) -> PyResult<Owned> {
                 let path = match protocol::getattr_opt(p.as_ptr(), pystr::intern("__path__"))? {
                     Some(path) => path,
                     None => {
-                        return Err(errors::set_string(
-                            exc::PyExc_ModuleNotFoundError,
+                        return Err(not_found_msg(
+                            fullname,
                             &format!("No module named '{fullname}'; '{parent}' is not a package"),
                         ))
                     }

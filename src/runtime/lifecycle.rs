@@ -142,6 +142,7 @@ fn static_types() -> Vec<*mut PyTypeObject> {
     v.push(&raw mut crate::object::mappingproxy::PyDictProxy_Type);
     v.push(&raw mut crate::vm::frame_locals::PyFrameLocalsProxy_Type);
     v.push(&raw mut crate::object::capsule::PyCapsule_Type);
+    v.push(&raw mut crate::modules::pickle::buffer::PyPickleBuffer_Type);
     v.push(&raw mut crate::object::namespace::_PyNamespace_Type);
     v.push(&raw mut crate::object::genericalias::Py_GenericAliasType);
     v.push(&raw mut crate::object::union::_PyUnion_Type);

@@ -67,16 +67,17 @@ fn write_atomic(target: &Path, bytes: &[u8]) {
 }
 
 /// The code object of the module source at `path` (`filename` is its
-/// `co_filename`): from the cache when it is current, else compiled (the
+/// `co_filename`; `name` the module's full name, which a `.pyc` file's
+/// errors carry): from the cache when it is current, else compiled (the
 /// source's coding cookie honoured) and cached. Returns the code and the
 /// cache file's path, for `__cached__`.
 ///
 /// When an open-code hook is set (PEP 578, `PyFile_SetOpenCodeHook`), the
 /// source is read through it and the cache is neither read nor written,
 /// so the hook sees every piece of code that runs.
-pub fn load_code(path: &Path, filename: &str) -> PyResult<(Owned, Option<PathBuf>)> {
+pub fn load_code(path: &Path, filename: &str, name: &str) -> PyResult<(Owned, Option<PathBuf>)> {
     if path.extension().is_some_and(|e| e == "pyc") {
-        return Ok((load_pyc(path)?, None));
+        return Ok((load_pyc(path, name)?, None));
     }
     if crate::modules::io::open_code::hook_is_set() {
         let source = crate::modules::io::open_code::read_through_hook(&path.to_string_lossy())?;
@@ -131,13 +132,10 @@ fn compile_source(source: &[u8], filename: &str) -> PyResult<ferrython_compiler:
 
 /// The code object of a `.pyc` file without source (as `py_compile`
 /// writes them: magic number, flags, two words of validation data, then
-/// the marshalled code), as CPython's `SourcelessFileLoader` reads it.
-fn load_pyc(path: &Path) -> PyResult<Owned> {
-    let name = path
-        .file_stem()
-        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
-    // SAFETY: the exception classes are static.
-    let import_error = |msg: String| unsafe { errors::set_string(exc::PyExc_ImportError, &msg) };
+/// the marshalled code), as CPython's `SourcelessFileLoader` reads it; its
+/// `ImportError`s carry the module's `name` and the `path`.
+fn load_pyc(path: &Path, name: &str) -> PyResult<Owned> {
+    let import_error = |msg: String| crate::runtime::dynload::import_error(&msg, name, path);
     let data = std::fs::read(path)
         .map_err(|e| import_error(format!("cannot read {}: {e}", path.display())))?;
     let magic = crate::modules::imp::pyc_magic::TOKEN.to_le_bytes();

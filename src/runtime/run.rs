@@ -203,7 +203,9 @@ unsafe fn write_line(f: *mut PyObject, v: *mut PyObject) -> PyResult<()> {
 /// `__main__`, with `__file__` set.
 pub fn run_main_pyc(filename: &str) -> PyResult<()> {
     let m = main_module()?;
-    let (code, _) = crate::runtime::pycache::load_code(std::path::Path::new(filename), filename)?;
+    let path = std::path::Path::new(filename);
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    let (code, _) = crate::runtime::pycache::load_code(path, filename, &stem)?;
     // SAFETY: m is a module; code a code object.
     unsafe {
         let d = module::dict_of(m.as_ptr());

@@ -291,7 +291,9 @@ builtin!(exec_module, |_cls, args, kws| {
             crate::modules::builtins::module(),
         )?;
     }
-    let (code, _) = crate::runtime::pycache::load_code(Path::new(&origin), &origin)?;
+    let name = protocol::getattr_str(spec.as_ptr(), "name")?;
+    let name = pystr::as_str(name.as_ptr())?;
+    let (code, _) = crate::runtime::pycache::load_code(Path::new(&origin), &origin, name)?;
     crate::vm::call::eval_code(code.as_ptr(), d, d)?;
     Ok(none_ref())
 });
@@ -371,10 +373,12 @@ fn fullname_arg(
 // `NativeImporter.get_code(fullname)`: the module's code object (through
 // the bytecode cache), None for builtin and extension modules.
 builtin!(get_code, |_cls, args, kws| {
-    match locate(fullname_arg("get_code", args, &kws)?)? {
+    let fullname = fullname_arg("get_code", args, &kws)?;
+    match locate(fullname)? {
         Some(f) if !f.is_extension => {
             let origin = f.path.to_string_lossy();
-            Ok(crate::runtime::pycache::load_code(&f.path, &origin)?.0)
+            let name = pystr::as_str(fullname)?;
+            Ok(crate::runtime::pycache::load_code(&f.path, &origin, name)?.0)
         }
         _ => Ok(none_ref()),
     }

@@ -179,7 +179,8 @@ builtin!(source_get_code, |slf, args, kws| {
         return Err(errors::type_error("get_filename() must return str"));
     }
     let path = pystr::as_str(path.as_ptr())?;
-    Ok(crate::runtime::pycache::load_code(Path::new(path), path)?.0)
+    let name = pystr::as_str(args[0])?;
+    Ok(crate::runtime::pycache::load_code(Path::new(path), path, name)?.0)
 });
 
 static mut GET_CODE: PyMethodDef = method(

@@ -49,7 +49,8 @@ impl State for PickleBuffer {
 }
 
 /// `pickle.PickleBuffer` (`PyPickleBuffer_Type`); not subclassable.
-pub static mut PICKLEBUFFER_TYPE: PyTypeObject = PyTypeObject {
+#[no_mangle]
+pub static mut PyPickleBuffer_Type: PyTypeObject = PyTypeObject {
     tp_doc: c"A buffer that pickle protocol 5 may pass out of band, beside the pickle data."
         .as_ptr(),
     tp_new: Some(picklebuffer_new),
@@ -82,7 +83,7 @@ static mut AS_BUFFER: PyBufferProcs = PyBufferProcs {
 /// Whether `op` is a `PickleBuffer` (`PyPickleBuffer_Check`).
 pub unsafe fn check(op: *mut PyObject) -> bool {
     // SAFETY: op valid.
-    unsafe { (*op).ob_type == &raw mut PICKLEBUFFER_TYPE }
+    unsafe { (*op).ob_type == &raw mut PyPickleBuffer_Type }
 }
 
 /// The wrapped view of `op`, a `PickleBuffer`; `ValueError` once released
@@ -107,7 +108,7 @@ pub unsafe fn from_object(base: *mut PyObject) -> PyResult<Owned> {
     // a zeroed view has obj NULL, so a failed get leaves nothing to release.
     unsafe {
         let pb = new_obj(
-            &raw mut PICKLEBUFFER_TYPE,
+            &raw mut PyPickleBuffer_Type,
             PickleBuffer {
                 view: std::mem::zeroed(),
                 weakreflist: null_mut(),
@@ -163,6 +164,16 @@ unsafe extern "C" fn pb_getbuffer(op: *mut PyObject, view: *mut Py_buffer, flags
     })
 }
 
+/// Lets go of the wrapped view of `op`, a `PickleBuffer`
+/// (`PyPickleBuffer_Release`); releasing twice does nothing.
+///
+/// # Safety
+/// `op` is a live `PickleBuffer`.
+pub unsafe fn release(op: *mut PyObject) {
+    // SAFETY: as the caller promises.
+    unsafe { objtype::state::<PickleBuffer>(op).release() }
+}
+
 /// Never called, since the views come from the wrapped object; its
 /// presence marks the buffers as needing a release, as in CPython.
 unsafe extern "C" fn pb_releasebuffer(_op: *mut PyObject, _view: *mut Py_buffer) {}
@@ -180,6 +191,6 @@ meth_noargs!(pb_raw, |slf| {
 });
 
 meth_noargs!(pb_release, |slf| {
-    objtype::state::<PickleBuffer>(slf).release();
+    release(slf);
     Ok::<_, Raised>(Owned::from_borrowed_static(none::none()))
 });

@@ -83,7 +83,7 @@ unsafe extern "C" fn exec(m: *mut PyObject) -> c_int {
             add(m, "PickleError", Ok(base))?;
             add(m, "PicklingError", Ok(pickling))?;
             add(m, "UnpicklingError", Ok(unpickling))?;
-            add_type(m, &raw mut buffer::PICKLEBUFFER_TYPE)?;
+            add_type(m, &raw mut buffer::PyPickleBuffer_Type)?;
             add_type(m, &raw mut dump::PICKLER_TYPE)?;
             add_type(m, &raw mut load::UNPICKLER_TYPE)
         }
