@@ -4737,6 +4737,13 @@ PyObject *PyFrame_GetVar(PyFrameObject *f, PyObject *name);
 PyObject *PyFrame_GetVarString(PyFrameObject *f, const char *name);
 
 /*
+ `PyFrame_GetGenerator`: the generator, coroutine or async generator
+ that owns the frame (a new reference), or NULL with no exception set
+ for a frame of a plain call or of a generator that finished.
+ */
+PyObject *PyFrame_GetGenerator(PyFrameObject *f);
+
+/*
  `PyObject_GC_Track`.
  */
 void PyObject_GC_Track(void *op);

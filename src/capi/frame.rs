@@ -1,6 +1,6 @@
 //! The Frame Objects chapter: `PyFrame_GetCode`, `PyFrame_GetLineNumber`,
 //! `PyFrame_GetBack`, the getters of a frame's namespaces and
-//! `PyFrame_GetVar`.
+//! `PyFrame_GetVar`, and `PyFrame_GetGenerator`.
 use crate::capi::boundary::guard_obj;
 use crate::ffi::PyObject;
 use crate::object::refcount::new_ref;
@@ -128,4 +128,20 @@ pub unsafe extern "C" fn PyFrame_GetVarString(
     };
     // SAFETY: f is a live frame, n a str.
     unsafe { PyFrame_GetVar(f, n.as_ptr()) }
+}
+
+/// `PyFrame_GetGenerator`: the generator, coroutine or async generator
+/// that owns the frame (a new reference), or NULL with no exception set
+/// for a frame of a plain call or of a generator that finished.
+#[no_mangle]
+pub unsafe extern "C" fn PyFrame_GetGenerator(f: *mut PyFrameObject) -> *mut PyObject {
+    crate::null_check!(f);
+    // SAFETY: f is a live frame; a generator it names owns it, so is alive.
+    unsafe {
+        let g = (*f).generator;
+        if g.is_null() {
+            return null_mut();
+        }
+        new_ref(g)
+    }
 }

@@ -296,6 +296,11 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
         // and the instruction run last.
         let mut lines_on = TRACED && fo.lasti >= 0;
         let mut prev = fo.lasti.max(0) as usize;
+        if TRACED && ip != prev + 1 && *code_units.add(prev) as u8 == YIELD_VALUE {
+            // Resumed where a trace function set `f_lineno` when it
+            // yielded: no line event there, as after any jump.
+            prev = ip;
+        }
         'run: loop {
             if pending_throw {
                 // An exception thrown into a suspended generator: unwind from
@@ -353,6 +358,14 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                             lines_on = true;
                             prev = start;
                             tri!('op, tracing::resume(f, arg));
+                            if fo.pending_jump >= 0 {
+                                // The `call` event of a resumed generator
+                                // set `f_lineno`.
+                                ip = std::mem::replace(&mut fo.pending_jump, -1) as usize;
+                                sp = stack_base.add(fo.stacktop as usize);
+                                prev = ip;
+                                continue 'run;
+                            }
                         }
                         // Not when resuming inside `yield from`/`await`
                         // (arg 2, 3): a pending signal is then handled in the
@@ -974,10 +987,16 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                     }
                     FOR_ITER => {
                         let it = top!();
-                        let next = (*(*it).ob_type)
-                            .tp_iternext
-                            .expect("FOR_ITER on a non-iterator");
-                        let v = next(it);
+                        let v = if TRACED
+                            && ops::is_exactly(it, &raw mut crate::vm::genobject::PyGen_Type)
+                        {
+                            tri!('op, tracing::next_of_generator(f, it, start))
+                        } else {
+                            let next = (*(*it).ob_type)
+                                .tp_iternext
+                                .expect("FOR_ITER on a non-iterator");
+                            next(it)
+                        };
                         if !v.is_null() {
                             push!(v);
                         } else {
@@ -1014,11 +1033,18 @@ unsafe fn eval_loop<const TRACED: bool>(f: *mut PyObject, entry: Entry) -> PyRes
                             crate::vm::genobject::Sent::Yielded(x) => push!(x.into_raw()),
                             crate::vm::genobject::Sent::Returned(x) => {
                                 use crate::vm::genobject::{PyCoro_Type, PyGen_Type};
-                                if TRACED
-                                    && !ops::is_exactly(receiver, &raw mut PyGen_Type)
-                                    && !ops::is_exactly(receiver, &raw mut PyCoro_Type)
-                                {
-                                    tri!('op, tracing::stop_iteration(f, x.as_ptr()));
+                                if TRACED {
+                                    if ops::is_exactly(receiver, &raw mut PyGen_Type)
+                                        || ops::is_exactly(receiver, &raw mut PyCoro_Type)
+                                    {
+                                        let end_send = ip + arg as usize;
+                                        tri!(
+                                            'op,
+                                            tracing::generator_returned(f, end_send, x.as_ptr())
+                                        );
+                                    } else {
+                                        tri!('op, tracing::stop_iteration(f, x.as_ptr()));
+                                    }
                                 }
                                 push!(x.into_raw());
                                 ip += arg as usize;

@@ -47,6 +47,10 @@ pub struct PyFrameObject {
     /// Variables a function frame's `f_locals` proxy was given that are
     /// not fast locals (`f_extra_locals`, an owned dict), NULL until then.
     pub extra_locals: *mut PyObject,
+    /// The generator, coroutine or async generator that runs this frame
+    /// (borrowed: the generator owns the frame, `_PyFrame_GetGenerator`),
+    /// NULL for a plain call and once the generator let go of the frame.
+    pub generator: *mut PyObject,
     pub localsplus: [*mut PyObject; 0],
 }
 
@@ -141,13 +145,19 @@ pub unsafe fn track_if_shared(op: *mut PyObject) {
     }
 }
 
-/// The line being run by a frame (`f_lineno`); None where the code has
-/// no line.
+/// The line being run by a frame (`f_lineno`), or the line it goes on
+/// at when a trace function set `f_lineno`; None where the code has no
+/// line.
 pub unsafe fn lineno(op: *mut PyObject) -> Option<u32> {
     // SAFETY: op is a frame.
     unsafe {
         let f = fr(op);
-        code::line_of(code::data(f.code), f.lasti.max(0) as usize)
+        let at = if f.pending_jump >= 0 {
+            f.pending_jump
+        } else {
+            f.lasti.max(0)
+        };
+        code::line_of(code::data(f.code), at as usize)
     }
 }
 
@@ -460,28 +470,36 @@ unsafe extern "C" fn set_trace_opcodes(
 
 /// `frame.clear()`: drops the locals and value stack of a frame that is
 /// done. A frame on the call stack cannot be cleared ("cannot clear an
-/// executing frame"), nor can a generator's or coroutine's frame, which
-/// its generator may resume ("cannot clear a suspended frame"; CPython
-/// clears the frame of a finished generator instead). `traceback.clear_frames`
-/// and `unittest` ignore both errors.
+/// executing frame"), nor can the frame of a suspended generator or
+/// coroutine ("cannot clear a suspended frame"). A generator that has not
+/// started is finalized instead, as the collector would (closed, or the
+/// never-awaited warning of a coroutine), and its frame kept as it is.
+/// `traceback.clear_frames` and `unittest` ignore both errors.
 unsafe extern "C" fn frame_clear_method(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
-    use ferrython_compiler::bytecode::co_flags;
     guard_obj(|| {
-        // SAFETY: op is a frame; its code object is alive.
+        // SAFETY: op is a frame; the generator it names is alive (it owns
+        // the frame and unlinks itself when it lets go).
         unsafe {
             let f = fr(op);
-            if f.executing != 0 {
+            let g = f.generator;
+            // A generator delegating to another one it is running counts
+            // as executing too.
+            if f.executing != 0 || (!g.is_null() && crate::vm::genobject::is_running(g)) {
                 return Err(crate::runtime::errors::runtime_error(
                     "cannot clear an executing frame",
                 ));
             }
-            let resumable = co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR;
-            if code::data(f.code).flags & resumable != 0 {
-                return Err(crate::runtime::errors::runtime_error(
-                    "cannot clear a suspended frame",
-                ));
+            if !g.is_null() {
+                if f.lasti >= 0 {
+                    return Err(crate::runtime::errors::runtime_error(
+                        "cannot clear a suspended frame",
+                    ));
+                }
+                let g = Owned::from_borrowed(g);
+                crate::vm::genobject::gen_finalize(g.as_ptr());
+            } else {
+                frame_clear(op);
             }
-            frame_clear(op);
             Ok(Owned::from_borrowed_static(none::none()))
         }
     })

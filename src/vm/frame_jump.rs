@@ -1,5 +1,6 @@
-//! Assigning `frame.f_lineno` from a trace function's `line` event: a
-//! jump (CPython's `frame_setlineno` and `mark_stacks` in
+//! Assigning `frame.f_lineno` from a trace function's `line` event, or
+//! from the `call` and `return` events of a generator resuming and
+//! yielding: a jump (CPython's `frame_setlineno` and `mark_stacks` in
 //! `Objects/frameobject.c`).
 //!
 //! The value stack is modelled per instruction as a list of kinds
@@ -235,6 +236,37 @@ fn mark_lines(cd: &CodeData) -> Vec<u32> {
     lines
 }
 
+/// Whether the `call` event being raised for frame `f` is a generator's
+/// resumption after a yield (CPython's `PY_RESUME`, where a jump is
+/// allowed), not the start of a new frame.
+unsafe fn resuming(f: *mut PyObject) -> bool {
+    // SAFETY: f is a frame; its code object is alive.
+    unsafe {
+        let fo = fr(f);
+        let Ok(at) = usize::try_from(fo.lasti) else {
+            return false;
+        };
+        let unit = code::data(fo.code).code[at];
+        unit & 0xff == Opcode::RESUME as u16 && (unit >> 8) & 3 != 0
+    }
+}
+
+/// Whether the `return` event being raised for frame `f` is a generator's
+/// yield (CPython's `PY_YIELD`, where a jump is allowed: it takes effect
+/// when the generator resumes). The event is reported at the `RESUME`
+/// after the `YIELD_VALUE`.
+unsafe fn yielding(f: *mut PyObject) -> bool {
+    // SAFETY: f is a frame; its code object is alive.
+    unsafe {
+        let fo = fr(f);
+        if fo.generator.is_null() || fo.executing != 0 || fo.lasti < 1 {
+            return false;
+        }
+        let cd = code::data(fo.code);
+        cd.code[fo.lasti as usize - 1] & 0xff == Opcode::YIELD_VALUE as u16
+    }
+}
+
 /// `frame.f_lineno = value` for frame `f`.
 pub unsafe fn set_lineno(f: *mut PyObject, value: *mut PyObject) -> PyResult<()> {
     // SAFETY: f is a frame; value NULL (delete) or valid.
@@ -245,13 +277,15 @@ pub unsafe fn set_lineno(f: *mut PyObject, value: *mut PyObject) -> PyResult<()>
         if (*value).ob_type != &raw mut crate::object::int::PyLong_Type {
             return Err(errors::value_error("lineno must be an integer"));
         }
-        match tracing::current_event(f) {
+        let suspending = match tracing::current_event(f) {
             None => {
                 return Err(errors::value_error(
                     "f_lineno can only be set in a trace function",
                 ))
             }
-            Some(Event::Line) => {}
+            Some(Event::Line) => false,
+            Some(Event::Call) if resuming(f) => false,
+            Some(Event::Return) if yielding(f) => true,
             Some(Event::Call) => {
                 return Err(errors::value_error(
                     "can't jump from the 'call' trace event of a new frame",
@@ -265,7 +299,7 @@ pub unsafe fn set_lineno(f: *mut PyObject, value: *mut PyObject) -> PyResult<()>
                     "can only jump from a 'line' trace event",
                 ))
             }
-        }
+        };
         let wanted = match int::as_i64(value) {
             Ok(v) if i32::try_from(v).is_ok() => v,
             _ => {
@@ -293,6 +327,11 @@ pub unsafe fn set_lineno(f: *mut PyObject, value: *mut PyObject) -> PyResult<()>
         };
         let stacks = mark_stacks(cd);
         let mut start = stacks[fo.lasti.max(0) as usize];
+        if suspending && start > 0 {
+            // The value sent in when it resumes is not on the stack yet:
+            // after the jump none is (see `genobject::send_ex`).
+            start = pop(start);
+        }
         let mut best = OVERFLOWED;
         let mut best_at = 0;
         // As CPython: `err` < 0 while nothing fits and no reason is

@@ -141,6 +141,12 @@ pub unsafe fn delegate(g: *mut PyObject) -> *mut PyObject {
     }
 }
 
+/// Whether generator-like `g` is running (`gi_running`).
+pub unsafe fn is_running(g: *mut PyObject) -> bool {
+    // SAFETY: g is generator-like.
+    unsafe { (*g.cast::<PyGenObject>()).running != 0 }
+}
+
 /// Runs `f` with the generator marked as running (while it works on the
 /// iterator it delegates to).
 unsafe fn while_running<T>(g: *mut PyObject, f: impl FnOnce() -> T) -> T {
@@ -174,7 +180,15 @@ pub unsafe fn throw_raised(g: *mut PyObject, close_on_genexit: bool) -> PyResult
             return send_ex(g, none::none(), true);
         }
         let r = if check(yf.as_ptr()) {
-            while_running(g, || throw_raised(yf.as_ptr(), close_on_genexit))
+            // The delegate runs on top of this generator's frame, as if
+            // its `yield from` had resumed it: its tracebacks, `f_back`
+            // and `sys._getframe()` see the whole chain.
+            let f = (*g.cast::<PyGenObject>()).frame;
+            frame::push(f);
+            let r = while_running(g, || throw_raised(yf.as_ptr(), close_on_genexit));
+            frame::pop(f);
+            xdecref(std::mem::replace(&mut fr(f).f_back, null_mut()));
+            r
         } else {
             let e = errors::take().expect("an exception is raised");
             match protocol::getattr_opt(yf.as_ptr(), pystr::intern("throw"))? {
@@ -246,16 +260,14 @@ pub unsafe fn close(g: *mut PyObject) -> PyResult<Owned> {
             return Ok(Owned::from_borrowed_static(none::none()));
         }
         if fr((*go).frame).lasti < 0 {
-            let f = std::mem::replace(&mut (*go).frame, null_mut());
-            decref(f);
+            release_frame(go);
             return Ok(Owned::from_borrowed_static(none::none()));
         }
         let yf = delegate(g);
         if yf.is_null() && !handles_exit((*go).frame) {
             // Nothing would catch the GeneratorExit: CPython finishes the
             // generator without running it (no events, no frame).
-            let f = std::mem::replace(&mut (*go).frame, null_mut());
-            decref(f);
+            release_frame(go);
             return Ok(Owned::from_borrowed_static(none::none()));
         }
         let closed = if yf.is_null() {
@@ -282,6 +294,19 @@ pub unsafe fn close(g: *mut PyObject) -> PyResult<Owned> {
                 }
                 Err(e)
             }
+        }
+    }
+}
+
+/// Lets go of a generator's frame (it finished or was closed): the frame,
+/// if something else keeps it, no longer names the generator.
+unsafe fn release_frame(go: *mut PyGenObject) {
+    // SAFETY: go is generator-like; its frame, when set, is owned.
+    unsafe {
+        let f = std::mem::replace(&mut (*go).frame, null_mut());
+        if !f.is_null() {
+            fr(f).generator = null_mut();
+            decref(f);
         }
     }
 }
@@ -318,6 +343,7 @@ pub unsafe fn new(f: Owned, flags: u32) -> PyResult<Owned> {
         // Frames are tracked once they outlive a run; this one lives on
         // in the generator.
         crate::object::gc::track(f.as_ptr());
+        fo.generator = op;
         (*g).frame = f.into_raw();
         (*g).name = name.into_raw();
         (*g).qualname = qualname.into_raw();
@@ -398,9 +424,16 @@ pub unsafe fn send_ex(g: *mut PyObject, value: *mut PyObject, throw: bool) -> Py
                     "can't send non-None value to a just-started {kind}"
                 )));
             }
+        } else if fo.pending_jump >= 0
+            && !throw
+            && crate::vm::tracing::active(crate::runtime::tstate::get())
+        {
+            // A trace function set `f_lineno` when it yielded: the traced
+            // loop goes on at that line, which has no use for the value.
         } else {
             // The value of the suspended yield expression (None under a
             // throw: the exception table's depth counts that slot).
+            fo.pending_jump = -1;
             let v = if throw { none::none() } else { value };
             let slot = frame::slots(f).add((fo.nlocalsplus + fo.stacktop) as usize);
             *slot = new_ref(v);
@@ -436,13 +469,11 @@ pub unsafe fn send_ex(g: *mut PyObject, value: *mut PyObject, throw: bool) -> Py
         match r {
             Ok(Exit::Yield(v)) => Ok(Sent::Yielded(v)),
             Ok(Exit::Return(v)) => {
-                (*go).frame = null_mut();
-                decref(f);
+                release_frame(go);
                 Ok(Sent::Returned(v))
             }
             Err(e) => {
-                (*go).frame = null_mut();
-                decref(f);
+                release_frame(go);
                 Err(e)
             }
         }
@@ -597,10 +628,8 @@ pub(crate) unsafe extern "C" fn gen_finalize(g: *mut PyObject) {
         let saved = errors::take();
         let r = match crate::vm::asyncgen::finalizer_hook(g) {
             Some(h) => protocol::call_args(h, &[g]).map(drop),
-            None if fr(f).lasti < 0 => {
-                if (*g).ob_type == &raw mut PyCoro_Type {
-                    warn_unawaited(g);
-                }
+            None if fr(f).lasti < 0 && (*g).ob_type == &raw mut PyCoro_Type => {
+                warn_unawaited(g);
                 Ok(())
             }
             None => close(g).map(drop),
@@ -681,7 +710,7 @@ pub(crate) unsafe extern "C" fn gen_dealloc(op: *mut PyObject) {
         crate::object::gc::untrack(op);
         crate::vm::asyncgen::clear_extra(op);
         let go = op.cast::<PyGenObject>();
-        xdecref((*go).frame);
+        release_frame(go);
         xdecref((*go).name);
         xdecref((*go).qualname);
         xdecref((*go).code);
@@ -802,11 +831,7 @@ pub(crate) unsafe extern "C" fn get_frame(op: *mut PyObject, _c: *mut c_void) ->
 
 pub(crate) unsafe extern "C" fn get_running(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     // SAFETY: op is a generator.
-    unsafe {
-        new_ref(crate::object::bool::from_bool(
-            (*op.cast::<PyGenObject>()).running != 0,
-        ))
-    }
+    unsafe { new_ref(crate::object::bool::from_bool(is_running(op))) }
 }
 
 static GEN_GETSET: [PyGetSetDef; 8] = [

@@ -2,7 +2,8 @@
 //! tools' names, callbacks and global event sets, and the raising of the
 //! events the evaluation loop reports: `PY_START`, `PY_RESUME`,
 //! `PY_RETURN`, `PY_YIELD`, `PY_THROW`, `CALL`, `C_RETURN`, `C_RAISE`,
-//! `LINE`, `INSTRUCTION`, `JUMP`, `BRANCH`, `RAISE`, `EXCEPTION_HANDLED`,
+//! `LINE`, `INSTRUCTION`, `JUMP`, `BRANCH`, `STOP_ITERATION`, `RAISE`,
+//! `EXCEPTION_HANDLED`,
 //! `RERAISE` and `PY_UNWIND`, set globally or (the local events) for one
 //! code object. Frames run the traced loop (`vm::tracing`) while any
 //! event is set anywhere. Callbacks run with events off on their thread;
@@ -52,6 +53,7 @@ pub const LINE: u32 = 1 << 5;
 pub const INSTRUCTION: u32 = 1 << 6;
 pub const JUMP: u32 = 1 << 7;
 pub const BRANCH: u32 = 1 << 8;
+pub const STOP_ITERATION: u32 = 1 << 9;
 pub const RAISE: u32 = 1 << 10;
 pub const EXCEPTION_HANDLED: u32 = 1 << 11;
 pub const PY_UNWIND: u32 = 1 << 12;

@@ -735,6 +735,66 @@ pub unsafe fn stop_iteration(f: *mut PyObject, value: *mut PyObject) -> PyResult
     }
 }
 
+/// `STOP_ITERATION`: a `for` loop or a `yield from`/`await` of traced
+/// frame `f` ran a generator or coroutine that returned `value`, at unit
+/// `at`. CPython makes the `StopIteration(value)` that PEP 380 speaks of
+/// for the event (`INSTRUMENTED_END_FOR`, `INSTRUMENTED_END_SEND`); the
+/// trace function sees it as an `exception` event.
+pub unsafe fn generator_returned(
+    f: *mut PyObject,
+    at: usize,
+    value: *mut PyObject,
+) -> PyResult<()> {
+    let ts = tstate::get();
+    // SAFETY: f is the running frame; value is valid.
+    unsafe {
+        let legacy = traces(ts, fr(f));
+        let tools = monitoring::active() & monitoring::STOP_ITERATION != 0;
+        if ts.tracing != 0 || !(legacy || tools) {
+            return Ok(());
+        }
+        crate::vm::genobject::stop_iteration(Owned::from_borrowed(value));
+        let exc = errors::take().ok_or_else(Raised::assume)?;
+        if tools {
+            let code = fr(f).code;
+            let offset = crate::object::int::from_i64(at as i64 * 2)?;
+            monitoring::fire(
+                monitoring::STOP_ITERATION,
+                code,
+                at * 2,
+                &[code, offset.as_ptr(), exc.as_ptr()],
+            )?;
+        }
+        if legacy {
+            let ty = (*exc.as_ptr()).ob_type.cast::<PyObject>();
+            let arg = tuple::pack(&[ty, exc.as_ptr(), none::none()])?;
+            event(f, Event::Exception, arg.as_ptr())?;
+        }
+        Ok(())
+    }
+}
+
+/// The next value of generator `it` for a `FOR_ITER` at unit `at` of
+/// traced frame `f` (NULL once it is exhausted, with no error set): its
+/// return value makes a `STOP_ITERATION` event ([`generator_returned`]).
+pub unsafe fn next_of_generator(
+    f: *mut PyObject,
+    it: *mut PyObject,
+    at: usize,
+) -> PyResult<*mut PyObject> {
+    use crate::vm::genobject::{send_ex, Sent};
+    // SAFETY: it is a generator and f the running frame.
+    unsafe {
+        match send_ex(it, none::none(), false)? {
+            Sent::Yielded(v) => Ok(v.into_raw()),
+            Sent::Returned(v) => {
+                generator_returned(f, at, v.as_ptr())?;
+                Ok(null_mut())
+            }
+        }
+    }
+}
+
 /// The events before each instruction of a traced frame, the one at unit
 /// `start` after the one at `*prev` (which becomes `start`): a line
 /// event where `vm::trace_lines` says, `INSTRUCTION`, the `opcode` event

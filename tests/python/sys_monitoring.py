@@ -82,3 +82,90 @@ print(events)
 
 m.free_tool_id(TOOL)
 print(m.get_tool(TOOL), m.get_events(TOOL))
+
+# STOP_ITERATION: a for loop, `yield from` or `await` that runs a generator
+# or coroutine to its end gets the StopIteration its return makes; other
+# iterators (and next(), list()) do not raise the event.
+m.use_tool_id(TOOL, "tester")
+stops = []
+
+
+def on_stop(code, offset, exc):
+    stops.append((code.co_name, type(exc).__name__, exc.args))
+
+
+def returns_two():
+    yield 1
+    return 2
+
+
+def returns_none():
+    yield 1
+
+
+def for_loop(g):
+    for _ in g():
+        pass
+
+
+def delegates(g):
+    return (yield from g())
+
+
+class Stops:
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        raise StopIteration(5)
+
+
+async def answer():
+    return 9
+
+
+async def awaits():
+    return await answer()
+
+
+def stop_cases():
+    for_loop(returns_two)
+    for_loop(returns_none)
+    print("loops:", stops)
+    stops.clear()
+    print(list(delegates(returns_two)), list(delegates(returns_none)), stops)
+    stops.clear()
+    for _ in Stops():
+        pass
+    print(next(iter([]), None), list(returns_two()), stops)
+    try:
+        awaits().send(None)
+    except StopIteration as e:
+        print("await:", e.value, stops)
+    stops.clear()
+
+
+m.register_callback(TOOL, E.STOP_ITERATION, on_stop)
+m.set_events(TOOL, E.STOP_ITERATION)
+stop_cases()
+m.set_events(TOOL, 0)
+# As a local event, only in the code objects that have it.
+m.set_local_events(TOOL, for_loop.__code__, E.STOP_ITERATION)
+stop_cases()
+m.set_local_events(TOOL, for_loop.__code__, 0)
+
+
+# A callback returning DISABLE turns the event off at that loop.
+def disabling(code, offset, exc):
+    stops.append(code.co_name)
+    return m.DISABLE
+
+
+m.register_callback(TOOL, E.STOP_ITERATION, disabling)
+m.set_events(TOOL, E.STOP_ITERATION)
+for _ in range(3):
+    for_loop(returns_two)
+print("disabled:", stops)
+m.set_events(TOOL, 0)
+m.register_callback(TOOL, E.STOP_ITERATION, None)
+m.free_tool_id(TOOL)

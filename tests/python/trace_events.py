@@ -269,3 +269,83 @@ sys.setprofile(profiler)
 profiled()
 sys.setprofile(None)
 print("profile", prof)
+
+
+# A generator run to its end by a for loop or `yield from` shows the trace
+# function an `exception` event with its StopIteration in the caller.
+def stop_gen():
+    yield 1
+    return 2
+
+
+def stop_loop():
+    for _ in stop_gen():
+        pass
+
+
+def stop_delegate():
+    r = yield from stop_gen()
+    return r
+
+
+def stop_tracer(frame, event, arg):
+    if event == "exception":
+        print("exception in", frame.f_code.co_name, arg[0].__name__, arg[1].args, arg[2],
+              frame.f_lineno - frame.f_code.co_firstlineno)
+    return stop_tracer
+
+
+sys.settrace(stop_tracer)
+stop_loop()
+list(stop_delegate())
+sys.settrace(None)
+
+
+# f_lineno can be set from a generator's `return` event at a yield (it
+# goes on there when resumed, the value sent in dropped) and from its
+# `call` event when it resumes; not from the `call` event of its start.
+def jump_in_generator(jump_event, frm, to):
+    out = []
+
+    def gen():
+        out.append(1)
+        x = yield 2
+        out.append(("x", x))
+        y = yield 4
+        out.append(("y", y))
+        yield 6
+
+    first = gen.__code__.co_firstlineno
+    done = []
+
+    def tr(frame, event, arg):
+        if frame.f_code is gen.__code__:
+            out.append((event, frame.f_lineno - first))
+            if event == jump_event and not done and frame.f_lineno - first == frm:
+                done.append(True)
+                try:
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")
+                        frame.f_lineno = first + to
+                    out.append(("jumped", frame.f_lineno - first))
+                except ValueError as e:
+                    out.append(("error", str(e)))
+        return tr
+
+    sys.settrace(tr)
+    g = gen()
+    res = []
+    try:
+        res.append(next(g))
+        for v in "abcd":
+            res.append(g.send(v))
+    except StopIteration:
+        res.append("stop")
+    sys.settrace(None)
+    print(jump_event, frm, to, res)
+    print("  ", out)
+
+
+for args in (("return", 2, 3), ("return", 2, 1), ("return", 2, 5), ("return", 6, 1),
+             ("call", 2, 3), ("call", 2, 5), ("call", 2, 1), ("call", 0, 1)):
+    jump_in_generator(*args)

@@ -20,6 +20,7 @@
 #include <time.h>
 #include <wchar.h>
 
+#include "testcapi_frame.h"
 #include "testcapi_monitoring.h"
 
 /* _testcapi.error, the module's own exception. */
@@ -388,7 +389,7 @@ static int module_exec(PyObject *m)
 {
     PyObject *await_type;
     if (add_int_limits(m) < 0 || add_float_limits(m) < 0 || add_runtime_facts(m) < 0 ||
-        add_monitoring(m) < 0) {
+        add_monitoring(m) < 0 || PyModule_AddFunctions(m, frame_functions) < 0) {
         return -1;
     }
     /* Module-wide classes, made once even if the module is created again. */
