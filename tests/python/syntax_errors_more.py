@@ -128,3 +128,31 @@ for src in ["return 1", "break", "def f():\n  x = 1\n  global x", "f(**a, *b)",
         compile(src, "<s>", "exec")
     except SyntaxError as e:
         print(repr(src), e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset, repr(e.text))
+
+# f-string tokenizer messages.
+for src in ['f"', "f'''", "rf'abc", "b'abc", "f'''{\xa0}'''", 'f\'{"s"!r{":10"}}\'']:
+    try:
+        compile(src, "<s>", "exec")
+    except SyntaxError as e:
+        print(repr(src), repr(e.msg), e.lineno, e.offset, e.end_lineno, e.end_offset)
+
+# `single` mode: a one-line compound statement needs its newline; the
+# "multiple statements" range starts after the first line's statements.
+for src in ["def f(): pass", "def f(): pass\n", "if 1: pass\nelse: pass",
+            "if 1:\n  pass", "@d\ndef f(): pass", "x = 5 # comment\nx = 6\n",
+            "f()\nxy # blah\nblah()", "x = 1; y = 2\nz = 3\n", "if 1: pass\nx = 2"]:
+    for flags in (0, 0x200):
+        try:
+            compile(src, "<single>", "single", flags)
+            print(repr(src), flags, "compiled")
+        except SyntaxError as e:
+            print(repr(src), flags, type(e).__name__, repr(e.msg), e.lineno, e.offset,
+                  e.end_lineno, e.end_offset, repr(e.text))
+
+# At the prompt (PyCF_ALLOW_INCOMPLETE_INPUT | PyCF_DONT_IMPLY_DEDENT) the
+# same statements are incomplete input.
+for src in ["def f(): pass", "if 1: pass\nelse: pass", "if 1:\n  pass", "@d\ndef f(): pass"]:
+    try:
+        compile(src, "<single>", "single", 0x4200)
+    except SyntaxError as e:
+        print(repr(src), type(e).__name__, e.lineno, e.offset, repr(e.text))

@@ -115,6 +115,11 @@ pub fn parse_with_flags(
         if let Some(err) = interactive::open_block_error(source, filename, flags) {
             return Err(err);
         }
+        if matches!(&parsed, Ok(ast) if ast.top_level_len() == 1) {
+            if let Some(err) = interactive::unfinished_statement_error(source, filename, flags) {
+                return Err(err);
+            }
+        }
     }
     parsed.map_err(|(err, at)| interactive::adjust_error(source, mode, flags, err, at))
 }
@@ -264,8 +269,23 @@ fn check_single(module: &Mod, index: &LineIndex, filename: &str) -> Result<(), S
         .iter()
         .any(|s| index.line_col(s.range().start().into()).0 > end_line)
     {
+        // CPython's range is the rest of the line after the statement,
+        // from its comment if there is one, through the newline.
         let text = index.line_text(end_line);
-        let col = text.trim_end().len() as u32;
+        let line_last = m
+            .body
+            .iter()
+            .take_while(|s| index.line_col(s.range().start().into()).0 <= end_line)
+            .last()
+            .unwrap_or(first);
+        let (last_line, last_col) = index.line_col(line_last.range().end().into());
+        let stmt_end = if last_line == end_line {
+            last_col as usize
+        } else {
+            text.trim_end().len()
+        };
+        let rest = text.get(stmt_end..).unwrap_or("");
+        let col = (stmt_end + rest.len() - rest.trim_start_matches([' ', '\t']).len()) as u32;
         let mut e = index.error_at(
             SyntaxErrorKind::SyntaxError,
             "multiple statements found while compiling a single statement",
@@ -277,7 +297,7 @@ fn check_single(module: &Mod, index: &LineIndex, filename: &str) -> Result<(), S
                 end_col: col,
             },
         );
-        e.end_offset = e.offset + 1;
+        e.end_offset = text.trim_end().chars().count() as u32 + 2;
         return Err(e);
     }
     Ok(())

@@ -620,8 +620,15 @@ fn translate_error_inner(
             let msg = match e {
                 F::UnclosedLbrace => {
                     let t = token_text(index, range);
+                    // After a conversion (`!r`) only a format spec or
+                    // the closing brace may follow.
+                    let before = source[..s].trim_end();
+                    let flag_start = before.trim_end_matches(|c: char| c.is_alphanumeric() || c == '_');
+                    let conversion = flag_start.ends_with('!') && flag_start.len() < before.len();
                     if t.is_empty() || t.starts_with(['\'', '"', '\n', '\r']) {
                         "f-string: expecting '}'".to_string()
+                    } else if conversion {
+                        "f-string: expecting ':' or '}'".to_string()
                     } else {
                         "f-string: expecting '=', or '!', or ':', or '}'".to_string()
                     }
@@ -672,10 +679,12 @@ fn translate_error_inner(
                 syntax("invalid syntax")
             } else {
                 // The tokenizer's error: no range, just where it stopped.
-                let mut e = syntax(&format!(
-                    "invalid character '{tok}' (U+{:04X})",
-                    *tok as u32
-                ));
+                let msg = if is_non_printable(*tok) {
+                    format!("invalid non-printable character U+{:04X}", *tok as u32)
+                } else {
+                    format!("invalid character '{tok}' (U+{:04X})", *tok as u32)
+                };
+                let mut e = syntax(&msg);
                 e.end_offset = e.offset;
                 e
             }
@@ -743,6 +752,25 @@ fn translate_error_inner(
             e
         }
     }
+}
+
+/// Whether `str.isprintable()` is false for a non-ASCII character:
+/// controls, separators other than the space, and the common format
+/// characters (soft hyphen, zero-width and directional marks, BOM).
+fn is_non_printable(c: char) -> bool {
+    c.is_control()
+        || c.is_whitespace()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{061C}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{206F}'
+                | '\u{FEFF}'
+        )
 }
 
 /// CPython's error for a bad `\\x`, `\\u`, `\\U` or `\\N` escape in the string

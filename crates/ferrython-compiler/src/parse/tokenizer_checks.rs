@@ -261,11 +261,17 @@ pub(crate) fn scan_brackets_and_strings(
                     } else {
                         index.line_col(start as u32).0
                     };
-                    let kind = if triple {
-                        "unterminated triple-quoted string literal"
+                    let what = if !is_prefix {
+                        "string"
+                    } else if prefix.contains('f') {
+                        "f-string"
+                    } else if prefix.contains('t') {
+                        "t-string"
                     } else {
-                        "unterminated string literal"
+                        "string"
                     };
+                    let triple_word = if triple { "triple-quoted " } else { "" };
+                    let kind = format!("unterminated {triple_word}{what} literal");
                     let hint = if escaped_quote && !triple {
                         "; perhaps you escaped the end quote?"
                     } else {
