@@ -121,7 +121,7 @@ fn view(tabs: &SymbolTables, i: usize) -> View {
             .symbols
             .iter()
             .map(|s| {
-                let flags = (s.flags & !st::DEF_COMP_WALRUS) as i64;
+                let flags = (s.flags & !(st::DEF_COMP_WALRUS | st::DEF_COMP_CELL)) as i64;
                 (s.name.clone(), flags, scope_code(s.scope))
             })
             .collect(),

@@ -104,7 +104,7 @@ pub unsafe fn f_locals(frame: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: frame is a frame.
     unsafe {
         let f = fr(frame);
-        if f.locals.is_null() {
+        if f.locals.is_null() || hidden_bound(frame) {
             new(frame)
         } else {
             Ok(Owned::from_borrowed(f.locals))
@@ -119,7 +119,7 @@ pub unsafe fn snapshot(frame: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: frame is a frame.
     unsafe {
         let f = fr(frame);
-        if !f.locals.is_null() {
+        if !f.locals.is_null() && !hidden_bound(frame) {
             return Ok(Owned::from_borrowed(f.locals));
         }
         let d = dict::new()?;
@@ -133,6 +133,22 @@ pub unsafe fn snapshot(frame: *mut PyObject) -> PyResult<Owned> {
     }
 }
 
+/// Whether a module or class body frame is running an inlined
+/// comprehension (PEP 709): one of its hidden fast locals is bound. Its
+/// locals are then the fast locals, as in CPython 3.13's
+/// `_PyFrame_HasHiddenLocals`.
+unsafe fn hidden_bound(frame: *mut PyObject) -> bool {
+    // SAFETY: frame is a frame with as many fast locals as its code says.
+    unsafe {
+        let cd = code::data(fr(frame).code);
+        let lp = slots(frame);
+        cd.localspluskinds
+            .iter()
+            .enumerate()
+            .any(|(i, &k)| k & fast_kind::HIDDEN != 0 && !(*lp.add(i)).is_null())
+    }
+}
+
 #[inline]
 unsafe fn frame_of(op: *mut PyObject) -> *mut PyObject {
     // SAFETY: op is a FrameLocalsProxy.
@@ -140,12 +156,12 @@ unsafe fn frame_of(op: *mut PyObject) -> *mut PyObject {
 }
 
 /// The current value of fast local `i` of `frame` (a cell's contents for
-/// cell and free variables), NULL when unbound or hidden.
+/// cell and free variables), NULL when unbound.
 unsafe fn fast_value(frame: *mut PyObject, i: usize, kind: u8) -> *mut PyObject {
     // SAFETY: frame is a frame with more than i fast locals.
     unsafe {
         let v = *slots(frame).add(i);
-        if v.is_null() || kind & fast_kind::HIDDEN != 0 {
+        if v.is_null() {
             return null_mut();
         }
         if kind & (fast_kind::CELL | fast_kind::FREE) != 0

@@ -195,7 +195,9 @@ pub fn verify_code(code: &CodeObject, nconsts: usize) -> Result<(), String> {
             {
                 return bad("not a cell or free variable")
             }
-            MAKE_CELL if kind(arg) & fast_kind::CELL == 0 => return bad("not a cell variable"),
+            // A free slot too: an inlined comprehension whose variable is
+            // captured gives it a fresh cell while it runs (PEP 709).
+            MAKE_CELL if kind(arg) & cell == 0 => return bad("not a cell variable"),
             COPY_FREE_VARS if arg as usize != nfrees || nfrees == 0 => {
                 return bad("free variables")
             }

@@ -100,6 +100,17 @@ pub(crate) struct Unit<'a> {
     /// (by the statement's start offset) that `__annotate__` reports only
     /// once it has run.
     pub conditional_annotations: HashMap<u32, u32>,
+    /// How many inlined comprehensions (PEP 709) are being compiled.
+    pub inline_depth: u32,
+    /// Names whose scope inside the inlined comprehension being compiled
+    /// differs from the scope of this unit.
+    pub comp_scopes: HashMap<String, NameScope>,
+    /// Names of a module or class body that an inlined comprehension binds:
+    /// fast locals while it runs.
+    pub fast_hidden: HashSet<String>,
+    /// Local slots of names that also have a free-variable slot (a
+    /// comprehension binding a name the enclosing code gets from outside).
+    shadow_locals: HashMap<String, u32>,
 }
 
 impl<'a> Unit<'a> {
@@ -144,6 +155,10 @@ impl<'a> Unit<'a> {
             nparams: 0,
             finally_loops: Vec::new(),
             conditional_annotations: HashMap::new(),
+            inline_depth: 0,
+            comp_scopes: HashMap::new(),
+            fast_hidden: HashSet::new(),
+            shadow_locals: HashMap::new(),
         };
         // Register parameters, cells and free variables now; other locals
         // are registered at first use (CPython's `co_varnames` order) and
@@ -165,11 +180,12 @@ impl<'a> Unit<'a> {
             .symbols
             .iter()
             .filter(|s| {
-                s.scope == NameScope::Cell
-                    && !u.localsplus_index.contains_key(&s.name)
-                    && (t.kind.is_function_like()
-                        || s.name == "__class__"
-                        || s.name == "__classdict__")
+                !u.localsplus_index.contains_key(&s.name)
+                    && (s.scope == NameScope::Cell
+                        && (t.kind.is_function_like()
+                            || s.name == "__class__"
+                            || s.name == "__classdict__")
+                        || s.flags & crate::symtable::DEF_COMP_CELL != 0)
             })
             .map(|s| s.name.as_str())
             .collect();
@@ -218,6 +234,26 @@ impl<'a> Unit<'a> {
     /// A local the symbol table did not know about.
     pub fn add_local(&mut self, name: &str) -> u32 {
         self.push_local(name, fast_kind::LOCAL)
+    }
+
+    /// The local (not free) slot of `name`: a name that is only a free
+    /// variable here gets a second, plain local slot (as CPython keeps
+    /// `co_varnames` and `co_freevars` apart).
+    pub fn local_slot(&mut self, name: &str) -> u32 {
+        match self.localsplus_index(name) {
+            Some(i) if self.kinds[i as usize] & fast_kind::FREE == 0 => i,
+            Some(_) => {
+                if let Some(&i) = self.shadow_locals.get(name) {
+                    return i;
+                }
+                let i = self.localsplus.len() as u32;
+                self.localsplus.push(name.to_string());
+                self.kinds.push(fast_kind::LOCAL);
+                self.shadow_locals.insert(name.to_string(), i);
+                i
+            }
+            None => self.add_local(name),
+        }
     }
 
     pub fn localsplus_index(&self, name: &str) -> Option<u32> {

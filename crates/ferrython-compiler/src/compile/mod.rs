@@ -518,22 +518,26 @@ impl<'a> Compiler<'a> {
         let t = self.table();
         let kind = t.kind;
         let sym = t.lookup(name);
-        let mut scope = sym.map(|s| s.scope).unwrap_or(NameScope::GlobalImplicit);
+        let in_comp = self.unit().inline_depth > 0;
+        // Inside an inlined comprehension: the comprehension's own scope
+        // for names it sees differently, fast locals for the names it binds
+        // in a module or class body.
+        let comp_scope = self.unit().comp_scopes.get(name).copied();
+        let hidden = in_comp && self.unit().fast_hidden.contains(name);
+        let mut scope = comp_scope
+            .or(sym.map(|s| s.scope))
+            .unwrap_or(NameScope::GlobalImplicit);
         let free_class = sym
             .map(|s| s.flags & symtable::DEF_FREE_CLASS != 0)
             .unwrap_or(false);
+        let class_body = kind == ScopeKind::Class && !in_comp;
         // In a class, a local that is also passed to children stays a dict
         // name (a declared global stays global).
-        if kind == ScopeKind::Class
-            && free_class
-            && !matches!(scope, NameScope::Free | NameScope::GlobalExplicit)
+        if class_body && free_class && !matches!(scope, NameScope::Free | NameScope::GlobalExplicit)
         {
             scope = NameScope::Local;
         }
-        if kind == ScopeKind::Class
-            && scope == NameScope::Cell
-            && name != "__class__"
-            && name != "__classdict__"
+        if class_body && scope == NameScope::Cell && name != "__class__" && name != "__classdict__"
         {
             scope = NameScope::Local;
         }
@@ -544,6 +548,7 @@ impl<'a> Compiler<'a> {
                 match op {
                     NameOp::Load => {
                         if kind == ScopeKind::Class
+                            && !in_comp
                             && name != "__class__"
                             && name != "__classdict__"
                         {
@@ -561,8 +566,8 @@ impl<'a> Compiler<'a> {
                     NameOp::Del => self.emit(DELETE_DEREF, i),
                 }
             }
-            NameScope::Local if kind.is_function_like() => {
-                let i = self.fast_index(name);
+            NameScope::Local if kind.is_function_like() || hidden => {
+                let i = self.u().local_slot(name);
                 match op {
                     NameOp::Load => {
                         let safe = self.unit().fast_safe(name);
@@ -580,7 +585,7 @@ impl<'a> Compiler<'a> {
                     NameOp::Del => self.emit(DELETE_GLOBAL, i),
                 }
             }
-            NameScope::GlobalImplicit if kind.is_function_like() => {
+            NameScope::GlobalImplicit if kind.is_function_like() || hidden => {
                 let i = self.add_name(name);
                 match op {
                     NameOp::Load => {

@@ -79,8 +79,16 @@ pub(super) fn analyze(
     };
     let children = st.tables[i].children.clone();
     let mut child_free: HashSet<String> = HashSet::new();
+    let mut inlined_cells: HashSet<String> = HashSet::new();
     for c in children {
-        let f = analyze(st, c, &new_bound, child_global, err);
+        let mut f = analyze(st, c, &new_bound, child_global, err);
+        let ct = &st.tables[c];
+        if ct.kind == ScopeKind::Comprehension
+            && !ct.is_generator
+            && !st.tables[i].can_see_class_scope
+        {
+            inline_comprehension(st, i, c, &mut f, &mut inlined_cells);
+        }
         child_free.extend(f);
     }
     // Locals needed by children become cells; other needs pass through.
@@ -130,5 +138,73 @@ pub(super) fn analyze(
             }
         }
     }
+    // Cells of inlined comprehensions are cells of this scope too.
+    for name in inlined_cells {
+        if let Some(&si) = t.index.get(&name) {
+            let s = &mut t.symbols[si];
+            if kind.is_function_like() {
+                if s.scope == NameScope::Local {
+                    s.scope = NameScope::Cell;
+                }
+            } else {
+                s.flags |= DEF_COMP_CELL;
+            }
+        }
+    }
     free
+}
+
+/// Merge the names of comprehension `comp` (already analyzed) into its
+/// parent `parent`, as CPython's `inline_comprehension` does: names the
+/// parent lacks are copied with the comprehension's scope; a name free in
+/// the comprehension that the parent function binds stops being free
+/// unless a scope nested in the comprehension needs it.
+fn inline_comprehension(
+    st: &mut SymbolTables,
+    parent: usize,
+    comp: usize,
+    comp_free: &mut HashSet<String>,
+    inlined_cells: &mut HashSet<String>,
+) {
+    let pkind = st.tables[parent].kind;
+    let symbols = st.tables[comp].symbols.clone();
+    for s in symbols {
+        if s.flags & DEF_PARAM != 0 {
+            continue;
+        }
+        if s.scope == NameScope::Cell || s.flags & DEF_COMP_CELL != 0 {
+            inlined_cells.insert(s.name.clone());
+        }
+        let existing = st.tables[parent].lookup(&s.name).map(|p| p.flags);
+        match existing {
+            None => {
+                let p = &mut st.tables[parent];
+                p.add(&s.name, s.flags & !DEF_COMP_CELL);
+                let si = p.index[&s.name];
+                p.symbols[si].scope = s.scope;
+            }
+            Some(flags) => {
+                if flags & DEF_BOUND != 0
+                    && pkind != ScopeKind::Class
+                    && !is_free_in_any_child(st, comp, &s.name)
+                {
+                    comp_free.remove(&s.name);
+                }
+            }
+        }
+    }
+    let ct = &st.tables[comp];
+    let awaits = ct.is_coroutine || ct.has_await;
+    st.tables[comp].comp_inlined = true;
+    if awaits {
+        st.tables[parent].has_await = true;
+    }
+}
+
+/// Whether a scope directly inside `table` has `name` free.
+fn is_free_in_any_child(st: &SymbolTables, table: usize, name: &str) -> bool {
+    st.tables[table]
+        .children
+        .iter()
+        .any(|&c| st.tables[c].scope_of(name) == NameScope::Free)
 }

@@ -5,13 +5,13 @@
 //! a [`NameScope`] top-down with the set of names bound in enclosing function
 //! scopes, and bottom-up turns locals that inner scopes need into cells.
 //!
-//! Scopes: module, class, function, lambda, comprehension (every
-//! comprehension and generator expression is its own nested code object here:
-//! Ferrython does *not* inline list/set/dict comprehensions as PEP 709 does;
-//! the observable difference is only in tracebacks and `locals()` inside the
-//! comprehension), annotation scopes (PEP 649/749 `__annotate__`), type
-//! parameter scopes and lazily evaluated type alias values / TypeVar bounds
-//! (PEP 695).
+//! Scopes: module, class, function, lambda, comprehension, annotation
+//! scopes (PEP 649/749 `__annotate__`), type parameter scopes and lazily
+//! evaluated type alias values / TypeVar bounds (PEP 695). List, set and dict
+//! comprehensions are inlined into the enclosing scope as PEP 709 describes
+//! (CPython's `inline_comprehension`): their names are merged into the
+//! enclosing table and the compiler isolates the ones they bind; generator
+//! expressions stay nested code objects.
 //!
 //! Tables live in one arena ([`SymbolTables`]) and are found from an AST node
 //! with a [`ScopeKey`] (its byte range plus what kind of scope hangs off it).
@@ -39,6 +39,9 @@ pub const DEF_COMP_ITER: u32 = 512;
 pub const DEF_TYPE_PARAM: u32 = 1024;
 /// A walrus target inside a comprehension: bound in the enclosing function.
 pub const DEF_COMP_WALRUS: u32 = 2048;
+/// A name that is a cell inside an inlined comprehension of a module or
+/// class body (the body's code gets a cell slot for it).
+pub const DEF_COMP_CELL: u32 = 4096;
 pub const DEF_BOUND: u32 = DEF_LOCAL | DEF_PARAM | DEF_IMPORT | DEF_TYPE_PARAM;
 
 /// Kind of a scope.
@@ -126,6 +129,8 @@ pub struct SymbolTable {
     pub params: Vec<String>,
     pub is_generator: bool,
     pub is_coroutine: bool,
+    /// A list/set/dict comprehension compiled inline in its parent (PEP 709).
+    pub comp_inlined: bool,
     pub has_await: bool,
     /// A class whose methods use `__class__`/`super`.
     pub needs_class_closure: bool,
@@ -164,6 +169,7 @@ impl SymbolTable {
             params: Vec::new(),
             is_generator: false,
             is_coroutine: false,
+            comp_inlined: false,
             has_await: false,
             needs_class_closure: false,
             needs_classdict: false,

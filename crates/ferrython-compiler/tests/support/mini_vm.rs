@@ -637,6 +637,10 @@ impl Vm {
                         stack.push(locals[(arg >> 4) as usize].clone());
                         stack.push(locals[(arg & 15) as usize].clone());
                     }
+                    LOAD_FAST_AND_CLEAR => {
+                        let v = std::mem::replace(&mut locals[arg as usize], V::Null);
+                        stack.push(v)
+                    }
                     STORE_FAST => locals[arg as usize] = pop!(),
                     STORE_FAST_STORE_FAST => {
                         locals[(arg >> 4) as usize] = pop!();
