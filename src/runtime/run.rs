@@ -2,7 +2,7 @@
 //! become `SyntaxError` objects), `__main__`, and running strings and files
 //! as the `PyRun_*` family and the `ferrython` command do.
 use crate::ffi::*;
-use crate::object::exceptions as exc;
+use crate::object::exceptions::{self as exc, display};
 use crate::object::{dict, int, module, none, str as pystr, tuple};
 use crate::runtime::errors::{self, PyResult};
 use crate::vm::code;
@@ -21,8 +21,11 @@ pub fn raise_syntax_error(e: &SyntaxErrorInfo) -> errors::Raised {
         _ => {}
     }
     let build = || -> PyResult<Owned> {
-        let text = match &e.text {
-            Some(t) => pystr::from_str(t)?,
+        // Errors from the compiler carry no text: like CPython, read the
+        // line from the file when there is one.
+        let from_file = || display::source_line(&e.filename, e.lineno as i64);
+        let text = match e.text.clone().or_else(from_file) {
+            Some(t) => pystr::from_str(&t)?,
             None => Owned::from_borrowed_static(none::none()),
         };
         let details = tuple::from_vec(vec![

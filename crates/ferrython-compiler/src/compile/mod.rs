@@ -186,8 +186,7 @@ fn check_future(body: &[Stmt], index: &LineIndex, filename: &str) -> Result<u32,
                     && f.level == 0 =>
             {
                 if !allowed {
-                    return Err(index.error(
-                        SyntaxErrorKind::SyntaxError,
+                    return Err(index.compile_error(
                         "from __future__ imports must occur at the beginning of the file",
                         filename,
                         f.range,
@@ -201,18 +200,12 @@ fn check_future(body: &[Stmt], index: &LineIndex, filename: &str) -> Result<u32,
                         "nested_scopes" | "generators" | "division" | "absolute_import"
                         | "with_statement" | "print_function" | "unicode_literals" => 0,
                         "braces" => {
-                            let mut e = index.error(
-                                SyntaxErrorKind::SyntaxError,
-                                "not a chance",
-                                filename,
-                                f.range,
-                            );
+                            let mut e = index.compile_error("not a chance", filename, f.range);
                             e.end_offset = 0;
                             return Err(e);
                         }
                         other => {
-                            return Err(index.error(
-                                SyntaxErrorKind::SyntaxError,
+                            return Err(index.compile_error(
                                 format!("future feature {other} is not defined"),
                                 filename,
                                 a.range,
@@ -343,11 +336,7 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn error(&mut self, msg: impl Into<String>, range: TextRange) {
         if self.error.is_none() {
-            self.error =
-                Some(
-                    self.index
-                        .error(SyntaxErrorKind::SyntaxError, msg, self.filename, range),
-                );
+            self.error = Some(self.index.compile_error(msg, self.filename, range));
         }
     }
 

@@ -293,11 +293,38 @@ pub(crate) fn open_block_error(
     if !starts_compound(first) || !last.starts_with([' ', '\t']) || is_blank(last) {
         return None;
     }
-    if flags & PYCF_ALLOW_INCOMPLETE_INPUT != 0 {
-        return Some(incomplete_error(source, filename));
+    Some(unfinished_block(source, filename, flags, last))
+}
+
+/// `single` mode: one compound statement whose text stops, without a
+/// newline, on an unindented line (`if x: pass`) is not finished either:
+/// CPython's tokenizer needs that newline to end it.
+pub(crate) fn unfinished_statement_error(
+    source: &str,
+    filename: &str,
+    flags: u32,
+) -> Option<SyntaxErrorInfo> {
+    if source.ends_with('\n') {
+        return None;
+    }
+    let first = source.lines().find(|l| !is_blank(l))?;
+    let last = source.split_inclusive('\n').next_back()?;
+    if !starts_compound(first) || last.starts_with([' ', '\t']) || is_blank(last) {
+        return None;
+    }
+    Some(unfinished_block(source, filename, flags, last))
+}
+
+/// The error for a compound statement left open on its `last` line:
+/// incomplete input for the prompt (`PyCF_ALLOW_INCOMPLETE_INPUT` with
+/// `PyCF_DONT_IMPLY_DEDENT`), else `invalid syntax` at that line.
+fn unfinished_block(source: &str, filename: &str, flags: u32, last: &str) -> SyntaxErrorInfo {
+    let prompt = PYCF_ALLOW_INCOMPLETE_INPUT | PYCF_DONT_IMPLY_DEDENT;
+    if flags & prompt == prompt {
+        return incomplete_error(source, filename);
     }
     let lineno = source.split_inclusive('\n').count() as u32;
-    Some(SyntaxErrorInfo {
+    SyntaxErrorInfo {
         kind: SyntaxErrorKind::SyntaxError,
         msg: "invalid syntax".into(),
         filename: filename.into(),
@@ -306,7 +333,7 @@ pub(crate) fn open_block_error(
         end_lineno: lineno,
         end_offset: 0,
         text: Some(last.to_string()),
-    })
+    }
 }
 
 #[cfg(test)]

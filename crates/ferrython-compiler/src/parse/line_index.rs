@@ -119,6 +119,16 @@ impl LineIndex {
         text[..c].chars().count() as u32 + 1
     }
 
+    /// Line `lineno` as `SyntaxError.text` shows it: CPython's tokenizer
+    /// reads a last line without a newline as if it had one.
+    fn line_text_with_newline(&self, lineno: u32) -> String {
+        let mut text = self.line_text(lineno).to_string();
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        text
+    }
+
     /// Build a `SyntaxErrorInfo` for a byte range.
     pub fn error(
         &self,
@@ -129,6 +139,20 @@ impl LineIndex {
     ) -> SyntaxErrorInfo {
         let loc = self.location(range);
         self.error_at(kind, msg, filename, loc)
+    }
+
+    /// A `SyntaxErrorInfo` for a byte range from the symbol table or the
+    /// compiler: CPython gives those no text of their own (the runtime reads
+    /// the line from the file when there is one, `PyErr_ProgramTextObject`).
+    pub fn compile_error(
+        &self,
+        msg: impl Into<String>,
+        filename: &str,
+        range: TextRange,
+    ) -> SyntaxErrorInfo {
+        let mut e = self.error(SyntaxErrorKind::SyntaxError, msg, filename, range);
+        e.text = None;
+        e
     }
 
     /// Build a `SyntaxErrorInfo` for a CPython location.
@@ -147,7 +171,7 @@ impl LineIndex {
             offset: self.char_offset(loc.lineno, loc.col),
             end_lineno: loc.end_lineno,
             end_offset: self.char_offset(loc.end_lineno, loc.end_col),
-            text: Some(self.line_text(loc.lineno).to_string()),
+            text: Some(self.line_text_with_newline(loc.lineno)),
         }
     }
 }

@@ -12,6 +12,7 @@
 mod encoding;
 mod escapes;
 mod fstring_fields;
+mod grammar_hints;
 pub mod interactive;
 mod line_index;
 mod nesting;
@@ -136,6 +137,11 @@ pub fn parse_with_flags(
         if let Some(err) = interactive::open_block_error(source, filename, flags) {
             return Err(err);
         }
+        if matches!(&parsed, Ok(ast) if ast.top_level_len() == 1) {
+            if let Some(err) = interactive::unfinished_statement_error(source, filename, flags) {
+                return Err(err);
+            }
+        }
     }
     parsed.map_err(|(err, at)| interactive::adjust_error(source, mode, flags, err, at))
 }
@@ -216,7 +222,8 @@ fn parse_unadjusted(
 }
 
 /// The first of ruff's parse errors as CPython reports it, with the byte
-/// offset where it was found.
+/// offset where it was found; failing that, an error CPython's grammar
+/// finds that ruff accepts (a parenthesized keyword argument name).
 fn first_error(
     parsed: &ruff_python_parser::Parsed<Mod>,
     index: &LineIndex,
@@ -261,7 +268,12 @@ fn first_error(
             Some(at),
         ));
     }
-    None
+    let hints = grammar_hints::Hints {
+        index,
+        filename,
+        tokens: parsed.tokens(),
+    };
+    hints.parenthesized_keyword().map(|err| (err, None))
 }
 
 /// `compile(..., "single")` takes one statement (a line of simple
@@ -300,8 +312,23 @@ fn check_single(module: &Mod, index: &LineIndex, filename: &str) -> Result<(), S
         .iter()
         .any(|s| index.line_col(s.range().start().into()).0 > end_line)
     {
+        // CPython's range is the rest of the line after the statement,
+        // from its comment if there is one, through the newline.
         let text = index.line_text(end_line);
-        let col = text.trim_end().len() as u32;
+        let line_last = m
+            .body
+            .iter()
+            .take_while(|s| index.line_col(s.range().start().into()).0 <= end_line)
+            .last()
+            .unwrap_or(first);
+        let (last_line, last_col) = index.line_col(line_last.range().end().into());
+        let stmt_end = if last_line == end_line {
+            last_col as usize
+        } else {
+            text.trim_end().len()
+        };
+        let rest = text.get(stmt_end..).unwrap_or("");
+        let col = (stmt_end + rest.len() - rest.trim_start_matches([' ', '\t']).len()) as u32;
         let mut e = index.error_at(
             SyntaxErrorKind::SyntaxError,
             "multiple statements found while compiling a single statement",
@@ -313,7 +340,7 @@ fn check_single(module: &Mod, index: &LineIndex, filename: &str) -> Result<(), S
                 end_col: col,
             },
         );
-        e.end_offset = e.offset + 1;
+        e.end_offset = text.trim_end().chars().count() as u32 + 2;
         return Err(e);
     }
     Ok(())

@@ -1,9 +1,11 @@
 //! ruff parse errors -> CPython's SyntaxError messages and positions.
 
+use ruff_python_ast::{Expr, UnaryOp};
 use ruff_python_parser::{LexicalErrorType, ParseErrorType};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::fstring_fields::replacement_field_error;
+use super::grammar_hints::{expr_name, parse_expr, Hints};
 use super::tokenizer_checks::scan_brackets_and_strings;
 use super::{LineIndex, Location};
 use crate::error::{SyntaxErrorInfo, SyntaxErrorKind};
@@ -45,6 +47,9 @@ fn block_owner(index: &LineIndex, lineno: u32) -> Option<(String, u32)> {
             word
         };
         let what = match word.as_str() {
+            "except" if head[6..].trim_start().starts_with('*') => {
+                "'except*' statement".to_string()
+            }
             "def" => "function definition".to_string(),
             "class" => "class definition".to_string(),
             "if" | "elif" | "else" | "for" | "while" | "with" | "try" | "except" | "finally"
@@ -203,7 +208,7 @@ pub(super) fn translate_error(
     tokenizer_stop: u32,
     tokens: &[ruff_python_ast::token::Token],
 ) -> SyntaxErrorInfo {
-    let mut e = translate_error_inner(index, source, filename, error, range);
+    let mut e = translate_error_inner(index, source, filename, error, range, tokens);
     if e.msg == "invalid syntax" || e.msg == "f-string: expecting '=', or '!', or ':', or '}'" {
         let at = u32::from(range.start()) as usize;
         if let Some(f) = replacement_field_error(index, filename, tokens, at) {
@@ -242,6 +247,7 @@ fn translate_error_inner(
     filename: &str,
     error: &ParseErrorType,
     range: TextRange,
+    tokens: &[ruff_python_ast::token::Token],
 ) -> SyntaxErrorInfo {
     use ruff_python_ast::token::TokenKind as T;
     use SyntaxErrorKind::*;
@@ -287,10 +293,32 @@ fn translate_error_inner(
             TextRange::new(p.into(), range.end()),
         ))
     };
+    let hints = Hints {
+        index,
+        filename,
+        tokens,
+    };
+    if let Some(e) = hints.hint(error, range) {
+        return e;
+    }
     match error {
+        ParseErrorType::OtherError(m) if m.starts_with("Cannot have both 'except' and 'except*'") => {
+            // CPython underlines the `except` or `except*` keyword.
+            let line_end = source[s..].find('\n').map_or(source.len(), |p| s + p);
+            let head = &source[s..line_end];
+            let mut end = s + "except".len();
+            if head["except".len().min(head.len())..].trim_start().starts_with('*') {
+                end = source[..line_end][end..].find('*').map_or(end, |p| end + p + 1);
+            }
+            index.error(
+                SyntaxError,
+                "cannot have both 'except' and 'except*' on the same 'try'",
+                filename,
+                TextRange::new(range.start(), (end as u32).into()),
+            )
+        }
         ParseErrorType::OtherError(m)
             if m.starts_with("Expected one or more exception types")
-                || m.starts_with("Cannot have both 'except' and 'except*'")
                 || m.starts_with("Only single target (not tuple) can be annotated") =>
         {
             let mut chars = m.chars();
@@ -431,10 +459,10 @@ fn translate_error_inner(
         } => {
             let forced = matches!(
                 line_keyword(index, start).as_str(),
-                "try" | "finally" | "else" | "for" | "def"
+                "try" | "finally" | "else" | "def"
             );
             if forced && !matches!(found, T::Newline | T::Comment) && !at_eof {
-                // `try`, `finally`, `else`, `for ... in ...` and `def` force
+                // `try`, `finally`, `else` and `def` force
                 // the colon in CPython's grammar.
                 return syntax("expected ':'");
             }
@@ -535,11 +563,16 @@ fn translate_error_inner(
         | ParseErrorType::InvalidAugmentedAssignmentTarget
         | ParseErrorType::InvalidDeleteTarget => {
             let text = token_text(index, range);
-            let what = describe_target(text);
+            let target = parse_expr(text);
+            let what = if text.trim_start().starts_with('*') {
+                "starred"
+            } else {
+                target.as_ref().map_or("expression", expr_name)
+            };
             let msg = match error {
                 ParseErrorType::InvalidDeleteTarget => format!("cannot delete {what}"),
                 ParseErrorType::InvalidAugmentedAssignmentTarget => {
-                    format!("'{}' is an illegal expression for augmented assignment", what_type(text))
+                    format!("'{what}' is an illegal expression for augmented assignment")
                 }
                 ParseErrorType::InvalidNamedAssignmentTarget => {
                     format!("cannot use assignment expressions with {what}")
@@ -552,12 +585,26 @@ fn translate_error_inner(
                         .unwrap_or(0);
                     let first_target = source[line_start..u32::from(range.start()) as usize].trim().is_empty();
                     let plain_assign = first_target && after.starts_with('=') && !after.starts_with("==");
-                    if what == "None" || what == "True" || what == "False" || what == "__debug__" {
-                        format!("cannot assign to {what}")
-                    } else if text.starts_with("yield") {
+                    // CPython's hint is for a `bitwise_or` target only.
+                    let simple = !matches!(
+                        target,
+                        Some(
+                            Expr::Generator(_)
+                                | Expr::Compare(_)
+                                | Expr::BoolOp(_)
+                                | Expr::If(_)
+                                | Expr::Lambda(_)
+                                | Expr::Named(_)
+                                | Expr::Yield(_)
+                                | Expr::YieldFrom(_)
+                        )
+                    ) && !matches!(&target, Some(Expr::UnaryOp(u)) if u.op == UnaryOp::Not);
+                    if matches!(what, "None" | "True" | "False") || text.trim() == "__debug__" {
+                        format!("cannot assign to {}", text.trim())
+                    } else if matches!(target, Some(Expr::Yield(_) | Expr::YieldFrom(_))) {
                         "assignment to yield expression not possible".into()
                     } else if plain_assign
-                        && what != "generator expression"
+                        && simple
                         && matches!(error, ParseErrorType::InvalidAssignmentTarget)
                     {
                         format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?")
@@ -573,8 +620,15 @@ fn translate_error_inner(
             let msg = match e {
                 F::UnclosedLbrace => {
                     let t = token_text(index, range);
+                    // After a conversion (`!r`) only a format spec or
+                    // the closing brace may follow.
+                    let before = source[..s].trim_end();
+                    let flag_start = before.trim_end_matches(|c: char| c.is_alphanumeric() || c == '_');
+                    let conversion = flag_start.ends_with('!') && flag_start.len() < before.len();
                     if t.is_empty() || t.starts_with(['\'', '"', '\n', '\r']) {
                         "f-string: expecting '}'".to_string()
+                    } else if conversion {
+                        "f-string: expecting ':' or '}'".to_string()
                     } else {
                         "f-string: expecting '=', or '!', or ':', or '}'".to_string()
                     }
@@ -601,20 +655,36 @@ fn translate_error_inner(
             syntax(&msg)
         }
         ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) => {
-            syntax("unterminated string literal")
+            scan_brackets_and_strings(index, filename, u32::MAX)
+                .filter(|e| e.msg.starts_with("unterminated string literal"))
+                .unwrap_or_else(|| syntax("unterminated string literal"))
         }
-        ParseErrorType::Lexical(LexicalErrorType::LineContinuationError) => {
-            syntax("unexpected character after line continuation character")
+        ParseErrorType::Lexical(LexicalErrorType::LineContinuationError | LexicalErrorType::Eof)
+            if source[s..].starts_with('\\') =>
+        {
+            // CPython points just past the backslash.
+            let after = (start + 1).min(source.len() as u32);
+            let rest = &source[after as usize..];
+            let msg = if rest.is_empty() || rest == "\n" {
+                "unexpected EOF while parsing"
+            } else {
+                "unexpected character after line continuation character"
+            };
+            let mut e = index.error(SyntaxError, msg, filename, TextRange::new(after.into(), after.into()));
+            e.end_offset = 0;
+            e
         }
         ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { tok }) => {
             if tok.is_ascii() {
                 syntax("invalid syntax")
             } else {
                 // The tokenizer's error: no range, just where it stopped.
-                let mut e = syntax(&format!(
-                    "invalid character '{tok}' (U+{:04X})",
-                    *tok as u32
-                ));
+                let msg = if is_non_printable(*tok) {
+                    format!("invalid non-printable character U+{:04X}", *tok as u32)
+                } else {
+                    format!("invalid character '{tok}' (U+{:04X})", *tok as u32)
+                };
+                let mut e = syntax(&msg);
                 e.end_offset = e.offset;
                 e
             }
@@ -684,47 +754,23 @@ fn translate_error_inner(
     }
 }
 
-/// CPython's description of an expression that cannot be a target.
-fn describe_target(text: &str) -> String {
-    let t = text.trim();
-    match t {
-        "None" | "True" | "False" | "__debug__" => return t.to_string(),
-        _ => {}
-    }
-    let first = t.chars().next().unwrap_or(' ');
-    if t.starts_with('*') {
-        return "starred".into();
-    }
-    if t.ends_with(')') && !t.starts_with('(') {
-        return "function call".into();
-    }
-    if t.starts_with('(') && t.contains(" for ") {
-        return "generator expression".into();
-    }
-    if first.is_ascii_digit() || first == '"' || first == '\'' {
-        return "literal".into();
-    }
-    if t.starts_with("lambda") {
-        return "lambda".into();
-    }
-    if t.starts_with("await") {
-        return "await expression".into();
-    }
-    if t.starts_with('(') && t.contains(',') {
-        return "tuple".into();
-    }
-    "expression".into()
-}
-
-fn what_type(text: &str) -> &'static str {
-    let t = text.trim();
-    if t.starts_with('[') {
-        "list"
-    } else if t.contains(',') {
-        "tuple"
-    } else {
-        "expression"
-    }
+/// Whether `str.isprintable()` is false for a non-ASCII character:
+/// controls, separators other than the space, and the common format
+/// characters (soft hyphen, zero-width and directional marks, BOM).
+fn is_non_printable(c: char) -> bool {
+    c.is_control()
+        || c.is_whitespace()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{061C}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{206F}'
+                | '\u{FEFF}'
+        )
 }
 
 /// CPython's error for a bad `\\x`, `\\u`, `\\U` or `\\N` escape in the string

@@ -231,8 +231,10 @@ pub(crate) fn scan_brackets_and_strings(
                 let triple = b.len() >= i + 3 && b[i + 1] == c && b[i + 2] == c;
                 let mut j = if triple { i + 3 } else { i + 1 };
                 let mut closed = false;
+                let mut escaped_quote = false;
                 while j < b.len() {
                     if b[j] == b'\\' {
+                        escaped_quote |= b.get(j + 1) == Some(&c);
                         j += 2;
                         continue;
                     }
@@ -259,19 +261,38 @@ pub(crate) fn scan_brackets_and_strings(
                     } else {
                         index.line_col(start as u32).0
                     };
-                    let kind = if triple {
-                        "unterminated triple-quoted string literal"
+                    let what = if !is_prefix {
+                        "string"
+                    } else if prefix.contains('f') {
+                        "f-string"
+                    } else if prefix.contains('t') {
+                        "t-string"
                     } else {
-                        "unterminated string literal"
+                        "string"
                     };
-                    return err(
-                        format!("{kind} (detected at line {})", last_line.max(1)),
+                    let triple_word = if triple { "triple-quoted " } else { "" };
+                    let kind = format!("unterminated {triple_word}{what} literal");
+                    let hint = if escaped_quote && !triple {
+                        "; perhaps you escaped the end quote?"
+                    } else {
+                        ""
+                    };
+                    let mut e = err(
+                        format!("{kind} (detected at line {}){hint}", last_line.max(1)),
                         start,
                         start,
-                    );
+                    )?;
+                    // The tokenizer stops before it adds a missing last newline.
+                    e.text = Some(index.line_text(e.lineno).to_string());
+                    return Some(e);
                 }
                 i = j;
                 continue;
+            }
+            0..=0x08 | 0x0b | 0x0e..=0x1f | 0x7f => {
+                let mut e = err(format!("invalid non-printable character U+{c:04X}"), i, i)?;
+                e.text = Some(index.line_text(e.lineno).to_string());
+                return Some(e);
             }
             _ => {}
         }

@@ -7,7 +7,7 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::*;
-use crate::error::{SyntaxErrorInfo, SyntaxErrorKind};
+use crate::error::SyntaxErrorInfo;
 use crate::parse::LineIndex;
 
 /// Pass 1: walk the AST, creating a table per scope with each name's flags.
@@ -91,11 +91,7 @@ impl Builder<'_> {
 
     fn err(&mut self, msg: impl Into<String>, range: TextRange) {
         if self.error.is_none() {
-            self.error =
-                Some(
-                    self.index
-                        .error(SyntaxErrorKind::SyntaxError, msg, self.filename, range),
-                );
+            self.error = Some(self.index.compile_error(msg, self.filename, range));
         }
     }
 
@@ -231,10 +227,27 @@ impl Builder<'_> {
         let mut seen = HashSet::new();
         let mut seen_default = false;
         for p in &tp.type_params {
-            let (name, bound, default) = match p {
-                ast::TypeParam::TypeVar(t) => (&t.name, t.bound.as_deref(), t.default.as_deref()),
-                ast::TypeParam::TypeVarTuple(t) => (&t.name, None, t.default.as_deref()),
-                ast::TypeParam::ParamSpec(t) => (&t.name, None, t.default.as_deref()),
+            let (name, bound, default, default_info) = match p {
+                ast::TypeParam::TypeVar(t) => (
+                    &t.name,
+                    t.bound.as_deref(),
+                    t.default.as_deref(),
+                    "a TypeVar default",
+                ),
+                ast::TypeParam::TypeVarTuple(t) => (
+                    &t.name,
+                    None,
+                    t.default.as_deref(),
+                    "a TypeVarTuple default",
+                ),
+                ast::TypeParam::ParamSpec(t) => {
+                    (&t.name, None, t.default.as_deref(), "a ParamSpec default")
+                }
+            };
+            let bound_info = if matches!(bound, Some(Expr::Tuple(_))) {
+                "a TypeVar constraint"
+            } else {
+                "a TypeVar bound"
             };
             if default.is_some() {
                 seen_default = true;
@@ -256,10 +269,14 @@ impl Builder<'_> {
                 return;
             }
             self.add_def(&name.id, DEF_TYPE_PARAM | DEF_LOCAL, name.range);
-            for (e, tag) in [(bound, KeyTag::Bound), (default, KeyTag::Default)] {
+            for (e, tag, info) in [
+                (bound, KeyTag::Bound, bound_info),
+                (default, KeyTag::Default, default_info),
+            ] {
                 if let Some(e) = e {
                     let line = self.line(e.range());
                     self.enter(ScopeKind::TypeAlias, &name.id, p.range(), tag, line);
+                    self.cur().scope_info = Some(info);
                     self.visit_expr(e);
                     self.leave();
                 }
@@ -616,7 +633,8 @@ impl Builder<'_> {
                     return;
                 }
                 for n in &g.names {
-                    let old = self.cur().flags(&n.id);
+                    let mangled = mangle(self.private.as_deref(), &n.id);
+                    let old = self.cur().flags(&mangled);
                     let msg = if old & DEF_PARAM != 0 {
                         Some(format!("name '{}' is parameter and nonlocal", n.id))
                     } else if old & DEF_GLOBAL != 0 {
@@ -640,9 +658,9 @@ impl Builder<'_> {
                         self.err(m, g.range);
                         return;
                     }
-                    self.cur().add(&n.id, DEF_NONLOCAL);
+                    self.cur().add(&mangled, DEF_NONLOCAL);
                     let cur = self.cur();
-                    let si = cur.index[&*n.id];
+                    let si = cur.index[&*mangled];
                     cur.symbols[si].decl_at = Some((g.range.start().into(), g.range.end().into()));
                 }
             }
@@ -917,7 +935,26 @@ impl Builder<'_> {
         }
     }
 
+    /// CPython's `symtable_raise_if_annotation_block`: `what` (a yield,
+    /// await or named expression) refused in an annotation, type-variable,
+    /// type-alias or type-parameter scope. True when it was refused.
+    fn refuse_in_annotation_scope(&mut self, what: &str, range: TextRange) -> bool {
+        let t = self.cur();
+        let within = match (t.kind, t.scope_info) {
+            (ScopeKind::Annotation, _) => "an annotation",
+            (ScopeKind::TypeAlias, Some(info)) => info,
+            (ScopeKind::TypeAlias, None) => "a type alias",
+            (ScopeKind::TypeParams, _) => "the definition of a generic",
+            _ => return false,
+        };
+        self.err(format!("{what} cannot be used within {within}"), range);
+        true
+    }
+
     fn note_yield(&mut self, range: TextRange, what: &str) {
+        if self.refuse_in_annotation_scope("yield expression", range) {
+            return;
+        }
         let t = self.cur();
         match t.kind {
             ScopeKind::Module | ScopeKind::Class => {
@@ -933,9 +970,6 @@ impl Builder<'_> {
                 // CPython says 'yield' for `yield from` too.
                 self.err(format!("'yield' inside {kind}"), range);
             }
-            ScopeKind::Annotation | ScopeKind::TypeParams | ScopeKind::TypeAlias => {
-                self.err(format!("'{what}' inside an annotation scope"), range);
-            }
             _ => t.is_generator = true,
         }
     }
@@ -944,6 +978,9 @@ impl Builder<'_> {
         match e {
             Expr::BoolOp(b) => b.values.iter().for_each(|v| self.visit_expr(v)),
             Expr::Named(n) => {
+                if self.refuse_in_annotation_scope("named expression", n.range) {
+                    return;
+                }
                 self.visit_expr(&n.value);
                 if let Expr::Name(t) = &*n.target {
                     self.visit_walrus_target(&t.id, t.range);
@@ -998,15 +1035,15 @@ impl Builder<'_> {
                 self.visit_comprehension(e, "<genexpr>", &c.generators, &[&c.elt], true)
             }
             Expr::Await(a) => {
+                if self.refuse_in_annotation_scope("await expression", a.range) {
+                    return;
+                }
                 let t = self.cur();
                 match t.kind {
                     ScopeKind::Module => {}
                     ScopeKind::Class => self.err("'await' outside function", a.range),
                     ScopeKind::Function | ScopeKind::Lambda if !t.is_coroutine => {
                         self.err("'await' outside async function", a.range)
-                    }
-                    ScopeKind::Annotation | ScopeKind::TypeParams | ScopeKind::TypeAlias => {
-                        self.err("'await' outside function", a.range)
                     }
                     _ => {}
                 }
@@ -1033,10 +1070,12 @@ impl Builder<'_> {
             Expr::Call(c) => {
                 self.visit_expr(&c.func);
                 c.arguments.args.iter().for_each(|v| self.visit_expr(v));
-                c.arguments
-                    .keywords
-                    .iter()
-                    .for_each(|k| self.visit_expr(&k.value));
+                for k in c.arguments.keywords.iter() {
+                    if k.arg.as_ref().is_some_and(|a| a.id == "__debug__") {
+                        self.err("cannot assign to __debug__", k.range);
+                    }
+                    self.visit_expr(&k.value);
+                }
             }
             Expr::FString(f) => {
                 for part in f.value.iter() {

@@ -24,7 +24,7 @@ use std::collections::{HashMap, HashSet};
 use ruff_python_ast::{self as ast, Stmt};
 use ruff_text_size::TextRange;
 
-use crate::error::{SyntaxErrorInfo, SyntaxErrorKind};
+use crate::error::SyntaxErrorInfo;
 use crate::parse::LineIndex;
 
 pub const DEF_GLOBAL: u32 = 1;
@@ -151,6 +151,9 @@ pub struct SymbolTable {
     pub nested: bool,
     /// Names assigned as `self.X` in methods (for `__static_attributes__`).
     pub static_attributes: Vec<String>,
+    /// What a type variable's bound or default scope evaluates ("a TypeVar
+    /// bound"), for CPython's "... cannot be used within ..." errors.
+    pub scope_info: Option<&'static str>,
 }
 
 impl SymbolTable {
@@ -175,6 +178,7 @@ impl SymbolTable {
             can_see_class_scope: false,
             nested: false,
             static_attributes: Vec::new(),
+            scope_info: None,
         }
     }
 
@@ -275,12 +279,7 @@ pub(crate) fn build(
     let mut err = None;
     analyze::analyze(&mut tables, 0, &HashSet::new(), &HashSet::new(), &mut err);
     if let Some((msg, (start, end))) = err {
-        return Err(index.error(
-            SyntaxErrorKind::SyntaxError,
-            msg,
-            filename,
-            TextRange::new(start.into(), end.into()),
-        ));
+        return Err(index.compile_error(msg, filename, TextRange::new(start.into(), end.into())));
     }
     Ok(tables)
 }
