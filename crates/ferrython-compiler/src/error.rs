@@ -50,6 +50,24 @@ pub struct SyntaxErrorInfo {
     pub text: Option<String>,
 }
 
+impl SyntaxErrorInfo {
+    /// An error of `kind` in `filename` with no position (every line and
+    /// offset 0) and no text: one found before the source is read as
+    /// lines, such as an encoding problem or a nesting limit.
+    pub fn unplaced(kind: SyntaxErrorKind, msg: impl Into<String>, filename: &str) -> Self {
+        SyntaxErrorInfo {
+            kind,
+            msg: msg.into(),
+            filename: filename.into(),
+            lineno: 0,
+            offset: 0,
+            end_lineno: 0,
+            end_offset: 0,
+            text: None,
+        }
+    }
+}
+
 impl fmt::Display for SyntaxErrorInfo {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(

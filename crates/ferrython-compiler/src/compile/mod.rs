@@ -58,16 +58,11 @@ pub fn compile_bytes(
     let text = match parse::decode_source(source, filename)? {
         parse::Decoded::Text(t) => t,
         parse::Decoded::Codec(enc) => {
-            return Err(SyntaxErrorInfo {
-                kind: crate::error::SyntaxErrorKind::SyntaxError,
-                msg: format!("encoding problem: {enc}"),
-                filename: filename.to_string(),
-                lineno: 0,
-                offset: 0,
-                end_lineno: 0,
-                end_offset: 0,
-                text: None,
-            })
+            return Err(SyntaxErrorInfo::unplaced(
+                crate::error::SyntaxErrorKind::SyntaxError,
+                format!("encoding problem: {enc}"),
+                filename,
+            ))
         }
     };
     compile_source(&text, filename, mode, flags, optimize)

@@ -27,16 +27,11 @@ pub fn decode_source(bytes: &[u8], filename: &str) -> Result<Decoded, SyntaxErro
         let e = enc.to_ascii_lowercase().replace('_', "-");
         let is = |name: &str| e == name || e.strip_prefix(name).is_some_and(|r| r.starts_with('-'));
         if has_bom && !is("utf-8") {
-            return Err(SyntaxErrorInfo {
-                kind: SyntaxErrorKind::SyntaxError,
-                msg: format!("encoding problem: {enc} with BOM"),
-                filename: filename.to_string(),
-                lineno: 0,
-                offset: 0,
-                end_lineno: 0,
-                end_offset: 0,
-                text: None,
-            });
+            return Err(SyntaxErrorInfo::unplaced(
+                SyntaxErrorKind::SyntaxError,
+                format!("encoding problem: {enc} with BOM"),
+                filename,
+            ));
         }
         if is("latin-1") || is("iso-8859-1") || is("iso-latin-1") {
             return Ok(Decoded::Text(bytes.iter().map(|&b| b as char).collect()));

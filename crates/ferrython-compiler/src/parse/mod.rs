@@ -164,16 +164,11 @@ fn parse_unadjusted(
 ) -> Result<Ast, (SyntaxErrorInfo, Option<usize>)> {
     if source.contains('\0') {
         return Err((
-            SyntaxErrorInfo {
-                kind: SyntaxErrorKind::SyntaxError,
-                msg: "source code string cannot contain null bytes".into(),
-                filename: filename.into(),
-                lineno: 0,
-                offset: 0,
-                end_lineno: 0,
-                end_offset: 0,
-                text: None,
-            },
+            SyntaxErrorInfo::unplaced(
+                SyntaxErrorKind::SyntaxError,
+                "source code string cannot contain null bytes",
+                filename,
+            ),
             None,
         ));
     }

@@ -80,7 +80,7 @@ pub(crate) struct Nesting {
 pub(crate) fn check(module: &Mod, filename: &str) -> Result<Nesting, SyntaxErrorInfo> {
     let m = measure(module);
     if m.max_levels > MAX_PARSER_LEVELS {
-        return Err(bare_error(
+        return Err(SyntaxErrorInfo::unplaced(
             SyntaxErrorKind::MemoryError,
             "Parser stack overflowed - Python source too complex to parse",
             filename,
@@ -118,27 +118,13 @@ fn measure(module: &Mod) -> Measure {
 /// deeper than CPython 3.13's compiler passes accept.
 pub(crate) fn check_depth(depth: u32, filename: &str) -> Result<(), SyntaxErrorInfo> {
     if depth > MAX_TREE_DEPTH {
-        return Err(bare_error(
+        return Err(SyntaxErrorInfo::unplaced(
             SyntaxErrorKind::RecursionError,
             "maximum recursion depth exceeded during compilation",
             filename,
         ));
     }
     Ok(())
-}
-
-/// An error without a position.
-fn bare_error(kind: SyntaxErrorKind, msg: &str, filename: &str) -> SyntaxErrorInfo {
-    SyntaxErrorInfo {
-        kind,
-        msg: msg.into(),
-        filename: filename.into(),
-        lineno: 0,
-        offset: 0,
-        end_lineno: 0,
-        end_offset: 0,
-        text: None,
-    }
 }
 
 /// The walk behind [`check`]: current and deepest parser levels and tree
