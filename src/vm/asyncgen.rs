@@ -519,6 +519,29 @@ unsafe extern "C" fn asend_send_meth(op: *mut PyObject, v: *mut PyObject) -> *mu
     guard_obj(|| unsafe { asend_send(op, v) })
 }
 
+/// The start of `asend.throw` / `athrow.throw`: refuses an awaitable
+/// already awaited to its end (`reused`, the message) or one whose
+/// generator another awaitable is running (`who` names the method in the
+/// message); a fresh awaitable and its generator become running.
+unsafe fn start_throw(o: &mut Awaitable, reused: &str, who: &str) -> PyResult<()> {
+    if o.state == STATE_CLOSED {
+        return Err(errors::runtime_error(reused));
+    }
+    if o.state == STATE_INIT {
+        // SAFETY: o.gen is the async generator o was made for.
+        let g = unsafe { ag(o.gen) };
+        if g.running_async != 0 {
+            o.state = STATE_CLOSED;
+            return Err(errors::runtime_error(format!(
+                "{who}(): asynchronous generator is already running"
+            )));
+        }
+        o.state = STATE_ITER;
+        g.running_async = 1;
+    }
+    Ok(())
+}
+
 unsafe extern "C" fn asend_throw(
     op: *mut PyObject,
     args: *const *mut PyObject,
@@ -529,19 +552,7 @@ unsafe extern "C" fn asend_throw(
         unsafe {
             let o = aw(op);
             let g = o.gen;
-            if o.state == STATE_CLOSED {
-                return Err(errors::runtime_error(ASEND_REUSED));
-            }
-            if o.state == STATE_INIT {
-                if ag(g).running_async != 0 {
-                    o.state = STATE_CLOSED;
-                    return Err(errors::runtime_error(
-                        "anext(): asynchronous generator is already running",
-                    ));
-                }
-                o.state = STATE_ITER;
-                ag(g).running_async = 1;
-            }
+            start_throw(o, ASEND_REUSED, "anext")?;
             let a = crate::capi::call::arg_slice(args, nargs as usize);
             errors::restore(genobject::throw_args_exception("throw", a)?);
             let r = unwrap_value(g, genobject::throw_raised(g, true));
@@ -687,19 +698,7 @@ unsafe extern "C" fn athrow_throw(
         unsafe {
             let o = aw(op);
             let g = o.gen;
-            if o.state == STATE_CLOSED {
-                return Err(errors::runtime_error(ATHROW_REUSED));
-            }
-            if o.state == STATE_INIT {
-                if ag(g).running_async != 0 {
-                    o.state = STATE_CLOSED;
-                    return Err(errors::runtime_error(
-                        "athrow(): asynchronous generator is already running",
-                    ));
-                }
-                o.state = STATE_ITER;
-                ag(g).running_async = 1;
-            }
+            start_throw(o, ATHROW_REUSED, "athrow")?;
             let a = crate::capi::call::arg_slice(args, nargs as usize);
             errors::restore(genobject::throw_args_exception("throw", a)?);
             let r = genobject::throw_raised(g, true);
