@@ -128,23 +128,49 @@ pub unsafe extern "C" fn pickler_memo_set(
     value: *mut PyObject,
     _c: *mut c_void,
 ) -> libc::c_int {
+    // SAFETY: slf is a Pickler; value NULL or live.
+    unsafe {
+        set_memo(
+            slf,
+            value,
+            &raw mut PICKLER_MEMO_PROXY_TYPE,
+            dump::memo_of,
+            super::pickler::PickleMemo::from_dict,
+            "a PicklerMemoProxy",
+        )
+    }
+}
+
+/// The body of the `memo` setters: `slf`'s memo (read by `memo_of`)
+/// becomes a copy of the memo of the owner of `value`, a proxy of type
+/// `proxy`, or is made from `value`, a dict, by `from_dict`; any other
+/// value is a TypeError naming `proxy_name`.
+unsafe fn set_memo<M: Clone>(
+    slf: *mut PyObject,
+    value: *mut PyObject,
+    proxy: *mut PyTypeObject,
+    memo_of: unsafe fn(*mut PyObject) -> &'static mut M,
+    from_dict: unsafe fn(*mut PyObject) -> PyResult<M>,
+    proxy_name: &str,
+) -> libc::c_int {
     crate::capi::boundary::guard_status(|| {
-        // SAFETY: slf is a Pickler; value NULL or live.
+        // SAFETY: slf is a Pickler or Unpickler whose memo memo_of reads;
+        // value NULL or live.
         unsafe {
             if value.is_null() {
                 return Err(no_deletion());
             }
-            let memo = if (*value).ob_type == &raw mut PICKLER_MEMO_PROXY_TYPE {
-                dump::memo_of(owner(value)?).clone()
+            let memo = if (*value).ob_type == proxy {
+                memo_of(owner(value)?).clone()
             } else if dict::check(value) {
-                super::pickler::PickleMemo::from_dict(value)?
+                from_dict(value)?
             } else {
                 return Err(errors::type_error(format!(
-                    "'memo' attribute must be a PicklerMemoProxy object or dict, not {}",
+                    "'memo' attribute must be {proxy_name} object or dict, not {}",
                     crate::object::typeobj::type_name(value)
                 )));
             };
-            *dump::memo_of(slf) = memo;
+            *memo_of(slf) = memo;
             Ok(())
         }
     })
@@ -165,24 +191,15 @@ pub unsafe extern "C" fn unpickler_memo_set(
     value: *mut PyObject,
     _c: *mut c_void,
 ) -> libc::c_int {
-    crate::capi::boundary::guard_status(|| {
-        // SAFETY: slf is an Unpickler; value NULL or live.
-        unsafe {
-            if value.is_null() {
-                return Err(no_deletion());
-            }
-            let memo = if (*value).ob_type == &raw mut UNPICKLER_MEMO_PROXY_TYPE {
-                load::memo_of(owner(value)?).clone()
-            } else if dict::check(value) {
-                super::unpickler::Memo::from_dict(value)?
-            } else {
-                return Err(errors::type_error(format!(
-                    "'memo' attribute must be an UnpicklerMemoProxy object or dict, not {}",
-                    crate::object::typeobj::type_name(value)
-                )));
-            };
-            *load::memo_of(slf) = memo;
-            Ok(())
-        }
-    })
+    // SAFETY: slf is an Unpickler; value NULL or live.
+    unsafe {
+        set_memo(
+            slf,
+            value,
+            &raw mut UNPICKLER_MEMO_PROXY_TYPE,
+            load::memo_of,
+            super::unpickler::Memo::from_dict,
+            "an UnpicklerMemoProxy",
+        )
+    }
 }
