@@ -140,6 +140,17 @@ pub unsafe fn new_obj<T>(tp: *mut PyTypeObject, st: T) -> PyResult<Owned> {
     }
 }
 
+/// `tp_new` of an `Obj<T>` type whose new instances hold `T::default()`
+/// whatever the arguments (`tp_init` reads them).
+pub unsafe extern "C" fn new_default<T: Default>(
+    tp: *mut PyTypeObject,
+    _args: *mut PyObject,
+    _kwds: *mut PyObject,
+) -> *mut PyObject {
+    // SAFETY: tp is the Obj<T> type whose tp_new this is, or a subclass.
+    crate::capi::boundary::guard_obj(|| unsafe { new_obj(tp, T::default()) })
+}
+
 /// `tp_dealloc` of an `Obj<T>` type: weak references, the state (which
 /// owns the instance dict when the type has one), then the memory.
 pub unsafe extern "C" fn dealloc<T>(op: *mut PyObject) {

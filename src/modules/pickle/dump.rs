@@ -5,7 +5,7 @@ use super::pickler::{Dump, PickleMemo, Settings};
 use crate::capi::boundary::guard_status;
 use crate::ffi::*;
 use crate::modules::args::{bind, builtin};
-use crate::modules::objtype::{self, meth_noargs, new_obj, State, Visit};
+use crate::modules::objtype::{self, meth_noargs, State, Visit};
 use crate::object::descr::{method, METHOD_END};
 use crate::object::{bytes, int, none, protocol, str as pystr};
 use crate::runtime::errors::{self, PyResult};
@@ -114,6 +114,7 @@ unsafe fn file_write(file: *mut PyObject) -> PyResult<Owned> {
 /// one `dump` to the next, and the instance dict (which holds
 /// `dispatch_table`, `fast` and the like when set on the instance).
 #[repr(C)]
+#[derive(Default)]
 pub struct Pickler {
     write: Option<Owned>,
     settings: Option<Settings>,
@@ -147,7 +148,7 @@ impl State for Pickler {
 /// `_pickle.Pickler`.
 pub static mut PICKLER_TYPE: PyTypeObject = PyTypeObject {
     tp_doc: c"Pickler(file, protocol=None, fix_imports=True, buffer_callback=None)\n--\n\nWrites pickles of objects to a binary file (any object with a write method).".as_ptr(),
-    tp_new: Some(pickler_new),
+    tp_new: Some(objtype::new_default::<Pickler>),
     tp_init: Some(pickler_init),
     tp_methods: (&raw const METHODS).cast_mut().cast(),
     tp_getattro: Some(crate::object::object::PyObject_GenericGetAttr),
@@ -199,27 +200,6 @@ unsafe fn state<'a>(op: *mut PyObject) -> &'a mut Pickler {
 pub unsafe fn memo_of<'a>(op: *mut PyObject) -> &'a mut PickleMemo {
     // SAFETY: as the caller promises.
     unsafe { &mut state(op).memo }
-}
-
-unsafe extern "C" fn pickler_new(
-    tp: *mut PyTypeObject,
-    _args: *mut PyObject,
-    _kwds: *mut PyObject,
-) -> *mut PyObject {
-    crate::capi::boundary::guard_obj(|| {
-        // SAFETY: tp is Pickler or a subclass.
-        unsafe {
-            new_obj(
-                tp,
-                Pickler {
-                    write: None,
-                    settings: None,
-                    memo: PickleMemo::default(),
-                    dict: None,
-                },
-            )
-        }
-    })
 }
 
 unsafe extern "C" fn pickler_init(

@@ -6,7 +6,7 @@ use super::unpickler::{find_class, Load, Memo, Options};
 use crate::capi::boundary::guard_status;
 use crate::ffi::*;
 use crate::modules::args::{bind, builtin};
-use crate::modules::objtype::{self, new_obj, State, Visit};
+use crate::modules::objtype::{self, State, Visit};
 use crate::object::descr::{method, METHOD_END};
 use crate::object::{buffer, none, protocol, str as pystr};
 use crate::runtime::errors::{self, PyResult};
@@ -104,6 +104,7 @@ builtin!(pub pickle_load, |args, kws| {
 /// The state of an `Unpickler`: what `__init__` set up (None before it
 /// ran), and the memo kept from one `load` to the next.
 #[repr(C)]
+#[derive(Default)]
 pub struct Unpickler {
     file: Option<FileMethods>,
     options: Option<Options>,
@@ -140,7 +141,7 @@ impl State for Unpickler {
 /// `_pickle.Unpickler`.
 pub static mut UNPICKLER_TYPE: PyTypeObject = PyTypeObject {
     tp_doc: c"Unpickler(file, *, fix_imports=True, encoding='ASCII', errors='strict', buffers=())\n--\n\nReads pickled objects back from a binary file (read and readline methods).".as_ptr(),
-    tp_new: Some(unpickler_new),
+    tp_new: Some(objtype::new_default::<Unpickler>),
     tp_init: Some(unpickler_init),
     tp_methods: (&raw const METHODS).cast_mut().cast(),
     tp_getset: (&raw const GETSET).cast_mut().cast(),
@@ -181,27 +182,6 @@ unsafe fn state<'a>(op: *mut PyObject) -> &'a mut Unpickler {
 pub unsafe fn memo_of<'a>(op: *mut PyObject) -> &'a mut Memo {
     // SAFETY: as the caller promises.
     unsafe { &mut state(op).memo }
-}
-
-unsafe extern "C" fn unpickler_new(
-    tp: *mut PyTypeObject,
-    _args: *mut PyObject,
-    _kwds: *mut PyObject,
-) -> *mut PyObject {
-    crate::capi::boundary::guard_obj(|| {
-        // SAFETY: tp is Unpickler or a subclass.
-        unsafe {
-            new_obj(
-                tp,
-                Unpickler {
-                    file: None,
-                    options: None,
-                    memo: Memo::default(),
-                    proto: 0,
-                },
-            )
-        }
-    })
 }
 
 unsafe extern "C" fn unpickler_init(
