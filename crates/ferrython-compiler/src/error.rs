@@ -66,6 +66,21 @@ impl SyntaxErrorInfo {
             text: None,
         }
     }
+
+    /// A `SyntaxWarning` with this error's message and position, showing
+    /// `text` as its line (the inverse of [`CompileWarning::to_error`]).
+    pub fn into_warning(self, text: Option<String>) -> CompileWarning {
+        CompileWarning {
+            category: "SyntaxWarning",
+            msg: self.msg,
+            filename: self.filename,
+            lineno: self.lineno,
+            offset: self.offset,
+            end_lineno: self.end_lineno,
+            end_offset: self.end_offset,
+            text,
+        }
+    }
 }
 
 impl fmt::Display for SyntaxErrorInfo {

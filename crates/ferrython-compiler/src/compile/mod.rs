@@ -337,19 +337,10 @@ impl<'a> Compiler<'a> {
 
     /// Record a `SyntaxWarning` (once per message and position).
     pub(crate) fn warn(&mut self, msg: impl Into<String>, range: TextRange) {
-        let e = self
+        let w = self
             .index
-            .error(SyntaxErrorKind::SyntaxError, msg, self.filename, range);
-        let w = CompileWarning {
-            category: "SyntaxWarning",
-            msg: e.msg,
-            filename: e.filename,
-            lineno: e.lineno,
-            offset: e.offset,
-            end_lineno: e.end_lineno,
-            end_offset: e.end_offset,
-            text: None,
-        };
+            .error(SyntaxErrorKind::SyntaxError, msg, self.filename, range)
+            .into_warning(None);
         if !self.warnings.contains(&w) {
             self.warnings.push(w);
         }

@@ -29,16 +29,7 @@ pub(super) fn escape_warnings(
         } else {
             line.to_string()
         };
-        out.push(CompileWarning {
-            category: "SyntaxWarning",
-            msg: e.msg,
-            filename: e.filename,
-            lineno: e.lineno,
-            offset: e.offset,
-            end_lineno: e.end_lineno,
-            end_offset: e.end_offset,
-            text: Some(text),
-        });
+        out.push(e.into_warning(Some(text)));
     };
     for tok in tokens {
         let range = tok.range();
