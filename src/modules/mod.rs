@@ -58,6 +58,7 @@ pub mod signal;
 pub mod socket;
 pub mod sqlite3;
 pub mod sre;
+pub mod ssl;
 pub mod stat;
 pub mod struct_;
 pub mod symtable;
@@ -125,6 +126,7 @@ const TABLE: &[(&str, crate::capi::import::InitFunc)] = &[
     ("_sha3", hashes::init_sha3),
     ("_sqlite3", sqlite3::init),
     ("_sre", sre::init),
+    ("_ssl", ssl::init),
     ("_signal", signal::init),
     ("_socket", socket::init),
     ("_stat", stat::init),

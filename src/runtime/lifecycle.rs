@@ -432,6 +432,7 @@ pub fn finalize() -> i32 {
     crate::modules::pickle::finalize();
     crate::modules::socket::finalize();
     crate::modules::sqlite3::finalize();
+    crate::modules::ssl::finalize();
     crate::modules::struct_::finalize();
     crate::modules::termios::finalize();
     crate::modules::zlib::finalize();

@@ -12,6 +12,9 @@ mod sockcall;
 mod sockio;
 mod sockobj;
 
+pub(crate) use sockcall::now_ns;
+pub(crate) use sockobj::fd_and_timeout;
+
 use crate::ffi::*;
 use crate::modules::args::format_i;
 use crate::modules::args::{builtin, no_kwargs};

@@ -41,7 +41,7 @@ impl Fail {
 }
 
 /// The monotonic clock in nanoseconds.
-pub(super) fn now_ns() -> i64 {
+pub(crate) fn now_ns() -> i64 {
     let mut ts = libc::timespec {
         tv_sec: 0,
         tv_nsec: 0,

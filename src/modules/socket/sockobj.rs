@@ -611,3 +611,20 @@ builtin!(pub(super) socket_socketpair, |args, kws| {
     let b = new_sock(sv[1], family, ty, proto)?;
     tuple::from_vec(vec![a, b])
 });
+
+/// The descriptor (-1 once closed) and timeout (ns; negative blocks) of
+/// `op` when it is a `_socket.socket` or a subclass's instance: what
+/// `_ssl` reads through CPython's `PySocketModule_APIObject`.
+///
+/// # Safety
+/// `op` is a valid object.
+pub(crate) unsafe fn fd_and_timeout(op: *mut PyObject) -> Option<(c_int, i64)> {
+    // SAFETY: op valid; the type check makes the layout SockObject.
+    unsafe {
+        if !typeobj::instance_of(op, &raw mut SOCK_TYPE) {
+            return None;
+        }
+        let s = sock(op);
+        Some((s.fd, s.timeout))
+    }
+}
