@@ -64,7 +64,9 @@ unsafe extern "C" fn membio_new(
         unsafe {
             objtype::no_keywords("MemoryBIO", kwargs)?;
             if tuple::size(args) != 0 {
-                return Err(rterr::type_error("MemoryBIO() takes no arguments"));
+                return Err(rterr::type_error(
+                    "MemoryBIO() takes no positional arguments",
+                ));
             }
             let bio = ossl::BIO_new(ossl::BIO_s_mem());
             if bio.is_null() {

@@ -540,6 +540,10 @@ unsafe extern "C" fn password_callback(
     // called with the GIL held; buf has size bytes.
     unsafe {
         let pw = &mut *userdata.cast::<Password>();
+        // OpenSSL may ask again after a failure: the first error stands.
+        if pw.failed {
+            return -1;
+        }
         if let Some(f) = pw.callable {
             match protocol::call_args(f, &[])
                 .and_then(|r| password_bytes(r.as_ptr(), "password callback must return a string"))
