@@ -305,23 +305,23 @@ getter!(ctx_get_options, |c| int::from_u64(
 ));
 setter!(ctx_set_options, |c, v| {
     let new = unsigned(v)?;
-    let old = ossl::SSL_CTX_get_options(c.ctx) as u64;
-    let no_versions = (ossl::SSL_OP_NO_SSLv2
+    let old = ossl::SSL_CTX_get_options(c.ctx);
+    let no_versions = ossl::SSL_OP_NO_SSLv2
         | ossl::SSL_OP_NO_SSLv3
         | ossl::SSL_OP_NO_TLSv1
         | ossl::SSL_OP_NO_TLSv1_1
         | ossl::SSL_OP_NO_TLSv1_2
-        | ossl::SSL_OP_NO_TLSv1_3) as u64;
+        | ossl::SSL_OP_NO_TLSv1_3;
     if new & !old & no_versions != 0 {
         deprecated("ssl.OP_NO_SSL*/ssl.OP_NO_TLS* options are deprecated")?;
     }
     let clear = old & !new;
     let set = !old & new;
     if clear != 0 {
-        ossl::SSL_CTX_clear_options(c.ctx, clear as _);
+        ossl::SSL_CTX_clear_options(c.ctx, clear);
     }
     if set != 0 {
-        ossl::SSL_CTX_set_options(c.ctx, set as _);
+        ossl::SSL_CTX_set_options(c.ctx, set);
     }
     Ok(())
 });

@@ -215,7 +215,7 @@ pub fn fill(
             set("reason", &opt(reason)?)?;
             set("library", &opt(lib)?)?;
             if let Some(v) = &verify {
-                set("verify_code", &int::from_i64(v.code as i64)?)?;
+                set("verify_code", &int::from_i64(v.code)?)?;
                 set("verify_message", &opt(v.message.as_deref())?)?;
             }
             Ok(errors::set_object(cls, inst.as_ptr()))
