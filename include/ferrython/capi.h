@@ -1293,11 +1293,6 @@ typedef struct PyType_Spec {
 } PyType_Spec;
 
 /*
- The type of a certificate verification callback.
- */
-typedef int (*SslVerifyCb)(int, X509_STORE_CTX*);
-
-/*
  `Py_AuditHookFunction`.
  */
 typedef int (*Py_AuditHookFunction)(const char *event, PyObject *args, void *user_data);
@@ -8482,102 +8477,6 @@ void PyOS_AfterFork_Child(void);
  `PyOS_AfterFork` (deprecated since 3.7): `PyOS_AfterFork_Child`.
  */
 Py_DEPRECATED("3.7") void PyOS_AfterFork(void);
-
-extern int BIO_free(BIO *b);
-
-extern int BIO_up_ref(BIO *b);
-
-extern int X509_NAME_print_ex(BIO *out, const X509_NAME *nm, int indent, unsigned long flags);
-
-extern uint32_t SSL_CIPHER_get_id(const SSL_CIPHER *c);
-
-extern stack_st_SSL_CIPHER *SSL_get_ciphers(const SSL *s);
-
-extern unsigned long SSL_SESSION_get_ticket_lifetime_hint(const SSL_SESSION *s);
-
-extern int SSL_SESSION_has_ticket(const SSL_SESSION *s);
-
-extern int SSL_set_fd(SSL *s, int fd);
-
-extern stack_st_SSL_CIPHER *SSL_get_client_ciphers(const SSL *s);
-
-extern int OPENSSL_sk_find(OPENSSL_STACK *st, const void *data);
-
-extern SSL_SESSION *SSL_get1_session(SSL *s);
-
-extern int X509_OBJECT_get_type(const X509_OBJECT *a);
-
-extern int X509_check_ca(X509 *x);
-
-extern BIO *BIO_new_file(const char *filename, const char *mode);
-
-extern const SSL_METHOD *TLSv1_method(void);
-
-extern const SSL_METHOD *TLSv1_1_method(void);
-
-extern const SSL_METHOD *TLSv1_2_method(void);
-
-extern ASN1_OCTET_STRING *a2i_IPADDRESS(const char *ipasc);
-
-extern int X509_NAME_ENTRY_set(const X509_NAME_ENTRY *ne);
-
-extern int i2a_ASN1_INTEGER(BIO *bp, const ASN1_INTEGER *a);
-
-extern int SSL_CIPHER_get_kx_nid(const SSL_CIPHER *c);
-
-extern int SSL_CIPHER_get_auth_nid(const SSL_CIPHER *c);
-
-extern int SSL_CIPHER_get_digest_nid(const SSL_CIPHER *c);
-
-extern int SSL_CIPHER_get_cipher_nid(const SSL_CIPHER *c);
-
-extern int SSL_CIPHER_is_aead(const SSL_CIPHER *c);
-
-extern void SSL_CTX_set_default_passwd_cb_userdata(SSL_CTX *ctx, void *u);
-
-extern void SSL_CTX_set_default_passwd_cb(SSL_CTX *ctx, pem_password_cb cb);
-
-extern pem_password_cb SSL_CTX_get_default_passwd_cb(SSL_CTX *ctx);
-
-extern void *SSL_CTX_get_default_passwd_cb_userdata(SSL_CTX *ctx);
-
-extern void SSL_set_post_handshake_auth(SSL *s, int val);
-
-extern int SSL_verify_client_post_handshake(SSL *s);
-
-extern void AUTHORITY_INFO_ACCESS_free(stack_st_ACCESS_DESCRIPTION *a);
-
-extern void CRL_DIST_POINTS_free(stack_st_DIST_POINT *a);
-
-extern void GENERAL_NAMES_free(stack_st_GENERAL_NAME *a);
-
-extern int GENERAL_NAME_print(BIO *out, GENERAL_NAME *gen);
-
-extern int X509_get_ext_by_NID(const X509 *x, int nid, int lastpos);
-
-extern void *X509V3_EXT_d2i(X509_EXTENSION *ext);
-
-extern const char *X509_get_default_cert_file_env(void);
-
-extern const char *X509_get_default_cert_file(void);
-
-extern const char *X509_get_default_cert_dir_env(void);
-
-extern const char *X509_get_default_cert_dir(void);
-
-extern SslVerifyCb SSL_CTX_get_verify_callback(const SSL_CTX *ctx);
-
-extern SslVerifyCb SSL_get_verify_callback(const SSL *s);
-
-extern unsigned long X509_VERIFY_PARAM_get_flags(const X509_VERIFY_PARAM *param);
-
-extern int X509_VERIFY_PARAM_clear_flags(X509_VERIFY_PARAM *param, unsigned long flags);
-
-extern int SSL_CTX_get_security_level(const SSL_CTX *ctx);
-
-extern size_t SSL_CTX_get_num_tickets(const SSL_CTX *ctx);
-
-extern int SSL_CTX_set_num_tickets(SSL_CTX *ctx, size_t n);
 
 /*
  glibc's report of its heap on stderr.

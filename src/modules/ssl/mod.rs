@@ -12,6 +12,7 @@ mod consts;
 mod context;
 mod errcodes;
 mod errors;
+/// cbindgen:ignore
 mod ffi;
 mod session;
 mod sslsocket;
