@@ -1143,13 +1143,17 @@ fn run_main() -> c_int {
     crate::runtime::interactive::print_banner(&cfg);
     let result = if let Some(cmd) = &cfg.run_command {
         command_text(cmd).and_then(|cmd| {
+            let text = crate::object::str::from_str(cmd)?;
+            crate::runtime::audit::audit(c"cpython.run_command", &[text.as_ptr()])?;
             // The command's lines for tracebacks and warnings, registered
             // with linecache as CPython 3.13 does.
             crate::runtime::interactive::register_source("<string>", cmd);
             run::run_main(cmd, "<string>", false)
         })
     } else if importer_path.is_some() {
-        run::run_module_as_main("__main__", false)
+        audit_run_module("__main__").and_then(|()| run::run_module_as_main("__main__", false))
+    } else if let Some(Err(e)) = cfg.run_filename.as_ref().map(|f| audit_run_file(f)) {
+        Err(e)
     } else if let Some(file) = cfg
         .run_filename
         .as_ref()
@@ -1182,7 +1186,7 @@ fn run_main() -> c_int {
             }
         }
     } else if let Some(m) = &cfg.run_module {
-        run::run_module_as_main(m, true)
+        audit_run_module(m).and_then(|()| run::run_module_as_main(m, true))
     } else {
         return finish(run_stdin(&cfg), false);
     };
@@ -1202,6 +1206,24 @@ fn run_main() -> c_int {
     finish(status, exiting)
 }
 
+/// Raises `cpython.run_module` with the module's name (`pymain_run_module`).
+fn audit_run_module(name: &str) -> crate::runtime::errors::PyResult<()> {
+    crate::runtime::audit::audit_with(c"cpython.run_module", || {
+        Ok(vec![crate::object::str::from_str(name)?])
+    })
+}
+
+/// Raises `cpython.run_file` with the script's path (`pymain_run_file_obj`),
+/// before the file is opened.
+fn audit_run_file(file: &std::ffi::OsStr) -> crate::runtime::errors::PyResult<()> {
+    use std::os::unix::ffi::OsStrExt;
+    crate::runtime::audit::audit_with(c"cpython.run_file", || {
+        Ok(vec![crate::modules::posix::path::fs_decode(
+            file.as_bytes(),
+        )?])
+    })
+}
+
 /// The program read from standard input (`pymain_run_stdin`): the prompt
 /// loop when stdin is interactive (after `PYTHONSTARTUP`), else the text
 /// run as a script, both through `PyRun_AnyFileExFlags`.
@@ -1210,6 +1232,7 @@ fn run_stdin(cfg: &rconfig::Config) -> c_int {
     if interactive::stdin_is_interactive(cfg) {
         rconfig::set_inspect(false);
         interactive::run_startup(cfg);
+        interactive::run_interactive_hook();
     }
     if crate::runtime::audit::audit(c"cpython.run_stdin", &[]).is_err() {
         return run::handle_uncaught();
@@ -1241,6 +1264,10 @@ fn inspect_after(cfg: &rconfig::Config) -> Option<c_int> {
         return None;
     }
     rconfig::set_inspect(false);
+    interactive::run_interactive_hook();
+    if crate::runtime::audit::audit(c"cpython.run_stdin", &[]).is_err() {
+        return Some(run::handle_uncaught());
+    }
     // SAFETY: the C stdin stream is open.
     let r = unsafe {
         crate::capi::runfile::PyRun_AnyFileExFlags(

@@ -397,6 +397,11 @@ unsafe fn frame_attr(f: *mut PyObject, name: &str) -> PyResult<Option<Owned>> {
 unsafe fn frame_filename(f: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: f is a frame.
     unsafe {
+        // The code is read from the frame, not through `f_code`, which
+        // would raise an audit event CPython's warnings do not.
+        if crate::vm::frame::check(f) {
+            return protocol::getattr_str(crate::vm::frame::fr(f).code, "co_filename");
+        }
         let code = protocol::getattr_str(f, "f_code")?;
         protocol::getattr_str(code.as_ptr(), "co_filename")
     }

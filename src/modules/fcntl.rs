@@ -66,10 +66,29 @@ unsafe fn call_with_arg(
     }
 }
 
+/// Raises `event` with CPython's arguments `(fd, code, *rest)`, an absent
+/// optional argument given as None.
+fn audit_fd_op(
+    event: &std::ffi::CStr,
+    fd: c_int,
+    code: i64,
+    rest: &[Option<*mut PyObject>],
+) -> PyResult<()> {
+    crate::runtime::audit::audit_with(event, || {
+        let mut v = vec![int::from_i64(fd as i64)?, int::from_i64(code)?];
+        for o in rest {
+            // SAFETY: an argument is a valid object; None is immortal.
+            v.push(unsafe { Owned::from_borrowed(o.unwrap_or(none::none())) });
+        }
+        Ok(v)
+    })
+}
+
 builtin!(fcntl_fcntl, |args, kws| {
     let [f, c, a] = bind("fcntl", args, &kws, ["fd", "cmd", "arg"], 3, 2)?;
     let fd = as_fd(f.unwrap())?;
     let cmd = int_arg(c.unwrap())? as c_int;
+    audit_fd_op(c"fcntl.fcntl", fd, cmd as i64, &[a])?;
     call_with_arg("fcntl", a, |p| libc::fcntl(fd, cmd, p))
 });
 
@@ -84,6 +103,7 @@ builtin!(fcntl_ioctl, |args, kws| {
     )?;
     let fd = as_fd(f.unwrap())?;
     let req = int_arg(r.unwrap())? as c_ulong;
+    audit_fd_op(c"fcntl.ioctl", fd, req as i64, &[a])?;
     call_with_arg("ioctl", a, |p| libc::ioctl(fd, req, p))
 });
 
@@ -91,6 +111,7 @@ builtin!(fcntl_flock, |args, kws| {
     let [f, o] = bind("flock", args, &kws, ["fd", "operation"], 2, 2)?;
     let fd = as_fd(f.unwrap())?;
     let op = int_arg(o.unwrap())? as c_int;
+    audit_fd_op(c"fcntl.flock", fd, op as i64, &[])?;
     crate::modules::posix::retry(|| libc::flock(fd, op))?;
     Ok(none::owned())
 });
@@ -106,6 +127,20 @@ builtin!(fcntl_lockf, |args, kws| {
     )?;
     let fd = as_fd(f.unwrap())?;
     let code = int_arg(c.unwrap())? as c_int;
+    let whence = match w {
+        Some(w) => int_arg(w)?,
+        None => 0,
+    };
+    crate::runtime::audit::audit_with(c"fcntl.lockf", || {
+        let opt = |o: Option<*mut PyObject>| Owned::from_borrowed(o.unwrap_or(none::none()));
+        Ok(vec![
+            int::from_i64(fd as i64)?,
+            int::from_i64(code as i64)?,
+            opt(l),
+            opt(s),
+            int::from_i64(whence)?,
+        ])
+    })?;
     let mut lk: libc::flock = std::mem::zeroed();
     lk.l_type = if code == libc::LOCK_UN {
         libc::F_UNLCK
@@ -124,10 +159,7 @@ builtin!(fcntl_lockf, |args, kws| {
         Some(s) => int_arg(s)?,
         None => 0,
     };
-    lk.l_whence = match w {
-        Some(w) => int_arg(w)? as i16,
-        None => 0,
-    };
+    lk.l_whence = whence as i16;
     let cmd = if code & libc::LOCK_NB != 0 {
         libc::F_SETLK
     } else {

@@ -246,7 +246,11 @@ builtin!(signal_pthread_kill, |args, kws| {
     let [t, s] = bind("pthread_kill", args, &kws, ["thread_id", "signalnum"], 2, 2)?;
     let tid = int::as_u64(crate::object::number::index(t.unwrap())?.as_ptr())
         .ok_or_else(|| errors::overflow_error("thread id out of range"))?;
-    let r = libc::pthread_kill(tid as libc::pthread_t, int_arg(s.unwrap())? as c_int);
+    let sig = int_arg(s.unwrap())? as c_int;
+    crate::runtime::audit::audit_with(c"signal.pthread_kill", || {
+        Ok(vec![int::from_u64(tid)?, int::from_i64(sig as i64)?])
+    })?;
+    let r = libc::pthread_kill(tid as libc::pthread_t, sig);
     if r != 0 {
         return Err(errors::os_error(r, null_mut(), null_mut()));
     }

@@ -338,6 +338,22 @@ builtin!(sys_set_asyncgen_hooks, |args, kws| {
     if let Some(f) = first {
         crate::vm::asyncgen::check_hook(f, "firstiter")?;
     }
+    // Both events come before either hook changes: a refused one leaves
+    // both as they were. CPython sets the finalizer first and, when the
+    // firstiter event is refused, sets the old one back, which raises the
+    // finalizer's event again.
+    use crate::runtime::audit::audit;
+    if fin.is_some() {
+        audit(c"sys.set_asyncgen_hook_finalizer", &[])?;
+    }
+    if first.is_some() {
+        if let Err(e) = audit(c"sys.set_asyncgen_hook_firstiter", &[]) {
+            if fin.is_some() {
+                errors::keeping_raised(|| audit(c"sys.set_asyncgen_hook_finalizer", &[]).ok());
+            }
+            return Err(e);
+        }
+    }
     let ts = crate::runtime::tstate::get();
     for (v, slot) in [
         (fin, &mut ts.async_gen_finalizer),

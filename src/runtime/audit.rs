@@ -131,6 +131,17 @@ pub fn audit_with(
     unsafe { audit_tuple(event, t.as_ptr()) }
 }
 
+/// Raises `object.__getattr__` `(obj, name)`, CPython's event for reading
+/// an attribute that exposes code or frames (`__code__`, `f_code`,
+/// `gi_frame`, `tb_frame`, ...).
+#[inline]
+pub fn audit_getattr(obj: *mut PyObject, name: &str) -> PyResult<()> {
+    if !active() {
+        return Ok(());
+    }
+    audit(c"object.__getattr__", &[obj, pystr::intern(name)])
+}
+
 /// Raises the event `sys.addaudithook`; `Ok(false)` when a hook refused
 /// it with an `Exception` (which is cleared: the new hook is not added).
 unsafe fn audit_addaudithook() -> PyResult<bool> {

@@ -348,3 +348,23 @@ pub fn run_startup(cfg: &crate::runtime::config::Config) {
         crate::capi::exceptions::PyErr_Print();
     }
 }
+
+/// Calls `sys.__interactivehook__` (which `site` sets) before the first
+/// prompt, after raising `cpython.run_interactivehook` with it
+/// (`pymain_run_interactive_hook`). A failure is reported and the prompt
+/// comes anyway.
+pub fn run_interactive_hook() {
+    let hook = crate::modules::sys::get("__interactivehook__");
+    if hook.is_null() {
+        return;
+    }
+    // SAFETY: hook is a valid object borrowed from sys, kept alive here.
+    let hook = unsafe { crate::Owned::from_borrowed(hook) };
+    let r = crate::runtime::audit::audit(c"cpython.run_interactivehook", &[hook.as_ptr()])
+        // SAFETY: hook is a valid object.
+        .and_then(|()| unsafe { crate::object::protocol::call_args(hook.as_ptr(), &[]) });
+    if r.is_err() {
+        to_stderr("Failed calling sys.__interactivehook__\n");
+        crate::capi::exceptions::PyErr_Print();
+    }
+}

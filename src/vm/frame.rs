@@ -72,6 +72,12 @@ pub static mut PyFrame_Type: PyTypeObject = PyTypeObject {
     )
 };
 
+/// Whether `op` is a frame (`PyFrame_Check`; the type has no subclasses).
+pub unsafe fn check(op: *mut PyObject) -> bool {
+    // SAFETY: op valid.
+    unsafe { (*op).ob_type == &raw mut PyFrame_Type }
+}
+
 /// The frame struct behind an object pointer.
 #[inline(always)]
 pub unsafe fn fr<'a>(op: *mut PyObject) -> &'a mut PyFrameObject {
@@ -371,7 +377,11 @@ unsafe extern "C" fn get_back(op: *mut PyObject, _c: *mut c_void) -> *mut PyObje
     }
 }
 
+/// `f_code`, audited as `object.__getattr__`.
 unsafe extern "C" fn get_code(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    if crate::runtime::audit::audit_getattr(op, "f_code").is_err() {
+        return std::ptr::null_mut();
+    }
     // SAFETY: op is a frame.
     unsafe { new_ref(fr(op).code) }
 }

@@ -504,8 +504,11 @@ unsafe extern "C" fn method_getattro(op: *mut PyObject, name: *mut PyObject) -> 
     })
 }
 
+/// A getter and setter of a function's object field; `$audit` names the
+/// attribute when setting or deleting it raises `object.__setattr__` /
+/// `object.__delattr__` (as `__defaults__` and `__kwdefaults__` do).
 macro_rules! member_getset {
-    ($get:ident, $set:ident, $field:ident, $check:expr, $msg:literal) => {
+    ($get:ident, $set:ident, $field:ident, $check:expr, $msg:literal, $audit:expr) => {
         unsafe extern "C" fn $get(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
             // SAFETY: op is a function.
             unsafe {
@@ -530,6 +533,12 @@ macro_rules! member_getset {
                     errors::type_error($msg);
                     return -1;
                 }
+                let audit: Option<&str> = $audit;
+                if let Some(name) = audit {
+                    if audit_set(op, name, v).is_err() {
+                        return -1;
+                    }
+                }
                 xincref(v);
                 let old = std::mem::replace(&mut f(op).$field, v);
                 xdecref(old);
@@ -544,17 +553,29 @@ member_getset!(
     set_defaults,
     func_defaults,
     |v| tuple::check(v),
-    "__defaults__ must be set to a tuple object"
+    "__defaults__ must be set to a tuple object",
+    Some("__defaults__")
 );
 member_getset!(
     get_kwdefaults,
     set_kwdefaults,
     func_kwdefaults,
     |v| dict::check(v),
-    "__kwdefaults__ must be set to a dict object"
+    "__kwdefaults__ must be set to a dict object",
+    Some("__kwdefaults__")
 );
-member_getset!(get_doc, set_doc, func_doc, |_v| true, "");
-member_getset!(get_module, set_module, func_module, |_v| true, "");
+member_getset!(get_doc, set_doc, func_doc, |_v| true, "", None);
+member_getset!(get_module, set_module, func_module, |_v| true, "", None);
+
+/// Raises `object.__setattr__` `(func, name, value)` for a new value, or
+/// `object.__delattr__` `(func, name)` when `v` is NULL (deleted or None).
+unsafe fn audit_set(op: *mut PyObject, name: &str, v: *mut PyObject) -> PyResult<()> {
+    let name = pystr::intern(name);
+    match v.is_null() {
+        true => crate::runtime::audit::audit(c"object.__delattr__", &[op, name]),
+        false => crate::runtime::audit::audit(c"object.__setattr__", &[op, name, v]),
+    }
+}
 
 unsafe extern "C" fn get_name(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     // SAFETY: op is a function.

@@ -128,6 +128,7 @@ pub unsafe extern "C" fn function_new(
                     typeobj::type_name(c)
                 )));
             }
+            crate::runtime::audit::audit(c"function.__new__", &[code])?;
             let func = crate::vm::function::new(code, globals, std::ptr::null_mut())?;
             let fo = &mut *func.as_ptr().cast::<PyFunctionObject>();
             if given(name) {

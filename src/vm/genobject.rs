@@ -819,9 +819,32 @@ pub(crate) unsafe extern "C" fn set_qualname(
     unsafe { set_str_field(op, v, |g| &mut g.qualname, "__qualname__") }
 }
 
+/// The name of a generator-like object's attribute for audit events:
+/// `names` are the generator's, coroutine's and async generator's.
+unsafe fn attr_name(g: *mut PyObject, names: [&'static str; 3]) -> &'static str {
+    // SAFETY: g is a generator, coroutine or async generator.
+    unsafe {
+        let tp = (*g).ob_type;
+        if tp == &raw mut PyCoro_Type {
+            names[1]
+        } else if tp == &raw mut crate::vm::asyncgen::PyAsyncGen_Type {
+            names[2]
+        } else {
+            names[0]
+        }
+    }
+}
+
+/// `gi_code` / `cr_code` / `ag_code`, audited as `object.__getattr__`.
 pub(crate) unsafe extern "C" fn get_code(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     // SAFETY: op is generator-like.
-    unsafe { new_ref((*op.cast::<PyGenObject>()).code) }
+    unsafe {
+        let name = attr_name(op, ["gi_code", "cr_code", "ag_code"]);
+        if crate::runtime::audit::audit_getattr(op, name).is_err() {
+            return null_mut();
+        }
+        new_ref((*op.cast::<PyGenObject>()).code)
+    }
 }
 
 /// `gi_yieldfrom` / `cr_await` / `ag_await`.
@@ -843,9 +866,14 @@ pub(crate) unsafe extern "C" fn get_suspended(op: *mut PyObject, _c: *mut c_void
     }
 }
 
+/// `gi_frame` / `cr_frame` / `ag_frame`, audited as `object.__getattr__`.
 pub(crate) unsafe extern "C" fn get_frame(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     // SAFETY: op is a generator.
     unsafe {
+        let name = attr_name(op, ["gi_frame", "cr_frame", "ag_frame"]);
+        if crate::runtime::audit::audit_getattr(op, name).is_err() {
+            return null_mut();
+        }
         let f = (*op.cast::<PyGenObject>()).frame;
         new_ref(if f.is_null() { none::none() } else { f })
     }

@@ -168,7 +168,11 @@ unsafe extern "C" fn set_next(
     }
 }
 
+/// `tb_frame`, audited as `object.__getattr__`.
 unsafe extern "C" fn get_frame(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
+    if crate::runtime::audit::audit_getattr(op, "tb_frame").is_err() {
+        return null_mut();
+    }
     // SAFETY: op is a traceback.
     unsafe { new_ref((*op.cast::<PyTracebackObject>()).tb_frame) }
 }

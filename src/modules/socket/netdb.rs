@@ -105,7 +105,7 @@ unsafe fn idna_host(o: *mut PyObject, fname: &str) -> PyResult<CString> {
 builtin!(pub(super) socket_gethostbyname, |args, kws| {
     varargs("gethostbyname", args, &kws, 1, 1)?;
     let name = idna_host(args[0], "gethostbyname")?;
-    audit(c"socket.gethostbyname", &[tuple::from_slice(args)?.as_ptr()])?;
+    audit(c"socket.gethostbyname", args)?;
     let a = ip_addr(&name, libc::AF_INET)?;
     let sin = &*a.as_ptr().cast::<libc::sockaddr_in>();
     ip_str(libc::AF_INET, (&raw const sin.sin_addr).cast())
@@ -157,7 +157,7 @@ unsafe fn host_tuple(h: *mut hostent, h_err: c_int, af: c_int) -> PyResult<Owned
 builtin!(pub(super) socket_gethostbyname_ex, |args, kws| {
     varargs("gethostbyname_ex", args, &kws, 1, 1)?;
     let name = idna_host(args[0], "gethostbyname_ex")?;
-    audit(c"socket.gethostbyname", &[tuple::from_slice(args)?.as_ptr()])?;
+    audit(c"socket.gethostbyname", args)?;
     let a = ip_addr(&name, libc::AF_INET)?;
     let mut he: hostent = std::mem::zeroed();
     let mut buf = vec![0 as c_char; HOSTENT_BUF];
@@ -171,7 +171,7 @@ builtin!(pub(super) socket_gethostbyname_ex, |args, kws| {
 builtin!(pub(super) socket_gethostbyaddr, |args, kws| {
     varargs("gethostbyaddr", args, &kws, 1, 1)?;
     let name = idna_host(args[0], "gethostbyaddr")?;
-    audit(c"socket.gethostbyaddr", &[tuple::from_slice(args)?.as_ptr()])?;
+    audit(c"socket.gethostbyaddr", args)?;
     let a = ip_addr(&name, libc::AF_UNSPEC)?;
     let af = a.family();
     let (ap, al): (*const c_void, usize) = match af {
@@ -328,7 +328,7 @@ builtin!(pub(super) socket_getnameinfo, |args, kws| {
     if flowinfo > 0xfffff {
         return Err(errors::overflow_error("getnameinfo(): flowinfo must be 0-1048575."));
     }
-    audit(c"socket.getnameinfo", &[tuple::pack(&[sa])?.as_ptr()])?;
+    audit(c"socket.getnameinfo", &[sa])?;
     let serv = CString::new(port.to_string()).unwrap_or_default();
     let res = getaddrinfo(Some(&host), Some(&serv), &hints(libc::AF_UNSPEC, libc::SOCK_DGRAM, 0, libc::AI_NUMERICHOST))?;
     let mut entries = res.iter();

@@ -66,6 +66,22 @@ pub unsafe fn format_exception_only(e: *mut PyObject) -> String {
 }
 
 /// An attribute of `e`, None and errors counting as absent.
+/// The code of a traceback entry's frame: read from the objects for ours
+/// (CPython's printer does not raise the `object.__getattr__` audit events
+/// that `tb_frame` and `f_code` raise), else through those attributes.
+unsafe fn tb_code(t: *mut PyObject) -> Option<Owned> {
+    // SAFETY: t valid; a traceback of ours holds a frame of ours.
+    unsafe {
+        if crate::vm::traceback::check(t) {
+            let f = (*t.cast::<crate::vm::traceback::PyTracebackObject>()).tb_frame;
+            if !f.is_null() && crate::vm::frame::check(f) {
+                return Some(Owned::from_borrowed(crate::vm::frame::fr(f).code));
+            }
+        }
+        opt_attr(t, "tb_frame").and_then(|f| opt_attr(f.as_ptr(), "f_code"))
+    }
+}
+
 unsafe fn opt_attr(e: *mut PyObject, name: &str) -> Option<Owned> {
     // SAFETY: e valid.
     unsafe {
@@ -206,8 +222,7 @@ pub unsafe fn format_tb(tb: *mut PyObject) -> String {
     unsafe {
         let mut cur = Some(Owned::from_borrowed(tb));
         while let Some(t) = cur {
-            let code =
-                opt_attr(t.as_ptr(), "tb_frame").and_then(|f| opt_attr(f.as_ptr(), "f_code"));
+            let code = tb_code(t.as_ptr());
             let text = |name: &str| {
                 code.as_ref()
                     .and_then(|c| opt_attr(c.as_ptr(), name))
