@@ -112,15 +112,21 @@ builtin!(sys_addaudithook, |args, kws| {
 
 builtin!(sys_intern, |args, kws| {
     arity("intern", args, 1, 1)?;
-    if !pystr::check_exact(args[0]) {
+    if !pystr::check(args[0]) {
         return Err(errors::type_error(format!(
             "intern() argument must be str, not {}",
             crate::object::typeobj::type_name(args[0])
         )));
     }
-    Ok(Owned::from_borrowed_static(pystr::intern(pystr::as_str(
-        args[0],
-    )?)))
+    if !pystr::check_exact(args[0]) {
+        return Err(errors::type_error(format!(
+            "can't intern {}",
+            crate::object::typeobj::type_name(args[0])
+        )));
+    }
+    let mut s = crate::object::refcount::new_ref(args[0]);
+    pystr::intern_in_place(&mut s)?;
+    Ok(Owned::from_raw_unchecked(s))
 });
 
 builtin!(sys_getframe, |args, kws| {

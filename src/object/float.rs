@@ -349,7 +349,9 @@ unsafe fn has_index(op: *mut PyObject) -> bool {
     }
 }
 
-/// Calls `__float__` and checks that it returned a float.
+/// Calls `__float__` and checks that it returned a float; an instance of
+/// a strict subclass of float is accepted with a `DeprecationWarning`, as
+/// `PyNumber_Float` and `PyFloat_AsDouble` do.
 unsafe fn call_nb_float(
     op: *mut PyObject,
     f: unsafe extern "C" fn(*mut PyObject) -> *mut PyObject,
@@ -357,13 +359,27 @@ unsafe fn call_nb_float(
     // SAFETY: op valid; f is its type's nb_float.
     unsafe {
         let r = errors::check(f(op))?;
-        if !check(r.as_ptr()) {
-            return Err(errors::type_error(format!(
-                "{}.__float__ returned non-float (type {})",
-                type_name(op),
-                type_name(r.as_ptr())
-            )));
+        if check_exact(r.as_ptr()) {
+            return Ok(r);
         }
+        let what = format!(
+            "{}.__float__ returned non-float (type {})",
+            type_name(op),
+            type_name(r.as_ptr())
+        );
+        if !check(r.as_ptr()) {
+            return Err(errors::type_error(what));
+        }
+        let msg = pystr::from_str(&format!(
+            "{what}.  The ability to return an instance of a strict subclass of float is deprecated, and may be removed in a future version of Python."
+        ))?;
+        crate::modules::_warnings::warn(
+            crate::object::exceptions::PyExc_DeprecationWarning,
+            msg.as_ptr(),
+            1,
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+        )?;
         Ok(r)
     }
 }

@@ -1422,14 +1422,13 @@ unsafe extern "C" fn long_getnewargs(op: *mut PyObject, _: *mut PyObject) -> *mu
     })
 }
 
+/// `int.__sizeof__` (`int___sizeof___impl`): from the sizes of the
+/// object's own type, so a subclass counts the fields it adds.
 unsafe extern "C" fn long_sizeof(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
     guard_obj(|| {
-        // SAFETY: op is an int.
-        let n = unsafe { ndigits(op) };
-        from_u64(
-            (std::mem::offset_of!(PyLongObject, ob_digit) + n.max(1) * std::mem::size_of::<digit>())
-                as u64,
-        )
+        // SAFETY: op is an int; its type is ready.
+        let (n, tp) = unsafe { (ndigits(op), &*(*op).ob_type) };
+        from_u64((tp.tp_basicsize as usize + n.max(1) * tp.tp_itemsize as usize) as u64)
     })
 }
 

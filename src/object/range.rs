@@ -262,19 +262,11 @@ unsafe extern "C" fn range_subscript(op: *mut PyObject, key: *mut PyObject) -> *
         unsafe {
             let ro = r(op);
             if crate::object::slice::check(key) {
-                let n = range_length(op);
-                if n < 0 {
-                    return Err(Raised::assume());
-                }
-                let ix = crate::object::slice::indices(key, n)?;
-                let start = item_at(op, int::from_i64(ix.start as i64)?.as_ptr())?;
-                let stop = item_at(op, int::from_i64(ix.stop as i64)?.as_ptr())?;
-                let step = number::binary_op(
-                    ro.step,
-                    int::from_i64(ix.step as i64)?.as_ptr(),
-                    |nb| nb.nb_multiply,
-                    "*",
-                )?;
+                // `compute_slice`: the length may exceed `Py_ssize_t`.
+                let [start, stop, step] = crate::object::slice::long_indices(key, ro.length)?;
+                let start = item_at(op, start.as_ptr())?;
+                let stop = item_at(op, stop.as_ptr())?;
+                let step = number::binary_op(ro.step, step.as_ptr(), |nb| nb.nb_multiply, "*")?;
                 return new(start.as_ptr(), stop.as_ptr(), step.as_ptr());
             }
             let i = number::index(key).map_err(|e| {

@@ -254,43 +254,62 @@ pub unsafe fn indices_with(
     })
 }
 
-/// `slice.indices(length)`: like `indices` but start/stop follow Python's
-/// rules for the tuple it returns (`stop` may be -1 for negative steps).
-unsafe fn indices_for_length(op: *mut PyObject, length: Py_ssize_t) -> PyResult<Indices> {
-    // SAFETY: op is a slice.
+/// `_PySlice_GetLongIndices`: `(start, stop, step)` of the slice applied
+/// to a sequence of `length` items (an int that may exceed `Py_ssize_t`,
+/// as for `slice.indices` or a huge `range`), clamped the way
+/// `slice.indices` reports them (`stop` is -1 for a negative step that
+/// runs to the start).
+pub unsafe fn long_indices(op: *mut PyObject, length: *mut PyObject) -> PyResult<[Owned; 3]> {
+    // SAFETY: op is a slice; length is an int >= 0.
     unsafe {
         let [start, stop, step] = parts(op);
         let none = none::none();
+        let as_index = |v: *mut PyObject| -> PyResult<Owned> {
+            if !number::index_check(v) {
+                return Err(errors::type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                ));
+            }
+            number::index(v)
+        };
         let step = if step == none {
-            1
+            int::from_i64(1)?
         } else {
-            let s = slice_index(step)?;
-            if s == 0 {
+            let s = as_index(step)?;
+            if int::sign(s.as_ptr()) == 0 {
                 return Err(errors::value_error("slice step cannot be zero"));
             }
             s
         };
-        let neg = step < 0;
-        let (lower, upper) = if neg { (-1, length - 1) } else { (0, length) };
-        let fix = |v: *mut PyObject, default: Py_ssize_t| -> PyResult<Py_ssize_t> {
+        let neg = int::sign(step.as_ptr()) < 0;
+        let (lower, upper) = if neg {
+            let m1 = int::from_i64(-1)?;
+            let up = number::add(length, m1.as_ptr())?;
+            (m1, up)
+        } else {
+            (int::from_i64(0)?, Owned::from_borrowed(length))
+        };
+        let fix = |v: *mut PyObject, default: &Owned| -> PyResult<Owned> {
             if v == none {
-                return Ok(default);
+                return Ok(Owned::from_borrowed(default.as_ptr()));
             }
-            let i = slice_index(v)?;
-            Ok(if i < 0 {
-                i.saturating_add(length).max(lower)
+            let i = as_index(v)?;
+            Ok(if int::sign(i.as_ptr()) < 0 {
+                let i = number::add(i.as_ptr(), length)?;
+                if protocol::rich_compare_bool(i.as_ptr(), lower.as_ptr(), Py_LT)? {
+                    Owned::from_borrowed(lower.as_ptr())
+                } else {
+                    i
+                }
+            } else if protocol::rich_compare_bool(i.as_ptr(), upper.as_ptr(), Py_GT)? {
+                Owned::from_borrowed(upper.as_ptr())
             } else {
-                i.min(upper)
+                i
             })
         };
-        let start = fix(start, if neg { upper } else { lower })?;
-        let stop = fix(stop, if neg { lower } else { upper })?;
-        Ok(Indices {
-            start,
-            stop,
-            step,
-            len: 0,
-        })
+        let start = fix(start, if neg { &upper } else { &lower })?;
+        let stop = fix(stop, if neg { &lower } else { &upper })?;
+        Ok([start, stop, step])
     }
 }
 
@@ -403,13 +422,7 @@ unsafe extern "C" fn slice_indices(op: *mut PyObject, length: *mut PyObject) -> 
             if int::sign(n.as_ptr()) < 0 {
                 return Err(errors::value_error("length should not be negative"));
             }
-            let n = int::as_i64(n.as_ptr())? as Py_ssize_t;
-            let ix = indices_for_length(op, n)?;
-            tuple::from_vec(vec![
-                int::from_i64(ix.start as i64)?,
-                int::from_i64(ix.stop as i64)?,
-                int::from_i64(ix.step as i64)?,
-            ])
+            tuple::from_vec(long_indices(op, n.as_ptr())?.into())
         }
     })
 }

@@ -504,13 +504,18 @@ pub unsafe fn intern_cstr(p: *const c_char) -> PyResult<*mut PyObject> {
 }
 
 /// `PyUnicode_InternInPlace`: replaces `*p` by the interned equal string.
+/// A string with lone surrogates has no UTF-8 text to key the table with:
+/// it stays as it is, not interned.
 pub unsafe fn intern_in_place(p: *mut *mut PyObject) -> PyResult<()> {
     // SAFETY: *p is a str the caller owns a reference to.
     unsafe {
         if !check_exact(*p) || (*ascii(*p)).state & 3 != 0 {
             return Ok(());
         }
-        let s = as_str(*p)?;
+        let Ok(s) = as_str(*p) else {
+            errors::clear();
+            return Ok(());
+        };
         let i = intern(s);
         if i != *p {
             decref(*p);
@@ -1236,7 +1241,7 @@ pub unsafe fn decode_object(
 /// In development mode (`-X dev`), a codec or error handler name given to
 /// an encode or decode must exist even when the data needs neither
 /// (`unicode_check_encoding_errors`): looks both up.
-fn check_encoding_errors(encoding: Option<&str>, errors: Option<&str>) -> PyResult<()> {
+pub(crate) fn check_encoding_errors(encoding: Option<&str>, errors: Option<&str>) -> PyResult<()> {
     if !crate::runtime::config::dev_mode() {
         return Ok(());
     }

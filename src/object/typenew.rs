@@ -1120,11 +1120,92 @@ pub(crate) unsafe fn update_slot(tp: *mut PyTypeObject, name: &str) -> PyResult<
             return Ok(());
         }
         install_slots_for(tp, Some(name));
+        if typeobj::lookup_str(tp, name).is_null() {
+            clear_slots_for(tp, name);
+        }
         let subs = crate::object::subclasses::list_of(tp)?;
         for &s in crate::object::list::items(subs.as_ptr()) {
             update_slot(s.cast(), name)?;
         }
         Ok(())
+    }
+}
+
+/// After `del cls.name` left `name` nowhere in the MRO: the slots that
+/// `name` fed go empty, as CPython's `update_one_slot` stores NULL when it
+/// finds no descriptor, unless a partner dunder of the same slot
+/// (`__radd__` for `nb_add`, `__delitem__` for `mp_ass_subscript`) remains.
+/// Only dunders that `object` lacks can go missing.
+unsafe fn clear_slots_for(tp: *mut PyTypeObject, name: &str) {
+    // SAFETY: tp is a ready heap type; its method tables are inline.
+    unsafe {
+        let gone = move |names: &[&str]| {
+            names.contains(&name) && names.iter().all(|n| typeobj::lookup_str(tp, n).is_null())
+        };
+        let nb = &mut *(*tp).tp_as_number;
+        let sq = &mut *(*tp).tp_as_sequence;
+        let mp = &mut *(*tp).tp_as_mapping;
+        let am = &mut *(*tp).tp_as_async;
+        let bp = &mut *(*tp).tp_as_buffer;
+        macro_rules! clear {
+            ($($($n:literal)|+ => $($slot:expr),+;)*) => {$(
+                if gone(&[$($n),+]) {
+                    $($slot = None;)+
+                }
+            )*};
+        }
+        clear! {
+            "__call__" => (*tp).tp_call;
+            "__iter__" => (*tp).tp_iter;
+            "__next__" => (*tp).tp_iternext;
+            "__get__" => (*tp).tp_descr_get;
+            "__set__" | "__delete__" => (*tp).tp_descr_set;
+            "__del__" => (*tp).tp_finalize;
+            "__buffer__" => bp.bf_getbuffer;
+            "__release_buffer__" => bp.bf_releasebuffer;
+            "__await__" => am.am_await;
+            "__aiter__" => am.am_aiter;
+            "__anext__" => am.am_anext;
+            "__len__" => mp.mp_length, sq.sq_length;
+            "__getitem__" => mp.mp_subscript, sq.sq_item;
+            "__setitem__" | "__delitem__" => mp.mp_ass_subscript;
+            "__contains__" => sq.sq_contains;
+            "__bool__" | "__len__" => nb.nb_bool;
+            "__add__" | "__radd__" => nb.nb_add;
+            "__sub__" | "__rsub__" => nb.nb_subtract;
+            "__mul__" | "__rmul__" => nb.nb_multiply;
+            "__mod__" | "__rmod__" => nb.nb_remainder;
+            "__divmod__" | "__rdivmod__" => nb.nb_divmod;
+            "__pow__" | "__rpow__" => nb.nb_power;
+            "__lshift__" | "__rlshift__" => nb.nb_lshift;
+            "__rshift__" | "__rrshift__" => nb.nb_rshift;
+            "__and__" | "__rand__" => nb.nb_and;
+            "__xor__" | "__rxor__" => nb.nb_xor;
+            "__or__" | "__ror__" => nb.nb_or;
+            "__floordiv__" | "__rfloordiv__" => nb.nb_floor_divide;
+            "__truediv__" | "__rtruediv__" => nb.nb_true_divide;
+            "__matmul__" | "__rmatmul__" => nb.nb_matrix_multiply;
+            "__neg__" => nb.nb_negative;
+            "__pos__" => nb.nb_positive;
+            "__abs__" => nb.nb_absolute;
+            "__invert__" => nb.nb_invert;
+            "__int__" => nb.nb_int;
+            "__float__" => nb.nb_float;
+            "__index__" => nb.nb_index;
+            "__iadd__" => nb.nb_inplace_add;
+            "__isub__" => nb.nb_inplace_subtract;
+            "__imul__" => nb.nb_inplace_multiply;
+            "__imod__" => nb.nb_inplace_remainder;
+            "__ipow__" => nb.nb_inplace_power;
+            "__ilshift__" => nb.nb_inplace_lshift;
+            "__irshift__" => nb.nb_inplace_rshift;
+            "__iand__" => nb.nb_inplace_and;
+            "__ixor__" => nb.nb_inplace_xor;
+            "__ior__" => nb.nb_inplace_or;
+            "__ifloordiv__" => nb.nb_inplace_floor_divide;
+            "__itruediv__" => nb.nb_inplace_true_divide;
+            "__imatmul__" => nb.nb_inplace_matrix_multiply;
+        }
     }
 }
 

@@ -140,6 +140,9 @@ pub unsafe fn open(
             file
         };
         let raw = super::fileio::new(file, &rawmode, closefd, opener)?;
+        // The outermost layer made so far: closed when a later step fails,
+        // before the layers are dropped (an unclosed one would warn).
+        let mut top = raw.clone();
         let result = (|| -> PyResult<Owned> {
             let mut buffering = buffering;
             let mut line_buffering = false;
@@ -175,6 +178,7 @@ pub unsafe fn open(
                 super::bufferedio::reader_type()
             };
             let buffer = super::bufferedio::new(tp, raw.as_ptr(), buffering as usize)?;
+            top = buffer.clone();
             if binary {
                 return Ok(buffer);
             }
@@ -186,12 +190,13 @@ pub unsafe fn open(
                 line_buffering,
                 false,
             )?;
+            top = wrapper.clone();
             protocol::setattr(wrapper.as_ptr(), pystr::intern("mode"), mode)?;
             Ok(wrapper)
         })();
         if result.is_err() {
             errors::keeping_raised(|| {
-                let _ = protocol::call_method_obj(raw.as_ptr(), "close", &[]);
+                let _ = protocol::call_method_obj(top.as_ptr(), "close", &[]);
                 errors::clear();
             });
         }

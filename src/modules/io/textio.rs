@@ -229,6 +229,7 @@ unsafe fn init(
         if encoding.contains('\0') || errors_.contains('\0') {
             return Err(errors::value_error("embedded null character"));
         }
+        crate::object::str::check_encoding_errors(Some(&encoding), Some(&errors_))?;
         let readable = call_bool(buf, "readable")?;
         let writable = call_bool(buf, "writable")?;
         let (decoder, encoder) = make_codecs(&encoding, &errors_, readable, writable)?;
@@ -1006,6 +1007,20 @@ io_method!(textio_truncate, |slf, args, kws| {
     protocol::call_method_obj(b.as_ptr(), "truncate", &[pos.unwrap_or(none::none())])
 });
 
+/// A `line_buffering` or `write_through` argument of `reconfigure`: None
+/// (or absent) keeps the setting; anything else goes through `__index__`
+/// to a C long, as CPython's `convert_optional_bool` does with
+/// `PyLong_AsLong`.
+unsafe fn optional_flag(v: Option<*mut PyObject>) -> PyResult<Option<bool>> {
+    // SAFETY: v is a live argument.
+    unsafe {
+        match v.filter(|&v| v != none::none()) {
+            None => Ok(None),
+            Some(v) => Ok(Some(int::as_i64(number::index(v)?.as_ptr())? != 0)),
+        }
+    }
+}
+
 io_method!(textio_reconfigure, |slf, args, kws| {
     if !args.is_empty() {
         return Err(errors::type_error(format!(
@@ -1042,13 +1057,15 @@ io_method!(textio_reconfigure, |slf, args, kws| {
     if encoding.is_some() && errors_.is_none() {
         errors_ = Some("strict".to_string());
     }
+    let line_buffering = optional_flag(lb)?;
+    let write_through = optional_flag(wt)?;
     protocol::call_method_obj(slf, "flush", &[])?;
     let s = st(slf)?;
-    if let Some(v) = lb.filter(|&v| v != none::none()) {
-        s.line_buffering = protocol::is_true(v)?;
+    if let Some(v) = line_buffering {
+        s.line_buffering = v;
     }
-    if let Some(v) = wt.filter(|&v| v != none::none()) {
-        s.write_through = protocol::is_true(v)?;
+    if let Some(v) = write_through {
+        s.write_through = v;
     }
     if let Some(m) = mode {
         let s = st(slf)?;

@@ -1011,7 +1011,7 @@ impl<'a> Dump<'a> {
                 self.save(module_name.as_ptr(), false)?;
                 self.save(global_name.as_ptr(), false)?;
                 self.op(STACK_GLOBAL);
-            } else if name.is_null() && dotted.len() > 1 {
+            } else if dotted.len() > 1 {
                 self.write_nested(module_name.as_ptr(), &dotted)?;
             } else {
                 self.write_global(module_name.as_ptr(), global_name.as_ptr())?;

@@ -285,8 +285,8 @@ builtin!(pub(super) posix_pathconf, |args, kws| {
 
 builtin!(pub(super) posix_fpathconf, |args, kws| {
     let [fd, n] = bind("fpathconf", args, &kws, ["fd", "name"], 2, 2)?;
+    let fd = crate::modules::select::as_fd(fd.unwrap())?;
     let name = conf_name(n.unwrap(), PATHCONF_NAMES)?;
-    let fd = path::fd_value(fd.unwrap())?;
     *libc::__errno_location() = 0;
     let r = libc::fpathconf(fd, name);
     if r == -1 && errors::last_errno() != 0 {

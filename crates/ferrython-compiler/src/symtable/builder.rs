@@ -810,10 +810,6 @@ impl Builder<'_> {
             return;
         };
         self.visit_expr(&first.iter);
-        let outer_coroutine = {
-            let t = self.cur();
-            t.is_coroutine
-        };
         let line = self.line(e.range());
         self.enter(
             ScopeKind::Comprehension,
@@ -827,7 +823,6 @@ impl Builder<'_> {
         if is_generator {
             self.cur().is_generator = true;
         }
-        let _ = outer_coroutine;
         for (i, g) in generators.iter().enumerate() {
             if g.is_async {
                 self.cur().is_coroutine = true;
@@ -844,7 +839,9 @@ impl Builder<'_> {
             self.visit_expr(x);
         }
         let me = *self.stack.last().unwrap();
-        let is_async = self.tables[me].is_coroutine || self.tables[me].has_await;
+        // A generator expression stays an object of its own (an async
+        // generator) and does not make its enclosing scope async.
+        let is_async = (self.tables[me].is_coroutine || self.tables[me].has_await) && !is_generator;
         self.leave();
         // An async comprehension makes an enclosing comprehension async too.
         let parent = *self.stack.last().unwrap();
