@@ -737,7 +737,9 @@ unsafe fn exec_eval(
                 ));
             }
             let text = if pystr::check(src) {
-                pystr::as_str(src)?.to_string()
+                let text = pystr::as_str(src)?;
+                crate::runtime::source_text::reject_nul(text.as_bytes())?;
+                text.to_string()
             } else if crate::object::bytes::check(src) {
                 crate::runtime::source_text::decode(
                     crate::object::bytes::as_slice(src),

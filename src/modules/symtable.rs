@@ -311,7 +311,9 @@ builtin!(symtable_symtable, |args, kws| {
     let raise =
         |e: &ferrython_compiler::SyntaxErrorInfo| crate::runtime::run::raise_syntax_error(e);
     let text = if pystr::check(src) {
-        pystr::as_str(src)?.to_string()
+        let text = pystr::as_str(src)?;
+        crate::runtime::source_text::reject_nul(text.as_bytes())?;
+        text.to_string()
     } else if bytes::check(src) {
         // Bytes are decoded as a source file is: BOM and coding cookie.
         crate::runtime::source_text::decode(
@@ -324,11 +326,6 @@ builtin!(symtable_symtable, |args, kws| {
             "symtable() arg 1 must be a string or bytes object",
         ));
     };
-    if text.contains('\0') {
-        return Err(errors::value_error(
-            "source code string cannot contain null bytes",
-        ));
-    }
     if !pystr::check(mode) {
         return Err(errors::type_error(format!(
             "symtable() argument 3 must be str, not {}",

@@ -18,9 +18,54 @@ pub enum Origin {
     File,
 }
 
+/// The message of a source given as a string that holds a NUL.
+const NUL_IN_STRING: &str = "source code string cannot contain null bytes";
+
+/// Refuses a source given as a string or bytes (to `compile()`, `exec()`,
+/// `eval()`, `symtable()`, or an import loader) that holds a NUL, as
+/// `_Py_SourceAsString` does: a `SyntaxError` carrying only its message.
+pub fn reject_nul(source: &[u8]) -> PyResult<()> {
+    if memchr::memchr(0, source).is_none() {
+        return Ok(());
+    }
+    // SAFETY: SyntaxError is a static exception class.
+    Err(unsafe { errors::set_string(exc::PyExc_SyntaxError, NUL_IN_STRING) })
+}
+
 /// The text of `source` (`filename` for errors), decoded as CPython's
-/// tokenizer does for input from `origin`.
+/// tokenizer does for input from `origin`. A string's NUL is refused
+/// before decoding ([`reject_nul`]); a file's is a `SyntaxError` at the
+/// line that holds it.
 pub fn decode(source: &[u8], filename: &str, origin: Origin) -> PyResult<String> {
+    if origin == Origin::String {
+        reject_nul(source)?;
+    }
+    let text = decode_any(source, filename, origin)?;
+    match text.find('\0') {
+        Some(at) if origin == Origin::File => Err(nul_in_file(&text, at, filename)),
+        _ => Ok(text),
+    }
+}
+
+/// The error of CPython's file tokenizer for the NUL at byte `at` of
+/// `text`: at the NUL's line, offset 0, showing the line up to the NUL.
+fn nul_in_file(text: &str, at: usize, filename: &str) -> errors::Raised {
+    let start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+    let lineno = text[..start].matches('\n').count() as u32 + 1;
+    crate::runtime::run::raise_syntax_error(&ferrython_compiler::SyntaxErrorInfo {
+        kind: ferrython_compiler::SyntaxErrorKind::SyntaxError,
+        msg: "source code cannot contain null bytes".into(),
+        filename: filename.into(),
+        lineno,
+        offset: 0,
+        end_lineno: lineno,
+        end_offset: 0,
+        text: Some(text[start..at].to_string()),
+    })
+}
+
+/// [`decode`] without the NUL checks.
+fn decode_any(source: &[u8], filename: &str, origin: Origin) -> PyResult<String> {
     let enc = match ferrython_compiler::parse::decode_source(source, filename) {
         Ok(Decoded::Text(t)) => return Ok(t),
         Ok(Decoded::Codec(enc)) => enc,

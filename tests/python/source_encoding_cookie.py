@@ -22,6 +22,12 @@ sources = [
     b"\xef\xbb\xbf# coding: cp1252\nx = 1\n",
     b"\xef\xbb\xbf# coding: utf-8\nx = '\xc3\xa9'\n",
     b"\xef\xbb\xbf# coding: utf8\nx = 1\n",
+    # With a BOM, the message names the codec as the tokenizer normalizes it.
+    b"\xef\xbb\xbf# coding: latin-1\nx = 1\n",
+    b"\xef\xbb\xbf# coding: Latin_1-x\nx = 1\n",
+    b"\xef\xbb\xbf# coding: ISO_8859_1\nx = 1\n",
+    b"\xef\xbb\xbf# coding: iso-latin-1-foo-bar\nx = 1\n",
+    b"\xef\xbb\xbf# coding: UTF_8\nx = 1\n",
     b"# coding: utf8\nx = '\xc3\xa9'\n",
     b"x = '''\r\n\r\r'''\r\n",
 ]
@@ -60,6 +66,7 @@ with tempfile.TemporaryDirectory() as d:
         "unknown": b"# coding: nope\nprint(1)\n",
         "undecodable": b"# coding: cp1252\nprint('\x81')\n",
         "bom": b"\xef\xbb\xbf# coding: cp1252\nprint(1)\n",
+        "bom_latin1": b"\xef\xbb\xbf# coding: latin-1\nprint(1)\n",
         "not_utf8": b"print(1)\nprint('''\n\xb1''')\n",
     }
     for name, text in scripts.items():

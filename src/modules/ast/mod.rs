@@ -285,7 +285,9 @@ pub unsafe fn compile(
             return from_py::compile(source, filename, mode, flags, optimize);
         }
         let text = if pystr::check(source) {
-            std::borrow::Cow::Borrowed(pystr::as_str(source)?)
+            let text = pystr::as_str(source)?;
+            crate::runtime::source_text::reject_nul(text.as_bytes())?;
+            std::borrow::Cow::Borrowed(text)
         } else if crate::object::bytes::check(source) {
             std::borrow::Cow::Owned(crate::runtime::source_text::decode(
                 crate::object::bytes::as_slice(source),

@@ -22,25 +22,48 @@ pub fn decode_source(bytes: &[u8], filename: &str) -> Result<Decoded, SyntaxErro
     let has_bom = bytes.starts_with(b"\xef\xbb\xbf");
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     if let Some(enc) = coding_cookie(bytes) {
-        // The names CPython's `get_normal_name` folds to utf-8 and
-        // iso-8859-1 (a suffix after a dash allowed).
-        let e = enc.to_ascii_lowercase().replace('_', "-");
-        let is = |name: &str| e == name || e.strip_prefix(name).is_some_and(|r| r.starts_with('-'));
-        if has_bom && !is("utf-8") {
+        let name = normal_name(&enc);
+        if has_bom && name != "utf-8" {
             return Err(SyntaxErrorInfo::unplaced(
                 SyntaxErrorKind::SyntaxError,
-                format!("encoding problem: {enc} with BOM"),
+                format!("encoding problem: {name} with BOM"),
                 filename,
             ));
         }
-        if is("latin-1") || is("iso-8859-1") || is("iso-latin-1") {
+        if name == "iso-8859-1" {
             return Ok(Decoded::Text(bytes.iter().map(|&b| b as char).collect()));
         }
-        if !is("utf-8") && e != "utf8" {
+        if name != "utf-8" && enc.to_ascii_lowercase() != "utf8" {
             return Ok(Decoded::Codec(enc));
         }
     }
     decode_utf8(bytes, filename).map(Decoded::Text)
+}
+
+/// The tokenizer's name for a cookie's encoding (`get_normal_name`):
+/// spellings of UTF-8 become `utf-8` and those of Latin-1 `iso-8859-1`
+/// (case and `_`/`-` ignored, a `-suffix` allowed, as judged on the
+/// first 12 characters); any other name is kept as written.
+fn normal_name(enc: &str) -> std::borrow::Cow<'_, str> {
+    let e: String = enc
+        .chars()
+        .take(12)
+        .map(|c| {
+            if c == '_' {
+                '-'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    let is = |name: &str| e == name || e.strip_prefix(name).is_some_and(|r| r.starts_with('-'));
+    if is("utf-8") {
+        "utf-8".into()
+    } else if is("latin-1") || is("iso-8859-1") || is("iso-latin-1") {
+        "iso-8859-1".into()
+    } else {
+        enc.into()
+    }
 }
 
 /// UTF-8 source to text, with CPython's SyntaxError for a bad byte.

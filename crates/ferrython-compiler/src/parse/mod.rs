@@ -383,5 +383,20 @@ mod tests {
                 .msg,
             "encoding problem: cp1252 with BOM"
         );
+        // The message names the codec as the tokenizer normalizes it.
+        for cookie in ["latin-1", "Latin_1-x", "ISO_8859_1", "iso-latin-1-foo-bar"] {
+            let source = format!("\u{feff}# coding: {cookie}\nx = 1\n");
+            assert_eq!(
+                decode_source(source.as_bytes(), "f").unwrap_err().msg,
+                "encoding problem: iso-8859-1 with BOM"
+            );
+        }
+        assert_eq!(
+            decode_source(b"\xef\xbb\xbf# coding: utf8\n", "f")
+                .unwrap_err()
+                .msg,
+            "encoding problem: utf8 with BOM"
+        );
+        assert!(decode_source(b"\xef\xbb\xbf# coding: UTF_8\n", "f").is_ok());
     }
 }
