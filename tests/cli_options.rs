@@ -118,7 +118,12 @@ fn run_with_input(
     Run {
         stdout: norm(&out.stdout),
         stderr: norm(&out.stderr),
-        status: out.status.code(),
+        // A process ended by a signal shows as minus its number, as
+        // `subprocess` reports it.
+        status: out.status.code().or_else(|| {
+            use std::os::unix::process::ExitStatusExt;
+            out.status.signal().map(|s| -s)
+        }),
     }
 }
 
@@ -887,4 +892,58 @@ fn undecodable_script_path() {
         let theirs = run(&cpython(), arg);
         assert_eq!(ours, theirs, "script {:?}", OsStr::from_bytes(arg));
     }
+}
+
+/// An uncaught `KeyboardInterrupt` (exactly that class) ends the process
+/// by SIGINT after the traceback and the exit handlers, from `-c`, a
+/// script, `-m`, a program piped to stdin, and `-i` when the prompt reads
+/// nothing; a subclass, or an interrupt that is caught, exits normally.
+/// The signal comes with its default disposition even when the program
+/// ignored SIGINT.
+#[test]
+fn uncaught_keyboard_interrupt() {
+    if !cpython().exists() {
+        return;
+    }
+    let dir = scratch("keyboard_interrupt");
+    std::fs::write(
+        dir.join("interrupted.py"),
+        "import atexit\natexit.register(print, 'at exit')\nprint('run')\nraise KeyboardInterrupt\n",
+    )
+    .unwrap();
+    let subclass = "class K(KeyboardInterrupt): pass\nraise K";
+    let ignored =
+        "import signal; signal.signal(signal.SIGINT, signal.SIG_IGN); raise KeyboardInterrupt";
+    let caught =
+        "try:\n    raise KeyboardInterrupt\nexcept KeyboardInterrupt:\n    raise SystemExit(4)";
+    check_all(
+        "keyboard_interrupt",
+        &[
+            (&["-c", "raise KeyboardInterrupt"], &[], true),
+            (&["interrupted.py"], &[], true),
+            // (runpy is frozen in CPython, so its frames read differently.)
+            (&["-m", "interrupted"], &[], false),
+            (&["-c", subclass], &[], true),
+            (&["-c", ignored], &[], true),
+            (&["-c", caught], &[], true),
+            (&["-i", "-S", "-c", "raise KeyboardInterrupt"], &[], true),
+        ],
+    );
+    let piped = |program: &Path| {
+        run_with_input(
+            program,
+            &["-"],
+            &[],
+            &dir,
+            Some("print(1)\nraise KeyboardInterrupt\n"),
+        )
+    };
+    let (ours, theirs) = (
+        piped(Path::new(env!("CARGO_BIN_EXE_ferrython"))),
+        piped(&cpython()),
+    );
+    assert_eq!(
+        (ours.stdout, ours.stderr, ours.status),
+        (theirs.stdout, theirs.stderr, theirs.status)
+    );
 }

@@ -3808,7 +3808,8 @@ struct PyStatus Py_InitializeFromConfig(const struct PyConfig *config);
  `Py_RunMain`: runs the configured command, script or module as
  `__main__`, finalizes the interpreter and returns the exit status (1
  for an uncaught exception). An uncaught `SystemExit` finalizes and
- exits the process with its code, as in CPython.
+ exits the process with its code, and an uncaught `KeyboardInterrupt`
+ ends it by SIGINT after finalizing, as in CPython.
  */
 int Py_RunMain(void);
 

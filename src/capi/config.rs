@@ -1111,13 +1111,23 @@ fn main_importer_path(file: &std::ffi::OsStr) -> Option<std::ffi::OsString> {
 /// `Py_RunMain`: runs the configured command, script or module as
 /// `__main__`, finalizes the interpreter and returns the exit status (1
 /// for an uncaught exception). An uncaught `SystemExit` finalizes and
-/// exits the process with its code, as in CPython.
+/// exits the process with its code, and an uncaught `KeyboardInterrupt`
+/// ends it by SIGINT after finalizing, as in CPython.
 #[no_mangle]
 pub extern "C" fn Py_RunMain() -> c_int {
-    crate::capi::boundary::guard(run_main)
+    use crate::runtime::signals;
+    crate::capi::boundary::guard(|| {
+        // What earlier runs of an embedding program left does not count.
+        signals::take_unhandled_interrupt();
+        let status = run_main();
+        if signals::take_unhandled_interrupt() {
+            return signals::exit_sigint();
+        }
+        status
+    })
 }
 
-/// The body of `Py_RunMain`.
+/// The body of `Py_RunMain`, up to finalization.
 fn run_main() -> c_int {
     let cfg = rconfig::current().unwrap_or_default();
     let importer_path = cfg.run_filename.as_deref().and_then(main_importer_path);

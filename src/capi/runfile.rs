@@ -73,7 +73,8 @@ pub unsafe extern "C" fn PyRun_FileExFlags(
             }
             let co = run::compile_bytes(&source, filename_of(filename)?, mode)?;
             let locals = if locals.is_null() { globals } else { locals };
-            crate::vm::call::eval_code(co.as_ptr(), globals, locals)
+            crate::runtime::audit::audit(c"exec", &[co.as_ptr()])?;
+            run::eval_program(co.as_ptr(), globals, locals)
         }
     })
 }
@@ -151,8 +152,10 @@ unsafe fn run_in_main(source: &[u8], filename: &str) -> PyResult<()> {
         if !had_file {
             dict::set_item(d, key, pystr::from_str(filename)?.as_ptr())?;
         }
-        let r = run::compile_bytes(source, filename, CompileMode::Exec)
-            .and_then(|co| crate::vm::call::eval_code(co.as_ptr(), d, d));
+        let r = run::compile_bytes(source, filename, CompileMode::Exec).and_then(|co| {
+            crate::runtime::audit::audit(c"exec", &[co.as_ptr()])?;
+            run::eval_program(co.as_ptr(), d, d)
+        });
         if !had_file {
             // Keep the run's error while the key is removed.
             let _ = errors::keeping_raised(|| dict::del_item_opt(d, key));

@@ -36,7 +36,7 @@ pub(crate) fn import_error(msg: &str, name: &str, path: &Path) -> errors::Raised
                 pystr::intern("name"),
                 pystr::from_str(name)?.as_ptr(),
             )?;
-            let p = pystr::from_str(&path.to_string_lossy())?;
+            let p = crate::modules::posix::path::path_str(path)?;
             dict::set_item(kw.as_ptr(), pystr::intern("path"), p.as_ptr())?;
             let args = crate::object::tuple::pack(&[m.as_ptr()])?;
             let e = protocol::call(exc::PyExc_ImportError, args.as_ptr(), kw.as_ptr())?;
@@ -84,7 +84,7 @@ pub fn load(fullname: &str, path: &Path, is_package: bool) -> PyResult<Owned> {
         }
         std::mem::transmute::<*mut libc::c_void, crate::capi::import::InitFunc>(f)
     };
-    let filename = pystr::from_str(&path.to_string_lossy())?;
+    let filename = crate::modules::posix::path::path_str(path)?;
     let found = crate::runtime::import::Found {
         path: path.to_path_buf(),
         is_package,
@@ -129,7 +129,7 @@ pub fn load(fullname: &str, path: &Path, is_package: bool) -> PyResult<Owned> {
         }
         if is_package {
             let dir = path.parent().unwrap_or(Path::new("."));
-            let p = list::from_vec(vec![pystr::from_str(&dir.to_string_lossy())?])?;
+            let p = list::from_vec(vec![crate::modules::posix::path::path_str(dir)?])?;
             dict::set_item(d, pystr::intern("__path__"), p.as_ptr())?;
         }
         dict::set_item(

@@ -3,6 +3,7 @@
 //! (packages with `__init__.py`, namespace packages, relative imports,
 //! submodules in `fromlist`). `importlib` integration comes with the standard library.
 use crate::ffi::*;
+use crate::modules::posix::path::{path_str, str_path};
 use crate::object::exceptions as exc;
 use crate::object::{dict, int, list, module, protocol, str as pystr, tuple};
 use crate::runtime::dir_listing;
@@ -101,19 +102,34 @@ pub fn search_path() -> Vec<PathBuf> {
     let list = crate::modules::sys::path_list();
     if !list.is_null() {
         // SAFETY: list is sys.path, a list; non-str entries are skipped,
-        // and so are those that are not UTF-8 (the native finder reads
-        // UTF-8 paths).
+        // and so are those holding surrogates that are not escaped bytes.
         return unsafe {
             crate::object::list::items(list)
                 .iter()
                 .filter(|&&p| pystr::check(p))
-                .filter_map(|&p| pystr::as_str_opt(p).map(PathBuf::from))
+                .filter_map(|&p| str_path(p).map_err(|_| errors::clear()).ok())
                 .collect()
         };
     }
     // SAFETY: the interpreter of the current thread state is live.
     let interp = unsafe { &*crate::runtime::tstate::get().interp };
     interp.path.iter().map(PathBuf::from).collect()
+}
+
+/// The directories a package's `__path__` (any iterable) lists: its str
+/// items, as file-system paths ([`str_path`]; one that names none raises).
+pub unsafe fn path_dirs(path: *mut PyObject) -> PyResult<Vec<PathBuf>> {
+    let mut dirs = Vec::new();
+    // SAFETY: path is a live object.
+    unsafe {
+        let it = protocol::get_iter(path)?;
+        while let Some(d) = protocol::iter_next(it.as_ptr())? {
+            if pystr::check(d.as_ptr()) {
+                dirs.push(str_path(d.as_ptr())?);
+            }
+        }
+    }
+    Ok(dirs)
 }
 
 /// What a search of the module path found.
@@ -225,9 +241,9 @@ pub enum Location {
     /// archive, or an entry a hook in `sys.path_hooks` accepts) gave.
     Spec(Owned),
     /// A namespace package (PEP 420): its portions (directories named like
-    /// it without `__init__`, and the locations finders reported), where
-    /// no entry holds a module or regular package of that name.
-    Namespace(Vec<String>),
+    /// it without `__init__`, and the locations finders reported, as str),
+    /// where no entry holds a module or regular package of that name.
+    Namespace(Vec<Owned>),
 }
 
 /// Finds module `fullname` (whose last part is `name`) on `dirs`, in
@@ -240,7 +256,7 @@ pub fn find_location(dirs: &[PathBuf], fullname: &str, name: &str) -> PyResult<O
         match find_in_dir(d, name) {
             InDir::Found(found) => return Ok(Some(Location::File(found))),
             InDir::Portion(p) => {
-                portions.push(p.to_string_lossy().into_owned());
+                portions.push(path_str(&p)?);
                 continue;
             }
             InDir::Nothing => continue,
@@ -321,24 +337,15 @@ fn load_source(fullname: &str, found: &Found) -> PyResult<Owned> {
         let name = pystr::from_str(fullname)?;
         let m = module::new(name.as_ptr())?;
         let d = module::dict_of(m.as_ptr());
-        let filename = path.to_string_lossy().into_owned();
-        dict::set_item(
-            d,
-            pystr::intern("__file__"),
-            pystr::from_str(&filename)?.as_ptr(),
-        )?;
+        dict::set_item(d, pystr::intern("__file__"), path_str(path)?.as_ptr())?;
         dict::set_item(
             d,
             pystr::intern("__builtins__"),
             crate::modules::builtins::module(),
         )?;
         let package = if is_package {
-            let dir = path
-                .parent()
-                .unwrap_or(Path::new("."))
-                .to_string_lossy()
-                .into_owned();
-            let p = list::from_vec(vec![pystr::from_str(&dir)?])?;
+            let dir = path.parent().unwrap_or(Path::new("."));
+            let p = list::from_vec(vec![path_str(dir)?])?;
             dict::set_item(d, pystr::intern("__path__"), p.as_ptr())?;
             fullname.to_string()
         } else {
@@ -369,28 +376,22 @@ fn load_source(fullname: &str, found: &Found) -> PyResult<Owned> {
             )?;
         }
         dict::set_item(modules, name.as_ptr(), m.as_ptr())?;
-        let r = crate::runtime::pycache::load_code(path, &filename, fullname).and_then(
-            |(code, cached)| {
-                if let Some(c) = cached {
-                    dict::set_item(
-                        d,
-                        pystr::intern("__cached__"),
-                        pystr::from_str(&c.to_string_lossy())?.as_ptr(),
-                    )?;
-                }
-                crate::vm::call::eval_code(code.as_ptr(), d, d)?;
-                if fullname == "importlib._bootstrap_external" {
-                    crate::modules::imp::pyc_magic::fix_bootstrap_external(d)?;
-                    crate::modules::imp::bless_modules(d)?;
-                }
-                if fullname == "importlib._bootstrap" {
-                    crate::modules::imp::builtin_importer::replace_in_bootstrap(d)?;
-                    let names = std::mem::take(&mut *without_spec());
-                    crate::modules::imp::spec_earlier_modules(m.as_ptr(), names)?;
-                }
-                Ok(())
-            },
-        );
+        let r = crate::runtime::pycache::load_code(path, fullname).and_then(|(code, cached)| {
+            if let Some(c) = cached {
+                dict::set_item(d, pystr::intern("__cached__"), path_str(&c)?.as_ptr())?;
+            }
+            crate::vm::call::eval_code(code.as_ptr(), d, d)?;
+            if fullname == "importlib._bootstrap_external" {
+                crate::modules::imp::pyc_magic::fix_bootstrap_external(d)?;
+                crate::modules::imp::bless_modules(d)?;
+            }
+            if fullname == "importlib._bootstrap" {
+                crate::modules::imp::builtin_importer::replace_in_bootstrap(d)?;
+                let names = std::mem::take(&mut *without_spec());
+                crate::modules::imp::spec_earlier_modules(m.as_ptr(), names)?;
+            }
+            Ok(())
+        });
         if let Some(spec) = &spec {
             let off = crate::object::bool::from_bool(false);
             // A spec refusing the reset leaves it marked; the import goes on.
@@ -587,14 +588,7 @@ fn find_and_load(fullname: &str) -> PyResult<Owned> {
                         ))
                     }
                 };
-                let mut dirs = Vec::new();
-                let it = protocol::get_iter(path.as_ptr())?;
-                while let Some(d) = protocol::iter_next(it.as_ptr())? {
-                    if pystr::check(d.as_ptr()) {
-                        dirs.push(PathBuf::from(pystr::as_str(d.as_ptr())?));
-                    }
-                }
-                (dirs, last, Some(p))
+                (path_dirs(path.as_ptr())?, last, Some(p))
             }
         };
         let found = match find_location(&dirs, fullname, last)? {
@@ -630,7 +624,7 @@ fn find_and_load(fullname: &str) -> PyResult<Owned> {
 /// `portions` (named like it, without `__init__`, found where no module or
 /// regular package of that name was): no code, no `__file__`, a `__path__`
 /// listing the portions, a spec with no origin.
-fn load_namespace(fullname: &str, portions: &[String]) -> PyResult<Owned> {
+fn load_namespace(fullname: &str, portions: &[Owned]) -> PyResult<Owned> {
     let modules = crate::modules::sys_modules();
     // SAFETY: modules is a dict; m a new module.
     unsafe {
@@ -650,12 +644,8 @@ fn load_namespace(fullname: &str, portions: &[String]) -> PyResult<Owned> {
 /// The spec of the namespace package `name` (a str) made of `portions`:
 /// `ModuleSpec(name, None, is_package=True)` whose
 /// `submodule_search_locations` is the list of the portions, returned too.
-pub(crate) fn namespace_spec(name: *mut PyObject, portions: &[String]) -> PyResult<(Owned, Owned)> {
-    let mut dirs = Vec::with_capacity(portions.len());
-    for p in portions {
-        dirs.push(pystr::from_str(p)?);
-    }
-    let path = list::from_vec(dirs)?;
+pub(crate) fn namespace_spec(name: *mut PyObject, portions: &[Owned]) -> PyResult<(Owned, Owned)> {
+    let path = list::from_vec(portions.to_vec())?;
     let bootstrap = import_absolute("importlib._bootstrap")?;
     // SAFETY: bootstrap is a module; name a str; the rest fresh objects.
     unsafe {

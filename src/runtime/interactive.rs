@@ -241,7 +241,7 @@ pub unsafe fn run_one(fp: *mut FILE, filename: &str, flags: u32) -> PyResult<One
     // SAFETY: main is a module, so d is its dict; co is a code object.
     unsafe {
         let d = module::dict_of(main.as_ptr());
-        crate::vm::call::eval_code(co.as_ptr(), d, d)?;
+        crate::runtime::run::eval_program(co.as_ptr(), d, d)?;
     }
     crate::modules::io::stdio::flush_std_streams();
     Ok(One::Ran)

@@ -149,7 +149,7 @@ pub unsafe fn zipimport_loaded(module: *mut PyObject) -> PyResult<()> {
 /// `PathFinder._path_importer_cache`; an empty entry is the current
 /// directory).
 pub fn entry_finder(entry: &Path) -> PyResult<Option<Owned>> {
-    let key = pystr::from_str(&entry.to_string_lossy())?;
+    let key = crate::modules::posix::path::path_str(entry)?;
     let cache = crate::modules::sys::get("path_importer_cache");
     // SAFETY: cache is NULL or sys.path_importer_cache; key a str.
     unsafe {
@@ -181,8 +181,8 @@ pub fn entry_finder(entry: &Path) -> PyResult<Option<Owned>> {
 pub enum EntrySpec {
     /// A module: its spec.
     Module(Owned),
-    /// Namespace package portions (a spec without a loader).
-    Portions(Vec<String>),
+    /// Namespace package portions (a spec without a loader), as str.
+    Portions(Vec<Owned>),
 }
 
 /// What `finder.find_spec(fullname)` gives, if anything.
@@ -207,7 +207,7 @@ pub unsafe fn find_spec(finder: *mut PyObject, fullname: &str) -> PyResult<Optio
             let it = protocol::get_iter(locations.as_ptr())?;
             while let Some(p) = protocol::iter_next(it.as_ptr())? {
                 if pystr::check(p.as_ptr()) {
-                    portions.push(pystr::as_str(p.as_ptr())?.to_string());
+                    portions.push(p);
                 }
             }
         }

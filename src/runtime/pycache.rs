@@ -66,19 +66,31 @@ fn write_atomic(target: &Path, bytes: &[u8]) {
     let _ = std::fs::remove_file(&tmp);
 }
 
-/// The code object of the module source at `path` (`filename` is its
-/// `co_filename`; `name` the module's full name, which a `.pyc` file's
-/// errors carry): from the cache when it is current, else compiled (the
-/// source's coding cookie honoured) and cached. Returns the code and the
-/// cache file's path, for `__cached__`.
+/// The code object of the module source at `path` (its `co_filename`;
+/// `name` the module's full name, which a `.pyc` file's errors carry):
+/// from the cache when it is current, else compiled (the source's coding
+/// cookie honoured) and cached. Returns the code and the cache file's
+/// path, for `__cached__`.
 ///
 /// When an open-code hook is set (PEP 578, `PyFile_SetOpenCodeHook`), the
 /// source is read through it and the cache is neither read nor written,
 /// so the hook sees every piece of code that runs.
-pub fn load_code(path: &Path, filename: &str, name: &str) -> PyResult<(Owned, Option<PathBuf>)> {
+pub fn load_code(path: &Path, name: &str) -> PyResult<(Owned, Option<PathBuf>)> {
     if path.extension().is_some_and(|e| e == "pyc") {
         return Ok((load_pyc(path, name)?, None));
     }
+    let (code, cached) = load_source_code(path, &path.to_string_lossy())?;
+    if path.to_str().is_none() {
+        // A path that is not UTF-8 names the code by its escaped form.
+        let filename = crate::modules::posix::path::path_str(path)?;
+        // SAFETY: code is a code object; filename a str.
+        unsafe { crate::vm::code::set_filename(code.as_ptr(), filename.as_ptr()) };
+    }
+    Ok((code, cached))
+}
+
+/// [`load_code`] for a source file, with `filename` as `co_filename`.
+fn load_source_code(path: &Path, filename: &str) -> PyResult<(Owned, Option<PathBuf>)> {
     if crate::modules::io::open_code::hook_is_set() {
         let source = crate::modules::io::open_code::read_through_hook(&path.to_string_lossy())?;
         let code = compile_source(&source, filename)?;

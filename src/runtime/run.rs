@@ -165,7 +165,20 @@ pub unsafe fn run_string(
     let co = compile(source, filename, mode)?;
     crate::runtime::audit::audit(c"exec", &[co.as_ptr()])?;
     // SAFETY: co is a code object; globals a dict.
-    unsafe { crate::vm::call::eval_code(co.as_ptr(), globals, locals) }
+    unsafe { eval_program(co.as_ptr(), globals, locals) }
+}
+
+/// Runs the code object of a program (`run_eval_code_obj`), noting for
+/// `Py_RunMain` whether it ended in an uncaught `KeyboardInterrupt`.
+pub unsafe fn eval_program(
+    co: *mut PyObject,
+    globals: *mut PyObject,
+    locals: *mut PyObject,
+) -> PyResult<Owned> {
+    // SAFETY: the caller passes a code object, a dict and a mapping.
+    let r = unsafe { crate::vm::call::eval_code(co, globals, locals) };
+    crate::runtime::signals::note_run_end(r.is_err());
+    r
 }
 
 /// Runs `source` as the `__main__` module; `filename` sets `__file__`
@@ -222,7 +235,7 @@ fn run_main_code(code: Owned, path: &std::ffi::OsStr) -> PyResult<()> {
         dict::set_item(d, pystr::intern("__file__"), file.as_ptr())?;
         dict::set_item(d, pystr::intern("__cached__"), crate::object::none::none())?;
         crate::runtime::audit::audit(c"exec", &[code.as_ptr()])?;
-        crate::vm::call::eval_code(code.as_ptr(), d, d)?;
+        eval_program(code.as_ptr(), d, d)?;
     }
     Ok(())
 }
@@ -243,10 +256,9 @@ unsafe fn write_line(f: *mut PyObject, v: *mut PyObject) -> PyResult<()> {
 /// Runs the code of a `.pyc` file given as the script (`run_pyc_file`) as
 /// `__main__`, with `__file__` set.
 pub fn run_main_pyc(path: &std::ffi::OsStr) -> PyResult<()> {
-    let filename = path.to_string_lossy();
     let path_ = std::path::Path::new(path);
     let stem = path_.file_stem().unwrap_or_default().to_string_lossy();
-    let (code, _) = crate::runtime::pycache::load_code(path_, &filename, &stem)?;
+    let (code, _) = crate::runtime::pycache::load_code(path_, &stem)?;
     run_main_code(code, path)
 }
 
@@ -262,10 +274,12 @@ pub fn run_module_as_main(name: &str, alter_argv: bool) -> PyResult<()> {
     unsafe {
         let f = crate::object::protocol::getattr_str(runpy.as_ptr(), "_run_module_as_main")?;
         let n = pystr::from_str(name)?;
-        crate::object::protocol::call_args(
+        let r = crate::object::protocol::call_args(
             f.as_ptr(),
             &[n.as_ptr(), crate::object::bool::from_bool(alter_argv)],
-        )?;
+        );
+        crate::runtime::signals::note_run_end(r.is_err());
+        r?;
     }
     Ok(())
 }

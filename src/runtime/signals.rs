@@ -24,6 +24,9 @@ static HANDLERS: [AtomicPtr<PyObject>; NSIG] = [const { AtomicPtr::new(null_mut(
 static WAKEUP_FD: AtomicI32 = AtomicI32::new(-1);
 /// The `pthread_t` of the thread that initialized the runtime.
 static MAIN_THREAD: AtomicU64 = AtomicU64::new(0);
+/// The last program run (`PyRun_*`, `-m`) ended in an uncaught
+/// `KeyboardInterrupt` (CPython's `unhandled_keyboard_interrupt`).
+static UNHANDLED_INTERRUPT: AtomicBool = AtomicBool::new(false);
 
 /// Records the calling thread as the main thread (runtime initialization).
 pub fn note_main_thread() {
@@ -219,4 +222,35 @@ pub fn install_startup_handlers() {
     if disposition(libc::SIGINT) == libc::SIG_DFL {
         set_disposition(libc::SIGINT, c_handler as *const () as libc::sighandler_t);
     }
+}
+
+/// Records how a program run ended, as CPython's `run_eval_code_obj` and
+/// `pymain_run_module` do: `failed` with exactly `KeyboardInterrupt` (not a
+/// subclass) raised makes [`Py_RunMain`](crate::capi::config::Py_RunMain)
+/// end the process by SIGINT.
+pub fn note_run_end(failed: bool) {
+    // SAFETY: PyExc_KeyboardInterrupt is set at load time.
+    let interrupted = failed && errors::occurred() == unsafe { exc::PyExc_KeyboardInterrupt };
+    UNHANDLED_INTERRUPT.store(interrupted, Ordering::Relaxed);
+}
+
+/// Takes the note of [`note_run_end`]: whether the last run ended in an
+/// uncaught `KeyboardInterrupt`.
+pub fn take_unhandled_interrupt() -> bool {
+    UNHANDLED_INTERRUPT.swap(false, Ordering::Relaxed)
+}
+
+/// `exit_sigint` of CPython's `Modules/main.c`: after an uncaught
+/// `KeyboardInterrupt`, the process ends by SIGINT with its default
+/// disposition, so that a shell or parent process sees the interrupt
+/// (status 130 in a shell). Returns 130 (128 + SIGINT) only if the
+/// signal did not end the process.
+pub fn exit_sigint() -> c_int {
+    if set_disposition(libc::SIGINT, libc::SIG_DFL) {
+        // SAFETY: kill and getpid have no preconditions.
+        unsafe { libc::kill(libc::getpid(), libc::SIGINT) };
+    } else {
+        eprintln!("signal: {}", std::io::Error::last_os_error());
+    }
+    128 + libc::SIGINT
 }

@@ -10,6 +10,7 @@
 //! (`get_code`, `get_source`, `is_package`, `get_filename`, `get_data`).
 use crate::ffi::*;
 use crate::modules::args::{arity, builtin};
+use crate::modules::posix::path::{path_str, str_path};
 use crate::object::descr::{method, METHOD_END};
 use crate::object::exceptions as exc;
 use crate::object::typeobj::type_template;
@@ -57,7 +58,13 @@ builtin!(find_spec, |_cls, args, kws| {
     let bootstrap = import::import_absolute("importlib._bootstrap")?;
     if crate::modules::builtin_names().contains(&name) {
         let loader = super::loaders::builtin_loader()?;
-        return make_spec(bootstrap.as_ptr(), fullname, loader, BUILT_IN, false);
+        return make_spec(
+            bootstrap.as_ptr(),
+            fullname,
+            loader,
+            pystr::intern(BUILT_IN),
+            false,
+        );
     }
     let dirs: Vec<PathBuf> = if path.is_null() || path == none::none() {
         if name.contains('.') {
@@ -65,14 +72,7 @@ builtin!(find_spec, |_cls, args, kws| {
         }
         import::search_path()
     } else {
-        let mut dirs = Vec::new();
-        let it = protocol::get_iter(path)?;
-        while let Some(d) = protocol::iter_next(it.as_ptr())? {
-            if pystr::check(d.as_ptr()) {
-                dirs.push(PathBuf::from(pystr::as_str(d.as_ptr())?));
-            }
-        }
-        dirs
+        import::path_dirs(path)?
     };
     let last = name.rsplit('.').next().unwrap_or(name);
     match import::find_location(&dirs, name, last)? {
@@ -91,18 +91,14 @@ unsafe fn make_spec(
     bootstrap: *mut PyObject,
     name: *mut PyObject,
     loader: *mut PyObject,
-    origin: &str,
+    origin: *mut PyObject,
     is_package: bool,
 ) -> PyResult<Owned> {
     // SAFETY: bootstrap is the importlib._bootstrap module; name a str.
     unsafe {
         let spec_type = protocol::getattr_str(bootstrap, "ModuleSpec")?;
         let kw = dict::new()?;
-        dict::set_item(
-            kw.as_ptr(),
-            pystr::intern("origin"),
-            pystr::from_str(origin)?.as_ptr(),
-        )?;
+        dict::set_item(kw.as_ptr(), pystr::intern("origin"), origin)?;
         dict::set_item(
             kw.as_ptr(),
             pystr::intern("is_package"),
@@ -123,20 +119,26 @@ unsafe fn file_spec(
 ) -> PyResult<Owned> {
     // SAFETY: bootstrap is the importlib._bootstrap module; name a str.
     unsafe {
-        let origin = found.path.to_string_lossy();
+        let origin = path_str(&found.path)?;
         let loader = super::loaders::file_loader(name, found)?;
-        let spec = make_spec(bootstrap, name, loader.as_ptr(), &origin, found.is_package)?;
+        let spec = make_spec(
+            bootstrap,
+            name,
+            loader.as_ptr(),
+            origin.as_ptr(),
+            found.is_package,
+        )?;
         let s = spec.as_ptr();
         protocol::setattr(s, pystr::intern("has_location"), pybool::from_bool(true))?;
         if !found.is_extension {
             if let Some(c) = crate::runtime::pycache::cache_path(&found.path) {
-                let c = pystr::from_str(&c.to_string_lossy())?;
+                let c = path_str(&c)?;
                 protocol::setattr(s, pystr::intern("cached"), c.as_ptr())?;
             }
         }
         if found.is_package {
             let dir = found.path.parent().unwrap_or(Path::new("."));
-            let l = list::from_vec(vec![pystr::from_str(&dir.to_string_lossy())?])?;
+            let l = list::from_vec(vec![path_str(dir)?])?;
             protocol::setattr(s, pystr::intern("submodule_search_locations"), l.as_ptr())?;
         }
         Ok(spec)
@@ -155,7 +157,7 @@ pub unsafe fn builtin_module_spec(name: *mut PyObject) -> PyResult<Owned> {
             return import::builtin_spec(pystr::as_str(name)?);
         }
         let loader = super::loaders::builtin_loader()?;
-        make_spec(bootstrap, name, loader, BUILT_IN, false)
+        make_spec(bootstrap, name, loader, pystr::intern(BUILT_IN), false)
     }
 }
 
@@ -169,7 +171,7 @@ pub unsafe fn file_module_spec(name: *mut PyObject, found: &import::Found) -> Py
             return Ok(spec);
         }
         let spec = import::builtin_spec(pystr::as_str(name)?)?;
-        let origin = pystr::from_str(&found.path.to_string_lossy())?;
+        let origin = path_str(&found.path)?;
         protocol::setattr(spec.as_ptr(), pystr::intern("origin"), origin.as_ptr())?;
         Ok(spec)
     }
@@ -213,7 +215,7 @@ pub unsafe fn spec_earlier_modules(bootstrap: *mut PyObject, names: Vec<String>)
                 continue;
             }
             let found = import::Found {
-                path: PathBuf::from(pystr::as_str(file)?),
+                path: str_path(file)?,
                 is_package: !dict::get_str(d, "__path__").is_null(),
                 is_extension: false,
             };
@@ -296,7 +298,7 @@ builtin!(exec_module, |_cls, args, kws| {
     }
     let name = protocol::getattr_str(spec.as_ptr(), "name")?;
     let name = pystr::as_str(name.as_ptr())?;
-    let (code, _) = crate::runtime::pycache::load_code(Path::new(&origin), &origin, name)?;
+    let (code, _) = crate::runtime::pycache::load_code(Path::new(&origin), name)?;
     crate::vm::call::eval_code(code.as_ptr(), d, d)?;
     Ok(none_ref())
 });
@@ -318,14 +320,7 @@ unsafe fn locate(fullname: *mut PyObject) -> PyResult<Option<import::Found>> {
             Some((parent, last)) => {
                 let pkg = import::import_absolute(parent)?;
                 let path = protocol::getattr_str(pkg.as_ptr(), "__path__")?;
-                let mut dirs = Vec::new();
-                let it = protocol::get_iter(path.as_ptr())?;
-                while let Some(d) = protocol::iter_next(it.as_ptr())? {
-                    if pystr::check(d.as_ptr()) {
-                        dirs.push(PathBuf::from(pystr::as_str(d.as_ptr())?));
-                    }
-                }
-                (dirs, last)
+                (import::path_dirs(path.as_ptr())?, last)
             }
             None => (import::search_path(), name),
         };
@@ -344,7 +339,7 @@ fn read_file(path: &Path) -> PyResult<Owned> {
     match std::fs::read(path) {
         Ok(data) => crate::object::bytes::from_slice(&data),
         Err(e) => {
-            let name = pystr::from_str(&path.to_string_lossy())?;
+            let name = path_str(path)?;
             // SAFETY: name is a str.
             Err(unsafe {
                 errors::os_error(
@@ -379,9 +374,8 @@ builtin!(get_code, |_cls, args, kws| {
     let fullname = fullname_arg("get_code", args, &kws)?;
     match locate(fullname)? {
         Some(f) if !f.is_extension => {
-            let origin = f.path.to_string_lossy();
             let name = pystr::as_str(fullname)?;
-            Ok(crate::runtime::pycache::load_code(&f.path, &origin, name)?.0)
+            Ok(crate::runtime::pycache::load_code(&f.path, name)?.0)
         }
         _ => Ok(none_ref()),
     }
@@ -412,7 +406,7 @@ builtin!(is_package, |_cls, args, kws| {
 // `NativeImporter.get_filename(fullname)`: the file the module loads from.
 builtin!(get_filename, |_cls, args, kws| {
     match locate(fullname_arg("get_filename", args, &kws)?)? {
-        Some(f) => pystr::from_str(&f.path.to_string_lossy()),
+        Some(f) => path_str(&f.path),
         None => Err(errors::set_string(
             exc::PyExc_ImportError,
             "built-in modules have no file",

@@ -19,7 +19,7 @@ use crate::runtime::errors::{self, PyResult};
 use crate::runtime::import::Found;
 use crate::Owned;
 use libc::c_void;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Attribute `name` of the module `module` in `sys.modules`, once that
 /// module has defined it (borrowed; NULL when absent).
@@ -55,7 +55,7 @@ pub unsafe fn file_loader(name: *mut PyObject, found: &Found) -> PyResult<Owned>
     if cls.is_null() {
         return Ok(Owned::from_borrowed_static(super::native_importer()?));
     }
-    let path = pystr::from_str(&found.path.to_string_lossy())?;
+    let path = crate::modules::posix::path::path_str(&found.path)?;
     // SAFETY: cls is a class; name a str.
     unsafe { protocol::call_args(cls, &[name, path.as_ptr()]) }
 }
@@ -178,9 +178,9 @@ builtin!(source_get_code, |slf, args, kws| {
     if !pystr::check(path.as_ptr()) {
         return Err(errors::type_error("get_filename() must return str"));
     }
-    let path = pystr::as_str(path.as_ptr())?;
+    let path = crate::modules::posix::path::str_path(path.as_ptr())?;
     let name = pystr::as_str(args[0])?;
-    Ok(crate::runtime::pycache::load_code(Path::new(path), path, name)?.0)
+    Ok(crate::runtime::pycache::load_code(&path, name)?.0)
 });
 
 static mut GET_CODE: PyMethodDef = method(

@@ -67,6 +67,31 @@ pub unsafe fn fs_encode(s: *mut PyObject) -> PyResult<Owned> {
     unsafe { codecs_core::encode(s, Codec::Utf8, Some("surrogateescape")) }
 }
 
+/// A file-system path as a str, its bytes decoded as [`fs_decode`] does
+/// (`os.fsdecode`).
+pub fn path_str(p: &std::path::Path) -> PyResult<Owned> {
+    use std::os::unix::ffi::OsStrExt;
+    match p.to_str() {
+        Some(s) => pystr::from_str(s),
+        None => fs_decode(p.as_os_str().as_bytes()),
+    }
+}
+
+/// The file-system path the str `s` names (`os.fsencode`): undecodable
+/// bytes come back from their surrogate escapes; a surrogate that is no
+/// such escape raises `UnicodeEncodeError`.
+pub unsafe fn str_path(s: *mut PyObject) -> PyResult<std::path::PathBuf> {
+    use std::os::unix::ffi::OsStringExt;
+    // SAFETY: s is a str (caller contract).
+    unsafe {
+        if let Some(text) = pystr::as_str_opt(s) {
+            return Ok(text.into());
+        }
+        let b = fs_encode(s)?;
+        Ok(std::ffi::OsString::from_vec(bytes::as_slice(b.as_ptr()).to_vec()).into())
+    }
+}
+
 /// Converts a str/bytes value to a C string; `ValueError` on a NUL.
 unsafe fn to_cstring(func: &str, argname: &str, v: *mut PyObject) -> PyResult<(CString, bool)> {
     // SAFETY: v is a str or bytes (caller contract).
