@@ -1052,7 +1052,7 @@ fn prepend_path(dir: &std::ffi::OsStr) -> crate::PyResult<()> {
         unsafe {
             (*crate::runtime::tstate::get().interp)
                 .path
-                .insert(0, dir.to_string_lossy().into_owned())
+                .insert(0, dir.to_owned())
         };
         return Ok(());
     }

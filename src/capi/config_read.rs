@@ -126,7 +126,9 @@ pub(crate) unsafe fn read(config: *const PyConfig) -> Result<Config, PyStatus> {
         warnoptions,
         xoptions,
         home: opt(c.home),
-        pythonpath_env: opt(c.pythonpath_env),
+        // SAFETY: the field is NULL or a wide string.
+        pythonpath_env: (!c.pythonpath_env.is_null())
+            .then(|| unsafe { wide_to_os(c.pythonpath_env) }),
         pycache_prefix: opt(c.pycache_prefix),
         stdlib_dir: opt(c.stdlib_dir),
         prefix: opt(c.prefix),
@@ -167,7 +169,7 @@ pub(crate) unsafe fn read(config: *const PyConfig) -> Result<Config, PyStatus> {
     rconfig::read(&mut cfg, cmdline_warnoptions).map_err(config_error)?;
     if c.module_search_paths_set != 0 {
         // SAFETY: as above.
-        let Some(p) = (unsafe { list_strings(&c.module_search_paths) }) else {
+        let Some(p) = (unsafe { list_os_strings(&c.module_search_paths) }) else {
             return Err(err(F, c"invalid module_search_paths list"));
         };
         cfg.module_search_paths = Some(p);
@@ -319,10 +321,10 @@ pub(crate) unsafe fn write(cfg: &Config, c: &mut PyConfig) -> PyStatus {
             put_string(&mut c.stdio_errors, Some(&stdio_err)),
             put_string(&mut c.check_hash_pycs_mode, Some(&cfg.check_hash_pycs_mode)),
             put_string(&mut c.program_name, cfg.program_name.as_deref()),
-            put_string(&mut c.pythonpath_env, cfg.pythonpath_env.as_deref()),
+            put_os_string(&mut c.pythonpath_env, cfg.pythonpath_env.as_deref()),
             put_string(&mut c.home, cfg.home.as_deref()),
             put_string(&mut c.platlibdir, Some(&cfg.platlibdir)),
-            set_list(&mut c.module_search_paths, search),
+            set_os_list(&mut c.module_search_paths, search),
             put_string(&mut c.stdlib_dir, cfg.stdlib_dir.as_deref()),
             put_string(&mut c.executable, exec),
             put_string(&mut c.base_executable, exec),

@@ -799,15 +799,8 @@ pub fn create() -> PyResult<Owned> {
         let d = crate::object::module::dict_of(m.as_ptr());
         let interp = &*crate::runtime::tstate::get().interp;
         let set = |k: &str, v: *mut PyObject| dict::set_item(d, pystr::intern(k), v);
-        let strs = |v: &[String]| -> PyResult<Owned> {
-            list::from_vec(
-                v.iter()
-                    .map(|s| pystr::from_str(s))
-                    .collect::<PyResult<Vec<_>>>()?,
-            )
-        };
         set("argv", os_strs(&interp.argv)?.as_ptr())?;
-        set("path", strs(&interp.path)?.as_ptr())?;
+        set("path", os_strs(&interp.path)?.as_ptr())?;
         set("modules", interp.modules)?;
         set("version", pystr::from_str(VERSION_TEXT)?.as_ptr())?;
         let version_info = info::version_info()?;

@@ -18,8 +18,9 @@ pub struct Config {
     pub orig_argv: Vec<OsString>,
     /// `sys.path` exactly, when the embedder set it
     /// (`module_search_paths_set`); after path computation, the search
-    /// path in any case.
-    pub module_search_paths: Option<Vec<String>>,
+    /// path in any case (bytes: an entry that is not UTF-8 shows in
+    /// `sys.path` with its bytes escaped).
+    pub module_search_paths: Option<Vec<OsString>>,
     /// The code `Py_RunMain` runs (`-c`), as given (it must be UTF-8).
     pub run_command: Option<OsString>,
     /// The module `Py_RunMain` runs (`-m`).
@@ -115,8 +116,8 @@ pub struct Config {
     /// `PyConfig.home` or `PYTHONHOME`: `prefix[:exec_prefix]` of the
     /// installation whose standard library is used.
     pub home: Option<String>,
-    /// `PYTHONPATH` (or `PyConfig.pythonpath_env`).
-    pub pythonpath_env: Option<String>,
+    /// `PYTHONPATH` (or `PyConfig.pythonpath_env`), as bytes.
+    pub pythonpath_env: Option<OsString>,
     /// `sys.pycache_prefix`.
     pub pycache_prefix: Option<String>,
     /// The standard library's directory (`sys._stdlib_dir`).
@@ -558,7 +559,11 @@ pub fn read(cfg: &mut Config, cmdline_warnoptions: Vec<String>) -> Result<(), Co
         cfg.home = env(cfg, "PYTHONHOME");
     }
     if cfg.pythonpath_env.is_none() {
-        cfg.pythonpath_env = env(cfg, "PYTHONPATH");
+        cfg.pythonpath_env = cfg
+            .use_environment
+            .then(|| std::env::var_os("PYTHONPATH"))
+            .flatten()
+            .filter(|v| !v.is_empty());
     }
     if let Some(p) = env(cfg, "PYTHONPLATLIBDIR") {
         cfg.platlibdir = p;

@@ -7,6 +7,8 @@
 //! discovered when ferrython was built. CPython's `lib-dynload` is never
 //! put on the path: its extension modules are built for CPython.
 use crate::runtime::config::Config;
+use std::ffi::{OsStr, OsString};
+use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
@@ -53,17 +55,28 @@ fn find_in_prefix(prefix: &Path, libdir: &str, looked: &mut Vec<String>) -> Opti
 
 /// `path` made absolute against the current directory, without a
 /// trailing slash, as CPython does for `PYTHONPATH` entries.
-fn absolute(path: &str) -> String {
-    let p = if path.is_empty() { "." } else { path };
-    let abs = std::path::absolute(p).unwrap_or_else(|_| PathBuf::from(p));
-    let s = abs.to_string_lossy();
-    let trimmed = s.trim_end_matches('/');
-    let trimmed = trimmed.strip_suffix("/.").unwrap_or(trimmed);
-    if trimmed.is_empty() {
-        "/".to_string()
+fn absolute(path: &OsStr) -> OsString {
+    let p = if path.is_empty() {
+        OsStr::new(".")
     } else {
-        trimmed.to_string()
+        path
+    };
+    let abs = std::path::absolute(p).unwrap_or_else(|_| PathBuf::from(p));
+    let mut s = abs.as_os_str().as_bytes();
+    while let Some(rest) = s.strip_suffix(b"/") {
+        s = rest;
     }
+    let s = s.strip_suffix(b"/.").unwrap_or(s);
+    OsStr::from_bytes(if s.is_empty() { b"/" } else { s }).to_owned()
+}
+
+/// The entries of `PYTHONPATH` (split at `:`), made [`absolute`].
+fn pythonpath_entries(cfg: &Config) -> Vec<OsString> {
+    cfg.pythonpath_env
+        .iter()
+        .flat_map(|pp| pp.as_bytes().split(|&b| b == b':'))
+        .map(|p| absolute(OsStr::from_bytes(p)))
+        .collect()
 }
 
 /// The parent of the `lib` directory holding `stdlib` (`PREFIX` of
@@ -147,7 +160,7 @@ fn read_global(cfg: &mut Config) {
     }
     if cfg.module_search_paths.is_none() {
         if let Some(p) = &g.module_search_path {
-            cfg.module_search_paths = Some(p.split(':').map(str::to_string).collect());
+            cfg.module_search_paths = Some(p.split(':').map(OsString::from).collect());
         }
     }
 }
@@ -170,7 +183,12 @@ fn update_global(cfg: &Config) {
         }
     }
     g.program_full_path = Some(executable(cfg));
-    g.calculated_module_search_path = cfg.module_search_paths.as_ref().map(|p| p.join(":"));
+    g.calculated_module_search_path = cfg.module_search_paths.as_ref().map(|p| {
+        p.iter()
+            .map(|s| s.to_string_lossy())
+            .collect::<Vec<_>>()
+            .join(":")
+    });
 }
 
 /// `sys.executable`: the configuration's, else the running program.
@@ -187,7 +205,7 @@ pub fn executable(cfg: &Config) -> String {
 
 /// `dir/line` with `.` and `..` components resolved as `os.path.abspath`
 /// does (`dir` is absolute).
-fn join_normalized(dir: &Path, line: &str) -> String {
+fn join_normalized(dir: &Path, line: &str) -> OsString {
     let mut out = PathBuf::from("/");
     for c in dir.join(line).components() {
         match c {
@@ -198,7 +216,7 @@ fn join_normalized(dir: &Path, line: &str) -> String {
             _ => {}
         }
     }
-    out.to_string_lossy().into_owned()
+    out.into_os_string()
 }
 
 /// The `._pth` file of the executable (`PROGRAM._pth` beside it, or beside
@@ -260,7 +278,7 @@ pub fn compute(cfg: &mut Config) -> Result<(), String> {
             .program_name
             .as_deref()
             .filter(|n| n.contains('/'))
-            .map(absolute);
+            .map(|n| absolute(n.as_ref()).to_string_lossy().into_owned());
     }
     apply_pth_file(cfg);
     let mut looked = Vec::new();
@@ -312,13 +330,8 @@ pub fn compute(cfg: &mut Config) -> Result<(), String> {
     }
     cfg.stdlib_dir = stdlib.as_deref().map(text);
     if cfg.module_search_paths.is_none() {
-        let mut paths: Vec<String> = cfg
-            .pythonpath_env
-            .iter()
-            .flat_map(|pp| pp.split(':'))
-            .map(absolute)
-            .collect();
-        paths.extend(cfg.stdlib_dir.clone());
+        let mut paths = pythonpath_entries(cfg);
+        paths.extend(cfg.stdlib_dir.clone().map(OsString::from));
         cfg.module_search_paths = Some(paths);
     }
     update_global(cfg);
@@ -333,14 +346,9 @@ pub fn describe(cfg: &Config) -> String {
         Some(s) => format!("'{s}'"),
         None => "(not set)".to_string(),
     };
-    let paths: Vec<String> = match &cfg.module_search_paths {
+    let paths = match &cfg.module_search_paths {
         Some(p) => p.clone(),
-        None => cfg
-            .pythonpath_env
-            .iter()
-            .flat_map(|pp| pp.split(':'))
-            .map(absolute)
-            .collect(),
+        None => pythonpath_entries(cfg),
     };
     let mut text = format!(
         "Python path configuration:\n  \
@@ -359,7 +367,10 @@ pub fn describe(cfg: &Config) -> String {
          sys.platlibdir = '{}'\n  \
          sys.path = [\n",
         q(&cfg.home),
-        q(&cfg.pythonpath_env),
+        q(&cfg
+            .pythonpath_env
+            .as_ref()
+            .map(|p| p.to_string_lossy().into_owned())),
         q(&cfg.program_name),
         cfg.isolated as i32,
         cfg.use_environment as i32,
@@ -373,7 +384,7 @@ pub fn describe(cfg: &Config) -> String {
         cfg.platlibdir,
     );
     for p in paths {
-        text.push_str(&format!("    '{p}',\n"));
+        text.push_str(&format!("    '{}',\n", p.to_string_lossy()));
     }
     text.push_str("  ]");
     text

@@ -15,7 +15,7 @@ pub struct PyInterpreterState {
     /// The `builtins` module.
     pub builtins: *mut PyObject,
     /// Directories searched for modules (`sys.path` until `sys` exists).
-    pub path: Vec<String>,
+    pub path: Vec<std::ffi::OsString>,
     /// The command line as `sys.argv` shows it (bytes; see
     /// `runtime::config::Config::argv`).
     pub argv: Vec<std::ffi::OsString>,

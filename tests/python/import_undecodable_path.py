@@ -2,7 +2,8 @@
 # escapes, as os.fsdecode makes them) are searched by the importer like
 # any other: modules, packages, submodules and namespace portions found
 # there carry the escaped names in __file__, __spec__, __path__ and
-# co_filename. A script's directory may be one too.
+# co_filename. A script's directory and PYTHONPATH entries may be such
+# directories too.
 import importlib.util
 import os
 import subprocess
@@ -47,4 +48,12 @@ with tempfile.TemporaryDirectory() as d:
         f.write("import sys, os, undecodable_mod\n"
                 "print(ascii(os.path.basename(sys.path[0])), ascii(os.path.basename(undecodable_mod.__file__)))\n")
     r = subprocess.run([sys.executable, os.fsencode(script)], capture_output=True)
+    print(r.returncode, r.stdout.decode(), r.stderr.decode()[-200:])
+    # PYTHONPATH may name such a directory too.
+    env = dict(os.environb)
+    env[b"PYTHONPATH"] = os.fsencode(top) + b":" + os.fsencode(d)
+    r = subprocess.run([sys.executable, "-c", "import sys, os, undecodable_pkg.sub as s; "
+                        "print(ascii(os.path.basename(os.path.dirname(os.path.dirname(s.__file__)))), "
+                        "[ascii(os.path.basename(p)) for p in sys.path[1:2]])"],
+                       env=env, capture_output=True)
     print(r.returncode, r.stdout.decode(), r.stderr.decode()[-200:])
