@@ -33,7 +33,7 @@ pub fn decode_source(bytes: &[u8], filename: &str) -> Result<Decoded, SyntaxErro
         if name == "iso-8859-1" {
             return Ok(Decoded::Text(bytes.iter().map(|&b| b as char).collect()));
         }
-        if name != "utf-8" && enc.to_ascii_lowercase() != "utf8" {
+        if name != "utf-8" && !enc.eq_ignore_ascii_case("utf8") {
             return Ok(Decoded::Codec(enc));
         }
     }
