@@ -4,10 +4,10 @@
 //! Ferrython's instruction set (`ferrython_compiler::bytecode::Opcode`), so
 //! it is a builtin module, found before the library's file of that name.
 //!
-//! `dis.py` (3.13) looks up `ENTER_EXECUTOR` and `RETURN_CONST` in `opmap`
-//! at import. Ferrython has neither instruction; the names are numbered
-//! above 255 so that no code unit can carry them, as CPython numbers its
-//! pseudo-instructions, and `_opcode.is_valid` is false for them.
+//! `dis.py` (3.13) looks up `ENTER_EXECUTOR` in `opmap` at import.
+//! Ferrython has no such instruction; the name is numbered above 255 so
+//! that no code unit can carry it, as CPython numbers its
+//! pseudo-instructions, and `_opcode.is_valid` is false for it.
 use crate::ffi::*;
 use crate::object::descr::METHOD_END;
 use crate::object::{dict, int, module, str as pystr};
@@ -16,7 +16,7 @@ use ferrython_compiler::bytecode::Opcode;
 
 /// Names `dis.py` requires that are not Ferrython instructions, with
 /// their numbers (outside the byte range).
-const DIS_ONLY_NAMES: [(&str, i64); 2] = [("ENTER_EXECUTOR", 256), ("RETURN_CONST", 257)];
+const DIS_ONLY_NAMES: [(&str, i64); 1] = [("ENTER_EXECUTOR", 256)];
 
 /// `HAVE_ARGUMENT`: opcodes below it ignore their argument. Ferrython's
 /// numbering mixes instructions with and without one, so this is only the

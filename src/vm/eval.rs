@@ -117,7 +117,7 @@ ops! {
     CHECK_EXC_MATCH WITH_EXCEPT_START BEFORE_WITH FORMAT_SIMPLE FORMAT_WITH_SPEC
     CONVERT_VALUE GET_LEN EXIT_INIT_CHECK MATCH_MAPPING MATCH_SEQUENCE MATCH_KEYS
     MATCH_CLASS CHECK_EG_MATCH GET_AITER GET_ANEXT END_ASYNC_FOR BEFORE_ASYNC_WITH
-    BUILD_INTERPOLATION BUILD_TEMPLATE
+    BUILD_INTERPOLATION BUILD_TEMPLATE RETURN_CONST
 }
 
 /// Evaluates frame `f` until it returns or raises; traced (see
@@ -1123,8 +1123,12 @@ unsafe fn eval_loop<const TRACED: bool>(
                         }
                         branch!('op, start);
                     }
-                    RETURN_VALUE => {
-                        let v = pop!();
+                    RETURN_VALUE | RETURN_CONST => {
+                        let v = if op == RETURN_CONST {
+                            new_ref(*consts.add(arg as usize))
+                        } else {
+                            pop!()
+                        };
                         fo.stacktop = sp.offset_from(stack_base) as i32;
                         fo.executing = 0;
                         if depth == 0 {

@@ -138,7 +138,7 @@ fn mark_stacks(cd: &CodeData) -> Vec<i64> {
                 END_ASYNC_FOR => set(&mut stacks, next_i, pop(pop(next))),
                 PUSH_EXC_INFO => set(&mut stacks, next_i, push(next, EXCEPT)),
                 POP_EXCEPT => set(&mut stacks, next_i, pop(next)),
-                RETURN_VALUE | RAISE_VARARGS | RERAISE => {}
+                RETURN_VALUE | RETURN_CONST | RAISE_VARARGS | RERAISE => {}
                 PUSH_NULL => set(&mut stacks, next_i, push(next, NULL)),
                 LOAD_GLOBAL => {
                     if arg & 1 != 0 {

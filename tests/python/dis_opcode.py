@@ -35,7 +35,7 @@ for name, op in sorted(opcode.opmap.items(), key=lambda kv: kv[1]):
 
 for args in [(opcode.opmap["BUILD_TUPLE"], -1), (opcode.opmap["CALL"], 2**31 - 1),
              (opcode.opmap["LOAD_GLOBAL"], -1), (opcode.opmap["UNPACK_EX"], 0x0102),
-             (opcode.opmap["ENTER_EXECUTOR"], 0), (116, 0), (-1, 0)]:
+             (opcode.opmap["ENTER_EXECUTOR"], 0), (200, 0), (-1, 0)]:
     try:
         print(args, _opcode.stack_effect(*args))
     except ValueError as e:

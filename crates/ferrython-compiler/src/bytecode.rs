@@ -121,6 +121,9 @@
 //!   1 after yield, 2 after yield from, 3 after await (a check point for the
 //!   eval breaker). `CALL_INTRINSIC_1 ASYNC_GEN_WRAP` wraps values yielded
 //!   by async generators.
+//! * `RETURN_CONST i`: returns `consts[i]` (the assembler's fusion of
+//!   `LOAD_CONST i; RETURN_VALUE`, an instruction of CPython 3.12 and 3.13
+//!   whose layout `dis` and `sys.monitoring` offsets follow).
 //! * `SEND d`: `receiver, value` -> `receiver, result` where `result` is
 //!   `receiver.send(value)` (or `next` for `None`); when the receiver
 //!   finishes, pushes the return value instead and jumps forward `d` to an
@@ -343,6 +346,7 @@ opcodes! {
     EXIT_INIT_CHECK = 113, 0, false;
     BUILD_INTERPOLATION = 114, 0, true;
     BUILD_TEMPLATE = 115, 0, false;
+    RETURN_CONST = 116, 0, true;
 }
 
 impl Opcode {
@@ -375,7 +379,7 @@ impl Opcode {
 
     /// The argument indexes `co_consts` (CPython's `hasconst`).
     pub fn has_const(self) -> bool {
-        self == Opcode::LOAD_CONST
+        matches!(self, Opcode::LOAD_CONST | Opcode::RETURN_CONST)
     }
 
     /// The argument indexes `co_names`, possibly shifted (CPython's
@@ -474,6 +478,7 @@ impl Opcode {
             SEND => 0,
             YIELD_VALUE => 0,
             RETURN_VALUE => -1,
+            RETURN_CONST => 0,
             RETURN_GENERATOR => 1,
             CLEANUP_THROW => -1,
             CALL => -1 - a,
@@ -512,6 +517,7 @@ impl Opcode {
                 | Opcode::JUMP_BACKWARD
                 | Opcode::JUMP_BACKWARD_NO_INTERRUPT
                 | Opcode::RETURN_VALUE
+                | Opcode::RETURN_CONST
                 | Opcode::RAISE_VARARGS
                 | Opcode::RERAISE
         )

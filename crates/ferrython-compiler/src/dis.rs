@@ -123,7 +123,7 @@ fn arg_detail(code: &CodeObject, off: u32, op: Opcode, arg: u32) -> String {
             .unwrap_or_default()
     };
     match op {
-        LOAD_CONST => code
+        LOAD_CONST | RETURN_CONST => code
             .consts
             .get(arg as usize)
             .map(|c| c.repr())

@@ -148,7 +148,7 @@ pub fn verify_code(code: &CodeObject, nconsts: usize) -> Result<(), String> {
             ))
         };
         match op {
-            LOAD_CONST if arg as usize >= nconsts => return bad("consts"),
+            LOAD_CONST | RETURN_CONST if arg as usize >= nconsts => return bad("consts"),
             LOAD_NAME
             | STORE_NAME
             | DELETE_NAME

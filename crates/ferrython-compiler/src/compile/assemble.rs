@@ -34,12 +34,14 @@ pub(crate) fn assemble(mut u: Unit<'_>, filename: &str) -> CodeObject {
         u.emit(Opcode::RETURN_VALUE, 0, None);
     }
     layout_locals(&mut u);
-    let label_pos: Vec<usize> = u.labels.iter().map(|l| l.unwrap_or(0)).collect();
+    let mut label_pos: Vec<usize> = u.labels.iter().map(|l| l.unwrap_or(0)).collect();
     let mut instrs = std::mem::take(&mut u.instrs);
     let mut target: Vec<Option<usize>> = instrs
         .iter()
         .map(|i| i.target.map(|l| label_pos[l.0 as usize]))
         .collect();
+    inline_small_blocks(&mut instrs, &mut target, &mut label_pos);
+    return_consts(&mut u, &mut instrs, &target, &label_pos);
     thread_jumps(&instrs, &mut target);
 
     // Stack depth analysis and reachability.
@@ -81,25 +83,39 @@ pub(crate) fn assemble(mut u: Unit<'_>, filename: &str) -> CodeObject {
         }
     }
 
-    // Drop unreachable code, markers and NOPs whose line is covered anyway.
+    // Drop unreachable code, markers and NOPs whose line is covered
+    // anyway: by the instruction before or after, or by the one after
+    // taking it when it has none and is not a jump target (CPython's
+    // `remove_redundant_nops`).
+    let mut is_jump_target = vec![false; n + 1];
+    for &t in target.iter().flatten().chain(label_pos.iter()) {
+        is_jump_target[t.min(n)] = true;
+    }
     let mut keep = vec![false; n];
     for i in 0..n {
         if depth[i].is_none() || instrs[i].setup.is_some() {
             continue;
         }
         if instrs[i].op == Opcode::NOP {
+            if !instrs[i].loc.has_line() {
+                continue;
+            }
             let line = instrs[i].loc.lineno;
             let prev_same = (0..i)
                 .rev()
                 .find(|&j| keep[j])
                 .map(|j| instrs[j].loc.lineno == line)
                 .unwrap_or(false);
-            let next_same = (i + 1..n)
-                .find(|&j| depth[j].is_some() && instrs[j].setup.is_none())
-                .map(|j| instrs[j].loc.lineno == line)
-                .unwrap_or(false);
+            let next = (i + 1..n).find(|&j| depth[j].is_some() && instrs[j].setup.is_none());
+            let next_same = next.is_some_and(|j| instrs[j].loc.lineno == line);
             if prev_same || next_same {
                 continue;
+            }
+            if let Some(j) = next {
+                if !instrs[j].loc.has_line() && !(i + 1..=j).any(|k| is_jump_target[k]) {
+                    instrs[j].loc = instrs[i].loc;
+                    continue;
+                }
             }
         }
         keep[i] = true;
@@ -165,6 +181,8 @@ pub(crate) fn assemble(mut u: Unit<'_>, filename: &str) -> CodeObject {
             kept.push(ins);
         }
     }
+    fast_checks(&u, &mut kept, &kept_target, &handler_targets);
+    propagate_lines(&mut kept, &kept_target, &handler_targets);
     let (mut kept, kept_target, handler_targets) =
         duplicate_exits(kept, kept_target, handler_targets);
     propagate_lines(&mut kept, &kept_target, &handler_targets);
@@ -304,6 +322,121 @@ pub(crate) fn assemble(mut u: Unit<'_>, filename: &str) -> CodeObject {
     }
 }
 
+/// The longest block ending the code object that `inline_small_blocks`
+/// copies (CPython's `MAX_COPY_SIZE`).
+const MAX_INLINE: usize = 4;
+
+/// CPython's `inline_small_or_no_lineno_blocks`: an unconditional jump to
+/// a basic block that leaves the code object (return, raise, re-raise) in
+/// at most [`MAX_INLINE`] instructions, or to one without any line that
+/// does not fall through, is replaced by a `NOP` with the jump's location
+/// and a copy of that block, until no jump qualifies.
+/// A basic block starts at a jump or handler target and ends after a jump
+/// or terminator, or before the next target; blocks holding a handler
+/// setup are not copied. `label_pos` (label -> index) follows the moves.
+fn inline_small_blocks(
+    instrs: &mut Vec<Instr>,
+    target: &mut Vec<Option<usize>>,
+    label_pos: &mut [usize],
+) {
+    for _ in 0..16 {
+        let n = instrs.len();
+        let mut is_start = vec![false; n + 1];
+        for &t in target.iter().flatten().chain(label_pos.iter()) {
+            is_start[t.min(n)] = true;
+        }
+        // The end (exclusive) of the copyable block starting at `t`.
+        let block_end = |t: usize| -> Option<usize> {
+            let mut j = t;
+            while j < n && (j == t || !is_start[j]) {
+                let ins = &instrs[j];
+                if ins.setup.is_some() {
+                    return None;
+                }
+                j += 1;
+                if ins.op.is_jump() || ins.op.is_terminator() {
+                    return Some(j);
+                }
+            }
+            Some(j)
+        };
+        let qualifies = |i: usize| -> Option<(usize, usize)> {
+            let ins = &instrs[i];
+            if ins.setup.is_some() || !is_unconditional_jump(ins.op) {
+                return None;
+            }
+            let t = target[i]?;
+            let end = block_end(t)?;
+            if end <= t || (t..end).contains(&i) {
+                return None;
+            }
+            let last = instrs[end - 1].op;
+            let exits = matches!(
+                last,
+                Opcode::RETURN_VALUE | Opcode::RAISE_VARARGS | Opcode::RERAISE
+            );
+            let small_exit = exits && end - t <= MAX_INLINE;
+            let no_line = (t..end).all(|j| !instrs[j].loc.has_line())
+                && (exits || is_unconditional_jump(last));
+            (small_exit || no_line).then_some((t, end))
+        };
+        let picks: Vec<Option<(usize, usize)>> = (0..n).map(qualifies).collect();
+        if picks.iter().all(Option::is_none) {
+            return;
+        }
+        // New positions of the old instructions; copies keep old targets
+        // until everything is placed.
+        let mut map = vec![0usize; n + 1];
+        let mut out: Vec<Instr> = Vec::with_capacity(n + 8);
+        let mut out_target: Vec<Option<usize>> = Vec::with_capacity(n + 8);
+        for i in 0..n {
+            map[i] = out.len();
+            let Some((t, end)) = picks[i] else {
+                out.push(instrs[i].clone());
+                out_target.push(target[i]);
+                continue;
+            };
+            let jump = &instrs[i];
+            out.push(Instr {
+                op: Opcode::NOP,
+                arg: 0,
+                target: None,
+                ..jump.clone()
+            });
+            out_target.push(None);
+            for j in t..end {
+                let mut c = instrs[j].clone();
+                // The copy keeps the eval breaker check the jump had.
+                if j + 1 == end
+                    && c.op == Opcode::JUMP_BACKWARD_NO_INTERRUPT
+                    && jump.op != Opcode::JUMP_BACKWARD_NO_INTERRUPT
+                {
+                    c.op = Opcode::JUMP_FORWARD;
+                }
+                out.push(c);
+                out_target.push(target[j]);
+            }
+        }
+        map[n] = out.len();
+        for t in out_target.iter_mut().flatten() {
+            *t = map[*t];
+        }
+        for p in label_pos.iter_mut() {
+            *p = map[(*p).min(n)];
+        }
+        *instrs = out;
+        *target = out_target;
+    }
+}
+
+/// `JUMP_FORWARD`, `JUMP_BACKWARD` or `JUMP_BACKWARD_NO_INTERRUPT`.
+fn is_unconditional_jump(op: Opcode) -> bool {
+    matches!(
+        op,
+        Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT
+    )
+}
+
 /// CPython's `push_cold_blocks_to_end`: the code that only exception
 /// handlers lead to (the handlers and what only they reach) moves after
 /// the rest, keeping its order, so the code that runs when nothing is
@@ -394,15 +527,6 @@ fn push_cold_to_end(
     *keep = new_keep;
 }
 
-/// The line of the code that runs before instruction `i` in code order:
-/// its own, or that of the nearest instruction before it that has one.
-fn loc_before(instrs: &[Instr], mut i: usize) -> crate::parse::Location {
-    while !instrs[i].loc.has_line() && i > 0 {
-        i -= 1;
-    }
-    instrs[i].loc
-}
-
 /// For each of the `n` instructions (and the end): whether a jump or an
 /// exception handler entry lands there, and whether a handler does.
 fn target_marks(
@@ -429,11 +553,13 @@ const MAX_COPY: usize = 8;
 /// the artificial blocks without a line: a short exit (the implicit
 /// `return None` at the end of a function or class body) and a loop's
 /// jump back (`JUMP_BACKWARD`). Each jump to such a block gets its own copy
-/// with the jump's line (an unconditional jump is replaced by the copy, a
-/// conditional one goes to a copy appended at the end), the block reached
-/// by falling through takes the line before it, and one that nothing falls
-/// into is dropped. So return events and tracebacks show the line that
-/// ran last, and reaching these blocks raises no line event of their own.
+/// with the jump's location (an unconditional jump is replaced by the
+/// copy, a conditional one goes to a copy appended at the end), the block
+/// reached by falling through takes the location of the instruction before
+/// it, and one that nothing falls into is dropped. Lines are propagated
+/// first, so those locations are the lines that ran last (or none), as
+/// return events and tracebacks show them; reaching these blocks raises no
+/// line event of their own.
 fn duplicate_exits(
     instrs: Vec<Instr>,
     target: Vec<Option<usize>>,
@@ -451,7 +577,7 @@ fn duplicate_exits(
             // A short straight run without lines ending in a return.
             let mut j = k;
             while j < n && j < k + MAX_COPY && no_line(j) && (j == k || !is_target[j]) {
-                if instrs[j].op == Opcode::RETURN_VALUE {
+                if matches!(instrs[j].op, Opcode::RETURN_VALUE | Opcode::RETURN_CONST) {
                     return j - k + 1;
                 }
                 if instrs[j].op.is_terminator() || target[j].is_some() || instrs[j].setup.is_some()
@@ -492,7 +618,7 @@ fn duplicate_exits(
             // The block itself: kept where code starts or falls into it.
             let keep = i == 0 || falls_into(i) || is_handler[i];
             let loc = if falls_into(i) {
-                loc_before(&instrs, i - 1)
+                instrs[i - 1].loc
             } else {
                 instrs[i].loc
             };
@@ -510,7 +636,7 @@ fn duplicate_exits(
         }
         match target[i] {
             Some(k) if block_len(k) > 0 => {
-                let loc = loc_before(&instrs, i);
+                let loc = instrs[i].loc;
                 if matches!(
                     instrs[i].op,
                     Opcode::JUMP_FORWARD
@@ -536,7 +662,7 @@ fn duplicate_exits(
     let mut retarget = Vec::new();
     for (j, k) in tails {
         retarget.push((map[j], out.len()));
-        for (c, t) in copy(k, loc_before(&instrs, j)) {
+        for (c, t) in copy(k, instrs[j].loc) {
             out.push(c);
             out_target.push(t);
         }
@@ -619,70 +745,170 @@ fn thread_jumps(instrs: &[Instr], target: &mut [Option<usize>]) {
     }
 }
 
-/// Fuse `LOAD_FAST a; LOAD_FAST b` into `LOAD_FAST_LOAD_FAST` and
-/// `STORE_FAST a; STORE_FAST b` into `STORE_FAST_STORE_FAST` (both indices
+/// CPython's `add_checks_for_loads_of_uninitialized_variables`: a
+/// `LOAD_FAST_CHECK` (what the compiler emits for a local it cannot tell
+/// is bound) becomes `LOAD_FAST` where every path to it binds the local,
+/// found by flowing the set of maybe-unbound locals (the first 64; the
+/// others keep their checks) through fall-throughs, jumps and exception
+/// handlers to a fixed point. Parameters start bound, other locals not;
+/// `DELETE_FAST` and `LOAD_FAST_AND_CLEAR` unbind, stores and loads bind
+/// (a load that did not raise found its local bound).
+fn fast_checks(
+    u: &Unit<'_>,
+    instrs: &mut [Instr],
+    target: &[Option<usize>],
+    handler_targets: &[usize],
+) {
+    let n = instrs.len();
+    if !instrs.iter().any(|i| i.op == Opcode::LOAD_FAST_CHECK) {
+        return;
+    }
+    let start: u64 = (u.nparams..u.localsplus.len().min(64))
+        .filter(|&i| u.kinds[i] & crate::bytecode::fast_kind::LOCAL != 0)
+        .fold(0, |m, i| m | 1 << i);
+    let bit = |arg: u32| if arg < 64 { 1u64 << arg } else { 0 };
+    // Maybe-unbound locals on entry to each instruction (None: unreached).
+    let mut state: Vec<Option<u64>> = vec![None; n];
+    let mut work = Vec::new();
+    let reach = |state: &mut Vec<Option<u64>>, work: &mut Vec<usize>, i: usize, m: u64| {
+        if i >= n {
+            return;
+        }
+        let old = state[i];
+        let new = old.unwrap_or(0) | m;
+        if old != Some(new) {
+            state[i] = Some(new);
+            work.push(i);
+        }
+    };
+    reach(&mut state, &mut work, 0, start);
+    while let Some(i) = work.pop() {
+        let ins = &instrs[i];
+        let mut m = state[i].unwrap_or(0);
+        if let Some(h) = ins.handler {
+            reach(&mut state, &mut work, handler_targets[h as usize], m);
+        }
+        match ins.op {
+            Opcode::DELETE_FAST | Opcode::LOAD_FAST_AND_CLEAR => m |= bit(ins.arg),
+            Opcode::STORE_FAST | Opcode::LOAD_FAST | Opcode::LOAD_FAST_CHECK => m &= !bit(ins.arg),
+            _ => {}
+        }
+        if let Some(t) = target[i] {
+            reach(&mut state, &mut work, t, m);
+        }
+        if !ins.op.is_terminator() {
+            reach(&mut state, &mut work, i + 1, m);
+        }
+    }
+    for (ins, m) in instrs.iter_mut().zip(&state) {
+        if ins.op == Opcode::LOAD_FAST_CHECK && ins.arg < 64 && m.unwrap_or(0) & bit(ins.arg) == 0 {
+            ins.op = Opcode::LOAD_FAST;
+        }
+    }
+}
+
+/// CPython 3.13's `RETURN_CONST` (its `optimize_basic_block`): in
+/// `LOAD_CONST c; RETURN_VALUE` (or `LOAD_SMALL_INT i`, whose int joins
+/// the constants), where the return is not a jump target, the return
+/// becomes `RETURN_CONST c` and the load a `NOP` keeping its location,
+/// which the `NOP` removal drops unless it carries a line of its own.
+fn return_consts(
+    u: &mut Unit<'_>,
+    instrs: &mut [Instr],
+    target: &[Option<usize>],
+    label_pos: &[usize],
+) {
+    let n = instrs.len();
+    let mut is_target = vec![false; n + 1];
+    for &t in target.iter().flatten().chain(label_pos.iter()) {
+        is_target[t.min(n)] = true;
+    }
+    for i in 0..n.saturating_sub(1) {
+        if instrs[i + 1].op != Opcode::RETURN_VALUE || is_target[i + 1] {
+            continue;
+        }
+        let a = &instrs[i];
+        let c = match a.op {
+            Opcode::LOAD_CONST => a.arg,
+            Opcode::LOAD_SMALL_INT => {
+                u.add_const(Constant::Int(crate::bytecode::BigInt::Small(a.arg as i64)))
+            }
+            _ => continue,
+        };
+        instrs[i].op = Opcode::NOP;
+        instrs[i].arg = 0;
+        instrs[i + 1].op = Opcode::RETURN_CONST;
+        instrs[i + 1].arg = c;
+    }
+}
+
+/// Fuse `LOAD_FAST a; LOAD_FAST b` into `LOAD_FAST_LOAD_FAST`,
+/// `STORE_FAST a; STORE_FAST b` into `STORE_FAST_STORE_FAST` and
+/// `STORE_FAST a; LOAD_FAST b` into `STORE_FAST_LOAD_FAST` (both indices
 /// below 16, same line and handler, second not a jump target).
 fn superinstructions(
-    instrs: Vec<Instr>,
+    mut instrs: Vec<Instr>,
     target: Vec<Option<usize>>,
     handler_targets: Vec<usize>,
 ) -> (Vec<Instr>, Vec<Option<usize>>, Vec<usize>) {
     let n = instrs.len();
     let (is_target, _) = target_marks(n, &target, &handler_targets);
-    let mut fuse = vec![false; n];
+    let mut drop = vec![false; n];
     let mut i = 0;
     while i + 1 < n {
         let (a, b) = (&instrs[i], &instrs[i + 1]);
-        let pair = matches!(
-            (a.op, b.op),
-            (Opcode::LOAD_FAST, Opcode::LOAD_FAST) | (Opcode::STORE_FAST, Opcode::STORE_FAST)
-        );
-        if pair
-            && a.arg < 16
+        let fused = match (a.op, b.op) {
+            (Opcode::LOAD_FAST, Opcode::LOAD_FAST) => Opcode::LOAD_FAST_LOAD_FAST,
+            (Opcode::STORE_FAST, Opcode::STORE_FAST) => Opcode::STORE_FAST_STORE_FAST,
+            (Opcode::STORE_FAST, Opcode::LOAD_FAST) => Opcode::STORE_FAST_LOAD_FAST,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        if a.arg < 16
             && b.arg < 16
             && !is_target[i + 1]
             && a.loc.lineno == b.loc.lineno
             && a.handler == b.handler
         {
-            fuse[i] = true;
+            instrs[i].arg = (a.arg << 4) | b.arg;
+            instrs[i].op = fused;
+            drop[i + 1] = true;
             i += 2;
         } else {
             i += 1;
         }
     }
-    if !fuse.iter().any(|&f| f) {
+    drop_marked(instrs, target, handler_targets, &drop)
+}
+
+/// Removes the instructions marked in `drop`; jumps and handlers that led
+/// to one go to the instruction after it.
+fn drop_marked(
+    instrs: Vec<Instr>,
+    target: Vec<Option<usize>>,
+    handler_targets: Vec<usize>,
+    drop: &[bool],
+) -> (Vec<Instr>, Vec<Option<usize>>, Vec<usize>) {
+    if !drop.contains(&true) {
         return (instrs, target, handler_targets);
     }
+    let n = instrs.len();
     let mut new_index = vec![0usize; n + 1];
     let mut count = 0;
-    let mut skip = false;
     for i in 0..n {
         new_index[i] = count;
-        if skip {
-            skip = false;
-            continue;
-        }
-        count += 1;
-        if fuse[i] {
-            skip = true;
-        }
+        count += usize::from(!drop[i]);
     }
     new_index[n] = count;
     let mut out = Vec::with_capacity(count);
     let mut out_target = Vec::with_capacity(count);
-    let mut iter = instrs.into_iter().enumerate();
-    while let Some((i, mut ins)) = iter.next() {
-        if fuse[i] {
-            let (_, second) = iter.next().unwrap();
-            ins.op = if ins.op == Opcode::LOAD_FAST {
-                Opcode::LOAD_FAST_LOAD_FAST
-            } else {
-                Opcode::STORE_FAST_STORE_FAST
-            };
-            ins.arg = (ins.arg << 4) | second.arg;
+    for (i, ins) in instrs.into_iter().enumerate() {
+        if !drop[i] {
+            out_target.push(target[i].map(|t| new_index[t]));
+            out.push(ins);
         }
-        out_target.push(target[i].map(|t| new_index[t]));
-        out.push(ins);
     }
     let handler_targets = handler_targets
         .into_iter()

@@ -73,7 +73,7 @@ impl<'a> Compiler<'a> {
         self.pop_handler();
         self.pop_fblock();
         self.compile_finally_body(&t.finalbody);
-        self.emit_jump(JUMP_FORWARD, exit);
+        self.emit_jump_no_loc(JUMP_FORWARD, exit);
         // Exceptional path.
         self.bind(end);
         self.push_fblock(FBlock::FinallyEnd);
@@ -100,7 +100,7 @@ impl<'a> Compiler<'a> {
         self.pop_handler();
         self.pop_fblock();
         self.compile_body(&t.orelse);
-        self.emit_jump(JUMP_FORWARD, end);
+        self.emit_jump_no_loc(JUMP_FORWARD, end);
 
         self.bind(body_fail);
         let outer_depth = self.unit().handler_stack.len();
@@ -179,35 +179,42 @@ impl<'a> Compiler<'a> {
         self.bind(end);
     }
 
+    /// `try: ... except* ...` in CPython 3.13's shape: the handlers
+    /// collect what each one raises (and the unmatched rest) in a list that
+    /// `PREP_RERAISE_STAR` turns into the group to re-raise, if any.
     fn compile_try_star_except(&mut self, t: &'a ast::StmtTry) {
         use Opcode::*;
         self.check_block_depth(t.range);
         let body_fail = self.new_label();
         let cleanup = self.new_label();
+        let orelse = self.new_label();
         let end = self.new_label();
+        let reraise_star = self.new_label();
         let reraise = self.new_label();
         self.push_fblock(FBlock::TryExcept);
         self.push_handler(body_fail, false, 0);
         self.compile_body(&t.body);
         self.pop_handler();
         self.pop_fblock();
-        self.compile_body(&t.orelse);
-        self.emit_jump(JUMP_FORWARD, end);
+        self.emit_jump_no_loc(JUMP_FORWARD, orelse);
 
         self.bind(body_fail);
         self.push_handler(cleanup, true, 0);
         self.set_no_loc();
         self.emit(PUSH_EXC_INFO, 0);
-        // Stack: prev_exc, orig, list_of_raised, rest
-        self.emit(COPY, 1);
-        self.emit(BUILD_LIST, 0);
-        self.emit(SWAP, 2);
-        for h in &t.handlers {
+        let n = t.handlers.len();
+        for (i, h) in t.handlers.iter().enumerate() {
             let ast::ExceptHandler::ExceptHandler(h) = h;
             self.set_loc(h.range);
             let next = self.new_label();
             let no_match = self.new_label();
             let body_err = self.new_label();
+            let with_error = self.new_label();
+            if i == 0 {
+                // Stack: prev_exc, orig, list_of_raised, rest (a copy of orig).
+                self.emit(BUILD_LIST, 0);
+                self.emit(COPY, 2);
+            }
             match &h.type_ {
                 Some(ty) => self.compile_expr(ty),
                 None => {
@@ -236,21 +243,32 @@ impl<'a> Compiler<'a> {
             self.emit_jump(JUMP_FORWARD, next);
             // Raised inside the handler body: collect it.
             self.bind(body_err);
-            self.emit(LIST_APPEND, 3);
-            self.emit(POP_TOP, 0);
             if let Some(n) = &h.name {
                 self.load_none();
                 self.compile_name(&n.id, NameOp::Store);
                 self.compile_name(&n.id, NameOp::Del);
             }
-            self.emit_jump(JUMP_FORWARD, next);
-            self.bind(no_match);
+            self.emit(LIST_APPEND, 3);
             self.emit(POP_TOP, 0);
+            self.emit_jump(JUMP_FORWARD, with_error);
+            // A place for the line the handler's end takes.
             self.bind(next);
+            self.emit(NOP, 0);
+            self.emit_jump(JUMP_FORWARD, with_error);
+            self.bind(no_match);
+            self.set_loc(h.range);
+            self.emit(POP_TOP, 0);
+            self.bind(with_error);
+            if i + 1 == n {
+                // The unmatched rest (None when all matched) joins the list.
+                self.set_no_loc();
+                self.emit(LIST_APPEND, 1);
+                self.emit_jump(JUMP_FORWARD, reraise_star);
+            }
         }
-        // prev_exc, orig, list, rest -> prev_exc, to_raise
+        // prev_exc, orig, list -> prev_exc, to_raise
+        self.bind(reraise_star);
         self.set_no_loc();
-        self.emit(LIST_APPEND, 1);
         self.emit(CALL_INTRINSIC_2, Intrinsic2::PrepReraiseStar as u32);
         self.emit(COPY, 1);
         self.emit_jump(POP_JUMP_IF_NOT_NONE, reraise);
@@ -263,6 +281,8 @@ impl<'a> Compiler<'a> {
         self.emit(POP_EXCEPT, 0);
         self.emit(RERAISE, 0);
         self.emit_pop_except_and_reraise(cleanup);
+        self.bind(orelse);
+        self.compile_body(&t.orelse);
         self.bind(end);
     }
 
@@ -338,7 +358,7 @@ impl<'a> Compiler<'a> {
         self.emit(POP_EXCEPT, 0);
         self.emit(POP_TOP, 0);
         self.emit(POP_TOP, 0);
-        self.emit_jump(JUMP_FORWARD, exit);
+        self.emit_jump_no_loc(JUMP_FORWARD, exit);
         self.emit_pop_except_and_reraise(cleanup);
         self.bind(exit);
         let _ = item.range();

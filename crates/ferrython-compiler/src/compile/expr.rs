@@ -90,7 +90,7 @@ impl<'a> Compiler<'a> {
                 let end = self.new_label();
                 self.compile_jump_if(&i.test, false, orelse);
                 self.compile_expr(&i.body);
-                self.emit_jump(JUMP_FORWARD, end);
+                self.emit_jump_no_loc(JUMP_FORWARD, end);
                 self.bind(orelse);
                 self.compile_expr(&i.orelse);
                 self.bind(end);
@@ -336,7 +336,7 @@ impl<'a> Compiler<'a> {
         }
         self.compile_comparator(c.ops[n - 1], &c.comparators[n - 1]);
         self.emit_cmp(c.ops[n - 1], to_bool);
-        self.emit_jump(JUMP_FORWARD, end);
+        self.emit_jump_no_loc(JUMP_FORWARD, end);
         self.bind(cleanup);
         self.emit(SWAP, 2);
         self.emit(POP_TOP, 0);
@@ -451,7 +451,7 @@ impl<'a> Compiler<'a> {
                 let end = self.new_label();
                 self.compile_jump_if(&i.test, false, orelse);
                 self.compile_jump_if(&i.body, cond, target);
-                self.emit_jump(JUMP_FORWARD, end);
+                self.emit_jump_no_loc(JUMP_FORWARD, end);
                 self.bind(orelse);
                 self.compile_jump_if(&i.orelse, cond, target);
                 self.bind(end);

@@ -406,6 +406,16 @@ impl<'a> Compiler<'a> {
         self.u().emit(op, 0, Some(target));
     }
 
+    /// An artificial jump without a line (CPython's `NO_LOCATION`): what
+    /// it leads to takes the line of the code before it. The current
+    /// location stays for what follows.
+    pub(crate) fn emit_jump_no_loc(&mut self, op: Opcode, target: Label) {
+        let saved = self.loc();
+        self.set_no_loc();
+        self.emit_jump(op, target);
+        self.u().loc = saved;
+    }
+
     pub(crate) fn new_label(&mut self) -> Label {
         self.u().new_label()
     }

@@ -54,7 +54,7 @@ impl<'a> Compiler<'a> {
             }
             self.emit(POP_TOP, 0);
             self.compile_body(&case.body);
-            self.emit_jump(JUMP_FORWARD, end);
+            self.emit_jump_no_loc(JUMP_FORWARD, end);
             self.emit_and_reset_fail_pop(&mut pc);
         }
         self.set_loc(m.range);

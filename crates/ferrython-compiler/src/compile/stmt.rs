@@ -318,7 +318,7 @@ impl<'a> Compiler<'a> {
         self.compile_jump_if(&i.test, false, next);
         self.compile_body(&i.body);
         for clause in &i.elif_else_clauses {
-            self.emit_jump(Opcode::JUMP_FORWARD, end);
+            self.emit_jump_no_loc(Opcode::JUMP_FORWARD, end);
             self.bind(next);
             next = self.new_label();
             self.set_loc(clause.range);
@@ -484,21 +484,43 @@ impl<'a> Compiler<'a> {
         if !self.unit().finally_loops.is_empty() {
             self.warn("'return' in a 'finally' block", r.range);
         }
-        let preserve = match &r.value {
-            Some(v) => {
+        // A constant is loaded after the unwinding, next to the return
+        // (which the assembler makes a `RETURN_CONST`), as in CPython; its
+        // line event comes first, from a NOP, and the return has its
+        // location when it is on the statement's line.
+        let constant = r
+            .value
+            .as_deref()
+            .and_then(|v| Some((v, fold::fold(v, self.optimize, self.index.source())?)));
+        let preserve = match (&r.value, &constant) {
+            (_, Some((v, _))) => {
+                self.set_loc(v.range());
+                self.emit(Opcode::NOP, 0);
+                false
+            }
+            (Some(v), None) => {
                 self.compile_expr(v);
                 true
             }
-            None => false,
+            (None, None) => false,
         };
-        self.set_loc(r.range);
-        // The statement's line event comes before any unwinding (a NOP,
-        // dropped when its line is there anyway).
-        self.emit(Opcode::NOP, 0);
+        let line = |c: &Self, at: ruff_text_size::TextSize| c.index.line_col(at.into()).0;
+        let stmt_line = line(self, r.range.start());
+        if !constant
+            .as_ref()
+            .is_some_and(|(v, _)| line(self, v.range().start()) == stmt_line)
+        {
+            self.set_loc(r.range);
+            // The statement's line event comes before any unwinding (a
+            // NOP, dropped when its line is there anyway).
+            self.emit(Opcode::NOP, 0);
+        }
         let saved_handlers = self.unit().handler_stack.clone();
         self.unwind_fblock_stack(preserve, false, r.range);
-        if !preserve {
-            self.load_none();
+        match constant {
+            Some((_, c)) => self.load_const(c),
+            None if !preserve => self.load_none(),
+            None => {}
         }
         self.emit(Opcode::RETURN_VALUE, 0);
         self.u().handler_stack = saved_handlers;

@@ -646,6 +646,10 @@ impl Vm {
                         locals[(arg >> 4) as usize] = pop!();
                         locals[(arg & 15) as usize] = pop!();
                     }
+                    STORE_FAST_LOAD_FAST => {
+                        locals[(arg >> 4) as usize] = pop!();
+                        stack.push(locals[(arg & 15) as usize].clone());
+                    }
                     DELETE_FAST => locals[arg as usize] = V::Null,
                     MAKE_CELL => {
                         let v = std::mem::replace(&mut locals[arg as usize], V::Null);
@@ -1133,6 +1137,7 @@ impl Vm {
                         }
                     }
                     RETURN_VALUE => return Ok(Flow::Return(pop!())),
+                    RETURN_CONST => return Ok(Flow::Return(constant(&code.consts[arg as usize]))),
                     RETURN_GENERATOR => return Ok(Flow::Generator),
                     YIELD_VALUE => return Ok(Flow::Yield(pop!())),
                     GET_YIELD_FROM_ITER => {
