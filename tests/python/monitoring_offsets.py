@@ -141,3 +141,37 @@ def trace(func, *args):
 for f, args in ((nested_ifs, (1, 1)), (nested_ifs, (1, 2)), (try_else_finally, ()),
                 (except_star, ()), (returns, (2,))):
     print("settrace", f.__name__, args, trace(f, *args))
+
+
+# A decorated class body starts on its first decorator's line.
+def decorated_class():
+    def decorator(arg):
+        def _dec(c):
+            return c
+        return _dec
+
+    @decorator(6)
+    @decorator(
+        len([8]),
+    )
+    class MyObject:
+        pass
+
+
+def trace_all(func):
+    log = []
+    base = func.__code__.co_firstlineno
+
+    def tracer(frame, event, arg):
+        log.append((frame.f_code.co_name, frame.f_lineno - base, event))
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        func()
+    finally:
+        sys.settrace(None)
+    return log
+
+
+print(trace_all(decorated_class))

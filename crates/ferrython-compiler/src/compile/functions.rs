@@ -782,7 +782,14 @@ impl<'a> Compiler<'a> {
         self.push_unit(table, &c.name.id, qual.clone(), firstlineno);
         self.emit_cells_prologue();
         self.emit(RESUME, 0);
-        self.set_loc(self.def_range(c.name.range, c.range));
+        // The prologue is on the first line (a decorator's, if any), with
+        // no columns, as in CPython: a trace's first line event there.
+        self.u().loc = crate::parse::Location {
+            lineno: firstlineno,
+            end_lineno: firstlineno,
+            col: 0,
+            end_col: 0,
+        };
         self.compile_name("__name__", NameOp::Load);
         self.compile_name("__module__", NameOp::Store);
         self.load_const(Constant::Str(qual));
