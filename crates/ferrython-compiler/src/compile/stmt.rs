@@ -506,9 +506,9 @@ impl<'a> Compiler<'a> {
         };
         let line = |c: &Self, at: ruff_text_size::TextSize| c.index.line_col(at.into()).0;
         let stmt_line = line(self, r.range.start());
-        if !constant
+        if constant
             .as_ref()
-            .is_some_and(|(v, _)| line(self, v.range().start()) == stmt_line)
+            .is_none_or(|(v, _)| line(self, v.range().start()) != stmt_line)
         {
             self.set_loc(r.range);
             // The statement's line event comes before any unwinding (a
