@@ -26,6 +26,13 @@ extern "C" {
     pub fn SSL_SESSION_get_ticket_lifetime_hint(s: *const SSL_SESSION) -> libc::c_ulong;
     pub fn SSL_SESSION_has_ticket(s: *const SSL_SESSION) -> c_int;
     pub fn SSL_set_fd(s: *mut SSL, fd: c_int) -> c_int;
+    pub fn SSL_CTX_set_msg_callback(ctx: *mut SSL_CTX, cb: MsgCb);
+    pub fn PEM_read_DHparams(
+        fp: *mut libc::FILE,
+        x: *mut *mut DH,
+        cb: pem_password_cb,
+        u: *mut c_void,
+    ) -> *mut DH;
     pub fn SSL_get_client_ciphers(s: *const SSL) -> *mut stack_st_SSL_CIPHER;
     pub fn OPENSSL_sk_find(st: *mut OPENSSL_STACK, data: *const c_void) -> c_int;
     pub fn SSL_get1_session(s: *mut SSL) -> *mut SSL_SESSION;
@@ -71,6 +78,10 @@ extern "C" {
     pub fn SSL_CTX_set_num_tickets(ctx: *mut SSL_CTX, n: usize) -> c_int;
 }
 
+/// The type of a protocol message callback.
+pub type MsgCb =
+    Option<unsafe extern "C" fn(c_int, c_int, c_int, *const c_void, usize, *mut SSL, *mut c_void)>;
+
 /// The type of a certificate verification callback.
 pub type SslVerifyCb = Option<extern "C" fn(c_int, *mut X509_STORE_CTX) -> c_int>;
 
@@ -79,6 +90,7 @@ const BIO_C_SET_BUF_MEM_EOF_RETURN: c_int = 130;
 const BIO_C_SET_NBIO: c_int = 102;
 const SSL_CTRL_MODE: c_int = 33;
 const SSL_CTRL_SET_READ_AHEAD: c_int = 41;
+const SSL_CTRL_SET_GROUPS: c_int = 91;
 
 /// `BIO_ctrl_pending`: the bytes buffered in `b`.
 pub unsafe fn bio_pending(b: *mut BIO) -> usize {
@@ -118,4 +130,17 @@ pub unsafe fn ssl_set_read_ahead(s: *mut SSL, on: bool) {
             std::ptr::null_mut(),
         )
     };
+}
+
+/// `SSL_CTX_set1_groups`: the key exchange groups, by NID.
+pub unsafe fn ssl_ctx_set1_groups(ctx: *mut SSL_CTX, nids: &[c_int]) -> c_long {
+    // SAFETY: ctx is live; OpenSSL copies the list.
+    unsafe {
+        SSL_CTX_ctrl(
+            ctx,
+            SSL_CTRL_SET_GROUPS,
+            nids.len() as c_long,
+            nids.as_ptr() as *mut c_void,
+        )
+    }
 }

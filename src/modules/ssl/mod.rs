@@ -5,6 +5,7 @@
 //! decoding for tests) and the constants; the types are in `context`,
 //! `sslsocket`, `bio`, `session` and `certificate`.
 mod bio;
+mod callbacks;
 mod certdecode;
 mod certificate;
 mod ciphers;

@@ -46,19 +46,19 @@ struct LastErr {
 pub struct SslSocket {
     ssl: *mut ossl::SSL,
     /// A weak reference to the socket; `None` over BIOs.
-    socket: Option<Owned>,
+    pub(super) socket: Option<Owned>,
     /// The `_SSLContext`.
-    ctx: Option<Owned>,
+    pub(super) ctx: Option<Owned>,
     /// A weak reference to the owner (the `SSLSocket` or `SSLObject`).
-    owner: Option<Owned>,
+    pub(super) owner: Option<Owned>,
     server_hostname: Option<Owned>,
     server_side: bool,
     shutdown_seen_zero: bool,
     err: LastErr,
     /// An exception a callback raised, chained onto the call's result.
-    pending: Option<Owned>,
+    pub(super) pending: Option<Owned>,
     /// The thread state while OpenSSL runs without the GIL.
-    saved: *mut crate::runtime::tstate::PyThreadState,
+    pub(super) saved: *mut crate::runtime::tstate::PyThreadState,
 }
 
 impl State for SslSocket {
@@ -90,7 +90,7 @@ impl Drop for SslSocket {
 ///
 /// # Safety
 /// `op` is an `_SSLSocket`.
-unsafe fn sslsock<'a>(op: *mut PyObject) -> &'a mut SslSocket {
+pub(super) unsafe fn sslsock<'a>(op: *mut PyObject) -> &'a mut SslSocket {
     // SAFETY: per the contract.
     unsafe { objtype::state::<SslSocket>(op) }
 }
@@ -569,99 +569,6 @@ unsafe fn set_session(s: &mut SslSocket, v: *mut PyObject) -> PyResult<()> {
             return Err(errors::from_queue());
         }
         Ok(())
-    }
-}
-
-/// `_servername_callback`: calls the `sni_callback` of the connection's
-/// context with its owner, the requested name and the context, the GIL
-/// taken back for it. An exception is reported as unraisable and fails
-/// the handshake.
-pub unsafe extern "C" fn servername_callback(
-    ssl: *mut ossl::SSL,
-    al: *mut c_int,
-    _arg: *mut c_void,
-) -> c_int {
-    // SAFETY: the SSL's ex data is its _SSLSocket, whose call saved the
-    // thread state; its context outlives the call.
-    unsafe {
-        let sock_obj: *mut PyObject = ossl::SSL_get_ex_data(ssl, 0).cast();
-        if sock_obj.is_null() {
-            return ossl::SSL_TLSEXT_ERR_OK;
-        }
-        let s = sslsock(sock_obj);
-        let ctx_obj = objtype::ptr(&s.ctx);
-        let ts = s.saved;
-        if !ts.is_null() {
-            gil::restore_thread(ts);
-        }
-        let ret = sni_call(s, sock_obj, ctx_obj, ssl, al);
-        if !ts.is_null() {
-            s.saved = gil::save_thread();
-        }
-        ret
-    }
-}
-
-/// The body of [`servername_callback`], with the GIL held.
-unsafe fn sni_call(
-    s: &mut SslSocket,
-    sock_obj: *mut PyObject,
-    ctx_obj: *mut PyObject,
-    ssl: *mut ossl::SSL,
-    al: *mut c_int,
-) -> c_int {
-    // SAFETY: per servername_callback.
-    unsafe {
-        let Some(cb) = context(ctx_obj).sni_callback.clone() else {
-            return ossl::SSL_TLSEXT_ERR_OK;
-        };
-        let target = match s.owner.as_ref().or(s.socket.as_ref()) {
-            Some(r) => match weakref::get_ref(r.as_ptr()) {
-                Some(o) => o,
-                None => {
-                    *al = ossl::SSL_AD_INTERNAL_ERROR;
-                    return ossl::SSL_TLSEXT_ERR_ALERT_FATAL;
-                }
-            },
-            None => Owned::from_borrowed(sock_obj),
-        };
-        let name = ossl::SSL_get_servername(ssl, ossl::TLSEXT_NAMETYPE_host_name);
-        let name_obj = if name.is_null() {
-            Ok(none::owned())
-        } else {
-            let raw = std::ffi::CStr::from_ptr(name).to_bytes();
-            bytes::from_slice(raw).and_then(|b| {
-                let enc = pystr::from_str("idna")?;
-                protocol::call_method_obj(b.as_ptr(), "decode", &[enc.as_ptr()])
-            })
-        };
-        let name_obj = match name_obj {
-            Ok(n) => n,
-            Err(_) => {
-                crate::capi::exceptions::PyErr_WriteUnraisable(null_mut());
-                *al = ossl::SSL_AD_INTERNAL_ERROR;
-                return ossl::SSL_TLSEXT_ERR_ALERT_FATAL;
-            }
-        };
-        match protocol::call_args(cb.as_ptr(), &[target.as_ptr(), name_obj.as_ptr(), ctx_obj]) {
-            Err(_) => {
-                crate::capi::exceptions::PyErr_WriteUnraisable(cb.as_ptr());
-                *al = ossl::SSL_AD_HANDSHAKE_FAILURE;
-                ossl::SSL_TLSEXT_ERR_ALERT_FATAL
-            }
-            Ok(r) if r.as_ptr() == none::none() => ossl::SSL_TLSEXT_ERR_OK,
-            Ok(r) => match int::as_i64(r.as_ptr()) {
-                Ok(v) => {
-                    *al = v as c_int;
-                    ossl::SSL_TLSEXT_ERR_ALERT_FATAL
-                }
-                Err(_) => {
-                    crate::capi::exceptions::PyErr_WriteUnraisable(r.as_ptr());
-                    *al = ossl::SSL_AD_INTERNAL_ERROR;
-                    ossl::SSL_TLSEXT_ERR_ALERT_FATAL
-                }
-            },
-        }
     }
 }
 
