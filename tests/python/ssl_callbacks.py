@@ -180,3 +180,29 @@ try:
 except ssl.SSLError as e:
     print("SSLError", e.library)
 print(connect(client_context(), sctx)[3])
+
+print("-- pre-shared keys")
+for version in (ssl.TLSVersion.TLSv1_2, ssl.TLSVersion.TLSv1_3):
+    cctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    cctx.check_hostname = False
+    cctx.verify_mode = ssl.CERT_NONE
+    cctx.maximum_version = version
+    cctx.set_ciphers("PSK")
+    sctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    sctx.maximum_version = version
+    sctx.set_ciphers("PSK")
+    hints = []
+    cctx.set_psk_client_callback(lambda hint: (hints.append(hint), ("client-id", b"\x01" * 16))[1])
+    sctx.set_psk_server_callback(lambda ident: hints.append(ident) or b"\x01" * 16, "server-hint")
+    client, server, bios, error = connect(cctx, sctx, hostname=None)
+    print(version.name, error, client.version(), hints)
+    print(exchange(client, server, bios, b"psk data"))
+    sctx.set_psk_server_callback(lambda ident: b"\x02" * 16)
+    print(connect(cctx, sctx, hostname=None)[3] is not None)
+for bad in (lambda: ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER).set_psk_client_callback(None),
+            lambda: ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT).set_psk_server_callback(None),
+            lambda: ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT).set_psk_client_callback(3)):
+    try:
+        bad()
+    except (ssl.SSLError, TypeError) as e:
+        print(type(e).__name__, clean(e))

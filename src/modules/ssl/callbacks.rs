@@ -10,7 +10,7 @@ use crate::modules::objtype;
 use crate::object::{bytes, int, none, protocol, str as pystr, weakref};
 use crate::runtime::gil;
 use crate::Owned;
-use libc::{c_char, c_int, c_void};
+use libc::{c_char, c_int, c_uint, c_void};
 use openssl_sys as ossl;
 use std::io::Write;
 use std::ptr::null_mut;
@@ -206,5 +206,118 @@ pub unsafe extern "C" fn keylog(ssl: *const ossl::SSL, line: *const c_char) {
             // A failed write only loses key material for debugging.
             let _ = file.write_all(&text);
         }
+    }
+}
+
+/// Calls the PSK callback chosen by `pick` from the connection's context
+/// with `arg` (a C string or NULL, as str or `None`), with the GIL; an
+/// exception is reported as unraisable and gives `None`.
+unsafe fn psk_call(
+    ssl: *mut ossl::SSL,
+    arg: *const c_char,
+    pick: fn(&super::context::Context) -> Option<Owned>,
+    check: impl FnOnce(*mut PyObject) -> crate::PyResult<c_uint>,
+) -> c_uint {
+    // SAFETY: per with_gil; arg NULL or NUL-terminated.
+    unsafe {
+        with_gil(ssl, |s, _| {
+            let Some(cb) = pick(context(objtype::ptr(&s.ctx))) else {
+                return 0;
+            };
+            let run = || -> crate::PyResult<c_uint> {
+                let a = if arg.is_null() || *arg == 0 {
+                    none::owned()
+                } else {
+                    pystr::from_utf8(std::ffi::CStr::from_ptr(arg).to_bytes())?
+                };
+                let r = protocol::call_args(cb.as_ptr(), &[a.as_ptr()])?;
+                check(r.as_ptr())
+            };
+            run().unwrap_or_else(|_| {
+                crate::capi::exceptions::PyErr_WriteUnraisable(cb.as_ptr());
+                0
+            })
+        })
+        .unwrap_or(0)
+    }
+}
+
+/// The bytes of a `bytes`-like result (`y#`).
+unsafe fn psk_bytes(o: *mut PyObject) -> crate::PyResult<Vec<u8>> {
+    // SAFETY: o valid.
+    unsafe {
+        Ok(crate::object::buffer::Guard::new(o, PyBUF_SIMPLE)?
+            .as_slice()
+            .to_vec())
+    }
+}
+
+/// `psk_client_callback`: the callback gets the server's identity hint and
+/// returns `(identity, psk)`; the identity (str or `None`) and key are
+/// copied into OpenSSL's buffers.
+pub extern "C" fn psk_client(
+    ssl: *mut ossl::SSL,
+    hint: *const c_char,
+    identity: *mut c_char,
+    max_identity_len: c_uint,
+    psk: *mut u8,
+    max_psk_len: c_uint,
+) -> c_uint {
+    // SAFETY: OpenSSL's buffers have the given sizes.
+    unsafe {
+        psk_call(
+            ssl,
+            hint,
+            |c| c.psk_client_callback.clone(),
+            |r| {
+                if !crate::object::tuple::check(r) || crate::object::tuple::size(r) != 2 {
+                    return Err(crate::runtime::errors::type_error(
+                        "psk_client_callback must return a tuple of (identity, psk)",
+                    ));
+                }
+                let items = crate::object::tuple::items(r);
+                let id = if items[0] == none::none() {
+                    Vec::new()
+                } else {
+                    pystr::as_str(items[0])?.as_bytes().to_vec()
+                };
+                let key = psk_bytes(items[1])?;
+                if id.len() + 1 > max_identity_len as usize || key.len() > max_psk_len as usize {
+                    return Err(crate::runtime::errors::value_error(
+                        "PSK or identity too long",
+                    ));
+                }
+                std::ptr::copy_nonoverlapping(key.as_ptr(), psk, key.len());
+                std::ptr::copy_nonoverlapping(id.as_ptr(), identity.cast(), id.len());
+                *identity.add(id.len()) = 0;
+                Ok(key.len() as c_uint)
+            },
+        )
+    }
+}
+
+/// `psk_server_callback`: the callback gets the client's identity and
+/// returns the key (empty: unknown identity).
+pub extern "C" fn psk_server(
+    ssl: *mut ossl::SSL,
+    identity: *const c_char,
+    psk: *mut u8,
+    max_psk_len: c_uint,
+) -> c_uint {
+    // SAFETY: OpenSSL's buffer has max_psk_len bytes.
+    unsafe {
+        psk_call(
+            ssl,
+            identity,
+            |c| c.psk_server_callback.clone(),
+            |r| {
+                let key = psk_bytes(r)?;
+                if key.len() > max_psk_len as usize {
+                    return Err(crate::runtime::errors::value_error("PSK too long"));
+                }
+                std::ptr::copy_nonoverlapping(key.as_ptr(), psk, key.len());
+                Ok(key.len() as c_uint)
+            },
+        )
     }
 }

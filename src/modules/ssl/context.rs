@@ -53,13 +53,22 @@ pub struct Context {
     alpn: Vec<u8>,
     pub sni_callback: Option<Owned>,
     pub msg_callback: Option<Owned>,
+    pub psk_client_callback: Option<Owned>,
+    pub psk_server_callback: Option<Owned>,
     keylog_filename: Option<Owned>,
     /// The open key log file (`keylog_filename`), shared by the
     /// connections' key log callbacks.
     pub keylog: Option<std::sync::Mutex<std::fs::File>>,
 }
 
-crate::modules::objtype::state_refs!(Context, sni_callback, msg_callback, keylog_filename);
+crate::modules::objtype::state_refs!(
+    Context,
+    sni_callback,
+    msg_callback,
+    psk_client_callback,
+    psk_server_callback,
+    keylog_filename
+);
 
 impl Drop for Context {
     fn drop(&mut self) {
@@ -152,6 +161,8 @@ unsafe extern "C" fn context_new(
                     alpn: Vec::new(),
                     sni_callback: None,
                     msg_callback: None,
+                    psk_client_callback: None,
+                    psk_server_callback: None,
                     keylog_filename: None,
                     keylog: None,
                 },
@@ -181,9 +192,13 @@ unsafe extern "C" fn context_new(
             {
                 return Err(errors::from_queue());
             }
-            // Buffers are released when idle; sessions carry our context id.
+            // Buffers are released when idle.
             ossl::SSL_CTX_set_mode(ctx, ossl::SSL_MODE_RELEASE_BUFFERS);
-            ossl::SSL_CTX_set_session_id_context(ctx, b"Python".as_ptr(), 6);
+            // Servers name their session cache; a client's sessions (TLS 1.3
+            // pre-shared keys among them) carry no context.
+            if protocol != PROTOCOL_TLS_CLIENT {
+                ossl::SSL_CTX_set_session_id_context(ctx, b"Python\0".as_ptr(), 7);
+            }
             let param = ossl::SSL_CTX_get0_param(ctx);
             ossl::X509_VERIFY_PARAM_set_flags(param, ossl::X509_V_FLAG_TRUSTED_FIRST);
             ossl::X509_VERIFY_PARAM_set_hostflags(param, c.hostflags);
@@ -1033,6 +1048,71 @@ meth_o!(ctx_load_dh_params, |slf, arg| {
     Ok(none::owned())
 });
 
+/// A PSK callback argument: `None` or a callable.
+unsafe fn psk_callback_arg(cb: *mut PyObject) -> PyResult<Option<Owned>> {
+    if cb == none::none() {
+        return Ok(None);
+    }
+    // SAFETY: cb valid.
+    if unsafe { crate::capi::call::PyCallable_Check(cb) } == 0 {
+        return Err(rterr::type_error("callback must be callable"));
+    }
+    Ok(Some(Owned::from_borrowed(cb)))
+}
+
+builtin!(ctx_set_psk_client_callback, |slf, args, kws| {
+    let [cb] = args::bind("set_psk_client_callback", args, &kws, ["callback"], 1, 1)?;
+    let c = context(slf);
+    if c.protocol == PROTOCOL_TLS_SERVER {
+        return Err(errors::with_text(
+            "Cannot add PSK client callback to a PROTOCOL_TLS_SERVER context",
+        ));
+    }
+    c.psk_client_callback = psk_callback_arg(cb.unwrap())?;
+    let f = c
+        .psk_client_callback
+        .as_ref()
+        .map(|_| super::callbacks::psk_client as _);
+    ossl::SSL_CTX_set_psk_client_callback(c.ctx, f);
+    Ok(none::owned())
+});
+
+builtin!(ctx_set_psk_server_callback, |slf, args, kws| {
+    let [cb, hint] = args::bind(
+        "set_psk_server_callback",
+        args,
+        &kws,
+        ["callback", "identity_hint"],
+        2,
+        1,
+    )?;
+    let c = context(slf);
+    if c.protocol == PROTOCOL_TLS_CLIENT {
+        return Err(errors::with_text(
+            "Cannot add PSK server callback to a PROTOCOL_TLS_CLIENT context",
+        ));
+    }
+    let hint = match hint.filter(|&h| h != none::none()) {
+        Some(h) => Some(
+            CString::new(pystr::as_str(h)?)
+                .map_err(|_| rterr::value_error("embedded null character"))?,
+        ),
+        None => None,
+    };
+    let callback = psk_callback_arg(cb.unwrap())?;
+    let p = hint.as_ref().map_or(std::ptr::null(), |h| h.as_ptr());
+    if ffi::SSL_CTX_use_psk_identity_hint(c.ctx, p) != 1 {
+        return Err(rterr::value_error("failed to set identity hint"));
+    }
+    c.psk_server_callback = callback;
+    let f = c
+        .psk_server_callback
+        .as_ref()
+        .map(|_| super::callbacks::psk_server as _);
+    ossl::SSL_CTX_set_psk_server_callback(c.ctx, f);
+    Ok(none::owned())
+});
+
 meth_noargs!(ctx_session_stats, |slf| {
     const NUMBER: c_int = 20;
     const CONNECT: c_int = 21;
@@ -1064,7 +1144,17 @@ meth_noargs!(ctx_session_stats, |slf| {
 
 const FK: c_int = METH_FASTCALL | METH_KEYWORDS;
 
-static mut CONTEXT_METHODS: [PyMethodDef; 14] = [
+static mut CONTEXT_METHODS: [PyMethodDef; 16] = [
+    method(
+        c"set_psk_client_callback",
+        ctx_set_psk_client_callback as *const c_void,
+        FK,
+    ),
+    method(
+        c"set_psk_server_callback",
+        ctx_set_psk_server_callback as *const c_void,
+        FK,
+    ),
     method(
         c"set_ecdh_curve",
         ctx_set_ecdh_curve as *const c_void,

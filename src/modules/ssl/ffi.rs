@@ -26,6 +26,7 @@ extern "C" {
     pub fn SSL_SESSION_get_ticket_lifetime_hint(s: *const SSL_SESSION) -> libc::c_ulong;
     pub fn SSL_SESSION_has_ticket(s: *const SSL_SESSION) -> c_int;
     pub fn SSL_set_fd(s: *mut SSL, fd: c_int) -> c_int;
+    pub fn SSL_CTX_use_psk_identity_hint(ctx: *mut SSL_CTX, hint: *const c_char) -> c_int;
     pub fn SSL_CTX_set_msg_callback(ctx: *mut SSL_CTX, cb: MsgCb);
     pub fn PEM_read_DHparams(
         fp: *mut libc::FILE,
