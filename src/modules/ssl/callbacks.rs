@@ -14,6 +14,7 @@ use libc::{c_char, c_int, c_uint, c_void};
 use openssl_sys as ossl;
 use std::io::Write;
 use std::ptr::null_mut;
+use std::sync::atomic::Ordering;
 
 /// Runs `f` with the connection of `ssl` (its `_SSLSocket` and the
 /// object) and the GIL; `None` when the SSL has no connection object.
@@ -29,13 +30,13 @@ unsafe fn with_gil<R>(
             return None;
         }
         let s = sslsock(obj);
-        let ts = s.saved;
+        let ts = s.saved.load(Ordering::SeqCst);
         if !ts.is_null() {
             gil::restore_thread(ts);
         }
         let r = f(s, obj);
         if !ts.is_null() {
-            s.saved = gil::save_thread();
+            s.saved.store(gil::save_thread(), Ordering::SeqCst);
         }
         Some(r)
     }

@@ -26,6 +26,7 @@ use libc::{c_int, c_void};
 use openssl_sys as ossl;
 use std::panic::Location;
 use std::ptr::null_mut;
+use std::sync::atomic::{AtomicPtr, Ordering};
 
 /// What the connection runs over.
 pub enum Transport {
@@ -58,7 +59,7 @@ pub struct SslSocket {
     /// An exception a callback raised, chained onto the call's result.
     pub(super) pending: Option<Owned>,
     /// The thread state while OpenSSL runs without the GIL.
-    pub(super) saved: *mut crate::runtime::tstate::PyThreadState,
+    pub(super) saved: AtomicPtr<crate::runtime::tstate::PyThreadState>,
 }
 
 impl State for SslSocket {
@@ -221,28 +222,31 @@ impl SslSocket {
         }
     }
 
-    /// Runs `f` (an OpenSSL call on this connection returning `ret`, a
-    /// failure when `failed(ret)`) without the GIL and records the error.
+    /// Runs `f` (an OpenSSL call on the connection `this` returning `ret`,
+    /// a failure when `failed(ret)`) without the GIL and records the
+    /// error. `this` is a raw pointer, not `&mut self`: the callbacks of
+    /// the call read and write `saved` meanwhile.
     fn call<R: Copy>(
-        &mut self,
+        this: *mut SslSocket,
         failed: impl Fn(R) -> bool,
         f: impl FnOnce(*mut ossl::SSL) -> R,
     ) -> R {
-        let ssl = self.ssl;
-        let ts = gil::save_thread();
-        self.saved = ts;
-        let r = f(ssl);
-        let mut err = LastErr::default();
-        if failed(r) {
-            err.c = rterr::last_errno();
-            // SAFETY: ssl is live; ret is the call's result.
-            err.ssl = unsafe { ossl::SSL_get_error(ssl, ret_code(r)) };
+        // SAFETY: this is a live connection state; saved is atomic.
+        unsafe {
+            let ssl = (*this).ssl;
+            let ts = gil::save_thread();
+            (*this).saved.store(ts, Ordering::SeqCst);
+            let r = f(ssl);
+            let mut err = LastErr::default();
+            if failed(r) {
+                err.c = rterr::last_errno();
+                err.ssl = ossl::SSL_get_error(ssl, ret_code(r));
+            }
+            (*this).saved.store(null_mut(), Ordering::SeqCst);
+            gil::restore_thread(ts);
+            (*this).err = err;
+            r
         }
-        self.saved = null_mut();
-        // SAFETY: ts was detached just above by this thread.
-        unsafe { gil::restore_thread(ts) };
-        self.err = err;
-        r
     }
 
     /// Chains an exception a callback raised onto the current one (or
@@ -419,7 +423,7 @@ pub unsafe fn new(
                 shutdown_seen_zero: false,
                 err: LastErr::default(),
                 pending: None,
-                saved: null_mut(),
+                saved: AtomicPtr::new(null_mut()),
             },
         );
         let obj = match obj {
@@ -610,7 +614,8 @@ meth_noargs!(sock_do_handshake, |slf| {
     let mut ret;
     loop {
         // SAFETY: ssl is live.
-        ret = s.call(
+        ret = SslSocket::call(
+            s,
             |r: c_int| r < 1,
             |ssl| unsafe { ossl::SSL_do_handshake(ssl) },
         );
@@ -685,7 +690,8 @@ builtin!(sock_read, |slf, args, kws| {
     loop {
         let d = dest as usize;
         // SAFETY: dest has len writable bytes; ssl is live.
-        ret = s.call(
+        ret = SslSocket::call(
+            s,
             |r: c_int| r == 0,
             |ssl| unsafe { ossl::SSL_read_ex(ssl, d as *mut c_void, len, &mut count) },
         );
@@ -747,7 +753,8 @@ objtype::meth_o!(sock_write, |slf, arg| {
     loop {
         let (p, n) = (data.as_ptr() as usize, data.len());
         // SAFETY: data has n bytes; ssl is live.
-        ret = s.call(
+        ret = SslSocket::call(
+            s,
             |r: c_int| r == 0,
             |ssl| unsafe { ossl::SSL_write_ex(ssl, p as *const c_void, n, &mut count) },
         );
@@ -780,7 +787,7 @@ objtype::meth_o!(sock_write, |slf, arg| {
 
 meth_noargs!(sock_pending, |slf| {
     let s = sslsock(slf);
-    let n = s.call(|r: c_int| r < 0, |ssl| unsafe { ossl::SSL_pending(ssl) });
+    let n = SslSocket::call(s, |r: c_int| r < 0, |ssl| unsafe { ossl::SSL_pending(ssl) });
     if n < 0 {
         return Err(s.set_error(n));
     }
@@ -808,7 +815,11 @@ meth_noargs!(sock_shutdown, |slf| {
             ffi::ssl_set_read_ahead(s.ssl, false);
         }
         // SAFETY: ssl is live.
-        ret = s.call(|r: c_int| r < 0, |ssl| unsafe { ossl::SSL_shutdown(ssl) });
+        ret = SslSocket::call(
+            s,
+            |r: c_int| r < 0,
+            |ssl| unsafe { ossl::SSL_shutdown(ssl) },
+        );
         if ret > 0 {
             break;
         }
