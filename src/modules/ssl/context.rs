@@ -197,7 +197,7 @@ unsafe extern "C" fn context_new(
             // Servers name their session cache; a client's sessions (TLS 1.3
             // pre-shared keys among them) carry no context.
             if protocol != PROTOCOL_TLS_CLIENT {
-                ossl::SSL_CTX_set_session_id_context(ctx, b"Python\0".as_ptr(), 7);
+                ossl::SSL_CTX_set_session_id_context(ctx, c"Python".as_ptr().cast(), 7);
             }
             let param = ossl::SSL_CTX_get0_param(ctx);
             ossl::X509_VERIFY_PARAM_set_flags(param, ossl::X509_V_FLAG_TRUSTED_FIRST);
