@@ -65,20 +65,8 @@ pub unsafe fn audit_tuple(event: &std::ffi::CStr, args: *mut PyObject) -> PyResu
             true => tuple::from_vec(Vec::new())?,
             false => Owned::from_borrowed(args),
         };
-        let (c, python) = {
-            let h = hooks();
-            (h.c.clone(), h.python.clone())
-        };
-        for (f, data) in c {
-            if f(event.as_ptr(), args.as_ptr(), data as *mut c_void) < 0 {
-                if errors::occurred().is_null() {
-                    return Err(errors::system_error(
-                        "audit hook failed without an exception",
-                    ));
-                }
-                return Err(errors::Raised::assume());
-            }
-        }
+        let python = hooks().python.clone();
+        run_c_hooks(event, args.as_ptr())?;
         if !python.is_empty() {
             let name = pystr::from_str(event.to_str().unwrap_or("?"))?;
             for h in python {
@@ -102,6 +90,24 @@ pub unsafe fn audit_tuple(event: &std::ffi::CStr, args: *mut PyObject) -> PyResu
         }
         Ok(())
     }
+}
+
+/// Runs the C hooks on `event` with the tuple `args`; the first failure is
+/// returned.
+unsafe fn run_c_hooks(event: &std::ffi::CStr, args: *mut PyObject) -> PyResult<()> {
+    let c = hooks().c.clone();
+    for (f, data) in c {
+        // SAFETY: f is a hook function given by C; args a tuple.
+        if unsafe { f(event.as_ptr(), args, data as *mut c_void) } < 0 {
+            if errors::occurred().is_null() {
+                return Err(errors::system_error(
+                    "audit hook failed without an exception",
+                ));
+            }
+            return Err(errors::Raised::assume());
+        }
+    }
+    Ok(())
 }
 
 /// Raises `event` with `args` (borrowed references) as its argument
@@ -237,8 +243,25 @@ pub unsafe fn add_python_hook(hook: *mut PyObject) -> PyResult<()> {
     Ok(())
 }
 
-/// Drops every hook (`Py_FinalizeEx`).
+/// Raises `cpython.PyInterpreterState_Clear` as the interpreter is
+/// cleared at finalization; a hook's failure cannot stop it.
+pub fn audit_interpreter_clear() {
+    errors::keeping_raised(|| audit(c"cpython.PyInterpreterState_Clear", &[]).ok());
+}
+
+/// Drops every hook (`Py_FinalizeEx`), after raising
+/// `cpython._PySys_ClearAuditHooks` to the C hooks (the Python ones went
+/// with the interpreter, as in CPython); a hook's failure is ignored.
 pub fn clear() {
+    if active() && !crate::runtime::tstate::current().is_null() {
+        errors::keeping_raised(|| {
+            // SAFETY: t is a tuple; the hooks run on this thread, which still
+            // has its thread state.
+            tuple::from_vec(Vec::new())
+                .and_then(|t| unsafe { run_c_hooks(c"cpython._PySys_ClearAuditHooks", t.as_ptr()) })
+                .ok()
+        });
+    }
     let mut guard = hooks();
     guard.c.clear();
     let python = std::mem::take(&mut guard.python);

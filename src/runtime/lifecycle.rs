@@ -412,6 +412,7 @@ pub fn finalize() -> i32 {
             (*ts).clear_asyncgen_hooks();
             // The context's values may be anything the modules hold.
             object::refcount::xdecref(std::mem::replace(&mut (*ts).context, std::ptr::null_mut()));
+            crate::runtime::audit::audit_interpreter_clear();
             (*(*ts).interp).clear();
             // Thread-local values (`_thread._local`) outlive the modules'
             // teardown, which may still use them.

@@ -153,6 +153,9 @@ pub unsafe fn from_base_obj(
 
 /// `PyCData_AtAddress`: an instance of `tp` over foreign memory.
 pub unsafe fn at_address(tp: *mut PyObject, adr: *mut u8) -> PyResult<Owned> {
+    crate::runtime::audit::audit_with(c"ctypes.cdata", || {
+        Ok(vec![crate::object::int::from_i64(adr as isize as i64)?])
+    })?;
     // SAFETY: the caller vouches for adr.
     unsafe {
         let info = stginfo::require(tp)?;

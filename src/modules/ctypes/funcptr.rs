@@ -180,6 +180,7 @@ unsafe fn symbol(dll: *mut PyObject, name: *mut PyObject) -> PyResult<*mut c_voi
         }
         let cname = std::ffi::CString::new(pystr::as_str(name)?)
             .map_err(|_| errors::value_error("embedded null character"))?;
+        crate::runtime::audit::audit(c"ctypes.dlsym", &[dll, name])?;
         libc::dlerror();
         let p = libc::dlsym(handle, cname.as_ptr());
         if p.is_null() {

@@ -76,6 +76,7 @@ builtin!(pub addressof, |args, kws| {
     if !cdata::check(o) {
         return Err(errors::type_error("invalid type"));
     }
+    crate::runtime::audit::audit(c"ctypes.addressof", &[o])?;
     int::from_u64(cd(o).b_ptr as usize as u64)
 });
 
@@ -123,6 +124,7 @@ builtin!(pub resize, |args, kws| {
 
 builtin!(pub get_errno, |args, kws| {
     arity("get_errno", args, 0, 0)?;
+    crate::runtime::audit::audit(c"ctypes.get_errno", &[])?;
     int::from_i64(callproc::CTYPES_ERRNO.with(|c| c.get()) as i64)
 });
 
@@ -130,6 +132,7 @@ builtin!(pub set_errno, |args, kws| {
     arity("set_errno", args, 1, 1)?;
     let v = number::index(args[0])?;
     let v = int::as_i64(v.as_ptr())? as libc::c_int;
+    crate::runtime::audit::audit_with(c"ctypes.set_errno", || Ok(vec![int::from_i64(v as i64)?]))?;
     int::from_i64(callproc::CTYPES_ERRNO.with(|c| c.replace(v)) as i64)
 });
 
@@ -144,6 +147,7 @@ builtin!(pub py_dlopen, |args, kws| {
         Some(n) if n == none::none() => None,
         Some(n) => Some(crate::modules::posix::path::path("dlopen", "name", n)?.c),
     };
+    crate::runtime::audit::audit(c"ctypes.dlopen", &[name.unwrap_or(none::none())])?;
     let h = libc::dlopen(cname.as_ref().map_or(std::ptr::null(), |c| c.as_ptr()), mode);
     if h.is_null() {
         return Err(errors::set_string(
@@ -171,6 +175,9 @@ builtin!(pub py_dlsym, |args, kws| {
     let h = super::typemethods::address_arg(args[0])?;
     let name = std::ffi::CString::new(pystr::as_str(args[1])?)
         .map_err(|_| errors::value_error("embedded null character"))?;
+    crate::runtime::audit::audit_with(c"ctypes.dlsym/handle", || {
+        Ok(vec![int::from_u64(h as usize as u64)?, Owned::from_borrowed(args[1])])
+    })?;
     libc::dlerror();
     let p = libc::dlsym(h.cast(), name.as_ptr());
     if p.is_null() {
@@ -188,6 +195,7 @@ builtin!(pub obj_from_ptr, |args, kws| {
     if p.is_null() {
         return Err(errors::value_error("PyObj_FromPtr(NULL)"));
     }
+    crate::runtime::audit::audit(c"ctypes.PyObj_FromPtr", &[p])?;
     Ok(Owned::from_borrowed(p))
 });
 
@@ -283,7 +291,12 @@ unsafe extern "C" fn string_at(ptr: *const u8, size: libc::c_int) -> *mut PyObje
     crate::capi::boundary::guard_obj(|| {
         // SAFETY: the caller vouches for ptr.
         unsafe {
-            crate::runtime::audit::audit(c"ctypes.string_at", &[])?;
+            crate::runtime::audit::audit_with(c"ctypes.string_at", || {
+                Ok(vec![
+                    int::from_i64(ptr as isize as i64)?,
+                    int::from_i64(size as i64)?,
+                ])
+            })?;
             if size == -1 {
                 return bytes::from_slice(std::ffi::CStr::from_ptr(ptr.cast()).to_bytes());
             }
@@ -302,6 +315,12 @@ unsafe extern "C" fn wstring_at(ptr: *const u32, size: libc::c_int) -> *mut PyOb
     crate::capi::boundary::guard_obj(|| {
         // SAFETY: the caller vouches for ptr.
         unsafe {
+            crate::runtime::audit::audit_with(c"ctypes.wstring_at", || {
+                Ok(vec![
+                    int::from_i64(ptr as isize as i64)?,
+                    int::from_i64(size as i64)?,
+                ])
+            })?;
             if size == -1 {
                 return fields::wide_to_str(ptr, None);
             }

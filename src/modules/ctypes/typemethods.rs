@@ -59,6 +59,18 @@ fn check_size(len: usize, size: Py_ssize_t, offset: usize) -> PyResult<()> {
     Ok(())
 }
 
+/// Raises `ctypes.cdata/buffer` `(pointer, size, offset)` for an instance
+/// made over (or copied from) a buffer.
+fn audit_buffer(ptr: *const u8, len: usize, offset: usize) -> PyResult<()> {
+    crate::runtime::audit::audit_with(c"ctypes.cdata/buffer", || {
+        Ok(vec![
+            int::from_i64(ptr as isize as i64)?,
+            int::from_i64(len as i64)?,
+            int::from_i64(offset as i64)?,
+        ])
+    })
+}
+
 builtin!(pub from_buffer, |slf, args, kws| {
     let [obj, off] = bind("from_buffer", args, &kws, ["source", "offset"], 2, 1)?;
     let info = stginfo::require(slf)?;
@@ -73,6 +85,7 @@ builtin!(pub from_buffer, |slf, args, kws| {
     }
     let offset = offset_arg(off)?;
     check_size(view.len as usize, size, offset)?;
+    audit_buffer(view.buf.cast(), view.len as usize, offset)?;
     let res = cdata::at_address(slf, view.buf.cast::<u8>().add(offset))?;
     cdata::keep_ref(res.as_ptr(), -1, mv)?;
     Ok(res)
@@ -85,6 +98,7 @@ builtin!(pub from_buffer_copy, |slf, args, kws| {
     let g = crate::object::buffer::Guard::new(obj.unwrap_or(std::ptr::null_mut()), PyBUF_SIMPLE)?;
     let offset = offset_arg(off)?;
     check_size(g.len(), size, offset)?;
+    audit_buffer(g.ptr(), g.len(), offset)?;
     let res = cdata::new_instance(slf)?;
     std::ptr::copy_nonoverlapping(g.ptr().add(offset), cdata::cd(res.as_ptr()).b_ptr, size as usize);
     Ok(res)
@@ -115,6 +129,7 @@ builtin!(pub in_dll, |slf, args, kws| {
     }
     let name = std::ffi::CString::new(pystr::as_str(args[1])?)
         .map_err(|_| errors::value_error("embedded null character"))?;
+    crate::runtime::audit::audit(c"ctypes.dlsym", &[args[0], args[1]])?;
     let addr = libc::dlsym(handle, name.as_ptr());
     if addr.is_null() {
         return Err(errors::value_error(super::functions::dl_error()));
