@@ -983,18 +983,25 @@ unsafe extern "C" fn dict_traverse(op: *mut PyObject, visit: visitproc, arg: *mu
     // SAFETY: op is a dict; visit is the collector's callback.
     unsafe {
         let Some(visit) = visit else { return 0 };
-        if keys(op).is_null() {
+        let k = keys(op);
+        if k.is_null() {
             return 0;
         }
-        for e in Keys::used_entries(keys(op)) {
+        // Exact strs are never collected: a table holding only such keys
+        // visits its values alone, and otherwise each value before its key,
+        // as CPython's dict_traverse (what `gc.get_referents` lists).
+        let all_str = (*k).all_str;
+        for e in Keys::used_entries(k) {
             if !e.value.is_null() {
-                let r = visit(e.key, arg);
-                if r != 0 {
-                    return r;
-                }
                 let r = visit(e.value, arg);
                 if r != 0 {
                     return r;
+                }
+                if !all_str {
+                    let r = visit(e.key, arg);
+                    if r != 0 {
+                        return r;
+                    }
                 }
             }
         }

@@ -218,7 +218,10 @@ unsafe fn list_merge(from: *mut GcHead, to: *mut GcHead) {
 
 /// The objects of a list, in order.
 unsafe fn list_objects(list: *mut GcHead) -> Vec<*mut PyObject> {
-    let mut v = Vec::new();
+    // Sized first: growing by doubling would copy a full collection's
+    // thousands of pointers a dozen times over.
+    // SAFETY: as below.
+    let mut v = Vec::with_capacity(unsafe { list_len(list) });
     // SAFETY: list is circular and nothing runs while it is walked.
     unsafe {
         let mut g = (*list).next as *mut GcHead;
