@@ -1,7 +1,8 @@
 //! The Memory Management chapter: `PyMem_Raw*`, `PyMem_*`, `PyObject_*`
-//! allocators. All three families use the C allocator, so a block from one
-//! family may even be released by another (CPython forbids that; we
-//! tolerate it).
+//! allocators. `PyMem_Raw*` hands out the C allocator's blocks; the other
+//! two families serve small blocks from `object::obmalloc`'s pools. Every
+//! family's free and realloc take a block of any family (CPython forbids
+//! mixing them; we tolerate it).
 use crate::object::alloc::*;
 use libc::c_void;
 
@@ -18,14 +19,14 @@ pub unsafe extern "C" fn PyMem_RawMalloc(n: usize) -> *mut c_void {
         return std::ptr::null_mut();
     }
     // SAFETY: plain allocation.
-    unsafe { raw_malloc(n) }
+    unsafe { system_malloc(n) }
 }
 
 /// `PyMem_RawCalloc`.
 #[no_mangle]
 pub unsafe extern "C" fn PyMem_RawCalloc(n: usize, size: usize) -> *mut c_void {
-    // SAFETY: raw_calloc checks the product for overflow.
-    unsafe { raw_calloc(n, size) }
+    // SAFETY: system_calloc checks the product for overflow.
+    unsafe { system_calloc(n, size) }
 }
 
 /// `PyMem_RawRealloc`.
@@ -34,7 +35,12 @@ pub unsafe extern "C" fn PyMem_RawRealloc(p: *mut c_void, n: usize) -> *mut c_vo
     if too_big(n) {
         return std::ptr::null_mut();
     }
-    // SAFETY: p came from this allocator or is NULL.
+    if p.is_null() {
+        // SAFETY: plain allocation.
+        return unsafe { system_malloc(n) };
+    }
+    // SAFETY: p came from one of the allocators; the C allocator's blocks
+    // stay the C allocator's.
     unsafe { raw_realloc(p, n) }
 }
 

@@ -1,8 +1,11 @@
-//! Object memory: the raw allocators behind `PyMem_*`/`PyObject_Malloc`, and
+//! Object memory: the allocators behind `PyMem_*`/`PyObject_Malloc`, and
 //! object allocation with room for the GC header (`PyGC_Head`, two words)
-//! in front of every object whose type has `Py_TPFLAGS_HAVE_GC`.
+//! in front of every object whose type has `Py_TPFLAGS_HAVE_GC`. Small
+//! blocks come from the pools of `object::obmalloc`, the others from the C
+//! allocator; the `PyMem_Raw*` family allocates from the C allocator only.
 use crate::ffi::*;
 use crate::modules::tracemalloc;
+use crate::object::obmalloc;
 use crate::object::refcount::incref;
 use libc::c_void;
 
@@ -39,10 +42,36 @@ impl<T> StaticGc<T> {
 /// non-NULL pointer, as in CPython.
 #[inline]
 pub unsafe fn raw_malloc(n: usize) -> *mut c_void {
+    // SAFETY: a plain allocation.
+    let p = unsafe { obmalloc::malloc(n) };
+    if tracing() {
+        tracemalloc::track(p, n);
+    }
+    p
+}
+
+/// `PyMem_RawMalloc`: the C allocator's block, which C code may release
+/// with `free` (as CPython's raw domain is `malloc` itself).
+#[inline]
+pub unsafe fn system_malloc(n: usize) -> *mut c_void {
     // SAFETY: libc malloc with a non-zero size.
     let p = unsafe { libc::malloc(n.max(1)) };
     if tracing() {
         tracemalloc::track(p, n);
+    }
+    p
+}
+
+/// `PyMem_RawCalloc`: as [`system_malloc`], zeroed.
+#[inline]
+pub unsafe fn system_calloc(n: usize, size: usize) -> *mut c_void {
+    let p = match n.checked_mul(size) {
+        // SAFETY: libc calloc of a non-zero size.
+        Some(total) => unsafe { libc::calloc(1, total.max(1)) },
+        None => std::ptr::null_mut(),
+    };
+    if tracing() {
+        tracemalloc::track(p, n.saturating_mul(size));
     }
     p
 }
@@ -54,30 +83,11 @@ fn tracing() -> bool {
     tracemalloc::TRACING.load(std::sync::atomic::Ordering::Relaxed)
 }
 
-/// Blocks up to this size are zeroed by hand after `malloc`: glibc's
-/// `calloc` bypasses the per-thread cache that `malloc` serves small blocks
-/// from, which makes it several times slower for object-sized blocks.
-const SMALL_ZEROED: usize = 512;
-
-/// `size` zeroed bytes (`size` > 0) from the C allocator.
+/// `size` zeroed bytes (`size` > 0).
 #[inline(always)]
 unsafe fn zeroed(size: usize) -> *mut c_void {
-    if size <= SMALL_ZEROED {
-        // SAFETY: malloc of a small non-zero size; on success all `size`
-        // bytes are ours to write.
-        unsafe {
-            // black_box: LLVM would otherwise fuse malloc + zeroing back
-            // into calloc.
-            let p = std::hint::black_box(libc::malloc(size));
-            if !p.is_null() {
-                std::ptr::write_bytes(p.cast::<u8>(), 0, size);
-            }
-            p
-        }
-    } else {
-        // SAFETY: libc calloc of a non-zero size.
-        unsafe { libc::calloc(1, size) }
-    }
+    // SAFETY: a non-zero size.
+    unsafe { obmalloc::calloc(size) }
 }
 
 /// `PyObject_Calloc`.
@@ -97,8 +107,8 @@ pub unsafe fn raw_calloc(n: usize, size: usize) -> *mut c_void {
 /// `PyObject_Realloc`.
 #[inline]
 pub unsafe fn raw_realloc(p: *mut c_void, n: usize) -> *mut c_void {
-    // SAFETY: p came from raw_malloc/raw_realloc or is NULL.
-    let q = unsafe { libc::realloc(p, n.max(1)) };
+    // SAFETY: p came from one of these allocators or is NULL.
+    let q = unsafe { obmalloc::realloc(p, n) };
     if tracing() && !q.is_null() {
         tracemalloc::untrack(p);
         tracemalloc::track(q, n);
@@ -112,8 +122,8 @@ pub unsafe fn raw_free(p: *mut c_void) {
     if tracing() {
         tracemalloc::untrack(p);
     }
-    // SAFETY: p came from raw_malloc/raw_realloc or is NULL.
-    unsafe { libc::free(p) }
+    // SAFETY: p came from one of these allocators or is NULL.
+    unsafe { obmalloc::free(p) }
 }
 
 /// Whether instances of `tp` carry a GC header.
@@ -185,7 +195,7 @@ pub unsafe fn resize_var(op: *mut PyVarObject, nitems: Py_ssize_t) -> *mut PyVar
         let pre = if type_is_gc(tp) { GC_HEAD_SIZE } else { 0 };
         let size = var_size(tp, nitems) + pre;
         let base = op.cast::<u8>().sub(pre).cast::<c_void>();
-        let q = libc::realloc(base, size);
+        let q = obmalloc::realloc(base, size);
         if q.is_null() {
             return std::ptr::null_mut();
         }
@@ -213,7 +223,7 @@ pub unsafe fn gc_free(op: *mut c_void) {
         if tracing() {
             tracemalloc::untrack(base);
         }
-        libc::free(base)
+        obmalloc::free(base)
     }
 }
 

@@ -51,6 +51,7 @@ pub mod number;
 #[allow(clippy::module_inception)]
 pub mod object;
 pub mod object_reduce;
+pub mod obmalloc;
 pub mod property;
 pub mod protocol;
 pub mod range;

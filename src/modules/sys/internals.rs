@@ -100,9 +100,9 @@ builtin!(pub(super) sys_is_immortal, |args, kws| {
     )))
 });
 
-// Objects come from the system allocator, which keeps no count of them:
-// the documentation lets an implementation that cannot compute the
-// number return 0.
+// The object allocator's pools (`object::obmalloc`) keep no count of the
+// blocks in use: the documentation lets an implementation that cannot
+// compute the number return 0.
 builtin!(pub(super) sys_getallocatedblocks, |args, kws| {
     arity("getallocatedblocks", args, 0, 0)?;
     int::from_i64(0)
