@@ -230,6 +230,22 @@ pub unsafe fn small_value(op: *mut PyObject) -> Option<i64> {
     }
 }
 
+/// The value of an exact int of at most one digit (CPython's "compact"
+/// ints), None for anything else.
+#[inline(always)]
+pub unsafe fn compact_value(op: *mut PyObject) -> Option<i64> {
+    // SAFETY: op valid; an int always has room for one digit, which a
+    // zero's sign (0) cancels whatever it holds.
+    unsafe {
+        if (*op).ob_type != &raw mut PyLong_Type {
+            return None;
+        }
+        let l = &*op.cast::<PyLongObject>();
+        (l.lv_tag < 2 << NON_SIZE_BITS)
+            .then(|| (1 - (l.lv_tag & SIGN_MASK) as i64) * *l.ob_digit.as_ptr() as i64)
+    }
+}
+
 /// Whether the int is "compact" in CPython's sense (at most one digit).
 #[inline(always)]
 pub unsafe fn is_compact(op: *mut PyObject) -> bool {

@@ -96,11 +96,68 @@ fn int_true_divide(x: i64, y: i64, i: u32) -> Option<f64> {
         .then(|| x as f64 / y as f64)
 }
 
-/// `BINARY_OP i` on the two stack operands, which it consumes. A float
-/// result goes into an operand that is an exact float no one else holds
-/// (as CPython 3.14's `_PyFloat_FromDouble_ConsumeInputs`).
-#[inline]
+/// `BINARY_OP i` on the two stack operands, which it consumes: `+` and
+/// `-` of two exact ints of one digit and `+ - * /` of two exact floats
+/// here (inlined into the eval loop, as CPython's specialized
+/// `BINARY_OP_*_INT`/`_FLOAT`), the rest in [`binary_op_consume`].
+#[inline(always)]
 pub unsafe fn binary_op_owned(a: *mut PyObject, b: *mut PyObject, i: u32) -> PyResult<Owned> {
+    // SAFETY: a and b are owned references.
+    unsafe {
+        if let (Some(x), Some(y)) = (int::compact_value(a), int::compact_value(b)) {
+            let r = match i {
+                0 | 13 => Some(x + y),
+                10 | 23 => Some(x - y),
+                _ => None,
+            };
+            if let Some(r) = r {
+                decref(a);
+                decref(b);
+                return int::from_i64(r);
+            }
+        } else if (*a).ob_type == &raw mut PyFloat_Type && (*b).ob_type == &raw mut PyFloat_Type {
+            let (x, y) = (float::value(a), float::value(b));
+            let r = match i {
+                0 | 13 => Some(x + y),
+                5 | 18 => Some(x * y),
+                10 | 23 => Some(x - y),
+                // Division by zero raises: left to float's slot.
+                11 | 24 if y != 0.0 => Some(x / y),
+                _ => None,
+            };
+            if let Some(r) = r {
+                return float_consume(a, b, r);
+            }
+        }
+        binary_op_consume(a, b, i)
+    }
+}
+
+/// The float `r`, computed from owned operands `a` and `b`, which it
+/// consumes: written into an operand that is an exact float no one else
+/// holds (as CPython 3.14's `_PyFloat_FromDouble_ConsumeInputs`), else a
+/// new float.
+#[inline(always)]
+unsafe fn float_consume(a: *mut PyObject, b: *mut PyObject, r: f64) -> PyResult<Owned> {
+    // SAFETY: a and b are owned references; an operand whose count is 1 is
+    // referenced only by the caller, so changing its value is unobservable.
+    unsafe {
+        for (mine, other) in [(a, b), (b, a)] {
+            if (*mine).ob_type == &raw mut PyFloat_Type && (*mine).ob_refcnt == 1 {
+                (*mine.cast::<PyFloatObject>()).ob_fval = r;
+                decref(other);
+                return Ok(Owned::from_raw_unchecked(mine));
+            }
+        }
+        decref(a);
+        decref(b);
+        float::from_f64(r)
+    }
+}
+
+/// [`binary_op_owned`] past its inlined cases.
+#[inline(never)]
+unsafe fn binary_op_consume(a: *mut PyObject, b: *mut PyObject, i: u32) -> PyResult<Owned> {
     // SAFETY: a and b are owned references; an operand whose count is 1 is
     // referenced only by the caller, so changing its value is unobservable.
     unsafe {
@@ -115,16 +172,7 @@ pub unsafe fn binary_op_owned(a: *mut PyObject, b: *mut PyObject, i: u32) -> PyR
             }
         }
         if let Some(r) = float_result(a, b, i) {
-            for (mine, other) in [(a, b), (b, a)] {
-                if (*mine).ob_type == &raw mut PyFloat_Type && (*mine).ob_refcnt == 1 {
-                    (*mine.cast::<PyFloatObject>()).ob_fval = r;
-                    decref(other);
-                    return Ok(Owned::from_raw_unchecked(mine));
-                }
-            }
-            decref(a);
-            decref(b);
-            return float::from_f64(r);
+            return float_consume(a, b, r);
         }
         let r = binary_op(a, b, i);
         decref(a);
@@ -223,7 +271,10 @@ pub unsafe fn compare_fast(a: *mut PyObject, b: *mut PyObject, op: u32) -> Optio
             return None;
         }
         let ord = if t == &raw mut PyLong_Type {
-            let (x, y) = (int::small_value(a)?, int::small_value(b)?);
+            let (x, y) = match (int::compact_value(a), int::compact_value(b)) {
+                (Some(x), Some(y)) => (x, y),
+                _ => (int::small_value(a)?, int::small_value(b)?),
+            };
             x.cmp(&y)
         } else if t == &raw mut PyFloat_Type {
             match float::value(a).partial_cmp(&float::value(b)) {

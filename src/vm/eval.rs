@@ -233,8 +233,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                 let done = f;
                 frame::pop(done);
                 f = fo.f_back;
-                frame::track_if_shared(done);
-                decref(done);
+                frame::finish(done);
                 protocol::leave_recursive_call();
                 depth -= 1;
                 load_frame!();
@@ -304,8 +303,15 @@ unsafe fn eval_loop<const TRACED: bool>(
             ($l:lifetime, $nf:expr) => {{
                 let nf = tri!($l, $nf);
                 tri!($l, protocol::enter_recursive_call(""));
+                run_pushed!($l, nf.into_raw());
+            }};
+        }
+        // Goes on with frame `$nf` (owned), already counted in the
+        // recursion depth, on top of the running one.
+        macro_rules! run_pushed {
+            ($l:lifetime, $nf:expr) => {{
                 fo.stacktop = sp.offset_from(stack_base) as i32;
-                f = nf.into_raw();
+                f = $nf;
                 frame::push(f);
                 depth += 1;
                 load_frame!();
@@ -435,646 +441,667 @@ unsafe fn eval_loop<const TRACED: bool>(
                 raised!('run, fo.lasti as usize);
                 continue 'run;
             }
-            let start = ip;
-            let mut unit = *code_units.add(ip);
-            ip += 1;
-            let mut op = (unit & 0xff) as u8;
-            let mut arg = (unit >> 8) as u32;
-            while op == EXTENDED_ARG {
-                unit = *code_units.add(ip);
+            // Instructions run in this inner loop until one raises (the
+            // rare states above are not checked at each one).
+            let start = loop {
+                let start = ip;
+                let mut unit = *code_units.add(ip);
                 ip += 1;
-                op = (unit & 0xff) as u8;
-                arg = (arg << 8) | (unit >> 8) as u32;
-            }
-            // The instruction itself, not its EXTENDED_ARG prefixes, as
-            // CPython's `f_lasti`/`tb_lasti` (and `dis`) count it.
-            fo.lasti = (ip - 1) as i32;
-            ip += CACHE[op as usize] as usize;
-
-            let failed: bool = 'op: {
-                if TRACED && lines_on {
-                    let jump_to = match op {
-                        JUMP_BACKWARD => Some(ip - arg as usize),
-                        JUMP_FORWARD => Some(ip + arg as usize),
-                        _ => None,
-                    };
-                    fo.stacktop = sp.offset_from(stack_base) as i32;
-                    tri!('op, tracing::instruction(f, start, jump_to, &mut prev));
-                    if fo.pending_jump >= 0 {
-                        // The trace function set `f_lineno`.
-                        ip = std::mem::replace(&mut fo.pending_jump, -1) as usize;
-                        sp = stack_base.add(fo.stacktop as usize);
-                        prev = ip;
-                        continue 'run;
-                    }
+                let mut op = (unit & 0xff) as u8;
+                let mut arg = (unit >> 8) as u32;
+                while op == EXTENDED_ARG {
+                    unit = *code_units.add(ip);
+                    ip += 1;
+                    op = (unit & 0xff) as u8;
+                    arg = (arg << 8) | (unit >> 8) as u32;
                 }
-                match op {
-                    NOP => {}
-                    RESUME => {
-                        if TRACED {
-                            lines_on = true;
-                            prev = start;
-                            tri!('op, tracing::resume(f, arg));
-                            if fo.pending_jump >= 0 {
-                                // The `call` event of a resumed generator
-                                // set `f_lineno`.
-                                ip = std::mem::replace(&mut fo.pending_jump, -1) as usize;
-                                sp = stack_base.add(fo.stacktop as usize);
-                                prev = ip;
-                                continue 'run;
-                            }
-                        }
-                        // Not when resuming inside `yield from`/`await`
-                        // (arg 2, 3): a pending signal is then handled in the
-                        // innermost generator, which can catch it (bpo-30039).
-                        if arg < 2 {
-                            tri!('op, ops::eval_breaker())
-                        }
-                    }
-                    POP_TOP => decref(pop!()),
-                    PUSH_NULL => push!(null_mut()),
-                    COPY => {
-                        let v = peek!(arg as usize);
-                        push!(new_ref(v));
-                    }
-                    SWAP => {
-                        let a = sp.sub(1);
-                        let b = sp.sub(arg as usize);
-                        std::ptr::swap(a, b);
-                    }
-                    LOAD_CONST => push!(new_ref(*consts.add(arg as usize))),
-                    LOAD_SMALL_INT => push!(int::small(arg as i64)),
-                    LOAD_FAST => push!(new_ref(*lp.add(arg as usize))),
-                    LOAD_FAST_CHECK => {
-                        let v = *lp.add(arg as usize);
-                        if v.is_null() {
-                            fail!('op, ops::unbound_local(cd.localsplusnames[arg as usize]));
-                        }
-                        push!(new_ref(v));
-                    }
-                    LOAD_FAST_AND_CLEAR => {
-                        let v = std::mem::replace(&mut *lp.add(arg as usize), null_mut());
-                        push!(v);
-                    }
-                    LOAD_FAST_LOAD_FAST => {
-                        push!(new_ref(*lp.add((arg >> 4) as usize)));
-                        push!(new_ref(*lp.add((arg & 15) as usize)));
-                    }
-                    STORE_FAST => {
-                        let v = pop!();
-                        let old = std::mem::replace(&mut *lp.add(arg as usize), v);
-                        xdecref(old);
-                    }
-                    STORE_FAST_LOAD_FAST => {
-                        let v = pop!();
-                        let old = std::mem::replace(&mut *lp.add((arg >> 4) as usize), v);
-                        xdecref(old);
-                        push!(new_ref(*lp.add((arg & 15) as usize)));
-                    }
-                    STORE_FAST_STORE_FAST => {
-                        let v = pop!();
-                        let old = std::mem::replace(&mut *lp.add((arg >> 4) as usize), v);
-                        xdecref(old);
-                        let v = pop!();
-                        let old = std::mem::replace(&mut *lp.add((arg & 15) as usize), v);
-                        xdecref(old);
-                    }
-                    DELETE_FAST => {
-                        let slot = lp.add(arg as usize);
-                        if (*slot).is_null() {
-                            fail!('op, ops::unbound_local(cd.localsplusnames[arg as usize]));
-                        }
-                        decref(std::mem::replace(&mut *slot, null_mut()));
-                    }
-                    MAKE_CELL => {
-                        let slot = lp.add(arg as usize);
-                        let c = tri!('op, cell::new(*slot));
-                        xdecref(std::mem::replace(&mut *slot, c.into_raw()));
-                    }
-                    COPY_FREE_VARS => {
-                        let closure =
-                            (*fo.func.cast::<crate::vm::function::PyFunctionObject>()).func_closure;
-                        let cells = tuple::items(closure);
-                        let first = fo.nlocalsplus as usize - arg as usize;
-                        for (i, &c) in cells.iter().enumerate().take(arg as usize) {
-                            *lp.add(first + i) = new_ref(c);
-                        }
-                    }
-                    LOAD_DEREF => {
-                        let v = cell::get(*lp.add(arg as usize));
-                        if v.is_null() {
-                            fail!('op, ops::unbound_deref(cd, arg as usize));
-                        }
-                        push!(new_ref(v));
-                    }
-                    STORE_DEREF => {
-                        let v = pop!();
-                        cell::set(*lp.add(arg as usize), v);
-                        decref(v);
-                    }
-                    DELETE_DEREF => {
-                        let c = *lp.add(arg as usize);
-                        if cell::get(c).is_null() {
-                            fail!('op, ops::unbound_deref(cd, arg as usize));
-                        }
-                        cell::set(c, null_mut());
-                    }
-                    LOAD_FROM_DICT_OR_DEREF => {
-                        let mapping = pop!();
-                        let name = cd.localsplusnames[arg as usize];
-                        let found = ops::mapping_lookup(mapping, name);
-                        decref(mapping);
-                        match tri!('op, found) {
-                            Some(v) => push!(v.into_raw()),
-                            None => {
-                                let v = cell::get(*lp.add(arg as usize));
-                                if v.is_null() {
-                                    fail!('op, ops::unbound_deref(cd, arg as usize));
-                                }
-                                push!(new_ref(v));
-                            }
-                        }
-                    }
-                    LOAD_FROM_DICT_OR_GLOBALS => {
-                        let mapping = pop!();
-                        let name = *names.add(arg as usize);
-                        let found = ops::mapping_lookup(mapping, name);
-                        decref(mapping);
-                        match tri!('op, found) {
-                            Some(v) => push!(v.into_raw()),
-                            None => push!(tri!('op, ops::load_global(fo, name)).into_raw()),
-                        }
-                    }
-                    LOAD_NAME => {
-                        let name = *names.add(arg as usize);
-                        if fo.locals.is_null() {
-                            fail!('op, errors::system_error(format!("no locals when loading {}", pystr::as_str(name).unwrap_or("?"))));
-                        }
-                        match tri!('op, ops::mapping_lookup(fo.locals, name)) {
-                            Some(v) => push!(v.into_raw()),
-                            None => push!(tri!('op, ops::load_global(fo, name)).into_raw()),
-                        }
-                    }
-                    STORE_NAME => {
-                        let name = *names.add(arg as usize);
-                        let v = pop!();
-                        let r = if fo.locals.is_null() {
-                            Err(errors::system_error("no locals found when storing a name"))
-                        } else if (*fo.locals).ob_type == &raw mut dict::PyDict_Type {
-                            dict::set_item(fo.locals, name, v)
-                        } else {
-                            protocol::set_item(fo.locals, name, v)
+                // The instruction itself, not its EXTENDED_ARG prefixes, as
+                // CPython's `f_lasti`/`tb_lasti` (and `dis`) count it.
+                fo.lasti = (ip - 1) as i32;
+                ip += CACHE[op as usize] as usize;
+
+                let failed: bool = 'op: {
+                    if TRACED && lines_on {
+                        let jump_to = match op {
+                            JUMP_BACKWARD => Some(ip - arg as usize),
+                            JUMP_FORWARD => Some(ip + arg as usize),
+                            _ => None,
                         };
-                        decref(v);
-                        tri!('op, r);
-                    }
-                    DELETE_NAME => {
-                        let name = *names.add(arg as usize);
-                        if fo.locals.is_null() {
-                            fail!('op, errors::system_error("no locals when deleting a name"));
-                        }
-                        if protocol::set_item(fo.locals, name, null_mut()).is_err() {
-                            errors::clear();
-                            fail!('op, ops::name_error(name));
+                        fo.stacktop = sp.offset_from(stack_base) as i32;
+                        tri!('op, tracing::instruction(f, start, jump_to, &mut prev));
+                        if fo.pending_jump >= 0 {
+                            // The trace function set `f_lineno`.
+                            ip = std::mem::replace(&mut fo.pending_jump, -1) as usize;
+                            sp = stack_base.add(fo.stacktop as usize);
+                            prev = ip;
+                            continue 'run;
                         }
                     }
-                    LOAD_GLOBAL => {
-                        let name = *names.add((arg >> 1) as usize);
-                        // The four cache units end where the next
-                        // instruction starts.
-                        let cache = code_units.add(ip - 4);
-                        push!(tri!('op, ops::load_global_cached(fo, name, cache)));
-                        if arg & 1 != 0 {
-                            push!(null_mut());
+                    match op {
+                        NOP => {}
+                        RESUME => {
+                            if TRACED {
+                                lines_on = true;
+                                prev = start;
+                                tri!('op, tracing::resume(f, arg));
+                                if fo.pending_jump >= 0 {
+                                    // The `call` event of a resumed generator
+                                    // set `f_lineno`.
+                                    ip = std::mem::replace(&mut fo.pending_jump, -1) as usize;
+                                    sp = stack_base.add(fo.stacktop as usize);
+                                    prev = ip;
+                                    continue 'run;
+                                }
+                            }
+                            // Not when resuming inside `yield from`/`await`
+                            // (arg 2, 3): a pending signal is then handled in the
+                            // innermost generator, which can catch it (bpo-30039).
+                            if arg < 2 {
+                                tri!('op, ops::eval_breaker())
+                            }
                         }
-                    }
-                    STORE_GLOBAL => {
-                        let v = pop!();
-                        let r = dict::set_item(fo.globals, *names.add(arg as usize), v);
-                        decref(v);
-                        tri!('op, r);
-                    }
-                    DELETE_GLOBAL => {
-                        let name = *names.add(arg as usize);
-                        if !tri!('op, dict::del_item_opt(fo.globals, name)) {
-                            fail!('op, ops::name_error(name));
+                        POP_TOP => decref(pop!()),
+                        PUSH_NULL => push!(null_mut()),
+                        COPY => {
+                            let v = peek!(arg as usize);
+                            push!(new_ref(v));
                         }
-                    }
-                    LOAD_LOCALS => {
-                        if fo.locals.is_null() {
-                            fail!('op, errors::system_error("no locals found"));
+                        SWAP => {
+                            let a = sp.sub(1);
+                            let b = sp.sub(arg as usize);
+                            std::ptr::swap(a, b);
                         }
-                        push!(new_ref(fo.locals));
-                    }
-                    LOAD_ATTR => {
-                        let name = *names.add((arg >> 1) as usize);
-                        let obj = top!();
-                        let method = arg & 1 != 0;
-                        // The nine cache units end where the next
-                        // instruction starts.
-                        let cache = code_units.add(ip - 9);
-                        let (v, is_method) =
-                            tri!('op, crate::vm::attr_cache::load(obj, name, cache, method));
-                        *sp.sub(1) = v;
-                        if is_method {
-                            // method, self: the object stays as self.
-                            push!(obj);
-                        } else {
-                            decref(obj);
-                            if method {
+                        LOAD_CONST => push!(new_ref(*consts.add(arg as usize))),
+                        LOAD_SMALL_INT => push!(int::small(arg as i64)),
+                        LOAD_FAST => push!(new_ref(*lp.add(arg as usize))),
+                        LOAD_FAST_CHECK => {
+                            let v = *lp.add(arg as usize);
+                            if v.is_null() {
+                                fail!('op, ops::unbound_local(cd.localsplusnames[arg as usize]));
+                            }
+                            push!(new_ref(v));
+                        }
+                        LOAD_FAST_AND_CLEAR => {
+                            let v = std::mem::replace(&mut *lp.add(arg as usize), null_mut());
+                            push!(v);
+                        }
+                        LOAD_FAST_LOAD_FAST => {
+                            push!(new_ref(*lp.add((arg >> 4) as usize)));
+                            push!(new_ref(*lp.add((arg & 15) as usize)));
+                        }
+                        STORE_FAST => {
+                            let v = pop!();
+                            let old = std::mem::replace(&mut *lp.add(arg as usize), v);
+                            xdecref(old);
+                        }
+                        STORE_FAST_LOAD_FAST => {
+                            let v = pop!();
+                            let old = std::mem::replace(&mut *lp.add((arg >> 4) as usize), v);
+                            xdecref(old);
+                            push!(new_ref(*lp.add((arg & 15) as usize)));
+                        }
+                        STORE_FAST_STORE_FAST => {
+                            let v = pop!();
+                            let old = std::mem::replace(&mut *lp.add((arg >> 4) as usize), v);
+                            xdecref(old);
+                            let v = pop!();
+                            let old = std::mem::replace(&mut *lp.add((arg & 15) as usize), v);
+                            xdecref(old);
+                        }
+                        DELETE_FAST => {
+                            let slot = lp.add(arg as usize);
+                            if (*slot).is_null() {
+                                fail!('op, ops::unbound_local(cd.localsplusnames[arg as usize]));
+                            }
+                            decref(std::mem::replace(&mut *slot, null_mut()));
+                        }
+                        MAKE_CELL => {
+                            let slot = lp.add(arg as usize);
+                            let c = tri!('op, cell::new(*slot));
+                            xdecref(std::mem::replace(&mut *slot, c.into_raw()));
+                        }
+                        COPY_FREE_VARS => {
+                            let closure =
+                                (*fo.func.cast::<crate::vm::function::PyFunctionObject>())
+                                    .func_closure;
+                            let cells = tuple::items(closure);
+                            let first = fo.nlocalsplus as usize - arg as usize;
+                            for (i, &c) in cells.iter().enumerate().take(arg as usize) {
+                                *lp.add(first + i) = new_ref(c);
+                            }
+                        }
+                        LOAD_DEREF => {
+                            let v = cell::get(*lp.add(arg as usize));
+                            if v.is_null() {
+                                fail!('op, ops::unbound_deref(cd, arg as usize));
+                            }
+                            push!(new_ref(v));
+                        }
+                        STORE_DEREF => {
+                            let v = pop!();
+                            cell::set(*lp.add(arg as usize), v);
+                            decref(v);
+                        }
+                        DELETE_DEREF => {
+                            let c = *lp.add(arg as usize);
+                            if cell::get(c).is_null() {
+                                fail!('op, ops::unbound_deref(cd, arg as usize));
+                            }
+                            cell::set(c, null_mut());
+                        }
+                        LOAD_FROM_DICT_OR_DEREF => {
+                            let mapping = pop!();
+                            let name = cd.localsplusnames[arg as usize];
+                            let found = ops::mapping_lookup(mapping, name);
+                            decref(mapping);
+                            match tri!('op, found) {
+                                Some(v) => push!(v.into_raw()),
+                                None => {
+                                    let v = cell::get(*lp.add(arg as usize));
+                                    if v.is_null() {
+                                        fail!('op, ops::unbound_deref(cd, arg as usize));
+                                    }
+                                    push!(new_ref(v));
+                                }
+                            }
+                        }
+                        LOAD_FROM_DICT_OR_GLOBALS => {
+                            let mapping = pop!();
+                            let name = *names.add(arg as usize);
+                            let found = ops::mapping_lookup(mapping, name);
+                            decref(mapping);
+                            match tri!('op, found) {
+                                Some(v) => push!(v.into_raw()),
+                                None => push!(tri!('op, ops::load_global(fo, name)).into_raw()),
+                            }
+                        }
+                        LOAD_NAME => {
+                            let name = *names.add(arg as usize);
+                            if fo.locals.is_null() {
+                                fail!('op, errors::system_error(format!("no locals when loading {}", pystr::as_str(name).unwrap_or("?"))));
+                            }
+                            match tri!('op, ops::mapping_lookup(fo.locals, name)) {
+                                Some(v) => push!(v.into_raw()),
+                                None => push!(tri!('op, ops::load_global(fo, name)).into_raw()),
+                            }
+                        }
+                        STORE_NAME => {
+                            let name = *names.add(arg as usize);
+                            let v = pop!();
+                            let r = if fo.locals.is_null() {
+                                Err(errors::system_error("no locals found when storing a name"))
+                            } else if (*fo.locals).ob_type == &raw mut dict::PyDict_Type {
+                                dict::set_item(fo.locals, name, v)
+                            } else {
+                                protocol::set_item(fo.locals, name, v)
+                            };
+                            decref(v);
+                            tri!('op, r);
+                        }
+                        DELETE_NAME => {
+                            let name = *names.add(arg as usize);
+                            if fo.locals.is_null() {
+                                fail!('op, errors::system_error("no locals when deleting a name"));
+                            }
+                            if protocol::set_item(fo.locals, name, null_mut()).is_err() {
+                                errors::clear();
+                                fail!('op, ops::name_error(name));
+                            }
+                        }
+                        LOAD_GLOBAL => {
+                            let name = *names.add((arg >> 1) as usize);
+                            // The four cache units end where the next
+                            // instruction starts.
+                            let cache = code_units.add(ip - 4);
+                            push!(tri!('op, ops::load_global_cached(fo, name, cache)));
+                            if arg & 1 != 0 {
                                 push!(null_mut());
                             }
                         }
-                    }
-                    STORE_ATTR => {
-                        let obj = pop!();
-                        let v = pop!();
-                        let cache = code_units.add(ip - 4);
-                        let r =
-                            crate::vm::attr_cache::store(obj, *names.add(arg as usize), v, cache);
-                        decref(obj);
-                        decref(v);
-                        tri!('op, r);
-                    }
-                    DELETE_ATTR => {
-                        let obj = pop!();
-                        let r = protocol::setattr(obj, *names.add(arg as usize), null_mut());
-                        decref(obj);
-                        tri!('op, r);
-                    }
-                    LOAD_SUPER_ATTR => {
-                        let self_ = pop!();
-                        let class = pop!();
-                        let sup = pop!();
-                        let name = *names.add((arg >> 2) as usize);
-                        let r = if TRACED
-                            && crate::vm::monitoring::active() & crate::vm::monitoring::CALL != 0
-                        {
-                            tracing::super_attr(f, sup, class, self_, name, arg & 2 != 0)
-                                .map(|v| (v, None))
-                        } else {
-                            ops::super_attr(sup, class, self_, name, arg & 1 != 0, arg & 2 != 0, fo)
-                        };
-                        decref(sup);
-                        decref(class);
-                        match r {
-                            Ok((v, Some(s))) => {
-                                decref(self_);
-                                push!(v.into_raw());
-                                push!(s.into_raw());
+                        STORE_GLOBAL => {
+                            let v = pop!();
+                            let r = dict::set_item(fo.globals, *names.add(arg as usize), v);
+                            decref(v);
+                            tri!('op, r);
+                        }
+                        DELETE_GLOBAL => {
+                            let name = *names.add(arg as usize);
+                            if !tri!('op, dict::del_item_opt(fo.globals, name)) {
+                                fail!('op, ops::name_error(name));
                             }
-                            Ok((v, None)) => {
-                                decref(self_);
-                                push!(v.into_raw());
-                                if arg & 1 != 0 {
+                        }
+                        LOAD_LOCALS => {
+                            if fo.locals.is_null() {
+                                fail!('op, errors::system_error("no locals found"));
+                            }
+                            push!(new_ref(fo.locals));
+                        }
+                        LOAD_ATTR => {
+                            let name = *names.add((arg >> 1) as usize);
+                            let obj = top!();
+                            let method = arg & 1 != 0;
+                            // The nine cache units end where the next
+                            // instruction starts.
+                            let cache = code_units.add(ip - 9);
+                            let (v, is_method) =
+                                tri!('op, crate::vm::attr_cache::load(obj, name, cache, method));
+                            *sp.sub(1) = v;
+                            if is_method {
+                                // method, self: the object stays as self.
+                                push!(obj);
+                            } else {
+                                decref(obj);
+                                if method {
                                     push!(null_mut());
                                 }
                             }
-                            Err(e) => {
-                                decref(self_);
-                                fail!('op, e);
-                            }
                         }
-                    }
-                    LOAD_COMMON_CONSTANT => {
-                        push!(tri!('op, ops::common_constant(fo, arg)).into_raw())
-                    }
-                    LOAD_BUILD_CLASS => {
-                        match tri!('op, ops::builtin(fo, pystr::intern("__build_class__"))) {
-                            Some(v) => push!(v.into_raw()),
-                            None => {
-                                fail!('op, errors::set_string(exc::PyExc_NameError, "__build_class__ not found"))
-                            }
-                        }
-                    }
-                    UNARY_NEGATIVE | UNARY_INVERT => {
-                        let v = pop!();
-                        let r = if op == UNARY_NEGATIVE {
-                            number::unary_op(v, |nb| nb.nb_negative, "unary -")
-                        } else {
-                            number::unary_op(v, |nb| nb.nb_invert, "unary ~")
-                        };
-                        decref(v);
-                        push!(tri!('op, r).into_raw());
-                    }
-                    UNARY_NOT => {
-                        let v = pop!();
-                        let r = v != pybool::py_true();
-                        decref(v);
-                        push!(pybool::from_bool(r));
-                    }
-                    TO_BOOL => {
-                        let v = top!();
-                        if v != pybool::py_true() && v != pybool::py_false() {
-                            let t = tri!('op, protocol::is_true(v));
-                            *sp.sub(1) = pybool::from_bool(t);
+                        STORE_ATTR => {
+                            let obj = pop!();
+                            let v = pop!();
+                            let cache = code_units.add(ip - 4);
+                            let r = crate::vm::attr_cache::store(
+                                obj,
+                                *names.add(arg as usize),
+                                v,
+                                cache,
+                            );
+                            decref(obj);
                             decref(v);
+                            tri!('op, r);
                         }
-                    }
-                    BINARY_OP => {
-                        let b = pop!();
-                        let a = pop!();
-                        push!(tri!('op, crate::vm::arith::binary_op_owned(a, b, arg)).into_raw());
-                    }
-                    COMPARE_OP => {
-                        let b = pop!();
-                        let a = pop!();
-                        if let Some(t) = crate::vm::arith::compare_fast(a, b, arg >> 5) {
-                            decref(a);
-                            decref(b);
-                            push!(pybool::from_bool(t));
-                        } else {
-                            let r = protocol::rich_compare(a, b, (arg >> 5) as i32);
-                            decref(a);
-                            decref(b);
-                            let r = tri!('op, r);
-                            if arg & 16 != 0
-                                && r.as_ptr() != pybool::py_true()
-                                && r.as_ptr() != pybool::py_false()
+                        DELETE_ATTR => {
+                            let obj = pop!();
+                            let r = protocol::setattr(obj, *names.add(arg as usize), null_mut());
+                            decref(obj);
+                            tri!('op, r);
+                        }
+                        LOAD_SUPER_ATTR => {
+                            let self_ = pop!();
+                            let class = pop!();
+                            let sup = pop!();
+                            let name = *names.add((arg >> 2) as usize);
+                            let r = if TRACED
+                                && crate::vm::monitoring::active() & crate::vm::monitoring::CALL
+                                    != 0
                             {
-                                let t = tri!('op, protocol::is_true(r.as_ptr()));
+                                tracing::super_attr(f, sup, class, self_, name, arg & 2 != 0)
+                                    .map(|v| (v, None))
+                            } else {
+                                ops::super_attr(
+                                    sup,
+                                    class,
+                                    self_,
+                                    name,
+                                    arg & 1 != 0,
+                                    arg & 2 != 0,
+                                    fo,
+                                )
+                            };
+                            decref(sup);
+                            decref(class);
+                            match r {
+                                Ok((v, Some(s))) => {
+                                    decref(self_);
+                                    push!(v.into_raw());
+                                    push!(s.into_raw());
+                                }
+                                Ok((v, None)) => {
+                                    decref(self_);
+                                    push!(v.into_raw());
+                                    if arg & 1 != 0 {
+                                        push!(null_mut());
+                                    }
+                                }
+                                Err(e) => {
+                                    decref(self_);
+                                    fail!('op, e);
+                                }
+                            }
+                        }
+                        LOAD_COMMON_CONSTANT => {
+                            push!(tri!('op, ops::common_constant(fo, arg)).into_raw())
+                        }
+                        LOAD_BUILD_CLASS => {
+                            match tri!('op, ops::builtin(fo, pystr::intern("__build_class__"))) {
+                                Some(v) => push!(v.into_raw()),
+                                None => {
+                                    fail!('op, errors::set_string(exc::PyExc_NameError, "__build_class__ not found"))
+                                }
+                            }
+                        }
+                        UNARY_NEGATIVE | UNARY_INVERT => {
+                            let v = pop!();
+                            let r = if op == UNARY_NEGATIVE {
+                                number::unary_op(v, |nb| nb.nb_negative, "unary -")
+                            } else {
+                                number::unary_op(v, |nb| nb.nb_invert, "unary ~")
+                            };
+                            decref(v);
+                            push!(tri!('op, r).into_raw());
+                        }
+                        UNARY_NOT => {
+                            let v = pop!();
+                            let r = v != pybool::py_true();
+                            decref(v);
+                            push!(pybool::from_bool(r));
+                        }
+                        TO_BOOL => {
+                            let v = top!();
+                            if v != pybool::py_true() && v != pybool::py_false() {
+                                let t = tri!('op, protocol::is_true(v));
+                                *sp.sub(1) = pybool::from_bool(t);
+                                decref(v);
+                            }
+                        }
+                        BINARY_OP => {
+                            let b = pop!();
+                            let a = pop!();
+                            push!(
+                                tri!('op, crate::vm::arith::binary_op_owned(a, b, arg)).into_raw()
+                            );
+                        }
+                        COMPARE_OP => {
+                            let b = pop!();
+                            let a = pop!();
+                            if let Some(t) = crate::vm::arith::compare_fast(a, b, arg >> 5) {
+                                decref(a);
+                                decref(b);
                                 push!(pybool::from_bool(t));
                             } else {
-                                push!(r.into_raw());
+                                let r = protocol::rich_compare(a, b, (arg >> 5) as i32);
+                                decref(a);
+                                decref(b);
+                                let r = tri!('op, r);
+                                if arg & 16 != 0
+                                    && r.as_ptr() != pybool::py_true()
+                                    && r.as_ptr() != pybool::py_false()
+                                {
+                                    let t = tri!('op, protocol::is_true(r.as_ptr()));
+                                    push!(pybool::from_bool(t));
+                                } else {
+                                    push!(r.into_raw());
+                                }
                             }
                         }
-                    }
-                    IS_OP => {
-                        let b = pop!();
-                        let a = pop!();
-                        let r = (a == b) != (arg == 1);
-                        decref(a);
-                        decref(b);
-                        push!(pybool::from_bool(r));
-                    }
-                    CONTAINS_OP => {
-                        let container = pop!();
-                        let item = pop!();
-                        let r = protocol::contains(container, item);
-                        decref(container);
-                        decref(item);
-                        let r = tri!('op, r);
-                        push!(pybool::from_bool(r != (arg == 1)));
-                    }
-                    BINARY_SUBSCR => {
-                        let key = pop!();
-                        let container = pop!();
-                        let r = ops::subscript(container, key);
-                        decref(key);
-                        decref(container);
-                        push!(tri!('op, r).into_raw());
-                    }
-                    STORE_SUBSCR => {
-                        let key = pop!();
-                        let container = pop!();
-                        let v = pop!();
-                        let r = ops::store_subscript(container, key, v);
-                        decref(key);
-                        decref(container);
-                        decref(v);
-                        tri!('op, r);
-                    }
-                    DELETE_SUBSCR => {
-                        let key = pop!();
-                        let container = pop!();
-                        let r = protocol::set_item(container, key, null_mut());
-                        decref(key);
-                        decref(container);
-                        tri!('op, r);
-                    }
-                    BINARY_SLICE => {
-                        let stop = pop!();
-                        let start = pop!();
-                        let container = pop!();
-                        let r = crate::vm::slicing::get(container, start, stop);
-                        decref(stop);
-                        decref(start);
-                        decref(container);
-                        push!(tri!('op, r).into_raw());
-                    }
-                    STORE_SLICE => {
-                        let stop = pop!();
-                        let start = pop!();
-                        let container = pop!();
-                        let v = pop!();
-                        let r = crate::vm::slicing::set(container, start, stop, v);
-                        decref(stop);
-                        decref(start);
-                        decref(container);
-                        decref(v);
-                        tri!('op, r);
-                    }
-                    BUILD_SLICE => {
-                        let step = if arg == 3 { pop!() } else { null_mut() };
-                        let stop = pop!();
-                        let start = pop!();
-                        let r = crate::object::slice::new(start, stop, step);
-                        xdecref(step);
-                        decref(stop);
-                        decref(start);
-                        push!(tri!('op, r).into_raw());
-                    }
-                    BUILD_TUPLE => {
-                        let n = arg as usize;
-                        let t = tri!('op, tuple::new_uninit(n as isize));
-                        sp = sp.sub(n);
-                        std::ptr::copy_nonoverlapping(sp, tuple::items_ptr(t.as_ptr()), n);
-                        push!(t.into_raw());
-                    }
-                    BUILD_LIST => {
-                        let n = arg as usize;
-                        sp = sp.sub(n);
-                        let items: Vec<Owned> = (0..n)
-                            .map(|i| Owned::from_raw_unchecked(*sp.add(i)))
-                            .collect();
-                        push!(tri!('op, list::from_vec(items)).into_raw());
-                    }
-                    BUILD_SET => {
-                        let n = arg as usize;
-                        sp = sp.sub(n);
-                        let items: Vec<Owned> = (0..n)
-                            .map(|i| Owned::from_raw_unchecked(*sp.add(i)))
-                            .collect();
-                        let r = crate::object::set::new_set(null_mut()).and_then(|s| {
-                            for it in &items {
-                                crate::object::set::add(s.as_ptr(), it.as_ptr())?;
-                            }
-                            Ok(s)
-                        });
-                        drop(items);
-                        push!(tri!('op, r).into_raw());
-                    }
-                    BUILD_MAP => {
-                        let n = arg as usize;
-                        sp = sp.sub(2 * n);
-                        let items: Vec<Owned> = (0..2 * n)
-                            .map(|i| Owned::from_raw_unchecked(*sp.add(i)))
-                            .collect();
-                        let r = dict::with_capacity(n).and_then(|d| {
-                            for kv in items.chunks(2) {
-                                dict::set_item(d.as_ptr(), kv[0].as_ptr(), kv[1].as_ptr())?;
-                            }
-                            Ok(d)
-                        });
-                        drop(items);
-                        push!(tri!('op, r).into_raw());
-                    }
-                    BUILD_STRING => {
-                        let n = arg as usize;
-                        sp = sp.sub(n);
-                        let items: Vec<Owned> = (0..n)
-                            .map(|i| Owned::from_raw_unchecked(*sp.add(i)))
-                            .collect();
-                        push!(tri!('op, ops::join_strings(&items)).into_raw());
-                    }
-                    LIST_APPEND => {
-                        let v = pop!();
-                        let target = peek!(arg as usize);
-                        let r = if ops::is_exactly(target, &raw mut list::PyList_Type) {
-                            list::append(target, v)
-                        } else {
-                            Err(ops::bad_stack("LIST_APPEND"))
-                        };
-                        decref(v);
-                        tri!('op, r);
-                    }
-                    SET_ADD => {
-                        let v = pop!();
-                        let target = peek!(arg as usize);
-                        let r = if ops::is_exactly(target, &raw mut crate::object::set::PySet_Type)
-                        {
-                            crate::object::set::add(target, v)
-                        } else {
-                            Err(ops::bad_stack("SET_ADD"))
-                        };
-                        decref(v);
-                        tri!('op, r);
-                    }
-                    MAP_ADD => {
-                        let v = pop!();
-                        let k = pop!();
-                        let target = peek!(arg as usize);
-                        let r = if ops::is_exactly(target, &raw mut dict::PyDict_Type) {
-                            dict::set_item(target, k, v)
-                        } else {
-                            Err(ops::bad_stack("MAP_ADD"))
-                        };
-                        decref(v);
-                        decref(k);
-                        tri!('op, r);
-                    }
-                    LIST_EXTEND => {
-                        let v = pop!();
-                        let target = peek!(arg as usize);
-                        let r = if ops::is_exactly(target, &raw mut list::PyList_Type) {
-                            ops::list_extend(target, v)
-                        } else {
-                            Err(ops::bad_stack("LIST_EXTEND"))
-                        };
-                        decref(v);
-                        tri!('op, r);
-                    }
-                    SET_UPDATE => {
-                        let v = pop!();
-                        let target = peek!(arg as usize);
-                        let r = if ops::is_exactly(target, &raw mut crate::object::set::PySet_Type)
-                        {
-                            ops::set_update(target, v)
-                        } else {
-                            Err(ops::bad_stack("SET_UPDATE"))
-                        };
-                        decref(v);
-                        tri!('op, r);
-                    }
-                    DICT_UPDATE | DICT_MERGE => {
-                        let v = pop!();
-                        let target = peek!(arg as usize);
-                        // DICT_MERGE builds call arguments: the callable
-                        // (for messages) is three slots under the dict.
-                        let merge = op == DICT_MERGE;
-                        let func = if merge {
-                            peek!(arg as usize + 3)
-                        } else {
-                            null_mut()
-                        };
-                        let r = if ops::is_exactly(target, &raw mut dict::PyDict_Type) {
-                            ops::dict_update(target, v, merge, func)
-                        } else {
-                            Err(ops::bad_stack("DICT_UPDATE"))
-                        };
-                        decref(v);
-                        tri!('op, r);
-                    }
-                    UNPACK_SEQUENCE => {
-                        let seq = pop!();
-                        let st = (*seq).ob_type;
-                        let items = if st == &raw mut tuple::PyTuple_Type {
-                            tuple::items(seq)
-                        } else if st == &raw mut list::PyList_Type {
-                            list::items(seq)
-                        } else {
-                            &[]
-                        };
-                        if items.len() == arg as usize && arg > 0 {
-                            for &v in items.iter().rev() {
-                                push!(new_ref(v));
-                            }
-                            decref(seq);
-                            break 'op false;
+                        IS_OP => {
+                            let b = pop!();
+                            let a = pop!();
+                            let r = (a == b) != (arg == 1);
+                            decref(a);
+                            decref(b);
+                            push!(pybool::from_bool(r));
                         }
-                        let r = ops::unpack(seq, arg as usize, None);
-                        decref(seq);
-                        let items = tri!('op, r);
-                        for v in items.into_iter().rev() {
-                            push!(v.into_raw());
+                        CONTAINS_OP => {
+                            let container = pop!();
+                            let item = pop!();
+                            let r = protocol::contains(container, item);
+                            decref(container);
+                            decref(item);
+                            let r = tri!('op, r);
+                            push!(pybool::from_bool(r != (arg == 1)));
                         }
-                    }
-                    UNPACK_EX => {
-                        let seq = pop!();
-                        let before = (arg & 0xff) as usize;
-                        let after = (arg >> 8) as usize;
-                        let r = ops::unpack(seq, before + after, Some(before));
-                        decref(seq);
-                        let items = tri!('op, r);
-                        for v in items.into_iter().rev() {
-                            push!(v.into_raw());
+                        BINARY_SUBSCR => {
+                            let key = pop!();
+                            let container = pop!();
+                            let r = ops::subscript(container, key);
+                            decref(key);
+                            decref(container);
+                            push!(tri!('op, r).into_raw());
                         }
-                    }
-                    JUMP_FORWARD => ip += arg as usize,
-                    JUMP_BACKWARD => {
-                        ip -= arg as usize;
-                        tri!('op, ops::eval_breaker());
-                    }
-                    JUMP_BACKWARD_NO_INTERRUPT => ip -= arg as usize,
-                    POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE => {
-                        let v = pop!();
-                        let want = op == POP_JUMP_IF_TRUE;
-                        let truth = if v == pybool::py_true() {
-                            true
-                        } else if v == pybool::py_false() {
-                            false
-                        } else {
-                            let t = protocol::is_true(v);
+                        STORE_SUBSCR => {
+                            let key = pop!();
+                            let container = pop!();
+                            let v = pop!();
+                            let r = ops::store_subscript(container, key, v);
+                            decref(key);
+                            decref(container);
                             decref(v);
-                            tri!('op, t)
-                        };
-                        if truth == want {
-                            ip += arg as usize;
+                            tri!('op, r);
                         }
-                        branch!('op, start);
-                    }
-                    POP_JUMP_IF_NONE | POP_JUMP_IF_NOT_NONE => {
-                        let v = pop!();
-                        let is_none = v == none::none();
-                        decref(v);
-                        if is_none == (op == POP_JUMP_IF_NONE) {
-                            ip += arg as usize;
+                        DELETE_SUBSCR => {
+                            let key = pop!();
+                            let container = pop!();
+                            let r = protocol::set_item(container, key, null_mut());
+                            decref(key);
+                            decref(container);
+                            tri!('op, r);
                         }
-                        branch!('op, start);
-                    }
-                    GET_YIELD_FROM_ITER => {
-                        let v = top!();
-                        if (*v).ob_type == &raw mut crate::vm::genobject::PyCoro_Type
+                        BINARY_SLICE => {
+                            let stop = pop!();
+                            let start = pop!();
+                            let container = pop!();
+                            let r = crate::vm::slicing::get(container, start, stop);
+                            decref(stop);
+                            decref(start);
+                            decref(container);
+                            push!(tri!('op, r).into_raw());
+                        }
+                        STORE_SLICE => {
+                            let stop = pop!();
+                            let start = pop!();
+                            let container = pop!();
+                            let v = pop!();
+                            let r = crate::vm::slicing::set(container, start, stop, v);
+                            decref(stop);
+                            decref(start);
+                            decref(container);
+                            decref(v);
+                            tri!('op, r);
+                        }
+                        BUILD_SLICE => {
+                            let step = if arg == 3 { pop!() } else { null_mut() };
+                            let stop = pop!();
+                            let start = pop!();
+                            let r = crate::object::slice::new(start, stop, step);
+                            xdecref(step);
+                            decref(stop);
+                            decref(start);
+                            push!(tri!('op, r).into_raw());
+                        }
+                        BUILD_TUPLE => {
+                            let n = arg as usize;
+                            let t = tri!('op, tuple::new_uninit(n as isize));
+                            sp = sp.sub(n);
+                            std::ptr::copy_nonoverlapping(sp, tuple::items_ptr(t.as_ptr()), n);
+                            push!(t.into_raw());
+                        }
+                        BUILD_LIST => {
+                            let n = arg as usize;
+                            sp = sp.sub(n);
+                            let items: Vec<Owned> = (0..n)
+                                .map(|i| Owned::from_raw_unchecked(*sp.add(i)))
+                                .collect();
+                            push!(tri!('op, list::from_vec(items)).into_raw());
+                        }
+                        BUILD_SET => {
+                            let n = arg as usize;
+                            sp = sp.sub(n);
+                            let items: Vec<Owned> = (0..n)
+                                .map(|i| Owned::from_raw_unchecked(*sp.add(i)))
+                                .collect();
+                            let r = crate::object::set::new_set(null_mut()).and_then(|s| {
+                                for it in &items {
+                                    crate::object::set::add(s.as_ptr(), it.as_ptr())?;
+                                }
+                                Ok(s)
+                            });
+                            drop(items);
+                            push!(tri!('op, r).into_raw());
+                        }
+                        BUILD_MAP => {
+                            let n = arg as usize;
+                            sp = sp.sub(2 * n);
+                            let items: Vec<Owned> = (0..2 * n)
+                                .map(|i| Owned::from_raw_unchecked(*sp.add(i)))
+                                .collect();
+                            let r = dict::with_capacity(n).and_then(|d| {
+                                for kv in items.chunks(2) {
+                                    dict::set_item(d.as_ptr(), kv[0].as_ptr(), kv[1].as_ptr())?;
+                                }
+                                Ok(d)
+                            });
+                            drop(items);
+                            push!(tri!('op, r).into_raw());
+                        }
+                        BUILD_STRING => {
+                            let n = arg as usize;
+                            sp = sp.sub(n);
+                            let items: Vec<Owned> = (0..n)
+                                .map(|i| Owned::from_raw_unchecked(*sp.add(i)))
+                                .collect();
+                            push!(tri!('op, ops::join_strings(&items)).into_raw());
+                        }
+                        LIST_APPEND => {
+                            let v = pop!();
+                            let target = peek!(arg as usize);
+                            let r = if ops::is_exactly(target, &raw mut list::PyList_Type) {
+                                list::append(target, v)
+                            } else {
+                                Err(ops::bad_stack("LIST_APPEND"))
+                            };
+                            decref(v);
+                            tri!('op, r);
+                        }
+                        SET_ADD => {
+                            let v = pop!();
+                            let target = peek!(arg as usize);
+                            let r =
+                                if ops::is_exactly(target, &raw mut crate::object::set::PySet_Type)
+                                {
+                                    crate::object::set::add(target, v)
+                                } else {
+                                    Err(ops::bad_stack("SET_ADD"))
+                                };
+                            decref(v);
+                            tri!('op, r);
+                        }
+                        MAP_ADD => {
+                            let v = pop!();
+                            let k = pop!();
+                            let target = peek!(arg as usize);
+                            let r = if ops::is_exactly(target, &raw mut dict::PyDict_Type) {
+                                dict::set_item(target, k, v)
+                            } else {
+                                Err(ops::bad_stack("MAP_ADD"))
+                            };
+                            decref(v);
+                            decref(k);
+                            tri!('op, r);
+                        }
+                        LIST_EXTEND => {
+                            let v = pop!();
+                            let target = peek!(arg as usize);
+                            let r = if ops::is_exactly(target, &raw mut list::PyList_Type) {
+                                ops::list_extend(target, v)
+                            } else {
+                                Err(ops::bad_stack("LIST_EXTEND"))
+                            };
+                            decref(v);
+                            tri!('op, r);
+                        }
+                        SET_UPDATE => {
+                            let v = pop!();
+                            let target = peek!(arg as usize);
+                            let r =
+                                if ops::is_exactly(target, &raw mut crate::object::set::PySet_Type)
+                                {
+                                    ops::set_update(target, v)
+                                } else {
+                                    Err(ops::bad_stack("SET_UPDATE"))
+                                };
+                            decref(v);
+                            tri!('op, r);
+                        }
+                        DICT_UPDATE | DICT_MERGE => {
+                            let v = pop!();
+                            let target = peek!(arg as usize);
+                            // DICT_MERGE builds call arguments: the callable
+                            // (for messages) is three slots under the dict.
+                            let merge = op == DICT_MERGE;
+                            let func = if merge {
+                                peek!(arg as usize + 3)
+                            } else {
+                                null_mut()
+                            };
+                            let r = if ops::is_exactly(target, &raw mut dict::PyDict_Type) {
+                                ops::dict_update(target, v, merge, func)
+                            } else {
+                                Err(ops::bad_stack("DICT_UPDATE"))
+                            };
+                            decref(v);
+                            tri!('op, r);
+                        }
+                        UNPACK_SEQUENCE => {
+                            let seq = pop!();
+                            let st = (*seq).ob_type;
+                            let items = if st == &raw mut tuple::PyTuple_Type {
+                                tuple::items(seq)
+                            } else if st == &raw mut list::PyList_Type {
+                                list::items(seq)
+                            } else {
+                                &[]
+                            };
+                            if items.len() == arg as usize && arg > 0 {
+                                for &v in items.iter().rev() {
+                                    push!(new_ref(v));
+                                }
+                                decref(seq);
+                                break 'op false;
+                            }
+                            let r = ops::unpack(seq, arg as usize, None);
+                            decref(seq);
+                            let items = tri!('op, r);
+                            for v in items.into_iter().rev() {
+                                push!(v.into_raw());
+                            }
+                        }
+                        UNPACK_EX => {
+                            let seq = pop!();
+                            let before = (arg & 0xff) as usize;
+                            let after = (arg >> 8) as usize;
+                            let r = ops::unpack(seq, before + after, Some(before));
+                            decref(seq);
+                            let items = tri!('op, r);
+                            for v in items.into_iter().rev() {
+                                push!(v.into_raw());
+                            }
+                        }
+                        JUMP_FORWARD => ip += arg as usize,
+                        JUMP_BACKWARD => {
+                            ip -= arg as usize;
+                            tri!('op, ops::eval_breaker());
+                        }
+                        JUMP_BACKWARD_NO_INTERRUPT => ip -= arg as usize,
+                        POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE => {
+                            let v = pop!();
+                            let want = op == POP_JUMP_IF_TRUE;
+                            let truth = if v == pybool::py_true() {
+                                true
+                            } else if v == pybool::py_false() {
+                                false
+                            } else {
+                                let t = protocol::is_true(v);
+                                decref(v);
+                                tri!('op, t)
+                            };
+                            if truth == want {
+                                ip += arg as usize;
+                            }
+                            branch!('op, start);
+                        }
+                        POP_JUMP_IF_NONE | POP_JUMP_IF_NOT_NONE => {
+                            let v = pop!();
+                            let is_none = v == none::none();
+                            decref(v);
+                            if is_none == (op == POP_JUMP_IF_NONE) {
+                                ip += arg as usize;
+                            }
+                            branch!('op, start);
+                        }
+                        GET_YIELD_FROM_ITER => {
+                            let v = top!();
+                            if (*v).ob_type == &raw mut crate::vm::genobject::PyCoro_Type
                             && cd.flags
                                 & (ferrython_compiler::bytecode::co_flags::COROUTINE
                                     | ferrython_compiler::bytecode::co_flags::ITERABLE_COROUTINE)
@@ -1084,543 +1111,567 @@ unsafe fn eval_loop<const TRACED: bool>(
                                 "cannot 'yield from' a coroutine object in a non-coroutine generator"
                             ));
                         }
-                        if !crate::vm::genobject::check(v) {
+                            if !crate::vm::genobject::check(v) {
+                                let r = protocol::get_iter(v);
+                                decref(v);
+                                sp = sp.sub(1);
+                                push!(tri!('op, r).into_raw());
+                            }
+                        }
+                        GET_ITER => {
+                            let v = pop!();
                             let r = protocol::get_iter(v);
                             decref(v);
-                            sp = sp.sub(1);
                             push!(tri!('op, r).into_raw());
                         }
-                    }
-                    GET_ITER => {
-                        let v = pop!();
-                        let r = protocol::get_iter(v);
-                        decref(v);
-                        push!(tri!('op, r).into_raw());
-                    }
-                    FOR_ITER => {
-                        let it = top!();
-                        let v = if TRACED
-                            && ops::is_exactly(it, &raw mut crate::vm::genobject::PyGen_Type)
-                        {
-                            tri!('op, tracing::next_of_generator(f, it, start))
-                        } else {
-                            let next = (*(*it).ob_type)
-                                .tp_iternext
-                                .expect("FOR_ITER on a non-iterator");
-                            next(it)
-                        };
-                        if !v.is_null() {
-                            push!(v);
-                        } else {
-                            if !errors::occurred().is_null() {
-                                if !errors::matches(exc::PyExc_StopIteration) {
-                                    break 'op true;
-                                }
-                                errors::clear();
-                            }
-                            decref(pop!());
-                            ip += arg as usize;
-                        }
-                        branch!('op, start);
-                    }
-                    RETURN_VALUE | RETURN_CONST => {
-                        let v = if op == RETURN_CONST {
-                            new_ref(*consts.add(arg as usize))
-                        } else {
-                            pop!()
-                        };
-                        fo.stacktop = sp.offset_from(stack_base) as i32;
-                        fo.executing = 0;
-                        if depth == 0 {
-                            return Ok(Exit::Return(Owned::from_raw_unchecked(v)));
-                        }
-                        let v = if TRACED {
-                            match tracing::leave(f, Ok(Exit::Return(Owned::from_raw_unchecked(v))))
+                        FOR_ITER => {
+                            let it = top!();
+                            let v = if TRACED
+                                && ops::is_exactly(it, &raw mut crate::vm::genobject::PyGen_Type)
                             {
-                                Ok(Exit::Return(v) | Exit::Yield(v)) => v.into_raw(),
-                                Err(_) => null_mut(),
-                            }
-                        } else {
-                            v
-                        };
-                        pop_frame!();
-                        if v.is_null() {
-                            caller_raised = true;
-                            continue 'run;
-                        }
-                        push!(v);
-                        if !TRACED && tracing::maybe_active() {
-                            retrace!(f);
-                        }
-                    }
-                    YIELD_VALUE => {
-                        let v = pop!();
-                        fo.stacktop = sp.offset_from(stack_base) as i32;
-                        fo.executing = 0;
-                        return Ok(Exit::Yield(Owned::from_raw_unchecked(v)));
-                    }
-                    RETURN_GENERATOR => push!(new_ref(none::none())),
-                    SEND => {
-                        let v = pop!();
-                        let receiver = top!();
-                        let r = ops::send(receiver, v);
-                        decref(v);
-                        match tri!('op, r) {
-                            crate::vm::genobject::Sent::Yielded(x) => push!(x.into_raw()),
-                            crate::vm::genobject::Sent::Returned(x) => {
-                                use crate::vm::genobject::{PyCoro_Type, PyGen_Type};
-                                if TRACED {
-                                    if ops::is_exactly(receiver, &raw mut PyGen_Type)
-                                        || ops::is_exactly(receiver, &raw mut PyCoro_Type)
-                                    {
-                                        let end_send = ip + arg as usize;
-                                        tri!(
-                                            'op,
-                                            tracing::generator_returned(f, end_send, x.as_ptr())
-                                        );
-                                    } else {
-                                        tri!('op, tracing::stop_iteration(f, x.as_ptr()));
+                                tri!('op, tracing::next_of_generator(f, it, start))
+                            } else {
+                                let next = (*(*it).ob_type)
+                                    .tp_iternext
+                                    .expect("FOR_ITER on a non-iterator");
+                                next(it)
+                            };
+                            if !v.is_null() {
+                                push!(v);
+                            } else {
+                                if !errors::occurred().is_null() {
+                                    if !errors::matches(exc::PyExc_StopIteration) {
+                                        break 'op true;
                                     }
+                                    errors::clear();
                                 }
-                                push!(x.into_raw());
+                                decref(pop!());
                                 ip += arg as usize;
                             }
+                            branch!('op, start);
                         }
-                    }
-                    END_SEND => {
-                        let v = pop!();
-                        decref(pop!());
-                        push!(v);
-                    }
-                    CLEANUP_THROW => {
-                        let e = pop!();
-                        let last = pop!();
-                        let sub = pop!();
-                        decref(last);
-                        decref(sub);
-                        if exc::given_matches(e, exc::PyExc_StopIteration) {
-                            let val = tri!('op, protocol::getattr_str(e, "value"));
-                            decref(e);
-                            push!(new_ref(none::none()));
-                            push!(val.into_raw());
-                        } else {
-                            errors::restore(Owned::from_raw_unchecked(e));
-                            reraise = true;
-                            break 'op true;
+                        RETURN_VALUE | RETURN_CONST => {
+                            let v = if op == RETURN_CONST {
+                                new_ref(*consts.add(arg as usize))
+                            } else {
+                                pop!()
+                            };
+                            fo.stacktop = sp.offset_from(stack_base) as i32;
+                            fo.executing = 0;
+                            if depth == 0 {
+                                return Ok(Exit::Return(Owned::from_raw_unchecked(v)));
+                            }
+                            let v = if TRACED {
+                                match tracing::leave(
+                                    f,
+                                    Ok(Exit::Return(Owned::from_raw_unchecked(v))),
+                                ) {
+                                    Ok(Exit::Return(v) | Exit::Yield(v)) => v.into_raw(),
+                                    Err(_) => null_mut(),
+                                }
+                            } else {
+                                v
+                            };
+                            pop_frame!();
+                            if v.is_null() {
+                                caller_raised = true;
+                                continue 'run;
+                            }
+                            push!(v);
+                            if !TRACED && tracing::maybe_active() {
+                                retrace!(f);
+                            }
                         }
-                    }
-                    GET_AWAITABLE => {
-                        let v = pop!();
-                        let r = ops::await_iter(v, arg);
-                        decref(v);
-                        push!(tri!('op, r).into_raw());
-                    }
-                    GET_AITER => {
-                        let v = pop!();
-                        let r = ops::get_aiter(v);
-                        decref(v);
-                        push!(tri!('op, r).into_raw());
-                    }
-                    GET_ANEXT => {
-                        let r = ops::get_anext(top!());
-                        push!(tri!('op, r).into_raw());
-                    }
-                    END_ASYNC_FOR => {
-                        let e = pop!();
-                        if exc::given_matches(e, exc::PyExc_StopAsyncIteration) {
-                            decref(e);
+                        YIELD_VALUE => {
+                            let v = pop!();
+                            fo.stacktop = sp.offset_from(stack_base) as i32;
+                            fo.executing = 0;
+                            return Ok(Exit::Yield(Owned::from_raw_unchecked(v)));
+                        }
+                        RETURN_GENERATOR => push!(new_ref(none::none())),
+                        SEND => {
+                            let v = pop!();
+                            let receiver = top!();
+                            let r = ops::send(receiver, v);
+                            decref(v);
+                            match tri!('op, r) {
+                                crate::vm::genobject::Sent::Yielded(x) => push!(x.into_raw()),
+                                crate::vm::genobject::Sent::Returned(x) => {
+                                    use crate::vm::genobject::{PyCoro_Type, PyGen_Type};
+                                    if TRACED {
+                                        if ops::is_exactly(receiver, &raw mut PyGen_Type)
+                                            || ops::is_exactly(receiver, &raw mut PyCoro_Type)
+                                        {
+                                            let end_send = ip + arg as usize;
+                                            tri!(
+                                                'op,
+                                                tracing::generator_returned(f, end_send, x.as_ptr())
+                                            );
+                                        } else {
+                                            tri!('op, tracing::stop_iteration(f, x.as_ptr()));
+                                        }
+                                    }
+                                    push!(x.into_raw());
+                                    ip += arg as usize;
+                                }
+                            }
+                        }
+                        END_SEND => {
+                            let v = pop!();
                             decref(pop!());
-                        } else {
-                            errors::restore(Owned::from_raw_unchecked(e));
-                            reraise = true;
-                            break 'op true;
+                            push!(v);
                         }
-                    }
-                    BEFORE_ASYNC_WITH => {
-                        let mgr = pop!();
-                        let r = ops::before_async_with(mgr);
-                        decref(mgr);
-                        let (exit, awaitable) = tri!('op, r);
-                        push!(exit.into_raw());
-                        push!(awaitable.into_raw());
-                    }
-                    CALL | CALL_KW => {
-                        let kwnames = if op == CALL_KW { pop!() } else { null_mut() };
-                        let n = arg as usize;
-                        let kw_ok = kwnames.is_null()
-                            || (tuple::check_exact(kwnames) && tuple::size(kwnames) as usize <= n);
-                        if !kw_ok {
-                            decref(kwnames);
-                            fail!('op, ops::bad_stack("CALL_KW"));
+                        CLEANUP_THROW => {
+                            let e = pop!();
+                            let last = pop!();
+                            let sub = pop!();
+                            decref(last);
+                            decref(sub);
+                            if exc::given_matches(e, exc::PyExc_StopIteration) {
+                                let val = tri!('op, protocol::getattr_str(e, "value"));
+                                decref(e);
+                                push!(new_ref(none::none()));
+                                push!(val.into_raw());
+                            } else {
+                                errors::restore(Owned::from_raw_unchecked(e));
+                                reraise = true;
+                                break 'op true;
+                            }
                         }
-                        if !TRACED
-                            && peek!(n + 1).is_null()
-                            && crate::vm::function::is_python_method(peek!(n + 2))
-                        {
-                            // A method bound to a Python function: called as
-                            // its function with self first, which runs in
-                            // this loop (untraced only: events report the
-                            // method).
-                            let m = peek!(n + 2).cast::<crate::vm::function::PyMethodObject>();
-                            *sp.sub(n + 1) = new_ref((*m).im_self);
-                            *sp.sub(n + 2) = new_ref((*m).im_func);
-                            decref(m.cast());
+                        GET_AWAITABLE => {
+                            let v = pop!();
+                            let r = ops::await_iter(v, arg);
+                            decref(v);
+                            push!(tri!('op, r).into_raw());
                         }
-                        let callable = peek!(n + 2);
-                        let self_or_null = peek!(n + 1);
-                        let (args, nargs) = if self_or_null.is_null() {
-                            (sp.sub(n), n)
-                        } else {
-                            (sp.sub(n + 1), n + 1)
-                        };
-                        let nkw = if kwnames.is_null() {
-                            0
-                        } else {
-                            tuple::size(kwnames) as usize
-                        };
-                        let arg0 = if nargs > 0 {
-                            *args
-                        } else {
-                            crate::vm::monitoring::missing()
-                        };
-                        let armed = match TRACED {
-                            true => tracing::call_start(f, callable, arg0),
-                            false => Ok(false),
-                        };
-                        let Ok(armed) = armed else {
+                        GET_AITER => {
+                            let v = pop!();
+                            let r = ops::get_aiter(v);
+                            decref(v);
+                            push!(tri!('op, r).into_raw());
+                        }
+                        GET_ANEXT => {
+                            let r = ops::get_anext(top!());
+                            push!(tri!('op, r).into_raw());
+                        }
+                        END_ASYNC_FOR => {
+                            let e = pop!();
+                            if exc::given_matches(e, exc::PyExc_StopAsyncIteration) {
+                                decref(e);
+                                decref(pop!());
+                            } else {
+                                errors::restore(Owned::from_raw_unchecked(e));
+                                reraise = true;
+                                break 'op true;
+                            }
+                        }
+                        BEFORE_ASYNC_WITH => {
+                            let mgr = pop!();
+                            let r = ops::before_async_with(mgr);
+                            decref(mgr);
+                            let (exit, awaitable) = tri!('op, r);
+                            push!(exit.into_raw());
+                            push!(awaitable.into_raw());
+                        }
+                        CALL | CALL_KW => {
+                            let kwnames = if op == CALL_KW { pop!() } else { null_mut() };
+                            let n = arg as usize;
+                            let kw_ok = kwnames.is_null()
+                                || (tuple::check_exact(kwnames)
+                                    && tuple::size(kwnames) as usize <= n);
+                            if !kw_ok {
+                                decref(kwnames);
+                                fail!('op, ops::bad_stack("CALL_KW"));
+                            }
+                            if !TRACED
+                                && peek!(n + 1).is_null()
+                                && crate::vm::function::is_python_method(peek!(n + 2))
+                            {
+                                // A method bound to a Python function: called as
+                                // its function with self first, which runs in
+                                // this loop (untraced only: events report the
+                                // method).
+                                let m = peek!(n + 2).cast::<crate::vm::function::PyMethodObject>();
+                                *sp.sub(n + 1) = new_ref((*m).im_self);
+                                *sp.sub(n + 2) = new_ref((*m).im_func);
+                                decref(m.cast());
+                            }
+                            let callable = peek!(n + 2);
+                            let self_or_null = peek!(n + 1);
+                            let (args, nargs) = if self_or_null.is_null() {
+                                (sp.sub(n), n)
+                            } else {
+                                (sp.sub(n + 1), n + 1)
+                            };
+                            if !TRACED
+                                && kwnames.is_null()
+                                && crate::vm::function::check(callable)
+                                && crate::vm::call::runs_inline(callable)
+                                && crate::vm::call::exact_positional(callable, nargs, kwnames)
+                            {
+                                let ts = crate::runtime::tstate::get();
+                                if ts.recursion_depth < ts.recursion_limit {
+                                    // The function's parameters are exactly the
+                                    // arguments: its frame takes them and the
+                                    // function from the stack (past the limit,
+                                    // the general path raises).
+                                    let nf = frame::new_exact_call(ts, callable, args, nargs);
+                                    sp = sp.sub(n + 2);
+                                    let nf = tri!('op, nf);
+                                    ts.recursion_depth += 1;
+                                    run_pushed!('op, nf.into_raw());
+                                }
+                            }
+                            let nkw = if kwnames.is_null() {
+                                0
+                            } else {
+                                tuple::size(kwnames) as usize
+                            };
+                            let arg0 = if nargs > 0 {
+                                *args
+                            } else {
+                                crate::vm::monitoring::missing()
+                            };
+                            let armed = match TRACED {
+                                true => tracing::call_start(f, callable, arg0),
+                                false => Ok(false),
+                            };
+                            let Ok(armed) = armed else {
+                                for i in 0..nargs {
+                                    decref(*args.add(i));
+                                }
+                                sp = sp.sub(n + 2);
+                                decref(callable);
+                                xdecref(kwnames);
+                                break 'op true;
+                            };
+                            if crate::vm::function::check(callable)
+                                && crate::vm::call::runs_inline(callable)
+                                && (!TRACED || tracing::active(crate::runtime::tstate::get()))
+                            {
+                                // A Python function: its frame runs in this loop.
+                                let nf = if crate::vm::call::exact_positional(
+                                    callable, nargs, kwnames,
+                                ) {
+                                    // The arguments move from the stack to the
+                                    // parameters.
+                                    let nf = crate::vm::call::empty_frame(callable, null_mut());
+                                    match &nf {
+                                        Ok(nf) => std::ptr::copy_nonoverlapping(
+                                            args,
+                                            frame::slots(nf.as_ptr()),
+                                            nargs,
+                                        ),
+                                        Err(_) => (0..nargs).for_each(|i| decref(*args.add(i))),
+                                    }
+                                    nf
+                                } else {
+                                    let npos = nargs - nkw;
+                                    let nf = crate::vm::call::new_frame(
+                                        callable,
+                                        null_mut(),
+                                        std::slice::from_raw_parts(args, npos),
+                                        kwnames,
+                                        std::slice::from_raw_parts(args.add(npos), nkw),
+                                    );
+                                    (0..nargs).for_each(|i| decref(*args.add(i)));
+                                    nf
+                                };
+                                sp = sp.sub(n + 2);
+                                decref(callable);
+                                xdecref(kwnames);
+                                push_frame!('op, nf);
+                            }
+                            let r = if kwnames.is_null() && crate::vm::function::check(callable) {
+                                // Python function: bind and run directly.
+                                crate::vm::call::call_function(
+                                    callable,
+                                    std::slice::from_raw_parts(args, nargs),
+                                    null_mut(),
+                                    &[],
+                                )
+                                .map_or(null_mut(), Owned::into_raw)
+                            } else {
+                                crate::capi::call::vectorcall(callable, args, nargs - nkw, kwnames)
+                            };
+                            let r = if TRACED && armed {
+                                tracing::call_end(f, callable, arg0, r)
+                            } else {
+                                r
+                            };
                             for i in 0..nargs {
                                 decref(*args.add(i));
                             }
                             sp = sp.sub(n + 2);
                             decref(callable);
                             xdecref(kwnames);
-                            break 'op true;
-                        };
-                        if crate::vm::function::check(callable)
-                            && crate::vm::call::runs_inline(callable)
-                            && (!TRACED || tracing::active(crate::runtime::tstate::get()))
-                        {
-                            // A Python function: its frame runs in this loop.
-                            let nf = if crate::vm::call::exact_positional(callable, nargs, kwnames)
+                            if r.is_null() {
+                                break 'op true;
+                            }
+                            push!(r);
+                            if !TRACED && tracing::maybe_active() {
+                                retrace!(f);
+                            }
+                        }
+                        CALL_FUNCTION_EX => {
+                            let kwargs = if arg & 1 != 0 { pop!() } else { null_mut() };
+                            let args = pop!();
+                            let self_or_null = pop!();
+                            let callable = pop!();
+                            if !TRACED
+                                && crate::vm::function::check(callable)
+                                && crate::vm::call::runs_inline(callable)
                             {
-                                // The arguments move from the stack to the
-                                // parameters.
-                                let nf = crate::vm::call::empty_frame(callable, null_mut());
-                                match &nf {
-                                    Ok(nf) => std::ptr::copy_nonoverlapping(
-                                        args,
-                                        frame::slots(nf.as_ptr()),
-                                        nargs,
-                                    ),
-                                    Err(_) => (0..nargs).for_each(|i| decref(*args.add(i))),
-                                }
-                                nf
-                            } else {
-                                let npos = nargs - nkw;
-                                let nf = crate::vm::call::new_frame(
-                                    callable,
-                                    null_mut(),
-                                    std::slice::from_raw_parts(args, npos),
-                                    kwnames,
-                                    std::slice::from_raw_parts(args.add(npos), nkw),
-                                );
-                                (0..nargs).for_each(|i| decref(*args.add(i)));
-                                nf
-                            };
-                            sp = sp.sub(n + 2);
-                            decref(callable);
-                            xdecref(kwnames);
-                            push_frame!('op, nf);
-                        }
-                        let r = if kwnames.is_null() && crate::vm::function::check(callable) {
-                            // Python function: bind and run directly.
-                            crate::vm::call::call_function(
-                                callable,
-                                std::slice::from_raw_parts(args, nargs),
-                                null_mut(),
-                                &[],
-                            )
-                            .map_or(null_mut(), Owned::into_raw)
-                        } else {
-                            crate::capi::call::vectorcall(callable, args, nargs - nkw, kwnames)
-                        };
-                        let r = if TRACED && armed {
-                            tracing::call_end(f, callable, arg0, r)
-                        } else {
-                            r
-                        };
-                        for i in 0..nargs {
-                            decref(*args.add(i));
-                        }
-                        sp = sp.sub(n + 2);
-                        decref(callable);
-                        xdecref(kwnames);
-                        if r.is_null() {
-                            break 'op true;
-                        }
-                        push!(r);
-                        if !TRACED && tracing::maybe_active() {
-                            retrace!(f);
-                        }
-                    }
-                    CALL_FUNCTION_EX => {
-                        let kwargs = if arg & 1 != 0 { pop!() } else { null_mut() };
-                        let args = pop!();
-                        let self_or_null = pop!();
-                        let callable = pop!();
-                        if !TRACED
-                            && crate::vm::function::check(callable)
-                            && crate::vm::call::runs_inline(callable)
-                        {
-                            let nf = ops::call_ex_args(callable, self_or_null, args, kwargs)
-                                .and_then(|(t, kw)| {
-                                    crate::vm::call::new_frame_ex(callable, t.as_ptr(), kw)
-                                });
+                                let nf = ops::call_ex_args(callable, self_or_null, args, kwargs)
+                                    .and_then(|(t, kw)| {
+                                        crate::vm::call::new_frame_ex(callable, t.as_ptr(), kw)
+                                    });
+                                xdecref(kwargs);
+                                decref(args);
+                                xdecref(self_or_null);
+                                decref(callable);
+                                push_frame!('op, nf);
+                            }
+                            let r = ops::call_ex::<TRACED>(f, callable, self_or_null, args, kwargs);
                             xdecref(kwargs);
                             decref(args);
                             xdecref(self_or_null);
                             decref(callable);
-                            push_frame!('op, nf);
-                        }
-                        let r = ops::call_ex::<TRACED>(f, callable, self_or_null, args, kwargs);
-                        xdecref(kwargs);
-                        decref(args);
-                        xdecref(self_or_null);
-                        decref(callable);
-                        push!(tri!('op, r).into_raw());
-                        if !TRACED && tracing::maybe_active() {
-                            retrace!(f);
-                        }
-                    }
-                    CALL_INTRINSIC_1 => {
-                        let v = pop!();
-                        let r = ops::intrinsic1(arg, v, fo);
-                        decref(v);
-                        push!(tri!('op, r).into_raw());
-                    }
-                    CALL_INTRINSIC_2 => {
-                        let b = pop!();
-                        let a = pop!();
-                        let r = ops::intrinsic2(arg, a, b);
-                        decref(a);
-                        decref(b);
-                        push!(tri!('op, r).into_raw());
-                    }
-                    MAKE_FUNCTION => {
-                        let co = pop!();
-                        // Checked here, not by the verifier: bytecode from
-                        // marshal may put anything on the stack.
-                        let r = if ops::is_exactly(co, &raw mut code::PyCode_Type) {
-                            crate::vm::function::new(co, fo.globals, null_mut())
-                        } else {
-                            Err(errors::system_error("MAKE_FUNCTION of a non-code object"))
-                        };
-                        decref(co);
-                        push!(tri!('op, r).into_raw());
-                    }
-                    SET_FUNCTION_ATTRIBUTE => {
-                        let func = pop!();
-                        let v = pop!();
-                        let r = ops::set_function_attribute(func, arg, v);
-                        push!(func);
-                        tri!('op, r);
-                    }
-                    SETUP_ANNOTATIONS => tri!('op, ops::setup_annotations(fo)),
-                    IMPORT_NAME => {
-                        let fromlist = pop!();
-                        let level = pop!();
-                        let r = ops::import_name(fo, *names.add(arg as usize), fromlist, level);
-                        decref(fromlist);
-                        decref(level);
-                        push!(tri!('op, r).into_raw());
-                    }
-                    IMPORT_FROM => {
-                        let r = ops::import_from(top!(), *names.add(arg as usize));
-                        push!(tri!('op, r).into_raw());
-                    }
-                    RAISE_VARARGS => {
-                        let cause = if arg >= 2 { pop!() } else { null_mut() };
-                        let e = if arg >= 1 { pop!() } else { null_mut() };
-                        let r = ops::do_raise(e, cause);
-                        xdecref(e);
-                        xdecref(cause);
-                        if r {
-                            reraise = true;
-                        }
-                        break 'op true;
-                    }
-                    RERAISE => {
-                        let e = pop!();
-                        if arg > 0 {
-                            let l = peek!(arg as usize);
-                            if let Ok(v) = int::as_i64(l) {
-                                fo.lasti = v as i32;
+                            push!(tri!('op, r).into_raw());
+                            if !TRACED && tracing::maybe_active() {
+                                retrace!(f);
                             }
                         }
-                        errors::restore(Owned::from_raw_unchecked(e));
-                        reraise = true;
-                        break 'op true;
-                    }
-                    PUSH_EXC_INFO => {
-                        let e = pop!();
-                        let ts = crate::runtime::tstate::get();
-                        let prev = std::mem::replace(&mut ts.handled_exception, new_ref(e));
-                        push!(if prev.is_null() {
-                            new_ref(none::none())
-                        } else {
-                            prev
-                        });
-                        push!(e);
-                    }
-                    POP_EXCEPT => {
-                        let prev = pop!();
-                        let ts = crate::runtime::tstate::get();
-                        let prev = if prev == none::none() {
-                            decref(prev);
-                            null_mut()
-                        } else {
-                            prev
-                        };
-                        xdecref(std::mem::replace(&mut ts.handled_exception, prev));
-                    }
-                    CHECK_EXC_MATCH => {
-                        let t = pop!();
-                        let r = ops::check_exc_match(top!(), t);
-                        decref(t);
-                        push!(pybool::from_bool(tri!('op, r)));
-                    }
-                    CHECK_EG_MATCH => {
-                        let t = pop!();
-                        let e = pop!();
-                        let r = ops::check_eg_match(f, e, t);
-                        decref(t);
-                        decref(e);
-                        let (rest, matched) = tri!('op, r);
-                        push!(rest.into_raw());
-                        push!(matched.into_raw());
-                    }
-                    WITH_EXCEPT_START => {
-                        let e = peek!(1);
-                        let exit = peek!(4);
-                        let tb = (*e.cast::<PyBaseExceptionObject>()).traceback;
-                        let tb = if tb.is_null() { none::none() } else { tb };
-                        let r = protocol::call_args(exit, &[(*e).ob_type.cast(), e, tb]);
-                        push!(tri!('op, r).into_raw());
-                    }
-                    BEFORE_WITH => {
-                        let mgr = pop!();
-                        let r = ops::before_with(mgr);
-                        decref(mgr);
-                        let (exit, entered) = tri!('op, r);
-                        push!(exit.into_raw());
-                        push!(entered.into_raw());
-                    }
-                    FORMAT_SIMPLE => {
-                        let v = top!();
-                        if !pystr::check_exact(v) {
-                            let r = crate::object::str_format::format_obj(v, "");
+                        CALL_INTRINSIC_1 => {
+                            let v = pop!();
+                            let r = ops::intrinsic1(arg, v, fo);
                             decref(v);
-                            sp = sp.sub(1);
                             push!(tri!('op, r).into_raw());
                         }
-                    }
-                    BUILD_INTERPOLATION => {
-                        let spec = if arg & 1 != 0 { pop!() } else { null_mut() };
-                        let expr = pop!();
-                        let v = pop!();
-                        let empty = pystr::intern("");
-                        let r = crate::object::templatelib::new_interpolation(
-                            v,
-                            expr,
-                            crate::object::templatelib::conversion_char(arg >> 2),
-                            if spec.is_null() { empty } else { spec },
-                        );
-                        xdecref(spec);
-                        decref(expr);
-                        decref(v);
-                        push!(tri!('op, r).into_raw());
-                    }
-                    BUILD_TEMPLATE => {
-                        let strings = pop!();
-                        let interps = pop!();
-                        let r = crate::object::templatelib::new_template(strings, interps);
-                        decref(strings);
-                        decref(interps);
-                        push!(tri!('op, r).into_raw());
-                    }
-                    FORMAT_WITH_SPEC => {
-                        let spec = pop!();
-                        let v = pop!();
-                        let r = if pystr::check(spec) {
-                            crate::object::str_format::format_with(v, spec)
-                        } else {
-                            Err(ops::bad_stack("FORMAT_WITH_SPEC"))
-                        };
-                        decref(spec);
-                        decref(v);
-                        push!(tri!('op, r).into_raw());
-                    }
-                    CONVERT_VALUE => {
-                        let v = pop!();
-                        let r = match arg {
-                            1 => protocol::str_(v),
-                            2 => protocol::repr(v),
-                            _ => protocol::repr(v).and_then(|r| {
-                                pystr::from_str(&crate::capi::format::ascii_escape(pystr::as_str(
-                                    r.as_ptr(),
-                                )?))
-                            }),
-                        };
-                        decref(v);
-                        push!(tri!('op, r).into_raw());
-                    }
-                    GET_LEN => {
-                        let n = tri!('op, protocol::len(top!()));
-                        push!(tri!('op, int::from_i64(n as i64)).into_raw());
-                    }
-                    MATCH_MAPPING | MATCH_SEQUENCE => {
-                        let flag = if op == MATCH_MAPPING {
-                            Py_TPFLAGS_MAPPING
-                        } else {
-                            Py_TPFLAGS_SEQUENCE
-                        };
-                        push!(pybool::from_bool((*(*top!()).ob_type).tp_flags & flag != 0));
-                    }
-                    MATCH_KEYS => {
-                        let r = patma::match_keys(peek!(2), top!());
-                        push!(tri!('op, r).map_or(new_ref(none::none()), Owned::into_raw));
-                    }
-                    MATCH_CLASS => {
-                        let kwnames = pop!();
-                        let cls = pop!();
-                        let subject = pop!();
-                        let r = patma::match_class(subject, cls, arg as usize, kwnames);
-                        decref(kwnames);
-                        decref(cls);
-                        decref(subject);
-                        push!(tri!('op, r).map_or(new_ref(none::none()), Owned::into_raw));
-                    }
-                    EXIT_INIT_CHECK => {
-                        let v = pop!();
-                        let is_none = v == none::none();
-                        if !is_none {
-                            let t = typeobj::type_name(v);
-                            decref(v);
-                            fail!('op, errors::type_error(format!("__init__() should return None, not '{t}'")));
+                        CALL_INTRINSIC_2 => {
+                            let b = pop!();
+                            let a = pop!();
+                            let r = ops::intrinsic2(arg, a, b);
+                            decref(a);
+                            decref(b);
+                            push!(tri!('op, r).into_raw());
                         }
-                        decref(v);
+                        MAKE_FUNCTION => {
+                            let co = pop!();
+                            // Checked here, not by the verifier: bytecode from
+                            // marshal may put anything on the stack.
+                            let r = if ops::is_exactly(co, &raw mut code::PyCode_Type) {
+                                crate::vm::function::new(co, fo.globals, null_mut())
+                            } else {
+                                Err(errors::system_error("MAKE_FUNCTION of a non-code object"))
+                            };
+                            decref(co);
+                            push!(tri!('op, r).into_raw());
+                        }
+                        SET_FUNCTION_ATTRIBUTE => {
+                            let func = pop!();
+                            let v = pop!();
+                            let r = ops::set_function_attribute(func, arg, v);
+                            push!(func);
+                            tri!('op, r);
+                        }
+                        SETUP_ANNOTATIONS => tri!('op, ops::setup_annotations(fo)),
+                        IMPORT_NAME => {
+                            let fromlist = pop!();
+                            let level = pop!();
+                            let r = ops::import_name(fo, *names.add(arg as usize), fromlist, level);
+                            decref(fromlist);
+                            decref(level);
+                            push!(tri!('op, r).into_raw());
+                        }
+                        IMPORT_FROM => {
+                            let r = ops::import_from(top!(), *names.add(arg as usize));
+                            push!(tri!('op, r).into_raw());
+                        }
+                        RAISE_VARARGS => {
+                            let cause = if arg >= 2 { pop!() } else { null_mut() };
+                            let e = if arg >= 1 { pop!() } else { null_mut() };
+                            let r = ops::do_raise(e, cause);
+                            xdecref(e);
+                            xdecref(cause);
+                            if r {
+                                reraise = true;
+                            }
+                            break 'op true;
+                        }
+                        RERAISE => {
+                            let e = pop!();
+                            if arg > 0 {
+                                let l = peek!(arg as usize);
+                                if let Ok(v) = int::as_i64(l) {
+                                    fo.lasti = v as i32;
+                                }
+                            }
+                            errors::restore(Owned::from_raw_unchecked(e));
+                            reraise = true;
+                            break 'op true;
+                        }
+                        PUSH_EXC_INFO => {
+                            let e = pop!();
+                            let ts = crate::runtime::tstate::get();
+                            let prev = std::mem::replace(&mut ts.handled_exception, new_ref(e));
+                            push!(if prev.is_null() {
+                                new_ref(none::none())
+                            } else {
+                                prev
+                            });
+                            push!(e);
+                        }
+                        POP_EXCEPT => {
+                            let prev = pop!();
+                            let ts = crate::runtime::tstate::get();
+                            let prev = if prev == none::none() {
+                                decref(prev);
+                                null_mut()
+                            } else {
+                                prev
+                            };
+                            xdecref(std::mem::replace(&mut ts.handled_exception, prev));
+                        }
+                        CHECK_EXC_MATCH => {
+                            let t = pop!();
+                            let r = ops::check_exc_match(top!(), t);
+                            decref(t);
+                            push!(pybool::from_bool(tri!('op, r)));
+                        }
+                        CHECK_EG_MATCH => {
+                            let t = pop!();
+                            let e = pop!();
+                            let r = ops::check_eg_match(f, e, t);
+                            decref(t);
+                            decref(e);
+                            let (rest, matched) = tri!('op, r);
+                            push!(rest.into_raw());
+                            push!(matched.into_raw());
+                        }
+                        WITH_EXCEPT_START => {
+                            let e = peek!(1);
+                            let exit = peek!(4);
+                            let tb = (*e.cast::<PyBaseExceptionObject>()).traceback;
+                            let tb = if tb.is_null() { none::none() } else { tb };
+                            let r = protocol::call_args(exit, &[(*e).ob_type.cast(), e, tb]);
+                            push!(tri!('op, r).into_raw());
+                        }
+                        BEFORE_WITH => {
+                            let mgr = pop!();
+                            let r = ops::before_with(mgr);
+                            decref(mgr);
+                            let (exit, entered) = tri!('op, r);
+                            push!(exit.into_raw());
+                            push!(entered.into_raw());
+                        }
+                        FORMAT_SIMPLE => {
+                            let v = top!();
+                            if !pystr::check_exact(v) {
+                                let r = crate::object::str_format::format_obj(v, "");
+                                decref(v);
+                                sp = sp.sub(1);
+                                push!(tri!('op, r).into_raw());
+                            }
+                        }
+                        BUILD_INTERPOLATION => {
+                            let spec = if arg & 1 != 0 { pop!() } else { null_mut() };
+                            let expr = pop!();
+                            let v = pop!();
+                            let empty = pystr::intern("");
+                            let r = crate::object::templatelib::new_interpolation(
+                                v,
+                                expr,
+                                crate::object::templatelib::conversion_char(arg >> 2),
+                                if spec.is_null() { empty } else { spec },
+                            );
+                            xdecref(spec);
+                            decref(expr);
+                            decref(v);
+                            push!(tri!('op, r).into_raw());
+                        }
+                        BUILD_TEMPLATE => {
+                            let strings = pop!();
+                            let interps = pop!();
+                            let r = crate::object::templatelib::new_template(strings, interps);
+                            decref(strings);
+                            decref(interps);
+                            push!(tri!('op, r).into_raw());
+                        }
+                        FORMAT_WITH_SPEC => {
+                            let spec = pop!();
+                            let v = pop!();
+                            let r = if pystr::check(spec) {
+                                crate::object::str_format::format_with(v, spec)
+                            } else {
+                                Err(ops::bad_stack("FORMAT_WITH_SPEC"))
+                            };
+                            decref(spec);
+                            decref(v);
+                            push!(tri!('op, r).into_raw());
+                        }
+                        CONVERT_VALUE => {
+                            let v = pop!();
+                            let r = match arg {
+                                1 => protocol::str_(v),
+                                2 => protocol::repr(v),
+                                _ => protocol::repr(v).and_then(|r| {
+                                    pystr::from_str(&crate::capi::format::ascii_escape(
+                                        pystr::as_str(r.as_ptr())?,
+                                    ))
+                                }),
+                            };
+                            decref(v);
+                            push!(tri!('op, r).into_raw());
+                        }
+                        GET_LEN => {
+                            let n = tri!('op, protocol::len(top!()));
+                            push!(tri!('op, int::from_i64(n as i64)).into_raw());
+                        }
+                        MATCH_MAPPING | MATCH_SEQUENCE => {
+                            let flag = if op == MATCH_MAPPING {
+                                Py_TPFLAGS_MAPPING
+                            } else {
+                                Py_TPFLAGS_SEQUENCE
+                            };
+                            push!(pybool::from_bool((*(*top!()).ob_type).tp_flags & flag != 0));
+                        }
+                        MATCH_KEYS => {
+                            let r = patma::match_keys(peek!(2), top!());
+                            push!(tri!('op, r).map_or(new_ref(none::none()), Owned::into_raw));
+                        }
+                        MATCH_CLASS => {
+                            let kwnames = pop!();
+                            let cls = pop!();
+                            let subject = pop!();
+                            let r = patma::match_class(subject, cls, arg as usize, kwnames);
+                            decref(kwnames);
+                            decref(cls);
+                            decref(subject);
+                            push!(tri!('op, r).map_or(new_ref(none::none()), Owned::into_raw));
+                        }
+                        EXIT_INIT_CHECK => {
+                            let v = pop!();
+                            let is_none = v == none::none();
+                            if !is_none {
+                                let t = typeobj::type_name(v);
+                                decref(v);
+                                fail!('op, errors::type_error(format!("__init__() should return None, not '{t}'")));
+                            }
+                            decref(v);
+                        }
+                        _ => {
+                            let name = Opcode::from_u8(op).map_or("<unknown>", Opcode::name);
+                            fail!('op, errors::system_error(format!("ferrython cannot run opcode {name} yet")));
+                        }
                     }
-                    _ => {
-                        let name = Opcode::from_u8(op).map_or("<unknown>", Opcode::name);
-                        fail!('op, errors::system_error(format!("ferrython cannot run opcode {name} yet")));
-                    }
+                    false
+                };
+                if failed {
+                    break start;
                 }
-                false
             };
-
-            if failed {
-                raised!('run, start);
-            }
+            raised!('run, start);
         }
     }
 }

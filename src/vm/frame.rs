@@ -111,31 +111,108 @@ pub unsafe fn new(
     unsafe {
         let d = code::data(code_obj);
         let nlp = d.localsplusnames.len();
-        let n = nlp + d.stacksize as usize;
-        let op = match crate::runtime::tstate::get().frame_freelist.pop(n, nlp) {
-            Some(op) => op,
-            None => {
-                let op =
-                    crate::object::alloc::generic_alloc(&raw mut PyFrame_Type, n as Py_ssize_t);
-                if op.is_null() {
-                    return Err(Raised::assume());
-                }
-                op
+        let op = alloc(crate::runtime::tstate::get(), nlp + d.stacksize as usize)?;
+        std::ptr::write_bytes(slots(op), 0, nlp);
+        xincref(locals);
+        xincref(func);
+        init(op, code_obj, globals, builtins, locals, func, nlp);
+        Ok(Owned::from_raw_unchecked(op))
+    }
+}
+
+/// The frame of a call of Python function `func` whose `nargs` arguments
+/// at `args` are exactly its positional parameters (what CPython's
+/// `CALL_PY_EXACT_ARGS` pushes): the frame takes over the references to
+/// the arguments and to `func`, also on failure.
+#[inline]
+pub unsafe fn new_exact_call(
+    ts: &mut crate::runtime::tstate::PyThreadState,
+    func: *mut PyObject,
+    args: *const *mut PyObject,
+    nargs: usize,
+) -> PyResult<Owned> {
+    // SAFETY: func is a function whose code takes `nargs` positional
+    // parameters and nothing else; args holds nargs owned references.
+    unsafe {
+        let fo = &*func.cast::<crate::vm::function::PyFunctionObject>();
+        let d = code::data(fo.func_code);
+        let nlp = d.localsplusnames.len();
+        let op = match alloc(ts, nlp + d.stacksize as usize) {
+            Ok(op) => op,
+            Err(e) => {
+                (0..nargs).for_each(|i| decref(*args.add(i)));
+                decref(func);
+                return Err(e);
             }
         };
+        let s = slots(op);
+        for i in 0..nargs {
+            *s.add(i) = *args.add(i);
+        }
+        for i in nargs..nlp {
+            *s.add(i) = std::ptr::null_mut();
+        }
+        init(
+            op,
+            fo.func_code,
+            fo.func_globals,
+            fo.func_builtins,
+            std::ptr::null_mut(),
+            func,
+            nlp,
+        );
+        Ok(Owned::from_raw_unchecked(op))
+    }
+}
+
+/// Memory for a frame of `n` slots with its header zeroed and its slots
+/// not initialized: a kept dead frame of thread `ts`, or a new one.
+#[inline(always)]
+unsafe fn alloc(
+    ts: &mut crate::runtime::tstate::PyThreadState,
+    n: usize,
+) -> PyResult<*mut PyObject> {
+    // SAFETY: a kept frame is untracked memory of exactly n slots whose
+    // references were all released; generic_alloc gives zeroed memory.
+    unsafe {
+        if let Some(op) = ts.frame_freelist.pop(n) {
+            std::ptr::write_bytes(op.cast::<PyFrameObject>(), 0, 1);
+            crate::object::alloc::init_object(op, &raw mut PyFrame_Type);
+            (*op.cast::<PyVarObject>()).ob_size = n as Py_ssize_t;
+            return Ok(op);
+        }
+        let op = crate::object::alloc::generic_alloc(&raw mut PyFrame_Type, n as Py_ssize_t);
+        if op.is_null() {
+            return Err(Raised::assume());
+        }
+        Ok(op)
+    }
+}
+
+/// Fills the header of a zeroed frame: new references to the code,
+/// globals and builtins; `locals` and `func` (NULL or owned) are taken.
+#[inline(always)]
+unsafe fn init(
+    op: *mut PyObject,
+    code_obj: *mut PyObject,
+    globals: *mut PyObject,
+    builtins: *mut PyObject,
+    locals: *mut PyObject,
+    func: *mut PyObject,
+    nlp: usize,
+) {
+    // SAFETY: op is a frame with a zeroed header; the objects are valid.
+    unsafe {
         let f = fr(op);
         f.code = new_ref(code_obj);
         f.globals = new_ref(globals);
         f.builtins = new_ref(builtins);
-        xincref(locals);
         f.locals = locals;
-        xincref(func);
         f.func = func;
         f.nlocalsplus = nlp as i32;
         f.lasti = -1;
         f.trace_lines = 1;
         f.pending_jump = -1;
-        Ok(Owned::from_raw_unchecked(op))
     }
 }
 
@@ -179,6 +256,39 @@ unsafe extern "C" fn frame_dealloc(op: *mut PyObject) {
             return;
         }
         crate::object::gc::untrack(op);
+        release(op);
+        if chain {
+            crate::object::trashcan::leave();
+        }
+    }
+}
+
+/// Lets go of frame `op`, which the eval loop owned while it ran a call:
+/// a frame no one else holds (the common case) is released at once, one
+/// that outlives its run goes to the collector.
+#[inline]
+pub unsafe fn finish(op: *mut PyObject) {
+    // SAFETY: op is a frame that stopped running, owned by the caller;
+    // its caller outlives this release, so no trashcan is needed.
+    unsafe {
+        if (*op).ob_refcnt == 1 {
+            (*op).ob_refcnt = 0;
+            crate::object::gc::untrack(op);
+            release(op);
+        } else {
+            track_if_shared(op);
+            decref(op);
+        }
+    }
+}
+
+/// Drops the references of dead, untracked frame `op` and keeps its
+/// memory for reuse (or frees it).
+#[inline(always)]
+unsafe fn release(op: *mut PyObject) {
+    // SAFETY: op is an unreferenced frame; its slots and fields are owned.
+    unsafe {
+        let f = fr(op);
         let s = slots(op);
         for i in 0..(f.nlocalsplus + f.stacktop) as usize {
             xdecref(*s.add(i));
@@ -201,9 +311,6 @@ unsafe extern "C" fn frame_dealloc(op: *mut PyObject) {
         if ts.is_null() || !(*ts).frame_freelist.push(op, n) {
             crate::object::alloc::gc_free(op.cast());
         }
-        if chain {
-            crate::object::trashcan::leave();
-        }
     }
 }
 
@@ -223,22 +330,10 @@ impl Default for FrameFreelist {
 }
 
 impl FrameFreelist {
-    /// A freed frame of `n` slots reinitialized as a fresh frame whose
-    /// header and first `nlp` slots (the fast locals) are zero; the value
-    /// stack above them is written before it is read.
-    #[inline]
-    fn pop(&mut self, n: usize, nlp: usize) -> Option<*mut PyObject> {
-        let op = self.0.get_mut(n)?.pop()?;
-        // SAFETY: the memory holds an untracked frame of exactly n slots
-        // whose references were all released.
-        unsafe {
-            let size =
-                std::mem::size_of::<PyFrameObject>() + nlp * std::mem::size_of::<*mut PyObject>();
-            std::ptr::write_bytes(op.cast::<u8>(), 0, size);
-            crate::object::alloc::init_object(op, &raw mut PyFrame_Type);
-            (*op.cast::<PyVarObject>()).ob_size = n as Py_ssize_t;
-        }
-        Some(op)
+    /// A kept frame of `n` slots, as it was left (see [`alloc`]).
+    #[inline(always)]
+    fn pop(&mut self, n: usize) -> Option<*mut PyObject> {
+        self.0.get_mut(n)?.pop()
     }
 
     /// Keeps a dead frame's memory for reuse; false when the list is full.

@@ -335,24 +335,25 @@ pub unsafe fn subscript(container: *mut PyObject, key: *mut PyObject) -> PyResul
     }
 }
 
-/// `container[key] = value`, with a fast path for an exact list indexed
-/// by an int within its bounds.
-#[inline]
+/// `container[key] = value`, with a fast path (inlined into the eval
+/// loop) for an exact list indexed by an int within its bounds.
+#[inline(always)]
 pub unsafe fn store_subscript(
     container: *mut PyObject,
     key: *mut PyObject,
     value: *mut PyObject,
 ) -> PyResult<()> {
-    // SAFETY: all valid; the index is checked against the length.
+    // SAFETY: all valid; the index is checked against the length, so the
+    // slot holds an item (a list's items are never NULL).
     unsafe {
-        if (*key).ob_type == &raw mut int::PyLong_Type
-            && (*container).ob_type == &raw mut list::PyList_Type
-        {
-            if let Some(i) = int::small_value(key) {
+        if (*container).ob_type == &raw mut list::PyList_Type {
+            if let Some(i) = int::compact_value(key) {
                 let n = list::len(container) as i64;
                 let j = if i < 0 { i + n } else { i };
                 if (0..n).contains(&j) {
-                    return list::set_item_steal(container, j as Py_ssize_t, new_ref(value));
+                    let slot = (*container.cast::<PyListObject>()).ob_item.add(j as usize);
+                    decref(std::mem::replace(&mut *slot, new_ref(value)));
+                    return Ok(());
                 }
             }
         }

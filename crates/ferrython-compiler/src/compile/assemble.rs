@@ -186,6 +186,13 @@ pub(crate) fn assemble(mut u: Unit<'_>, filename: &str) -> CodeObject {
     let (mut kept, kept_target, handler_targets) =
         duplicate_exits(kept, kept_target, handler_targets);
     propagate_lines(&mut kept, &kept_target, &handler_targets);
+    super::bound_locals::drop_needless_checks(
+        &mut kept,
+        &kept_target,
+        &handler_targets,
+        u.localsplus.len(),
+        u.nparams,
+    );
     let (instrs, target, handler_targets) = superinstructions(kept, kept_target, handler_targets);
 
     // Fix jump directions.

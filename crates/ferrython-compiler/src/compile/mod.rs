@@ -12,6 +12,7 @@
 //! `comprehension.rs`, `patterns.rs` (match), `fold.rs` constant folding.
 
 mod assemble;
+mod bound_locals;
 mod comprehension;
 mod exceptions;
 mod expr;
