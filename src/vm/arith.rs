@@ -96,8 +96,8 @@ fn int_true_divide(x: i64, y: i64, i: u32) -> Option<f64> {
         .then(|| x as f64 / y as f64)
 }
 
-/// `BINARY_OP i` on the two stack operands, which it consumes: `+` and
-/// `-` of two exact ints of one digit and `+ - * /` of two exact floats
+/// `BINARY_OP i` on the two stack operands, which it consumes: the int
+/// results of two exact ints of one digit and `+ - * /` of two exact floats
 /// here (inlined into the eval loop, as CPython's specialized
 /// `BINARY_OP_*_INT`/`_FLOAT`), the rest in [`binary_op_consume`].
 #[inline(always)]
@@ -105,12 +105,7 @@ pub unsafe fn binary_op_owned(a: *mut PyObject, b: *mut PyObject, i: u32) -> PyR
     // SAFETY: a and b are owned references.
     unsafe {
         if let (Some(x), Some(y)) = (int::compact_value(a), int::compact_value(b)) {
-            let r = match i {
-                0 | 13 => Some(x + y),
-                10 | 23 => Some(x - y),
-                _ => None,
-            };
-            if let Some(r) = r {
+            if let Some(r) = int_result(x, y, i) {
                 decref(a);
                 decref(b);
                 return int::from_i64(r);

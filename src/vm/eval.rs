@@ -246,6 +246,13 @@ unsafe fn eval_loop<const TRACED: bool>(
             }};
         }
 
+        // Steps over the inline cache units of instruction `$op` (each
+        // instruction that has them starts with this).
+        macro_rules! skip_caches {
+            ($op:ident) => {
+                ip += const { cache_of(Opcode::$op) as usize }
+            };
+        }
         macro_rules! push {
             ($v:expr) => {{
                 *sp = $v;
@@ -458,12 +465,11 @@ unsafe fn eval_loop<const TRACED: bool>(
                 // The instruction itself, not its EXTENDED_ARG prefixes, as
                 // CPython's `f_lasti`/`tb_lasti` (and `dis`) count it.
                 fo.lasti = (ip - 1) as i32;
-                ip += CACHE[op as usize] as usize;
 
                 let failed: bool = 'op: {
                     if TRACED && lines_on {
                         let jump_to = match op {
-                            JUMP_BACKWARD => Some(ip - arg as usize),
+                            JUMP_BACKWARD => Some(ip + CACHE[op as usize] as usize - arg as usize),
                             JUMP_FORWARD => Some(ip + arg as usize),
                             _ => None,
                         };
@@ -649,6 +655,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                             }
                         }
                         LOAD_GLOBAL => {
+                            skip_caches!(LOAD_GLOBAL);
                             let name = *names.add((arg >> 1) as usize);
                             // The four cache units end where the next
                             // instruction starts.
@@ -677,6 +684,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                             push!(new_ref(fo.locals));
                         }
                         LOAD_ATTR => {
+                            skip_caches!(LOAD_ATTR);
                             let name = *names.add((arg >> 1) as usize);
                             let obj = top!();
                             let method = arg & 1 != 0;
@@ -697,6 +705,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                             }
                         }
                         STORE_ATTR => {
+                            skip_caches!(STORE_ATTR);
                             let obj = pop!();
                             let v = pop!();
                             let cache = code_units.add(ip - 4);
@@ -717,6 +726,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                             tri!('op, r);
                         }
                         LOAD_SUPER_ATTR => {
+                            skip_caches!(LOAD_SUPER_ATTR);
                             let self_ = pop!();
                             let class = pop!();
                             let sup = pop!();
@@ -787,6 +797,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                             push!(pybool::from_bool(r));
                         }
                         TO_BOOL => {
+                            skip_caches!(TO_BOOL);
                             let v = top!();
                             if v != pybool::py_true() && v != pybool::py_false() {
                                 let t = tri!('op, protocol::is_true(v));
@@ -795,6 +806,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                             }
                         }
                         BINARY_OP => {
+                            skip_caches!(BINARY_OP);
                             let b = pop!();
                             let a = pop!();
                             push!(
@@ -802,6 +814,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                             );
                         }
                         COMPARE_OP => {
+                            skip_caches!(COMPARE_OP);
                             let b = pop!();
                             let a = pop!();
                             if let Some(t) = crate::vm::arith::compare_fast(a, b, arg >> 5) {
@@ -833,6 +846,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                             push!(pybool::from_bool(r));
                         }
                         CONTAINS_OP => {
+                            skip_caches!(CONTAINS_OP);
                             let container = pop!();
                             let item = pop!();
                             let r = protocol::contains(container, item);
@@ -842,6 +856,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                             push!(pybool::from_bool(r != (arg == 1)));
                         }
                         BINARY_SUBSCR => {
+                            skip_caches!(BINARY_SUBSCR);
                             let key = pop!();
                             let container = pop!();
                             let r = ops::subscript(container, key);
@@ -850,6 +865,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                             push!(tri!('op, r).into_raw());
                         }
                         STORE_SUBSCR => {
+                            skip_caches!(STORE_SUBSCR);
                             let key = pop!();
                             let container = pop!();
                             let v = pop!();
@@ -1033,6 +1049,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                             tri!('op, r);
                         }
                         UNPACK_SEQUENCE => {
+                            skip_caches!(UNPACK_SEQUENCE);
                             let seq = pop!();
                             let st = (*seq).ob_type;
                             let items = if st == &raw mut tuple::PyTuple_Type {
@@ -1069,11 +1086,13 @@ unsafe fn eval_loop<const TRACED: bool>(
                         }
                         JUMP_FORWARD => ip += arg as usize,
                         JUMP_BACKWARD => {
+                            skip_caches!(JUMP_BACKWARD);
                             ip -= arg as usize;
                             tri!('op, ops::eval_breaker());
                         }
                         JUMP_BACKWARD_NO_INTERRUPT => ip -= arg as usize,
                         POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE => {
+                            skip_caches!(POP_JUMP_IF_FALSE);
                             let v = pop!();
                             let want = op == POP_JUMP_IF_TRUE;
                             let truth = if v == pybool::py_true() {
@@ -1091,6 +1110,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                             branch!('op, start);
                         }
                         POP_JUMP_IF_NONE | POP_JUMP_IF_NOT_NONE => {
+                            skip_caches!(POP_JUMP_IF_NONE);
                             let v = pop!();
                             let is_none = v == none::none();
                             decref(v);
@@ -1125,6 +1145,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                             push!(tri!('op, r).into_raw());
                         }
                         FOR_ITER => {
+                            skip_caches!(FOR_ITER);
                             let it = top!();
                             let v = if TRACED
                                 && ops::is_exactly(it, &raw mut crate::vm::genobject::PyGen_Type)
@@ -1190,6 +1211,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                         }
                         RETURN_GENERATOR => push!(new_ref(none::none())),
                         SEND => {
+                            skip_caches!(SEND);
                             let v = pop!();
                             let receiver = top!();
                             let r = ops::send(receiver, v);
@@ -1274,6 +1296,9 @@ unsafe fn eval_loop<const TRACED: bool>(
                             push!(awaitable.into_raw());
                         }
                         CALL | CALL_KW => {
+                            if op == CALL {
+                                skip_caches!(CALL);
+                            }
                             let kwnames = if op == CALL_KW { pop!() } else { null_mut() };
                             let n = arg as usize;
                             let kw_ok = kwnames.is_null()
