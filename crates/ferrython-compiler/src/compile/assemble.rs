@@ -181,7 +181,6 @@ pub(crate) fn assemble(mut u: Unit<'_>, filename: &str) -> CodeObject {
             kept.push(ins);
         }
     }
-    fast_checks(&u, &mut kept, &kept_target, &handler_targets);
     propagate_lines(&mut kept, &kept_target, &handler_targets);
     let (mut kept, kept_target, handler_targets) =
         duplicate_exits(kept, kept_target, handler_targets);
@@ -749,68 +748,6 @@ fn thread_jumps(instrs: &[Instr], target: &mut [Option<usize>]) {
             t = next;
         }
         target[i] = Some(t);
-    }
-}
-
-/// CPython's `add_checks_for_loads_of_uninitialized_variables`: a
-/// `LOAD_FAST_CHECK` (what the compiler emits for a local it cannot tell
-/// is bound) becomes `LOAD_FAST` where every path to it binds the local,
-/// found by flowing the set of maybe-unbound locals (the first 64; the
-/// others keep their checks) through fall-throughs, jumps and exception
-/// handlers to a fixed point. Parameters start bound, other locals not;
-/// `DELETE_FAST` and `LOAD_FAST_AND_CLEAR` unbind, stores and loads bind
-/// (a load that did not raise found its local bound).
-fn fast_checks(
-    u: &Unit<'_>,
-    instrs: &mut [Instr],
-    target: &[Option<usize>],
-    handler_targets: &[usize],
-) {
-    let n = instrs.len();
-    if !instrs.iter().any(|i| i.op == Opcode::LOAD_FAST_CHECK) {
-        return;
-    }
-    let start: u64 = (u.nparams..u.localsplus.len().min(64))
-        .filter(|&i| u.kinds[i] & crate::bytecode::fast_kind::LOCAL != 0)
-        .fold(0, |m, i| m | 1 << i);
-    let bit = |arg: u32| if arg < 64 { 1u64 << arg } else { 0 };
-    // Maybe-unbound locals on entry to each instruction (None: unreached).
-    let mut state: Vec<Option<u64>> = vec![None; n];
-    let mut work = Vec::new();
-    let reach = |state: &mut Vec<Option<u64>>, work: &mut Vec<usize>, i: usize, m: u64| {
-        if i >= n {
-            return;
-        }
-        let old = state[i];
-        let new = old.unwrap_or(0) | m;
-        if old != Some(new) {
-            state[i] = Some(new);
-            work.push(i);
-        }
-    };
-    reach(&mut state, &mut work, 0, start);
-    while let Some(i) = work.pop() {
-        let ins = &instrs[i];
-        let mut m = state[i].unwrap_or(0);
-        if let Some(h) = ins.handler {
-            reach(&mut state, &mut work, handler_targets[h as usize], m);
-        }
-        match ins.op {
-            Opcode::DELETE_FAST | Opcode::LOAD_FAST_AND_CLEAR => m |= bit(ins.arg),
-            Opcode::STORE_FAST | Opcode::LOAD_FAST | Opcode::LOAD_FAST_CHECK => m &= !bit(ins.arg),
-            _ => {}
-        }
-        if let Some(t) = target[i] {
-            reach(&mut state, &mut work, t, m);
-        }
-        if !ins.op.is_terminator() {
-            reach(&mut state, &mut work, i + 1, m);
-        }
-    }
-    for (ins, m) in instrs.iter_mut().zip(&state) {
-        if ins.op == Opcode::LOAD_FAST_CHECK && ins.arg < 64 && m.unwrap_or(0) & bit(ins.arg) == 0 {
-            ins.op = Opcode::LOAD_FAST;
-        }
     }
 }
 
