@@ -638,17 +638,12 @@ impl<'a> Compiler<'a> {
                 body = &body[1..];
             }
         }
-        if self.interactive {
-            for s in body {
-                self.compile_stmt(s);
-            }
-            self.load_none();
-            self.emit(Opcode::RETURN_VALUE, 0);
-            return;
-        }
         for s in body {
             self.compile_stmt(s);
         }
+        // The implicit return has no line of its own (CPython's
+        // NO_LOCATION): each way in gives it the line that ran last.
+        self.set_no_loc();
         self.load_none();
         self.emit(Opcode::RETURN_VALUE, 0);
     }
