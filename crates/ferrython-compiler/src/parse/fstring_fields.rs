@@ -187,9 +187,9 @@ fn missing_comma(
     let second_start = u32::from(next.start()) as usize;
     let second_end = rest
         .iter()
+        .rev()
         .map(|t| u32::from(t.end()) as usize)
-        .filter(|&e| ruff_python_parser::parse_expression(&source[second_start..e]).is_ok())
-        .last()?;
+        .find(|&e| ruff_python_parser::parse_expression(&source[second_start..e]).is_ok())?;
     let from = start as u32 + u32::from(first.range().start());
     let range = TextRange::new(from.into(), (second_end as u32).into());
     Some(index.error(
