@@ -125,8 +125,26 @@ unsafe extern "C" fn bool_xor(a: *mut PyObject, b: *mut PyObject) -> *mut PyObje
     unsafe { bool_bitop(a, b, |x, y| x ^ y, crate::object::int::long_xor) }
 }
 
+/// `~b` (`bool_invert`): int's inversion, with the `DeprecationWarning`
+/// CPython gives since 3.12.
+unsafe extern "C" fn bool_invert(v: *mut PyObject) -> *mut PyObject {
+    // SAFETY: v is a bool; the category and message are valid.
+    unsafe {
+        if crate::capi::warnings::PyErr_WarnEx(
+            crate::object::exceptions::PyExc_DeprecationWarning,
+            c"Bitwise inversion '~' on bool is deprecated and will be removed in Python 3.16. This returns the bitwise inversion of the underlying int object and is usually not what you expect from negating a bool. Use the 'not' operator for boolean negation or ~int(x) if you really want the bitwise inversion of the underlying int.".as_ptr(),
+            1,
+        ) < 0
+        {
+            return std::ptr::null_mut();
+        }
+        crate::object::int::long_invert(v)
+    }
+}
+
 /// bool's own operators; the others are inherited from int.
 static mut BOOL_AS_NUMBER: PyNumberMethods = PyNumberMethods {
+    nb_invert: Some(bool_invert),
     nb_and: Some(bool_and),
     nb_or: Some(bool_or),
     nb_xor: Some(bool_xor),

@@ -614,6 +614,12 @@ unsafe extern "C" fn m_extend(op: *mut PyObject, x: *mut PyObject) -> *mut PyObj
                             "expected iterable of integers; got: 'str'",
                         ));
                     }
+                    // As `bytearray_extend`, which sizes its buffer from the
+                    // length hint: an error from `__len__` or
+                    // `__length_hint__` propagates.
+                    if (*(*x).ob_type).tp_iter.is_some() {
+                        crate::object::list::length_hint(x, 64)?;
+                    }
                     bytes::ints_of(x).map_err(|e| {
                         if errors::matches(crate::object::exceptions::PyExc_TypeError)
                             && (*(*x).ob_type).tp_iter.is_none()

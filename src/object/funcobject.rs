@@ -21,6 +21,7 @@ pub static mut PyStaticMethod_Type: PyTypeObject = PyTypeObject {
     tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(wrapper_dealloc),
     tp_descr_get: Some(staticmethod_get),
+    tp_repr: Some(wrapper_repr),
     tp_call: Some(staticmethod_call),
     tp_traverse: Some(wrapper_traverse),
     tp_dictoffset: std::mem::offset_of!(WrapperObject, dict) as Py_ssize_t,
@@ -45,6 +46,30 @@ pub unsafe fn new_staticmethod(callable: *mut PyObject) -> PyResult<Owned> {
         crate::object::gc::track(op);
         Ok(Owned::from_raw_unchecked(op))
     }
+}
+
+/// `sm_repr` / `cm_repr`: `<staticmethod(f)>` or `<classmethod(f)>`
+/// (the base name, for subclasses too).
+unsafe extern "C" fn wrapper_repr(op: *mut PyObject) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: op is a staticmethod or classmethod; its callable is
+        // live (NULL before __init__ ran).
+        unsafe {
+            let cm = &raw mut PyClassMethod_Type;
+            let name = if crate::object::typeobj::is_subtype((*op).ob_type, cm) {
+                "classmethod"
+            } else {
+                "staticmethod"
+            };
+            let callable = (*op.cast::<WrapperObject>()).callable;
+            let inner = if callable.is_null() {
+                "<NULL>".to_string()
+            } else {
+                protocol::repr_string(callable)?
+            };
+            crate::object::str::from_str(&format!("<{name}({inner})>"))
+        }
+    })
 }
 
 unsafe extern "C" fn wrapper_dealloc(op: *mut PyObject) {
@@ -100,6 +125,7 @@ pub static mut PyClassMethod_Type: PyTypeObject = PyTypeObject {
     tp_flags: Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
     tp_dealloc: Some(wrapper_dealloc),
     tp_descr_get: Some(classmethod_get),
+    tp_repr: Some(wrapper_repr),
     tp_traverse: Some(wrapper_traverse),
     tp_dictoffset: std::mem::offset_of!(WrapperObject, dict) as Py_ssize_t,
     tp_init: Some(wrapper_init),

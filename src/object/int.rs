@@ -939,7 +939,7 @@ unsafe extern "C" fn long_bool(a: *mut PyObject) -> c_int {
     unsafe { (sign(a) != 0) as c_int }
 }
 
-unsafe extern "C" fn long_invert(a: *mut PyObject) -> *mut PyObject {
+pub(crate) unsafe extern "C" fn long_invert(a: *mut PyObject) -> *mut PyObject {
     guard_obj(|| {
         // SAFETY: a is an int (slot of int).
         unsafe {

@@ -4,10 +4,9 @@ use crate::capi::boundary::guard_obj;
 use crate::ffi::*;
 use crate::object::refcount::*;
 use crate::object::typeobj::type_template;
-use crate::object::{dict, protocol, str as pystr};
+use crate::object::{dict, none, protocol, str as pystr};
 use crate::runtime::errors::{self, PyResult, Raised};
 use crate::Owned;
-use std::ptr::null_mut;
 
 /// The layout of a module object.
 #[repr(C)]
@@ -250,56 +249,102 @@ unsafe extern "C" fn module_clear(op: *mut PyObject) -> libc::c_int {
     0
 }
 
+/// `module.__repr__`: what importlib's `_module_repr` gives, from the
+/// module's `__spec__` when it has one, else from its `__name__`,
+/// `__file__` and `__loader__` (each looked up as an attribute).
 unsafe extern "C" fn module_repr(op: *mut PyObject) -> *mut PyObject {
     guard_obj(|| {
         // SAFETY: op is a module.
         unsafe {
-            let d = dict_of(op);
-            let n = if d.is_null() {
-                null_mut()
-            } else {
-                dict::get_str(d, "__name__")
+            let attr = |name: &str| protocol::getattr_opt(op, pystr::intern(name));
+            let loader = attr("__loader__")?.filter(|l| l.as_ptr() != none::none());
+            if let Some(spec) = attr("__spec__")? {
+                if protocol::is_true(spec.as_ptr())? {
+                    return pystr::from_str(&repr_from_spec(spec.as_ptr())?);
+                }
+            }
+            let name = match attr("__name__")? {
+                Some(n) => protocol::repr_string(n.as_ptr())?,
+                None => "'?'".to_string(),
             };
-            let name = if !n.is_null() && pystr::check(n) {
-                pystr::as_str(n)?.to_string()
-            } else {
-                "?".to_string()
+            let text = match (attr("__file__")?, loader) {
+                (Some(f), _) => format!(
+                    "<module {name} from {}>",
+                    protocol::repr_string(f.as_ptr())?
+                ),
+                (None, None) => format!("<module {name}>"),
+                (None, Some(l)) => {
+                    format!("<module {name} ({})>", protocol::repr_string(l.as_ptr())?)
+                }
             };
-            pystr::from_str(&format!("<module '{name}'{}>", location(d)?))
+            pystr::from_str(&text)
         }
     })
 }
 
-/// Where a module came from, for its repr: " from 'file'" for a spec with
-/// a location (or a `__file__`), " (origin)" for one without, else "".
-unsafe fn location(d: *mut PyObject) -> PyResult<String> {
-    // SAFETY: d is NULL or the module's dict.
+/// importlib's `_module_repr_from_spec`: the repr of a module from its
+/// spec's name, origin (with `has_location`) or loader.
+unsafe fn repr_from_spec(spec: *mut PyObject) -> PyResult<String> {
+    // SAFETY: spec is a live object.
     unsafe {
-        if d.is_null() {
-            return Ok(String::new());
+        let attr = |name: &str| protocol::getattr(spec, pystr::intern(name));
+        let spec_name = attr("name")?;
+        let name = if spec_name.as_ptr() == none::none() {
+            "'?'".to_string()
+        } else {
+            protocol::repr_string(spec_name.as_ptr())?
+        };
+        let origin = attr("origin")?;
+        if origin.as_ptr() != none::none() {
+            return Ok(if protocol::is_true(attr("has_location")?.as_ptr())? {
+                format!(
+                    "<module {name} from {}>",
+                    protocol::repr_string(origin.as_ptr())?
+                )
+            } else {
+                format!(
+                    "<module {} ({})>",
+                    protocol::repr_string(spec_name.as_ptr())?,
+                    pystr::as_str(protocol::str_(origin.as_ptr())?.as_ptr())?
+                )
+            });
         }
-        let spec = dict::get_str(d, "__spec__");
-        if !spec.is_null() && spec != crate::object::none::none() {
-            let origin = protocol::getattr_opt(spec, pystr::intern("origin"))?;
-            if let Some(o) = origin.filter(|o| pystr::check(o.as_ptr())) {
-                let has_location = match protocol::getattr_opt(spec, pystr::intern("has_location"))?
-                {
-                    Some(h) => protocol::is_true(h.as_ptr())?,
-                    None => false,
-                };
-                let o = pystr::as_str(o.as_ptr())?;
-                return Ok(if has_location {
-                    format!(" from '{o}'")
-                } else {
-                    format!(" ({o})")
-                });
-            }
+        let loader = attr("loader")?;
+        if loader.as_ptr() == none::none() {
+            return Ok(format!("<module {name}>"));
         }
-        let file = dict::get_str(d, "__file__");
-        if !file.is_null() && pystr::check(file) {
-            return Ok(format!(" from '{}'", pystr::as_str(file)?));
+        if is_namespace_loader(loader.as_ptr())? {
+            let path = protocol::getattr(loader.as_ptr(), pystr::intern("_path"))?;
+            let path = crate::object::list::from_iterable(path.as_ptr())?;
+            return Ok(format!(
+                "<module {name} (namespace) from {}>",
+                protocol::repr_string(path.as_ptr())?
+            ));
         }
-        Ok(String::new())
+        Ok(format!(
+            "<module {name} ({})>",
+            protocol::repr_string(loader.as_ptr())?
+        ))
+    }
+}
+
+/// Whether `loader` is an `importlib.machinery.NamespaceLoader` (when
+/// importlib's external importers are loaded at all).
+unsafe fn is_namespace_loader(loader: *mut PyObject) -> PyResult<bool> {
+    // SAFETY: loader is live; sys.modules is a dict.
+    unsafe {
+        let modules = crate::modules::sys_modules();
+        if modules.is_null() {
+            return Ok(false);
+        }
+        let external = dict::get_str(modules, "importlib._bootstrap_external");
+        if external.is_null() {
+            return Ok(false);
+        }
+        let Some(cls) = protocol::getattr_opt(external, pystr::intern("NamespaceLoader"))? else {
+            return Ok(false);
+        };
+        crate::object::instancecheck::is_instance(loader, cls.as_ptr())
     }
 }
 

@@ -72,12 +72,22 @@ pub unsafe fn binary_op(
     }
 }
 
-/// `TypeError: unsupported operand type(s) for +: 'A' and 'B'`.
+/// `TypeError: unsupported operand type(s) for +: 'A' and 'B'`; for
+/// `print >> f`, with CPython's hint about Python 2's print statement.
 pub unsafe fn unsupported(a: *mut PyObject, b: *mut PyObject, symbol: &str) -> Raised {
-    // SAFETY: a and b valid.
+    // SAFETY: a and b valid; a builtin function's method def is live.
     unsafe {
+        let print_statement = symbol == ">>"
+            && (*a).ob_type == &raw mut crate::object::methodobject::PyCFunction_Type
+            && crate::object::methodobject::ml_name((*a.cast::<PyCFunctionObject>()).m_ml)
+                == "print";
+        let hint = if print_statement {
+            ". Did you mean \"print(<message>, file=<output_stream>)\"?"
+        } else {
+            ""
+        };
         errors::type_error(format!(
-            "unsupported operand type(s) for {symbol}: '{}' and '{}'",
+            "unsupported operand type(s) for {symbol}: '{}' and '{}'{hint}",
             type_name(a),
             type_name(b)
         ))

@@ -895,7 +895,17 @@ unsafe extern "C" fn buffered_repr(op: *mut PyObject) -> *mut PyObject {
     })
 }
 
-static READER_METHODS: [PyMethodDef; 18] = [
+static READER_METHODS: [PyMethodDef; 20] = [
+    method(
+        c"__reduce__",
+        super::iobase::cannot_pickle as *const c_void,
+        FK,
+    ),
+    method(
+        c"__reduce_ex__",
+        super::iobase::cannot_pickle as *const c_void,
+        FK,
+    ),
     method(c"read", buffered_read as *const c_void, FK),
     method(c"read1", buffered_read1 as *const c_void, FK),
     method(c"peek", buffered_peek as *const c_void, FK),
@@ -916,7 +926,17 @@ static READER_METHODS: [PyMethodDef; 18] = [
     METHOD_END,
 ];
 
-static WRITER_METHODS: [PyMethodDef; 13] = [
+static WRITER_METHODS: [PyMethodDef; 15] = [
+    method(
+        c"__reduce__",
+        super::iobase::cannot_pickle as *const c_void,
+        FK,
+    ),
+    method(
+        c"__reduce_ex__",
+        super::iobase::cannot_pickle as *const c_void,
+        FK,
+    ),
     method(c"write", buffered_write as *const c_void, FK),
     method(c"flush", buffered_flush as *const c_void, FK),
     method(c"seek", buffered_seek as *const c_void, FK),
@@ -932,7 +952,17 @@ static WRITER_METHODS: [PyMethodDef; 13] = [
     METHOD_END,
 ];
 
-static RANDOM_METHODS: [PyMethodDef; 20] = [
+static RANDOM_METHODS: [PyMethodDef; 22] = [
+    method(
+        c"__reduce__",
+        super::iobase::cannot_pickle as *const c_void,
+        FK,
+    ),
+    method(
+        c"__reduce_ex__",
+        super::iobase::cannot_pickle as *const c_void,
+        FK,
+    ),
     method(c"read", buffered_read as *const c_void, FK),
     method(c"read1", buffered_read1 as *const c_void, FK),
     method(c"peek", buffered_peek as *const c_void, FK),

@@ -305,6 +305,36 @@ io_method!(bytesio_getbuffer, |slf, args, kws| {
     crate::object::memoryview::from_object(holder.as_ptr())
 });
 
+// `BytesIO.__getstate__`: (value, position, dict copy or None).
+io_method!(bytesio_getstate, |slf, args, kws| {
+    let value = bytes::from_slice(&open_st(slf)?.buf)?;
+    let pos = int::from_i64(st(slf)?.pos as i64)?;
+    tuple::from_vec(vec![value, pos, dict_state(slf)?])
+});
+
+// `BytesIO.__setstate__((value, position, dict))`: the state
+// `__getstate__` gives.
+io_method!(bytesio_setstate, |slf, args, kws| {
+    let [state] = bind("__setstate__", args, &kws, ["state"], 1)?;
+    let state = state.unwrap_or(null_mut());
+    if !tuple::check(state) || tuple::size(state) < 3 {
+        return Err(errors::type_error(format!(
+            "{}.__setstate__ argument should be 3-tuple, got {}",
+            typeobj::type_name(slf),
+            typeobj::type_name(state)
+        )));
+    }
+    let [value, pos, dict] = [0, 1, 2].map(|i| tuple::items(state)[i]);
+    check_exports(st(slf)?)?;
+    let data = bytes_arg(value)?.into_owned();
+    let s = st(slf)?;
+    s.buf = data;
+    s.pos = 0;
+    st(slf)?.pos = position_state(pos, "second", "not")?;
+    restore_dict_state(slf, dict, "third")?;
+    Ok(none::owned())
+});
+
 io_getter!(bytesio_closed_get, |slf| bool_obj(st(slf)?.closed));
 
 io_method!(bytesio_sizeof, |slf, args, kws| {
@@ -312,7 +342,9 @@ io_method!(bytesio_sizeof, |slf, args, kws| {
     int::from_i64((std::mem::size_of::<Head>() + s.buf.capacity()) as i64)
 });
 
-static BYTESIO_METHODS: [PyMethodDef; 21] = [
+static BYTESIO_METHODS: [PyMethodDef; 23] = [
+    method(c"__getstate__", bytesio_getstate as *const c_void, FK),
+    method(c"__setstate__", bytesio_setstate as *const c_void, FK),
     method(c"read", bytesio_read as *const c_void, FK),
     method(c"read1", bytesio_read1 as *const c_void, FK),
     method(c"readline", bytesio_readline as *const c_void, FK),

@@ -676,7 +676,17 @@ io_getter!(fileio_mode_get, |slf| pystr::from_str(mode_string(st(
 )?)));
 io_getter!(fileio_blksize_get, |slf| int::from_i64(st(slf)?.blksize));
 
-static FILEIO_METHODS: [PyMethodDef; 15] = [
+static FILEIO_METHODS: [PyMethodDef; 17] = [
+    method(
+        c"__reduce__",
+        super::iobase::cannot_pickle as *const c_void,
+        FK,
+    ),
+    method(
+        c"__reduce_ex__",
+        super::iobase::cannot_pickle as *const c_void,
+        FK,
+    ),
     method(c"read", fileio_read as *const c_void, FK),
     method(c"readall", fileio_readall as *const c_void, FK),
     method(c"readinto", fileio_readinto as *const c_void, FK),

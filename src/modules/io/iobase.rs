@@ -256,7 +256,7 @@ io_method!(iobase_writelines, |slf, args, kws| {
     Ok(none::owned())
 });
 
-static IOBASE_METHODS: [PyMethodDef; 22] = [
+static IOBASE_METHODS: [PyMethodDef; 20] = [
     method(c"seek", iobase_seek as *const c_void, FK),
     method(c"tell", iobase_tell as *const c_void, FK),
     method(c"truncate", iobase_truncate as *const c_void, FK),
@@ -288,13 +288,17 @@ static IOBASE_METHODS: [PyMethodDef; 22] = [
     method(c"readline", iobase_readline as *const c_void, FK),
     method(c"readlines", iobase_readlines as *const c_void, FK),
     method(c"writelines", iobase_writelines as *const c_void, FK),
-    method(c"__reduce__", iobase_reduce as *const c_void, FK),
-    method(c"__reduce_ex__", iobase_reduce as *const c_void, FK),
     METHOD_END,
 ];
 
-io_method!(iobase_reduce, |slf, args, kws| Err(errors::type_error(
-    format!("cannot pickle '{}' instances", typeobj::type_name(slf))
+// `__reduce__` and `__reduce_ex__` of the file-backed streams (FileIO,
+// the buffered readers and writers, TextIOWrapper): they cannot be
+// pickled (`_PyIOBase_cannot_pickle`).
+io_method!(pub(super) cannot_pickle, |slf, args, kws| Err(errors::type_error(
+    format!(
+        "cannot pickle '{}' instances",
+        typeobj::short_name((*slf).ob_type)
+    )
 )));
 
 static IOBASE_GETSET: [PyGetSetDef; 3] = [

@@ -365,6 +365,69 @@ pub fn chain_errors<T>(first: Option<Owned>, r: PyResult<T>) -> PyResult<T> {
     }
 }
 
+/// The instance dict part of an in-memory stream's pickled state: a copy
+/// of its `__dict__`, or None when it never had one.
+pub unsafe fn dict_state(op: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: op is a live stream object.
+    unsafe {
+        let slot = crate::object::object::dict_slot(op);
+        if slot.is_null() || (*slot).is_null() {
+            return Ok(none::owned());
+        }
+        dict::copy(*slot)
+    }
+}
+
+/// Restores the instance dict part (`item`, None or a dict, the
+/// `ordinal` item of the state) of an in-memory stream's pickled state.
+pub unsafe fn restore_dict_state(
+    op: *mut PyObject,
+    item: *mut PyObject,
+    ordinal: &str,
+) -> PyResult<()> {
+    // SAFETY: op is a live stream object, item a live object.
+    unsafe {
+        if item == none::none() {
+            return Ok(());
+        }
+        if !dict::check(item) {
+            return Err(errors::type_error(format!(
+                "{ordinal} item of state should be a dict, got a {}",
+                typeobj::type_name(item)
+            )));
+        }
+        let slot = crate::object::object::dict_slot(op);
+        if slot.is_null() {
+            return Err(errors::attribute_error("This object has no __dict__"));
+        }
+        if (*slot).is_null() {
+            *slot = new_ref(item);
+            Ok(())
+        } else {
+            dict::update_arg(*slot, item)
+        }
+    }
+}
+
+/// The position item of an in-memory stream's pickled state: an int that
+/// is not negative.
+pub unsafe fn position_state(item: *mut PyObject, ordinal: &str, sep: &str) -> PyResult<usize> {
+    // SAFETY: item is a live object.
+    unsafe {
+        if !crate::object::int::check(item) {
+            return Err(errors::type_error(format!(
+                "{ordinal} item of state must be an integer, {sep} {}",
+                typeobj::type_name(item)
+            )));
+        }
+        let pos = number::as_ssize(item, exc::PyExc_OverflowError)?;
+        if pos < 0 {
+            return Err(errors::value_error("position value cannot be negative"));
+        }
+        Ok(pos as usize)
+    }
+}
+
 /// A bool as a new reference.
 pub fn bool_obj(b: bool) -> PyResult<Owned> {
     Ok(Owned::from_borrowed_static(pybool::from_bool(b)))
@@ -511,8 +574,8 @@ pub unsafe fn bytes_arg<'a>(o: *mut PyObject) -> PyResult<std::borrow::Cow<'a, [
 
 /// Defines a `METH_FASTCALL | METH_KEYWORDS` method of an `_io` type.
 macro_rules! io_method {
-    ($name:ident, |$slf:ident, $args:ident, $kws:ident| $body:expr) => {
-        unsafe extern "C" fn $name(
+    ($vis:vis $name:ident, |$slf:ident, $args:ident, $kws:ident| $body:expr) => {
+        $vis unsafe extern "C" fn $name(
             slf: *mut $crate::ffi::PyObject,
             args: *const *mut $crate::ffi::PyObject,
             nargs: $crate::ffi::Py_ssize_t,

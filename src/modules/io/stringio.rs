@@ -135,7 +135,8 @@ unsafe fn open_st<'a>(op: *mut PyObject) -> PyResult<&'a mut StringIo> {
     unsafe {
         let s = st(op)?;
         if s.closed {
-            return Err(closed_file());
+            // StringIO's message has no final period (stringio.c).
+            return Err(errors::value_error("I/O operation on closed file"));
         }
         Ok(s)
     }
@@ -407,6 +408,59 @@ io_method!(stringio_close, |slf, args, kws| {
     Ok(none::owned())
 });
 
+impl NewlineMode {
+    /// The `newline` argument that selects this mode (None for
+    /// universal newlines).
+    unsafe fn argument(self) -> PyResult<Owned> {
+        let text = match self {
+            NewlineMode::Universal => return Ok(none::owned()),
+            NewlineMode::Untranslated => "",
+            NewlineMode::Lf => "\n",
+            NewlineMode::Cr => "\r",
+            NewlineMode::CrLf => "\r\n",
+        };
+        pystr::from_str(text)
+    }
+}
+
+// `StringIO.__getstate__`: (value, newline argument, position, dict copy
+// or None).
+io_method!(stringio_getstate, |slf, args, kws| {
+    let s = open_st(slf)?;
+    let value = pystr::from_ucs4(&s.buf)?;
+    let newline = s.mode.argument()?;
+    let pos = int::from_i64(s.pos as i64)?;
+    tuple::from_vec(vec![value, newline, pos, dict_state(slf)?])
+});
+
+// `StringIO.__setstate__((value, newline, position, dict))`: initialized
+// with the value and newline, then the value is taken back as it is (its
+// newlines were translated when it was first written).
+io_method!(stringio_setstate, |slf, args, kws| {
+    let [state] = bind("__setstate__", args, &kws, ["state"], 1)?;
+    let state = state.unwrap_or(null_mut());
+    if !tuple::check(state) || tuple::size(state) < 4 {
+        return Err(errors::type_error(format!(
+            "{}.__setstate__ argument should be 4-tuple, got {}",
+            typeobj::type_name(slf),
+            typeobj::type_name(state)
+        )));
+    }
+    let [value, newline, pos, dict] = [0, 1, 2, 3].map(|i| tuple::items(state)[i]);
+    let init_args = tuple::pack(&[value, newline])?;
+    if stringio_init(slf, init_args.as_ptr(), null_mut()) < 0 {
+        return Err(Raised::assume());
+    }
+    st(slf)?.buf = if pystr::check(value) {
+        pystr::to_ucs4(value)
+    } else {
+        Vec::new()
+    };
+    st(slf)?.pos = position_state(pos, "third", "got")?;
+    restore_dict_state(slf, dict, "fourth")?;
+    Ok(none::owned())
+});
+
 io_getter!(stringio_closed_get, |slf| bool_obj(st(slf)?.closed));
 io_getter!(stringio_line_buffering_get, |slf| {
     open_st(slf)?;
@@ -420,7 +474,9 @@ io_getter!(stringio_newlines_get, |slf| {
     s.nl.newlines()
 });
 
-static STRINGIO_METHODS: [PyMethodDef; 13] = [
+static STRINGIO_METHODS: [PyMethodDef; 15] = [
+    method(c"__getstate__", stringio_getstate as *const c_void, FK),
+    method(c"__setstate__", stringio_setstate as *const c_void, FK),
     method(c"write", stringio_write as *const c_void, FK),
     method(c"read", stringio_read as *const c_void, FK),
     method(c"readline", stringio_readline as *const c_void, FK),

@@ -1197,7 +1197,17 @@ unsafe extern "C" fn textio_repr(op: *mut PyObject) -> *mut PyObject {
     })
 }
 
-static TEXTIO_METHODS: [PyMethodDef; 17] = [
+static TEXTIO_METHODS: [PyMethodDef; 19] = [
+    method(
+        c"__reduce__",
+        super::iobase::cannot_pickle as *const c_void,
+        FK,
+    ),
+    method(
+        c"__reduce_ex__",
+        super::iobase::cannot_pickle as *const c_void,
+        FK,
+    ),
     method(c"read", textio_read as *const c_void, FK),
     method(c"readline", textio_readline as *const c_void, FK),
     method(c"write", textio_write as *const c_void, FK),

@@ -85,7 +85,9 @@ unsafe extern "C" fn setstate(op: *mut PyObject, state: *mut PyObject) -> *mut P
                 }
                 let mut pos = 0;
                 while let Some((k, v)) = dict::next(state, &mut pos) {
-                    protocol::setattr(op, k, v)?;
+                    // Held: hashing the key may run code that empties the dict.
+                    let (k, v) = (Owned::from_borrowed(k), Owned::from_borrowed(v));
+                    protocol::setattr(op, k.as_ptr(), v.as_ptr())?;
                 }
             }
             Ok(Owned::from_borrowed_static(none::none()))

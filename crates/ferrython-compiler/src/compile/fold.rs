@@ -219,6 +219,23 @@ fn binary(op: Operator, l: Constant, r: Constant) -> Option<Constant> {
         }
         _ => {}
     }
+    // `&`, `|` and `^` of two bools give a bool (bool's own slots).
+    let as_bool = |c: &Constant| match c {
+        True => Some(true),
+        False => Some(false),
+        _ => Option::None,
+    };
+    if let (Some(a), Some(b)) = (as_bool(&l), as_bool(&r)) {
+        let v = match op {
+            Operator::BitAnd => Some(a & b),
+            Operator::BitOr => Some(a | b),
+            Operator::BitXor => Some(a ^ b),
+            _ => Option::None,
+        };
+        if let Some(v) = v {
+            return Some(if v { True } else { False });
+        }
+    }
     let int_like = |c: &Constant| matches!(c, Int(BigInt::Small(_)) | True | False);
     if int_like(&l) && int_like(&r) {
         let (a, b) = (as_i64(&l)?, as_i64(&r)?);

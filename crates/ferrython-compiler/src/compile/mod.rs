@@ -201,11 +201,15 @@ fn check_future(body: &[Stmt], index: &LineIndex, filename: &str) -> Result<u32,
                             return Err(e);
                         }
                         other => {
-                            return Err(index.compile_error(
+                            // Placed at the statement, with no end, as
+                            // CPython's future.c does.
+                            let mut e = index.compile_error(
                                 format!("future feature {other} is not defined"),
                                 filename,
-                                a.range,
-                            ))
+                                f.range,
+                            );
+                            e.end_offset = 0;
+                            return Err(e);
                         }
                     };
                 }

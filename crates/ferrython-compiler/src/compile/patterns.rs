@@ -250,12 +250,38 @@ impl<'a> Compiler<'a> {
             self.jump_to_fail_pop(pc, POP_JUMP_IF_FALSE);
         }
         pc.on_top -= 1;
-        let trivial = pats.iter().all(|p| match p {
-            Pattern::MatchAs(a) => a.pattern.is_none() && a.name.is_none(),
-            Pattern::MatchStar(s) => s.name.is_none(),
-            _ => false,
-        });
+        let trivial = pats.iter().all(|p| is_wildcard(p) || is_star_wildcard(p));
         if trivial {
+            self.emit(POP_TOP, 0);
+            return;
+        }
+        // With a `*_` wildcard, the other items are read by index (from
+        // the end through the length, which any sequence has) rather than
+        // by unpacking, which iterates: CPython's
+        // `pattern_helper_sequence_subscr`.
+        if let Some(&s) = stars.first().filter(|&&s| is_star_wildcard(&pats[s])) {
+            pc.on_top += 1;
+            for (i, p) in pats.iter().enumerate() {
+                if i == s || is_wildcard(p) {
+                    continue;
+                }
+                self.emit(COPY, 1);
+                if i < s {
+                    self.load_const(Constant::Int(crate::bytecode::BigInt::Small(i as i64)));
+                } else {
+                    self.emit(GET_LEN, 0);
+                    self.load_const(Constant::Int(crate::bytecode::BigInt::Small(
+                        (n as usize - i) as i64,
+                    )));
+                    self.emit(BINARY_OP, super::expr::binop_arg(ast::Operator::Sub));
+                }
+                self.emit(BINARY_SUBSCR, 0);
+                let saved = pc.allow_irrefutable;
+                pc.allow_irrefutable = true;
+                self.compile_pattern(p, pc);
+                pc.allow_irrefutable = saved;
+            }
+            pc.on_top -= 1;
             self.emit(POP_TOP, 0);
             return;
         }
@@ -447,4 +473,14 @@ fn irrefutable_range(p: &Pattern) -> TextRange {
             .unwrap_or(o.range),
         _ => p.range(),
     }
+}
+
+/// `_` as a pattern (`MatchAs` with neither a pattern nor a name).
+fn is_wildcard(p: &Pattern) -> bool {
+    matches!(p, Pattern::MatchAs(a) if a.pattern.is_none() && a.name.is_none())
+}
+
+/// `*_` in a sequence pattern.
+fn is_star_wildcard(p: &Pattern) -> bool {
+    matches!(p, Pattern::MatchStar(s) if s.name.is_none())
 }

@@ -91,24 +91,44 @@ fn decode_utf8(bytes: &[u8], filename: &str) -> Result<String, SyntaxErrorInfo> 
                 .map(|p| bad + p + 1)
                 .unwrap_or(bytes.len());
             let text = String::from_utf8_lossy(&bytes[line_start..line_end]).into_owned();
-            let col = String::from_utf8_lossy(&bytes[line_start..bad])
-                .chars()
-                .count() as u32;
-            Err(SyntaxErrorInfo {
+            let col = |at: usize| {
+                String::from_utf8_lossy(&bytes[line_start..at])
+                    .chars()
+                    .count() as u32
+            };
+            let msg = |pos: usize, why: &str| {
+                format!(
+                    "(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {pos}: {why}",
+                    bytes[bad]
+                )
+            };
+            let mut err = SyntaxErrorInfo {
                 kind: SyntaxErrorKind::SyntaxError,
-                msg: format!(
-                    "(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: {}",
-                    bytes[bad],
-                    bad - line_start,
-                    why
-                ),
+                // Outside a literal, CPython decodes from the bad byte on.
+                msg: msg(0, why),
                 filename: filename.to_string(),
                 lineno,
-                offset: col + 1,
+                offset: col(bad) + 1,
                 end_lineno: lineno,
-                end_offset: col + 2,
+                end_offset: col(bad) + 2,
                 text: Some(text),
-            })
+            };
+            // In a str literal, CPython decodes the literal's body and
+            // places the error on the literal.
+            if let Some(lit) = super::literal::literal_at(bytes, bad)
+                .filter(|l| !l.prefix.contains('b') && l.end <= line_end)
+            {
+                if let Err(e) = std::str::from_utf8(&bytes[lit.body..lit.body_end]) {
+                    let why = match e.error_len() {
+                        None => "unexpected end of data",
+                        Some(_) => why,
+                    };
+                    err.msg = msg(e.valid_up_to(), why);
+                    err.offset = col(lit.start) + 1;
+                    err.end_offset = col(lit.end) + 1;
+                }
+            }
+            Err(err)
         }
     }
 }

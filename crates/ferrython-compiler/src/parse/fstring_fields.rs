@@ -135,12 +135,69 @@ pub(super) fn replacement_field_error(
                     TextRange::new(next.start(), stop),
                 );
             }
+            if let Some(e) = missing_comma(index, filename, &field[i..], p, end) {
+                return Some(e);
+            }
             error(
                 "f-string: expecting '=', or '!', or ':', or '}'".into(),
                 next.range(),
             )
         }
     }
+}
+
+/// A field holding two expressions in a row (`f'{a b}'`): CPython's
+/// `invalid_expression` asks "Perhaps you forgot a comma?", underlining
+/// from the first expression to the end of the second, unless the first
+/// is a lone name before a string (a prefix typo) or `print`/`exec`.
+/// `rest` starts at the token after the first expression, which spans
+/// `start..end` of the source.
+fn missing_comma(
+    index: &LineIndex,
+    filename: &str,
+    rest: &[&Token],
+    start: usize,
+    end: usize,
+) -> Option<SyntaxErrorInfo> {
+    let source = index.source();
+    let next = rest.first()?;
+    let starts_expression = matches!(
+        next.kind(),
+        T::Name
+            | T::Int
+            | T::Float
+            | T::Complex
+            | T::String
+            | T::FStringStart
+            | T::TStringStart
+            | T::None
+            | T::True
+            | T::False
+    );
+    if !starts_expression {
+        return None;
+    }
+    let first = ruff_python_parser::parse_expression(&source[start..end]).ok()?;
+    let first = first.expr();
+    if let ruff_python_ast::Expr::Name(n) = first {
+        if next.kind() == T::String || matches!(n.id.as_str(), "print" | "exec") {
+            return None;
+        }
+    }
+    let second_start = u32::from(next.start()) as usize;
+    let second_end = rest
+        .iter()
+        .rev()
+        .map(|t| u32::from(t.end()) as usize)
+        .find(|&e| ruff_python_parser::parse_expression(&source[second_start..e]).is_ok())?;
+    let from = start as u32 + u32::from(first.range().start());
+    let range = TextRange::new(from.into(), (second_end as u32).into());
+    Some(index.error(
+        SyntaxErrorKind::SyntaxError,
+        "invalid syntax. Perhaps you forgot a comma?",
+        filename,
+        range,
+    ))
 }
 
 /// The tokenizer's bracket errors inside a replacement field: a closing

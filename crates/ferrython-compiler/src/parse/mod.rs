@@ -15,6 +15,7 @@ mod fstring_fields;
 mod grammar_hints;
 pub mod interactive;
 mod line_index;
+mod literal;
 mod nesting;
 mod numbers;
 mod syntax_errors;

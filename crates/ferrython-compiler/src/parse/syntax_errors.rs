@@ -6,6 +6,7 @@ use ruff_text_size::{Ranged, TextRange};
 
 use super::fstring_fields::replacement_field_error;
 use super::grammar_hints::{expr_name, parse_expr, Hints};
+use super::literal::{literal_at, Literal};
 use super::tokenizer_checks::scan_brackets_and_strings;
 use super::{LineIndex, Location};
 use crate::error::{SyntaxErrorInfo, SyntaxErrorKind};
@@ -601,8 +602,6 @@ fn translate_error_inner(
                     ) && !matches!(&target, Some(Expr::UnaryOp(u)) if u.op == UnaryOp::Not);
                     if matches!(what, "None" | "True" | "False") || text.trim() == "__debug__" {
                         format!("cannot assign to {}", text.trim())
-                    } else if matches!(target, Some(Expr::Yield(_) | Expr::YieldFrom(_))) {
-                        "assignment to yield expression not possible".into()
                     } else if plain_assign
                         && simple
                         && matches!(error, ParseErrorType::InvalidAssignmentTarget)
@@ -666,6 +665,12 @@ fn translate_error_inner(
             let after = (start + 1).min(source.len() as u32);
             let rest = &source[after as usize..];
             let msg = if rest.is_empty() || rest == "\n" {
+                // At the end of input, an open bracket is the error.
+                if let Some(e) = scan_brackets_and_strings(index, filename, u32::MAX)
+                    .filter(|e| e.msg.ends_with("was never closed"))
+                {
+                    return e;
+                }
                 "unexpected EOF while parsing"
             } else {
                 "unexpected character after line continuation character"
@@ -716,7 +721,17 @@ fn translate_error_inner(
             })
         }
         ParseErrorType::Lexical(LexicalErrorType::InvalidByteLiteral) => {
-            syntax("bytes can only contain ASCII literal characters")
+            // CPython underlines the whole literal.
+            let msg = "bytes can only contain ASCII literal characters";
+            match literal_at(source.as_bytes(), s) {
+                Some(l) => index.error(
+                    SyntaxError,
+                    msg,
+                    filename,
+                    TextRange::new((l.start as u32).into(), (l.end as u32).into()),
+                ),
+                None => syntax(msg),
+            }
         }
         ParseErrorType::TStringError(_) | ParseErrorType::Lexical(LexicalErrorType::TStringError(_)) => {
             syntax("invalid syntax")
@@ -783,51 +798,13 @@ fn escape_error(
     at: usize,
 ) -> Option<SyntaxErrorInfo> {
     let b = source.as_bytes();
-    // The string literal containing `at`, found by scanning its line.
-    let line_start = source[..at.min(source.len())]
-        .rfind('\n')
-        .map(|p| p + 1)
-        .unwrap_or(0);
-    let mut i = line_start;
-    let (mut lit_start, mut body_start, mut lit_end, mut prefix) = (None, 0, 0, String::new());
-    while i < b.len() && b[i] != b'\n' {
-        let c = b[i];
-        if c == b'#' {
-            break;
-        }
-        if c == b'\'' || c == b'"' {
-            let mut p = i;
-            while p > line_start && b[p - 1].is_ascii_alphabetic() {
-                p -= 1;
-            }
-            let q = c;
-            let triple = b[i..].starts_with(&[q, q, q]);
-            let body = i + if triple { 3 } else { 1 };
-            let mut j = body;
-            while j < b.len() {
-                if b[j] == b'\\' {
-                    j += 2;
-                    continue;
-                }
-                if (triple && b[j..].starts_with(&[q, q, q])) || (!triple && b[j] == q) {
-                    break;
-                }
-                j += 1;
-            }
-            let end = (j + if triple { 3 } else { 1 }).min(b.len());
-            if body <= at && at <= j {
-                lit_start = Some(p);
-                body_start = body;
-                lit_end = end;
-                prefix = source[p..i].to_ascii_lowercase();
-                break;
-            }
-            i = end;
-            continue;
-        }
-        i += 1;
-    }
-    let lit_start = lit_start?;
+    let Literal {
+        start: lit_start,
+        body: body_start,
+        end: lit_end,
+        prefix,
+        ..
+    } = literal_at(b, at)?;
     let upto = (at + 1).min(b.len());
     let bs = b[body_start.min(upto)..upto]
         .iter()

@@ -586,7 +586,7 @@ impl Builder<'_> {
                 for a in &i.names {
                     if &*a.name.id == "*" {
                         if self.cur().kind != ScopeKind::Module {
-                            self.err("import * only allowed at module level", i.range);
+                            self.err("import * only allowed at module level", a.range);
                         }
                         continue;
                     }
@@ -600,7 +600,9 @@ impl Builder<'_> {
                     let msg = if old & DEF_PARAM != 0 {
                         Some(format!("name '{}' is parameter and global", n.id))
                     } else if old & DEF_NONLOCAL != 0 {
-                        Some(format!("name '{}' is nonlocal and global", n.id))
+                        let at = self.directive_range(&n.id).unwrap_or(g.range);
+                        self.err(format!("name '{}' is nonlocal and global", n.id), at);
+                        return;
                     } else if old & DEF_ANNOT != 0 {
                         Some(format!("annotated name '{}' can't be global", n.id))
                     } else if old & (DEF_LOCAL | DEF_IMPORT) != 0 {
@@ -621,6 +623,7 @@ impl Builder<'_> {
                         return;
                     }
                     self.cur().add(&n.id, DEF_GLOBAL);
+                    self.record_directive(&n.id, g.range);
                     // As in CPython, the module scope learns about it too, so
                     // module-level code uses LOAD_GLOBAL/STORE_GLOBAL for it.
                     let mangled = mangle(self.private.as_deref(), &n.id);
@@ -638,7 +641,9 @@ impl Builder<'_> {
                     let msg = if old & DEF_PARAM != 0 {
                         Some(format!("name '{}' is parameter and nonlocal", n.id))
                     } else if old & DEF_GLOBAL != 0 {
-                        Some(format!("name '{}' is nonlocal and global", n.id))
+                        let at = self.directive_range(&mangled).unwrap_or(g.range);
+                        self.err(format!("name '{}' is nonlocal and global", n.id), at);
+                        return;
                     } else if old & DEF_ANNOT != 0 {
                         Some(format!("annotated name '{}' can't be nonlocal", n.id))
                     } else if old & (DEF_LOCAL | DEF_IMPORT) != 0 {
@@ -659,9 +664,7 @@ impl Builder<'_> {
                         return;
                     }
                     self.cur().add(&mangled, DEF_NONLOCAL);
-                    let cur = self.cur();
-                    let si = cur.index[&*mangled];
-                    cur.symbols[si].decl_at = Some((g.range.start().into(), g.range.end().into()));
+                    self.record_directive(&mangled, g.range);
                 }
             }
             Stmt::Expr(e) => self.visit_expr(&e.value),
@@ -731,6 +734,24 @@ impl Builder<'_> {
             self.visit_expr(a);
         }
         self.in_annotation = saved;
+    }
+
+    /// Notes where the first `global` or `nonlocal` statement naming
+    /// `name` in this scope is: errors about the name point there, as
+    /// CPython's `error_at_directive` does.
+    fn record_directive(&mut self, name: &str, range: TextRange) {
+        let cur = self.cur();
+        let si = cur.index[name];
+        let at = &mut cur.symbols[si].decl_at;
+        if at.is_none() {
+            *at = Some((range.start().into(), range.end().into()));
+        }
+    }
+
+    /// The first `global`/`nonlocal` statement naming `name` here.
+    fn directive_range(&mut self, name: &str) -> Option<TextRange> {
+        let (s, e) = self.cur().lookup(name)?.decl_at?;
+        Some(TextRange::new(s.into(), e.into()))
     }
 
     fn check_async(&mut self, range: TextRange, msg: &str) {

@@ -111,7 +111,8 @@ pub struct Symbol {
     pub name: String,
     pub flags: u32,
     pub scope: NameScope,
-    /// Byte offset of a `nonlocal` declaration, for error positions.
+    /// Byte range of the first `global` or `nonlocal` statement naming
+    /// it, for error positions.
     pub decl_at: Option<(u32, u32)>,
 }
 
