@@ -113,9 +113,13 @@ builtin!(sys_addaudithook, |args, kws| {
 builtin!(sys_intern, |args, kws| {
     arity("intern", args, 1, 1)?;
     if !pystr::check(args[0]) {
-        return Err(errors::type_error(format!(
-            "intern() argument must be str, not {}",
+        let name = if args[0] == none::none() {
+            "None"
+        } else {
             crate::object::typeobj::type_name(args[0])
+        };
+        return Err(errors::type_error(format!(
+            "intern() argument must be str, not {name}"
         )));
     }
     if !pystr::check_exact(args[0]) {
@@ -654,10 +658,25 @@ static mut SYS_METHODS: [PyMethodDef; 50] = [
 ];
 
 /// The namespace of the `sys` module (borrowed; `sys.modules` keeps it),
-/// creating the module on first use; NULL before initialization.
+/// creating the module on first use; NULL before initialization, and once
+/// finalization has let go of it (a finalizer running then sees no `sys`,
+/// never a new one).
 pub fn namespace() -> *mut PyObject {
-    if crate::modules::sys_modules().is_null() {
+    let modules = crate::modules::sys_modules();
+    if modules.is_null() {
         return null_mut();
+    }
+    if crate::runtime::lifecycle::is_finalizing() {
+        // SAFETY: modules is a dict; a module there has a dict.
+        return unsafe {
+            let m = dict::get_str(modules, "sys");
+            let module_type = &raw mut crate::object::module::PyModule_Type;
+            if m.is_null() || !crate::object::typeobj::instance_of(m, module_type) {
+                null_mut()
+            } else {
+                crate::object::module::dict_of(m)
+            }
+        };
     }
     match crate::runtime::import::import_absolute("sys") {
         // SAFETY: m is the sys module.
@@ -822,7 +841,8 @@ pub fn create() -> PyResult<Owned> {
         set("copyright", pystr::from_cstr(COPYRIGHT.as_ptr())?.as_ptr())?;
         let finder = crate::modules::imp::native_importer()?;
         set("meta_path", list::from_slice(&[finder])?.as_ptr())?;
-        set("path_hooks", list::new(0)?.as_ptr())?;
+        let hook = crate::runtime::path_finder::directory_hook()?;
+        set("path_hooks", list::from_vec(vec![hook])?.as_ptr())?;
         set("path_importer_cache", dict::new()?.as_ptr())?;
         let cfg = crate::runtime::config::current().unwrap_or_default();
         set_config_values(&set, &cfg)?;
