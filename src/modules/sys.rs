@@ -658,25 +658,10 @@ static mut SYS_METHODS: [PyMethodDef; 50] = [
 ];
 
 /// The namespace of the `sys` module (borrowed; `sys.modules` keeps it),
-/// creating the module on first use; NULL before initialization, and once
-/// finalization has let go of it (a finalizer running then sees no `sys`,
-/// never a new one).
+/// creating the module on first use; NULL before initialization.
 pub fn namespace() -> *mut PyObject {
-    let modules = crate::modules::sys_modules();
-    if modules.is_null() {
+    if crate::modules::sys_modules().is_null() {
         return null_mut();
-    }
-    if crate::runtime::lifecycle::is_finalizing() {
-        // SAFETY: modules is a dict; a module there has a dict.
-        return unsafe {
-            let m = dict::get_str(modules, "sys");
-            let module_type = &raw mut crate::object::module::PyModule_Type;
-            if m.is_null() || !crate::object::typeobj::instance_of(m, module_type) {
-                null_mut()
-            } else {
-                crate::object::module::dict_of(m)
-            }
-        };
     }
     match crate::runtime::import::import_absolute("sys") {
         // SAFETY: m is the sys module.

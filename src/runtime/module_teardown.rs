@@ -77,14 +77,10 @@ pub unsafe fn finalize_modules(modules: *mut PyObject, builtins: *mut PyObject) 
         // sys.stdout and sys.stderr are still there (CPython flushes the
         // streams again after tearing the modules down).
         crate::modules::io::stdio::flush_std_streams();
-        // As the other modules' globals, then emptied: a finalizer that
-        // runs meanwhile finds None (sys.stderr too, so that what it
-        // raises goes unreported, as in CPython).
         for m in [sys_ptr, builtins] {
             if is_module(m) {
                 let d = module::dict_of(m);
                 if !d.is_null() {
-                    clear_globals(d);
                     dict::clear(d);
                 }
             }
