@@ -215,6 +215,7 @@ fn options() {
             (&["-v", p], &[], false),
             (&["-vv", p], &[], false),
             (&["-R", p], &[], true),
+            (&["-R", p], &[("PYTHONHASHSEED", "0")], true),
             (&["-x", "skip.py", "x"], &[], true),
             (&["-bBsqOu", p], &[], true),
             (

@@ -113,9 +113,13 @@ builtin!(sys_addaudithook, |args, kws| {
 builtin!(sys_intern, |args, kws| {
     arity("intern", args, 1, 1)?;
     if !pystr::check(args[0]) {
-        return Err(errors::type_error(format!(
-            "intern() argument must be str, not {}",
+        let name = if args[0] == none::none() {
+            "None"
+        } else {
             crate::object::typeobj::type_name(args[0])
+        };
+        return Err(errors::type_error(format!(
+            "intern() argument must be str, not {name}"
         )));
     }
     if !pystr::check_exact(args[0]) {
@@ -822,7 +826,8 @@ pub fn create() -> PyResult<Owned> {
         set("copyright", pystr::from_cstr(COPYRIGHT.as_ptr())?.as_ptr())?;
         let finder = crate::modules::imp::native_importer()?;
         set("meta_path", list::from_slice(&[finder])?.as_ptr())?;
-        set("path_hooks", list::new(0)?.as_ptr())?;
+        let hook = crate::runtime::path_finder::directory_hook()?;
+        set("path_hooks", list::from_vec(vec![hook])?.as_ptr())?;
         set("path_importer_cache", dict::new()?.as_ptr())?;
         let cfg = crate::runtime::config::current().unwrap_or_default();
         set_config_values(&set, &cfg)?;

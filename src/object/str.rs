@@ -503,22 +503,30 @@ pub unsafe fn intern_cstr(p: *const c_char) -> PyResult<*mut PyObject> {
     }
 }
 
-/// `PyUnicode_InternInPlace`: replaces `*p` by the interned equal string.
-/// A string with lone surrogates has no UTF-8 text to key the table with:
-/// it stays as it is, not interned.
+/// `PyUnicode_InternInPlace`: replaces `*p` by the interned equal string;
+/// when there is none yet, `*p` itself becomes it (immortal, as interned
+/// strings are here). A string with lone surrogates has no UTF-8 text to
+/// key the table with: it stays as it is, not interned.
 pub unsafe fn intern_in_place(p: *mut *mut PyObject) -> PyResult<()> {
     // SAFETY: *p is a str the caller owns a reference to.
     unsafe {
-        if !check_exact(*p) || (*ascii(*p)).state & 3 != 0 {
+        let op = *p;
+        if !check_exact(op) || (*ascii(op)).state & 3 != 0 {
             return Ok(());
         }
-        let Ok(s) = as_str(*p) else {
+        // The table keys on this text, cached in the object for its life.
+        let Ok(s) = as_str(op) else {
             errors::clear();
             return Ok(());
         };
-        let i = intern(s);
-        if i != *p {
-            decref(*p);
+        let i = crate::object::str_intern::get_or_insert(s, || {
+            make_immortal(op);
+            hash(op);
+            (*ascii(op)).state |= SSTATE_INTERNED_IMMORTAL;
+            op
+        });
+        if i != op {
+            decref(op);
             *p = i;
         }
         Ok(())

@@ -188,9 +188,8 @@ pub fn parse(cfg: &mut Config, args: &[OsString]) -> Result<Parsed, EarlyExit> {
                 'O' => cfg.optimization_level += 1,
                 'P' => cfg.safe_path = true,
                 'q' => cfg.quiet += 1,
-                // Hash randomization is on by default; -R is accepted and
-                // ignored, as in CPython.
-                'R' => {}
+                // Hash randomization, whatever PYTHONHASHSEED says.
+                'R' => cfg.use_hash_seed = 0,
                 's' => cfg.user_site_directory = false,
                 'S' => cfg.site_import = false,
                 'u' => cfg.buffered_stdio = false,

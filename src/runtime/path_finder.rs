@@ -7,13 +7,78 @@
 //! (`import::find_module`); CPython's `zipimport.zipimporter`, the hook
 //! for zip archives, is imported and put first in `sys.path_hooks` the
 //! first time an entry looks like an archive (CPython installs it at
-//! startup, which would cost every run an `importlib` import).
+//! startup, which would cost every run an `importlib` import). For the
+//! users of `sys.path_hooks` (`pkgutil`, `runpy.run_path`), the hook for
+//! directories is there from the start ([`directory_hook`]), making
+//! importlib's `FileFinder`s when asked.
 use crate::ffi::*;
+use crate::modules::args::builtin;
 use crate::object::{dict, list, none, protocol, str as pystr};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
+
+builtin!(path_hook_for_file_finder, |args, kws| {
+    crate::modules::args::no_kwargs("path_hook_for_FileFinder", &kws)?;
+    crate::modules::args::arity("path_hook_for_FileFinder", args, 1, 1)?;
+    let path = args[0];
+    if pystr::check(path) {
+        let dir = crate::modules::posix::path::str_path(path)?;
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir.as_path()
+        };
+        if !dir.is_dir() {
+            let msg = pystr::from_str("only directories are supported")?;
+            let kw = dict::new()?;
+            dict::set_item(kw.as_ptr(), pystr::intern("path"), path)?;
+            let args = crate::object::tuple::pack(&[msg.as_ptr()])?;
+            let e = protocol::call(
+                crate::object::exceptions::PyExc_ImportError,
+                args.as_ptr(),
+                kw.as_ptr(),
+            )?;
+            return Err(errors::restore(e));
+        }
+    }
+    // importlib's own hook: FileFinder.path_hook(*_get_supported_file_loaders()).
+    let external = crate::runtime::import::import_absolute("importlib._bootstrap_external")?;
+    let finder = protocol::getattr_str(external.as_ptr(), "FileFinder")?;
+    let loaders = protocol::getattr_str(external.as_ptr(), "_get_supported_file_loaders")?;
+    let details = protocol::call_args(loaders.as_ptr(), &[])?;
+    let make = protocol::getattr_str(finder.as_ptr(), "path_hook")?;
+    let details = crate::object::tuple::from_iterable(details.as_ptr())?;
+    let hook = protocol::call(make.as_ptr(), details.as_ptr(), std::ptr::null_mut())?;
+    protocol::call_args(hook.as_ptr(), &[path])
+});
+
+static mut DIRECTORY_HOOK: [PyMethodDef; 2] = [
+    crate::object::descr::method(
+        c"path_hook_for_FileFinder",
+        path_hook_for_file_finder as *const libc::c_void,
+        METH_FASTCALL | METH_KEYWORDS,
+    ),
+    crate::object::descr::METHOD_END,
+];
+
+/// The hook for directories that `sys.path_hooks` starts with, as
+/// CPython's `FileFinder.path_hook(...)`: an entry that is no directory
+/// raises `ImportError` (without loading `importlib`); a directory gets
+/// importlib's `FileFinder`. The import system itself searches
+/// directories natively and never asks it.
+pub fn directory_hook() -> PyResult<Owned> {
+    // SAFETY: the method table is static and never moves.
+    unsafe {
+        crate::object::methodobject::new(
+            (&raw mut DIRECTORY_HOOK).cast(),
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+        )
+    }
+}
 
 /// `RuntimeError: lost sys.NAME`.
 fn lost(name: &str) -> errors::Raised {

@@ -40,6 +40,12 @@ unsafe fn write_default(msg: *mut PyObject, obj: *mut PyObject, e: *mut PyObject
         } else {
             pystr::as_str(msg).ok()
         };
+        // Without a sys.stderr (gone at shutdown, or None) the report is
+        // dropped, as CPython's default hook drops it.
+        let stderr = crate::modules::sys::get("stderr");
+        if stderr.is_null() || stderr == none::none() {
+            return;
+        }
         let text = if exc::is_instance(e) {
             display::format_unraisable(msg, obj, e)
         } else {

@@ -11,7 +11,7 @@ use crate::runtime::pythread::Lock;
 use crate::runtime::{gil, tstate};
 use crate::Owned;
 use libc::c_void;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// `_thread.TIMEOUT_MAX`: the longest timeout in seconds (timeouts are
 /// kept in nanoseconds in an i64).
@@ -245,6 +245,49 @@ pub fn acquire_releasing_gil(lock: &Lock, timeout: Option<Duration>) -> bool {
     gil::allow_threads(|| lock.acquire(timeout))
 }
 
+/// How often a wait in the main thread looks for signals that arrived.
+const SIGNAL_POLL: Duration = Duration::from_millis(10);
+
+/// [`acquire_releasing_gil`] as the `acquire()` methods do it
+/// (`acquire_timed`): in the main thread, a signal that arrives while it
+/// waits has its handler run (with the GIL), whose exception ends the
+/// wait (`KeyboardInterrupt` on SIGINT); otherwise the wait goes on for
+/// what is left of `timeout`.
+fn acquire_interruptible(lock: &Lock, timeout: Option<Duration>) -> PyResult<bool> {
+    use crate::runtime::signals;
+    if !signals::is_main_thread() {
+        return Ok(acquire_releasing_gil(lock, timeout));
+    }
+    if lock.try_acquire() {
+        return Ok(true);
+    }
+    if timeout == Some(Duration::ZERO) {
+        return Ok(false);
+    }
+    let deadline = timeout.and_then(|t| Instant::now().checked_add(t));
+    loop {
+        // None: a signal is waiting for its handler.
+        let taken = gil::allow_threads(|| loop {
+            let slice = deadline.map_or(SIGNAL_POLL, |d| {
+                d.saturating_duration_since(Instant::now()).min(SIGNAL_POLL)
+            });
+            if lock.acquire(Some(slice)) {
+                return Some(true);
+            }
+            if deadline.is_some_and(|d| Instant::now() >= d) {
+                return Some(false);
+            }
+            if signals::pending() {
+                return None;
+            }
+        });
+        match taken {
+            Some(got) => return Ok(got),
+            None => signals::check()?,
+        }
+    }
+}
+
 fn py_bool(b: bool) -> PyResult<Owned> {
     Ok(Owned::from_borrowed_static(pybool::from_bool(b)))
 }
@@ -255,7 +298,7 @@ fn py_none() -> PyResult<Owned> {
 
 builtin!(lock_acquire, |slf, args, kws| {
     let timeout = acquire_args(args, &kws)?;
-    py_bool(acquire_releasing_gil(lock_of(slf), timeout))
+    py_bool(acquire_interruptible(lock_of(slf), timeout)?)
 });
 
 builtin!(lock_release, |slf, args, kws| {
@@ -319,7 +362,7 @@ builtin!(rlock_acquire, |slf, args, kws| {
             .ok_or_else(|| errors::overflow_error("Internal lock count overflowed"))?;
         return py_bool(true);
     }
-    if !acquire_releasing_gil(&r.lock, timeout) {
+    if !acquire_interruptible(&r.lock, timeout)? {
         return py_bool(false);
     }
     // Re-borrowed: other threads ran while we waited.
