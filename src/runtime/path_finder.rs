@@ -226,13 +226,16 @@ pub fn entry_finder(entry: &Path) -> PyResult<Option<Owned>> {
         }
         let archive = may_be_archive(entry);
         if archive {
+            if LOADING_ZIPIMPORT.get() {
+                // Asked again later, once `zipimporter` is a hook.
+                return Ok(None);
+            }
             ensure_zip_hook()?;
         }
         let hooks = crate::modules::sys::get("path_hooks");
         if !hooks.is_null() && list::check(hooks) && list::len(hooks) == 0 {
-            // CPython caches None for an entry no hook accepts; an archive
-            // met while `zipimport` loads is asked again later.
-            if !archive && !cache.is_null() && dict::check(cache) {
+            // CPython caches None for an entry no hook accepts.
+            if !cache.is_null() && dict::check(cache) {
                 dict::set_item(cache, key.as_ptr(), none::none())?;
             }
             return Ok(None);
