@@ -6,7 +6,7 @@ use super::ciphers;
 use super::errors;
 use super::ffi;
 use super::sslsocket;
-use crate::capi::boundary::{guard_obj, guard_status};
+use crate::capi::boundary::guard_obj;
 use crate::ffi::*;
 use crate::modules::args::{self, builtin};
 use crate::modules::objtype::{self, meth_noargs, meth_o};
@@ -224,39 +224,17 @@ fn set_verify_mode(c: &mut Context, mode: c_int) -> PyResult<()> {
     Ok(())
 }
 
-/// Defines a getter that sees the context state.
+/// A getter of `_SSLContext`, seeing its state.
 macro_rules! getter {
     ($name:ident, |$c:ident| $body:expr) => {
-        unsafe extern "C" fn $name(slf: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-            guard_obj(|| {
-                // SAFETY: a getter of _SSLContext: slf is one.
-                #[allow(unused_unsafe)]
-                unsafe {
-                    let $c = context(slf);
-                    $body
-                }
-            })
-        }
+        state_getter!($name, context, |$c| $body);
     };
 }
 
-/// Defines a setter that sees the context state and the value (deletion
-/// is refused).
+/// A setter of `_SSLContext`, seeing its state and the value.
 macro_rules! setter {
     ($name:ident, |$c:ident, $v:ident| $body:expr) => {
-        unsafe extern "C" fn $name(slf: *mut PyObject, $v: *mut PyObject, _: *mut c_void) -> c_int {
-            guard_status(|| {
-                if $v.is_null() {
-                    return Err(rterr::type_error("cannot delete attribute"));
-                }
-                // SAFETY: a setter of _SSLContext: slf is one; v valid.
-                #[allow(unused_unsafe)]
-                unsafe {
-                    let $c = context(slf);
-                    $body
-                }
-            })
-        }
+        state_setter!($name, context, |$c, $v| $body);
     };
 }
 

@@ -4,6 +4,47 @@
 //! (random bytes, object identifiers, default paths, certificate
 //! decoding for tests) and the constants; the types are in `context`,
 //! `sslsocket`, `bio`, `session` and `certificate`.
+/// Defines a getter of one of the module's types: `$state` (a function of
+/// `slf`) gives what the body sees as `$x`.
+macro_rules! state_getter {
+    ($name:ident, $state:expr, |$x:ident| $body:expr) => {
+        unsafe extern "C" fn $name(slf: *mut PyObject, _: *mut c_void) -> *mut PyObject {
+            crate::capi::boundary::guard_obj(|| {
+                // SAFETY: a getter of the type `$state` reads: slf is one
+                // of its instances.
+                #[allow(unused_unsafe)]
+                unsafe {
+                    let $x = $state(slf);
+                    $body
+                }
+            })
+        }
+    };
+}
+
+/// Defines a setter of one of the module's types, seeing `$state(slf)` as
+/// `$x` and the value as `$v`; deleting the attribute is refused.
+macro_rules! state_setter {
+    ($name:ident, $state:expr, |$x:ident, $v:ident| $body:expr) => {
+        unsafe extern "C" fn $name(slf: *mut PyObject, $v: *mut PyObject, _: *mut c_void) -> c_int {
+            crate::capi::boundary::guard_status(|| {
+                if $v.is_null() {
+                    return Err(crate::runtime::errors::type_error(
+                        "cannot delete attribute",
+                    ));
+                }
+                // SAFETY: a setter of the type `$state` reads: slf is one
+                // of its instances; v is a live object.
+                #[allow(unused_unsafe)]
+                unsafe {
+                    let $x = $state(slf);
+                    $body
+                }
+            })
+        }
+    };
+}
+
 mod bio;
 mod callbacks;
 mod certdecode;

@@ -92,18 +92,10 @@ unsafe extern "C" fn session_richcompare(
     })
 }
 
-/// Defines a getter of the session.
+/// A getter of `SSLSession`, seeing its OpenSSL session.
 macro_rules! getter {
     ($name:ident, |$s:ident| $body:expr) => {
-        unsafe extern "C" fn $name(slf: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-            guard_obj(|| {
-                // SAFETY: a getter of SSLSession: slf is one.
-                unsafe {
-                    let $s = session(slf).session;
-                    $body
-                }
-            })
-        }
+        state_getter!($name, |slf| session(slf).session, |$s| $body);
     };
 }
 

@@ -11,7 +11,6 @@ use super::context::{context, is_context};
 use super::errors::{self, Exc, Verify};
 use super::ffi;
 use super::session;
-use crate::capi::boundary::{guard_obj, guard_status};
 use crate::ffi::*;
 use crate::modules::args::{self, builtin};
 use crate::modules::objtype::{self, meth_noargs, Refs, State, Visit};
@@ -971,38 +970,17 @@ meth_noargs!(sock_verify_client_post_handshake, |slf| {
     Ok(none::owned())
 });
 
-/// Defines a getter that sees the socket state.
+/// A getter of `_SSLSocket`, seeing its state.
 macro_rules! getter {
     ($name:ident, |$s:ident| $body:expr) => {
-        unsafe extern "C" fn $name(slf: *mut PyObject, _: *mut c_void) -> *mut PyObject {
-            guard_obj(|| {
-                // SAFETY: a getter of _SSLSocket: slf is one.
-                #[allow(unused_unsafe)]
-                unsafe {
-                    let $s = sslsock(slf);
-                    $body
-                }
-            })
-        }
+        state_getter!($name, sslsock, |$s| $body);
     };
 }
 
-/// Defines a setter that sees the socket state and the value.
+/// A setter of `_SSLSocket`, seeing its state and the value.
 macro_rules! setter {
     ($name:ident, |$s:ident, $v:ident| $body:expr) => {
-        unsafe extern "C" fn $name(slf: *mut PyObject, $v: *mut PyObject, _: *mut c_void) -> c_int {
-            guard_status(|| {
-                if $v.is_null() {
-                    return Err(rterr::type_error("cannot delete attribute"));
-                }
-                // SAFETY: a setter of _SSLSocket: slf is one; v valid.
-                #[allow(unused_unsafe)]
-                unsafe {
-                    let $s = sslsock(slf);
-                    $body
-                }
-            })
-        }
+        state_setter!($name, sslsock, |$s, $v| $body);
     };
 }
 
