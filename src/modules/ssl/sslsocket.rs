@@ -606,6 +606,22 @@ fn wait_for(sock: &Sock, e: c_int, timeout: i64) -> Ready {
     }
 }
 
+/// After one OpenSSL call of an I/O loop, waits (within `dl`) for the
+/// readiness OpenSSL asked for: `Ok(true)` when the call is to be made
+/// again, `Ok(false)` when the loop ends (a non-blocking socket, or an
+/// outcome other than want-read/want-write); a timeout or a closed
+/// socket raises, after chaining the pending exception.
+#[track_caller]
+fn wait_retry(s: &mut SslSocket, sock: &Sock, dl: &mut Deadline, what: &str) -> PyResult<bool> {
+    let state = wait_for(sock, s.err.ssl, dl.left());
+    if let Some(e) = wait_error(&state, what) {
+        let _ = s.chain_pending();
+        return Err(e);
+    }
+    Ok(state != Ready::NonBlocking
+        && (s.err.ssl == ossl::SSL_ERROR_WANT_READ || s.err.ssl == ossl::SSL_ERROR_WANT_WRITE))
+}
+
 meth_noargs!(sock_do_handshake, |slf| {
     let s = sslsock(slf);
     let sock = s.live_sock()?;
@@ -622,16 +638,7 @@ meth_noargs!(sock_do_handshake, |slf| {
             let _ = s.chain_pending();
             return Err(e);
         }
-        let timeout = dl.left();
-        let state = wait_for(&sock, s.err.ssl, timeout);
-        if let Some(e) = wait_error(&state, "handshake") {
-            let _ = s.chain_pending();
-            return Err(e);
-        }
-        if state == Ready::NonBlocking {
-            break;
-        }
-        if s.err.ssl != ossl::SSL_ERROR_WANT_READ && s.err.ssl != ossl::SSL_ERROR_WANT_WRITE {
+        if !wait_retry(s, &sock, &mut dl, "handshake")? {
             break;
         }
     }
@@ -698,7 +705,6 @@ builtin!(sock_read, |slf, args, kws| {
             let _ = s.chain_pending();
             return Err(e);
         }
-        let timeout = dl.left();
         if s.err.ssl == ossl::SSL_ERROR_ZERO_RETURN
             && ossl::SSL_get_shutdown(s.ssl) == ossl::SSL_RECEIVED_SHUTDOWN
         {
@@ -706,17 +712,7 @@ builtin!(sock_read, |slf, args, kws| {
             ret = 1;
             break;
         }
-        let state = wait_for(&sock, s.err.ssl, timeout);
-        if let Some(e) = wait_error(&state, "read") {
-            let _ = s.chain_pending();
-            return Err(e);
-        }
-        if state == Ready::NonBlocking {
-            break;
-        }
-        if ret != 0
-            || (s.err.ssl != ossl::SSL_ERROR_WANT_READ && s.err.ssl != ossl::SSL_ERROR_WANT_WRITE)
-        {
+        if !wait_retry(s, &sock, &mut dl, "read")? || ret != 0 {
             break;
         }
     }
@@ -761,18 +757,7 @@ objtype::meth_o!(sock_write, |slf, arg| {
             let _ = s.chain_pending();
             return Err(e);
         }
-        let timeout = dl.left();
-        let state = wait_for(&sock, s.err.ssl, timeout);
-        if let Some(e) = wait_error(&state, "write") {
-            let _ = s.chain_pending();
-            return Err(e);
-        }
-        if state == Ready::NonBlocking {
-            break;
-        }
-        if ret != 0
-            || (s.err.ssl != ossl::SSL_ERROR_WANT_READ && s.err.ssl != ossl::SSL_ERROR_WANT_WRITE)
-        {
+        if !wait_retry(s, &sock, &mut dl, "write")? || ret != 0 {
             break;
         }
     }
