@@ -206,3 +206,10 @@ for bad in (lambda: ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER).set_psk_client_callb
         bad()
     except (ssl.SSLError, TypeError) as e:
         print(type(e).__name__, clean(e))
+print("-- load_dh_params raises the open audit event")
+import sys
+opened = []
+sys.addaudithook(lambda event, args: opened.append(args)
+                 if event == "open" and str(args[0]).endswith(".pem") else None)
+sctx.load_dh_params(os.path.join(CERTS, "ffdh3072.pem"))
+print([(os.path.basename(a[0]), a[1], a[2]) for a in opened])

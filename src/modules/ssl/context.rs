@@ -1004,6 +1004,14 @@ meth_o!(ctx_set_ecdh_curve, |slf, arg| {
 
 meth_o!(ctx_load_dh_params, |slf, arg| {
     let path = crate::modules::posix::path::path("load_dh_params", "path", arg)?;
+    // CPython opens it with _Py_fopen_obj, which raises `open` (path, "rb", 0).
+    crate::runtime::audit::audit_with(c"open", || {
+        Ok(vec![
+            Owned::from_borrowed(path.obj.as_ptr()),
+            pystr::from_str("rb")?,
+            int::from_i64(0)?,
+        ])
+    })?;
     let f = libc::fopen(path.c.as_ptr(), c"rb".as_ptr());
     if f.is_null() {
         return Err(path.error());
