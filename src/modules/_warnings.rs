@@ -543,6 +543,22 @@ unsafe fn category_for(message: *mut PyObject, category: *mut PyObject) -> PyRes
     }
 }
 
+/// A `DeprecationWarning` with message `msg`, located `stack_level`
+/// frames up (`PyErr_WarnEx(PyExc_DeprecationWarning, msg, stack_level)`).
+pub fn deprecation(msg: &str, stack_level: isize) -> PyResult<()> {
+    let m = crate::object::str::from_str(msg)?;
+    // SAFETY: the category is a warning class; m a str.
+    unsafe {
+        warn(
+            crate::object::exceptions::PyExc_DeprecationWarning,
+            m.as_ptr(),
+            stack_level,
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+        )
+    }
+}
+
 /// `do_warn`: a warning located `stack_level` frames up.
 pub unsafe fn warn(
     category: *mut PyObject,

@@ -329,19 +329,9 @@ pub fn keyword_deprecation(
 
 const WARN_POSITIONAL: &str = "Passing more than 1 positional argument to _sqlite3.Connection() is deprecated. Parameters 'timeout', 'detect_types', 'isolation_level', 'check_same_thread', 'factory', 'cached_statements' and 'uri' will become keyword-only parameters in Python 3.15.";
 
-/// Issues a `DeprecationWarning`.
+/// Issues a `DeprecationWarning` (stack level 1).
 pub fn deprecation(msg: &str) -> PyResult<()> {
-    let m = pystr::from_str(msg)?;
-    // SAFETY: the category is a warning class; m a str.
-    unsafe {
-        crate::modules::_warnings::warn(
-            exc::PyExc_DeprecationWarning,
-            m.as_ptr(),
-            1,
-            null_mut(),
-            null_mut(),
-        )
-    }
+    crate::modules::_warnings::deprecation(msg, 1)
 }
 
 /// `Connection.__init__`: opens the database.

@@ -96,17 +96,7 @@ pub unsafe fn is_context(op: *mut PyObject) -> bool {
 
 /// Emits `DeprecationWarning(msg)` as CPython's `_ssl` does (stack level 2).
 pub fn deprecated(msg: &str) -> PyResult<()> {
-    let m = pystr::from_str(msg)?;
-    // SAFETY: the category is a warning class; m a str.
-    unsafe {
-        crate::modules::_warnings::warn(
-            exc::PyExc_DeprecationWarning,
-            m.as_ptr(),
-            2,
-            null_mut(),
-            null_mut(),
-        )
-    }
+    crate::modules::_warnings::deprecation(msg, 2)
 }
 
 /// `_ssl__SSLContext_impl`: a context for `protocol`.
