@@ -8,7 +8,7 @@
  * for (NAME.abi3.so, NAME.so, pkg/NAME.so, pkg/__init__.so), imported by a
  * Python `import` statement, and used. Single-phase (abi3mod) and
  * multi-phase (multiphase) modules, built against CPython's headers and
- * against ferrython's. */
+ * against ferrython's; the audit events an import raises. */
 #include "testing.h"
 #include <stdlib.h>
 #include <string.h>
@@ -94,6 +94,21 @@ int main(int argc, char **argv)
                     "    print(multiphase.count(), multiphase.count(), multiphase.__doc__)\n"
                     "    print(multiphase.__file__.endswith('/multiphase.so'))\n"
                     "    print(multiphase.__spec__.name, multiphase.__spec__.origin.endswith('multiphase.so'))\n"
+                    "    del sys.modules['multiphase']\n");
+        /* The audit events of the import: the search's, then the
+         * second `import` event, naming the file, of `_imp.create_dynamic`. */
+        import_from(place(abspath[i + 1], "multiphase.so"),
+                    "    if not hasattr(sys, 'ext_events'):\n"
+                    "        sys.ext_events = None\n"
+                    "        def hook(ev, args):\n"
+                    "            if sys.ext_events is not None and ev in ('import', 'open', 'os.listdir', 'exec'):\n"
+                    "                shown = [a.replace(sys.path[0], 'DIR') if isinstance(a, str) else type(a).__name__ for a in args]\n"
+                    "                sys.ext_events.append((ev, shown))\n"
+                    "        sys.addaudithook(hook)\n"
+                    "    sys.ext_events = []\n"
+                    "    import multiphase\n"
+                    "    events, sys.ext_events = sys.ext_events, None\n"
+                    "    for e in events: print(*e)\n"
                     "    del sys.modules['multiphase']\n");
         /* A suffix the importer does not know is not found. */
         import_from(place(abspath[i], "abi3mod.dll"),

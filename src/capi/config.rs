@@ -1155,15 +1155,20 @@ fn run_main() -> c_int {
         command_text(cmd).and_then(|cmd| {
             let text = crate::object::str::from_str(cmd)?;
             crate::runtime::audit::audit(c"cpython.run_command", &[text.as_ptr()])?;
-            // The command's lines for tracebacks and warnings, registered
-            // with linecache as CPython 3.13 does.
-            crate::runtime::interactive::register_source("<string>", cmd);
-            run::run_main(cmd, "<string>", false)
+            run::run_command(cmd)
         })
     } else if importer_path.is_some() {
         audit_run_module("__main__").and_then(|()| run::run_module_as_main("__main__", false))
     } else if let Some(Err(e)) = cfg.run_filename.as_ref().map(|f| audit_run_file(f)) {
         Err(e)
+    } else if let Some(file) = cfg
+        .run_filename
+        .as_ref()
+        .filter(|f| run::audit_open_script(f).is_err())
+    {
+        // A hook refusing the open is a file that cannot be opened.
+        crate::runtime::errors::clear();
+        return cant_open(&cfg, file, 0);
     } else if let Some(file) = cfg
         .run_filename
         .as_ref()
@@ -1182,18 +1187,7 @@ fn run_main() -> c_int {
                 run::run_main_bytes(rest, file)
             }
             Ok(src) => run::run_main_bytes(&src, file),
-            Err(e) => {
-                let errno = e.raw_os_error().unwrap_or(0);
-                // SAFETY: strerror returns a C string for any errno.
-                let text = unsafe { CStr::from_ptr(libc::strerror(errno)) }.to_string_lossy();
-                eprintln!(
-                    "ferrython: can't open file {}: [Errno {errno}] {text}",
-                    os_repr(file)
-                );
-                // Under -i the prompt still comes (`pymain_repl`).
-                let status = inspect_after(&cfg).unwrap_or(2);
-                return finish(status, false);
-            }
+            Err(e) => return cant_open(&cfg, file, e.raw_os_error().unwrap_or(0)),
         }
     } else if let Some(m) = &cfg.run_module {
         audit_run_module(m).and_then(|()| run::run_module_as_main(m, true))
@@ -1214,6 +1208,20 @@ fn run_main() -> c_int {
         }
     }
     finish(status, exiting)
+}
+
+/// Reports that the script `file` cannot be opened (`errno` says why),
+/// then finalizes; returns the exit status, 2 unless `-i` runs the prompt
+/// after (`pymain_repl`).
+fn cant_open(cfg: &rconfig::Config, file: &std::ffi::OsStr, errno: c_int) -> c_int {
+    // SAFETY: strerror returns a C string for any errno.
+    let text = unsafe { CStr::from_ptr(libc::strerror(errno)) }.to_string_lossy();
+    eprintln!(
+        "ferrython: can't open file {}: [Errno {errno}] {text}",
+        os_repr(file)
+    );
+    let status = inspect_after(cfg).unwrap_or(2);
+    finish(status, false)
 }
 
 /// Raises `cpython.run_module` with the module's name (`pymain_run_module`).

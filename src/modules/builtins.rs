@@ -756,12 +756,7 @@ unsafe fn exec_eval(
             } else {
                 text.trim_start_matches([' ', '\t']).to_string()
             };
-            audit::audit_with(c"compile", || {
-                Ok(vec![
-                    crate::object::bytes::from_slice(text.as_bytes())?,
-                    pystr::from_str("<string>")?,
-                ])
-            })?;
+            // Raises the `compile` event.
             crate::runtime::run::compile(&text, "<string>", mode)?
         };
         audit::audit(c"exec", &[code_obj.as_ptr()])?;

@@ -6,6 +6,13 @@
 //! `importlib.invalidate_caches()` forgets every listing
 //! (`NativeImporter.invalidate_caches`), for files made within the
 //! modification time's granularity, as with CPython.
+//!
+//! A listing that a search of a path entry reads raises `os.listdir`
+//! `(dir,)` once, where `FileFinder._fill_cache` calls `os.listdir`; the
+//! package directory a search looks into for `__init__` does not (CPython
+//! checks those files one by one) until a search of it as a path entry
+//! uses the listing.
+use crate::runtime::errors::PyResult;
 use std::collections::{HashMap, HashSet};
 use std::ffi::{OsStr, OsString};
 use std::os::unix::fs::MetadataExt;
@@ -18,6 +25,8 @@ struct Listing {
     ino: u64,
     mtime: (i64, i64),
     names: HashSet<OsString>,
+    /// Whether the `os.listdir` event of this listing was raised.
+    announced: bool,
 }
 
 /// The listings by directory path (as searched, not made absolute).
@@ -25,37 +34,107 @@ static LISTINGS: Mutex<Option<HashMap<PathBuf, Listing>>> = Mutex::new(None);
 
 /// Calls `f` with the names in directory `dir` (read again if it changed),
 /// or with `None` when `dir` is not a directory. An unreadable directory
-/// lists no names, as in CPython.
-pub fn with_names<R>(dir: &Path, f: impl FnOnce(Option<&HashSet<OsString>>) -> R) -> R {
+/// lists no names, as in CPython. `entry` says that `dir` is searched as
+/// a path entry: its listing's `os.listdir` event is raised first if it
+/// was not yet (a hook's failure is returned).
+pub fn with_names<R>(
+    dir: &Path,
+    entry: bool,
+    f: impl FnOnce(Option<&HashSet<OsString>>) -> R,
+) -> PyResult<R> {
     let Ok(meta) = std::fs::metadata(dir) else {
-        return f(None);
+        return Ok(f(None));
     };
     if !meta.is_dir() {
-        return f(None);
+        return Ok(f(None));
     }
     let (dev, ino, mtime) = (meta.dev(), meta.ino(), (meta.mtime(), meta.mtime_nsec()));
+    let fresh = |l: &Listing| l.dev == dev && l.ino == ino && l.mtime == mtime;
+    if entry && crate::runtime::audit::active() {
+        let guard = LISTINGS.lock().unwrap_or_else(|e| e.into_inner());
+        let announced = guard
+            .as_ref()
+            .and_then(|m| m.get(dir))
+            .is_some_and(|l| fresh(l) && l.announced);
+        // The hook runs without the lock, since it may import.
+        drop(guard);
+        if !announced && refused(dir)? {
+            let listing = Listing {
+                dev,
+                ino,
+                mtime,
+                names: HashSet::new(),
+                announced: true,
+            };
+            let mut guard = LISTINGS.lock().unwrap_or_else(|e| e.into_inner());
+            let listings = guard.get_or_insert_with(HashMap::new);
+            let listing = listings
+                .entry(dir.to_path_buf())
+                .insert_entry(listing)
+                .into_mut();
+            return Ok(f(Some(&listing.names)));
+        }
+    }
     let mut guard = LISTINGS.lock().unwrap_or_else(|e| e.into_inner());
     let listings = guard.get_or_insert_with(HashMap::new);
-    let fresh = listings
-        .get(dir)
-        .is_some_and(|l| l.dev == dev && l.ino == ino && l.mtime == mtime);
-    if !fresh {
-        let names = std::fs::read_dir(dir)
-            .map(|entries| {
-                entries
-                    .filter_map(|e| e.ok().map(|e| e.file_name()))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let listing = Listing {
-            dev,
-            ino,
-            mtime,
-            names,
-        };
-        listings.insert(dir.to_path_buf(), listing);
+    let listing = match listings.get_mut(dir) {
+        Some(l) if fresh(l) => l,
+        _ => {
+            let listing = Listing {
+                dev,
+                ino,
+                mtime,
+                names: read_names(dir),
+                announced: false,
+            };
+            listings
+                .entry(dir.to_path_buf())
+                .insert_entry(listing)
+                .into_mut()
+        }
+    };
+    listing.announced |= entry;
+    Ok(f(Some(&listing.names)))
+}
+
+/// Raises `os.listdir` for `dir`: true when a hook refused it with
+/// `FileNotFoundError`, `PermissionError` or `NotADirectoryError`, which
+/// `FileFinder._fill_cache` takes for a directory listing no names; other
+/// failures are returned.
+fn refused(dir: &Path) -> PyResult<bool> {
+    use crate::object::exceptions as exc;
+    let name = crate::modules::posix::path::path_str(dir)?;
+    match crate::runtime::audit::audit(c"os.listdir", &[name.as_ptr()]) {
+        Ok(()) => Ok(false),
+        Err(e) => {
+            // SAFETY: the classes are static.
+            let unreadable = unsafe {
+                [
+                    exc::PyExc_FileNotFoundError,
+                    exc::PyExc_PermissionError,
+                    exc::PyExc_NotADirectoryError,
+                ]
+                .into_iter()
+                .any(|c| crate::runtime::errors::matches(c))
+            };
+            if !unreadable {
+                return Err(e);
+            }
+            crate::runtime::errors::clear();
+            Ok(true)
+        }
     }
-    f(listings.get(dir).map(|l| &l.names))
+}
+
+/// The names in directory `dir` (none when it cannot be read).
+fn read_names(dir: &Path) -> HashSet<OsString> {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.file_name()))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Whether `names` holds `stem` followed by `suffix`.

@@ -49,6 +49,7 @@ pub(crate) fn import_error(msg: &str, name: &str, path: &Path) -> errors::Raised
 /// Loads the extension module `fullname` from `path` (a package when
 /// `is_package`) and registers it in `sys.modules`.
 pub fn load(fullname: &str, path: &Path, is_package: bool) -> PyResult<Owned> {
+    crate::runtime::import_events::import_extension(fullname, path)?;
     let last = fullname.rsplit('.').next().unwrap_or(fullname);
     if !last.is_ascii() {
         return Err(import_error(

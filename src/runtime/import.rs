@@ -145,11 +145,14 @@ pub struct Found {
 /// extension suffix or `.py`) first, then an extension module
 /// (`name.ferrython-314-<arch>-<os>-gnu.so`, `name.abi3.so`, `name.so`),
 /// then `name.py`, then a `name.pyc` without source.
-pub fn find_module(dirs: &[PathBuf], name: &str) -> Option<Found> {
-    dirs.iter().find_map(|d| match find_in_dir(d, name) {
-        InDir::Found(f) => Some(f),
-        _ => None,
-    })
+/// A hook refusing a directory's `os.listdir` event fails the search.
+pub fn find_module(dirs: &[PathBuf], name: &str) -> PyResult<Option<Found>> {
+    for d in dirs {
+        if let InDir::Found(f) = find_in_dir(d, name)? {
+            return Ok(Some(f));
+        }
+    }
+    Ok(None)
 }
 
 /// What [`find_in_dir`] found.
@@ -181,7 +184,7 @@ fn listed_files(names: &HashSet<OsString>, dir: &Path, stem: &str) -> Vec<(PathB
 /// checked to be a file (or directory) before it is taken. A relative `d`
 /// (`''` is the current directory) is made absolute first, as
 /// `FileFinder` does, so that `__file__` is absolute.
-fn find_in_dir(d: &Path, name: &str) -> InDir {
+fn find_in_dir(d: &Path, name: &str) -> PyResult<InDir> {
     let absolute;
     let d = if d.is_absolute() {
         d
@@ -195,34 +198,34 @@ fn find_in_dir(d: &Path, name: &str) -> InDir {
                 absolute = p;
                 &absolute
             }
-            Err(_) => return InDir::NotDir,
+            Err(_) => return Ok(InDir::NotDir),
         }
     };
     crate::runtime::import_trace::verbose_message(2, || {
         format!("trying {}", d.join(name).display())
     });
-    let listed = dir_listing::with_names(d, |names| {
+    let listed = dir_listing::with_names(d, true, |names| {
         names.map(|n| (dir_listing::contains(n, name, ""), listed_files(n, d, name)))
-    });
+    })?;
     let Some((has_name, files)) = listed else {
-        return InDir::NotDir;
+        return Ok(InDir::NotDir);
     };
     let first_file = |files: Vec<(PathBuf, bool)>| files.into_iter().find(|(p, _)| p.is_file());
     let pkg_dir = d.join(name);
     let is_dir = has_name && pkg_dir.is_dir();
     if is_dir {
-        let init = dir_listing::with_names(&pkg_dir, |names| {
+        let init = dir_listing::with_names(&pkg_dir, false, |names| {
             names.map(|n| listed_files(n, &pkg_dir, "__init__"))
-        });
+        })?;
         if let Some((path, is_extension)) = init.and_then(first_file) {
-            return InDir::Found(Found {
+            return Ok(InDir::Found(Found {
                 path,
                 is_package: true,
                 is_extension,
-            });
+            }));
         }
     }
-    match first_file(files) {
+    Ok(match first_file(files) {
         Some((path, is_extension)) => InDir::Found(Found {
             path,
             is_package: false,
@@ -230,7 +233,7 @@ fn find_in_dir(d: &Path, name: &str) -> InDir {
         }),
         None if is_dir => InDir::Portion(pkg_dir),
         None => InDir::Nothing,
-    }
+    })
 }
 
 /// Where a search of the module path found a module.
@@ -253,7 +256,7 @@ pub fn find_location(dirs: &[PathBuf], fullname: &str, name: &str) -> PyResult<O
     use crate::runtime::path_finder::{self, EntrySpec};
     let mut portions = Vec::new();
     for d in dirs {
-        match find_in_dir(d, name) {
+        match find_in_dir(d, name)? {
             InDir::Found(found) => return Ok(Some(Location::File(found))),
             InDir::Portion(p) => {
                 portions.push(path_str(&p)?);
@@ -380,6 +383,7 @@ fn load_source(fullname: &str, found: &Found) -> PyResult<Owned> {
             if let Some(c) = cached {
                 dict::set_item(d, pystr::intern("__cached__"), path_str(&c)?.as_ptr())?;
             }
+            crate::runtime::import_events::exec(code.as_ptr())?;
             crate::vm::call::eval_code(code.as_ptr(), d, d)?;
             if fullname == "importlib._bootstrap_external" {
                 crate::modules::imp::pyc_magic::fix_bootstrap_external(d)?;

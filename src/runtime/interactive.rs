@@ -222,6 +222,7 @@ pub unsafe fn run_one(fp: *mut FILE, filename: &str, flags: u32) -> PyResult<One
     // which its text is registered (CPython 3.13's `run_mod`).
     let n = SOURCE_COUNT.load(Ordering::Relaxed);
     let code_name = format!("{filename}-{n}");
+    run::audit_compile(None, filename)?;
     let co = match ferrython_compiler::compile_source(
         &text,
         &code_name,

@@ -9,6 +9,7 @@ pub mod errors;
 pub mod gil;
 pub mod global_config;
 pub mod import;
+pub mod import_events;
 pub mod import_trace;
 pub mod interactive;
 pub mod lifecycle;

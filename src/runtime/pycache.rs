@@ -7,6 +7,7 @@
 //! `sys.dont_write_bytecode` is true (`-B`, `PYTHONDONTWRITEBYTECODE`).
 use crate::object::exceptions as exc;
 use crate::runtime::errors::{self, PyResult};
+use crate::runtime::import_events;
 use crate::Owned;
 use ferrython_compiler::cache::{self, SourceStamp};
 use ferrython_compiler::CompileMode;
@@ -93,13 +94,28 @@ pub fn load_code(path: &Path, name: &str) -> PyResult<(Owned, Option<PathBuf>)> 
 fn load_source_code(path: &Path, filename: &str) -> PyResult<(Owned, Option<PathBuf>)> {
     if crate::modules::io::open_code::hook_is_set() {
         let source = crate::modules::io::open_code::read_through_hook(&path.to_string_lossy())?;
+        import_events::compile(&source, path)?;
         let code = compile_source(&source, filename)?;
         return Ok((crate::vm::code::from_compiled(&code)?, None));
     }
     let cached = cache_path(path);
     let stamp = stamp(path);
     if let (Some(c), Some(s)) = (&cached, stamp) {
-        if let Ok(bytes) = std::fs::read(c) {
+        let bytes = match import_events::open(c) {
+            Ok(()) => std::fs::read(c)
+                .ok()
+                .filter(|b| cache::header_matches(b, s)),
+            // A hook refusing the cache with an `OSError` only makes it
+            // unreadable, as a failing `get_data` is to `SourceLoader.get_code`.
+            // SAFETY: the class is static.
+            Err(_) if unsafe { errors::matches(exc::PyExc_OSError) } => {
+                errors::clear();
+                None
+            }
+            Err(e) => return Err(e),
+        };
+        if let Some(bytes) = bytes {
+            import_events::unmarshal(&bytes[cache::HEADER_LEN..])?;
             if let Some(code) = crate::vm::code_load::load(&bytes, s, filename)? {
                 use crate::runtime::import_trace::verbose_message;
                 verbose_message(1, || format!("{} matches {}", c.display(), path.display()));
@@ -108,6 +124,7 @@ fn load_source_code(path: &Path, filename: &str) -> PyResult<(Owned, Option<Path
             }
         }
     }
+    import_events::open(path)?;
     let source = std::fs::read(path).map_err(|e| {
         // SAFETY: the class is static.
         unsafe {
@@ -117,6 +134,7 @@ fn load_source_code(path: &Path, filename: &str) -> PyResult<(Owned, Option<Path
             )
         }
     })?;
+    import_events::compile(&source, path)?;
     let code = compile_source(&source, filename)?;
     crate::runtime::import_trace::verbose_message(1, || {
         format!("code object from {}", path.display())
@@ -147,6 +165,13 @@ fn compile_source(source: &[u8], filename: &str) -> PyResult<ferrython_compiler:
 /// the marshalled code), as CPython's `SourcelessFileLoader` reads it; its
 /// `ImportError`s carry the module's `name` and the `path`.
 fn load_pyc(path: &Path, name: &str) -> PyResult<Owned> {
+    import_events::open(path)?;
+    read_pyc(path, name)
+}
+
+/// [`load_pyc`] without the `open` audit event of the importer (a `.pyc`
+/// script raises its own).
+pub fn read_pyc(path: &Path, name: &str) -> PyResult<Owned> {
     let import_error = |msg: String| crate::runtime::dynload::import_error(&msg, name, path);
     let data = std::fs::read(path)
         .map_err(|e| import_error(format!("cannot read {}: {e}", path.display())))?;
@@ -176,6 +201,7 @@ fn load_pyc(path: &Path, name: &str) -> PyResult<Owned> {
             "invalid flags {flags:#x} in '{name}'"
         )));
     }
+    import_events::unmarshal(&data[16..])?;
     let code = crate::modules::marshal::loads(&data[16..])?;
     // SAFETY: code is a live object.
     if !unsafe { crate::vm::code::check(code.as_ptr()) } {

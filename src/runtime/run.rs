@@ -109,8 +109,10 @@ pub fn compile_with(
 }
 
 /// Compiles source text into a code object, at the interpreter's
-/// optimization level.
+/// optimization level. Raises the `compile` audit event with the source
+/// (as UTF-8 bytes) and `filename` first, as CPython's parser of strings.
 pub fn compile(source: &str, filename: &str, mode: CompileMode) -> PyResult<Owned> {
+    audit_compile(Some(source.as_bytes()), filename)?;
     compile_with(
         source,
         filename,
@@ -120,11 +122,33 @@ pub fn compile(source: &str, filename: &str, mode: CompileMode) -> PyResult<Owne
     )
 }
 
+/// Raises `compile` `(source, filename)`: the source as bytes, or None
+/// for source read from a file (CPython's parser of files gives none).
+pub fn audit_compile(source: Option<&[u8]>, filename: &str) -> PyResult<()> {
+    crate::runtime::audit::audit_with(c"compile", || {
+        Ok(vec![
+            match source {
+                Some(s) => crate::object::bytes::from_slice(s)?,
+                None => Owned::from_borrowed_static(crate::object::none::none()),
+            },
+            pystr::from_str(filename)?,
+        ])
+    })
+}
+
+/// Compiles `text`, read from the file `filename` (the `compile` audit
+/// event has no source), at the interpreter's optimization level.
+fn compile_file_text(text: &str, filename: &str, mode: CompileMode) -> PyResult<Owned> {
+    audit_compile(None, filename)?;
+    let optimize = crate::runtime::config::optimization_level();
+    compile_with(text, filename, mode, 0, optimize)
+}
+
 /// Compiles source bytes (a file's contents: BOM and coding cookie
 /// honoured) into a code object.
 pub fn compile_bytes(source: &[u8], filename: &str, mode: CompileMode) -> PyResult<Owned> {
     use crate::runtime::source_text::{decode, Origin};
-    compile(&decode(source, filename, Origin::File)?, filename, mode)
+    compile_file_text(&decode(source, filename, Origin::File)?, filename, mode)
 }
 
 /// The `__main__` module, created on first use and kept in `sys.modules`,
@@ -181,22 +205,39 @@ pub unsafe fn eval_program(
     r
 }
 
-/// Runs `source` as the `__main__` module; `filename` sets `__file__`
-/// when it names a real file.
-pub fn run_main(source: &str, filename: &str, is_file: bool) -> PyResult<()> {
+/// Runs the `-c` command `cmd` as the `__main__` module
+/// (`pymain_run_command`): compiled as `<string>`, its text then
+/// registered with `linecache` for tracebacks (as 3.13's `run_mod` does
+/// after compiling), then run.
+pub fn run_command(cmd: &str) -> PyResult<()> {
+    let m = main_module()?;
+    let co = compile(cmd, "<string>", CompileMode::Exec)?;
+    crate::runtime::interactive::register_source("<string>", cmd);
+    crate::runtime::audit::audit(c"exec", &[co.as_ptr()])?;
+    // SAFETY: m is a module; co a code object.
+    unsafe {
+        let d = module::dict_of(m.as_ptr());
+        eval_program(co.as_ptr(), d, d)?;
+    }
+    Ok(())
+}
+
+/// Runs `source`, the text of the file `filename`, as the `__main__`
+/// module with `__file__` set.
+fn run_main_file(source: &str, filename: &str) -> PyResult<()> {
     let m = main_module()?;
     // SAFETY: m is a module.
     unsafe {
         let d = module::dict_of(m.as_ptr());
-        if is_file {
-            dict::set_item(
-                d,
-                pystr::intern("__file__"),
-                pystr::from_str(filename)?.as_ptr(),
-            )?;
-            dict::set_item(d, pystr::intern("__cached__"), crate::object::none::none())?;
-        }
-        run_string(source, filename, CompileMode::Exec, d, d)?;
+        dict::set_item(
+            d,
+            pystr::intern("__file__"),
+            pystr::from_str(filename)?.as_ptr(),
+        )?;
+        dict::set_item(d, pystr::intern("__cached__"), crate::object::none::none())?;
+        let co = compile_file_text(source, filename, CompileMode::Exec)?;
+        crate::runtime::audit::audit(c"exec", &[co.as_ptr()])?;
+        eval_program(co.as_ptr(), d, d)?;
     }
     Ok(())
 }
@@ -209,20 +250,34 @@ pub fn run_main_bytes(source: &[u8], path: &std::ffi::OsStr) -> PyResult<()> {
     use crate::runtime::source_text::{decode, Origin};
     let Some(filename) = path.to_str() else {
         let shown = path.to_string_lossy();
-        let code = compile(
+        let code = compile_file_text(
             &decode(source, &shown, Origin::File)?,
             &shown,
             CompileMode::Exec,
         )?;
-        return run_main_code(code, path);
+        return run_main_code(code, path, true);
     };
-    run_main(&decode(source, filename, Origin::File)?, filename, true)
+    run_main_file(&decode(source, filename, Origin::File)?, filename)
+}
+
+/// Raises `open` `(path, 'rb', 0)`, the event of CPython's `_Py_fopen_obj`
+/// opening the script `file`.
+pub fn audit_open_script(file: &std::ffi::OsStr) -> PyResult<()> {
+    use std::os::unix::ffi::OsStrExt;
+    crate::runtime::audit::audit_with(c"open", || {
+        Ok(vec![
+            crate::modules::posix::path::fs_decode(file.as_bytes())?,
+            pystr::from_str("rb")?,
+            crate::object::int::from_i64(0)?,
+        ])
+    })
 }
 
 /// Runs `code`, compiled from the file `path`, as `__main__` with
 /// `__file__` set; a `path` that is not UTF-8 replaces the code's
-/// `co_filename` by its escaped form.
-fn run_main_code(code: Owned, path: &std::ffi::OsStr) -> PyResult<()> {
+/// `co_filename` by its escaped form. `exec_event` raises the `exec`
+/// audit event first (CPython raises none for a `.pyc` script).
+fn run_main_code(code: Owned, path: &std::ffi::OsStr, exec_event: bool) -> PyResult<()> {
     use std::os::unix::ffi::OsStrExt;
     let m = main_module()?;
     let file = crate::modules::posix::path::fs_decode(path.as_bytes())?;
@@ -234,7 +289,9 @@ fn run_main_code(code: Owned, path: &std::ffi::OsStr) -> PyResult<()> {
         let d = module::dict_of(m.as_ptr());
         dict::set_item(d, pystr::intern("__file__"), file.as_ptr())?;
         dict::set_item(d, pystr::intern("__cached__"), crate::object::none::none())?;
-        crate::runtime::audit::audit(c"exec", &[code.as_ptr()])?;
+        if exec_event {
+            crate::runtime::audit::audit(c"exec", &[code.as_ptr()])?;
+        }
         eval_program(code.as_ptr(), d, d)?;
     }
     Ok(())
@@ -258,8 +315,10 @@ unsafe fn write_line(f: *mut PyObject, v: *mut PyObject) -> PyResult<()> {
 pub fn run_main_pyc(path: &std::ffi::OsStr) -> PyResult<()> {
     let path_ = std::path::Path::new(path);
     let stem = path_.file_stem().unwrap_or_default().to_string_lossy();
-    let (code, _) = crate::runtime::pycache::load_code(path_, &stem)?;
-    run_main_code(code, path)
+    // `run_pyc_file` opens the file again.
+    audit_open_script(path)?;
+    let code = crate::runtime::pycache::read_pyc(path_, &stem)?;
+    run_main_code(code, path, false)
 }
 
 /// `pymain_run_module`: `-m NAME` runs `runpy._run_module_as_main(NAME,

@@ -407,15 +407,21 @@ pub trait Build {
     fn code(&mut self, parts: CodeParts<'_, Self::Const, Self::Name>) -> Option<Self::Const>;
 }
 
+/// Whether the header of the cache file `bytes` says it was written by
+/// this compiler for the source `stamp` describes (its body unchecked).
+pub fn header_matches(bytes: &[u8], stamp: SourceStamp) -> bool {
+    if bytes.len() < HEADER_LEN || &bytes[..4] != MAGIC {
+        return false;
+    }
+    let word = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap_or([0; 8]));
+    word(4) == FINGERPRINT && word(12) == stamp.mtime_ns && word(20) == stamp.size
+}
+
 /// The top-level code object of a cache file, made by `b`, if the file was
 /// written by this compiler for the source `stamp` describes and is
 /// intact; `None` when it is not, or `b` refused a part.
 pub fn read_with<B: Build>(bytes: &[u8], stamp: SourceStamp, b: &mut B) -> Option<B::Const> {
-    if bytes.len() < HEADER_LEN || &bytes[..4] != MAGIC {
-        return None;
-    }
-    let word = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap_or([0; 8]));
-    if word(4) != FINGERPRINT || word(12) != stamp.mtime_ns || word(20) != stamp.size {
+    if !header_matches(bytes, stamp) {
         return None;
     }
     let mut r = Reader {

@@ -299,6 +299,7 @@ builtin!(exec_module, |_cls, args, kws| {
     let name = protocol::getattr_str(spec.as_ptr(), "name")?;
     let name = pystr::as_str(name.as_ptr())?;
     let (code, _) = crate::runtime::pycache::load_code(Path::new(&origin), name)?;
+    crate::runtime::import_events::exec(code.as_ptr())?;
     crate::vm::call::eval_code(code.as_ptr(), d, d)?;
     Ok(none_ref())
 });
@@ -324,7 +325,7 @@ unsafe fn locate(fullname: *mut PyObject) -> PyResult<Option<import::Found>> {
             }
             None => (import::search_path(), name),
         };
-        match import::find_module(&dirs, last) {
+        match import::find_module(&dirs, last)? {
             Some(found) => Ok(Some(found)),
             None => Err(errors::set_string(
                 exc::PyExc_ImportError,
