@@ -759,6 +759,58 @@ fn pth_file_beside_the_executable() {
     std::fs::remove_file(&exe).unwrap();
 }
 
+/// A `pybuilddir.txt` beside the executable (a CPython build tree's
+/// marker) puts the extension directory its first line names, relative to
+/// the executable's real directory, on the search path after the standard
+/// library, in isolated mode too; PYTHONHOME turns the lookup off
+/// (`Modules/getpath.py`).
+#[test]
+fn build_directory_marker() {
+    let dir = scratch("pybuilddir");
+    let exe = dir.join("ferrython");
+    std::fs::copy(env!("CARGO_BIN_EXE_ferrython"), &exe).unwrap();
+    std::fs::create_dir_all(dir.join("ext")).unwrap();
+    std::fs::write(dir.join("ext/built_here.py"), "print('found', __name__)\n").unwrap();
+    std::fs::write(dir.join("pybuilddir.txt"), "ext\n").unwrap();
+    // Reached through a link from elsewhere: the marker is looked for
+    // beside the file linked to.
+    let link_dir = dir.join("bin");
+    std::fs::create_dir_all(&link_dir).unwrap();
+    let link = link_dir.join("python");
+    std::fs::remove_file(&link).ok();
+    std::os::unix::fs::symlink(&exe, &link).unwrap();
+    let probe = "import sys; print(sys.path[-1]); import built_here";
+    let d = dir.to_str().unwrap();
+    for program in [&exe, &link] {
+        let r = run(program, &["-I", "-c", probe], &[], &dir);
+        assert_eq!(
+            r.stdout,
+            format!("{d}/ext\nfound built_here\n"),
+            "{}",
+            r.stderr
+        );
+    }
+    let stdlib = run(
+        &exe,
+        &["-c", "import os; print(os.path.dirname(os.__file__))"],
+        &[],
+        &dir,
+    )
+    .stdout
+    .trim()
+    .to_string();
+    let home = Path::new(&stdlib).parent().unwrap().parent().unwrap();
+    let r = run(
+        &exe,
+        &["-S", "-c", "import sys; print(sys.path[-1])"],
+        &[("PYTHONHOME", home.to_str().unwrap())],
+        &dir,
+    );
+    assert_eq!(r.stdout, format!("{stdlib}\n"), "{}", r.stderr);
+    std::fs::remove_file(&link).unwrap();
+    std::fs::remove_file(&exe).unwrap();
+}
+
 /// Words of the command line that are not UTF-8 reach `sys.argv` and
 /// `sys.orig_argv` with their bytes escaped ("surrogateescape"), by
 /// default, in the C locale and in UTF-8 mode; a `-c` command that is not

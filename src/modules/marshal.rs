@@ -918,8 +918,8 @@ builtin!(m_dump, |args, kws| {
     let version = version_arg(args.get(2))?;
     audit_dumps(args[0], version)?;
     let data = dumps_value(args[0], version, allow_code)?;
-    protocol::call_method_obj(args[1], "write", &[data.as_ptr()])?;
-    Ok(Owned::from_borrowed_static(none::none()))
+    // The result of the file's write is dump's result, as in CPython.
+    protocol::call_method_obj(args[1], "write", &[data.as_ptr()])
 });
 
 /// `marshal.loads(data)` of bytes in memory (code allowed).

@@ -657,9 +657,21 @@ static mut SYS_METHODS: [PyMethodDef; 50] = [
     METHOD_END,
 ];
 
-/// The namespace of the `sys` module (borrowed; `sys.modules` keeps it),
-/// creating the module on first use; NULL before initialization.
+/// The namespace of the `sys` module (borrowed; the interpreter keeps it,
+/// as CPython's `interp->sysdict`), creating the module on first use;
+/// NULL before initialization and once the interpreter is cleared. During
+/// finalization it is the same dict after `sys.modules` lets go of `sys`,
+/// and empty once `sys` is wiped.
 pub fn namespace() -> *mut PyObject {
+    let ts = crate::runtime::tstate::current();
+    if ts.is_null() {
+        return null_mut();
+    }
+    // SAFETY: a current thread state has a live interpreter.
+    let sysdict = unsafe { (*(*ts).interp).sysdict };
+    if !sysdict.is_null() {
+        return sysdict;
+    }
     if crate::modules::sys_modules().is_null() {
         return null_mut();
     }
@@ -863,6 +875,10 @@ pub fn create() -> PyResult<Owned> {
         // registered first, as CPython creates the streams after its
         // import system is complete.
         dict::set_item(interp.modules, pystr::intern("sys"), m.as_ptr())?;
+        let ip = crate::runtime::tstate::get().interp;
+        crate::object::refcount::incref(d);
+        let old = std::mem::replace(&mut (*ip).sysdict, d);
+        crate::object::refcount::xdecref(old);
         crate::modules::io::stdio::install(m.as_ptr(), d)?;
         Ok(m)
     }

@@ -5,7 +5,9 @@
 //! `PyConfig.home` / `PYTHONHOME` (`HOME/lib/python3.N`), from
 //! `PyConfig.stdlib_dir`, or else from the default that `build.rs`
 //! discovered when ferrython was built. CPython's `lib-dynload` is never
-//! put on the path: its extension modules are built for CPython.
+//! put on the path: its extension modules are built for CPython. A
+//! `pybuilddir.txt` beside the executable adds the extension directory it
+//! names, as in a CPython build tree.
 use crate::runtime::config::Config;
 use std::ffi::{OsStr, OsString};
 use std::os::unix::ffi::OsStrExt;
@@ -263,6 +265,26 @@ fn apply_pth_file(cfg: &mut Config) {
     cfg.module_search_paths = Some(paths);
 }
 
+/// The build-tree marker of CPython's getpath: a `pybuilddir.txt` beside
+/// the executable (symbolic links resolved) names, by its first line
+/// relative to that directory, where the interpreter's own extension
+/// modules were built (the directory itself when the line is empty). That
+/// directory goes on the module search path after the standard library,
+/// in every mode, `-I` included, as CPython's build directory does. None
+/// without a marker.
+fn build_ext_dir(cfg: &Config) -> Option<OsString> {
+    let exe = std::fs::canonicalize(executable(cfg)).ok()?;
+    let dir = exe.parent()?;
+    let text = std::fs::read_to_string(dir.join("pybuilddir.txt")).ok()?;
+    let line = text.lines().next().unwrap_or("").trim_end();
+    let ext = if line.is_empty() {
+        dir.to_path_buf()
+    } else {
+        dir.join(line)
+    };
+    Some(ext.into_os_string())
+}
+
 /// Fills in `cfg`'s standard library directory, prefixes and module
 /// search path. Fails, with a message that says where it looked, when no
 /// standard library is found and the embedder did not set the search
@@ -332,6 +354,9 @@ pub fn compute(cfg: &mut Config) -> Result<(), String> {
     if cfg.module_search_paths.is_none() {
         let mut paths = pythonpath_entries(cfg);
         paths.extend(cfg.stdlib_dir.clone().map(OsString::from));
+        if cfg.home.is_none() {
+            paths.extend(build_ext_dir(cfg));
+        }
         cfg.module_search_paths = Some(paths);
     }
     update_global(cfg);

@@ -14,6 +14,11 @@ pub struct PyInterpreterState {
     pub modules: *mut PyObject,
     /// The `builtins` module.
     pub builtins: *mut PyObject,
+    /// The `sys` module's dict (`interp->sysdict`, owned), NULL until
+    /// `sys` is created. Kept until the interpreter is cleared, after the
+    /// modules are torn down: a finalizer running meanwhile sees this
+    /// `sys`, emptied at the end, never a new one.
+    pub sysdict: *mut PyObject,
     /// Directories searched for modules (`sys.path` until `sys` exists).
     pub path: Vec<std::ffi::OsString>,
     /// The command line as `sys.argv` shows it (bytes; see
@@ -43,6 +48,7 @@ impl PyInterpreterState {
         PyInterpreterState {
             modules: null_mut(),
             builtins: null_mut(),
+            sysdict: null_mut(),
             path: Vec::new(),
             argv: Vec::new(),
             modules_by_index: Vec::new(),
@@ -80,7 +86,12 @@ impl PyInterpreterState {
             // SAFETY: the table owns these references.
             unsafe { crate::object::refcount::xdecref(m) };
         }
-        for p in [&mut self.modules, &mut self.builtins, &mut self.dict] {
+        for p in [
+            &mut self.modules,
+            &mut self.builtins,
+            &mut self.sysdict,
+            &mut self.dict,
+        ] {
             let old = std::mem::replace(p, null_mut());
             // SAFETY: owned references or NULL.
             unsafe { crate::object::refcount::xdecref(old) };

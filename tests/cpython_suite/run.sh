@@ -33,10 +33,19 @@ logs=$(cd "$logs" && pwd)
 # _testinternalcapi): our own versions in testmods/, built like any
 # third-party extension against this tree's headers (the flags that
 # `pkg-config --cflags ferrython` gives for the build tree), with the
-# interpreter's extension suffix, into $logs/testmods, which goes on
-# PYTHONPATH (subprocesses the tests start inherit it).
-testmods=$logs/testmods
+# interpreter's extension suffix. CPython's tests import them in
+# subprocesses started with -I too, which ignores PYTHONPATH: in CPython
+# they are found because they sit in the build tree's extension
+# directory, named by the pybuilddir.txt beside the executable. So the
+# tests run a copy of the interpreter in $logs/interp with such a
+# pybuilddir.txt, naming $logs/interp/testmods.
+interp=$logs/interp
+testmods=$interp/testmods
 mkdir -p "$testmods"
+cp "$FERRYTHON" "$interp/ferrython.new" && mv -f "$interp/ferrython.new" "$interp/ferrython" \
+    || { echo "cannot copy $FERRYTHON to $interp" >&2; exit 2; }
+echo testmods > "$interp/pybuilddir.txt"
+FERRYTHON=$interp/ferrython
 suffix=$("$FERRYTHON" -c 'import importlib.machinery as m; print(m.EXTENSION_SUFFIXES[0])') \
     || { echo "cannot ask $FERRYTHON for its extension suffix" >&2; exit 2; }
 for src in "$here"/testmods/*.c; do
@@ -44,7 +53,6 @@ for src in "$here"/testmods/*.c; do
     "${CC:-cc}" -O2 -g -Wall -shared -fPIC -I"$here/../../include" "$src" -o "$testmods/$mod$suffix" \
         || { echo "cannot build $src" >&2; exit 2; }
 done
-export PYTHONPATH=$testmods${PYTHONPATH:+:$PYTHONPATH}
 
 if (($#)); then
     names=("$@")

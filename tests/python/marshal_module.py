@@ -60,9 +60,12 @@ print(marshal.dumps(bytearray(b"ab")), marshal.dumps(memoryview(b"cd")))
 
 # Files.
 f = io.BytesIO()
-marshal.dump(1, f)
-marshal.dump("two", f, 2)
-marshal.dump([3.0], f)
+# dump returns what the file's write returned.
+print(marshal.dump(1, f), marshal.dump("two", f, 2), marshal.dump([3.0], f))
+class Writer:
+    def write(self, data):
+        return ("wrote", len(data))
+print(marshal.dump(None, Writer()))
 print(f.getvalue())
 f.seek(0)
 print(marshal.load(f), marshal.load(f), marshal.load(f), f.read())

@@ -5,7 +5,6 @@
 //! and the attributes. User callbacks are in `callbacks`, the other
 //! database operations in `dbops`.
 use super::errors::{self, Exc};
-use super::statement::Cache;
 use super::{callbacks, cursor, dbops};
 use crate::ffi::*;
 use crate::modules::args::clinic_int;
@@ -47,7 +46,11 @@ pub struct Connection {
     /// `None`: autocommit mode of the legacy transaction control.
     pub isolation_level: Option<&'static str>,
     pub autocommit: c_int,
-    pub cache: Cache,
+    /// `functools.lru_cache(cached_statements)` around the connection
+    /// itself: calling it with SQL gives a cached `sqlite3.Statement`. As
+    /// in CPython, this makes every connection part of a reference cycle,
+    /// so a dropped connection is finalized by the collector.
+    pub statement_cache: Option<Owned>,
     pub row_factory: Option<Owned>,
     pub text_factory: Option<Owned>,
     pub trace: Option<Owned>,
@@ -61,6 +64,7 @@ pub struct Connection {
 impl State for Connection {
     fn traverse(&self, v: Visit) -> c_int {
         for r in [
+            &self.statement_cache,
             &self.row_factory,
             &self.text_factory,
             &self.trace,
@@ -75,6 +79,7 @@ impl State for Connection {
         0
     }
     fn clear(&mut self) {
+        self.statement_cache.clear_refs();
         self.row_factory.clear_refs();
         self.text_factory.clear_refs();
         self.trace.clear_refs();
@@ -85,7 +90,6 @@ impl State for Connection {
 
 impl Drop for Connection {
     fn drop(&mut self) {
-        self.cache.clear();
         if !self.db.is_null() {
             // SAFETY: db is open; close_v2 defers until statements finish.
             unsafe { sqlite3_close_v2(self.db) };
@@ -104,7 +108,7 @@ impl Connection {
             detect_types: 0,
             isolation_level: Some(""),
             autocommit: LEGACY,
-            cache: Cache::new(0),
+            statement_cache: None,
             row_factory: None,
             text_factory: None,
             trace: None,
@@ -218,7 +222,7 @@ impl Connection {
         for h in std::mem::take(&mut self.blobs) {
             super::blob::close_handle(&h);
         }
-        self.cache.clear();
+        self.statement_cache.clear_refs();
         self.unhook();
         // SAFETY: db is open; close_v2 waits for statements still held by
         // cursors.
@@ -456,7 +460,12 @@ unsafe fn open(slf: *mut PyObject, a: [*mut PyObject; 9]) -> PyResult<()> {
         c.detect_types = detect_types;
         c.isolation_level = level;
         c.autocommit = autocommit;
-        c.cache = Cache::new(cached.max(0) as usize);
+        let lru_cache = crate::modules::datetime::import_attr("functools", "lru_cache")?;
+        let maxsize = crate::object::int::from_i64(cached.into())?;
+        let wrap = protocol::call_args(lru_cache.as_ptr(), &[maxsize.as_ptr()])?;
+        let cache = protocol::call_args(wrap.as_ptr(), &[slf])?;
+        let c = conn(slf);
+        c.statement_cache = Some(cache);
         c.row_factory = Some(Owned::from_borrowed(none::none()));
         c.text_factory = Some(Owned::from_borrowed(
             (&raw mut crate::object::str::PyUnicode_Type).cast(),

@@ -4,7 +4,7 @@
 //! converters of `detect_types`, fetching rows and `executescript`.
 use super::connection::{self, conn, Connection};
 use super::errors::{self, Exc};
-use super::statement::Stmt;
+use super::statement::{self, Stmt};
 use super::{adapters, bind, PARSE_COLNAMES, PARSE_DECLTYPES};
 use crate::ffi::*;
 use crate::modules::args::clinic_int;
@@ -18,7 +18,6 @@ use crate::Owned;
 use libc::{c_int, c_void};
 use libsqlite3_sys as sq;
 use std::ffi::CStr;
-use std::rc::Rc;
 
 /// The state of a cursor.
 pub struct Cursor {
@@ -30,7 +29,8 @@ pub struct Cursor {
     pub lastrowid: Option<Owned>,
     pub rowcount: i64,
     pub row_factory: Option<Owned>,
-    statement: Option<Rc<Stmt>>,
+    /// The `sqlite3.Statement` being run, if any.
+    statement: Option<Owned>,
     closed: bool,
     locked: bool,
     weakreflist: *mut PyObject,
@@ -49,6 +49,7 @@ impl State for Cursor {
             &self.description,
             &self.lastrowid,
             &self.row_factory,
+            &self.statement,
         ]
         .into_iter()
         .chain(&self.converters)
@@ -109,8 +110,17 @@ impl Cursor {
 
     fn reset_statement(&mut self) {
         if let Some(s) = self.statement.take() {
-            s.reset();
+            // SAFETY: the cursor holds only sqlite3.Statement objects.
+            unsafe { statement::stmt(s.as_ptr()) }.reset();
         }
+    }
+
+    /// The prepared statement being run.
+    fn stmt(&self) -> Option<&Stmt> {
+        // SAFETY: as above.
+        self.statement
+            .as_ref()
+            .map(|s| unsafe { statement::stmt(s.as_ptr()) })
     }
 }
 
@@ -279,7 +289,7 @@ pub unsafe fn execute(
         if r.is_err() {
             c.reset_statement();
             c.rowcount = -1;
-        } else if let Some(s) = &c.statement {
+        } else if let Some(s) = c.stmt() {
             if s.st.is_null() || sq::sqlite3_stmt_busy(s.st) == 0 {
                 c.statement = None;
             }
@@ -304,10 +314,20 @@ unsafe fn execute_locked(
         };
         c.reset_statement();
         c.description = Some(none::owned());
+        let cache = objtype::ptr(&c.conn().statement_cache);
+        let found = protocol::call_args(cache, &[sql])?;
+        if !statement::check(found.as_ptr()) {
+            return Err(rterr::type_error(format!(
+                "the statement cache returned {}, not sqlite3.Statement",
+                typeobj::type_name(found.as_ptr())
+            )));
+        }
+        // The call ran Python code: the connection is checked again.
         let conn = c.conn();
-        let db = conn.db;
-        let mut stmt = conn.cache.get(db, sql)?;
-        c.statement = Some(stmt.clone());
+        let db = conn.checked()?;
+        let mut obj = found.clone();
+        c.statement = Some(found);
+        let mut stmt = statement::stmt(obj.as_ptr());
         if multiple && (stmt.st.is_null() || sq::sqlite3_stmt_readonly(stmt.st) != 0) {
             return Err(errors::programming(
                 "executemany() can only execute DML statements.",
@@ -317,8 +337,9 @@ unsafe fn execute_locked(
             return Ok(());
         }
         if sq::sqlite3_stmt_busy(stmt.st) != 0 {
-            stmt = Rc::new(super::statement::prepare(db, sql)?);
-            c.statement = Some(stmt.clone());
+            obj = statement::new_object(statement::prepare(db, sql)?)?;
+            c.statement = Some(obj.clone());
+            stmt = statement::stmt(obj.as_ptr());
         }
         stmt.reset();
         c.rowcount = if stmt.is_dml { 0 } else { -1 };
@@ -529,9 +550,10 @@ unsafe fn next_row(slf: *mut PyObject) -> PyResult<Option<Owned>> {
     unsafe {
         let c = cur(slf);
         let db = c.check()?;
-        let Some(stmt) = c.statement.clone() else {
+        let Some(obj) = c.statement.clone() else {
             return Ok(None);
         };
+        let stmt = statement::stmt(obj.as_ptr());
         let st = stmt.st;
         if sq::sqlite3_data_count(st) == 0 {
             c.reset_statement();

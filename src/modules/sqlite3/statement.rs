@@ -1,6 +1,7 @@
 //! Prepared statements (CPython's `Modules/_sqlite/statement.c`) and the
-//! connection's cache of them (an LRU of `cached_statements` entries
-//! keyed by the SQL text, as the `functools.lru_cache` CPython uses).
+//! `sqlite3.Statement` objects that hold them. A connection caches them as
+//! CPython does: `functools.lru_cache(cached_statements)` wrapped around
+//! the connection, whose `__call__` prepares one.
 use super::errors::{self, Exc};
 use crate::ffi::PyObject;
 use crate::object::str as pystr;
@@ -9,7 +10,6 @@ use crate::runtime::gil::allow_threads;
 use crate::Owned;
 use libsqlite3_sys as sq;
 use std::ptr::null_mut;
-use std::rc::Rc;
 
 /// A prepared statement, finalized when the last holder drops it. `st` is
 /// NULL for SQL without a statement (empty, or only comments).
@@ -116,58 +116,9 @@ pub unsafe fn prepare(db: *mut sq::sqlite3, sql: *mut PyObject) -> PyResult<Stmt
     Ok(stmt)
 }
 
-/// The statement cache: most recently used last.
-pub struct Cache {
-    cap: usize,
-    entries: Vec<(Owned, Rc<Stmt>)>,
-}
-
-impl Cache {
-    pub fn new(cap: usize) -> Cache {
-        Cache {
-            cap,
-            entries: Vec::new(),
-        }
-    }
-
-    /// Finalizes every cached statement.
-    pub fn clear(&mut self) {
-        self.entries.clear();
-    }
-
-    /// The cached statement for `sql`, prepared on a miss.
-    ///
-    /// # Safety
-    /// `db` is an open connection; `sql` is a str.
-    pub unsafe fn get(&mut self, db: *mut sq::sqlite3, sql: *mut PyObject) -> PyResult<Rc<Stmt>> {
-        // SAFETY: keys and sql are strs.
-        let hit = self
-            .entries
-            .iter()
-            .position(|(k, _)| k.as_ptr() == sql || unsafe { pystr::eq(k.as_ptr(), sql) });
-        if let Some(i) = hit {
-            let e = self.entries.remove(i);
-            let s = e.1.clone();
-            self.entries.push(e);
-            return Ok(s);
-        }
-        // SAFETY: per the contract.
-        let s = Rc::new(unsafe { prepare(db, sql)? });
-        if self.cap > 0 {
-            if self.entries.len() >= self.cap {
-                self.entries.remove(0);
-            }
-            // SAFETY: sql is a live str.
-            self.entries
-                .push((unsafe { Owned::from_borrowed(sql) }, s.clone()));
-        }
-        Ok(s)
-    }
-}
-
 /// The state of a `sqlite3.Statement` (what `Connection.__call__` returns).
 pub struct StatementObj {
-    _stmt: Stmt,
+    stmt: Stmt,
 }
 
 impl crate::modules::objtype::State for StatementObj {
@@ -193,6 +144,21 @@ pub fn new_object(stmt: Stmt) -> PyResult<Owned> {
         if (*tp).tp_flags & crate::ffi::Py_TPFLAGS_READY == 0 {
             crate::object::typeobj::ready(tp)?;
         }
-        crate::modules::objtype::new_obj(tp, StatementObj { _stmt: stmt })
+        crate::modules::objtype::new_obj(tp, StatementObj { stmt })
     }
+}
+
+/// Whether `op` is a `sqlite3.Statement`.
+pub fn check(op: *mut PyObject) -> bool {
+    // SAFETY: op is a live object.
+    unsafe { (*op).ob_type == &raw mut STATEMENT_TYPE }
+}
+
+/// The prepared statement of a `sqlite3.Statement`.
+///
+/// # Safety
+/// `op` is a `sqlite3.Statement` ([`check`]).
+pub unsafe fn stmt<'a>(op: *mut PyObject) -> &'a Stmt {
+    // SAFETY: per the contract.
+    unsafe { &crate::modules::objtype::state::<StatementObj>(op).stmt }
 }
