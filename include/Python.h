@@ -978,6 +978,8 @@ static inline Py_ssize_t _PyLong_CompactValue(const PyLongObject *op)
 #define PyErr_Warn(category, msg) PyErr_WarnEx((category), (msg), 1)
 /* The C file and line of the misuse go into the SystemError message. */
 #define PyErr_BadInternalCall() _PyErr_BadInternalCall(__FILE__, __LINE__)
+/* The report names the calling function, as CPython's macro does. */
+#define Py_FatalError(message) _Py_FatalErrorFunc(__func__, (message))
 #define PyException_HEAD PyObject_HEAD PyObject *dict; \
     PyObject *args; PyObject *notes; PyObject *traceback; \
     PyObject *context; PyObject *cause; char suppress_context;

@@ -5190,6 +5190,12 @@ int Py_AtExit(void (*func)(void));
 void Py_FatalError(const char *msg) _Py_NO_RETURN;
 
 /*
+ `_Py_FatalErrorFunc`: what the `Py_FatalError` macro calls, with the
+ name of the calling C function, which the report puts before `msg`.
+ */
+void _Py_FatalErrorFunc(const char *func, const char *msg) _Py_NO_RETURN;
+
+/*
  `Py_GetVersion`: "3.14.0 (build info) compiler".
  */
 const char *Py_GetVersion(void);

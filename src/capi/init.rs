@@ -82,6 +82,18 @@ pub unsafe extern "C" fn Py_FatalError(msg: *const c_char) -> ! {
     lifecycle::fatal_error(&m)
 }
 
+/// `_Py_FatalErrorFunc`: what the `Py_FatalError` macro calls, with the
+/// name of the calling C function, which the report puts before `msg`.
+#[no_mangle]
+pub unsafe extern "C" fn _Py_FatalErrorFunc(func: *const c_char, msg: *const c_char) -> ! {
+    // SAFETY: func and msg are NULL or C strings.
+    let text = |p: *const c_char| {
+        (!p.is_null()).then(|| unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned())
+    };
+    let m = text(msg).unwrap_or_else(|| "<message is NULL>".into());
+    lifecycle::fatal_error_in(text(func).as_deref(), &m)
+}
+
 /// What `Py_GetBuildInfo` answers (CPython: the source revision and build
 /// date).
 macro_rules! build_info {

@@ -174,6 +174,12 @@ pub fn builtin_names() -> Vec<&'static str> {
     v
 }
 
+/// Whether `name` is one of [`builtin_names`], found without allocating
+/// (faulthandler asks from a signal handler).
+pub fn is_builtin(name: &[u8]) -> bool {
+    name == b"builtins" || name == b"sys" || TABLE.iter().any(|&(n, _)| n.as_bytes() == name)
+}
+
 /// A new module `name` with the functions of a static `METH_FASTCALL |
 /// METH_KEYWORDS` table (ending with `METHOD_END`) bound to it.
 ///

@@ -526,6 +526,13 @@ pub struct Outcome {
     pub uncollectable: i64,
 }
 
+/// Whether a collection is running (`gcstate->collecting`); read without
+/// the interpreter lock by faulthandler's signal handlers.
+pub fn is_collecting() -> bool {
+    // SAFETY: a plain read of a flag; a stale answer only changes a report.
+    unsafe { std::ptr::read_volatile(&raw const STATE.collecting) }
+}
+
 /// `gc_collect_main`: collects generation `gen` (and the younger ones).
 /// Returns `None` when a collection is already running.
 pub fn collect(gen: usize) -> Option<Outcome> {

@@ -209,9 +209,53 @@ fn init_interpreter(interp: &mut PyInterpreterState) -> crate::PyResult<()> {
     Ok(())
 }
 
-/// `Py_FatalError`: prints the message and aborts the process.
+/// `Py_FatalError` without a function name: see [`fatal_error_in`].
 pub fn fatal_error(msg: &str) -> ! {
-    eprintln!("Fatal Python error: {msg}");
+    fatal_error_in(None, msg)
+}
+
+/// `_Py_FatalErrorFunc` (CPython's `fatal_error`): writes `Fatal Python
+/// error: FUNC: MSG` and the runtime state; then the exception being
+/// raised when the calling thread holds the GIL and sys.stderr is there,
+/// else every thread's traceback; then the extension modules. The
+/// standard streams are flushed when the GIL is held, and the process
+/// aborts. A fatal error met while reporting one aborts at once.
+pub fn fatal_error_in(func: Option<&str>, msg: &str) -> ! {
+    static REPORTING: AtomicBool = AtomicBool::new(false);
+    if REPORTING.swap(true, Ordering::AcqRel) {
+        std::process::abort()
+    }
+    let prefix = func.map(|f| format!("{f}: ")).unwrap_or_default();
+    eprintln!("Fatal Python error: {prefix}{msg}");
+    eprintln!(
+        "Python runtime state: {}",
+        crate::runtime::config::runtime_state()
+    );
+    let attached = tstate::current();
+    let ts = if attached.is_null() {
+        tstate::gilstate()
+    } else {
+        attached
+    };
+    let mut traceback = true;
+    if !attached.is_null() && is_initialized() {
+        let stderr = crate::modules::sys::get("stderr");
+        if !stderr.is_null() && stderr != crate::object::none::none() {
+            if let Some(e) = crate::runtime::errors::take() {
+                // SAFETY: e is the raised exception, owned here.
+                unsafe {
+                    crate::modules::io::stdio::display_exception(e.as_ptr());
+                    let tb = (*e.as_ptr().cast::<PyBaseExceptionObject>()).traceback;
+                    traceback = tb.is_null() || tb == crate::object::none::none();
+                }
+            }
+        }
+    }
+    // SAFETY: ts is NULL or this thread's thread state.
+    unsafe { crate::modules::faulthandler::fatal_error_report(2, ts, traceback) };
+    if !attached.is_null() && is_initialized() {
+        crate::modules::io::stdio::flush_std_streams();
+    }
     std::process::abort()
 }
 
@@ -395,6 +439,9 @@ pub fn finalize() -> i32 {
     FINALIZER.store(tstate::thread_ident(), Ordering::Release);
     FINALIZING.store(true, Ordering::Release);
     crate::runtime::errors::clear();
+    // No Python signal handler runs from here on (CPython disables signal
+    // handling before the last collection and the modules' teardown).
+    crate::runtime::signals::finalize();
     // Nothing is being handled once the main program is over; what was
     // must die while the objects it reaches are intact.
     let handled = std::mem::replace(&mut tstate::get().handled_exception, std::ptr::null_mut());
@@ -424,7 +471,6 @@ pub fn finalize() -> i32 {
     crate::modules::posix::clear_fork_hooks();
     crate::modules::faulthandler::finalize();
     crate::modules::tracemalloc::stop();
-    crate::runtime::signals::finalize();
     crate::runtime::audit::clear();
     crate::vm::monitoring::clear();
     crate::modules::io::finalize();

@@ -22,6 +22,10 @@ static ANY_TRIPPED: AtomicBool = AtomicBool::new(false);
 static HANDLERS: [AtomicPtr<PyObject>; NSIG] = [const { AtomicPtr::new(null_mut()) }; NSIG];
 /// The descriptor `signal.set_wakeup_fd` named, -1 when none.
 static WAKEUP_FD: AtomicI32 = AtomicI32::new(-1);
+/// [`finalize`] dropped the handlers: a signal that arrives (or is
+/// simulated) now has no handler, where before finalization no handler
+/// meant the default one (CPython's NULL handler after `_PySignal_Fini`).
+static CLEARED: AtomicBool = AtomicBool::new(false);
 /// The `pthread_t` of the thread that initialized the runtime.
 static MAIN_THREAD: AtomicU64 = AtomicU64::new(0);
 /// The last program run (`PyRun_*`, `-m`) ended in an uncaught
@@ -30,6 +34,7 @@ static UNHANDLED_INTERRUPT: AtomicBool = AtomicBool::new(false);
 
 /// Records the calling thread as the main thread (runtime initialization).
 pub fn note_main_thread() {
+    CLEARED.store(false, Ordering::Relaxed);
     // SAFETY: pthread_self has no preconditions.
     MAIN_THREAD.store(unsafe { libc::pthread_self() } as u64, Ordering::Relaxed);
 }
@@ -73,7 +78,9 @@ pub fn trip(sig: c_int) {
 pub fn simulate(sig: c_int) {
     let h = handler(sig as usize);
     let handled = if h.is_null() {
-        sig == libc::SIGINT && disposition(sig) == c_handler as *const () as libc::sighandler_t
+        CLEARED.load(Ordering::Relaxed)
+            || (sig == libc::SIGINT
+                && disposition(sig) == c_handler as *const () as libc::sighandler_t)
     } else {
         // SAFETY: a handler object stays alive while installed.
         !unsafe { crate::object::int::check(h) }
@@ -98,7 +105,9 @@ pub fn take_interrupt() -> bool {
 /// `PyErr_CheckSignals`: runs the Python handlers of the signals that
 /// arrived, in the main thread; the first one to raise stops the run
 /// (the rest stay pending). A SIGINT without a Python handler raises
-/// `KeyboardInterrupt`.
+/// `KeyboardInterrupt`. A signal whose handler went away after it arrived
+/// (set to `SIG_DFL`/`SIG_IGN`, or dropped at finalization) is reported
+/// as an unraisable `OSError`, as in CPython.
 pub fn check() -> PyResult<()> {
     if !pending() || !is_main_thread() {
         return Ok(());
@@ -109,7 +118,20 @@ pub fn check() -> PyResult<()> {
             continue;
         }
         let h = HANDLERS[sig].load(Ordering::Acquire);
-        let r = if h.is_null() {
+        // SAFETY: a non-NULL handler is a live object.
+        let gone = (h.is_null() && CLEARED.load(Ordering::Relaxed))
+            || (!h.is_null() && unsafe { crate::object::int::check(h) });
+        let r = if gone {
+            // SAFETY: PyExc_OSError is set at load time.
+            unsafe {
+                errors::set_string(
+                    exc::PyExc_OSError,
+                    &format!("Signal {sig} ignored due to race condition"),
+                )
+            };
+            crate::capi::exceptions::write_unraisable(None, crate::object::none::none());
+            Ok(())
+        } else if h.is_null() {
             if sig == libc::SIGINT as usize {
                 // SAFETY: PyExc_KeyboardInterrupt is set at load time.
                 Err(unsafe { errors::set_object(exc::PyExc_KeyboardInterrupt, null_mut()) })
@@ -130,14 +152,10 @@ pub fn check() -> PyResult<()> {
     Ok(())
 }
 
-/// Calls a Python handler as `handler(signum, frame)`; the integer
-/// `SIG_DFL`/`SIG_IGN` entries are not called.
+/// Calls a Python handler as `handler(signum, frame)`.
 unsafe fn call_handler(h: *mut PyObject, sig: usize) -> PyResult<()> {
     // SAFETY: h valid; the frame is the running one or None.
     unsafe {
-        if crate::object::int::check(h) {
-            return Ok(());
-        }
         let f = crate::vm::frame::current();
         let frame = if f.is_null() {
             crate::object::none::none()
@@ -180,6 +198,7 @@ pub fn finalize() {
     }
     ANY_TRIPPED.store(false, Ordering::Relaxed);
     WAKEUP_FD.store(-1, Ordering::Relaxed);
+    CLEARED.store(true, Ordering::Relaxed);
 }
 
 /// Sets the wakeup descriptor, returning the old one.

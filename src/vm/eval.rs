@@ -1434,6 +1434,10 @@ unsafe fn eval_loop<const TRACED: bool>(
                                 break 'op true;
                             }
                             push!(r);
+                            // As CPython after a call that did not run here:
+                            // a signal it caused (`_thread.interrupt_main()`)
+                            // is handled before the next instruction.
+                            tri!('op, ops::eval_breaker());
                             if !TRACED && tracing::maybe_active() {
                                 retrace!(f);
                             }

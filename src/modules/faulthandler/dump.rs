@@ -4,7 +4,7 @@
 //! fixed texts, numbers formatted in stack buffers, and strings read from
 //! their PEP 393 data.
 use crate::ffi::PyObject;
-use crate::object::str as pystr;
+use crate::object::{dict, str as pystr};
 use crate::runtime::tstate::PyThreadState;
 use crate::vm::frame::PyFrameObject;
 use libc::c_int;
@@ -174,6 +174,9 @@ unsafe fn dump_thread(fd: c_int, ts: *mut PyThreadState, current: bool) {
     unsafe {
         put_hex(fd, (*ts).thread_id, 16);
         puts(fd, b" (most recent call first):\n");
+        if current && crate::object::gc::is_collecting() {
+            puts(fd, b"  Garbage-collecting\n");
+        }
         dump_traceback(fd, ts, false);
     }
 }
@@ -220,5 +223,123 @@ pub unsafe fn dump_threads(fd: c_int, current: *mut PyThreadState) -> Result<(),
             dump_thread(fd, ts, ts == current);
         }
         Ok(())
+    }
+}
+
+/// Whether `s` is a str equal to the ASCII text `text`, found without
+/// allocating.
+///
+/// # Safety
+/// `s` is a live object.
+unsafe fn str_is(s: *mut PyObject, text: &[u8]) -> bool {
+    // SAFETY: s is live; a str's characters are read in place.
+    unsafe {
+        pystr::check(s)
+            && pystr::len(s) as usize == text.len()
+            && text
+                .iter()
+                .enumerate()
+                .all(|(i, &c)| pystr::read_char(s, i) == c as u32)
+    }
+}
+
+/// Whether the frozenset `names` holds a str equal to `key`.
+///
+/// # Safety
+/// `names` is a frozenset; `key` a str.
+unsafe fn set_has_str(names: *mut PyObject, key: *mut PyObject) -> bool {
+    // SAFETY: the set's table is read in place.
+    unsafe {
+        let mut pos = 0;
+        while let Some(e) = crate::object::set::next_entry(names, &mut pos) {
+            if pystr::check(e.key) && pystr::eq(e.key, key) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// Whether `m` is an extension module (`_PyModule_IsExtension`): one made
+/// from a `PyModuleDef`, or one of the builtin modules written in Rust
+/// (named `key` in `sys.modules`), which CPython makes from definitions.
+///
+/// # Safety
+/// `m` and `key` are live objects.
+unsafe fn is_extension(key: *mut PyObject, m: *mut PyObject) -> bool {
+    // SAFETY: m is checked to be a module before its fields are read.
+    unsafe {
+        if !crate::object::typeobj::instance_of(m, &raw mut crate::object::module::PyModule_Type) {
+            return false;
+        }
+        if !(*m.cast::<crate::object::module::PyModuleObject>())
+            .md_def
+            .is_null()
+        {
+            return true;
+        }
+        pystr::ascii_str(key).is_some_and(|k| crate::modules::is_builtin(k.as_bytes()))
+    }
+}
+
+/// `Extension modules: a, b (total: 2)`: the extension modules in
+/// `sys.modules` that are not in `sys.stdlib_module_names` (when that is
+/// a frozenset), written without allocating (`_Py_DumpExtensionModules`).
+///
+/// # Safety
+/// `ts` is NULL or a live thread state.
+pub unsafe fn dump_extension_modules(fd: c_int, ts: *mut PyThreadState) {
+    // SAFETY: the interpreter's dicts are read in place.
+    unsafe {
+        let interp = if ts.is_null() {
+            crate::runtime::lifecycle::main_interpreter()
+        } else {
+            (*ts).interp
+        };
+        if interp.is_null() {
+            return;
+        }
+        let modules = (*interp).modules;
+        if modules.is_null() || !dict::check(modules) {
+            return;
+        }
+        let mut stdlib = std::ptr::null_mut();
+        let sysdict = (*interp).sysdict;
+        if !sysdict.is_null() {
+            let mut pos = 0;
+            while let Some((k, v)) = dict::next(sysdict, &mut pos) {
+                if str_is(k, b"stdlib_module_names") {
+                    if (*v).ob_type == &raw mut crate::object::set::PyFrozenSet_Type {
+                        stdlib = v;
+                    }
+                    break;
+                }
+            }
+        }
+        let mut count = 0u64;
+        let mut pos = 0;
+        while let Some((k, v)) = dict::next(modules, &mut pos) {
+            if !pystr::check(k) || !is_extension(k, v) {
+                continue;
+            }
+            if !stdlib.is_null() && set_has_str(stdlib, k) {
+                continue;
+            }
+            puts(
+                fd,
+                if count == 0 {
+                    b"\nExtension modules: "
+                } else {
+                    b", "
+                },
+            );
+            put_ascii(fd, k);
+            count += 1;
+        }
+        if count > 0 {
+            puts(fd, b" (total: ");
+            put_decimal(fd, count);
+            puts(fd, b")\n");
+        }
     }
 }

@@ -213,6 +213,8 @@ extern "C" fn fatal_handler(signum: c_int) {
     dump::puts(fd, FATAL_SIGNALS[i].1);
     dump::puts(fd, b"\n\n");
     dump_from_handler(fd, FATAL_ALL_THREADS.load(Ordering::Relaxed));
+    // SAFETY: the thread state is NULL or this thread's.
+    unsafe { dump::dump_extension_modules(fd, this_thread_state()) };
     // SAFETY: errno is this thread's; raise delivers to this thread.
     unsafe {
         *libc::__errno_location() = saved;
@@ -223,6 +225,34 @@ extern "C" fn fatal_handler(signum: c_int) {
         libc::signal(signum, libc::SIG_DFL);
         libc::raise(signum);
     }
+}
+
+/// The report of a fatal error after its header (CPython's
+/// `_Py_FatalError_DumpTracebacks` and `_Py_DumpExtensionModules`): a blank
+/// line and every thread's traceback, the thread state `ts` marked as the
+/// current one, unless `traceback` is false; then the extension modules.
+/// The fatal-signal handlers are restored, so that the `abort()` that
+/// follows does not report again (`_PyFaulthandler_Fini`).
+///
+/// # Safety
+/// `ts` is NULL or the calling thread's live thread state.
+pub unsafe fn fatal_error_report(
+    fd: c_int,
+    ts: *mut crate::runtime::tstate::PyThreadState,
+    traceback: bool,
+) {
+    // SAFETY: per the contract.
+    unsafe {
+        if traceback {
+            dump::puts(fd, b"\n");
+            if let Err(e) = dump::dump_threads(fd, ts) {
+                dump::puts(fd, e.as_bytes());
+                dump::puts(fd, b"\n");
+            }
+        }
+        dump::dump_extension_modules(fd, ts);
+    }
+    restore_fatal_handlers();
 }
 
 /// The handler of `register()`ed signals: writes the traceback, then with
@@ -317,15 +347,24 @@ fn enable_fatal() -> PyResult<()> {
     Ok(())
 }
 
-/// Restores the handlers the fatal-signal handlers replaced. Returns
-/// whether they were installed.
-fn disable_fatal() -> bool {
+/// Restores the handlers the fatal-signal handlers replaced, touching no
+/// object (safe without the GIL, on the way to `abort()`). Returns whether
+/// they were installed.
+pub fn restore_fatal_handlers() -> bool {
     if !FATAL_ENABLED.swap(false, Ordering::AcqRel) {
         return false;
     }
     for (i, &(signum, _)) in FATAL_SIGNALS.iter().enumerate() {
         // SAFETY: PREVIOUS[i] was filled by enable_fatal.
         unsafe { libc::sigaction(signum, previous_slot(i), null_mut()) };
+    }
+    true
+}
+
+/// [`restore_fatal_handlers`], and the file written to is let go.
+fn disable_fatal() -> bool {
+    if !restore_fatal_handlers() {
+        return false;
     }
     keep(&mut files().fatal, None);
     true
@@ -565,6 +604,33 @@ builtin!(sigabrt, |args, kws| {
     unsafe { libc::abort() }
 });
 
+builtin!(read_null, |args, kws| {
+    no_kwargs("_read_null", &kws)?;
+    arity("_read_null", args, 0, 0)?;
+    suppress_crash_report();
+    let null = std::hint::black_box(std::ptr::null::<c_int>());
+    // SAFETY: none: reading address 0 is the point, it raises SIGSEGV (the
+    // address is hidden from the optimizer so that the load is made).
+    let v = unsafe { std::ptr::read_volatile(null) };
+    int::from_i64(v.into())
+});
+
+// `_fatal_error_c_thread()`: a native thread with no thread state calls
+// `Py_FatalError`, while this one waits for it (with the GIL released).
+builtin!(fatal_error_c_thread, |args, kws| {
+    no_kwargs("_fatal_error_c_thread", &kws)?;
+    arity("_fatal_error_c_thread", args, 0, 0)?;
+    suppress_crash_report();
+    let t = std::thread::spawn(|| {
+        crate::runtime::lifecycle::fatal_error_in(
+            Some("faulthandler_fatal_error_thread"),
+            "in new thread",
+        )
+    });
+    let _ = crate::runtime::gil::allow_threads(move || t.join());
+    Ok(Owned::from_borrowed_static(none::none()))
+});
+
 builtin!(sigfpe, |args, kws| {
     no_kwargs("_sigfpe", &kws)?;
     arity("_sigfpe", args, 0, 0)?;
@@ -573,7 +639,7 @@ builtin!(sigfpe, |args, kws| {
 
 const FK: c_int = METH_FASTCALL | METH_KEYWORDS;
 
-static mut METHODS: [PyMethodDef; 12] = [
+static mut METHODS: [PyMethodDef; 14] = [
     method(c"enable", enable as *const c_void, FK),
     method(c"disable", disable as *const c_void, FK),
     method(c"is_enabled", is_enabled as *const c_void, FK),
@@ -593,6 +659,12 @@ static mut METHODS: [PyMethodDef; 12] = [
     method(c"_sigsegv", sigsegv as *const c_void, FK),
     method(c"_sigabrt", sigabrt as *const c_void, FK),
     method(c"_sigfpe", sigfpe as *const c_void, FK),
+    method(c"_read_null", read_null as *const c_void, FK),
+    method(
+        c"_fatal_error_c_thread",
+        fatal_error_c_thread as *const c_void,
+        FK,
+    ),
     METHOD_END,
 ];
 

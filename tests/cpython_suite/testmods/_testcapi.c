@@ -295,7 +295,30 @@ static PyType_Spec recursing_spec = {
     .slots = recursing_slots,
 };
 
+/* fatal_error(message: bytes, release_gil: bool = False): Py_FatalError,
+ * optionally called with the GIL released. Named as CPython's, since the
+ * report shows the C function's name. */
+static PyObject *
+_testcapi_fatal_error_impl(PyObject *self, PyObject *args)
+{
+    const char *message;
+    int release_gil = 0;
+    if (!PyArg_ParseTuple(args, "y|p:fatal_error", &message, &release_gil)) {
+        return NULL;
+    }
+    if (release_gil) {
+        Py_BEGIN_ALLOW_THREADS
+        Py_FatalError(message);
+        Py_END_ALLOW_THREADS
+    }
+    else {
+        Py_FatalError(message);
+    }
+    Py_RETURN_NONE;
+}
+
 static PyMethodDef functions[] = {
+    {"fatal_error", _testcapi_fatal_error_impl, METH_VARARGS, NULL},
     {"raise_exception", raise_exception, METH_VARARGS, NULL},
     {"raise_memoryerror", raise_memoryerror, METH_NOARGS, NULL},
     {"make_exception_with_doc", (PyCFunction)(void (*)(void))make_exception_with_doc,
