@@ -126,8 +126,20 @@ fn main() {
         "cargo:rustc-cdylib-link-arg=-Wl,--version-script={}",
         script.display()
     );
-    // The binary offers the whole C API to the extensions it dlopens.
-    println!("cargo:rustc-link-arg-bins=-Wl,--export-dynamic");
+    // The binary offers the C API (and nothing else: `--export-dynamic`
+    // would also export every Rust symbol, keep the code behind them and
+    // give the dynamic loader a 60 times larger table) to the extensions it
+    // dlopens.
+    let exports = out.join("capi.dynlist");
+    std::fs::write(
+        &exports,
+        "{\n  Py*;\n  _Py*;\n  PY_*;\n  _Ferrython_*;\n};\n",
+    )
+    .unwrap();
+    println!(
+        "cargo:rustc-link-arg-bins=-Wl,--dynamic-list={}",
+        exports.display()
+    );
     // A fixed-address executable: its pointers in static data (type objects,
     // method tables) are final at link time, so start-up neither applies
     // ~23,000 relative relocations nor copies the ~130 pages they touch

@@ -4,6 +4,7 @@
 use super::errors;
 use super::ffi;
 use super::ffi::{bio_pending, bio_set_mem_eof_return};
+use super::ossl;
 use crate::ffi::*;
 use crate::modules::args::{self, builtin};
 use crate::modules::objtype::{self, meth_noargs, State, Visit};
@@ -13,7 +14,6 @@ use crate::object::{bool as pybool, bytes, int, none, tuple};
 use crate::runtime::errors::{self as rterr, PyResult};
 use crate::Owned;
 use libc::{c_int, c_void};
-use openssl_sys as ossl;
 
 /// The state of a `MemoryBIO`.
 pub struct MemBio {
@@ -33,7 +33,7 @@ impl Drop for MemBio {
         if !self.bio.is_null() {
             // SAFETY: the BIO is ours; an SSL using it holds its own
             // reference.
-            unsafe { ffi::BIO_free(self.bio) };
+            unsafe { ossl::BIO_free(self.bio) };
         }
     }
 }
@@ -153,7 +153,7 @@ meth_noargs!(membio_write_eof, |slf| {
     let b = membio(slf);
     b.eof_written = true;
     // From now on an empty BIO reads as the end of the stream.
-    ossl::BIO_clear_retry_flags(b.bio);
+    ffi::bio_clear_retry_flags(b.bio);
     bio_set_mem_eof_return(b.bio, 0);
     Ok(none::owned())
 });

@@ -4,6 +4,7 @@
 //! They run inside an OpenSSL call that released the GIL; the Python
 //! ones take it back through the thread state the connection saved.
 use super::context::context;
+use super::ossl;
 use super::sslsocket::{sslsock, SslSocket};
 use crate::ffi::*;
 use crate::modules::objtype;
@@ -11,7 +12,6 @@ use crate::object::{bytes, int, none, protocol, str as pystr, weakref};
 use crate::runtime::gil;
 use crate::Owned;
 use libc::{c_char, c_int, c_uint, c_void};
-use openssl_sys as ossl;
 use std::io::Write;
 use std::ptr::null_mut;
 use std::sync::atomic::Ordering;

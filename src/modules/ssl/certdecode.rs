@@ -5,11 +5,11 @@
 //! distribution points.
 use super::errors;
 use super::ffi;
+use super::ossl;
 use crate::object::{dict, int, str as pystr, tuple};
 use crate::runtime::errors::PyResult;
 use crate::Owned;
 use libc::c_int;
-use openssl_sys as ossl;
 use std::ptr::null_mut;
 
 /// A memory BIO freed on drop, for OpenSSL's printing functions.
@@ -48,7 +48,7 @@ impl MemOut {
 impl Drop for MemOut {
     fn drop(&mut self) {
         // SAFETY: ours.
-        unsafe { ffi::BIO_free(self.0) };
+        unsafe { ossl::BIO_free(self.0) };
     }
 }
 
@@ -122,7 +122,7 @@ pub unsafe fn name_tuple(name: *mut ossl::X509_NAME) -> PyResult<Owned> {
         let mut set = -1;
         for i in 0..ossl::X509_NAME_entry_count(name) {
             let entry = ossl::X509_NAME_get_entry(name, i);
-            let entry_set = ffi::X509_NAME_ENTRY_set(entry);
+            let entry_set = ossl::X509_NAME_ENTRY_set(entry);
             if entry_set != set && !current.is_empty() {
                 rdns.push(tuple::from_vec(std::mem::take(&mut current))?);
             }
@@ -190,7 +190,7 @@ unsafe fn general_name(gn: *mut ossl::GENERAL_NAME) -> PyResult<Owned> {
             _ => {
                 // Other kinds as OpenSSL prints them: "kind:value".
                 let out = MemOut::new()?;
-                if ffi::GENERAL_NAME_print(out.ptr(), gn) <= 0 {
+                if ossl::GENERAL_NAME_print(out.ptr(), gn) <= 0 {
                     return Err(errors::from_queue());
                 }
                 let s = String::from_utf8_lossy(&out.take()).into_owned();
@@ -208,12 +208,12 @@ unsafe fn alt_names(cert: *mut ossl::X509) -> PyResult<Option<Owned>> {
         let mut out = Vec::new();
         let mut i = -1;
         loop {
-            i = ffi::X509_get_ext_by_NID(cert, ossl::NID_subject_alt_name, i);
+            i = ossl::X509_get_ext_by_NID(cert, ossl::NID_subject_alt_name, i);
             if i < 0 {
                 break;
             }
             let ext = ossl::X509_get_ext(cert, i);
-            let names = ffi::X509V3_EXT_d2i(ext) as *mut ossl::stack_st_GENERAL_NAME;
+            let names = ossl::X509V3_EXT_d2i(ext) as *mut ossl::stack_st_GENERAL_NAME;
             if names.is_null() {
                 return Err(errors::from_queue());
             }
@@ -229,7 +229,7 @@ unsafe fn alt_names(cert: *mut ossl::X509) -> PyResult<Option<Owned>> {
                     }
                 }
             }
-            ffi::GENERAL_NAMES_free(names);
+            ossl::GENERAL_NAMES_free(names);
             result?;
         }
         if out.is_empty() {
@@ -266,7 +266,7 @@ unsafe fn aia_uris(cert: *mut ossl::X509, nid: c_int) -> PyResult<Option<Owned>>
                 }
             }
         }
-        ffi::AUTHORITY_INFO_ACCESS_free(info);
+        ossl::AUTHORITY_INFO_ACCESS_free(info);
         result?;
         if out.is_empty() {
             return Ok(None);
@@ -312,7 +312,7 @@ unsafe fn crl_points(cert: *mut ossl::X509) -> PyResult<Option<Owned>> {
                 }
             }
         }
-        ffi::CRL_DIST_POINTS_free(dps);
+        ossl::CRL_DIST_POINTS_free(dps);
         result?;
         if out.is_empty() {
             return Ok(None);
@@ -344,7 +344,7 @@ pub unsafe fn decode(cert: *mut ossl::X509) -> PyResult<Owned> {
         )?;
         set(
             "serialNumber",
-            &printed(|b| ffi::i2a_ASN1_INTEGER(b, ossl::X509_get_serialNumber(cert)))?,
+            &printed(|b| ossl::i2a_ASN1_INTEGER(b, ossl::X509_get_serialNumber(cert)))?,
         )?;
         set(
             "notBefore",

@@ -3,7 +3,7 @@
 //! `get_unverified_chain()` return them.
 use super::certdecode::{self, MemOut};
 use super::errors;
-use super::ffi;
+use super::ossl;
 use super::sslsocket::ssl_of;
 use crate::capi::boundary::{guard, guard_obj};
 use crate::ffi::*;
@@ -14,7 +14,6 @@ use crate::object::{bool as pybool, list, none, str as pystr};
 use crate::runtime::errors::{self as rterr, PyResult};
 use crate::Owned;
 use libc::{c_int, c_void};
-use openssl_sys as ossl;
 
 /// `ENCODING_PEM` and `ENCODING_DER`.
 const ENCODING_PEM: c_int = 1;
@@ -125,7 +124,7 @@ unsafe extern "C" fn cert_repr(slf: *mut PyObject) -> *mut PyObject {
             const XN_FLAG_DN_REV: libc::c_ulong = 1 << 20;
             let out = MemOut::new()?;
             let name = ossl::X509_get_subject_name(cert(slf));
-            if ffi::X509_NAME_print_ex(out.ptr(), name, 0, XN_FLAG_RFC2253 & !XN_FLAG_DN_REV) < 0 {
+            if ossl::X509_NAME_print_ex(out.ptr(), name, 0, XN_FLAG_RFC2253 & !XN_FLAG_DN_REV) < 0 {
                 return Err(errors::from_queue());
             }
             let subject = String::from_utf8_lossy(&out.take()).into_owned();

@@ -1,12 +1,11 @@
 //! Describing a cipher suite: the dicts of `get_ciphers()` and the
 //! tuples of `cipher()` and `shared_ciphers()` (CPython's
 //! `cipher_to_dict` and `cipher_to_tuple`).
-use super::ffi;
+use super::ossl;
 use crate::object::{bool as pybool, dict, int, none, str as pystr, tuple};
 use crate::runtime::errors::PyResult;
 use crate::Owned;
 use libc::{c_char, c_int};
-use openssl_sys as ossl;
 use std::ffi::CStr;
 
 /// A C string as a str, `None` for NULL.
@@ -53,7 +52,7 @@ pub unsafe fn cipher_dict(c: *const ossl::SSL_CIPHER) -> PyResult<Owned> {
         let strength = ossl::SSL_CIPHER_get_bits(c, &mut alg_bits);
         let d = dict::new()?;
         let set = |k: &str, v: Owned| dict::set_item(d.as_ptr(), pystr::intern(k), v.as_ptr());
-        set("id", int::from_i64(ffi::SSL_CIPHER_get_id(c) as i64)?)?;
+        set("id", int::from_i64(ossl::SSL_CIPHER_get_id(c) as i64)?)?;
         set("name", opt_str(ossl::SSL_CIPHER_get_name(c))?)?;
         set("protocol", opt_str(ossl::SSL_CIPHER_get_version(c))?)?;
         set("description", pystr::from_str(desc)?)?;
@@ -61,12 +60,12 @@ pub unsafe fn cipher_dict(c: *const ossl::SSL_CIPHER) -> PyResult<Owned> {
         set("alg_bits", int::from_i64(alg_bits as i64)?)?;
         set(
             "aead",
-            Owned::from_borrowed_static(pybool::from_bool(ffi::SSL_CIPHER_is_aead(c) != 0)),
+            Owned::from_borrowed_static(pybool::from_bool(ossl::SSL_CIPHER_is_aead(c) != 0)),
         )?;
-        set("symmetric", nid_name(ffi::SSL_CIPHER_get_cipher_nid(c))?)?;
-        set("digest", nid_name(ffi::SSL_CIPHER_get_digest_nid(c))?)?;
-        set("kea", nid_name(ffi::SSL_CIPHER_get_kx_nid(c))?)?;
-        set("auth", nid_name(ffi::SSL_CIPHER_get_auth_nid(c))?)?;
+        set("symmetric", nid_name(ossl::SSL_CIPHER_get_cipher_nid(c))?)?;
+        set("digest", nid_name(ossl::SSL_CIPHER_get_digest_nid(c))?)?;
+        set("kea", nid_name(ossl::SSL_CIPHER_get_kx_nid(c))?)?;
+        set("auth", nid_name(ossl::SSL_CIPHER_get_auth_nid(c))?)?;
         Ok(d)
     }
 }

@@ -5,6 +5,7 @@
 use super::ciphers;
 use super::errors;
 use super::ffi;
+use super::ossl;
 use super::sslsocket;
 use crate::capi::boundary::guard_obj;
 use crate::ffi::*;
@@ -17,7 +18,6 @@ use crate::object::{bool as pybool, bytes, dict, int, list, none, protocol, str 
 use crate::runtime::errors::{self as rterr, PyResult, Raised};
 use crate::Owned;
 use libc::{c_char, c_int, c_uint, c_void};
-use openssl_sys as ossl;
 use std::ffi::CString;
 use std::ptr::null_mut;
 
@@ -118,15 +118,15 @@ unsafe extern "C" fn context_new(
                 }
                 PROTOCOL_TLSV1 => {
                     deprecated("ssl.PROTOCOL_TLSv1 is deprecated")?;
-                    ffi::TLSv1_method()
+                    ossl::TLSv1_method()
                 }
                 PROTOCOL_TLSV1_1 => {
                     deprecated("ssl.PROTOCOL_TLSv1_1 is deprecated")?;
-                    ffi::TLSv1_1_method()
+                    ossl::TLSv1_1_method()
                 }
                 PROTOCOL_TLSV1_2 => {
                     deprecated("ssl.PROTOCOL_TLSv1_2 is deprecated")?;
-                    ffi::TLSv1_2_method()
+                    ossl::TLSv1_2_method()
                 }
                 PROTOCOL_TLS_CLIENT => ossl::TLS_client_method(),
                 PROTOCOL_TLS_SERVER => ossl::TLS_server_method(),
@@ -178,12 +178,12 @@ unsafe extern "C" fn context_new(
             if matches!(
                 protocol,
                 PROTOCOL_TLS | PROTOCOL_TLS_CLIENT | PROTOCOL_TLS_SERVER
-            ) && ossl::SSL_CTX_set_min_proto_version(ctx, ossl::TLS1_2_VERSION as _) == 0
+            ) && ffi::ssl_ctx_set_proto_version(ctx, false, ossl::TLS1_2_VERSION) == 0
             {
                 return Err(errors::from_queue());
             }
             // Buffers are released when idle.
-            ossl::SSL_CTX_set_mode(ctx, ossl::SSL_MODE_RELEASE_BUFFERS);
+            ffi::ssl_ctx_set_mode(ctx, ossl::SSL_MODE_RELEASE_BUFFERS);
             // Servers name their session cache; a client's sessions (TLS 1.3
             // pre-shared keys among them) carry no context.
             if protocol != PROTOCOL_TLS_CLIENT {
@@ -208,7 +208,7 @@ fn set_verify_mode(c: &mut Context, mode: c_int) -> PyResult<()> {
     };
     // SAFETY: ctx is live; the verify callback is kept as it was.
     unsafe {
-        let cb = ffi::SSL_CTX_get_verify_callback(c.ctx);
+        let cb = ossl::SSL_CTX_get_verify_callback(c.ctx);
         ossl::SSL_CTX_set_verify(c.ctx, m, cb);
     }
     Ok(())
@@ -288,7 +288,7 @@ unsafe fn unsigned(v: *mut PyObject) -> PyResult<u64> {
 }
 
 getter!(ctx_get_options, |c| int::from_u64(
-    ossl::SSL_CTX_get_options(c.ctx) as u64
+    ossl::SSL_CTX_get_options(c.ctx)
 ));
 setter!(ctx_set_options, |c, v| {
     let new = unsigned(v)?;
@@ -315,15 +315,15 @@ setter!(ctx_set_options, |c, v| {
 
 getter!(ctx_get_verify_flags, |c| {
     let param = ossl::SSL_CTX_get0_param(c.ctx);
-    int::from_u64(ffi::X509_VERIFY_PARAM_get_flags(param) as u64)
+    int::from_u64(ossl::X509_VERIFY_PARAM_get_flags(param) as u64)
 });
 setter!(ctx_set_verify_flags, |c, v| {
     let new = unsigned(v)? as libc::c_ulong;
     let param = ossl::SSL_CTX_get0_param(c.ctx);
-    let old = ffi::X509_VERIFY_PARAM_get_flags(param);
+    let old = ossl::X509_VERIFY_PARAM_get_flags(param);
     let clear = old & !new;
     let set = !old & new;
-    if clear != 0 && ffi::X509_VERIFY_PARAM_clear_flags(param, clear) == 0 {
+    if clear != 0 && ossl::X509_VERIFY_PARAM_clear_flags(param, clear) == 0 {
         return Err(errors::from_queue());
     }
     if set != 0 && ossl::X509_VERIFY_PARAM_set_flags(param, set) == 0 {
@@ -356,12 +356,7 @@ unsafe fn set_version(c: &mut Context, v: *mut PyObject, max: bool) -> PyResult<
                 )))
             }
         };
-        let ok = if max {
-            ossl::SSL_CTX_set_max_proto_version(c.ctx, version as _)
-        } else {
-            ossl::SSL_CTX_set_min_proto_version(c.ctx, version as _)
-        };
-        if ok == 0 {
+        if ffi::ssl_ctx_set_proto_version(c.ctx, max, version) == 0 {
             return Err(rterr::value_error(format!(
                 "Unsupported protocol version 0x{version:x}"
             )));
@@ -371,22 +366,22 @@ unsafe fn set_version(c: &mut Context, v: *mut PyObject, max: bool) -> PyResult<
 }
 
 getter!(ctx_get_minimum_version, |c| {
-    let v = ossl::SSL_CTX_get_min_proto_version(c.ctx);
+    let v = ffi::ssl_ctx_get_proto_version(c.ctx, false);
     int::from_i64(if v == 0 { PROTO_MINIMUM_SUPPORTED } else { v } as i64)
 });
 setter!(ctx_set_minimum_version, |c, v| set_version(c, v, false));
 getter!(ctx_get_maximum_version, |c| {
-    let v = ossl::SSL_CTX_get_max_proto_version(c.ctx);
+    let v = ffi::ssl_ctx_get_proto_version(c.ctx, true);
     int::from_i64(if v == 0 { PROTO_MAXIMUM_SUPPORTED } else { v } as i64)
 });
 setter!(ctx_set_maximum_version, |c, v| set_version(c, v, true));
 
 getter!(ctx_get_security_level, |c| int::from_i64(
-    ffi::SSL_CTX_get_security_level(c.ctx) as i64
+    ossl::SSL_CTX_get_security_level(c.ctx) as i64
 ));
 
 getter!(ctx_get_num_tickets, |c| int::from_i64(
-    ffi::SSL_CTX_get_num_tickets(c.ctx) as i64
+    ossl::SSL_CTX_get_num_tickets(c.ctx) as i64
 ));
 setter!(ctx_set_num_tickets, |c, v| {
     let n = int::as_i64(crate::object::number::index(v)?.as_ptr())?;
@@ -396,7 +391,7 @@ setter!(ctx_set_num_tickets, |c, v| {
     if c.protocol != PROTOCOL_TLS_SERVER {
         return Err(rterr::value_error("SSLContext is not a server context."));
     }
-    if ffi::SSL_CTX_set_num_tickets(c.ctx, n as usize) != 1 {
+    if ossl::SSL_CTX_set_num_tickets(c.ctx, n as usize) != 1 {
         return Err(rterr::value_error("failed to set num tickets."));
     }
     Ok(())
@@ -431,18 +426,15 @@ setter!(ctx_set_sni_callback, |c, v| {
     }
     if v == none::none() {
         c.sni_callback = None;
-        ossl::SSL_CTX_set_tlsext_servername_callback__fixed_rust(c.ctx, None);
+        ffi::ssl_ctx_set_servername_callback(c.ctx, None);
         return Ok(());
     }
     if crate::capi::call::PyCallable_Check(v) == 0 {
-        ossl::SSL_CTX_set_tlsext_servername_callback__fixed_rust(c.ctx, None);
+        ffi::ssl_ctx_set_servername_callback(c.ctx, None);
         return Err(rterr::type_error("not a callable object"));
     }
     c.sni_callback = Some(Owned::from_borrowed(v));
-    ossl::SSL_CTX_set_tlsext_servername_callback__fixed_rust(
-        c.ctx,
-        Some(super::callbacks::servername),
-    );
+    ffi::ssl_ctx_set_servername_callback(c.ctx, Some(super::callbacks::servername));
     Ok(())
 });
 
@@ -453,15 +445,15 @@ getter!(ctx_get_msg_callback, |c| Ok(c
 setter!(ctx_set_msg_callback, |c, v| {
     if v == none::none() {
         c.msg_callback = None;
-        ffi::SSL_CTX_set_msg_callback(c.ctx, None);
+        ossl::SSL_CTX_set_msg_callback(c.ctx, None);
         return Ok(());
     }
     if crate::capi::call::PyCallable_Check(v) == 0 {
-        ffi::SSL_CTX_set_msg_callback(c.ctx, None);
+        ossl::SSL_CTX_set_msg_callback(c.ctx, None);
         return Err(rterr::type_error("not a callable object"));
     }
     c.msg_callback = Some(Owned::from_borrowed(v));
-    ffi::SSL_CTX_set_msg_callback(c.ctx, Some(super::callbacks::message));
+    ossl::SSL_CTX_set_msg_callback(c.ctx, Some(super::callbacks::message));
     Ok(())
 });
 
@@ -635,10 +627,10 @@ builtin!(ctx_load_cert_chain, |slf, args, kws| {
             pw.data = password_bytes(p, "password should be a string or callable")?;
         }
     }
-    let orig_cb = ffi::SSL_CTX_get_default_passwd_cb(c.ctx);
-    let orig_data = ffi::SSL_CTX_get_default_passwd_cb_userdata(c.ctx);
-    ffi::SSL_CTX_set_default_passwd_cb(c.ctx, Some(password_callback));
-    ffi::SSL_CTX_set_default_passwd_cb_userdata(c.ctx, (&raw mut pw).cast());
+    let orig_cb = ossl::SSL_CTX_get_default_passwd_cb(c.ctx);
+    let orig_data = ossl::SSL_CTX_get_default_passwd_cb_userdata(c.ctx);
+    ossl::SSL_CTX_set_default_passwd_cb(c.ctx, Some(password_callback));
+    ossl::SSL_CTX_set_default_passwd_cb_userdata(c.ctx, (&raw mut pw).cast());
     let result = (|| {
         *libc::__errno_location() = 0;
         if ossl::SSL_CTX_use_certificate_chain_file(c.ctx, certfile.as_ptr()) != 1 {
@@ -654,8 +646,8 @@ builtin!(ctx_load_cert_chain, |slf, args, kws| {
         }
         Ok(())
     })();
-    ffi::SSL_CTX_set_default_passwd_cb(c.ctx, orig_cb);
-    ffi::SSL_CTX_set_default_passwd_cb_userdata(c.ctx, orig_data);
+    ossl::SSL_CTX_set_default_passwd_cb(c.ctx, orig_cb);
+    ossl::SSL_CTX_set_default_passwd_cb_userdata(c.ctx, orig_data);
     result?;
     Ok(none::owned())
 });
@@ -676,8 +668,8 @@ unsafe fn add_ca_certs(c: &Context, data: &[u8], pem: bool) -> PyResult<()> {
                 ossl::PEM_read_bio_X509(
                     bio,
                     null_mut(),
-                    ffi::SSL_CTX_get_default_passwd_cb(c.ctx),
-                    ffi::SSL_CTX_get_default_passwd_cb_userdata(c.ctx),
+                    ossl::SSL_CTX_get_default_passwd_cb(c.ctx),
+                    ossl::SSL_CTX_get_default_passwd_cb_userdata(c.ctx),
                 )
             } else {
                 ossl::d2i_X509_bio(bio, null_mut())
@@ -700,7 +692,7 @@ unsafe fn add_ca_certs(c: &Context, data: &[u8], pem: bool) -> PyResult<()> {
             }
             loaded += 1;
         }
-        ffi::BIO_free(bio);
+        ossl::BIO_free(bio);
         let e = ossl::ERR_peek_last_error();
         let (lib, reason) = (ossl::ERR_GET_LIB(e), ossl::ERR_GET_REASON(e));
         if loaded == 0 {
@@ -810,7 +802,7 @@ meth_noargs!(ctx_get_ciphers, |slf| {
     if ssl.is_null() {
         return Err(errors::from_queue());
     }
-    let sk = ffi::SSL_get_ciphers(ssl);
+    let sk = ossl::SSL_get_ciphers(ssl);
     let mut out = Vec::new();
     let mut result = Ok(());
     for i in 0..ossl::OPENSSL_sk_num(sk.cast()) {
@@ -877,7 +869,7 @@ meth_o!(ctx_set_alpn_protocols, |slf, arg| {
     if ossl::SSL_CTX_set_alpn_protos(c.ctx, c.alpn.as_ptr(), c.alpn.len() as c_uint) != 0 {
         return Err(rterr::no_memory());
     }
-    ossl::SSL_CTX_set_alpn_select_cb__fixed_rust(c.ctx, Some(select_alpn), slf.cast());
+    ossl::SSL_CTX_set_alpn_select_cb(c.ctx, Some(select_alpn), slf.cast());
     Ok(none::owned())
 });
 
@@ -1007,7 +999,7 @@ meth_o!(ctx_load_dh_params, |slf, arg| {
         return Err(path.error());
     }
     *libc::__errno_location() = 0;
-    let dh = ffi::PEM_read_DHparams(f, null_mut(), None, null_mut());
+    let dh = ossl::PEM_read_DHparams(f, null_mut(), None, null_mut());
     let e = rterr::last_errno();
     libc::fclose(f);
     if dh.is_null() {
@@ -1016,7 +1008,7 @@ meth_o!(ctx_load_dh_params, |slf, arg| {
         }
         return Err(errors::from_queue());
     }
-    let ok = ossl::SSL_CTX_set_tmp_dh(context(slf).ctx, dh);
+    let ok = ffi::ssl_ctx_set_tmp_dh(context(slf).ctx, dh);
     ossl::DH_free(dh);
     if ok == 0 {
         return Err(errors::from_queue());
@@ -1077,7 +1069,7 @@ builtin!(ctx_set_psk_server_callback, |slf, args, kws| {
     };
     let callback = psk_callback_arg(cb.unwrap())?;
     let p = hint.as_ref().map_or(std::ptr::null(), |h| h.as_ptr());
-    if ffi::SSL_CTX_use_psk_identity_hint(c.ctx, p) != 1 {
+    if ossl::SSL_CTX_use_psk_identity_hint(c.ctx, p) != 1 {
         return Err(rterr::value_error("failed to set identity hint"));
     }
     c.psk_server_callback = callback;

@@ -3,6 +3,7 @@
 //! `fill_and_set_sslerror` and `_setSSLError`). A message reads
 //! `[LIB: REASON] text (file:line)`, the location naming our source.
 use super::errcodes::{LIBS, REASONS};
+use super::ossl;
 use crate::ffi::*;
 use crate::object::descr::method;
 use crate::object::exceptions::{self as exc, new_exception_class};
@@ -10,7 +11,6 @@ use crate::object::{int, none, protocol, str as pystr, tuple};
 use crate::runtime::errors::{self, PyResult, Raised};
 use crate::Owned;
 use libc::{c_int, c_long, c_ulong, c_void};
-use openssl_sys as ossl;
 use std::ffi::CStr;
 use std::panic::Location;
 use std::ptr::null_mut;

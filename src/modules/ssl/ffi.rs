@@ -1,7 +1,7 @@
-//! OpenSSL 3 functions that the `openssl-sys` crate does not declare, and
-//! the C macros `_ssl` uses, written as the control calls they expand to.
+//! Constants and callback types `openssl-sys` does not declare, and the C
+//! macros `_ssl` uses, written as the control calls they expand to.
+use super::ossl::*;
 use libc::{c_char, c_int, c_long, c_void};
-use openssl_sys::*;
 
 /// Error libraries and reasons `_ssl` tests for (`ERR_LIB_*`, `*_R_*`).
 pub const ERR_LIB_X509: c_int = 11;
@@ -11,73 +11,6 @@ pub const PEM_R_NO_START_LINE: c_int = 108;
 pub const ASN1_R_HEADER_TOO_LONG: c_int = 123;
 pub const SSL_R_CERTIFICATE_VERIFY_FAILED: c_int = 134;
 pub const SSL_R_UNEXPECTED_EOF_WHILE_READING: c_int = 294;
-
-extern "C" {
-    pub fn BIO_free(b: *mut BIO) -> c_int;
-    pub fn BIO_up_ref(b: *mut BIO) -> c_int;
-    pub fn X509_NAME_print_ex(
-        out: *mut BIO,
-        nm: *const X509_NAME,
-        indent: c_int,
-        flags: libc::c_ulong,
-    ) -> c_int;
-    pub fn SSL_CIPHER_get_id(c: *const SSL_CIPHER) -> u32;
-    pub fn SSL_get_ciphers(s: *const SSL) -> *mut stack_st_SSL_CIPHER;
-    pub fn SSL_SESSION_get_ticket_lifetime_hint(s: *const SSL_SESSION) -> libc::c_ulong;
-    pub fn SSL_SESSION_has_ticket(s: *const SSL_SESSION) -> c_int;
-    pub fn SSL_set_fd(s: *mut SSL, fd: c_int) -> c_int;
-    pub fn SSL_CTX_use_psk_identity_hint(ctx: *mut SSL_CTX, hint: *const c_char) -> c_int;
-    pub fn SSL_CTX_set_msg_callback(ctx: *mut SSL_CTX, cb: MsgCb);
-    pub fn PEM_read_DHparams(
-        fp: *mut libc::FILE,
-        x: *mut *mut DH,
-        cb: pem_password_cb,
-        u: *mut c_void,
-    ) -> *mut DH;
-    pub fn SSL_get_client_ciphers(s: *const SSL) -> *mut stack_st_SSL_CIPHER;
-    pub fn OPENSSL_sk_find(st: *mut OPENSSL_STACK, data: *const c_void) -> c_int;
-    pub fn SSL_get1_session(s: *mut SSL) -> *mut SSL_SESSION;
-    pub fn X509_OBJECT_get_type(a: *const X509_OBJECT) -> c_int;
-    pub fn X509_check_ca(x: *mut X509) -> c_int;
-    pub fn BIO_new_file(filename: *const c_char, mode: *const c_char) -> *mut BIO;
-    pub fn TLSv1_method() -> *const SSL_METHOD;
-    pub fn TLSv1_1_method() -> *const SSL_METHOD;
-    pub fn TLSv1_2_method() -> *const SSL_METHOD;
-    pub fn a2i_IPADDRESS(ipasc: *const c_char) -> *mut ASN1_OCTET_STRING;
-    pub fn X509_NAME_ENTRY_set(ne: *const X509_NAME_ENTRY) -> c_int;
-    pub fn i2a_ASN1_INTEGER(bp: *mut BIO, a: *const ASN1_INTEGER) -> c_int;
-    pub fn SSL_CIPHER_get_kx_nid(c: *const SSL_CIPHER) -> c_int;
-    pub fn SSL_CIPHER_get_auth_nid(c: *const SSL_CIPHER) -> c_int;
-    pub fn SSL_CIPHER_get_digest_nid(c: *const SSL_CIPHER) -> c_int;
-    pub fn SSL_CIPHER_get_cipher_nid(c: *const SSL_CIPHER) -> c_int;
-    pub fn SSL_CIPHER_is_aead(c: *const SSL_CIPHER) -> c_int;
-    pub fn SSL_CTX_set_default_passwd_cb_userdata(ctx: *mut SSL_CTX, u: *mut c_void);
-    pub fn SSL_CTX_set_default_passwd_cb(ctx: *mut SSL_CTX, cb: pem_password_cb);
-    pub fn SSL_CTX_get_default_passwd_cb(ctx: *mut SSL_CTX) -> pem_password_cb;
-    pub fn SSL_CTX_get_default_passwd_cb_userdata(ctx: *mut SSL_CTX) -> *mut c_void;
-    pub fn SSL_set_post_handshake_auth(s: *mut SSL, val: c_int);
-    pub fn SSL_verify_client_post_handshake(s: *mut SSL) -> c_int;
-    pub fn AUTHORITY_INFO_ACCESS_free(a: *mut stack_st_ACCESS_DESCRIPTION);
-    pub fn CRL_DIST_POINTS_free(a: *mut stack_st_DIST_POINT);
-    pub fn GENERAL_NAMES_free(a: *mut stack_st_GENERAL_NAME);
-    pub fn GENERAL_NAME_print(out: *mut BIO, gen: *mut GENERAL_NAME) -> c_int;
-    pub fn X509_get_ext_by_NID(x: *const X509, nid: c_int, lastpos: c_int) -> c_int;
-    pub fn X509V3_EXT_d2i(ext: *mut X509_EXTENSION) -> *mut c_void;
-    pub fn X509_get_default_cert_file_env() -> *const c_char;
-    pub fn X509_get_default_cert_file() -> *const c_char;
-    pub fn X509_get_default_cert_dir_env() -> *const c_char;
-    pub fn X509_get_default_cert_dir() -> *const c_char;
-    pub fn SSL_CTX_get_verify_callback(ctx: *const SSL_CTX) -> SslVerifyCb;
-    pub fn SSL_get_verify_callback(s: *const SSL) -> SslVerifyCb;
-    pub fn X509_VERIFY_PARAM_get_flags(param: *const X509_VERIFY_PARAM) -> libc::c_ulong;
-    pub fn X509_VERIFY_PARAM_clear_flags(
-        param: *mut X509_VERIFY_PARAM,
-        flags: libc::c_ulong,
-    ) -> c_int;
-    pub fn SSL_CTX_get_security_level(ctx: *const SSL_CTX) -> c_int;
-    pub fn SSL_CTX_get_num_tickets(ctx: *const SSL_CTX) -> usize;
-    pub fn SSL_CTX_set_num_tickets(ctx: *mut SSL_CTX, n: usize) -> c_int;
-}
 
 /// The type of a protocol message callback.
 pub type MsgCb =
@@ -144,4 +77,72 @@ pub unsafe fn ssl_ctx_set1_groups(ctx: *mut SSL_CTX, nids: &[c_int]) -> c_long {
             nids.as_ptr() as *mut c_void,
         )
     }
+}
+
+/// `BIO_clear_retry_flags`: forgets why the last BIO call should be retried.
+pub unsafe fn bio_clear_retry_flags(b: *mut BIO) {
+    // SAFETY: b is a live BIO (caller contract).
+    unsafe { BIO_clear_flags(b, BIO_FLAGS_RWS | BIO_FLAGS_SHOULD_RETRY) };
+}
+
+/// `SSL_CTX_set_mode`.
+pub unsafe fn ssl_ctx_set_mode(ctx: *mut SSL_CTX, mode: c_long) {
+    // SAFETY: ctx is a live SSL_CTX (caller contract).
+    unsafe { SSL_CTX_ctrl(ctx, SSL_CTRL_MODE, mode, std::ptr::null_mut()) };
+}
+
+/// `SSL_CTX_set_tmp_dh`: the Diffie-Hellman parameters (OpenSSL copies them).
+pub unsafe fn ssl_ctx_set_tmp_dh(ctx: *mut SSL_CTX, dh: *mut DH) -> c_long {
+    // SAFETY: ctx is live and dh a live DH (caller contract).
+    unsafe { SSL_CTX_ctrl(ctx, SSL_CTRL_SET_TMP_DH, 0, dh.cast()) }
+}
+
+/// The type of a server name (SNI) callback.
+pub type ServernameCb = Option<unsafe extern "C" fn(*mut SSL, *mut c_int, *mut c_void) -> c_int>;
+
+/// `SSL_CTX_set_tlsext_servername_callback`.
+pub unsafe fn ssl_ctx_set_servername_callback(ctx: *mut SSL_CTX, cb: ServernameCb) {
+    // SAFETY: ctx is live; OpenSSL calls the function back with the
+    // prototype of ServernameCb, passed as the generic callback type.
+    unsafe {
+        let cb = std::mem::transmute::<ServernameCb, Option<unsafe extern "C" fn()>>(cb);
+        SSL_CTX_callback_ctrl(ctx, SSL_CTRL_SET_TLSEXT_SERVERNAME_CB, cb)
+    };
+}
+
+/// `SSL_set_tlsext_host_name`: the server name sent in the client hello.
+pub unsafe fn ssl_set_host_name(s: *mut SSL, name: *const c_char) -> c_long {
+    // SAFETY: s is live; OpenSSL copies the NUL-terminated name.
+    unsafe {
+        SSL_ctrl(
+            s,
+            SSL_CTRL_SET_TLSEXT_HOSTNAME,
+            TLSEXT_NAMETYPE_host_name as c_long,
+            name as *mut c_void,
+        )
+    }
+}
+
+/// `SSL_CTX_get_min_proto_version` or, when `max`, `..._max_...`: 0 when
+/// the bound is not set.
+pub unsafe fn ssl_ctx_get_proto_version(ctx: *mut SSL_CTX, max: bool) -> c_int {
+    let cmd = if max {
+        SSL_CTRL_GET_MAX_PROTO_VERSION
+    } else {
+        SSL_CTRL_GET_MIN_PROTO_VERSION
+    };
+    // SAFETY: ctx is a live SSL_CTX (caller contract).
+    unsafe { SSL_CTX_ctrl(ctx, cmd, 0, std::ptr::null_mut()) as c_int }
+}
+
+/// `SSL_CTX_set_min_proto_version` or, when `max`, `..._max_...`; 0 when
+/// OpenSSL refuses the version.
+pub unsafe fn ssl_ctx_set_proto_version(ctx: *mut SSL_CTX, max: bool, version: c_int) -> c_int {
+    let cmd = if max {
+        SSL_CTRL_SET_MAX_PROTO_VERSION
+    } else {
+        SSL_CTRL_SET_MIN_PROTO_VERSION
+    };
+    // SAFETY: ctx is a live SSL_CTX (caller contract).
+    unsafe { SSL_CTX_ctrl(ctx, cmd, version as c_long, std::ptr::null_mut()) as c_int }
 }

@@ -56,6 +56,7 @@ mod errcodes;
 mod errors;
 /// cbindgen:ignore
 mod ffi;
+mod ossl;
 mod session;
 mod sslsocket;
 mod store;
@@ -68,7 +69,6 @@ use crate::object::{bool as pybool, bytes, dict, float, int, module, none, str a
 use crate::runtime::errors::{self as rterr, PyResult};
 use crate::Owned;
 use libc::{c_int, c_void};
-use openssl_sys as ossl;
 use std::ffi::{CStr, CString};
 
 /// Drops the exception classes (interpreter finalization).
@@ -118,10 +118,10 @@ builtin!(ssl_get_default_verify_paths, |args, kws| {
     args::no_kwargs("get_default_verify_paths", &kws)?;
     args::arity("get_default_verify_paths", args, 0, 0)?;
     tuple::from_vec(vec![
-        ciphers::opt_str(ffi::X509_get_default_cert_file_env())?,
-        ciphers::opt_str(ffi::X509_get_default_cert_file())?,
-        ciphers::opt_str(ffi::X509_get_default_cert_dir_env())?,
-        ciphers::opt_str(ffi::X509_get_default_cert_dir())?,
+        ciphers::opt_str(ossl::X509_get_default_cert_file_env())?,
+        ciphers::opt_str(ossl::X509_get_default_cert_file())?,
+        ciphers::opt_str(ossl::X509_get_default_cert_dir_env())?,
+        ciphers::opt_str(ossl::X509_get_default_cert_dir())?,
     ])
 });
 
@@ -188,13 +188,13 @@ builtin!(ssl_test_decode_cert, |args, kws| {
     args::no_kwargs("_test_decode_cert", &kws)?;
     args::arity("_test_decode_cert", args, 1, 1)?;
     let path = crate::modules::posix::path::path("_test_decode_cert", "path", args[0])?;
-    let bio = ffi::BIO_new_file(path.c.as_ptr(), c"r".as_ptr());
+    let bio = ossl::BIO_new_file(path.c.as_ptr(), c"r".as_ptr());
     if bio.is_null() {
         ossl::ERR_clear_error();
         return Err(errors::plain("Can't open file"));
     }
     let x = ossl::PEM_read_bio_X509(bio, std::ptr::null_mut(), None, std::ptr::null_mut());
-    ffi::BIO_free(bio);
+    ossl::BIO_free(bio);
     if x.is_null() {
         ossl::ERR_clear_error();
         return Err(errors::plain("Error decoding PEM-encoded file"));
@@ -246,6 +246,8 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
     crate::capi::boundary::guard_obj(|| {
         // SAFETY: the tables and types are static; the module is new.
         unsafe {
+            ossl::load()
+                .map_err(|e| rterr::set_string(crate::object::exceptions::PyExc_ImportError, &e))?;
             errors::create_classes()?;
             let m = crate::modules::objtype::new_module(
                 "_ssl",

@@ -1,7 +1,7 @@
 //! `_ssl.SSLSession` (CPython's `PySSLSession`): a TLS session taken from
 //! a connection, which a later client connection from the same context
 //! may resume.
-use super::ffi;
+use super::ossl;
 use crate::capi::boundary::guard_obj;
 use crate::ffi::*;
 use crate::modules::objtype::{self, Refs, State, Visit};
@@ -10,7 +10,6 @@ use crate::object::{bool as pybool, bytes, int, none};
 use crate::runtime::errors::PyResult;
 use crate::Owned;
 use libc::{c_int, c_void};
-use openssl_sys as ossl;
 
 /// The state of an `SSLSession`.
 pub struct Session {
@@ -106,11 +105,11 @@ getter!(session_timeout, |s| int::from_i64(
     ossl::SSL_SESSION_get_timeout(s) as i64
 ));
 getter!(session_ticket_lifetime_hint, |s| int::from_u64(
-    ffi::SSL_SESSION_get_ticket_lifetime_hint(s) as u64
+    ossl::SSL_SESSION_get_ticket_lifetime_hint(s) as u64
 ));
 getter!(session_id, |s| bytes::from_slice(id_of(s)));
 getter!(session_has_ticket, |s| Ok(Owned::from_borrowed_static(
-    pybool::from_bool(ffi::SSL_SESSION_has_ticket(s) != 0)
+    pybool::from_bool(ossl::SSL_SESSION_has_ticket(s) != 0)
 )));
 
 static mut SESSION_GETSET: [PyGetSetDef; 6] = [

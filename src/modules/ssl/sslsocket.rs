@@ -10,6 +10,7 @@ use super::ciphers;
 use super::context::{context, is_context};
 use super::errors::{self, Exc, Verify};
 use super::ffi;
+use super::ossl;
 use super::session;
 use crate::ffi::*;
 use crate::modules::args::{self, builtin};
@@ -22,7 +23,6 @@ use crate::runtime::errors::{self as rterr, PyResult, Raised};
 use crate::runtime::gil;
 use crate::Owned;
 use libc::{c_int, c_void};
-use openssl_sys as ossl;
 use std::panic::Location;
 use std::ptr::null_mut;
 use std::sync::atomic::{AtomicPtr, Ordering};
@@ -438,7 +438,7 @@ pub unsafe fn new(
         match transport {
             Transport::Socket(sock) => {
                 let (fd, t) = crate::modules::socket::fd_and_timeout(sock).unwrap_or((-1, -1));
-                ffi::SSL_set_fd(ssl, fd);
+                ossl::SSL_set_fd(ssl, fd);
                 sock_timeout = Some(t);
                 s.socket = Some(weakref::new(
                     &raw mut weakref::_PyWeakref_RefType,
@@ -449,8 +449,8 @@ pub unsafe fn new(
             Transport::Bio(inb, outb) => {
                 // SSL_set_bio takes over one reference to each BIO.
                 let (rb, wb) = (membio(inb).bio, membio(outb).bio);
-                ffi::BIO_up_ref(rb);
-                ffi::BIO_up_ref(wb);
+                ossl::BIO_up_ref(rb);
+                ossl::BIO_up_ref(wb);
                 ossl::SSL_set_bio(ssl, rb, wb);
             }
         }
@@ -463,11 +463,11 @@ pub unsafe fn new(
                 // Only with peer verification does the server ask.
                 let mode = ossl::SSL_get_verify_mode(ssl);
                 if mode & ossl::SSL_VERIFY_PEER != 0 {
-                    let cb = ffi::SSL_get_verify_callback(ssl);
+                    let cb = ossl::SSL_get_verify_callback(ssl);
                     ossl::SSL_set_verify(ssl, mode | ossl::SSL_VERIFY_POST_HANDSHAKE, cb);
                 }
             } else {
-                ffi::SSL_set_post_handshake_auth(ssl, 1);
+                ossl::SSL_set_post_handshake_auth(ssl, 1);
             }
         }
         if let Some(h) = hostname {
@@ -505,13 +505,13 @@ unsafe fn configure_hostname(s: &mut SslSocket, h: &str, check: bool) -> PyResul
             ));
         }
         let ch = std::ffi::CString::new(h).map_err(|_| rterr::value_error("embedded null byte"))?;
-        let ip = ffi::a2i_IPADDRESS(ch.as_ptr());
+        let ip = ossl::a2i_IPADDRESS(ch.as_ptr());
         if ip.is_null() {
             ossl::ERR_clear_error();
         }
         s.server_hostname = Some(pystr::from_str(h)?);
         let result = (|| {
-            if ip.is_null() && ossl::SSL_set_tlsext_host_name(s.ssl, ch.as_ptr() as *mut _) == 0 {
+            if ip.is_null() && ffi::ssl_set_host_name(s.ssl, ch.as_ptr()) == 0 {
                 return Err(errors::from_queue());
             }
             if check {
@@ -882,15 +882,15 @@ meth_noargs!(sock_cipher, |slf| {
 
 meth_noargs!(sock_shared_ciphers, |slf| {
     let s = sslsock(slf);
-    let server = ffi::SSL_get_ciphers(s.ssl);
-    let client = ffi::SSL_get_client_ciphers(s.ssl);
+    let server = ossl::SSL_get_ciphers(s.ssl);
+    let client = ossl::SSL_get_client_ciphers(s.ssl);
     if server.is_null() || client.is_null() {
         return Ok(none::owned());
     }
     let mut out = Vec::new();
     for i in 0..ossl::OPENSSL_sk_num(server.cast()) {
         let c = ossl::OPENSSL_sk_value(server.cast(), i) as *const ossl::SSL_CIPHER;
-        if ffi::OPENSSL_sk_find(client as *mut _, c as *const c_void) >= 0 {
+        if ossl::OPENSSL_sk_find(client as *mut _, c as *const c_void) >= 0 {
             out.push(ciphers::cipher_tuple(c)?);
         }
     }
@@ -949,7 +949,7 @@ builtin!(sock_get_channel_binding, |slf, args, kws| {
 });
 
 meth_noargs!(sock_verify_client_post_handshake, |slf| {
-    if ffi::SSL_verify_client_post_handshake(sslsock(slf).ssl) == 0 {
+    if ossl::SSL_verify_client_post_handshake(sslsock(slf).ssl) == 0 {
         return Err(errors::from_queue());
     }
     Ok(none::owned())
@@ -997,7 +997,7 @@ getter!(sock_get_owner, |s| Ok(match &s.owner {
 setter!(sock_set_owner, |s, v| set_owner(s, v));
 
 getter!(sock_get_session, |s| {
-    let sess = ffi::SSL_get1_session(s.ssl);
+    let sess = ossl::SSL_get1_session(s.ssl);
     if sess.is_null() {
         return Ok(none::owned());
     }

@@ -2,12 +2,11 @@
 //! `cert_store_stats()` and `get_ca_certs()`.
 use super::certdecode;
 use super::context::context;
-use super::ffi;
+use super::ossl;
 use crate::modules::args::{self, builtin};
 use crate::modules::objtype::meth_noargs;
 use crate::object::{dict, int, list, protocol, str as pystr};
 use crate::Owned;
-use openssl_sys as ossl;
 
 const X509_LU_X509: libc::c_int = 1;
 const X509_LU_CRL: libc::c_int = 2;
@@ -21,7 +20,7 @@ unsafe fn objects(ctx: *mut ossl::SSL_CTX) -> Vec<(libc::c_int, *mut ossl::X509_
         (0..ossl::OPENSSL_sk_num(objs.cast()))
             .map(|i| {
                 let o = ossl::OPENSSL_sk_value(objs.cast(), i) as *mut ossl::X509_OBJECT;
-                (ffi::X509_OBJECT_get_type(o) as libc::c_int, o)
+                (ossl::X509_OBJECT_get_type(o) as libc::c_int, o)
             })
             .collect()
     }
@@ -33,7 +32,7 @@ meth_noargs!(pub cert_store_stats, |slf| {
         match kind {
             X509_LU_X509 => {
                 x509 += 1;
-                if ffi::X509_check_ca(ossl::X509_OBJECT_get0_X509(o)) != 0 {
+                if ossl::X509_check_ca(ossl::X509_OBJECT_get0_X509(o)) != 0 {
                     ca += 1;
                 }
             }
@@ -60,7 +59,7 @@ builtin!(pub get_ca_certs, |slf, args, kws| {
             continue;
         }
         let cert = ossl::X509_OBJECT_get0_X509(o);
-        if ffi::X509_check_ca(cert) == 0 {
+        if ossl::X509_check_ca(cert) == 0 {
             continue;
         }
         out.push(if binary {
