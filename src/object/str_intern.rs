@@ -60,7 +60,7 @@ static TABLE: [Mutex<Shard>; SHARDS] = [const {
 
 /// FxHash-style hash of the key bytes, eight at a time.
 #[inline]
-fn hash(s: &[u8]) -> u64 {
+pub(crate) fn hash(s: &[u8]) -> u64 {
     const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
     let mut h = s.len() as u64;
     let mut chunks = s.chunks_exact(8);

@@ -15,16 +15,39 @@
 use crate::runtime::errors::PyResult;
 use std::collections::{HashMap, HashSet};
 use std::ffi::{OsStr, OsString};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+
+/// Hashes file names with the intern table's byte hash: a listing of the
+/// standard library holds hundreds of names, and SipHash made filling it
+/// a measurable part of start-up.
+#[derive(Default)]
+pub struct NameHasher(u64);
+
+impl Hasher for NameHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = (self.0.rotate_left(7) ^ crate::object::str_intern::hash(bytes))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    /// The length prefix of a name: its hash already mixes in the length.
+    fn write_usize(&mut self, _: usize) {}
+}
+
+/// The names of one directory.
+/// cbindgen:ignore
+pub type Names = HashSet<OsString, BuildHasherDefault<NameHasher>>;
 
 /// One directory's names and what identifies the state they were read in.
 struct Listing {
     dev: u64,
     ino: u64,
     mtime: (i64, i64),
-    names: HashSet<OsString>,
+    names: Names,
     /// Whether the `os.listdir` event of this listing was raised.
     announced: bool,
 }
@@ -37,11 +60,7 @@ static LISTINGS: Mutex<Option<HashMap<PathBuf, Listing>>> = Mutex::new(None);
 /// lists no names, as in CPython. `entry` says that `dir` is searched as
 /// a path entry: its listing's `os.listdir` event is raised first if it
 /// was not yet (a hook's failure is returned).
-pub fn with_names<R>(
-    dir: &Path,
-    entry: bool,
-    f: impl FnOnce(Option<&HashSet<OsString>>) -> R,
-) -> PyResult<R> {
+pub fn with_names<R>(dir: &Path, entry: bool, f: impl FnOnce(Option<&Names>) -> R) -> PyResult<R> {
     let Ok(meta) = std::fs::metadata(dir) else {
         return Ok(f(None));
     };
@@ -63,7 +82,7 @@ pub fn with_names<R>(
                 dev,
                 ino,
                 mtime,
-                names: HashSet::new(),
+                names: Names::default(),
                 announced: true,
             };
             let mut guard = LISTINGS.lock().unwrap_or_else(|e| e.into_inner());
@@ -127,18 +146,21 @@ fn refused(dir: &Path) -> PyResult<bool> {
 }
 
 /// The names in directory `dir` (none when it cannot be read).
-fn read_names(dir: &Path) -> HashSet<OsString> {
-    std::fs::read_dir(dir)
+fn read_names(dir: &Path) -> Names {
+    let names: Vec<OsString> = std::fs::read_dir(dir)
         .map(|entries| {
             entries
                 .filter_map(|e| e.ok().map(|e| e.file_name()))
                 .collect()
         })
-        .unwrap_or_default()
+        .unwrap_or_default();
+    let mut set = Names::with_capacity_and_hasher(names.len(), Default::default());
+    set.extend(names);
+    set
 }
 
 /// Whether `names` holds `stem` followed by `suffix`.
-pub fn contains(names: &HashSet<OsString>, stem: &str, suffix: &str) -> bool {
+pub fn contains(names: &Names, stem: &str, suffix: &str) -> bool {
     let mut name = String::with_capacity(stem.len() + suffix.len());
     name.push_str(stem);
     name.push_str(suffix);

@@ -9,8 +9,6 @@ use crate::object::{dict, int, list, module, protocol, str as pystr, tuple};
 use crate::runtime::dir_listing;
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
-use std::collections::HashSet;
-use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 /// Raises `ModuleNotFoundError: No module named 'x'` with `name` set.
@@ -168,7 +166,7 @@ enum InDir {
 /// The files `stem` + suffix that `names` (the listing of `dir`) holds,
 /// in order of preference: extension suffixes, `.py`, `.pyc`; each with
 /// whether it is an extension module.
-fn listed_files(names: &HashSet<OsString>, dir: &Path, stem: &str) -> Vec<(PathBuf, bool)> {
+fn listed_files(names: &dir_listing::Names, dir: &Path, stem: &str) -> Vec<(PathBuf, bool)> {
     let suffixes = crate::runtime::dynload::suffixes();
     suffixes
         .iter()
