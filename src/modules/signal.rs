@@ -185,8 +185,8 @@ fn set_of(mask: &libc::sigset_t) -> PyResult<Owned> {
     }
 }
 
-/// An iterable of signal numbers as a `sigset_t`.
-unsafe fn mask_of(o: *mut PyObject) -> PyResult<libc::sigset_t> {
+/// An iterable of signal numbers as a `sigset_t` (`_Py_Sigset_Converter`).
+pub(crate) unsafe fn mask_of(o: *mut PyObject) -> PyResult<libc::sigset_t> {
     // SAFETY: o valid; mask initialized by sigemptyset.
     unsafe {
         let mut mask: libc::sigset_t = std::mem::zeroed();

@@ -1,7 +1,8 @@
 //! The integer constants of `posix`: access modes, open flags and wait
 //! options from libc, and the values glibc fixes for Linux (sysexits
 //! `EX_*`, `waitid` id types and `CLD_*` codes, scheduler policies,
-//! `dlopen` flags, `lockf` commands, `getrandom` flags).
+//! `dlopen` flags, `lockf` commands, `getrandom` flags, extended
+//! attribute flags, `posix_spawn` file actions).
 
 macro_rules! from_libc {
     ($($n:ident)*) => { [$((stringify!($n), libc::$n as i64),)*] };
@@ -84,6 +85,13 @@ const FIXED: &[(&str, i64)] = &[
     ("POSIX_FADV_RANDOM", 1),
     ("POSIX_FADV_SEQUENTIAL", 2),
     ("POSIX_FADV_WILLNEED", 3),
+    ("XATTR_CREATE", 1),
+    ("XATTR_REPLACE", 2),
+    ("XATTR_SIZE_MAX", 65536),
+    ("POSIX_SPAWN_OPEN", 0),
+    ("POSIX_SPAWN_CLOSE", 1),
+    ("POSIX_SPAWN_DUP2", 2),
+    ("POSIX_SPAWN_CLOSEFROM", 3),
 ];
 
 /// Every integer constant of the module.

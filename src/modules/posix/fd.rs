@@ -1,5 +1,5 @@
 //! File-descriptor functions of `posix`: `open`, `close`, `read`, `write`,
-//! `lseek`, `dup`/`dup2`, `pipe`, `fsync`, `isatty`, `ftruncate`, the
+//! `lseek`, `dup`/`dup2`, `pipe`, `fsync`, `isatty`, `ftruncate`, `lockf`, the
 //! inheritable and blocking flags, `device_encoding`. Calls interrupted by
 //! a signal run the signal handlers, then retry (PEP 475).
 use super::path::{self, fd_value};
@@ -240,6 +240,23 @@ builtin!(pub(super) posix_ftruncate, |args, kws| {
     let len = int_arg(l.unwrap())?;
     super::audit(c"os.truncate", &[], &[fd as i64, len])?;
     retry(|| libc::ftruncate(fd, len))?;
+    Ok(none::owned())
+});
+
+// `os.lockf(fd, command, length, /)`: a POSIX record lock (`F_LOCK`,
+// `F_TLOCK`, `F_ULOCK`, `F_TEST`) on `length` bytes from the offset.
+builtin!(pub(super) posix_lockf, |args, kws| {
+    crate::modules::args::no_kwargs("posix.lockf", &kws)?;
+    crate::modules::args::arity("lockf", args, 3, 3)?;
+    let fd = fd_value(args[0])?;
+    let command = c_int::try_from(int_arg(args[1])?)
+        .map_err(|_| errors::overflow_error("signed integer is greater than maximum"))?;
+    let len = int_arg(args[2])?;
+    super::audit(c"os.lockf", &[], &[fd as i64, command as i64, len])?;
+    let r = crate::runtime::gil::allow_threads(|| libc::lockf(fd, command, len));
+    if r < 0 {
+        return Err(errors::last_os_error());
+    }
     Ok(none::owned())
 });
 

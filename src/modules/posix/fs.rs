@@ -1,9 +1,10 @@
 //! File-system functions of `posix`: directories (`listdir`, `mkdir`,
 //! `rmdir`, `chdir`, `getcwd`), names (`unlink`, `rename`, `link`,
-//! `symlink`, `readlink`), and metadata (`chmod`, `chown`, `utime`,
-//! `access`, `truncate`). Paths may be relative to `dir_fd`.
+//! `symlink`, `readlink`), and metadata (`chmod`, `chown`, `lchown`,
+//! `fchown`, `utime`, `access`, `truncate`), nodes (`mkfifo`, `mknod`,
+//! `makedev`), `chroot`. Paths may be relative to `dir_fd`.
 use super::path::{self, fs_decode, PathArg, Target};
-use super::{audit, audit_dir_fd, dir_fd_arg, follow_arg, int_arg};
+use super::{audit, audit_dir_fd, dir_fd_arg, follow_arg, ids, int_arg};
 use crate::modules::args::{bind, builtin};
 use crate::object::none;
 use crate::object::{bool as pybool, bytes, float, int, list, number, tuple};
@@ -276,8 +277,8 @@ builtin!(pub(super) posix_fchmod, |args, kws| {
 
 builtin!(pub(super) posix_chown, |args, kws| {
     let [p, u, g, d, f] = bind("chown", args, &kws, ["path", "uid", "gid", "dir_fd", "follow_symlinks"], 3, 3)?;
-    let uid = int_arg(u.unwrap())? as libc::uid_t;
-    let gid = int_arg(g.unwrap())? as libc::gid_t;
+    let uid = ids::uid_arg(u.unwrap())?;
+    let gid = ids::gid_arg(g.unwrap())?;
     let target = path::target("chown", "path", p.unwrap(), true)?;
     let dfd = dir_fd_arg(d)?;
     audit(
@@ -297,6 +298,124 @@ builtin!(pub(super) posix_chown, |args, kws| {
         }
     }
     Ok(none::owned())
+});
+
+// `os.lchown(path, uid, gid)`: chown without following a final symlink;
+// CPython raises `os.chown` for it, with no `dir_fd` (-1).
+builtin!(pub(super) posix_lchown, |args, kws| {
+    let [p, u, g] = bind("lchown", args, &kws, ["path", "uid", "gid"], 3, 3)?;
+    let path = path::path("lchown", "path", p.unwrap())?;
+    let (uid, gid) = (ids::uid_arg(u.unwrap())?, ids::gid_arg(g.unwrap())?);
+    audit(c"os.chown", &[p.unwrap()], &[uid as i64, gid as i64, -1])?;
+    check(libc::lchown(path.c.as_ptr(), uid, gid), &path)?;
+    Ok(none::owned())
+});
+
+// `os.fchown(fd, uid, gid)`: raises `os.chown` with the descriptor, as
+// CPython; retried when a signal interrupts it.
+builtin!(pub(super) posix_fchown, |args, kws| {
+    let [fd, u, g] = bind("fchown", args, &kws, ["fd", "uid", "gid"], 3, 3)?;
+    let fd = path::fd_value(fd.unwrap())?;
+    let (uid, gid) = (ids::uid_arg(u.unwrap())?, ids::gid_arg(g.unwrap())?);
+    audit(c"os.chown", &[], &[fd as i64, uid as i64, gid as i64, -1])?;
+    super::fd::retry(|| libc::fchown(fd, uid, gid))?;
+    Ok(none::owned())
+});
+
+// `os.chroot(path)`.
+builtin!(pub(super) posix_chroot, |args, kws| {
+    let [p] = bind("chroot", args, &kws, ["path"], 1, 1)?;
+    let p = path::path("chroot", "path", p.unwrap())?;
+    check(libc::chroot(p.c.as_ptr()), &p)?;
+    Ok(none::owned())
+});
+
+// `os.mknod(path, mode=0o600, device=0, *, dir_fd=None)`.
+builtin!(pub(super) posix_mknod, |args, kws| {
+    let [p, m, dev, d] = bind("mknod", args, &kws, ["path", "mode", "device", "dir_fd"], 3, 1)?;
+    let p = path::path("mknod", "path", p.unwrap())?;
+    let mode = match m {
+        Some(m) => int_arg(m)? as libc::mode_t,
+        None => 0o600,
+    };
+    let dev = match dev {
+        Some(d) => dev_arg(d)?,
+        None => 0,
+    };
+    // CPython's error names no file.
+    if libc::mknodat(dir_fd_arg(d)?, p.c.as_ptr(), mode, dev) != 0 {
+        return Err(errors::last_os_error());
+    }
+    Ok(none::owned())
+});
+
+/// A `dev_t` argument (`_Py_Dev_Converter`): an int; -1 is `NODEV`,
+/// other negative or too large values overflow.
+unsafe fn dev_arg(o: *mut crate::ffi::PyObject) -> PyResult<libc::dev_t> {
+    // SAFETY: o valid.
+    unsafe {
+        if !int::check(o) {
+            return Err(errors::type_error("an integer is required"));
+        }
+        match int::as_i128(o) {
+            Some(-1) => Ok(libc::dev_t::MAX),
+            Some(v) if (0..=u64::MAX as i128).contains(&v) => Ok(v as libc::dev_t),
+            _ if int::sign(o) < 0 => Err(errors::overflow_error(
+                "can't convert negative int to unsigned",
+            )),
+            _ => Err(errors::overflow_error("int too big to convert")),
+        }
+    }
+}
+
+/// A device number as an int (`_PyLong_FromDev`): `NODEV` is -1.
+fn from_dev(dev: libc::dev_t) -> PyResult<Owned> {
+    match dev {
+        libc::dev_t::MAX => int::from_i64(-1),
+        d => int::from_u64(d),
+    }
+}
+
+/// A device's major or minor number argument of `makedev`: converted as
+/// a `dev_t`, then an unsigned C int (-1 stays `NODEV`'s part).
+unsafe fn dev_part_arg(o: *mut crate::ffi::PyObject) -> PyResult<u32> {
+    // SAFETY: o valid.
+    match unsafe { dev_arg(o)? } {
+        libc::dev_t::MAX => Ok(u32::MAX),
+        v => u32::try_from(v).map_err(|_| {
+            errors::overflow_error("Python int too large to convert to C unsigned int")
+        }),
+    }
+}
+
+// `os.major(device, /)` and `os.minor(device, /)`: -1 for `NODEV`.
+builtin!(pub(super) posix_major, |args, kws| {
+    crate::modules::args::no_kwargs("posix.major", &kws)?;
+    crate::modules::args::arity("major", args, 1, 1)?;
+    match dev_arg(args[0])? {
+        libc::dev_t::MAX => int::from_i64(-1),
+        d => int::from_i64(i64::from(libc::major(d))),
+    }
+});
+
+builtin!(pub(super) posix_minor, |args, kws| {
+    crate::modules::args::no_kwargs("posix.minor", &kws)?;
+    crate::modules::args::arity("minor", args, 1, 1)?;
+    match dev_arg(args[0])? {
+        libc::dev_t::MAX => int::from_i64(-1),
+        d => int::from_i64(i64::from(libc::minor(d))),
+    }
+});
+
+// `os.makedev(major, minor, /)`: `NODEV` from two -1s.
+builtin!(pub(super) posix_makedev, |args, kws| {
+    crate::modules::args::no_kwargs("posix.makedev", &kws)?;
+    crate::modules::args::arity("makedev", args, 2, 2)?;
+    let (major, minor) = (dev_part_arg(args[0])?, dev_part_arg(args[1])?);
+    if major == u32::MAX && minor == u32::MAX {
+        return from_dev(libc::dev_t::MAX);
+    }
+    from_dev(libc::makedev(major, minor))
 });
 
 /// A timestamp in seconds as a `timespec` (ints exactly, floats rounded

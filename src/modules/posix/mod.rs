@@ -1,7 +1,8 @@
 //! The `posix` module (CPython's `Modules/posixmodule.c`), the C layer
 //! under `os` on Linux. Files: `path` (path and descriptor arguments),
 //! `stat`, `fs` (file-system calls), `fd` (descriptor calls), `scandir`,
-//! `environ`, `process`, `sysinfo`, `consts` (the integer constants), `ids`
+//! `environ`, `process`, `spawn` (`posix_spawn`), `sysinfo`, `xattr`
+//! (extended attributes), `consts` (the integer constants), `ids`
 //! (uid/gid conversions).
 mod atfork;
 pub(crate) use atfork::clear as clear_fork_hooks;
@@ -15,9 +16,11 @@ pub mod path;
 mod process;
 pub(crate) use process::ptrs as exec_ptrs;
 mod scandir;
+mod spawn;
 mod stat;
 mod statvfs;
 mod sysinfo;
+mod xattr;
 
 use crate::ffi::*;
 use crate::modules::args::{bind, builtin};
@@ -96,8 +99,7 @@ macro_rules! table {
     };
 }
 
-static mut METHODS: [PyMethodDef; 98] = table! {
-    c"_exit" => process::posix__exit,
+static mut METHODS: [PyMethodDef; 113] = table! {
     c"WCOREDUMP" => process::posix_wcoredump,
     c"WEXITSTATUS" => process::posix_wexitstatus,
     c"WIFCONTINUED" => process::posix_wifcontinued,
@@ -106,10 +108,12 @@ static mut METHODS: [PyMethodDef; 98] = table! {
     c"WIFSTOPPED" => process::posix_wifstopped,
     c"WSTOPSIG" => process::posix_wstopsig,
     c"WTERMSIG" => process::posix_wtermsig,
+    c"_exit" => process::posix__exit,
     c"access" => fs::posix_access,
     c"chdir" => fs::posix_chdir,
     c"chmod" => fs::posix_chmod,
     c"chown" => fs::posix_chown,
+    c"chroot" => fs::posix_chroot,
     c"close" => fd::posix_close,
     c"closerange" => fd::posix_closerange,
     c"confstr" => sysinfo::posix_confstr,
@@ -121,6 +125,7 @@ static mut METHODS: [PyMethodDef; 98] = table! {
     c"execve" => process::posix_execve,
     c"fchdir" => fs::posix_fchdir,
     c"fchmod" => fs::posix_fchmod,
+    c"fchown" => fs::posix_fchown,
     c"fdatasync" => fd::posix_fdatasync,
     c"fork" => process::posix_fork,
     c"forkpty" => process::posix_forkpty,
@@ -141,33 +146,45 @@ static mut METHODS: [PyMethodDef; 98] = table! {
     c"getgroups" => process::posix_getgroups,
     c"getloadavg" => sysinfo::posix_getloadavg,
     c"getlogin" => process::posix_getlogin,
+    c"getpgid" => process::posix_getpgid,
     c"getpgrp" => process::posix_getpgrp,
     c"getpid" => process::posix_getpid,
     c"getppid" => process::posix_getppid,
     c"getsid" => process::posix_getsid,
     c"getuid" => process::posix_getuid,
+    c"getxattr" => xattr::posix_getxattr,
     c"isatty" => fd::posix_isatty,
     c"kill" => process::posix_kill,
     c"killpg" => process::posix_killpg,
+    c"lchown" => fs::posix_lchown,
     c"link" => fs::posix_link,
     c"listdir" => fs::posix_listdir,
+    c"listxattr" => xattr::posix_listxattr,
+    c"lockf" => fd::posix_lockf,
     c"login_tty" => fd::posix_login_tty,
     c"lseek" => fd::posix_lseek,
     c"lstat" => stat::posix_lstat,
+    c"major" => fs::posix_major,
+    c"makedev" => fs::posix_makedev,
+    c"minor" => fs::posix_minor,
     c"mkdir" => fs::posix_mkdir,
     c"mkfifo" => fs::posix_mkfifo,
+    c"mknod" => fs::posix_mknod,
     c"open" => fd::posix_open,
     c"openpty" => fd::posix_openpty,
     c"pathconf" => sysinfo::posix_pathconf,
     c"pipe" => fd::posix_pipe,
     c"pipe2" => fd::posix_pipe2,
+    c"posix_spawn" => spawn::posix_posix_spawn,
+    c"posix_spawnp" => spawn::posix_posix_spawnp,
     c"pread" => fd::posix_pread,
-    c"pwrite" => fd::posix_pwrite,
     c"putenv" => environ::posix_putenv,
+    c"pwrite" => fd::posix_pwrite,
     c"read" => fd::posix_read,
     c"readlink" => fs::posix_readlink,
     c"register_at_fork" => atfork::posix_register_at_fork,
     c"remove" => fs::posix_remove,
+    c"removexattr" => xattr::posix_removexattr,
     c"rename" => fs::posix_rename,
     c"replace" => fs::posix_replace,
     c"rmdir" => fs::posix_rmdir,
@@ -176,12 +193,13 @@ static mut METHODS: [PyMethodDef; 98] = table! {
     c"set_blocking" => fd::posix_set_blocking,
     c"set_inheritable" => fd::posix_set_inheritable,
     c"setsid" => process::posix_setsid,
+    c"setxattr" => xattr::posix_setxattr,
     c"stat" => stat::posix_stat,
     c"statvfs" => statvfs::posix_statvfs,
     c"strerror" => environ::posix_strerror,
     c"symlink" => fs::posix_symlink,
-    c"system" => process::posix_system,
     c"sysconf" => sysinfo::posix_sysconf,
+    c"system" => process::posix_system,
     c"times" => sysinfo::posix_times,
     c"truncate" => fs::posix_truncate,
     c"umask" => process::posix_umask,
@@ -210,10 +228,12 @@ const HAVE_FUNCTIONS: &[&str] = &[
     "HAVE_FSTATAT",
     "HAVE_FTRUNCATE",
     "HAVE_FUTIMENS",
+    "HAVE_LCHOWN",
     "HAVE_LINKAT",
     "HAVE_LSTAT",
     "HAVE_MKDIRAT",
     "HAVE_MKFIFOAT",
+    "HAVE_MKNODAT",
     "HAVE_OPENAT",
     "HAVE_READLINKAT",
     "HAVE_RENAMEAT",

@@ -48,6 +48,16 @@ builtin!(pub(super) posix_getsid, |args, kws| {
     int::from_i64(sid as i64)
 });
 
+// `os.getpgid(pid)`.
+builtin!(pub(super) posix_getpgid, |args, kws| {
+    let [pid] = bind("getpgid", args, &kws, ["pid"], 1, 1)?;
+    let pgid = libc::getpgid(int_arg(pid.unwrap())? as libc::pid_t);
+    if pgid < 0 {
+        return Err(errors::last_os_error());
+    }
+    int::from_i64(pgid as i64)
+});
+
 builtin!(pub(super) posix_getgroups, |args, kws| {
     bind("getgroups", args, &kws, [], 0, 0)?;
     let n = libc::getgroups(0, std::ptr::null_mut());
@@ -195,7 +205,7 @@ builtin!(pub(super) posix__exit, |args, kws| {
 
 /// An exec argument or environment item as a C string (str is
 /// file-system encoded).
-unsafe fn exec_cstring(o: *mut PyObject) -> PyResult<CString> {
+pub(super) unsafe fn exec_cstring(o: *mut PyObject) -> PyResult<CString> {
     // SAFETY: o valid.
     unsafe {
         let b = if pystr::check(o) {
