@@ -1,6 +1,8 @@
 # The audit events of ctypes (PEP 578) with CPython's arguments:
 # dlopen, dlsym, dlsym/handle, addressof, cdata, cdata/buffer, string_at,
-# wstring_at, get_errno, set_errno, PyObj_FromPtr. Addresses and handles
+# wstring_at, get_errno, set_errno, PyObj_FromPtr, call_function (of
+# _ctypes.call_function and call_cdeclfunction; a plain foreign call
+# raises none). Addresses and handles
 # differ from run to run and are shown as ADDR.
 import sys, ctypes, ctypes.util, _ctypes
 
@@ -68,3 +70,13 @@ section("get_errno again", lambda: ctypes.get_errno())
 section("PyObj_FromPtr", lambda: _ctypes.PyObj_FromPtr(id(i)) is i)
 section("pointer", lambda: ctypes.pointer(i).contents.value)
 section("cast", lambda: ctypes.cast(ctypes.pointer(i), ctypes.c_void_p) and None)
+abs_addr = ctypes.cast(libc.abs, ctypes.c_void_p).value
+section("call_function", lambda: _ctypes.call_function(abs_addr, (-9,)))
+section("call_cdeclfunction", lambda: _ctypes.call_cdeclfunction(abs_addr, (-11,)))
+section("call_function list", lambda: _ctypes.call_function(abs_addr, [-9]))
+section("call_function arity", lambda: _ctypes.call_function(abs_addr))
+def refuse(event, args):
+    if event == "ctypes.call_function" and args[1] == (-13,):
+        raise PermissionError(event)
+sys.addaudithook(refuse)
+section("call_function refused", lambda: _ctypes.call_function(abs_addr, (-13,)))

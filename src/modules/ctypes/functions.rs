@@ -1,8 +1,9 @@
 //! The functions of `_ctypes` (`Modules/_ctypes/callproc.c`'s module
 //! methods): `sizeof`, `alignment`, `byref`, `addressof`, `resize`,
 //! `get_errno`/`set_errno`, `dlopen`/`dlsym`/`dlclose`, the reference
-//! helpers, and the C functions whose addresses `ctypes` wraps in
-//! function pointers (`cast`, `string_at`, `wstring_at`).
+//! helpers, `call_function`/`call_cdeclfunction`, and the C functions
+//! whose addresses `ctypes` wraps in function pointers (`cast`,
+//! `string_at`, `wstring_at`).
 use super::cdata::{self, cd};
 use super::{callproc, fields, pointer, simple, stginfo};
 use crate::ffi::*;
@@ -197,6 +198,48 @@ builtin!(pub obj_from_ptr, |args, kws| {
     }
     crate::runtime::audit::audit(c"ctypes.PyObj_FromPtr", &[p])?;
     Ok(Owned::from_borrowed(p))
+});
+
+/// `call_function(address, arguments)` and `call_cdeclfunction`: calls
+/// the C function at `address` with the tuple `arguments` (converted as
+/// foreign function arguments without `argtypes`), returning its C int
+/// result; raises the `ctypes.call_function` audit event first.
+unsafe fn call_at(args: &[*mut PyObject], flags: i64) -> PyResult<Owned> {
+    // `PyArg_ParseTuple` messages, which name no function.
+    if args.len() != 2 {
+        return Err(errors::type_error(format!(
+            "function takes exactly 2 arguments ({} given)",
+            args.len()
+        )));
+    }
+    // SAFETY: the arguments are live objects.
+    unsafe {
+        let addr = super::typemethods::address_arg(args[0])?.cast::<c_void>();
+        if !tuple::check(args[1]) {
+            return Err(errors::type_error(format!(
+                "argument 2 must be tuple, not {}",
+                type_name(args[1])
+            )));
+        }
+        crate::runtime::audit::audit_with(c"ctypes.call_function", || {
+            Ok(vec![
+                int::from_i64(addr as isize as i64)?,
+                Owned::from_borrowed(args[1]),
+            ])
+        })?;
+        let null = std::ptr::null_mut();
+        callproc::call(addr, args[1], flags, null, null, null)
+    }
+}
+
+builtin!(pub call_function, |args, kws| {
+    crate::modules::args::no_kwargs("call_function", &kws)?;
+    call_at(args, 0)
+});
+
+builtin!(pub call_cdeclfunction, |args, kws| {
+    crate::modules::args::no_kwargs("call_cdeclfunction", &kws)?;
+    call_at(args, callproc::FUNCFLAG_CDECL)
 });
 
 builtin!(pub py_incref, |args, kws| {

@@ -42,7 +42,7 @@ macro_rules! fastcall {
     };
 }
 
-static mut FUNCTIONS: [PyMethodDef; 17] = [
+static mut FUNCTIONS: [PyMethodDef; 19] = [
     fastcall!(c"sizeof", functions::sizeof),
     fastcall!(c"alignment", functions::alignment),
     fastcall!(c"byref", functions::byref),
@@ -59,6 +59,8 @@ static mut FUNCTIONS: [PyMethodDef; 17] = [
     fastcall!(c"Py_INCREF", functions::py_incref),
     fastcall!(c"Py_DECREF", functions::py_decref),
     fastcall!(c"buffer_info", functions::buffer_info),
+    fastcall!(c"call_function", functions::call_function),
+    fastcall!(c"call_cdeclfunction", functions::call_cdeclfunction),
     METHOD_END,
 ];
 

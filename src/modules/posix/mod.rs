@@ -43,11 +43,20 @@ pub(crate) unsafe fn int_arg(o: *mut PyObject) -> PyResult<i64> {
     }
 }
 
-/// A `dir_fd` argument: absent or None means the current directory.
+/// A `dir_fd` argument: absent or None means the current directory; what
+/// is no integer is refused as CPython's `dir_fd_converter` does.
 pub(crate) fn dir_fd_arg(o: Option<*mut PyObject>) -> PyResult<c_int> {
     match o {
         // SAFETY: d valid.
-        Some(d) if d != pynone::none() => unsafe { path::fd_value(d) },
+        Some(d) if d != pynone::none() => unsafe {
+            if !number::index_check(d) {
+                return Err(errors::type_error(format!(
+                    "argument should be integer or None, not {}",
+                    crate::object::typeobj::type_name(d)
+                )));
+            }
+            path::fd_value(d)
+        },
         _ => Ok(libc::AT_FDCWD),
     }
 }
