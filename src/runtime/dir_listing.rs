@@ -69,7 +69,7 @@ pub fn with_names<R>(dir: &Path, entry: bool, f: impl FnOnce(Option<&Names>) -> 
     }
     let (dev, ino, mtime) = (meta.dev(), meta.ino(), (meta.mtime(), meta.mtime_nsec()));
     let fresh = |l: &Listing| l.dev == dev && l.ino == ino && l.mtime == mtime;
-    if entry && crate::runtime::audit::active() {
+    let refused = entry && crate::runtime::audit::active() && {
         let guard = LISTINGS.lock().unwrap_or_else(|e| e.into_inner());
         let announced = guard
             .as_ref()
@@ -77,33 +77,21 @@ pub fn with_names<R>(dir: &Path, entry: bool, f: impl FnOnce(Option<&Names>) -> 
             .is_some_and(|l| fresh(l) && l.announced);
         // The hook runs without the lock, since it may import.
         drop(guard);
-        if !announced && refused(dir)? {
-            let listing = Listing {
-                dev,
-                ino,
-                mtime,
-                names: Names::default(),
-                announced: true,
-            };
-            let mut guard = LISTINGS.lock().unwrap_or_else(|e| e.into_inner());
-            let listings = guard.get_or_insert_with(HashMap::new);
-            let listing = listings
-                .entry(dir.to_path_buf())
-                .insert_entry(listing)
-                .into_mut();
-            return Ok(f(Some(&listing.names)));
-        }
-    }
+        !announced && listdir_refused(dir)?
+    };
     let mut guard = LISTINGS.lock().unwrap_or_else(|e| e.into_inner());
     let listings = guard.get_or_insert_with(HashMap::new);
     let listing = match listings.get_mut(dir) {
-        Some(l) if fresh(l) => l,
+        Some(l) if fresh(l) && !refused => l,
         _ => {
             let listing = Listing {
                 dev,
                 ino,
                 mtime,
-                names: read_names(dir),
+                names: match refused {
+                    true => Names::default(),
+                    false => read_names(dir),
+                },
                 announced: false,
             };
             listings
@@ -120,7 +108,7 @@ pub fn with_names<R>(dir: &Path, entry: bool, f: impl FnOnce(Option<&Names>) -> 
 /// `FileNotFoundError`, `PermissionError` or `NotADirectoryError`, which
 /// `FileFinder._fill_cache` takes for a directory listing no names; other
 /// failures are returned.
-fn refused(dir: &Path) -> PyResult<bool> {
+fn listdir_refused(dir: &Path) -> PyResult<bool> {
     use crate::object::exceptions as exc;
     let name = crate::modules::posix::path::path_str(dir)?;
     match crate::runtime::audit::audit(c"os.listdir", &[name.as_ptr()]) {
