@@ -1834,7 +1834,8 @@ extern struct PyTypeObject PyCapsule_Type;
 extern struct PyTypeObject PyComplex_Type;
 
 /*
- `PyMethodDescr_Type` (`method_descriptor`).
+ `PyMethodDescr_Type` (`method_descriptor`): called through its
+ vectorcall (`str.upper(s)`, and `s.upper()` run as a method call).
  */
 extern struct PyTypeObject PyMethodDescr_Type;
 

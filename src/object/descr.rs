@@ -118,17 +118,19 @@ const fn descr_type(
     }
 }
 
-/// `PyMethodDescr_Type` (`method_descriptor`).
+/// `PyMethodDescr_Type` (`method_descriptor`): called through its
+/// vectorcall (`str.upper(s)`, and `s.upper()` run as a method call).
 #[no_mangle]
 pub static mut PyMethodDescr_Type: PyTypeObject = PyTypeObject {
     tp_getset: (&raw const METHOD_DESCR_GETSET).cast_mut().cast(),
+    tp_vectorcall_offset: std::mem::offset_of!(PyMethodDescrObject, vectorcall) as Py_ssize_t,
     ..descr_type(
         c"method_descriptor",
         std::mem::size_of::<PyMethodDescrObject>(),
         Some(method_get),
         None,
         Some(method_call),
-        Py_TPFLAGS_METHOD_DESCRIPTOR,
+        Py_TPFLAGS_METHOD_DESCRIPTOR | Py_TPFLAGS_HAVE_VECTORCALL,
         (&raw const DESCR_METHODS).cast(),
     )
 };
@@ -305,7 +307,11 @@ pub unsafe fn new_method(owner: *mut PyTypeObject, ml: *mut PyMethodDef) -> PyRe
             &raw mut PyMethodDescr_Type
         };
         let op = new_descr(dtype, owner, (*ml).ml_name)?;
-        (*op.cast::<PyMethodDescrObject>()).d_method = ml;
+        let d = op.cast::<PyMethodDescrObject>();
+        (*d).d_method = ml;
+        if dtype == &raw mut PyMethodDescr_Type {
+            (*d).vectorcall = Some(method_vectorcall);
+        }
         Ok(Owned::from_raw_unchecked(op))
     }
 }
@@ -541,6 +547,63 @@ unsafe extern "C" fn method_get(
     })
 }
 
+/// The `PyMethodDef` of method descriptor `op` and the defining class it
+/// passes (`METH_METHOD`), once the first of the `items` it is called
+/// with is checked to be an instance of its owner
+/// (`method_check_args`).
+#[inline]
+unsafe fn method_target(
+    op: *mut PyObject,
+    items: &[*mut PyObject],
+) -> PyResult<(*mut PyMethodDef, *mut PyTypeObject)> {
+    // SAFETY: op is a method descriptor; the items are valid.
+    unsafe {
+        let Some(&self_) = items.first() else {
+            return Err(errors::type_error(format!(
+                "unbound method {}.{}() needs an argument",
+                typeobj::qualname(descr_owner(op)).unwrap_or_default(),
+                descr_name(op)
+            )));
+        };
+        if (*self_).ob_type != descr_owner(op) {
+            check_owner(op, self_, "object")?;
+        }
+        let ml = (*op.cast::<PyMethodDescrObject>()).d_method;
+        let cls = if (*ml).ml_flags & METH_METHOD != 0 {
+            descr_owner(op)
+        } else {
+            null_mut()
+        };
+        Ok((ml, cls))
+    }
+}
+
+/// The vectorcall of method descriptors (`method_vectorcall_*`): the
+/// first argument is `self`, the rest go to the C function as they are.
+unsafe extern "C" fn method_vectorcall(
+    op: *mut PyObject,
+    args: *const *mut PyObject,
+    nargsf: usize,
+    kwnames: *mut PyObject,
+) -> *mut PyObject {
+    guard(|| {
+        // SAFETY: op is a method descriptor; args holds nargs positional
+        // then len(kwnames) keyword values.
+        unsafe {
+            let nargs = crate::capi::call::nargs(nargsf) as usize;
+            let items = if nargs == 0 {
+                &[][..]
+            } else {
+                std::slice::from_raw_parts(args, nargs)
+            };
+            let Ok((ml, cls)) = method_target(op, items) else {
+                return null_mut();
+            };
+            methodobject::call_method_def(ml, *args, cls, args.add(1), nargs - 1, kwnames)
+        }
+    })
+}
+
 unsafe extern "C" fn method_call(
     op: *mut PyObject,
     args: *mut PyObject,
@@ -550,22 +613,8 @@ unsafe extern "C" fn method_call(
         // SAFETY: op is a method descriptor; args a tuple.
         unsafe {
             let items = crate::object::tuple::items(args);
-            if items.is_empty() {
-                errors::type_error(format!(
-                    "unbound method {}.{}() needs an argument",
-                    typeobj::qualname(descr_owner(op)).unwrap_or_default(),
-                    descr_name(op)
-                ));
+            let Ok((ml, cls)) = method_target(op, items) else {
                 return null_mut();
-            }
-            if check_owner(op, items[0], "object").is_err() {
-                return null_mut();
-            }
-            let ml = (*op.cast::<PyMethodDescrObject>()).d_method;
-            let cls = if (*ml).ml_flags & METH_METHOD != 0 {
-                descr_owner(op)
-            } else {
-                null_mut()
             };
             crate::capi::call::call_with_dict(
                 items[1..].as_ptr(),

@@ -422,7 +422,7 @@ unsafe extern "C" fn enum_next(op: *mut PyObject) -> *mut PyObject {
                 }
                 cur
             };
-            tuple::from_vec(vec![idx, v]).map(Some)
+            tuple::from_array([idx, v]).map(Some)
         }
     })
 }

@@ -266,6 +266,22 @@ pub fn pack(items: &[*mut PyObject]) -> PyResult<Owned> {
     from_slice(items)
 }
 
+/// A new tuple taking ownership of a fixed number of `items`, without the
+/// heap vector of [`from_vec`] (iterators that yield pairs, such as
+/// `enumerate`, make one per item).
+#[inline]
+pub fn from_array<const N: usize>(items: [Owned; N]) -> PyResult<Owned> {
+    let t = new_uninit(N as isize)?;
+    // SAFETY: t has room for N items.
+    unsafe {
+        let p = items_ptr(t.as_ptr());
+        for (i, o) in items.into_iter().enumerate() {
+            *p.add(i) = o.into_raw();
+        }
+    }
+    Ok(t)
+}
+
 /// A new tuple taking ownership of `items`.
 pub fn from_vec(items: Vec<Owned>) -> PyResult<Owned> {
     let t = new_uninit(items.len() as isize)?;

@@ -246,6 +246,28 @@ unsafe fn eval_loop<const TRACED: bool>(
             }};
         }
 
+        // Leaves generator frame `f`, which this loop runs (`depth` > 0)
+        // for its caller's `FOR_ITER`, when it yielded or (`$finished`)
+        // returned or raised; the caller goes on after its `FOR_ITER`.
+        macro_rules! pop_gen_frame {
+            ($finished:expr) => {{
+                let done = f;
+                frame::pop(done);
+                f = std::mem::replace(&mut fo.f_back, null_mut());
+                decref(f);
+                crate::vm::genobject::leave_inline(done, $finished);
+                protocol::leave_recursive_call();
+                depth -= 1;
+                load_frame!();
+                let at = fo.lasti as usize;
+                ip = at + 1 + const { cache_of(Opcode::FOR_ITER) as usize };
+                if TRACED {
+                    lines_on = true;
+                    prev = at;
+                }
+            }};
+        }
+
         // Steps over the inline cache units of instruction `$op` (each
         // instruction that has them starts with this).
         macro_rules! skip_caches {
@@ -364,7 +386,11 @@ unsafe fn eval_loop<const TRACED: bool>(
                         if TRACED {
                             let _ = tracing::leave(f, Err(Raised::assume()));
                         }
-                        pop_frame!();
+                        if fo.generator.is_null() {
+                            pop_frame!();
+                        } else {
+                            pop_gen_frame!(true);
+                        }
                         caller_raised = true;
                         continue $run;
                     };
@@ -1147,6 +1173,30 @@ unsafe fn eval_loop<const TRACED: bool>(
                         FOR_ITER => {
                             skip_caches!(FOR_ITER);
                             let it = top!();
+                            if !TRACED
+                                && ops::is_exactly(it, &raw mut crate::vm::genobject::PyGen_Type)
+                            {
+                                // A generator: its frame runs in this loop,
+                                // on top of this one, until it yields.
+                                let ts = crate::runtime::tstate::get();
+                                if ts.recursion_depth < ts.recursion_limit {
+                                    if let Some(gf) = crate::vm::genobject::enter_inline(it) {
+                                        ts.recursion_depth += 1;
+                                        fo.stacktop = sp.offset_from(stack_base) as i32;
+                                        fo.for_iter_exit = (ip + arg as usize) as u32;
+                                        f = gf;
+                                        frame::push(f);
+                                        depth += 1;
+                                        load_frame!();
+                                        ip = (fo.lasti + 1) as usize;
+                                        fo.executing = 1;
+                                        if tracing::maybe_active() {
+                                            retrace!(f);
+                                        }
+                                        break 'op false;
+                                    }
+                                }
+                            }
                             let v = if TRACED
                                 && ops::is_exactly(it, &raw mut crate::vm::genobject::PyGen_Type)
                             {
@@ -1193,6 +1243,20 @@ unsafe fn eval_loop<const TRACED: bool>(
                             } else {
                                 v
                             };
+                            if !fo.generator.is_null() {
+                                // A generator run for the caller's
+                                // `FOR_ITER` finished: the loop is over
+                                // (the value it returned is dropped).
+                                pop_gen_frame!(true);
+                                if v.is_null() {
+                                    caller_raised = true;
+                                    continue 'run;
+                                }
+                                decref(v);
+                                decref(pop!());
+                                ip = fo.for_iter_exit as usize;
+                                break 'op false;
+                            }
                             pop_frame!();
                             if v.is_null() {
                                 caller_raised = true;
@@ -1207,7 +1271,28 @@ unsafe fn eval_loop<const TRACED: bool>(
                             let v = pop!();
                             fo.stacktop = sp.offset_from(stack_base) as i32;
                             fo.executing = 0;
-                            return Ok(Exit::Yield(Owned::from_raw_unchecked(v)));
+                            if depth == 0 {
+                                return Ok(Exit::Yield(Owned::from_raw_unchecked(v)));
+                            }
+                            // A generator run for the caller's `FOR_ITER`:
+                            // the value is the caller's next item.
+                            let v = if TRACED {
+                                match tracing::leave(
+                                    f,
+                                    Ok(Exit::Yield(Owned::from_raw_unchecked(v))),
+                                ) {
+                                    Ok(Exit::Return(v) | Exit::Yield(v)) => v.into_raw(),
+                                    Err(_) => null_mut(),
+                                }
+                            } else {
+                                v
+                            };
+                            pop_gen_frame!(v.is_null());
+                            if v.is_null() {
+                                caller_raised = true;
+                                continue 'run;
+                            }
+                            push!(v);
                         }
                         RETURN_GENERATOR => push!(new_ref(none::none())),
                         SEND => {

@@ -36,9 +36,16 @@ pub struct PyFrameObject {
     pub trace_lines: u8,
     /// `f_trace_opcodes`: whether the trace function gets `opcode` events.
     pub trace_opcodes: u8,
+    /// Whether `globals` and `builtins` are the function's own, borrowed
+    /// from `func` (which the frame owns and which never changes them), as
+    /// CPython's frames do; else the frame owns references to them.
+    pub env_borrowed: u8,
     /// Where the loop goes on after an `f_lineno` assignment (a code unit
     /// index; -1 for none), see `vm::frame_jump`.
     pub pending_jump: i32,
+    /// Where this frame's loop goes on when the generator its `FOR_ITER`
+    /// runs in the same eval loop finishes (a code unit index).
+    pub for_iter_exit: u32,
     /// The local trace function (`f_trace`, owned), NULL when none.
     pub f_trace: *mut PyObject,
     /// The dict `PyEval_GetLocals` lends out for a function frame
@@ -115,7 +122,11 @@ pub unsafe fn new(
         std::ptr::write_bytes(slots(op), 0, nlp);
         xincref(locals);
         xincref(func);
-        init(op, code_obj, globals, builtins, locals, func, nlp);
+        let borrowed = !func.is_null() && {
+            let fo = &*func.cast::<crate::vm::function::PyFunctionObject>();
+            fo.func_globals == globals && fo.func_builtins == builtins
+        };
+        init(op, code_obj, globals, builtins, borrowed, locals, func, nlp);
         Ok(Owned::from_raw_unchecked(op))
     }
 }
@@ -157,6 +168,7 @@ pub unsafe fn new_exact_call(
             fo.func_code,
             fo.func_globals,
             fo.func_builtins,
+            true,
             std::ptr::null_mut(),
             func,
             nlp,
@@ -189,14 +201,18 @@ unsafe fn alloc(
     }
 }
 
-/// Fills the header of a zeroed frame: new references to the code,
-/// globals and builtins; `locals` and `func` (NULL or owned) are taken.
+/// Fills the header of a zeroed frame: a new reference to the code; the
+/// globals and builtins borrowed from `func` when `borrowed` (they are its
+/// own), else new references; `locals` and `func` (NULL or owned) are
+/// taken.
+#[allow(clippy::too_many_arguments)]
 #[inline(always)]
 unsafe fn init(
     op: *mut PyObject,
     code_obj: *mut PyObject,
     globals: *mut PyObject,
     builtins: *mut PyObject,
+    borrowed: bool,
     locals: *mut PyObject,
     func: *mut PyObject,
     nlp: usize,
@@ -205,8 +221,14 @@ unsafe fn init(
     unsafe {
         let f = fr(op);
         f.code = new_ref(code_obj);
-        f.globals = new_ref(globals);
-        f.builtins = new_ref(builtins);
+        if borrowed {
+            f.globals = globals;
+            f.builtins = builtins;
+            f.env_borrowed = 1;
+        } else {
+            f.globals = new_ref(globals);
+            f.builtins = new_ref(builtins);
+        }
         f.locals = locals;
         f.func = func;
         f.nlocalsplus = nlp as i32;
@@ -293,11 +315,13 @@ unsafe fn release(op: *mut PyObject) {
         for i in 0..(f.nlocalsplus + f.stacktop) as usize {
             xdecref(*s.add(i));
         }
+        if f.env_borrowed == 0 {
+            xdecref(f.globals);
+            xdecref(f.builtins);
+        }
         for p in [
             f.f_back,
             f.code,
-            f.globals,
-            f.builtins,
             f.locals,
             f.func,
             f.f_trace,
@@ -398,12 +422,16 @@ unsafe extern "C" fn frame_traverse(
         if r != 0 {
             return r;
         }
+        if f.env_borrowed == 0 {
+            let r = crate::object::gc::visit_all(&[f.globals, f.builtins], visit, arg);
+            if r != 0 {
+                return r;
+            }
+        }
         crate::object::gc::visit_all(
             &[
                 f.f_back,
                 f.code,
-                f.globals,
-                f.builtins,
                 f.locals,
                 f.func,
                 f.f_trace,

@@ -483,6 +483,60 @@ pub unsafe fn send_ex(g: *mut PyObject, value: *mut PyObject, throw: bool) -> Py
     }
 }
 
+/// Starts the next step of generator `g` (an exact generator) in the
+/// caller's eval loop, which runs its frame on top of its own (`FOR_ITER`,
+/// as CPython's `FOR_ITER_GEN`): the frame, with `None` pushed as the
+/// value of the yield it is suspended at, and the generator marked running
+/// with its own handled exception in place; None (nothing done) when the
+/// generator is running, finished, or waits for a jump a trace function
+/// set, which [`send_ex`] handles. [`leave_inline`] undoes this.
+#[inline]
+pub unsafe fn enter_inline(g: *mut PyObject) -> Option<*mut PyObject> {
+    // SAFETY: g is a generator; its frame (if any) is suspended.
+    unsafe {
+        let go = g.cast::<PyGenObject>();
+        let f = (*go).frame;
+        if (*go).running != 0 || f.is_null() || fr(f).pending_jump >= 0 {
+            return None;
+        }
+        let fo = fr(f);
+        if fo.lasti >= 0 {
+            let slot = frame::slots(f).add((fo.nlocalsplus + fo.stacktop) as usize);
+            *slot = new_ref(none::none());
+            fo.stacktop += 1;
+        }
+        let ts = crate::runtime::tstate::get();
+        let outer = std::mem::replace(
+            &mut ts.handled_exception,
+            std::mem::replace(&mut (*go).exc_state, null_mut()),
+        );
+        ts.exc_outer.push(outer);
+        (*go).running = 1;
+        Some(f)
+    }
+}
+
+/// The generator frame `f` that [`enter_inline`] started stopped: it
+/// yielded, or it `finished` (returned or raised); the generator is no
+/// longer running and its handled exception is set aside again, as
+/// [`send_ex`] does after its run.
+#[inline]
+pub unsafe fn leave_inline(f: *mut PyObject, finished: bool) {
+    // SAFETY: f is the frame of a generator that enter_inline started;
+    // the caller's stack keeps the generator alive.
+    unsafe {
+        let go = fr(f).generator.cast::<PyGenObject>();
+        (*go).running = 0;
+        let ts = crate::runtime::tstate::get();
+        let outer = ts.exc_outer.pop().unwrap_or(null_mut());
+        let own = std::mem::replace(&mut ts.handled_exception, outer);
+        xdecref(std::mem::replace(&mut (*go).exc_state, own));
+        if finished {
+            release_frame(go);
+        }
+    }
+}
+
 /// Raises `StopIteration(value)` (the value wrapped in a tuple if needed).
 pub unsafe fn stop_iteration(v: Owned) -> Raised {
     // SAFETY: the class is static; the argument tuple keeps tuples intact.
