@@ -22,6 +22,9 @@ pub struct IterObject {
     pub index: i64,
     /// `enumerate`'s index once it no longer fits in `i64`.
     pub big_index: *mut PyObject,
+    /// `enumerate`'s last pair (owned), filled again for the next item
+    /// when nothing else holds it, as CPython's `enum_next` does.
+    pub result: *mut PyObject,
 }
 
 const fn iter_type(
@@ -281,6 +284,7 @@ unsafe extern "C" fn iter_dealloc(op: *mut PyObject) {
         let o = it(op);
         xdecref(o.func);
         xdecref(o.big_index);
+        xdecref(o.result);
         if !o.iters.is_null() {
             for p in *Box::from_raw(o.iters) {
                 decref(p);
@@ -305,10 +309,12 @@ unsafe extern "C" fn iter_traverse(
     unsafe {
         let Some(visit) = visit else { return 0 };
         let o = it(op);
-        if !o.func.is_null() {
-            let r = visit(o.func, arg);
-            if r != 0 {
-                return r;
+        for p in [o.func, o.result] {
+            if !p.is_null() {
+                let r = visit(p, arg);
+                if r != 0 {
+                    return r;
+                }
             }
         }
         if !o.iters.is_null() {
@@ -422,7 +428,21 @@ unsafe extern "C" fn enum_next(op: *mut PyObject) -> *mut PyObject {
                 }
                 cur
             };
-            tuple::from_array([idx, v]).map(Some)
+            let r = o.result;
+            if !r.is_null() && (*r).ob_refcnt == 1 {
+                // Only this enumerate holds the last pair: it becomes the
+                // next one (tracked again if the collector let it go).
+                let items = tuple::items_ptr(r);
+                let old_idx = std::mem::replace(&mut *items, idx.into_raw());
+                let old_v = std::mem::replace(&mut *items.add(1), v.into_raw());
+                decref(old_idx);
+                decref(old_v);
+                crate::object::gc::track(r);
+                return Ok(Some(Owned::from_borrowed(r)));
+            }
+            let t = tuple::from_array([idx, v])?;
+            xdecref(std::mem::replace(&mut o.result, new_ref(t.as_ptr())));
+            Ok(Some(t))
         }
     })
 }
