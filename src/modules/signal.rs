@@ -146,7 +146,7 @@ builtin!(signal_siginterrupt, |args, kws| {
 });
 
 builtin!(signal_set_wakeup_fd, |args, kws| {
-    let [f, _warn] = bind(
+    let [f, warn] = bind(
         "set_wakeup_fd",
         args,
         &kws,
@@ -168,7 +168,11 @@ builtin!(signal_set_wakeup_fd, |args, kws| {
             )));
         }
     }
-    int::from_i64(signals::swap_wakeup_fd(fd) as i64)
+    let warn = match warn {
+        Some(w) => protocol::is_true(w)?,
+        None => true,
+    };
+    int::from_i64(signals::swap_wakeup_fd(fd, warn) as i64)
 });
 
 /// A `sigset_t` as a Python set of signal numbers.

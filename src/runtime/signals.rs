@@ -22,6 +22,12 @@ static ANY_TRIPPED: AtomicBool = AtomicBool::new(false);
 static HANDLERS: [AtomicPtr<PyObject>; NSIG] = [const { AtomicPtr::new(null_mut()) }; NSIG];
 /// The descriptor `signal.set_wakeup_fd` named, -1 when none.
 static WAKEUP_FD: AtomicI32 = AtomicI32::new(-1);
+/// `set_wakeup_fd(warn_on_full_buffer=)`: a full wakeup descriptor is
+/// reported too, not only other write errors.
+static WAKEUP_WARN_FULL: AtomicBool = AtomicBool::new(true);
+/// The `errno` of the last failed write to the wakeup descriptor, to be
+/// reported by [`check`]; 0 when none.
+static WAKEUP_ERRNO: AtomicI32 = AtomicI32::new(0);
 /// [`finalize`] dropped the handlers: a signal that arrives (or is
 /// simulated) now has no handler, where before finalization no handler
 /// meant the default one (CPython's NULL handler after `_PySignal_Fini`).
@@ -54,9 +60,20 @@ pub extern "C" fn c_handler(sig: c_int) {
     let fd = WAKEUP_FD.load(Ordering::Relaxed);
     if fd >= 0 {
         let b = sig as u8;
-        // SAFETY: write is async-signal-safe; b lives for the call. A full
-        // pipe drops the byte, as CPython does.
-        unsafe { libc::write(fd, (&raw const b).cast(), 1) };
+        // SAFETY: write and __errno_location are async-signal-safe; b
+        // lives for the call. A full pipe drops the byte, as in CPython.
+        unsafe {
+            while libc::write(fd, (&raw const b).cast(), 1) < 0 {
+                let e = *libc::__errno_location();
+                if e == libc::EINTR {
+                    continue;
+                }
+                if WAKEUP_WARN_FULL.load(Ordering::Relaxed) || e != libc::EAGAIN {
+                    WAKEUP_ERRNO.store(e, Ordering::Relaxed);
+                }
+                break;
+            }
+        }
     }
     // SAFETY: as above.
     unsafe { *libc::__errno_location() = saved };
@@ -113,6 +130,7 @@ pub fn check() -> PyResult<()> {
         return Ok(());
     }
     ANY_TRIPPED.store(false, Ordering::Release);
+    report_wakeup_error();
     for sig in 1..NSIG {
         if !TRIPPED[sig].swap(false, Ordering::AcqRel) {
             continue;
@@ -150,6 +168,26 @@ pub fn check() -> PyResult<()> {
         }
     }
     Ok(())
+}
+
+/// `report_wakeup_write_error`: a failed write to the wakeup descriptor
+/// is reported as an unraisable `OSError`, leaving the raised exception
+/// (if any) as it was.
+fn report_wakeup_error() {
+    let e = WAKEUP_ERRNO.swap(0, Ordering::Relaxed);
+    if e == 0 {
+        return;
+    }
+    let raised = errors::take();
+    // SAFETY: PyExc_OSError is set at load time.
+    unsafe { errors::set_from_errno(exc::PyExc_OSError, e, null_mut(), null_mut()) };
+    crate::capi::exceptions::write_unraisable(
+        Some("Exception ignored when trying to write to the signal wakeup fd"),
+        null_mut(),
+    );
+    if let Some(r) = raised {
+        errors::restore(r);
+    }
 }
 
 /// Calls a Python handler as `handler(signum, frame)`.
@@ -201,8 +239,10 @@ pub fn finalize() {
     CLEARED.store(true, Ordering::Relaxed);
 }
 
-/// Sets the wakeup descriptor, returning the old one.
-pub fn swap_wakeup_fd(fd: c_int) -> c_int {
+/// Sets the wakeup descriptor, and whether a full one is reported,
+/// returning the old descriptor.
+pub fn swap_wakeup_fd(fd: c_int, warn_on_full_buffer: bool) -> c_int {
+    WAKEUP_WARN_FULL.store(warn_on_full_buffer, Ordering::Relaxed);
     WAKEUP_FD.swap(fd, Ordering::AcqRel)
 }
 
