@@ -2,7 +2,8 @@
 //! `signal.py`: installing Python handlers (`signal`, `getsignal`), the
 //! default SIGINT handler, `set_wakeup_fd`, `alarm`, `pause`,
 //! `raise_signal`, `strsignal`, `valid_signals`, `pthread_sigmask`,
-//! `pthread_kill`, `sigpending`, `siginterrupt` and the `SIG*` constants.
+//! `pthread_kill`, `sigpending`, `siginterrupt` and the `SIG*` constants;
+//! the interval timers and signal waits are in `signal_wait`.
 //! Delivery itself lives in `runtime::signals`.
 use crate::ffi::*;
 use crate::modules::args::{bind, builtin};
@@ -264,13 +265,18 @@ builtin!(signal_pthread_kill, |args, kws| {
 
 const FK: c_int = METH_FASTCALL | METH_KEYWORDS;
 
-static mut METHODS: [PyMethodDef; 14] = [
+use super::signal_wait::{
+    signal_getitimer, signal_setitimer, signal_sigtimedwait, signal_sigwait, signal_sigwaitinfo,
+};
+
+static mut METHODS: [PyMethodDef; 19] = [
     method(c"alarm", signal_alarm as *const c_void, FK),
     method(
         c"default_int_handler",
         signal_default_int_handler as *const c_void,
         FK,
     ),
+    method(c"getitimer", signal_getitimer as *const c_void, FK),
     method(c"getsignal", signal_getsignal as *const c_void, FK),
     method(c"pause", signal_pause as *const c_void, FK),
     method(c"pthread_kill", signal_pthread_kill as *const c_void, FK),
@@ -281,9 +287,13 @@ static mut METHODS: [PyMethodDef; 14] = [
     ),
     method(c"raise_signal", signal_raise_signal as *const c_void, FK),
     method(c"set_wakeup_fd", signal_set_wakeup_fd as *const c_void, FK),
+    method(c"setitimer", signal_setitimer as *const c_void, FK),
     method(c"siginterrupt", signal_siginterrupt as *const c_void, FK),
     method(c"signal", signal_signal as *const c_void, FK),
     method(c"sigpending", signal_sigpending as *const c_void, FK),
+    method(c"sigtimedwait", signal_sigtimedwait as *const c_void, FK),
+    method(c"sigwait", signal_sigwait as *const c_void, FK),
+    method(c"sigwaitinfo", signal_sigwaitinfo as *const c_void, FK),
     method(c"strsignal", signal_strsignal as *const c_void, FK),
     method(c"valid_signals", signal_valid_signals as *const c_void, FK),
     METHOD_END,
@@ -320,6 +330,13 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
             set_int("SIG_DFL", SIG_DFL)?;
             set_int("SIG_IGN", SIG_IGN)?;
             set_int("NSIG", NSIG as i64)?;
+            set_int("ITIMER_REAL", libc::ITIMER_REAL as i64)?;
+            set_int("ITIMER_VIRTUAL", libc::ITIMER_VIRTUAL as i64)?;
+            set_int("ITIMER_PROF", libc::ITIMER_PROF as i64)?;
+            let itimer_error = super::signal_wait::itimer_error()?;
+            dict::set_item(d, pystr::intern("ItimerError"), itimer_error)?;
+            let siginfo = super::signal_wait::siginfo_type()?;
+            dict::set_item(d, pystr::intern("struct_siginfo"), siginfo.cast())?;
             // Python handlers for what the process already does: the
             // default and ignored dispositions as their numbers, and the
             // SIGINT handler that raises KeyboardInterrupt.
