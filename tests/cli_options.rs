@@ -708,6 +708,18 @@ fn flush_failure_at_exit() {
     );
 }
 
+/// The interpreter at `exe`: a hard link to the built one where the file
+/// system allows it, else a copy. A link is never open for writing, so a
+/// child forked meanwhile by a test running in parallel cannot hold a
+/// writable descriptor of it (which makes executing it fail with
+/// "Text file busy").
+fn place_binary(exe: &Path) {
+    std::fs::remove_file(exe).ok();
+    if std::fs::hard_link(env!("CARGO_BIN_EXE_ferrython"), exe).is_err() {
+        std::fs::copy(env!("CARGO_BIN_EXE_ferrython"), exe).unwrap();
+    }
+}
+
 /// A `PROGRAM._pth` file beside the executable is the whole module search
 /// path (relative to its directory; `#` comments), makes the run isolated
 /// and turns `site` off unless a line says `import site`
@@ -716,7 +728,7 @@ fn flush_failure_at_exit() {
 fn pth_file_beside_the_executable() {
     let dir = scratch("pth");
     let exe = dir.join("ferrython");
-    std::fs::copy(env!("CARGO_BIN_EXE_ferrython"), &exe).unwrap();
+    place_binary(&exe);
     let stdlib = String::from_utf8(
         Command::new(&exe)
             .args(["-c", "import os; print(os.path.dirname(os.__file__))"])
@@ -768,7 +780,7 @@ fn pth_file_beside_the_executable() {
 fn build_directory_marker() {
     let dir = scratch("pybuilddir");
     let exe = dir.join("ferrython");
-    std::fs::copy(env!("CARGO_BIN_EXE_ferrython"), &exe).unwrap();
+    place_binary(&exe);
     std::fs::create_dir_all(dir.join("ext")).unwrap();
     std::fs::write(dir.join("ext/built_here.py"), "print('found', __name__)\n").unwrap();
     std::fs::write(dir.join("pybuilddir.txt"), "ext\n").unwrap();

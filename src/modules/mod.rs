@@ -55,7 +55,7 @@ pub mod random;
 pub mod resource;
 pub mod select;
 pub mod signal;
-mod signal_wait;
+pub mod signal_wait;
 pub mod socket;
 pub mod sqlite3;
 pub mod sre;

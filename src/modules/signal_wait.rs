@@ -17,8 +17,13 @@ use std::sync::atomic::{AtomicPtr, Ordering};
 /// `signal.ItimerError` (an `OSError` subclass), made once.
 static ITIMER_ERROR: AtomicPtr<PyObject> = AtomicPtr::new(null_mut());
 
-/// `signal.ItimerError`, created on first use (borrowed; kept for the
-/// process).
+/// Drops `ItimerError` (interpreter finalization).
+pub fn finalize() {
+    crate::object::refcount::release_static(&ITIMER_ERROR);
+}
+
+/// `signal.ItimerError`, created on first use (borrowed; kept until
+/// finalization).
 pub fn itimer_error() -> PyResult<*mut PyObject> {
     let e = ITIMER_ERROR.load(Ordering::Acquire);
     if !e.is_null() {

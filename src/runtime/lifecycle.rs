@@ -482,6 +482,7 @@ pub fn finalize() -> i32 {
     crate::modules::ssl::finalize();
     crate::modules::struct_::finalize();
     crate::modules::termios::finalize();
+    crate::modules::signal_wait::finalize();
     crate::modules::zlib::finalize();
     crate::modules::lzma::finalize();
     // The emptied modules leave their classes and functions in cycles.
