@@ -72,6 +72,11 @@ show("mknod kw", os.mknod, path=fifo + "2", mode=stat.S_IFIFO | 0o600, device=0,
 show("mknod dir_fd", lambda: os.mknod("fifo3", stat.S_IFIFO | 0o600, dir_fd=os.open(d, os.O_RDONLY)))
 show("mknod dir_fd str", os.mknod, "fifo4", dir_fd="x")
 show("stat dir_fd float", os.stat, "x", dir_fd=1.5)
+import warnings
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    show("stat dir_fd bool", os.stat, "nonexisting", dir_fd=True)
+    print("   ", [(w.category.__name__, str(w.message)) for w in caught])
 st = os.stat(f)
 show("major/minor/makedev", lambda: os.makedev(os.major(st.st_dev), os.minor(st.st_dev)) == st.st_dev)
 show("major keywords", os.major, device=0)

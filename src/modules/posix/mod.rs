@@ -55,6 +55,7 @@ pub(crate) fn dir_fd_arg(o: Option<*mut PyObject>) -> PyResult<c_int> {
                     crate::object::typeobj::type_name(d)
                 )));
             }
+            crate::modules::select::warn_bool_fd(d)?;
             path::fd_value(d)
         },
         _ => Ok(libc::AT_FDCWD),
