@@ -815,7 +815,7 @@ pred_fn! {
 pub unsafe fn join(sep: *mut PyObject, iterable: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: sep is a str, iterable valid.
     unsafe {
-        let seq = if tuple::check(iterable) || crate::object::list::check_exact(iterable) {
+        let seq = if tuple::check_exact(iterable) || crate::object::list::check_exact(iterable) {
             Owned::from_borrowed(iterable)
         } else {
             let tp = (*iterable).ob_type;

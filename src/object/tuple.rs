@@ -478,7 +478,7 @@ pub unsafe fn from_iterable(op: *mut PyObject) -> PyResult<Owned> {
 pub unsafe fn from_iterable_msg(op: *mut PyObject, msg: &str) -> PyResult<Owned> {
     // SAFETY: op valid.
     unsafe {
-        if list::check(op) {
+        if list::check_exact(op) {
             return from_slice(list::items(op));
         }
         match from_iterable(op) {

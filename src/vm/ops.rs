@@ -488,8 +488,10 @@ unsafe fn callee_name(func: *mut PyObject) -> String {
 pub unsafe fn unpack(seq: *mut PyObject, n: usize, star: Option<usize>) -> PyResult<Vec<Owned>> {
     // SAFETY: seq valid.
     unsafe {
-        let items: Vec<Owned> = if tuple::check(seq) || list::check(seq) {
-            let src = if tuple::check(seq) {
+        // Subclasses may define `__iter__`: only exact tuples and lists are
+        // read directly, as CPython's unpack_iterable.
+        let items: Vec<Owned> = if tuple::check_exact(seq) || list::check_exact(seq) {
+            let src = if tuple::check_exact(seq) {
                 tuple::items(seq)
             } else {
                 list::items(seq)
@@ -510,9 +512,14 @@ pub unsafe fn unpack(seq: *mut PyObject, n: usize, star: Option<usize>) -> PyRes
             while let Some(x) = protocol::iter_next(it.as_ptr())? {
                 v.push(x);
                 if star.is_none() && v.len() > n {
-                    return Err(errors::value_error(format!(
-                        "too many values to unpack (expected {n})"
-                    )));
+                    return Err(errors::value_error(if dict::check_exact(seq) {
+                        format!(
+                            "too many values to unpack (expected {n}, got {})",
+                            dict::len(seq)
+                        )
+                    } else {
+                        format!("too many values to unpack (expected {n})")
+                    }));
                 }
             }
             v
@@ -598,7 +605,8 @@ pub unsafe fn call_ex_args(
 ) -> PyResult<(Owned, *mut PyObject)> {
     // SAFETY: callable valid; args an iterable; kwargs NULL or a mapping.
     unsafe {
-        let t = if tuple::check(args) {
+        // A tuple subclass may define `__iter__`: it is iterated.
+        let t = if tuple::check_exact(args) {
             Owned::from_borrowed(args)
         } else {
             tuple::from_iterable(args).map_err(|e| {
