@@ -1117,8 +1117,11 @@ unsafe extern "C" fn m_cast(
             ));
         };
         let byte_fmt = |c: u8| matches!(c, b'B' | b'b' | b'c');
-        let src_code = code_of(v)?;
-        if !byte_fmt(src_code) && !byte_fmt(code) {
+        // Any source format (a ctypes array's `<i`, say) may be cast to
+        // bytes; only a native byte source may be cast to something else.
+        let src = std::ffi::CStr::from_ptr(v.format).to_bytes();
+        let src_is_bytes = buffer::native_format(src).is_some_and(|(c, _)| byte_fmt(c));
+        if !src_is_bytes && !byte_fmt(code) {
             return Err(errors::type_error(
                 "memoryview: cannot cast between two non-byte formats",
             ));
