@@ -137,7 +137,7 @@ pub unsafe extern "C" fn message(
     const SSL3_RT_HANDSHAKE: c_int = 22;
     const SSL3_RT_HEADER: c_int = 0x100;
     const SSL3_RT_INNER_CONTENT_TYPE: c_int = 0x101;
-    const SSL3_MT_CHANGE_CIPHER_SPEC: c_int = 1;
+    const SSL3_MT_CHANGE_CIPHER_SPEC: c_int = 0x0101;
     // SAFETY: buf has len bytes; the connection object is live.
     unsafe {
         let data = if buf.is_null() {

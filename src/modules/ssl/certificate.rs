@@ -114,21 +114,23 @@ builtin!(cert_public_bytes, |slf, args, kws| {
 
 meth_noargs!(cert_get_info, |slf| certdecode::decode(cert(slf)));
 
-/// `<Certificate 'subject'>`, the subject in RFC 2253 form, most
+/// `<_ssl.Certificate 'subject'>`, the subject in RFC 2253 form, most
 /// significant part first.
 unsafe extern "C" fn cert_repr(slf: *mut PyObject) -> *mut PyObject {
     guard_obj(|| {
         // SAFETY: slf is a Certificate.
         unsafe {
-            const XN_FLAG_RFC2253: libc::c_ulong = 0x1172501;
-            const XN_FLAG_DN_REV: libc::c_ulong = 1 << 20;
+            // OpenSSL's XN_FLAG_RFC2253: escaped UTF-8, comma-separated,
+            // most significant component first.
+            const XN_FLAG_RFC2253: libc::c_ulong = 0x1110317;
             let out = MemOut::new()?;
             let name = ossl::X509_get_subject_name(cert(slf));
-            if ossl::X509_NAME_print_ex(out.ptr(), name, 0, XN_FLAG_RFC2253 & !XN_FLAG_DN_REV) < 0 {
+            if ossl::X509_NAME_print_ex(out.ptr(), name, 0, XN_FLAG_RFC2253) < 0 {
                 return Err(errors::from_queue());
             }
             let subject = String::from_utf8_lossy(&out.take()).into_owned();
-            pystr::from_str(&format!("<Certificate '{subject}'>"))
+            let tp_name = std::ffi::CStr::from_ptr((*(*slf).ob_type).tp_name).to_string_lossy();
+            pystr::from_str(&format!("<{tp_name} '{subject}'>"))
         }
     })
 }

@@ -671,6 +671,10 @@ unsafe fn add_ca_certs(c: &Context, data: &[u8], pem: bool) -> PyResult<()> {
                     ossl::SSL_CTX_get_default_passwd_cb(c.ctx),
                     ossl::SSL_CTX_get_default_passwd_cb_userdata(c.ctx),
                 )
+            } else if ffi::bio_eof(bio) {
+                // All the DER data is read: anything left over was not
+                // a certificate, and is an error below.
+                break;
             } else {
                 ossl::d2i_X509_bio(bio, null_mut())
             };
@@ -702,12 +706,8 @@ unsafe fn add_ca_certs(c: &Context, data: &[u8], pem: bool) -> PyResult<()> {
                 "not enough data: cadata does not contain a certificate"
             }));
         }
-        // Reading past the last certificate leaves an end-of-data error.
-        let at_end = if pem {
-            lib == ossl::ERR_LIB_PEM && reason == ffi::PEM_R_NO_START_LINE
-        } else {
-            lib == ossl::ERR_LIB_ASN1 && reason == ffi::ASN1_R_HEADER_TOO_LONG
-        };
+        // Reading PEM past the last certificate leaves an end-of-data error.
+        let at_end = pem && lib == ossl::ERR_LIB_PEM && reason == ffi::PEM_R_NO_START_LINE;
         if at_end || e == 0 {
             ossl::ERR_clear_error();
             return Ok(());
@@ -894,7 +894,10 @@ unsafe fn hostname_arg(o: Option<*mut PyObject>) -> PyResult<Option<String>> {
             )));
         };
         if raw.contains(&0) {
-            return Err(rterr::value_error("embedded null byte"));
+            return Err(rterr::type_error(format!(
+                "argument must be encoded string without null bytes, not {}",
+                crate::object::typeobj::type_name(o)
+            )));
         }
         Ok(Some(String::from_utf8_lossy(&raw).into_owned()))
     }

@@ -89,6 +89,11 @@ pub fn create_classes() -> PyResult<()> {
         )?;
         let descr = crate::object::descr::new_method(base.as_ptr().cast(), &raw mut STR_DEF)?;
         protocol::setattr(base.as_ptr(), pystr::intern("__str__"), descr.as_ptr())?;
+        // Like CPython's SSLError, made from a spec named "ssl.SSLError":
+        // immutable (its subclasses are not), with the dotted tp_name.
+        let tp = base.as_ptr().cast::<PyTypeObject>();
+        (*tp).tp_flags |= Py_TPFLAGS_IMMUTABLETYPE;
+        (*tp).tp_name = NAMES[0].as_ptr();
         CLASSES[0].store(base.into_raw(), Ordering::Relaxed);
         for (i, name) in NAMES.iter().enumerate().skip(1) {
             let ssl_error = class_at(0);

@@ -8,7 +8,6 @@ pub const ERR_LIB_X509: c_int = 11;
 pub const ERR_LIB_SSL: c_int = 20;
 pub const X509_R_CERT_ALREADY_IN_HASH_TABLE: c_int = 101;
 pub const PEM_R_NO_START_LINE: c_int = 108;
-pub const ASN1_R_HEADER_TOO_LONG: c_int = 123;
 pub const SSL_R_CERTIFICATE_VERIFY_FAILED: c_int = 134;
 pub const SSL_R_UNEXPECTED_EOF_WHILE_READING: c_int = 294;
 
@@ -19,6 +18,7 @@ pub type MsgCb =
 /// The type of a certificate verification callback.
 pub type SslVerifyCb = Option<extern "C" fn(c_int, *mut X509_STORE_CTX) -> c_int>;
 
+const BIO_CTRL_EOF: c_int = 2;
 const BIO_CTRL_PENDING: c_int = 10;
 const BIO_C_SET_BUF_MEM_EOF_RETURN: c_int = 130;
 const BIO_C_SET_NBIO: c_int = 102;
@@ -30,6 +30,12 @@ const SSL_CTRL_SET_GROUPS: c_int = 91;
 pub unsafe fn bio_pending(b: *mut BIO) -> usize {
     // SAFETY: b is a live BIO (caller contract).
     unsafe { BIO_ctrl(b, BIO_CTRL_PENDING, 0, std::ptr::null_mut()) as usize }
+}
+
+/// `BIO_eof`: whether everything `b` holds was read.
+pub unsafe fn bio_eof(b: *mut BIO) -> bool {
+    // SAFETY: b is a live BIO (caller contract).
+    unsafe { BIO_ctrl(b, BIO_CTRL_EOF, 0, std::ptr::null_mut()) != 0 }
 }
 
 /// `BIO_set_mem_eof_return`: what a read of an empty memory BIO returns.
