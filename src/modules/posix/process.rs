@@ -226,8 +226,10 @@ pub(super) unsafe fn exec_cstring(o: *mut PyObject) -> PyResult<CString> {
     }
 }
 
-/// The argument vector of `execv`/`execve`: a non-empty tuple or list.
-unsafe fn exec_argv(func: &str, o: *mut PyObject) -> PyResult<Vec<CString>> {
+/// An argument vector (`execv`'s, `posix_spawn`'s): a non-empty tuple or
+/// list whose first item is not empty; `what` names the argument in the
+/// messages ("execv() arg 2", "posix_spawn: argv").
+pub(super) unsafe fn argv_vector(what: &str, o: *mut PyObject) -> PyResult<Vec<CString>> {
     // SAFETY: o valid.
     unsafe {
         let items = if tuple::check(o) {
@@ -236,13 +238,11 @@ unsafe fn exec_argv(func: &str, o: *mut PyObject) -> PyResult<Vec<CString>> {
             list::items(o)
         } else {
             return Err(errors::type_error(format!(
-                "{func}() arg 2 must be a tuple or list"
+                "{what} must be a tuple or list"
             )));
         };
         if items.is_empty() {
-            return Err(errors::value_error(format!(
-                "{func}() arg 2 must not be empty"
-            )));
+            return Err(errors::value_error(format!("{what} must not be empty")));
         }
         let v = items
             .iter()
@@ -250,7 +250,7 @@ unsafe fn exec_argv(func: &str, o: *mut PyObject) -> PyResult<Vec<CString>> {
             .collect::<PyResult<Vec<_>>>()?;
         if v[0].as_bytes().is_empty() {
             return Err(errors::value_error(format!(
-                "{func}() arg 2 first element cannot be empty"
+                "{what} first element cannot be empty"
             )));
         }
         Ok(v)
@@ -291,7 +291,7 @@ pub(crate) fn ptrs(v: &[CString]) -> Vec<*const libc::c_char> {
 builtin!(pub(super) posix_execv, |args, kws| {
     let [p, a] = bind("execv", args, &kws, ["path", "argv"], 2, 2)?;
     let p = path::path("execv", "path", p.unwrap())?;
-    let argv = exec_argv("execv", a.unwrap())?;
+    let argv = argv_vector("execv() arg 2", a.unwrap())?;
     super::audit(c"os.exec", &[p.obj.as_ptr(), a.unwrap(), none::none()], &[])?;
     libc::execv(p.c.as_ptr(), ptrs(&argv).as_ptr());
     Err(errors::last_os_error())
@@ -300,7 +300,7 @@ builtin!(pub(super) posix_execv, |args, kws| {
 builtin!(pub(super) posix_execve, |args, kws| {
     let [p, a, e] = bind("execve", args, &kws, ["path", "argv", "env"], 3, 3)?;
     let p = path::path("execve", "path", p.unwrap())?;
-    let argv = exec_argv("execve", a.unwrap())?;
+    let argv = argv_vector("execve() arg 2", a.unwrap())?;
     let env = exec_env(e.unwrap())?;
     super::audit(c"os.exec", &[p.obj.as_ptr(), a.unwrap(), e.unwrap()], &[])?;
     libc::execve(p.c.as_ptr(), ptrs(&argv).as_ptr(), ptrs(&env).as_ptr());

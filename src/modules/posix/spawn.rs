@@ -4,11 +4,11 @@
 //! attributes (process group, reset ids, new session, signal mask and
 //! defaults) asked for. Both raise the `os.posix_spawn` audit event.
 use super::path::{self, PathArg};
-use super::process::{exec_cstring, exec_env, ptrs};
+use super::process::{argv_vector, exec_env, ptrs};
 use super::{audit, int_arg};
 use crate::ffi::*;
 use crate::modules::args::{bind, builtin};
-use crate::object::{int, list, none, protocol, tuple};
+use crate::object::{int, none, protocol, tuple};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
 use libc::{c_int, posix_spawn_file_actions_t, posix_spawnattr_t};
@@ -64,38 +64,6 @@ fn check(err: c_int) -> PyResult<()> {
         return Err(errors::last_os_error());
     }
     Ok(())
-}
-
-/// The argument vector: a non-empty tuple or list whose first item is not
-/// empty.
-unsafe fn argv_of(func: &str, o: *mut PyObject) -> PyResult<Vec<CString>> {
-    // SAFETY: o valid.
-    unsafe {
-        let items = if tuple::check(o) {
-            tuple::items(o)
-        } else if list::check(o) {
-            list::items(o)
-        } else {
-            return Err(errors::type_error(format!(
-                "{func}: argv must be a tuple or list"
-            )));
-        };
-        if items.is_empty() {
-            return Err(errors::value_error(format!(
-                "{func}: argv must not be empty"
-            )));
-        }
-        let v = items
-            .iter()
-            .map(|&a| exec_cstring(a))
-            .collect::<PyResult<Vec<_>>>()?;
-        if v[0].as_bytes().is_empty() {
-            return Err(errors::value_error(format!(
-                "{func}: argv first element cannot be empty"
-            )));
-        }
-        Ok(v)
-    }
 }
 
 /// The environment: the mapping's `NAME=VALUE` strings, or the process's
@@ -291,7 +259,7 @@ unsafe fn spawn(
             0,
         )?;
         let p = path::path(func, "path", args[0])?;
-        let argv = argv_of(func, args[1])?;
+        let argv = argv_vector(&format!("{func}: argv"), args[1])?;
         let env = env_of(func, args[2])?;
         let mut fa = FileActions::new()?;
         let mut paths = Vec::new();
