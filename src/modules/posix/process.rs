@@ -300,7 +300,7 @@ builtin!(pub(super) posix_execv, |args, kws| {
 builtin!(pub(super) posix_execve, |args, kws| {
     let [p, a, e] = bind("execve", args, &kws, ["path", "argv", "env"], 3, 3)?;
     let p = path::path("execve", "path", p.unwrap())?;
-    let argv = argv_vector("execve() arg 2", a.unwrap())?;
+    let argv = argv_vector("execve: argv", a.unwrap())?;
     let env = exec_env(e.unwrap())?;
     super::audit(c"os.exec", &[p.obj.as_ptr(), a.unwrap(), e.unwrap()], &[])?;
     libc::execve(p.c.as_ptr(), ptrs(&argv).as_ptr(), ptrs(&env).as_ptr());
