@@ -437,20 +437,13 @@ pub unsafe fn send_ex(g: *mut PyObject, value: *mut PyObject, throw: bool) -> Py
             // The value of the suspended yield expression (None under a
             // throw: the exception table's depth counts that slot).
             fo.pending_jump = -1;
-            let v = if throw { none::none() } else { value };
-            let slot = frame::slots(f).add((fo.nlocalsplus + fo.stacktop) as usize);
-            *slot = new_ref(v);
-            fo.stacktop += 1;
+            push_sent(f, if throw { none::none() } else { value });
         }
         // The frame handles its own exceptions: the caller's are set aside
         // (still seen by `sys.exception()` when the frame has none) and
         // the frame's own return when it suspends.
+        exc_state_in(go);
         let ts = crate::runtime::tstate::get();
-        let outer = std::mem::replace(
-            &mut ts.handled_exception,
-            std::mem::replace(&mut (*go).exc_state, null_mut()),
-        );
-        ts.exc_outer.push(outer);
         if throw {
             // What is thrown in happens inside the frame's own handler
             // (`_PyErr_ChainStackItem`).
@@ -465,10 +458,7 @@ pub unsafe fn send_ex(g: *mut PyObject, value: *mut PyObject, throw: bool) -> Py
         (*go).running = 1;
         let r = crate::vm::eval::resume(f, throw);
         (*go).running = 0;
-        let ts = crate::runtime::tstate::get();
-        let outer = ts.exc_outer.pop().unwrap_or(null_mut());
-        let own = std::mem::replace(&mut ts.handled_exception, outer);
-        xdecref(std::mem::replace(&mut (*go).exc_state, own));
+        exc_state_out(go);
         match r {
             Ok(Exit::Yield(v)) => Ok(Sent::Yielded(v)),
             Ok(Exit::Return(v)) => {
@@ -480,6 +470,48 @@ pub unsafe fn send_ex(g: *mut PyObject, value: *mut PyObject, throw: bool) -> Py
                 Err(e)
             }
         }
+    }
+}
+
+/// Pushes a new reference to `v` on the stack of suspended generator frame
+/// `f`: the value of the yield expression it waits at.
+#[inline]
+unsafe fn push_sent(f: *mut PyObject, v: *mut PyObject) {
+    // SAFETY: f is a suspended frame with room for the value (caller
+    // contract); v is a live object.
+    unsafe {
+        let fo = fr(f);
+        let slot = frame::slots(f).add((fo.nlocalsplus + fo.stacktop) as usize);
+        *slot = new_ref(v);
+        fo.stacktop += 1;
+    }
+}
+
+/// Before generator `go` runs: its own handled exception becomes the
+/// thread's, and the caller's is set aside (`exc_state_out` undoes this).
+#[inline]
+unsafe fn exc_state_in(go: *mut PyGenObject) {
+    // SAFETY: go is a live generator (caller contract).
+    unsafe {
+        let ts = crate::runtime::tstate::get();
+        let outer = std::mem::replace(
+            &mut ts.handled_exception,
+            std::mem::replace(&mut (*go).exc_state, null_mut()),
+        );
+        ts.exc_outer.push(outer);
+    }
+}
+
+/// After generator `go` ran: it keeps its handled exception, and the
+/// caller's comes back.
+#[inline]
+unsafe fn exc_state_out(go: *mut PyGenObject) {
+    // SAFETY: go is a live generator that exc_state_in prepared.
+    unsafe {
+        let ts = crate::runtime::tstate::get();
+        let outer = ts.exc_outer.pop().unwrap_or(null_mut());
+        let own = std::mem::replace(&mut ts.handled_exception, outer);
+        xdecref(std::mem::replace(&mut (*go).exc_state, own));
     }
 }
 
@@ -501,16 +533,9 @@ pub unsafe fn enter_inline(g: *mut PyObject) -> Option<*mut PyObject> {
         }
         let fo = fr(f);
         if fo.lasti >= 0 {
-            let slot = frame::slots(f).add((fo.nlocalsplus + fo.stacktop) as usize);
-            *slot = new_ref(none::none());
-            fo.stacktop += 1;
+            push_sent(f, none::none());
         }
-        let ts = crate::runtime::tstate::get();
-        let outer = std::mem::replace(
-            &mut ts.handled_exception,
-            std::mem::replace(&mut (*go).exc_state, null_mut()),
-        );
-        ts.exc_outer.push(outer);
+        exc_state_in(go);
         (*go).running = 1;
         Some(f)
     }
@@ -527,10 +552,7 @@ pub unsafe fn leave_inline(f: *mut PyObject, finished: bool) {
     unsafe {
         let go = fr(f).generator.cast::<PyGenObject>();
         (*go).running = 0;
-        let ts = crate::runtime::tstate::get();
-        let outer = ts.exc_outer.pop().unwrap_or(null_mut());
-        let own = std::mem::replace(&mut ts.handled_exception, outer);
-        xdecref(std::mem::replace(&mut (*go).exc_state, own));
+        exc_state_out(go);
         if finished {
             release_frame(go);
         }
