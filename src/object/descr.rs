@@ -591,11 +591,7 @@ unsafe extern "C" fn method_vectorcall(
         // then len(kwnames) keyword values.
         unsafe {
             let nargs = crate::capi::call::nargs(nargsf) as usize;
-            let items = if nargs == 0 {
-                &[][..]
-            } else {
-                std::slice::from_raw_parts(args, nargs)
-            };
+            let items = crate::capi::call::arg_slice(args, nargs);
             let Ok((ml, cls)) = method_target(op, items) else {
                 return null_mut();
             };

@@ -388,24 +388,25 @@ unsafe fn dev_part_arg(o: *mut crate::ffi::PyObject) -> PyResult<u32> {
     }
 }
 
-// `os.major(device, /)` and `os.minor(device, /)`: -1 for `NODEV`.
-builtin!(pub(super) posix_major, |args, kws| {
-    crate::modules::args::no_kwargs("posix.major", &kws)?;
-    crate::modules::args::arity("major", args, 1, 1)?;
-    match dev_arg(args[0])? {
+/// `os.major(device, /)` or `os.minor(device, /)` (`name`): the `part`
+/// of a device number, -1 for `NODEV`.
+unsafe fn device_part(
+    name: &str,
+    args: &[*mut crate::ffi::PyObject],
+    kws: &[(&str, *mut crate::ffi::PyObject)],
+    part: extern "C" fn(libc::dev_t) -> libc::c_uint,
+) -> PyResult<Owned> {
+    crate::modules::args::no_kwargs(&format!("posix.{name}"), kws)?;
+    crate::modules::args::arity(name, args, 1, 1)?;
+    // SAFETY: args[0] is a live argument.
+    match unsafe { dev_arg(args[0]) }? {
         libc::dev_t::MAX => int::from_i64(-1),
-        d => int::from_i64(i64::from(libc::major(d))),
+        d => int::from_i64(i64::from(part(d))),
     }
-});
+}
 
-builtin!(pub(super) posix_minor, |args, kws| {
-    crate::modules::args::no_kwargs("posix.minor", &kws)?;
-    crate::modules::args::arity("minor", args, 1, 1)?;
-    match dev_arg(args[0])? {
-        libc::dev_t::MAX => int::from_i64(-1),
-        d => int::from_i64(i64::from(libc::minor(d))),
-    }
-});
+builtin!(pub(super) posix_major, |args, kws| device_part("major", args, &kws, libc::major));
+builtin!(pub(super) posix_minor, |args, kws| device_part("minor", args, &kws, libc::minor));
 
 // `os.makedev(major, minor, /)`: `NODEV` from two -1s.
 builtin!(pub(super) posix_makedev, |args, kws| {
