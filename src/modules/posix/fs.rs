@@ -397,7 +397,7 @@ unsafe fn device_part(
     part: extern "C" fn(libc::dev_t) -> libc::c_uint,
 ) -> PyResult<Owned> {
     crate::modules::args::no_kwargs(&format!("posix.{name}"), kws)?;
-    crate::modules::args::arity(name, args, 1, 1)?;
+    crate::modules::args::arity(&format!("posix.{name}"), args, 1, 1)?;
     // SAFETY: args[0] is a live argument.
     match unsafe { dev_arg(args[0]) }? {
         libc::dev_t::MAX => int::from_i64(-1),
