@@ -63,3 +63,30 @@ except TypeError as e:
     print("TypeError", e)
 ssl.SSLZeroReturnError.value = 1
 print(ssl.SSLZeroReturnError.value)
+
+# What an SNI callback returns: None goes on, an int is the alert to send,
+# anything else is reported as unraisable and sends an internal error.
+import sys
+
+reported = []
+sys.unraisablehook = lambda u: reported.append((u.exc_type.__name__, str(u.exc_value)))
+for result in ["foo", 1.5, ssl.ALERT_DESCRIPTION_ACCESS_DENIED, None]:
+    sni_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    sni_ctx.load_cert_chain(os.path.join(CERTS, "keycert3.pem"))
+    sni_ctx.set_servername_callback(lambda sock, name, ctx, result=result: result)
+    c_in, c_out, s_in, s_out = (ssl.MemoryBIO() for _ in range(4))
+    client = client_ctx.wrap_bio(c_in, c_out, server_hostname="localhost")
+    server = sni_ctx.wrap_bio(s_in, s_out, server_side=True)
+    outcome = []
+    for _ in range(6):
+        for name, end in (("client", client), ("server", server)):
+            try:
+                end.do_handshake()
+            except ssl.SSLWantReadError:
+                pass
+            except ssl.SSLError as e:
+                outcome.append((name, e.reason))
+        s_in.write(c_out.read())
+        c_in.write(s_out.read())
+    print(repr(result), outcome[:2], client.version(), reported)
+    reported.clear()

@@ -108,7 +108,10 @@ unsafe fn sni_call(
                 fatal(ossl::SSL_AD_HANDSHAKE_FAILURE)
             }
             Ok(r) if r.as_ptr() == none::none() => ossl::SSL_TLSEXT_ERR_OK,
-            Ok(r) => match int::as_i64(r.as_ptr()) {
+            // The alert number, converted as `PyLong_AsLong` does.
+            Ok(r) => match crate::object::number::index(r.as_ptr())
+                .and_then(|i| int::as_i64(i.as_ptr()))
+            {
                 Ok(v) => fatal(v as c_int),
                 Err(_) => {
                     crate::capi::exceptions::PyErr_WriteUnraisable(r.as_ptr());
