@@ -700,16 +700,12 @@ unsafe fn call_dunder_complex(op: *mut PyObject) -> PyResult<Option<Owned>> {
             )));
         }
         if (*r.as_ptr()).ob_type != &raw mut PyComplex_Type {
-            let msg = crate::object::str::from_str(&format!(
-                "__complex__ returned non-complex (type {}).  The ability to return an instance of a strict subclass of complex is deprecated, and may be removed in a future version of Python.",
-                type_name(r.as_ptr())
-            ))?;
-            crate::modules::_warnings::warn(
-                crate::object::exceptions::PyExc_DeprecationWarning,
-                msg.as_ptr(),
+            crate::modules::_warnings::deprecation(
+                &format!(
+                    "__complex__ returned non-complex (type {}).  The ability to return an instance of a strict subclass of complex is deprecated, and may be removed in a future version of Python.",
+                    type_name(r.as_ptr())
+                ),
                 1,
-                std::ptr::null_mut(),
-                std::ptr::null_mut(),
             )?;
         }
         Ok(Some(r))

@@ -370,15 +370,11 @@ unsafe fn call_nb_float(
         if !check(r.as_ptr()) {
             return Err(errors::type_error(what));
         }
-        let msg = pystr::from_str(&format!(
-            "{what}.  The ability to return an instance of a strict subclass of float is deprecated, and may be removed in a future version of Python."
-        ))?;
-        crate::modules::_warnings::warn(
-            crate::object::exceptions::PyExc_DeprecationWarning,
-            msg.as_ptr(),
+        crate::modules::_warnings::deprecation(
+            &format!(
+                "{what}.  The ability to return an instance of a strict subclass of float is deprecated, and may be removed in a future version of Python."
+            ),
             1,
-            std::ptr::null_mut(),
-            std::ptr::null_mut(),
         )?;
         Ok(r)
     }

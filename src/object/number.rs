@@ -174,16 +174,12 @@ pub unsafe fn index(op: *mut PyObject) -> PyResult<Owned> {
 pub(crate) unsafe fn warn_strict_int_subclass(method: &str, r: *mut PyObject) -> PyResult<()> {
     // SAFETY: r valid; the category is a live exception type.
     unsafe {
-        let msg = crate::object::str::from_str(&format!(
-            "{method} returned non-int (type {}).  The ability to return an instance of a strict subclass of int is deprecated, and may be removed in a future version of Python.",
-            type_name(r)
-        ))?;
-        crate::modules::_warnings::warn(
-            crate::object::exceptions::PyExc_DeprecationWarning,
-            msg.as_ptr(),
+        crate::modules::_warnings::deprecation(
+            &format!(
+                "{method} returned non-int (type {}).  The ability to return an instance of a strict subclass of int is deprecated, and may be removed in a future version of Python.",
+                type_name(r)
+            ),
             1,
-            std::ptr::null_mut(),
-            std::ptr::null_mut(),
         )
     }
 }

@@ -615,15 +615,11 @@ pub unsafe fn throw_args_exception(name: &str, a: &[*mut PyObject]) -> PyResult<
             )));
         }
         if a.len() > 1 {
-            let msg = crate::object::str::from_str(&format!(
-                "the (type, exc, tb) signature of {name}() is deprecated, use the single-arg signature instead."
-            ))?;
-            crate::modules::_warnings::warn(
-                exc::PyExc_DeprecationWarning,
-                msg.as_ptr(),
+            crate::modules::_warnings::deprecation(
+                &format!(
+                    "the (type, exc, tb) signature of {name}() is deprecated, use the single-arg signature instead."
+                ),
                 1,
-                null_mut(),
-                null_mut(),
             )?;
         }
         let value = a

@@ -7,7 +7,7 @@
 use super::descr::{find, Descr, Kind};
 use crate::capi::boundary::guard_obj;
 use crate::ffi::*;
-use crate::object::exceptions::{PyExc_BufferError, PyExc_DeprecationWarning};
+use crate::object::exceptions::PyExc_BufferError;
 use crate::object::refcount::*;
 use crate::object::typeobj::{instance_of, short_name, type_name, type_template};
 use crate::object::{bool as pybool, bytearray, bytes, dict, list, none, protocol};
@@ -551,19 +551,11 @@ unsafe extern "C" fn array_richcompare(
 }
 
 /// Raises the `'u'` typecode's `DeprecationWarning` at the caller.
-unsafe fn warn_u() -> PyResult<()> {
-    // SAFETY: the category is a live exception type.
-    unsafe {
-        let msg =
-            pystr::from_str("The 'u' type code is deprecated and will be removed in Python 3.16")?;
-        crate::modules::_warnings::warn(
-            PyExc_DeprecationWarning,
-            msg.as_ptr(),
-            1,
-            null_mut(),
-            null_mut(),
-        )
-    }
+fn warn_u() -> PyResult<()> {
+    crate::modules::_warnings::deprecation(
+        "The 'u' type code is deprecated and will be removed in Python 3.16",
+        1,
+    )
 }
 
 /// `array_new`: `array(typecode[, initializer])`.

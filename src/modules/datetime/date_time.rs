@@ -462,18 +462,8 @@ builtin!(dt_now, |cls, args, kws| {
     from_timet(cls, t, us, tz, false)
 });
 
-unsafe fn deprecated(msg: &str) -> PyResult<()> {
-    // SAFETY: the warnings machinery is initialized.
-    unsafe {
-        let m = pystr::from_str(msg)?;
-        crate::modules::_warnings::warn(
-            crate::object::exceptions::PyExc_DeprecationWarning,
-            m.as_ptr(),
-            1,
-            std::ptr::null_mut(),
-            std::ptr::null_mut(),
-        )
-    }
+fn deprecated(msg: &str) -> PyResult<()> {
+    crate::modules::_warnings::deprecation(msg, 1)
 }
 
 meth_noargs!(dt_utcnow, |cls| {

@@ -152,17 +152,7 @@ fn warn_if_threaded(name: &str) {
         "This process (pid={}) is multi-threaded, use of {name}() may lead to deadlocks in the child.",
         std::process::id()
     );
-    // SAFETY: the category is a live exception type; msg is a str.
-    let warned = pystr::from_str(&text).and_then(|msg| unsafe {
-        crate::modules::_warnings::warn(
-            crate::object::exceptions::PyExc_DeprecationWarning,
-            msg.as_ptr(),
-            1,
-            std::ptr::null_mut(),
-            std::ptr::null_mut(),
-        )
-    });
-    if warned.is_err() {
+    if crate::modules::_warnings::deprecation(&text, 1).is_err() {
         errors::clear();
     }
 }
