@@ -47,12 +47,19 @@ try:
 except AssertionError:
     _a = 'assert ran'
 print(__debug__, _f.__doc__, _a)
+_ns = {}
+exec(compile("def g():\n    'doc'\ntry:\n    assert False\n    r = 'skipped'\n"
+             "except AssertionError:\n    r = 'ran'\n", "<c>", "exec"), _ns)
+print('compile():', _ns['g'].__doc__, _ns['r'])
 import builtins
 print('site' in sys.modules, hasattr(builtins, 'exit'))
 if os.environ.get('PROBE_HASH'):
     print(hash('abc'), hash(b'xyz'), hash(('a', 1)))
 if os.environ.get('PROBE_CPU'):
     print(os.cpu_count())
+if os.environ.get('PROBE_TRACE'):
+    import faulthandler, tracemalloc
+    print(faulthandler.is_enabled(), tracemalloc.is_tracing(), tracemalloc.get_traceback_limit())
 "#;
 
 struct Run {
@@ -248,6 +255,10 @@ fn options() {
             ),
             (&["-X", "cpu_count=3", p], &[("PROBE_CPU", "1")], true),
             (&["-X", "cpu_count=default", p], &[], true),
+            (&["-X", "tracemalloc=5", p], &[("PROBE_TRACE", "1")], true),
+            (&["-X", "faulthandler", p], &[("PROBE_TRACE", "1")], true),
+            (&["-X", "frozen_modules=off", p], &[], true),
+            (&["-X", "showrefcount", p], &[], true),
             (&["--check-hash-based-pycs", "always", p], &[], true),
             (&["-c", PROBE, "x", "-v"], &[], true),
             (&["-cimport sys; print(sys.argv)", "-c"], &[], true),
@@ -358,6 +369,20 @@ fn environment_variables() {
             (&[p], &[("PYTHON_CPU_COUNT", "2"), ("PROBE_CPU", "1")], true),
             (&[p], &[("PYTHON_CPU_COUNT", "0")], true),
             (&[p], &[("PYTHONTRACEMALLOC", "x")], true),
+            (
+                &[p],
+                &[
+                    ("PYTHONTRACEMALLOC", "3"),
+                    ("PYTHONFAULTHANDLER", "1"),
+                    ("PROBE_TRACE", "1"),
+                ],
+                true,
+            ),
+            (
+                &["-E", p],
+                &[("PYTHONTRACEMALLOC", "3"), ("PROBE_TRACE", "1")],
+                true,
+            ),
             (&[p], &[("PYTHON_FROZEN_MODULES", "x")], true),
             (
                 &["-E", p],
@@ -515,6 +540,11 @@ fn interactive_sessions() {
             "import sys\nsys.displayhook = lambda v: print('hook', repr(v))\n'shown'\n",
         ),
         (&["-q", "-i"], &[], "x = 1"),
+        (
+            &["-q", "-i"],
+            &[],
+            "from __future__ import annotations\ndef f(a: undefined): pass\n\nf.__annotations__\n",
+        ),
         (&["-q", "-i"], &[], "if 1:\n  print('at eof')\n"),
         (&["-q"], &[], "print('a script from stdin')\nx = 1\nx\n"),
         (&["-"], &[], "import sys; print(sys.argv, __file__)\n"),

@@ -6762,7 +6762,7 @@ PyObject *PyRun_FileExFlags(FILE *fp,
                             PyObject *globals,
                             PyObject *locals,
                             int closeit,
-                            struct PyCompilerFlags *_flags);
+                            struct PyCompilerFlags *flags);
 
 /*
  `PyRun_File`.
@@ -6800,7 +6800,7 @@ PyObject *PyRun_FileFlags(FILE *fp,
 int PyRun_SimpleFileExFlags(FILE *fp,
                             const char *filename,
                             int closeit,
-                            struct PyCompilerFlags *_flags);
+                            struct PyCompilerFlags *flags);
 
 /*
  `PyRun_SimpleFile`.
@@ -6869,28 +6869,51 @@ int PyRun_AnyFileEx(FILE *fp, const char *filename, int closeit);
 int PyRun_AnyFileFlags(FILE *fp, const char *filename, struct PyCompilerFlags *flags);
 
 /*
- `PyRun_StringFlags`.
+ `PyRun_StringFlags`: compiles `source` in mode `start` with `flags`
+ and runs it in `globals` (a dict) and `locals`.
  */
 PyObject *PyRun_StringFlags(const char *source,
                             int start,
                             PyObject *globals,
                             PyObject *locals,
-                            struct PyCompilerFlags *_flags);
+                            struct PyCompilerFlags *flags);
 
 /*
- `PyRun_SimpleStringFlags`.
+ `PyRun_SimpleStringFlags`: runs `source` in `__main__`, compiled with
+ `flags`; on error prints the traceback and returns -1.
  */
-int PyRun_SimpleStringFlags(const char *source, struct PyCompilerFlags *_flags);
+int PyRun_SimpleStringFlags(const char *source, struct PyCompilerFlags *flags);
 
 /*
- `Py_CompileStringExFlags`: `Py_CompileString`; the flags and the
- optimization level are not applied yet (code compiles as with 0).
+ `Py_CompileStringObject`: compiles `source` in mode `start` under the
+ file name `filename` (a str), with `flags` (NULL: none) at
+ optimization level `optimize` (-1: the interpreter's); with
+ `PyCF_ONLY_AST` the result is an `ast` tree.
+ */
+PyObject *Py_CompileStringObject(const char *source,
+                                 PyObject *filename,
+                                 int start,
+                                 struct PyCompilerFlags *flags,
+                                 int optimize);
+
+/*
+ `Py_CompileStringExFlags`: `Py_CompileStringObject` with a C string
+ file name.
  */
 PyObject *Py_CompileStringExFlags(const char *source,
                                   const char *filename,
                                   int start,
-                                  struct PyCompilerFlags *_flags,
-                                  int _optimize);
+                                  struct PyCompilerFlags *flags,
+                                  int optimize);
+
+/*
+ `Py_CompileStringFlags`: `Py_CompileStringExFlags` at the
+ interpreter's optimization level.
+ */
+PyObject *Py_CompileStringFlags(const char *source,
+                                const char *filename,
+                                int start,
+                                struct PyCompilerFlags *flags);
 
 /*
  `PySequence_Check`.
@@ -8258,7 +8281,8 @@ PyObject *PyUnicode_AsCharmapString(PyObject *op, PyObject *mapping);
 PyObject *PyUnicode_BuildEncodingMap(PyObject *table);
 
 /*
- `Py_CompileStringExFlags` without flags: compiles to a code object.
+ `Py_CompileString`: `Py_CompileStringExFlags` without flags, at the
+ interpreter's optimization level.
  */
 PyObject *Py_CompileString(const char *source, const char *filename, int start);
 

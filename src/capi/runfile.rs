@@ -1,9 +1,11 @@
 //! The Very High Level Layer's file and flags variants: `PyRun_File*`,
 //! `PyRun_SimpleFile*`, `PyRun_AnyFile*`, `PyRun_StringFlags`,
-//! `PyRun_SimpleStringFlags` and `Py_CompileStringExFlags`. Compiler flags
-//! are accepted and not yet interpreted (no `from __future__` carry-over).
+//! `PyRun_SimpleStringFlags` and `Py_CompileString{Flags,ExFlags,Object}`.
+//! A `PyCompilerFlags` passes future features, `PyCF_ONLY_AST` and the
+//! parser's flags in; the future features a compiled program imports are
+//! added to it, so that later runs given the same flags have them too.
 use crate::capi::boundary::{guard, guard_obj};
-use crate::capi::veryhigh::{mode_of, PyRun_SimpleString, PyRun_String, Py_CompileString};
+use crate::capi::veryhigh::{mode_of, text};
 use crate::ffi::*;
 use crate::object::{dict, module, str as pystr};
 use crate::runtime::errors::{self, PyResult};
@@ -57,7 +59,7 @@ pub unsafe extern "C" fn PyRun_FileExFlags(
     globals: *mut PyObject,
     locals: *mut PyObject,
     closeit: c_int,
-    _flags: *mut PyCompilerFlags,
+    flags: *mut PyCompilerFlags,
 ) -> *mut PyObject {
     crate::null_check!(fp, filename, globals);
     // SAFETY: fp is an open stream.
@@ -71,7 +73,9 @@ pub unsafe extern "C" fn PyRun_FileExFlags(
             if !dict::check(globals) {
                 return Err(errors::system_error("globals must be a dict"));
             }
-            let co = run::compile_bytes(&source, filename_of(filename)?, mode)?;
+            let co =
+                run::compile_bytes(&source, filename_of(filename)?, mode, compiler_flags(flags))?;
+            merge_future(flags, co.as_ptr());
             let locals = if locals.is_null() { globals } else { locals };
             crate::runtime::audit::audit(c"exec", &[co.as_ptr()])?;
             run::eval_program(co.as_ptr(), globals, locals)
@@ -141,8 +145,9 @@ pub unsafe extern "C" fn PyRun_FileFlags(
 }
 
 /// Runs `source` in `__main__` with `__file__` set to `filename` for the
-/// run (removed afterwards when it was not there before, as CPython does).
-unsafe fn run_in_main(source: &[u8], filename: &str) -> PyResult<()> {
+/// run (removed afterwards when it was not there before, as CPython does),
+/// compiled with `flags` (NULL: none; its future features updated).
+unsafe fn run_in_main(source: &[u8], filename: &str, flags: *mut PyCompilerFlags) -> PyResult<()> {
     let m = run::main_module()?;
     // SAFETY: m is a module, so d is its dict.
     unsafe {
@@ -152,10 +157,12 @@ unsafe fn run_in_main(source: &[u8], filename: &str) -> PyResult<()> {
         if !had_file {
             dict::set_item(d, key, pystr::from_str(filename)?.as_ptr())?;
         }
-        let r = run::compile_bytes(source, filename, CompileMode::Exec).and_then(|co| {
-            crate::runtime::audit::audit(c"exec", &[co.as_ptr()])?;
-            run::eval_program(co.as_ptr(), d, d)
-        });
+        let r = run::compile_bytes(source, filename, CompileMode::Exec, compiler_flags(flags))
+            .and_then(|co| {
+                merge_future(flags, co.as_ptr());
+                crate::runtime::audit::audit(c"exec", &[co.as_ptr()])?;
+                run::eval_program(co.as_ptr(), d, d)
+            });
         if !had_file {
             // Keep the run's error while the key is removed.
             let _ = errors::keeping_raised(|| dict::del_item_opt(d, key));
@@ -171,23 +178,27 @@ pub unsafe extern "C" fn PyRun_SimpleFileExFlags(
     fp: *mut FILE,
     filename: *const c_char,
     closeit: c_int,
-    _flags: *mut PyCompilerFlags,
+    flags: *mut PyCompilerFlags,
 ) -> c_int {
     crate::null_check!(fp, filename);
     // SAFETY: fp is an open stream.
     let source = unsafe { read_file(fp, closeit) };
     // SAFETY: filename is a C string.
-    guard(|| unsafe { run_simple_source(&source, filename) })
+    guard(|| unsafe { run_simple_source(&source, filename, flags) })
 }
 
 /// The body of `PyRun_SimpleFileExFlags` once the text is read: runs it
 /// as `__main__`; on error prints it and returns -1.
 ///
 /// # Safety
-/// `filename` is a C string.
-pub(crate) unsafe fn run_simple_source(source: &[u8], filename: *const c_char) -> c_int {
-    // SAFETY: filename is a C string (caller).
-    let r = unsafe { filename_of(filename).and_then(|f| run_in_main(source, f)) };
+/// `filename` is a C string; `flags` NULL or a `PyCompilerFlags`.
+pub(crate) unsafe fn run_simple_source(
+    source: &[u8],
+    filename: *const c_char,
+    flags: *mut PyCompilerFlags,
+) -> c_int {
+    // SAFETY: filename is a C string, flags NULL or valid (caller).
+    let r = unsafe { filename_of(filename).and_then(|f| run_in_main(source, f, flags)) };
     match r {
         Ok(()) => 0,
         Err(_) => {
@@ -273,12 +284,14 @@ pub unsafe extern "C" fn PyRun_InteractiveOneObject(
     guard(|| {
         // SAFETY: filename checked to be a str; fp an open stream.
         unsafe {
+            let mut future = future_of(flags);
             let r = if pystr::check(filename) {
                 pystr::as_str(filename)
-                    .and_then(|f| crate::runtime::interactive::run_one(fp, f, future_of(flags)))
+                    .and_then(|f| crate::runtime::interactive::run_one(fp, f, &mut future))
             } else {
                 Err(errors::type_error("filename must be a str"))
             };
+            set_future(flags, future);
             match r {
                 Ok(crate::runtime::interactive::One::Ran) => 0,
                 Ok(crate::runtime::interactive::One::Eof) => E_EOF,
@@ -346,7 +359,12 @@ pub unsafe extern "C" fn PyRun_InteractiveLoopFlags(
         // SAFETY: name is a C string; fp an open stream; flags NULL or valid.
         unsafe {
             match filename_of(name) {
-                Ok(f) => crate::runtime::interactive::run_loop(fp, f, future_of(flags)),
+                Ok(f) => {
+                    let mut future = future_of(flags);
+                    let r = crate::runtime::interactive::run_loop(fp, f, &mut future);
+                    set_future(flags, future);
+                    r
+                }
                 Err(_) => {
                     crate::capi::exceptions::PyErr_Print();
                     -1
@@ -392,39 +410,182 @@ pub unsafe extern "C" fn PyRun_AnyFileFlags(
     unsafe { PyRun_AnyFileExFlags(fp, filename, 0, flags) }
 }
 
-/// `PyRun_StringFlags`.
+/// `PyRun_StringFlags`: compiles `source` in mode `start` with `flags`
+/// and runs it in `globals` (a dict) and `locals`.
 #[no_mangle]
 pub unsafe extern "C" fn PyRun_StringFlags(
     source: *const c_char,
     start: c_int,
     globals: *mut PyObject,
     locals: *mut PyObject,
-    _flags: *mut PyCompilerFlags,
+    flags: *mut PyCompilerFlags,
 ) -> *mut PyObject {
-    // SAFETY: forwarded.
-    unsafe { PyRun_String(source, start, globals, locals) }
+    crate::null_check!(source, globals);
+    guard_obj(|| {
+        // SAFETY: C string; globals a dict; flags NULL or valid.
+        unsafe {
+            let Some(mode) = mode_of(start) else {
+                return Err(errors::value_error("invalid start symbol"));
+            };
+            let co = compile_string(text(source)?, "<string>", mode, flags, -1)?;
+            crate::runtime::audit::audit(c"exec", &[co.as_ptr()])?;
+            run::eval_program(co.as_ptr(), globals, locals)
+        }
+    })
 }
 
-/// `PyRun_SimpleStringFlags`.
+/// `PyRun_SimpleStringFlags`: runs `source` in `__main__`, compiled with
+/// `flags`; on error prints the traceback and returns -1.
 #[no_mangle]
 pub unsafe extern "C" fn PyRun_SimpleStringFlags(
     source: *const c_char,
-    _flags: *mut PyCompilerFlags,
+    flags: *mut PyCompilerFlags,
 ) -> c_int {
-    // SAFETY: forwarded.
-    unsafe { PyRun_SimpleString(source) }
+    crate::null_check!(source);
+    guard(|| {
+        // SAFETY: C string; flags NULL or valid.
+        let r = unsafe { text(source) }.and_then(|s| {
+            let m = run::main_module()?;
+            // SAFETY: m is a module, so d is its dict.
+            unsafe {
+                let d = module::dict_of(m.as_ptr());
+                let co = compile_string(s, "<string>", CompileMode::Exec, flags, -1)?;
+                crate::runtime::audit::audit(c"exec", &[co.as_ptr()])?;
+                run::eval_program(co.as_ptr(), d, d)
+            }
+        });
+        match r {
+            Ok(_) => 0,
+            Err(_) => {
+                crate::capi::exceptions::PyErr_Print();
+                -1
+            }
+        }
+    })
 }
 
-/// `Py_CompileStringExFlags`: `Py_CompileString`; the flags and the
-/// optimization level are not applied yet (code compiles as with 0).
+/// `PyCF_ONLY_AST`: compile to an `ast` tree, not to code.
+const PYCF_ONLY_AST: c_int = 0x400;
+
+/// The `cf_flags` bits the compiler takes: the future features,
+/// `PyCF_DONT_IMPLY_DEDENT`, `PyCF_ALLOW_TOP_LEVEL_AWAIT` and
+/// `PyCF_ALLOW_INCOMPLETE_INPUT`. The others (`PyCF_SOURCE_IS_UTF8`,
+/// `PyCF_IGNORE_COOKIE`) change nothing for text given as UTF-8.
+const COMPILER_FLAGS: u32 = FUTURE_FLAGS | 0x200 | 0x2000 | 0x4000;
+
+/// The compiler's bits of `flags` (NULL: none).
+unsafe fn compiler_flags(flags: *mut PyCompilerFlags) -> u32 {
+    if flags.is_null() {
+        return 0;
+    }
+    // SAFETY: a non-NULL flags points at a PyCompilerFlags.
+    unsafe { (*flags).cf_flags as u32 & COMPILER_FLAGS }
+}
+
+/// Adds the future features of code object `co` to `flags` (when not
+/// NULL), as CPython's compiler merges them into the caller's flags.
+unsafe fn merge_future(flags: *mut PyCompilerFlags, co: *mut PyObject) {
+    // SAFETY: co is a code object.
+    let found = unsafe { crate::vm::code::data(co).flags } & FUTURE_FLAGS;
+    // SAFETY: flags NULL or valid (caller).
+    unsafe { set_future(flags, future_of(flags) | found) }
+}
+
+/// Stores the future features `future` in `flags` (when not NULL).
+unsafe fn set_future(flags: *mut PyCompilerFlags, future: u32) {
+    if !flags.is_null() {
+        // SAFETY: a non-NULL flags points at a PyCompilerFlags.
+        unsafe { (*flags).cf_flags |= (future & FUTURE_FLAGS) as c_int };
+    }
+}
+
+/// Compiles source text as `Py_CompileStringObject` does: raises the
+/// `compile` audit event, then parses to an `ast` tree when `flags` has
+/// `PyCF_ONLY_AST`, else compiles with its bits at level `optimize` (-1:
+/// the interpreter's) and merges the future features found into it.
+unsafe fn compile_string(
+    source: &str,
+    filename: &str,
+    mode: CompileMode,
+    flags: *mut PyCompilerFlags,
+    optimize: c_int,
+) -> PyResult<crate::Owned> {
+    run::audit_compile(Some(source.as_bytes()), filename)?;
+    // SAFETY: flags NULL or valid (caller).
+    unsafe {
+        if !flags.is_null() && (*flags).cf_flags & PYCF_ONLY_AST != 0 {
+            return crate::modules::ast::to_py::parse(source, filename, mode);
+        }
+        let co = run::compile_with(source, filename, mode, compiler_flags(flags), optimize)?;
+        merge_future(flags, co.as_ptr());
+        Ok(co)
+    }
+}
+
+/// `Py_CompileStringObject`: compiles `source` in mode `start` under the
+/// file name `filename` (a str), with `flags` (NULL: none) at
+/// optimization level `optimize` (-1: the interpreter's); with
+/// `PyCF_ONLY_AST` the result is an `ast` tree.
+#[no_mangle]
+pub unsafe extern "C" fn Py_CompileStringObject(
+    source: *const c_char,
+    filename: *mut PyObject,
+    start: c_int,
+    flags: *mut PyCompilerFlags,
+    optimize: c_int,
+) -> *mut PyObject {
+    crate::null_check!(source, filename);
+    guard_obj(|| {
+        // SAFETY: C string; filename a live object; flags NULL or valid.
+        unsafe {
+            if !pystr::check(filename) {
+                return Err(errors::type_error("filename must be a str"));
+            }
+            let Some(mode) = mode_of(start) else {
+                return Err(errors::value_error("invalid start symbol"));
+            };
+            compile_string(
+                text(source)?,
+                pystr::as_str(filename)?,
+                mode,
+                flags,
+                optimize,
+            )
+        }
+    })
+}
+
+/// `Py_CompileStringExFlags`: `Py_CompileStringObject` with a C string
+/// file name.
 #[no_mangle]
 pub unsafe extern "C" fn Py_CompileStringExFlags(
     source: *const c_char,
     filename: *const c_char,
     start: c_int,
-    _flags: *mut PyCompilerFlags,
-    _optimize: c_int,
+    flags: *mut PyCompilerFlags,
+    optimize: c_int,
+) -> *mut PyObject {
+    crate::null_check!(source, filename);
+    guard_obj(|| {
+        // SAFETY: C strings; flags NULL or valid.
+        unsafe {
+            let Some(mode) = mode_of(start) else {
+                return Err(errors::value_error("invalid start symbol"));
+            };
+            compile_string(text(source)?, filename_of(filename)?, mode, flags, optimize)
+        }
+    })
+}
+
+/// `Py_CompileStringFlags`: `Py_CompileStringExFlags` at the
+/// interpreter's optimization level.
+#[no_mangle]
+pub unsafe extern "C" fn Py_CompileStringFlags(
+    source: *const c_char,
+    filename: *const c_char,
+    start: c_int,
+    flags: *mut PyCompilerFlags,
 ) -> *mut PyObject {
     // SAFETY: forwarded.
-    unsafe { Py_CompileString(source, filename, start) }
+    unsafe { Py_CompileStringExFlags(source, filename, start, flags, -1) }
 }

@@ -1,11 +1,10 @@
 //! The Very High Level Layer chapter: `PyRun_*`, `Py_CompileString*`,
 //! `PyEval_EvalCode`, `PyEval_EvalCodeEx`, `PyEval_EvalFrame*`, and `Py_BytesMain`/`Py_Main`, the `ferrython`
 //! command.
-use crate::capi::boundary::{guard, guard_obj};
+use crate::capi::boundary::guard_obj;
 use crate::ffi::*;
-use crate::object::{dict, module};
+use crate::object::dict;
 use crate::runtime::errors;
-use crate::runtime::run;
 use crate::vm::frame::PyFrameObject;
 use crate::PyResult;
 use ferrython_compiler::CompileMode;
@@ -29,30 +28,32 @@ pub(crate) fn mode_of(start: c_int) -> Option<CompileMode> {
     }
 }
 
-unsafe fn text<'a>(p: *const c_char) -> crate::PyResult<&'a str> {
+/// The UTF-8 text of C string `p`.
+pub(crate) unsafe fn text<'a>(p: *const c_char) -> crate::PyResult<&'a str> {
     // SAFETY: p is a C string.
     unsafe { CStr::from_ptr(p) }
         .to_str()
         .map_err(|_| errors::unicode_error("source is not valid UTF-8"))
 }
 
-/// `Py_CompileStringExFlags` without flags: compiles to a code object.
+/// `Py_CompileString`: `Py_CompileStringExFlags` without flags, at the
+/// interpreter's optimization level.
 #[no_mangle]
 pub unsafe extern "C" fn Py_CompileString(
     source: *const c_char,
     filename: *const c_char,
     start: c_int,
 ) -> *mut PyObject {
-    crate::null_check!(source, filename);
-    guard_obj(|| {
-        // SAFETY: C strings.
-        unsafe {
-            let Some(mode) = mode_of(start) else {
-                return Err(errors::value_error("invalid start symbol"));
-            };
-            run::compile(text(source)?, text(filename)?, mode)
-        }
-    })
+    // SAFETY: forwarded.
+    unsafe {
+        crate::capi::runfile::Py_CompileStringExFlags(
+            source,
+            filename,
+            start,
+            std::ptr::null_mut(),
+            -1,
+        )
+    }
 }
 
 /// `PyEval_EvalCode`.
@@ -221,42 +222,24 @@ pub unsafe extern "C" fn PyRun_String(
     globals: *mut PyObject,
     locals: *mut PyObject,
 ) -> *mut PyObject {
-    crate::null_check!(source, globals);
-    guard_obj(|| {
-        // SAFETY: C string; globals a dict.
-        unsafe {
-            let Some(mode) = mode_of(start) else {
-                return Err(errors::value_error("invalid start symbol"));
-            };
-            run::run_string(text(source)?, "<string>", mode, globals, locals)
-        }
-    })
+    // SAFETY: forwarded.
+    unsafe {
+        crate::capi::runfile::PyRun_StringFlags(
+            source,
+            start,
+            globals,
+            locals,
+            std::ptr::null_mut(),
+        )
+    }
 }
 
 /// `PyRun_SimpleString`: runs `source` in `__main__`; on error prints the
 /// traceback and returns -1.
 #[no_mangle]
 pub unsafe extern "C" fn PyRun_SimpleString(source: *const c_char) -> c_int {
-    crate::null_check!(source);
-    guard(|| {
-        // SAFETY: C string.
-        let r = unsafe { text(source) }.and_then(|s| {
-            let m = run::main_module()?;
-            // SAFETY: m is a module.
-            // SAFETY: m is a module, so d is its dict.
-            unsafe {
-                let d = module::dict_of(m.as_ptr());
-                run::run_string(s, "<string>", CompileMode::Exec, d, d)
-            }
-        });
-        match r {
-            Ok(_) => 0,
-            Err(_) => {
-                crate::capi::exceptions::PyErr_Print();
-                -1
-            }
-        }
-    })
+    // SAFETY: forwarded.
+    unsafe { crate::capi::runfile::PyRun_SimpleStringFlags(source, std::ptr::null_mut()) }
 }
 
 /// `Py_BytesMain`: the `ferrython` command. The command line is read

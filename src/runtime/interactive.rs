@@ -193,12 +193,14 @@ pub fn register_source(filename: &str, text: &str) {
 }
 
 /// `PyRun_InteractiveOneObjectEx`: reads, compiles and runs one statement
-/// of `fp` in `__main__`, with the `__future__` features of `flags`.
-/// Errors are left raised for the caller to print.
+/// of `fp` in `__main__`, with the `__future__` features of `flags`; the
+/// features the statement imports are added to `flags`, so that the
+/// statements after it have them too. Errors are left raised for the
+/// caller to print.
 ///
 /// # Safety
 /// `fp` is an open input stream.
-pub unsafe fn run_one(fp: *mut FILE, filename: &str, flags: u32) -> PyResult<One> {
+pub unsafe fn run_one(fp: *mut FILE, filename: &str, flags: &mut u32) -> PyResult<One> {
     // SAFETY: fp is open (caller).
     let Some((text, stray)) = (unsafe { read_statement(fp)? }) else {
         return Ok(One::Eof);
@@ -227,10 +229,13 @@ pub unsafe fn run_one(fp: *mut FILE, filename: &str, flags: u32) -> PyResult<One
         &text,
         &code_name,
         CompileMode::Single,
-        flags & crate::capi::runfile::FUTURE_FLAGS,
+        *flags & crate::capi::runfile::FUTURE_FLAGS,
         crate::runtime::config::optimization_level(),
     ) {
-        Ok(c) => crate::vm::code::from_compiled(&c)?,
+        Ok(c) => {
+            *flags |= c.flags & crate::capi::runfile::FUTURE_FLAGS;
+            crate::vm::code::from_compiled(&c)?
+        }
         Err(mut e) => {
             e.filename = filename.to_string();
             return Err(run::raise_syntax_error(&e));
@@ -251,11 +256,12 @@ pub unsafe fn run_one(fp: *mut FILE, filename: &str, flags: u32) -> PyResult<One
 /// `PyRun_InteractiveLoopObject`: creates the prompts when missing, then
 /// runs statements from `fp` until end of input, printing each error
 /// (with `sys.excepthook`, as `PyErr_Print` does; a `SystemExit` exits)
-/// and going on. Returns 0, or -1 after too many `MemoryError`s in a row.
+/// and going on; `__future__` imports carry over as [`run_one`] adds them
+/// to `flags`. Returns 0, or -1 after too many `MemoryError`s in a row.
 ///
 /// # Safety
 /// `fp` is an open input stream.
-pub unsafe fn run_loop(fp: *mut FILE, filename: &str, flags: u32) -> i32 {
+pub unsafe fn run_loop(fp: *mut FILE, filename: &str, flags: &mut u32) -> i32 {
     ensure_prompts();
     let mut nomem = 0;
     loop {
@@ -328,7 +334,9 @@ pub fn run_startup(cfg: &crate::runtime::config::Config) {
             Ok(src) => {
                 let c = std::ffi::CString::new(path.as_str()).unwrap_or_default();
                 // SAFETY: c is a C string naming the file whose text runs.
-                unsafe { crate::capi::runfile::run_simple_source(&src, c.as_ptr()) };
+                unsafe {
+                    crate::capi::runfile::run_simple_source(&src, c.as_ptr(), std::ptr::null_mut())
+                };
                 Ok(())
             }
             Err(e) => {

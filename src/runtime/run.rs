@@ -88,9 +88,20 @@ pub fn emit_compile_warnings(warnings: &[CompileWarning]) -> PyResult<()> {
     Ok(())
 }
 
-/// Compiles source text into a code object (`flags` and `optimize` as
-/// [`ferrython_compiler::compile_source`] takes them), issuing its
-/// compile-time warnings.
+/// The optimization level a compile asks for: a negative `optimize` (as
+/// `compile()` and `Py_CompileStringExFlags` take -1) is the
+/// interpreter's (`-O`, `PyConfig.optimization_level`).
+pub fn resolve_optimize(optimize: i32) -> i32 {
+    if optimize < 0 {
+        crate::runtime::config::optimization_level()
+    } else {
+        optimize
+    }
+}
+
+/// Compiles source text into a code object (`flags` as
+/// [`ferrython_compiler::compile_source`] takes them, `optimize` as
+/// [`resolve_optimize`]), issuing its compile-time warnings.
 pub fn compile_with(
     source: &str,
     filename: &str,
@@ -98,6 +109,7 @@ pub fn compile_with(
     flags: u32,
     optimize: i32,
 ) -> PyResult<Owned> {
+    let optimize = resolve_optimize(optimize);
     match ferrython_compiler::compile_source_with_warnings(source, filename, mode, flags, optimize)
     {
         Ok((c, warnings)) => {
@@ -113,13 +125,7 @@ pub fn compile_with(
 /// (as UTF-8 bytes) and `filename` first, as CPython's parser of strings.
 pub fn compile(source: &str, filename: &str, mode: CompileMode) -> PyResult<Owned> {
     audit_compile(Some(source.as_bytes()), filename)?;
-    compile_with(
-        source,
-        filename,
-        mode,
-        0,
-        crate::runtime::config::optimization_level(),
-    )
+    compile_with(source, filename, mode, 0, -1)
 }
 
 /// Raises `compile` `(source, filename)`: the source as bytes, or None
@@ -137,18 +143,29 @@ pub fn audit_compile(source: Option<&[u8]>, filename: &str) -> PyResult<()> {
 }
 
 /// Compiles `text`, read from the file `filename` (the `compile` audit
-/// event has no source), at the interpreter's optimization level.
-fn compile_file_text(text: &str, filename: &str, mode: CompileMode) -> PyResult<Owned> {
+/// event has no source), with compiler `flags` at the interpreter's
+/// optimization level.
+fn compile_file_text(text: &str, filename: &str, mode: CompileMode, flags: u32) -> PyResult<Owned> {
     audit_compile(None, filename)?;
-    let optimize = crate::runtime::config::optimization_level();
-    compile_with(text, filename, mode, 0, optimize)
+    compile_with(text, filename, mode, flags, -1)
 }
 
 /// Compiles source bytes (a file's contents: BOM and coding cookie
-/// honoured) into a code object.
-pub fn compile_bytes(source: &[u8], filename: &str, mode: CompileMode) -> PyResult<Owned> {
+/// honoured) into a code object, with compiler `flags` (as
+/// [`compile_with`] takes them).
+pub fn compile_bytes(
+    source: &[u8],
+    filename: &str,
+    mode: CompileMode,
+    flags: u32,
+) -> PyResult<Owned> {
     use crate::runtime::source_text::{decode, Origin};
-    compile_file_text(&decode(source, filename, Origin::File)?, filename, mode)
+    compile_file_text(
+        &decode(source, filename, Origin::File)?,
+        filename,
+        mode,
+        flags,
+    )
 }
 
 /// The `__main__` module, created on first use and kept in `sys.modules`,
@@ -174,22 +191,6 @@ pub fn main_module() -> PyResult<Owned> {
         dict::set_item(modules, pystr::intern("__main__"), m.as_ptr())?;
         Ok(m)
     }
-}
-
-/// Compiles and runs `source` in `globals` (and `locals`), which must be
-/// a dict and a mapping. Raises the `exec` audit event with the code
-/// object, as CPython's `PyRun_*` family does.
-pub unsafe fn run_string(
-    source: &str,
-    filename: &str,
-    mode: CompileMode,
-    globals: *mut PyObject,
-    locals: *mut PyObject,
-) -> PyResult<Owned> {
-    let co = compile(source, filename, mode)?;
-    crate::runtime::audit::audit(c"exec", &[co.as_ptr()])?;
-    // SAFETY: co is a code object; globals a dict.
-    unsafe { eval_program(co.as_ptr(), globals, locals) }
 }
 
 /// Runs the code object of a program (`run_eval_code_obj`), noting for
@@ -235,7 +236,7 @@ fn run_main_file(source: &str, filename: &str) -> PyResult<()> {
             pystr::from_str(filename)?.as_ptr(),
         )?;
         dict::set_item(d, pystr::intern("__cached__"), crate::object::none::none())?;
-        let co = compile_file_text(source, filename, CompileMode::Exec)?;
+        let co = compile_file_text(source, filename, CompileMode::Exec, 0)?;
         crate::runtime::audit::audit(c"exec", &[co.as_ptr()])?;
         eval_program(co.as_ptr(), d, d)?;
     }
@@ -254,6 +255,7 @@ pub fn run_main_bytes(source: &[u8], path: &std::ffi::OsStr) -> PyResult<()> {
             &decode(source, &shown, Origin::File)?,
             &shown,
             CompileMode::Exec,
+            0,
         )?;
         return run_main_code(code, path, true);
     };

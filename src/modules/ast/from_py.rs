@@ -83,6 +83,7 @@ pub fn compile(
     }
     let tree = ferrython_compiler::parse::Ast::from_tree(module, &text, cmode);
     let future = (flags & 0x1fe_0000) as u32 | (flags & super::PYCF_ALLOW_TOP_LEVEL_AWAIT) as u32;
+    let optimize = crate::runtime::run::resolve_optimize(optimize);
     match ferrython_compiler::compile::compile_ast(&tree, filename, future, optimize) {
         Ok(c) => crate::vm::code::from_compiled(&c),
         Err(e) => Err(crate::runtime::run::raise_syntax_error(&e)),

@@ -245,7 +245,8 @@ const VALID_FLAGS: i64 = 0x1fe_0000
 /// `compile(source, filename, mode, flags)` once the arguments are bound:
 /// source text or bytes to a code object or (with `PyCF_ONLY_AST`) to an
 /// AST; an AST object to a code object. `optimize` as `compile()`'s:
-/// -1 or 0 keep asserts, 1 drops them, 2 also docstrings.
+/// -1 is the interpreter's level, 0 keeps asserts, 1 drops them, 2 also
+/// docstrings.
 ///
 /// # Safety
 /// `source` is a live object.
