@@ -58,15 +58,19 @@ static void show(const PyConfig *c)
            c->use_hash_seed, c->hash_seed);
 }
 
-/* Reads a configuration built by `init` from the command line (parsed
- * when `parse` is set) and prints the result or the error. */
+/* Reads a configuration (the isolated one when `isolated` is 1, else the
+ * Python one) from the command line (parsed when `parse` is set) and
+ * prints the result or the error. */
 static void read_args(const char *what, int isolated, int parse, int argc, char **argv)
 {
     PyConfig c;
-    if (isolated)
+    if (isolated == 1)
         PyConfig_InitIsolatedConfig(&c);
     else
         PyConfig_InitPythonConfig(&c);
+    /* 2: the Python configuration with its isolated field set. */
+    if (isolated == 2)
+        c.isolated = 1;
     c.parse_argv = parse;
     PyStatus st = PyConfig_SetBytesArgv(&c, argc, argv);
     if (!PyStatus_Exception(st))
@@ -146,6 +150,7 @@ int main(void)
     setenv("PYTHONHASHSEED", "random", 1);
     read_args("environment", 0, 1, 2, e);
     read_args("environment ignored when isolated", 1, 1, 2, e);
+    read_args("Python configuration with isolated set", 2, 1, 2, e);
     clear_env();
     setenv("PYTHONTRACEMALLOC", "0", 1);
     read_args("bad PYTHONTRACEMALLOC", 0, 1, 2, e);

@@ -225,8 +225,9 @@ fn error(func: &'static CStr, msg: &str) -> ConfigError {
 /// error reports: 0 not started, 1 preinitializing, 2 preinitialized.
 static PREINIT: AtomicU8 = AtomicU8::new(0);
 
-/// The UTF-8 mode the last `Py_PreInitialize` asked for (-1: none); it
-/// applies when neither `-X utf8` nor `PYTHONUTF8` says otherwise.
+/// The UTF-8 mode the last `Py_PreInitialize` asked for (-1: none). The
+/// runtime is pre-initialized once, so it wins over the `-X utf8` and
+/// `PYTHONUTF8` of the configurations read afterwards.
 static PRE_UTF8: AtomicI32 = AtomicI32::new(-1);
 
 /// Records the pre-configuration's UTF-8 mode (`PyPreConfig.utf8_mode`,
@@ -313,10 +314,12 @@ fn read_preconfig(cfg: &mut Config) -> Result<(), ConfigError> {
             "0" => 0,
             _ => return Err(error(F, "invalid PYTHONUTF8 environment variable value")),
         };
-    } else if PRE_UTF8.load(Ordering::Relaxed) >= 0 {
-        cfg.utf8_mode = PRE_UTF8.load(Ordering::Relaxed);
     } else if cfg.utf8_mode < 0 {
         cfg.utf8_mode = locale_is_c() as i32;
+    }
+    let pre = PRE_UTF8.load(Ordering::Relaxed);
+    if pre >= 0 {
+        cfg.utf8_mode = pre;
     }
     if xoption(cfg, "dev").is_some() || env(cfg, "PYTHONDEVMODE").is_some() {
         cfg.dev_mode = true;
@@ -532,6 +535,13 @@ fn read_complex_options(cfg: &mut Config) -> Result<(), ConfigError> {
 /// dev mode, `PYTHONWARNINGS`, `cmdline_warnoptions` (`-W`), `-b` and
 /// the embedder's, in that order.
 pub fn read(cfg: &mut Config, cmdline_warnoptions: Vec<String>) -> Result<(), ConfigError> {
+    // Isolated mode, however it was asked for (`-I`, or the field set by
+    // an embedder), implies -E, -P and -s (`_PyConfig_Read`).
+    if cfg.isolated {
+        cfg.use_environment = false;
+        cfg.user_site_directory = false;
+        cfg.safe_path = true;
+    }
     PREINIT.fetch_max(1, Ordering::Relaxed);
     read_preconfig(cfg)?;
     set_preinitialized();
