@@ -4,6 +4,7 @@
 //! information (`info.rs`), the configuration's flags and options,
 //! `exit`, recursion limits, `_getframe`, `exc_info`/`exception`,
 //! `intern`, `getrefcount`, `getsizeof`, the int string limit.
+mod features;
 pub(crate) mod info;
 mod internals;
 mod monitoring;
@@ -468,7 +469,7 @@ builtin!(sys_breakpointhook, |args, kws| {
 
 const FK: libc::c_int = METH_FASTCALL | METH_KEYWORDS;
 
-static mut SYS_METHODS: [PyMethodDef; 50] = [
+static mut SYS_METHODS: [PyMethodDef; 51] = [
     method(c"audit", sys_audit as *const c_void, FK),
     method(c"addaudithook", sys_addaudithook as *const c_void, FK),
     method(
@@ -482,6 +483,11 @@ static mut SYS_METHODS: [PyMethodDef; 50] = [
         FK,
     ),
     method(c"is_finalizing", sys_is_finalizing as *const c_void, FK),
+    method(
+        c"is_remote_debug_enabled",
+        features::sys_is_remote_debug_enabled as *const c_void,
+        FK,
+    ),
     method(c"getsizeof", sys_getsizeof as *const c_void, FK),
     method(
         c"_get_cpu_count_config",
@@ -727,6 +733,13 @@ pub const COPYRIGHT: &CStr = c"Copyright (c) the Ferrython authors.\n\
 Ferrython runs the standard library of CPython:\n\
 Copyright (c) 2001 Python Software Foundation.\nAll Rights Reserved.";
 
+/// `sys.__doc__`.
+const DOC: &str = "The interpreter's own state and settings: the command line (argv),\n\
+the module search path (path) and loaded modules (modules), the standard\n\
+streams, the hooks called on errors, tracing and auditing, recursion and\n\
+switch limits, and facts about this build (version, implementation,\n\
+limits of the numeric types).";
+
 /// `sys.platform` (`Py_GetPlatform`).
 pub const PLATFORM: &CStr = c"linux";
 
@@ -832,6 +845,8 @@ pub fn create() -> PyResult<Owned> {
         set("thread_info", info::thread_info()?.as_ptr())?;
         set("api_version", int::from_i64(1013)?.as_ptr())?;
         set("monitoring", monitoring::create()?.as_ptr())?;
+        set("_jit", features::create_jit()?.as_ptr())?;
+        set("__doc__", pystr::from_str(DOC)?.as_ptr())?;
         set("__unraisablehook__", dict::get_str(d, "unraisablehook"))?;
         set("abiflags", pystr::from_str("")?.as_ptr())?;
         set("float_repr_style", pystr::from_str("short")?.as_ptr())?;

@@ -250,6 +250,11 @@ pub fn implementation(version_info: *mut PyObject) -> PyResult<Owned> {
         set("version", version_info)?;
         set("hexversion", i(HEXVERSION)?.as_ptr())?;
         set("_multiarch", s(&multiarch)?.as_ptr())?;
+        // No sub-interpreters (`Py_NewInterpreter` is not provided).
+        set(
+            "supports_isolated_interpreters",
+            crate::object::bool::from_bool(false),
+        )?;
         crate::object::namespace::new(d.as_ptr())
     }
 }
