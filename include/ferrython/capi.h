@@ -5158,7 +5158,9 @@ void Py_InitializeEx(int _install_sigs);
 int Py_IsInitialized(void);
 
 /*
- `Py_IsFinalizing`.
+ `Py_IsFinalizing`: true from the start of `Py_FinalizeEx` until the
+ runtime is initialized again, as in CPython (so `Py_AtExit` functions
+ and C code running after finalization see that Python is gone).
  */
 int Py_IsFinalizing(void);
 

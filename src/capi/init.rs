@@ -27,10 +27,13 @@ pub extern "C" fn Py_IsInitialized() -> c_int {
     lifecycle::is_initialized() as c_int
 }
 
-/// `Py_IsFinalizing`.
+/// `Py_IsFinalizing`: true from the start of `Py_FinalizeEx` until the
+/// runtime is initialized again, as in CPython (so `Py_AtExit` functions
+/// and C code running after finalization see that Python is gone).
 #[no_mangle]
 pub extern "C" fn Py_IsFinalizing() -> c_int {
-    lifecycle::is_finalizing() as c_int
+    let finalized = !lifecycle::is_initialized() && lifecycle::generation() > 0;
+    (lifecycle::is_finalizing() || finalized) as c_int
 }
 
 /// `Py_FinalizeEx`: 0 on success.

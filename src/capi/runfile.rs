@@ -199,6 +199,9 @@ pub(crate) unsafe fn run_simple_source(
 ) -> c_int {
     // SAFETY: filename is a C string, flags NULL or valid (caller).
     let r = unsafe { filename_of(filename).and_then(|f| run_in_main(source, f, flags)) };
+    // The program's output comes before its traceback and the caller's
+    // own output (CPython's `flush_io`).
+    crate::modules::io::stdio::flush_std_streams();
     match r {
         Ok(()) => 0,
         Err(_) => {
