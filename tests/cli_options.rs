@@ -258,6 +258,9 @@ fn options() {
             (&["-X", "tracemalloc=5", p], &[("PROBE_TRACE", "1")], true),
             (&["-X", "faulthandler", p], &[("PROBE_TRACE", "1")], true),
             (&["-X", "frozen_modules=off", p], &[], true),
+            (&["-X", "frozen_modules", p], &[], true),
+            (&["-W", "bogus", "-W", "error::NoSuchWarning", p], &[], true),
+            (&["-W", "bogus", "nonexistent_script.py"], &[], true),
             (&["-X", "showrefcount", p], &[], true),
             (&["--check-hash-based-pycs", "always", p], &[], true),
             (&["-c", PROBE, "x", "-v"], &[], true),
@@ -296,7 +299,7 @@ fn early_exits_and_usage_errors() {
             (&["-X", "cpu_count"], &[], true),
             (&["-X", "tracemalloc=x"], &[], true),
             (&["-X", "frozen_modules=maybe"], &[], true),
-            (&["nonexistent_script.py"], &[], false),
+            (&["nonexistent_script.py"], &[], true),
         ],
     );
 }

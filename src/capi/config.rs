@@ -1211,13 +1211,15 @@ fn run_main() -> c_int {
 }
 
 /// Reports that the script `file` cannot be opened (`errno` says why),
-/// then finalizes; returns the exit status, 2 unless `-i` runs the prompt
+/// under the configuration's program name as CPython does, then
+/// finalizes; returns the exit status, 2 unless `-i` runs the prompt
 /// after (`pymain_repl`).
 fn cant_open(cfg: &rconfig::Config, file: &std::ffi::OsStr, errno: c_int) -> c_int {
     // SAFETY: strerror returns a C string for any errno.
     let text = unsafe { CStr::from_ptr(libc::strerror(errno)) }.to_string_lossy();
     eprintln!(
-        "ferrython: can't open file {}: [Errno {errno}] {text}",
+        "{}: can't open file {}: [Errno {errno}] {text}",
+        cfg.program_name.as_deref().unwrap_or("python3"),
         os_repr(file)
     );
     let status = inspect_after(cfg).unwrap_or(2);

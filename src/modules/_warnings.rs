@@ -59,6 +59,22 @@ unsafe fn warnings_attr(name: &str) -> PyResult<Option<Owned>> {
     }
 }
 
+/// Imports the `warnings` module at startup when `sys.warnoptions` is not
+/// empty (`-W`, `PYTHONWARNINGS`, `-b`, `-X dev`), so that its filters
+/// are in place and bad options are reported at once, as CPython's
+/// `init_interp_main` does. A failure is printed, not raised.
+pub fn import_for_warnoptions() {
+    let opts = crate::modules::sys::get("warnoptions");
+    // SAFETY: opts is NULL or a live object, checked to be a list.
+    if opts.is_null() || unsafe { !list::check(opts) || list::len(opts) == 0 } {
+        return;
+    }
+    if crate::runtime::import::import_absolute("warnings").is_err() {
+        crate::modules::io::stdio::write_stderr("'import warnings' failed; traceback:\n");
+        crate::capi::exceptions::PyErr_Print();
+    }
+}
+
 /// A piece of state: `warnings.<attr>` if there, else `_warnings.<own>`.
 unsafe fn state_item(attr: &str, own: &str) -> PyResult<Owned> {
     // SAFETY: the module objects are live.

@@ -389,7 +389,8 @@ fn numeric_option(
     Ok(value)
 }
 
-/// A `-X name=on|off` option (or its variable `var`).
+/// A `-X name=on|off` option (or its variable `var`); the option with no
+/// value (`-X name`, `-X name=`) means on.
 fn on_off(cfg: &Config, name: &str, var: &str) -> Result<Option<bool>, ConfigError> {
     let parse = |v: Option<&str>, what: String| match v {
         Some("on") => Ok(true),
@@ -399,8 +400,10 @@ fn on_off(cfg: &Config, name: &str, var: &str) -> Result<Option<bool>, ConfigErr
             msg: format!("bad value for {what} (expected \"on\" or \"off\")"),
         }),
     };
-    if let Some(v) = xoption(cfg, name) {
-        return parse(v, format!("option -X {name}")).map(Some);
+    match xoption(cfg, name) {
+        Some(None | Some("")) => return Ok(Some(true)),
+        Some(v) => return parse(v, format!("option -X {name}")).map(Some),
+        None => {}
     }
     match env(cfg, var) {
         Some(v) => parse(Some(&v), var.to_string()).map(Some),

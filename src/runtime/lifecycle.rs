@@ -395,6 +395,7 @@ pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), Co
             msg: "failed to start tracemalloc".into(),
         });
     }
+    crate::modules::_warnings::import_for_warnoptions();
     if site_import {
         import_site()?;
     }
