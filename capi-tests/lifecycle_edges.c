@@ -132,9 +132,10 @@ static int fork_hooks(void)
                            "threading.current_thread() is threading.main_thread(), flush=True)\n");
         _exit(Py_FinalizeEx() < 0 ? 1 : 0);
     }
-    PyOS_AfterFork_Parent();
+    /* The child's output first, so that the order is always the same. */
     int ws = 0;
     waitpid(pid, &ws, 0);
+    PyOS_AfterFork_Parent();
     printf("   child status %d\n", WIFEXITED(ws) ? WEXITSTATUS(ws) : -1);
     return Py_FinalizeEx() < 0 ? 1 : 0;
 }
