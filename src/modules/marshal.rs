@@ -24,8 +24,8 @@ use crate::object::descr::{method, METHOD_END};
 use crate::object::exceptions as exc;
 use crate::object::float_repr::{self, Flags};
 use crate::object::{
-    bool as pybool, bytes, complex, dict, float, int, list, none, protocol, set, str as pystr,
-    tuple,
+    bool as pybool, bytearray, bytes, complex, dict, float, int, list, memoryview, none, number,
+    protocol, set, str as pystr, tuple,
 };
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
@@ -422,7 +422,7 @@ fn decode_utf8(data: &[u8]) -> Option<Vec<u32>> {
     Some(out)
 }
 
-/// Where a reader's bytes come from: a buffer, or a file's `read`.
+/// Where a reader's bytes come from: a buffer, or a file's `readinto`.
 enum Source<'a> {
     Buf(&'a [u8], usize),
     File(*mut PyObject),
@@ -450,6 +450,18 @@ unsafe fn not_bytes(got: *mut PyObject) -> errors::Raised {
     }))
 }
 
+/// The end of the data inside a field.
+fn not_expected() -> errors::Raised {
+    // SAFETY: the exception classes are set at load time.
+    unsafe { errors::set_string(exc::PyExc_EOFError, "EOF read where not expected") }
+}
+
+/// The end of the data where an object should start.
+fn object_expected() -> errors::Raised {
+    // SAFETY: the exception classes are set at load time.
+    unsafe { errors::set_string(exc::PyExc_EOFError, "EOF read where object expected") }
+}
+
 fn bad(what: &str) -> errors::Raised {
     errors::value_error(format!("bad marshal data ({what})"))
 }
@@ -467,34 +479,35 @@ impl Reader<'_> {
                 Ok(Cow::Borrowed(s))
             }
             Source::File(f) => {
-                // SAFETY: f is the live file object.
+                // The file fills a fresh bytearray through a memoryview,
+                // so that a view the file keeps never outlives its memory.
+                let buf = bytearray::from_slice(&vec![0; n])?;
+                // SAFETY: f is the live file object; buf a bytearray.
                 unsafe {
-                    let size = int::from_i64(n as i64)?;
-                    let got = protocol::call_method_obj(*f, "read", &[size.as_ptr()])?;
-                    if !bytes::check(got.as_ptr()) {
-                        return Err(not_bytes(got.as_ptr()));
+                    let view = memoryview::from_object(buf.as_ptr())?;
+                    let got = protocol::call_method_obj(*f, "readinto", &[view.as_ptr()])?;
+                    let read = number::as_ssize(got.as_ptr(), exc::PyExc_ValueError)?;
+                    if read != n as Py_ssize_t {
+                        return Err(if read > n as Py_ssize_t {
+                            errors::value_error(format!(
+                                "read() returned too much data: {n} bytes requested, {read} returned"
+                            ))
+                        } else {
+                            not_expected()
+                        });
                     }
-                    let data = bytes::as_slice(got.as_ptr());
-                    if data.len() > n {
-                        return Err(errors::value_error(format!(
-                            "read() returned too much data: {n} bytes requested, {} returned",
-                            data.len()
-                        )));
-                    }
-                    if data.len() < n {
-                        return Err(errors::set_string(
-                            exc::PyExc_EOFError,
-                            "EOF read where not expected",
-                        ));
-                    }
-                    Ok(Cow::Owned(data.to_vec()))
+                    Ok(Cow::Owned(bytearray::as_slice(buf.as_ptr()).to_vec()))
                 }
             }
         }
     }
 
+    /// A one-byte length (`r_byte`), whose end is unexpected.
     fn byte(&mut self) -> PyResult<u8> {
-        Ok(self.bytes(1)?[0])
+        if let Source::File(_) = self.src {
+            return Ok(self.bytes(1)?[0]);
+        }
+        self.type_byte()?.ok_or_else(not_expected)
     }
 
     fn long(&mut self) -> PyResult<i32> {
@@ -510,7 +523,8 @@ impl Reader<'_> {
     }
 
     fn float_str(&mut self) -> PyResult<f64> {
-        let n = self.byte()? as usize;
+        // (CPython reads this length as a field: "too short" in a buffer.)
+        let n = self.bytes(1)?[0] as usize;
         let text = String::from_utf8_lossy(&self.bytes(n)?).into_owned();
         let s = pystr::from_str(&text)?;
         // SAFETY: s is a str; the result a float.
@@ -545,33 +559,28 @@ impl Reader<'_> {
         }
     }
 
-    /// The next type code, `None` at the end of the data.
+    /// The next type code, `None` at the end of the data (a file's
+    /// other errors go through).
     fn type_byte(&mut self) -> PyResult<Option<u8>> {
         match &mut self.src {
             Source::Buf(data, pos) => Ok(data.get(*pos).copied().inspect(|_| *pos += 1)),
-            Source::File(f) => {
-                let f = *f;
-                // SAFETY: f is the live file object.
-                unsafe {
-                    let one = int::from_i64(1)?;
-                    let got = protocol::call_method_obj(f, "read", &[one.as_ptr()])?;
-                    if !bytes::check(got.as_ptr()) {
-                        return Err(not_bytes(got.as_ptr()));
-                    }
-                    Ok(bytes::as_slice(got.as_ptr()).first().copied())
+            Source::File(_) => match self.bytes(1) {
+                Ok(b) => Ok(Some(b[0])),
+                // SAFETY: the exception classes are set at load time.
+                Err(e) if unsafe { errors::matches(exc::PyExc_EOFError) } => {
+                    drop(e);
+                    errors::clear();
+                    Ok(None)
                 }
-            }
+                Err(e) => Err(e),
+            },
         }
     }
 
     /// `r_object`: the next object, `None` for `TYPE_NULL`.
     fn object(&mut self) -> PyResult<Option<Owned>> {
-        let t = self.type_byte()?;
-        let Some(t) = t else {
-            // SAFETY: the exception classes are set at load time.
-            return Err(unsafe {
-                errors::set_string(exc::PyExc_EOFError, "EOF read where object expected")
-            });
+        let Some(t) = self.type_byte()? else {
+            return Err(object_expected());
         };
         self.depth += 1;
         if self.depth > MAX_DEPTH {
@@ -962,6 +971,14 @@ builtin!(m_loads, |args, kws| {
 
 builtin!(m_load, |args, kws| {
     let (args, allow_code) = marshal_args("load", args, &kws, 1, 1)?;
+    // A read of nothing first checks that the file gives bytes (before
+    // the audit event, as in CPython); the data then comes through its
+    // `readinto`.
+    let zero = int::from_i64(0)?;
+    let got = protocol::call_method_obj(args[0], "read", &[zero.as_ptr()])?;
+    if !bytes::check(got.as_ptr()) {
+        return Err(not_bytes(got.as_ptr()));
+    }
     crate::runtime::audit::audit(c"marshal.load", &[])?;
     let mut r = Reader {
         src: Source::File(args[0]),
