@@ -18,6 +18,7 @@ buffer BufferError
 await 1
 depth 1 2
 inline False
+allocators pymalloc True
 ";
 
 const SMOKE: &str = r#"
@@ -54,6 +55,7 @@ print("depth", internal.get_recursion_depth(), f())
 class Plain:
     pass
 print("inline", internal.has_inline_values(Plain()))
+print("allocators", internal.pymem_getallocatorsname(), _testcapi.WITH_PYMALLOC)
 "#;
 
 fn build(src: &Path, include: &Path, out: &Path) {

@@ -5825,6 +5825,15 @@ void *PyObject_Realloc(void *p, size_t n);
 void PyObject_Free(void *p);
 
 /*
+ `_PyMem_GetCurrentAllocatorName` (internal in CPython; exported here
+ for the test-support `_testinternalcapi`): "pymalloc" while small
+ blocks come from `object::obmalloc`'s pools, else "malloc". Ferrython
+ has no debug hooks and no `PYTHONMALLOC` choice, so the name never
+ carries "_debug".
+ */
+const char *_PyMem_GetCurrentAllocatorName(void);
+
+/*
  `PyMemoryView_FromObject`: a memoryview of `obj`'s buffer.
  */
 PyObject *PyMemoryView_FromObject(PyObject *obj);

@@ -118,3 +118,17 @@ pub unsafe extern "C" fn PyObject_Free(p: *mut c_void) {
     // SAFETY: p came from this allocator or is NULL.
     unsafe { raw_free(p) }
 }
+
+/// `_PyMem_GetCurrentAllocatorName` (internal in CPython; exported here
+/// for the test-support `_testinternalcapi`): "pymalloc" while small
+/// blocks come from `object::obmalloc`'s pools, else "malloc". Ferrython
+/// has no debug hooks and no `PYTHONMALLOC` choice, so the name never
+/// carries "_debug".
+#[no_mangle]
+pub extern "C" fn _PyMem_GetCurrentAllocatorName() -> *const libc::c_char {
+    if crate::object::obmalloc::serving() {
+        c"pymalloc".as_ptr()
+    } else {
+        c"malloc".as_ptr()
+    }
+}

@@ -409,6 +409,31 @@ fn pool_emptied(st: &mut State, info: *mut Pool, i: u32) {
     }
 }
 
+/// The blocks handed out and not freed (CPython's
+/// `_Py_GetGlobalAllocatedBlocks`, behind `sys.getallocatedblocks`): the
+/// sum of the pools' counts, so that allocating and freeing keep no
+/// counter of their own. Requests passed to the C allocator are not
+/// counted, as in CPython.
+pub fn allocated_blocks() -> usize {
+    locked(|st, info| {
+        if info.is_null() {
+            return 0;
+        }
+        // SAFETY: pools below `next_pool` have records; the lock keeps
+        // their counts still.
+        (0..st.next_pool as usize)
+            .map(|i| unsafe { (*info.add(i)).used as usize })
+            .sum()
+    })
+}
+
+/// Whether small requests are served from the pools (false when the
+/// address range could not be reserved, or before the first request):
+/// the allocator's name is then "pymalloc", else "malloc".
+pub fn serving() -> bool {
+    !POOL_INFO.load(Ordering::Relaxed).is_null()
+}
+
 /// `size` bytes (at least one), from a pool when small enough.
 #[inline]
 pub unsafe fn malloc(size: usize) -> *mut c_void {

@@ -393,14 +393,15 @@ static int add_float_limits(PyObject *m)
     return 0;
 }
 
-/* Facts about the runtime: ferrython allocates through the system
- * allocator (no pymalloc, no mimalloc), and has no separate C recursion
- * limit: C-level recursion (Py_EnterRecursiveCall) counts against the
- * interpreter's recursion limit, whose value when the module is created
- * is Py_C_RECURSION_LIMIT here. */
+/* Facts about the runtime: ferrython's PyMem and PyObject allocators
+ * serve small blocks from pools as pymalloc does (no mimalloc), and it
+ * has no separate C recursion limit: C-level recursion
+ * (Py_EnterRecursiveCall) counts against the interpreter's recursion
+ * limit, whose value when the module is created is Py_C_RECURSION_LIMIT
+ * here. */
 static int add_runtime_facts(PyObject *m)
 {
-    if (PyModule_AddObjectRef(m, "WITH_PYMALLOC", Py_False) < 0 ||
+    if (PyModule_AddObjectRef(m, "WITH_PYMALLOC", Py_True) < 0 ||
         PyModule_AddObjectRef(m, "WITH_MIMALLOC", Py_False) < 0 ||
         PyModule_AddIntConstant(m, "Py_C_RECURSION_LIMIT", Py_GetRecursionLimit()) < 0) {
         return -1;

@@ -5,8 +5,9 @@
  * is our own implementation of the parts the tests we run use, built like
  * any third-party extension against ferrython's Python.h by
  * tests/cpython_suite/run.sh. Every answer is what is true of ferrython,
- * found through its public C API; an internal that ferrython does not
- * have, or that the public API cannot show, is simply absent.
+ * found through its C API (the public one, or a CPython internal that
+ * ferrython exports for this module); an internal that ferrython does
+ * not have is simply absent.
  */
 #include <Python.h>
 
@@ -86,12 +87,25 @@ static PyObject *get_config(PyObject *Py_UNUSED(module), PyObject *Py_UNUSED(ign
     return config;
 }
 
+/* The allocators' name, from the runtime, as CPython's
+ * pymem_getallocatorsname. */
+static PyObject *pymem_getallocatorsname(PyObject *self, PyObject *unused)
+{
+    const char *name = _PyMem_GetCurrentAllocatorName();
+    if (name == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "cannot get allocators name");
+        return NULL;
+    }
+    return PyUnicode_FromString(name);
+}
+
 static PyMethodDef functions[] = {
     {"get_config", get_config, METH_NOARGS, NULL},
     {"has_inline_values", has_inline_values, METH_O, NULL},
     {"get_recursion_depth", get_recursion_depth, METH_NOARGS, NULL},
     {"suppress_immortalization", suppress_immortalization, METH_O, NULL},
     {"get_immortalize_deferred", get_immortalize_deferred, METH_NOARGS, NULL},
+    {"pymem_getallocatorsname", pymem_getallocatorsname, METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 
