@@ -2,11 +2,12 @@
 //! `signal.py`: installing Python handlers (`signal`, `getsignal`), the
 //! default SIGINT handler, `set_wakeup_fd`, `alarm`, `pause`,
 //! `raise_signal`, `strsignal`, `valid_signals`, `pthread_sigmask`,
-//! `pthread_kill`, `sigpending`, `siginterrupt` and the `SIG*` constants;
+//! `pthread_kill`, `pidfd_send_signal`, `sigpending`, `siginterrupt` and
+//! the `SIG*` constants;
 //! the interval timers and signal waits are in `signal_wait`.
 //! Delivery itself lives in `runtime::signals`.
 use crate::ffi::*;
-use crate::modules::args::{bind, builtin};
+use crate::modules::args::{arity, bind, builtin, clinic_int, no_kwargs};
 use crate::modules::posix::int_arg;
 use crate::object::descr::{method, METHOD_END};
 use crate::object::none;
@@ -247,6 +248,32 @@ builtin!(signal_sigpending, |args, kws| {
     set_of(&mask)
 });
 
+// `signal.pidfd_send_signal(pidfd, sig, siginfo=None, flags=0, /)`.
+builtin!(signal_pidfd_send_signal, |args, kws| {
+    no_kwargs("_signal.pidfd_send_signal", &kws)?;
+    arity("pidfd_send_signal", args, 2, 4)?;
+    let pidfd = clinic_int(args[0])?;
+    let sig = clinic_int(args[1])?;
+    if args.get(2).is_some_and(|&i| i != none::none()) {
+        return Err(errors::type_error("siginfo must be None"));
+    }
+    let flags = match args.get(3) {
+        Some(&f) => clinic_int(f)?,
+        None => 0,
+    };
+    let r = libc::syscall(
+        libc::SYS_pidfd_send_signal,
+        pidfd,
+        sig,
+        null_mut::<libc::siginfo_t>(),
+        flags,
+    );
+    if r < 0 {
+        return Err(errors::last_os_error());
+    }
+    Ok(none::owned())
+});
+
 builtin!(signal_pthread_kill, |args, kws| {
     let [t, s] = bind("pthread_kill", args, &kws, ["thread_id", "signalnum"], 2, 2)?;
     let tid = int::as_u64(crate::object::number::index(t.unwrap())?.as_ptr())
@@ -269,7 +296,7 @@ use super::signal_wait::{
     signal_getitimer, signal_setitimer, signal_sigtimedwait, signal_sigwait, signal_sigwaitinfo,
 };
 
-static mut METHODS: [PyMethodDef; 19] = [
+static mut METHODS: [PyMethodDef; 20] = [
     method(c"alarm", signal_alarm as *const c_void, FK),
     method(
         c"default_int_handler",
@@ -279,6 +306,11 @@ static mut METHODS: [PyMethodDef; 19] = [
     method(c"getitimer", signal_getitimer as *const c_void, FK),
     method(c"getsignal", signal_getsignal as *const c_void, FK),
     method(c"pause", signal_pause as *const c_void, FK),
+    method(
+        c"pidfd_send_signal",
+        signal_pidfd_send_signal as *const c_void,
+        FK,
+    ),
     method(c"pthread_kill", signal_pthread_kill as *const c_void, FK),
     method(
         c"pthread_sigmask",

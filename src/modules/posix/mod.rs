@@ -1,7 +1,8 @@
 //! The `posix` module (CPython's `Modules/posixmodule.c`), the C layer
 //! under `os` on Linux. Files: `path` (path and descriptor arguments),
 //! `stat`, `fs` (file-system calls), `fd` (descriptor calls), `scandir`,
-//! `environ`, `process`, `spawn` (`posix_spawn`), `sysinfo`, `xattr`
+//! `environ`, `process`, `spawn` (`posix_spawn`), `sched` (scheduling
+//! and CPU affinity), `sysinfo`, `xattr`
 //! (extended attributes), `consts` (the integer constants), `ids`
 //! (uid/gid conversions).
 mod atfork;
@@ -16,6 +17,7 @@ pub mod path;
 mod process;
 pub(crate) use process::ptrs as exec_ptrs;
 mod scandir;
+mod sched;
 mod spawn;
 mod stat;
 mod statvfs;
@@ -109,7 +111,7 @@ macro_rules! table {
     };
 }
 
-static mut METHODS: [PyMethodDef; 113] = table! {
+static mut METHODS: [PyMethodDef; 123] = table! {
     c"WCOREDUMP" => process::posix_wcoredump,
     c"WEXITSTATUS" => process::posix_wexitstatus,
     c"WIFCONTINUED" => process::posix_wifcontinued,
@@ -183,6 +185,7 @@ static mut METHODS: [PyMethodDef; 113] = table! {
     c"open" => fd::posix_open,
     c"openpty" => fd::posix_openpty,
     c"pathconf" => sysinfo::posix_pathconf,
+    c"pidfd_open" => process::posix_pidfd_open,
     c"pipe" => fd::posix_pipe,
     c"pipe2" => fd::posix_pipe2,
     c"posix_spawn" => spawn::posix_posix_spawn,
@@ -199,7 +202,16 @@ static mut METHODS: [PyMethodDef; 113] = table! {
     c"replace" => fs::posix_replace,
     c"rmdir" => fs::posix_rmdir,
     c"scandir" => scandir::posix_scandir,
-    c"sched_getaffinity" => sysinfo::posix_sched_getaffinity,
+    c"sched_get_priority_max" => sched::posix_sched_get_priority_max,
+    c"sched_get_priority_min" => sched::posix_sched_get_priority_min,
+    c"sched_getaffinity" => sched::posix_sched_getaffinity,
+    c"sched_getparam" => sched::posix_sched_getparam,
+    c"sched_getscheduler" => sched::posix_sched_getscheduler,
+    c"sched_rr_get_interval" => sched::posix_sched_rr_get_interval,
+    c"sched_setaffinity" => sched::posix_sched_setaffinity,
+    c"sched_setparam" => sched::posix_sched_setparam,
+    c"sched_setscheduler" => sched::posix_sched_setscheduler,
+    c"sched_yield" => sched::posix_sched_yield,
     c"set_blocking" => fd::posix_set_blocking,
     c"set_inheritable" => fd::posix_set_inheritable,
     c"setsid" => process::posix_setsid,
@@ -269,6 +281,7 @@ unsafe fn fill(m: *mut PyObject) -> PyResult<()> {
         set("uname_result", un.cast())?;
         set("times_result", tm.cast())?;
         set("terminal_size", ts.cast())?;
+        set("sched_param", sched::param_type()?.cast())?;
         let [entry, _] = scandir::types()?;
         set("DirEntry", entry.cast())?;
         set(

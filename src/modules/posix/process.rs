@@ -1,4 +1,5 @@
-//! Process functions of `posix`: ids, sessions, `kill`, `umask`, `fork`,
+//! Process functions of `posix`: ids, sessions, `kill`, `pidfd_open`,
+//! `umask`, `fork`,
 //! `forkpty`, the `exec` family, `_exit`, `waitpid` and the wait-status
 //! helpers.
 use super::int_arg;
@@ -105,6 +106,23 @@ builtin!(pub(super) posix_killpg, |args, kws| {
         return Err(errors::last_os_error());
     }
     Ok(none::owned())
+});
+
+// `os.pidfd_open(pid, flags=0)`: a descriptor referring to the process
+// (close-on-exec, as the kernel makes it).
+builtin!(pub(super) posix_pidfd_open, |args, kws| {
+    let [p, f] = bind("pidfd_open", args, &kws, ["pid", "flags"], 2, 1)?;
+    let pid = int_arg(p.unwrap())? as libc::pid_t;
+    let flags = match f {
+        Some(f) => u32::try_from(int_arg(f)?)
+            .map_err(|_| errors::overflow_error("Python int too large for C unsigned int"))?,
+        None => 0,
+    };
+    let fd = libc::syscall(libc::SYS_pidfd_open, pid, flags);
+    if fd < 0 {
+        return Err(errors::last_os_error());
+    }
+    int::from_i64(fd)
 });
 
 builtin!(pub(super) posix_umask, |args, kws| {

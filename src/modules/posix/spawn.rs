@@ -208,10 +208,22 @@ unsafe fn set_attrs(attrs: &mut Attrs, kw: &[Option<*mut PyObject>; 6]) -> PyRes
             check(libc::posix_spawnattr_setsigdefault(&mut attrs.0, &mask))?;
             flags |= libc::POSIX_SPAWN_SETSIGDEF;
         }
-        // Scheduling takes an `os.sched_param`, which ferrython lacks.
+        // `(policy or None, sched_param)`: the policy is set only when given.
         match scheduler {
             Some(s) if s != none::none() && tuple::check(s) => {
-                return Err(errors::type_error("must have a sched_param object"));
+                let &[policy, param] = tuple::items(s) else {
+                    return Err(errors::type_error(
+                        "A scheduler tuple must have two elements",
+                    ));
+                };
+                let param = super::sched::param_arg(param)?;
+                if policy != none::none() {
+                    let policy = crate::modules::args::clinic_int(policy)?;
+                    check(libc::posix_spawnattr_setschedpolicy(&mut attrs.0, policy))?;
+                    flags |= libc::POSIX_SPAWN_SETSCHEDULER;
+                }
+                check(libc::posix_spawnattr_setschedparam(&mut attrs.0, &param))?;
+                flags |= libc::POSIX_SPAWN_SETSCHEDPARAM;
             }
             Some(s) if s != none::none() => {
                 return Err(errors::type_error("scheduler must be a tuple or None"));

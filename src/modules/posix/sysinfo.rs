@@ -123,22 +123,6 @@ builtin!(pub(super) posix_cpu_count, |args, kws| {
     int::from_i64(n)
 });
 
-builtin!(pub(super) posix_sched_getaffinity, |args, kws| {
-    let [p] = bind("sched_getaffinity", args, &kws, ["pid"], 1, 1)?;
-    let pid = super::int_arg(p.unwrap())? as libc::pid_t;
-    let mut set: libc::cpu_set_t = std::mem::zeroed();
-    if libc::sched_getaffinity(pid, std::mem::size_of::<libc::cpu_set_t>(), &mut set) != 0 {
-        return Err(errors::last_os_error());
-    }
-    let s = crate::object::set::new_set(std::ptr::null_mut())?;
-    for cpu in 0..libc::CPU_SETSIZE as usize {
-        if libc::CPU_ISSET(cpu, &set) {
-            crate::object::set::add(s.as_ptr(), int::from_i64(cpu as i64)?.as_ptr())?;
-        }
-    }
-    Ok(s)
-});
-
 builtin!(pub(super) posix_getloadavg, |args, kws| {
     bind("getloadavg", args, &kws, [], 0, 0)?;
     let mut l = [0f64; 3];
