@@ -132,11 +132,28 @@ builtin!(pub(super) posix_umask, |args, kws| {
 
 builtin!(pub(super) posix_fork, |args, kws| {
     bind("fork", args, &kws, [], 0, 0)?;
+    refuse_at_shutdown()?;
     super::audit(c"os.fork", &[], &[])?;
     // SAFETY: fork has no preconditions.
     let pid = fork_with("fork", || unsafe { libc::fork() })?;
     int::from_i64(pid as i64)
 });
+
+/// Once finalization has begun (after the atexit callbacks), forking is
+/// refused with `PythonFinalizationError`, as in CPython: a child would
+/// start from a half torn-down interpreter.
+fn refuse_at_shutdown() -> PyResult<()> {
+    if crate::runtime::lifecycle::is_finalizing() {
+        // SAFETY: the exception class is static.
+        return Err(unsafe {
+            errors::set_string(
+                crate::object::exceptions::PyExc_PythonFinalizationError,
+                "can't fork at interpreter shutdown",
+            )
+        });
+    }
+    Ok(())
+}
 
 /// Runs `fork` (a call of `fork()` or one of its relatives) between the
 /// `PyOS_BeforeFork` and `PyOS_AfterFork_*` hooks, as CPython's `os.fork`
@@ -197,6 +214,7 @@ builtin!(pub(super) posix_forkpty, |args, kws| {
             args.len()
         )));
     }
+    refuse_at_shutdown()?;
     super::audit(c"os.forkpty", &[], &[])?;
     let mut master: c_int = -1;
     let (null_name, null_term, null_size) = (std::ptr::null_mut(), std::ptr::null(), std::ptr::null());
