@@ -567,8 +567,7 @@ impl Reader<'_> {
             Source::File(_) => match self.bytes(1) {
                 Ok(b) => Ok(Some(b[0])),
                 // SAFETY: the exception classes are set at load time.
-                Err(e) if unsafe { errors::matches(exc::PyExc_EOFError) } => {
-                    drop(e);
+                Err(_) if unsafe { errors::matches(exc::PyExc_EOFError) } => {
                     errors::clear();
                     Ok(None)
                 }
