@@ -58,8 +58,9 @@ if os.environ.get('PROBE_HASH'):
 if os.environ.get('PROBE_CPU'):
     print(os.cpu_count())
 if os.environ.get('PROBE_TRACE'):
-    import faulthandler, tracemalloc
+    import faulthandler, tracemalloc, _imp
     print(faulthandler.is_enabled(), tracemalloc.is_tracing(), tracemalloc.get_traceback_limit())
+    print(_imp.check_hash_based_pycs, list(_f.__code__.co_positions())[-1])
 "#;
 
 struct Run {
@@ -257,6 +258,19 @@ fn options() {
             (&["-X", "cpu_count=default", p], &[], true),
             (&["-X", "tracemalloc=5", p], &[("PROBE_TRACE", "1")], true),
             (&["-X", "faulthandler", p], &[("PROBE_TRACE", "1")], true),
+            (&["-X", "dev", p], &[("PROBE_TRACE", "1")], true),
+            (
+                &["--check-hash-based-pycs", "always", p],
+                &[("PROBE_TRACE", "1")],
+                true,
+            ),
+            (&["-X", "no_debug_ranges", p], &[("PROBE_TRACE", "1")], true),
+            (&["-c", "1/0", "-X", "no_debug_ranges"], &[], true),
+            (
+                &["-X", "no_debug_ranges", "-c", "x = [1][2] + 3"],
+                &[],
+                true,
+            ),
             (&["-X", "frozen_modules=off", p], &[], true),
             (&["-X", "frozen_modules", p], &[], true),
             (&["-W", "bogus", "-W", "error::NoSuchWarning", p], &[], true),
@@ -364,7 +378,11 @@ fn environment_variables() {
             (&[p], &[("PYTHONOPTIMIZE", "2")], true),
             (&[p], &[("PYTHONOPTIMIZE", "x")], true),
             (&["-O", p], &[("PYTHONOPTIMIZE", "0")], true),
-            (&[p], &[("PYTHONNODEBUGRANGES", "1")], true),
+            (
+                &[p],
+                &[("PYTHONNODEBUGRANGES", "1"), ("PROBE_TRACE", "1")],
+                true,
+            ),
             (&[p], &[("PYTHONDEBUG", "1")], true),
             (&[p], &[("PYTHONDEBUG", "2")], true),
             (&[p], &[("PYTHONPYCACHEPREFIX", "/tmp/pyc")], true),

@@ -1031,22 +1031,22 @@ typedef struct PyPreConfig {
  `platlibdir`, the prefixes, `program_name`, `executable`, `run_command`/
  `run_module`/`run_filename`, `skip_source_first_line`,
  `optimization_level` (asserts, `__debug__`, docstrings), `warnoptions`,
- `xoptions`, `dev_mode` (its warning filter), `buffered_stdio`,
- `stdio_encoding`/`stdio_errors`, `install_signal_handlers`,
- `int_max_str_digits`, `hash_seed`/`use_hash_seed` (CPython's hashes for
- a given seed), `cpu_count`.
+ `xoptions`, `dev_mode` (its warning filter, faulthandler), `bytes_warning`,
+ `buffered_stdio`, `stdio_encoding`/`stdio_errors`,
+ `install_signal_handlers`, `int_max_str_digits`, `hash_seed`/
+ `use_hash_seed` (CPython's hashes for a given seed), `cpu_count`,
+ `faulthandler`, `tracemalloc`, `import_time`, `verbose`,
+ `code_debug_ranges` (column positions dropped), `site_import`,
+ `user_site_directory`, `inspect`/`interactive`/`quiet` (the prompt),
+ `write_bytecode` and `pycache_prefix` (ferrython's own cache files),
+ `check_hash_pycs_mode` (`_imp.check_hash_based_pycs`; ferrython's cache
+ files are not hash-based).
 
  Fields with no meaning for ferrython, kept for layout and reporting
- only: `faulthandler` and `tracemalloc` (no such modules yet),
- `perf_profiling`, `remote_debug`, `import_time`, `show_ref_count`,
- `dump_refs`/`dump_refs_file`, `malloc_stats`, `code_debug_ranges`
- (positions are always kept), `use_frozen_modules` (nothing is frozen),
- `write_bytecode`, `pycache_prefix` and `check_hash_pycs_mode` (only
- `sys.dont_write_bytecode`/`sys.pycache_prefix` show them),
- `parser_debug`, `verbose` (no import trace), `inspect`/`interactive`/
- `quiet` (no interactive loop yet), `site_import`/`user_site_directory`
- (`site` is not imported at startup yet), `bytes_warning` (only its
- warning filter), `configure_c_stdio`, `filesystem_encoding`/
+ only: `perf_profiling`, `remote_debug` (no perf trampoline, no remote
+ debugging), `show_ref_count` and `dump_refs`/`dump_refs_file` (debug
+ builds only in CPython), `malloc_stats` (no statistics at exit), `use_frozen_modules` (nothing is frozen),
+ `parser_debug`, `configure_c_stdio`, `filesystem_encoding`/
  `filesystem_errors` (always UTF-8 with "surrogateescape"),
  `thread_inherit_context`, `context_aware_warnings`,
  `pathconfig_warnings`, `sys_path_0`, `base_executable`,

@@ -167,6 +167,12 @@ pub(crate) unsafe fn read(config: *const PyConfig) -> Result<Config, PyStatus> {
         cfg.argv.push(OsString::new());
     }
     rconfig::read(&mut cfg, cmdline_warnoptions).map_err(config_error)?;
+    // A faulthandler field set to 0 (the isolated configuration's
+    // default) is not turned on by the development mode, only by the
+    // option or variable; -1 (unset) is.
+    if c.faulthandler == 0 && !rconfig::faulthandler_requested(&cfg) {
+        cfg.faulthandler = false;
+    }
     if c.module_search_paths_set != 0 {
         // SAFETY: as above.
         let Some(p) = (unsafe { list_os_strings(&c.module_search_paths) }) else {

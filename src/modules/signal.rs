@@ -371,7 +371,10 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
             dict::set_item(d, pystr::intern("struct_siginfo"), siginfo.cast())?;
             // Python handlers for what the process already does: the
             // default and ignored dispositions as their numbers, and the
-            // SIGINT handler that raises KeyboardInterrupt.
+            // SIGINT handler that raises KeyboardInterrupt, which is
+            // installed now if SIGINT still has its default disposition
+            // (an embedder's `install_signal_handlers=0`), as CPython's
+            // `signal_get_set_handlers` does.
             let dfl = int::from_i64(SIG_DFL)?;
             let ign = int::from_i64(SIG_IGN)?;
             let ours = signals::c_handler as *const () as libc::sighandler_t;
@@ -379,7 +382,13 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
                 if !signals::handler(sig as usize).is_null() {
                     continue;
                 }
-                let cur = signals::disposition(sig);
+                let mut cur = signals::disposition(sig);
+                if sig == libc::SIGINT
+                    && cur == libc::SIG_DFL
+                    && signals::set_disposition(sig, ours)
+                {
+                    cur = ours;
+                }
                 let h = if sig == libc::SIGINT && cur == ours {
                     dict::get_str(d, "default_int_handler")
                 } else if cur == libc::SIG_DFL {

@@ -327,6 +327,11 @@ fn read_preconfig(cfg: &mut Config) -> Result<(), ConfigError> {
     Ok(())
 }
 
+/// Whether `-X faulthandler` or `PYTHONFAULTHANDLER` asks for faulthandler.
+pub fn faulthandler_requested(cfg: &Config) -> bool {
+    xoption(cfg, "faulthandler").is_some() || env(cfg, "PYTHONFAULTHANDLER").is_some()
+}
+
 /// `config_init_hash_seed`: `PYTHONHASHSEED` is "random" or a number in
 /// [0; 4294967295] (read as `strtoul` does).
 fn read_hash_seed(cfg: &mut Config) -> Result<(), ConfigError> {
@@ -510,7 +515,8 @@ fn read_complex_options(cfg: &mut Config) -> Result<(), ConfigError> {
     if xoption(cfg, "no_debug_ranges").is_some() || env(cfg, "PYTHONNODEBUGRANGES").is_some() {
         cfg.code_debug_ranges = false;
     }
-    if xoption(cfg, "faulthandler").is_some() || env(cfg, "PYTHONFAULTHANDLER").is_some() {
+    // The development mode implies faulthandler.
+    if faulthandler_requested(cfg) || cfg.dev_mode {
         cfg.faulthandler = true;
     }
     if xoption(cfg, "warn_default_encoding").is_some()
@@ -689,6 +695,16 @@ pub fn import_time() -> i32 {
     IMPORT_TIME.load(Ordering::Relaxed)
 }
 
+/// `PyConfig.code_debug_ranges` of the running interpreter (false under
+/// `-X no_debug_ranges` / `PYTHONNODEBUGRANGES`).
+static CODE_DEBUG_RANGES: AtomicBool = AtomicBool::new(true);
+
+/// Whether code objects keep their column positions: without them
+/// `co_positions()` has None for columns and tracebacks show no carets.
+pub fn code_debug_ranges() -> bool {
+    CODE_DEBUG_RANGES.load(Ordering::Relaxed)
+}
+
 /// The interpreter's optimization level: what `compile()` with
 /// `optimize=-1` and imports compile with (asserts and `__debug__` at 1,
 /// docstrings too at 2).
@@ -714,6 +730,10 @@ pub fn set_current(cfg: Option<Config>) {
     DEV_MODE.store(cfg.as_ref().is_some_and(|c| c.dev_mode), Ordering::Relaxed);
     VERBOSE.store(cfg.as_ref().map_or(0, |c| c.verbose), Ordering::Relaxed);
     IMPORT_TIME.store(cfg.as_ref().map_or(0, |c| c.import_time), Ordering::Relaxed);
+    CODE_DEBUG_RANGES.store(
+        cfg.as_ref().is_none_or(|c| c.code_debug_ranges),
+        Ordering::Relaxed,
+    );
     *CURRENT.lock().unwrap_or_else(|e| e.into_inner()) = cfg;
 }
 

@@ -18,7 +18,7 @@ impl LineTable {
     pub fn new(entries: Vec<LineEntry>) -> Self {
         LineTable {
             packed: None,
-            entries: OnceLock::from(entries),
+            entries: OnceLock::from(without_columns(entries)),
         }
     }
 
@@ -43,7 +43,22 @@ impl LineTable {
                     }
                     .unpack()
                 })
+                .map(without_columns)
                 .unwrap_or_default()
         })
     }
+}
+
+/// `entries` in their "no columns" form (an end line of 0) when the
+/// interpreter runs without debug ranges (`-X no_debug_ranges`), as
+/// CPython's code objects drop their column information then.
+fn without_columns(mut entries: Vec<LineEntry>) -> Vec<LineEntry> {
+    if !crate::runtime::config::code_debug_ranges() {
+        for e in &mut entries {
+            e.end_lineno = 0;
+            e.col = 0;
+            e.end_col = 0;
+        }
+    }
+    entries
 }

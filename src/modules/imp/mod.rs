@@ -331,11 +331,10 @@ unsafe extern "C" fn exec(m: *mut PyObject) -> c_int {
                 "NativeImporter",
                 native_importer().map(|t| Owned::from_borrowed(t)),
             )?;
-            crate::modules::module_def::add(
-                m,
-                "check_hash_based_pycs",
-                pystr::from_str("default"),
-            )?;
+            // `--check-hash-based-pycs` of the running interpreter.
+            let mode = crate::runtime::config::current()
+                .map_or_else(|| "default".to_string(), |c| c.check_hash_pycs_mode);
+            crate::modules::module_def::add(m, "check_hash_based_pycs", pystr::from_str(&mode))?;
             crate::modules::module_def::add(
                 m,
                 "pyc_magic_number_token",
