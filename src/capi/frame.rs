@@ -76,7 +76,7 @@ pub unsafe extern "C" fn PyFrame_GetLasti(f: *mut PyFrameObject) -> c_int {
     crate::null_check!(f);
     // SAFETY: f is a live frame; a code unit is two bytes.
     unsafe {
-        let lasti = (*f).lasti;
+        let lasti = (*f).lasti();
         if lasti < 0 {
             -1
         } else {

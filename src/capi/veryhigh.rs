@@ -186,7 +186,7 @@ pub unsafe extern "C" fn PyEval_EvalFrameEx(f: *mut PyFrameObject, exc: c_int) -
                     "PyEval_EvalFrame: the frame is running",
                 ));
             }
-            if fo.lasti >= 0 {
+            if fo.lasti() >= 0 {
                 return Err(errors::system_error(
                     "PyEval_EvalFrame: the frame has already run",
                 ));

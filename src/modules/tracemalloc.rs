@@ -79,7 +79,7 @@ fn current_frames(limit: usize) -> (Vec<Frame>, usize) {
             if total < limit && crate::vm::code::check(fr.code) {
                 let d = crate::vm::code::data(fr.code);
                 // CPython records 0 for code without a line.
-                let line = crate::vm::code::line_of(d, fr.lasti.max(0) as usize).unwrap_or(0);
+                let line = crate::vm::code::line_of(d, fr.lasti().max(0) as usize).unwrap_or(0);
                 let name = d.filename.as_ptr();
                 incref(name);
                 frames.push((name as usize, line));

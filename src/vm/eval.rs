@@ -188,27 +188,50 @@ unsafe fn eval_loop<const TRACED: bool>(
         let mut cd = code::data(fo.code);
         // Writable: the eval loop keeps its inline caches in the code.
         let mut code_units = cd.code.as_mut_ptr();
-        let mut consts = cd.consts.as_ptr();
-        let mut names = cd.names.as_ptr();
-        let mut lp = frame::slots(f);
-        let mut stack_base = lp.add(fo.nlocalsplus as usize);
-        let mut sp = stack_base.add(fo.stacktop as usize);
-        let mut ip = (fo.lasti + 1) as usize;
+        // The frame's fast locals, value stack base, constants and names
+        // are found from `f` and `cd` where used rather than kept in
+        // variables: the fewer values the loop carries, the more of the
+        // hot ones (`ip`, `sp`, `f`) stay in registers across calls.
+        macro_rules! lp {
+            () => {
+                frame::slots(f)
+            };
+        }
+        macro_rules! stack_base {
+            () => {
+                frame::slots(f).add(fo.nlocalsplus as usize)
+            };
+        }
+        macro_rules! consts {
+            () => {
+                cd.consts.as_ptr()
+            };
+        }
+        macro_rules! names {
+            () => {
+                cd.names.as_ptr()
+            };
+        }
+        // The code unit index of instruction pointer `$p`.
+        macro_rules! at {
+            ($p:expr) => {
+                $p.offset_from(code_units) as usize
+            };
+        }
+        let mut sp = stack_base!().add(fo.stacktop as usize);
+        // The next code unit to run (CPython's `next_instr`).
+        let mut ip = code_units.add((fo.lasti() + 1) as usize);
         // Switches the loop's registers to frame `f`.
         macro_rules! load_frame {
             () => {
                 fo = fr(f);
                 cd = code::data(fo.code);
                 code_units = cd.code.as_mut_ptr();
-                consts = cd.consts.as_ptr();
-                names = cd.names.as_ptr();
-                lp = frame::slots(f);
-                stack_base = lp.add(fo.nlocalsplus as usize);
-                sp = stack_base.add(fo.stacktop as usize);
+                sp = stack_base!().add(fo.stacktop as usize);
             };
         }
         if TRACED && fo.pending_jump >= 0 {
-            ip = std::mem::replace(&mut fo.pending_jump, -1) as usize;
+            ip = code_units.add(std::mem::replace(&mut fo.pending_jump, -1) as usize);
         }
         fo.executing = 1;
         let mut reraise = false;
@@ -218,12 +241,12 @@ unsafe fn eval_loop<const TRACED: bool>(
         let mut caller_raised = false;
         // Traced frames: whether line events have started (after RESUME),
         // and the instruction run last.
-        let mut lines_on = TRACED && fo.lasti >= 0;
-        let mut prev = fo.lasti.max(0) as usize;
-        if TRACED && ip != prev + 1 && *code_units.add(prev) as u8 == YIELD_VALUE {
+        let mut lines_on = TRACED && fo.lasti() >= 0;
+        let mut prev = fo.lasti().max(0) as usize;
+        if TRACED && at!(ip) != prev + 1 && *code_units.add(prev) as u8 == YIELD_VALUE {
             // Resumed where a trace function set `f_lineno` when it
             // yielded: no line event there, as after any jump.
-            prev = ip;
+            prev = at!(ip);
         }
 
         // Leaves frame `f`, a call this loop runs (`depth` > 0), for its
@@ -237,11 +260,11 @@ unsafe fn eval_loop<const TRACED: bool>(
                 protocol::leave_recursive_call();
                 depth -= 1;
                 load_frame!();
-                let at = fo.lasti as usize;
-                ip = at + 1 + CACHE[(*code_units.add(at) & 0xff) as usize] as usize;
+                let call = fo.instr_ptr;
+                ip = call.add(1 + CACHE[(*call & 0xff) as usize] as usize);
                 if TRACED {
                     lines_on = true;
-                    prev = at;
+                    prev = at!(call);
                 }
             }};
         }
@@ -259,11 +282,11 @@ unsafe fn eval_loop<const TRACED: bool>(
                 protocol::leave_recursive_call();
                 depth -= 1;
                 load_frame!();
-                let at = fo.lasti as usize;
-                ip = at + 1 + const { cache_of(Opcode::FOR_ITER) as usize };
+                let for_iter = fo.instr_ptr;
+                ip = for_iter.add(1 + const { cache_of(Opcode::FOR_ITER) as usize });
                 if TRACED {
                     lines_on = true;
-                    prev = at;
+                    prev = at!(for_iter);
                 }
             }};
         }
@@ -272,7 +295,7 @@ unsafe fn eval_loop<const TRACED: bool>(
         // instruction that has them starts with this).
         macro_rules! skip_caches {
             ($op:ident) => {
-                ip += const { cache_of(Opcode::$op) as usize }
+                ip = ip.add(const { cache_of(Opcode::$op) as usize })
             };
         }
         macro_rules! push {
@@ -319,8 +342,8 @@ unsafe fn eval_loop<const TRACED: bool>(
         macro_rules! retrace {
             ($f:expr) => {
                 if tracing::active(crate::runtime::tstate::get()) {
-                    fo.stacktop = sp.offset_from(stack_base) as i32;
-                    fo.pending_jump = ip as i32;
+                    fo.stacktop = sp.offset_from(stack_base!()) as i32;
+                    fo.pending_jump = at!(ip) as i32;
                     return eval_traced($f, Entry::Run, depth);
                 }
             };
@@ -339,12 +362,12 @@ unsafe fn eval_loop<const TRACED: bool>(
         // recursion depth, on top of the running one.
         macro_rules! run_pushed {
             ($l:lifetime, $nf:expr) => {{
-                fo.stacktop = sp.offset_from(stack_base) as i32;
+                fo.stacktop = sp.offset_from(stack_base!()) as i32;
                 f = $nf;
                 frame::push(f);
                 depth += 1;
                 load_frame!();
-                ip = 0;
+                ip = code_units;
                 fo.executing = 1;
                 if TRACED {
                     lines_on = false;
@@ -375,7 +398,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                         .find(|e| e.start <= here && here < e.end)
                         .copied()
                     else {
-                        while sp > stack_base {
+                        while sp > stack_base!() {
                             xdecref(pop!());
                         }
                         fo.stacktop = 0;
@@ -394,7 +417,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                         caller_raised = true;
                         continue $run;
                     };
-                    let depth = stack_base.add(h.depth as usize);
+                    let depth = stack_base!().add(h.depth as usize);
                     while sp > depth {
                         xdecref(pop!());
                     }
@@ -405,8 +428,8 @@ unsafe fn eval_loop<const TRACED: bool>(
                     }
                     let e = errors::take().map_or(null_mut(), Owned::into_raw);
                     push!(e);
-                    ip = h.target as usize;
-                    if events && tracing::exception_handled(f, ip, e).is_err() {
+                    ip = code_units.add(h.target as usize);
+                    if events && tracing::exception_handled(f, h.target as usize, e).is_err() {
                         events = false;
                         continue;
                     }
@@ -421,7 +444,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                 if !TRACED && !reraise && tracing::maybe_active() {
                     // Events may have started in what raised.
                     if tracing::active(crate::runtime::tstate::get()) {
-                        fo.stacktop = sp.offset_from(stack_base) as i32;
+                        fo.stacktop = sp.offset_from(stack_base!()) as i32;
                         return eval_traced(f, Entry::Unwind, depth);
                     }
                 }
@@ -439,7 +462,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                 // The handler is found from the instruction that failed; the
                 // frame's lasti (which RERAISE may have moved back to the
                 // original raise) is what tracebacks and `lasti` handlers see.
-                unwind!($run, start as u32, fo.lasti as u32);
+                unwind!($run, start as u32, fo.lasti() as u32);
             }};
         }
         // A traced conditional jump at unit `start` went on at `ip`:
@@ -447,7 +470,7 @@ unsafe fn eval_loop<const TRACED: bool>(
         macro_rules! branch {
             ($l:lifetime, $start:expr) => {
                 if TRACED {
-                    tri!($l, tracing::branch(f, $start, ip));
+                    tri!($l, tracing::branch(f, $start, at!(ip)));
                 }
             };
         }
@@ -461,51 +484,58 @@ unsafe fn eval_loop<const TRACED: bool>(
                 if TRACED && entry == Entry::Throw {
                     tracing::throw(f);
                     // Reported as at the RESUME after the yield.
-                    prev = fo.lasti as usize + 1;
+                    prev = fo.lasti() as usize + 1;
                 } else if TRACED {
                     let _ = tracing::exception_event(f);
-                    prev = fo.lasti as usize;
+                    prev = fo.lasti() as usize;
                 }
-                let lasti = fo.lasti as u32;
+                let lasti = fo.lasti() as u32;
                 unwind!('run, lasti, lasti);
             }
             if caller_raised {
                 caller_raised = false;
-                raised!('run, fo.lasti as usize);
+                raised!('run, fo.lasti() as usize);
                 continue 'run;
             }
             // Instructions run in this inner loop until one raises (the
             // rare states above are not checked at each one).
-            let start = loop {
-                let start = ip;
-                let mut unit = *code_units.add(ip);
-                ip += 1;
+            let start = 'instr: loop {
+                // Where the instruction starts, with its EXTENDED_ARG
+                // prefixes (traced frames: their events report it). An
+                // untraced frame unwinds from `lasti` instead, which is in
+                // the same exception table entries: one value fewer kept
+                // across each instruction.
+                let start = if TRACED { at!(ip) } else { 0 };
+                let mut unit = *ip;
                 let mut op = (unit & 0xff) as u8;
                 let mut arg = (unit >> 8) as u32;
                 while op == EXTENDED_ARG {
-                    unit = *code_units.add(ip);
-                    ip += 1;
+                    ip = ip.add(1);
+                    unit = *ip;
                     op = (unit & 0xff) as u8;
                     arg = (arg << 8) | (unit >> 8) as u32;
                 }
                 // The instruction itself, not its EXTENDED_ARG prefixes, as
                 // CPython's `f_lasti`/`tb_lasti` (and `dis`) count it.
-                fo.lasti = (ip - 1) as i32;
+                fo.instr_ptr = ip;
+                ip = ip.add(1);
 
                 let failed: bool = 'op: {
                     if TRACED && lines_on {
                         let jump_to = match op {
-                            JUMP_BACKWARD => Some(ip + CACHE[op as usize] as usize - arg as usize),
-                            JUMP_FORWARD => Some(ip + arg as usize),
+                            JUMP_BACKWARD => {
+                                Some(at!(ip) + CACHE[op as usize] as usize - arg as usize)
+                            }
+                            JUMP_FORWARD => Some(at!(ip) + arg as usize),
                             _ => None,
                         };
-                        fo.stacktop = sp.offset_from(stack_base) as i32;
+                        fo.stacktop = sp.offset_from(stack_base!()) as i32;
                         tri!('op, tracing::instruction(f, start, jump_to, &mut prev));
                         if fo.pending_jump >= 0 {
                             // The trace function set `f_lineno`.
-                            ip = std::mem::replace(&mut fo.pending_jump, -1) as usize;
-                            sp = stack_base.add(fo.stacktop as usize);
-                            prev = ip;
+                            prev = std::mem::replace(&mut fo.pending_jump, -1) as usize;
+                            ip = code_units.add(prev);
+                            sp = stack_base!().add(fo.stacktop as usize);
                             continue 'run;
                         }
                     }
@@ -519,9 +549,9 @@ unsafe fn eval_loop<const TRACED: bool>(
                                 if fo.pending_jump >= 0 {
                                     // The `call` event of a resumed generator
                                     // set `f_lineno`.
-                                    ip = std::mem::replace(&mut fo.pending_jump, -1) as usize;
-                                    sp = stack_base.add(fo.stacktop as usize);
-                                    prev = ip;
+                                    prev = std::mem::replace(&mut fo.pending_jump, -1) as usize;
+                                    ip = code_units.add(prev);
+                                    sp = stack_base!().add(fo.stacktop as usize);
                                     continue 'run;
                                 }
                             }
@@ -543,52 +573,52 @@ unsafe fn eval_loop<const TRACED: bool>(
                             let b = sp.sub(arg as usize);
                             std::ptr::swap(a, b);
                         }
-                        LOAD_CONST => push!(new_ref(*consts.add(arg as usize))),
+                        LOAD_CONST => push!(new_ref(*consts!().add(arg as usize))),
                         LOAD_SMALL_INT => push!(int::small(arg as i64)),
-                        LOAD_FAST => push!(new_ref(*lp.add(arg as usize))),
+                        LOAD_FAST => push!(new_ref(*lp!().add(arg as usize))),
                         LOAD_FAST_CHECK => {
-                            let v = *lp.add(arg as usize);
+                            let v = *lp!().add(arg as usize);
                             if v.is_null() {
                                 fail!('op, ops::unbound_local(cd.localsplusnames[arg as usize]));
                             }
                             push!(new_ref(v));
                         }
                         LOAD_FAST_AND_CLEAR => {
-                            let v = std::mem::replace(&mut *lp.add(arg as usize), null_mut());
+                            let v = std::mem::replace(&mut *lp!().add(arg as usize), null_mut());
                             push!(v);
                         }
                         LOAD_FAST_LOAD_FAST => {
-                            push!(new_ref(*lp.add((arg >> 4) as usize)));
-                            push!(new_ref(*lp.add((arg & 15) as usize)));
+                            push!(new_ref(*lp!().add((arg >> 4) as usize)));
+                            push!(new_ref(*lp!().add((arg & 15) as usize)));
                         }
                         STORE_FAST => {
                             let v = pop!();
-                            let old = std::mem::replace(&mut *lp.add(arg as usize), v);
+                            let old = std::mem::replace(&mut *lp!().add(arg as usize), v);
                             xdecref(old);
                         }
                         STORE_FAST_LOAD_FAST => {
                             let v = pop!();
-                            let old = std::mem::replace(&mut *lp.add((arg >> 4) as usize), v);
+                            let old = std::mem::replace(&mut *lp!().add((arg >> 4) as usize), v);
                             xdecref(old);
-                            push!(new_ref(*lp.add((arg & 15) as usize)));
+                            push!(new_ref(*lp!().add((arg & 15) as usize)));
                         }
                         STORE_FAST_STORE_FAST => {
                             let v = pop!();
-                            let old = std::mem::replace(&mut *lp.add((arg >> 4) as usize), v);
+                            let old = std::mem::replace(&mut *lp!().add((arg >> 4) as usize), v);
                             xdecref(old);
                             let v = pop!();
-                            let old = std::mem::replace(&mut *lp.add((arg & 15) as usize), v);
+                            let old = std::mem::replace(&mut *lp!().add((arg & 15) as usize), v);
                             xdecref(old);
                         }
                         DELETE_FAST => {
-                            let slot = lp.add(arg as usize);
+                            let slot = lp!().add(arg as usize);
                             if (*slot).is_null() {
                                 fail!('op, ops::unbound_local(cd.localsplusnames[arg as usize]));
                             }
                             decref(std::mem::replace(&mut *slot, null_mut()));
                         }
                         MAKE_CELL => {
-                            let slot = lp.add(arg as usize);
+                            let slot = lp!().add(arg as usize);
                             let c = tri!('op, cell::new(*slot));
                             xdecref(std::mem::replace(&mut *slot, c.into_raw()));
                         }
@@ -599,11 +629,11 @@ unsafe fn eval_loop<const TRACED: bool>(
                             let cells = tuple::items(closure);
                             let first = fo.nlocalsplus as usize - arg as usize;
                             for (i, &c) in cells.iter().enumerate().take(arg as usize) {
-                                *lp.add(first + i) = new_ref(c);
+                                *lp!().add(first + i) = new_ref(c);
                             }
                         }
                         LOAD_DEREF => {
-                            let v = cell::get(*lp.add(arg as usize));
+                            let v = cell::get(*lp!().add(arg as usize));
                             if v.is_null() {
                                 fail!('op, ops::unbound_deref(cd, arg as usize));
                             }
@@ -611,11 +641,11 @@ unsafe fn eval_loop<const TRACED: bool>(
                         }
                         STORE_DEREF => {
                             let v = pop!();
-                            cell::set(*lp.add(arg as usize), v);
+                            cell::set(*lp!().add(arg as usize), v);
                             decref(v);
                         }
                         DELETE_DEREF => {
-                            let c = *lp.add(arg as usize);
+                            let c = *lp!().add(arg as usize);
                             if cell::get(c).is_null() {
                                 fail!('op, ops::unbound_deref(cd, arg as usize));
                             }
@@ -629,7 +659,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                             match tri!('op, found) {
                                 Some(v) => push!(v.into_raw()),
                                 None => {
-                                    let v = cell::get(*lp.add(arg as usize));
+                                    let v = cell::get(*lp!().add(arg as usize));
                                     if v.is_null() {
                                         fail!('op, ops::unbound_deref(cd, arg as usize));
                                     }
@@ -639,7 +669,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                         }
                         LOAD_FROM_DICT_OR_GLOBALS => {
                             let mapping = pop!();
-                            let name = *names.add(arg as usize);
+                            let name = *names!().add(arg as usize);
                             let found = ops::mapping_lookup(mapping, name);
                             decref(mapping);
                             match tri!('op, found) {
@@ -648,7 +678,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                             }
                         }
                         LOAD_NAME => {
-                            let name = *names.add(arg as usize);
+                            let name = *names!().add(arg as usize);
                             if fo.locals.is_null() {
                                 fail!('op, errors::system_error(format!("no locals when loading {}", pystr::as_str(name).unwrap_or("?"))));
                             }
@@ -658,7 +688,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                             }
                         }
                         STORE_NAME => {
-                            let name = *names.add(arg as usize);
+                            let name = *names!().add(arg as usize);
                             let v = pop!();
                             let r = if fo.locals.is_null() {
                                 Err(errors::system_error("no locals found when storing a name"))
@@ -671,7 +701,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                             tri!('op, r);
                         }
                         DELETE_NAME => {
-                            let name = *names.add(arg as usize);
+                            let name = *names!().add(arg as usize);
                             if fo.locals.is_null() {
                                 fail!('op, errors::system_error("no locals when deleting a name"));
                             }
@@ -682,10 +712,10 @@ unsafe fn eval_loop<const TRACED: bool>(
                         }
                         LOAD_GLOBAL => {
                             skip_caches!(LOAD_GLOBAL);
-                            let name = *names.add((arg >> 1) as usize);
+                            let name = *names!().add((arg >> 1) as usize);
                             // The four cache units end where the next
                             // instruction starts.
-                            let cache = code_units.add(ip - 4);
+                            let cache = ip.sub(4);
                             push!(tri!('op, ops::load_global_cached(fo, name, cache)));
                             if arg & 1 != 0 {
                                 push!(null_mut());
@@ -693,12 +723,12 @@ unsafe fn eval_loop<const TRACED: bool>(
                         }
                         STORE_GLOBAL => {
                             let v = pop!();
-                            let r = dict::set_item(fo.globals, *names.add(arg as usize), v);
+                            let r = dict::set_item(fo.globals, *names!().add(arg as usize), v);
                             decref(v);
                             tri!('op, r);
                         }
                         DELETE_GLOBAL => {
-                            let name = *names.add(arg as usize);
+                            let name = *names!().add(arg as usize);
                             if !tri!('op, dict::del_item_opt(fo.globals, name)) {
                                 fail!('op, ops::name_error(name));
                             }
@@ -711,12 +741,12 @@ unsafe fn eval_loop<const TRACED: bool>(
                         }
                         LOAD_ATTR => {
                             skip_caches!(LOAD_ATTR);
-                            let name = *names.add((arg >> 1) as usize);
+                            let name = *names!().add((arg >> 1) as usize);
                             let obj = top!();
                             let method = arg & 1 != 0;
                             // The nine cache units end where the next
                             // instruction starts.
-                            let cache = code_units.add(ip - 9);
+                            let cache = ip.sub(9);
                             let (v, is_method) =
                                 tri!('op, crate::vm::attr_cache::load(obj, name, cache, method));
                             *sp.sub(1) = v;
@@ -734,10 +764,10 @@ unsafe fn eval_loop<const TRACED: bool>(
                             skip_caches!(STORE_ATTR);
                             let obj = pop!();
                             let v = pop!();
-                            let cache = code_units.add(ip - 4);
+                            let cache = ip.sub(4);
                             let r = crate::vm::attr_cache::store(
                                 obj,
-                                *names.add(arg as usize),
+                                *names!().add(arg as usize),
                                 v,
                                 cache,
                             );
@@ -747,7 +777,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                         }
                         DELETE_ATTR => {
                             let obj = pop!();
-                            let r = protocol::setattr(obj, *names.add(arg as usize), null_mut());
+                            let r = protocol::setattr(obj, *names!().add(arg as usize), null_mut());
                             decref(obj);
                             tri!('op, r);
                         }
@@ -756,7 +786,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                             let self_ = pop!();
                             let class = pop!();
                             let sup = pop!();
-                            let name = *names.add((arg >> 2) as usize);
+                            let name = *names!().add((arg >> 2) as usize);
                             let r = if TRACED
                                 && crate::vm::monitoring::active() & crate::vm::monitoring::CALL
                                     != 0
@@ -1110,13 +1140,13 @@ unsafe fn eval_loop<const TRACED: bool>(
                                 push!(v.into_raw());
                             }
                         }
-                        JUMP_FORWARD => ip += arg as usize,
+                        JUMP_FORWARD => ip = ip.add(arg as usize),
                         JUMP_BACKWARD => {
                             skip_caches!(JUMP_BACKWARD);
-                            ip -= arg as usize;
+                            ip = ip.sub(arg as usize);
                             tri!('op, ops::eval_breaker());
                         }
-                        JUMP_BACKWARD_NO_INTERRUPT => ip -= arg as usize,
+                        JUMP_BACKWARD_NO_INTERRUPT => ip = ip.sub(arg as usize),
                         POP_JUMP_IF_FALSE | POP_JUMP_IF_TRUE => {
                             skip_caches!(POP_JUMP_IF_FALSE);
                             let v = pop!();
@@ -1131,7 +1161,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                                 tri!('op, t)
                             };
                             if truth == want {
-                                ip += arg as usize;
+                                ip = ip.add(arg as usize);
                             }
                             branch!('op, start);
                         }
@@ -1141,7 +1171,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                             let is_none = v == none::none();
                             decref(v);
                             if is_none == (op == POP_JUMP_IF_NONE) {
-                                ip += arg as usize;
+                                ip = ip.add(arg as usize);
                             }
                             branch!('op, start);
                         }
@@ -1182,13 +1212,13 @@ unsafe fn eval_loop<const TRACED: bool>(
                                 if ts.recursion_depth < ts.recursion_limit {
                                     if let Some(gf) = crate::vm::genobject::enter_inline(it) {
                                         ts.recursion_depth += 1;
-                                        fo.stacktop = sp.offset_from(stack_base) as i32;
-                                        fo.for_iter_exit = (ip + arg as usize) as u32;
+                                        fo.stacktop = sp.offset_from(stack_base!()) as i32;
+                                        fo.for_iter_exit = (at!(ip) + arg as usize) as u32;
                                         f = gf;
                                         frame::push(f);
                                         depth += 1;
                                         load_frame!();
-                                        ip = (fo.lasti + 1) as usize;
+                                        ip = code_units.add((fo.lasti() + 1) as usize);
                                         fo.executing = 1;
                                         if tracing::maybe_active() {
                                             retrace!(f);
@@ -1217,17 +1247,17 @@ unsafe fn eval_loop<const TRACED: bool>(
                                     errors::clear();
                                 }
                                 decref(pop!());
-                                ip += arg as usize;
+                                ip = ip.add(arg as usize);
                             }
                             branch!('op, start);
                         }
                         RETURN_VALUE | RETURN_CONST => {
                             let v = if op == RETURN_CONST {
-                                new_ref(*consts.add(arg as usize))
+                                new_ref(*consts!().add(arg as usize))
                             } else {
                                 pop!()
                             };
-                            fo.stacktop = sp.offset_from(stack_base) as i32;
+                            fo.stacktop = sp.offset_from(stack_base!()) as i32;
                             fo.executing = 0;
                             if depth == 0 {
                                 return Ok(Exit::Return(Owned::from_raw_unchecked(v)));
@@ -1254,7 +1284,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                                 }
                                 decref(v);
                                 decref(pop!());
-                                ip = fo.for_iter_exit as usize;
+                                ip = code_units.add(fo.for_iter_exit as usize);
                                 break 'op false;
                             }
                             pop_frame!();
@@ -1269,7 +1299,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                         }
                         YIELD_VALUE => {
                             let v = pop!();
-                            fo.stacktop = sp.offset_from(stack_base) as i32;
+                            fo.stacktop = sp.offset_from(stack_base!()) as i32;
                             fo.executing = 0;
                             if depth == 0 {
                                 return Ok(Exit::Yield(Owned::from_raw_unchecked(v)));
@@ -1309,7 +1339,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                                         if ops::is_exactly(receiver, &raw mut PyGen_Type)
                                             || ops::is_exactly(receiver, &raw mut PyCoro_Type)
                                         {
-                                            let end_send = ip + arg as usize;
+                                            let end_send = at!(ip) + arg as usize;
                                             tri!(
                                                 'op,
                                                 tracing::generator_returned(f, end_send, x.as_ptr())
@@ -1319,7 +1349,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                                         }
                                     }
                                     push!(x.into_raw());
-                                    ip += arg as usize;
+                                    ip = ip.add(arg as usize);
                                 }
                             }
                         }
@@ -1593,13 +1623,14 @@ unsafe fn eval_loop<const TRACED: bool>(
                         IMPORT_NAME => {
                             let fromlist = pop!();
                             let level = pop!();
-                            let r = ops::import_name(fo, *names.add(arg as usize), fromlist, level);
+                            let r =
+                                ops::import_name(fo, *names!().add(arg as usize), fromlist, level);
                             decref(fromlist);
                             decref(level);
                             push!(tri!('op, r).into_raw());
                         }
                         IMPORT_FROM => {
-                            let r = ops::import_from(top!(), *names.add(arg as usize));
+                            let r = ops::import_from(top!(), *names!().add(arg as usize));
                             push!(tri!('op, r).into_raw());
                         }
                         RAISE_VARARGS => {
@@ -1615,15 +1646,18 @@ unsafe fn eval_loop<const TRACED: bool>(
                         }
                         RERAISE => {
                             let e = pop!();
+                            // The handler is looked up from here, whatever
+                            // `lasti` becomes.
+                            let here = if TRACED { start } else { fo.lasti() as usize };
                             if arg > 0 {
                                 let l = peek!(arg as usize);
                                 if let Ok(v) = int::as_i64(l) {
-                                    fo.lasti = v as i32;
+                                    fo.set_lasti(v as i32);
                                 }
                             }
                             errors::restore(Owned::from_raw_unchecked(e));
                             reraise = true;
-                            break 'op true;
+                            break 'instr here;
                         }
                         PUSH_EXC_INFO => {
                             let e = pop!();
@@ -1782,7 +1816,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                     false
                 };
                 if failed {
-                    break start;
+                    break if TRACED { start } else { fo.lasti() as usize };
                 }
             };
             raised!('run, start);

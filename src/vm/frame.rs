@@ -25,8 +25,11 @@ pub struct PyFrameObject {
     pub locals: *mut PyObject,
     /// The function being run, if any.
     pub func: *mut PyObject,
-    /// Code unit index of the last instruction started.
-    pub lasti: i32,
+    /// The code unit of the last instruction started (past its
+    /// `EXTENDED_ARG` prefixes), NULL before the first: the eval loop
+    /// stores its instruction pointer here, as CPython's `instr_ptr`;
+    /// [`PyFrameObject::lasti`] is its index.
+    pub instr_ptr: *mut u16,
     /// Live stack entries while the frame is suspended or unwinding.
     pub stacktop: i32,
     pub nlocalsplus: i32,
@@ -59,6 +62,34 @@ pub struct PyFrameObject {
     /// NULL for a plain call and once the generator let go of the frame.
     pub generator: *mut PyObject,
     pub localsplus: [*mut PyObject; 0],
+}
+
+impl PyFrameObject {
+    /// The code unit index of the last instruction started (`f_lasti` in
+    /// code units), -1 before the first.
+    #[inline]
+    pub fn lasti(&self) -> i32 {
+        if self.instr_ptr.is_null() {
+            return -1;
+        }
+        // SAFETY: a frame's instruction pointer points into its code's
+        // units, which live as long as the code the frame owns.
+        unsafe {
+            self.instr_ptr
+                .offset_from(code::data(self.code).code.as_ptr()) as i32
+        }
+    }
+
+    /// Makes unit `i` the last instruction started (-1: none yet).
+    #[inline]
+    pub fn set_lasti(&mut self, i: i32) {
+        self.instr_ptr = if i < 0 {
+            std::ptr::null_mut()
+        } else {
+            // SAFETY: as for lasti; i is a unit of the code.
+            unsafe { code::data(self.code).code.as_mut_ptr().add(i as usize) }
+        };
+    }
 }
 
 /// `PyFrame_Type`.
@@ -232,7 +263,6 @@ unsafe fn init(
         f.locals = locals;
         f.func = func;
         f.nlocalsplus = nlp as i32;
-        f.lasti = -1;
         f.trace_lines = 1;
         f.pending_jump = -1;
     }
@@ -260,7 +290,7 @@ pub unsafe fn lineno(op: *mut PyObject) -> Option<u32> {
         let at = if f.pending_jump >= 0 {
             f.pending_jump
         } else {
-            f.lasti.max(0)
+            f.lasti().max(0)
         };
         code::line_of(code::data(f.code), at as usize)
     }
@@ -521,7 +551,7 @@ unsafe extern "C" fn get_builtins(op: *mut PyObject, _c: *mut c_void) -> *mut Py
 
 unsafe extern "C" fn get_lasti(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     // SAFETY: op is a frame; f_lasti counts bytes as in CPython.
-    guard_obj(|| unsafe { int::from_i64(fr(op).lasti as i64 * 2) })
+    guard_obj(|| unsafe { int::from_i64(fr(op).lasti() as i64 * 2) })
 }
 
 unsafe extern "C" fn get_locals(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
@@ -633,7 +663,7 @@ unsafe extern "C" fn frame_clear_method(op: *mut PyObject, _: *mut PyObject) -> 
                 ));
             }
             if !g.is_null() {
-                if f.lasti >= 0 {
+                if f.lasti() >= 0 {
                     return Err(crate::runtime::errors::runtime_error(
                         "cannot clear a suspended frame",
                     ));

@@ -243,7 +243,7 @@ unsafe fn resuming(f: *mut PyObject) -> bool {
     // SAFETY: f is a frame; its code object is alive.
     unsafe {
         let fo = fr(f);
-        let Ok(at) = usize::try_from(fo.lasti) else {
+        let Ok(at) = usize::try_from(fo.lasti()) else {
             return false;
         };
         let unit = code::data(fo.code).code[at];
@@ -259,11 +259,11 @@ unsafe fn yielding(f: *mut PyObject) -> bool {
     // SAFETY: f is a frame; its code object is alive.
     unsafe {
         let fo = fr(f);
-        if fo.generator.is_null() || fo.executing != 0 || fo.lasti < 1 {
+        if fo.generator.is_null() || fo.executing != 0 || fo.lasti() < 1 {
             return false;
         }
         let cd = code::data(fo.code);
-        cd.code[fo.lasti as usize - 1] & 0xff == Opcode::YIELD_VALUE as u16
+        cd.code[fo.lasti() as usize - 1] & 0xff == Opcode::YIELD_VALUE as u16
     }
 }
 
@@ -326,7 +326,7 @@ pub unsafe fn set_lineno(f: *mut PyObject, value: *mut PyObject) -> PyResult<()>
             )));
         };
         let stacks = mark_stacks(cd);
-        let mut start = stacks[fo.lasti.max(0) as usize];
+        let mut start = stacks[fo.lasti().max(0) as usize];
         if suspending && start > 0 {
             // The value sent in when it resumes is not on the stack yet:
             // after the jump none is (see `genobject::send_ex`).

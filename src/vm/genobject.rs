@@ -133,10 +133,10 @@ pub unsafe fn delegate(g: *mut PyObject) -> *mut PyObject {
             return null_mut();
         }
         let fo = fr(f);
-        if fo.lasti < 0 || fo.stacktop < 1 {
+        if fo.lasti() < 0 || fo.stacktop < 1 {
             return null_mut();
         }
-        let unit = crate::vm::code::data(fo.code).code[fo.lasti as usize];
+        let unit = crate::vm::code::data(fo.code).code[fo.lasti() as usize];
         if unit != ferrython_compiler::bytecode::Opcode::YIELD_VALUE as u16 | (1 << 8) {
             return null_mut();
         }
@@ -238,7 +238,7 @@ unsafe fn handles_exit(f: *mut PyObject) -> bool {
     use ferrython_compiler::bytecode::{Intrinsic1, Opcode};
     // SAFETY: f is a suspended frame; its code object is alive.
     unsafe {
-        let lasti = fr(f).lasti as u32;
+        let lasti = fr(f).lasti() as u32;
         let cd = crate::vm::code::data(fr(f).code);
         let Some(h) = cd
             .exceptiontable
@@ -262,7 +262,7 @@ pub unsafe fn close(g: *mut PyObject) -> PyResult<Owned> {
         if (*go).frame.is_null() {
             return Ok(Owned::from_borrowed_static(none::none()));
         }
-        if fr((*go).frame).lasti < 0 {
+        if fr((*go).frame).lasti() < 0 {
             release_frame(go);
             return Ok(Owned::from_borrowed_static(none::none()));
         }
@@ -421,7 +421,7 @@ pub unsafe fn send_ex(g: *mut PyObject, value: *mut PyObject, throw: bool) -> Py
             return Ok(Sent::Returned(Owned::from_borrowed_static(none::none())));
         }
         let fo = fr(f);
-        if fo.lasti < 0 {
+        if fo.lasti() < 0 {
             if !throw && value != none::none() {
                 return Err(errors::type_error(format!(
                     "can't send non-None value to a just-started {kind}"
@@ -532,7 +532,7 @@ pub unsafe fn enter_inline(g: *mut PyObject) -> Option<*mut PyObject> {
             return None;
         }
         let fo = fr(f);
-        if fo.lasti >= 0 {
+        if fo.lasti() >= 0 {
             push_sent(f, none::none());
         }
         exc_state_in(go);
@@ -703,7 +703,7 @@ pub(crate) unsafe extern "C" fn gen_finalize(g: *mut PyObject) {
         let saved = errors::take();
         let r = match crate::vm::asyncgen::finalizer_hook(g) {
             Some(h) => protocol::call_args(h, &[g]).map(drop),
-            None if fr(f).lasti < 0 && (*g).ob_type == &raw mut PyCoro_Type => {
+            None if fr(f).lasti() < 0 && (*g).ob_type == &raw mut PyCoro_Type => {
                 warn_unawaited(g);
                 Ok(())
             }
@@ -933,7 +933,7 @@ pub(crate) unsafe extern "C" fn get_suspended(op: *mut PyObject, _c: *mut c_void
     // SAFETY: op is generator-like.
     unsafe {
         let g = &*op.cast::<PyGenObject>();
-        let s = !g.frame.is_null() && g.running == 0 && fr(g.frame).lasti >= 0;
+        let s = !g.frame.is_null() && g.running == 0 && fr(g.frame).lasti() >= 0;
         new_ref(crate::object::bool::from_bool(s))
     }
 }

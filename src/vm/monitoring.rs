@@ -359,6 +359,6 @@ fn disable_at(at: Location) -> PyResult<()> {
 pub unsafe fn code_and_offset(f: *mut PyObject) -> PyResult<(*mut PyObject, usize, Owned)> {
     // SAFETY: f is a frame.
     let fo = unsafe { crate::vm::frame::fr(f) };
-    let offset = fo.lasti.max(0) as usize * 2;
+    let offset = fo.lasti().max(0) as usize * 2;
     Ok((fo.code, offset, int::from_i64(offset as i64)?))
 }

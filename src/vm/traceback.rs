@@ -66,7 +66,7 @@ pub unsafe fn new_entry(next: *mut PyObject, f: *mut PyObject) -> PyResult<*mut 
         let tb = op.cast::<PyTracebackObject>();
         (*tb).tb_next = next;
         (*tb).tb_frame = new_ref(f);
-        let lasti = frame::fr(f).lasti.max(0);
+        let lasti = frame::fr(f).lasti().max(0);
         (*tb).tb_lasti = lasti * 2;
         (*tb).tb_lineno = code::line_of(code::data(frame::fr(f).code), lasti as usize)
             .map_or(-1, |l| l as libc::c_int);

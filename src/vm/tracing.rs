@@ -220,7 +220,7 @@ pub unsafe fn throw(f: *mut PyObject) {
     // has no inline cache: the next instruction is one unit on).
     unsafe {
         let fo = fr(f);
-        fo.lasti += 1;
+        fo.set_lasti(fo.lasti() + 1);
         if let Some(exc) = errors::take() {
             let start = || -> PyResult<()> {
                 if monitoring::active() & monitoring::PY_THROW != 0 {
@@ -239,7 +239,7 @@ pub unsafe fn throw(f: *mut PyObject) {
                 let _ = exception_event(f);
             }
         }
-        fo.lasti -= 1;
+        fo.set_lasti(fo.lasti() - 1);
     }
 }
 
@@ -260,7 +260,7 @@ pub unsafe fn leave(f: *mut PyObject, r: PyResult<Exit>) -> PyResult<Exit> {
                 // CPython reports a yield at the instruction after it
                 // (where the generator resumes); YIELD_VALUE has no cache.
                 let fo = fr(f);
-                fo.lasti += yielded as i32;
+                fo.set_lasti(fo.lasti() + yielded as i32);
                 let events = || -> PyResult<()> {
                     if monitoring::active() & ev != 0 {
                         let (code, at, offset) = monitoring::code_and_offset(f)?;
@@ -269,7 +269,7 @@ pub unsafe fn leave(f: *mut PyObject, r: PyResult<Exit>) -> PyResult<Exit> {
                     event(f, Event::Return, v.as_ptr())
                 };
                 let done = events();
-                fo.lasti -= yielded as i32;
+                fo.set_lasti(fo.lasti() - yielded as i32);
                 done?;
                 r
             }

@@ -114,7 +114,7 @@ unsafe fn dump_frame(fd: c_int, frame: *mut PyObject) {
         puts(fd, b", line ");
         match code
             .as_ref()
-            .and_then(|d| crate::vm::code::line_of(d, f.lasti.max(0) as usize))
+            .and_then(|d| crate::vm::code::line_of(d, f.lasti().max(0) as usize))
         {
             Some(line) => put_decimal(fd, line.into()),
             None => puts(fd, b"???"),
