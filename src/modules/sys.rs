@@ -29,6 +29,27 @@ builtin!(sys_exit, |args, kws| {
     Err(errors::set_object(exc::PyExc_SystemExit, code))
 });
 
+builtin!(sys_baserepl, |args, kws| {
+    // `sys._baserepl()`: the basic prompt loop over the C stdin, as
+    // CPython's pyrepl falls back on (errors are printed by the loop).
+    no_kwargs("_baserepl", &kws)?;
+    arity("_baserepl", args, 0, 0)?;
+    let mut flags = crate::capi::runfile::PyCompilerFlags {
+        cf_flags: 0,
+        cf_feature_version: 14,
+    };
+    // SAFETY: the C stdin stream is open; flags is a live PyCompilerFlags.
+    unsafe {
+        crate::capi::runfile::PyRun_AnyFileExFlags(
+            crate::runtime::interactive::c_stdin(),
+            c"<stdin>".as_ptr(),
+            0,
+            &mut flags,
+        )
+    };
+    Ok(none::owned())
+});
+
 builtin!(sys_getrecursionlimit, |args, kws| {
     arity("getrecursionlimit", args, 0, 0)?;
     int::from_i64(crate::runtime::tstate::get().recursion_limit as i64)
@@ -469,7 +490,7 @@ builtin!(sys_breakpointhook, |args, kws| {
 
 const FK: libc::c_int = METH_FASTCALL | METH_KEYWORDS;
 
-static mut SYS_METHODS: [PyMethodDef; 51] = [
+static mut SYS_METHODS: [PyMethodDef; 52] = [
     method(c"audit", sys_audit as *const c_void, FK),
     method(c"addaudithook", sys_addaudithook as *const c_void, FK),
     method(
@@ -483,6 +504,7 @@ static mut SYS_METHODS: [PyMethodDef; 51] = [
         FK,
     ),
     method(c"is_finalizing", sys_is_finalizing as *const c_void, FK),
+    method(c"_baserepl", sys_baserepl as *const c_void, FK),
     method(
         c"is_remote_debug_enabled",
         features::sys_is_remote_debug_enabled as *const c_void,
