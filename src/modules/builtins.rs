@@ -1069,6 +1069,7 @@ pub fn create() -> PyResult<Owned> {
             "__spec__",
             crate::runtime::import::builtin_spec("builtins")?.as_ptr(),
         )?;
+        set("__package__", pystr::from_str("")?.as_ptr())?;
         for tp in crate::runtime::lifecycle::builtin_type_names() {
             set(typeobj::short_name(tp), tp.cast())?;
         }

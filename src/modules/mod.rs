@@ -210,16 +210,41 @@ pub unsafe fn new_module(
 /// `builtins` exists per interpreter already; the embedder's inittab is
 /// searched after the modules written in Rust.
 pub fn create_builtin(name: &str) -> crate::PyResult<Option<crate::Owned>> {
-    match name {
+    let m = match name {
         // SAFETY: the builtins module lives in the interpreter.
-        "builtins" => Ok(Some(unsafe {
-            crate::Owned::from_borrowed(builtins::module())
-        })),
-        "sys" => sys::create().map(Some),
+        "builtins" => Some(unsafe { crate::Owned::from_borrowed(builtins::module()) }),
+        "sys" => Some(sys::create()?),
         _ => match TABLE.iter().find(|&&(n, _)| n == name) {
             // SAFETY: the table holds our modules' init functions.
-            Some(&(n, f)) => unsafe { crate::capi::import::run_init_function(n, f) }.map(Some),
-            None => crate::capi::import::create_from_inittab(name),
+            Some(&(n, f)) => Some(unsafe { crate::capi::import::run_init_function(n, f) }?),
+            None => crate::capi::import::create_from_inittab(name)?,
         },
+    };
+    if let Some(m) = &m {
+        set_builtin_package(m.as_ptr(), name)?;
+    }
+    Ok(m)
+}
+
+/// Gives builtin module `m` (named `name`) the `__package__` importlib's
+/// `_init_module_attrs` gives it, its parent package ("" at the top
+/// level), unless the module set one itself.
+fn set_builtin_package(m: *mut PyObject, name: &str) -> crate::PyResult<()> {
+    // SAFETY: m is a live object; a module has a dict.
+    unsafe {
+        if !crate::object::typeobj::instance_of(m, &raw mut crate::object::module::PyModule_Type) {
+            return Ok(());
+        }
+        let d = crate::object::module::dict_of(m);
+        let package = crate::object::dict::get_str(d, "__package__");
+        if !package.is_null() && package != crate::object::none::none() {
+            return Ok(());
+        }
+        let parent = name.rsplit_once('.').map_or("", |(p, _)| p);
+        crate::object::dict::set_item(
+            d,
+            crate::object::str::intern("__package__"),
+            crate::object::str::from_str(parent)?.as_ptr(),
+        )
     }
 }
