@@ -75,14 +75,17 @@ pub fn import_for_warnoptions() {
     }
 }
 
-/// A piece of state: `warnings.<attr>` if there, else `_warnings.<own>`.
+/// A piece of state: `warnings.<attr>` if there, which then replaces
+/// `_warnings.<own>` (as CPython's `get_filters`, `get_once_registry` and
+/// `get_default_action` keep the last one seen), else `_warnings.<own>`.
 unsafe fn state_item(attr: &str, own: &str) -> PyResult<Owned> {
     // SAFETY: the module objects are live.
     unsafe {
+        let st = warnings_state()?;
         if let Some(v) = warnings_attr(attr)? {
+            protocol::setattr(st.as_ptr(), pystr::intern(own), v.as_ptr())?;
             return Ok(v);
         }
-        let st = warnings_state()?;
         protocol::getattr_str(st.as_ptr(), own)
     }
 }
@@ -175,15 +178,19 @@ unsafe fn already_warned(registry: *mut PyObject, key: *mut PyObject, set: bool)
 
 /// The module name a filename gives (`normalize_module`).
 unsafe fn module_of(filename: *mut PyObject) -> PyResult<Owned> {
-    // SAFETY: filename is a str.
+    // SAFETY: filename is a str (read by code point: it may hold lone
+    // surrogates, from undecodable bytes).
     unsafe {
-        let f = pystr::as_str(filename)?;
-        if f.is_empty() {
+        let n = pystr::len(filename) as usize;
+        if n == 0 {
             return pystr::from_str("<unknown>");
         }
-        match f.strip_suffix(".py") {
-            Some(m) => pystr::from_str(m),
-            None => Ok(Owned::from_borrowed(filename)),
+        let py =
+            n >= 3 && (0..3).all(|i| pystr::read_char(filename, n - 3 + i) == b".py"[i] as u32);
+        if py {
+            pystr::substring(filename, 0, n - 3)
+        } else {
+            Ok(Owned::from_borrowed(filename))
         }
     }
 }
