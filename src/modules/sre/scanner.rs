@@ -23,6 +23,10 @@ pub struct ScannerObject {
     must_advance: bool,
     done: bool,
     executing: bool,
+    /// A buffer export of a bytes-like subject (NULL for a str), held for
+    /// the scanner's life as CPython's scanner state holds it: a
+    /// bytearray cannot be resized under it.
+    view: *mut Py_buffer,
 }
 
 /// `_sre.SRE_Scanner`.
@@ -68,9 +72,18 @@ pub unsafe fn new(
 ) -> PyResult<Owned> {
     // SAFETY: op is a pattern; the new object is filled before use.
     unsafe {
-        let (_, a, b) = open_subject(pattern::pat(op), string, pos, endpos)?;
+        let (subject, a, b) = open_subject(pattern::pat(op), string, pos, endpos)?;
+        let view = if subject.isbytes {
+            let mut v: Box<Py_buffer> = Box::new(std::mem::zeroed());
+            crate::object::buffer::get(string, &mut *v, PyBUF_SIMPLE)?;
+            Box::into_raw(v)
+        } else {
+            std::ptr::null_mut()
+        };
+        drop(subject);
         let sc = crate::object::alloc::generic_alloc(&raw mut SCANNER_TYPE, 0);
         if sc.is_null() {
+            release_view(view);
             return Err(Raised::assume());
         }
         let s = sc.cast::<ScannerObject>();
@@ -81,6 +94,7 @@ pub unsafe fn new(
         (*s).pos = a;
         (*s).endpos = b;
         (*s).start = a;
+        (*s).view = view;
         crate::object::gc::track(sc);
         Ok(Owned::from_raw_unchecked(sc))
     }
@@ -93,7 +107,19 @@ unsafe extern "C" fn scanner_dealloc(op: *mut PyObject) {
         let s = op.cast::<ScannerObject>();
         errors::release((*s).pattern);
         errors::release((*s).string);
+        release_view((*s).view);
         crate::object::alloc::gc_free(op.cast());
+    }
+}
+
+/// Releases and frees a scanner's buffer export (NULL: none).
+unsafe fn release_view(view: *mut Py_buffer) {
+    if !view.is_null() {
+        // SAFETY: view came from Box::into_raw and holds a successful get.
+        unsafe {
+            let mut v = Box::from_raw(view);
+            crate::object::buffer::release(&mut *v);
+        }
     }
 }
 
