@@ -72,6 +72,21 @@ unsafe fn pickle_bytes(obj: *mut PyObject, s: &Settings, memo: &mut PickleMemo) 
     bytes::from_slice(&d.out)
 }
 
+/// Pickles `obj` to the file whose `write` is given, frame by frame.
+unsafe fn pickle_to_file(
+    obj: *mut PyObject,
+    s: &Settings,
+    memo: &mut PickleMemo,
+    write: *mut PyObject,
+) -> PyResult<()> {
+    let mut d = Dump::to_file(s, memo, write);
+    // SAFETY: obj and write live.
+    unsafe {
+        d.dump(obj)?;
+        d.flush()
+    }
+}
+
 builtin!(pub pickle_dumps, |args, kws| {
     let [obj, p, f, b] = bind(
         "dumps",
@@ -96,8 +111,7 @@ builtin!(pub pickle_dump, |args, kws| {
     )?;
     let write = file_write(file.unwrap())?;
     let s = settings(p, f, b)?;
-    let data = pickle_bytes(obj.unwrap(), &s, &mut PickleMemo::default())?;
-    protocol::call_args(write.as_ptr(), &[data.as_ptr()])?;
+    pickle_to_file(obj.unwrap(), &s, &mut PickleMemo::default(), write.as_ptr())?;
     Ok(Owned::from_borrowed_static(none::none()))
 });
 
@@ -264,10 +278,9 @@ crate::modules::objtype::meth_o!(pickler_dump, |slf, obj| {
     // The memo moves out while Python code runs (hooks may dump again
     // through this pickler), and back in afterwards.
     let mut memo = std::mem::take(&mut state(slf).memo);
-    let r = pickle_bytes(obj, &s, &mut memo);
+    let r = pickle_to_file(obj, &s, &mut memo, write.as_ptr());
     state(slf).memo = memo;
-    let data = r?;
-    protocol::call_args(write.as_ptr(), &[data.as_ptr()])?;
+    r?;
     Ok(Owned::from_borrowed_static(none::none()))
 });
 

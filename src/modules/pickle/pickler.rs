@@ -104,6 +104,11 @@ pub struct Dump<'a> {
     memo: &'a mut PickleMemo,
     /// Where the open frame's reserved header starts, if one is open.
     frame_start: Option<usize>,
+    /// The file's `write` when dumping to a file: each full frame, and
+    /// each large payload, is handed to it as soon as it is complete
+    /// (CPython's `_Pickler_FlushToFile`), instead of the whole pickle at
+    /// the end.
+    sink: Option<*mut PyObject>,
 }
 
 impl<'a> Dump<'a> {
@@ -113,7 +118,32 @@ impl<'a> Dump<'a> {
             settings,
             memo,
             frame_start: None,
+            sink: None,
         }
+    }
+
+    /// As [`Dump::new`], writing through `write` (a live callable) as it
+    /// goes; [`Dump::flush`] writes what is left after the dump.
+    pub fn to_file(settings: &'a Settings, memo: &'a mut PickleMemo, write: *mut PyObject) -> Self {
+        Dump {
+            sink: Some(write),
+            ..Dump::new(settings, memo)
+        }
+    }
+
+    /// Hands the buffered output to the file (no frame may be open).
+    pub unsafe fn flush(&mut self) -> PyResult<()> {
+        let Some(write) = self.sink else {
+            return Ok(());
+        };
+        if self.out.is_empty() {
+            return Ok(());
+        }
+        let data = bytes::from_slice(&self.out)?;
+        self.out.clear();
+        // SAFETY: write is the live callable of to_file.
+        unsafe { protocol::call_args(write, &[data.as_ptr()])? };
+        Ok(())
     }
 
     fn proto(&self) -> u8 {
@@ -152,14 +182,18 @@ impl<'a> Dump<'a> {
         }
     }
 
-    /// Between two opcodes: a full frame is closed and a new one opened.
-    fn boundary(&mut self) {
+    /// Between two opcodes: a full frame is closed (and written to the
+    /// file, if any) and a new one opened.
+    unsafe fn boundary(&mut self) -> PyResult<()> {
         if let Some(start) = self.frame_start {
             if self.out.len() - start - FRAME_HEADER >= FRAME_SIZE_TARGET {
                 self.commit_frame();
+                // SAFETY: no frame is open.
+                unsafe { self.flush()? };
                 self.open_frame();
             }
         }
+        Ok(())
     }
 
     /// Writes a whole pickle of `obj`: PROTO, the object, STOP.
@@ -177,17 +211,33 @@ impl<'a> Dump<'a> {
         Ok(())
     }
 
-    /// A header and a large payload go outside any frame.
-    fn write_large(&mut self, header: &[u8], payload: &[u8]) {
-        if self.frame_start.is_some() && payload.len() >= FRAME_SIZE_TARGET {
-            self.commit_frame();
+    /// A header and a large payload go outside any frame; with a file,
+    /// the payload goes to it directly, after the output before it
+    /// (CPython's `_Pickler_write_bytes`).
+    unsafe fn write_large(&mut self, header: &[u8], payload: &[u8]) -> PyResult<()> {
+        if payload.len() < FRAME_SIZE_TARGET {
             self.w(header);
             self.w(payload);
-            self.open_frame();
-        } else {
-            self.w(header);
-            self.w(payload);
+            return Ok(());
         }
+        let framing = self.frame_start.is_some();
+        self.commit_frame();
+        self.w(header);
+        match self.sink {
+            Some(write) => {
+                // SAFETY: no frame is open; write is live.
+                unsafe {
+                    self.flush()?;
+                    let data = bytes::from_slice(payload)?;
+                    protocol::call_args(write, &[data.as_ptr()])?;
+                }
+            }
+            None => self.w(payload),
+        }
+        if framing {
+            self.open_frame();
+        }
+        Ok(())
     }
 
     fn memo_index(&self, obj: *mut PyObject) -> Option<usize> {
@@ -237,9 +287,11 @@ impl<'a> Dump<'a> {
 
     /// Writes `obj`.
     pub unsafe fn save(&mut self, obj: *mut PyObject, pers_save: bool) -> PyResult<()> {
-        self.boundary();
         // SAFETY: obj and everything reached from it are live.
-        unsafe { self.save_inner(obj, pers_save) }
+        unsafe {
+            self.boundary()?;
+            self.save_inner(obj, pers_save)
+        }
     }
 
     unsafe fn save_inner(&mut self, obj: *mut PyObject, pers_save: bool) -> PyResult<()> {
@@ -462,7 +514,7 @@ impl<'a> Dump<'a> {
                 "cannot serialize a bytes object larger than 4 GiB",
             ));
         }
-        self.write_large(&header, data);
+        self.write_large(&header, data)?;
         // SAFETY: obj live.
         unsafe { self.memoize(obj) };
         Ok(())
@@ -497,7 +549,7 @@ impl<'a> Dump<'a> {
     unsafe fn save_bytearray_data(&mut self, obj: *mut PyObject, data: &[u8]) -> PyResult<()> {
         let mut header = vec![BYTEARRAY8];
         header.extend_from_slice(&(data.len() as u64).to_le_bytes());
-        self.write_large(&header, data);
+        self.write_large(&header, data)?;
         // SAFETY: obj live.
         unsafe { self.memoize(obj) };
         Ok(())
@@ -592,7 +644,7 @@ impl<'a> Dump<'a> {
                 } else {
                     return Err(pickling_error("cannot serialize a string larger than 4GiB"));
                 }
-                self.write_large(&header, data);
+                self.write_large(&header, data)?;
             } else {
                 self.op(UNICODE);
                 let n = pystr::len(obj) as usize;
