@@ -580,12 +580,20 @@ fn translate_error_inner(
                 }
                 _ => {
                     let after = source[u32::from(range.end()) as usize..].trim_start_matches([' ', '\t']);
-                    let line_start = source[..u32::from(range.start()) as usize]
-                        .rfind(['\n', '\r'])
-                        .map(|p| p + 1)
-                        .unwrap_or(0);
-                    let first_target = source[line_start..u32::from(range.start()) as usize].trim().is_empty();
-                    let plain_assign = first_target && after.starts_with('=') && !after.starts_with("==");
+                    let start = u32::from(range.start()) as usize;
+                    let yields = matches!(target, Some(Expr::Yield(_) | Expr::YieldFrom(_)));
+                    // A parenthesized yield is an atom; what precedes it
+                    // is what precedes its parenthesis.
+                    let before = source[..start].trim_end_matches([' ', '\t']);
+                    let parenthesized = yields && before.ends_with('(');
+                    let lead_end = if parenthesized { before.len() - 1 } else { start };
+                    let first_target = leads_statement(&source[..lead_end]);
+                    let after = match after.strip_prefix(')') {
+                        Some(rest) if parenthesized => rest.trim_start_matches([' ', '\t']),
+                        _ => after,
+                    };
+                    let equals = after.starts_with('=') && !after.starts_with("==");
+                    let plain_assign = first_target && equals;
                     // CPython's hint is for a `bitwise_or` target only.
                     let simple = !matches!(
                         target,
@@ -596,12 +604,13 @@ fn translate_error_inner(
                                 | Expr::If(_)
                                 | Expr::Lambda(_)
                                 | Expr::Named(_)
-                                | Expr::Yield(_)
-                                | Expr::YieldFrom(_)
                         )
-                    ) && !matches!(&target, Some(Expr::UnaryOp(u)) if u.op == UnaryOp::Not);
+                    ) && !matches!(&target, Some(Expr::UnaryOp(u)) if u.op == UnaryOp::Not)
+                        && (!yields || parenthesized);
                     if matches!(what, "None" | "True" | "False") || text.trim() == "__debug__" {
                         format!("cannot assign to {}", text.trim())
+                    } else if yields && !parenthesized && equals {
+                        "assignment to yield expression not possible".to_string()
                     } else if plain_assign
                         && simple
                         && matches!(error, ParseErrorType::InvalidAssignmentTarget)
@@ -885,4 +894,25 @@ fn legacy_call(index: &LineIndex, filename: &str, at: usize) -> Option<SyntaxErr
         filename,
         TextRange::new((name_start as u32).into(), (end as u32).into()),
     ))
+}
+
+/// Whether an assignment target starting after `before` (the source up
+/// to it) is the first item of its statement's target list: nothing but
+/// `a, b,` items (no `=`) since the statement began, the statement
+/// beginning at a line start, a `;` or a one-line compound header's `:`
+/// (CPython's `invalid_named_expression` alternative then applies).
+fn leads_statement(before: &str) -> bool {
+    let line = &before[before.rfind(['\n', '\r', ';']).map_or(0, |p| p + 1)..];
+    let mut lead = line.trim_start();
+    let compound = [
+        "def ", "async ", "if ", "elif ", "else", "for ", "while ", "with ", "try", "except",
+        "finally", "class ",
+    ];
+    if compound.iter().any(|k| lead.starts_with(k)) {
+        if let Some(p) = lead.rfind(':') {
+            lead = &lead[p + 1..];
+        }
+    }
+    let lead = lead.trim();
+    lead.is_empty() || (lead.ends_with(',') && !lead.contains('='))
 }
