@@ -57,6 +57,29 @@ static void tracing(PyConfig *c)
     c->faulthandler = 1;
 }
 static void dev_mode(PyConfig *c) { c->dev_mode = 1; }
+/* A faulthandler field set to 0 holds against the development mode,
+ * PYTHONFAULTHANDLER and -X faulthandler. */
+static void faulthandler_off_dev(PyConfig *c)
+{
+    c->faulthandler = 0;
+    c->dev_mode = 1;
+}
+static void faulthandler_off_env(PyConfig *c)
+{
+    c->faulthandler = 0;
+    c->use_environment = 1;
+    setenv("PYTHONFAULTHANDLER", "1", 1);
+}
+static void faulthandler_off_xoption(PyConfig *c)
+{
+    c->faulthandler = 0;
+    PyWideStringList_Append(&c->xoptions, L"faulthandler");
+}
+static void faulthandler_env(PyConfig *c)
+{
+    c->use_environment = 1;
+    setenv("PYTHONFAULTHANDLER", "1", 1);
+}
 static void hash_pycs(PyConfig *c)
 {
     PyConfig_SetString(c, &c->check_hash_pycs_mode, L"always");
@@ -140,6 +163,10 @@ int main(void)
         {"argv", argv},
         {"tracemalloc, faulthandler", tracing},
         {"dev_mode", dev_mode},
+        {"faulthandler=0, dev_mode", faulthandler_off_dev},
+        {"faulthandler=0, PYTHONFAULTHANDLER", faulthandler_off_env},
+        {"faulthandler=0, -X faulthandler", faulthandler_off_xoption},
+        {"PYTHONFAULTHANDLER", faulthandler_env},
         {"check_hash_pycs_mode", hash_pycs},
         {"code_debug_ranges=0", no_debug_ranges},
         {"quiet, inspect, interactive", quiet_verbose},

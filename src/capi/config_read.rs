@@ -168,9 +168,10 @@ pub(crate) unsafe fn read(config: *const PyConfig) -> Result<Config, PyStatus> {
     }
     rconfig::read(&mut cfg, cmdline_warnoptions).map_err(config_error)?;
     // A faulthandler field set to 0 (the isolated configuration's
-    // default) is not turned on by the development mode, only by the
-    // option or variable; -1 (unset) is.
-    if c.faulthandler == 0 && !rconfig::faulthandler_requested(&cfg) {
+    // default) holds: only an unset one (-1) is turned on by
+    // `-X faulthandler`, PYTHONFAULTHANDLER or the development mode, as
+    // CPython's `config_read_complex_options` reads them.
+    if c.faulthandler == 0 {
         cfg.faulthandler = false;
     }
     if c.module_search_paths_set != 0 {

@@ -327,11 +327,6 @@ fn read_preconfig(cfg: &mut Config) -> Result<(), ConfigError> {
     Ok(())
 }
 
-/// Whether `-X faulthandler` or `PYTHONFAULTHANDLER` asks for faulthandler.
-pub fn faulthandler_requested(cfg: &Config) -> bool {
-    xoption(cfg, "faulthandler").is_some() || env(cfg, "PYTHONFAULTHANDLER").is_some()
-}
-
 /// `config_init_hash_seed`: `PYTHONHASHSEED` is "random" or a number in
 /// [0; 4294967295] (read as `strtoul` does).
 fn read_hash_seed(cfg: &mut Config) -> Result<(), ConfigError> {
@@ -516,7 +511,10 @@ fn read_complex_options(cfg: &mut Config) -> Result<(), ConfigError> {
         cfg.code_debug_ranges = false;
     }
     // The development mode implies faulthandler.
-    if faulthandler_requested(cfg) || cfg.dev_mode {
+    if xoption(cfg, "faulthandler").is_some()
+        || env(cfg, "PYTHONFAULTHANDLER").is_some()
+        || cfg.dev_mode
+    {
         cfg.faulthandler = true;
     }
     if xoption(cfg, "warn_default_encoding").is_some()
