@@ -240,6 +240,7 @@ openssl_functions! {
     fn SSL_set_fd(s: *mut SSL, fd: c_int) -> c_int;
     fn SSL_set_post_handshake_auth(s: *mut SSL, val: c_int);
     fn SSL_set_session(ssl: *mut SSL, session: *mut SSL_SESSION) -> c_int;
+    fn SSL_set_shutdown(ssl: *mut SSL, mode: c_int);
     fn SSL_set_verify( ssl: *mut SSL, mode: c_int, verify_callback: Option<extern "C" fn(c_int, *mut X509_STORE_CTX) -> c_int>);
     fn SSL_shutdown(ssl: *mut SSL) -> c_int;
     fn SSL_verify_client_post_handshake(s: *mut SSL) -> c_int;

@@ -80,8 +80,16 @@ impl State for SslSocket {
 impl Drop for SslSocket {
     fn drop(&mut self) {
         if !self.ssl.is_null() {
+            // Freeing a connection that never sent its close_notify makes
+            // OpenSSL mark its session not resumable; CPython 3.13's
+            // PySSL_dealloc marks it shut down first so that a session
+            // taken from it can still be resumed, and so do we.
             // SAFETY: our SSL; it holds its own references to the BIOs.
-            unsafe { ossl::SSL_free(self.ssl) };
+            unsafe {
+                let done = ossl::SSL_get_shutdown(self.ssl);
+                ossl::SSL_set_shutdown(self.ssl, done | ossl::SSL_SENT_SHUTDOWN);
+                ossl::SSL_free(self.ssl);
+            }
         }
     }
 }
