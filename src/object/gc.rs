@@ -561,9 +561,10 @@ pub fn collect(gen: usize) -> Option<Outcome> {
 
 unsafe fn collect_generation(gen: usize) -> Outcome {
     let st = state();
-    if st.debug & DEBUG_STATS != 0 {
-        eprintln!("gc: collecting generation {gen}...");
-    }
+    let started = (st.debug & DEBUG_STATS != 0).then(|| {
+        print_stats_header(gen);
+        std::time::Instant::now()
+    });
     // Counters: this collection counts for the next generation.
     if gen + 1 < NUM_GENERATIONS {
         st.gens[gen + 1].count += 1;
@@ -601,22 +602,72 @@ unsafe fn collect_generation(gen: usize) -> Outcome {
             st.long_lived_total = list_len(older) as i64;
         }
         if list_is_empty(unreachable) {
+            print_stats_done(started, 0, 0);
             return Outcome::default();
         }
         let found = found as i64;
+        if st.debug & DEBUG_COLLECTABLE != 0 {
+            print_collectable(unreachable);
+        }
         clear_weakrefs(unreachable);
         if finalize(unreachable) {
             drop_resurrected(unreachable, older);
         }
         let kept = delete_garbage(unreachable, older);
-        if st.debug & DEBUG_STATS != 0 {
-            eprintln!("gc: done, {found} unreachable, {kept} uncollectable");
-        }
+        print_stats_done(started, found, kept);
         Outcome {
             collected: found - kept,
             uncollectable: kept,
         }
     }
+}
+
+/// `gc.DEBUG_STATS` output (on `sys.stderr`, as CPython's
+/// `PySys_WriteStderr`) at the start of a collection of `gen`: the size of
+/// each generation and of the permanent one.
+fn print_stats_header(gen: usize) {
+    let st = state();
+    // SAFETY: the lists are consistent and nothing runs while they are
+    // counted.
+    let sizes: Vec<String> = st
+        .gens
+        .iter_mut()
+        .map(|g| unsafe { list_len(&mut g.head) }.to_string())
+        .collect();
+    // SAFETY: as above.
+    let permanent = unsafe { list_len(&mut st.permanent) };
+    crate::modules::io::stdio::write_stderr(&format!(
+        "gc: collecting generation {gen}...\n\
+         gc: objects in each generation: {}\n\
+         gc: objects in permanent generation: {permanent}\n",
+        sizes.join(" ")
+    ));
+}
+
+/// `gc.DEBUG_STATS` output at the end of a collection that started at
+/// `started` (None when the flag was off then).
+fn print_stats_done(started: Option<std::time::Instant>, found: i64, kept: i64) {
+    if let Some(t) = started {
+        crate::modules::io::stdio::write_stderr(&format!(
+            "gc: done, {found} unreachable, {kept} uncollectable, {:.4}s elapsed\n",
+            t.elapsed().as_secs_f64()
+        ));
+    }
+}
+
+/// `gc.DEBUG_COLLECTABLE` output (`debug_cycle`): a line on `sys.stderr`
+/// naming the type and address of each object found unreachable.
+unsafe fn print_collectable(unreachable: *mut GcHead) {
+    // SAFETY: the objects in the list are alive; their types are too.
+    let lines: String = unsafe { list_objects(unreachable) }
+        .into_iter()
+        .map(|op| {
+            // SAFETY: as above.
+            let name = unsafe { crate::object::typeobj::type_name(op) };
+            format!("gc: collectable <{name} {op:p}>\n")
+        })
+        .collect();
+    crate::modules::io::stdio::write_stderr(&lines);
 }
 
 /// `handle_weakrefs`: clears every weak reference to an unreachable object,
