@@ -312,9 +312,9 @@ pub unsafe extern "C" fn PyErr_SetImportErrorSubclass(
                 }
                 let or_none = |p: *mut PyObject| if p.is_null() { none::none() } else { p };
                 let kw = dict::new()?;
-                dict::set_item(kw.as_ptr(), pystr::intern("name"), or_none(name))?;
-                dict::set_item(kw.as_ptr(), pystr::intern("path"), or_none(path))?;
-                dict::set_item(kw.as_ptr(), pystr::intern("name_from"), none::none())?;
+                dict::set_item(kw.as_ptr(), crate::interned!("name"), or_none(name))?;
+                dict::set_item(kw.as_ptr(), crate::interned!("path"), or_none(path))?;
+                dict::set_item(kw.as_ptr(), crate::interned!("name_from"), none::none())?;
                 let args = tuple::pack(&[msg])?;
                 let e = protocol::call(exception, args.as_ptr(), kw.as_ptr())?;
                 Err(errors::set_object((*e.as_ptr()).ob_type.cast(), e.as_ptr()))
@@ -781,7 +781,7 @@ pub unsafe extern "C" fn PyException_GetTraceback(e: *mut PyObject) -> *mut PyOb
 pub unsafe extern "C" fn PyException_SetTraceback(e: *mut PyObject, tb: *mut PyObject) -> c_int {
     crate::null_check!(e);
     // SAFETY: e is an exception.
-    guard_status(|| unsafe { protocol::setattr(e, pystr::intern("__traceback__"), tb) })
+    guard_status(|| unsafe { protocol::setattr(e, crate::interned!("__traceback__"), tb) })
 }
 
 /// `PyException_GetContext`: a new reference or NULL.

@@ -137,7 +137,7 @@ pub unsafe fn run_init_function_with_spec(
         let m = errors::check(m)?;
         dict::set_item(
             module::dict_of(m.as_ptr()),
-            pystr::intern("__spec__"),
+            crate::interned!("__spec__"),
             spec.as_ptr(),
         )?;
         if crate::capi::module::PyModule_ExecDef(m.as_ptr(), def) < 0 {
@@ -165,7 +165,7 @@ pub unsafe extern "C" fn PyImport_ReloadModule(m: *mut PyObject) -> *mut PyObjec
         let importlib = import::import_absolute("importlib")?;
         // SAFETY: importlib is a module; m a valid object.
         unsafe {
-            let reload = protocol::getattr(importlib.as_ptr(), pystr::intern("reload"))?;
+            let reload = protocol::getattr(importlib.as_ptr(), crate::interned!("reload"))?;
             protocol::call_args(reload.as_ptr(), &[m])
         }
     })
@@ -197,7 +197,7 @@ pub unsafe extern "C" fn PyImport_Import(name: *mut PyObject) -> *mut PyObject {
                     "__import__ not found",
                 ));
             }
-            let fromlist = tuple::pack(&[pystr::intern("__doc__")])?;
+            let fromlist = tuple::pack(&[crate::interned!("__doc__")])?;
             let level = crate::object::int::from_i64(0)?;
             let none = none::none();
             protocol::call_args(hook, &[name, none, none, fromlist.as_ptr(), level.as_ptr()])?;
@@ -312,10 +312,10 @@ pub unsafe extern "C" fn PyImport_ExecCodeModuleObject(
             }
             let m = add_module(name)?;
             let d = module::dict_of(m.as_ptr());
-            if dict::get_str(d, "__builtins__").is_null() {
+            if dict::get_item_known_hash_str(d, crate::interned!("__builtins__")).is_null() {
                 dict::set_item(
                     d,
-                    pystr::intern("__builtins__"),
+                    crate::interned!("__builtins__"),
                     crate::modules::builtins::module(),
                 )?;
             }
@@ -324,9 +324,9 @@ pub unsafe extern "C" fn PyImport_ExecCodeModuleObject(
             } else {
                 Owned::from_borrowed(pathname)
             };
-            dict::set_item(d, pystr::intern("__file__"), file.as_ptr())?;
+            dict::set_item(d, crate::interned!("__file__"), file.as_ptr())?;
             if !cpathname.is_null() {
-                dict::set_item(d, pystr::intern("__cached__"), cpathname)?;
+                dict::set_item(d, crate::interned!("__cached__"), cpathname)?;
             }
             let modules = crate::modules::sys_modules();
             if let Err(e) = crate::vm::call::eval_code(co, d, d) {
@@ -566,12 +566,12 @@ pub unsafe extern "C" fn PyImport_ImportFrozenModuleObject(name: *mut PyObject) 
             let d = module::dict_of(m.as_ptr());
             if entry.is_package != 0 || entry.size < 0 {
                 let path = crate::object::list::new(0)?;
-                dict::set_item(d, pystr::intern("__path__"), path.as_ptr())?;
+                dict::set_item(d, crate::interned!("__path__"), path.as_ptr())?;
             }
-            if dict::get_str(d, "__builtins__").is_null() {
+            if dict::get_item_known_hash_str(d, crate::interned!("__builtins__")).is_null() {
                 dict::set_item(
                     d,
-                    pystr::intern("__builtins__"),
+                    crate::interned!("__builtins__"),
                     crate::modules::builtins::module(),
                 )?;
             }
@@ -580,7 +580,7 @@ pub unsafe extern "C" fn PyImport_ImportFrozenModuleObject(name: *mut PyObject) 
                 let _ = errors::keeping_raised(|| dict::del_item_opt(modules, name));
                 return Err(e);
             }
-            dict::set_item(d, pystr::intern("__origname__"), name)?;
+            dict::set_item(d, crate::interned!("__origname__"), name)?;
             Ok(1)
         }
     })

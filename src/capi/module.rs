@@ -74,7 +74,7 @@ pub unsafe extern "C" fn PyModule_GetNameObject(m: *mut PyObject) -> *mut PyObje
         // SAFETY: m non-NULL.
         unsafe {
             let mo = module_arg(m)?;
-            let n = dict::get_str((*mo).md_dict, "__name__");
+            let n = dict::get_item_known_hash_str((*mo).md_dict, crate::interned!("__name__"));
             if n.is_null() || !pystr::check(n) {
                 return Err(errors::system_error("nameless module"));
             }
@@ -105,7 +105,7 @@ pub unsafe extern "C" fn PyModule_GetFilenameObject(m: *mut PyObject) -> *mut Py
         // SAFETY: m non-NULL.
         unsafe {
             let mo = module_arg(m)?;
-            let f = dict::get_str((*mo).md_dict, "__file__");
+            let f = dict::get_item_known_hash_str((*mo).md_dict, crate::interned!("__file__"));
             if f.is_null() || !pystr::check(f) {
                 return Err(errors::system_error("module filename missing"));
             }
@@ -203,7 +203,7 @@ unsafe fn set_doc(m: *mut PyObject, doc: *const c_char) -> PyResult<()> {
     // SAFETY: doc is a C string.
     unsafe {
         let d = pystr::from_cstr(doc)?;
-        protocol::setattr(m, pystr::intern("__doc__"), d.as_ptr())
+        protocol::setattr(m, crate::interned!("__doc__"), d.as_ptr())
     }
 }
 

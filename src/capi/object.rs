@@ -526,7 +526,7 @@ pub extern "C" fn Py_GetConstantBorrowed(id: c_uint) -> *mut PyObject {
         Py_CONSTANT_NOT_IMPLEMENTED => none::not_implemented(),
         Py_CONSTANT_ZERO => crate::object::int::small(0),
         Py_CONSTANT_ONE => crate::object::int::small(1),
-        Py_CONSTANT_EMPTY_STR => pystr::intern(""),
+        Py_CONSTANT_EMPTY_STR => crate::interned!(""),
         Py_CONSTANT_EMPTY_BYTES => crate::object::bytes::empty(),
         Py_CONSTANT_EMPTY_TUPLE => tuple::empty().into_raw(),
         _ => {

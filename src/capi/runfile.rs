@@ -152,8 +152,8 @@ unsafe fn run_in_main(source: &[u8], filename: &str, flags: *mut PyCompilerFlags
     // SAFETY: m is a module, so d is its dict.
     unsafe {
         let d = module::dict_of(m.as_ptr());
-        let key = pystr::intern("__file__");
-        let had_file = !dict::get_str(d, "__file__").is_null();
+        let key = crate::interned!("__file__");
+        let had_file = !dict::get_item_known_hash_str(d, crate::interned!("__file__")).is_null();
         if !had_file {
             dict::set_item(d, key, pystr::from_str(filename)?.as_ptr())?;
         }

@@ -9,7 +9,7 @@ use crate::object::descr::{method, METHOD_END};
 use crate::object::refcount::*;
 use crate::object::typeobj::{self, type_template};
 use crate::object::{
-    bool as pybool, dict, instancecheck, int, none, protocol, set, str as pystr, tuple, weakref,
+    bool as pybool, dict, instancecheck, int, none, protocol, set, tuple, weakref,
 };
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
@@ -132,7 +132,7 @@ unsafe fn compute_abstract_methods(cls: *mut PyObject) -> PyResult<()> {
     unsafe {
         let abstracts = set::new_frozenset(std::ptr::null_mut())?;
         let is_abstract = |v: *mut PyObject| -> PyResult<bool> {
-            match protocol::getattr_opt(v, pystr::intern("__isabstractmethod__"))? {
+            match protocol::getattr_opt(v, crate::interned!("__isabstractmethod__"))? {
                 Some(f) => protocol::is_true(f.as_ptr()),
                 None => Ok(false),
             }
@@ -158,7 +158,7 @@ unsafe fn compute_abstract_methods(cls: *mut PyObject) -> PyResult<()> {
             return Err(errors::type_error("__bases__ is not tuple"));
         }
         for &b in tuple::items(bases.as_ptr()) {
-            let Some(names) = protocol::getattr_opt(b, pystr::intern("__abstractmethods__"))?
+            let Some(names) = protocol::getattr_opt(b, crate::interned!("__abstractmethods__"))?
             else {
                 continue;
             };
@@ -173,7 +173,7 @@ unsafe fn compute_abstract_methods(cls: *mut PyObject) -> PyResult<()> {
         }
         protocol::setattr(
             cls,
-            pystr::intern("__abstractmethods__"),
+            crate::interned!("__abstractmethods__"),
             abstracts.as_ptr(),
         )
     }
@@ -188,10 +188,10 @@ builtin!(abc_init, |args, kws| {
     let cls = args[0];
     compute_abstract_methods(cls)?;
     let data = new_data()?;
-    protocol::setattr(cls, pystr::intern("_abc_impl"), data.as_ptr())?;
+    protocol::setattr(cls, crate::interned!("_abc_impl"), data.as_ptr())?;
     if typeobj::instance_of(cls, &raw mut typeobj::PyType_Type) {
         let tp: *mut PyTypeObject = cls.cast();
-        let flags = dict::pop((*tp).tp_dict, pystr::intern("__abc_tpflags__"))?;
+        let flags = dict::pop((*tp).tp_dict, crate::interned!("__abc_tpflags__"))?;
         if let Some(flags) = flags.filter(|f| int::check_exact(f.as_ptr())) {
             let f = int::as_i64(flags.as_ptr())? as libc::c_ulong & COLLECTION_FLAGS;
             if f == COLLECTION_FLAGS {
@@ -326,7 +326,7 @@ builtin!(abc_subclasscheck, |args, kws| {
         ));
     }
     // 4. A direct subclass.
-    if let Some(mro) = protocol::getattr_opt(subclass, pystr::intern("__mro__"))? {
+    if let Some(mro) = protocol::getattr_opt(subclass, crate::interned!("__mro__"))? {
         if tuple::check(mro.as_ptr()) && tuple::items(mro.as_ptr()).contains(&cls) {
             return answer(true);
         }

@@ -42,14 +42,14 @@ unsafe fn warnings_attr(name: &str) -> PyResult<Option<Owned>> {
         if modules.is_null() {
             return Ok(None);
         }
-        let mut m = dict::get_str(modules, "warnings");
+        let mut m = dict::get_item_known_hash_str(modules, crate::interned!("warnings"));
         if m.is_null() {
             let opts = crate::modules::sys::get("warnoptions");
             if opts.is_null() || !list::check(opts) || list::len(opts) == 0 {
                 return Ok(None);
             }
             crate::runtime::import::import_absolute("warnings")?;
-            m = dict::get_str(modules, "warnings");
+            m = dict::get_item_known_hash_str(modules, crate::interned!("warnings"));
             if m.is_null() {
                 return Ok(None);
             }
@@ -156,7 +156,7 @@ unsafe fn already_warned(registry: *mut PyObject, key: *mut PyObject, set: bool)
     // SAFETY: registry is a dict; key valid.
     unsafe {
         let version = FILTERS_VERSION.load(Ordering::Relaxed);
-        let vkey = pystr::intern("version");
+        let vkey = crate::interned!("version");
         let v = dict::get_item(registry, vkey)?;
         let current = !v.is_null() && int::check(v) && int::as_i64(v).ok() == Some(version);
         if !current {
@@ -524,7 +524,7 @@ unsafe fn setup_context(
         if !dict::check(g) {
             return Err(errors::type_error("the frame's globals are not a dict"));
         }
-        let rkey = pystr::intern("__warningregistry__");
+        let rkey = crate::interned!("__warningregistry__");
         let mut reg = dict::get_item(g, rkey)?;
         if reg.is_null() {
             let d = dict::new()?;
@@ -532,7 +532,7 @@ unsafe fn setup_context(
             reg = d.as_ptr();
         }
         let registry = Owned::from_borrowed(reg);
-        let name = dict::get_item(g, pystr::intern("__name__"))?;
+        let name = dict::get_item(g, crate::interned!("__name__"))?;
         let module = if !name.is_null() && (name == none::none() || pystr::check(name)) {
             Owned::from_borrowed(name)
         } else {
@@ -661,12 +661,13 @@ unsafe fn loader_line(g: *mut PyObject, lineno: i64) -> PyResult<Option<Owned>> 
     unsafe {
         let external = crate::runtime::import::import_absolute("importlib._bootstrap_external")?;
         let loader = protocol::call_method_obj(external.as_ptr(), "_bless_my_loader", &[g])?;
-        let name = dict::get_str(g, "__name__");
+        let name = dict::get_item_known_hash_str(g, crate::interned!("__name__"));
         if name.is_null() {
             return Ok(None);
         }
         let name = Owned::from_borrowed(name);
-        let Some(get) = protocol::getattr_opt(loader.as_ptr(), pystr::intern("get_source"))? else {
+        let Some(get) = protocol::getattr_opt(loader.as_ptr(), crate::interned!("get_source"))?
+        else {
             return Ok(None);
         };
         let src = protocol::call_args(get.as_ptr(), &[name.as_ptr()])?;
@@ -799,17 +800,17 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
             let d = module::dict_of(m.as_ptr());
             dict::set_item(
                 d,
-                pystr::intern("__doc__"),
+                crate::interned!("__doc__"),
                 pystr::from_str("_warnings provides basic warning filtering support.\nIt is a helper module to speed up interpreter warnings.")?
                     .as_ptr(),
             )?;
-            dict::set_item(d, pystr::intern("filters"), default_filters()?.as_ptr())?;
+            dict::set_item(d, crate::interned!("filters"), default_filters()?.as_ptr())?;
             dict::set_item(
                 d,
-                pystr::intern("_defaultaction"),
+                crate::interned!("_defaultaction"),
                 pystr::from_str("default")?.as_ptr(),
             )?;
-            dict::set_item(d, pystr::intern("_onceregistry"), dict::new()?.as_ptr())?;
+            dict::set_item(d, crate::interned!("_onceregistry"), dict::new()?.as_ptr())?;
             PyResult::Ok(m)
         }
     })

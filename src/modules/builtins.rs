@@ -638,7 +638,7 @@ builtin!(bi_vars, |args, kws| {
         let f = crate::vm::frame::current();
         return crate::vm::frame_locals::snapshot(f);
     }
-    protocol::getattr_opt(args[0], pystr::intern("__dict__"))?
+    protocol::getattr_opt(args[0], crate::interned!("__dict__"))?
         .ok_or_else(|| errors::type_error("vars() argument must have __dict__ attribute"))
 });
 
@@ -1030,7 +1030,7 @@ static mut BUILTIN_METHODS: [PyMethodDef; 46] = table![
 pub fn create() -> PyResult<Owned> {
     // SAFETY: the types are ready; the method table is static.
     unsafe {
-        let m = crate::object::module::new(pystr::intern("builtins"))?;
+        let m = crate::object::module::new(crate::interned!("builtins"))?;
         let d = crate::object::module::dict_of(m.as_ptr());
         let table = &raw mut BUILTIN_METHODS;
         for i in 0..(*table).len() - 1 {
@@ -1038,7 +1038,7 @@ pub fn create() -> PyResult<Owned> {
             let f = crate::object::methodobject::new(
                 ml,
                 m.as_ptr(),
-                pystr::intern("builtins"),
+                crate::interned!("builtins"),
                 null_mut(),
             )?;
             dict::set_item(d, pystr::intern_cstr((*ml).ml_name)?, f.as_ptr())?;

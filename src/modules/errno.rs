@@ -50,7 +50,7 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
                     dict::set_item(codes.as_ptr(), v.as_ptr(), n)?;
                 }
             }
-            dict::set_item(d, pystr::intern("errorcode"), codes.as_ptr())?;
+            dict::set_item(d, crate::interned!("errorcode"), codes.as_ptr())?;
             PyResult::Ok(m)
         }
     })

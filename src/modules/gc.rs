@@ -297,8 +297,8 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
         unsafe {
             let m = crate::modules::new_module("gc", (&raw mut GC_METHODS).cast())?;
             let d = module::dict_of(m.as_ptr());
-            dict::set_item(d, pystr::intern("garbage"), gc::garbage_list()?)?;
-            dict::set_item(d, pystr::intern("callbacks"), gc::callbacks_list()?)?;
+            dict::set_item(d, crate::interned!("garbage"), gc::garbage_list()?)?;
+            dict::set_item(d, crate::interned!("callbacks"), gc::callbacks_list()?)?;
             for (k, v) in [
                 ("DEBUG_STATS", gc::DEBUG_STATS),
                 ("DEBUG_COLLECTABLE", gc::DEBUG_COLLECTABLE),

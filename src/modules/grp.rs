@@ -11,7 +11,7 @@ use crate::object::exceptions as exc;
 use crate::object::structseq::{
     self, field, PyStructSequence_Desc, PyStructSequence_Field, FIELD_END,
 };
-use crate::object::{dict, list, module, str as pystr};
+use crate::object::{dict, list, module};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
 use libc::{c_int, c_void};
@@ -133,7 +133,7 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
         unsafe {
             let m = crate::modules::new_module("grp", (&raw mut METHODS).cast())?;
             let d = module::dict_of(m.as_ptr());
-            dict::set_item(d, pystr::intern("struct_group"), group_type()?.cast())?;
+            dict::set_item(d, crate::interned!("struct_group"), group_type()?.cast())?;
             PyResult::Ok(m)
         }
     })

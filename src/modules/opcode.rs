@@ -297,7 +297,7 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
             let d = crate::object::module::dict_of(m.as_ptr());
             crate::object::dict::set_item(
                 d,
-                pystr::intern("__doc__"),
+                crate::interned!("__doc__"),
                 pystr::from_str("Opcode support module.")?.as_ptr(),
             )?;
             // The eval loop does not rewrite instructions (no PEP 659

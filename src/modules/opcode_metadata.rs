@@ -43,18 +43,18 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
                 let v = int::from_i64(num)?;
                 dict::set_item(opmap.as_ptr(), pystr::intern(name), v.as_ptr())?;
             }
-            dict::set_item(d, pystr::intern("opmap"), opmap.as_ptr())?;
+            dict::set_item(d, crate::interned!("opmap"), opmap.as_ptr())?;
             // The eval loop does not specialize instructions: no families.
             for name in ["_specializations", "_specialized_opmap"] {
                 dict::set_item(d, pystr::intern(name), dict::new()?.as_ptr())?;
             }
             let have_arg = int::from_i64(have_argument())?;
-            dict::set_item(d, pystr::intern("HAVE_ARGUMENT"), have_arg.as_ptr())?;
+            dict::set_item(d, crate::interned!("HAVE_ARGUMENT"), have_arg.as_ptr())?;
             // No instrumented instructions: every opcode byte is below it.
             let min_instr = int::from_i64(256)?;
             dict::set_item(
                 d,
-                pystr::intern("MIN_INSTRUMENTED_OPCODE"),
+                crate::interned!("MIN_INSTRUMENTED_OPCODE"),
                 min_instr.as_ptr(),
             )?;
             PyResult::Ok(m)

@@ -207,7 +207,7 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
         unsafe {
             let m = crate::modules::new_module("pwd", (&raw mut METHODS).cast())?;
             let d = module::dict_of(m.as_ptr());
-            dict::set_item(d, pystr::intern("struct_passwd"), passwd_type()?.cast())?;
+            dict::set_item(d, crate::interned!("struct_passwd"), passwd_type()?.cast())?;
             PyResult::Ok(m)
         }
     })

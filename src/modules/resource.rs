@@ -237,15 +237,15 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
             }
             dict::set_item(
                 d,
-                pystr::intern("RLIMIT_OFILE"),
+                crate::interned!("RLIMIT_OFILE"),
                 int::from_i64(libc::RLIMIT_NOFILE as i64)?.as_ptr(),
             )?;
             dict::set_item(
                 d,
-                pystr::intern("error"),
+                crate::interned!("error"),
                 crate::object::exceptions::PyExc_OSError,
             )?;
-            dict::set_item(d, pystr::intern("struct_rusage"), rusage_type()?.cast())?;
+            dict::set_item(d, crate::interned!("struct_rusage"), rusage_type()?.cast())?;
             PyResult::Ok(m)
         }
     })

@@ -362,15 +362,19 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
             for &(k, v) in CONSTANTS.iter() {
                 dict::set_item(d, pystr::intern(k), int::from_i64(v)?.as_ptr())?;
             }
-            dict::set_item(d, pystr::intern("POLLMSG"), int::from_i64(0x400)?.as_ptr())?;
             dict::set_item(
                 d,
-                pystr::intern("PIPE_BUF"),
+                crate::interned!("POLLMSG"),
+                int::from_i64(0x400)?.as_ptr(),
+            )?;
+            dict::set_item(
+                d,
+                crate::interned!("PIPE_BUF"),
                 int::from_i64(libc::PIPE_BUF as i64)?.as_ptr(),
             )?;
             dict::set_item(
                 d,
-                pystr::intern("error"),
+                crate::interned!("error"),
                 crate::object::exceptions::PyExc_OSError,
             )?;
             Ok(m)

@@ -366,9 +366,9 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
             set_int("ITIMER_VIRTUAL", libc::ITIMER_VIRTUAL as i64)?;
             set_int("ITIMER_PROF", libc::ITIMER_PROF as i64)?;
             let itimer_error = super::signal_wait::itimer_error()?;
-            dict::set_item(d, pystr::intern("ItimerError"), itimer_error)?;
+            dict::set_item(d, crate::interned!("ItimerError"), itimer_error)?;
             let siginfo = super::signal_wait::siginfo_type()?;
-            dict::set_item(d, pystr::intern("struct_siginfo"), siginfo.cast())?;
+            dict::set_item(d, crate::interned!("struct_siginfo"), siginfo.cast())?;
             // Python handlers for what the process already does: the
             // default and ignored dispositions as their numbers, and the
             // SIGINT handler that raises KeyboardInterrupt, which is
@@ -390,7 +390,7 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
                     cur = ours;
                 }
                 let h = if sig == libc::SIGINT && cur == ours {
-                    dict::get_str(d, "default_int_handler")
+                    dict::get_item_known_hash_str(d, crate::interned!("default_int_handler"))
                 } else if cur == libc::SIG_DFL {
                     dfl.as_ptr()
                 } else if cur == libc::SIG_IGN {

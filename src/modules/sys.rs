@@ -328,9 +328,9 @@ builtin!(sys_getframemodulename, |args, kws| {
     }
     let frame = crate::vm::frame::fr(f);
     if !frame.func.is_null() {
-        return crate::object::protocol::getattr(frame.func, pystr::intern("__module__"));
+        return crate::object::protocol::getattr(frame.func, crate::interned!("__module__"));
     }
-    let name = dict::get_str(frame.globals, "__name__");
+    let name = dict::get_item_known_hash_str(frame.globals, crate::interned!("__name__"));
     Ok(Owned::from_borrowed(if name.is_null() {
         none::none()
     } else {
@@ -869,7 +869,10 @@ pub fn create() -> PyResult<Owned> {
         set("monitoring", monitoring::create()?.as_ptr())?;
         set("_jit", features::create_jit()?.as_ptr())?;
         set("__doc__", pystr::from_str(DOC)?.as_ptr())?;
-        set("__unraisablehook__", dict::get_str(d, "unraisablehook"))?;
+        set(
+            "__unraisablehook__",
+            dict::get_item_known_hash_str(d, crate::interned!("unraisablehook")),
+        )?;
         set("abiflags", pystr::from_str("")?.as_ptr())?;
         set("float_repr_style", pystr::from_str("short")?.as_ptr())?;
         set("copyright", pystr::from_cstr(COPYRIGHT.as_ptr())?.as_ptr())?;
@@ -906,12 +909,15 @@ pub fn create() -> PyResult<Owned> {
             "stdlib_module_names",
             stdlib_names::names(cfg.stdlib_dir.as_deref())?.as_ptr(),
         )?;
-        set("__breakpointhook__", dict::get_str(d, "breakpointhook"))?;
+        set(
+            "__breakpointhook__",
+            dict::get_item_known_hash_str(d, crate::interned!("breakpointhook")),
+        )?;
         // The streams may need a codec from the `encodings` package
         // (`PYTHONIOENCODING=cp424`), whose import reads `sys`: it is
         // registered first, as CPython creates the streams after its
         // import system is complete.
-        dict::set_item(interp.modules, pystr::intern("sys"), m.as_ptr())?;
+        dict::set_item(interp.modules, crate::interned!("sys"), m.as_ptr())?;
         let ip = crate::runtime::tstate::get().interp;
         crate::object::refcount::incref(d);
         let old = std::mem::replace(&mut (*ip).sysdict, d);

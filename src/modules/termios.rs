@@ -301,7 +301,7 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
                 )?;
                 ERROR.store(e.into_raw(), Ordering::Relaxed);
             }
-            dict::set_item(d, pystr::intern("error"), ERROR.load(Ordering::Relaxed))?;
+            dict::set_item(d, crate::interned!("error"), ERROR.load(Ordering::Relaxed))?;
             PyResult::Ok(m)
         }
     })

@@ -1415,12 +1415,12 @@ pub unsafe extern "C" fn b_decode(
     pyfn!({
         let [enc, errs] = bind("decode", Style::Clinic, a, n, kw, ["encoding", "errors"], 0)?;
         let enc = if enc.is_null() {
-            pystr::intern("utf-8")
+            crate::interned!("utf-8")
         } else {
             enc
         };
         let errs = if errs.is_null() {
-            pystr::intern("strict")
+            crate::interned!("strict")
         } else {
             errs
         };

@@ -769,7 +769,7 @@ pub unsafe fn update_arg(d: *mut PyObject, arg: *mut PyObject) -> PyResult<()> {
         if check_exact(arg) {
             return merge_dict(d, arg, 1);
         }
-        if protocol::getattr_opt(arg, pystr::intern("keys"))?.is_some() {
+        if protocol::getattr_opt(arg, crate::interned!("keys"))?.is_some() {
             return merge(d, arg, 1);
         }
         merge_from_seq2(d, arg, true)

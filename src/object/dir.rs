@@ -77,7 +77,7 @@ pub unsafe extern "C" fn module_dir(op: *mut PyObject, _: *mut PyObject) -> *mut
             if !dict::check(d.as_ptr()) {
                 return Err(errors::type_error("<module>.__dict__ is not a dictionary"));
             }
-            let f = dict::get_str(d.as_ptr(), "__dir__");
+            let f = dict::get_item_known_hash_str(d.as_ptr(), crate::interned!("__dir__"));
             if !f.is_null() {
                 let f = Owned::from_borrowed(f);
                 return protocol::call_args(f.as_ptr(), &[]);

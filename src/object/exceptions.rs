@@ -1608,9 +1608,9 @@ pub unsafe fn new_exception_class(
             Owned::from_borrowed(dict_src)
         };
         if !doc.is_null() {
-            dict::set_item(d.as_ptr(), pystr::intern("__doc__"), doc)?;
+            dict::set_item(d.as_ptr(), crate::interned!("__doc__"), doc)?;
         }
-        let module_key = pystr::intern("__module__");
+        let module_key = crate::interned!("__module__");
         if dict::get_item(d.as_ptr(), module_key)?.is_null() {
             let module = pystr::from_str(&full[..dot])?;
             dict::set_item(d.as_ptr(), module_key, module.as_ptr())?;

@@ -224,12 +224,10 @@ unsafe extern "C" fn get_isabstract(op: *mut PyObject, _c: *mut libc::c_void) ->
         // SAFETY: op is a wrapper object.
         unsafe {
             let c = (*op.cast::<WrapperObject>()).callable;
-            let abs =
-                match protocol::getattr_opt(c, crate::object::str::intern("__isabstractmethod__"))?
-                {
-                    Some(v) => protocol::is_true(v.as_ptr())?,
-                    None => false,
-                };
+            let abs = match protocol::getattr_opt(c, crate::interned!("__isabstractmethod__"))? {
+                Some(v) => protocol::is_true(v.as_ptr())?,
+                None => false,
+            };
             Ok(Owned::from_borrowed_static(crate::object::bool::from_bool(
                 abs,
             )))

@@ -259,8 +259,8 @@ pub unsafe fn repr_item(p: *mut PyObject, out: &mut String) -> PyResult<()> {
             Ok(protocol::getattr_opt(p, pystr::intern(name))?.is_some())
         };
         if !(has("__origin__")? && has("__args__")?) {
-            if let Some(qualname) = protocol::getattr_opt(p, pystr::intern("__qualname__"))? {
-                let module = protocol::getattr_opt(p, pystr::intern("__module__"))?;
+            if let Some(qualname) = protocol::getattr_opt(p, crate::interned!("__qualname__"))? {
+                let module = protocol::getattr_opt(p, crate::interned!("__module__"))?;
                 if let Some(module) = module.filter(|m| m.as_ptr() != none::none()) {
                     if pystr::check(module.as_ptr())
                         && pystr::as_str(module.as_ptr())? == "builtins"
@@ -347,7 +347,7 @@ unsafe extern "C" fn ga_call(
     // SAFETY: op is an alias; args a tuple.
     guard_obj(|| unsafe {
         let obj = protocol::call((*ga(op)).origin, args, kwargs)?;
-        if protocol::setattr(obj.as_ptr(), pystr::intern("__orig_class__"), op).is_err() {
+        if protocol::setattr(obj.as_ptr(), crate::interned!("__orig_class__"), op).is_err() {
             if errors::matches(crate::object::exceptions::PyExc_AttributeError)
                 || errors::matches(crate::object::exceptions::PyExc_TypeError)
             {
@@ -496,13 +496,13 @@ unsafe fn collect_parameters(items: &[*mut PyObject], out: &mut Vec<Owned>) -> P
                 collect_parameters(list::items(copy.as_ptr()), out)?;
                 continue;
             }
-            if protocol::getattr_opt(t, pystr::intern("__typing_subst__"))?.is_some() {
+            if protocol::getattr_opt(t, crate::interned!("__typing_subst__"))?.is_some() {
                 if !out.iter().any(|o| o.as_ptr() == t) {
                     out.push(Owned::from_borrowed(t));
                 }
                 continue;
             }
-            if let Some(sub) = protocol::getattr_opt(t, pystr::intern("__parameters__"))? {
+            if let Some(sub) = protocol::getattr_opt(t, crate::interned!("__parameters__"))? {
                 if tuple::check(sub.as_ptr()) {
                     for &p in tuple::items(sub.as_ptr()) {
                         if !out.iter().any(|o| o.as_ptr() == p) {
@@ -531,7 +531,7 @@ unsafe fn is_unpacked_typevartuple(arg: *mut PyObject) -> PyResult<bool> {
         if typeobj::instance_of(arg, &raw mut typeobj::PyType_Type) {
             return Ok(false);
         }
-        match protocol::getattr_opt(arg, pystr::intern("__typing_is_unpacked_typevartuple__"))? {
+        match protocol::getattr_opt(arg, crate::interned!("__typing_is_unpacked_typevartuple__"))? {
             Some(v) => protocol::is_true(v.as_ptr()),
             None => Ok(false),
         }
@@ -548,7 +548,7 @@ unsafe fn subs_tvars(
 ) -> PyResult<Owned> {
     // SAFETY: arg, params and items are valid.
     unsafe {
-        let Some(sub) = protocol::getattr_opt(arg, pystr::intern("__parameters__"))? else {
+        let Some(sub) = protocol::getattr_opt(arg, crate::interned!("__parameters__"))? else {
             return Ok(Owned::from_borrowed(arg));
         };
         if !tuple::check(sub.as_ptr()) || tuple::size(sub.as_ptr()) == 0 {
@@ -590,7 +590,7 @@ unsafe fn unpack_args(item: *mut PyObject) -> PyResult<Owned> {
         for &arg in items {
             if !typeobj::instance_of(arg, &raw mut typeobj::PyType_Type) {
                 if let Some(sub) =
-                    protocol::getattr_opt(arg, pystr::intern("__typing_unpacked_tuple_args__"))?
+                    protocol::getattr_opt(arg, crate::interned!("__typing_unpacked_tuple_args__"))?
                 {
                     let sub = sub.as_ptr();
                     if tuple::check(sub)
@@ -628,7 +628,7 @@ pub unsafe fn subs_parameters(
         let mut item = unpack_args(item)?;
         for &p in tuple::items(params) {
             if let Some(prepare) =
-                protocol::getattr_opt(p, pystr::intern("__typing_prepare_subst__"))?
+                protocol::getattr_opt(p, crate::interned!("__typing_prepare_subst__"))?
             {
                 let itemarg = if tuple::check(item.as_ptr()) {
                     item.clone()
@@ -666,7 +666,7 @@ pub unsafe fn subs_parameters(
                 continue;
             }
             let unpack = is_unpacked_typevartuple(arg)?;
-            let new = match protocol::getattr_opt(arg, pystr::intern("__typing_subst__"))? {
+            let new = match protocol::getattr_opt(arg, crate::interned!("__typing_subst__"))? {
                 Some(subst) => {
                     let i = params.iter().position(|&q| q == arg).unwrap_or(0);
                     protocol::call_args(subst.as_ptr(), &[items[i]])?

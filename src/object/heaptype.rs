@@ -354,7 +354,7 @@ pub unsafe fn from_spec(
         if let Some(dot) = full.rfind('.') {
             dict::set_item(
                 d.as_ptr(),
-                pystr::intern("__module__"),
+                crate::interned!("__module__"),
                 pystr::from_str(&full[..dot])?.as_ptr(),
             )?;
         }

@@ -5,7 +5,7 @@
 //! classes that are not types are checked through `__bases__` and
 //! `__class__`.
 use crate::ffi::*;
-use crate::object::{protocol, str as pystr, tuple, typeobj};
+use crate::object::{protocol, tuple, typeobj};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
 
@@ -13,7 +13,7 @@ use crate::Owned;
 unsafe fn bases_of(cls: *mut PyObject) -> PyResult<Option<Owned>> {
     // SAFETY: cls is valid.
     unsafe {
-        let b = protocol::getattr_opt(cls, pystr::intern("__bases__"))?;
+        let b = protocol::getattr_opt(cls, crate::interned!("__bases__"))?;
         Ok(b.filter(|b| tuple::check(b.as_ptr())))
     }
 }
@@ -82,7 +82,7 @@ pub unsafe fn plain_isinstance(inst: *mut PyObject, cls: *mut PyObject) -> PyRes
             if typeobj::instance_of(inst, cls.cast()) {
                 return Ok(true);
             }
-            let icls = protocol::getattr_opt(inst, pystr::intern("__class__"))?;
+            let icls = protocol::getattr_opt(inst, crate::interned!("__class__"))?;
             return Ok(match icls {
                 Some(c)
                     if c.as_ptr() != (*inst).ob_type.cast()
@@ -97,7 +97,7 @@ pub unsafe fn plain_isinstance(inst: *mut PyObject, cls: *mut PyObject) -> PyRes
             cls,
             "isinstance() arg 2 must be a type, a tuple of types, or a union",
         )?;
-        match protocol::getattr_opt(inst, pystr::intern("__class__"))? {
+        match protocol::getattr_opt(inst, crate::interned!("__class__"))? {
             Some(icls) => abstract_issubclass(icls.as_ptr(), cls),
             None => Ok(false),
         }

@@ -127,7 +127,7 @@ unsafe extern "C" fn proxy_new(
             };
             let mut m = a.first().copied().unwrap_or(null_mut());
             if nkw > 0 {
-                let v = dict::get_str(kw, "mapping");
+                let v = dict::get_item_known_hash_str(kw, crate::interned!("mapping"));
                 if v.is_null() || nkw > 1 || !m.is_null() {
                     return Err(errors::type_error(
                         "mappingproxy() takes exactly one argument (mapping)",

@@ -122,7 +122,7 @@ unsafe fn qualified_name(ml: *const PyMethodDef, self_: *mut PyObject) -> String
         }
         if (*self_).ob_type == &raw mut crate::object::module::PyModule_Type {
             let d = crate::object::module::dict_of(self_);
-            let m = crate::object::dict::get_str(d, "__name__");
+            let m = crate::object::dict::get_item_known_hash_str(d, crate::interned!("__name__"));
             if !m.is_null() && pystr::check(m) {
                 if let Ok(mn) = pystr::as_str(m) {
                     return format!("{mn}.{name}");

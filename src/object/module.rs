@@ -116,8 +116,8 @@ unsafe extern "C" fn module_init(
             }
             let d = (*m).md_dict;
             let none = crate::object::none::none();
-            dict::set_item(d, pystr::intern("__name__"), name)?;
-            dict::set_item(d, pystr::intern("__doc__"), doc)?;
+            dict::set_item(d, crate::interned!("__name__"), name)?;
+            dict::set_item(d, crate::interned!("__doc__"), doc)?;
             for k in ["__package__", "__loader__", "__spec__"] {
                 dict::set_item(d, pystr::intern(k), none)?;
             }
@@ -144,7 +144,7 @@ pub unsafe fn new(name: *mut PyObject) -> PyResult<Owned> {
         let m = Owned::from_raw_unchecked(op);
         let d = dict::new()?;
         let none = crate::object::none::none();
-        dict::set_item(d.as_ptr(), pystr::intern("__name__"), name)?;
+        dict::set_item(d.as_ptr(), crate::interned!("__name__"), name)?;
         for k in ["__doc__", "__package__", "__loader__", "__spec__"] {
             dict::set_item(d.as_ptr(), pystr::intern(k), none)?;
         }
@@ -314,7 +314,7 @@ unsafe fn repr_from_spec(spec: *mut PyObject) -> PyResult<String> {
             return Ok(format!("<module {name}>"));
         }
         if is_namespace_loader(loader.as_ptr())? {
-            let path = protocol::getattr(loader.as_ptr(), pystr::intern("_path"))?;
+            let path = protocol::getattr(loader.as_ptr(), crate::interned!("_path"))?;
             let path = crate::object::list::from_iterable(path.as_ptr())?;
             return Ok(format!(
                 "<module {name} (namespace) from {}>",
@@ -337,11 +337,15 @@ unsafe fn is_namespace_loader(loader: *mut PyObject) -> PyResult<bool> {
         if modules.is_null() {
             return Ok(false);
         }
-        let external = dict::get_str(modules, "importlib._bootstrap_external");
+        let external = dict::get_item_known_hash_str(
+            modules,
+            crate::interned!("importlib._bootstrap_external"),
+        );
         if external.is_null() {
             return Ok(false);
         }
-        let Some(cls) = protocol::getattr_opt(external, pystr::intern("NamespaceLoader"))? else {
+        let Some(cls) = protocol::getattr_opt(external, crate::interned!("NamespaceLoader"))?
+        else {
             return Ok(false);
         };
         crate::object::instancecheck::is_instance(loader, cls.as_ptr())
@@ -365,11 +369,11 @@ pub(crate) unsafe extern "C" fn module_getattro(
                 Err(_) => crate::runtime::errors::clear(),
             }
             let d = dict_of(op);
-            let hook = dict::get_str(d, "__getattr__");
+            let hook = dict::get_item_known_hash_str(d, crate::interned!("__getattr__"));
             if !hook.is_null() {
                 return crate::object::protocol::call_args(hook, &[name]);
             }
-            let modname = dict::get_str(d, "__name__");
+            let modname = dict::get_item_known_hash_str(d, crate::interned!("__name__"));
             let before = if !modname.is_null() && pystr::check(modname) {
                 format!("module '{}' has no attribute '", pystr::as_str(modname)?)
             } else {

@@ -7,7 +7,7 @@
 //! module does not freeze an incomplete dict.
 use crate::capi::boundary::{guard_obj, guard_status};
 use crate::ffi::*;
-use crate::object::{dict, int, module, none, protocol, str as pystr, typeobj};
+use crate::object::{dict, int, module, none, protocol, typeobj};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
 use libc::c_void;
@@ -27,12 +27,12 @@ unsafe fn namespace(op: *mut PyObject) -> PyResult<*mut PyObject> {
 /// is true (`_PyModuleSpec_IsInitializing`).
 unsafe fn is_initializing(d: *mut PyObject) -> PyResult<bool> {
     // SAFETY: d is a dict.
-    let spec = unsafe { dict::get_str(d, "__spec__") };
+    let spec = unsafe { dict::get_item_known_hash_str(d, crate::interned!("__spec__")) };
     if spec.is_null() {
         return Ok(false);
     }
     // SAFETY: spec is valid; the name is interned.
-    match unsafe { protocol::getattr_opt(spec, pystr::intern("_initializing"))? } {
+    match unsafe { protocol::getattr_opt(spec, crate::interned!("_initializing"))? } {
         // SAFETY: v is a valid object.
         Some(v) => unsafe { protocol::is_true(v.as_ptr()) },
         None => Ok(false),
@@ -46,11 +46,11 @@ pub unsafe extern "C" fn get_annotate(op: *mut PyObject, _c: *mut c_void) -> *mu
         // SAFETY: op is a module.
         unsafe {
             let d = namespace(op)?;
-            let f = dict::get_str(d, "__annotate__");
+            let f = dict::get_item_known_hash_str(d, crate::interned!("__annotate__"));
             if !f.is_null() {
                 return Ok(Owned::from_borrowed(f));
             }
-            dict::set_item(d, pystr::intern("__annotate__"), none::none())?;
+            dict::set_item(d, crate::interned!("__annotate__"), none::none())?;
             Ok(Owned::from_borrowed_static(none::none()))
         }
     })
@@ -73,9 +73,9 @@ pub unsafe extern "C" fn set_annotate(
             if v != none::none() && (*(*v).ob_type).tp_call.is_none() {
                 return Err(errors::type_error("__annotate__ must be callable or None"));
             }
-            dict::set_item(d, pystr::intern("__annotate__"), v)?;
+            dict::set_item(d, crate::interned!("__annotate__"), v)?;
             if v != none::none() {
-                dict::del_item_opt(d, pystr::intern("__annotations__"))?;
+                dict::del_item_opt(d, crate::interned!("__annotations__"))?;
             }
             Ok(())
         }
@@ -89,12 +89,12 @@ pub unsafe extern "C" fn get_annotations(op: *mut PyObject, _c: *mut c_void) -> 
         // SAFETY: op is a module.
         unsafe {
             let d = namespace(op)?;
-            let cached = dict::get_str(d, "__annotations__");
+            let cached = dict::get_item_known_hash_str(d, crate::interned!("__annotations__"));
             if !cached.is_null() {
                 return Ok(Owned::from_borrowed(cached));
             }
             let initializing = is_initializing(d)?;
-            let f = dict::get_str(d, "__annotate__");
+            let f = dict::get_item_known_hash_str(d, crate::interned!("__annotate__"));
             let annotations = if !f.is_null() && (*(*f).ob_type).tp_call.is_some() {
                 let f = Owned::from_borrowed(f);
                 let a = protocol::call_args(f.as_ptr(), &[int::small(1)])?;
@@ -109,7 +109,7 @@ pub unsafe extern "C" fn get_annotations(op: *mut PyObject, _c: *mut c_void) -> 
                 dict::new()?
             };
             if !initializing {
-                dict::set_item(d, pystr::intern("__annotations__"), annotations.as_ptr())?;
+                dict::set_item(d, crate::interned!("__annotations__"), annotations.as_ptr())?;
             }
             Ok(annotations)
         }
@@ -127,7 +127,7 @@ pub unsafe extern "C" fn set_annotations(
         // SAFETY: op is a module; v NULL (delete) or valid.
         unsafe {
             let d = namespace(op)?;
-            let key = pystr::intern("__annotations__");
+            let key = crate::interned!("__annotations__");
             if v.is_null() {
                 if !dict::del_item_opt(d, key)? {
                     return Err(errors::attribute_error("__annotations__"));
@@ -135,7 +135,7 @@ pub unsafe extern "C" fn set_annotations(
             } else {
                 dict::set_item(d, key, v)?;
             }
-            dict::del_item_opt(d, pystr::intern("__annotate__"))?;
+            dict::del_item_opt(d, crate::interned!("__annotate__"))?;
             Ok(())
         }
     })

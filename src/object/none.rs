@@ -2,7 +2,6 @@
 use crate::capi::boundary::guard_obj;
 use crate::ffi::*;
 use crate::object::refcount::static_head;
-use crate::object::str as pystr;
 use crate::object::typeobj::type_template;
 use crate::Owned;
 
@@ -80,15 +79,15 @@ unsafe extern "C" fn none_hash(_op: *mut PyObject) -> Py_hash_t {
 }
 
 unsafe extern "C" fn none_repr(_op: *mut PyObject) -> *mut PyObject {
-    Owned::from_borrowed_static(pystr::intern("None")).into_raw()
+    Owned::from_borrowed_static(crate::interned!("None")).into_raw()
 }
 
 unsafe extern "C" fn notimpl_repr(_op: *mut PyObject) -> *mut PyObject {
-    Owned::from_borrowed_static(pystr::intern("NotImplemented")).into_raw()
+    Owned::from_borrowed_static(crate::interned!("NotImplemented")).into_raw()
 }
 
 unsafe extern "C" fn ellipsis_repr(_op: *mut PyObject) -> *mut PyObject {
-    Owned::from_borrowed_static(pystr::intern("Ellipsis")).into_raw()
+    Owned::from_borrowed_static(crate::interned!("Ellipsis")).into_raw()
 }
 
 static mut SINGLETON_AS_NUMBER: PyNumberMethods = PyNumberMethods {

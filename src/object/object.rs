@@ -319,7 +319,10 @@ unsafe fn abstract_error(tp: *mut PyTypeObject) -> errors::Raised {
         // SAFETY: tp is a type with a dict.
         unsafe {
             let mut names = Vec::new();
-            let am = crate::object::dict::get_str((*tp).tp_dict, "__abstractmethods__");
+            let am = crate::object::dict::get_item_known_hash_str(
+                (*tp).tp_dict,
+                crate::interned!("__abstractmethods__"),
+            );
             if !am.is_null() {
                 let l = crate::object::list::from_iterable(am)?;
                 for &n in crate::object::list::items(l.as_ptr()) {

@@ -4,7 +4,7 @@
 //! through `copyreg`'s `__newobj__` / `__newobj_ex__` / `_reduce_ex`.
 use crate::capi::boundary::guard_obj;
 use crate::ffi::*;
-use crate::object::{dict, int, list, none, protocol, str as pystr, tuple, typeobj};
+use crate::object::{dict, int, list, none, protocol, tuple, typeobj};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
 
@@ -236,7 +236,7 @@ pub unsafe extern "C" fn object_reduce_ex(
     // SAFETY: obj and proto valid.
     guard_obj(|| unsafe {
         let proto = int::as_i64(crate::object::number::index(proto)?.as_ptr())?;
-        if let Some(reduce) = protocol::getattr_opt(obj, pystr::intern("__reduce__"))? {
+        if let Some(reduce) = protocol::getattr_opt(obj, crate::interned!("__reduce__"))? {
             let cls_reduce = protocol::getattr_str((*obj).ob_type.cast(), "__reduce__")?;
             let obj_reduce = dict::get_str(
                 crate::object::object::PyBaseObject_Type.tp_dict,

@@ -134,7 +134,7 @@ unsafe extern "C" fn property_init(
             po.getter_doc = 0;
             let mut doc = Owned::from_raw(xnew_ref(or_null(vals[3])));
             if doc.is_none() && !po.fget.is_null() {
-                doc = protocol::getattr_opt(po.fget, pystr::intern("__doc__"))?
+                doc = protocol::getattr_opt(po.fget, crate::interned!("__doc__"))?
                     .filter(|d| d.as_ptr() != none::none());
                 po.getter_doc = doc.is_some() as libc::c_int;
             }
@@ -146,7 +146,7 @@ unsafe extern "C" fn property_init(
             // A subclass's instance keeps the doc in its dict (or slot),
             // where the class's own __doc__ does not shadow it.
             let doc = doc.unwrap_or_else(|| Owned::from_borrowed_static(none::none()));
-            if protocol::setattr(op, pystr::intern("__doc__"), doc.as_ptr()).is_err() {
+            if protocol::setattr(op, crate::interned!("__doc__"), doc.as_ptr()).is_err() {
                 // A doc that cannot be stored was dropped silently before
                 // 3.12; CPython keeps that unless the getter gave it.
                 if po.getter_doc == 0
@@ -174,7 +174,7 @@ unsafe fn name_of(op: *mut PyObject) -> PyResult<Option<Owned>> {
         if po.fget.is_null() {
             return Ok(None);
         }
-        protocol::getattr_opt(po.fget, pystr::intern("__name__"))
+        protocol::getattr_opt(po.fget, crate::interned!("__name__"))
     }
 }
 
@@ -346,7 +346,8 @@ unsafe extern "C" fn get_isabstract(op: *mut PyObject, _c: *mut c_void) -> *mut 
                 if f.is_null() {
                     continue;
                 }
-                if let Some(v) = protocol::getattr_opt(f, pystr::intern("__isabstractmethod__"))? {
+                if let Some(v) = protocol::getattr_opt(f, crate::interned!("__isabstractmethod__"))?
+                {
                     if protocol::is_true(v.as_ptr())? {
                         return Ok(Owned::from_borrowed_static(crate::object::bool::py_true()));
                     }

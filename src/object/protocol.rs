@@ -603,7 +603,7 @@ pub unsafe fn get_item(op: *mut PyObject, key: *mut PyObject) -> PyResult<Owned>
             if op == (&raw mut typeobj::PyType_Type).cast() {
                 return crate::object::genericalias::new(op, key);
             }
-            let cg = getattr_opt(op, pystr::intern("__class_getitem__"))?;
+            let cg = getattr_opt(op, crate::interned!("__class_getitem__"))?;
             if let Some(cg) = cg {
                 return call(cg.as_ptr(), tuple::pack(&[key])?.as_ptr(), null_mut());
             }

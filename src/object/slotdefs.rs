@@ -6,6 +6,7 @@
 use crate::capi::boundary::guard_obj;
 use crate::ffi::*;
 use crate::object::refcount::*;
+use crate::object::str_intern::Cached;
 use crate::object::typeobj::{self, type_template};
 use crate::object::{bool as pybool, dict, int, none, str as pystr, tuple};
 use crate::runtime::errors::{self, check, PyResult, Raised};
@@ -21,6 +22,8 @@ type Wrap = unsafe fn(&SlotDef, *mut PyObject, &[*mut PyObject], *mut c_void) ->
 /// One entry of the slot table.
 pub struct SlotDef {
     name: &'static str,
+    /// `name` interned, remembered across types.
+    key: Cached,
     get: SlotGet,
     wrap: Wrap,
     /// Comparison op for `tp_richcompare` wrappers; 1 for reflected binary
@@ -57,6 +60,7 @@ macro_rules! slot_ptr {
 const fn def(name: &'static str, get: SlotGet, wrap: Wrap, op: c_int, nargs: i32) -> SlotDef {
     SlotDef {
         name,
+        key: Cached::new(),
         get,
         wrap,
         op,
@@ -64,7 +68,7 @@ const fn def(name: &'static str, get: SlotGet, wrap: Wrap, op: c_int, nargs: i32
     }
 }
 
-static SLOTDEFS: &[SlotDef] = &[
+static SLOTDEFS: [SlotDef; 88] = [
     def("__repr__", slot!(tp_repr), wrap_unary, 0, 0),
     def("__str__", slot!(tp_str), wrap_unary, 0, 0),
     def("__hash__", slot!(tp_hash), wrap_hash, 0, 0),
@@ -667,12 +671,12 @@ pub unsafe fn add_slot_wrappers(tp: *mut PyTypeObject) -> PyResult<()> {
     // SAFETY: tp is being readied; its dict exists.
     unsafe {
         let d = (*tp).tp_dict;
-        for sd in SLOTDEFS {
+        for sd in &SLOTDEFS {
             let wrapped = (sd.get)(tp);
             if wrapped.is_null() {
                 continue;
             }
-            let key = pystr::intern(sd.name);
+            let key = sd.key.get(sd.name);
             if !dict::get_item_known_hash_str(d, key).is_null() {
                 continue;
             }
@@ -696,7 +700,7 @@ pub unsafe fn add_slot_wrappers(tp: *mut PyTypeObject) -> PyResult<()> {
             dict::set_item(d, key, w.as_ptr())?;
         }
         if (*tp).tp_new.is_some() {
-            let key = pystr::intern("__new__");
+            let key = crate::interned!("__new__");
             if dict::get_item_known_hash_str(d, key).is_null() {
                 let f = crate::object::methodobject::new(
                     (&raw const TP_NEW_DEF).cast_mut(),

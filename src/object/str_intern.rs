@@ -11,6 +11,7 @@
 //! an insertion allocates nothing but the str. Slots are 16 bytes: the
 //! thousands of names a run interns share few cache lines.
 use crate::ffi::PyObject;
+use std::sync::atomic::{AtomicPtr, AtomicU32, Ordering};
 use std::sync::Mutex;
 
 /// How many shards (a power of two); the top bits of a hash choose one.
@@ -154,8 +155,67 @@ pub fn len() -> usize {
         .sum()
 }
 
+/// Counts the runs of the table: [`drain`] starts a new one, in which
+/// every [`Cached`] name is looked up again. Starts at 1, so that a cache
+/// never filled (epoch 0) is stale.
+static EPOCH: AtomicU32 = AtomicU32::new(1);
+
+/// The interned str of one fixed name, remembered where it is used (the
+/// role of CPython's `_Py_ID`): the first use in a run interns the name,
+/// later ones read the pointer back without hashing the text or taking
+/// the table's lock. Made by the [`interned!`](crate::interned) macro.
+pub struct Cached {
+    /// The [`EPOCH`] in which `obj` was interned.
+    epoch: AtomicU32,
+    obj: AtomicPtr<PyObject>,
+}
+
+impl Cached {
+    #[allow(clippy::new_without_default)]
+    pub const fn new() -> Cached {
+        Cached {
+            epoch: AtomicU32::new(0),
+            obj: AtomicPtr::new(std::ptr::null_mut()),
+        }
+    }
+
+    /// The interned str equal to `name` (always the same text for one
+    /// cache): immortal until the table is drained.
+    #[inline]
+    pub fn get(&self, name: &str) -> *mut PyObject {
+        let now = EPOCH.load(Ordering::Acquire);
+        if self.epoch.load(Ordering::Acquire) == now {
+            return self.obj.load(Ordering::Relaxed);
+        }
+        self.fill(name, now)
+    }
+
+    #[cold]
+    fn fill(&self, name: &str, now: u32) -> *mut PyObject {
+        let p = crate::object::str::intern(name);
+        self.obj.store(p, Ordering::Relaxed);
+        // Published after the pointer: whoever sees the epoch sees it.
+        self.epoch.store(now, Ordering::Release);
+        p
+    }
+}
+
+/// The interned str of a string literal, cached at the call site
+/// ([`Cached`]): `interned!("__dict__")` is `str::intern("__dict__")`
+/// without the table look-up after the first use.
+#[macro_export]
+macro_rules! interned {
+    ($name:literal) => {{
+        static CACHE: $crate::object::str_intern::Cached =
+            $crate::object::str_intern::Cached::new();
+        CACHE.get($name)
+    }};
+}
+
 /// Empties the table, handing each interned str to `free` (finalization).
+/// Every [`Cached`] name goes stale.
 pub fn drain(mut free: impl FnMut(*mut PyObject)) {
+    EPOCH.fetch_add(1, Ordering::AcqRel);
     for shard in &TABLE {
         let slots = {
             let mut s = shard.lock().unwrap_or_else(|e| e.into_inner());

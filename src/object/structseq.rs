@@ -555,7 +555,7 @@ pub unsafe fn uncreatable_instance(
         let t = tp.as_ptr().cast::<PyTypeObject>();
         (*t).tp_flags |= Py_TPFLAGS_DISALLOW_INSTANTIATION;
         (*t).tp_new = None;
-        crate::object::dict::del_item_opt((*t).tp_dict, crate::object::str::intern("__new__"))?;
+        crate::object::dict::del_item_opt((*t).tp_dict, crate::interned!("__new__"))?;
         crate::object::typecache::invalidate();
         from_items(t, values)
     }

@@ -122,7 +122,7 @@ pub(crate) unsafe fn check_obj(tp: *mut PyTypeObject, obj: *mut PyObject) -> PyR
         if typeobj::is_subtype((*obj).ob_type, tp) {
             return Ok(Owned::from_borrowed((*obj).ob_type.cast()));
         }
-        if let Some(cls) = protocol::getattr_opt(obj, pystr::intern("__class__"))? {
+        if let Some(cls) = protocol::getattr_opt(obj, crate::interned!("__class__"))? {
             let c = cls.as_ptr();
             if typeobj::instance_of(c, &raw mut PyType_Type)
                 && c != (*obj).ob_type.cast()

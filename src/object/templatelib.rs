@@ -151,7 +151,7 @@ pub fn finish_types() -> PyResult<()> {
         let t = tuple::from_slice(&names)?;
         crate::object::dict::set_item(
             _PyInterpolation_Type.tp_dict,
-            pystr::intern("__match_args__"),
+            crate::interned!("__match_args__"),
             t.as_ptr(),
         )?;
         typeobj::modified(&raw mut _PyInterpolation_Type);
@@ -205,9 +205,9 @@ pub unsafe fn new_interpolation(
 /// 3 `!a`), NULL for none.
 pub fn conversion_char(code: u32) -> *mut PyObject {
     match code {
-        1 => pystr::intern("s"),
-        2 => pystr::intern("r"),
-        3 => pystr::intern("a"),
+        1 => crate::interned!("s"),
+        2 => crate::interned!("r"),
+        3 => crate::interned!("a"),
         _ => null_mut(),
     }
 }
@@ -261,7 +261,7 @@ unsafe extern "C" fn interpolation_new(
                     "Interpolation() missing required argument 'value' (pos 1)",
                 ));
             }
-            let empty = pystr::intern("");
+            let empty = crate::interned!("");
             let text = |v: *mut PyObject, name: &str| -> PyResult<*mut PyObject> {
                 if v.is_null() {
                     return Ok(empty);
@@ -377,7 +377,7 @@ unsafe extern "C" fn template_new(
                     strings.push(
                         pending
                             .take()
-                            .unwrap_or_else(|| Owned::from_borrowed_static(pystr::intern(""))),
+                            .unwrap_or_else(|| Owned::from_borrowed_static(crate::interned!(""))),
                     );
                     interpolations.push(Owned::from_borrowed(a));
                 } else {
@@ -387,7 +387,8 @@ unsafe extern "C" fn template_new(
                     )));
                 }
             }
-            strings.push(pending.unwrap_or_else(|| Owned::from_borrowed_static(pystr::intern(""))));
+            strings
+                .push(pending.unwrap_or_else(|| Owned::from_borrowed_static(crate::interned!(""))));
             let s = tuple::from_vec(strings)?;
             let i = tuple::from_vec(interpolations)?;
             new_template(s.as_ptr(), i.as_ptr())

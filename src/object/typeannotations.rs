@@ -13,7 +13,7 @@
 use crate::capi::boundary::guard_obj;
 use crate::ffi::*;
 use crate::object::refcount::{incref, xdecref};
-use crate::object::{dict, int, none, protocol, str as pystr, typeobj};
+use crate::object::{dict, int, none, protocol, typeobj};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
 use libc::c_void;
@@ -49,7 +49,7 @@ unsafe fn bind(v: *mut PyObject, tp: *mut PyObject) -> PyResult<Owned> {
 unsafe fn annotate_entry(tp: *mut PyTypeObject, d: *mut PyObject) -> *mut PyObject {
     // SAFETY: tp is a heap type and d its dict.
     unsafe {
-        let f = dict::get_str(d, "__annotate__");
+        let f = dict::get_item_known_hash_str(d, crate::interned!("__annotate__"));
         if f.is_null() {
             (*tp).tp_cache
         } else {
@@ -76,7 +76,7 @@ unsafe fn set_annotate_func(tp: *mut PyTypeObject, v: *mut PyObject) {
 pub(crate) unsafe fn take_annotate_func(tp: *mut PyTypeObject, d: *mut PyObject) -> PyResult<()> {
     // SAFETY: tp is the heap type being made and d its dict.
     unsafe {
-        let key = pystr::intern("__annotate_func__");
+        let key = crate::interned!("__annotate_func__");
         let f = dict::get_item_known_hash_str(d, key);
         if !f.is_null() {
             set_annotate_func(tp, f);
@@ -107,7 +107,7 @@ pub unsafe extern "C" fn get_annotations(op: *mut PyObject, _c: *mut c_void) -> 
         // SAFETY: op is a type.
         unsafe {
             let d = heap_dict(op, "__annotations__")?;
-            let a = dict::get_str(d, "__annotations__");
+            let a = dict::get_item_known_hash_str(d, crate::interned!("__annotations__"));
             if !a.is_null() {
                 return bind(a, op);
             }
@@ -125,7 +125,7 @@ pub unsafe extern "C" fn get_annotations(op: *mut PyObject, _c: *mut c_void) -> 
             } else {
                 dict::new()?
             };
-            dict::set_item(d, pystr::intern("__annotations__"), annotations.as_ptr())?;
+            dict::set_item(d, crate::interned!("__annotations__"), annotations.as_ptr())?;
             typeobj::modified(op.cast());
             Ok(annotations)
         }
@@ -152,9 +152,9 @@ pub unsafe extern "C" fn set_annotations(
                 )));
             }
             let d = (*tp).tp_dict;
-            let key = pystr::intern("__annotations__");
+            let key = crate::interned!("__annotations__");
             if v.is_null() {
-                if dict::get_str(d, "__annotations__").is_null() {
+                if dict::get_item_known_hash_str(d, crate::interned!("__annotations__")).is_null() {
                     return Err(errors::attribute_error("__annotations__"));
                 }
                 dict::del_item_opt(d, key)?;
@@ -162,7 +162,7 @@ pub unsafe extern "C" fn set_annotations(
                 dict::set_item(d, key, v)?;
             }
             set_annotate_func(tp, none::none());
-            dict::del_item_opt(d, pystr::intern("__annotate__"))?;
+            dict::del_item_opt(d, crate::interned!("__annotate__"))?;
             typeobj::modified(tp);
             Ok(())
         }
@@ -197,7 +197,7 @@ pub unsafe extern "C" fn set_annotate(
             let d = (*tp).tp_dict;
             set_annotate_func(tp, v);
             if v != none::none() {
-                dict::del_item_opt(d, pystr::intern("__annotations__"))?;
+                dict::del_item_opt(d, crate::interned!("__annotations__"))?;
             }
             typeobj::modified(tp);
             Ok(())

@@ -189,7 +189,7 @@ pub unsafe extern "C" fn set_class(op: *mut PyObject, v: *mut PyObject, _c: *mut
             }
             crate::runtime::audit::audit(
                 c"object.__setattr__",
-                &[op, pystr::intern("__class__"), v],
+                &[op, crate::interned!("__class__"), v],
             )?;
             let newto: *mut PyTypeObject = v.cast();
             let oldto = (*op).ob_type;
@@ -311,7 +311,8 @@ pub unsafe extern "C" fn get_type_params(op: *mut PyObject, _c: *mut c_void) -> 
             if tp == &raw mut PyType_Type || (*tp).tp_dict.is_null() {
                 return Ok(tuple::empty());
             }
-            let p = dict::get_str((*tp).tp_dict, "__type_params__");
+            let p =
+                dict::get_item_known_hash_str((*tp).tp_dict, crate::interned!("__type_params__"));
             Ok(if p.is_null() {
                 tuple::empty()
             } else {
@@ -332,7 +333,7 @@ pub unsafe extern "C" fn set_type_params(
         unsafe {
             let tp: *mut PyTypeObject = op.cast();
             check_settable(tp, v, "__type_params__")?;
-            dict::set_item((*tp).tp_dict, pystr::intern("__type_params__"), v)?;
+            dict::set_item((*tp).tp_dict, crate::interned!("__type_params__"), v)?;
             typeobj::modified(tp);
             Ok(())
         }

@@ -7,7 +7,7 @@
 use crate::ffi::*;
 use crate::object::typenew::solid;
 use crate::object::typeobj::{self, name_of, short_name, PyType_Type};
-use crate::object::{protocol, str as pystr, tuple};
+use crate::object::{protocol, tuple};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
 
@@ -83,7 +83,7 @@ unsafe fn custom_mro_method(tp: *mut PyTypeObject) -> PyResult<Option<Owned>> {
         if meta == &raw mut PyType_Type {
             return Ok(None);
         }
-        let name = pystr::intern("mro");
+        let name = crate::interned!("mro");
         let f = typeobj::lookup(meta, name);
         if f.is_null() || f == typeobj::lookup(&raw mut PyType_Type, name) {
             return Ok(None);

@@ -55,7 +55,7 @@ pub unsafe extern "C" fn type_new(
             // for resolution that only __build_class__ performs.
             for &b in tuple::items(*bases) {
                 if !typeobj::instance_of(b, &raw mut PyType_Type)
-                    && protocol::getattr_opt(b, pystr::intern("__mro_entries__"))?.is_some()
+                    && protocol::getattr_opt(b, crate::interned!("__mro_entries__"))?.is_some()
                 {
                     return Err(errors::type_error(
                         "type() doesn't support MRO entry resolution; use types.new_class()",
@@ -222,7 +222,7 @@ pub unsafe fn new_class(
         let d = dict::new()?;
         dict::update_arg(d.as_ptr(), ns)?;
         // Layout: __slots__ or an instance dict.
-        let slots = dict::get_str(d.as_ptr(), "__slots__");
+        let slots = dict::get_item_known_hash_str(d.as_ptr(), crate::interned!("__slots__"));
         let mut slot_names: Vec<Owned> = Vec::new();
         let may_add_dict = (*base).tp_dictoffset == 0;
         let may_add_weak = (*base).tp_weaklistoffset == 0;
@@ -374,12 +374,12 @@ pub unsafe fn new_class(
         };
         // A str __doc__ becomes the UTF-8 tp_doc in CPython: one with lone
         // surrogates is refused.
-        let doc = dict::get_str(d.as_ptr(), "__doc__");
+        let doc = dict::get_item_known_hash_str(d.as_ptr(), crate::interned!("__doc__"));
         if !doc.is_null() && pystr::check(doc) {
             pystr::as_str(doc)?;
         }
         // __qualname__ and __module__.
-        let qual = dict::get_str(d.as_ptr(), "__qualname__");
+        let qual = dict::get_item_known_hash_str(d.as_ptr(), crate::interned!("__qualname__"));
         if !qual.is_null() {
             if !pystr::check(qual) {
                 return Err(errors::type_error(format!(
@@ -388,14 +388,14 @@ pub unsafe fn new_class(
                 )));
             }
             xdecref(std::mem::replace(&mut (*ht).ht_qualname, new_ref(qual)));
-            dict::del_item(d.as_ptr(), pystr::intern("__qualname__"))?;
+            dict::del_item(d.as_ptr(), crate::interned!("__qualname__"))?;
         }
-        let module_key = pystr::intern("__module__");
+        let module_key = crate::interned!("__module__");
         if dict::get_item_known_hash_str(d.as_ptr(), module_key).is_null() {
             let frame = crate::vm::frame::current();
             if !frame.is_null() {
                 let g = crate::vm::frame::fr(frame).globals;
-                let n = dict::get_str(g, "__name__");
+                let n = dict::get_item_known_hash_str(g, crate::interned!("__name__"));
                 if !n.is_null() {
                     dict::set_item(d.as_ptr(), module_key, n)?;
                 }
@@ -418,9 +418,11 @@ pub unsafe fn new_class(
                 dict::set_item(d.as_ptr(), pystr::intern(key), w.as_ptr())?;
             }
         }
-        if add_dict && dict::get_str(d.as_ptr(), "__dict__").is_null() {
+        if add_dict
+            && dict::get_item_known_hash_str(d.as_ptr(), crate::interned!("__dict__")).is_null()
+        {
             let g = crate::object::descr::new_getset(tp, &raw mut subtype::SUBTYPE_DICT_GETSET)?;
-            dict::set_item(d.as_ptr(), pystr::intern("__dict__"), g.as_ptr())?;
+            dict::set_item(d.as_ptr(), crate::interned!("__dict__"), g.as_ptr())?;
         }
         // The body's `__class__` cell holds the class from now on (even
         // while a custom mro() runs); the annotation and type-parameter
@@ -512,7 +514,7 @@ unsafe fn init_subclass(tp: *mut PyTypeObject, kwds: *mut PyObject) -> PyResult<
         use crate::object::superobject::{check_obj, lookup_after};
         // A custom mro() may leave the class out of its own MRO.
         let start = check_obj(tp, tp.cast())?;
-        let name = pystr::intern("__init_subclass__");
+        let name = crate::interned!("__init_subclass__");
         let bound = match lookup_after(start.as_ptr().cast(), tp.cast(), name) {
             Some(v) => match (*(*v.as_ptr()).ob_type).tp_descr_get {
                 Some(get) => check(get(v.as_ptr(), null_mut(), tp.cast()))?,
@@ -1230,6 +1232,16 @@ unsafe fn defined_in_python(v: *mut PyObject) -> bool {
     }
 }
 
+/// The bit of dunder name `s` in `install_slots_for`'s filter, from its
+/// length and two of its letters.
+#[inline]
+fn name_bit(s: &str) -> u64 {
+    let b = s.as_bytes();
+    let at = |i: usize| b.get(i).map_or(0, |&c| c as usize);
+    let mix = b.len().wrapping_mul(7) ^ at(2).wrapping_mul(13) ^ at(b.len().wrapping_sub(3));
+    1 << (mix & 63)
+}
+
 /// `install_slots`, or with `only` the slots of that one dunder as it is
 /// resolved now.
 unsafe fn install_slots_for(tp: *mut PyTypeObject, only: Option<&str>) {
@@ -1247,6 +1259,9 @@ unsafe fn install_slots_for(tp: *mut PyTypeObject, only: Option<&str>) {
         // Python function somewhere in the MRO, can pass `has`: listing
         // those first spares the look-ups of the other seventy-odd names.
         let mut bound: Vec<&str> = Vec::new();
+        // One bit per bound name: most names are ruled out without
+        // comparing text with each of `bound`.
+        let mut filter = 0u64;
         if only.is_none() {
             let mut scan = |td: *mut PyObject, functions_only: bool| {
                 let mut pos = 0;
@@ -1262,6 +1277,7 @@ unsafe fn install_slots_for(tp: *mut PyTypeObject, only: Option<&str>) {
                     let text = pystr::ascii_str(k)
                         .or_else(|| pystr::as_str(k).map_err(|_| errors::clear()).ok());
                     if let Some(s) = text.filter(|s| s.starts_with("__")) {
+                        filter |= name_bit(s);
                         bound.push(s);
                     }
                 }
@@ -1279,7 +1295,7 @@ unsafe fn install_slots_for(tp: *mut PyTypeObject, only: Option<&str>) {
         }
         let has = move |n: &str| match only {
             Some(o) => o == n && !typeobj::lookup_str(this, n).is_null(),
-            None if !bound.contains(&n) => false,
+            None if filter & name_bit(n) == 0 || !bound.contains(&n) => false,
             None => {
                 let k = pystr::intern(n);
                 !dict::get_item_known_hash_str(d, k).is_null() || {
@@ -1305,7 +1321,7 @@ unsafe fn install_slots_for(tp: *mut PyTypeObject, only: Option<&str>) {
             (*tp).tp_hash = Some(slot_tp_hash);
         } else if own("__eq__") {
             // Defining __eq__ without __hash__ makes instances unhashable.
-            dict::set_item(d, pystr::intern("__hash__"), none::none()).ok();
+            dict::set_item(d, crate::interned!("__hash__"), none::none()).ok();
             (*tp).tp_hash = Some(crate::capi::object::PyObject_HashNotImplemented);
         }
         if has("__call__") {

@@ -210,7 +210,7 @@ unsafe extern "C" fn type_get_doc(op: *mut PyObject, _c: *mut c_void) -> *mut Py
             if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE == 0 && !(*tp).tp_doc.is_null() {
                 return crate::object::textsig::doc((*tp).tp_name, (*tp).tp_doc);
             }
-            let doc = dict::get_item_known_hash_str((*tp).tp_dict, pystr::intern("__doc__"));
+            let doc = dict::get_item_known_hash_str((*tp).tp_dict, crate::interned!("__doc__"));
             if doc.is_null() {
                 return Ok(crate::object::none::owned());
             }
@@ -233,7 +233,7 @@ unsafe extern "C" fn type_set_doc(
         unsafe {
             let tp: *mut PyTypeObject = op.cast();
             crate::object::typebases::check_settable(tp, value, "__doc__")?;
-            dict::set_item((*tp).tp_dict, pystr::intern("__doc__"), value)?;
+            dict::set_item((*tp).tp_dict, crate::interned!("__doc__"), value)?;
             modified(tp);
             Ok(())
         }
@@ -508,7 +508,7 @@ pub unsafe fn ready(tp: *mut PyTypeObject) -> PyResult<()> {
 unsafe fn add_doc(tp: *mut PyTypeObject) -> PyResult<()> {
     // SAFETY: tp is being readied, its dict exists.
     unsafe {
-        let key = pystr::intern("__doc__");
+        let key = crate::interned!("__doc__");
         if !dict::get_item_known_hash_str((*tp).tp_dict, key).is_null() {
             return Ok(());
         }
@@ -688,7 +688,7 @@ pub unsafe fn module_name(tp: *mut PyTypeObject) -> PyResult<Option<String>> {
     // SAFETY: tp is a ready type.
     unsafe {
         if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
-            let m = dict::get_item_known_hash_str((*tp).tp_dict, pystr::intern("__module__"));
+            let m = dict::get_item_known_hash_str((*tp).tp_dict, crate::interned!("__module__"));
             if !m.is_null() && pystr::check(m) {
                 return Ok(Some(pystr::as_str(m)?.to_string()));
             }
@@ -770,7 +770,8 @@ unsafe extern "C" fn type_get_module(op: *mut PyObject, _c: *mut libc::c_void) -
         unsafe {
             let tp: *mut PyTypeObject = op.cast();
             if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE != 0 {
-                let m = dict::get_item_known_hash_str((*tp).tp_dict, pystr::intern("__module__"));
+                let m =
+                    dict::get_item_known_hash_str((*tp).tp_dict, crate::interned!("__module__"));
                 if !m.is_null() {
                     return Ok(Owned::from_borrowed(m));
                 }
@@ -860,9 +861,9 @@ unsafe extern "C" fn type_set_module(
         unsafe {
             let tp: *mut PyTypeObject = op.cast();
             crate::object::typebases::check_settable(tp, value, "__module__")?;
-            dict::set_item((*tp).tp_dict, pystr::intern("__module__"), value)?;
+            dict::set_item((*tp).tp_dict, crate::interned!("__module__"), value)?;
             // The class moved: its first line number no longer applies.
-            let first = pystr::intern("__firstlineno__");
+            let first = crate::interned!("__firstlineno__");
             if !dict::get_item_known_hash_str((*tp).tp_dict, first).is_null() {
                 dict::del_item((*tp).tp_dict, first)?;
             }
@@ -895,7 +896,10 @@ unsafe extern "C" fn type_get_abstractmethods(
             let v = if op == (&raw mut PyType_Type).cast() {
                 null_mut()
             } else {
-                dict::get_str((*op.cast::<PyTypeObject>()).tp_dict, "__abstractmethods__")
+                dict::get_item_known_hash_str(
+                    (*op.cast::<PyTypeObject>()).tp_dict,
+                    crate::interned!("__abstractmethods__"),
+                )
             };
             if v.is_null() {
                 return Err(errors::attribute_error("__abstractmethods__"));
@@ -917,13 +921,17 @@ unsafe extern "C" fn type_set_abstractmethods(
         unsafe {
             let tp: *mut PyTypeObject = op.cast();
             let abstract_ = if value.is_null() {
-                if !dict::del_item_opt((*tp).tp_dict, pystr::intern("__abstractmethods__"))? {
+                if !dict::del_item_opt((*tp).tp_dict, crate::interned!("__abstractmethods__"))? {
                     return Err(errors::attribute_error("__abstractmethods__"));
                 }
                 false
             } else {
                 let truth = crate::object::protocol::is_true(value)?;
-                dict::set_item((*tp).tp_dict, pystr::intern("__abstractmethods__"), value)?;
+                dict::set_item(
+                    (*tp).tp_dict,
+                    crate::interned!("__abstractmethods__"),
+                    value,
+                )?;
                 truth
             };
             crate::object::typecache::invalidate();
@@ -1277,7 +1285,7 @@ pub unsafe fn new_heap_type(
                 dict::set_item(d.as_ptr(), k, v)?;
             }
         }
-        let module_key = pystr::intern("__module__");
+        let module_key = crate::interned!("__module__");
         if dict::get_item_known_hash_str(d.as_ptr(), module_key).is_null() {
             if let Some(m) = module {
                 dict::set_item(d.as_ptr(), module_key, pystr::from_str(m)?.as_ptr())?;

@@ -73,7 +73,7 @@ pub unsafe fn audit_tuple(event: &std::ffi::CStr, args: *mut PyObject) -> PyResu
                 let h = h as *mut PyObject;
                 // A hook runs with tracing off unless its `__cantrace__`
                 // is true (`sys_audit_tstate`).
-                let can_trace = match protocol::getattr_opt(h, pystr::intern("__cantrace__"))? {
+                let can_trace = match protocol::getattr_opt(h, crate::interned!("__cantrace__"))? {
                     Some(v) => protocol::is_true(v.as_ptr())?,
                     None => false,
                 };

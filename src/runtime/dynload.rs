@@ -33,11 +33,11 @@ pub(crate) fn import_error(msg: &str, name: &str, path: &Path) -> errors::Raised
             let kw = dict::new()?;
             dict::set_item(
                 kw.as_ptr(),
-                pystr::intern("name"),
+                crate::interned!("name"),
                 pystr::from_str(name)?.as_ptr(),
             )?;
             let p = crate::modules::posix::path::path_str(path)?;
-            dict::set_item(kw.as_ptr(), pystr::intern("path"), p.as_ptr())?;
+            dict::set_item(kw.as_ptr(), crate::interned!("path"), p.as_ptr())?;
             let args = crate::object::tuple::pack(&[m.as_ptr()])?;
             let e = protocol::call(exc::PyExc_ImportError, args.as_ptr(), kw.as_ptr())?;
             Ok(errors::restore(e))
@@ -109,29 +109,29 @@ pub fn load(fullname: &str, path: &Path, is_package: bool) -> PyResult<Owned> {
         // A single-phase module is named by its PyModuleDef; inside a
         // package it gets the full name (CPython's package context).
         if fullname != last {
-            let n = dict::get_str(d, "__name__");
+            let n = dict::get_item_known_hash_str(d, crate::interned!("__name__"));
             if !n.is_null() && pystr::check(n) && pystr::as_str(n)? == last {
                 dict::set_item(
                     d,
-                    pystr::intern("__name__"),
+                    crate::interned!("__name__"),
                     pystr::from_str(fullname)?.as_ptr(),
                 )?;
             }
         }
-        dict::set_item(d, pystr::intern("__file__"), filename.as_ptr())?;
+        dict::set_item(d, crate::interned!("__file__"), filename.as_ptr())?;
         let none = crate::object::none::none();
-        let s = dict::get_str(d, "__spec__");
+        let s = dict::get_item_known_hash_str(d, crate::interned!("__spec__"));
         if s.is_null() || s == none {
-            dict::set_item(d, pystr::intern("__spec__"), spec.as_ptr())?;
+            dict::set_item(d, crate::interned!("__spec__"), spec.as_ptr())?;
         }
-        let l = dict::get_str(d, "__loader__");
+        let l = dict::get_item_known_hash_str(d, crate::interned!("__loader__"));
         if l.is_null() || l == none {
-            dict::set_item(d, pystr::intern("__loader__"), loader.as_ptr())?;
+            dict::set_item(d, crate::interned!("__loader__"), loader.as_ptr())?;
         }
         if is_package {
             let dir = path.parent().unwrap_or(Path::new("."));
             let p = list::from_vec(vec![crate::modules::posix::path::path_str(dir)?])?;
-            dict::set_item(d, pystr::intern("__path__"), p.as_ptr())?;
+            dict::set_item(d, crate::interned!("__path__"), p.as_ptr())?;
         }
         dict::set_item(
             crate::modules::sys_modules(),

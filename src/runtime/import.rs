@@ -25,7 +25,7 @@ fn not_found_msg(name: &str, msg: &str) -> errors::Raised {
         unsafe {
             dict::set_item(
                 kw.as_ptr(),
-                pystr::intern("name"),
+                crate::interned!("name"),
                 pystr::from_str(name)?.as_ptr(),
             )?;
             let args = tuple::pack(&[msg.as_ptr()])?;
@@ -47,16 +47,16 @@ unsafe fn resolve_name(name: &str, globals: *mut PyObject, level: i64) -> PyResu
         if globals.is_null() || !dict::check(globals) {
             return Err(key_error_name());
         }
-        let pkg = dict::get_str(globals, "__package__");
+        let pkg = dict::get_item_known_hash_str(globals, crate::interned!("__package__"));
         let package = if !pkg.is_null() && pystr::check(pkg) {
             pystr::as_str(pkg)?.to_string()
         } else {
-            let n = dict::get_str(globals, "__name__");
+            let n = dict::get_item_known_hash_str(globals, crate::interned!("__name__"));
             if n.is_null() || !pystr::check(n) {
                 return Err(key_error_name());
             }
             let n = pystr::as_str(n)?;
-            if dict::get_str(globals, "__path__").is_null() {
+            if dict::get_item_known_hash_str(globals, crate::interned!("__path__")).is_null() {
                 n.rsplit_once('.')
                     .map(|(p, _)| p.to_string())
                     .unwrap_or_default()
@@ -297,7 +297,7 @@ fn import_frozen(fullname: &str, original: &str) -> PyResult<Owned> {
     unsafe {
         let mut m = dict::get_str(modules, original);
         if m.is_null() {
-            if !dict::get_str(modules, "importlib").is_null() {
+            if !dict::get_item_known_hash_str(modules, crate::interned!("importlib")).is_null() {
                 return Err(not_found(fullname));
             }
             import_absolute("importlib")?;
@@ -338,16 +338,16 @@ fn load_source(fullname: &str, found: &Found) -> PyResult<Owned> {
         let name = pystr::from_str(fullname)?;
         let m = module::new(name.as_ptr())?;
         let d = module::dict_of(m.as_ptr());
-        dict::set_item(d, pystr::intern("__file__"), path_str(path)?.as_ptr())?;
+        dict::set_item(d, crate::interned!("__file__"), path_str(path)?.as_ptr())?;
         dict::set_item(
             d,
-            pystr::intern("__builtins__"),
+            crate::interned!("__builtins__"),
             crate::modules::builtins::module(),
         )?;
         let package = if is_package {
             let dir = path.parent().unwrap_or(Path::new("."));
             let p = list::from_vec(vec![path_str(dir)?])?;
-            dict::set_item(d, pystr::intern("__path__"), p.as_ptr())?;
+            dict::set_item(d, crate::interned!("__path__"), p.as_ptr())?;
             fullname.to_string()
         } else {
             fullname
@@ -357,7 +357,7 @@ fn load_source(fullname: &str, found: &Found) -> PyResult<Owned> {
         };
         dict::set_item(
             d,
-            pystr::intern("__package__"),
+            crate::interned!("__package__"),
             pystr::from_str(&package)?.as_ptr(),
         )?;
         let spec = crate::modules::imp::spec_for_import(name.as_ptr(), found)?;
@@ -365,21 +365,21 @@ fn load_source(fullname: &str, found: &Found) -> PyResult<Owned> {
             without_spec().push(fullname.to_string());
         }
         if let Some(spec) = &spec {
-            dict::set_item(d, pystr::intern("__spec__"), spec.as_ptr())?;
+            dict::set_item(d, crate::interned!("__spec__"), spec.as_ptr())?;
             let loader = protocol::getattr_str(spec.as_ptr(), "loader")?;
-            dict::set_item(d, pystr::intern("__loader__"), loader.as_ptr())?;
+            dict::set_item(d, crate::interned!("__loader__"), loader.as_ptr())?;
             // While the code runs, as importlib's `_load_unlocked` marks it
             // (`module.__annotations__` is not cached meanwhile).
             protocol::setattr(
                 spec.as_ptr(),
-                pystr::intern("_initializing"),
+                crate::interned!("_initializing"),
                 crate::object::bool::from_bool(true),
             )?;
         }
         dict::set_item(modules, name.as_ptr(), m.as_ptr())?;
         let r = crate::runtime::pycache::load_code(path, fullname).and_then(|(code, cached)| {
             if let Some(c) = cached {
-                dict::set_item(d, pystr::intern("__cached__"), path_str(&c)?.as_ptr())?;
+                dict::set_item(d, crate::interned!("__cached__"), path_str(&c)?.as_ptr())?;
             }
             crate::runtime::import_events::exec(code.as_ptr())?;
             crate::vm::call::eval_code(code.as_ptr(), d, d)?;
@@ -398,7 +398,7 @@ fn load_source(fullname: &str, found: &Found) -> PyResult<Owned> {
             let off = crate::object::bool::from_bool(false);
             // A spec refusing the reset leaves it marked; the import goes on.
             let _ = errors::keeping_raised(|| {
-                protocol::setattr(spec.as_ptr(), pystr::intern("_initializing"), off)
+                protocol::setattr(spec.as_ptr(), crate::interned!("_initializing"), off)
             });
         }
         if let Err(e) = r {
@@ -425,7 +425,7 @@ pub fn builtin_spec(name: &str) -> PyResult<Owned> {
         let ns = dict::new()?;
         dict::set_item(
             ns.as_ptr(),
-            pystr::intern("__module__"),
+            crate::interned!("__module__"),
             pystr::from_str("importlib._bootstrap")?.as_ptr(),
         )?;
         let bases = tuple::pack(&[])?;
@@ -440,12 +440,12 @@ pub fn builtin_spec(name: &str) -> PyResult<Owned> {
         let spec = protocol::call_args(tp.as_ptr(), &[])?;
         protocol::setattr(
             spec.as_ptr(),
-            pystr::intern("name"),
+            crate::interned!("name"),
             pystr::from_str(name)?.as_ptr(),
         )?;
         protocol::setattr(
             spec.as_ptr(),
-            pystr::intern("origin"),
+            crate::interned!("origin"),
             pystr::from_str("built-in")?.as_ptr(),
         )?;
         let none = crate::object::none::none();
@@ -462,7 +462,7 @@ pub fn builtin_spec(name: &str) -> PyResult<Owned> {
         let parent = name.rsplit_once('.').map_or("", |(p, _)| p);
         protocol::setattr(
             spec.as_ptr(),
-            pystr::intern("parent"),
+            crate::interned!("parent"),
             pystr::from_str(parent)?.as_ptr(),
         )?;
         Ok(spec)
@@ -478,7 +478,9 @@ fn audit_import(fullname: &str) -> PyResult<()> {
         // Not through `modules::sys::get`, which imports `sys` when it
         // is not yet (and so would come back here).
         // SAFETY: sys.modules is a dict; a module there has a dict.
-        let sys = unsafe { dict::get_str(crate::modules::sys_modules(), "sys") };
+        let sys = unsafe {
+            dict::get_item_known_hash_str(crate::modules::sys_modules(), crate::interned!("sys"))
+        };
         let sys = |name| {
             // SAFETY: sys is NULL or a module; what it holds is borrowed.
             unsafe {
@@ -530,14 +532,14 @@ pub fn import_absolute(fullname: &str) -> PyResult<Owned> {
 fn loader_text(m: *mut PyObject) -> String {
     // SAFETY: m is a module; lookups that fail count as absent.
     errors::keeping_raised(|| unsafe {
-        let spec = protocol::getattr_opt(m, pystr::intern("__spec__"))
+        let spec = protocol::getattr_opt(m, crate::interned!("__spec__"))
             .ok()
             .flatten();
         let loader = match spec {
             Some(s) if s.as_ptr() != crate::object::none::none() => {
-                protocol::getattr_opt(s.as_ptr(), pystr::intern("loader"))
+                protocol::getattr_opt(s.as_ptr(), crate::interned!("loader"))
             }
-            _ => protocol::getattr_opt(m, pystr::intern("__loader__")),
+            _ => protocol::getattr_opt(m, crate::interned!("__loader__")),
         };
         match loader.ok().flatten().map(|l| protocol::repr(l.as_ptr())) {
             Some(Ok(r)) => pystr::as_str(r.as_ptr()).unwrap_or("None").to_string(),
@@ -558,13 +560,13 @@ fn find_and_load(fullname: &str) -> PyResult<Owned> {
         }
         if let Some(m) = crate::modules::create_builtin(fullname)? {
             let d = module::dict_of(m.as_ptr());
-            let spec = dict::get_str(d, "__spec__");
+            let spec = dict::get_item_known_hash_str(d, crate::interned!("__spec__"));
             if spec.is_null() || spec == crate::object::none::none() {
                 let name = pystr::from_str(fullname)?;
                 let spec = crate::modules::imp::builtin_module_spec(name.as_ptr())?;
-                dict::set_item(d, pystr::intern("__spec__"), spec.as_ptr())?;
+                dict::set_item(d, crate::interned!("__spec__"), spec.as_ptr())?;
                 let loader = protocol::getattr_str(spec.as_ptr(), "loader")?;
-                dict::set_item(d, pystr::intern("__loader__"), loader.as_ptr())?;
+                dict::set_item(d, crate::interned!("__loader__"), loader.as_ptr())?;
             }
             dict::set_item(modules, pystr::intern(fullname), m.as_ptr())?;
             return Ok(m);
@@ -581,7 +583,7 @@ fn find_and_load(fullname: &str) -> PyResult<Owned> {
                 if !m.is_null() {
                     return Ok(Owned::from_borrowed(m));
                 }
-                let path = match protocol::getattr_opt(p.as_ptr(), pystr::intern("__path__"))? {
+                let path = match protocol::getattr_opt(p.as_ptr(), crate::interned!("__path__"))? {
                     Some(path) => path,
                     None => {
                         return Err(not_found_msg(
@@ -634,10 +636,10 @@ fn load_namespace(fullname: &str, portions: &[Owned]) -> PyResult<Owned> {
         let m = module::new(name.as_ptr())?;
         let d = module::dict_of(m.as_ptr());
         let (spec, path) = namespace_spec(name.as_ptr(), portions)?;
-        dict::set_item(d, pystr::intern("__path__"), path.as_ptr())?;
-        dict::set_item(d, pystr::intern("__package__"), name.as_ptr())?;
-        dict::set_item(d, pystr::intern("__file__"), crate::object::none::none())?;
-        dict::set_item(d, pystr::intern("__spec__"), spec.as_ptr())?;
+        dict::set_item(d, crate::interned!("__path__"), path.as_ptr())?;
+        dict::set_item(d, crate::interned!("__package__"), name.as_ptr())?;
+        dict::set_item(d, crate::interned!("__file__"), crate::object::none::none())?;
+        dict::set_item(d, crate::interned!("__spec__"), spec.as_ptr())?;
         dict::set_item(modules, name.as_ptr(), m.as_ptr())?;
         Ok(m)
     }
@@ -655,14 +657,14 @@ pub(crate) fn namespace_spec(name: *mut PyObject, portions: &[Owned]) -> PyResul
         let kw = dict::new()?;
         dict::set_item(
             kw.as_ptr(),
-            pystr::intern("is_package"),
+            crate::interned!("is_package"),
             crate::object::bool::from_bool(true),
         )?;
         let args = tuple::pack(&[name, crate::object::none::none()])?;
         let spec = protocol::call(spec_type.as_ptr(), args.as_ptr(), kw.as_ptr())?;
         protocol::setattr(
             spec.as_ptr(),
-            pystr::intern("submodule_search_locations"),
+            crate::interned!("submodule_search_locations"),
             path.as_ptr(),
         )?;
         Ok((spec, path))
@@ -675,7 +677,7 @@ pub(crate) fn missing_module_is(name: &str) -> PyResult<bool> {
     let e = errors::current();
     // SAFETY: e is the raised exception.
     unsafe {
-        let n = errors::keeping_raised(|| protocol::getattr_opt(e, pystr::intern("name")));
+        let n = errors::keeping_raised(|| protocol::getattr_opt(e, crate::interned!("name")));
         Ok(match n {
             Ok(Some(n)) => pystr::check(n.as_ptr()) && pystr::as_str(n.as_ptr())? == name,
             _ => false,
@@ -724,7 +726,7 @@ pub unsafe fn import_module_level(
         }
         // `from package import submodule`: import submodules named in
         // fromlist that are not attributes yet.
-        if protocol::getattr_opt(m.as_ptr(), pystr::intern("__path__"))?.is_some() {
+        if protocol::getattr_opt(m.as_ptr(), crate::interned!("__path__"))?.is_some() {
             let items = tuple::from_iterable(fromlist)?;
             for &item in tuple::items(items.as_ptr()) {
                 if !pystr::check(item) {

@@ -205,7 +205,7 @@ fn init_interpreter(interp: &mut PyInterpreterState) -> crate::PyResult<()> {
     let b = crate::modules::builtins::create()?;
     interp.builtins = b.clone().into_raw();
     // SAFETY: modules is a dict.
-    unsafe { object::dict::set_item(interp.modules, object::str::intern("builtins"), b.as_ptr())? };
+    unsafe { object::dict::set_item(interp.modules, crate::interned!("builtins"), b.as_ptr())? };
     Ok(())
 }
 
@@ -547,7 +547,7 @@ fn wait_for_thread_shutdown() {
     // SAFETY: sys.modules is a dict; we hold the GIL.
     unsafe {
         let threading =
-            object::dict::get_item_known_hash_str(modules, object::str::intern("threading"));
+            object::dict::get_item_known_hash_str(modules, crate::interned!("threading"));
         if threading.is_null() {
             return;
         }

@@ -29,7 +29,7 @@ pub unsafe fn finalize_modules(modules: *mut PyObject, builtins: *mut PyObject) 
         let mut sys = None;
         let mut alive = Vec::new();
         if !modules.is_null() {
-            let s = dict::get_str(modules, "sys");
+            let s = dict::get_item_known_hash_str(modules, crate::interned!("sys"));
             if is_module(s) {
                 sys = Some(Owned::from_borrowed(s));
             }

@@ -33,7 +33,7 @@ builtin!(path_hook_for_file_finder, |args, kws| {
         if !dir.is_dir() {
             let msg = pystr::from_str("only directories are supported")?;
             let kw = dict::new()?;
-            dict::set_item(kw.as_ptr(), pystr::intern("path"), path)?;
+            dict::set_item(kw.as_ptr(), crate::interned!("path"), path)?;
             let args = crate::object::tuple::pack(&[msg.as_ptr()])?;
             let e = protocol::call(
                 crate::object::exceptions::PyExc_ImportError,
@@ -181,7 +181,10 @@ thread_local! {
 /// `zipimporter` first in `sys.path_hooks` (see `zipimport_loaded`).
 fn ensure_zip_hook() -> PyResult<()> {
     // SAFETY: sys.modules is a dict.
-    let loaded = !unsafe { dict::get_str(crate::modules::sys_modules(), "zipimport") }.is_null();
+    let loaded = !unsafe {
+        dict::get_item_known_hash_str(crate::modules::sys_modules(), crate::interned!("zipimport"))
+    }
+    .is_null();
     if loaded || LOADING_ZIPIMPORT.get() {
         return Ok(());
     }
@@ -257,7 +260,7 @@ pub enum EntrySpec {
 pub unsafe fn find_spec(finder: *mut PyObject, fullname: &str) -> PyResult<Option<EntrySpec>> {
     // SAFETY: finder is a live object.
     unsafe {
-        let Some(method) = protocol::getattr_opt(finder, pystr::intern("find_spec"))? else {
+        let Some(method) = protocol::getattr_opt(finder, crate::interned!("find_spec"))? else {
             return Ok(None);
         };
         let name = pystr::from_str(fullname)?;

@@ -175,20 +175,20 @@ pub fn main_module() -> PyResult<Owned> {
     let modules = crate::modules::sys_modules();
     // SAFETY: sys.modules is a dict.
     unsafe {
-        let m = dict::get_str(modules, "__main__");
+        let m = dict::get_item_known_hash_str(modules, crate::interned!("__main__"));
         if !m.is_null() {
             return Ok(Owned::from_borrowed(m));
         }
-        let m = module::new(pystr::intern("__main__"))?;
+        let m = module::new(crate::interned!("__main__"))?;
         let d = module::dict_of(m.as_ptr());
         dict::set_item(
             d,
-            pystr::intern("__builtins__"),
+            crate::interned!("__builtins__"),
             crate::modules::builtins::module(),
         )?;
         let loader = crate::modules::imp::builtin_importer::builtin_importer()?;
-        dict::set_item(d, pystr::intern("__loader__"), loader)?;
-        dict::set_item(modules, pystr::intern("__main__"), m.as_ptr())?;
+        dict::set_item(d, crate::interned!("__loader__"), loader)?;
+        dict::set_item(modules, crate::interned!("__main__"), m.as_ptr())?;
         Ok(m)
     }
 }
@@ -232,10 +232,14 @@ fn run_main_file(source: &str, filename: &str) -> PyResult<()> {
         let d = module::dict_of(m.as_ptr());
         dict::set_item(
             d,
-            pystr::intern("__file__"),
+            crate::interned!("__file__"),
             pystr::from_str(filename)?.as_ptr(),
         )?;
-        dict::set_item(d, pystr::intern("__cached__"), crate::object::none::none())?;
+        dict::set_item(
+            d,
+            crate::interned!("__cached__"),
+            crate::object::none::none(),
+        )?;
         let co = compile_file_text(source, filename, CompileMode::Exec, 0)?;
         crate::runtime::audit::audit(c"exec", &[co.as_ptr()])?;
         eval_program(co.as_ptr(), d, d)?;
@@ -289,8 +293,12 @@ fn run_main_code(code: Owned, path: &std::ffi::OsStr, exec_event: bool) -> PyRes
             crate::vm::code::set_filename(code.as_ptr(), file.as_ptr());
         }
         let d = module::dict_of(m.as_ptr());
-        dict::set_item(d, pystr::intern("__file__"), file.as_ptr())?;
-        dict::set_item(d, pystr::intern("__cached__"), crate::object::none::none())?;
+        dict::set_item(d, crate::interned!("__file__"), file.as_ptr())?;
+        dict::set_item(
+            d,
+            crate::interned!("__cached__"),
+            crate::object::none::none(),
+        )?;
         if exec_event {
             crate::runtime::audit::audit(c"exec", &[code.as_ptr()])?;
         }
@@ -307,7 +315,7 @@ unsafe fn write_line(f: *mut PyObject, v: *mut PyObject) -> PyResult<()> {
         let write = protocol::getattr_str(f, "write")?;
         let text = protocol::str_(v)?;
         protocol::call_args(write.as_ptr(), &[text.as_ptr()])?;
-        protocol::call_args(write.as_ptr(), &[pystr::intern("\n")])?;
+        protocol::call_args(write.as_ptr(), &[crate::interned!("\n")])?;
         Ok(())
     }
 }

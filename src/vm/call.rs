@@ -420,10 +420,10 @@ pub unsafe fn eval_code_with_closure(
                 "code object requires a closure of exactly length {nfree}"
             )));
         }
-        let mut builtins = dict::get_str(globals, "__builtins__");
+        let mut builtins = dict::get_item_known_hash_str(globals, crate::interned!("__builtins__"));
         if builtins.is_null() {
             builtins = crate::modules::builtins::module();
-            dict::set_item(globals, pystr::intern("__builtins__"), builtins)?;
+            dict::set_item(globals, crate::interned!("__builtins__"), builtins)?;
         }
         let builtins = if crate::object::typeobj::instance_of(
             builtins,

@@ -19,16 +19,18 @@ use std::ptr::null_mut;
 unsafe fn evaluate_class_annotations(ns: *mut PyObject) -> PyResult<()> {
     // SAFETY: ns is the namespace the body ran in.
     unsafe {
-        if !dict::check(ns) || !dict::get_str(ns, "__annotations__").is_null() {
+        if !dict::check(ns)
+            || !dict::get_item_known_hash_str(ns, crate::interned!("__annotations__")).is_null()
+        {
             return Ok(());
         }
-        let f = dict::get_str(ns, "__annotate_func__");
+        let f = dict::get_item_known_hash_str(ns, crate::interned!("__annotate_func__"));
         if f.is_null() || (*f).ob_type != &raw mut crate::vm::function::PyFunction_Type {
             return Ok(());
         }
         match protocol::call_args(f, &[crate::object::int::small(1)]) {
             Ok(a) if dict::check(a.as_ptr()) => {
-                protocol::set_item(ns, pystr::intern("__annotations__"), a.as_ptr())
+                protocol::set_item(ns, crate::interned!("__annotations__"), a.as_ptr())
             }
             Ok(_) => Ok(()),
             Err(_) if errors::matches(crate::object::exceptions::PyExc_Exception) => {
@@ -78,7 +80,7 @@ unsafe fn update_bases(orig: *mut PyObject) -> PyResult<Option<Owned>> {
             let entries = if typeobj::instance_of(b, &raw mut typeobj::PyType_Type) {
                 None
             } else {
-                protocol::getattr_opt(b, pystr::intern("__mro_entries__"))?
+                protocol::getattr_opt(b, crate::interned!("__mro_entries__"))?
             };
             let Some(m) = entries else {
                 if let Some(o) = &mut out {
@@ -151,7 +153,7 @@ pub unsafe fn build_class(
         } else {
             meta
         };
-        let ns = match protocol::getattr_opt(meta, pystr::intern("__prepare__"))? {
+        let ns = match protocol::getattr_opt(meta, crate::interned!("__prepare__"))? {
             Some(prep) => {
                 let kwnames: Vec<*mut PyObject> = kws
                     .iter()
@@ -193,7 +195,7 @@ pub unsafe fn build_class(
         if updated.is_some() {
             protocol::set_item(
                 ns.as_ptr(),
-                pystr::intern("__orig_bases__"),
+                crate::interned!("__orig_bases__"),
                 orig_bases.as_ptr(),
             )?;
         }

@@ -422,7 +422,7 @@ pub unsafe extern "C" fn code_new(
                     exceptiontable: Vec::new(),
                 },
                 consts: Vec::new(),
-                filename: Owned::from_borrowed_static(pystr::intern("")),
+                filename: Owned::from_borrowed_static(crate::interned!("")),
                 varnames: None,
                 cellvars: Some(Vec::new()),
                 freevars: Some(Vec::new()),

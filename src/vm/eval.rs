@@ -829,7 +829,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                             push!(tri!('op, ops::common_constant(fo, arg)).into_raw())
                         }
                         LOAD_BUILD_CLASS => {
-                            match tri!('op, ops::builtin(fo, pystr::intern("__build_class__"))) {
+                            match tri!('op, ops::builtin(fo, crate::interned!("__build_class__"))) {
                                 Some(v) => push!(v.into_raw()),
                                 None => {
                                     fail!('op, errors::set_string(exc::PyExc_NameError, "__build_class__ not found"))
@@ -1726,7 +1726,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                             let spec = if arg & 1 != 0 { pop!() } else { null_mut() };
                             let expr = pop!();
                             let v = pop!();
-                            let empty = pystr::intern("");
+                            let empty = crate::interned!("");
                             let r = crate::object::templatelib::new_interpolation(
                                 v,
                                 expr,

@@ -125,7 +125,7 @@ pub unsafe fn new(
         let fo = f(op);
         let d = code::data(code_obj);
         fo.func_globals = new_ref(globals);
-        let builtins = dict::get_str(globals, "__builtins__");
+        let builtins = dict::get_item_known_hash_str(globals, crate::interned!("__builtins__"));
         let builtins = if builtins.is_null() {
             crate::modules::builtins::dict()
         } else if typeobj::instance_of(builtins, &raw mut crate::object::module::PyModule_Type) {
@@ -152,7 +152,7 @@ pub unsafe fn new(
             _ => none::none(),
         };
         fo.func_doc = new_ref(doc);
-        let module = dict::get_str(globals, "__name__");
+        let module = dict::get_item_known_hash_str(globals, crate::interned!("__name__"));
         fo.func_module = if module.is_null() {
             null_mut()
         } else {
@@ -471,9 +471,9 @@ unsafe extern "C" fn method_repr(op: *mut PyObject) -> *mut PyObject {
             use crate::object::protocol::{getattr_opt, repr_string};
             let m = op.cast::<PyMethodObject>();
             let func = (*m).im_func;
-            let name = match getattr_opt(func, pystr::intern("__qualname__"))? {
+            let name = match getattr_opt(func, crate::interned!("__qualname__"))? {
                 Some(n) => Some(n),
-                None => getattr_opt(func, pystr::intern("__name__"))?,
+                None => getattr_opt(func, crate::interned!("__name__"))?,
             };
             let name = name.filter(|n| pystr::check(n.as_ptr()));
             let self_repr = repr_string((*m).im_self)?;
@@ -620,7 +620,7 @@ unsafe extern "C" fn set_qualname(
 unsafe extern "C" fn get_code(op: *mut PyObject, _c: *mut c_void) -> *mut PyObject {
     // SAFETY: op is a function.
     unsafe {
-        let name = pystr::intern("__code__");
+        let name = crate::interned!("__code__");
         if crate::runtime::audit::audit(c"object.__getattr__", &[op, name]).is_err() {
             return null_mut();
         }
@@ -637,7 +637,7 @@ unsafe extern "C" fn set_code(op: *mut PyObject, v: *mut PyObject, _c: *mut c_vo
             errors::type_error("__code__ must be set to a code object");
             return -1;
         }
-        let name = pystr::intern("__code__");
+        let name = crate::interned!("__code__");
         if crate::runtime::audit::audit(c"object.__setattr__", &[op, name, v]).is_err() {
             return -1;
         }
@@ -861,7 +861,7 @@ unsafe extern "C" fn method_get_doc(op: *mut PyObject, _c: *mut c_void) -> *mut 
         unsafe {
             crate::object::protocol::getattr(
                 (*op.cast::<PyMethodObject>()).im_func,
-                pystr::intern("__doc__"),
+                crate::interned!("__doc__"),
             )
         }
     })

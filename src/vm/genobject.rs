@@ -194,7 +194,7 @@ pub unsafe fn throw_raised(g: *mut PyObject, close_on_genexit: bool) -> PyResult
             r
         } else {
             let e = errors::take().expect("an exception is raised");
-            match protocol::getattr_opt(yf.as_ptr(), pystr::intern("throw"))? {
+            match protocol::getattr_opt(yf.as_ptr(), crate::interned!("throw"))? {
                 None => {
                     errors::restore(e);
                     return send_ex(g, none::none(), true);
@@ -224,7 +224,7 @@ unsafe fn close_iter(yf: *mut PyObject) -> PyResult<()> {
         if check(yf) {
             return close(yf).map(drop);
         }
-        if let Some(m) = protocol::getattr_opt(yf, pystr::intern("close"))? {
+        if let Some(m) = protocol::getattr_opt(yf, crate::interned!("close"))? {
             protocol::call_args(m.as_ptr(), &[])?;
         }
         Ok(())
@@ -734,7 +734,8 @@ unsafe fn warn_unawaited(c: *mut PyObject) {
         }
         // Imported if need be, except while the runtime finalizes.
         let through_warnings = || -> PyResult<bool> {
-            let loaded = crate::object::dict::get_str(modules, "warnings");
+            let loaded =
+                crate::object::dict::get_item_known_hash_str(modules, crate::interned!("warnings"));
             let warnings = if !loaded.is_null() && loaded != none::none() {
                 Owned::from_borrowed(loaded)
             } else if crate::runtime::lifecycle::is_finalizing() {
@@ -744,7 +745,7 @@ unsafe fn warn_unawaited(c: *mut PyObject) {
             };
             match protocol::getattr_opt(
                 warnings.as_ptr(),
-                pystr::intern("_warn_unawaited_coroutine"),
+                crate::interned!("_warn_unawaited_coroutine"),
             )? {
                 Some(f) => protocol::call_args(f.as_ptr(), &[c]).map(|_| true),
                 None => Ok(false),

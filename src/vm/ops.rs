@@ -245,7 +245,7 @@ pub unsafe fn super_attr(
 ) -> PyResult<(Owned, Option<Owned>)> {
     // SAFETY: the three objects are valid; name a str.
     unsafe {
-        let builtin_super = builtin(fo, pystr::intern("super"))?;
+        let builtin_super = builtin(fo, crate::interned!("super"))?;
         if builtin_super.is_none_or(|b| b.as_ptr() != sup) {
             let args: Vec<*mut PyObject> = if two_args { vec![class, self_] } else { vec![] };
             let s = protocol::call_args(sup, &args)?;
@@ -421,7 +421,7 @@ pub unsafe fn dict_update(
 ) -> PyResult<()> {
     // SAFETY: d is a dict.
     unsafe {
-        if !dict::check(v) && protocol::getattr_opt(v, pystr::intern("keys"))?.is_none() {
+        if !dict::check(v) && protocol::getattr_opt(v, crate::interned!("keys"))?.is_none() {
             return Err(errors::type_error(if merge {
                 format!(
                     "{} argument after ** must be a mapping, not {}",
@@ -467,7 +467,7 @@ unsafe fn callee_name(func: *mut PyObject) -> String {
             return format!("{} object", typeobj::type_name(func));
         };
         let q = pystr::as_str(q.as_ptr()).unwrap_or("?").to_string();
-        match protocol::getattr_opt(func, pystr::intern("__module__")) {
+        match protocol::getattr_opt(func, crate::interned!("__module__")) {
             Ok(Some(m))
                 if pystr::check(m.as_ptr())
                     && pystr::as_str(m.as_ptr()).is_ok_and(|m| m != "builtins") =>
@@ -802,7 +802,7 @@ pub unsafe fn setup_annotations(fo: &PyFrameObject) -> PyResult<()> {
                 "no locals found when setting up annotations",
             ));
         }
-        let key = pystr::intern("__annotations__");
+        let key = crate::interned!("__annotations__");
         if mapping_lookup(fo.locals, key)?.is_none() {
             let d = dict::new()?;
             protocol::set_item(fo.locals, key, d.as_ptr())?;
@@ -820,7 +820,7 @@ pub unsafe fn import_name(
 ) -> PyResult<Owned> {
     // SAFETY: builtins a dict; the arguments valid.
     unsafe {
-        let Some(imp) = builtin(fo, pystr::intern("__import__"))? else {
+        let Some(imp) = builtin(fo, crate::interned!("__import__"))? else {
             return Err(errors::set_string(
                 exc::PyExc_ImportError,
                 "__import__ not found",
@@ -843,7 +843,7 @@ pub unsafe fn import_from(module: *mut PyObject, name: *mut PyObject) -> PyResul
         if let Some(v) = protocol::getattr_opt(module, name)? {
             return Ok(v);
         }
-        let modname = protocol::getattr_opt(module, pystr::intern("__name__"))?;
+        let modname = protocol::getattr_opt(module, crate::interned!("__name__"))?;
         let modname = match &modname {
             Some(m) if pystr::check(m.as_ptr()) => pystr::as_str(m.as_ptr())?.to_string(),
             _ => "<unknown module name>".to_string(),
@@ -873,7 +873,7 @@ unsafe fn import_star(fo: &PyFrameObject, module: *mut PyObject) -> PyResult<()>
         if fo.locals.is_null() {
             return Err(errors::system_error("no locals found during 'import *'"));
         }
-        let all = protocol::getattr_opt(module, pystr::intern("__all__"))?;
+        let all = protocol::getattr_opt(module, crate::interned!("__all__"))?;
         let names = match all {
             Some(a) => a,
             None => {

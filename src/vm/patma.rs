@@ -85,7 +85,7 @@ pub unsafe fn match_class(
         let mut seen: Vec<*mut PyObject> = Vec::new();
         let mut attrs = Vec::with_capacity(nargs + tuple::size(kwnames) as usize);
         if nargs > 0 {
-            let match_args = protocol::getattr_opt(cls, pystr::intern("__match_args__"))?;
+            let match_args = protocol::getattr_opt(cls, crate::interned!("__match_args__"))?;
             let match_self = match_args.is_none() && (*tp).tp_flags & _Py_TPFLAGS_MATCH_SELF != 0;
             let allowed = match &match_args {
                 Some(m) => {

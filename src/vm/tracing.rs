@@ -637,7 +637,7 @@ pub unsafe fn exception_event(f: *mut PyObject) -> PyResult<()> {
         let Some(exc) = errors::take() else {
             return Ok(());
         };
-        let tb = protocol::getattr_opt(exc.as_ptr(), pystr::intern("__traceback__"))
+        let tb = protocol::getattr_opt(exc.as_ptr(), crate::interned!("__traceback__"))
             .ok()
             .flatten()
             .unwrap_or_else(|| Owned::from_borrowed(none::none()));

@@ -86,7 +86,7 @@ builtin!(pub array_reduce_ex, |op, args, kws| {
         return Err(errors::type_error("__reduce_ex__ argument should be an integer"));
     }
     let proto = int::as_i64(proto)?;
-    let dict = protocol::getattr_opt(op, pystr::intern("__dict__"))?
+    let dict = protocol::getattr_opt(op, crate::interned!("__dict__"))?
         .unwrap_or_else(|| Owned::from_borrowed_static(none::none()));
     let d = descr(op);
     let code = pystr::char_str(d.code as u32)?;

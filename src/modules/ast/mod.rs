@@ -90,7 +90,7 @@ unsafe fn make_class(
 ) -> PyResult<()> {
     // SAFETY: all arguments are live objects.
     unsafe {
-        put(ns.as_ptr(), "__module__", pystr::intern("ast"))?;
+        put(ns.as_ptr(), "__module__", crate::interned!("ast"))?;
         let args = tuple::pack(&[
             pystr::from_str(name)?.as_ptr(),
             tuple::pack(&[base])?.as_ptr(),
@@ -182,7 +182,7 @@ unsafe fn create() -> PyResult<Owned> {
         put(ast_dict, "_fields", empty.as_ptr())?;
         put(ast_dict, "_attributes", empty.as_ptr())?;
         put(ast_dict, "__match_args__", empty.as_ptr())?;
-        put(ast_dict, "__module__", pystr::intern("ast"))?;
+        put(ast_dict, "__module__", crate::interned!("ast"))?;
         crate::object::typeobj::modified(ast);
         let md = crate::object::module::dict_of(m.as_ptr());
         put(md, "AST", ast.cast())?;

@@ -156,7 +156,7 @@ unsafe fn init(slf: *mut PyObject, args: *mut PyObject, kwargs: *mut PyObject) -
         if given.iter().all(|&g| g) {
             return Ok(());
         }
-        let Some(field_types) = protocol::getattr_opt(tp.cast(), pystr::intern("_field_types"))?
+        let Some(field_types) = protocol::getattr_opt(tp.cast(), crate::interned!("_field_types"))?
         else {
             return Ok(());
         };

@@ -374,7 +374,7 @@ pub fn builtin_handlers() -> PyResult<Owned> {
             let f = crate::object::methodobject::new(
                 ml,
                 null_mut(),
-                pystr::intern("_codecs"),
+                crate::interned!("_codecs"),
                 null_mut(),
             )?;
             dict::set_item(d.as_ptr(), pystr::intern(n), f.as_ptr())?;

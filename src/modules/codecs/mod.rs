@@ -533,7 +533,7 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
     guard_obj(|| {
         // SAFETY: the method table is static.
         unsafe {
-            let m = crate::object::module::new(pystr::intern("_codecs"))?;
+            let m = crate::object::module::new(crate::interned!("_codecs"))?;
             let d = crate::object::module::dict_of(m.as_ptr());
             let table = &raw mut CODECS_METHODS;
             for i in 0..(*table).len() - 1 {
@@ -541,7 +541,7 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
                 let f = crate::object::methodobject::new(
                     ml,
                     m.as_ptr(),
-                    pystr::intern("_codecs"),
+                    crate::interned!("_codecs"),
                     null_mut(),
                 )?;
                 dict::set_item(d, pystr::intern_cstr((*ml).ml_name)?, f.as_ptr())?;

@@ -158,7 +158,7 @@ pub fn lookup_text(encoding: &str, alternative: &str) -> PyResult<Owned> {
     unsafe {
         if !tuple::check_exact(info.as_ptr()) {
             if let Some(v) =
-                protocol::getattr_opt(info.as_ptr(), pystr::intern("_is_text_encoding"))?
+                protocol::getattr_opt(info.as_ptr(), crate::interned!("_is_text_encoding"))?
             {
                 if !protocol::is_true(v.as_ptr())? {
                     return Err(errors::set_string(

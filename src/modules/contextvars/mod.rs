@@ -8,7 +8,7 @@ pub mod var;
 use crate::ffi::*;
 use crate::modules::objtype::{meth_noargs, new_module};
 use crate::object::descr::{method, METHOD_END};
-use crate::object::{dict, str as pystr};
+use crate::object::dict;
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
 use libc::c_void;
@@ -57,7 +57,7 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
             if d.is_null() {
                 return Err(errors::system_error("Token type not ready"));
             }
-            dict::set_item(d, pystr::intern("MISSING"), &raw mut var::TOKEN_MISSING)?;
+            dict::set_item(d, crate::interned!("MISSING"), &raw mut var::TOKEN_MISSING)?;
             crate::object::typeobj::modified(tp);
             Ok(m)
         }

@@ -54,7 +54,7 @@ builtin!(csv_reader, |args, kws| {
 
 builtin!(csv_writer, |args, kws| {
     arity("", args, 1, 2)?;
-    let write = match protocol::getattr_opt(args[0], pystr::intern("write"))? {
+    let write = match protocol::getattr_opt(args[0], crate::interned!("write"))? {
         Some(w) => w,
         None => {
             return Err(errors::type_error(

@@ -67,7 +67,7 @@ unsafe extern "C" fn array_type_init(
 unsafe fn init_array(op: *mut PyObject) -> PyResult<()> {
     // SAFETY: op is a class made by PyCArrayType.
     unsafe {
-        let Some(len) = protocol::getattr_opt(op, pystr::intern("_length_"))? else {
+        let Some(len) = protocol::getattr_opt(op, crate::interned!("_length_"))? else {
             return Err(errors::attribute_error(
                 "class must define a '_length_' attribute",
             ));
@@ -90,7 +90,7 @@ unsafe fn init_array(op: *mut PyObject) -> PyResult<()> {
                 ))
             }
         };
-        let Some(item) = protocol::getattr_opt(op, pystr::intern("_type_"))? else {
+        let Some(item) = protocol::getattr_opt(op, crate::interned!("_type_"))? else {
             return Err(errors::attribute_error(
                 "class must define a '_type_' attribute",
             ));
@@ -163,8 +163,8 @@ pub unsafe fn from_ctype(itemtype: *mut PyObject, length: Py_ssize_t) -> PyResul
         }
         let name = format!("{}_Array_{length}", typeobj::name_of(itemtype.cast()));
         let ns = dict::new()?;
-        dict::set_item(ns.as_ptr(), pystr::intern("_length_"), n.as_ptr())?;
-        dict::set_item(ns.as_ptr(), pystr::intern("_type_"), itemtype)?;
+        dict::set_item(ns.as_ptr(), crate::interned!("_length_"), n.as_ptr())?;
+        dict::set_item(ns.as_ptr(), crate::interned!("_type_"), itemtype)?;
         let bases = tuple::pack(&[ARRAY_BASE.cast()])?;
         let name = pystr::from_str(&name)?;
         let t = protocol::call_args(

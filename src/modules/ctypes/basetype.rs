@@ -5,7 +5,7 @@
 use super::cdata::PYCDATA_TYPE;
 use crate::ffi::*;
 use crate::object::refcount::new_ref;
-use crate::object::{dict, str as pystr, tuple};
+use crate::object::{dict, tuple};
 use crate::runtime::errors::PyResult;
 use crate::Owned;
 use std::ffi::CStr;
@@ -36,8 +36,8 @@ pub unsafe fn make(
         let d = dict::new()?;
         dict::set_item(
             d.as_ptr(),
-            pystr::intern("__module__"),
-            pystr::intern("_ctypes"),
+            crate::interned!("__module__"),
+            crate::interned!("_ctypes"),
         )?;
         (*tp).tp_dict = d.into_raw();
         setup(tp);

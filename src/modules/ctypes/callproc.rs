@@ -122,7 +122,7 @@ pub unsafe fn conv_param(obj: *mut PyObject, index: usize, pa: &mut Arg) -> PyRe
             pa.set_ptr(null_mut());
             return Ok(());
         }
-        if let Some(p) = protocol::getattr_opt(obj, pystr::intern("_as_parameter_"))? {
+        if let Some(p) = protocol::getattr_opt(obj, crate::interned!("_as_parameter_"))? {
             protocol::enter_recursive_call(" while processing _as_parameter_")?;
             let r = conv_param(p.as_ptr(), index, pa);
             protocol::leave_recursive_call();

@@ -79,7 +79,7 @@ unsafe fn converters_from_argtypes(ob: *mut PyObject) -> PyResult<Owned> {
         }
         let mut out = Vec::with_capacity(items.len());
         for (i, &t) in items.iter().enumerate() {
-            match protocol::getattr_opt(t, pystr::intern("from_param"))? {
+            match protocol::getattr_opt(t, crate::interned!("from_param"))? {
                 Some(f) => out.push(f),
                 None => {
                     return Err(errors::type_error(format!(
@@ -108,7 +108,7 @@ unsafe fn check_restype(ob: *mut PyObject) -> PyResult<Option<Owned>> {
                 "restype must be a type, a callable, or None",
             ));
         }
-        protocol::getattr_opt(ob, pystr::intern("_check_retval_"))
+        protocol::getattr_opt(ob, crate::interned!("_check_retval_"))
     }
 }
 
@@ -126,7 +126,7 @@ unsafe extern "C" fn funcptr_type_init(
             info.set_pointer_layout(funcptr_paramfunc);
             info.set_format("X{}")?;
             let d = (*op.cast::<PyTypeObject>()).tp_dict;
-            let flags = dict::get_str(d, "_flags_");
+            let flags = dict::get_item_known_hash_str(d, crate::interned!("_flags_"));
             if !flags.is_null() {
                 if !int::check(flags) {
                     return Err(errors::type_error(
@@ -135,14 +135,14 @@ unsafe extern "C" fn funcptr_type_init(
                 }
                 info.flags = (info.flags & !0xff) | (int::as_i64(flags)? as c_int & 0xff);
             }
-            let argtypes = dict::get_str(d, "_argtypes_");
+            let argtypes = dict::get_item_known_hash_str(d, crate::interned!("_argtypes_"));
             if !argtypes.is_null() {
                 let conv = converters_from_argtypes(argtypes)?;
                 let at = tuple::from_iterable(argtypes)?;
                 info.argtypes = at.into_raw();
                 info.converters = conv.into_raw();
             }
-            let restype = dict::get_str(d, "_restype_");
+            let restype = dict::get_item_known_hash_str(d, crate::interned!("_restype_"));
             if !restype.is_null() {
                 let checker = check_restype(restype)?;
                 info.restype = new_ref(restype);

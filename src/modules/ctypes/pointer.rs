@@ -85,7 +85,7 @@ unsafe extern "C" fn pointer_type_init(
             let info = stginfo::fresh(op)?;
             info.set_pointer_layout(pointer_paramfunc);
             let d = (*op.cast::<PyTypeObject>()).tp_dict;
-            let proto = dict::get_str(d, "_type_");
+            let proto = dict::get_item_known_hash_str(d, crate::interned!("_type_"));
             if !proto.is_null() {
                 set_proto(op, proto)?;
             }
@@ -98,7 +98,7 @@ unsafe extern "C" fn pointer_type_init(
 builtin!(set_type, |slf, args, kws| {
     arity("set_type", args, 1, 1)?;
     set_proto(slf, args[0])?;
-    protocol::setattr(slf, pystr::intern("_type_"), args[0])?;
+    protocol::setattr(slf, crate::interned!("_type_"), args[0])?;
     Ok(Owned::from_borrowed_static(none::none()))
 });
 
@@ -396,7 +396,7 @@ pub unsafe fn pointer_type(cls: *mut PyObject) -> PyResult<Owned> {
             let name = format!("LP_{}", pystr::as_str(cls)?);
             (name, None)
         } else if typeobj::instance_of(cls, &raw mut PyType_Type) {
-            dict::set_item(ns.as_ptr(), pystr::intern("_type_"), cls)?;
+            dict::set_item(ns.as_ptr(), crate::interned!("_type_"), cls)?;
             (format!("LP_{}", name_of(cls.cast())), Some(cls))
         } else {
             return Err(errors::type_error("must be a ctypes type"));

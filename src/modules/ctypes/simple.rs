@@ -87,7 +87,7 @@ unsafe extern "C" fn simple_type_init(
 unsafe fn init_simple(op: *mut PyObject) -> PyResult<()> {
     // SAFETY: op is a class made by PyCSimpleType.
     unsafe {
-        let Some(proto) = protocol::getattr_opt(op, pystr::intern("_type_"))? else {
+        let Some(proto) = protocol::getattr_opt(op, crate::interned!("_type_"))? else {
             return Err(errors::attribute_error(
                 "class must define a '_type_' attribute",
             ));
@@ -148,21 +148,21 @@ unsafe fn init_simple(op: *mut PyObject) -> PyResult<()> {
                     (ml as *const PyMethodDef).cast_mut(),
                 );
                 let d = errors::check(d)?;
-                protocol::setattr(op, pystr::intern("from_param"), d.as_ptr())?;
+                protocol::setattr(op, crate::interned!("from_param"), d.as_ptr())?;
             }
         }
         if !swapped {
             if b"bBc".contains(&code) {
-                protocol::setattr(op, pystr::intern("__ctype_le__"), op)?;
-                protocol::setattr(op, pystr::intern("__ctype_be__"), op)?;
+                protocol::setattr(op, crate::interned!("__ctype_le__"), op)?;
+                protocol::setattr(op, crate::interned!("__ctype_be__"), op)?;
             } else if fd.swapped.is_some() {
                 let other = make_swapped(op)?;
-                protocol::setattr(op, pystr::intern("__ctype_le__"), op)?;
-                protocol::setattr(op, pystr::intern("__ctype_be__"), other.as_ptr())?;
-                protocol::setattr(other.as_ptr(), pystr::intern("__ctype_le__"), op)?;
+                protocol::setattr(op, crate::interned!("__ctype_le__"), op)?;
+                protocol::setattr(op, crate::interned!("__ctype_be__"), other.as_ptr())?;
+                protocol::setattr(other.as_ptr(), crate::interned!("__ctype_le__"), op)?;
                 protocol::setattr(
                     other.as_ptr(),
-                    pystr::intern("__ctype_be__"),
+                    crate::interned!("__ctype_be__"),
                     other.as_ptr(),
                 )?;
             }
@@ -188,7 +188,7 @@ unsafe fn make_swapped(tp: *mut PyObject) -> PyResult<Owned> {
         let ht: *mut PyHeapTypeObject = t.cast();
         dict::set_item(
             ns.as_ptr(),
-            pystr::intern("__qualname__"),
+            crate::interned!("__qualname__"),
             (*ht).ht_qualname,
         )?;
         let name = pystr::from_str(&format!("{}_be", name_of(t)))?;
@@ -238,7 +238,8 @@ pub unsafe fn simple_from_param(tp: *mut PyObject, value: *mut PyObject) -> PyRe
             }
             Err(e) => {
                 let saved = errors::take();
-                if let Some(ap) = protocol::getattr_opt(value, pystr::intern("_as_parameter_"))? {
+                if let Some(ap) = protocol::getattr_opt(value, crate::interned!("_as_parameter_"))?
+                {
                     protocol::enter_recursive_call(" while processing _as_parameter_")?;
                     let r = simple_from_param(tp, ap.as_ptr());
                     protocol::leave_recursive_call();
@@ -296,7 +297,7 @@ unsafe fn as_parameter(
 ) -> PyResult<Owned> {
     // SAFETY: value is live.
     unsafe {
-        if let Some(ap) = protocol::getattr_opt(value, pystr::intern("_as_parameter_"))? {
+        if let Some(ap) = protocol::getattr_opt(value, crate::interned!("_as_parameter_"))? {
             protocol::enter_recursive_call(" while processing _as_parameter_")?;
             let r = f(tp, ap.as_ptr());
             protocol::leave_recursive_call();

@@ -90,7 +90,7 @@ unsafe fn struct_union_init(
         unsafe {
             stginfo::init_class(op, args, kwds)?;
             let d = (*op.cast::<PyTypeObject>()).tp_dict;
-            if !dict::get_str(d, "_abstract_").is_null() {
+            if !dict::get_item_known_hash_str(d, crate::interned!("_abstract_")).is_null() {
                 return Ok(());
             }
             let info = stginfo::fresh(op)?;
@@ -99,10 +99,10 @@ unsafe fn struct_union_init(
             if !is_struct {
                 info.flags |= stginfo::TYPEFLAG_HASUNION;
             }
-            let f = dict::get_str(d, "_fields_");
+            let f = dict::get_item_known_hash_str(d, crate::interned!("_fields_"));
             if !f.is_null() {
                 let f = Owned::from_borrowed(f);
-                return protocol::setattr(op, pystr::intern("_fields_"), f.as_ptr());
+                return protocol::setattr(op, crate::interned!("_fields_"), f.as_ptr());
             }
             let base: *mut PyObject = (*op.cast::<PyTypeObject>()).tp_base.cast();
             if let Some(binfo) = stginfo::from_type(base) {
@@ -272,7 +272,7 @@ unsafe fn update_stginfo(
         if info.flags & stginfo::DICTFLAG_FINAL != 0 {
             return Err(errors::attribute_error("_fields_ is final"));
         }
-        let pack = match protocol::getattr_opt(tp, pystr::intern("_pack_"))? {
+        let pack = match protocol::getattr_opt(tp, crate::interned!("_pack_"))? {
             None => 0,
             Some(p) => {
                 let v = if int::check(p.as_ptr()) {
@@ -286,7 +286,7 @@ unsafe fn update_stginfo(
                 }
             }
         };
-        let forced_align = match protocol::getattr_opt(tp, pystr::intern("_align_"))? {
+        let forced_align = match protocol::getattr_opt(tp, crate::interned!("_align_"))? {
             None => 0,
             Some(p) => {
                 let v = if int::check(p.as_ptr()) {
@@ -304,7 +304,7 @@ unsafe fn update_stginfo(
                 }
             }
         };
-        let big_endian = protocol::getattr_opt(tp, pystr::intern("_swappedbytes_"))?.is_some();
+        let big_endian = protocol::getattr_opt(tp, crate::interned!("_swappedbytes_"))?.is_some();
         let Ok(seq) = tuple::from_iterable(fields_) else {
             errors::clear();
             return Err(errors::type_error("'_fields_' must be a sequence of pairs"));
@@ -511,7 +511,7 @@ fn ffi_elems_covers(placed: &[Placed], at: Py_ssize_t, fsize: Py_ssize_t) -> boo
 unsafe fn make_anon_fields(tp: *mut PyObject) -> PyResult<()> {
     // SAFETY: tp is a structure type with its fields installed.
     unsafe {
-        let Some(anon) = protocol::getattr_opt(tp, pystr::intern("_anonymous_"))? else {
+        let Some(anon) = protocol::getattr_opt(tp, crate::interned!("_anonymous_"))? else {
             return Ok(());
         };
         let names = tuple::from_iterable(anon.as_ptr())?;
@@ -622,7 +622,7 @@ unsafe fn init_pos_args(
                 }
             }
         }
-        let f = dict::get_str((*tp).tp_dict, "_fields_");
+        let f = dict::get_item_known_hash_str((*tp).tp_dict, crate::interned!("_fields_"));
         if f.is_null() {
             return Ok(index);
         }

@@ -162,7 +162,7 @@ pub unsafe fn generic_from_param(tp: *mut PyObject, value: *mut PyObject) -> PyR
                 typeobj::name_of(tp.cast())
             )));
         }
-        if let Some(p) = protocol::getattr_opt(value, pystr::intern("_as_parameter_"))? {
+        if let Some(p) = protocol::getattr_opt(value, crate::interned!("_as_parameter_"))? {
             protocol::enter_recursive_call(" while processing _as_parameter_")?;
             let r = generic_from_param(tp, p.as_ptr());
             protocol::leave_recursive_call();

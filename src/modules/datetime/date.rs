@@ -423,7 +423,7 @@ unsafe fn iso_type() -> PyResult<*mut PyTypeObject> {
         }
         let tp = structseq::static_type(&raw mut ISO_TYPE, &raw const ISO_DESC)?;
         let m = crate::object::descr::new_method(tp, &raw mut ISO_REDUCE)?;
-        dict::set_item((*tp).tp_dict, pystr::intern("__reduce__"), m.as_ptr())?;
+        dict::set_item((*tp).tp_dict, crate::interned!("__reduce__"), m.as_ptr())?;
         crate::object::typeobj::modified(tp);
         Ok(tp)
     }
@@ -485,7 +485,7 @@ pub unsafe fn add_class_attrs() -> PyResult<()> {
     unsafe {
         let tp = super::date_type();
         let d = (*tp).tp_dict;
-        if !dict::get_str(d, "max").is_null() {
+        if !dict::get_item_known_hash_str(d, crate::interned!("max")).is_null() {
             return Ok(());
         }
         let lo = Ymd {
@@ -500,17 +500,17 @@ pub unsafe fn add_class_attrs() -> PyResult<()> {
         };
         dict::set_item(
             d,
-            pystr::intern("min"),
+            crate::interned!("min"),
             super::new_date_raw(tp, lo)?.as_ptr(),
         )?;
         dict::set_item(
             d,
-            pystr::intern("max"),
+            crate::interned!("max"),
             super::new_date_raw(tp, hi)?.as_ptr(),
         )?;
         dict::set_item(
             d,
-            pystr::intern("resolution"),
+            crate::interned!("resolution"),
             delta::from_us(super::US_PER_DAY as i128)?.as_ptr(),
         )?;
         crate::object::typeobj::modified(tp);

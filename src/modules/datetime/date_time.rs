@@ -123,7 +123,7 @@ pub unsafe fn new_dt_ex(
         ])?;
         let kw = if fold != 0 {
             let k = dict::new()?;
-            dict::set_item(k.as_ptr(), pystr::intern("fold"), f(fold)?.as_ptr())?;
+            dict::set_item(k.as_ptr(), crate::interned!("fold"), f(fold)?.as_ptr())?;
             Some(k)
         } else {
             None
@@ -795,7 +795,7 @@ pub unsafe fn add_class_attrs() -> PyResult<()> {
     unsafe {
         let tp = super::datetime_type();
         let d = (*tp).tp_dict;
-        if !dict::get_str(d, "max").is_null() {
+        if !dict::get_item_known_hash_str(d, crate::interned!("max")).is_null() {
             return Ok(());
         }
         let lo = Ymd {
@@ -816,15 +816,19 @@ pub unsafe fn add_class_attrs() -> PyResult<()> {
         };
         dict::set_item(
             d,
-            pystr::intern("min"),
+            crate::interned!("min"),
             super::new_datetime_raw(tp, lo, Hms::default(), none::none(), 0)?.as_ptr(),
         )?;
         dict::set_item(
             d,
-            pystr::intern("max"),
+            crate::interned!("max"),
             super::new_datetime_raw(tp, hi, thi, none::none(), 0)?.as_ptr(),
         )?;
-        dict::set_item(d, pystr::intern("resolution"), delta::from_us(1)?.as_ptr())?;
+        dict::set_item(
+            d,
+            crate::interned!("resolution"),
+            delta::from_us(1)?.as_ptr(),
+        )?;
         crate::object::typeobj::modified(tp);
         Ok(())
     }

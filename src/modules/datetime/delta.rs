@@ -658,22 +658,22 @@ pub unsafe fn add_class_attrs() -> PyResult<()> {
     unsafe {
         let tp = super::delta_type();
         let d = (*tp).tp_dict;
-        if !dict::get_str(d, "max").is_null() {
+        if !dict::get_item_known_hash_str(d, crate::interned!("max")).is_null() {
             return Ok(());
         }
         dict::set_item(
             d,
-            pystr::intern("min"),
+            crate::interned!("min"),
             new_ex(tp, -MAX_DELTA_DAYS as i32, 0, 0)?.as_ptr(),
         )?;
         dict::set_item(
             d,
-            pystr::intern("max"),
+            crate::interned!("max"),
             new_ex(tp, MAX_DELTA_DAYS as i32, 86_399, 999_999)?.as_ptr(),
         )?;
         dict::set_item(
             d,
-            pystr::intern("resolution"),
+            crate::interned!("resolution"),
             new_ex(tp, 0, 0, 1)?.as_ptr(),
         )?;
         crate::object::typeobj::modified(tp);

@@ -504,13 +504,25 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
                 &types,
             )?;
             let d = module::dict_of(m.as_ptr());
-            dict::set_item(d, pystr::intern("MINYEAR"), pyint(MINYEAR as i64)?.as_ptr())?;
-            dict::set_item(d, pystr::intern("MAXYEAR"), pyint(MAXYEAR as i64)?.as_ptr())?;
-            dict::set_item(d, pystr::intern("UTC"), tzinfo::utc())?;
-            dict::set_item(d, pystr::intern("datetime_CAPI"), capi::capsule()?.as_ptr())?;
             dict::set_item(
                 d,
-                pystr::intern("__doc__"),
+                crate::interned!("MINYEAR"),
+                pyint(MINYEAR as i64)?.as_ptr(),
+            )?;
+            dict::set_item(
+                d,
+                crate::interned!("MAXYEAR"),
+                pyint(MAXYEAR as i64)?.as_ptr(),
+            )?;
+            dict::set_item(d, crate::interned!("UTC"), tzinfo::utc())?;
+            dict::set_item(
+                d,
+                crate::interned!("datetime_CAPI"),
+                capi::capsule()?.as_ptr(),
+            )?;
+            dict::set_item(
+                d,
+                crate::interned!("__doc__"),
                 pystr::from_str("Fast implementation of the datetime module.")?.as_ptr(),
             )?;
             Ok(m)

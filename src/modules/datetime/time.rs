@@ -118,7 +118,7 @@ pub unsafe fn new_time_ex(
         ])?;
         let kw = if fold != 0 {
             let d = dict::new()?;
-            dict::set_item(d.as_ptr(), pystr::intern("fold"), f(fold)?.as_ptr())?;
+            dict::set_item(d.as_ptr(), crate::interned!("fold"), f(fold)?.as_ptr())?;
             Some(d)
         } else {
             None
@@ -463,7 +463,7 @@ pub unsafe fn add_class_attrs() -> PyResult<()> {
     unsafe {
         let tp = super::time_type();
         let d = (*tp).tp_dict;
-        if !dict::get_str(d, "max").is_null() {
+        if !dict::get_item_known_hash_str(d, crate::interned!("max")).is_null() {
             return Ok(());
         }
         let hi = Hms {
@@ -474,15 +474,19 @@ pub unsafe fn add_class_attrs() -> PyResult<()> {
         };
         dict::set_item(
             d,
-            pystr::intern("min"),
+            crate::interned!("min"),
             super::new_time_raw(tp, Hms::default(), none::none(), 0)?.as_ptr(),
         )?;
         dict::set_item(
             d,
-            pystr::intern("max"),
+            crate::interned!("max"),
             super::new_time_raw(tp, hi, none::none(), 0)?.as_ptr(),
         )?;
-        dict::set_item(d, pystr::intern("resolution"), delta::from_us(1)?.as_ptr())?;
+        dict::set_item(
+            d,
+            crate::interned!("resolution"),
+            delta::from_us(1)?.as_ptr(),
+        )?;
         crate::object::typeobj::modified(tp);
         Ok(())
     }

@@ -100,7 +100,7 @@ meth_o!(tzinfo_fromutc, |slf, dt| {
 });
 
 meth_noargs!(tzinfo_reduce, |slf| {
-    let args = match protocol::getattr_opt(slf, pystr::intern("__getinitargs__"))? {
+    let args = match protocol::getattr_opt(slf, crate::interned!("__getinitargs__"))? {
         Some(f) => protocol::call_args(f.as_ptr(), &[])?,
         None => tuple::empty(),
     };
@@ -397,18 +397,18 @@ pub unsafe fn add_class_attrs() -> PyResult<()> {
         let u = new_timezone_raw(zero.as_ptr(), null_mut())?;
         make_immortal(u.as_ptr());
         UTC.store(u.into_raw(), std::sync::atomic::Ordering::Relaxed);
-        dict::set_item(d, pystr::intern("utc"), utc())?;
+        dict::set_item(d, crate::interned!("utc"), utc())?;
         let span = 86_400 * super::US_PER_SECOND as i128 - 60 * super::US_PER_SECOND as i128;
         let lo = delta::from_us(-span)?;
         let hi = delta::from_us(span)?;
         dict::set_item(
             d,
-            pystr::intern("min"),
+            crate::interned!("min"),
             new_timezone_raw(lo.as_ptr(), null_mut())?.as_ptr(),
         )?;
         dict::set_item(
             d,
-            pystr::intern("max"),
+            crate::interned!("max"),
             new_timezone_raw(hi.as_ptr(), null_mut())?.as_ptr(),
         )?;
         typeobj::modified(tp);

@@ -24,7 +24,7 @@ unsafe fn not_builtin(name: *mut PyObject) -> errors::Raised {
             let msg = format!("{} is not a built-in module", protocol::repr_string(name)?);
             let msg = pystr::from_str(&msg)?;
             let kw = dict::new()?;
-            dict::set_item(kw.as_ptr(), pystr::intern("name"), name)?;
+            dict::set_item(kw.as_ptr(), crate::interned!("name"), name)?;
             let args = crate::object::tuple::pack(&[msg.as_ptr()])?;
             let e = protocol::call(exc::PyExc_ImportError, args.as_ptr(), kw.as_ptr())?;
             Ok(errors::restore(e))
@@ -169,7 +169,7 @@ pub fn builtin_importer() -> PyResult<*mut PyObject> {
         if (*tp).tp_dict.is_null() {
             crate::object::typeobj::ready(tp)?;
             let origin = pystr::from_str(super::importer::BUILT_IN)?;
-            dict::set_item((*tp).tp_dict, pystr::intern("_ORIGIN"), origin.as_ptr())?;
+            dict::set_item((*tp).tp_dict, crate::interned!("_ORIGIN"), origin.as_ptr())?;
         }
     }
     Ok(tp.cast())
@@ -182,7 +182,7 @@ pub unsafe fn replace_in_bootstrap(bootstrap: *mut PyObject) -> PyResult<()> {
     unsafe {
         dict::set_item(
             bootstrap,
-            pystr::intern("BuiltinImporter"),
+            crate::interned!("BuiltinImporter"),
             builtin_importer()?,
         )
     }

@@ -98,10 +98,10 @@ unsafe fn make_spec(
     unsafe {
         let spec_type = protocol::getattr_str(bootstrap, "ModuleSpec")?;
         let kw = dict::new()?;
-        dict::set_item(kw.as_ptr(), pystr::intern("origin"), origin)?;
+        dict::set_item(kw.as_ptr(), crate::interned!("origin"), origin)?;
         dict::set_item(
             kw.as_ptr(),
-            pystr::intern("is_package"),
+            crate::interned!("is_package"),
             pybool::from_bool(is_package),
         )?;
         let pos = crate::object::tuple::pack(&[name, loader])?;
@@ -129,17 +129,21 @@ unsafe fn file_spec(
             found.is_package,
         )?;
         let s = spec.as_ptr();
-        protocol::setattr(s, pystr::intern("has_location"), pybool::from_bool(true))?;
+        protocol::setattr(s, crate::interned!("has_location"), pybool::from_bool(true))?;
         if !found.is_extension {
             if let Some(c) = crate::runtime::pycache::cache_path(&found.path) {
                 let c = path_str(&c)?;
-                protocol::setattr(s, pystr::intern("cached"), c.as_ptr())?;
+                protocol::setattr(s, crate::interned!("cached"), c.as_ptr())?;
             }
         }
         if found.is_package {
             let dir = found.path.parent().unwrap_or(Path::new("."));
             let l = list::from_vec(vec![path_str(dir)?])?;
-            protocol::setattr(s, pystr::intern("submodule_search_locations"), l.as_ptr())?;
+            protocol::setattr(
+                s,
+                crate::interned!("submodule_search_locations"),
+                l.as_ptr(),
+            )?;
         }
         Ok(spec)
     }
@@ -151,8 +155,16 @@ unsafe fn file_spec(
 pub unsafe fn builtin_module_spec(name: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: sys.modules is a dict; name a str.
     unsafe {
-        let bootstrap = dict::get_str(crate::modules::sys_modules(), "importlib._bootstrap");
-        if bootstrap.is_null() || dict::get_str(module::dict_of(bootstrap), "ModuleSpec").is_null()
+        let bootstrap = dict::get_item_known_hash_str(
+            crate::modules::sys_modules(),
+            crate::interned!("importlib._bootstrap"),
+        );
+        if bootstrap.is_null()
+            || dict::get_item_known_hash_str(
+                module::dict_of(bootstrap),
+                crate::interned!("ModuleSpec"),
+            )
+            .is_null()
         {
             return import::builtin_spec(pystr::as_str(name)?);
         }
@@ -172,7 +184,7 @@ pub unsafe fn file_module_spec(name: *mut PyObject, found: &import::Found) -> Py
         }
         let spec = import::builtin_spec(pystr::as_str(name)?)?;
         let origin = path_str(&found.path)?;
-        protocol::setattr(spec.as_ptr(), pystr::intern("origin"), origin.as_ptr())?;
+        protocol::setattr(spec.as_ptr(), crate::interned!("origin"), origin.as_ptr())?;
         Ok(spec)
     }
 }
@@ -184,7 +196,12 @@ pub unsafe fn spec_for_import(
     found: &import::Found,
 ) -> PyResult<Option<Owned>> {
     // SAFETY: sys.modules is a dict.
-    let bootstrap = unsafe { dict::get_str(crate::modules::sys_modules(), "importlib._bootstrap") };
+    let bootstrap = unsafe {
+        dict::get_item_known_hash_str(
+            crate::modules::sys_modules(),
+            crate::interned!("importlib._bootstrap"),
+        )
+    };
     if bootstrap.is_null() {
         return Ok(None);
     }
@@ -209,23 +226,24 @@ pub unsafe fn spec_earlier_modules(bootstrap: *mut PyObject, names: Vec<String>)
             }
             let m = Owned::from_borrowed(m);
             let d = module::dict_of(m.as_ptr());
-            let spec = dict::get_str(d, "__spec__");
-            let file = dict::get_str(d, "__file__");
+            let spec = dict::get_item_known_hash_str(d, crate::interned!("__spec__"));
+            let file = dict::get_item_known_hash_str(d, crate::interned!("__file__"));
             if (!spec.is_null() && spec != none::none()) || file.is_null() || !pystr::check(file) {
                 continue;
             }
             let found = import::Found {
                 path: str_path(file)?,
-                is_package: !dict::get_str(d, "__path__").is_null(),
+                is_package: !dict::get_item_known_hash_str(d, crate::interned!("__path__"))
+                    .is_null(),
                 is_extension: false,
             };
             let name = pystr::from_str(&name)?;
             let spec = file_spec(bootstrap, name.as_ptr(), &found)?;
-            dict::set_item(d, pystr::intern("__spec__"), spec.as_ptr())?;
-            let loader = dict::get_str(d, "__loader__");
+            dict::set_item(d, crate::interned!("__spec__"), spec.as_ptr())?;
+            let loader = dict::get_item_known_hash_str(d, crate::interned!("__loader__"));
             if loader.is_null() || loader == none::none() {
                 let l = protocol::getattr_str(spec.as_ptr(), "loader")?;
-                dict::set_item(d, pystr::intern("__loader__"), l.as_ptr())?;
+                dict::set_item(d, crate::interned!("__loader__"), l.as_ptr())?;
             }
         }
         Ok(())
@@ -289,10 +307,10 @@ builtin!(exec_module, |_cls, args, kws| {
         return Ok(none_ref());
     }
     let d = module::dict_of(m);
-    if dict::get_str(d, "__builtins__").is_null() {
+    if dict::get_item_known_hash_str(d, crate::interned!("__builtins__")).is_null() {
         dict::set_item(
             d,
-            pystr::intern("__builtins__"),
+            crate::interned!("__builtins__"),
             crate::modules::builtins::module(),
         )?;
     }

@@ -96,13 +96,13 @@ pub unsafe fn bless_modules(external: *mut PyObject) -> PyResult<()> {
 unsafe fn bless(name: *mut PyObject, d: *mut PyObject) -> PyResult<()> {
     // SAFETY: d is a module's dict; name a str.
     unsafe {
-        let spec = dict::get_str(d, "__spec__");
-        let loader = dict::get_str(d, "__loader__");
+        let spec = dict::get_item_known_hash_str(d, crate::interned!("__spec__"));
+        let loader = dict::get_item_known_hash_str(d, crate::interned!("__loader__"));
         if spec.is_null() || spec == none::none() {
             if pystr::as_str(name)? != "__main__" {
                 return Ok(());
             }
-            let file = dict::get_str(d, "__file__");
+            let file = dict::get_item_known_hash_str(d, crate::interned!("__file__"));
             let has_file = !file.is_null() && pystr::check(file);
             // A script's loader replaces the `BuiltinImporter` it started with.
             let replaced = is_stand_in(loader)? || (has_file && loader == builtin_loader()?);
@@ -119,9 +119,9 @@ unsafe fn bless(name: *mut PyObject, d: *mut PyObject) -> PyResult<()> {
                 };
                 file_loader(name, &found)?
             };
-            return dict::set_item(d, pystr::intern("__loader__"), new.as_ptr());
+            return dict::set_item(d, crate::interned!("__loader__"), new.as_ptr());
         }
-        let Some(spec_loader) = protocol::getattr_opt(spec, pystr::intern("loader"))? else {
+        let Some(spec_loader) = protocol::getattr_opt(spec, crate::interned!("loader"))? else {
             return Ok(());
         };
         if spec_loader.as_ptr() != super::native_importer()? {
@@ -134,7 +134,7 @@ unsafe fn bless(name: *mut PyObject, d: *mut PyObject) -> PyResult<()> {
         let origin = pystr::as_str(origin.as_ptr())?;
         let new = if origin == super::importer::BUILT_IN {
             let spec = super::builtin_module_spec(name)?;
-            dict::set_item(d, pystr::intern("__spec__"), spec.as_ptr())?;
+            dict::set_item(d, crate::interned!("__spec__"), spec.as_ptr())?;
             protocol::getattr_str(spec.as_ptr(), "loader")?
         } else {
             let locations = protocol::getattr_str(spec, "submodule_search_locations")?;
@@ -145,11 +145,11 @@ unsafe fn bless(name: *mut PyObject, d: *mut PyObject) -> PyResult<()> {
                 path,
             };
             let new = file_loader(name, &found)?;
-            protocol::setattr(spec, pystr::intern("loader"), new.as_ptr())?;
+            protocol::setattr(spec, crate::interned!("loader"), new.as_ptr())?;
             new
         };
         if is_stand_in(loader)? {
-            dict::set_item(d, pystr::intern("__loader__"), new.as_ptr())?;
+            dict::set_item(d, crate::interned!("__loader__"), new.as_ptr())?;
         }
         Ok(())
     }
@@ -194,7 +194,7 @@ static mut GET_CODE: PyMethodDef = method(
 unsafe fn install_get_code(external: *mut PyObject) -> PyResult<()> {
     // SAFETY: external is a module's dict; GET_CODE is static.
     unsafe {
-        let cls = dict::get_str(external, "SourceFileLoader");
+        let cls = dict::get_item_known_hash_str(external, crate::interned!("SourceFileLoader"));
         if cls.is_null()
             || !crate::object::typeobj::instance_of(
                 cls,
@@ -204,7 +204,7 @@ unsafe fn install_get_code(external: *mut PyObject) -> PyResult<()> {
             return Ok(());
         }
         let descr = crate::object::descr::new_method(cls.cast(), &raw mut GET_CODE)?;
-        protocol::setattr(cls, pystr::intern("get_code"), descr.as_ptr())?;
+        protocol::setattr(cls, crate::interned!("get_code"), descr.as_ptr())?;
         Ok(())
     }
 }

@@ -151,7 +151,7 @@ builtin!(create_dynamic, |args, kws| {
     let origin = protocol::getattr_str(spec, "origin")?;
     let name = name_arg("create_dynamic", name.as_ptr())?;
     let origin = name_arg("create_dynamic", origin.as_ptr())?;
-    let locations = protocol::getattr_opt(spec, pystr::intern("submodule_search_locations"))?;
+    let locations = protocol::getattr_opt(spec, crate::interned!("submodule_search_locations"))?;
     let is_package = locations.is_some_and(|l| l.as_ptr() != none::none());
     crate::runtime::dynload::load(name, std::path::Path::new(origin), is_package)
 });

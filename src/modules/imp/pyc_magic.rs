@@ -6,7 +6,7 @@
 //! CPython magic number has, so a CPython `.pyc` is refused too
 //! (`ImportError: bad magic number`) instead of being misread.
 use crate::ffi::PyObject;
-use crate::object::{bytes, dict, int, str as pystr};
+use crate::object::{bytes, dict, int};
 use crate::runtime::errors::PyResult;
 
 /// The two-byte magic value (little-endian in the file, before `\r\n`).
@@ -22,8 +22,8 @@ pub unsafe fn fix_bootstrap_external(globals: *mut PyObject) -> PyResult<()> {
     // SAFETY: globals is the module's dict.
     unsafe {
         let magic = bytes::from_slice(&TOKEN.to_le_bytes())?;
-        dict::set_item(globals, pystr::intern("MAGIC_NUMBER"), magic.as_ptr())?;
+        dict::set_item(globals, crate::interned!("MAGIC_NUMBER"), magic.as_ptr())?;
         let raw = int::from_i64(i64::from(TOKEN))?;
-        dict::set_item(globals, pystr::intern("_RAW_MAGIC_NUMBER"), raw.as_ptr())
+        dict::set_item(globals, crate::interned!("_RAW_MAGIC_NUMBER"), raw.as_ptr())
     }
 }

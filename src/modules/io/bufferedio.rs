@@ -440,7 +440,7 @@ unsafe fn read(op: *mut PyObject, n: isize) -> PyResult<Owned> {
         s.rbuf.clear();
         s.rpos = 0;
         if n < 0 {
-            let r = match protocol::getattr_opt(raw.as_ptr(), pystr::intern("readall"))? {
+            let r = match protocol::getattr_opt(raw.as_ptr(), crate::interned!("readall"))? {
                 Some(f) => protocol::call_args(f.as_ptr(), &[])?,
                 None => protocol::call_method_obj(raw.as_ptr(), "read", &[])?,
             };

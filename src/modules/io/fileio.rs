@@ -317,7 +317,7 @@ pub unsafe fn init(
                 blksize,
             },
         );
-        if let Err(e) = protocol::setattr(op, pystr::intern("name"), file) {
+        if let Err(e) = protocol::setattr(op, crate::interned!("name"), file) {
             fail(fd);
             st(op)?.fd = -1;
             return Err(e);
@@ -357,7 +357,7 @@ unsafe extern "C" fn fileio_repr(op: *mut PyObject) -> *mut PyObject {
             let (fd, closefd) = (s.fd, s.closefd);
             let mode = mode_string(s);
             let cf = if closefd { "True" } else { "False" };
-            match protocol::getattr_opt(op, pystr::intern("name"))? {
+            match protocol::getattr_opt(op, crate::interned!("name"))? {
                 Some(n) => {
                     let r = protocol::repr_string(n.as_ptr())?;
                     pystr::from_str(&format!("<{tn} name={r} mode='{mode}' closefd={cf}>"))

@@ -178,7 +178,7 @@ io_method!(iobase_isatty, |slf, args, kws| {
 io_method!(iobase_readline, |slf, args, kws| {
     let [size] = bind("readline", args, &kws, ["size"], 0)?;
     let limit = opt_size(size)?;
-    let peek = protocol::getattr_opt(slf, pystr::intern("peek"))?;
+    let peek = protocol::getattr_opt(slf, crate::interned!("peek"))?;
     let mut out: Vec<u8> = Vec::new();
     while limit < 0 || (out.len() as isize) < limit {
         let mut nreadahead = 1isize;

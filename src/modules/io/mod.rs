@@ -300,7 +300,7 @@ pub fn unsupported_type() -> PyResult<*mut PyObject> {
         let ns = dict::new()?;
         dict::set_item(
             ns.as_ptr(),
-            pystr::intern("__module__"),
+            crate::interned!("__module__"),
             pystr::from_str("io")?.as_ptr(),
         )?;
         let name = pystr::from_str("UnsupportedOperation")?;
@@ -699,7 +699,7 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
     guard_obj(|| {
         // SAFETY: the method table is static; the types are readied.
         unsafe {
-            let m = crate::object::module::new(pystr::intern("_io"))?;
+            let m = crate::object::module::new(crate::interned!("_io"))?;
             let d = crate::object::module::dict_of(m.as_ptr());
             let table = &raw mut MODULE_METHODS;
             for i in 0..(*table).len() - 1 {
@@ -707,7 +707,7 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
                 let f = crate::object::methodobject::new(
                     ml,
                     m.as_ptr(),
-                    pystr::intern("_io"),
+                    crate::interned!("_io"),
                     null_mut(),
                 )?;
                 dict::set_item(d, pystr::intern_cstr((*ml).ml_name)?, f.as_ptr())?;
@@ -716,14 +716,18 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
             // at startup): the builtins' own function (the same C
             // function) is replaced when it is still in place.
             let bd = crate::modules::builtins::dict();
-            let bopen = dict::get_str(bd, "open");
+            let bopen = dict::get_item_known_hash_str(bd, crate::interned!("open"));
             if !bopen.is_null()
                 && (*bopen).ob_type == &raw mut crate::object::methodobject::PyCFunction_Type
                 && (*bopen.cast::<PyCFunctionObject>()).m_self == crate::modules::builtins::module()
                 && std::ffi::CStr::from_ptr((*(*bopen.cast::<PyCFunctionObject>()).m_ml).ml_name)
                     == c"open"
             {
-                dict::set_item(bd, pystr::intern("open"), dict::get_str(d, "open"))?;
+                dict::set_item(
+                    bd,
+                    crate::interned!("open"),
+                    dict::get_item_known_hash_str(d, crate::interned!("open")),
+                )?;
             }
             let set = |k: &str, v: *mut PyObject| dict::set_item(d, pystr::intern(k), v);
             set(

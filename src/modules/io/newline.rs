@@ -176,7 +176,7 @@ io_method!(nldecoder_decode, |slf, args, kws| {
         Some(d) => {
             let f = Owned::from_borrowed_static(crate::object::bool::from_bool(final_));
             let m = protocol::getattr_str(d, "decode")?;
-            let kwn = tuple::pack(&[pystr::intern("final")])?;
+            let kwn = tuple::pack(&[crate::interned!("final")])?;
             errors::check(crate::capi::call::vectorcall(
                 m.as_ptr(),
                 [input, f.as_ptr()].as_ptr(),

@@ -191,7 +191,7 @@ pub unsafe fn open(
                 false,
             )?;
             top = wrapper.clone();
-            protocol::setattr(wrapper.as_ptr(), pystr::intern("mode"), mode)?;
+            protocol::setattr(wrapper.as_ptr(), crate::interned!("mode"), mode)?;
             Ok(wrapper)
         })();
         if result.is_err() {

@@ -83,7 +83,7 @@ unsafe fn create(fd: c_int, name: &str) -> PyResult<Owned> {
             none::none(),
         )?;
         let nm = pystr::from_str(name)?;
-        protocol::setattr(raw.as_ptr(), pystr::intern("name"), nm.as_ptr())?;
+        protocol::setattr(raw.as_ptr(), crate::interned!("name"), nm.as_ptr())?;
         let tty = libc::isatty(fd) == 1;
         // PYTHONUNBUFFERED: stdout and stderr write straight to the file
         // descriptor; stdin stays buffered (TextIOWrapper wants read1).
@@ -109,7 +109,7 @@ unsafe fn create(fd: c_int, name: &str) -> PyResult<Owned> {
             !buffered,
         )?;
         let mode = pystr::from_str(if write { "w" } else { "r" })?;
-        protocol::setattr(t.as_ptr(), pystr::intern("mode"), mode.as_ptr())?;
+        protocol::setattr(t.as_ptr(), crate::interned!("mode"), mode.as_ptr())?;
         Ok(t)
     }
 }
@@ -143,7 +143,7 @@ fn sys_stream(name: &str) -> *mut PyObject {
     }
     // SAFETY: modules is a dict; sys a module.
     unsafe {
-        let sys = dict::get_str(modules, "sys");
+        let sys = dict::get_item_known_hash_str(modules, crate::interned!("sys"));
         if sys.is_null() {
             return null_mut();
         }
@@ -227,7 +227,7 @@ pub fn flush_at_exit() -> bool {
             // SAFETY: f is a live object.
             let r = unsafe {
                 let f = Owned::from_borrowed(f);
-                let closed = protocol::getattr_opt(f.as_ptr(), pystr::intern("closed"))
+                let closed = protocol::getattr_opt(f.as_ptr(), crate::interned!("closed"))
                     .and_then(|c| c.map_or(Ok(false), |c| protocol::is_true(c.as_ptr())));
                 match closed {
                     Ok(true) => Ok(()),
@@ -275,7 +275,7 @@ unsafe fn write_unencodable(out: *mut PyObject, r: *mut PyObject) -> PyResult<()
         let encoding = protocol::getattr_str(out, "encoding")?;
         let errs = pystr::from_str("backslashreplace")?;
         let encoded = protocol::call_method_obj(r, "encode", &[encoding.as_ptr(), errs.as_ptr()])?;
-        match protocol::getattr_opt(out, pystr::intern("buffer"))? {
+        match protocol::getattr_opt(out, crate::interned!("buffer"))? {
             Some(buffer) => {
                 protocol::call_method_obj(out, "flush", &[])?;
                 protocol::call_method_obj(buffer.as_ptr(), "write", &[encoded.as_ptr()])?;
@@ -300,7 +300,7 @@ crate::modules::args::builtin!(sys_displayhook, |args, kws| {
         return Ok(none::owned());
     }
     let b = crate::modules::builtins::dict();
-    dict::set_item(b, pystr::intern("_"), none::none())?;
+    dict::set_item(b, crate::interned!("_"), none::none())?;
     let out = sys_stream("stdout");
     if out.is_null() {
         return Err(errors::runtime_error("lost sys.stdout"));
@@ -316,7 +316,7 @@ crate::modules::args::builtin!(sys_displayhook, |args, kws| {
     }
     let nl = pystr::from_str("\n")?;
     protocol::call_method_obj(out.as_ptr(), "write", &[nl.as_ptr()])?;
-    dict::set_item(b, pystr::intern("_"), v)?;
+    dict::set_item(b, crate::interned!("_"), v)?;
     Ok(none::owned())
 });
 
@@ -358,7 +358,8 @@ unsafe fn install_hooks(d: *mut PyObject, module: *mut PyObject) -> PyResult<()>
         .enumerate()
         {
             let ml = (table as *mut PyMethodDef).add(i);
-            let f = crate::object::methodobject::new(ml, module, pystr::intern("sys"), null_mut())?;
+            let f =
+                crate::object::methodobject::new(ml, module, crate::interned!("sys"), null_mut())?;
             dict::set_item(d, pystr::intern(name), f.as_ptr())?;
             dict::set_item(d, pystr::intern(orig), f.as_ptr())?;
         }

@@ -234,7 +234,7 @@ unsafe fn init(
         let writable = call_bool(buf, "writable")?;
         let (decoder, encoder) = make_codecs(&encoding, &errors_, readable, writable)?;
         let seekable = call_bool(buf, "seekable")?;
-        let has_read1 = protocol::getattr_opt(buf, pystr::intern("read1"))?.is_some();
+        let has_read1 = protocol::getattr_opt(buf, crate::interned!("read1"))?.is_some();
         set_state(
             op,
             KIND_TEXTIO,

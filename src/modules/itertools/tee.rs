@@ -240,15 +240,14 @@ builtin!(tee_function, |args, kws| {
         return Ok(tuple::empty());
     }
     let it = protocol::get_iter(args[0])?;
-    let (first, copy) =
-        match protocol::getattr_opt(it.as_ptr(), crate::object::str::intern("__copy__"))? {
-            Some(c) => (it, c),
-            None => {
-                let t = from_iterable(it.as_ptr())?;
-                let c = protocol::getattr_str(t.as_ptr(), "__copy__")?;
-                (t, c)
-            }
-        };
+    let (first, copy) = match protocol::getattr_opt(it.as_ptr(), crate::interned!("__copy__"))? {
+        Some(c) => (it, c),
+        None => {
+            let t = from_iterable(it.as_ptr())?;
+            let c = protocol::getattr_str(t.as_ptr(), "__copy__")?;
+            (t, c)
+        }
+    };
     let mut items = Vec::with_capacity(n as usize);
     items.push(first);
     for _ in 1..n {

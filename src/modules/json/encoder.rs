@@ -446,11 +446,11 @@ impl Enc<'_> {
                 text = Some(pystr::from_str(&self.float_text(key)?)?);
                 ptr(&text)
             } else if key == pybool::from_bool(true) {
-                pystr::intern("true")
+                crate::interned!("true")
             } else if key == pybool::from_bool(false) {
-                pystr::intern("false")
+                crate::interned!("false")
             } else if key == none::none() {
-                pystr::intern("null")
+                crate::interned!("null")
             } else if int::check(key) {
                 text = Some(pystr::from_str(&int::decimal_string(key)?)?);
                 ptr(&text)

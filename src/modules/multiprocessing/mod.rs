@@ -58,17 +58,17 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
                 };
                 dict::set_item(
                     (*tp).tp_dict,
-                    pystr::intern("SEM_VALUE_MAX"),
+                    crate::interned!("SEM_VALUE_MAX"),
                     int::from_i64(max)?.as_ptr(),
                 )?;
                 crate::object::typeobj::modified(tp);
             }
-            dict::set_item(d, pystr::intern("SemLock"), tp.cast())?;
+            dict::set_item(d, crate::interned!("SemLock"), tp.cast())?;
             let flags = dict::new()?;
             for k in ["HAVE_SEM_OPEN", "HAVE_SEM_TIMEDWAIT"] {
                 dict::set_item(flags.as_ptr(), pystr::intern(k), int::small(1))?;
             }
-            dict::set_item(d, pystr::intern("flags"), flags.as_ptr())?;
+            dict::set_item(d, crate::interned!("flags"), flags.as_ptr())?;
             PyResult::Ok(m)
         }
     })

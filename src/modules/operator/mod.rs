@@ -372,7 +372,7 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
             )?;
             protocol::setattr(
                 m.as_ptr(),
-                pystr::intern("__doc__"),
+                crate::interned!("__doc__"),
                 pystr::from_str(
                     "Operator interface: functions for Python's intrinsic operators\n(operator.add(x, y) computes x + y), named like the special methods.",
                 )?

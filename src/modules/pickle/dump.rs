@@ -118,7 +118,7 @@ builtin!(pub pickle_dump, |args, kws| {
 /// The `write` method of `file`.
 unsafe fn file_write(file: *mut PyObject) -> PyResult<Owned> {
     // SAFETY: file live.
-    match unsafe { protocol::getattr_opt(file, pystr::intern("write"))? } {
+    match unsafe { protocol::getattr_opt(file, crate::interned!("write"))? } {
         Some(w) => Ok(w),
         None => Err(errors::type_error("file must have a 'write' attribute")),
     }

@@ -54,8 +54,8 @@ unsafe fn options(given: &[Option<*mut PyObject>]) -> PyResult<Options> {
 unsafe fn file_methods(file: *mut PyObject) -> PyResult<FileMethods> {
     // SAFETY: file is live.
     unsafe {
-        let read = protocol::getattr_opt(file, pystr::intern("read"))?;
-        let readline = protocol::getattr_opt(file, pystr::intern("readline"))?;
+        let read = protocol::getattr_opt(file, crate::interned!("read"))?;
+        let readline = protocol::getattr_opt(file, crate::interned!("readline"))?;
         match (read, readline) {
             (Some(read), Some(readline)) => Ok(FileMethods { read, readline }),
             _ => Err(errors::type_error(

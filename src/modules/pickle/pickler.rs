@@ -398,10 +398,10 @@ impl<'a> Dump<'a> {
                 protocol::call_args(f.as_ptr(), &[obj])?
             } else if (*tp).tp_flags & Py_TPFLAGS_TYPE_SUBCLASS != 0 {
                 return self.save_global(obj, null_mut());
-            } else if let Some(f) = protocol::getattr_opt(obj, pystr::intern("__reduce_ex__"))? {
+            } else if let Some(f) = protocol::getattr_opt(obj, crate::interned!("__reduce_ex__"))? {
                 let p = int::from_i64(self.proto() as i64)?;
                 protocol::call_args(f.as_ptr(), &[p.as_ptr()])?
-            } else if let Some(f) = protocol::getattr_opt(obj, pystr::intern("__reduce__"))? {
+            } else if let Some(f) = protocol::getattr_opt(obj, crate::interned!("__reduce__"))? {
                 protocol::call_args(f.as_ptr(), &[])?
             } else {
                 return Err(pickling_error(&format!(
@@ -539,7 +539,7 @@ impl<'a> Dump<'a> {
                 let codecs = crate::runtime::import::import_absolute("_codecs")?;
                 let encode = protocol::getattr_str(codecs.as_ptr(), "encode")?;
                 let text = crate::object::codecs_core::decode_latin1(data)?;
-                let args = tuple::pack(&[text.as_ptr(), pystr::intern("latin1")])?;
+                let args = tuple::pack(&[text.as_ptr(), crate::interned!("latin1")])?;
                 tuple::pack(&[encode.as_ptr(), args.as_ptr()])?
             };
             self.save_reduce(rv.as_ptr(), obj)
@@ -965,10 +965,10 @@ impl<'a> Dump<'a> {
         unsafe {
             let global_name = if !name.is_null() {
                 Owned::from_borrowed(name)
-            } else if let Some(q) = protocol::getattr_opt(obj, pystr::intern("__qualname__"))? {
+            } else if let Some(q) = protocol::getattr_opt(obj, crate::interned!("__qualname__"))? {
                 q
             } else {
-                protocol::getattr(obj, pystr::intern("__name__"))?
+                protocol::getattr(obj, crate::interned!("__name__"))?
             };
             if !pystr::check(global_name.as_ptr()) {
                 return Err(errors::type_error(format!(
@@ -1192,7 +1192,7 @@ impl<'a> Dump<'a> {
                 }
             }
             let fname = if self.proto() >= 2 {
-                match protocol::getattr_opt(callable, pystr::intern("__name__"))? {
+                match protocol::getattr_opt(callable, crate::interned!("__name__"))? {
                     Some(n) if pystr::check(n.as_ptr()) => pystr::as_str(n.as_ptr())?.to_owned(),
                     _ => String::new(),
                 }
@@ -1234,7 +1234,7 @@ impl<'a> Dump<'a> {
                 } else {
                     let functools = crate::runtime::import::import_absolute("functools")?;
                     let partial = protocol::getattr_str(functools.as_ptr(), "partial")?;
-                    let new = protocol::getattr(cls, pystr::intern("__new__"))?;
+                    let new = protocol::getattr(cls, crate::interned!("__new__"))?;
                     let mut pargs = vec![new.as_ptr(), cls];
                     pargs.extend_from_slice(tuple::items(a));
                     let pargs = tuple::from_slice(&pargs)?;
@@ -1251,7 +1251,7 @@ impl<'a> Dump<'a> {
                     return Err(pickling_error("args[0] from __newobj__ args is not a type"));
                 }
                 if !obj.is_null() {
-                    let oc = protocol::getattr(obj, pystr::intern("__class__"))?;
+                    let oc = protocol::getattr(obj, crate::interned!("__class__"))?;
                     if oc.as_ptr() != cls {
                         return Err(pickling_error(
                             "args[0] from __newobj__ args has the wrong class",
@@ -1327,7 +1327,7 @@ unsafe fn long_bytes(obj: *mut PyObject) -> PyResult<Vec<u8>> {
 unsafe fn whichmodule(obj: *mut PyObject, dotted: &[&str]) -> PyResult<Owned> {
     // SAFETY: obj live.
     unsafe {
-        if let Some(m) = protocol::getattr_opt(obj, pystr::intern("__module__"))? {
+        if let Some(m) = protocol::getattr_opt(obj, crate::interned!("__module__"))? {
             if m.as_ptr() != none::none() {
                 return Ok(m);
             }

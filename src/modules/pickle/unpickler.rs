@@ -704,12 +704,12 @@ impl<'a> Load<'a> {
                 }
                 return Ok(());
             }
-            if let Some(extend) = protocol::getattr_opt(target, pystr::intern("extend"))? {
+            if let Some(extend) = protocol::getattr_opt(target, crate::interned!("extend"))? {
                 let items = list::from_vec(self.stack.split_off(x))?;
                 protocol::call_args(extend.as_ptr(), &[items.as_ptr()])?;
                 return Ok(());
             }
-            let append = protocol::getattr(target, pystr::intern("append"))?;
+            let append = protocol::getattr(target, crate::interned!("append"))?;
             for o in self.stack.split_off(x) {
                 protocol::call_args(append.as_ptr(), &[o.as_ptr()])?;
             }
@@ -757,7 +757,7 @@ impl<'a> Load<'a> {
                     set::add(target, o.as_ptr())?;
                 }
             } else {
-                let add = protocol::getattr(target, pystr::intern("add"))?;
+                let add = protocol::getattr(target, crate::interned!("add"))?;
                 for o in &items {
                     protocol::call_args(add.as_ptr(), &[o.as_ptr()])?;
                 }
@@ -776,7 +776,7 @@ impl<'a> Load<'a> {
         let inst = self.top()?;
         // SAFETY: inst and state are live.
         unsafe {
-            if let Some(setstate) = protocol::getattr_opt(inst, pystr::intern("__setstate__"))? {
+            if let Some(setstate) = protocol::getattr_opt(inst, crate::interned!("__setstate__"))? {
                 protocol::call_args(setstate.as_ptr(), &[state.as_ptr()])?;
                 return Ok(());
             }
@@ -794,7 +794,7 @@ impl<'a> Load<'a> {
                 if !dict::check(state.as_ptr()) {
                     return Err(unpickling_error("state is not a dictionary"));
                 }
-                let d = protocol::getattr(inst, pystr::intern("__dict__"))?;
+                let d = protocol::getattr(inst, crate::interned!("__dict__"))?;
                 let mut pos = 0;
                 while let Some((k, v)) = dict::next(state.as_ptr(), &mut pos) {
                     let mut key = Owned::from_borrowed(k);
@@ -913,7 +913,7 @@ impl<'a> Load<'a> {
         }
         // SAFETY: the owner is a live Unpickler; pid live.
         unsafe {
-            let f = protocol::getattr(self.owner, pystr::intern("persistent_load"))?;
+            let f = protocol::getattr(self.owner, crate::interned!("persistent_load"))?;
             protocol::call_args(f.as_ptr(), &[pid])
         }
     }
@@ -926,7 +926,7 @@ impl<'a> Load<'a> {
             if self.owner.is_null() {
                 return find_class(module, name, self.proto, self.options.fix_imports);
             }
-            let m = protocol::getattr(self.owner, pystr::intern("find_class"))?;
+            let m = protocol::getattr(self.owner, crate::interned!("find_class"))?;
             protocol::call_args(m.as_ptr(), &[module, name])
         }
     }
@@ -986,9 +986,9 @@ unsafe fn instantiate(cls: *mut PyObject, args: *mut PyObject) -> PyResult<Owned
     // SAFETY: the objects are live; args is a tuple.
     unsafe {
         if tuple::size(args) == 0 && is_type(cls) {
-            let init = protocol::getattr_opt(cls, pystr::intern("__getinitargs__"))?;
+            let init = protocol::getattr_opt(cls, crate::interned!("__getinitargs__"))?;
             if init.is_none() {
-                let new = protocol::getattr(cls, pystr::intern("__new__"))?;
+                let new = protocol::getattr(cls, crate::interned!("__new__"))?;
                 return protocol::call_args(new.as_ptr(), &[cls]);
             }
         }

@@ -164,7 +164,7 @@ builtin!(pub(super) posix_listxattr, |args, kws| {
     let given = p.filter(|&p| p != none::none());
     let file = match given {
         Some(p) => File::of("listxattr", p, f)?,
-        None => File::Path(path::path("listxattr", "path", crate::object::str::intern("."))?, follow_arg(f)?),
+        None => File::Path(path::path("listxattr", "path", crate::interned!("."))?, follow_arg(f)?),
     };
     audit(c"os.listxattr", &[given.unwrap_or(none::none())], &[])?;
     let names = read_sized(&file, |buf, size| {

@@ -106,7 +106,7 @@ unsafe fn submodule(m: *mut PyObject, name: &str, doc: &str) -> PyResult<Owned> 
         let sub = crate::object::module::new(pystr::from_str(&full)?.as_ptr())?;
         protocol::setattr(
             sub.as_ptr(),
-            pystr::intern("__doc__"),
+            crate::interned!("__doc__"),
             pystr::from_str(doc)?.as_ptr(),
         )?;
         protocol::setattr(m, pystr::intern(name), sub.as_ptr())?;
@@ -185,8 +185,8 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
                 dict::set_item(codes.as_ptr(), ms.as_ptr(), c.as_ptr())?;
                 dict::set_item(messages.as_ptr(), c.as_ptr(), ms.as_ptr())?;
             }
-            protocol::setattr(e.as_ptr(), pystr::intern("codes"), codes.as_ptr())?;
-            protocol::setattr(e.as_ptr(), pystr::intern("messages"), messages.as_ptr())?;
+            protocol::setattr(e.as_ptr(), crate::interned!("codes"), codes.as_ptr())?;
+            protocol::setattr(e.as_ptr(), crate::interned!("messages"), messages.as_ptr())?;
             let md = submodule(
                 p,
                 "model",

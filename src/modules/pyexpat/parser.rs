@@ -442,7 +442,7 @@ pub fn parse_object(op: *mut PyObject, data: *mut PyObject, fin: bool) -> PyResu
 }
 
 crate::modules::objtype::meth_o!(parse_file, |op, file| {
-    let read = protocol::getattr_opt(file, pystr::intern("read"))?
+    let read = protocol::getattr_opt(file, crate::interned!("read"))?
         .ok_or_else(|| errors::type_error("argument must have 'read' attribute"))?;
     let n = int::from_i64(64 * 1024)?;
     loop {

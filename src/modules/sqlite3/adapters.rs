@@ -112,12 +112,12 @@ unsafe fn adapt_with(o: *mut PyObject, proto: *mut PyObject) -> PyResult<Option<
             let f = Owned::from_borrowed(f);
             return protocol::call_args(f.as_ptr(), &[o]).map(Some);
         }
-        if let Some(f) = protocol::getattr_opt(proto, pystr::intern("__adapt__"))? {
+        if let Some(f) = protocol::getattr_opt(proto, crate::interned!("__adapt__"))? {
             if let Some(r) = try_protocol(f, o)? {
                 return Ok(Some(r));
             }
         }
-        if let Some(f) = protocol::getattr_opt(o, pystr::intern("__conform__"))? {
+        if let Some(f) = protocol::getattr_opt(o, crate::interned!("__conform__"))? {
             if let Some(r) = try_protocol(f, proto)? {
                 return Ok(Some(r));
             }

@@ -10,7 +10,7 @@ use crate::modules::args::clinic_int;
 use crate::modules::args::{self, builtin};
 use crate::modules::objtype::meth_noargs;
 use crate::object::buffer::Guard;
-use crate::object::{bool as pybool, bytes, dict, int, none, protocol, str as pystr, tuple};
+use crate::object::{bool as pybool, bytes, dict, int, none, protocol, tuple};
 use crate::runtime::errors::{self as rterr, PyResult};
 use crate::Owned;
 use libc::c_int;
@@ -75,7 +75,7 @@ builtin!(pub iterdump, |slf, args, kws| {
     let kw = dict::new()?;
     dict::set_item(
         kw.as_ptr(),
-        pystr::intern("filter"),
+        crate::interned!("filter"),
         filter.unwrap_or_else(none::none),
     )?;
     let a = tuple::pack(&[slf])?;

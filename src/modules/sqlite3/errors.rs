@@ -146,12 +146,12 @@ pub fn raise_code(code: c_int, msg: &str) -> Raised {
         unsafe {
             protocol::setattr(
                 inst.as_ptr(),
-                pystr::intern("sqlite_errorcode"),
+                crate::interned!("sqlite_errorcode"),
                 code_obj.as_ptr(),
             )?;
             protocol::setattr(
                 inst.as_ptr(),
-                pystr::intern("sqlite_errorname"),
+                crate::interned!("sqlite_errorname"),
                 name.as_ptr(),
             )?;
         }

@@ -151,7 +151,7 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
             let ctp = &raw mut connection::CONNECTION_TYPE;
             dict::set_item(
                 (*ctp).tp_dict,
-                pystr::intern("__text_signature__"),
+                crate::interned!("__text_signature__"),
                 pystr::from_str("(sql, /)")?.as_ptr(),
             )?;
             crate::object::typeobj::modified(ctp);

@@ -88,7 +88,7 @@ pub fn create_classes() -> PyResult<()> {
             null_mut(),
         )?;
         let descr = crate::object::descr::new_method(base.as_ptr().cast(), &raw mut STR_DEF)?;
-        protocol::setattr(base.as_ptr(), pystr::intern("__str__"), descr.as_ptr())?;
+        protocol::setattr(base.as_ptr(), crate::interned!("__str__"), descr.as_ptr())?;
         // Like CPython's SSLError, made from a spec named "ssl.SSLError":
         // immutable (its subclasses are not), with the dotted tp_name.
         let tp = base.as_ptr().cast::<PyTypeObject>();

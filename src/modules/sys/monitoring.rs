@@ -242,7 +242,11 @@ pub fn create() -> PyResult<Owned> {
                 int::from_i64(1 << i)?.as_ptr(),
             )?;
         }
-        dict::set_item(events.as_ptr(), pystr::intern("NO_EVENTS"), int::small(0))?;
+        dict::set_item(
+            events.as_ptr(),
+            crate::interned!("NO_EVENTS"),
+            int::small(0),
+        )?;
         set(
             "events",
             crate::object::namespace::new(events.as_ptr())?.as_ptr(),

@@ -93,7 +93,7 @@ pub fn report(msg: Option<&str>, obj: *mut PyObject, e: Owned) {
         }
         let hook = Owned::from_borrowed(hook);
         let r = (|| -> PyResult<Owned> {
-            let tb = protocol::getattr_opt(e.as_ptr(), pystr::intern("__traceback__"))?
+            let tb = protocol::getattr_opt(e.as_ptr(), crate::interned!("__traceback__"))?
                 .unwrap_or_else(|| Owned::from_borrowed(none));
             let args = structseq::from_items(
                 args_type()?,

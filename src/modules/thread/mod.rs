@@ -398,7 +398,7 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
     crate::capi::boundary::guard_obj(|| {
         // SAFETY: the types are readied; the method table is static.
         unsafe {
-            let name = pystr::intern("_thread");
+            let name = crate::interned!("_thread");
             let m = crate::object::module::new(name)?;
             let d = crate::object::module::dict_of(m.as_ptr());
             let table = &raw mut METHODS;

@@ -542,7 +542,10 @@ unsafe fn cached_line(filename: &str, lineno: i64) -> Option<String> {
     }
     // SAFETY: sys.modules is a dict; the values looked at are checked.
     unsafe {
-        let lc = dict::get_str(crate::modules::sys_modules(), "linecache");
+        let lc = dict::get_item_known_hash_str(
+            crate::modules::sys_modules(),
+            crate::interned!("linecache"),
+        );
         if lc.is_null() {
             return None;
         }

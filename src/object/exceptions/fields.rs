@@ -356,10 +356,10 @@ unsafe fn attribute_error_state(op: *mut PyObject) -> PyResult<Owned> {
             }
         }
         if !name.is_null() {
-            dict::set_item(d.as_ptr(), pystr::intern("name"), name)?;
+            dict::set_item(d.as_ptr(), crate::interned!("name"), name)?;
         }
         if !(*b).args.is_null() {
-            dict::set_item(d.as_ptr(), pystr::intern("args"), (*b).args)?;
+            dict::set_item(d.as_ptr(), crate::interned!("args"), (*b).args)?;
         }
         Ok(d)
     }

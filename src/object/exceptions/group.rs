@@ -248,7 +248,7 @@ unsafe fn subset(orig: *mut PyObject, excs: Vec<Owned>) -> PyResult<Option<Owned
         set_field(&raw mut (*e).traceback, (*o).traceback);
         set_field(&raw mut (*e).cause, (*o).cause);
         set_field(&raw mut (*e).context, (*o).context);
-        let notes_name = pystr::intern("__notes__");
+        let notes_name = crate::interned!("__notes__");
         if let Some(notes) = protocol::getattr_opt(orig, notes_name)? {
             let sq = (*(*notes.as_ptr()).ob_type).tp_as_sequence;
             if !sq.is_null() && (*sq).sq_item.is_some() && !pystr::check(notes.as_ptr()) {

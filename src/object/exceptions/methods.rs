@@ -15,7 +15,7 @@ unsafe extern "C" fn with_traceback(op: *mut PyObject, tb: *mut PyObject) -> *mu
     guard_obj(|| {
         // SAFETY: op is an exception, tb valid.
         unsafe {
-            protocol::setattr(op, pystr::intern("__traceback__"), tb)?;
+            protocol::setattr(op, crate::interned!("__traceback__"), tb)?;
             Ok(Owned::from_borrowed(op))
         }
     })
@@ -32,7 +32,7 @@ unsafe extern "C" fn add_note(op: *mut PyObject, note: *mut PyObject) -> *mut Py
                     typeobj::type_name(note)
                 )));
             }
-            let name = pystr::intern("__notes__");
+            let name = crate::interned!("__notes__");
             let notes = match protocol::getattr_opt(op, name)? {
                 Some(n) => n,
                 None => {

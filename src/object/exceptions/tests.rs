@@ -362,7 +362,7 @@ fn exception_types_behave_as_cpython() {
         )
         .unwrap();
         assert_eq!(str_(&e), "can't translate characters in position 0-2: r");
-        protocol::setattr(e.as_ptr(), pystr::intern("object"), b(b"xy").as_ptr()).unwrap();
+        protocol::setattr(e.as_ptr(), crate::interned!("object"), b(b"xy").as_ptr()).unwrap();
         assert!(protocol::str_(e.as_ptr()).is_err());
         assert_eq!(raised(), "TypeError: object attribute must be unicode");
         assert_eq!(
@@ -434,7 +434,7 @@ fn exception_types_behave_as_cpython() {
         assert_eq!(meth(&e, "add_note", &[&s("y")]), "None");
         assert_eq!(attr(&e, "__notes__"), "['x', 'y']");
         let e = call(PyExc_ValueError, &[&s("a")]).unwrap();
-        protocol::setattr(e.as_ptr(), pystr::intern("__notes__"), i(5).as_ptr()).unwrap();
+        protocol::setattr(e.as_ptr(), crate::interned!("__notes__"), i(5).as_ptr()).unwrap();
         assert_eq!(
             meth(&e, "add_note", &[&s("x")]),
             "TypeError: Cannot add note: __notes__ is not a list"
@@ -444,7 +444,7 @@ fn exception_types_behave_as_cpython() {
             meth(&e, "__reduce__", &[]),
             "(<class 'ValueError'>, (1, 2))"
         );
-        protocol::setattr(e.as_ptr(), pystr::intern("x"), i(3).as_ptr()).unwrap();
+        protocol::setattr(e.as_ptr(), crate::interned!("x"), i(3).as_ptr()).unwrap();
         assert_eq!(
             meth(&e, "__reduce__", &[]),
             "(<class 'ValueError'>, (1, 2), {'x': 3})"
@@ -562,7 +562,7 @@ fn warnings_use_the_caller_frame() {
         let globals = dict::new().unwrap();
         dict::set_item(
             globals.as_ptr(),
-            pystr::intern("__name__"),
+            crate::interned!("__name__"),
             s("__main__").as_ptr(),
         )
         .unwrap();
@@ -582,7 +582,8 @@ fn warnings_use_the_caller_frame() {
         let msg = c"deprecated in main";
         assert_eq!(PyErr_WarnEx(PyExc_DeprecationWarning, msg.as_ptr(), 1), 0);
         assert_eq!(PyErr_WarnEx(PyExc_DeprecationWarning, msg.as_ptr(), 1), 0);
-        let reg = dict::get_item(globals.as_ptr(), pystr::intern("__warningregistry__")).unwrap();
+        let reg =
+            dict::get_item(globals.as_ptr(), crate::interned!("__warningregistry__")).unwrap();
         assert!(!reg.is_null());
         // As in CPython, the registry also records the filters' version.
         let shown = repr(&Owned::from_borrowed(reg));
@@ -638,7 +639,7 @@ fn except_star_reraise() {
             )
         };
         let new = call(PyExc_RuntimeError, &[&s("new")]).unwrap();
-        protocol::setattr(new.as_ptr(), pystr::intern("__context__"), orig.as_ptr()).unwrap();
+        protocol::setattr(new.as_ptr(), crate::interned!("__context__"), orig.as_ptr()).unwrap();
         let none = none_();
         let r = group::prep_reraise_star(
             orig.as_ptr(),
@@ -735,7 +736,7 @@ fn traceback_frames_are_printed_from_attributes() {
         );
         let tb = call(tb_cls.as_ptr(), &[]).unwrap();
         let e = call(PyExc_ValueError, &[&s("boom")]).unwrap();
-        protocol::setattr(e.as_ptr(), pystr::intern("__traceback__"), tb.as_ptr()).unwrap();
+        protocol::setattr(e.as_ptr(), crate::interned!("__traceback__"), tb.as_ptr()).unwrap();
         let first = display::source_line(file!(), 1).unwrap();
         assert_eq!(
             display::format_exception(e.as_ptr()),

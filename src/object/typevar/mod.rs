@@ -52,7 +52,7 @@ pub unsafe fn caller_module() -> *mut PyObject {
         if g.is_null() {
             return null_mut();
         }
-        dict::get_str(g, "__name__")
+        dict::get_item_known_hash_str(g, crate::interned!("__name__"))
     }
 }
 

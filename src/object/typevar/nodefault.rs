@@ -4,7 +4,6 @@ use crate::capi::boundary::guard_obj;
 use crate::ffi::*;
 use crate::object::descr::{method, METHOD_END};
 use crate::object::refcount::static_head;
-use crate::object::str as pystr;
 use crate::object::typeobj::type_template;
 use crate::Owned;
 use libc::c_void;
@@ -29,12 +28,12 @@ pub fn no_default() -> *mut PyObject {
 }
 
 unsafe extern "C" fn nodefault_repr(_op: *mut PyObject) -> *mut PyObject {
-    Owned::from_borrowed_static(pystr::intern("typing.NoDefault")).into_raw()
+    Owned::from_borrowed_static(crate::interned!("typing.NoDefault")).into_raw()
 }
 
 /// Pickles by name, as `typing.NoDefault`.
 unsafe extern "C" fn nodefault_reduce(_op: *mut PyObject, _a: *mut PyObject) -> *mut PyObject {
-    Owned::from_borrowed_static(pystr::intern("NoDefault")).into_raw()
+    Owned::from_borrowed_static(crate::interned!("NoDefault")).into_raw()
 }
 
 unsafe extern "C" fn nodefault_new(

@@ -235,7 +235,7 @@ unsafe extern "C" fn get_module(op: *mut PyObject, _c: *mut c_void) -> *mut PyOb
     unsafe {
         let m = tp(op).module;
         if m.is_null() {
-            Owned::from_borrowed_static(pystr::intern("typing")).into_raw()
+            Owned::from_borrowed_static(crate::interned!("typing")).into_raw()
         } else {
             new_ref(m)
         }
