@@ -9,7 +9,7 @@ use crate::object::descr::method;
 use crate::object::structseq::{
     self, field, PyStructSequence_Desc, PyStructSequence_Field, FIELD_END,
 };
-use crate::object::{dict, float, int, none, protocol, set, str as pystr, tuple};
+use crate::object::{dict, float, int, none, protocol, set, tuple};
 use crate::runtime::errors::{self, PyResult};
 use crate::Owned;
 use libc::{c_int, c_void};
@@ -40,7 +40,7 @@ pub(super) fn param_type() -> PyResult<*mut PyTypeObject> {
             (*tp).tp_new = Some(param_new);
             let reduce =
                 crate::object::descr::new_method(tp, (&raw const PARAM_REDUCE).cast_mut())?;
-            dict::set_item((*tp).tp_dict, pystr::intern("__reduce__"), reduce.as_ptr())?;
+            dict::set_item((*tp).tp_dict, crate::interned!("__reduce__"), reduce.as_ptr())?;
             crate::object::typecache::invalidate();
         }
     }
