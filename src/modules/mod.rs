@@ -236,14 +236,15 @@ fn set_builtin_package(m: *mut PyObject, name: &str) -> crate::PyResult<()> {
             return Ok(());
         }
         let d = crate::object::module::dict_of(m);
-        let package = crate::object::dict::get_str(d, "__package__");
+        let package =
+            crate::object::dict::get_item_known_hash_str(d, crate::interned!("__package__"));
         if !package.is_null() && package != crate::object::none::none() {
             return Ok(());
         }
         let parent = name.rsplit_once('.').map_or("", |(p, _)| p);
         crate::object::dict::set_item(
             d,
-            crate::object::str::intern("__package__"),
+            crate::interned!("__package__"),
             crate::object::str::from_str(parent)?.as_ptr(),
         )
     }

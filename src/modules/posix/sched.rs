@@ -40,7 +40,11 @@ pub(super) fn param_type() -> PyResult<*mut PyTypeObject> {
             (*tp).tp_new = Some(param_new);
             let reduce =
                 crate::object::descr::new_method(tp, (&raw const PARAM_REDUCE).cast_mut())?;
-            dict::set_item((*tp).tp_dict, crate::interned!("__reduce__"), reduce.as_ptr())?;
+            dict::set_item(
+                (*tp).tp_dict,
+                crate::interned!("__reduce__"),
+                reduce.as_ptr(),
+            )?;
             crate::object::typecache::invalidate();
         }
     }
