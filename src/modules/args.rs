@@ -45,12 +45,18 @@ pub fn no_kwargs(name: &str, kws: &[(&str, *mut PyObject)]) -> PyResult<()> {
     }
 }
 
+/// Checks that between `min` and `max` positional arguments were given,
+/// with CPython's messages: those of `METH_NOARGS` and `METH_O` functions
+/// for none and exactly one (`name` is then what CPython shows, e.g.
+/// `sys.intern`), else `_PyArg_CheckPositional`'s.
 pub fn arity(name: &str, args: Args, min: usize, max: usize) -> PyResult<()> {
     let n = args.len();
     if n >= min && n <= max {
         return Ok(());
     }
-    Err(errors::type_error(if min == max {
+    Err(errors::type_error(if max == 0 {
+        format!("{name}() takes no arguments ({n} given)")
+    } else if min == max {
         if min == 1 {
             format!("{name}() takes exactly one argument ({n} given)")
         } else {

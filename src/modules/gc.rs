@@ -48,19 +48,19 @@ fn optional<'a>(
 }
 
 builtin!(gc_enable, |args, kws| {
-    arity("enable", args, 0, 0)?;
+    arity("gc.enable", args, 0, 0)?;
     gc::state().enabled = true;
     none_()
 });
 
 builtin!(gc_disable, |args, kws| {
-    arity("disable", args, 0, 0)?;
+    arity("gc.disable", args, 0, 0)?;
     gc::state().enabled = false;
     none_()
 });
 
 builtin!(gc_isenabled, |args, kws| {
-    arity("isenabled", args, 0, 0)?;
+    arity("gc.isenabled", args, 0, 0)?;
     Ok(Owned::from_borrowed_static(pybool::from_bool(
         gc::state().enabled,
     )))
@@ -79,7 +79,7 @@ builtin!(gc_collect, |args, kws| {
 });
 
 builtin!(gc_get_count, |args, kws| {
-    arity("get_count", args, 0, 0)?;
+    arity("gc.get_count", args, 0, 0)?;
     let st = gc::state();
     let v = st
         .gens
@@ -90,7 +90,7 @@ builtin!(gc_get_count, |args, kws| {
 });
 
 builtin!(gc_get_threshold, |args, kws| {
-    arity("get_threshold", args, 0, 0)?;
+    arity("gc.get_threshold", args, 0, 0)?;
     let st = gc::state();
     let v = st
         .gens
@@ -120,13 +120,13 @@ builtin!(gc_set_threshold, |args, kws| {
 });
 
 builtin!(gc_get_debug, |args, kws| {
-    arity("get_debug", args, 0, 0)?;
+    arity("gc.get_debug", args, 0, 0)?;
     int::from_i64(gc::state().debug as i64)
 });
 
 builtin!(gc_set_debug, |args, kws| {
     no_kwargs("set_debug", &kws)?;
-    arity("set_debug", args, 1, 1)?;
+    arity("gc.set_debug", args, 1, 1)?;
     gc::state().debug = to_int(args[0])? as c_int;
     none_()
 });
@@ -161,7 +161,7 @@ builtin!(gc_get_objects, |args, kws| {
 });
 
 builtin!(gc_get_stats, |args, kws| {
-    arity("get_stats", args, 0, 0)?;
+    arity("gc.get_stats", args, 0, 0)?;
     let out = list::new(0)?;
     for s in gc::state().stats {
         let d = dict::new()?;
@@ -233,32 +233,32 @@ builtin!(gc_get_referrers, |args, kws| {
 
 builtin!(gc_is_tracked, |args, kws| {
     no_kwargs("is_tracked", &kws)?;
-    arity("is_tracked", args, 1, 1)?;
+    arity("gc.is_tracked", args, 1, 1)?;
     let t = gc::is_gc(args[0]) && gc::is_tracked(args[0]);
     Ok(Owned::from_borrowed_static(pybool::from_bool(t)))
 });
 
 builtin!(gc_is_finalized, |args, kws| {
     no_kwargs("is_finalized", &kws)?;
-    arity("is_finalized", args, 1, 1)?;
+    arity("gc.is_finalized", args, 1, 1)?;
     let t = gc::is_gc(args[0]) && gc::is_finalized(args[0]);
     Ok(Owned::from_borrowed_static(pybool::from_bool(t)))
 });
 
 builtin!(gc_freeze, |args, kws| {
-    arity("freeze", args, 0, 0)?;
+    arity("gc.freeze", args, 0, 0)?;
     gc::freeze();
     none_()
 });
 
 builtin!(gc_unfreeze, |args, kws| {
-    arity("unfreeze", args, 0, 0)?;
+    arity("gc.unfreeze", args, 0, 0)?;
     gc::unfreeze();
     none_()
 });
 
 builtin!(gc_get_freeze_count, |args, kws| {
-    arity("get_freeze_count", args, 0, 0)?;
+    arity("gc.get_freeze_count", args, 0, 0)?;
     int::from_i64(gc::freeze_count() as i64)
 });
 

@@ -33,7 +33,7 @@ builtin!(sys_baserepl, |args, kws| {
     // `sys._baserepl()`: the basic prompt loop over the C stdin, as
     // CPython's pyrepl falls back on (errors are printed by the loop).
     no_kwargs("_baserepl", &kws)?;
-    arity("_baserepl", args, 0, 0)?;
+    arity("sys._baserepl", args, 0, 0)?;
     let mut flags = crate::capi::runfile::PyCompilerFlags {
         cf_flags: 0,
         cf_feature_version: 14,
@@ -51,13 +51,13 @@ builtin!(sys_baserepl, |args, kws| {
 });
 
 builtin!(sys_getrecursionlimit, |args, kws| {
-    arity("getrecursionlimit", args, 0, 0)?;
+    arity("sys.getrecursionlimit", args, 0, 0)?;
     int::from_i64(crate::runtime::tstate::get().recursion_limit as i64)
 });
 
 builtin!(sys_setrecursionlimit, |args, kws| {
     no_kwargs("setrecursionlimit", &kws)?;
-    arity("setrecursionlimit", args, 1, 1)?;
+    arity("sys.setrecursionlimit", args, 1, 1)?;
     if crate::object::float::check(args[0]) {
         return Err(errors::type_error(
             "'float' object cannot be interpreted as an integer",
@@ -82,13 +82,13 @@ builtin!(sys_setrecursionlimit, |args, kws| {
 });
 
 builtin!(sys_getswitchinterval, |args, kws| {
-    arity("getswitchinterval", args, 0, 0)?;
+    arity("sys.getswitchinterval", args, 0, 0)?;
     crate::object::float::from_f64(crate::runtime::gil::switch_interval())
 });
 
 builtin!(sys_setswitchinterval, |args, kws| {
     no_kwargs("setswitchinterval", &kws)?;
-    arity("setswitchinterval", args, 1, 1)?;
+    arity("sys.setswitchinterval", args, 1, 1)?;
     let v = crate::object::float::as_f64(args[0])?;
     if v <= 0.0 {
         return Err(errors::value_error(
@@ -100,7 +100,7 @@ builtin!(sys_setswitchinterval, |args, kws| {
 });
 
 builtin!(sys_getrefcount, |args, kws| {
-    arity("getrefcount", args, 1, 1)?;
+    arity("sys.getrefcount", args, 1, 1)?;
     int::from_i64((*args[0]).ob_refcnt as i64)
 });
 
@@ -133,7 +133,7 @@ builtin!(sys_addaudithook, |args, kws| {
 });
 
 builtin!(sys_intern, |args, kws| {
-    arity("intern", args, 1, 1)?;
+    arity("sys.intern", args, 1, 1)?;
     if !pystr::check(args[0]) {
         let name = if args[0] == none::none() {
             "None"
@@ -178,7 +178,7 @@ fn handled() -> *mut PyObject {
 }
 
 builtin!(sys_exception, |args, kws| {
-    arity("exception", args, 0, 0)?;
+    arity("sys.exception", args, 0, 0)?;
     let h = handled();
     Ok(Owned::from_borrowed(if h.is_null() {
         none::none()
@@ -188,7 +188,7 @@ builtin!(sys_exception, |args, kws| {
 });
 
 builtin!(sys_exc_info, |args, kws| {
-    arity("exc_info", args, 0, 0)?;
+    arity("sys.exc_info", args, 0, 0)?;
     let h = handled();
     if h.is_null() || h == none::none() {
         let n = none::none();
@@ -203,12 +203,12 @@ builtin!(sys_exc_info, |args, kws| {
 });
 
 builtin!(sys_getdefaultencoding, |args, kws| {
-    arity("getdefaultencoding", args, 0, 0)?;
+    arity("sys.getdefaultencoding", args, 0, 0)?;
     pystr::from_str("utf-8")
 });
 
 builtin!(sys_get_int_max_str_digits, |args, kws| {
-    arity("get_int_max_str_digits", args, 0, 0)?;
+    arity("sys.get_int_max_str_digits", args, 0, 0)?;
     int::from_i64(int::max_str_digits() as i64)
 });
 
@@ -234,17 +234,17 @@ builtin!(sys_set_int_max_str_digits, |args, kws| {
 });
 
 builtin!(sys_getfilesystemencoding, |args, kws| {
-    arity("getfilesystemencoding", args, 0, 0)?;
+    arity("sys.getfilesystemencoding", args, 0, 0)?;
     pystr::from_str("utf-8")
 });
 
 builtin!(sys_getfilesystemencodeerrors, |args, kws| {
-    arity("getfilesystemencodeerrors", args, 0, 0)?;
+    arity("sys.getfilesystemencodeerrors", args, 0, 0)?;
     pystr::from_str("surrogateescape")
 });
 
 builtin!(sys_is_finalizing, |args, kws| {
-    arity("is_finalizing", args, 0, 0)?;
+    arity("sys.is_finalizing", args, 0, 0)?;
     Ok(Owned::from_borrowed_static(crate::object::bool::from_bool(
         crate::runtime::lifecycle::is_finalizing(),
     )))
@@ -299,7 +299,7 @@ unsafe fn sizeof(obj: *mut PyObject) -> PyResult<i64> {
 }
 
 builtin!(sys_get_cpu_count_config, |args, kws| {
-    arity("_get_cpu_count_config", args, 0, 0)?;
+    arity("sys._get_cpu_count_config", args, 0, 0)?;
     let n = crate::runtime::config::current().map_or(-1, |c| c.cpu_count);
     int::from_i64(n as i64)
 });
@@ -427,7 +427,7 @@ static mut ASYNCGEN_HOOKS_DESC: PyStructSequence_Desc = PyStructSequence_Desc {
 
 builtin!(sys_get_asyncgen_hooks, |args, kws| {
     no_kwargs("get_asyncgen_hooks", &kws)?;
-    arity("get_asyncgen_hooks", args, 0, 0)?;
+    arity("sys.get_asyncgen_hooks", args, 0, 0)?;
     let tp = structseq::new_type(&raw mut ASYNCGEN_HOOKS_DESC)?;
     let v = structseq::new(tp.as_ptr().cast())?;
     let ts = crate::runtime::tstate::get();

@@ -14,25 +14,25 @@ const FK: libc::c_int = METH_FASTCALL | METH_KEYWORDS;
 
 builtin!(jit_is_available, |args, kws| {
     no_kwargs("is_available", &kws)?;
-    arity("is_available", args, 0, 0)?;
+    arity("sys._jit.is_available", args, 0, 0)?;
     Ok(Owned::from_borrowed_static(pybool::from_bool(false)))
 });
 
 builtin!(jit_is_enabled, |args, kws| {
     no_kwargs("is_enabled", &kws)?;
-    arity("is_enabled", args, 0, 0)?;
+    arity("sys._jit.is_enabled", args, 0, 0)?;
     Ok(Owned::from_borrowed_static(pybool::from_bool(false)))
 });
 
 builtin!(jit_is_active, |args, kws| {
     no_kwargs("is_active", &kws)?;
-    arity("is_active", args, 0, 0)?;
+    arity("sys._jit.is_active", args, 0, 0)?;
     Ok(Owned::from_borrowed_static(pybool::from_bool(false)))
 });
 
 builtin!(pub(super) sys_is_remote_debug_enabled, |args, kws| {
     no_kwargs("is_remote_debug_enabled", &kws)?;
-    arity("is_remote_debug_enabled", args, 0, 0)?;
+    arity("sys.is_remote_debug_enabled", args, 0, 0)?;
     Ok(Owned::from_borrowed_static(pybool::from_bool(false)))
 });
 

@@ -32,13 +32,13 @@ fn per_thread(value: impl Fn(&tstate::PyThreadState) -> *mut PyObject) -> PyResu
 }
 
 builtin!(pub(super) sys_current_frames, |args, kws| {
-    arity("_current_frames", args, 0, 0)?;
+    arity("sys._current_frames", args, 0, 0)?;
     crate::runtime::audit::audit(c"sys._current_frames", &[])?;
     per_thread(|ts| ts.frame)
 });
 
 builtin!(pub(super) sys_current_exceptions, |args, kws| {
-    arity("_current_exceptions", args, 0, 0)?;
+    arity("sys._current_exceptions", args, 0, 0)?;
     crate::runtime::audit::audit(c"sys._current_exceptions", &[])?;
     per_thread(|ts| {
         let e = ts.topmost_handled();
@@ -54,13 +54,13 @@ builtin!(pub(super) sys_current_exceptions, |args, kws| {
 // has no JIT executors or specialization caches beyond the inline caches,
 // which the new epoch invalidates too.
 builtin!(pub(super) sys_clear_type_cache, |args, kws| {
-    arity("_clear_type_cache", args, 0, 0)?;
+    arity("sys._clear_type_cache", args, 0, 0)?;
     crate::object::typecache::invalidate();
     Ok(none::owned())
 });
 
 builtin!(pub(super) sys_clear_internal_caches, |args, kws| {
-    arity("_clear_internal_caches", args, 0, 0)?;
+    arity("sys._clear_internal_caches", args, 0, 0)?;
     crate::object::typecache::invalidate();
     Ok(none::owned())
 });
@@ -80,7 +80,7 @@ builtin!(pub(super) sys_getunicodeinternedsize, |args, kws| {
 
 builtin!(pub(super) sys_is_interned, |args, kws| {
     no_kwargs("_is_interned", &kws)?;
-    arity("_is_interned", args, 1, 1)?;
+    arity("sys._is_interned", args, 1, 1)?;
     if !pystr::check(args[0]) {
         return Err(errors::type_error(format!(
             "_is_interned() argument must be str, not {}",
@@ -94,14 +94,14 @@ builtin!(pub(super) sys_is_interned, |args, kws| {
 
 builtin!(pub(super) sys_is_immortal, |args, kws| {
     no_kwargs("_is_immortal", &kws)?;
-    arity("_is_immortal", args, 1, 1)?;
+    arity("sys._is_immortal", args, 1, 1)?;
     Ok(Owned::from_borrowed_static(pybool::from_bool(
         crate::object::refcount::is_immortal(args[0]),
     )))
 });
 
 builtin!(pub(super) sys_getallocatedblocks, |args, kws| {
-    arity("getallocatedblocks", args, 0, 0)?;
+    arity("sys.getallocatedblocks", args, 0, 0)?;
     int::from_u64(crate::object::obmalloc::allocated_blocks() as u64)
 });
 
@@ -111,7 +111,7 @@ extern "C" {
 }
 
 builtin!(pub(super) sys_debugmallocstats, |args, kws| {
-    arity("_debugmallocstats", args, 0, 0)?;
+    arity("sys._debugmallocstats", args, 0, 0)?;
     // SAFETY: malloc_stats only reads the allocator's state and writes to
     // stderr.
     malloc_stats();
@@ -119,14 +119,14 @@ builtin!(pub(super) sys_debugmallocstats, |args, kws| {
 });
 
 builtin!(pub(super) sys_getdlopenflags, |args, kws| {
-    arity("getdlopenflags", args, 0, 0)?;
+    arity("sys.getdlopenflags", args, 0, 0)?;
     // SAFETY: the current interpreter is live.
     int::from_i64((*tstate::get().interp).dlopenflags as i64)
 });
 
 builtin!(pub(super) sys_setdlopenflags, |args, kws| {
     no_kwargs("setdlopenflags", &kws)?;
-    arity("setdlopenflags", args, 1, 1)?;
+    arity("sys.setdlopenflags", args, 1, 1)?;
     let flags = clinic_int(args[0])?;
     // SAFETY: the current interpreter is live.
     (*tstate::get().interp).dlopenflags = flags;
@@ -134,7 +134,7 @@ builtin!(pub(super) sys_setdlopenflags, |args, kws| {
 });
 
 builtin!(pub(super) sys_get_coroutine_origin_tracking_depth, |args, kws| {
-    arity("get_coroutine_origin_tracking_depth", args, 0, 0)?;
+    arity("sys.get_coroutine_origin_tracking_depth", args, 0, 0)?;
     int::from_i64(tstate::get().coroutine_origin_tracking_depth as i64)
 });
 

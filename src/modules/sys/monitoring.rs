@@ -42,14 +42,14 @@ builtin!(monitoring_use_tool_id, |args, kws| {
 
 builtin!(monitoring_free_tool_id, |args, kws| {
     no_kwargs("free_tool_id", &kws)?;
-    arity("free_tool_id", args, 1, 1)?;
+    arity("sys.monitoring.free_tool_id", args, 1, 1)?;
     mon::free_tool(tool_arg(args[0])?);
     Ok(none::owned())
 });
 
 builtin!(monitoring_get_tool, |args, kws| {
     no_kwargs("get_tool", &kws)?;
-    arity("get_tool", args, 1, 1)?;
+    arity("sys.monitoring.get_tool", args, 1, 1)?;
     let name = mon::tool_name(tool_arg(args[0])?);
     Ok(Owned::from_borrowed(if name.is_null() {
         none::none()
@@ -110,13 +110,13 @@ builtin!(monitoring_set_events, |args, kws| {
 
 builtin!(monitoring_get_events, |args, kws| {
     no_kwargs("get_events", &kws)?;
-    arity("get_events", args, 1, 1)?;
+    arity("sys.monitoring.get_events", args, 1, 1)?;
     int::from_i64(mon::events(tool_arg(args[0])?) as i64)
 });
 
 builtin!(monitoring__all_events, |args, kws| {
     no_kwargs("_all_events", &kws)?;
-    arity("_all_events", args, 0, 0)?;
+    arity("sys.monitoring._all_events", args, 0, 0)?;
     let d = dict::new()?;
     for (i, name) in mon::EVENT_NAMES.iter().enumerate() {
         // C_RETURN and C_RAISE are not events of their own here.
@@ -134,7 +134,7 @@ builtin!(monitoring__all_events, |args, kws| {
 
 builtin!(monitoring_restart_events, |args, kws| {
     no_kwargs("restart_events", &kws)?;
-    arity("restart_events", args, 0, 0)?;
+    arity("sys.monitoring.restart_events", args, 0, 0)?;
     mon::restart();
     Ok(none::owned())
 });

@@ -39,35 +39,35 @@ fn set_python_hook(hook: Hook, func: *mut PyObject, all: bool) -> PyResult<Owned
 
 builtin!(pub(super) sys_settrace, |args, kws| {
     no_kwargs("settrace", &kws)?;
-    arity("settrace", args, 1, 1)?;
+    arity("sys.settrace", args, 1, 1)?;
     set_python_hook(Hook::Trace, args[0], false)
 });
 
 builtin!(pub(super) sys_settraceallthreads, |args, kws| {
     no_kwargs("_settraceallthreads", &kws)?;
-    arity("_settraceallthreads", args, 1, 1)?;
+    arity("sys._settraceallthreads", args, 1, 1)?;
     set_python_hook(Hook::Trace, args[0], true)
 });
 
 builtin!(pub(super) sys_gettrace, |args, kws| {
-    arity("gettrace", args, 0, 0)?;
+    arity("sys.gettrace", args, 0, 0)?;
     or_none(crate::runtime::tstate::get().c_traceobj)
 });
 
 builtin!(pub(super) sys_setprofile, |args, kws| {
     no_kwargs("setprofile", &kws)?;
-    arity("setprofile", args, 1, 1)?;
+    arity("sys.setprofile", args, 1, 1)?;
     set_python_hook(Hook::Profile, args[0], false)
 });
 
 builtin!(pub(super) sys_setprofileallthreads, |args, kws| {
     no_kwargs("_setprofileallthreads", &kws)?;
-    arity("_setprofileallthreads", args, 1, 1)?;
+    arity("sys._setprofileallthreads", args, 1, 1)?;
     set_python_hook(Hook::Profile, args[0], true)
 });
 
 builtin!(pub(super) sys_getprofile, |args, kws| {
-    arity("getprofile", args, 0, 0)?;
+    arity("sys.getprofile", args, 0, 0)?;
     or_none(crate::runtime::tstate::get().c_profileobj)
 });
 
@@ -87,7 +87,7 @@ builtin!(pub(super) sys_call_tracing, |args, kws| {
 // ferrython is like a CPython built without it.
 builtin!(pub(super) sys_activate_stack_trampoline, |args, kws| {
     no_kwargs("activate_stack_trampoline", &kws)?;
-    arity("activate_stack_trampoline", args, 1, 1)?;
+    arity("sys.activate_stack_trampoline", args, 1, 1)?;
     if !pystr::check(args[0]) {
         return Err(errors::type_error(format!(
             "activate_stack_trampoline() argument must be str, not {}",
@@ -98,16 +98,16 @@ builtin!(pub(super) sys_activate_stack_trampoline, |args, kws| {
 });
 
 builtin!(pub(super) sys_deactivate_stack_trampoline, |args, kws| {
-    arity("deactivate_stack_trampoline", args, 0, 0)?;
+    arity("sys.deactivate_stack_trampoline", args, 0, 0)?;
     Ok(none::owned())
 });
 
 builtin!(pub(super) sys_is_stack_trampoline_active, |args, kws| {
-    arity("is_stack_trampoline_active", args, 0, 0)?;
+    arity("sys.is_stack_trampoline_active", args, 0, 0)?;
     Ok(Owned::from_borrowed_static(pybool::from_bool(false)))
 });
 
 builtin!(pub(super) sys_is_gil_enabled, |args, kws| {
-    arity("_is_gil_enabled", args, 0, 0)?;
+    arity("sys._is_gil_enabled", args, 0, 0)?;
     Ok(Owned::from_borrowed_static(pybool::from_bool(true)))
 });
