@@ -240,6 +240,16 @@ pub unsafe fn compact_value(op: *mut PyObject) -> Option<i64> {
         if (*op).ob_type != &raw mut PyLong_Type {
             return None;
         }
+        compact_int_value(op)
+    }
+}
+
+/// [`compact_value`] of an int already known to be one.
+#[inline(always)]
+pub unsafe fn compact_int_value(op: *mut PyObject) -> Option<i64> {
+    // SAFETY: op is an int, which always has room for one digit; a zero's
+    // sign (0) cancels whatever it holds.
+    unsafe {
         let l = &*op.cast::<PyLongObject>();
         (l.lv_tag < 2 << NON_SIZE_BITS)
             .then(|| (1 - (l.lv_tag & SIGN_MASK) as i64) * *l.ob_digit.as_ptr() as i64)

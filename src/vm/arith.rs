@@ -104,24 +104,31 @@ fn int_true_divide(x: i64, y: i64, i: u32) -> Option<f64> {
 pub unsafe fn binary_op_owned(a: *mut PyObject, b: *mut PyObject, i: u32) -> PyResult<Owned> {
     // SAFETY: a and b are owned references.
     unsafe {
-        if let (Some(x), Some(y)) = (int::compact_value(a), int::compact_value(b)) {
-            if let Some(r) = int_result(x, y, i) {
-                decref(a);
-                decref(b);
-                return int::from_i64(r);
-            }
-        } else if (*a).ob_type == &raw mut PyFloat_Type && (*b).ob_type == &raw mut PyFloat_Type {
-            let (x, y) = (float::value(a), float::value(b));
-            let r = match i {
-                0 | 13 => Some(x + y),
-                5 | 18 => Some(x * y),
-                10 | 23 => Some(x - y),
-                // Division by zero raises: left to float's slot.
-                11 | 24 if y != 0.0 => Some(x / y),
-                _ => None,
-            };
-            if let Some(r) = r {
-                return float_consume(a, b, r);
+        // One type compared for both operands, and each fast path reads
+        // the values without checking it again.
+        let t = (*a).ob_type;
+        if t == (*b).ob_type {
+            if t == &raw mut PyFloat_Type {
+                let (x, y) = (float::value(a), float::value(b));
+                let r = match i {
+                    0 | 13 => Some(x + y),
+                    5 | 18 => Some(x * y),
+                    10 | 23 => Some(x - y),
+                    // Division by zero raises: left to float's slot.
+                    11 | 24 if y != 0.0 => Some(x / y),
+                    _ => None,
+                };
+                if let Some(r) = r {
+                    return float_consume::<true>(a, b, r);
+                }
+            } else if t == &raw mut PyLong_Type {
+                if let (Some(x), Some(y)) = (int::compact_int_value(a), int::compact_int_value(b)) {
+                    if let Some(r) = int_result(x, y, i) {
+                        decref(a);
+                        decref(b);
+                        return int::from_i64(r);
+                    }
+                }
             }
         }
         binary_op_consume(a, b, i)
@@ -131,22 +138,33 @@ pub unsafe fn binary_op_owned(a: *mut PyObject, b: *mut PyObject, i: u32) -> PyR
 /// The float `r`, computed from owned operands `a` and `b`, which it
 /// consumes: written into an operand that is an exact float no one else
 /// holds (as CPython 3.14's `_PyFloat_FromDouble_ConsumeInputs`), else a
-/// new float.
+/// new float. `FLOATS`: both operands are known to be exact floats.
 #[inline(always)]
-unsafe fn float_consume(a: *mut PyObject, b: *mut PyObject, r: f64) -> PyResult<Owned> {
+unsafe fn float_consume<const FLOATS: bool>(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    r: f64,
+) -> PyResult<Owned> {
     // SAFETY: a and b are owned references; an operand whose count is 1 is
     // referenced only by the caller, so changing its value is unobservable.
     unsafe {
-        for (mine, other) in [(a, b), (b, a)] {
-            if (*mine).ob_type == &raw mut PyFloat_Type && (*mine).ob_refcnt == 1 {
-                (*mine.cast::<PyFloatObject>()).ob_fval = r;
-                decref(other);
-                return Ok(Owned::from_raw_unchecked(mine));
-            }
-        }
-        decref(a);
-        decref(b);
-        float::from_f64(r)
+        // Written out rather than a loop over the two orders, which the
+        // compiler kept as an array on the stack.
+        let spare = |o: *mut PyObject| {
+            (FLOATS || (*o).ob_type == &raw mut PyFloat_Type) && (*o).ob_refcnt == 1
+        };
+        let (mine, other) = if spare(a) {
+            (a, b)
+        } else if spare(b) {
+            (b, a)
+        } else {
+            decref(a);
+            decref(b);
+            return float::from_f64(r);
+        };
+        (*mine.cast::<PyFloatObject>()).ob_fval = r;
+        decref(other);
+        Ok(Owned::from_raw_unchecked(mine))
     }
 }
 
@@ -167,7 +185,7 @@ unsafe fn binary_op_consume(a: *mut PyObject, b: *mut PyObject, i: u32) -> PyRes
             }
         }
         if let Some(r) = float_result(a, b, i) {
-            return float_consume(a, b, r);
+            return float_consume::<false>(a, b, r);
         }
         let r = binary_op(a, b, i);
         decref(a);

@@ -184,8 +184,14 @@ unsafe fn eval_loop<const TRACED: bool>(
     // value stack stays within `stacksize` (the compiler computed it and
     // the verifier checked it); every pointer pushed is an owned reference.
     unsafe {
-        let mut fo = fr(f);
-        let mut cd = code::data(fo.code);
+        // The running frame's header: `f` itself, not a second variable
+        // the loop would carry.
+        macro_rules! fo {
+            () => {
+                fr(f)
+            };
+        }
+        let mut cd = code::data(fo!().code);
         // Writable: the eval loop keeps its inline caches in the code.
         let mut code_units = cd.code.as_mut_ptr();
         // The frame's fast locals, value stack base, constants and names
@@ -199,7 +205,7 @@ unsafe fn eval_loop<const TRACED: bool>(
         }
         macro_rules! stack_base {
             () => {
-                frame::slots(f).add(fo.nlocalsplus as usize)
+                frame::slots(f).add(fo!().nlocalsplus as usize)
             };
         }
         macro_rules! consts {
@@ -218,22 +224,21 @@ unsafe fn eval_loop<const TRACED: bool>(
                 $p.offset_from(code_units) as usize
             };
         }
-        let mut sp = stack_base!().add(fo.stacktop as usize);
+        let mut sp = stack_base!().add(fo!().stacktop as usize);
         // The next code unit to run (CPython's `next_instr`).
-        let mut ip = code_units.add((fo.lasti() + 1) as usize);
+        let mut ip = code_units.add((fo!().lasti() + 1) as usize);
         // Switches the loop's registers to frame `f`.
         macro_rules! load_frame {
             () => {
-                fo = fr(f);
-                cd = code::data(fo.code);
+                cd = code::data(fo!().code);
                 code_units = cd.code.as_mut_ptr();
-                sp = stack_base!().add(fo.stacktop as usize);
+                sp = stack_base!().add(fo!().stacktop as usize);
             };
         }
-        if TRACED && fo.pending_jump >= 0 {
-            ip = code_units.add(std::mem::replace(&mut fo.pending_jump, -1) as usize);
+        if TRACED && fo!().pending_jump >= 0 {
+            ip = code_units.add(std::mem::replace(&mut fo!().pending_jump, -1) as usize);
         }
-        fo.executing = 1;
+        fo!().executing = 1;
         let mut reraise = false;
         let mut pending_throw = entry != Entry::Run;
         // Set when a called frame run by this loop raised: the caller goes
@@ -241,8 +246,8 @@ unsafe fn eval_loop<const TRACED: bool>(
         let mut caller_raised = false;
         // Traced frames: whether line events have started (after RESUME),
         // and the instruction run last.
-        let mut lines_on = TRACED && fo.lasti() >= 0;
-        let mut prev = fo.lasti().max(0) as usize;
+        let mut lines_on = TRACED && fo!().lasti() >= 0;
+        let mut prev = fo!().lasti().max(0) as usize;
         if TRACED && at!(ip) != prev + 1 && *code_units.add(prev) as u8 == YIELD_VALUE {
             // Resumed where a trace function set `f_lineno` when it
             // yielded: no line event there, as after any jump.
@@ -255,12 +260,12 @@ unsafe fn eval_loop<const TRACED: bool>(
             () => {{
                 let done = f;
                 frame::pop(done);
-                f = fo.f_back;
+                f = fo!().f_back;
                 frame::finish(done);
                 protocol::leave_recursive_call();
                 depth -= 1;
                 load_frame!();
-                let call = fo.instr_ptr;
+                let call = fo!().instr_ptr;
                 ip = call.add(1 + CACHE[(*call & 0xff) as usize] as usize);
                 if TRACED {
                     lines_on = true;
@@ -276,13 +281,13 @@ unsafe fn eval_loop<const TRACED: bool>(
             ($finished:expr) => {{
                 let done = f;
                 frame::pop(done);
-                f = std::mem::replace(&mut fo.f_back, null_mut());
+                f = std::mem::replace(&mut fo!().f_back, null_mut());
                 decref(f);
                 crate::vm::genobject::leave_inline(done, $finished);
                 protocol::leave_recursive_call();
                 depth -= 1;
                 load_frame!();
-                let for_iter = fo.instr_ptr;
+                let for_iter = fo!().instr_ptr;
                 ip = for_iter.add(1 + const { cache_of(Opcode::FOR_ITER) as usize });
                 if TRACED {
                     lines_on = true;
@@ -342,8 +347,8 @@ unsafe fn eval_loop<const TRACED: bool>(
         macro_rules! retrace {
             ($f:expr) => {
                 if tracing::active(crate::runtime::tstate::get()) {
-                    fo.stacktop = sp.offset_from(stack_base!()) as i32;
-                    fo.pending_jump = at!(ip) as i32;
+                    fo!().stacktop = sp.offset_from(stack_base!()) as i32;
+                    fo!().pending_jump = at!(ip) as i32;
                     return eval_traced($f, Entry::Run, depth);
                 }
             };
@@ -362,13 +367,13 @@ unsafe fn eval_loop<const TRACED: bool>(
         // recursion depth, on top of the running one.
         macro_rules! run_pushed {
             ($l:lifetime, $nf:expr) => {{
-                fo.stacktop = sp.offset_from(stack_base!()) as i32;
+                fo!().stacktop = sp.offset_from(stack_base!()) as i32;
                 f = $nf;
                 frame::push(f);
                 depth += 1;
                 load_frame!();
                 ip = code_units;
-                fo.executing = 1;
+                fo!().executing = 1;
                 if TRACED {
                     lines_on = false;
                     prev = 0;
@@ -401,15 +406,15 @@ unsafe fn eval_loop<const TRACED: bool>(
                         while sp > stack_base!() {
                             xdecref(pop!());
                         }
-                        fo.stacktop = 0;
-                        fo.executing = 0;
+                        fo!().stacktop = 0;
+                        fo!().executing = 0;
                         if depth == 0 {
                             return Err(Raised::assume());
                         }
                         if TRACED {
                             let _ = tracing::leave(f, Err(Raised::assume()));
                         }
-                        if fo.generator.is_null() {
+                        if fo!().generator.is_null() {
                             pop_frame!();
                         } else {
                             pop_gen_frame!(true);
@@ -444,7 +449,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                 if !TRACED && !reraise && tracing::maybe_active() {
                     // Events may have started in what raised.
                     if tracing::active(crate::runtime::tstate::get()) {
-                        fo.stacktop = sp.offset_from(stack_base!()) as i32;
+                        fo!().stacktop = sp.offset_from(stack_base!()) as i32;
                         return eval_traced(f, Entry::Unwind, depth);
                     }
                 }
@@ -462,7 +467,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                 // The handler is found from the instruction that failed; the
                 // frame's lasti (which RERAISE may have moved back to the
                 // original raise) is what tracebacks and `lasti` handlers see.
-                unwind!($run, start as u32, fo.lasti() as u32);
+                unwind!($run, start as u32, fo!().lasti() as u32);
             }};
         }
         // A traced conditional jump at unit `start` went on at `ip`:
@@ -484,17 +489,17 @@ unsafe fn eval_loop<const TRACED: bool>(
                 if TRACED && entry == Entry::Throw {
                     tracing::throw(f);
                     // Reported as at the RESUME after the yield.
-                    prev = fo.lasti() as usize + 1;
+                    prev = fo!().lasti() as usize + 1;
                 } else if TRACED {
                     let _ = tracing::exception_event(f);
-                    prev = fo.lasti() as usize;
+                    prev = fo!().lasti() as usize;
                 }
-                let lasti = fo.lasti() as u32;
+                let lasti = fo!().lasti() as u32;
                 unwind!('run, lasti, lasti);
             }
             if caller_raised {
                 caller_raised = false;
-                raised!('run, fo.lasti() as usize);
+                raised!('run, fo!().lasti() as usize);
                 continue 'run;
             }
             // Instructions run in this inner loop until one raises (the
@@ -517,7 +522,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                 }
                 // The instruction itself, not its EXTENDED_ARG prefixes, as
                 // CPython's `f_lasti`/`tb_lasti` (and `dis`) count it.
-                fo.instr_ptr = ip;
+                fo!().instr_ptr = ip;
                 ip = ip.add(1);
 
                 let failed: bool = 'op: {
@@ -529,13 +534,13 @@ unsafe fn eval_loop<const TRACED: bool>(
                             JUMP_FORWARD => Some(at!(ip) + arg as usize),
                             _ => None,
                         };
-                        fo.stacktop = sp.offset_from(stack_base!()) as i32;
+                        fo!().stacktop = sp.offset_from(stack_base!()) as i32;
                         tri!('op, tracing::instruction(f, start, jump_to, &mut prev));
-                        if fo.pending_jump >= 0 {
+                        if fo!().pending_jump >= 0 {
                             // The trace function set `f_lineno`.
-                            prev = std::mem::replace(&mut fo.pending_jump, -1) as usize;
+                            prev = std::mem::replace(&mut fo!().pending_jump, -1) as usize;
                             ip = code_units.add(prev);
-                            sp = stack_base!().add(fo.stacktop as usize);
+                            sp = stack_base!().add(fo!().stacktop as usize);
                             continue 'run;
                         }
                     }
@@ -546,12 +551,12 @@ unsafe fn eval_loop<const TRACED: bool>(
                                 lines_on = true;
                                 prev = start;
                                 tri!('op, tracing::resume(f, arg));
-                                if fo.pending_jump >= 0 {
+                                if fo!().pending_jump >= 0 {
                                     // The `call` event of a resumed generator
                                     // set `f_lineno`.
-                                    prev = std::mem::replace(&mut fo.pending_jump, -1) as usize;
+                                    prev = std::mem::replace(&mut fo!().pending_jump, -1) as usize;
                                     ip = code_units.add(prev);
-                                    sp = stack_base!().add(fo.stacktop as usize);
+                                    sp = stack_base!().add(fo!().stacktop as usize);
                                     continue 'run;
                                 }
                             }
@@ -624,10 +629,10 @@ unsafe fn eval_loop<const TRACED: bool>(
                         }
                         COPY_FREE_VARS => {
                             let closure =
-                                (*fo.func.cast::<crate::vm::function::PyFunctionObject>())
+                                (*fo!().func.cast::<crate::vm::function::PyFunctionObject>())
                                     .func_closure;
                             let cells = tuple::items(closure);
-                            let first = fo.nlocalsplus as usize - arg as usize;
+                            let first = fo!().nlocalsplus as usize - arg as usize;
                             for (i, &c) in cells.iter().enumerate().take(arg as usize) {
                                 *lp!().add(first + i) = new_ref(c);
                             }
@@ -674,38 +679,38 @@ unsafe fn eval_loop<const TRACED: bool>(
                             decref(mapping);
                             match tri!('op, found) {
                                 Some(v) => push!(v.into_raw()),
-                                None => push!(tri!('op, ops::load_global(fo, name)).into_raw()),
+                                None => push!(tri!('op, ops::load_global(fo!(), name)).into_raw()),
                             }
                         }
                         LOAD_NAME => {
                             let name = *names!().add(arg as usize);
-                            if fo.locals.is_null() {
+                            if fo!().locals.is_null() {
                                 fail!('op, errors::system_error(format!("no locals when loading {}", pystr::as_str(name).unwrap_or("?"))));
                             }
-                            match tri!('op, ops::mapping_lookup(fo.locals, name)) {
+                            match tri!('op, ops::mapping_lookup(fo!().locals, name)) {
                                 Some(v) => push!(v.into_raw()),
-                                None => push!(tri!('op, ops::load_global(fo, name)).into_raw()),
+                                None => push!(tri!('op, ops::load_global(fo!(), name)).into_raw()),
                             }
                         }
                         STORE_NAME => {
                             let name = *names!().add(arg as usize);
                             let v = pop!();
-                            let r = if fo.locals.is_null() {
+                            let r = if fo!().locals.is_null() {
                                 Err(errors::system_error("no locals found when storing a name"))
-                            } else if (*fo.locals).ob_type == &raw mut dict::PyDict_Type {
-                                dict::set_item(fo.locals, name, v)
+                            } else if (*fo!().locals).ob_type == &raw mut dict::PyDict_Type {
+                                dict::set_item(fo!().locals, name, v)
                             } else {
-                                protocol::set_item(fo.locals, name, v)
+                                protocol::set_item(fo!().locals, name, v)
                             };
                             decref(v);
                             tri!('op, r);
                         }
                         DELETE_NAME => {
                             let name = *names!().add(arg as usize);
-                            if fo.locals.is_null() {
+                            if fo!().locals.is_null() {
                                 fail!('op, errors::system_error("no locals when deleting a name"));
                             }
-                            if protocol::set_item(fo.locals, name, null_mut()).is_err() {
+                            if protocol::set_item(fo!().locals, name, null_mut()).is_err() {
                                 errors::clear();
                                 fail!('op, ops::name_error(name));
                             }
@@ -716,28 +721,28 @@ unsafe fn eval_loop<const TRACED: bool>(
                             // The four cache units end where the next
                             // instruction starts.
                             let cache = ip.sub(4);
-                            push!(tri!('op, ops::load_global_cached(fo, name, cache)));
+                            push!(tri!('op, ops::load_global_cached(fo!(), name, cache)));
                             if arg & 1 != 0 {
                                 push!(null_mut());
                             }
                         }
                         STORE_GLOBAL => {
                             let v = pop!();
-                            let r = dict::set_item(fo.globals, *names!().add(arg as usize), v);
+                            let r = dict::set_item(fo!().globals, *names!().add(arg as usize), v);
                             decref(v);
                             tri!('op, r);
                         }
                         DELETE_GLOBAL => {
                             let name = *names!().add(arg as usize);
-                            if !tri!('op, dict::del_item_opt(fo.globals, name)) {
+                            if !tri!('op, dict::del_item_opt(fo!().globals, name)) {
                                 fail!('op, ops::name_error(name));
                             }
                         }
                         LOAD_LOCALS => {
-                            if fo.locals.is_null() {
+                            if fo!().locals.is_null() {
                                 fail!('op, errors::system_error("no locals found"));
                             }
-                            push!(new_ref(fo.locals));
+                            push!(new_ref(fo!().locals));
                         }
                         LOAD_ATTR => {
                             skip_caches!(LOAD_ATTR);
@@ -801,7 +806,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                                     name,
                                     arg & 1 != 0,
                                     arg & 2 != 0,
-                                    fo,
+                                    fo!(),
                                 )
                             };
                             decref(sup);
@@ -826,10 +831,11 @@ unsafe fn eval_loop<const TRACED: bool>(
                             }
                         }
                         LOAD_COMMON_CONSTANT => {
-                            push!(tri!('op, ops::common_constant(fo, arg)).into_raw())
+                            push!(tri!('op, ops::common_constant(fo!(), arg)).into_raw())
                         }
                         LOAD_BUILD_CLASS => {
-                            match tri!('op, ops::builtin(fo, crate::interned!("__build_class__"))) {
+                            match tri!('op, ops::builtin(fo!(), crate::interned!("__build_class__")))
+                            {
                                 Some(v) => push!(v.into_raw()),
                                 None => {
                                     fail!('op, errors::set_string(exc::PyExc_NameError, "__build_class__ not found"))
@@ -1212,14 +1218,14 @@ unsafe fn eval_loop<const TRACED: bool>(
                                 if ts.recursion_depth < ts.recursion_limit {
                                     if let Some(gf) = crate::vm::genobject::enter_inline(it) {
                                         ts.recursion_depth += 1;
-                                        fo.stacktop = sp.offset_from(stack_base!()) as i32;
-                                        fo.for_iter_exit = (at!(ip) + arg as usize) as u32;
+                                        fo!().stacktop = sp.offset_from(stack_base!()) as i32;
+                                        fo!().for_iter_exit = (at!(ip) + arg as usize) as u32;
                                         f = gf;
                                         frame::push(f);
                                         depth += 1;
                                         load_frame!();
-                                        ip = code_units.add((fo.lasti() + 1) as usize);
-                                        fo.executing = 1;
+                                        ip = code_units.add((fo!().lasti() + 1) as usize);
+                                        fo!().executing = 1;
                                         if tracing::maybe_active() {
                                             retrace!(f);
                                         }
@@ -1257,8 +1263,8 @@ unsafe fn eval_loop<const TRACED: bool>(
                             } else {
                                 pop!()
                             };
-                            fo.stacktop = sp.offset_from(stack_base!()) as i32;
-                            fo.executing = 0;
+                            fo!().stacktop = sp.offset_from(stack_base!()) as i32;
+                            fo!().executing = 0;
                             if depth == 0 {
                                 return Ok(Exit::Return(Owned::from_raw_unchecked(v)));
                             }
@@ -1273,7 +1279,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                             } else {
                                 v
                             };
-                            if !fo.generator.is_null() {
+                            if !fo!().generator.is_null() {
                                 // A generator run for the caller's
                                 // `FOR_ITER` finished: the loop is over
                                 // (the value it returned is dropped).
@@ -1284,7 +1290,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                                 }
                                 decref(v);
                                 decref(pop!());
-                                ip = code_units.add(fo.for_iter_exit as usize);
+                                ip = code_units.add(fo!().for_iter_exit as usize);
                                 break 'op false;
                             }
                             pop_frame!();
@@ -1299,8 +1305,8 @@ unsafe fn eval_loop<const TRACED: bool>(
                         }
                         YIELD_VALUE => {
                             let v = pop!();
-                            fo.stacktop = sp.offset_from(stack_base!()) as i32;
-                            fo.executing = 0;
+                            fo!().stacktop = sp.offset_from(stack_base!()) as i32;
+                            fo!().executing = 0;
                             if depth == 0 {
                                 return Ok(Exit::Yield(Owned::from_raw_unchecked(v)));
                             }
@@ -1588,7 +1594,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                         }
                         CALL_INTRINSIC_1 => {
                             let v = pop!();
-                            let r = ops::intrinsic1(arg, v, fo);
+                            let r = ops::intrinsic1(arg, v, fo!());
                             decref(v);
                             push!(tri!('op, r).into_raw());
                         }
@@ -1605,7 +1611,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                             // Checked here, not by the verifier: bytecode from
                             // marshal may put anything on the stack.
                             let r = if ops::is_exactly(co, &raw mut code::PyCode_Type) {
-                                crate::vm::function::new(co, fo.globals, null_mut())
+                                crate::vm::function::new(co, fo!().globals, null_mut())
                             } else {
                                 Err(errors::system_error("MAKE_FUNCTION of a non-code object"))
                             };
@@ -1619,12 +1625,16 @@ unsafe fn eval_loop<const TRACED: bool>(
                             push!(func);
                             tri!('op, r);
                         }
-                        SETUP_ANNOTATIONS => tri!('op, ops::setup_annotations(fo)),
+                        SETUP_ANNOTATIONS => tri!('op, ops::setup_annotations(fo!())),
                         IMPORT_NAME => {
                             let fromlist = pop!();
                             let level = pop!();
-                            let r =
-                                ops::import_name(fo, *names!().add(arg as usize), fromlist, level);
+                            let r = ops::import_name(
+                                fo!(),
+                                *names!().add(arg as usize),
+                                fromlist,
+                                level,
+                            );
                             decref(fromlist);
                             decref(level);
                             push!(tri!('op, r).into_raw());
@@ -1648,11 +1658,15 @@ unsafe fn eval_loop<const TRACED: bool>(
                             let e = pop!();
                             // The handler is looked up from here, whatever
                             // `lasti` becomes.
-                            let here = if TRACED { start } else { fo.lasti() as usize };
+                            let here = if TRACED {
+                                start
+                            } else {
+                                fo!().lasti() as usize
+                            };
                             if arg > 0 {
                                 let l = peek!(arg as usize);
                                 if let Ok(v) = int::as_i64(l) {
-                                    fo.set_lasti(v as i32);
+                                    fo!().set_lasti(v as i32);
                                 }
                             }
                             errors::restore(Owned::from_raw_unchecked(e));
@@ -1816,7 +1830,11 @@ unsafe fn eval_loop<const TRACED: bool>(
                     false
                 };
                 if failed {
-                    break if TRACED { start } else { fo.lasti() as usize };
+                    break if TRACED {
+                        start
+                    } else {
+                        fo!().lasti() as usize
+                    };
                 }
             };
             raised!('run, start);
