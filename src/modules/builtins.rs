@@ -484,16 +484,92 @@ builtin!(bi_sum, |args, kws| {
             ));
         }
     }
-    let mut acc = match start {
+    let acc = match start {
         Some(s) => Owned::from_borrowed(s),
         None => Owned::from_borrowed_static(int::small(0)),
     };
     let it = protocol::get_iter(args[0])?;
-    while let Some(x) = protocol::iter_next(it.as_ptr())? {
-        acc = number::add(acc.as_ptr(), x.as_ptr())?;
-    }
-    Ok(acc)
+    sum_items(acc, it.as_ptr())
 });
+
+/// The value of int `op` when it fits an `i64` (`PyLong_AsLongAndOverflow`
+/// without the overflow flag).
+unsafe fn i64_of(op: *mut PyObject) -> Option<i64> {
+    // SAFETY: op is an int.
+    unsafe { int::as_i128(op).and_then(|v| i64::try_from(v).ok()) }
+}
+
+/// `sum`'s loop over iterator `it` from `acc`, as CPython's
+/// `builtin_sum_impl`: from an exact int, exact ints and bools add up in
+/// an `i64` while the total fits; from an exact float, exact floats add up
+/// in an `f64` with Neumaier's compensation (CPython 3.12+), ints that fit
+/// an `i64` converted as they come; the first other item, and all after
+/// it, go through `+`.
+unsafe fn sum_items(mut acc: Owned, it: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: acc and the items are valid objects; it is an iterator.
+    unsafe {
+        let a = acc.as_ptr();
+        if let Some(mut total) = int::check_exact(a).then(|| i64_of(a)).flatten() {
+            loop {
+                let Some(x) = protocol::iter_next(it)? else {
+                    return int::from_i64(total);
+                };
+                let xp = x.as_ptr();
+                if int::check_exact(xp) || (*xp).ob_type == &raw mut pybool::PyBool_Type {
+                    if let Some(t) = i64_of(xp).and_then(|v| total.checked_add(v)) {
+                        total = t;
+                        continue;
+                    }
+                }
+                acc = number::add(int::from_i64(total)?.as_ptr(), xp)?;
+                break;
+            }
+        }
+        if crate::object::float::check_exact(acc.as_ptr()) {
+            use crate::object::float;
+            let mut total = float::value(acc.as_ptr());
+            let mut c = 0.0f64;
+            // The compensation is left out when it is not finite: an
+            // infinite or overflowed sum stays what it is, not a NaN.
+            let finish = |total: f64, c: f64| {
+                if c != 0.0 && c.is_finite() {
+                    total + c
+                } else {
+                    total
+                }
+            };
+            loop {
+                let Some(x) = protocol::iter_next(it)? else {
+                    return float::from_f64(finish(total, c));
+                };
+                let xp = x.as_ptr();
+                if float::check_exact(xp) {
+                    let v = float::value(xp);
+                    let t = total + v;
+                    c += if total.abs() >= v.abs() {
+                        (total - t) + v
+                    } else {
+                        (v - t) + total
+                    };
+                    total = t;
+                    continue;
+                }
+                if int::check(xp) {
+                    if let Some(v) = i64_of(xp) {
+                        total += v as f64;
+                        continue;
+                    }
+                }
+                acc = number::add(float::from_f64(finish(total, c))?.as_ptr(), xp)?;
+                break;
+            }
+        }
+        while let Some(x) = protocol::iter_next(it)? {
+            acc = number::add(acc.as_ptr(), x.as_ptr())?;
+        }
+        Ok(acc)
+    }
+}
 
 builtin!(bi_any, |args, kws| {
     no_kwargs("any", &kws)?;
