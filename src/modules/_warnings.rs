@@ -29,6 +29,13 @@ static FILTERS_VERSION: AtomicI64 = AtomicI64::new(1);
 
 /// This module (imported on first use), or an error.
 fn warnings_state() -> PyResult<Owned> {
+    // SAFETY: the current thread state's interpreter is live; its module
+    // reference is owned.
+    let kept = unsafe { (*crate::runtime::tstate::get().interp).warnings };
+    if !kept.is_null() && crate::runtime::lifecycle::is_finalizing() {
+        // SAFETY: as above.
+        return Ok(unsafe { Owned::from_borrowed(kept) });
+    }
     crate::runtime::import::import_absolute("_warnings")
 }
 
@@ -323,12 +330,18 @@ unsafe fn show(
 ) -> PyResult<()> {
     // SAFETY: arguments valid (sourceline/source may be NULL).
     unsafe {
-        let show_fn = if source.is_null() || source == none::none() {
-            warnings_attr("_showwarnmsg")?
-        } else {
-            crate::runtime::import::import_absolute("warnings")?;
-            warnings_attr("_showwarnmsg")?
-        };
+        // With a source, `warnings` is imported to format it; when that
+        // fails with ImportError (as while the modules are torn down) the
+        // plain display serves, as CPython's get_warnings_attr falls back.
+        if !(source.is_null() || source == none::none()) {
+            if let Err(e) = crate::runtime::import::import_absolute("warnings") {
+                if !errors::matches(exc::PyExc_ImportError) {
+                    return Err(e);
+                }
+                errors::clear();
+            }
+        }
+        let show_fn = warnings_attr("_showwarnmsg")?;
         let Some(show_fn) = show_fn else {
             return show_plain(category, text, filename, lineno, sourceline);
         };
@@ -811,6 +824,9 @@ pub unsafe extern "C" fn init() -> *mut PyObject {
                 pystr::from_str("default")?.as_ptr(),
             )?;
             dict::set_item(d, crate::interned!("_onceregistry"), dict::new()?.as_ptr())?;
+            let interp = &mut *crate::runtime::tstate::get().interp;
+            let old = std::mem::replace(&mut interp.warnings, m.clone().into_raw());
+            crate::object::refcount::xdecref(old);
             PyResult::Ok(m)
         }
     })

@@ -34,6 +34,8 @@ pub struct PyInterpreterState {
     pub main_thread: u64,
     /// `PyInterpreterState_GetDict`'s dict (owned), NULL until first used.
     pub dict: *mut PyObject,
+    /// The `_warnings` module last made for it (owned), NULL before.
+    pub warnings: *mut PyObject,
     /// The recursion limit its new thread states start with
     /// (`Py_GetRecursionLimit`).
     pub recursion_limit: i32,
@@ -55,6 +57,7 @@ impl PyInterpreterState {
             threads: Mutex::new(Vec::new()),
             main_thread: thread_ident(),
             dict: null_mut(),
+            warnings: null_mut(),
             recursion_limit: 1000,
             dlopenflags: libc::RTLD_NOW,
         }
@@ -91,6 +94,7 @@ impl PyInterpreterState {
             &mut self.builtins,
             &mut self.sysdict,
             &mut self.dict,
+            &mut self.warnings,
         ] {
             let old = std::mem::replace(p, null_mut());
             // SAFETY: owned references or NULL.

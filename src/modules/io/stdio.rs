@@ -137,26 +137,13 @@ pub unsafe fn install(m: *mut PyObject, d: *mut PyObject) -> PyResult<()> {
 /// The sys module's `name` stream (borrowed) if `sys` exists and has one
 /// that is not None. Never creates `sys`.
 fn sys_stream(name: &str) -> *mut PyObject {
-    let modules = crate::modules::sys_modules();
-    if modules.is_null() {
+    // The interpreter's own sys namespace: sys.modules may already list
+    // None for it while the modules are torn down.
+    let f = crate::modules::sys::get(name);
+    if f.is_null() || f == none::none() {
         return null_mut();
     }
-    // SAFETY: modules is a dict; sys a module.
-    unsafe {
-        let sys = dict::get_item_known_hash_str(modules, crate::interned!("sys"));
-        if sys.is_null() {
-            return null_mut();
-        }
-        let d = crate::object::module::dict_of(sys);
-        if d.is_null() {
-            return null_mut();
-        }
-        let f = dict::get_str(d, name);
-        if f.is_null() || f == none::none() {
-            return null_mut();
-        }
-        f
-    }
+    f
 }
 
 /// Writes `text` to `sys.stderr` (flushed), or to the process's stderr
