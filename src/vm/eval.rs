@@ -166,6 +166,21 @@ enum Entry {
     Unwind,
 }
 
+/// The `return`/`yield` event of a traced frame `f` that runs inside a
+/// caller's loop: the value `exit` carries as the caller receives it
+/// (owned), or NULL with the exception a trace function raised.
+///
+/// # Safety
+/// `f` is the frame that just stopped running.
+#[cold]
+unsafe fn leave_traced(f: *mut PyObject, exit: Exit) -> *mut PyObject {
+    // SAFETY: per the contract.
+    match unsafe { tracing::leave(f, Ok(exit)) } {
+        Ok(Exit::Return(v) | Exit::Yield(v)) => v.into_raw(),
+        Err(_) => null_mut(),
+    }
+}
+
 /// Evaluates frame `f` until the frame the loop started on returns or
 /// raises; `TRACED` adds the `line` and `exception` events.
 ///
@@ -1269,13 +1284,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                                 return Ok(Exit::Return(Owned::from_raw_unchecked(v)));
                             }
                             let v = if TRACED {
-                                match tracing::leave(
-                                    f,
-                                    Ok(Exit::Return(Owned::from_raw_unchecked(v))),
-                                ) {
-                                    Ok(Exit::Return(v) | Exit::Yield(v)) => v.into_raw(),
-                                    Err(_) => null_mut(),
-                                }
+                                leave_traced(f, Exit::Return(Owned::from_raw_unchecked(v)))
                             } else {
                                 v
                             };
@@ -1313,13 +1322,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                             // A generator run for the caller's `FOR_ITER`:
                             // the value is the caller's next item.
                             let v = if TRACED {
-                                match tracing::leave(
-                                    f,
-                                    Ok(Exit::Yield(Owned::from_raw_unchecked(v))),
-                                ) {
-                                    Ok(Exit::Return(v) | Exit::Yield(v)) => v.into_raw(),
-                                    Err(_) => null_mut(),
-                                }
+                                leave_traced(f, Exit::Yield(Owned::from_raw_unchecked(v)))
                             } else {
                                 v
                             };
