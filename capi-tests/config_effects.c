@@ -3,9 +3,9 @@
  * Py_InitializeFromConfig has run: one child process per configuration
  * (the Python configuration, command line not parsed, environment
  * ignored) prints what the field changes in sys and the modules it
- * drives. Left out: filesystem_encoding/errors (ferrython always uses
- * UTF-8 with surrogateescape) and warn_default_encoding (CPython 3.13
- * drops the field when an embedder sets it). */
+ * drives. Left out: filesystem_encoding/errors (fs_encoding.c) and
+ * warn_default_encoding (CPython 3.13 drops the field when an embedder
+ * sets it). */
 #include <Python.h>
 #include <signal.h>
 #include <stdio.h>

@@ -1033,7 +1033,9 @@ typedef struct PyPreConfig {
  `optimization_level` (asserts, `__debug__`, docstrings), `warnoptions`,
  `xoptions`, `dev_mode` (its warning filter, faulthandler), `bytes_warning`,
  `buffered_stdio`, `stdio_encoding`/`stdio_errors`,
- `install_signal_handlers`, `int_max_str_digits`, `hash_seed`/
+ `filesystem_encoding`/`filesystem_errors` (the codec of every file
+ name; only "strict" and "surrogateescape" work, as in
+ CPython), `install_signal_handlers`, `int_max_str_digits`, `hash_seed`/
  `use_hash_seed` (CPython's hashes for a given seed), `cpu_count`,
  `faulthandler`, `tracemalloc`, `import_time`, `verbose`,
  `code_debug_ranges` (column positions dropped), `site_import`,
@@ -1046,9 +1048,7 @@ typedef struct PyPreConfig {
  only: `perf_profiling`, `remote_debug` (no perf trampoline, no remote
  debugging), `show_ref_count` and `dump_refs`/`dump_refs_file` (debug
  builds only in CPython), `malloc_stats` (no statistics at exit), `use_frozen_modules` (nothing is frozen),
- `parser_debug`, `configure_c_stdio`, `filesystem_encoding`/
- `filesystem_errors` (always UTF-8 with "surrogateescape"),
- `thread_inherit_context`, `context_aware_warnings`,
+ `parser_debug`, `configure_c_stdio`, `thread_inherit_context`, `context_aware_warnings`,
  `pathconfig_warnings`, `sys_path_0`, `base_executable`,
  `_install_importlib`, `_init_main` and `_is_python_build`.
  */
@@ -7870,8 +7870,8 @@ PyObject *PyUnicode_AsUnicodeEscapeString(PyObject *op);
 PyObject *PyUnicode_AsRawUnicodeEscapeString(PyObject *op);
 
 /*
- `PyUnicode_DecodeFSDefaultAndSize`: UTF-8 with `surrogateescape` (the
- file system encoding of a UTF-8 locale).
+ `PyUnicode_DecodeFSDefaultAndSize`: decoded with the file-system
+ codec.
  */
 PyObject *PyUnicode_DecodeFSDefaultAndSize(const char *s, Py_ssize_t size);
 
@@ -7881,7 +7881,7 @@ PyObject *PyUnicode_DecodeFSDefaultAndSize(const char *s, Py_ssize_t size);
 PyObject *PyUnicode_DecodeFSDefault(const char *s);
 
 /*
- `PyUnicode_EncodeFSDefault`: UTF-8 with `surrogateescape`.
+ `PyUnicode_EncodeFSDefault`: encoded with the file-system codec.
  */
 PyObject *PyUnicode_EncodeFSDefault(PyObject *op);
 
@@ -7901,14 +7901,14 @@ PyObject *PyUnicode_DecodeLocale(const char *s, const char *errs);
 PyObject *PyUnicode_EncodeLocale(PyObject *op, const char *errs);
 
 /*
- `PyUnicode_FSConverter`: str (encoded) or bytes to bytes for
- `PyArg_Parse*` "O&"; 0 on error. `os.PathLike` objects are not
- supported yet.
+ `PyUnicode_FSConverter`: str (encoded), bytes or `os.PathLike` to
+ bytes for `PyArg_Parse*` "O&"; 0 on error.
  */
 int PyUnicode_FSConverter(PyObject *arg, void *result);
 
 /*
- `PyUnicode_FSDecoder`: str or bytes (decoded) to str; 0 on error.
+ `PyUnicode_FSDecoder`: str, bytes (decoded) or `os.PathLike` to str;
+ 0 on error.
  */
 int PyUnicode_FSDecoder(PyObject *arg, void *result);
 

@@ -64,7 +64,9 @@ pub struct PyPreConfig {
 /// `optimization_level` (asserts, `__debug__`, docstrings), `warnoptions`,
 /// `xoptions`, `dev_mode` (its warning filter, faulthandler), `bytes_warning`,
 /// `buffered_stdio`, `stdio_encoding`/`stdio_errors`,
-/// `install_signal_handlers`, `int_max_str_digits`, `hash_seed`/
+/// `filesystem_encoding`/`filesystem_errors` (the codec of every file
+/// name; only "strict" and "surrogateescape" work, as in
+/// CPython), `install_signal_handlers`, `int_max_str_digits`, `hash_seed`/
 /// `use_hash_seed` (CPython's hashes for a given seed), `cpu_count`,
 /// `faulthandler`, `tracemalloc`, `import_time`, `verbose`,
 /// `code_debug_ranges` (column positions dropped), `site_import`,
@@ -77,9 +79,7 @@ pub struct PyPreConfig {
 /// only: `perf_profiling`, `remote_debug` (no perf trampoline, no remote
 /// debugging), `show_ref_count` and `dump_refs`/`dump_refs_file` (debug
 /// builds only in CPython), `malloc_stats` (no statistics at exit), `use_frozen_modules` (nothing is frozen),
-/// `parser_debug`, `configure_c_stdio`, `filesystem_encoding`/
-/// `filesystem_errors` (always UTF-8 with "surrogateescape"),
-/// `thread_inherit_context`, `context_aware_warnings`,
+/// `parser_debug`, `configure_c_stdio`, `thread_inherit_context`, `context_aware_warnings`,
 /// `pathconfig_warnings`, `sys_path_0`, `base_executable`,
 /// `_install_importlib`, `_init_main` and `_is_python_build`.
 #[repr(C)]
@@ -1059,7 +1059,7 @@ fn prepend_path(dir: &std::ffi::OsStr) -> crate::PyResult<()> {
         };
         return Ok(());
     }
-    let s = crate::modules::posix::path::fs_decode(dir.as_bytes())?;
+    let s = crate::runtime::fs_codec::decode_locale(dir.as_bytes())?;
     // SAFETY: list is sys.path, a list.
     unsafe { crate::object::list::insert(list, 0, s.as_ptr()) }
 }
@@ -1068,8 +1068,8 @@ fn prepend_path(dir: &std::ffi::OsStr) -> crate::PyResult<()> {
 /// (undecodable bytes shown as `\udcXX` escapes).
 fn os_repr(s: &std::ffi::OsStr) -> String {
     use std::os::unix::ffi::OsStrExt;
-    let text = crate::modules::posix::path::fs_decode(s.as_bytes())
-        // SAFETY: fs_decode returns a str.
+    let text = crate::runtime::fs_codec::decode_locale(s.as_bytes())
+        // SAFETY: decode_locale returns a str.
         .and_then(|o| unsafe { crate::object::protocol::repr_string(o.as_ptr()) });
     text.unwrap_or_else(|_| {
         crate::runtime::errors::clear();
@@ -1086,7 +1086,7 @@ fn command_text(cmd: &std::ffi::OsStr) -> crate::runtime::errors::PyResult<&str>
     if let Some(text) = cmd.to_str() {
         return Ok(text);
     }
-    let escaped = crate::modules::posix::path::fs_decode(cmd.as_bytes())?;
+    let escaped = crate::runtime::fs_codec::decode_locale(cmd.as_bytes())?;
     eprintln!("Unable to decode the command from the command line:");
     use crate::object::codecs_core::{encode, Codec};
     // SAFETY: escaped is a str.
@@ -1241,7 +1241,7 @@ fn audit_run_module(name: &str) -> crate::runtime::errors::PyResult<()> {
 fn audit_run_file(file: &std::ffi::OsStr) -> crate::runtime::errors::PyResult<()> {
     use std::os::unix::ffi::OsStrExt;
     crate::runtime::audit::audit_with(c"cpython.run_file", || {
-        Ok(vec![crate::modules::posix::path::fs_decode(
+        Ok(vec![crate::runtime::fs_codec::decode_locale(
             file.as_bytes(),
         )?])
     })

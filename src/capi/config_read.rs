@@ -120,6 +120,8 @@ pub(crate) unsafe fn read(config: *const PyConfig) -> Result<Config, PyStatus> {
         check_hash_pycs_mode: opt(c.check_hash_pycs_mode).unwrap_or_else(|| "default".into()),
         stdio_encoding: opt(c.stdio_encoding),
         stdio_errors: opt(c.stdio_errors),
+        filesystem_encoding: opt(c.filesystem_encoding),
+        filesystem_errors: opt(c.filesystem_errors),
         install_signal_handlers: c.install_signal_handlers > 0,
         program_name: opt(c.program_name),
         cpu_count: c.cpu_count,
@@ -317,8 +319,22 @@ pub(crate) unsafe fn write(cfg: &Config, c: &mut PyConfig) -> PyStatus {
     // SAFETY: the fields hold NULL or raw strings; lists are lists.
     unsafe {
         let steps = [
-            put_string(&mut c.filesystem_encoding, Some(locale_encoding(cfg))),
-            put_string(&mut c.filesystem_errors, Some("surrogateescape")),
+            put_string(
+                &mut c.filesystem_encoding,
+                Some(
+                    cfg.filesystem_encoding
+                        .as_deref()
+                        .unwrap_or(locale_encoding(cfg)),
+                ),
+            ),
+            put_string(
+                &mut c.filesystem_errors,
+                Some(
+                    cfg.filesystem_errors
+                        .as_deref()
+                        .unwrap_or("surrogateescape"),
+                ),
+            ),
             put_string(&mut c.pycache_prefix, cfg.pycache_prefix.as_deref()),
             set_os_list(&mut c.orig_argv, &cfg.orig_argv),
             set_os_list(&mut c.argv, &cfg.argv),

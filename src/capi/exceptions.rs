@@ -280,12 +280,11 @@ pub unsafe extern "C" fn PyErr_SetFromErrnoWithFilename(
     })
 }
 
-/// A C filename decoded as `PyUnicode_DecodeFSDefault` does (UTF-8 with
-/// `surrogateescape`).
+/// A C filename decoded as `PyUnicode_DecodeFSDefault` does.
 unsafe fn fs_decode(p: *const c_char) -> PyResult<Owned> {
     // SAFETY: p is a NUL-terminated C string.
     let data = unsafe { std::ffi::CStr::from_ptr(p) }.to_bytes();
-    crate::object::codecs_core::decode_utf8(data, Some("surrogateescape"), true).map(|r| r.0)
+    crate::runtime::fs_codec::decode(data)
 }
 
 /// `PyErr_SetImportErrorSubclass`: raises `exception(msg, name=name,

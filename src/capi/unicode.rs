@@ -885,8 +885,8 @@ pub unsafe extern "C" fn PyUnicode_AsRawUnicodeEscapeString(op: *mut PyObject) -
     unsafe { encode_with(op, Codec::RawUnicodeEscape) }
 }
 
-/// `PyUnicode_DecodeFSDefaultAndSize`: UTF-8 with `surrogateescape` (the
-/// file system encoding of a UTF-8 locale).
+/// `PyUnicode_DecodeFSDefaultAndSize`: decoded with the file-system
+/// codec.
 #[no_mangle]
 pub unsafe extern "C" fn PyUnicode_DecodeFSDefaultAndSize(
     s: *const c_char,
@@ -895,7 +895,7 @@ pub unsafe extern "C" fn PyUnicode_DecodeFSDefaultAndSize(
     guard_obj(|| {
         // SAFETY: s holds size bytes.
         let data = unsafe { byte_slice(s, size) };
-        cc::decode_utf8(data, Some("surrogateescape"), true).map(|r| r.0)
+        crate::runtime::fs_codec::decode(data)
     })
 }
 
@@ -907,7 +907,7 @@ pub unsafe extern "C" fn PyUnicode_DecodeFSDefault(s: *const c_char) -> *mut PyO
     unsafe { PyUnicode_DecodeFSDefaultAndSize(s, libc::strlen(s) as Py_ssize_t) }
 }
 
-/// `PyUnicode_EncodeFSDefault`: UTF-8 with `surrogateescape`.
+/// `PyUnicode_EncodeFSDefault`: encoded with the file-system codec.
 #[no_mangle]
 pub unsafe extern "C" fn PyUnicode_EncodeFSDefault(op: *mut PyObject) -> *mut PyObject {
     crate::null_check!(op);
@@ -915,7 +915,7 @@ pub unsafe extern "C" fn PyUnicode_EncodeFSDefault(op: *mut PyObject) -> *mut Py
         // SAFETY: op non-NULL.
         unsafe {
             need_str(op)?;
-            cc::encode(op, Codec::Utf8, Some("surrogateescape"))
+            crate::runtime::fs_codec::encode(op)
         }
     })
 }
@@ -981,9 +981,8 @@ pub unsafe extern "C" fn PyUnicode_EncodeLocale(
 
 const PY_CLEANUP_SUPPORTED: c_int = 0x20000;
 
-/// `PyUnicode_FSConverter`: str (encoded) or bytes to bytes for
-/// `PyArg_Parse*` "O&"; 0 on error. `os.PathLike` objects are not
-/// supported yet.
+/// `PyUnicode_FSConverter`: str (encoded), bytes or `os.PathLike` to
+/// bytes for `PyArg_Parse*` "O&"; 0 on error.
 #[no_mangle]
 pub unsafe extern "C" fn PyUnicode_FSConverter(arg: *mut PyObject, result: *mut c_void) -> c_int {
     let out = result as *mut *mut PyObject;
@@ -1001,20 +1000,7 @@ pub unsafe extern "C" fn PyUnicode_FSConverter(arg: *mut PyObject, result: *mut 
         let r = || -> PyResult<c_int> {
             // SAFETY: arg valid; out writable.
             unsafe {
-                let b = if bytes::check(arg) {
-                    Owned::from_borrowed(arg)
-                } else if pystr::check(arg) {
-                    cc::encode(arg, Codec::Utf8, Some("surrogateescape"))?
-                } else {
-                    return Err(errors::type_error(format!(
-                        "expected str, bytes or os.PathLike object, not {}",
-                        type_name(arg)
-                    )));
-                };
-                if bytes::as_slice(b.as_ptr()).contains(&0) {
-                    return Err(errors::value_error("embedded null byte"));
-                }
-                *out = b.into_raw();
+                *out = crate::runtime::fs_codec::fs_converter(arg)?.into_raw();
                 Ok(PY_CLEANUP_SUPPORTED)
             }
         };
@@ -1022,7 +1008,8 @@ pub unsafe extern "C" fn PyUnicode_FSConverter(arg: *mut PyObject, result: *mut 
     })
 }
 
-/// `PyUnicode_FSDecoder`: str or bytes (decoded) to str; 0 on error.
+/// `PyUnicode_FSDecoder`: str, bytes (decoded) or `os.PathLike` to str;
+/// 0 on error.
 #[no_mangle]
 pub unsafe extern "C" fn PyUnicode_FSDecoder(arg: *mut PyObject, result: *mut c_void) -> c_int {
     let out = result as *mut *mut PyObject;
@@ -1040,20 +1027,7 @@ pub unsafe extern "C" fn PyUnicode_FSDecoder(arg: *mut PyObject, result: *mut c_
         let r = || -> PyResult<c_int> {
             // SAFETY: arg valid; out writable.
             unsafe {
-                let s = if pystr::check(arg) {
-                    Owned::from_borrowed(arg)
-                } else if bytes::check(arg) {
-                    cc::decode_utf8(bytes::as_slice(arg), Some("surrogateescape"), true)?.0
-                } else {
-                    return Err(errors::type_error(format!(
-                        "expected str, bytes or os.PathLike object, not {}",
-                        type_name(arg)
-                    )));
-                };
-                if to_ucs4(s.as_ptr()).contains(&0) {
-                    return Err(errors::value_error("embedded null character"));
-                }
-                *out = s.into_raw();
+                *out = crate::runtime::fs_codec::fs_decoder(arg)?.into_raw();
                 Ok(PY_CLEANUP_SUPPORTED)
             }
         };

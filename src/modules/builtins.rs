@@ -939,7 +939,8 @@ builtin!(bi_compile, |args, kws| {
     } else {
         int::as_i64(all[5])?
     };
-    let filename = protocol::str_(all[1])?;
+    // SAFETY: the filename argument is a live object.
+    let filename = unsafe { crate::runtime::fs_codec::fs_decoder(all[1]) }?;
     // SAFETY: the source argument is a live object.
     let is_ast = unsafe { crate::modules::ast::is_ast(all[0]) };
     audit::audit_with(c"compile", || {
@@ -968,7 +969,18 @@ builtin!(bi_compile, |args, kws| {
         // SAFETY: the source argument is a live object.
         let r = unsafe {
             crate::modules::ast::compile(all[0], &stand_in, mode, flags, optimize as i32)
-        }?;
+        }
+        .inspect_err(|_| {
+            // SAFETY: a SyntaxError is raised: its filename is the name
+            // itself, not the stand-in.
+            unsafe {
+                if errors::matches(crate::object::exceptions::PyExc_SyntaxError) {
+                    let e = errors::current();
+                    let set = protocol::setattr(e, crate::interned!("filename"), filename.as_ptr());
+                    debug_assert!(set.is_ok());
+                }
+            }
+        })?;
         if crate::vm::code::check(r.as_ptr()) {
             crate::vm::code::set_filename(r.as_ptr(), filename.as_ptr());
         }

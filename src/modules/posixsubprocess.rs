@@ -7,10 +7,11 @@
 use crate::ffi::*;
 use crate::modules::args::builtin;
 use crate::modules::posix::int_arg;
-use crate::modules::posix::path::{self, fs_encode};
+use crate::modules::posix::path;
 use crate::object::descr::{method, METHOD_END};
 use crate::object::{bytes, list, none, protocol, str as pystr, tuple};
 use crate::runtime::errors::{self, PyResult};
+use crate::runtime::fs_codec;
 use libc::{c_int, c_void};
 use std::ffi::CString;
 
@@ -19,7 +20,7 @@ unsafe fn c_item(o: *mut PyObject) -> PyResult<CString> {
     // SAFETY: o valid.
     unsafe {
         if pystr::check(o) {
-            let b = fs_encode(o)?;
+            let b = fs_codec::encode(o)?;
             return CString::new(bytes::as_slice(b.as_ptr()))
                 .map_err(|_| errors::value_error("embedded null byte"));
         }

@@ -4,7 +4,7 @@
 use crate::ffi::*;
 use crate::modules::objtype::{meth_noargs, meth_o};
 use crate::modules::posix::ids;
-use crate::modules::posix::path::{cstr_bytes, fs_decode};
+use crate::modules::posix::path::cstr_bytes;
 use crate::object::descr::{method, METHOD_END};
 use crate::object::exceptions as exc;
 use crate::object::none;
@@ -13,6 +13,7 @@ use crate::object::structseq::{
 };
 use crate::object::{dict, list, module, str as pystr};
 use crate::runtime::errors::{self, PyResult};
+use crate::runtime::fs_codec;
 use crate::Owned;
 use libc::{c_char, c_int, c_void};
 use std::ffi::CString;
@@ -49,7 +50,7 @@ pub(crate) unsafe fn decoded(p: *const c_char) -> PyResult<Owned> {
         return Ok(none::owned());
     }
     // SAFETY: p is a NUL-terminated string.
-    fs_decode(unsafe { cstr_bytes(p) })
+    fs_codec::decode(unsafe { cstr_bytes(p) })
 }
 
 /// A `struct_passwd` from a C `struct passwd`.
@@ -120,7 +121,7 @@ pub(crate) unsafe fn name_arg(what: &str, o: *mut PyObject) -> PyResult<CString>
                 crate::object::typeobj::type_name(o)
             )));
         }
-        let b = crate::modules::posix::path::fs_encode(o)?;
+        let b = fs_codec::encode(o)?;
         CString::new(crate::object::bytes::as_slice(b.as_ptr()))
             .map_err(|_| errors::value_error("embedded null byte"))
     }

@@ -113,7 +113,7 @@ builtin!(signal_strsignal, |args, kws| {
     if p.is_null() {
         return Ok(none::owned());
     }
-    crate::modules::posix::path::fs_decode(crate::modules::posix::path::cstr_bytes(p))
+    crate::runtime::fs_codec::decode_locale(crate::modules::posix::path::cstr_bytes(p))
 });
 
 builtin!(signal_alarm, |args, kws| {

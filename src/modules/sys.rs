@@ -235,12 +235,12 @@ builtin!(sys_set_int_max_str_digits, |args, kws| {
 
 builtin!(sys_getfilesystemencoding, |args, kws| {
     arity("sys.getfilesystemencoding", args, 0, 0)?;
-    pystr::from_str("utf-8")
+    pystr::from_str(&crate::runtime::fs_codec::encoding())
 });
 
 builtin!(sys_getfilesystemencodeerrors, |args, kws| {
     arity("sys.getfilesystemencodeerrors", args, 0, 0)?;
-    pystr::from_str("surrogateescape")
+    pystr::from_str(&crate::runtime::fs_codec::errors())
 });
 
 builtin!(sys_is_finalizing, |args, kws| {
@@ -781,7 +781,7 @@ fn os_strs(v: &[std::ffi::OsString]) -> PyResult<Owned> {
     use std::os::unix::ffi::OsStrExt;
     list::from_vec(
         v.iter()
-            .map(|s| crate::modules::posix::path::fs_decode(s.as_bytes()))
+            .map(|s| crate::runtime::fs_codec::decode_locale(s.as_bytes()))
             .collect::<PyResult<Vec<_>>>()?,
     )
 }

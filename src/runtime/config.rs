@@ -94,6 +94,12 @@ pub struct Config {
     pub stdio_encoding: Option<String>,
     /// Their error handler (`PYTHONIOENCODING=:errors`).
     pub stdio_errors: Option<String>,
+    /// The codec of file names (`PyConfig.filesystem_encoding`); None for
+    /// the locale's.
+    pub filesystem_encoding: Option<String>,
+    /// Its error handler (`PyConfig.filesystem_errors`); None for
+    /// "surrogateescape".
+    pub filesystem_errors: Option<String>,
     /// Whether Python installs its signal handlers (SIGINT).
     pub install_signal_handlers: bool,
     /// The program's name (`argv[0]` of the command line, or the
@@ -181,6 +187,8 @@ impl Default for Config {
             check_hash_pycs_mode: "default".to_string(),
             stdio_encoding: None,
             stdio_errors: None,
+            filesystem_encoding: None,
+            filesystem_errors: None,
             install_signal_handlers: true,
             program_name: None,
             bytes_warning: 0,
@@ -733,6 +741,14 @@ pub fn set_current(cfg: Option<Config>) {
         Ordering::Relaxed,
     );
     *CURRENT.lock().unwrap_or_else(|e| e.into_inner()) = cfg;
+}
+
+/// Changes the running configuration (a value initialization derives,
+/// such as the normalized file-system encoding).
+pub fn update_current(change: impl FnOnce(&mut Config)) {
+    if let Some(cfg) = CURRENT.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
+        change(cfg);
+    }
 }
 
 /// The configuration the interpreter was initialized with, if any.

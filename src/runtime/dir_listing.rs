@@ -110,7 +110,7 @@ pub fn with_names<R>(dir: &Path, entry: bool, f: impl FnOnce(Option<&Names>) -> 
 /// failures are returned.
 fn listdir_refused(dir: &Path) -> PyResult<bool> {
     use crate::object::exceptions as exc;
-    let name = crate::modules::posix::path::path_str(dir)?;
+    let name = crate::runtime::fs_codec::path_str(dir)?;
     match crate::runtime::audit::audit(c"os.listdir", &[name.as_ptr()]) {
         Ok(()) => Ok(false),
         Err(e) => {

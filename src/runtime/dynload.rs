@@ -36,7 +36,7 @@ pub(crate) fn import_error(msg: &str, name: &str, path: &Path) -> errors::Raised
                 crate::interned!("name"),
                 pystr::from_str(name)?.as_ptr(),
             )?;
-            let p = crate::modules::posix::path::path_str(path)?;
+            let p = crate::runtime::fs_codec::path_str(path)?;
             dict::set_item(kw.as_ptr(), crate::interned!("path"), p.as_ptr())?;
             let args = crate::object::tuple::pack(&[m.as_ptr()])?;
             let e = protocol::call(exc::PyExc_ImportError, args.as_ptr(), kw.as_ptr())?;
@@ -85,7 +85,7 @@ pub fn load(fullname: &str, path: &Path, is_package: bool) -> PyResult<Owned> {
         }
         std::mem::transmute::<*mut libc::c_void, crate::capi::import::InitFunc>(f)
     };
-    let filename = crate::modules::posix::path::path_str(path)?;
+    let filename = crate::runtime::fs_codec::path_str(path)?;
     let found = crate::runtime::import::Found {
         path: path.to_path_buf(),
         is_package,
@@ -130,7 +130,7 @@ pub fn load(fullname: &str, path: &Path, is_package: bool) -> PyResult<Owned> {
         }
         if is_package {
             let dir = path.parent().unwrap_or(Path::new("."));
-            let p = list::from_vec(vec![crate::modules::posix::path::path_str(dir)?])?;
+            let p = list::from_vec(vec![crate::runtime::fs_codec::path_str(dir)?])?;
             dict::set_item(d, crate::interned!("__path__"), p.as_ptr())?;
         }
         dict::set_item(

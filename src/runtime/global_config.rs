@@ -149,20 +149,4 @@ pub fn write_from(cfg: &Config) {
     if cfg.utf8_mode >= 0 {
         set(&raw mut Py_UTF8Mode, cfg.utf8_mode);
     }
-    // SAFETY: written while the runtime initializes, before other threads
-    // run Python.
-    unsafe {
-        (&raw mut Py_FileSystemDefaultEncoding).write(c"utf-8".as_ptr());
-        (&raw mut Py_FileSystemDefaultEncodeErrors).write(c"surrogateescape".as_ptr());
-    }
-}
-
-/// `_Py_ClearFileSystemEncoding` at finalization: the encoding and error
-/// handler are unknown again.
-pub fn clear_fs_encoding() {
-    // SAFETY: written by the finalizing thread, no other runs Python.
-    unsafe {
-        (&raw mut Py_FileSystemDefaultEncoding).write(null());
-        (&raw mut Py_FileSystemDefaultEncodeErrors).write(null());
-    }
 }

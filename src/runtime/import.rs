@@ -3,11 +3,11 @@
 //! (packages with `__init__.py`, namespace packages, relative imports,
 //! submodules in `fromlist`). `importlib` integration comes with the standard library.
 use crate::ffi::*;
-use crate::modules::posix::path::{path_str, str_path};
 use crate::object::exceptions as exc;
 use crate::object::{dict, int, list, module, protocol, str as pystr, tuple};
 use crate::runtime::dir_listing;
 use crate::runtime::errors::{self, PyResult};
+use crate::runtime::fs_codec::{path_str, str_path};
 use crate::Owned;
 use std::path::{Path, PathBuf};
 

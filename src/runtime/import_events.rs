@@ -6,10 +6,10 @@
 //! `import` event of `_imp.create_dynamic` for an extension module. Each
 //! costs one load when no hook is installed.
 use crate::ffi::PyObject;
-use crate::modules::posix::path::path_str;
 use crate::object::{bytes, int, none, str as pystr};
 use crate::runtime::audit::{audit, audit_with};
 use crate::runtime::errors::PyResult;
+use crate::runtime::fs_codec::path_str;
 use crate::Owned;
 use std::path::Path;
 

@@ -328,6 +328,7 @@ pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), Co
     }
     crate::runtime::pathconfig::compute(&mut config)
         .map_err(|msg| ConfigError { func: None, msg })?;
+    crate::runtime::fs_codec::check_errors(&config)?;
     crate::runtime::global_config::write_from(&config);
     let site_import = config.site_import;
     object::hash::set_secret((config.use_hash_seed > 0).then_some(config.hash_seed));
@@ -374,6 +375,7 @@ pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), Co
     let install_signal_handlers = config.install_signal_handlers;
     let faulthandler = config.faulthandler;
     let tracemalloc = config.tracemalloc;
+    let config_copy = config.clone();
     crate::runtime::config::set_current(Some(config));
     // No signal handler unless the configuration asks for them (the
     // isolated configuration does not).
@@ -395,6 +397,10 @@ pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), Co
             msg: "failed to start tracemalloc".into(),
         });
     }
+    let fs_encoding = crate::runtime::fs_codec::init(&config_copy).inspect_err(|_| {
+        eprint!("{}", crate::runtime::pathconfig::describe(&config_copy));
+    })?;
+    crate::runtime::config::update_current(|c| c.filesystem_encoding = Some(fs_encoding));
     crate::modules::_warnings::import_for_warnoptions();
     if site_import {
         import_site()?;
@@ -524,7 +530,7 @@ pub fn finalize() -> i32 {
     // Last: tearing down the thread state and interpreter refills them.
     clear_thread_caches();
     crate::runtime::config::set_current(None);
-    crate::runtime::global_config::clear_fs_encoding();
+    crate::runtime::fs_codec::clear();
     INITIALIZED.store(false, Ordering::Release);
     FINALIZING.store(false, Ordering::Release);
     FINALIZER.store(0, Ordering::Release);

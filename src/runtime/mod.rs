@@ -6,6 +6,7 @@ pub mod config;
 pub mod dir_listing;
 pub mod dynload;
 pub mod errors;
+pub mod fs_codec;
 pub mod gil;
 pub mod global_config;
 pub mod import;

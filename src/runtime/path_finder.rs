@@ -24,7 +24,7 @@ builtin!(path_hook_for_file_finder, |args, kws| {
     crate::modules::args::arity("path_hook_for_FileFinder", args, 1, 1)?;
     let path = args[0];
     if pystr::check(path) {
-        let dir = crate::modules::posix::path::str_path(path)?;
+        let dir = crate::runtime::fs_codec::str_path(path)?;
         let dir = if dir.as_os_str().is_empty() {
             Path::new(".")
         } else {
@@ -217,7 +217,7 @@ pub unsafe fn zipimport_loaded(module: *mut PyObject) -> PyResult<()> {
 /// `PathFinder._path_importer_cache`; an empty entry is the current
 /// directory).
 pub fn entry_finder(entry: &Path) -> PyResult<Option<Owned>> {
-    let key = crate::modules::posix::path::path_str(entry)?;
+    let key = crate::runtime::fs_codec::path_str(entry)?;
     let cache = crate::modules::sys::get("path_importer_cache");
     // SAFETY: cache is NULL or sys.path_importer_cache; key a str.
     unsafe {

@@ -83,7 +83,7 @@ pub fn load_code(path: &Path, name: &str) -> PyResult<(Owned, Option<PathBuf>)> 
     let (code, cached) = load_source_code(path, &path.to_string_lossy())?;
     if path.to_str().is_none() {
         // A path that is not UTF-8 names the code by its escaped form.
-        let filename = crate::modules::posix::path::path_str(path)?;
+        let filename = crate::runtime::fs_codec::path_str(path)?;
         // SAFETY: code is a code object; filename a str.
         unsafe { crate::vm::code::set_filename(code.as_ptr(), filename.as_ptr()) };
     }

@@ -272,7 +272,7 @@ pub fn audit_open_script(file: &std::ffi::OsStr) -> PyResult<()> {
     use std::os::unix::ffi::OsStrExt;
     crate::runtime::audit::audit_with(c"open", || {
         Ok(vec![
-            crate::modules::posix::path::fs_decode(file.as_bytes())?,
+            crate::runtime::fs_codec::decode_locale(file.as_bytes())?,
             pystr::from_str("rb")?,
             crate::object::int::from_i64(0)?,
         ])
@@ -286,7 +286,7 @@ pub fn audit_open_script(file: &std::ffi::OsStr) -> PyResult<()> {
 fn run_main_code(code: Owned, path: &std::ffi::OsStr, exec_event: bool) -> PyResult<()> {
     use std::os::unix::ffi::OsStrExt;
     let m = main_module()?;
-    let file = crate::modules::posix::path::fs_decode(path.as_bytes())?;
+    let file = crate::runtime::fs_codec::decode_locale(path.as_bytes())?;
     // SAFETY: m is a module; code a code object; file a str.
     unsafe {
         if path.to_str().is_none() {

@@ -10,12 +10,12 @@
 //! (`get_code`, `get_source`, `is_package`, `get_filename`, `get_data`).
 use crate::ffi::*;
 use crate::modules::args::{arity, builtin};
-use crate::modules::posix::path::{path_str, str_path};
 use crate::object::descr::{method, METHOD_END};
 use crate::object::exceptions as exc;
 use crate::object::typeobj::type_template;
 use crate::object::{bool as pybool, dict, list, module, none, protocol, str as pystr};
 use crate::runtime::errors::{self, PyResult};
+use crate::runtime::fs_codec::{path_str, str_path};
 use crate::runtime::import;
 use crate::Owned;
 use libc::{c_int, c_void};

@@ -55,7 +55,7 @@ pub unsafe fn file_loader(name: *mut PyObject, found: &Found) -> PyResult<Owned>
     if cls.is_null() {
         return Ok(Owned::from_borrowed_static(super::native_importer()?));
     }
-    let path = crate::modules::posix::path::path_str(&found.path)?;
+    let path = crate::runtime::fs_codec::path_str(&found.path)?;
     // SAFETY: cls is a class; name a str.
     unsafe { protocol::call_args(cls, &[name, path.as_ptr()]) }
 }
@@ -178,7 +178,7 @@ builtin!(source_get_code, |slf, args, kws| {
     if !pystr::check(path.as_ptr()) {
         return Err(errors::type_error("get_filename() must return str"));
     }
-    let path = crate::modules::posix::path::str_path(path.as_ptr())?;
+    let path = crate::runtime::fs_codec::str_path(path.as_ptr())?;
     let name = pystr::as_str(args[0])?;
     Ok(crate::runtime::pycache::load_code(&path, name)?.0)
 });

@@ -139,22 +139,12 @@ fn parse_mode(mode: &str) -> PyResult<Mode> {
     Ok(m)
 }
 
-/// The file-system path of `file` as bytes (str encoded as UTF-8 with
-/// `surrogateescape`), checking for embedded NUL bytes.
+/// The file-system path of `file` as bytes (`PyUnicode_FSConverter`).
 unsafe fn path_bytes(file: *mut PyObject) -> PyResult<Vec<u8>> {
     // SAFETY: file valid.
     unsafe {
-        let p = errors::check(crate::capi::osutil::PyOS_FSPath(file))?;
-        let data = if pystr::check(p.as_ptr()) {
-            let b = pystr::encode(p.as_ptr(), Some("utf-8"), Some("surrogateescape"))?;
-            bytes::as_slice(b.as_ptr()).to_vec()
-        } else {
-            bytes::as_slice(p.as_ptr()).to_vec()
-        };
-        if data.contains(&0) {
-            return Err(errors::value_error("embedded null byte"));
-        }
-        Ok(data)
+        let b = crate::runtime::fs_codec::fs_converter(file)?;
+        Ok(bytes::as_slice(b.as_ptr()).to_vec())
     }
 }
 

@@ -1,12 +1,12 @@
 //! The environment (`environ` as a dict of bytes, `putenv`, `unsetenv`),
 //! `strerror` and `urandom`.
 use super::int_arg;
-use super::path::fs_encode;
 use crate::ffi::*;
 use crate::modules::args::{bind, builtin};
 use crate::object::none;
 use crate::object::{bytes, dict, str as pystr, typeobj};
 use crate::runtime::errors::{self, PyResult};
+use crate::runtime::fs_codec;
 use crate::Owned;
 use std::ffi::CString;
 use std::os::unix::ffi::OsStrExt;
@@ -33,7 +33,7 @@ unsafe fn env_bytes(func: &str, o: *mut PyObject) -> PyResult<CString> {
     // SAFETY: o valid.
     unsafe {
         let b = if pystr::check(o) {
-            fs_encode(o)?
+            fs_codec::encode(o)?
         } else if bytes::check(o) {
             Owned::from_borrowed(o)
         } else {
@@ -89,7 +89,7 @@ builtin!(pub(super) posix_strerror, |args, kws| {
     let [c] = bind("strerror", args, &kws, ["code"], 1, 1)?;
     let code = int_arg(c.unwrap())?;
     let s = libc::strerror(code as libc::c_int);
-    super::path::fs_decode(super::path::cstr_bytes(s))
+    fs_codec::decode_locale(super::path::cstr_bytes(s))
 });
 
 builtin!(pub(super) posix_urandom, |args, kws| {

@@ -3,12 +3,13 @@
 //! `symlink`, `readlink`), and metadata (`chmod`, `chown`, `lchown`,
 //! `fchown`, `utime`, `access`, `truncate`), nodes (`mkfifo`, `mknod`,
 //! `makedev`), `chroot`. Paths may be relative to `dir_fd`.
-use super::path::{self, fs_decode, PathArg, Target};
+use super::path::{self, PathArg, Target};
 use super::{audit, audit_dir_fd, dir_fd_arg, follow_arg, ids, int_arg};
 use crate::modules::args::{bind, builtin};
 use crate::object::none;
 use crate::object::{bool as pybool, bytes, float, int, list, number, tuple};
 use crate::runtime::errors::{self, PyResult};
+use crate::runtime::fs_codec;
 use crate::Owned;
 use libc::c_int;
 use std::ptr::null_mut;
@@ -52,7 +53,7 @@ unsafe fn read_names(dir: *mut libc::DIR, as_bytes: bool) -> PyResult<Owned> {
             let v = if as_bytes {
                 bytes::from_slice(name)
             } else {
-                fs_decode(name)
+                fs_codec::decode(name)
             };
             match v {
                 Ok(v) => list::append(out.as_ptr(), v.as_ptr())?,
@@ -74,7 +75,7 @@ builtin!(pub(super) posix_listdir, |args, kws| {
             if d.is_null() {
                 return Err(errors::os_error(
                     errors::last_errno(),
-                    path::fs_decode(b".")?.as_ptr(),
+                    fs_codec::decode(b".")?.as_ptr(),
                     null_mut(),
                 ));
             }
@@ -235,7 +236,7 @@ fn cwd() -> PyResult<Vec<u8>> {
 
 builtin!(pub(super) posix_getcwd, |args, kws| {
     bind("getcwd", args, &kws, [], 0, 0)?;
-    fs_decode(&cwd()?)
+    fs_codec::decode(&cwd()?)
 });
 
 builtin!(pub(super) posix_getcwdb, |args, kws| {

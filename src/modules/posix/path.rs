@@ -1,11 +1,11 @@
 //! Path arguments of the `posix` functions (`path_converter` in CPython's
-//! `Modules/posixmodule.c`): str (encoded UTF-8 with surrogateescape),
+//! `Modules/posixmodule.c`): str (encoded with the file-system codec),
 //! bytes, or an `os.PathLike`; some functions also take an open file
 //! descriptor. Names a function returns have the type of the path given.
 use crate::ffi::*;
-use crate::object::codecs_core::{self, Codec};
 use crate::object::{bytes, int, number, protocol, str as pystr, typeobj};
 use crate::runtime::errors::{self, PyResult, Raised};
+use crate::runtime::fs_codec;
 use crate::Owned;
 use libc::c_int;
 use std::ffi::{CStr, CString};
@@ -45,7 +45,7 @@ impl PathArg {
         if self.bytes {
             bytes::from_slice(data)
         } else {
-            fs_decode(data)
+            fs_codec::decode(data)
         }
     }
 }
@@ -56,48 +56,12 @@ pub enum Target {
     Fd(c_int),
 }
 
-/// Decodes a file-system name (UTF-8 with surrogateescape).
-pub fn fs_decode(data: &[u8]) -> PyResult<Owned> {
-    codecs_core::decode_utf8(data, Some("surrogateescape"), true).map(|r| r.0)
-}
-
-/// Encodes a str as a file-system name (UTF-8 with surrogateescape).
-pub unsafe fn fs_encode(s: *mut PyObject) -> PyResult<Owned> {
-    // SAFETY: s is a str (caller contract).
-    unsafe { codecs_core::encode(s, Codec::Utf8, Some("surrogateescape")) }
-}
-
-/// A file-system path as a str, its bytes decoded as [`fs_decode`] does
-/// (`os.fsdecode`).
-pub fn path_str(p: &std::path::Path) -> PyResult<Owned> {
-    use std::os::unix::ffi::OsStrExt;
-    match p.to_str() {
-        Some(s) => pystr::from_str(s),
-        None => fs_decode(p.as_os_str().as_bytes()),
-    }
-}
-
-/// The file-system path the str `s` names (`os.fsencode`): undecodable
-/// bytes come back from their surrogate escapes; a surrogate that is no
-/// such escape raises `UnicodeEncodeError`.
-pub unsafe fn str_path(s: *mut PyObject) -> PyResult<std::path::PathBuf> {
-    use std::os::unix::ffi::OsStringExt;
-    // SAFETY: s is a str (caller contract).
-    unsafe {
-        if let Some(text) = pystr::as_str_opt(s) {
-            return Ok(text.into());
-        }
-        let b = fs_encode(s)?;
-        Ok(std::ffi::OsString::from_vec(bytes::as_slice(b.as_ptr()).to_vec()).into())
-    }
-}
-
 /// Converts a str/bytes value to a C string; `ValueError` on a NUL.
 unsafe fn to_cstring(func: &str, argname: &str, v: *mut PyObject) -> PyResult<(CString, bool)> {
     // SAFETY: v is a str or bytes (caller contract).
     unsafe {
         let (data, is_bytes) = if pystr::check(v) {
-            (fs_encode(v)?, false)
+            (fs_codec::encode(v)?, false)
         } else {
             (Owned::from_borrowed(v), true)
         };

@@ -3,12 +3,13 @@
 //! `forkpty`, the `exec` family, `_exit`, `waitpid` and the wait-status
 //! helpers.
 use super::int_arg;
-use super::path::{self, fs_encode};
+use super::path;
 use crate::ffi::*;
 use crate::modules::args::{bind, builtin};
 use crate::object::none;
 use crate::object::{bool as pybool, bytes, int, list, protocol, str as pystr, tuple, typeobj};
 use crate::runtime::errors::{self, PyResult};
+use crate::runtime::fs_codec;
 use crate::Owned;
 use libc::c_int;
 use std::ffi::CString;
@@ -82,7 +83,7 @@ builtin!(pub(super) posix_getlogin, |args, kws| {
         }
         return Err(errors::last_os_error());
     }
-    path::fs_decode(path::cstr_bytes(p))
+    fs_codec::decode(path::cstr_bytes(p))
 });
 
 builtin!(pub(super) posix_kill, |args, kws| {
@@ -235,7 +236,7 @@ pub(super) unsafe fn exec_cstring(o: *mut PyObject) -> PyResult<CString> {
     // SAFETY: o valid.
     unsafe {
         let b = if pystr::check(o) {
-            fs_encode(o)?
+            fs_codec::encode(o)?
         } else if bytes::check(o) {
             Owned::from_borrowed(o)
         } else if !typeobj::lookup_str((*o).ob_type, "__fspath__").is_null() {

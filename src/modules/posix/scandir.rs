@@ -2,7 +2,7 @@
 //! `DirEntry`): the iterator reads a directory stream and yields entries
 //! that keep the `d_type` and inode from `readdir`, so `is_dir()` and
 //! friends usually need no system call, and cache `stat()` results.
-use super::path::{self, fs_encode, Target};
+use super::path::{self, Target};
 use super::stat::{do_stat, from_stat};
 use crate::ffi::*;
 use crate::modules::args::{bind, builtin};
@@ -13,6 +13,7 @@ use crate::object::refcount::*;
 use crate::object::typeobj::type_template;
 use crate::object::{bool as pybool, bytes, int, protocol, str as pystr, tuple};
 use crate::runtime::errors::{self, PyResult, Raised};
+use crate::runtime::fs_codec;
 use crate::Owned;
 use libc::{c_int, c_void};
 use std::ffi::CString;
@@ -150,9 +151,9 @@ builtin!(pub(super) posix_scandir, |args, kws| {
         None => {
             let d = libc::opendir(c".".as_ptr());
             if d.is_null() {
-                return Err(errors::os_error(errors::last_errno(), path::fs_decode(b".")?.as_ptr(), null_mut()));
+                return Err(errors::os_error(errors::last_errno(), fs_codec::decode(b".")?.as_ptr(), null_mut()));
             }
-            (d, path::fs_decode(b".")?, -1)
+            (d, fs_codec::decode(b".")?, -1)
         }
         Some(p) => match path::nullable_target("scandir", "path", p)? {
             Target::Fd(fd) => {
@@ -168,7 +169,7 @@ builtin!(pub(super) posix_scandir, |args, kws| {
                 let value = if pa.bytes {
                     bytes::from_slice(pa.as_bytes())?
                 } else {
-                    path::fs_decode(pa.as_bytes())?
+                    fs_codec::decode(pa.as_bytes())?
                 };
                 (d, value, -1)
             }
@@ -246,12 +247,15 @@ unsafe fn entry_path(prefix: *mut PyObject, name: &[u8]) -> PyResult<Owned> {
     // SAFETY: prefix is NULL, a str or a bytes.
     unsafe {
         if prefix.is_null() {
-            return path::fs_decode(name);
+            return fs_codec::decode(name);
         }
         let (pb, is_bytes) = if bytes::check(prefix) {
             (bytes::as_slice(prefix).to_vec(), true)
         } else {
-            (bytes::as_slice(fs_encode(prefix)?.as_ptr()).to_vec(), false)
+            (
+                bytes::as_slice(fs_codec::encode(prefix)?.as_ptr()).to_vec(),
+                false,
+            )
         };
         let mut full = pb;
         if !full.is_empty() && full.last() != Some(&b'/') {
@@ -261,7 +265,7 @@ unsafe fn entry_path(prefix: *mut PyObject, name: &[u8]) -> PyResult<Owned> {
         if is_bytes {
             bytes::from_slice(&full)
         } else {
-            path::fs_decode(&full)
+            fs_codec::decode(&full)
         }
     }
 }
@@ -299,7 +303,7 @@ unsafe extern "C" fn iter_next(op: *mut PyObject) -> *mut PyObject {
                 let name_obj = if as_bytes {
                     bytes::from_slice(name)?
                 } else {
-                    path::fs_decode(name)?
+                    fs_codec::decode(name)?
                 };
                 let path_obj = entry_path((*it).prefix, name)?;
                 let e = alloc(&raw mut DIR_ENTRY_TYPE)?.cast::<DirEntry>();
@@ -375,7 +379,7 @@ unsafe fn entry_stat_obj(e: *mut DirEntry, follow: bool) -> PyResult<*mut PyObje
         };
         if slot.is_null() {
             let st = if (*e).dir_fd >= 0 {
-                let name = bytes::as_slice(fs_encode((*e).name)?.as_ptr()).to_vec();
+                let name = bytes::as_slice(fs_codec::encode((*e).name)?.as_ptr()).to_vec();
                 let c =
                     CString::new(name).map_err(|_| errors::value_error("embedded null byte"))?;
                 let t = Target::Path(path::PathArg {

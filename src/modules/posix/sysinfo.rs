@@ -87,7 +87,7 @@ builtin!(pub(super) posix_uname, |args, kws| {
     }
     let items = [&u.sysname, &u.nodename, &u.release, &u.version, &u.machine]
         .into_iter()
-        .map(|f| path::fs_decode(path::cstr_bytes(f.as_ptr())))
+        .map(|f| crate::runtime::fs_codec::decode(path::cstr_bytes(f.as_ptr())))
         .collect::<PyResult<Vec<_>>>()?;
     let tp = structseq::static_type(&raw mut UNAME_TYPE, &raw const UNAME_DESC)?;
     structseq::from_items(tp, items)
@@ -246,7 +246,7 @@ builtin!(pub(super) posix_confstr, |args, kws| {
     }
     let mut buf = vec![0u8; len];
     libc::confstr(name, buf.as_mut_ptr().cast(), len);
-    path::fs_decode(&buf[..len - 1])
+    crate::runtime::fs_codec::decode(&buf[..len - 1])
 });
 
 builtin!(pub(super) posix_pathconf, |args, kws| {

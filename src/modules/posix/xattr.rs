@@ -178,7 +178,7 @@ builtin!(pub(super) posix_listxattr, |args, kws| {
     })?;
     let out = list::new(0)?;
     for name in bytes::as_slice(names.as_ptr()).split(|&b| b == 0).filter(|n| !n.is_empty()) {
-        list::append(out.as_ptr(), path::fs_decode(name)?.as_ptr())?;
+        list::append(out.as_ptr(), crate::runtime::fs_codec::decode(name)?.as_ptr())?;
     }
     Ok(out)
 });

@@ -86,11 +86,6 @@ pub(super) fn ip_str(af: c_int, addr: *const c_void) -> PyResult<Owned> {
     }
 }
 
-/// Decodes a file-system name (UTF-8 with `surrogateescape`).
-pub(super) fn fs_decode(data: &[u8]) -> PyResult<Owned> {
-    pystr::decode(data, Some("utf-8"), Some("surrogateescape"))
-}
-
 /// `makesockaddr`: the Python form of the `len`-byte address at `sa`
 /// (None when empty).
 pub(super) unsafe fn make(sa: *const sockaddr, len: socklen_t) -> PyResult<Owned> {
@@ -126,7 +121,7 @@ pub(super) unsafe fn make(sa: *const sockaddr, len: socklen_t) -> PyResult<Owned
                     return bytes::from_slice(path);
                 }
                 let end = path.iter().position(|&b| b == 0).unwrap_or(path_len);
-                fs_decode(&path[..end])
+                crate::runtime::fs_codec::decode(&path[..end])
             }
             libc::AF_NETLINK => {
                 let a = &*sa.cast::<libc::sockaddr_nl>();
@@ -385,7 +380,7 @@ pub(super) unsafe fn parse(family: c_int, o: *mut PyObject, caller: &str) -> PyR
             libc::AF_UNIX => {
                 let encoded;
                 let src = if pystr::check(o) {
-                    encoded = pystr::encode(o, Some("utf-8"), Some("surrogateescape"))?;
+                    encoded = crate::runtime::fs_codec::encode(o)?;
                     encoded.as_ptr()
                 } else {
                     o

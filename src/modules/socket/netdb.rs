@@ -2,7 +2,7 @@
 //! `gethostby*` family, services and protocols by name, the host name,
 //! and network interface names and indexes. Lookups run with the GIL
 //! released.
-use super::addr::{self, fs_decode, getaddrinfo, hints, host_arg, ip_addr, ip_str, str_cstring};
+use super::addr::{self, getaddrinfo, hints, host_arg, ip_addr, ip_str, str_cstring};
 use super::{gai_error, h_error, opt_int, os_error_msg, varargs};
 use crate::ffi::*;
 use crate::modules::args::format_i;
@@ -11,6 +11,7 @@ use crate::object::typeobj::type_name;
 use crate::object::{bytes, int, list, none as pynone, number, protocol, str as pystr, tuple};
 use crate::runtime::audit::{audit, audit_with};
 use crate::runtime::errors::{self, PyResult};
+use crate::runtime::fs_codec;
 use crate::runtime::gil::allow_threads;
 use crate::Owned;
 use libc::{c_char, c_int, c_void, hostent, size_t, socklen_t};
@@ -62,7 +63,7 @@ builtin!(pub(super) socket_gethostname, |args, kws| {
         return Err(errors::last_os_error());
     }
     let end = buf.iter().position(|&b| b == 0).unwrap_or(1023);
-    fs_decode(&buf[..end])
+    fs_codec::decode(&buf[..end])
 });
 
 builtin!(pub(super) socket_sethostname, |args, kws| {
@@ -70,14 +71,7 @@ builtin!(pub(super) socket_sethostname, |args, kws| {
     let name = if bytes::check(args[0]) {
         Owned::from_borrowed(args[0])
     } else {
-        errors::check(crate::capi::osutil::PyOS_FSPath(args[0]))
-            .and_then(|p| {
-                if pystr::check(p.as_ptr()) {
-                    pystr::encode(p.as_ptr(), Some("utf-8"), Some("surrogateescape"))
-                } else {
-                    Ok(p)
-                }
-            })?
+        fs_codec::fs_converter(args[0])?
     };
     audit_with(c"socket.sethostname", || Ok(vec![Owned::from_borrowed(name.as_ptr())]))?;
     let b = bytes::as_slice(name.as_ptr());
@@ -371,7 +365,7 @@ builtin!(pub(super) socket_if_nameindex, |args, kws| {
         while (*p).if_index != 0 {
             let item = tuple::from_vec(vec![
                 int::from_i64((*p).if_index as i64)?,
-                fs_decode(CStr::from_ptr((*p).if_name).to_bytes())?,
+                fs_codec::decode(CStr::from_ptr((*p).if_name).to_bytes())?,
             ])?;
             list::append(out.as_ptr(), item.as_ptr())?;
             p = p.add(1);
@@ -385,12 +379,7 @@ builtin!(pub(super) socket_if_nameindex, |args, kws| {
 
 builtin!(pub(super) socket_if_nametoindex, |args, kws| {
     varargs("if_nametoindex", args, &kws, 1, 1)?;
-    let p = errors::check(crate::capi::osutil::PyOS_FSPath(args[0]))?;
-    let b = if pystr::check(p.as_ptr()) {
-        pystr::encode(p.as_ptr(), Some("utf-8"), Some("surrogateescape"))?
-    } else {
-        p
-    };
+    let b = fs_codec::fs_converter(args[0])?;
     let name = CString::new(bytes::as_slice(b.as_ptr())).map_err(|_| errors::value_error("embedded null byte"))?;
     let index = libc::if_nametoindex(name.as_ptr());
     if index == 0 {
@@ -416,5 +405,5 @@ builtin!(pub(super) socket_if_indextoname, |args, kws| {
     if libc::if_indextoname(index, name.as_mut_ptr()).is_null() {
         return Err(errors::last_os_error());
     }
-    fs_decode(CStr::from_ptr(name.as_ptr()).to_bytes())
+    fs_codec::decode(CStr::from_ptr(name.as_ptr()).to_bytes())
 });

@@ -4,12 +4,12 @@
 //! `_strptime`, as CPython delegates it).
 use crate::ffi::*;
 use crate::modules::args::{bind, builtin};
-use crate::modules::posix::path::{fs_decode, fs_encode};
 use crate::object::structseq::{
     self, field, PyStructSequence_Desc, PyStructSequence_Field, FIELD_END,
 };
 use crate::object::{bytes, float, int, none, number, protocol, str as pystr, tuple, typeobj};
 use crate::runtime::errors::{self, PyResult};
+use crate::runtime::fs_codec::{decode_locale, encode_locale};
 use crate::Owned;
 use std::ffi::CString;
 
@@ -51,7 +51,7 @@ fn from_tm(tm: &libc::tm) -> PyResult<Owned> {
         Owned::from_borrowed_static(none::none())
     } else {
         // SAFETY: tm_zone is a NUL-terminated string.
-        fs_decode(unsafe { std::ffi::CStr::from_ptr(tm.tm_zone) }.to_bytes())?
+        decode_locale(unsafe { std::ffi::CStr::from_ptr(tm.tm_zone) }.to_bytes())?
     };
     let items = vec![
         i(tm.tm_year as i64 + 1900)?,
@@ -176,7 +176,7 @@ unsafe fn tm_arg(func: &str, o: *mut PyObject, zone: &mut Option<CString>) -> Py
         if is_struct {
             let z = structseq::get_item(o, 9);
             if z != none::none() {
-                let b = fs_encode(z)?;
+                let b = encode_locale(z)?;
                 *zone = CString::new(bytes::as_slice(b.as_ptr())).ok();
                 if let Some(c) = zone {
                     tm.tm_zone = c.as_ptr();
@@ -287,7 +287,7 @@ builtin!(pub(super) time_strftime, |args, kws| {
     };
     check_tm(&mut tm)?;
     tm.tm_isdst = tm.tm_isdst.clamp(-1, 1);
-    let fmt = fs_encode(f)?;
+    let fmt = encode_locale(f)?;
     let fmt = bytes::as_slice(fmt.as_ptr());
     if fmt.is_empty() {
         return pystr::from_str("");
@@ -298,7 +298,7 @@ builtin!(pub(super) time_strftime, |args, kws| {
         let mut buf = vec![0u8; size];
         let n = libc::strftime(buf.as_mut_ptr().cast(), size, c.as_ptr(), &tm);
         if n > 0 || size >= 256 * fmt.len() {
-            return fs_decode(&buf[..n]);
+            return decode_locale(&buf[..n]);
         }
         size *= 2;
     }

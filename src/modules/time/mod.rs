@@ -96,8 +96,8 @@ unsafe fn set_timezone(d: *mut PyObject) -> PyResult<()> {
             int::from_i64((std_off != dst_off) as i64)?.as_ptr(),
         )?;
         let names = tuple::from_vec(vec![
-            crate::modules::posix::path::fs_decode(&std_name)?,
-            crate::modules::posix::path::fs_decode(&dst_name)?,
+            crate::runtime::fs_codec::decode_locale(&std_name)?,
+            crate::runtime::fs_codec::decode_locale(&dst_name)?,
         ])?;
         set("tzname", names.as_ptr())
     }

@@ -189,7 +189,7 @@ unsafe fn file_text(o: *mut PyObject) -> Option<(String, std::path::PathBuf)> {
             return Some((t.to_string(), t.into()));
         }
         errors::clear();
-        let Ok(raw) = crate::modules::posix::path::fs_encode(o) else {
+        let Ok(raw) = crate::runtime::fs_codec::encode(o) else {
             errors::clear();
             return None;
         };

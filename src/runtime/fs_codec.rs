@@ -1,0 +1,262 @@
+//! The file-system encoding (CPython's `interp->unicode.fs_codec`, set up
+//! by `init_fs_encoding`): the codec and error handler that every file
+//! name, directory entry, host name and user name is encoded and decoded
+//! with (`PyUnicode_EncodeFSDefault`, `PyUnicode_DecodeFSDefault`,
+//! `os.fsencode`), taken from `PyConfig.filesystem_encoding` and
+//! `filesystem_errors`.
+//!
+//! Until the runtime is initialized, and whenever the configuration is
+//! UTF-8 with "surrogateescape" (the default under a UTF-8 locale), names
+//! take the UTF-8 fast path without a lock; another codec is looked up by
+//! name in the codec registry.
+use crate::ffi::PyObject;
+use crate::object::{bytes, codecs_core, codecs_core::Codec, str as pystr};
+use crate::runtime::config::{Config, ConfigError};
+use crate::runtime::errors::PyResult;
+use crate::Owned;
+use std::ffi::CString;
+use std::os::unix::ffi::{OsStrExt, OsStringExt};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, RwLock};
+
+/// The configured codec's normalized name and error handler, when they
+/// are not UTF-8 with "surrogateescape".
+static CONFIGURED: RwLock<Option<(String, String)>> = RwLock::new(None);
+/// Whether names use UTF-8 with "surrogateescape" (read without a lock on
+/// every conversion).
+static UTF8_ESCAPE: AtomicBool = AtomicBool::new(true);
+/// What `Py_FileSystemDefaultEncoding` and
+/// `Py_FileSystemDefaultEncodeErrors` point to while initialized.
+static C_NAMES: Mutex<Option<(CString, CString)>> = Mutex::new(None);
+
+/// The error handlers a file-system codec may use: the ones CPython's
+/// locale functions, which convert file names before the codecs exist,
+/// support.
+const HANDLERS: [&str; 2] = ["strict", "surrogateescape"];
+
+/// Fails for an error handler the file-system codec cannot use (checked
+/// before anything is created; CPython fails later, on its first file
+/// name).
+pub fn check_errors(cfg: &Config) -> Result<(), ConfigError> {
+    match cfg.filesystem_errors.as_deref() {
+        Some(errors) if !HANDLERS.contains(&errors) => Err(ConfigError {
+            func: Some(c"init_fs_encoding"),
+            msg: format!(
+                "unsupported filesystem error handler '{errors}': the file-system codec \
+                 supports 'strict' and 'surrogateescape'"
+            ),
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// `init_fs_encoding`, once imports work: looks up the configuration's
+/// encoding (normalized to the codec's name, as `codecs.lookup(name)
+/// .name`) and makes it and the error handler ([`check_errors`] passed)
+/// the codec of every file name. Returns the normalized encoding name.
+pub fn init(cfg: &Config) -> Result<String, ConfigError> {
+    let errors = cfg
+        .filesystem_errors
+        .as_deref()
+        .unwrap_or("surrogateescape");
+    let requested = cfg.filesystem_encoding.as_deref().unwrap_or("utf-8");
+    let encoding = match codecs_core::lookup(requested) {
+        Some(Codec::Utf8) => "utf-8".to_string(),
+        _ => codec_name(requested).map_err(|()| ConfigError {
+            func: Some(c"init_fs_encoding"),
+            msg: "failed to get the Python codec of the filesystem encoding".into(),
+        })?,
+    };
+    let default = encoding == "utf-8" && errors == "surrogateescape";
+    *CONFIGURED.write().unwrap_or_else(|e| e.into_inner()) =
+        (!default).then(|| (encoding.clone(), errors.to_string()));
+    UTF8_ESCAPE.store(default, Ordering::Release);
+    publish(&encoding, errors);
+    Ok(encoding)
+}
+
+/// The registry's name for `encoding` (`config_get_codec_name`); the
+/// lookup's exception is cleared.
+fn codec_name(encoding: &str) -> Result<String, ()> {
+    let name = crate::modules::codecs::registry::lookup(encoding).and_then(|info| {
+        // SAFETY: info is a live CodecInfo.
+        let n = unsafe { crate::object::protocol::getattr_str(info.as_ptr(), "name") }?;
+        // SAFETY: n is a live object.
+        if !unsafe { pystr::check(n.as_ptr()) } {
+            return Err(crate::runtime::errors::type_error(
+                "codec name is not a str",
+            ));
+        }
+        // SAFETY: n is a str.
+        unsafe { pystr::as_str(n.as_ptr()) }.map(str::to_string)
+    });
+    name.map_err(|_| crate::runtime::errors::clear())
+}
+
+/// Sets `Py_FileSystemDefaultEncoding` and
+/// `Py_FileSystemDefaultEncodeErrors` (`_Py_SetFileSystemEncoding`).
+fn publish(encoding: &str, errors: &str) {
+    use crate::runtime::global_config::{
+        Py_FileSystemDefaultEncodeErrors, Py_FileSystemDefaultEncoding,
+    };
+    let names = (
+        CString::new(encoding).unwrap_or_default(),
+        CString::new(errors).unwrap_or_default(),
+    );
+    let mut held = C_NAMES.lock().unwrap_or_else(|e| e.into_inner());
+    // SAFETY: written while the runtime initializes, before other threads
+    // run Python; the strings live in C_NAMES until cleared.
+    unsafe {
+        (&raw mut Py_FileSystemDefaultEncoding).write(names.0.as_ptr());
+        (&raw mut Py_FileSystemDefaultEncodeErrors).write(names.1.as_ptr());
+    }
+    *held = Some(names);
+}
+
+/// `_Py_ClearFileSystemEncoding` at finalization: the legacy globals are
+/// NULL again and names go back to UTF-8 with "surrogateescape".
+pub fn clear() {
+    use crate::runtime::global_config::{
+        Py_FileSystemDefaultEncodeErrors, Py_FileSystemDefaultEncoding,
+    };
+    let mut held = C_NAMES.lock().unwrap_or_else(|e| e.into_inner());
+    // SAFETY: written by the finalizing thread, no other runs Python.
+    unsafe {
+        (&raw mut Py_FileSystemDefaultEncoding).write(std::ptr::null());
+        (&raw mut Py_FileSystemDefaultEncodeErrors).write(std::ptr::null());
+    }
+    *held = None;
+    *CONFIGURED.write().unwrap_or_else(|e| e.into_inner()) = None;
+    UTF8_ESCAPE.store(true, Ordering::Release);
+}
+
+/// The configured codec and error handler, when not the default.
+fn configured() -> Option<(String, String)> {
+    if UTF8_ESCAPE.load(Ordering::Acquire) {
+        return None;
+    }
+    CONFIGURED.read().unwrap_or_else(|e| e.into_inner()).clone()
+}
+
+/// `sys.getfilesystemencoding()`.
+pub fn encoding() -> String {
+    configured().map_or_else(|| "utf-8".into(), |c| c.0)
+}
+
+/// `sys.getfilesystemencodeerrors()`.
+pub fn errors() -> String {
+    configured().map_or_else(|| "surrogateescape".into(), |c| c.1)
+}
+
+/// `PyUnicode_DecodeFSDefaultAndSize`: the str a file name's bytes stand
+/// for.
+pub fn decode(data: &[u8]) -> PyResult<Owned> {
+    match configured() {
+        None => codecs_core::decode_utf8(data, Some("surrogateescape"), true).map(|r| r.0),
+        Some((enc, errs)) => pystr::decode(data, Some(&enc), Some(&errs)),
+    }
+}
+
+/// `PyUnicode_EncodeFSDefault`: the bytes of the file name the str `s`
+/// stands for.
+///
+/// # Safety
+/// `s` must be a str.
+pub unsafe fn encode(s: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: s is a str (caller contract).
+    unsafe {
+        match configured() {
+            None => codecs_core::encode(s, Codec::Utf8, Some("surrogateescape")),
+            Some((enc, errs)) => pystr::encode(s, Some(&enc), Some(&errs)),
+        }
+    }
+}
+
+/// `PyUnicode_FSConverter`'s conversion: a str, bytes or `os.PathLike`
+/// object as the bytes of a file name; `ValueError` for a NUL byte.
+///
+/// # Safety
+/// `o` must be a live object.
+pub unsafe fn fs_converter(o: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: o is live (caller contract); PyOS_FSPath returns a str or
+    // bytes.
+    unsafe {
+        let p = crate::runtime::errors::check(crate::capi::osutil::PyOS_FSPath(o))?;
+        let b = if pystr::check(p.as_ptr()) {
+            encode(p.as_ptr())?
+        } else {
+            p
+        };
+        if bytes::as_slice(b.as_ptr()).contains(&0) {
+            return Err(crate::runtime::errors::value_error("embedded null byte"));
+        }
+        Ok(b)
+    }
+}
+
+/// `PyUnicode_FSDecoder`'s conversion: a str, bytes (decoded) or
+/// `os.PathLike` object as a str; `ValueError` for a NUL character.
+///
+/// # Safety
+/// `o` must be a live object.
+pub unsafe fn fs_decoder(o: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: o is live (caller contract); PyOS_FSPath returns a str or
+    // bytes.
+    unsafe {
+        let p = crate::runtime::errors::check(crate::capi::osutil::PyOS_FSPath(o))?;
+        let s = if pystr::check(p.as_ptr()) {
+            p
+        } else {
+            decode(bytes::as_slice(p.as_ptr()))?
+        };
+        if pystr::to_ucs4(s.as_ptr()).contains(&0) {
+            return Err(crate::runtime::errors::value_error(
+                "embedded null character",
+            ));
+        }
+        Ok(s)
+    }
+}
+
+/// A file-system path as a str (`os.fsdecode`).
+pub fn path_str(p: &Path) -> PyResult<Owned> {
+    match p.to_str() {
+        Some(s) if UTF8_ESCAPE.load(Ordering::Acquire) => pystr::from_str(s),
+        _ => decode(p.as_os_str().as_bytes()),
+    }
+}
+
+/// The file-system path the str `s` names (`os.fsencode`).
+///
+/// # Safety
+/// `s` must be a str.
+pub unsafe fn str_path(s: *mut PyObject) -> PyResult<PathBuf> {
+    // SAFETY: s is a str (caller contract).
+    unsafe {
+        if UTF8_ESCAPE.load(Ordering::Acquire) {
+            if let Some(text) = pystr::as_str_opt(s) {
+                return Ok(text.into());
+            }
+        }
+        let b = encode(s)?;
+        Ok(std::ffi::OsString::from_vec(bytes::as_slice(b.as_ptr()).to_vec()).into())
+    }
+}
+
+/// `PyUnicode_DecodeLocale(s, "surrogateescape")`: text from the C
+/// library or the command line, in the locale's encoding (UTF-8 for
+/// ferrython).
+pub fn decode_locale(data: &[u8]) -> PyResult<Owned> {
+    codecs_core::decode_utf8(data, Some("surrogateescape"), true).map(|r| r.0)
+}
+
+/// `PyUnicode_EncodeLocale(s, "surrogateescape")`: the locale's bytes for
+/// the str `s`.
+///
+/// # Safety
+/// `s` must be a str.
+pub unsafe fn encode_locale(s: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: s is a str (caller contract).
+    unsafe { codecs_core::encode(s, Codec::Utf8, Some("surrogateescape")) }
+}
