@@ -1025,9 +1025,13 @@ pub unsafe extern "C" fn b_replace(
 /// `join(iterable_of_bytes)`.
 pub unsafe extern "C" fn b_join(op: *mut PyObject, it: *mut PyObject) -> *mut PyObject {
     pyfn!({
+        // A bytearray separator is exported while the items are gathered,
+        // so an iterator that resizes it gets BufferError.
+        let view = crate::object::buffer::Guard::new(op, 0)?;
         let seq = tuple::from_iterable_msg(it, "can only join an iterable")?;
         let items = tuple::items(seq.as_ptr());
-        let sep = data(op).to_vec();
+        let sep = view.as_slice().to_vec();
+        drop(view);
         if items.len() == 1 && bytes::check_exact(items[0]) && bytes::check_exact(op) {
             return Ok(Owned::from_borrowed(items[0]));
         }

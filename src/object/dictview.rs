@@ -339,19 +339,15 @@ unsafe extern "C" fn view_repr(op: *mut PyObject) -> *mut PyObject {
             let Some(_g) = protocol::ReprGuard::enter(op)? else {
                 return pystr::from_str("...");
             };
-            let mut out = String::from(crate::object::typeobj::type_name(op));
-            out.push_str("([");
-            let it = protocol::get_iter(op)?;
-            let mut first = true;
-            while let Some(x) = protocol::iter_next(it.as_ptr())? {
-                if !first {
-                    out.push_str(", ");
-                }
-                first = false;
-                out.push_str(pystr::as_str(protocol::repr(x.as_ptr())?.as_ptr())?);
-            }
-            out.push_str("])");
-            pystr::from_str(&out)
+            // The repr of a list of the items, as CPython's `dictview_repr`
+            // (so a deep nesting of views counts two levels each).
+            let items = crate::object::list::from_iterable(op)?;
+            let inner = protocol::repr(items.as_ptr())?;
+            pystr::from_str(&format!(
+                "{}({})",
+                crate::object::typeobj::type_name(op),
+                pystr::as_str(inner.as_ptr())?
+            ))
         }
     })
 }

@@ -69,6 +69,26 @@ unsafe extern "C" fn seqiter_traverse(
     unsafe { crate::object::gc::visit_all(&[(*op.cast::<SeqIterObject>()).seq], visit, arg) }
 }
 
+/// `seq[i]` through the `sq_item` slot of an iterated sequence (NULL with
+/// an exception on failure); a class whose `__getitem__` was deleted
+/// meanwhile has none left and gets `TypeError`.
+pub(crate) unsafe fn item_at(seq: *mut PyObject, i: Py_ssize_t) -> *mut PyObject {
+    // SAFETY: seq valid.
+    unsafe {
+        let sq = (*(*seq).ob_type).tp_as_sequence;
+        match if sq.is_null() { None } else { (*sq).sq_item } {
+            Some(f) => f(seq, i),
+            None => {
+                errors::type_error(format!(
+                    "'{}' object does not support indexing",
+                    crate::object::typeobj::type_name(seq)
+                ));
+                null_mut()
+            }
+        }
+    }
+}
+
 unsafe extern "C" fn seqiter_next(op: *mut PyObject) -> *mut PyObject {
     guard(|| {
         // SAFETY: op is a sequence iterator.
@@ -78,8 +98,7 @@ unsafe extern "C" fn seqiter_next(op: *mut PyObject) -> *mut PyObject {
             if seq.is_null() {
                 return null_mut();
             }
-            let sq = (*(*seq).ob_type).tp_as_sequence;
-            let r = ((*sq).sq_item.unwrap())(seq, (*it).index);
+            let r = item_at(seq, (*it).index);
             if !r.is_null() {
                 (*it).index += 1;
                 return r;

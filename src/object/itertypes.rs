@@ -94,7 +94,13 @@ static ENUM_METHODS: [PyMethodDef; 2] = [
     .with_doc(c"__reduce__($self, /)\n--\n\nThe state of self for pickling."),
     crate::object::descr::METHOD_END,
 ];
-static REVERSED_METHODS: [PyMethodDef; 3] = [
+static REVERSED_METHODS: [PyMethodDef; 4] = [
+    crate::object::descr::method(
+        c"__length_hint__",
+        reversed_length_hint as *const libc::c_void,
+        METH_NOARGS,
+    )
+    .with_doc(c"__length_hint__($self, /)\n--\n\nHow many items are left."),
     crate::object::descr::method(
         c"__reduce__",
         reversed_reduce as *const libc::c_void,
@@ -175,6 +181,23 @@ unsafe extern "C" fn reversed_reduce(op: *mut PyObject, _: *mut PyObject) -> *mu
             }
             let args = tuple::from_vec(vec![Owned::from_borrowed(o.func)])?;
             tuple::from_vec(vec![tp, args, int::from_i64(o.index)?])
+        }
+    })
+}
+
+/// `reversed.__length_hint__()` (CPython's `reversed_len`): the items
+/// not yet given, none once the sequence shrank below the position.
+unsafe extern "C" fn reversed_length_hint(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: op is a reversed object.
+        unsafe {
+            let o = it(op);
+            if o.func.is_null() || o.index < 0 {
+                return int::from_i64(0);
+            }
+            let size = protocol::len(o.func)? as i64;
+            let left = o.index + 1;
+            int::from_i64(if size < left { 0 } else { left })
         }
     })
 }
@@ -499,8 +522,7 @@ unsafe extern "C" fn reversed_next(op: *mut PyObject) -> *mut PyObject {
             if o.index < 0 || o.func.is_null() {
                 return null_mut();
             }
-            let sq = (*(*o.func).ob_type).tp_as_sequence;
-            let r = ((*sq).sq_item.expect("sequence with sq_item"))(o.func, o.index as Py_ssize_t);
+            let r = crate::object::iterobject::item_at(o.func, o.index as Py_ssize_t);
             if r.is_null() {
                 if errors::matches(crate::object::exceptions::PyExc_IndexError)
                     || errors::matches(crate::object::exceptions::PyExc_StopIteration)

@@ -196,7 +196,12 @@ unsafe fn zero_arg() -> PyResult<(*mut PyObject, *mut PyObject)> {
         if first.is_null() {
             return Err(errors::runtime_error("super(): arg[0] deleted"));
         }
-        if (*first).ob_type == &raw mut crate::vm::cell::PyCell_Type {
+        // A first parameter that a closure captures lives in a cell; a
+        // cell passed as the argument itself is the object.
+        let kind0 = cd.localspluskinds.first().copied().unwrap_or(0);
+        if kind0 & ferrython_compiler::bytecode::fast_kind::CELL != 0
+            && (*first).ob_type == &raw mut crate::vm::cell::PyCell_Type
+        {
             first = crate::vm::cell::get(first);
         }
         for (i, &name) in cd.localsplusnames.iter().enumerate() {

@@ -47,9 +47,9 @@ unsafe fn resolve_name(name: &str, globals: *mut PyObject, level: i64) -> PyResu
         if globals.is_null() || !dict::check(globals) {
             return Err(key_error_name());
         }
-        let pkg = dict::get_item_known_hash_str(globals, crate::interned!("__package__"));
-        let package = if !pkg.is_null() && pystr::check(pkg) {
-            pystr::as_str(pkg)?.to_string()
+        let package = package_of(globals)?;
+        let package = if let Some(p) = package {
+            p
         } else {
             let n = dict::get_item_known_hash_str(globals, crate::interned!("__name__"));
             if n.is_null() || !pystr::check(n) {
@@ -83,6 +83,48 @@ unsafe fn resolve_name(name: &str, globals: *mut PyObject, level: i64) -> PyResu
         } else {
             format!("{base}.{name}")
         })
+    }
+}
+
+/// The package a relative import is relative to, from `__package__`
+/// or else `__spec__.parent` (as CPython's `resolve_name`, with its
+/// warnings); None when neither is set, after an `ImportWarning`.
+unsafe fn package_of(globals: *mut PyObject) -> PyResult<Option<String>> {
+    // SAFETY: globals is a dict.
+    unsafe {
+        let set = |v: *mut PyObject| !v.is_null() && v != crate::object::none::none();
+        let pkg = dict::get_item_known_hash_str(globals, crate::interned!("__package__"));
+        let spec = dict::get_item_known_hash_str(globals, crate::interned!("__spec__"));
+        if set(pkg) {
+            if !pystr::check(pkg) {
+                return Err(errors::type_error("package must be a string"));
+            }
+            if set(spec) {
+                let parent = protocol::getattr_str(spec, "parent")?;
+                if !protocol::rich_compare_bool(pkg, parent.as_ptr(), crate::ffi::Py_EQ)? {
+                    crate::modules::_warnings::deprecation("__package__ != __spec__.parent", 1)?;
+                }
+            }
+            return Ok(Some(pystr::as_str(pkg)?.to_string()));
+        }
+        if set(spec) {
+            let parent = protocol::getattr_str(spec, "parent")?;
+            if !pystr::check(parent.as_ptr()) {
+                return Err(errors::type_error("__spec__.parent must be a string"));
+            }
+            return Ok(Some(pystr::as_str(parent.as_ptr())?.to_string()));
+        }
+        let msg = pystr::from_str(
+            "can't resolve package from __spec__ or __package__, falling back on __name__ and __path__",
+        )?;
+        crate::modules::_warnings::warn(
+            crate::object::exceptions::PyExc_ImportWarning,
+            msg.as_ptr(),
+            1,
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+        )?;
+        Ok(None)
     }
 }
 

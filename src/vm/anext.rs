@@ -85,10 +85,13 @@ unsafe fn proxy(op: *mut PyObject, meth: Option<&str>, args: &[*mut PyObject]) -
     unsafe {
         let it = awaitable_iter(op)?;
         let r = match meth {
-            None => {
-                let next = (*(*it.as_ptr()).ob_type).tp_iternext.expect("an iterator");
-                errors::check(next(it.as_ptr()))
-            }
+            None => match (*(*it.as_ptr()).ob_type).tp_iternext {
+                Some(next) => errors::check(next(it.as_ptr())),
+                None => Err(errors::type_error(format!(
+                    "__await__() returned non-iterator of type '{}'",
+                    crate::object::typeobj::type_name(it.as_ptr())
+                ))),
+            },
             Some(m) => protocol::call_method_obj(it.as_ptr(), m, args),
         };
         match r {

@@ -86,6 +86,11 @@ pub unsafe fn empty_frame(func: *mut PyObject, locals: *mut PyObject) -> PyResul
         let fo = &*func.cast::<PyFunctionObject>();
         let locals = if code::data(fo.func_code).flags & co_flags::OPTIMIZED != 0 {
             null_mut()
+        } else if locals.is_null() {
+            // A function made from module-level code (`FunctionType(co,
+            // g)`) runs with its globals as its locals, as in CPython's
+            // `_PyFunction_Vectorcall`.
+            fo.func_globals
         } else {
             locals
         };
@@ -143,6 +148,10 @@ pub unsafe fn new_frame_ex(
         let mut values = Vec::with_capacity(n);
         let mut pos = 0;
         while let Some((k, v)) = dict::next(kwargs, &mut pos) {
+            // As `_PyStack_UnpackDict`, before the callee sees any name.
+            if !pystr::check(k) {
+                return Err(errors::type_error("keywords must be strings"));
+            }
             names.push(k);
             values.push(v);
         }

@@ -27,6 +27,7 @@ pub static mut PyCell_Type: PyTypeObject = PyTypeObject {
     tp_clear: Some(cell_clear),
     tp_getset: (&raw const CELL_GETSET).cast_mut().cast(),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
+    tp_new: Some(cell_new),
     ..type_template(c"cell", std::mem::size_of::<PyCellObject>(), 0)
 };
 
@@ -67,6 +68,33 @@ pub unsafe fn set(cell: *mut PyObject, v: *mut PyObject) {
         let old = std::mem::replace(&mut (*cell.cast::<PyCellObject>()).ob_ref, v);
         xdecref(old);
     }
+}
+
+/// `types.CellType([contents])` (CPython's `cell_new`): an empty cell,
+/// or one holding `contents`.
+unsafe extern "C" fn cell_new(
+    _tp: *mut PyTypeObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: args a tuple, kwargs NULL or a dict.
+        unsafe {
+            if !kwargs.is_null() && crate::object::dict::len(kwargs) != 0 {
+                return Err(crate::runtime::errors::type_error(
+                    "cell() takes no keyword arguments",
+                ));
+            }
+            match crate::object::tuple::items(args) {
+                [] => new(null_mut()),
+                [v] => new(*v),
+                a => Err(crate::runtime::errors::type_error(format!(
+                    "cell expected at most 1 argument, got {}",
+                    a.len()
+                ))),
+            }
+        }
+    })
 }
 
 unsafe extern "C" fn cell_dealloc(op: *mut PyObject) {

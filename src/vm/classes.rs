@@ -220,19 +220,26 @@ pub unsafe fn build_class(
                 kn.as_ptr()
             },
         ))?;
-        if (*cellv.as_ptr()).ob_type == &raw mut cell::PyCell_Type {
+        // type.__new__ fills the `__class__` cell from `__classcell__`; a
+        // metaclass that dropped it leaves the cell empty.
+        if (*cellv.as_ptr()).ob_type == &raw mut cell::PyCell_Type
+            && typeobj::instance_of(cls.as_ptr(), &raw mut typeobj::PyType_Type)
+        {
             let cur = cell::get(cellv.as_ptr());
             if cur != cls.as_ptr() {
+                let (name, as_) = (
+                    protocol::repr_string(name)?,
+                    protocol::repr_string(cls.as_ptr())?,
+                );
                 if cur.is_null() {
-                    cell::set(cellv.as_ptr(), cls.as_ptr());
-                } else {
-                    return Err(errors::type_error(format!(
-                        "__class__ set to {} defining {} as {}",
-                        protocol::repr_string(cur)?,
-                        pystr::as_str(name)?,
-                        protocol::repr_string(cls.as_ptr())?
+                    return Err(errors::runtime_error(format!(
+                        "__class__ not set defining {name} as {as_}. Was __classcell__ propagated to type.__new__?"
                     )));
                 }
+                return Err(errors::type_error(format!(
+                    "__class__ set to {} defining {name} as {as_}",
+                    protocol::repr_string(cur)?
+                )));
             }
         }
         Ok(cls)

@@ -1253,9 +1253,13 @@ unsafe fn eval_loop<const TRACED: bool>(
                             {
                                 tri!('op, tracing::next_of_generator(f, it, start))
                             } else {
-                                let next = (*(*it).ob_type)
-                                    .tp_iternext
-                                    .expect("FOR_ITER on a non-iterator");
+                                // `del cls.__next__` during the loop empties the slot.
+                                let Some(next) = (*(*it).ob_type).tp_iternext else {
+                                    fail!('op, errors::type_error(format!(
+                                        "'{}' object is not iterable",
+                                        typeobj::type_name(it)
+                                    )));
+                                };
                                 next(it)
                             };
                             if !v.is_null() {

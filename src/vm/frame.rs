@@ -194,13 +194,20 @@ pub unsafe fn new_exact_call(
         for i in nargs..nlp {
             *s.add(i) = std::ptr::null_mut();
         }
+        // Module-level code made into a function uses its globals as its
+        // locals (see `call::empty_frame`).
+        let locals = if d.flags & ferrython_compiler::bytecode::co_flags::OPTIMIZED == 0 {
+            new_ref(fo.func_globals)
+        } else {
+            std::ptr::null_mut()
+        };
         init(
             op,
             fo.func_code,
             fo.func_globals,
             fo.func_builtins,
             true,
-            std::ptr::null_mut(),
+            locals,
             func,
             nlp,
         );

@@ -224,8 +224,13 @@ unsafe fn close_iter(yf: *mut PyObject) -> PyResult<()> {
         if check(yf) {
             return close(yf).map(drop);
         }
-        if let Some(m) = protocol::getattr_opt(yf, crate::interned!("close"))? {
-            protocol::call_args(m.as_ptr(), &[])?;
+        // A failing lookup of `close` is reported, and closing goes on.
+        match protocol::getattr_opt(yf, crate::interned!("close")) {
+            Ok(Some(m)) => {
+                protocol::call_args(m.as_ptr(), &[])?;
+            }
+            Ok(None) => {}
+            Err(_) => crate::capi::exceptions::PyErr_WriteUnraisable(yf),
         }
         Ok(())
     }

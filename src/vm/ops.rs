@@ -440,13 +440,14 @@ pub unsafe fn dict_update(
                     .map(|k| exc::args_of(k.as_ptr()))
                     .filter(|a| !a.is_null() && tuple::size(*a) > 0)
                     .map(|a| tuple::items(a)[0]);
+                // Any repeated key, a str or not, is named by its str().
                 match key {
-                    Some(k) if pystr::check(k) => Err(errors::type_error(format!(
+                    Some(k) => Err(errors::type_error(format!(
                         "{} got multiple values for keyword argument '{}'",
                         callee_name(func),
-                        pystr::as_str(k)?
+                        pystr::as_str(protocol::str_(k)?.as_ptr())?
                     ))),
-                    _ => Err(errors::type_error("keywords must be strings")),
+                    None => Err(errors::type_error("keywords must be strings")),
                 }
             }
             r => r,
@@ -464,7 +465,12 @@ unsafe fn callee_name(func: *mut PyObject) -> String {
         }
         let Ok(q) = protocol::getattr_str(func, "__qualname__") else {
             errors::clear();
-            return format!("{} object", typeobj::type_name(func));
+            // Without a qualified name, the object's str().
+            let s = protocol::str_(func).and_then(|s| Ok(pystr::as_str(s.as_ptr())?.to_string()));
+            return s.unwrap_or_else(|_| {
+                errors::clear();
+                format!("{} object", typeobj::type_name(func))
+            });
         };
         let q = pystr::as_str(q.as_ptr()).unwrap_or("?").to_string();
         match protocol::getattr_opt(func, crate::interned!("__module__")) {
@@ -610,7 +616,13 @@ pub unsafe fn call_ex_args(
             Owned::from_borrowed(args)
         } else {
             tuple::from_iterable(args).map_err(|e| {
-                if errors::matches(exc::PyExc_TypeError) && (*(*args).ob_type).tp_iter.is_none() {
+                // CPython's `check_args_iterable`: only an object that is
+                // neither iterable nor a sequence gets this message.
+                let sq = (*(*args).ob_type).tp_as_sequence;
+                if errors::matches(exc::PyExc_TypeError)
+                    && (*(*args).ob_type).tp_iter.is_none()
+                    && (sq.is_null() || (*sq).sq_item.is_none())
+                {
                     errors::clear();
                     return errors::type_error(format!(
                         "{} argument after * must be an iterable, not {}",
@@ -914,18 +926,8 @@ pub unsafe fn do_raise(e: *mut PyObject, cause: *mut PyObject) -> bool {
             return true;
         }
         let instance = if exc::is_class(e) {
-            match protocol::call_args(e, &[]) {
-                Ok(v) => {
-                    if !exc::is_instance(v.as_ptr()) {
-                        errors::type_error(format!(
-                            "calling {} should have returned an instance of BaseException, not {}",
-                            protocol::repr_string(e).unwrap_or_default(),
-                            typeobj::type_name(v.as_ptr())
-                        ));
-                        return false;
-                    }
-                    v
-                }
+            match instantiate(e) {
+                Ok(v) => v,
                 Err(_) => return false,
             }
         } else if exc::is_instance(e) {
@@ -938,7 +940,7 @@ pub unsafe fn do_raise(e: *mut PyObject, cause: *mut PyObject) -> bool {
             let c = if cause == none::none() {
                 None
             } else if exc::is_class(cause) {
-                match protocol::call_args(cause, &[]) {
+                match instantiate(cause) {
                     Ok(v) => Some(v),
                     Err(_) => return false,
                 }
@@ -961,6 +963,23 @@ pub unsafe fn do_raise(e: *mut PyObject, cause: *mut PyObject) -> bool {
         );
         errors::restore(instance);
         false
+    }
+}
+
+/// `cls()` for an exception class given to `raise` (as the exception or
+/// its cause), which must give an exception instance.
+unsafe fn instantiate(cls: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: cls is an exception class.
+    unsafe {
+        let v = protocol::call_args(cls, &[])?;
+        if !exc::is_instance(v.as_ptr()) {
+            return Err(errors::type_error(format!(
+                "calling {} should have returned an instance of BaseException, not {}",
+                protocol::repr_string(cls)?,
+                protocol::repr_string((*v.as_ptr()).ob_type.cast())?
+            )));
+        }
+        Ok(v)
     }
 }
 

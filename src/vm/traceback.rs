@@ -30,6 +30,7 @@ pub static mut PyTraceBack_Type: PyTypeObject = PyTypeObject {
     tp_getset: (&raw const TB_GETSET).cast_mut().cast(),
     tp_methods: (&raw const TB_METHODS).cast_mut().cast(),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
+    tp_new: Some(tb_new),
     ..type_template(c"traceback", std::mem::size_of::<PyTracebackObject>(), 0)
 };
 
@@ -73,6 +74,67 @@ pub unsafe fn new_entry(next: *mut PyObject, f: *mut PyObject) -> PyResult<*mut 
         crate::object::gc::track(op);
         Ok(op)
     }
+}
+
+/// `types.TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)`
+/// (CPython's `tb_new`): an entry made by hand, in front of `tb_next` (a
+/// traceback or None).
+unsafe extern "C" fn tb_new(
+    _tp: *mut PyTypeObject,
+    args: *mut PyObject,
+    kwargs: *mut PyObject,
+) -> *mut PyObject {
+    crate::capi::boundary::guard_obj(|| {
+        // SAFETY: args a tuple, kwargs NULL or a dict.
+        unsafe {
+            const NAMES: [&str; 4] = ["tb_next", "tb_frame", "tb_lasti", "tb_lineno"];
+            let a = crate::object::str_methods::parse_tuple_kw("traceback", args, kwargs, &NAMES)?;
+            if let Some(i) = a.iter().position(|p| p.is_null()) {
+                return Err(crate::runtime::errors::type_error(format!(
+                    "traceback() missing required argument '{}' (pos {})",
+                    NAMES[i],
+                    i + 1
+                )));
+            }
+            let [next, f, lasti, lineno] = a;
+            let next = if next == none::none() {
+                null_mut()
+            } else if check(next) {
+                next
+            } else {
+                return Err(crate::runtime::errors::type_error(format!(
+                    "expected traceback object or None, got '{}'",
+                    crate::object::typeobj::type_name(next)
+                )));
+            };
+            if !frame::check(f) {
+                return Err(crate::runtime::errors::type_error(format!(
+                    "traceback() argument 'tb_frame' must be frame, not {}",
+                    crate::object::typeobj::type_name(f)
+                )));
+            }
+            let as_c_int = |v: *mut PyObject| -> PyResult<libc::c_int> {
+                let i = int::as_i64(crate::object::number::index(v)?.as_ptr())?;
+                libc::c_int::try_from(i).map_err(|_| {
+                    crate::runtime::errors::overflow_error(
+                        "Python int too large to convert to C int",
+                    )
+                })
+            };
+            let (lasti, lineno) = (as_c_int(lasti)?, as_c_int(lineno)?);
+            let op = crate::object::alloc::generic_alloc(&raw mut PyTraceBack_Type, 0);
+            if op.is_null() {
+                return Err(Raised::assume());
+            }
+            let tb = op.cast::<PyTracebackObject>();
+            (*tb).tb_next = if next.is_null() { next } else { new_ref(next) };
+            (*tb).tb_frame = new_ref(f);
+            (*tb).tb_lasti = lasti;
+            (*tb).tb_lineno = lineno;
+            crate::object::gc::track(op);
+            Ok(crate::Owned::from_raw_unchecked(op))
+        }
+    })
 }
 
 unsafe extern "C" fn tb_dealloc(op: *mut PyObject) {

@@ -295,6 +295,14 @@ pub unsafe fn compile(
                 filename,
                 crate::runtime::source_text::Origin::String,
             )?)
+        } else if crate::object::buffer::check(source) {
+            // Any other bytes-like object (bytearray, memoryview).
+            let view = crate::object::buffer::Guard::new(source, 0)?;
+            std::borrow::Cow::Owned(crate::runtime::source_text::decode(
+                view.as_slice(),
+                filename,
+                crate::runtime::source_text::Origin::String,
+            )?)
         } else {
             return Err(crate::runtime::errors::type_error(
                 "compile() arg 1 must be a string, bytes or AST object",

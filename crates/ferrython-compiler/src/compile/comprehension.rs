@@ -10,7 +10,7 @@
 //! iterator as their argument `.0`.
 
 use ruff_python_ast::{self as ast, Expr};
-use ruff_text_size::Ranged;
+use ruff_text_size::{Ranged, TextRange};
 
 use super::Compiler;
 use crate::bytecode::{fast_kind, Opcode};
@@ -59,16 +59,24 @@ impl<'a> Compiler<'a> {
                     Some(&c.value),
                 ),
                 None => {
-                    self.error(
-                        "dict unpacking cannot be used in dict comprehension",
-                        c.range,
-                    );
+                    // CPython points at the `**`.
+                    let at: usize = c.value.start().into();
+                    let stars = self.index.source()[..at].rfind("**").unwrap_or(at);
+                    let range = TextRange::new((stars as u32).into(), ((stars + 2) as u32).into());
+                    self.error("dict unpacking cannot be used in dict comprehension", range);
                     return;
                 }
             },
             Expr::Generator(c) => (CompKind::Gen, "<genexpr>", &c.generators, &c.elt, None),
             _ => return,
         };
+        if let Expr::Starred(s) = elt {
+            self.error(
+                "iterable unpacking cannot be used in comprehension",
+                s.range,
+            );
+            return;
+        }
         let table = self.child_table(e.range(), KeyTag::Body);
         let t = &self.tables.tables[table];
         let is_async = t.is_coroutine || t.has_await;

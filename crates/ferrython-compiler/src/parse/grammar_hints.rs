@@ -577,6 +577,19 @@ impl Hints<'_> {
                     self.tokens[i - 1].end(),
                 ))
             }
+            (T::Rpar | T::Comma, T::For)
+                if self.open_bracket(i).is_some_and(|o| self.is_call(o))
+                    && self.kind(self.element_start(i)) == T::Name
+                    && self.kind(self.element_start(i) + 1) == T::Equal =>
+            {
+                // `f(a=x for x in y)`: CPython's `invalid_kwarg` names `a=`.
+                let start = self.element_start(i);
+                Some(self.err(
+                    "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                    self.tokens[start].start(),
+                    self.tokens[start + 1].end(),
+                ))
+            }
             (T::Rsqb | T::Rbrace | T::Rpar | T::Comma | T::Colon, T::Equal) => {
                 self.assignment_in_expression(i)
             }

@@ -886,7 +886,12 @@ fn legacy_call(index: &LineIndex, filename: &str, at: usize) -> Option<SyntaxErr
         return None;
     }
     let line_end = source[at..].find('\n').map_or(source.len(), |i| at + i);
-    let expr = ruff_python_parser::parse_expression(&source[at..line_end]).ok()?;
+    // The expression runs to the end of the line or to a `;` (the first
+    // one after which what came before parses: `print "a;b";`).
+    let semis = source[at..line_end].match_indices(';').map(|(i, _)| at + i);
+    let expr = semis
+        .chain([line_end])
+        .find_map(|stop| ruff_python_parser::parse_expression(&source[at..stop]).ok())?;
     let end = at + u32::from(expr.expr().range().end()) as usize;
     Some(index.error(
         SyntaxErrorKind::SyntaxError,

@@ -28,6 +28,7 @@ pub(super) fn collect(
         class_stack: Vec::new(),
         in_annotation: false,
         private: None,
+        comp_iter_expr: 0,
     };
     match module {
         ast::Mod::Module(m) => {
@@ -81,6 +82,10 @@ struct Builder<'a> {
     in_annotation: bool,
     /// Name of the innermost class, for private name mangling.
     private: Option<String>,
+    /// How many comprehension iterables enclose the current point
+    /// (CPython's `ste_comp_iter_expr`, which nested scopes inherit): no
+    /// assignment expression may appear there.
+    comp_iter_expr: u32,
 }
 
 impl Builder<'_> {
@@ -202,7 +207,10 @@ impl Builder<'_> {
         }
         for a in all {
             self.add_def(&a.name.id, DEF_PARAM, a.name.range);
-            self.cur().params.push(a.name.id.to_string());
+            // Parameters are private names too: `def f(self, __a)` in class X
+            // has the local `_X__a`.
+            let mangled = mangle(self.private.as_deref(), &a.name.id);
+            self.cur().params.push(mangled);
         }
     }
 
@@ -596,11 +604,12 @@ impl Builder<'_> {
             }
             Stmt::Global(g) => {
                 for n in &g.names {
-                    let old = self.cur().flags(&n.id);
+                    let mangled = mangle(self.private.as_deref(), &n.id);
+                    let old = self.cur().flags(&mangled);
                     let msg = if old & DEF_PARAM != 0 {
                         Some(format!("name '{}' is parameter and global", n.id))
                     } else if old & DEF_NONLOCAL != 0 {
-                        let at = self.directive_range(&n.id).unwrap_or(g.range);
+                        let at = self.directive_range(&mangled).unwrap_or(g.range);
                         self.err(format!("name '{}' is nonlocal and global", n.id), at);
                         return;
                     } else if old & DEF_ANNOT != 0 {
@@ -622,11 +631,10 @@ impl Builder<'_> {
                         self.err(m, g.range);
                         return;
                     }
-                    self.cur().add(&n.id, DEF_GLOBAL);
-                    self.record_directive(&n.id, g.range);
+                    self.cur().add(&mangled, DEF_GLOBAL);
+                    self.record_directive(&mangled, g.range);
                     // As in CPython, the module scope learns about it too, so
                     // module-level code uses LOAD_GLOBAL/STORE_GLOBAL for it.
-                    let mangled = mangle(self.private.as_deref(), &n.id);
                     self.tables[0].add(&mangled, DEF_GLOBAL);
                 }
             }
@@ -830,7 +838,7 @@ impl Builder<'_> {
         let Some(first) = generators.first() else {
             return;
         };
-        self.visit_expr(&first.iter);
+        self.visit_comp_iter(&first.iter);
         let line = self.line(e.range());
         self.enter(
             ScopeKind::Comprehension,
@@ -850,7 +858,7 @@ impl Builder<'_> {
             }
             self.visit_comp_target(&g.target);
             if i > 0 {
-                self.visit_expr(&g.iter);
+                self.visit_comp_iter(&g.iter);
             }
             for c in &g.ifs {
                 self.visit_expr(c);
@@ -871,6 +879,12 @@ impl Builder<'_> {
         }
     }
 
+    fn visit_comp_iter(&mut self, iter: &Expr) {
+        self.comp_iter_expr += 1;
+        self.visit_expr(iter);
+        self.comp_iter_expr -= 1;
+    }
+
     fn visit_comp_target(&mut self, t: &Expr) {
         stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || {
             self.visit_comp_target_inner(t)
@@ -880,7 +894,8 @@ impl Builder<'_> {
     fn visit_comp_target_inner(&mut self, t: &Expr) {
         match t {
             Expr::Name(n) => {
-                if self.cur().flags(&n.id) & DEF_COMP_WALRUS != 0 {
+                let mangled = mangle(self.private.as_deref(), &n.id);
+                if self.cur().flags(&mangled) & DEF_COMP_WALRUS != 0 {
                     self.err(
                         format!(
                             "comprehension inner loop cannot rebind assignment expression target '{}'",
@@ -900,6 +915,8 @@ impl Builder<'_> {
     }
 
     fn visit_walrus_target(&mut self, name: &str, range: TextRange) {
+        let mangled = mangle(self.private.as_deref(), name);
+        let name = mangled.as_str();
         // Inside comprehensions the target binds in the nearest enclosing
         // non-comprehension scope.
         let mut depth = self.stack.len() - 1;
@@ -943,10 +960,17 @@ impl Builder<'_> {
                 }
             }
             _ => {
+                // A name the function declared global stays global in the
+                // comprehensions too.
+                let how = if self.tables[target].flags(name) & DEF_GLOBAL != 0 {
+                    DEF_GLOBAL
+                } else {
+                    DEF_NONLOCAL
+                };
                 self.tables[target].add(name, DEF_LOCAL);
                 while depth > i {
                     let t = self.stack[depth];
-                    self.tables[t].add(name, DEF_NONLOCAL | DEF_COMP_WALRUS);
+                    self.tables[t].add(name, how | DEF_COMP_WALRUS);
                     depth -= 1;
                 }
             }
@@ -997,6 +1021,13 @@ impl Builder<'_> {
             Expr::BoolOp(b) => b.values.iter().for_each(|v| self.visit_expr(v)),
             Expr::Named(n) => {
                 if self.refuse_in_annotation_scope("named expression", n.range) {
+                    return;
+                }
+                if self.comp_iter_expr > 0 {
+                    self.err(
+                        "assignment expression cannot be used in a comprehension iterable expression",
+                        n.range,
+                    );
                     return;
                 }
                 self.visit_expr(&n.value);
