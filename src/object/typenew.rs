@@ -962,69 +962,90 @@ unsafe extern "C" fn slot_sq_contains(op: *mut PyObject, x: *mut PyObject) -> c_
 
 /// Binary operator slots: the left operand's `__op__`, then the right
 /// operand's `__rop__` (first when the right type is a subclass that
-/// overrides it), as CPython's `SLOT1BINFULL`.
+/// overrides it), as CPython's `SLOT1BINFULL`. An operand takes part when
+/// its type's slot is this very slot function (`ours`), whether the
+/// method it then finds is a Python function or a base's slot wrapper:
+/// `1 / F(2.0)` with `class F(float)` defining only `__truediv__` reaches
+/// `float.__rtruediv__`.
 unsafe fn binary_slot(
     a: *mut PyObject,
     b: *mut PyObject,
     name: &str,
     rname: &str,
+    ours: impl Fn(*mut PyTypeObject) -> bool,
 ) -> PyResult<Owned> {
     // SAFETY: a and b valid.
     unsafe {
         let ni = none::not_implemented();
         let (ta, tb) = ((*a).ob_type, (*b).ob_type);
-        let a_has = typeobj::lookup_str(ta, name);
-        let a_is_py = !a_has.is_null() && !crate::object::slotdefs::is_wrapper(a_has);
-        let b_r = if ta != tb {
-            typeobj::lookup_str(tb, rname)
-        } else {
-            null_mut()
-        };
-        let b_is_py = !b_r.is_null() && !crate::object::slotdefs::is_wrapper(b_r);
+        let do_other = ta != tb && ours(tb);
         let mut b_done = false;
-        if b_is_py && typeobj::is_subtype(tb, ta) && b_r != typeobj::lookup_str(ta, rname) {
-            let r = call_method(b, rname, &[a])?;
-            if r.as_ptr() != ni {
-                return Ok(r);
-            }
-            b_done = true;
-        }
-        if a_is_py {
-            let r = call_method(a, name, &[b])?;
-            if r.as_ptr() != ni {
-                return Ok(r);
+        if do_other && typeobj::is_subtype(tb, ta) {
+            let b_r = typeobj::lookup_str(tb, rname);
+            if !b_r.is_null() && b_r != typeobj::lookup_str(ta, rname) {
+                let r = call_method_maybe(b, rname, a)?;
+                if r.as_ptr() != ni {
+                    return Ok(r);
+                }
+                b_done = true;
             }
         }
-        if b_is_py && !b_done {
-            return call_method(b, rname, &[a]);
+        if ours(ta) {
+            let r = call_method_maybe(a, name, b)?;
+            if r.as_ptr() != ni || ta == tb {
+                return Ok(r);
+            }
+        }
+        if do_other && !b_done {
+            return call_method_maybe(b, rname, a);
         }
         Ok(Owned::from_borrowed_static(ni))
     }
 }
 
+/// `obj.name(arg)`, or `NotImplemented` when the type has no such
+/// attribute (CPython's `vectorcall_maybe`).
+unsafe fn call_method_maybe(obj: *mut PyObject, name: &str, arg: *mut PyObject) -> PyResult<Owned> {
+    // SAFETY: obj and arg valid.
+    unsafe {
+        if typeobj::lookup_str((*obj).ob_type, name).is_null() {
+            return Ok(Owned::from_borrowed_static(none::not_implemented()));
+        }
+        call_method(obj, name, &[arg])
+    }
+}
+
 macro_rules! binary_slots {
-    ($($f:ident: $name:literal / $rname:literal;)*) => {$(
+    ($($f:ident / $field:ident: $name:literal / $rname:literal;)*) => {$(
         unsafe extern "C" fn $f(a: *mut PyObject, b: *mut PyObject) -> *mut PyObject {
-            // SAFETY: a and b valid.
-            guard_obj(|| unsafe { binary_slot(a, b, $name, $rname) })
+            // SAFETY: a and b valid; a type's tp_as_number is NULL or valid.
+            guard_obj(|| unsafe {
+                binary_slot(a, b, $name, $rname, |t| {
+                    let nb = (*t).tp_as_number;
+                    !nb.is_null()
+                        && (*nb).$field.is_some_and(|f| {
+                            std::ptr::fn_addr_eq(f, $f as unsafe extern "C" fn(_, _) -> _)
+                        })
+                })
+            })
         }
     )*};
 }
 
 binary_slots! {
-    slot_nb_add: "__add__" / "__radd__";
-    slot_nb_subtract: "__sub__" / "__rsub__";
-    slot_nb_multiply: "__mul__" / "__rmul__";
-    slot_nb_remainder: "__mod__" / "__rmod__";
-    slot_nb_divmod: "__divmod__" / "__rdivmod__";
-    slot_nb_lshift: "__lshift__" / "__rlshift__";
-    slot_nb_rshift: "__rshift__" / "__rrshift__";
-    slot_nb_and: "__and__" / "__rand__";
-    slot_nb_xor: "__xor__" / "__rxor__";
-    slot_nb_or: "__or__" / "__ror__";
-    slot_nb_floor_divide: "__floordiv__" / "__rfloordiv__";
-    slot_nb_true_divide: "__truediv__" / "__rtruediv__";
-    slot_nb_matrix_multiply: "__matmul__" / "__rmatmul__";
+    slot_nb_add / nb_add: "__add__" / "__radd__";
+    slot_nb_subtract / nb_subtract: "__sub__" / "__rsub__";
+    slot_nb_multiply / nb_multiply: "__mul__" / "__rmul__";
+    slot_nb_remainder / nb_remainder: "__mod__" / "__rmod__";
+    slot_nb_divmod / nb_divmod: "__divmod__" / "__rdivmod__";
+    slot_nb_lshift / nb_lshift: "__lshift__" / "__rlshift__";
+    slot_nb_rshift / nb_rshift: "__rshift__" / "__rrshift__";
+    slot_nb_and / nb_and: "__and__" / "__rand__";
+    slot_nb_xor / nb_xor: "__xor__" / "__rxor__";
+    slot_nb_or / nb_or: "__or__" / "__ror__";
+    slot_nb_floor_divide / nb_floor_divide: "__floordiv__" / "__rfloordiv__";
+    slot_nb_true_divide / nb_true_divide: "__truediv__" / "__rtruediv__";
+    slot_nb_matrix_multiply / nb_matrix_multiply: "__matmul__" / "__rmatmul__";
 }
 
 unsafe extern "C" fn slot_nb_power(
@@ -1036,7 +1057,13 @@ unsafe extern "C" fn slot_nb_power(
         // SAFETY: a and b valid.
         unsafe {
             if m == none::none() {
-                return binary_slot(a, b, "__pow__", "__rpow__");
+                return binary_slot(a, b, "__pow__", "__rpow__", |t| {
+                    let nb = (*t).tp_as_number;
+                    !nb.is_null()
+                        && (*nb).nb_power.is_some_and(|f| {
+                            std::ptr::fn_addr_eq(f, slot_nb_power as unsafe extern "C" fn(_, _, _) -> _)
+                        })
+                });
             }
             call_method(a, "__pow__", &[b, m])
         }
