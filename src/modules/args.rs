@@ -177,6 +177,35 @@ pub fn bind<const N: usize>(
     Ok(out)
 }
 
+/// [`bind`] for a signature whose first `posonly` parameters are
+/// positional-only (before a `/`): those names are no keywords, and a
+/// call that leaves out a required one fails as Argument Clinic's does.
+pub fn bind_posonly<const N: usize>(
+    fname: &str,
+    args: Args,
+    kws: &[(&str, *mut PyObject)],
+    names: [&str; N],
+    posonly: usize,
+    max_pos: usize,
+    required: usize,
+) -> PyResult<[Option<*mut PyObject>; N]> {
+    let need = required.min(posonly);
+    if args.len() < need {
+        return Err(errors::type_error(format!(
+            "{fname}() takes {} {need} positional argument{} ({} given)",
+            if max_pos > need { "at least" } else { "exactly" },
+            if need == 1 { "" } else { "s" },
+            args.len()
+        )));
+    }
+    if let Some((k, _)) = kws.iter().find(|(k, _)| names[..posonly].contains(k)) {
+        return Err(errors::type_error(format!(
+            "{fname}() got an unexpected keyword argument '{k}'"
+        )));
+    }
+    bind(fname, args, kws, names, max_pos, required)
+}
+
 /// A C `int` argument as Argument Clinic's `int` converter takes it
 /// (`PyLong_AsInt`): `__index__` (so floats are refused), and
 /// `OverflowError` "Python int too large to convert to C int".

@@ -75,6 +75,12 @@ builtin!(resource_getrusage, |args, kws| {
         }
         return Err(errors::last_os_error());
     }
+    rusage_to_py(&ru)
+});
+
+/// A `resource.struct_rusage` for `ru` (also what `os.wait3` and
+/// `os.wait4` return).
+pub(crate) fn rusage_to_py(ru: &libc::rusage) -> PyResult<Owned> {
     let mut items = vec![
         float::from_f64(timeval_secs(ru.ru_utime))?,
         float::from_f64(timeval_secs(ru.ru_stime))?,
@@ -97,8 +103,9 @@ builtin!(resource_getrusage, |args, kws| {
     ] {
         items.push(int::from_i64(v)?);
     }
-    structseq::from_items(rusage_type()?, items)
-});
+    // SAFETY: the readied static type takes these items.
+    unsafe { structseq::from_items(rusage_type()?, items) }
+}
 
 /// A limit as Python shows it: `RLIM_INFINITY` is -1.
 fn rlim_to_py(v: libc::rlim_t) -> PyResult<Owned> {

@@ -111,7 +111,7 @@ macro_rules! table {
     };
 }
 
-static mut METHODS: [PyMethodDef; 123] = table! {
+static mut METHODS: [PyMethodDef; 125] = table! {
     c"WCOREDUMP" => process::posix_wcoredump,
     c"WEXITSTATUS" => process::posix_wexitstatus,
     c"WIFCONTINUED" => process::posix_wifcontinued,
@@ -231,6 +231,8 @@ static mut METHODS: [PyMethodDef; 123] = table! {
     c"urandom" => environ::posix_urandom,
     c"utime" => fs::posix_utime,
     c"wait" => process::posix_wait,
+    c"wait3" => process::posix_wait3,
+    c"wait4" => process::posix_wait4,
     c"waitpid" => process::posix_waitpid,
     c"waitstatus_to_exitcode" => process::posix_waitstatus_to_exitcode,
     c"write" => fd::posix_write,

@@ -350,6 +350,33 @@ builtin!(pub(super) posix_wait, |args, kws| {
     tuple::from_vec(vec![int::from_i64(r as i64)?, int::from_i64(status as i64)?])
 });
 
+/// `(pid, status, rusage)` from a `wait3`/`wait4` call that reported `r`.
+fn wait_result(r: libc::pid_t, status: c_int, ru: &libc::rusage) -> PyResult<Owned> {
+    tuple::from_vec(vec![
+        int::from_i64(r as i64)?,
+        int::from_i64(status as i64)?,
+        crate::modules::resource::rusage_to_py(ru)?,
+    ])
+}
+
+// os.wait3(options) is wait4 for any child, as glibc defines wait3.
+builtin!(pub(super) posix_wait3, |args, kws| {
+    let [o] = bind("wait3", args, &kws, ["options"], 1, 1)?;
+    let options = int_arg(o.unwrap())? as c_int;
+    let (mut status, mut ru): (c_int, libc::rusage) = (0, std::mem::zeroed());
+    let r = super::fd::retry(|| libc::wait4(-1, &mut status, options, &mut ru))?;
+    wait_result(r, status, &ru)
+});
+
+builtin!(pub(super) posix_wait4, |args, kws| {
+    let [p, o] = bind("wait4", args, &kws, ["pid", "options"], 2, 2)?;
+    let pid = int_arg(p.unwrap())? as libc::pid_t;
+    let options = int_arg(o.unwrap())? as c_int;
+    let (mut status, mut ru): (c_int, libc::rusage) = (0, std::mem::zeroed());
+    let r = super::fd::retry(|| libc::wait4(pid, &mut status, options, &mut ru))?;
+    wait_result(r, status, &ru)
+});
+
 builtin!(pub(super) posix_waitstatus_to_exitcode, |args, kws| {
     let [s] = bind("waitstatus_to_exitcode", args, &kws, ["status"], 1, 1)?;
     let st = int_arg(s.unwrap())? as c_int;

@@ -214,6 +214,10 @@ builtin!(handle_is_done, |slf, args, kws| {
 
 builtin!(handle_set_done, |slf, args, kws| {
     arity("_set_done", args, 0, 0)?;
-    handle_of(slf)?.set_done();
+    let h = handle_of(slf)?;
+    if !h.state().started {
+        return Err(errors::runtime_error("thread not started"));
+    }
+    h.set_done();
     Ok(Owned::from_borrowed_static(none::none()))
 });

@@ -24,6 +24,7 @@ const FK: libc::c_int = METH_FASTCALL | METH_KEYWORDS;
 pub struct LockObject {
     pub ob_base: PyObject,
     pub lock: Lock,
+    pub weakreflist: *mut PyObject,
 }
 
 /// A `_thread.RLock` instance: the lock, its owner's `get_ident()` and the
@@ -34,6 +35,7 @@ pub struct RLockObject {
     pub lock: Lock,
     pub owner: u64,
     pub count: u64,
+    pub weakreflist: *mut PyObject,
 }
 
 /// `_thread.lock`.
@@ -42,6 +44,7 @@ pub static mut LOCK_TYPE: PyTypeObject = PyTypeObject {
     tp_repr: Some(lock_repr),
     tp_new: Some(lock_new),
     tp_methods: (&raw const LOCK_METHODS).cast_mut().cast(),
+    tp_weaklistoffset: std::mem::offset_of!(LockObject, weakreflist) as Py_ssize_t,
     ..type_template(c"_thread.lock", std::mem::size_of::<LockObject>(), 0)
 };
 
@@ -52,6 +55,7 @@ pub static mut RLOCK_TYPE: PyTypeObject = PyTypeObject {
     tp_repr: Some(rlock_repr),
     tp_new: Some(rlock_new),
     tp_methods: (&raw const RLOCK_METHODS).cast_mut().cast(),
+    tp_weaklistoffset: std::mem::offset_of!(RLockObject, weakreflist) as Py_ssize_t,
     ..type_template(c"_thread.RLock", std::mem::size_of::<RLockObject>(), 0)
 };
 
@@ -142,10 +146,15 @@ unsafe extern "C" fn rlock_new(
     guard_obj(|| unsafe { alloc_with_lock(tp, std::mem::offset_of!(RLockObject, lock)) })
 }
 
-/// Frees an instance whose `Lock` sits at `lock_offset`.
-unsafe fn dealloc_with_lock(op: *mut PyObject, lock_offset: usize) {
-    // SAFETY: refcount reached zero; the Lock was written at allocation.
+/// Frees an instance whose `Lock` sits at `lock_offset` and weak reference
+/// list at `weak_offset`.
+unsafe fn dealloc_with_lock(op: *mut PyObject, lock_offset: usize, weak_offset: usize) {
+    // SAFETY: refcount reached zero; the Lock was written at allocation;
+    // the weak reference list is NULL or a list clear_weakrefs empties.
     unsafe {
+        if !(*op.cast::<u8>().add(weak_offset).cast::<*mut PyObject>()).is_null() {
+            crate::object::weakref::clear_weakrefs(op);
+        }
         std::ptr::drop_in_place(op.cast::<u8>().add(lock_offset).cast::<Lock>());
         let tp = (*op).ob_type;
         if let Some(free) = (*tp).tp_free {
@@ -159,12 +168,20 @@ unsafe fn dealloc_with_lock(op: *mut PyObject, lock_offset: usize) {
 
 unsafe extern "C" fn lock_dealloc(op: *mut PyObject) {
     // SAFETY: a dying lock.
-    unsafe { dealloc_with_lock(op, std::mem::offset_of!(LockObject, lock)) }
+    unsafe { dealloc_with_lock(
+            op,
+            std::mem::offset_of!(LockObject, lock),
+            std::mem::offset_of!(LockObject, weakreflist),
+        ) }
 }
 
 unsafe extern "C" fn rlock_dealloc(op: *mut PyObject) {
     // SAFETY: a dying RLock.
-    unsafe { dealloc_with_lock(op, std::mem::offset_of!(RLockObject, lock)) }
+    unsafe { dealloc_with_lock(
+            op,
+            std::mem::offset_of!(RLockObject, lock),
+            std::mem::offset_of!(RLockObject, weakreflist),
+        ) }
 }
 
 /// The lock of a `_thread.lock`.

@@ -9,7 +9,7 @@ mod stream;
 use crate::capi::boundary::{guard_obj, guard_status};
 use crate::ffi::*;
 use crate::modules::args::clinic_int;
-use crate::modules::args::{bind, builtin};
+use crate::modules::args::{bind, bind_posonly, builtin};
 use crate::modules::module_def::{self, add, exec_slot, SLOT_END};
 use crate::object::bytes_methods::{bytes_like, need_bytes_like};
 use crate::object::descr::{getset, method, GETSET_END, METHOD_END};
@@ -56,7 +56,7 @@ unsafe fn c_int_arg(o: Option<*mut PyObject>, default: c_int) -> PyResult<c_int>
 }
 
 builtin!(compress, |args, kws| {
-    let [data, level, wbits] = bind("compress", args, &kws, ["data", "level", "wbits"], 3, 1)?;
+    let [data, level, wbits] = bind_posonly("compress", args, &kws, ["data", "level", "wbits"], 1, 3, 1)?;
     let data = need_bytes_like(data.expect("required"))?;
     let level = c_int_arg(level, z::Z_DEFAULT_COMPRESSION)?;
     let wbits = c_int_arg(wbits, MAX_WBITS)?;
@@ -82,7 +82,7 @@ builtin!(compress, |args, kws| {
 
 builtin!(decompress, |args, kws| {
     let [data, wbits, bufsize] =
-        bind("decompress", args, &kws, ["data", "wbits", "bufsize"], 3, 1)?;
+        bind_posonly("decompress", args, &kws, ["data", "wbits", "bufsize"], 1, 3, 1)?;
     let data = need_bytes_like(data.expect("required"))?;
     let wbits = c_int_arg(wbits, MAX_WBITS)?;
     if let Some(b) = bufsize {
@@ -117,6 +117,7 @@ unsafe fn checksum(
     start: u64,
     f: unsafe extern "C" fn(libc::c_ulong, *const u8, libc::c_uint) -> libc::c_ulong,
 ) -> PyResult<Owned> {
+    crate::modules::args::no_kwargs(&format!("zlib.{fname}"), kws)?;
     let [data, value] = bind(fname, args, kws, ["data", "value"], 2, 1)?;
     // SAFETY: valid arguments.
     unsafe {
@@ -186,10 +187,12 @@ static mut COMPRESS_TYPE: PyTypeObject = PyTypeObject {
     ..type_template(c"zlib.Compress", std::mem::size_of::<StreamObject>(), 0)
 };
 
-static COMPRESS_METHODS: [PyMethodDef; 4] = [
+static COMPRESS_METHODS: [PyMethodDef; 6] = [
     method(c"compress", c_compress as *const c_void, METH_O),
     method(c"flush", c_flush as *const c_void, METH_FASTCALL),
     method(c"copy", c_copy as *const c_void, METH_NOARGS),
+    method(c"__copy__", c_copy as *const c_void, METH_NOARGS),
+    method(c"__deepcopy__", c_copy as *const c_void, METH_O),
     METHOD_END,
 ];
 
@@ -287,6 +290,7 @@ unsafe extern "C" fn c_flush(
     })
 }
 
+/// `Compress.copy()`, also its `__copy__()` and `__deepcopy__(memo)`.
 unsafe extern "C" fn c_copy(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
     guard_obj(|| {
         // SAFETY: op is a Compress object.
@@ -350,7 +354,7 @@ static mut DECOMPRESS_TYPE: PyTypeObject = PyTypeObject {
     ..type_template(c"zlib.Decompress", std::mem::size_of::<StreamObject>(), 0)
 };
 
-static DECOMPRESS_METHODS: [PyMethodDef; 4] = [
+static DECOMPRESS_METHODS: [PyMethodDef; 6] = [
     method(
         c"decompress",
         d_decompress as *const c_void,
@@ -358,6 +362,8 @@ static DECOMPRESS_METHODS: [PyMethodDef; 4] = [
     ),
     method(c"flush", d_flush as *const c_void, METH_FASTCALL),
     method(c"copy", d_copy as *const c_void, METH_NOARGS),
+    method(c"__copy__", d_copy as *const c_void, METH_NOARGS),
+    method(c"__deepcopy__", d_copy as *const c_void, METH_O),
     METHOD_END,
 ];
 
@@ -432,7 +438,7 @@ unsafe extern "C" fn d_decompress(
         // SAFETY: op is a Decompress object; fastcall arguments.
         unsafe {
             let (a, kws) = crate::modules::args::split(args, nargs, kwnames);
-            let [data, max_length] = bind("decompress", a, &kws, ["data", "max_length"], 2, 1)?;
+            let [data, max_length] = bind_posonly("decompress", a, &kws, ["data", "max_length"], 1, 2, 1)?;
             let data = need_bytes_like(data.expect("required"))?;
             let max = match max_length {
                 Some(m) => int::as_i64(number::index(m)?.as_ptr())?,
@@ -479,6 +485,7 @@ unsafe extern "C" fn d_flush(
     })
 }
 
+/// `Decompress.copy()`, also its `__copy__()` and `__deepcopy__(memo)`.
 unsafe extern "C" fn d_copy(op: *mut PyObject, _: *mut PyObject) -> *mut PyObject {
     guard_obj(|| {
         // SAFETY: op is a Decompress object.
