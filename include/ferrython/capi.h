@@ -8512,7 +8512,8 @@ void PyOS_BeforeFork(void);
 void PyOS_AfterFork_Parent(void);
 
 /*
- `PyOS_AfterFork_Child`: runs the `after_in_child` callables.
+ `PyOS_AfterFork_Child`: forgets the other threads (their states, and
+ their handles marked done), then runs the `after_in_child` callables.
  */
 void PyOS_AfterFork_Child(void);
 

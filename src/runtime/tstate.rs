@@ -438,6 +438,31 @@ pub fn forget_gilstate(ts: *mut PyThreadState) {
     }
 }
 
+/// In the child of `fork()`, where the calling thread is the only one
+/// left: it becomes its interpreter's main thread, and the states of the
+/// other threads are unlinked and cleared (CPython's
+/// `_PyThreadState_DeleteExcept`), so `sys._current_frames()` shows one
+/// thread. They are not freed: a stale pointer to one may remain in the
+/// GIL's bookkeeping.
+pub fn after_fork_child() {
+    let me = current();
+    if me.is_null() {
+        return;
+    }
+    // SAFETY: the current thread state and its interpreter are live; the
+    // others stay allocated, and this thread holds the GIL.
+    unsafe {
+        let interp = (*me).interp;
+        (*interp).main_thread = thread_ident();
+        for ts in (*interp).thread_states() {
+            if ts != me {
+                unlink(ts);
+                (*ts).clear();
+            }
+        }
+    }
+}
+
 /// Removes `ts` from its interpreter's list without freeing it.
 ///
 /// # Safety

@@ -103,9 +103,12 @@ pub extern "C" fn PyOS_AfterFork_Parent() {
     run(list);
 }
 
-/// `PyOS_AfterFork_Child`: runs the `after_in_child` callables.
+/// `PyOS_AfterFork_Child`: forgets the other threads (their states, and
+/// their handles marked done), then runs the `after_in_child` callables.
 #[no_mangle]
 pub extern "C" fn PyOS_AfterFork_Child() {
+    crate::runtime::tstate::after_fork_child();
+    crate::modules::thread::handle::after_fork_child();
     let list = hooks().after_in_child.clone();
     run(list);
 }

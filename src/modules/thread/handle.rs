@@ -12,7 +12,7 @@ use crate::runtime::errors::{self, PyResult};
 use crate::runtime::{gil, tstate};
 use crate::Owned;
 use libc::c_void;
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, Weak};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -77,6 +77,26 @@ impl Handle {
     }
 }
 
+/// Every handle that has an object, for [`after_fork_child`].
+static ALL: Mutex<Vec<Weak<Handle>>> = Mutex::new(Vec::new());
+
+/// In the child of `fork()`, marks the handle of every thread but the
+/// calling one done, as CPython's `_PyThread_AfterFork`: those threads do
+/// not exist in the child, so joining them (the main thread's, when a
+/// worker forked) returns at once and never waits on or joins an OS thread.
+pub fn after_fork_child() {
+    let me = tstate::thread_ident();
+    let all = ALL.lock().unwrap_or_else(|e| e.into_inner());
+    for h in all.iter().filter_map(Weak::upgrade) {
+        let mut st = h.state();
+        if st.started && st.ident != me {
+            st.done = true;
+            // The parent's thread cannot be joined from the child.
+            std::mem::forget(st.os.take());
+        }
+    }
+}
+
 /// A `_thread._ThreadHandle` instance.
 #[repr(C)]
 pub struct HandleObject {
@@ -112,6 +132,11 @@ static HANDLE_GETSET: [PyGetSetDef; 2] = [getset(c"ident", Some(handle_ident), N
 
 /// A new handle object for `h`.
 pub fn new_object(h: Arc<Handle>) -> PyResult<Owned> {
+    {
+        let mut all = ALL.lock().unwrap_or_else(|e| e.into_inner());
+        all.retain(|w| w.strong_count() > 0);
+        all.push(Arc::downgrade(&h));
+    }
     // SAFETY: HANDLE_TYPE is readied at initialization.
     unsafe {
         let op = errors::check(crate::capi::allocation::PyType_GenericAlloc(
