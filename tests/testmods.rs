@@ -1,5 +1,6 @@
 //! Builds the test-support extension modules of `tests/cpython_suite/testmods/`
-//! (our own `_testcapi`, `_testlimitedcapi`, `_testinternalcapi`, which
+//! (our own `_testcapi`, `_testlimitedcapi`, `_testinternalcapi`,
+//! `_testsinglephase`, which
 //! CPython's test suite imports) against `include/` with `-Wall -Werror`,
 //! as `tests/cpython_suite/run.sh` builds them, so they cannot rot; then
 //! imports them into the freshly built `ferrython` and checks a few
@@ -19,6 +20,7 @@ await 1
 depth 1 2
 inline False
 allocators pymalloc True
+singlephase 3 True 1969 error
 ";
 
 const SMOKE: &str = r#"
@@ -56,6 +58,9 @@ class Plain:
     pass
 print("inline", internal.has_inline_values(Plain()))
 print("allocators", internal.pymem_getallocatorsname(), _testcapi.WITH_PYMALLOC)
+import _testsinglephase as single
+print("singlephase", single.sum(1, 2), single.look_up_self() is single, single.int_const,
+      single.error.__name__)
 "#;
 
 fn build(src: &Path, include: &Path, out: &Path) {
@@ -95,7 +100,7 @@ fn test_support_modules_build_and_load() {
             built += 1;
         }
     }
-    assert_eq!(built, 3, "expected the three test-support modules");
+    assert_eq!(built, 4, "expected the four test-support modules");
 
     let run = Command::new(&ferrython)
         .args(["-c", SMOKE])

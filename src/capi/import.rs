@@ -130,7 +130,19 @@ pub unsafe fn run_init_function_with_spec(
             return Err(errors::Raised::assume());
         }
         if (*r).ob_type != &raw mut module::PyModuleDef_Type {
-            return Ok(Owned::from_raw_unchecked(r));
+            let m = Owned::from_raw_unchecked(r);
+            // A single-phase module is found again by its definition
+            // (PyState_FindModule), as CPython's fix_up_extension records.
+            if crate::object::typeobj::instance_of(r, &raw mut module::PyModule_Type) {
+                let def = crate::capi::module::PyModule_GetDef(r);
+                if !def.is_null()
+                    && (*def).m_slots.is_null()
+                    && crate::capi::module::PyState_AddModule(r, def) < 0
+                {
+                    return Err(errors::Raised::assume());
+                }
+            }
+            return Ok(m);
         }
         let def = r.cast::<PyModuleDef>();
         let m = crate::capi::module::PyModule_FromDefAndSpec2(def, spec.as_ptr(), 0);
