@@ -193,7 +193,11 @@ pub fn bind_posonly<const N: usize>(
     if args.len() < need {
         return Err(errors::type_error(format!(
             "{fname}() takes {} {need} positional argument{} ({} given)",
-            if max_pos > need { "at least" } else { "exactly" },
+            if max_pos > need {
+                "at least"
+            } else {
+                "exactly"
+            },
             if need == 1 { "" } else { "s" },
             args.len()
         )));

@@ -1061,7 +1061,10 @@ unsafe extern "C" fn slot_nb_power(
                     let nb = (*t).tp_as_number;
                     !nb.is_null()
                         && (*nb).nb_power.is_some_and(|f| {
-                            std::ptr::fn_addr_eq(f, slot_nb_power as unsafe extern "C" fn(_, _, _) -> _)
+                            std::ptr::fn_addr_eq(
+                                f,
+                                slot_nb_power as unsafe extern "C" fn(_, _, _) -> _,
+                            )
                         })
                 });
             }

@@ -168,20 +168,24 @@ unsafe fn dealloc_with_lock(op: *mut PyObject, lock_offset: usize, weak_offset: 
 
 unsafe extern "C" fn lock_dealloc(op: *mut PyObject) {
     // SAFETY: a dying lock.
-    unsafe { dealloc_with_lock(
+    unsafe {
+        dealloc_with_lock(
             op,
             std::mem::offset_of!(LockObject, lock),
             std::mem::offset_of!(LockObject, weakreflist),
-        ) }
+        )
+    }
 }
 
 unsafe extern "C" fn rlock_dealloc(op: *mut PyObject) {
     // SAFETY: a dying RLock.
-    unsafe { dealloc_with_lock(
+    unsafe {
+        dealloc_with_lock(
             op,
             std::mem::offset_of!(RLockObject, lock),
             std::mem::offset_of!(RLockObject, weakreflist),
-        ) }
+        )
+    }
 }
 
 /// The lock of a `_thread.lock`.

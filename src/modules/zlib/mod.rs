@@ -56,7 +56,8 @@ unsafe fn c_int_arg(o: Option<*mut PyObject>, default: c_int) -> PyResult<c_int>
 }
 
 builtin!(compress, |args, kws| {
-    let [data, level, wbits] = bind_posonly("compress", args, &kws, ["data", "level", "wbits"], 1, 3, 1)?;
+    let [data, level, wbits] =
+        bind_posonly("compress", args, &kws, ["data", "level", "wbits"], 1, 3, 1)?;
     let data = need_bytes_like(data.expect("required"))?;
     let level = c_int_arg(level, z::Z_DEFAULT_COMPRESSION)?;
     let wbits = c_int_arg(wbits, MAX_WBITS)?;
@@ -81,8 +82,15 @@ builtin!(compress, |args, kws| {
 });
 
 builtin!(decompress, |args, kws| {
-    let [data, wbits, bufsize] =
-        bind_posonly("decompress", args, &kws, ["data", "wbits", "bufsize"], 1, 3, 1)?;
+    let [data, wbits, bufsize] = bind_posonly(
+        "decompress",
+        args,
+        &kws,
+        ["data", "wbits", "bufsize"],
+        1,
+        3,
+        1,
+    )?;
     let data = need_bytes_like(data.expect("required"))?;
     let wbits = c_int_arg(wbits, MAX_WBITS)?;
     if let Some(b) = bufsize {
@@ -438,7 +446,8 @@ unsafe extern "C" fn d_decompress(
         // SAFETY: op is a Decompress object; fastcall arguments.
         unsafe {
             let (a, kws) = crate::modules::args::split(args, nargs, kwnames);
-            let [data, max_length] = bind_posonly("decompress", a, &kws, ["data", "max_length"], 1, 2, 1)?;
+            let [data, max_length] =
+                bind_posonly("decompress", a, &kws, ["data", "max_length"], 1, 2, 1)?;
             let data = need_bytes_like(data.expect("required"))?;
             let max = match max_length {
                 Some(m) => int::as_i64(number::index(m)?.as_ptr())?,
