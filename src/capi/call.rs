@@ -28,12 +28,20 @@ pub unsafe fn arg_slice<'a>(args: *const *mut PyObject, n: usize) -> &'a [*mut P
     unsafe { std::slice::from_raw_parts(args, n) }
 }
 
-/// The vectorcall function of `callable`, if its type supports it.
+/// The vectorcall function of `callable`, if its type supports it. A
+/// class whose metatype is exactly `type` is called through its own
+/// `tp_vectorcall` when it has one (CPython's `type` keeps its vectorcall
+/// offset at that field; the field is never inherited, so only the
+/// builtin types that set it, `range(...)`, `list(...)`, `enumerate(...)`,
+/// skip the generic `type.__call__`).
 #[inline]
 pub unsafe fn vectorcall_func(callable: *mut PyObject) -> vectorcallfunc {
     // SAFETY: callable valid; the offset names a vectorcallfunc field.
     unsafe {
         let tp = (*callable).ob_type;
+        if tp == &raw mut typeobj::PyType_Type {
+            return (*callable.cast::<PyTypeObject>()).tp_vectorcall;
+        }
         if (*tp).tp_flags & Py_TPFLAGS_HAVE_VECTORCALL == 0 || (*tp).tp_vectorcall_offset <= 0 {
             return None;
         }
@@ -140,6 +148,37 @@ unsafe fn call_as_tuple(
     kwnames: *mut PyObject,
 ) -> *mut PyObject {
     // SAFETY: callable valid; args holds nargs + len(kwnames) objects.
+    unsafe { with_tuple(args, nargsf, kwnames, |t, kw| call_raw(callable, t, kw)) }
+}
+
+/// `type.__call__` of class `tp` (`type_call`) given vectorcall
+/// arguments: what a type's own `tp_vectorcall` falls back on for the
+/// arguments it does not take apart itself.
+#[inline(never)]
+pub unsafe fn call_type_generic(
+    tp: *mut PyTypeObject,
+    args: *const *mut PyObject,
+    nargsf: usize,
+    kwnames: *mut PyObject,
+) -> *mut PyObject {
+    // SAFETY: tp is a type; args holds nargs + len(kwnames) objects.
+    unsafe {
+        with_tuple(args, nargsf, kwnames, |t, kw| {
+            typeobj::type_call(tp.cast(), t, kw)
+        })
+    }
+}
+
+/// Runs `f` with vectorcall arguments as a tuple and a keyword dict
+/// (NULL when there are no keywords).
+#[inline(always)]
+unsafe fn with_tuple(
+    args: *const *mut PyObject,
+    nargsf: usize,
+    kwnames: *mut PyObject,
+    f: impl FnOnce(*mut PyObject, *mut PyObject) -> *mut PyObject,
+) -> *mut PyObject {
+    // SAFETY: args holds nargs + len(kwnames) objects.
     unsafe {
         let n = nargs(nargsf) as usize;
         let nkw = if kwnames.is_null() {
@@ -159,11 +198,7 @@ unsafe fn call_as_tuple(
                 Err(_) => return null_mut(),
             }
         };
-        call_raw(
-            callable,
-            t.as_ptr(),
-            kw.as_ref().map_or(null_mut(), |d| d.as_ptr()),
-        )
+        f(t.as_ptr(), kw.as_ref().map_or(null_mut(), |d| d.as_ptr()))
     }
 }
 

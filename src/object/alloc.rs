@@ -173,6 +173,7 @@ pub unsafe fn alloc_zeroed(tp: *mut PyTypeObject, size: usize) -> *mut PyObject 
             if tracing() {
                 tracemalloc::track(p.cast(), size + GC_HEAD_SIZE);
             }
+            crate::object::gc::on_alloc();
             p.add(GC_HEAD_SIZE).cast()
         } else {
             let p = zeroed(size.max(1));

@@ -281,8 +281,7 @@ pub unsafe fn is_tracked(op: *mut PyObject) -> bool {
 }
 
 /// `PyObject_GC_Track`: links a collected object into the youngest
-/// generation (nothing happens if it is tracked already), and schedules a
-/// collection once the generation is over its threshold.
+/// generation (nothing happens if it is tracked already).
 #[inline]
 pub unsafe fn track(op: *mut PyObject) {
     // SAFETY: op has a GC header.
@@ -291,19 +290,29 @@ pub unsafe fn track(op: *mut PyObject) {
         if (*g).next != 0 {
             return;
         }
-        let st = state();
-        list_append(g, &mut st.gens[0].head);
-        let young = &mut st.gens[0];
-        young.count += 1;
-        if young.count > young.threshold
-            && young.threshold > 0
-            && st.enabled
-            && !st.collecting
-            && !st.scheduled
-        {
-            st.scheduled = true;
-            crate::runtime::gil::set_eval_breaker(crate::runtime::gil::GC_SCHEDULED);
-        }
+        list_append(g, &mut state().gens[0].head);
+    }
+}
+
+/// `_PyObject_GC_Link`: counts the memory of a new collected object against
+/// generation 0 and schedules a collection once the generation is over its
+/// threshold. As in CPython, the count follows allocations and frees of
+/// memory (see [`on_free`]), not tracking: an object a free list recycles
+/// is not counted again, so a loop that reuses the same few lists, tuples
+/// or dicts does not trigger collections.
+#[inline]
+pub fn on_alloc() {
+    let st = state();
+    let young = &mut st.gens[0];
+    young.count += 1;
+    if young.count > young.threshold
+        && young.threshold > 0
+        && st.enabled
+        && !st.collecting
+        && !st.scheduled
+    {
+        st.scheduled = true;
+        crate::runtime::gil::set_eval_breaker(crate::runtime::gil::GC_SCHEDULED);
     }
 }
 

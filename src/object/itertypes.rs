@@ -50,6 +50,7 @@ pub static mut PyEnum_Type: PyTypeObject = PyTypeObject {
     tp_methods: (&raw const ENUM_METHODS).cast_mut().cast(),
     tp_doc: c"enumerate(iterable, start=0)\n--\n\nAn iterator of (count, item) pairs for the items of iterable, counting\nfrom start: (0, seq[0]), (1, seq[1]), ..."
         .as_ptr(),
+    tp_vectorcall: Some(enum_vectorcall),
     ..iter_type(c"enumerate", Some(enum_next), Some(enum_new))
 };
 /// `PyReversed_Type`.
@@ -387,7 +388,7 @@ unsafe extern "C" fn enum_new(
                     "start" if start.is_none() => start = Some(*v),
                     _ => {
                         return Err(errors::type_error(format!(
-                            "enumerate() got an unexpected keyword argument '{k}'"
+                            "'{k}' is an invalid keyword argument for enumerate()"
                         )))
                     }
                 }
@@ -403,27 +404,62 @@ unsafe extern "C" fn enum_new(
                     "enumerate() missing required argument 'iterable'",
                 ));
             };
-            let i = protocol::get_iter(iterable)?;
-            let (index, big) = match start {
-                None => (0, None),
-                Some(s) => {
-                    let s = crate::object::number::index(s)?;
-                    match int::as_i64(s.as_ptr()) {
-                        Ok(v) => (v, None),
-                        Err(_) => {
-                            errors::clear();
-                            (0, Some(s))
-                        }
-                    }
-                }
-            };
-            let e = make(tp, null_mut(), vec![i], index)?;
-            if let Some(b) = big {
-                it(e.as_ptr()).big_index = b.into_raw();
-            }
-            Ok(e)
+            enumerate(tp, iterable, start)
         }
     })
+}
+
+/// A new enumerate object of type `tp` over `iterable`, counting from
+/// `start` (0 when None).
+unsafe fn enumerate(
+    tp: *mut PyTypeObject,
+    iterable: *mut PyObject,
+    start: Option<*mut PyObject>,
+) -> PyResult<Owned> {
+    // SAFETY: tp is enumerate or a subclass; the objects are valid.
+    unsafe {
+        let i = protocol::get_iter(iterable)?;
+        let (index, big) = match start {
+            None => (0, None),
+            Some(s) => {
+                let s = crate::object::number::index(s)?;
+                match int::as_i64(s.as_ptr()) {
+                    Ok(v) => (v, None),
+                    Err(_) => {
+                        errors::clear();
+                        (0, Some(s))
+                    }
+                }
+            }
+        };
+        let e = make(tp, null_mut(), vec![i], index)?;
+        if let Some(b) = big {
+            it(e.as_ptr()).big_index = b.into_raw();
+        }
+        Ok(e)
+    }
+}
+
+/// `enum_vectorcall`: `enumerate(iterable[, start])` called without
+/// keywords skips the argument tuple; with keywords it goes through
+/// [`enum_new`].
+unsafe extern "C" fn enum_vectorcall(
+    tp: *mut PyObject,
+    args: *const *mut PyObject,
+    nargsf: usize,
+    kwnames: *mut PyObject,
+) -> *mut PyObject {
+    // SAFETY: the vectorcall convention: nargs valid arguments (and one
+    // per keyword name after them); tp is enumerate, whose vectorcall
+    // this is.
+    unsafe {
+        let n = crate::capi::call::nargs(nargsf) as usize;
+        let a = crate::capi::call::arg_slice(args, n);
+        if (kwnames.is_null() || tuple::size(kwnames) == 0) && matches!(a.len(), 1 | 2) {
+            return guard_obj(|| enumerate(tp.cast(), a[0], a.get(1).copied()));
+        }
+        crate::capi::call::call_type_generic(tp.cast(), args, nargsf, kwnames)
+    }
 }
 
 unsafe extern "C" fn enum_next(op: *mut PyObject) -> *mut PyObject {

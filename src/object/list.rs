@@ -33,6 +33,7 @@ pub static mut PyList_Type: PyTypeObject = PyTypeObject {
     tp_methods: (&raw const LIST_METHODS).cast_mut().cast(),
     tp_init: Some(list_init),
     tp_new: Some(crate::capi::allocation::PyType_GenericNew),
+    tp_vectorcall: Some(list_vectorcall),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     tp_doc:
         c"list(iterable=(), /)\n--\n\nA mutable sequence: empty, or holding the items of iterable."
@@ -1177,22 +1178,49 @@ unsafe extern "C" fn list_init(
             {
                 return Err(errors::type_error("list() takes no keyword arguments"));
             }
-            let a = tuple::items(args);
-            if a.len() > 1 {
-                return Err(errors::type_error(format!(
-                    "list expected at most 1 argument, got {}",
-                    a.len()
-                )));
-            }
             clear(op);
-            if let [it] = a {
-                if let Some(n) = sized_len(*it)? {
-                    preallocate_exact(op, n)?;
-                }
-                extend(op, *it)?;
-            }
-            Ok(())
+            fill(op, tuple::items(args))
         }
+    })
+}
+
+/// The body of `list(iterable=(), /)` for empty list `op` given the
+/// positional arguments.
+unsafe fn fill(op: *mut PyObject, a: &[*mut PyObject]) -> PyResult<()> {
+    if a.len() > 1 {
+        return Err(errors::type_error(format!(
+            "list expected at most 1 argument, got {}",
+            a.len()
+        )));
+    }
+    // SAFETY: op is a list; the arguments are valid.
+    unsafe {
+        if let [it] = a {
+            if let Some(n) = sized_len(*it)? {
+                preallocate_exact(op, n)?;
+            }
+            extend(op, *it)?;
+        }
+    }
+    Ok(())
+}
+
+/// `list_vectorcall`: `list(...)` without an argument tuple.
+unsafe extern "C" fn list_vectorcall(
+    _tp: *mut PyObject,
+    args: *const *mut PyObject,
+    nargsf: usize,
+    kwnames: *mut PyObject,
+) -> *mut PyObject {
+    // SAFETY: the vectorcall convention: nargs valid arguments.
+    guard_obj(|| unsafe {
+        if !kwnames.is_null() && tuple::size(kwnames) != 0 {
+            return Err(errors::type_error("list() takes no keyword arguments"));
+        }
+        let n = crate::capi::call::nargs(nargsf) as usize;
+        let l = new(0)?;
+        fill(l.as_ptr(), crate::capi::call::arg_slice(args, n))?;
+        Ok(l)
     })
 }
 

@@ -30,6 +30,7 @@ pub static mut PyRange_Type: PyTypeObject = PyTypeObject {
     tp_richcompare: Some(range_richcompare),
     tp_iter: Some(range_iter),
     tp_new: Some(range_new),
+    tp_vectorcall: Some(range_vectorcall),
     tp_as_sequence: &raw mut RANGE_AS_SEQUENCE,
     tp_as_mapping: &raw mut RANGE_AS_MAPPING,
     tp_as_number: &raw mut RANGE_AS_NUMBER,
@@ -170,30 +171,57 @@ pub unsafe fn new(
     }
 }
 
+/// `range(...)` given its positional arguments, with `has_kw` when
+/// keywords were passed (`range_from_array`).
+unsafe fn from_args(args: &[*mut PyObject], has_kw: bool) -> PyResult<Owned> {
+    if has_kw {
+        return Err(errors::type_error("range() takes no keyword arguments"));
+    }
+    // SAFETY: the arguments are valid objects.
+    unsafe {
+        match args {
+            [stop] => new(int::small(0), *stop, int::small(1)),
+            [start, stop] => new(*start, *stop, int::small(1)),
+            [start, stop, step] => new(*start, *stop, *step),
+            [] => Err(errors::type_error(
+                "range expected at least 1 argument, got 0",
+            )),
+            a => Err(errors::type_error(format!(
+                "range expected at most 3 arguments, got {}",
+                a.len()
+            ))),
+        }
+    }
+}
+
 unsafe extern "C" fn range_new(
     _tp: *mut PyTypeObject,
     args: *mut PyObject,
     kwargs: *mut PyObject,
 ) -> *mut PyObject {
-    guard_obj(|| {
-        // SAFETY: args a tuple.
-        unsafe {
-            if !kwargs.is_null() && crate::object::dict::len(kwargs) != 0 {
-                return Err(errors::type_error("range() takes no keyword arguments"));
-            }
-            match tuple::items(args) {
-                [stop] => new(int::small(0), *stop, int::small(1)),
-                [start, stop] => new(*start, *stop, int::small(1)),
-                [start, stop, step] => new(*start, *stop, *step),
-                [] => Err(errors::type_error(
-                    "range expected at least 1 argument, got 0",
-                )),
-                a => Err(errors::type_error(format!(
-                    "range expected at most 3 arguments, got {}",
-                    a.len()
-                ))),
-            }
-        }
+    // SAFETY: args a tuple; kwargs NULL or a dict.
+    guard_obj(|| unsafe {
+        from_args(
+            tuple::items(args),
+            !kwargs.is_null() && crate::object::dict::len(kwargs) != 0,
+        )
+    })
+}
+
+/// `range_vectorcall`: `range(...)` without an argument tuple.
+unsafe extern "C" fn range_vectorcall(
+    _tp: *mut PyObject,
+    args: *const *mut PyObject,
+    nargsf: usize,
+    kwnames: *mut PyObject,
+) -> *mut PyObject {
+    // SAFETY: the vectorcall convention: nargs valid arguments.
+    guard_obj(|| unsafe {
+        let n = crate::capi::call::nargs(nargsf) as usize;
+        from_args(
+            crate::capi::call::arg_slice(args, n),
+            !kwnames.is_null() && tuple::size(kwnames) != 0,
+        )
     })
 }
 

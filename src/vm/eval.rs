@@ -274,10 +274,13 @@ unsafe fn eval_loop<const TRACED: bool>(
         macro_rules! pop_frame {
             () => {{
                 let done = f;
-                frame::pop(done);
+                // One thread-state lookup for the frame chain, the frame's
+                // memory and the recursion count.
+                let ts = crate::runtime::tstate::get();
                 f = fo!().f_back;
-                frame::finish(done);
-                protocol::leave_recursive_call();
+                ts.frame = f;
+                frame::finish(ts, done);
+                ts.recursion_depth -= 1;
                 depth -= 1;
                 load_frame!();
                 let call = fo!().instr_ptr;
@@ -375,16 +378,16 @@ unsafe fn eval_loop<const TRACED: bool>(
             ($l:lifetime, $nf:expr) => {{
                 let nf = tri!($l, $nf);
                 tri!($l, protocol::enter_recursive_call(""));
-                run_pushed!($l, nf.into_raw());
+                run_pushed!($l, crate::runtime::tstate::get(), nf.into_raw());
             }};
         }
         // Goes on with frame `$nf` (owned), already counted in the
-        // recursion depth, on top of the running one.
+        // recursion depth of thread state `$ts`, on top of the running one.
         macro_rules! run_pushed {
-            ($l:lifetime, $nf:expr) => {{
+            ($l:lifetime, $ts:expr, $nf:expr) => {{
                 fo!().stacktop = sp.offset_from(stack_base!()) as i32;
                 f = $nf;
-                frame::push(f);
+                frame::push_on($ts, f);
                 depth += 1;
                 load_frame!();
                 ip = code_units;
@@ -1472,7 +1475,7 @@ unsafe fn eval_loop<const TRACED: bool>(
                                     sp = sp.sub(n + 2);
                                     let nf = tri!('op, nf);
                                     ts.recursion_depth += 1;
-                                    run_pushed!('op, nf.into_raw());
+                                    run_pushed!('op, ts, nf.into_raw());
                                 }
                             }
                             let nkw = if kwnames.is_null() {

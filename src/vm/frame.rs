@@ -322,29 +322,57 @@ unsafe extern "C" fn frame_dealloc(op: *mut PyObject) {
     }
 }
 
-/// Lets go of frame `op`, which the eval loop owned while it ran a call:
-/// a frame no one else holds (the common case) is released at once, one
-/// that outlives its run goes to the collector.
-#[inline]
-pub unsafe fn finish(op: *mut PyObject) {
+/// Lets go of frame `op` of thread `ts`, which the eval loop owned while
+/// it ran a call: a frame no one else holds (the common case) is released
+/// at once, its memory kept for the thread's next call; one that outlives
+/// its run goes to the collector. Inlined into the loop's return: the
+/// thread state is the loop's, not looked up again.
+#[inline(always)]
+pub unsafe fn finish(ts: &mut crate::runtime::tstate::PyThreadState, op: *mut PyObject) {
     // SAFETY: op is a frame that stopped running, owned by the caller;
     // its caller outlives this release, so no trashcan is needed.
     unsafe {
-        if (*op).ob_refcnt == 1 {
-            (*op).ob_refcnt = 0;
-            crate::object::gc::untrack(op);
-            release(op);
-        } else {
-            track_if_shared(op);
-            decref(op);
+        if (*op).ob_refcnt != 1 {
+            return finish_shared(op);
         }
+        (*op).ob_refcnt = 0;
+        crate::object::gc::untrack(op);
+        drop_refs(op);
+        let n = (*op.cast::<PyVarObject>()).ob_size as usize;
+        if !ts.frame_freelist.push(op, n) {
+            crate::object::alloc::gc_free(op.cast());
+        }
+    }
+}
+
+/// [`finish`] of a frame someone else still holds.
+#[cold]
+#[inline(never)]
+unsafe fn finish_shared(op: *mut PyObject) {
+    // SAFETY: op is a frame owned by the caller.
+    unsafe {
+        track_if_shared(op);
+        decref(op);
     }
 }
 
 /// Drops the references of dead, untracked frame `op` and keeps its
 /// memory for reuse (or frees it).
-#[inline(always)]
 unsafe fn release(op: *mut PyObject) {
+    // SAFETY: op is an unreferenced frame.
+    unsafe {
+        drop_refs(op);
+        let n = (*op.cast::<PyVarObject>()).ob_size as usize;
+        let ts = crate::runtime::tstate::current();
+        if ts.is_null() || !(*ts).frame_freelist.push(op, n) {
+            crate::object::alloc::gc_free(op.cast());
+        }
+    }
+}
+
+/// Drops the references a dead frame `op` holds.
+#[inline(always)]
+unsafe fn drop_refs(op: *mut PyObject) {
     // SAFETY: op is an unreferenced frame; its slots and fields are owned.
     unsafe {
         let f = fr(op);
@@ -366,11 +394,6 @@ unsafe fn release(op: *mut PyObject) {
             f.extra_locals,
         ] {
             xdecref(p);
-        }
-        let n = (*op.cast::<PyVarObject>()).ob_size as usize;
-        let ts = crate::runtime::tstate::current();
-        if ts.is_null() || !(*ts).frame_freelist.push(op, n) {
-            crate::object::alloc::gc_free(op.cast());
         }
     }
 }
@@ -398,6 +421,7 @@ impl FrameFreelist {
     }
 
     /// Keeps a dead frame's memory for reuse; false when the list is full.
+    #[inline]
     fn push(&mut self, op: *mut PyObject, n: usize) -> bool {
         match self.0.get_mut(n) {
             Some(list)
@@ -719,7 +743,13 @@ pub fn current() -> *mut PyObject {
 
 /// Makes `frame` the running one, linking the previous as its `f_back`.
 pub unsafe fn push(frame: *mut PyObject) {
-    let ts = crate::runtime::tstate::get();
+    // SAFETY: per the contract.
+    unsafe { push_on(crate::runtime::tstate::get(), frame) }
+}
+
+/// [`push`] on thread state `ts`, the current one.
+#[inline(always)]
+pub unsafe fn push_on(ts: &mut crate::runtime::tstate::PyThreadState, frame: *mut PyObject) {
     // SAFETY: frame is a fresh frame; the previous frame is kept alive by it.
     unsafe {
         let f = fr(frame);
