@@ -41,7 +41,7 @@ fn warnings_state() -> PyResult<Owned> {
 
 /// An attribute of the `warnings` module if it is imported (`None`
 /// otherwise, or when it lacks the attribute). With `sys.warnoptions` set
-/// the module is imported first.
+/// the module is imported first, unless finalization has begun.
 unsafe fn warnings_attr(name: &str) -> PyResult<Option<Owned>> {
     // SAFETY: sys.modules is a dict.
     unsafe {
@@ -52,7 +52,11 @@ unsafe fn warnings_attr(name: &str) -> PyResult<Option<Owned>> {
         let mut m = dict::get_item_known_hash_str(modules, crate::interned!("warnings"));
         if m.is_null() {
             let opts = crate::modules::sys::get("warnoptions");
-            if opts.is_null() || !list::check(opts) || list::len(opts) == 0 {
+            if opts.is_null()
+                || !list::check(opts)
+                || list::len(opts) == 0
+                || crate::runtime::lifecycle::is_finalizing()
+            {
                 return Ok(None);
             }
             crate::runtime::import::import_absolute("warnings")?;
@@ -330,10 +334,13 @@ unsafe fn show(
 ) -> PyResult<()> {
     // SAFETY: arguments valid (sourceline/source may be NULL).
     unsafe {
-        // With a source, `warnings` is imported to format it; when that
-        // fails with ImportError (as while the modules are torn down) the
-        // plain display serves, as CPython's get_warnings_attr falls back.
-        if !(source.is_null() || source == none::none()) {
+        // With a source, `warnings` is imported to format it, except once
+        // finalization has begun (as CPython's get_warnings_attr): then
+        // only a `warnings` still in sys.modules is used. When the import
+        // fails with ImportError the plain display serves.
+        if !(source.is_null() || source == none::none())
+            && !crate::runtime::lifecycle::is_finalizing()
+        {
             if let Err(e) = crate::runtime::import::import_absolute("warnings") {
                 if !errors::matches(exc::PyExc_ImportError) {
                     return Err(e);
