@@ -151,6 +151,9 @@ pub fn bind<const N: usize>(
     for (slot, &a) in out.iter_mut().zip(args) {
         *slot = Some(a);
     }
+    // A missing required argument is reported before an unknown keyword,
+    // as Argument Clinic's parser does.
+    let mut unknown = None;
     for &(k, v) in kws {
         match names.iter().position(|&n| n == k) {
             Some(i) if i < args.len() => {
@@ -161,9 +164,7 @@ pub fn bind<const N: usize>(
             }
             Some(i) => out[i] = Some(v),
             None => {
-                return Err(errors::type_error(format!(
-                    "{fname}() got an unexpected keyword argument '{k}'"
-                )))
+                unknown.get_or_insert(k);
             }
         }
     }
@@ -172,6 +173,11 @@ pub fn bind<const N: usize>(
             "{fname}() missing required argument '{}' (pos {})",
             names[i],
             i + 1
+        )));
+    }
+    if let Some(k) = unknown {
+        return Err(errors::type_error(format!(
+            "{fname}() got an unexpected keyword argument '{k}'"
         )));
     }
     Ok(out)
