@@ -338,9 +338,8 @@ unsafe fn show(
         // finalization has begun (as CPython's get_warnings_attr): then
         // only a `warnings` still in sys.modules is used. When the import
         // fails with ImportError the plain display serves.
-        if !(source.is_null() || source == none::none())
-            && !crate::runtime::lifecycle::is_finalizing()
-        {
+        let has_source = !source.is_null() && source != none::none();
+        if has_source && !crate::runtime::lifecycle::is_finalizing() {
             if let Err(e) = crate::runtime::import::import_absolute("warnings") {
                 if !errors::matches(exc::PyExc_ImportError) {
                     return Err(e);
