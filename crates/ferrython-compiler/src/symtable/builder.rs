@@ -498,9 +498,10 @@ impl Builder<'_> {
                     self.visit_expr(&a.target);
                 }
                 // Annotations of locals in functions are never evaluated (3.14);
-                // module/class ones are visited in the `__annotate__` scope.
-                if self.future_annotations && !self.cur().kind.is_function_like() {
-                    // stringified: nothing to resolve
+                // module/class ones are visited in the `__annotate__` scope;
+                // stringified ones are only checked.
+                if self.future_annotations {
+                    self.check_stringified(&a.annotation);
                 }
                 if let Some(v) = &a.value {
                     self.visit_expr(v);
@@ -687,6 +688,9 @@ impl Builder<'_> {
             return;
         }
         if self.future_annotations {
+            for a in anns.into_iter().chain(f.returns.as_deref()) {
+                self.check_stringified(a);
+            }
             return;
         }
         self.enter(
@@ -974,6 +978,14 @@ impl Builder<'_> {
                     depth -= 1;
                 }
             }
+        }
+    }
+
+    /// Reports a yield, await or named expression in an annotation that
+    /// `from __future__ import annotations` keeps as a string.
+    fn check_stringified(&mut self, annotation: &Expr) {
+        if let Some((what, range)) = super::stringified::refused_in(annotation) {
+            self.err(format!("{what} cannot be used within an annotation"), range);
         }
     }
 

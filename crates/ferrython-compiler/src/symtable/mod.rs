@@ -18,6 +18,7 @@
 
 mod analyze;
 mod builder;
+mod stringified;
 
 use std::collections::{HashMap, HashSet};
 
