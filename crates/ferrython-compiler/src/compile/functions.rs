@@ -408,7 +408,10 @@ impl<'a> Compiler<'a> {
             let mut items = Vec::new();
             for (n, e) in &anns {
                 items.push(Constant::Str(n.clone()));
-                items.push(Constant::Str(self.source_text(e.range())));
+                items.push(Constant::Str(super::unparse::annotation(
+                    e,
+                    self.index.source(),
+                )));
             }
             self.load_const(Constant::Tuple(items));
             return fn_attr::ANNOTATIONS;

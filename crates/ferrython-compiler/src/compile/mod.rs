@@ -23,6 +23,7 @@ mod missed_comma;
 mod patterns;
 mod stmt;
 mod strlit;
+mod unparse;
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};

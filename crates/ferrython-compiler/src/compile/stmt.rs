@@ -267,7 +267,7 @@ impl<'a> Compiler<'a> {
                 if a.simple && module_or_class && (self.tables.future_annotations || eager) =>
             {
                 if self.tables.future_annotations {
-                    let text = self.source_text(a.annotation.range());
+                    let text = super::unparse::annotation(&a.annotation, self.index.source());
                     self.load_const(Constant::Str(text));
                 } else {
                     self.compile_expr(&a.annotation);
@@ -303,13 +303,6 @@ impl<'a> Compiler<'a> {
             self.compile_expr(&a.annotation);
             self.emit(POP_TOP, 0);
         }
-    }
-
-    /// Source text of a range (for stringified annotations).
-    pub(crate) fn source_text(&self, range: ruff_text_size::TextRange) -> String {
-        let s: usize = u32::from(range.start()) as usize;
-        let e: usize = u32::from(range.end()) as usize;
-        self.index.source().get(s..e).unwrap_or("").to_string()
     }
 
     fn compile_if(&mut self, i: &'a ast::StmtIf) {
