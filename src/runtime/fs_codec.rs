@@ -51,16 +51,14 @@ pub fn check_errors(cfg: &Config) -> Result<(), ConfigError> {
     }
 }
 
-/// `init_fs_encoding`, once imports work: looks up the configuration's
-/// encoding (normalized to the codec's name, as `codecs.lookup(name)
-/// .name`) and makes it and the error handler ([`check_errors`] passed)
-/// the codec of every file name. Returns the normalized encoding name.
-pub fn init(cfg: &Config) -> Result<String, ConfigError> {
-    let errors = cfg
-        .filesystem_errors
-        .as_deref()
-        .unwrap_or("surrogateescape");
-    let requested = cfg.filesystem_encoding.as_deref().unwrap_or("utf-8");
+/// `init_fs_encoding`, once imports work: looks up the configured
+/// `encoding` (None for the locale's; normalized to the codec's name, as
+/// `codecs.lookup(name).name`) and makes it and `errors` (None for
+/// "surrogateescape"; [`check_errors`] passed) the codec of every file
+/// name. Returns the normalized encoding name.
+pub fn init(encoding: Option<&str>, errors: Option<&str>) -> Result<String, ConfigError> {
+    let errors = errors.unwrap_or("surrogateescape");
+    let requested = encoding.unwrap_or("utf-8");
     let encoding = match codecs_core::lookup(requested) {
         Some(Codec::Utf8) => "utf-8".to_string(),
         _ => codec_name(requested).map_err(|()| ConfigError {

@@ -375,7 +375,8 @@ pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), Co
     let install_signal_handlers = config.install_signal_handlers;
     let faulthandler = config.faulthandler;
     let tracemalloc = config.tracemalloc;
-    let config_copy = config.clone();
+    let fs_encoding = config.filesystem_encoding.clone();
+    let fs_errors = config.filesystem_errors.clone();
     crate::runtime::config::set_current(Some(config));
     // No signal handler unless the configuration asks for them (the
     // isolated configuration does not).
@@ -397,9 +398,12 @@ pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), Co
             msg: "failed to start tracemalloc".into(),
         });
     }
-    let fs_encoding = crate::runtime::fs_codec::init(&config_copy).inspect_err(|_| {
-        eprint!("{}", crate::runtime::pathconfig::describe(&config_copy));
-    })?;
+    let fs_encoding = crate::runtime::fs_codec::init(fs_encoding.as_deref(), fs_errors.as_deref())
+        .inspect_err(|_| {
+            if let Some(c) = crate::runtime::config::current() {
+                eprint!("{}", crate::runtime::pathconfig::describe(&c));
+            }
+        })?;
     crate::runtime::config::update_current(|c| c.filesystem_encoding = Some(fs_encoding));
     crate::modules::_warnings::import_for_warnoptions();
     if site_import {
