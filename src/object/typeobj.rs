@@ -494,6 +494,7 @@ pub unsafe fn ready(tp: *mut PyTypeObject) -> PyResult<()> {
         if !base.is_null() {
             inherit_slots(tp, base);
         }
+        inherit_patma_flags(tp);
         (*tp).tp_flags = ((*tp).tp_flags & !Py_TPFLAGS_READYING) | Py_TPFLAGS_READY;
         if (*tp).tp_flags & Py_TPFLAGS_HEAPTYPE == 0 {
             READIED_STATIC
@@ -518,6 +519,30 @@ unsafe fn add_doc(tp: *mut PyTypeObject) -> PyResult<()> {
     }
 }
 
+/// Pattern matching's sequence/mapping kind, unless `tp` sets one: that of
+/// the first class in its MRO that has one (`inherit_patma_flags`, applied
+/// along the MRO as CPython's `type_ready_inherit` does).
+unsafe fn inherit_patma_flags(tp: *mut PyTypeObject) {
+    const KIND: u64 = Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING;
+    // SAFETY: tp is being readied; its MRO holds live objects.
+    unsafe {
+        let mro = (*tp).tp_mro;
+        if (*tp).tp_flags & KIND != 0 || mro.is_null() || !tuple::check(mro) {
+            return;
+        }
+        for &b in tuple::items(mro).iter().skip(1) {
+            if !instance_of(b, &raw mut PyType_Type) {
+                continue;
+            }
+            let kind = (*b.cast::<PyTypeObject>()).tp_flags & KIND;
+            if kind != 0 {
+                (*tp).tp_flags |= kind;
+                return;
+            }
+        }
+    }
+}
+
 /// Copies the slots `tp` leaves empty from `base` (`inherit_slots`).
 unsafe fn inherit_slots(tp: *mut PyTypeObject, base: *mut PyTypeObject) {
     // SAFETY: both are valid types; the tables are static or heap-type inline.
@@ -538,10 +563,6 @@ unsafe fn inherit_slots(tp: *mut PyTypeObject, base: *mut PyTypeObject) {
                 | Py_TPFLAGS_BASE_EXC_SUBCLASS
                 | Py_TPFLAGS_TYPE_SUBCLASS
                 | _Py_TPFLAGS_MATCH_SELF);
-        // Pattern matching's sequence/mapping kind (`inherit_patma_flags`).
-        if (*tp).tp_flags & (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING) == 0 {
-            (*tp).tp_flags |= (*base).tp_flags & (Py_TPFLAGS_SEQUENCE | Py_TPFLAGS_MAPPING);
-        }
         // A type that adds no traverse/clear of its own collects like its
         // base (our static types that keep their base's layout, such as the
         // exception classes, rely on this even when they set the flag).

@@ -27,7 +27,11 @@ impl<'a> Compiler<'a> {
         self.compile_expr(&m.subject);
         let end = self.new_label();
         let n = m.cases.len();
-        for (i, case) in m.cases.iter().enumerate() {
+        // A final `case _:` (CPython's `has_default`) runs without testing
+        // anything, after the loop.
+        let has_default = n > 1 && m.cases.last().is_some_and(|c| is_wildcard(&c.pattern));
+        let tested = n - has_default as usize;
+        for (i, case) in m.cases[..tested].iter().enumerate() {
             self.set_loc(case.pattern.range());
             let last = i + 1 == n;
             if !last && case.guard.is_none() {
@@ -42,7 +46,11 @@ impl<'a> Compiler<'a> {
                 stores: HashSet::new(),
                 allow_irrefutable: case.guard.is_some() || last,
             };
-            self.emit(COPY, 1);
+            // The last tested case consumes the subject itself.
+            let keep_subject = i + 1 != tested;
+            if keep_subject {
+                self.emit(COPY, 1);
+            }
             self.compile_pattern(&case.pattern, &mut pc);
             if self.error.is_some() {
                 return;
@@ -52,13 +60,26 @@ impl<'a> Compiler<'a> {
                 let fail = pc.fail_pop[0];
                 self.compile_jump_if(g, false, fail);
             }
-            self.emit(POP_TOP, 0);
+            if keep_subject {
+                self.emit(POP_TOP, 0);
+            }
             self.compile_body(&case.body);
             self.emit_jump_no_loc(JUMP_FORWARD, end);
+            // The clean-up after a failed pattern belongs to the pattern's
+            // line, not to the last line of the body.
+            self.set_loc(case.pattern.range());
             self.emit_and_reset_fail_pop(&mut pc);
         }
-        self.set_loc(m.range);
-        self.emit(POP_TOP, 0);
+        if has_default {
+            let case = &m.cases[n - 1];
+            self.set_loc(case.pattern.range());
+            // A line event for the default case, which tests nothing.
+            self.emit(NOP, 0);
+            if let Some(g) = &case.guard {
+                self.compile_jump_if(g, false, end);
+            }
+            self.compile_body(&case.body);
+        }
         self.bind(end);
     }
 
@@ -112,6 +133,14 @@ impl<'a> Compiler<'a> {
         self.set_loc(p.range());
         match p {
             Pattern::MatchValue(v) => {
+                // The parser takes an f-string for a literal; it is not one.
+                if matches!(&*v.value, Expr::FString(_)) {
+                    self.error(
+                        "patterns may only match literals and attribute lookups",
+                        v.value.range(),
+                    );
+                    return;
+                }
                 self.compile_expr(&v.value);
                 self.emit(COMPARE_OP, ((CompareOp::Eq as u32) << 5) | 16);
                 self.jump_to_fail_pop(pc, POP_JUMP_IF_FALSE);
@@ -326,7 +355,7 @@ impl<'a> Compiler<'a> {
         for key in &m.keys {
             match super::fold::fold(key, self.optimize, self.index.source()) {
                 Some(c) => {
-                    if seen.contains(&c) {
+                    if seen.iter().any(|s| same_key(s, &c)) {
                         self.error(
                             format!("mapping pattern checks duplicate key ({})", c.repr()),
                             m.range,
@@ -472,6 +501,39 @@ fn irrefutable_range(p: &Pattern) -> TextRange {
             .map(irrefutable_range)
             .unwrap_or(o.range),
         _ => p.range(),
+    }
+}
+
+/// Whether two constant mapping-pattern keys are equal as dict keys
+/// (`0`, `False`, `0.0` and `0j` are one key; NaNs are not equal).
+fn same_key(a: &Constant, b: &Constant) -> bool {
+    use crate::bytecode::BigInt;
+    /// A number as a complex value, for the keys that are numbers.
+    fn number(c: &Constant) -> Option<(f64, f64)> {
+        match c {
+            Constant::False => Some((0.0, 0.0)),
+            Constant::True => Some((1.0, 0.0)),
+            // Only ints a float holds exactly meet floats.
+            Constant::Int(BigInt::Small(i))
+                if (*i as f64) as i64 == *i && i.unsigned_abs() <= 1 << 53 =>
+            {
+                Some((*i as f64, 0.0))
+            }
+            Constant::Float(f) => Some((*f, 0.0)),
+            Constant::Complex { real, imag } => Some((*real, *imag)),
+            _ => None,
+        }
+    }
+    match (a, b) {
+        (Constant::Int(x), Constant::Int(y)) => x == y,
+        (Constant::Tuple(x), Constant::Tuple(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_key(p, q))
+        }
+        _ => match (number(a), number(b)) {
+            (Some(x), Some(y)) => x == y,
+            (None, None) => a == b,
+            _ => false,
+        },
     }
 }
 
