@@ -26,11 +26,12 @@ impl Args {
 }
 
 /// Pads `body` to `width` (left-justified with `-`).
-fn pad(body: &[u8], width: usize, left: bool) -> Vec<u8> {
+fn pad(body: &[u8], width: usize, left: bool) -> PyResult<Vec<u8>> {
     if body.len() >= width {
-        return body.to_vec();
+        return Ok(body.to_vec());
     }
-    let mut out = Vec::with_capacity(width);
+    let mut out = Vec::new();
+    crate::object::str_format::reserve(&mut out, width)?;
     if left {
         out.extend_from_slice(body);
         out.resize(width, b' ');
@@ -38,7 +39,7 @@ fn pad(body: &[u8], width: usize, left: bool) -> Vec<u8> {
         out.resize(width - body.len(), b' ');
         out.extend_from_slice(body);
     }
-    out
+    Ok(out)
 }
 
 /// `%s`/`%b`: a bytes-like object or one with `__bytes__`.
@@ -137,15 +138,11 @@ pub unsafe fn format(fmt: &[u8], args: *mut PyObject) -> PyResult<Vec<u8>> {
             }
             let mut width: Option<usize> = None;
             if fmt.get(i) == Some(&b'*') {
-                let w = a.take()?;
-                if !int::check(w) {
-                    return Err(errors::type_error("* wants int"));
-                }
-                let w = int::as_i64(w)?;
-                if w < 0 {
+                let (w, left) = crate::object::str_format::star_width(a.take()?)?;
+                if left {
                     flags.push(b'-');
                 }
-                width = Some(w.unsigned_abs() as usize);
+                width = Some(w);
                 i += 1;
             } else {
                 let s = i;
@@ -161,11 +158,7 @@ pub unsafe fn format(fmt: &[u8], args: *mut PyObject) -> PyResult<Vec<u8>> {
             if fmt.get(i) == Some(&b'.') {
                 i += 1;
                 if fmt.get(i) == Some(&b'*') {
-                    let p = a.take()?;
-                    if !int::check(p) {
-                        return Err(errors::type_error("* wants int"));
-                    }
-                    prec = Some(int::as_i64(p)?.max(0) as usize);
+                    prec = Some(crate::object::str_format::star_precision(a.take()?)?);
                     i += 1;
                 } else {
                     let s = i;
@@ -173,7 +166,9 @@ pub unsafe fn format(fmt: &[u8], args: *mut PyObject) -> PyResult<Vec<u8>> {
                         i += 1;
                     }
                     let digits = fmt[s..i].iter().map(|&c| c as u32);
-                    prec = Some(crate::object::str_format::percent_number(digits, "prec")?);
+                    prec = Some(crate::object::str_format::percent_precision(
+                        digits, "prec",
+                    )?);
                 }
             }
             while let Some(b'h' | b'l' | b'L') = fmt.get(i) {
@@ -197,7 +192,7 @@ pub unsafe fn format(fmt: &[u8], args: *mut PyObject) -> PyResult<Vec<u8>> {
                 b's' | b'b' => {
                     let b = bytes_of(v)?;
                     let b = &b[..prec.map_or(b.len(), |p| p.min(b.len()))];
-                    out.extend_from_slice(&pad(b, w, left));
+                    out.extend_from_slice(&pad(b, w, left)?);
                 }
                 b'c' => {
                     let c = if let Some(b) = bytes_like(v)?.filter(|b| b.len() == 1) {
@@ -224,7 +219,7 @@ pub unsafe fn format(fmt: &[u8], args: *mut PyObject) -> PyResult<Vec<u8>> {
                             }
                         }
                     };
-                    out.extend_from_slice(&pad(&[c], w, left));
+                    out.extend_from_slice(&pad(&[c], w, left)?);
                 }
                 b'd' | b'i' | b'u' | b'o' | b'x' | b'X' | b'e' | b'E' | b'f' | b'F' | b'g'
                 | b'G' | b'r' | b'a' => {

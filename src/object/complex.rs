@@ -609,16 +609,7 @@ pub fn format_text(
         return Ok(body);
     }
     let fill = spec.fill.unwrap_or(' ');
-    let pad = width - len;
-    let (left, right) = match spec.align.unwrap_or(Align::Right) {
-        Align::Left => (0, pad),
-        Align::Center => (pad / 2, pad - pad / 2),
-        _ => (pad, 0),
-    };
-    let mut out: String = std::iter::repeat_n(fill, left).collect();
-    out.push_str(&body);
-    out.extend(std::iter::repeat_n(fill, right));
-    Ok(out)
+    format_spec::pad_text(&body, len, fill, spec.align.unwrap_or(Align::Right), width)
 }
 
 unsafe extern "C" fn complex_format(op: *mut PyObject, spec: *mut PyObject) -> *mut PyObject {

@@ -566,6 +566,7 @@ pub fn format_error(e: format_spec::FormatSpecError) -> Raised {
     match e.kind {
         format_spec::ErrorKind::ValueError => errors::value_error(e.message),
         format_spec::ErrorKind::OverflowError => errors::overflow_error(e.message),
+        format_spec::ErrorKind::MemoryError => errors::no_memory(),
     }
 }
 

@@ -96,6 +96,8 @@ pub enum ErrorKind {
     ValueError,
     /// `OverflowError`
     OverflowError,
+    /// `MemoryError`: the width asks for more memory than there is.
+    MemoryError,
 }
 
 /// A formatting error: the exception class and CPython's exact message.
@@ -116,6 +118,14 @@ impl FormatSpecError {
         FormatSpecError {
             kind: ErrorKind::ValueError,
             message: message.into(),
+            type_head: None,
+        }
+    }
+
+    fn no_memory() -> Self {
+        FormatSpecError {
+            kind: ErrorKind::MemoryError,
+            message: String::new(),
             type_head: None,
         }
     }
@@ -347,7 +357,7 @@ fn layout_number(
     fill: char,
     align: Align,
     width: usize,
-) -> String {
+) -> Result<String, FormatSpecError> {
     let dchars: Vec<char> = digits.chars().collect();
     let fixed = sign.chars().count() + prefix.chars().count() + remainder.chars().count();
     let grouped = match group {
@@ -363,50 +373,77 @@ fn layout_number(
     };
     let len = fixed + grouped.chars().count();
     let pad = width.saturating_sub(len);
-    let fills = |n: usize| std::iter::repeat_n(fill, n).collect::<String>();
-    let mut out = String::with_capacity(len + pad);
+    let mut out = padded_buffer(
+        sign.len() + prefix.len() + grouped.len() + remainder.len(),
+        pad,
+        fill,
+    )?;
+    let fills = |out: &mut String, n: usize| out.extend(std::iter::repeat_n(fill, n));
     match align {
         Align::Left => {
             out.push_str(sign);
             out.push_str(prefix);
             out.push_str(&grouped);
             out.push_str(remainder);
-            out.push_str(&fills(pad));
+            fills(&mut out, pad);
         }
         Align::Right => {
-            out.push_str(&fills(pad));
+            fills(&mut out, pad);
             out.push_str(sign);
             out.push_str(prefix);
             out.push_str(&grouped);
             out.push_str(remainder);
         }
         Align::Center => {
-            out.push_str(&fills(pad / 2));
+            fills(&mut out, pad / 2);
             out.push_str(sign);
             out.push_str(prefix);
             out.push_str(&grouped);
             out.push_str(remainder);
-            out.push_str(&fills(pad - pad / 2));
+            fills(&mut out, pad - pad / 2);
         }
         Align::AfterSign => {
             out.push_str(sign);
             out.push_str(prefix);
-            out.push_str(&fills(pad));
+            fills(&mut out, pad);
             out.push_str(&grouped);
             out.push_str(remainder);
         }
     }
-    out
+    Ok(out)
 }
 
-fn pad_text(s: &str, len: usize, fill: char, align: Align, width: usize) -> String {
+/// An empty string with room for `bytes` bytes of text and `pad` fill
+/// characters; `MemoryError` when a huge width asks for more than there is.
+fn padded_buffer(bytes: usize, pad: usize, fill: char) -> Result<String, FormatSpecError> {
+    let mut out = String::new();
+    pad.checked_mul(fill.len_utf8())
+        .and_then(|n| n.checked_add(bytes))
+        .and_then(|n| out.try_reserve(n).ok())
+        .ok_or_else(FormatSpecError::no_memory)?;
+    Ok(out)
+}
+
+/// `s` (of `len` characters) padded with `fill` to `width` as `align`
+/// says (`AfterSign` pads in front, as `Right`).
+pub(crate) fn pad_text(
+    s: &str,
+    len: usize,
+    fill: char,
+    align: Align,
+    width: usize,
+) -> Result<String, FormatSpecError> {
     let pad = width.saturating_sub(len);
-    let fills = |n: usize| std::iter::repeat_n(fill, n).collect::<String>();
-    match align {
-        Align::Right | Align::AfterSign => format!("{}{}", fills(pad), s),
-        Align::Center => format!("{}{}{}", fills(pad / 2), s, fills(pad - pad / 2)),
-        Align::Left => format!("{}{}", s, fills(pad)),
-    }
+    let mut out = padded_buffer(s.len(), pad, fill)?;
+    let (before, after) = match align {
+        Align::Right | Align::AfterSign => (pad, 0),
+        Align::Center => (pad / 2, pad - pad / 2),
+        Align::Left => (0, pad),
+    };
+    out.extend(std::iter::repeat_n(fill, before));
+    out.push_str(s);
+    out.extend(std::iter::repeat_n(fill, after));
+    Ok(out)
 }
 
 fn sign_text(negative: bool, sign: Option<Sign>) -> &'static str {
@@ -523,7 +560,7 @@ pub fn format_int_digits_parsed(
             .map_err(|_| FormatSpecError::overflow("Python int too large to convert to C long"))?;
         let cp = u32::try_from(as_long).ok().and_then(char::from_u32);
         return match cp {
-            Some(ch) => Ok(format_char_checked(ch, spec)),
+            Some(ch) => format_char_checked(ch, spec),
             None => Err(FormatSpecError::overflow("%c arg not in range(0x110000)")),
         };
     }
@@ -551,7 +588,7 @@ pub fn format_int_digits_parsed(
         };
         (sep, size)
     });
-    Ok(layout_number(
+    layout_number(
         sign_text(negative, spec.sign),
         prefix,
         &digits,
@@ -560,10 +597,10 @@ pub fn format_int_digits_parsed(
         fill,
         align,
         spec.width.unwrap_or(0),
-    ))
+    )
 }
 
-fn format_char_checked(ch: char, spec: &FormatSpec) -> String {
+fn format_char_checked(ch: char, spec: &FormatSpec) -> Result<String, FormatSpecError> {
     let (fill, align) = spec.effective_fill_align(Align::Right);
     layout_number(
         "",
@@ -642,7 +679,7 @@ pub fn format_float_parsed(
     let (digits, remainder) = body.split_at(ndigits);
     let (fill, align) = spec.effective_fill_align(Align::Right);
     let group = spec.grouping.map(|sep| (sep, 3));
-    Ok(layout_number(
+    layout_number(
         sign_text(negative, spec.sign),
         "",
         digits,
@@ -651,7 +688,7 @@ pub fn format_float_parsed(
         fill,
         align,
         spec.width.unwrap_or(0),
-    ))
+    )
 }
 
 /// `format(str, spec)`: type `s` or none; precision truncates (in
@@ -715,7 +752,7 @@ pub fn format_str_parsed(
         None => (s, s.chars().count()),
     };
     let (fill, align) = spec.effective_fill_align(Align::Left);
-    Ok(pad_text(text, len, fill, align, spec.width.unwrap_or(0)))
+    pad_text(text, len, fill, align, spec.width.unwrap_or(0))
 }
 
 #[cfg(test)]

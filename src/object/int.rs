@@ -1458,14 +1458,6 @@ unsafe extern "C" fn long_sizeof(op: *mut PyObject, _: *mut PyObject) -> *mut Py
     })
 }
 
-/// Raises a format-spec error as its CPython exception.
-fn format_error(e: format_spec::FormatSpecError) -> errors::Raised {
-    match e.kind {
-        format_spec::ErrorKind::ValueError => errors::value_error(e.message),
-        format_spec::ErrorKind::OverflowError => errors::overflow_error(e.message),
-    }
-}
-
 unsafe extern "C" fn long_format(op: *mut PyObject, spec: *mut PyObject) -> *mut PyObject {
     guard_obj(|| {
         // SAFETY: op is an int, spec valid.
@@ -1481,7 +1473,8 @@ unsafe extern "C" fn long_format(op: *mut PyObject, spec: *mut PyObject) -> *mut
                     return protocol::str_(op);
                 }
                 let tname = type_name(op);
-                let parsed = format_spec::parse_for(spec, tname).map_err(format_error)?;
+                let parsed = format_spec::parse_for(spec, tname)
+                    .map_err(crate::object::float::format_error)?;
                 let text = match format_spec::int_presentation(&parsed) {
                     format_spec::IntPresentation::Float => {
                         format_spec::format_float_parsed(to_f64(op)?, &parsed, tname)
@@ -1496,7 +1489,7 @@ unsafe extern "C" fn long_format(op: *mut PyObject, spec: *mut PyObject) -> *mut
                         format_spec::format_int_digits_parsed(sign(op) < 0, &ds, &parsed, tname)
                     }
                 }
-                .map_err(format_error)?;
+                .map_err(crate::object::float::format_error)?;
                 pystr::from_str(&text)
             })
         }

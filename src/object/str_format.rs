@@ -181,19 +181,10 @@ pub unsafe fn percent_format(fmt: *mut PyObject, args: *mut PyObject) -> PyResul
                 }
                 i += 1;
             }
-            let star = |argi: &mut usize, left: &mut bool| -> PyResult<usize> {
-                let o = next_arg(argi)?;
-                if !int::check(o) {
-                    return Err(errors::type_error("* wants int"));
-                }
-                let v = int::as_i64(o)?;
-                if v < 0 {
-                    *left = true;
-                }
-                Ok(v.unsigned_abs() as usize)
-            };
             if i < n && f[i] == 0x2a {
-                sp.width = Some(star(&mut argi, &mut sp.left)?);
+                let (w, left) = star_width(next_arg(&mut argi)?)?;
+                sp.width = Some(w);
+                sp.left |= left;
                 i += 1;
             } else {
                 let s = i;
@@ -207,15 +198,14 @@ pub unsafe fn percent_format(fmt: *mut PyObject, args: *mut PyObject) -> PyResul
             if i < n && f[i] == 0x2e {
                 i += 1;
                 if i < n && f[i] == 0x2a {
-                    let mut dummy = false;
-                    sp.prec = Some(star(&mut argi, &mut dummy)?);
+                    sp.prec = Some(star_precision(next_arg(&mut argi)?)?);
                     i += 1;
                 } else {
                     let s = i;
                     while i < n && (0x30..=0x39).contains(&f[i]) {
                         i += 1;
                     }
-                    sp.prec = Some(percent_number(f[s..i].iter().copied(), "precision")?);
+                    sp.prec = Some(percent_precision(f[s..i].iter().copied(), "precision")?);
                 }
             }
             while i < n && matches!(f[i], 0x68 | 0x6c | 0x4c) {
@@ -242,7 +232,7 @@ pub unsafe fn percent_format(fmt: *mut PyObject, args: *mut PyObject) -> PyResul
                     if let Some(p) = sp.prec {
                         v.truncate(p);
                     }
-                    pad(v, &sp, false)
+                    pad(v, &sp, false)?
                 }
                 'd' | 'i' | 'u' | 'x' | 'X' | 'o' => format_int(arg, conv_ch, &sp)?,
                 'e' | 'E' | 'f' | 'F' | 'g' | 'G' => format_float(arg, conv_ch, &sp)?,
@@ -266,7 +256,7 @@ pub unsafe fn percent_format(fmt: *mut PyObject, args: *mut PyObject) -> PyResul
                     } else {
                         return Err(errors::type_error("%c requires int or char"));
                     };
-                    pad(vec![ch], &sp, false)
+                    pad(vec![ch], &sp, false)?
                 }
                 _ => {
                     return Err(errors::value_error(format!(
@@ -325,29 +315,82 @@ unsafe fn has_index(o: *mut PyObject) -> bool {
 
 /// Pads `v` to the spec's width: left-justified with `-`, else right with
 /// spaces (or zeros after `lead` sign/prefix characters when `zero_ok`).
-fn pad(v: Vec<u32>, sp: &Spec, zero_ok: bool) -> Vec<u32> {
+fn pad(v: Vec<u32>, sp: &Spec, zero_ok: bool) -> PyResult<Vec<u32>> {
     pad_with_lead(v, 0, sp, zero_ok)
 }
 
-fn pad_with_lead(mut v: Vec<u32>, lead: usize, sp: &Spec, zero_ok: bool) -> Vec<u32> {
+fn pad_with_lead(mut v: Vec<u32>, lead: usize, sp: &Spec, zero_ok: bool) -> PyResult<Vec<u32>> {
     let w = sp.width.unwrap_or(0);
     if v.len() >= w {
-        return v;
+        return Ok(v);
     }
     let k = w - v.len();
     if sp.left {
+        reserve(&mut v, k)?;
         v.resize(w, 0x20);
-        v
-    } else if sp.zero && zero_ok {
-        let mut out = v[..lead].to_vec();
-        out.resize(lead + k, 0x30);
-        out.extend_from_slice(&v[lead..]);
-        out
+        Ok(v)
     } else {
-        let mut out = vec![0x20; k];
-        out.extend(v);
-        out
+        let mut out = Vec::new();
+        reserve(&mut out, w)?;
+        if sp.zero && zero_ok {
+            out.extend_from_slice(&v[..lead]);
+            out.resize(lead + k, 0x30);
+            out.extend_from_slice(&v[lead..]);
+        } else {
+            out.resize(k, 0x20);
+            out.extend(v);
+        }
+        Ok(out)
     }
+}
+
+/// Room for `more` items in `v`, or `MemoryError` (a width or precision
+/// near `sys.maxsize` asks for more than can be had).
+pub(crate) fn reserve<T>(v: &mut Vec<T>, more: usize) -> PyResult<()> {
+    v.try_reserve(more).map_err(|_| errors::no_memory())
+}
+
+/// A `*` width's argument (`PyLong_AsSsize_t`): its size, and whether it
+/// was negative (left-justified).
+pub(crate) unsafe fn star_width(o: *mut PyObject) -> PyResult<(usize, bool)> {
+    // SAFETY: o valid.
+    unsafe {
+        if !int::check(o) {
+            return Err(errors::type_error("* wants int"));
+        }
+        let v = int::as_i64(o).map_err(|_| {
+            errors::clear();
+            errors::overflow_error("Python int too large to convert to C ssize_t")
+        })?;
+        Ok((v.unsigned_abs() as usize, v < 0))
+    }
+}
+
+/// A `*` precision's argument: a C int (`PyLong_AsInt`), negative as 0.
+pub(crate) unsafe fn star_precision(o: *mut PyObject) -> PyResult<usize> {
+    // SAFETY: o valid.
+    unsafe {
+        if !int::check(o) {
+            return Err(errors::type_error("* wants int"));
+        }
+        let v = int::as_i64(o)
+            .ok()
+            .and_then(|v| i32::try_from(v).ok())
+            .ok_or_else(|| {
+                errors::clear();
+                errors::overflow_error("Python int too large to convert to C int")
+            })?;
+        Ok(v.max(0) as usize)
+    }
+}
+
+/// A literal precision, at most a C int ("precision too big" beyond).
+pub(crate) fn percent_precision(digits: impl Iterator<Item = u32>, what: &str) -> PyResult<usize> {
+    let v = percent_number(digits, what)?;
+    if v > i32::MAX as usize {
+        return Err(errors::value_error(format!("{what} too big")));
+    }
+    Ok(v)
 }
 
 unsafe fn format_int(arg: *mut PyObject, conv: char, sp: &Spec) -> PyResult<Vec<u32>> {
@@ -418,10 +461,12 @@ unsafe fn format_int(arg: *mut PyObject, conv: char, sp: &Spec) -> PyResult<Vec<
         }
         let lead = v.len();
         if let Some(p) = sp.prec {
-            v.extend(std::iter::repeat_n(0x30, p.saturating_sub(digits.len())));
+            let zeros = p.saturating_sub(digits.len());
+            reserve(&mut v, zeros)?;
+            v.extend(std::iter::repeat_n(0x30, zeros));
         }
         v.extend(ascii_units(digits));
-        Ok(pad_with_lead(v, lead, sp, true))
+        pad_with_lead(v, lead, sp, true)
     }
 }
 
