@@ -328,7 +328,7 @@ pub unsafe extern "C" fn PyImport_ExecCodeModuleObject(
                 dict::set_item(
                     d,
                     crate::interned!("__builtins__"),
-                    crate::modules::builtins::module(),
+                    crate::modules::builtins::dict(),
                 )?;
             }
             let file = if pathname.is_null() {
@@ -584,7 +584,7 @@ pub unsafe extern "C" fn PyImport_ImportFrozenModuleObject(name: *mut PyObject) 
                 dict::set_item(
                     d,
                     crate::interned!("__builtins__"),
-                    crate::modules::builtins::module(),
+                    crate::modules::builtins::dict(),
                 )?;
             }
             if let Err(e) = crate::vm::call::eval_code(co.as_ptr(), d, d) {

@@ -36,6 +36,8 @@ pub static mut PyModule_Type: PyTypeObject = PyTypeObject {
     tp_new: Some(module_new),
     tp_init: Some(module_init),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
+    tp_doc: c"module(name, doc=None)\n--\n\nA new module object named name (a str), with doc as its __doc__."
+        .as_ptr(),
     ..type_template(c"module", std::mem::size_of::<PyModuleObject>(), 0)
 };
 

@@ -384,7 +384,7 @@ fn load_source(fullname: &str, found: &Found) -> PyResult<Owned> {
         dict::set_item(
             d,
             crate::interned!("__builtins__"),
-            crate::modules::builtins::module(),
+            crate::modules::builtins::dict(),
         )?;
         let package = if is_package {
             let dir = path.parent().unwrap_or(Path::new("."));

@@ -431,7 +431,9 @@ pub unsafe fn eval_code_with_closure(
         }
         let mut builtins = dict::get_item_known_hash_str(globals, crate::interned!("__builtins__"));
         if builtins.is_null() {
-            builtins = crate::modules::builtins::module();
+            // As CPython, the dict of the builtins module (only __main__
+            // holds the module itself).
+            builtins = crate::modules::builtins::dict();
             dict::set_item(globals, crate::interned!("__builtins__"), builtins)?;
         }
         let builtins = if crate::object::typeobj::instance_of(

@@ -28,6 +28,8 @@ pub static mut PyCell_Type: PyTypeObject = PyTypeObject {
     tp_getset: (&raw const CELL_GETSET).cast_mut().cast(),
     tp_free: Some(crate::capi::gc::PyObject_GC_Del),
     tp_new: Some(cell_new),
+    tp_richcompare: Some(cell_richcompare),
+    tp_hash: Some(crate::capi::object::PyObject_HashNotImplemented),
     ..type_template(c"cell", std::mem::size_of::<PyCellObject>(), 0)
 };
 
@@ -93,6 +95,34 @@ unsafe extern "C" fn cell_new(
                     a.len()
                 ))),
             }
+        }
+    })
+}
+
+/// `cell_richcompare`: cells compare by their contents, an empty cell
+/// before any other.
+unsafe extern "C" fn cell_richcompare(
+    a: *mut PyObject,
+    b: *mut PyObject,
+    op: libc::c_int,
+) -> *mut PyObject {
+    guard_obj(|| {
+        // SAFETY: a and b valid.
+        unsafe {
+            if (*a).ob_type != &raw mut PyCell_Type || (*b).ob_type != &raw mut PyCell_Type {
+                return Ok(Owned::from_borrowed_static(
+                    crate::object::none::not_implemented(),
+                ));
+            }
+            let (x, y) = (get(a), get(b));
+            if !x.is_null() && !y.is_null() {
+                return crate::object::protocol::rich_compare(x, y, op);
+            }
+            // Empty is less than full: order by "has contents".
+            let ord = (!x.is_null()).cmp(&!y.is_null());
+            Ok(Owned::from_borrowed_static(crate::object::bool::from_bool(
+                crate::object::float::compare_result(Some(ord), op),
+            )))
         }
     })
 }

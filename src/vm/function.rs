@@ -655,6 +655,20 @@ unsafe extern "C" fn set_code(op: *mut PyObject, v: *mut PyObject, _c: *mut c_vo
             ));
             return -1;
         }
+        let kind = |c: *mut PyObject| {
+            use ferrython_compiler::bytecode::co_flags;
+            crate::vm::code::data(c).flags
+                & (co_flags::GENERATOR | co_flags::COROUTINE | co_flags::ASYNC_GENERATOR)
+        };
+        if kind(fo.func_code) != kind(v)
+            && crate::modules::_warnings::deprecation(
+                "Assigning a code object of non-matching type is deprecated (e.g., from a generator to a plain function)",
+                1,
+            )
+            .is_err()
+        {
+            return -1;
+        }
         decref(std::mem::replace(&mut fo.func_code, new_ref(v)));
         0
     }
@@ -839,7 +853,7 @@ static FUNCTION_GETSET: [PyGetSetDef; 12] = [
     crate::object::descr::getset(
         c"__dict__",
         Some(crate::object::object::PyObject_GenericGetDict),
-        None,
+        Some(crate::object::object::PyObject_GenericSetDict),
     ),
     crate::object::descr::GETSET_END,
 ];

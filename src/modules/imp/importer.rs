@@ -311,7 +311,7 @@ builtin!(exec_module, |_cls, args, kws| {
         dict::set_item(
             d,
             crate::interned!("__builtins__"),
-            crate::modules::builtins::module(),
+            crate::modules::builtins::dict(),
         )?;
     }
     let name = protocol::getattr_str(spec.as_ptr(), "name")?;
