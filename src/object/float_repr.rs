@@ -188,6 +188,11 @@ fn normalize(digits: &mut Vec<u8>, mut decpt: i64) -> Digits {
     }
 }
 
+/// Digits past the decimal point that the exact value of any double needs
+/// (at most 1074); asking Rust's formatter for more (it refuses widths past
+/// 65535) only adds zeros, which the layout pads instead.
+const EXACT_DIGITS: usize = 1100;
+
 /// `PyOS_double_to_string`: returns the text and the value's [`FloatType`].
 ///
 /// See [`format_float`] for the meaning of the arguments; here `precision`
@@ -273,20 +278,20 @@ pub fn double_to_string(x: f64, code: char, precision: usize, flags: Flags) -> (
             d
         }
         'e' => {
-            let d = digits_from_exp(&format!("{:.*e}", precision, ax));
+            let d = digits_from_exp(&format!("{:.*e}", precision.min(EXACT_DIGITS), ax));
             use_exp = true;
             vdigits_end = precision as i64 + 1;
             d
         }
         'f' => {
-            let d = digits_from_fixed(&format!("{:.*}", precision, ax));
+            let d = digits_from_fixed(&format!("{:.*}", precision.min(EXACT_DIGITS), ax));
             vdigits_end = d.decpt + precision as i64;
             d
         }
         _ => {
             // 'g'
             let p = precision.max(1);
-            let d = digits_from_exp(&format!("{:.*e}", p - 1, ax));
+            let d = digits_from_exp(&format!("{:.*e}", (p - 1).min(EXACT_DIGITS), ax));
             let limit = if flags.add_dot_0_if_integer {
                 p as i64 - 1
             } else {

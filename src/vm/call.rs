@@ -455,6 +455,12 @@ pub unsafe fn eval_code_with_closure(
         };
         let func_ptr = func.as_ref().map_or(null_mut(), Owned::as_ptr);
         let f = frame::new(code_obj, globals, builtins, locals, func_ptr)?;
+        // Top-level-await code (a coroutine's flags) gives its coroutine,
+        // as running its RETURN_GENERATOR does in CPython.
+        let flags = code::data(code_obj).flags;
+        if flags & RESUMABLE != 0 {
+            return crate::vm::genobject::new(f, flags);
+        }
         crate::vm::eval::run_frame(f.as_ptr())
     }
 }

@@ -19,3 +19,10 @@ for s in ["9223372036854775807", "9223372036854775806"]:
             format(v, s)
         except Exception as e:
             print(type(e).__name__, e)
+
+# Precisions past what Rust's formatter takes (65535) pad zeros.
+for f in ['%.70000f', '%.70000e', '%.70000g', '%#.70000g', '%.1100f', '%.1200e']:
+    for x in (1.5, 0.1, 1e-300, 5e-324, 1.7976931348623157e308, -2.5):
+        r = f % x
+        print(f, x, len(r), r[:30], r[-5:], __import__("zlib").crc32(r.encode()))
+print(format(0.1, '.2000f') == '%.2000f' % 0.1, len(format(0.1, '.70000'))) 

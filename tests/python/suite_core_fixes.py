@@ -88,6 +88,7 @@ for code in [
     "print p;",
     "print 'a;b';",
     "if 1:\n    print  f(1);\n",
+    "class Foo:\n    def bar(self):\n        [[(__x:=2) for _ in range(2)] for __x in range(2)]\n",
 ]:
     compile_error(code)
 

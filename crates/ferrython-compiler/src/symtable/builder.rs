@@ -769,7 +769,9 @@ impl Builder<'_> {
     fn check_async(&mut self, range: TextRange, msg: &str) {
         let t = self.cur();
         if t.kind == ScopeKind::Module {
-            // Allowed only with top-level-await flag; the compiler decides.
+            // Allowed only with top-level-await flag; the compiler decides
+            // (and makes the module code a coroutine).
+            t.has_await = true;
             return;
         }
         if !t.is_coroutine && t.kind != ScopeKind::Comprehension {
@@ -878,7 +880,12 @@ impl Builder<'_> {
         self.leave();
         // An async comprehension makes an enclosing comprehension async too.
         let parent = *self.stack.last().unwrap();
-        if is_async && self.tables[parent].kind == ScopeKind::Comprehension {
+        if is_async
+            && matches!(
+                self.tables[parent].kind,
+                ScopeKind::Comprehension | ScopeKind::Module
+            )
+        {
             self.tables[parent].has_await = true;
         }
     }
@@ -918,8 +925,8 @@ impl Builder<'_> {
         }
     }
 
-    fn visit_walrus_target(&mut self, name: &str, range: TextRange) {
-        let mangled = mangle(self.private.as_deref(), name);
+    fn visit_walrus_target(&mut self, written: &str, range: TextRange) {
+        let mangled = mangle(self.private.as_deref(), written);
         let name = mangled.as_str();
         // Inside comprehensions the target binds in the nearest enclosing
         // non-comprehension scope.
@@ -934,7 +941,7 @@ impl Builder<'_> {
             if t.kind == ScopeKind::Comprehension {
                 if t.flags(name) & DEF_COMP_ITER != 0 {
                     self.err(
-                        format!("assignment expression cannot rebind comprehension iteration variable '{name}'"),
+                        format!("assignment expression cannot rebind comprehension iteration variable '{written}'"),
                         range,
                     );
                     return;
