@@ -2092,6 +2092,7 @@ s	a	_<-,s	ERR ValueError: Cannot specify ',' with 's'.
                     match e.kind {
                         ErrorKind::ValueError => "ValueError",
                         ErrorKind::OverflowError => "OverflowError",
+                        ErrorKind::MemoryError => "MemoryError",
                     },
                     e.message
                 ),
