@@ -493,10 +493,11 @@ builtin!(bi_sum, |args, kws| {
 });
 
 /// The value of int `op` when it fits an `i64` (`PyLong_AsLongAndOverflow`
-/// without the overflow flag).
+/// without the overflow flag); one- and two-digit ints are read inline.
+#[inline(always)]
 unsafe fn i64_of(op: *mut PyObject) -> Option<i64> {
     // SAFETY: op is an int.
-    unsafe { int::as_i128(op).and_then(|v| i64::try_from(v).ok()) }
+    unsafe { int::small_value(op).or_else(|| int::as_i128(op).and_then(|v| i64::try_from(v).ok())) }
 }
 
 /// `sum`'s loop over iterator `it` from `acc`, as CPython's

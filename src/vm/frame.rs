@@ -166,7 +166,7 @@ pub unsafe fn new(
 /// at `args` are exactly its positional parameters (what CPython's
 /// `CALL_PY_EXACT_ARGS` pushes): the frame takes over the references to
 /// the arguments and to `func`, also on failure.
-#[inline]
+#[inline(always)]
 pub unsafe fn new_exact_call(
     ts: &mut crate::runtime::tstate::PyThreadState,
     func: *mut PyObject,
@@ -226,8 +226,11 @@ unsafe fn alloc(
     // references were all released; generic_alloc gives zeroed memory.
     unsafe {
         if let Some(op) = ts.frame_freelist.pop(n) {
+            // The header zeroed, then the object header of a static type
+            // (no type reference to take, as `init_object` checks).
             std::ptr::write_bytes(op.cast::<PyFrameObject>(), 0, 1);
-            crate::object::alloc::init_object(op, &raw mut PyFrame_Type);
+            (*op).ob_refcnt = 1;
+            (*op).ob_type = &raw mut PyFrame_Type;
             (*op.cast::<PyVarObject>()).ob_size = n as Py_ssize_t;
             return Ok(op);
         }
