@@ -3,9 +3,10 @@
 //! Each thread's attributes live in a dict stored in that thread state's
 //! dict (`PyThreadState_GetDict`) under a key object private to the local,
 //! so a thread's dicts go away with the thread. Every attribute access
-//! first puts the calling thread's dict in the instance's `__dict__` slot
-//! and then does the generic lookup (safe because only the GIL holder
-//! touches the object). A thread that first touches a local of a subclass
+//! puts the calling thread's dict in the instance's `__dict__` slot for
+//! the generic lookup and empties the slot afterwards, so the local never
+//! keeps a finished thread's dict alive (threading's `_DummyThread` is
+//! dropped when its thread's dict goes). A thread that first touches a local of a subclass
 //! with its own `__init__` runs it with the constructor's arguments.
 use crate::capi::boundary::{guard_obj, guard_status};
 use crate::ffi::*;
@@ -56,8 +57,9 @@ unsafe extern "C" fn local_get_dict(
     guard_obj(|| {
         // SAFETY: op is a local; thread_dict leaves a dict in its slot.
         unsafe {
-            thread_dict(op, true)?;
-            Ok(crate::Owned::from_borrowed(fields(op).dict))
+            with_thread_dict(op, true, || {
+                Ok(crate::Owned::from_borrowed(fields(op).dict))
+            })
         }
     })
 }
@@ -99,10 +101,31 @@ unsafe extern "C" fn local_new(
             f.kwargs = kwds;
             // The creating thread's dict exists from the start; the
             // constructor's __init__ call initializes it.
-            thread_dict(op.as_ptr(), false)?;
+            with_thread_dict(op.as_ptr(), false, || Ok(()))?;
             Ok(op)
         }
     })
+}
+
+/// Runs `f` with the calling thread's dict for `op` in its `__dict__`
+/// slot (see [`thread_dict`]), then empties the slot: the thread state's
+/// dict owns the thread's attributes, the local does not.
+unsafe fn with_thread_dict<T>(
+    op: *mut PyObject,
+    init: bool,
+    f: impl FnOnce() -> PyResult<T>,
+) -> PyResult<T> {
+    // SAFETY: op is a live local; we hold the GIL.
+    unsafe {
+        thread_dict(op, init)?;
+        if fields(op).dict.is_null() {
+            // A subclass's __init__ set attributes, which emptied the slot.
+            thread_dict(op, false)?;
+        }
+        let r = f();
+        xdecref(std::mem::replace(&mut fields(op).dict, null_mut()));
+        r
+    }
 }
 
 /// Puts the calling thread's dict for `op` in its `__dict__` slot,
@@ -149,8 +172,7 @@ unsafe extern "C" fn local_getattro(op: *mut PyObject, name: *mut PyObject) -> *
     guard_obj(|| {
         // SAFETY: op is a local; name valid.
         unsafe {
-            thread_dict(op, true)?;
-            pyobject::generic_getattr(op, name)
+            with_thread_dict(op, true, || pyobject::generic_getattr(op, name))
         }
     })
 }
@@ -171,8 +193,7 @@ unsafe extern "C" fn local_setattro(
                     typeobj::type_name(op)
                 )));
             }
-            thread_dict(op, true)?;
-            pyobject::generic_setattr(op, name, value)
+            with_thread_dict(op, true, || pyobject::generic_setattr(op, name, value))
         }
     })
 }
