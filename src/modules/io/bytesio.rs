@@ -103,22 +103,30 @@ unsafe extern "C" fn bytesio_init(
     })
 }
 
-/// Reads up to `n` bytes (all for n < 0) at the position.
+/// Reads up to `n` bytes (all for n < 0) at the position; a position
+/// past the end stays where it is.
 fn read_n(s: &mut BytesIo, n: isize) -> &[u8] {
-    let avail = s.buf.len().saturating_sub(s.pos);
+    if s.pos >= s.buf.len() {
+        return &[];
+    }
+    let avail = s.buf.len() - s.pos;
     let n = if n < 0 {
         avail
     } else {
         (n as usize).min(avail)
     };
-    let start = s.pos.min(s.buf.len());
+    let start = s.pos;
     s.pos = start + n;
     &s.buf[start..start + n]
 }
 
-/// One line (up to `limit` bytes when limit >= 0) at the position.
+/// One line (up to `limit` bytes when limit >= 0) at the position; a
+/// position past the end stays where it is.
 fn read_line(s: &mut BytesIo, limit: isize) -> &[u8] {
-    let start = s.pos.min(s.buf.len());
+    if s.pos >= s.buf.len() {
+        return &[];
+    }
+    let start = s.pos;
     let rest = &s.buf[start..];
     let mut n = match rest.iter().position(|&b| b == b'\n') {
         Some(i) => i + 1,
@@ -178,8 +186,12 @@ io_method!(bytesio_readinto, |slf, args, kws| {
     int::from_i64(copy_into_buffer(b, &data)? as i64)
 });
 
-/// Writes `data` at the position, padding with zero bytes past the end.
+/// Writes `data` at the position, padding with zero bytes past the end
+/// (nothing, not even padding, for empty data).
 fn write_at(s: &mut BytesIo, data: &[u8]) {
+    if data.is_empty() {
+        return;
+    }
     let end = s.pos + data.len();
     if s.pos > s.buf.len() {
         s.buf.resize(s.pos, 0);
@@ -325,7 +337,7 @@ io_method!(bytesio_setstate, |slf, args, kws| {
         )));
     }
     let [value, pos, dict] = [0, 1, 2].map(|i| tuple::items(state)[i]);
-    check_exports(st(slf)?)?;
+    check_exports(open_st(slf)?)?;
     let data = bytes_arg(value)?.into_owned();
     let s = st(slf)?;
     s.buf = data;

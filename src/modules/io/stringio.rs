@@ -206,8 +206,12 @@ unsafe extern "C" fn stringio_init(
     })
 }
 
-/// Writes the str `s` at the position with the newline translation.
+/// Writes the str `s` at the position with the newline translation
+/// (nothing, not even padding, for an empty str).
 unsafe fn write_str(s: &mut StringIo, text: *mut PyObject) {
+    if pystr::len(text) == 0 {
+        return;
+    }
     // SAFETY: text is a str.
     let mut chars = unsafe { pystr::to_ucs4(text) };
     if s.mode == NewlineMode::Universal {
@@ -249,8 +253,13 @@ io_method!(stringio_write, |slf, args, kws| {
     int::from_i64(pystr::len(t) as i64)
 });
 
+/// Reads up to `n` characters (all for n < 0) at the position; a
+/// position past the end stays where it is.
 fn read_n(s: &mut StringIo, n: isize) -> &[u32] {
-    let start = s.pos.min(s.buf.len());
+    if s.pos >= s.buf.len() {
+        return &[];
+    }
+    let start = s.pos;
     let avail = s.buf.len() - start;
     let n = if n < 0 {
         avail
@@ -261,8 +270,13 @@ fn read_n(s: &mut StringIo, n: isize) -> &[u32] {
     &s.buf[start..start + n]
 }
 
+/// One line (up to `limit` characters when limit >= 0) at the position;
+/// a position past the end stays where it is.
 fn read_line(s: &mut StringIo, limit: isize) -> &[u32] {
-    let start = s.pos.min(s.buf.len());
+    if s.pos >= s.buf.len() {
+        return &[];
+    }
+    let start = s.pos;
     let mode = if s.mode == NewlineMode::Universal {
         NewlineMode::Lf
     } else {
@@ -447,6 +461,10 @@ io_method!(stringio_setstate, |slf, args, kws| {
         )));
     }
     let [value, newline, pos, dict] = [0, 1, 2, 3].map(|i| tuple::items(state)[i]);
+    // An unpickled StringIO is not initialized yet; a closed one refuses.
+    if try_state::<StringIo>(slf, KIND_STRINGIO).is_some_and(|s| s.closed) {
+        open_st(slf)?;
+    }
     let init_args = tuple::pack(&[value, newline])?;
     if stringio_init(slf, init_args.as_ptr(), null_mut()) < 0 {
         return Err(Raised::assume());
