@@ -163,6 +163,9 @@ unsafe fn tm_arg(func: &str, o: *mut PyObject, zone: &mut Option<CString>) -> Py
                 })
             })? as i64;
         }
+        if v[0] < i32::MIN as i64 + 1900 {
+            return Err(errors::overflow_error("year out of range"));
+        }
         let mut tm: libc::tm = std::mem::zeroed();
         tm.tm_year = (v[0] - 1900) as i32;
         tm.tm_mon = (v[1] - 1) as i32;
@@ -170,7 +173,9 @@ unsafe fn tm_arg(func: &str, o: *mut PyObject, zone: &mut Option<CString>) -> Py
         tm.tm_hour = v[3] as i32;
         tm.tm_min = v[4] as i32;
         tm.tm_sec = v[5] as i32;
-        tm.tm_wday = (v[6] + 1).rem_euclid(7) as i32;
+        // C's remainder: a day of week below -1 stays negative, and
+        // check_tm refuses it.
+        tm.tm_wday = ((v[6] + 1) % 7) as i32;
         tm.tm_yday = (v[7] - 1) as i32;
         tm.tm_isdst = v[8] as i32;
         if is_struct {
@@ -214,6 +219,8 @@ fn check_tm(tm: &mut libc::tm) -> PyResult<()> {
         "minute out of range"
     } else if !(0..=61).contains(&tm.tm_sec) {
         "seconds out of range"
+    } else if tm.tm_wday < 0 {
+        "day of week out of range"
     } else if !(0..=365).contains(&tm.tm_yday) {
         "day of year out of range"
     } else {
