@@ -138,6 +138,11 @@ builtin!(a2b_base64, |args, kws| {
     for (i, &c) in data.iter().enumerate() {
         if c == b'=' {
             padding_started = true;
+            if strict && quad_pos == 0 {
+                // Padding after a complete group (the first character
+                // was refused above as leading padding).
+                return Err(error("Excess padding not allowed"));
+            }
             if quad_pos >= 2 {
                 pads += 1;
                 if quad_pos as usize + pads >= 4 {
