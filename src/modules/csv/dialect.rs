@@ -315,6 +315,20 @@ unsafe extern "C" fn dialect_new(
             check_pair("delimiter", "escapechar", Some(delimiter), escapechar)?;
             check_pair("delimiter", "quotechar", Some(delimiter), quotechar)?;
             check_pair("escapechar", "quotechar", escapechar, quotechar)?;
+            if let Some(lt) = &lineterminator {
+                let lt = pystr::to_ucs4(lt.as_ptr());
+                for (name, c) in [
+                    ("delimiter", Some(delimiter)),
+                    ("escapechar", escapechar),
+                    ("quotechar", quotechar),
+                ] {
+                    if c.is_some_and(|c| lt.contains(&c)) {
+                        return Err(errors::value_error(format!(
+                            "bad {name} or lineterminator value"
+                        )));
+                    }
+                }
+            }
             new_obj(
                 tp,
                 Dialect {

@@ -90,10 +90,22 @@ impl Writer {
             || self.lineterminator.contains(&c)
     }
 
-    /// Appends one field (`chars`), quoted when `quoted` or when it holds
-    /// a special character (CPython's `join_append`).
-    fn append(&mut self, chars: &[u32], mut quoted: bool) -> PyResult<()> {
+    /// Appends one field (`chars`; `null` for None), quoted when `quoted`
+    /// or when it holds a special character, or when it is empty and the
+    /// delimiter a space that a reader with `skipinitialspace` would skip
+    /// (CPython's `join_append`).
+    fn append(&mut self, chars: &[u32], null: bool, mut quoted: bool) -> PyResult<()> {
         let f = self.fmt;
+        if chars.is_empty() && f.delimiter == 0x20 && f.skipinitialspace {
+            if f.quoting == QUOTE_NONE
+                || (null && (f.quoting == QUOTE_STRINGS || f.quoting == QUOTE_NOTNULL))
+            {
+                return Err(csv_error(
+                    "empty field must be quoted if delimiter is a space and skipinitialspace is true",
+                ));
+            }
+            quoted = true;
+        }
         // Whether each special character is escaped (else it quotes the field).
         let escaped = |c: u32| -> bool {
             if f.quoting == QUOTE_NONE {
@@ -156,8 +168,10 @@ impl Writer {
             self.rec.clear();
             self.num_fields = 0;
             let f = self.fmt;
+            let mut null_field = false;
             while let Some(field) = protocol::iter_next(it.as_ptr())? {
                 let p = field.as_ptr();
+                null_field = p == none::none();
                 let quoted = match f.quoting {
                     QUOTE_NONNUMERIC => crate::capi::number::PyNumber_Check(p) == 0,
                     QUOTE_ALL => true,
@@ -165,23 +179,25 @@ impl Writer {
                     QUOTE_NOTNULL => p != none::none(),
                     _ => false,
                 };
-                if p == none::none() {
-                    self.append(&[], quoted)?;
+                if null_field {
+                    self.append(&[], true, quoted)?;
                 } else {
                     let s = if pystr::check(p) {
                         field
                     } else {
                         protocol::str_(p)?
                     };
-                    self.append(&pystr::to_ucs4(s.as_ptr()), quoted)?;
+                    self.append(&pystr::to_ucs4(s.as_ptr()), false, quoted)?;
                 }
             }
             if self.num_fields > 0 && self.rec.is_empty() {
-                if f.quoting == QUOTE_NONE {
+                if f.quoting == QUOTE_NONE
+                    || (null_field && (f.quoting == QUOTE_STRINGS || f.quoting == QUOTE_NOTNULL))
+                {
                     return Err(csv_error("single empty field record must be quoted"));
                 }
                 self.num_fields -= 1;
-                self.append(&[], true)?;
+                self.append(&[], null_field, true)?;
             }
             self.rec.extend_from_slice(&self.lineterminator);
             let line = pystr::from_ucs4(&self.rec)?;
