@@ -87,7 +87,16 @@ unsafe fn timeout_ns(o: Option<*mut PyObject>, scale: f64) -> PyResult<Option<i1
         if v.is_nan() {
             return Err(errors::value_error("Invalid value NaN (not a number)"));
         }
-        Ok(Some((v * scale).ceil() as i128))
+        // Rounded away from zero (CPython's _PyTime_ROUND_TIMEOUT): a tiny
+        // negative timeout stays negative.
+        let t = v * scale;
+        let t = if t < 0.0 { t.floor() } else { t.ceil() };
+        if !(i64::MIN as f64..i64::MAX as f64).contains(&t) {
+            return Err(errors::overflow_error(
+                "timestamp too large to convert to C PyTime_t",
+            ));
+        }
+        Ok(Some(t as i128))
     }
 }
 
@@ -105,9 +114,19 @@ fn now_ns() -> i128 {
 unsafe fn fd_list(o: *mut PyObject) -> PyResult<Vec<(c_int, Owned)>> {
     // SAFETY: o valid.
     unsafe {
-        let seq = list::from_iterable(o)?;
+        // A list is read in place, its length checked at each step (as
+        // PySequence_Fast does): fileno() may shrink it.
+        let seq = if list::check(o) {
+            Owned::from_borrowed(o)
+        } else {
+            list::from_iterable(o)?
+        };
         let mut v = Vec::new();
-        for &x in list::items(seq.as_ptr()) {
+        let mut i = 0;
+        while i < list::len(seq.as_ptr()) as usize {
+            let item = Owned::from_borrowed(list::items(seq.as_ptr())[i]);
+            i += 1;
+            let x = item.as_ptr();
             let fd = as_fd(x)?;
             if fd as usize >= libc::FD_SETSIZE {
                 return Err(errors::value_error(
@@ -196,6 +215,8 @@ builtin!(select_select, |args, kws| {
 pub struct PollObject {
     ob_base: PyObject,
     fds: *mut PyObject,
+    /// A `poll()` call is waiting (with the GIL released) on this object.
+    running: bool,
 }
 
 const FK: c_int = METH_FASTCALL | METH_KEYWORDS;
@@ -253,12 +274,13 @@ fn fds_of(slf: *mut PyObject) -> *mut PyObject {
 unsafe fn mask_arg(o: *mut PyObject) -> PyResult<i64> {
     // SAFETY: o valid.
     let m = unsafe { int_arg(o)? };
-    if !(0..=0xffff).contains(&m) {
-        return Err(errors::overflow_error(if m < 0 {
-            "can't convert negative int to unsigned"
-        } else {
-            "Python int too large for C unsigned short"
-        }));
+    if m < 0 {
+        return Err(errors::value_error("value must be positive"));
+    }
+    if m > 0xffff {
+        return Err(errors::overflow_error(
+            "Python int too large for C unsigned short",
+        ));
     }
     Ok(m)
 }
@@ -298,44 +320,67 @@ builtin!(poll_unregister, |slf, args, kws| {
 
 builtin!(poll_poll, |slf, args, kws| {
     let [t] = bind("poll", args, &kws, ["timeout"], 1, 0)?;
-    let timeout = timeout_ns(t, 1e6)?.filter(|&t| t >= 0);
-    let d = fds_of(slf);
-    let mut pfds = Vec::new();
-    let mut pos = 0;
-    while let Some((k, v)) = dict::next(d, &mut pos) {
-        pfds.push(libc::pollfd {
-            fd: int::as_i64(k)? as c_int,
-            events: int::as_i64(v)? as i16,
-            revents: 0,
-        });
+    let timeout = timeout_ns(t, 1e6)?;
+    if timeout.is_some_and(|t| (t + 999_999) / 1_000_000 > i32::MAX as i128) {
+        return Err(errors::overflow_error("timeout is too large"));
     }
-    let deadline = timeout.map(|t| now_ns() + t);
-    loop {
-        let ms = match deadline {
-            Some(dl) => ((dl - now_ns()).max(0) + 999_999) / 1_000_000,
-            None => -1,
-        };
-        let (p, len) = (pfds.as_mut_ptr(), pfds.len() as libc::nfds_t);
-        let ms = ms.min(i32::MAX as i128) as c_int;
-        // SAFETY: pfds outlives the call.
-        let n = crate::runtime::gil::allow_threads(|| unsafe { libc::poll(p, len, ms) });
-        if n >= 0 {
-            break;
-        }
-        if errors::last_errno() != libc::EINTR {
-            return Err(errors::last_os_error());
-        }
-        errors::check_signals()?;
+    let timeout = timeout.filter(|&t| t >= 0);
+    let running = &raw mut (*slf.cast::<PollObject>()).running;
+    if *running {
+        return Err(errors::runtime_error("concurrent poll() invocation"));
     }
-    let mut out = Vec::new();
-    for p in pfds.iter().filter(|p| p.revents != 0) {
-        out.push(tuple::from_vec(vec![
-            int::from_i64(p.fd as i64)?,
-            int::from_i64(p.revents as u16 as i64)?,
-        ])?);
-    }
-    list::from_vec(out)
+    *running = true;
+    let r = poll_wait(slf, timeout);
+    *running = false;
+    r
 });
+
+/// `poll.poll`'s wait on the registered descriptors, at most `timeout`
+/// nanoseconds (None: no limit).
+///
+/// # Safety
+/// `slf` is a poll object.
+unsafe fn poll_wait(slf: *mut PyObject, timeout: Option<i128>) -> PyResult<Owned> {
+    // SAFETY: as the caller promises; the registered items are ints.
+    unsafe {
+        let d = fds_of(slf);
+        let mut pfds = Vec::new();
+        let mut pos = 0;
+        while let Some((k, v)) = dict::next(d, &mut pos) {
+            pfds.push(libc::pollfd {
+                fd: int::as_i64(k)? as c_int,
+                events: int::as_i64(v)? as i16,
+                revents: 0,
+            });
+        }
+        let deadline = timeout.map(|t| now_ns() + t);
+        loop {
+            let ms = match deadline {
+                Some(dl) => ((dl - now_ns()).max(0) + 999_999) / 1_000_000,
+                None => -1,
+            };
+            let (p, len) = (pfds.as_mut_ptr(), pfds.len() as libc::nfds_t);
+            let ms = ms.min(i32::MAX as i128) as c_int;
+            // SAFETY: pfds outlives the call.
+            let n = crate::runtime::gil::allow_threads(|| libc::poll(p, len, ms));
+            if n >= 0 {
+                break;
+            }
+            if errors::last_errno() != libc::EINTR {
+                return Err(errors::last_os_error());
+            }
+            errors::check_signals()?;
+        }
+        let mut out = Vec::new();
+        for p in pfds.iter().filter(|p| p.revents != 0) {
+            out.push(tuple::from_vec(vec![
+                int::from_i64(p.fd as i64)?,
+                int::from_i64(p.revents as u16 as i64)?,
+            ])?);
+        }
+        list::from_vec(out)
+    }
+}
 
 static mut METHODS: [PyMethodDef; 3] = [
     method(c"select", select_select as *const c_void, FK),

@@ -171,9 +171,7 @@ unsafe fn thread_dict(op: *mut PyObject, init: bool) -> PyResult<()> {
 unsafe extern "C" fn local_getattro(op: *mut PyObject, name: *mut PyObject) -> *mut PyObject {
     guard_obj(|| {
         // SAFETY: op is a local; name valid.
-        unsafe {
-            with_thread_dict(op, true, || pyobject::generic_getattr(op, name))
-        }
+        unsafe { with_thread_dict(op, true, || pyobject::generic_getattr(op, name)) }
     })
 }
 
