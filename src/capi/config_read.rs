@@ -199,42 +199,17 @@ pub(crate) unsafe fn read(config: *const PyConfig) -> Result<Config, PyStatus> {
     Ok(cfg)
 }
 
-/// Whether the locale is one CPython coerces to UTF-8 ("C", "POSIX",
-/// "C.UTF-8" ...), where the standard streams use "surrogateescape".
-fn locale_is_coercion_target() -> bool {
-    let ctype = ["LC_ALL", "LC_CTYPE", "LANG"]
-        .iter()
-        .find_map(|n| std::env::var(n).ok().filter(|v| !v.is_empty()));
-    matches!(
-        ctype.as_deref(),
-        None | Some("C" | "POSIX" | "C.UTF-8" | "C.utf8" | "UTF-8")
-    )
-}
-
-/// The locale's encoding as CPython names it before normalizing: "utf-8"
-/// in UTF-8 mode, else the C library's name of the (UTF-8) locale
-/// encoding.
-fn locale_encoding(cfg: &Config) -> &'static str {
-    if cfg.utf8_mode > 0 {
-        "utf-8"
-    } else {
-        "UTF-8"
-    }
-}
-
 /// The standard streams' encoding and error handler a read
 /// configuration ends with.
 pub(crate) fn stdio_encoding(cfg: &Config) -> (String, String) {
-    let errors = if cfg.utf8_mode > 0 || locale_is_coercion_target() {
-        "surrogateescape"
-    } else {
-        "strict"
-    };
+    use crate::runtime::locale_config;
     (
         cfg.stdio_encoding
             .clone()
-            .unwrap_or_else(|| locale_encoding(cfg).into()),
-        cfg.stdio_errors.clone().unwrap_or_else(|| errors.into()),
+            .unwrap_or_else(|| locale_config::encoding(cfg)),
+        cfg.stdio_errors
+            .clone()
+            .unwrap_or_else(|| locale_config::stdio_errors(cfg).into()),
     )
 }
 
@@ -318,15 +293,10 @@ pub(crate) unsafe fn write(cfg: &Config, c: &mut PyConfig) -> PyStatus {
     let search = cfg.module_search_paths.as_deref().unwrap_or(&[]);
     // SAFETY: the fields hold NULL or raw strings; lists are lists.
     unsafe {
+        let fs_encoding = (cfg.filesystem_encoding.clone())
+            .unwrap_or_else(|| crate::runtime::locale_config::encoding(cfg));
         let steps = [
-            put_string(
-                &mut c.filesystem_encoding,
-                Some(
-                    cfg.filesystem_encoding
-                        .as_deref()
-                        .unwrap_or(locale_encoding(cfg)),
-                ),
-            ),
+            put_string(&mut c.filesystem_encoding, Some(&fs_encoding)),
             put_string(
                 &mut c.filesystem_errors,
                 Some(

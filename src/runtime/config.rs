@@ -297,15 +297,6 @@ fn env_level(cfg: &Config, name: &str) -> i32 {
     env(cfg, name).map_or(0, |v| str_to_int(&v).filter(|n| *n >= 0).unwrap_or(1))
 }
 
-/// UTF-8 mode when neither `-X utf8` nor `PYTHONUTF8` says: on under the
-/// "C" or "POSIX" locale, as CPython decides from `LC_CTYPE`.
-fn locale_is_c() -> bool {
-    let ctype = ["LC_ALL", "LC_CTYPE", "LANG"]
-        .iter()
-        .find_map(|n| std::env::var(n).ok().filter(|v| !v.is_empty()));
-    matches!(ctype.as_deref(), None | Some("C") | Some("POSIX"))
-}
-
 /// Reads the pre-configuration part (`Python/preconfig.c`): UTF-8 mode
 /// and development mode.
 fn read_preconfig(cfg: &mut Config) -> Result<(), ConfigError> {
@@ -323,7 +314,8 @@ fn read_preconfig(cfg: &mut Config) -> Result<(), ConfigError> {
             _ => return Err(error(F, "invalid PYTHONUTF8 environment variable value")),
         };
     } else if cfg.utf8_mode < 0 {
-        cfg.utf8_mode = locale_is_c() as i32;
+        // On under the "C" or "POSIX" locale, as CPython decides.
+        cfg.utf8_mode = crate::runtime::locale_config::env_is_c_locale() as i32;
     }
     let pre = PRE_UTF8.load(Ordering::Relaxed);
     if pre >= 0 {

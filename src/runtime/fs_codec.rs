@@ -52,44 +52,24 @@ pub fn check_errors(cfg: &Config) -> Result<(), ConfigError> {
 }
 
 /// `init_fs_encoding`, once imports work: looks up the configured
-/// `encoding` (None for the locale's; normalized to the codec's name, as
+/// `encoding` (None for UTF-8; normalized to the codec's name, as
 /// `codecs.lookup(name).name`) and makes it and `errors` (None for
 /// "surrogateescape"; [`check_errors`] passed) the codec of every file
 /// name. Returns the normalized encoding name.
 pub fn init(encoding: Option<&str>, errors: Option<&str>) -> Result<String, ConfigError> {
     let errors = errors.unwrap_or("surrogateescape");
     let requested = encoding.unwrap_or("utf-8");
-    let encoding = match codecs_core::lookup(requested) {
-        Some(Codec::Utf8) => "utf-8".to_string(),
-        _ => codec_name(requested).map_err(|()| ConfigError {
+    let encoding =
+        crate::modules::codecs::registry::codec_name(requested).ok_or_else(|| ConfigError {
             func: Some(c"init_fs_encoding"),
             msg: "failed to get the Python codec of the filesystem encoding".into(),
-        })?,
-    };
+        })?;
     let default = encoding == "utf-8" && errors == "surrogateescape";
     *CONFIGURED.write().unwrap_or_else(|e| e.into_inner()) =
         (!default).then(|| (encoding.clone(), errors.to_string()));
     UTF8_ESCAPE.store(default, Ordering::Release);
     publish(&encoding, errors);
     Ok(encoding)
-}
-
-/// The registry's name for `encoding` (`config_get_codec_name`); the
-/// lookup's exception is cleared.
-fn codec_name(encoding: &str) -> Result<String, ()> {
-    let name = crate::modules::codecs::registry::lookup(encoding).and_then(|info| {
-        // SAFETY: info is a live CodecInfo.
-        let n = unsafe { crate::object::protocol::getattr_str(info.as_ptr(), "name") }?;
-        // SAFETY: n is a live object.
-        if !unsafe { pystr::check(n.as_ptr()) } {
-            return Err(crate::runtime::errors::type_error(
-                "codec name is not a str",
-            ));
-        }
-        // SAFETY: n is a str.
-        unsafe { pystr::as_str(n.as_ptr()) }.map(str::to_string)
-    });
-    name.map_err(|_| crate::runtime::errors::clear())
 }
 
 /// Sets `Py_FileSystemDefaultEncoding` and

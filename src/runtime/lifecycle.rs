@@ -320,12 +320,7 @@ pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), Co
         return Ok(());
     }
     let mut config = config.clone();
-    if config.configure_locale {
-        // As CPython's preinitialization: LC_CTYPE from the environment.
-        // SAFETY: setlocale with a NUL-terminated string; no other thread
-        // runs Python yet.
-        unsafe { libc::setlocale(libc::LC_CTYPE, c"".as_ptr()) };
-    }
+    crate::runtime::locale_config::configure(&config);
     crate::runtime::pathconfig::compute(&mut config)
         .map_err(|msg| ConfigError { func: None, msg })?;
     crate::runtime::fs_codec::check_errors(&config)?;
@@ -375,7 +370,8 @@ pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), Co
     let install_signal_handlers = config.install_signal_handlers;
     let faulthandler = config.faulthandler;
     let tracemalloc = config.tracemalloc;
-    let fs_encoding = config.filesystem_encoding.clone();
+    let fs_encoding = (config.filesystem_encoding.clone())
+        .or_else(|| Some(crate::runtime::locale_config::encoding(&config)));
     let fs_errors = config.filesystem_errors.clone();
     crate::runtime::config::set_current(Some(config));
     // No signal handler unless the configuration asks for them (the

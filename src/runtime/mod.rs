@@ -14,6 +14,7 @@ pub mod import_events;
 pub mod import_trace;
 pub mod interactive;
 pub mod lifecycle;
+pub mod locale_config;
 pub mod module_teardown;
 pub mod path_finder;
 pub mod pathconfig;

@@ -104,6 +104,32 @@ fn load_encodings() {
     }
 }
 
+/// The name a codec gives itself (`codecs.lookup(encoding).name`, as
+/// CPython's `config_get_codec_name`): "utf-8", "iso8859-1", "ascii" for
+/// the built-in codecs without a lookup; None, its exception cleared,
+/// when no codec has that name.
+pub fn codec_name(encoding: &str) -> Option<String> {
+    use crate::object::codecs_core::{self, Codec};
+    match codecs_core::lookup(encoding) {
+        Some(Codec::Utf8) => return Some("utf-8".into()),
+        Some(Codec::Latin1) => return Some("iso8859-1".into()),
+        Some(Codec::Ascii) => return Some("ascii".into()),
+        _ => {}
+    }
+    let name = lookup(encoding).and_then(|info| {
+        // SAFETY: info is a live CodecInfo.
+        let n = unsafe { protocol::getattr_str(info.as_ptr(), "name") }?;
+        // SAFETY: n is a live object, checked to be a str before use.
+        unsafe {
+            if !pystr::check(n.as_ptr()) {
+                return Err(errors::type_error("codec name is not a str"));
+            }
+            pystr::as_str(n.as_ptr()).map(str::to_string)
+        }
+    });
+    name.map_err(|_| errors::clear()).ok()
+}
+
 /// `codecs.lookup(encoding)`: the `CodecInfo` of `encoding`.
 pub fn lookup(encoding: &str) -> PyResult<Owned> {
     load_encodings();

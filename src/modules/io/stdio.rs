@@ -4,65 +4,32 @@
 //! own reports.
 use super::stringio::NewlineMode;
 use super::*;
-use crate::object::codecs_core::Codec;
 use crate::object::int;
 
 /// The encoding and error handler of the standard streams: the
 /// configuration's (`PYTHONIOENCODING`, "encoding[:errors]", unless `-E`),
-/// else UTF-8, named as its codec names itself; the error handler is the
-/// one configured, else `strict` when an encoding is, else
-/// `surrogateescape` in UTF-8 mode or under the C/POSIX locale (as
-/// CPython's locale coercion gives) and `strict` otherwise; stderr always
+/// else the locale encoding, named as its codec names itself; the error
+/// handler is the one configured, else `strict` when an encoding is, else
+/// the locale's default (`locale_config::stdio_errors`); stderr always
 /// uses `backslashreplace`.
 fn stream_codec(fd: c_int) -> (String, String) {
     let cfg = crate::runtime::config::current().unwrap_or_default();
-    let mut enc = cfg.stdio_encoding.clone().unwrap_or_default();
-    let mut errs = cfg.stdio_errors.clone().unwrap_or_default();
-    let configured = !enc.is_empty();
-    if enc.is_empty() {
-        enc = "utf-8".to_string();
-    }
+    let configured = cfg.stdio_encoding.is_some();
+    let enc = cfg
+        .stdio_encoding
+        .clone()
+        .unwrap_or_else(|| crate::runtime::locale_config::encoding(&cfg));
     // The codec's own name ("latin-1" gives "iso8859-1").
-    enc = match crate::object::codecs_core::lookup(&enc) {
-        Some(Codec::Utf8) => "utf-8".to_string(),
-        Some(Codec::Latin1) => "iso8859-1".to_string(),
-        Some(Codec::Ascii) => "ascii".to_string(),
-        _ => match crate::modules::codecs::lookup(&enc).and_then(|info| {
-            // SAFETY: info is a codec info object.
-            unsafe { protocol::getattr_str(info.as_ptr(), "name") }
-        }) {
-            // SAFETY: n is a valid object.
-            Ok(n) if unsafe { pystr::check(n.as_ptr()) } => {
-                // SAFETY: n is a str.
-                unsafe { pystr::as_str(n.as_ptr()) }
-                    .map(str::to_string)
-                    .unwrap_or(enc)
-            }
-            _ => {
-                errors::clear();
-                enc
-            }
-        },
+    let enc = crate::modules::codecs::registry::codec_name(&enc).unwrap_or(enc);
+    let errs = if fd == 2 {
+        "backslashreplace".to_string()
+    } else if let Some(e) = cfg.stdio_errors.clone().filter(|e| !e.is_empty()) {
+        e
+    } else if configured {
+        "strict".to_string()
+    } else {
+        crate::runtime::locale_config::stdio_errors(&cfg).to_string()
     };
-    if fd == 2 {
-        errs = "backslashreplace".to_string();
-    } else if errs.is_empty() && configured {
-        errs = "strict".to_string();
-    } else if errs.is_empty() && cfg.utf8_mode > 0 {
-        errs = "surrogateescape".to_string();
-    } else if errs.is_empty() {
-        let loc = ["LC_ALL", "LC_CTYPE", "LANG"]
-            .iter()
-            .filter_map(|k| std::env::var(k).ok())
-            .find(|v| !v.is_empty())
-            .unwrap_or_else(|| "C".to_string());
-        errs = if matches!(loc.as_str(), "C" | "POSIX" | "C.UTF-8" | "C.utf8") {
-            "surrogateescape"
-        } else {
-            "strict"
-        }
-        .to_string();
-    }
     (enc, errs)
 }
 
