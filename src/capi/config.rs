@@ -589,6 +589,12 @@ pub unsafe extern "C" fn Py_PreInitialize(src_config: *const PyPreConfig) -> PyS
     // SAFETY: src_config points to a PyPreConfig (caller contract).
     let pre = unsafe { src_config.read() };
     rconfig::set_preconfig_utf8_mode(pre.utf8_mode);
+    let locale = rconfig::Config {
+        configure_locale: pre.configure_locale != 0,
+        use_environment: pre.use_environment != 0,
+        ..Default::default()
+    };
+    crate::runtime::locale_config::configure(&locale);
     rconfig::set_preinitialized();
     *PRECONFIG.lock().unwrap_or_else(|e| e.into_inner()) = Some(pre);
     ok()

@@ -1248,9 +1248,11 @@ pub unsafe fn decode_object(
 
 /// In development mode (`-X dev`), a codec or error handler name given to
 /// an encode or decode must exist even when the data needs neither
-/// (`unicode_check_encoding_errors`): looks both up.
+/// (`unicode_check_encoding_errors`): looks both up, once the file-system
+/// codec is set up (before that the codec registry may not be usable
+/// yet, and CPython does not check either).
 pub(crate) fn check_encoding_errors(encoding: Option<&str>, errors: Option<&str>) -> PyResult<()> {
-    if !crate::runtime::config::dev_mode() {
+    if !crate::runtime::config::dev_mode() || !crate::runtime::fs_codec::is_initialized() {
         return Ok(());
     }
     use crate::modules::codecs::registry;

@@ -549,8 +549,12 @@ pub fn read(cfg: &mut Config, cmdline_warnoptions: Vec<String>) -> Result<(), Co
         cfg.user_site_directory = false;
         cfg.safe_path = true;
     }
-    PREINIT.fetch_max(1, Ordering::Relaxed);
+    let first = PREINIT.fetch_max(1, Ordering::Relaxed) < 2;
     read_preconfig(cfg)?;
+    if first {
+        // The pre-initialization sets the locale once, for good.
+        crate::runtime::locale_config::configure(cfg);
+    }
     set_preinitialized();
     // A variable raises a level the command line set, never lowers it.
     cfg.parser_debug = cfg.parser_debug.max(env_level(cfg, "PYTHONDEBUG"));
@@ -715,6 +719,7 @@ pub fn set_current(cfg: Option<Config>) {
     if cfg.is_none() {
         // Finalized: the next initialization pre-initializes afresh.
         PRE_UTF8.store(-1, Ordering::Relaxed);
+        PREINIT.store(0, Ordering::Relaxed);
     }
     OPTIMIZE.store(
         cfg.as_ref().map_or(0, |c| c.optimization_level),

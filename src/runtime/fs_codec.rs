@@ -22,10 +22,25 @@ use std::sync::{Mutex, RwLock};
 
 /// The configured codec's normalized name and error handler, when they
 /// are not UTF-8 with "surrogateescape".
-static CONFIGURED: RwLock<Option<(String, String)>> = RwLock::new(None);
+static CONFIGURED: RwLock<Option<Configured>> = RwLock::new(None);
+/// A codec other than UTF-8 with "surrogateescape".
+#[derive(Clone)]
+struct Configured {
+    /// The codec's name.
+    encoding: String,
+    /// The error handler.
+    errors: String,
+    /// The built-in codec of that name, used directly (no registry
+    /// lookup: the import system converts names with it).
+    builtin: Option<Codec>,
+}
+
 /// Whether names use UTF-8 with "surrogateescape" (read without a lock on
 /// every conversion).
 static UTF8_ESCAPE: AtomicBool = AtomicBool::new(true);
+/// Whether [`init`] has run since the runtime started (CPython's
+/// `fs_codec.encoding` being set).
+static INITIALIZED: AtomicBool = AtomicBool::new(false);
 /// What `Py_FileSystemDefaultEncoding` and
 /// `Py_FileSystemDefaultEncodeErrors` point to while initialized.
 static C_NAMES: Mutex<Option<(CString, CString)>> = Mutex::new(None);
@@ -65,9 +80,13 @@ pub fn init(encoding: Option<&str>, errors: Option<&str>) -> Result<String, Conf
             msg: "failed to get the Python codec of the filesystem encoding".into(),
         })?;
     let default = encoding == "utf-8" && errors == "surrogateescape";
-    *CONFIGURED.write().unwrap_or_else(|e| e.into_inner()) =
-        (!default).then(|| (encoding.clone(), errors.to_string()));
+    *CONFIGURED.write().unwrap_or_else(|e| e.into_inner()) = (!default).then(|| Configured {
+        encoding: encoding.clone(),
+        errors: errors.to_string(),
+        builtin: codecs_core::lookup(&encoding),
+    });
     UTF8_ESCAPE.store(default, Ordering::Release);
+    INITIALIZED.store(true, Ordering::Release);
     publish(&encoding, errors);
     Ok(encoding)
 }
@@ -107,10 +126,16 @@ pub fn clear() {
     *held = None;
     *CONFIGURED.write().unwrap_or_else(|e| e.into_inner()) = None;
     UTF8_ESCAPE.store(true, Ordering::Release);
+    INITIALIZED.store(false, Ordering::Release);
+}
+
+/// Whether the file-system codec is set up.
+pub fn is_initialized() -> bool {
+    INITIALIZED.load(Ordering::Acquire)
 }
 
 /// The configured codec and error handler, when not the default.
-fn configured() -> Option<(String, String)> {
+fn configured() -> Option<Configured> {
     if UTF8_ESCAPE.load(Ordering::Acquire) {
         return None;
     }
@@ -119,12 +144,12 @@ fn configured() -> Option<(String, String)> {
 
 /// `sys.getfilesystemencoding()`.
 pub fn encoding() -> String {
-    configured().map_or_else(|| "utf-8".into(), |c| c.0)
+    configured().map_or_else(|| "utf-8".into(), |c| c.encoding)
 }
 
 /// `sys.getfilesystemencodeerrors()`.
 pub fn errors() -> String {
-    configured().map_or_else(|| "surrogateescape".into(), |c| c.1)
+    configured().map_or_else(|| "surrogateescape".into(), |c| c.errors)
 }
 
 /// `PyUnicode_DecodeFSDefaultAndSize`: the str a file name's bytes stand
@@ -132,7 +157,10 @@ pub fn errors() -> String {
 pub fn decode(data: &[u8]) -> PyResult<Owned> {
     match configured() {
         None => codecs_core::decode_utf8(data, Some("surrogateescape"), true).map(|r| r.0),
-        Some((enc, errs)) => pystr::decode(data, Some(&enc), Some(&errs)),
+        Some(c) => match c.builtin {
+            Some(codec) => codecs_core::decode(data, codec, Some(&c.errors)),
+            None => pystr::decode(data, Some(&c.encoding), Some(&c.errors)),
+        },
     }
 }
 
@@ -146,7 +174,10 @@ pub unsafe fn encode(s: *mut PyObject) -> PyResult<Owned> {
     unsafe {
         match configured() {
             None => codecs_core::encode(s, Codec::Utf8, Some("surrogateescape")),
-            Some((enc, errs)) => pystr::encode(s, Some(&enc), Some(&errs)),
+            Some(c) => match c.builtin {
+                Some(codec) => codecs_core::encode(s, codec, Some(&c.errors)),
+                None => pystr::encode(s, Some(&c.encoding), Some(&c.errors)),
+            },
         }
     }
 }

@@ -320,7 +320,6 @@ pub fn initialize_with(config: &crate::runtime::config::Config) -> Result<(), Co
         return Ok(());
     }
     let mut config = config.clone();
-    crate::runtime::locale_config::configure(&config);
     crate::runtime::pathconfig::compute(&mut config)
         .map_err(|msg| ConfigError { func: None, msg })?;
     crate::runtime::fs_codec::check_errors(&config)?;
