@@ -82,11 +82,7 @@ unsafe extern "C" fn cell_new(
     guard_obj(|| {
         // SAFETY: args a tuple, kwargs NULL or a dict.
         unsafe {
-            if !kwargs.is_null() && crate::object::dict::len(kwargs) != 0 {
-                return Err(crate::runtime::errors::type_error(
-                    "cell() takes no keyword arguments",
-                ));
-            }
+            crate::modules::objtype::no_keywords("cell", kwargs)?;
             match crate::object::tuple::items(args) {
                 [] => new(null_mut()),
                 [v] => new(*v),
