@@ -254,8 +254,11 @@ pub unsafe fn str_path(s: *mut PyObject) -> PyResult<PathBuf> {
 }
 
 /// `PyUnicode_DecodeLocale(s, "surrogateescape")`: text from the C
-/// library or the command line, in the locale's encoding (UTF-8 for
-/// ferrython).
+/// library or the command line. Always decoded as UTF-8: CPython uses the
+/// locale's own encoding, which differs only when UTF-8 mode is off under
+/// a locale that is not UTF-8 (`LC_ALL=C PYTHONUTF8=0`, or an isolated
+/// embedder in the "C" locale); there non-ASCII bytes decode to
+/// different text than in CPython.
 pub fn decode_locale(data: &[u8]) -> PyResult<Owned> {
     codecs_core::decode_utf8(data, Some("surrogateescape"), true).map(|r| r.0)
 }

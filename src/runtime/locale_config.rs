@@ -74,21 +74,11 @@ fn coerces(cfg: &Config) -> bool {
     cfg.configure_locale && !lc_all && !refused && env_is_c_locale()
 }
 
-fn start(cfg: &Config) -> Start {
-    if cfg.configure_locale {
-        if coerces(cfg) {
-            return Start {
-                name: "C.UTF-8".into(),
-                codeset: "UTF-8".into(),
-            };
-        }
-        let name = env_locale();
-        let codeset = std::ffi::CString::new(name.clone())
-            .ok()
-            .and_then(|c| codeset_of(&c))
-            .unwrap_or_else(|| "ANSI_X3.4-1968".into());
-        return Start { name, codeset };
-    }
+/// The process's LC_CTYPE locale and its encoding: what `configure` set
+/// (once, at the pre-initialization), or the embedder's for a
+/// configuration that leaves the locale alone, as CPython's
+/// `config_get_locale_encoding` reads it.
+fn start() -> Start {
     // SAFETY: querying the process's locale; the strings are copied
     // before any other call into the C library's locale functions.
     unsafe {
@@ -132,7 +122,7 @@ pub fn encoding(cfg: &Config) -> String {
     if cfg.utf8_mode > 0 {
         "utf-8".into()
     } else {
-        start(cfg).codeset
+        start().codeset
     }
 }
 
@@ -140,7 +130,7 @@ pub fn encoding(cfg: &Config) -> String {
 /// UTF-8 mode and under the "C"/"POSIX" locale or a coercion target,
 /// "strict" otherwise.
 pub fn stdio_errors(cfg: &Config) -> &'static str {
-    let name = start(cfg).name;
+    let name = start().name;
     if cfg.utf8_mode > 0
         || is_c_locale(&name)
         || matches!(name.as_str(), "C.UTF-8" | "C.utf8" | "UTF-8")
